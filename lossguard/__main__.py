@@ -1,0 +1,3 @@
+from lossguard.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,465 @@
+"""Problems found by reading training code (LG001-LG099)."""
+
+from __future__ import annotations
+
+from lossguard.catalog import Problem
+
+_CE_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html"
+_BCE_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html"
+_BCEL_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html"
+_NLL_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.NLLLoss.html"
+_KL_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.KLDivLoss.html"
+_CTC_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.CTCLoss.html"
+_SOFTMAX_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html"
+_REDUCTION_DOC = "https://pytorch.org/docs/stable/nn.html#loss-functions"
+
+PROBLEMS: tuple[Problem, ...] = (
+    Problem(
+        code="LG001",
+        name="double-softmax",
+        summary="Softmax or log-softmax output is passed as the input of CrossEntropyLoss.",
+        why=(
+            "CrossEntropyLoss applies log-softmax to its input itself: it expects raw, unnormalised "
+            "logits. Feeding it probabilities applies softmax twice. The loss is then squeezed into a "
+            "narrow range, its gradients shrink as the model grows confident, and training slows "
+            "down or stalls at a poor accuracy without any error. Feeding it log-probabilities is "
+            "redundant but harmless only by accident. Predictions do not need the softmax either: "
+            "the argmax of the logits is the argmax of the probabilities."
+        ),
+        fix=(
+            "Pass the logits (the output before softmax) to the loss. Remove the softmax from the "
+            "model's forward, or apply it only where probabilities are needed (metrics, inference)."
+        ),
+        example="""
+logits = model(images)
+probs = torch.softmax(logits, dim=1)
+loss = nn.CrossEntropyLoss()(probs, labels)
+""",
+        use_instead="""
+logits = model(images)
+loss = nn.CrossEntropyLoss()(logits, labels)
+probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
+""",
+        misfires=(
+            "lossguard reports this only when it can follow the softmax to the loss input through "
+            "assignments, `self` attributes, helper functions, `nn.Sequential` containers and model "
+            "classes in the checked files. A softmax applied only in some branches (for example only "
+            "when `not self.training`) makes the value uncertain and nothing is reported. Softmax "
+            "applied to the *target* (soft labels, distillation) is correct and never reported."
+        ),
+        fix_safety="unsafe",
+        fix_safety_note="Removing the softmax changes what the loss computes.",
+        references=(_CE_DOC,),
+    ),
+    Problem(
+        code="LG002",
+        name="bce-on-logits",
+        summary="Unbounded values (no sigmoid) are passed as the input of BCELoss.",
+        why=(
+            "BCELoss takes probabilities in [0, 1] and computes log(p) and log(1 - p). Raw model "
+            "outputs can be negative or above one: torch then raises an error on the CPU, or a CUDA "
+            "assertion, and values near the edges produce infinite or NaN losses."
+        ),
+        fix=(
+            "Use BCEWithLogitsLoss on the raw outputs: it applies the sigmoid inside with the "
+            "numerically stable log-sum-exp form, and supports pos_weight for imbalanced classes."
+        ),
+        example="""
+criterion = nn.BCELoss()
+logits = self.classifier(features)  # nn.Linear output
+loss = criterion(logits, labels)
+""",
+        use_instead="""
+criterion = nn.BCEWithLogitsLoss()
+logits = self.classifier(features)
+loss = criterion(logits, labels)
+""",
+        misfires=(
+            "Reported only when the input is known to be unbounded: the output of a linear or "
+            "convolutional layer, or of a model (class or `nn.Sequential`) whose forward ends in "
+            "one without a sigmoid. An output of unknown origin is never reported."
+        ),
+        fix_safety="unsafe",
+        fix_safety_note="Switching to BCEWithLogitsLoss changes the computed values when the input was already in [0, 1].",
+        references=(_BCE_DOC, _BCEL_DOC),
+    ),
+    Problem(
+        code="LG003",
+        name="double-sigmoid",
+        summary="Sigmoid output is passed as the input of BCEWithLogitsLoss.",
+        why=(
+            "BCEWithLogitsLoss applies the sigmoid itself. Passing probabilities applies it twice: "
+            "the effective predictions are squashed into [0.5, 0.73], the loss can never approach "
+            "zero and gradients are tiny, so the model trains badly without any error."
+        ),
+        fix="Pass the raw logits to BCEWithLogitsLoss, or keep the sigmoid and use BCELoss (less stable).",
+        example="""
+probs = torch.sigmoid(model(x))
+loss = F.binary_cross_entropy_with_logits(probs, y)
+""",
+        use_instead="""
+logits = model(x)
+loss = F.binary_cross_entropy_with_logits(logits, y)
+""",
+        misfires=(
+            "Reported only when the sigmoid can be followed to the loss input with certainty; a "
+            "sigmoid in only one branch is not reported."
+        ),
+        fix_safety="unsafe",
+        references=(_BCEL_DOC,),
+    ),
+    Problem(
+        code="LG004",
+        name="integer-bce-target",
+        summary="An integer tensor is passed as the target of a binary cross-entropy loss.",
+        why=(
+            "BCELoss and BCEWithLogitsLoss need a floating-point target of the same dtype as the "
+            "input. An integer (long) target raises `RuntimeError: result type Float can't be cast "
+            "to the desired output type Long` (or a similar dtype error) at the first step."
+        ),
+        fix="Convert the target to float: `target.float()` (or `.to(logits.dtype)`).",
+        example="""
+labels = torch.tensor(batch["label"], dtype=torch.long)
+loss = nn.BCEWithLogitsLoss()(logits, labels)
+""",
+        use_instead="""
+labels = torch.tensor(batch["label"], dtype=torch.float32)
+loss = nn.BCEWithLogitsLoss()(logits, labels)
+""",
+        misfires=(
+            "Reported only when the integer dtype is certain: an explicit integer dtype, `.long()`, "
+            "`.int()`, `argmax`, `randint` and the like. Targets read from a data loader have an "
+            "unknown dtype and are never reported."
+        ),
+        fix_safety="safe",
+        fix_safety_note="Appending `.float()` only converts the dtype the loss requires.",
+        references=(_BCE_DOC, _BCEL_DOC),
+    ),
+    Problem(
+        code="LG005",
+        name="shape-mismatch",
+        summary="The prediction and target shapes do not match what the loss expects.",
+        why=(
+            "Element-wise losses (MSE, L1, smooth L1, Huber, BCE) broadcast their inputs: an (N, 1) "
+            "prediction against an (N,) target becomes an (N, N) matrix of every pair, the loss is "
+            "silently wrong and the model learns the mean. torch only prints a UserWarning. "
+            "CrossEntropyLoss needs an (N,) class-index target for an (N, C) input: an (N, 1) target "
+            "raises an error or, for spatial inputs, trains on the wrong axes."
+        ),
+        fix=(
+            "Make both sides the same shape: `pred.squeeze(-1)` or `target.view(-1, 1)` for "
+            "element-wise losses; `target.squeeze(1)` or `target.view(-1)` for class indices."
+        ),
+        example="""
+pred = self.head(h)            # nn.Linear(64, 1): shape (N, 1)
+target = batch_y.view(-1)      # shape (N,)
+loss = F.mse_loss(pred, target)
+""",
+        use_instead="""
+pred = self.head(h).squeeze(-1)  # shape (N,)
+loss = F.mse_loss(pred, target)
+""",
+        misfires=(
+            "Shapes are known only from literal constructors (`torch.randn(32, 1)`), `nn.Linear` "
+            "output sizes and the usual reshapes (`view`, `reshape`, `squeeze`, `unsqueeze`, "
+            "`flatten`). When either shape is unknown nothing is reported."
+        ),
+        fix_safety="none",
+        references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),
+    ),
+    Problem(
+        code="LG006",
+        name="graph-retention",
+        summary="A loss tensor that still holds its autograd graph is accumulated or stored across iterations.",
+        why=(
+            "`total_loss += loss` or `losses.append(loss)` keeps every step's loss tensor, and with it "
+            "the whole computation graph and the activations it references. Memory grows every step "
+            "until the run fails with out-of-memory, and each step gets slower."
+        ),
+        fix=(
+            "Accumulate plain numbers: `total_loss += loss.item()` (or `loss.detach()` to keep a "
+            "tensor on the device)."
+        ),
+        example="""
+total_loss = 0
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    total_loss += loss
+""",
+        use_instead="""
+total_loss = 0.0
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    total_loss += loss.item()
+""",
+        misfires=(
+            "Not reported inside `torch.no_grad()` or `torch.inference_mode()`, nor for gradient "
+            "accumulation that calls `backward()` on the accumulated sum. Reported only inside a loop "
+            "when the accumulator is defined outside it."
+        ),
+        fix_safety="safe",
+        fix_safety_note="`loss.item()` has the same value; only the graph is dropped.",
+        references=("https://pytorch.org/docs/stable/notes/faq.html#my-model-reports-cuda-runtime-error-2-out-of-memory",),
+    ),
+    Problem(
+        code="LG007",
+        name="nll-without-log-softmax",
+        summary="The input of NLLLoss is not log-probabilities.",
+        why=(
+            "NLLLoss only picks `-input[target]`: it expects log-probabilities from log_softmax. "
+            "Given raw logits it is unbounded below and the model drives it to minus infinity; "
+            "given softmax probabilities it optimises the wrong objective with tiny gradients."
+        ),
+        fix="Apply `log_softmax(dim=1)` before NLLLoss, or pass the logits to CrossEntropyLoss instead.",
+        example="""
+logits = model(x)
+loss = F.nll_loss(logits, y)
+""",
+        use_instead="""
+logits = model(x)
+loss = F.nll_loss(F.log_softmax(logits, dim=1), y)  # or F.cross_entropy(logits, y)
+""",
+        misfires=(
+            "Reported only when the input is known to be logits (linear output) or probabilities "
+            "(softmax output). Inputs of unknown origin are never reported."
+        ),
+        fix_safety="unsafe",
+        references=(_NLL_DOC,),
+    ),
+    Problem(
+        code="LG008",
+        name="kldiv-input-not-log",
+        summary="KLDivLoss gets probabilities as its input, or log-probabilities as a target without log_target=True.",
+        why=(
+            "KLDivLoss expects its input in log space and its target as probabilities. With "
+            "probabilities as input it computes `target * (log(target) - input)`, which is not a "
+            "divergence at all and can become negative; a log-space target without "
+            "`log_target=True` is treated as probabilities and gives nonsense."
+        ),
+        fix=(
+            "Pass `log_softmax(student, dim=-1)` as the input and `softmax(teacher, dim=-1)` as the "
+            "target, or pass both as log-probabilities with `log_target=True`."
+        ),
+        example="""
+kl = nn.KLDivLoss(reduction="batchmean")
+loss = kl(F.softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
+""",
+        use_instead="""
+kl = nn.KLDivLoss(reduction="batchmean")
+loss = kl(F.log_softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
+""",
+        misfires="Reported only when a softmax / log_softmax can be followed to the argument with certainty.",
+        fix_safety="unsafe",
+        references=(_KL_DOC,),
+    ),
+    Problem(
+        code="LG009",
+        name="kldiv-reduction-mean",
+        summary="KLDivLoss or F.kl_div uses reduction='mean' (the default), which is not the KL divergence.",
+        why=(
+            "With reduction='mean' the summed divergence is divided by the number of elements, "
+            "batch size times number of classes, not by the batch size. The loss is too small by a "
+            "factor of C, which silently rescales its weight against other loss terms (for example "
+            "in distillation). PyTorch itself warns that 'mean' does not return the true KL."
+        ),
+        fix="Use `reduction='batchmean'`.",
+        example="""
+kl = nn.KLDivLoss()
+loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
+""",
+        use_instead="""
+kl = nn.KLDivLoss(reduction="batchmean")
+loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
+""",
+        misfires=(
+            "Code that deliberately wants the per-element mean is reported too; suppress the line "
+            "with `# lossguard: ignore[LG009]` there."
+        ),
+        severity="warning",
+        fix_safety="unsafe",
+        fix_safety_note="'batchmean' changes the loss value by a factor of the number of classes.",
+        references=(_KL_DOC,),
+    ),
+    Problem(
+        code="LG010",
+        name="deprecated-reduction-args",
+        summary="A loss is built with the deprecated size_average= or reduce= arguments.",
+        why=(
+            "`size_average` and `reduce` have been deprecated since PyTorch 0.4 in favour of "
+            "`reduction`. Their combination is easy to get wrong (reduce=False overrides "
+            "size_average) and every call prints a deprecation warning."
+        ),
+        fix=(
+            "Use `reduction=`: reduce=False gives 'none'; otherwise size_average=False gives 'sum' "
+            "and the defaults give 'mean'."
+        ),
+        example="""
+criterion = nn.MSELoss(size_average=False)
+""",
+        use_instead="""
+criterion = nn.MSELoss(reduction="sum")
+""",
+        misfires="Only calls that resolve to torch loss classes or functions are reported.",
+        severity="warning",
+        fix_safety="safe",
+        fix_safety_note="The rewrite uses the same mapping torch applies internally.",
+        references=(_REDUCTION_DOC,),
+    ),
+    Problem(
+        code="LG011",
+        name="softmax-without-dim",
+        summary="softmax / log_softmax / nn.Softmax is called without dim=.",
+        why=(
+            "Without `dim`, torch guesses the axis from the number of dimensions (dim 0 for 0-, 1- "
+            "and 3-dimensional inputs, else dim 1) and warns that the implicit choice is "
+            "deprecated. For a 3-dimensional (N, L, C) tensor it normalises over the batch."
+        ),
+        fix="Always pass the axis explicitly, usually `dim=-1` (or `dim=1` for (N, C, ...) tensors).",
+        example="""
+probs = F.softmax(logits)
+""",
+        use_instead="""
+probs = F.softmax(logits, dim=-1)
+""",
+        misfires="None known: the call either names the axis or it does not.",
+        severity="warning",
+        fix_safety="unsafe",
+        fix_safety_note="The fix writes the axis torch would have chosen only when the input's rank is known.",
+        references=(_SOFTMAX_DOC,),
+    ),
+    Problem(
+        code="LG012",
+        name="ctc-input-not-log-probs",
+        summary="The input of CTCLoss is not log_softmax output.",
+        why=(
+            "CTCLoss expects (T, N, C) log-probabilities over the classes. Raw logits or softmax "
+            "probabilities make the loss meaningless: it can go negative or to infinity and the "
+            "model does not learn the alignment."
+        ),
+        fix="Apply `log_softmax(dim=2)` (the class axis) to the (T, N, C) output before CTCLoss.",
+        example="""
+probs = model(audio).softmax(dim=2)
+loss = ctc(probs, targets, input_lengths, target_lengths)
+""",
+        use_instead="""
+log_probs = model(audio).log_softmax(dim=2)
+loss = ctc(log_probs, targets, input_lengths, target_lengths)
+""",
+        misfires="Reported only when the input is known to be logits or softmax probabilities.",
+        fix_safety="unsafe",
+        references=(_CTC_DOC,),
+    ),
+    Problem(
+        code="LG013",
+        name="class-target-dtype",
+        summary="CrossEntropyLoss / NLLLoss gets a floating-point target of class indices.",
+        why=(
+            "A class-index target must be int64. A float target of shape (N,) raises "
+            "`expected scalar type Long but found Float`; CrossEntropyLoss treats a float target "
+            "of the input's shape as class probabilities, which is only right for soft labels."
+        ),
+        fix="Convert class indices with `.long()`; keep float targets only for soft labels of shape (N, C).",
+        example="""
+labels = torch.tensor(df["label"].values, dtype=torch.float32)
+loss = F.cross_entropy(logits, labels)
+""",
+        use_instead="""
+labels = torch.tensor(df["label"].values, dtype=torch.long)
+loss = F.cross_entropy(logits, labels)
+""",
+        misfires=(
+            "Reported only when the target is certainly floating-point and certainly not a soft "
+            "label of the input's shape (a known rank-1 target, or an NLLLoss target)."
+        ),
+        fix_safety="safe",
+        references=(_CE_DOC, _NLL_DOC),
+    ),
+    Problem(
+        code="LG014",
+        name="missing-zero-grad",
+        summary="A training loop calls backward() and step() but never clears the gradients.",
+        why=(
+            "`backward()` adds to `.grad`. Without `optimizer.zero_grad()` (or `model.zero_grad()`) "
+            "every step's gradient is added to all previous ones: the effective learning rate grows "
+            "with every step and training diverges."
+        ),
+        fix=(
+            "Call `optimizer.zero_grad()` once per step, before `loss.backward()` (the usual order: "
+            "zero_grad, forward, loss, backward, step)."
+        ),
+        example="""
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+""",
+        use_instead="""
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+""",
+        misfires=(
+            "Gradients can also be cleared by helper functions or hooks lossguard cannot see: the "
+            "rule stays silent if the loop calls any function or method it cannot follow whose "
+            "name mentions `zero` or `grad`, or sets `.grad = None`."
+        ),
+        fix_safety="none",
+        references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
+    ),
+    Problem(
+        code="LG015",
+        name="non-scalar-backward",
+        summary="backward() is called on an unreduced loss (reduction='none').",
+        why=(
+            "A loss built with reduction='none' returns one value per element. `backward()` without a "
+            "gradient argument needs a scalar and raises `grad can be implicitly created only for "
+            "scalar outputs`; passing `torch.ones_like(loss)` silently sums instead of averaging."
+        ),
+        fix="Reduce the per-sample losses first, for example `(loss * weights).mean().backward()`.",
+        example="""
+criterion = nn.CrossEntropyLoss(reduction="none")
+loss = criterion(logits, y)
+loss.backward()
+""",
+        use_instead="""
+criterion = nn.CrossEntropyLoss(reduction="none")
+loss = (criterion(logits, y) * sample_weights).mean()
+loss.backward()
+""",
+        misfires="Reported only when the unreduced loss reaches backward() without any operation in between.",
+        fix_safety="none",
+        references=(_REDUCTION_DOC,),
+    ),
+    Problem(
+        code="LG016",
+        name="sigmoid-then-bceloss",
+        summary="An explicit sigmoid is applied right before BCELoss.",
+        why=(
+            "sigmoid followed by BCELoss is mathematically right but numerically fragile: for large "
+            "logits the sigmoid rounds to exactly 0 or 1 and log(0) is clamped, so gradients vanish "
+            "or the loss saturates. BCEWithLogitsLoss fuses both with the log-sum-exp trick."
+        ),
+        fix="Drop the sigmoid and use BCEWithLogitsLoss (F.binary_cross_entropy_with_logits) on the logits.",
+        example="""
+probs = torch.sigmoid(logits)
+loss = F.binary_cross_entropy(probs, targets)
+""",
+        use_instead="""
+loss = F.binary_cross_entropy_with_logits(logits, targets)
+""",
+        misfires=(
+            "A model that must output probabilities (for example one exported for inference) still "
+            "trains better with the fused loss; suppress the line if the sigmoid must stay."
+        ),
+        severity="warning",
+        fix_safety="safe",
+        fix_safety_note="The fused loss computes the same value, more accurately.",
+        references=(_BCEL_DOC,),
+    ),
+)
