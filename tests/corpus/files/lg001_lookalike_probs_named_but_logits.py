@@ -1,4 +1,4 @@
-"""look-alike [LG001, LG003]: variables named `probs` / `scores_softmax` hold raw logits (lying names); CE gets logits."""
+"""look-alike [LG001]: variables named `probs` / `scores_softmax` hold raw logits (lying names); CE gets logits."""
 import torch
 import torch.nn as nn
 

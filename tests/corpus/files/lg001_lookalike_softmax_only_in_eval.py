@@ -1,4 +1,4 @@
-"""look-alike [LG001, LG003]: softmax happens only when `not self.training`; the train-time value is uncertain, so nothing is reported."""
+"""look-alike [LG001]: softmax happens only when `not self.training`; the train-time value is uncertain, so nothing is reported."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
