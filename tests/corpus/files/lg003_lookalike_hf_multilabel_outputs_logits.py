@@ -1,4 +1,4 @@
-"""look-alike [LG003, LG006]: HF model `outputs.logits` into F.binary_cross_entropy_with_logits; sigmoid on a detached copy for logging."""
+"""look-alike [LG003, LG006, LG014]: HF model `outputs.logits` into F.binary_cross_entropy_with_logits; sigmoid on a detached copy for logging."""
 import torch
 import torch.nn.functional as F
 from transformers import AutoModelForSequenceClassification

@@ -1,4 +1,4 @@
-"""look-alike [LG003, LG004]: multi-label distillation: teacher sigmoid is the target of binary_cross_entropy_with_logits; student gets logits."""
+"""look-alike [LG003, LG004, LG006]: multi-label distillation: teacher sigmoid is the target of binary_cross_entropy_with_logits; student gets logits."""
 import torch
 import torch.nn.functional as F
 

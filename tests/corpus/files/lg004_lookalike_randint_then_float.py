@@ -1,0 +1,19 @@
+"""look-alike [LG004, LG005]: synthetic smoke test with torch.randint(0, 2, (64, 1)).float() matching the (64, 1) logits."""
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(nn.Linear(20, 32), nn.ReLU(), nn.Linear(32, 1))
+criterion = nn.BCEWithLogitsLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+
+for step in range(100):
+    x = torch.randn(64, 20)
+    y = torch.randint(0, 2, (64, 1)).float()
+    optimizer.zero_grad()
+    out = model(x)
+    loss = criterion(out, y)
+    loss.backward()
+    optimizer.step()
+    if step % 10 == 0:
+        acc = ((out > 0).long() == y.long()).float().mean()
+        print(step, loss.item(), acc.item())
