@@ -15,7 +15,7 @@ def train(loader, epochs=5):
         for images, scores in loader:
             optimizer.zero_grad()
             pred = model(images)
-            loss = criterion(pred, scores)
+            loss = criterion(pred.view_as(scores), scores)
             loss.backward()
             optimizer.step()
         print(epoch, loss.item())

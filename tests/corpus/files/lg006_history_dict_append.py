@@ -1,0 +1,17 @@
+"""positive [LG006]: Keras-like `history["loss"].append(loss)` inside a hand-written fit loop."""
+import torch
+import torch.nn as nn
+
+
+def fit(model, loader, optimizer, epochs=5):
+    criterion = nn.SmoothL1Loss()
+    history = {"loss": [], "lr": []}
+    for epoch in range(epochs):
+        for xb, yb in loader:
+            optimizer.zero_grad()
+            loss = criterion(model(xb), yb)
+            loss.backward()
+            optimizer.step()
+            history["loss"].append(loss)  # expect: LG006
+            history["lr"].append(optimizer.param_groups[0]["lr"])
+    return history
