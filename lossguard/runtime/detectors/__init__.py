@@ -1,0 +1,29 @@
+"""The runtime detectors, one per catalog code (LG101-LG106)."""
+
+from __future__ import annotations
+
+from lossguard.runtime.detectors.base import Detector, Finding, StepStats
+from lossguard.runtime.detectors.exploding_gradients import ExplodingGradients
+from lossguard.runtime.detectors.loss_oscillation import LossOscillation
+from lossguard.runtime.detectors.loss_plateau import LossPlateau
+from lossguard.runtime.detectors.loss_spike import LossSpike
+from lossguard.runtime.detectors.nan_loss import NanLoss
+from lossguard.runtime.detectors.vanishing_gradients import VanishingGradients
+
+__all__ = [
+    "Detector",
+    "ExplodingGradients",
+    "Finding",
+    "LossOscillation",
+    "LossPlateau",
+    "LossSpike",
+    "NanLoss",
+    "StepStats",
+    "VanishingGradients",
+    "default_detectors",
+]
+
+
+def default_detectors() -> list[Detector]:
+    """A fresh set of the six detectors with their default thresholds."""
+    return [NanLoss(), LossSpike(), LossPlateau(), LossOscillation(), VanishingGradients(), ExplodingGradients()]

@@ -1,0 +1,81 @@
+"""LG106 exploding-gradients: the total gradient norm leaves its usual range."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from typing import Optional
+
+from lossguard.runtime.detectors.base import (
+    Detector,
+    Finding,
+    StepStats,
+    diff_noise,
+    fmt,
+    median,
+    non_negative_int,
+    positive_float,
+    positive_int,
+)
+
+
+class ExplodingGradients(Detector):
+    """Two tests on the unscaled total gradient norm seen at each optimizer step.
+
+    Relative: log(norm) is more than max(log ``factor``, ``sigma`` noise units) above the median
+    of the last ``window`` steps (noise: MAD of step-to-step differences), once ``min_steps``
+    norms are known. Absolute: the norm is more than ``max_ratio`` times the weight norm, an
+    update no learning rate can use, from the first step on. Reported norms enter the window
+    clipped to the threshold; ``cooldown`` steps separate two reports.
+    """
+
+    code = "LG106"
+    name = "exploding-gradients"
+    _state_keys = ("logs", "cooldown_left", "reports")
+
+    def __init__(
+        self,
+        window: int = 50,
+        min_steps: int = 10,
+        factor: float = 10.0,
+        sigma: float = 6.0,
+        max_ratio: float = 1000.0,
+        cooldown: int = 10,
+    ) -> None:
+        self.window = positive_int("window", window)
+        self.min_steps = positive_int("min_steps", min_steps)
+        self.factor = positive_float("factor", factor)
+        self.sigma = positive_float("sigma", sigma)
+        self.max_ratio = positive_float("max_ratio", max_ratio)
+        self.cooldown = non_negative_int("cooldown", cooldown)
+        self.logs: deque[float] = deque(maxlen=self.window)
+        self.cooldown_left = 0
+        self.reports = 0
+
+    def update(self, stats: StepStats) -> Optional[Finding]:
+        norm = stats.grad_norm
+        if norm is None or not math.isfinite(norm) or norm <= 0:
+            return None
+        log_norm = math.log(norm)
+        reason = None
+        limit = None
+        if len(self.logs) >= self.min_steps:
+            vals = list(self.logs)
+            centre = median(vals)
+            limit = centre + max(math.log(self.factor), self.sigma * diff_noise(vals))
+            if log_norm > limit:
+                reason = f"{fmt(norm / math.exp(centre))}x its recent median {fmt(math.exp(centre))}"
+        ratio = stats.grad_to_weight
+        if reason is None and ratio is not None and math.isfinite(ratio) and ratio > self.max_ratio:
+            reason = f"{fmt(ratio)}x the weight norm"
+        self.logs.append(min(log_norm, limit) if (reason and limit is not None) else log_norm)
+        if self.cooldown_left > 0:
+            self.cooldown_left -= 1
+        if reason is None or self.cooldown_left > 0:
+            return None
+        self.cooldown_left = self.cooldown
+        self.reports += 1
+        return Finding(
+            f"Step {stats.step}: the gradient norm is {fmt(norm)}, {reason}.",
+            {"grad_norm": norm, "grad_to_weight": ratio, "lr": stats.lr},
+        )

@@ -1,0 +1,117 @@
+"""LG104 loss-oscillation: the loss swings up and down periodically without a downward trend."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from typing import Optional
+
+import numpy as np
+
+from lossguard.runtime.detectors.base import (
+    Detector,
+    Finding,
+    StepStats,
+    at_least,
+    fmt,
+    fraction,
+    median,
+    positive_int,
+)
+
+
+def _spectrum(values: list[float]) -> list[float]:
+    """Power of each frequency k = 1 .. n//2 of the linearly detrended series."""
+    v = np.asarray(values, dtype=np.float64)
+    t = np.arange(v.size, dtype=np.float64)
+    slope, intercept = np.polyfit(t, v, 1)
+    power = np.abs(np.fft.rfft(v - (slope * t + intercept))) ** 2
+    return power[1:].tolist()
+
+
+class LossOscillation(Detector):
+    """Finds a loss that is dominated by one oscillation and is not going down.
+
+    Over the last ``window`` steps (linearly detrended) at least ``concentration`` of the
+    variance must sit in one frequency band (a period between 2 and ``window // 3`` steps; white
+    small-batch noise spreads evenly), the swing (peak to peak of that component) must be at
+    least ``amplitude`` of the loss level, and the second half of the window must not be more
+    than ``trend`` (relative) below the first. ``patience`` consecutive steps must agree.
+    The spectrum is recomputed every ``every`` steps: oscillation is slow to establish.
+    """
+
+    code = "LG104"
+    name = "loss-oscillation"
+    _state_keys = ("values", "wait", "reported", "seen")
+
+    def __init__(
+        self,
+        window: int = 32,
+        patience: int = 12,
+        concentration: float = 0.5,
+        amplitude: float = 0.1,
+        trend: float = 0.05,
+        every: int = 2,
+    ) -> None:
+        self.window = positive_int("window", window)
+        at_least("window", self.window, 12, "12 steps")
+        self.patience = positive_int("patience", patience)
+        self.concentration = fraction("concentration", concentration)
+        self.amplitude = fraction("amplitude", amplitude)
+        self.trend = fraction("trend", trend)
+        self.every = positive_int("every", every)
+        self.values: deque[float] = deque(maxlen=self.window)
+        self.wait = 0
+        self.reported = False
+        self.seen = 0
+
+    def measure(self) -> dict:
+        vals = list(self.values)
+        n = len(vals)
+        power = _spectrum(vals)
+        k_min = 3
+        band = [(power[k - 1] + (power[k] if k < len(power) else 0.0), k) for k in range(k_min, len(power) + 1)]
+        total = sum(power)
+        best, k = max(band)
+        level = abs(median(vals))
+        swing = 4.0 * math.sqrt(best) / n
+        half = n // 2
+        before, after = median(vals[:half]), median(vals[half:])
+        decrease = (before - after) / abs(before) if before else 0.0
+        return {
+            "concentration": best / total if total > 0 else 0.0,
+            "period": n / (k + 0.5) if k < len(power) else 2.0,
+            "swing": swing,
+            "level": level,
+            "relative_decrease": decrease,
+        }
+
+    def update(self, stats: StepStats) -> Optional[Finding]:
+        loss = stats.loss
+        if loss is None or not math.isfinite(loss):
+            return None
+        self.values.append(loss)
+        self.seen += 1
+        if len(self.values) < self.window or self.seen % self.every:
+            return None
+        m = self.measure()
+        oscillating = (
+            m["concentration"] >= self.concentration
+            and m["level"] > 0
+            and m["swing"] >= self.amplitude * m["level"]
+            and m["relative_decrease"] < self.trend
+        )
+        if not oscillating:
+            self.wait = 0
+            self.reported = False if m["concentration"] < self.concentration / 2 else self.reported
+            return None
+        self.wait += self.every
+        if self.wait < self.patience or self.reported:
+            return None
+        self.reported = True
+        return Finding(
+            f"Step {stats.step}: the loss oscillates around {fmt(m['level'])} with a swing of "
+            f"{fmt(m['swing'])} (period about {m['period']:.1f} steps) and no downward trend over "
+            f"the last {self.window} steps.",
+            {**m, "lr": stats.lr, "window": self.window},
+        )

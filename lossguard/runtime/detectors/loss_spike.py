@@ -1,0 +1,122 @@
+"""LG102 loss-spike: the loss jumps far above its recent values."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from typing import Optional
+
+from lossguard.runtime.detectors.base import (
+    Detector,
+    Finding,
+    StepStats,
+    at_least,
+    diff_noise,
+    fmt,
+    median,
+    non_negative_int,
+    positive_float,
+    positive_int,
+)
+
+
+class LossSpike(Detector):
+    """A robust z-score on a rolling window, plus a blow-up bound against the first loss.
+
+    The centre is the median of the last ``recent`` losses; the noise is the MAD of the
+    step-to-step differences over ``window`` steps, so a falling loss does not inflate it. For a
+    positive loss both are taken on log(loss), so the test is multiplicative. A step is a spike
+    when it is more than ``sigma`` noise units above the centre, at least ``1 + rtol`` times the
+    centre, and at least ``atol`` (a fraction of the first losses) above it in absolute terms.
+    Any step more than ``blowup`` times the first loss is a spike, even before ``min_steps``.
+    Reported spikes enter the window clipped to the threshold, so a lasting level shift is
+    absorbed after a few steps.
+    """
+
+    code = "LG102"
+    name = "loss-spike"
+    _state_keys = ("values", "first", "reference", "cooldown_left", "spikes")
+
+    def __init__(
+        self,
+        window: int = 64,
+        recent: int = 8,
+        min_steps: int = 16,
+        sigma: float = 6.0,
+        rtol: float = 1.0,
+        atol: float = 0.05,
+        blowup: float = 10.0,
+        cooldown: int = 10,
+    ) -> None:
+        self.window = positive_int("window", window)
+        self.recent = positive_int("recent", recent)
+        at_least("window", self.window, self.recent, "recent")
+        self.min_steps = positive_int("min_steps", min_steps)
+        at_least("min_steps", self.min_steps, 4, "4 steps")
+        self.sigma = positive_float("sigma", sigma)
+        self.rtol = positive_float("rtol", rtol)
+        self.atol = positive_float("atol", atol)
+        self.blowup = positive_float("blowup", blowup)
+        at_least("blowup", int(math.ceil(self.blowup)), 2, "2")
+        self.cooldown = non_negative_int("cooldown", cooldown)
+        self.values: deque[float] = deque(maxlen=self.window)
+        self.first: list[float] = []
+        self.reference: Optional[float] = None
+        self.cooldown_left = 0
+        self.spikes = 0
+
+    def threshold(self) -> Optional[float]:
+        """The loss above which the next step is a spike (None while warming up)."""
+        if self.reference is None or len(self.values) < self.min_steps:
+            if self.first and self.first[0] > 0:
+                return self.first[0] * self.blowup
+            return None
+        vals = list(self.values)
+        positive = min(vals) > 0
+        series = [math.log(v) for v in vals] if positive else vals
+        centre = median(series[-self.recent :])
+        noise = diff_noise(series)
+        if positive:
+            log_thr = centre + max(self.sigma * noise, math.log1p(self.rtol))
+            thr = max(math.exp(log_thr), math.exp(centre) + self.atol * abs(self.reference))
+        else:
+            thr = centre + max(self.sigma * noise, self.rtol * abs(centre), self.atol * abs(self.reference))
+        if self.first and self.first[0] > 0:
+            thr = min(thr, self.first[0] * self.blowup)
+        return thr
+
+    def is_spike(self, loss: float) -> bool:
+        """Would ``loss`` be reported as a spike now? (No state change: used to skip a step.)"""
+        if not math.isfinite(loss):
+            return False
+        thr = self.threshold()
+        return thr is not None and loss > thr
+
+    def update(self, stats: StepStats) -> Optional[Finding]:
+        loss = stats.loss
+        if loss is None or not math.isfinite(loss):
+            return None
+        thr = self.threshold()
+        spike = thr is not None and loss > thr
+        if len(self.first) < self.min_steps:
+            self.first.append(loss)
+            if len(self.first) == self.min_steps:
+                self.reference = median(self.first)
+        if self.cooldown_left > 0:
+            self.cooldown_left -= 1
+        if not spike:
+            self.values.append(loss)
+            return None
+        assert thr is not None
+        self.values.append(thr if len(self.values) >= self.min_steps else loss)
+        if self.cooldown_left > 0:
+            return None
+        self.cooldown_left = self.cooldown
+        self.spikes += 1
+        centre = median(list(self.values)[-self.recent - 1 : -1]) if len(self.values) > 1 else loss
+        ratio = loss / centre if centre > 0 else float("inf")
+        return Finding(
+            f"Step {stats.step}: the loss jumped to {fmt(loss)}, {fmt(ratio)}x its recent level "
+            f"{fmt(centre)} (threshold {fmt(thr)}).",
+            {"loss": loss, "recent": centre, "threshold": thr, "lr": stats.lr},
+        )

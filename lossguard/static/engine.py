@@ -1,0 +1,187 @@
+"""Run the rules over files: parse, interpret, collect findings, apply suppressions."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import libcst as cst
+
+from lossguard import catalog
+from lossguard.static import events as ev
+from lossguard.static.finding import FileError, Finding
+from lossguard.static.interp import Interpreter
+from lossguard.static.project import ModuleInfo, ParseFailure, Project, needs_analysis
+from lossguard.static.rule import Rule, all_rules
+
+_HANDLERS: dict[type, str] = {
+    ev.LossCall: "on_loss_call",
+    ev.TorchCall: "on_torch_call",
+    ev.Accumulate: "on_accumulate",
+    ev.Backward: "on_backward",
+    ev.LoopSummary: "on_loop",
+}
+
+_SUPPRESS = re.compile(
+    r"#\s*(?:lossguard\s*:\s*ignore(?:\[(?P<lg>[^\]]*)\])?|noqa(?::\s*(?P<nq>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*))?)",
+    re.IGNORECASE,
+)
+_SKIP_FILE = re.compile(r"^#\s*lossguard\s*:\s*skip-file\b", re.MULTILINE)
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files_checked: int = 0
+
+
+@dataclass(frozen=True)
+class _Raw:
+    code: str
+    node: cst.CSTNode
+    module: ModuleInfo
+    message: str
+
+
+def check_files(
+    files: Iterable[Path],
+    select: set[str] | None = None,
+    display: Callable[[Path], str] = str,
+    per_file_ignores: Callable[[Path], set[str]] = lambda p: set(),
+    sources: dict[Path, str] | None = None,
+    roots: list[Path] | None = None,
+) -> CheckResult:
+    """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None)."""
+    rule_classes = all_rules()
+    codes = set(rule_classes) if select is None else {c for c in rule_classes if c in select}
+    raw: list[_Raw] = []
+
+    def report(code: str, node: cst.CSTNode, ctx: ev.Context, message: str) -> None:
+        raw.append(_Raw(code, node, ctx.module, message))
+
+    rules: list[Rule] = [rule_classes[c](report) for c in sorted(codes)]
+    dispatch: dict[type, list[Callable]] = defaultdict(list)
+    for r in rules:
+        for etype, meth in _HANDLERS.items():
+            handler = getattr(r, meth, None)
+            if handler is not None:
+                dispatch[etype].append(handler)
+
+    internal_errors: set[str] = set()
+
+    def sink(event: object) -> None:
+        for handler in dispatch.get(type(event), ()):
+            try:
+                handler(event)
+            except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
+                internal_errors.add(f"{type(handler.__self__).__name__}: {type(exc).__name__}: {exc}")
+
+    file_list = [Path(f) for f in files]
+    project = Project(roots or _common_roots(file_list))
+    interp = Interpreter(project, sink)
+    result = CheckResult()
+    checked: dict[Path, Path] = {}
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, 20000))
+    try:
+        for path in file_list:
+            resolved = path.resolve()
+            result.files_checked += 1
+            source = sources.get(path) if sources else None
+            if source is None:
+                try:
+                    data = path.read_bytes()
+                except OSError as exc:
+                    result.errors.append(FileError(display(path), f"cannot read file: {exc.strerror or exc}"))
+                    continue
+                try:
+                    source = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    result.errors.append(FileError(display(path), f"not valid UTF-8 ({exc.reason} at byte {exc.start})"))
+                    continue
+            if _SKIP_FILE.search(source):
+                continue
+            if not needs_analysis(source):
+                continue
+            try:
+                info = project.load(resolved, source)
+            except ParseFailure as exc:
+                result.errors.append(FileError(display(path), exc.reason))
+                continue
+            checked[resolved] = path
+            try:
+                interp.analyze_module(info)
+            except RecursionError:
+                result.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
+            except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
+                result.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
+    finally:
+        sys.setrecursionlimit(old_limit)
+
+    seen: set[tuple] = set()
+    for r in raw:
+        if r.module.path not in checked:
+            continue
+        pos = r.module.position(r.node)
+        if pos is None:
+            continue
+        key = (r.module.path, pos.start.line, pos.start.column, r.code)
+        if key in seen:
+            continue
+        seen.add(key)
+        if _suppressed(r.module, pos.start.line, pos.end.line, r.code):
+            continue
+        if r.code in per_file_ignores(checked[r.module.path]):
+            continue
+        problem = catalog.PROBLEMS[r.code]
+        result.findings.append(
+            Finding(
+                path=display(checked[r.module.path]),
+                line=pos.start.line,
+                col=pos.start.column + 1,
+                end_line=pos.end.line,
+                end_col=pos.end.column + 1,
+                code=r.code,
+                name=problem.name,
+                severity=problem.severity,
+                message=r.message,
+                fix=problem.fix,
+            )
+        )
+    for msg in sorted(internal_errors):
+        result.errors.append(FileError("<lossguard>", f"internal error in a rule ({msg}); please report it"))
+    result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.code))
+    return result
+
+
+def _suppressed(module: ModuleInfo, start: int, end: int, code: str) -> bool:
+    lines = module.source.splitlines()
+    for lineno in {start, end}:
+        if not 1 <= lineno <= len(lines):
+            continue
+        text = lines[lineno - 1]
+        if "#" not in text:
+            continue
+        for m in _SUPPRESS.finditer(text):
+            listed = m.group("lg") if m.group("lg") is not None else m.group("nq")
+            if listed is None or not listed.strip():
+                return True
+            if code in {c.strip().upper() for c in listed.split(",")}:
+                return True
+    return False
+
+
+def _common_roots(files: list[Path]) -> list[Path]:
+    if not files:
+        return [Path.cwd()]
+    try:
+        common = Path(os.path.commonpath([str(f.resolve().parent) for f in files]))
+    except ValueError:
+        return [Path.cwd()]
+    return [common, Path.cwd()]

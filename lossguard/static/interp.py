@@ -1,0 +1,1448 @@
+"""The abstract interpreter: follows values through statements, calls, classes and files.
+
+It runs each function body once per distinct abstract input (memoised), keeps what every
+path agrees on (see :func:`values.join`), and reports events to the rules as it goes. It
+never executes user code and never imports torch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterable
+
+import libcst as cst
+
+from lossguard.static import torch_api as api
+from lossguard.static.events import Accumulate, Arg, Backward, Context, LoopSummary, LossCall, TorchCall
+from lossguard.static.project import ModuleInfo, Project, canonical, dotted_name, resolve_relative
+from lossguard.static.values import (
+    UNKNOWN,
+    Act,
+    BoundMethod,
+    ClassRef,
+    Const,
+    Dim,
+    Dtype,
+    FunctionRef,
+    Instance,
+    Layer,
+    LossSpec,
+    Optimizer,
+    PretrainedModel,
+    QualName,
+    SequentialVal,
+    Shape,
+    Site,
+    Tensor,
+    TupleVal,
+    Unknown,
+    Value,
+    join,
+)
+
+Env = dict[str, Value]
+Sink = Callable[[object], None]
+
+MAX_DEPTH = 6
+_TERMINATORS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
+
+
+class _Super(Value):
+    def __init__(self, cls: ClassRef, self_value: Value) -> None:
+        self.cls = cls
+        self.self_value = self_value
+
+
+class Frame:
+    """The state of one function body being interpreted."""
+
+    __slots__ = ("module", "func", "scope", "self_value", "is_init", "loops", "no_grad", "returns", "loop_calls", "depth", "owner")
+
+    def __init__(
+        self,
+        module: ModuleInfo,
+        func: cst.FunctionDef | None,
+        self_value: Value | None = None,
+        is_init: bool = False,
+        no_grad: bool = False,
+        depth: int = 0,
+        owner: ClassRef | None = None,
+    ) -> None:
+        self.module = module
+        self.func = func
+        self.scope = id(func) if func is not None else id(module.module)
+        self.self_value = self_value
+        self.is_init = is_init
+        self.loops: list[cst.CSTNode] = []
+        self.no_grad = no_grad
+        self.returns: list[Value] = []
+        self.loop_calls: list[list[tuple[str, Value, cst.Call]]] = []
+        self.depth = depth
+        self.owner = owner
+
+    def ctx(self) -> Context:
+        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad)
+
+
+class Interpreter:
+    def __init__(self, project: Project, sink: Sink) -> None:
+        self.project = project
+        self.sink = sink
+        self._memo: dict[tuple, Value] = {}
+        self._in_progress: set[tuple] = set()
+        self.covered: set[int] = set()  # ids of function nodes interpreted in some context
+        self._default_instances: dict[int, Instance] = {}
+        self._volatile_attrs: dict[int, frozenset[str]] = {}
+        self._defaults: dict[int, dict[str, Value]] = {}
+        self._closures: dict[int, Env] = {}
+
+    # ------------------------------------------------------------------ modules
+    def module_globals(self, info: ModuleInfo) -> Env:
+        """Interpret a module's top level once, and return its global names."""
+        if info.globals is not None:
+            return info.globals
+        env: Env = {}
+        info.globals = env  # visible (partially) to import cycles
+        info.analyzing = True
+        frame = Frame(info, None)
+        try:
+            self.exec_block(info.module.body, frame, env)
+        finally:
+            info.analyzing = False
+        return env
+
+    def analyze_module(self, info: ModuleInfo) -> None:
+        """Interpret the module, then every function and method no call has reached."""
+        env = self.module_globals(info)
+        for fn, owner in _all_functions(info.module):
+            if id(fn) in self.covered:
+                continue
+            if owner is not None:
+                cls_val = self._class_value(owner, info, env)
+                if cls_val is None:
+                    continue
+                self_value: Value | None = self._default_instance(cls_val) if not _is_static(fn) else None
+                ref = FunctionRef(fn, info, cls_val)
+            else:
+                self_value = None
+                ref = FunctionRef(fn, info, None)
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=True)
+
+    def _class_value(self, node: cst.ClassDef, info: ModuleInfo, env: Env) -> ClassRef | None:
+        val = env.get(node.name.value)
+        if isinstance(val, ClassRef) and val.node is node:
+            return val
+        return ClassRef(node, info)
+
+    # ------------------------------------------------------------------ statements
+    def exec_block(self, stmts: Iterable[cst.CSTNode], frame: Frame, env: Env) -> bool:
+        """Interpret statements in order; True if the block always ends in return/raise/break/continue."""
+        for stmt in stmts:
+            if self.exec_stmt(stmt, frame, env):
+                return True
+        return False
+
+    def exec_stmt(self, stmt: cst.CSTNode, frame: Frame, env: Env) -> bool:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if self.exec_small(small, frame, env):
+                    return True
+            return False
+        if isinstance(stmt, cst.FunctionDef):
+            env[stmt.name.value] = FunctionRef(stmt, frame.module, None)
+            if frame.func is not None:
+                self._closures[id(stmt)] = dict(env)
+            return False
+        if isinstance(stmt, cst.ClassDef):
+            env[stmt.name.value] = ClassRef(stmt, frame.module)
+            return False
+        if isinstance(stmt, cst.If):
+            return self._exec_if(stmt, frame, env)
+        if isinstance(stmt, (cst.For, cst.While)):
+            self._exec_loop(stmt, frame, env)
+            return False
+        if isinstance(stmt, cst.With):
+            return self._exec_with(stmt, frame, env)
+        if isinstance(stmt, cst.Try) or type(stmt).__name__ == "TryStar":
+            return self._exec_try(stmt, frame, env)
+        if type(stmt).__name__ == "Match":
+            self._exec_match(stmt, frame, env)
+            return False
+        return False
+
+    def _exec_if(self, stmt: cst.If, frame: Frame, env: Env) -> bool:
+        self.ev(stmt.test, frame, env)
+        body_env = dict(env)
+        body_term = self.exec_block(stmt.body.body, frame, body_env)
+        else_env = dict(env)
+        else_term = False
+        if isinstance(stmt.orelse, cst.If):
+            else_term = self._exec_if(stmt.orelse, frame, else_env)
+        elif isinstance(stmt.orelse, cst.Else):
+            else_term = self.exec_block(stmt.orelse.body.body, frame, else_env)
+        live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
+        if not live:
+            return True
+        _replace_env(env, _join_envs(live))
+        return False
+
+    def _exec_loop(self, stmt: cst.For | cst.While, frame: Frame, env: Env) -> None:
+        before = dict(env)
+        if isinstance(stmt, cst.For):
+            self.ev(stmt.iter, frame, env)
+            self.bind(stmt.target, UNKNOWN, frame, env)
+        else:
+            self.ev(stmt.test, frame, env)
+        frame.loops.append(stmt)
+        frame.loop_calls.append([])
+        try:
+            self.exec_block(stmt.body.body, frame, env)
+        finally:
+            frame.loops.pop()
+            calls = frame.loop_calls.pop()
+        if frame.loop_calls:
+            frame.loop_calls[-1].extend(calls)
+        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx()))
+        _replace_env(env, _join_envs([before, env]))
+        if stmt.orelse is not None:
+            self.exec_block(stmt.orelse.body.body, frame, env)
+
+    def _exec_with(self, stmt: cst.With, frame: Frame, env: Env) -> bool:
+        no_grad = frame.no_grad
+        for item in stmt.items:
+            val = self.ev(item.item, frame, env)
+            if isinstance(val, Tensor) or val is UNKNOWN:
+                pass
+            if _is_no_grad_expr(item.item, self, frame, env):
+                no_grad = True
+            if item.asname is not None:
+                self.bind(item.asname.name, UNKNOWN, frame, env)
+        saved = frame.no_grad
+        frame.no_grad = no_grad
+        try:
+            return self.exec_block(stmt.body.body, frame, env)
+        finally:
+            frame.no_grad = saved
+
+    def _exec_try(self, stmt: cst.CSTNode, frame: Frame, env: Env) -> bool:
+        before = dict(env)
+        body_term = self.exec_block(stmt.body.body, frame, env)  # type: ignore[attr-defined]
+        outcomes = [] if body_term else [dict(env)]
+        if stmt.orelse is not None and not body_term:  # type: ignore[attr-defined]
+            self.exec_block(stmt.orelse.body.body, frame, outcomes[0])  # type: ignore[attr-defined]
+        for handler in stmt.handlers:  # type: ignore[attr-defined]
+            h_env = _join_envs([before, env])
+            if handler.name is not None:
+                self.bind(handler.name.name, UNKNOWN, frame, h_env)
+            if not self.exec_block(handler.body.body, frame, h_env):
+                outcomes.append(h_env)
+        terminated = not outcomes
+        if outcomes:
+            _replace_env(env, _join_envs(outcomes))
+        if stmt.finalbody is not None:  # type: ignore[attr-defined]
+            terminated = self.exec_block(stmt.finalbody.body.body, frame, env) or terminated  # type: ignore[attr-defined]
+        return terminated
+
+    def _exec_match(self, stmt: cst.CSTNode, frame: Frame, env: Env) -> None:
+        self.ev(stmt.subject, frame, env)  # type: ignore[attr-defined]
+        outcomes = []
+        for case in stmt.cases:  # type: ignore[attr-defined]
+            c_env = dict(env)
+            for name in _pattern_names(case.pattern):
+                c_env[name] = UNKNOWN
+            if not self.exec_block(case.body.body, frame, c_env):
+                outcomes.append(c_env)
+        outcomes.append(dict(env))
+        _replace_env(env, _join_envs(outcomes))
+
+    def exec_small(self, small: cst.BaseSmallStatement, frame: Frame, env: Env) -> bool:
+        if isinstance(small, cst.Assign):
+            value = self.ev(small.value, frame, env)
+            for t in small.targets:
+                self._check_self_accumulate(t.target, small.value, value, small, frame, env)
+                self.bind(t.target, value, frame, env)
+            return False
+        if isinstance(small, cst.AugAssign):
+            current = self.ev(small.target, frame, env)
+            added = self.ev(small.value, frame, env)
+            if isinstance(small.operator, (cst.AddAssign, cst.SubtractAssign)):
+                self.sink(Accumulate(small, _source(small.target, frame.module), added, frame.ctx()))
+            self.bind(small.target, _binop(current, added, small.operator), frame, env)
+            return False
+        if isinstance(small, cst.AnnAssign):
+            if small.value is not None:
+                self.bind(small.target, self.ev(small.value, frame, env), frame, env)
+            return False
+        if isinstance(small, cst.Expr):
+            self.ev(small.value, frame, env)
+            return False
+        if isinstance(small, cst.Return):
+            frame.returns.append(self.ev(small.value, frame, env) if small.value is not None else Const(None))
+            return True
+        if isinstance(small, cst.Raise):
+            if small.exc is not None:
+                self.ev(small.exc, frame, env)
+            return True
+        if isinstance(small, (cst.Break, cst.Continue)):
+            return True
+        if isinstance(small, cst.Import):
+            for alias in small.names:
+                full = dotted_name(alias.name)
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    env[alias.asname.name.value] = self._import_value(full, frame.module)
+                else:
+                    root = full.split(".")[0]
+                    env[root] = self._import_value(root, frame.module)
+            return False
+        if isinstance(small, cst.ImportFrom):
+            self._exec_import_from(small, frame, env)
+            return False
+        if isinstance(small, cst.Del):
+            return False
+        if isinstance(small, (cst.Global, cst.Nonlocal)):
+            return False
+        return False
+
+    def _exec_import_from(self, small: cst.ImportFrom, frame: Frame, env: Env) -> None:
+        level = len(small.relative)
+        base = dotted_name(small.module) if small.module is not None else ""
+        if level:
+            base = resolve_relative(frame.module, level, base)
+        if isinstance(small.names, cst.ImportStar):
+            target = self.project.find_module(base, frame.module) if not _is_external(base) else None
+            if target is not None and target is not frame.module:
+                env.update({k: v for k, v in self.module_globals(target).items() if not k.startswith("_")})
+            else:
+                frame.module.star_imports.append(base)
+            return
+        for alias in small.names:
+            name = dotted_name(alias.name)
+            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
+            env[local] = self._from_import_value(base, name, frame.module, relative=bool(level))
+
+    def _import_value(self, dotted: str, importer: ModuleInfo) -> Value:
+        return QualName(canonical(dotted))
+
+    def _from_import_value(self, base: str, name: str, importer: ModuleInfo, relative: bool) -> Value:
+        full = f"{base}.{name}" if base else name
+        if _is_external(base) and not relative:
+            return QualName(canonical(full))
+        target = self.project.find_module(base, importer)
+        if target is not None and target is not importer:
+            if target.analyzing:
+                val = (target.globals or {}).get(name)
+                return val if val is not None else UNKNOWN
+            val = self.module_globals(target).get(name)
+            if val is not None:
+                return val
+        sub = self.project.find_module(full, importer)
+        if sub is not None:
+            return QualName(full)
+        return QualName(canonical(full))
+
+    # ------------------------------------------------------------------ binding
+    def bind(self, target: cst.BaseExpression, value: Value, frame: Frame, env: Env) -> None:
+        if isinstance(target, cst.Name):
+            env[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = target.elements
+            if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(
+                isinstance(e, cst.StarredElement) for e in elements
+            ):
+                for el, item in zip(elements, value.items):
+                    self.bind(el.value, item, frame, env)
+            else:
+                for el in elements:
+                    self.bind(el.value, UNKNOWN, frame, env)
+        elif isinstance(target, cst.Attribute):
+            if _is_self(target.value, frame):
+                key = "self." + target.attr.value
+                env[key] = value
+                if frame.is_init and isinstance(frame.self_value, Instance):
+                    frame.self_value.attrs[target.attr.value] = value
+            elif target.attr.value == "grad" and frame.loop_calls:
+                for calls in frame.loop_calls:
+                    calls.append(("<set-grad>", UNKNOWN, target))  # type: ignore[arg-type]
+            else:
+                self.ev(target.value, frame, env)
+        elif isinstance(target, cst.StarredElement):
+            self.bind(target.value, UNKNOWN, frame, env)
+        elif isinstance(target, cst.Subscript):
+            self.ev(target.value, frame, env)
+
+    def _check_self_accumulate(
+        self, target: cst.BaseExpression, rhs: cst.BaseExpression, value: Value, stmt: cst.CSTNode, frame: Frame, env: Env
+    ) -> None:
+        """``acc = acc + x`` is an accumulation of ``x`` into ``acc``."""
+        if not isinstance(rhs, cst.BinaryOperation) or not isinstance(rhs.operator, (cst.Add, cst.Subtract)):
+            return
+        tsrc = _source(target, frame.module)
+        for side, other in ((rhs.left, rhs.right), (rhs.right, rhs.left)):
+            if _source(side, frame.module) == tsrc:
+                added = self.ev(other, frame, dict(env))
+                self.sink(Accumulate(stmt, tsrc, added, frame.ctx()))
+                return
+
+    # ------------------------------------------------------------------ expressions
+    def lookup(self, name: str, frame: Frame, env: Env) -> Value:
+        if name in env:
+            return env[name]
+        if frame.func is not None:
+            closure = self._closures.get(id(frame.func))
+            if closure is not None and name in closure:
+                return closure[name]
+        glob = frame.module.globals
+        if glob is not None and glob is not env and name in glob:
+            return glob[name]
+        if name in ("True", "False", "None"):
+            return Const({"True": True, "False": False, "None": None}[name])
+        for star in frame.module.star_imports:
+            if star.startswith("torch"):
+                return QualName(canonical(f"{star}.{name}"))
+        return UNKNOWN
+
+    def ev(self, node: cst.BaseExpression | None, frame: Frame, env: Env) -> Value:
+        if node is None:
+            return UNKNOWN
+        if isinstance(node, cst.Name):
+            return self.lookup(node.value, frame, env)
+        if isinstance(node, cst.Call):
+            return self.ev_call(node, frame, env)
+        if isinstance(node, cst.Attribute):
+            if _is_self(node.value, frame) and ("self." + node.attr.value) in env:
+                return env["self." + node.attr.value]
+            return self.attribute(self.ev(node.value, frame, env), node.attr.value, frame)
+        if isinstance(node, cst.Integer):
+            try:
+                return Const(int(node.value.replace("_", ""), 0))
+            except ValueError:
+                return UNKNOWN
+        if isinstance(node, cst.Float):
+            try:
+                return Const(float(node.value.replace("_", "")))
+            except ValueError:
+                return UNKNOWN
+        if isinstance(node, cst.SimpleString):
+            try:
+                return Const(node.evaluated_value)
+            except Exception:  # noqa: BLE001 - odd literals are just unknown
+                return UNKNOWN
+        if isinstance(node, cst.BinaryOperation):
+            return _binop(self.ev(node.left, frame, env), self.ev(node.right, frame, env), node.operator)
+        if isinstance(node, cst.UnaryOperation):
+            val = self.ev(node.expression, frame, env)
+            if isinstance(node.operator, cst.Minus):
+                if isinstance(val, Const) and isinstance(val.value, (int, float)):
+                    return Const(-val.value)
+                if isinstance(val, Tensor):
+                    return val.with_(act=Act.LOGITS if val.act is Act.LOGITS else None, act_site=val.act_site if val.act is Act.LOGITS else None)
+            return UNKNOWN
+        if isinstance(node, (cst.Tuple, cst.List)):
+            items = tuple(self.ev(el.value, frame, env) for el in node.elements)
+            if any(isinstance(el, cst.StarredElement) for el in node.elements):
+                return UNKNOWN
+            return TupleVal(items)
+        if isinstance(node, cst.Subscript):
+            return self._subscript(node, frame, env)
+        if isinstance(node, cst.IfExp):
+            self.ev(node.test, frame, env)
+            return join(self.ev(node.body, frame, env), self.ev(node.orelse, frame, env))
+        if isinstance(node, cst.Comparison):
+            left = self.ev(node.left, frame, env)
+            rights = [self.ev(c.comparator, frame, env) for c in node.comparisons]
+            if isinstance(left, Tensor) or any(isinstance(r, Tensor) for r in rights):
+                if all(isinstance(c.operator, (cst.LessThan, cst.GreaterThan, cst.LessThanEqual, cst.GreaterThanEqual, cst.Equal, cst.NotEqual)) for c in node.comparisons):
+                    shape = left.shape if isinstance(left, Tensor) else None
+                    return Tensor(dtype=Dtype.BOOL, shape=shape)
+            return UNKNOWN
+        if isinstance(node, cst.BooleanOperation):
+            return join(self.ev(node.left, frame, env), self.ev(node.right, frame, env))
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            return self._comprehension(node, frame, env)
+        if isinstance(node, cst.NamedExpr):
+            val = self.ev(node.value, frame, env)
+            self.bind(node.target, val, frame, env)
+            return val
+        if isinstance(node, (cst.Await, cst.Yield)):
+            inner = getattr(node, "expression", None) or getattr(node, "value", None)
+            if isinstance(inner, cst.BaseExpression):
+                self.ev(inner, frame, env)
+            return UNKNOWN
+        if isinstance(node, cst.Dict):
+            for el in node.elements:
+                if isinstance(el, cst.DictElement):
+                    self.ev(el.key, frame, env)
+                self.ev(el.value, frame, env)
+            return UNKNOWN
+        if isinstance(node, cst.Set):
+            for el in node.elements:
+                self.ev(el.value, frame, env)
+            return UNKNOWN
+        if isinstance(node, cst.FormattedString):
+            for part in node.parts:
+                if isinstance(part, cst.FormattedStringExpression):
+                    self.ev(part.expression, frame, env)
+            return UNKNOWN
+        if isinstance(node, cst.Lambda):
+            return UNKNOWN
+        if isinstance(node, cst.StarredElement):
+            self.ev(node.value, frame, env)
+            return UNKNOWN
+        return UNKNOWN
+
+    def _comprehension(self, node: cst.CSTNode, frame: Frame, env: Env) -> Value:
+        inner = dict(env)
+        comp = node.for_in  # type: ignore[attr-defined]
+        while comp is not None:
+            self.ev(comp.iter, frame, inner)
+            self.bind(comp.target, UNKNOWN, frame, inner)
+            for cond in comp.ifs:
+                self.ev(cond.test, frame, inner)
+            comp = comp.inner_for_in
+        if isinstance(node, cst.DictComp):
+            self.ev(node.key, frame, inner)
+            self.ev(node.value, frame, inner)
+        else:
+            self.ev(node.elt, frame, inner)  # type: ignore[attr-defined]
+        return UNKNOWN
+
+    def _subscript(self, node: cst.Subscript, frame: Frame, env: Env) -> Value:
+        base = self.ev(node.value, frame, env)
+        index: Value = UNKNOWN
+        for el in node.slice:
+            if isinstance(el.slice, cst.Index):
+                index = self.ev(el.slice.value, frame, env)
+            else:
+                for part in (el.slice.lower, el.slice.upper, el.slice.step):  # type: ignore[union-attr]
+                    if part is not None:
+                        self.ev(part, frame, env)
+        if isinstance(base, TupleVal) and len(node.slice) == 1 and isinstance(index, Const) and isinstance(index.value, int):
+            i = index.value
+            if -len(base.items) <= i < len(base.items):
+                return base.items[i]
+            return UNKNOWN
+        if isinstance(base, Tensor):
+            return Tensor(act=base.act, act_site=base.act_site, dtype=base.dtype, graph=base.graph)
+        if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
+            try:
+                return base.layers[index.value]
+            except IndexError:
+                return UNKNOWN
+        return UNKNOWN
+
+    def attribute(self, base: Value, name: str, frame: Frame) -> Value:
+        if isinstance(base, QualName):
+            return QualName(canonical(f"{base.name}.{name}"))
+        if isinstance(base, Instance):
+            if name in base.attrs:
+                return base.attrs[name]
+            method = self._find_method(base.cls, name)
+            if method is not None:
+                if _has_decorator(method.node, "property"):
+                    return self.call_function(method, [], {}, self_value=base, depth=frame.depth + 1)
+                return BoundMethod(method, base)
+            return UNKNOWN
+        if isinstance(base, _Super):
+            for parent in self._bases(base.cls)[1:]:
+                if isinstance(parent, ClassRef):
+                    method = self._own_method(parent, name)
+                    if method is not None:
+                        return BoundMethod(method, base.self_value)
+            return UNKNOWN
+        if isinstance(base, ClassRef):
+            method = self._find_method(base, name)
+            return method if method is not None else UNKNOWN
+        if isinstance(base, Tensor):
+            if name == "data":
+                return base.with_(graph=False, unreduced=False)
+            if name in ("T", "mT"):
+                return base.with_(shape=None)
+            return UNKNOWN
+        return UNKNOWN
+
+    # ------------------------------------------------------------------ calls
+    def _args(self, node: cst.Call, frame: Frame, env: Env) -> tuple[list[Value], dict[str, Value], bool]:
+        pos: list[Value] = []
+        kw: dict[str, Value] = {}
+        starred = False
+        for a in node.args:
+            val = self.ev(a.value, frame, env)
+            if a.star:
+                starred = True
+            elif a.keyword is not None:
+                kw[a.keyword.value] = val
+            else:
+                pos.append(val)
+        return pos, kw, starred
+
+    def ev_call(self, node: cst.Call, frame: Frame, env: Env) -> Value:
+        func = node.func
+        if isinstance(func, cst.Attribute):
+            if isinstance(func.value, cst.Call) and isinstance(func.value.func, cst.Name) and func.value.func.value == "super" and frame.owner is not None and frame.self_value is not None:
+                receiver: Value = _Super(frame.owner, frame.self_value)
+            else:
+                receiver = self.ev(func.value, frame, env)
+            name = func.attr.value
+            if frame.loop_calls:
+                for calls in frame.loop_calls:
+                    calls.append((name, receiver, node))
+            if isinstance(receiver, (Tensor, Unknown, Const, TupleVal)):
+                pos, kw, starred = self._args(node, frame, env)
+                return self._value_method(receiver, name, node, pos, kw, frame, env)
+            callee = self.attribute(receiver, name, frame)
+        else:
+            callee = self.ev(func, frame, env)
+            if frame.loop_calls and isinstance(func, cst.Name):
+                for calls in frame.loop_calls:
+                    calls.append((func.value, callee, node))
+        pos, kw, starred = self._args(node, frame, env)
+        return self.apply(callee, node, pos, kw, starred, frame, env)
+
+    def apply(
+        self, callee: Value, node: cst.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
+    ) -> Value:
+        if isinstance(callee, QualName):
+            return self._torch_call(callee.name, node, pos, kw, starred, frame)
+        if isinstance(callee, LossSpec):
+            return self._loss_call(callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target)
+        if isinstance(callee, Layer):
+            return _apply_layer(callee, pos[0] if pos else UNKNOWN, node, frame)
+        if isinstance(callee, SequentialVal):
+            val = pos[0] if pos else UNKNOWN
+            for layer in callee.layers:
+                val = self.apply(layer, node, [val], {}, False, frame, env)
+            return val
+        if isinstance(callee, PretrainedModel):
+            return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
+        if isinstance(callee, FunctionRef):
+            if starred:
+                self._cover(callee)
+                return UNKNOWN
+            return self.call_function(callee, pos, kw, self_value=None, depth=frame.depth + 1)
+        if isinstance(callee, BoundMethod):
+            if starred:
+                self._cover(callee.func)
+                return UNKNOWN
+            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name.value == "__init__")
+        if isinstance(callee, ClassRef):
+            return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
+        if isinstance(callee, Instance):
+            method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
+            if method is None or starred:
+                return UNKNOWN
+            return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1)
+        return UNKNOWN
+
+    def _cover(self, ref: FunctionRef) -> None:
+        pass  # an un-followable call leaves the function to its standalone analysis
+
+    # ------------------------------------------------------------------ user functions and classes
+    def call_function(
+        self,
+        ref: FunctionRef,
+        pos: list[Value],
+        kw: dict[str, Value],
+        self_value: Value | None,
+        depth: int,
+        is_init: bool = False,
+        standalone: bool = False,
+    ) -> Value:
+        fn = ref.node
+        if depth > MAX_DEPTH:
+            return UNKNOWN
+        key = (id(fn), self_value if not isinstance(self_value, Instance) else id(self_value), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])))
+        try:
+            hash(key)
+        except TypeError:
+            return UNKNOWN
+        if key in self._memo:
+            return self._memo[key]
+        if any(k[0] == id(fn) for k in self._in_progress):
+            return UNKNOWN  # recursion: give up on this call rather than iterate
+        self._in_progress.add(key)
+        self.covered.add(id(fn))
+        try:
+            env = self._bind_params(ref, pos, kw, self_value)
+            no_grad = any(_decorator_qualname(d, self, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorators)
+            frame = Frame(ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner)
+            if isinstance(fn.body, cst.IndentedBlock):
+                self.exec_block(fn.body.body, frame, env)
+            else:
+                for small in fn.body.body:  # type: ignore[attr-defined]
+                    if self.exec_small(small, frame, env):
+                        break
+            if _is_generator(fn):
+                result: Value = UNKNOWN
+            elif frame.returns:
+                result = frame.returns[0]
+                for r in frame.returns[1:]:
+                    result = join(result, r)
+            else:
+                result = Const(None)
+        finally:
+            self._in_progress.discard(key)
+        self._memo[key] = result
+        return result
+
+    def _bind_params(self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None) -> Env:
+        fn = ref.node
+        params = fn.params
+        env: Env = {}
+        positional = [*params.posonly_params, *params.params]
+        defaults = self._param_defaults(ref)
+        args = list(pos)
+        if self_value is not None and positional:
+            env[positional[0].name.value] = self_value
+            positional = positional[1:]
+        elif ref.owner is not None and positional and not _is_static(fn):
+            env[positional[0].name.value] = UNKNOWN
+            positional = positional[1:]
+        for i, p in enumerate(positional):
+            name = p.name.value
+            if i < len(args):
+                env[name] = args[i]
+            elif name in kw:
+                env[name] = kw[name]
+            else:
+                env[name] = defaults.get(name, UNKNOWN)
+        for p in params.kwonly_params:
+            name = p.name.value
+            env[name] = kw.get(name, defaults.get(name, UNKNOWN))
+        if isinstance(params.star_arg, cst.Param):
+            env[params.star_arg.name.value] = UNKNOWN
+        if params.star_kwarg is not None:
+            env[params.star_kwarg.name.value] = UNKNOWN
+        return env
+
+    def _param_defaults(self, ref: FunctionRef) -> dict[str, Value]:
+        cached = self._defaults.get(id(ref.node))
+        if cached is not None:
+            return cached
+        result: dict[str, Value] = {}
+        self._defaults[id(ref.node)] = result
+        glob = self.module_globals(ref.module)
+        frame = Frame(ref.module, None)
+        params = ref.node.params
+        for p in [*params.posonly_params, *params.params, *params.kwonly_params]:
+            if p.default is not None:
+                result[p.name.value] = self.ev(p.default, frame, dict(glob))
+        return result
+
+    def instantiate(self, cls: ClassRef, pos: list[Value], kw: dict[str, Value], starred: bool, depth: int) -> Value:
+        bases = self._bases(cls)
+        for b in bases:
+            if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
+                return UNKNOWN  # a custom loss that subclasses a torch loss: behaviour unknown
+        inst = Instance(cls, {})
+        init = self._find_method(cls, "__init__")
+        if init is not None and not starred:
+            self.call_function(init, pos, kw, self_value=inst, depth=depth, is_init=True)
+        for attr in self._volatile(cls):
+            if attr in inst.attrs:
+                inst.attrs[attr] = UNKNOWN
+        return inst
+
+    def _default_instance(self, cls: ClassRef) -> Instance:
+        inst = self._default_instances.get(id(cls.node))
+        if inst is None:
+            val = self.instantiate(cls, [], {}, False, 1)
+            inst = val if isinstance(val, Instance) else Instance(cls, {})
+            self._default_instances[id(cls.node)] = inst
+        return inst
+
+    def _volatile(self, cls: ClassRef) -> frozenset[str]:
+        """Attributes assigned outside ``__init__``: their value is not known at any given call."""
+        cached = self._volatile_attrs.get(id(cls.node))
+        if cached is not None:
+            return cached
+        names: set[str] = set()
+        for stmt in cls.node.body.body:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value != "__init__":
+                names |= _self_assigned(stmt)
+        result = frozenset(names)
+        self._volatile_attrs[id(cls.node)] = result
+        return result
+
+    def _bases(self, cls: ClassRef) -> list[Value]:
+        """The class and its ancestors, depth first (good enough for single inheritance)."""
+        out: list[Value] = [cls]
+        seen = {id(cls.node)}
+        glob = self.module_globals(cls.module)
+        frame = Frame(cls.module, None)
+        stack = [cls]
+        while stack:
+            c = stack.pop(0)
+            for arg in c.node.bases:
+                val = self.ev(arg.value, frame, dict(glob if c is cls else self.module_globals(c.module)))
+                if isinstance(val, ClassRef):
+                    if id(val.node) in seen:
+                        continue
+                    seen.add(id(val.node))
+                    stack.append(val)
+                out.append(val)
+        return out
+
+    def _own_method(self, cls: ClassRef, name: str) -> FunctionRef | None:
+        for stmt in cls.node.body.body:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+                return FunctionRef(stmt, cls.module, cls)
+        return None
+
+    def _find_method(self, cls: ClassRef, name: str) -> FunctionRef | None:
+        for c in self._bases(cls):
+            if isinstance(c, ClassRef):
+                m = self._own_method(c, name)
+                if m is not None:
+                    return m
+        return None
+
+    # ------------------------------------------------------------------ torch calls
+    def _torch_call(self, qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
+        qname = api.FUNCTION_ALIASES.get(qname, qname)
+        if qname.startswith("torch"):
+            self.sink(TorchCall(node, qname, frame.ctx()))
+        elif qname in ("super",):
+            return UNKNOWN
+        site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731
+        x = pos[0] if pos else kw.get("input", UNKNOWN)
+        if qname in api.SOFTMAX_FUNCS:
+            act = Act.LOG_PROBS if qname.endswith("log_softmax") else Act.PROBS
+            return _tensor_of(x).with_(act=act, act_site=site(qname.replace("torch.nn.functional.", "F.")), graph=False, unreduced=False)
+        if qname == "torch.nn.functional.sigmoid":
+            return _tensor_of(x).with_(act=Act.SIGMOID, act_site=site("sigmoid"), graph=False, unreduced=False)
+        if qname in api.LOSS_FUNCTIONS:
+            sig = api.LOSS_FUNCTIONS[qname]
+            reduction, log_target = _functional_options(sig, pos, kw)
+            return self._loss_call(qname, sig.family, sig, node, pos, kw, frame, reduction, log_target)
+        if qname in api.LOSS_CLASSES:
+            if starred:
+                return UNKNOWN
+            reduction, log_target = _ctor_options(qname, pos, kw)
+            return LossSpec(qname, api.LOSS_CLASSES[qname].family, reduction, log_target)
+        if qname == "torch.nn.Sequential":
+            if starred or not pos:
+                return UNKNOWN
+            return SequentialVal(tuple(pos))
+        if qname in api.LAYER_EFFECTS:
+            effect = api.LAYER_EFFECTS[qname]
+            out: Dim = None
+            if effect == "linear":
+                out = _dim_of(pos[1] if len(pos) > 1 else kw.get("out_features", UNKNOWN), node.args[1].value if len(node.args) > 1 and node.args[1].keyword is None else None)
+            return Layer(qname, effect, out)
+        if qname.startswith(api.PRETRAINED_PREFIXES) and qname.count(".") == 2 and not any(x_ in qname for x_ in api.PRETRAINED_EXCLUDE) and qname.rsplit(".", 1)[-1][:1].islower():
+            return PretrainedModel(qname)
+        if qname in api.PRETRAINED_FUNCS:
+            return PretrainedModel(qname)
+        if (qname.startswith(api.OPTIMIZER_PREFIXES) and qname.count(".") == 2 and qname.rsplit(".", 1)[-1][:1].isupper()) or qname in api.OPTIMIZER_FUNCS:
+            return Optimizer(qname)
+        if qname in ("torch.log",):
+            t = _tensor_of(x)
+            if t.act is Act.PROBS:
+                return t.with_(act=Act.LOG_PROBS, act_site=t.act_site)
+            return Tensor(dtype=t.dtype)
+        if qname in ("torch.exp",):
+            t = _tensor_of(x)
+            if t.act is Act.LOG_PROBS:
+                return t.with_(act=Act.PROBS)
+            return Tensor(dtype=t.dtype)
+        if qname in ("torch.clamp", "torch.clip"):
+            t = _tensor_of(x)
+            if t.act in (Act.PROBS, Act.SIGMOID):
+                return t.with_(graph=False)
+            return Tensor(dtype=t.dtype, shape=t.shape)
+        if qname in api.VALUE_KEEPING_FUNCS:
+            t = _tensor_of(x)
+            return _reshape(t, qname.rsplit(".", 1)[-1], pos[1:], kw, node, frame)
+        if qname == "torch.nn.functional.one_hot":
+            t = _tensor_of(x)
+            return Tensor(dtype=Dtype.INT, shape=None if t.shape is None or not t.shape.rank_known else Shape((*t.shape.dims, _dim_of(pos[1] if len(pos) > 1 else kw.get("num_classes", UNKNOWN)))))
+        if qname in ("torch.argmax", "torch.argmin", "torch.randperm", "torch.bucketize", "torch.searchsorted"):
+            return Tensor(dtype=Dtype.INT)
+        if qname in api.SIZED_CONSTRUCTORS or qname in api.FLOAT_CONSTRUCTORS or qname in api.INT_CONSTRUCTORS or qname in ("torch.tensor", "torch.as_tensor", "torch.arange", "torch.full"):
+            return _constructor(qname, node, pos, kw)
+        if qname in ("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"):
+            t = _tensor_of(x)
+            dtype = _dtype_of(kw.get("dtype")) or (Dtype.FLOAT if qname in ("torch.rand_like", "torch.randn_like") else t.dtype)
+            return Tensor(dtype=dtype, shape=t.shape)
+        if qname in ("torch.cat", "torch.stack", "torch.concat"):
+            items = x.items if isinstance(x, TupleVal) else ()
+            if items and all(isinstance(i, Tensor) for i in items):
+                first = items[0]
+                acc: Value = Tensor(act=first.act, act_site=first.act_site, dtype=first.dtype, graph=any(i.graph for i in items))  # type: ignore[union-attr]
+                for i in items[1:]:
+                    acc = join(acc, Tensor(act=i.act, act_site=i.act_site, dtype=i.dtype, graph=acc.graph))  # type: ignore[union-attr]
+                return acc
+            return Tensor()
+        if qname.startswith(("torch.", "torch")) and qname.split(".")[-1][:1].islower() and not qname.startswith(("torch.nn.", "torch.optim", "torch.utils", "torch.distributed", "torch.cuda", "torch.backends", "torch.autograd", "torch.jit", "torch.compile", "torch.manual_seed", "torch.save", "torch.load", "torch.set_", "torch.device", "torch.no_grad", "torch.inference_mode", "torch.enable_grad", "torch.amp", "torch.autocast")):
+            return Tensor()
+        return UNKNOWN
+
+    def _loss_call(
+        self,
+        qname: str,
+        family: str,
+        sig: api.LossSignature,
+        node: cst.Call,
+        pos: list[Value],
+        kw: dict[str, Value],
+        frame: Frame,
+        reduction: str | None,
+        log_target: bool | None,
+    ) -> Value:
+        args: dict[str, Arg] = {}
+        positional_nodes = [a for a in node.args if a.keyword is None and not a.star]
+        if any(a.star for a in node.args):
+            return Tensor(graph=not frame.no_grad)
+        for i, a in enumerate(positional_nodes):
+            if i < len(sig.positional):
+                args[sig.positional[i]] = Arg(a.value, pos[i] if i < len(pos) else UNKNOWN)
+        for a in node.args:
+            if a.keyword is not None and a.keyword.value in sig.keywords:
+                args[sig.keywords[a.keyword.value]] = Arg(a.value, kw.get(a.keyword.value, UNKNOWN))
+        self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx()))
+        unreduced = reduction == "none"
+        return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=not frame.no_grad, unreduced=unreduced)
+
+    def _value_method(self, recv: Value, name: str, node: cst.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
+        """A method called on a tensor (or on a value of unknown type that may be a tensor)."""
+        t = recv if isinstance(recv, Tensor) else None
+        site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731
+        if name == "backward":
+            self.sink(Backward(node, recv, bool(node.args), frame.ctx()))
+            return Const(None)
+        if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
+            target = node.func.value  # type: ignore[attr-defined]
+            self.sink(Accumulate(node, _source(target, frame.module), pos[0], frame.ctx()))
+            return Const(None)
+        if isinstance(recv, (Const, TupleVal)):
+            return UNKNOWN
+        base = t if t is not None else Tensor()
+        if name in ("softmax", "log_softmax"):
+            act = Act.PROBS if name == "softmax" else Act.LOG_PROBS
+            return base.with_(act=act, act_site=site(f".{name}()"), graph=False, unreduced=False)
+        if name in ("sigmoid", "sigmoid_"):
+            return base.with_(act=Act.SIGMOID, act_site=site(".sigmoid()"), graph=False, unreduced=False)
+        if t is None:
+            if name in api.INT_METHODS:
+                return Tensor(dtype=Dtype.INT)
+            if name in api.FLOAT_METHODS:
+                return Tensor(dtype=Dtype.FLOAT)
+            if name in api.INT_RESULT_METHODS:
+                return Tensor(dtype=Dtype.INT)
+            if name == "bool":
+                return Tensor(dtype=Dtype.BOOL)
+            if name in ("to", "type") and pos:
+                dt = _dtype_of(pos[0]) or _dtype_of(kw.get("dtype"))
+                return Tensor(dtype=dt) if dt is not None else UNKNOWN
+            if name == "to" and "dtype" in kw:
+                dt = _dtype_of(kw["dtype"])
+                return Tensor(dtype=dt) if dt is not None else UNKNOWN
+            if name in ("log",):
+                return UNKNOWN
+            if name in ("view", "reshape", "flatten", "squeeze", "unsqueeze"):
+                return _reshape(Tensor(), name, pos, kw, node, frame)
+            return UNKNOWN
+        if name in ("item", "tolist", "numpy", "size", "dim", "numel", "__len__"):
+            return UNKNOWN
+        if name in ("detach", "detach_"):
+            return t.with_(graph=False)
+        if name in api.INT_METHODS or (name == "bool"):
+            return Tensor(dtype=Dtype.INT if name != "bool" else Dtype.BOOL, shape=t.shape)
+        if name in api.INT_RESULT_METHODS:
+            return Tensor(dtype=Dtype.INT)
+        if name in ("to", "type"):
+            dt = _dtype_of(pos[0]) if pos else None
+            dt = dt or _dtype_of(kw.get("dtype"))
+            if dt is Dtype.INT or dt is Dtype.BOOL:
+                return Tensor(dtype=dt, shape=t.shape)
+            if dt is Dtype.FLOAT:
+                return t.with_(dtype=dt)
+            if name == "type" and pos:
+                return Tensor(shape=t.shape)
+            return t
+        if name in api.FLOAT_METHODS:
+            return t.with_(dtype=Dtype.FLOAT)
+        if name in api.VALUE_KEEPING_METHODS:
+            return _reshape(t, name, pos, kw, node, frame)
+        if name in api.REDUCING_METHODS:
+            return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=Shape(()) if not pos and not kw else None)
+        if name == "log":
+            if t.act is Act.PROBS:
+                return t.with_(act=Act.LOG_PROBS)
+            return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+        if name == "exp":
+            if t.act is Act.LOG_PROBS:
+                return t.with_(act=Act.PROBS)
+            return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+        if name in ("clamp", "clip", "clamp_", "clip_"):
+            if t.act in (Act.PROBS, Act.SIGMOID):
+                return t
+            return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+        return Tensor(graph=False)
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _replace_env(env: Env, new: Env) -> None:
+    env.clear()
+    env.update(new)
+
+
+def _join_envs(envs: list[Env]) -> Env:
+    if len(envs) == 1:
+        return dict(envs[0])
+    keys = set(envs[0])
+    for e in envs[1:]:
+        keys &= set(e)
+    out: Env = {}
+    for k in keys:
+        val = envs[0][k]
+        for e in envs[1:]:
+            val = join(val, e[k])
+        out[k] = val
+    # names bound on only some paths are unknown afterwards
+    for e in envs:
+        for k in e:
+            if k not in out:
+                out[k] = UNKNOWN
+    return out
+
+
+def _binop(a: Value, b: Value, op: cst.CSTNode) -> Value:
+    if isinstance(a, Const) and isinstance(b, Const):
+        return UNKNOWN
+    ta = a if isinstance(a, Tensor) else None
+    tb = b if isinstance(b, Tensor) else None
+    if ta is None and tb is None:
+        return UNKNOWN
+    arith = isinstance(op, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.AddAssign, cst.SubtractAssign, cst.MultiplyAssign, cst.DivideAssign))
+    if not arith and not isinstance(op, (cst.Power, cst.MatrixMultiply, cst.FloorDivide, cst.Modulo)):
+        return Tensor()
+    graph = bool((ta and ta.graph) or (tb and tb.graph))
+    unreduced = bool((ta and ta.unreduced) or (tb and tb.unreduced)) and arith
+    act = None
+    site = None
+    if arith:
+        acts = [t.act for t in (ta, tb) if t is not None]
+        others_plain = all(not isinstance(v, Tensor) or v.act is Act.LOGITS for v in (a, b))
+        if acts and all(x is Act.LOGITS for x in acts) and others_plain:
+            act = Act.LOGITS
+            site = (ta or tb).act_site  # type: ignore[union-attr]
+    dtypes = {t.dtype for t in (ta, tb) if t is not None}
+    dtype = None
+    if isinstance(op, (cst.Divide, cst.DivideAssign)):
+        dtype = Dtype.FLOAT
+    elif len(dtypes) == 1:
+        d = dtypes.pop()
+        other = b if ta is not None else a
+        if d is Dtype.FLOAT or (isinstance(other, Const) and isinstance(other.value, int)) or isinstance(other, Tensor):
+            dtype = d
+    shape = None
+    if ta is not None and tb is not None:
+        shape = ta.shape if ta.shape == tb.shape else None
+    else:
+        shape = (ta or tb).shape if isinstance(b if ta is not None else a, Const) else None  # type: ignore[union-attr]
+    return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced)
+
+
+def _tensor_of(v: Value) -> Tensor:
+    return v if isinstance(v, Tensor) else Tensor()
+
+
+def _dim_of(v: Value, node: cst.BaseExpression | None = None) -> Dim:
+    if isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool):
+        return v.value
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+        return f"{node.value.value}.{node.attr.value}"
+    return None
+
+
+def _dims_from_args(node: cst.Call, pos: list[Value], skip: int = 0) -> tuple[Dim, ...] | None:
+    """Sizes given as ``f(2, 3)`` or ``f((2, 3))``; None when not literal."""
+    arg_nodes = [a for a in node.args if a.keyword is None and not a.star][skip:]
+    vals = pos[skip:]
+    if any(a.star for a in node.args):
+        return None
+    if len(arg_nodes) == 1 and isinstance(arg_nodes[0].value, (cst.Tuple, cst.List)):
+        elements = arg_nodes[0].value.elements
+        if any(isinstance(e, cst.StarredElement) for e in elements):
+            return None
+        tv = vals[0]
+        items = tv.items if isinstance(tv, TupleVal) else tuple(UNKNOWN for _ in elements)
+        return tuple(_dim_of(v, e.value) for v, e in zip(items, elements))
+    if len(arg_nodes) == 1 and not isinstance(vals[0], Const):
+        return None  # f(shape_variable)
+    return tuple(_dim_of(v, a.value) for v, a in zip(vals, arg_nodes))
+
+
+def _dtype_of(v: Value | None) -> Dtype | None:
+    if isinstance(v, QualName):
+        if v.name in api.INT_DTYPES:
+            return Dtype.INT
+        if v.name in api.FLOAT_DTYPES:
+            return Dtype.FLOAT
+        if v.name in api.BOOL_DTYPES:
+            return Dtype.BOOL
+    if isinstance(v, Const) and isinstance(v.value, str):
+        if v.value in ("torch.LongTensor", "torch.IntTensor"):
+            return Dtype.INT
+        if v.value in ("torch.FloatTensor", "torch.DoubleTensor"):
+            return Dtype.FLOAT
+    return None
+
+
+def _constructor(qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
+    dtype = _dtype_of(kw.get("dtype"))
+    shape: Shape | None = None
+    if qname in ("torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty"):
+        dims = _dims_from_args(node, pos)
+        shape = Shape(dims) if dims is not None else None
+        dtype = dtype or Dtype.FLOAT
+    elif qname == "torch.full":
+        dims = _dims_from_args(node, pos[:1])
+        shape = Shape(dims) if dims is not None else None
+        fill = pos[1] if len(pos) > 1 else kw.get("fill_value", UNKNOWN)
+        if dtype is None and isinstance(fill, Const):
+            dtype = Dtype.FLOAT if isinstance(fill.value, float) else (Dtype.BOOL if isinstance(fill.value, bool) else Dtype.INT if isinstance(fill.value, int) else None)
+    elif qname == "torch.randint":
+        size = kw.get("size", pos[-1] if pos else UNKNOWN)
+        size_node = None
+        for a in node.args:
+            if a.keyword is not None and a.keyword.value == "size":
+                size_node = a.value
+        if size_node is None:
+            positional = [a for a in node.args if a.keyword is None]
+            size_node = positional[-1].value if positional else None
+        if isinstance(size_node, (cst.Tuple, cst.List)) and isinstance(size, TupleVal):
+            shape = Shape(tuple(_dim_of(v, e.value) for v, e in zip(size.items, size_node.elements)))
+        dtype = dtype or Dtype.INT
+    elif qname in api.INT_CONSTRUCTORS:
+        dtype = dtype or Dtype.INT
+    elif qname in api.FLOAT_CONSTRUCTORS:
+        dtype = dtype or Dtype.FLOAT
+    elif qname in ("torch.tensor", "torch.as_tensor"):
+        if dtype is None and node.args:
+            dtype = _literal_dtype(node.args[0].value)
+            shape = _literal_shape(node.args[0].value)
+        elif node.args:
+            shape = _literal_shape(node.args[0].value)
+    elif qname == "torch.arange":
+        if dtype is None and pos and all(isinstance(p, Const) and isinstance(p.value, int) for p in pos):
+            dtype = Dtype.INT
+        shape = Shape((None,))
+    return Tensor(dtype=dtype, shape=shape)
+
+
+def _literal_dtype(node: cst.BaseExpression) -> Dtype | None:
+    kinds: set[str] = set()
+
+    def walk(n: cst.BaseExpression) -> bool:
+        if isinstance(n, (cst.List, cst.Tuple)):
+            return all(walk(e.value) for e in n.elements)
+        if isinstance(n, cst.Integer):
+            kinds.add("int")
+            return True
+        if isinstance(n, cst.Float):
+            kinds.add("float")
+            return True
+        if isinstance(n, cst.UnaryOperation) and isinstance(n.operator, cst.Minus):
+            return walk(n.expression)
+        if isinstance(n, cst.Name) and n.value in ("True", "False"):
+            kinds.add("bool")
+            return True
+        return False
+
+    if not walk(node) or not kinds:
+        return None
+    if "float" in kinds:
+        return Dtype.FLOAT
+    if kinds == {"int"}:
+        return Dtype.INT
+    if kinds == {"bool"}:
+        return Dtype.BOOL
+    return None
+
+
+def _literal_shape(node: cst.BaseExpression) -> Shape | None:
+    dims: list[Dim] = []
+    n = node
+    while isinstance(n, (cst.List, cst.Tuple)):
+        dims.append(len(n.elements))
+        if not n.elements:
+            break
+        n = n.elements[0].value
+    if not dims:
+        return None
+    return Shape(tuple(dims))
+
+
+def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: cst.Call, frame: Frame) -> Tensor:
+    shape = t.shape
+    new: Shape | None = None
+    arg_nodes = [a.value for a in node.args if a.keyword is None and not a.star]
+    if name in ("squeeze", "torch.squeeze"):
+        dim = args[0] if args else kw.get("dim")
+        if shape is not None and shape.rank_known:
+            if dim is None:
+                if all(d is not None for d in shape.dims):
+                    new = Shape(tuple(d for d in shape.dims if d != 1))
+            elif isinstance(dim, Const) and isinstance(dim.value, int):
+                i = dim.value
+                if -len(shape.dims) <= i < len(shape.dims):
+                    dims = list(shape.dims)
+                    if dims[i] == 1:
+                        del dims[i]
+                        new = Shape(tuple(dims))
+                    elif dims[i] is not None:
+                        new = shape
+    elif name in ("unsqueeze", "torch.unsqueeze"):
+        dim = args[0] if args else kw.get("dim")
+        if shape is not None and isinstance(dim, Const) and isinstance(dim.value, int):
+            i = dim.value
+            if shape.rank_known:
+                dims = list(shape.dims)
+                pos = i if i >= 0 else len(dims) + 1 + i
+                if 0 <= pos <= len(dims):
+                    dims.insert(pos, 1)
+                    new = Shape(tuple(dims))
+            elif i == -1:
+                new = Shape((*shape.dims, 1), rank_known=False)
+    elif name in ("view", "reshape", "torch.reshape"):
+        if any(a.star for a in node.args):
+            new = None
+        else:
+            vals = args
+            nodes = arg_nodes
+            if name == "torch.reshape":
+                vals, nodes = args[1:], arg_nodes[1:]
+            if len(nodes) == 1 and isinstance(nodes[0], (cst.Tuple, cst.List)) and isinstance(vals[0], TupleVal):
+                vals = list(vals[0].items)
+                nodes = [e.value for e in nodes[0].elements]
+            if nodes and not (len(nodes) == 1 and not isinstance(vals[0], Const)):
+                dims = []
+                for v, n in zip(vals, nodes):
+                    d = _dim_of(v, n)
+                    dims.append(None if d == -1 else d)
+                new = Shape(tuple(dims))
+    elif name in ("flatten", "torch.flatten"):
+        start = args[0] if args else kw.get("start_dim", Const(0))
+        if isinstance(start, Const) and start.value == 0 and len(args) <= 1:
+            new = Shape((None,))
+        elif isinstance(start, Const) and start.value == 1 and len(args) <= 1:
+            first = shape.dims[0] if shape is not None and shape.rank_known and shape.dims else None
+            new = Shape((first, None))
+    elif name in ("to", "cuda", "cpu", "contiguous", "clone", "float", "double", "half", "bfloat16", "requires_grad_", "type_as", "torch.clone"):
+        new = shape
+    return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced)
+
+
+def _apply_layer(layer: Layer, x: Value, node: cst.Call, frame: Frame) -> Value:
+    t = _tensor_of(x)
+    site = Site(node, frame.scope, f"{layer.qname.replace('torch.nn.', 'nn.')} layer", frame.module)
+    effect = layer.effect
+    if effect == "linear":
+        if t.shape is not None and t.shape.rank_known and t.shape.dims:
+            shape: Shape | None = Shape((*t.shape.dims[:-1], layer.out_features))
+        else:
+            shape = Shape((layer.out_features,), rank_known=False)
+        return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=shape)
+    if effect == "conv":
+        return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT)
+    if effect == "unbounded":
+        return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=t.shape)
+    if effect == "softmax":
+        return t.with_(act=Act.PROBS, act_site=site, graph=False)
+    if effect == "log_softmax":
+        return t.with_(act=Act.LOG_PROBS, act_site=site, graph=False)
+    if effect == "sigmoid":
+        return t.with_(act=Act.SIGMOID, act_site=site, graph=False)
+    if effect == "keep":
+        return t
+    if effect == "keep_logits":
+        return t if t.act is Act.LOGITS else Tensor(dtype=t.dtype, shape=t.shape)
+    if effect == "flatten":
+        first = t.shape.dims[0] if t.shape is not None and t.shape.rank_known and t.shape.dims else None
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=Shape((first, None)))
+    return Tensor()
+
+
+def _functional_options(sig: api.LossSignature, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+    opts = sig.option_positions or {}
+
+    def opt(name: str, default: Value) -> Value:
+        if name in kw:
+            return kw[name]
+        i = opts.get(name)
+        if i is not None and i < len(pos):
+            return pos[i]
+        return default
+
+    return _reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None))), _bool_of(opt("log_target", Const(False)))
+
+
+def _ctor_options(qname: str, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+    opts = api.LOSS_CTOR_OPTION_POSITIONS.get(qname, {})
+
+    def opt(name: str, default: Value) -> Value:
+        if name in kw:
+            return kw[name]
+        i = opts.get(name)
+        if i is not None and i < len(pos):
+            return pos[i]
+        return default
+
+    return _reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None))), _bool_of(opt("log_target", Const(False)))
+
+
+def _reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str | None:
+    """The effective reduction, with torch's legacy mapping; None when not statically known."""
+    if not isinstance(size_average, Const) or not isinstance(reduce, Const):
+        return None
+    if size_average.value is not None or reduce.value is not None:
+        sa = True if size_average.value is None else bool(size_average.value)
+        rd = True if reduce.value is None else bool(reduce.value)
+        if not rd:
+            return "none"
+        return "mean" if sa else "sum"
+    if isinstance(reduction, Const) and isinstance(reduction.value, str):
+        return reduction.value
+    return None
+
+
+def _bool_of(v: Value) -> bool | None:
+    if isinstance(v, Const) and isinstance(v.value, bool):
+        return v.value
+    return None
+
+
+def _is_self(node: cst.BaseExpression, frame: Frame) -> bool:
+    return isinstance(node, cst.Name) and frame.self_value is not None and node.value == "self"
+
+
+def _is_static(fn: cst.FunctionDef) -> bool:
+    return _has_decorator(fn, "staticmethod")
+
+
+def _has_decorator(fn: cst.FunctionDef, name: str) -> bool:
+    for d in fn.decorators:
+        expr = d.decorator
+        if isinstance(expr, cst.Name) and expr.value == name:
+            return True
+    return False
+
+
+def _decorator_qualname(d: cst.Decorator, interp: Interpreter, module: ModuleInfo) -> str:
+    expr = d.decorator
+    if isinstance(expr, cst.Call):
+        expr = expr.func
+    glob = interp.module_globals(module)
+    val = interp.ev(expr, Frame(module, None), dict(glob))
+    return val.name if isinstance(val, QualName) else ""
+
+
+def _is_no_grad_expr(expr: cst.BaseExpression, interp: Interpreter, frame: Frame, env: Env) -> bool:
+    func = expr.func if isinstance(expr, cst.Call) else expr
+    val = interp.ev(func, frame, env)
+    return isinstance(val, QualName) and val.name in api.NO_GRAD_CONTEXTS
+
+
+def _is_generator(fn: cst.FunctionDef) -> bool:
+    found = False
+
+    class V(cst.CSTVisitor):
+        def visit_Yield(self, node: cst.Yield) -> bool:
+            nonlocal found
+            found = True
+            return False
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is fn
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+    fn.visit(V())
+    return found
+
+
+def _self_assigned(fn: cst.FunctionDef) -> set[str]:
+    names: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            _collect(node.target)
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            _collect(node.target)
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            _collect(node.target)
+
+    def _collect(t: cst.BaseExpression) -> None:
+        if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
+            names.add(t.attr.value)
+        elif isinstance(t, (cst.Tuple, cst.List)):
+            for el in t.elements:
+                _collect(el.value)
+
+    fn.visit(V())
+    return names
+
+
+def _all_functions(module: cst.Module) -> list[tuple[cst.FunctionDef, cst.ClassDef | None]]:
+    """Every function and method, with its class (top-level classes and functions only, plus nesting)."""
+    out: list[tuple[cst.FunctionDef, cst.ClassDef | None]] = []
+
+    def walk(stmts: Iterable[cst.CSTNode], owner: cst.ClassDef | None) -> None:
+        for s in stmts:
+            if isinstance(s, cst.FunctionDef):
+                out.append((s, owner))
+            elif isinstance(s, cst.ClassDef):
+                walk(s.body.body, s)
+            elif isinstance(s, cst.If):
+                walk(s.body.body, owner)
+                if isinstance(s.orelse, cst.Else):
+                    walk(s.orelse.body.body, owner)
+            elif isinstance(s, cst.Try):
+                walk(s.body.body, owner)
+
+    walk(module.body, None)
+    return out
+
+
+def _pattern_names(pattern: cst.CSTNode) -> set[str]:
+    names: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_MatchAs(self, node: cst.CSTNode) -> None:
+            name = getattr(node, "name", None)
+            if isinstance(name, cst.Name):
+                names.add(name.value)
+
+        def visit_MatchStar(self, node: cst.CSTNode) -> None:
+            name = getattr(node, "name", None)
+            if isinstance(name, cst.Name):
+                names.add(name.value)
+
+    pattern.visit(V())
+    return names
+
+
+_EXTERNAL_ROOTS = {"torch", "torchvision", "torchaudio", "timm", "transformers", "numpy", "np", "lightning", "pytorch_lightning", "tensorflow", "jax", "flax", "sklearn", "pandas", "os", "sys", "math", "typing", "collections", "functools", "itertools", "random", "json", "re", "time", "logging", "argparse", "dataclasses", "pathlib", "abc", "copy", "warnings", "__future__"}
+
+
+def _is_external(dotted: str) -> bool:
+    return dotted.split(".")[0] in _EXTERNAL_ROOTS
+
+
+def _source(node: cst.CSTNode, module: ModuleInfo) -> str:
+    try:
+        return module.module.code_for_node(node)
+    except Exception:  # noqa: BLE001
+        return ""

@@ -1,0 +1,164 @@
+"""The files of one check run: parsing on demand, imports, and finding modules across files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from lossguard.static.values import QualName, Value
+
+# A file needs the full analysis only if it mentions one of these; everything else is skipped
+# before parsing. Losses imported from another file still mention `backward` where they train.
+_TRIGGER = re.compile(
+    r"Loss\b|Loss\(|_loss\b|cross_entropy|kl_div|backward|softmax|Softmax|softmin|Softmin|size_average"
+)
+
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass
+class ModuleInfo:
+    path: Path
+    source: str
+    module: cst.Module
+    dotted: str  # best-guess dotted name, for relative imports
+    is_package: bool
+    star_imports: list[str] = field(default_factory=list)
+    globals: dict[str, Value] | None = None  # filled by the interpreter
+    analyzing: bool = False
+    _positions: Any = None
+
+    def position(self, node: cst.CSTNode) -> CodeRange | None:
+        if self._positions is None:
+            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
+            self._positions = wrapper.resolve(PositionProvider)
+        return self._positions.get(node)
+
+
+class ParseFailure(Exception):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(reason)
+        self.path = path
+        self.reason = reason
+
+
+def needs_analysis(source: str) -> bool:
+    return _TRIGGER.search(source) is not None
+
+
+def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
+    """The absolute dotted name of ``from <level dots><module> import ...`` inside ``info``."""
+    pkg = info.dotted.split(".") if info.dotted else []
+    if not info.is_package and pkg:
+        pkg = pkg[:-1]
+    if level - 1 > len(pkg):
+        return module
+    parts = pkg[: len(pkg) - (level - 1)]
+    return ".".join([*parts, module] if module else parts)
+
+
+def dotted_name(node: cst.BaseExpression | None) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{dotted_name(node.value)}.{node.attr.value}"
+    return ""
+
+
+class Project:
+    """Every file the run may read: the checked ones and the project modules they import."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        self.roots = [r.resolve() for r in roots]
+        self._by_path: dict[Path, ModuleInfo | None] = {}
+        self._by_dotted: dict[str, ModuleInfo | None] = {}
+
+    def load(self, path: Path, source: str | None = None) -> ModuleInfo:
+        """Parse a file (raises ParseFailure with a readable reason)."""
+        path = path.resolve()
+        cached = self._by_path.get(path)
+        if cached is not None:
+            return cached
+        if source is None:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise ParseFailure(path, f"cannot read file: {exc.strerror or exc}") from exc
+            try:
+                source = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ParseFailure(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError as exc:
+            raise ParseFailure(path, f"syntax error at line {exc.raw_line}, column {exc.raw_column}: {exc.message}") from exc
+        except RecursionError as exc:
+            raise ParseFailure(path, "the file is nested too deeply to parse") from exc
+        dotted, is_pkg = self._dotted_name(path)
+        info = ModuleInfo(path=path, source=source, module=module, dotted=dotted, is_package=is_pkg)
+        self._by_path[path] = info
+        return info
+
+    def _dotted_name(self, path: Path) -> tuple[str, bool]:
+        is_pkg = path.name == "__init__.py"
+        parts = [] if is_pkg else [path.stem]
+        d = path.parent
+        while (d / "__init__.py").exists() and d.parent != d:
+            parts.insert(0, d.name)
+            d = d.parent
+        return ".".join(parts), is_pkg
+
+    def find_module(self, dotted: str, importer: ModuleInfo) -> ModuleInfo | None:
+        """Find the project file that `import <dotted>` from `importer` would load, if any."""
+        key = f"{importer.path.parent}\0{dotted}"
+        if key in self._by_dotted:
+            return self._by_dotted[key]
+        found: ModuleInfo | None = None
+        rel = Path(*dotted.split(".")) if dotted else None
+        if rel is not None:
+            for base in self._search_bases(importer.path):
+                for candidate in (base / rel.with_suffix(".py"), base / rel / "__init__.py"):
+                    if candidate.is_file():
+                        try:
+                            if candidate.stat().st_size > MAX_FILE_BYTES:
+                                continue
+                            found = self.load(candidate)
+                        except ParseFailure:
+                            found = None
+                        break
+                if found is not None:
+                    break
+        self._by_dotted[key] = found
+        return found
+
+    def _search_bases(self, path: Path) -> list[Path]:
+        """Folders an absolute import may start from: the file's folder and a few ancestors,
+        up to the project's root (a folder with .git, pyproject.toml or setup.py)."""
+        bases: list[Path] = []
+        d = path.parent
+        for _ in range(6):
+            bases.append(d)
+            if (d / "src").is_dir():
+                bases.append(d / "src")
+            if d.parent == d or any((d / marker).exists() for marker in (".git", "pyproject.toml", "setup.py")):
+                break
+            d = d.parent
+        return bases
+
+
+def canonical(qualname: str) -> str:
+    """Map internal torch paths to their public names (``torch.nn.modules.loss.MSELoss`` -> ``torch.nn.MSELoss``)."""
+    if qualname.startswith("torch.nn.modules."):
+        return "torch.nn." + qualname.rsplit(".", 1)[-1]
+    if qualname.startswith("torch.optim.") and qualname.count(".") == 3:
+        return "torch.optim." + qualname.rsplit(".", 1)[-1]
+    return qualname
+
+
+def qual(name: str) -> QualName:
+    return QualName(canonical(name))

@@ -1,0 +1,68 @@
+"""The base class of static rules, and their registry.
+
+A rule is a small class in its own module under ``lossguard/static/rules``. It names its
+catalog code, handles the interpreter events it cares about, and carries VALID and INVALID
+code examples; one parametrized test runs every example of every rule. In INVALID examples
+each expected finding is marked with a trailing ``# expect: LGxxx`` comment on its line.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+import libcst as cst
+
+from lossguard import catalog
+from lossguard.static.values import Act, Site
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.events import Context
+
+Report = Callable[[str, cst.CSTNode, "Context", str], None]
+
+
+class Rule:
+    code: ClassVar[str]
+    VALID: ClassVar[tuple[str, ...]] = ()
+    INVALID: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+
+    @property
+    def problem(self) -> catalog.Problem:
+        return catalog.PROBLEMS[self.code]
+
+    def report(self, node: cst.CSTNode, ctx: "Context", message: str) -> None:
+        self._report(self.code, node, ctx, message)
+
+
+def describe_site(site: Site | None) -> str:
+    """``torch.softmax at line 12`` (or in another file), for messages."""
+    if site is None:
+        return ""
+    pos = site.module.position(site.line_node) if site.module is not None else None
+    where = f" at line {pos.start.line}" if pos is not None else ""
+    return f"{site.what}{where}"
+
+
+def act_phrase(act: Act | None, site: Site | None) -> str:
+    where = describe_site(site)
+    return f"{act.value if act else 'unknown values'}" + (f" ({where})" if where else "")
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every rule class, by code, discovered from the rules package."""
+    from lossguard.static import rules as pkg
+
+    found: dict[str, type[Rule]] = {}
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        module = importlib.import_module(f"{pkg.__name__}.{mod.name}")
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule and obj.__module__ == module.__name__:
+                if obj.code in found:
+                    raise RuntimeError(f"two rules claim {obj.code}")
+                found[obj.code] = obj
+    return dict(sorted(found.items()))

@@ -1,0 +1,76 @@
+"""Small helpers shared by the loss-argument rules."""
+
+from __future__ import annotations
+
+from lossguard.static.events import Arg, LossCall, TorchCall
+from lossguard.static.values import Act, Tensor
+
+
+def loss_label(call: LossCall) -> str:
+    """``CrossEntropyLoss`` or ``F.cross_entropy``."""
+    short = call.qname.rsplit(".", 1)[-1]
+    return short if short[:1].isupper() else f"F.{short}"
+
+
+def tensor_arg(call: LossCall, role: str) -> tuple[Arg, Tensor] | None:
+    arg = call.args.get(role)
+    if arg is None or not isinstance(arg.value, Tensor):
+        return None
+    return arg, arg.value
+
+
+def has_act(call: LossCall, role: str, *acts: Act) -> tuple[Arg, Tensor] | None:
+    found = tensor_arg(call, role)
+    if found is not None and found[1].act in acts:
+        return found
+    return None
+
+
+def reduction_of(call: "TorchCall") -> str | None:
+    """The effective reduction of a loss constructor or functional call, from literal arguments.
+
+    Applies torch's legacy mapping of size_average / reduce. None when not statically known.
+    """
+    from lossguard.static import torch_api as api
+
+    positions = api.LOSS_CTOR_OPTION_POSITIONS.get(call.qname)
+    if positions is None:
+        sig = api.LOSS_FUNCTIONS.get(call.qname)
+        positions = (sig.option_positions or {}) if sig is not None else {}
+    literal: dict[str, object] = {}
+    positional = [a for a in call.node.args if a.keyword is None]
+    if any(a.star for a in call.node.args):
+        return None
+    for name, i in positions.items():
+        if i < len(positional):
+            literal[name] = positional[i].value
+    for a in call.node.args:
+        if a.keyword is not None:
+            literal[a.keyword.value] = a.value
+    if any(k.startswith("**") for k in literal):
+        return None
+
+    def const(node: object, default: object) -> object:
+        import libcst as cst
+
+        if node is None:
+            return default
+        if isinstance(node, cst.SimpleString):
+            return node.evaluated_value
+        if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+            return {"True": True, "False": False, "None": None}[node.value]
+        return _UNKNOWN
+
+    sa = const(literal.get("size_average"), None)
+    rd = const(literal.get("reduce"), None)
+    red = const(literal.get("reduction"), "mean")
+    if sa is _UNKNOWN or rd is _UNKNOWN:
+        return None
+    if sa is not None or rd is not None:
+        if rd is False:
+            return "none"
+        return "sum" if sa is False else "mean"
+    return red if isinstance(red, str) else None
+
+
+_UNKNOWN = object()

@@ -1,0 +1,135 @@
+"""LG001 double-softmax: softmax output reaches CrossEntropyLoss."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule, act_phrase
+from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.values import Act
+
+
+class DoubleSoftmax(Rule):
+    code = "LG001"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family != "ce":
+            return
+        found = has_act(call, "input", Act.PROBS, Act.LOG_PROBS)
+        if found is None:
+            return
+        arg, value = found
+        self.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}; it applies log-softmax "
+            "itself, so pass the raw logits",
+        )
+
+    VALID = (
+        """
+import torch
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+logits = model(images)
+loss = criterion(logits, labels)
+probs = torch.softmax(logits, dim=1)   # only for metrics, after the loss
+accuracy = (probs.argmax(1) == labels).float().mean()
+""",
+        """
+import torch.nn.functional as F
+
+def distill(student_logits, teacher_logits):
+    # soft targets: the softmax is on the target, which is correct
+    return F.cross_entropy(student_logits, teacher_logits.softmax(dim=-1))
+""",
+        """
+import torch
+from torch import nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(128, 10)
+
+    def forward(self, x):
+        x = self.fc(x)
+        if not self.training:
+            return torch.softmax(x, dim=-1)
+        return x
+
+model = Net()
+criterion = nn.CrossEntropyLoss()
+loss = criterion(model(x), y)
+""",
+        """
+def softmax(x):
+    return x - x.max()
+
+def cross_entropy(p, y):
+    return -(p[y]).sum()
+
+loss = cross_entropy(softmax(scores), y)
+""",
+    )
+    INVALID = (
+        """
+import torch
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+logits = model(images)
+probs = torch.softmax(logits, dim=1)
+loss = criterion(probs, labels)  # expect: LG001
+""",
+        """
+import torch.nn as nn
+from torch.nn import CrossEntropyLoss as CE
+
+model = nn.Sequential(
+    nn.Linear(784, 256),
+    nn.ReLU(),
+    nn.Linear(256, 10),
+    nn.Softmax(dim=1),
+)
+loss_fn = CE()
+
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = loss_fn(model(x), y)  # expect: LG001
+    loss.backward()
+    optimizer.step()
+""",
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+import pytorch_lightning as pl
+
+class Classifier(pl.LightningModule):
+    def __init__(self, num_classes=10):
+        super().__init__()
+        self.backbone = nn.Linear(512, num_classes)
+        self.act = nn.Softmax(1)
+        self.criterion = nn.CrossEntropyLoss()
+
+    def forward(self, x):
+        return self.act(self.backbone(x))
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        out = self(x)
+        loss = self.criterion(out, y)  # expect: LG001
+        return loss
+""",
+        """
+import torch.nn.functional as F
+
+def compute_loss(logits, target):
+    return F.cross_entropy(logits, target)
+
+def step(model, x, y):
+    scores = model(x)
+    logits = scores.log_softmax(-1)
+    return F.cross_entropy(logits, y)  # expect: LG001
+""",
+    )

@@ -1,0 +1,89 @@
+"""LG002 bce-on-logits: unbounded values reach BCELoss."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule, act_phrase
+from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.values import Act
+
+
+class BceOnLogits(Rule):
+    code = "LG002"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family != "bce":
+            return
+        found = has_act(call, "input", Act.LOGITS)
+        if found is None:
+            return
+        arg, value = found
+        self.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)} with no sigmoid; it needs "
+            "probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+        )
+
+    VALID = (
+        """
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(32, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x))
+
+model = Net()
+criterion = nn.BCELoss()
+loss = criterion(model(x).squeeze(1), y)
+""",
+        """
+import torch.nn as nn
+
+head = nn.Linear(64, 1)
+criterion = nn.BCEWithLogitsLoss()
+loss = criterion(head(features), targets)
+""",
+        """
+import torch.nn.functional as F
+
+def loss_fn(pred, target):
+    # pred comes from somewhere lossguard cannot see
+    return F.binary_cross_entropy(pred, target)
+""",
+    )
+    INVALID = (
+        """
+import torch.nn as nn
+
+class Discriminator(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(784, 256), nn.LeakyReLU(0.2), nn.Linear(256, 1))
+
+    def forward(self, x):
+        return self.net(x.view(x.size(0), -1))
+
+D = Discriminator()
+adversarial_loss = nn.BCELoss()
+real_loss = adversarial_loss(D(real_imgs), valid)  # expect: LG002
+""",
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Head(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.classifier = nn.Linear(dim, 1)
+
+    def forward(self, h):
+        logits = self.classifier(h)
+        return F.binary_cross_entropy(logits, self.labels)  # expect: LG002
+""",
+    )

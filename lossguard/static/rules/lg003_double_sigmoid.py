@@ -1,0 +1,73 @@
+"""LG003 double-sigmoid: sigmoid output reaches BCEWithLogitsLoss."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule, act_phrase
+from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.values import Act
+
+
+class DoubleSigmoid(Rule):
+    code = "LG003"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family != "bce_logits":
+            return
+        found = has_act(call, "input", Act.SIGMOID, Act.PROBS)
+        if found is None:
+            return
+        arg, value = found
+        self.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}; it applies the sigmoid "
+            "itself, so pass the raw logits",
+        )
+
+    VALID = (
+        """
+import torch
+import torch.nn as nn
+
+criterion = nn.BCEWithLogitsLoss(pos_weight=torch.tensor([3.0]))
+logits = model(x)
+loss = criterion(logits, y.float())
+preds = (torch.sigmoid(logits) > 0.5).long()
+""",
+        """
+import torch
+import torch.nn.functional as F
+
+def train_step(model, x, y, use_probs: bool):
+    out = model(x)
+    if use_probs:
+        out = torch.sigmoid(out)
+    # out is a sigmoid output on one path only: too uncertain to report
+    return F.binary_cross_entropy_with_logits(out, y)
+""",
+    )
+    INVALID = (
+        """
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(128, 5)
+
+    def forward(self, x):
+        return torch.sigmoid(self.out(x))
+
+net = Net()
+criterion = nn.BCEWithLogitsLoss()
+loss = criterion(net(batch), labels)  # expect: LG003
+""",
+        """
+import torch.nn.functional as F
+
+probs = logits.sigmoid()
+loss = F.binary_cross_entropy_with_logits(probs, targets)  # expect: LG003
+""",
+    )

@@ -1,0 +1,65 @@
+"""LG004 integer-bce-target: an integer tensor is the target of a BCE loss."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import loss_label, tensor_arg
+from lossguard.static.values import Dtype
+
+
+class IntegerBceTarget(Rule):
+    code = "LG004"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family not in ("bce", "bce_logits"):
+            return
+        found = tensor_arg(call, "target")
+        if found is None or found[1].dtype is not Dtype.INT:
+            return
+        self.report(
+            found[0].node,
+            call.ctx,
+            f"{loss_label(call)} target is an integer tensor; binary cross-entropy needs a float target "
+            "(add .float())",
+        )
+
+    VALID = (
+        """
+import torch
+import torch.nn as nn
+
+labels = torch.tensor([0, 1, 1, 0]).float()
+loss = nn.BCEWithLogitsLoss()(logits, labels)
+""",
+        """
+import torch.nn.functional as F
+
+for x, y in loader:          # dtype of y is unknown: never reported
+    loss = F.binary_cross_entropy_with_logits(model(x), y)
+""",
+    )
+    INVALID = (
+        """
+import torch
+import torch.nn as nn
+
+criterion = nn.BCEWithLogitsLoss()
+labels = torch.tensor([0, 1, 1, 0])
+loss = criterion(logits, labels)  # expect: LG004
+""",
+        """
+import torch.nn.functional as F
+
+def multilabel_loss(logits, class_ids, num_classes):
+    target = F.one_hot(class_ids, num_classes)
+    return F.binary_cross_entropy_with_logits(logits, target)  # expect: LG004
+""",
+        """
+import torch
+from torch import nn
+
+y = torch.randint(0, 2, (64, 1))
+loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long())  # expect: LG004
+""",
+    )

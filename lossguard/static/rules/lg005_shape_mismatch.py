@@ -1,0 +1,142 @@
+"""LG005 shape-mismatch: prediction and target shapes that the loss broadcasts or rejects."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import loss_label, tensor_arg
+from lossguard.static.values import Shape
+
+_ELEMENTWISE = ("elementwise", "bce", "bce_logits")
+
+
+def _is_one(d: object) -> bool:
+    return d == 1
+
+
+def _conflict(a: Shape, b: Shape) -> bool:
+    """True when the two shapes certainly differ in a way broadcasting hides or torch rejects."""
+    if a.rank_known and b.rank_known:
+        if len(a.dims) != len(b.dims):
+            # a trailing size-1 axis on one side only is the classic (N, 1) vs (N,) bug
+            longer, shorter = (a, b) if len(a.dims) > len(b.dims) else (b, a)
+            if not shorter.dims:
+                return False
+            return _is_one(longer.dims[-1]) or (
+                isinstance(longer.dims[-1], int) and isinstance(shorter.dims[-1], int) and longer.dims[-1] != shorter.dims[-1]
+            )
+        return any(isinstance(x, int) and isinstance(y, int) and x != y for x, y in zip(a.dims, b.dims))
+    # only trailing sizes known on at least one side
+    if not a.dims or not b.dims:
+        return False
+    x, y = a.dims[-1], b.dims[-1]
+    if isinstance(x, int) and isinstance(y, int):
+        return x != y
+    known = a if a.rank_known else b
+    partial = b if known is a else a
+    # (..., 1) against a rank-1 target of another size: broadcasts to (N, N) or (1,) vs (N,)
+    return _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
+
+
+class ShapeMismatch(Rule):
+    code = "LG005"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        inp = tensor_arg(call, "input")
+        tgt = tensor_arg(call, "target")
+        if inp is None or tgt is None or inp[1].shape is None or tgt[1].shape is None:
+            return
+        si, st = inp[1].shape, tgt[1].shape
+        if call.family in _ELEMENTWISE:
+            if _conflict(si, st):
+                self.report(
+                    inp[0].node,
+                    call.ctx,
+                    f"{loss_label(call)} input shape {si.describe()} and target shape {st.describe()} differ; "
+                    "they are broadcast against each other and the loss is wrong. Make both the same shape",
+                )
+        elif call.family in ("ce", "nll"):
+            classes = si.dims[-1] if si.dims else None
+            if (
+                st.rank_known
+                and len(st.dims) == 2
+                and _is_one(st.dims[-1])
+                and classes is not None
+                and not _is_one(classes)
+                and (not si.rank_known or len(si.dims) == 2)
+            ):
+                self.report(
+                    tgt[0].node,
+                    call.ctx,
+                    f"{loss_label(call)} target has shape {st.describe()} for an input of shape {si.describe()}; "
+                    "class indices must have shape (N,): use target.squeeze(1) or target.view(-1)",
+                )
+
+    VALID = (
+        """
+import torch
+import torch.nn as nn
+
+pred = torch.randn(32, 1)
+target = torch.randn(32, 1)
+loss = nn.MSELoss()(pred, target)
+""",
+        """
+import torch.nn as nn
+
+class Regressor(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = nn.Linear(64, 1)
+
+    def forward(self, x):
+        return self.head(x).squeeze(-1)
+
+model = Regressor()
+loss = nn.MSELoss()(model(x), y.view(-1))
+""",
+        """
+import torch
+import torch.nn.functional as F
+
+logits = torch.randn(8, 5)
+target = torch.randint(0, 5, (8,))
+loss = F.cross_entropy(logits, target)
+""",
+    )
+    INVALID = (
+        """
+import torch
+import torch.nn as nn
+
+class Regressor(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = nn.Linear(64, 1)
+
+    def forward(self, x):
+        return self.head(x)
+
+model = Regressor()
+criterion = nn.MSELoss()
+for x, y in loader:
+    pred = model(x)
+    loss = criterion(pred, y.view(-1))  # expect: LG005
+""",
+        """
+import torch
+import torch.nn.functional as F
+
+pred = torch.randn(16, 1)
+target = torch.randn(16)
+loss = F.l1_loss(pred, target)  # expect: LG005
+""",
+        """
+import torch
+import torch.nn as nn
+
+logits = nn.Linear(128, 10)(features)
+labels = torch.randint(0, 10, (32, 1))
+loss = nn.CrossEntropyLoss()(logits, labels)  # expect: LG005
+""",
+    )

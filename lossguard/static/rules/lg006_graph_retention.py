@@ -1,0 +1,164 @@
+"""LG006 graph-retention: a loss that still holds its graph is kept across iterations."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from lossguard.static.events import Accumulate
+from lossguard.static.rule import Rule
+from lossguard.static.values import Tensor
+
+_TRAIN_CALLS = {"backward", "manual_backward", "step"}
+
+
+class _LoopFacts(cst.CSTVisitor):
+    """Calls and plain assignments found lexically inside a loop (nested functions excluded)."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        self.trains = False
+        self.assigned: set[str] = set()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if name in _TRAIN_CALLS:
+            self.trains = True
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for t in node.targets:
+            self.assigned.add(self.module.code_for_node(t.target))
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self.assigned.add(self.module.code_for_node(node.target))
+
+
+class _Backwarded(cst.CSTVisitor):
+    """Source texts of everything handed to backward() in a function."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        self.texts: list[str] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "backward":
+            self.texts.append(self.module.code_for_node(func.value))
+            self.texts.extend(self.module.code_for_node(a.value) for a in node.args)
+        elif isinstance(func, (cst.Attribute, cst.Name)) and "backward" in (func.attr.value if isinstance(func, cst.Attribute) else func.value):
+            self.texts.extend(self.module.code_for_node(a.value) for a in node.args)
+        elif isinstance(func, cst.Attribute) and func.attr.value == "scale":
+            self.texts.extend(self.module.code_for_node(a.value) for a in node.args)
+
+
+class GraphRetention(Rule):
+    code = "LG006"
+
+    def __init__(self, report) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(report)
+        self._loops: dict[int, _LoopFacts] = {}
+        self._backwarded: dict[int, list[str]] = {}
+
+    def on_accumulate(self, acc: Accumulate) -> None:
+        value = acc.value
+        if not isinstance(value, Tensor) or not value.graph or acc.ctx.no_grad or not acc.ctx.loops or not acc.target:
+            return
+        module = acc.ctx.module.module
+        loop = acc.ctx.loops[-1]
+        facts = self._loops.get(id(loop))
+        if facts is None:
+            facts = _LoopFacts(module)
+            loop.visit(facts)
+            self._loops[id(loop)] = facts
+        if acc.target in facts.assigned or not facts.trains:
+            return  # re-initialised every iteration, or not a training loop
+        scope = acc.ctx.func if acc.ctx.func is not None else module
+        texts = self._backwarded.get(id(scope))
+        if texts is None:
+            finder = _Backwarded(module)
+            scope.visit(finder)
+            texts = self._backwarded[id(scope)] = finder.texts
+        pattern = re.compile(r"(?<![\w.])" + re.escape(acc.target) + r"(?!\w)")
+        if any(pattern.search(t) for t in texts):
+            return  # the accumulated sum is what gets back-propagated (gradient accumulation)
+        self.report(
+            acc.node,
+            acc.ctx,
+            f"`{acc.target}` keeps every step's loss tensor and its autograd graph alive; "
+            "accumulate loss.item() (or loss.detach()) instead",
+        )
+
+    VALID = (
+        """
+total_loss = 0.0
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    total_loss += loss.item()
+""",
+        """
+import torch
+
+val_loss = 0
+with torch.no_grad():
+    for x, y in val_loader:
+        val_loss += criterion(model(x), y)
+""",
+        """
+for i, (x, y) in enumerate(loader):
+    optimizer.zero_grad()
+    loss = 0
+    for head in heads:
+        loss = loss + criterion(head(x), y)
+    loss.backward()
+    optimizer.step()
+""",
+        """
+losses = []
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    losses.append(loss.detach())
+""",
+    )
+    INVALID = (
+        """
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+
+def train_epoch(model, loader, optimizer):
+    model.train()
+    total_loss = 0
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()
+        total_loss += loss  # expect: LG006
+    return total_loss / len(loader)
+""",
+        """
+import torch.nn.functional as F
+
+history = []
+for epoch in range(10):
+    for batch in loader:
+        out = model(batch["x"])
+        loss = F.mse_loss(out, batch["y"])
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        history.append(loss)  # expect: LG006
+""",
+    )

@@ -1,0 +1,70 @@
+"""LG007 nll-without-log-softmax: NLLLoss input is not log-probabilities."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule, act_phrase
+from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.values import Act
+
+
+class NllWithoutLogSoftmax(Rule):
+    code = "LG007"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family != "nll":
+            return
+        found = has_act(call, "input", Act.LOGITS, Act.PROBS, Act.SIGMOID)
+        if found is None:
+            return
+        arg, value = found
+        self.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}; it expects log-probabilities: "
+            "apply log_softmax first, or use cross_entropy on the logits",
+        )
+
+    VALID = (
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(320, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=1)
+
+model = Net()
+loss = F.nll_loss(model(data), target)
+""",
+    )
+    INVALID = (
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(320, 10)
+
+    def forward(self, x):
+        return self.fc(x)
+
+model = Net()
+output = model(data)
+loss = F.nll_loss(output, target)  # expect: LG007
+""",
+        """
+import torch
+import torch.nn as nn
+
+criterion = nn.NLLLoss()
+probs = torch.softmax(model(x), dim=1)
+loss = criterion(probs, y)  # expect: LG007
+""",
+    )

@@ -1,0 +1,66 @@
+"""LG008 kldiv-input-not-log: KLDivLoss input is probabilities, or a log target without log_target=True."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule, act_phrase
+from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.values import Act
+
+
+class KlDivInputNotLog(Rule):
+    code = "LG008"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family != "kl":
+            return
+        found = has_act(call, "input", Act.PROBS, Act.SIGMOID)
+        if found is not None:
+            arg, value = found
+            self.report(
+                arg.node,
+                call.ctx,
+                f"{loss_label(call)} input is {act_phrase(value.act, value.act_site)}; it expects log-probabilities "
+                "(log_softmax)",
+            )
+        target = has_act(call, "target", Act.LOG_PROBS)
+        if target is not None and call.log_target is False:
+            arg, value = target
+            self.report(
+                arg.node,
+                call.ctx,
+                f"{loss_label(call)} target is {act_phrase(value.act, value.act_site)} but log_target is not set; "
+                "pass log_target=True or give probabilities",
+            )
+
+    VALID = (
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+T = 4.0
+kd = nn.KLDivLoss(reduction="batchmean")
+loss = kd(F.log_softmax(student(x) / T, dim=1), F.softmax(teacher(x) / T, dim=1)) * T * T
+""",
+        """
+import torch.nn.functional as F
+
+loss = F.kl_div(F.log_softmax(s, -1), F.log_softmax(t, -1), reduction="batchmean", log_target=True)
+""",
+    )
+    INVALID = (
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+kd = nn.KLDivLoss(reduction="batchmean")
+loss = kd(F.softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))  # expect: LG008
+""",
+        """
+import torch.nn.functional as F
+
+log_p = F.log_softmax(student_logits, dim=-1)
+log_q = F.log_softmax(teacher_logits, dim=-1)
+loss = F.kl_div(log_p, log_q, reduction="batchmean")  # expect: LG008
+""",
+    )

@@ -1,0 +1,51 @@
+"""LG009 kldiv-reduction-mean: KLDivLoss with reduction 'mean'."""
+
+from __future__ import annotations
+
+from lossguard.static.events import TorchCall
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import reduction_of
+
+_KL = {"torch.nn.KLDivLoss": "KLDivLoss", "torch.nn.functional.kl_div": "F.kl_div"}
+
+
+class KlDivReductionMean(Rule):
+    code = "LG009"
+
+    def on_torch_call(self, call: TorchCall) -> None:
+        label = _KL.get(call.qname)
+        if label is None:
+            return
+        if reduction_of(call) == "mean":
+            self.report(
+                call.node,
+                call.ctx,
+                f"{label} with reduction='mean' divides by the number of elements, not the batch size; "
+                "use reduction='batchmean' for the KL divergence",
+            )
+
+    VALID = (
+        """
+import torch.nn as nn
+
+kl = nn.KLDivLoss(reduction="batchmean")
+""",
+        """
+import torch.nn.functional as F
+
+def kl_term(log_p, q, reduction):
+    return F.kl_div(log_p, q, reduction=reduction)  # not known statically
+""",
+    )
+    INVALID = (
+        """
+import torch.nn as nn
+
+kl = nn.KLDivLoss()  # expect: LG009
+""",
+        """
+import torch.nn.functional as F
+
+loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")  # expect: LG009
+""",
+    )

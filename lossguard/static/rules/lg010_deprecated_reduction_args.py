@@ -1,0 +1,52 @@
+"""LG010 deprecated-reduction-args: size_average= / reduce= on a torch loss."""
+
+from __future__ import annotations
+
+from lossguard.static import torch_api as api
+from lossguard.static.events import TorchCall
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import reduction_of
+
+
+class DeprecatedReductionArgs(Rule):
+    code = "LG010"
+
+    def on_torch_call(self, call: TorchCall) -> None:
+        if call.qname not in api.LOSS_CLASSES and call.qname not in api.LOSS_FUNCTIONS:
+            return
+        used = [a.keyword.value for a in call.node.args if a.keyword is not None and a.keyword.value in ("size_average", "reduce")]
+        if not used:
+            return
+        effective = reduction_of(call)
+        advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
+        self.report(
+            call.node,
+            call.ctx,
+            f"{' and '.join(used)} {'is' if len(used) == 1 else 'are'} deprecated; {advice}",
+        )
+
+    VALID = (
+        """
+import torch.nn as nn
+
+criterion = nn.MSELoss(reduction="sum")
+""",
+        """
+from functools import reduce
+
+total = reduce(lambda a, b: a + b, values)
+""",
+    )
+    INVALID = (
+        """
+import torch.nn as nn
+
+criterion = nn.MSELoss(size_average=False)  # expect: LG010
+""",
+        """
+import torch.nn.functional as F
+
+per_sample = F.cross_entropy(logits, y, reduce=False)  # expect: LG010
+loss = (per_sample * weights).mean()
+""",
+    )

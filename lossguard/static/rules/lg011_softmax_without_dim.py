@@ -1,0 +1,68 @@
+"""LG011 softmax-without-dim: softmax / log_softmax / softmin without dim=."""
+
+from __future__ import annotations
+
+from lossguard.static import torch_api as api
+from lossguard.static.events import TorchCall
+from lossguard.static.rule import Rule
+
+# functional: (input, dim=None, _stacklevel=3, dtype=None); layers: (dim=None)
+
+
+def _has_dim(call: TorchCall, dim_position: int) -> bool:
+    for a in call.node.args:
+        if a.star:
+            return True  # *args / **kwargs may carry it
+        if a.keyword is not None and a.keyword.value == "dim":
+            return not (hasattr(a.value, "value") and getattr(a.value, "value", "") == "None")
+    positional = [a for a in call.node.args if a.keyword is None]
+    if len(positional) > dim_position:
+        v = positional[dim_position].value
+        return not (hasattr(v, "value") and getattr(v, "value", "") == "None")
+    return False
+
+
+class SoftmaxWithoutDim(Rule):
+    code = "LG011"
+
+    def on_torch_call(self, call: TorchCall) -> None:
+        if call.qname in api.SOFTMAX_FUNCS and call.qname.startswith("torch.nn.functional."):
+            if not _has_dim(call, 1):
+                name = api.SOFTMAX_FUNCS[call.qname]
+                self.report(call.node, call.ctx, f"{name} without dim picks the axis implicitly (deprecated); pass dim=")
+        elif call.qname in api.SOFTMAX_LAYERS:
+            if not _has_dim(call, 0):
+                name = call.qname.rsplit(".", 1)[-1]
+                self.report(call.node, call.ctx, f"nn.{name}() without dim picks the axis implicitly (deprecated); pass dim=")
+
+    VALID = (
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+probs = F.softmax(logits, dim=-1)
+log_probs = F.log_softmax(logits, 1)
+head = nn.Sequential(nn.Linear(10, 3), nn.Softmax(dim=1))
+""",
+        """
+import numpy as np
+from scipy.special import softmax
+
+p = softmax(np.array([1.0, 2.0]))
+""",
+    )
+    INVALID = (
+        """
+import torch.nn.functional as F
+
+probs = F.softmax(logits)  # expect: LG011
+""",
+        """
+import torch.nn as nn
+
+head = nn.Sequential(
+    nn.Linear(128, 10),
+    nn.LogSoftmax(),  # expect: LG011
+)
+""",
+    )

@@ -1,0 +1,62 @@
+"""LG012 ctc-input-not-log-probs: CTCLoss input is not log_softmax output."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule, act_phrase
+from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.values import Act
+
+
+class CtcInputNotLogProbs(Rule):
+    code = "LG012"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family != "ctc":
+            return
+        found = has_act(call, "input", Act.LOGITS, Act.PROBS, Act.SIGMOID)
+        if found is None:
+            return
+        arg, value = found
+        self.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}; it expects (T, N, C) "
+            "log-probabilities: apply log_softmax over the class axis",
+        )
+
+    VALID = (
+        """
+import torch.nn as nn
+
+ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+log_probs = model(feats).log_softmax(dim=2)
+loss = ctc(log_probs, targets, input_lengths, target_lengths)
+""",
+    )
+    INVALID = (
+        """
+import torch.nn as nn
+
+class SpeechModel(nn.Module):
+    def __init__(self, n_feats, n_classes):
+        super().__init__()
+        self.rnn = nn.GRU(n_feats, 256)
+        self.fc = nn.Linear(256, n_classes)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.fc(out)
+
+model = SpeechModel(80, 29)
+ctc = nn.CTCLoss()
+emissions = model(feats)
+loss = ctc(emissions, targets, input_lengths, target_lengths)  # expect: LG012
+""",
+        """
+import torch.nn.functional as F
+
+probs = F.softmax(logits, dim=2)
+loss = F.ctc_loss(probs, targets, in_lens, tgt_lens)  # expect: LG012
+""",
+    )

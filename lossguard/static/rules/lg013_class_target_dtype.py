@@ -1,0 +1,66 @@
+"""LG013 class-target-dtype: float class-index target for CrossEntropyLoss / NLLLoss."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import loss_label, tensor_arg
+from lossguard.static.values import Dtype
+
+
+class ClassTargetDtype(Rule):
+    code = "LG013"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family not in ("ce", "nll"):
+            return
+        tgt = tensor_arg(call, "target")
+        if tgt is None or tgt[1].dtype is not Dtype.FLOAT:
+            return
+        shape = tgt[1].shape
+        if call.family == "ce":
+            # a float target of the input's shape is a soft label, which is right
+            inp = tensor_arg(call, "input")
+            in_shape = inp[1].shape if inp is not None else None
+            is_indices = shape is not None and shape.rank_known and (
+                len(shape.dims) == 1
+                or (in_shape is not None and in_shape.rank_known and len(shape.dims) == len(in_shape.dims) - 1)
+            )
+            if not is_indices:
+                return
+        self.report(
+            tgt[0].node,
+            call.ctx,
+            f"{loss_label(call)} target holds class indices as floats; class indices must be int64: use .long()",
+        )
+
+    VALID = (
+        """
+import torch
+import torch.nn.functional as F
+
+soft = torch.softmax(teacher_logits, dim=1).float()   # soft labels, same shape as the input
+loss = F.cross_entropy(student_logits, soft)
+""",
+        """
+import torch
+import torch.nn as nn
+
+y = torch.tensor(labels, dtype=torch.long)
+loss = nn.CrossEntropyLoss()(logits, y)
+""",
+    )
+    INVALID = (
+        """
+import torch
+import torch.nn as nn
+
+y = torch.tensor([0, 2, 1, 1], dtype=torch.float32)
+loss = nn.CrossEntropyLoss()(logits, y)  # expect: LG013
+""",
+        """
+import torch.nn.functional as F
+
+loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())  # expect: LG013
+""",
+    )

@@ -1,0 +1,136 @@
+"""LG014 missing-zero-grad: a training loop with backward() and step() but no zero_grad()."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from lossguard.static.events import LoopSummary
+from lossguard.static.rule import Rule
+from lossguard.static.values import Optimizer, Unknown
+
+_NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
+
+
+def _clears_grads(name: str) -> bool:
+    low = name.lower()
+    if low in _NOT_CLEARING or low.startswith("clip_grad"):
+        return False
+    return "zero" in low or "grad" in low or low == "<set-grad>"
+
+
+def _optimizer_like(node: cst.CSTNode, module: cst.Module) -> bool:
+    text = module.code_for_node(node).lower()
+    last = text.rsplit(".", 1)[-1]
+    return "optim" in last or last in ("opt", "optimiser") or last.startswith("opt_") or last.endswith("_opt")
+
+
+class _ClearsAnywhere(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if _clears_grads(name):
+            self.found = True
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "grad":
+            parent_assign = False  # `.grad = None` / `.grad.zero_()` are covered by name checks or below
+            del parent_assign
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        t = node.target
+        if isinstance(t, cst.Attribute) and t.attr.value == "grad":
+            self.found = True
+
+
+class MissingZeroGrad(Rule):
+    code = "LG014"
+
+    def __init__(self, report) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(report)
+        self._scope_clears: dict[int, bool] = {}
+
+    def on_loop(self, loop: LoopSummary) -> None:
+        module = loop.ctx.module.module
+        backward = False
+        step: cst.Call | None = None
+        for name, receiver, node in loop.calls:
+            if name in ("backward", "manual_backward"):
+                backward = True
+            elif _clears_grads(name):
+                return
+            elif name == "step" and isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+                if isinstance(receiver, Optimizer) and not node.args:
+                    step = step or node
+                elif isinstance(receiver, Unknown) and not node.args and _optimizer_like(node.func.value, module):
+                    step = step or node
+                elif len(node.args) == 1 and _optimizer_like(node.args[0].value, module):
+                    step = step or node  # scaler.step(optimizer)
+        if not backward or step is None:
+            return
+        scope = loop.ctx.func if loop.ctx.func is not None else module
+        clears = self._scope_clears.get(id(scope))
+        if clears is None:
+            finder = _ClearsAnywhere()
+            scope.visit(finder)
+            clears = self._scope_clears[id(scope)] = finder.found
+        if clears:
+            return
+        self.report(
+            step,
+            loop.ctx,
+            "this loop calls backward() and step() but never clears the gradients; they accumulate across "
+            "steps: call optimizer.zero_grad() every step",
+        )
+
+    VALID = (
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    optimizer.zero_grad(set_to_none=True)
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+""",
+        """
+for step, (x, y) in enumerate(loader):
+    loss = criterion(model(x), y) / accum_steps
+    loss.backward()
+    if (step + 1) % accum_steps == 0:
+        optimizer.step()
+        model.zero_grad()
+""",
+        """
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    for p in model.parameters():
+        p.grad = None
+""",
+    )
+    INVALID = (
+        """
+import torch
+
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(epochs):
+    for x, y in loader:
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()  # expect: LG014
+""",
+        """
+def train(model, loader, optimizer, criterion, scaler):
+    for x, y in loader:
+        with torch.autocast("cuda"):
+            loss = criterion(model(x), y)
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)  # expect: LG014
+        scaler.update()
+""",
+    )

@@ -1,0 +1,47 @@
+"""LG015 non-scalar-backward: backward() on an unreduced loss."""
+
+from __future__ import annotations
+
+from lossguard.static.events import Backward
+from lossguard.static.rule import Rule
+from lossguard.static.values import Tensor
+
+
+class NonScalarBackward(Rule):
+    code = "LG015"
+
+    def on_backward(self, call: Backward) -> None:
+        value = call.receiver
+        if call.has_args or not isinstance(value, Tensor) or not value.unreduced:
+            return
+        self.report(
+            call.node,
+            call.ctx,
+            "backward() on a per-element loss (reduction='none'): reduce it first, e.g. loss.mean().backward()",
+        )
+
+    VALID = (
+        """
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss(reduction="none")
+per_sample = criterion(logits, y)
+loss = (per_sample * weights).mean()
+loss.backward()
+""",
+    )
+    INVALID = (
+        """
+import torch.nn as nn
+
+criterion = nn.BCEWithLogitsLoss(reduction="none")
+loss = criterion(logits, targets)
+loss.backward()  # expect: LG015
+""",
+        """
+import torch.nn.functional as F
+
+loss = F.mse_loss(pred, target, reduction="none") * mask
+loss.backward()  # expect: LG015
+""",
+    )

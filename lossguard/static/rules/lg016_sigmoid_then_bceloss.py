@@ -1,0 +1,55 @@
+"""LG016 sigmoid-then-bceloss: an explicit sigmoid right before BCELoss."""
+
+from __future__ import annotations
+
+from lossguard.static.events import LossCall
+from lossguard.static.rule import Rule, describe_site
+from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.values import Act
+
+
+class SigmoidThenBceLoss(Rule):
+    code = "LG016"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        if call.family != "bce":
+            return
+        found = has_act(call, "input", Act.SIGMOID)
+        if found is None:
+            return
+        arg, value = found
+        if value.act_site is None or value.act_site.scope != call.ctx.scope:
+            return  # a model that ends in a sigmoid is a design choice, not this rule's business
+        self.report(
+            arg.node,
+            call.ctx,
+            f"sigmoid ({describe_site(value.act_site)}) followed by {loss_label(call)} is numerically fragile; "
+            "use BCEWithLogitsLoss on the logits",
+        )
+
+    VALID = (
+        """
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x))
+
+criterion = nn.BCELoss()
+loss = criterion(Net()(x), y)
+""",
+    )
+    INVALID = (
+        """
+import torch
+import torch.nn.functional as F
+
+logits = model(x)
+loss = F.binary_cross_entropy(torch.sigmoid(logits), y)  # expect: LG016
+""",
+    )

@@ -1,0 +1,185 @@
+"""What the checker knows about the torch API, as plain tables (torch itself is never imported)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NN = "torch.nn."
+F = "torch.nn.functional."
+
+
+@dataclass(frozen=True)
+class LossSignature:
+    """How a loss takes its arguments: the role of each position and keyword."""
+
+    family: str
+    positional: tuple[str, ...]  # roles of the positional arguments of the call
+    keywords: dict[str, str]  # keyword name -> role
+    # for functionals: positions of the options that are also constructor arguments
+    option_positions: dict[str, int] | None = None
+
+
+_PAIR = ("input", "target")
+_PAIR_KW = {"input": "input", "target": "target"}
+
+# Loss modules: family and how their forward() takes arguments.
+LOSS_CLASSES: dict[str, LossSignature] = {
+    NN + "CrossEntropyLoss": LossSignature("ce", _PAIR, _PAIR_KW),
+    NN + "NLLLoss": LossSignature("nll", _PAIR, _PAIR_KW),
+    NN + "NLLLoss2d": LossSignature("nll", _PAIR, _PAIR_KW),
+    NN + "BCELoss": LossSignature("bce", _PAIR, _PAIR_KW),
+    NN + "BCEWithLogitsLoss": LossSignature("bce_logits", _PAIR, _PAIR_KW),
+    NN + "KLDivLoss": LossSignature("kl", _PAIR, _PAIR_KW),
+    NN + "CTCLoss": LossSignature(
+        "ctc",
+        ("input", "target", "input_lengths", "target_lengths"),
+        {"log_probs": "input", "targets": "target", "input_lengths": "input_lengths", "target_lengths": "target_lengths"},
+    ),
+    NN + "MSELoss": LossSignature("elementwise", _PAIR, _PAIR_KW),
+    NN + "L1Loss": LossSignature("elementwise", _PAIR, _PAIR_KW),
+    NN + "SmoothL1Loss": LossSignature("elementwise", _PAIR, _PAIR_KW),
+    NN + "HuberLoss": LossSignature("elementwise", _PAIR, _PAIR_KW),
+    NN + "SoftMarginLoss": LossSignature("other", _PAIR, _PAIR_KW),
+    NN + "MultiLabelSoftMarginLoss": LossSignature("other", _PAIR, _PAIR_KW),
+    NN + "MultiLabelMarginLoss": LossSignature("other", _PAIR, _PAIR_KW),
+    NN + "MultiMarginLoss": LossSignature("other", _PAIR, _PAIR_KW),
+    NN + "PoissonNLLLoss": LossSignature("other", ("input", "target"), {"log_input": "input", "target": "target"}),
+    NN + "GaussianNLLLoss": LossSignature("other", ("input", "target", "var"), {"input": "input", "target": "target", "var": "var"}),
+    NN + "HingeEmbeddingLoss": LossSignature("other", _PAIR, _PAIR_KW),
+    NN + "CosineEmbeddingLoss": LossSignature("other", ("input1", "input2", "target"), {}),
+    NN + "MarginRankingLoss": LossSignature("other", ("input1", "input2", "target"), {}),
+    NN + "TripletMarginLoss": LossSignature("other", ("anchor", "positive", "negative"), {}),
+    NN + "TripletMarginWithDistanceLoss": LossSignature("other", ("anchor", "positive", "negative"), {}),
+}
+
+# Functional losses: family, roles of positional arguments, and where reduction-type options sit.
+LOSS_FUNCTIONS: dict[str, LossSignature] = {
+    F + "cross_entropy": LossSignature("ce", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 5, "reduction": 6}),
+    F + "nll_loss": LossSignature("nll", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 5, "reduction": 6}),
+    F + "binary_cross_entropy": LossSignature("bce", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 4, "reduction": 5}),
+    F + "binary_cross_entropy_with_logits": LossSignature(
+        "bce_logits", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 4, "reduction": 5}
+    ),
+    F + "kl_div": LossSignature("kl", _PAIR, _PAIR_KW, {"size_average": 2, "reduce": 3, "reduction": 4, "log_target": 5}),
+    F + "ctc_loss": LossSignature(
+        "ctc",
+        ("input", "target", "input_lengths", "target_lengths"),
+        {"log_probs": "input", "targets": "target"},
+        {"reduction": 5},
+    ),
+    F + "mse_loss": LossSignature("elementwise", _PAIR, _PAIR_KW, {"size_average": 2, "reduce": 3, "reduction": 4}),
+    F + "l1_loss": LossSignature("elementwise", _PAIR, _PAIR_KW, {"size_average": 2, "reduce": 3, "reduction": 4}),
+    F + "smooth_l1_loss": LossSignature("elementwise", _PAIR, _PAIR_KW, {"size_average": 2, "reduce": 3, "reduction": 4}),
+    F + "huber_loss": LossSignature("elementwise", _PAIR, _PAIR_KW, {"reduction": 2}),
+    F + "soft_margin_loss": LossSignature("other", _PAIR, _PAIR_KW, {"size_average": 2, "reduce": 3, "reduction": 4}),
+    F + "multilabel_soft_margin_loss": LossSignature("other", _PAIR, _PAIR_KW, {"reduction": 5}),
+    F + "poisson_nll_loss": LossSignature("other", _PAIR, _PAIR_KW, {"reduction": 6}),
+    F + "margin_ranking_loss": LossSignature("other", ("input1", "input2", "target"), {}, {"reduction": 6}),
+    F + "cosine_embedding_loss": LossSignature("other", ("input1", "input2", "target"), {}, {"reduction": 6}),
+    F + "hinge_embedding_loss": LossSignature("other", _PAIR, _PAIR_KW, {"reduction": 5}),
+    F + "triplet_margin_loss": LossSignature("other", ("anchor", "positive", "negative"), {}, {"reduction": 9}),
+}
+
+# Loss modules' constructor positions of the deprecated and current reduction arguments.
+LOSS_CTOR_OPTION_POSITIONS: dict[str, dict[str, int]] = {
+    NN + "CrossEntropyLoss": {"size_average": 1, "reduce": 3, "reduction": 4},
+    NN + "NLLLoss": {"size_average": 1, "reduce": 3, "reduction": 4},
+    NN + "BCELoss": {"size_average": 1, "reduce": 2, "reduction": 3},
+    NN + "BCEWithLogitsLoss": {"size_average": 1, "reduce": 2, "reduction": 3},
+    NN + "KLDivLoss": {"size_average": 0, "reduce": 1, "reduction": 2, "log_target": 3},
+    NN + "MSELoss": {"size_average": 0, "reduce": 1, "reduction": 2},
+    NN + "L1Loss": {"size_average": 0, "reduce": 1, "reduction": 2},
+    NN + "SmoothL1Loss": {"size_average": 0, "reduce": 1, "reduction": 2},
+    NN + "HuberLoss": {"reduction": 0},
+    NN + "CTCLoss": {"reduction": 1},
+}
+
+# Aliases torch exposes for the same functions.
+FUNCTION_ALIASES: dict[str, str] = {
+    "torch.softmax": F + "softmax",
+    "torch.log_softmax": F + "log_softmax",
+    "torch.special.softmax": F + "softmax",
+    "torch.special.log_softmax": F + "log_softmax",
+    "torch.sigmoid": F + "sigmoid",
+    "torch.special.expit": F + "sigmoid",
+    "torch.nn.functional.sigmoid": F + "sigmoid",
+    "torch.binary_cross_entropy_with_logits": F + "binary_cross_entropy_with_logits",
+    "torch.kl_div": F + "kl_div",
+    "torch.ctc_loss": F + "ctc_loss",
+}
+
+# Layer classes whose effect on a tensor is known. Effects:
+#   linear: unbounded output; conv: unbounded, shape unknown; softmax / log_softmax / sigmoid;
+#   keep: values and activation unchanged; unbounded: real values of unknown shape; forget: unknown.
+LAYER_EFFECTS: dict[str, str] = {
+    NN + "Linear": "linear",
+    NN + "LazyLinear": "linear",
+    NN + "Bilinear": "linear",
+    NN + "Conv1d": "conv",
+    NN + "Conv2d": "conv",
+    NN + "Conv3d": "conv",
+    NN + "ConvTranspose1d": "conv",
+    NN + "ConvTranspose2d": "conv",
+    NN + "ConvTranspose3d": "conv",
+    NN + "LazyConv1d": "conv",
+    NN + "LazyConv2d": "conv",
+    NN + "Softmax": "softmax",
+    NN + "Softmax2d": "softmax",
+    NN + "LogSoftmax": "log_softmax",
+    NN + "Sigmoid": "sigmoid",
+    NN + "Identity": "keep",
+    NN + "Dropout": "keep_logits",
+    NN + "Dropout1d": "keep_logits",
+    NN + "Dropout2d": "keep_logits",
+    NN + "AlphaDropout": "keep_logits",
+    NN + "Flatten": "flatten",
+    NN + "BatchNorm1d": "unbounded",
+    NN + "BatchNorm2d": "unbounded",
+    NN + "LayerNorm": "unbounded",
+}
+
+SOFTMAX_FUNCS = {F + "softmax": "softmax", F + "log_softmax": "log_softmax", F + "softmin": "softmin"}
+SOFTMAX_LAYERS = {NN + "Softmax": "softmax", NN + "LogSoftmax": "log_softmax", NN + "Softmin": "softmin"}
+
+# Constructors of tensors whose dtype is known without a dtype argument.
+FLOAT_CONSTRUCTORS = {
+    "torch.randn",
+    "torch.rand",
+    "torch.zeros",
+    "torch.ones",
+    "torch.empty",
+    "torch.FloatTensor",
+    "torch.DoubleTensor",
+    "torch.HalfTensor",
+    "torch.cuda.FloatTensor",
+    "torch.normal",
+}
+INT_CONSTRUCTORS = {"torch.randint", "torch.LongTensor", "torch.IntTensor", "torch.cuda.LongTensor", "torch.randperm"}
+SIZED_CONSTRUCTORS = {"torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty", "torch.full"}
+
+INT_DTYPES = {"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.short", "torch.int8", "torch.uint8", "torch.LongTensor", "torch.IntTensor", "torch.cuda.LongTensor"}
+FLOAT_DTYPES = {"torch.float", "torch.float32", "torch.float64", "torch.double", "torch.float16", "torch.half", "torch.bfloat16", "torch.FloatTensor", "torch.DoubleTensor", "torch.cuda.FloatTensor"}
+BOOL_DTYPES = {"torch.bool", "torch.BoolTensor"}
+
+INT_METHODS = {"long", "int", "short", "byte", "char"}
+FLOAT_METHODS = {"float", "double", "half", "bfloat16"}
+INT_RESULT_METHODS = {"argmax", "argmin", "argsort"}
+# Tensor methods that keep values (and so the activation) as they are.
+VALUE_KEEPING_METHODS = {
+    "to", "cuda", "cpu", "contiguous", "clone", "view", "reshape", "squeeze", "unsqueeze", "flatten",
+    "permute", "transpose", "view_as", "reshape_as", "type_as", "expand", "expand_as", "requires_grad_",
+    "float", "double", "half", "bfloat16", "squeeze_", "unsqueeze_", "t", "movedim",
+}
+# Functions that keep values.
+VALUE_KEEPING_FUNCS = {"torch.squeeze", "torch.unsqueeze", "torch.flatten", "torch.reshape", "torch.permute", "torch.transpose", "torch.clone"}
+REDUCING_METHODS = {"mean", "sum", "nanmean", "nansum"}
+
+# torchvision / timm constructors of classification models, which return logits.
+PRETRAINED_PREFIXES = ("torchvision.models.",)
+PRETRAINED_FUNCS = {"timm.create_model"}
+PRETRAINED_EXCLUDE = ("detection", "segmentation", "video", "optical_flow", "quantization", "inception", "googlenet", "feature_extraction", "get_", "list_", "Weights", "weights")
+
+OPTIMIZER_PREFIXES = ("torch.optim.",)
+OPTIMIZER_FUNCS = {"transformers.AdamW", "bitsandbytes.optim.AdamW8bit", "apex.optimizers.FusedAdam"}
+
+NO_GRAD_CONTEXTS = {"torch.no_grad", "torch.inference_mode", "torch.autograd.no_grad", "torch.autograd.grad_mode.no_grad"}

@@ -1,0 +1,209 @@
+"""Abstract values: what the checker knows about a Python value without running the code.
+
+Every value is immutable and hashable. Knowledge only shrinks when paths meet: the join of
+two different facts is "unknown", so a finding can only rest on facts that hold on every path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:  # pragma: no cover
+    import libcst as cst
+
+
+class Act(Enum):
+    """What kind of numbers a tensor holds, as far as its last operation tells."""
+
+    LOGITS = "raw logits"  # unbounded real values (linear / convolution output)
+    PROBS = "softmax probabilities"
+    LOG_PROBS = "log-softmax log-probabilities"
+    SIGMOID = "sigmoid probabilities"
+
+
+class Dtype(Enum):
+    INT = "integer"
+    FLOAT = "floating-point"
+    BOOL = "boolean"
+
+
+Dim = Union[int, str, None]  # a literal size, a symbolic size (a name), or unknown
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A tensor shape. ``rank_known`` False means only the trailing ``dims`` are known."""
+
+    dims: tuple[Dim, ...]
+    rank_known: bool = True
+
+    def describe(self) -> str:
+        inner = ", ".join("?" if d is None else str(d) for d in self.dims)
+        if not self.rank_known:
+            return f"(..., {inner})" if inner else "(...)"
+        return f"({inner},)" if len(self.dims) == 1 else f"({inner})"
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    """Where an activation was decided, for messages and for LG016's locality."""
+
+    line_node: Any  # the libcst node, resolved to a position only when a finding needs it
+    scope: int  # id of the function body it happened in
+    what: str  # e.g. "F.softmax", "nn.Softmax layer"
+    module: Any = None  # the ModuleInfo of the file it is in
+
+
+class Value:
+    """Base of all abstract values."""
+
+
+@dataclass(frozen=True)
+class Unknown(Value):
+    pass
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True)
+class Const(Value):
+    """A literal Python constant (numbers, strings, booleans, None)."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Tensor(Value):
+    act: Act | None = None
+    act_site: Site | None = field(default=None, compare=False)
+    dtype: Dtype | None = None
+    shape: Shape | None = None
+    graph: bool = False  # a loss value that still holds its autograd graph
+    unreduced: bool = False  # per-element loss (reduction='none')
+
+    def with_(self, **changes: Any) -> "Tensor":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class TupleVal(Value):
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class QualName(Value):
+    """A reference to something imported, by its fully qualified name (``torch.nn.CrossEntropyLoss``)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class LossSpec(Value):
+    """An instance of a torch loss module (``nn.CrossEntropyLoss(...)``)."""
+
+    qname: str
+    family: str
+    reduction: str | None  # None when not statically known
+    log_target: bool | None = False
+
+
+@dataclass(frozen=True)
+class Layer(Value):
+    """An instance of a torch layer whose effect on a tensor is known."""
+
+    qname: str
+    effect: str  # see torch_api.LAYER_EFFECTS
+    out_features: Dim = None
+
+
+@dataclass(frozen=True)
+class SequentialVal(Value):
+    layers: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class PretrainedModel(Value):
+    """A model from a library whose forward is known to return logits (torchvision, timm)."""
+
+    qname: str
+
+
+@dataclass(frozen=True)
+class Optimizer(Value):
+    qname: str
+
+
+@dataclass(frozen=True, eq=False)
+class FunctionRef(Value):
+    """A function or method defined in the checked code."""
+
+    node: "cst.FunctionDef"
+    module: Any  # the ModuleInfo it lives in
+    owner: Any = None  # the ClassRef for methods
+
+    def __hash__(self) -> int:
+        return id(self.node)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FunctionRef) and other.node is self.node and other.owner is self.owner
+
+
+@dataclass(frozen=True, eq=False)
+class BoundMethod(Value):
+    func: FunctionRef
+    self_value: Value
+
+    def __hash__(self) -> int:
+        return hash((id(self.func.node), self.self_value))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BoundMethod) and other.func == self.func and other.self_value == self.self_value
+
+
+@dataclass(frozen=True, eq=False)
+class ClassRef(Value):
+    """A class defined in the checked code."""
+
+    node: "cst.ClassDef"
+    module: Any
+
+    def __hash__(self) -> int:
+        return id(self.node)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClassRef) and other.node is self.node
+
+
+@dataclass(frozen=True, eq=False)
+class Instance(Value):
+    """An instance of a class defined in the checked code; ``attrs`` come from its ``__init__``."""
+
+    cls: ClassRef
+    attrs: dict[str, Value] = field(default_factory=dict, compare=False)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def join(a: Value, b: Value) -> Value:
+    """The value known on both paths: equal facts survive, differing ones become unknown."""
+    if a is b or a == b:
+        return a
+    if isinstance(a, Tensor) and isinstance(b, Tensor):
+        return Tensor(
+            act=a.act if a.act == b.act else None,
+            act_site=a.act_site if a.act == b.act else None,
+            dtype=a.dtype if a.dtype == b.dtype else None,
+            shape=a.shape if a.shape == b.shape else None,
+            graph=a.graph and b.graph,
+            unreduced=a.unreduced and b.unreduced,
+        )
+    if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
+        return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
+    return UNKNOWN
