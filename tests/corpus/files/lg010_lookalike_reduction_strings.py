@@ -1,0 +1,19 @@
+"""look-alike [LG010, LG015]: modern reduction='none' / 'sum' / 'mean' everywhere, per-sample loss reduced before backward."""
+import torch
+import torch.nn as nn
+
+ce_none = nn.CrossEntropyLoss(reduction="none")
+mse_sum = nn.MSELoss(reduction="sum")
+bce_mean = nn.BCEWithLogitsLoss(reduction="mean")
+
+
+def train(model, loader, optimizer, size_average=True):
+    for x, y_cls, y_reg, y_bin, w in loader:
+        optimizer.zero_grad()
+        cls_out, reg_out, bin_out = model(x)
+        cls = (ce_none(cls_out, y_cls) * w).mean()
+        reg = mse_sum(reg_out, y_reg)
+        reg = reg / x.size(0) if size_average else reg
+        loss = cls + reg + bce_mean(bin_out, y_bin)
+        loss.backward()
+        optimizer.step()
