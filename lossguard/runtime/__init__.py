@@ -1,0 +1,52 @@
+"""The runtime watcher: ``lossguard.watch(model, criterion)`` catches a failing run as it fails.
+
+This package imports torch and tensorboard; ``import lossguard`` does not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+try:
+    import torch  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "lossguard.watch needs PyTorch. Install it first (see https://pytorch.org), then "
+        "`pip install 'lossguard[runtime]'` for TensorBoard logging."
+    ) from exc
+
+from lossguard.runtime.events import Event
+from lossguard.runtime.watcher import Watcher
+
+__all__ = ["Event", "Watcher", "watch"]
+
+
+def watch(model: "torch.nn.Module", criterion: Any, **options: Any) -> Watcher:
+    """Wrap ``criterion`` so that every training step of ``model`` is watched.
+
+    The returned module computes exactly what ``criterion`` computes and returns the same
+    tensor. Options:
+
+    * ``log_dir``: write TensorBoard scalars and events there (needs ``tensorboard``).
+    * ``on_event``: ``"warn"`` (default: print once per kind), ``"raise"`` (raise
+      :class:`lossguard.LossGuardError` on any warning or error), or a callable taking an Event.
+    * ``optimizer``: the optimizer to watch directly; it also enables skipping the update of
+      a step whose loss is non-finite or a spike (``skip=("nan-loss", "loss-spike")`` by
+      default; ``skip=()`` to never skip). Without it, optimizers stepping the model's
+      parameters are found through torch's global optimizer hooks.
+    * ``detectors``: the detector objects to run (default: all six with default thresholds).
+    * ``sync_every``: steps between reads of device statistics (default 1 on CPU, 16 elsewhere).
+    * ``log_every``: steps between TensorBoard scalar writes (default 1).
+    * ``jsonl``: also append every event as one JSON line to this file.
+    * ``console``: ``True`` (rich console on stderr), ``False``, or a ``rich.console.Console``.
+    * ``check_first`` / ``check_every``: which calls run the misuse value checks.
+    """
+    if options.get("log_dir") is not None:
+        try:
+            import tensorboard  # noqa: F401
+        except ImportError as exc:
+            raise ImportError(
+                "lossguard.watch(log_dir=...) writes TensorBoard files and needs the tensorboard "
+                "package: `pip install tensorboard` (or `pip install 'lossguard[runtime]'`)."
+            ) from exc
+    return Watcher(model, criterion, **options)
