@@ -1,0 +1,17 @@
+"""positive [LG014]: beginner regression loop: backward() and step() but no zero_grad anywhere."""
+import torch
+import torch.nn as nn
+
+x = torch.linspace(0, 10, 100).view(-1, 1)
+y = 3 * x + 2 + torch.randn(100, 1)
+model = nn.Linear(1, 1)
+criterion = nn.MSELoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
+
+for epoch in range(1000):
+    pred = model(x)
+    loss = criterion(pred, y)
+    loss.backward()
+    optimizer.step()  # expect: LG014
+    if epoch % 100 == 0:
+        print(epoch, loss.item())
