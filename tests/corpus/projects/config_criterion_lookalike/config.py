@@ -1,0 +1,4 @@
+"""look-alike [LG001, LG002]: configuration picking the task."""
+TASK = "multiclass"
+NUM_CLASSES = 5
+LR = 3e-4

@@ -1,0 +1,4 @@
+"""positive [LG003]: segmentation package."""
+from segmentation.unet import UNetSmall
+
+__all__ = ["UNetSmall"]
