@@ -22,6 +22,7 @@ class Context:
     scope: int
     loops: tuple[cst.CSTNode, ...] = ()
     no_grad: bool = False
+    called: bool = True  # False when the function is analysed on its own, with unknown callers
 
 
 @dataclass(frozen=True)

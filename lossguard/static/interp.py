@@ -16,8 +16,10 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, Context, LoopSummary, LossCall, TorchCall
 from lossguard.static.project import ModuleInfo, Project, canonical, dotted_name, resolve_relative
 from lossguard.static.values import (
+    PARAM,
     UNKNOWN,
     Act,
+    ParamUnknown,
     BoundMethod,
     ClassRef,
     Const,
@@ -44,6 +46,8 @@ Env = dict[str, Value]
 Sink = Callable[[object], None]
 
 MAX_DEPTH = 6
+_MODULE_BASES = {"torch.nn.Module", "torch.nn.modules.module.Module"}
+_MODULE_SELF_METHODS = {"to", "cuda", "cpu", "train", "eval", "float", "double", "half", "bfloat16", "requires_grad_", "apply", "type", "share_memory", "to_empty"}
 _TERMINATORS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
 
 
@@ -56,7 +60,7 @@ class _Super(Value):
 class Frame:
     """The state of one function body being interpreted."""
 
-    __slots__ = ("module", "func", "scope", "self_value", "is_init", "loops", "no_grad", "returns", "loop_calls", "depth", "owner")
+    __slots__ = ("module", "func", "scope", "self_value", "is_init", "loops", "no_grad", "returns", "loop_calls", "depth", "owner", "called")
 
     def __init__(
         self,
@@ -67,7 +71,9 @@ class Frame:
         no_grad: bool = False,
         depth: int = 0,
         owner: ClassRef | None = None,
+        called: bool = True,
     ) -> None:
+        self.called = called  # reached from code that runs (module level or a caller), not analysed alone
         self.module = module
         self.func = func
         self.scope = id(func) if func is not None else id(module.module)
@@ -81,7 +87,7 @@ class Frame:
         self.owner = owner
 
     def ctx(self) -> Context:
-        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad)
+        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called)
 
 
 class Interpreter:
@@ -95,6 +101,7 @@ class Interpreter:
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}
         self._closures: dict[int, Env] = {}
+        self._model_candidates: dict[int, list[ClassRef]] = {}
 
     # ------------------------------------------------------------------ modules
     def module_globals(self, info: ModuleInfo) -> Env:
@@ -589,6 +596,10 @@ class Interpreter:
             if isinstance(receiver, (Tensor, Unknown, Const, TupleVal)):
                 pos, kw, starred = self._args(node, frame, env)
                 return self._value_method(receiver, name, node, pos, kw, frame, env)
+            if name in _MODULE_SELF_METHODS and isinstance(receiver, (Instance, SequentialVal, Layer, PretrainedModel)):
+                if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
+                    self._args(node, frame, env)
+                    return receiver  # model.to(device), model.train(), ... return the module itself
             callee = self.attribute(receiver, name, frame)
         else:
             callee = self.ev(func, frame, env)
@@ -618,20 +629,67 @@ class Interpreter:
             if starred:
                 self._cover(callee)
                 return UNKNOWN
-            return self.call_function(callee, pos, kw, self_value=None, depth=frame.depth + 1)
+            return self.call_function(callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called)
         if isinstance(callee, BoundMethod):
             if starred:
                 self._cover(callee.func)
                 return UNKNOWN
-            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name.value == "__init__")
+            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name.value == "__init__", no_grad=frame.no_grad, called=frame.called)
         if isinstance(callee, ClassRef):
             return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
         if isinstance(callee, Instance):
             method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
             if method is None or starred:
                 return UNKNOWN
-            return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1)
+            return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called)
+        if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
+            model = self._the_model(frame.module, len(pos), set(kw))
+            if model is not None:
+                return self.apply(self._default_instance(model), node, pos, kw, starred, frame, env)
         return UNKNOWN
+
+    def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
+        """The model a ``model`` parameter must hold: the one top-level nn.Module of the file whose
+        forward accepts these arguments. None when there is not exactly one."""
+        candidates = self._model_candidates.get(id(module))
+        if candidates is None:
+            candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
+        fitting = [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _find_model_candidates(self, module: ModuleInfo) -> list[ClassRef]:
+        glob = self.module_globals(module)
+        classes = {name: v for name, v in glob.items() if isinstance(v, ClassRef) and self._is_nn_module(v)}
+        used_inside: set[int] = set()
+        for cls in classes.values():
+            for call_name in _called_names(cls.node):
+                other = classes.get(call_name)
+                if other is not None and other.node is not cls.node:
+                    used_inside.add(id(other.node))
+        return [c for c in classes.values() if id(c.node) not in used_inside and self._find_method(c, "forward") is not None]
+
+    def _is_nn_module(self, cls: ClassRef) -> bool:
+        for b in self._bases(cls)[1:]:
+            if isinstance(b, QualName) and (b.name in _MODULE_BASES or b.name.endswith("LightningModule")):
+                return True
+        return False
+
+    def _forward_accepts(self, cls: ClassRef, n_pos: int, kw_names: set[str]) -> bool:
+        method = self._find_method(cls, "forward")
+        if method is None:
+            return False
+        params = method.node.params
+        positional = [*params.posonly_params, *params.params][1:]
+        required = [p for p in positional if p.default is None]
+        if isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None:
+            return n_pos >= len(required) - len(kw_names)
+        names = {p.name.value for p in positional} | {p.name.value for p in params.kwonly_params}
+        if not kw_names <= names or n_pos > len(positional):
+            return False
+        bound = set(p.name.value for p in positional[:n_pos]) | kw_names
+        return all(p.name.value in bound for p in required) and all(
+            p.default is not None or p.name.value in kw_names for p in params.kwonly_params
+        )
 
     def _cover(self, ref: FunctionRef) -> None:
         pass  # an un-followable call leaves the function to its standalone analysis
@@ -646,11 +704,13 @@ class Interpreter:
         depth: int,
         is_init: bool = False,
         standalone: bool = False,
+        no_grad: bool = False,
+        called: bool = True,
     ) -> Value:
         fn = ref.node
         if depth > MAX_DEPTH:
             return UNKNOWN
-        key = (id(fn), self_value if not isinstance(self_value, Instance) else id(self_value), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])))
+        key = (id(fn), self_value if not isinstance(self_value, Instance) else id(self_value), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), no_grad, called and not standalone)
         try:
             hash(key)
         except TypeError:
@@ -663,8 +723,8 @@ class Interpreter:
         self.covered.add(id(fn))
         try:
             env = self._bind_params(ref, pos, kw, self_value)
-            no_grad = any(_decorator_qualname(d, self, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorators)
-            frame = Frame(ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner)
+            no_grad = no_grad or any(_decorator_qualname(d, self, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorators)
+            frame = Frame(ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone)
             if isinstance(fn.body, cst.IndentedBlock):
                 self.exec_block(fn.body.body, frame, env)
             else:
@@ -704,10 +764,10 @@ class Interpreter:
             elif name in kw:
                 env[name] = kw[name]
             else:
-                env[name] = defaults.get(name, UNKNOWN)
+                env[name] = defaults.get(name, PARAM)
         for p in params.kwonly_params:
             name = p.name.value
-            env[name] = kw.get(name, defaults.get(name, UNKNOWN))
+            env[name] = kw.get(name, defaults.get(name, PARAM))
         if isinstance(params.star_arg, cst.Param):
             env[params.star_arg.name.value] = UNKNOWN
         if params.star_kwarg is not None:
@@ -828,7 +888,7 @@ class Interpreter:
             out: Dim = None
             if effect == "linear":
                 out = _dim_of(pos[1] if len(pos) > 1 else kw.get("out_features", UNKNOWN), node.args[1].value if len(node.args) > 1 and node.args[1].keyword is None else None)
-            return Layer(qname, effect, out)
+            return Layer(qname, effect, out, Site(node, frame.scope, f"{qname.replace('torch.nn.', 'nn.')} layer", frame.module, explicit=False))
         if qname.startswith(api.PRETRAINED_PREFIXES) and qname.count(".") == 2 and not any(x_ in qname for x_ in api.PRETRAINED_EXCLUDE) and qname.rsplit(".", 1)[-1][:1].islower():
             return PretrainedModel(qname)
         if qname in api.PRETRAINED_FUNCS:
@@ -1001,11 +1061,13 @@ def _join_envs(envs: list[Env]) -> Env:
         for e in envs[1:]:
             val = join(val, e[k])
         out[k] = val
-    # names bound on only some paths are unknown afterwards
+    # a name bound on only some paths can only be read after one of those (else NameError)
     for e in envs:
-        for k in e:
+        for k, v in e.items():
             if k not in out:
-                out[k] = UNKNOWN
+                out[k] = v
+            elif k not in keys:
+                out[k] = join(out[k], v)
     return out
 
 
@@ -1241,7 +1303,7 @@ def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node
 
 def _apply_layer(layer: Layer, x: Value, node: cst.Call, frame: Frame) -> Value:
     t = _tensor_of(x)
-    site = Site(node, frame.scope, f"{layer.qname.replace('torch.nn.', 'nn.')} layer", frame.module)
+    site = layer.site or Site(node, frame.scope, f"{layer.qname.replace('torch.nn.', 'nn.')} layer", frame.module, explicit=False)
     effect = layer.effect
     if effect == "linear":
         if t.shape is not None and t.shape.rank_known and t.shape.dims:
@@ -1261,6 +1323,8 @@ def _apply_layer(layer: Layer, x: Value, node: cst.Call, frame: Frame) -> Value:
         return t.with_(act=Act.SIGMOID, act_site=site, graph=False)
     if effect == "keep":
         return t
+    if effect == "activation":
+        return Tensor(dtype=t.dtype, shape=t.shape)
     if effect == "keep_logits":
         return t if t.act is Act.LOGITS else Tensor(dtype=t.dtype, shape=t.shape)
     if effect == "flatten":
@@ -1414,6 +1478,18 @@ def _all_functions(module: cst.Module) -> list[tuple[cst.FunctionDef, cst.ClassD
 
     walk(module.body, None)
     return out
+
+
+def _called_names(cls: cst.ClassDef) -> set[str]:
+    names: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if isinstance(node.func, cst.Name):
+                names.add(node.func.value)
+
+    cls.visit(V())
+    return names
 
 
 def _pattern_names(pattern: cst.CSTNode) -> set[str]:

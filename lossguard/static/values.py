@@ -54,6 +54,7 @@ class Site:
     scope: int  # id of the function body it happened in
     what: str  # e.g. "F.softmax", "nn.Softmax layer"
     module: Any = None  # the ModuleInfo of the file it is in
+    explicit: bool = True  # a function or method call, not a layer inside a model
 
 
 class Value:
@@ -66,6 +67,14 @@ class Unknown(Value):
 
 
 UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True)
+class ParamUnknown(Unknown):
+    """An unknown value that came in through a function parameter nobody passed here."""
+
+
+PARAM = ParamUnknown()
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,7 @@ class Layer(Value):
     qname: str
     effect: str  # see torch_api.LAYER_EFFECTS
     out_features: Dim = None
+    site: "Site | None" = field(default=None, compare=False)  # where the layer is constructed
 
 
 @dataclass(frozen=True)

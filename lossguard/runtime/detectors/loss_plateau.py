@@ -59,7 +59,8 @@ class LossPlateau(Detector):
         near_start = after >= (1.0 - self.progress) * begin
         near_chance = chance is None or not math.isfinite(chance) or chance <= 0 or after >= (1.0 - self.progress) * chance
         info = {"loss": after, "start": begin, "relative_decrease": decrease, "chance": chance}
-        return decrease < self.threshold and near_start and near_chance, info
+        flat = -5 * self.threshold < decrease < self.threshold
+        return flat and near_start and near_chance, info
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         loss = stats.loss
@@ -76,7 +77,7 @@ class LossPlateau(Detector):
         flat, info = self._flat(stats.chance_loss)
         if not flat or warming_up:
             self.wait = 0
-            if not flat and info and info["relative_decrease"] >= self.threshold:
+            if info and info["loss"] < (1.0 - self.progress) * info["start"]:
                 self.reported = False
             return None
         self.wait += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lossguard.static.events import LossCall
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import loss_label, tensor_arg
-from lossguard.static.values import Shape
+from lossguard.static.values import Dtype, Shape
 
 _ELEMENTWISE = ("elementwise", "bce", "bce_logits")
 
@@ -38,6 +38,22 @@ def _conflict(a: Shape, b: Shape) -> bool:
     return _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
 
 
+def _class_target_conflict(si: Shape, st: Shape, target_dtype: Dtype | None) -> bool:
+    """A class-index target must have the input's shape without the class axis (dim 1)."""
+    if not st.rank_known:
+        return False
+    if si.rank_known:
+        if len(si.dims) < 2 or len(st.dims) == len(si.dims) - 1:
+            return False
+        if len(st.dims) == len(si.dims):
+            # same rank: only class probabilities (float, same shape) are allowed
+            return target_dtype is Dtype.INT or (_is_one(st.dims[1]) and si.dims[1] is not None and not _is_one(si.dims[1]))
+        return True
+    # (..., C) from a linear layer: the classic (N, 1) target
+    classes = si.dims[-1] if si.dims else None
+    return len(st.dims) == 2 and _is_one(st.dims[-1]) and classes is not None and not _is_one(classes)
+
+
 class ShapeMismatch(Rule):
     code = "LG005"
 
@@ -56,15 +72,7 @@ class ShapeMismatch(Rule):
                     "they are broadcast against each other and the loss is wrong. Make both the same shape",
                 )
         elif call.family in ("ce", "nll"):
-            classes = si.dims[-1] if si.dims else None
-            if (
-                st.rank_known
-                and len(st.dims) == 2
-                and _is_one(st.dims[-1])
-                and classes is not None
-                and not _is_one(classes)
-                and (not si.rank_known or len(si.dims) == 2)
-            ):
+            if _class_target_conflict(si, st, tgt[1].dtype):
                 self.report(
                     tgt[0].node,
                     call.ctx,

@@ -31,8 +31,11 @@ class _LoopFacts(cst.CSTVisitor):
             self.trains = True
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        value = self.module.code_for_node(node.value)
         for t in node.targets:
-            self.assigned.add(self.module.code_for_node(t.target))
+            target = self.module.code_for_node(t.target)
+            if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
+                self.assigned.add(target)  # a fresh value each iteration (not `acc = acc + x`)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
@@ -40,11 +43,16 @@ class _LoopFacts(cst.CSTVisitor):
 
 
 class _Backwarded(cst.CSTVisitor):
-    """Source texts of everything handed to backward() in a function."""
+    """Source texts of everything handed to backward() in a function, and of what it returns."""
 
     def __init__(self, module: cst.Module) -> None:
         self.module = module
         self.texts: list[str] = []
+        self.returned: list[str] = []
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self.returned.append(self.module.code_for_node(node.value))
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -63,7 +71,7 @@ class GraphRetention(Rule):
     def __init__(self, report) -> None:  # type: ignore[no-untyped-def]
         super().__init__(report)
         self._loops: dict[int, _LoopFacts] = {}
-        self._backwarded: dict[int, list[str]] = {}
+        self._backwarded: dict[int, _Backwarded] = {}
 
     def on_accumulate(self, acc: Accumulate) -> None:
         value = acc.value
@@ -76,17 +84,21 @@ class GraphRetention(Rule):
             facts = _LoopFacts(module)
             loop.visit(facts)
             self._loops[id(loop)] = facts
-        if acc.target in facts.assigned or not facts.trains:
-            return  # re-initialised every iteration, or not a training loop
+        if acc.target in facts.assigned:
+            return  # re-initialised every iteration
+        if not facts.trains and not acc.ctx.called:
+            return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
         scope = acc.ctx.func if acc.ctx.func is not None else module
-        texts = self._backwarded.get(id(scope))
-        if texts is None:
-            finder = _Backwarded(module)
-            scope.visit(finder)
-            texts = self._backwarded[id(scope)] = finder.texts
+        found = self._backwarded.get(id(scope))
+        if found is None:
+            found = _Backwarded(module)
+            scope.visit(found)
+            self._backwarded[id(scope)] = found
         pattern = re.compile(r"(?<![\w.])" + re.escape(acc.target) + r"(?!\w)")
-        if any(pattern.search(t) for t in texts):
+        if any(pattern.search(t) for t in found.texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
+        if not facts.trains and any(pattern.search(t) for t in found.returned):
+            return  # a helper that sums losses for its caller to back-propagate
         self.report(
             acc.node,
             acc.ctx,

@@ -18,7 +18,7 @@ class SigmoidThenBceLoss(Rule):
         if found is None:
             return
         arg, value = found
-        if value.act_site is None or value.act_site.scope != call.ctx.scope:
+        if value.act_site is None or not value.act_site.explicit or value.act_site.scope != call.ctx.scope:
             return  # a model that ends in a sigmoid is a design choice, not this rule's business
         self.report(
             arg.node,

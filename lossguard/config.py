@@ -1,0 +1,149 @@
+"""``[tool.lossguard]`` in pyproject.toml: which rules run on which files."""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from lossguard import catalog
+from lossguard.errors import UsageError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+DEFAULT_EXCLUDE = (
+    ".bzr", ".direnv", ".eggs", ".git", ".hg", ".mypy_cache", ".nox", ".pants.d", ".pytype",
+    ".ruff_cache", ".svn", ".tox", ".venv", "__pypackages__", "_build", "buck-out", "build",
+    "dist", "node_modules", "venv", ".ipynb_checkpoints",
+)
+
+_KEYS = {"select", "extend-select", "ignore", "exclude", "extend-exclude", "per-file-ignores"}
+
+
+@dataclass
+class Settings:
+    select: set[str] = field(default_factory=lambda: static_codes())
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
+    root: Path = field(default_factory=Path.cwd)  # patterns are relative to this folder
+    source: Path | None = None  # the pyproject.toml the settings came from
+
+    def is_excluded(self, path: Path) -> bool:
+        rel = _relative(path, self.root)
+        parts = rel.parts
+        for pattern in self.exclude:
+            pat = pattern.rstrip("/")
+            if "/" in pat:
+                if fnmatch.fnmatch(str(rel), pat) or fnmatch.fnmatch(str(rel), pat + "/*"):
+                    return True
+            elif any(fnmatch.fnmatch(p, pat) for p in parts):
+                return True
+        return False
+
+    def ignored_codes(self, path: Path) -> set[str]:
+        rel = str(_relative(path, self.root))
+        out: set[str] = set()
+        for pattern, codes in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern):
+                out |= codes
+        return out
+
+
+def static_codes() -> set[str]:
+    return {c for c, p in catalog.PROBLEMS.items() if p.kind == "static"}
+
+
+def _relative(path: Path, root: Path) -> PurePosixPath:
+    try:
+        return PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
+    except ValueError:
+        return PurePosixPath(path.resolve().as_posix())
+
+
+def expand_codes(items: list[str], where: str) -> set[str]:
+    """``LG0`` selects every code starting with it; ``ALL`` selects everything; names work too."""
+    out: set[str] = set()
+    all_codes = static_codes()
+    for raw in items:
+        item = raw.strip()
+        if not item:
+            continue
+        if item.upper() == "ALL":
+            out |= all_codes
+            continue
+        try:
+            out.add(catalog.get(item).code)
+            continue
+        except KeyError:
+            pass
+        matched = {c for c in all_codes if c.startswith(item.upper())}
+        if not matched or not item.upper().startswith("LG"):
+            raise UsageError(f"{where}: unknown rule code {item!r} (see `lossguard rules`)")
+        out |= matched
+    return out
+
+
+def find_pyproject(start: Path) -> Path | None:
+    d = start.resolve()
+    if d.is_file():
+        d = d.parent
+    for candidate in (d, *d.parents):
+        p = candidate / "pyproject.toml"
+        if p.is_file():
+            return p
+    return None
+
+
+def load(pyproject: Path | None) -> Settings:
+    """Read settings from a pyproject.toml (or defaults when there is none or no [tool.lossguard])."""
+    if pyproject is None:
+        return Settings()
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {pyproject}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{pyproject} is not valid TOML: {exc}") from exc
+    section = data.get("tool", {}).get("lossguard")
+    settings = Settings(root=pyproject.parent, source=pyproject)
+    if section is None:
+        return settings
+    if not isinstance(section, dict):
+        raise UsageError(f"{pyproject}: [tool.lossguard] must be a table")
+    unknown = set(section) - _KEYS
+    if unknown:
+        raise UsageError(
+            f"{pyproject}: unknown key(s) in [tool.lossguard]: {', '.join(sorted(unknown))} "
+            f"(allowed: {', '.join(sorted(_KEYS))})"
+        )
+    where = f"{pyproject} [tool.lossguard]"
+    if "select" in section:
+        settings.select = expand_codes(_str_list(section["select"], f"{where} select"), f"{where} select")
+    if "extend-select" in section:
+        settings.select |= expand_codes(_str_list(section["extend-select"], f"{where} extend-select"), f"{where} extend-select")
+    if "ignore" in section:
+        settings.select -= expand_codes(_str_list(section["ignore"], f"{where} ignore"), f"{where} ignore")
+    if "exclude" in section:
+        settings.exclude = _str_list(section["exclude"], f"{where} exclude")
+    if "extend-exclude" in section:
+        settings.exclude += _str_list(section["extend-exclude"], f"{where} extend-exclude")
+    if "per-file-ignores" in section:
+        pfi = section["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise UsageError(f"{where} per-file-ignores must be a table of pattern = [codes]")
+        for pattern, codes in pfi.items():
+            settings.per_file_ignores[pattern] = expand_codes(_str_list(codes, f"{where} per-file-ignores"), f"{where} per-file-ignores")
+    return settings
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise UsageError(f"{where} must be a list of strings, got {value!r}")

@@ -1,0 +1,80 @@
+"""Human output: ``path:line:col CODE message``, a code frame with the span marked, and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from lossguard.static.finding import FileError, Finding
+
+_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+
+
+def render(
+    console: Console,
+    findings: list[Finding],
+    errors: list[FileError],
+    files_checked: int,
+    sources: dict[str, str] | None = None,
+    show_source: bool = True,
+) -> None:
+    cache: dict[str, list[str]] = {}
+    for f in findings:
+        head = Text()
+        head.append(f"{f.path}:{f.line}:{f.col}", style="bold")
+        head.append(": ")
+        head.append(f.code, style=_STYLE.get(f.severity, "bold"))
+        head.append(f" [{f.name}] ", style="dim")
+        head.append(f.message)
+        console.print(head, soft_wrap=True)
+        if show_source:
+            lines = cache.get(f.path)
+            if lines is None:
+                text = (sources or {}).get(f.path)
+                if text is None:
+                    try:
+                        text = Path(f.path).read_text(encoding="utf-8")
+                    except (OSError, UnicodeDecodeError):
+                        text = ""
+                lines = cache[f.path] = text.splitlines()
+            _frame(console, f, lines)
+            console.print(Text.assemble(("   = fix: ", "cyan"), f.fix), soft_wrap=True)
+            console.print()
+    for e in errors:
+        console.print(Text.assemble(("error", "bold red"), f": {e.path}: {e.reason}"), soft_wrap=True)
+    n = len(findings)
+    files = len({f.path for f in findings})
+    if n:
+        console.print(
+            f"Found {n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
+            f"({files_checked} file{'s' if files_checked != 1 else ''} checked). "
+            "Run `lossguard explain CODE` for details.",
+            style="bold",
+        )
+    elif not errors:
+        console.print(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).", style="green")
+
+
+def _frame(console: Console, f: Finding, lines: list[str]) -> None:
+    if not 1 <= f.line <= len(lines):
+        return
+    width = len(str(f.end_line + 1))
+    first = max(1, f.line - 1)
+    for lineno in range(first, min(f.end_line, f.line + 4) + 1):
+        if lineno > len(lines):
+            break
+        console.print(Text.assemble((f"{lineno:>{width}} | ", "blue"), lines[lineno - 1]), soft_wrap=True)
+        if lineno == f.line:
+            start = f.col - 1
+            end = f.end_col - 1 if f.end_line == f.line else len(lines[lineno - 1])
+            marker = " " * start + "^" * max(1, end - start)
+            console.print(Text.assemble((f"{'':>{width}} | ", "blue"), (marker, _STYLE.get(f.severity, "bold"))), soft_wrap=True)
+
+
+def concise(console: Console, findings: list[Finding], errors: list[FileError]) -> None:
+    for f in findings:
+        console.print(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}", soft_wrap=True, markup=False, highlight=False)
+    for e in errors:
+        console.print(f"error: {e.path}: {e.reason}", soft_wrap=True, markup=False, highlight=False)
