@@ -1,4 +1,4 @@
-"""positive [LG012]: acoustic model that returns (T, N, C) Linear logits (no log_softmax)."""
+"""part of positive project [LG012]: acoustic model that returns (T, N, C) Linear logits (no log_softmax)."""
 import torch.nn as nn
 
 

@@ -1,4 +1,4 @@
-"""positive [LG008, LG009]: student network whose forward returns softmax probabilities (used as KLDiv input in distill.py)."""
+"""part of positive project [LG008, LG009]: student network whose forward returns softmax probabilities (used as KLDiv input in distill.py)."""
 import torch
 import torch.nn as nn
 

@@ -1,4 +1,4 @@
-"""positive [LG008, LG009]: teacher network; nothing to report in this file."""
+"""part of positive project [LG008, LG009]: teacher network; nothing to report in this file."""
 import torch.nn as nn
 
 

@@ -1,4 +1,4 @@
-"""positive [LG002]: the detector's forward ends in a Linear layer (no sigmoid)."""
+"""part of positive project [LG002]: the detector's forward ends in a Linear layer (no sigmoid)."""
 import torch.nn as nn
 
 

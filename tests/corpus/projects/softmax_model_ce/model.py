@@ -1,4 +1,4 @@
-"""positive [LG001]: the model's forward (this file) ends in softmax; train.py feeds it to CrossEntropyLoss."""
+"""part of positive project [LG001]: the model's forward (this file) ends in softmax; train.py feeds it to CrossEntropyLoss."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

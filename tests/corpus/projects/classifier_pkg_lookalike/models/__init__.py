@@ -1,4 +1,4 @@
-"""look-alike [LG001]: package re-export of a Linear-headed classifier."""
+"""part of look-alike project [LG001]: package re-export of a Linear-headed classifier."""
 from .classifier import Classifier, softmax_confidence
 
 __all__ = ["Classifier", "softmax_confidence"]

@@ -1,4 +1,4 @@
-"""positive [LG003]: segmentation package."""
+"""part of positive project [LG003]: segmentation package."""
 from segmentation.unet import UNetSmall
 
 __all__ = ["UNetSmall"]

@@ -1,4 +1,4 @@
-"""positive [LG003]: UNet-like model whose forward ends in torch.sigmoid."""
+"""part of positive project [LG003]: UNet-like model whose forward ends in torch.sigmoid."""
 import torch
 import torch.nn as nn
 
