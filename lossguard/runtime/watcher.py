@@ -438,7 +438,7 @@ class Watcher(nn.Module):
 
     def _process(self, rec: _Record, scalars: dict[str, float], grads: Optional[list[float]]) -> None:
         loss = scalars["loss"] / self.world
-        stats = StepStats(step=rec.step, loss=loss, lr=rec.lr, chance_loss=rec.chance)
+        stats = StepStats(step=rec.step, loss=loss, lr=rec.lr, chance_loss=rec.chance, updated=rec.grads is not None and not rec.skipped)
         if "target_var" in scalars:
             self._target_var = scalars["target_var"] / self.world
         if self.kind == "mse" and self._target_var is not None:

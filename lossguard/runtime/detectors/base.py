@@ -25,6 +25,7 @@ class StepStats:
     nonfinite_grad: Optional[str] = None
     nonfinite_source: Optional[str] = None
     lr: Optional[float] = None
+    updated: Optional[bool] = None
     chance_loss: Optional[float] = None
 
 

@@ -6,6 +6,8 @@ import math
 from collections import deque
 from typing import Optional
 
+import numpy as np
+
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -21,74 +23,101 @@ from lossguard.runtime.detectors.base import (
 class LossPlateau(Detector):
     """ReduceLROnPlateau's idea, restricted to plateaus that are not a converged minimum.
 
-    Over the last ``window`` steps the median of the second half must be less than
-    ``threshold`` (relative) below the median of the first half, for ``patience`` consecutive
-    steps, while the loss is still within ``progress`` of where it started (the median of the
-    first ``window // 2`` losses) and, when the loss's chance level is known (log C for
-    cross-entropy over C classes, log 2 for binary cross-entropy, the target variance for MSE),
-    within ``progress`` of that level too. A loss that has moved well away from its start, or
-    sits below chance, is converging or converged and is never reported. Nothing is reported
-    while the learning rate is still rising (warm-up). One report per plateau; a new one needs
-    the loss to move first.
+    A least-squares line is fitted to the last N updated steps (``min_window`` <= N <=
+    ``max_window``). The loss is flat when even the optimistic end of the slope's confidence
+    band (slope - 2 standard errors) would lower it by less than ``threshold`` (relative) over N
+    steps, and the fitted change is not a rise of more than ``threshold`` either. Small-batch
+    noise widens the band, so a noisy run needs more steps before it can be called flat. It is a
+    plateau, not convergence, only while the loss is within ``progress`` of where it started and,
+    when the chance level is known (log C for cross-entropy over C classes, log 2 for binary
+    cross-entropy, the target variance for MSE), within ``progress`` of that level too. Steps
+    without an optimizer update (GradScaler overflow skips) are ignored, nothing is reported while
+    the learning rate is rising (warm-up), ``patience`` consecutive checks must agree, and there
+    is one report per plateau: the next needs real progress first.
     """
 
     code = "LG103"
     name = "loss-plateau"
-    _state_keys = ("values", "lrs", "start", "wait", "reported")
+    _state_keys = ("values", "lrs", "start", "wait", "reported", "seen")
 
-    def __init__(self, window: int = 40, patience: int = 10, threshold: float = 0.01, progress: float = 0.1) -> None:
-        self.window = positive_int("window", window)
-        at_least("window", self.window, 8, "8 steps")
+    def __init__(
+        self,
+        min_window: int = 30,
+        max_window: int = 300,
+        patience: int = 5,
+        threshold: float = 0.05,
+        progress: float = 0.1,
+        every: int = 2,
+    ) -> None:
+        self.min_window = positive_int("min_window", min_window)
+        at_least("min_window", self.min_window, 8, "8 steps")
+        self.max_window = positive_int("max_window", max_window)
+        at_least("max_window", self.max_window, self.min_window, "min_window")
         self.patience = positive_int("patience", patience)
         self.threshold = fraction("threshold", threshold)
         self.progress = fraction("progress", progress)
-        self.values: deque[float] = deque(maxlen=self.window)
-        self.lrs: deque[float] = deque(maxlen=self.window)
+        self.every = positive_int("every", every)
+        self.values: deque[float] = deque(maxlen=self.max_window)
+        self.lrs: deque[float] = deque(maxlen=self.min_window)
         self.start: list[float] = []
         self.wait = 0
         self.reported = False
+        self.seen = 0
 
-    def _flat(self, chance: Optional[float]) -> tuple[bool, dict]:
-        vals = list(self.values)
-        half = len(vals) // 2
-        before, after = median(vals[:half]), median(vals[half:])
+    def measure(self, chance: Optional[float]) -> dict:
+        y = np.asarray(self.values, dtype=np.float64)
+        n = y.size
+        t = np.arange(n, dtype=np.float64) - (n - 1) / 2.0
+        stt = float(t @ t)
+        slope = float(t @ (y - y.mean())) / stt
+        resid = y - y.mean() - slope * t
+        se = math.sqrt(float(resid @ resid) / (n - 2) / stt)
+        level = float(np.median(y[-self.min_window :]))
         begin = median(self.start)
-        if before <= 0 or begin <= 0:
-            return False, {}
-        decrease = (before - after) / before
-        near_start = after >= (1.0 - self.progress) * begin
-        near_chance = chance is None or not math.isfinite(chance) or chance <= 0 or after >= (1.0 - self.progress) * chance
-        info = {"loss": after, "start": begin, "relative_decrease": decrease, "chance": chance}
-        flat = -5 * self.threshold < decrease < self.threshold
-        return flat and near_start and near_chance, info
+        return {
+            "loss": level,
+            "start": begin,
+            "chance": chance,
+            "steps": n,
+            "change": slope * n / level if level > 0 else 0.0,
+            "best_case_decrease": -(slope - 2.0 * se) * n / level if level > 0 else 0.0,
+        }
+
+    def _is_plateau(self, m: dict) -> bool:
+        level, begin, chance = m["loss"], m["start"], m["chance"]
+        if level <= 0 or begin <= 0:
+            return False
+        flat = m["best_case_decrease"] < self.threshold and m["change"] < self.threshold
+        near_start = level >= (1.0 - self.progress) * begin
+        near_chance = chance is None or not math.isfinite(chance) or chance <= 0 or level >= (1.0 - self.progress) * chance
+        return flat and near_start and near_chance
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         loss = stats.loss
-        if loss is None or not math.isfinite(loss):
+        if loss is None or not math.isfinite(loss) or not stats.updated:
             return None
         self.values.append(loss)
+        self.seen += 1
         if stats.lr is not None:
             self.lrs.append(stats.lr)
-        if len(self.start) < self.window // 2:
+        if len(self.start) < self.min_window:
             self.start.append(loss)
-        if len(self.values) < self.window:
+        if len(self.values) < self.min_window or self.seen % self.every:
             return None
+        m = self.measure(stats.chance_loss)
         warming_up = len(self.lrs) >= 2 and self.lrs[-1] > self.lrs[0] * (1.0 + 1e-6)
-        flat, info = self._flat(stats.chance_loss)
-        if not flat or warming_up:
+        if warming_up or not self._is_plateau(m):
             self.wait = 0
-            if info and info["loss"] < (1.0 - self.progress) * info["start"]:
+            if m["loss"] < (1.0 - self.progress) * m["start"]:
                 self.reported = False
             return None
         self.wait += 1
         if self.wait < self.patience or self.reported:
             return None
         self.reported = True
-        chance = info["chance"]
-        level = f" (chance level {fmt(chance)})" if chance else ""
+        chance = f" (chance level {fmt(m['chance'])})" if m["chance"] else ""
         return Finding(
-            f"Step {stats.step}: the loss has stayed at {fmt(info['loss'])}{level} for "
-            f"{self.window + self.patience - 1} steps (change {-100 * info['relative_decrease']:+.2f}% over the "
-            f"last {self.window // 2}); it started at {fmt(info['start'])}. Learning rate: {fmt(stats.lr)}.",
-            {**info, "lr": stats.lr, "window": self.window},
+            f"Step {stats.step}: the loss has stayed at {fmt(m['loss'])}{chance} for the last {m['steps']} steps "
+            f"(fitted change {100 * m['change']:+.2f}%); it started at {fmt(m['start'])}. Learning rate: {fmt(stats.lr)}.",
+            {**m, "lr": stats.lr},
         )
