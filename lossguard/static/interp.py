@@ -133,7 +133,8 @@ class Interpreter:
             else:
                 self_value = None
                 ref = FunctionRef(fn, info, None)
-            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=True)
+            # a function that calls backward() cannot be running under no_grad: treat it as called
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not _calls_backward(fn))
 
     def _class_value(self, node: cst.ClassDef, info: ModuleInfo, env: Env) -> ClassRef | None:
         val = env.get(node.name.value)
@@ -529,7 +530,10 @@ class Interpreter:
                 return base.items[i]
             return UNKNOWN
         if isinstance(base, Tensor):
-            return Tensor(act=base.act, act_site=base.act_site, dtype=base.dtype, graph=base.graph)
+            shape = None
+            if base.shape is not None and base.shape.rank_known and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice) and base.shape.dims:
+                shape = Shape((None, *base.shape.dims[1:]))  # x[a:b] keeps every axis
+            return Tensor(act=base.act, act_site=base.act_site, dtype=base.dtype, shape=shape, graph=base.graph)
         if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
             try:
                 return base.layers[index.value]
@@ -617,11 +621,14 @@ class Interpreter:
         if isinstance(callee, LossSpec):
             return self._loss_call(callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target)
         if isinstance(callee, Layer):
-            return _apply_layer(callee, pos[0] if pos else UNKNOWN, node, frame)
+            return _apply_layer(callee, pos[0] if pos else UNKNOWN, node, frame, explicit=True)
         if isinstance(callee, SequentialVal):
             val = pos[0] if pos else UNKNOWN
             for layer in callee.layers:
-                val = self.apply(layer, node, [val], {}, False, frame, env)
+                if isinstance(layer, Layer):
+                    val = _apply_layer(layer, val, node, frame, explicit=False)
+                else:
+                    val = self.apply(layer, node, [val], {}, False, frame, env)
             return val
         if isinstance(callee, PretrainedModel):
             return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
@@ -1135,9 +1142,21 @@ def _dims_from_args(node: cst.Call, pos: list[Value], skip: int = 0) -> tuple[Di
         tv = vals[0]
         items = tv.items if isinstance(tv, TupleVal) else tuple(UNKNOWN for _ in elements)
         return tuple(_dim_of(v, e.value) for v, e in zip(items, elements))
-    if len(arg_nodes) == 1 and not isinstance(vals[0], Const):
+    if len(arg_nodes) == 1 and not isinstance(vals[0], Const) and not _is_int_expr(arg_nodes[0].value):
         return None  # f(shape_variable)
     return tuple(_dim_of(v, a.value) for v, a in zip(vals, arg_nodes))
+
+
+def _is_int_expr(node: cst.BaseExpression) -> bool:
+    """``x.size(0)``, ``x.shape[0]``, ``len(x)``: an integer, never a shape tuple."""
+    if isinstance(node, cst.Call):
+        f = node.func
+        if isinstance(f, cst.Attribute) and f.attr.value == "size" and node.args:
+            return True
+        return isinstance(f, cst.Name) and f.value in ("len", "int")
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) and node.value.attr.value == "shape":
+        return True
+    return False
 
 
 def _dtype_of(v: Value | None) -> Dtype | None:
@@ -1301,9 +1320,14 @@ def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node
     return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced)
 
 
-def _apply_layer(layer: Layer, x: Value, node: cst.Call, frame: Frame) -> Value:
+def _apply_layer(layer: Layer, x: Value, node: cst.Call, frame: Frame, explicit: bool) -> Value:
+    """Apply a layer; ``explicit`` when the code calls the layer itself rather than a container."""
     t = _tensor_of(x)
-    site = layer.site or Site(node, frame.scope, f"{layer.qname.replace('torch.nn.', 'nn.')} layer", frame.module, explicit=False)
+    name = f"{layer.qname.replace('torch.nn.', 'nn.')} layer"
+    if explicit:
+        site = Site(node, frame.scope, name, frame.module, explicit=True)
+    else:
+        site = layer.site or Site(node, frame.scope, name, frame.module, explicit=False)
     effect = layer.effect
     if effect == "linear":
         if t.shape is not None and t.shape.rank_known and t.shape.dims:
@@ -1478,6 +1502,19 @@ def _all_functions(module: cst.Module) -> list[tuple[cst.FunctionDef, cst.ClassD
 
     walk(module.body, None)
     return out
+
+
+def _calls_backward(fn: cst.FunctionDef) -> bool:
+    found = False
+
+    class V(cst.CSTVisitor):
+        def visit_Attribute(self, node: cst.Attribute) -> None:
+            nonlocal found
+            if node.attr.value in ("backward", "manual_backward"):
+                found = True
+
+    fn.visit(V())
+    return found
 
 
 def _called_names(cls: cst.ClassDef) -> set[str]:

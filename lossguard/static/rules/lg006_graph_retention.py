@@ -49,10 +49,30 @@ class _Backwarded(cst.CSTVisitor):
         self.module = module
         self.texts: list[str] = []
         self.returned: list[str] = []
+        self.assignments: list[tuple[str, str]] = []  # (target, value) source texts
 
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None:
             self.returned.append(self.module.code_for_node(node.value))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = self.module.code_for_node(node.value)
+        for t in node.targets:
+            self.assignments.append((self.module.code_for_node(t.target), value))
+
+    def derived(self, name: str) -> list[re.Pattern[str]]:
+        """Patterns for ``name`` and every variable computed from it (``total = torch.stack(losses)``)."""
+        names = {name}
+        changed = True
+        while changed:
+            changed = False
+            pats = [_word(n) for n in names]
+            for target, value in self.assignments:
+                if target not in names and any(p.search(value) for p in pats):
+                    names.add(target)
+                    changed = True
+        return [_word(n) for n in names]
+
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
@@ -63,6 +83,10 @@ class _Backwarded(cst.CSTVisitor):
             self.texts.extend(self.module.code_for_node(a.value) for a in node.args)
         elif isinstance(func, cst.Attribute) and func.attr.value == "scale":
             self.texts.extend(self.module.code_for_node(a.value) for a in node.args)
+
+
+def _word(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
 
 
 class GraphRetention(Rule):
@@ -94,10 +118,10 @@ class GraphRetention(Rule):
             found = _Backwarded(module)
             scope.visit(found)
             self._backwarded[id(scope)] = found
-        pattern = re.compile(r"(?<![\w.])" + re.escape(acc.target) + r"(?!\w)")
-        if any(pattern.search(t) for t in found.texts):
+        patterns = found.derived(acc.target)
+        if any(p.search(t) for p in patterns for t in found.texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
-        if not facts.trains and any(pattern.search(t) for t in found.returned):
+        if not facts.trains and any(p.search(t) for p in patterns for t in found.returned):
             return  # a helper that sums losses for its caller to back-propagate
         self.report(
             acc.node,

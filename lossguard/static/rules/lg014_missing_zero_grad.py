@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from lossguard.static.events import LoopSummary
@@ -11,11 +13,14 @@ from lossguard.static.values import Optimizer, Unknown
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
 
 
+_CLEARING = re.compile(r"zero|(reset|clear|free|set|drop).*grad|grad.*(reset|clear|none)")
+
+
 def _clears_grads(name: str) -> bool:
     low = name.lower()
     if low in _NOT_CLEARING or low.startswith("clip_grad"):
         return False
-    return "zero" in low or "grad" in low or low == "<set-grad>"
+    return low == "<set-grad>" or _CLEARING.search(low) is not None
 
 
 def _optimizer_like(node: cst.CSTNode, module: cst.Module) -> bool:
@@ -24,33 +29,8 @@ def _optimizer_like(node: cst.CSTNode, module: cst.Module) -> bool:
     return "optim" in last or last in ("opt", "optimiser") or last.startswith("opt_") or last.endswith("_opt")
 
 
-class _ClearsAnywhere(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.found = False
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if _clears_grads(name):
-            self.found = True
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value == "grad":
-            parent_assign = False  # `.grad = None` / `.grad.zero_()` are covered by name checks or below
-            del parent_assign
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        t = node.target
-        if isinstance(t, cst.Attribute) and t.attr.value == "grad":
-            self.found = True
-
-
 class MissingZeroGrad(Rule):
     code = "LG014"
-
-    def __init__(self, report) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(report)
-        self._scope_clears: dict[int, bool] = {}
 
     def on_loop(self, loop: LoopSummary) -> None:
         module = loop.ctx.module.module
@@ -69,14 +49,6 @@ class MissingZeroGrad(Rule):
                 elif len(node.args) == 1 and _optimizer_like(node.args[0].value, module):
                     step = step or node  # scaler.step(optimizer)
         if not backward or step is None:
-            return
-        scope = loop.ctx.func if loop.ctx.func is not None else module
-        clears = self._scope_clears.get(id(scope))
-        if clears is None:
-            finder = _ClearsAnywhere()
-            scope.visit(finder)
-            clears = self._scope_clears[id(scope)] = finder.found
-        if clears:
             return
         self.report(
             step,
