@@ -16,3 +16,15 @@ for step in range(100):
     optimizer.step()
     if step % 10 == 0:
         print(step, loss.item())
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    torch.manual_seed(args.seed)
+    print(f"config: epochs={args.epochs} lr={args.lr} seed={args.seed}")

@@ -17,3 +17,15 @@ def distill_step(x):
     grads = tape.gradient(loss, student.trainable_variables)
     opt.apply_gradients(zip(grads, student.trainable_variables))
     return loss
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    tf.random.set_seed(args.seed)
+    print(f"config: epochs={args.epochs} lr={args.lr} seed={args.seed}")

@@ -12,3 +12,15 @@ kl = tf.keras.losses.KLDivergence()
 model = tf.keras.Sequential([tf.keras.layers.Dense(5, activation="softmax")])
 model.compile(optimizer="adam", loss=kl)
 model.fit(np.random.randn(64, 3), softmax(np.random.randn(64, 5), axis=1), epochs=2, verbose=0)
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    tf.random.set_seed(args.seed)
+    print(f"config: epochs={args.epochs} lr={args.lr} seed={args.seed}")

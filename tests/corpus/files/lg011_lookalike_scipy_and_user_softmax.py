@@ -12,3 +12,15 @@ def ensemble_predict(models, x):
     averaged = per_model.mean(axis=0)
     temperature_scaled = softmax(averaged / 0.7)
     return temperature_scaled.argmax(-1), sp_softmax(logits.mean(0))
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    torch.manual_seed(args.seed)
+    print(f"config: epochs={args.epochs} lr={args.lr} seed={args.seed}")
