@@ -3,7 +3,8 @@ import torch
 import torch.nn as nn
 
 
-def validate(model, val_loader, criterion, device):
+def validate(model, val_loader, device):
+    criterion = nn.CrossEntropyLoss()
     model.eval()
     val_loss = 0.0
     correct = 0
@@ -25,4 +26,4 @@ def fit(model, train_loader, val_loader, epochs, device="cuda"):
             loss = criterion(model(images.to(device)), labels.to(device))
             loss.backward()
             optimizer.step()
-        print(epoch, validate(model, val_loader, criterion, device))
+        print(epoch, validate(model, val_loader, device))
