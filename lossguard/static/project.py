@@ -51,6 +51,19 @@ def needs_analysis(source: str) -> bool:
     return _TRIGGER.search(source) is not None
 
 
+def _syntax_error_reason(source: str, exc: cst.ParserSyntaxError) -> str:
+    """Python's own description of the error when it has one (its positions are the familiar ones)."""
+    import ast
+
+    try:
+        ast.parse(source)
+    except SyntaxError as err:
+        return f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
+    except (ValueError, RecursionError, MemoryError):
+        pass
+    return f"cannot parse (libcst) at line {exc.raw_line}, column {exc.raw_column}: {exc.message}"
+
+
 def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
     """The absolute dotted name of ``from <level dots><module> import ...`` inside ``info``."""
     pkg = info.dotted.split(".") if info.dotted else []
@@ -96,7 +109,7 @@ class Project:
         try:
             module = cst.parse_module(source)
         except cst.ParserSyntaxError as exc:
-            raise ParseFailure(path, f"syntax error at line {exc.raw_line}, column {exc.raw_column}: {exc.message}") from exc
+            raise ParseFailure(path, _syntax_error_reason(source, exc)) from exc
         except RecursionError as exc:
             raise ParseFailure(path, "the file is nested too deeply to parse") from exc
         dotted, is_pkg = self._dotted_name(path)

@@ -1,0 +1,105 @@
+"""The engine: suppression comments, unreadable files, cross-file analysis."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from lossguard.static.engine import check_files
+
+BUGGY = textwrap.dedent(
+    """
+    import torch
+    import torch.nn as nn
+
+    criterion = nn.CrossEntropyLoss()
+    probs = torch.softmax(model(x), dim=1)
+    loss = criterion(probs, y){comment}
+    """
+).lstrip()
+
+
+def _codes(path: Path) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_files([path]).findings]
+
+
+def test_finding_has_position_message_and_fix(tmp_path):
+    p = tmp_path / "train.py"
+    p.write_text(BUGGY.format(comment=""))
+    [f] = check_files([p]).findings
+    assert (f.code, f.name, f.severity) == ("LG001", "double-softmax", "error")
+    assert (f.line, f.col, f.end_line, f.end_col) == (6, 18, 6, 23)
+    assert "torch.softmax at line 5" in f.message or "F.softmax at line 5" in f.message
+    assert f.fix.startswith("Pass the logits")
+
+
+def test_inline_suppressions(tmp_path):
+    for comment, silenced in [
+        ("  # lossguard: ignore[LG001]", True),
+        ("  # lossguard: ignore", True),
+        ("  # noqa: LG001", True),
+        ("  # noqa", True),
+        ("  # noqa: E501", False),
+        ("  # lossguard: ignore[LG002]", False),
+    ]:
+        p = tmp_path / "train.py"
+        p.write_text(BUGGY.format(comment=comment))
+        assert (_codes(p) == []) is silenced, comment
+
+
+def test_skip_file_comment(tmp_path):
+    p = tmp_path / "train.py"
+    p.write_text("# lossguard: skip-file\n" + BUGGY.format(comment=""))
+    assert _codes(p) == []
+
+
+def test_unparseable_file_is_reported_and_others_still_checked(tmp_path):
+    bad = tmp_path / "broken.py"
+    bad.write_text("import torch\ndef f(:\n    pass\nloss.backward()\n")
+    good = tmp_path / "train.py"
+    good.write_text(BUGGY.format(comment=""))
+    binary = tmp_path / "latin1.py"
+    binary.write_bytes(b"x = '\xe9'  # backward\n")
+    result = check_files([bad, good, binary])
+    assert [f.code for f in result.findings] == ["LG001"]
+    reasons = {Path(e.path).name: e.reason for e in result.errors}
+    assert reasons["broken.py"].startswith("syntax error at line 2")
+    assert "not valid UTF-8" in reasons["latin1.py"]
+
+
+def test_softmax_in_model_file_reaches_loss_in_train_file(tmp_path):
+    pkg = tmp_path / "proj"
+    (pkg / "models").mkdir(parents=True)
+    (pkg / "models" / "__init__.py").write_text("from .net import Net\n")
+    (pkg / "models" / "net.py").write_text(
+        textwrap.dedent(
+            """
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(10, 3)
+
+                def forward(self, x):
+                    return F.softmax(self.fc(x), dim=-1)
+            """
+        )
+    )
+    train = pkg / "train.py"
+    train.write_text(
+        textwrap.dedent(
+            """
+            import torch.nn as nn
+            from models import Net
+
+            model = Net()
+            loss = nn.CrossEntropyLoss()(model(x), y)
+            """
+        ).lstrip()
+    )
+    # only train.py is checked (as pre-commit would pass it); net.py is read for context
+    result = check_files([train])
+    assert [(f.line, f.code) for f in result.findings] == [(5, "LG001")]
+    assert "net.py" not in {Path(f.path).name for f in result.findings}
