@@ -34,9 +34,11 @@ class Score:
         return tp / (tp + fn) if tp + fn else 1.0
 
 
-def score(root: Path) -> Score:
-    """Check every project folder of ``root`` together, as a user would check their repository."""
-    files = sorted(p for p in root.rglob("*.py"))
+def score(root: Path, exclude: tuple[str, ...] = ()) -> Score:
+    """Check every file under ``root`` in one run, as a user would check their repository.
+
+    ``exclude`` names sub-folders of ``root`` to leave out."""
+    files = sorted(p for p in root.rglob("*.py") if not any(part in exclude for part in p.relative_to(root).parts[:1]))
     result = check_files(files, display=str)
     s = Score()
     s.errors = [f"{e.path}: {e.reason}" for e in result.errors]

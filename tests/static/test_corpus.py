@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_corpus_has_no_false_alarm_and_high_recall():
-    s = score(ROOT / "tests" / "corpus")
+    s = score(ROOT / "tests" / "corpus", exclude=("blind",))
     assert not s.errors
     false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
     assert false_alarms == []

@@ -1,0 +1,119 @@
+"""`lossguard check`, `rules` and `explain` through the real command line, in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+BUGGY = textwrap.dedent(
+    """
+    import torch
+    import torch.nn as nn
+
+    model = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))
+    criterion = nn.CrossEntropyLoss()
+    total = 0
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()
+        total += loss
+    """
+).lstrip()
+
+CLEAN = "import torch\nprint(torch.softmax(torch.zeros(2), dim=0))\n"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lossguard", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "train.py").write_text(BUGGY)
+    (tmp_path / "clean.py").write_text(CLEAN)
+    return tmp_path
+
+
+def test_text_output_exit_1(project):
+    r = run("check", ".", cwd=project)
+    assert r.returncode == 1, r.stderr
+    assert "train.py:9:22: LG001 [double-softmax]" in r.stdout
+    assert "train.py:12:5: LG006 [graph-retention]" in r.stdout
+    assert "= fix:" in r.stdout and "^^^^^" in r.stdout
+    assert "Found 2 problems in 1 file (2 files checked)" in r.stdout
+
+
+def test_json_output(project):
+    r = run("check", "--format", "json", cwd=project)
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert [d["code"] for d in data] == ["LG001", "LG006"]
+    assert set(data[0]) >= {"code", "name", "severity", "path", "line", "col", "end_line", "end_col", "message", "fix"}
+    assert data[0]["path"] == "train.py"
+
+
+def test_clean_file_exit_0(project):
+    r = run("check", "clean.py", cwd=project)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "All checks passed" in r.stdout
+
+
+def test_select_and_ignore(project):
+    assert [d["code"] for d in json.loads(run("check", "--format", "json", "--select", "LG006", cwd=project).stdout)] == ["LG006"]
+    assert [d["code"] for d in json.loads(run("check", "--format", "json", "--ignore", "double-softmax", cwd=project).stdout)] == ["LG006"]
+    r = run("check", "--select", "LG999", cwd=project)
+    assert r.returncode == 2 and "unknown rule code 'LG999'" in r.stderr
+
+
+def test_unparseable_file_exit_2_others_checked(project):
+    (project / "broken.py").write_text("def f(:\n  loss.backward()\n")
+    r = run("check", "--format", "json", cwd=project)
+    assert r.returncode == 2
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    assert "broken.py: syntax error at line 1" in r.stderr
+
+
+def test_missing_path_exit_2(project):
+    r = run("check", "nope.py", cwd=project)
+    assert r.returncode == 2 and "nope.py: no such file or directory" in r.stderr
+
+
+def test_pyproject_config(project):
+    (project / "pyproject.toml").write_text(
+        '[tool.lossguard]\nignore = ["LG001"]\nper-file-ignores = { "train.py" = ["LG006"] }\n'
+    )
+    r = run("check", cwd=project)
+    assert r.returncode == 0, r.stdout
+    (project / "pyproject.toml").write_text('[tool.lossguard]\nselect = ["LG0"]\nexclude = ["train.py"]\n')
+    assert run("check", ".", cwd=project).returncode == 0
+    assert run("check", "train.py", cwd=project).returncode == 1, "a file named explicitly is always checked"
+    (project / "pyproject.toml").write_text('[tool.lossguard]\nselct = ["LG001"]\n')
+    r = run("check", cwd=project)
+    assert r.returncode == 2 and "unknown key(s) in [tool.lossguard]: selct" in r.stderr
+    assert run("check", "--isolated", cwd=project).returncode == 1
+
+
+def test_gitignore_is_honoured(project):
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    (project / ".gitignore").write_text("train.py\n")
+    r = run("check", ".", cwd=project)
+    assert r.returncode == 0, r.stdout
+
+
+def test_rules_and_explain(project):
+    r = run("rules", "--format", "json", cwd=project)
+    codes = [d["code"] for d in json.loads(r.stdout)]
+    assert codes == [f"LG0{n:02d}" for n in range(1, 17)]
+    r = run("explain", "LG005", cwd=project)
+    assert r.returncode == 0
+    for section in ("# LG005 shape-mismatch", "## Why is this bad?", "## Example", "## Use instead", "## When it can misfire"):
+        assert section in r.stdout
+    r = run("explain", "LG777", cwd=project)
+    assert r.returncode == 2 and "unknown code" in r.stderr
