@@ -25,6 +25,7 @@ from lossguard.static.values import (
     Const,
     Dim,
     Dtype,
+    External,
     FunctionRef,
     Instance,
     Layer,
@@ -102,6 +103,7 @@ class Interpreter:
         self._defaults: dict[int, dict[str, Value]] = {}
         self._closures: dict[int, Env] = {}
         self._model_candidates: dict[int, list[ClassRef]] = {}
+        self._class_envs: dict[int, Env] = {}
 
     # ------------------------------------------------------------------ modules
     def module_globals(self, info: ModuleInfo) -> Env:
@@ -552,7 +554,7 @@ class Interpreter:
                 if _has_decorator(method.node, "property"):
                     return self.call_function(method, [], {}, self_value=base, depth=frame.depth + 1)
                 return BoundMethod(method, base)
-            return UNKNOWN
+            return self._class_attr(base.cls, name)
         if isinstance(base, _Super):
             for parent in self._bases(base.cls)[1:]:
                 if isinstance(parent, ClassRef):
@@ -600,6 +602,15 @@ class Interpreter:
             if isinstance(receiver, (Tensor, Unknown, Const, TupleVal)):
                 pos, kw, starred = self._args(node, frame, env)
                 return self._value_method(receiver, name, node, pos, kw, frame, env)
+            if isinstance(receiver, External):
+                pos, kw, starred = self._args(node, frame, env)
+                if receiver.qname in api.ACCELERATORS and name == "prepare" and not starred and not kw:
+                    return pos[0] if len(pos) == 1 else TupleVal(tuple(pos))  # returns what it is given, wrapped
+                if receiver.qname in api.ACCELERATORS and name == "backward" and pos:
+                    self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx()))
+                if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
+                    return pos[0]  # scaler.scale(loss) is the loss, scaled
+                return UNKNOWN
             if name in _MODULE_SELF_METHODS and isinstance(receiver, (Instance, SequentialVal, Layer, PretrainedModel)):
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
                     self._args(node, frame, env)
@@ -849,6 +860,28 @@ class Interpreter:
                 out.append(val)
         return out
 
+    def _class_attr(self, cls: ClassRef, name: str) -> Value:
+        """A class-level attribute (``criterion = nn.BCELoss()`` in the class body), if set there once."""
+        for c in self._bases(cls):
+            if not isinstance(c, ClassRef):
+                continue
+            cached = self._class_envs.get(id(c.node))
+            if cached is None:
+                cached = {}
+                self._class_envs[id(c.node)] = cached
+                frame = Frame(c.module, None)
+                glob = dict(self.module_globals(c.module))
+                for stmt in c.node.body.body:
+                    if isinstance(stmt, cst.SimpleStatementLine):
+                        for small in stmt.body:
+                            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                                cached[small.targets[0].target.value] = self.ev(small.value, frame, glob)
+                            elif isinstance(small, cst.AnnAssign) and small.value is not None and isinstance(small.target, cst.Name):
+                                cached[small.target.value] = self.ev(small.value, frame, glob)
+            if name in cached:
+                return cached[name]
+        return UNKNOWN
+
     def _own_method(self, cls: ClassRef, name: str) -> FunctionRef | None:
         for stmt in cls.node.body.body:
             if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
@@ -900,6 +933,10 @@ class Interpreter:
             return PretrainedModel(qname)
         if qname in api.PRETRAINED_FUNCS:
             return PretrainedModel(qname)
+        if qname in api.MODULE_WRAPPERS:
+            return pos[0] if pos and isinstance(pos[0], (Instance, SequentialVal, PretrainedModel, Layer)) else UNKNOWN
+        if qname in api.GRAD_SCALERS or qname in api.ACCELERATORS:
+            return External(qname)
         if (qname.startswith(api.OPTIMIZER_PREFIXES) and qname.count(".") == 2 and qname.rsplit(".", 1)[-1][:1].isupper()) or qname in api.OPTIMIZER_FUNCS:
             return Optimizer(qname)
         if qname in ("torch.log",):

@@ -197,3 +197,15 @@ OPTIMIZER_PREFIXES = ("torch.optim.",)
 OPTIMIZER_FUNCS = {"transformers.AdamW", "bitsandbytes.optim.AdamW8bit", "apex.optimizers.FusedAdam"}
 
 NO_GRAD_CONTEXTS = {"torch.no_grad", "torch.inference_mode", "torch.autograd.no_grad", "torch.autograd.grad_mode.no_grad"}
+
+# Wrappers that return the module they are given (its forward is the wrapped one).
+MODULE_WRAPPERS = {
+    "torch.nn.DataParallel",
+    "torch.nn.parallel.DataParallel",
+    "torch.nn.parallel.DistributedDataParallel",
+    "torch.nn.parallel.distributed.DistributedDataParallel",
+    "torch.compile",
+    "torch.nn.SyncBatchNorm.convert_sync_batchnorm",
+}
+GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
+ACCELERATORS = {"accelerate.Accelerator"}

@@ -146,6 +146,13 @@ class Optimizer(Value):
     qname: str
 
 
+@dataclass(frozen=True)
+class External(Value):
+    """An instance of a known library class whose methods matter (GradScaler, Accelerator)."""
+
+    qname: str
+
+
 @dataclass(frozen=True, eq=False)
 class FunctionRef(Value):
     """A function or method defined in the checked code."""

@@ -8,7 +8,8 @@ import libcst as cst
 
 from lossguard.static.events import LoopSummary
 from lossguard.static.rule import Rule
-from lossguard.static.values import Optimizer, Unknown
+from lossguard.static import torch_api as api
+from lossguard.static.values import External, Optimizer, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
 
@@ -46,8 +47,10 @@ class MissingZeroGrad(Rule):
                     step = step or node
                 elif isinstance(receiver, Unknown) and not node.args and _optimizer_like(node.func.value, module):
                     step = step or node
-                elif len(node.args) == 1 and _optimizer_like(node.args[0].value, module):
+                elif isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
                     step = step or node  # scaler.step(optimizer)
+                elif len(node.args) == 1 and _optimizer_like(node.args[0].value, module):
+                    step = step or node  # scaler.step(optimizer) with a scaler lossguard cannot see
         if not backward or step is None:
             return
         self.report(
