@@ -33,6 +33,7 @@ _PREFIXES = ("_orig_mod.", "module.")
 _MAX_EVENTS = 10_000
 _MAX_GROUPS = 16
 _FALLBACK_CALLS = 64
+_PROBE = 4096
 _STATE_FORMAT = 1
 
 
@@ -77,7 +78,7 @@ class _Sentinel:
 
 
 class _Record:
-    __slots__ = ("step", "losses", "input_bad", "target_bad", "grads", "grad_index", "weights", "lr", "flags", "skipped", "chance")
+    __slots__ = ("step", "losses", "input_bad", "target_bad", "grads", "grad_index", "weights", "lr", "flags", "skipped", "chance", "probe")
 
     def __init__(self, step: int) -> None:
         self.step = step
@@ -91,6 +92,7 @@ class _Record:
         self.flags: dict[str, torch.Tensor] = {}
         self.skipped = False
         self.chance: Optional[float] = None
+        self.probe: Optional[torch.Tensor] = None
 
 
 class Watcher(nn.Module):
@@ -222,7 +224,9 @@ class Watcher(nn.Module):
                 for pname, p in mod.named_parameters(recurse=False):
                     if pname.startswith("weight") and p.dim() >= 2 and id(p) in index:
                         dense.append(index[id(p)])
-        if len(dense) < 2:
+        if not dense:
+            dense = [i for i, p in enumerate(self._params) if p.dim() >= 2]
+        if not dense:
             return None, None
         ordered = sorted(dense)
         return ordered[0], ordered[-1]
@@ -335,6 +339,9 @@ class Watcher(nn.Module):
             with torch.no_grad():
                 cur.weights = torch.stack(torch._foreach_norm([self._params[i].detach() for i in index])).float()
             self._weights_at = self.step
+        last = self._dense[1]
+        if last is not None and self._params[last].grad is not None:
+            cur.probe = self._params[last].detach().reshape(-1)[:_PROBE].clone()
         lr = opt.param_groups[0].get("lr") if opt.param_groups else None
         if isinstance(lr, torch.Tensor):
             lr = float(lr) if lr.device.type == "cpu" else None
@@ -344,6 +351,12 @@ class Watcher(nn.Module):
         if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
             return
         self._opt_steps += 1
+        cur = self._cur
+        if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
+            assert self._dense[1] is not None
+            after = self._params[self._dense[1]].detach().reshape(-1)[: _PROBE]
+            cur.flags["update"] = (after - cur.probe).norm() / cur.probe.norm().clamp_min(1e-12)
+            cur.probe = None
         if self._cur is not None and self._cur.losses:
             self._finish_current(False)
 
@@ -439,6 +452,8 @@ class Watcher(nn.Module):
     def _process(self, rec: _Record, scalars: dict[str, float], grads: Optional[list[float]]) -> None:
         loss = scalars["loss"] / self.world
         stats = StepStats(step=rec.step, loss=loss, lr=rec.lr, chance_loss=rec.chance, updated=rec.grads is not None and not rec.skipped)
+        if "update" in scalars:
+            stats.update_ratio = scalars["update"] / self.world
         if "target_var" in scalars:
             self._target_var = scalars["target_var"] / self.world
         if self.kind == "mse" and self._target_var is not None:
@@ -459,7 +474,7 @@ class Watcher(nn.Module):
                 if wtotal > 0 and math.isfinite(total):
                     stats.grad_to_weight = total / wtotal
                 first, last = self._dense
-                if first is not None and first in index and last in index:
+                if first is not None and first != last and first in index and last in index:
                     i, j = index.index(first), index.index(last)
                     if weights[i] > 0 and weights[j] > 0 and grads[j] > 0:
                         stats.grad_ratio = (grads[i] / weights[i]) / (grads[j] / weights[j])

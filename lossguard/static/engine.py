@@ -88,7 +88,7 @@ def check_files(
     result = CheckResult()
     checked: dict[Path, Path] = {}
     old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, 20000))
+    sys.setrecursionlimit(max(old_limit, 8000))
     try:
         for path in file_list:
             resolved = path.resolve()

@@ -13,7 +13,7 @@ from pathlib import Path
 from lossguard.config import Settings
 from lossguard.errors import UsageError
 
-PY_SUFFIXES = (".py", ".pyi")
+PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.static.notebook
 
 
 def discover(paths: list[Path], settings: Settings) -> list[Path]:

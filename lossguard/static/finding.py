@@ -17,9 +17,10 @@ class Finding:
     severity: str
     message: str
     fix: str
+    cell: int | None = None  # notebooks: the 1-based cell; line/end_line are then within the cell
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "code": self.code,
             "name": self.name,
             "severity": self.severity,
@@ -31,6 +32,9 @@ class Finding:
             "message": self.message,
             "fix": self.fix,
         }
+        if self.cell is not None:
+            data["cell"] = self.cell
+        return data
 
 
 @dataclass(frozen=True)

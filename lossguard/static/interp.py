@@ -375,10 +375,23 @@ class Interpreter:
                     calls.append(("<set-grad>", UNKNOWN, target))  # type: ignore[arg-type]
             else:
                 self.ev(target.value, frame, env)
+                self._forget_modified_model(target.value, frame, env)
         elif isinstance(target, cst.StarredElement):
             self.bind(target.value, UNKNOWN, frame, env)
         elif isinstance(target, cst.Subscript):
             self.ev(target.value, frame, env)
+            self._forget_modified_model(target.value, frame, env)
+
+    def _forget_modified_model(self, expr: cst.BaseExpression, frame: Frame, env: Env) -> None:
+        """``model.fc = nn.Sequential(...)`` replaces a layer: the model's output is no longer known."""
+        root = expr
+        while isinstance(root, (cst.Attribute, cst.Subscript)):
+            root = root.value
+        if isinstance(root, cst.Name) and root.value != "self":
+            if isinstance(env.get(root.value), (Instance, PretrainedModel, SequentialVal)):
+                env[root.value] = UNKNOWN
+            elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.value), (Instance, PretrainedModel, SequentialVal)):
+                frame.module.globals[root.value] = UNKNOWN
 
     def _check_self_accumulate(
         self, target: cst.BaseExpression, rhs: cst.BaseExpression, value: Value, stmt: cst.CSTNode, frame: Frame, env: Env
@@ -1145,11 +1158,46 @@ def _binop(a: Value, b: Value, op: cst.CSTNode) -> Value:
         if d is Dtype.FLOAT or (isinstance(other, Const) and isinstance(other.value, int)) or isinstance(other, Tensor):
             dtype = d
     shape = None
-    if ta is not None and tb is not None:
-        shape = ta.shape if ta.shape == tb.shape else None
+    if isinstance(op, cst.MatrixMultiply):
+        shape = _matmul_shape(ta.shape if ta else None, tb.shape if tb else None)
+    elif ta is not None and tb is not None:
+        shape = _broadcast_shape(ta.shape, tb.shape)
     else:
         shape = (ta or tb).shape if isinstance(b if ta is not None else a, Const) else None  # type: ignore[union-attr]
     return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced)
+
+
+def _broadcast_shape(a: Shape | None, b: Shape | None) -> Shape | None:
+    if a is None or b is None:
+        return None
+    if a == b:
+        return a
+    if not (a.rank_known and b.rank_known):
+        return None
+    out: list[Dim] = []
+    for i in range(1, max(len(a.dims), len(b.dims)) + 1):
+        x = a.dims[-i] if i <= len(a.dims) else 1
+        y = b.dims[-i] if i <= len(b.dims) else 1
+        if x == y:
+            out.append(x)
+        elif x == 1:
+            out.append(y)
+        elif y == 1:
+            out.append(x)
+        else:
+            return None
+    return Shape(tuple(reversed(out)))
+
+
+def _matmul_shape(a: Shape | None, b: Shape | None) -> Shape | None:
+    """(n, k) @ (k,) -> (n,); (..., n, k) @ (k, m) -> (..., n, m); unknown otherwise."""
+    if a is None or b is None or not a.rank_known or not b.rank_known or not a.dims or not b.dims:
+        return None
+    if len(b.dims) == 1:
+        return Shape(a.dims[:-1]) if len(a.dims) >= 2 else Shape(())
+    if len(a.dims) >= 2 and len(b.dims) == 2:
+        return Shape((*a.dims[:-1], b.dims[-1]))
+    return None
 
 
 def _tensor_of(v: Value) -> Tensor:

@@ -26,6 +26,7 @@ class StepStats:
     nonfinite_source: Optional[str] = None
     lr: Optional[float] = None
     updated: Optional[bool] = None
+    update_ratio: Optional[float] = None
     chance_loss: Optional[float] = None
 
 

@@ -33,7 +33,7 @@ class LossOscillation(Detector):
     """Finds a loss that is dominated by one oscillation and is not going down.
 
     Over the last ``window`` steps (linearly detrended) at least ``concentration`` of the
-    variance must sit in one frequency band (a period between 2 and ``window // 3`` steps; white
+    variance must sit in one frequency band (a period between 2 and ``window // 2`` steps; white
     small-batch noise spreads evenly), the swing (peak to peak of that component) must be at
     least ``amplitude`` of the loss level, and the second half of the window must not be more
     than ``trend`` (relative) below the first. ``patience`` consecutive steps must agree.
@@ -48,7 +48,7 @@ class LossOscillation(Detector):
         self,
         window: int = 32,
         patience: int = 12,
-        concentration: float = 0.5,
+        concentration: float = 0.6,
         amplitude: float = 0.1,
         trend: float = 0.05,
         every: int = 2,
@@ -69,7 +69,7 @@ class LossOscillation(Detector):
         vals = list(self.values)
         n = len(vals)
         power = _spectrum(vals)
-        k_min = 3
+        k_min = 2
         band = [(power[k - 1] + (power[k] if k < len(power) else 0.0), k) for k in range(k_min, len(power) + 1)]
         total = sum(power)
         best, k = max(band)

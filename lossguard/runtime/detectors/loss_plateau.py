@@ -16,6 +16,7 @@ from lossguard.runtime.detectors.base import (
     fmt,
     fraction,
     median,
+    positive_float,
     positive_int,
 )
 
@@ -27,7 +28,9 @@ class LossPlateau(Detector):
     ``max_window``). The loss is flat when even the optimistic end of the slope's confidence
     band (slope - 2 standard errors) would lower it by less than ``threshold`` (relative) over N
     steps, and the fitted change is not a rise of more than ``threshold`` either. Small-batch
-    noise widens the band, so a noisy run needs more steps before it can be called flat. It is a
+    noise widens the band, so a noisy run needs more steps before it can be called flat. When
+    the weights barely move (the median relative update of the last layer, |dW| / |W| per step,
+    is below ``still``: a learning rate far too small) the looser ``still_threshold`` applies. It is a
     plateau, not convergence, only while the loss is within ``progress`` of where it started and,
     when the chance level is known (log C for cross-entropy over C classes, log 2 for binary
     cross-entropy, the target variance for MSE), within ``progress`` of that level too. Steps
@@ -38,14 +41,16 @@ class LossPlateau(Detector):
 
     code = "LG103"
     name = "loss-plateau"
-    _state_keys = ("values", "lrs", "start", "wait", "reported", "seen")
+    _state_keys = ("values", "lrs", "updates", "start", "wait", "reported", "seen")
 
     def __init__(
         self,
         min_window: int = 30,
         max_window: int = 300,
         patience: int = 5,
-        threshold: float = 0.05,
+        threshold: float = 0.02,
+        still: float = 1e-4,
+        still_threshold: float = 0.05,
         progress: float = 0.1,
         every: int = 2,
     ) -> None:
@@ -55,10 +60,13 @@ class LossPlateau(Detector):
         at_least("max_window", self.max_window, self.min_window, "min_window")
         self.patience = positive_int("patience", patience)
         self.threshold = fraction("threshold", threshold)
+        self.still = positive_float("still", still)
+        self.still_threshold = fraction("still_threshold", still_threshold)
         self.progress = fraction("progress", progress)
         self.every = positive_int("every", every)
         self.values: deque[float] = deque(maxlen=self.max_window)
         self.lrs: deque[float] = deque(maxlen=self.min_window)
+        self.updates: deque[float] = deque(maxlen=self.min_window)
         self.start: list[float] = []
         self.wait = 0
         self.reported = False
@@ -81,13 +89,15 @@ class LossPlateau(Detector):
             "steps": n,
             "change": slope * n / level if level > 0 else 0.0,
             "best_case_decrease": -(slope - 2.0 * se) * n / level if level > 0 else 0.0,
+            "update_ratio": median(list(self.updates)) if len(self.updates) == self.updates.maxlen else None,
         }
 
     def _is_plateau(self, m: dict) -> bool:
         level, begin, chance = m["loss"], m["start"], m["chance"]
         if level <= 0 or begin <= 0:
             return False
-        flat = m["best_case_decrease"] < self.threshold and m["change"] < self.threshold
+        limit = self.still_threshold if m["update_ratio"] is not None and m["update_ratio"] < self.still else self.threshold
+        flat = m["best_case_decrease"] < limit and m["change"] < limit
         near_start = level >= (1.0 - self.progress) * begin
         near_chance = chance is None or not math.isfinite(chance) or chance <= 0 or level >= (1.0 - self.progress) * chance
         return flat and near_start and near_chance
@@ -100,6 +110,8 @@ class LossPlateau(Detector):
         self.seen += 1
         if stats.lr is not None:
             self.lrs.append(stats.lr)
+        if stats.update_ratio is not None and math.isfinite(stats.update_ratio):
+            self.updates.append(stats.update_ratio)
         if len(self.start) < self.min_window:
             self.start.append(loss)
         if len(self.values) < self.min_window or self.seen % self.every:
@@ -118,6 +130,7 @@ class LossPlateau(Detector):
         chance = f" (chance level {fmt(m['chance'])})" if m["chance"] else ""
         return Finding(
             f"Step {stats.step}: the loss has stayed at {fmt(m['loss'])}{chance} for the last {m['steps']} steps "
-            f"(fitted change {100 * m['change']:+.2f}%); it started at {fmt(m['start'])}. Learning rate: {fmt(stats.lr)}.",
+            f"(fitted change {100 * m['change']:+.2f}%); it started at {fmt(m['start'])}. Learning rate: {fmt(stats.lr)}"
+            + (f"; the last layer's weights change by {fmt(m['update_ratio'])} of their norm per step." if m["update_ratio"] is not None else "."),
             {**m, "lr": stats.lr},
         )
