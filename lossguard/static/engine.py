@@ -15,6 +15,7 @@ import libcst as cst
 from lossguard import catalog
 from lossguard.static import events as ev
 from lossguard.static.finding import FileError, Finding
+from lossguard.static.fix import Fix, ResolvedFix, TextEdit, line_offsets
 from lossguard.static.interp import Interpreter
 from lossguard.static.project import ModuleInfo, ParseFailure, Project, needs_analysis
 from lossguard.static.rule import Rule, all_rules
@@ -47,6 +48,7 @@ class _Raw:
     node: cst.CSTNode
     module: ModuleInfo
     message: str
+    fix: Fix | None = None
 
 
 def check_files(
@@ -62,8 +64,8 @@ def check_files(
     codes = set(rule_classes) if select is None else {c for c in rule_classes if c in select}
     raw: list[_Raw] = []
 
-    def report(code: str, node: cst.CSTNode, ctx: ev.Context, message: str) -> None:
-        raw.append(_Raw(code, node, ctx.module, message))
+    def report(code: str, node: cst.CSTNode, ctx: ev.Context, message: str, fix: Fix | None = None) -> None:
+        raw.append(_Raw(code, node, ctx.module, message, fix))
 
     rules: list[Rule] = [rule_classes[c](report) for c in sorted(codes)]
     dispatch: dict[type, list[Callable]] = defaultdict(list)
@@ -152,12 +154,31 @@ def check_files(
                 severity=problem.severity,
                 message=r.message,
                 fix=problem.fix,
+                autofix=_resolve_fix(r.fix, r.module) if r.fix is not None else None,
             )
         )
     for msg in sorted(internal_errors):
         result.errors.append(FileError("<lossguard>", f"internal error in a rule ({msg}); please report it"))
     result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.code))
     return result
+
+
+def _resolve_fix(fix: Fix, module: ModuleInfo) -> ResolvedFix | None:
+    offsets = module._line_offsets
+    if offsets is None:
+        offsets = module._line_offsets = line_offsets(module.source)
+    edits: list[TextEdit] = []
+    for e in fix.edits:
+        pos = module.position(e.node)
+        if pos is None:
+            return None
+        start = offsets[pos.start.line - 1] + pos.start.column
+        end = offsets[pos.end.line - 1] + pos.end.column
+        if e.insert_after:
+            edits.append(TextEdit(end, end, e.text, pos.end.line, pos.end.column + 1, pos.end.line, pos.end.column + 1))
+        else:
+            edits.append(TextEdit(start, end, e.text, pos.start.line, pos.start.column + 1, pos.end.line, pos.end.column + 1))
+    return ResolvedFix(fix.title, fix.applicability, tuple(edits))
 
 
 def _suppressed(module: ModuleInfo, start: int, end: int, code: str) -> bool:

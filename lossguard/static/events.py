@@ -51,6 +51,7 @@ class TorchCall:
     node: cst.Call
     qname: str
     ctx: Context
+    args: tuple[Value, ...] = ()  # evaluated positional arguments
 
 
 @dataclass(frozen=True)

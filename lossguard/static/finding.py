@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.fix import ResolvedFix
 
 
 @dataclass(frozen=True, order=True)
@@ -18,6 +22,7 @@ class Finding:
     message: str
     fix: str
     cell: int | None = None  # notebooks: the 1-based cell; line/end_line are then within the cell
+    autofix: "ResolvedFix | None" = field(default=None, compare=False)  # see lossguard.static.fix
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -34,6 +39,7 @@ class Finding:
         }
         if self.cell is not None:
             data["cell"] = self.cell
+        data["autofix"] = self.autofix.to_dict() if self.autofix is not None else None
         return data
 
 

@@ -913,7 +913,7 @@ class Interpreter:
     def _torch_call(self, qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
         qname = api.FUNCTION_ALIASES.get(qname, qname)
         if qname.startswith("torch"):
-            self.sink(TorchCall(node, qname, frame.ctx()))
+            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos)))
         elif qname in ("super",):
             return UNKNOWN
         site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731

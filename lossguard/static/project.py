@@ -32,6 +32,7 @@ class ModuleInfo:
     globals: dict[str, Value] | None = None  # filled by the interpreter
     analyzing: bool = False
     _positions: Any = None
+    _line_offsets: Any = None
 
     def position(self, node: cst.CSTNode) -> CodeRange | None:
         if self._positions is None:

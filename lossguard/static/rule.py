@@ -19,8 +19,9 @@ from lossguard.static.values import Act, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.events import Context
+    from lossguard.static.fix import Fix
 
-Report = Callable[[str, cst.CSTNode, "Context", str], None]
+Report = Callable[..., None]
 
 
 class Rule:
@@ -35,8 +36,8 @@ class Rule:
     def problem(self) -> catalog.Problem:
         return catalog.PROBLEMS[self.code]
 
-    def report(self, node: cst.CSTNode, ctx: "Context", message: str) -> None:
-        self._report(self.code, node, ctx, message)
+    def report(self, node: cst.CSTNode, ctx: "Context", message: str, fix: "Fix | None" = None) -> None:
+        self._report(self.code, node, ctx, message, fix)
 
 
 def describe_site(site: Site | None) -> str:

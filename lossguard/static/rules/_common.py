@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import libcst as cst
+
 from lossguard.static.events import Arg, LossCall, TorchCall
 from lossguard.static.values import Act, Tensor
 
@@ -74,3 +76,19 @@ def reduction_of(call: "TorchCall") -> str | None:
 
 
 _UNKNOWN = object()
+
+
+def inline_activation_input(arg: Arg, value: Tensor) -> cst.BaseExpression | None:
+    """For an argument that *is* the softmax/sigmoid call (``F.softmax(x, 1)``, ``x.sigmoid()``), its input ``x``."""
+    site = value.act_site
+    node = arg.node
+    if site is None or site.line_node is not node or not site.explicit or not isinstance(node, cst.Call):
+        return None
+    if site.what.startswith("."):
+        return node.func.value if isinstance(node.func, cst.Attribute) else None
+    for a in node.args:
+        if a.keyword is None and not a.star:
+            return a.value
+        if a.keyword is not None and a.keyword.value == "input":
+            return a.value
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.rule import Rule
+from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.values import Dtype
 
@@ -17,11 +18,14 @@ class IntegerBceTarget(Rule):
         found = tensor_arg(call, "target")
         if found is None or found[1].dtype is not Dtype.INT:
             return
+        node = found[0].node
+        module = call.ctx.module.module
         self.report(
-            found[0].node,
+            node,
             call.ctx,
             f"{loss_label(call)} target is an integer tensor; binary cross-entropy needs a float target "
             "(add .float())",
+            Fix("Convert the target with .float()", (Edit(node, with_method(module, node, "float")),), "safe"),
         )
 
     VALID = (

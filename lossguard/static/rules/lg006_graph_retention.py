@@ -7,6 +7,7 @@ import re
 import libcst as cst
 
 from lossguard.static.events import Accumulate
+from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.values import Tensor
 
@@ -89,6 +90,19 @@ def _word(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
 
 
+def _fix(acc: Accumulate, value: Tensor, module: cst.Module) -> Fix | None:
+    """``total += loss`` -> ``total += loss.item()``; ``losses.append(loss)`` -> ``losses.append(loss.detach())``."""
+    node = acc.node
+    scalar = not value.unreduced and (value.shape is None or value.shape.dims == ())
+    if isinstance(node, cst.AugAssign):
+        method = "item" if scalar else "detach"
+        return Fix(f"Accumulate loss.{method}()", (Edit(node.value, with_method(module, node.value, method)),), "safe")
+    if isinstance(node, cst.Call) and len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star:
+        arg = node.args[0].value
+        return Fix("Store loss.detach()", (Edit(arg, with_method(module, arg, "detach")),), "safe")
+    return None
+
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -128,6 +142,7 @@ class GraphRetention(Rule):
             acc.ctx,
             f"`{acc.target}` keeps every step's loss tensor and its autograd graph alive; "
             "accumulate loss.item() (or loss.detach()) instead",
+            _fix(acc, value, module),
         )
 
     VALID = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import TorchCall
+from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of
 
@@ -17,11 +18,18 @@ class KlDivReductionMean(Rule):
         if label is None:
             return
         if reduction_of(call) == "mean":
+            legacy = any(a.keyword is not None and a.keyword.value in ("size_average", "reduce") for a in call.node.args)
+            fix = None
+            if not legacy:
+                module = call.ctx.module.module
+                text = call_with_keyword(module, call.node, "reduction", '"batchmean"')
+                fix = Fix("Use reduction='batchmean'", (Edit(call.node, text),), "unsafe")
             self.report(
                 call.node,
                 call.ctx,
                 f"{label} with reduction='mean' divides by the number of elements, not the batch size; "
                 "use reduction='batchmean' for the KL divergence",
+                fix,
             )
 
     VALID = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
+from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of
 
@@ -19,10 +20,19 @@ class DeprecatedReductionArgs(Rule):
             return
         effective = reduction_of(call)
         advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
+        fix = None
+        positional_legacy = any(
+            a.keyword is None for a in call.node.args[len([x for x in call.node.args if x.keyword is None]) :]
+        )
+        if effective is not None and not positional_legacy:
+            module = call.ctx.module.module
+            text = call_with_keyword(module, call.node, "reduction", repr(effective).replace("'", '"'), remove=("size_average", "reduce"))
+            fix = Fix(f"Use reduction='{effective}'", (Edit(call.node, text),), "safe")
         self.report(
             call.node,
             call.ctx,
             f"{' and '.join(used)} {'is' if len(used) == 1 else 'are'} deprecated; {advice}",
+            fix,
         )
 
     VALID = (

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
+from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.rule import Rule
+from lossguard.static.values import Tensor
 
 # functional: (input, dim=None, _stacklevel=3, dtype=None); layers: (dim=None)
 
@@ -22,6 +24,19 @@ def _has_dim(call: TorchCall, dim_position: int) -> bool:
     return False
 
 
+def _fix(call: TorchCall) -> Fix | None:
+    """Write the axis torch picks implicitly, when the input's rank is known: 0 for rank 0, 1, 3; else 1."""
+    x = call.args[0] if call.args else None
+    if not isinstance(x, Tensor) or x.shape is None or not x.shape.rank_known:
+        return None
+    if any(a.keyword is not None and a.keyword.value == "dim" for a in call.node.args):
+        return None  # dim=None written out: leave it to a person
+    rank = len(x.shape.dims)
+    dim = 0 if rank in (0, 1, 3) else 1
+    module = call.ctx.module.module
+    return Fix(f"Pass dim={dim} (torch's implicit choice)", (Edit(call.node, call_with_keyword(module, call.node, "dim", str(dim))),), "safe")
+
+
 class SoftmaxWithoutDim(Rule):
     code = "LG011"
 
@@ -29,7 +44,12 @@ class SoftmaxWithoutDim(Rule):
         if call.qname in api.SOFTMAX_FUNCS and call.qname.startswith("torch.nn.functional."):
             if not _has_dim(call, 1):
                 name = api.SOFTMAX_FUNCS[call.qname]
-                self.report(call.node, call.ctx, f"{name} without dim picks the axis implicitly (deprecated); pass dim=")
+                self.report(
+                    call.node,
+                    call.ctx,
+                    f"{name} without dim picks the axis implicitly (deprecated); pass dim=",
+                    _fix(call),
+                )
         elif call.qname in api.SOFTMAX_LAYERS:
             if not _has_dim(call, 0):
                 name = call.qname.rsplit(".", 1)[-1]

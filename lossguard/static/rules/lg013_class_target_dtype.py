@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.rule import Rule
+from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.values import Dtype
 
@@ -28,10 +29,13 @@ class ClassTargetDtype(Rule):
             )
             if not is_indices:
                 return
+        node = tgt[0].node
+        module = call.ctx.module.module
         self.report(
-            tgt[0].node,
+            node,
             call.ctx,
             f"{loss_label(call)} target holds class indices as floats; class indices must be int64: use .long()",
+            Fix("Convert the target with .long()", (Edit(node, with_method(module, node, "long")),), "unsafe"),
         )
 
     VALID = (

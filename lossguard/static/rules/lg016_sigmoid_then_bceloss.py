@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.rule import Rule, describe_site
-from lossguard.static.rules._common import has_act, loss_label
+import libcst as cst
+
+from lossguard.static.events import Arg
+from lossguard.static.fix import Edit, Fix
+from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
+from lossguard.static.values import Tensor
 from lossguard.static.values import Act
 
 
@@ -25,6 +30,23 @@ class SigmoidThenBceLoss(Rule):
             call.ctx,
             f"sigmoid ({describe_site(value.act_site)}) followed by {loss_label(call)} is numerically fragile; "
             "use BCEWithLogitsLoss on the logits",
+            self._fix(call, arg, value),
+        )
+
+    @staticmethod
+    def _fix(call: LossCall, arg: Arg, value: Tensor) -> Fix | None:
+        """``F.binary_cross_entropy(torch.sigmoid(x), y)`` -> ``F.binary_cross_entropy_with_logits(x, y)``."""
+        inner = inline_activation_input(arg, value)
+        func = call.node.func
+        if inner is None or call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, cst.Attribute):
+            return None
+        if any(a.keyword is not None and a.keyword.value == "weight" or a.star for a in call.node.args):
+            return None
+        module = call.ctx.module.module
+        return Fix(
+            "Use binary_cross_entropy_with_logits on the logits",
+            (Edit(func.attr, "binary_cross_entropy_with_logits"), Edit(arg.node, module.code_for_node(inner))),
+            "safe",
         )
 
     VALID = (
