@@ -1,4 +1,4 @@
-"""The ``lossguard`` command line: check, rules, explain."""
+"""The ``lossguard`` command line: check, baseline, rules, explain."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TextIO
 
 from lossguard import __version__, catalog
 from lossguard.errors import UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "concise", "json", "json-lines")
+FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github")
+DEFAULT_BASELINE = "lossguard-baseline.json"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,22 +27,36 @@ def _codes(value: str) -> list[str]:
     return [v for v in (s.strip() for s in value.split(",")) if v]
 
 
+def _add_selection(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder)")
+    p.add_argument("--select", type=_codes, action="append", default=[], metavar="CODES", help="only these rules (comma-separated codes, prefixes or names)")
+    p.add_argument("--extend-select", type=_codes, action="append", default=[], metavar="CODES", help="rules to add to the configured selection")
+    p.add_argument("--ignore", type=_codes, action="append", default=[], metavar="CODES", help="rules to leave out")
+    p.add_argument("--config", type=Path, metavar="PYPROJECT", help="read [tool.lossguard] from this file instead of the nearest pyproject.toml")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lossguard", description="Find loss misuse in PyTorch training code.")
     parser.add_argument("--version", action="version", version=f"lossguard {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check Python files for loss misuse")
-    check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder)")
+    check = sub.add_parser("check", help="check Python files and notebooks for loss misuse")
+    _add_selection(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    check.add_argument("--select", type=_codes, action="append", default=[], metavar="CODES", help="only these rules (comma-separated codes, prefixes or names)")
-    check.add_argument("--extend-select", type=_codes, action="append", default=[], metavar="CODES", help="rules to add to the configured selection")
-    check.add_argument("--ignore", type=_codes, action="append", default=[], metavar="CODES", help="rules to leave out")
-    check.add_argument("--config", type=Path, metavar="PYPROJECT", help="read [tool.lossguard] from this file instead of the nearest pyproject.toml")
-    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    check.add_argument("--output-file", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     check.add_argument("--no-source", action="store_true", help="text format: no code frames")
+    check.add_argument("--statistics", action="store_true", help="print how many findings of each code instead of the findings")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE (see `lossguard baseline`)")
+    check.add_argument("--diff", metavar="REF", help="report only findings on lines changed since the git ref REF (untracked files count as changed)")
+    check.add_argument("--add-noqa", action="store_true", help="add `# noqa: CODE` comments for the findings instead of reporting them")
+
+    base = sub.add_parser("baseline", help="record the current findings, so that `check --baseline` reports only new ones")
+    _add_selection(base)
+    base.add_argument("--output-file", "-o", type=Path, default=Path(DEFAULT_BASELINE), metavar="FILE", help=f"where to write it (default: {DEFAULT_BASELINE})")
+    base.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
 
     rules = sub.add_parser("rules", help="list the catalog of problems")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -58,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "baseline":
+            return _baseline(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
@@ -77,18 +94,15 @@ def _console(stream=None):  # type: ignore[no-untyped-def]
     return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
 
 
-def _check(args: argparse.Namespace) -> int:
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from lossguard import config
-    from lossguard.static.engine import check_files
-    from lossguard.static.files import discover
 
-    paths: list[Path] = args.paths or [Path(".")]
     if args.isolated:
         settings = config.Settings()
     else:
-        pyproject = args.config if args.config is not None else config.find_pyproject(Path.cwd())
         if args.config is not None and not args.config.is_file():
             raise UsageError(f"--config {args.config}: no such file")
+        pyproject = args.config if args.config is not None else config.find_pyproject(Path.cwd())
         settings = config.load(pyproject)
     if args.select:
         settings.select = config.expand_codes([c for group in args.select for c in group], "--select")
@@ -96,50 +110,115 @@ def _check(args: argparse.Namespace) -> int:
         settings.select |= config.expand_codes([c for group in args.extend_select for c in group], "--extend-select")
     if args.ignore:
         settings.select -= config.expand_codes([c for group in args.ignore for c in group], "--ignore")
+    return settings
 
-    files = discover(paths, settings)
-    cwd = Path.cwd().resolve()
 
-    def display(p: Path) -> str:
+def _check(args: argparse.Namespace) -> int:
+    from lossguard.static.run import run_check
+
+    if args.add_noqa and (args.statistics or args.output_file is not None):
+        raise UsageError("--add-noqa writes comments into the files; it cannot be combined with --statistics or --output-file")
+    outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve(), baseline=args.baseline, diff_ref=args.diff)
+
+    if args.add_noqa:
+        return _add_noqa(args, outcome)
+    if args.output_file is not None:
         try:
-            return p.resolve().relative_to(cwd).as_posix()
-        except ValueError:
-            return str(p)
+            with open(args.output_file, "w", encoding="utf-8") as stream:
+                _report(args, outcome, stream)
+        except OSError as exc:
+            raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+    else:
+        _report(args, outcome, sys.stdout)
+    _print_errors(outcome.errors)
+    if outcome.errors:
+        return EXIT_ERROR
+    if outcome.findings and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_OK
 
-    result = check_files(files, select=settings.select, display=display, per_file_ignores=settings.ignored_codes)
 
+def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
+    findings, errors = outcome.findings, outcome.errors
+    if args.statistics:
+        from lossguard.static.report import statistics
+
+        if args.format in ("json", "json-lines"):
+            stream.write(statistics.to_json(findings))
+        else:
+            statistics.render(_console(stream), findings)
+        return
     if args.format == "json":
         from lossguard.static.report.machine import to_json
 
-        sys.stdout.write(to_json(result.findings, result.errors) + "\n")
-        _print_errors(result.errors)
+        stream.write(to_json(findings, errors) + "\n")
     elif args.format == "json-lines":
         from lossguard.static.report.machine import to_json_lines
 
-        sys.stdout.write(to_json_lines(result.findings, result.errors))
-        _print_errors(result.errors)
-    elif args.format == "concise":
+        stream.write(to_json_lines(findings, errors))
+    elif args.format == "sarif":
+        from lossguard.static.report.sarif import to_sarif
+
+        stream.write(to_sarif(findings, errors, outcome.sources, virtual=outcome.virtual))
+    elif args.format == "github":
+        from lossguard.static.report.github import to_github
+
+        stream.write(to_github(findings, errors, {f.path: outcome.sources.relative(f.path) for f in findings}))
+    elif args.format == "concise" or args.quiet:
         from lossguard.static.report.text import concise
 
-        concise(_console(), result.findings, [])
-        _print_errors(result.errors)
+        concise(_console(stream), findings, [])
     else:
         from lossguard.static.report.text import render
 
-        console = _console()
-        if args.quiet:
-            from lossguard.static.report.text import concise
+        console = _console(stream)
+        sources = outcome.sources
 
-            concise(console, result.findings, [])
-            _print_errors(result.errors)
-        else:
-            render(console, result.findings, [], result.files_checked, show_source=not args.no_source)
-            _print_errors(result.errors)
-    if result.errors:
-        return EXIT_ERROR
-    if result.findings and not args.exit_zero:
-        return EXIT_FINDINGS
-    return EXIT_OK
+        def lines_of(f):  # type: ignore[no-untyped-def]
+            book = sources.notebooks.get(f.path)
+            if book is not None and f.cell is not None:
+                return book.cell_sources.get(f.cell, "").splitlines()
+            return sources.lines(f.path)
+
+        render(console, findings, [], outcome.files_checked, show_source=not args.no_source, lines_of=lines_of)
+        hidden = []
+        if outcome.hidden_by_baseline:
+            hidden.append(f"{outcome.hidden_by_baseline} in the baseline")
+        if outcome.hidden_by_diff:
+            hidden.append(f"{outcome.hidden_by_diff} on lines unchanged since {args.diff}")
+        if hidden:
+            console.print(f"Not shown: {'; '.join(hidden)}.", style="dim")
+
+
+def _add_noqa(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyped-def]
+    from lossguard.static.noqa import add_noqa
+
+    result = add_noqa(outcome.findings, outcome.sources.paths)
+    for why in result.skipped or []:
+        print(f"lossguard: warning: no noqa comment added at {why}", file=sys.stderr)
+    _print_errors(outcome.errors)
+    if not args.quiet:
+        n, files = result.added, result.files
+        print(f"Added {n} noqa comment{'s' if n != 1 else ''} to {files} file{'s' if files != 1 else ''}.")
+    return EXIT_ERROR if outcome.errors else EXIT_OK
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from lossguard.static.baseline import dump
+    from lossguard.static.run import run_check
+
+    outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve())
+    try:
+        args.output_file.write_text(dump(outcome.virtual, outcome.sources), encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+    _print_errors(outcome.errors)
+    if outcome.errors:
+        print("lossguard: warning: the files above could not be checked; their findings are not in the baseline", file=sys.stderr)
+    if not args.quiet:
+        n = len(outcome.findings)
+        print(f"Recorded {n} finding{'s' if n != 1 else ''} in {args.output_file}. Use it with `lossguard check --baseline {args.output_file}`.")
+    return EXIT_ERROR if outcome.errors else EXIT_OK
 
 
 def _print_errors(errors: list) -> None:  # type: ignore[type-arg]

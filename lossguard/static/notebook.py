@@ -43,13 +43,13 @@ class Notebook:
         return self.cells[i], self.cell_lines[i]
 
     def remap_reason(self, reason: str) -> str:
-        """Rewrite ``line N`` in a parse error to ``cell C, line L``."""
+        """Rewrite ``line N`` (virtual) in an error or message to ``cell C, line L``."""
 
         def sub(m: re.Match[str]) -> str:
             cell, line = self.locate(int(m.group(1)))
             return f"cell {cell}, line {line}"
 
-        return re.sub(r"\bline (\d+)", sub, reason, count=1)
+        return re.sub(r"\bline (\d+)", sub, reason)
 
 
 def is_notebook(path: Path | str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from rich.console import Console
 from rich.text import Text
@@ -19,18 +20,21 @@ def render(
     files_checked: int,
     sources: dict[str, str] | None = None,
     show_source: bool = True,
+    lines_of: Callable[[Finding], list[str]] | None = None,
 ) -> None:
+    """Findings with code frames, then errors and a summary. ``lines_of`` gives the text a
+    finding's lines count in (a notebook finding's cell); by default the file is read."""
     cache: dict[str, list[str]] = {}
     for f in findings:
         head = Text()
-        head.append(f"{f.path}:{f.line}:{f.col}", style="bold")
+        head.append(location(f), style="bold")
         head.append(": ")
         head.append(f.code, style=_STYLE.get(f.severity, "bold"))
         head.append(f" [{f.name}] ", style="dim")
         head.append(f.message)
         console.print(head, soft_wrap=True)
         if show_source:
-            lines = cache.get(f.path)
+            lines = lines_of(f) if lines_of is not None else cache.get(f.path)
             if lines is None:
                 text = (sources or {}).get(f.path)
                 if text is None:
@@ -73,8 +77,15 @@ def _frame(console: Console, f: Finding, lines: list[str]) -> None:
             console.print(Text.assemble((f"{'':>{width}} | ", "blue"), (marker, _STYLE.get(f.severity, "bold"))), soft_wrap=True)
 
 
+def location(f: Finding) -> str:
+    """``path:line:col``, or ``path:cell N:line:col`` in a notebook."""
+    if f.cell is not None:
+        return f"{f.path}:cell {f.cell}:{f.line}:{f.col}"
+    return f"{f.path}:{f.line}:{f.col}"
+
+
 def concise(console: Console, findings: list[Finding], errors: list[FileError]) -> None:
     for f in findings:
-        console.print(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}", soft_wrap=True, markup=False, highlight=False)
+        console.print(f"{location(f)}: {f.code} {f.message}", soft_wrap=True, markup=False, highlight=False)
     for e in errors:
         console.print(f"error: {e.path}: {e.reason}", soft_wrap=True, markup=False, highlight=False)

@@ -1,0 +1,93 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Rules carry the catalog's words (summary, the full page as help), results carry paths relative
+to ``%SRCROOT%`` (the repository root) and a ``partialFingerprints`` entry that survives code
+moving (see lossguard.static.fingerprint). Notebook results point into the cell: the region is
+cell-relative and ``properties.cell`` names the cell.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from lossguard import __version__, catalog
+from lossguard.static.finding import FileError, Finding
+from lossguard.static.fingerprint import fingerprints
+from lossguard.static.sources import SourceSet
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://github.com/lossguard/lossguard"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rule(problem: catalog.Problem) -> dict[str, object]:
+    return {
+        "id": problem.code,
+        "name": problem.name,
+        "shortDescription": {"text": problem.summary},
+        "fullDescription": {"text": problem.why},
+        "help": {"text": catalog.render_page(problem), "markdown": catalog.render_page(problem)},
+        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules/{problem.code}.md",
+        "defaultConfiguration": {"level": _LEVEL.get(problem.severity, "warning")},
+        "properties": {"tags": ["pytorch", "loss", problem.kind], "problem.severity": problem.severity},
+    }
+
+
+def to_sarif(findings: list[Finding], errors: list[FileError], sources: SourceSet, virtual: list[Finding] | None = None) -> str:
+    """The SARIF log. ``virtual`` are the same findings with notebook lines not yet mapped to cells
+    (fingerprints are taken from the checked text); by default ``findings`` themselves."""
+    codes = sorted(catalog.PROBLEMS)
+    static = [catalog.PROBLEMS[c] for c in codes if catalog.PROBLEMS[c].kind == "static"]
+    index = {p.code: i for i, p in enumerate(static)}
+    prints = fingerprints(virtual if virtual is not None else findings, sources)
+    results = []
+    for f, fp in zip(findings, prints):
+        region: dict[str, object] = {
+            "startLine": f.line,
+            "startColumn": f.col,
+            "endLine": f.end_line,
+            "endColumn": f.end_col,
+        }
+        result: dict[str, object] = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": _LEVEL.get(f.severity, "warning"),
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": quote(sources.relative(f.path)), "uriBaseId": "%SRCROOT%"},
+                        "region": region,
+                    }
+                }
+            ],
+            "partialFingerprints": {"lossguard/v1": fp},
+        }
+        if f.cell is not None:
+            result["properties"] = {"cell": f.cell}
+        results.append(result)
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{e.path}: {e.reason}"},
+            **({"locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(sources.relative(e.path)), "uriBaseId": "%SRCROOT%"}}}]} if e.path in sources.paths else {}),
+        }
+        for e in errors
+    ]
+    run: dict[str, object] = {
+        "tool": {
+            "driver": {
+                "name": "lossguard",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(p) for p in static],
+            }
+        },
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": sources.root.as_uri() + "/"}},
+        "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notifications}],
+        "results": results,
+    }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2) + "\n"
