@@ -39,9 +39,6 @@ class Finding:
         }
         if self.cell is not None:
             data["cell"] = self.cell
-        return data
-        if self.cell is not None:
-            data["cell"] = self.cell
         data["autofix"] = self.autofix.to_dict() if self.autofix is not None else None
         return data
 
