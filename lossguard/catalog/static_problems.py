@@ -48,7 +48,7 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "applied to the *target* (soft labels, distillation) is correct and never reported."
         ),
         fix_safety="unsafe",
-        fix_safety_note="Removing the softmax changes what the loss computes.",
+        fix_safety_note="Only an inline softmax call that is the loss argument is removed; the loss value changes.",
         references=(_CE_DOC,),
     ),
     Problem(
@@ -79,8 +79,7 @@ loss = criterion(logits, labels)
             "convolutional layer, or of a model (class or `nn.Sequential`) whose forward ends in "
             "one without a sigmoid. An output of unknown origin is never reported."
         ),
-        fix_safety="unsafe",
-        fix_safety_note="Switching to BCEWithLogitsLoss changes the computed values when the input was already in [0, 1].",
+        fix_safety="none",
         references=(_BCE_DOC, _BCEL_DOC),
     ),
     Problem(
@@ -106,6 +105,7 @@ loss = F.binary_cross_entropy_with_logits(logits, y)
             "sigmoid in only one branch is not reported."
         ),
         fix_safety="unsafe",
+        fix_safety_note="Only an inline sigmoid call that is the loss argument is removed; the loss value changes.",
         references=(_BCEL_DOC,),
     ),
     Problem(
@@ -202,7 +202,7 @@ for x, y in loader:
             "when the accumulator is defined outside it."
         ),
         fix_safety="safe",
-        fix_safety_note="`loss.item()` has the same value; only the graph is dropped.",
+        fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",
         references=("https://pytorch.org/docs/stable/notes/faq.html#my-model-reports-cuda-runtime-error-2-out-of-memory",),
     ),
     Problem(
@@ -227,7 +227,7 @@ loss = F.nll_loss(F.log_softmax(logits, dim=1), y)  # or F.cross_entropy(logits,
             "Reported only when the input is known to be logits (linear output) or probabilities "
             "(softmax output). Inputs of unknown origin are never reported."
         ),
-        fix_safety="unsafe",
+        fix_safety="none",
         references=(_NLL_DOC,),
     ),
     Problem(
@@ -253,7 +253,7 @@ kl = nn.KLDivLoss(reduction="batchmean")
 loss = kl(F.log_softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
 """,
         misfires="Reported only when a softmax / log_softmax can be followed to the argument with certainty.",
-        fix_safety="unsafe",
+        fix_safety="none",
         references=(_KL_DOC,),
     ),
     Problem(
@@ -327,8 +327,8 @@ probs = F.softmax(logits, dim=-1)
 """,
         misfires="None known: the call either names the axis or it does not.",
         severity="warning",
-        fix_safety="unsafe",
-        fix_safety_note="The fix writes the axis torch would have chosen only when the input's rank is known.",
+        fix_safety="safe",
+        fix_safety_note="The fix writes the axis torch picks implicitly, and only when the input's rank is known; nn.Softmax() layers are not fixed.",
         references=(_SOFTMAX_DOC,),
     ),
     Problem(
@@ -350,7 +350,7 @@ log_probs = model(audio).log_softmax(dim=2)
 loss = ctc(log_probs, targets, input_lengths, target_lengths)
 """,
         misfires="Reported only when the input is known to be logits or softmax probabilities.",
-        fix_safety="unsafe",
+        fix_safety="none",
         references=(_CTC_DOC,),
     ),
     Problem(
@@ -375,7 +375,8 @@ loss = F.cross_entropy(logits, labels)
             "Reported only when the target is certainly floating-point and certainly not a soft "
             "label of the input's shape (a known rank-1 target, or an NLLLoss target)."
         ),
-        fix_safety="safe",
+        fix_safety="unsafe",
+        fix_safety_note="Appending .long() truncates non-integer values; check that the floats are whole class indices.",
         references=(_CE_DOC, _NLL_DOC),
     ),
     Problem(
@@ -459,7 +460,7 @@ loss = F.binary_cross_entropy_with_logits(logits, targets)
         ),
         severity="warning",
         fix_safety="safe",
-        fix_safety_note="The fused loss computes the same value, more accurately.",
+        fix_safety_note="Rewrites `F.binary_cross_entropy(torch.sigmoid(x), y)` to `F.binary_cross_entropy_with_logits(x, y)`, which computes the same value more accurately; BCELoss modules are not rewritten.",
         references=(_BCEL_DOC,),
     ),
 )

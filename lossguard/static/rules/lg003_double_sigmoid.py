@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.rule import Rule, act_phrase
-from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.fix import Edit, Fix
+from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
 from lossguard.static.values import Act
 
 
@@ -18,11 +19,17 @@ class DoubleSigmoid(Rule):
         if found is None:
             return
         arg, value = found
+        fix = None
+        inner = inline_activation_input(arg, value)
+        if inner is not None and value.act is Act.SIGMOID:
+            module = call.ctx.module.module
+            fix = Fix("Remove the sigmoid: pass the logits", (Edit(arg.node, module.code_for_node(inner)),), "unsafe")
         self.report(
             arg.node,
             call.ctx,
             f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}; it applies the sigmoid "
             "itself, so pass the raw logits",
+            fix,
         )
 
     VALID = (
