@@ -17,8 +17,9 @@ opt = torch.optim.Adam(model.parameters(), lr=1e-3)
 for epoch in range(10):
     for xb, yb in loader:
         logits = model(xb)
-        loss = crit(logits, yb.float())
-        loss = loss + 0.0 * F.binary_cross_entropy_with_logits(logits, yb.to(logits.dtype))
+        main_loss = crit(logits, yb.float())
+        weighted = F.binary_cross_entropy_with_logits(logits, yb.to(logits.dtype), pos_weight=torch.tensor(2.0))
+        loss = 0.8 * main_loss + 0.2 * weighted
         opt.zero_grad()
         loss.backward()
         opt.step()

@@ -8,9 +8,9 @@ torch.manual_seed(0)
 
 # synthetic data: y = 2*x0 - 3*x1 + 0.5*x2 + noise
 X = torch.randn(200, 3)
-y = torch.randn(200)
 true_w = torch.tensor([2.0, -3.0, 0.5])
-y = y * 0.1 + X @ true_w
+y = torch.randn(200)
+y.mul_(0.1).add_(X @ true_w)
 
 model = nn.Linear(3, 1)
 optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
