@@ -1,0 +1,97 @@
+"""Gating on what a change introduces: `lossguard baseline`, `check --baseline` and `check --diff REF`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli_support import FIXED, TRAIN, git, run
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "eval.py").write_text(FIXED)
+    git("add", ".", cwd=tmp_path)
+    git("commit", "-q", "-m", "old code with old findings", cwd=tmp_path)
+    return tmp_path
+
+
+def _codes(r) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
+    return [(d["path"], d["code"], d["line"]) for d in json.loads(r.stdout)]
+
+
+def test_baseline_hides_old_findings_even_when_code_moves(repo: Path):
+    r = run("baseline", "-o", "lg-baseline.json", cwd=repo)
+    assert r.returncode == 0, r.stderr
+    assert "Recorded 2 findings in lg-baseline.json" in r.stdout
+    recorded = json.loads((repo / "lg-baseline.json").read_text())
+    assert [(e["path"], e["code"]) for e in recorded["findings"]] == [("train.py", "LG001"), ("train.py", "LG006")]
+
+    r = run("check", "--baseline", "lg-baseline.json", cwd=repo)
+    assert r.returncode == 0, r.stdout
+    assert "Not shown: 2 in the baseline." in r.stdout
+
+    # Old code moves down and gets re-indented into a class; a new bug is written in eval.py.
+    moved = "import logging\n\n\nclass Trainer:\n" + "".join("    " + line if line.strip() else line for line in TRAIN.splitlines(True))
+    (repo / "train.py").write_text(moved)
+    (repo / "eval.py").write_text(FIXED.replace("total += loss.item()", "total += loss"))
+    r = run("check", "--format", "json", "--baseline", "lg-baseline.json", cwd=repo)
+    assert r.returncode == 1
+    assert _codes(r) == [("eval.py", "LG006", 16)]
+
+    # The same old bug written a second time in the same file is new.
+    (repo / "eval.py").write_text(FIXED)
+    (repo / "train.py").write_text(TRAIN + "\n\n" + TRAIN[TRAIN.index("def train(") :].replace("def train(", "def train_again("))
+    r = run("check", "--format", "json", "--baseline", "lg-baseline.json", cwd=repo)
+    assert [c for _, c, _ in _codes(r)] == ["LG001", "LG006"] and all(line > 17 for *_, line in _codes(r))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file; write a new one with `lossguard baseline -o base.json`"),
+        ("{not json", "not valid JSON (line 1"),
+        ('{"findings": []}', "not a lossguard baseline file"),
+        ('{"lossguard-baseline": 99, "findings": []}', "baseline format 99 is not supported"),
+        ('{"lossguard-baseline": 1, "findings": [{"code": "LG001"}]}', 'must be a list of objects with a "hash"'),
+    ],
+)
+def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, expected: str):
+    if content is not None:
+        (repo / "base.json").write_text(content)
+    r = run("check", "--baseline", "base.json", cwd=repo)
+    assert r.returncode == 2
+    assert f"lossguard: error: --baseline base.json: " in r.stderr and expected in r.stderr
+    assert r.stdout == ""
+
+
+def test_diff_reports_only_changed_lines_and_untracked_files(repo: Path):
+    assert run("check", "--diff", "HEAD", cwd=repo).returncode == 0
+    # Edit train.py: one new bug on a changed line; its old findings stay unreported.
+    (repo / "train.py").write_text(TRAIN.replace("    return total\n", "    last = nn.functional.cross_entropy(torch.softmax(x, dim=1), y)\n    return total\n"))
+    (repo / "notes.py").write_text(TRAIN)  # untracked: all of it is new
+    git("add", "notes.py", cwd=repo)  # staged or not makes no difference
+    (repo / "scratch.py").write_text(TRAIN)  # untracked, not staged
+    r = run("check", "--format", "json", "--diff", "HEAD", cwd=repo)
+    assert r.returncode == 1, r.stderr
+    assert _codes(r) == [
+        ("notes.py", "LG001", 13), ("notes.py", "LG006", 16),
+        ("scratch.py", "LG001", 13), ("scratch.py", "LG006", 16),
+        ("train.py", "LG001", 17),
+    ]
+    r = run("check", "--diff", "HEAD", "train.py", cwd=repo)
+    assert "Not shown: 2 on lines unchanged since HEAD." in r.stdout
+
+
+def test_diff_bad_ref_and_no_repository(repo: Path, tmp_path_factory: pytest.TempPathFactory):
+    r = run("check", "--diff", "no-such-branch", cwd=repo)
+    assert r.returncode == 2
+    assert "--diff no-such-branch: not a commit in this repository" in r.stderr and "fetch-depth: 0" in r.stderr
+    outside = tmp_path_factory.mktemp("plain")
+    (outside / "train.py").write_text(TRAIN)
+    r = run("check", "--diff", "main", cwd=outside)
+    assert r.returncode == 2 and "is not inside a git repository" in r.stderr
