@@ -1,0 +1,69 @@
+"""Jupyter notebooks through the real CLI: code cells joined, magics neutralised, findings in cells."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli_support import run
+
+
+def _cell(source: str, kind: str = "code") -> dict:
+    cell = {"cell_type": kind, "metadata": {}, "source": source.splitlines(keepends=True)}
+    if kind == "code":
+        cell.update(execution_count=None, outputs=[])
+    return cell
+
+
+def _notebook(*cells: dict) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3"}}, "cells": list(cells)}, indent=1)
+
+
+TRAIN_NB = _notebook(
+    _cell("# Digit classifier\nA small model trained on MNIST.", "markdown"),  # cell 1
+    _cell("%matplotlib inline\n!pip install -q torchvision\nimport torch\nimport torch.nn as nn"),  # cell 2
+    _cell("model = nn.Sequential(\n    nn.Flatten(),\n    nn.Linear(784, 10),\n    nn.Softmax(dim=1),\n)\ncriterion = nn.CrossEntropyLoss()\noptimizer = torch.optim.Adam(model.parameters())"),  # cell 3
+    _cell("%%bash\nls data/ | head"),  # cell 4: not Python at all
+    _cell("model?"),  # cell 5
+    _cell("%%time\nhistory = []\nfor epoch in range(3):\n    for x, y in loader:\n        optimizer.zero_grad()\n        loss = criterion(model(x), y)\n        loss.backward()\n        optimizer.step()\n        history.append(loss)\n    files = !ls checkpoints"),  # cell 6
+)
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "train.ipynb").write_text(TRAIN_NB)
+    return tmp_path
+
+
+def test_findings_point_at_cells_in_every_format(project: Path):
+    r = run("check", "--format", "concise", ".", cwd=project)  # found by folder discovery
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.splitlines() == [
+        "notebooks/train.ipynb:cell 6:6:26: LG001 CrossEntropyLoss receives softmax probabilities "
+        "(nn.Softmax layer at cell 3, line 4); it applies log-softmax itself, so pass the raw logits",
+        "notebooks/train.ipynb:cell 6:9:9: LG006 `history` keeps every step's loss tensor and its autograd graph alive; "
+        "accumulate loss.item() (or loss.detach()) instead",
+    ]
+    r = run("check", "--format", "json", cwd=project)
+    first = json.loads(r.stdout)[0]
+    assert (first["path"], first["cell"], first["line"], first["col"], first["end_line"]) == ("notebooks/train.ipynb", 6, 6, 26, 6)
+    r = run("check", cwd=project)
+    assert "notebooks/train.ipynb:cell 6:6:26: LG001" in r.stdout
+    assert "6 |         loss = criterion(model(x), y)" in r.stdout  # the frame shows the cell's own text
+    r = run("check", "--format", "sarif", cwd=project)
+    result = json.loads(r.stdout)["runs"][0]["results"][0]
+    assert result["properties"] == {"cell": 6}
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 6
+
+
+def test_broken_notebooks_are_reported_and_others_checked(project: Path):
+    (project / "notebooks" / "notjson.ipynb").write_text('{"cells": [')
+    (project / "notebooks" / "syntax.ipynb").write_text(_notebook(_cell("import torch"), _cell("import torch.nn as nn\nloss = nn.MSELoss(\n")))
+    r = run("check", "--format", "concise", cwd=project)
+    assert r.returncode == 2
+    assert "notebooks/notjson.ipynb: not a valid notebook: JSON error at line 1" in r.stderr
+    assert "notebooks/syntax.ipynb: syntax error at cell 2, line 2" in r.stderr
+    assert r.stdout.count("notebooks/train.ipynb:cell 6:") == 2
