@@ -1,0 +1,79 @@
+"""The GitHub Action's own command line, run as the runner would run it, in a git repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.cli_support import FIXED, TRAIN, git
+
+REPO = Path(__file__).resolve().parents[2]
+ACTION = yaml.safe_load((REPO / "action.yml").read_text())
+
+
+def _step(name: str) -> dict:
+    return next(s for s in ACTION["runs"]["steps"] if s.get("name") == name)
+
+
+def _expand(value: str, inputs: dict[str, str]) -> str:
+    """The runner's `${{ inputs.x }}` / `${{ github.action_path }}` substitution."""
+
+    def sub(m: re.Match[str]) -> str:
+        expr = m.group(1).strip()
+        if expr.startswith("inputs."):
+            return inputs[expr.removeprefix("inputs.")]
+        if expr == "github.action_path":
+            return str(REPO)
+        raise AssertionError(f"unexpected expression in action.yml: {expr}")
+
+    return re.sub(r"\$\{\{(.*?)\}\}", sub, value)
+
+
+def _run_check_step(workspace: Path, **with_: str) -> subprocess.CompletedProcess[str]:
+    inputs = {k: str(v.get("default", "")) for k, v in ACTION["inputs"].items()}
+    inputs.update(with_)
+    step = _step("Run lossguard")
+    assert step["shell"] == "bash"
+    env = {**os.environ, **{k: _expand(str(v), inputs) for k, v in step["env"].items()}}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"  # where `pip install` put lossguard
+    assert "${{" not in step["run"], "inputs must reach the script through the environment"
+    return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=workspace, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_action_writes_sarif_for_code_scanning(tmp_path: Path):
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "training").mkdir()
+    (tmp_path / "training" / "train.py").write_text(TRAIN)
+    (tmp_path / "training" / "eval.py").write_text(FIXED)
+
+    r = _run_check_step(tmp_path)
+    assert r.returncode == 1, r.stderr  # findings fail the job ...
+    log = json.loads((tmp_path / "lossguard.sarif").read_text())  # ... and the report is there to upload
+    results = log["runs"][0]["results"]
+    assert [(res["ruleId"], res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for res in results] == [
+        ("LG001", "training/train.py"), ("LG006", "training/train.py"),
+    ]
+
+    r = _run_check_step(tmp_path, paths="training/eval.py training/train.py", args="--select LG006", **{"sarif-file": "out/ci.sarif"})
+    assert r.returncode == 2 and "out/ci.sarif: cannot write it" in r.stderr  # a missing folder is said plainly
+    (tmp_path / "out").mkdir()
+    r = _run_check_step(tmp_path, paths="training/eval.py training/train.py", args="--select LG006", **{"sarif-file": "out/ci.sarif"})
+    assert r.returncode == 1
+    assert [res["ruleId"] for res in json.loads((tmp_path / "out" / "ci.sarif").read_text())["runs"][0]["results"]] == ["LG006"]
+
+
+def test_action_installs_from_its_own_path_and_uploads_always():
+    install = _step("Install lossguard")
+    assert _expand(install["env"]["LOSSGUARD_ACTION_PATH"], {}) == str(REPO)
+    assert "pip install" in install["run"] and '"$LOSSGUARD_ACTION_PATH"' in install["run"]
+    assert (REPO / "pyproject.toml").is_file()
+    upload = next(s for s in ACTION["runs"]["steps"] if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif@"))
+    assert "always()" in upload["if"]
+    assert upload["with"]["sarif_file"] == "${{ inputs.sarif-file }}"
+    assert ACTION["runs"]["using"] == "composite"
