@@ -36,7 +36,8 @@ class LossOscillation(Detector):
     variance must sit in one frequency band (a period between 2 and ``window // 2`` steps; white
     small-batch noise spreads evenly), the swing (peak to peak of that component) must be at
     least ``amplitude`` of the loss level, and the second half of the window must not be more
-    than ``trend`` (relative) below the first. ``patience`` consecutive steps must agree.
+    than ``trend`` (relative) below the first, unless the swing is over four times that decrease
+    (a large oscillation around a slow decline). ``patience`` consecutive steps must agree.
     The spectrum is recomputed every ``every`` steps: oscillation is slow to establish.
     """
 
@@ -99,7 +100,7 @@ class LossOscillation(Detector):
             m["concentration"] >= self.concentration
             and m["level"] > 0
             and m["swing"] >= self.amplitude * m["level"]
-            and m["relative_decrease"] < self.trend
+            and (m["relative_decrease"] < self.trend or m["swing"] > 4.0 * m["relative_decrease"] * m["level"])
         )
         if not oscillating:
             self.wait = 0
