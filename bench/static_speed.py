@@ -1,0 +1,253 @@
+"""CPU cost of `lossguard check` against TorchFix on the same real tree, and start-up time.
+
+Both checkers run as subprocesses over the same list of files; the CPU time of each run is
+the user+sys time of the child and everything it waited for (``RUSAGE_CHILDREN`` deltas),
+so TorchFix's worker processes are counted. Runs are interleaved round by round and the
+median is reported. Nothing here imports torch or the checked code: the trees are unpacked
+wheels, read as text.
+
+    python bench/static_speed.py                      # timm sample (~15k lines), 3 rounds
+    python bench/static_speed.py --all --rounds 1     # the whole timm tree (TorchFix: ~10 min)
+    python bench/static_speed.py --tree PATH          # any folder of Python files
+
+TorchFix pins an older libcst, so it lives in its own venv (default ``.bench/torchfix-venv``,
+created on first use). The default tree is timm's source from its wheel, unpacked into
+``.bench/trees/timm`` on first use (``pip download --no-deps timm``; nothing is installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRATCH = ROOT / ".bench"
+DEFAULT_TREE = SCRATCH / "trees" / "timm"
+DEFAULT_TORCHFIX_VENV = SCRATCH / "torchfix-venv"
+
+SMALL_SCRIPT = '''\
+"""A small training script for the start-up measurement."""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 128)
+        self.fc2 = nn.Linear(128, 10)
+
+    def forward(self, x):
+        return self.fc2(F.relu(self.fc1(x)))
+
+
+def train(model, loader, epochs=3):
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for _ in range(epochs):
+        for x, y in loader:
+            optimizer.zero_grad()
+            loss = criterion(model(x), y)
+            loss.backward()
+            optimizer.step()
+'''
+
+# Resolving libcst's QualifiedNameProvider on every file: the floor of any checker built the
+# way TorchFix is. Run with this interpreter's libcst.
+QNP_DRIVER = """\
+import sys
+import libcst as cst
+from libcst.metadata import MetadataWrapper, QualifiedNameProvider
+for path in sys.argv[1:]:
+    try:
+        module = cst.parse_module(open(path, encoding="utf-8").read())
+        MetadataWrapper(module, unsafe_skip_copy=True).resolve(QualifiedNameProvider)
+    except Exception:
+        pass
+"""
+
+
+@dataclass
+class Sample:
+    cpu: float
+    wall: float
+    returncode: int
+    stdout: str
+
+
+def run_measured(cmd: list[str], cwd: Path | None = None, capture: bool = False) -> Sample:
+    """Run ``cmd``; its CPU time is the user+sys delta of this process's waited-for children."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        cmd,
+        cwd=cwd,
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(f"warning: {cmd[0]} exited {proc.returncode}: {proc.stderr[-2000:]}\n")
+    return Sample(cpu, wall, proc.returncode, proc.stdout or "")
+
+
+def fetch_default_tree(tree: Path) -> None:
+    print(f"timm's source is not at {tree}; fetching its wheel from PyPI (pip download --no-deps timm)...", flush=True)
+    wheels = SCRATCH / "wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "timm", "-d", str(wheels)], check=True)
+    wheel = max(wheels.glob("timm-*.whl"))
+    tree.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(tree)
+    print(f"unpacked {wheel.name} into {tree}", flush=True)
+
+
+def ensure_torchfix(venv: Path) -> Path:
+    exe = venv / "bin" / "torchfix"
+    if not exe.exists():
+        print(f"TorchFix is not installed at {venv}; creating that venv and running pip install torchfix...", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "torchfix"], check=True)
+    return exe
+
+
+def lossguard_command() -> list[str]:
+    script = Path(sys.executable).parent / "lossguard"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "lossguard"]
+
+
+def python_files(tree: Path) -> list[tuple[Path, int]]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(tree):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                path = Path(dirpath) / name
+                with open(path, "rb") as fh:
+                    found.append((path, fh.read().count(b"\n")))
+    return found
+
+
+def sample_files(files: list[tuple[Path, int]], tree: Path, budget: int) -> list[tuple[Path, int]]:
+    """A stable pseudo-random sample of whole files, about ``budget`` lines in all."""
+    keyed = sorted(files, key=lambda f: hashlib.sha1(str(f[0].relative_to(tree)).encode()).hexdigest())
+    chosen, total = [], 0
+    for path, lines in keyed:
+        if total >= budget:
+            break
+        chosen.append((path, lines))
+        total += lines
+    return sorted(chosen)
+
+
+def count_torchfix_findings(text: str) -> int:
+    return len(re.findall(r"^\S+:\d+:\d+: TOR\d+", text, re.MULTILINE))
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tree", type=Path, default=DEFAULT_TREE, help=f"folder of Python files (default: timm's source, {DEFAULT_TREE})")
+    ap.add_argument("--all", action="store_true", help="use every file of the tree instead of a sample")
+    ap.add_argument("--sample-lines", type=int, default=15000, help="lines in the sample of whole files (default: 15000)")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds per checker (default: 3)")
+    ap.add_argument("--startup-runs", type=int, default=10, help="runs per start-up command (default: 10)")
+    ap.add_argument("--torchfix-venv", type=Path, default=DEFAULT_TORCHFIX_VENV)
+    ap.add_argument("--no-torchfix", action="store_true", help="skip TorchFix (lossguard and references only)")
+    args = ap.parse_args(argv)
+
+    tree = args.tree.resolve()
+    if not tree.exists():
+        if args.tree == DEFAULT_TREE:
+            fetch_default_tree(tree)
+        else:
+            ap.error(f"--tree {args.tree}: no such folder")
+    torchfix = None if args.no_torchfix else ensure_torchfix(args.torchfix_venv)
+
+    everything = python_files(tree)
+    files = everything if args.all else sample_files(everything, tree, args.sample_lines)
+    lines = sum(n for _, n in files)
+    paths = [str(p) for p, _ in files]
+    kloc = lines / 1000
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, Python {platform.python_version()}")
+    print(f"tree: {tree} ({len(everything)} files, {sum(n for _, n in everything)} lines)")
+    print(f"checked: {'all files' if args.all else 'sample'}: {len(files)} files, {lines} lines; {args.rounds} interleaved rounds, median")
+
+    lg_cmd = [*lossguard_command(), "check", "--isolated", "--format", "json", "--exit-zero", *paths]
+    contestants: dict[str, list[str]] = {"lossguard (16 rules)": lg_cmd}
+    if torchfix is not None:
+        contestants["torchfix --select ALL"] = [str(torchfix), "--select", "ALL", *paths]
+    contestants["libcst QualifiedNameProvider only"] = [sys.executable, "-c", QNP_DRIVER, *paths]
+
+    samples: dict[str, list[Sample]] = {name: [] for name in contestants}
+    with tempfile.TemporaryDirectory() as cwd:  # no pyproject.toml of this repository in reach
+        for r in range(args.rounds):
+            for name, cmd in contestants.items():
+                s = run_measured(cmd, cwd=Path(cwd), capture=True)
+                samples[name].append(s)
+                print(f"  round {r + 1}: {name}: {s.cpu:.1f} CPU s, {s.wall:.1f} s wall", flush=True)
+
+    print()
+    print(f"{'checker':36} {'lines':>8} {'CPU s':>8} {'CPU s/1000 lines':>17} {'wall s':>8} {'findings':>9}")
+    cpu_of: dict[str, float] = {}
+    for name, ss in samples.items():
+        cpu = median([s.cpu for s in ss])
+        cpu_of[name] = cpu
+        last = ss[-1].stdout
+        if name.startswith("lossguard"):
+            nfind = str(last.count('"code":'))
+        elif name.startswith("torchfix"):
+            nfind = str(count_torchfix_findings(last))
+        else:
+            nfind = "-"
+        print(f"{name:36} {lines:>8} {cpu:>8.1f} {cpu / kloc:>17.3f} {median([s.wall for s in ss]):>8.1f} {nfind:>9}")
+    lg = cpu_of["lossguard (16 rules)"]
+    if torchfix is not None:
+        tf = cpu_of["torchfix --select ALL"]
+        print(f"\nCPU ratio torchfix / lossguard: {tf / lg:.2f}x (target: >= 5x)")
+    qnp = cpu_of["libcst QualifiedNameProvider only"]
+    print(f"CPU ratio QualifiedNameProvider-only / lossguard: {qnp / lg:.2f}x")
+
+    print(f"\nstart-up: median of {args.startup_runs} runs")
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "train.py"
+        small.write_text(SMALL_SCRIPT)
+        startup = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "python -c 'import libcst'": [sys.executable, "-c", "import libcst"],
+            "lossguard check train.py (25 lines)": [*lossguard_command(), "check", "train.py"],
+        }
+        runs: dict[str, list[Sample]] = {name: [] for name in startup}
+        for _ in range(args.startup_runs):
+            for name, cmd in startup.items():
+                runs[name].append(run_measured(cmd, cwd=Path(tmp)))
+    print(f"{'command':36} {'wall s':>8} {'CPU s':>8}")
+    for name, ss in runs.items():
+        print(f"{name:36} {median([s.wall for s in ss]):>8.3f} {median([s.cpu for s in ss]):>8.3f}")
+    print("(target: lossguard check on one file starts in <= 0.35 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
