@@ -1,0 +1,73 @@
+"""The pre-commit hook, with the real pre-commit: it blocks a buggy commit and installs no torch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli_support import FIXED, TRAIN, git
+
+pytest.importorskip("pre_commit", reason="needs pre-commit (pip install 'lossguard[dev]')")
+
+REPO = Path(__file__).resolve().parents[2]
+_NO_NETWORK = ("Could not find a version", "No matching distribution", "Failed to establish", "NewConnectionError", "Temporary failure in name resolution")
+
+
+def _hook_repo(dest: Path) -> str:
+    """This working tree's package and hook definition, committed to a scratch repository (pre-commit clones at a rev)."""
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy2(REPO / name, dest / name)
+    shutil.copytree(REPO / "lossguard", dest / "lossguard", ignore=shutil.ignore_patterns("__pycache__"))
+    git("init", "-q", cwd=dest)
+    git("add", ".", cwd=dest)
+    git("commit", "-q", "-m", "lossguard", cwd=dest)
+    return git("rev-parse", "HEAD", cwd=dest).strip()
+
+
+def _commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-m", "train"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=240,
+    )
+
+
+def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
+    hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
+    for d in (hook_repo, project):
+        d.mkdir()
+    rev = _hook_repo(hook_repo)
+    git("init", "-q", cwd=project)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n"
+    )
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+
+    (project / "train.py").write_text(TRAIN)
+    (project / "README.md").write_text("not Python: the hook does not look at it\n")
+    git("add", ".", cwd=project)
+    r = _commit(project, env)
+    out = r.stdout + r.stderr
+    if r.returncode != 0 and any(s in out for s in _NO_NETWORK):
+        pytest.skip(f"pre-commit could not install the hook's dependencies from PyPI: {out[-400:]}")
+    assert r.returncode != 0, out
+    assert "lossguard" in out and "Failed" in out
+    assert "train.py:13:26: LG001 [double-softmax]" in out and "train.py:16:9: LG006 [graph-retention]" in out
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True).returncode != 0, "nothing was committed"
+
+    (project / "train.py").write_text(FIXED)
+    git("add", "train.py", cwd=project)
+    r = _commit(project, env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "lossguard....." in r.stderr + r.stdout and "Passed" in r.stderr + r.stdout
+
+    site_packages = list(home.glob("repo*/py_env-*/lib/python*/site-packages"))
+    assert len(site_packages) == 1, list(home.iterdir())
+    installed = {p.name.lower() for p in site_packages[0].iterdir()}
+    assert "libcst" in installed and "lossguard" in installed
+    assert not {n for n in installed if n == "torch" or n.startswith("torch-")}, "the hook must not install torch"
