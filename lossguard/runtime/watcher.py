@@ -237,7 +237,7 @@ class Watcher(nn.Module):
 
         def step(*args: Any, **kwargs: Any) -> Any:
             w = ref()
-            if w is None or w._broken:
+            if w is None or w._broken or w._closed:
                 return original(*args, **kwargs)
             w._guard(w._on_optimizer_pre, optimizer)
             if w._guard(w._decide_skip):
@@ -249,8 +249,9 @@ class Watcher(nn.Module):
             w._flush_raise()
             return out
 
-        step.__wrapped__ = original  # type: ignore[attr-defined]
+        had_own = "step" in optimizer.__dict__
         optimizer.step = step  # type: ignore[method-assign]
+        self._unwrap = (step, original if had_own else None)
 
     # ------------------------------------------------------------------ the call
 
@@ -627,8 +628,11 @@ class Watcher(nn.Module):
         finally:
             self._closed = True
             _remove_handles(self._handles)
-            if self._managed is not None and hasattr(self._managed.step, "__wrapped__"):
-                self._managed.step = self._managed.step.__wrapped__  # type: ignore[method-assign]
+            if self._managed is not None and self._managed.__dict__.get("step") is self._unwrap[0]:
+                if self._unwrap[1] is None:
+                    del self._managed.step
+                else:
+                    self._managed.step = self._unwrap[1]  # type: ignore[method-assign]
             for sink in (self._console, self._jsonl, self._tb):
                 if sink is not None:
                     sink.close()

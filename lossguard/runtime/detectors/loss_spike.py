@@ -27,7 +27,8 @@ class LossSpike(Detector):
     step-to-step differences over ``window`` steps, so a falling loss does not inflate it. For a
     positive loss both are taken on log(loss), so the test is multiplicative. A step is a spike
     when it is more than ``sigma`` noise units above the centre, at least ``1 + rtol`` times the
-    centre, and at least ``atol`` (a fraction of the first losses) above it in absolute terms.
+    centre, at least ``atol`` (a fraction of the first losses) above it in absolute terms, and
+    1.2 times above the highest loss in the window (heavy-tailed small-batch noise).
     Any step more than ``blowup`` times the first loss is a spike, even before ``min_steps``.
     Reported spikes enter the window clipped to the threshold, so a lasting level shift is
     absorbed after a few steps.
@@ -42,7 +43,7 @@ class LossSpike(Detector):
         window: int = 64,
         recent: int = 8,
         min_steps: int = 16,
-        sigma: float = 6.0,
+        sigma: float = 8.0,
         rtol: float = 1.0,
         atol: float = 0.05,
         blowup: float = 10.0,
@@ -76,11 +77,12 @@ class LossSpike(Detector):
         series = [math.log(v) for v in vals] if positive else vals
         centre = median(series[-self.recent :])
         noise = diff_noise(series)
+        top = max(vals)
         if positive:
             log_thr = centre + max(self.sigma * noise, math.log1p(self.rtol))
-            thr = max(math.exp(log_thr), math.exp(centre) + self.atol * abs(self.reference))
+            thr = max(math.exp(log_thr), math.exp(centre) + self.atol * abs(self.reference), top * 1.2)
         else:
-            thr = centre + max(self.sigma * noise, self.rtol * abs(centre), self.atol * abs(self.reference))
+            thr = max(centre + max(self.sigma * noise, self.rtol * abs(centre), self.atol * abs(self.reference)), top + 0.2 * abs(top))
         if self.first and self.first[0] > 0:
             thr = min(thr, self.first[0] * self.blowup)
         return thr

@@ -1,0 +1,74 @@
+import math
+import random
+
+import pytest
+
+from lossguard.errors import UsageError
+from lossguard.runtime.detectors import LossSpike, StepStats
+from tests.runtime.detectors.roundtrip import assert_roundtrip
+
+
+def noisy_decay(n, seed=0, noise=0.05):
+    rng = random.Random(seed)
+    return [2.3 * math.exp(-i / 200) * (1 + noise * rng.gauss(0, 1)) for i in range(n)]
+
+
+def test_spike_after_warmup_is_reported_at_its_step():
+    losses = noisy_decay(100)
+    losses[70] *= 6
+    det = LossSpike()
+    found = [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v))]
+    assert found == [70]
+
+
+def test_noisy_small_batch_losses_do_not_alarm():
+    rng = random.Random(3)
+    det = LossSpike()
+    for i in range(2000):
+        loss = 1.0 * math.exp(-i / 800) * rng.lognormvariate(0, 0.35) + 0.05
+        assert det.update(StepStats(i, loss=loss)) is None, i
+
+
+def test_converged_loss_with_tiny_bumps_is_silent():
+    det = LossSpike()
+    losses = noisy_decay(50) + [1e-4 * (1 + 0.1 * (i % 3)) for i in range(500)]
+    losses[300] = 5e-4
+    assert all(det.update(StepStats(i, loss=v)) is None for i, v in enumerate(losses))
+
+
+def test_blowup_is_reported_before_the_window_fills():
+    det = LossSpike()
+    assert det.update(StepStats(0, loss=2.3)) is None
+    f = det.update(StepStats(1, loss=40.0))
+    assert f is not None and "40" in f.message
+
+
+def test_is_spike_does_not_change_state():
+    det = LossSpike()
+    for i, v in enumerate(noisy_decay(40)):
+        det.update(StepStats(i, loss=v))
+    before = det.state_dict()
+    assert det.is_spike(50.0) and not det.is_spike(2.0)
+    assert det.state_dict() == before
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"window": 0}, "Argument window should be a positive integer, got 0"),
+        ({"sigma": -1.0}, "Argument sigma should be a positive number, got -1.0"),
+        ({"window": 4, "recent": 8}, "Argument window should be at least recent"),
+        ({"cooldown": -2}, "Argument cooldown should be a non-negative integer, got -2"),
+    ],
+)
+def test_argument_errors(kwargs, message):
+    with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        LossSpike(**kwargs)
+
+
+def test_state_roundtrip():
+    losses = noisy_decay(200, seed=1)
+    for s in (60, 61, 150):
+        losses[s] *= 8
+    series = [StepStats(i, loss=v) for i, v in enumerate(losses)]
+    assert [s for s, _ in assert_roundtrip(LossSpike, series, split=100)] == [60, 150]

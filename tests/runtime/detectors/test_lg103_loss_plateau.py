@@ -1,0 +1,59 @@
+import math
+import random
+
+import pytest
+
+from lossguard.errors import UsageError
+from lossguard.runtime.detectors import LossPlateau, StepStats
+from tests.runtime.detectors.roundtrip import assert_roundtrip
+
+
+def stats(i, loss, **kw):
+    kw.setdefault("updated", True)
+    kw.setdefault("chance_loss", math.log(10))
+    return StepStats(i, loss=loss, **kw)
+
+
+def test_flat_loss_at_chance_is_reported_once():
+    rng = random.Random(0)
+    det = LossPlateau()
+    found = [i for i in range(200) if det.update(stats(i, 2.303 + 0.03 * rng.gauss(0, 1), update_ratio=1e-7))]
+    assert len(found) == 1 and found[0] < 60
+
+
+def test_converged_loss_far_below_chance_is_silent():
+    rng = random.Random(1)
+    det = LossPlateau()
+    assert all(det.update(stats(i, 0.05 + 0.005 * rng.gauss(0, 1))) is None for i in range(500))
+
+
+def test_decreasing_loss_is_silent():
+    det = LossPlateau()
+    assert all(det.update(stats(i, 2.3 * math.exp(-i / 300))) is None for i in range(300))
+
+
+def test_noisy_slow_start_is_silent():
+    rng = random.Random(2)
+    det = LossPlateau()
+    for i in range(60):
+        assert det.update(stats(i, 2.3 - 0.002 * i + 0.25 * rng.gauss(0, 1), update_ratio=1e-3)) is None
+
+
+def test_warmup_and_skipped_steps_are_ignored():
+    det = LossPlateau()
+    assert all(det.update(stats(i, 2.303, lr=1e-5 * (i + 1))) is None for i in range(100))
+    det = LossPlateau()
+    assert all(det.update(stats(i, 2.303, updated=False)) is None for i in range(100))
+
+
+def test_argument_errors():
+    with pytest.raises(UsageError, match="Argument threshold should be a number between 0 and 1"):
+        LossPlateau(threshold=2.0)
+    with pytest.raises(UsageError, match="Argument max_window should be at least min_window"):
+        LossPlateau(min_window=50, max_window=20)
+
+
+def test_state_roundtrip():
+    rng = random.Random(4)
+    series = [stats(i, 2.303 + 0.02 * rng.gauss(0, 1), update_ratio=1e-7) for i in range(120)]
+    assert len(assert_roundtrip(LossPlateau, series, split=35)) == 1

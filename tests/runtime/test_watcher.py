@@ -1,0 +1,318 @@
+"""The Watcher wraps a criterion without changing training, on real CPU training loops."""
+
+from __future__ import annotations
+
+import gc
+import math
+import warnings
+import weakref
+
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+import lossguard
+from lossguard import LossGuardError
+from lossguard.runtime.detectors import default_detectors
+from lossguard.runtime.watcher import Watcher
+from tests.runtime.helpers import model, nan_at, task, train
+
+
+def params_after(steps, watched, opt_cls=torch.optim.Adam, **watch_kw):
+    net = model(0)
+    opt = opt_cls(net.parameters(), lr=1e-2)
+    criterion = nn.CrossEntropyLoss()
+    if watched:
+        criterion = lossguard.watch(net, criterion, console=False, **({"optimizer": opt} if watch_kw.pop("pass_opt", False) else {}), **watch_kw)
+    train(net, criterion, steps, opt=opt)
+    if watched:
+        criterion.close()
+    return [p.detach().clone() for p in net.parameters()]
+
+
+@pytest.mark.parametrize("pass_opt", [False, True])
+def test_parameters_are_bitwise_identical_with_and_without_watcher(tmp_path, pass_opt):
+    plain = params_after(60, False)
+    watched = params_after(60, True, log_dir=str(tmp_path), pass_opt=pass_opt)
+    assert all(torch.equal(a, b) for a, b in zip(plain, watched))
+
+
+def test_returns_the_criterion_tensor_itself():
+    net = model(0)
+    inner = nn.CrossEntropyLoss()
+    out = {}
+
+    class Spy(nn.Module):
+        def forward(self, a, b):
+            out["loss"] = inner(a, b)
+            return out["loss"]
+
+    x, y = task()()
+    crit = lossguard.watch(net, Spy(), console=False)
+    assert crit(net(x), y) is out["loss"]
+    fn = lossguard.watch(net, F.cross_entropy, console=False)
+    assert torch.equal(fn(net(x), y, label_smoothing=0.1), F.cross_entropy(net(x), y, label_smoothing=0.1))
+
+
+def test_ctc_extra_arguments_pass_through():
+    torch.manual_seed(0)
+    rnn = nn.GRU(8, 6)
+    crit = lossguard.watch(rnn, nn.CTCLoss(), console=False)
+    x = torch.randn(20, 3, 8)
+    log_probs = rnn(x)[0].log_softmax(2)
+    targets = torch.randint(1, 6, (3, 5))
+    lengths = (torch.full((3,), 20), torch.full((3,), 5))
+    assert torch.equal(crit(log_probs, targets, *lengths), nn.CTCLoss()(log_probs, targets, *lengths))
+
+
+def test_validation_calls_under_no_grad_are_not_steps():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    train(net, crit, 5)
+    x, y = task(1)()
+    with torch.no_grad():
+        crit(net(x), y)
+    assert crit.step == 5 and crit.calls == 5
+
+
+def test_gradient_accumulation_counts_optimizer_steps():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task()
+    for _ in range(10):
+        opt.zero_grad()
+        for _ in range(4):
+            x, y = batch()
+            (crit(net(x), y) / 4).backward()
+        opt.step()
+    assert crit.step == 10 and crit.calls == 40
+    assert crit.events == []
+
+
+def test_two_watched_criteria_on_one_model():
+    net = model(0)
+    ce = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    aux = lossguard.watch(net, nn.MSELoss(), console=False)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task()
+    for step in range(40):
+        x, y = batch()
+        if step == 30:
+            x = x.clone()
+            x[0, 0] = float("nan")
+        out = net(x)
+        opt.zero_grad()
+        (ce(out, y) + 0.1 * aux(out, F.one_hot(y, 4).float())).backward()
+        opt.step()
+    assert ce.step == aux.step == 40
+    assert [(e.code, e.step) for e in ce.events][:1] == [("LG101", 30)]
+    assert [(e.code, e.step) for e in aux.events][:1] == [("LG101", 30)]
+
+
+def test_compiled_model():
+    net = model(0)
+    compiled = torch.compile(net, backend="eager")
+    crit = lossguard.watch(compiled, nn.CrossEntropyLoss(), console=False)
+    train(compiled, crit, 12, corrupt=nan_at(8), opt=torch.optim.SGD(compiled.parameters(), lr=0.05))
+    assert crit.step == 12
+    assert crit.events[0].code == "LG101" and crit.events[0].step == 8
+    assert "_orig_mod" not in crit._names[0]
+
+
+def test_holds_no_graph_and_bounded_state():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, check_every=10)
+    opt = torch.optim.SGD(net.parameters(), lr=0.01)
+    batch = task()
+    alive = []
+
+    class Probe:
+        def __call__(self, *a):
+            return None
+
+    for _ in range(3000):
+        x, y = batch()
+        opt.zero_grad()
+        loss = crit(net(x), y)
+        probe = Probe()
+        loss.grad_fn.register_hook(probe)
+        alive.append(weakref.ref(probe))
+        loss.backward()
+        opt.step()
+    del loss, probe
+    gc.collect()
+    assert all(r() is None for r in alive)
+    assert crit._pending == [] and crit._cur is None
+    for det in crit.detectors:
+        for value in det.state_dict().values():
+            assert not isinstance(value, list) or len(value) <= 300
+
+
+def test_nan_event_names_the_step_and_the_first_nonfinite_tensor():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    train(net, crit, 30, corrupt=nan_at(20))
+    first = crit.events[0]
+    assert (first.code, first.name, first.step, first.severity) == ("LG101", "nan-loss", 20, "error")
+    assert "model output" in first.message and "input batch" in first.message
+    assert "clip" in first.fix.lower()
+
+
+def test_inf_gradient_with_finite_loss_is_caught():
+    """detect_anomaly misses Inf gradients; the watcher reads them at the optimizer step."""
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    opt = torch.optim.SGD(net.parameters(), lr=0.0)
+    batch = task()
+    for step in range(5):
+        x, y = batch()
+        opt.zero_grad()
+        loss = crit(net(x), y)
+        loss.backward()
+        if step == 3:
+            net[0].weight.grad[0, 0] = float("inf")
+        opt.step()
+    assert [(e.code, e.step) for e in crit.events] == [("LG101", 3)]
+    assert "0.weight" in crit.events[0].message
+
+
+def test_raise_policy_stops_at_the_failing_step():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, on_event="raise")
+    with pytest.raises(LossGuardError, match="LG101 nan-loss"):
+        train(net, crit, 30, corrupt=nan_at(7))
+    assert crit.step == 8
+
+
+def test_callback_policy_receives_every_event_and_may_raise():
+    net = model(0)
+    seen = []
+
+    class Stop(Exception):
+        pass
+
+    def policy(event):
+        seen.append(event)
+        raise Stop(event.code)
+
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, on_event=policy)
+    with pytest.raises(Stop):
+        train(net, crit, 30, corrupt=nan_at(5))
+    assert [e.code for e in seen] == ["LG101"]
+
+
+def test_skip_keeps_parameters_finite_when_given_the_optimizer():
+    net = model(0)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, optimizer=opt)
+    train(net, crit, 30, opt=opt, corrupt=nan_at(10))
+    assert all(torch.isfinite(p).all() for p in net.parameters())
+    nan = [e for e in crit.events if e.code == "LG101"]
+    assert nan[0].step == 10 and nan[0].data["skipped"] is True and "skipped" in nan[0].message
+    crit.close()
+    assert "step" not in opt.__dict__
+
+
+def test_without_skip_the_nan_reaches_the_parameters():
+    net = model(0)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, optimizer=opt, skip=())
+    train(net, crit, 12, opt=opt, corrupt=nan_at(10))
+    assert not all(torch.isfinite(p).all() for p in net.parameters())
+
+
+def test_skip_a_spike():
+    net = model(0)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, optimizer=opt)
+    train(net, crit, 60, opt=opt, corrupt=lambda step, x: x * 50 if step == 50 else x)
+    spike = [e for e in crit.events if e.code == "LG102"]
+    assert spike[0].step == 50 and spike[0].data["skipped"] is True
+
+
+def test_amp_gradscaler_skipped_steps_are_not_alarms_and_norms_are_unscaled(tmp_path):
+    net = model(0)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    scaler = torch.amp.GradScaler("cpu", init_scale=2.0**100)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, log_dir=str(tmp_path))
+    batch = task()
+    unscaled = {}
+    for step in range(120):
+        x, y = batch()
+        opt.zero_grad()
+        with torch.autocast("cpu", dtype=torch.float16):
+            loss = crit(net(x), y)
+        scaler.scale(loss).backward()
+        scaler.unscale_(opt)
+        grads = [p.grad for p in net.parameters()]
+        norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads]))
+        if torch.isfinite(norm):
+            unscaled[crit.step] = float(norm)
+        scaler.step(opt)
+        scaler.update()
+    crit.close()
+    assert crit.events == []
+    assert scaler.get_scale() < 2.0**100 and unscaled
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    acc = EventAccumulator(str(tmp_path))
+    acc.Reload()
+    logged = {e.step: e.value for e in acc.Scalars("lossguard/grad_norm/total")}
+    common = sorted(set(logged) & set(unscaled))
+    assert len(common) > 10
+    assert all(math.isclose(logged[s], unscaled[s], rel_tol=1e-4) for s in common)
+
+
+def test_internal_error_is_reported_once_and_training_goes_on():
+    class Broken(type(default_detectors()[1])):
+        def update(self, stats):
+            raise ZeroDivisionError("boom")
+
+    dets = default_detectors()
+    dets[1] = Broken()
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, detectors=dets)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        train(net, crit, 20, corrupt=nan_at(15))
+    internal = [w for w in caught if "internal error" in str(w.message)]
+    assert len(internal) == 1 and "LG102" in str(internal[0].message)
+    assert crit.step == 20 and [e.code for e in crit.events] == ["LG101"]
+
+
+def test_context_manager_and_close_remove_global_hooks():
+    net = model(0)
+    with lossguard.watch(net, nn.CrossEntropyLoss(), console=False) as crit:
+        train(net, crit, 3)
+    assert isinstance(crit, Watcher) and crit._handles == []
+    steps = crit.step
+    train(net, crit, 3)
+    assert crit.step == steps
+
+
+def test_bad_options_are_usage_errors():
+    from lossguard.errors import UsageError
+
+    net = model(0)
+    with pytest.raises(UsageError, match="Argument on_event should be 'warn', 'raise' or a callable"):
+        lossguard.watch(net, nn.MSELoss(), on_event="explode")
+    with pytest.raises(UsageError, match="Argument sync_every should be a positive integer, got 0"):
+        lossguard.watch(net, nn.MSELoss(), sync_every=0)
+    with pytest.raises(UsageError, match="Argument skip should name"):
+        lossguard.watch(net, nn.MSELoss(), skip=("loss-plateau",))
+
+
+def test_sync_every_batches_reads_without_changing_results():
+    def run(sync_every):
+        net = model(0)
+        crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, sync_every=sync_every)
+        train(net, crit, 40, corrupt=lambda s, x: x * 60 if s == 30 else x)
+        pending_mid = len(crit._pending)
+        crit.close()
+        return [(e.code, e.step, e.message) for e in crit.events], pending_mid
+
+    every_step, _ = run(1)
+    batched, pending = run(16)
+    assert batched == every_step and pending == 40 % 16
