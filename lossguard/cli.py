@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from lossguard import __version__, catalog
 from lossguard.errors import UsageError
@@ -194,7 +195,7 @@ def _add_noqa(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-unty
     from lossguard.static.noqa import add_noqa
 
     result = add_noqa(outcome.findings, outcome.sources.paths)
-    for why in result.skipped or []:
+    for why in result.skipped:
         print(f"lossguard: warning: no noqa comment added at {why}", file=sys.stderr)
     _print_errors(outcome.errors)
     if not args.quiet:

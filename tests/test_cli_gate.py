@@ -65,7 +65,7 @@ def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, ex
         (repo / "base.json").write_text(content)
     r = run("check", "--baseline", "base.json", cwd=repo)
     assert r.returncode == 2
-    assert f"lossguard: error: --baseline base.json: " in r.stderr and expected in r.stderr
+    assert "lossguard: error: --baseline base.json: " in r.stderr and expected in r.stderr
     assert r.stdout == ""
 
 

@@ -42,10 +42,14 @@ def test_findings_point_at_cells_in_every_format(project: Path):
     r = run("check", "--format", "concise", ".", cwd=project)  # found by folder discovery
     assert r.returncode == 1, r.stderr
     assert r.stdout.splitlines() == [
-        "notebooks/train.ipynb:cell 6:6:26: LG001 CrossEntropyLoss receives softmax probabilities "
-        "(nn.Softmax layer at cell 3, line 4); it applies log-softmax itself, so pass the raw logits",
-        "notebooks/train.ipynb:cell 6:9:9: LG006 `history` keeps every step's loss tensor and its autograd graph alive; "
-        "accumulate loss.item() (or loss.detach()) instead",
+        (
+            "notebooks/train.ipynb:cell 6:6:26: LG001 CrossEntropyLoss receives softmax probabilities "
+            "(nn.Softmax layer at cell 3, line 4); it applies log-softmax itself, so pass the raw logits"
+        ),
+        (
+            "notebooks/train.ipynb:cell 6:9:9: LG006 `history` keeps every step's loss tensor and its autograd "
+            "graph alive; accumulate loss.item() (or loss.detach()) instead"
+        ),
     ]
     r = run("check", "--format", "json", cwd=project)
     first = json.loads(r.stdout)[0]

@@ -65,6 +65,7 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
+            check=False,
             cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="surrogateescape", timeout=120,
         )
     except FileNotFoundError as exc:

@@ -12,7 +12,7 @@ import io
 import re
 import tokenize
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard.static.finding import Finding
@@ -24,12 +24,12 @@ _NOQA = re.compile(r"#\s*noqa(?P<colon>:\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]
 class NoqaResult:
     added: int = 0  # codes written
     files: int = 0  # files changed
-    skipped: list[str] | None = None  # "path:line: why" for findings no comment could be written for
+    skipped: list[str] = field(default_factory=list)  # "path:line: why" where no comment could be written
 
 
 def add_noqa(findings: list[Finding], paths: dict[str, Path]) -> NoqaResult:
     """Add noqa comments for ``findings`` (display path -> file on disk in ``paths``)."""
-    result = NoqaResult(skipped=[])
+    result = NoqaResult()
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_file[f.path].append(f)
@@ -67,7 +67,7 @@ def _merge(line: str, codes: set[str]) -> tuple[str, int]:
     ending = line[len(body):]
     m = _noqa_comment(body)
     if m is not None and m.group("codes") is None:
-        return line, 0  # a bare `# noqa` already silences everything
+        return line, 0  # a bare noqa comment already silences every code
     if m is not None:
         present = [c.strip() for c in m.group("codes").split(",")]
         new = sorted(c for c in codes if c.upper() not in {p.upper() for p in present})

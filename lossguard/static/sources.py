@@ -62,7 +62,7 @@ def project_root(start: Path) -> Path:
     """The top of the git work tree holding ``start``, or ``start`` itself outside git."""
     try:
         proc = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True, timeout=30
+            ["git", "rev-parse", "--show-toplevel"], check=False, cwd=start, capture_output=True, text=True, timeout=30
         )
     except (OSError, subprocess.TimeoutExpired):
         return start.resolve()

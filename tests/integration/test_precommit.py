@@ -32,7 +32,7 @@ def _hook_repo(dest: Path) -> str:
 def _commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-m", "train"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=240,
+        cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False,
     )
 
 
@@ -58,7 +58,7 @@ def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
     assert r.returncode != 0, out
     assert "lossguard" in out and "Failed" in out
     assert "train.py:13:26: LG001 [double-softmax]" in out and "train.py:16:9: LG006 [graph-retention]" in out
-    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True).returncode != 0, "nothing was committed"
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True, check=False).returncode != 0, "nothing was committed"
 
     (project / "train.py").write_text(FIXED)
     git("add", "train.py", cwd=project)
