@@ -210,7 +210,7 @@ def _baseline(args: argparse.Namespace) -> int:
 
     outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve())
     try:
-        args.output_file.write_text(dump(outcome.virtual, outcome.sources), encoding="utf-8")
+        args.output_file.write_text(dump(outcome.virtual, outcome.sources, located=outcome.findings), encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
     _print_errors(outcome.errors)

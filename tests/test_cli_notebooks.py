@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import run
+from tests.cli_support import git, run
 
 
 def _cell(source: str, kind: str = "code") -> dict:
@@ -71,3 +71,16 @@ def test_broken_notebooks_are_reported_and_others_checked(project: Path):
     assert "notebooks/notjson.ipynb: not a valid notebook: JSON error at line 1" in r.stderr
     assert "notebooks/syntax.ipynb: syntax error at cell 2, line 2" in r.stderr
     assert r.stdout.count("notebooks/train.ipynb:cell 6:") == 2
+
+
+def test_diff_compares_code_cells(project: Path):
+    git("init", "-q", cwd=project)
+    git("add", ".", cwd=project)
+    git("commit", "-q", "-m", "notebook", cwd=project)
+    nb = json.loads(TRAIN_NB)
+    # A new cell early in the notebook moves every old line; only the new cell's bug is reported.
+    nb["cells"].insert(2, _cell("logits = torch.randn(4, 10)\nprobs = torch.softmax(logits, dim=1)\nprobe = nn.functional.cross_entropy(probs, torch.tensor([1, 2, 3, 4]))"))
+    (project / "notebooks" / "train.ipynb").write_text(json.dumps(nb, indent=1))
+    r = run("check", "--format", "json", "--diff", "HEAD", cwd=project)
+    assert r.returncode == 1, r.stderr
+    assert [(d["code"], d["cell"], d["line"]) for d in json.loads(r.stdout)] == [("LG001", 3, 3)]

@@ -25,18 +25,20 @@ def _key(f: Finding, sources: SourceSet) -> str:
     return content_hash(f.code, sources.relative(f.path), sources.flagged_text(f))
 
 
-def dump(findings: list[Finding], sources: SourceSet) -> str:
-    """The baseline file's text for ``findings`` (sorted, so it diffs well under version control)."""
+def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | None = None) -> str:
+    """The baseline file's text for ``findings`` (sorted, so it diffs well under version control).
+    ``located`` are the same findings as reported (notebook lines within cells), for the
+    informative ``line``/``cell``/``message``; matching uses only the hash."""
     entries = [
         {
             "code": f.code,
             "path": sources.relative(f.path),
             "hash": _key(f, sources),
-            "line": f.line,  # informative only; matching ignores it
-            **({"cell": f.cell} if f.cell is not None else {}),
-            "message": f.message,
+            "line": shown.line,  # informative only; matching ignores it
+            **({"cell": shown.cell} if shown.cell is not None else {}),
+            "message": shown.message,
         }
-        for f in findings
+        for f, shown in zip(findings, located if located is not None else findings)
     ]
     entries.sort(key=lambda e: (e["path"], e["line"], e["code"], e["hash"]))
     doc = {"lossguard-baseline": FORMAT_VERSION, "generated-by": f"lossguard {__version__}", "findings": entries}
