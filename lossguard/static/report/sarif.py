@@ -9,6 +9,7 @@ cell-relative and ``properties.cell`` names the cell.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import quote
 
 from lossguard import __version__, catalog
@@ -19,6 +20,14 @@ from lossguard.static.sources import SourceSet
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/lossguard/lossguard"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _artifact(display: str, sources: SourceSet) -> dict[str, str]:
+    """Relative to %SRCROOT% when the file is under the root, else an absolute file URI."""
+    rel = sources.relative(display)
+    if rel.startswith("/"):
+        return {"uri": Path(rel).as_uri()}
+    return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
 
 
 def _rule(problem: catalog.Problem) -> dict[str, object]:
@@ -57,7 +66,7 @@ def to_sarif(findings: list[Finding], errors: list[FileError], sources: SourceSe
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": quote(sources.relative(f.path)), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _artifact(f.path, sources),
                         "region": region,
                     }
                 }
@@ -71,7 +80,7 @@ def to_sarif(findings: list[Finding], errors: list[FileError], sources: SourceSe
         {
             "level": "error",
             "message": {"text": f"{e.path}: {e.reason}"},
-            **({"locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(sources.relative(e.path)), "uriBaseId": "%SRCROOT%"}}}]} if e.path in sources.paths else {}),
+            **({"locations": [{"physicalLocation": {"artifactLocation": _artifact(e.path, sources)}}]} if e.path in sources.paths else {}),
         }
         for e in errors
     ]
