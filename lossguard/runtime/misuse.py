@@ -82,7 +82,12 @@ def host_checks(kind: Optional[str], inp: Optional[torch.Tensor], tgt: Optional[
 
 
 def value_flags(kind: Optional[str], inp: Optional[torch.Tensor]) -> dict[str, torch.Tensor]:
-    """0/1 device flags for value misuses; read later with the step statistics."""
+    """0/1 device flags for value misuses; read later with the step statistics.
+
+    LG003 needs more than "inside (0, 1)": a fresh model's raw logits can all be small and
+    positive. Sigmoid output of a fresh model clusters around 0.5; of a trained one it reaches
+    both ends of (0, 1) without leaving it.
+    """
     flags: dict[str, torch.Tensor] = {}
     if inp is None or not inp.is_floating_point() or inp.numel() == 0:
         return flags
@@ -91,8 +96,11 @@ def value_flags(kind: Optional[str], inp: Optional[torch.Tensor]) -> dict[str, t
         tol = 1e-3 if x.dtype == torch.float32 or x.dtype == torch.float64 else 3e-2
         rows = x.float().sum(dim=1)
         flags["LG001"] = ((x.amin() >= 0) & ((rows - 1).abs().amax() <= tol)).float()
-    elif kind == "bce_logits":
-        flags["LG003"] = ((x.amin() > 0) & (x.amax() < 1)).float()
+    elif kind == "bce_logits" and x.numel() >= 8:
+        lo, hi, mean = x.amin(), x.amax(), x.float().mean()
+        fresh = (lo > 0.2) & (hi < 0.8) & ((mean - 0.5).abs() < 0.15)
+        trained = (lo > 0) & (hi < 1) & (lo < 0.1) & (hi > 0.9)
+        flags["LG003"] = (fresh | trained).float()
     return flags
 
 

@@ -61,7 +61,7 @@ def _groups(names: list[str]) -> tuple[list[str], list[int]]:
     if len(labels) > _MAX_GROUPS:
         size = math.ceil(len(labels) / _MAX_GROUPS)
         chunks = [labels[i : i + size] for i in range(0, len(labels), size)]
-        rename = {lab: (c[0] if len(c) == 1 else f"{c[0]}..{c[-1]}") for c in chunks for lab in c}
+        rename = {lab: (c[0] if len(c) == 1 else f"{c[0]}-{c[-1]}") for c in chunks for lab in c}
         best = [rename[b] for b in best]
         labels = list(dict.fromkeys(best))
     index = {lab: i for i, lab in enumerate(labels)}
@@ -656,6 +656,8 @@ class Watcher(nn.Module):
             "bce_inside": self._bce_inside,
             "bce_outside": self._bce_outside,
             "target_var": self._target_var,
+            "weights": [[list(k), v] for k, v in self._weight_cache.items()],
+            "weights_at": self._weights_at,
             "detectors": {d.code: d.state_dict() for d in self.detectors},
             "events": [e.to_dict() for e in self.events],
             "console_counts": dict(self._console.counts) if self._console is not None else {},
@@ -673,6 +675,8 @@ class Watcher(nn.Module):
         self._bce_inside = int(state.get("bce_inside", 0))
         self._bce_outside = bool(state.get("bce_outside", False))
         self._target_var = state.get("target_var")
+        self._weight_cache = {tuple(k): list(v) for k, v in state.get("weights", [])}
+        self._weights_at = int(state.get("weights_at", -(10**9)))
         saved = state.get("detectors", {})
         for det in self.detectors:
             if det.code in saved:

@@ -1,0 +1,94 @@
+"""Runtime misuse checks (LG001-LG006, LG013) on real calls; catalog texts are reused."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+import lossguard
+from lossguard import catalog
+from tests.runtime.fault_injection.scenarios import by_name, judge
+from tests.runtime.helpers import model, task
+
+
+@pytest.mark.parametrize(
+    "scenario, code, raises",
+    [
+        ("misuse-softmax-ce", "LG001", False),
+        ("misuse-bce-logits", "LG002", True),
+        ("misuse-double-sigmoid", "LG003", False),
+        ("misuse-int-bce-target", "LG004", True),
+        ("misuse-broadcast", "LG005", False),
+        ("misuse-graph-retention", "LG006", False),
+        ("misuse-float-class-target", "LG013", True),
+    ],
+)
+def test_each_misuse_is_reported_once_with_its_catalog_entry(scenario, code, raises):
+    s = by_name(scenario)
+    with pytest.warns(UserWarning) if code == "LG005" else _nothing():
+        outcome = s.run(0)
+    assert judge(s, outcome)["detected"]
+    events = [e for e in outcome.events if e.code == code]
+    assert len(events) == 1 and events[0].step <= 3
+    assert events[0].fix == catalog.get(code).fix and events[0].name == catalog.get(code).name
+    assert (outcome.error is not None) == raises
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        return False
+
+
+def test_torch_error_still_reaches_the_user_after_the_report():
+    net = model(0, classes=1)
+    crit = lossguard.watch(net, nn.BCELoss(), console=False)
+    x, _ = task()()
+    with pytest.raises(RuntimeError, match="between 0 and 1"):
+        crit(net(x).squeeze(1) * 10, torch.ones(64))
+    assert [e.code for e in crit.events] == ["LG002"]
+
+
+@pytest.mark.parametrize(
+    "criterion, make",
+    [
+        (nn.CrossEntropyLoss(), lambda out, y: (out, y)),
+        (nn.CrossEntropyLoss(), lambda out, y: (F.log_softmax(out, dim=1), y)),
+        (nn.CrossEntropyLoss(label_smoothing=0.1), lambda out, y: (out, F.one_hot(y, 4).float().softmax(dim=1))),
+        (nn.BCEWithLogitsLoss(), lambda out, y: (out[:, 0], (y % 2).float())),
+        (nn.BCELoss(), lambda out, y: (torch.sigmoid(out[:, 0]), (y % 2).float())),
+        (nn.MSELoss(), lambda out, y: (out, F.one_hot(y, 4).float())),
+    ],
+)
+def test_correct_uses_are_silent(criterion, make):
+    net = model(0)
+    crit = lossguard.watch(net, criterion, console=False, check_every=1)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task()
+    for _ in range(30):
+        x, y = batch()
+        opt.zero_grad()
+        crit(*make(net(x), y)).backward()
+        opt.step()
+    assert crit.events == []
+
+
+def test_accumulating_item_values_is_not_graph_retention():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, check_every=1)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task()
+    total, previous = 0.0, None
+    for _ in range(20):
+        x, y = batch()
+        opt.zero_grad()
+        loss = crit(net(x), y)
+        loss.backward()
+        opt.step()
+        total += loss.item()
+        previous = loss
+    assert crit.events == [] and previous is not None
