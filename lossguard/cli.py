@@ -15,6 +15,7 @@ from lossguard.errors import UsageError
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github")
 DEFAULT_BASELINE = "lossguard-baseline.json"
+_PREVIEW = "\0preview"  # `--diff` given without a ref
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-source", action="store_true", help="text format: no code frames")
     check.add_argument("--statistics", action="store_true", help="print how many findings of each code instead of the findings")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE (see `lossguard baseline`)")
-    check.add_argument("--diff", metavar="REF", help="report only findings on lines changed since the git ref REF (untracked files count as changed)")
+    check.add_argument(
+        "--diff",
+        nargs="?",
+        const=_PREVIEW,
+        metavar="REF",
+        help="with REF: report only findings on lines changed since the git ref REF (untracked files count as "
+        "changed); without REF: print the fixes --fix would make as a diff, and write nothing",
+    )
+    check.add_argument("--fix", action="store_true", help="apply the safe automatic fixes, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that change values")
     check.add_argument("--add-noqa", action="store_true", help="add `# noqa: CODE` comments for the findings instead of reporting them")
 
     base = sub.add_parser("baseline", help="record the current findings, so that `check --baseline` reports only new ones")
@@ -119,6 +129,15 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.add_noqa and (args.statistics or args.output_file is not None):
         raise UsageError("--add-noqa writes comments into the files; it cannot be combined with --statistics or --output-file")
+    if args.diff is not None and args.diff != _PREVIEW and not _is_git_ref(args.diff) and Path(args.diff).exists():
+        args.paths.append(Path(args.diff))  # `--diff src/`: a path, not a ref
+        args.diff = _PREVIEW
+    if args.diff == _PREVIEW:
+        return _fix(args, write=False)
+    if args.fix:
+        if args.add_noqa:
+            raise UsageError("--fix and --add-noqa cannot be combined: fix first, then add noqa comments")
+        _fix(args, write=True)
     outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve(), baseline=args.baseline, diff_ref=args.diff)
 
     if args.add_noqa:
@@ -137,6 +156,60 @@ def _check(args: argparse.Namespace) -> int:
     if outcome.findings and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _is_git_ref(ref: str) -> bool:
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return proc.returncode == 0
+
+
+def _fix(args: argparse.Namespace, write: bool) -> int:
+    """Apply (or, with write=False, print as a diff) the automatic fixes of every checked file."""
+    import difflib
+
+    from lossguard.static import notebook
+    from lossguard.static.files import discover
+    from lossguard.static.fix import fix_files
+
+    settings = _settings(args)
+    files = discover(args.paths or [Path(".")], settings)
+    books, _ = notebook.load_all(files)
+    results = fix_files(
+        [f for f in files if not notebook.is_notebook(f) or f in books],
+        select=settings.select,
+        unsafe=args.unsafe_fixes,
+        per_file_ignores=settings.ignored_codes,
+        virtual={p: b.source for p, b in books.items()},
+    )
+    applied = 0
+    for r in results:
+        book = books.get(r.path)
+        if not write:
+            before = book.source if book is not None else r.original
+            name = str(r.path)
+            sys.stdout.writelines(difflib.unified_diff(before.splitlines(True), r.fixed.splitlines(True), name, name))
+            applied += r.applied
+            continue
+        if book is not None:
+            if not notebook.write_fixed(r.path, book, r.fixed):
+                print(f"lossguard: warning: {r.path}: a fix changes the number of lines; notebooks are fixed line by line, so it was not applied", file=sys.stderr)
+                continue
+        else:
+            r.path.write_text(r.fixed, encoding="utf-8")
+        applied += r.applied
+    if write:
+        if applied and not args.quiet:
+            n_files = len(results)
+            print(f"Fixed {applied} problem{'s' if applied != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}.", file=sys.stderr)
+        return EXIT_OK
+    if not args.quiet:
+        print(f"Would fix {applied} problem{'s' if applied != 1 else ''}." if applied else "No fixes available.", file=sys.stderr)
+    return EXIT_FINDINGS if applied else EXIT_OK
 
 
 def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type: ignore[no-untyped-def]

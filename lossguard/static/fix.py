@@ -151,16 +151,21 @@ def fix_files(
     unsafe: bool = False,
     per_file_ignores: "Callable[[Path], set[str]] | None" = None,
     max_passes: int = 10,
+    virtual: "dict[Path, str] | None" = None,
 ) -> list[FileFix]:
     """Compute the fixed text of every file (nothing is written): repeat check-and-apply until stable.
 
-    Files that cannot be read or parsed are left out (``check_files`` reports them)."""
+    Files that cannot be read or parsed are left out (``check_files`` reports them).
+    ``virtual`` gives the text to fix for files that are not Python source (notebooks)."""
     from pathlib import Path
 
     from lossguard.static.engine import check_files
 
     sources: dict[Path, str] = {}
     for f in files:
+        if virtual is not None and Path(f) in virtual:
+            sources[Path(f)] = virtual[Path(f)]
+            continue
         try:
             sources[Path(f)] = Path(f).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -173,7 +178,7 @@ def fix_files(
         result = check_files(list(sources), select=select, display=str, sources=sources, **kwargs)
         by_path: dict[Path, list[ResolvedFix]] = {}
         for finding in result.findings:
-            if finding.autofix is not None and finding.autofix.applicability in allowed and finding.cell is None:
+            if finding.autofix is not None and finding.autofix.applicability in allowed:
                 by_path.setdefault(Path(finding.path), []).append(finding.autofix)
         changed = False
         for path, fixes in by_path.items():

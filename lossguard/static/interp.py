@@ -8,7 +8,7 @@ never executes user code and never imports torch.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import libcst as cst
 
@@ -27,7 +27,9 @@ from lossguard.static.values import (
     Dtype,
     External,
     FunctionRef,
+    INT,
     Instance,
+    IntVal,
     Layer,
     LossSpec,
     Optimizer,
@@ -104,6 +106,7 @@ class Interpreter:
         self._closures: dict[int, Env] = {}
         self._model_candidates: dict[int, list[ClassRef]] = {}
         self._class_envs: dict[int, Env] = {}
+        self._instances: dict[tuple, Instance] = {}
 
     # ------------------------------------------------------------------ modules
     def module_globals(self, info: ModuleInfo) -> Env:
@@ -136,7 +139,12 @@ class Interpreter:
                 self_value = None
                 ref = FunctionRef(fn, info, None)
             # a function that calls backward() cannot be running under no_grad: treat it as called
-            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not _calls_backward(fn))
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not self._fn_facts(fn, info, "calls_backward", _calls_backward))
+
+    @staticmethod
+    def _fn_facts(fn: cst.FunctionDef, module: ModuleInfo, name: str, slow: Callable[[cst.FunctionDef], object]) -> Any:
+        facts = module.facts.functions.get(id(fn))
+        return getattr(facts, name) if facts is not None else slow(fn)
 
     def _class_value(self, node: cst.ClassDef, info: ModuleInfo, env: Env) -> ClassRef | None:
         val = env.get(node.name.value)
@@ -531,6 +539,9 @@ class Interpreter:
 
     def _subscript(self, node: cst.Subscript, frame: Frame, env: Env) -> Value:
         base = self.ev(node.value, frame, env)
+        if isinstance(node.value, cst.Attribute) and node.value.attr.value == "shape" and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            self.ev(node.slice[0].slice.value, frame, env)
+            return INT
         index: Value = UNKNOWN
         for el in node.slice:
             if isinstance(el.slice, cst.Index):
@@ -631,6 +642,9 @@ class Interpreter:
             callee = self.attribute(receiver, name, frame)
         else:
             callee = self.ev(func, frame, env)
+            if isinstance(func, cst.Name) and func.value == "len" and callee is UNKNOWN:
+                self._args(node, frame, env)
+                return INT
             if frame.loop_calls and isinstance(func, cst.Name):
                 for calls in frame.loop_calls:
                     calls.append((func.value, callee, node))
@@ -693,7 +707,8 @@ class Interpreter:
         classes = {name: v for name, v in glob.items() if isinstance(v, ClassRef) and self._is_nn_module(v)}
         used_inside: set[int] = set()
         for cls in classes.values():
-            for call_name in _called_names(cls.node):
+            facts = cls.module.facts.classes.get(id(cls.node))
+            for call_name in facts.called_names if facts is not None else _called_names(cls.node):
                 other = classes.get(call_name)
                 if other is not None and other.node is not cls.node:
                     used_inside.add(id(other.node))
@@ -762,7 +777,7 @@ class Interpreter:
                 for small in fn.body.body:  # type: ignore[attr-defined]
                     if self.exec_small(small, frame, env):
                         break
-            if _is_generator(fn):
+            if self._fn_facts(fn, ref.module, "is_generator", _is_generator):
                 result: Value = UNKNOWN
             elif frame.returns:
                 result = frame.returns[0]
@@ -824,7 +839,16 @@ class Interpreter:
         for b in bases:
             if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
                 return UNKNOWN  # a custom loss that subclasses a torch loss: behaviour unknown
+        key = (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred)
+        try:
+            cached = self._instances.get(key)
+        except TypeError:
+            key, cached = None, None
+        if cached is not None:
+            return cached
         inst = Instance(cls, {})
+        if key is not None:
+            self._instances[key] = inst  # also breaks cycles (a class building itself)
         init = self._find_method(cls, "__init__")
         if init is not None and not starred:
             self.call_function(init, pos, kw, self_value=inst, depth=depth, is_init=True)
@@ -849,7 +873,7 @@ class Interpreter:
         names: set[str] = set()
         for stmt in cls.node.body.body:
             if isinstance(stmt, cst.FunctionDef) and stmt.name.value != "__init__":
-                names |= _self_assigned(stmt)
+                names |= self._fn_facts(stmt, cls.module, "self_assigned", _self_assigned)
         result = frozenset(names)
         self._volatile_attrs[id(cls.node)] = result
         return result
@@ -1040,6 +1064,8 @@ class Interpreter:
         if name in ("sigmoid", "sigmoid_"):
             return base.with_(act=Act.SIGMOID, act_site=site(".sigmoid()"), graph=False, unreduced=False)
         if t is None:
+            if name == "size" and pos and isinstance(pos[0], Const):
+                return INT
             if name in api.INT_METHODS:
                 return Tensor(dtype=Dtype.INT)
             if name in api.FLOAT_METHODS:
@@ -1059,7 +1085,9 @@ class Interpreter:
             if name in ("view", "reshape", "flatten", "squeeze", "unsqueeze"):
                 return _reshape(Tensor(), name, pos, kw, node, frame)
             return UNKNOWN
-        if name in ("item", "tolist", "numpy", "size", "dim", "numel", "__len__"):
+        if name in ("size", "dim", "numel") and (pos or name != "size"):
+            return INT
+        if name in ("item", "tolist", "numpy", "size", "__len__"):
             return UNKNOWN
         if name in ("detach", "detach_"):
             return t.with_(graph=False)
@@ -1214,10 +1242,14 @@ def _dim_of(v: Value, node: cst.BaseExpression | None = None) -> Dim:
     return None
 
 
-def _dims_from_args(node: cst.Call, pos: list[Value], skip: int = 0) -> tuple[Dim, ...] | None:
-    """Sizes given as ``f(2, 3)`` or ``f((2, 3))``; None when not literal."""
+def _dims_from_args(node: cst.Call, pos: list[Value], skip: int = 0, count: int | None = None) -> tuple[Dim, ...] | None:
+    """Sizes given as ``f(2, 3)`` or ``f((2, 3))``; None when not literal. ``count``: only that many arguments."""
     arg_nodes = [a for a in node.args if a.keyword is None and not a.star][skip:]
     vals = pos[skip:]
+    if count is not None:
+        arg_nodes, vals = arg_nodes[:count], vals[:count]
+    if not arg_nodes:
+        return None
     if any(a.star for a in node.args):
         return None
     if len(arg_nodes) == 1 and isinstance(arg_nodes[0].value, (cst.Tuple, cst.List)):
@@ -1227,7 +1259,7 @@ def _dims_from_args(node: cst.Call, pos: list[Value], skip: int = 0) -> tuple[Di
         tv = vals[0]
         items = tv.items if isinstance(tv, TupleVal) else tuple(UNKNOWN for _ in elements)
         return tuple(_dim_of(v, e.value) for v, e in zip(items, elements))
-    if len(arg_nodes) == 1 and not isinstance(vals[0], Const) and not _is_int_expr(arg_nodes[0].value):
+    if len(arg_nodes) == 1 and not isinstance(vals[0], (Const, IntVal)) and not _is_int_expr(arg_nodes[0].value):
         return None  # f(shape_variable)
     return tuple(_dim_of(v, a.value) for v, a in zip(vals, arg_nodes))
 
@@ -1268,7 +1300,7 @@ def _constructor(qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Val
         shape = Shape(dims) if dims is not None else None
         dtype = dtype or Dtype.FLOAT
     elif qname == "torch.full":
-        dims = _dims_from_args(node, pos[:1])
+        dims = _dims_from_args(node, pos, count=1)
         shape = Shape(dims) if dims is not None else None
         fill = pos[1] if len(pos) > 1 else kw.get("fill_value", UNKNOWN)
         if dtype is None and isinstance(fill, Const):

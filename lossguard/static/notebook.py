@@ -120,3 +120,32 @@ def load_all(paths: list[Path]) -> tuple[dict[Path, Notebook], dict[Path, str]]:
         except NotebookError as exc:
             failed[p] = str(exc)
     return books, failed
+
+
+def write_fixed(path: Path, book: Notebook, fixed_source: str) -> bool:
+    """Write a notebook back with the fixed lines of its virtual module put into their cells.
+
+    Outputs, metadata and every other cell stay as they are. Returns False (and writes
+    nothing) when the fix changed the number of lines, which cannot be mapped back."""
+    new_lines = fixed_source.splitlines()
+    if len(new_lines) != len(book.cells):
+        return False
+    old_lines = book.source.splitlines()
+    changed: dict[int, list[str]] = {}
+    for i, (old, new) in enumerate(zip(old_lines, new_lines)):
+        if old != new:
+            cell = book.cells[i]
+            lines = changed.setdefault(cell, book.cell_sources[cell].splitlines())
+            lines[book.cell_lines[i] - 1] = new
+    if not changed:
+        return True
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for number, cell in enumerate(data["cells"], start=1):
+        if number in changed:
+            text = "\n".join(changed[number])
+            if book.cell_sources[number].endswith("\n"):
+                text += "\n"
+            raw = cell.get("source", "")
+            cell["source"] = text.splitlines(keepends=True) if isinstance(raw, list) else text
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return True

@@ -33,6 +33,16 @@ class ModuleInfo:
     analyzing: bool = False
     _positions: Any = None
     _line_offsets: Any = None
+    _facts: Any = None
+
+    @property
+    def facts(self) -> Any:
+        """Syntactic facts about the module's functions and classes (see lossguard.static.facts)."""
+        if self._facts is None:
+            from lossguard.static.facts import ModuleFacts
+
+            self._facts = ModuleFacts(self.source, self.module)
+        return self._facts
 
     def position(self, node: cst.CSTNode) -> CodeRange | None:
         if self._positions is None:

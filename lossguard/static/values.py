@@ -85,6 +85,14 @@ class Const(Value):
 
 
 @dataclass(frozen=True)
+class IntVal(Value):
+    """An integer whose value is not known (``x.size(0)``, ``len(loader)``)."""
+
+
+INT = IntVal()
+
+
+@dataclass(frozen=True)
 class Tensor(Value):
     act: Act | None = None
     act_site: Site | None = field(default=None, compare=False)

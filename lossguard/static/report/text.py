@@ -30,6 +30,8 @@ def render(
         head.append(location(f), style="bold")
         head.append(": ")
         head.append(f.code, style=_STYLE.get(f.severity, "bold"))
+        if f.autofix is not None and f.autofix.applicability == "safe":
+            head.append(" [*]", style="cyan")
         head.append(f" [{f.name}] ", style="dim")
         head.append(f.message)
         console.print(head, soft_wrap=True)
@@ -57,6 +59,12 @@ def render(
             "Run `lossguard explain CODE` for details.",
             style="bold",
         )
+        safe = sum(1 for f in findings if f.autofix is not None and f.autofix.applicability == "safe")
+        unsafe = sum(1 for f in findings if f.autofix is not None and f.autofix.applicability == "unsafe")
+        if safe:
+            console.print(f"[*] {safe} fixable with `lossguard check --fix` (preview with `--diff`).", style="cyan")
+        if unsafe:
+            console.print(f"{unsafe} more fixable with `--fix --unsafe-fixes` (they change values: review them).", style="dim")
     elif not errors:
         console.print(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).", style="green")
 
