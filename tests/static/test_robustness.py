@@ -1,0 +1,47 @@
+"""The real CLI over a large body of real code: torch's own ``nn`` source.
+
+torch's ``nn`` package defines every loss, softmax and reduction the rules reason about, with
+every calling convention (``size_average``, ``reduce``, ``*args``, overloads, TorchScript
+annotations), so it is a good place for the abstract interpreter to meet shapes it did not
+expect. The test asks only that the run ends normally: exit 0 or 1, no internal error.
+It reads torch's files as text; it never imports torch.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _torch_nn() -> Path:
+    spec = importlib.util.find_spec("torch")  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        pytest.skip("torch is not installed: no torch/nn source to check")
+    nn = Path(next(iter(spec.submodule_search_locations))) / "nn"
+    if not nn.is_dir():
+        pytest.skip(f"torch is installed without its nn source folder ({nn})")
+    return nn
+
+
+@pytest.mark.parametrize("subfolder", ["modules", "utils", "functional.py"])
+def test_cli_over_torch_nn_source_ends_normally(subfolder):
+    nn = _torch_nn()
+    # Run inside torch/nn with a relative path: named from outside, the folder would sit under
+    # site-packages of a `.venv`, and the default exclusions would leave nothing to check.
+    proc = subprocess.run(
+        [sys.executable, "-m", "lossguard", "check", "--isolated", "--no-source", subfolder],
+        cwd=nn,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode in (0, 1), f"exit {proc.returncode}\n{proc.stderr[-4000:]}"
+    assert "internal error" not in proc.stderr, proc.stderr[-4000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-4000:]
+    checked = re.search(r"(\d+) files? checked", proc.stdout)
+    assert checked and int(checked.group(1)) > 0, proc.stdout[-2000:]
