@@ -22,7 +22,13 @@ PROBLEMS: tuple[Problem, ...] = (
         ),
         example="loss = criterion(model(x), y)  # loss becomes nan at step 412",
         use_instead="torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)",
-        misfires="Steps that a GradScaler skips because of fp16 overflow are expected and not reported.",
+        misfires=(
+            "Never on GradScaler's skipped overflow steps: gradients are read only when the optimizer"
+            " really steps, after unscaling. The watcher names the first non-finite tensor it can "
+            "see: the target, the model output (the loss input), a parameter, or the gradient of a "
+            "parameter; an inf gradient with a finite loss (which detect_anomaly misses) is reported "
+            "too. One report per episode: after 20 finite steps a new NaN is reported again."
+        ),
     ),
     Problem(
         code="LG102",
@@ -32,29 +38,54 @@ PROBLEMS: tuple[Problem, ...] = (
         fix="Lower the learning rate or add a warm-up / decay schedule; inspect the batch of that step.",
         example="loss: 0.41 0.39 0.40 7.9  <- spike",
         use_instead="scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=1e-3, total_steps=n)",
-        misfires="Very noisy small-batch training can produce isolated outliers; the threshold is a z-score over a window.",
+        misfires=(
+            "The threshold is a robust z-score over the last 64 steps, on log(loss) for a positive "
+            "loss: the loss must exceed the median of the last 8 steps by 8 noise units (noise = MAD "
+            "of step-to-step changes), be at least twice that median and 1.2 times the highest loss "
+            "of the window, after 16 steps; any loss 10 times the first one counts from the start. "
+            "Heavy-tailed small-batch noise and warm-up bumps stay under it; a batch that is "
+            "legitimately much harder than all recent ones (a curriculum change, a new data source) "
+            "is reported."
+        ),
         severity="warning",
     ),
     Problem(
         code="LG103",
         name="loss-plateau",
-        summary="The loss has stopped decreasing while still far from its best possible value.",
-        why="A flat loss early in training means the model is not learning: a learning rate that is too small, or vanishing gradients.",
+        summary="The loss has stopped decreasing at the level of a model that has learnt nothing.",
+        why="A loss that stays at its starting, chance level means the model is not learning: a learning rate that is too small, vanishing gradients, or a broken input pipeline.",
         fix="Raise the learning rate; add BatchNorm layers; check that gradients reach the early layers.",
         example="loss: 2.302 2.302 2.302 2.302 ...",
         use_instead="optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)",
-        misfires="A converged loss is also flat; the detector only reports a plateau that is not a converged minimum.",
+        misfires=(
+            "A converged loss is also flat: a plateau is reported only while the loss is within 10% "
+            "of where it started and of its chance level (log C for cross-entropy over C classes, log"
+            " 2 for binary cross-entropy, the target variance for MSE). Flatness is a fitted trend "
+            "over the last 30 to 300 optimizer steps whose optimistic end still lowers the loss by "
+            "less than 2% (5% when the last layer's weights barely move), so noisy small-batch runs "
+            "need more steps before they are called flat. Nothing is reported while the learning rate"
+            " is rising, and steps without an optimizer update (GradScaler skips, loops without a "
+            "torch optimizer) do not count. A model that starts at its chance level from a checkpoint"
+            " and truly cannot improve is reported."
+        ),
         severity="warning",
     ),
     Problem(
         code="LG104",
         name="loss-oscillation",
-        summary="The loss keeps going up and down without a downward trend.",
+        summary="The loss keeps swinging up and down periodically without a downward trend.",
         why="Persistent oscillation means the updates overshoot or the gradient estimate is too noisy.",
         fix="Increase the batch size; lower the learning rate.",
         example="loss: 1.2 0.4 1.3 0.5 1.2 0.4 ...",
         use_instead="loader = DataLoader(dataset, batch_size=128, shuffle=True)",
-        misfires="Small-batch noise around a downward trend is healthy and is not reported.",
+        misfires=(
+            "Small-batch noise is spread over all frequencies and is not reported: over the last 32 "
+            "steps at least 60% of the detrended variance must sit in one period of 2 to 16 steps, "
+            "swinging by at least 10% of the loss, without a downward trend of more than 5% (unless "
+            "the swing is four times larger), for 12 steps in a row. A data loader that repeats a "
+            "short, fixed sequence of batches without shuffling makes the loss periodic too and is "
+            "reported once the model has converged on them."
+        ),
         severity="warning",
     ),
     Problem(
@@ -65,7 +96,13 @@ PROBLEMS: tuple[Problem, ...] = (
         fix="Add BatchNorm layers or residual connections, use ReLU-like activations, and check for detached graphs.",
         example="first-layer grad norm 1e-9, last-layer 1e-1",
         use_instead="nn.Sequential(nn.Linear(d, d), nn.BatchNorm1d(d), nn.ReLU())",
-        misfires="Frozen or unused parameters have no gradient and are ignored.",
+        misfires=(
+            "The ratio compares the first and the last dense layer (Linear, Conv, RNN weights, in "
+            "registration order), each gradient relative to its weights; the median of 10 steps must "
+            "be below 1e-3. Frozen or unused parameters have no gradient and are ignored. A model "
+            "that registers its head before its body swaps first and last, which can hide the problem"
+            " but not invent it."
+        ),
         severity="warning",
     ),
     Problem(
@@ -76,6 +113,12 @@ PROBLEMS: tuple[Problem, ...] = (
         fix="Clip the gradient norm and lower the learning rate.",
         example="grad norm: 1.2 1.1 1.3 8400.0",
         use_instead="torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)",
-        misfires="AMP GradScaler's scaled gradients are read unscaled; skipped overflow steps are not reported.",
+        misfires=(
+            "Gradient norms are read at the optimizer step, after GradScaler unscales them; skipped "
+            "overflow steps are not seen. Reported when the total norm is 10 times (or 6 noise units "
+            "above) its median over the last 50 steps, or, from the first step, 1000 times the weight"
+            " norm. Gradients clipped before optimizer.step() are read after clipping, so clipping "
+            "hides explosions, which is what it is for."
+        ),
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from functools import lru_cache
 from typing import Optional
 
 import numpy as np
@@ -19,6 +20,11 @@ from lossguard.runtime.detectors.base import (
     positive_float,
     positive_int,
 )
+
+
+@lru_cache(maxsize=8)
+def _centred(n: int) -> np.ndarray:
+    return np.arange(n, dtype=np.float64) - (n - 1) / 2.0
 
 
 class LossPlateau(Detector):
@@ -75,7 +81,7 @@ class LossPlateau(Detector):
     def measure(self, chance: Optional[float]) -> dict:
         y = np.asarray(self.values, dtype=np.float64)
         n = y.size
-        t = np.arange(n, dtype=np.float64) - (n - 1) / 2.0
+        t = _centred(n)
         stt = float(t @ t)
         slope = float(t @ (y - y.mean())) / stt
         resid = y - y.mean() - slope * t
