@@ -137,11 +137,13 @@ def _cst_defs(stmts: list[cst.CSTNode]) -> Iterator[cst.CSTNode]:
 
 
 class ModuleFacts:
-    """Facts for every function and class of one module, keyed by the libcst node's id."""
+    """Facts about the functions and classes of one module, keyed by the libcst node's id and
+    computed on first request (most functions of an imported module are never asked about)."""
 
     def __init__(self, source: str, module: cst.Module) -> None:
-        self.functions: dict[int, FunctionFacts] = {}
-        self.classes: dict[int, ClassFacts] = {}
+        self._ast: dict[int, ast.AST] = {}
+        self._functions: dict[int, FunctionFacts] = {}
+        self._classes: dict[int, ClassFacts] = {}
         try:
             tree = ast.parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -152,9 +154,27 @@ class ModuleFacts:
             return  # the two parsers disagree on this file: leave the facts to the slow path
         for a, c in zip(a_defs, c_defs):
             if isinstance(c, cst.FunctionDef) and isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                scan = _FunctionScan(a)
-                scan.visit(a)
-                self.functions[id(c)] = scan.facts
+                self._ast[id(c)] = a
             elif isinstance(c, cst.ClassDef) and isinstance(a, ast.ClassDef):
-                names = {n.func.id for n in ast.walk(a) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-                self.classes[id(c)] = ClassFacts(names)
+                self._ast[id(c)] = a
+
+    def function(self, node: cst.FunctionDef) -> FunctionFacts | None:
+        facts = self._functions.get(id(node))
+        if facts is None:
+            a = self._ast.get(id(node))
+            if not isinstance(a, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return None
+            scan = _FunctionScan(a)
+            scan.visit(a)
+            facts = self._functions[id(node)] = scan.facts
+        return facts
+
+    def cls(self, node: cst.ClassDef) -> ClassFacts | None:
+        facts = self._classes.get(id(node))
+        if facts is None:
+            a = self._ast.get(id(node))
+            if not isinstance(a, ast.ClassDef):
+                return None
+            names = {n.func.id for n in ast.walk(a) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+            facts = self._classes[id(node)] = ClassFacts(names)
+        return facts

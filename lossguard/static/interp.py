@@ -31,6 +31,7 @@ from lossguard.static.values import (
     Instance,
     IntVal,
     Layer,
+    LazyImport,
     LossSpec,
     Optimizer,
     PretrainedModel,
@@ -107,6 +108,7 @@ class Interpreter:
         self._model_candidates: dict[int, list[ClassRef]] = {}
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}
+        self._lazy: dict[tuple, Value] = {}
 
     # ------------------------------------------------------------------ modules
     def module_globals(self, info: ModuleInfo) -> Env:
@@ -143,7 +145,7 @@ class Interpreter:
 
     @staticmethod
     def _fn_facts(fn: cst.FunctionDef, module: ModuleInfo, name: str, slow: Callable[[cst.FunctionDef], object]) -> Any:
-        facts = module.facts.functions.get(id(fn))
+        facts = module.facts.function(fn)
         return getattr(facts, name) if facts is not None else slow(fn)
 
     def _class_value(self, node: cst.ClassDef, info: ModuleInfo, env: Env) -> ClassRef | None:
@@ -345,6 +347,25 @@ class Interpreter:
         full = f"{base}.{name}" if base else name
         if _is_external(base) and not relative:
             return QualName(canonical(full))
+        return LazyImport(base, name, relative, importer)
+
+    def resolve(self, val: Value, depth: int = 0) -> Value:
+        """The value behind a lazy import (parsing the imported file on first use)."""
+        if not isinstance(val, LazyImport):
+            return val
+        key = (id(val.importer), val.base, val.name)
+        cached = self._lazy.get(key)
+        if cached is not None:
+            return cached
+        if depth > 8:
+            return UNKNOWN
+        self._lazy[key] = UNKNOWN  # import cycles resolve to unknown
+        result = self.resolve(self._import_now(val.base, val.name, val.importer), depth + 1)
+        self._lazy[key] = result
+        return result
+
+    def _import_now(self, base: str, name: str, importer: ModuleInfo) -> Value:
+        full = f"{base}.{name}" if base else name
         target = self.project.find_module(base, importer)
         if target is not None and target is not importer:
             if target.analyzing:
@@ -417,14 +438,14 @@ class Interpreter:
     # ------------------------------------------------------------------ expressions
     def lookup(self, name: str, frame: Frame, env: Env) -> Value:
         if name in env:
-            return env[name]
+            return self.resolve(env[name])
         if frame.func is not None:
             closure = self._closures.get(id(frame.func))
             if closure is not None and name in closure:
-                return closure[name]
+                return self.resolve(closure[name])
         glob = frame.module.globals
         if glob is not None and glob is not env and name in glob:
-            return glob[name]
+            return self.resolve(glob[name])
         if name in ("True", "False", "None"):
             return Const({"True": True, "False": False, "None": None}[name])
         for star in frame.module.star_imports:
@@ -455,7 +476,7 @@ class Interpreter:
                 return UNKNOWN
         if isinstance(node, cst.SimpleString):
             try:
-                return Const(node.evaluated_value)
+                return Const(_string_value(node))
             except Exception:  # noqa: BLE001 - odd literals are just unknown
                 return UNKNOWN
         if isinstance(node, cst.BinaryOperation):
@@ -704,10 +725,15 @@ class Interpreter:
 
     def _find_model_candidates(self, module: ModuleInfo) -> list[ClassRef]:
         glob = self.module_globals(module)
-        classes = {name: v for name, v in glob.items() if isinstance(v, ClassRef) and self._is_nn_module(v)}
+        classes = {}
+        for name, v in glob.items():
+            if isinstance(v, LazyImport) and name[:1].isupper():
+                v = self.resolve(v)  # an imported class (by convention capitalised) may be the model
+            if isinstance(v, ClassRef) and self._is_nn_module(v):
+                classes[name] = v
         used_inside: set[int] = set()
         for cls in classes.values():
-            facts = cls.module.facts.classes.get(id(cls.node))
+            facts = cls.module.facts.cls(cls.node)
             for call_name in facts.called_names if facts is not None else _called_names(cls.node):
                 other = classes.get(call_name)
                 if other is not None and other.node is not cls.node:
@@ -1262,6 +1288,18 @@ def _dims_from_args(node: cst.Call, pos: list[Value], skip: int = 0, count: int 
     if len(arg_nodes) == 1 and not isinstance(vals[0], (Const, IntVal)) and not _is_int_expr(arg_nodes[0].value):
         return None  # f(shape_variable)
     return tuple(_dim_of(v, a.value) for v, a in zip(vals, arg_nodes))
+
+
+def _string_value(node: cst.SimpleString) -> object:
+    """The value of a string literal; plain ones without escapes are read without ``literal_eval``."""
+    text = node.value
+    prefix = node.prefix.lower()
+    body = text[len(prefix):]
+    quote = node.quote
+    inner = body[len(quote) : -len(quote)]
+    if "b" not in prefix and ("\\" not in inner or "r" in prefix):
+        return inner
+    return node.evaluated_value
 
 
 def _is_int_expr(node: cst.BaseExpression) -> bool:

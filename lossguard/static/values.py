@@ -85,6 +85,16 @@ class Const(Value):
 
 
 @dataclass(frozen=True)
+class LazyImport(Value):
+    """``from <base> import <name>`` of a project module, resolved (parsed) only when first read."""
+
+    base: str
+    name: str
+    relative: bool
+    importer: Any = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True)
 class IntVal(Value):
     """An integer whose value is not known (``x.size(0)``, ``len(loader)``)."""
 
