@@ -23,7 +23,7 @@ class ExplodingGradients(Detector):
     """Two tests on the unscaled total gradient norm seen at each optimizer step.
 
     Relative: log(norm) is more than max(log ``factor``, ``sigma`` noise units) above the median
-    of the last ``window`` steps (noise: MAD of step-to-step differences), once ``min_steps``
+    of the last ``window`` steps (noise: MAD of step-to-step differences; both refreshed every 8 steps), once ``min_steps``
     norms are known. Absolute: the norm is more than ``max_ratio`` times the weight norm, an
     update no learning rate can use, from the first step on. Reported norms enter the window
     clipped to the threshold; ``cooldown`` steps separate two reports.
@@ -31,7 +31,7 @@ class ExplodingGradients(Detector):
 
     code = "LG106"
     name = "exploding-gradients"
-    _state_keys = ("logs", "cooldown_left", "reports")
+    _state_keys = ("logs", "cooldown_left", "reports", "_tick", "_centre", "_noise")
 
     def __init__(
         self,
@@ -51,18 +51,24 @@ class ExplodingGradients(Detector):
         self.logs: deque[float] = deque(maxlen=self.window)
         self.cooldown_left = 0
         self.reports = 0
+        self._tick = 0
+        self._centre = 0.0
+        self._noise: Optional[float] = None
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         norm = stats.grad_norm
         if norm is None or not math.isfinite(norm) or norm <= 0:
             return None
         log_norm = math.log(norm)
+        self._tick += 1
         reason = None
         limit = None
         if len(self.logs) >= self.min_steps:
-            vals = list(self.logs)
-            centre = median(vals)
-            limit = centre + max(math.log(self.factor), self.sigma * diff_noise(vals))
+            if self._tick % 8 == 0 or self._noise is None:
+                vals = list(self.logs)
+                self._centre, self._noise = median(vals), diff_noise(vals)
+            centre = self._centre
+            limit = centre + max(math.log(self.factor), self.sigma * self._noise)
             if log_norm > limit:
                 reason = f"{fmt(norm / math.exp(centre))}x its recent median {fmt(math.exp(centre))}"
         ratio = stats.grad_to_weight

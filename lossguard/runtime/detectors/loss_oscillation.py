@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from functools import lru_cache
 from typing import Optional
 
 import numpy as np
@@ -23,10 +24,16 @@ from lossguard.runtime.detectors.base import (
 def _spectrum(values: list[float]) -> list[float]:
     """Power of each frequency k = 1 .. n//2 of the linearly detrended series."""
     v = np.asarray(values, dtype=np.float64)
-    t = np.arange(v.size, dtype=np.float64)
-    slope, intercept = np.polyfit(t, v, 1)
-    power = np.abs(np.fft.rfft(v - (slope * t + intercept))) ** 2
+    t = _centred(v.size)
+    centred = v - v.mean()
+    slope = float(t @ centred) / float(t @ t)
+    power = np.abs(np.fft.rfft(centred - slope * t)) ** 2
     return power[1:].tolist()
+
+
+@lru_cache(maxsize=8)
+def _centred(n: int) -> np.ndarray:
+    return np.arange(n, dtype=np.float64) - (n - 1) / 2.0
 
 
 class LossOscillation(Detector):
@@ -52,7 +59,7 @@ class LossOscillation(Detector):
         concentration: float = 0.6,
         amplitude: float = 0.1,
         trend: float = 0.05,
-        every: int = 2,
+        every: int = 4,
     ) -> None:
         self.window = positive_int("window", window)
         at_least("window", self.window, 12, "12 steps")

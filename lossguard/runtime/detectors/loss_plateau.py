@@ -41,7 +41,7 @@ class LossPlateau(Detector):
     when the chance level is known (log C for cross-entropy over C classes, log 2 for binary
     cross-entropy, the target variance for MSE), within ``progress`` of that level too. Steps
     without an optimizer update (GradScaler overflow skips) are ignored, nothing is reported while
-    the learning rate is rising (warm-up), ``patience`` consecutive checks must agree, and there
+    the learning rate is rising (warm-up), ``patience`` consecutive checks (one every ``every`` steps) must agree, and there
     is one report per plateau: the next needs real progress first.
     """
 
@@ -53,12 +53,12 @@ class LossPlateau(Detector):
         self,
         min_window: int = 30,
         max_window: int = 300,
-        patience: int = 5,
+        patience: int = 3,
         threshold: float = 0.02,
         still: float = 1e-4,
         still_threshold: float = 0.05,
         progress: float = 0.1,
-        every: int = 2,
+        every: int = 4,
     ) -> None:
         self.min_window = positive_int("min_window", min_window)
         at_least("min_window", self.min_window, 8, "8 steps")
@@ -86,7 +86,7 @@ class LossPlateau(Detector):
         slope = float(t @ (y - y.mean())) / stt
         resid = y - y.mean() - slope * t
         se = math.sqrt(float(resid @ resid) / (n - 2) / stt)
-        level = float(np.median(y[-self.min_window :]))
+        level = median(list(self.values)[-self.min_window :])
         begin = median(self.start)
         return {
             "loss": level,

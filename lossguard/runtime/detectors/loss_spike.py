@@ -36,7 +36,7 @@ class LossSpike(Detector):
 
     code = "LG102"
     name = "loss-spike"
-    _state_keys = ("values", "first", "reference", "cooldown_left", "spikes")
+    _state_keys = ("values", "first", "reference", "cooldown_left", "spikes", "_tick", "_noise_value", "_noise_positive")
 
     def __init__(
         self,
@@ -65,18 +65,21 @@ class LossSpike(Detector):
         self.reference: Optional[float] = None
         self.cooldown_left = 0
         self.spikes = 0
+        self._tick = 0
+        self._noise_value: Optional[float] = None
+        self._noise_positive = True
 
-    def threshold(self) -> Optional[float]:
+    def threshold(self, _store: bool = False) -> Optional[float]:
         """The loss above which the next step is a spike (None while warming up)."""
         if self.reference is None or len(self.values) < self.min_steps:
             if self.first and self.first[0] > 0:
                 return self.first[0] * self.blowup
             return None
-        vals = list(self.values)
+        vals = self.values
         positive = min(vals) > 0
-        series = [math.log(v) for v in vals] if positive else vals
-        centre = median(series[-self.recent :])
-        noise = diff_noise(series)
+        recent = list(vals)[-self.recent :]
+        centre = median([math.log(v) for v in recent] if positive else recent)
+        noise = self._noise(positive, _store)
         top = max(vals)
         if positive:
             log_thr = centre + max(self.sigma * noise, math.log1p(self.rtol))
@@ -86,6 +89,16 @@ class LossSpike(Detector):
         if self.first and self.first[0] > 0:
             thr = min(thr, self.first[0] * self.blowup)
         return thr
+
+    def _noise(self, positive: bool, store: bool) -> float:
+        """diff_noise of the window, refreshed every 8 steps (it moves slowly; sorting is the cost)."""
+        if self._noise_value is None or self._tick % 8 == 0 or positive != self._noise_positive:
+            vals = list(self.values)
+            value = diff_noise([math.log(v) for v in vals] if positive else vals)
+            if not store:
+                return value
+            self._noise_value, self._noise_positive = value, positive
+        return self._noise_value
 
     def is_spike(self, loss: float) -> bool:
         """Would ``loss`` be reported as a spike now? (No state change: used to skip a step.)"""
@@ -98,8 +111,9 @@ class LossSpike(Detector):
         loss = stats.loss
         if loss is None or not math.isfinite(loss):
             return None
-        thr = self.threshold()
+        thr = self.threshold(_store=True)
         spike = thr is not None and loss > thr
+        self._tick += 1
         if len(self.first) < self.min_steps:
             self.first.append(loss)
             if len(self.first) == self.min_steps:
