@@ -341,7 +341,7 @@ class Watcher(nn.Module):
                 cur.weights = torch.stack(torch._foreach_norm([self._params[i].detach() for i in index])).float()
             self._weights_at = self.step
         last = self._dense[1]
-        if last is not None and self._params[last].grad is not None:
+        if last is not None and self.step % 4 == 0 and self._params[last].grad is not None:
             cur.probe = self._params[last].detach().reshape(-1)[:_PROBE].clone()
         lr = opt.param_groups[0].get("lr") if opt.param_groups else None
         if isinstance(lr, torch.Tensor):
@@ -420,11 +420,16 @@ class Watcher(nn.Module):
         layout: list[tuple[_Record, list[str], int]] = []
         for rec in pending:
             device = rec.losses[0].device
-            names = ["loss", "input_bad", "target_bad", *rec.flags.keys()]
-            pieces.append(torch.stack(rec.losses).float().mean().reshape(1))
-            zero = torch.zeros(1, device=device)
-            pieces.append(rec.input_bad.float().reshape(1) if rec.input_bad is not None else zero)
-            pieces.append(rec.target_bad.float().reshape(1) if rec.target_bad is not None else zero)
+            names = ["loss"]
+            losses = rec.losses
+            pieces.append((losses[0].float() if len(losses) == 1 else torch.stack(losses).float().mean()).reshape(1))
+            if rec.input_bad is not None:
+                names.append("input_bad")
+                pieces.append(rec.input_bad.float().reshape(1))
+            if rec.target_bad is not None:
+                names.append("target_bad")
+                pieces.append(rec.target_bad.float().reshape(1))
+            names.extend(rec.flags.keys())
             pieces.extend(f.float().reshape(1).to(device) for f in rec.flags.values())
             n_grad = 0
             if rec.grads is not None:
