@@ -615,6 +615,8 @@ class Interpreter:
                 return base.with_(graph=False, unreduced=False)
             if name in ("T", "mT"):
                 return base.with_(shape=None)
+            if name == "device":
+                return External("torch.device")
             return UNKNOWN
         return UNKNOWN
 
@@ -998,7 +1000,7 @@ class Interpreter:
             return PretrainedModel(qname)
         if qname in api.MODULE_WRAPPERS:
             return pos[0] if pos and isinstance(pos[0], (Instance, SequentialVal, PretrainedModel, Layer)) else UNKNOWN
-        if qname in api.GRAD_SCALERS or qname in api.ACCELERATORS:
+        if qname in api.GRAD_SCALERS or qname in api.ACCELERATORS or qname == "torch.device":
             return External(qname)
         if (qname.startswith(api.OPTIMIZER_PREFIXES) and qname.count(".") == 2 and qname.rsplit(".", 1)[-1][:1].isupper()) or qname in api.OPTIMIZER_FUNCS:
             return Optimizer(qname)
@@ -1029,7 +1031,10 @@ class Interpreter:
             return _constructor(qname, node, pos, kw)
         if qname in ("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"):
             t = _tensor_of(x)
-            dtype = _dtype_of(kw.get("dtype")) or (Dtype.FLOAT if qname in ("torch.rand_like", "torch.randn_like") else t.dtype)
+            if "dtype" in kw:
+                dtype = _dtype_of(kw["dtype"])  # None when the dtype is a variable
+            else:
+                dtype = Dtype.FLOAT if qname in ("torch.rand_like", "torch.randn_like") else t.dtype
             return Tensor(dtype=dtype, shape=t.shape)
         if qname in ("torch.cat", "torch.stack", "torch.concat"):
             items = x.items if isinstance(x, TupleVal) else ()
@@ -1100,12 +1105,9 @@ class Interpreter:
                 return Tensor(dtype=Dtype.INT)
             if name == "bool":
                 return Tensor(dtype=Dtype.BOOL)
-            if name in ("to", "type") and pos:
-                dt = _dtype_of(pos[0]) or _dtype_of(kw.get("dtype"))
-                return Tensor(dtype=dt) if dt is not None else UNKNOWN
-            if name == "to" and "dtype" in kw:
-                dt = _dtype_of(kw["dtype"])
-                return Tensor(dtype=dt) if dt is not None else UNKNOWN
+            if name in ("to", "type") and (pos or kw):
+                target = _conversion_target(pos, kw)
+                return Tensor(dtype=target) if isinstance(target, Dtype) else UNKNOWN
             if name in ("log",):
                 return UNKNOWN
             if name in ("view", "reshape", "flatten", "squeeze", "unsqueeze"):
@@ -1122,15 +1124,13 @@ class Interpreter:
         if name in api.INT_RESULT_METHODS:
             return Tensor(dtype=Dtype.INT)
         if name in ("to", "type"):
-            dt = _dtype_of(pos[0]) if pos else None
-            dt = dt or _dtype_of(kw.get("dtype"))
-            if dt is Dtype.INT or dt is Dtype.BOOL:
-                return Tensor(dtype=dt, shape=t.shape)
+            target = _conversion_target(pos, kw)
+            if target is _KEEP_DTYPE:
+                return t  # .to(device), .cuda(): values and dtype unchanged
+            dt = target if isinstance(target, Dtype) else None
             if dt is Dtype.FLOAT:
                 return t.with_(dtype=dt)
-            if name == "type" and pos:
-                return Tensor(shape=t.shape)
-            return t
+            return Tensor(dtype=dt, shape=t.shape, graph=t.graph)
         if name in api.FLOAT_METHODS:
             return t.with_(dtype=Dtype.FLOAT)
         if name in api.VALUE_KEEPING_METHODS:
@@ -1314,6 +1314,28 @@ def _is_int_expr(node: cst.BaseExpression) -> bool:
     return False
 
 
+_KEEP_DTYPE = object()
+
+
+def _conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
+    """What ``.to(...)`` / ``.type(...)`` converts to: a Dtype, _KEEP_DTYPE (a device), or None (unknown)."""
+    if "dtype" in kw:
+        return _dtype_of(kw["dtype"])
+    if not pos:
+        return _KEEP_DTYPE if "device" in kw or not kw else None
+    arg = pos[0]
+    dt = _dtype_of(arg)
+    if dt is not None:
+        return dt
+    if isinstance(arg, Const) and isinstance(arg.value, str):
+        return _KEEP_DTYPE if not arg.value.startswith("torch.") else None  # .to("cuda")
+    if isinstance(arg, External) and arg.qname == "torch.device":
+        return _KEEP_DTYPE
+    if isinstance(arg, Tensor):
+        return arg.dtype  # .to(other): other's dtype (and device)
+    return None  # .to(x): x may be a dtype
+
+
 def _dtype_of(v: Value | None) -> Dtype | None:
     if isinstance(v, QualName):
         if v.name in api.INT_DTYPES:
@@ -1333,6 +1355,9 @@ def _dtype_of(v: Value | None) -> Dtype | None:
 def _constructor(qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
     dtype = _dtype_of(kw.get("dtype"))
     shape: Shape | None = None
+    if "dtype" in kw and dtype is None:
+        t = _constructor(qname, node, pos, {k: v for k, v in kw.items() if k != "dtype"})
+        return Tensor(shape=t.shape)  # dtype=<variable>: the shape is known, the dtype is not
     if qname in ("torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty"):
         dims = _dims_from_args(node, pos)
         shape = Shape(dims) if dims is not None else None
