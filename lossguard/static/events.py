@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
@@ -23,6 +23,7 @@ class Context:
     loops: tuple[cst.CSTNode, ...] = ()
     no_grad: bool = False
     called: bool = True  # False when the function is analysed on its own, with unknown callers
+    callsite: tuple[Any, cst.Call] | None = None  # (module, call) this function body was analysed for
 
 
 @dataclass(frozen=True)

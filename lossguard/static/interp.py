@@ -64,7 +64,7 @@ class _Super(Value):
 class Frame:
     """The state of one function body being interpreted."""
 
-    __slots__ = ("module", "func", "scope", "self_value", "is_init", "loops", "no_grad", "returns", "loop_calls", "depth", "owner", "called")
+    __slots__ = ("module", "func", "scope", "self_value", "is_init", "loops", "no_grad", "returns", "loop_calls", "depth", "owner", "called", "callsite")
 
     def __init__(
         self,
@@ -78,6 +78,7 @@ class Frame:
         called: bool = True,
     ) -> None:
         self.called = called  # reached from code that runs (module level or a caller), not analysed alone
+        self.callsite: tuple[ModuleInfo, cst.Call] | None = None  # the call this body is analysed for
         self.module = module
         self.func = func
         self.scope = id(func) if func is not None else id(module.module)
@@ -91,7 +92,7 @@ class Frame:
         self.owner = owner
 
     def ctx(self) -> Context:
-        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called)
+        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite)
 
 
 class Interpreter:
@@ -697,19 +698,19 @@ class Interpreter:
             if starred:
                 self._cover(callee)
                 return UNKNOWN
-            return self.call_function(callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called)
+            return self.call_function(callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
         if isinstance(callee, BoundMethod):
             if starred:
                 self._cover(callee.func)
                 return UNKNOWN
-            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name.value == "__init__", no_grad=frame.no_grad, called=frame.called)
+            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name.value == "__init__", no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
         if isinstance(callee, ClassRef):
             return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
         if isinstance(callee, Instance):
             method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
             if method is None or starred:
                 return UNKNOWN
-            return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called)
+            return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
         if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
             model = self._the_model(frame.module, len(pos), set(kw))
             if model is not None:
@@ -780,6 +781,7 @@ class Interpreter:
         standalone: bool = False,
         no_grad: bool = False,
         called: bool = True,
+        callsite: tuple[ModuleInfo, cst.Call] | None = None,
     ) -> Value:
         fn = ref.node
         if depth > MAX_DEPTH:
@@ -799,6 +801,7 @@ class Interpreter:
             env = self._bind_params(ref, pos, kw, self_value)
             no_grad = no_grad or any(_decorator_qualname(d, self, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorators)
             frame = Frame(ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone)
+            frame.callsite = callsite
             if isinstance(fn.body, cst.IndentedBlock):
                 self.exec_block(fn.body.body, frame, env)
             else:

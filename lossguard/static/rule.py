@@ -54,6 +54,31 @@ def act_phrase(act: Act | None, site: Site | None) -> str:
     return f"{act.value if act else 'unknown values'}" + (f" ({where})" if where else "")
 
 
+def via_caller(node: cst.CSTNode, ctx: "Context") -> str:
+    """`` (passed in by the call at train.py:42)`` when ``node`` is a parameter whose value came from a caller."""
+    if ctx.callsite is None or ctx.func is None or not isinstance(node, cst.Name):
+        return ""
+    params = ctx.func.params
+    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    if node.value not in names:
+        return ""
+    module, call = ctx.callsite
+    pos = module.position(call)
+    if pos is None:
+        return ""
+    return f" (passed in by the call at {_short(module.path)}:{pos.start.line})"
+
+
+def _short(path: object) -> str:
+    import os
+
+    try:
+        rel = os.path.relpath(str(path))
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith("..") else str(path)
+
+
 def all_rules() -> dict[str, type[Rule]]:
     """Every rule class, by code, discovered from the rules package."""
     from lossguard.static import rules as pkg

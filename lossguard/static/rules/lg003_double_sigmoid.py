@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
-from lossguard.static.rule import Rule, act_phrase
+from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
 from lossguard.static.values import Act
@@ -27,7 +27,7 @@ class DoubleSigmoid(Rule):
         self.report(
             arg.node,
             call.ctx,
-            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}; it applies the sigmoid "
+            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}; it applies the sigmoid "
             "itself, so pass the raw logits",
             fix,
         )

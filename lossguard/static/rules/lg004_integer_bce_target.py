@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
-from lossguard.static.rule import Rule
+from lossguard.static.rule import Rule, via_caller
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.values import Dtype
@@ -23,7 +23,7 @@ class IntegerBceTarget(Rule):
         self.report(
             node,
             call.ctx,
-            f"{loss_label(call)} target is an integer tensor; binary cross-entropy needs a float target "
+            f"{loss_label(call)} target is an integer tensor{via_caller(node, call.ctx)}; binary cross-entropy needs a float target "
             "(add .float())",
             Fix("Convert the target with .float()", (Edit(node, with_method(module, node, "float")),), "safe"),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
-from lossguard.static.rule import Rule, act_phrase
+from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
 
@@ -21,7 +21,7 @@ class NllWithoutLogSoftmax(Rule):
         self.report(
             arg.node,
             call.ctx,
-            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}; it expects log-probabilities: "
+            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}; it expects log-probabilities: "
             "apply log_softmax first, or use cross_entropy on the logits",
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
-from lossguard.static.rule import Rule
+from lossguard.static.rule import Rule, via_caller
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.values import Dtype
@@ -34,7 +34,7 @@ class ClassTargetDtype(Rule):
         self.report(
             node,
             call.ctx,
-            f"{loss_label(call)} target holds class indices as floats; class indices must be int64: use .long()",
+            f"{loss_label(call)} target holds class indices as floats{via_caller(node, call.ctx)}; class indices must be int64: use .long()",
             Fix("Convert the target with .long()", (Edit(node, with_method(module, node, "long")),), "unsafe"),
         )
 
