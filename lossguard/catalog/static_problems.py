@@ -160,9 +160,12 @@ pred = self.head(h).squeeze(-1)  # shape (N,)
 loss = F.mse_loss(pred, target)
 """,
         misfires=(
-            "Shapes are known only from literal constructors (`torch.randn(32, 1)`), `nn.Linear` "
-            "output sizes and the usual reshapes (`view`, `reshape`, `squeeze`, `unsqueeze`, "
-            "`flatten`). When either shape is unknown nothing is reported."
+            "Shapes are known only from literal constructors (`torch.randn(32, 1)`, sizes such as "
+            "`x.size(0)`), `nn.Linear` output sizes through models and `nn.Sequential`, element-wise "
+            "arithmetic and `@`, slicing, and the usual reshapes (`view`, `reshape`, `squeeze`, "
+            "`unsqueeze`, `flatten`). When either shape is unknown nothing is reported. A linear "
+            "output of size 1 against a 1-dimensional target is reported even when the batch size is "
+            "unknown: both the batched and the unbatched case broadcast wrongly unless the batch is 1."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),
@@ -197,9 +200,13 @@ for x, y in loader:
     total_loss += loss.item()
 """,
         misfires=(
-            "Not reported inside `torch.no_grad()` or `torch.inference_mode()`, nor for gradient "
-            "accumulation that calls `backward()` on the accumulated sum. Reported only inside a loop "
-            "when the accumulator is defined outside it."
+            "Reported only for a loss lossguard can follow from a torch loss call, accumulated inside a "
+            "loop into a variable that lives across iterations (not reset inside the loop), when the "
+            "loop trains (calls backward() or step()) or runs outside no_grad in code that is actually "
+            "called. Silent inside `torch.no_grad()` / `torch.inference_mode()` (also as decorators), "
+            "when the accumulated sum, or anything computed from it, is passed to backward() (gradient "
+            "accumulation, `torch.stack(losses).mean().backward()`), and for a helper that returns the "
+            "sum to its caller. Losses read from a model's output dictionary are not followed."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",
@@ -406,9 +413,13 @@ for x, y in loader:
     optimizer.step()
 """,
         misfires=(
-            "Gradients can also be cleared by helper functions or hooks lossguard cannot see: the "
-            "rule stays silent if the loop calls any function or method it cannot follow whose "
-            "name mentions `zero` or `grad`, or sets `.grad = None`."
+            "Reported for the innermost loop that calls both backward() and an optimizer's step() "
+            "(a torch.optim optimizer, a GradScaler's step(optimizer), or a receiver named like an "
+            "optimizer) when nothing in that loop clears gradients. Gradients can be cleared by "
+            "helpers lossguard cannot see: the rule stays silent if the loop calls anything whose "
+            "name mentions `zero` or resets/clears/sets grads, or assigns `.grad`. A zero_grad() "
+            "only before the loop, or once per epoch around an inner loop, is reported: gradients "
+            "still add up across the inner steps. step() with a closure (LBFGS) is never reported."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
@@ -433,7 +444,11 @@ criterion = nn.CrossEntropyLoss(reduction="none")
 loss = (criterion(logits, y) * sample_weights).mean()
 loss.backward()
 """,
-        misfires="Reported only when the unreduced loss reaches backward() without any operation in between.",
+        misfires=(
+            "Reported when a loss built with reduction='none' (or reduce=False) reaches backward() "
+            "through element-wise arithmetic only (`loss * mask`); any reduction (`.mean()`, `.sum()`) "
+            "or a gradient argument to backward() silences it."
+        ),
         fix_safety="none",
         references=(_REDUCTION_DOC,),
     ),
