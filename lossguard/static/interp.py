@@ -7,7 +7,7 @@ never executes user code and never imports torch.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable
 
 import libcst as cst
@@ -23,6 +23,7 @@ from lossguard.static.values import (
     BoundMethod,
     ClassRef,
     Const,
+    DictVal,
     Dim,
     Dtype,
     External,
@@ -53,6 +54,26 @@ MAX_DEPTH = 6
 _MODULE_BASES = {"torch.nn.Module", "torch.nn.modules.module.Module"}
 _MODULE_SELF_METHODS = {"to", "cuda", "cpu", "train", "eval", "float", "double", "half", "bfloat16", "requires_grad_", "apply", "type", "share_memory", "to_empty"}
 _TERMINATORS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
+
+
+class _Closure:
+    """The names a lambda sees (compared by identity, so lambdas stay hashable)."""
+
+    def __init__(self, env: Env) -> None:
+        self.env = env
+
+
+@dataclass(frozen=True, eq=False)
+class LambdaRef(Value):
+    node: cst.Lambda
+    module: ModuleInfo
+    closure: _Closure
+
+    def __hash__(self) -> int:
+        return id(self.node)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LambdaRef) and other.node is self.node
 
 
 class _Super(Value):
@@ -522,11 +543,17 @@ class Interpreter:
                 self.ev(inner, frame, env)
             return UNKNOWN
         if isinstance(node, cst.Dict):
+            items: dict[str, Value] = {}
+            literal = True
             for el in node.elements:
+                value = self.ev(el.value, frame, env)
                 if isinstance(el, cst.DictElement):
-                    self.ev(el.key, frame, env)
-                self.ev(el.value, frame, env)
-            return UNKNOWN
+                    key = self.ev(el.key, frame, env)
+                    if isinstance(key, Const) and isinstance(key.value, str):
+                        items[key.value] = value
+                        continue
+                literal = False
+            return DictVal(tuple(sorted(items.items()))) if literal else UNKNOWN
         if isinstance(node, cst.Set):
             for el in node.elements:
                 self.ev(el.value, frame, env)
@@ -537,7 +564,7 @@ class Interpreter:
                     self.ev(part.expression, frame, env)
             return UNKNOWN
         if isinstance(node, cst.Lambda):
-            return UNKNOWN
+            return LambdaRef(node, frame.module, _Closure(dict(env)))
         if isinstance(node, cst.StarredElement):
             self.ev(node.value, frame, env)
             return UNKNOWN
@@ -572,6 +599,8 @@ class Interpreter:
                 for part in (el.slice.lower, el.slice.upper, el.slice.step):  # type: ignore[union-attr]
                     if part is not None:
                         self.ev(part, frame, env)
+        if isinstance(base, DictVal) and len(node.slice) == 1 and isinstance(index, Const) and isinstance(index.value, str):
+            return dict(base.items).get(index.value, UNKNOWN)
         if isinstance(base, TupleVal) and len(node.slice) == 1 and isinstance(index, Const) and isinstance(index.value, int):
             i = index.value
             if -len(base.items) <= i < len(base.items):
@@ -659,7 +688,7 @@ class Interpreter:
                 if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
                     return pos[0]  # scaler.scale(loss) is the loss, scaled
                 return UNKNOWN
-            if name in _MODULE_SELF_METHODS and isinstance(receiver, (Instance, SequentialVal, Layer, PretrainedModel)):
+            if name in _MODULE_SELF_METHODS and isinstance(receiver, (Instance, SequentialVal, Layer, PretrainedModel, LossSpec)):
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
                     self._args(node, frame, env)
                     return receiver  # model.to(device), model.train(), ... return the module itself
@@ -706,6 +735,8 @@ class Interpreter:
             return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name.value == "__init__", no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
         if isinstance(callee, ClassRef):
             return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
+        if isinstance(callee, LambdaRef):
+            return self._call_lambda(callee, pos, kw, starred, frame)
         if isinstance(callee, Instance):
             method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
             if method is None or starred:
@@ -765,6 +796,20 @@ class Interpreter:
         return all(p.name.value in bound for p in required) and all(
             p.default is not None or p.name.value in kw_names for p in params.kwonly_params
         )
+
+    def _call_lambda(self, ref: "LambdaRef", pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
+        params = ref.node.params
+        if starred or frame.depth > MAX_DEPTH or params.star_arg is not cst.MaybeSentinel.DEFAULT and isinstance(params.star_arg, cst.Param):
+            return UNKNOWN
+        env: Env = dict(ref.closure.env)
+        names = [p.name.value for p in (*params.posonly_params, *params.params)]
+        for i, name in enumerate(names):
+            env[name] = pos[i] if i < len(pos) else kw.get(name, PARAM)
+        for p in params.kwonly_params:
+            env[p.name.value] = kw.get(p.name.value, PARAM)
+        inner = Frame(ref.module, frame.func, frame.self_value, no_grad=frame.no_grad, depth=frame.depth + 1, owner=frame.owner, called=frame.called)
+        inner.scope = frame.scope
+        return self.ev(ref.node.body, inner, env)
 
     def _cover(self, ref: FunctionRef) -> None:
         pass  # an un-followable call leaves the function to its standalone analysis

@@ -121,6 +121,13 @@ class TupleVal(Value):
 
 
 @dataclass(frozen=True)
+class DictVal(Value):
+    """A dict literal with string keys (``{"logits": x, "loss": l}``)."""
+
+    items: tuple[tuple[str, Value], ...]
+
+
+@dataclass(frozen=True)
 class QualName(Value):
     """A reference to something imported, by its fully qualified name (``torch.nn.CrossEntropyLoss``)."""
 
@@ -241,4 +248,6 @@ def join(a: Value, b: Value) -> Value:
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
+    if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
+        return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
     return UNKNOWN
