@@ -30,9 +30,9 @@ def render(
         head.append(location(f), style="bold")
         head.append(": ")
         head.append(f.code, style=_STYLE.get(f.severity, "bold"))
-        if f.autofix is not None and f.autofix.applicability == "safe":
-            head.append(" [*]", style="cyan")
         head.append(f" [{f.name}] ", style="dim")
+        if f.autofix is not None and f.autofix.applicability == "safe":
+            head.append("[*] ", style="cyan")
         head.append(f.message)
         console.print(head, soft_wrap=True)
         if show_source:
