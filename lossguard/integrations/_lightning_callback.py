@@ -1,0 +1,156 @@
+"""The Lightning callback, built over whichever Lightning package the user imports.
+
+``lightning.pytorch.Trainer`` accepts only ``lightning.pytorch.Callback`` subclasses and
+``pytorch_lightning.Trainer`` only ``pytorch_lightning.Callback`` ones, so the class body is
+written once here and bound to each base by :func:`build`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import torch
+
+from lossguard.integrations.core import Guard, Policy, check_policy, error_for, metrics_for
+from lossguard.runtime import Event
+
+# More losses than this without an optimizer step (manual optimization that never steps
+# through Lightning) are handed to the watcher at once, so nothing grows without bound.
+_MAX_HELD = 64
+
+
+class LossGuardCallbackBody:
+    """Watches the loss ``training_step`` returns and the gradients it produces.
+
+    Options are the watcher's (see docs/runtime.md) except ``on_event``: ``"warn"`` (print
+    each kind once), ``"stop"`` (``trainer.should_stop``, agreed across ranks), ``"raise"``
+    (:class:`lossguard.LossGuardError` out of ``trainer.fit``), or a callable taking each Event.
+    """
+
+    def __init__(self, on_event: Policy = "warn", **options: Any) -> None:
+        super().__init__()
+        self.on_event = check_policy(on_event)
+        self.options = options
+        self.guard: Optional[Guard] = None
+        self._losses: list[torch.Tensor] = []
+        self._pending_state: Optional[dict[str, Any]] = None
+        self._closed = False
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event so far (restored ones included)."""
+        return self.guard.events if self.guard is not None else []
+
+    # ------------------------------------------------------------------ watching
+
+    def setup(self, trainer: Any, pl_module: Any, stage: str) -> None:
+        if stage != "fit" or (self.guard is not None and not self._closed):
+            return
+        if self.guard is not None:  # a second fit() with this callback continues its history
+            self._pending_state = self.guard.state_dict()
+        self.guard = Guard(pl_module, self.on_event, **self.options)
+        self._closed = False
+        if self._pending_state is not None:
+            self.guard.load_state_dict(self._pending_state)
+            self._pending_state = None
+
+    def on_before_backward(self, trainer: Any, pl_module: Any, loss: torch.Tensor) -> None:
+        if self.guard is None:
+            return
+        self._losses.append(loss)
+        if len(self._losses) >= _MAX_HELD:
+            self._feed(trainer, pl_module)
+
+    def on_before_optimizer_step(self, trainer: Any, pl_module: Any, optimizer: Any) -> None:
+        if self.guard is None:
+            return
+        self._feed(trainer, pl_module)
+        # Under GradScaler the scaler calls optimizer.step() only for finite gradients, after
+        # unscaling: torch's pre-step hook then reads unscaled norms and overflow steps are not
+        # alarms. Without it, Lightning runs backward inside optimizer.step(closure), after that
+        # hook, so the gradients are read here.
+        if getattr(trainer.precision_plugin, "scaler", None) is None:
+            self.guard.before_step(optimizer)
+
+    def _feed(self, trainer: Any, pl_module: Any) -> None:
+        assert self.guard is not None
+        losses, self._losses = self._losses, []
+        # Automatic optimization divides each loss by accumulate_grad_batches before backward.
+        factor = float(trainer.accumulate_grad_batches) if pl_module.automatic_optimization else 1.0
+        for loss in losses:
+            self.guard.feed(loss, factor)
+
+    # ------------------------------------------------------------------ events and policy
+
+    def on_train_batch_end(self, trainer: Any, pl_module: Any, outputs: Any, batch: Any, batch_idx: int) -> None:
+        if self.guard is None:
+            return
+        events = self.guard.take()
+        if events and trainer.is_global_zero:
+            self._log(trainer, events)
+        if callable(self.on_event):
+            for event in events:
+                self.on_event(event)
+            return
+        if self.on_event == "warn":
+            return
+        alarm = self.guard.alarm
+        if trainer.world_size > 1:
+            # Watcher statistics are all-reduced, so ranks normally agree already; this makes
+            # the stop itself collective. Called on every rank at the same steps.
+            if batch_idx % self.guard.cadence(pl_module.device) != 0:
+                return
+            if not trainer.strategy.reduce_boolean_decision(alarm is not None, all=False):
+                return
+        elif alarm is None:
+            return
+        self.guard.clear_alarm()
+        if self.on_event == "stop":
+            trainer.should_stop = True
+        else:
+            raise error_for(alarm)
+
+    def _log(self, trainer: Any, events: list[Event]) -> None:
+        for logger in trainer.loggers:
+            for event in events:
+                logger.log_metrics(metrics_for(event), step=trainer.global_step)
+                experiment = getattr(logger, "experiment", None) if type(logger).__name__ == "TensorBoardLogger" else None
+                if experiment is not None and hasattr(experiment, "add_text"):
+                    experiment.add_text("lossguard/events", f"**{event}**  \n*Fix:* {event.fix}", trainer.global_step)
+
+    # ------------------------------------------------------------------ checkpoints and teardown
+
+    def state_dict(self) -> dict[str, Any]:
+        if self.guard is not None:
+            return self.guard.state_dict()
+        return dict(self._pending_state or {})
+
+    def load_state_dict(self, state_dict: dict[str, Any]) -> None:
+        if not state_dict:
+            return
+        if self.guard is None:
+            self._pending_state = state_dict
+        else:
+            self.guard.load_state_dict(state_dict)
+
+    def on_exception(self, trainer: Any, pl_module: Any, exception: BaseException) -> None:
+        self._close()
+
+    def teardown(self, trainer: Any, pl_module: Any, stage: str) -> None:
+        if stage == "fit":
+            self._close()
+
+    def _close(self) -> None:
+        self._losses = []
+        if self.guard is not None and not self._closed:
+            self._closed = True
+            self.guard.close()
+
+
+def build(callback_base: type, module: str) -> type:
+    """``LossGuardCallback`` as a subclass of ``callback_base`` (a Lightning ``Callback``), shown as ``module``'s."""
+    return type(
+        "LossGuardCallback",
+        (LossGuardCallbackBody, callback_base),
+        {"__doc__": LossGuardCallbackBody.__doc__, "__module__": module},
+    )

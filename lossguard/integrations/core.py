@@ -1,0 +1,123 @@
+"""The framework-free part of every trainer plugin: one watcher fed with the trainer's loss.
+
+A trainer computes the loss itself, so the watcher wraps a pass-through criterion and the
+plugin hands it each backpropagated loss. The watcher's events are queued here (its
+``on_event`` is our queue) and the plugin applies the user's policy at a point where the
+trainer can stop cleanly: ``"warn"``, ``"stop"`` (the trainer's own stop flag), ``"raise"``
+(:class:`lossguard.LossGuardError`) or a callable taking each Event.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, Union
+
+import torch
+import torch.nn as nn
+
+from lossguard.errors import LossGuardError, UsageError
+from lossguard.runtime import Event, Watcher, watch
+from lossguard.runtime.events import SEVERITY_RANK
+
+Policy = Union[str, Callable[[Event], Any]]
+
+POLICIES = ("warn", "stop", "raise")
+_STATE_FORMAT = 1
+# Options handed through to lossguard.watch; the plugin owns criterion, optimizer and on_event.
+WATCH_OPTIONS = ("log_dir", "detectors", "sync_every", "log_every", "jsonl", "console", "check_first", "check_every")
+
+
+def pass_through(loss: torch.Tensor, factor: float = 1.0) -> torch.Tensor:
+    """The "criterion" of a trainer plugin: the trainer's loss, rescaled when it was divided."""
+    return loss if factor == 1.0 else loss * factor
+
+
+def check_policy(on_event: Policy) -> Policy:
+    if not (callable(on_event) or on_event in POLICIES):
+        raise UsageError(f"Argument on_event should be 'warn', 'stop', 'raise' or a callable, got {on_event!r}")
+    return on_event
+
+
+def alarming(event: Event) -> bool:
+    """Events that stop training under "stop"/"raise": warnings and errors, as the watcher's "raise"."""
+    return SEVERITY_RANK[event.severity] >= SEVERITY_RANK["warning"]
+
+
+def error_for(event: Optional[Event]) -> LossGuardError:
+    if event is None:
+        return LossGuardError("lossguard: another rank reported a broken loss; all ranks stop together.")
+    return LossGuardError(f"{event}\nFix: {event.fix}")
+
+
+def metrics_for(event: Event) -> dict[str, float]:
+    """Logger scalars of one event, tagged as the watcher's TensorBoard sink tags them."""
+    level = float(SEVERITY_RANK[event.severity])
+    return {"lossguard/alert": level, f"lossguard/alerts/{event.code}-{event.name}": level}
+
+
+class Guard:
+    """One watcher over ``model``, its queue of new events, and the pending stop decision."""
+
+    def __init__(self, model: nn.Module, on_event: Policy = "warn", **options: Any) -> None:
+        unknown = sorted(set(options) - set(WATCH_OPTIONS))
+        if unknown:
+            raise UsageError(f"Argument {unknown[0]} is not a watcher option; expected one of {list(WATCH_OPTIONS)}")
+        self.policy = check_policy(on_event)
+        self._queue: list[Event] = []
+        self.watcher: Watcher = watch(model, pass_through, on_event=self._queue.append, **options)
+        self._sync_every = options.get("sync_every")
+        self._first_alarm: Optional[Event] = None
+
+    @property
+    def events(self) -> list[Event]:
+        return self.watcher.events
+
+    def feed(self, loss: torch.Tensor, factor: float = 1.0) -> None:
+        """Watch one backpropagated loss (several per optimizer step under accumulation)."""
+        with torch.enable_grad():
+            if factor == 1.0:
+                self.watcher(loss)
+            else:
+                self.watcher(loss, float(factor))
+
+    def before_step(self, optimizer: torch.optim.Optimizer) -> None:
+        """Read the gradients now, for trainers whose ``optimizer.step(closure)`` runs backward
+        inside the step, after torch's pre-step hook has fired.
+
+        Uses the watcher's private pre-step entry point (idempotent per step); see
+        docs/integrations.md, "Hooks wanted from the runtime".
+        """
+        w = self.watcher
+        if not (w._broken or w._closed):
+            w._guard(w._on_optimizer_pre, optimizer)
+
+    def take(self) -> list[Event]:
+        """Events delivered since the last call (the same on every rank: statistics are all-reduced)."""
+        events = list(self._queue)
+        self._queue.clear()  # in place: the watcher holds this list's append as its on_event
+        for event in events:
+            if self._first_alarm is None and alarming(event):
+                self._first_alarm = event
+        return events
+
+    @property
+    def alarm(self) -> Optional[Event]:
+        """The first warning/error not yet acted on."""
+        return self._first_alarm
+
+    def clear_alarm(self) -> None:
+        self._first_alarm = None
+
+    def cadence(self, device: torch.device) -> int:
+        """Steps between rank agreements: the watcher's own read interval."""
+        return self._sync_every or (1 if device.type == "cpu" else 16)
+
+    def state_dict(self) -> dict[str, Any]:
+        return {"format": _STATE_FORMAT, "watcher": self.watcher.state_dict()}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        if not isinstance(state, dict) or "watcher" not in state:
+            raise UsageError("Argument state should be a dict returned by the callback's state_dict()")
+        self.watcher.load_state_dict(state["watcher"])
+
+    def close(self) -> None:
+        self.watcher.close()
