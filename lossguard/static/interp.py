@@ -52,6 +52,7 @@ Sink = Callable[[object], None]
 
 MAX_DEPTH = 6
 _MODULE_BASES = {"torch.nn.Module", "torch.nn.modules.module.Module"}
+_MODULE_MUTATORS = {"add_module", "append", "extend", "insert", "register_module", "__setitem__"}
 _MODULE_SELF_METHODS = {"to", "cuda", "cpu", "train", "eval", "float", "double", "half", "bfloat16", "requires_grad_", "apply", "type", "share_memory", "to_empty"}
 _TERMINATORS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
 
@@ -436,9 +437,19 @@ class Interpreter:
     def _forget_modified_model(self, expr: cst.BaseExpression, frame: Frame, env: Env) -> None:
         """``model.fc = nn.Sequential(...)`` replaces a layer: the model's output is no longer known."""
         root = expr
+        owner: cst.BaseExpression = expr
         while isinstance(root, (cst.Attribute, cst.Subscript)):
-            root = root.value
-        if isinstance(root, cst.Name) and root.value != "self":
+            owner, root = root, root.value
+        if isinstance(root, cst.Name) and root.value == "self" and isinstance(owner, cst.Attribute) and frame.self_value is not None:
+            # self.backbone.fc = ...: the attribute self.backbone now holds a changed model
+            key = "self." + owner.attr.value
+            if isinstance(env.get(key), (Instance, PretrainedModel, SequentialVal)) or isinstance(
+                frame.self_value, Instance
+            ) and isinstance(frame.self_value.attrs.get(owner.attr.value), (Instance, PretrainedModel, SequentialVal)):
+                env[key] = UNKNOWN
+                if isinstance(frame.self_value, Instance) and owner.attr.value in frame.self_value.attrs:
+                    frame.self_value.attrs[owner.attr.value] = UNKNOWN
+        elif isinstance(root, cst.Name) and root.value != "self":
             if isinstance(env.get(root.value), (Instance, PretrainedModel, SequentialVal)):
                 env[root.value] = UNKNOWN
             elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.value), (Instance, PretrainedModel, SequentialVal)):
@@ -688,6 +699,10 @@ class Interpreter:
                 if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
                     return pos[0]  # scaler.scale(loss) is the loss, scaled
                 return UNKNOWN
+            if name in _MODULE_MUTATORS and isinstance(receiver, (Instance, SequentialVal, PretrainedModel)):
+                self._args(node, frame, env)
+                self._forget_modified_model(func.value if not isinstance(func.value, cst.Name) else cst.Attribute(func.value, cst.Name(name)), frame, env)
+                return Const(None)
             if name in _MODULE_SELF_METHODS and isinstance(receiver, (Instance, SequentialVal, Layer, PretrainedModel, LossSpec)):
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
                     self._args(node, frame, env)
