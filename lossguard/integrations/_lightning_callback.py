@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 import torch
 
-from lossguard.integrations.core import Guard, Policy, check_policy, error_for, metrics_for
+from lossguard.integrations.core import Guard, Policy, check_options, check_policy, error_for, metrics_for
 from lossguard.runtime import Event
 
 # More losses than this without an optimizer step (manual optimization that never steps
@@ -30,7 +30,7 @@ class LossGuardCallbackBody:
     def __init__(self, on_event: Policy = "warn", **options: Any) -> None:
         super().__init__()
         self.on_event = check_policy(on_event)
-        self.options = options
+        self.options = check_options(options)
         self.guard: Optional[Guard] = None
         self._losses: list[torch.Tensor] = []
         self._pending_state: Optional[dict[str, Any]] = None

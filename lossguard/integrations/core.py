@@ -37,6 +37,13 @@ def check_policy(on_event: Policy) -> Policy:
     return on_event
 
 
+def check_options(options: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(options) - set(WATCH_OPTIONS))
+    if unknown:
+        raise UsageError(f"Argument {unknown[0]} is not a watcher option; expected one of {list(WATCH_OPTIONS)}")
+    return options
+
+
 def alarming(event: Event) -> bool:
     """Events that stop training under "stop"/"raise": warnings and errors, as the watcher's "raise"."""
     return SEVERITY_RANK[event.severity] >= SEVERITY_RANK["warning"]
@@ -58,9 +65,7 @@ class Guard:
     """One watcher over ``model``, its queue of new events, and the pending stop decision."""
 
     def __init__(self, model: nn.Module, on_event: Policy = "warn", **options: Any) -> None:
-        unknown = sorted(set(options) - set(WATCH_OPTIONS))
-        if unknown:
-            raise UsageError(f"Argument {unknown[0]} is not a watcher option; expected one of {list(WATCH_OPTIONS)}")
+        check_options(options)
         self.policy = check_policy(on_event)
         self._queue: list[Event] = []
         self.watcher: Watcher = watch(model, pass_through, on_event=self._queue.append, **options)

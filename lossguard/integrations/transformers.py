@@ -18,7 +18,7 @@ from typing import Any, Optional
 import torch
 
 from lossguard.integrations._imports import require
-from lossguard.integrations.core import Guard, Policy, check_policy, error_for, metrics_for
+from lossguard.integrations.core import Guard, Policy, check_options, check_policy, error_for, metrics_for
 from lossguard.runtime import Event
 
 _transformers = require("transformers", "pip install transformers")
@@ -45,7 +45,7 @@ class LossGuardTrainerCallback(_transformers.TrainerCallback):  # type: ignore[m
 
     def __init__(self, on_event: Policy = "warn", **options: Any) -> None:
         self.on_event = check_policy(on_event)
-        self.options = options
+        self.options = check_options(options)
         self.guard: Optional[Guard] = None
         self._hook: Any = None
         self._fed = False

@@ -1,0 +1,195 @@
+"""LossGuardCallback in real (short, CPU) Lightning runs: healthy, faulty, policies, resume."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+
+pl = pytest.importorskip("lightning.pytorch", reason="Lightning is not installed: pip install lightning")
+
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+from lightning.pytorch.loggers import CSVLogger  # noqa: E402
+
+from lossguard import LossGuardError  # noqa: E402
+from lossguard.errors import UsageError  # noqa: E402
+from lossguard.integrations.lightning import LossGuardCallback  # noqa: E402
+from tests.integrations.data import BATCH, BATCHES, corrupt, dataset, mlp  # noqa: E402
+
+
+class Classifier(pl.LightningModule):
+    """A LightningModule as users write it; ``faults`` maps global steps to a bad batch."""
+
+    def __init__(self, lr: float = 0.05, faults: Optional[dict[int, str]] = None) -> None:
+        super().__init__()
+        self.net = mlp()
+        self.lr = lr
+        self.faults = faults or {}
+        self.step_losses: list[float] = []
+
+    def training_step(self, batch: Any, batch_idx: int) -> torch.Tensor:
+        x, y = batch
+        if self.global_step in self.faults:
+            x = corrupt(x, self.faults[self.global_step])
+        loss = F.cross_entropy(self.net(x), y)
+        self.log("train_loss", loss)
+        self.step_losses.append(loss.item())
+        return loss
+
+    def configure_optimizers(self) -> torch.optim.Optimizer:
+        return torch.optim.SGD(self.parameters(), lr=self.lr, momentum=0.9)
+
+
+def loader() -> torch.utils.data.DataLoader:
+    x, y = dataset()
+    return torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, y), batch_size=BATCH)
+
+
+def fit(
+    callback: Any,
+    module: Optional[Classifier] = None,
+    epochs: int = 4,
+    ckpt_path: Optional[str] = None,
+    logger: Any = False,
+    **trainer_args: Any,
+) -> tuple[pl.Trainer, Classifier]:
+    module = module or Classifier()
+    trainer = pl.Trainer(
+        max_epochs=epochs,
+        accelerator="cpu",
+        devices=1,
+        callbacks=[callback],
+        logger=logger,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        enable_checkpointing=False,
+        **trainer_args,
+    )
+    trainer.fit(module, loader(), ckpt_path=ckpt_path)
+    return trainer, module
+
+
+def scalars(log_dir: Path, tag: str) -> list[tuple[int, float]]:
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    acc = EventAccumulator(str(log_dir), size_guidance={"scalars": 0})
+    acc.Reload()
+    return [(e.step, e.value) for e in acc.Scalars(tag)]
+
+
+def test_healthy_run_reports_nothing_and_reads_every_step(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    callback = LossGuardCallback(log_dir=str(tmp_path / "tb"))
+    trainer, module = fit(callback)
+    assert trainer.global_step == 4 * BATCHES
+    assert callback.events == []
+    assert "lossguard" not in capsys.readouterr().err
+    # Lightning runs backward inside optimizer.step(closure): the gradients must still be read.
+    grads = scalars(tmp_path / "tb", "lossguard/grad_norm/total")
+    assert [s for s, _ in grads] == list(range(trainer.global_step))
+    assert all(math.isfinite(v) and v > 0 for _, v in grads)
+    losses = scalars(tmp_path / "tb", "lossguard/loss")
+    assert [v for _, v in losses] == pytest.approx(module.step_losses, rel=1e-6)
+
+
+def test_accumulated_steps_are_one_step_with_the_undivided_loss(tmp_path: Path) -> None:
+    callback = LossGuardCallback(log_dir=str(tmp_path / "tb"))
+    trainer, module = fit(callback, epochs=2, accumulate_grad_batches=2)
+    assert trainer.global_step == BATCHES
+    assert callback.events == []
+    losses = [v for _, v in scalars(tmp_path / "tb", "lossguard/loss")]
+    pairs = [(a + b) / 2 for a, b in zip(module.step_losses[::2], module.step_losses[1::2])]
+    assert losses == pytest.approx(pairs, rel=1e-5)
+    assert len(scalars(tmp_path / "tb", "lossguard/grad_norm/total")) == BATCHES
+
+
+def test_nan_batch_is_reported_printed_once_and_logged(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    callback = LossGuardCallback()
+    logger = CSVLogger(str(tmp_path), name="run")
+    trainer, _ = fit(callback, Classifier(faults={15: "nan"}), logger=logger)
+    assert trainer.global_step == 4 * BATCHES  # "warn" does not stop
+    assert [(e.code, e.step) for e in callback.events] == [("LG101", 15)]
+    err = capsys.readouterr().err
+    assert err.count("LG101 nan-loss") == 1 and "fix:" in err
+    with open(Path(logger.log_dir) / "metrics.csv", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r.get("lossguard/alerts/LG101-nan-loss")]
+    assert [(int(r["step"]), float(r["lossguard/alert"])) for r in rows] == [(16, 3.0)]
+
+
+@pytest.mark.parametrize("policy", ["raise", "stop"])
+def test_policy_stops_training_after_the_faulty_step(policy: str) -> None:
+    callback = LossGuardCallback(on_event=policy, console=False)
+    module = Classifier(faults={15: "nan"})
+    if policy == "raise":
+        with pytest.raises(LossGuardError, match="LG101 nan-loss.*step 15"):
+            fit(callback, module)
+        trainer = module.trainer
+    else:
+        trainer, _ = fit(callback, module)
+    assert trainer.global_step == 16
+    assert [e.code for e in callback.events] == ["LG101"]
+
+
+def test_callable_policy_gets_every_event() -> None:
+    seen: list[Any] = []
+    callback = LossGuardCallback(on_event=seen.append, console=False)
+    fit(callback, Classifier(faults={15: "nan"}), epochs=2)
+    assert seen == callback.events and [e.code for e in seen] == ["LG101"]
+
+
+def test_resumed_run_reports_what_an_uninterrupted_run_reports(tmp_path: Path) -> None:
+    faults = {30: "scale"}
+    whole = LossGuardCallback(console=False)
+    fit(whole, Classifier(faults=faults))
+    assert {e.code for e in whole.events} & {"LG102", "LG106"}, "the fault must be caught for this test to mean anything"
+
+    first = LossGuardCallback(console=False)
+    trainer, _ = fit(first, Classifier(faults=faults), epochs=2)
+    path = str(tmp_path / "half.ckpt")
+    trainer.save_checkpoint(path)
+    saved = torch.load(path, weights_only=False)["callbacks"]
+    assert saved["LossGuardCallback"]["watcher"]["step"] == 2 * BATCHES
+
+    resumed = LossGuardCallback(console=False)
+    trainer, _ = fit(resumed, Classifier(faults=faults), epochs=4, ckpt_path=path)
+    key = [(e.code, e.step, e.message) for e in whole.events]
+    assert [(e.code, e.step, e.message) for e in resumed.events] == key
+    assert resumed.guard is not None and resumed.guard.watcher.step == trainer.global_step == 4 * BATCHES
+
+
+def test_bad_policy_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="Argument on_event should be"):
+        LossGuardCallback(on_event="panic")
+    with pytest.raises(UsageError, match="Argument optimizer is not a watcher option"):
+        LossGuardCallback(optimizer=None)
+
+
+def test_old_package_name() -> None:
+    old = pytest.importorskip("pytorch_lightning", reason="pytorch_lightning is not installed")
+    from lossguard.integrations.pytorch_lightning import LossGuardCallback as OldCallback
+
+    class OldClassifier(old.LightningModule):
+        def __init__(self) -> None:
+            super().__init__()
+            self.net = mlp()
+
+        def training_step(self, batch: Any, batch_idx: int) -> torch.Tensor:
+            x, y = batch
+            if self.global_step == 5:
+                x = corrupt(x, "nan")
+            return F.cross_entropy(self.net(x), y)
+
+        def configure_optimizers(self) -> torch.optim.Optimizer:
+            return torch.optim.SGD(self.parameters(), lr=0.05)
+
+    callback = OldCallback(console=False)
+    assert isinstance(callback, old.Callback)
+    trainer = old.Trainer(
+        max_epochs=1, accelerator="cpu", devices=1, callbacks=[callback], logger=False,
+        enable_progress_bar=False, enable_model_summary=False, enable_checkpointing=False,
+    )
+    trainer.fit(OldClassifier(), loader())
+    assert [(e.code, e.step) for e in callback.events] == [("LG101", 5)]
