@@ -7,8 +7,12 @@ extras="${1:-all}"
 python3 -m venv .venv
 # shellcheck disable=SC1091
 . .venv/bin/activate
-python -m pip install --quiet --upgrade pip
+pip_quiet() {  # pip, without the warnings some machines print about missing local indexes
+  python -m pip --quiet "$@" 2>&1 | { grep -v "^WARNING: Location" || true; }
+  return "${PIPESTATUS[0]}"
+}
+pip_quiet install --upgrade pip
 if ! python -c "import torch" 2>/dev/null; then
-  python -m pip install --quiet "torch==2.13.0"
+  pip_quiet install "torch==2.13.0"
 fi
-python -m pip install --quiet -e ".[${extras}]"
+pip_quiet install -e ".[${extras}]"
