@@ -7,11 +7,18 @@ written once here and bound to each base by :func:`build`.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import torch
 
-from lossguard.integrations.core import Guard, Policy, check_options, check_policy, error_for, metrics_for
+from lossguard.integrations.core import (
+    Guard,
+    Policy,
+    check_options,
+    check_policy,
+    error_for,
+    metrics_for,
+)
 from lossguard.runtime import Event
 
 # More losses than this without an optimizer step (manual optimization that never steps
@@ -31,9 +38,9 @@ class LossGuardCallbackBody:
         super().__init__()
         self.on_event = check_policy(on_event)
         self.options = check_options(options)
-        self.guard: Optional[Guard] = None
+        self.guard: Guard | None = None
         self._losses: list[torch.Tensor] = []
-        self._pending_state: Optional[dict[str, Any]] = None
+        self._pending_state: dict[str, Any] | None = None
         self._closed = False
 
     @property

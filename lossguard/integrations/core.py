@@ -9,16 +9,17 @@ trainer can stop cleanly: ``"warn"``, ``"stop"`` (the trainer's own stop flag), 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Union
+from collections.abc import Callable
+from typing import Any
 
 import torch
-import torch.nn as nn
+from torch import nn
 
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import Event, Watcher, watch
 from lossguard.runtime.events import SEVERITY_RANK
 
-Policy = Union[str, Callable[[Event], Any]]
+Policy = str | Callable[[Event], Any]
 
 POLICIES = ("warn", "stop", "raise")
 _STATE_FORMAT = 1
@@ -49,7 +50,7 @@ def alarming(event: Event) -> bool:
     return SEVERITY_RANK[event.severity] >= SEVERITY_RANK["warning"]
 
 
-def error_for(event: Optional[Event]) -> LossGuardError:
+def error_for(event: Event | None) -> LossGuardError:
     if event is None:
         return LossGuardError("lossguard: another rank reported a broken loss; all ranks stop together.")
     return LossGuardError(f"{event}\nFix: {event.fix}")
@@ -70,7 +71,7 @@ class Guard:
         self._queue: list[Event] = []
         self.watcher: Watcher = watch(model, pass_through, on_event=self._queue.append, **options)
         self._sync_every = options.get("sync_every")
-        self._first_alarm: Optional[Event] = None
+        self._first_alarm: Event | None = None
 
     @property
     def events(self) -> list[Event]:
@@ -105,7 +106,7 @@ class Guard:
         return events
 
     @property
-    def alarm(self) -> Optional[Event]:
+    def alarm(self) -> Event | None:
         """The first warning/error not yet acted on."""
         return self._first_alarm
 

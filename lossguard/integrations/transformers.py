@@ -13,27 +13,34 @@ import json
 import os
 import warnings
 from collections.abc import Mapping
-from typing import Any, Optional
+from typing import Any
 
 import torch
 
 from lossguard.integrations._imports import require
-from lossguard.integrations.core import Guard, Policy, check_options, check_policy, error_for, metrics_for
+from lossguard.integrations.core import (
+    Guard,
+    Policy,
+    check_options,
+    check_policy,
+    error_for,
+    metrics_for,
+)
 from lossguard.runtime import Event
 
 _transformers = require("transformers", "pip install transformers")
 
-__all__ = ["LossGuardTrainerCallback", "STATE_FILE"]
+__all__ = ["STATE_FILE", "LossGuardTrainerCallback"]
 
 STATE_FILE = "lossguard_state.json"
 
 
-def _loss_of(output: Any) -> Optional[torch.Tensor]:
+def _loss_of(output: Any) -> torch.Tensor | None:
     loss = output.get("loss") if isinstance(output, Mapping) else getattr(output, "loss", None)
     return loss if isinstance(loss, torch.Tensor) else None
 
 
-class LossGuardTrainerCallback(_transformers.TrainerCallback):  # type: ignore[misc]
+class LossGuardTrainerCallback(_transformers.TrainerCallback):  # type: ignore[misc,name-defined]
     """Watches every training step of a ``transformers.Trainer``.
 
     Options are the watcher's (see docs/runtime.md) except ``on_event``: ``"warn"`` (print
@@ -46,7 +53,7 @@ class LossGuardTrainerCallback(_transformers.TrainerCallback):  # type: ignore[m
     def __init__(self, on_event: Policy = "warn", **options: Any) -> None:
         self.on_event = check_policy(on_event)
         self.options = check_options(options)
-        self.guard: Optional[Guard] = None
+        self.guard: Guard | None = None
         self._hook: Any = None
         self._fed = False
         self._warned_no_loss = False

@@ -5,26 +5,26 @@ from __future__ import annotations
 import csv
 import math
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 
 pl = pytest.importorskip("lightning.pytorch", reason="Lightning is not installed: pip install lightning")
 
-import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
-from lightning.pytorch.loggers import CSVLogger  # noqa: E402
+import torch
+import torch.nn.functional as F
+from lightning.pytorch.loggers import CSVLogger
 
-from lossguard import LossGuardError  # noqa: E402
-from lossguard.errors import UsageError  # noqa: E402
-from lossguard.integrations.lightning import LossGuardCallback  # noqa: E402
-from tests.integrations.data import BATCH, BATCHES, corrupt, dataset, mlp  # noqa: E402
+from lossguard import LossGuardError
+from lossguard.errors import UsageError
+from lossguard.integrations.lightning import LossGuardCallback
+from tests.integrations.data import BATCH, BATCHES, corrupt, dataset, mlp
 
 
 class Classifier(pl.LightningModule):
     """A LightningModule as users write it; ``faults`` maps global steps to a bad batch."""
 
-    def __init__(self, lr: float = 0.05, faults: Optional[dict[int, str]] = None) -> None:
+    def __init__(self, lr: float = 0.05, faults: dict[int, str] | None = None) -> None:
         super().__init__()
         self.net = mlp()
         self.lr = lr
@@ -51,9 +51,9 @@ def loader() -> torch.utils.data.DataLoader:
 
 def fit(
     callback: Any,
-    module: Optional[Classifier] = None,
+    module: Classifier | None = None,
     epochs: int = 4,
-    ckpt_path: Optional[str] = None,
+    ckpt_path: str | None = None,
     logger: Any = False,
     **trainer_args: Any,
 ) -> tuple[pl.Trainer, Classifier]:
@@ -169,7 +169,9 @@ def test_bad_policy_is_a_usage_error() -> None:
 
 def test_old_package_name() -> None:
     old = pytest.importorskip("pytorch_lightning", reason="pytorch_lightning is not installed")
-    from lossguard.integrations.pytorch_lightning import LossGuardCallback as OldCallback
+    from lossguard.integrations.pytorch_lightning import (
+        LossGuardCallback as OldCallback,
+    )
 
     class OldClassifier(old.LightningModule):
         def __init__(self) -> None:

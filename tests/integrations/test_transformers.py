@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 
 transformers = pytest.importorskip("transformers", reason="transformers is not installed: pip install transformers")
 pytest.importorskip("accelerate", reason="transformers.Trainer needs accelerate: pip install accelerate")
 
-import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
-from transformers import PretrainedConfig, PreTrainedModel, Trainer, TrainerCallback, TrainingArguments  # noqa: E402
-from transformers.modeling_outputs import SequenceClassifierOutput  # noqa: E402
+import torch
+import torch.nn.functional as F
+from transformers import (
+    PretrainedConfig,
+    PreTrainedModel,
+    Trainer,
+    TrainerCallback,
+    TrainingArguments,
+)
+from transformers.modeling_outputs import SequenceClassifierOutput
 
-from lossguard import LossGuardError  # noqa: E402
-from lossguard.integrations.transformers import STATE_FILE, LossGuardTrainerCallback  # noqa: E402
-from tests.integrations.data import BATCH, BATCHES, corrupt, dataset, mlp  # noqa: E402
+from lossguard import LossGuardError
+from lossguard.integrations.transformers import STATE_FILE, LossGuardTrainerCallback
+from tests.integrations.data import BATCH, BATCHES, corrupt, dataset, mlp
 
 
 class TinyConfig(PretrainedConfig):
@@ -32,12 +38,12 @@ class TinyClassifier(PreTrainedModel):
     def __init__(self, config: TinyConfig) -> None:
         super().__init__(config)
         self.net = mlp()
-        self.fault: Optional[str] = None
+        self.fault: str | None = None
 
     def _init_weights(self, module: Any) -> None:
         pass  # keep mlp()'s seeded initialisation
 
-    def forward(self, x: torch.Tensor, labels: Optional[torch.Tensor] = None) -> SequenceClassifierOutput:
+    def forward(self, x: torch.Tensor, labels: torch.Tensor | None = None) -> SequenceClassifierOutput:
         if self.training and self.fault is not None:
             x = corrupt(x, self.fault)
         logits = self.net(x)
@@ -69,7 +75,7 @@ class BadBatchAt(TrainerCallback):
 def train(
     tmp_path: Path,
     callback: LossGuardTrainerCallback,
-    faults: Optional[dict[int, str]] = None,
+    faults: dict[int, str] | None = None,
     max_steps: int = 4 * BATCHES,
     resume: bool = False,
     **args: Any,
