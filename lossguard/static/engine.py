@@ -10,22 +10,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-import libcst as cst
+from typing import TYPE_CHECKING, Any
 
 from lossguard import catalog
-from lossguard.static import events as ev
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.fix import Fix, ResolvedFix, TextEdit, line_offsets
-from lossguard.static.interp import Interpreter
-from lossguard.static.project import ModuleInfo, ParseFailure, Project, needs_analysis
-from lossguard.static.rule import Rule, all_rules
+from lossguard.static.prefilter import needs_analysis
 
-_HANDLERS: dict[type, str] = {
-    ev.LossCall: "on_loss_call",
-    ev.TorchCall: "on_torch_call",
-    ev.Accumulate: "on_accumulate",
-    ev.Backward: "on_backward",
-    ev.LoopSummary: "on_loop",
+if TYPE_CHECKING:  # pragma: no cover - libcst is imported only once a file needs analysis
+    import libcst as cst
+
+    from lossguard.static import events as ev
+    from lossguard.static.fix import Fix, ResolvedFix
+    from lossguard.static.project import ModuleInfo
+
+_HANDLERS = {
+    "LossCall": "on_loss_call",
+    "TorchCall": "on_torch_call",
+    "Accumulate": "on_accumulate",
+    "Backward": "on_backward",
+    "LoopSummary": "on_loop",
 }
 
 _SUPPRESS = re.compile(
@@ -60,33 +63,43 @@ def check_files(
     roots: list[Path] | None = None,
 ) -> CheckResult:
     """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None)."""
-    rule_classes = all_rules()
-    codes = set(rule_classes) if select is None else {c for c in rule_classes if c in select}
     raw: list[_Raw] = []
-
-    def report(code: str, node: cst.CSTNode, ctx: ev.Context, message: str, fix: Fix | None = None) -> None:
-        raw.append(_Raw(code, node, ctx.module, message, fix))
-
-    rules: list[Rule] = [rule_classes[c](report) for c in sorted(codes)]
-    dispatch: dict[type, list[Callable]] = defaultdict(list)
-    for r in rules:
-        for etype, meth in _HANDLERS.items():
-            handler = getattr(r, meth, None)
-            if handler is not None:
-                dispatch[etype].append(handler)
-
     internal_errors: set[str] = set()
-
-    def sink(event: object) -> None:
-        for handler in dispatch.get(type(event), ()):
-            try:
-                handler(event)
-            except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
-                internal_errors.add(f"{type(handler.__self__).__name__}: {type(exc).__name__}: {exc}")
-
     file_list = [Path(f) for f in files]
-    project = Project(roots or _common_roots(file_list))
-    interp = Interpreter(project, sink)
+    analysis: dict[str, Any] = {}
+
+    def analyser() -> tuple[Any, Any, Any]:
+        """The project, interpreter and ParseFailure, built (and libcst imported) on first need."""
+        if not analysis:
+            from lossguard.static.interp import Interpreter
+            from lossguard.static.project import ParseFailure, Project
+            from lossguard.static.rule import all_rules
+
+            rule_classes = all_rules()
+            codes = set(rule_classes) if select is None else {c for c in rule_classes if c in select}
+
+            def report(code: str, node: cst.CSTNode, ctx: ev.Context, message: str, fix: Fix | None = None) -> None:
+                raw.append(_Raw(code, node, ctx.module, message, fix))
+
+            dispatch: dict[str, list[Callable[[Any], None]]] = defaultdict(list)
+            for code in sorted(codes):
+                rule = rule_classes[code](report)
+                for etype, meth in _HANDLERS.items():
+                    handler = getattr(rule, meth, None)
+                    if handler is not None:
+                        dispatch[etype].append(handler)
+
+            def sink(event: object) -> None:
+                for handler in dispatch.get(type(event).__name__, ()):
+                    try:
+                        handler(event)
+                    except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
+                        internal_errors.add(f"{type(handler.__self__).__name__}: {type(exc).__name__}: {exc}")
+
+            project = Project(roots or _common_roots(file_list))
+            analysis.update(project=project, interp=Interpreter(project, sink), failure=ParseFailure)
+        return analysis["project"], analysis["interp"], analysis["failure"]
+
     result = CheckResult()
     checked: dict[Path, Path] = {}
     old_limit = sys.getrecursionlimit()
@@ -111,9 +124,10 @@ def check_files(
                 continue
             if not needs_analysis(source):
                 continue
+            project, interp, parse_failure = analyser()
             try:
                 info = project.load(resolved, source)
-            except ParseFailure as exc:
+            except parse_failure as exc:
                 result.errors.append(FileError(display(path), exc.reason))
                 continue
             checked[resolved] = path
@@ -164,6 +178,8 @@ def check_files(
 
 
 def _resolve_fix(fix: Fix, module: ModuleInfo) -> ResolvedFix | None:
+    from lossguard.static.fix import ResolvedFix, TextEdit, line_offsets
+
     offsets = module._line_offsets
     if offsets is None:
         offsets = module._line_offsets = line_offsets(module.source)

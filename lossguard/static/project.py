@@ -10,14 +10,8 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
+from lossguard.static.prefilter import needs_analysis  # noqa: F401 - re-exported
 from lossguard.static.values import QualName, Value
-
-# A file needs the analysis only if it mentions one of these; everything else is skipped before
-# parsing. Losses imported from another file still mention `backward` where they train.
-_TRIGGER = re.compile(r"Loss\b|Loss\(|_loss\b|cross_entropy|kl_div|backward|size_average")
-# Softmax calls matter only to LG011 (and to the rules above, which need a trigger anyway): a file
-# whose every softmax call visibly names its axis needs no parse at all.
-_SOFTMAX_CALL = re.compile(r"(\.?)\b(softmax|log_softmax|softmin|Softmax|LogSoftmax|Softmin)\s*\(")
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -57,43 +51,6 @@ class ParseFailure(Exception):
         super().__init__(reason)
         self.path = path
         self.reason = reason
-
-
-def needs_analysis(source: str) -> bool:
-    if _TRIGGER.search(source) is not None:
-        return True
-    return any(not _softmax_call_names_dim(source, m) for m in _SOFTMAX_CALL.finditer(source))
-
-
-def _softmax_call_names_dim(source: str, match: re.Match[str]) -> bool:
-    """Whether a softmax-like call certainly passes its axis, judged from the text alone."""
-    depth, i, commas, n = 1, match.end(), 0, len(source)
-    start = i
-    while i < n and depth:
-        c = source[i]
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "," and depth == 1:
-            commas += 1
-        elif c in "\"'":
-            return False  # strings inside the call: let the parser decide
-        i += 1
-    args = source[start : i - 1].strip()
-    if re.search(r"\bdim\s*=", args):
-        return True
-    if args.endswith(","):
-        commas -= 1
-    n_args = 0 if not args else commas + 1
-    name = match.group(2)
-    if name[0].isupper():
-        return n_args >= 1  # nn.Softmax(1)
-    if n_args >= 2:
-        return True  # F.softmax(x, 1)
-    # one argument: a tensor method (x.softmax(-1)) names the axis; F.softmax(x) does not
-    before = source[: match.start()].rstrip()
-    return bool(match.group(1)) and before.endswith((")", "]"))
 
 
 def _syntax_error_reason(source: str, exc: cst.ParserSyntaxError) -> str:
