@@ -34,6 +34,13 @@ _MAX_EVENTS = 10_000
 _MAX_GROUPS = 16
 _FALLBACK_CALLS = 64
 _PROBE = 4096
+_PROBE_EVERY = 4
+_PROBE_EARLY = 16
+_SYNC_CPU = 8
+_GRAD_EVERY = 4
+_GRAD_EARLY = 16
+_HOT = frozenset(("_cur", "_pending", "_opt_steps", "_per_call", "_ema", "_ema_n", "_weights_at", "_retained", "_sentinel", "_prev_finite", "step", "calls", "_raise_queue"))
+_SYNC_DEVICE = 16
 _STATE_FORMAT = 1
 
 
@@ -78,21 +85,25 @@ class _Sentinel:
 
 
 class _Record:
-    __slots__ = ("step", "losses", "input_bad", "target_bad", "grads", "grad_index", "weights", "lr", "flags", "skipped", "chance", "probe")
+    """One optimizer step's statistics, still on the device: 0-d tensors, read in one stack later."""
+
+    __slots__ = ("step", "losses", "input_bad", "target_bad", "grads", "grad_index", "weights", "lr", "flags", "skipped", "chance", "probe", "urgent", "stepped")
 
     def __init__(self, step: int) -> None:
         self.step = step
         self.losses: list[torch.Tensor] = []
         self.input_bad: Optional[torch.Tensor] = None
         self.target_bad: Optional[torch.Tensor] = None
-        self.grads: Optional[torch.Tensor] = None
+        self.grads: Optional[list[torch.Tensor]] = None
         self.grad_index: Optional[tuple[int, ...]] = None
-        self.weights: Optional[torch.Tensor] = None
+        self.weights: Optional[list[torch.Tensor]] = None
         self.lr: Optional[float] = None
         self.flags: dict[str, torch.Tensor] = {}
         self.skipped = False
         self.chance: Optional[float] = None
         self.probe: Optional[torch.Tensor] = None
+        self.urgent = False
+        self.stepped = False
 
 
 class Watcher(nn.Module):
@@ -174,6 +185,9 @@ class Watcher(nn.Module):
         self._raise_queue: list[Event] = []
         self._opt_cache: "weakref.WeakKeyDictionary[torch.optim.Optimizer, bool]" = weakref.WeakKeyDictionary()
         self._device: Optional[torch.device] = None
+        self._host_loss = False
+        self._chance_key: Any = None
+        self._chance: Optional[float] = None
         self._closed = False
         self._prev_finite = False
 
@@ -213,6 +227,14 @@ class Watcher(nn.Module):
 
             self._handles = [register_optimizer_step_pre_hook(pre), register_optimizer_step_post_hook(post)]
             weakref.finalize(self, _remove_handles, list(self._handles))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # nn.Module.__setattr__ costs microseconds per call and would register a Parameter
+        # (the sentinel) as the watcher's own; the per-step bookkeeping bypasses it.
+        if name in _HOT:
+            object.__setattr__(self, name, value)
+        else:
+            super().__setattr__(name, value)
 
     # ------------------------------------------------------------------ setup helpers
 
@@ -278,6 +300,10 @@ class Watcher(nn.Module):
     def _on_call(self, loss: torch.Tensor, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool) -> None:
         if self._device is None:
             self._device = loss.device
+            # On the CPU a loss value is read without any synchronisation: a non-finite loss is
+            # then read at once, whatever sync_every says. Not under torch.distributed, where
+            # every rank must read at the same steps.
+            self._host_loss = loss.device.type == "cpu" and self.world == 1
         cur = self._cur
         if cur is not None and cur.losses:
             if self._per_call or (self._sentinel is not None and self._sentinel.grad is None):
@@ -290,17 +316,20 @@ class Watcher(nn.Module):
         if cur is None:
             cur = self._cur = _Record(self.step)
         value = loss.detach()
-        if value.dim() > 0:
+        if value.dim() > 0 or value.dtype != torch.float32:
             value = value.float().mean()
         cur.losses.append(value)
-        if inp is not None and inp.is_floating_point():
-            bad = ~torch.isfinite(inp.detach()).all()
-            cur.input_bad = bad if cur.input_bad is None else (cur.input_bad | bad)
-        if tgt is not None and tgt.is_floating_point():
-            bad = ~torch.isfinite(tgt.detach()).all()
-            cur.target_bad = bad if cur.target_bad is None else (cur.target_bad | bad)
+        if self._host_loss:
+            if not math.isfinite(value.item()):
+                cur.urgent = True
+                self._mark_nonfinite_inputs(cur, inp, tgt)
+        else:
+            self._mark_nonfinite_inputs(cur, inp, tgt)
         if cur.chance is None and self.kind is not None:
-            cur.chance = misuse.chance_loss(self.kind, inp, self.criterion)
+            key = None if inp is None else (inp.dim(), inp.shape[1] if inp.dim() >= 2 else None)
+            if key != self._chance_key or self._chance is None:
+                self._chance_key, self._chance = key, misuse.chance_loss(self.kind, inp, self.criterion)
+            cur.chance = self._chance
         if checked:
             for code, flag in misuse.value_flags(self.kind, inp).items():
                 if code not in self._disabled:
@@ -312,6 +341,16 @@ class Watcher(nn.Module):
                 loss.grad_fn.register_hook(sentinel)
                 self._retained.append((self.step, weakref.ref(sentinel)))
         self.calls += 1
+
+    @staticmethod
+    def _mark_nonfinite_inputs(cur: _Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> None:
+        """Device sums of the loss input and target: non-finite exactly when an element is (barring overflow)."""
+        if inp is not None and inp.is_floating_point():
+            total = inp.detach().sum(dtype=torch.float32)
+            cur.input_bad = total if cur.input_bad is None else cur.input_bad + total
+        if tgt is not None and tgt.is_floating_point():
+            total = tgt.detach().sum(dtype=torch.float32)
+            cur.target_bad = total if cur.target_bad is None else cur.target_bad + total
 
     # ------------------------------------------------------------------ optimizer side
 
@@ -326,27 +365,33 @@ class Watcher(nn.Module):
         if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
             return
         cur = self._cur
-        if cur is None or cur.grads is not None:
+        if cur is None or cur.stepped:
             return
-        index = tuple(i for i, p in enumerate(self._params) if p.grad is not None and not p.grad.is_sparse)
-        if not index:
-            return
-        grads = [self._params[i].grad for i in index]
-        cur.grads = torch.stack(torch._foreach_norm(grads)).float()
-        cur.grad_index = index
-        if self._sentinel is None or self._sentinel.grad is None:
-            self._sentinel = self._params[index[0]]
-        if self.step - self._weights_at >= 16 or index not in self._weight_cache:
-            with torch.no_grad():
-                cur.weights = torch.stack(torch._foreach_norm([self._params[i].detach() for i in index])).float()
-            self._weights_at = self.step
-        last = self._dense[1]
-        if last is not None and self.step % 4 == 0 and self._params[last].grad is not None:
-            cur.probe = self._params[last].detach().reshape(-1)[:_PROBE].clone()
+        cur.stepped = True
         lr = opt.param_groups[0].get("lr") if opt.param_groups else None
         if isinstance(lr, torch.Tensor):
             lr = float(lr) if lr.device.type == "cpu" else None
         cur.lr = lr
+        if self.step % _GRAD_EVERY and not self.skip and self.step >= _GRAD_EARLY:
+            return
+        params = self._params
+        grads = [p.grad for p in params]
+        index = tuple(i for i, g in enumerate(grads) if g is not None and not g.is_sparse)
+        if not index:
+            return
+        if len(index) != len(grads):
+            grads = [grads[i] for i in index]
+        cur.grads = list(torch._foreach_norm(grads))
+        cur.grad_index = index
+        if self._sentinel is None or self._sentinel.grad is None:
+            self._sentinel = params[index[0]]
+        if self.step - self._weights_at >= 16 or index not in self._weight_cache:
+            with torch.no_grad():
+                cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
+            self._weights_at = self.step
+        last = self._dense[1]
+        if last is not None and (self.step < _PROBE_EARLY or self.step % _PROBE_EVERY == 0) and params[last].grad is not None:
+            cur.probe = params[last].detach().reshape(-1)[:_PROBE].clone()
 
     def _on_optimizer_post(self, opt: torch.optim.Optimizer) -> None:
         if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
@@ -355,8 +400,9 @@ class Watcher(nn.Module):
         cur = self._cur
         if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
             assert self._dense[1] is not None
-            after = self._params[self._dense[1]].detach().reshape(-1)[: _PROBE]
-            cur.flags["update"] = (after - cur.probe).norm() / cur.probe.norm().clamp_min(1e-12)
+            after = self._params[self._dense[1]].detach().reshape(-1)[:_PROBE]
+            cur.flags["update"] = torch.linalg.vector_norm(after - cur.probe)
+            cur.flags["update_base"] = torch.linalg.vector_norm(cur.probe)
             cur.probe = None
         if self._cur is not None and self._cur.losses:
             self._finish_current(False)
@@ -367,7 +413,7 @@ class Watcher(nn.Module):
         if not self.skip or cur is None or not cur.losses:
             return False
         loss = torch.stack(cur.losses).float().mean()
-        gnorm = cur.grads.norm() if cur.grads is not None else torch.zeros((), device=loss.device)
+        gnorm = torch.linalg.vector_norm(torch.stack(cur.grads).float()) if cur.grads is not None else torch.zeros((), device=loss.device)
         packed = all_reduce_sum(torch.stack([loss, gnorm.to(loss.device)]))
         loss_v, gnorm_v = (v / self.world for v in packed.tolist())
         nan = self._detector("LG101")
@@ -395,8 +441,8 @@ class Watcher(nn.Module):
         cur.skipped = skipped
         self._pending.append(cur)
         self.step += 1
-        every = self.sync_every or (1 if self._device is None or self._device.type == "cpu" else 16)
-        if len(self._pending) >= every:
+        every = self.sync_every or (_SYNC_CPU if self._device is None or self._device.type == "cpu" else _SYNC_DEVICE)
+        if len(self._pending) >= every or cur.urgent:
             self._read()
         self._check_retention()
 
@@ -415,51 +461,55 @@ class Watcher(nn.Module):
             self._retained.clear()
 
     def _read(self) -> None:
+        """All pending statistics to the host in one transfer: one stack, (one all-reduce,) one tolist."""
         pending, self._pending = self._pending, []
-        pieces: list[torch.Tensor] = []
-        layout: list[tuple[_Record, list[str], int]] = []
+        tensors: list[torch.Tensor] = []
+        layout: list[tuple[_Record, list[str], int, int]] = []
         for rec in pending:
-            device = rec.losses[0].device
-            names = ["loss"]
-            losses = rec.losses
-            pieces.append((losses[0].float() if len(losses) == 1 else torch.stack(losses).float().mean()).reshape(1))
+            tensors.extend(rec.losses)
+            names: list[str] = []
             if rec.input_bad is not None:
                 names.append("input_bad")
-                pieces.append(rec.input_bad.float().reshape(1))
+                tensors.append(rec.input_bad)
             if rec.target_bad is not None:
                 names.append("target_bad")
-                pieces.append(rec.target_bad.float().reshape(1))
-            names.extend(rec.flags.keys())
-            pieces.extend(f.float().reshape(1).to(device) for f in rec.flags.values())
+                tensors.append(rec.target_bad)
+            names.extend(rec.flags)
+            tensors.extend(rec.flags.values())
             n_grad = 0
             if rec.grads is not None:
-                pieces.append(rec.grads.to(device))
-                n_grad = rec.grads.numel()
+                tensors.extend(rec.grads)
+                n_grad = len(rec.grads)
                 if rec.weights is not None:
-                    pieces.append(rec.weights.to(device))
-            layout.append((rec, names, n_grad))
-        flat = all_reduce_sum(torch.cat(pieces)).tolist()
+                    tensors.extend(rec.weights)
+            layout.append((rec, names, len(rec.losses), n_grad))
+        device = pending[0].losses[0].device
+        if any(t.device != device for t in tensors):
+            tensors = [t.to(device) for t in tensors]
+        flat = all_reduce_sum(torch.stack(tensors).float()).tolist()
         world = float(self.world)
         pos = 0
-        for rec, names, n_grad in layout:
-            scalars = dict(zip(names, flat[pos : pos + len(names)]))
+        for rec, names, n_loss, n_grad in layout:
+            scalars = {"loss": sum(flat[pos : pos + n_loss]) / n_loss}
+            pos += n_loss
+            scalars.update(zip(names, flat[pos : pos + len(names)]))
             pos += len(names)
-            grads = weights = None
+            grads = None
             if n_grad:
                 grads = [v / world for v in flat[pos : pos + n_grad]]
                 pos += n_grad
                 if rec.weights is not None:
-                    weights = [v / world for v in flat[pos : pos + n_grad]]
-                    pos += n_grad
                     assert rec.grad_index is not None
-                    self._weight_cache[rec.grad_index] = weights
+                    self._weight_cache[rec.grad_index] = [v / world for v in flat[pos : pos + n_grad]]
+                    pos += n_grad
             self._process(rec, scalars, grads)
 
     def _process(self, rec: _Record, scalars: dict[str, float], grads: Optional[list[float]]) -> None:
         loss = scalars["loss"] / self.world
-        stats = StepStats(step=rec.step, loss=loss, lr=rec.lr, chance_loss=rec.chance, updated=rec.grads is not None and not rec.skipped)
+        stats = StepStats(step=rec.step, loss=loss, lr=rec.lr, chance_loss=rec.chance, updated=rec.stepped and not rec.skipped)
         if "update" in scalars:
-            stats.update_ratio = scalars["update"] / self.world
+            base = scalars.get("update_base", 0.0)
+            stats.update_ratio = scalars["update"] / base if base > 1e-12 else None
         if "target_var" in scalars:
             self._target_var = scalars["target_var"] / self.world
         if self.kind == "mse" and self._target_var is not None:
@@ -523,9 +573,9 @@ class Watcher(nn.Module):
                 self._emit(make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity))
 
     def _locate(self, scalars: dict[str, float]) -> str:
-        if scalars.get("target_bad", 0) > 0:
+        if not math.isfinite(scalars.get("target_bad", 0.0)):
             return "the target passed to the loss"
-        if scalars.get("input_bad", 0) > 0:
+        if not math.isfinite(scalars.get("input_bad", 0.0)):
             bad_param = None
             if self._prev_finite:
                 return "the model output (loss input), while the parameters were finite: the input batch or an activation overflowed"

@@ -1,4 +1,4 @@
-"""LG106 exploding-gradients: the total gradient norm leaves its usual range."""
+"""LG106 exploding-gradients: the total gradient norm leaves its usual range, or updates rival the weights."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Optional
 
 from lossguard.runtime.detectors.base import (
     Detector,
+    at_least,
+    fraction,
     Finding,
     StepStats,
     diff_noise,
@@ -20,18 +22,26 @@ from lossguard.runtime.detectors.base import (
 
 
 class ExplodingGradients(Detector):
-    """Two tests on the unscaled total gradient norm seen at each optimizer step.
+    """Two tests on the unscaled total gradient norm, one on the size of the updates.
 
     Relative: log(norm) is more than max(log ``factor``, ``sigma`` noise units) above the median
     of the last ``window`` steps (noise: MAD of step-to-step differences; both refreshed every 8 steps), once ``min_steps``
     norms are known. Absolute: the norm is more than ``max_ratio`` times the weight norm, an
     update no learning rate can use, from the first step on. Reported norms enter the window
     clipped to the threshold; ``cooldown`` steps separate two reports.
+
+    Updates: the watcher measures the last dense layer's relative update |dW| / |W| (every step
+    for the first 16 steps, then every 4th). Healthy training moves it by 0.001-0.05 per step; a
+    learning rate far too high moves it by 0.3-1 while the loss merely wanders near chance, with
+    no spike and no large gradient. Reported when the median of the last ``update_window``
+    measurements exceeds ``max_update`` and the later half of them has not decayed below ``decay`` times
+    the earlier half: a zero-initialised layer also starts with huge ratios, but they fall like
+    1/t as its norm grows.
     """
 
     code = "LG106"
     name = "exploding-gradients"
-    _state_keys = ("logs", "cooldown_left", "reports", "_tick", "_centre", "_noise")
+    _state_keys = ("logs", "cooldown_left", "reports", "_tick", "_centre", "_noise", "updates")
 
     def __init__(
         self,
@@ -41,6 +51,9 @@ class ExplodingGradients(Detector):
         sigma: float = 6.0,
         max_ratio: float = 1000.0,
         cooldown: int = 10,
+        max_update: float = 0.2,
+        update_window: int = 8,
+        decay: float = 0.7,
     ) -> None:
         self.window = positive_int("window", window)
         self.min_steps = positive_int("min_steps", min_steps)
@@ -48,6 +61,11 @@ class ExplodingGradients(Detector):
         self.sigma = positive_float("sigma", sigma)
         self.max_ratio = positive_float("max_ratio", max_ratio)
         self.cooldown = non_negative_int("cooldown", cooldown)
+        self.max_update = positive_float("max_update", max_update)
+        self.update_window = positive_int("update_window", update_window)
+        self.decay = fraction("decay", decay)
+        at_least("update_window", self.update_window, 2, "2 measurements")
+        self.updates: deque[float] = deque(maxlen=self.update_window)
         self.logs: deque[float] = deque(maxlen=self.window)
         self.cooldown_left = 0
         self.reports = 0
@@ -55,7 +73,35 @@ class ExplodingGradients(Detector):
         self._centre = 0.0
         self._noise: Optional[float] = None
 
+    def _updates_too_large(self, ratio: Optional[float]) -> Optional[float]:
+        """The median relative update when the updates are persistently as large as the weights."""
+        if ratio is None or not math.isfinite(ratio):
+            return None
+        self.updates.append(ratio)
+        if len(self.updates) < self.update_window:
+            return None
+        vals = list(self.updates)
+        level = median(vals)
+        half = len(vals) // 2
+        if level > self.max_update and median(vals[half:]) >= self.decay * median(vals[:half]):
+            return level
+        return None
+
     def update(self, stats: StepStats) -> Optional[Finding]:
+        big_update = self._updates_too_large(stats.update_ratio)
+        if big_update is not None:
+            if self.cooldown_left > 0:
+                self.cooldown_left -= 1
+                return None
+            self.cooldown_left = self.cooldown
+            self.reports += 1
+            self.updates.clear()
+            return Finding(
+                f"Step {stats.step}: each optimizer step changes the last layer's weights by {fmt(big_update)} of their "
+                f"norm (median of the last {self.update_window} measurements; healthy training: about 0.001-0.05), "
+                f"learning rate {fmt(stats.lr)}: the learning rate is far too high.",
+                {"update_ratio": big_update, "grad_norm": stats.grad_norm, "lr": stats.lr},
+            )
         norm = stats.grad_norm
         if norm is None or not math.isfinite(norm) or norm <= 0:
             return None
