@@ -32,6 +32,29 @@ def test_noisy_and_slowly_growing_norms_are_silent():
     assert all(det.update(StepStats(i, grad_norm=v, grad_to_weight=v / 20)) is None for i, v in enumerate(values))
 
 
+# Last-layer |dW|/|W| per step, measured in tests/runtime/fault_injection (SGD momentum, MLP):
+LR_FAR_TOO_HIGH = [0.63, 1.4, 0.83, 0.52, 0.33, 0.26, 0.27, 0.21, 0.21, 0.2, 0.75, 0.52, 0.34, 0.24]
+ZERO_INIT_HEAD = [1.38, 0.83, 0.5, 0.43, 0.32, 0.28, 0.24, 0.22, 0.18, 0.16, 0.14, 0.14, 0.12, 0.12]
+HEALTHY_WARMUP_PEAK = [0.0, 0.005, 0.01, 0.02, 0.03, 0.045, 0.05, 0.053, 0.047, 0.04, 0.03, 0.02]
+
+
+def run_updates(ratios):
+    det = ExplodingGradients()
+    return [i for i, r in enumerate(ratios) if det.update(StepStats(i, grad_norm=1.0, update_ratio=r, lr=5.0))]
+
+
+def test_updates_as_large_as_the_weights_are_reported():
+    assert run_updates(LR_FAR_TOO_HIGH) == [11]
+    det = ExplodingGradients()
+    found = [det.update(StepStats(i, update_ratio=r, lr=5.0)) for i, r in enumerate(LR_FAR_TOO_HIGH)]
+    assert "learning rate is far too high" in next(f for f in found if f).message
+
+
+def test_zero_initialised_layer_and_warm_up_are_silent():
+    assert run_updates(ZERO_INIT_HEAD) == []
+    assert run_updates(HEALTHY_WARMUP_PEAK * 5) == []
+
+
 def test_nonfinite_norm_is_left_to_lg101():
     assert ExplodingGradients().update(StepStats(0, grad_norm=math.inf)) is None
 
@@ -39,6 +62,8 @@ def test_nonfinite_norm_is_left_to_lg101():
 def test_argument_errors():
     with pytest.raises(UsageError, match="Argument factor should be a positive number, got nan"):
         ExplodingGradients(factor=math.nan)
+    with pytest.raises(UsageError, match="Argument decay should be a number between 0 and 1"):
+        ExplodingGradients(decay=1.5)
 
 
 def test_state_roundtrip():
@@ -46,3 +71,8 @@ def test_state_roundtrip():
     values[30] = values[100] = 500.0
     series = [StepStats(i, grad_norm=v) for i, v in enumerate(values)]
     assert [s for s, _ in assert_roundtrip(ExplodingGradients, series, split=50)] == [30, 100]
+
+
+def test_state_roundtrip_with_updates():
+    series = [StepStats(i, grad_norm=1.0, update_ratio=r) for i, r in enumerate(HEALTHY_WARMUP_PEAK + LR_FAR_TOO_HIGH)]
+    assert [s for s, _ in assert_roundtrip(ExplodingGradients, series, split=15)] == [15]
