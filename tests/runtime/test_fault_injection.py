@@ -25,5 +25,7 @@ def test_scenario(scenario):
         assert verdict["detected"], verdict
         assert verdict["latency"] <= 45, verdict
         assert verdict["false_alarms"] == 0, verdict
+        if scenario.name == "lr-too-high":
+            assert verdict["code"] == "LG106" and verdict["latency"] <= 12, verdict
     else:
         assert verdict["false_alarms"] == 0, [str(e) for e in outcome.events]
