@@ -89,12 +89,9 @@ class Guard:
         """Read the gradients now, for trainers whose ``optimizer.step(closure)`` runs backward
         inside the step, after torch's pre-step hook has fired.
 
-        Uses the watcher's private pre-step entry point (idempotent per step); see
-        docs/integrations.md, "Hooks wanted from the runtime".
+        Idempotent per step (see ``Watcher.read_gradients``).
         """
-        w = self.watcher
-        if not (w._broken or w._closed):
-            w._guard(w._on_optimizer_pre, optimizer)
+        self.watcher.read_gradients(optimizer)
 
     def take(self) -> list[Event]:
         """Events delivered since the last call (the same on every rank: statistics are all-reduced)."""

@@ -361,6 +361,14 @@ class Watcher(nn.Module):
             self._opt_cache[opt] = known
         return known
 
+    def read_gradients(self, optimizer: torch.optim.Optimizer) -> None:
+        """Read this step's gradients now (idempotent per step).
+
+        For trainers whose ``optimizer.step(closure)`` runs backward inside the step, after
+        torch's pre-step hook has fired (PyTorch Lightning). Normal loops never need it."""
+        if not (self._broken or self._closed):
+            self._guard(self._on_optimizer_pre, optimizer)
+
     def _on_optimizer_pre(self, opt: torch.optim.Optimizer) -> None:
         if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
             return
