@@ -310,7 +310,11 @@ criterion = nn.MSELoss(size_average=False)
         use_instead="""
 criterion = nn.MSELoss(reduction="sum")
 """,
-        misfires="Only calls that resolve to torch loss classes or functions are reported.",
+        misfires=(
+            "Only calls that resolve to torch loss classes or functions, with size_average= or "
+            "reduce= given a literal True/False (or 0/1), are reported. `None` (today's default) "
+            "and values forwarded from a wrapper's own parameters are not."
+        ),
         severity="warning",
         fix_safety="safe",
         fix_safety_note="The rewrite uses the same mapping torch applies internally.",

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import libcst as cst
+
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
 from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of
+
+
+def _is_literal_flag(node: cst.BaseExpression) -> bool:
+    """``True``/``False``/``0``/``1`` written at the call: a deliberate use of the old argument."""
+    return (isinstance(node, cst.Name) and node.value in ("True", "False")) or isinstance(node, cst.Integer)
 
 
 class DeprecatedReductionArgs(Rule):
@@ -15,9 +22,13 @@ class DeprecatedReductionArgs(Rule):
     def on_torch_call(self, call: TorchCall) -> None:
         if call.qname not in api.LOSS_CLASSES and call.qname not in api.LOSS_FUNCTIONS:
             return
-        used = [a.keyword.value for a in call.node.args if a.keyword is not None and a.keyword.value in ("size_average", "reduce")]
+        used = [
+            a.keyword.value
+            for a in call.node.args
+            if a.keyword is not None and a.keyword.value in ("size_average", "reduce") and _is_literal_flag(a.value)
+        ]
         if not used:
-            return
+            return  # absent, None (today's default) or forwarded from a caller: not this call's choice
         effective = reduction_of(call)
         advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
         fix = None
@@ -40,6 +51,13 @@ class DeprecatedReductionArgs(Rule):
 import torch.nn as nn
 
 criterion = nn.MSELoss(reduction="sum")
+""",
+        """
+import torch.nn.functional as F
+
+def smooth_l1(input, target, size_average=None, reduce=None, reduction="mean"):
+    # a wrapper that keeps torch's old signature and forwards it
+    return F.l1_loss(input, target, size_average=size_average, reduce=reduce, reduction=reduction)
 """,
         """
 from functools import reduce

@@ -30,6 +30,21 @@ def _optimizer_like(node: cst.CSTNode, module: cst.Module) -> bool:
     return "optim" in last or last in ("opt", "optimiser") or last.startswith("opt_") or last.endswith("_opt")
 
 
+def _created_in_loop(step: cst.Call, loop: cst.CSTNode, module: cst.Module) -> bool:
+    """Whether the optimizer whose step() is called is (re)built inside the loop body."""
+    receiver = module.code_for_node(step.func.value) if isinstance(step.func, cst.Attribute) else ""
+    found = False
+
+    class V(cst.CSTVisitor):
+        def visit_Assign(self, node: cst.Assign) -> None:
+            nonlocal found
+            if isinstance(node.value, cst.Call) and any(module.code_for_node(t.target) == receiver for t in node.targets):
+                found = True
+
+    loop.visit(V())
+    return found
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -53,6 +68,8 @@ class MissingZeroGrad(Rule):
                     step = step or node  # scaler.step(optimizer) with a scaler lossguard cannot see
         if not backward or step is None:
             return
+        if _created_in_loop(step, loop.node, module):
+            return  # a fresh optimizer every iteration: not a training loop over steps
         self.report(
             step,
             loop.ctx,
@@ -61,6 +78,16 @@ class MissingZeroGrad(Rule):
         )
 
     VALID = (
+        """
+import torch
+
+def compare(model_a, model_b, x, iterations=3):
+    for _ in range(iterations):
+        model_a(x).sum().backward()
+        model_b(x).sum().backward()
+        opt = torch.optim.SGD(model_a.parameters(), lr=0.01)   # a fresh optimizer each time
+        opt.step()
+""",
         """
 import torch
 
