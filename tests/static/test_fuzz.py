@@ -36,7 +36,7 @@ for x, y in loader:
 """
 
 FUZZ = settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
@@ -152,7 +152,7 @@ def training_code(draw: st.DrawFn, depth: int = 0) -> str:
     return "\n".join(parts)
 
 
-@settings(FUZZ, max_examples=80)
+@settings(FUZZ, max_examples=60)
 @given(training_code())
 def test_training_code_in_odd_syntax_never_crashes(code: str) -> None:
     source = PRELUDE + code + "\n" + EPILOGUE
