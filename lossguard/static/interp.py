@@ -1601,31 +1601,26 @@ def _apply_layer(layer: Layer, x: Value, node: cst.Call, frame: Frame, explicit:
 
 
 def _functional_options(sig: api.LossSignature, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
-    opts = sig.option_positions or {}
-
-    def opt(name: str, default: Value) -> Value:
-        if name in kw:
-            return kw[name]
-        i = opts.get(name)
-        if i is not None and i < len(pos):
-            return pos[i]
-        return default
-
-    return _reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None))), _bool_of(opt("log_target", Const(False)))
+    return _options(sig.option_positions or {}, pos, kw)
 
 
 def _ctor_options(qname: str, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
-    opts = api.LOSS_CTOR_OPTION_POSITIONS.get(qname, {})
+    return _options(api.LOSS_CTOR_OPTION_POSITIONS.get(qname, {}), pos, kw)
+
+
+def _options(positions: dict[str, int], pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+    """The effective reduction and log_target of a loss call or constructor, from its arguments."""
 
     def opt(name: str, default: Value) -> Value:
         if name in kw:
             return kw[name]
-        i = opts.get(name)
+        i = positions.get(name)
         if i is not None and i < len(pos):
             return pos[i]
         return default
 
-    return _reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None))), _bool_of(opt("log_target", Const(False)))
+    reduction = _reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None)))
+    return reduction, _bool_of(opt("log_target", Const(False)))
 
 
 def _reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str | None:
