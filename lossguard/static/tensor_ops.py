@@ -1,0 +1,430 @@
+"""What torch operations do to abstract tensors: activations, dtypes, shapes, reductions.
+
+Pure functions over :mod:`lossguard.static.values`, used by the interpreter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from lossguard.static import torch_api as api
+from lossguard.static.values import (
+    UNKNOWN,
+    Act,
+    Const,
+    Dim,
+    Dtype,
+    External,
+    IntVal,
+    Layer,
+    QualName,
+    Shape,
+    Site,
+    Tensor,
+    TupleVal,
+    Value,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.interp import Frame
+
+
+def _binop(a: Value, b: Value, op: cst.CSTNode) -> Value:
+    if isinstance(a, Const) and isinstance(b, Const):
+        return UNKNOWN
+    ta = a if isinstance(a, Tensor) else None
+    tb = b if isinstance(b, Tensor) else None
+    if ta is None and tb is None:
+        return UNKNOWN
+    arith = isinstance(op, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.AddAssign, cst.SubtractAssign, cst.MultiplyAssign, cst.DivideAssign))
+    if not arith and not isinstance(op, (cst.Power, cst.MatrixMultiply, cst.FloorDivide, cst.Modulo)):
+        return Tensor()
+    graph = bool((ta and ta.graph) or (tb and tb.graph))
+    unreduced = bool((ta and ta.unreduced) or (tb and tb.unreduced)) and arith
+    act = None
+    site = None
+    if arith:
+        acts = [t.act for t in (ta, tb) if t is not None]
+        others_plain = all(not isinstance(v, Tensor) or v.act is Act.LOGITS for v in (a, b))
+        if acts and all(x is Act.LOGITS for x in acts) and others_plain:
+            act = Act.LOGITS
+            site = (ta or tb).act_site  # type: ignore[union-attr]
+    dtypes = {t.dtype for t in (ta, tb) if t is not None}
+    dtype = None
+    if isinstance(op, (cst.Divide, cst.DivideAssign)):
+        dtype = Dtype.FLOAT
+    elif len(dtypes) == 1:
+        d = dtypes.pop()
+        other = b if ta is not None else a
+        if d is Dtype.FLOAT or (isinstance(other, Const) and isinstance(other.value, int)) or isinstance(other, Tensor):
+            dtype = d
+    shape = None
+    if isinstance(op, cst.MatrixMultiply):
+        shape = _matmul_shape(ta.shape if ta else None, tb.shape if tb else None)
+    elif ta is not None and tb is not None:
+        shape = _broadcast_shape(ta.shape, tb.shape)
+    else:
+        shape = (ta or tb).shape if isinstance(b if ta is not None else a, Const) else None  # type: ignore[union-attr]
+    return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced)
+
+
+def _broadcast_shape(a: Shape | None, b: Shape | None) -> Shape | None:
+    if a is None or b is None:
+        return None
+    if a == b:
+        return a
+    if not (a.rank_known and b.rank_known):
+        return None
+    out: list[Dim] = []
+    for i in range(1, max(len(a.dims), len(b.dims)) + 1):
+        x = a.dims[-i] if i <= len(a.dims) else 1
+        y = b.dims[-i] if i <= len(b.dims) else 1
+        if x == y:
+            out.append(x)
+        elif x == 1:
+            out.append(y)
+        elif y == 1:
+            out.append(x)
+        else:
+            return None
+    return Shape(tuple(reversed(out)))
+
+
+def _matmul_shape(a: Shape | None, b: Shape | None) -> Shape | None:
+    """(n, k) @ (k,) -> (n,); (..., n, k) @ (k, m) -> (..., n, m); unknown otherwise."""
+    if a is None or b is None or not a.rank_known or not b.rank_known or not a.dims or not b.dims:
+        return None
+    if len(b.dims) == 1:
+        return Shape(a.dims[:-1]) if len(a.dims) >= 2 else Shape(())
+    if len(a.dims) >= 2 and len(b.dims) == 2:
+        return Shape((*a.dims[:-1], b.dims[-1]))
+    return None
+
+
+def _tensor_of(v: Value) -> Tensor:
+    return v if isinstance(v, Tensor) else Tensor()
+
+
+def _dim_of(v: Value, node: cst.BaseExpression | None = None) -> Dim:
+    if isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool):
+        return v.value
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+        return f"{node.value.value}.{node.attr.value}"
+    return None
+
+
+def _dims_from_args(node: cst.Call, pos: list[Value], skip: int = 0, count: int | None = None) -> tuple[Dim, ...] | None:
+    """Sizes given as ``f(2, 3)`` or ``f((2, 3))``; None when not literal. ``count``: only that many arguments."""
+    arg_nodes = [a for a in node.args if a.keyword is None and not a.star][skip:]
+    vals = pos[skip:]
+    if count is not None:
+        arg_nodes, vals = arg_nodes[:count], vals[:count]
+    if not arg_nodes:
+        return None
+    if any(a.star for a in node.args):
+        return None
+    if len(arg_nodes) == 1 and isinstance(arg_nodes[0].value, (cst.Tuple, cst.List)):
+        elements = arg_nodes[0].value.elements
+        if any(isinstance(e, cst.StarredElement) for e in elements):
+            return None
+        tv = vals[0]
+        items = tv.items if isinstance(tv, TupleVal) else tuple(UNKNOWN for _ in elements)
+        return tuple(_dim_of(v, e.value) for v, e in zip(items, elements))
+    if len(arg_nodes) == 1 and not isinstance(vals[0], (Const, IntVal)) and not _is_int_expr(arg_nodes[0].value):
+        return None  # f(shape_variable)
+    return tuple(_dim_of(v, a.value) for v, a in zip(vals, arg_nodes))
+
+
+def _string_value(node: cst.SimpleString) -> object:
+    """The value of a string literal; plain ones without escapes are read without ``literal_eval``."""
+    text = node.value
+    prefix = node.prefix.lower()
+    body = text[len(prefix):]
+    quote = node.quote
+    inner = body[len(quote) : -len(quote)]
+    if "b" not in prefix and ("\\" not in inner or "r" in prefix):
+        return inner
+    return node.evaluated_value
+
+
+def _is_int_expr(node: cst.BaseExpression) -> bool:
+    """``x.size(0)``, ``x.shape[0]``, ``len(x)``: an integer, never a shape tuple."""
+    if isinstance(node, cst.Call):
+        f = node.func
+        if isinstance(f, cst.Attribute) and f.attr.value == "size" and node.args:
+            return True
+        return isinstance(f, cst.Name) and f.value in ("len", "int")
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) and node.value.attr.value == "shape":
+        return True
+    return False
+
+
+_KEEP_DTYPE = object()
+
+
+def _conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
+    """What ``.to(...)`` / ``.type(...)`` converts to: a Dtype, _KEEP_DTYPE (a device), or None (unknown)."""
+    if "dtype" in kw:
+        return _dtype_of(kw["dtype"])
+    if not pos:
+        return _KEEP_DTYPE if "device" in kw or not kw else None
+    arg = pos[0]
+    dt = _dtype_of(arg)
+    if dt is not None:
+        return dt
+    if isinstance(arg, Const) and isinstance(arg.value, str):
+        return _KEEP_DTYPE if not arg.value.startswith("torch.") else None  # .to("cuda")
+    if isinstance(arg, External) and arg.qname == "torch.device":
+        return _KEEP_DTYPE
+    if isinstance(arg, Tensor):
+        return arg.dtype  # .to(other): other's dtype (and device)
+    return None  # .to(x): x may be a dtype
+
+
+def _dtype_of(v: Value | None) -> Dtype | None:
+    if isinstance(v, QualName):
+        if v.name in api.INT_DTYPES:
+            return Dtype.INT
+        if v.name in api.FLOAT_DTYPES:
+            return Dtype.FLOAT
+        if v.name in api.BOOL_DTYPES:
+            return Dtype.BOOL
+    if isinstance(v, Const) and isinstance(v.value, str):
+        if v.value in ("torch.LongTensor", "torch.IntTensor"):
+            return Dtype.INT
+        if v.value in ("torch.FloatTensor", "torch.DoubleTensor"):
+            return Dtype.FLOAT
+    return None
+
+
+def _constructor(qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
+    dtype = _dtype_of(kw.get("dtype"))
+    shape: Shape | None = None
+    if "dtype" in kw and dtype is None:
+        t = _constructor(qname, node, pos, {k: v for k, v in kw.items() if k != "dtype"})
+        return Tensor(shape=t.shape)  # dtype=<variable>: the shape is known, the dtype is not
+    if qname in ("torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty"):
+        dims = _dims_from_args(node, pos)
+        shape = Shape(dims) if dims is not None else None
+        dtype = dtype or Dtype.FLOAT
+    elif qname == "torch.full":
+        dims = _dims_from_args(node, pos, count=1)
+        shape = Shape(dims) if dims is not None else None
+        fill = pos[1] if len(pos) > 1 else kw.get("fill_value", UNKNOWN)
+        if dtype is None and isinstance(fill, Const):
+            dtype = Dtype.FLOAT if isinstance(fill.value, float) else (Dtype.BOOL if isinstance(fill.value, bool) else Dtype.INT if isinstance(fill.value, int) else None)
+    elif qname == "torch.randint":
+        size = kw.get("size", pos[-1] if pos else UNKNOWN)
+        size_node = None
+        for a in node.args:
+            if a.keyword is not None and a.keyword.value == "size":
+                size_node = a.value
+        if size_node is None:
+            positional = [a for a in node.args if a.keyword is None]
+            size_node = positional[-1].value if positional else None
+        if isinstance(size_node, (cst.Tuple, cst.List)) and isinstance(size, TupleVal):
+            shape = Shape(tuple(_dim_of(v, e.value) for v, e in zip(size.items, size_node.elements)))
+        dtype = dtype or Dtype.INT
+    elif qname in api.INT_CONSTRUCTORS:
+        dtype = dtype or Dtype.INT
+    elif qname in api.FLOAT_CONSTRUCTORS:
+        dtype = dtype or Dtype.FLOAT
+    elif qname in ("torch.tensor", "torch.as_tensor"):
+        if dtype is None and node.args:
+            dtype = _literal_dtype(node.args[0].value)
+            shape = _literal_shape(node.args[0].value)
+        elif node.args:
+            shape = _literal_shape(node.args[0].value)
+    elif qname == "torch.arange":
+        if dtype is None and pos and all(isinstance(p, Const) and isinstance(p.value, int) for p in pos):
+            dtype = Dtype.INT
+        shape = Shape((None,))
+    return Tensor(dtype=dtype, shape=shape)
+
+
+def _literal_dtype(node: cst.BaseExpression) -> Dtype | None:
+    kinds: set[str] = set()
+
+    def walk(n: cst.BaseExpression) -> bool:
+        if isinstance(n, (cst.List, cst.Tuple)):
+            return all(walk(e.value) for e in n.elements)
+        if isinstance(n, cst.Integer):
+            kinds.add("int")
+            return True
+        if isinstance(n, cst.Float):
+            kinds.add("float")
+            return True
+        if isinstance(n, cst.UnaryOperation) and isinstance(n.operator, cst.Minus):
+            return walk(n.expression)
+        if isinstance(n, cst.Name) and n.value in ("True", "False"):
+            kinds.add("bool")
+            return True
+        return False
+
+    if not walk(node) or not kinds:
+        return None
+    if "float" in kinds:
+        return Dtype.FLOAT
+    if kinds == {"int"}:
+        return Dtype.INT
+    if kinds == {"bool"}:
+        return Dtype.BOOL
+    return None
+
+
+def _literal_shape(node: cst.BaseExpression) -> Shape | None:
+    dims: list[Dim] = []
+    n = node
+    while isinstance(n, (cst.List, cst.Tuple)):
+        dims.append(len(n.elements))
+        if not n.elements:
+            break
+        n = n.elements[0].value
+    if not dims:
+        return None
+    return Shape(tuple(dims))
+
+
+def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: cst.Call, frame: Frame) -> Tensor:
+    shape = t.shape
+    new: Shape | None = None
+    arg_nodes = [a.value for a in node.args if a.keyword is None and not a.star]
+    if name in ("squeeze", "torch.squeeze"):
+        dim = args[0] if args else kw.get("dim")
+        if shape is not None and shape.rank_known:
+            if dim is None:
+                if all(d is not None for d in shape.dims):
+                    new = Shape(tuple(d for d in shape.dims if d != 1))
+            elif isinstance(dim, Const) and isinstance(dim.value, int):
+                i = dim.value
+                if -len(shape.dims) <= i < len(shape.dims):
+                    dims = list(shape.dims)
+                    if dims[i] == 1:
+                        del dims[i]
+                        new = Shape(tuple(dims))
+                    elif dims[i] is not None:
+                        new = shape
+    elif name in ("unsqueeze", "torch.unsqueeze"):
+        dim = args[0] if args else kw.get("dim")
+        if shape is not None and isinstance(dim, Const) and isinstance(dim.value, int):
+            i = dim.value
+            if shape.rank_known:
+                dims = list(shape.dims)
+                pos = i if i >= 0 else len(dims) + 1 + i
+                if 0 <= pos <= len(dims):
+                    dims.insert(pos, 1)
+                    new = Shape(tuple(dims))
+            elif i == -1:
+                new = Shape((*shape.dims, 1), rank_known=False)
+    elif name in ("view", "reshape", "torch.reshape"):
+        if any(a.star for a in node.args):
+            new = None
+        else:
+            vals = args
+            nodes = arg_nodes
+            if name == "torch.reshape":
+                vals, nodes = args[1:], arg_nodes[1:]
+            if len(nodes) == 1 and isinstance(nodes[0], (cst.Tuple, cst.List)) and isinstance(vals[0], TupleVal):
+                vals = list(vals[0].items)
+                nodes = [e.value for e in nodes[0].elements]
+            if nodes and not (len(nodes) == 1 and not isinstance(vals[0], Const)):
+                dims = []
+                for v, n in zip(vals, nodes):
+                    d = _dim_of(v, n)
+                    dims.append(None if d == -1 else d)
+                new = Shape(tuple(dims))
+    elif name in ("flatten", "torch.flatten"):
+        start = args[0] if args else kw.get("start_dim", Const(0))
+        if isinstance(start, Const) and start.value == 0 and len(args) <= 1:
+            new = Shape((None,))
+        elif isinstance(start, Const) and start.value == 1 and len(args) <= 1:
+            first = shape.dims[0] if shape is not None and shape.rank_known and shape.dims else None
+            new = Shape((first, None))
+    elif name in ("to", "cuda", "cpu", "contiguous", "clone", "float", "double", "half", "bfloat16", "requires_grad_", "type_as", "torch.clone"):
+        new = shape
+    return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced)
+
+
+def _apply_layer(layer: Layer, x: Value, node: cst.Call, frame: Frame, explicit: bool) -> Value:
+    """Apply a layer; ``explicit`` when the code calls the layer itself rather than a container."""
+    t = _tensor_of(x)
+    name = f"{layer.qname.replace('torch.nn.', 'nn.')} layer"
+    if explicit:
+        site = Site(node, frame.scope, name, frame.module, explicit=True)
+    else:
+        site = layer.site or Site(node, frame.scope, name, frame.module, explicit=False)
+    effect = layer.effect
+    if effect == "linear":
+        if t.shape is not None and t.shape.rank_known and t.shape.dims:
+            shape: Shape | None = Shape((*t.shape.dims[:-1], layer.out_features))
+        else:
+            shape = Shape((layer.out_features,), rank_known=False)
+        return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=shape)
+    if effect == "conv":
+        return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT)
+    if effect == "unbounded":
+        return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=t.shape)
+    if effect == "softmax":
+        return t.with_(act=Act.PROBS, act_site=site, graph=False)
+    if effect == "log_softmax":
+        return t.with_(act=Act.LOG_PROBS, act_site=site, graph=False)
+    if effect == "sigmoid":
+        return t.with_(act=Act.SIGMOID, act_site=site, graph=False)
+    if effect == "keep":
+        return t
+    if effect == "activation":
+        return Tensor(dtype=t.dtype, shape=t.shape)
+    if effect == "keep_logits":
+        return t if t.act is Act.LOGITS else Tensor(dtype=t.dtype, shape=t.shape)
+    if effect == "flatten":
+        first = t.shape.dims[0] if t.shape is not None and t.shape.rank_known and t.shape.dims else None
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=Shape((first, None)))
+    return Tensor()
+
+
+def _functional_options(sig: api.LossSignature, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+    return _options(sig.option_positions or {}, pos, kw)
+
+
+def _ctor_options(qname: str, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+    return _options(api.LOSS_CTOR_OPTION_POSITIONS.get(qname, {}), pos, kw)
+
+
+def _options(positions: dict[str, int], pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+    """The effective reduction and log_target of a loss call or constructor, from its arguments."""
+
+    def opt(name: str, default: Value) -> Value:
+        if name in kw:
+            return kw[name]
+        i = positions.get(name)
+        if i is not None and i < len(pos):
+            return pos[i]
+        return default
+
+    reduction = _reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None)))
+    return reduction, _bool_of(opt("log_target", Const(False)))
+
+
+def _reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str | None:
+    """The effective reduction, with torch's legacy mapping; None when not statically known."""
+    if not isinstance(size_average, Const) or not isinstance(reduce, Const):
+        return None
+    if size_average.value is not None or reduce.value is not None:
+        sa = True if size_average.value is None else bool(size_average.value)
+        rd = True if reduce.value is None else bool(reduce.value)
+        if not rd:
+            return "none"
+        return "mean" if sa else "sum"
+    if isinstance(reduction, Const) and isinstance(reduction.value, str):
+        return reduction.value
+    return None
+
+
+def _bool_of(v: Value) -> bool | None:
+    if isinstance(v, Const) and isinstance(v.value, bool):
+        return v.value
+    return None
