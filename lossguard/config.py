@@ -33,9 +33,14 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)  # patterns are relative to this folder
     source: Path | None = None  # the pyproject.toml the settings came from
 
-    def is_excluded(self, path: Path) -> bool:
+    def is_excluded(self, path: Path, base: Path | None = None) -> bool:
+        """Whether a file found under the folder ``base`` (named on the command line) is excluded.
+
+        Patterns with a ``/`` match the path relative to the configuration's folder; bare names
+        match any folder or file name below ``base``, so naming a folder inside a `.venv` or
+        `build` folder still checks it."""
         rel = _relative(path, self.root)
-        parts = rel.parts
+        parts = _relative(path, base).parts if base is not None else rel.parts
         for pattern in self.exclude:
             pat = pattern.rstrip("/")
             if "/" in pat:

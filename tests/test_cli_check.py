@@ -117,3 +117,14 @@ def test_rules_and_explain(project):
         assert section in r.stdout
     r = run("explain", "LG777", cwd=project)
     assert r.returncode == 2 and "unknown code" in r.stderr
+
+
+def test_folder_inside_an_excluded_folder_is_checked_when_named(project):
+    inner = project / ".venv" / "lib" / "pkg"
+    inner.mkdir(parents=True)
+    (inner / "train.py").write_text(BUGGY)
+    assert run("check", ".", cwd=project).returncode == 1  # train.py at the top, .venv skipped
+    (project / "train.py").unlink()
+    assert run("check", ".", cwd=project).returncode == 0, "files under .venv are excluded"
+    r = run("check", "--format", "json", str(inner), cwd=project)
+    assert r.returncode == 1 and len(json.loads(r.stdout)) == 2, "a folder named on the command line is checked"

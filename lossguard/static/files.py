@@ -26,7 +26,7 @@ def discover(paths: list[Path], settings: Settings) -> list[Path]:
         if path.is_file():
             candidates = [path]  # a file named explicitly is always checked
         else:
-            candidates = [p for p in _list_dir(path) if not settings.is_excluded(p)]
+            candidates = [p for p in _list_dir(path) if not settings.is_excluded(p, base=path)]
         for p in candidates:
             key = p.resolve()
             if key not in seen:
