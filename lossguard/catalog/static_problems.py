@@ -79,7 +79,12 @@ loss = criterion(logits, labels)
             "convolutional layer, or of a model (class or `nn.Sequential`) whose forward ends in "
             "one without a sigmoid. An output of unknown origin is never reported."
         ),
-        fix_safety="none",
+        fix_safety="unsafe",
+        fix_safety_note=(
+            "Only `F.binary_cross_entropy(logits, y)` is rewritten, to "
+            "`F.binary_cross_entropy_with_logits(logits, y)`; a BCELoss module may serve other inputs "
+            "and is left to you. The loss value changes (that is the point)."
+        ),
         references=(_BCE_DOC, _BCEL_DOC),
     ),
     Problem(

@@ -71,3 +71,33 @@ def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
     installed = {p.name.lower() for p in site_packages[0].iterdir()}
     assert "libcst" in installed and "lossguard" in installed
     assert not {n for n in installed if n == "torch" or n.startswith("torch-")}, "the hook must not install torch"
+
+
+def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
+    hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
+    for d in (hook_repo, project):
+        d.mkdir()
+    rev = _hook_repo(hook_repo)
+    git("init", "-q", cwd=project)
+    (project / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard-fix\n"
+    )
+    source = "import torch.nn as nn\n\ncriterion = nn.MSELoss(size_average=False)  # summed\n"
+    (project / "train.py").write_text(source)
+    git("add", ".", cwd=project)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+
+    def run_hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "lossguard-fix", "--files", "train.py"],
+            cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False,
+        )
+
+    r = run_hook()
+    out = r.stdout + r.stderr
+    if r.returncode != 0 and any(s in out for s in _NO_NETWORK):
+        pytest.skip(f"pre-commit could not install the hook's dependencies from PyPI: {out[-400:]}")
+    assert r.returncode != 0 and "files were modified by this hook" in out, out
+    assert (project / "train.py").read_text() == 'import torch.nn as nn\n\ncriterion = nn.MSELoss(reduction="sum")  # summed\n'
+    r = run_hook()
+    assert r.returncode == 0 and "Passed" in r.stdout + r.stderr, r.stdout + r.stderr

@@ -131,6 +131,23 @@ CASES = [
         id="LG001-unsafe-remove-softmax",
     ),
     pytest.param(
+        "LG002",
+        """
+        import torch.nn as nn
+        import torch.nn.functional as F
+        head = nn.Linear(64, 1)
+        loss = F.binary_cross_entropy(head(h), y, reduction="sum")
+        """,
+        """
+        import torch.nn as nn
+        import torch.nn.functional as F
+        head = nn.Linear(64, 1)
+        loss = F.binary_cross_entropy_with_logits(head(h), y, reduction="sum")
+        """,
+        True,
+        id="LG002-unsafe-functional-with-logits",
+    ),
+    pytest.param(
         "LG009",
         """
         import torch.nn as nn

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import libcst as cst
+
 from lossguard.static.events import LossCall
+from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
+
+
+def _fix(call: LossCall) -> Fix | None:
+    """``F.binary_cross_entropy(logits, y)`` -> ``F.binary_cross_entropy_with_logits(logits, y)``.
+
+    Only the functional form, where the call itself is all the intent there is; a BCELoss
+    module may be used elsewhere with probabilities."""
+    func = call.node.func
+    if call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, cst.Attribute):
+        return None
+    if any(a.star for a in call.node.args):
+        return None
+    return Fix("Use binary_cross_entropy_with_logits", (Edit(func.attr, "binary_cross_entropy_with_logits"),), "unsafe")
 
 
 class BceOnLogits(Rule):
@@ -23,7 +39,9 @@ class BceOnLogits(Rule):
             call.ctx,
             f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)} with no sigmoid; it needs "
             "probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            _fix(call),
         )
+
 
     VALID = (
         """
