@@ -1,10 +1,11 @@
 """The Watcher: a criterion wrapper that watches every training step without changing it.
 
-Per call it keeps ``loss.detach()`` (no graph) and a few 0/1 device flags; per optimizer step
-it computes the per-parameter gradient norms with one ``torch._foreach_norm``. Nothing is
-read back to the host until a read step, every ``sync_every`` steps (every step on the CPU,
-where a read costs nothing), when all pending values travel in one transfer (under
-torch.distributed, after one all-reduce) and the detectors run on plain floats.
+Per call it keeps ``loss.detach()`` (no graph) and a few 0/1 device flags; on measured optimizer
+steps (every step for the first 16, then every 4th) it computes the per-parameter gradient norms
+with one ``torch._foreach_norm``. Nothing is read back to the host until a read step, every
+``sync_every`` steps (8 on the CPU, where a non-finite loss is also read at once; 16 on other
+devices), when all pending values travel in one transfer (under torch.distributed, after one
+all-reduce) and the detectors run on plain floats.
 """
 
 from __future__ import annotations
