@@ -390,7 +390,7 @@ class Watcher(nn.Module):
             return
         if len(index) != len(grads):
             grads = [grads[i] for i in index]
-        cur.grads = list(torch._foreach_norm(grads))
+        cur.grads = list(torch._foreach_norm(grads))  # type: ignore[arg-type]  # the None grads were filtered out above
         cur.grad_index = index
         if self._sentinel is None or self._sentinel.grad is None:
             self._sentinel = params[index[0]]

@@ -94,7 +94,8 @@ def check_files(
                     try:
                         handler(event)
                     except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
-                        internal_errors.add(f"{type(handler.__self__).__name__}: {type(exc).__name__}: {exc}")
+                        owner = getattr(handler, "__self__", handler)
+                        internal_errors.add(f"{type(owner).__name__}: {type(exc).__name__}: {exc}")
 
             project = Project(roots or _common_roots(file_list))
             analysis.update(project=project, interp=Interpreter(project, sink), failure=ParseFailure)

@@ -48,7 +48,9 @@ class _FunctionScan(ast.NodeVisitor):
         self.facts.is_generator = True
         self.generic_visit(node)
 
-    visit_YieldFrom = visit_Yield
+    def visit_YieldFrom(self, node: ast.YieldFrom) -> None:
+        self.facts.is_generator = True
+        self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr in ("backward", "manual_backward"):

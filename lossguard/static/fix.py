@@ -174,8 +174,13 @@ def fix_files(
     applied = {p: 0 for p in sources}
     allowed = {"safe", "unsafe"} if unsafe else {"safe"}
     for _ in range(max_passes):
-        kwargs = {"per_file_ignores": per_file_ignores} if per_file_ignores is not None else {}
-        result = check_files(list(sources), select=select, display=str, sources=sources, **kwargs)
+        result = check_files(
+            list(sources),
+            select=select,
+            display=str,
+            sources=sources,
+            per_file_ignores=per_file_ignores or (lambda p: set()),
+        )
         by_path: dict[Path, list[ResolvedFix]] = {}
         for finding in result.findings:
             if finding.autofix is not None and finding.autofix.applicability in allowed:

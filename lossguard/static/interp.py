@@ -567,20 +567,20 @@ class Interpreter:
                 self.ev(inner, frame, env)
             return UNKNOWN
         if isinstance(node, cst.Dict):
-            items: dict[str, Value] = {}
+            entries: dict[str, Value] = {}
             literal = True
-            for el in node.elements:
-                value = self.ev(el.value, frame, env)
-                if isinstance(el, cst.DictElement):
-                    key = self.ev(el.key, frame, env)
+            for entry in node.elements:
+                value = self.ev(entry.value, frame, env)
+                if isinstance(entry, cst.DictElement):
+                    key = self.ev(entry.key, frame, env)
                     if isinstance(key, Const) and isinstance(key.value, str):
-                        items[key.value] = value
+                        entries[key.value] = value
                         continue
                 literal = False
-            return DictVal(tuple(sorted(items.items()))) if literal else UNKNOWN
+            return DictVal(tuple(sorted(entries.items()))) if literal else UNKNOWN
         if isinstance(node, cst.Set):
-            for el in node.elements:
-                self.ev(el.value, frame, env)
+            for element in node.elements:
+                self.ev(element.value, frame, env)
             return UNKNOWN
         if isinstance(node, cst.FormattedString):
             for part in node.parts:
@@ -620,7 +620,7 @@ class Interpreter:
             if isinstance(el.slice, cst.Index):
                 index = self.ev(el.slice.value, frame, env)
             else:
-                for part in (el.slice.lower, el.slice.upper, el.slice.step):  # type: ignore[union-attr]
+                for part in (el.slice.lower, el.slice.upper, el.slice.step):  # type: ignore[attr-defined]
                     if part is not None:
                         self.ev(part, frame, env)
         if isinstance(base, DictVal) and len(node.slice) == 1 and isinstance(index, Const) and isinstance(index.value, str):
@@ -879,7 +879,7 @@ class Interpreter:
                 self.exec_block(fn.body.body, frame, env)
             else:
                 for small in fn.body.body:  # type: ignore[attr-defined]
-                    if self.exec_small(small, frame, env):
+                    if self.exec_small(small, frame, env):  # type: ignore[arg-type]
                         break
             if self._fn_facts(fn, ref.module, "is_generator", _is_generator):
                 result: Value = UNKNOWN
@@ -943,9 +943,9 @@ class Interpreter:
         for b in bases:
             if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
                 return UNKNOWN  # a custom loss that subclasses a torch loss: behaviour unknown
-        key = (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred)
+        key: tuple | None = (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred)
         try:
-            cached = self._instances.get(key)
+            cached = self._instances.get(key)  # type: ignore[arg-type]
         except TypeError:
             key, cached = None, None
         if cached is not None:
@@ -1113,12 +1113,12 @@ class Interpreter:
                 dtype = Dtype.FLOAT if qname in ("torch.rand_like", "torch.randn_like") else t.dtype
             return Tensor(dtype=dtype, shape=t.shape)
         if qname in ("torch.cat", "torch.stack", "torch.concat"):
-            items = x.items if isinstance(x, TupleVal) else ()
-            if items and all(isinstance(i, Tensor) for i in items):
-                first = items[0]
-                acc: Value = Tensor(act=first.act, act_site=first.act_site, dtype=first.dtype, graph=any(i.graph for i in items))  # type: ignore[union-attr]
-                for i in items[1:]:
-                    acc = join(acc, Tensor(act=i.act, act_site=i.act_site, dtype=i.dtype, graph=acc.graph))  # type: ignore[union-attr]
+            parts = [i for i in x.items if isinstance(i, Tensor)] if isinstance(x, TupleVal) else []
+            if parts and len(parts) == len(x.items):  # type: ignore[attr-defined]
+                graph = any(p.graph for p in parts)
+                acc: Value = Tensor(act=parts[0].act, act_site=parts[0].act_site, dtype=parts[0].dtype, graph=graph)
+                for p in parts[1:]:
+                    acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
                 return acc
             return Tensor()
         if qname.startswith(("torch.", "torch")) and qname.split(".")[-1][:1].islower() and not qname.startswith(("torch.nn.", "torch.optim", "torch.utils", "torch.distributed", "torch.cuda", "torch.backends", "torch.autograd", "torch.jit", "torch.compile", "torch.manual_seed", "torch.save", "torch.load", "torch.set_", "torch.device", "torch.no_grad", "torch.inference_mode", "torch.enable_grad", "torch.amp", "torch.autocast")):
