@@ -74,7 +74,8 @@ class TensorBoardSink:
         from torch.utils.tensorboard import SummaryWriter
 
         self._summary = Summary
-        self.writer = SummaryWriter(log_dir=log_dir)
+        # a queue long enough for a whole batch of records: add_summary never waits for the writer thread
+        self.writer = SummaryWriter(log_dir=log_dir, max_queue=4 * batch)
         self.writer.add_custom_scalars(
             {
                 "lossguard": {
