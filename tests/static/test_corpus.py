@@ -11,12 +11,15 @@ from lossguard.static.corpus import score
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_corpus_has_no_false_alarm_and_high_recall():
-    s = score(ROOT / "tests" / "corpus", exclude=("blind",))
+@pytest.mark.parametrize("part", ["files+projects", "blind"])
+def test_corpus_has_no_false_alarm_and_high_recall(part):
+    """``blind`` was written without reading the checker: it stands in for unseen code."""
+    corpus = ROOT / "tests" / "corpus"
+    s = score(corpus / "blind") if part == "blind" else score(corpus, exclude=("blind",))
     assert not s.errors
     false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
     assert false_alarms == []
-    assert sum(s.tp.values()) >= 100, "the corpus should exercise every rule"
+    assert sum(s.tp.values()) >= 50, "the corpus should exercise every rule"
     assert s.recall() >= 0.95, "\n".join(s.mismatches)
 
 
