@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections import defaultdict
@@ -60,7 +59,6 @@ def check_files(
     display: Callable[[Path], str] = str,
     per_file_ignores: Callable[[Path], set[str]] = lambda p: set(),
     sources: dict[Path, str] | None = None,
-    roots: list[Path] | None = None,
 ) -> CheckResult:
     """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None)."""
     raw: list[_Raw] = []
@@ -97,7 +95,7 @@ def check_files(
                         owner = getattr(handler, "__self__", handler)
                         internal_errors.add(f"{type(owner).__name__}: {type(exc).__name__}: {exc}")
 
-            project = Project(roots or _common_roots(file_list))
+            project = Project()
             analysis.update(project=project, interp=Interpreter(project, sink), failure=ParseFailure)
         return analysis["project"], analysis["interp"], analysis["failure"]
 
@@ -213,13 +211,3 @@ def _suppressed(module: ModuleInfo, start: int, end: int, code: str) -> bool:
             if code in {c.strip().upper() for c in listed.split(",")}:
                 return True
     return False
-
-
-def _common_roots(files: list[Path]) -> list[Path]:
-    if not files:
-        return [Path.cwd()]
-    try:
-        common = Path(os.path.commonpath([str(f.resolve().parent) for f in files]))
-    except ValueError:
-        return [Path.cwd()]
-    return [common, Path.cwd()]

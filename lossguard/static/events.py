@@ -60,7 +60,7 @@ class Accumulate:
     """``acc += value``, ``acc = acc + value`` or ``acc.append(value)``."""
 
     node: cst.CSTNode  # the statement or the append call
-    target: str  # the accumulator's source text (``total_loss``, ``self.losses``)
+    target: cst.BaseExpression  # the accumulator (``total_loss``, ``self.losses``)
     value: Value
     ctx: Context
 

@@ -266,10 +266,11 @@ class Interpreter:
     def _exec_with(self, stmt: cst.With, frame: Frame, env: Env) -> bool:
         no_grad = frame.no_grad
         for item in stmt.items:
-            val = self.ev(item.item, frame, env)
-            if isinstance(val, Tensor) or val is UNKNOWN:
-                pass
-            if _is_no_grad_expr(item.item, self, frame, env):
+            expr = item.item
+            callee = self.ev(expr.func if isinstance(expr, cst.Call) else expr, frame, env)
+            if isinstance(expr, cst.Call):
+                self._args(expr, frame, env)
+            if isinstance(callee, QualName) and callee.name in api.NO_GRAD_CONTEXTS:
                 no_grad = True
             if item.asname is not None:
                 self.bind(item.asname.name, UNKNOWN, frame, env)
@@ -313,16 +314,28 @@ class Interpreter:
 
     def exec_small(self, small: cst.BaseSmallStatement, frame: Frame, env: Env) -> bool:
         if isinstance(small, cst.Assign):
-            value = self.ev(small.value, frame, env)
+            rhs = small.value
+            if isinstance(rhs, cst.BinaryOperation) and isinstance(rhs.operator, (cst.Add, cst.Subtract)):
+                # `acc = acc + x`: an accumulation of x into acc
+                left, right = self.ev(rhs.left, frame, env), self.ev(rhs.right, frame, env)
+                for t in small.targets:
+                    if rhs.left.deep_equals(t.target):
+                        self.sink(Accumulate(small, t.target, right, frame.ctx()))
+                    elif rhs.right.deep_equals(t.target):
+                        self.sink(Accumulate(small, t.target, left, frame.ctx()))
+                value = _binop(left, right, rhs.operator)
+                for t in small.targets:
+                    self.bind(t.target, value, frame, env)
+                return False
+            value = self.ev(rhs, frame, env)
             for t in small.targets:
-                self._check_self_accumulate(t.target, small.value, value, small, frame, env)
                 self.bind(t.target, value, frame, env)
             return False
         if isinstance(small, cst.AugAssign):
             current = self.ev(small.target, frame, env)
             added = self.ev(small.value, frame, env)
             if isinstance(small.operator, (cst.AddAssign, cst.SubtractAssign)):
-                self.sink(Accumulate(small, _source(small.target, frame.module), added, frame.ctx()))
+                self.sink(Accumulate(small, small.target, added, frame.ctx()))
             self.bind(small.target, _binop(current, added, small.operator), frame, env)
             return False
         if isinstance(small, cst.AnnAssign):
@@ -467,19 +480,6 @@ class Interpreter:
                 env[root.value] = UNKNOWN
             elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.value), (Instance, PretrainedModel, SequentialVal)):
                 frame.module.globals[root.value] = UNKNOWN
-
-    def _check_self_accumulate(
-        self, target: cst.BaseExpression, rhs: cst.BaseExpression, value: Value, stmt: cst.CSTNode, frame: Frame, env: Env
-    ) -> None:
-        """``acc = acc + x`` is an accumulation of ``x`` into ``acc``."""
-        if not isinstance(rhs, cst.BinaryOperation) or not isinstance(rhs.operator, (cst.Add, cst.Subtract)):
-            return
-        tsrc = _source(target, frame.module)
-        for side, other in ((rhs.left, rhs.right), (rhs.right, rhs.left)):
-            if _source(side, frame.module) == tsrc:
-                added = self.ev(other, frame, dict(env))
-                self.sink(Accumulate(stmt, tsrc, added, frame.ctx()))
-                return
 
     # ------------------------------------------------------------------ expressions
     def lookup(self, name: str, frame: Frame, env: Env) -> Value:
@@ -753,12 +753,10 @@ class Interpreter:
             return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
         if isinstance(callee, FunctionRef):
             if starred:
-                self._cover(callee)
-                return UNKNOWN
+                return UNKNOWN  # left to the function's standalone analysis
             return self.call_function(callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
         if isinstance(callee, BoundMethod):
             if starred:
-                self._cover(callee.func)
                 return UNKNOWN
             return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name.value == "__init__", no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
         if isinstance(callee, ClassRef):
@@ -838,9 +836,6 @@ class Interpreter:
         inner = Frame(ref.module, frame.func, frame.self_value, no_grad=frame.no_grad, depth=frame.depth + 1, owner=frame.owner, called=frame.called)
         inner.scope = frame.scope
         return self.ev(ref.node.body, inner, env)
-
-    def _cover(self, ref: FunctionRef) -> None:
-        pass  # an un-followable call leaves the function to its standalone analysis
 
     # ------------------------------------------------------------------ user functions and classes
     def call_function(
@@ -1160,7 +1155,7 @@ class Interpreter:
             return Const(None)
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
-            self.sink(Accumulate(node, _source(target, frame.module), pos[0], frame.ctx()))
+            self.sink(Accumulate(node, target, pos[0], frame.ctx()))
             return Const(None)
         if isinstance(recv, (Const, TupleVal)):
             return UNKNOWN
@@ -1283,12 +1278,6 @@ def _decorator_qualname(d: cst.Decorator, interp: Interpreter, module: ModuleInf
     return val.name if isinstance(val, QualName) else ""
 
 
-def _is_no_grad_expr(expr: cst.BaseExpression, interp: Interpreter, frame: Frame, env: Env) -> bool:
-    func = expr.func if isinstance(expr, cst.Call) else expr
-    val = interp.ev(func, frame, env)
-    return isinstance(val, QualName) and val.name in api.NO_GRAD_CONTEXTS
-
-
 def _is_generator(fn: cst.FunctionDef) -> bool:
     found = False
 
@@ -1404,10 +1393,3 @@ _EXTERNAL_ROOTS = {"torch", "torchvision", "torchaudio", "timm", "transformers",
 
 def _is_external(dotted: str) -> bool:
     return dotted.split(".")[0] in _EXTERNAL_ROOTS
-
-
-def _source(node: cst.CSTNode, module: ModuleInfo) -> str:
-    try:
-        return module.module.code_for_node(node)
-    except Exception:  # noqa: BLE001
-        return ""

@@ -87,8 +87,7 @@ def dotted_name(node: cst.BaseExpression | None) -> str:
 class Project:
     """Every file the run may read: the checked ones and the project modules they import."""
 
-    def __init__(self, roots: list[Path]) -> None:
-        self.roots = [r.resolve() for r in roots]
+    def __init__(self) -> None:
         self._by_path: dict[Path, ModuleInfo | None] = {}
         self._by_dotted: dict[str, ModuleInfo | None] = {}
 

@@ -113,16 +113,17 @@ class GraphRetention(Rule):
 
     def on_accumulate(self, acc: Accumulate) -> None:
         value = acc.value
-        if not isinstance(value, Tensor) or not value.graph or acc.ctx.no_grad or not acc.ctx.loops or not acc.target:
+        if not isinstance(value, Tensor) or not value.graph or acc.ctx.no_grad or not acc.ctx.loops:
             return
         module = acc.ctx.module.module
+        target = module.code_for_node(acc.target)
         loop = acc.ctx.loops[-1]
         facts = self._loops.get(id(loop))
         if facts is None:
             facts = _LoopFacts(module)
             loop.visit(facts)
             self._loops[id(loop)] = facts
-        if acc.target in facts.assigned:
+        if target in facts.assigned:
             return  # re-initialised every iteration
         if not facts.trains and not acc.ctx.called:
             return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
@@ -132,7 +133,7 @@ class GraphRetention(Rule):
             found = _Backwarded(module)
             scope.visit(found)
             self._backwarded[id(scope)] = found
-        patterns = found.derived(acc.target)
+        patterns = found.derived(target)
         if any(p.search(t) for p in patterns for t in found.texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
         if not facts.trains and any(p.search(t) for p in patterns for t in found.returned):
@@ -140,7 +141,7 @@ class GraphRetention(Rule):
         self.report(
             acc.node,
             acc.ctx,
-            f"`{acc.target}` keeps every step's loss tensor and its autograd graph alive; "
+            f"`{target}` keeps every step's loss tensor and its autograd graph alive; "
             "accumulate loss.item() (or loss.detach()) instead",
             _fix(acc, value, module),
         )
