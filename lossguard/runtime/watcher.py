@@ -11,6 +11,7 @@ all-reduce) and the detectors run on plain floats.
 from __future__ import annotations
 
 import math
+import time
 import warnings
 import weakref
 from collections import deque
@@ -40,7 +41,7 @@ _PROBE_EARLY = 16
 _SYNC_CPU = 8
 _GRAD_EVERY = 4
 _GRAD_EARLY = 16
-_HOT = frozenset(("_cur", "_pending", "_opt_steps", "_per_call", "_ema", "_ema_n", "_weights_at", "_retained", "_sentinel", "_prev_finite", "step", "calls", "_raise_queue"))
+_HOT = frozenset(("_cur", "_pending", "_opt_steps", "_per_call", "_ema", "_ema_n", "_weights_at", "_retained", "_sentinel", "_prev_finite", "step", "calls", "_raise_queue", "_last_opt"))
 _SYNC_DEVICE = 16
 _STATE_FORMAT = 1
 
@@ -88,11 +89,13 @@ class _Sentinel:
 class _Record:
     """One optimizer step's statistics, still on the device: 0-d tensors, read in one stack later."""
 
-    __slots__ = ("step", "losses", "input_bad", "target_bad", "grads", "grad_index", "weights", "lr", "flags", "skipped", "chance", "probe", "urgent", "stepped")
+    __slots__ = ("step", "losses", "values", "input_bad", "target_bad", "grads", "grad_index", "weights", "lr", "flags", "skipped", "chance", "probe", "urgent", "stepped", "wall")
 
     def __init__(self, step: int) -> None:
         self.step = step
         self.losses: list[torch.Tensor] = []
+        # loss values already on the host (CPU, one process): nothing of the loss is left to read
+        self.values: list[float] = []
         self.input_bad: Optional[torch.Tensor] = None
         self.target_bad: Optional[torch.Tensor] = None
         self.grads: Optional[list[torch.Tensor]] = None
@@ -105,6 +108,7 @@ class _Record:
         self.probe: Optional[torch.Tensor] = None
         self.urgent = False
         self.stepped = False
+        self.wall = 0.0
 
 
 class Watcher(nn.Module):
@@ -163,6 +167,7 @@ class Watcher(nn.Module):
         self._param_ids = {id(p) for p in self._params}
         self._dense = self._dense_weights(model)
         self._group_labels, self._group_of = _groups(self._names)
+        self._group_tags = [f"lossguard/grad_norm/{label}" for label in self._group_labels]
         self._sentinel: Optional[torch.Tensor] = self._params[0] if self._params else None
 
         self.events: list[Event] = []
@@ -185,6 +190,7 @@ class Watcher(nn.Module):
         self._broken = False
         self._raise_queue: list[Event] = []
         self._opt_cache: "weakref.WeakKeyDictionary[torch.optim.Optimizer, bool]" = weakref.WeakKeyDictionary()
+        self._last_opt: Optional[weakref.ref] = None
         self._device: Optional[torch.device] = None
         self._host_loss = False
         self._chance_key: Any = None
@@ -306,11 +312,11 @@ class Watcher(nn.Module):
             # every rank must read at the same steps.
             self._host_loss = loss.device.type == "cpu" and self.world == 1
         cur = self._cur
-        if cur is not None and cur.losses:
+        if cur is not None and (cur.losses or cur.values):
             if self._per_call or (self._sentinel is not None and self._sentinel.grad is None):
                 self._finish_current(False)
                 cur = None
-            elif self._opt_steps == 0 and len(cur.losses) >= _FALLBACK_CALLS:
+            elif self._opt_steps == 0 and len(cur.losses) + len(cur.values) >= _FALLBACK_CALLS:
                 self._per_call = True
                 self._finish_current(False)
                 cur = None
@@ -319,12 +325,14 @@ class Watcher(nn.Module):
         value = loss.detach()
         if value.dim() > 0 or value.dtype != torch.float32:
             value = value.float().mean()
-        cur.losses.append(value)
         if self._host_loss:
-            if not math.isfinite(value.item()):
+            v = value.item()
+            cur.values.append(v)
+            if not math.isfinite(v):
                 cur.urgent = True
                 self._mark_nonfinite_inputs(cur, inp, tgt)
         else:
+            cur.losses.append(value)
             self._mark_nonfinite_inputs(cur, inp, tgt)
         if cur.chance is None and self.kind is not None:
             key = None if inp is None else (inp.dim(), inp.shape[1] if inp.dim() >= 2 else None)
@@ -356,10 +364,15 @@ class Watcher(nn.Module):
     # ------------------------------------------------------------------ optimizer side
 
     def _owns(self, opt: torch.optim.Optimizer) -> bool:
+        last = self._last_opt
+        if last is not None and last() is opt:
+            return True
         known = self._opt_cache.get(opt)
         if known is None:
             known = any(id(p) in self._param_ids for g in opt.param_groups for p in g["params"])
             self._opt_cache[opt] = known
+        if known:
+            self._last_opt = weakref.ref(opt)
         return known
 
     def read_gradients(self, optimizer: torch.optim.Optimizer) -> None:
@@ -410,18 +423,21 @@ class Watcher(nn.Module):
         if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
             assert self._dense[1] is not None
             after = self._params[self._dense[1]].detach().reshape(-1)[:_PROBE]
-            cur.flags["update"] = torch.linalg.vector_norm(after - cur.probe)
+            cur.flags["update"] = torch.dist(after, cur.probe)
             cur.flags["update_base"] = torch.linalg.vector_norm(cur.probe)
             cur.probe = None
-        if self._cur is not None and self._cur.losses:
+        if cur is not None and (cur.losses or cur.values):
             self._finish_current(False)
 
     def _decide_skip(self) -> bool:
         """Host decision for the managed optimizer: one small transfer per step (documented)."""
         cur = self._cur
-        if not self.skip or cur is None or not cur.losses:
+        if not self.skip or cur is None or not (cur.losses or cur.values):
             return False
-        loss = torch.stack(cur.losses).float().mean()
+        if cur.losses:
+            loss = torch.stack(cur.losses).float().mean()
+        else:
+            loss = torch.tensor(sum(cur.values) / len(cur.values))
         gnorm = torch.linalg.vector_norm(torch.stack(cur.grads).float()) if cur.grads is not None else torch.zeros((), device=loss.device)
         packed = all_reduce_sum(torch.stack([loss, gnorm.to(loss.device)]))
         loss_v, gnorm_v = (v / self.world for v in packed.tolist())
@@ -445,15 +461,17 @@ class Watcher(nn.Module):
     def _finish_current(self, skipped: bool) -> None:
         cur = self._cur
         self._cur = None
-        if cur is None or not cur.losses:
+        if cur is None or not (cur.losses or cur.values):
             return
         cur.skipped = skipped
+        cur.wall = time.time()
         self._pending.append(cur)
         self.step += 1
         every = self.sync_every or (_SYNC_CPU if self._device is None or self._device.type == "cpu" else _SYNC_DEVICE)
         if len(self._pending) >= every or cur.urgent:
             self._read()
-        self._check_retention()
+        if self._retained:
+            self._check_retention()
 
     def _check_retention(self) -> None:
         if "LG006" in self._reported:
@@ -483,8 +501,9 @@ class Watcher(nn.Module):
             if rec.target_bad is not None:
                 names.append("target_bad")
                 tensors.append(rec.target_bad)
-            names.extend(rec.flags)
-            tensors.extend(rec.flags.values())
+            if rec.flags:
+                names.extend(rec.flags)
+                tensors.extend(rec.flags.values())
             n_grad = 0
             if rec.grads is not None:
                 tensors.extend(rec.grads)
@@ -492,29 +511,33 @@ class Watcher(nn.Module):
                 if rec.weights is not None:
                     tensors.extend(rec.weights)
             layout.append((rec, names, len(rec.losses), n_grad))
-        device = pending[0].losses[0].device
-        if any(t.device != device for t in tensors):
-            tensors = [t.to(device) for t in tensors]
-        flat = all_reduce_sum(torch.stack(tensors).float()).tolist()
+        flat: list[float] = []
+        if tensors:
+            device = tensors[0].device
+            if any(t.device != device for t in tensors):
+                tensors = [t.to(device) for t in tensors]
+            flat = all_reduce_sum(torch.stack(tensors).float()).tolist()
         world = float(self.world)
         pos = 0
         for rec, names, n_loss, n_grad in layout:
-            scalars = {"loss": sum(flat[pos : pos + n_loss]) / n_loss}
-            pos += n_loss
-            scalars.update(zip(names, flat[pos : pos + len(names)]))
+            if n_loss:
+                loss = sum(flat[pos : pos + n_loss]) / n_loss / world
+                pos += n_loss
+            else:
+                loss = sum(rec.values) / len(rec.values)
+            scalars = dict(zip(names, flat[pos : pos + len(names)])) if names else {}
             pos += len(names)
             grads = None
             if n_grad:
-                grads = [v / world for v in flat[pos : pos + n_grad]]
+                grads = [v / world for v in flat[pos : pos + n_grad]] if self.world > 1 else flat[pos : pos + n_grad]
                 pos += n_grad
                 if rec.weights is not None:
                     assert rec.grad_index is not None
                     self._weight_cache[rec.grad_index] = [v / world for v in flat[pos : pos + n_grad]]
                     pos += n_grad
-            self._process(rec, scalars, grads)
+            self._process(rec, loss, scalars, grads)
 
-    def _process(self, rec: _Record, scalars: dict[str, float], grads: Optional[list[float]]) -> None:
-        loss = scalars["loss"] / self.world
+    def _process(self, rec: _Record, loss: float, scalars: dict[str, float], grads: Optional[list[float]]) -> None:
         stats = StepStats(step=rec.step, loss=loss, lr=rec.lr, chance_loss=rec.chance, updated=rec.stepped and not rec.skipped)
         if "update" in scalars:
             base = scalars.get("update_base", 0.0)
@@ -548,8 +571,8 @@ class Watcher(nn.Module):
                 for i, g in zip(index, grads):
                     sums[self._group_of[i]] += g * g
                 tb["lossguard/grad_norm/total"] = total
-                for label, s in zip(self._group_labels, sums):
-                    tb[f"lossguard/grad_norm/{label}"] = math.sqrt(s)
+                for tag, s in zip(self._group_tags, sums):
+                    tb[tag] = math.sqrt(s)
         if not math.isfinite(loss):
             stats.nonfinite_source = self._locate(scalars)
         self._prev_finite = math.isfinite(loss) and (stats.grad_norm is None or math.isfinite(stats.grad_norm))
@@ -562,7 +585,7 @@ class Watcher(nn.Module):
                 tb["lossguard/loss_smoothed"] = self._ema
             if rec.lr is not None:
                 tb["lossguard/lr"] = rec.lr
-            self._tb.scalars(rec.step, tb)
+            self._tb.scalars(rec.step, tb, rec.wall)
         for code in ("LG001", "LG003"):
             if code in scalars:
                 self._value_misuse(code, rec.step, scalars[code] > 0)
