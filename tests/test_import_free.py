@@ -123,3 +123,33 @@ def test_rules_and_explain_import_no_torch(tmp_path):
         tmp_path,
     )
     assert not any(result.values()), result
+
+
+def test_plain_check_leaves_libcst_unimported(tmp_path):
+    """The start-up budget (<= 0.35 s) rests on this: a text check of a training script that
+    has findings analyses it with ``ast``; libcst (0.34 s to import) loads only for fix text."""
+    project = _project(tmp_path)
+    (project / "kl.py").write_text(
+        "import torch.nn.functional as F\n\nloss = F.kl_div(F.log_softmax(a, dim=1), b)\nloss.backward()\n"
+    )
+    result = _run_driver(
+        """
+        import contextlib, io, json, sys
+        import lossguard.cli
+        with contextlib.redirect_stdout(io.StringIO()):
+            rc = lossguard.cli.main(["check", "--isolated", "train.py", "kl.py"])
+        after_check = "libcst" in sys.modules
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            lossguard.cli.main(["check", "--isolated", "--format", "json", "kl.py"])
+        fixes = [f["autofix"] for f in json.loads(out.getvalue()) if f["autofix"]]
+        print(json.dumps({"rc": rc, "after_check": after_check, "after_json": "libcst" in sys.modules, "fixes": fixes}))
+        """,
+        project,
+    )
+    assert result["rc"] == 1, result
+    assert result["after_check"] is False, result
+    # the JSON report carries fix edits: the LG009 call rewrite is rendered (through libcst)
+    assert result["after_json"] is True, result
+    edits = [e["content"] for fx in result["fixes"] for e in fx["edits"]]
+    assert 'F.kl_div(F.log_softmax(a, dim=1), b, reduction="batchmean")' in edits, result

@@ -15,8 +15,8 @@ from lossguard import catalog
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.prefilter import needs_analysis
 
-if TYPE_CHECKING:  # pragma: no cover - libcst is imported only once a file needs analysis
-    import libcst as cst
+if TYPE_CHECKING:  # pragma: no cover
+    import ast
 
     from lossguard.static import events as ev
     from lossguard.static.fix import Fix, ResolvedFix
@@ -47,7 +47,7 @@ class CheckResult:
 @dataclass(frozen=True)
 class _Raw:
     code: str
-    node: cst.CSTNode
+    node: ast.AST
     module: ModuleInfo
     message: str
     fix: Fix | None = None
@@ -67,7 +67,7 @@ def check_files(
     analysis: dict[str, Any] = {}
 
     def analyser() -> tuple[Any, Any, Any]:
-        """The project, interpreter and ParseFailure, built (and libcst imported) on first need."""
+        """The project, interpreter and ParseFailure, built (and the analysis imported) on first need."""
         if not analysis:
             from lossguard.static.interp import Interpreter
             from lossguard.static.project import ParseFailure, Project
@@ -76,7 +76,7 @@ def check_files(
             rule_classes = all_rules()
             codes = set(rule_classes) if select is None else {c for c in rule_classes if c in select}
 
-            def report(code: str, node: cst.CSTNode, ctx: ev.Context, message: str, fix: Fix | None = None) -> None:
+            def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None) -> None:
                 raw.append(_Raw(code, node, ctx.module, message, fix))
 
             dispatch: dict[str, list[Callable[[Any], None]]] = defaultdict(list)
@@ -179,21 +179,29 @@ def check_files(
 def _resolve_fix(fix: Fix, module: ModuleInfo) -> ResolvedFix | None:
     from lossguard.static.fix import ResolvedFix, TextEdit, line_offsets
 
-    offsets = module._line_offsets
-    if offsets is None:
-        offsets = module._line_offsets = line_offsets(module.source)
-    edits: list[TextEdit] = []
-    for e in fix.edits:
-        pos = module.position(e.node)
-        if pos is None:
-            return None
-        start = offsets[pos.start.line - 1] + pos.start.column
-        end = offsets[pos.end.line - 1] + pos.end.column
-        if e.insert_after:
-            edits.append(TextEdit(end, end, e.text, pos.end.line, pos.end.column + 1, pos.end.line, pos.end.column + 1))
-        else:
-            edits.append(TextEdit(start, end, e.text, pos.start.line, pos.start.column + 1, pos.end.line, pos.end.column + 1))
-    return ResolvedFix(fix.title, fix.applicability, tuple(edits))
+    positions = [module.position(e.node) for e in fix.edits]
+    if any(p is None for p in positions):
+        return None
+
+    def make() -> tuple[TextEdit, ...] | None:
+        offsets = module._line_offsets
+        if offsets is None:
+            offsets = module._line_offsets = line_offsets(module.source)
+        edits: list[TextEdit] = []
+        for e, pos in zip(fix.edits, positions):
+            try:
+                text = e.text if isinstance(e.text, str) else e.text()
+            except Exception:  # noqa: BLE001 - a fix that cannot be rendered is dropped, the finding stays
+                return None
+            start = offsets[pos.start.line - 1] + pos.start.column
+            end = offsets[pos.end.line - 1] + pos.end.column
+            if e.insert_after:
+                edits.append(TextEdit(end, end, text, pos.end.line, pos.end.column + 1, pos.end.line, pos.end.column + 1))
+            else:
+                edits.append(TextEdit(start, end, text, pos.start.line, pos.start.column + 1, pos.end.line, pos.end.column + 1))
+        return tuple(edits)
+
+    return ResolvedFix(fix.title, fix.applicability, make)
 
 
 def _suppressed(module: ModuleInfo, start: int, end: int, code: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import libcst as cst
+import ast
 
 from lossguard.static.values import Value
 
@@ -18,17 +18,17 @@ class Context:
     """Where an event happened: the file, the function body, and the enclosing loops."""
 
     module: "ModuleInfo"
-    func: cst.FunctionDef | None
+    func: ast.FunctionDef | ast.AsyncFunctionDef | None
     scope: int
-    loops: tuple[cst.CSTNode, ...] = ()
+    loops: tuple[ast.stmt, ...] = ()
     no_grad: bool = False
     called: bool = True  # False when the function is analysed on its own, with unknown callers
-    callsite: tuple[Any, cst.Call] | None = None  # (module, call) this function body was analysed for
+    callsite: tuple[Any, ast.Call] | None = None  # (module, call) this function body was analysed for
 
 
 @dataclass(frozen=True)
 class Arg:
-    node: cst.BaseExpression
+    node: ast.expr
     value: Value
 
 
@@ -36,7 +36,7 @@ class Arg:
 class LossCall:
     """A call of a torch loss (module instance or functional), with its evaluated arguments."""
 
-    node: cst.Call
+    node: ast.Call
     qname: str  # the loss class or function
     family: str  # ce, nll, bce, bce_logits, kl, ctc, elementwise, other
     args: dict[str, Arg]  # role (input, target, ...) -> argument
@@ -49,7 +49,7 @@ class LossCall:
 class TorchCall:
     """A call that resolves to a torch name (``torch.nn.functional.softmax``, ``torch.nn.KLDivLoss``)."""
 
-    node: cst.Call
+    node: ast.Call
     qname: str
     ctx: Context
     args: tuple[Value, ...] = ()  # evaluated positional arguments
@@ -59,8 +59,8 @@ class TorchCall:
 class Accumulate:
     """``acc += value``, ``acc = acc + value`` or ``acc.append(value)``."""
 
-    node: cst.CSTNode  # the statement or the append call
-    target: cst.BaseExpression  # the accumulator (``total_loss``, ``self.losses``)
+    node: ast.AST  # the statement or the append call
+    target: ast.expr  # the accumulator (``total_loss``, ``self.losses``)
     value: Value
     ctx: Context
 
@@ -69,7 +69,7 @@ class Accumulate:
 class Backward:
     """``<expr>.backward(...)``."""
 
-    node: cst.Call
+    node: ast.Call
     receiver: Value
     has_args: bool
     ctx: Context
@@ -79,7 +79,7 @@ class Backward:
 class LoopSummary:
     """The calls found lexically inside one loop, reported when the loop has been interpreted."""
 
-    node: cst.CSTNode
-    calls: tuple[tuple[str, Value, cst.Call], ...]  # (method or function name, receiver value, node)
+    node: ast.stmt
+    calls: tuple[tuple[str, Value, ast.AST], ...]  # (method or function name, receiver value, node)
     ctx: Context
     extra: dict = field(default_factory=dict, compare=False)

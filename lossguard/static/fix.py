@@ -1,30 +1,50 @@
 """Automatic fixes: text edits that rules attach to their findings, and applying them.
 
-A rule describes a fix with :class:`Fix` (edits on libcst nodes); the engine turns the nodes
-into character offsets once positions are known. Edits are applied from the end of the file
-backwards; a fix that overlaps one already applied waits for the next pass, and passes repeat
-until nothing changes, so running ``--fix`` twice changes nothing the second time.
+A rule describes a fix with :class:`Fix` (edits on ast nodes, or on a :class:`Span`); the
+engine turns the nodes into character offsets once positions are known. An edit's text may be
+a function, called only when the fix's edits are needed (``--fix``, ``--diff``, machine
+formats): rewriting a call keeps its formatting through libcst, which the plain check never
+imports. Edits are applied from the end of the file backwards; a fix that overlaps one already
+applied waits for the next pass, and passes repeat until nothing changes, so running ``--fix``
+twice changes nothing the second time.
 """
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Literal, Union
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
-import libcst as cst
+    from lossguard.static.project import ModuleInfo
 
 Applicability = Literal["safe", "unsafe"]
 
 
 @dataclass(frozen=True)
-class Edit:
-    """Replace ``node``'s source text with ``text`` (``node`` is None for an insertion after ``after``)."""
+class Span:
+    """A stretch of source in ast's terms (1-based lines, UTF-8 byte columns)."""
 
-    node: cst.CSTNode
-    text: str
+    lineno: int
+    col_offset: int
+    end_lineno: int
+    end_col_offset: int
+
+
+def attr_name(node: ast.Attribute) -> Span:
+    """The span of the attribute name in ``value.name``."""
+    end = node.end_col_offset or 0
+    return Span(node.end_lineno or node.lineno, end - len(node.attr.encode("utf-8")), node.end_lineno or node.lineno, end)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``node``'s source text with ``text`` (or insert it right after the node)."""
+
+    node: Any  # an ast node or a Span
+    text: Union[str, Callable[[], str]]
     insert_after: bool = False  # insert ``text`` right after the node instead of replacing it
 
 
@@ -48,11 +68,22 @@ class TextEdit:
     end_col: int
 
 
-@dataclass(frozen=True)
 class ResolvedFix:
-    title: str
-    applicability: Applicability
-    edits: tuple[TextEdit, ...]
+    """A fix located in its file; its edits are computed on first use."""
+
+    __slots__ = ("title", "applicability", "_edits", "_make")
+
+    def __init__(self, title: str, applicability: Applicability, make: Callable[[], tuple[TextEdit, ...] | None]) -> None:
+        self.title = title
+        self.applicability = applicability
+        self._make = make
+        self._edits: tuple[TextEdit, ...] | None = None
+
+    @property
+    def edits(self) -> tuple[TextEdit, ...]:
+        if self._edits is None:
+            self._edits = self._make() or ()
+        return self._edits
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -78,7 +109,7 @@ def apply(source: str, fixes: list[ResolvedFix]) -> tuple[str, int]:
     """Apply non-overlapping fixes; return the new text and how many fixes were applied."""
     chosen: list[ResolvedFix] = []
     taken: list[tuple[int, int]] = []
-    for fx in sorted(fixes, key=lambda f: min(e.start for e in f.edits)):
+    for fx in sorted((f for f in fixes if f.edits), key=lambda f: min(e.start for e in f.edits)):
         spans = [(e.start, e.end) for e in fx.edits]
         if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):
             continue
@@ -93,21 +124,32 @@ def apply(source: str, fixes: list[ResolvedFix]) -> tuple[str, int]:
 
 # ---------------------------------------------------------------- helpers for rules
 
-_ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript)
+_ATOMS = (ast.Name, ast.Attribute, ast.Call, ast.Subscript)
 
 
-def with_method(module: cst.Module, node: cst.BaseExpression, method: str) -> str:
+def with_method(module: "ModuleInfo", node: ast.expr, method: str) -> str:
     """Source for ``node.<method>()``, parenthesised when needed."""
-    text = module.code_for_node(node)
-    if isinstance(node, _ATOMS) and not node.lpar:
+    text = module.segment(node)
+    if isinstance(node, _ATOMS):
         return f"{text}.{method}()"
     return f"({text}).{method}()"
 
 
 def call_with_keyword(
-    module: cst.Module, call: cst.Call, keyword: str, value: str, remove: tuple[str, ...] = ()
-) -> str:
-    """Source for ``call`` with ``keyword=value`` set (replacing or appending) and ``remove`` dropped."""
+    module: "ModuleInfo", call: ast.Call, keyword: str, value: str, remove: tuple[str, ...] = ()
+) -> Callable[[], str]:
+    """Source for ``call`` with ``keyword=value`` set (replacing or appending) and ``remove`` dropped,
+    rewritten with libcst so the call keeps its layout and comments. Computed when first needed."""
+    source = module.segment(call)
+    return lambda: _rewrite_call(source, keyword, value, remove)
+
+
+def _rewrite_call(source: str, keyword: str, value: str, remove: tuple[str, ...]) -> str:
+    import libcst as cst
+
+    call = cst.parse_expression(source)
+    if not isinstance(call, cst.Call):
+        return source
     new_value = cst.parse_expression(value)
     args = [a for a in call.args if not (a.keyword is not None and a.keyword.value in remove)]
     replaced = False
@@ -131,7 +173,7 @@ def call_with_keyword(
         elif last and isinstance(a.comma, cst.Comma) and not isinstance(call.args[-1].comma, cst.Comma):
             a = a.with_changes(comma=cst.MaybeSentinel.DEFAULT)
         fixed.append(a)
-    return module.code_for_node(call.with_changes(args=fixed))
+    return cst.Module([]).code_for_node(call.with_changes(args=fixed))
 
 
 # ---------------------------------------------------------------- fixing files
@@ -189,9 +231,7 @@ def fix_files(
         for path, fixes in by_path.items():
             new, n = apply(sources[path], fixes)
             if n and new != sources[path]:
-                try:
-                    cst.parse_module(new)
-                except cst.ParserSyntaxError:
+                if not _parses(new):
                     continue  # never write a file that no longer parses
                 sources[path] = new
                 applied[path] += n
@@ -199,3 +239,15 @@ def fix_files(
         if not changed:
             break
     return [FileFix(p, originals[p], sources[p], applied[p]) for p in sources if sources[p] != originals[p]]
+
+
+def _parses(source: str) -> bool:
+    """Whether fixed text is still valid Python, for both parsers the fixes rely on."""
+    import libcst as cst
+
+    try:
+        ast.parse(source.lstrip("\ufeff"))
+        cst.parse_module(source)
+    except (SyntaxError, ValueError, cst.ParserSyntaxError):
+        return False
+    return True

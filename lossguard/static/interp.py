@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-import libcst as cst
+import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, Context, LoopSummary, LossCall, TorchCall
@@ -26,8 +26,8 @@ from lossguard.static.tensor_ops import (
     _dtype_of,
     _functional_options,
     _reshape,
-    _string_value,
     _tensor_of,
+    has_star,
 )
 from lossguard.static.values import (
     PARAM,
@@ -67,7 +67,8 @@ MAX_DEPTH = 6
 _MODULE_BASES = {"torch.nn.Module", "torch.nn.modules.module.Module"}
 _MODULE_MUTATORS = {"add_module", "append", "extend", "insert", "register_module", "__setitem__"}
 _MODULE_SELF_METHODS = {"to", "cuda", "cpu", "train", "eval", "float", "double", "half", "bfloat16", "requires_grad_", "apply", "type", "share_memory", "to_empty"}
-_TERMINATORS = (cst.Return, cst.Raise, cst.Continue, cst.Break)
+_FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 
 class _Closure:
@@ -79,7 +80,7 @@ class _Closure:
 
 @dataclass(frozen=True, eq=False)
 class LambdaRef(Value):
-    node: cst.Lambda
+    node: ast.Lambda
     module: ModuleInfo
     closure: _Closure
 
@@ -104,7 +105,7 @@ class Frame:
     def __init__(
         self,
         module: ModuleInfo,
-        func: cst.FunctionDef | None,
+        func: FunctionNode | None,
         self_value: Value | None = None,
         is_init: bool = False,
         no_grad: bool = False,
@@ -113,16 +114,16 @@ class Frame:
         called: bool = True,
     ) -> None:
         self.called = called  # reached from code that runs (module level or a caller), not analysed alone
-        self.callsite: tuple[ModuleInfo, cst.Call] | None = None  # the call this body is analysed for
+        self.callsite: tuple[ModuleInfo, ast.Call] | None = None  # the call this body is analysed for
         self.module = module
         self.func = func
         self.scope = id(func) if func is not None else id(module.module)
         self.self_value = self_value
         self.is_init = is_init
-        self.loops: list[cst.CSTNode] = []
+        self.loops: list[ast.stmt] = []
         self.no_grad = no_grad
         self.returns: list[Value] = []
-        self.loop_calls: list[list[tuple[str, Value, cst.Call]]] = []
+        self.loop_calls: list[list[tuple[str, Value, ast.AST]]] = []
         self.depth = depth
         self.owner = owner
 
@@ -177,82 +178,121 @@ class Interpreter:
                 self_value = None
                 ref = FunctionRef(fn, info, None)
             # a function that calls backward() cannot be running under no_grad: treat it as called
-            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not self._fn_facts(fn, info, "calls_backward", _calls_backward))
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not info.facts.function(fn).calls_backward)
 
-    @staticmethod
-    def _fn_facts(fn: cst.FunctionDef, module: ModuleInfo, name: str, slow: Callable[[cst.FunctionDef], object]) -> Any:
-        facts = module.facts.function(fn)
-        return getattr(facts, name) if facts is not None else slow(fn)
-
-    def _class_value(self, node: cst.ClassDef, info: ModuleInfo, env: Env) -> ClassRef | None:
-        val = env.get(node.name.value)
+    def _class_value(self, node: ast.ClassDef, info: ModuleInfo, env: Env) -> ClassRef | None:
+        val = env.get(node.name)
         if isinstance(val, ClassRef) and val.node is node:
             return val
         return ClassRef(node, info)
 
     # ------------------------------------------------------------------ statements
-    def exec_block(self, stmts: Iterable[cst.CSTNode], frame: Frame, env: Env) -> bool:
+    def exec_block(self, stmts: Iterable[ast.stmt], frame: Frame, env: Env) -> bool:
         """Interpret statements in order; True if the block always ends in return/raise/break/continue."""
         for stmt in stmts:
             if self.exec_stmt(stmt, frame, env):
                 return True
         return False
 
-    def exec_stmt(self, stmt: cst.CSTNode, frame: Frame, env: Env) -> bool:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if self.exec_small(small, frame, env):
-                    return True
+    def exec_stmt(self, stmt: ast.stmt, frame: Frame, env: Env) -> bool:
+        if isinstance(stmt, ast.Assign):
+            self._exec_assign(stmt, frame, env)
             return False
-        if isinstance(stmt, cst.FunctionDef):
-            env[stmt.name.value] = FunctionRef(stmt, frame.module, None)
+        if isinstance(stmt, ast.Expr):
+            self.ev(stmt.value, frame, env)
+            return False
+        if isinstance(stmt, ast.AugAssign):
+            current = self.ev(stmt.target, frame, env)
+            added = self.ev(stmt.value, frame, env)
+            if isinstance(stmt.op, (ast.Add, ast.Sub)):
+                self.sink(Accumulate(stmt, stmt.target, added, frame.ctx()))
+            self.bind(stmt.target, _binop(current, added, stmt.op), frame, env)
+            return False
+        if isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                self.bind(stmt.target, self.ev(stmt.value, frame, env), frame, env)
+            return False
+        if isinstance(stmt, ast.Return):
+            frame.returns.append(self.ev(stmt.value, frame, env) if stmt.value is not None else Const(None))
+            return True
+        if isinstance(stmt, ast.Raise):
+            if stmt.exc is not None:
+                self.ev(stmt.exc, frame, env)
+            return True
+        if isinstance(stmt, (ast.Break, ast.Continue)):
+            return True
+        if isinstance(stmt, _FUNCTION_DEFS):
+            env[stmt.name] = FunctionRef(stmt, frame.module, None)
             if frame.func is not None:
                 self._closures[id(stmt)] = dict(env)
             return False
-        if isinstance(stmt, cst.ClassDef):
-            env[stmt.name.value] = ClassRef(stmt, frame.module)
+        if isinstance(stmt, ast.ClassDef):
+            env[stmt.name] = ClassRef(stmt, frame.module)
             return False
-        if isinstance(stmt, cst.If):
+        if isinstance(stmt, ast.If):
             return self._exec_if(stmt, frame, env)
-        if isinstance(stmt, (cst.For, cst.While)):
+        if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
             self._exec_loop(stmt, frame, env)
             return False
-        if isinstance(stmt, cst.With):
+        if isinstance(stmt, (ast.With, ast.AsyncWith)):
             return self._exec_with(stmt, frame, env)
-        if isinstance(stmt, cst.Try) or type(stmt).__name__ == "TryStar":
+        if isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
             return self._exec_try(stmt, frame, env)
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.asname is not None:
+                    env[alias.asname] = self._import_value(alias.name, frame.module)
+                else:
+                    root = alias.name.split(".")[0]
+                    env[root] = self._import_value(root, frame.module)
+            return False
+        if isinstance(stmt, ast.ImportFrom):
+            self._exec_import_from(stmt, frame, env)
+            return False
         if type(stmt).__name__ == "Match":
             self._exec_match(stmt, frame, env)
             return False
-        return False
+        return False  # pass, del, global, nonlocal, type aliases
 
-    def _exec_if(self, stmt: cst.If, frame: Frame, env: Env) -> bool:
+    def _exec_assign(self, stmt: ast.Assign, frame: Frame, env: Env) -> None:
+        rhs = stmt.value
+        if isinstance(rhs, ast.BinOp) and isinstance(rhs.op, (ast.Add, ast.Sub)):
+            # `acc = acc + x`: an accumulation of x into acc
+            left, right = self.ev(rhs.left, frame, env), self.ev(rhs.right, frame, env)
+            for t in stmt.targets:
+                if _same_expr(rhs.left, t):
+                    self.sink(Accumulate(stmt, t, right, frame.ctx()))
+                elif _same_expr(rhs.right, t):
+                    self.sink(Accumulate(stmt, t, left, frame.ctx()))
+            value = _binop(left, right, rhs.op)
+        else:
+            value = self.ev(rhs, frame, env)
+        for t in stmt.targets:
+            self.bind(t, value, frame, env)
+
+    def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
         self.ev(stmt.test, frame, env)
         body_env = dict(env)
-        body_term = self.exec_block(stmt.body.body, frame, body_env)
+        body_term = self.exec_block(stmt.body, frame, body_env)
         else_env = dict(env)
-        else_term = False
-        if isinstance(stmt.orelse, cst.If):
-            else_term = self._exec_if(stmt.orelse, frame, else_env)
-        elif isinstance(stmt.orelse, cst.Else):
-            else_term = self.exec_block(stmt.orelse.body.body, frame, else_env)
+        else_term = self.exec_block(stmt.orelse, frame, else_env)
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
         _replace_env(env, _join_envs(live))
         return False
 
-    def _exec_loop(self, stmt: cst.For | cst.While, frame: Frame, env: Env) -> None:
+    def _exec_loop(self, stmt: ast.For | ast.AsyncFor | ast.While, frame: Frame, env: Env) -> None:
         before = dict(env)
-        if isinstance(stmt, cst.For):
+        if isinstance(stmt, ast.While):
+            self.ev(stmt.test, frame, env)
+        else:
             self.ev(stmt.iter, frame, env)
             self.bind(stmt.target, UNKNOWN, frame, env)
-        else:
-            self.ev(stmt.test, frame, env)
         frame.loops.append(stmt)
         frame.loop_calls.append([])
         try:
-            self.exec_block(stmt.body.body, frame, env)
+            self.exec_block(stmt.body, frame, env)
         finally:
             frame.loops.pop()
             calls = frame.loop_calls.pop()
@@ -260,134 +300,76 @@ class Interpreter:
             frame.loop_calls[-1].extend(calls)
         self.sink(LoopSummary(stmt, tuple(calls), frame.ctx()))
         _replace_env(env, _join_envs([before, env]))
-        if stmt.orelse is not None:
-            self.exec_block(stmt.orelse.body.body, frame, env)
+        if stmt.orelse:
+            self.exec_block(stmt.orelse, frame, env)
 
-    def _exec_with(self, stmt: cst.With, frame: Frame, env: Env) -> bool:
+    def _exec_with(self, stmt: ast.With | ast.AsyncWith, frame: Frame, env: Env) -> bool:
         no_grad = frame.no_grad
         for item in stmt.items:
-            expr = item.item
-            callee = self.ev(expr.func if isinstance(expr, cst.Call) else expr, frame, env)
-            if isinstance(expr, cst.Call):
+            expr = item.context_expr
+            callee = self.ev(expr.func if isinstance(expr, ast.Call) else expr, frame, env)
+            if isinstance(expr, ast.Call):
                 self._args(expr, frame, env)
             if isinstance(callee, QualName) and callee.name in api.NO_GRAD_CONTEXTS:
                 no_grad = True
-            if item.asname is not None:
-                self.bind(item.asname.name, UNKNOWN, frame, env)
+            if item.optional_vars is not None:
+                self.bind(item.optional_vars, UNKNOWN, frame, env)
         saved = frame.no_grad
         frame.no_grad = no_grad
         try:
-            return self.exec_block(stmt.body.body, frame, env)
+            return self.exec_block(stmt.body, frame, env)
         finally:
             frame.no_grad = saved
 
-    def _exec_try(self, stmt: cst.CSTNode, frame: Frame, env: Env) -> bool:
+    def _exec_try(self, stmt: Any, frame: Frame, env: Env) -> bool:
         before = dict(env)
-        body_term = self.exec_block(stmt.body.body, frame, env)  # type: ignore[attr-defined]
+        body_term = self.exec_block(stmt.body, frame, env)
         outcomes = [] if body_term else [dict(env)]
-        if stmt.orelse is not None and not body_term:  # type: ignore[attr-defined]
-            self.exec_block(stmt.orelse.body.body, frame, outcomes[0])  # type: ignore[attr-defined]
-        for handler in stmt.handlers:  # type: ignore[attr-defined]
+        if stmt.orelse and not body_term:
+            self.exec_block(stmt.orelse, frame, outcomes[0])
+        for handler in stmt.handlers:
             h_env = _join_envs([before, env])
+            if handler.type is not None:
+                self.ev(handler.type, frame, h_env)
             if handler.name is not None:
-                self.bind(handler.name.name, UNKNOWN, frame, h_env)
-            if not self.exec_block(handler.body.body, frame, h_env):
+                h_env[handler.name] = UNKNOWN
+            if not self.exec_block(handler.body, frame, h_env):
                 outcomes.append(h_env)
         terminated = not outcomes
         if outcomes:
             _replace_env(env, _join_envs(outcomes))
-        if stmt.finalbody is not None:  # type: ignore[attr-defined]
-            terminated = self.exec_block(stmt.finalbody.body.body, frame, env) or terminated  # type: ignore[attr-defined]
+        if stmt.finalbody:
+            terminated = self.exec_block(stmt.finalbody, frame, env) or terminated
         return terminated
 
-    def _exec_match(self, stmt: cst.CSTNode, frame: Frame, env: Env) -> None:
-        self.ev(stmt.subject, frame, env)  # type: ignore[attr-defined]
+    def _exec_match(self, stmt: Any, frame: Frame, env: Env) -> None:
+        self.ev(stmt.subject, frame, env)
         outcomes = []
-        for case in stmt.cases:  # type: ignore[attr-defined]
+        for case in stmt.cases:
             c_env = dict(env)
             for name in _pattern_names(case.pattern):
                 c_env[name] = UNKNOWN
-            if not self.exec_block(case.body.body, frame, c_env):
+            if case.guard is not None:
+                self.ev(case.guard, frame, c_env)
+            if not self.exec_block(case.body, frame, c_env):
                 outcomes.append(c_env)
         outcomes.append(dict(env))
         _replace_env(env, _join_envs(outcomes))
 
-    def exec_small(self, small: cst.BaseSmallStatement, frame: Frame, env: Env) -> bool:
-        if isinstance(small, cst.Assign):
-            rhs = small.value
-            if isinstance(rhs, cst.BinaryOperation) and isinstance(rhs.operator, (cst.Add, cst.Subtract)):
-                # `acc = acc + x`: an accumulation of x into acc
-                left, right = self.ev(rhs.left, frame, env), self.ev(rhs.right, frame, env)
-                for t in small.targets:
-                    if rhs.left.deep_equals(t.target):
-                        self.sink(Accumulate(small, t.target, right, frame.ctx()))
-                    elif rhs.right.deep_equals(t.target):
-                        self.sink(Accumulate(small, t.target, left, frame.ctx()))
-                value = _binop(left, right, rhs.operator)
-                for t in small.targets:
-                    self.bind(t.target, value, frame, env)
-                return False
-            value = self.ev(rhs, frame, env)
-            for t in small.targets:
-                self.bind(t.target, value, frame, env)
-            return False
-        if isinstance(small, cst.AugAssign):
-            current = self.ev(small.target, frame, env)
-            added = self.ev(small.value, frame, env)
-            if isinstance(small.operator, (cst.AddAssign, cst.SubtractAssign)):
-                self.sink(Accumulate(small, small.target, added, frame.ctx()))
-            self.bind(small.target, _binop(current, added, small.operator), frame, env)
-            return False
-        if isinstance(small, cst.AnnAssign):
-            if small.value is not None:
-                self.bind(small.target, self.ev(small.value, frame, env), frame, env)
-            return False
-        if isinstance(small, cst.Expr):
-            self.ev(small.value, frame, env)
-            return False
-        if isinstance(small, cst.Return):
-            frame.returns.append(self.ev(small.value, frame, env) if small.value is not None else Const(None))
-            return True
-        if isinstance(small, cst.Raise):
-            if small.exc is not None:
-                self.ev(small.exc, frame, env)
-            return True
-        if isinstance(small, (cst.Break, cst.Continue)):
-            return True
-        if isinstance(small, cst.Import):
-            for alias in small.names:
-                full = dotted_name(alias.name)
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                    env[alias.asname.name.value] = self._import_value(full, frame.module)
-                else:
-                    root = full.split(".")[0]
-                    env[root] = self._import_value(root, frame.module)
-            return False
-        if isinstance(small, cst.ImportFrom):
-            self._exec_import_from(small, frame, env)
-            return False
-        if isinstance(small, cst.Del):
-            return False
-        if isinstance(small, (cst.Global, cst.Nonlocal)):
-            return False
-        return False
-
-    def _exec_import_from(self, small: cst.ImportFrom, frame: Frame, env: Env) -> None:
-        level = len(small.relative)
-        base = dotted_name(small.module) if small.module is not None else ""
+    def _exec_import_from(self, stmt: ast.ImportFrom, frame: Frame, env: Env) -> None:
+        level = stmt.level or 0
+        base = stmt.module or ""
         if level:
             base = resolve_relative(frame.module, level, base)
-        if isinstance(small.names, cst.ImportStar):
+        if len(stmt.names) == 1 and stmt.names[0].name == "*":
             target = self.project.find_module(base, frame.module) if not _is_external(base) else None
             if target is not None and target is not frame.module:
                 env.update({k: v for k, v in self.module_globals(target).items() if not k.startswith("_")})
             else:
                 frame.module.star_imports.append(base)
             return
-        for alias in small.names:
-            name = dotted_name(alias.name)
-            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
-            env[local] = self._from_import_value(base, name, frame.module, relative=bool(level))
+        for alias in stmt.names:
+            env[alias.asname or alias.name] = self._from_import_value(base, alias.name, frame.module, relative=bool(level))
 
     def _import_value(self, dotted: str, importer: ModuleInfo) -> Value:
         return QualName(canonical(dotted))
@@ -429,57 +411,56 @@ class Interpreter:
         return QualName(canonical(full))
 
     # ------------------------------------------------------------------ binding
-    def bind(self, target: cst.BaseExpression, value: Value, frame: Frame, env: Env) -> None:
-        if isinstance(target, cst.Name):
-            env[target.value] = value
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            elements = target.elements
-            if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(
-                isinstance(e, cst.StarredElement) for e in elements
-            ):
+    def bind(self, target: ast.expr, value: Value, frame: Frame, env: Env) -> None:
+        if isinstance(target, ast.Name):
+            env[target.id] = value
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            elements = target.elts
+            if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(isinstance(e, ast.Starred) for e in elements):
                 for el, item in zip(elements, value.items):
-                    self.bind(el.value, item, frame, env)
+                    self.bind(el, item, frame, env)
             else:
                 for el in elements:
-                    self.bind(el.value, UNKNOWN, frame, env)
-        elif isinstance(target, cst.Attribute):
+                    self.bind(el, UNKNOWN, frame, env)
+        elif isinstance(target, ast.Attribute):
             if _is_self(target.value, frame):
-                key = "self." + target.attr.value
+                key = "self." + target.attr
                 env[key] = value
                 if frame.is_init and isinstance(frame.self_value, Instance):
-                    frame.self_value.attrs[target.attr.value] = value
-            elif target.attr.value == "grad" and frame.loop_calls:
+                    frame.self_value.attrs[target.attr] = value
+            elif target.attr == "grad" and frame.loop_calls:
                 for calls in frame.loop_calls:
-                    calls.append(("<set-grad>", UNKNOWN, target))  # type: ignore[arg-type]
+                    calls.append(("<set-grad>", UNKNOWN, target))
             else:
                 self.ev(target.value, frame, env)
                 self._forget_modified_model(target.value, frame, env)
-        elif isinstance(target, cst.StarredElement):
+        elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, frame, env)
-        elif isinstance(target, cst.Subscript):
+        elif isinstance(target, ast.Subscript):
             self.ev(target.value, frame, env)
+            self.ev(target.slice, frame, env)
             self._forget_modified_model(target.value, frame, env)
 
-    def _forget_modified_model(self, expr: cst.BaseExpression, frame: Frame, env: Env) -> None:
+    def _forget_modified_model(self, expr: ast.expr, frame: Frame, env: Env) -> None:
         """``model.fc = nn.Sequential(...)`` replaces a layer: the model's output is no longer known."""
         root = expr
-        owner: cst.BaseExpression = expr
-        while isinstance(root, (cst.Attribute, cst.Subscript)):
+        owner: ast.expr = expr
+        while isinstance(root, (ast.Attribute, ast.Subscript)):
             owner, root = root, root.value
-        if isinstance(root, cst.Name) and root.value == "self" and isinstance(owner, cst.Attribute) and frame.self_value is not None:
+        if isinstance(root, ast.Name) and root.id == "self" and isinstance(owner, ast.Attribute) and frame.self_value is not None:
             # self.backbone.fc = ...: the attribute self.backbone now holds a changed model
-            key = "self." + owner.attr.value
+            key = "self." + owner.attr
             if isinstance(env.get(key), (Instance, PretrainedModel, SequentialVal)) or isinstance(
                 frame.self_value, Instance
-            ) and isinstance(frame.self_value.attrs.get(owner.attr.value), (Instance, PretrainedModel, SequentialVal)):
+            ) and isinstance(frame.self_value.attrs.get(owner.attr), (Instance, PretrainedModel, SequentialVal)):
                 env[key] = UNKNOWN
-                if isinstance(frame.self_value, Instance) and owner.attr.value in frame.self_value.attrs:
-                    frame.self_value.attrs[owner.attr.value] = UNKNOWN
-        elif isinstance(root, cst.Name) and root.value != "self":
-            if isinstance(env.get(root.value), (Instance, PretrainedModel, SequentialVal)):
-                env[root.value] = UNKNOWN
-            elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.value), (Instance, PretrainedModel, SequentialVal)):
-                frame.module.globals[root.value] = UNKNOWN
+                if isinstance(frame.self_value, Instance) and owner.attr in frame.self_value.attrs:
+                    frame.self_value.attrs[owner.attr] = UNKNOWN
+        elif isinstance(root, ast.Name) and root.id != "self":
+            if isinstance(env.get(root.id), (Instance, PretrainedModel, SequentialVal)):
+                env[root.id] = UNKNOWN
+            elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.id), (Instance, PretrainedModel, SequentialVal)):
+                frame.module.globals[root.id] = UNKNOWN
 
     # ------------------------------------------------------------------ expressions
     def lookup(self, name: str, frame: Frame, env: Env) -> Value:
@@ -499,140 +480,133 @@ class Interpreter:
                 return QualName(canonical(f"{star}.{name}"))
         return UNKNOWN
 
-    def ev(self, node: cst.BaseExpression | None, frame: Frame, env: Env) -> Value:
+    def ev(self, node: ast.expr | None, frame: Frame, env: Env) -> Value:
         if node is None:
             return UNKNOWN
-        if isinstance(node, cst.Name):
-            return self.lookup(node.value, frame, env)
-        if isinstance(node, cst.Call):
+        if isinstance(node, ast.Name):
+            return self.lookup(node.id, frame, env)
+        if isinstance(node, ast.Call):
             return self.ev_call(node, frame, env)
-        if isinstance(node, cst.Attribute):
-            if _is_self(node.value, frame) and ("self." + node.attr.value) in env:
-                return env["self." + node.attr.value]
-            return self.attribute(self.ev(node.value, frame, env), node.attr.value, frame)
-        if isinstance(node, cst.Integer):
-            try:
-                return Const(int(node.value.replace("_", ""), 0))
-            except ValueError:
+        if isinstance(node, ast.Attribute):
+            if _is_self(node.value, frame) and ("self." + node.attr) in env:
+                return env["self." + node.attr]
+            return self.attribute(self.ev(node.value, frame, env), node.attr, frame)
+        if isinstance(node, ast.Constant):
+            value = node.value
+            if value is Ellipsis or isinstance(value, complex):
                 return UNKNOWN
-        if isinstance(node, cst.Float):
-            try:
-                return Const(float(node.value.replace("_", "")))
-            except ValueError:
-                return UNKNOWN
-        if isinstance(node, cst.SimpleString):
-            try:
-                return Const(_string_value(node))
-            except Exception:  # noqa: BLE001 - odd literals are just unknown
-                return UNKNOWN
-        if isinstance(node, cst.BinaryOperation):
-            return _binop(self.ev(node.left, frame, env), self.ev(node.right, frame, env), node.operator)
-        if isinstance(node, cst.UnaryOperation):
-            val = self.ev(node.expression, frame, env)
-            if isinstance(node.operator, cst.Minus):
+            return Const(value)
+        if isinstance(node, ast.BinOp):
+            return _binop(self.ev(node.left, frame, env), self.ev(node.right, frame, env), node.op)
+        if isinstance(node, ast.UnaryOp):
+            val = self.ev(node.operand, frame, env)
+            if isinstance(node.op, ast.USub):
                 if isinstance(val, Const) and isinstance(val.value, (int, float)):
                     return Const(-val.value)
                 if isinstance(val, Tensor):
                     return val.with_(act=Act.LOGITS if val.act is Act.LOGITS else None, act_site=val.act_site if val.act is Act.LOGITS else None)
             return UNKNOWN
-        if isinstance(node, (cst.Tuple, cst.List)):
-            items = tuple(self.ev(el.value, frame, env) for el in node.elements)
-            if any(isinstance(el, cst.StarredElement) for el in node.elements):
+        if isinstance(node, (ast.Tuple, ast.List)):
+            items = tuple(self.ev(el, frame, env) for el in node.elts)
+            if any(isinstance(el, ast.Starred) for el in node.elts):
                 return UNKNOWN
             return TupleVal(items)
-        if isinstance(node, cst.Subscript):
+        if isinstance(node, ast.Subscript):
             return self._subscript(node, frame, env)
-        if isinstance(node, cst.IfExp):
+        if isinstance(node, ast.IfExp):
             self.ev(node.test, frame, env)
             return join(self.ev(node.body, frame, env), self.ev(node.orelse, frame, env))
-        if isinstance(node, cst.Comparison):
+        if isinstance(node, ast.Compare):
             left = self.ev(node.left, frame, env)
-            rights = [self.ev(c.comparator, frame, env) for c in node.comparisons]
+            rights = [self.ev(c, frame, env) for c in node.comparators]
             if isinstance(left, Tensor) or any(isinstance(r, Tensor) for r in rights):
-                if all(isinstance(c.operator, (cst.LessThan, cst.GreaterThan, cst.LessThanEqual, cst.GreaterThanEqual, cst.Equal, cst.NotEqual)) for c in node.comparisons):
+                if all(isinstance(op, (ast.Lt, ast.Gt, ast.LtE, ast.GtE, ast.Eq, ast.NotEq)) for op in node.ops):
                     shape = left.shape if isinstance(left, Tensor) else None
                     return Tensor(dtype=Dtype.BOOL, shape=shape)
             return UNKNOWN
-        if isinstance(node, cst.BooleanOperation):
-            return join(self.ev(node.left, frame, env), self.ev(node.right, frame, env))
-        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+        if isinstance(node, ast.BoolOp):
+            result = self.ev(node.values[0], frame, env)
+            for v in node.values[1:]:
+                result = join(result, self.ev(v, frame, env))
+            return result
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
             return self._comprehension(node, frame, env)
-        if isinstance(node, cst.NamedExpr):
+        if isinstance(node, ast.NamedExpr):
             val = self.ev(node.value, frame, env)
             self.bind(node.target, val, frame, env)
             return val
-        if isinstance(node, (cst.Await, cst.Yield)):
-            inner = getattr(node, "expression", None) or getattr(node, "value", None)
-            if isinstance(inner, cst.BaseExpression):
-                self.ev(inner, frame, env)
+        if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom)):
+            if node.value is not None:
+                self.ev(node.value, frame, env)
             return UNKNOWN
-        if isinstance(node, cst.Dict):
+        if isinstance(node, ast.Dict):
             entries: dict[str, Value] = {}
             literal = True
-            for entry in node.elements:
-                value = self.ev(entry.value, frame, env)
-                if isinstance(entry, cst.DictElement):
-                    key = self.ev(entry.key, frame, env)
+            for key_node, value_node in zip(node.keys, node.values):
+                value = self.ev(value_node, frame, env)
+                if key_node is not None:
+                    key = self.ev(key_node, frame, env)
                     if isinstance(key, Const) and isinstance(key.value, str):
                         entries[key.value] = value
                         continue
                 literal = False
             return DictVal(tuple(sorted(entries.items()))) if literal else UNKNOWN
-        if isinstance(node, cst.Set):
-            for element in node.elements:
-                self.ev(element.value, frame, env)
+        if isinstance(node, ast.Set):
+            for element in node.elts:
+                self.ev(element, frame, env)
             return UNKNOWN
-        if isinstance(node, cst.FormattedString):
-            for part in node.parts:
-                if isinstance(part, cst.FormattedStringExpression):
-                    self.ev(part.expression, frame, env)
+        if isinstance(node, ast.JoinedStr):
+            for part in node.values:
+                if isinstance(part, ast.FormattedValue):
+                    self.ev(part.value, frame, env)
             return UNKNOWN
-        if isinstance(node, cst.Lambda):
+        if isinstance(node, ast.Lambda):
             return LambdaRef(node, frame.module, _Closure(dict(env)))
-        if isinstance(node, cst.StarredElement):
+        if isinstance(node, ast.Starred):
             self.ev(node.value, frame, env)
+            return UNKNOWN
+        if isinstance(node, ast.Slice):
+            for part in (node.lower, node.upper, node.step):
+                if part is not None:
+                    self.ev(part, frame, env)
             return UNKNOWN
         return UNKNOWN
 
-    def _comprehension(self, node: cst.CSTNode, frame: Frame, env: Env) -> Value:
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, frame: Frame, env: Env) -> Value:
         inner = dict(env)
-        comp = node.for_in  # type: ignore[attr-defined]
-        while comp is not None:
+        for comp in node.generators:
             self.ev(comp.iter, frame, inner)
             self.bind(comp.target, UNKNOWN, frame, inner)
             for cond in comp.ifs:
-                self.ev(cond.test, frame, inner)
-            comp = comp.inner_for_in
-        if isinstance(node, cst.DictComp):
+                self.ev(cond, frame, inner)
+        if isinstance(node, ast.DictComp):
             self.ev(node.key, frame, inner)
             self.ev(node.value, frame, inner)
         else:
-            self.ev(node.elt, frame, inner)  # type: ignore[attr-defined]
+            self.ev(node.elt, frame, inner)
         return UNKNOWN
 
-    def _subscript(self, node: cst.Subscript, frame: Frame, env: Env) -> Value:
+    def _subscript(self, node: ast.Subscript, frame: Frame, env: Env) -> Value:
         base = self.ev(node.value, frame, env)
-        if isinstance(node.value, cst.Attribute) and node.value.attr.value == "shape" and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
-            self.ev(node.slice[0].slice.value, frame, env)
+        single = not isinstance(node.slice, ast.Tuple)
+        if isinstance(node.value, ast.Attribute) and node.value.attr == "shape" and single and not isinstance(node.slice, ast.Slice):
+            self.ev(node.slice, frame, env)
             return INT
         index: Value = UNKNOWN
-        for el in node.slice:
-            if isinstance(el.slice, cst.Index):
-                index = self.ev(el.slice.value, frame, env)
-            else:
-                for part in (el.slice.lower, el.slice.upper, el.slice.step):  # type: ignore[attr-defined]
-                    if part is not None:
-                        self.ev(part, frame, env)
-        if isinstance(base, DictVal) and len(node.slice) == 1 and isinstance(index, Const) and isinstance(index.value, str):
+        for el in node.slice.elts if isinstance(node.slice, ast.Tuple) else (node.slice,):
+            value = self.ev(el, frame, env)
+            if not isinstance(el, ast.Slice):
+                index = value
+        if isinstance(base, DictVal) and single and isinstance(index, Const) and isinstance(index.value, str):
             return dict(base.items).get(index.value, UNKNOWN)
-        if isinstance(base, TupleVal) and len(node.slice) == 1 and isinstance(index, Const) and isinstance(index.value, int):
+        if isinstance(base, TupleVal) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
             i = index.value
             if -len(base.items) <= i < len(base.items):
                 return base.items[i]
             return UNKNOWN
         if isinstance(base, Tensor):
             shape = None
-            if base.shape is not None and base.shape.rank_known and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice) and base.shape.dims:
+            if base.shape is not None and base.shape.rank_known and single and isinstance(node.slice, ast.Slice) and base.shape.dims:
                 shape = Shape((None, *base.shape.dims[1:]))  # x[a:b] keeps every axis
             return Tensor(act=base.act, act_site=base.act_site, dtype=base.dtype, shape=shape, graph=base.graph)
         if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
@@ -675,28 +649,32 @@ class Interpreter:
         return UNKNOWN
 
     # ------------------------------------------------------------------ calls
-    def _args(self, node: cst.Call, frame: Frame, env: Env) -> tuple[list[Value], dict[str, Value], bool]:
+    def _args(self, node: ast.Call, frame: Frame, env: Env) -> tuple[list[Value], dict[str, Value], bool]:
         pos: list[Value] = []
         kw: dict[str, Value] = {}
         starred = False
         for a in node.args:
-            val = self.ev(a.value, frame, env)
-            if a.star:
+            val = self.ev(a, frame, env)
+            if isinstance(a, ast.Starred):
                 starred = True
-            elif a.keyword is not None:
-                kw[a.keyword.value] = val
             else:
                 pos.append(val)
+        for k in node.keywords:
+            val = self.ev(k.value, frame, env)
+            if k.arg is None:
+                starred = True
+            else:
+                kw[k.arg] = val
         return pos, kw, starred
 
-    def ev_call(self, node: cst.Call, frame: Frame, env: Env) -> Value:
+    def ev_call(self, node: ast.Call, frame: Frame, env: Env) -> Value:
         func = node.func
-        if isinstance(func, cst.Attribute):
-            if isinstance(func.value, cst.Call) and isinstance(func.value.func, cst.Name) and func.value.func.value == "super" and frame.owner is not None and frame.self_value is not None:
+        if isinstance(func, ast.Attribute):
+            if isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name) and func.value.func.id == "super" and frame.owner is not None and frame.self_value is not None:
                 receiver: Value = _Super(frame.owner, frame.self_value)
             else:
                 receiver = self.ev(func.value, frame, env)
-            name = func.attr.value
+            name = func.attr
             if frame.loop_calls:
                 for calls in frame.loop_calls:
                     calls.append((name, receiver, node))
@@ -714,7 +692,7 @@ class Interpreter:
                 return UNKNOWN
             if name in _MODULE_MUTATORS and isinstance(receiver, (Instance, SequentialVal, PretrainedModel)):
                 self._args(node, frame, env)
-                self._forget_modified_model(func.value if not isinstance(func.value, cst.Name) else cst.Attribute(func.value, cst.Name(name)), frame, env)
+                self._forget_modified_model(func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env)
                 return Const(None)
             if name in _MODULE_SELF_METHODS and isinstance(receiver, (Instance, SequentialVal, Layer, PretrainedModel, LossSpec)):
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
@@ -723,17 +701,17 @@ class Interpreter:
             callee = self.attribute(receiver, name, frame)
         else:
             callee = self.ev(func, frame, env)
-            if isinstance(func, cst.Name) and func.value == "len" and callee is UNKNOWN:
+            if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
                 self._args(node, frame, env)
                 return INT
-            if frame.loop_calls and isinstance(func, cst.Name):
+            if frame.loop_calls and isinstance(func, ast.Name):
                 for calls in frame.loop_calls:
-                    calls.append((func.value, callee, node))
+                    calls.append((func.id, callee, node))
         pos, kw, starred = self._args(node, frame, env)
         return self.apply(callee, node, pos, kw, starred, frame, env)
 
     def apply(
-        self, callee: Value, node: cst.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
+        self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
     ) -> Value:
         if isinstance(callee, QualName):
             return self._torch_call(callee.name, node, pos, kw, starred, frame)
@@ -758,7 +736,7 @@ class Interpreter:
         if isinstance(callee, BoundMethod):
             if starred:
                 return UNKNOWN
-            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name.value == "__init__", no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name == "__init__", no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
         if isinstance(callee, ClassRef):
             return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
         if isinstance(callee, LambdaRef):
@@ -794,7 +772,7 @@ class Interpreter:
         used_inside: set[int] = set()
         for cls in classes.values():
             facts = cls.module.facts.cls(cls.node)
-            for call_name in facts.called_names if facts is not None else _called_names(cls.node):
+            for call_name in facts.called_names:
                 other = classes.get(call_name)
                 if other is not None and other.node is not cls.node:
                     used_inside.add(id(other.node))
@@ -810,29 +788,32 @@ class Interpreter:
         method = self._find_method(cls, "forward")
         if method is None:
             return False
-        params = method.node.params
-        positional = [*params.posonly_params, *params.params][1:]
-        required = [p for p in positional if p.default is None]
-        if isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None:
+        params = method.node.args
+        all_positional = [*params.posonlyargs, *params.args]
+        n_required = len(all_positional) - len(params.defaults)
+        required = [p.arg for p in all_positional[1:n_required]] if n_required > 1 else []
+        positional = [p.arg for p in all_positional[1:]]
+        if params.vararg is not None or params.kwarg is not None:
             return n_pos >= len(required) - len(kw_names)
-        names = {p.name.value for p in positional} | {p.name.value for p in params.kwonly_params}
+        kwonly = [(p.arg, d) for p, d in zip(params.kwonlyargs, params.kw_defaults)]
+        names = set(positional) | {name for name, _ in kwonly}
         if not kw_names <= names or n_pos > len(positional):
             return False
-        bound = set(p.name.value for p in positional[:n_pos]) | kw_names
-        return all(p.name.value in bound for p in required) and all(
-            p.default is not None or p.name.value in kw_names for p in params.kwonly_params
-        )
+        bound = set(positional[:n_pos]) | kw_names
+        return all(name in bound for name in required) and all(d is not None or name in kw_names for name, d in kwonly)
 
     def _call_lambda(self, ref: "LambdaRef", pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
-        params = ref.node.params
-        if starred or frame.depth > MAX_DEPTH or params.star_arg is not cst.MaybeSentinel.DEFAULT and isinstance(params.star_arg, cst.Param):
+        params = ref.node.args
+        if starred or frame.depth > MAX_DEPTH or params.vararg is not None:
             return UNKNOWN
         env: Env = dict(ref.closure.env)
-        names = [p.name.value for p in (*params.posonly_params, *params.params)]
+        names = [p.arg for p in (*params.posonlyargs, *params.args)]
         for i, name in enumerate(names):
             env[name] = pos[i] if i < len(pos) else kw.get(name, PARAM)
-        for p in params.kwonly_params:
-            env[p.name.value] = kw.get(p.name.value, PARAM)
+        for p in params.kwonlyargs:
+            env[p.arg] = kw.get(p.arg, PARAM)
+        if params.kwarg is not None:
+            env[params.kwarg.arg] = UNKNOWN
         inner = Frame(ref.module, frame.func, frame.self_value, no_grad=frame.no_grad, depth=frame.depth + 1, owner=frame.owner, called=frame.called)
         inner.scope = frame.scope
         return self.ev(ref.node.body, inner, env)
@@ -849,7 +830,7 @@ class Interpreter:
         standalone: bool = False,
         no_grad: bool = False,
         called: bool = True,
-        callsite: tuple[ModuleInfo, cst.Call] | None = None,
+        callsite: tuple[ModuleInfo, ast.Call] | None = None,
     ) -> Value:
         fn = ref.node
         if depth > MAX_DEPTH:
@@ -867,16 +848,11 @@ class Interpreter:
         self.covered.add(id(fn))
         try:
             env = self._bind_params(ref, pos, kw, self_value)
-            no_grad = no_grad or any(_decorator_qualname(d, self, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorators)
+            no_grad = no_grad or any(_decorator_qualname(d, self, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorator_list)
             frame = Frame(ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone)
             frame.callsite = callsite
-            if isinstance(fn.body, cst.IndentedBlock):
-                self.exec_block(fn.body.body, frame, env)
-            else:
-                for small in fn.body.body:  # type: ignore[attr-defined]
-                    if self.exec_small(small, frame, env):  # type: ignore[arg-type]
-                        break
-            if self._fn_facts(fn, ref.module, "is_generator", _is_generator):
+            self.exec_block(fn.body, frame, env)
+            if ref.module.facts.function(fn).is_generator:
                 result: Value = UNKNOWN
             elif frame.returns:
                 result = frame.returns[0]
@@ -891,32 +867,30 @@ class Interpreter:
 
     def _bind_params(self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None) -> Env:
         fn = ref.node
-        params = fn.params
+        params = fn.args
         env: Env = {}
-        positional = [*params.posonly_params, *params.params]
+        positional = [p.arg for p in (*params.posonlyargs, *params.args)]
         defaults = self._param_defaults(ref)
         args = list(pos)
         if self_value is not None and positional:
-            env[positional[0].name.value] = self_value
+            env[positional[0]] = self_value
             positional = positional[1:]
         elif ref.owner is not None and positional and not _is_static(fn):
-            env[positional[0].name.value] = UNKNOWN
+            env[positional[0]] = UNKNOWN
             positional = positional[1:]
-        for i, p in enumerate(positional):
-            name = p.name.value
+        for i, name in enumerate(positional):
             if i < len(args):
                 env[name] = args[i]
             elif name in kw:
                 env[name] = kw[name]
             else:
                 env[name] = defaults.get(name, PARAM)
-        for p in params.kwonly_params:
-            name = p.name.value
-            env[name] = kw.get(name, defaults.get(name, PARAM))
-        if isinstance(params.star_arg, cst.Param):
-            env[params.star_arg.name.value] = UNKNOWN
-        if params.star_kwarg is not None:
-            env[params.star_kwarg.name.value] = UNKNOWN
+        for p in params.kwonlyargs:
+            env[p.arg] = kw.get(p.arg, defaults.get(p.arg, PARAM))
+        if params.vararg is not None:
+            env[params.vararg.arg] = UNKNOWN
+        if params.kwarg is not None:
+            env[params.kwarg.arg] = UNKNOWN
         return env
 
     def _param_defaults(self, ref: FunctionRef) -> dict[str, Value]:
@@ -927,10 +901,12 @@ class Interpreter:
         self._defaults[id(ref.node)] = result
         glob = self.module_globals(ref.module)
         frame = Frame(ref.module, None)
-        params = ref.node.params
-        for p in [*params.posonly_params, *params.params, *params.kwonly_params]:
-            if p.default is not None:
-                result[p.name.value] = self.ev(p.default, frame, dict(glob))
+        params = ref.node.args
+        positional = [*params.posonlyargs, *params.args]
+        pairs = list(zip(positional[len(positional) - len(params.defaults) :], params.defaults))
+        pairs += [(p, d) for p, d in zip(params.kwonlyargs, params.kw_defaults) if d is not None]
+        for p, default in pairs:
+            result[p.arg] = self.ev(default, frame, dict(glob))
         return result
 
     def instantiate(self, cls: ClassRef, pos: list[Value], kw: dict[str, Value], starred: bool, depth: int) -> Value:
@@ -970,9 +946,9 @@ class Interpreter:
         if cached is not None:
             return cached
         names: set[str] = set()
-        for stmt in cls.node.body.body:
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value != "__init__":
-                names |= self._fn_facts(stmt, cls.module, "self_assigned", _self_assigned)
+        for stmt in cls.node.body:
+            if isinstance(stmt, _FUNCTION_DEFS) and stmt.name != "__init__":
+                names |= cls.module.facts.function(stmt).self_assigned
         result = frozenset(names)
         self._volatile_attrs[id(cls.node)] = result
         return result
@@ -987,7 +963,7 @@ class Interpreter:
         while stack:
             c = stack.pop(0)
             for arg in c.node.bases:
-                val = self.ev(arg.value, frame, dict(glob if c is cls else self.module_globals(c.module)))
+                val = self.ev(arg, frame, dict(glob if c is cls else self.module_globals(c.module)))
                 if isinstance(val, ClassRef):
                     if id(val.node) in seen:
                         continue
@@ -1007,20 +983,18 @@ class Interpreter:
                 self._class_envs[id(c.node)] = cached
                 frame = Frame(c.module, None)
                 glob = dict(self.module_globals(c.module))
-                for stmt in c.node.body.body:
-                    if isinstance(stmt, cst.SimpleStatementLine):
-                        for small in stmt.body:
-                            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
-                                cached[small.targets[0].target.value] = self.ev(small.value, frame, glob)
-                            elif isinstance(small, cst.AnnAssign) and small.value is not None and isinstance(small.target, cst.Name):
-                                cached[small.target.value] = self.ev(small.value, frame, glob)
+                for stmt in c.node.body:
+                    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                        cached[stmt.targets[0].id] = self.ev(stmt.value, frame, glob)
+                    elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None and isinstance(stmt.target, ast.Name):
+                        cached[stmt.target.id] = self.ev(stmt.value, frame, glob)
             if name in cached:
                 return cached[name]
         return UNKNOWN
 
     def _own_method(self, cls: ClassRef, name: str) -> FunctionRef | None:
-        for stmt in cls.node.body.body:
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+        for stmt in cls.node.body:
+            if isinstance(stmt, _FUNCTION_DEFS) and stmt.name == name:
                 return FunctionRef(stmt, cls.module, cls)
         return None
 
@@ -1033,7 +1007,7 @@ class Interpreter:
         return None
 
     # ------------------------------------------------------------------ torch calls
-    def _torch_call(self, qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
+    def _torch_call(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
         qname = api.FUNCTION_ALIASES.get(qname, qname)
         if qname.startswith("torch"):
             self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos)))
@@ -1063,7 +1037,7 @@ class Interpreter:
             effect = api.LAYER_EFFECTS[qname]
             out: Dim = None
             if effect == "linear":
-                out = _dim_of(pos[1] if len(pos) > 1 else kw.get("out_features", UNKNOWN), node.args[1].value if len(node.args) > 1 and node.args[1].keyword is None else None)
+                out = _dim_of(pos[1] if len(pos) > 1 else kw.get("out_features", UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None)
             return Layer(qname, effect, out, Site(node, frame.scope, f"{qname.replace('torch.nn.', 'nn.')} layer", frame.module, explicit=False))
         if qname.startswith(api.PRETRAINED_PREFIXES) and qname.count(".") == 2 and not any(x_ in qname for x_ in api.PRETRAINED_EXCLUDE) and qname.rsplit(".", 1)[-1][:1].islower():
             return PretrainedModel(qname)
@@ -1125,7 +1099,7 @@ class Interpreter:
         qname: str,
         family: str,
         sig: api.LossSignature,
-        node: cst.Call,
+        node: ast.Call,
         pos: list[Value],
         kw: dict[str, Value],
         frame: Frame,
@@ -1133,25 +1107,24 @@ class Interpreter:
         log_target: bool | None,
     ) -> Value:
         args: dict[str, Arg] = {}
-        positional_nodes = [a for a in node.args if a.keyword is None and not a.star]
-        if any(a.star for a in node.args):
+        if has_star(node):
             return Tensor(graph=not frame.no_grad)
-        for i, a in enumerate(positional_nodes):
+        for i, a in enumerate(node.args):
             if i < len(sig.positional):
-                args[sig.positional[i]] = Arg(a.value, pos[i] if i < len(pos) else UNKNOWN)
-        for a in node.args:
-            if a.keyword is not None and a.keyword.value in sig.keywords:
-                args[sig.keywords[a.keyword.value]] = Arg(a.value, kw.get(a.keyword.value, UNKNOWN))
+                args[sig.positional[i]] = Arg(a, pos[i] if i < len(pos) else UNKNOWN)
+        for k in node.keywords:
+            if k.arg in sig.keywords:
+                args[sig.keywords[k.arg]] = Arg(k.value, kw.get(k.arg, UNKNOWN))
         self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx()))
         unreduced = reduction == "none"
         return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=not frame.no_grad, unreduced=unreduced)
 
-    def _value_method(self, recv: Value, name: str, node: cst.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
+    def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
         """A method called on a tensor (or on a value of unknown type that may be a tensor)."""
         t = recv if isinstance(recv, Tensor) else None
         site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731
         if name == "backward":
-            self.sink(Backward(node, recv, bool(node.args), frame.ctx()))
+            self.sink(Backward(node, recv, bool(node.args or node.keywords), frame.ctx()))
             return Const(None)
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
@@ -1253,138 +1226,61 @@ def _join_envs(envs: list[Env]) -> Env:
     return out
 
 
-def _is_self(node: cst.BaseExpression, frame: Frame) -> bool:
-    return isinstance(node, cst.Name) and frame.self_value is not None and node.value == "self"
+def _is_self(node: ast.expr, frame: Frame) -> bool:
+    return isinstance(node, ast.Name) and frame.self_value is not None and node.id == "self"
 
 
-def _is_static(fn: cst.FunctionDef) -> bool:
+def _same_expr(a: ast.expr, b: ast.expr) -> bool:
+    """Whether two expressions are written the same (``acc`` in ``acc = acc + x``)."""
+    if isinstance(a, ast.Name):
+        return isinstance(b, ast.Name) and a.id == b.id
+    if type(a) is not type(b) or not isinstance(a, (ast.Attribute, ast.Subscript)):
+        return False
+    return ast.dump(a) == ast.dump(b)
+
+
+def _is_static(fn: FunctionNode) -> bool:
     return _has_decorator(fn, "staticmethod")
 
 
-def _has_decorator(fn: cst.FunctionDef, name: str) -> bool:
-    for d in fn.decorators:
-        expr = d.decorator
-        if isinstance(expr, cst.Name) and expr.value == name:
-            return True
-    return False
+def _has_decorator(fn: FunctionNode, name: str) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == name for d in fn.decorator_list)
 
 
-def _decorator_qualname(d: cst.Decorator, interp: Interpreter, module: ModuleInfo) -> str:
-    expr = d.decorator
-    if isinstance(expr, cst.Call):
-        expr = expr.func
+def _decorator_qualname(d: ast.expr, interp: Interpreter, module: ModuleInfo) -> str:
+    expr = d.func if isinstance(d, ast.Call) else d
     glob = interp.module_globals(module)
     val = interp.ev(expr, Frame(module, None), dict(glob))
     return val.name if isinstance(val, QualName) else ""
 
 
-def _is_generator(fn: cst.FunctionDef) -> bool:
-    found = False
-
-    class V(cst.CSTVisitor):
-        def visit_Yield(self, node: cst.Yield) -> bool:
-            nonlocal found
-            found = True
-            return False
-
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is fn
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-    fn.visit(V())
-    return found
-
-
-def _self_assigned(fn: cst.FunctionDef) -> set[str]:
-    names: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            _collect(node.target)
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            _collect(node.target)
-
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            _collect(node.target)
-
-    def _collect(t: cst.BaseExpression) -> None:
-        if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
-            names.add(t.attr.value)
-        elif isinstance(t, (cst.Tuple, cst.List)):
-            for el in t.elements:
-                _collect(el.value)
-
-    fn.visit(V())
-    return names
-
-
-def _all_functions(module: cst.Module) -> list[tuple[cst.FunctionDef, cst.ClassDef | None]]:
+def _all_functions(module: ast.Module) -> list[tuple[FunctionNode, ast.ClassDef | None]]:
     """Every function and method, with its class (top-level classes and functions only, plus nesting)."""
-    out: list[tuple[cst.FunctionDef, cst.ClassDef | None]] = []
+    out: list[tuple[FunctionNode, ast.ClassDef | None]] = []
 
-    def walk(stmts: Iterable[cst.CSTNode], owner: cst.ClassDef | None) -> None:
+    def walk(stmts: Iterable[ast.stmt], owner: ast.ClassDef | None) -> None:
         for s in stmts:
-            if isinstance(s, cst.FunctionDef):
+            if isinstance(s, _FUNCTION_DEFS):
                 out.append((s, owner))
-            elif isinstance(s, cst.ClassDef):
-                walk(s.body.body, s)
-            elif isinstance(s, cst.If):
-                walk(s.body.body, owner)
-                if isinstance(s.orelse, cst.Else):
-                    walk(s.orelse.body.body, owner)
-            elif isinstance(s, cst.Try):
-                walk(s.body.body, owner)
+            elif isinstance(s, ast.ClassDef):
+                walk(s.body, s)
+            elif isinstance(s, ast.If):
+                walk(s.body, owner)
+                walk(s.orelse, owner)
+            elif isinstance(s, ast.Try):
+                walk(s.body, owner)
 
     walk(module.body, None)
     return out
 
 
-def _calls_backward(fn: cst.FunctionDef) -> bool:
-    found = False
-
-    class V(cst.CSTVisitor):
-        def visit_Attribute(self, node: cst.Attribute) -> None:
-            nonlocal found
-            if node.attr.value in ("backward", "manual_backward"):
-                found = True
-
-    fn.visit(V())
-    return found
-
-
-def _called_names(cls: cst.ClassDef) -> set[str]:
+def _pattern_names(pattern: ast.AST) -> set[str]:
     names: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_Call(self, node: cst.Call) -> None:
-            if isinstance(node.func, cst.Name):
-                names.add(node.func.value)
-
-    cls.visit(V())
-    return names
-
-
-def _pattern_names(pattern: cst.CSTNode) -> set[str]:
-    names: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_MatchAs(self, node: cst.CSTNode) -> None:
-            name = getattr(node, "name", None)
-            if isinstance(name, cst.Name):
-                names.add(name.value)
-
-        def visit_MatchStar(self, node: cst.CSTNode) -> None:
-            name = getattr(node, "name", None)
-            if isinstance(name, cst.Name):
-                names.add(name.value)
-
-    pattern.visit(V())
+    for node in ast.walk(pattern):
+        for attr in ("name", "rest"):
+            value = getattr(node, attr, None)
+            if isinstance(value, str):
+                names.add(value)
     return names
 
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+import ast
 
 from lossguard.static.prefilter import needs_analysis  # noqa: F401 - re-exported
 from lossguard.static.values import QualName, Value
@@ -19,7 +18,7 @@ MAX_FILE_BYTES = 2_000_000
 class ModuleInfo:
     path: Path
     source: str
-    module: cst.Module
+    module: ast.Module
     dotted: str  # best-guess dotted name, for relative imports
     is_package: bool
     star_imports: list[str] = field(default_factory=list)
@@ -35,14 +34,61 @@ class ModuleInfo:
         if self._facts is None:
             from lossguard.static.facts import ModuleFacts
 
-            self._facts = ModuleFacts(self.source, self.module)
+            self._facts = ModuleFacts()
         return self._facts
 
-    def position(self, node: cst.CSTNode) -> CodeRange | None:
+    def position(self, node: Any) -> CodeRange | None:
+        """Where ``node`` (an ast node, or anything with ast's four position attributes) is,
+        with 1-based lines and 0-based *character* columns (ast counts UTF-8 bytes)."""
+        line = getattr(node, "lineno", None)
+        end_line = getattr(node, "end_lineno", None)
+        if line is None or end_line is None:
+            return None
+        return CodeRange(
+            CodePosition(line, self._char_col(line, node.col_offset)),
+            CodePosition(end_line, self._char_col(end_line, node.end_col_offset)),
+        )
+
+    def _lines(self) -> list[str]:
         if self._positions is None:
-            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
-            self._positions = wrapper.resolve(PositionProvider)
-        return self._positions.get(node)
+            self._positions = self.source.split("\n")
+        return self._positions
+
+    def _char_col(self, line: int, byte_col: int) -> int:
+        lines = self._lines()
+        if not 1 <= line <= len(lines):
+            return byte_col
+        text = lines[line - 1]
+        if line == 1 and text.startswith("\ufeff"):
+            return 1 + len(text[1:].encode("utf-8")[:byte_col].decode("utf-8", errors="replace"))
+        if text.isascii():
+            return byte_col
+        return len(text.encode("utf-8")[:byte_col].decode("utf-8", errors="replace"))
+
+    def segment(self, node: Any) -> str:
+        """The source text of ``node``, as written."""
+        pos = self.position(node)
+        if pos is None:
+            return ""
+        lines = self._lines()
+        if pos.start.line == pos.end.line:
+            return lines[pos.start.line - 1][pos.start.column : pos.end.column]
+        parts = [lines[pos.start.line - 1][pos.start.column :]]
+        parts.extend(lines[pos.start.line : pos.end.line - 1])
+        parts.append(lines[pos.end.line - 1][: pos.end.column])
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class CodePosition:
+    line: int  # 1-based
+    column: int  # 0-based, in characters
+
+
+@dataclass(frozen=True)
+class CodeRange:
+    start: CodePosition
+    end: CodePosition
 
 
 class ParseFailure(Exception):
@@ -52,17 +98,16 @@ class ParseFailure(Exception):
         self.reason = reason
 
 
-def _syntax_error_reason(source: str, exc: cst.ParserSyntaxError) -> str:
-    """Python's own description of the error when it has one (its positions are the familiar ones)."""
-    import ast
-
+def parse(source: str) -> ast.Module:
+    """Parse with Python's own parser (raises ValueError with a readable reason)."""
     try:
-        ast.parse(source)
+        return ast.parse(source[1:] if source.startswith("\ufeff") else source)
     except SyntaxError as err:
-        return f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
-    except (ValueError, RecursionError, MemoryError):
-        pass
-    return f"cannot parse (libcst) at line {exc.raw_line}, column {exc.raw_column}: {exc.message}"
+        raise ValueError(f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}") from err
+    except ValueError as err:  # e.g. null bytes
+        raise ValueError(f"cannot parse: {err}") from err
+    except (RecursionError, MemoryError) as err:
+        raise ValueError("the file is nested too deeply to parse") from err
 
 
 def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
@@ -76,11 +121,11 @@ def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
     return ".".join([*parts, module] if module else parts)
 
 
-def dotted_name(node: cst.BaseExpression | None) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{dotted_name(node.value)}.{node.attr.value}"
+def dotted_name(node: ast.expr | None) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{dotted_name(node.value)}.{node.attr}"
     return ""
 
 
@@ -107,11 +152,9 @@ class Project:
             except UnicodeDecodeError as exc:
                 raise ParseFailure(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
         try:
-            module = cst.parse_module(source)
-        except cst.ParserSyntaxError as exc:
-            raise ParseFailure(path, _syntax_error_reason(source, exc)) from exc
-        except RecursionError as exc:
-            raise ParseFailure(path, "the file is nested too deeply to parse") from exc
+            module = parse(source)
+        except ValueError as exc:
+            raise ParseFailure(path, str(exc)) from exc
         dotted, is_pkg = self._dotted_name(path)
         info = ModuleInfo(path=path, source=source, module=module, dotted=dotted, is_package=is_pkg)
         self._by_path[path] = info

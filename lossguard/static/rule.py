@@ -12,7 +12,7 @@ import importlib
 import pkgutil
 from typing import TYPE_CHECKING, Callable, ClassVar
 
-import libcst as cst
+import ast
 
 from lossguard import catalog
 from lossguard.static.values import Act, Site
@@ -36,7 +36,7 @@ class Rule:
     def problem(self) -> catalog.Problem:
         return catalog.PROBLEMS[self.code]
 
-    def report(self, node: cst.CSTNode, ctx: "Context", message: str, fix: "Fix | None" = None) -> None:
+    def report(self, node: ast.AST, ctx: "Context", message: str, fix: "Fix | None" = None) -> None:
         self._report(self.code, node, ctx, message, fix)
 
 
@@ -54,13 +54,13 @@ def act_phrase(act: Act | None, site: Site | None) -> str:
     return f"{act.value if act else 'unknown values'}" + (f" ({where})" if where else "")
 
 
-def via_caller(node: cst.CSTNode, ctx: "Context") -> str:
+def via_caller(node: ast.AST, ctx: "Context") -> str:
     """`` (passed in by the call at train.py:42)`` when ``node`` is a parameter whose value came from a caller."""
-    if ctx.callsite is None or ctx.func is None or not isinstance(node, cst.Name):
+    if ctx.callsite is None or ctx.func is None or not isinstance(node, ast.Name):
         return ""
-    params = ctx.func.params
-    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
-    if node.value not in names:
+    params = ctx.func.args
+    names = {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}
+    if node.id not in names:
         return ""
     module, call = ctx.callsite
     pos = module.position(call)

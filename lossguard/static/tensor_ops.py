@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import libcst as cst
+import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.values import (
@@ -31,15 +31,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.interp import Frame
 
 
-def _binop(a: Value, b: Value, op: cst.CSTNode) -> Value:
+def _binop(a: Value, b: Value, op: ast.operator) -> Value:
     if isinstance(a, Const) and isinstance(b, Const):
         return UNKNOWN
     ta = a if isinstance(a, Tensor) else None
     tb = b if isinstance(b, Tensor) else None
     if ta is None and tb is None:
         return UNKNOWN
-    arith = isinstance(op, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.AddAssign, cst.SubtractAssign, cst.MultiplyAssign, cst.DivideAssign))
-    if not arith and not isinstance(op, (cst.Power, cst.MatrixMultiply, cst.FloorDivide, cst.Modulo)):
+    arith = isinstance(op, (ast.Add, ast.Sub, ast.Mult, ast.Div))
+    if not arith and not isinstance(op, (ast.Pow, ast.MatMult, ast.FloorDiv, ast.Mod)):
         return Tensor()
     graph = bool((ta and ta.graph) or (tb and tb.graph))
     unreduced = bool((ta and ta.unreduced) or (tb and tb.unreduced)) and arith
@@ -53,7 +53,7 @@ def _binop(a: Value, b: Value, op: cst.CSTNode) -> Value:
             site = (ta or tb).act_site  # type: ignore[union-attr]
     dtypes = {t.dtype for t in (ta, tb) if t is not None}
     dtype = None
-    if isinstance(op, (cst.Divide, cst.DivideAssign)):
+    if isinstance(op, ast.Div):
         dtype = Dtype.FLOAT
     elif len(dtypes) == 1:
         d = dtypes.pop()
@@ -61,7 +61,7 @@ def _binop(a: Value, b: Value, op: cst.CSTNode) -> Value:
         if d is Dtype.FLOAT or (isinstance(other, Const) and isinstance(other.value, int)) or isinstance(other, Tensor):
             dtype = d
     shape = None
-    if isinstance(op, cst.MatrixMultiply):
+    if isinstance(op, ast.MatMult):
         shape = _matmul_shape(ta.shape if ta else None, tb.shape if tb else None)
     elif ta is not None and tb is not None:
         shape = _broadcast_shape(ta.shape, tb.shape)
@@ -107,58 +107,65 @@ def _tensor_of(v: Value) -> Tensor:
     return v if isinstance(v, Tensor) else Tensor()
 
 
-def _dim_of(v: Value, node: cst.BaseExpression | None = None) -> Dim:
+def _dim_of(v: Value, node: ast.expr | None = None) -> Dim:
     if isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool):
         return v.value
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
-        return f"{node.value.value}.{node.attr.value}"
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return f"{node.value.id}.{node.attr}"
     return None
 
 
-def _dims_from_args(node: cst.Call, pos: list[Value], skip: int = 0, count: int | None = None) -> tuple[Dim, ...] | None:
+def positional_args(node: ast.Call) -> list[ast.expr] | None:
+    """The positional argument expressions of a call; None when one is ``*starred``."""
+    if any(isinstance(a, ast.Starred) for a in node.args):
+        return None
+    return list(node.args)
+
+
+def has_star(node: ast.Call) -> bool:
+    """``f(*a)`` or ``f(**kw)``: the arguments are not statically known."""
+    return any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)
+
+
+def keyword_arg(node: ast.Call, name: str) -> ast.expr | None:
+    for k in node.keywords:
+        if k.arg == name:
+            return k.value
+    return None
+
+
+def _dims_from_args(node: ast.Call, pos: list[Value], skip: int = 0, count: int | None = None) -> tuple[Dim, ...] | None:
     """Sizes given as ``f(2, 3)`` or ``f((2, 3))``; None when not literal. ``count``: only that many arguments."""
-    arg_nodes = [a for a in node.args if a.keyword is None and not a.star][skip:]
+    if has_star(node):
+        return None
+    arg_nodes = list(node.args)[skip:]
     vals = pos[skip:]
     if count is not None:
         arg_nodes, vals = arg_nodes[:count], vals[:count]
     if not arg_nodes:
         return None
-    if any(a.star for a in node.args):
-        return None
-    if len(arg_nodes) == 1 and isinstance(arg_nodes[0].value, (cst.Tuple, cst.List)):
-        elements = arg_nodes[0].value.elements
-        if any(isinstance(e, cst.StarredElement) for e in elements):
+    if len(arg_nodes) == 1 and isinstance(arg_nodes[0], (ast.Tuple, ast.List)):
+        elements = arg_nodes[0].elts
+        if any(isinstance(e, ast.Starred) for e in elements):
             return None
         tv = vals[0]
         items = tv.items if isinstance(tv, TupleVal) else tuple(UNKNOWN for _ in elements)
-        return tuple(_dim_of(v, e.value) for v, e in zip(items, elements))
-    if len(arg_nodes) == 1 and not isinstance(vals[0], (Const, IntVal)) and not _is_int_expr(arg_nodes[0].value):
+        return tuple(_dim_of(v, e) for v, e in zip(items, elements))
+    if len(arg_nodes) == 1 and not isinstance(vals[0], (Const, IntVal)) and not _is_int_expr(arg_nodes[0]):
         return None  # f(shape_variable)
-    return tuple(_dim_of(v, a.value) for v, a in zip(vals, arg_nodes))
+    return tuple(_dim_of(v, a) for v, a in zip(vals, arg_nodes))
 
 
-def _string_value(node: cst.SimpleString) -> object:
-    """The value of a string literal; plain ones without escapes are read without ``literal_eval``."""
-    text = node.value
-    prefix = node.prefix.lower()
-    body = text[len(prefix):]
-    quote = node.quote
-    inner = body[len(quote) : -len(quote)]
-    if "b" not in prefix and ("\\" not in inner or "r" in prefix):
-        return inner
-    return node.evaluated_value
-
-
-def _is_int_expr(node: cst.BaseExpression) -> bool:
+def _is_int_expr(node: ast.expr) -> bool:
     """``x.size(0)``, ``x.shape[0]``, ``len(x)``: an integer, never a shape tuple."""
-    if isinstance(node, cst.Call):
+    if isinstance(node, ast.Call):
         f = node.func
-        if isinstance(f, cst.Attribute) and f.attr.value == "size" and node.args:
+        if isinstance(f, ast.Attribute) and f.attr == "size" and (node.args or node.keywords):
             return True
-        return isinstance(f, cst.Name) and f.value in ("len", "int")
-    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) and node.value.attr.value == "shape":
+        return isinstance(f, ast.Name) and f.id in ("len", "int")
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "shape":
         return True
     return False
 
@@ -201,7 +208,7 @@ def _dtype_of(v: Value | None) -> Dtype | None:
     return None
 
 
-def _constructor(qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
+def _constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
     dtype = _dtype_of(kw.get("dtype"))
     shape: Shape | None = None
     if "dtype" in kw and dtype is None:
@@ -219,26 +226,22 @@ def _constructor(qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Val
             dtype = Dtype.FLOAT if isinstance(fill.value, float) else (Dtype.BOOL if isinstance(fill.value, bool) else Dtype.INT if isinstance(fill.value, int) else None)
     elif qname == "torch.randint":
         size = kw.get("size", pos[-1] if pos else UNKNOWN)
-        size_node = None
-        for a in node.args:
-            if a.keyword is not None and a.keyword.value == "size":
-                size_node = a.value
+        size_node = keyword_arg(node, "size")
         if size_node is None:
-            positional = [a for a in node.args if a.keyword is None]
-            size_node = positional[-1].value if positional else None
-        if isinstance(size_node, (cst.Tuple, cst.List)) and isinstance(size, TupleVal):
-            shape = Shape(tuple(_dim_of(v, e.value) for v, e in zip(size.items, size_node.elements)))
+            size_node = node.args[-1] if node.args else None
+        if isinstance(size_node, (ast.Tuple, ast.List)) and isinstance(size, TupleVal):
+            shape = Shape(tuple(_dim_of(v, e) for v, e in zip(size.items, size_node.elts)))
         dtype = dtype or Dtype.INT
     elif qname in api.INT_CONSTRUCTORS:
         dtype = dtype or Dtype.INT
     elif qname in api.FLOAT_CONSTRUCTORS:
         dtype = dtype or Dtype.FLOAT
     elif qname in ("torch.tensor", "torch.as_tensor"):
-        if dtype is None and node.args:
-            dtype = _literal_dtype(node.args[0].value)
-            shape = _literal_shape(node.args[0].value)
-        elif node.args:
-            shape = _literal_shape(node.args[0].value)
+        first = node.args[0] if node.args else keyword_arg(node, "data")
+        if first is not None and not isinstance(first, ast.Starred):
+            if dtype is None:
+                dtype = _literal_dtype(first)
+            shape = _literal_shape(first)
     elif qname == "torch.arange":
         if dtype is None and pos and all(isinstance(p, Const) and isinstance(p.value, int) for p in pos):
             dtype = Dtype.INT
@@ -246,23 +249,25 @@ def _constructor(qname: str, node: cst.Call, pos: list[Value], kw: dict[str, Val
     return Tensor(dtype=dtype, shape=shape)
 
 
-def _literal_dtype(node: cst.BaseExpression) -> Dtype | None:
+def _literal_dtype(node: ast.expr) -> Dtype | None:
     kinds: set[str] = set()
 
-    def walk(n: cst.BaseExpression) -> bool:
-        if isinstance(n, (cst.List, cst.Tuple)):
-            return all(walk(e.value) for e in n.elements)
-        if isinstance(n, cst.Integer):
-            kinds.add("int")
-            return True
-        if isinstance(n, cst.Float):
-            kinds.add("float")
-            return True
-        if isinstance(n, cst.UnaryOperation) and isinstance(n.operator, cst.Minus):
-            return walk(n.expression)
-        if isinstance(n, cst.Name) and n.value in ("True", "False"):
-            kinds.add("bool")
-            return True
+    def walk(n: ast.expr) -> bool:
+        if isinstance(n, (ast.List, ast.Tuple)):
+            return all(walk(e) for e in n.elts)
+        if isinstance(n, ast.Constant):
+            if isinstance(n.value, bool):
+                kinds.add("bool")
+                return True
+            if isinstance(n.value, int):
+                kinds.add("int")
+                return True
+            if isinstance(n.value, float):
+                kinds.add("float")
+                return True
+            return False
+        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
+            return walk(n.operand)
         return False
 
     if not walk(node) or not kinds:
@@ -276,23 +281,23 @@ def _literal_dtype(node: cst.BaseExpression) -> Dtype | None:
     return None
 
 
-def _literal_shape(node: cst.BaseExpression) -> Shape | None:
+def _literal_shape(node: ast.expr) -> Shape | None:
     dims: list[Dim] = []
     n = node
-    while isinstance(n, (cst.List, cst.Tuple)):
-        dims.append(len(n.elements))
-        if not n.elements:
+    while isinstance(n, (ast.List, ast.Tuple)):
+        dims.append(len(n.elts))
+        if not n.elts:
             break
-        n = n.elements[0].value
+        n = n.elts[0]
     if not dims:
         return None
     return Shape(tuple(dims))
 
 
-def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: cst.Call, frame: Frame) -> Tensor:
+def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: ast.Call, frame: Frame) -> Tensor:
     shape = t.shape
     new: Shape | None = None
-    arg_nodes = [a.value for a in node.args if a.keyword is None and not a.star]
+    arg_nodes = [a for a in node.args if not isinstance(a, ast.Starred)]
     if name in ("squeeze", "torch.squeeze"):
         dim = args[0] if args else kw.get("dim")
         if shape is not None and shape.rank_known:
@@ -321,16 +326,16 @@ def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node
             elif i == -1:
                 new = Shape((*shape.dims, 1), rank_known=False)
     elif name in ("view", "reshape", "torch.reshape"):
-        if any(a.star for a in node.args):
+        if has_star(node):
             new = None
         else:
             vals = args
             nodes = arg_nodes
             if name == "torch.reshape":
                 vals, nodes = args[1:], arg_nodes[1:]
-            if len(nodes) == 1 and isinstance(nodes[0], (cst.Tuple, cst.List)) and isinstance(vals[0], TupleVal):
+            if len(nodes) == 1 and isinstance(nodes[0], (ast.Tuple, ast.List)) and isinstance(vals[0], TupleVal):
                 vals = list(vals[0].items)
-                nodes = [e.value for e in nodes[0].elements]
+                nodes = list(nodes[0].elts)
             if nodes and not (len(nodes) == 1 and not isinstance(vals[0], Const)):
                 dims = []
                 for v, n in zip(vals, nodes):
@@ -349,7 +354,7 @@ def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node
     return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced)
 
 
-def _apply_layer(layer: Layer, x: Value, node: cst.Call, frame: Frame, explicit: bool) -> Value:
+def _apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Frame, explicit: bool) -> Value:
     """Apply a layer; ``explicit`` when the code calls the layer itself rather than a container."""
     t = _tensor_of(x)
     name = f"{layer.qname.replace('torch.nn.', 'nn.')} layer"

@@ -11,7 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    import libcst as cst
+    import ast
 
 
 class Act(Enum):
@@ -50,7 +50,7 @@ class Shape:
 class Site:
     """Where an activation was decided, for messages and for LG016's locality."""
 
-    line_node: Any  # the libcst node, resolved to a position only when a finding needs it
+    line_node: Any  # the ast node, resolved to a position only when a finding needs it
     scope: int  # id of the function body it happened in
     what: str  # e.g. "F.softmax", "nn.Softmax layer"
     module: Any = None  # the ModuleInfo of the file it is in
@@ -182,7 +182,7 @@ class External(Value):
 class FunctionRef(Value):
     """A function or method defined in the checked code."""
 
-    node: "cst.FunctionDef"
+    node: "ast.FunctionDef | ast.AsyncFunctionDef"
     module: Any  # the ModuleInfo it lives in
     owner: Any = None  # the ClassRef for methods
 
@@ -209,7 +209,7 @@ class BoundMethod(Value):
 class ClassRef(Value):
     """A class defined in the checked code."""
 
-    node: "cst.ClassDef"
+    node: "ast.ClassDef"
     module: Any
 
     def __hash__(self) -> int:

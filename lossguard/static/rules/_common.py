@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from lossguard.static.events import Arg, LossCall, TorchCall
 from lossguard.static.values import Act, Tensor
@@ -40,27 +40,20 @@ def reduction_of(call: "TorchCall") -> str | None:
         sig = api.LOSS_FUNCTIONS.get(call.qname)
         positions = (sig.option_positions or {}) if sig is not None else {}
     literal: dict[str, object] = {}
-    positional = [a for a in call.node.args if a.keyword is None]
-    if any(a.star for a in call.node.args):
+    node = call.node
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
         return None
     for name, i in positions.items():
-        if i < len(positional):
-            literal[name] = positional[i].value
-    for a in call.node.args:
-        if a.keyword is not None:
-            literal[a.keyword.value] = a.value
-    if any(k.startswith("**") for k in literal):
-        return None
+        if i < len(node.args):
+            literal[name] = node.args[i]
+    for k in node.keywords:
+        literal[k.arg] = k.value  # type: ignore[index]
 
     def const(node: object, default: object) -> object:
-        import libcst as cst
-
         if node is None:
             return default
-        if isinstance(node, cst.SimpleString):
-            return node.evaluated_value
-        if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
-            return {"True": True, "False": False, "None": None}[node.value]
+        if isinstance(node, ast.Constant) and (isinstance(node.value, (str, bool)) or node.value is None):
+            return node.value
         return _UNKNOWN
 
     sa = const(literal.get("size_average"), None)
@@ -78,17 +71,17 @@ def reduction_of(call: "TorchCall") -> str | None:
 _UNKNOWN = object()
 
 
-def inline_activation_input(arg: Arg, value: Tensor) -> cst.BaseExpression | None:
+def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:
     """For an argument that *is* the softmax/sigmoid call (``F.softmax(x, 1)``, ``x.sigmoid()``), its input ``x``."""
     site = value.act_site
     node = arg.node
-    if site is None or site.line_node is not node or not site.explicit or not isinstance(node, cst.Call):
+    if site is None or site.line_node is not node or not site.explicit or not isinstance(node, ast.Call):
         return None
     if site.what.startswith("."):
-        return node.func.value if isinstance(node.func, cst.Attribute) else None
-    for a in node.args:
-        if a.keyword is None and not a.star:
-            return a.value
-        if a.keyword is not None and a.keyword.value == "input":
-            return a.value
+        return node.func.value if isinstance(node.func, ast.Attribute) else None
+    if node.args:
+        return node.args[0] if not isinstance(node.args[0], ast.Starred) else None
+    for k in node.keywords:
+        if k.arg == "input":
+            return k.value
     return None

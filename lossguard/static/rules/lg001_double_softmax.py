@@ -22,8 +22,8 @@ class DoubleSoftmax(Rule):
         fix = None
         inner = inline_activation_input(arg, value)
         if inner is not None:
-            module = call.ctx.module.module
-            fix = Fix("Remove the softmax: pass the logits", (Edit(arg.node, module.code_for_node(inner)),), "unsafe")
+            module = call.ctx.module
+            fix = Fix("Remove the softmax: pass the logits", (Edit(arg.node, module.segment(inner)),), "unsafe")
         self.report(
             arg.node,
             call.ctx,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from lossguard.static.events import LossCall
-from lossguard.static.fix import Edit, Fix
+from lossguard.static.fix import Edit, Fix, attr_name
 from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
@@ -17,11 +17,11 @@ def _fix(call: LossCall) -> Fix | None:
     Only the functional form, where the call itself is all the intent there is; a BCELoss
     module may be used elsewhere with probabilities."""
     func = call.node.func
-    if call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, cst.Attribute):
+    if call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, ast.Attribute):
         return None
-    if any(a.star for a in call.node.args):
+    if any(isinstance(a, ast.Starred) for a in call.node.args) or any(k.arg is None for k in call.node.keywords):
         return None
-    return Fix("Use binary_cross_entropy_with_logits", (Edit(func.attr, "binary_cross_entropy_with_logits"),), "unsafe")
+    return Fix("Use binary_cross_entropy_with_logits", (Edit(attr_name(func), "binary_cross_entropy_with_logits"),), "unsafe")
 
 
 class BceOnLogits(Rule):

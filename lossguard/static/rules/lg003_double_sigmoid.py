@@ -22,8 +22,8 @@ class DoubleSigmoid(Rule):
         fix = None
         inner = inline_activation_input(arg, value)
         if inner is not None and value.act is Act.SIGMOID:
-            module = call.ctx.module.module
-            fix = Fix("Remove the sigmoid: pass the logits", (Edit(arg.node, module.code_for_node(inner)),), "unsafe")
+            module = call.ctx.module
+            fix = Fix("Remove the sigmoid: pass the logits", (Edit(arg.node, module.segment(inner)),), "unsafe")
         self.report(
             arg.node,
             call.ctx,

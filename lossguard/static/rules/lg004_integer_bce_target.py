@@ -19,7 +19,7 @@ class IntegerBceTarget(Rule):
         if found is None or found[1].dtype is not Dtype.INT:
             return
         node = found[0].node
-        module = call.ctx.module.module
+        module = call.ctx.module
         self.report(
             node,
             call.ctx,

@@ -4,62 +4,79 @@ from __future__ import annotations
 
 import re
 
-import libcst as cst
+import ast
+from typing import TYPE_CHECKING
 
 from lossguard.static.events import Accumulate
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.values import Tensor
 
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.project import ModuleInfo
+
 _TRAIN_CALLS = {"backward", "manual_backward", "step"}
 
 
-class _LoopFacts(cst.CSTVisitor):
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _walk_body(root: ast.AST) -> list[ast.AST]:
+    """Every node under ``root``, not descending into nested function or class definitions."""
+    out: list[ast.AST] = []
+    stack = list(ast.iter_child_nodes(root))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+class _LoopFacts:
     """Calls and plain assignments found lexically inside a loop (nested functions excluded)."""
 
-    def __init__(self, module: cst.Module) -> None:
-        self.module = module
+    def __init__(self, module: "ModuleInfo", loop: ast.AST) -> None:
         self.trains = False
         self.assigned: set[str] = set()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if name in _TRAIN_CALLS:
-            self.trains = True
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        value = self.module.code_for_node(node.value)
-        for t in node.targets:
-            target = self.module.code_for_node(t.target)
-            if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
-                self.assigned.add(target)  # a fresh value each iteration (not `acc = acc + x`)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if node.value is not None:
-            self.assigned.add(self.module.code_for_node(node.target))
+        for node in _walk_body(loop):
+            if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
+                self.trains = True
+            elif isinstance(node, ast.Assign):
+                value = module.segment(node.value)
+                for t in node.targets:
+                    target = module.segment(t)
+                    if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
+                        self.assigned.add(target)  # a fresh value each iteration (not `acc = acc + x`)
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                self.assigned.add(module.segment(node.target))
 
 
-class _Backwarded(cst.CSTVisitor):
+class _Backwarded:
     """Source texts of everything handed to backward() in a function, and of what it returns."""
 
-    def __init__(self, module: cst.Module) -> None:
-        self.module = module
+    def __init__(self, module: "ModuleInfo", scope: ast.AST) -> None:
         self.texts: list[str] = []
         self.returned: list[str] = []
         self.assignments: list[tuple[str, str]] = []  # (target, value) source texts
-
-    def visit_Return(self, node: cst.Return) -> None:
-        if node.value is not None:
-            self.returned.append(self.module.code_for_node(node.value))
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        value = self.module.code_for_node(node.value)
-        for t in node.targets:
-            self.assignments.append((self.module.code_for_node(t.target), value))
+        for node in ast.walk(scope):  # nested functions too: an LBFGS closure calls backward()
+            if isinstance(node, ast.Return) and node.value is not None:
+                self.returned.append(module.segment(node.value))
+            elif isinstance(node, ast.Assign):
+                value = module.segment(node.value)
+                for t in node.targets:
+                    self.assignments.append((module.segment(t), value))
+            elif isinstance(node, ast.Call):
+                func = node.func
+                name = _call_name(node)
+                args = [*node.args, *(k.value for k in node.keywords)]
+                if isinstance(func, ast.Attribute) and name == "backward":
+                    self.texts.append(module.segment(func.value))
+                    self.texts.extend(module.segment(a) for a in args)
+                elif "backward" in name or name == "scale":
+                    self.texts.extend(module.segment(a) for a in args)
 
     def derived(self, name: str) -> list[re.Pattern[str]]:
         """Patterns for ``name`` and every variable computed from it (``total = torch.stack(losses)``)."""
@@ -75,30 +92,19 @@ class _Backwarded(cst.CSTVisitor):
         return [_word(n) for n in names]
 
 
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "backward":
-            self.texts.append(self.module.code_for_node(func.value))
-            self.texts.extend(self.module.code_for_node(a.value) for a in node.args)
-        elif isinstance(func, (cst.Attribute, cst.Name)) and "backward" in (func.attr.value if isinstance(func, cst.Attribute) else func.value):
-            self.texts.extend(self.module.code_for_node(a.value) for a in node.args)
-        elif isinstance(func, cst.Attribute) and func.attr.value == "scale":
-            self.texts.extend(self.module.code_for_node(a.value) for a in node.args)
-
-
 def _word(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
 
 
-def _fix(acc: Accumulate, value: Tensor, module: cst.Module) -> Fix | None:
+def _fix(acc: Accumulate, value: Tensor, module: "ModuleInfo") -> Fix | None:
     """``total += loss`` -> ``total += loss.item()``; ``losses.append(loss)`` -> ``losses.append(loss.detach())``."""
     node = acc.node
     scalar = not value.unreduced and (value.shape is None or value.shape.dims == ())
-    if isinstance(node, cst.AugAssign):
+    if isinstance(node, ast.AugAssign):
         method = "item" if scalar else "detach"
         return Fix(f"Accumulate loss.{method}()", (Edit(node.value, with_method(module, node.value, method)),), "safe")
-    if isinstance(node, cst.Call) and len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star:
-        arg = node.args[0].value
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords and not isinstance(node.args[0], ast.Starred):
+        arg = node.args[0]
         return Fix("Store loss.detach()", (Edit(arg, with_method(module, arg, "detach")),), "safe")
     return None
 
@@ -115,24 +121,20 @@ class GraphRetention(Rule):
         value = acc.value
         if not isinstance(value, Tensor) or not value.graph or acc.ctx.no_grad or not acc.ctx.loops:
             return
-        module = acc.ctx.module.module
-        target = module.code_for_node(acc.target)
+        module = acc.ctx.module
+        target = module.segment(acc.target)
         loop = acc.ctx.loops[-1]
         facts = self._loops.get(id(loop))
         if facts is None:
-            facts = _LoopFacts(module)
-            loop.visit(facts)
-            self._loops[id(loop)] = facts
+            facts = self._loops[id(loop)] = _LoopFacts(module, loop)
         if target in facts.assigned:
             return  # re-initialised every iteration
         if not facts.trains and not acc.ctx.called:
             return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
-        scope = acc.ctx.func if acc.ctx.func is not None else module
+        scope = acc.ctx.func if acc.ctx.func is not None else module.module
         found = self._backwarded.get(id(scope))
         if found is None:
-            found = _Backwarded(module)
-            scope.visit(found)
-            self._backwarded[id(scope)] = found
+            found = self._backwarded[id(scope)] = _Backwarded(module, scope)
         patterns = found.derived(target)
         if any(p.search(t) for p in patterns for t in found.texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)

@@ -18,10 +18,10 @@ class KlDivReductionMean(Rule):
         if label is None:
             return
         if reduction_of(call) == "mean":
-            legacy = any(a.keyword is not None and a.keyword.value in ("size_average", "reduce") for a in call.node.args)
+            legacy = any(k.arg in ("size_average", "reduce") for k in call.node.keywords)
             fix = None
             if not legacy:
-                module = call.ctx.module.module
+                module = call.ctx.module
                 text = call_with_keyword(module, call.node, "reduction", '"batchmean"')
                 fix = Fix("Use reduction='batchmean'", (Edit(call.node, text),), "unsafe")
             self.report(

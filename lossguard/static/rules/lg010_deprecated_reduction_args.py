@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
@@ -11,9 +11,9 @@ from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of
 
 
-def _is_literal_flag(node: cst.BaseExpression) -> bool:
+def _is_literal_flag(node: ast.expr) -> bool:
     """``True``/``False``/``0``/``1`` written at the call: a deliberate use of the old argument."""
-    return (isinstance(node, cst.Name) and node.value in ("True", "False")) or isinstance(node, cst.Integer)
+    return isinstance(node, ast.Constant) and isinstance(node.value, int)
 
 
 class DeprecatedReductionArgs(Rule):
@@ -22,21 +22,15 @@ class DeprecatedReductionArgs(Rule):
     def on_torch_call(self, call: TorchCall) -> None:
         if call.qname not in api.LOSS_CLASSES and call.qname not in api.LOSS_FUNCTIONS:
             return
-        used = [
-            a.keyword.value
-            for a in call.node.args
-            if a.keyword is not None and a.keyword.value in ("size_average", "reduce") and _is_literal_flag(a.value)
-        ]
+        used = [k.arg for k in call.node.keywords if k.arg in ("size_average", "reduce") and _is_literal_flag(k.value)]
         if not used:
             return  # absent, None (today's default) or forwarded from a caller: not this call's choice
         effective = reduction_of(call)
         advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
         fix = None
-        positional_legacy = any(
-            a.keyword is None for a in call.node.args[len([x for x in call.node.args if x.keyword is None]) :]
-        )
+        positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args)
         if effective is not None and not positional_legacy:
-            module = call.ctx.module.module
+            module = call.ctx.module
             text = call_with_keyword(module, call.node, "reduction", repr(effective).replace("'", '"'), remove=("size_average", "reduce"))
             fix = Fix(f"Use reduction='{effective}'", (Edit(call.node, text),), "safe")
         self.report(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
 from lossguard.static.fix import Edit, Fix, call_with_keyword
@@ -11,16 +13,19 @@ from lossguard.static.values import Tensor
 # functional: (input, dim=None, _stacklevel=3, dtype=None); layers: (dim=None)
 
 
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
 def _has_dim(call: TorchCall, dim_position: int) -> bool:
-    for a in call.node.args:
-        if a.star:
-            return True  # *args / **kwargs may carry it
-        if a.keyword is not None and a.keyword.value == "dim":
-            return not (hasattr(a.value, "value") and getattr(a.value, "value", "") == "None")
-    positional = [a for a in call.node.args if a.keyword is None]
-    if len(positional) > dim_position:
-        v = positional[dim_position].value
-        return not (hasattr(v, "value") and getattr(v, "value", "") == "None")
+    node = call.node
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        return True  # *args / **kwargs may carry it
+    for k in node.keywords:
+        if k.arg == "dim":
+            return not _is_none(k.value)
+    if len(node.args) > dim_position:
+        return not _is_none(node.args[dim_position])
     return False
 
 
@@ -29,11 +34,11 @@ def _fix(call: TorchCall) -> Fix | None:
     x = call.args[0] if call.args else None
     if not isinstance(x, Tensor) or x.shape is None or not x.shape.rank_known:
         return None
-    if any(a.keyword is not None and a.keyword.value == "dim" for a in call.node.args):
+    if any(k.arg == "dim" for k in call.node.keywords):
         return None  # dim=None written out: leave it to a person
     rank = len(x.shape.dims)
     dim = 0 if rank in (0, 1, 3) else 1
-    module = call.ctx.module.module
+    module = call.ctx.module
     return Fix(f"Pass dim={dim} (torch's implicit choice)", (Edit(call.node, call_with_keyword(module, call.node, "dim", str(dim))),), "safe")
 
 

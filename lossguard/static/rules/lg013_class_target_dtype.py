@@ -30,7 +30,7 @@ class ClassTargetDtype(Rule):
             if not is_indices:
                 return
         node = tgt[0].node
-        module = call.ctx.module.module
+        module = call.ctx.module
         self.report(
             node,
             call.ctx,

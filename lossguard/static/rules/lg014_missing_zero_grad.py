@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-import libcst as cst
+import ast
+from typing import TYPE_CHECKING
 
 from lossguard.static.events import LoopSummary
 from lossguard.static.rule import Rule
@@ -24,47 +25,46 @@ def _clears_grads(name: str) -> bool:
     return low == "<set-grad>" or _CLEARING.search(low) is not None
 
 
-def _optimizer_like(node: cst.CSTNode, module: cst.Module) -> bool:
-    text = module.code_for_node(node).lower()
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.project import ModuleInfo
+
+
+def _optimizer_like(node: ast.AST, module: "ModuleInfo") -> bool:
+    text = module.segment(node).lower()
     last = text.rsplit(".", 1)[-1]
     return "optim" in last or last in ("opt", "optimiser") or last.startswith("opt_") or last.endswith("_opt")
 
 
-def _created_in_loop(step: cst.Call, loop: cst.CSTNode, module: cst.Module) -> bool:
+def _created_in_loop(step: ast.Call, loop: ast.AST, module: "ModuleInfo") -> bool:
     """Whether the optimizer whose step() is called is (re)built inside the loop body."""
-    receiver = module.code_for_node(step.func.value) if isinstance(step.func, cst.Attribute) else ""
-    found = False
-
-    class V(cst.CSTVisitor):
-        def visit_Assign(self, node: cst.Assign) -> None:
-            nonlocal found
-            if isinstance(node.value, cst.Call) and any(module.code_for_node(t.target) == receiver for t in node.targets):
-                found = True
-
-    loop.visit(V())
-    return found
+    receiver = module.segment(step.func.value) if isinstance(step.func, ast.Attribute) else ""
+    return any(
+        isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and any(module.segment(t) == receiver for t in node.targets)
+        for node in ast.walk(loop)
+    )
 
 
 class MissingZeroGrad(Rule):
     code = "LG014"
 
     def on_loop(self, loop: LoopSummary) -> None:
-        module = loop.ctx.module.module
+        module = loop.ctx.module
         backward = False
-        step: cst.Call | None = None
+        step: ast.Call | None = None
         for name, receiver, node in loop.calls:
             if name in ("backward", "manual_backward"):
                 backward = True
             elif _clears_grads(name):
                 return
-            elif name == "step" and isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-                if isinstance(receiver, Optimizer) and not node.args:
+            elif name == "step" and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                n_args = len(node.args) + len(node.keywords)
+                if isinstance(receiver, Optimizer) and not n_args:
                     step = step or node
-                elif isinstance(receiver, Unknown) and not node.args and _optimizer_like(node.func.value, module):
+                elif isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
                     step = step or node
                 elif isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
                     step = step or node  # scaler.step(optimizer)
-                elif len(node.args) == 1 and _optimizer_like(node.args[0].value, module):
+                elif n_args == 1 and len(node.args) == 1 and _optimizer_like(node.args[0], module):
                     step = step or node  # scaler.step(optimizer) with a scaler lossguard cannot see
         if not backward or step is None:
             return

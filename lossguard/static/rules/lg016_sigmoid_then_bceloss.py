@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.rule import Rule, describe_site
-import libcst as cst
+import ast
 
 from lossguard.static.events import Arg
-from lossguard.static.fix import Edit, Fix
+from lossguard.static.fix import Edit, Fix, attr_name
 from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
 from lossguard.static.values import Tensor
 from lossguard.static.values import Act
@@ -38,14 +38,14 @@ class SigmoidThenBceLoss(Rule):
         """``F.binary_cross_entropy(torch.sigmoid(x), y)`` -> ``F.binary_cross_entropy_with_logits(x, y)``."""
         inner = inline_activation_input(arg, value)
         func = call.node.func
-        if inner is None or call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, cst.Attribute):
+        if inner is None or call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, ast.Attribute):
             return None
-        if any(a.keyword is not None and a.keyword.value == "weight" or a.star for a in call.node.args):
+        if any(isinstance(a, ast.Starred) for a in call.node.args) or any(k.arg in (None, "weight") for k in call.node.keywords):
             return None
-        module = call.ctx.module.module
+        module = call.ctx.module
         return Fix(
             "Use binary_cross_entropy_with_logits on the logits",
-            (Edit(func.attr, "binary_cross_entropy_with_logits"), Edit(arg.node, module.code_for_node(inner))),
+            (Edit(attr_name(func), "binary_cross_entropy_with_logits"), Edit(arg.node, module.segment(inner))),
             "safe",
         )
 
