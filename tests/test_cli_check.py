@@ -80,6 +80,28 @@ def test_unparseable_file_exit_2_others_checked(project):
     assert "broken.py: syntax error at line 1" in r.stderr
 
 
+def test_file_that_could_not_be_checked_is_not_reported_as_passing(project):
+    (project / "clean.py").unlink()
+    (project / "train.py").write_text("def f(:\n  loss.backward()\n")
+    r = run("check", ".", cwd=project)
+    assert r.returncode == 2
+    assert "All checks passed" not in r.stdout
+    assert "1 of 1 file could not be checked" in r.stdout
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="the syntax is valid for the running Python")
+def test_syntax_newer_than_the_running_python_is_named(project):
+    """PEP 695 generics parse only on Python >= 3.12 (ast uses the running interpreter's grammar)."""
+    (project / "new.py").write_text("def first[T](xs: list[T]) -> T:\n    return xs[0]\n\nloss.backward()\n")
+    r = run("check", "new.py", cwd=project)
+    assert r.returncode == 2
+    assert "new.py: syntax error at line 1" in r.stderr
+    assert "uses syntax newer than Python 3." in r.stderr and "newer Python" in r.stderr
+    (project / "old.py").write_text("print 'python 2'\nloss.backward()\n")
+    r = run("check", "old.py", cwd=project)
+    assert r.returncode == 2 and "old.py: syntax error" in r.stderr and "newer than" not in r.stderr
+
+
 def test_missing_path_exit_2(project):
     r = run("check", "nope.py", cwd=project)
     assert r.returncode == 2 and "nope.py: no such file or directory" in r.stderr

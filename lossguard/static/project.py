@@ -103,7 +103,13 @@ def parse(source: str) -> ast.Module:
     try:
         return ast.parse(source[1:] if source.startswith("\ufeff") else source)
     except SyntaxError as err:
-        raise ValueError(f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}") from err
+        reason = f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
+        if _valid_for_newer_python(source):
+            import sys
+
+            running = f"{sys.version_info.major}.{sys.version_info.minor}"
+            reason += f" (the file uses syntax newer than Python {running}, which runs lossguard; run lossguard under a newer Python to check it)"
+        raise ValueError(reason) from err
     except ValueError as err:  # e.g. null bytes
         raise ValueError(f"cannot parse: {err}") from err
     except (RecursionError, MemoryError) as err:
@@ -127,6 +133,17 @@ def dotted_name(node: ast.expr | None) -> str:
     if isinstance(node, ast.Attribute):
         return f"{dotted_name(node.value)}.{node.attr}"
     return ""
+
+
+def _valid_for_newer_python(source: str) -> bool:
+    """Whether libcst, whose grammar follows newer Python releases, accepts what ``ast`` rejected."""
+    try:
+        import libcst as cst
+
+        cst.parse_module(source)
+    except Exception:  # noqa: BLE001 - any failure means: not known to be valid
+        return False
+    return True
 
 
 class Project:

@@ -21,6 +21,7 @@ def render(
     sources: dict[str, str] | None = None,
     show_source: bool = True,
     lines_of: Callable[[Finding], list[str]] | None = None,
+    unchecked: int = 0,  # files that could not be checked, reported elsewhere (stderr)
 ) -> None:
     """Findings with code frames, then errors and a summary. ``lines_of`` gives the text a
     finding's lines count in (a notebook finding's cell); by default the file is read."""
@@ -65,8 +66,15 @@ def render(
             console.print(f"[*] {safe} fixable with `lossguard check --fix` (preview with `--diff`).", style="cyan")
         if unsafe:
             console.print(f"{unsafe} more fixable with `--fix --unsafe-fixes` (they change values: review them).", style="dim")
-    elif not errors:
+    elif not errors and not unchecked:
         console.print(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).", style="green")
+    else:
+        n_bad = len(errors) + unchecked
+        console.print(
+            f"No problems found, but {n_bad} of {files_checked} file{'s' if files_checked != 1 else ''} could not be checked "
+            "(see the errors).",
+            style="yellow",
+        )
 
 
 def _frame(console: Console, f: Finding, lines: list[str]) -> None:
