@@ -25,6 +25,8 @@ _POLY = 0x82F63B78  # CRC32C (Castagnoli), reflected
 _MASK_DELTA = 0xA282EAD8
 _MAX_TABLE = 1 << 14  # records longer than this are checksummed with tensorboard's own code
 _files = count()
+_FLOAT = struct.Struct("<f").pack
+_DOUBLE = struct.Struct("<d").pack
 
 
 def _byte_table() -> np.ndarray:
@@ -49,6 +51,7 @@ class _Crc32c:
     def __init__(self) -> None:
         self._byte = _byte_table()
         self._by_distance = self._byte[None, :].copy()
+        self._grow(512)  # a step's scalar record is 50-800 bytes
 
     def _grow(self, rows: int) -> None:
         have = self._by_distance.shape[0]
@@ -85,6 +88,8 @@ class _Crc32c:
 
 
 def _varint(value: int) -> bytes:
+    if value < 0x80:
+        return bytes((value,))
     out = bytearray()
     while True:
         bits = value & 0x7F
@@ -123,9 +128,12 @@ class EventFile:
     def scalars(self, step: int, wall_time: float, values: dict[str, float]) -> None:
         """Queue one Event{wall_time (1): double, step (2): int64, summary (5)} of scalars."""
         prefix = self._prefix
-        pack = struct.Struct("<f").pack
-        summary = b"".join((prefix.get(tag) or self._value_prefix(tag)) + pack(v) for tag, v in values.items())
-        self._pending.append(b"\x09" + struct.pack("<d", wall_time) + b"\x10" + _varint(step & 0xFFFFFFFFFFFFFFFF) + b"\x2a" + _varint(len(summary)) + summary)
+        parts = []
+        for tag, v in values.items():
+            parts.append(prefix.get(tag) or self._value_prefix(tag))
+            parts.append(_FLOAT(v))
+        summary = b"".join(parts)
+        self._pending.append(b"".join((b"\x09", _DOUBLE(wall_time), b"\x10", _varint(step & 0xFFFFFFFFFFFFFFFF), b"\x2a", _varint(len(summary)), summary)))
 
     def summary(self, summary: Any, step: Optional[int] = None) -> None:
         """Queue a tensorboard ``Summary`` protobuf (text, layouts) as one event."""

@@ -239,7 +239,7 @@ def test_amp_gradscaler_skipped_steps_are_not_alarms_and_norms_are_unscaled(tmp_
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, log_dir=str(tmp_path))
     batch = task()
     unscaled = {}
-    for step in range(160):
+    for step in range(200):
         x, y = batch()
         opt.zero_grad()
         with torch.autocast("cpu", dtype=torch.float16):
@@ -261,7 +261,7 @@ def test_amp_gradscaler_skipped_steps_are_not_alarms_and_norms_are_unscaled(tmp_
     acc.Reload()
     logged = {e.step: e.value for e in acc.Scalars("lossguard/grad_norm/total")}
     common = sorted(set(logged) & set(unscaled))
-    assert len(common) > 10  # norms are read every step for 16 steps, then every 4th
+    assert len(common) > 10  # norms are read every step for 16 steps, then every 8th
     assert all(math.isclose(logged[s], unscaled[s], rel_tol=1e-4) for s in common)
 
 

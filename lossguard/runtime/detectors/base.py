@@ -15,7 +15,11 @@ from lossguard.errors import UsageError
 
 @dataclass
 class StepStats:
-    """What the watcher measured for one optimizer step (None: not measured this step)."""
+    """What the watcher measured for one optimizer step (None: not measured this step).
+
+    ``grad_ratio`` is (first dense layer's gradient / weight norm) / (the last one's);
+    ``body_ratio`` the same against the dense layer before the last (None with fewer than 3).
+    """
 
     step: int
     loss: Optional[float] = None
@@ -28,6 +32,7 @@ class StepStats:
     updated: Optional[bool] = None
     update_ratio: Optional[float] = None
     chance_loss: Optional[float] = None
+    body_ratio: Optional[float] = None
 
 
 @dataclass

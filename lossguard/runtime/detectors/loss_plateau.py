@@ -98,15 +98,18 @@ class LossPlateau(Detector):
             "update_ratio": median(list(self.updates)) if len(self.updates) == self.updates.maxlen else None,
         }
 
-    def _is_plateau(self, m: dict) -> bool:
-        level, begin, chance = m["loss"], m["start"], m["chance"]
+    def _near_start(self, level: float, begin: float, chance: Optional[float]) -> bool:
+        """Still within ``progress`` of the starting loss and of the chance level (when known)."""
         if level <= 0 or begin <= 0:
             return False
-        limit = self.still_threshold if m["update_ratio"] is not None and m["update_ratio"] < self.still else self.threshold
-        flat = m["best_case_decrease"] < limit and m["change"] < limit
-        near_start = level >= (1.0 - self.progress) * begin
         near_chance = chance is None or not math.isfinite(chance) or chance <= 0 or level >= (1.0 - self.progress) * chance
-        return flat and near_start and near_chance
+        return level >= (1.0 - self.progress) * begin and near_chance
+
+    def _is_plateau(self, m: dict) -> bool:
+        if not self._near_start(m["loss"], m["start"], m["chance"]):
+            return False
+        limit = self.still_threshold if m["update_ratio"] is not None and m["update_ratio"] < self.still else self.threshold
+        return m["best_case_decrease"] < limit and m["change"] < limit
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         loss = stats.loss
@@ -122,11 +125,14 @@ class LossPlateau(Detector):
             self.start.append(loss)
         if len(self.values) < self.min_window or self.seen % self.every:
             return None
-        m = self.measure(stats.chance_loss)
         warming_up = len(self.lrs) >= 2 and self.lrs[-1] > self.lrs[0] * (1.0 + 1e-6)
-        if warming_up or not self._is_plateau(m):
+        # The level tests are cheap; the fit runs only while the loss is still near its start.
+        level = median([self.values[-i] for i in range(1, self.min_window + 1)])
+        begin = median(self.start)
+        m = None if warming_up or not self._near_start(level, begin, stats.chance_loss) else self.measure(stats.chance_loss)
+        if m is None or not self._is_plateau(m):
             self.wait = 0
-            if m["loss"] < (1.0 - self.progress) * m["start"]:
+            if level < (1.0 - self.progress) * begin:
                 self.reported = False
             return None
         self.wait += 1

@@ -36,7 +36,7 @@ class LossSpike(Detector):
 
     code = "LG102"
     name = "loss-spike"
-    _state_keys = ("values", "first", "reference", "cooldown_left", "spikes", "_tick", "_noise_value", "_noise_positive")
+    _state_keys = ("values", "first", "reference", "cooldown_left", "spikes", "_tick", "_noise_value", "_noise_positive", "_noise_tick")
 
     def __init__(
         self,
@@ -68,6 +68,7 @@ class LossSpike(Detector):
         self._tick = 0
         self._noise_value: Optional[float] = None
         self._noise_positive = True
+        self._noise_tick = 0
 
     def threshold(self, _store: bool = False) -> Optional[float]:
         """The loss above which the next step is a spike (None while warming up)."""
@@ -77,7 +78,8 @@ class LossSpike(Detector):
             return None
         vals = self.values
         positive = min(vals) > 0
-        recent = list(vals)[-self.recent :]
+        n = len(vals)
+        recent = [vals[i] for i in range(max(0, n - self.recent), n)]
         centre = median([math.log(v) for v in recent] if positive else recent)
         noise = self._noise(positive, _store)
         top = max(vals)
@@ -91,14 +93,22 @@ class LossSpike(Detector):
         return thr
 
     def _noise(self, positive: bool, store: bool) -> float:
-        """diff_noise of the window, refreshed every 8 steps (it moves slowly; sorting is the cost)."""
-        if self._noise_value is None or self._tick % 8 == 0 or positive != self._noise_positive:
+        """diff_noise of the window, at most 8 steps old (it moves slowly; sorting is the cost)."""
+        if self._noise_value is None or self._tick - self._noise_tick >= 8 or positive != self._noise_positive:
             vals = list(self.values)
             value = diff_noise([math.log(v) for v in vals] if positive else vals)
             if not store:
                 return value
-            self._noise_value, self._noise_positive = value, positive
+            self._noise_value, self._noise_positive, self._noise_tick = value, positive, self._tick
         return self._noise_value
+
+    def _surely_below(self, loss: float) -> bool:
+        """No higher than the window's maximum (nor the blow-up bound): below every threshold, cheaply."""
+        vals = self.values
+        if self.reference is None or len(vals) < self.min_steps or loss > max(vals):
+            return False
+        first = self.first[0] if self.first else 0.0
+        return first <= 0 or loss <= first * self.blowup
 
     def is_spike(self, loss: float) -> bool:
         """Would ``loss`` be reported as a spike now? (No state change: used to skip a step.)"""
@@ -111,7 +121,7 @@ class LossSpike(Detector):
         loss = stats.loss
         if loss is None or not math.isfinite(loss):
             return None
-        thr = self.threshold(_store=True)
+        thr = None if self._surely_below(loss) else self.threshold(_store=True)
         spike = thr is not None and loss > thr
         self._tick += 1
         if len(self.first) < self.min_steps:
