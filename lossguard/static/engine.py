@@ -189,6 +189,7 @@ def _resolve_fix(fix: Fix, module: ModuleInfo) -> ResolvedFix | None:
             offsets = module._line_offsets = line_offsets(module.source)
         edits: list[TextEdit] = []
         for e, pos in zip(fix.edits, positions):
+            assert pos is not None  # checked above
             try:
                 text = e.text if isinstance(e.text, str) else e.text()
             except Exception:  # noqa: BLE001 - a fix that cannot be rendered is dropped, the finding stays

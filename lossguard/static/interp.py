@@ -14,7 +14,7 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, Context, LoopSummary, LossCall, TorchCall
-from lossguard.static.project import ModuleInfo, Project, canonical, dotted_name, resolve_relative
+from lossguard.static.project import ModuleInfo, Project, canonical, resolve_relative
 from lossguard.static.tensor_ops import (
     _KEEP_DTYPE,
     _apply_layer,
@@ -492,10 +492,10 @@ class Interpreter:
                 return env["self." + node.attr]
             return self.attribute(self.ev(node.value, frame, env), node.attr, frame)
         if isinstance(node, ast.Constant):
-            value = node.value
-            if value is Ellipsis or isinstance(value, complex):
+            literal = node.value
+            if literal is Ellipsis or isinstance(literal, complex):
                 return UNKNOWN
-            return Const(value)
+            return Const(literal)
         if isinstance(node, ast.BinOp):
             return _binop(self.ev(node.left, frame, env), self.ev(node.right, frame, env), node.op)
         if isinstance(node, ast.UnaryOp):
@@ -543,11 +543,11 @@ class Interpreter:
             entries: dict[str, Value] = {}
             literal = True
             for key_node, value_node in zip(node.keys, node.values):
-                value = self.ev(value_node, frame, env)
+                item = self.ev(value_node, frame, env)
                 if key_node is not None:
                     key = self.ev(key_node, frame, env)
                     if isinstance(key, Const) and isinstance(key.value, str):
-                        entries[key.value] = value
+                        entries[key.value] = item
                         continue
                 literal = False
             return DictVal(tuple(sorted(entries.items()))) if literal else UNKNOWN
@@ -566,9 +566,9 @@ class Interpreter:
             self.ev(node.value, frame, env)
             return UNKNOWN
         if isinstance(node, ast.Slice):
-            for part in (node.lower, node.upper, node.step):
-                if part is not None:
-                    self.ev(part, frame, env)
+            for bound in (node.lower, node.upper, node.step):
+                if bound is not None:
+                    self.ev(bound, frame, env)
             return UNKNOWN
         return UNKNOWN
 

@@ -127,14 +127,6 @@ def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
     return ".".join([*parts, module] if module else parts)
 
 
-def dotted_name(node: ast.expr | None) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return f"{dotted_name(node.value)}.{node.attr}"
-    return ""
-
-
 def _valid_for_newer_python(source: str) -> bool:
     """Whether libcst, whose grammar follows newer Python releases, accepts what ``ast`` rejected."""
     try:
