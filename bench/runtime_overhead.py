@@ -2,13 +2,15 @@
 
 Three identical models train side by side in one process, single-threaded, their steps
 interleaved (plain, watched, anomaly, plain, ...) so that machine noise hits all three alike.
-Reported: median and trimmed-mean step time of each, and ratios against the plain loop of the
-same run.
+The watched loop has every default detector and TensorBoard logging on. Reported per block of
+``--steps`` rounds (after ``--warmup`` rounds): median and trimmed-mean step time of each loop,
+their ratios against the plain loop of the same block, and the median of the paired ratios
+(each watched step over the plain step of the same round, which also cancels slow drifts of
+the machine's load). With ``--repeats`` > 1 the blocks follow each other in the same process
+and the summary gives the median and the range over blocks.
 
-    python bench/runtime_overhead.py [--steps 600] [--batch 128] [--log-dir DIR]
+    python bench/runtime_overhead.py [--steps 600] [--repeats 3] [--batch 128] [--log-dir DIR]
 """
-
-from __future__ import annotations
 
 import argparse
 import statistics
@@ -36,7 +38,8 @@ def trimmed_mean(values: list[float], cut: float = 0.1) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=600)
+    parser.add_argument("--steps", type=int, default=600, help="interleaved rounds per block")
+    parser.add_argument("--repeats", type=int, default=3, help="blocks, one after the other")
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--log-dir", default=None, help="TensorBoard directory (default: a temporary one)")
@@ -74,24 +77,40 @@ def main() -> None:
             opt.step()
         return time.perf_counter() - start
 
-    times: dict[str, list[float]] = {name: [] for name in runs}
     order = list(runs)
-    for i in range(args.warmup + args.steps):
+    i = 0
+    for _ in range(args.warmup):
         for name in order:
-            t = step(name, i)
-            if i >= args.warmup:
-                times[name].append(t)
+            step(name, i)
         order = order[1:] + order[:1]
-    runs["watched"][2].close()
+        i += 1
 
-    plain_med = statistics.median(times["plain"])
-    plain_tm = trimmed_mean(times["plain"])
-    print(f"MLP 784-512-512-10, batch {args.batch}, SGD momentum, 1 thread, {args.steps} interleaved steps each")
+    print(f"MLP 784-512-512-10, batch {args.batch}, SGD momentum, 1 thread, {args.repeats} block(s) of {args.steps} interleaved steps each")
     print(f"torch {torch.__version__}; watched = lossguard.watch(...) with all default detectors and TensorBoard logging to {log_dir}")
-    print(f"{'loop':<10}{'median ms':>12}{'trimmed ms':>12}{'ratio (median)':>16}{'ratio (trimmed)':>17}")
-    for name in ("plain", "watched", "anomaly"):
-        med, tm = statistics.median(times[name]), trimmed_mean(times[name])
-        print(f"{name:<10}{med * 1e3:>12.3f}{tm * 1e3:>12.3f}{med / plain_med:>16.3f}{tm / plain_tm:>17.3f}")
+    print(f"{'block':<7}{'loop':<10}{'median ms':>11}{'trimmed ms':>12}{'ratio (median)':>16}{'ratio (trimmed)':>17}{'paired ratio':>14}")
+    summary: dict[str, dict[str, list[float]]] = {name: {"median": [], "trimmed": [], "paired": []} for name in ("watched", "anomaly")}
+    for block in range(args.repeats):
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(args.steps):
+            for name in order:
+                times[name].append(step(name, i))
+            order = order[1:] + order[:1]
+            i += 1
+        plain_med = statistics.median(times["plain"])
+        plain_tm = trimmed_mean(times["plain"])
+        for name in ("plain", "watched", "anomaly"):
+            med, tm = statistics.median(times[name]), trimmed_mean(times[name])
+            paired = statistics.median(w / p for w, p in zip(times[name], times["plain"]))
+            print(f"{block + 1:<7}{name:<10}{med * 1e3:>11.3f}{tm * 1e3:>12.3f}{med / plain_med:>16.3f}{tm / plain_tm:>17.3f}{paired:>14.3f}")
+            if name != "plain":
+                summary[name]["median"].append(med / plain_med)
+                summary[name]["trimmed"].append(tm / plain_tm)
+                summary[name]["paired"].append(paired)
+    runs["watched"][2].close()
+    print("over blocks: median [min, max] of each ratio")
+    for name, ratios in summary.items():
+        parts = [f"{key} {statistics.median(v):.3f} [{min(v):.3f}, {max(v):.3f}]" for key, v in ratios.items()]
+        print(f"  {name:<9}" + "; ".join(parts))
     events = runs["watched"][2].events
     print(f"watched run events: {[str(e) for e in events] or 'none'}")
 

@@ -35,7 +35,7 @@ def watch(model: "torch.nn.Module", criterion: Any, **options: Any) -> Watcher:
       default; ``skip=()`` to never skip). Without it, optimizers stepping the model's
       parameters are found through torch's global optimizer hooks.
     * ``detectors``: the detector objects to run (default: all six with default thresholds).
-    * ``sync_every``: steps between reads of device statistics (default 1 on CPU, 16 elsewhere).
+    * ``sync_every``: steps between reads of device statistics (default 8 on CPU, 16 elsewhere).
     * ``log_every``: steps between TensorBoard scalar writes (default 1).
     * ``jsonl``: also append every event as one JSON line to this file.
     * ``console``: ``True`` (rich console on stderr), ``False``, or a ``rich.console.Console``.
@@ -43,7 +43,7 @@ def watch(model: "torch.nn.Module", criterion: Any, **options: Any) -> Watcher:
     """
     if options.get("log_dir") is not None:
         try:
-            import tensorboard  # noqa: F401
+            import tensorboard  # type: ignore[import-untyped]  # noqa: F401
         except ImportError as exc:
             raise ImportError(
                 "lossguard.watch(log_dir=...) writes TensorBoard files and needs the tensorboard "

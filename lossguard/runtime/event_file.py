@@ -71,7 +71,7 @@ class _Crc32c:
         lengths = np.fromiter((len(m) for m in messages), dtype=np.int64, count=len(messages))
         longest = int(lengths.max())
         if longest > _MAX_TABLE:
-            from tensorboard.compat.tensorflow_stub.pywrap_tensorflow import masked_crc32c
+            from tensorboard.compat.tensorflow_stub.pywrap_tensorflow import masked_crc32c  # type: ignore[import-untyped]
 
             return [masked_crc32c(m) for m in messages]
         self._grow(longest)
@@ -112,7 +112,7 @@ class EventFile:
         self._crc = _Crc32c()
         self._prefix: dict[str, bytes] = {}
         self._pending: list[bytes] = []
-        from tensorboard.compat.proto.event_pb2 import Event
+        from tensorboard.compat.proto.event_pb2 import Event  # type: ignore[import-untyped]
 
         self._event = Event
         self._write([Event(wall_time=time.time(), file_version="brain.Event:2").SerializeToString()])

@@ -1,8 +1,8 @@
 """The Watcher: a criterion wrapper that watches every training step without changing it.
 
-Per call it keeps ``loss.detach()`` (no graph) and a few 0/1 device flags; on measured optimizer
-steps (every step for the first 16, then every 4th) it computes the per-parameter gradient norms
-with one ``torch._foreach_norm``. Nothing is read back to the host until a read step, every
+Per call it keeps ``loss.detach()`` (no graph; on the CPU its value as a float) and a few 0/1
+device flags; on measured optimizer steps (every step for the first 16, then every 8th) it computes
+the per-parameter gradient norms with one ``torch._foreach_norm``. Nothing is read back to the host until a read step, every
 ``sync_every`` steps (8 on the CPU, where a non-finite loss is also read at once; 16 on other
 devices), when all pending values travel in one transfer (under torch.distributed, after one
 all-reduce) and the detectors run on plain floats.
@@ -571,6 +571,9 @@ class Watcher(nn.Module):
                     i, j = index.index(first), index.index(last)
                     if weights[i] > 0 and weights[j] > 0 and grads[j] > 0:
                         stats.grad_ratio = (grads[i] / weights[i]) / (grads[j] / weights[j])
+                    elif weights[i] > 0 and grads[i] == 0.0 and math.isfinite(loss) and loss != 0.0:
+                        # the first layer gets exactly nothing (every unit below the head dead)
+                        stats.grad_ratio = 0.0
                     pen = self._penultimate
                     if pen is not None and pen in index:
                         k = index.index(pen)

@@ -24,9 +24,12 @@ from lossguard.runtime.detectors.base import (
 class ExplodingGradients(Detector):
     """Two tests on the unscaled total gradient norm, one on the size of the updates.
 
-    Relative: log(norm) is more than max(log ``factor``, ``sigma`` noise units) above the median
-    of the last ``window`` steps (noise: MAD of step-to-step differences; both refreshed every 8 steps), once ``min_steps``
-    norms are known. Absolute: the norm is more than ``max_ratio`` times the weight norm, an
+    Relative: log(norm) is more than max(log ``factor``, ``sigma`` noise units) above the
+    ``quantile`` of the last ``window`` measured norms (noise: MAD of step-to-step differences;
+    both refreshed every 8 measurements), once ``min_steps``
+    norms are known. The reference is a high quantile, not the median: recurrent networks have
+    heavy-tailed norms (an LSTM's vary tenfold from step to step once it learns), while an
+    explosion leaves even the largest recent norms far behind. Absolute: the norm is more than ``max_ratio`` times the weight norm, an
     update no learning rate can use, from the first step on. Reported norms enter the window
     clipped to the threshold; ``cooldown`` steps separate two reports.
 
@@ -36,12 +39,16 @@ class ExplodingGradients(Detector):
     no spike and no large gradient. Reported when the median of the last ``update_window``
     measurements exceeds ``max_update`` and the later half of them has not decayed below ``decay`` times
     the earlier half: a zero-initialised layer also starts with huge ratios, but they fall like
-    1/t as its norm grows.
+    1/t as its norm grows. And the loss must not be making progress: the median of the last
+    ``update_window`` losses is above ``1 - progress`` times that of the first ones. A freshly
+    initialised head on good features also moves by a fifth of its norm per step for a while,
+    but its loss falls at once; a learning rate far too high leaves the loss where it was. (The
+    first and the latest ``update_window // 2`` losses are compared.)
     """
 
     code = "LG106"
     name = "exploding-gradients"
-    _state_keys = ("logs", "cooldown_left", "reports", "_tick", "_centre", "_noise", "updates")
+    _state_keys = ("logs", "cooldown_left", "reports", "_tick", "_centre", "_noise", "updates", "first_losses", "recent_losses")
 
     def __init__(
         self,
@@ -54,6 +61,8 @@ class ExplodingGradients(Detector):
         max_update: float = 0.2,
         update_window: int = 8,
         decay: float = 0.7,
+        quantile: float = 0.9,
+        progress: float = 0.1,
     ) -> None:
         self.window = positive_int("window", window)
         self.min_steps = positive_int("min_steps", min_steps)
@@ -64,8 +73,12 @@ class ExplodingGradients(Detector):
         self.max_update = positive_float("max_update", max_update)
         self.update_window = positive_int("update_window", update_window)
         self.decay = fraction("decay", decay)
+        self.quantile = fraction("quantile", quantile)
+        self.progress = fraction("progress", progress)
         at_least("update_window", self.update_window, 2, "2 measurements")
         self.updates: deque[float] = deque(maxlen=self.update_window)
+        self.first_losses: list[float] = []
+        self.recent_losses: deque[float] = deque(maxlen=max(1, self.update_window // 2))
         self.logs: deque[float] = deque(maxlen=self.window)
         self.cooldown_left = 0
         self.reports = 0
@@ -83,11 +96,23 @@ class ExplodingGradients(Detector):
         vals = list(self.updates)
         level = median(vals)
         half = len(vals) // 2
-        if level > self.max_update and median(vals[half:]) >= self.decay * median(vals[:half]):
+        if level > self.max_update and median(vals[half:]) >= self.decay * median(vals[:half]) and not self._progressing():
             return level
         return None
 
+    def _progressing(self) -> bool:
+        half = max(1, self.update_window // 2)
+        if len(self.first_losses) < half or len(self.recent_losses) < half:
+            return False
+        start, now = median(self.first_losses), median(list(self.recent_losses))
+        return start > 0 and now < (1.0 - self.progress) * start
+
     def update(self, stats: StepStats) -> Optional[Finding]:
+        loss = stats.loss
+        if loss is not None and math.isfinite(loss):
+            if len(self.first_losses) < max(1, self.update_window // 2):
+                self.first_losses.append(loss)
+            self.recent_losses.append(loss)
         big_update = self._updates_too_large(stats.update_ratio)
         if big_update is not None:
             if self.cooldown_left > 0:
@@ -110,13 +135,15 @@ class ExplodingGradients(Detector):
         reason = None
         limit = None
         if len(self.logs) >= self.min_steps:
-            if self._tick % 8 == 0 or self._noise is None:
-                vals = list(self.logs)
-                self._centre, self._noise = median(vals), diff_noise(vals)
+            # refreshed at every measurement (every 8th step after the first 16): a reference
+            # computed from the first steps alone would judge a run that has since started to learn
+            vals = list(self.logs)
+            ordered = sorted(vals)
+            self._centre, self._noise = ordered[int(self.quantile * (len(ordered) - 1))], diff_noise(vals)
             centre = self._centre
             limit = centre + max(math.log(self.factor), self.sigma * self._noise)
             if log_norm > limit:
-                reason = f"{fmt(norm / math.exp(centre))}x its recent median {fmt(math.exp(centre))}"
+                reason = f"{fmt(norm / math.exp(centre))}x the {round(100 * self.quantile)}th percentile {fmt(math.exp(centre))} of its recent values"
         ratio = stats.grad_to_weight
         if reason is None and ratio is not None and math.isfinite(ratio) and ratio > self.max_ratio:
             reason = f"{fmt(ratio)}x the weight norm"

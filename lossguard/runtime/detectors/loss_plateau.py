@@ -36,7 +36,10 @@ class LossPlateau(Detector):
     steps, and the fitted change is not a rise of more than ``threshold`` either. Small-batch
     noise widens the band, so a noisy run needs more steps before it can be called flat. When
     the weights barely move (the median relative update of the last layer, |dW| / |W| per step,
-    is below ``still``: a learning rate far too small) the looser ``still_threshold`` applies. It is a
+    is below ``still``: a learning rate far too small) the looser ``still_threshold`` applies and
+    ``min_window`` steps suffice; while they move (or their movement is not measured), the fit
+    needs ``moving_window`` steps: a model whose weights move may just be slow to start (Adam at
+    1e-4 from a fresh init can sit within 1% of chance for 40 steps and then learn). It is a
     plateau, not convergence, only while the loss is within ``progress`` of where it started and,
     when the chance level is known (log C for cross-entropy over C classes, log 2 for binary
     cross-entropy, the target variance for MSE), within ``progress`` of that level too. Steps
@@ -59,6 +62,7 @@ class LossPlateau(Detector):
         still_threshold: float = 0.05,
         progress: float = 0.1,
         every: int = 4,
+        moving_window: int = 100,
     ) -> None:
         self.min_window = positive_int("min_window", min_window)
         at_least("min_window", self.min_window, 8, "8 steps")
@@ -70,6 +74,9 @@ class LossPlateau(Detector):
         self.still_threshold = fraction("still_threshold", still_threshold)
         self.progress = fraction("progress", progress)
         self.every = positive_int("every", every)
+        self.moving_window = positive_int("moving_window", moving_window)
+        at_least("moving_window", self.moving_window, self.min_window, "min_window")
+        at_least("max_window", self.max_window, self.moving_window, "moving_window")
         self.values: deque[float] = deque(maxlen=self.max_window)
         self.lrs: deque[float] = deque(maxlen=self.min_window)
         self.updates: deque[float] = deque(maxlen=self.min_window)
@@ -95,8 +102,12 @@ class LossPlateau(Detector):
             "steps": n,
             "change": slope * n / level if level > 0 else 0.0,
             "best_case_decrease": -(slope - 2.0 * se) * n / level if level > 0 else 0.0,
-            "update_ratio": median(list(self.updates)) if len(self.updates) == self.updates.maxlen else None,
+            "update_ratio": self._update_level(),
         }
+
+    def _update_level(self) -> Optional[float]:
+        """Median relative update of the last layer, once 8 measurements are known."""
+        return median(list(self.updates)) if len(self.updates) >= 8 else None
 
     def _near_start(self, level: float, begin: float, chance: Optional[float]) -> bool:
         """Still within ``progress`` of the starting loss and of the chance level (when known)."""
@@ -124,6 +135,9 @@ class LossPlateau(Detector):
         if len(self.start) < self.min_window:
             self.start.append(loss)
         if len(self.values) < self.min_window or self.seen % self.every:
+            return None
+        moving = self._update_level()
+        if len(self.values) < self.moving_window and (moving is None or moving >= self.still):
             return None
         warming_up = len(self.lrs) >= 2 and self.lrs[-1] > self.lrs[0] * (1.0 + 1e-6)
         # The level tests are cheap; the fit runs only while the loss is still near its start.

@@ -6,6 +6,7 @@ import math
 from collections import deque
 from typing import Optional
 
+from lossguard.errors import UsageError
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -28,7 +29,9 @@ class LossSpike(Detector):
     positive loss both are taken on log(loss), so the test is multiplicative. A step is a spike
     when it is more than ``sigma`` noise units above the centre, at least ``1 + rtol`` times the
     centre, at least ``atol`` (a fraction of the first losses) above it in absolute terms, and
-    1.2 times above the highest loss in the window (heavy-tailed small-batch noise).
+    ``above_max`` times the highest loss in the window (heavy-tailed small-batch noise, and the
+    bumps of a model that is just finding the task: an LSTM's batch loss can briefly exceed its
+    chance level by a fifth while it learns).
     Any step more than ``blowup`` times the first loss is a spike, even before ``min_steps``.
     Reported spikes enter the window clipped to the threshold, so a lasting level shift is
     absorbed after a few steps.
@@ -45,9 +48,10 @@ class LossSpike(Detector):
         min_steps: int = 16,
         sigma: float = 8.0,
         rtol: float = 1.0,
-        atol: float = 0.05,
+        atol: float = 0.2,
         blowup: float = 10.0,
         cooldown: int = 10,
+        above_max: float = 1.5,
     ) -> None:
         self.window = positive_int("window", window)
         self.recent = positive_int("recent", recent)
@@ -60,6 +64,9 @@ class LossSpike(Detector):
         self.blowup = positive_float("blowup", blowup)
         at_least("blowup", int(math.ceil(self.blowup)), 2, "2")
         self.cooldown = non_negative_int("cooldown", cooldown)
+        self.above_max = positive_float("above_max", above_max)
+        if self.above_max < 1.0:
+            raise UsageError(f"Argument above_max should be at least 1, got {above_max!r}")
         self.values: deque[float] = deque(maxlen=self.window)
         self.first: list[float] = []
         self.reference: Optional[float] = None
@@ -85,9 +92,9 @@ class LossSpike(Detector):
         top = max(vals)
         if positive:
             log_thr = centre + max(self.sigma * noise, math.log1p(self.rtol))
-            thr = max(math.exp(log_thr), math.exp(centre) + self.atol * abs(self.reference), top * 1.2)
+            thr = max(math.exp(log_thr), math.exp(centre) + self.atol * abs(self.reference), top * self.above_max)
         else:
-            thr = max(centre + max(self.sigma * noise, self.rtol * abs(centre), self.atol * abs(self.reference)), top + 0.2 * abs(top))
+            thr = max(centre + max(self.sigma * noise, self.rtol * abs(centre), self.atol * abs(self.reference)), top + (self.above_max - 1.0) * abs(top))
         if self.first and self.first[0] > 0:
             thr = min(thr, self.first[0] * self.blowup)
         return thr

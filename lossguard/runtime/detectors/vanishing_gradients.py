@@ -67,7 +67,7 @@ class VanishingGradients(Detector):
             return None
         half = len(values) // 2
         earlier, later = median(values[:half]), median(values[half:])
-        if later >= self.rise * earlier:
+        if later > 0 and later >= self.rise * earlier:
             return None
         self.reported = True
         return Finding(

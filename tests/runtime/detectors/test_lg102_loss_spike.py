@@ -36,6 +36,17 @@ def test_converged_loss_with_tiny_bumps_is_silent():
     assert all(det.update(StepStats(i, loss=v)) is None for i, v in enumerate(losses))
 
 
+def test_bump_of_a_model_finding_the_task_is_silent():
+    # Binary LSTM classifier (tests/runtime/fault_injection, healthy-lstm seed 1): the loss sits at
+    # ln 2 for 20 steps, falls, and one batch of the transition goes back above its start.
+    rng = random.Random(4)
+    losses = [0.69 + 0.01 * rng.uniform(-1, 1) for _ in range(20)] + [0.69 - 0.02 * i for i in range(16)] + [0.8727] + [0.4] * 20
+    det = LossSpike()
+    assert all(det.update(StepStats(i, loss=v)) is None for i, v in enumerate(losses))
+    det.update(StepStats(len(losses), loss=0.4 * 5))
+    assert det.spikes == 1
+
+
 def test_blowup_is_reported_before_the_window_fills():
     det = LossSpike()
     assert det.update(StepStats(0, loss=2.3)) is None
@@ -59,6 +70,7 @@ def test_is_spike_does_not_change_state():
         ({"sigma": -1.0}, "Argument sigma should be a positive number, got -1.0"),
         ({"window": 4, "recent": 8}, "Argument window should be at least recent"),
         ({"cooldown": -2}, "Argument cooldown should be a non-negative integer, got -2"),
+        ({"above_max": 0.5}, "Argument above_max should be at least 1, got 0.5"),
     ],
 )
 def test_argument_errors(kwargs, message):

@@ -33,11 +33,38 @@ def test_decreasing_noisy_loss_is_silent():
     assert all(det.update(StepStats(i, loss=2.3 * math.exp(-i / 100) * rng.lognormvariate(0, 0.2))) is None for i in range(500))
 
 
+def test_memorised_fixed_batches_are_silent():
+    # Four batches in a fixed order, memorised (healthy-fixed-batches): the per-batch losses of
+    # the converged model differ, so the loss is periodic, but at 0.1% of where it started.
+    pattern = [1.0, 1.7, 1.0, 1.1]
+    det = LossOscillation()
+    losses = [2.2 * math.exp(-i / 15) * pattern[i % 4] + 0.003 * pattern[i % 4] for i in range(400)]
+    assert all(det.update(StepStats(i, loss=v)) is None for i, v in enumerate(losses))
+
+
+def test_moderate_periodic_loss_of_a_fitted_linear_model_is_silent():
+    # Fixed batches a small model cannot memorise: flat at 45% of the start, per-batch spread 20%.
+    pattern = [0.9, 1.1, 1.0, 1.05]
+    det = LossOscillation()
+    losses = [max(1.0, 2.3 * math.exp(-i / 30)) * pattern[i % 4] for i in range(400)]
+    assert all(det.update(StepStats(i, loss=v, chance_loss=math.log(10))) is None for i, v in enumerate(losses))
+
+
+def test_large_swing_after_progress_is_reported():
+    # Trained down to 0.5, then a learning rate that overshoots: 0.3 <-> 1.5.
+    det = LossOscillation()
+    losses = [2.3 - 1.8 * i / 60 for i in range(60)] + [0.3 if i % 2 else 1.5 for i in range(120)]
+    found = [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v))]
+    assert len(found) == 1 and 60 < found[0] < 120
+
+
 def test_argument_errors():
     with pytest.raises(UsageError, match="Argument window should be at least 12 steps"):
         LossOscillation(window=6)
     with pytest.raises(UsageError, match="Argument concentration should be a number between 0 and 1"):
         LossOscillation(concentration=0)
+    with pytest.raises(UsageError, match="Argument low should be a number between 0 and 1"):
+        LossOscillation(low=1.5)
 
 
 def test_state_roundtrip():

@@ -21,9 +21,40 @@ def test_one_low_step_does_not_move_the_median():
     assert all(det.update(StepStats(i, grad_ratio=1e-9 if i == 20 else 0.5)) is None for i in range(40))
 
 
+# First/last ratios of a zero-initialised head under Adam (healthy-zero-head, measured): the head
+# starts at 0, so every gradient below it starts at 0 too, and the ratio climbs as the head grows.
+ZERO_HEAD = [4.7e-05, 1.8e-04, 2.6e-04, 3.8e-04, 7.3e-04, 7.7e-04, 9.7e-04, 1.1e-03, 9.9e-04, 1.6e-03, 1.5e-03, 1.5e-03, 1.5e-03, 1.4e-03, 1.8e-03, 2.2e-03]
+
+
+def test_zero_initialised_head_is_silent():
+    det = VanishingGradients()
+    assert all(det.update(StepStats(i, grad_ratio=r)) is None for i, r in enumerate(ZERO_HEAD))
+    det = VanishingGradients()
+    assert all(det.update(StepStats(i, grad_ratio=r, body_ratio=0.4)) is None for i, r in enumerate(ZERO_HEAD))
+
+
+def test_a_healthy_body_behind_a_small_head_is_silent():
+    det = VanishingGradients()
+    assert all(det.update(StepStats(i, grad_ratio=2e-5, body_ratio=0.3)) is None for i in range(60))
+
+
+def test_gradient_faded_through_the_body_is_reported():
+    det = VanishingGradients()
+    found = [i for i in range(40) if det.update(StepStats(i, grad_ratio=3e-11 * (1 + 0.3 * (i % 3)), body_ratio=2e-9))]
+    assert found == [9]
+
+
+def test_first_layer_without_any_gradient_is_reported():
+    # every ReLU below the head dead: the watcher passes a ratio of exactly 0
+    det = VanishingGradients()
+    assert [i for i in range(30) if det.update(StepStats(i, grad_ratio=0.0))] == [9]
+
+
 def test_argument_errors():
     with pytest.raises(UsageError, match="Argument threshold should be a positive number, got 0"):
         VanishingGradients(threshold=0)
+    with pytest.raises(UsageError, match="Argument rise should be a number above 1, got 1"):
+        VanishingGradients(rise=1)
 
 
 def test_state_roundtrip():

@@ -55,6 +55,28 @@ def test_zero_initialised_layer_and_warm_up_are_silent():
     assert run_updates(HEALTHY_WARMUP_PEAK * 5) == []
 
 
+# Total gradient norms of a healthy LSTM classifier (healthy-lstm seed 1; every step for 16
+# steps, then every 8th): small while it sits at chance, then tenfold larger and heavy-tailed.
+LSTM = [0.22, 0.07, 0.07, 0.19, 0.15, 0.10, 0.13, 0.09, 0.11, 0.09, 0.15, 0.17, 0.09, 0.08, 0.06, 0.05, 0.17,
+        0.39, 0.70, 1.21, 1.22, 1.63, 3.44, 3.56, 1.15, 0.73, 1.96, 2.11, 0.87, 0.82, 0.77, 0.32, 1.44, 0.57, 0.29,
+        2.59, 1.15, 0.37, 1.91, 0.30, 0.45, 0.54, 0.43, 1.35, 1.18, 2.07]
+
+
+def test_heavy_tailed_norms_of_a_learning_lstm_are_silent():
+    det = ExplodingGradients()
+    assert all(det.update(StepStats(i, grad_norm=v)) is None for i, v in enumerate(LSTM))
+    assert det.update(StepStats(len(LSTM), grad_norm=60.0)) is not None
+
+
+def test_large_updates_of_a_new_head_whose_loss_falls_are_silent():
+    det = ExplodingGradients()
+    losses = [2.3 * 0.9**i for i in range(len(LR_FAR_TOO_HIGH))]
+    assert all(det.update(StepStats(i, update_ratio=r, loss=v)) is None for i, (r, v) in enumerate(zip(LR_FAR_TOO_HIGH, losses)))
+    det = ExplodingGradients()
+    flat = [2.3 + 0.3 * (-1) ** i for i in range(len(LR_FAR_TOO_HIGH))]
+    assert [i for i, (r, v) in enumerate(zip(LR_FAR_TOO_HIGH, flat)) if det.update(StepStats(i, update_ratio=r, loss=v))] == [11]
+
+
 def test_nonfinite_norm_is_left_to_lg101():
     assert ExplodingGradients().update(StepStats(0, grad_norm=math.inf)) is None
 

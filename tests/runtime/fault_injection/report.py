@@ -15,6 +15,45 @@ import torch
 from tests.runtime.fault_injection.scenarios import SCENARIOS, judge
 
 
+NOTES = """## Notes
+
+- Latency is counted from the onset step. For runs broken from step 0 it is the time a detector
+  needs to be sure: the plateau test needs 30 updated steps plus 3 checks 4 steps apart when the
+  weights barely move (lr-too-small), 100 steps plus 3 checks while they move (random-labels: the
+  weights move, the labels carry nothing); the oscillation test needs a full 32-step window plus
+  12 steps; the vanishing-gradient test 10 measurements (every step for the first 16).
+- lr-too-high (SGD lr=5 with momentum): the loss wanders at 2-3 (chance is 2.3) and spikes only
+  after 9-40 steps, in some seeds never. LG106 reports it from the size of the last layer's
+  updates (|dW|/|W| of 0.3-1.4 per step against at most 0.053 in the healthy runs of the first
+  table), 7-10 steps after the start: the median of 8 measurements must exceed 0.2, must not decay
+  like 1/t (a zero-initialised head also starts with ratios near 1), and the loss must not be
+  making progress (a new head on pretrained features, healthy-frozen-after-watch, moves by 0.23 of
+  its norm per step at first, but its loss falls).
+- LG106 also appears in oscillating-sgd (its learning rate overshoots by construction) and in
+  misuse-broadcast (a one-output regression head chasing targets of 0-9 with lr 0.05): in both the
+  updates really are as large as the weights.
+- healthy-fixed-batches was a known LG104 misfire: four batches in a fixed order make a converged
+  loss periodic with period 4. LG104 now also asks whether the swing matters on the run's scale
+  (the loss above half its start, or a swing of a quarter of it); a memorised sequence (loss
+  1e-3 from 2.2) and a linear model converged at a moderate level (healthy-fixed-batches-linear)
+  are silent, oscillating-sgd (loss 1-4.5 from a start of 3-4) is still reported.
+- healthy-zero-head was an LG105 misfire at step 10: with the head at zero, every gradient below
+  it is zero too, and the first/last ratio climbs from 5e-5 as the head grows. LG105 now also
+  needs the ratio against the dense layer before the last to be small (the fade must be in the
+  body) and the ratio not to be recovering.
+- healthy-lstm: its gradient norms grow tenfold when it starts to learn and then vary tenfold from
+  step to step; LG106 compares against the 90th percentile of its recent norms (it used the median)
+  and refreshes that reference at every measurement.
+- healthy-transformer: a nearly memorised task has batch losses of 0.02 with one-example jumps to
+  0.13; LG102 needs a spike to rise by at least 0.2 of the first losses above the recent level.
+- Adam at 1e-4 on this task (not in the table) moves the loss by 4% in 300 steps and is reported as
+  a plateau after about 100 steps: on this task that learning rate is too small. Adam at 3e-4
+  (healthy-adam-small-lr) is silent.
+- The fast subset of these runs is `tests/runtime/test_fault_injection.py` (lr-too-high is in
+  it, with a latency bound of 12 steps); the misuse runs are also in `tests/runtime/test_misuse.py`.
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=5)
@@ -58,7 +97,7 @@ def main() -> None:
         "|" + "---|" * len(header),
     ]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
-    lines.append("")
+    lines += ["", NOTES]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
 

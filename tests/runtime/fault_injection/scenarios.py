@@ -275,6 +275,109 @@ def misuse_float_class_target(seed: int) -> Outcome:
     return _misuse_run(seed, lambda: (mlp(), F.cross_entropy, lambda c, m, x, y, k: c(m(x), y.float())))
 
 
+def loop(
+    seed: int,
+    model: nn.Module,
+    criterion,
+    batch: Callable[[int], tuple],
+    steps: int = 200,
+    optimizer: Optional[Callable] = None,
+    schedule: Optional[Callable] = None,
+    clip: Optional[float] = None,
+    autocast: Optional[torch.dtype] = None,
+) -> Outcome:
+    """A plain training loop over any model, criterion and batch source (``batch(step)``)."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = optimizer(params) if optimizer is not None else torch.optim.Adam(params, lr=1e-3)
+    scheduler = schedule(opt) if schedule is not None else None
+    watched = _watch(model, criterion)
+    for step in range(steps):
+        x, y = batch(step)
+        opt.zero_grad()
+        if autocast is not None:
+            with torch.autocast("cpu", dtype=autocast):
+                loss = watched(model(x), y)
+        else:
+            loss = watched(model(x), y)
+        loss.backward()
+        if clip is not None:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), clip)
+        opt.step()
+        if scheduler is not None:
+            scheduler.step()
+    watched.close()
+    return Outcome(watched.events, steps)
+
+
+def dead_relu(seed: int) -> Outcome:
+    """Hidden biases of -50 after a bad init: every ReLU is dead, nothing below the head learns."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = mlp()
+    with torch.no_grad():
+        model[0].bias.fill_(-50.0)
+        model[2].bias.fill_(-50.0)
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=150, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+
+
+def random_labels(seed: int) -> Outcome:
+    """A broken input pipeline: labels are drawn independently of the inputs."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    g = torch.Generator().manual_seed(3000 + seed)
+
+    def batch(step):
+        x, _ = teacher.batch(64)
+        return x, torch.randint(0, CLASSES, (64,), generator=g)
+
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), batch, steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9))
+
+
+def nan_log_zero(seed: int) -> Outcome:
+    """A hand-written cross-entropy, log(softmax) without a clamp: one batch of huge logits gives log(0)."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+
+    def my_loss(logits, y):
+        p = torch.softmax(logits, dim=1)
+        return -(F.one_hot(y, CLASSES) * torch.log(p)).sum(dim=1).mean()
+
+    def batch(step):
+        x, y = teacher.batch(64)
+        return (x * 1e4 if step == 60 else x), y
+
+    return loop(seed, mlp(), my_loss, batch, steps=90, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+
+
+def huge_label_batch(seed: int) -> Outcome:
+    """MSE regression; the targets of one batch are in the wrong unit (x1000)."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    w = torch.randn(DIM, 1, generator=g)
+
+    def batch(step):
+        x = torch.randn(32, DIM, generator=g)
+        y = x @ w + 0.1 * torch.randn(32, 1, generator=g)
+        return x, (y * 1000 if step == 120 else y)
+
+    return loop(seed, mlp(out=1), nn.MSELoss(), batch, steps=150)
+
+
+def adam_lr_too_high(seed: int) -> Outcome:
+    return classification(seed, steps=100, lr=1.0, opt="adam")
+
+
+def deep_tanh(seed: int) -> Outcome:
+    """20 tanh layers initialised with a small gain: the signal and its gradient fade with depth."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = mlp(depth=20, act=nn.Tanh)
+    for m in model:
+        if isinstance(m, nn.Linear):
+            nn.init.xavier_uniform_(m.weight, gain=0.4)
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=120, optimizer=lambda p: torch.optim.SGD(p, lr=0.05))
+
+
 # --------------------------------------------------------------------------- healthy
 
 
@@ -383,6 +486,382 @@ def healthy_amp_scaler(seed: int) -> Outcome:
     return Outcome(criterion.events, 200)
 
 
+def healthy_zero_head(seed: int) -> Outcome:
+    """Output layer initialised to zero (a common fine-tuning default), Adam."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = mlp()
+    nn.init.zeros_(model[-1].weight)
+    nn.init.zeros_(model[-1].bias)
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=200)
+
+
+def healthy_zero_head_deep_sgd(seed: int) -> Outcome:
+    """Zero-initialised head on a 3-layer body, SGD with momentum."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = mlp(depth=3)
+    nn.init.zeros_(model[-1].weight)
+    nn.init.zeros_(model[-1].bias)
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
+
+
+def healthy_fixed_batches_linear(seed: int) -> Outcome:
+    """A linear model on 4 fixed, unshuffled batches with 30% noisy labels: it converges at a moderate, periodic loss."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    g = torch.Generator().manual_seed(4000 + seed)
+    batches = []
+    for _ in range(4):
+        x, y = teacher.batch(64)
+        noisy = torch.rand(64, generator=g) < 0.3
+        batches.append((x, torch.where(noisy, torch.randint(0, CLASSES, (64,), generator=g), y)))
+    return loop(seed, nn.Linear(DIM, CLASSES), nn.CrossEntropyLoss(), lambda s: batches[s % 4], steps=300, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
+
+
+def healthy_label_smoothing(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    return loop(seed, mlp(), nn.CrossEntropyLoss(label_smoothing=0.1), lambda s: teacher.batch(64), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+
+
+def healthy_dropout(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = nn.Sequential(nn.Linear(DIM, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, CLASSES))
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(32), steps=300)
+
+
+def healthy_weight_decay(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300, optimizer=lambda p: torch.optim.AdamW(p, lr=3e-3, weight_decay=0.1))
+
+
+def healthy_overfit_tiny(seed: int) -> Outcome:
+    """32 examples, shuffled batches of 8, a wide MLP: the loss goes to about 1e-4 and stays there."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    x_all, y_all = teacher.batch(32)
+    g = torch.Generator().manual_seed(5000 + seed)
+
+    def batch(step):
+        idx = torch.randint(0, 32, (8,), generator=g)
+        return x_all[idx], y_all[idx]
+
+    return loop(seed, mlp(width=256), nn.CrossEntropyLoss(), batch, steps=600, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
+
+
+def healthy_imbalanced(seed: int) -> Outcome:
+    """90% of the examples in one class: the loss starts far below log C and falls slowly."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    g = torch.Generator().manual_seed(6000 + seed)
+
+    def batch(step):
+        x, y = teacher.batch(64)
+        keep = torch.rand(64, generator=g) < 0.9
+        return x, torch.where(keep, torch.zeros_like(y), y)
+
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), batch, steps=300, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+
+
+def healthy_tiny_regression(seed: int) -> Outcome:
+    """MSE on targets of order 1e-3: the loss is about 1e-6 and falls to 1e-8."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    w = torch.randn(DIM, 1, generator=g) * 1e-3
+
+    def batch(step):
+        x = torch.randn(32, DIM, generator=g)
+        return x, x @ w + 1e-5 * torch.randn(32, 1, generator=g)
+
+    return loop(seed, mlp(out=1), nn.MSELoss(), batch, steps=300)
+
+
+def healthy_step_decay(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
+                optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=100, gamma=0.1))
+
+
+def healthy_one_cycle(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
+                optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9), schedule=lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.3, total_steps=300))
+
+
+def healthy_warm_restarts(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
+                optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), schedule=lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=60))
+
+
+def healthy_nesterov(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
+                optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4))
+
+
+def healthy_clipping(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
+                optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), clip=0.5)
+
+
+def healthy_lstm(seed: int) -> Outcome:
+    """Sequence classification: is the sum of a 20-step sequence positive? (LSTM + linear head)."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lstm = nn.LSTM(4, 32, batch_first=True)
+            self.head = nn.Linear(32, 2)
+
+        def forward(self, x):
+            out, _ = self.lstm(x)
+            return self.head(out[:, -1])
+
+    def batch(step):
+        x = torch.randn(32, 20, 4, generator=g)
+        return x, (x[:, :, 0].sum(dim=1) > 0).long()
+
+    return loop(seed, Net(), nn.CrossEntropyLoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
+
+
+def healthy_cnn_batchnorm(seed: int) -> Outcome:
+    """A small CNN with BatchNorm on 12x12 images whose class is the brightest quadrant."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    model = nn.Sequential(
+        nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(8, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.AdaptiveAvgPool2d(2),
+        nn.Flatten(), nn.Linear(64, 4),
+    )
+
+    def batch(step):
+        y = torch.randint(0, 4, (32,), generator=g)
+        x = torch.randn(32, 1, 12, 12, generator=g)
+        for i, q in enumerate(y.tolist()):
+            r, c = divmod(q, 2)
+            x[i, 0, r * 6 : r * 6 + 6, c * 6 : c * 6 + 6] += 1.0
+        return x, y
+
+    return loop(seed, model, nn.CrossEntropyLoss(), batch, steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+
+
+def healthy_batchnorm_mlp(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = nn.Sequential(nn.Linear(DIM, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, CLASSES))
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
+
+
+def pretrained(seed: int, teacher: Teacher, depth: int = 3) -> nn.Sequential:
+    """An MLP trained for 200 steps on the task: a body worth transferring."""
+    torch.manual_seed(seed)
+    model = mlp(depth=depth)
+    pre = torch.optim.Adam(model.parameters(), lr=3e-3)
+    for _ in range(200):
+        x, y = teacher.batch(64)
+        pre.zero_grad()
+        F.cross_entropy(model(x), y).backward()
+        pre.step()
+    return model
+
+
+def healthy_frozen_backbone(seed: int) -> Outcome:
+    """Transfer learning: a pretrained body with requires_grad=False, only a new head trains."""
+    teacher = Teacher(seed)
+    model = pretrained(seed, teacher)
+    for p in model[:-1].parameters():
+        p.requires_grad_(False)
+    model[-1].reset_parameters()
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=200)
+
+
+def healthy_frozen_after_watch(seed: int) -> Outcome:
+    """The pretrained body is frozen only after lossguard.watch() saw it: its parameters never get a gradient."""
+    teacher = Teacher(seed)
+    model = pretrained(seed, teacher)
+    model[-1].reset_parameters()
+    watched = _watch(model, nn.CrossEntropyLoss())
+    for p in model[:-1].parameters():
+        p.requires_grad_(False)
+    opt = torch.optim.SGD(model[-1].parameters(), lr=0.05, momentum=0.9)
+    for _ in range(200):
+        x, y = teacher.batch(64)
+        opt.zero_grad()
+        watched(model(x), y).backward()
+        opt.step()
+    watched.close()
+    return Outcome(watched.events, 200)
+
+
+def healthy_no_grad_features(seed: int) -> Outcome:
+    """Features computed under torch.no_grad() by a pretrained body that still requires grad; a new head trains."""
+    teacher = Teacher(seed)
+    trained = pretrained(seed, teacher, depth=2)
+    body, head = trained[:-1], nn.Linear(64, CLASSES)
+    model = nn.Sequential(body, head)
+    watched = _watch(model, nn.CrossEntropyLoss())
+    opt = torch.optim.Adam(head.parameters(), lr=1e-3)
+    for _ in range(200):
+        x, y = teacher.batch(64)
+        with torch.no_grad():
+            feats = body(x)
+        opt.zero_grad()
+        watched(head(feats), y).backward()
+        opt.step()
+    watched.close()
+    return Outcome(watched.events, 200)
+
+
+def healthy_multilabel_bce(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+
+    def batch(step):
+        x, _ = teacher.batch(64)
+        return x, (x @ teacher.w > 0.5).float()
+
+    return loop(seed, mlp(), nn.BCEWithLogitsLoss(), batch, steps=250)
+
+
+def healthy_nll(seed: int) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = nn.Sequential(mlp(), nn.LogSoftmax(dim=1))
+    return loop(seed, model, nn.NLLLoss(), lambda s: teacher.batch(64), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+
+
+def _robust_regression(seed: int, criterion) -> Outcome:
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    w = torch.randn(DIM, 1, generator=g)
+
+    def batch(step):
+        x = torch.randn(32, DIM, generator=g)
+        noise = torch.distributions.StudentT(2.0).sample((32, 1))
+        return x, x @ w + 0.3 * noise
+
+    return loop(seed, mlp(out=1), criterion, batch, steps=300)
+
+
+def healthy_huber(seed: int) -> Outcome:
+    return _robust_regression(seed, nn.HuberLoss())
+
+
+def healthy_l1(seed: int) -> Outcome:
+    return _robust_regression(seed, nn.L1Loss())
+
+
+def healthy_embedding(seed: int) -> Outcome:
+    """Bag-of-words text classification: EmbeddingBag + linear head, class given by a keyword."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.emb = nn.EmbeddingBag(200, 32)
+            self.head = nn.Linear(32, 4)
+
+        def forward(self, tokens):
+            return self.head(self.emb(tokens))
+
+    def batch(step):
+        tokens = torch.randint(4, 200, (32, 12), generator=g)
+        y = torch.randint(0, 4, (32,), generator=g)
+        tokens[:, 0] = y
+        return tokens, y
+
+    return loop(seed, Net(), nn.CrossEntropyLoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
+
+
+def healthy_high_lr_adam(seed: int) -> Outcome:
+    """Adam at 1e-2, on the high side but fine: a bumpy start."""
+    return classification(seed, steps=300, lr=1e-2, opt="adam")
+
+
+def healthy_transformer(seed: int) -> Outcome:
+    """A 2-layer TransformerEncoder (LayerNorm, attention) classifying which token type dominates a sequence."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.emb = nn.Embedding(8, 32)
+            layer = nn.TransformerEncoderLayer(32, 4, dim_feedforward=64, dropout=0.1, batch_first=True)
+            self.encoder = nn.TransformerEncoder(layer, 2, enable_nested_tensor=False)
+            self.head = nn.Linear(32, 4)
+
+        def forward(self, tokens):
+            return self.head(self.encoder(self.emb(tokens)).mean(dim=1))
+
+    def batch(step):
+        y = torch.randint(0, 4, (32,), generator=g)
+        tokens = torch.randint(0, 8, (32, 16), generator=g)
+        tokens[:, :6] = y[:, None]
+        return tokens, y
+
+    return loop(seed, Net(), nn.CrossEntropyLoss(), batch, steps=200, optimizer=lambda p: torch.optim.AdamW(p, lr=1e-3))
+
+
+def healthy_gru(seed: int) -> Outcome:
+    """GRU regression: predict the mean of a noisy sequence."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.gru = nn.GRU(1, 32, batch_first=True)
+            self.head = nn.Linear(32, 1)
+
+        def forward(self, x):
+            out, _ = self.gru(x)
+            return self.head(out[:, -1])
+
+    def batch(step):
+        level = torch.randn(32, 1, 1, generator=g)
+        x = level + 0.5 * torch.randn(32, 15, 1, generator=g)
+        return x, level[:, :, 0]
+
+    return loop(seed, Net(), nn.MSELoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
+
+
+def healthy_adam_small_lr(seed: int) -> Outcome:
+    """Adam at 3e-4: slow but steady progress."""
+    return classification(seed, steps=300, lr=3e-4, opt="adam")
+
+
+def healthy_large_batch(seed: int) -> Outcome:
+    return classification(seed, steps=150, batch=1024, lr=0.1)
+
+
+def healthy_autoencoder(seed: int) -> Outcome:
+    """A bottleneck autoencoder on correlated data, MSE reconstruction."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    mix = torch.randn(4, DIM, generator=g)
+    model = nn.Sequential(nn.Linear(DIM, 16), nn.ReLU(), nn.Linear(16, 4), nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, DIM))
+
+    def batch(step):
+        x = torch.randn(64, 4, generator=g) @ mix + 0.05 * torch.randn(64, DIM, generator=g)
+        return x, x
+
+    return loop(seed, model, nn.MSELoss(), batch, steps=300)
+
+
 SCENARIOS: list[Scenario] = [
     Scenario("nan-batch", "one batch holds a NaN at step 80", nan_batch, True, ("LG101",), 80),
     Scenario("lr-too-high", "SGD lr=5 from the start", lr_too_high, True, ("LG101", "LG102", "LG106"), 0),
@@ -393,6 +872,12 @@ SCENARIOS: list[Scenario] = [
     Scenario("mislabelled-batch", "every label of step 150 wrong", shuffled_labels_batch, True, ("LG102",), 150, fast=False),
     Scenario("oscillating-sgd", "two contradictory batches in turn, overshooting lr", oscillating_sgd, True, ("LG104",), 0),
     Scenario("exploding-rnn", "ReLU RNN with recurrent gain 1.15 over 40 steps", exploding_rnn, True, ("LG106", "LG101"), 0),
+    Scenario("dead-relu", "hidden biases of -50: every ReLU dead", dead_relu, True, ("LG103", "LG105"), 0, fast=False),
+    Scenario("random-labels", "labels independent of the inputs", random_labels, True, ("LG103",), 0, fast=False),
+    Scenario("nan-log-zero", "hand-written log(softmax) hits log(0) at step 60", nan_log_zero, True, ("LG101",), 60),
+    Scenario("huge-label-batch", "regression targets of step 120 x1000", huge_label_batch, True, ("LG102",), 120, fast=False),
+    Scenario("adam-lr-too-high", "Adam lr=1", adam_lr_too_high, True, ("LG101", "LG102", "LG106"), 0, fast=False),
+    Scenario("deep-tanh", "20 tanh layers, small init", deep_tanh, True, ("LG105",), 0, fast=False),
     Scenario("misuse-softmax-ce", "softmax output into CrossEntropyLoss", misuse_softmax_ce, True, ("LG001",), 0),
     Scenario("misuse-bce-logits", "raw logits into BCELoss", misuse_bce_logits, True, ("LG002",), 0),
     Scenario("misuse-double-sigmoid", "sigmoid output into BCEWithLogitsLoss", misuse_double_sigmoid, True, ("LG003",), 0),
@@ -411,8 +896,39 @@ SCENARIOS: list[Scenario] = [
     Scenario("healthy-converged", "watching starts after 1500 steps of training", healthy_converged, False),
     Scenario("healthy-long", "1200 steps into convergence", healthy_long_converging, False, fast=False),
     Scenario("healthy-regression", "MSE regression, Adam", healthy_regression, False),
-    Scenario("limit-fixed-batches", "4 batches in a fixed order (known misfire: periodic data)", healthy_fixed_batches, False, fast=False, tags=("known-limitation",)),
+    Scenario("healthy-fixed-batches", "4 batches in a fixed order, memorised (periodic loss)", healthy_fixed_batches, False, fast=False),
     Scenario("healthy-amp-scaler", "fp16 autocast, GradScaler skipping its first steps", healthy_amp_scaler, False),
+    Scenario("healthy-zero-head", "zero-initialised output layer, Adam", healthy_zero_head, False),
+    Scenario("healthy-zero-head-deep-sgd", "zero-initialised head on 3 layers, SGD lr 0.1", healthy_zero_head_deep_sgd, False, fast=False),
+    Scenario("healthy-fixed-batches-linear", "linear model, 4 fixed batches, 30% noisy labels", healthy_fixed_batches_linear, False, fast=False),
+    Scenario("healthy-label-smoothing", "CrossEntropyLoss(label_smoothing=0.1)", healthy_label_smoothing, False, fast=False),
+    Scenario("healthy-dropout", "two Dropout(0.5) layers, batch 32", healthy_dropout, False, fast=False),
+    Scenario("healthy-weight-decay", "AdamW, weight decay 0.1", healthy_weight_decay, False, fast=False),
+    Scenario("healthy-overfit-tiny", "32 examples memorised to a loss of about 1e-4", healthy_overfit_tiny, False, fast=False),
+    Scenario("healthy-imbalanced", "90% of labels in one class", healthy_imbalanced, False, fast=False),
+    Scenario("healthy-tiny-regression", "MSE on targets of order 1e-3 (loss 1e-6 and below)", healthy_tiny_regression, False, fast=False),
+    Scenario("healthy-step-decay", "SGD, StepLR x0.1 every 100 steps", healthy_step_decay, False, fast=False),
+    Scenario("healthy-one-cycle", "OneCycleLR to lr 0.3", healthy_one_cycle, False, fast=False),
+    Scenario("healthy-warm-restarts", "CosineAnnealingWarmRestarts, T_0=60", healthy_warm_restarts, False, fast=False),
+    Scenario("healthy-nesterov", "SGD nesterov, weight decay 5e-4", healthy_nesterov, False, fast=False),
+    Scenario("healthy-clipping", "clip_grad_norm_ 0.5 at lr 0.1", healthy_clipping, False, fast=False),
+    Scenario("healthy-lstm", "LSTM sequence classifier, Adam", healthy_lstm, False, fast=False),
+    Scenario("healthy-cnn-batchnorm", "small CNN with BatchNorm2d", healthy_cnn_batchnorm, False, fast=False),
+    Scenario("healthy-batchnorm-mlp", "MLP with BatchNorm1d, lr 0.1", healthy_batchnorm_mlp, False, fast=False),
+    Scenario("healthy-frozen-backbone", "pretrained body frozen (requires_grad=False), new head", healthy_frozen_backbone, False),
+    Scenario("healthy-frozen-after-watch", "body frozen after watch(): no gradient below the head", healthy_frozen_after_watch, False, fast=False),
+    Scenario("healthy-no-grad-features", "body run under torch.no_grad(), head trains", healthy_no_grad_features, False, fast=False),
+    Scenario("healthy-multilabel-bce", "BCEWithLogitsLoss, multi-label", healthy_multilabel_bce, False, fast=False),
+    Scenario("healthy-nll", "LogSoftmax + NLLLoss", healthy_nll, False, fast=False),
+    Scenario("healthy-huber", "HuberLoss, heavy-tailed noise", healthy_huber, False, fast=False),
+    Scenario("healthy-l1", "L1Loss, heavy-tailed noise", healthy_l1, False, fast=False),
+    Scenario("healthy-embedding", "EmbeddingBag text classifier", healthy_embedding, False, fast=False),
+    Scenario("healthy-adam-high-lr", "Adam lr 1e-2", healthy_high_lr_adam, False, fast=False),
+    Scenario("healthy-transformer", "2-layer TransformerEncoder, AdamW", healthy_transformer, False, fast=False),
+    Scenario("healthy-gru", "GRU regression, MSE", healthy_gru, False, fast=False),
+    Scenario("healthy-adam-small-lr", "Adam lr 3e-4, slow progress", healthy_adam_small_lr, False, fast=False),
+    Scenario("healthy-large-batch", "batch 1024, SGD lr 0.1", healthy_large_batch, False, fast=False),
+    Scenario("healthy-autoencoder", "bottleneck autoencoder, MSE", healthy_autoencoder, False, fast=False),
 ]
 
 
