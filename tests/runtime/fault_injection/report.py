@@ -46,9 +46,9 @@ NOTES = """## Notes
   and refreshes that reference at every measurement.
 - healthy-transformer: a nearly memorised task has batch losses of 0.02 with one-example jumps to
   0.13; LG102 needs a spike to rise by at least 0.2 of the first losses above the recent level.
-- Adam at 1e-4 on this task (not in the table) moves the loss by 4% in 300 steps and is reported as
-  a plateau after about 100 steps: on this task that learning rate is too small. Adam at 3e-4
-  (healthy-adam-small-lr) is silent.
+- Adam at 1e-4 on this task (not in the table) moves the loss by about 4% in 300 steps; one seed
+  in three is reported as a plateau at step 107: on this task that learning rate is too small, but
+  a user may see it as a slow start. Adam at 3e-4 (healthy-adam-small-lr) is silent.
 - The fast subset of these runs is `tests/runtime/test_fault_injection.py` (lr-too-high is in
   it, with a latency bound of 12 steps); the misuse runs are also in `tests/runtime/test_misuse.py`.
 """
