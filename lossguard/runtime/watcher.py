@@ -232,7 +232,8 @@ class Watcher(nn.Module):
                 w = ref()
                 if w is not None:
                     w._guard(w._on_optimizer_post, opt)
-                    w._flush_raise()
+                    if w._raise_queue:
+                        w._flush_raise()
 
             from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
 
@@ -305,8 +306,15 @@ class Watcher(nn.Module):
             self._guard(self._diagnose, inp, tgt)
             raise
         if training and isinstance(loss, torch.Tensor) and loss.requires_grad:
-            self._guard(self._on_call, loss, inp, tgt, checked)
-            self._flush_raise()
+            try:  # _guard, inlined: this runs on every training step
+                self._on_call(loss, inp, tgt, checked)
+            except LossGuardError:
+                raise
+            except Exception as exc:
+                self._internal_error("_on_call", exc)
+                self._broken = True
+            if self._raise_queue:
+                self._flush_raise()
         return loss
 
     def _on_call(self, loss: torch.Tensor, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool) -> None:
@@ -327,9 +335,12 @@ class Watcher(nn.Module):
                 cur = None
         if cur is None:
             cur = self._cur = _Record(self.step)
-        value = loss.detach()
-        if value.dim() > 0 or value.dtype != torch.float32:
-            value = value.float().mean()
+        if self._host_loss and loss.dtype == torch.float32 and loss.dim() == 0:
+            value = loss  # read at once below: nothing keeps the tensor (or its graph)
+        else:
+            value = loss.detach()
+            if value.dim() > 0 or value.dtype != torch.float32:
+                value = value.float().mean()
         if self._host_loss:
             v = value.item()
             cur.values.append(v)
