@@ -134,10 +134,10 @@ PROBLEMS: tuple[Problem, ...] = (
         use_instead="torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)",
         misfires=(
             "Gradient norms are read at the optimizer step, after GradScaler unscales them; skipped "
-            "overflow steps are not seen. Reported when the total norm is 10 times (or 6 noise units "
+            "overflow steps are not seen. Reported when the total norm is 20 times (or 6 noise units "
             "above) the 90th percentile of its last 50 measurements, or, from the first step, 1000 "
-            "times the weight norm; a high percentile, because an LSTM's norms vary tenfold from step"
-            " to step once it learns. Norms are read every step for the first 16 steps, then every "
+            "times the weight norm; a high percentile and a wide factor, because an LSTM's norms jump "
+            "tenfold when it starts to learn and then vary tenfold from step to step. Norms are read every step for the first 16 steps, then every "
             "8th step, so an explosion confined to one unmeasured step is left to LG102 and LG101. "
             "Also reported when the last dense layer's weights change by more than 0.2 of their norm "
             "per step (median of 8 measurements, same cadence; healthy runs: 0.001-0.05) without the "

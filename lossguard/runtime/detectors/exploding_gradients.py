@@ -54,7 +54,7 @@ class ExplodingGradients(Detector):
         self,
         window: int = 50,
         min_steps: int = 10,
-        factor: float = 10.0,
+        factor: float = 20.0,
         sigma: float = 6.0,
         max_ratio: float = 1000.0,
         cooldown: int = 10,

@@ -749,7 +749,7 @@ def _robust_regression(seed: int, criterion) -> Outcome:
 
     def batch(step):
         x = torch.randn(32, DIM, generator=g)
-        noise = torch.distributions.StudentT(2.0).sample((32, 1))
+        noise = torch.distributions.StudentT(4.0).sample((32, 1))
         return x, x @ w + 0.3 * noise
 
     return loop(seed, mlp(out=1), criterion, batch, steps=300)
@@ -862,6 +862,105 @@ def healthy_autoencoder(seed: int) -> Outcome:
     return loop(seed, model, nn.MSELoss(), batch, steps=300)
 
 
+def _teacher_loop(seed: int, criterion, steps: int = 300, optimizer: Optional[Callable] = None, model: Optional[nn.Module] = None, **kw) -> Outcome:
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    return loop(seed, model if model is not None else mlp(), criterion, lambda s: teacher.batch(64), steps=steps, optimizer=optimizer, **kw)
+
+
+def healthy_rmsprop(seed: int) -> Outcome:
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), optimizer=lambda p: torch.optim.RMSprop(p, lr=1e-3))
+
+
+def healthy_adagrad(seed: int) -> Outcome:
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), optimizer=lambda p: torch.optim.Adagrad(p, lr=0.05))
+
+
+def healthy_cyclic_lr(seed: int) -> Outcome:
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9),
+                         schedule=lambda o: torch.optim.lr_scheduler.CyclicLR(o, base_lr=0.005, max_lr=0.1, step_size_up=10))
+
+
+def healthy_weighted_ce(seed: int) -> Outcome:
+    return _teacher_loop(seed, nn.CrossEntropyLoss(weight=torch.linspace(0.5, 2.0, CLASSES)))
+
+
+def healthy_noisy_labels(seed: int) -> Outcome:
+    """30% of the labels replaced at random: the loss levels off well above zero."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    g = torch.Generator().manual_seed(7000 + seed)
+
+    def batch(step):
+        x, y = teacher.batch(64)
+        flip = torch.rand(64, generator=g) < 0.3
+        return x, torch.where(flip, torch.randint(0, CLASSES, (64,), generator=g), y)
+
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), batch, steps=400, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+
+
+def healthy_residual(seed: int) -> Outcome:
+    """Eight residual blocks: deep, but the identity paths carry the gradient."""
+
+    class Block(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.lin = nn.Linear(64, 64)
+
+        def forward(self, x):
+            return x + F.relu(self.lin(x))
+
+    torch.manual_seed(seed)
+    model = nn.Sequential(nn.Linear(DIM, 64), *[Block() for _ in range(8)], nn.Linear(64, CLASSES))
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), model=model, optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9))
+
+
+def healthy_finetune_new_task(seed: int) -> Outcome:
+    """A model trained on one task, fine-tuned on another: the loss starts high and falls."""
+    model = pretrained(seed, Teacher(seed))
+    other = Teacher(seed + 100)
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: other.batch(64), steps=300)
+
+
+def healthy_focal(seed: int) -> Outcome:
+    """A hand-written focal loss (a function the watcher knows nothing about)."""
+
+    def focal(logits, y):
+        logp = F.log_softmax(logits, dim=1).gather(1, y[:, None]).squeeze(1)
+        return (-((1 - logp.exp()) ** 2) * logp).mean()
+
+    return _teacher_loop(seed, focal)
+
+
+def healthy_distillation(seed: int) -> Outcome:
+    """A small student matching a trained teacher's softened outputs with KL divergence."""
+    teacher = Teacher(seed)
+    big = pretrained(seed, teacher)
+    torch.manual_seed(seed + 1)
+
+    def batch(step):
+        x, _ = teacher.batch(64)
+        with torch.no_grad():
+            return x, F.softmax(big(x) / 2, dim=1)
+
+    def kd(logits, soft):
+        return F.kl_div(F.log_softmax(logits / 2, dim=1), soft, reduction="batchmean")
+
+    return loop(seed, mlp(width=32), kd, batch, steps=300)
+
+
+def healthy_soft_targets(seed: int) -> Outcome:
+    """CrossEntropyLoss with probability targets."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+
+    def batch(step):
+        x, y = teacher.batch(64)
+        return x, F.one_hot(y, CLASSES).float() * 0.9 + 0.01
+
+    return loop(seed, mlp(), nn.CrossEntropyLoss(), batch, steps=300)
+
+
 SCENARIOS: list[Scenario] = [
     Scenario("nan-batch", "one batch holds a NaN at step 80", nan_batch, True, ("LG101",), 80),
     Scenario("lr-too-high", "SGD lr=5 from the start", lr_too_high, True, ("LG101", "LG102", "LG106"), 0),
@@ -929,6 +1028,16 @@ SCENARIOS: list[Scenario] = [
     Scenario("healthy-adam-small-lr", "Adam lr 3e-4, slow progress", healthy_adam_small_lr, False, fast=False),
     Scenario("healthy-large-batch", "batch 1024, SGD lr 0.1", healthy_large_batch, False, fast=False),
     Scenario("healthy-autoencoder", "bottleneck autoencoder, MSE", healthy_autoencoder, False, fast=False),
+    Scenario("healthy-rmsprop", "RMSprop lr 1e-3", healthy_rmsprop, False, fast=False),
+    Scenario("healthy-adagrad", "Adagrad lr 0.05", healthy_adagrad, False, fast=False),
+    Scenario("healthy-cyclic-lr", "CyclicLR 0.005-0.1, 20-step cycles", healthy_cyclic_lr, False, fast=False),
+    Scenario("healthy-weighted-ce", "CrossEntropyLoss with class weights", healthy_weighted_ce, False, fast=False),
+    Scenario("healthy-noisy-labels", "30% random labels, shuffled", healthy_noisy_labels, False, fast=False),
+    Scenario("healthy-residual", "8 residual blocks, SGD", healthy_residual, False, fast=False),
+    Scenario("healthy-finetune-new-task", "trained model fine-tuned on another task", healthy_finetune_new_task, False, fast=False),
+    Scenario("healthy-focal", "hand-written focal loss (a function)", healthy_focal, False, fast=False),
+    Scenario("healthy-distillation", "KL divergence to a trained teacher's soft outputs", healthy_distillation, False, fast=False),
+    Scenario("healthy-soft-targets", "CrossEntropyLoss with probability targets", healthy_soft_targets, False, fast=False),
 ]
 
 
