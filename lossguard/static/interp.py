@@ -288,7 +288,7 @@ class Interpreter:
             self.ev(stmt.test, frame, env)
         else:
             self.ev(stmt.iter, frame, env)
-            self.bind(stmt.target, UNKNOWN, frame, env)
+            self.bind(stmt.target, self._loop_item(stmt.iter, frame, env), frame, env)
         frame.loops.append(stmt)
         frame.loop_calls.append([])
         try:
@@ -302,6 +302,22 @@ class Interpreter:
         _replace_env(env, _join_envs([before, env]))
         if stmt.orelse:
             self.exec_block(stmt.orelse, frame, env)
+
+    def _loop_item(self, iterable: ast.expr, frame: Frame, env: Env) -> Value:
+        """What each iteration binds: the values of ``d.values()`` / ``d.items()`` when ``d`` is a
+        literal dict whose values agree (a dict of loss terms); unknown otherwise."""
+        if not (
+            isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) and iterable.func.attr in ("values", "items")
+            and not iterable.args and not iterable.keywords and isinstance(iterable.func.value, ast.Name)
+        ):
+            return UNKNOWN
+        d = self.lookup(iterable.func.value.id, frame, env)
+        if not isinstance(d, DictVal) or not d.items:
+            return UNKNOWN
+        item = d.items[0][1]
+        for _, v in d.items[1:]:
+            item = join(item, v)
+        return item if iterable.func.attr == "values" else TupleVal((UNKNOWN, item))
 
     def _exec_with(self, stmt: ast.With | ast.AsyncWith, frame: Frame, env: Env) -> bool:
         no_grad = frame.no_grad
@@ -680,7 +696,14 @@ class Interpreter:
                     calls.append((name, receiver, node))
             if isinstance(receiver, (Tensor, Unknown, Const, TupleVal)):
                 pos, kw, starred = self._args(node, frame, env)
-                return self._value_method(receiver, name, node, pos, kw, frame, env)
+                result = self._value_method(receiver, name, node, pos, kw, frame, env)
+                if isinstance(receiver, Tensor) and _rewrites_values(name) and (
+                    isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and _is_self(func.value.value, frame)
+                ):
+                    # target.fill_(...), .scatter_(...): the tensor now holds other numbers
+                    after = result if name in ("sigmoid_",) else receiver.with_(act=None, act_site=None)
+                    self.bind(func.value, after, frame, env)
+                return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
                 if receiver.qname in api.ACCELERATORS and name == "prepare" and not starred and not kw:
@@ -1179,6 +1202,8 @@ class Interpreter:
             return t.with_(dtype=Dtype.FLOAT)
         if name in api.VALUE_KEEPING_METHODS:
             return _reshape(t, name, pos, kw, node, frame)
+        if name == "mean" and (pos or kw) and t.act is Act.PROBS:
+            return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
         if name in api.REDUCING_METHODS:
             return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=Shape(()) if not pos and not kw else None)
         if name == "log":
@@ -1228,6 +1253,14 @@ def _join_envs(envs: list[Env]) -> Env:
 
 def _is_self(node: ast.expr, frame: Frame) -> bool:
     return isinstance(node, ast.Name) and frame.self_value is not None and node.id == "self"
+
+
+_KEEPS_VALUES_IN_PLACE = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "pin_memory_", "record_stream_", "resize_"}
+
+
+def _rewrites_values(method: str) -> bool:
+    """An in-place tensor method (trailing underscore) that changes the tensor's numbers."""
+    return method.endswith("_") and not method.startswith("_") and method not in _KEEPS_VALUES_IN_PLACE
 
 
 def _same_expr(a: ast.expr, b: ast.expr) -> bool:

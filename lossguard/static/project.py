@@ -220,8 +220,8 @@ def canonical(qualname: str) -> str:
     """Map internal torch paths to their public names (``torch.nn.modules.loss.MSELoss`` -> ``torch.nn.MSELoss``)."""
     if qualname.startswith("torch.nn.modules."):
         return "torch.nn." + qualname.rsplit(".", 1)[-1]
-    if qualname.startswith("torch.optim.") and qualname.count(".") == 3:
-        return "torch.optim." + qualname.rsplit(".", 1)[-1]
+    if qualname.startswith("torch.optim.") and qualname.count(".") == 3 and not qualname.startswith(("torch.optim.lr_scheduler.", "torch.optim.swa_utils.")):
+        return "torch.optim." + qualname.rsplit(".", 1)[-1]  # torch.optim.adam.Adam
     return qualname
 
 

@@ -11,7 +11,7 @@ from lossguard.static.corpus import score
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("part", ["files+projects", "blind"])
+@pytest.mark.parametrize("part", ["files+projects", "blind", "blind2"])
 def test_corpus_has_no_false_alarm_and_high_recall(part):
     """``blind`` was written without reading the checker: it stands in for unseen code."""
     corpus = ROOT / "tests" / "corpus"

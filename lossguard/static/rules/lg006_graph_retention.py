@@ -187,6 +187,20 @@ for x, y in loader:
     )
     INVALID = (
         """
+from collections import defaultdict
+
+import torch.nn.functional as F
+
+logs = defaultdict(float)
+for x, y in loader:
+    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
+    opt.zero_grad()
+    sum(terms.values()).backward()
+    opt.step()
+    for name, value in terms.items():
+        logs[name] += value  # expect: LG006
+""",
+        """
 import torch.nn as nn
 
 criterion = nn.CrossEntropyLoss()

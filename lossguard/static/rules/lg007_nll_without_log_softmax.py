@@ -44,6 +44,14 @@ loss = F.nll_loss(model(data), target)
     )
     INVALID = (
         """
+import torch
+import torch.nn.functional as F
+
+def step(head_logits, y):
+    mean_prob = F.softmax(head_logits, dim=-1).mean(dim=0)   # an average of distributions: probabilities
+    return F.nll_loss(mean_prob, y)  # expect: LG007
+""",
+        """
 import torch.nn as nn
 import torch.nn.functional as F
 

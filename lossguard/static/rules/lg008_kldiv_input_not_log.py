@@ -35,6 +35,27 @@ class KlDivInputNotLog(Rule):
 
     VALID = (
         """
+import torch
+import torch.nn as nn
+
+
+class LabelSmoothing(nn.Module):
+    def __init__(self, size, smoothing=0.1):
+        super().__init__()
+        self.criterion = nn.KLDivLoss(reduction="sum")
+        self.size = size
+        self.smoothing = smoothing
+
+    def forward(self, x, target):
+        true_dist = x.detach().clone()          # x holds log-probabilities...
+        true_dist.fill_(self.smoothing / (self.size - 2))   # ...but every value is overwritten in place
+        true_dist.scatter_(1, target.unsqueeze(1), 1.0 - self.smoothing)
+        return self.criterion(x, true_dist)
+
+
+loss = LabelSmoothing(10)(torch.log_softmax(torch.randn(4, 10), dim=-1), torch.tensor([1, 2, 3, 4]))
+""",
+        """
 import torch.nn as nn
 import torch.nn.functional as F
 

@@ -15,7 +15,8 @@ from lossguard.static.values import External, Optimizer, Unknown
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
 
 
-_CLEARING = re.compile(r"zero|(reset|clear|free|set|drop).*grad|grad.*(reset|clear|none)")
+# zero_grad, zero_grads, optimizer_zero_grad, p.grad.zero_(), reset_grads, ... (not torch.zeros_like)
+_CLEARING = re.compile(r"zero.*grad|grad.*zero|^zero_$|(reset|clear|free|set|drop).*grad|grad.*(reset|clear|none)")
 
 
 def _clears_grads(name: str) -> bool:
@@ -44,40 +45,91 @@ def _created_in_loop(step: ast.Call, loop: ast.AST, module: "ModuleInfo") -> boo
     )
 
 
+def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: "ModuleInfo") -> str | None:
+    """The source text of the optimizer whose gradients ``X.zero_grad()`` clears; None for any
+    other clearing call (a model's zero_grad, ``p.grad = None``, a helper)."""
+    if name != "zero_grad" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    target = node.func.value
+    if isinstance(receiver, Optimizer) or isinstance(receiver, Unknown) and _optimizer_like(target, module):
+        return module.segment(target)
+    return None
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
     def on_loop(self, loop: LoopSummary) -> None:
         module = loop.ctx.module
         backward = False
-        step: ast.Call | None = None
+        steps: list[tuple[ast.Call, str]] = []  # each step() call, with the optimizer's source text
+        cleared: set[str] = set()  # optimizers whose zero_grad() the loop calls
         for name, receiver, node in loop.calls:
             if name in ("backward", "manual_backward"):
                 backward = True
             elif _clears_grads(name):
-                return
+                optimizer = _zero_grad_optimizer(name, receiver, node, module)
+                if optimizer is None:
+                    return  # model.zero_grad(), p.grad = None, a helper: which gradients it clears is not known
+                cleared.add(optimizer)
             elif name == "step" and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 n_args = len(node.args) + len(node.keywords)
                 if isinstance(receiver, Optimizer) and not n_args:
-                    step = step or node
+                    steps.append((node, module.segment(node.func.value)))
                 elif isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
-                    step = step or node
+                    steps.append((node, module.segment(node.func.value)))
+                elif n_args == 1 and len(node.args) == 1 and (
+                    isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS or _optimizer_like(node.args[0], module)
+                ):
+                    steps.append((node, module.segment(node.args[0])))  # scaler.step(optimizer)
                 elif isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
-                    step = step or node  # scaler.step(optimizer)
-                elif n_args == 1 and len(node.args) == 1 and _optimizer_like(node.args[0], module):
-                    step = step or node  # scaler.step(optimizer) with a scaler lossguard cannot see
-        if not backward or step is None:
+                    steps.append((node, ""))
+        if not backward:
             return
+        uncleared = [node for node, optimizer in steps if optimizer not in cleared and not (cleared and not optimizer)]
+        if not uncleared:
+            return
+        step = uncleared[0]
         if _created_in_loop(step, loop.node, module):
             return  # a fresh optimizer every iteration: not a training loop over steps
-        self.report(
-            step,
-            loop.ctx,
-            "this loop calls backward() and step() but never clears the gradients; they accumulate across "
-            "steps: call optimizer.zero_grad() every step",
-        )
+        if cleared:
+            which = module.segment(step.func.value) if not step.args else module.segment(step.args[0])
+            message = (
+                f"this loop calls {' and '.join(f'{c}.zero_grad()' for c in sorted(cleared))} but never {which}.zero_grad(): "
+                f"{which} steps on gradients that accumulate across steps; clear them every step"
+            )
+        else:
+            message = (
+                "this loop calls backward() and step() but never clears the gradients; they accumulate across "
+                "steps: call optimizer.zero_grad() every step"
+            )
+        self.report(step, loop.ctx, message)
 
     VALID = (
+        """
+import torch
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real in loader:
+    opt_d.zero_grad()
+    d_loss(real).backward()
+    opt_d.step()
+    G.zero_grad()   # clears the generator's gradients through the model: which optimizer owns them is not tracked
+    g_loss(real).backward()
+    opt_g.step()
+""",
+        """
+import torch
+
+for real in loader:
+    opt_d.zero_grad()
+    d_loss(real).backward()
+    opt_d.step()
+    opt_g.zero_grad(set_to_none=True)
+    g_loss(real).backward()
+    opt_g.step()
+""",
         """
 import torch
 
@@ -116,6 +168,22 @@ for x, y in loader:
 """,
     )
     INVALID = (
+        """
+import torch
+import torch.nn.functional as F
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real in loader:
+    fake = G(torch.randn(real.size(0), 64))
+    opt_d.zero_grad()
+    loss_d = F.binary_cross_entropy_with_logits(D(real), torch.ones(real.size(0), 1))
+    loss_d.backward()
+    opt_d.step()
+    loss_g = F.binary_cross_entropy_with_logits(D(fake), torch.ones(real.size(0), 1))
+    loss_g.backward()
+    opt_g.step()  # expect: LG014
+""",
         """
 import torch
 
