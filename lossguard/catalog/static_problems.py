@@ -424,9 +424,13 @@ for x, y in loader:
         misfires=(
             "Reported for the innermost loop that calls both backward() and an optimizer's step() "
             "(a torch.optim optimizer, a GradScaler's step(optimizer), or a receiver named like an "
-            "optimizer) when nothing in that loop clears gradients. Gradients can be cleared by "
-            "helpers lossguard cannot see: the rule stays silent if the loop calls anything whose "
-            "name mentions `zero` or resets/clears/sets grads, or assigns `.grad`. A zero_grad() "
+            "optimizer) when nothing in that loop clears its gradients. Gradients can be cleared by "
+            "helpers lossguard cannot see: the rule stays silent if the loop calls anything other than "
+            "an optimizer's zero_grad() whose name mentions zero...grad or resets/clears/sets grads "
+            "(`model.zero_grad()`, `zero_grads(net)`), or assigns `.grad`. With several optimizers "
+            "(a GAN), a step() on an optimizer whose zero_grad() the loop never calls is reported "
+            "when every clearing call in the loop is an optimizer's zero_grad(); optimizers are told "
+            "apart by how they are written, so two names for one optimizer could misfire. A zero_grad() "
             "only before the loop, or once per epoch around an inner loop, is reported: gradients "
             "still add up across the inner steps. step() with a closure (LBFGS) is never reported."
         ),
