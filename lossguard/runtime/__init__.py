@@ -28,6 +28,8 @@ def watch(model: "torch.nn.Module", criterion: Any, **options: Any) -> Watcher:
     tensor. Options:
 
     * ``log_dir``: write TensorBoard scalars and events there (needs ``tensorboard``).
+    * ``writer``: instead of ``log_dir``, a ``torch.utils.tensorboard.SummaryWriter`` of yours to
+      write the same tags into (your run; flushed, never closed by lossguard).
     * ``on_event``: ``"warn"`` (default: print once per kind), ``"raise"`` (raise
       :class:`lossguard.LossGuardError` on any warning or error), or a callable taking an Event.
     * ``optimizer``: the optimizer to watch directly; it also enables skipping the update of

@@ -121,3 +121,46 @@ class TensorBoardSink:
 
     def close(self) -> None:
         self.file.close()
+
+
+class SummaryWriterSink:
+    """The same tags, written through a ``torch.utils.tensorboard.SummaryWriter`` the caller owns
+    (``watch(..., writer=w)``), so lossguard's curves land in the user's own run. Each scalar is
+    one ``add_scalar`` record; SummaryWriter's thread checksums them in Python, which costs more
+    per step than ``log_dir`` (docs/runtime.md). The writer is flushed, never closed: it is the
+    caller's."""
+
+    def __init__(self, writer: Any) -> None:
+        if not all(callable(getattr(writer, name, None)) for name in ("add_scalar", "add_text", "flush")):
+            from lossguard.errors import UsageError
+
+            raise UsageError(
+                "Argument writer should be a torch.utils.tensorboard.SummaryWriter (or anything with "
+                f"add_scalar, add_text and flush), got {type(writer).__name__}"
+            )
+        self.writer = writer
+
+    def scalars(self, step: int, values: dict[str, float], wall_time: Optional[float] = None) -> None:
+        for tag, value in values.items():
+            self.writer.add_scalar(tag, value, step, walltime=wall_time)
+
+    def emit(self, event: Event, level: Optional[float]) -> None:
+        self.writer.add_text(
+            "lossguard/events",
+            f"**{event.code} {event.name}** ({event.severity}, step {event.step})  \n{event.message}  \n*Fix:* {event.fix}",
+            event.step,
+        )
+        self.scalars(
+            event.step,
+            {
+                "lossguard/alert": level if level is not None else float(SEVERITY_RANK[event.severity]),
+                f"lossguard/alerts/{event.code}-{event.name}": float(SEVERITY_RANK[event.severity]),
+            },
+        )
+        self.writer.flush()
+
+    def flush(self) -> None:
+        self.writer.flush()
+
+    def close(self) -> None:
+        self.writer.flush()

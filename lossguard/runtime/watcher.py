@@ -26,7 +26,7 @@ from lossguard.runtime.detectors import Detector, StepStats, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
 from lossguard.runtime.distributed import all_reduce_sum, rank_and_world
 from lossguard.runtime.events import SEVERITY_RANK, Event, make_event
-from lossguard.runtime.sinks import ConsoleSink, JsonlSink, TensorBoardSink
+from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
 
 Policy = Union[str, Callable[[Event], Any]]
 
@@ -127,6 +127,7 @@ class Watcher(nn.Module):
         criterion: Any,
         *,
         log_dir: Optional[str] = None,
+        writer: Any = None,
         on_event: Policy = "warn",
         optimizer: Optional[torch.optim.Optimizer] = None,
         skip: Optional[Iterable[str]] = None,
@@ -143,6 +144,8 @@ class Watcher(nn.Module):
             raise UsageError(f"Argument model should be a torch.nn.Module, got {type(model).__name__}")
         if not callable(criterion):
             raise UsageError(f"Argument criterion should be a loss module or function, got {type(criterion).__name__}")
+        if log_dir is not None and writer is not None:
+            raise UsageError("Pass log_dir (lossguard writes its own TensorBoard file) or writer (your SummaryWriter), not both")
         if not (callable(on_event) or on_event in ("warn", "raise")):
             raise UsageError(f"Argument on_event should be 'warn', 'raise' or a callable, got {on_event!r}")
         if optimizer is not None and not isinstance(optimizer, torch.optim.Optimizer):
@@ -213,6 +216,8 @@ class Watcher(nn.Module):
                 self._console = ConsoleSink(console)
             if log_dir is not None:
                 self._tb = TensorBoardSink(log_dir)
+            elif writer is not None:
+                self._tb = SummaryWriterSink(writer)
             if jsonl is not None:
                 self._jsonl = JsonlSink(jsonl)
 

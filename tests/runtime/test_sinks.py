@@ -39,6 +39,39 @@ def test_tensorboard_scalars_events_and_alerts(tmp_path):
     assert any(b"LG102 loss-spike" in t.tensor_proto.string_val[0] for t in texts)
 
 
+def test_user_summary_writer_gets_the_same_tags_in_its_own_run(tmp_path):
+    from torch.utils.tensorboard import SummaryWriter
+
+    writer = SummaryWriter(str(tmp_path))
+    writer.add_scalar("user/accuracy", 0.5, 0)
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), writer=writer, console=False)
+    train(net, crit, 60, corrupt=lambda s, x: x * 60 if s == 45 else x)
+    crit.close()
+    writer.add_scalar("user/accuracy", 0.9, 60)  # lossguard flushed the writer; it did not close it
+    writer.close()
+    acc = read(tmp_path)
+    tags = acc.Tags()["scalars"]
+    assert "user/accuracy" in tags and [e.step for e in acc.Scalars("user/accuracy")] == [0, 60]
+    assert [e.step for e in acc.Scalars("lossguard/loss")] == list(range(60))
+    assert "lossguard/grad_norm/total" in tags
+    assert 45 in [e.step for e in acc.Scalars("lossguard/alert")]
+    texts = acc.Tensors("lossguard/events/text_summary")
+    assert any(b"LG102 loss-spike" in t.tensor_proto.string_val[0] for t in texts)
+
+
+def test_writer_and_log_dir_together_is_a_usage_error(tmp_path):
+    import pytest
+    from torch.utils.tensorboard import SummaryWriter
+
+    from lossguard.errors import UsageError
+
+    with pytest.raises(UsageError, match="not both"):
+        lossguard.watch(model(0), nn.CrossEntropyLoss(), log_dir=str(tmp_path), writer=SummaryWriter(str(tmp_path / "w")))
+    with pytest.raises(UsageError, match="SummaryWriter"):
+        lossguard.watch(model(0), nn.CrossEntropyLoss(), writer=str(tmp_path))
+
+
 def test_gradient_norms_are_grouped_for_a_deep_model(tmp_path):
     torch.manual_seed(0)
     deep = nn.Sequential(*[nn.Linear(8, 8) for _ in range(250)], nn.Linear(8, 4))
