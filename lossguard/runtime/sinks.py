@@ -61,6 +61,20 @@ class JsonlSink:
         self._file.close()
 
 
+def _event_markdown(event: Event) -> str:
+    """An event as the text shown under ``lossguard/events``."""
+    return f"**{event.code} {event.name}** ({event.severity}, step {event.step})  \n{event.message}  \n*Fix:* {event.fix}"
+
+
+def _alert_scalars(event: Event, level: Optional[float]) -> dict[str, float]:
+    """The alert marker (at ``level``, the loss, so it sits on the curve) and the per-code severity."""
+    severity = float(SEVERITY_RANK[event.severity])
+    return {
+        "lossguard/alert": level if level is not None else severity,
+        f"lossguard/alerts/{event.code}-{event.name}": severity,
+    }
+
+
 class TensorBoardSink:
     """TensorBoard scalars, alerts and event texts under ``lossguard/`` tags, in one event file.
 
@@ -102,18 +116,8 @@ class TensorBoardSink:
         self.file.write()
 
     def emit(self, event: Event, level: Optional[float]) -> None:
-        self.file.summary(
-            self._text(
-                "lossguard/events",
-                f"**{event.code} {event.name}** ({event.severity}, step {event.step})  \n{event.message}  \n*Fix:* {event.fix}",
-            ),
-            event.step,
-        )
-        values = {
-            "lossguard/alert": level if level is not None else float(SEVERITY_RANK[event.severity]),
-            f"lossguard/alerts/{event.code}-{event.name}": float(SEVERITY_RANK[event.severity]),
-        }
-        self.scalars(event.step, values)
+        self.file.summary(self._text("lossguard/events", _event_markdown(event)), event.step)
+        self.scalars(event.step, _alert_scalars(event, level))
         self._drain()
 
     def flush(self) -> None:
@@ -145,18 +149,8 @@ class SummaryWriterSink:
             self.writer.add_scalar(tag, value, step, walltime=wall_time)
 
     def emit(self, event: Event, level: Optional[float]) -> None:
-        self.writer.add_text(
-            "lossguard/events",
-            f"**{event.code} {event.name}** ({event.severity}, step {event.step})  \n{event.message}  \n*Fix:* {event.fix}",
-            event.step,
-        )
-        self.scalars(
-            event.step,
-            {
-                "lossguard/alert": level if level is not None else float(SEVERITY_RANK[event.severity]),
-                f"lossguard/alerts/{event.code}-{event.name}": float(SEVERITY_RANK[event.severity]),
-            },
-        )
+        self.writer.add_text("lossguard/events", _event_markdown(event), event.step)
+        self.scalars(event.step, _alert_scalars(event, level))
         self.writer.flush()
 
     def flush(self) -> None:

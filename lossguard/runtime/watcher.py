@@ -207,7 +207,7 @@ class Watcher(nn.Module):
 
         self.rank, self.world = rank_and_world()
         self._console = None
-        self._tb = None
+        self._tb: Optional[Union[TensorBoardSink, SummaryWriterSink]] = None
         self._jsonl = None
         if self.rank == 0:
             if console is True:

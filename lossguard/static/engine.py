@@ -177,16 +177,14 @@ def check_files(
 
 
 def _resolve_fix(fix: Fix, module: ModuleInfo) -> ResolvedFix | None:
-    from lossguard.static.fix import ResolvedFix, TextEdit, line_offsets
+    from lossguard.static.fix import ResolvedFix, TextEdit
 
     positions = [module.position(e.node) for e in fix.edits]
     if any(p is None for p in positions):
         return None
 
     def make() -> tuple[TextEdit, ...] | None:
-        offsets = module._line_offsets
-        if offsets is None:
-            offsets = module._line_offsets = line_offsets(module.source)
+        offsets = module.line_offsets()
         edits: list[TextEdit] = []
         for e, pos in zip(fix.edits, positions):
             assert pos is not None  # checked above
@@ -206,7 +204,7 @@ def _resolve_fix(fix: Fix, module: ModuleInfo) -> ResolvedFix | None:
 
 
 def _suppressed(module: ModuleInfo, start: int, end: int, code: str) -> bool:
-    lines = module.source.splitlines()
+    lines = module.lines()
     for lineno in {start, end}:
         if not 1 <= lineno <= len(lines):
             continue

@@ -96,15 +96,6 @@ class ResolvedFix:
         }
 
 
-def line_offsets(source: str) -> list[int]:
-    """Offset of the first character of each line (1-based lines map to index line-1)."""
-    offsets = [0]
-    for i, ch in enumerate(source):
-        if ch == "\n":
-            offsets.append(i + 1)
-    return offsets
-
-
 def apply(source: str, fixes: list[ResolvedFix]) -> tuple[str, int]:
     """Apply non-overlapping fixes; return the new text and how many fixes were applied."""
     chosen: list[ResolvedFix] = []

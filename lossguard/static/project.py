@@ -24,8 +24,8 @@ class ModuleInfo:
     star_imports: list[str] = field(default_factory=list)
     globals: dict[str, Value] | None = None  # filled by the interpreter
     analyzing: bool = False
-    _positions: Any = None
-    _line_offsets: Any = None
+    _lines: list[str] | None = None
+    _offsets: list[int] | None = None
     _facts: Any = None
 
     @property
@@ -49,13 +49,23 @@ class ModuleInfo:
             CodePosition(end_line, self._char_col(end_line, node.end_col_offset)),
         )
 
-    def _lines(self) -> list[str]:
-        if self._positions is None:
-            self._positions = self.source.split("\n")
-        return self._positions
+    def lines(self) -> list[str]:
+        """The source's lines as ast counts them (split on newlines; a CRLF line keeps its CR)."""
+        if self._lines is None:
+            self._lines = self.source.split("\n")
+        return self._lines
+
+    def line_offsets(self) -> list[int]:
+        """Character offset of the start of each line (line N starts at ``line_offsets()[N - 1]``)."""
+        if self._offsets is None:
+            offsets = [0]
+            for text in self.lines()[:-1]:
+                offsets.append(offsets[-1] + len(text) + 1)
+            self._offsets = offsets
+        return self._offsets
 
     def _char_col(self, line: int, byte_col: int) -> int:
-        lines = self._lines()
+        lines = self.lines()
         if not 1 <= line <= len(lines):
             return byte_col
         text = lines[line - 1]
@@ -70,7 +80,7 @@ class ModuleInfo:
         pos = self.position(node)
         if pos is None:
             return ""
-        lines = self._lines()
+        lines = self.lines()
         if pos.start.line == pos.end.line:
             return lines[pos.start.line - 1][pos.start.column : pos.end.column]
         parts = [lines[pos.start.line - 1][pos.start.column :]]

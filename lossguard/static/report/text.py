@@ -16,14 +16,14 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 def render(
     console: Console,
     findings: list[Finding],
-    errors: list[FileError],
     files_checked: int,
     sources: dict[str, str] | None = None,
     show_source: bool = True,
     lines_of: Callable[[Finding], list[str]] | None = None,
-    unchecked: int = 0,  # files that could not be checked, reported elsewhere (stderr)
+    unchecked: int = 0,
 ) -> None:
-    """Findings with code frames, then errors and a summary. ``lines_of`` gives the text a
+    """Findings with code frames, then a summary. ``unchecked``: how many files could not be
+    checked (their errors are printed by the caller, on stderr). ``lines_of`` gives the text a
     finding's lines count in (a notebook finding's cell); by default the file is read."""
     cache: dict[str, list[str]] = {}
     for f in findings:
@@ -49,8 +49,6 @@ def render(
             _frame(console, f, lines)
             console.print(Text.assemble(("   = fix: ", "cyan"), f.fix), soft_wrap=True)
             console.print()
-    for e in errors:
-        console.print(Text.assemble(("error", "bold red"), f": {e.path}: {e.reason}"), soft_wrap=True)
     n = len(findings)
     files = len({f.path for f in findings})
     if n:
@@ -66,12 +64,11 @@ def render(
             console.print(f"[*] {safe} fixable with `lossguard check --fix` (preview with `--diff`).", style="cyan")
         if unsafe:
             console.print(f"{unsafe} more fixable with `--fix --unsafe-fixes` (they change values: review them).", style="dim")
-    elif not errors and not unchecked:
+    elif not unchecked:
         console.print(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).", style="green")
     else:
-        n_bad = len(errors) + unchecked
         console.print(
-            f"No problems found, but {n_bad} of {files_checked} file{'s' if files_checked != 1 else ''} could not be checked "
+            f"No problems found, but {unchecked} of {files_checked} file{'s' if files_checked != 1 else ''} could not be checked "
             "(see the errors).",
             style="yellow",
         )

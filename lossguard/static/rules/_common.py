@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import Arg, LossCall, TorchCall
-from lossguard.static.values import Act, Tensor
+from lossguard.static.tensor_ops import _reduction_from
+from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
 
 
 def loss_label(call: LossCall) -> str:
@@ -49,26 +50,15 @@ def reduction_of(call: "TorchCall") -> str | None:
     for k in node.keywords:
         literal[k.arg] = k.value  # type: ignore[index]
 
-    def const(node: object, default: object) -> object:
+    def const(node: object, default: object) -> Value:
+        """A literal ``True``/``False``/``None``/string as a value; anything else is not known."""
         if node is None:
-            return default
+            return Const(default)
         if isinstance(node, ast.Constant) and (isinstance(node.value, (str, bool)) or node.value is None):
-            return node.value
-        return _UNKNOWN
+            return Const(node.value)
+        return UNKNOWN
 
-    sa = const(literal.get("size_average"), None)
-    rd = const(literal.get("reduce"), None)
-    red = const(literal.get("reduction"), "mean")
-    if sa is _UNKNOWN or rd is _UNKNOWN:
-        return None
-    if sa is not None or rd is not None:
-        if rd is False:
-            return "none"
-        return "sum" if sa is False else "mean"
-    return red if isinstance(red, str) else None
-
-
-_UNKNOWN = object()
+    return _reduction_from(const(literal.get("reduction"), "mean"), const(literal.get("size_average"), None), const(literal.get("reduce"), None))
 
 
 def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:

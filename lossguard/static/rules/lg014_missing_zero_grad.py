@@ -86,14 +86,13 @@ class MissingZeroGrad(Rule):
                     steps.append((node, ""))
         if not backward:
             return
-        uncleared = [node for node, optimizer in steps if optimizer not in cleared and not (cleared and not optimizer)]
+        uncleared = [(node, optimizer) for node, optimizer in steps if optimizer not in cleared and not (cleared and not optimizer)]
         if not uncleared:
             return
-        step = uncleared[0]
+        step, which = uncleared[0]
         if _created_in_loop(step, loop.node, module):
             return  # a fresh optimizer every iteration: not a training loop over steps
         if cleared:
-            which = module.segment(step.func.value) if not step.args else module.segment(step.args[0])
             message = (
                 f"this loop calls {' and '.join(f'{c}.zero_grad()' for c in sorted(cleared))} but never {which}.zero_grad(): "
                 f"{which} steps on gradients that accumulate across steps; clear them every step"
