@@ -241,7 +241,7 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
     elif args.format == "concise" or args.quiet:
         from lossguard.static.report.text import concise
 
-        concise(_console(stream), findings, [])
+        concise(_console(stream), findings)
     else:
         from lossguard.static.report.text import render
 

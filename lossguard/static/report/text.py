@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from lossguard.static.finding import FileError, Finding
+from lossguard.static.finding import Finding
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -97,8 +97,7 @@ def location(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.col}"
 
 
-def concise(console: Console, findings: list[Finding], errors: list[FileError]) -> None:
+def concise(console: Console, findings: list[Finding]) -> None:
+    """One line per finding (file errors go to stderr, printed by the caller)."""
     for f in findings:
         console.print(f"{location(f)}: {f.code} {f.message}", soft_wrap=True, markup=False, highlight=False)
-    for e in errors:
-        console.print(f"error: {e.path}: {e.reason}", soft_wrap=True, markup=False, highlight=False)
