@@ -153,9 +153,15 @@ def _check(args: argparse.Namespace) -> int:
     _print_errors(outcome.errors)
     if outcome.errors:
         return EXIT_ERROR
-    if outcome.findings and not args.exit_zero:
+    if fails(outcome.findings) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def fails(findings: Sequence[object]) -> bool:
+    """Whether findings fail the run (exit 1): any of severity warning or error. Info findings
+    (a redundant log_softmax, a numerically fragile sigmoid + BCELoss) are reported, not failed on."""
+    return any(getattr(f, "severity", "error") != "info" for f in findings)
 
 
 def _is_git_ref(ref: str) -> bool:

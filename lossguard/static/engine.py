@@ -51,6 +51,7 @@ class _Raw:
     module: ModuleInfo
     message: str
     fix: Fix | None = None
+    severity: str | None = None  # None: the catalog's
 
 
 def check_files(
@@ -76,8 +77,8 @@ def check_files(
             rule_classes = all_rules()
             codes = set(rule_classes) if select is None else {c for c in rule_classes if c in select}
 
-            def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None) -> None:
-                raw.append(_Raw(code, node, ctx.module, message, fix))
+            def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None, severity: str | None = None) -> None:
+                raw.append(_Raw(code, node, ctx.module, message, fix, severity))
 
             dispatch: dict[str, list[Callable[[Any], None]]] = defaultdict(list)
             for code in sorted(codes):
@@ -164,7 +165,7 @@ def check_files(
                 end_col=pos.end.column + 1,
                 code=r.code,
                 name=problem.name,
-                severity=problem.severity,
+                severity=r.severity or problem.severity,
                 message=r.message,
                 fix=problem.fix,
                 autofix=_resolve_fix(r.fix, r.module) if r.fix is not None else None,

@@ -53,6 +53,7 @@ class TorchCall:
     qname: str
     ctx: Context
     args: tuple[Value, ...] = ()  # evaluated positional arguments
+    written: str = ""  # the qualified name before torch's aliases were applied (``torch.softmax``); "" when the same
 
 
 @dataclass(frozen=True)

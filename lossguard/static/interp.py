@@ -1031,9 +1031,9 @@ class Interpreter:
 
     # ------------------------------------------------------------------ torch calls
     def _torch_call(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
-        qname = api.FUNCTION_ALIASES.get(qname, qname)
+        written, qname = qname, api.FUNCTION_ALIASES.get(qname, qname)
         if qname.startswith("torch"):
-            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos)))
+            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else ""))
         elif qname in ("super",):
             return UNKNOWN
         site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731

@@ -19,6 +19,7 @@ from lossguard.static.values import Act, Site
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.events import Context
+    from lossguard.static.examples import Invalid, Valid
     from lossguard.static.fix import Fix
 
 Report = Callable[..., None]
@@ -26,8 +27,8 @@ Report = Callable[..., None]
 
 class Rule:
     code: ClassVar[str]
-    VALID: ClassVar[tuple[str, ...]] = ()
-    INVALID: ClassVar[tuple[str, ...]] = ()
+    VALID: ClassVar[tuple["str | Valid", ...]] = ()
+    INVALID: ClassVar[tuple["str | Invalid", ...]] = ()
 
     def __init__(self, report: Report) -> None:
         self._report = report
@@ -36,8 +37,12 @@ class Rule:
     def problem(self) -> catalog.Problem:
         return catalog.PROBLEMS[self.code]
 
-    def report(self, node: ast.AST, ctx: "Context", message: str, fix: "Fix | None" = None) -> None:
-        self._report(self.code, node, ctx, message, fix)
+    def report(self, node: ast.AST, ctx: "Context", message: str, fix: "Fix | None" = None, severity: catalog.Severity | None = None) -> None:
+        """Report a finding; ``severity`` overrides the catalog's for this finding (a milder or worse case of the problem)."""
+        if severity is None:
+            self._report(self.code, node, ctx, message, fix)
+        else:
+            self._report(self.code, node, ctx, message, fix, severity=severity)
 
 
 def describe_site(site: Site | None) -> str:

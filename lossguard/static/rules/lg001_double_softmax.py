@@ -19,18 +19,20 @@ class DoubleSoftmax(Rule):
         if found is None:
             return
         arg, value = found
+        redundant = value.act is Act.LOG_PROBS
         fix = None
         inner = inline_activation_input(arg, value)
         if inner is not None:
             module = call.ctx.module
-            fix = Fix("Remove the softmax: pass the logits", (Edit(arg.node, module.segment(inner)),), "unsafe")
-        self.report(
-            arg.node,
-            call.ctx,
-            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}; it applies log-softmax "
-            "itself, so pass the raw logits",
-            fix,
-        )
+            what = "log_softmax" if redundant else "softmax"
+            fix = Fix(f"Remove the {what}: pass the logits", (Edit(arg.node, module.segment(inner)),), "unsafe")
+        received = f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}"
+        if redundant:
+            # log_softmax is idempotent: the loss and its gradients are the same; only the work is wasted
+            message = f"{received}; it applies log-softmax itself, so the log_softmax is redundant (same loss and gradients): pass the raw logits"
+            self.report(arg.node, call.ctx, message, fix, severity="info")
+            return
+        self.report(arg.node, call.ctx, f"{received}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
         """

@@ -42,23 +42,43 @@ def _fix(call: TorchCall) -> Fix | None:
     return Fix(f"Pass dim={dim} (torch's implicit choice)", (Edit(call.node, call_with_keyword(module, call.node, "dim", str(dim))),), "safe")
 
 
+# torch.softmax(x) and friends have a required dim: without it (or with dim=None) they raise
+# "TypeError: softmax() missing 1 required positional arguments: "dim"" (checked with torch 2.13).
+_REQUIRED_DIM = {"torch.softmax", "torch.log_softmax", "torch.special.softmax", "torch.special.log_softmax"}
+
+
 class SoftmaxWithoutDim(Rule):
     code = "LG011"
 
     def on_torch_call(self, call: TorchCall) -> None:
         if call.qname in api.SOFTMAX_FUNCS and call.qname.startswith("torch.nn.functional."):
-            if not _has_dim(call, 1):
-                name = api.SOFTMAX_FUNCS[call.qname]
+            if _has_dim(call, 1):
+                return
+            name = api.SOFTMAX_FUNCS[call.qname]
+            if call.written in _REQUIRED_DIM:
                 self.report(
                     call.node,
                     call.ctx,
-                    f"{name} without dim picks the axis implicitly (deprecated); pass dim=",
-                    _fix(call),
+                    f"{call.written}() without dim raises TypeError (dim is a required argument of {call.written}); pass dim=",
+                    severity="error",
                 )
+                return
+            self.report(
+                call.node,
+                call.ctx,
+                f"F.{name} without dim picks the axis from the input's rank and warns "
+                f"\"Implicit dimension choice for {name} has been deprecated\"; pass dim=",
+                _fix(call),
+            )
         elif call.qname in api.SOFTMAX_LAYERS:
             if not _has_dim(call, 0):
                 name = call.qname.rsplit(".", 1)[-1]
-                self.report(call.node, call.ctx, f"nn.{name}() without dim picks the axis implicitly (deprecated); pass dim=")
+                self.report(
+                    call.node,
+                    call.ctx,
+                    f"nn.{name}() without dim picks the axis from the input's rank when called and warns "
+                    f"\"Implicit dimension choice for {api.SOFTMAX_LAYERS[call.qname]} has been deprecated\"; pass dim=",
+                )
 
     VALID = (
         """

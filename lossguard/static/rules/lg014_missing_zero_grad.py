@@ -29,6 +29,41 @@ def _clears_grads(name: str) -> bool:
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
+_GRAD_ATTRS = ("grad", "_grad")
+# in-place methods that reset or overwrite a gradient (zero_grad's own code is detach_() + zero_());
+# clamp_/div_ (clipping, averaging) keep it, so a loop that only clips is still reported
+_OVERWRITING = {"zero_", "detach_", "fill_", "mul_", "copy_", "set_"}
+
+
+def _is_grad(node: ast.AST) -> bool:
+    """``p.grad``, ``param._grad``, ``p.grad.data``: a parameter's gradient."""
+    while isinstance(node, ast.Attribute):
+        if node.attr in _GRAD_ATTRS:
+            return True
+        node = node.value
+    return False
+
+
+def _clears_manually(loop: ast.AST) -> bool:
+    """Whether the loop handles gradients by hand: assigns or deletes ``.grad`` / ``._grad``
+    (``p.grad = None``), calls an in-place method on a gradient (``p.grad.zero_()``,
+    ``p.grad.detach_()``, ``p.grad.mul_(0)``; not ``clamp_``), ``setattr(p, "grad", None)`` or ``torch._foreach_zero_``."""
+    for node in ast.walk(loop):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            if any(isinstance(t, ast.Attribute) and t.attr in _GRAD_ATTRS for target in targets for t in ast.walk(target)):
+                return True
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in _OVERWRITING and _is_grad(func.value):
+                return True
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name == "setattr" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value in _GRAD_ATTRS:
+                return True
+            if name == "_foreach_zero_":
+                return True
+    return False
+
 
 def _optimizer_like(node: ast.AST, module: "ModuleInfo") -> bool:
     text = module.segment(node).lower()
@@ -84,7 +119,7 @@ class MissingZeroGrad(Rule):
                     steps.append((node, module.segment(node.args[0])))  # scaler.step(optimizer)
                 elif isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
                     steps.append((node, ""))
-        if not backward:
+        if not backward or _clears_manually(loop.node):
             return
         uncleared = [(node, optimizer) for node, optimizer in steps if optimizer not in cleared and not (cleared and not optimizer)]
         if not uncleared:
