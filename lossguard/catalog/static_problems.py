@@ -31,13 +31,21 @@ PROBLEMS: tuple[Problem, ...] = (
             "model's forward, or apply it only where probabilities are needed (metrics, inference)."
         ),
         example="""
+import torch
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
 logits = model(images)
 probs = torch.softmax(logits, dim=1)
-loss = nn.CrossEntropyLoss()(probs, labels)
+loss = criterion(probs, labels)
 """,
         use_instead="""
+import torch
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
 logits = model(images)
-loss = nn.CrossEntropyLoss()(logits, labels)
+loss = criterion(logits, labels)
 probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
 """,
         misfires=(
@@ -65,14 +73,34 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "numerically stable log-sum-exp form, and supports pos_weight for imbalanced classes."
         ),
         example="""
+import torch.nn as nn
+
+class Classifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(64, 1)
+
+    def forward(self, x):
+        return self.fc(x)  # logits: no sigmoid
+
+model = Classifier()
 criterion = nn.BCELoss()
-logits = self.classifier(features)  # nn.Linear output
-loss = criterion(logits, labels)
+loss = criterion(model(x), y)
 """,
         use_instead="""
+import torch.nn as nn
+
+class Classifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(64, 1)
+
+    def forward(self, x):
+        return self.fc(x)
+
+model = Classifier()
 criterion = nn.BCEWithLogitsLoss()
-logits = self.classifier(features)
-loss = criterion(logits, labels)
+loss = criterion(model(x), y)
 """,
         misfires=(
             "Reported only when the input is known to be unbounded: the output of a linear or "
@@ -98,10 +126,15 @@ loss = criterion(logits, labels)
         ),
         fix="Pass the raw logits to BCEWithLogitsLoss, or keep the sigmoid and use BCELoss (less stable).",
         example="""
+import torch
+import torch.nn.functional as F
+
 probs = torch.sigmoid(model(x))
 loss = F.binary_cross_entropy_with_logits(probs, y)
 """,
         use_instead="""
+import torch.nn.functional as F
+
 logits = model(x)
 loss = F.binary_cross_entropy_with_logits(logits, y)
 """,
@@ -124,10 +157,16 @@ loss = F.binary_cross_entropy_with_logits(logits, y)
         ),
         fix="Convert the target to float: `target.float()` (or `.to(logits.dtype)`).",
         example="""
+import torch
+import torch.nn as nn
+
 labels = torch.tensor(batch["label"], dtype=torch.long)
 loss = nn.BCEWithLogitsLoss()(logits, labels)
 """,
         use_instead="""
+import torch
+import torch.nn as nn
+
 labels = torch.tensor(batch["label"], dtype=torch.float32)
 loss = nn.BCEWithLogitsLoss()(logits, labels)
 """,
@@ -156,12 +195,21 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
             "element-wise losses; `target.squeeze(1)` or `target.view(-1)` for class indices."
         ),
         example="""
-pred = self.head(h)            # nn.Linear(64, 1): shape (N, 1)
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(64, 1)
+pred = head(h)                 # shape (N, 1)
 target = batch_y.view(-1)      # shape (N,)
 loss = F.mse_loss(pred, target)
 """,
         use_instead="""
-pred = self.head(h).squeeze(-1)  # shape (N,)
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(64, 1)
+pred = head(h).squeeze(-1)     # shape (N,)
+target = batch_y.view(-1)      # shape (N,)
 loss = F.mse_loss(pred, target)
 """,
         misfires=(
@@ -189,16 +237,24 @@ loss = F.mse_loss(pred, target)
             "tensor on the device)."
         ),
         example="""
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
 total_loss = 0
 for x, y in loader:
+    optimizer.zero_grad()
     loss = criterion(model(x), y)
     loss.backward()
     optimizer.step()
     total_loss += loss
 """,
         use_instead="""
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
 total_loss = 0.0
 for x, y in loader:
+    optimizer.zero_grad()
     loss = criterion(model(x), y)
     loss.backward()
     optimizer.step()
@@ -228,10 +284,18 @@ for x, y in loader:
         ),
         fix="Apply `log_softmax(dim=1)` before NLLLoss, or pass the logits to CrossEntropyLoss instead.",
         example="""
+import torch.nn as nn
+import torch.nn.functional as F
+
+model = nn.Linear(128, 10)
 logits = model(x)
 loss = F.nll_loss(logits, y)
 """,
         use_instead="""
+import torch.nn as nn
+import torch.nn.functional as F
+
+model = nn.Linear(128, 10)
 logits = model(x)
 loss = F.nll_loss(F.log_softmax(logits, dim=1), y)  # or F.cross_entropy(logits, y)
 """,
@@ -257,10 +321,16 @@ loss = F.nll_loss(F.log_softmax(logits, dim=1), y)  # or F.cross_entropy(logits,
             "target, or pass both as log-probabilities with `log_target=True`."
         ),
         example="""
+import torch.nn as nn
+import torch.nn.functional as F
+
 kl = nn.KLDivLoss(reduction="batchmean")
 loss = kl(F.softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
 """,
         use_instead="""
+import torch.nn as nn
+import torch.nn.functional as F
+
 kl = nn.KLDivLoss(reduction="batchmean")
 loss = kl(F.log_softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
 """,
@@ -280,10 +350,16 @@ loss = kl(F.log_softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-
         ),
         fix="Use `reduction='batchmean'`.",
         example="""
+import torch.nn as nn
+import torch.nn.functional as F
+
 kl = nn.KLDivLoss()
 loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
 """,
         use_instead="""
+import torch.nn as nn
+import torch.nn.functional as F
+
 kl = nn.KLDivLoss(reduction="batchmean")
 loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
 """,
@@ -310,9 +386,13 @@ loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
             "and the defaults give 'mean'."
         ),
         example="""
+import torch.nn as nn
+
 criterion = nn.MSELoss(size_average=False)
 """,
         use_instead="""
+import torch.nn as nn
+
 criterion = nn.MSELoss(reduction="sum")
 """,
         misfires=(
@@ -336,9 +416,13 @@ criterion = nn.MSELoss(reduction="sum")
         ),
         fix="Always pass the axis explicitly, usually `dim=-1` (or `dim=1` for (N, C, ...) tensors).",
         example="""
+import torch.nn.functional as F
+
 probs = F.softmax(logits)
 """,
         use_instead="""
+import torch.nn.functional as F
+
 probs = F.softmax(logits, dim=-1)
 """,
         misfires="None known: the call either names the axis or it does not.",
@@ -358,10 +442,16 @@ probs = F.softmax(logits, dim=-1)
         ),
         fix="Apply `log_softmax(dim=2)` (the class axis) to the (T, N, C) output before CTCLoss.",
         example="""
+import torch.nn as nn
+
+ctc = nn.CTCLoss()
 probs = model(audio).softmax(dim=2)
 loss = ctc(probs, targets, input_lengths, target_lengths)
 """,
         use_instead="""
+import torch.nn as nn
+
+ctc = nn.CTCLoss()
 log_probs = model(audio).log_softmax(dim=2)
 loss = ctc(log_probs, targets, input_lengths, target_lengths)
 """,
@@ -380,11 +470,21 @@ loss = ctc(log_probs, targets, input_lengths, target_lengths)
         ),
         fix="Convert class indices with `.long()`; keep float targets only for soft labels of shape (N, C).",
         example="""
-labels = torch.tensor(df["label"].values, dtype=torch.float32)
+import torch
+import torch.nn.functional as F
+
+labels = torch.zeros(len(batch))  # float32 by default
+for i, item in enumerate(batch):
+    labels[i] = item["label"]
 loss = F.cross_entropy(logits, labels)
 """,
         use_instead="""
-labels = torch.tensor(df["label"].values, dtype=torch.long)
+import torch
+import torch.nn.functional as F
+
+labels = torch.zeros(len(batch), dtype=torch.long)
+for i, item in enumerate(batch):
+    labels[i] = item["label"]
 loss = F.cross_entropy(logits, labels)
 """,
         misfires=(
@@ -409,12 +509,18 @@ loss = F.cross_entropy(logits, labels)
             "zero_grad, forward, loss, backward, step)."
         ),
         example="""
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 for x, y in loader:
     loss = criterion(model(x), y)
     loss.backward()
     optimizer.step()
 """,
         use_instead="""
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 for x, y in loader:
     optimizer.zero_grad()
     loss = criterion(model(x), y)
@@ -448,11 +554,15 @@ for x, y in loader:
         ),
         fix="Reduce the per-sample losses first, for example `(loss * weights).mean().backward()`.",
         example="""
+import torch.nn as nn
+
 criterion = nn.CrossEntropyLoss(reduction="none")
 loss = criterion(logits, y)
 loss.backward()
 """,
         use_instead="""
+import torch.nn as nn
+
 criterion = nn.CrossEntropyLoss(reduction="none")
 loss = (criterion(logits, y) * sample_weights).mean()
 loss.backward()
@@ -476,10 +586,15 @@ loss.backward()
         ),
         fix="Drop the sigmoid and use BCEWithLogitsLoss (F.binary_cross_entropy_with_logits) on the logits.",
         example="""
+import torch
+import torch.nn.functional as F
+
 probs = torch.sigmoid(logits)
 loss = F.binary_cross_entropy(probs, targets)
 """,
         use_instead="""
+import torch.nn.functional as F
+
 loss = F.binary_cross_entropy_with_logits(logits, targets)
 """,
         misfires=(

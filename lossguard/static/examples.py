@@ -35,7 +35,8 @@ class Invalid:
 
     ``fixed`` is the whole code after applying the rule's fixes to it, and ``fix_title`` a
     fragment of the fix's title; both None when the rule offers no fix for this code (the test
-    fails if a fix is offered anyway, or none is offered where ``fixed`` is given)."""
+    fails if a fix is offered anyway, or none is offered where ``fixed`` is given). ``severity``,
+    when given, is the finding's severity (a rule may report a milder case below the catalog's)."""
 
     code: str
     line: int
@@ -43,12 +44,15 @@ class Invalid:
     message: str
     fixed: str | None = None
     fix_title: str | None = None
+    severity: str | None = None  # when given, the finding's severity (default: not checked)
 
     def __post_init__(self) -> None:
         if self.line < 1 or self.col < 1:
             raise ValueError("Invalid: line and col are 1-based")
         if not self.message.strip():
             raise ValueError("Invalid: give a fragment of the expected message")
+        if self.severity not in (None, "info", "warning", "error"):
+            raise ValueError(f"Invalid: unknown severity {self.severity!r}")
         if (self.fixed is None) != (self.fix_title is None):
             raise ValueError("Invalid: give both fixed and fix_title, or neither")
 

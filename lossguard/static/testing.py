@@ -97,6 +97,8 @@ def _check_invalid(rule_code: str, example: Invalid, source: str, findings: list
         hit = at[0]
     if example.message not in hit.message:
         problems.append(f"message {hit.message!r} does not contain {example.message!r}")
+    if example.severity is not None and hit.severity != example.severity:
+        problems.append(f"severity is {hit.severity}, not {example.severity}")
     fixes = [f.autofix for f in own if f.autofix is not None and f.autofix.edits]
     if example.fixed is None:
         if fixes:

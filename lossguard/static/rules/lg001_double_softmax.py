@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
@@ -80,18 +81,23 @@ def cross_entropy(p, y):
 
 loss = cross_entropy(softmax(scores), y)
 """,
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+# log_softmax into NLLLoss is the right pairing, not a double softmax
+criterion = nn.NLLLoss()
+log_probs = F.log_softmax(model(x), dim=1)
+loss = criterion(log_probs, y)
+""",
     )
     INVALID = (
-        """
-import torch
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-logits = model(images)
-probs = torch.softmax(logits, dim=1)
-loss = criterion(probs, labels)  # expect: LG001
-""",
-        """
+        Invalid(
+            catalog_example("LG001"),
+            line=7, col=18, message="it applies log-softmax itself, so pass the raw logits",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 from torch.nn import CrossEntropyLoss as CE
 
@@ -105,11 +111,14 @@ loss_fn = CE()
 
 for x, y in loader:
     optimizer.zero_grad()
-    loss = loss_fn(model(x), y)  # expect: LG001
+    loss = loss_fn(model(x), y)
     loss.backward()
     optimizer.step()
 """,
-        """
+            line=14, col=20, message="it applies log-softmax itself, so pass the raw logits",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 import torch.nn.functional as F
 import pytorch_lightning as pl
@@ -127,10 +136,13 @@ class Classifier(pl.LightningModule):
     def training_step(self, batch, batch_idx):
         x, y = batch
         out = self(x)
-        loss = self.criterion(out, y)  # expect: LG001
+        loss = self.criterion(out, y)
         return loss
 """,
-        """
+            line=18, col=31, message="it applies log-softmax itself, so pass the raw logits",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
 def compute_loss(logits, target):
@@ -139,6 +151,48 @@ def compute_loss(logits, target):
 def step(model, x, y):
     scores = model(x)
     logits = scores.log_softmax(-1)
-    return F.cross_entropy(logits, y)  # expect: LG001
+    return F.cross_entropy(logits, y)
 """,
+            line=9, col=28, message="so the log_softmax is redundant (same loss and gradients)", severity="info",
+        ),
+        Invalid(
+            """
+import torch.nn.functional as F
+
+def training_step(model, x, y):
+    logits = model(x)
+    return F.cross_entropy(F.softmax(logits, dim=1), y)
+""",
+            line=5, col=28, message="receives softmax probabilities", severity="error",
+            fixed="""
+import torch.nn.functional as F
+
+def training_step(model, x, y):
+    logits = model(x)
+    return F.cross_entropy(logits, y)
+""",
+            fix_title="Remove the softmax: pass the logits",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+for x, y in loader:
+    out = model(x)
+    loss = criterion(torch.log_softmax(out, dim=1), y)
+""",
+            line=7, col=22, message="so the log_softmax is redundant (same loss and gradients)", severity="info",
+            fixed="""
+import torch
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+for x, y in loader:
+    out = model(x)
+    loss = criterion(out, y)
+""",
+            fix_title="Remove the log_softmax: pass the logits",
+        ),
     )

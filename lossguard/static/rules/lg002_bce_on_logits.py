@@ -6,6 +6,7 @@ import ast
 
 from lossguard.static.events import LossCall
 from lossguard.static.fix import Edit, Fix, attr_name
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
@@ -76,7 +77,12 @@ def loss_fn(pred, target):
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG002"),
+            line=13, col=18, message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 
 class Discriminator(nn.Module):
@@ -89,9 +95,12 @@ class Discriminator(nn.Module):
 
 D = Discriminator()
 adversarial_loss = nn.BCELoss()
-real_loss = adversarial_loss(D(real_imgs), valid)  # expect: LG002
+real_loss = adversarial_loss(D(real_imgs), valid)
 """,
-        """
+            line=13, col=30, message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -102,6 +111,22 @@ class Head(nn.Module):
 
     def forward(self, h):
         logits = self.classifier(h)
-        return F.binary_cross_entropy(logits, self.labels)  # expect: LG002
+        return F.binary_cross_entropy(logits, self.labels)
 """,
+            line=11, col=39, message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            fixed="""
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Head(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.classifier = nn.Linear(dim, 1)
+
+    def forward(self, h):
+        logits = self.classifier(h)
+        return F.binary_cross_entropy_with_logits(logits, self.labels)
+""",
+            fix_title="Use binary_cross_entropy_with_logits",
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
@@ -55,7 +56,12 @@ def train_step(model, x, y, use_probs: bool):
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG003"),
+            line=5, col=43, message="F.binary_cross_entropy_with_logits receives sigmoid probabilities",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn as nn
 
@@ -69,12 +75,35 @@ class Net(nn.Module):
 
 net = Net()
 criterion = nn.BCEWithLogitsLoss()
-loss = criterion(net(batch), labels)  # expect: LG003
+loss = criterion(net(batch), labels)
 """,
-        """
+            line=14, col=18, message="it applies the sigmoid itself, so pass the raw logits",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
 probs = logits.sigmoid()
-loss = F.binary_cross_entropy_with_logits(probs, targets)  # expect: LG003
+loss = F.binary_cross_entropy_with_logits(probs, targets)
 """,
+            line=4, col=43, message="F.binary_cross_entropy_with_logits receives sigmoid probabilities",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+logits = model(x)
+loss = F.binary_cross_entropy_with_logits(torch.sigmoid(logits), y)
+""",
+            line=5, col=43, message="receives sigmoid probabilities",
+            fixed="""
+import torch
+import torch.nn.functional as F
+
+logits = model(x)
+loss = F.binary_cross_entropy_with_logits(logits, y)
+""",
+            fix_title="Remove the sigmoid: pass the logits",
+        ),
     )

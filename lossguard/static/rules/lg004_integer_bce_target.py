@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, via_caller
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rules._common import loss_label, tensor_arg
@@ -44,26 +45,72 @@ for x, y in loader:          # dtype of y is unknown: never reported
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG004"),
+            line=5, col=39, message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            fixed="""
+import torch
+import torch.nn as nn
+
+labels = torch.tensor(batch["label"], dtype=torch.long)
+loss = nn.BCEWithLogitsLoss()(logits, labels.float())
+""",
+            fix_title="Convert the target with .float()",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn as nn
 
 criterion = nn.BCEWithLogitsLoss()
 labels = torch.tensor([0, 1, 1, 0])
-loss = criterion(logits, labels)  # expect: LG004
+loss = criterion(logits, labels)
 """,
-        """
+            line=6, col=26, message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            fixed="""
+import torch
+import torch.nn as nn
+
+criterion = nn.BCEWithLogitsLoss()
+labels = torch.tensor([0, 1, 1, 0])
+loss = criterion(logits, labels.float())
+""",
+            fix_title="Convert the target with .float()",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
 def multilabel_loss(logits, class_ids, num_classes):
     target = F.one_hot(class_ids, num_classes)
-    return F.binary_cross_entropy_with_logits(logits, target)  # expect: LG004
+    return F.binary_cross_entropy_with_logits(logits, target)
 """,
-        """
+            line=5, col=55, message="F.binary_cross_entropy_with_logits target is an integer tensor; binary cross-entropy needs a float target",
+            fixed="""
+import torch.nn.functional as F
+
+def multilabel_loss(logits, class_ids, num_classes):
+    target = F.one_hot(class_ids, num_classes)
+    return F.binary_cross_entropy_with_logits(logits, target.float())
+""",
+            fix_title="Convert the target with .float()",
+        ),
+        Invalid(
+            """
 import torch
 from torch import nn
 
 y = torch.randint(0, 2, (64, 1))
-loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long())  # expect: LG004
+loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long())
 """,
+            line=5, col=51, message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            fixed="""
+import torch
+from torch import nn
+
+y = torch.randint(0, 2, (64, 1))
+loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long().float())
+""",
+            fix_title="Convert the target with .float()",
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.values import Dtype, Shape
@@ -113,7 +114,12 @@ loss = F.cross_entropy(logits, target)
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG005"),
+            line=7, col=19, message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn as nn
 
@@ -129,22 +135,30 @@ model = Regressor()
 criterion = nn.MSELoss()
 for x, y in loader:
     pred = model(x)
-    loss = criterion(pred, y.view(-1))  # expect: LG005
+    loss = criterion(pred, y.view(-1))
 """,
-        """
+            line=16, col=22, message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn.functional as F
 
 pred = torch.randn(16, 1)
 target = torch.randn(16)
-loss = F.l1_loss(pred, target)  # expect: LG005
+loss = F.l1_loss(pred, target)
 """,
-        """
+            line=6, col=18, message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn as nn
 
 logits = nn.Linear(128, 10)(features)
 labels = torch.randint(0, 10, (32, 1))
-loss = nn.CrossEntropyLoss()(logits, labels)  # expect: LG005
+loss = nn.CrossEntropyLoss()(logits, labels)
 """,
+            line=6, col=38, message="CrossEntropyLoss target has shape",
+        ),
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from lossguard.static.events import Accumulate
 from lossguard.static.fix import Edit, Fix, with_method
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.values import Tensor
 
@@ -186,7 +187,25 @@ for x, y in loader:
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG006"),
+            line=10, col=5, message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+total_loss = 0
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    total_loss += loss.item()
+""",
+            fix_title="Accumulate loss.item()",
+        ),
+        Invalid(
+            """
 from collections import defaultdict
 
 import torch.nn.functional as F
@@ -198,9 +217,27 @@ for x, y in loader:
     sum(terms.values()).backward()
     opt.step()
     for name, value in terms.items():
-        logs[name] += value  # expect: LG006
+        logs[name] += value
 """,
-        """
+            line=12, col=9, message="`logs[name]` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+from collections import defaultdict
+
+import torch.nn.functional as F
+
+logs = defaultdict(float)
+for x, y in loader:
+    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
+    opt.zero_grad()
+    sum(terms.values()).backward()
+    opt.step()
+    for name, value in terms.items():
+        logs[name] += value.item()
+""",
+            fix_title="Accumulate loss.item()",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 
 criterion = nn.CrossEntropyLoss()
@@ -213,10 +250,30 @@ def train_epoch(model, loader, optimizer):
         loss = criterion(model(x), y)
         loss.backward()
         optimizer.step()
-        total_loss += loss  # expect: LG006
+        total_loss += loss
     return total_loss / len(loader)
 """,
-        """
+            line=13, col=9, message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+
+def train_epoch(model, loader, optimizer):
+    model.train()
+    total_loss = 0
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()
+        total_loss += loss.item()
+    return total_loss / len(loader)
+""",
+            fix_title="Accumulate loss.item()",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
 history = []
@@ -227,6 +284,22 @@ for epoch in range(10):
         opt.zero_grad()
         loss.backward()
         opt.step()
-        history.append(loss)  # expect: LG006
+        history.append(loss)
 """,
+            line=11, col=9, message="`history` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn.functional as F
+
+history = []
+for epoch in range(10):
+    for batch in loader:
+        out = model(batch["x"])
+        loss = F.mse_loss(out, batch["y"])
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        history.append(loss.detach())
+""",
+            fix_title="Store loss.detach()",
+        ),
     )

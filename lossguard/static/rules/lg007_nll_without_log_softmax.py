@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
@@ -43,15 +44,23 @@ loss = F.nll_loss(model(data), target)
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG007"),
+            line=6, col=19, message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn.functional as F
 
 def step(head_logits, y):
     mean_prob = F.softmax(head_logits, dim=-1).mean(dim=0)   # an average of distributions: probabilities
-    return F.nll_loss(mean_prob, y)  # expect: LG007
+    return F.nll_loss(mean_prob, y)
 """,
-        """
+            line=6, col=23, message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -65,14 +74,19 @@ class Net(nn.Module):
 
 model = Net()
 output = model(data)
-loss = F.nll_loss(output, target)  # expect: LG007
+loss = F.nll_loss(output, target)
 """,
-        """
+            line=14, col=19, message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn as nn
 
 criterion = nn.NLLLoss()
 probs = torch.softmax(model(x), dim=1)
-loss = criterion(probs, y)  # expect: LG007
+loss = criterion(probs, y)
 """,
+            line=6, col=18, message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, act_phrase
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
@@ -70,18 +71,28 @@ loss = F.kl_div(F.log_softmax(s, -1), F.log_softmax(t, -1), reduction="batchmean
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG008"),
+            line=5, col=11, message="KLDivLoss input is softmax probabilities",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 import torch.nn.functional as F
 
 kd = nn.KLDivLoss(reduction="batchmean")
-loss = kd(F.softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))  # expect: LG008
+loss = kd(F.softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
 """,
-        """
+            line=5, col=11, message="KLDivLoss input is softmax probabilities",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
 log_p = F.log_softmax(student_logits, dim=-1)
 log_q = F.log_softmax(teacher_logits, dim=-1)
-loss = F.kl_div(log_p, log_q, reduction="batchmean")  # expect: LG008
+loss = F.kl_div(log_p, log_q, reduction="batchmean")
 """,
+            line=5, col=24, message="but log_target is not set; pass log_target=True or give probabilities",
+        ),
     )

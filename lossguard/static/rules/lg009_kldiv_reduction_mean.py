@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lossguard.static.events import TorchCall
 from lossguard.static.fix import Edit, Fix, call_with_keyword
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of
 
@@ -46,14 +47,44 @@ def kl_term(log_p, q, reduction):
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG009"),
+            line=4, col=6, message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
+            fixed="""
 import torch.nn as nn
-
-kl = nn.KLDivLoss()  # expect: LG009
-""",
-        """
 import torch.nn.functional as F
 
-loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")  # expect: LG009
+kl = nn.KLDivLoss(reduction="batchmean")
+loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
 """,
+            fix_title="Use reduction='batchmean'",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+kl = nn.KLDivLoss()
+""",
+            line=3, col=6, message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
+            fixed="""
+import torch.nn as nn
+
+kl = nn.KLDivLoss(reduction="batchmean")
+""",
+            fix_title="Use reduction='batchmean'",
+        ),
+        Invalid(
+            """
+import torch.nn.functional as F
+
+loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")
+""",
+            line=3, col=8, message="F.kl_div with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
+            fixed="""
+import torch.nn.functional as F
+
+loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="batchmean")
+""",
+            fix_title="Use reduction='batchmean'",
+        ),
     )

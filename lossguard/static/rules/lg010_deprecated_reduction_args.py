@@ -7,6 +7,7 @@ import ast
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
 from lossguard.static.fix import Edit, Fix, call_with_keyword
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of
 
@@ -60,15 +61,30 @@ total = reduce(lambda a, b: a + b, values)
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG010"),
+            line=3, col=13, message="size_average is deprecated; use reduction='sum'",
+            fixed="""
 import torch.nn as nn
 
-criterion = nn.MSELoss(size_average=False)  # expect: LG010
+criterion = nn.MSELoss(reduction="sum")
 """,
-        """
+            fix_title="Use reduction='sum'",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
-per_sample = F.cross_entropy(logits, y, reduce=False)  # expect: LG010
+per_sample = F.cross_entropy(logits, y, reduce=False)
 loss = (per_sample * weights).mean()
 """,
+            line=3, col=14, message="reduce is deprecated; use reduction='none'",
+            fixed="""
+import torch.nn.functional as F
+
+per_sample = F.cross_entropy(logits, y, reduction="none")
+loss = (per_sample * weights).mean()
+""",
+            fix_title="Use reduction='none'",
+        ),
     )

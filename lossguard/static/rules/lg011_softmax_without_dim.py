@@ -7,6 +7,7 @@ import ast
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
 from lossguard.static.fix import Edit, Fix, call_with_keyword
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.values import Tensor
 
@@ -95,19 +96,64 @@ from scipy.special import softmax
 
 p = softmax(np.array([1.0, 2.0]))
 """,
+        """
+import torch
+
+logits = model(x)
+probs = torch.softmax(logits, 1)
+log_probs = logits.log_softmax(dim=-1)
+layer = torch.nn.Softmax(-1)
+""",
     )
     INVALID = (
-        """
-import torch.nn.functional as F
-
-probs = F.softmax(logits)  # expect: LG011
-""",
-        """
+        Invalid(
+            catalog_example("LG011"),
+            line=3, col=9, message="F.softmax without dim picks the axis from the input's rank and warns",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 
 head = nn.Sequential(
     nn.Linear(128, 10),
-    nn.LogSoftmax(),  # expect: LG011
+    nn.LogSoftmax(),
 )
 """,
+            line=5, col=5, message="nn.LogSoftmax() without dim picks the axis from the input's rank when called",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+scores = torch.randn(32, 10)
+probs = F.softmax(scores)
+""",
+            line=5, col=9, message="warns \"Implicit dimension choice for softmax has been deprecated\"", severity="warning",
+            fixed="""
+import torch
+import torch.nn.functional as F
+
+scores = torch.randn(32, 10)
+probs = F.softmax(scores, dim=1)
+""",
+            fix_title="Pass dim=1 (torch's implicit choice)",
+        ),
+        Invalid(
+            """
+import torch
+
+logits = model(x)
+probs = torch.softmax(logits)
+""",
+            line=4, col=9, message="torch.softmax() without dim raises TypeError", severity="error",
+        ),
+        Invalid(
+            """
+import torch as th
+
+log_probs = th.log_softmax(model(x))
+""",
+            line=3, col=13, message="torch.log_softmax() without dim raises TypeError", severity="error",
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
@@ -35,7 +36,12 @@ loss = ctc(log_probs, targets, input_lengths, target_lengths)
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG012"),
+            line=5, col=12, message="log-probabilities: apply log_softmax over the class axis",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 
 class SpeechModel(nn.Module):
@@ -51,12 +57,17 @@ class SpeechModel(nn.Module):
 model = SpeechModel(80, 29)
 ctc = nn.CTCLoss()
 emissions = model(feats)
-loss = ctc(emissions, targets, input_lengths, target_lengths)  # expect: LG012
+loss = ctc(emissions, targets, input_lengths, target_lengths)
 """,
-        """
+            line=16, col=12, message="log-probabilities: apply log_softmax over the class axis",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
 probs = F.softmax(logits, dim=2)
-loss = F.ctc_loss(probs, targets, in_lens, tgt_lens)  # expect: LG012
+loss = F.ctc_loss(probs, targets, in_lens, tgt_lens)
 """,
+            line=4, col=19, message="log-probabilities: apply log_softmax over the class axis",
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, via_caller
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rules._common import loss_label, tensor_arg
@@ -55,16 +56,50 @@ loss = nn.CrossEntropyLoss()(logits, y)
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG013"),
+            line=7, col=32, message="F.cross_entropy target holds class indices as floats; class indices must be int64",
+            fixed="""
+import torch
+import torch.nn.functional as F
+
+labels = torch.zeros(len(batch))  # float32 by default
+for i, item in enumerate(batch):
+    labels[i] = item["label"]
+loss = F.cross_entropy(logits, labels.long())
+""",
+            fix_title="Convert the target with .long()",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn as nn
 
 y = torch.tensor([0, 2, 1, 1], dtype=torch.float32)
-loss = nn.CrossEntropyLoss()(logits, y)  # expect: LG013
+loss = nn.CrossEntropyLoss()(logits, y)
 """,
-        """
+            line=5, col=38, message="CrossEntropyLoss target holds class indices as floats; class indices must be int64",
+            fixed="""
+import torch
+import torch.nn as nn
+
+y = torch.tensor([0, 2, 1, 1], dtype=torch.float32)
+loss = nn.CrossEntropyLoss()(logits, y.long())
+""",
+            fix_title="Convert the target with .long()",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
-loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())  # expect: LG013
+loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())
 """,
+            line=3, col=46, message="F.nll_loss target holds class indices as floats; class indices must be int64",
+            fixed="""
+import torch.nn.functional as F
+
+loss = F.nll_loss(F.log_softmax(out, dim=1), target.float().long())
+""",
+            fix_title="Convert the target with .long()",
+        ),
     )

@@ -8,6 +8,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import LoopSummary
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static import torch_api as api
 from lossguard.static.values import External, Optimizer, Unknown
@@ -200,9 +201,57 @@ for x, y in loader:
     for p in model.parameters():
         p.grad = None
 """,
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    for param in model.parameters():
+        param._grad = None
+""",
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    for p in model.parameters():
+        if p.grad is not None:
+            p.grad.detach_()
+            p.grad.zero_()
+""",
+        """
+import torch
+
+optimizer = torch.optim.Adam(net.parameters())
+for x, y in loader:
+    loss = criterion(net(x), y)
+    loss.backward()
+    optimizer.step()
+    torch._foreach_zero_([p.grad for p in net.parameters() if p.grad is not None])
+""",
+        """
+import torch
+
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for batch in loader:
+    model(batch).mean().backward()
+    opt.step()
+    model.zero_grad(set_to_none=True)   # the model owns the optimizer's parameters
+""",
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG014"),
+            line=7, col=5, message="never clears the gradients; they accumulate across steps",
+        ),
+        Invalid(
+            """
 import torch
 import torch.nn.functional as F
 
@@ -216,9 +265,12 @@ for real in loader:
     opt_d.step()
     loss_g = F.binary_cross_entropy_with_logits(D(fake), torch.ones(real.size(0), 1))
     loss_g.backward()
-    opt_g.step()  # expect: LG014
+    opt_g.step()
 """,
-        """
+            line=14, col=5, message="opt_g steps on gradients that accumulate across steps; clear them every step",
+        ),
+        Invalid(
+            """
 import torch
 
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
@@ -226,15 +278,34 @@ for epoch in range(epochs):
     for x, y in loader:
         loss = criterion(model(x), y)
         loss.backward()
-        optimizer.step()  # expect: LG014
+        optimizer.step()
 """,
-        """
+            line=8, col=9, message="never clears the gradients; they accumulate across steps",
+        ),
+        Invalid(
+            """
 def train(model, loader, optimizer, criterion, scaler):
     for x, y in loader:
         with torch.autocast("cuda"):
             loss = criterion(model(x), y)
         scaler.scale(loss).backward()
-        scaler.step(optimizer)  # expect: LG014
+        scaler.step(optimizer)
         scaler.update()
 """,
+            line=6, col=9, message="never clears the gradients; they accumulate across steps",
+        ),
+        Invalid(
+            """
+import torch
+
+optimizer = torch.optim.RMSprop(policy_net.parameters())
+for state, target in replay:
+    loss = criterion(policy_net(state), target)
+    loss.backward()
+    for param in policy_net.parameters():
+        param.grad.data.clamp_(-1, 1)   # clipping keeps the gradients: they still add up
+    optimizer.step()
+""",
+            line=9, col=5, message="never clears the gradients",
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import Backward
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.values import Tensor
 
@@ -31,17 +32,27 @@ loss.backward()
 """,
     )
     INVALID = (
-        """
+        Invalid(
+            catalog_example("LG015"),
+            line=5, col=1, message="backward() on a per-element loss",
+        ),
+        Invalid(
+            """
 import torch.nn as nn
 
 criterion = nn.BCEWithLogitsLoss(reduction="none")
 loss = criterion(logits, targets)
-loss.backward()  # expect: LG015
+loss.backward()
 """,
-        """
+            line=5, col=1, message="backward() on a per-element loss",
+        ),
+        Invalid(
+            """
 import torch.nn.functional as F
 
 loss = F.mse_loss(pred, target, reduction="none") * mask
-loss.backward()  # expect: LG015
+loss.backward()
 """,
+            line=4, col=1, message="backward() on a per-element loss",
+        ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static.events import LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, describe_site
 import ast
 
@@ -65,13 +66,37 @@ class Net(nn.Module):
 criterion = nn.BCELoss()
 loss = criterion(Net()(x), y)
 """,
-    )
-    INVALID = (
         """
 import torch
 import torch.nn.functional as F
 
 logits = model(x)
-loss = F.binary_cross_entropy(torch.sigmoid(logits), y)  # expect: LG016
+loss = F.binary_cross_entropy_with_logits(logits, y)
+probs = torch.sigmoid(logits)   # for the metrics only
+accuracy = ((probs > 0.5).float() == y).float().mean()
 """,
+    )
+    INVALID = (
+        Invalid(
+            catalog_example("LG016"),
+            line=5, col=31, message="followed by F.binary_cross_entropy is numerically fragile; use BCEWithLogitsLoss on the logits",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+logits = model(x)
+loss = F.binary_cross_entropy(torch.sigmoid(logits), y)
+""",
+            line=5, col=31, message="followed by F.binary_cross_entropy is numerically fragile; use BCEWithLogitsLoss on the logits",
+            fixed="""
+import torch
+import torch.nn.functional as F
+
+logits = model(x)
+loss = F.binary_cross_entropy_with_logits(logits, y)
+""",
+            fix_title="Use binary_cross_entropy_with_logits on the logits",
+        ),
     )
