@@ -161,7 +161,7 @@ def _check(args: argparse.Namespace) -> int:
 def fails(findings: Sequence[object]) -> bool:
     """Whether findings fail the run (exit 1): any of severity warning or error. Info findings
     (a redundant log_softmax, a numerically fragile sigmoid + BCELoss) are reported, not failed on."""
-    return any(getattr(f, "severity", "error") != "info" for f in findings)
+    return any(getattr(f, "severity", "error") in catalog.FAILING_SEVERITIES for f in findings)
 
 
 def _is_git_ref(ref: str) -> bool:

@@ -29,11 +29,23 @@ class Problem:
     severity: Severity = "error"
     fix_safety: FixSafety = "none"
     fix_safety_note: str = ""
+    severity_note: str = ""  # cases of the problem reported at another severity than ``severity``
     references: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def kind(self) -> str:
         return "runtime" if self.code.startswith("LG1") else "static"
+
+
+# Static findings of these severities fail `lossguard check` (exit status 1); info findings are
+# reported without failing the run (read by cli.fails and by the pages).
+FAILING_SEVERITIES: frozenset[str] = frozenset({"warning", "error"})
+
+
+def fails_run_sentence() -> str:
+    """What severities do to the exit status, for the pages."""
+    failing = " or ".join(sorted(FAILING_SEVERITIES))
+    return f"Findings of severity {failing} fail `lossguard check` (exit status 1); info findings are reported without failing it."
 
 
 def _load() -> dict[str, Problem]:
@@ -68,7 +80,9 @@ def render_page(problem: Problem) -> str:
         f"*{problem.summary}*",
         "",
         f"Severity: {problem.severity}. "
-        + ("Found by the static checker." if problem.kind == "static" else "Detected at runtime by the watcher."),
+        + (f"{problem.severity_note} " if problem.severity_note else "")
+        + ("Found by the static checker." if problem.kind == "static" else "Detected at runtime by the watcher.")
+        + (f" {fails_run_sentence()}" if problem.kind == "static" else ""),
         "",
         "## What it finds",
         "",

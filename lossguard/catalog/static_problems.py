@@ -22,9 +22,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "CrossEntropyLoss applies log-softmax to its input itself: it expects raw, unnormalised "
             "logits. Feeding it probabilities applies softmax twice. The loss is then squeezed into a "
             "narrow range, its gradients shrink as the model grows confident, and training slows "
-            "down or stalls at a poor accuracy without any error. Feeding it log-probabilities is "
-            "redundant but harmless only by accident. Predictions do not need the softmax either: "
-            "the argmax of the logits is the argmax of the probabilities."
+            "down or stalls at a poor accuracy without any error. Feeding it log-probabilities "
+            "(log_softmax output) is only redundant: log_softmax is idempotent, so the loss and its "
+            "gradients are identical and only the extra work is wasted. Predictions do not need the "
+            "softmax either: the argmax of the logits is the argmax of the probabilities."
         ),
         fix=(
             "Pass the logits (the output before softmax) to the loss. Remove the softmax from the "
@@ -53,10 +54,21 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "assignments, `self` attributes, helper functions, `nn.Sequential` containers and model "
             "classes in the checked files. A softmax applied only in some branches (for example only "
             "when `not self.training`) makes the value uncertain and nothing is reported. Softmax "
-            "applied to the *target* (soft labels, distillation) is correct and never reported."
+            "applied to the *target* (soft labels, distillation) is correct and never reported. "
+            "log_softmax output is reported at severity info: it does not fail the run. The axis of "
+            "the softmax is not compared with the class axis; a log_softmax over another axis of a "
+            "(N, C, ...) input is also reported as info, although it changes the loss."
+        ),
+        severity_note=(
+            "Softmax probabilities are an error; log_softmax output is reported as info (redundant, "
+            "same loss and gradients)."
         ),
         fix_safety="unsafe",
-        fix_safety_note="Only an inline softmax call that is the loss argument is removed; the loss value changes.",
+        fix_safety_note=(
+            "Only an inline softmax or log_softmax call that is the loss argument is removed. Removing "
+            "a softmax changes the loss value; removing a log_softmax over the class axis does not, but "
+            "over another axis it does, so both are unsafe."
+        ),
         references=(_CE_DOC,),
     ),
     Problem(
@@ -410,9 +422,14 @@ criterion = nn.MSELoss(reduction="sum")
         name="softmax-without-dim",
         summary="softmax / log_softmax / nn.Softmax is called without dim=.",
         why=(
-            "Without `dim`, torch guesses the axis from the number of dimensions (dim 0 for 0-, 1- "
-            "and 3-dimensional inputs, else dim 1) and warns that the implicit choice is "
-            "deprecated. For a 3-dimensional (N, L, C) tensor it normalises over the batch."
+            "`F.softmax(x)`, `F.log_softmax(x)`, `F.softmin(x)` and the layers `nn.Softmax()`, "
+            "`nn.LogSoftmax()`, `nn.Softmin()` without `dim` guess the axis from the number of "
+            "dimensions (dim 0 for 0-, 1- and 3-dimensional inputs, else dim 1) and warn "
+            "\"Implicit dimension choice for softmax has been deprecated\". For a 3-dimensional "
+            "(N, L, C) tensor they normalise over the batch. `torch.softmax(x)` and "
+            "`torch.log_softmax(x)` (and `torch.special`'s) have no implicit choice: without `dim` "
+            "they raise `TypeError: softmax() missing 1 required positional arguments: \"dim\"` "
+            "(torch 2.13)."
         ),
         fix="Always pass the axis explicitly, usually `dim=-1` (or `dim=1` for (N, C, ...) tensors).",
         example="""
@@ -425,10 +442,18 @@ import torch.nn.functional as F
 
 probs = F.softmax(logits, dim=-1)
 """,
-        misfires="None known: the call either names the axis or it does not.",
+        misfires=(
+            "None known: the call either names the axis or it does not. Calls with `*args` or "
+            "`**kwargs` are assumed to pass it. Tensor methods (`x.softmax()`) are not checked."
+        ),
         severity="warning",
+        severity_note="`torch.softmax(x)` / `torch.log_softmax(x)` without dim raise a TypeError and are reported as errors.",
         fix_safety="safe",
-        fix_safety_note="The fix writes the axis torch picks implicitly, and only when the input's rank is known; nn.Softmax() layers are not fixed.",
+        fix_safety_note=(
+            "The fix writes the axis torch picks implicitly, and only when the input's rank is known; "
+            "nn.Softmax() layers and `torch.softmax(x)` (which raises instead of picking an axis) are "
+            "not fixed."
+        ),
         references=(_SOFTMAX_DOC,),
     ),
     Problem(
@@ -530,15 +555,19 @@ for x, y in loader:
         misfires=(
             "Reported for the innermost loop that calls both backward() and an optimizer's step() "
             "(a torch.optim optimizer, a GradScaler's step(optimizer), or a receiver named like an "
-            "optimizer) when nothing in that loop clears its gradients. Gradients can be cleared by "
-            "helpers lossguard cannot see: the rule stays silent if the loop calls anything other than "
-            "an optimizer's zero_grad() whose name mentions zero...grad or resets/clears/sets grads "
-            "(`model.zero_grad()`, `zero_grads(net)`), or assigns `.grad`. With several optimizers "
-            "(a GAN), a step() on an optimizer whose zero_grad() the loop never calls is reported "
-            "when every clearing call in the loop is an optimizer's zero_grad(); optimizers are told "
-            "apart by how they are written, so two names for one optimizer could misfire. A zero_grad() "
-            "only before the loop, or once per epoch around an inner loop, is reported: gradients "
-            "still add up across the inner steps. step() with a closure (LBFGS) is never reported."
+            "optimizer) when nothing in that loop clears its gradients. Clearing it accepts: "
+            "`optimizer.zero_grad()` (with or without `set_to_none`), `model.zero_grad()` on any module "
+            "(which module owns which parameters is not tracked), assigning or deleting `.grad` / "
+            "`._grad` (`p.grad = None`, `param._grad = ...`, `del p.grad`, `setattr(p, 'grad', None)`), "
+            "overwriting a gradient in place (`p.grad.zero_()`, `p.grad.detach_()`, `fill_`, `mul_`, "
+            "`copy_`), `torch._foreach_zero_`, and any call whose name mentions zero...grad or "
+            "resets/clears/sets grads (`zero_grads(net)`), whose effect lossguard cannot see. Clipping "
+            "(`p.grad.clamp_()`, `clip_grad_norm_`) does not clear. With several optimizers (a GAN), a "
+            "step() on an optimizer whose zero_grad() the loop never calls is reported when every "
+            "clearing call in the loop is an optimizer's zero_grad(); optimizers are told apart by how "
+            "they are written, so two names for one optimizer could misfire. A zero_grad() only before "
+            "the loop, or once per epoch around an inner loop, is reported: gradients still add up "
+            "across the inner steps. step() with a closure (LBFGS) is never reported."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
@@ -582,7 +611,8 @@ loss.backward()
         why=(
             "sigmoid followed by BCELoss is mathematically right but numerically fragile: for large "
             "logits the sigmoid rounds to exactly 0 or 1 and log(0) is clamped, so gradients vanish "
-            "or the loss saturates. BCEWithLogitsLoss fuses both with the log-sum-exp trick."
+            "or the loss saturates. BCEWithLogitsLoss fuses both with the log-sum-exp trick. The loss "
+            "is correct, so this is a suggestion: reported as info, it does not fail the run."
         ),
         fix="Drop the sigmoid and use BCEWithLogitsLoss (F.binary_cross_entropy_with_logits) on the logits.",
         example="""
@@ -599,9 +629,11 @@ loss = F.binary_cross_entropy_with_logits(logits, targets)
 """,
         misfires=(
             "A model that must output probabilities (for example one exported for inference) still "
-            "trains better with the fused loss; suppress the line if the sigmoid must stay."
+            "trains better with the fused loss; suppress the line if the sigmoid must stay. Only a "
+            "sigmoid written in the same function as the loss is reported; a model whose forward "
+            "ends in a sigmoid is a design choice and is not."
         ),
-        severity="warning",
+        severity="info",
         fix_safety="safe",
         fix_safety_note="Rewrites `F.binary_cross_entropy(torch.sigmoid(x), y)` to `F.binary_cross_entropy_with_logits(x, y)`, which computes the same value more accurately; BCELoss modules are not rewritten.",
         references=(_BCEL_DOC,),
