@@ -49,10 +49,10 @@ def fails_run_sentence() -> str:
 
 
 def _load() -> dict[str, Problem]:
-    from lossguard.catalog import runtime_problems, static_problems
+    from lossguard.catalog import loop_problems, runtime_problems, static_problems
 
     problems: dict[str, Problem] = {}
-    for p in (*static_problems.PROBLEMS, *runtime_problems.PROBLEMS):
+    for p in sorted((*static_problems.PROBLEMS, *loop_problems.PROBLEMS, *runtime_problems.PROBLEMS), key=lambda p: p.code):
         if p.code in problems:
             raise RuntimeError(f"duplicate catalog code {p.code}")
         problems[p.code] = p

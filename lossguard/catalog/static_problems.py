@@ -1,8 +1,12 @@
-"""Problems found by reading training code (LG001-LG099)."""
+"""Problems found by reading training code (LG0xx): what goes into a loss and how it is built.
+
+Problems of the training loop around the loss are in :mod:`lossguard.catalog.loop_problems`.
+"""
 
 from __future__ import annotations
 
 from lossguard.catalog import Problem
+from lossguard.catalog.loop_problems import REDUCTION_DOC as _REDUCTION_DOC
 
 _CE_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html"
 _BCE_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html"
@@ -11,7 +15,6 @@ _NLL_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.NLLLoss.html"
 _KL_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.KLDivLoss.html"
 _CTC_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.CTCLoss.html"
 _SOFTMAX_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html"
-_REDUCTION_DOC = "https://pytorch.org/docs/stable/nn.html#loss-functions"
 
 PROBLEMS: tuple[Problem, ...] = (
     Problem(
@@ -234,56 +237,6 @@ loss = F.mse_loss(pred, target)
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),
-    ),
-    Problem(
-        code="LG006",
-        name="graph-retention",
-        summary="A loss tensor that still holds its autograd graph is accumulated or stored across iterations.",
-        why=(
-            "`total_loss += loss` or `losses.append(loss)` keeps every step's loss tensor, and with it "
-            "the whole computation graph and the activations it references. Memory grows every step "
-            "until the run fails with out-of-memory, and each step gets slower."
-        ),
-        fix=(
-            "Accumulate plain numbers: `total_loss += loss.item()` (or `loss.detach()` to keep a "
-            "tensor on the device)."
-        ),
-        example="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-total_loss = 0
-for x, y in loader:
-    optimizer.zero_grad()
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-    total_loss += loss
-""",
-        use_instead="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-total_loss = 0.0
-for x, y in loader:
-    optimizer.zero_grad()
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-    total_loss += loss.item()
-""",
-        misfires=(
-            "Reported only for a loss lossguard can follow from a torch loss call, accumulated inside a "
-            "loop into a variable that lives across iterations (not reset inside the loop), when the "
-            "loop trains (calls backward() or step()) or runs outside no_grad in code that is actually "
-            "called. Silent inside `torch.no_grad()` / `torch.inference_mode()` (also as decorators), "
-            "when the accumulated sum, or anything computed from it, is passed to backward() (gradient "
-            "accumulation, `torch.stack(losses).mean().backward()`), and for a helper that returns the "
-            "sum to its caller. Losses read from a model's output dictionary are not followed."
-        ),
-        fix_safety="safe",
-        fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",
-        references=("https://pytorch.org/docs/stable/notes/faq.html#my-model-reports-cuda-runtime-error-2-out-of-memory",),
     ),
     Problem(
         code="LG007",
@@ -519,90 +472,6 @@ loss = F.cross_entropy(logits, labels)
         fix_safety="unsafe",
         fix_safety_note="Appending .long() truncates non-integer values; check that the floats are whole class indices.",
         references=(_CE_DOC, _NLL_DOC),
-    ),
-    Problem(
-        code="LG014",
-        name="missing-zero-grad",
-        summary="A training loop calls backward() and step() but never clears the gradients.",
-        why=(
-            "`backward()` adds to `.grad`. Without `optimizer.zero_grad()` (or `model.zero_grad()`) "
-            "every step's gradient is added to all previous ones: the effective learning rate grows "
-            "with every step and training diverges."
-        ),
-        fix=(
-            "Call `optimizer.zero_grad()` once per step, before `loss.backward()` (the usual order: "
-            "zero_grad, forward, loss, backward, step)."
-        ),
-        example="""
-import torch
-
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-for x, y in loader:
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-""",
-        use_instead="""
-import torch
-
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-for x, y in loader:
-    optimizer.zero_grad()
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-""",
-        misfires=(
-            "Reported for the innermost loop that calls both backward() and an optimizer's step() "
-            "(a torch.optim optimizer, a GradScaler's step(optimizer), or a receiver named like an "
-            "optimizer) when nothing in that loop clears its gradients. Clearing it accepts: "
-            "`optimizer.zero_grad()` (with or without `set_to_none`), `model.zero_grad()` on any module "
-            "(which module owns which parameters is not tracked), assigning or deleting `.grad` / "
-            "`._grad` (`p.grad = None`, `param._grad = ...`, `del p.grad`, `setattr(p, 'grad', None)`), "
-            "overwriting a gradient in place (`p.grad.zero_()`, `p.grad.detach_()`, `fill_`, `mul_`, "
-            "`copy_`), `torch._foreach_zero_`, and any call whose name mentions zero...grad or "
-            "resets/clears/sets grads (`zero_grads(net)`), whose effect lossguard cannot see. Clipping "
-            "(`p.grad.clamp_()`, `clip_grad_norm_`) does not clear. With several optimizers (a GAN), a "
-            "step() on an optimizer whose zero_grad() the loop never calls is reported when every "
-            "clearing call in the loop is an optimizer's zero_grad(); optimizers are told apart by how "
-            "they are written, so two names for one optimizer could misfire. A zero_grad() only before "
-            "the loop, or once per epoch around an inner loop, is reported: gradients still add up "
-            "across the inner steps. step() with a closure (LBFGS) is never reported."
-        ),
-        fix_safety="none",
-        references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
-    ),
-    Problem(
-        code="LG015",
-        name="non-scalar-backward",
-        summary="backward() is called on an unreduced loss (reduction='none').",
-        why=(
-            "A loss built with reduction='none' returns one value per element. `backward()` without a "
-            "gradient argument needs a scalar and raises `grad can be implicitly created only for "
-            "scalar outputs`; passing `torch.ones_like(loss)` silently sums instead of averaging."
-        ),
-        fix="Reduce the per-sample losses first, for example `(loss * weights).mean().backward()`.",
-        example="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss(reduction="none")
-loss = criterion(logits, y)
-loss.backward()
-""",
-        use_instead="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss(reduction="none")
-loss = (criterion(logits, y) * sample_weights).mean()
-loss.backward()
-""",
-        misfires=(
-            "Reported when a loss built with reduction='none' (or reduce=False) reaches backward() "
-            "through element-wise arithmetic only (`loss * mask`); any reduction (`.mean()`, `.sum()`) "
-            "or a gradient argument to backward() silences it."
-        ),
-        fix_safety="none",
-        references=(_REDUCTION_DOC,),
     ),
     Problem(
         code="LG016",

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from lossguard import catalog
-from lossguard.catalog import runtime_problems, static_problems
+from lossguard.catalog import loop_problems, runtime_problems, static_problems
 
 ISSUE_CODES = {
     "LG001": "double-softmax",
@@ -36,7 +36,7 @@ ISSUE_CODES = {
 
 
 def test_codes_are_the_public_ones_and_unique():
-    all_problems = [*static_problems.PROBLEMS, *runtime_problems.PROBLEMS]
+    all_problems = [*static_problems.PROBLEMS, *loop_problems.PROBLEMS, *runtime_problems.PROBLEMS]
     codes = [p.code for p in all_problems]
     names = [p.name for p in all_problems]
     assert len(codes) == len(set(codes))
