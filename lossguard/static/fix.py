@@ -1,5 +1,8 @@
 """Automatic fixes: text edits that rules attach to their findings, and applying them.
 
+This module holds the fix types and the libcst rendering; the driver that runs the engine
+pass after pass is lossguard.static.fixer (so this module never imports the engine).
+
 A rule describes a fix with :class:`Fix` (edits on ast nodes, or on a :class:`Span`); the
 engine turns the nodes into character offsets once positions are known. An edit's text may be
 a function, called only when the fix's edits are needed (``--fix``, ``--diff``, machine
@@ -170,75 +173,8 @@ def _rewrite_call(source: str, keyword: str, value: str, remove: tuple[str, ...]
 # ---------------------------------------------------------------- fixing files
 
 
-@dataclass(frozen=True)
-class FileFix:
-    path: "Path"
-    original: str
-    fixed: str
-    applied: int  # how many fixes were applied over all passes
+def fix_files(*args: Any, **kwargs: Any) -> Any:
+    """Moved to lossguard.static.fixer (the driver that runs the engine); kept for callers."""
+    from lossguard.static.fixer import fix_files as run
 
-
-def fix_files(
-    files: "list[Path]",
-    select: "set[str] | None" = None,
-    unsafe: bool = False,
-    per_file_ignores: "Callable[[Path], set[str]] | None" = None,
-    max_passes: int = 10,
-    virtual: "dict[Path, str] | None" = None,
-) -> list[FileFix]:
-    """Compute the fixed text of every file (nothing is written): repeat check-and-apply until stable.
-
-    Files that cannot be read or parsed are left out (``check_files`` reports them).
-    ``virtual`` gives the text to fix for files that are not Python source (notebooks)."""
-    from pathlib import Path
-
-    from lossguard.static.engine import check_files
-
-    sources: dict[Path, str] = {}
-    for f in files:
-        if virtual is not None and Path(f) in virtual:
-            sources[Path(f)] = virtual[Path(f)]
-            continue
-        try:
-            sources[Path(f)] = Path(f).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-    originals = dict(sources)
-    applied = {p: 0 for p in sources}
-    allowed = {"safe", "unsafe"} if unsafe else {"safe"}
-    for _ in range(max_passes):
-        result = check_files(
-            list(sources),
-            select=select,
-            display=str,
-            sources=sources,
-            per_file_ignores=per_file_ignores or (lambda p: set()),
-        )
-        by_path: dict[Path, list[ResolvedFix]] = {}
-        for finding in result.findings:
-            if finding.autofix is not None and finding.autofix.applicability in allowed:
-                by_path.setdefault(Path(finding.path), []).append(finding.autofix)
-        changed = False
-        for path, fixes in by_path.items():
-            new, n = apply(sources[path], fixes)
-            if n and new != sources[path]:
-                if not _parses(new):
-                    continue  # never write a file that no longer parses
-                sources[path] = new
-                applied[path] += n
-                changed = True
-        if not changed:
-            break
-    return [FileFix(p, originals[p], sources[p], applied[p]) for p in sources if sources[p] != originals[p]]
-
-
-def _parses(source: str) -> bool:
-    """Whether fixed text is still valid Python, for both parsers the fixes rely on."""
-    import libcst as cst
-
-    try:
-        ast.parse(source.lstrip("\ufeff"))
-        cst.parse_module(source)
-    except (SyntaxError, ValueError, cst.ParserSyntaxError):
-        return False
-    return True
+    return run(*args, **kwargs)
