@@ -73,7 +73,7 @@ def _list_dir(folder: Path, errors: list[FileError]) -> list[Path]:
                 continue  # points outside the checked folder: not followed
         if p.is_file():
             out.append(p)
-    return sorted(out)
+    return sorted(out, key=lambda p: (p.is_symlink(), p))  # a file reached by a link too: checked by its own name
 
 
 def _has_linked_parent(p: Path, folder: Path) -> bool:
