@@ -344,3 +344,20 @@ def test_fix_keeps_each_line_ending(tmp_path: Path, ending: str):
     assert r.returncode == 1, r.stderr  # LG001 has no automatic fix; LG006 does
     after = (tmp_path / "train.py").read_bytes().decode()
     assert after == text.replace("total += loss", "total += loss.item()")
+
+
+def test_fix_keeps_a_comment_attached_to_a_removed_argument(tmp_path: Path):
+    src = (
+        "import torch.nn as nn\n"
+        "criterion = nn.MSELoss(\n"
+        "    size_average=False,  # sum over the batch, as the paper does\n"
+        "    reduce=True,  # keep it scalar\n"
+        ")\n"
+    )
+    (tmp_path / "train.py").write_text(src)
+    r = run("check", "--fix", "--unsafe-fixes", "train.py", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    after = (tmp_path / "train.py").read_text()
+    assert 'reduction="sum"' in after and "size_average" not in after
+    assert "# sum over the batch, as the paper does" in after and "# keep it scalar" in after
+    assert after.endswith("\n)\n")

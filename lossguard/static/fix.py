@@ -139,12 +139,17 @@ def call_with_keyword(
 
 
 def _rewrite_call(source: str, keyword: str, value: str, remove: tuple[str, ...]) -> str:
+    """The call with ``keyword=value`` set and ``remove`` dropped. A comment attached to a removed
+    argument moves to the new one; if any comment of the call would still be lost, the rewrite is
+    refused (ValueError: the finding stays, without a fix)."""
     import libcst as cst
 
     call = cst.parse_expression(source)
     if not isinstance(call, cst.Call):
         return source
     new_value = cst.parse_expression(value)
+    removed = [a for a in call.args if a.keyword is not None and a.keyword.value in remove]
+    carried = [c for a in removed for c in _arg_comments(a)]
     args = [a for a in call.args if not (a.keyword is not None and a.keyword.value in remove)]
     replaced = False
     for i, a in enumerate(args):
@@ -152,22 +157,78 @@ def _rewrite_call(source: str, keyword: str, value: str, remove: tuple[str, ...]
             args[i] = a.with_changes(value=new_value)
             replaced = True
     if not replaced:
-        args.append(
-            cst.Arg(
-                value=new_value,
-                keyword=cst.Name(keyword),
-                equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
-            )
+        new_arg = cst.Arg(
+            value=new_value,
+            keyword=cst.Name(keyword),
+            equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
         )
+        if removed and carried:  # take the place (and the layout) of the first removed argument
+            first, last_removed = removed[0], removed[-1]
+            at = sum(1 for a in call.args[: call.args.index(first)] if a not in removed)
+            new_arg = new_arg.with_changes(comma=last_removed.comma, whitespace_after_arg=last_removed.whitespace_after_arg)
+            new_arg = _with_comment(new_arg, "  ".join(carried))
+            args.insert(at, new_arg)
+        else:
+            args.append(new_arg)
     fixed: list[cst.Arg] = []
     for i, a in enumerate(args):
         last = i == len(args) - 1
         if not last and not isinstance(a.comma, cst.Comma):
             a = a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
         elif last and isinstance(a.comma, cst.Comma) and not isinstance(call.args[-1].comma, cst.Comma):
+            if _arg_comments(a):  # the comment after the comma stays, after the argument
+                a = a.with_changes(whitespace_after_arg=a.comma.whitespace_after)
             a = a.with_changes(comma=cst.MaybeSentinel.DEFAULT)
         fixed.append(a)
-    return cst.Module([]).code_for_node(call.with_changes(args=fixed))
+    out = cst.Module([]).code_for_node(call.with_changes(args=fixed))
+    before = _comments_of(source)
+    if before and any(c not in out for c in before):
+        raise ValueError("the rewrite would drop a comment")
+    return out
+
+
+def _comments_of(source: str) -> list[str]:
+    import io
+    import tokenize
+
+    try:
+        return [t.string for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError):
+        return []
+
+
+def _arg_comments(arg: Any) -> list[str]:
+    import libcst as cst
+
+    out: list[str] = []
+    spaces = [arg.whitespace_after_arg]
+    if isinstance(arg.comma, cst.Comma):
+        spaces += [arg.comma.whitespace_before, arg.comma.whitespace_after]
+    for ws in spaces:
+        if isinstance(ws, cst.ParenthesizedWhitespace):
+            if ws.first_line.comment is not None:
+                out.append(ws.first_line.comment.value)
+            out.extend(e.comment.value for e in ws.empty_lines if e.comment is not None)
+    return out
+
+
+def _with_comment(arg: Any, comment: str) -> Any:
+    """``arg`` with ``comment`` as the comment after it (after its comma when it has one)."""
+    import libcst as cst
+
+    def put(ws: Any) -> Any:
+        if isinstance(ws, cst.ParenthesizedWhitespace):
+            return ws.with_changes(first_line=ws.first_line.with_changes(comment=cst.Comment(comment)), empty_lines=[])
+        return None
+
+    if isinstance(arg.comma, cst.Comma):
+        ws = put(arg.comma.whitespace_after)
+        if ws is not None:
+            return arg.with_changes(comma=arg.comma.with_changes(whitespace_after=ws))
+    ws = put(arg.whitespace_after_arg)
+    if ws is not None:
+        return arg.with_changes(whitespace_after_arg=ws)
+    return arg
 
 
 # ---------------------------------------------------------------- fixing files
