@@ -361,3 +361,20 @@ def test_fix_keeps_a_comment_attached_to_a_removed_argument(tmp_path: Path):
     assert 'reduction="sum"' in after and "size_average" not in after
     assert "# sum over the batch, as the paper does" in after and "# keep it scalar" in after
     assert after.endswith("\n)\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder: no unreadable folder to make")
+@pytest.mark.parametrize("listing", ["walk", "git"])
+def test_unreadable_subfolder_is_reported(tmp_path: Path, listing: str):
+    if listing == "git":
+        git("init", "-q", cwd=tmp_path)
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "hidden.py").write_text("def f(:\n")
+    (tmp_path / "secret").chmod(0)
+    try:
+        r = run("check", "--format", "json", ".", cwd=tmp_path)
+    finally:
+        (tmp_path / "secret").chmod(0o755)
+    assert r.returncode == 2 and "secret" in r.stderr and "cannot read this folder" in r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
