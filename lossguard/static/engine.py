@@ -120,8 +120,9 @@ def check_files(
             except ValueError as exc:
                 result.errors.append(FileError(display(path), _where(str(exc), places, path)))
                 continue
-            suppress = noqa.suppressions(source)
-            if suppress.skip_file or not needs_analysis(source):
+            if not needs_analysis(source):
+                continue
+            if "skip-file" in source and noqa.suppressions(source).skip_file:
                 continue
             project, interp = analyser()
             info = project.load(resolved, source, tree=tree)

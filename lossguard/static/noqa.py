@@ -33,6 +33,7 @@ _NOQA = re.compile(rf"#\s*noqa(?P<colon>:\s*(?P<codes>{_CODES}))?", re.IGNORECAS
 _DIRECTIVE = re.compile(r"#\s*(?:(?P<noqa>noqa)|lossguard\s*:\s*(?P<ignore>ignore)|lossguard\s*:\s*(?P<skip>skip-file)\b)", re.IGNORECASE)
 _AFTER_NOQA = re.compile(rf"\s*(?P<colon>:)?\s*(?P<codes>{_CODES})?")
 _AFTER_IGNORE = re.compile(rf"\[\s*(?P<codes>{_CODES})\s*,?\s*\]")
+_ANY = re.compile(r"noqa|lossguard", re.IGNORECASE)
 ALL = None  # a suppression of every code
 
 
@@ -96,8 +97,8 @@ def _parse_directives(comment: str) -> tuple[list[frozenset[str] | None], bool]:
 def suppressions(text: str) -> Suppressions:
     """Read the suppression comments of a module's text."""
     result = Suppressions()
-    if "#" not in text:
-        return result
+    if _ANY.search(text) is None:
+        return result  # no directive anywhere: no need to tokenize
     for line, col, comment in comments(text):
         found, skip = _parse_directives(comment)
         if found:
