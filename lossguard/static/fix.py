@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Literal, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pathlib import Path
-
     from lossguard.static.project import ModuleInfo
 
 Applicability = Literal["safe", "unsafe"]

@@ -13,7 +13,6 @@ included, which is how ruff numbers them.
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from dataclasses import dataclass

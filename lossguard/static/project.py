@@ -53,7 +53,7 @@ class ModuleInfo:
         )
 
     def lines(self) -> list[str]:
-        """The source's lines as ast counts them (split on newlines; a CRLF line keeps its CR)."""
+        """The source's lines as ast counts them (breaks at \\r\\n, \\r and \\n; see lossguard.static.sources)."""
         if self._lines is None:
             self._lines = split_lines(self.source)  # the shared line table (lossguard.static.sources)
         return self._lines

@@ -9,7 +9,6 @@ cell-relative and ``properties.cell`` names the cell.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import quote
 
 from lossguard import __version__, catalog
