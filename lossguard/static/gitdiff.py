@@ -102,7 +102,7 @@ class Changes:
     toplevel: Path
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
-    _changed: dict[Path, set[int]] = field(default_factory=dict)
+    _changed: dict[Path, set[int] | None] = field(default_factory=dict)  # None: cannot compare, all changed
 
     def touches(self, path: Path, start: int, end: int, checked_text: str | None = None) -> bool:
         """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
@@ -110,12 +110,12 @@ class Changes:
         path = path.resolve()
         if path not in self.at_ref:
             return path in self.present  # new since REF; a file git ignores is not a change
-        changed = self._changed.get(path)
-        if changed is None:
-            changed = self._changed[path] = self._changed_lines(path, checked_text)
-        return any(n in changed for n in range(start, end + 1))
+        if path not in self._changed:
+            self._changed[path] = self._changed_lines(path, checked_text)
+        changed = self._changed[path]
+        return changed is None or any(n in changed for n in range(start, end + 1))
 
-    def _changed_lines(self, path: Path, new_text: str | None) -> set[int]:
+    def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
         rel = path.relative_to(self.toplevel).as_posix()
         try:
             proc = git(["cat-file", "blob", f"{self.ref}:{rel}"], self.toplevel)
@@ -128,7 +128,7 @@ class Changes:
             if new_text is None:
                 new_text = sources.read(path)
         except (OSError, subprocess.TimeoutExpired, ValueError):
-            return set(range(1, 1_000_000))  # cannot compare: every line counts as changed
+            return None  # cannot compare: every line counts as changed
         old_lines, new_lines = sources.split_lines(old_text), sources.split_lines(new_text)
         changed: set[int] = set()
         matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)

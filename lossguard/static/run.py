@@ -158,8 +158,10 @@ def _linked(path: Path) -> bool:
         return True
     cwd = Path.cwd()
     p = path if path.is_absolute() else cwd / path
+    if cwd not in p.parents:
+        return False  # named from outside the current folder: only the file itself is looked at
     for parent in p.parents:
-        if parent == cwd or parent == parent.parent:
+        if parent == cwd:
             break
         if os.path.islink(parent):
             return True
