@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "changed); without REF: print the fixes --fix would make as a diff, and write nothing",
     )
     check.add_argument("--fix", action="store_true", help="apply the safe automatic fixes, then report what remains")
-    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that change values")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that change values (alone, a usage error)")
     check.add_argument("--add-noqa", action="store_true", help="add `# noqa: CODE` comments for the findings instead of reporting them")
 
     base = sub.add_parser("baseline", help="record the current findings, so that `check --baseline` reports only new ones")
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -97,6 +98,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
+    except Exception as exc:  # noqa: BLE001 - a bug: say so and exit 2 (not checked), never 1 (findings)
+        import traceback
+
+        print(f"lossguard: internal error ({type(exc).__name__}: {exc}); nothing was checked. Please report it:", file=sys.stderr)
+        traceback.print_exc(file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _tolerant_streams() -> None:
+    """Characters the console cannot show (a code frame on a non-UTF-8 console, a file name that
+    is not UTF-8) are escaped instead of crashing the report."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot be reconfigured
+                pass
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``lossguard check | head``): stop quietly, as other tools do."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that flushing at exit does not fail again
+    except (OSError, ValueError):
+        pass
+    return EXIT_FINDINGS
 
 
 def _console(stream=None):  # type: ignore[no-untyped-def]
@@ -120,7 +153,10 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.extend_select:
         settings.select |= config.expand_codes([c for group in args.extend_select for c in group], "--extend-select")
     if args.ignore:
-        settings.select -= config.expand_codes([c for group in args.ignore for c in group], "--ignore")
+        settings.select -= config.expand_codes([c for group in args.ignore for c in group], "--ignore", allow_runtime=True)
+    if not settings.select:
+        where = f" (in {settings.source})" if settings.source is not None and not args.select else ""
+        raise UsageError(f"no rule is selected{where}: nothing would be checked. Name at least one code (see `lossguard rules`)")
     return settings
 
 
@@ -132,24 +168,36 @@ def _check(args: argparse.Namespace) -> int:
     if args.diff is not None and args.diff != _PREVIEW and not _is_git_ref(args.diff) and Path(args.diff).exists():
         args.paths.append(Path(args.diff))  # `--diff src/`: a path, not a ref
         args.diff = _PREVIEW
+    if args.unsafe_fixes and not args.fix and args.diff != _PREVIEW:
+        raise UsageError("--unsafe-fixes only widens what --fix applies (or --diff previews); add --fix or --diff")
+    if args.fix and args.add_noqa:
+        raise UsageError("--fix and --add-noqa cannot be combined: fix first, then add noqa comments")
+    settings = _settings(args)
+    paths = args.paths or [Path(".")]
     if args.diff == _PREVIEW:
-        return _fix(args, write=False)
+        return _preview(args, run_check(paths, settings, Path.cwd().resolve(), fix="preview", unsafe_fixes=args.unsafe_fixes))
+    outcome = run_check(
+        paths, settings, Path.cwd().resolve(), baseline=args.baseline, diff_ref=args.diff,
+        fix="write" if args.fix else None, unsafe_fixes=args.unsafe_fixes,
+    )
     if args.fix:
-        if args.add_noqa:
-            raise UsageError("--fix and --add-noqa cannot be combined: fix first, then add noqa comments")
-        _fix(args, write=True)
-    outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve(), baseline=args.baseline, diff_ref=args.diff)
+        for warning in outcome.warnings:
+            print(f"lossguard: warning: {warning}", file=sys.stderr)
+        if outcome.fixed and not args.quiet:
+            n, n_files = outcome.fixed, len(outcome.fixes)
+            print(f"Fixed {n} problem{'s' if n != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}.", file=sys.stderr)
 
     if args.add_noqa:
         return _add_noqa(args, outcome)
     if args.output_file is not None:
         try:
-            with open(args.output_file, "w", encoding="utf-8") as stream:
+            with open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") as stream:
                 _report(args, outcome, stream)
         except OSError as exc:
             raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
     else:
         _report(args, outcome, sys.stdout)
+        sys.stdout.flush()
     _print_errors(outcome.errors)
     if outcome.errors:
         return EXIT_ERROR
@@ -165,57 +213,37 @@ def fails(findings: Sequence[object]) -> bool:
 
 
 def _is_git_ref(ref: str) -> bool:
-    import subprocess
+    from lossguard.static.gitdiff import is_commit
 
-    try:
-        proc = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], capture_output=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return proc.returncode == 0
+    return is_commit(ref, Path.cwd())
 
 
-def _fix(args: argparse.Namespace, write: bool) -> int:
-    """Apply (or, with write=False, print as a diff) the automatic fixes of every checked file."""
+def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyped-def]
+    """``--diff`` without a ref: print the fixes --fix would make as a unified diff, write nothing."""
     import difflib
 
-    from lossguard.static import notebook
-    from lossguard.static.files import discover
-    from lossguard.static.fix import fix_files
+    from lossguard.static.sources import LineTable
 
-    settings = _settings(args)
-    files = discover(args.paths or [Path(".")], settings)
-    books, _ = notebook.load_all(files)
-    results = fix_files(
-        [f for f in files if not notebook.is_notebook(f) or f in books],
-        select=settings.select,
-        unsafe=args.unsafe_fixes,
-        per_file_ignores=settings.ignored_codes,
-        virtual={p: b.source for p, b in books.items()},
-    )
-    applied = 0
-    for r in results:
-        book = books.get(r.path)
-        if not write:
-            before = book.source if book is not None else r.original
-            name = str(r.path)
-            sys.stdout.writelines(difflib.unified_diff(before.splitlines(True), r.fixed.splitlines(True), name, name))
-            applied += r.applied
-            continue
-        if book is not None:
-            if not notebook.write_fixed(r.path, book, r.fixed):
-                print(f"lossguard: warning: {r.path}: a fix changes the number of lines; notebooks are fixed line by line, so it was not applied", file=sys.stderr)
-                continue
-        else:
-            r.path.write_text(r.fixed, encoding="utf-8")
-        applied += r.applied
-    if write:
-        if applied and not args.quiet:
-            n_files = len(results)
-            print(f"Fixed {applied} problem{'s' if applied != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}.", file=sys.stderr)
-        return EXIT_OK
+    for r in outcome.fixes:
+        book = outcome.sources.notebooks.get(_display(r.path))
+        before = book.source if book is not None else r.original
+        name = str(r.path)
+        sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
+    sys.stdout.flush()
+    _print_errors(outcome.errors)
+    applied = outcome.fixed
     if not args.quiet:
         print(f"Would fix {applied} problem{'s' if applied != 1 else ''}." if applied else "No fixes available.", file=sys.stderr)
+    if outcome.errors:
+        return EXIT_ERROR
     return EXIT_FINDINGS if applied else EXIT_OK
+
+
+def _display(p: Path) -> str:
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(p)
 
 
 def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
@@ -250,6 +278,7 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
         concise(_console(stream), findings)
     else:
         from lossguard.static.report.text import render
+        from lossguard.static.sources import physical_lines
 
         console = _console(stream)
         sources = outcome.sources
@@ -257,7 +286,7 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
         def lines_of(f):  # type: ignore[no-untyped-def]
             book = sources.notebooks.get(f.path)
             if book is not None and f.cell is not None:
-                return book.cell_sources.get(f.cell, "").splitlines()
+                return physical_lines(book.cell_sources.get(f.cell, ""))
             return sources.lines(f.path)
 
         render(console, findings, outcome.files_checked, show_source=not args.no_source, lines_of=lines_of, unchecked=len(errors))
@@ -302,8 +331,10 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def _print_errors(errors: list) -> None:  # type: ignore[type-arg]
+    from lossguard.static.sources import printable
+
     for e in errors:
-        print(f"lossguard: error: {e.path}: {e.reason}", file=sys.stderr)
+        print(f"lossguard: error: {printable(e.path)}: {e.reason}", file=sys.stderr)
 
 
 def _rules(args: argparse.Namespace) -> int:

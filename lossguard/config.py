@@ -70,8 +70,9 @@ def _relative(path: Path, root: Path) -> PurePosixPath:
         return PurePosixPath(path.resolve().as_posix())
 
 
-def expand_codes(items: list[str], where: str) -> set[str]:
-    """``LG0`` selects every code starting with it; ``ALL`` selects everything; names work too."""
+def expand_codes(items: list[str], where: str, allow_runtime: bool = False) -> set[str]:
+    """``LG0`` selects every code starting with it; ``ALL`` selects everything; names work too.
+    A runtime-only code (LG1xx) is a usage error unless ``allow_runtime`` (to ignore it is harmless)."""
     out: set[str] = set()
     all_codes = static_codes()
     for raw in items:
@@ -82,10 +83,19 @@ def expand_codes(items: list[str], where: str) -> set[str]:
             out |= all_codes
             continue
         try:
-            out.add(catalog.get(item).code)
-            continue
+            problem = catalog.get(item)
         except KeyError:
             pass
+        else:
+            if problem.kind != "static" and allow_runtime:
+                continue
+            if problem.kind != "static":
+                raise UsageError(
+                    f"{where}: {problem.code} ({problem.name}) is checked at runtime by lossguard.watch(), "
+                    "not by `lossguard check` (see `lossguard rules`)"
+                )
+            out.add(problem.code)
+            continue
         matched = {c for c in all_codes if c.startswith(item.upper())}
         if not matched or not item.upper().startswith("LG"):
             raise UsageError(f"{where}: unknown rule code {item!r} (see `lossguard rules`)")
@@ -114,7 +124,10 @@ def load(pyproject: Path | None) -> Settings:
         raise UsageError(f"cannot read {pyproject}: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{pyproject} is not valid TOML: {exc}") from exc
-    section = data.get("tool", {}).get("lossguard")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{pyproject}: `tool` must be a table ([tool.lossguard]), got {type(tool).__name__}")
+    section = tool.get("lossguard")
     settings = Settings(root=pyproject.parent, source=pyproject)
     if section is None:
         return settings
@@ -132,7 +145,7 @@ def load(pyproject: Path | None) -> Settings:
     if "extend-select" in section:
         settings.select |= expand_codes(_str_list(section["extend-select"], f"{where} extend-select"), f"{where} extend-select")
     if "ignore" in section:
-        settings.select -= expand_codes(_str_list(section["ignore"], f"{where} ignore"), f"{where} ignore")
+        settings.select -= expand_codes(_str_list(section["ignore"], f"{where} ignore"), f"{where} ignore", allow_runtime=True)
     if "exclude" in section:
         settings.exclude = _str_list(section["exclude"], f"{where} exclude")
     if "extend-exclude" in section:
@@ -142,7 +155,7 @@ def load(pyproject: Path | None) -> Settings:
         if not isinstance(pfi, dict):
             raise UsageError(f"{where} per-file-ignores must be a table of pattern = [codes]")
         for pattern, codes in pfi.items():
-            settings.per_file_ignores[pattern] = expand_codes(_str_list(codes, f"{where} per-file-ignores"), f"{where} per-file-ignores")
+            settings.per_file_ignores[pattern] = expand_codes(_str_list(codes, f"{where} per-file-ignores"), f"{where} per-file-ignores", allow_runtime=True)
     return settings
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_support import run
+
 BUGGY = textwrap.dedent(
     """
     import torch
@@ -28,10 +30,6 @@ BUGGY = textwrap.dedent(
 ).lstrip()
 
 CLEAN = "import torch\nprint(torch.softmax(torch.zeros(2), dim=0))\n"
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lossguard", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture()

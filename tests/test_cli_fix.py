@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tests.cli_support import run
 
 SOURCE = textwrap.dedent(
     """
@@ -25,10 +25,6 @@ SOURCE = textwrap.dedent(
         total += loss
     """
 ).lstrip()
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lossguard", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 def codes(cwd: Path) -> list[str]:

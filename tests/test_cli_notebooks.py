@@ -84,3 +84,36 @@ def test_diff_compares_code_cells(project: Path):
     r = run("check", "--format", "json", "--diff", "HEAD", cwd=project)
     assert r.returncode == 1, r.stderr
     assert [(d["code"], d["cell"], d["line"]) for d in json.loads(r.stdout)] == [("LG001", 3, 3)]
+
+
+def test_cells_as_ipython_runs_them(tmp_path: Path):
+    """Leading indentation, magics, `!cmd` and `x?` do not make a notebook unparseable; a cell that
+    truly does not parse is reported by number and the other cells are still checked."""
+    nb = _notebook(
+        _cell("    import torch\n    import torch.nn as nn\n    %load_ext autoreload"),  # cell 1: indented, as pasted
+        _cell("model = nn.Sequential(nn.Linear(4, 2), nn.Softmax(dim=1))\ncriterion = nn.CrossEntropyLoss()\nmodel?"),  # cell 2
+        _cell("def broken(:\n    pass"),  # cell 3: not Python for IPython either
+        _cell("  !nvidia-smi\n  for x, y in loader:\n      loss = criterion(model(x), y)\n      loss.backward()"),  # cell 4
+    )
+    (tmp_path / "nb.ipynb").write_text(nb)
+    r = run("check", "--format", "json", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert "nb.ipynb: syntax error at cell 3, line 1" in r.stderr and "this cell was not checked" in r.stderr
+    [finding] = json.loads(r.stdout)
+    assert (finding["code"], finding["cell"], finding["line"]) == ("LG001", 4, 3)
+    assert finding["col"] == 1 + len("      loss = criterion(")  # the cell's own column, indentation included
+    assert "nn.Softmax layer at cell 2, line 1" in finding["message"]
+
+
+def test_fix_keeps_the_notebook_layout(tmp_path: Path):
+    cells = [
+        _cell("import torch\nimport torch.nn.functional as F"),
+        _cell("total = 0\nfor x, y in loader:\n    loss = F.cross_entropy(model(x), y)\n    loss.backward()\n    total += loss"),
+    ]
+    cells[0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["héllo\n"]}]
+    text = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3"}}, "cells": cells}, indent=4, ensure_ascii=True)
+    (tmp_path / "nb.ipynb").write_text(text)
+    r = run("check", "--fix", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    after = (tmp_path / "nb.ipynb").read_text()
+    assert after == text.replace('"    total += loss"', '"    total += loss.item()"')

@@ -15,7 +15,7 @@ from lossguard import __version__
 from lossguard.errors import UsageError
 from lossguard.static.finding import Finding
 from lossguard.static.fingerprint import content_hash
-from lossguard.static.sources import SourceSet
+from lossguard.static.sources import SourceSet, printable
 
 FORMAT_VERSION = 1
 DEFAULT_FILE = "lossguard-baseline.json"
@@ -32,7 +32,7 @@ def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | N
     entries = [
         {
             "code": f.code,
-            "path": sources.relative(f.path),
+            "path": printable(sources.relative(f.path)),
             "hash": _key(f, sources),
             "line": shown.line,  # informative only; matching ignores it
             **({"cell": shown.cell} if shown.cell is not None else {}),

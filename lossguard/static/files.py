@@ -1,66 +1,111 @@
 """Which files a check covers: the paths given, Python files under folders, minus exclusions.
 
-Inside a git work tree, folders are listed through git so that .gitignore is honoured exactly
-as git reads it; elsewhere the folder is walked.
+Inside a git work tree, folders are listed through git (run safely, see
+lossguard.static.gitdiff) so that .gitignore is honoured exactly as git reads it; elsewhere the
+folder is walked. Symbolic links found inside a folder are followed only when they point into
+the folder being checked (ruff's behaviour): a link to another directory or to a file outside
+is left out. A path named on the command line is checked wherever it points.
+
+Nothing here stops the run: a path that does not exist, or a folder that cannot be read, is
+reported (and makes the check exit 2) while the rest is checked.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard.config import Settings
-from lossguard.errors import UsageError
+from lossguard.static.finding import FileError
+from lossguard.static.gitdiff import list_files
 
 PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.static.notebook
 
 
-def discover(paths: list[Path], settings: Settings) -> list[Path]:
-    """Files to check, in a stable order. A missing path is a usage error."""
-    out: list[Path] = []
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)  # paths that could not be listed
+
+
+def discover(paths: list[Path], settings: Settings) -> Discovery:
+    """Files to check, in a stable order, and the paths that could not be looked at."""
+    found = Discovery()
     seen: set[Path] = set()
     for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such file or directory")
-        if path.is_file():
+        if not path.exists() and not path.is_symlink():
+            found.errors.append(FileError(str(path), "no such file or directory"))
+            continue
+        if path.is_dir():
+            candidates = [p for p in _list_dir(path, found.errors) if not settings.is_excluded(p, base=path)]
+        elif path.exists():
             candidates = [path]  # a file named explicitly is always checked
         else:
-            candidates = [p for p in _list_dir(path) if not settings.is_excluded(p, base=path)]
+            found.errors.append(FileError(str(path), "a broken symbolic link"))
+            continue
         for p in candidates:
             key = p.resolve()
             if key not in seen:
                 seen.add(key)
-                out.append(p)
-    return out
+                found.files.append(p)
+    return found
 
 
-def _list_dir(folder: Path) -> list[Path]:
-    listed = _git_files(folder)
+def _list_dir(folder: Path, errors: list[FileError]) -> list[Path]:
+    if not os.access(folder, os.R_OK | os.X_OK):
+        errors.append(FileError(str(folder), "cannot read this folder (permission denied)"))
+        return []
+    unreadable: list[str] = []
+    listed = list_files(folder, unreadable)
+    errors.extend(FileError(u, "cannot read this folder (permission denied)") for u in unreadable)
     if not listed:  # not in a git work tree, or a folder git ignores entirely but was named explicitly
-        listed = _walk(folder)
-    return sorted(p for p in listed if p.suffix in PY_SUFFIXES and p.is_file())
+        listed = _walk(folder, errors)
+    root = folder.resolve()
+    out = []
+    for p in listed:
+        if p.suffix not in PY_SUFFIXES:
+            continue
+        if p.is_symlink() or _has_linked_parent(p, folder):
+            try:
+                p.resolve().relative_to(root)
+            except (ValueError, OSError):
+                continue  # points outside the checked folder: not followed
+        if p.is_file():
+            out.append(p)
+    return sorted(out, key=lambda p: (p.is_symlink(), p))  # a file reached by a link too: checked by its own name
 
 
-def _git_files(folder: Path) -> list[Path] | None:
-    try:
-        proc = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if proc.returncode != 0:
-        return None
-    names = [n for n in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    return [folder / n for n in names]
+def _has_linked_parent(p: Path, folder: Path) -> bool:
+    for parent in p.parents:
+        if parent == folder:
+            return False
+        if parent.is_symlink():
+            return True
+    return False
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path, errors: list[FileError]) -> list[Path]:
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+
+    def onerror(exc: OSError) -> None:
+        errors.append(FileError(str(exc.filename or folder), f"cannot read this folder ({exc.strerror or exc})"))
+
+    root = folder.resolve()
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror, followlinks=True):
+        kept = []
+        for d in dirnames:
+            if d.startswith("."):
+                continue
+            sub = Path(dirpath) / d
+            if sub.is_symlink():
+                try:
+                    sub.resolve().relative_to(root)
+                except (ValueError, OSError):
+                    continue
+                if sub.resolve() in (Path(dirpath).resolve(), *Path(dirpath).resolve().parents):
+                    continue  # a link back up: would loop
+            kept.append(d)
+        dirnames[:] = kept
         found.extend(Path(dirpath) / f for f in filenames)
     return found

@@ -15,7 +15,8 @@ from lossguard.static.sources import SourceSet
 
 
 def content_hash(code: str, path: str, text: str) -> str:
-    return hashlib.sha256(f"{code}\0{path}\0{text}".encode()).hexdigest()[:32]
+    # surrogateescape: a file name that is not valid UTF-8 hashes as its bytes
+    return hashlib.sha256(f"{code}\0{path}\0{text}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def fingerprints(findings: list[Finding], sources: SourceSet) -> list[str]:

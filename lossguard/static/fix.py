@@ -1,5 +1,8 @@
 """Automatic fixes: text edits that rules attach to their findings, and applying them.
 
+This module holds the fix types and the libcst rendering; the driver that runs the engine
+pass after pass is lossguard.static.fixer (so this module never imports the engine).
+
 A rule describes a fix with :class:`Fix` (edits on ast nodes, or on a :class:`Span`); the
 engine turns the nodes into character offsets once positions are known. An edit's text may be
 a function, called only when the fix's edits are needed (``--fix``, ``--diff``, machine
@@ -16,8 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Literal, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pathlib import Path
-
     from lossguard.static.project import ModuleInfo
 
 Applicability = Literal["safe", "unsafe"]
@@ -136,12 +137,17 @@ def call_with_keyword(
 
 
 def _rewrite_call(source: str, keyword: str, value: str, remove: tuple[str, ...]) -> str:
+    """The call with ``keyword=value`` set and ``remove`` dropped. A comment attached to a removed
+    argument moves to the new one; if any comment of the call would still be lost, the rewrite is
+    refused (ValueError: the finding stays, without a fix)."""
     import libcst as cst
 
     call = cst.parse_expression(source)
     if not isinstance(call, cst.Call):
         return source
     new_value = cst.parse_expression(value)
+    removed = [a for a in call.args if a.keyword is not None and a.keyword.value in remove]
+    carried = [c for a in removed for c in _arg_comments(a)]
     args = [a for a in call.args if not (a.keyword is not None and a.keyword.value in remove)]
     replaced = False
     for i, a in enumerate(args):
@@ -149,96 +155,85 @@ def _rewrite_call(source: str, keyword: str, value: str, remove: tuple[str, ...]
             args[i] = a.with_changes(value=new_value)
             replaced = True
     if not replaced:
-        args.append(
-            cst.Arg(
-                value=new_value,
-                keyword=cst.Name(keyword),
-                equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
-            )
+        new_arg = cst.Arg(
+            value=new_value,
+            keyword=cst.Name(keyword),
+            equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
         )
+        if removed and carried:  # take the place (and the layout) of the first removed argument
+            first, last_removed = removed[0], removed[-1]
+            at = sum(1 for a in call.args[: call.args.index(first)] if a not in removed)
+            new_arg = new_arg.with_changes(comma=last_removed.comma, whitespace_after_arg=last_removed.whitespace_after_arg)
+            new_arg = _with_comment(new_arg, "  ".join(carried))
+            args.insert(at, new_arg)
+        else:
+            args.append(new_arg)
     fixed: list[cst.Arg] = []
     for i, a in enumerate(args):
         last = i == len(args) - 1
         if not last and not isinstance(a.comma, cst.Comma):
             a = a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
         elif last and isinstance(a.comma, cst.Comma) and not isinstance(call.args[-1].comma, cst.Comma):
+            if _arg_comments(a):  # the comment after the comma stays, after the argument
+                a = a.with_changes(whitespace_after_arg=a.comma.whitespace_after)
             a = a.with_changes(comma=cst.MaybeSentinel.DEFAULT)
         fixed.append(a)
-    return cst.Module([]).code_for_node(call.with_changes(args=fixed))
+    out = cst.Module([]).code_for_node(call.with_changes(args=fixed))
+    before = _comments_of(source)
+    if before and any(c not in out for c in before):
+        raise ValueError("the rewrite would drop a comment")
+    return out
+
+
+def _comments_of(source: str) -> list[str]:
+    import io
+    import tokenize
+
+    try:
+        return [t.string for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError):
+        return []
+
+
+def _arg_comments(arg: Any) -> list[str]:
+    import libcst as cst
+
+    out: list[str] = []
+    spaces = [arg.whitespace_after_arg]
+    if isinstance(arg.comma, cst.Comma):
+        spaces += [arg.comma.whitespace_before, arg.comma.whitespace_after]
+    for ws in spaces:
+        if isinstance(ws, cst.ParenthesizedWhitespace):
+            if ws.first_line.comment is not None:
+                out.append(ws.first_line.comment.value)
+            out.extend(e.comment.value for e in ws.empty_lines if e.comment is not None)
+    return out
+
+
+def _with_comment(arg: Any, comment: str) -> Any:
+    """``arg`` with ``comment`` as the comment after it (after its comma when it has one)."""
+    import libcst as cst
+
+    def put(ws: Any) -> Any:
+        if isinstance(ws, cst.ParenthesizedWhitespace):
+            return ws.with_changes(first_line=ws.first_line.with_changes(comment=cst.Comment(comment)), empty_lines=[])
+        return None
+
+    if isinstance(arg.comma, cst.Comma):
+        ws = put(arg.comma.whitespace_after)
+        if ws is not None:
+            return arg.with_changes(comma=arg.comma.with_changes(whitespace_after=ws))
+    ws = put(arg.whitespace_after_arg)
+    if ws is not None:
+        return arg.with_changes(whitespace_after_arg=ws)
+    return arg
 
 
 # ---------------------------------------------------------------- fixing files
 
 
-@dataclass(frozen=True)
-class FileFix:
-    path: "Path"
-    original: str
-    fixed: str
-    applied: int  # how many fixes were applied over all passes
+def fix_files(*args: Any, **kwargs: Any) -> Any:
+    """Moved to lossguard.static.fixer (the driver that runs the engine); kept for callers."""
+    from lossguard.static.fixer import fix_files as run
 
-
-def fix_files(
-    files: "list[Path]",
-    select: "set[str] | None" = None,
-    unsafe: bool = False,
-    per_file_ignores: "Callable[[Path], set[str]] | None" = None,
-    max_passes: int = 10,
-    virtual: "dict[Path, str] | None" = None,
-) -> list[FileFix]:
-    """Compute the fixed text of every file (nothing is written): repeat check-and-apply until stable.
-
-    Files that cannot be read or parsed are left out (``check_files`` reports them).
-    ``virtual`` gives the text to fix for files that are not Python source (notebooks)."""
-    from pathlib import Path
-
-    from lossguard.static.engine import check_files
-
-    sources: dict[Path, str] = {}
-    for f in files:
-        if virtual is not None and Path(f) in virtual:
-            sources[Path(f)] = virtual[Path(f)]
-            continue
-        try:
-            sources[Path(f)] = Path(f).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-    originals = dict(sources)
-    applied = {p: 0 for p in sources}
-    allowed = {"safe", "unsafe"} if unsafe else {"safe"}
-    for _ in range(max_passes):
-        result = check_files(
-            list(sources),
-            select=select,
-            display=str,
-            sources=sources,
-            per_file_ignores=per_file_ignores or (lambda p: set()),
-        )
-        by_path: dict[Path, list[ResolvedFix]] = {}
-        for finding in result.findings:
-            if finding.autofix is not None and finding.autofix.applicability in allowed:
-                by_path.setdefault(Path(finding.path), []).append(finding.autofix)
-        changed = False
-        for path, fixes in by_path.items():
-            new, n = apply(sources[path], fixes)
-            if n and new != sources[path]:
-                if not _parses(new):
-                    continue  # never write a file that no longer parses
-                sources[path] = new
-                applied[path] += n
-                changed = True
-        if not changed:
-            break
-    return [FileFix(p, originals[p], sources[p], applied[p]) for p in sources if sources[p] != originals[p]]
-
-
-def _parses(source: str) -> bool:
-    """Whether fixed text is still valid Python, for both parsers the fixes rely on."""
-    import libcst as cst
-
-    try:
-        ast.parse(source.lstrip("\ufeff"))
-        cst.parse_module(source)
-    except (SyntaxError, ValueError, cst.ParserSyntaxError):
-        return False
-    return True
+    return run(*args, **kwargs)

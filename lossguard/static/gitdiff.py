@@ -1,120 +1,167 @@
-"""Lines changed since a git ref: what ``--diff REF`` reports on.
+"""Git, run so that a checked repository cannot make it execute anything; and ``--diff REF``.
 
-Changed lines come from ``git diff -U0 REF`` (the working tree against REF, staged or not);
-files git does not track yet count as changed throughout. A notebook's diff is JSON, so its
-old and new code cells are compared instead (``git show REF:path``).
+A repository's own configuration can name programs that git runs: ``core.fsmonitor`` (run by
+``ls-files`` and ``status``), hooks, pagers, external diff drivers, textconv and clean/smudge
+filters (run by ``git diff`` on the work tree). lossguard checks repositories it does not trust
+(a reviewer's clone, a CI job on a pull request), so every git call goes through :func:`git`,
+which turns the executing settings off on the command line (where they override the
+repository's) and uses only plumbing commands that run no filter: ``rev-parse``, ``ls-files``,
+``ls-tree`` and ``cat-file blob``.
+
+Changed lines therefore come from comparing each file's text at REF (``git cat-file blob``)
+with the text checked now, line by line with difflib, instead of from ``git diff`` (which
+would run the repository's clean filters). Files that are not in REF's tree but are in the
+work tree (new, staged or untracked and not ignored) count as changed throughout. A notebook is
+compared by its code cells.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard.errors import UsageError
-from lossguard.static import notebook
+from lossguard.static import notebook, sources
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+# Settings that make git run a program, turned off. Command-line `-c` wins over every config file.
+SAFE_CONFIG = (
+    "core.fsmonitor=false",
+    "core.untrackedCache=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.quotepath=off",
+    "diff.external=",
+    "protocol.allow=never",
+)
+_UNSAFE_ENV = ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "GIT_EDITOR", "GIT_CONFIG_PARAMETERS")
+
+
+def git(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    """Run ``git`` with every setting that could execute a program disabled. Raises OSError when
+    git is missing and subprocess.TimeoutExpired when it hangs."""
+    env = {k: v for k, v in os.environ.items() if k not in _UNSAFE_ENV}
+    env.update(GIT_CONFIG_NOSYSTEM="1", GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", PAGER="cat")
+    config = [a for c in SAFE_CONFIG for a in ("-c", c)]
+    return subprocess.run(
+        ["git", "--no-pager", *config, *args], check=False, cwd=cwd, capture_output=True, timeout=timeout, env=env
+    )
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def toplevel(start: Path) -> Path | None:
+    """The top of the git work tree holding ``start``, or None outside one (or without git)."""
+    try:
+        proc = git(["rev-parse", "--show-toplevel"], start, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    out = _text(proc.stdout).strip()
+    if proc.returncode != 0 or not out:
+        return None
+    return Path(out).resolve()
+
+
+def list_files(folder: Path, unreadable: list[str] | None = None) -> list[Path] | None:
+    """Files git would show under ``folder`` (tracked, and untracked but not ignored); None when
+    ``folder`` is not in a work tree or git is missing. Folders git could not open are added to
+    ``unreadable`` (git only warns about them)."""
+    try:
+        proc = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], folder, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    if unreadable is not None:
+        for line in _text(proc.stderr).splitlines():
+            if "could not open directory" in line:
+                name = line.split("'")[1] if line.count("'") >= 2 else line
+                unreadable.append(str(folder / name.rstrip("/")))
+    return [folder / n for n in _text(proc.stdout).split("\0") if n]
+
+
+def is_commit(ref: str, cwd: Path) -> bool:
+    if ref.startswith("-"):
+        return False
+    try:
+        proc = git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return proc.returncode == 0
 
 
 @dataclass
 class Changes:
-    """What changed since ``ref`` in the work tree at ``toplevel``."""
+    """What changed since ``ref`` (a commit id) in the work tree at ``toplevel``."""
 
     ref: str
     toplevel: Path
-    lines: dict[Path, set[int]] = field(default_factory=dict)  # resolved path -> changed lines
-    whole: set[Path] = field(default_factory=set)  # untracked files: every line is new
-    _notebooks: dict[Path, set[int]] = field(default_factory=dict)
+    at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
+    present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
+    _changed: dict[Path, set[int] | None] = field(default_factory=dict)  # None: cannot compare, all changed
 
-    def touches(self, path: Path, start: int, end: int, virtual_source: str | None = None) -> bool:
-        """Whether any of lines ``start..end`` of ``path`` changed. Notebooks pass their virtual module."""
+    def touches(self, path: Path, start: int, end: int, checked_text: str | None = None) -> bool:
+        """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
+        the text that was checked (a notebook's virtual module); by default the file is read."""
         path = path.resolve()
-        if path in self.whole:
-            return True
-        if path not in self.lines:
-            return False
-        if virtual_source is not None:
-            changed = self._notebooks.get(path)
-            if changed is None:
-                changed = self._notebooks[path] = self._notebook_lines(path, virtual_source)
-        else:
-            changed = self.lines[path]
-        return any(n in changed for n in range(start, end + 1))
+        if path not in self.at_ref:
+            return path in self.present  # new since REF; a file git ignores is not a change
+        if path not in self._changed:
+            self._changed[path] = self._changed_lines(path, checked_text)
+        changed = self._changed[path]
+        return changed is None or any(n in changed for n in range(start, end + 1))
 
-    def _notebook_lines(self, path: Path, new_source: str) -> set[int]:
+    def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
         rel = path.relative_to(self.toplevel).as_posix()
-        old = _git(["show", f"{self.ref}:{rel}"], self.toplevel)
-        if old.returncode != 0:
-            return set(range(1, new_source.count("\n") + 2))
         try:
-            old_source = notebook.parse(old.stdout).source
-        except notebook.NotebookError:
-            return set(range(1, new_source.count("\n") + 2))
+            proc = git(["cat-file", "blob", f"{self.ref}:{rel}"], self.toplevel)
+            if proc.returncode != 0:
+                raise OSError(_text(proc.stderr))
+            if notebook.is_notebook(path):
+                old_text = notebook.parse(proc.stdout.decode("utf-8")).source
+            else:
+                old_text = sources.decode(proc.stdout)
+            if new_text is None:
+                new_text = sources.read(path)
+        except (OSError, subprocess.TimeoutExpired, ValueError):
+            return None  # cannot compare: every line counts as changed
+        old_lines, new_lines = sources.split_lines(old_text), sources.split_lines(new_text)
         changed: set[int] = set()
-        matcher = difflib.SequenceMatcher(a=old_source.splitlines(), b=new_source.splitlines(), autojunk=False)
+        matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
         for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
             if tag in ("replace", "insert"):
                 changed.update(range(j1 + 1, j2 + 1))
         return changed
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def changes_since(ref: str, cwd: Path) -> Changes:
+    """The files changed since ``ref``. Raises UsageError for a bad repository or ref."""
+    if ref.startswith("-"):
+        raise UsageError(f"--diff {ref}: a git ref cannot start with '-'")
     try:
-        return subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            check=False,
-            cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="surrogateescape", timeout=120,
-        )
+        top_dir = toplevel(cwd)
+        if top_dir is None:
+            raise UsageError(f"--diff {ref}: {cwd.resolve()} is not inside a git repository; run lossguard from the repository, or drop --diff")
+        verify = git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], top_dir)
+        if verify.returncode != 0:
+            raise UsageError(
+                f"--diff {ref}: not a commit in this repository. Give a branch, tag or commit "
+                "(e.g. origin/main or HEAD~1); in CI, fetch it first (actions/checkout with fetch-depth: 0)"
+            )
+        commit = _text(verify.stdout).strip()
+        tree = git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit], top_dir)
+        if tree.returncode != 0:
+            raise UsageError(f"--diff {ref}: git ls-tree failed: {_text(tree.stderr).strip()}")
+        present = list_files(top_dir) or []
     except FileNotFoundError as exc:
         raise UsageError("--diff needs git, and no `git` command was found on PATH") from exc
     except subprocess.TimeoutExpired as exc:
-        raise UsageError(f"--diff: `git {' '.join(args)}` took too long") from exc
-
-
-def changes_since(ref: str, cwd: Path) -> Changes:
-    """The changed lines of every file since ``ref``. Raises UsageError for a bad repository or ref."""
-    top = _git(["rev-parse", "--show-toplevel"], cwd)
-    if top.returncode != 0:
-        raise UsageError(f"--diff {ref}: {cwd.resolve()} is not inside a git repository; run lossguard from the repository, or drop --diff")
-    toplevel = Path(top.stdout.strip()).resolve()
-    if ref.startswith("-"):
-        raise UsageError(f"--diff {ref}: a git ref cannot start with '-'")
-    verify = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], toplevel)
-    if verify.returncode != 0:
-        raise UsageError(
-            f"--diff {ref}: not a commit in this repository. Give a branch, tag or commit "
-            "(e.g. origin/main or HEAD~1); in CI, fetch it first (actions/checkout with fetch-depth: 0)"
-        )
-    diff = _git(["diff", "-U0", "--no-color", "--no-ext-diff", verify.stdout.strip(), "--"], toplevel)
-    if diff.returncode != 0:
-        raise UsageError(f"--diff {ref}: git diff failed: {diff.stderr.strip()}")
-    changes = Changes(ref=verify.stdout.strip(), toplevel=toplevel)
-    current: set[int] | None = None
-    for line in diff.stdout.splitlines():
-        if line.startswith("+++ "):
-            name = _unquote(line[4:])
-            if name == "/dev/null":
-                current = None
-                continue
-            current = changes.lines.setdefault((toplevel / name.removeprefix("b/")).resolve(), set())
-        elif line.startswith("@@") and current is not None:
-            m = _HUNK.match(line)
-            if m:
-                start, count = int(m.group(1)), int(m.group(2) or "1")
-                current.update(range(start, start + count))
-    untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], toplevel)
-    for name in untracked.stdout.split("\0"):
-        if name:
-            changes.whole.add((toplevel / name).resolve())
+        raise UsageError(f"--diff {ref}: git took too long") from exc
+    changes = Changes(ref=commit, toplevel=top_dir)
+    changes.at_ref = {(top_dir / n).resolve() for n in _text(tree.stdout).split("\0") if n}
+    changes.present = {p.resolve() for p in present}
     return changes
-
-
-def _unquote(name: str) -> str:
-    name = name.rstrip("\t")
-    if len(name) >= 2 and name[0] == '"' and name[-1] == '"':
-        raw = name[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
-        return raw.encode("latin-1", "ignore").decode("utf-8", "replace")
-    return name

@@ -1,9 +1,18 @@
-"""``--add-noqa``: write ``# noqa: LGxxx`` on the lines of current findings.
+"""Suppression comments: the one place that reads them, and ``--add-noqa``, which writes them.
 
-Each comment goes on the finding's first line, or its last when the first one ends inside a
-multi-line string or a backslash continuation. An existing ``# noqa: CODES`` comment on that
-line gets the new codes merged in. Every other byte of the file stays as it was, line endings
-included. Notebooks are left alone (their cells live inside JSON).
+Comments are read from Python's tokens, never from the raw text, so a ``# noqa`` inside a
+string literal or a ``skip-file`` inside a docstring does nothing. The grammar:
+
+- ``# noqa`` or ``# lossguard: ignore`` on a finding's first or last line silences every code;
+- ``# noqa: LG001, LG006`` or ``# lossguard: ignore[LG001, LG006]`` silences those codes;
+- a malformed list (``# noqa: text``, an unclosed ``ignore[LG001``) silences nothing;
+- ``# lossguard: skip-file`` on a line of its own skips the whole file.
+
+``--add-noqa`` writes ``# noqa: LGxxx`` on the lines of current findings. Each comment goes on
+the finding's first line, or its last when the first one ends inside a multi-line string or a
+backslash continuation. An existing ``# noqa: CODES`` comment on that line gets the new codes
+merged in. Every other byte of the file stays as it was, line endings included. Notebooks are
+left alone (their cells live inside JSON).
 """
 
 from __future__ import annotations
@@ -15,9 +24,88 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lossguard.static import sources
 from lossguard.static.finding import Finding
 
-_NOQA = re.compile(r"#\s*noqa(?P<colon>:\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*))?", re.IGNORECASE)
+_CODE = r"[A-Za-z]+[0-9]+"
+_CODES = rf"{_CODE}(?:\s*,\s*{_CODE})*"
+_NOQA = re.compile(rf"#\s*noqa(?P<colon>:\s*(?P<codes>{_CODES}))?", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"#\s*(?:(?P<noqa>noqa)|lossguard\s*:\s*(?P<ignore>ignore)|lossguard\s*:\s*(?P<skip>skip-file)\b)", re.IGNORECASE)
+_AFTER_NOQA = re.compile(rf"\s*(?P<colon>:)?\s*(?P<codes>{_CODES})?")
+_AFTER_IGNORE = re.compile(rf"\[\s*(?P<codes>{_CODES})\s*,?\s*\]")
+_ANY = re.compile(r"noqa|lossguard", re.IGNORECASE)
+ALL = None  # a suppression of every code
+
+
+@dataclass
+class Suppressions:
+    """The suppression comments of one module, by line."""
+
+    by_line: dict[int, list[frozenset[str] | None]] = field(default_factory=dict)  # None: every code
+    skip_file: bool = False
+
+    def silences(self, line: int, code: str) -> bool:
+        for codes in self.by_line.get(line, ()):
+            if codes is None or code.upper() in codes:
+                return True
+        return False
+
+
+def comments(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, text) of every comment, lines counted as Python counts them."""
+    table = sources.LineTable(text)
+    lines = iter(line + "\n" for line in table.lines)
+    found: list[tuple[int, int, str]] = []
+    try:
+        for tok in tokenize.generate_tokens(lambda: next(lines, "")):
+            if tok.type == tokenize.COMMENT:
+                found.append((tok.start[0], tok.start[1], tok.string))
+    except (tokenize.TokenError, SyntaxError, RecursionError):
+        pass  # keep the comments read so far (the file parsed, so this is rare)
+    return found
+
+
+def _parse_directives(comment: str) -> tuple[list[frozenset[str] | None], bool]:
+    out: list[frozenset[str] | None] = []
+    skip = False
+    for m in _DIRECTIVE.finditer(comment):
+        rest = comment[m.end():]
+        if m.group("skip"):
+            skip = skip or m.start() == 0
+        elif m.group("noqa"):
+            after = _AFTER_NOQA.match(rest)
+            assert after is not None  # every part is optional
+            if after.group("colon") is None:
+                if rest[:1].isalnum():
+                    continue  # `# noqafoo`: not a directive
+                out.append(ALL)
+            elif after.group("codes") is not None:
+                out.append(frozenset(c.strip().upper() for c in after.group("codes").split(",")))
+            # `# noqa: text`: malformed, silences nothing
+        else:
+            stripped = rest.lstrip()
+            if stripped.startswith("["):
+                closed = _AFTER_IGNORE.match(stripped)
+                if closed is not None:
+                    out.append(frozenset(c.strip().upper() for c in closed.group("codes").split(",")))
+                # `ignore[LG001` or `ignore[text]`: malformed, silences nothing
+            elif not rest[:1].isalnum():
+                out.append(ALL)
+    return out, skip
+
+
+def suppressions(text: str) -> Suppressions:
+    """Read the suppression comments of a module's text."""
+    result = Suppressions()
+    if _ANY.search(text) is None:
+        return result  # no directive anywhere: no need to tokenize
+    for line, col, comment in comments(text):
+        found, skip = _parse_directives(comment)
+        if found:
+            result.by_line.setdefault(line, []).extend(found)
+        if skip and col == 0:
+            result.skip_file = True
+    return result
 
 
 @dataclass
@@ -39,8 +127,12 @@ def add_noqa(findings: list[Finding], paths: dict[str, Path]) -> NoqaResult:
             result.skipped.extend(f"{display}: cell {f.cell}:{f.line}: notebooks are not edited by --add-noqa" for f in group)
             continue
         data = path.read_bytes()
-        text = data.decode("utf-8")
-        lines = text.splitlines(keepends=True)
+        try:
+            text = sources.decode(data)
+        except sources.SourceError as exc:
+            result.skipped.extend(f"{display}:{f.line}: {exc}" for f in group)
+            continue
+        lines = sources.LineTable(text).keepends()
         unsafe = _unsafe_lines(text)
         wanted: dict[int, set[str]] = defaultdict(set)
         for f in group:
@@ -56,14 +148,14 @@ def add_noqa(findings: list[Finding], paths: dict[str, Path]) -> NoqaResult:
                 lines[lineno - 1] = new_line
                 changed += n
         if changed:
-            path.write_bytes("".join(lines).encode("utf-8"))
+            path.write_bytes(sources.encode_like("".join(lines), data))
             result.added += changed
             result.files += 1
     return result
 
 
 def _merge(line: str, codes: set[str]) -> tuple[str, int]:
-    body = line.rstrip("\r\n")
+    body = line.rstrip("\r\n")  # the line's own ending (see sources.LineTable.keepends)
     ending = line[len(body):]
     m = _noqa_comment(body)
     if m is not None and m.group("codes") is None:
@@ -98,13 +190,14 @@ def _noqa_comment(body: str) -> re.Match[str] | None:
 def _unsafe_lines(text: str) -> set[int]:
     """Lines whose end lies inside a multi-line string or ends with a backslash continuation."""
     unsafe: set[int] = set()
-    physical = text.splitlines()
+    physical = sources.split_lines(text)
     for i, line in enumerate(physical, start=1):
         if line.endswith("\\"):
             unsafe.add(i)
     try:
         starts: list[int] = []
-        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        lines = iter(line + "\n" for line in physical)
+        for tok in tokenize.generate_tokens(lambda: next(lines, "")):
             name = tokenize.tok_name[tok.type]
             if name == "FSTRING_START":
                 starts.append(tok.start[0])

@@ -1,10 +1,14 @@
 """Jupyter notebooks as Python: code cells joined into one module, with lines mapped back to cells.
 
 A notebook is checked as one virtual module so that names flow across cells (a model defined
-in cell 2 and trained in cell 5). IPython syntax that is not Python (``%magic``, ``%%cell
-magic``, ``!shell``, ``x = !ls``, ``obj?``) becomes ``pass`` at the same indentation, so line
-numbers stay put. Cells are numbered from 1 by their position in the notebook, markdown
-cells included, which is how ruff numbers them.
+in cell 2 and trained in cell 5). Each code cell first goes through what IPython does to a cell
+before running it: a cell whose first line is indented loses that indentation on every line;
+``%magic``, ``%%cell magic``, ``!shell``, ``x = !ls``, ``x = %magic`` and ``obj?`` lines become
+``pass`` at the same indentation (the body of ``%%time``-like magics stays Python, other cell
+magics such as ``%%bash`` become ``pass``), so line numbers stay put. A cell that still does not
+parse is left out (its lines become empty) and reported with its cell number; the other cells
+are checked. Cells are numbered from 1 by their position in the notebook, markdown cells
+included, which is how ruff numbers them.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from lossguard.static import sources
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
@@ -27,6 +33,19 @@ class NotebookError(ValueError):
 
 
 @dataclass(frozen=True)
+class CellError:
+    """A code cell that does not parse even after IPython's transforms: left out of the check."""
+
+    cell: int
+    line: int  # within the cell
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"syntax error at cell {self.cell}, line {self.line}, column {self.col}: {self.message}; this cell was not checked"
+
+
+@dataclass(frozen=True)
 class Notebook:
     """The virtual module of a notebook and where each of its lines came from."""
 
@@ -34,6 +53,8 @@ class Notebook:
     cells: tuple[int, ...]  # per virtual line (index 0 = line 1): the 1-based cell number
     cell_lines: tuple[int, ...]  # per virtual line: the 1-based line within the cell
     cell_sources: dict[int, str]  # cell number -> the cell's original text
+    indents: tuple[int, ...] = ()  # per virtual line: characters of leading indentation IPython removed
+    errors: tuple[CellError, ...] = ()  # cells left out
 
     def locate(self, line: int) -> tuple[int, int]:
         """The (cell, line in cell) of a 1-based line of the virtual module."""
@@ -42,14 +63,14 @@ class Notebook:
         i = min(max(line, 1), len(self.cells)) - 1
         return self.cells[i], self.cell_lines[i]
 
-    def remap_reason(self, reason: str) -> str:
-        """Rewrite ``line N`` (virtual) in an error or message to ``cell C, line L``."""
+    def indent(self, line: int) -> int:
+        """How many characters IPython's transform removed from the start of a virtual line."""
+        return self.indents[line - 1] if 1 <= line <= len(self.indents) else 0
 
-        def sub(m: re.Match[str]) -> str:
-            cell, line = self.locate(int(m.group(1)))
-            return f"cell {cell}, line {line}"
-
-        return re.sub(r"\bline (\d+)", sub, reason)
+    def describe(self, line: int) -> str:
+        """``cell C, line L`` for a virtual line, as messages name places in a notebook."""
+        cell, in_cell = self.locate(line)
+        return f"cell {cell}, line {in_cell}"
 
 
 def is_notebook(path: Path | str) -> bool:
@@ -67,45 +88,87 @@ def read(path: Path) -> Notebook:
     return parse(text)
 
 
-def parse(text: str) -> Notebook:
+def _load_json(text: str) -> object:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise NotebookError(f"not a valid notebook: JSON error at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise NotebookError("not a valid notebook: its JSON is nested too deeply") from exc
+
+
+def _cell_text(raw: object, number: int) -> str:
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, list) and all(isinstance(s, str) for s in raw):
+        return "".join(raw)
+    raise NotebookError(f"not a valid notebook: the source of cell {number} must be a string or a list of strings")
+
+
+def parse(text: str) -> Notebook:
+    data = _load_json(text)
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise NotebookError("not a valid notebook: no list of cells (only nbformat 4 notebooks are supported)")
     lines: list[str] = []
     cells: list[int] = []
     cell_lines: list[int] = []
+    indents: list[int] = []
     cell_sources: dict[int, str] = {}
+    errors: list[CellError] = []
     for number, cell in enumerate(data["cells"], start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
-        raw = cell.get("source", "")
-        src = "".join(raw) if isinstance(raw, list) else str(raw)
+        src = _cell_text(cell.get("source", ""), number)
         cell_sources[number] = src
-        for i, line in enumerate(_python_lines(src), start=1):
+        py, removed = python_lines(src)
+        error = _cell_error(py)
+        if error is not None:
+            line, col, msg = error
+            errors.append(CellError(number, line, col + (removed[line - 1] if 0 < line <= len(removed) else 0), msg))
+            py = [""] * len(py)
+        for i, line in enumerate(py, start=1):
             lines.append(line)
             cells.append(number)
             cell_lines.append(i)
+            indents.append(removed[i - 1])
     source = "".join(line + "\n" for line in lines)
-    return Notebook(source, tuple(cells), tuple(cell_lines), cell_sources)
+    return Notebook(source, tuple(cells), tuple(cell_lines), cell_sources, tuple(indents), tuple(errors))
 
 
-def _python_lines(src: str) -> list[str]:
-    lines = src.splitlines()
+def _cell_error(lines: list[str]) -> tuple[int, int, str] | None:
+    try:
+        sources.parse("\n".join(lines) + "\n")
+    except ValueError as exc:
+        m = re.match(r"syntax error at line (\d+), column (\d+): (.*)", str(exc))
+        if m:
+            return int(m.group(1)), int(m.group(2)), m.group(3)
+        return 1, 0, str(exc)
+    return None
+
+
+def python_lines(src: str) -> tuple[list[str], list[int]]:
+    """A cell's lines after IPython's input transforms, and the indentation removed from each."""
+    lines = sources.physical_lines(src)
     if not lines:
-        return []
-    first = lines[0].lstrip()
+        return [], []
+    removed = [0] * len(lines)
+    first_code = next((line for line in lines if line.strip()), "")
+    indent = first_code[: len(first_code) - len(first_code.lstrip(" \t"))]
+    if indent:  # IPython's leading_indent: the first line's indentation goes from every line
+        for i, line in enumerate(lines):
+            if line.startswith(indent):
+                lines[i] = line[len(indent) :]
+                removed[i] = len(indent)
+    first = lines[next((i for i, line in enumerate(lines) if line.strip()), 0)].lstrip()
     if first.startswith("%%"):
         name = first[2:].split(maxsplit=1)[0] if first[2:].strip() else ""
         if name not in _PYTHON_BODY_CELL_MAGICS:
-            return ["pass"] * len(lines)
+            return ["pass" if line.strip() else "" for line in lines], removed
     out = []
     for line in lines:
         m = _LINE_MAGIC.match(line) or _HELP.match(line)
         out.append(f"{m.group('indent')}pass" if m else line)
-    return out
+    return out, removed
 
 
 def load_all(paths: list[Path]) -> tuple[dict[Path, Notebook], dict[Path, str]]:
@@ -125,27 +188,130 @@ def load_all(paths: list[Path]) -> tuple[dict[Path, Notebook], dict[Path, str]]:
 def write_fixed(path: Path, book: Notebook, fixed_source: str) -> bool:
     """Write a notebook back with the fixed lines of its virtual module put into their cells.
 
-    Outputs, metadata and every other cell stay as they are. Returns False (and writes
-    nothing) when the fix changed the number of lines, which cannot be mapped back."""
-    new_lines = fixed_source.splitlines()
+    Only the ``source`` of the changed cells is rewritten, in place in the file's own JSON text:
+    outputs, metadata, the other cells and the file's layout stay byte for byte. Returns False
+    (and writes nothing) when the fix changed the number of lines, which cannot be mapped back."""
+    new_lines = sources.physical_lines(fixed_source)
     if len(new_lines) != len(book.cells):
         return False
-    old_lines = book.source.splitlines()
+    old_lines = sources.physical_lines(book.source)
     changed: dict[int, list[str]] = {}
     for i, (old, new) in enumerate(zip(old_lines, new_lines)):
         if old != new:
             cell = book.cells[i]
-            lines = changed.setdefault(cell, book.cell_sources[cell].splitlines())
-            lines[book.cell_lines[i] - 1] = new
+            lines = changed.setdefault(cell, sources.split_lines(book.cell_sources[cell]))
+            lines[book.cell_lines[i] - 1] = _reindent(book, i + 1, new)
     if not changed:
         return True
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for number, cell in enumerate(data["cells"], start=1):
-        if number in changed:
-            text = "\n".join(changed[number])
-            if book.cell_sources[number].endswith("\n"):
-                text += "\n"
-            raw = cell.get("source", "")
-            cell["source"] = text.splitlines(keepends=True) if isinstance(raw, list) else text
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    try:
+        spans = _source_spans(text)
+    except (ValueError, IndexError):
+        return False
+    for number in sorted(changed, reverse=True):
+        if number not in spans:
+            return False
+        start, end = spans[number]
+        old_value = json.loads(text[start:end])
+        new_text = _join_like(book.cell_sources[number], changed[number])
+        text = text[:start] + _render_like(text[start:end], old_value, new_text) + text[end:]
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
     return True
+
+
+def _reindent(book: Notebook, line: int, text: str) -> str:
+    n = book.indent(line)
+    if not n:
+        return text
+    cell, in_cell = book.locate(line)
+    original = sources.split_lines(book.cell_sources[cell])[in_cell - 1]
+    return original[:n] + text
+
+
+def _join_like(original: str, lines: list[str]) -> str:
+    """``lines`` joined with the line endings of ``original`` (a cell keeps its own)."""
+    table = sources.LineTable(original)
+    out = []
+    for i, line in enumerate(lines):
+        end = table.endings[i] if i < len(table.endings) else ""
+        out.append(line + end)
+    return "".join(out)
+
+
+def _render_like(old_json: str, old_value: object, new_text: str) -> str:
+    """The JSON for a cell's new source in the layout of the old one (a string or a list of lines)."""
+    ascii_only = "\\u" in old_json
+    if isinstance(old_value, str):
+        return json.dumps(new_text, ensure_ascii=ascii_only)
+    items = new_text.splitlines(keepends=True)
+    m = re.match(r"\[(\s*)", old_json)
+    lead = m.group(1) if m else ""
+    tail_m = re.search(r"(\s*)\]$", old_json)
+    tail = tail_m.group(1) if tail_m else ""
+    sep_m = re.search(r'"\s*(,\s*)"', old_json)
+    sep = sep_m.group(1) if sep_m else ", "
+    if not items:
+        return "[]"
+    return "[" + lead + sep.join(json.dumps(s, ensure_ascii=ascii_only) for s in items) + tail + "]"
+
+
+def _source_spans(text: str) -> dict[int, tuple[int, int]]:
+    """Where each cell's ``source`` value lies in the notebook's JSON text (cell number -> span)."""
+    decoder = json.JSONDecoder()
+    ws = re.compile(r"\s*")
+    spans: dict[int, tuple[int, int]] = {}
+
+    def skip(i: int) -> int:
+        m = ws.match(text, i)
+        return m.end() if m else i
+
+    def value_end(i: int) -> int:
+        _, end = decoder.raw_decode(text, i)
+        return end
+
+    i = skip(0)
+    if text[i : i + 1] != "{":
+        return spans
+    i += 1
+    while True:
+        i = skip(i)
+        if text[i] == "}":
+            return spans
+        key, i = decoder.raw_decode(text, i)
+        i = skip(i) + 1  # the colon
+        i = skip(i)
+        if key != "cells":
+            i = skip(value_end(i))
+            if text[i] == ",":
+                i += 1
+            continue
+        i += 1  # the [
+        number = 0
+        while True:
+            i = skip(i)
+            if text[i] == "]":
+                return spans
+            number += 1
+            if text[i] != "{":
+                i = skip(value_end(i))
+                if text[i] == ",":
+                    i += 1
+                continue
+            i += 1  # the { of a cell
+            while True:
+                i = skip(i)
+                if text[i] == "}":
+                    i += 1
+                    break
+                ckey, i = decoder.raw_decode(text, i)
+                i = skip(skip(i) + 1)
+                end = value_end(i)
+                if ckey == "source":
+                    spans[number] = (i, end)
+                i = skip(end)
+                if text[i] == ",":
+                    i += 1
+            i = skip(i)
+            if text[i] == ",":
+                i += 1

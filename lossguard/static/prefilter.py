@@ -1,7 +1,9 @@
-"""Which files need parsing at all, decided from their text (no libcst import).
+"""Which parsed files need the analysis at all, decided from their text (no libcst import).
 
-Most files of a model zoo mention no loss and name every softmax axis: they are skipped
-before the (comparatively slow) parse, and a run over such files never imports libcst.
+Every file is parsed (a file that does not parse is an error, whatever it contains); most files
+of a model zoo mention no loss and name every softmax axis, and this skips the comparatively
+slow analysis for them. Linear in the file's size: each softmax call is looked at over at most
+``_MAX_CALL`` characters, and a call too long to judge counts as needing the analysis.
 """
 
 from __future__ import annotations
@@ -22,12 +24,18 @@ def needs_analysis(source: str) -> bool:
     return any(not _softmax_call_names_dim(source, m) for m in _SOFTMAX_CALL.finditer(source))
 
 
+_MAX_CALL = 2_000
+
+
 def _softmax_call_names_dim(source: str, match: re.Match[str]) -> bool:
     """Whether a softmax-like call certainly passes its axis, judged from the text alone."""
-    depth, i, commas, n = 1, match.end(), 0, len(source)
+    depth, i, commas = 1, match.end(), 0
     start = i
+    n = min(len(source), i + _MAX_CALL)
     while i < n and depth:
         c = source[i]
+        if c == "#":
+            return False  # a comment inside the call: let the parser decide
         if c in "([{":
             depth += 1
         elif c in ")]}":
@@ -37,6 +45,8 @@ def _softmax_call_names_dim(source: str, match: re.Match[str]) -> bool:
         elif c in "\"'":
             return False  # strings inside the call: let the parser decide
         i += 1
+    if depth:
+        return False  # unclosed, or too long to judge here
     args = source[start : i - 1].strip()
     if re.search(r"\bdim\s*=", args):
         return True
@@ -49,5 +59,7 @@ def _softmax_call_names_dim(source: str, match: re.Match[str]) -> bool:
     if n_args >= 2:
         return True  # F.softmax(x, 1)
     # one argument: a tensor method (x.softmax(-1)) names the axis; F.softmax(x) does not
-    before = source[: match.start()].rstrip()
-    return bool(match.group(1)) and before.endswith((")", "]"))
+    j = match.start() - 1
+    while j >= 0 and source[j] in " \t\r\n\\":
+        j -= 1
+    return bool(match.group(1)) and j >= 0 and source[j] in ")]"

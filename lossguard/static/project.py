@@ -9,6 +9,9 @@ from typing import Any
 import ast
 
 from lossguard.static.prefilter import needs_analysis  # noqa: F401 - re-exported
+from lossguard.static.sources import LineTable, SourceError, split_lines
+from lossguard.static.sources import decode as _decode
+from lossguard.static.sources import parse as _parse
 from lossguard.static.values import QualName, Value
 
 MAX_FILE_BYTES = 2_000_000
@@ -50,18 +53,15 @@ class ModuleInfo:
         )
 
     def lines(self) -> list[str]:
-        """The source's lines as ast counts them (split on newlines; a CRLF line keeps its CR)."""
+        """The source's lines as ast counts them (breaks at \\r\\n, \\r and \\n; see lossguard.static.sources)."""
         if self._lines is None:
-            self._lines = self.source.split("\n")
+            self._lines = split_lines(self.source)  # the shared line table (lossguard.static.sources)
         return self._lines
 
     def line_offsets(self) -> list[int]:
         """Character offset of the start of each line (line N starts at ``line_offsets()[N - 1]``)."""
         if self._offsets is None:
-            offsets = [0]
-            for text in self.lines()[:-1]:
-                offsets.append(offsets[-1] + len(text) + 1)
-            self._offsets = offsets
+            self._offsets = LineTable(self.source).offsets
         return self._offsets
 
     def _char_col(self, line: int, byte_col: int) -> int:
@@ -109,21 +109,9 @@ class ParseFailure(Exception):
 
 
 def parse(source: str) -> ast.Module:
-    """Parse with Python's own parser (raises ValueError with a readable reason)."""
-    try:
-        return ast.parse(source[1:] if source.startswith("\ufeff") else source)
-    except SyntaxError as err:
-        reason = f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
-        if _valid_for_newer_python(source):
-            import sys
-
-            running = f"{sys.version_info.major}.{sys.version_info.minor}"
-            reason += f" (the file uses syntax newer than Python {running}, which runs lossguard; run lossguard under a newer Python to check it)"
-        raise ValueError(reason) from err
-    except ValueError as err:  # e.g. null bytes
-        raise ValueError(f"cannot parse: {err}") from err
-    except (RecursionError, MemoryError) as err:
-        raise ValueError("the file is nested too deeply to parse") from err
+    """Parse with Python's own parser (raises ValueError with a readable reason); see
+    lossguard.static.sources.parse, which guards recursion and libcst's native parser."""
+    return _parse(source)
 
 
 def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
@@ -137,17 +125,6 @@ def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
     return ".".join([*parts, module] if module else parts)
 
 
-def _valid_for_newer_python(source: str) -> bool:
-    """Whether libcst, whose grammar follows newer Python releases, accepts what ``ast`` rejected."""
-    try:
-        import libcst as cst
-
-        cst.parse_module(source)
-    except Exception:  # noqa: BLE001 - any failure means: not known to be valid
-        return False
-    return True
-
-
 class Project:
     """Every file the run may read: the checked ones and the project modules they import."""
 
@@ -155,8 +132,8 @@ class Project:
         self._by_path: dict[Path, ModuleInfo | None] = {}
         self._by_dotted: dict[str, ModuleInfo | None] = {}
 
-    def load(self, path: Path, source: str | None = None) -> ModuleInfo:
-        """Parse a file (raises ParseFailure with a readable reason)."""
+    def load(self, path: Path, source: str | None = None, tree: ast.Module | None = None) -> ModuleInfo:
+        """Parse a file (raises ParseFailure with a readable reason); ``tree``: already parsed."""
         path = path.resolve()
         cached = self._by_path.get(path)
         if cached is not None:
@@ -167,11 +144,11 @@ class Project:
             except OSError as exc:
                 raise ParseFailure(path, f"cannot read file: {exc.strerror or exc}") from exc
             try:
-                source = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ParseFailure(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+                source = _decode(data)
+            except SourceError as exc:
+                raise ParseFailure(path, str(exc)) from exc
         try:
-            module = parse(source)
+            module = tree if tree is not None else parse(source)
         except ValueError as exc:
             raise ParseFailure(path, str(exc)) from exc
         dotted, is_pkg = self._dotted_name(path)

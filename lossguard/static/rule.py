@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar
 import ast
 
 from lossguard import catalog
+from lossguard.static import events as ev
 from lossguard.static.values import Act, Site
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,6 +24,25 @@ if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.fix import Fix
 
 Report = Callable[..., None]
+
+# Which method of a rule handles which interpreter event (dispatched by the event's type).
+HANDLERS: dict[type, str] = {
+    ev.LossCall: "on_loss_call",
+    ev.TorchCall: "on_torch_call",
+    ev.Accumulate: "on_accumulate",
+    ev.Backward: "on_backward",
+    ev.LoopSummary: "on_loop",
+}
+
+# How messages name a line of a file that is not plain Python (a notebook: "cell 3, line 4"),
+# by resolved path; set by the engine for the duration of a check.
+PLACES: dict[object, Callable[[int], str]] = {}
+
+
+def place(module: object, line: int) -> str:
+    """``line 12``, or ``cell 3, line 4`` in a notebook."""
+    describe = PLACES.get(getattr(module, "path", None))
+    return describe(line) if describe is not None else f"line {line}"
 
 
 class Rule:
@@ -50,7 +70,7 @@ def describe_site(site: Site | None) -> str:
     if site is None:
         return ""
     pos = site.module.position(site.line_node) if site.module is not None else None
-    where = f" at line {pos.start.line}" if pos is not None else ""
+    where = f" at {place(site.module, pos.start.line)}" if pos is not None else ""
     return f"{site.what}{where}"
 
 
@@ -71,7 +91,9 @@ def via_caller(node: ast.AST, ctx: "Context") -> str:
     pos = module.position(call)
     if pos is None:
         return ""
-    return f" (passed in by the call at {_short(module.path)}:{pos.start.line})"
+    line = place(module, pos.start.line)
+    where = f"{pos.start.line}" if line.startswith("line ") else line
+    return f" (passed in by the call at {_short(module.path)}:{where})"
 
 
 def _short(path: object) -> str:

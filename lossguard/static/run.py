@@ -1,17 +1,23 @@
-"""One ``lossguard check``: find the files, read notebooks, run the engine, keep what to report.
+"""One ``lossguard check``: find the files, read notebooks, run the engine (or the fixer), keep
+what to report.
 
 Filtering by ``--diff`` and ``--baseline`` happens on the checked text's lines, before notebook
-findings are moved to their cells.
+findings are moved to their cells. Every path that could not be listed, file that could not be
+read or parsed, notebook cell left out, and internal error ends up in ``Outcome.errors``: the
+command exits 2 when there is any.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from lossguard.config import Settings
 from lossguard.static import notebook
+from lossguard.static import sources as text
 from lossguard.static.baseline import load as load_baseline
 from lossguard.static.baseline import new_findings
 from lossguard.static.engine import check_files
@@ -19,6 +25,8 @@ from lossguard.static.files import discover
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.gitdiff import changes_since
 from lossguard.static.sources import SourceSet, project_root
+
+FixMode = Literal["write", "preview"]
 
 
 @dataclass
@@ -31,6 +39,9 @@ class Outcome:
     hidden_by_baseline: int = 0
     hidden_by_diff: int = 0
     all_findings: list[Finding] = field(default_factory=list)  # before --diff/--baseline, virtual lines
+    fixes: list = field(default_factory=list)  # FileFix of each file --fix changed (or would change)
+    fixed: int = 0  # fixes applied (or, in preview, that would be)
+    warnings: list[str] = field(default_factory=list)
 
 
 def run_check(
@@ -39,10 +50,13 @@ def run_check(
     cwd: Path,
     baseline: Path | None = None,
     diff_ref: str | None = None,
+    fix: FixMode | None = None,
+    unsafe_fixes: bool = False,
 ) -> Outcome:
     recorded = load_baseline(baseline) if baseline is not None else None  # bad input fails before the work
     changes = changes_since(diff_ref, cwd) if diff_ref is not None else None
-    files = discover(paths, settings)
+    found = discover(paths, settings)
+    files = found.files
     books, unreadable = notebook.load_all(files)
 
     def display(p: Path) -> str:
@@ -54,21 +68,40 @@ def run_check(
     sources = SourceSet(root=project_root(cwd))
     for f in files:
         sources.add(display(f), f, books.get(f))
-    result = check_files(
-        [f for f in files if f not in unreadable],
-        select=settings.select,
-        display=display,
-        per_file_ignores=settings.ignored_codes,
-        sources={p: b.source for p, b in books.items()},
-    )
-    errors = [
-        dataclasses.replace(e, reason=sources.notebooks[e.path].remap_reason(e.reason)) if e.path in sources.notebooks else e
-        for e in result.errors
-    ]
+    to_check = [f for f in files if f not in unreadable]
+    virtual = {p: b.source for p, b in books.items()}
+    places = {p: b.describe for p, b in books.items()}
+    fixes: list = []
+    fixed = 0
+    warnings: list[str] = []
+    if fix is not None:
+        from lossguard.static.fixer import run_fixes
+
+        run = run_fixes(
+            to_check, select=settings.select, unsafe=unsafe_fixes, per_file_ignores=settings.ignored_codes,
+            virtual=virtual, display=display, places=places,
+        )
+        result = run.result
+        fixes = run.fixes
+        if fix == "write":
+            fixed, warnings = _write(run.fixes, books, sources, display)
+        else:
+            fixed = sum(f.applied for f in run.fixes)
+    else:
+        result = check_files(
+            to_check, select=settings.select, display=display, per_file_ignores=settings.ignored_codes,
+            sources=virtual, places=places,
+        )
+    errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
+    for p, book in books.items():
+        errors += [FileError(display(p), str(e)) for e in book.errors]
     errors.sort(key=lambda e: e.path)
     findings = result.findings
-    outcome = Outcome([], [], errors, result.files_checked + len(unreadable), sources, all_findings=list(findings))
+    outcome = Outcome(
+        [], [], errors, result.files_checked + len(unreadable), sources, all_findings=list(findings),
+        fixes=fixes, fixed=fixed, warnings=warnings,
+    )
     if changes is not None:
         kept = [
             f for f in findings
@@ -86,17 +119,66 @@ def run_check(
     return outcome
 
 
+def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet, display) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
+    """Write the fixed files; never through a symbolic link. Returns (fixes applied, warnings)."""
+    applied = 0
+    warnings: list[str] = []
+    for r in fixes:
+        if _linked(r.path):
+            warnings.append(f"{r.path}: not fixed: it is (or is inside) a symbolic link, and --fix never writes through one")
+            continue
+        book = books.get(r.path)
+        if book is not None:
+            if not notebook.write_fixed(r.path, book, r.fixed):
+                warnings.append(f"{r.path}: a fix changes the number of lines; notebooks are fixed line by line, so it was not applied")
+                continue
+            try:
+                sources.add(display(r.path), r.path, notebook.read(r.path))
+            except notebook.NotebookError:
+                pass
+        else:
+            try:
+                original = r.path.read_bytes()
+                if text.decode(original) != r.original:
+                    warnings.append(f"{r.path}: not fixed: the file changed while it was being checked")
+                    continue
+                with open(r.path, "r+b") as stream:  # in place: keeps the file's mode and owner
+                    stream.write(text.encode_like(r.fixed, original))
+                    stream.truncate()
+            except (OSError, text.SourceError, UnicodeEncodeError) as exc:
+                warnings.append(f"{r.path}: not fixed: cannot write it ({getattr(exc, 'strerror', None) or exc})")
+                continue
+        applied += r.applied
+    return applied, warnings
+
+
+def _linked(path: Path) -> bool:
+    """Whether ``path`` or a folder on the way to it (below the current folder) is a symbolic link."""
+    if path.is_symlink():
+        return True
+    cwd = Path.cwd()
+    p = path if path.is_absolute() else cwd / path
+    if cwd not in p.parents:
+        return False  # named from outside the current folder: only the file itself is looked at
+    for parent in p.parents:
+        if parent == cwd:
+            break
+        if os.path.islink(parent):
+            return True
+    return False
+
+
 def to_cells(f: Finding, sources: SourceSet) -> Finding:
-    """A notebook finding with its lines counted within its cell."""
+    """A notebook finding with its lines counted within its cell (and columns within the cell's
+    own text, before IPython's indentation removal)."""
     book = sources.notebooks.get(f.path)
     if book is None:
         return f
     cell, line = book.locate(f.line)
     end_cell, end_line = book.locate(f.end_line)
+    col = f.col + book.indent(f.line)
     if end_cell != cell:  # a span running into the next cell: stop at the end of this one
-        end_line, end_col = line, f.col + 1
+        end_line, end_col = line, col + 1
     else:
-        end_col = f.end_col
-    return dataclasses.replace(
-        f, cell=cell, line=line, end_line=end_line, end_col=end_col, message=book.remap_reason(f.message)
-    )
+        end_col = f.end_col + book.indent(f.end_line)
+    return dataclasses.replace(f, cell=cell, line=line, col=col, end_line=end_line, end_col=end_col)

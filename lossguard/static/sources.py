@@ -1,17 +1,213 @@
-"""The text behind each finding: what fingerprints, baselines and code frames read.
+"""Source text: the one place that decodes files, splits lines and parses Python.
 
-Findings name files by their display path; this maps a display path back to the file on disk
-and to the text the engine checked (for a notebook, its virtual module of code cells).
+Every consumer (the analysis, code frames, suppression comments, ``--add-noqa``, ``--fix``,
+fingerprints) counts lines with :class:`LineTable`, which breaks lines exactly where Python's
+own parser does: at ``\\r\\n``, ``\\r`` and ``\\n``. A form feed or U+2028 inside a line is not
+a line break (``str.splitlines`` says it is, which put code frames and noqa comments on the
+wrong line). Files are decoded as Python does (PEP 263: a BOM, or a ``coding`` cookie on one of
+the first two lines, else UTF-8).
+
+It also maps a finding's display path back to the file on disk and to the text the engine
+checked (for a notebook, its virtual module of code cells).
 """
 
 from __future__ import annotations
 
-import subprocess
+import ast
+import codecs
+import io
+import re
+import sys
+import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from lossguard.static.finding import Finding
-from lossguard.static.notebook import Notebook
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.notebook import Notebook
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+# Deeper bracket nesting than this is never handed to libcst's native parser (2,000 levels crash
+# the process); Python's own parser stops at 200.
+MAX_NATIVE_DEPTH = 150
+# Recursion allowed while parsing, analysing and rendering (Python's default, 1,000, is too low
+# for a 3,000-deep attribute chain that ast accepts). Every use catches RecursionError.
+RECURSION_LIMIT = 20_000
+
+
+class SourceError(ValueError):
+    """A file whose text cannot be read or decoded; the message says why."""
+
+
+class LineTable:
+    """The lines of a text as Python's parser counts them, with their endings and offsets."""
+
+    __slots__ = ("text", "lines", "endings", "offsets")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[str] = []
+        self.endings: list[str] = []
+        self.offsets: list[int] = []  # character offset of the start of each line
+        pos = 0
+        for m in _BREAK.finditer(text):
+            self.offsets.append(pos)
+            self.lines.append(text[pos : m.start()])
+            self.endings.append(m.group())
+            pos = m.end()
+        self.offsets.append(pos)
+        self.lines.append(text[pos:])  # the text after the last break ("" when it ends with one)
+        self.endings.append("")
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line(self, lineno: int) -> str:
+        """Line ``lineno`` (1-based) without its ending; "" past the end."""
+        return self.lines[lineno - 1] if 1 <= lineno <= len(self.lines) else ""
+
+    def offset(self, lineno: int, column: int) -> int:
+        """The character offset of (1-based line, 0-based character column)."""
+        return self.offsets[min(max(lineno, 1), len(self.offsets)) - 1] + column
+
+    def keepends(self) -> list[str]:
+        """The lines with their endings, as ``str.splitlines(keepends=True)`` would give for ``\\n``."""
+        out = [line + end for line, end in zip(self.lines, self.endings)]
+        if out and out[-1] == "":
+            out.pop()
+        return out
+
+    def newline(self, lineno: int = 1) -> str:
+        """The line ending used at ``lineno`` (or the file's first one; "\\n" when it has none)."""
+        for end in (self.endings[lineno - 1] if 1 <= lineno <= len(self.endings) else "", *self.endings):
+            if end:
+                return end
+        return "\n"
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as Python counts them, without endings (the last may be "")."""
+    return _BREAK.split(text)
+
+
+def split_lines_join(text: str, newline: str) -> str:
+    """``text`` with every line break made ``newline``."""
+    return newline.join(_BREAK.split(text))
+
+
+def physical_lines(text: str) -> list[str]:
+    """Lines for display: like :func:`split_lines`, without the empty line after a final break."""
+    lines = split_lines(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def decode(data: bytes) -> str:
+    """Decode a Python file as Python does (PEP 263). Raises SourceError with the reason."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:  # no usable cookie and not UTF-8, or an unknown codec in the cookie
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as utf8:
+            if b"coding" not in data[:400]:
+                raise SourceError(f"not valid UTF-8 ({utf8.reason} at byte {utf8.start}) and no coding declaration (PEP 263)") from exc
+        raise SourceError(f"cannot decode it: {exc.msg if hasattr(exc, 'msg') else exc}") from exc
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        name = "UTF-8" if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig") else encoding
+        raise SourceError(f"not valid {name} ({exc.reason} at byte {exc.start})") from exc
+    except LookupError as exc:  # pragma: no cover - detect_encoding already checks the name
+        raise SourceError(f"unknown encoding {encoding!r}") from exc
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def encoding_of(data: bytes) -> str:
+    """The codec a file's bytes declare (PEP 263); "utf-8" for UTF-8 with or without a BOM."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:
+        return "utf-8"
+    return "utf-8" if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig") else encoding
+
+
+def encode_like(text: str, original: bytes) -> bytes:
+    """``text`` encoded as ``original`` was: same codec, and its BOM kept."""
+    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
+    return bom + text.encode(encoding_of(original))
+
+
+def printable(name: str) -> str:
+    """A file name that may hold undecodable bytes (surrogate escapes), as text any stream can
+    write: those bytes become ``\\xNN``."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def read(path: Path) -> str:
+    """The decoded text of a Python file. Raises SourceError saying why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or exc}") from exc
+    return decode(data)
+
+
+def bracket_depth(text: str) -> int:
+    """The deepest bracket nesting in ``text``, counted on the raw characters (strings and
+    comments included, so it over-counts: a safe bound). Linear."""
+    depth = deepest = 0
+    for c in text:
+        if c in "([{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif c in ")]}" and depth:
+            depth -= 1
+    return deepest
+
+
+def parse(source: str) -> ast.Module:
+    """Parse with Python's own parser. Raises ValueError with a readable reason, never
+    RecursionError, and never crashes the process on deep input."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, RECURSION_LIMIT))
+    try:
+        return ast.parse(source[1:] if source.startswith("\ufeff") else source)
+    except SyntaxError as err:
+        reason = f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
+        if "nested" not in err.msg and _valid_for_newer_python(source):
+            running = f"{sys.version_info.major}.{sys.version_info.minor}"
+            reason += f" (the file uses syntax newer than Python {running}, which runs lossguard; run lossguard under a newer Python to check it)"
+        raise ValueError(reason) from err
+    except ValueError as err:  # e.g. null bytes
+        raise ValueError(f"cannot parse: {err}") from err
+    except (RecursionError, MemoryError) as err:
+        raise ValueError("the file is nested too deeply to parse") from err
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def _valid_for_newer_python(source: str) -> bool:
+    """Whether libcst, whose grammar follows newer Python releases, accepts what ``ast`` rejected.
+    Deeply nested text is never given to it: its native parser crashes the process on it."""
+    if bracket_depth(source) > MAX_NATIVE_DEPTH:
+        return False
+    try:
+        import libcst as cst
+
+        cst.parse_module(source)
+    except Exception:  # noqa: BLE001 - any failure means: not known to be valid
+        return False
+    return True
+
+
+def native_parse_safe(source: str) -> bool:
+    """Whether ``source`` may be handed to libcst (shallow enough not to crash it)."""
+    return bracket_depth(source) <= MAX_NATIVE_DEPTH
 
 
 @dataclass
@@ -37,10 +233,10 @@ class SourceSet:
                 text = book.source
             else:
                 try:
-                    text = self.paths.get(display, Path(display)).read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
+                    text = read(self.paths.get(display, Path(display)))
+                except SourceError:
                     text = ""
-            cached = self._lines[display] = text.splitlines()
+            cached = self._lines[display] = physical_lines(text)
         return cached
 
     def flagged_text(self, finding: Finding) -> str:
@@ -60,12 +256,6 @@ class SourceSet:
 
 def project_root(start: Path) -> Path:
     """The top of the git work tree holding ``start``, or ``start`` itself outside git."""
-    try:
-        proc = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], check=False, cwd=start, capture_output=True, text=True, timeout=30
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return start.resolve()
-    if proc.returncode != 0 or not proc.stdout.strip():
-        return start.resolve()
-    return Path(proc.stdout.strip()).resolve()
+    from lossguard.static.gitdiff import toplevel
+
+    return toplevel(start) or start.resolve()

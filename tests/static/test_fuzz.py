@@ -177,3 +177,33 @@ def test_training_code_in_odd_syntax_never_crashes(code: str) -> None:
 )
 def test_edge_files_never_crash(source: str) -> None:
     assert_checks_cleanly(source)
+
+
+# The reproducers of issue 10's fuzz run (205 hostile inputs, 8,000 fuzzed modules): each one
+# crashed the process, raised, or lost the file's findings before.
+HOSTILE = {
+    "lone-cr-before-findings": "# comment\r" * 5 + "\n" + PRELUDE + EPILOGUE.replace("    loss.backward()", "    total += loss\n    loss.backward()"),
+    "form-feed-in-comment": "# section\x0c one\n" + PRELUDE + EPILOGUE,
+    "u2028-in-comment": "# a \u2028 b\n" + PRELUDE + EPILOGUE,
+    "crlf": (PRELUDE + EPILOGUE).replace("\n", "\r\n"),
+    "deep-attribute-chain": PRELUDE + "y = a" + ".b" * 3000 + "\n" + EPILOGUE,
+}
+
+
+@pytest.mark.parametrize("source", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_issue10_reproducers_keep_their_findings(source: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "hostile.py"
+        path.write_bytes(source.encode("utf-8"))
+        result = check_files([path], display=lambda p: p.name)
+    assert result.errors == []
+    assert [f.code for f in result.findings] in (["LG001"], ["LG001", "LG006"]), result.findings
+    assert ("total += loss" in source) == ("LG006" in [f.code for f in result.findings])
+
+
+def test_deep_bracket_nest_is_an_error_not_a_crash() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "deep.py"
+        path.write_text("loss.backward()\nx = " + "(" * 2000 + "1" + ")" * 2000 + "\n")
+        result = check_files([path], display=lambda p: p.name)
+    assert [(e.path, e.reason.split(":")[0]) for e in result.errors] == [("deep.py", "syntax error at line 2, column 205")]  # too many nested parentheses

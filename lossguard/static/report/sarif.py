@@ -9,7 +9,6 @@ cell-relative and ``properties.cell`` names the cell.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import quote
 
 from lossguard import __version__, catalog
@@ -25,9 +24,10 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def _artifact(display: str, sources: SourceSet) -> dict[str, str]:
     """Relative to %SRCROOT% when the file is under the root, else an absolute file URI."""
     rel = sources.relative(display)
+    raw = rel.encode("utf-8", "surrogateescape")  # a file name that is not UTF-8: its bytes, percent-encoded
     if rel.startswith("/"):
-        return {"uri": Path(rel).as_uri()}
-    return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(raw)}
+    return {"uri": quote(raw), "uriBaseId": "%SRCROOT%"}
 
 
 def _rule(problem: catalog.Problem) -> dict[str, object]:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from lossguard.static.finding import Finding
+from lossguard.static.sources import SourceError, physical_lines, read
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -42,10 +43,10 @@ def render(
                 text = (sources or {}).get(f.path)
                 if text is None:
                     try:
-                        text = Path(f.path).read_text(encoding="utf-8")
-                    except (OSError, UnicodeDecodeError):
+                        text = read(Path(f.path))
+                    except SourceError:
                         text = ""
-                lines = cache[f.path] = text.splitlines()
+                lines = cache[f.path] = physical_lines(text)
             _frame(console, f, lines)
             console.print(Text.assemble(("   = fix: ", "cyan"), f.fix), soft_wrap=True)
             console.print()

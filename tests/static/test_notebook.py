@@ -1,0 +1,62 @@
+"""lossguard.static.notebook: IPython's transforms, cell positions as data, in-place writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lossguard.static import notebook
+
+
+def _nb(*sources: object, indent: int | None = 1) -> str:
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": s} for s in sources]
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells}, indent=indent)
+
+
+def test_ipython_transforms():
+    lines, removed = notebook.python_lines("    x = 1\n    %time y = 2\n    z?\n    w = !ls\n  v = 3")
+    assert lines == ["x = 1", "pass", "pass", "pass", "  v = 3"]
+    assert removed == [4, 4, 4, 4, 0]
+    assert notebook.python_lines("%%bash\nls\n\necho")[0] == ["pass", "pass", "", "pass"]
+    assert notebook.python_lines("%%time\nx = 1")[0] == ["pass", "x = 1"]
+
+
+def test_a_bad_cell_is_left_out_and_located_by_data():
+    book = notebook.parse(_nb("import torch\n", ["def f(:\n", "    pass"], "x = torch.zeros(1)"))
+    assert [(e.cell, e.line) for e in book.errors] == [(2, 1)]
+    assert book.source.splitlines()[1:3] == ["", ""]
+    assert book.locate(4) == (3, 1) and book.describe(4) == "cell 3, line 1"
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        (_nb(["x\n", 3]), "must be a string or a list of strings"),
+        (_nb({"a": 1}), "must be a string or a list of strings"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ("{", "JSON error"),
+        ("[]", "no list of cells"),
+    ],
+)
+def test_hostile_json(text: str, why: str):
+    with pytest.raises(notebook.NotebookError, match=why):
+        notebook.parse(text)
+
+
+@pytest.mark.parametrize("indent", [None, 1, 2, 4])
+def test_write_fixed_touches_only_the_changed_cell(tmp_path: Path, indent: int | None):
+    text = _nb(["import torch\n", "x = 1\n"], "total += loss", indent=indent)
+    path = tmp_path / "nb.ipynb"
+    path.write_text(text)
+    book = notebook.read(path)
+    assert notebook.write_fixed(path, book, book.source.replace("total += loss", "total += loss.item()"))
+    assert path.read_text() == text.replace('"total += loss"', '"total += loss.item()"')
+
+
+def test_write_fixed_refuses_a_change_in_line_count(tmp_path: Path):
+    path = tmp_path / "nb.ipynb"
+    path.write_text(_nb("x = 1"))
+    book = notebook.read(path)
+    assert not notebook.write_fixed(path, book, "x = 1\ny = 2\n")

@@ -1,0 +1,61 @@
+"""lossguard.static.sources: decoding, the line table, guarded parsing."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from lossguard.static import sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a\nb\n", "a\r\nb\r\n", "a\rb\r", "a\x0cb\nc\n", "a \u2028 b\nc", "x = 1 # c\ry = 2\n", "", "\n\n"],
+)
+def test_line_table_breaks_lines_where_python_does(text: str):
+    table = sources.LineTable(text)
+    assert "".join(line + end for line, end in zip(table.lines, table.endings)) == text
+    # every line starts where its offset says
+    for line, offset in zip(table.lines, table.offsets):
+        assert text[offset : offset + len(line)] == line
+
+
+def test_line_numbers_agree_with_ast():
+    text = "x = 1  # c\ry = 2\x0c\nz = 3  # \u2028 w\nq = 4\r\nr = 5\n"
+    table = sources.LineTable(text)
+    for node in ast.parse(text).body:
+        assert table.line(node.lineno).startswith(ast.unparse(node).split(" ")[0])
+    assert sources.physical_lines(text) == table.lines[:-1]
+
+
+def test_keepends_and_newline():
+    table = sources.LineTable("a\r\nb\nc")
+    assert table.keepends() == ["a\r\n", "b\n", "c"]
+    assert table.newline(1) == "\r\n" and table.newline(2) == "\n" and table.newline(3) == "\r\n"
+    assert sources.LineTable("x").newline() == "\n"
+
+
+def test_decode_honours_pep263_and_bom():
+    latin = "# -*- coding: latin-1 -*-\ns = 'é'\n"
+    assert sources.decode(latin.encode("latin-1")) == latin
+    assert sources.decode(b"\xef\xbb\xbfx = 1\n") == "x = 1\n"
+    assert sources.encode_like("x = 'é'\n", b"\xef\xbb\xbfx = 1\n") == "\ufeffx = 'é'\n".encode()
+    assert sources.encode_like(latin, latin.encode("latin-1")) == latin.encode("latin-1")
+    with pytest.raises(sources.SourceError, match="not valid UTF-8"):
+        sources.decode(b"x = '\xe9'\n")
+    with pytest.raises(sources.SourceError, match="cannot decode"):
+        sources.decode(b"# coding: no-such-codec\nx = 1\n")
+
+
+def test_parse_never_crashes_on_depth():
+    with pytest.raises(ValueError, match="syntax error"):
+        sources.parse("x = " + "(" * 2000 + "1" + ")" * 2000 + "\n")  # libcst's native parser is never asked
+    assert not sources.native_parse_safe("(" * 1000)
+    tree = sources.parse("y = a" + ".b" * 3000 + "\n")
+    assert isinstance(tree.body[0], ast.Assign)
+
+
+def test_printable_file_names():
+    assert sources.printable("tr\udce9in.py") == "tr\\xe9in.py"
+    assert sources.printable("plain.py") == "plain.py"

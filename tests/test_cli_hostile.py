@@ -1,0 +1,380 @@
+"""The gate cannot be fooled (issue 10): every reproducer from the issue, through the real CLI.
+
+Each test was written to fail on the code before the fix: a file passed unparsed, a crash, a
+traceback, a marker file written by a checked repository's git configuration, a rewritten line
+ending.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli_support import FIXED, TRAIN, git, run
+
+LOSS = "import torch.nn.functional as F\nloss = F.cross_entropy(logits, y)\nloss.backward()\n"
+
+
+# ---------------------------------------------------------------- the gate passes only what it checked
+
+
+def test_unparseable_file_without_any_loss_is_not_passed(tmp_path: Path):
+    (tmp_path / "util.py").write_text("def f(:\n    return 1\n")  # mentions no loss: the prefilter used to skip it
+    r = run("check", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "util.py: syntax error at line 1" in r.stderr
+    assert "All checks passed" not in r.stdout
+
+
+def test_missing_path_is_reported_and_the_rest_checked(tmp_path: Path):
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--format", "json", "nope.py", "train.py", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "nope.py: no such file or directory" in r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+
+
+def test_broken_symlink_named_on_the_command_line_is_reported(tmp_path: Path):
+    (tmp_path / "dangling.py").symlink_to(tmp_path / "gone.py")
+    r = run("check", "dangling.py", cwd=tmp_path)
+    assert r.returncode == 2 and "dangling.py: a broken symbolic link" in r.stderr
+
+
+@pytest.mark.parametrize("select", ["", "LG101", ",", "LG1"])
+def test_selection_that_runs_no_static_rule_is_a_usage_error(tmp_path: Path, select: str):
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--select", select, ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout
+    assert "All checks passed" not in r.stdout
+    assert "lossguard: error:" in r.stderr
+
+
+def test_runtime_code_can_still_be_ignored(tmp_path: Path):
+    (tmp_path / "train.py").write_text(FIXED)
+    assert run("check", "--ignore", "LG101", ".", cwd=tmp_path).returncode == 0
+
+
+def test_unsafe_fixes_alone_is_a_usage_error_and_writes_nothing(tmp_path: Path):
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert r.returncode == 2 and "--unsafe-fixes only widens what --fix applies" in r.stderr
+    assert (tmp_path / "train.py").read_text() == TRAIN
+
+
+def test_closed_pipe_exits_quietly(tmp_path: Path):
+    for i in range(40):
+        (tmp_path / f"train{i}.py").write_text(TRAIN)
+    for args in (["check", "--diff"], ["check", "--no-source"]):
+        proc = subprocess.run(
+            f"{sys.executable} -m lossguard {' '.join(args)} . | head -n 1",
+            shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        )
+        assert proc.stdout.count("\n") == 1
+        assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
+
+
+def test_pyproject_with_tool_not_a_table_is_a_config_error(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text("tool = 1\n")
+    (tmp_path / "train.py").write_text(FIXED)
+    r = run("check", ".", cwd=tmp_path)
+    assert r.returncode == 2 and "`tool` must be a table" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+# ---------------------------------------------------------------- checking a repository runs none of its code
+
+
+def _hostile_repo(root: Path) -> Path:
+    """A repository whose own configuration tries every way git has to run a program."""
+    marker = root / "PWNED"
+    evil = root / "evil.sh"
+    evil.write_text(f"#!/bin/sh\necho \"$0 $*\" >> {marker}\ncat\n")
+    evil.chmod(0o755)
+    repo = root / "repo"
+    repo.mkdir()
+    git("init", "-q", cwd=repo)
+    (repo / "train.py").write_text(TRAIN)
+    (repo / "notes.ipynb").write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": []}))
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "first", cwd=repo)
+    (repo / ".gitattributes").write_text("* filter=evil diff=evil\n")
+    hooks = repo / ".git" / "hooks"
+    for hook in ("post-index-change", "pre-commit", "post-checkout", "reference-transaction", "fsmonitor-watchman"):
+        (hooks / hook).write_text(evil.read_text())
+        (hooks / hook).chmod(0o755)
+    with open(repo / ".git" / "config", "a") as cfg:
+        cfg.write(
+            f"[core]\n\tfsmonitor = {evil}\n\tpager = {evil}\n\thooksPath = {hooks}\n\tuntrackedCache = true\n"
+            f"[diff]\n\texternal = {evil}\n"
+            f"[diff \"evil\"]\n\ttextconv = {evil}\n\tcommand = {evil}\n"
+            f"[filter \"evil\"]\n\tclean = {evil}\n\tsmudge = {evil}\n\tprocess = {evil}\n\trequired = false\n"
+            f"[pager]\n\tdiff = {evil}\n\tls-files = {evil}\n"
+        )
+    (repo / "train.py").write_text(TRAIN + "\n# edited\n")  # a modified tracked file: diff must look at it
+    (repo / "new.py").write_text(TRAIN)  # untracked
+    return repo
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "."],
+        ["check", "--diff", "HEAD"],
+        ["check", "--diff", "HEAD", "--format", "sarif"],
+        ["check", "--diff"],
+        ["baseline", "-o", "b.json"],
+    ],
+)
+def test_a_hostile_repository_config_executes_nothing(tmp_path: Path, args: list[str]):
+    repo = _hostile_repo(tmp_path)
+    # The trap is armed: plain git in this repository runs the configured program.
+    subprocess.run(["git", "diff", "HEAD"], cwd=repo, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert (tmp_path / "PWNED").exists(), "the hostile configuration should fire for plain git"
+    (tmp_path / "PWNED").unlink()
+    r = run(*args, cwd=repo)
+    assert r.returncode in (1, 0), r.stderr
+    assert not (tmp_path / "PWNED").exists(), (tmp_path / "PWNED").read_text()
+
+
+def test_diff_in_a_hostile_repository_still_finds_the_changed_lines(tmp_path: Path):
+    repo = _hostile_repo(tmp_path)
+    r = run("check", "--format", "json", "--diff", "HEAD", cwd=repo)
+    assert r.returncode == 1, r.stderr
+    # train.py changed only at its end (no finding there); new.py is untracked: all of it is new.
+    assert sorted({(d["path"], d["code"]) for d in json.loads(r.stdout)}) == [("new.py", "LG001"), ("new.py", "LG006")]
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_symlinks_out_of_the_tree_are_not_followed_and_fix_never_writes_through_one(tmp_path: Path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "victim.py").write_text(TRAIN)
+    project = tmp_path / "project"
+    (project / "pkg").mkdir(parents=True)
+    (project / "pkg" / "own.py").write_text(TRAIN)
+    (project / "pkg" / "link.py").symlink_to(outside / "victim.py")
+    (project / "linked_dir").symlink_to(outside, target_is_directory=True)
+    (project / "inner.py").symlink_to(project / "pkg" / "own.py")  # inside the tree: same file, checked once
+    for listing in ("walk", "git"):
+        if listing == "git":
+            git("init", "-q", cwd=project)
+        r = run("check", "--format", "json", ".", cwd=project)
+        assert {d["path"] for d in json.loads(r.stdout)} == {"pkg/own.py"}, (listing, r.stdout)
+        r = run("check", "--fix", ".", cwd=project)
+        assert (outside / "victim.py").read_text() == TRAIN
+        assert (project / "pkg" / "own.py").read_text() != TRAIN  # the file in the tree was fixed
+        (project / "pkg" / "own.py").write_text(TRAIN)
+    r = run("check", "--fix", "pkg/link.py", cwd=project)  # named explicitly: checked, not written through
+    assert "--fix never writes through one" in r.stderr
+    assert (outside / "victim.py").read_text() == TRAIN
+
+
+# ---------------------------------------------------------------- no input crashes the run
+
+
+def test_deep_bracket_nest_does_not_crash_and_other_findings_survive(tmp_path: Path):
+    depth = 2000
+    (tmp_path / "deep.py").write_text("loss.backward()\nx = " + "(" * depth + "1" + ")" * depth + "\n")
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--format", "json", ".", cwd=tmp_path)
+    assert r.returncode == 2, (r.returncode, r.stderr[-2000:])  # was -11 (segfault in libcst's native parser)
+    assert "deep.py: syntax error" in r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+
+
+def test_fix_and_diff_on_a_deep_attribute_chain(tmp_path: Path):
+    chain = "a" + ".b" * 3000
+    src = LOSS.replace("loss.backward()\n", "loss.backward()\ntotal = 0\nfor _ in range(3):\n    total += loss\n") + f"y = {chain}\n"
+    (tmp_path / "deep.py").write_text(src)
+    r = run("check", "--diff", "deep.py", cwd=tmp_path)
+    assert "Traceback" not in r.stderr and "RecursionError" not in r.stderr, r.stderr[-2000:]
+    assert "+    total += loss.item()" in r.stdout
+    r = run("check", "--fix", "deep.py", cwd=tmp_path)
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert "total += loss.item()" in (tmp_path / "deep.py").read_text()
+
+
+@pytest.mark.parametrize(
+    "name, break_",
+    [("lone CR", "\r"), ("form feed", "\x0c\n"), ("U+2028", " \u2028 \n"), ("CRLF", "\r\n")],
+)
+def test_odd_line_breaks_keep_lines_in_step(tmp_path: Path, name: str, break_: str):
+    """`# comment<break># more` before the code: every consumer counts lines as Python does."""
+    lines = TRAIN.split("\n")
+    lines.insert(0, "# comment" + break_ + "# more")
+    text = "\n".join(lines)
+    if break_ == "\r\n":
+        text = text.replace("\n", "\r\n").replace("\r\r\n", "\r\n")
+    (tmp_path / "train.py").write_bytes(text.encode("utf-8"))
+    # where Python itself puts the call (a form feed or U+2028 in a comment is no line break)
+    calls = [n for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "criterion"]
+    expected_line = calls[0].lineno
+    r = run("check", "--format", "json", "train.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    found = json.loads(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"]
+    assert found[0]["line"] == expected_line, name
+    r = run("check", "train.py", cwd=tmp_path)
+    assert f"{expected_line} |         loss = criterion(model(x), y)" in r.stdout, r.stdout
+    r = run("check", "--add-noqa", "train.py", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert run("check", "train.py", cwd=tmp_path).returncode == 0, "the noqa comments went on the right lines"
+
+
+@pytest.mark.parametrize(
+    "content, why",
+    [
+        ('{"nbformat": 4, "cells": [{"cell_type": "code", "source": ["x = 1\\n", 3]}]}', "must be a string or a list of strings"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"nbformat": 4, "cells": [{"cell_type": "code", "source": {"a": 1}}]}', "must be a string or a list of strings"),
+    ],
+)
+def test_hostile_notebook_json_is_reported(tmp_path: Path, content: str, why: str):
+    (tmp_path / "bad.ipynb").write_text(content)
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--format", "json", ".", cwd=tmp_path)
+    assert r.returncode == 2 and why in r.stderr, r.stderr[-2000:]
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
+def test_file_name_that_is_not_utf8(tmp_path: Path):
+    name = os.fsdecode(b"tr\xe9in.py")
+    (tmp_path / name).write_text(TRAIN)
+    for args in (["check", "--format", "sarif"], ["check"], ["check", "--format", "github"], ["baseline", "-o", "b.json"]):
+        r = run(*args, ".", cwd=tmp_path)
+        assert "Traceback" not in r.stderr, (args, r.stderr[-2000:])
+        assert r.returncode in (0, 1), (args, r.stderr)
+    sarif = json.loads(run("check", "--format", "sarif", ".", cwd=tmp_path).stdout)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "tr%E9in.py"
+    recorded = json.loads((tmp_path / "b.json").read_text())
+    assert recorded["findings"][0]["path"] == "tr\\xe9in.py"
+    assert run("check", "--baseline", "b.json", ".", cwd=tmp_path).returncode == 0
+
+
+def test_text_report_on_a_console_that_is_not_utf8(tmp_path: Path):
+    (tmp_path / "train.py").write_text(TRAIN.replace("loss = criterion(model(x), y)", "loss = criterion(model(x), y)  # é").replace("import torch\n", "import torch  # naïve\n"))
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    r = run("check", "train.py", cwd=tmp_path, env=env)
+    assert r.returncode == 1, r.stderr[-2000:]
+    assert "Traceback" not in r.stderr
+    assert "# \\xe9" in r.stdout
+
+
+def test_latin1_coding_cookie_is_honoured(tmp_path: Path):
+    src = "# -*- coding: latin-1 -*-\n# Entraînement\n" + TRAIN
+    (tmp_path / "train.py").write_bytes(src.encode("latin-1"))
+    r = run("check", "--format", "json", "train.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert [d["line"] for d in json.loads(r.stdout)] == [15, 18]
+    r = run("check", "--fix", "--unsafe-fixes", "train.py", cwd=tmp_path)
+    data = (tmp_path / "train.py").read_bytes()
+    assert "Entraînement".encode("latin-1") in data and b"loss.item()" in data  # written back in latin-1
+    (tmp_path / "bad.py").write_bytes(b"x = '\xe9'  # backward\n")
+    r = run("check", "bad.py", cwd=tmp_path)
+    assert r.returncode == 2 and "not valid UTF-8" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "comment, silenced",
+    [
+        ("# lossguard: ignore[LG001", False),  # unclosed: silenced everything
+        ("# noqa: text", False),
+        ("# noqa:LG001 the loss wants probabilities here", True),
+        ("# lossguard: ignore[LG001]", True),
+        ("# lossguard: ignore", True),
+        ("# noqa", True),
+        ("# type: ignore  # noqa: LG001", True),
+        ("# noqa: LG006", False),
+    ],
+)
+def test_suppression_grammar(tmp_path: Path, comment: str, silenced: bool):
+    (tmp_path / "train.py").write_text(TRAIN.replace("loss = criterion(model(x), y)", f"loss = criterion(model(x), y)  {comment}"))
+    codes = [d["code"] for d in json.loads(run("check", "--format", "json", "train.py", cwd=tmp_path).stdout)]
+    assert ("LG001" not in codes) == silenced, codes
+
+
+def test_suppression_text_inside_strings_does_nothing(tmp_path: Path):
+    src = '"""Training.\n\n# lossguard: skip-file\n"""\n' + TRAIN.replace("loss = criterion(model(x), y)", "loss = criterion(model(x), y); s = '# noqa'")
+    (tmp_path / "train.py").write_text(src)
+    codes = [d["code"] for d in json.loads(run("check", "--format", "json", "train.py", cwd=tmp_path).stdout)]
+    assert codes == ["LG001", "LG006"]
+    (tmp_path / "train.py").write_text("# lossguard: skip-file\n" + TRAIN)
+    assert run("check", "train.py", cwd=tmp_path).returncode == 0
+
+
+def test_internal_error_exits_2_and_names_the_file(tmp_path: Path):
+    """A rule that raises: exit 2 (not checked), the file named, the other files still reported."""
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    (plugin / "sitecustomize.py").write_text(
+        "import lossguard.static.rules.lg006_graph_retention as m\n"
+        "def boom(self, event):\n    raise ZeroDivisionError('planted')\n"
+        "for name in dir(m):\n"
+        "    obj = getattr(m, name)\n"
+        "    if isinstance(obj, type) and hasattr(obj, 'on_accumulate'):\n        obj.on_accumulate = boom\n"
+    )
+    (tmp_path / "train.py").write_text(TRAIN)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(plugin), os.environ.get("PYTHONPATH", "")])}
+    r = run("check", "--format", "json", "train.py", cwd=tmp_path, env=env)
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "train.py: internal error in rule LG006: ZeroDivisionError: planted" in r.stderr
+    assert "<lossguard>" not in r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001"]
+
+
+# ---------------------------------------------------------------- --fix changes only what it fixes
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "mixed", "\r"])
+def test_fix_keeps_each_line_ending(tmp_path: Path, ending: str):
+    lines = TRAIN.split("\n")
+    if ending == "mixed":
+        text = "".join(line + ("\r\n" if i % 2 else "\n") for i, line in enumerate(lines[:-1]))
+    else:
+        text = ending.join(lines)
+    (tmp_path / "train.py").write_bytes(text.encode())
+    r = run("check", "--fix", "train.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr  # LG001 has no automatic fix; LG006 does
+    after = (tmp_path / "train.py").read_bytes().decode()
+    assert after == text.replace("total += loss", "total += loss.item()")
+
+
+def test_fix_keeps_a_comment_attached_to_a_removed_argument(tmp_path: Path):
+    src = (
+        "import torch.nn as nn\n"
+        "criterion = nn.MSELoss(\n"
+        "    size_average=False,  # sum over the batch, as the paper does\n"
+        "    reduce=True,  # keep it scalar\n"
+        ")\n"
+    )
+    (tmp_path / "train.py").write_text(src)
+    r = run("check", "--fix", "--unsafe-fixes", "train.py", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    after = (tmp_path / "train.py").read_text()
+    assert 'reduction="sum"' in after and "size_average" not in after
+    assert "# sum over the batch, as the paper does" in after and "# keep it scalar" in after
+    assert after.endswith("\n)\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder: no unreadable folder to make")
+@pytest.mark.parametrize("listing", ["walk", "git"])
+def test_unreadable_subfolder_is_reported(tmp_path: Path, listing: str):
+    if listing == "git":
+        git("init", "-q", cwd=tmp_path)
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "hidden.py").write_text("def f(:\n")
+    (tmp_path / "secret").chmod(0)
+    try:
+        r = run("check", "--format", "json", ".", cwd=tmp_path)
+    finally:
+        (tmp_path / "secret").chmod(0o755)
+    assert r.returncode == 2 and "secret" in r.stderr and "cannot read this folder" in r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
