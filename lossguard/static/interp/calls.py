@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import Backward
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
@@ -46,9 +44,6 @@ from lossguard.static.interp.frame import (
     is_static,
     rewrites_values,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from lossguard.static.interp.core import Interpreter
 
 
 class CallsMixin:
@@ -96,13 +91,7 @@ class CallsMixin:
                 return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
-                if receiver.qname in api.ACCELERATORS and name == "prepare" and not starred and not kw:
-                    return pos[0] if len(pos) == 1 else TupleVal(tuple(pos))  # returns what it is given, wrapped
-                if receiver.qname in api.ACCELERATORS and name == "backward" and pos:
-                    self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx()))
-                if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
-                    return pos[0]  # scaler.scale(loss) is the loss, scaled
-                return UNKNOWN
+                return self.external_method(receiver, name, node, pos, kw, starred, frame)
             if name in MODULE_MUTATORS and isinstance(receiver, (Instance, SequentialVal, PretrainedModel)):
                 self._args(node, frame, env)
                 self._forget_modified_model(func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
-from lossguard.static import torch_api as api
-from lossguard.static.events import Accumulate, Arg, Backward, Context, LoopSummary, LossCall, TorchCall
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
@@ -29,9 +26,6 @@ from lossguard.static.values import (
     join,
 )
 from lossguard.static.interp.frame import Closure, Env, Frame, LambdaRef, SuperRef, has_decorator, is_self
-
-if TYPE_CHECKING:  # pragma: no cover
-    from lossguard.static.interp.core import Interpreter
 
 
 class ExpressionsMixin:

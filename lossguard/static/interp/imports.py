@@ -3,30 +3,10 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
 
-from lossguard.static import torch_api as api
-from lossguard.static.events import Accumulate, Arg, Backward, Context, LoopSummary, LossCall, TorchCall
 from lossguard.static.project import ModuleInfo, canonical, resolve_relative
-from lossguard.static.tensor_ops import (
-    KEEP_DTYPE,
-    apply_layer,
-    binop,
-    constructor,
-    conversion_target,
-    ctor_options,
-    dim_of,
-    dtype_of,
-    functional_options,
-    reshape,
-    tensor_of,
-    has_star,
-)
 from lossguard.static.values import UNKNOWN, LazyImport, QualName, Value
 from lossguard.static.interp.frame import Env, Frame, is_external
-
-if TYPE_CHECKING:  # pragma: no cover
-    from lossguard.static.interp.core import Interpreter
 
 
 class ImportsMixin:

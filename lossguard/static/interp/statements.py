@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, LoopSummary
-from lossguard.static.project import ModuleInfo, Project, canonical, resolve_relative
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
     UNKNOWN,
@@ -33,9 +32,6 @@ from lossguard.static.interp.frame import (
     replace_env,
     same_expr,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from lossguard.static.interp.core import Interpreter
 
 
 class StatementsMixin:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import Any, Callable, Iterable
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
-from lossguard.static.project import ModuleInfo, Project, canonical, resolve_relative
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
     constructor,
@@ -43,9 +42,6 @@ from lossguard.static.values import (
 )
 from lossguard.static.interp.frame import Env, Frame
 
-if TYPE_CHECKING:  # pragma: no cover
-    from lossguard.static.interp.core import Interpreter
-
 
 class TorchCallsMixin:
     """Calls into torch."""
@@ -57,85 +53,13 @@ class TorchCallsMixin:
             self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos)))
         elif qname in ("super",):
             return UNKNOWN
-        site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731
-        x = pos[0] if pos else kw.get("input", UNKNOWN)
-        if qname in api.SOFTMAX_FUNCS:
-            act = Act.LOG_PROBS if qname.endswith("log_softmax") else Act.PROBS
-            return tensor_of(x).with_(act=act, act_site=site(qname.replace("torch.nn.functional.", "F.")), graph=False, unreduced=False)
-        if qname == "torch.nn.functional.sigmoid":
-            return tensor_of(x).with_(act=Act.SIGMOID, act_site=site("sigmoid"), graph=False, unreduced=False)
-        if qname in api.LOSS_FUNCTIONS:
-            sig = api.LOSS_FUNCTIONS[qname]
-            reduction, log_target = functional_options(sig, pos, kw)
-            return self._loss_call(qname, sig.family, sig, node, pos, kw, frame, reduction, log_target)
-        if qname in api.LOSS_CLASSES:
-            if starred:
-                return UNKNOWN
-            reduction, log_target = ctor_options(qname, pos, kw)
-            return LossSpec(qname, api.LOSS_CLASSES[qname].family, reduction, log_target)
-        if qname == "torch.nn.Sequential":
-            if starred or not pos:
-                return UNKNOWN
-            return SequentialVal(tuple(pos))
-        if qname in api.LAYER_EFFECTS:
-            effect = api.LAYER_EFFECTS[qname]
-            out: Dim = None
-            if effect == "linear":
-                out = dim_of(pos[1] if len(pos) > 1 else kw.get("out_features", UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None)
-            return Layer(qname, effect, out, Site(node, frame.scope, f"{qname.replace('torch.nn.', 'nn.')} layer", frame.module, explicit=False))
-        if qname.startswith(api.PRETRAINED_PREFIXES) and qname.count(".") == 2 and not any(x_ in qname for x_ in api.PRETRAINED_EXCLUDE) and qname.rsplit(".", 1)[-1][:1].islower():
-            return PretrainedModel(qname)
-        if qname in api.PRETRAINED_FUNCS:
-            return PretrainedModel(qname)
-        if qname in api.MODULE_WRAPPERS:
-            return pos[0] if pos and isinstance(pos[0], (Instance, SequentialVal, PretrainedModel, Layer)) else UNKNOWN
-        if qname in api.GRAD_SCALERS or qname in api.ACCELERATORS or qname == "torch.device":
-            return External(qname)
-        if (qname.startswith(api.OPTIMIZER_PREFIXES) and qname.count(".") == 2 and qname.rsplit(".", 1)[-1][:1].isupper()) or qname in api.OPTIMIZER_FUNCS:
-            return Optimizer(qname)
-        if qname in ("torch.log",):
-            t = tensor_of(x)
-            if t.act is Act.PROBS:
-                return t.with_(act=Act.LOG_PROBS, act_site=t.act_site)
-            return Tensor(dtype=t.dtype)
-        if qname in ("torch.exp",):
-            t = tensor_of(x)
-            if t.act is Act.LOG_PROBS:
-                return t.with_(act=Act.PROBS)
-            return Tensor(dtype=t.dtype)
-        if qname in ("torch.clamp", "torch.clip"):
-            t = tensor_of(x)
-            if t.act in (Act.PROBS, Act.SIGMOID):
-                return t.with_(graph=False)
-            return Tensor(dtype=t.dtype, shape=t.shape)
-        if qname in api.VALUE_KEEPING_FUNCS:
-            t = tensor_of(x)
-            return reshape(t, qname.rsplit(".", 1)[-1], pos[1:], kw, node, frame)
-        if qname == "torch.nn.functional.one_hot":
-            t = tensor_of(x)
-            return Tensor(dtype=Dtype.INT, shape=None if t.shape is None or not t.shape.rank_known else Shape((*t.shape.dims, dim_of(pos[1] if len(pos) > 1 else kw.get("num_classes", UNKNOWN)))))
-        if qname in ("torch.argmax", "torch.argmin", "torch.randperm", "torch.bucketize", "torch.searchsorted"):
-            return Tensor(dtype=Dtype.INT)
-        if qname in api.SIZED_CONSTRUCTORS or qname in api.FLOAT_CONSTRUCTORS or qname in api.INT_CONSTRUCTORS or qname in ("torch.tensor", "torch.as_tensor", "torch.arange", "torch.full"):
-            return constructor(qname, node, pos, kw)
-        if qname in ("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"):
-            t = tensor_of(x)
-            if "dtype" in kw:
-                dtype = dtype_of(kw["dtype"])  # None when the dtype is a variable
-            else:
-                dtype = Dtype.FLOAT if qname in ("torch.rand_like", "torch.randn_like") else t.dtype
-            return Tensor(dtype=dtype, shape=t.shape)
-        if qname in ("torch.cat", "torch.stack", "torch.concat"):
-            parts = [i for i in x.items if isinstance(i, Tensor)] if isinstance(x, TupleVal) else []
-            if parts and len(parts) == len(x.items):  # type: ignore[attr-defined]
-                graph = any(p.graph for p in parts)
-                acc: Value = Tensor(act=parts[0].act, act_site=parts[0].act_site, dtype=parts[0].dtype, graph=graph)
-                for p in parts[1:]:
-                    acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
-                return acc
-            return Tensor()
-        if qname.startswith(("torch.", "torch")) and qname.split(".")[-1][:1].islower() and not qname.startswith(("torch.nn.", "torch.optim", "torch.utils", "torch.distributed", "torch.cuda", "torch.backends", "torch.autograd", "torch.jit", "torch.compile", "torch.manual_seed", "torch.save", "torch.load", "torch.set_", "torch.device", "torch.no_grad", "torch.inference_mode", "torch.enable_grad", "torch.amp", "torch.autocast")):
-            return Tensor()
+        call = TorchCallArgs(qname, node, pos, kw, starred, frame)
+        handler = TORCH_FUNCTIONS.get(qname)
+        if handler is not None:
+            return handler(self, call)
+        for matches, prefix_handler in TORCH_PREFIX_RULES:
+            if matches(qname):
+                return prefix_handler(self, call)
         return UNKNOWN
 
     def _loss_call(
@@ -242,3 +166,208 @@ class TorchCallsMixin:
         return Tensor(graph=False)
 
 
+
+
+# ---------------------------------------------------------------------- torch functions as data
+
+
+class TorchCallArgs:
+    """One call of a torch function: its qualified name, argument values and where it is."""
+
+    __slots__ = ("qname", "node", "pos", "kw", "starred", "frame")
+
+    def __init__(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> None:
+        self.qname, self.node, self.pos, self.kw, self.starred, self.frame = qname, node, pos, kw, starred, frame
+
+    @property
+    def x(self) -> Value:
+        """The tensor the function works on: first positional argument or ``input=``."""
+        return self.pos[0] if self.pos else self.kw.get("input", UNKNOWN)
+
+    def site(self, what: str, explicit: bool = True) -> Site:
+        return Site(self.node, self.frame.scope, what, self.frame.module, explicit=explicit)
+
+
+Handler = Callable[[Any, TorchCallArgs], Value]
+
+
+def _softmax(interp: Any, c: TorchCallArgs) -> Value:
+    act = Act.LOG_PROBS if c.qname.endswith("log_softmax") else Act.PROBS
+    return tensor_of(c.x).with_(act=act, act_site=c.site(c.qname.replace("torch.nn.functional.", "F.")), graph=False, unreduced=False)
+
+
+def _sigmoid(interp: Any, c: TorchCallArgs) -> Value:
+    return tensor_of(c.x).with_(act=Act.SIGMOID, act_site=c.site("sigmoid"), graph=False, unreduced=False)
+
+
+def _loss_function(interp: Any, c: TorchCallArgs) -> Value:
+    sig = api.LOSS_FUNCTIONS[c.qname]
+    reduction, log_target = functional_options(sig, c.pos, c.kw)
+    return interp._loss_call(c.qname, sig.family, sig, c.node, c.pos, c.kw, c.frame, reduction, log_target)
+
+
+def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
+    if c.starred:
+        return UNKNOWN
+    reduction, log_target = ctor_options(c.qname, c.pos, c.kw)
+    return LossSpec(c.qname, api.LOSS_CLASSES[c.qname].family, reduction, log_target)
+
+
+def _sequential(interp: Any, c: TorchCallArgs) -> Value:
+    if c.starred or not c.pos:
+        return UNKNOWN
+    return SequentialVal(tuple(c.pos))
+
+
+def _layer(interp: Any, c: TorchCallArgs) -> Value:
+    effect = api.LAYER_EFFECTS[c.qname]
+    out: Dim = None
+    if effect == "linear":
+        pos, node = c.pos, c.node
+        out = dim_of(pos[1] if len(pos) > 1 else c.kw.get("out_features", UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None)
+    return Layer(c.qname, effect, out, c.site(f"{c.qname.replace('torch.nn.', 'nn.')} layer", explicit=False))
+
+
+def _pretrained(interp: Any, c: TorchCallArgs) -> Value:
+    return PretrainedModel(c.qname)
+
+
+def _module_wrapper(interp: Any, c: TorchCallArgs) -> Value:
+    pos = c.pos
+    return pos[0] if pos and isinstance(pos[0], (Instance, SequentialVal, PretrainedModel, Layer)) else UNKNOWN
+
+
+def _external(interp: Any, c: TorchCallArgs) -> Value:
+    return External(c.qname)
+
+
+def _optimizer(interp: Any, c: TorchCallArgs) -> Value:
+    return Optimizer(c.qname)
+
+
+def _log(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    if t.act is Act.PROBS:
+        return t.with_(act=Act.LOG_PROBS, act_site=t.act_site)
+    return Tensor(dtype=t.dtype)
+
+
+def _exp(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    if t.act is Act.LOG_PROBS:
+        return t.with_(act=Act.PROBS)
+    return Tensor(dtype=t.dtype)
+
+
+def _clamp(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    if t.act in (Act.PROBS, Act.SIGMOID):
+        return t.with_(graph=False)
+    return Tensor(dtype=t.dtype, shape=t.shape)
+
+
+def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
+    return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame)
+
+
+def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    pos = c.pos
+    return Tensor(dtype=Dtype.INT, shape=None if t.shape is None or not t.shape.rank_known else Shape((*t.shape.dims, dim_of(pos[1] if len(pos) > 1 else c.kw.get("num_classes", UNKNOWN)))))
+
+
+def _int_result(interp: Any, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.INT)
+
+
+def _constructor(interp: Any, c: TorchCallArgs) -> Value:
+    return constructor(c.qname, c.node, c.pos, c.kw)
+
+
+def _like(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    if "dtype" in c.kw:
+        dtype = dtype_of(c.kw["dtype"])  # None when the dtype is a variable
+    else:
+        dtype = Dtype.FLOAT if c.qname in ("torch.rand_like", "torch.randn_like") else t.dtype
+    return Tensor(dtype=dtype, shape=t.shape)
+
+
+def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
+    x = c.x
+    parts = [i for i in x.items if isinstance(i, Tensor)] if isinstance(x, TupleVal) else []
+    if parts and len(parts) == len(x.items):  # type: ignore[attr-defined]
+        graph = any(p.graph for p in parts)
+        acc: Value = Tensor(act=parts[0].act, act_site=parts[0].act_site, dtype=parts[0].dtype, graph=graph)
+        for p in parts[1:]:
+            acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
+        return acc
+    return Tensor()
+
+
+def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
+    return Tensor()
+
+
+def _table(*rows: tuple[Iterable[str], Handler]) -> dict[str, Handler]:
+    """Rows in priority order: a name listed in two rows takes the first row's handler."""
+    out: dict[str, Handler] = {}
+    for names, handler in reversed(rows):
+        for name in names:
+            out[name] = handler
+    return out
+
+
+#: What each torch function does, by qualified name (after ``api.FUNCTION_ALIASES``).
+TORCH_FUNCTIONS: dict[str, Handler] = _table(
+    (api.SOFTMAX_FUNCS, _softmax),
+    (("torch.nn.functional.sigmoid",), _sigmoid),
+    (api.LOSS_FUNCTIONS, _loss_function),
+    (api.LOSS_CLASSES, _loss_class),
+    (("torch.nn.Sequential",), _sequential),
+    (api.LAYER_EFFECTS, _layer),
+    (api.PRETRAINED_FUNCS, _pretrained),
+    (api.MODULE_WRAPPERS, _module_wrapper),
+    ((*api.GRAD_SCALERS, *api.ACCELERATORS, "torch.device"), _external),
+    (api.OPTIMIZER_FUNCS, _optimizer),
+    (("torch.log",), _log),
+    (("torch.exp",), _exp),
+    (("torch.clamp", "torch.clip"), _clamp),
+    (api.VALUE_KEEPING_FUNCS, _value_keeping),
+    (("torch.nn.functional.one_hot",), _one_hot),
+    (("torch.argmax", "torch.argmin", "torch.randperm", "torch.bucketize", "torch.searchsorted"), _int_result),
+    ((*api.SIZED_CONSTRUCTORS, *api.FLOAT_CONSTRUCTORS, *api.INT_CONSTRUCTORS, "torch.tensor", "torch.as_tensor", "torch.arange", "torch.full"), _constructor),
+    (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
+    (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
+)
+
+
+def _is_pretrained(qname: str) -> bool:
+    return (
+        qname.startswith(api.PRETRAINED_PREFIXES) and qname.count(".") == 2
+        and not any(x in qname for x in api.PRETRAINED_EXCLUDE) and qname.rsplit(".", 1)[-1][:1].islower()
+    )
+
+
+def _is_optimizer_class(qname: str) -> bool:
+    return qname.startswith(api.OPTIMIZER_PREFIXES) and qname.count(".") == 2 and qname.rsplit(".", 1)[-1][:1].isupper()
+
+
+_NOT_TENSOR_FUNCS = (
+    "torch.nn.", "torch.optim", "torch.utils", "torch.distributed", "torch.cuda", "torch.backends", "torch.autograd", "torch.jit",
+    "torch.compile", "torch.manual_seed", "torch.save", "torch.load", "torch.set_", "torch.device", "torch.no_grad",
+    "torch.inference_mode", "torch.enable_grad", "torch.amp", "torch.autocast",
+)
+
+
+def _is_tensor_function(qname: str) -> bool:
+    """Any other lowercase ``torch.*`` function returns some tensor."""
+    return qname.startswith("torch") and qname.split(".")[-1][:1].islower() and not qname.startswith(_NOT_TENSOR_FUNCS)
+
+
+#: Families of names not worth listing one by one, tried in order after :data:`TORCH_FUNCTIONS`.
+TORCH_PREFIX_RULES: tuple[tuple[Callable[[str], bool], Handler], ...] = (
+    (_is_pretrained, _pretrained),
+    (_is_optimizer_class, _optimizer),
+    (_is_tensor_function, _some_tensor),
+)

@@ -1,39 +1,32 @@
-"""Training-code conventions the interpreter relies on: which model a ``model`` parameter holds."""
+"""Training-code conventions the interpreter relies on: which model a ``model`` parameter holds, and
+what the training helpers (``accelerate.Accelerator``, ``GradScaler``) do to the values given to them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+
+from lossguard.static.project import ModuleInfo
+import ast
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import Accumulate, Arg, Backward, Context, LoopSummary, LossCall, TorchCall
-from lossguard.static.project import ModuleInfo
-from lossguard.static.tensor_ops import (
-    KEEP_DTYPE,
-    apply_layer,
-    binop,
-    constructor,
-    conversion_target,
-    ctor_options,
-    dim_of,
-    dtype_of,
-    functional_options,
-    reshape,
-    tensor_of,
-    has_star,
-)
-from lossguard.static.values import ClassRef, LazyImport
-from lossguard.static.interp.frame import (
-    MAX_DEPTH, MODULE_BASES, MODULE_MUTATORS, MODULE_SELF_METHODS, FUNCTION_DEFS, Closure, Env, Frame, FunctionNode,
-    LambdaRef, Sink, SuperRef, all_functions, has_decorator, is_external, is_self, is_static, join_envs,
-    pattern_names, replace_env, rewrites_values, same_expr,
-)
-
-if TYPE_CHECKING:  # pragma: no cover
-    from lossguard.static.interp.core import Interpreter
+from lossguard.static.events import Backward
+from lossguard.static.interp.frame import Frame
+from lossguard.static.values import UNKNOWN, ClassRef, External, LazyImport, TupleVal, Value
 
 
 class TrainingMixin:
     """Facts about training code that Python semantics alone do not give."""
+
+    def external_method(
+        self, receiver: External, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame
+    ) -> Value:
+        """A method of a training helper object (``Accelerator``, ``GradScaler``)."""
+        if receiver.qname in api.ACCELERATORS and name == "prepare" and not starred and not kw:
+            return pos[0] if len(pos) == 1 else TupleVal(tuple(pos))  # returns what it is given, wrapped
+        if receiver.qname in api.ACCELERATORS and name == "backward" and pos:
+            self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx()))
+        if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
+            return pos[0]  # scaler.scale(loss) is the loss, scaled
+        return UNKNOWN
 
     def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
         """The model a ``model`` parameter must hold: the one top-level nn.Module of the file whose
