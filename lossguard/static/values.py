@@ -95,6 +95,15 @@ class LazyImport(Value):
 
 
 @dataclass(frozen=True)
+class ModuleRef(Value):
+    """A project module bound by ``import pkg.mod`` / ``import mod as m`` / ``from . import mod``:
+    its attributes are the module's globals and submodules."""
+
+    dotted: str
+    importer: Any = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True)
 class IntVal(Value):
     """An integer whose value is not known (``x.size(0)``, ``len(loader)``)."""
 

@@ -103,6 +103,9 @@ class CallsMixin:
             callee = self.attribute(receiver, name, frame)
         else:
             callee = self.ev(func, frame, env)
+            if isinstance(func, ast.Name) and func.id == "setattr" and callee is UNKNOWN and len(node.args) == 3 and not node.keywords:
+                self._setattr(node, frame, env)
+                return Const(None)
             if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
                 self._args(node, frame, env)
                 return INT
@@ -138,7 +141,7 @@ class CallsMixin:
         if isinstance(callee, BoundMethod):
             if starred:
                 return UNKNOWN
-            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name == "__init__", no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name == "__init__" or (frame.is_init and callee.self_value is frame.self_value), no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
         if isinstance(callee, ClassRef):
             return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
         if isinstance(callee, LambdaRef):
@@ -267,3 +270,12 @@ class CallsMixin:
         glob = self.module_globals(module)
         val = self.ev(expr, Frame(module, None), dict(glob))
         return val.name if isinstance(val, QualName) else ""
+
+    def _setattr(self, node: ast.Call, frame: Frame, env: Env) -> None:
+        """``setattr(self, "name", value)``: the same as ``self.name = value`` when the name is a literal."""
+        obj, name, value = node.args
+        val = self.ev(value, frame, env)
+        self.ev(obj, frame, env)
+        key = self.ev(name, frame, env)
+        if isinstance(key, Const) and isinstance(key.value, str) and key.value.isidentifier() and not isinstance(obj, ast.Starred):
+            self.bind(ast.Attribute(value=obj, attr=key.value, ctx=ast.Store()), val, frame, env)

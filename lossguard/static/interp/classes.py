@@ -52,13 +52,15 @@ class ClassesMixin:
         return inst
 
     def _volatile(self, cls: ClassRef) -> frozenset[str]:
-        """Attributes assigned outside ``__init__``: their value is not known at any given call."""
+        """Attributes assigned outside ``__init__`` (and the helpers only it calls): their value is not
+        known at any given call."""
         cached = self._volatile_attrs.get(id(cls.node))
         if cached is not None:
             return cached
         names: set[str] = set()
+        helpers = init_helpers(cls.node)
         for stmt in cls.node.body:
-            if isinstance(stmt, FUNCTION_DEFS) and stmt.name != "__init__":
+            if isinstance(stmt, FUNCTION_DEFS) and stmt.name != "__init__" and stmt.name not in helpers:
                 names |= cls.module.facts.function(stmt).self_assigned
         result = frozenset(names)
         self._volatile_attrs[id(cls.node)] = result
@@ -124,3 +126,32 @@ class ClassesMixin:
                 return True
         return False
 
+
+
+def _self_calls(fn: ast.AST) -> set[str]:
+    """Names of methods called as ``self.<name>(...)`` in a function body."""
+    return {
+        n.func.attr for n in ast.walk(fn)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == "self"
+    }
+
+
+def init_helpers(cls: ast.ClassDef) -> frozenset[str]:
+    """Methods that only ``__init__`` runs (``self.__build_model()``), directly or through each other:
+    what they assign to ``self`` is part of construction."""
+    methods = {s.name: s for s in cls.body if isinstance(s, FUNCTION_DEFS)}
+    if "__init__" not in methods:
+        return frozenset()
+    reached: set[str] = set()
+    todo = [n for n in _self_calls(methods["__init__"]) if n in methods and n != "__init__"]
+    while todo:
+        name = todo.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        todo.extend(n for n in _self_calls(methods[name]) if n in methods and n != "__init__")
+    called_elsewhere: set[str] = set()
+    for name, fn in methods.items():
+        if name != "__init__" and name not in reached:
+            called_elsewhere |= _self_calls(fn)
+    return frozenset(reached - called_elsewhere)

@@ -7,6 +7,7 @@ import ast
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
+    ModuleRef,
     UNKNOWN,
     Act,
     BoundMethod,
@@ -188,6 +189,8 @@ class ExpressionsMixin:
     def attribute(self, base: Value, name: str, frame: Frame) -> Value:
         if isinstance(base, QualName):
             return QualName(canonical(f"{base.name}.{name}"))
+        if isinstance(base, ModuleRef):
+            return self.module_attribute(base, name)
         if isinstance(base, Instance):
             if name in base.attrs:
                 return base.attrs[name]
@@ -196,7 +199,13 @@ class ExpressionsMixin:
                 if has_decorator(method.node, "property"):
                     return self.call_function(method, [], {}, self_value=base, depth=frame.depth + 1)
                 return BoundMethod(method, base)
-            return self._class_attr(base.cls, name)
+            attr = self._class_attr(base.cls, name)
+            if attr is UNKNOWN and name in ("module", "_orig_mod") and self._is_nn_module(base.cls):
+                return base  # the model inside DataParallel / DDP / torch.compile, which pass it through
+            if attr is UNKNOWN and name == "__call__" and self._is_nn_module(base.cls):
+                forward = self._find_method(base.cls, "forward")
+                return BoundMethod(forward, base) if forward is not None else UNKNOWN
+            return attr
         if isinstance(base, SuperRef):
             for parent in self._bases(base.cls)[1:]:
                 if isinstance(parent, ClassRef):

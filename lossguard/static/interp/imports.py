@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.project import ModuleInfo, canonical, resolve_relative
-from lossguard.static.values import UNKNOWN, LazyImport, QualName, Value
+from lossguard.static.values import UNKNOWN, LazyImport, ModuleRef, QualName, Value
 from lossguard.static.interp.frame import Env, Frame, is_external
 
 
@@ -27,8 +27,23 @@ class ImportsMixin:
         for alias in stmt.names:
             env[alias.asname or alias.name] = self._from_import_value(base, alias.name, frame.module, relative=bool(level))
 
-    def _import_value(self, dotted: str, importer: ModuleInfo) -> Value:
+    def _import_value(self, dotted: str, importer: ModuleInfo, imported: str | None = None) -> Value:
+        """The value ``import <imported>`` binds to ``dotted`` (the root name, or the whole name with ``as``)."""
+        if not is_external(imported or dotted) and self.project.find_module(imported or dotted, importer) is not None:
+            return ModuleRef(dotted, importer)
         return QualName(canonical(dotted))
+
+    def module_attribute(self, ref: ModuleRef, name: str) -> Value:
+        """``mod.name``: a global of the project module, or its submodule ``mod.name``."""
+        target = self.project.find_module(ref.dotted, ref.importer)
+        if target is not None and target is not ref.importer:
+            val = (target.globals or {}).get(name) if target.analyzing else self.module_globals(target).get(name)
+            if val is not None:
+                return self.resolve(val)
+        full = f"{ref.dotted}.{name}"
+        if self.project.find_module(full, ref.importer) is not None:
+            return ModuleRef(full, ref.importer)
+        return UNKNOWN
 
     def _from_import_value(self, base: str, name: str, importer: ModuleInfo, relative: bool) -> Value:
         full = f"{base}.{name}" if base else name
@@ -63,6 +78,6 @@ class ImportsMixin:
                 return val
         sub = self.project.find_module(full, importer)
         if sub is not None:
-            return QualName(full)
+            return ModuleRef(full, importer)
         return QualName(canonical(full))
 

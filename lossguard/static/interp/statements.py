@@ -95,7 +95,7 @@ class StatementsMixin:
                     env[alias.asname] = self._import_value(alias.name, frame.module)
                 else:
                     root = alias.name.split(".")[0]
-                    env[root] = self._import_value(root, frame.module)
+                    env[root] = self._import_value(root, frame.module, imported=alias.name)
             return False
         if isinstance(stmt, ast.ImportFrom):
             self._exec_import_from(stmt, frame, env)

@@ -93,6 +93,12 @@ class TorchCallsMixin:
         site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731
         if name == "backward":
             self.sink(Backward(node, recv, bool(node.args or node.keywords), frame.ctx()))
+            target = node.func.value  # type: ignore[attr-defined]
+            if not frame.no_grad and not (isinstance(recv, Tensor) and recv.graph) and isinstance(target, ast.Name):
+                # backward() only runs on a tensor that holds a graph, whatever built it
+                # (a custom loss class, -torch.mean(self(x)), outputs.loss)
+                held = recv if isinstance(recv, Tensor) else Tensor(dtype=Dtype.FLOAT)
+                env[target.id] = held.with_(graph=True)
             return Const(None)
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
@@ -117,6 +123,8 @@ class TorchCallsMixin:
                 return Tensor(dtype=Dtype.INT)
             if name == "bool":
                 return Tensor(dtype=Dtype.BOOL)
+            if name == "type_as" and pos:
+                return Tensor(dtype=pos[0].dtype) if isinstance(pos[0], Tensor) and pos[0].dtype is not None else UNKNOWN
             if name in ("to", "type") and (pos or kw):
                 target = conversion_target(pos, kw)
                 return Tensor(dtype=target) if isinstance(target, Dtype) else UNKNOWN
@@ -135,6 +143,12 @@ class TorchCallsMixin:
             return Tensor(dtype=Dtype.INT if name != "bool" else Dtype.BOOL, shape=t.shape)
         if name in api.INT_RESULT_METHODS:
             return Tensor(dtype=Dtype.INT)
+        if name == "type_as":
+            # takes the other tensor's dtype (torch's semantics), values unchanged
+            other = pos[0].dtype if pos and isinstance(pos[0], Tensor) else None
+            if other is Dtype.FLOAT or (other is not None and other is t.dtype):
+                return t.with_(dtype=other)
+            return Tensor(dtype=other, shape=t.shape, graph=t.graph)
         if name in ("to", "type"):
             target = conversion_target(pos, kw)
             if target is KEEP_DTYPE:
@@ -305,6 +319,11 @@ def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
 
+def _same_value(interp: Any, c: TorchCallArgs) -> Value:
+    """``copy.deepcopy(model)``, ``Variable(x)``: a value that behaves like the argument."""
+    return c.pos[0] if len(c.pos) == 1 and not c.starred else UNKNOWN
+
+
 def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
@@ -328,6 +347,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.LAYER_EFFECTS, _layer),
     (api.PRETRAINED_FUNCS, _pretrained),
     (api.MODULE_WRAPPERS, _module_wrapper),
+    (api.SAME_VALUE_FUNCS, _same_value),
     ((*api.GRAD_SCALERS, *api.ACCELERATORS, "torch.device"), _external),
     (api.OPTIMIZER_FUNCS, _optimizer),
     (("torch.log",), _log),

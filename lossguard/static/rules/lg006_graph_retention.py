@@ -92,6 +92,11 @@ class _Backwarded:
         return [_word(n) for n in names]
 
 
+def _one_element(text: str, container: str) -> bool:
+    """``losses[-1]``, ``losses[i]``: one element of the accumulating container, not all of it."""
+    return re.fullmatch(re.escape(container) + r"\[[^\]:]*\]", text) is not None
+
+
 def _word(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
 
@@ -136,7 +141,9 @@ class GraphRetention(Rule):
         if found is None:
             found = self._backwarded[id(scope)] = _Backwarded(module, scope)
         patterns = found.derived(target)
-        if any(p.search(t) for p in patterns for t in found.texts):
+        # `losses[-1].backward()` back-propagates one element: the earlier ones still hold graphs
+        texts = [t for t in found.texts if not _one_element(t, target)]
+        if any(p.search(t) for p in patterns for t in texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
         if not facts.trains and any(p.search(t) for p in patterns for t in found.returned):
             return  # a helper that sums losses for its caller to back-propagate
