@@ -104,6 +104,14 @@ class ModuleRef(Value):
 
 
 @dataclass(frozen=True)
+class Partial(Value):
+    """``functools.partial(func, name=value, ...)``: a callable with some keywords bound."""
+
+    func: Value
+    keywords: tuple[tuple[str, Value], ...]
+
+
+@dataclass(frozen=True)
 class IntVal(Value):
     """An integer whose value is not known (``x.size(0)``, ``len(loader)``)."""
 

@@ -8,6 +8,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
+    Partial,
     PARAM,
     UNKNOWN,
     Act,
@@ -148,9 +149,14 @@ class CallsMixin:
             return self._call_lambda(callee, pos, kw, starred, frame)
         if isinstance(callee, Instance):
             method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
-            if method is None or starred:
+            if method is None:
                 return UNKNOWN
+            if starred:
+                # model(**batch): the arguments are unknown, but what forward does to them is not
+                return self.call_function(method, [], {}, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node), opaque=True)
             return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+        if isinstance(callee, Partial):
+            return self.apply(callee.func, node, pos, {**dict(callee.keywords), **kw}, starred, frame, env)
         if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
             model = self._the_model(frame.module, len(pos), set(kw))
             if model is not None:
@@ -187,11 +193,12 @@ class CallsMixin:
         no_grad: bool = False,
         called: bool = True,
         callsite: tuple[ModuleInfo, ast.Call] | None = None,
+        opaque: bool = False,
     ) -> Value:
         fn = ref.node
         if depth > MAX_DEPTH:
             return UNKNOWN
-        key = (id(fn), self_value if not isinstance(self_value, Instance) else id(self_value), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), no_grad, called and not standalone)
+        key = (id(fn), self_value if not isinstance(self_value, Instance) else id(self_value), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), no_grad, called and not standalone, opaque)
         try:
             hash(key)
         except TypeError:
@@ -203,7 +210,7 @@ class CallsMixin:
         self._in_progress.add(key)
         self.covered.add(id(fn))
         try:
-            env = self._bind_params(ref, pos, kw, self_value)
+            env = self._bind_params(ref, pos, kw, self_value, opaque)
             no_grad = no_grad or any(self.decorator_qualname(d, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorator_list)
             frame = Frame(ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone)
             frame.callsite = callsite
@@ -221,7 +228,7 @@ class CallsMixin:
         self._memo[key] = result
         return result
 
-    def _bind_params(self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None) -> Env:
+    def _bind_params(self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None, opaque: bool = False) -> Env:
         fn = ref.node
         params = fn.args
         env: Env = {}
@@ -247,6 +254,10 @@ class CallsMixin:
             env[params.vararg.arg] = UNKNOWN
         if params.kwarg is not None:
             env[params.kwarg.arg] = UNKNOWN
+        if opaque:
+            for name in list(env):
+                if env[name] is not self_value:
+                    env[name] = UNKNOWN
         return env
 
     def _param_defaults(self, ref: FunctionRef) -> dict[str, Value]:

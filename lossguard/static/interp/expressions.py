@@ -145,8 +145,8 @@ class ExpressionsMixin:
     def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, frame: Frame, env: Env) -> Value:
         inner = dict(env)
         for comp in node.generators:
-            self.ev(comp.iter, frame, inner)
-            self.bind(comp.target, UNKNOWN, frame, inner)
+            iterated = self.ev(comp.iter, frame, inner)
+            self.bind(comp.target, self.loop_item(comp.iter, iterated, frame, inner), frame, inner)
             for cond in comp.ifs:
                 self.ev(cond, frame, inner)
         if isinstance(node, ast.DictComp):

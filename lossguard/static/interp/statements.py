@@ -9,7 +9,10 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, LoopSummary
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
+    INT,
     UNKNOWN,
+    Shape,
+    Tensor,
     ClassRef,
     Const,
     DictVal,
@@ -138,8 +141,8 @@ class StatementsMixin:
         if isinstance(stmt, ast.While):
             self.ev(stmt.test, frame, env)
         else:
-            self.ev(stmt.iter, frame, env)
-            self.bind(stmt.target, self._loop_item(stmt.iter, frame, env), frame, env)
+            iterated = self.ev(stmt.iter, frame, env)
+            self.bind(stmt.target, self.loop_item(stmt.iter, iterated, frame, env), frame, env)
         frame.loops.append(stmt)
         frame.loop_calls.append([])
         try:
@@ -154,21 +157,36 @@ class StatementsMixin:
         if stmt.orelse:
             self.exec_block(stmt.orelse, frame, env)
 
-    def _loop_item(self, iterable: ast.expr, frame: Frame, env: Env) -> Value:
-        """What each iteration binds: the values of ``d.values()`` / ``d.items()`` when ``d`` is a
-        literal dict whose values agree (a dict of loss terms); unknown otherwise."""
-        if not (
+    def loop_item(self, iterable: ast.expr, iterated: Value, frame: Frame, env: Env) -> Value:
+        """What each iteration over ``iterable`` (whose value is ``iterated``) binds: an element of a
+        tuple or list whose elements agree, a row of a tensor, the values of ``d.values()`` /
+        ``d.items()`` for a literal dict, and ``zip`` / ``enumerate`` of those; unknown otherwise."""
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and not iterable.keywords:
+            args = iterable.args
+            if iterable.func.id == "enumerate" and len(args) == 1 and self.lookup("enumerate", frame, env) is UNKNOWN:
+                return TupleVal((INT, self._element_of(args[0], frame, env)))
+            if iterable.func.id == "zip" and args and self.lookup("zip", frame, env) is UNKNOWN:
+                if any(isinstance(a, ast.Starred) for a in args):
+                    return UNKNOWN
+                return TupleVal(tuple(self._element_of(a, frame, env) for a in args))
+        if (
             isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) and iterable.func.attr in ("values", "items")
             and not iterable.args and not iterable.keywords and isinstance(iterable.func.value, ast.Name)
         ):
+            d = self.lookup(iterable.func.value.id, frame, env)
+            if not isinstance(d, DictVal) or not d.items:
+                return UNKNOWN
+            item = d.items[0][1]
+            for _, v in d.items[1:]:
+                item = join(item, v)
+            return item if iterable.func.attr == "values" else TupleVal((UNKNOWN, item))
+        return element(iterated)
+
+    def _element_of(self, expr: ast.expr, frame: Frame, env: Env) -> Value:
+        """An element of a simple expression (a name, ``self.x``, a literal of names); never re-runs calls."""
+        if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Tuple, ast.List, ast.Load, ast.Constant)) for n in ast.walk(expr)):
             return UNKNOWN
-        d = self.lookup(iterable.func.value.id, frame, env)
-        if not isinstance(d, DictVal) or not d.items:
-            return UNKNOWN
-        item = d.items[0][1]
-        for _, v in d.items[1:]:
-            item = join(item, v)
-        return item if iterable.func.attr == "values" else TupleVal((UNKNOWN, item))
+        return element(self.ev(expr, frame, env))
 
     def _exec_with(self, stmt: ast.With | ast.AsyncWith, frame: Frame, env: Env) -> bool:
         no_grad = frame.no_grad
@@ -276,3 +294,17 @@ class StatementsMixin:
             elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.id), (Instance, PretrainedModel, SequentialVal)):
                 frame.module.globals[root.id] = UNKNOWN
 
+
+def element(container: Value) -> Value:
+    """One element of an iterated value: the agreed value of a tuple/list's items, or a row of a
+    tensor (a row of a softmax output is still probabilities, a row of a loss is one term)."""
+    if isinstance(container, TupleVal) and container.items:
+        item = container.items[0]
+        for v in container.items[1:]:
+            item = join(item, v)
+        return item
+    if isinstance(container, Tensor):
+        shape = container.shape
+        row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None
+        return Tensor(act=container.act, act_site=container.act_site, dtype=container.dtype, shape=row, graph=container.graph)
+    return UNKNOWN

@@ -20,6 +20,7 @@ from lossguard.static.tensor_ops import (
     has_star,
 )
 from lossguard.static.values import (
+    Partial,
     UNKNOWN,
     Act,
     Const,
@@ -324,6 +325,13 @@ def _same_value(interp: Any, c: TorchCallArgs) -> Value:
     return c.pos[0] if len(c.pos) == 1 and not c.starred else UNKNOWN
 
 
+def _partial(interp: Any, c: TorchCallArgs) -> Value:
+    """``functools.partial(f, k=v)``; positional bindings are not followed (they shift the call's arguments)."""
+    if c.starred or len(c.pos) != 1:
+        return UNKNOWN
+    return Partial(c.pos[0], tuple(sorted(c.kw.items())))
+
+
 def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
@@ -348,6 +356,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.PRETRAINED_FUNCS, _pretrained),
     (api.MODULE_WRAPPERS, _module_wrapper),
     (api.SAME_VALUE_FUNCS, _same_value),
+    (("functools.partial",), _partial),
     ((*api.GRAD_SCALERS, *api.ACCELERATORS, "torch.device"), _external),
     (api.OPTIMIZER_FUNCS, _optimizer),
     (("torch.log",), _log),
