@@ -139,4 +139,24 @@ def step(model, x, y):
     logits = scores.log_softmax(-1)
     return F.cross_entropy(logits, y)  # expect: LG001
 """,
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.__build()
+
+    def __build(self):
+        self.fc = nn.Linear(8, 3)
+        self.loss_func = nn.CrossEntropyLoss()
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+    def loss(self, x, y):
+        return self.loss_func(self(x), y)  # expect: LG001
+""",
     )

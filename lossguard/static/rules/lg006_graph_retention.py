@@ -191,6 +191,22 @@ for x, y in loader:
     optimizer.step()
     losses.append(loss.detach())
 """,
+        """
+import torch
+
+total = 0.0
+for batch in loader:
+    outputs = model(**batch)
+    loss = outputs.loss
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+    total += loss.item()
+with torch.no_grad():
+    val = 0
+    for batch in val_loader:
+        val += model(**batch).loss
+""",
     )
     INVALID = (
         """
@@ -235,5 +251,26 @@ for epoch in range(10):
         loss.backward()
         opt.step()
         history.append(loss)  # expect: LG006
+""",
+        """
+import torch
+
+total = 0.0
+for inputs in batches:
+    optimizer.zero_grad()
+    loss = -1 * torch.mean(model(*inputs))
+    loss.backward()
+    optimizer.step()
+    total += loss  # expect: LG006
+""",
+        """
+import torch.nn.functional as F
+
+losses = []
+for x, y in loader:
+    optimizer.zero_grad()
+    losses.append(F.mse_loss(model(x), y))  # expect: LG006
+    losses[-1].backward()
+    optimizer.step()
 """,
     )
