@@ -250,10 +250,27 @@ class Instance(Value):
         return self is other
 
 
+@dataclass(frozen=True)
+class Either(Value):
+    """One of a few models (``D = A() if cond else B()``): calling it gives what all of them agree on."""
+
+    options: tuple[Value, ...]
+
+
+MAX_EITHER = 4
+
+
 def join(a: Value, b: Value) -> Value:
-    """The value known on both paths: equal facts survive, differing ones become unknown."""
+    """The value known on both paths: equal facts survive, differing ones become unknown; two
+    different models become :class:`Either` of them."""
     if a is b or a == b:
         return a
+    if isinstance(a, MODEL_VALUES) and isinstance(b, MODEL_VALUES):
+        options: list[Value] = []
+        for v in (*(a.options if isinstance(a, Either) else (a,)), *(b.options if isinstance(b, Either) else (b,))):
+            if not any(v is o or v == o for o in options):
+                options.append(v)
+        return Either(tuple(options)) if len(options) <= MAX_EITHER else UNKNOWN
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         return Tensor(
             act=a.act if a.act == b.act else None,
@@ -268,3 +285,7 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
         return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
     return UNKNOWN
+
+
+#: Values that are models (what ``model(x)`` runs): joined into :class:`Either`, passed through wrappers.
+MODEL_VALUES = (Instance, SequentialVal, PretrainedModel, Either)

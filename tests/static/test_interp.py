@@ -101,6 +101,80 @@ probs = net.__call__(x)
 loss2 = nn.NLLLoss()(probs, y)  # expect: LG007
 """,
     },
+    "setter_called_from_another_file": {
+        "model.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+
+    def add_loss_op(self, op):
+        self.loss_op = op
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+    def compute_loss(self, x, y):
+        return self.loss_op(self(x), y)  # expect: LG001
+""",
+        "train.py": """
+import torch.nn as nn
+from model import Net
+
+model = Net()
+model.add_loss_op(nn.CrossEntropyLoss())
+for x, y in loader:
+    model.compute_loss(x, y).backward()
+""",
+    },
+    # 3. joins keep what every branch agrees on
+    "join_of_two_models": {
+        "models.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Small(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Large(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3), nn.Softmax(dim=1))
+
+    def forward(self, x):
+        return self.body(x)
+
+
+class Plain(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+""",
+        "train.py": """
+import torch.nn as nn
+from models import Large, Plain, Small
+
+D = Large() if big else Small()
+loss = nn.CrossEntropyLoss()(D(x), y)  # expect: LG001
+
+E = Large() if big else Plain()
+loss2 = nn.CrossEntropyLoss()(E(x), y)
+""",
+    },
     # 4. containers and iteration
     "iteration": {
         "train.py": """

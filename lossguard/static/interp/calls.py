@@ -8,6 +8,8 @@ from lossguard.static import torch_api as api
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
+    MODEL_VALUES,
+    Either,
     Partial,
     PARAM,
     UNKNOWN,
@@ -93,11 +95,11 @@ class CallsMixin:
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
                 return self.external_method(receiver, name, node, pos, kw, starred, frame)
-            if name in MODULE_MUTATORS and isinstance(receiver, (Instance, SequentialVal, PretrainedModel)):
+            if name in MODULE_MUTATORS and isinstance(receiver, MODEL_VALUES):
                 self._args(node, frame, env)
                 self._forget_modified_model(func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env)
                 return Const(None)
-            if name in MODULE_SELF_METHODS and isinstance(receiver, (Instance, SequentialVal, Layer, PretrainedModel, LossSpec)):
+            if name in MODULE_SELF_METHODS and isinstance(receiver, (*MODEL_VALUES, Layer, LossSpec)):
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
                     self._args(node, frame, env)
                     return receiver  # model.to(device), model.train(), ... return the module itself
@@ -155,6 +157,8 @@ class CallsMixin:
                 # model(**batch): the arguments are unknown, but what forward does to them is not
                 return self.call_function(method, [], {}, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node), opaque=True)
             return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+        if isinstance(callee, Either):
+            return self._apply_each(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, Partial):
             return self.apply(callee.func, node, pos, {**dict(callee.keywords), **kw}, starred, frame, env)
         if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
@@ -290,3 +294,35 @@ class CallsMixin:
         key = self.ev(name, frame, env)
         if isinstance(key, Const) and isinstance(key.value, str) and key.value.isidentifier() and not isinstance(obj, ast.Starred):
             self.bind(ast.Attribute(value=obj, attr=key.value, ctx=ast.Store()), val, frame, env)
+
+    def _apply_each(
+        self, callee: Either, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
+    ) -> Value:
+        """Call each of several models and keep what their results agree on. Events are not reported
+        from these calls: each model is also analysed on its own, and a finding that holds for one
+        option only would be about a path the program may never take."""
+        sink, covered = self.sink, set(self.covered)
+        self.sink = _ignore
+        try:
+            results = [self.apply(option, node, pos, kw, starred, frame, env) for option in callee.options]
+        finally:
+            self.sink = sink
+            self.covered = covered
+        result = results[0]
+        for r in results[1:]:
+            result = join(result, r)
+        return result
+
+    def set_later(self, inst: Instance, attr: str, value: Value) -> None:
+        """``self.attr = value`` outside ``__init__`` (a setter such as ``model.add_loss_op(loss)``):
+        reads of an attribute ``__init__`` never sets see what every such assignment agrees on."""
+        key = (id(inst), attr)
+        seen = self._late_attrs.get(key)
+        self._late_attrs[key] = value if seen is None else join(seen, value)
+
+    def late_attribute(self, inst: Instance, attr: str) -> Value | None:
+        return self._late_attrs.get((id(inst), attr))
+
+
+def _ignore(event: object) -> None:
+    pass

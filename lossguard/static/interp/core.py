@@ -41,6 +41,7 @@ class Interpreter(
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}
         self._lazy: dict[tuple, Value] = {}
+        self._late_attrs: dict[tuple[int, str], Value] = {}  # attributes set outside __init__ (see set_later)
 
     # ------------------------------------------------------------------ modules
     def module_globals(self, info: ModuleInfo) -> Env:

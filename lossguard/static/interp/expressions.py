@@ -194,6 +194,9 @@ class ExpressionsMixin:
         if isinstance(base, Instance):
             if name in base.attrs:
                 return base.attrs[name]
+            late = self.late_attribute(base, name)
+            if late is not None:
+                return late
             method = self._find_method(base.cls, name)
             if method is not None:
                 if has_decorator(method.node, "property"):

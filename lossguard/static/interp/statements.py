@@ -9,6 +9,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, LoopSummary
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
+    MODEL_VALUES,
     INT,
     UNKNOWN,
     Shape,
@@ -18,9 +19,7 @@ from lossguard.static.values import (
     DictVal,
     FunctionRef,
     Instance,
-    PretrainedModel,
     QualName,
-    SequentialVal,
     TupleVal,
     Value,
     join,
@@ -260,6 +259,9 @@ class StatementsMixin:
                 env[key] = value
                 if frame.is_init and isinstance(frame.self_value, Instance):
                     frame.self_value.attrs[target.attr] = value
+                elif isinstance(frame.self_value, Instance) and frame.called:
+                    # a setter run by code that calls it (not analysed alone with unknown arguments)
+                    self.set_later(frame.self_value, target.attr, value)
             elif target.attr == "grad" and frame.loop_calls:
                 for calls in frame.loop_calls:
                     calls.append(("<set-grad>", UNKNOWN, target))
@@ -282,16 +284,16 @@ class StatementsMixin:
         if isinstance(root, ast.Name) and root.id == "self" and isinstance(owner, ast.Attribute) and frame.self_value is not None:
             # self.backbone.fc = ...: the attribute self.backbone now holds a changed model
             key = "self." + owner.attr
-            if isinstance(env.get(key), (Instance, PretrainedModel, SequentialVal)) or isinstance(
+            if isinstance(env.get(key), MODEL_VALUES) or isinstance(
                 frame.self_value, Instance
-            ) and isinstance(frame.self_value.attrs.get(owner.attr), (Instance, PretrainedModel, SequentialVal)):
+            ) and isinstance(frame.self_value.attrs.get(owner.attr), MODEL_VALUES):
                 env[key] = UNKNOWN
                 if isinstance(frame.self_value, Instance) and owner.attr in frame.self_value.attrs:
                     frame.self_value.attrs[owner.attr] = UNKNOWN
         elif isinstance(root, ast.Name) and root.id != "self":
-            if isinstance(env.get(root.id), (Instance, PretrainedModel, SequentialVal)):
+            if isinstance(env.get(root.id), MODEL_VALUES):
                 env[root.id] = UNKNOWN
-            elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.id), (Instance, PretrainedModel, SequentialVal)):
+            elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.id), MODEL_VALUES):
                 frame.module.globals[root.id] = UNKNOWN
 
 

@@ -20,6 +20,7 @@ from lossguard.static.tensor_ops import (
     has_star,
 )
 from lossguard.static.values import (
+    MODEL_VALUES,
     Partial,
     UNKNOWN,
     Act,
@@ -28,7 +29,6 @@ from lossguard.static.values import (
     Dtype,
     External,
     INT,
-    Instance,
     Layer,
     LossSpec,
     Optimizer,
@@ -249,7 +249,7 @@ def _pretrained(interp: Any, c: TorchCallArgs) -> Value:
 
 def _module_wrapper(interp: Any, c: TorchCallArgs) -> Value:
     pos = c.pos
-    return pos[0] if pos and isinstance(pos[0], (Instance, SequentialVal, PretrainedModel, Layer)) else UNKNOWN
+    return pos[0] if pos and isinstance(pos[0], (*MODEL_VALUES, Layer)) else UNKNOWN
 
 
 def _external(interp: Any, c: TorchCallArgs) -> Value:
