@@ -285,6 +285,29 @@ for batch in loader:
     history.append(loss)  # expect: LG006
 """,
     },
+    "backward_evidence_on_expressions": {
+        "train.py": """
+total = 0.0
+history = []
+for batch in loader:
+    out = model(**batch)
+    out["loss"].backward()
+    optimizer.step()
+    optimizer.zero_grad()
+    total += out["loss"]  # expect: LG006
+    history.append(out.loss)  # expect: LG006
+    out.loss.backward()
+
+running = 0.0
+for batch in loader:
+    optimizer.zero_grad()
+    out = model(**batch)
+    out["loss"].backward()
+    optimizer.step()
+    running += out["loss"].item()
+    running += out["accuracy"]
+""",
+    },
     "backward_evidence_lookalike": {
         "train.py": """
 import torch

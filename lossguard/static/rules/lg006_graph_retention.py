@@ -41,9 +41,12 @@ class _LoopFacts:
     def __init__(self, module: "ModuleInfo", loop: ast.AST) -> None:
         self.trains = False
         self.assigned: set[str] = set()
+        self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         for node in _walk_body(loop):
             if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
                 self.trains = True
+                if _call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
+                    self.backwarded.add(module.segment(node.func.value))
             elif isinstance(node, ast.Assign):
                 value = module.segment(node.value)
                 for t in node.targets:
@@ -97,6 +100,23 @@ def _one_element(text: str, container: str) -> bool:
     return re.fullmatch(re.escape(container) + r"\[[^\]:]*\]", text) is not None
 
 
+def _backwarded_in_loop(acc: Accumulate, value: object, facts: _LoopFacts, module: "ModuleInfo") -> bool:
+    """``total += out["loss"]`` / ``history.append(outputs.loss)`` where the same expression has
+    ``.backward()`` called on it in the loop: it holds a graph, whatever built it."""
+    if isinstance(value, Tensor) or not facts.backwarded:
+        return False  # a known tensor says for itself whether it holds a graph
+    node = acc.node
+    if isinstance(node, ast.AugAssign):
+        expr: ast.expr = node.value
+    elif isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        expr = node.args[0]
+    else:
+        return False
+    if not isinstance(expr, (ast.Attribute, ast.Subscript)):
+        return False  # names are bound by the interpreter; calls (.item(), float()) change the value
+    return module.segment(expr) in facts.backwarded
+
+
 def _word(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
 
@@ -124,14 +144,18 @@ class GraphRetention(Rule):
 
     def on_accumulate(self, acc: Accumulate) -> None:
         value = acc.value
-        if not isinstance(value, Tensor) or not value.graph or acc.ctx.no_grad or not acc.ctx.loops:
+        if acc.ctx.no_grad or not acc.ctx.loops:
             return
         module = acc.ctx.module
-        target = module.segment(acc.target)
         loop = acc.ctx.loops[-1]
         facts = self._loops.get(id(loop))
         if facts is None:
             facts = self._loops[id(loop)] = _LoopFacts(module, loop)
+        if not (isinstance(value, Tensor) and value.graph) and not _backwarded_in_loop(acc, value, facts, module):
+            return
+        if not isinstance(value, Tensor):
+            value = Tensor(graph=True)
+        target = module.segment(acc.target)
         if target in facts.assigned:
             return  # re-initialised every iteration
         if not facts.trains and not acc.ctx.called:
