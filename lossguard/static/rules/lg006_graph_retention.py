@@ -169,7 +169,7 @@ class GraphRetention(Rule):
         texts = [t for t in found.texts if not _one_element(t, target)]
         if any(p.search(t) for p in patterns for t in texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
-        if not facts.trains and any(p.search(t) for p in patterns for t in found.returned):
+        if not facts.trains and any(p.search(t) for p in patterns for t in found.returned) and not self._caller_drops_graph(acc):
             return  # a helper that sums losses for its caller to back-propagate
         self.report(
             acc.node,
@@ -178,6 +178,23 @@ class GraphRetention(Rule):
             "accumulate loss.item() (or loss.detach()) instead",
             _fix(acc, value, module),
         )
+
+    def _caller_drops_graph(self, acc: Accumulate) -> bool:
+        """The call this helper was analysed for is known, and its result is never back-propagated
+        or returned by the caller (``print(validate(model, loader))``): the summed graphs are waste."""
+        if acc.ctx.callsite is None:
+            return False
+        module, call = acc.ctx.callsite
+        found = self._backwarded.get(id(module.module))
+        if found is None:
+            found = self._backwarded[id(module.module)] = _Backwarded(module, module.module)
+        call_text = module.segment(call)
+        names = {target for target, value in found.assignments if call_text in value}
+        patterns = [p for n in names for p in found.derived(n)]
+        for text in (*found.texts, *found.returned):
+            if call_text in text or any(p.search(text) for p in patterns):
+                return False
+        return True
 
     VALID = (
         """
