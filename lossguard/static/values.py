@@ -138,6 +138,14 @@ class TupleVal(Value):
 
 
 @dataclass(frozen=True)
+class ListOf(Value):
+    """A list or generator whose length is unknown but whose every element is ``item``
+    (``[F.softmax(h(x), 1) for h in heads]``)."""
+
+    item: Value
+
+
+@dataclass(frozen=True)
 class DictVal(Value):
     """A dict literal with string keys (``{"logits": x, "loss": l}``)."""
 
@@ -282,6 +290,8 @@ def join(a: Value, b: Value) -> Value:
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
+    if isinstance(a, ListOf) and isinstance(b, ListOf):
+        return ListOf(join(a.item, b.item))
     if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
         return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
     return UNKNOWN

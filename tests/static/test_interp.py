@@ -194,6 +194,36 @@ for out, target in zip(outputs, targets):
 total = sum(criterion(o, y) for o in outputs)  # expect: LG001
 """,
     },
+    "comprehension_stack_and_dict_outputs": {
+        "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class LaneNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.seg = nn.Conv2d(8, 5, 1)
+        self.exist = nn.Linear(8, 4)
+
+    def forward(self, x, pooled):
+        return {"seg": self.seg(x), "exist": torch.sigmoid(self.exist(pooled))}
+
+
+class LaneNetV2(LaneNet):
+    def forward(self, x, pooled):
+        return super().forward(x, pooled)
+
+
+net = LaneNetV2()
+out = net(x, pooled)
+loss_exist = nn.BCEWithLogitsLoss()(out["exist"], exist_gt)  # expect: LG003
+loss_seg = F.cross_entropy(out["seg"], seg_gt)
+per_head = torch.stack([F.softmax(h, dim=1) for h in head_logits])
+loss = F.cross_entropy(per_head.flatten(0, 1), y)  # expect: LG001
+""",
+    },
     "forward_with_star_kwargs": {
         "train.py": """
 import torch

@@ -7,6 +7,8 @@ import ast
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
+    Unknown,
+    ListOf,
     ModuleRef,
     UNKNOWN,
     Act,
@@ -152,8 +154,10 @@ class ExpressionsMixin:
         if isinstance(node, ast.DictComp):
             self.ev(node.key, frame, inner)
             self.ev(node.value, frame, inner)
-        else:
-            self.ev(node.elt, frame, inner)
+            return UNKNOWN
+        item = self.ev(node.elt, frame, inner)
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp)) and not isinstance(item, Unknown):
+            return ListOf(item)  # one interpretation of the element stands for every iteration
         return UNKNOWN
 
     def _subscript(self, node: ast.Subscript, frame: Frame, env: Env) -> Value:
@@ -169,6 +173,8 @@ class ExpressionsMixin:
                 index = value
         if isinstance(base, DictVal) and single and isinstance(index, Const) and isinstance(index.value, str):
             return dict(base.items).get(index.value, UNKNOWN)
+        if isinstance(base, ListOf) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
+            return base.item
         if isinstance(base, TupleVal) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
             i = index.value
             if -len(base.items) <= i < len(base.items):

@@ -9,6 +9,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, LoopSummary
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
+    ListOf,
     MODEL_VALUES,
     INT,
     UNKNOWN,
@@ -305,6 +306,8 @@ def element(container: Value) -> Value:
         for v in container.items[1:]:
             item = join(item, v)
         return item
+    if isinstance(container, ListOf):
+        return container.item
     if isinstance(container, Tensor):
         shape = container.shape
         row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None

@@ -20,6 +20,7 @@ from lossguard.static.tensor_ops import (
     has_star,
 )
 from lossguard.static.values import (
+    ListOf,
     MODEL_VALUES,
     Partial,
     UNKNOWN,
@@ -310,6 +311,8 @@ def _like(interp: Any, c: TorchCallArgs) -> Value:
 
 def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
     x = c.x
+    if isinstance(x, ListOf):
+        x = TupleVal((x.item,))
     parts = [i for i in x.items if isinstance(i, Tensor)] if isinstance(x, TupleVal) else []
     if parts and len(parts) == len(x.items):  # type: ignore[attr-defined]
         graph = any(p.graph for p in parts)
