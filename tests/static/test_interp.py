@@ -265,6 +265,34 @@ loss = criterion(model(x), y)
 loss.backward()  # expect: LG015
 """,
     },
+    # 6. module globals bound in `if __name__ == "__main__":`
+    "globals_from_main_block": {
+        "train.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+def train():
+    for x, y in loader:
+        loss = criterion(model(x), y)  # expect: LG001
+        loss.backward()
+
+
+if __name__ == "__main__":
+    model = Net()
+    criterion = nn.CrossEntropyLoss()
+    train()
+""",
+    },
     # 6. functools.partial
     "partial_loss": {
         "train.py": """

@@ -127,14 +127,27 @@ class StatementsMixin:
     def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
         self.ev(stmt.test, frame, env)
         body_env = dict(env)
-        body_term = self.exec_block(stmt.body, frame, body_env)
+        body_term = self._exec_branch(stmt.body, frame, env, body_env)
         else_env = dict(env)
-        else_term = self.exec_block(stmt.orelse, frame, else_env)
+        else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
         replace_env(env, join_envs(live))
         return False
+
+    def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env) -> bool:
+        """Run one branch in its own copy of ``env``. At module level that copy is the module's
+        globals while the branch runs: functions it calls (``train()`` in
+        ``if __name__ == "__main__":``) see the names it has bound so far."""
+        module = frame.module
+        if frame.func is None and module.globals is env:
+            module.globals = branch_env
+            try:
+                return self.exec_block(stmts, frame, branch_env)
+            finally:
+                module.globals = env
+        return self.exec_block(stmts, frame, branch_env)
 
     def _exec_loop(self, stmt: ast.For | ast.AsyncFor | ast.While, frame: Frame, env: Env) -> None:
         before = dict(env)
