@@ -189,7 +189,11 @@ class GraphRetention(Rule):
         if found is None:
             found = self._backwarded[id(module.module)] = _Backwarded(module, module.module)
         call_text = module.segment(call)
-        names = {target for target, value in found.assignments if call_text in value}
+        names = {
+            part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple
+            for target, value in found.assignments if call_text in value
+            for part in target.split(",")
+        } - {""}
         patterns = [p for n in names for p in found.derived(n)]
         for text in (*found.texts, *found.returned):
             if call_text in text or any(p.search(text) for p in patterns):
