@@ -135,51 +135,10 @@ class TorchCallsMixin:
             if name in ("view", "reshape", "flatten", "squeeze", "unsqueeze"):
                 return reshape(Tensor(), name, pos, kw, node, frame)
             return UNKNOWN
-        if name in ("size", "dim", "numel") and (pos or name != "size"):
-            return INT
-        if name in ("item", "tolist", "numpy", "size", "__len__"):
-            return UNKNOWN
-        if name in ("detach", "detach_"):
-            return t.with_(graph=False)
-        if name in api.INT_METHODS or (name == "bool"):
-            return Tensor(dtype=Dtype.INT if name != "bool" else Dtype.BOOL, shape=t.shape)
-        if name in api.INT_RESULT_METHODS:
-            return Tensor(dtype=Dtype.INT)
-        if name == "type_as":
-            # takes the other tensor's dtype (torch's semantics), values unchanged
-            other = pos[0].dtype if pos and isinstance(pos[0], Tensor) else None
-            if other is Dtype.FLOAT or (other is not None and other is t.dtype):
-                return t.with_(dtype=other)
-            return Tensor(dtype=other, shape=t.shape, graph=t.graph)
-        if name in ("to", "type"):
-            target = conversion_target(pos, kw)
-            if target is KEEP_DTYPE:
-                return t  # .to(device), .cuda(): values and dtype unchanged
-            dt = target if isinstance(target, Dtype) else None
-            if dt is Dtype.FLOAT:
-                return t.with_(dtype=dt)
-            return Tensor(dtype=dt, shape=t.shape, graph=t.graph)
-        if name in api.FLOAT_METHODS:
-            return t.with_(dtype=Dtype.FLOAT)
-        if name in api.VALUE_KEEPING_METHODS:
-            return reshape(t, name, pos, kw, node, frame)
-        if name == "mean" and (pos or kw) and t.act is Act.PROBS:
-            return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
-        if name in api.REDUCING_METHODS:
-            return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=Shape(()) if not pos and not kw else None)
-        if name == "log":
-            if t.act is Act.PROBS:
-                return t.with_(act=Act.LOG_PROBS)
-            return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
-        if name == "exp":
-            if t.act is Act.LOG_PROBS:
-                return t.with_(act=Act.PROBS)
-            return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
-        if name in ("clamp", "clip", "clamp_", "clip_"):
-            if t.act in (Act.PROBS, Act.SIGMOID):
-                return t
-            return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
-        return Tensor(graph=False)
+        handler = TENSOR_METHODS.get(name)
+        if handler is None:
+            return Tensor(graph=False)  # some other tensor
+        return handler(t, TorchCallArgs(name, node, pos, kw, False, frame))
 
 
 
@@ -339,9 +298,9 @@ def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
 
-def _table(*rows: tuple[Iterable[str], Handler]) -> dict[str, Handler]:
+def _table(*rows: tuple[Iterable[str], Any]) -> dict[str, Any]:
     """Rows in priority order: a name listed in two rows takes the first row's handler."""
-    out: dict[str, Handler] = {}
+    out: dict[str, Any] = {}
     for names, handler in reversed(rows):
         for name in names:
             out[name] = handler
@@ -402,4 +361,104 @@ TORCH_PREFIX_RULES: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_pretrained, _pretrained),
     (_is_optimizer_class, _optimizer),
     (_is_tensor_function, _some_tensor),
+)
+
+
+# ---------------------------------------------------------------------- tensor methods as data
+
+MethodHandler = Callable[[Tensor, TorchCallArgs], Value]
+
+
+def _m_count(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.size(0)``, ``x.dim()``, ``x.numel()``: an integer; ``x.size()`` is a shape (unknown)."""
+    return INT if c.pos or c.qname != "size" else UNKNOWN
+
+
+def _m_not_tensor(t: Tensor, c: TorchCallArgs) -> Value:
+    return UNKNOWN  # .item(), .tolist(), .numpy(): a Python number or array, no graph
+
+
+def _m_detach(t: Tensor, c: TorchCallArgs) -> Value:
+    return t.with_(graph=False)
+
+
+def _m_int(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.INT, shape=t.shape)
+
+
+def _m_bool(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.BOOL, shape=t.shape)
+
+
+def _m_int_result(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.INT)
+
+
+def _m_type_as(t: Tensor, c: TorchCallArgs) -> Value:
+    """Takes the other tensor's dtype (torch's semantics), values unchanged."""
+    other = c.pos[0].dtype if c.pos and isinstance(c.pos[0], Tensor) else None
+    if other is Dtype.FLOAT or (other is not None and other is t.dtype):
+        return t.with_(dtype=other)
+    return Tensor(dtype=other, shape=t.shape, graph=t.graph)
+
+
+def _m_to(t: Tensor, c: TorchCallArgs) -> Value:
+    target = conversion_target(c.pos, c.kw)
+    if target is KEEP_DTYPE:
+        return t  # .to(device), .cuda(): values and dtype unchanged
+    dt = target if isinstance(target, Dtype) else None
+    if dt is Dtype.FLOAT:
+        return t.with_(dtype=dt)
+    return Tensor(dtype=dt, shape=t.shape, graph=t.graph)
+
+
+def _m_float(t: Tensor, c: TorchCallArgs) -> Value:
+    return t.with_(dtype=Dtype.FLOAT)
+
+
+def _m_value_keeping(t: Tensor, c: TorchCallArgs) -> Value:
+    return reshape(t, c.qname, c.pos, c.kw, c.node, c.frame)
+
+
+def _m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
+    if c.qname == "mean" and (c.pos or c.kw) and t.act is Act.PROBS:
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
+    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=Shape(()) if not c.pos and not c.kw else None)
+
+
+def _m_log(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act is Act.PROBS:
+        return t.with_(act=Act.LOG_PROBS)
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+def _m_exp(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act is Act.LOG_PROBS:
+        return t.with_(act=Act.PROBS)
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act in (Act.PROBS, Act.SIGMOID):
+        return t  # clamped probabilities are still probabilities
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+#: What each method of a known tensor does, by method name (softmax, sigmoid and backward are
+#: handled before this table; a method not listed gives some tensor without a graph).
+TENSOR_METHODS: dict[str, MethodHandler] = _table(
+    (("size", "dim", "numel"), _m_count),
+    (("item", "tolist", "numpy", "__len__"), _m_not_tensor),
+    (("detach", "detach_"), _m_detach),
+    (api.INT_METHODS, _m_int),
+    (("bool",), _m_bool),
+    (api.INT_RESULT_METHODS, _m_int_result),
+    (("type_as",), _m_type_as),
+    (("to", "type"), _m_to),
+    (api.FLOAT_METHODS, _m_float),
+    (api.VALUE_KEEPING_METHODS, _m_value_keeping),
+    (api.REDUCING_METHODS, _m_reduce),
+    (("log",), _m_log),
+    (("exp",), _m_exp),
+    (("clamp", "clip", "clamp_", "clip_"), _m_clamp),
 )
