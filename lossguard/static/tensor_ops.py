@@ -5,7 +5,7 @@ Pure functions over :mod:`lossguard.static.values`, used by the interpreter.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import ast
 
@@ -27,11 +27,16 @@ from lossguard.static.values import (
     Value,
 )
 
-if TYPE_CHECKING:  # pragma: no cover
-    from lossguard.static.interp import Frame
 
 
-def _binop(a: Value, b: Value, op: ast.operator) -> Value:
+class Where(Protocol):
+    """Where a value is made (the interpreter's frame): the scope and module that sites record."""
+
+    scope: int
+    module: object
+
+
+def binop(a: Value, b: Value, op: ast.operator) -> Value:
     if isinstance(a, Const) and isinstance(b, Const):
         return UNKNOWN
     ta = a if isinstance(a, Tensor) else None
@@ -103,11 +108,11 @@ def _matmul_shape(a: Shape | None, b: Shape | None) -> Shape | None:
     return None
 
 
-def _tensor_of(v: Value) -> Tensor:
+def tensor_of(v: Value) -> Tensor:
     return v if isinstance(v, Tensor) else Tensor()
 
 
-def _dim_of(v: Value, node: ast.expr | None = None) -> Dim:
+def dim_of(v: Value, node: ast.expr | None = None) -> Dim:
     if isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool):
         return v.value
     if isinstance(node, ast.Name):
@@ -152,10 +157,10 @@ def _dims_from_args(node: ast.Call, pos: list[Value], skip: int = 0, count: int 
             return None
         tv = vals[0]
         items = tv.items if isinstance(tv, TupleVal) else tuple(UNKNOWN for _ in elements)
-        return tuple(_dim_of(v, e) for v, e in zip(items, elements))
+        return tuple(dim_of(v, e) for v, e in zip(items, elements))
     if len(arg_nodes) == 1 and not isinstance(vals[0], (Const, IntVal)) and not _is_int_expr(arg_nodes[0]):
         return None  # f(shape_variable)
-    return tuple(_dim_of(v, a) for v, a in zip(vals, arg_nodes))
+    return tuple(dim_of(v, a) for v, a in zip(vals, arg_nodes))
 
 
 def _is_int_expr(node: ast.expr) -> bool:
@@ -170,29 +175,29 @@ def _is_int_expr(node: ast.expr) -> bool:
     return False
 
 
-_KEEP_DTYPE = object()
+KEEP_DTYPE = object()
 
 
-def _conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
-    """What ``.to(...)`` / ``.type(...)`` converts to: a Dtype, _KEEP_DTYPE (a device), or None (unknown)."""
+def conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
+    """What ``.to(...)`` / ``.type(...)`` converts to: a Dtype, KEEP_DTYPE (a device), or None (unknown)."""
     if "dtype" in kw:
-        return _dtype_of(kw["dtype"])
+        return dtype_of(kw["dtype"])
     if not pos:
-        return _KEEP_DTYPE if "device" in kw or not kw else None
+        return KEEP_DTYPE if "device" in kw or not kw else None
     arg = pos[0]
-    dt = _dtype_of(arg)
+    dt = dtype_of(arg)
     if dt is not None:
         return dt
     if isinstance(arg, Const) and isinstance(arg.value, str):
-        return _KEEP_DTYPE if not arg.value.startswith("torch.") else None  # .to("cuda")
+        return KEEP_DTYPE if not arg.value.startswith("torch.") else None  # .to("cuda")
     if isinstance(arg, External) and arg.qname == "torch.device":
-        return _KEEP_DTYPE
+        return KEEP_DTYPE
     if isinstance(arg, Tensor):
         return arg.dtype  # .to(other): other's dtype (and device)
     return None  # .to(x): x may be a dtype
 
 
-def _dtype_of(v: Value | None) -> Dtype | None:
+def dtype_of(v: Value | None) -> Dtype | None:
     if isinstance(v, QualName):
         if v.name in api.INT_DTYPES:
             return Dtype.INT
@@ -208,11 +213,11 @@ def _dtype_of(v: Value | None) -> Dtype | None:
     return None
 
 
-def _constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
-    dtype = _dtype_of(kw.get("dtype"))
+def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
+    dtype = dtype_of(kw.get("dtype"))
     shape: Shape | None = None
     if "dtype" in kw and dtype is None:
-        t = _constructor(qname, node, pos, {k: v for k, v in kw.items() if k != "dtype"})
+        t = constructor(qname, node, pos, {k: v for k, v in kw.items() if k != "dtype"})
         return Tensor(shape=t.shape)  # dtype=<variable>: the shape is known, the dtype is not
     if qname in ("torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty"):
         dims = _dims_from_args(node, pos)
@@ -230,7 +235,7 @@ def _constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
         if size_node is None:
             size_node = node.args[-1] if node.args else None
         if isinstance(size_node, (ast.Tuple, ast.List)) and isinstance(size, TupleVal):
-            shape = Shape(tuple(_dim_of(v, e) for v, e in zip(size.items, size_node.elts)))
+            shape = Shape(tuple(dim_of(v, e) for v, e in zip(size.items, size_node.elts)))
         dtype = dtype or Dtype.INT
     elif qname in api.INT_CONSTRUCTORS:
         dtype = dtype or Dtype.INT
@@ -294,7 +299,7 @@ def _literal_shape(node: ast.expr) -> Shape | None:
     return Shape(tuple(dims))
 
 
-def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: ast.Call, frame: Frame) -> Tensor:
+def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: ast.Call, frame: Where) -> Tensor:
     shape = t.shape
     new: Shape | None = None
     arg_nodes = [a for a in node.args if not isinstance(a, ast.Starred)]
@@ -339,7 +344,7 @@ def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node
             if nodes and not (len(nodes) == 1 and not isinstance(vals[0], Const)):
                 dims = []
                 for v, n in zip(vals, nodes):
-                    d = _dim_of(v, n)
+                    d = dim_of(v, n)
                     dims.append(None if d == -1 else d)
                 new = Shape(tuple(dims))
     elif name in ("flatten", "torch.flatten"):
@@ -354,9 +359,9 @@ def _reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node
     return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced)
 
 
-def _apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Frame, explicit: bool) -> Value:
+def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: bool) -> Value:
     """Apply a layer; ``explicit`` when the code calls the layer itself rather than a container."""
-    t = _tensor_of(x)
+    t = tensor_of(x)
     name = f"{layer.qname.replace('torch.nn.', 'nn.')} layer"
     if explicit:
         site = Site(node, frame.scope, name, frame.module, explicit=True)
@@ -391,11 +396,11 @@ def _apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Frame, explicit:
     return Tensor()
 
 
-def _functional_options(sig: api.LossSignature, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+def functional_options(sig: api.LossSignature, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
     return _options(sig.option_positions or {}, pos, kw)
 
 
-def _ctor_options(qname: str, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+def ctor_options(qname: str, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
     return _options(api.LOSS_CTOR_OPTION_POSITIONS.get(qname, {}), pos, kw)
 
 
@@ -410,11 +415,11 @@ def _options(positions: dict[str, int], pos: list[Value], kw: dict[str, Value]) 
             return pos[i]
         return default
 
-    reduction = _reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None)))
+    reduction = reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None)))
     return reduction, _bool_of(opt("log_target", Const(False)))
 
 
-def _reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str | None:
+def reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str | None:
     """The effective reduction, with torch's legacy mapping; None when not statically known."""
     if not isinstance(size_average, Const) or not isinstance(reduce, Const):
         return None

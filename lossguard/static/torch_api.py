@@ -92,6 +92,16 @@ LOSS_CTOR_OPTION_POSITIONS: dict[str, dict[str, int]] = {
     NN + "SmoothL1Loss": {"size_average": 0, "reduce": 1, "reduction": 2},
     NN + "HuberLoss": {"reduction": 0},
     NN + "CTCLoss": {"reduction": 1},
+    NN + "NLLLoss2d": {"size_average": 1, "reduce": 3, "reduction": 4},
+    NN + "SoftMarginLoss": {"size_average": 0, "reduce": 1, "reduction": 2},
+    NN + "MultiLabelMarginLoss": {"size_average": 0, "reduce": 1, "reduction": 2},
+    NN + "MultiLabelSoftMarginLoss": {"size_average": 1, "reduce": 2, "reduction": 3},
+    NN + "MultiMarginLoss": {"size_average": 3, "reduce": 4, "reduction": 5},
+    NN + "PoissonNLLLoss": {"size_average": 2, "reduce": 4, "reduction": 5},
+    NN + "HingeEmbeddingLoss": {"size_average": 1, "reduce": 2, "reduction": 3},
+    NN + "CosineEmbeddingLoss": {"size_average": 1, "reduce": 2, "reduction": 3},
+    NN + "MarginRankingLoss": {"size_average": 1, "reduce": 2, "reduction": 3},
+    NN + "TripletMarginLoss": {"size_average": 4, "reduce": 5, "reduction": 6},
 }
 
 # Aliases torch exposes for the same functions.
@@ -182,7 +192,7 @@ INT_RESULT_METHODS = {"argmax", "argmin", "argsort"}
 VALUE_KEEPING_METHODS = {
     "to", "cuda", "cpu", "contiguous", "clone", "view", "reshape", "squeeze", "unsqueeze", "flatten",
     "permute", "transpose", "view_as", "reshape_as", "type_as", "expand", "expand_as", "requires_grad_",
-    "float", "double", "half", "bfloat16", "squeeze_", "unsqueeze_", "t", "movedim",
+    "float", "double", "half", "bfloat16", "squeeze_", "unsqueeze_", "t", "movedim", "resize", "resize_as",
 }
 # Functions that keep values.
 VALUE_KEEPING_FUNCS = {"torch.squeeze", "torch.unsqueeze", "torch.flatten", "torch.reshape", "torch.permute", "torch.transpose", "torch.clone"}
@@ -207,5 +217,7 @@ MODULE_WRAPPERS = {
     "torch.compile",
     "torch.nn.SyncBatchNorm.convert_sync_batchnorm",
 }
+# Calls that return a value behaving like their argument (a copy, a deprecated autograd wrapper).
+SAME_VALUE_FUNCS = {"copy.deepcopy", "copy.copy", "torch.autograd.Variable", "torch.autograd.variable.Variable", "torch.Variable"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}

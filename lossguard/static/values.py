@@ -95,6 +95,23 @@ class LazyImport(Value):
 
 
 @dataclass(frozen=True)
+class ModuleRef(Value):
+    """A project module bound by ``import pkg.mod`` / ``import mod as m`` / ``from . import mod``:
+    its attributes are the module's globals and submodules."""
+
+    dotted: str
+    importer: Any = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Partial(Value):
+    """``functools.partial(func, name=value, ...)``: a callable with some keywords bound."""
+
+    func: Value
+    keywords: tuple[tuple[str, Value], ...]
+
+
+@dataclass(frozen=True)
 class IntVal(Value):
     """An integer whose value is not known (``x.size(0)``, ``len(loader)``)."""
 
@@ -118,6 +135,14 @@ class Tensor(Value):
 @dataclass(frozen=True)
 class TupleVal(Value):
     items: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class ListOf(Value):
+    """A list or generator whose length is unknown but whose every element is ``item``
+    (``[F.softmax(h(x), 1) for h in heads]``)."""
+
+    item: Value
 
 
 @dataclass(frozen=True)
@@ -233,10 +258,27 @@ class Instance(Value):
         return self is other
 
 
+@dataclass(frozen=True)
+class Either(Value):
+    """One of a few models (``D = A() if cond else B()``): calling it gives what all of them agree on."""
+
+    options: tuple[Value, ...]
+
+
+MAX_EITHER = 4
+
+
 def join(a: Value, b: Value) -> Value:
-    """The value known on both paths: equal facts survive, differing ones become unknown."""
+    """The value known on both paths: equal facts survive, differing ones become unknown; two
+    different models become :class:`Either` of them."""
     if a is b or a == b:
         return a
+    if isinstance(a, MODEL_VALUES) and isinstance(b, MODEL_VALUES):
+        options: list[Value] = []
+        for v in (*(a.options if isinstance(a, Either) else (a,)), *(b.options if isinstance(b, Either) else (b,))):
+            if not any(v is o or v == o for o in options):
+                options.append(v)
+        return Either(tuple(options)) if len(options) <= MAX_EITHER else UNKNOWN
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         return Tensor(
             act=a.act if a.act == b.act else None,
@@ -248,6 +290,12 @@ def join(a: Value, b: Value) -> Value:
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
+    if isinstance(a, ListOf) and isinstance(b, ListOf):
+        return ListOf(join(a.item, b.item))
     if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
         return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
     return UNKNOWN
+
+
+#: Values that are models (what ``model(x)`` runs): joined into :class:`Either`, passed through wrappers.
+MODEL_VALUES = (Instance, SequentialVal, PretrainedModel, Either)

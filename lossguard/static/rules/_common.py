@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import Arg, LossCall, TorchCall
-from lossguard.static.tensor_ops import _reduction_from
+from lossguard.static.tensor_ops import reduction_from
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
 
 
@@ -58,7 +58,7 @@ def reduction_of(call: "TorchCall") -> str | None:
             return Const(node.value)
         return UNKNOWN
 
-    return _reduction_from(const(literal.get("reduction"), "mean"), const(literal.get("size_average"), None), const(literal.get("reduce"), None))
+    return reduction_from(const(literal.get("reduction"), "mean"), const(literal.get("size_average"), None), const(literal.get("reduce"), None))
 
 
 def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:

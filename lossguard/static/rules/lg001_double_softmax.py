@@ -195,4 +195,54 @@ for x, y in loader:
 """,
             fix_title="Remove the log_softmax: pass the logits",
         ),
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.__build()
+
+    def __build(self):
+        self.fc = nn.Linear(8, 3)
+        self.loss_func = nn.CrossEntropyLoss()
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+    def loss(self, x, y):
+        return self.loss_func(self(x), y)  # expect: LG001
+""",
+        """
+from functools import partial
+
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Small(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return [F.softmax(self.fc(x), dim=1)]
+
+
+class Large(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 3), nn.Softmax(dim=1))
+
+    def forward(self, x):
+        return [self.body(x)]
+
+
+model = Large() if big else Small()
+ce = partial(F.cross_entropy, label_smoothing=0.1)
+for out in model(x):
+    loss = ce(out, y)  # expect: LG001
+""",
     )

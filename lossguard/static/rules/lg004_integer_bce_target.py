@@ -43,6 +43,14 @@ import torch.nn.functional as F
 for x, y in loader:          # dtype of y is unknown: never reported
     loss = F.binary_cross_entropy_with_logits(model(x), y)
 """,
+        """
+import torch
+import torch.nn as nn
+
+labels = torch.randint(0, 2, (64, 1))
+logits = model(x)
+loss = nn.BCEWithLogitsLoss()(logits, labels.type_as(logits))
+""",
     )
     INVALID = (
         Invalid(

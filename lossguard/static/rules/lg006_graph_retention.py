@@ -42,9 +42,12 @@ class _LoopFacts:
     def __init__(self, module: "ModuleInfo", loop: ast.AST) -> None:
         self.trains = False
         self.assigned: set[str] = set()
+        self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         for node in _walk_body(loop):
             if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
                 self.trains = True
+                if _call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
+                    self.backwarded.add(module.segment(node.func.value))
             elif isinstance(node, ast.Assign):
                 value = module.segment(node.value)
                 for t in node.targets:
@@ -93,6 +96,28 @@ class _Backwarded:
         return [_word(n) for n in names]
 
 
+def _one_element(text: str, container: str) -> bool:
+    """``losses[-1]``, ``losses[i]``: one element of the accumulating container, not all of it."""
+    return re.fullmatch(re.escape(container) + r"\[[^\]:]*\]", text) is not None
+
+
+def _backwarded_in_loop(acc: Accumulate, value: object, facts: _LoopFacts, module: "ModuleInfo") -> bool:
+    """``total += out["loss"]`` / ``history.append(outputs.loss)`` where the same expression has
+    ``.backward()`` called on it in the loop: it holds a graph, whatever built it."""
+    if isinstance(value, Tensor) or not facts.backwarded:
+        return False  # a known tensor says for itself whether it holds a graph
+    node = acc.node
+    if isinstance(node, ast.AugAssign):
+        expr: ast.expr = node.value
+    elif isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        expr = node.args[0]
+    else:
+        return False
+    if not isinstance(expr, (ast.Attribute, ast.Subscript)):
+        return False  # names are bound by the interpreter; calls (.item(), float()) change the value
+    return module.segment(expr) in facts.backwarded
+
+
 def _word(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
 
@@ -120,14 +145,18 @@ class GraphRetention(Rule):
 
     def on_accumulate(self, acc: Accumulate) -> None:
         value = acc.value
-        if not isinstance(value, Tensor) or not value.graph or acc.ctx.no_grad or not acc.ctx.loops:
+        if acc.ctx.no_grad or not acc.ctx.loops:
             return
         module = acc.ctx.module
-        target = module.segment(acc.target)
         loop = acc.ctx.loops[-1]
         facts = self._loops.get(id(loop))
         if facts is None:
             facts = self._loops[id(loop)] = _LoopFacts(module, loop)
+        if not (isinstance(value, Tensor) and value.graph) and not _backwarded_in_loop(acc, value, facts, module):
+            return
+        if not isinstance(value, Tensor):
+            value = Tensor(graph=True)
+        target = module.segment(acc.target)
         if target in facts.assigned:
             return  # re-initialised every iteration
         if not facts.trains and not acc.ctx.called:
@@ -137,9 +166,11 @@ class GraphRetention(Rule):
         if found is None:
             found = self._backwarded[id(scope)] = _Backwarded(module, scope)
         patterns = found.derived(target)
-        if any(p.search(t) for p in patterns for t in found.texts):
+        # `losses[-1].backward()` back-propagates one element: the earlier ones still hold graphs
+        texts = [t for t in found.texts if not _one_element(t, target)]
+        if any(p.search(t) for p in patterns for t in texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
-        if not facts.trains and any(p.search(t) for p in patterns for t in found.returned):
+        if not facts.trains and any(p.search(t) for p in patterns for t in found.returned) and not self._caller_drops_graph(acc):
             return  # a helper that sums losses for its caller to back-propagate
         self.report(
             acc.node,
@@ -148,6 +179,27 @@ class GraphRetention(Rule):
             "accumulate loss.item() (or loss.detach()) instead",
             _fix(acc, value, module),
         )
+
+    def _caller_drops_graph(self, acc: Accumulate) -> bool:
+        """The call this helper was analysed for is known, and its result is never back-propagated
+        or returned by the caller (``print(validate(model, loader))``): the summed graphs are waste."""
+        if acc.ctx.callsite is None:
+            return False
+        module, call = acc.ctx.callsite
+        found = self._backwarded.get(id(module.module))
+        if found is None:
+            found = self._backwarded[id(module.module)] = _Backwarded(module, module.module)
+        call_text = module.segment(call)
+        names = {
+            part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple
+            for target, value in found.assignments if call_text in value
+            for part in target.split(",")
+        } - {""}
+        patterns = [p for n in names for p in found.derived(n)]
+        for text in (*found.texts, *found.returned):
+            if call_text in text or any(p.search(text) for p in patterns):
+                return False
+        return True
 
     VALID = (
         """
@@ -184,6 +236,22 @@ for x, y in loader:
     loss.backward()
     optimizer.step()
     losses.append(loss.detach())
+""",
+        """
+import torch
+
+total = 0.0
+for batch in loader:
+    outputs = model(**batch)
+    loss = outputs.loss
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+    total += loss.item()
+with torch.no_grad():
+    val = 0
+    for batch in val_loader:
+        val += model(**batch).loss
 """,
     )
     INVALID = (
@@ -302,4 +370,25 @@ for epoch in range(10):
 """,
             fix_title="Store loss.detach()",
         ),
+        """
+import torch
+
+total = 0.0
+for inputs in batches:
+    optimizer.zero_grad()
+    loss = -1 * torch.mean(model(*inputs))
+    loss.backward()
+    optimizer.step()
+    total += loss  # expect: LG006
+""",
+        """
+import torch.nn.functional as F
+
+losses = []
+for x, y in loader:
+    optimizer.zero_grad()
+    losses.append(F.mse_loss(model(x), y))  # expect: LG006
+    losses[-1].backward()
+    optimizer.step()
+""",
     )

@@ -1,0 +1,328 @@
+"""Python calls: arguments, dispatch on the callee, user functions, lambdas, parameters."""
+
+from __future__ import annotations
+
+import ast
+
+from lossguard.static import torch_api as api
+from lossguard.static.project import ModuleInfo
+from lossguard.static.tensor_ops import apply_layer
+from lossguard.static.values import (
+    MODEL_VALUES,
+    Either,
+    Partial,
+    PARAM,
+    UNKNOWN,
+    Act,
+    ParamUnknown,
+    BoundMethod,
+    ClassRef,
+    Const,
+    Dtype,
+    External,
+    FunctionRef,
+    INT,
+    Instance,
+    Layer,
+    LossSpec,
+    PretrainedModel,
+    QualName,
+    SequentialVal,
+    Site,
+    Tensor,
+    TupleVal,
+    Unknown,
+    Value,
+    join,
+)
+from lossguard.static.interp.frame import (
+    MAX_DEPTH,
+    MODULE_MUTATORS,
+    MODULE_SELF_METHODS,
+    Env,
+    Frame,
+    LambdaRef,
+    SuperRef,
+    is_self,
+    is_static,
+    rewrites_values,
+)
+
+
+class CallsMixin:
+    """Calls of every kind of callee."""
+
+    # ------------------------------------------------------------------ calls
+    def _args(self, node: ast.Call, frame: Frame, env: Env) -> tuple[list[Value], dict[str, Value], bool]:
+        pos: list[Value] = []
+        kw: dict[str, Value] = {}
+        starred = False
+        for a in node.args:
+            val = self.ev(a, frame, env)
+            if isinstance(a, ast.Starred):
+                starred = True
+            else:
+                pos.append(val)
+        for k in node.keywords:
+            val = self.ev(k.value, frame, env)
+            if k.arg is None:
+                starred = True
+            else:
+                kw[k.arg] = val
+        return pos, kw, starred
+
+    def ev_call(self, node: ast.Call, frame: Frame, env: Env) -> Value:
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            if isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name) and func.value.func.id == "super" and frame.owner is not None and frame.self_value is not None:
+                receiver: Value = SuperRef(frame.owner, frame.self_value)
+            else:
+                receiver = self.ev(func.value, frame, env)
+            name = func.attr
+            if frame.loop_calls:
+                for calls in frame.loop_calls:
+                    calls.append((name, receiver, node))
+            if isinstance(receiver, (Tensor, Unknown, Const, TupleVal)):
+                pos, kw, starred = self._args(node, frame, env)
+                result = self._value_method(receiver, name, node, pos, kw, frame, env)
+                if isinstance(receiver, Tensor) and rewrites_values(name) and (
+                    isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and is_self(func.value.value, frame)
+                ):
+                    # target.fill_(...), .scatter_(...): the tensor now holds other numbers
+                    after = result if name in ("sigmoid_",) else receiver.with_(act=None, act_site=None)
+                    self.bind(func.value, after, frame, env)
+                return result
+            if isinstance(receiver, External):
+                pos, kw, starred = self._args(node, frame, env)
+                return self.external_method(receiver, name, node, pos, kw, starred, frame)
+            if name in MODULE_MUTATORS and isinstance(receiver, MODEL_VALUES):
+                self._args(node, frame, env)
+                self._forget_modified_model(func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env)
+                return Const(None)
+            if name in MODULE_SELF_METHODS and isinstance(receiver, (*MODEL_VALUES, Layer, LossSpec)):
+                if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
+                    self._args(node, frame, env)
+                    return receiver  # model.to(device), model.train(), ... return the module itself
+            callee = self.attribute(receiver, name, frame)
+        else:
+            callee = self.ev(func, frame, env)
+            if isinstance(func, ast.Name) and func.id == "setattr" and callee is UNKNOWN and len(node.args) == 3 and not node.keywords:
+                self._setattr(node, frame, env)
+                return Const(None)
+            if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
+                self._args(node, frame, env)
+                return INT
+            if frame.loop_calls and isinstance(func, ast.Name):
+                for calls in frame.loop_calls:
+                    calls.append((func.id, callee, node))
+        pos, kw, starred = self._args(node, frame, env)
+        return self.apply(callee, node, pos, kw, starred, frame, env)
+
+    def apply(
+        self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
+    ) -> Value:
+        if isinstance(callee, QualName):
+            return self._torch_call(callee.name, node, pos, kw, starred, frame)
+        if isinstance(callee, LossSpec):
+            return self._loss_call(callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target)
+        if isinstance(callee, Layer):
+            return apply_layer(callee, pos[0] if pos else UNKNOWN, node, frame, explicit=True)
+        if isinstance(callee, SequentialVal):
+            val = pos[0] if pos else UNKNOWN
+            for layer in callee.layers:
+                if isinstance(layer, Layer):
+                    val = apply_layer(layer, val, node, frame, explicit=False)
+                else:
+                    val = self.apply(layer, node, [val], {}, False, frame, env)
+            return val
+        if isinstance(callee, PretrainedModel):
+            return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
+        if isinstance(callee, FunctionRef):
+            if starred:
+                return UNKNOWN  # left to the function's standalone analysis
+            return self.call_function(callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+        if isinstance(callee, BoundMethod):
+            if starred:
+                return UNKNOWN
+            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name == "__init__" or (frame.is_init and callee.self_value is frame.self_value), no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+        if isinstance(callee, ClassRef):
+            return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
+        if isinstance(callee, LambdaRef):
+            return self._call_lambda(callee, pos, kw, starred, frame)
+        if isinstance(callee, Instance):
+            method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
+            if method is None:
+                return UNKNOWN
+            if starred:
+                # model(**batch): the arguments are unknown, but what forward does to them is not
+                return self.call_function(method, [], {}, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node), opaque=True)
+            return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+        if isinstance(callee, Either):
+            return self._apply_each(callee, node, pos, kw, starred, frame, env)
+        if isinstance(callee, Partial):
+            return self.apply(callee.func, node, pos, {**dict(callee.keywords), **kw}, starred, frame, env)
+        if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
+            model = self._the_model(frame.module, len(pos), set(kw))
+            if model is not None:
+                return self.apply(self._default_instance(model), node, pos, kw, starred, frame, env)
+        return UNKNOWN
+
+
+    def _call_lambda(self, ref: "LambdaRef", pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
+        params = ref.node.args
+        if starred or frame.depth > MAX_DEPTH or params.vararg is not None:
+            return UNKNOWN
+        env: Env = dict(ref.closure.env)
+        names = [p.arg for p in (*params.posonlyargs, *params.args)]
+        for i, name in enumerate(names):
+            env[name] = pos[i] if i < len(pos) else kw.get(name, PARAM)
+        for p in params.kwonlyargs:
+            env[p.arg] = kw.get(p.arg, PARAM)
+        if params.kwarg is not None:
+            env[params.kwarg.arg] = UNKNOWN
+        inner = Frame(ref.module, frame.func, frame.self_value, no_grad=frame.no_grad, depth=frame.depth + 1, owner=frame.owner, called=frame.called)
+        inner.scope = frame.scope
+        return self.ev(ref.node.body, inner, env)
+
+    # ------------------------------------------------------------------ user functions and classes
+    def call_function(
+        self,
+        ref: FunctionRef,
+        pos: list[Value],
+        kw: dict[str, Value],
+        self_value: Value | None,
+        depth: int,
+        is_init: bool = False,
+        standalone: bool = False,
+        no_grad: bool = False,
+        called: bool = True,
+        callsite: tuple[ModuleInfo, ast.Call] | None = None,
+        opaque: bool = False,
+    ) -> Value:
+        fn = ref.node
+        if depth > MAX_DEPTH:
+            return UNKNOWN
+        key = (id(fn), self_value if not isinstance(self_value, Instance) else id(self_value), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), no_grad, called and not standalone, opaque)
+        try:
+            hash(key)
+        except TypeError:
+            return UNKNOWN
+        if key in self._memo:
+            return self._memo[key]
+        if any(k[0] == id(fn) for k in self._in_progress):
+            return UNKNOWN  # recursion: give up on this call rather than iterate
+        self._in_progress.add(key)
+        self.covered.add(id(fn))
+        try:
+            env = self._bind_params(ref, pos, kw, self_value, opaque)
+            no_grad = no_grad or any(self.decorator_qualname(d, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorator_list)
+            frame = Frame(ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone)
+            frame.callsite = callsite
+            self.exec_block(fn.body, frame, env)
+            if ref.module.facts.function(fn).is_generator:
+                result: Value = UNKNOWN
+            elif frame.returns:
+                result = frame.returns[0]
+                for r in frame.returns[1:]:
+                    result = join(result, r)
+            else:
+                result = Const(None)
+        finally:
+            self._in_progress.discard(key)
+        self._memo[key] = result
+        return result
+
+    def _bind_params(self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None, opaque: bool = False) -> Env:
+        fn = ref.node
+        params = fn.args
+        env: Env = {}
+        positional = [p.arg for p in (*params.posonlyargs, *params.args)]
+        defaults = self._param_defaults(ref)
+        args = list(pos)
+        if self_value is not None and positional:
+            env[positional[0]] = self_value
+            positional = positional[1:]
+        elif ref.owner is not None and positional and not is_static(fn):
+            env[positional[0]] = UNKNOWN
+            positional = positional[1:]
+        for i, name in enumerate(positional):
+            if i < len(args):
+                env[name] = args[i]
+            elif name in kw:
+                env[name] = kw[name]
+            else:
+                env[name] = defaults.get(name, PARAM)
+        for p in params.kwonlyargs:
+            env[p.arg] = kw.get(p.arg, defaults.get(p.arg, PARAM))
+        if params.vararg is not None:
+            env[params.vararg.arg] = UNKNOWN
+        if params.kwarg is not None:
+            env[params.kwarg.arg] = UNKNOWN
+        if opaque:
+            for name in list(env):
+                if env[name] is not self_value:
+                    env[name] = UNKNOWN
+        return env
+
+    def _param_defaults(self, ref: FunctionRef) -> dict[str, Value]:
+        cached = self._defaults.get(id(ref.node))
+        if cached is not None:
+            return cached
+        result: dict[str, Value] = {}
+        self._defaults[id(ref.node)] = result
+        glob = self.module_globals(ref.module)
+        frame = Frame(ref.module, None)
+        params = ref.node.args
+        positional = [*params.posonlyargs, *params.args]
+        pairs = list(zip(positional[len(positional) - len(params.defaults) :], params.defaults))
+        pairs += [(p, d) for p, d in zip(params.kwonlyargs, params.kw_defaults) if d is not None]
+        for p, default in pairs:
+            result[p.arg] = self.ev(default, frame, dict(glob))
+        return result
+
+    def decorator_qualname(self, d: ast.expr, module: ModuleInfo) -> str:
+        expr = d.func if isinstance(d, ast.Call) else d
+        glob = self.module_globals(module)
+        val = self.ev(expr, Frame(module, None), dict(glob))
+        return val.name if isinstance(val, QualName) else ""
+
+    def _setattr(self, node: ast.Call, frame: Frame, env: Env) -> None:
+        """``setattr(self, "name", value)``: the same as ``self.name = value`` when the name is a literal."""
+        obj, name, value = node.args
+        val = self.ev(value, frame, env)
+        self.ev(obj, frame, env)
+        key = self.ev(name, frame, env)
+        if isinstance(key, Const) and isinstance(key.value, str) and key.value.isidentifier() and not isinstance(obj, ast.Starred):
+            self.bind(ast.Attribute(value=obj, attr=key.value, ctx=ast.Store()), val, frame, env)
+
+    def _apply_each(
+        self, callee: Either, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
+    ) -> Value:
+        """Call each of several models and keep what their results agree on. Events are not reported
+        from these calls: each model is also analysed on its own, and a finding that holds for one
+        option only would be about a path the program may never take."""
+        sink, covered = self.sink, set(self.covered)
+        self.sink = _ignore
+        try:
+            results = [self.apply(option, node, pos, kw, starred, frame, env) for option in callee.options]
+        finally:
+            self.sink = sink
+            self.covered = covered
+        result = results[0]
+        for r in results[1:]:
+            result = join(result, r)
+        return result
+
+    def set_later(self, inst: Instance, attr: str, value: Value) -> None:
+        """``self.attr = value`` outside ``__init__`` (a setter such as ``model.add_loss_op(loss)``):
+        reads of an attribute ``__init__`` never sets see what every such assignment agrees on."""
+        key = (id(inst), attr)
+        seen = self._late_attrs.get(key)
+        self._late_attrs[key] = value if seen is None else join(seen, value)
+
+    def late_attribute(self, inst: Instance, attr: str) -> Value | None:
+        return self._late_attrs.get((id(inst), attr))
+
+
+def _ignore(event: object) -> None:
+    pass

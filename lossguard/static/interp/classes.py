@@ -1,0 +1,157 @@
+"""Python classes: instances, ``__init__``, bases, methods and class attributes."""
+
+from __future__ import annotations
+
+import ast
+
+from lossguard.static import torch_api as api
+from lossguard.static.project import ModuleInfo
+from lossguard.static.values import UNKNOWN, ClassRef, FunctionRef, Instance, QualName, Value
+from lossguard.static.interp.frame import MODULE_BASES, FUNCTION_DEFS, Env, Frame
+
+
+class ClassesMixin:
+    """User-defined classes and their instances."""
+
+    def _class_value(self, node: ast.ClassDef, info: ModuleInfo, env: Env) -> ClassRef | None:
+        val = env.get(node.name)
+        if isinstance(val, ClassRef) and val.node is node:
+            return val
+        return ClassRef(node, info)
+
+
+    def instantiate(self, cls: ClassRef, pos: list[Value], kw: dict[str, Value], starred: bool, depth: int) -> Value:
+        bases = self._bases(cls)
+        for b in bases:
+            if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
+                return UNKNOWN  # a custom loss that subclasses a torch loss: behaviour unknown
+        key: tuple | None = (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred)
+        try:
+            cached = self._instances.get(key)  # type: ignore[arg-type]
+        except TypeError:
+            key, cached = None, None
+        if cached is not None:
+            return cached
+        inst = Instance(cls, {})
+        if key is not None:
+            self._instances[key] = inst  # also breaks cycles (a class building itself)
+        init = self._find_method(cls, "__init__")
+        if init is not None and not starred:
+            self.call_function(init, pos, kw, self_value=inst, depth=depth, is_init=True)
+        for attr in self._volatile(cls):
+            if attr in inst.attrs:
+                inst.attrs[attr] = UNKNOWN
+        return inst
+
+    def _default_instance(self, cls: ClassRef) -> Instance:
+        inst = self._default_instances.get(id(cls.node))
+        if inst is None:
+            val = self.instantiate(cls, [], {}, False, 1)
+            inst = val if isinstance(val, Instance) else Instance(cls, {})
+            self._default_instances[id(cls.node)] = inst
+        return inst
+
+    def _volatile(self, cls: ClassRef) -> frozenset[str]:
+        """Attributes assigned outside ``__init__`` (and the helpers only it calls): their value is not
+        known at any given call."""
+        cached = self._volatile_attrs.get(id(cls.node))
+        if cached is not None:
+            return cached
+        names: set[str] = set()
+        helpers = init_helpers(cls.node)
+        for stmt in cls.node.body:
+            if isinstance(stmt, FUNCTION_DEFS) and stmt.name != "__init__" and stmt.name not in helpers:
+                names |= cls.module.facts.function(stmt).self_assigned
+        result = frozenset(names)
+        self._volatile_attrs[id(cls.node)] = result
+        return result
+
+    def _bases(self, cls: ClassRef) -> list[Value]:
+        """The class and its ancestors, depth first (good enough for single inheritance)."""
+        out: list[Value] = [cls]
+        seen = {id(cls.node)}
+        glob = self.module_globals(cls.module)
+        frame = Frame(cls.module, None)
+        stack = [cls]
+        while stack:
+            c = stack.pop(0)
+            for arg in c.node.bases:
+                val = self.ev(arg, frame, dict(glob if c is cls else self.module_globals(c.module)))
+                if isinstance(val, ClassRef):
+                    if id(val.node) in seen:
+                        continue
+                    seen.add(id(val.node))
+                    stack.append(val)
+                out.append(val)
+        return out
+
+    def _class_attr(self, cls: ClassRef, name: str) -> Value:
+        """A class-level attribute (``criterion = nn.BCELoss()`` in the class body), if set there once."""
+        for c in self._bases(cls):
+            if not isinstance(c, ClassRef):
+                continue
+            cached = self._class_envs.get(id(c.node))
+            if cached is None:
+                cached = {}
+                self._class_envs[id(c.node)] = cached
+                frame = Frame(c.module, None)
+                glob = dict(self.module_globals(c.module))
+                for stmt in c.node.body:
+                    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                        cached[stmt.targets[0].id] = self.ev(stmt.value, frame, glob)
+                    elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None and isinstance(stmt.target, ast.Name):
+                        cached[stmt.target.id] = self.ev(stmt.value, frame, glob)
+            if name in cached:
+                return cached[name]
+        return UNKNOWN
+
+    def _own_method(self, cls: ClassRef, name: str) -> FunctionRef | None:
+        for stmt in cls.node.body:
+            if isinstance(stmt, FUNCTION_DEFS) and stmt.name == name:
+                return FunctionRef(stmt, cls.module, cls)
+        return None
+
+    def _find_method(self, cls: ClassRef, name: str) -> FunctionRef | None:
+        for c in self._bases(cls):
+            if isinstance(c, ClassRef):
+                m = self._own_method(c, name)
+                if m is not None:
+                    return m
+        return None
+
+
+    def _is_nn_module(self, cls: ClassRef) -> bool:
+        for b in self._bases(cls)[1:]:
+            if isinstance(b, QualName) and (b.name in MODULE_BASES or b.name.endswith("LightningModule")):
+                return True
+        return False
+
+
+
+def _self_calls(fn: ast.AST) -> set[str]:
+    """Names of methods called as ``self.<name>(...)`` in a function body."""
+    return {
+        n.func.attr for n in ast.walk(fn)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == "self"
+    }
+
+
+def init_helpers(cls: ast.ClassDef) -> frozenset[str]:
+    """Methods that only ``__init__`` runs (``self.__build_model()``), directly or through each other:
+    what they assign to ``self`` is part of construction."""
+    methods = {s.name: s for s in cls.body if isinstance(s, FUNCTION_DEFS)}
+    if "__init__" not in methods:
+        return frozenset()
+    reached: set[str] = set()
+    todo = [n for n in _self_calls(methods["__init__"]) if n in methods and n != "__init__"]
+    while todo:
+        name = todo.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        todo.extend(n for n in _self_calls(methods[name]) if n in methods and n != "__init__")
+    called_elsewhere: set[str] = set()
+    for name, fn in methods.items():
+        if name != "__init__" and name not in reached:
+            called_elsewhere |= _self_calls(fn)
+    return frozenset(reached - called_elsewhere)

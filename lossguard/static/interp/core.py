@@ -1,0 +1,78 @@
+"""The abstract interpreter: follows values through statements, calls, classes and files.
+
+It runs each function body once per distinct abstract input (memoised), keeps what every
+path agrees on (see :func:`values.join`), and reports events to the rules as it goes. It
+never executes user code and never imports torch.
+
+The class is assembled from one part per job: Python statements, expressions, calls, classes
+and imports (:mod:`.statements`, :mod:`.expressions`, :mod:`.calls`, :mod:`.classes`,
+:mod:`.imports`), torch's behaviour (:mod:`.torch_calls`, reading the tables of
+:mod:`lossguard.static.torch_api`) and training-code conventions (:mod:`.training`).
+"""
+
+from __future__ import annotations
+
+from lossguard.static.interp.calls import CallsMixin
+from lossguard.static.interp.classes import ClassesMixin
+from lossguard.static.interp.expressions import ExpressionsMixin
+from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
+from lossguard.static.interp.imports import ImportsMixin
+from lossguard.static.interp.statements import StatementsMixin
+from lossguard.static.interp.torch_calls import TorchCallsMixin
+from lossguard.static.interp.training import TrainingMixin
+from lossguard.static.project import ModuleInfo, Project
+from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
+
+
+class Interpreter(
+    StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin
+):
+    def __init__(self, project: Project, sink: Sink) -> None:
+        self.project = project
+        self.sink = sink
+        self._memo: dict[tuple, Value] = {}
+        self._in_progress: set[tuple] = set()
+        self.covered: set[int] = set()  # ids of function nodes interpreted in some context
+        self._default_instances: dict[int, Instance] = {}
+        self._volatile_attrs: dict[int, frozenset[str]] = {}
+        self._defaults: dict[int, dict[str, Value]] = {}
+        self._closures: dict[int, Env] = {}
+        self._model_candidates: dict[int, list[ClassRef]] = {}
+        self._class_envs: dict[int, Env] = {}
+        self._instances: dict[tuple, Instance] = {}
+        self._lazy: dict[tuple, Value] = {}
+        self._late_attrs: dict[tuple[int, str], Value] = {}  # attributes set outside __init__ (see set_later)
+
+    # ------------------------------------------------------------------ modules
+    def module_globals(self, info: ModuleInfo) -> Env:
+        """Interpret a module's top level once, and return its global names."""
+        if info.globals is not None:
+            return info.globals
+        env: Env = {}
+        info.globals = env  # visible (partially) to import cycles
+        info.analyzing = True
+        frame = Frame(info, None)
+        try:
+            self.exec_block(info.module.body, frame, env)
+        finally:
+            info.analyzing = False
+        return env
+
+    def analyze_module(self, info: ModuleInfo) -> None:
+        """Interpret the module, then every function and method no call has reached."""
+        env = self.module_globals(info)
+        for fn, owner in all_functions(info.module):
+            if id(fn) in self.covered:
+                continue
+            if owner is not None:
+                cls_val = self._class_value(owner, info, env)
+                if cls_val is None:
+                    continue
+                self_value: Value | None = self._default_instance(cls_val) if not is_static(fn) else None
+                ref = FunctionRef(fn, info, cls_val)
+            else:
+                self_value = None
+                ref = FunctionRef(fn, info, None)
+            # a function that calls backward() cannot be running under no_grad: treat it as called
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not info.facts.function(fn).calls_backward)
+

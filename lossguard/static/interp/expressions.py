@@ -1,0 +1,237 @@
+"""Python expressions: names, attributes, literals, operators, subscripts, comprehensions."""
+
+from __future__ import annotations
+
+import ast
+
+from lossguard.static.project import canonical
+from lossguard.static.tensor_ops import binop
+from lossguard.static.values import (
+    Unknown,
+    ListOf,
+    ModuleRef,
+    UNKNOWN,
+    Act,
+    BoundMethod,
+    ClassRef,
+    Const,
+    DictVal,
+    Dtype,
+    External,
+    INT,
+    Instance,
+    QualName,
+    SequentialVal,
+    Shape,
+    Tensor,
+    TupleVal,
+    Value,
+    join,
+)
+from lossguard.static.interp.frame import Closure, Env, Frame, LambdaRef, SuperRef, has_decorator, is_self
+
+
+class ExpressionsMixin:
+    """The value of each expression."""
+
+    # ------------------------------------------------------------------ expressions
+    def lookup(self, name: str, frame: Frame, env: Env) -> Value:
+        if name in env:
+            return self.resolve(env[name])
+        if frame.func is not None:
+            closure = self._closures.get(id(frame.func))
+            if closure is not None and name in closure:
+                return self.resolve(closure[name])
+        glob = frame.module.globals
+        if glob is not None and glob is not env and name in glob:
+            return self.resolve(glob[name])
+        if name in ("True", "False", "None"):
+            return Const({"True": True, "False": False, "None": None}[name])
+        for star in frame.module.star_imports:
+            if star.startswith("torch"):
+                return QualName(canonical(f"{star}.{name}"))
+        return UNKNOWN
+
+    def ev(self, node: ast.expr | None, frame: Frame, env: Env) -> Value:
+        if node is None:
+            return UNKNOWN
+        if isinstance(node, ast.Name):
+            return self.lookup(node.id, frame, env)
+        if isinstance(node, ast.Call):
+            return self.ev_call(node, frame, env)
+        if isinstance(node, ast.Attribute):
+            if is_self(node.value, frame) and ("self." + node.attr) in env:
+                return env["self." + node.attr]
+            return self.attribute(self.ev(node.value, frame, env), node.attr, frame)
+        if isinstance(node, ast.Constant):
+            literal = node.value
+            if literal is Ellipsis or isinstance(literal, complex):
+                return UNKNOWN
+            return Const(literal)
+        if isinstance(node, ast.BinOp):
+            return binop(self.ev(node.left, frame, env), self.ev(node.right, frame, env), node.op)
+        if isinstance(node, ast.UnaryOp):
+            val = self.ev(node.operand, frame, env)
+            if isinstance(node.op, ast.USub):
+                if isinstance(val, Const) and isinstance(val.value, (int, float)):
+                    return Const(-val.value)
+                if isinstance(val, Tensor):
+                    return val.with_(act=Act.LOGITS if val.act is Act.LOGITS else None, act_site=val.act_site if val.act is Act.LOGITS else None)
+            return UNKNOWN
+        if isinstance(node, (ast.Tuple, ast.List)):
+            items = tuple(self.ev(el, frame, env) for el in node.elts)
+            if any(isinstance(el, ast.Starred) for el in node.elts):
+                return UNKNOWN
+            return TupleVal(items)
+        if isinstance(node, ast.Subscript):
+            return self._subscript(node, frame, env)
+        if isinstance(node, ast.IfExp):
+            self.ev(node.test, frame, env)
+            return join(self.ev(node.body, frame, env), self.ev(node.orelse, frame, env))
+        if isinstance(node, ast.Compare):
+            left = self.ev(node.left, frame, env)
+            rights = [self.ev(c, frame, env) for c in node.comparators]
+            if isinstance(left, Tensor) or any(isinstance(r, Tensor) for r in rights):
+                if all(isinstance(op, (ast.Lt, ast.Gt, ast.LtE, ast.GtE, ast.Eq, ast.NotEq)) for op in node.ops):
+                    shape = left.shape if isinstance(left, Tensor) else None
+                    return Tensor(dtype=Dtype.BOOL, shape=shape)
+            return UNKNOWN
+        if isinstance(node, ast.BoolOp):
+            result = self.ev(node.values[0], frame, env)
+            for v in node.values[1:]:
+                result = join(result, self.ev(v, frame, env))
+            return result
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            return self._comprehension(node, frame, env)
+        if isinstance(node, ast.NamedExpr):
+            val = self.ev(node.value, frame, env)
+            self.bind(node.target, val, frame, env)
+            return val
+        if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom)):
+            if node.value is not None:
+                self.ev(node.value, frame, env)
+            return UNKNOWN
+        if isinstance(node, ast.Dict):
+            entries: dict[str, Value] = {}
+            literal = True
+            for key_node, value_node in zip(node.keys, node.values):
+                item = self.ev(value_node, frame, env)
+                if key_node is not None:
+                    key = self.ev(key_node, frame, env)
+                    if isinstance(key, Const) and isinstance(key.value, str):
+                        entries[key.value] = item
+                        continue
+                literal = False
+            return DictVal(tuple(sorted(entries.items()))) if literal else UNKNOWN
+        if isinstance(node, ast.Set):
+            for element in node.elts:
+                self.ev(element, frame, env)
+            return UNKNOWN
+        if isinstance(node, ast.JoinedStr):
+            for part in node.values:
+                if isinstance(part, ast.FormattedValue):
+                    self.ev(part.value, frame, env)
+            return UNKNOWN
+        if isinstance(node, ast.Lambda):
+            return LambdaRef(node, frame.module, Closure(dict(env)))
+        if isinstance(node, ast.Starred):
+            self.ev(node.value, frame, env)
+            return UNKNOWN
+        if isinstance(node, ast.Slice):
+            for bound in (node.lower, node.upper, node.step):
+                if bound is not None:
+                    self.ev(bound, frame, env)
+            return UNKNOWN
+        return UNKNOWN
+
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, frame: Frame, env: Env) -> Value:
+        inner = dict(env)
+        for comp in node.generators:
+            iterated = self.ev(comp.iter, frame, inner)
+            self.bind(comp.target, self.loop_item(comp.iter, iterated, frame, inner), frame, inner)
+            for cond in comp.ifs:
+                self.ev(cond, frame, inner)
+        if isinstance(node, ast.DictComp):
+            self.ev(node.key, frame, inner)
+            self.ev(node.value, frame, inner)
+            return UNKNOWN
+        item = self.ev(node.elt, frame, inner)
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp)) and not isinstance(item, Unknown):
+            return ListOf(item)  # one interpretation of the element stands for every iteration
+        return UNKNOWN
+
+    def _subscript(self, node: ast.Subscript, frame: Frame, env: Env) -> Value:
+        base = self.ev(node.value, frame, env)
+        single = not isinstance(node.slice, ast.Tuple)
+        if isinstance(node.value, ast.Attribute) and node.value.attr == "shape" and single and not isinstance(node.slice, ast.Slice):
+            self.ev(node.slice, frame, env)
+            return INT
+        index: Value = UNKNOWN
+        for el in node.slice.elts if isinstance(node.slice, ast.Tuple) else (node.slice,):
+            value = self.ev(el, frame, env)
+            if not isinstance(el, ast.Slice):
+                index = value
+        if isinstance(base, DictVal) and single and isinstance(index, Const) and isinstance(index.value, str):
+            return dict(base.items).get(index.value, UNKNOWN)
+        if isinstance(base, ListOf) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
+            return base.item
+        if isinstance(base, TupleVal) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
+            i = index.value
+            if -len(base.items) <= i < len(base.items):
+                return base.items[i]
+            return UNKNOWN
+        if isinstance(base, Tensor):
+            shape = None
+            if base.shape is not None and base.shape.rank_known and single and isinstance(node.slice, ast.Slice) and base.shape.dims:
+                shape = Shape((None, *base.shape.dims[1:]))  # x[a:b] keeps every axis
+            return Tensor(act=base.act, act_site=base.act_site, dtype=base.dtype, shape=shape, graph=base.graph)
+        if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
+            try:
+                return base.layers[index.value]
+            except IndexError:
+                return UNKNOWN
+        return UNKNOWN
+
+    def attribute(self, base: Value, name: str, frame: Frame) -> Value:
+        if isinstance(base, QualName):
+            return QualName(canonical(f"{base.name}.{name}"))
+        if isinstance(base, ModuleRef):
+            return self.module_attribute(base, name)
+        if isinstance(base, Instance):
+            if name in base.attrs:
+                return base.attrs[name]
+            late = self.late_attribute(base, name)
+            if late is not None:
+                return late
+            method = self._find_method(base.cls, name)
+            if method is not None:
+                if has_decorator(method.node, "property"):
+                    return self.call_function(method, [], {}, self_value=base, depth=frame.depth + 1)
+                return BoundMethod(method, base)
+            attr = self._class_attr(base.cls, name)
+            if attr is UNKNOWN and name in ("module", "_orig_mod") and self._is_nn_module(base.cls):
+                return base  # the model inside DataParallel / DDP / torch.compile, which pass it through
+            if attr is UNKNOWN and name == "__call__" and self._is_nn_module(base.cls):
+                forward = self._find_method(base.cls, "forward")
+                return BoundMethod(forward, base) if forward is not None else UNKNOWN
+            return attr
+        if isinstance(base, SuperRef):
+            for parent in self._bases(base.cls)[1:]:
+                if isinstance(parent, ClassRef):
+                    method = self._own_method(parent, name)
+                    if method is not None:
+                        return BoundMethod(method, base.self_value)
+            return UNKNOWN
+        if isinstance(base, ClassRef):
+            method = self._find_method(base, name)
+            return method if method is not None else UNKNOWN
+        if isinstance(base, Tensor):
+            if name == "data":
+                return base.with_(graph=False, unreduced=False)
+            if name in ("T", "mT"):
+                return base.with_(shape=None)
+            if name == "device":
+                return External("torch.device")
+            return UNKNOWN
+        return UNKNOWN
+

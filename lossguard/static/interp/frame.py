@@ -1,0 +1,179 @@
+"""The interpreter's state: frames, environments, and small helpers shared by its parts."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from lossguard.static.events import Context
+from lossguard.static.project import ModuleInfo
+from lossguard.static.values import ClassRef, Value, join
+
+Env = dict[str, Value]
+Sink = Callable[[object], None]
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+MAX_DEPTH = 6
+MODULE_BASES = {"torch.nn.Module", "torch.nn.modules.module.Module"}
+MODULE_MUTATORS = {"add_module", "append", "extend", "insert", "register_module", "__setitem__"}
+MODULE_SELF_METHODS = {"to", "cuda", "cpu", "train", "eval", "float", "double", "half", "bfloat16", "requires_grad_", "apply", "type", "share_memory", "to_empty"}
+FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+class Closure:
+    """The names a lambda sees (compared by identity, so lambdas stay hashable)."""
+
+    def __init__(self, env: Env) -> None:
+        self.env = env
+
+
+@dataclass(frozen=True, eq=False)
+class LambdaRef(Value):
+    node: ast.Lambda
+    module: ModuleInfo
+    closure: Closure
+
+    def __hash__(self) -> int:
+        return id(self.node)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LambdaRef) and other.node is self.node
+
+
+class SuperRef(Value):
+    def __init__(self, cls: ClassRef, self_value: Value) -> None:
+        self.cls = cls
+        self.self_value = self_value
+
+
+class Frame:
+    """The state of one function body being interpreted."""
+
+    __slots__ = ("module", "func", "scope", "self_value", "is_init", "loops", "no_grad", "returns", "loop_calls", "depth", "owner", "called", "callsite")
+
+    def __init__(
+        self,
+        module: ModuleInfo,
+        func: FunctionNode | None,
+        self_value: Value | None = None,
+        is_init: bool = False,
+        no_grad: bool = False,
+        depth: int = 0,
+        owner: ClassRef | None = None,
+        called: bool = True,
+    ) -> None:
+        self.called = called  # reached from code that runs (module level or a caller), not analysed alone
+        self.callsite: tuple[ModuleInfo, ast.Call] | None = None  # the call this body is analysed for
+        self.module = module
+        self.func = func
+        self.scope = id(func) if func is not None else id(module.module)
+        self.self_value = self_value
+        self.is_init = is_init
+        self.loops: list[ast.stmt] = []
+        self.no_grad = no_grad
+        self.returns: list[Value] = []
+        self.loop_calls: list[list[tuple[str, Value, ast.AST]]] = []
+        self.depth = depth
+        self.owner = owner
+
+    def ctx(self) -> Context:
+        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite)
+
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def replace_env(env: Env, new: Env) -> None:
+    env.clear()
+    env.update(new)
+
+
+def join_envs(envs: list[Env]) -> Env:
+    if len(envs) == 1:
+        return dict(envs[0])
+    keys = set(envs[0])
+    for e in envs[1:]:
+        keys &= set(e)
+    out: Env = {}
+    for k in keys:
+        val = envs[0][k]
+        for e in envs[1:]:
+            val = join(val, e[k])
+        out[k] = val
+    # a name bound on only some paths can only be read after one of those (else NameError)
+    for e in envs:
+        for k, v in e.items():
+            if k not in out:
+                out[k] = v
+            elif k not in keys:
+                out[k] = join(out[k], v)
+    return out
+
+
+def is_self(node: ast.expr, frame: Frame) -> bool:
+    return isinstance(node, ast.Name) and frame.self_value is not None and node.id == "self"
+
+
+KEEPS_VALUES_IN_PLACE = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "pin_memory_", "record_stream_", "resize_"}
+
+
+def rewrites_values(method: str) -> bool:
+    """An in-place tensor method (trailing underscore) that changes the tensor's numbers."""
+    return method.endswith("_") and not method.startswith("_") and method not in KEEPS_VALUES_IN_PLACE
+
+
+def same_expr(a: ast.expr, b: ast.expr) -> bool:
+    """Whether two expressions are written the same (``acc`` in ``acc = acc + x``)."""
+    if isinstance(a, ast.Name):
+        return isinstance(b, ast.Name) and a.id == b.id
+    if type(a) is not type(b) or not isinstance(a, (ast.Attribute, ast.Subscript)):
+        return False
+    return ast.dump(a) == ast.dump(b)
+
+
+def is_static(fn: FunctionNode) -> bool:
+    return has_decorator(fn, "staticmethod")
+
+
+def has_decorator(fn: FunctionNode, name: str) -> bool:
+    return any(isinstance(d, ast.Name) and d.id == name for d in fn.decorator_list)
+
+
+
+def all_functions(module: ast.Module) -> list[tuple[FunctionNode, ast.ClassDef | None]]:
+    """Every function and method, with its class (top-level classes and functions only, plus nesting)."""
+    out: list[tuple[FunctionNode, ast.ClassDef | None]] = []
+
+    def walk(stmts: Iterable[ast.stmt], owner: ast.ClassDef | None) -> None:
+        for s in stmts:
+            if isinstance(s, FUNCTION_DEFS):
+                out.append((s, owner))
+            elif isinstance(s, ast.ClassDef):
+                walk(s.body, s)
+            elif isinstance(s, ast.If):
+                walk(s.body, owner)
+                walk(s.orelse, owner)
+            elif isinstance(s, ast.Try):
+                walk(s.body, owner)
+
+    walk(module.body, None)
+    return out
+
+
+def pattern_names(pattern: ast.AST) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(pattern):
+        for attr in ("name", "rest"):
+            value = getattr(node, attr, None)
+            if isinstance(value, str):
+                names.add(value)
+    return names
+
+
+EXTERNAL_ROOTS = {"torch", "torchvision", "torchaudio", "timm", "transformers", "numpy", "np", "lightning", "pytorch_lightning", "tensorflow", "jax", "flax", "sklearn", "pandas", "os", "sys", "math", "typing", "collections", "functools", "itertools", "random", "json", "re", "time", "logging", "argparse", "dataclasses", "pathlib", "abc", "copy", "warnings", "__future__"}
+
+
+def is_external(dotted: str) -> bool:
+    return dotted.split(".")[0] in EXTERNAL_ROOTS

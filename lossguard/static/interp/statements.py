@@ -1,0 +1,328 @@
+"""Python statements: assignment, control flow, loops, with, try, match, and binding names."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Iterable
+
+from lossguard.static import torch_api as api
+from lossguard.static.events import Accumulate, LoopSummary
+from lossguard.static.tensor_ops import binop
+from lossguard.static.values import (
+    ListOf,
+    MODEL_VALUES,
+    INT,
+    UNKNOWN,
+    Shape,
+    Tensor,
+    ClassRef,
+    Const,
+    DictVal,
+    FunctionRef,
+    Instance,
+    QualName,
+    TupleVal,
+    Value,
+    join,
+)
+from lossguard.static.interp.frame import (
+    FUNCTION_DEFS,
+    Env,
+    Frame,
+    is_self,
+    join_envs,
+    pattern_names,
+    replace_env,
+    same_expr,
+)
+
+
+class StatementsMixin:
+    """How each statement changes the environment."""
+
+    # ------------------------------------------------------------------ statements
+    def exec_block(self, stmts: Iterable[ast.stmt], frame: Frame, env: Env) -> bool:
+        """Interpret statements in order; True if the block always ends in return/raise/break/continue."""
+        for stmt in stmts:
+            if self.exec_stmt(stmt, frame, env):
+                return True
+        return False
+
+    def exec_stmt(self, stmt: ast.stmt, frame: Frame, env: Env) -> bool:
+        if isinstance(stmt, ast.Assign):
+            self._exec_assign(stmt, frame, env)
+            return False
+        if isinstance(stmt, ast.Expr):
+            self.ev(stmt.value, frame, env)
+            return False
+        if isinstance(stmt, ast.AugAssign):
+            current = self.ev(stmt.target, frame, env)
+            added = self.ev(stmt.value, frame, env)
+            if isinstance(stmt.op, (ast.Add, ast.Sub)):
+                self.sink(Accumulate(stmt, stmt.target, added, frame.ctx()))
+            self.bind(stmt.target, binop(current, added, stmt.op), frame, env)
+            return False
+        if isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                self.bind(stmt.target, self.ev(stmt.value, frame, env), frame, env)
+            return False
+        if isinstance(stmt, ast.Return):
+            frame.returns.append(self.ev(stmt.value, frame, env) if stmt.value is not None else Const(None))
+            return True
+        if isinstance(stmt, ast.Raise):
+            if stmt.exc is not None:
+                self.ev(stmt.exc, frame, env)
+            return True
+        if isinstance(stmt, (ast.Break, ast.Continue)):
+            return True
+        if isinstance(stmt, FUNCTION_DEFS):
+            env[stmt.name] = FunctionRef(stmt, frame.module, None)
+            if frame.func is not None:
+                self._closures[id(stmt)] = dict(env)
+            return False
+        if isinstance(stmt, ast.ClassDef):
+            env[stmt.name] = ClassRef(stmt, frame.module)
+            return False
+        if isinstance(stmt, ast.If):
+            return self._exec_if(stmt, frame, env)
+        if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
+            self._exec_loop(stmt, frame, env)
+            return False
+        if isinstance(stmt, (ast.With, ast.AsyncWith)):
+            return self._exec_with(stmt, frame, env)
+        if isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            return self._exec_try(stmt, frame, env)
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.asname is not None:
+                    env[alias.asname] = self._import_value(alias.name, frame.module)
+                else:
+                    root = alias.name.split(".")[0]
+                    env[root] = self._import_value(root, frame.module, imported=alias.name)
+            return False
+        if isinstance(stmt, ast.ImportFrom):
+            self._exec_import_from(stmt, frame, env)
+            return False
+        if type(stmt).__name__ == "Match":
+            self._exec_match(stmt, frame, env)
+            return False
+        return False  # pass, del, global, nonlocal, type aliases
+
+    def _exec_assign(self, stmt: ast.Assign, frame: Frame, env: Env) -> None:
+        rhs = stmt.value
+        if isinstance(rhs, ast.BinOp) and isinstance(rhs.op, (ast.Add, ast.Sub)):
+            # `acc = acc + x`: an accumulation of x into acc
+            left, right = self.ev(rhs.left, frame, env), self.ev(rhs.right, frame, env)
+            for t in stmt.targets:
+                if same_expr(rhs.left, t):
+                    self.sink(Accumulate(stmt, t, right, frame.ctx()))
+                elif same_expr(rhs.right, t):
+                    self.sink(Accumulate(stmt, t, left, frame.ctx()))
+            value = binop(left, right, rhs.op)
+        else:
+            value = self.ev(rhs, frame, env)
+        for t in stmt.targets:
+            self.bind(t, value, frame, env)
+
+    def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
+        self.ev(stmt.test, frame, env)
+        body_env = dict(env)
+        body_term = self._exec_branch(stmt.body, frame, env, body_env)
+        else_env = dict(env)
+        else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
+        live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
+        if not live:
+            return True
+        replace_env(env, join_envs(live))
+        return False
+
+    def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env) -> bool:
+        """Run one branch in its own copy of ``env``. At module level that copy is the module's
+        globals while the branch runs: functions it calls (``train()`` in
+        ``if __name__ == "__main__":``) see the names it has bound so far."""
+        module = frame.module
+        if frame.func is None and module.globals is env:
+            module.globals = branch_env
+            try:
+                return self.exec_block(stmts, frame, branch_env)
+            finally:
+                module.globals = env
+        return self.exec_block(stmts, frame, branch_env)
+
+    def _exec_loop(self, stmt: ast.For | ast.AsyncFor | ast.While, frame: Frame, env: Env) -> None:
+        before = dict(env)
+        if isinstance(stmt, ast.While):
+            self.ev(stmt.test, frame, env)
+        else:
+            iterated = self.ev(stmt.iter, frame, env)
+            self.bind(stmt.target, self.loop_item(stmt.iter, iterated, frame, env), frame, env)
+        frame.loops.append(stmt)
+        frame.loop_calls.append([])
+        try:
+            self.exec_block(stmt.body, frame, env)
+        finally:
+            frame.loops.pop()
+            calls = frame.loop_calls.pop()
+        if frame.loop_calls:
+            frame.loop_calls[-1].extend(calls)
+        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx()))
+        replace_env(env, join_envs([before, env]))
+        if stmt.orelse:
+            self.exec_block(stmt.orelse, frame, env)
+
+    def loop_item(self, iterable: ast.expr, iterated: Value, frame: Frame, env: Env) -> Value:
+        """What each iteration over ``iterable`` (whose value is ``iterated``) binds: an element of a
+        tuple or list whose elements agree, a row of a tensor, the values of ``d.values()`` /
+        ``d.items()`` for a literal dict, and ``zip`` / ``enumerate`` of those; unknown otherwise."""
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and not iterable.keywords:
+            args = iterable.args
+            if iterable.func.id == "enumerate" and len(args) == 1 and self.lookup("enumerate", frame, env) is UNKNOWN:
+                return TupleVal((INT, self._element_of(args[0], frame, env)))
+            if iterable.func.id == "zip" and args and self.lookup("zip", frame, env) is UNKNOWN:
+                if any(isinstance(a, ast.Starred) for a in args):
+                    return UNKNOWN
+                return TupleVal(tuple(self._element_of(a, frame, env) for a in args))
+        if (
+            isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) and iterable.func.attr in ("values", "items")
+            and not iterable.args and not iterable.keywords and isinstance(iterable.func.value, ast.Name)
+        ):
+            d = self.lookup(iterable.func.value.id, frame, env)
+            if not isinstance(d, DictVal) or not d.items:
+                return UNKNOWN
+            item = d.items[0][1]
+            for _, v in d.items[1:]:
+                item = join(item, v)
+            return item if iterable.func.attr == "values" else TupleVal((UNKNOWN, item))
+        return element(iterated)
+
+    def _element_of(self, expr: ast.expr, frame: Frame, env: Env) -> Value:
+        """An element of a simple expression (a name, ``self.x``, a literal of names); never re-runs calls."""
+        if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Tuple, ast.List, ast.Load, ast.Constant)) for n in ast.walk(expr)):
+            return UNKNOWN
+        return element(self.ev(expr, frame, env))
+
+    def _exec_with(self, stmt: ast.With | ast.AsyncWith, frame: Frame, env: Env) -> bool:
+        no_grad = frame.no_grad
+        for item in stmt.items:
+            expr = item.context_expr
+            callee = self.ev(expr.func if isinstance(expr, ast.Call) else expr, frame, env)
+            if isinstance(expr, ast.Call):
+                self._args(expr, frame, env)
+            if isinstance(callee, QualName) and callee.name in api.NO_GRAD_CONTEXTS:
+                no_grad = True
+            if item.optional_vars is not None:
+                self.bind(item.optional_vars, UNKNOWN, frame, env)
+        saved = frame.no_grad
+        frame.no_grad = no_grad
+        try:
+            return self.exec_block(stmt.body, frame, env)
+        finally:
+            frame.no_grad = saved
+
+    def _exec_try(self, stmt: Any, frame: Frame, env: Env) -> bool:
+        before = dict(env)
+        body_term = self.exec_block(stmt.body, frame, env)
+        outcomes = [] if body_term else [dict(env)]
+        if stmt.orelse and not body_term:
+            self.exec_block(stmt.orelse, frame, outcomes[0])
+        for handler in stmt.handlers:
+            h_env = join_envs([before, env])
+            if handler.type is not None:
+                self.ev(handler.type, frame, h_env)
+            if handler.name is not None:
+                h_env[handler.name] = UNKNOWN
+            if not self.exec_block(handler.body, frame, h_env):
+                outcomes.append(h_env)
+        terminated = not outcomes
+        if outcomes:
+            replace_env(env, join_envs(outcomes))
+        if stmt.finalbody:
+            terminated = self.exec_block(stmt.finalbody, frame, env) or terminated
+        return terminated
+
+    def _exec_match(self, stmt: Any, frame: Frame, env: Env) -> None:
+        self.ev(stmt.subject, frame, env)
+        outcomes = []
+        for case in stmt.cases:
+            c_env = dict(env)
+            for name in pattern_names(case.pattern):
+                c_env[name] = UNKNOWN
+            if case.guard is not None:
+                self.ev(case.guard, frame, c_env)
+            if not self.exec_block(case.body, frame, c_env):
+                outcomes.append(c_env)
+        outcomes.append(dict(env))
+        replace_env(env, join_envs(outcomes))
+
+
+    # ------------------------------------------------------------------ binding
+    def bind(self, target: ast.expr, value: Value, frame: Frame, env: Env) -> None:
+        if isinstance(target, ast.Name):
+            env[target.id] = value
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            elements = target.elts
+            if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(isinstance(e, ast.Starred) for e in elements):
+                for el, item in zip(elements, value.items):
+                    self.bind(el, item, frame, env)
+            else:
+                for el in elements:
+                    self.bind(el, UNKNOWN, frame, env)
+        elif isinstance(target, ast.Attribute):
+            if is_self(target.value, frame):
+                key = "self." + target.attr
+                env[key] = value
+                if frame.is_init and isinstance(frame.self_value, Instance):
+                    frame.self_value.attrs[target.attr] = value
+                elif isinstance(frame.self_value, Instance) and frame.called:
+                    # a setter run by code that calls it (not analysed alone with unknown arguments)
+                    self.set_later(frame.self_value, target.attr, value)
+            elif target.attr == "grad" and frame.loop_calls:
+                for calls in frame.loop_calls:
+                    calls.append(("<set-grad>", UNKNOWN, target))
+            else:
+                self.ev(target.value, frame, env)
+                self._forget_modified_model(target.value, frame, env)
+        elif isinstance(target, ast.Starred):
+            self.bind(target.value, UNKNOWN, frame, env)
+        elif isinstance(target, ast.Subscript):
+            self.ev(target.value, frame, env)
+            self.ev(target.slice, frame, env)
+            self._forget_modified_model(target.value, frame, env)
+
+    def _forget_modified_model(self, expr: ast.expr, frame: Frame, env: Env) -> None:
+        """``model.fc = nn.Sequential(...)`` replaces a layer: the model's output is no longer known."""
+        root = expr
+        owner: ast.expr = expr
+        while isinstance(root, (ast.Attribute, ast.Subscript)):
+            owner, root = root, root.value
+        if isinstance(root, ast.Name) and root.id == "self" and isinstance(owner, ast.Attribute) and frame.self_value is not None:
+            # self.backbone.fc = ...: the attribute self.backbone now holds a changed model
+            key = "self." + owner.attr
+            if isinstance(env.get(key), MODEL_VALUES) or isinstance(
+                frame.self_value, Instance
+            ) and isinstance(frame.self_value.attrs.get(owner.attr), MODEL_VALUES):
+                env[key] = UNKNOWN
+                if isinstance(frame.self_value, Instance) and owner.attr in frame.self_value.attrs:
+                    frame.self_value.attrs[owner.attr] = UNKNOWN
+        elif isinstance(root, ast.Name) and root.id != "self":
+            if isinstance(env.get(root.id), MODEL_VALUES):
+                env[root.id] = UNKNOWN
+            elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.id), MODEL_VALUES):
+                frame.module.globals[root.id] = UNKNOWN
+
+
+def element(container: Value) -> Value:
+    """One element of an iterated value: the agreed value of a tuple/list's items, or a row of a
+    tensor (a row of a softmax output is still probabilities, a row of a loss is one term)."""
+    if isinstance(container, TupleVal) and container.items:
+        item = container.items[0]
+        for v in container.items[1:]:
+            item = join(item, v)
+        return item
+    if isinstance(container, ListOf):
+        return container.item
+    if isinstance(container, Tensor):
+        shape = container.shape
+        row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None
+        return Tensor(act=container.act, act_site=container.act_site, dtype=container.dtype, shape=row, graph=container.graph)
+    return UNKNOWN

@@ -1,0 +1,464 @@
+"""torch's behaviour: what each torch function, loss and tensor method does to an abstract value."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Callable, Iterable
+
+from lossguard.static import torch_api as api
+from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
+from lossguard.static.tensor_ops import (
+    KEEP_DTYPE,
+    constructor,
+    conversion_target,
+    ctor_options,
+    dim_of,
+    dtype_of,
+    functional_options,
+    reshape,
+    tensor_of,
+    has_star,
+)
+from lossguard.static.values import (
+    ListOf,
+    MODEL_VALUES,
+    Partial,
+    UNKNOWN,
+    Act,
+    Const,
+    Dim,
+    Dtype,
+    External,
+    INT,
+    Layer,
+    LossSpec,
+    Optimizer,
+    PretrainedModel,
+    SequentialVal,
+    Shape,
+    Site,
+    Tensor,
+    TupleVal,
+    Value,
+    join,
+)
+from lossguard.static.interp.frame import Env, Frame
+
+
+class TorchCallsMixin:
+    """Calls into torch."""
+
+    # ------------------------------------------------------------------ torch calls
+    def _torch_call(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
+        written, qname = qname, api.FUNCTION_ALIASES.get(qname, qname)
+        if qname.startswith("torch"):
+            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else ""))
+        elif qname in ("super",):
+            return UNKNOWN
+        call = TorchCallArgs(qname, node, pos, kw, starred, frame)
+        handler = TORCH_FUNCTIONS.get(qname)
+        if handler is not None:
+            return handler(self, call)
+        for matches, prefix_handler in TORCH_PREFIX_RULES:
+            if matches(qname):
+                return prefix_handler(self, call)
+        return UNKNOWN
+
+    def _loss_call(
+        self,
+        qname: str,
+        family: str,
+        sig: api.LossSignature,
+        node: ast.Call,
+        pos: list[Value],
+        kw: dict[str, Value],
+        frame: Frame,
+        reduction: str | None,
+        log_target: bool | None,
+    ) -> Value:
+        args: dict[str, Arg] = {}
+        if has_star(node):
+            return Tensor(graph=not frame.no_grad)
+        for i, a in enumerate(node.args):
+            if i < len(sig.positional):
+                args[sig.positional[i]] = Arg(a, pos[i] if i < len(pos) else UNKNOWN)
+        for k in node.keywords:
+            if k.arg in sig.keywords:
+                args[sig.keywords[k.arg]] = Arg(k.value, kw.get(k.arg, UNKNOWN))
+        self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx()))
+        unreduced = reduction == "none"
+        return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=not frame.no_grad, unreduced=unreduced)
+
+    def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
+        """A method called on a tensor (or on a value of unknown type that may be a tensor)."""
+        t = recv if isinstance(recv, Tensor) else None
+        site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731
+        if name == "backward":
+            self.sink(Backward(node, recv, bool(node.args or node.keywords), frame.ctx()))
+            target = node.func.value  # type: ignore[attr-defined]
+            if not frame.no_grad and not (isinstance(recv, Tensor) and recv.graph) and isinstance(target, ast.Name):
+                # backward() only runs on a tensor that holds a graph, whatever built it
+                # (a custom loss class, -torch.mean(self(x)), outputs.loss)
+                held = recv if isinstance(recv, Tensor) else Tensor(dtype=Dtype.FLOAT)
+                env[target.id] = held.with_(graph=True)
+            return Const(None)
+        if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
+            target = node.func.value  # type: ignore[attr-defined]
+            self.sink(Accumulate(node, target, pos[0], frame.ctx()))
+            return Const(None)
+        if isinstance(recv, (Const, TupleVal)):
+            return UNKNOWN
+        base = t if t is not None else Tensor()
+        if name in ("softmax", "log_softmax"):
+            act = Act.PROBS if name == "softmax" else Act.LOG_PROBS
+            return base.with_(act=act, act_site=site(f".{name}()"), graph=False, unreduced=False)
+        if name in ("sigmoid", "sigmoid_"):
+            return base.with_(act=Act.SIGMOID, act_site=site(".sigmoid()"), graph=False, unreduced=False)
+        if t is None:
+            if name == "size" and pos and isinstance(pos[0], Const):
+                return INT
+            if name in api.INT_METHODS:
+                return Tensor(dtype=Dtype.INT)
+            if name in api.FLOAT_METHODS:
+                return Tensor(dtype=Dtype.FLOAT)
+            if name in api.INT_RESULT_METHODS:
+                return Tensor(dtype=Dtype.INT)
+            if name == "bool":
+                return Tensor(dtype=Dtype.BOOL)
+            if name == "type_as" and pos:
+                return Tensor(dtype=pos[0].dtype) if isinstance(pos[0], Tensor) and pos[0].dtype is not None else UNKNOWN
+            if name in ("to", "type") and (pos or kw):
+                target = conversion_target(pos, kw)
+                return Tensor(dtype=target) if isinstance(target, Dtype) else UNKNOWN
+            if name in ("log",):
+                return UNKNOWN
+            if name in ("view", "reshape", "flatten", "squeeze", "unsqueeze"):
+                return reshape(Tensor(), name, pos, kw, node, frame)
+            return UNKNOWN
+        handler = TENSOR_METHODS.get(name)
+        if handler is None:
+            return Tensor(graph=False)  # some other tensor
+        return handler(t, TorchCallArgs(name, node, pos, kw, False, frame))
+
+
+
+
+# ---------------------------------------------------------------------- torch functions as data
+
+
+class TorchCallArgs:
+    """One call of a torch function: its qualified name, argument values and where it is."""
+
+    __slots__ = ("qname", "node", "pos", "kw", "starred", "frame")
+
+    def __init__(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> None:
+        self.qname, self.node, self.pos, self.kw, self.starred, self.frame = qname, node, pos, kw, starred, frame
+
+    @property
+    def x(self) -> Value:
+        """The tensor the function works on: first positional argument or ``input=``."""
+        return self.pos[0] if self.pos else self.kw.get("input", UNKNOWN)
+
+    def site(self, what: str, explicit: bool = True) -> Site:
+        return Site(self.node, self.frame.scope, what, self.frame.module, explicit=explicit)
+
+
+Handler = Callable[[Any, TorchCallArgs], Value]
+
+
+def _softmax(interp: Any, c: TorchCallArgs) -> Value:
+    act = Act.LOG_PROBS if c.qname.endswith("log_softmax") else Act.PROBS
+    return tensor_of(c.x).with_(act=act, act_site=c.site(c.qname.replace("torch.nn.functional.", "F.")), graph=False, unreduced=False)
+
+
+def _sigmoid(interp: Any, c: TorchCallArgs) -> Value:
+    return tensor_of(c.x).with_(act=Act.SIGMOID, act_site=c.site("sigmoid"), graph=False, unreduced=False)
+
+
+def _loss_function(interp: Any, c: TorchCallArgs) -> Value:
+    sig = api.LOSS_FUNCTIONS[c.qname]
+    reduction, log_target = functional_options(sig, c.pos, c.kw)
+    return interp._loss_call(c.qname, sig.family, sig, c.node, c.pos, c.kw, c.frame, reduction, log_target)
+
+
+def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
+    if c.starred:
+        return UNKNOWN
+    reduction, log_target = ctor_options(c.qname, c.pos, c.kw)
+    return LossSpec(c.qname, api.LOSS_CLASSES[c.qname].family, reduction, log_target)
+
+
+def _sequential(interp: Any, c: TorchCallArgs) -> Value:
+    if c.starred or not c.pos:
+        return UNKNOWN
+    return SequentialVal(tuple(c.pos))
+
+
+def _layer(interp: Any, c: TorchCallArgs) -> Value:
+    effect = api.LAYER_EFFECTS[c.qname]
+    out: Dim = None
+    if effect == "linear":
+        pos, node = c.pos, c.node
+        out = dim_of(pos[1] if len(pos) > 1 else c.kw.get("out_features", UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None)
+    return Layer(c.qname, effect, out, c.site(f"{c.qname.replace('torch.nn.', 'nn.')} layer", explicit=False))
+
+
+def _pretrained(interp: Any, c: TorchCallArgs) -> Value:
+    return PretrainedModel(c.qname)
+
+
+def _module_wrapper(interp: Any, c: TorchCallArgs) -> Value:
+    pos = c.pos
+    return pos[0] if pos and isinstance(pos[0], (*MODEL_VALUES, Layer)) else UNKNOWN
+
+
+def _external(interp: Any, c: TorchCallArgs) -> Value:
+    return External(c.qname)
+
+
+def _optimizer(interp: Any, c: TorchCallArgs) -> Value:
+    return Optimizer(c.qname)
+
+
+def _log(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    if t.act is Act.PROBS:
+        return t.with_(act=Act.LOG_PROBS, act_site=t.act_site)
+    return Tensor(dtype=t.dtype)
+
+
+def _exp(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    if t.act is Act.LOG_PROBS:
+        return t.with_(act=Act.PROBS)
+    return Tensor(dtype=t.dtype)
+
+
+def _clamp(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    if t.act in (Act.PROBS, Act.SIGMOID):
+        return t.with_(graph=False)
+    return Tensor(dtype=t.dtype, shape=t.shape)
+
+
+def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
+    return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame)
+
+
+def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    pos = c.pos
+    return Tensor(dtype=Dtype.INT, shape=None if t.shape is None or not t.shape.rank_known else Shape((*t.shape.dims, dim_of(pos[1] if len(pos) > 1 else c.kw.get("num_classes", UNKNOWN)))))
+
+
+def _int_result(interp: Any, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.INT)
+
+
+def _constructor(interp: Any, c: TorchCallArgs) -> Value:
+    return constructor(c.qname, c.node, c.pos, c.kw)
+
+
+def _like(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    if "dtype" in c.kw:
+        dtype = dtype_of(c.kw["dtype"])  # None when the dtype is a variable
+    else:
+        dtype = Dtype.FLOAT if c.qname in ("torch.rand_like", "torch.randn_like") else t.dtype
+    return Tensor(dtype=dtype, shape=t.shape)
+
+
+def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
+    x = c.x
+    if isinstance(x, ListOf):
+        x = TupleVal((x.item,))
+    parts = [i for i in x.items if isinstance(i, Tensor)] if isinstance(x, TupleVal) else []
+    if parts and len(parts) == len(x.items):  # type: ignore[attr-defined]
+        graph = any(p.graph for p in parts)
+        acc: Value = Tensor(act=parts[0].act, act_site=parts[0].act_site, dtype=parts[0].dtype, graph=graph)
+        for p in parts[1:]:
+            acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
+        return acc
+    return Tensor()
+
+
+def _same_value(interp: Any, c: TorchCallArgs) -> Value:
+    """``copy.deepcopy(model)``, ``Variable(x)``: a value that behaves like the argument."""
+    return c.pos[0] if len(c.pos) == 1 and not c.starred else UNKNOWN
+
+
+def _partial(interp: Any, c: TorchCallArgs) -> Value:
+    """``functools.partial(f, k=v)``; positional bindings are not followed (they shift the call's arguments)."""
+    if c.starred or len(c.pos) != 1:
+        return UNKNOWN
+    return Partial(c.pos[0], tuple(sorted(c.kw.items())))
+
+
+def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
+    return Tensor()
+
+
+def _table(*rows: tuple[Iterable[str], Any]) -> dict[str, Any]:
+    """Rows in priority order: a name listed in two rows takes the first row's handler."""
+    out: dict[str, Any] = {}
+    for names, handler in reversed(rows):
+        for name in names:
+            out[name] = handler
+    return out
+
+
+#: What each torch function does, by qualified name (after ``api.FUNCTION_ALIASES``).
+TORCH_FUNCTIONS: dict[str, Handler] = _table(
+    (api.SOFTMAX_FUNCS, _softmax),
+    (("torch.nn.functional.sigmoid",), _sigmoid),
+    (api.LOSS_FUNCTIONS, _loss_function),
+    (api.LOSS_CLASSES, _loss_class),
+    (("torch.nn.Sequential",), _sequential),
+    (api.LAYER_EFFECTS, _layer),
+    (api.PRETRAINED_FUNCS, _pretrained),
+    (api.MODULE_WRAPPERS, _module_wrapper),
+    (api.SAME_VALUE_FUNCS, _same_value),
+    (("functools.partial",), _partial),
+    ((*api.GRAD_SCALERS, *api.ACCELERATORS, "torch.device"), _external),
+    (api.OPTIMIZER_FUNCS, _optimizer),
+    (("torch.log",), _log),
+    (("torch.exp",), _exp),
+    (("torch.clamp", "torch.clip"), _clamp),
+    (api.VALUE_KEEPING_FUNCS, _value_keeping),
+    (("torch.nn.functional.one_hot",), _one_hot),
+    (("torch.argmax", "torch.argmin", "torch.randperm", "torch.bucketize", "torch.searchsorted"), _int_result),
+    ((*api.SIZED_CONSTRUCTORS, *api.FLOAT_CONSTRUCTORS, *api.INT_CONSTRUCTORS, "torch.tensor", "torch.as_tensor", "torch.arange", "torch.full"), _constructor),
+    (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
+    (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
+)
+
+
+def _is_pretrained(qname: str) -> bool:
+    return (
+        qname.startswith(api.PRETRAINED_PREFIXES) and qname.count(".") == 2
+        and not any(x in qname for x in api.PRETRAINED_EXCLUDE) and qname.rsplit(".", 1)[-1][:1].islower()
+    )
+
+
+def _is_optimizer_class(qname: str) -> bool:
+    return qname.startswith(api.OPTIMIZER_PREFIXES) and qname.count(".") == 2 and qname.rsplit(".", 1)[-1][:1].isupper()
+
+
+_NOT_TENSOR_FUNCS = (
+    "torch.nn.", "torch.optim", "torch.utils", "torch.distributed", "torch.cuda", "torch.backends", "torch.autograd", "torch.jit",
+    "torch.compile", "torch.manual_seed", "torch.save", "torch.load", "torch.set_", "torch.device", "torch.no_grad",
+    "torch.inference_mode", "torch.enable_grad", "torch.amp", "torch.autocast",
+)
+
+
+def _is_tensor_function(qname: str) -> bool:
+    """Any other lowercase ``torch.*`` function returns some tensor."""
+    return qname.startswith("torch") and qname.split(".")[-1][:1].islower() and not qname.startswith(_NOT_TENSOR_FUNCS)
+
+
+#: Families of names not worth listing one by one, tried in order after :data:`TORCH_FUNCTIONS`.
+TORCH_PREFIX_RULES: tuple[tuple[Callable[[str], bool], Handler], ...] = (
+    (_is_pretrained, _pretrained),
+    (_is_optimizer_class, _optimizer),
+    (_is_tensor_function, _some_tensor),
+)
+
+
+# ---------------------------------------------------------------------- tensor methods as data
+
+MethodHandler = Callable[[Tensor, TorchCallArgs], Value]
+
+
+def _m_count(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.size(0)``, ``x.dim()``, ``x.numel()``: an integer; ``x.size()`` is a shape (unknown)."""
+    return INT if c.pos or c.qname != "size" else UNKNOWN
+
+
+def _m_not_tensor(t: Tensor, c: TorchCallArgs) -> Value:
+    return UNKNOWN  # .item(), .tolist(), .numpy(): a Python number or array, no graph
+
+
+def _m_detach(t: Tensor, c: TorchCallArgs) -> Value:
+    return t.with_(graph=False)
+
+
+def _m_int(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.INT, shape=t.shape)
+
+
+def _m_bool(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.BOOL, shape=t.shape)
+
+
+def _m_int_result(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.INT)
+
+
+def _m_type_as(t: Tensor, c: TorchCallArgs) -> Value:
+    """Takes the other tensor's dtype (torch's semantics), values unchanged."""
+    other = c.pos[0].dtype if c.pos and isinstance(c.pos[0], Tensor) else None
+    if other is Dtype.FLOAT or (other is not None and other is t.dtype):
+        return t.with_(dtype=other)
+    return Tensor(dtype=other, shape=t.shape, graph=t.graph)
+
+
+def _m_to(t: Tensor, c: TorchCallArgs) -> Value:
+    target = conversion_target(c.pos, c.kw)
+    if target is KEEP_DTYPE:
+        return t  # .to(device), .cuda(): values and dtype unchanged
+    dt = target if isinstance(target, Dtype) else None
+    if dt is Dtype.FLOAT:
+        return t.with_(dtype=dt)
+    return Tensor(dtype=dt, shape=t.shape, graph=t.graph)
+
+
+def _m_float(t: Tensor, c: TorchCallArgs) -> Value:
+    return t.with_(dtype=Dtype.FLOAT)
+
+
+def _m_value_keeping(t: Tensor, c: TorchCallArgs) -> Value:
+    return reshape(t, c.qname, c.pos, c.kw, c.node, c.frame)
+
+
+def _m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
+    if c.qname == "mean" and (c.pos or c.kw) and t.act is Act.PROBS:
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
+    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=Shape(()) if not c.pos and not c.kw else None)
+
+
+def _m_log(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act is Act.PROBS:
+        return t.with_(act=Act.LOG_PROBS)
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+def _m_exp(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act is Act.LOG_PROBS:
+        return t.with_(act=Act.PROBS)
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act in (Act.PROBS, Act.SIGMOID):
+        return t  # clamped probabilities are still probabilities
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+#: What each method of a known tensor does, by method name (softmax, sigmoid and backward are
+#: handled before this table; a method not listed gives some tensor without a graph).
+TENSOR_METHODS: dict[str, MethodHandler] = _table(
+    (("size", "dim", "numel"), _m_count),
+    (("item", "tolist", "numpy", "__len__"), _m_not_tensor),
+    (("detach", "detach_"), _m_detach),
+    (api.INT_METHODS, _m_int),
+    (("bool",), _m_bool),
+    (api.INT_RESULT_METHODS, _m_int_result),
+    (("type_as",), _m_type_as),
+    (("to", "type"), _m_to),
+    (api.FLOAT_METHODS, _m_float),
+    (api.VALUE_KEEPING_METHODS, _m_value_keeping),
+    (api.REDUCING_METHODS, _m_reduce),
+    (("log",), _m_log),
+    (("exp",), _m_exp),
+    (("clamp", "clip", "clamp_", "clip_"), _m_clamp),
+)

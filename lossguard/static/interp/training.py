@@ -1,0 +1,75 @@
+"""Training-code conventions the interpreter relies on: which model a ``model`` parameter holds, and
+what the training helpers (``accelerate.Accelerator``, ``GradScaler``) do to the values given to them."""
+
+from __future__ import annotations
+
+
+from lossguard.static.project import ModuleInfo
+import ast
+
+from lossguard.static import torch_api as api
+from lossguard.static.events import Backward
+from lossguard.static.interp.frame import Frame
+from lossguard.static.values import UNKNOWN, ClassRef, External, LazyImport, TupleVal, Value
+
+
+class TrainingMixin:
+    """Facts about training code that Python semantics alone do not give."""
+
+    def external_method(
+        self, receiver: External, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame
+    ) -> Value:
+        """A method of a training helper object (``Accelerator``, ``GradScaler``)."""
+        if receiver.qname in api.ACCELERATORS and name == "prepare" and not starred and not kw:
+            return pos[0] if len(pos) == 1 else TupleVal(tuple(pos))  # returns what it is given, wrapped
+        if receiver.qname in api.ACCELERATORS and name == "backward" and pos:
+            self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx()))
+        if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
+            return pos[0]  # scaler.scale(loss) is the loss, scaled
+        return UNKNOWN
+
+    def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
+        """The model a ``model`` parameter must hold: the one top-level nn.Module of the file whose
+        forward accepts these arguments. None when there is not exactly one."""
+        candidates = self._model_candidates.get(id(module))
+        if candidates is None:
+            candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
+        fitting = [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _find_model_candidates(self, module: ModuleInfo) -> list[ClassRef]:
+        glob = self.module_globals(module)
+        classes = {}
+        for name, v in glob.items():
+            if isinstance(v, LazyImport) and name[:1].isupper():
+                v = self.resolve(v)  # an imported class (by convention capitalised) may be the model
+            if isinstance(v, ClassRef) and self._is_nn_module(v):
+                classes[name] = v
+        used_inside: set[int] = set()
+        for cls in classes.values():
+            facts = cls.module.facts.cls(cls.node)
+            for call_name in facts.called_names:
+                other = classes.get(call_name)
+                if other is not None and other.node is not cls.node:
+                    used_inside.add(id(other.node))
+        return [c for c in classes.values() if id(c.node) not in used_inside and self._find_method(c, "forward") is not None]
+
+
+    def _forward_accepts(self, cls: ClassRef, n_pos: int, kw_names: set[str]) -> bool:
+        method = self._find_method(cls, "forward")
+        if method is None:
+            return False
+        params = method.node.args
+        all_positional = [*params.posonlyargs, *params.args]
+        n_required = len(all_positional) - len(params.defaults)
+        required = [p.arg for p in all_positional[1:n_required]] if n_required > 1 else []
+        positional = [p.arg for p in all_positional[1:]]
+        if params.vararg is not None or params.kwarg is not None:
+            return n_pos >= len(required) - len(kw_names)
+        kwonly = [(p.arg, d) for p, d in zip(params.kwonlyargs, params.kw_defaults)]
+        names = set(positional) | {name for name, _ in kwonly}
+        if not kw_names <= names or n_pos > len(positional):
+            return False
+        bound = set(positional[:n_pos]) | kw_names
+        return all(name in bound for name in required) and all(d is not None or name in kw_names for name, d in kwonly)
+
