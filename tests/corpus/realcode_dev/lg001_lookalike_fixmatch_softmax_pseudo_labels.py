@@ -1,5 +1,5 @@
 """look-alike [LG001, LG015]: FixMatch takes torch.softmax of the weak-view logits only to pick pseudo-labels; cross_entropy gets logits, and the reduction='none' loss is masked and averaged before backward."""
-# Source: https://github.com/kekmodel/FixMatch-pytorch train.py at 040be3b895f56b1d4bfb6a2b7ddde2f12f1d2f3b
+# Source: https://github.com/kekmodel/FixMatch-pytorch train.py at 040be3b8950300b052f810df31a0c6c09561e09f
 # (lines 357-381); re-typed, names changed, reduced. Correct code.
 import torch
 import torch.nn.functional as F

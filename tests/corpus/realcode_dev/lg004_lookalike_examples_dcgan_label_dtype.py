@@ -1,5 +1,5 @@
 """look-alike [LG004, LG002, LG016]: DCGAN whose discriminator ends in nn.Sigmoid inside nn.Sequential; labels are torch.full(..., real_label, dtype=real_cpu.dtype) with real_label = 1. (float)."""
-# Source: https://github.com/pytorch/examples dcgan/main.py at 77f55b91213ef5f6a1f6cba4e1e4c3c5ffa9cc6f
+# Source: https://github.com/pytorch/examples dcgan/main.py at 77f55b912142e11fcfdf5b530231fb9c52f181e8
 # (the fixed form of the NVIDIA/apex#1039 bug); re-typed, names changed, reduced. Correct code.
 import torch
 import torch.nn as nn

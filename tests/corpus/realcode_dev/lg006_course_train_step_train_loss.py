@@ -1,6 +1,6 @@
 """positive [LG006]: course train_step function adds every batch's loss tensor to train_loss (train_loss += loss) before backward; the average is printed after the loop."""
 # Source: https://github.com/mrdbourke/pytorch-deep-learning 03_pytorch_computer_vision.ipynb at
-# baa27b6916b0d0e8d1c7e7c8b5d5f0b2e7f0e3b6 (found by this survey); re-typed from the notebook cell, names changed.
+# baa27b691617461c173ecf3439793cd8cde74e13 (found by this survey); re-typed from the notebook cell, names changed.
 import torch
 from torch import nn
 

@@ -1,6 +1,6 @@
 """positive [LG006]: LR range test appends the cost tensor to collect['cost'] every batch and sums it into epoch_avg_cost; both keep each step's graph."""
 # Source: https://github.com/rasbt/deeplearning-models pytorch_ipynb/tricks/cyclical-learning-rate.ipynb at
-# 18e0469265d24bd8e7ad2c4d83e2ef6e0e4f6c3b (found by this survey); re-typed from two notebook cells, names changed.
+# 18e046926551378cd691fd871dda0f21dcd272ab (found by this survey); re-typed from two notebook cells, names changed.
 import torch
 
 

@@ -1,5 +1,5 @@
 """look-alike [LG007, LG006]: MNIST CNN ends in F.log_softmax(x, dim=1) and trains with F.nll_loss; the test loop sums F.nll_loss(..., reduction='sum').item()."""
-# Source: https://github.com/pytorch/examples mnist/main.py at 77f55b91213ef5f6a1f6cba4e1e4c3c5ffa9cc6f;
+# Source: https://github.com/pytorch/examples mnist/main.py at 77f55b912142e11fcfdf5b530231fb9c52f181e8;
 # re-typed, names changed, reduced. Correct code.
 import torch
 import torch.nn as nn

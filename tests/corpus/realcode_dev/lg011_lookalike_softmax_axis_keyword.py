@@ -1,6 +1,6 @@
 """look-alike [LG011]: torch.softmax(logits, axis=1) on a LightningModule's logits: axis= is torch's accepted alias of dim=, so the axis is given."""
 # Source: https://github.com/rasbt/deeplearning-models pytorch-lightning_ipynb/cnn/cnn-vgg16.ipynb at
-# 18e0469265d24bd8e7ad2c4d83e2ef6e0e4f6c3b (a false alarm of this survey, in nine notebooks); re-typed from
+# 18e046926551378cd691fd871dda0f21dcd272ab (a false alarm of this survey, in nine notebooks); re-typed from
 # the notebook's cells, names changed, reduced. Correct code.
 import pytorch_lightning as pl
 import torch

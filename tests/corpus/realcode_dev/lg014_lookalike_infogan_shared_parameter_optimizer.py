@@ -1,6 +1,6 @@
 """look-alike [LG014]: infoGAN's info_optimizer covers chain(G.parameters(), D.parameters()); D_optimizer.zero_grad() and G_optimizer.zero_grad() clear exactly those parameters every iteration, so nothing accumulates across steps."""
 # Source: https://github.com/znxlwm/pytorch-generative-model-collections infoGAN.py at
-# 0d183bb5ea2fbe82e0b4a6e5cb1b2ee1d4bd3ab5 (a false alarm of this survey); re-typed, names changed, reduced. Correct code.
+# 0d183bb5ea2fbe069e1c6806c4a9a1fd8e81656f (a false alarm of this survey); re-typed, names changed, reduced. Correct code.
 import itertools
 
 import torch

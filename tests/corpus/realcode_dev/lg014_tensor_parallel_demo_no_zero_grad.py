@@ -1,6 +1,6 @@
 """positive [LG014]: tensor-parallel demo loop calls output.sum().backward() and optimizer.step() each iteration and never clears the gradients."""
 # Source: https://github.com/pytorch/examples distributed/tensor_parallelism/tensor_parallel_example.py at
-# 77f55b91213ef5f6a1f6cba4e1e4c3c5ffa9cc6f (found by this survey); re-typed, names changed, reduced.
+# 77f55b912142e11fcfdf5b530231fb9c52f181e8 (found by this survey); re-typed, names changed, reduced.
 import torch
 import torch.nn as nn
 from torch.distributed.device_mesh import init_device_mesh

@@ -1,6 +1,6 @@
 """positive [LG016]: a logistic-regression walk-through computes a = torch.sigmoid(z) and then F.binary_cross_entropy(a, y), and differentiates it with torch.autograd.grad."""
 # Source: https://github.com/rasbt/LLMs-from-scratch appendix-A/01_main-chapter-code/code-part1.ipynb at
-# 28c65cdfbc5c86b8bd5ed4e0ba2e8c0d0b5c0e2f (found by this survey); re-typed from two notebook cells, names changed.
+# 28c65cdfbc3338e2e040016eea4b7fdf556e4d57 (found by this survey); re-typed from two notebook cells, names changed.
 import torch
 import torch.nn.functional as F
 from torch.autograd import grad

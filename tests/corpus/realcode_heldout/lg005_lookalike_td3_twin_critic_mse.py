@@ -1,5 +1,5 @@
 """look-alike [LG005, LG006]: TD3's twin critic: both Q heads end in nn.Linear(256, 1) and the target is reward + not_done * discount * min(target_Q1, target_Q2), all (batch, 1); F.mse_loss on matching shapes."""
-# Source: https://github.com/sfujim/TD3 TD3.py at 34770ccdcb1e1b1e6a7a1bb4ce2e2cc2d1a2dc8f (Critic, TD3.train);
+# Source: https://github.com/sfujim/TD3 TD3.py at 34770ccdcb51df6f6c7d85c1ba7e40d71b940d16 (Critic, TD3.train);
 # re-typed, names changed, reduced. Correct code.
 import copy
 

@@ -1,5 +1,5 @@
 """look-alike [LG008, LG009, LG001]: ViT distillation wrapper: F.kl_div(F.log_softmax(student / T, dim=-1), F.softmax(teacher / T, dim=-1).detach(), reduction='batchmean'); hard mode uses the teacher's argmax with cross_entropy."""
-# Source: https://github.com/lucidrains/vit-pytorch vit_pytorch/distill.py at 69d24fe9e3c0a1d4d4ef0a4e11ff3ba6a5ea0d2b
+# Source: https://github.com/lucidrains/vit-pytorch vit_pytorch/distill.py at 69d24fe9e3024c0d4b02761123b8583a24ebed1e
 # (DistillWrapper.forward); re-typed, names changed, reduced. Correct code.
 import torch
 import torch.nn.functional as F

@@ -1,6 +1,6 @@
 """positive [LG010, LG011]: segmentation losses F.log_softmax(input) without dim over (n, c, h, w) scores (implicit dim 1), then F.nll_loss with size_average=False / reduce=False."""
 # Source: https://github.com/meetshah1995/pytorch-semseg ptsemseg/loss.py at the parent of
-# 3fd5faf ("Add dim as arg to softmax and flatten tensors for cost computation"); re-typed, names changed.
+# 3fd5faf96f4a5c83a2e56f121b508fc7fd53cbae ("Add dim as arg to softmax and flatten tensors for cost computation"); re-typed, names changed.
 import torch.nn.functional as F
 
 

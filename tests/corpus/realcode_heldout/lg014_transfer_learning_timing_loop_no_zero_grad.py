@@ -1,6 +1,6 @@
 """positive [LG014]: transfer-learning exercise swaps densenet's classifier for a Sequential ending in nn.LogSoftmax(dim=1) (correct with NLLLoss) and times a few training steps per device without clearing the gradients."""
 # Source: https://github.com/udacity/deep-learning-v2-pytorch intro-to-pytorch/Part 8 - Transfer Learning (Exercises).ipynb
-# at the parent of 335a5e1b ("Add zero_grad to Transfer Learning notebook"); re-typed from cells 8 and 11, names changed.
+# at the parent of 335a5e1ba4a9ee1cc9a5e736dc4b321ef71d9d8d ("Add zero_grad to Transfer Learning notebook"); re-typed from cells 8 and 11, names changed.
 import time
 from collections import OrderedDict
 
