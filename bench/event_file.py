@@ -22,7 +22,15 @@ from typing import Any
 
 from lossguard.runtime import event_file
 
-TAGS = ["lossguard/grad_norm/total", "lossguard/grad_norm/0_Linear", "lossguard/grad_norm/2_Linear", "lossguard/grad_norm/4_Linear", "lossguard/loss", "lossguard/loss_smoothed", "lossguard/lr"]
+TAGS = [
+    "lossguard/grad_norm/total",
+    "lossguard/grad_norm/0_Linear",
+    "lossguard/grad_norm/2_Linear",
+    "lossguard/grad_norm/4_Linear",
+    "lossguard/loss",
+    "lossguard/loss_smoothed",
+    "lossguard/lr",
+]
 
 
 def old_module(rev: str) -> Any:

@@ -20,7 +20,7 @@ import struct
 import time
 from collections.abc import Callable
 from itertools import count
-from typing import Any, Optional
+from typing import Any
 
 from tensorboard.compat.proto.event_pb2 import Event  # type: ignore[import-untyped]
 
@@ -93,7 +93,7 @@ class EventFile:
             add(tag=tag, simple_value=v)
         self._pending.append(event.SerializeToString())
 
-    def summary(self, summary: Any, step: Optional[int] = None) -> None:
+    def summary(self, summary: Any, step: int | None = None) -> None:
         """Queue a tensorboard ``Summary`` protobuf (text, layouts) as one event."""
         event = Event(wall_time=time.time(), summary=summary)
         if step is not None:

@@ -14,7 +14,7 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, Optional
+from typing import Any
 
 from lossguard.runtime.events import SEVERITY_RANK, Event
 
@@ -44,7 +44,7 @@ LAYOUT = {
 }
 
 
-def alert_scalars(event: Event, level: Optional[float] = None) -> dict[str, float]:
+def alert_scalars(event: Event, level: float | None = None) -> dict[str, float]:
     """The alert marker (at ``level``, the loss, so it sits on the curve; else the severity
     rank) and the per-code severity."""
     severity = float(SEVERITY_RANK[event.severity])
@@ -93,15 +93,14 @@ class _Guarded:
     """A sink that drops itself, with one warning, the first time its output fails."""
 
     what = "output"
-    failed: Optional[BaseException] = None
+    failed: BaseException | None = None
 
     def _drop(self, exc: BaseException, where: str) -> None:
         if self.failed is not None:
             return
         self.failed = exc
         warnings.warn(
-            f"lossguard: {self.what} stopped: cannot write {where} ({exc}). Detection goes on and "
-            "events are still reported by the other outputs.",
+            f"lossguard: {self.what} stopped: cannot write {where} ({exc}). Detection goes on and events are still reported by the other outputs.",
             RuntimeWarning,
             stacklevel=2,
         )
@@ -225,8 +224,8 @@ class TensorBoardSink(_Guarded):
         self._batch = batch
         self._queued = 0
         self.log_dir = log_dir
-        self.run_dir: Optional[str] = None
-        self.file: Optional[EventFile] = None
+        self.run_dir: str | None = None
+        self.file: EventFile | None = None
         try:
             self.run_dir = new_run_dir(log_dir)
             self.file = EventFile(self.run_dir)
@@ -234,7 +233,7 @@ class TensorBoardSink(_Guarded):
         except OSError as exc:
             self._drop(exc, f"TensorBoard files to {log_dir}")
 
-    def scalars(self, step: int, values: dict[str, float], wall_time: Optional[float] = None) -> None:
+    def scalars(self, step: int, values: dict[str, float], wall_time: float | None = None) -> None:
         if values and self.file is not None:
             self.file.scalars(step, time.time() if wall_time is None else wall_time, _with_log10(values))
             self._queued += 1
@@ -255,7 +254,7 @@ class TensorBoardSink(_Guarded):
             f._pending.clear()  # what could not be written is lost; do not retry it on close
             f.close()
 
-    def emit(self, event: Event, level: Optional[float]) -> None:
+    def emit(self, event: Event, level: float | None) -> None:
         if self.file is None:
             return
         self.file.summary(self._text(EVENTS, _event_markdown(event)), event.step)
@@ -301,14 +300,14 @@ class SummaryWriterSink(_Guarded):
             except OSError as exc:
                 self._drop(exc, "to the SummaryWriter")
 
-    def scalars(self, step: int, values: dict[str, float], wall_time: Optional[float] = None) -> None:
+    def scalars(self, step: int, values: dict[str, float], wall_time: float | None = None) -> None:
         def add() -> None:
             for tag, value in _with_log10(values).items():
                 self.writer.add_scalar(tag, value, step, walltime=wall_time)
 
         self._write(add)
 
-    def emit(self, event: Event, level: Optional[float]) -> None:
+    def emit(self, event: Event, level: float | None) -> None:
         self._write(lambda: self.writer.add_text(EVENTS, _event_markdown(event), event.step))
         self.scalars(event.step, alert_scalars(event, level))
         self._write(self.writer.flush)

@@ -19,7 +19,13 @@ import pytest
 from tests.cli_support import FIXED, TRAIN, git
 
 REPO = Path(__file__).resolve().parents[2]
-_NO_INDEX = ("Could not find a version", "No matching distribution", "Failed to establish", "NewConnectionError", "Temporary failure in name resolution")
+_NO_INDEX = (
+    "Could not find a version",
+    "No matching distribution",
+    "Failed to establish",
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+)
 
 
 def _require_pre_commit() -> None:
@@ -33,7 +39,9 @@ def _installed(r: subprocess.CompletedProcess[str]) -> None:
     """Fail with the reason when pre-commit could not install the hook's environment."""
     out = r.stdout + r.stderr
     if r.returncode != 0 and any(s in out for s in _NO_INDEX):
-        pytest.fail(f"pre-commit could not install the hook's dependencies from the package index (configure pip's index for offline machines): {out[-600:]}")
+        pytest.fail(
+            f"pre-commit could not install the hook's dependencies from the package index (configure pip's index for offline machines): {out[-600:]}"
+        )
 
 
 def _hook_repo(dest: Path) -> str:
@@ -50,7 +58,12 @@ def _hook_repo(dest: Path) -> str:
 def _commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-m", "train"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
 
 
@@ -61,9 +74,7 @@ def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
     _require_pre_commit()
     rev = _hook_repo(hook_repo)
     git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n"
-    )
+    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
 
@@ -76,7 +87,9 @@ def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
     assert r.returncode != 0, out
     assert "lossguard" in out and "Failed" in out
     assert "train.py:13:26: LG001 [double-softmax]" in out and "train.py:16:9: LG006 [graph-retention]" in out
-    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True, check=False).returncode != 0, "nothing was committed"
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True, check=False).returncode != 0, (
+        "nothing was committed"
+    )
 
     (project / "train.py").write_text(FIXED)
     git("add", "train.py", cwd=project)
@@ -98,9 +111,7 @@ def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
     _require_pre_commit()
     rev = _hook_repo(hook_repo)
     git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard-fix\n"
-    )
+    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard-fix\n")
     source = "import torch.nn as nn\n\ncriterion = nn.MSELoss(size_average=False)  # summed\n"
     (project / "train.py").write_text(source)
     git("add", ".", cwd=project)
@@ -109,7 +120,12 @@ def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
     def run_hook() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "run", "lossguard-fix", "--files", "train.py"],
-            cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False,
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+            check=False,
         )
 
     r = run_hook()

@@ -17,8 +17,12 @@ import os
 import re
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,7 +96,9 @@ def test_numpy_is_declared_if_the_watcher_needs_it(tmp_path):
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     declared = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["runtime"]}
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    r = subprocess.run([sys.executable, "-c", _IMPORTED, "--no-numpy"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False)
+    r = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, "--no-numpy"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300, check=False
+    )
     needs_numpy = r.returncode != 0
     if needs_numpy:
         assert "No module named 'numpy'" in r.stderr, r.stderr[-3000:]

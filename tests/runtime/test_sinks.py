@@ -29,7 +29,12 @@ def test_tensorboard_scalars_events_and_alerts(tmp_path):
     for tag in ("lossguard/loss", "lossguard/loss_smoothed", "lossguard/grad_norm/total", "lossguard/alert", "lossguard/lr"):
         assert tag in tags, tag
     # groups are named after the modules, not only their index in the Sequential
-    assert {t for t in tags if t.startswith("lossguard/grad_norm/")} == {"lossguard/grad_norm/total", "lossguard/grad_norm/0_Linear", "lossguard/grad_norm/2_Linear", "lossguard/grad_norm/4_Linear"}
+    assert {t for t in tags if t.startswith("lossguard/grad_norm/")} == {
+        "lossguard/grad_norm/total",
+        "lossguard/grad_norm/0_Linear",
+        "lossguard/grad_norm/2_Linear",
+        "lossguard/grad_norm/4_Linear",
+    }
     loss = acc.Scalars("lossguard/loss")
     assert [e.step for e in loss] == list(range(60))
     alert = acc.Scalars("lossguard/alert")
@@ -227,7 +232,12 @@ def _unshare_tmpfs(mount: str, options: str) -> tuple[str, ...]:
 
     if shutil.which("unshare") is None:
         pytest.skip("needs unshare (util-linux) to mount a tmpfs")
-    probe = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", f"mount -t tmpfs -o {options} tmpfs {mount}"], capture_output=True, text=True, check=False)
+    probe = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", f"mount -t tmpfs -o {options} tmpfs {mount}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if probe.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs in a user namespace here: {probe.stderr.strip()}")
     return ("unshare", "--user", "--map-root-user", "--mount", "sh", "-c", f'mount -t tmpfs -o {options} tmpfs {mount} && exec "$@"', "sh")
@@ -263,7 +273,9 @@ def test_full_tmpfs_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path
     disk = tmp_path / "small-disk"
     disk.mkdir()
     jsonl = tmp_path / "events.jsonl"  # on the big disk: it keeps working
-    out, stderr = _run_training(tmp_path, _unshare_tmpfs(str(disk), "size=32k"), log_dir=str(disk / "runs"), jsonl=str(jsonl), steps=500, nan_step=450)
+    out, stderr = _run_training(
+        tmp_path, _unshare_tmpfs(str(disk), "size=32k"), log_dir=str(disk / "runs"), jsonl=str(jsonl), steps=500, nan_step=450
+    )
     assert "No space left on device" in stderr
     _assert_dropped_once_and_nan_reported(out, stderr, jsonl, 450)
 
