@@ -306,3 +306,30 @@ def test_console_lines_are_not_wrapped_when_stderr_is_a_pipe(tmp_path):
     lines = stderr.splitlines()
     assert f"lossguard LG101 nan-loss (error, step 20): {message}" in lines
     assert f"  fix: {fix}" in lines
+
+
+def test_gradient_norm_groups_of_indexed_modules_carry_their_class(tmp_path):
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.embed = nn.Linear(16, 32)
+            self.blocks = nn.ModuleList([nn.Linear(32, 32), nn.Sequential(nn.Linear(32, 32), nn.ReLU())])
+            self.head = nn.Linear(32, 4)
+
+        def forward(self, x):
+            x = self.embed(x)
+            x = self.blocks[1](self.blocks[0](x))
+            return self.head(x)
+
+    net = Net()
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir=str(tmp_path), console=False)
+    train(net, crit, 3)
+    crit.close()
+    grad_tags = {t for t in read(tmp_path).Tags()["scalars"] if t.startswith("lossguard/grad_norm/")}
+    assert grad_tags == {
+        "lossguard/grad_norm/total",
+        "lossguard/grad_norm/embed",
+        "lossguard/grad_norm/blocks/0_Linear",
+        "lossguard/grad_norm/blocks/1/0_Linear",
+        "lossguard/grad_norm/head",
+    }
