@@ -17,8 +17,8 @@ echo "== the fixed versions are clean"
 lossguard check examples/*/fixed.py || exit 1
 echo
 if [ -f examples/watch_demo.py ]; then
-  echo "== lossguard.watch on a real training run (TensorBoard run in runs/demo)"
+  echo "== lossguard.watch on a real training run (a new TensorBoard run under runs/demo)"
   python examples/watch_demo.py runs/demo || exit 1
 fi
 echo
-echo "Demo finished. Open the TensorBoard run with: tensorboard --logdir runs/demo"
+echo "Demo finished. Open the TensorBoard runs with: tensorboard --logdir runs/demo"

@@ -1,18 +1,44 @@
 #!/usr/bin/env bash
-# Create .venv (once) and install lossguard with the given extras.
-# torch==2.13.0 is installed first: a bare `torch` requirement would download a multi-GB CUDA build.
+# Create .venv and install lossguard (editable) with the given extras: runtime, dev or all.
+# Nothing is reinstalled when .venv is already up to date: the stamp .venv/.lossguard-setup
+# records pyproject.toml, the torch pin and the extras of the last install.
+#
+# torch is pinned and installed first, CPU-only: from a local wheel when pip's find-links has
+# one, else from PyTorch's CPU index (LOSSGUARD_TORCH_INDEX overrides it); a .venv that already
+# has a torch keeps it. A bare `torch` requirement would download a multi-GB CUDA build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-all}"
-python3 -m venv .venv
+torch_pin="torch==2.13.0"
+torch_index="${LOSSGUARD_TORCH_INDEX:-https://download.pytorch.org/whl/cpu}"
+stamp_file=.venv/.lossguard-setup
+digest="$( { cat pyproject.toml; echo "$torch_pin"; } | sha256sum | cut -d' ' -f1)"
+
+if [ -x .venv/bin/python ] && [ -f "$stamp_file" ]; then
+  read -r old_digest old_extras < "$stamp_file" || true
+  if [ "$old_digest" = "$digest" ] && { [ "$old_extras" = "$extras" ] || [ "$old_extras" = all ]; }; then
+    echo "setup: .venv is up to date (lossguard[$old_extras]); nothing to install"
+    exit 0
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
 # shellcheck disable=SC1091
 . .venv/bin/activate
 pip_quiet() {  # pip, without the warnings some machines print about missing local indexes
-  python -m pip --quiet "$@" 2>&1 | { grep -v "^WARNING: Location" || true; }
+  python -m pip --quiet --disable-pip-version-check "$@" 2>&1 | { grep -v "^WARNING: Location" || true; }
   return "${PIPESTATUS[0]}"
 }
 pip_quiet install --upgrade pip
 if ! python -c "import torch" 2>/dev/null; then
-  pip_quiet install "torch==2.13.0"
+  echo "setup: installing $torch_pin (CPU build, a few hundred MB: this takes a few minutes the first time) ..."
+  if pip_quiet install --no-index --no-deps "$torch_pin" >/dev/null 2>&1; then
+    pip_quiet install "$torch_pin"  # the local wheel; its dependencies from the configured index
+  else
+    pip_quiet install "$torch_pin" --index-url "$torch_index" --extra-index-url https://pypi.org/simple
+  fi
 fi
+echo "setup: installing lossguard[$extras] and its dependencies into .venv ..."
 pip_quiet install -e ".[${extras}]"
+echo "$digest $extras" > "$stamp_file"
+echo "setup: done (.venv; activate it with: . .venv/bin/activate)"

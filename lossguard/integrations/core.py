@@ -18,6 +18,7 @@ from torch import nn
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import Event, Watcher, watch
 from lossguard.runtime.events import SEVERITY_RANK
+from lossguard.runtime.sinks import alert_scalars
 
 Policy = str | Callable[[Event], Any]
 
@@ -58,8 +59,7 @@ def error_for(event: Event | None) -> LossGuardError:
 
 def metrics_for(event: Event) -> dict[str, float]:
     """Logger scalars of one event, tagged as the watcher's TensorBoard sink tags them."""
-    level = float(SEVERITY_RANK[event.severity])
-    return {"lossguard/alert": level, f"lossguard/alerts/{event.code}-{event.name}": level}
+    return alert_scalars(event)
 
 
 class Guard:

@@ -26,7 +26,7 @@ from lossguard.runtime.detectors import Detector, StepStats, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
 from lossguard.runtime.distributed import all_reduce_sum, rank_and_world
 from lossguard.runtime.events import SEVERITY_RANK, Event, make_event
-from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
+from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink, readable_group_labels
 
 Policy = Union[str, Callable[[Event], Any]]
 
@@ -174,6 +174,7 @@ class Watcher(nn.Module):
         self._param_ids = {id(p) for p in self._params}
         self._dense, self._penultimate = self._dense_weights(model)
         self._group_labels, self._group_of = _groups(self._names)
+        self._group_labels = readable_group_labels(self._group_labels, model, _clean)
         self._group_tags = [f"lossguard/grad_norm/{label}" for label in self._group_labels]
         self._sentinel: Optional[torch.Tensor] = self._params[0] if self._params else None
 

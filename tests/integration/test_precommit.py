@@ -1,4 +1,10 @@
-"""The pre-commit hook, with the real pre-commit: it blocks a buggy commit and installs no torch."""
+"""The pre-commit hook, with the real pre-commit: it blocks a buggy commit and installs no torch.
+
+The hook repository is this checkout, committed to a scratch git repository (no network, no
+tag needed); pre-commit then pip-installs it with its dependencies from the configured package
+index (PyPI, or the local index of an offline machine). These tests fail, never skip, when
+that cannot happen: a CI that cannot install the hook has not tested it.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +18,30 @@ import pytest
 
 from tests.cli_support import FIXED, TRAIN, git
 
-pytest.importorskip("pre_commit", reason="needs pre-commit (pip install 'lossguard[dev]')")
-
 REPO = Path(__file__).resolve().parents[2]
-_NO_NETWORK = ("Could not find a version", "No matching distribution", "Failed to establish", "NewConnectionError", "Temporary failure in name resolution")
+_NO_INDEX = (
+    "Could not find a version",
+    "No matching distribution",
+    "Failed to establish",
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+)
+
+
+def _require_pre_commit() -> None:
+    try:
+        import pre_commit  # noqa: F401
+    except ImportError:
+        pytest.fail("pre-commit is not installed: pip install -e '.[dev]' (scripts/setup.sh does)")
+
+
+def _installed(r: subprocess.CompletedProcess[str]) -> None:
+    """Fail with the reason when pre-commit could not install the hook's environment."""
+    out = r.stdout + r.stderr
+    if r.returncode != 0 and any(s in out for s in _NO_INDEX):
+        pytest.fail(
+            f"pre-commit could not install the hook's dependencies from the package index (configure pip's index for offline machines): {out[-600:]}"
+        )
 
 
 def _hook_repo(dest: Path) -> str:
@@ -32,7 +58,12 @@ def _hook_repo(dest: Path) -> str:
 def _commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-m", "train"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
 
 
@@ -40,11 +71,10 @@ def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
     hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
     for d in (hook_repo, project):
         d.mkdir()
+    _require_pre_commit()
     rev = _hook_repo(hook_repo)
     git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n"
-    )
+    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
 
@@ -53,12 +83,13 @@ def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
     git("add", ".", cwd=project)
     r = _commit(project, env)
     out = r.stdout + r.stderr
-    if r.returncode != 0 and any(s in out for s in _NO_NETWORK):
-        pytest.skip(f"pre-commit could not install the hook's dependencies from PyPI: {out[-400:]}")
+    _installed(r)
     assert r.returncode != 0, out
     assert "lossguard" in out and "Failed" in out
     assert "train.py:13:26: LG001 [double-softmax]" in out and "train.py:16:9: LG006 [graph-retention]" in out
-    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True, check=False).returncode != 0, "nothing was committed"
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True, check=False).returncode != 0, (
+        "nothing was committed"
+    )
 
     (project / "train.py").write_text(FIXED)
     git("add", "train.py", cwd=project)
@@ -77,11 +108,10 @@ def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
     hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
     for d in (hook_repo, project):
         d.mkdir()
+    _require_pre_commit()
     rev = _hook_repo(hook_repo)
     git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard-fix\n"
-    )
+    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard-fix\n")
     source = "import torch.nn as nn\n\ncriterion = nn.MSELoss(size_average=False)  # summed\n"
     (project / "train.py").write_text(source)
     git("add", ".", cwd=project)
@@ -90,13 +120,17 @@ def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
     def run_hook() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "run", "lossguard-fix", "--files", "train.py"],
-            cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False,
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+            check=False,
         )
 
     r = run_hook()
     out = r.stdout + r.stderr
-    if r.returncode != 0 and any(s in out for s in _NO_NETWORK):
-        pytest.skip(f"pre-commit could not install the hook's dependencies from PyPI: {out[-400:]}")
+    _installed(r)
     assert r.returncode != 0 and "files were modified by this hook" in out, out
     assert (project / "train.py").read_text() == 'import torch.nn as nn\n\ncriterion = nn.MSELoss(reduction="sum")  # summed\n'
     r = run_hook()

@@ -74,11 +74,9 @@ def fit(
 
 
 def scalars(log_dir: Path, tag: str) -> list[tuple[int, float]]:
-    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+    from tests.tb_support import read_run
 
-    acc = EventAccumulator(str(log_dir), size_guidance={"scalars": 0})
-    acc.Reload()
-    return [(e.step, e.value) for e in acc.Scalars(tag)]
+    return [(e.step, e.value) for e in read_run(log_dir).Scalars(tag)]
 
 
 def test_healthy_run_reports_nothing_and_reads_every_step(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

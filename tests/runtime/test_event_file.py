@@ -1,22 +1,32 @@
-"""The thread-free event file: tensorboard's own checksum and reader agree with it."""
+"""The thread-free event file: tensorboard's own framing, checksum and reader agree with it."""
 
 from __future__ import annotations
 
+import io
 import random
 
+import pytest
 from tensorboard.backend.event_processing import event_file_loader
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 from tensorboard.compat.tensorflow_stub.pywrap_tensorflow import masked_crc32c
+from tensorboard.summary.writer.record_writer import RecordWriter
 from torch.utils.tensorboard.summary import text
 
-from lossguard.runtime.event_file import EventFile, _Crc32c
+from lossguard.runtime.event_file import EventFile, checksum_implementations, frame
+
+_RND = random.Random(0)
+MESSAGES = [bytes(_RND.randrange(256) for _ in range(n)) for n in [0, 1, 3, 8, 100, 257, 1000, 20000]]
 
 
-def test_batched_checksum_equals_tensorboards_for_every_length():
-    rnd = random.Random(0)
-    messages = [bytes(rnd.randrange(256) for _ in range(n)) for n in list(range(4, 300)) + [1000, 5000, 20000]]
-    messages += [b"\x00" * 4, b"\xff" * 8, b"lossguard/loss"]
-    assert _Crc32c().masked(messages) == [masked_crc32c(m) for m in messages]
+@pytest.mark.parametrize("name", list(checksum_implementations()))
+def test_each_checksum_equals_tensorboards_and_frames_as_its_record_writer(name):
+    checksum = checksum_implementations()[name]
+    assert [checksum(m) for m in MESSAGES] == [masked_crc32c(m) for m in MESSAGES]
+    buf = io.BytesIO()
+    writer = RecordWriter(buf)
+    for m in MESSAGES:
+        writer.write(m)
+    assert b"".join(frame(m, checksum) for m in MESSAGES) == buf.getvalue()
 
 
 def test_scalars_and_text_read_back_by_tensorboard(tmp_path):

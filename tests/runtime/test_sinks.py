@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import math
+import re
 
 import torch
 import torch.nn as nn
 from rich.console import Console
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+from tensorboard.plugins.custom_scalar import layout_pb2
 
 import lossguard
 from tests.runtime.helpers import model, train
-
-
-def read(log_dir):
-    acc = EventAccumulator(str(log_dir), size_guidance={"scalars": 0, "tensors": 0})
-    acc.Reload()
-    return acc
+from tests.tb_support import read_run as read
+from tests.tb_support import runs
 
 
 def test_tensorboard_scalars_events_and_alerts(tmp_path):
@@ -29,7 +28,13 @@ def test_tensorboard_scalars_events_and_alerts(tmp_path):
     tags = acc.Tags()["scalars"]
     for tag in ("lossguard/loss", "lossguard/loss_smoothed", "lossguard/grad_norm/total", "lossguard/alert", "lossguard/lr"):
         assert tag in tags, tag
-    assert {t for t in tags if t.startswith("lossguard/grad_norm/")} == {"lossguard/grad_norm/total", "lossguard/grad_norm/0", "lossguard/grad_norm/2", "lossguard/grad_norm/4"}
+    # groups are named after the modules, not only their index in the Sequential
+    assert {t for t in tags if t.startswith("lossguard/grad_norm/")} == {
+        "lossguard/grad_norm/total",
+        "lossguard/grad_norm/0_Linear",
+        "lossguard/grad_norm/2_Linear",
+        "lossguard/grad_norm/4_Linear",
+    }
     loss = acc.Scalars("lossguard/loss")
     assert [e.step for e in loss] == list(range(60))
     alert = acc.Scalars("lossguard/alert")
@@ -50,7 +55,8 @@ def test_user_summary_writer_gets_the_same_tags_in_its_own_run(tmp_path):
     crit.close()
     writer.add_scalar("user/accuracy", 0.9, 60)  # lossguard flushed the writer; it did not close it
     writer.close()
-    acc = read(tmp_path)
+    acc = EventAccumulator(str(tmp_path), size_guidance={"scalars": 0, "tensors": 0})  # the user's run, as they named it
+    acc.Reload()
     tags = acc.Tags()["scalars"]
     assert "user/accuracy" in tags and [e.step for e in acc.Scalars("user/accuracy")] == [0, 60]
     assert [e.step for e in acc.Scalars("lossguard/loss")] == list(range(60))
@@ -111,3 +117,219 @@ def test_console_prints_once_per_kind_and_jsonl_keeps_all(tmp_path):
     from lossguard import catalog
 
     assert lines[0]["fix"] == catalog.get("LG101").fix
+
+
+def _layout(acc) -> dict[str, list[str]]:
+    """The custom-scalars layout the run carries: chart title -> its tag patterns."""
+    raw = acc.Tensors("custom_scalars__config__")[0].tensor_proto.string_val[0]
+    layout = layout_pb2.Layout.FromString(raw)
+    return {chart.title: list(chart.multiline.tag) for category in layout.category for chart in category.chart}
+
+
+def test_layout_charts_hold_only_their_series_and_a_divergence_has_a_log_chart(tmp_path):
+    net = model(0)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir=str(tmp_path), console=False, optimizer=opt, skip=())
+
+    def diverge(step, x):
+        return x * 10.0 ** min(14, max(0, step - 40)) if step >= 40 else x  # loss up to ~1e16
+
+    train(net, crit, 60, corrupt=diverge, opt=opt)
+    crit.close()
+    acc = read(tmp_path)
+    tags = acc.Tags()["scalars"]
+    assert any(t.startswith("lossguard/alerts/") for t in tags)
+    charts = _layout(acc)
+
+    def shown(chart: str) -> set[str]:  # TensorBoard's custom-scalars plugin keeps re.match(pattern, tag)
+        return {t for t in tags if any(re.match(p, t) for p in charts[chart])}
+
+    assert shown("loss with alerts") == {"lossguard/loss", "lossguard/loss_smoothed", "lossguard/alert"}
+    assert shown("loss (log10) with alerts") == {"lossguard/loss_log10", "lossguard/alert_log10"}
+    assert shown("gradient norms") == {t for t in tags if t.startswith("lossguard/grad_norm/")}
+    loss = {e.step: e.value for e in acc.Scalars("lossguard/loss")}
+    log10 = {e.step: e.value for e in acc.Scalars("lossguard/loss_log10")}
+    assert max(v for v in loss.values() if math.isfinite(v)) > 1e6 and min(loss.values()) < 2
+    assert set(log10) == {s for s, v in loss.items() if 0 < v < math.inf}
+    assert all(math.isclose(log10[s], math.log10(loss[s]), rel_tol=1e-5, abs_tol=1e-6) for s in log10)
+
+
+def test_each_watcher_is_its_own_run_under_log_dir(tmp_path):
+    from tensorboard.backend.event_processing.plugin_event_multiplexer import EventMultiplexer
+
+    for seed in (0, 1):  # a second run with the same log_dir, or a GAN's two networks
+        net = model(seed)
+        crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir=str(tmp_path), console=False)
+        train(net, crit, 20, seed=seed)
+        crit.close()
+    assert len(runs(tmp_path)) == 2
+    mux = EventMultiplexer().AddRunsFromDirectory(str(tmp_path))  # what `tensorboard --logdir` does
+    mux.Reload()
+    names = sorted(mux.Runs())
+    assert names == sorted(p.name for p in runs(tmp_path)) and "." not in names
+    for name in names:
+        assert [e.step for e in mux.Tensors(name, "lossguard/loss")] == list(range(20))
+
+
+# ---------------------------------------------------------------- outputs that fail
+
+_TRAIN = """
+import json, sys
+import torch, torch.nn as nn
+import lossguard
+
+args = json.loads(sys.argv[1])
+if args.get("file_limit"):  # the process may write no file beyond this size: writes fail with EFBIG
+    import resource, signal
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (args["file_limit"], args["file_limit"]))
+torch.manual_seed(0)
+torch.set_num_threads(1)
+net = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 4))
+opt = torch.optim.SGD(net.parameters(), lr=0.05)
+seen = []
+crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir=args.get("log_dir"), jsonl=args.get("jsonl"), on_event=seen.append, optimizer=opt)
+g = torch.Generator().manual_seed(0)
+w = torch.randn(16, 4, generator=g)
+for step in range(args["steps"]):
+    x = torch.randn(64, 16, generator=g)
+    y = (x @ w).argmax(1)
+    if step == args["nan_step"]:
+        x[0, 0] = float("nan")
+    opt.zero_grad()
+    loss = crit(net(x), y)
+    loss.backward()
+    opt.step()
+crit.close()
+print(json.dumps({"events": [[e.code, e.step, e.message, e.fix] for e in seen], "steps": crit.step}))
+"""
+
+
+def _run_training(tmp_path, prefix: tuple[str, ...] = (), env_drop: tuple[str, ...] = (), **args):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "train_script.py"
+    script.write_text(_TRAIN)
+    root = str(Path(__file__).resolve().parents[2])
+    env = {k: v for k, v in os.environ.items() if k not in env_drop}
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    r = subprocess.run([*prefix, sys.executable, str(script), json.dumps(args)], capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return json.loads(r.stdout.strip().splitlines()[-1]), r.stderr
+
+
+def _unshare_tmpfs(mount: str, options: str) -> tuple[str, ...]:
+    """Run the script in a private mount namespace with a tmpfs at ``mount`` (a real small or
+    read-only disk), or skip where user namespaces are not allowed."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare (util-linux) to mount a tmpfs")
+    probe = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", f"mount -t tmpfs -o {options} tmpfs {mount}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs in a user namespace here: {probe.stderr.strip()}")
+    return ("unshare", "--user", "--map-root-user", "--mount", "sh", "-c", f'mount -t tmpfs -o {options} tmpfs {mount} && exec "$@"', "sh")
+
+
+def _assert_dropped_once_and_nan_reported(out, stderr, jsonl, nan_step):
+    assert stderr.count("TensorBoard logging stopped") == 1, stderr[-3000:]
+    assert ["LG101", nan_step] in [e[:2] for e in out["events"]]  # the on_event callback
+    assert f"lossguard LG101 nan-loss (error, step {nan_step})" in stderr  # the console
+    assert ("LG101", nan_step) in [(d["code"], d["step"]) for d in map(json.loads, jsonl.read_text().splitlines())]
+    assert out["steps"] == 500
+
+
+def test_disk_full_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path):
+    """The event file stops growing at the file-size limit (writes fail with EFBIG, as with a
+    full disk); the NaN comes 300 steps later."""
+    import pytest
+
+    resource = pytest.importorskip("resource")
+    limit = 40_000
+    assert resource.getrlimit(resource.RLIMIT_FSIZE)[0] in (resource.RLIM_INFINITY, -1) or resource.getrlimit(resource.RLIMIT_FSIZE)[0] > limit
+    jsonl = tmp_path / "events.jsonl"
+    out, stderr = _run_training(tmp_path, log_dir=str(tmp_path / "runs"), jsonl=str(jsonl), steps=500, nan_step=450, file_limit=limit)
+    _assert_dropped_once_and_nan_reported(out, stderr, jsonl, 450)
+    (event_file,) = (tmp_path / "runs").glob("*/events.out.tfevents.*")
+    assert event_file.stat().st_size == limit  # it did fill up; the records before that read back
+    acc = EventAccumulator(str(event_file.parent))
+    acc.Reload()
+    assert 50 < len(acc.Scalars("lossguard/loss")) < 450
+
+
+def test_full_tmpfs_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path):
+    disk = tmp_path / "small-disk"
+    disk.mkdir()
+    jsonl = tmp_path / "events.jsonl"  # on the big disk: it keeps working
+    out, stderr = _run_training(
+        tmp_path, _unshare_tmpfs(str(disk), "size=32k"), log_dir=str(disk / "runs"), jsonl=str(jsonl), steps=500, nan_step=450
+    )
+    assert "No space left on device" in stderr
+    _assert_dropped_once_and_nan_reported(out, stderr, jsonl, 450)
+
+
+def test_read_only_log_dir_warns_once_and_training_is_watched(tmp_path):
+    import os
+
+    ro = tmp_path / "read-only"
+    ro.mkdir()
+    jsonl = tmp_path / "events.jsonl"
+    if os.name == "posix" and os.geteuid() != 0:
+        ro.chmod(0o555)  # root ignores permissions: it gets a read-only mount instead
+        prefix: tuple[str, ...] = ()
+    else:
+        prefix = _unshare_tmpfs(str(ro), "ro,size=16k")
+    out, stderr = _run_training(tmp_path, prefix, log_dir=str(ro / "runs"), jsonl=str(jsonl), steps=500, nan_step=450)
+    _assert_dropped_once_and_nan_reported(out, stderr, jsonl, 450)
+    assert f"cannot write TensorBoard files to {ro / 'runs'}" in stderr
+    assert not list(ro.iterdir())
+
+
+def test_console_lines_are_not_wrapped_when_stderr_is_a_pipe(tmp_path):
+    """CI logs, tee, nohup: a message or a fix's code must stay on one line (rich would wrap at
+    80 columns when it cannot ask a terminal)."""
+    out, stderr = _run_training(tmp_path, env_drop=("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE"), steps=40, nan_step=20)
+    (code, step, message, fix) = next(e for e in out["events"] if e[0] == "LG101")
+    assert len(message) > 80 and len(fix) > 80
+    lines = stderr.splitlines()
+    assert f"lossguard LG101 nan-loss (error, step 20): {message}" in lines
+    assert f"  fix: {fix}" in lines
+
+
+def test_gradient_norm_groups_of_indexed_modules_carry_their_class(tmp_path):
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.embed = nn.Linear(16, 32)
+            self.blocks = nn.ModuleList([nn.Linear(32, 32), nn.Sequential(nn.Linear(32, 32), nn.ReLU())])
+            self.head = nn.Linear(32, 4)
+
+        def forward(self, x):
+            x = self.embed(x)
+            x = self.blocks[1](self.blocks[0](x))
+            return self.head(x)
+
+    net = Net()
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir=str(tmp_path), console=False)
+    train(net, crit, 3)
+    crit.close()
+    grad_tags = {t for t in read(tmp_path).Tags()["scalars"] if t.startswith("lossguard/grad_norm/")}
+    assert grad_tags == {
+        "lossguard/grad_norm/total",
+        "lossguard/grad_norm/embed",
+        "lossguard/grad_norm/blocks/0_Linear",
+        "lossguard/grad_norm/blocks/1/0_Linear",
+        "lossguard/grad_norm/head",
+    }
