@@ -3,14 +3,15 @@
 # Nothing is reinstalled when .venv is already up to date: the stamp .venv/.lossguard-setup
 # records pyproject.toml, the torch pin and the extras of the last install.
 #
-# torch is pinned and installed first, CPU-only: from a local wheel when pip's find-links has
-# one, else from PyTorch's CPU index (LOSSGUARD_TORCH_INDEX overrides it); a .venv that already
-# has a torch keeps it. A bare `torch` requirement would download a multi-GB CUDA build.
+# torch is pinned and installed first (`pip install torch==2.13.0`: on the machines lossguard is
+# developed and tested on, pip's find-links holds that version as a local CPU-only wheel);
+# LOSSGUARD_TORCH_INDEX=URL installs it from another index instead (PyTorch's CPU index on a
+# user's machine). A .venv that already has a torch keeps it. A bare `torch` requirement would
+# download a multi-GB CUDA build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-all}"
 torch_pin="torch==2.13.0"
-torch_index="${LOSSGUARD_TORCH_INDEX:-https://download.pytorch.org/whl/cpu}"
 stamp_file=.venv/.lossguard-setup
 digest="$( { cat pyproject.toml; echo "$torch_pin"; } | sha256sum | cut -d' ' -f1)"
 
@@ -32,10 +33,10 @@ pip_quiet() {  # pip, without the warnings some machines print about missing loc
 pip_quiet install --upgrade pip
 if ! python -c "import torch" 2>/dev/null; then
   echo "setup: installing $torch_pin (CPU build, a few hundred MB: this takes a few minutes the first time) ..."
-  if pip_quiet install --no-index --no-deps "$torch_pin" >/dev/null 2>&1; then
-    pip_quiet install "$torch_pin"  # the local wheel; its dependencies from the configured index
+  if [ -n "${LOSSGUARD_TORCH_INDEX:-}" ]; then
+    pip_quiet install "$torch_pin" --index-url "$LOSSGUARD_TORCH_INDEX"
   else
-    pip_quiet install "$torch_pin" --index-url "$torch_index" --extra-index-url https://pypi.org/simple
+    pip_quiet install "$torch_pin"
   fi
 fi
 echo "setup: installing lossguard[$extras] and its dependencies into .venv ..."
