@@ -64,6 +64,14 @@ class Record:
     def terms(self) -> int:
         return len(self.losses) + len(self.values)
 
+    def truncate(self, n: int) -> None:
+        """Keep the first ``n`` terms."""
+        if self.values:
+            del self.values[n:]
+        else:
+            del self.losses[n:]
+        self.evals = [i for i in self.evals if i < n]
+
     def keep_reached(self) -> bool:
         """Drop the terms no backward reached (and eval-mode terms when others remain); True if any is left."""
         n = self.reached

@@ -62,7 +62,7 @@ _COUNT_EVERY = 8
 _MANUAL_NOTICE = 16
 _HOT = frozenset((
     "_cur", "_pending", "_opt_steps", "_per_backward", "_weights_at", "_retained", "_sentinel", "_prev_finite", "step", "calls",
-    "_last_opt", "_any_opt", "_fired", "_manual_probe", "_thread",
+    "_last_opt", "_any_opt", "_fired", "_manual_probe", "_thread", "_grad_token", "_backward_seen",
 ))
 _STATE_FORMAT = 2
 # Once the loss is known to be unbounded below (LG007 input, LG107 loss below its bound), the
@@ -167,6 +167,8 @@ class Watcher(nn.Module):
         self._prev_finite = False
         self._manual_probe: Optional[torch.Tensor] = None
         self._moving = False
+        self._grad_token: Any = None
+        self._backward_seen = False
         self._notes: set[str] = set()
         self._thread: Optional[int] = None
         self._every: Optional[int] = None
@@ -181,6 +183,7 @@ class Watcher(nn.Module):
             elif console not in (False, None):
                 out.console = ConsoleSink(console)
             if log_dir is not None:
+                log_dir = _own_log_dir(log_dir, model, self)
                 try:
                     out.tb = TensorBoardSink(log_dir)
                 except OSError as exc:
@@ -339,9 +342,20 @@ class Watcher(nn.Module):
 
     def _settle(self, cur: Record) -> None:
         """Before a new loss term: close, keep or drop the terms collected so far."""
+        # Were the watched gradients reset (zero_grad, to None or in place) since the last call,
+        # with no backward in between? Terms before a reset belong to no later step.
+        grad = self._sentinel.grad if self._sentinel is not None else None
+        token = None if grad is None else (id(grad), grad._version)
+        zeroed = token != self._grad_token and not self._backward_seen
+        self._grad_token, self._backward_seen = token, False
         if not cur.terms():
             return
-        reset = self._sentinel is not None and self._sentinel.grad is None
+        if zeroed and cur.terms() > cur.reached:
+            cur.truncate(cur.reached)  # validation calls (no backward) before this step's zero_grad
+            if not cur.terms():
+                self._cur = None
+                return
+        reset = grad is None or zeroed
         if cur.reached:
             if self._managed is not None or self._any_opt:
                 if reset and not cur.stepped:
@@ -358,7 +372,7 @@ class Watcher(nn.Module):
 
     def _on_backward(self) -> None:
         """A backward pass reached the watched parameters (the sentinel's gradient was accumulated)."""
-        self._fired = True
+        self._fired = self._backward_seen = True
         cur = self._cur
         if cur is None:
             return
@@ -747,6 +761,29 @@ class Watcher(nn.Module):
 
 
 from lossguard.runtime.stats import step_stats  # noqa: E402  (after Watcher: stats imports detectors only)
+
+
+# Live watchers' TensorBoard folders in this process: a second watcher given the same log_dir
+# (a GAN's generator and discriminator) writes a run of its own in a subfolder named after its
+# model, instead of merging its curve into the first one's.
+_LOG_DIRS: "weakref.WeakValueDictionary[str, Watcher]" = weakref.WeakValueDictionary()
+
+
+def _own_log_dir(log_dir: str, model: nn.Module, watcher: "Watcher") -> str:
+    import os
+
+    path = os.path.abspath(log_dir)
+    other = _LOG_DIRS.get(path)
+    if other is not None and not other._closed:
+        name = type(model).__name__
+        path = os.path.join(path, name)
+        n = 2
+        while path in _LOG_DIRS and not _LOG_DIRS[path]._closed:
+            path = os.path.join(os.path.abspath(log_dir), f"{name}_{n}")
+            n += 1
+        log_dir = path
+    _LOG_DIRS[path] = watcher
+    return log_dir
 
 
 def _criterion_of(criterion: Any) -> Any:
