@@ -19,7 +19,7 @@ PolicyArg = Union[str, Callable[[Event], Any]]
 
 MAX_EVENTS = 10_000
 # Findings of one code less than this many steps apart belong to the same episode.
-EPISODE_GAP = 100
+EPISODE_GAP = 20
 # The one "still ..." update of an episode comes with this many findings in it.
 EPISODE_UPDATE_AFTER = 5
 
