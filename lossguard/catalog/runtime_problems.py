@@ -172,9 +172,11 @@ PROBLEMS: tuple[Problem, ...] = (
             "BCEWithLogitsLoss, KLDivLoss, MSELoss, L1/SmoothL1/Huber, CTCLoss) reported when the loss "
             "is below the bound by more than 0.001 times its first value. For any other loss (your "
             "own function, a model's own loss passed to observe()) the bound is unknown: reported "
-            "only when the loss falls below -100 times its first magnitude, so a Gaussian "
-            "likelihood or an ELBO of continuous data, which are legitimately negative, stay "
-            "silent. Once it is reported, loss spikes, oscillation and exploding gradients are not "
+            "only when the loss falls below -100 times its first magnitude, or when exploding "
+            "gradients, a spike or an oscillation are found while the loss has fallen below zero by "
+            "more than its first magnitude (a loss that a too-high learning rate breaks rises; one "
+            "that is unbounded below falls). A Gaussian likelihood or an ELBO of continuous data, "
+            "legitimately negative but bounded, stays silent unless it also explodes. Once it is reported, loss spikes, oscillation and exploding gradients are not "
             "reported again in that run: they follow from it."
         ),
     ),

@@ -599,9 +599,15 @@ class Watcher(nn.Module):
                 continue
             if finding is None:
                 continue
-            cause = next((c for c in _CAUSES if c in self._out.first), None)
-            if cause is not None and det.code in _CONSEQUENCES:
-                continue  # the loss is unbounded below: its growing gradients are no LR problem
+            if det.code in _CONSEQUENCES:
+                if any(c in self._out.first for c in _CAUSES):
+                    continue  # the loss is unbounded below: its growing gradients are no LR problem
+                bound = self._detector(LossBelowBound)
+                cause = bound.explains(stats, f"{det.name} was found") if bound is not None else None
+                if cause is not None:
+                    event = make_event(bound.code, rec.step, cause.message, cause.data, cause.severity)
+                    self._out.finding(event, self._level(event))
+                    continue
             message = finding.message
             if rec.skipped and det.code in ("LG101", "LG102"):
                 message += " The optimizer update of this step was skipped."

@@ -13,7 +13,9 @@ class LossBelowBound(Detector):
     ``tolerance`` (relative to its first value) has inputs of the wrong kind, or a term of the
     wrong sign: minimising it drives the model to infinity. For a loss whose bound is unknown,
     a fall to ``-unbounded_factor`` times its first magnitude is the same signature (a VAE with
-    its KL term's sign flipped). Reported once."""
+    its KL term's sign flipped), and so is another detector's alarm (huge gradients, a spike) at a
+    step where the loss has fallen below zero by more than its first magnitude (:meth:`explains`).
+    Reported once."""
 
     code = "LG107"
     name = "loss-below-bound"
@@ -48,3 +50,20 @@ class LossBelowBound(Detector):
                 {"loss": loss, "start": self.start},
             )
         return None
+
+    def explains(self, stats: StepStats, symptom: str) -> Optional[Finding]:
+        """The finding of another detector (``symptom``: exploding gradients, a spike) at a step
+        where the loss has fallen below zero by more than its first magnitude: the loss is
+        unbounded below, and that is the problem to report (once)."""
+        loss = stats.loss
+        if self.reported or loss is None or not math.isfinite(loss) or self.start is None:
+            return None
+        if not (loss < 0 and loss < self.start - max(abs(self.start), 1e-6)):
+            return None
+        self.reported = True
+        return Finding(
+            f"The loss fell to {fmt(loss)} from {fmt(self.start)} while {symptom}: a loss that falls below zero without bound "
+            "has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind; the large gradients follow from it, "
+            "not from the learning rate.",
+            {"loss": loss, "start": self.start, "symptom": symptom},
+        )
