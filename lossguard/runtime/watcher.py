@@ -272,9 +272,8 @@ class Watcher(nn.Module):
         """Watch a loss the model computed itself (``logits, loss = model(x, y)``), before or after
         its backward; returns ``loss`` unchanged. Several calls before one optimizer step are that
         step's loss terms."""
-        if not (self._broken or self._closed) and torch.is_grad_enabled() or isinstance(loss, torch.Tensor) and loss.requires_grad:
-            if not (self._broken or self._closed):
-                self._watch(loss, None, None, False, True)
+        if not (self._broken or self._closed) and torch.is_grad_enabled():
+            self._watch(loss, None, None, False, True)
         return loss
 
     def _watch(self, loss: Any, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool, observed: bool) -> None:
