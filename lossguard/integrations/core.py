@@ -18,6 +18,7 @@ from torch import nn
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import Event, Watcher, watch
 from lossguard.runtime.events import SEVERITY_RANK
+from lossguard.runtime.watcher import read_every
 
 Policy = str | Callable[[Event], Any]
 
@@ -69,7 +70,7 @@ class Guard:
         check_options(options)
         self.policy = check_policy(on_event)
         self._queue: list[Event] = []
-        self.watcher: Watcher = watch(model, pass_through, on_event=self._queue.append, **options)
+        self.watcher: Watcher = watch(model, on_event=self._queue.append, announce=False, **options)
         self._sync_every = options.get("sync_every")
         self._first_alarm: Event | None = None
 
@@ -80,10 +81,7 @@ class Guard:
     def feed(self, loss: torch.Tensor, factor: float = 1.0) -> None:
         """Watch one backpropagated loss (several per optimizer step under accumulation)."""
         with torch.enable_grad():
-            if factor == 1.0:
-                self.watcher(loss)
-            else:
-                self.watcher(loss, float(factor))
+            self.watcher.observe(loss if factor == 1.0 else loss.detach() * factor)
 
     def before_step(self, optimizer: torch.optim.Optimizer) -> None:
         """Read the gradients now, for trainers whose ``optimizer.step(closure)`` runs backward
@@ -112,7 +110,7 @@ class Guard:
 
     def cadence(self, device: torch.device) -> int:
         """Steps between rank agreements: the watcher's own read interval."""
-        return self._sync_every or (1 if device.type == "cpu" else 16)
+        return read_every(device, self._sync_every)
 
     def state_dict(self) -> dict[str, Any]:
         return {"format": _STATE_FORMAT, "watcher": self.watcher.state_dict()}

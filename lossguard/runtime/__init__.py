@@ -45,6 +45,8 @@ def watch(model: "torch.nn.Module", criterion: Any = None, **options: Any) -> Wa
     * ``jsonl``: also append every event as one JSON line to this file.
     * ``console``: ``True`` (rich console on stderr), ``False``, or a ``rich.console.Console``.
     * ``check_first`` / ``check_every``: which calls run the misuse value checks.
+    * ``announce``: print one line when watching starts and a summary at ``close()`` (default
+      True; the trainer plugins turn it off and log through the trainer instead).
     """
     if options.get("log_dir") is not None:
         try:

@@ -111,6 +111,7 @@ class Watcher(nn.Module):
         console: Any = True,
         check_first: int = 5,
         check_every: int = 100,
+        announce: bool = True,
     ) -> None:
         super().__init__()
         _check_model_and_criterion(model, criterion)
@@ -204,7 +205,9 @@ class Watcher(nn.Module):
         else:
             self._handles = _global_hooks(ref)
         weakref.finalize(self, _remove_handles, self._handles)
-        self._out.say(self._start_line(model, optimizer, log_dir, writer))
+        self._announce = bool(announce)
+        if self._announce:
+            self._out.say(self._start_line(model, optimizer, log_dir, writer))
 
     def __setattr__(self, name: str, value: Any) -> None:
         # nn.Module.__setattr__ costs microseconds per call and would register a Parameter
@@ -701,7 +704,8 @@ class Watcher(nn.Module):
             if self._anchor_hook is not None:
                 self._anchor_hook.remove()
                 self._anchor_hook = None
-            self._out.say(self._out.summary(self.step))
+            if self._announce:
+                self._out.say(self._out.summary(self.step))
             self._out.close()
 
     def __enter__(self) -> "Watcher":
