@@ -1,7 +1,7 @@
 """The framework-free part of every trainer plugin: one watcher fed with the trainer's loss.
 
-A trainer computes the loss itself, so the watcher wraps a pass-through criterion and the
-plugin hands it each backpropagated loss. The watcher's events are queued here (its
+A trainer computes the loss itself, so the plugin hands the watcher each backpropagated loss
+through ``Watcher.observe``. The watcher's events are queued here (its
 ``on_event`` is our queue) and the plugin applies the user's policy at a point where the
 trainer can stop cleanly: ``"warn"``, ``"stop"`` (the trainer's own stop flag), ``"raise"``
 (:class:`lossguard.LossGuardError`) or a callable taking each Event.
@@ -18,7 +18,7 @@ from torch import nn
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import Event, Watcher, watch
 from lossguard.runtime.events import SEVERITY_RANK
-from lossguard.runtime.watcher import read_every
+from lossguard.runtime.collect import read_every
 
 Policy = str | Callable[[Event], Any]
 
@@ -26,11 +26,6 @@ POLICIES = ("warn", "stop", "raise")
 _STATE_FORMAT = 1
 # Options handed through to lossguard.watch; the plugin owns criterion, optimizer and on_event.
 WATCH_OPTIONS = ("log_dir", "detectors", "sync_every", "log_every", "jsonl", "console", "check_first", "check_every")
-
-
-def pass_through(loss: torch.Tensor, factor: float = 1.0) -> torch.Tensor:
-    """The "criterion" of a trainer plugin: the trainer's loss, rescaled when it was divided."""
-    return loss if factor == 1.0 else loss * factor
 
 
 def check_policy(on_event: Policy) -> Policy:

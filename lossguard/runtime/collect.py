@@ -15,6 +15,24 @@ import torch
 
 from lossguard.runtime.distributed import all_reduce_sum
 
+# Read cadence: on the CPU a loss value is already on the host, so a read only costs the
+# gradient norms' small stack; elsewhere every read is a host synchronisation.
+SYNC_CPU = 8
+SYNC_DEVICE = 16
+
+
+def read_every(device: Optional[torch.device], sync_every: Optional[int] = None, on_event: Any = None) -> int:
+    """Steps between reads of the device statistics: the one place that decides it.
+
+    ``on_event="raise"`` on the CPU reads every step, so that the exception comes at the step
+    the problem began; elsewhere the exception names that step.
+    """
+    if sync_every is not None:
+        return sync_every
+    if device is None or device.type == "cpu":
+        return 1 if on_event == "raise" else SYNC_CPU
+    return SYNC_DEVICE
+
 
 class Sentinel:
     """Lives exactly as long as the autograd graph of one loss (held by its grad_fn)."""

@@ -13,7 +13,7 @@ import torch
 
 from lossguard.runtime.collect import Record
 from lossguard.runtime.detectors import StepStats
-from lossguard.runtime.misuse import CLASS_INDEX, lower_bound, pretty
+from lossguard.runtime.misuse import lower_bound, pretty
 
 # LG003 "sigmoid output fed to BCEWithLogitsLoss": a value heuristic, so it needs this many
 # checked calls in a row inside (0, 1), and is a warning at most.

@@ -27,17 +27,20 @@ import torch
 import torch.nn as nn
 
 from lossguard.errors import LossGuardError, UsageError
-from lossguard.runtime import misuse
-from lossguard.runtime.collect import Read, Record, Sentinel, mark_nonfinite_inputs, read
-from lossguard.runtime.detectors import Detector, LossSpike, NanLoss, StepStats, default_detectors
+from lossguard.runtime import misuse, resume
+from lossguard.runtime.arguments import check_model_and_criterion, criterion_of, own_log_dir
+from lossguard.runtime.collect import SYNC_CPU, Read, Record, Sentinel, mark_nonfinite_inputs, read, read_every
+from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
-from lossguard.runtime.distributed import all_reduce_sum, rank_and_world
+from lossguard.runtime.distributed import rank_and_world
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.layout import Layout
+from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, remove_handles
 from lossguard.runtime.policy import Output
-from lossguard.runtime.value_checks import ValueChecks
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
+from lossguard.runtime.stats import step_stats
+from lossguard.runtime.value_checks import ValueChecks
 
 Policy = Union[str, Callable[[Event], Any]]
 
@@ -46,15 +49,6 @@ Policy = Union[str, Callable[[Event], Any]]
 _FALLBACK_BACKWARDS = 64
 # Criterion calls no backward reaches (validation with grad enabled) kept at most.
 _MAX_UNREACHED = 64
-_PROBE = 4096
-_PROBE_EVERY = 8
-_PROBE_EARLY = 16
-# Gradient norms read every gradient from memory (about 0.25 ms on the benchmark model, 1.5% of a
-# step): every step for the first 16 steps, then every 8th. Weight norms move slowly: every 16
-# steps for the first 64, then every 64th.
-_GRAD_EVERY = 8
-_GRAD_EARLY = 16
-_WEIGHTS_EARLY = 64
 # Class counts for the chance level: every call for the first 64, then every 8th.
 _COUNT_EARLY = 64
 _COUNT_EVERY = 8
@@ -64,31 +58,11 @@ _HOT = frozenset((
     "_cur", "_pending", "_opt_steps", "_per_backward", "_weights_at", "_retained", "_sentinel", "_prev_finite", "step", "calls",
     "_last_opt", "_any_opt", "_fired", "_manual_probe", "_thread", "_grad_token", "_backward_seen",
 ))
-_STATE_FORMAT = 2
 # Once the loss is known to be unbounded below (LG007 input, LG107 loss below its bound), the
 # spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
 _CAUSES = ("LG007", "LG107")
 _CONSEQUENCES = frozenset(("LG102", "LG104", "LG106"))
-# Read cadence: on the CPU a loss value is already on the host, so a read only costs the
-# gradient norms' small stack; elsewhere every read is a host synchronisation.
-SYNC_CPU = 8
-SYNC_DEVICE = 16
-
-
-def read_every(device: Optional[torch.device], sync_every: Optional[int] = None, on_event: Any = None) -> int:
-    """Steps between reads of the device statistics: the one place that decides it.
-
-    ``on_event="raise"`` on the CPU reads every step, so that the exception comes at the step
-    the problem began; elsewhere the exception names that step.
-    """
-    if sync_every is not None:
-        return sync_every
-    if device is None or device.type == "cpu":
-        return 1 if on_event == "raise" else SYNC_CPU
-    return SYNC_DEVICE
-
-
-class Watcher(nn.Module):
+class Watcher(OptimizerSide, nn.Module):
     """Behaves exactly like ``criterion`` and watches the training run it is part of.
 
     See :func:`lossguard.runtime.watch` for the options.
@@ -114,7 +88,7 @@ class Watcher(nn.Module):
         announce: bool = True,
     ) -> None:
         super().__init__()
-        _check_model_and_criterion(model, criterion)
+        check_model_and_criterion(model, criterion)
         if log_dir is not None and writer is not None:
             raise UsageError("Pass log_dir (lossguard writes its own TensorBoard file) or writer (your SummaryWriter), not both")
         if not (callable(on_event) or on_event in ("warn", "raise")):
@@ -184,7 +158,7 @@ class Watcher(nn.Module):
             elif console not in (False, None):
                 out.console = ConsoleSink(console)
             if log_dir is not None:
-                log_dir = _own_log_dir(log_dir, model, self)
+                log_dir = own_log_dir(log_dir, model, self)
                 try:
                     out.tb = TensorBoardSink(log_dir)
                 except OSError as exc:
@@ -201,10 +175,10 @@ class Watcher(nn.Module):
         self._set_sentinel(self._params[self._dense[1]] if self._dense[1] is not None else (self._params[-1] if self._params else None))
         if optimizer is not None:
             self._any_opt = True
-            self._handles = _managed_hooks(ref, optimizer)
+            self._handles = managed_hooks(ref, optimizer)
         else:
-            self._handles = _global_hooks(ref)
-        weakref.finalize(self, _remove_handles, self._handles)
+            self._handles = global_hooks(ref)
+        weakref.finalize(self, remove_handles, self._handles)
         self._announce = bool(announce)
         if self._announce:
             self._out.say(self._start_line(model, optimizer, log_dir, writer))
@@ -220,7 +194,7 @@ class Watcher(nn.Module):
     def __reduce_ex__(self, protocol: Any) -> Any:
         """Pickling (``torch.save``, multiprocessing spawn) stores the wrapped criterion alone:
         a watcher belongs to one live model and run; its history travels by :meth:`state_dict`."""
-        return (_criterion_of, (self.criterion,))
+        return (criterion_of, (self.criterion,))
 
     # ------------------------------------------------------------------ setup helpers
 
@@ -402,124 +376,6 @@ class Watcher(nn.Module):
     def _mark_nonfinite_inputs(cur: Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> None:
         mark_nonfinite_inputs(cur, inp, tgt)
 
-    # ------------------------------------------------------------------ optimizer side
-
-    def _owns(self, opt: torch.optim.Optimizer) -> bool:
-        last = self._last_opt
-        if last is not None and last() is opt:
-            return True
-        known = self._opt_cache.get(opt)
-        if known is None:
-            known = any(id(p) in self._param_ids for g in opt.param_groups for p in g["params"])
-            self._opt_cache[opt] = known
-        if known:
-            self._last_opt = weakref.ref(opt)
-        return known
-
-    def read_gradients(self, optimizer: torch.optim.Optimizer) -> None:
-        """Read this step's gradients now (idempotent per step).
-
-        For trainers whose ``optimizer.step(closure)`` runs backward inside the step, after
-        torch's pre-step hook has fired (PyTorch Lightning). Normal loops never need it."""
-        if not (self._broken or self._closed):
-            self._guard(self._on_optimizer_pre, optimizer)
-
-    def _on_optimizer_pre(self, opt: torch.optim.Optimizer) -> None:
-        self._any_opt = True
-        if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
-            return
-        cur = self._cur
-        if cur is None or cur.stepped:
-            return
-        cur.stepped = True
-        if not self._fired:
-            # the sentinel is a parameter no backward reaches: trust the optimizer's step
-            cur.reached = cur.terms()
-        lr = opt.param_groups[0].get("lr") if opt.param_groups else None
-        if isinstance(lr, torch.Tensor):
-            lr = float(lr) if lr.device.type == "cpu" else None
-        cur.lr = lr
-        # gradients read at backward before any optimizer was seen may still be scaled (GradScaler)
-        cur.flags.pop("update", None)
-        cur.flags.pop("update_base", None)
-        cur.grads = cur.weights = None
-        self._measure(cur, True)
-
-    def _measure(self, cur: Record, optimizer: bool) -> None:
-        """Gradient norms (and, now and then, weight norms and an update probe) of this step."""
-        if self.step % _GRAD_EVERY and not self.skip and self.step >= _GRAD_EARLY:
-            return
-        params = self._params
-        grads = [p.grad for p in params]
-        index = tuple(i for i, g in enumerate(grads) if g is not None and not g.is_sparse)
-        if not index:
-            return
-        if len(index) != len(grads):
-            grads = [grads[i] for i in index]
-        cur.grads = list(torch._foreach_norm(grads))  # type: ignore[arg-type]  # the None grads were filtered out above
-        cur.grad_index = index
-        cur.measured = True
-        if not self._fired:
-            self._set_sentinel(params[index[0]])
-        if self.step - self._weights_at >= (16 if self.step < _WEIGHTS_EARLY else _WEIGHTS_EARLY) or index not in self._weight_cache:
-            with torch.no_grad():
-                cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
-            self._weights_at = self.step
-        last = self._dense[1]
-        if last is None or params[last].grad is None or not (self.step < _PROBE_EARLY or self.step % _PROBE_EVERY == 0):
-            return
-        now = params[last].detach().reshape(-1)[:_PROBE]
-        if optimizer:
-            cur.probe = now.clone()
-            return
-        # hand-written updates: the change since the previous measured backward
-        before = self._manual_probe
-        if before is not None and before.shape == now.shape:
-            cur.flags["update"] = torch.dist(now, before)
-            cur.flags["update_base"] = torch.linalg.vector_norm(before)
-        self._manual_probe = now.clone()
-
-    def _on_optimizer_post(self, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
-        if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
-            return
-        self._opt_steps += 1
-        cur = self._cur
-        if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
-            assert self._dense[1] is not None
-            after = self._params[self._dense[1]].detach().reshape(-1)[:_PROBE]
-            cur.flags["update"] = torch.dist(after, cur.probe)
-            cur.flags["update_base"] = torch.linalg.vector_norm(cur.probe)
-            cur.probe = None
-        if cur is not None and cur.terms():
-            self._finish_current(skipped)
-
-    def _decide_skip(self) -> bool:
-        """Host decision for the managed optimizer: one small transfer per step (documented)."""
-        cur = self._cur
-        if not self.skip or cur is None or not cur.reached:
-            return False
-        if cur.losses:
-            loss = torch.stack(cur.losses[: cur.reached]).float().mean()
-        else:
-            loss = torch.tensor(sum(cur.values[: cur.reached]) / cur.reached)
-        gnorm = torch.linalg.vector_norm(torch.stack(cur.grads).float()) if cur.grads is not None else torch.zeros((), device=loss.device)
-        packed = all_reduce_sum(torch.stack([loss, gnorm.to(loss.device)]))
-        loss_v, gnorm_v = (v / self.world for v in packed.tolist())
-        nan = self._detector(NanLoss)
-        spike = self._detector(LossSpike)
-        skip = False
-        if "nan-loss" in self.skip and nan is not None and nan.is_nonfinite(loss_v, gnorm_v if cur.grads is not None else None):
-            skip = True
-        if "loss-spike" in self.skip and spike is not None and spike.is_spike(loss_v):
-            skip = True
-        return skip
-
-    def _detector(self, kind: type) -> Any:
-        for d in self.detectors:
-            if isinstance(d, kind) and d.code not in self._disabled:
-                return d
-        return None
-
     # ------------------------------------------------------------------ step bookkeeping
 
     def _finish_current(self, skipped: bool) -> None:
@@ -700,7 +556,7 @@ class Watcher(nn.Module):
             self.flush()
         finally:
             self._closed = True
-            _remove_handles(self._handles)
+            remove_handles(self._handles)
             if self._anchor_hook is not None:
                 self._anchor_hook.remove()
                 self._anchor_hook = None
@@ -716,149 +572,13 @@ class Watcher(nn.Module):
 
     def state_dict(self, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
         """Everything needed to resume: step counters, detector windows, events (flushes first)."""
-        self.flush()
-        return {
-            "format": _STATE_FORMAT,
-            "step": self.step,
-            "calls": self.calls,
-            "ema": self._ema,
-            "ema_n": self._ema_n,
-            "checks": self.checks.state_dict(),
-            "weights": [[list(k), v] for k, v in self._weight_cache.items()],
-            "weights_at": self._weights_at,
-            "detectors": {d.code: d.state_dict() for d in self.detectors},
-            "events": [e.to_dict() for e in self.events],
-            "output": self._out.state_dict(),
-            "console_counts": dict(self._out.console.counts) if self._out.console is not None else {},
-        }
+        return resume.state_of(self)
 
     def load_state_dict(self, state: dict[str, Any], strict: bool = True, assign: bool = False) -> Any:  # type: ignore[override]
-        """Restore :meth:`state_dict` output; unknown keys from newer versions are ignored.
-
-        Detectors are matched by code: a saved detector this watcher does not run is named in a
-        warning, one it runs but was not saved starts fresh, and a saved state that does not fit
-        (other settings) is a :class:`UsageError` naming the detector."""
-        if not isinstance(state, dict) or "step" not in state:
-            raise UsageError("Argument state should be a dict returned by Watcher.state_dict()")
-        saved = state.get("detectors", {})
-        for det in self.detectors:
-            if det.code in saved:
-                try:
-                    det.load_state_dict(saved[det.code])
-                except Exception as exc:
-                    raise UsageError(f"The saved state of detector {det.code} ({det.name}) does not fit this watcher's detector ({type(exc).__name__}: {exc}); build the watcher with the same detector settings, or start it fresh") from None
-        missing = sorted(set(saved) - {d.code for d in self.detectors})
-        if missing:
-            warnings.warn(f"lossguard: the saved state holds detectors this watcher does not run ({', '.join(missing)}); their state is ignored.", RuntimeWarning, stacklevel=2)
-        self.step = int(state["step"])
-        self.calls = int(state.get("calls", 0))
-        self._ema = state.get("ema")
-        self._ema_n = int(state.get("ema_n", 0))
-        self.checks.load_state_dict(state.get("checks", state))
-        self._weight_cache = {tuple(k): list(v) for k, v in state.get("weights", [])}
-        self._weights_at = int(state.get("weights_at", -(10**9)))
-        events = [Event.from_dict(e) for e in state.get("events", [])]
-        self._out.load_state_dict(state.get("output", {}), events)
-        if self._out.console is not None:
-            self._out.console.counts.update(state.get("console_counts", {}))
-        self._cur = None
-        self._pending = []
+        """Restore :meth:`state_dict` output (see :mod:`lossguard.runtime.resume`)."""
+        resume.restore(self, state)
         return None
 
     def extra_repr(self) -> str:
         return f"step={self.step}, detectors={[d.code for d in self.detectors]}"
 
-
-from lossguard.runtime.stats import step_stats  # noqa: E402  (after Watcher: stats imports detectors only)
-
-
-# Live watchers' TensorBoard folders in this process: a second watcher given the same log_dir
-# (a GAN's generator and discriminator) writes a run of its own in a subfolder named after its
-# model, instead of merging its curve into the first one's.
-_LOG_DIRS: "weakref.WeakValueDictionary[str, Watcher]" = weakref.WeakValueDictionary()
-
-
-def _own_log_dir(log_dir: str, model: nn.Module, watcher: "Watcher") -> str:
-    import os
-
-    path = os.path.abspath(log_dir)
-    other = _LOG_DIRS.get(path)
-    if other is not None and not other._closed:
-        name = type(model).__name__
-        path = os.path.join(path, name)
-        n = 2
-        while path in _LOG_DIRS and not _LOG_DIRS[path]._closed:
-            path = os.path.join(os.path.abspath(log_dir), f"{name}_{n}")
-            n += 1
-        log_dir = path
-    _LOG_DIRS[path] = watcher
-    return log_dir
-
-
-def _criterion_of(criterion: Any) -> Any:
-    return criterion
-
-
-def _check_model_and_criterion(model: Any, criterion: Any) -> None:
-    if isinstance(model, nn.modules.loss._Loss) or (criterion is not None and isinstance(criterion, nn.Module) and not isinstance(criterion, nn.modules.loss._Loss) and any(True for _ in criterion.parameters()) and not any(True for _ in model.parameters())):
-        raise UsageError(f"Arguments are in the wrong order: lossguard.watch(model, criterion), got a {type(model).__name__} as the model")
-    if not isinstance(model, nn.Module):
-        raise UsageError(f"Argument model should be a torch.nn.Module, got {type(model).__name__}")
-    if criterion is not None and not callable(criterion):
-        raise UsageError(f"Argument criterion should be a loss module or function, got {type(criterion).__name__}")
-
-
-def _global_hooks(ref: "weakref.ref[Watcher]") -> list[Any]:
-    """torch's global optimizer hooks: find the optimizers that step the model's parameters."""
-
-    def pre(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
-        w = ref()
-        if w is not None and not (w._broken or w._closed):
-            w._guard(w._on_optimizer_pre, opt)
-
-    def post(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
-        w = ref()
-        if w is not None and not (w._broken or w._closed):
-            w._guard(w._on_optimizer_post, opt)
-            w._flush_raise()
-
-    from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
-
-    return [register_optimizer_step_pre_hook(pre), register_optimizer_step_post_hook(post)]
-
-
-def _managed_hooks(ref: "weakref.ref[Watcher]", optimizer: torch.optim.Optimizer) -> list[Any]:
-    """The optimizer's own step hooks (``optimizer.step`` itself is left alone, so that LR
-    schedulers can wrap it). A skipped update hides every gradient from the optimizer during
-    its step (it then updates nothing, momentum and step counts included) and restores them."""
-    hidden: list[tuple[torch.Tensor, Optional[torch.Tensor]]] = []
-
-    def pre(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
-        w = ref()
-        if w is None or w._broken or w._closed:
-            return
-        w._guard(w._on_optimizer_pre, opt)
-        if w._guard(w._decide_skip):
-            for group in opt.param_groups:
-                for p in group["params"]:
-                    hidden.append((p, p.grad))
-                    p.grad = None
-
-    def post(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
-        skipped = bool(hidden)
-        for p, g in hidden:
-            p.grad = g
-        hidden.clear()
-        w = ref()
-        if w is None or w._broken or w._closed:
-            return
-        w._guard(w._on_optimizer_post, opt, skipped)
-        w._flush_raise()
-
-    return [optimizer.register_step_pre_hook(pre), optimizer.register_step_post_hook(post)]
-
-
-def _remove_handles(handles: list[Any]) -> None:
-    for h in handles:
-        h.remove()
-    handles.clear()
