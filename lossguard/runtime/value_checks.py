@@ -15,9 +15,15 @@ from lossguard.runtime.collect import Record
 from lossguard.runtime.detectors import StepStats
 from lossguard.runtime.misuse import lower_bound, pretty
 
-# LG003 "sigmoid output fed to BCEWithLogitsLoss": a value heuristic, so it needs this many
-# checked calls in a row inside (0, 1), and is a warning at most.
-SIGMOID_CALLS = 3
+# LG003 "sigmoid output fed to BCEWithLogitsLoss": a value heuristic (a fresh model's raw logits,
+# a GAN discriminator's, can sit inside (0.2, 0.8) for a few steps), so it is checked on each of
+# the first SIGMOID_EARLY calls, needs SIGMOID_CALLS of them in a row inside (0, 1), and is a
+# warning at most.
+SIGMOID_CALLS = 20
+SIGMOID_EARLY = 32
+# Class counts for the chance level: every call for the first COUNT_EARLY, then every COUNT_EVERY-th.
+COUNT_EARLY = 64
+COUNT_EVERY = 8
 # LG007 "NLLLoss input is not log-probabilities": a row's logsumexp this far from 0.
 LOGSUMEXP_TOL = 1e-2
 # LG001 "softmax output fed to CrossEntropyLoss": row sums this close to 1 (float32/64; else 3e-2).
@@ -46,7 +52,7 @@ class ValueChecks:
 
     # ------------------------------------------------------------------ on the device, per call
 
-    def on_call(self, rec: Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool, counted: bool, disabled: set[str]) -> None:
+    def on_call(self, rec: Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool, calls: int, disabled: set[str]) -> None:
         if rec.chance is None:
             key = None if inp is None else (inp.dim(), inp.shape[1] if inp.dim() >= 2 else None)
             if key != self._chance_key or self._chance is None:
@@ -54,8 +60,10 @@ class ValueChecks:
 
                 self._chance_key, self._chance = key, chance_loss(self.kind, inp, self.criterion)
             rec.chance = self._chance
+        counted = calls < COUNT_EARLY or calls % COUNT_EVERY == 0
         if counted and self.kind == "ce" and self._plain and inp is not None and tgt is not None:
             self._count(rec, inp, tgt)
+        checked = checked or (self.kind == "bce_logits" and calls < SIGMOID_EARLY and not self.sigmoid_outside)
         if not checked or inp is None or not inp.is_floating_point() or inp.numel() == 0:
             return
         for code, flag in flags(self.kind, inp).items():

@@ -49,9 +49,6 @@ Policy = Union[str, Callable[[Event], Any]]
 _FALLBACK_BACKWARDS = 64
 # Criterion calls no backward reaches (validation with grad enabled) kept at most.
 _MAX_UNREACHED = 64
-# Class counts for the chance level: every call for the first 64, then every 8th.
-_COUNT_EARLY = 64
-_COUNT_EVERY = 8
 # A hand-written update loop is announced once this many steps passed without an optimizer.
 _MANUAL_NOTICE = 16
 _HOT = frozenset((
@@ -308,8 +305,7 @@ class Watcher(OptimizerSide, nn.Module):
         if observed or (loss.grad_fn is None and loss.requires_grad):
             cur.reached = cur.terms()
         if self.kind is not None:
-            counted = self.calls < _COUNT_EARLY or self.calls % _COUNT_EVERY == 0
-            self.checks.on_call(cur, inp, tgt, checked, counted, self._disabled)
+            self.checks.on_call(cur, inp, tgt, checked, self.calls, self._disabled)
         if checked and loss.grad_fn is not None and "LG006" not in self._out.first:
             sentinel = Sentinel()
             loss.grad_fn.register_hook(sentinel)
