@@ -21,9 +21,10 @@ from lossguard.runtime.misuse import lower_bound, pretty
 # warning at most.
 SIGMOID_CALLS = 20
 SIGMOID_EARLY = 32
-# Class counts for the chance level: every call for the first COUNT_EARLY, then every COUNT_EVERY-th.
-COUNT_EARLY = 64
-COUNT_EVERY = 8
+# Class counts for the chance level: every call for the first COUNT_EARLY, then every
+# COUNT_EVERY-th (a few device ops each; their entropy is computed on the same calls).
+COUNT_EARLY = 16
+COUNT_EVERY = 64
 # LG007 "NLLLoss input is not log-probabilities": a row's logsumexp this far from 0.
 LOGSUMEXP_TOL = 1e-2
 # LG001 "softmax output fed to CrossEntropyLoss": row sums this close to 1 (float32/64; else 3e-2).
@@ -83,8 +84,11 @@ class ValueChecks:
         t = tgt.detach().reshape(-1)
         ignore = getattr(self.criterion, "ignore_index", -100)
         valid = (t >= 0) & (t < classes) & (t != ignore)
-        idx = torch.where(valid, t, torch.full_like(t, classes))
-        self._counts.index_add_(0, idx, torch.ones(idx.shape, device=idx.device))
+        idx = torch.where(valid, t, classes)
+        if idx.device.type == "cpu":
+            self._counts += torch.bincount(idx, minlength=classes + 1)[: classes + 1]
+        else:  # bincount reads the maximum back to the host; index_add_ does not
+            self._counts.index_add_(0, idx, torch.ones(idx.shape, device=idx.device))
         counts = self._counts[:classes]
         total = counts.sum()
         p = counts / total.clamp(min=1)

@@ -54,6 +54,7 @@ _MANUAL_NOTICE = 16
 _HOT = frozenset((
     "_cur", "_pending", "_opt_steps", "_per_backward", "_weights_at", "_retained", "_sentinel", "_prev_finite", "step", "calls",
     "_last_opt", "_any_opt", "_fired", "_manual_probe", "_thread", "_grad_token", "_backward_seen",
+    "_ema", "_ema_n", "_moving", "_every", "_device", "_host_loss", "_weight_cache", "_broken", "_closed",
 ))
 # Once the loss is known to be unbounded below (LG007 input, LG107 loss below its bound), the
 # spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
@@ -298,10 +299,13 @@ class Watcher(OptimizerSide, nn.Module):
         if model is not None and not model.training:
             cur.evals.append(cur.terms())
         if self._host_loss:
-            cur.values.append(value.item())
+            v = value.item()
+            cur.values.append(v)
+            if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
+                mark_nonfinite_inputs(cur, inp, tgt)
         else:
             cur.losses.append(value)
-        mark_nonfinite_inputs(cur, inp, tgt)
+            mark_nonfinite_inputs(cur, inp, tgt)
         if observed or (loss.grad_fn is None and loss.requires_grad):
             cur.reached = cur.terms()
         if self.kind is not None:
