@@ -38,7 +38,8 @@ def watch(model: "torch.nn.Module", criterion: Any = None, **options: Any) -> Wa
       a step whose loss is non-finite or a spike (``skip=("nan-loss", "loss-spike")`` by
       default; ``skip=()`` to never skip). Without it, optimizers stepping the model's
       parameters are found through torch's global optimizer hooks.
-    * ``detectors``: the detector objects to run (default: all six with default thresholds).
+    * ``detectors``: the detector objects to run (default: the six of
+      ``default_detectors()`` and ``LossBelowBound`` (LG107), with default thresholds).
     * ``sync_every``: steps between reads of device statistics (default 8 on CPU, 1 there with
       ``on_event="raise"``; 16 elsewhere).
     * ``log_every``: steps between TensorBoard scalar writes (default 1).

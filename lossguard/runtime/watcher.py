@@ -49,6 +49,8 @@ Policy = Union[str, Callable[[Event], Any]]
 _FALLBACK_BACKWARDS = 64
 # Criterion calls no backward reaches (validation with grad enabled) kept at most.
 _MAX_UNREACHED = 64
+# LG006: a loss whose autograd graph is still alive this many steps later is being kept.
+_RETAINED_STEPS = 3
 # A hand-written update loop is announced once this many steps passed without an optimizer.
 _MANUAL_NOTICE = 16
 _HOT = frozenset((
@@ -398,7 +400,7 @@ class Watcher(OptimizerSide, nn.Module):
             return
         alive = [(s, r) for s, r in self._retained if r() is not None]
         self._retained = deque(alive, maxlen=64)
-        old = [s for s, _ in alive if s <= self.step - 3]
+        old = [s for s, _ in alive if s <= self.step - _RETAINED_STEPS]
         if old:
             self._emit_misuse("LG006", self.step - 1, (
                 f"The loss of step {old[0]} still holds its autograd graph {self.step - 1 - old[0]} steps later: "
