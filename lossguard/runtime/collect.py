@@ -93,6 +93,10 @@ class Record:
     def keep_reached(self) -> bool:
         """Drop the terms no backward reached (and eval-mode terms when others remain); True if any is left."""
         n = self.reached
+        if not self.evals and n == len(self.values) + len(self.losses):
+            if self.values and not math.isfinite(sum(self.values)):
+                self.urgent = True
+            return n > 0
         keep = [i for i in range(n) if i not in self.evals] if self.evals else list(range(n))
         if not keep:
             keep = list(range(n))

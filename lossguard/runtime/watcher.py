@@ -218,7 +218,11 @@ class Watcher(OptimizerSide, nn.Module):
         def reached(p: torch.Tensor) -> None:
             w = ref()
             if w is not None and not (w._broken or w._closed):
-                w._guard(w._on_backward)
+                try:  # _guard, inlined: this runs on every backward
+                    w._on_backward()
+                except Exception as exc:
+                    w._internal_error("_on_backward", exc)
+                    w._broken = True
 
         self._anchor_hook = param.register_post_accumulate_grad_hook(reached)
 
