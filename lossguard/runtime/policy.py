@@ -86,19 +86,18 @@ class Output:
             self.episodes[event.code] = Episode(event.step)
         self.emit(event, level)
 
-    def emit(self, event: Event, level: Optional[float], rank0: bool = True) -> None:
+    def emit(self, event: Event, level: Optional[float]) -> None:
         self.counts[event.code] += 1
         self.first.setdefault(event.code, event)
         if len(self.events) < MAX_EVENTS:
             self.events.append(event)
-        if rank0:
-            for name in ("console", "jsonl"):
-                sink = getattr(self, name)
-                if sink is not None:
-                    self._sink(name, lambda: sink.emit(event))
-            tb = self.tb
-            if tb is not None:
-                self._sink("tb", lambda: tb.emit(event, level))
+        for name in ("console", "jsonl"):  # sinks exist on rank 0 only
+            sink = getattr(self, name)
+            if sink is not None:
+                self._sink(name, lambda: sink.emit(event))
+        tb = self.tb
+        if tb is not None:
+            self._sink("tb", lambda: tb.emit(event, level))
         if callable(self.on_event) or (self.on_event == "raise" and SEVERITY_RANK[event.severity] >= SEVERITY_RANK["warning"]):
             self.raise_queue.append(event)
 
