@@ -102,12 +102,8 @@ class OptimizerSide:
         if optimizer:
             cur.probe = now.clone()
             return
-        # hand-written updates: the change since the previous measured backward
-        before = self._manual_probe
-        if before is not None and before.shape == now.shape:
-            cur.flags["update"] = torch.dist(now, before)
-            cur.flags["update_base"] = torch.linalg.vector_norm(before)
-        self._manual_probe = now.clone()
+        # hand-written updates: compared at the next backward, after the loop's update (_after_backward)
+        self._manual_probe = (self.step, now.clone())
 
     def _on_optimizer_post(self, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
         if (self._managed is not None and opt is not self._managed) or not self._owns(opt):

@@ -51,6 +51,9 @@ _FALLBACK_BACKWARDS = 64
 _MAX_UNREACHED = 64
 # LG006: a loss whose autograd graph is still alive this many steps later is being kept.
 _RETAINED_STEPS = 3
+# In a hand-written update loop the update size reaches the detectors only below this fraction
+# of the last layer's weights (LG103's "weights barely move"); larger ones are not evidence there.
+_MANUAL_UPDATE_SHOWN = 1e-3
 # A hand-written update loop is announced once this many steps passed without an optimizer.
 _MANUAL_NOTICE = 16
 _HOT = frozenset((
@@ -140,7 +143,7 @@ class Watcher(OptimizerSide, nn.Module):
         self._host_loss = False
         self._closed = False
         self._prev_finite = False
-        self._manual_probe: Optional[torch.Tensor] = None
+        self._manual_probe: Optional[tuple[int, torch.Tensor]] = None
         self._moving = False
         self._grad_token: Any = None
         self._backward_seen = False
@@ -370,6 +373,13 @@ class Watcher(OptimizerSide, nn.Module):
         cur = self._cur
         if cur is None or cur.grads is not None:
             return
+        probe, self._manual_probe = self._manual_probe, None
+        last = self._dense[1]
+        if probe is not None and probe[0] == self.step - 1 and last is not None and "update" not in cur.flags:
+            # the loop's own update, applied after the previous step's backward
+            now = self._params[last].detach().reshape(-1)[: probe[1].numel()]
+            cur.flags["update"] = torch.dist(now, probe[1])
+            cur.flags["update_base"] = torch.linalg.vector_norm(probe[1])
         self._guard(self._measure, cur, False)
         if self.step >= _MANUAL_NOTICE and "manual" not in self._notes:
             self._notes.add("manual")
@@ -436,6 +446,10 @@ class Watcher(OptimizerSide, nn.Module):
             rec.step, loss, scalars, grads, index, weights, self._layout,
             lr=rec.lr, chance=rec.chance, updated=(rec.stepped or (manual and self._moving)) and not rec.skipped, grad_tags=tags,
         )
+        if manual and stats.update_ratio is not None and stats.update_ratio >= _MANUAL_UPDATE_SHOWN:
+            # large steps are normal in hand-written loops (word_language_model: SGD at lr 20 with
+            # clipping); only a vanishing update (a learning rate far too small) is evidence there
+            stats.update_ratio = None
         self.checks.on_read(stats, scalars, self.world)
         if not math.isfinite(loss):
             stats.nonfinite_source = self._locate(scalars)

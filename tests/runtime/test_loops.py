@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import math
 
+import pytest
+
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -125,3 +127,24 @@ def test_tied_weights_are_one_parameter_and_not_the_reference_layer():
     first, last = layout.dense
     assert layout.names[first] == "mlp.0.weight" and layout.names[last] == "mlp.2.weight"
     assert math.isfinite(len(layout.group_tags))
+
+
+@pytest.mark.parametrize("lr", [1.0, 3.0])
+def test_manual_loop_with_clipping_and_a_large_lr_is_not_exploding(lr):
+    # SGD with clip_grad_norm_(0.25) and a large lr (word_language_model: 20): large steps are normal there
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    batch = task()
+    losses = []
+    for _ in range(120):
+        x, y = batch()
+        net.zero_grad()
+        loss = crit(net(x), y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 0.25)
+        for p in net.parameters():
+            p.data.add_(p.grad, alpha=-lr)
+        losses.append(loss.item())
+    crit.close()
+    assert sum(losses[-10:]) < 0.7 * sum(losses[:10])
+    assert not [e for e in crit.events if e.code == "LG106"]
