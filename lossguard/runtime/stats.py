@@ -1,14 +1,16 @@
 """From the values read for one step to the detectors' :class:`StepStats`: a pure function.
 
-No tensors and no watcher state here: what was read (loss, named scalars, gradient and weight
-norms per parameter) and the model's layout go in; the step's statistics and its TensorBoard
-scalars come out.
+No watcher state here: what was read (loss, named scalars, gradient and weight norms per
+parameter) and the model's layout go in; the step's statistics and its TensorBoard scalars come
+out. Only :func:`locate_nonfinite`, for the first non-finite loss, looks at the parameters.
 """
 
 from __future__ import annotations
 
 import math
 from typing import Optional
+
+import torch
 
 from lossguard.runtime.detectors import StepStats
 from lossguard.runtime.layout import Layout
@@ -76,3 +78,23 @@ def _ratios(stats: StepStats, loss: float, total: float, grads: list[float], ind
         k = index.index(pen)
         if weights[i] > 0 and weights[k] > 0 and grads[k] > 0:
             stats.body_ratio = (grads[i] / weights[i]) / (grads[k] / weights[k])
+
+
+def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[str], params: list[torch.Tensor]) -> str:
+    """Where a non-finite loss came from: the target, the model output (and whether a parameter is
+    already non-finite: one scan, only for the first bad loss), or the loss itself."""
+    if not math.isfinite(scalars.get("target_bad", 0.0)):
+        return "the target passed to the loss"
+    if not math.isfinite(scalars.get("input_bad", 0.0)):
+        if prev_finite:
+            return "the model output (loss input), while the parameters were finite: the input batch or an activation overflowed"
+        bad_param = None
+        with torch.no_grad():
+            for name, p in zip(names, params):
+                if not bool(torch.isfinite(p).all()):
+                    bad_param = name
+                    break
+        if bad_param is not None:
+            return f"the model output (loss input); parameter {bad_param} is non-finite"
+        return "the model output (loss input), while every parameter is finite: the input batch or an activation overflowed"
+    return "none of the loss inputs: the loss itself overflowed (log of 0 or exp of a large value)"

@@ -39,7 +39,7 @@ from lossguard.runtime.layout import Layout
 from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, remove_handles
 from lossguard.runtime.policy import Output
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import step_stats
+from lossguard.runtime.stats import locate_nonfinite, step_stats
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = Union[str, Callable[[Event], Any]]
@@ -388,10 +388,6 @@ class Watcher(OptimizerSide, nn.Module):
                 "without an optimizer the learning rate is unknown and skipping bad updates (optimizer=) is off."
             )
 
-    @staticmethod
-    def _mark_nonfinite_inputs(cur: Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> None:
-        mark_nonfinite_inputs(cur, inp, tgt)
-
     # ------------------------------------------------------------------ step bookkeeping
 
     def _finish_current(self, skipped: bool) -> None:
@@ -452,7 +448,7 @@ class Watcher(OptimizerSide, nn.Module):
             stats.update_ratio = None
         self.checks.on_read(stats, scalars, self.world)
         if not math.isfinite(loss):
-            stats.nonfinite_source = self._locate(scalars)
+            stats.nonfinite_source = locate_nonfinite(scalars, self._prev_finite, self._names, self._params)
         self._prev_finite = math.isfinite(loss) and (stats.grad_norm is None or math.isfinite(stats.grad_norm))
         if math.isfinite(loss):
             self._ema_n += 1
@@ -494,23 +490,6 @@ class Watcher(OptimizerSide, nn.Module):
 
     def _level(self, event: Event) -> Optional[float]:
         return event.data["loss"] if isinstance(event.data.get("loss"), float) else self._ema
-
-    def _locate(self, scalars: dict[str, float]) -> str:
-        if not math.isfinite(scalars.get("target_bad", 0.0)):
-            return "the target passed to the loss"
-        if not math.isfinite(scalars.get("input_bad", 0.0)):
-            if self._prev_finite:
-                return "the model output (loss input), while the parameters were finite: the input batch or an activation overflowed"
-            bad_param = None
-            with torch.no_grad():
-                for name, p in zip(self._names, self._params):
-                    if not bool(torch.isfinite(p).all()):
-                        bad_param = name
-                        break
-            if bad_param is not None:
-                return f"the model output (loss input); parameter {bad_param} is non-finite"
-            return "the model output (loss input), while every parameter is finite: the input batch or an activation overflowed"
-        return "none of the loss inputs: the loss itself overflowed (log of 0 or exp of a large value)"
 
     # ------------------------------------------------------------------ misuse entry points
 
