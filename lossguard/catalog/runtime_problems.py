@@ -148,4 +148,36 @@ PROBLEMS: tuple[Problem, ...] = (
             "clipping, so clipping hides explosions, which is what it is for."
         ),
     ),
+    Problem(
+        code="LG107",
+        name="loss-below-bound",
+        summary="The loss went below the least value it can take, or fell without bound.",
+        why=(
+            "Cross-entropy, NLL, binary cross-entropy, KL divergence and MSE are never negative for "
+            "inputs of the right kind. A loss below its bound means its input is of the wrong kind "
+            "(NLLLoss given raw scores instead of log-probabilities) or a term has the wrong sign "
+            "(a VAE that adds its KL term with a minus): the optimizer then drives the model to "
+            "infinity, and the huge gradients that follow are a consequence, not a learning-rate "
+            "problem."
+        ),
+        fix=(
+            "Give the loss the input it expects (`log_softmax(dim=1)` before NLLLoss, or "
+            "CrossEntropyLoss on the logits) and check the sign of every term you add to it "
+            "(the VAE's KL term is `-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())`, added)."
+        ),
+        example="loss = F.nll_loss(model(x), y)  # -3.2, -41, -1330, ...",
+        use_instead="loss = F.nll_loss(F.log_softmax(model(x), dim=1), y)",
+        misfires=(
+            "For a built-in loss with a known bound (0 for CrossEntropyLoss, NLLLoss, BCELoss, "
+            "BCEWithLogitsLoss, KLDivLoss, MSELoss, L1/SmoothL1/Huber, CTCLoss) reported when the loss "
+            "is below the bound by more than 0.001 times its first value. For any other loss (your "
+            "own function, a model's own loss passed to observe()) the bound is unknown: reported "
+            "only when the loss falls below -100 times its first magnitude, or when exploding "
+            "gradients, a spike or an oscillation are found while the loss has fallen below zero by "
+            "more than its first magnitude (a loss that a too-high learning rate breaks rises; one "
+            "that is unbounded below falls). A Gaussian likelihood or an ELBO of continuous data, "
+            "legitimately negative but bounded, stays silent unless it also explodes. Once it is reported, loss spikes, oscillation and exploding gradients are not "
+            "reported again in that run: they follow from it."
+        ),
+    ),
 )

@@ -1,7 +1,7 @@
 """The framework-free part of every trainer plugin: one watcher fed with the trainer's loss.
 
-A trainer computes the loss itself, so the watcher wraps a pass-through criterion and the
-plugin hands it each backpropagated loss. The watcher's events are queued here (its
+A trainer computes the loss itself, so the plugin hands the watcher each backpropagated loss
+through ``Watcher.observe``. The watcher's events are queued here (its
 ``on_event`` is our queue) and the plugin applies the user's policy at a point where the
 trainer can stop cleanly: ``"warn"``, ``"stop"`` (the trainer's own stop flag), ``"raise"``
 (:class:`lossguard.LossGuardError`) or a callable taking each Event.
@@ -18,6 +18,7 @@ from torch import nn
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import Event, Watcher, watch
 from lossguard.runtime.events import SEVERITY_RANK
+from lossguard.runtime.collect import read_every
 from lossguard.runtime.sinks import alert_scalars
 
 Policy = str | Callable[[Event], Any]
@@ -26,11 +27,6 @@ POLICIES = ("warn", "stop", "raise")
 _STATE_FORMAT = 1
 # Options handed through to lossguard.watch; the plugin owns criterion, optimizer and on_event.
 WATCH_OPTIONS = ("log_dir", "detectors", "sync_every", "log_every", "jsonl", "console", "check_first", "check_every")
-
-
-def pass_through(loss: torch.Tensor, factor: float = 1.0) -> torch.Tensor:
-    """The "criterion" of a trainer plugin: the trainer's loss, rescaled when it was divided."""
-    return loss if factor == 1.0 else loss * factor
 
 
 def check_policy(on_event: Policy) -> Policy:
@@ -69,7 +65,7 @@ class Guard:
         check_options(options)
         self.policy = check_policy(on_event)
         self._queue: list[Event] = []
-        self.watcher: Watcher = watch(model, pass_through, on_event=self._queue.append, **options)
+        self.watcher: Watcher = watch(model, on_event=self._queue.append, announce=False, **options)
         self._sync_every = options.get("sync_every")
         self._first_alarm: Event | None = None
 
@@ -80,10 +76,7 @@ class Guard:
     def feed(self, loss: torch.Tensor, factor: float = 1.0) -> None:
         """Watch one backpropagated loss (several per optimizer step under accumulation)."""
         with torch.enable_grad():
-            if factor == 1.0:
-                self.watcher(loss)
-            else:
-                self.watcher(loss, float(factor))
+            self.watcher.observe(loss if factor == 1.0 else loss.detach() * factor)
 
     def before_step(self, optimizer: torch.optim.Optimizer) -> None:
         """Read the gradients now, for trainers whose ``optimizer.step(closure)`` runs backward
@@ -112,7 +105,7 @@ class Guard:
 
     def cadence(self, device: torch.device) -> int:
         """Steps between rank agreements: the watcher's own read interval."""
-        return self._sync_every or (1 if device.type == "cpu" else 16)
+        return read_every(device, self._sync_every)
 
     def state_dict(self) -> dict[str, Any]:
         return {"format": _STATE_FORMAT, "watcher": self.watcher.state_dict()}

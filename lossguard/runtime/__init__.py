@@ -21,11 +21,13 @@ from lossguard.runtime.watcher import Watcher
 __all__ = ["Event", "Watcher", "watch"]
 
 
-def watch(model: "torch.nn.Module", criterion: Any, **options: Any) -> Watcher:
+def watch(model: "torch.nn.Module", criterion: Any = None, **options: Any) -> Watcher:
     """Wrap ``criterion`` so that every training step of ``model`` is watched.
 
     The returned module computes exactly what ``criterion`` computes and returns the same
-    tensor. Options:
+    tensor. Without ``criterion`` (a model that computes its own loss: ``logits, loss =
+    model(x, y)``), pass each loss to ``watcher.observe(loss)``, which returns it unchanged.
+    Options:
 
     * ``log_dir``: write TensorBoard scalars and events there (needs ``tensorboard``).
     * ``writer``: instead of ``log_dir``, a ``torch.utils.tensorboard.SummaryWriter`` of yours to
@@ -36,12 +38,16 @@ def watch(model: "torch.nn.Module", criterion: Any, **options: Any) -> Watcher:
       a step whose loss is non-finite or a spike (``skip=("nan-loss", "loss-spike")`` by
       default; ``skip=()`` to never skip). Without it, optimizers stepping the model's
       parameters are found through torch's global optimizer hooks.
-    * ``detectors``: the detector objects to run (default: all six with default thresholds).
-    * ``sync_every``: steps between reads of device statistics (default 8 on CPU, 16 elsewhere).
+    * ``detectors``: the detector objects to run (default: the six of
+      ``default_detectors()`` and ``LossBelowBound`` (LG107), with default thresholds).
+    * ``sync_every``: steps between reads of device statistics (default 8 on CPU, 1 there with
+      ``on_event="raise"``; 16 elsewhere).
     * ``log_every``: steps between TensorBoard scalar writes (default 1).
     * ``jsonl``: also append every event as one JSON line to this file.
     * ``console``: ``True`` (rich console on stderr), ``False``, or a ``rich.console.Console``.
     * ``check_first`` / ``check_every``: which calls run the misuse value checks.
+    * ``announce``: print one line when watching starts and a summary at ``close()`` (default
+      True; the trainer plugins turn it off and log through the trainer instead).
     """
     if options.get("log_dir") is not None:
         try:

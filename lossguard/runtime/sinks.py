@@ -61,24 +61,12 @@ def _with_log10(values: dict[str, float]) -> dict[str, float]:
     return values
 
 
-def readable_group_labels(labels: list[str], model: Any, clean: Callable[[str], str] = lambda n: n) -> list[str]:
-    """Gradient-norm group labels a reader can place: a label that ends in a container index
-    ("0", "encoder/layers/3") gets its module's class name ("0_Linear"). ``clean`` is how the
-    watcher shortened parameter names (wrapper prefixes removed)."""
-    modules = {clean(name).replace(".", "/"): module for name, module in model.named_modules() if name}
-    out = []
-    for label in labels:
-        module = modules.get(label)
-        last = label.rsplit("/", 1)[-1]
-        out.append(f"{label}_{type(module).__name__}" if module is not None and last.isdigit() else label)
-    return out
-
-
-def new_run_dir(log_dir: str) -> str:
+def new_run_dir(log_dir: str, label: str | None = None) -> str:
     """A fresh sub-directory of ``log_dir`` for one run (``2026-12-02_04-15-00``, then ``_2``, ...),
-    as SummaryWriter names its default runs: each watcher is one TensorBoard run."""
+    as SummaryWriter names its default runs: each watcher is one TensorBoard run. ``label`` (the
+    model's class when several watchers share ``log_dir``) is appended to the name."""
     os.makedirs(log_dir, exist_ok=True)
-    stamp = time.strftime("%Y-%m-%d_%H-%M-%S")
+    stamp = time.strftime("%Y-%m-%d_%H-%M-%S") + (f"_{label}" if label else "")
     for n in range(1, 10_000):
         path = os.path.join(log_dir, stamp if n == 1 else f"{stamp}_{n}")
         try:
@@ -215,7 +203,7 @@ class TensorBoardSink(_Guarded):
 
     what = "TensorBoard logging"
 
-    def __init__(self, log_dir: str, batch: int = 100) -> None:
+    def __init__(self, log_dir: str, batch: int = 100, label: str | None = None) -> None:
         from torch.utils.tensorboard.summary import custom_scalars, text
 
         from lossguard.runtime.event_file import EventFile
@@ -227,7 +215,7 @@ class TensorBoardSink(_Guarded):
         self.run_dir: str | None = None
         self.file: EventFile | None = None
         try:
-            self.run_dir = new_run_dir(log_dir)
+            self.run_dir = new_run_dir(log_dir, label)
             self.file = EventFile(self.run_dir)
             self.file.summary(custom_scalars(LAYOUT))
         except OSError as exc:

@@ -32,6 +32,7 @@ ISSUE_CODES = {
     "LG104": "loss-oscillation",
     "LG105": "vanishing-gradients",
     "LG106": "exploding-gradients",
+    "LG107": "loss-below-bound",
 }
 
 

@@ -31,7 +31,10 @@ def test_each_misuse_is_reported_once_with_its_catalog_entry(scenario, code, rai
         outcome = s.run(0)
     assert judge(s, outcome)["detected"]
     events = [e for e in outcome.events if e.code == code]
-    assert len(events) == 1 and events[0].step <= 3
+    # LG003 is a value heuristic: it needs 20 steps in a row (a GAN's raw logits can sit in (0.2, 0.8))
+    assert len(events) == 1 and events[0].step <= (19 if code == "LG003" else 3)
+    if code == "LG003":
+        assert events[0].severity == "warning"
     assert events[0].fix == catalog.get(code).fix and events[0].name == catalog.get(code).name
     assert (outcome.error is not None) == raises
 
@@ -92,3 +95,29 @@ def test_accumulating_item_values_is_not_graph_retention():
         total += loss.item()
         previous = loss
     assert crit.events == [] and previous is not None
+
+
+def test_raw_logits_inside_the_sigmoid_range_for_a_few_steps_are_not_lg003():
+    # a GAN discriminator's raw logits can sit in (0.2, 0.8) at first; they leave it as it learns
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1))
+    with torch.no_grad():
+        net[2].bias.fill_(0.5)
+        net[2].weight.mul_(0.01)
+    crit = lossguard.watch(net, nn.BCEWithLogitsLoss(), console=False)
+    opt = torch.optim.Adam(net.parameters(), lr=1e-2)
+    g = torch.Generator().manual_seed(0)
+    first = None
+    for step in range(60):
+        real = torch.randn(32, 8, generator=g) + 1.0
+        fake = torch.randn(32, 8, generator=g) - 1.0
+        x = torch.cat([real, fake])
+        y = torch.cat([torch.ones(32), torch.zeros(32)])
+        opt.zero_grad()
+        out = net(x).squeeze(1)
+        if first is None:
+            first = (float(out.detach().min()), float(out.detach().max()))
+        crit(out, y).backward()
+        opt.step()
+    assert 0.2 < first[0] and first[1] < 0.8  # the fresh discriminator's logits looked like probabilities
+    assert crit.events == []

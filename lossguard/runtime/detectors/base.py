@@ -33,6 +33,8 @@ class StepStats:
     update_ratio: Optional[float] = None
     chance_loss: Optional[float] = None
     body_ratio: Optional[float] = None
+    # the least value the watched loss can take (0 for CE, NLL, BCE, KL, MSE), None if unknown
+    loss_floor: Optional[float] = None
 
 
 @dataclass

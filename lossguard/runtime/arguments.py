@@ -1,0 +1,60 @@
+"""What ``watch()`` is given: argument checks, and the TensorBoard folder each watcher writes."""
+
+from __future__ import annotations
+
+import os
+import weakref
+from typing import TYPE_CHECKING, Any, Optional
+
+import torch.nn as nn
+
+from lossguard.errors import UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.runtime.watcher import Watcher
+
+
+# Live watchers' TensorBoard folders in this process: a second watcher given the same log_dir
+# (a GAN's generator and discriminator) writes a run of its own in a subfolder named after its
+# model, instead of merging its curve into the first one's.
+#: The live watchers writing runs into each log_dir (weakly held: a dropped watcher leaves).
+_LOG_DIRS: "dict[str, weakref.WeakSet[Watcher]]" = {}
+
+
+def run_label(log_dir: str, model: nn.Module, watcher: "Watcher") -> Optional[str]:
+    """None, or the model's class name when another live watcher already writes runs into
+    ``log_dir`` (a GAN's generator and discriminator): it names this watcher's run folder."""
+    path = os.path.abspath(log_dir)
+    live = [w for w in _LOG_DIRS.setdefault(path, weakref.WeakSet()) if not w._closed]
+    _LOG_DIRS[path].add(watcher)
+    label: Optional[str] = None
+    if live:
+        name = type(model).__name__
+        taken = {getattr(w, "_run_label", None) for w in live}
+        label, n = name, 2
+        while label in taken:
+            label, n = f"{name}_{n}", n + 1
+    watcher._run_label = label
+    return label
+
+
+def criterion_of(criterion: Any) -> Any:
+    """What an unpickled watcher becomes: the criterion it wrapped."""
+    return criterion
+
+
+def check_model_and_criterion(model: Any, criterion: Any) -> None:
+    """Clear errors for a wrong model, a criterion that cannot be called, and the two swapped."""
+    swapped = (
+        isinstance(criterion, nn.Module)
+        and not isinstance(criterion, nn.modules.loss._Loss)
+        and any(True for _ in criterion.parameters())
+        and isinstance(model, nn.Module)
+        and not any(True for _ in model.parameters())
+    )
+    if isinstance(model, nn.modules.loss._Loss) or swapped:
+        raise UsageError(f"Arguments are in the wrong order: lossguard.watch(model, criterion), got a {type(model).__name__} as the model")
+    if not isinstance(model, nn.Module):
+        raise UsageError(f"Argument model should be a torch.nn.Module, got {type(model).__name__}")
+    if criterion is not None and not callable(criterion):
+        raise UsageError(f"Argument criterion should be a loss module or function, got {type(criterion).__name__}")

@@ -1,0 +1,180 @@
+"""What the watcher collects on the device during one optimizer step, and the one read that
+brings a batch of steps to the host.
+
+A record holds 0-d tensors (or, on the CPU, loss values already read); nothing is read back
+until :func:`read`, which stacks every pending value into one tensor, all-reduces it under
+torch.distributed, and reads it with one ``tolist()``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Optional
+
+import torch
+
+from lossguard.runtime.distributed import all_reduce_sum
+
+# Read cadence: on the CPU a loss value is already on the host, so a read only costs the
+# gradient norms' small stack; elsewhere every read is a host synchronisation.
+SYNC_CPU = 8
+SYNC_DEVICE = 16
+
+
+def read_every(device: Optional[torch.device], sync_every: Optional[int] = None, on_event: Any = None) -> int:
+    """Steps between reads of the device statistics: the one place that decides it.
+
+    ``on_event="raise"`` on the CPU reads every step, so that the exception comes at the step
+    the problem began; elsewhere the exception names that step.
+    """
+    if sync_every is not None:
+        return sync_every
+    if device is None or device.type == "cpu":
+        return 1 if on_event == "raise" else SYNC_CPU
+    return SYNC_DEVICE
+
+
+class Sentinel:
+    """Lives exactly as long as the autograd graph of one loss (held by its grad_fn)."""
+
+    __slots__ = ("__weakref__",)
+
+    def __call__(self, grad_inputs: Any, grad_outputs: Any) -> None:
+        return None
+
+
+class Record:
+    """One optimizer step's statistics, still on the device: 0-d tensors, read in one stack later.
+
+    Loss terms are kept in call order; ``reached`` counts the leading terms a backward pass has
+    reached the watched parameters from (the step's loss terms), ``evals`` marks terms computed
+    with the model in eval mode (validation), which a step leaves out when it has other terms.
+    """
+
+    __slots__ = (
+        "step", "losses", "values", "reached", "evals", "backwards", "input_bad", "target_bad", "grads", "grad_index",
+        "weights", "lr", "flags", "skipped", "chance", "probe", "urgent", "stepped", "wall", "measured",
+    )
+
+    def __init__(self, step: int) -> None:
+        self.step = step
+        self.losses: list[torch.Tensor] = []
+        # loss values already on the host (CPU, one process): nothing of the loss is left to read
+        self.values: list[float] = []
+        self.reached = 0
+        self.evals: list[int] = []
+        self.backwards = 0
+        self.input_bad: Optional[torch.Tensor] = None
+        self.target_bad: Optional[torch.Tensor] = None
+        self.grads: Optional[list[torch.Tensor]] = None
+        self.grad_index: Optional[tuple[int, ...]] = None
+        self.weights: Optional[list[torch.Tensor]] = None
+        self.lr: Optional[float] = None
+        self.flags: dict[str, torch.Tensor] = {}
+        self.skipped = False
+        self.chance: Optional[float] = None
+        self.probe: Optional[torch.Tensor] = None
+        self.urgent = False
+        self.stepped = False
+        self.wall = 0.0
+        self.measured = False
+
+    def terms(self) -> int:
+        return len(self.losses) + len(self.values)
+
+    def truncate(self, n: int) -> None:
+        """Keep the first ``n`` terms."""
+        if self.values:
+            del self.values[n:]
+        else:
+            del self.losses[n:]
+        self.evals = [i for i in self.evals if i < n]
+
+    def keep_reached(self) -> bool:
+        """Drop the terms no backward reached (and eval-mode terms when others remain); True if any is left."""
+        n = self.reached
+        if not self.evals and n == len(self.values) + len(self.losses):
+            if self.values and not math.isfinite(sum(self.values)):
+                self.urgent = True
+            return n > 0
+        keep = [i for i in range(n) if i not in self.evals] if self.evals else list(range(n))
+        if not keep:
+            keep = list(range(n))
+        if self.values:
+            self.values = [self.values[i] for i in keep] if len(keep) != len(self.values) else self.values
+            self.urgent = any(not math.isfinite(v) for v in self.values)
+        else:
+            self.losses = [self.losses[i] for i in keep] if len(keep) != len(self.losses) else self.losses
+        self.evals = []
+        self.reached = len(keep)
+        return bool(keep)
+
+
+def mark_nonfinite_inputs(rec: Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> None:
+    """Device sums of the loss input and target: non-finite exactly when an element is (barring overflow)."""
+    if inp is not None and inp.is_floating_point():
+        total = inp.detach().sum(dtype=torch.float32)
+        rec.input_bad = total if rec.input_bad is None else rec.input_bad + total
+    if tgt is not None and tgt.is_floating_point():
+        total = tgt.detach().sum(dtype=torch.float32)
+        rec.target_bad = total if rec.target_bad is None else rec.target_bad + total
+
+
+class Read:
+    """One record's values on the host."""
+
+    __slots__ = ("rec", "loss", "scalars", "grads", "weights")
+
+    def __init__(self, rec: Record, loss: float, scalars: dict[str, float], grads: Optional[list[float]], weights: Optional[list[float]]) -> None:
+        self.rec, self.loss, self.scalars, self.grads, self.weights = rec, loss, scalars, grads, weights
+
+
+def read(pending: list[Record], world: int) -> list[Read]:
+    """All pending statistics to the host in one transfer: one stack, (one all-reduce,) one tolist."""
+    tensors: list[torch.Tensor] = []
+    layout: list[tuple[Record, list[str], int, int]] = []
+    for rec in pending:
+        tensors.extend(rec.losses)
+        names: list[str] = []
+        if rec.input_bad is not None:
+            names.append("input_bad")
+            tensors.append(rec.input_bad)
+        if rec.target_bad is not None:
+            names.append("target_bad")
+            tensors.append(rec.target_bad)
+        if rec.flags:
+            names.extend(rec.flags)
+            tensors.extend(rec.flags.values())
+        n_grad = 0
+        if rec.grads is not None:
+            tensors.extend(rec.grads)
+            n_grad = len(rec.grads)
+            if rec.weights is not None:
+                tensors.extend(rec.weights)
+        layout.append((rec, names, len(rec.losses), n_grad))
+    flat: list[float] = []
+    if tensors:
+        device = tensors[0].device
+        if any(t.device != device for t in tensors):
+            tensors = [t.to(device) for t in tensors]
+        flat = all_reduce_sum(torch.stack(tensors).float()).tolist()
+    scale = float(world)
+    out: list[Read] = []
+    pos = 0
+    for rec, names, n_loss, n_grad in layout:
+        if n_loss:
+            loss = sum(flat[pos : pos + n_loss]) / n_loss / scale
+            pos += n_loss
+        else:
+            loss = sum(rec.values) / len(rec.values)
+        scalars = dict(zip(names, flat[pos : pos + len(names)])) if names else {}
+        pos += len(names)
+        grads = weights = None
+        if n_grad:
+            grads = [v / scale for v in flat[pos : pos + n_grad]] if world > 1 else flat[pos : pos + n_grad]
+            pos += n_grad
+            if rec.weights is not None:
+                weights = [v / scale for v in flat[pos : pos + n_grad]]
+                pos += n_grad
+        out.append(Read(rec, loss, scalars, grads, weights))
+    return out

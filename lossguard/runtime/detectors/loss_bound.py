@@ -1,0 +1,69 @@
+"""LG107: the loss went below the least value it can take (or fell without bound)."""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from lossguard.runtime.detectors.base import Detector, Finding, StepStats, fmt, positive_float
+
+
+class LossBelowBound(Detector):
+    """A loss bounded below (CE, NLL, BCE, KL, MSE: >= 0) that goes below its bound by more than
+    ``tolerance`` (relative to its first value) has inputs of the wrong kind, or a term of the
+    wrong sign: minimising it drives the model to infinity. For a loss whose bound is unknown,
+    a fall to ``-unbounded_factor`` times its first magnitude is the same signature (a VAE with
+    its KL term's sign flipped), and so is another detector's alarm (huge gradients, a spike) at a
+    step where the loss has fallen below zero by more than its first magnitude (:meth:`explains`).
+    Reported once."""
+
+    code = "LG107"
+    name = "loss-below-bound"
+    _state_keys = ("start", "reported")
+
+    def __init__(self, tolerance: float = 1e-3, unbounded_factor: float = 100.0) -> None:
+        self.tolerance = positive_float("tolerance", tolerance)
+        self.unbounded_factor = positive_float("unbounded_factor", unbounded_factor)
+        self.start: Optional[float] = None
+        self.reported = False
+
+    def update(self, stats: StepStats) -> Optional[Finding]:
+        loss = stats.loss
+        if self.reported or loss is None or not math.isfinite(loss):
+            return None
+        if self.start is None:
+            self.start = loss
+        scale = max(abs(self.start), 1e-6)
+        floor = stats.loss_floor
+        if floor is not None and loss < floor - self.tolerance * max(scale, 1.0):
+            self.reported = True
+            return Finding(
+                f"The loss is {fmt(loss)}, below {fmt(floor)}, the least value this loss can take with inputs of the right kind "
+                f"(it started at {fmt(self.start)}): its input is not what it expects, or a term has the wrong sign.",
+                {"loss": loss, "floor": floor, "start": self.start},
+            )
+        if floor is None and loss < 0 and loss < -self.unbounded_factor * max(scale, 1.0):
+            self.reported = True
+            return Finding(
+                f"The loss fell to {fmt(loss)} from {fmt(self.start)}: more than {fmt(self.unbounded_factor)} times its first magnitude below zero. "
+                "A loss that falls without bound has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind.",
+                {"loss": loss, "start": self.start},
+            )
+        return None
+
+    def explains(self, stats: StepStats, symptom: str) -> Optional[Finding]:
+        """The finding of another detector (``symptom``: exploding gradients, a spike) at a step
+        where the loss has fallen below zero by more than its first magnitude: the loss is
+        unbounded below, and that is the problem to report (once)."""
+        loss = stats.loss
+        if self.reported or loss is None or not math.isfinite(loss) or self.start is None:
+            return None
+        if not (loss < 0 and loss < self.start - max(abs(self.start), 1e-6)):
+            return None
+        self.reported = True
+        return Finding(
+            f"The loss fell to {fmt(loss)} from {fmt(self.start)} while {symptom}: a loss that falls below zero without bound "
+            "has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind; the large gradients follow from it, "
+            "not from the learning rate.",
+            {"loss": loss, "start": self.start, "symptom": symptom},
+        )

@@ -1,0 +1,100 @@
+"""From the values read for one step to the detectors' :class:`StepStats`: a pure function.
+
+No watcher state here: what was read (loss, named scalars, gradient and weight norms per
+parameter) and the model's layout go in; the step's statistics and its TensorBoard scalars come
+out. Only :func:`locate_nonfinite`, for the first non-finite loss, looks at the parameters.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+import torch
+
+from lossguard.runtime.detectors import StepStats
+from lossguard.runtime.layout import Layout
+
+# A gradient-to-weight ratio needs a weight norm above this to mean anything.
+_MIN_BASE = 1e-12
+
+
+def step_stats(
+    step: int,
+    loss: float,
+    scalars: dict[str, float],
+    grads: Optional[list[float]],
+    index: Optional[tuple[int, ...]],
+    weights: Optional[list[float]],
+    layout: Layout,
+    *,
+    lr: Optional[float] = None,
+    chance: Optional[float] = None,
+    updated: bool = True,
+    grad_tags: bool = False,
+) -> tuple[StepStats, dict[str, float]]:
+    """The statistics of one step, and its gradient-norm scalars when ``grad_tags``."""
+    stats = StepStats(step=step, loss=loss, lr=lr, chance_loss=chance, updated=updated)
+    if "update" in scalars:
+        base = scalars.get("update_base", 0.0)
+        stats.update_ratio = scalars["update"] / base if base > _MIN_BASE else None
+    tb: dict[str, float] = {}
+    if grads is None or index is None:
+        return stats, tb
+    total = math.sqrt(sum(g * g for g in grads)) if all(math.isfinite(g) for g in grads) else float("nan")
+    if any(math.isinf(g) for g in grads) and not any(math.isnan(g) for g in grads):
+        total = float("inf")
+    stats.grad_norm = total
+    if not math.isfinite(total):
+        bad = next(i for i, g in zip(index, grads) if not math.isfinite(g))
+        stats.nonfinite_grad = layout.names[bad]
+    if weights is not None:
+        _ratios(stats, loss, total, grads, index, weights, layout)
+    if grad_tags:
+        sums = [0.0] * len(layout.group_labels)
+        for i, g in zip(index, grads):
+            sums[layout.group_of[i]] += g * g
+        tb["lossguard/grad_norm/total"] = total
+        for tag, s in zip(layout.group_tags, sums):
+            tb[tag] = math.sqrt(s)
+    return stats, tb
+
+
+def _ratios(stats: StepStats, loss: float, total: float, grads: list[float], index: tuple[int, ...], weights: list[float], layout: Layout) -> None:
+    wtotal = math.sqrt(sum(w * w for w in weights))
+    if wtotal > 0 and math.isfinite(total):
+        stats.grad_to_weight = total / wtotal
+    first, last = layout.dense
+    if first is None or first == last or first not in index or last not in index:
+        return
+    i, j = index.index(first), index.index(last)
+    if weights[i] > 0 and weights[j] > 0 and grads[j] > 0:
+        stats.grad_ratio = (grads[i] / weights[i]) / (grads[j] / weights[j])
+    elif weights[i] > 0 and grads[i] == 0.0 and math.isfinite(loss) and loss != 0.0:
+        # the first layer gets exactly nothing (every unit below the head dead)
+        stats.grad_ratio = 0.0
+    pen = layout.penultimate
+    if pen is not None and pen in index:
+        k = index.index(pen)
+        if weights[i] > 0 and weights[k] > 0 and grads[k] > 0:
+            stats.body_ratio = (grads[i] / weights[i]) / (grads[k] / weights[k])
+
+
+def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[str], params: list[torch.Tensor]) -> str:
+    """Where a non-finite loss came from: the target, the model output (and whether a parameter is
+    already non-finite: one scan, only for the first bad loss), or the loss itself."""
+    if not math.isfinite(scalars.get("target_bad", 0.0)):
+        return "the target passed to the loss"
+    if not math.isfinite(scalars.get("input_bad", 0.0)):
+        if prev_finite:
+            return "the model output (loss input), while the parameters were finite: the input batch or an activation overflowed"
+        bad_param = None
+        with torch.no_grad():
+            for name, p in zip(names, params):
+                if not bool(torch.isfinite(p).all()):
+                    bad_param = name
+                    break
+        if bad_param is not None:
+            return f"the model output (loss input); parameter {bad_param} is non-finite"
+        return "the model output (loss input), while every parameter is finite: the input batch or an activation overflowed"
+    return "none of the loss inputs: the loss itself overflowed (log of 0 or exp of a large value)"

@@ -1,0 +1,183 @@
+"""Runtime checks of the loss's input values, with their state (catalog LG001, LG003, LG007),
+and what the watcher learns about the targets (the chance level, the loss's lower bound).
+
+On sampled ("checked") calls each check computes a 0/1 flag on the device; flags travel with
+the step statistics and are decided here after the read, so no check synchronises by itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import torch
+
+from lossguard.runtime.collect import Record
+from lossguard.runtime.detectors import StepStats
+from lossguard.runtime.misuse import lower_bound, pretty
+
+# LG003 "sigmoid output fed to BCEWithLogitsLoss": a value heuristic (a fresh model's raw logits,
+# a GAN discriminator's, can sit inside (0.2, 0.8) for a few steps), so it is checked on each of
+# the first SIGMOID_EARLY calls, needs SIGMOID_CALLS of them in a row inside (0, 1), and is a
+# warning at most.
+SIGMOID_CALLS = 20
+SIGMOID_EARLY = 32
+# Class counts for the chance level: every call for the first COUNT_EARLY, then every
+# COUNT_EVERY-th (a few device ops each; their entropy is computed on the same calls).
+COUNT_EARLY = 16
+COUNT_EVERY = 64
+# LG007 "NLLLoss input is not log-probabilities": a row's logsumexp this far from 0.
+LOGSUMEXP_TOL = 1e-2
+# LG001 "softmax output fed to CrossEntropyLoss": row sums this close to 1 (float32/64; else 3e-2).
+ROW_SUM_TOL = 1e-3
+ROW_SUM_TOL_LOW = 3e-2
+# Smallest number of counted targets before their entropy is the chance level.
+MIN_COUNTED = 256
+
+
+class ValueChecks:
+    """The value checks of one watched criterion; a small stateful object with ``state_dict``."""
+
+    def __init__(self, kind: Optional[str], criterion: Any) -> None:
+        self.kind = kind
+        self.criterion = criterion
+        self.sigmoid_inside = 0
+        self.sigmoid_outside = False
+        self.target_var: Optional[float] = None
+        self.entropy: Optional[float] = None
+        self.counted = 0.0
+        self._counts: Optional[torch.Tensor] = None
+        self._classes: Optional[int] = None
+        self._chance_key: Any = None
+        self._chance: Optional[float] = None
+        self._plain = getattr(criterion, "weight", None) is None and not getattr(criterion, "label_smoothing", 0.0) and getattr(criterion, "reduction", "mean") == "mean"
+
+    # ------------------------------------------------------------------ on the device, per call
+
+    def on_call(self, rec: Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool, calls: int, disabled: set[str]) -> None:
+        if rec.chance is None:
+            key = None if inp is None else (inp.dim(), inp.shape[1] if inp.dim() >= 2 else None)
+            if key != self._chance_key or self._chance is None:
+                from lossguard.runtime.misuse import chance_loss
+
+                self._chance_key, self._chance = key, chance_loss(self.kind, inp, self.criterion)
+            rec.chance = self._chance
+        counted = calls < COUNT_EARLY or calls % COUNT_EVERY == 0
+        if counted and self.kind == "ce" and self._plain and inp is not None and tgt is not None:
+            self._count(rec, inp, tgt)
+        checked = checked or (self.kind == "bce_logits" and calls < SIGMOID_EARLY and not self.sigmoid_outside)
+        if not checked or inp is None or not inp.is_floating_point() or inp.numel() == 0:
+            return
+        for code, flag in flags(self.kind, inp).items():
+            if code not in disabled:
+                rec.flags[code] = flag
+        if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1:
+            rec.flags["target_var"] = tgt.detach().float().var()
+
+    def _count(self, rec: Record, inp: torch.Tensor, tgt: torch.Tensor) -> None:
+        """Running class counts of integer targets, on the device (index_add_: no host sync)."""
+        if tgt.is_floating_point() or inp.dim() < 2 or tgt.dim() != inp.dim() - 1:
+            return
+        classes = inp.shape[1]
+        if self._counts is None or self._classes != classes or self._counts.device != tgt.device:
+            self._counts = torch.zeros(classes + 1, device=tgt.device)
+            self._classes = classes
+        t = tgt.detach().reshape(-1)
+        ignore = getattr(self.criterion, "ignore_index", -100)
+        valid = (t >= 0) & (t < classes) & (t != ignore)
+        idx = torch.where(valid, t, classes)
+        if idx.device.type == "cpu":
+            self._counts += torch.bincount(idx, minlength=classes + 1)[: classes + 1]
+        else:  # bincount reads the maximum back to the host; index_add_ does not
+            self._counts.index_add_(0, idx, torch.ones(idx.shape, device=idx.device))
+        counts = self._counts[:classes]
+        total = counts.sum()
+        p = counts / total.clamp(min=1)
+        rec.flags["entropy"] = -(p * torch.log(p.clamp(min=1e-30))).sum()
+        rec.flags["counted"] = total
+
+    # ------------------------------------------------------------------ on the host, after a read
+
+    def on_read(self, stats: StepStats, scalars: dict[str, float], world: int) -> None:
+        if "target_var" in scalars:
+            self.target_var = scalars["target_var"] / world
+        if "entropy" in scalars:
+            self.entropy = scalars["entropy"] / world
+            self.counted = scalars.get("counted", 0.0)
+        if self.kind == "mse" and self.target_var is not None:
+            stats.chance_loss = self.target_var
+        elif self.kind == "ce" and self.entropy is not None and self.counted >= MIN_COUNTED and stats.chance_loss is not None:
+            # a model that ignores its input learns the class frequencies: their entropy
+            stats.chance_loss = min(stats.chance_loss, self.entropy)
+        stats.loss_floor = lower_bound(self.kind, self.criterion)
+
+    def findings(self, step: int, scalars: dict[str, float]) -> list[tuple[str, str, dict, Optional[str]]]:
+        found: list[tuple[str, str, dict, Optional[str]]] = []
+        if scalars.get("LG001", 0.0) > 0:
+            found.append(("LG001", "Every row of the CrossEntropyLoss input is non-negative and sums to 1: it is already softmax output, so softmax is applied twice.", {}, None))
+        if "LG003" in scalars:
+            if scalars["LG003"] <= 0:
+                self.sigmoid_outside = True
+            elif not self.sigmoid_outside:
+                self.sigmoid_inside += 1
+                if self.sigmoid_inside >= SIGMOID_CALLS:
+                    found.append((
+                        "LG003",
+                        f"The BCEWithLogitsLoss input stayed inside (0, 1) on {self.sigmoid_inside} checked calls in a row: it looks like sigmoid output, so sigmoid is applied twice.",
+                        {"checked_calls": self.sigmoid_inside},
+                        "warning",
+                    ))
+        if scalars.get("LG007", 0.0) > 0:
+            found.append((
+                "LG007",
+                f"The {pretty(self.kind or 'nll')} input is not log-probabilities (positive values, or rows whose exp does not sum to 1): "
+                "NLLLoss is then unbounded below and the model drives it to minus infinity.",
+                {},
+                None,
+            ))
+        return found
+
+    # ------------------------------------------------------------------ state
+
+    def state_dict(self) -> dict[str, Any]:
+        return {
+            "bce_inside": self.sigmoid_inside,
+            "bce_outside": self.sigmoid_outside,
+            "target_var": self.target_var,
+            "entropy": self.entropy,
+            "counted": self.counted,
+            "class_counts": None if self._counts is None else self._counts.tolist(),
+        }
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        self.sigmoid_inside = int(state.get("bce_inside", 0))
+        self.sigmoid_outside = bool(state.get("bce_outside", False))
+        self.target_var = state.get("target_var")
+        self.entropy = state.get("entropy")
+        self.counted = float(state.get("counted", 0.0))
+        counts = state.get("class_counts")
+        self._counts = None if counts is None else torch.tensor(counts, dtype=torch.float32)
+        self._classes = None if counts is None else len(counts) - 1
+
+
+def flags(kind: Optional[str], inp: torch.Tensor) -> dict[str, torch.Tensor]:
+    """0/1 device flags for value misuses; read later with the step statistics.
+
+    LG003 needs more than "inside (0, 1)": a fresh model's raw logits can all be small and
+    positive. Sigmoid output of a fresh model clusters around 0.5; of a trained one it reaches
+    both ends of (0, 1) without leaving it.
+    """
+    out: dict[str, torch.Tensor] = {}
+    x = inp.detach()
+    if kind == "ce" and x.dim() >= 2 and x.shape[1] >= 2:
+        tol = ROW_SUM_TOL if x.dtype in (torch.float32, torch.float64) else ROW_SUM_TOL_LOW
+        rows = x.float().sum(dim=1)
+        out["LG001"] = ((x.amin() >= 0) & ((rows - 1).abs().amax() <= tol)).float()
+    elif kind == "nll" and x.dim() >= 2 and x.shape[1] >= 2:
+        lse = x.float().logsumexp(dim=1)
+        out["LG007"] = ((x.amax() > LOGSUMEXP_TOL) | (lse.abs().amax() > LOGSUMEXP_TOL)).float()
+    elif kind == "bce_logits" and x.numel() >= 8:
+        lo, hi, mean = x.amin(), x.amax(), x.float().mean()
+        fresh = (lo > 0.2) & (hi < 0.8) & ((mean - 0.5).abs() < 0.15)
+        trained = (lo > 0) & (hi < 1) & (lo < 0.1) & (hi > 0.9)
+        out["LG003"] = (fresh | trained).float()
+    return out

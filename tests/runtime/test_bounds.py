@@ -1,0 +1,113 @@
+"""A loss below its bound (negative NLL, a VAE with a flipped KL sign) and NaN reaching BCELoss."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+import lossguard
+from lossguard import catalog
+from tests.runtime.helpers import model, task
+
+
+def mnist_like(criterion, make_input, steps=60, lr=0.01):
+    net = model(0)
+    crit = lossguard.watch(net, criterion, console=False)
+    opt = torch.optim.SGD(net.parameters(), lr=lr, momentum=0.9)
+    batch = task()
+    losses = []
+    for _ in range(steps):
+        x, y = batch()
+        opt.zero_grad()
+        loss = crit(make_input(net(x)), y)
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    crit.close()
+    return crit, losses
+
+
+def test_nll_on_raw_scores_is_lg007_at_the_first_step_and_not_an_lr_problem():
+    crit, losses = mnist_like(nn.NLLLoss(), lambda out: out)
+    assert losses[-1] < -100  # it really runs away
+    codes = [(e.code, e.step) for e in crit.events]
+    assert codes[0] == ("LG007", 0)
+    assert crit.events[0].fix == catalog.get("LG007").fix and "log-probabilities" in crit.events[0].message
+    assert ("LG107", codes[1][1]) in codes and codes[1][1] <= 3
+    assert not [e for e in crit.events if e.code in ("LG102", "LG104", "LG106")]
+    assert not any("Lower the learning rate" in e.fix for e in crit.events)
+
+
+def test_nll_on_log_softmax_is_silent():
+    crit, losses = mnist_like(nn.NLLLoss(), lambda out: F.log_softmax(out, dim=1), steps=200, lr=0.05)
+    assert losses[-1] < 0.8 * losses[0] and crit.events == []
+
+
+class VAE(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        torch.manual_seed(0)
+        self.enc = nn.Linear(16, 32)
+        self.mu, self.logvar = nn.Linear(32, 4), nn.Linear(32, 4)
+        self.dec = nn.Sequential(nn.Linear(4, 32), nn.ReLU(), nn.Linear(32, 16), nn.Sigmoid())
+
+    def forward(self, x):
+        h = F.relu(self.enc(x))
+        mu, logvar = self.mu(h), self.logvar(h)
+        z = mu + torch.randn_like(mu) * (0.5 * logvar).exp()
+        return self.dec(z), mu, logvar
+
+
+def vae_loss(sign):
+    def loss_function(recon_x, x, mu, logvar):  # pytorch/examples vae, with the KL sign as a parameter
+        bce = F.binary_cross_entropy(recon_x, x, reduction="sum")
+        kld = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+        return bce + sign * kld
+
+    return loss_function
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_vae_with_flipped_kl_sign_is_lg107_not_exploding_gradients(sign):
+    net = VAE()
+    crit = lossguard.watch(net, vae_loss(sign), console=False)
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    g = torch.Generator().manual_seed(0)
+    w = torch.randn(4, 16, generator=g) * 2
+    losses = []
+    for _ in range(400):
+        x = torch.sigmoid(torch.randn(64, 4, generator=g) @ w)  # images with 4 latent factors
+        opt.zero_grad()
+        recon, mu, logvar = net(x)
+        loss = crit(recon, x, mu, logvar)
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    crit.close()
+    if sign > 0:
+        assert crit.events == []
+        return
+    assert losses[-1] < -1e5
+    first = crit.events[0]
+    assert first.code == "LG107" and "wrong sign" in first.message
+    assert not [e for e in crit.events if e.code in ("LG102", "LG104", "LG106")]
+
+
+def test_nan_reaching_bce_is_reported_before_torchs_error():
+    net = model(0, classes=1)
+    crit = lossguard.watch(net, nn.BCELoss(), console=False)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task()
+    with pytest.raises(RuntimeError, match="between 0 and 1"):
+        for step in range(20):
+            x, y = batch()
+            if step == 12:
+                x = x.clone()
+                x[3, 0] = float("nan")
+            opt.zero_grad()
+            crit(torch.sigmoid(net(x)).squeeze(1), (y % 2).float()).backward()
+            opt.step()
+    assert [(e.code, e.step) for e in crit.events] == [("LG101", 12)]
+    assert "non-finite" in crit.events[0].message and "1 non-finite value(s) of 64" in crit.events[0].message

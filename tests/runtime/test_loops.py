@@ -1,0 +1,150 @@
+"""Loops without torch.optim (hand-written updates) and models that compute their own loss."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pytest
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from rich.console import Console
+
+import lossguard
+from tests.runtime.helpers import model, task
+
+
+def manual_sgd(net, crit, steps, lr, batch, corrupt=None):
+    """word_language_model's default loop: no optimizer, p.data.add_(p.grad, alpha=-lr)."""
+    for step in range(steps):
+        x, y = batch()
+        if corrupt is not None:
+            x = corrupt(step, x)
+        net.zero_grad()
+        loss = crit(net(x), y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 0.25)
+        for p in net.parameters():
+            p.data.add_(p.grad, alpha=-lr)
+
+
+def test_manual_update_loop_counts_backwards_and_measures_gradients(tmp_path):
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    text = io.StringIO()
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=Console(file=text, width=300), log_dir=str(tmp_path))
+    manual_sgd(net, crit, 40, 0.5, task())
+    crit.close()
+    assert crit.step == 40 and crit.events == []
+    out = text.getvalue()
+    assert out.count("no torch.optim optimizer steps this model") == 1
+    acc = EventAccumulator(str(tmp_path))
+    acc.Reload()
+    norms = [e.step for e in acc.Scalars("lossguard/grad_norm/total")]
+    assert norms[:16] == list(range(16)) and 16 in norms and 24 in norms
+
+
+def test_manual_update_loop_with_a_tiny_lr_is_a_plateau():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    manual_sgd(net, crit, 300, 1e-7, task())
+    crit.close()
+    plateau = [e for e in crit.events if e.code == "LG103"]
+    assert plateau and plateau[0].step < 200
+    assert plateau[0].data["update_ratio"] is not None and plateau[0].data["update_ratio"] < 1e-5
+
+
+def test_manual_update_loop_nan_is_found_at_its_step():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+
+    def corrupt(step, x):
+        if step == 30:
+            x = x.clone()
+            x[0, 0] = float("nan")
+        return x
+
+    manual_sgd(net, crit, 35, 0.5, task(), corrupt)
+    crit.close()
+    assert [(e.code, e.step) for e in crit.events][:1] == [("LG101", 30)]
+
+
+class TinyGPT(nn.Module):
+    """nanoGPT's interface: forward(idx, targets) returns (logits, loss); embedding and head tied."""
+
+    def __init__(self, vocab=32, dim=24, block=8):
+        super().__init__()
+        torch.manual_seed(0)
+        self.wte = nn.Embedding(vocab, dim)
+        self.wpe = nn.Embedding(block, dim)
+        self.mlp = nn.Sequential(nn.Linear(dim, 4 * dim), nn.GELU(), nn.Linear(4 * dim, dim))
+        self.ln = nn.LayerNorm(dim)
+        self.lm_head = nn.Linear(dim, vocab, bias=False)
+        self.wte.weight = self.lm_head.weight  # weight tying
+
+    def forward(self, idx, targets=None):
+        x = self.wte(idx) + self.wpe(torch.arange(idx.shape[1]))
+        x = x + self.mlp(self.ln(x))
+        logits = self.lm_head(self.ln(x))
+        loss = None if targets is None else F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1), ignore_index=-1)
+        return logits, loss
+
+
+def test_model_that_returns_its_own_loss_with_observe():
+    net = TinyGPT()
+    watcher = lossguard.watch(net, console=False)
+    opt = torch.optim.AdamW(net.parameters(), lr=1e-2)
+    g = torch.Generator().manual_seed(0)
+    text = torch.randint(0, 32, (4096,), generator=g)
+    accum = 2
+    for it in range(60):
+        for _ in range(accum):
+            starts = torch.randint(0, 4096 - 9, (16,), generator=g)
+            x = torch.stack([text[s : s + 8] for s in starts])
+            y = torch.stack([text[s + 1 : s + 9] for s in starts])
+            if it == 50:
+                x = x.clone()
+                net.wpe.weight.data[0, 0] = float("nan")
+            logits, loss = net(x, y)
+            loss = watcher.observe(loss / accum)
+            loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+    watcher.close()
+    assert watcher.step == 60 and watcher.calls == 120
+    assert [(e.code, e.step) for e in watcher.events][:1] == [("LG101", 50)]
+
+
+def test_tied_weights_are_one_parameter_and_not_the_reference_layer():
+    from lossguard.runtime.layout import Layout
+
+    layout = Layout(TinyGPT())
+    assert layout.names.count("lm_head.weight") + layout.names.count("wte.weight") == 1
+    first, last = layout.dense
+    assert layout.names[first] == "mlp.0.weight" and layout.names[last] == "mlp.2.weight"
+    assert math.isfinite(len(layout.group_tags))
+
+
+@pytest.mark.parametrize("lr", [1.0, 3.0])
+def test_manual_loop_with_clipping_and_a_large_lr_is_not_exploding(lr):
+    # SGD with clip_grad_norm_(0.25) and a large lr (word_language_model: 20): large steps are normal there
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    batch = task()
+    losses = []
+    for _ in range(120):
+        x, y = batch()
+        net.zero_grad()
+        loss = crit(net(x), y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 0.25)
+        for p in net.parameters():
+            p.data.add_(p.grad, alpha=-lr)
+        losses.append(loss.item())
+    crit.close()
+    assert sum(losses[-10:]) < 0.7 * sum(losses[:10])
+    assert not [e for e in crit.events if e.code == "LG106"]

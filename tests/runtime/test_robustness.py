@@ -1,0 +1,165 @@
+"""The watcher keeps watching, or refuses clearly: threads, pickling, resumed state, argument
+order, outputs that fail."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import threading
+import warnings
+
+import pytest
+import torch
+import torch.nn as nn
+
+import lossguard
+from lossguard.errors import UsageError
+from lossguard.runtime.detectors import default_detectors
+from lossguard.runtime.detectors.loss_spike import LossSpike
+from tests.runtime.helpers import model, nan_at, task, train
+
+
+def test_second_thread_gets_a_clear_error_and_the_first_goes_on():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    train(net, crit, 5)
+    errors = []
+
+    def worker():
+        x, y = task(1)()
+        try:
+            crit(net(x), y).backward()
+        except UsageError as exc:
+            errors.append(str(exc))
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join()
+    assert errors and "second thread" in errors[0]
+    train(net, crit, 5)
+    assert crit.step == 10
+
+
+def test_pickling_a_watched_criterion_stores_the_criterion(tmp_path):
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(label_smoothing=0.1), console=False)
+    train(net, crit, 3)
+    copy = pickle.loads(pickle.dumps(crit))
+    assert type(copy) is nn.CrossEntropyLoss and copy.label_smoothing == 0.1
+    path = tmp_path / "crit.pt"
+    torch.save({"criterion": crit, "watcher": crit.state_dict()}, path)
+    loaded = torch.load(path, weights_only=False)
+    x, y = task()()
+    out = net(x)
+    assert torch.equal(loaded["criterion"](out, y), crit(out, y))
+    assert loaded["watcher"]["step"] == 3
+
+
+def test_load_state_dict_with_other_detector_settings_says_what_does_not_match():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    train(net, crit, 40, corrupt=nan_at(30))
+    state = crit.state_dict()
+    fewer = [d for d in default_detectors() if d.code != "LG104"]
+    other = lossguard.watch(model(0), nn.CrossEntropyLoss(), console=False, detectors=fewer)
+    with pytest.warns(RuntimeWarning, match=r"detectors this watcher does not run \(LG104, LG107\)"):
+        other.load_state_dict(state)
+    assert other.step == 40 and [e.code for e in other.events] == [e.code for e in crit.events]
+    short = [LossSpike(window=16) if d.code == "LG102" else d for d in default_detectors()]
+    net3 = model(0)
+    third = lossguard.watch(net3, nn.CrossEntropyLoss(), console=False, detectors=short)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        third.load_state_dict(state)  # a shorter window keeps the latest values
+    train(net3, third, 10)
+    assert third.step == 50
+
+
+def test_arguments_in_the_wrong_order_are_a_clear_error():
+    with pytest.raises(UsageError, match=r"wrong order: lossguard.watch\(model, criterion\)"):
+        lossguard.watch(nn.CrossEntropyLoss(), model(0))
+    with pytest.raises(UsageError, match="Argument model should be a torch.nn.Module, got str"):
+        lossguard.watch("model", nn.CrossEntropyLoss())
+    with pytest.raises(UsageError, match="has no criterion"):
+        lossguard.watch(model(0), console=False)(torch.zeros(2), torch.zeros(2))
+
+
+class FullDisk:
+    """A SummaryWriter whose disk is full: every write raises OSError."""
+
+    def add_scalar(self, *a, **k):
+        raise OSError(28, "No space left on device")
+
+    def add_text(self, *a, **k):
+        raise OSError(28, "No space left on device")
+
+    def flush(self):
+        raise OSError(28, "No space left on device")
+
+
+def test_a_failing_output_is_dropped_once_and_detection_goes_on():
+    net = model(0)
+    got = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, writer=FullDisk(), on_event=got.append)
+        train(net, crit, 40, corrupt=nan_at(30))
+        crit.close()
+    dropped = [w for w in caught if "it is dropped, watching goes on" in str(w.message)]
+    assert len(dropped) == 1 and "No space left" in str(dropped[0].message)
+    assert not [w for w in caught if "internal error" in str(w.message)]
+    assert [(e.code, e.step) for e in got][:1] == [("LG101", 30)]
+
+
+def test_unwritable_log_dir_warns_and_watches(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")  # unwritable even for root, unlike a read-only folder
+    net = model(0)
+    with pytest.warns(RuntimeWarning, match="watching without them"):
+        crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, log_dir=str(blocker / "run"))
+    train(net, crit, 20, corrupt=nan_at(10))
+    assert crit.events[0].code == "LG101"
+
+
+def test_start_line_and_summary(tmp_path):
+    from rich.console import Console
+
+    text = io.StringIO()
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=Console(file=text, width=300), log_dir=str(tmp_path))
+    train(net, crit, 40, corrupt=nan_at(30))
+    crit.close()
+    lines = text.getvalue().splitlines()
+    assert lines[0] == f"lossguard: watching Sequential (1,732 parameters) through CrossEntropyLoss, any optimizer stepping it; TensorBoard: {tmp_path}."
+    assert lines[-1] == "lossguard: 40 steps watched; events: LG101 x1 (first at step 30)."
+
+
+def test_raise_policy_raises_at_the_step_the_problem_began():
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, on_event="raise")
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task()
+    reached = None
+    with pytest.raises(lossguard.LossGuardError, match="step 21"):
+        for step in range(40):
+            reached = step
+            x, y = batch()
+            if step == 21:
+                x = x * 1e30
+            opt.zero_grad()
+            crit(net(x), y).backward()
+            opt.step()
+    assert reached == 21
+
+
+def test_a_stuck_loss_is_one_episode_with_one_update():
+    torch.manual_seed(0)
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    # LR x1000 (word_language_model-style blow-up): the loss jumps and stays far up
+    train(net, crit, 200, lr=50.0)
+    crit.close()
+    spikes = [e for e in crit.events if e.code == "LG102"]  # the detector finds it every 10 steps
+    assert [e.step for e in spikes] == [1, 41]
+    assert spikes[1].message.startswith("Still, 5 findings since step 1") and spikes[1].data["episode_start"] == 1
+    assert crit.events[0] is spikes[0]
