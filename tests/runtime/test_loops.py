@@ -14,6 +14,7 @@ from rich.console import Console
 
 import lossguard
 from tests.runtime.helpers import model, task
+from tests.tb_support import read_run
 
 
 def manual_sgd(net, crit, steps, lr, batch, corrupt=None):
@@ -31,8 +32,6 @@ def manual_sgd(net, crit, steps, lr, batch, corrupt=None):
 
 
 def test_manual_update_loop_counts_backwards_and_measures_gradients(tmp_path):
-    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
-
     text = io.StringIO()
     net = model(0)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=Console(file=text, width=300), log_dir=str(tmp_path))
@@ -41,8 +40,7 @@ def test_manual_update_loop_counts_backwards_and_measures_gradients(tmp_path):
     assert crit.step == 40 and crit.events == []
     out = text.getvalue()
     assert out.count("no torch.optim optimizer steps this model") == 1
-    acc = EventAccumulator(str(tmp_path))
-    acc.Reload()
+    acc = read_run(tmp_path)
     norms = [e.step for e in acc.Scalars("lossguard/grad_norm/total")]
     assert norms[:16] == list(range(16)) and 16 in norms and 24 in norms
 
