@@ -10,6 +10,7 @@ all-reduce) and the detectors run on plain floats.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 import warnings
@@ -204,6 +205,7 @@ class Watcher(nn.Module):
         self._chance: Optional[float] = None
         self._closed = False
         self._prev_finite = False
+        self._constant_target: Optional[bool] = None
 
         self.rank, self.world = rank_and_world()
         self._console = None
@@ -364,6 +366,11 @@ class Watcher(nn.Module):
             for code, flag in misuse.value_flags(self.kind, inp).items():
                 if code not in self._disabled:
                     cur.flags[code] = flag
+            if self.kind in misuse.BINARY and tgt is not None and tgt.numel() > 1:
+                # one binary target value for the whole batch (a GAN discriminator's real/fake labels); AND over calls
+                same = (tgt.detach().amax() == tgt.detach().amin()).float()
+                prev = cur.flags.get("const_target")
+                cur.flags["const_target"] = same if prev is None else torch.minimum(prev, same)
             if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1:
                 cur.flags["target_var"] = tgt.detach().float().var()
             if loss.grad_fn is not None and "LG006" not in self._reported:
@@ -563,6 +570,9 @@ class Watcher(nn.Module):
         if scalars and "update" in scalars:
             base = scalars.get("update_base", 0.0)
             stats.update_ratio = scalars["update"] / base if base > 1e-12 else None
+        if scalars and "const_target" in scalars:
+            self._constant_target = scalars["const_target"] > 0.5 and self._constant_target is not False
+        stats.constant_target = self._constant_target
         if scalars and "target_var" in scalars:
             self._target_var = scalars["target_var"] / self.world
         if self.kind == "mse" and self._target_var is not None:
@@ -587,6 +597,9 @@ class Watcher(nn.Module):
                     i, j = index.index(first), index.index(last)
                     if weights[i] > 0 and weights[j] > 0 and grads[j] > 0:
                         stats.grad_ratio = (grads[i] / weights[i]) / (grads[j] / weights[j])
+                    if weights[i] > 0:
+                        # weight RMS of the head over the first layer's: near 0 for a zero-initialised head
+                        stats.head_scale = (weights[j] / math.sqrt(self._params[last].numel())) / (weights[i] / math.sqrt(self._params[first].numel()))
                     elif weights[i] > 0 and grads[i] == 0.0 and math.isfinite(loss) and loss != 0.0:
                         # the first layer gets exactly nothing (every unit below the head dead)
                         stats.grad_ratio = 0.0
@@ -632,7 +645,10 @@ class Watcher(nn.Module):
                 message = finding.message
                 if rec.skipped and det.code in ("LG101", "LG102"):
                     message += " The optimizer update of this step was skipped."
-                self._emit(make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity))
+                event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
+                if getattr(finding, "fix", None):
+                    event = dataclasses.replace(event, fix=finding.fix)
+                self._emit(event)
 
     def _locate(self, scalars: dict[str, float]) -> str:
         if not math.isfinite(scalars.get("target_bad", 0.0)):
