@@ -595,11 +595,10 @@ class Watcher(nn.Module):
                 first, last = self._dense
                 if first is not None and first != last and first in index and last in index:
                     i, j = index.index(first), index.index(last)
+                    # the head's weight norm per output unit: about 0.58 at torch's default init, 0 for a zero-initialised head
+                    stats.head_scale = weights[j] / math.sqrt(self._params[last].shape[0])
                     if weights[i] > 0 and weights[j] > 0 and grads[j] > 0:
                         stats.grad_ratio = (grads[i] / weights[i]) / (grads[j] / weights[j])
-                    if weights[i] > 0:
-                        # weight RMS of the head over the first layer's: near 0 for a zero-initialised head
-                        stats.head_scale = (weights[j] / math.sqrt(self._params[last].numel())) / (weights[i] / math.sqrt(self._params[first].numel()))
                     elif weights[i] > 0 and grads[i] == 0.0 and math.isfinite(loss) and loss != 0.0:
                         # the first layer gets exactly nothing (every unit below the head dead)
                         stats.grad_ratio = 0.0

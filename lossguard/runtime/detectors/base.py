@@ -27,8 +27,8 @@ class StepStats:
 
     ``grad_ratio`` is (first dense layer's gradient / weight norm) / (the last one's);
     ``body_ratio`` the same against the dense layer before the last (None with fewer than 3).
-    ``head_scale`` is the last dense layer's weight RMS over the first one's: near 0 for a
-    zero-initialised head. ``constant_target`` is True when every checked call of a binary
+    ``head_scale`` is the last dense layer's weight norm per output unit: about 0.58 at torch's
+    default init, 0 for a zero-initialised head. ``constant_target`` is True when every checked call of a binary
     cross-entropy had one target value for its whole batch (a GAN discriminator's real/fake labels).
     """
 

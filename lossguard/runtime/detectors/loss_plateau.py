@@ -7,6 +7,8 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from typing import Any, Optional
 
+import numpy as np
+
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -41,7 +43,10 @@ class LossPlateau(Detector):
     A least-squares line is fitted to the last N updated steps (``min_window`` <= N <=
     ``max_window``), after pulling values beyond 4 robust standard deviations of the window's
     median back to that bound: one early outlier (Adadelta's first-step bump, one bad batch)
-    would otherwise pass for a downward trend until it leaves the window. The loss is flat when
+    would otherwise pass for a downward trend until it leaves the window. When the chance level
+    is known, values above it (by more than ``threshold``) enter the fit at that bound: a loss
+    that sinks from an overconfident start to chance (random labels under Adadelta sink 1.5% in
+    200 steps) has learnt nothing; only a descent below chance is progress. The loss is flat when
     even the optimistic end of the slope's confidence band (slope - 2 standard errors) would
     lower it by less than ``threshold`` (relative) over N steps, and the fitted change is not a
     rise of more than ``threshold`` either. Small-batch noise widens the band, so a noisy run
@@ -132,7 +137,11 @@ class LossPlateau(Detector):
         self.seen = r.int("seen", self.seen)
 
     def measure(self, chance: Optional[float]) -> PlateauMeasure:
-        fit = linear_fit(clip_outliers(self.values))
+        values = clip_outliers(self.values)
+        if chance is not None and math.isfinite(chance) and chance > 0:
+            # a descent to the chance level from above is not learning: only going below it is
+            values = np.minimum(values, chance * (1.0 + self.threshold))
+        fit = linear_fit(values)
         n = len(self.values)
         level = median(list(self.values)[-self.min_window :])
         return PlateauMeasure(

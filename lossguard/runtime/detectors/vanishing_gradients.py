@@ -26,7 +26,8 @@ class VanishingGradients(Detector):
 
     A zero-initialised head (healthy: it grows within steps) makes first/last tiny too, since
     every gradient below the head passes through its weights. When the head is small (its
-    weight RMS below ``small_head`` times the first layer's) or its size is not measured, the
+    weight norm per output unit below ``small_head``; torch's default init gives about 0.58) or
+    its size is not measured, the
     same must also hold against the dense layer before the last (``body_ratio``, with three or
     more dense layers): the gradient fades through the body, not only behind the head. When
     the head is of normal size, first/last alone decides: in a saturated network (a VAE whose
@@ -45,7 +46,7 @@ class VanishingGradients(Detector):
         Param("window", "positive_int", 10, "measurements in the median (at least 2)"),
         Param("threshold", "positive_float", 1e-3, "median first/last ratio below which gradients vanish"),
         Param("rise", "above_one", 1.5, "a later half this many times the earlier half is recovering"),
-        Param("small_head", "positive_float", 0.1, "head weight RMS / first layer weight RMS below which the head is small"),
+        Param("small_head", "positive_float", 0.05, "head weight norm per output unit below which the head is small (default init: 0.58)"),
     )
     window: int
     threshold: float
