@@ -41,8 +41,8 @@ class LossPlateau(Detector):
     """ReduceLROnPlateau's idea, restricted to plateaus that are not a converged minimum.
 
     A least-squares line is fitted to the last N updated steps (``min_window`` <= N <=
-    ``max_window``), after pulling values beyond 4 robust standard deviations of the window's
-    median back to that bound: one early outlier (Adadelta's first-step bump, one bad batch)
+    ``max_window``), after replacing values beyond 4 robust standard deviations of the window's
+    median by that median: one early outlier (Adadelta's first-step bump, one bad batch)
     would otherwise pass for a downward trend until it leaves the window. When the chance level
     is known, values above it (by more than ``threshold``) enter the fit at that bound: a loss
     that sinks from an overconfident start to chance (random labels under Adadelta sink 1.5% in
@@ -66,8 +66,10 @@ class LossPlateau(Detector):
     real progress first.
 
     The fix follows the evidence: weights that barely move call for a higher learning rate,
-    weights that move by more than ``fast`` of their norm per step for a lower one, a first
-    layer without gradient for BatchNorm or residual connections, and weights that move
+    weights that move by more than ``fast`` of their norm per step for a lower one, and so do
+    a loss that jumped to 5 times its start earlier in the run or a first layer with exactly
+    zero gradient (units killed by an update far too large); a first layer with little
+    gradient calls for BatchNorm or residual connections, and weights that move
     normally without any progress for a look at the data (targets that do not depend on the
     inputs).
     """
@@ -108,6 +110,8 @@ class LossPlateau(Detector):
         self.lrs: deque[float] = deque(maxlen=self.min_window)
         self.updates: deque[float] = deque(maxlen=self.min_window)
         self.ratios: deque[float] = deque(maxlen=10)
+        self.peak: Optional[float] = None
+        self.peak_step = 0
         self.start: list[float] = []
         self.wait = 0
         self.reported = False
@@ -119,6 +123,8 @@ class LossPlateau(Detector):
             "lrs": list(self.lrs),
             "updates": list(self.updates),
             "ratios": list(self.ratios),
+            "peak": self.peak,
+            "peak_step": self.peak_step,
             "start": list(self.start),
             "wait": self.wait,
             "reported": self.reported,
@@ -131,6 +137,8 @@ class LossPlateau(Detector):
         self.lrs = r.window("lrs", self.lrs)
         self.updates = r.window("updates", self.updates)
         self.ratios = r.window("ratios", self.ratios)
+        self.peak = r.number("peak", self.peak, optional=True)
+        self.peak_step = r.int("peak_step", self.peak_step)
         self.start = r.numbers("start", self.start)
         self.wait = r.int("wait", self.wait)
         self.reported = r.bool("reported", self.reported)
@@ -180,6 +188,15 @@ class LossPlateau(Detector):
         if m.update_ratio is not None and m.update_ratio > self.fast:
             return (f"Lower the learning rate{at}, by 10-100x: the last layer's weights change by {fmt(m.update_ratio)} of their "
                     "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance.")
+        blew_up = self.peak is not None and m.start > 0 and self.peak >= 5.0 * m.start
+        if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
+            why = []
+            if blew_up:
+                why.append(f"the loss jumped to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / m.start)}x its start")
+            if m.grad_ratio == 0.0:
+                why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
+            return (f"Lower the learning rate{at}, by 10x or more, and restart from a checkpoint taken before the damage: "
+                    + " and ".join(why) + "; the model was broken by updates too large, not stuck for lack of them.")
         if m.grad_ratio is not None and m.grad_ratio < 1e-3:
             return (f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
                     "BatchNorm layers or residual connections, and check for detached tensors.")
@@ -195,6 +212,8 @@ class LossPlateau(Detector):
             return None
         self.values.append(loss)
         self.seen += 1
+        if self.peak is None or loss > self.peak:
+            self.peak, self.peak_step = loss, stats.step
         if stats.lr is not None:
             self.lrs.append(stats.lr)
         if stats.update_ratio is not None and math.isfinite(stats.update_ratio):
