@@ -256,7 +256,7 @@ class Detector:
         """The Markdown table of this detector's parameters (for its rule page)."""
         rows = ["| Argument | Type | Default | Meaning |", "| --- | --- | --- | --- |"]
         for p in cls.params:
-            rows.append(f"| `{p.name}` | {KINDS[p.kind][1]} | `{p.default!r}` | {p.doc.replace('|', '/')} |")
+            rows.append(f"| `{p.name}` | {KINDS[p.kind][1]} | `{p.default!r}` | {p.doc.replace('|', chr(92) + '|')} |")
         return "\n".join(rows)
 
 
