@@ -168,7 +168,11 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=Path("/work/realscripts"))
     parser.add_argument("--only", default="")
     parser.add_argument("--out", type=Path, default=Path("real_scripts.json"))
+    parser.add_argument("--overhead", type=int, default=0, metavar="N",
+                        help="only time: N alternating plain/watched healthy runs per script, keep the fastest of each")
     args = parser.parse_args()
+    if args.overhead:
+        return overhead(args)
     only = set(filter(None, args.only.split(",")))
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
     for s in SCRIPTS:
@@ -181,6 +185,21 @@ def main() -> None:
                   [(e["code"], e["step"]) for e in r[label]["events"]][:12], r[label]["stderr_tail"], flush=True)
         r["expected"], r["onset"], r["fault"] = list(s.expected), s.onset, s.fault
         results[s.name] = r
+        args.out.write_text(json.dumps(results, indent=1))
+
+
+def overhead(args: argparse.Namespace) -> None:
+    only = set(filter(None, args.only.split(",")))
+    results = json.loads(args.out.read_text()) if args.out.exists() else {}
+    for s in SCRIPTS:
+        if only and s.name not in only:
+            continue
+        plain, watched = [], []
+        for _ in range(args.overhead):
+            plain.append(run_one(s, args.src, False, True)["seconds"])
+            watched.append(run_one(s, args.src, False, False)["seconds"])
+        results.setdefault(s.name, {})["overhead"] = {"plain": plain, "watched": watched, "ratio": min(watched) / min(plain)}
+        print(s.name, "plain", plain, "watched", watched, "ratio %.3f" % (min(watched) / min(plain)), flush=True)
         args.out.write_text(json.dumps(results, indent=1))
 
 
