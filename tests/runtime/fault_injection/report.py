@@ -39,8 +39,10 @@ NOTES = """## Notes
   are silent, oscillating-sgd (loss 1-4.5 from a start of 3-4) is still reported.
 - healthy-zero-head was an LG105 misfire at step 10: with the head at zero, every gradient below
   it is zero too, and the first/last ratio climbs from 5e-5 as the head grows. LG105 now also
-  needs the ratio against the dense layer before the last to be small (the fade must be in the
-  body) and the ratio not to be recovering.
+  needs the ratio not to be recovering and, while the head is small (weight norm per output unit
+  below 0.05), the ratio against the dense layer before the last to be small too (the fade must
+  be in the body). With a head of normal size first/last alone decides: a VAE whose tanh units
+  are saturated starves the layer before the last as well (tests/runtime/detectors/test_real_runs.py).
 - healthy-lstm: its gradient norms jump 10-13x when it starts to learn and then vary tenfold from
   step to step; LG106 now compares against the 90th percentile of its recent norms (it used the
   median), with a factor of 20 (it was 10), and refreshes that reference at every measurement.

@@ -168,9 +168,13 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=Path("/work/realscripts"))
     parser.add_argument("--only", default="")
     parser.add_argument("--out", type=Path, default=Path("real_scripts.json"))
+    parser.add_argument("--table", action="store_true", help="print the Markdown table of --out and stop")
     parser.add_argument("--overhead", type=int, default=0, metavar="N",
                         help="only time: N alternating plain/watched healthy runs per script, keep the fastest of each")
     args = parser.parse_args()
+    if args.table:
+        print(table(json.loads(args.out.read_text())))
+        return None
     if args.overhead:
         return overhead(args)
     only = set(filter(None, args.only.split(",")))
@@ -178,14 +182,34 @@ def main() -> None:
     for s in SCRIPTS:
         if only and s.name not in only:
             continue
-        r = {}
+        r = dict(results.get(s.name, {}))
         for label, faulty, off in (("plain", False, True), ("healthy", False, False), ("fault", True, False)):
             r[label] = run_one(s, args.src, faulty, off)
             print(s.name, label, r[label]["rc"], r[label].get("seconds"), r[label].get("steps"),
                   [(e["code"], e["step"]) for e in r[label]["events"]][:12], r[label]["stderr_tail"], flush=True)
-        r["expected"], r["onset"], r["fault"] = list(s.expected), s.onset, s.fault
+        r["expected"], r["onset"], r["fault_name"] = list(s.expected), s.onset, s.fault
         results[s.name] = r
         args.out.write_text(json.dumps(results, indent=1))
+
+
+def table(results: dict) -> str:
+    """The docs/runtime.md table: healthy false alarms, the fault's first expected event, overhead."""
+    rows = ["| script | healthy steps | healthy alarms | fault | found (code, step) | other events in the fault run | overhead |",
+            "|---|---|---|---|---|---|---|"]
+    for name, r in results.items():
+        if "healthy" not in r:
+            continue
+        alarms = [f"{e['code']}@{e['step']}" for e in r["healthy"]["events"] if e["severity"] in ("warning", "error")]
+        hits = [e for e in r["fault"]["events"] if e["code"] in r["expected"] and e["step"] >= r["onset"]]
+        found = f"{hits[0]['code']} at step {hits[0]['step']}" if hits else "not found"
+        others = sorted({e["code"] for e in r["fault"]["events"]} - ({hits[0]["code"]} if hits else set()))
+        if r["fault"]["rc"]:
+            found += f" (script exited {r['fault']['rc']})"
+        ov = r.get("overhead")
+        ratio = f"{ov['ratio']:.2f}x" if ov else f"{r['healthy']['seconds'] / r['plain']['seconds']:.2f}x (one run each)"
+        rows.append(f"| {name} | {r['healthy']['steps']} | {len(alarms)}{' (' + ', '.join(alarms) + ')' if alarms else ''} | "
+                    f"{r['fault_name']} | {found} | {', '.join(others) or '-'} | {ratio} |")
+    return "\n".join(rows)
 
 
 def overhead(args: argparse.Namespace) -> None:
