@@ -62,7 +62,7 @@ PROBLEMS: tuple[Problem, ...] = (
         use_instead="optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)",
         misfires=(
             "A converged loss is also flat: a plateau is reported only while the loss is within 10% "
-            "of where it started and of its chance level (log C for cross-entropy over C classes, log"
+            "of where it started (of chance, when it started above) and of its chance level (log C for cross-entropy over C classes, log"
             " 2 for binary cross-entropy, the target variance for MSE). Flatness is a fitted trend "
             "over the last 30 to 300 optimizer steps whose optimistic end still lowers the loss by "
             "less than 2% (5% when the last layer's weights barely move), so noisy small-batch runs "
@@ -81,7 +81,7 @@ PROBLEMS: tuple[Problem, ...] = (
             " fake labels) is adversarial: its equilibrium is at chance by design and is not judged. "
             "The event's fix follows the evidence: weights that barely move (raise the learning "
             "rate), weights that move by over 0.1 of their norm per step, an earlier jump to 5x the "
-            "start or a first layer with zero gradient (lower it), little gradient in the first layer "
+            "start or 2x the chance level, or a first layer with zero gradient (lower it), little gradient in the first layer "
             "(BatchNorm), or weights that move normally (check that the targets depend on the inputs)."
         ),
         severity="warning",

@@ -56,8 +56,8 @@ class LossPlateau(Detector):
     they move (or their movement is not measured), the fit needs ``moving_window`` steps: a
     model whose weights move may just be slow to start (Adam at 1e-4 from a fresh init can sit
     within 1% of chance for 40 steps and then learn). It is a plateau, not convergence, only
-    while the loss is within ``progress`` of where it started and, when the chance level is
-    known (log C for cross-entropy over C classes, log 2 for binary cross-entropy, the target
+    while the loss is within ``progress`` of where it started (of the chance level, when the
+    run started above it) and, when the chance level is known (log C for cross-entropy over C classes, log 2 for binary cross-entropy, the target
     variance for MSE), within ``progress`` of that level too. Steps without an optimizer update
     (GradScaler overflow skips) are ignored, nothing is reported while the learning rate is
     rising (warm-up), nor for an adversarial loss (every batch's target a single value: a GAN
@@ -67,7 +67,7 @@ class LossPlateau(Detector):
 
     The fix follows the evidence: weights that barely move call for a higher learning rate,
     weights that move by more than ``fast`` of their norm per step for a lower one, and so do
-    a loss that jumped to 5 times its start earlier in the run or a first layer with exactly
+    a loss that jumped to 5 times its start (or twice its chance level) earlier in the run or a first layer with exactly
     zero gradient (units killed by an update far too large); a first layer with little
     gradient calls for BatchNorm or residual connections, and weights that move
     normally without any progress for a look at the data (targets that do not depend on the
@@ -171,8 +171,12 @@ class LossPlateau(Detector):
         """Still within ``progress`` of the starting loss and of the chance level (when known)."""
         if level <= 0 or begin <= 0:
             return False
-        near_chance = chance is None or not math.isfinite(chance) or chance <= 0 or level >= (1.0 - self.progress) * chance
-        return level >= (1.0 - self.progress) * begin and near_chance
+        known = chance is not None and math.isfinite(chance) and chance > 0
+        if known and level < (1.0 - self.progress) * chance:
+            return False
+        # a start above chance (an early divergence, an overconfident init) is measured from chance:
+        # coming back down to chance is not learning
+        return level >= (1.0 - self.progress) * (min(begin, chance) if known else begin)
 
     def _is_plateau(self, m: PlateauMeasure) -> bool:
         if not self._near_start(m.loss, m.start, m.chance):
@@ -188,11 +192,13 @@ class LossPlateau(Detector):
         if m.update_ratio is not None and m.update_ratio > self.fast:
             return (f"Lower the learning rate{at}, by 10-100x: the last layer's weights change by {fmt(m.update_ratio)} of their "
                     "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance.")
-        blew_up = self.peak is not None and m.start > 0 and self.peak >= 5.0 * m.start
+        known = m.chance is not None and math.isfinite(m.chance) and m.chance > 0
+        blew_up = self.peak is not None and ((m.start > 0 and self.peak >= 5.0 * m.start) or (known and self.peak >= 2.0 * m.chance))
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
             why = []
             if blew_up:
-                why.append(f"the loss jumped to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / m.start)}x its start")
+                ref, what = (m.chance, "its chance level") if known else (m.start, "its start")
+                why.append(f"the loss jumped to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / ref)}x {what}")
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
             return (f"Lower the learning rate{at}, by 10x or more, and restart from a checkpoint taken before the damage: "

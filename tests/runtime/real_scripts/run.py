@@ -8,7 +8,7 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``).
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
 and synthetic (``shim/torchvision`` stands in for torchvision; text corpora and nanoGPT's
-``train.bin`` are generated), the run is shortened to about 150 optimizer steps, and a fault is
+``train.bin`` are generated), the run is shortened to 150-300 optimizer steps, and a fault is
 injected by a command-line change or an environment variable. Every run is also repeated with
 ``LG_OFF=1`` (the same patched script, the plain criterion) for the overhead ratio.
 """
@@ -88,7 +88,7 @@ SCRIPTS = [
           "        with ctx:\n            logits, _ = model(X, Y)\n            loss = LG(logits.view(-1, logits.size(-1)), Y.view(-1))"),
          ("# compile the model\n", f"{WATCH_LINE}(model, torch.nn.CrossEntropyLoss(ignore_index=-1))\n# compile the model\n")],
         ["--device=cpu", "--compile=False", "--dtype=float32", "--dataset=synth", "--batch_size=8", "--block_size=32",
-         "--n_layer=2", "--n_head=2", "--n_embd=64", "--dropout=0.0", "--max_iters=150", "--lr_decay_iters=150",
+         "--n_layer=2", "--n_head=2", "--n_embd=64", "--dropout=0.0", "--max_iters=300", "--lr_decay_iters=300",
          "--warmup_iters=10", "--eval_interval=1000", "--eval_iters=2", "--log_interval=1000", "--learning_rate=1e-3",
          "--min_lr=1e-4", "--gradient_accumulation_steps=1", "--grad_clip=1.0", "--always_save_checkpoint=False"],
         fault="lr x1000 (1.0) with grad_clip=1.0", fault_args=["--learning_rate=1.0", "--min_lr=0.1"], expected=("LG101", "LG102", "LG106"),
