@@ -571,7 +571,7 @@ class Watcher(nn.Module):
             base = scalars.get("update_base", 0.0)
             stats.update_ratio = scalars["update"] / base if base > 1e-12 else None
         if scalars and "const_target" in scalars:
-            self._constant_target = scalars["const_target"] > 0.5 and self._constant_target is not False
+            self._constant_target = scalars["const_target"] > self.world - 0.5 and self._constant_target is not False  # every rank
         stats.constant_target = self._constant_target
         if scalars and "target_var" in scalars:
             self._target_var = scalars["target_var"] / self.world
