@@ -62,7 +62,7 @@ PROBLEMS: tuple[Problem, ...] = (
         use_instead="optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)",
         misfires=(
             "A converged loss is also flat: a plateau is reported only while the loss is within 10% "
-            "of where it started (of chance, when it started above) and of its chance level (log C for cross-entropy over C classes, log"
+            "of where it started (of chance, when it began at chance and then rose above it) and of its chance level (log C for cross-entropy over C classes, log"
             " 2 for binary cross-entropy, the target variance for MSE). Flatness is a fitted trend "
             "over the last 30 to 300 optimizer steps whose optimistic end still lowers the loss by "
             "less than 2% (5% when the last layer's weights barely move), so noisy small-batch runs "

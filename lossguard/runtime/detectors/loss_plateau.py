@@ -57,7 +57,7 @@ class LossPlateau(Detector):
     model whose weights move may just be slow to start (Adam at 1e-4 from a fresh init can sit
     within 1% of chance for 40 steps and then learn). It is a plateau, not convergence, only
     while the loss is within ``progress`` of where it started (of the chance level, when the
-    run started above it) and, when the chance level is known (log C for cross-entropy over C classes, log 2 for binary cross-entropy, the target
+    run began at chance and then rose above it: an early divergence) and, when the chance level is known (log C for cross-entropy over C classes, log 2 for binary cross-entropy, the target
     variance for MSE), within ``progress`` of that level too. Steps without an optimizer update
     (GradScaler overflow skips) are ignored, nothing is reported while the learning rate is
     rising (warm-up), nor for an adversarial loss (every batch's target a single value: a GAN
@@ -174,9 +174,11 @@ class LossPlateau(Detector):
         known = chance is not None and math.isfinite(chance) and chance > 0
         if known and level < (1.0 - self.progress) * chance:
             return False
-        # a start above chance (an early divergence, an overconfident init) is measured from chance:
-        # coming back down to chance is not learning
-        return level >= (1.0 - self.progress) * (min(begin, chance) if known else begin)
+        # a run that began at chance and rose above it (an early divergence) is measured from chance:
+        # coming back down to chance is not learning. (A run that began far above chance, an MSE
+        # head on tiny targets, still needs to get within 10% of its own start.)
+        diverged_early = known and bool(self.start) and self.start[0] <= (1.0 + self.progress) * chance < begin
+        return level >= (1.0 - self.progress) * (chance if diverged_early else begin)
 
     def _is_plateau(self, m: PlateauMeasure) -> bool:
         if not self._near_start(m.loss, m.start, m.chance):
