@@ -74,6 +74,8 @@ NOTES = """## Notes
   fake calls) count each criterion call as a step until the watcher's step semantics of issue 9.1
   are merged; until then LG006 reports a false "graph retained" at step 2 on the first two. Their
   false-alarm column is the one to re-read after that merge.
+- The full report (84 runs x 5 seeds) took 9.5 minutes on a quiet 2-core machine and 30 minutes
+  while other jobs shared it; it runs single-threaded (`torch.set_num_threads(1)`).
 - The fast subset of these runs is `tests/runtime/test_fault_injection.py` (lr-too-high is in
   it, with a latency bound of 12 steps); the misuse runs are also in `tests/runtime/test_misuse.py`.
 """
