@@ -62,7 +62,7 @@ PROBLEMS: tuple[Problem, ...] = (
         use_instead="optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)",
         misfires=(
             "A converged loss is also flat: a plateau is reported only while the loss is within 10% "
-            "of where it started and of its chance level (log C for cross-entropy over C classes, log"
+            "of where it started (of chance, when it began at chance and then rose above it) and of its chance level (log C for cross-entropy over C classes, log"
             " 2 for binary cross-entropy, the target variance for MSE). Flatness is a fitted trend "
             "over the last 30 to 300 optimizer steps whose optimistic end still lowers the loss by "
             "less than 2% (5% when the last layer's weights barely move), so noisy small-batch runs "
@@ -74,7 +74,15 @@ PROBLEMS: tuple[Problem, ...] = (
             "reported as a plateau. Nothing is reported while the learning rate is rising, and steps "
             "without an optimizer update (GradScaler skips, loops without a torch optimizer) do not "
             "count. A model that starts at its chance level from a checkpoint and truly cannot "
-            "improve is reported."
+            "improve is reported. The fit ignores values more than 4 robust standard deviations from"
+            " the window's median (an optimizer's first-step bump) and counts values above chance + 2%"
+            " as chance + 2% (sinking from an overconfident start to chance is not learning). A "
+            "binary cross-entropy whose target is one value per batch (a GAN discriminator's real and"
+            " fake labels) is adversarial: its equilibrium is at chance by design and is not judged. "
+            "The event's fix follows the evidence: weights that barely move (raise the learning "
+            "rate), weights that move by over 0.1 of their norm per step, an earlier jump to 5x the "
+            "start or 2x the chance level, or a first layer with zero gradient (lower it), little gradient in the first layer "
+            "(BatchNorm), or weights that move normally (check that the targets depend on the inputs)."
         ),
         severity="warning",
     ),
@@ -97,7 +105,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "that is silent when the model has fitted them (the loss far below its start) and when "
             "it converged at a moderate level with a per-batch spread small next to its start. A "
             "fixed sequence whose converged, periodic loss stays above half of the starting loss, or "
-            "still swings by a quarter of it, is reported."
+            "still swings by a quarter of it, is reported. A GAN discriminator (binary cross-entropy, "
+            "one target value per batch) is not judged. The event's fix follows the period: every 2-3 "
+            "steps is overshooting (lower the learning rate), slower is batch-to-batch variation "
+            "(a larger batch, shuffled data)."
         ),
         severity="warning",
     ),
@@ -120,7 +131,13 @@ PROBLEMS: tuple[Problem, ...] = (
             "of 0. Frozen or unused parameters have no gradient and are ignored (a frozen backbone "
             "is silent); a layer whose gradient is zeroed but kept (zero_grad(set_to_none=False)) "
             "and unused for 10 measurements in a row is reported. A model that registers its head "
-            "before its body swaps first and last, which can hide the problem but not invent it."
+            "before its body swaps first and last, which can hide the problem but not invent it. The "
+            "body test applies only while the head is small (weight norm per output unit under 0.05; "
+            "torch's default init gives 0.58) or not measured: in a saturated network (tanh units "
+            "saturated by a large init) the layer before the last is starved too, and first/last "
+            "alone decides. The event's fix follows the evidence: exactly zero gradient means dead "
+            "units (lower the learning rate; no advice to switch to ReLU), a ratio that was healthy and"
+            " collapsed means an update broke the network."
         ),
         severity="warning",
     ),
@@ -145,7 +162,11 @@ PROBLEMS: tuple[Problem, ...] = (
             "losses not 10% below the first 4): a new head on good features also moves fast at "
             "first, but its loss falls. A regression head chasing large targets with a high learning"
             " rate can trip it too. Gradients clipped before optimizer.step() are read after "
-            "clipping, so clipping hides explosions, which is what it is for."
+            "clipping, so clipping hides explosions from the norm tests; but when the last 4 measured "
+            "norms agree within 0.1% (clipping active on every step) and the median of the last 16 "
+            "losses is more than twice that of the first ones (and above the chance level), training "
+            "has diverged under clipping and is reported once per episode. A GAN generator's loss "
+            "rising under constant clipping would be reported too."
         ),
     ),
     Problem(

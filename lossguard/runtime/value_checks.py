@@ -13,7 +13,7 @@ import torch
 
 from lossguard.runtime.collect import Record
 from lossguard.runtime.detectors import StepStats
-from lossguard.runtime.misuse import lower_bound, pretty
+from lossguard.runtime.misuse import BINARY, lower_bound, pretty
 
 # LG003 "sigmoid output fed to BCEWithLogitsLoss": a value heuristic (a fresh model's raw logits,
 # a GAN discriminator's, can sit inside (0.2, 0.8) for a few steps), so it is checked on each of
@@ -43,6 +43,9 @@ class ValueChecks:
         self.sigmoid_inside = 0
         self.sigmoid_outside = False
         self.target_var: Optional[float] = None
+        # one binary target value for the whole batch on every checked call and rank (a GAN
+        # discriminator's real/fake labels): the loss hovers at an equilibrium, not a plateau
+        self.constant_target: Optional[bool] = None
         self.entropy: Optional[float] = None
         self.counted = 0.0
         self._counts: Optional[torch.Tensor] = None
@@ -70,6 +73,10 @@ class ValueChecks:
         for code, flag in flags(self.kind, inp).items():
             if code not in disabled:
                 rec.flags[code] = flag
+        if self.kind in BINARY and tgt is not None and tgt.numel() > 1:
+            same = (tgt.detach().amax() == tgt.detach().amin()).float()
+            prev = rec.flags.get("const_target")
+            rec.flags["const_target"] = same if prev is None else torch.minimum(prev, same)
         if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1:
             rec.flags["target_var"] = tgt.detach().float().var()
 
@@ -100,6 +107,9 @@ class ValueChecks:
     def on_read(self, stats: StepStats, scalars: dict[str, float], world: int) -> None:
         if "target_var" in scalars:
             self.target_var = scalars["target_var"] / world
+        if "const_target" in scalars:
+            self.constant_target = scalars["const_target"] > world - 0.5 and self.constant_target is not False
+        stats.constant_target = self.constant_target
         if "entropy" in scalars:
             self.entropy = scalars["entropy"] / world
             self.counted = scalars.get("counted", 0.0)
@@ -143,6 +153,7 @@ class ValueChecks:
             "bce_inside": self.sigmoid_inside,
             "bce_outside": self.sigmoid_outside,
             "target_var": self.target_var,
+            "constant_target": self.constant_target,
             "entropy": self.entropy,
             "counted": self.counted,
             "class_counts": None if self._counts is None else self._counts.tolist(),
@@ -152,6 +163,7 @@ class ValueChecks:
         self.sigmoid_inside = int(state.get("bce_inside", 0))
         self.sigmoid_outside = bool(state.get("bce_outside", False))
         self.target_var = state.get("target_var")
+        self.constant_target = state.get("constant_target")
         self.entropy = state.get("entropy")
         self.counted = float(state.get("counted", 0.0))
         counts = state.get("class_counts")

@@ -15,6 +15,7 @@ statistics (:mod:`lossguard.runtime.stats`) for the detectors; what happens to t
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import threading
 import time
@@ -486,6 +487,8 @@ class Watcher(OptimizerSide, nn.Module):
             if rec.skipped and det.code in ("LG101", "LG102"):
                 message += " The optimizer update of this step was skipped."
             event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
+            if finding.fix:  # the fix the detector chose from its evidence
+                event = dataclasses.replace(event, fix=finding.fix)
             self._out.finding(event, self._level(event))
 
     def _level(self, event: Event) -> Optional[float]:

@@ -116,7 +116,9 @@ def test_console_prints_once_per_kind_and_jsonl_keeps_all(tmp_path):
     assert [(d["code"], d["step"]) for d in lines] == [("LG101", 20), ("LG101", 50)]
     from lossguard import catalog
 
-    assert lines[0]["fix"] == catalog.get("LG101").fix
+    # the event's fix follows its diagnosis (a NaN in the input batch), not the catalog's general text
+    assert lines[0]["fix"] == crit.events[0].fix != catalog.get("LG101").fix
+    assert lines[0]["fix"].startswith("Check this step's input batch")
 
 
 def _layout(acc) -> dict[str, list[str]]:

@@ -21,9 +21,23 @@ __all__ = [
     "StepStats",
     "VanishingGradients",
     "default_detectors",
+    "parameter_sections",
 ]
 
 
 def default_detectors() -> list[Detector]:
     """A fresh set of the six detectors with their default thresholds."""
     return [NanLoss(), LossSpike(), LossPlateau(), LossOscillation(), VanishingGradients(), ExplodingGradients()]
+
+
+def parameter_sections() -> dict[str, str]:
+    """Code -> the "Parameters" section of its rule page, generated from the detector's declaration."""
+    out = {}
+    for det in default_detectors():
+        cls = type(det)
+        out[cls.code] = (
+            "## Parameters\n\n"
+            f"`lossguard.runtime.detectors.{cls.__name__}(...)`, passed to `watch(..., detectors=[...])`; "
+            "a value out of range is a UsageError naming the argument.\n\n" + cls.parameter_table() + "\n"
+        )
+    return out

@@ -1,14 +1,22 @@
-"""What every detector shares: the per-step observation, findings, argument checks, robust statistics.
+"""What every detector shares: the per-step observation, findings, declared parameters, state, statistics.
 
 Detectors are framework-free: they see plain Python numbers, never tensors, so they can be
 unit-tested on synthetic series and their state is a small JSON-able dict.
+
+Each detector declares its parameters once (:class:`Param`: name, kind, default, doc); the
+constructor, the argument errors, ``repr`` and the parameter table of its rule page
+(``python -m lossguard.docs_gen``) are all derived from that declaration.
 """
 
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Optional
+from functools import lru_cache
+from typing import Any, Callable, ClassVar, Optional, Sequence
+
+import numpy as np
 
 from lossguard.errors import UsageError
 
@@ -19,6 +27,9 @@ class StepStats:
 
     ``grad_ratio`` is (first dense layer's gradient / weight norm) / (the last one's);
     ``body_ratio`` the same against the dense layer before the last (None with fewer than 3).
+    ``head_scale`` is the last dense layer's weight norm per output unit: about 0.58 at torch's
+    default init, 0 for a zero-initialised head. ``constant_target`` is True when every checked call of a binary
+    cross-entropy had one target value for its whole batch (a GAN discriminator's real/fake labels).
     """
 
     step: int
@@ -35,47 +46,24 @@ class StepStats:
     body_ratio: Optional[float] = None
     # the least value the watched loss can take (0 for CE, NLL, BCE, KL, MSE), None if unknown
     loss_floor: Optional[float] = None
+    head_scale: Optional[float] = None
+    constant_target: Optional[bool] = None
 
 
 @dataclass
 class Finding:
-    """A detector's verdict for one step; the watcher turns it into an Event."""
+    """A detector's verdict for one step; the watcher turns it into an Event.
+
+    ``fix`` is the fix chosen from this finding's evidence; None keeps the catalog's general fix.
+    """
 
     message: str
     data: dict[str, Any] = field(default_factory=dict)
     severity: Optional[str] = None
+    fix: Optional[str] = None
 
 
-class Detector:
-    """A small stateful object: validated thresholds, ``update`` per step, ``state_dict``."""
-
-    code: ClassVar[str]
-    name: ClassVar[str]
-    _state_keys: ClassVar[tuple[str, ...]] = ()
-
-    def update(self, stats: StepStats) -> Optional[Finding]:
-        raise NotImplementedError
-
-    def state_dict(self) -> dict[str, Any]:
-        state: dict[str, Any] = {}
-        for key in self._state_keys:
-            value = getattr(self, key)
-            state[key] = list(value) if isinstance(value, Iterable) and not isinstance(value, str) else value
-        return state
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        for key in self._state_keys:
-            if key not in state:
-                continue
-            current = getattr(self, key)
-            if hasattr(current, "maxlen"):
-                current.clear()
-                current.extend(state[key])
-            else:
-                setattr(self, key, state[key])
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.code} {self.name})"
+# ---------------------------------------------------------------------------- argument checks
 
 
 def positive_int(name: str, value: Any) -> int:
@@ -102,20 +90,200 @@ def fraction(name: str, value: Any) -> float:
     return float(value)
 
 
+def above_one(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 1:
+        raise UsageError(f"Argument {name} should be a number above 1, got {value!r}")
+    return float(value)
+
+
+def at_least_one(name: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 1:
+        raise UsageError(f"Argument {name} should be at least 1, got {value!r}")
+    return float(value)
+
+
+def boolean(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise UsageError(f"Argument {name} should be True or False, got {value!r}")
+    return value
+
+
 def at_least(name: str, value: int, minimum: int, what: str) -> int:
     if value < minimum:
         raise UsageError(f"Argument {name} should be at least {what} ({minimum}), got {value!r}")
     return value
 
 
-def median(values: list[float]) -> float:
+# kind -> (check, words for the docs' parameter table)
+KINDS: dict[str, tuple[Callable[[str, Any], Any], str]] = {
+    "positive_int": (positive_int, "integer > 0"),
+    "non_negative_int": (non_negative_int, "integer >= 0"),
+    "positive_float": (positive_float, "number > 0"),
+    "fraction": (fraction, "number in (0, 1)"),
+    "above_one": (above_one, "number > 1"),
+    "at_least_one": (at_least_one, "number >= 1"),
+    "bool": (boolean, "True/False"),
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """One detector parameter, declared once: validation, repr and docs come from here."""
+
+    name: str
+    kind: str
+    default: Any
+    doc: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown parameter kind {self.kind!r}")
+
+    def check(self, value: Any) -> Any:
+        return KINDS[self.kind][0](self.name, value)
+
+
+# ---------------------------------------------------------------------------- state
+
+
+class StateReader:
+    """Checked reads of a saved detector state: each field named, typed and validated.
+
+    A missing field (a state saved by an older version) keeps the fresh value; a field of the
+    wrong type is a UsageError naming the detector and the field.
+    """
+
+    def __init__(self, detector: "Detector", state: Any) -> None:
+        if not isinstance(state, dict):
+            raise UsageError(f"State of detector {detector.code} {detector.name} should be a dict, got {type(state).__name__}")
+        self.det = detector
+        self.state = state
+
+    def _bad(self, key: str, what: str) -> UsageError:
+        return UsageError(f"State of detector {self.det.code} {self.det.name}: field {key!r} should be {what}, got {self.state[key]!r}")
+
+    def has(self, key: str) -> bool:
+        return key in self.state
+
+    def int(self, key: str, current: int) -> int:
+        if key not in self.state:
+            return current
+        v = self.state[key]
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise self._bad(key, "an integer")
+        return v
+
+    def bool(self, key: str, current: bool) -> bool:
+        if key not in self.state:
+            return current
+        v = self.state[key]
+        if not isinstance(v, bool):
+            raise self._bad(key, "True or False")
+        return v
+
+    def number(self, key: str, current: Optional[float], optional: bool = False) -> Optional[float]:
+        if key not in self.state:
+            return current
+        v = self.state[key]
+        if v is None and optional:
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise self._bad(key, "a number" + (" or None" if optional else ""))
+        return float(v)
+
+    def numbers(self, key: str, current: list[float]) -> list[float]:
+        if key not in self.state:
+            return current
+        v = self.state[key]
+        if not isinstance(v, list) or any(isinstance(x, bool) or not isinstance(x, (int, float)) for x in v):
+            raise self._bad(key, "a list of numbers")
+        return [float(x) for x in v]
+
+    def window(self, key: str, current: "deque[float]") -> "deque[float]":
+        """A bounded window: the saved values, the newest ``maxlen`` of them."""
+        return deque(self.numbers(key, list(current)), maxlen=current.maxlen)
+
+
+# ---------------------------------------------------------------------------- detector
+
+
+class Detector:
+    """A small stateful object: declared, validated parameters, ``update`` per step, ``state_dict``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    params: ClassVar[tuple[Param, ...]] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        cls = type(self).__name__
+        names = [p.name for p in self.params]
+        if len(args) > len(names):
+            raise UsageError(f"{cls} takes at most {len(names)} arguments ({', '.join(names)}), got {len(args)}")
+        for p, value in zip(self.params, args):
+            if p.name in kwargs:
+                raise UsageError(f"{cls} got argument {p.name} twice")
+            kwargs[p.name] = value
+        unknown = sorted(set(kwargs) - set(names))
+        if unknown:
+            raise UsageError(f"{cls} has no argument {unknown[0]!r}; its arguments are: {', '.join(names)}")
+        for p in self.params:
+            setattr(self, p.name, p.check(kwargs.get(p.name, p.default)))
+        self.validate()
+        self.reset()
+
+    def validate(self) -> None:
+        """Checks between parameters (a window at least another one)."""
+
+    def reset(self) -> None:
+        """Fresh state."""
+
+    def update(self, stats: StepStats) -> Optional[Finding]:
+        raise NotImplementedError
+
+    def state_dict(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def arguments(self) -> dict[str, Any]:
+        return {p.name: getattr(self, p.name) for p in self.params}
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.arguments().items())
+        return f"{type(self).__name__}({args})"
+
+    @classmethod
+    def parameter_table(cls) -> str:
+        """The Markdown table of this detector's parameters (for its rule page)."""
+        rows = ["| Argument | Type | Default | Meaning |", "| --- | --- | --- | --- |"]
+        for p in cls.params:
+            rows.append(f"| `{p.name}` | {KINDS[p.kind][1]} | `{p.default!r}` | {p.doc.replace('|', chr(92) + '|')} |")
+        return "\n".join(rows)
+
+
+# ---------------------------------------------------------------------------- statistics
+
+
+def median(values: Sequence[float]) -> float:
     ordered = sorted(values)
     n = len(ordered)
     mid = n // 2
     return ordered[mid] if n % 2 else 0.5 * (ordered[mid - 1] + ordered[mid])
 
 
-def diff_noise(values: list[float]) -> float:
+def quantile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(q * (len(ordered) - 1))]
+
+
+def mad(values: Sequence[float]) -> float:
+    """Median absolute deviation, scaled to a standard deviation for normal noise."""
+    centre = median(values)
+    return 1.4826 * median([abs(v - centre) for v in values])
+
+
+def diff_noise(values: Sequence[float]) -> float:
     """Robust estimate of the step-to-step noise of a series, insensitive to a slow trend.
 
     The MAD of first differences: a smooth trend shifts the differences but barely widens them.
@@ -123,8 +291,51 @@ def diff_noise(values: list[float]) -> float:
     diffs = [b - a for a, b in zip(values, values[1:])]
     if not diffs:
         return 0.0
-    centre = median(diffs)
-    return 1.4826 * median([abs(d - centre) for d in diffs]) / math.sqrt(2.0)
+    return mad(diffs) / math.sqrt(2.0)
+
+
+@lru_cache(maxsize=8)
+def centred_time(n: int) -> np.ndarray:
+    """0-centred step indices 0 .. n-1 (cached: windows have a few fixed lengths)."""
+    return np.arange(n, dtype=np.float64) - (n - 1) / 2.0
+
+
+@dataclass(frozen=True)
+class LinearFit:
+    """Least-squares line through a window: slope per step, its standard error, the residuals."""
+
+    slope: float
+    se: float
+    residuals: np.ndarray
+
+
+def linear_fit(values: Sequence[float] | np.ndarray) -> LinearFit:
+    """Centre and detrend a series (shared by the plateau fit and the oscillation spectrum)."""
+    y = np.asarray(values, dtype=np.float64)
+    n = y.size
+    t = centred_time(n)
+    stt = float(t @ t)
+    centred = y - y.mean()
+    slope = float(t @ centred) / stt
+    resid = centred - slope * t
+    se = math.sqrt(float(resid @ resid) / (n - 2) / stt) if n > 2 else 0.0
+    return LinearFit(slope, se, resid)
+
+
+def clip_outliers(values: Sequence[float], k: float = 4.0) -> np.ndarray:
+    """The series with values beyond median +- k robust standard deviations replaced by the median.
+
+    One early outlier (an optimizer's first-step bump, one bad batch) would otherwise steer a
+    least-squares fit over hundreds of steps (even pulled back to the bound, two such points at
+    the start of a 100-step window tilt it by 1%); a real trend spreads the values evenly and is
+    left untouched (a linear ramp's MAD is a quarter of its range).
+    """
+    y = np.asarray(values, dtype=np.float64)
+    centre = float(np.median(y))
+    spread = 1.4826 * float(np.median(np.abs(y - centre)))
+    if spread <= 0:
+        return y
+    return np.where(np.abs(y - centre) > k * spread, centre, y)
 
 
 def fmt(value: Optional[float]) -> str:

@@ -1,90 +1,128 @@
-"""LG106 exploding-gradients: the total gradient norm leaves its usual range, or updates rival the weights."""
+"""LG106 exploding-gradients: the gradient norm leaves its usual range, updates rival the weights, or clipping hides a divergence."""
 
 from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Optional
+from typing import Any, Optional
 
 from lossguard.runtime.detectors.base import (
     Detector,
-    at_least,
-    fraction,
     Finding,
+    Param,
+    StateReader,
     StepStats,
+    at_least,
     diff_noise,
     fmt,
     median,
-    non_negative_int,
-    positive_float,
-    positive_int,
+    quantile,
 )
 
 
 class ExplodingGradients(Detector):
-    """Two tests on the unscaled total gradient norm, one on the size of the updates.
+    """Two tests on the unscaled total gradient norm, one on the size of the updates, one on clipped divergence.
 
     Relative: log(norm) is more than max(log ``factor``, ``sigma`` noise units) above the
-    ``quantile`` of the last ``window`` measured norms (noise: MAD of step-to-step differences;
-    both refreshed every 8 measurements), once ``min_steps``
-    norms are known. The reference is a high quantile, not the median: recurrent networks have
-    heavy-tailed norms (an LSTM's vary tenfold from step to step once it learns), while an
-    explosion leaves even the largest recent norms far behind. Absolute: the norm is more than ``max_ratio`` times the weight norm, an
-    update no learning rate can use, from the first step on. Reported norms enter the window
-    clipped to the threshold; ``cooldown`` steps separate two reports.
+    ``quantile`` of the last ``window`` measured norms (noise: MAD of step-to-step differences),
+    once ``min_steps`` norms are known. The reference is a high quantile, not the median:
+    recurrent networks have heavy-tailed norms (an LSTM's vary tenfold from step to step once it
+    learns), while an explosion leaves even the largest recent norms far behind. Absolute: the
+    norm is more than ``max_ratio`` times the weight norm, an update no learning rate can use,
+    from the first step on. Reported norms enter the window clipped to the threshold;
+    ``cooldown`` steps separate two reports.
 
     Updates: the watcher measures the last dense layer's relative update |dW| / |W| (every step
     for the first 16 steps, then every 4th). Healthy training moves it by 0.001-0.05 per step; a
     learning rate far too high moves it by 0.3-1 while the loss merely wanders near chance, with
     no spike and no large gradient. Reported when the median of the last ``update_window``
-    measurements exceeds ``max_update`` and the later half of them has not decayed below ``decay`` times
-    the earlier half: a zero-initialised layer also starts with huge ratios, but they fall like
-    1/t as its norm grows. And the loss must not be making progress: the median of the last
-    ``update_window`` losses is above ``1 - progress`` times that of the first ones. A freshly
-    initialised head on good features also moves by a fifth of its norm per step for a while,
-    but its loss falls at once; a learning rate far too high leaves the loss where it was. (The
-    first and the latest ``update_window // 2`` losses are compared.)
+    measurements exceeds ``max_update`` and the later half of them has not decayed below
+    ``decay`` times the earlier half: a zero-initialised layer also starts with huge ratios, but
+    they fall like 1/t as its norm grows. And the loss must not be making progress: the median
+    of the latest ``update_window // 2`` losses is above ``1 - progress`` times that of the first
+    ones. A freshly initialised head on good features also moves by a fifth of its norm per step
+    for a while, but its loss falls at once.
+
+    Clipped divergence: ``clip_grad_norm_`` pins the measured norm at its ``max_norm`` and hides
+    an explosion from both norm tests. When the last ``pinned`` measured norms agree within
+    0.1% (clipping is active on every step) and the median of the last ``diverge_window`` losses
+    is more than ``diverge`` times the median of the first ones (and above the chance level,
+    when known), the learning rate is too large for clipping to save: reported once per episode.
     """
 
     code = "LG106"
     name = "exploding-gradients"
-    _state_keys = ("logs", "cooldown_left", "reports", "_tick", "_centre", "_noise", "updates", "first_losses", "recent_losses")
+    params = (
+        Param("window", "positive_int", 50, "measured norms in the reference"),
+        Param("min_steps", "positive_int", 10, "measured norms before the relative test starts"),
+        Param("factor", "positive_float", 20.0, "a norm this many times the reference quantile is an explosion"),
+        Param("sigma", "positive_float", 6.0, "...or this many noise units above it (log scale), whichever is larger"),
+        Param("max_ratio", "positive_float", 1000.0, "a norm this many times the weight norm is an explosion from step 0"),
+        Param("cooldown", "non_negative_int", 10, "steps between two reports"),
+        Param("max_update", "positive_float", 0.2, "median last-layer |dW|/|W| per step above which updates are too large"),
+        Param("update_window", "positive_int", 8, "update measurements in that median (at least 2)"),
+        Param("decay", "fraction", 0.7, "updates whose later half fell below this share of the earlier half are decaying (a new layer)"),
+        Param("quantile", "fraction", 0.9, "the reference quantile of the recent norms"),
+        Param("progress", "fraction", 0.1, "a loss this fraction below its start is making progress"),
+        Param("diverge", "above_one", 2.0, "a loss this many times its start, with clipping active, has diverged"),
+        Param("diverge_window", "positive_int", 16, "losses in the median compared with the start"),
+        Param("pinned", "positive_int", 4, "latest measured norms that must agree for clipping to count as active (at least 2)"),
+    )
+    window: int
+    min_steps: int
+    factor: float
+    sigma: float
+    max_ratio: float
+    cooldown: int
+    max_update: float
+    update_window: int
+    decay: float
+    quantile: float
+    progress: float
+    diverge: float
+    diverge_window: int
+    pinned: int
 
-    def __init__(
-        self,
-        window: int = 50,
-        min_steps: int = 10,
-        factor: float = 20.0,
-        sigma: float = 6.0,
-        max_ratio: float = 1000.0,
-        cooldown: int = 10,
-        max_update: float = 0.2,
-        update_window: int = 8,
-        decay: float = 0.7,
-        quantile: float = 0.9,
-        progress: float = 0.1,
-    ) -> None:
-        self.window = positive_int("window", window)
-        self.min_steps = positive_int("min_steps", min_steps)
-        self.factor = positive_float("factor", factor)
-        self.sigma = positive_float("sigma", sigma)
-        self.max_ratio = positive_float("max_ratio", max_ratio)
-        self.cooldown = non_negative_int("cooldown", cooldown)
-        self.max_update = positive_float("max_update", max_update)
-        self.update_window = positive_int("update_window", update_window)
-        self.decay = fraction("decay", decay)
-        self.quantile = fraction("quantile", quantile)
-        self.progress = fraction("progress", progress)
+    def validate(self) -> None:
         at_least("update_window", self.update_window, 2, "2 measurements")
+        at_least("pinned", self.pinned, 2, "2 measurements")
+
+    def reset(self) -> None:
         self.updates: deque[float] = deque(maxlen=self.update_window)
         self.first_losses: list[float] = []
-        self.recent_losses: deque[float] = deque(maxlen=max(1, self.update_window // 2))
+        self.recent_losses: deque[float] = deque(maxlen=max(self.diverge_window, self.update_window // 2))
         self.logs: deque[float] = deque(maxlen=self.window)
+        self.norms: deque[float] = deque(maxlen=self.pinned)
         self.cooldown_left = 0
         self.reports = 0
-        self._tick = 0
-        self._centre = 0.0
-        self._noise: Optional[float] = None
+        self.diverged = False
+
+    def state_dict(self) -> dict[str, Any]:
+        return {
+            "updates": list(self.updates),
+            "first_losses": list(self.first_losses),
+            "recent_losses": list(self.recent_losses),
+            "logs": list(self.logs),
+            "norms": list(self.norms),
+            "cooldown_left": self.cooldown_left,
+            "reports": self.reports,
+            "diverged": self.diverged,
+        }
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        r = StateReader(self, state)
+        self.updates = r.window("updates", self.updates)
+        self.first_losses = r.numbers("first_losses", self.first_losses)
+        self.recent_losses = r.window("recent_losses", self.recent_losses)
+        self.logs = r.window("logs", self.logs)
+        self.norms = r.window("norms", self.norms)
+        self.cooldown_left = r.int("cooldown_left", self.cooldown_left)
+        self.reports = r.int("reports", self.reports)
+        self.diverged = r.bool("diverged", self.diverged)
+
+    def _latest(self, n: int) -> list[float]:
+        vals = list(self.recent_losses)
+        return vals[-n:] if n else []
 
     def _updates_too_large(self, ratio: Optional[float]) -> Optional[float]:
         """The median relative update when the updates are persistently as large as the weights."""
@@ -104,8 +142,23 @@ class ExplodingGradients(Detector):
         half = max(1, self.update_window // 2)
         if len(self.first_losses) < half or len(self.recent_losses) < half:
             return False
-        start, now = median(self.first_losses), median(list(self.recent_losses))
+        start, now = median(self.first_losses[:half]), median(self._latest(half))
         return start > 0 and now < (1.0 - self.progress) * start
+
+    def _clipped_divergence(self, chance: Optional[float]) -> Optional[tuple[float, float, float]]:
+        """(loss level, start, pinned norm) when clipping is active and the loss sits far above its start."""
+        if len(self.norms) < self.pinned or len(self.recent_losses) < self.diverge_window or not self.first_losses:
+            return None
+        top, low = max(self.norms), min(self.norms)
+        if low <= 0 or top > low * 1.001:
+            return None
+        start = median(self.first_losses)
+        level = median(self._latest(self.diverge_window))
+        if start <= 0 or level <= self.diverge * start or (chance is not None and math.isfinite(chance) and level <= chance):
+            if start > 0 and level < 0.5 * (1.0 + self.diverge) * start:
+                self.diverged = False
+            return None
+        return level, start, median(self.norms)
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         loss = stats.loss
@@ -113,6 +166,9 @@ class ExplodingGradients(Detector):
             if len(self.first_losses) < max(1, self.update_window // 2):
                 self.first_losses.append(loss)
             self.recent_losses.append(loss)
+        norm = stats.grad_norm
+        if norm is not None and math.isfinite(norm) and norm > 0:
+            self.norms.append(norm)
         big_update = self._updates_too_large(stats.update_ratio)
         if big_update is not None:
             if self.cooldown_left > 0:
@@ -126,22 +182,37 @@ class ExplodingGradients(Detector):
                 f"norm (median of the last {self.update_window} measurements; healthy training: about 0.001-0.05), "
                 f"learning rate {fmt(stats.lr)}: the learning rate is far too high.",
                 {"update_ratio": big_update, "grad_norm": stats.grad_norm, "lr": stats.lr},
+                fix=f"Lower the learning rate (now {fmt(stats.lr)}) by 10x or more: each update moves the last layer by "
+                f"{fmt(big_update)} of its weights, where healthy training moves it by 0.001-0.05.",
             )
-        norm = stats.grad_norm
+        if not self.diverged and norm is not None and math.isfinite(norm) and norm > 0:
+            diverged = self._clipped_divergence(stats.chance_loss)
+            if diverged is not None:
+                level, start, pinned = diverged
+                self.diverged = True
+                self.reports += 1
+                return Finding(
+                    f"Step {stats.step}: the loss has stayed at {fmt(level)}, {fmt(level / start)}x its start {fmt(start)}, for the "
+                    f"last {self.diverge_window} steps while the gradient norm is pinned at {fmt(pinned)} (gradient clipping is "
+                    f"active on every step): training has diverged and clipping hides the explosion. Learning rate: {fmt(stats.lr)}.",
+                    {"loss": level, "start": start, "grad_norm": pinned, "lr": stats.lr},
+                    fix=f"Lower the learning rate (now {fmt(stats.lr)}) by 10x or more, or lengthen its warm-up: clipping bounds "
+                    "each gradient, not the damage a learning rate this large does (chosen because the loss stays far above "
+                    "its start while clipping is active on every step).",
+                )
+        elif self.diverged:
+            self._clipped_divergence(stats.chance_loss)
         if norm is None or not math.isfinite(norm) or norm <= 0:
             return None
         log_norm = math.log(norm)
-        self._tick += 1
         reason = None
         limit = None
         if len(self.logs) >= self.min_steps:
             # refreshed at every measurement (every 8th step after the first 16): a reference
             # computed from the first steps alone would judge a run that has since started to learn
             vals = list(self.logs)
-            ordered = sorted(vals)
-            self._centre, self._noise = ordered[int(self.quantile * (len(ordered) - 1))], diff_noise(vals)
-            centre = self._centre
-            limit = centre + max(math.log(self.factor), self.sigma * self._noise)
+            centre = quantile(vals, self.quantile)
+            limit = centre + max(math.log(self.factor), self.sigma * diff_noise(vals))
             if log_norm > limit:
                 reason = f"{fmt(norm / math.exp(centre))}x the {round(100 * self.quantile)}th percentile {fmt(math.exp(centre))} of its recent values"
         ratio = stats.grad_to_weight

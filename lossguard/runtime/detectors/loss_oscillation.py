@@ -4,37 +4,46 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from functools import lru_cache
-from typing import Optional
+from dataclasses import asdict, dataclass
+from typing import Any, Optional
 
 import numpy as np
 
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
+    Param,
+    StateReader,
     StepStats,
     at_least,
     fmt,
-    fraction,
+    linear_fit,
     median,
-    positive_float,
-    positive_int,
 )
 
 
 def _spectrum(values: list[float]) -> list[float]:
     """Power of each frequency k = 1 .. n//2 of the linearly detrended series."""
-    v = np.asarray(values, dtype=np.float64)
-    t = _centred(v.size)
-    centred = v - v.mean()
-    slope = float(t @ centred) / float(t @ t)
-    power = np.abs(np.fft.rfft(centred - slope * t)) ** 2
+    power = np.abs(np.fft.rfft(linear_fit(values).residuals)) ** 2
     return power[1:].tolist()
 
 
-@lru_cache(maxsize=8)
-def _centred(n: int) -> np.ndarray:
-    return np.arange(n, dtype=np.float64) - (n - 1) / 2.0
+def _relative_decrease(values: list[float]) -> float:
+    half = len(values) // 2
+    before, after = median(values[:half]), median(values[half:])
+    return (before - after) / abs(before) if before else 0.0
+
+
+@dataclass(frozen=True)
+class OscillationMeasure:
+    """The spectrum behind an oscillation verdict (also the event's data)."""
+
+    concentration: float
+    period: float
+    swing: float
+    level: float
+    relative_decrease: float
+    reference: float
 
 
 class LossOscillation(Detector):
@@ -53,41 +62,57 @@ class LossOscillation(Detector):
     any), or the swing is at least ``scale`` times it. A model that has fitted a short, fixed
     sequence of batches is periodic too, the per-batch losses of a converged model differ, but
     at a level and by an amount that are small next to where the run started; that is healthy.
+    An adversarial loss (every batch's target a single value: a GAN discriminator) is not
+    judged: it swings around its equilibrium by design.
 
     The spectrum is recomputed every ``every`` steps (oscillation is slow to establish), and
     only when cheap bounds do not already rule it out: the swing is at most four times the
-    standard deviation of the window.
+    standard deviation of the window. The fix follows the period: a loss that alternates every
+    step or two is overshooting (lower the learning rate); a slower swing is batch-to-batch
+    variation (a larger batch, shuffled data).
     """
 
     code = "LG104"
     name = "loss-oscillation"
-    _state_keys = ("values", "wait", "reported", "seen", "start")
+    params = (
+        Param("window", "positive_int", 32, "steps in the spectrum (at least 12)"),
+        Param("patience", "positive_int", 12, "steps the oscillation must last"),
+        Param("concentration", "fraction", 0.6, "least share of the detrended variance in one period band"),
+        Param("amplitude", "fraction", 0.1, "least swing, relative to the loss level"),
+        Param("trend", "fraction", 0.05, "largest relative decrease from the first to the second half of the window"),
+        Param("every", "positive_int", 4, "steps between two spectra"),
+        Param("low", "fraction", 0.5, "the loss must stay above this fraction of its reference..."),
+        Param("scale", "positive_float", 0.25, "...or swing by at least this fraction of it"),
+    )
+    window: int
+    patience: int
+    concentration: float
+    amplitude: float
+    trend: float
+    every: int
+    low: float
+    scale: float
 
-    def __init__(
-        self,
-        window: int = 32,
-        patience: int = 12,
-        concentration: float = 0.6,
-        amplitude: float = 0.1,
-        trend: float = 0.05,
-        every: int = 4,
-        low: float = 0.5,
-        scale: float = 0.25,
-    ) -> None:
-        self.window = positive_int("window", window)
+    def validate(self) -> None:
         at_least("window", self.window, 12, "12 steps")
-        self.patience = positive_int("patience", patience)
-        self.concentration = fraction("concentration", concentration)
-        self.amplitude = fraction("amplitude", amplitude)
-        self.trend = fraction("trend", trend)
-        self.every = positive_int("every", every)
-        self.low = fraction("low", low)
-        self.scale = positive_float("scale", scale)
+
+    def reset(self) -> None:
         self.values: deque[float] = deque(maxlen=self.window)
         self.start: list[float] = []
         self.wait = 0
         self.reported = False
         self.seen = 0
+
+    def state_dict(self) -> dict[str, Any]:
+        return {"values": list(self.values), "start": list(self.start), "wait": self.wait, "reported": self.reported, "seen": self.seen}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        r = StateReader(self, state)
+        self.values = r.window("values", self.values)
+        self.start = r.numbers("start", self.start)
+        self.wait = r.int("wait", self.wait)
+        self.reported = r.bool("reported", self.reported)
+        self.seen = r.int("seen", self.seen)
 
     def reference(self, chance: Optional[float] = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""
@@ -96,50 +121,59 @@ class LossOscillation(Detector):
             ref = chance
         return ref
 
-    def measure(self, chance: Optional[float] = None) -> dict:
+    def measure(self, chance: Optional[float] = None) -> OscillationMeasure:
         vals = list(self.values)
         n = len(vals)
         power = _spectrum(vals)
-        k_min = 2
-        band = [(power[k - 1] + (power[k] if k < len(power) else 0.0), k) for k in range(k_min, len(power) + 1)]
+        band = [(power[k - 1] + (power[k] if k < len(power) else 0.0), k) for k in range(2, len(power) + 1)]
         total = sum(power)
         best, k = max(band)
-        level = abs(median(vals))
-        swing = 4.0 * math.sqrt(best) / n
-        half = n // 2
-        before, after = median(vals[:half]), median(vals[half:])
-        decrease = (before - after) / abs(before) if before else 0.0
-        return {
-            "concentration": best / total if total > 0 else 0.0,
-            "period": n / (k + 0.5) if k < len(power) else 2.0,
-            "swing": swing,
-            "level": level,
-            "relative_decrease": decrease,
-            "reference": self.reference(chance),
-        }
+        return OscillationMeasure(
+            concentration=best / total if total > 0 else 0.0,
+            period=n / (k + 0.5) if k < len(power) else 2.0,
+            swing=4.0 * math.sqrt(best) / n,
+            level=abs(median(vals)),
+            relative_decrease=_relative_decrease(vals),
+            reference=self.reference(chance),
+        )
 
     def _ruled_out(self, chance: Optional[float]) -> bool:
         """True when the swing cannot reach the thresholds, whatever the spectrum says."""
-        vals = self.values
+        vals = list(self.values)
         n = len(vals)
         mean = sum(vals) / n
         bound = 4.0 * math.sqrt(sum((v - mean) * (v - mean) for v in vals) / n)
-        ordered = sorted(vals)
-        level = abs(ordered[n // 2] if n % 2 else 0.5 * (ordered[n // 2 - 1] + ordered[n // 2]))
+        level = abs(median(vals))
         if level <= 0 or bound < self.amplitude * level:
             return True
         ref = self.reference(chance)
         if level < self.low * ref and bound < self.scale * ref:
             return True
-        items = list(vals)
-        half = n // 2
-        before, after = median(items[:half]), median(items[half:])
-        decrease = (before - after) / abs(before) if before else 0.0
+        decrease = _relative_decrease(vals)
         return decrease >= self.trend and bound <= 4.0 * decrease * level
+
+    def _oscillating(self, m: OscillationMeasure) -> bool:
+        return (
+            m.concentration >= self.concentration
+            and m.level > 0
+            and m.swing >= self.amplitude * m.level
+            and (m.relative_decrease < self.trend or m.swing > 4.0 * m.relative_decrease * m.level)
+            and (m.level >= self.low * m.reference or m.swing >= self.scale * m.reference)
+        )
+
+    @staticmethod
+    def _fix(m: OscillationMeasure, lr: Optional[float]) -> str:
+        at = f" (now {fmt(lr)})" if lr is not None else ""
+        if m.period < 3.0:
+            return (f"Lower the learning rate{at}, by 2-10x: the loss alternates every {m.period:.1f} steps, the signature of "
+                    "updates that overshoot the minimum and bounce back.")
+        return (f"Increase the batch size, and shuffle the data if the loader repeats a fixed order: the loss swings with a "
+                f"period of about {m.period:.1f} steps, batch-to-batch variation rather than overshooting; if that does not "
+                f"help, lower the learning rate{at}.")
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         loss = stats.loss
-        if loss is None or not math.isfinite(loss):
+        if loss is None or not math.isfinite(loss) or stats.constant_target:
             return None
         self.values.append(loss)
         if len(self.start) < self.window:
@@ -151,24 +185,18 @@ class LossOscillation(Detector):
             self.wait = 0
             return None
         m = self.measure(stats.chance_loss)
-        oscillating = (
-            m["concentration"] >= self.concentration
-            and m["level"] > 0
-            and m["swing"] >= self.amplitude * m["level"]
-            and (m["relative_decrease"] < self.trend or m["swing"] > 4.0 * m["relative_decrease"] * m["level"])
-            and (m["level"] >= self.low * m["reference"] or m["swing"] >= self.scale * m["reference"])
-        )
-        if not oscillating:
+        if not self._oscillating(m):
             self.wait = 0
-            self.reported = False if m["concentration"] < self.concentration / 2 else self.reported
+            self.reported = False if m.concentration < self.concentration / 2 else self.reported
             return None
         self.wait += self.every
         if self.wait < self.patience or self.reported:
             return None
         self.reported = True
         return Finding(
-            f"Step {stats.step}: the loss oscillates around {fmt(m['level'])} with a swing of "
-            f"{fmt(m['swing'])} (period about {m['period']:.1f} steps) and no downward trend over "
-            f"the last {self.window} steps; it started at about {fmt(m['reference'])}.",
-            {**m, "lr": stats.lr, "window": self.window},
+            f"Step {stats.step}: the loss oscillates around {fmt(m.level)} with a swing of "
+            f"{fmt(m.swing)} (period about {m.period:.1f} steps) and no downward trend over "
+            f"the last {self.window} steps; it started at about {fmt(m.reference)}.",
+            {**asdict(m), "lr": stats.lr, "window": self.window},
+            fix=self._fix(m, stats.lr),
         )

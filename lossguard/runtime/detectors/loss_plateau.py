@@ -4,134 +4,230 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from functools import lru_cache
-from typing import Optional
+from dataclasses import asdict, dataclass
+from typing import Any, Optional
 
 import numpy as np
 
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
+    Param,
+    StateReader,
     StepStats,
     at_least,
+    clip_outliers,
     fmt,
-    fraction,
+    linear_fit,
     median,
-    positive_float,
-    positive_int,
 )
 
 
-@lru_cache(maxsize=8)
-def _centred(n: int) -> np.ndarray:
-    return np.arange(n, dtype=np.float64) - (n - 1) / 2.0
+@dataclass(frozen=True)
+class PlateauMeasure:
+    """The fit behind a plateau verdict (also the event's data)."""
+
+    loss: float
+    start: float
+    chance: Optional[float]
+    steps: int
+    change: float
+    best_case_decrease: float
+    update_ratio: Optional[float]
+    grad_ratio: Optional[float]
 
 
 class LossPlateau(Detector):
     """ReduceLROnPlateau's idea, restricted to plateaus that are not a converged minimum.
 
     A least-squares line is fitted to the last N updated steps (``min_window`` <= N <=
-    ``max_window``). The loss is flat when even the optimistic end of the slope's confidence
-    band (slope - 2 standard errors) would lower it by less than ``threshold`` (relative) over N
-    steps, and the fitted change is not a rise of more than ``threshold`` either. Small-batch
-    noise widens the band, so a noisy run needs more steps before it can be called flat. When
-    the weights barely move (the median relative update of the last layer, |dW| / |W| per step,
-    is below ``still``: a learning rate far too small) the looser ``still_threshold`` applies and
-    ``min_window`` steps suffice; while they move (or their movement is not measured), the fit
-    needs ``moving_window`` steps: a model whose weights move may just be slow to start (Adam at
-    1e-4 from a fresh init can sit within 1% of chance for 40 steps and then learn). It is a
-    plateau, not convergence, only while the loss is within ``progress`` of where it started and,
-    when the chance level is known (log C for cross-entropy over C classes, log 2 for binary
-    cross-entropy, the target variance for MSE), within ``progress`` of that level too. Steps
-    without an optimizer update (GradScaler overflow skips) are ignored, nothing is reported while
-    the learning rate is rising (warm-up), ``patience`` consecutive checks (one every ``every`` steps) must agree, and there
-    is one report per plateau: the next needs real progress first.
+    ``max_window``), after replacing values beyond 4 robust standard deviations of the window's
+    median by that median: one early outlier (Adadelta's first-step bump, one bad batch)
+    would otherwise pass for a downward trend until it leaves the window. When the chance level
+    is known, values above it (by more than ``threshold``) enter the fit at that bound: a loss
+    that sinks from an overconfident start to chance (random labels under Adadelta sink 1.5% in
+    200 steps) has learnt nothing; only a descent below chance is progress. The loss is flat when
+    even the optimistic end of the slope's confidence band (slope - 2 standard errors) would
+    lower it by less than ``threshold`` (relative) over N steps, and the fitted change is not a
+    rise of more than ``threshold`` either. Small-batch noise widens the band, so a noisy run
+    needs more steps before it can be called flat. When the weights barely move (the median
+    relative update of the last layer, |dW| / |W| per step, is below ``still``: a learning rate
+    far too small) the looser ``still_threshold`` applies and ``min_window`` steps suffice; while
+    they move (or their movement is not measured), the fit needs ``moving_window`` steps: a
+    model whose weights move may just be slow to start (Adam at 1e-4 from a fresh init can sit
+    within 1% of chance for 40 steps and then learn). It is a plateau, not convergence, only
+    while the loss is within ``progress`` of where it started (of the chance level, when the
+    run began at chance and then rose above it: an early divergence) and, when the chance level is known (log C for cross-entropy over C classes, log 2 for binary cross-entropy, the target
+    variance for MSE), within ``progress`` of that level too. Steps without an optimizer update
+    (GradScaler overflow skips) are ignored, nothing is reported while the learning rate is
+    rising (warm-up), nor for an adversarial loss (every batch's target a single value: a GAN
+    discriminator at its equilibrium sits at chance by design), ``patience`` consecutive checks
+    (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
+    real progress first.
+
+    The fix follows the evidence: weights that barely move call for a higher learning rate,
+    weights that move by more than ``fast`` of their norm per step for a lower one, and so do
+    a loss that jumped to 5 times its start (or twice its chance level) earlier in the run or a first layer with exactly
+    zero gradient (units killed by an update far too large); a first layer with little
+    gradient calls for BatchNorm or residual connections, and weights that move
+    normally without any progress for a look at the data (targets that do not depend on the
+    inputs).
     """
 
     code = "LG103"
     name = "loss-plateau"
-    _state_keys = ("values", "lrs", "updates", "start", "wait", "reported", "seen")
+    params = (
+        Param("min_window", "positive_int", 30, "fewest updated steps in the fit (at least 8)"),
+        Param("max_window", "positive_int", 300, "most updated steps in the fit"),
+        Param("patience", "positive_int", 3, "consecutive checks that must agree"),
+        Param("threshold", "fraction", 0.02, "largest optimistic relative decrease over the fit that is still flat"),
+        Param("still", "positive_float", 1e-4, "median |dW|/|W| per step below which the weights barely move"),
+        Param("still_threshold", "fraction", 0.05, "the flatness threshold while the weights barely move"),
+        Param("progress", "fraction", 0.1, "a plateau stays within this fraction of its start and chance level"),
+        Param("every", "positive_int", 4, "steps between two checks"),
+        Param("moving_window", "positive_int", 100, "fewest updated steps in the fit while the weights move"),
+        Param("fast", "positive_float", 0.1, "median |dW|/|W| per step above which the fix is a lower learning rate"),
+    )
+    min_window: int
+    max_window: int
+    patience: int
+    threshold: float
+    still: float
+    still_threshold: float
+    progress: float
+    every: int
+    moving_window: int
+    fast: float
 
-    def __init__(
-        self,
-        min_window: int = 30,
-        max_window: int = 300,
-        patience: int = 3,
-        threshold: float = 0.02,
-        still: float = 1e-4,
-        still_threshold: float = 0.05,
-        progress: float = 0.1,
-        every: int = 4,
-        moving_window: int = 100,
-    ) -> None:
-        self.min_window = positive_int("min_window", min_window)
+    def validate(self) -> None:
         at_least("min_window", self.min_window, 8, "8 steps")
-        self.max_window = positive_int("max_window", max_window)
         at_least("max_window", self.max_window, self.min_window, "min_window")
-        self.patience = positive_int("patience", patience)
-        self.threshold = fraction("threshold", threshold)
-        self.still = positive_float("still", still)
-        self.still_threshold = fraction("still_threshold", still_threshold)
-        self.progress = fraction("progress", progress)
-        self.every = positive_int("every", every)
-        self.moving_window = positive_int("moving_window", moving_window)
         at_least("moving_window", self.moving_window, self.min_window, "min_window")
         at_least("max_window", self.max_window, self.moving_window, "moving_window")
+
+    def reset(self) -> None:
         self.values: deque[float] = deque(maxlen=self.max_window)
         self.lrs: deque[float] = deque(maxlen=self.min_window)
         self.updates: deque[float] = deque(maxlen=self.min_window)
+        self.ratios: deque[float] = deque(maxlen=10)
+        self.peak: Optional[float] = None
+        self.peak_step = 0
         self.start: list[float] = []
         self.wait = 0
         self.reported = False
         self.seen = 0
 
-    def measure(self, chance: Optional[float]) -> dict:
-        y = np.asarray(self.values, dtype=np.float64)
-        n = y.size
-        t = _centred(n)
-        stt = float(t @ t)
-        slope = float(t @ (y - y.mean())) / stt
-        resid = y - y.mean() - slope * t
-        se = math.sqrt(float(resid @ resid) / (n - 2) / stt)
-        level = median(list(self.values)[-self.min_window :])
-        begin = median(self.start)
+    def state_dict(self) -> dict[str, Any]:
         return {
-            "loss": level,
-            "start": begin,
-            "chance": chance,
-            "steps": n,
-            "change": slope * n / level if level > 0 else 0.0,
-            "best_case_decrease": -(slope - 2.0 * se) * n / level if level > 0 else 0.0,
-            "update_ratio": self._update_level(),
+            "values": list(self.values),
+            "lrs": list(self.lrs),
+            "updates": list(self.updates),
+            "ratios": list(self.ratios),
+            "peak": self.peak,
+            "peak_step": self.peak_step,
+            "start": list(self.start),
+            "wait": self.wait,
+            "reported": self.reported,
+            "seen": self.seen,
         }
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        r = StateReader(self, state)
+        self.values = r.window("values", self.values)
+        self.lrs = r.window("lrs", self.lrs)
+        self.updates = r.window("updates", self.updates)
+        self.ratios = r.window("ratios", self.ratios)
+        self.peak = r.number("peak", self.peak, optional=True)
+        self.peak_step = r.int("peak_step", self.peak_step)
+        self.start = r.numbers("start", self.start)
+        self.wait = r.int("wait", self.wait)
+        self.reported = r.bool("reported", self.reported)
+        self.seen = r.int("seen", self.seen)
+
+    def measure(self, chance: Optional[float]) -> PlateauMeasure:
+        values = clip_outliers(self.values)
+        if chance is not None and math.isfinite(chance) and chance > 0:
+            # a descent to the chance level from above is not learning: only going below it is
+            values = np.minimum(values, chance * (1.0 + self.threshold))
+        fit = linear_fit(values)
+        n = len(self.values)
+        level = median(list(self.values)[-self.min_window :])
+        return PlateauMeasure(
+            loss=level,
+            start=median(self.start),
+            chance=chance,
+            steps=n,
+            change=fit.slope * n / level if level > 0 else 0.0,
+            best_case_decrease=-(fit.slope - 2.0 * fit.se) * n / level if level > 0 else 0.0,
+            update_ratio=self._update_level(),
+            grad_ratio=median(self.ratios) if len(self.ratios) >= 5 else None,
+        )
 
     def _update_level(self) -> Optional[float]:
         """Median relative update of the last layer, once 8 measurements are known."""
-        return median(list(self.updates)) if len(self.updates) >= 8 else None
+        return median(self.updates) if len(self.updates) >= 8 else None
 
     def _near_start(self, level: float, begin: float, chance: Optional[float]) -> bool:
         """Still within ``progress`` of the starting loss and of the chance level (when known)."""
         if level <= 0 or begin <= 0:
             return False
-        near_chance = chance is None or not math.isfinite(chance) or chance <= 0 or level >= (1.0 - self.progress) * chance
-        return level >= (1.0 - self.progress) * begin and near_chance
-
-    def _is_plateau(self, m: dict) -> bool:
-        if not self._near_start(m["loss"], m["start"], m["chance"]):
+        known = chance is not None and math.isfinite(chance) and chance > 0
+        if known and level < (1.0 - self.progress) * chance:
             return False
-        limit = self.still_threshold if m["update_ratio"] is not None and m["update_ratio"] < self.still else self.threshold
-        return m["best_case_decrease"] < limit and m["change"] < limit
+        # a run that began at chance and rose above it (an early divergence) is measured from chance:
+        # coming back down to chance is not learning. (A run that began far above chance, an MSE
+        # head on tiny targets, still needs to get within 10% of its own start.)
+        diverged_early = known and bool(self.start) and self.start[0] <= (1.0 + self.progress) * chance < begin
+        return level >= (1.0 - self.progress) * (chance if diverged_early else begin)
+
+    def _is_plateau(self, m: PlateauMeasure) -> bool:
+        if not self._near_start(m.loss, m.start, m.chance):
+            return False
+        limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
+        return m.best_case_decrease < limit and m.change < limit
+
+    def _fix(self, m: PlateauMeasure, lr: Optional[float]) -> Optional[str]:
+        at = f" (learning rate {fmt(lr)})" if lr is not None else ""
+        if m.update_ratio is not None and m.update_ratio < self.still:
+            return (f"Raise the learning rate{at}, by 10x to start with: the last layer's weights change by only "
+                    f"{fmt(m.update_ratio)} of their norm per step (healthy training: about 0.001-0.05).")
+        if m.update_ratio is not None and m.update_ratio > self.fast:
+            return (f"Lower the learning rate{at}, by 10-100x: the last layer's weights change by {fmt(m.update_ratio)} of their "
+                    "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance.")
+        known = m.chance is not None and math.isfinite(m.chance) and m.chance > 0
+        blew_up = self.peak is not None and ((m.start > 0 and self.peak >= 5.0 * m.start) or (known and self.peak >= 2.0 * m.chance))
+        if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
+            why = []
+            if blew_up:
+                ref, what = (m.chance, "its chance level") if known else (m.start, "its start")
+                why.append(f"the loss jumped to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / ref)}x {what}")
+            if m.grad_ratio == 0.0:
+                why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
+            return (f"Lower the learning rate{at}, by 10x or more, and restart from a checkpoint taken before the damage: "
+                    + " and ".join(why) + "; the model was broken by updates too large, not stuck for lack of them.")
+        if m.grad_ratio is not None and m.grad_ratio < 1e-3:
+            return (f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
+                    "BatchNorm layers or residual connections, and check for detached tensors.")
+        if m.update_ratio is not None:
+            return (f"The weights move normally ({fmt(m.update_ratio)} of their norm per step) yet the loss stays where it started: "
+                    "check that the targets depend on the inputs (inputs and labels shuffled together, the right label column, "
+                    "augmentations applied to both); if the data is right, try a higher learning rate or BatchNorm layers.")
+        return None
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         loss = stats.loss
-        if loss is None or not math.isfinite(loss) or not stats.updated:
+        if loss is None or not math.isfinite(loss) or not stats.updated or stats.constant_target:
             return None
         self.values.append(loss)
         self.seen += 1
+        if self.peak is None or loss > self.peak:
+            self.peak, self.peak_step = loss, stats.step
         if stats.lr is not None:
             self.lrs.append(stats.lr)
         if stats.update_ratio is not None and math.isfinite(stats.update_ratio):
             self.updates.append(stats.update_ratio)
+        if stats.grad_ratio is not None and math.isfinite(stats.grad_ratio):
+            self.ratios.append(stats.grad_ratio)
         if len(self.start) < self.min_window:
             self.start.append(loss)
         if len(self.values) < self.min_window or self.seen % self.every:
@@ -153,10 +249,11 @@ class LossPlateau(Detector):
         if self.wait < self.patience or self.reported:
             return None
         self.reported = True
-        chance = f" (chance level {fmt(m['chance'])})" if m["chance"] else ""
+        chance = f" (chance level {fmt(m.chance)})" if m.chance else ""
         return Finding(
-            f"Step {stats.step}: the loss has stayed at {fmt(m['loss'])}{chance} for the last {m['steps']} steps "
-            f"(fitted change {100 * m['change']:+.2f}%); it started at {fmt(m['start'])}. Learning rate: {fmt(stats.lr)}"
-            + (f"; the last layer's weights change by {fmt(m['update_ratio'])} of their norm per step." if m["update_ratio"] is not None else "."),
-            {**m, "lr": stats.lr},
+            f"Step {stats.step}: the loss has stayed at {fmt(m.loss)}{chance} for the last {m.steps} steps "
+            f"(fitted change {100 * m.change:+.2f}%); it started at {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"
+            + (f"; the last layer's weights change by {fmt(m.update_ratio)} of their norm per step." if m.update_ratio is not None else "."),
+            {**asdict(m), "lr": stats.lr},
+            fix=self._fix(m, stats.lr),
         )

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Optional
+from typing import Any, Optional
 
-from lossguard.errors import UsageError
-from lossguard.runtime.detectors.base import (
-    Detector,
-    Finding,
-    StepStats,
-    at_least,
-    diff_noise,
-    fmt,
-    median,
-    non_negative_int,
-    positive_float,
-    positive_int,
-)
+from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, at_least, diff_noise, fmt, median
 
 
 class LossSpike(Detector):
@@ -34,48 +22,77 @@ class LossSpike(Detector):
     chance level by a fifth while it learns).
     Any step more than ``blowup`` times the first loss is a spike, even before ``min_steps``.
     Reported spikes enter the window clipped to the threshold, so a lasting level shift is
-    absorbed after a few steps.
+    absorbed after a few steps. When the learning rate rose by half or more over the window
+    (warm-up, a schedule), the fix names the schedule.
     """
 
     code = "LG102"
     name = "loss-spike"
-    _state_keys = ("values", "first", "reference", "cooldown_left", "spikes", "_tick", "_noise_value", "_noise_positive", "_noise_tick")
+    params = (
+        Param("window", "positive_int", 64, "steps of history for the noise estimate and the window maximum"),
+        Param("recent", "positive_int", 8, "latest steps whose median is the centre"),
+        Param("min_steps", "positive_int", 16, "steps before the relative test starts (at least 4)"),
+        Param("sigma", "positive_float", 8.0, "robust noise units above the centre"),
+        Param("rtol", "positive_float", 1.0, "a spike is at least 1 + rtol times the centre"),
+        Param("atol", "positive_float", 0.2, "and at least atol times the first losses above it"),
+        Param("blowup", "positive_float", 10.0, "any loss this many times the first one is a spike (at least 2)"),
+        Param("cooldown", "non_negative_int", 10, "steps between two reports"),
+        Param("above_max", "at_least_one", 1.5, "a spike is at least this many times the window's highest loss"),
+    )
+    window: int
+    recent: int
+    min_steps: int
+    sigma: float
+    rtol: float
+    atol: float
+    blowup: float
+    cooldown: int
+    above_max: float
 
-    def __init__(
-        self,
-        window: int = 64,
-        recent: int = 8,
-        min_steps: int = 16,
-        sigma: float = 8.0,
-        rtol: float = 1.0,
-        atol: float = 0.2,
-        blowup: float = 10.0,
-        cooldown: int = 10,
-        above_max: float = 1.5,
-    ) -> None:
-        self.window = positive_int("window", window)
-        self.recent = positive_int("recent", recent)
+    def validate(self) -> None:
         at_least("window", self.window, self.recent, "recent")
-        self.min_steps = positive_int("min_steps", min_steps)
         at_least("min_steps", self.min_steps, 4, "4 steps")
-        self.sigma = positive_float("sigma", sigma)
-        self.rtol = positive_float("rtol", rtol)
-        self.atol = positive_float("atol", atol)
-        self.blowup = positive_float("blowup", blowup)
         at_least("blowup", int(math.ceil(self.blowup)), 2, "2")
-        self.cooldown = non_negative_int("cooldown", cooldown)
-        self.above_max = positive_float("above_max", above_max)
-        if self.above_max < 1.0:
-            raise UsageError(f"Argument above_max should be at least 1, got {above_max!r}")
+
+    def reset(self) -> None:
         self.values: deque[float] = deque(maxlen=self.window)
+        self.lrs: deque[float] = deque(maxlen=self.window)
         self.first: list[float] = []
         self.reference: Optional[float] = None
         self.cooldown_left = 0
         self.spikes = 0
         self._tick = 0
+        # diff_noise of the window, recomputed every 8 steps (read by threshold(): persisted)
         self._noise_value: Optional[float] = None
         self._noise_positive = True
         self._noise_tick = 0
+
+    def state_dict(self) -> dict[str, Any]:
+        return {
+            "values": list(self.values),
+            "lrs": list(self.lrs),
+            "first": list(self.first),
+            "reference": self.reference,
+            "cooldown_left": self.cooldown_left,
+            "spikes": self.spikes,
+            "tick": self._tick,
+            "noise_value": self._noise_value,
+            "noise_positive": self._noise_positive,
+            "noise_tick": self._noise_tick,
+        }
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        r = StateReader(self, state)
+        self.values = r.window("values", self.values)
+        self.lrs = r.window("lrs", self.lrs)
+        self.first = r.numbers("first", self.first)
+        self.reference = r.number("reference", self.reference, optional=True)
+        self.cooldown_left = r.int("cooldown_left", self.cooldown_left)
+        self.spikes = r.int("spikes", self.spikes)
+        self._tick = r.int("tick", self._tick)
+        self._noise_value = r.number("noise_value", self._noise_value, optional=True)
+        self._noise_positive = r.bool("noise_positive", self._noise_positive)
+        self._noise_tick = r.int("noise_tick", self._noise_tick)
 
     def threshold(self, _store: bool = False) -> Optional[float]:
         """The loss above which the next step is a spike (None while warming up)."""
@@ -124,6 +141,16 @@ class LossSpike(Detector):
         thr = self.threshold()
         return thr is not None and loss > thr
 
+    def _fix(self, lr: Optional[float]) -> Optional[str]:
+        """A schedule fix when the learning rate rose over the window; else the catalog's."""
+        if lr is None or not self.lrs:
+            return None
+        low = min(self.lrs)
+        if low > 0 and lr >= 1.5 * low:
+            return (f"The learning rate rose from {fmt(low)} to {fmt(lr)} over the last {len(self.lrs)} steps before this spike: "
+                    "lower the peak learning rate or lengthen the warm-up (chosen because the learning rate rose).")
+        return None
+
     def update(self, stats: StepStats) -> Optional[Finding]:
         loss = stats.loss
         if loss is None or not math.isfinite(loss):
@@ -135,6 +162,8 @@ class LossSpike(Detector):
             self.first.append(loss)
             if len(self.first) == self.min_steps:
                 self.reference = median(self.first)
+        if stats.lr is not None and math.isfinite(stats.lr):
+            self.lrs.append(stats.lr)
         if self.cooldown_left > 0:
             self.cooldown_left -= 1
         if not spike:
@@ -152,4 +181,5 @@ class LossSpike(Detector):
             f"Step {stats.step}: the loss jumped to {fmt(loss)}, {fmt(ratio)}x its recent level "
             f"{fmt(centre)} (threshold {fmt(thr)}).",
             {"loss": loss, "recent": centre, "threshold": thr, "lr": stats.lr},
+            fix=self._fix(stats.lr),
         )

@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import math
-from typing import Optional
+from typing import Any, Optional
 
-from lossguard.runtime.detectors.base import Detector, Finding, StepStats, fmt, positive_int
+from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, fmt
+
+# The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
+_FIXES = (
+    ("the target", "Check the data: this batch's targets hold NaN or inf (`assert torch.isfinite(y).all()` in the loader); "
+     "the model and the learning rate are not to blame."),
+    ("while the parameters were finite", "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
+     "if it is clean, an activation overflowed: normalise the inputs, lower the learning rate or clip the gradients."),
+    ("while every parameter is finite", "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
+     "if it is clean, an activation overflowed: normalise the inputs, lower the learning rate or clip the gradients."),
+    ("is non-finite", "An earlier update made the weights non-finite: lower the learning rate and clip the gradients "
+     "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`), then restart from the last finite checkpoint."),
+    ("the loss itself overflowed", "Compute the loss in a numerically stable form: pass logits to CrossEntropyLoss or "
+     "BCEWithLogitsLoss instead of taking log(softmax) or log(sigmoid) yourself, or clamp before log/exp."),
+)
+_GRAD_FIX = ("A gradient overflowed while the loss was finite: clip the gradients "
+             "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`) and lower the learning rate; under fp16, use a GradScaler.")
 
 
 class NanLoss(Detector):
@@ -13,20 +29,35 @@ class NanLoss(Detector):
 
     Gradients are seen only at real optimizer steps, unscaled: GradScaler's skipped overflow
     steps never reach the optimizer and are not reported. An episode ends after ``rearm_after``
-    finite steps; a new one is reported again.
+    finite steps; a new one is reported again. The fix follows the watcher's diagnosis: the
+    target, the input batch, weights made non-finite by an earlier update, a loss computed in an
+    unstable form, or a gradient that overflowed with a finite loss.
     """
 
     code = "LG101"
     name = "nan-loss"
-    _state_keys = ("in_alarm", "finite_run", "episodes", "nonfinite_steps")
+    params = (
+        Param("rearm_after", "positive_int", 20, "finite steps that end an episode; the next non-finite step is reported again"),
+        Param("check_grads", "bool", True, "also report a non-finite gradient norm while the loss is finite"),
+    )
+    rearm_after: int
+    check_grads: bool
 
-    def __init__(self, rearm_after: int = 20, check_grads: bool = True) -> None:
-        self.rearm_after = positive_int("rearm_after", rearm_after)
-        self.check_grads = bool(check_grads)
+    def reset(self) -> None:
         self.in_alarm = False
         self.finite_run = 0
         self.episodes = 0
         self.nonfinite_steps = 0
+
+    def state_dict(self) -> dict[str, Any]:
+        return {"in_alarm": self.in_alarm, "finite_run": self.finite_run, "episodes": self.episodes, "nonfinite_steps": self.nonfinite_steps}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        r = StateReader(self, state)
+        self.in_alarm = r.bool("in_alarm", self.in_alarm)
+        self.finite_run = r.int("finite_run", self.finite_run)
+        self.episodes = r.int("episodes", self.episodes)
+        self.nonfinite_steps = r.int("nonfinite_steps", self.nonfinite_steps)
 
     def is_nonfinite(self, loss: Optional[float], grad_norm: Optional[float] = None) -> bool:
         if loss is not None and not math.isfinite(loss):
@@ -47,17 +78,22 @@ class NanLoss(Detector):
         self.in_alarm = True
         self.episodes += 1
         loss_finite = stats.loss is None or math.isfinite(stats.loss)
+        fix: Optional[str] = None
         if loss_finite:
             what = f"the gradient is {fmt(stats.grad_norm)} while the loss is finite ({fmt(stats.loss)})"
             if stats.nonfinite_grad:
                 what += f"; first non-finite gradient: {stats.nonfinite_grad}"
+            fix = _GRAD_FIX
         else:
             what = f"the loss is {fmt(stats.loss)}"
             if stats.nonfinite_source:
                 what += f"; first non-finite tensor: {stats.nonfinite_source}"
+                fix = next((f for key, f in _FIXES if key in stats.nonfinite_source), None)
         data = {
             "loss": stats.loss,
             "grad_norm": stats.grad_norm,
             "first_nonfinite": stats.nonfinite_source if not loss_finite else stats.nonfinite_grad,
         }
-        return Finding(f"Step {stats.step}: {what}.", data)
+        if fix is not None:
+            fix += " (Chosen from the first non-finite tensor named above.)"
+        return Finding(f"Step {stats.step}: {what}.", data, fix=fix)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Optional
+from typing import Any, Optional
 
-from lossguard.errors import UsageError
-from lossguard.runtime.detectors.base import Detector, Finding, StepStats, at_least, fmt, median, positive_float, positive_int
+from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, at_least, fmt, median
+
+_DEAD_FIX = ("The first layer gets exactly zero gradient: every unit between it and the head is dead (ReLUs that output "
+             "only zeros, typically after an update far too large or a bias initialised far negative). Lower the learning "
+             "rate and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened.")
 
 
 class VanishingGradients(Detector):
@@ -17,42 +20,83 @@ class VanishingGradients(Detector):
     registration order), the gradient norm relative to the weight norm, and passes their ratio
     first/last. Vanishing gradients: the median ratio over ``window`` measurements is below
     ``threshold`` (the first layer's weights move ``1/threshold`` times slower than the last
-    layer's), and
+    layer's), and the ratio is not recovering: the median of the later half of the window is
+    below ``rise`` times that of the earlier half (a small head growing under Adam or SGD lifts
+    the ratio several-fold per window; a vanishing body keeps it flat).
 
-    * the same holds against the dense layer before the last (``body_ratio``, when the model
-      has three or more): the gradient fades through the body, not only behind the head. Every
-      gradient below the head passes through the head's weights, so a zero-initialised head
-      (healthy: it grows within steps) makes first/last tiny but leaves first/body alone;
-    * the ratio is not recovering: the median of the later half of the window is below
-      ``rise`` times that of the earlier half (a small head growing under Adam or SGD lifts the
-      ratio several-fold per window; a vanishing body keeps it flat).
+    A zero-initialised head (healthy: it grows within steps) makes first/last tiny too, since
+    every gradient below the head passes through its weights. When the head is small (its
+    weight norm per output unit below ``small_head``; torch's default init gives about 0.58) or
+    its size is not measured, the
+    same must also hold against the dense layer before the last (``body_ratio``, with three or
+    more dense layers): the gradient fades through the body, not only behind the head. When
+    the head is of normal size, first/last alone decides: in a saturated network (a VAE whose
+    units saturate) the layer before the last is starved too, and comparing with it would hide
+    the problem.
 
     One report per episode; it re-arms when the median is back above ten times the threshold.
+    The fix follows the evidence: a first layer with exactly zero gradient means dead units; a
+    ratio that was healthy at first and collapsed later means an update broke the network (lower
+    the learning rate); a ratio small from the start means the architecture or initialisation.
     """
 
     code = "LG105"
     name = "vanishing-gradients"
-    _state_keys = ("ratios", "body", "reported")
+    params = (
+        Param("window", "positive_int", 10, "measurements in the median (at least 2)"),
+        Param("threshold", "positive_float", 1e-3, "median first/last ratio below which gradients vanish"),
+        Param("rise", "above_one", 1.5, "a later half this many times the earlier half is recovering"),
+        Param("small_head", "positive_float", 0.05, "head weight norm per output unit below which the head is small (default init: 0.58)"),
+    )
+    window: int
+    threshold: float
+    rise: float
+    small_head: float
 
-    def __init__(self, window: int = 10, threshold: float = 1e-3, rise: float = 1.5) -> None:
-        self.window = positive_int("window", window)
+    def validate(self) -> None:
         at_least("window", self.window, 2, "2 measurements")
-        self.threshold = positive_float("threshold", threshold)
-        self.rise = positive_float("rise", rise)
-        if self.rise <= 1.0:
-            raise UsageError(f"Argument rise should be a number above 1, got {rise!r}")
+
+    def reset(self) -> None:
         self.ratios: deque[float] = deque(maxlen=self.window)
         self.body: deque[float] = deque(maxlen=self.window)
+        self.first: list[float] = []
+        self.head: Optional[float] = None
         self.reported = False
+
+    def state_dict(self) -> dict[str, Any]:
+        return {"ratios": list(self.ratios), "body": list(self.body), "first": list(self.first), "head": self.head, "reported": self.reported}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        r = StateReader(self, state)
+        self.ratios = r.window("ratios", self.ratios)
+        self.body = r.window("body", self.body)
+        self.first = r.numbers("first", self.first)
+        self.head = r.number("head", self.head, optional=True)
+        self.reported = r.bool("reported", self.reported)
+
+    def _fix(self, level: float) -> Optional[str]:
+        if level == 0.0:
+            return _DEAD_FIX
+        if len(self.first) >= self.window:
+            early = median(self.first)
+            if early >= 10 * self.threshold:
+                return (f"The first layer's gradient ratio was healthy at first ({fmt(early)}) and collapsed later: an update "
+                        "saturated or killed the units in between. Lower the learning rate and clip the gradients, then "
+                        "restart from a checkpoint taken before the collapse.")
+        return None
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         ratio = stats.grad_ratio
         if ratio is None or not math.isfinite(ratio):
             return None
         self.ratios.append(ratio)
+        if len(self.first) < self.window:
+            self.first.append(ratio)
         body = stats.body_ratio
         if body is not None and math.isfinite(body):
             self.body.append(body)
+        if stats.head_scale is not None and math.isfinite(stats.head_scale):
+            self.head = stats.head_scale
         if len(self.ratios) < self.window:
             return None
         values = list(self.ratios)
@@ -63,7 +107,8 @@ class VanishingGradients(Detector):
             return None
         if self.reported:
             return None
-        if self.body and median(list(self.body)) >= self.threshold:
+        head_small = self.head is None or self.head < self.small_head
+        if head_small and self.body and median(self.body) >= self.threshold:
             return None
         half = len(values) // 2
         earlier, later = median(values[:half]), median(values[half:])
@@ -74,5 +119,7 @@ class VanishingGradients(Detector):
             f"Step {stats.step}: the first layer's gradient is {fmt(level)} times the last layer's "
             f"(relative to their weights, median of {self.window} measurements; threshold {fmt(self.threshold)}), "
             "and it is not recovering.",
-            {"ratio": level, "body_ratio": median(list(self.body)) if self.body else None, "threshold": self.threshold, "grad_norm": stats.grad_norm},
+            {"ratio": level, "body_ratio": median(self.body) if self.body else None, "head_scale": self.head,
+             "threshold": self.threshold, "grad_norm": stats.grad_norm},
+            fix=self._fix(level),
         )

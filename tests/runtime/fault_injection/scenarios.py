@@ -961,6 +961,159 @@ def healthy_soft_targets(seed: int) -> Outcome:
     return loop(seed, mlp(), nn.CrossEntropyLoss(), batch, steps=300)
 
 
+# --------------------------------------------------------------------------- real-script shapes (issue 9)
+
+
+def mnist_like(n: int, g: torch.Generator) -> torch.Tensor:
+    """MNIST-shaped inputs after its Normalize: a constant background of -0.42 and strokes at 2.8."""
+    x = torch.full((n, 784), -0.4242)
+    x[torch.rand(n, 784, generator=g) < 0.2] = 2.82
+    return x
+
+
+def adadelta_random_labels(seed: int) -> Outcome:
+    """pytorch/examples mnist's optimizer (Adadelta lr=1, StepLR) on labels drawn independently of the inputs."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, CLASSES))
+    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: (mnist_like(64, g), torch.randint(0, CLASSES, (64,), generator=g)),
+                steps=250, optimizer=lambda p: torch.optim.Adadelta(p, lr=1.0),
+                schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=1000, gamma=0.7))
+
+
+def healthy_adadelta(seed: int) -> Outcome:
+    """The same optimizer on learnable labels (a teacher over MNIST-shaped inputs)."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    w = torch.randn(784, CLASSES, generator=g)
+    model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, CLASSES))
+
+    def batch(step):
+        x = mnist_like(64, g)
+        return x, (x @ w).argmax(dim=1)
+
+    return loop(seed, model, nn.CrossEntropyLoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adadelta(p, lr=1.0),
+                schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=100, gamma=0.7))
+
+
+class AuxNet(nn.Module):
+    """A classifier with an auxiliary head (Inception-style): two outputs, two loss terms."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(DIM, 64), nn.ReLU())
+        self.aux = nn.Linear(64, CLASSES)
+        self.top = nn.Sequential(nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, CLASSES))
+
+    def forward(self, x):
+        h = self.body(x)
+        return self.top(h), self.aux(h)
+
+
+def healthy_aux_head(seed: int) -> Outcome:
+    """loss = crit(out, y) + 0.4 * crit(aux, y): two criterion calls per optimizer step."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = AuxNet()
+    opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+    crit = _watch(model, nn.CrossEntropyLoss())
+    for _ in range(250):
+        x, y = teacher.batch(64)
+        opt.zero_grad()
+        out, aux = model(x)
+        loss = crit(out, y) + 0.4 * crit(aux, y)
+        loss.backward()
+        opt.step()
+    crit.close()
+    return Outcome(crit.events, 250)
+
+
+def healthy_multi_term(seed: int) -> Outcome:
+    """fast_neural_style's shape: one MSE criterion called for a content term and three feature terms."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    mix = torch.randn(8, DIM, generator=g)
+    model = nn.Sequential(nn.Linear(DIM, 64), nn.ReLU(), nn.Linear(64, DIM))
+    feats = [nn.Linear(DIM, 16) for _ in range(3)]
+    for f in feats:
+        f.requires_grad_(False)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    crit = _watch(model, nn.MSELoss())
+    for _ in range(250):
+        x = torch.randn(32, 8, generator=g) @ mix
+        opt.zero_grad()
+        y = model(x)
+        loss = crit(y, x)
+        for f in feats:
+            loss = loss + 0.1 * crit(f(y), f(x))
+        loss.backward()
+        opt.step()
+    crit.close()
+    return Outcome(crit.events, 250)
+
+
+def gan(seed: int, steps: int = 400, d_lr: float = 2e-4) -> Outcome:
+    """A DCGAN-style loop on 2-D Gaussian data; the discriminator and its BCE criterion are watched."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    gen = nn.Sequential(nn.Linear(4, 32), nn.ReLU(), nn.Linear(32, 2))
+    disc = nn.Sequential(nn.Linear(2, 32), nn.LeakyReLU(0.2), nn.Linear(32, 32), nn.LeakyReLU(0.2), nn.Linear(32, 1))
+    opt_d = torch.optim.Adam(disc.parameters(), lr=d_lr, betas=(0.5, 0.999))
+    opt_g = torch.optim.Adam(gen.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    crit = _watch(disc, nn.BCEWithLogitsLoss())
+    plain = nn.BCEWithLogitsLoss()
+    centre = torch.tensor([2.0, -1.0])
+    for _ in range(steps):
+        real = torch.randn(64, 2, generator=g) * 0.5 + centre
+        fake = gen(torch.randn(64, 4, generator=g))
+        opt_d.zero_grad()
+        (crit(disc(real), torch.ones(64, 1)) + crit(disc(fake.detach()), torch.zeros(64, 1))).backward()
+        opt_d.step()
+        opt_g.zero_grad()
+        plain(disc(fake), torch.ones(64, 1)).backward()
+        opt_g.step()
+    crit.close()
+    return Outcome(crit.events, steps)
+
+
+def healthy_gan_equilibrium(seed: int) -> Outcome:
+    return gan(seed)
+
+
+def manual_sgd(seed: int, lr: float, steps: int = 250) -> Outcome:
+    """word_language_model's default update: no torch optimizer, ``p.data.add_(p.grad, alpha=-lr)``."""
+    torch.manual_seed(seed)
+    teacher = Teacher(seed)
+    model = mlp()
+    crit = _watch(model, nn.CrossEntropyLoss())
+    for _ in range(steps):
+        x, y = teacher.batch(64)
+        model.zero_grad()
+        crit(model(x), y).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 0.25)
+        for p in model.parameters():
+            p.data.add_(p.grad, alpha=-lr)
+    crit.close()
+    return Outcome(crit.events, steps)
+
+
+def healthy_manual_sgd(seed: int) -> Outcome:
+    return manual_sgd(seed, lr=0.5)
+
+
+def clipped_divergence(seed: int) -> Outcome:
+    """MSE regression, SGD momentum at lr 1 with clip_grad_norm_(1.0): clipping pins the norm while the loss climbs."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    w = torch.randn(DIM, 1, generator=g)
+
+    def batch(step):
+        x = torch.randn(32, DIM, generator=g)
+        return x, x @ w
+
+    return loop(seed, mlp(out=1), nn.MSELoss(), batch, steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=1.0, momentum=0.9), clip=1.0)
+
+
 SCENARIOS: list[Scenario] = [
     Scenario("nan-batch", "one batch holds a NaN at step 80", nan_batch, True, ("LG101",), 80),
     Scenario("lr-too-high", "SGD lr=5 from the start", lr_too_high, True, ("LG101", "LG102", "LG106"), 0),
@@ -1038,6 +1191,13 @@ SCENARIOS: list[Scenario] = [
     Scenario("healthy-focal", "hand-written focal loss (a function)", healthy_focal, False, fast=False),
     Scenario("healthy-distillation", "KL divergence to a trained teacher's soft outputs", healthy_distillation, False, fast=False),
     Scenario("healthy-soft-targets", "CrossEntropyLoss with probability targets", healthy_soft_targets, False, fast=False),
+    Scenario("adadelta-random-labels", "mnist's Adadelta lr=1 on random labels", adadelta_random_labels, True, ("LG103",), 0, fast=False),
+    Scenario("clipped-divergence", "SGD lr=1 with clip_grad_norm_(1.0), MSE", clipped_divergence, True, ("LG101", "LG102", "LG106"), 0, fast=False),
+    Scenario("healthy-adadelta", "mnist's Adadelta lr=1 with StepLR, learnable labels", healthy_adadelta, False, fast=False),
+    Scenario("healthy-aux-head", "two loss terms per step (auxiliary head)", healthy_aux_head, False, fast=False, tags=("multi-term",)),
+    Scenario("healthy-multi-term", "one MSE criterion called for 4 terms per step", healthy_multi_term, False, fast=False, tags=("multi-term",)),
+    Scenario("healthy-gan-equilibrium", "GAN discriminator with BCE, real and fake calls", healthy_gan_equilibrium, False, fast=False, tags=("multi-term",)),
+    Scenario("healthy-manual-sgd", "no optimizer: p.data.add_(p.grad, alpha=-lr), clipping 0.25", healthy_manual_sgd, False, fast=False),
 ]
 
 

@@ -1,0 +1,111 @@
+"""Issue 11: parameters declared once (validation, repr, docs), state as checked fields, measures as dataclasses."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import random
+
+import pytest
+
+from lossguard.errors import UsageError
+from lossguard.runtime.detectors import (
+    ExplodingGradients,
+    LossOscillation,
+    LossPlateau,
+    LossSpike,
+    NanLoss,
+    StepStats,
+    VanishingGradients,
+    default_detectors,
+    parameter_sections,
+)
+
+CLASSES = [type(d) for d in default_detectors()]
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_repr_lists_every_declared_parameter_and_evaluates_back(cls):
+    det = cls()
+    text = repr(det)
+    assert all(f"{p.name}={p.default!r}" in text for p in cls.params)
+    namespace = {c.__name__: c for c in CLASSES}
+    assert repr(eval(text, namespace)) == text
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_unknown_and_duplicate_arguments_are_usage_errors(cls):
+    with pytest.raises(UsageError, match=f"{cls.__name__} has no argument 'bogus'; its arguments are: {cls.params[0].name}"):
+        cls(bogus=1)
+    with pytest.raises(UsageError, match="got argument .* twice"):
+        cls(cls.params[0].default, **{cls.params[0].name: cls.params[0].default})
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: LossPlateau(patience=0), "Argument patience should be a positive integer, got 0"),
+        (lambda: LossPlateau(patience=2.5), "Argument patience should be a positive integer, got 2.5"),
+        (lambda: NanLoss(check_grads="yes"), "Argument check_grads should be True or False, got 'yes'"),
+        (lambda: LossSpike(above_max=0.5), "Argument above_max should be at least 1, got 0.5"),
+        (lambda: VanishingGradients(rise=1), "Argument rise should be a number above 1, got 1"),
+        (lambda: ExplodingGradients(pinned=1), r"Argument pinned should be at least 2 measurements \(2\), got 1"),
+        (lambda: LossSpike(4, 8), r"Argument window should be at least recent \(8\), got 4"),
+    ],
+)
+def test_argument_errors_come_from_the_declaration(make, message):
+    with pytest.raises(UsageError, match=message):
+        make()
+
+
+def test_positional_arguments_follow_the_declaration_order():
+    assert LossSpike(32, 4).window == 32 and LossSpike(32, 4).recent == 4
+
+
+def test_rule_pages_carry_the_generated_parameter_tables():
+    sections = parameter_sections()
+    assert sorted(sections) == ["LG101", "LG102", "LG103", "LG104", "LG105", "LG106"]
+    for cls in CLASSES:
+        for p in cls.params:
+            assert f"| `{p.name}` |" in sections[cls.code]
+
+
+def _busy(det):
+    rng = random.Random(0)
+    for i in range(120):
+        det.update(StepStats(i, loss=2.3 + 0.1 * rng.gauss(0, 1), grad_norm=1.0 + 0.1 * rng.random(), grad_ratio=0.3,
+                             update_ratio=0.01, updated=True, lr=0.1))
+    return det
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_state_is_explicit_json_and_checked_on_load(cls):
+    det = _busy(cls())
+    state = det.state_dict()
+    assert json.loads(json.dumps(state)) == state
+    assert not any(k.startswith("_") for k in state)
+    fresh = cls()
+    fresh.load_state_dict({**state, "from_a_newer_version": 1})  # unknown fields are ignored
+    assert fresh.state_dict() == state
+    key = next(iter(state))
+    with pytest.raises(UsageError, match=f"State of detector {cls.code} {cls.name}: field '{key}' should be"):
+        cls().load_state_dict({key: "garbage"})
+    with pytest.raises(UsageError, match="should be a dict"):
+        cls().load_state_dict([])  # type: ignore[arg-type]
+
+
+def test_a_cache_that_is_never_read_is_not_saved():
+    assert set(_busy(ExplodingGradients()).state_dict()) == {
+        "updates", "first_losses", "recent_losses", "logs", "norms", "cooldown_left", "reports", "diverged"}
+
+
+def test_measures_are_dataclasses():
+    plateau = _busy(LossPlateau())
+    m = plateau.measure(math.log(10))
+    assert dataclasses.is_dataclass(m) and m.steps == 120 and m.chance == math.log(10)
+    osc = LossOscillation()
+    for i in range(40):
+        osc.update(StepStats(i, loss=1.0 + (0.3 if i % 2 else -0.3)))
+    o = osc.measure()
+    assert dataclasses.is_dataclass(o) and o.period == pytest.approx(2.0, abs=0.2)

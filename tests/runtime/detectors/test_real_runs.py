@@ -1,0 +1,200 @@
+"""Issue 9's detector items on real CPU training loops: the event, its step and its fix.
+
+Each loop is a real run of a small model (tests/runtime/fault_injection/scenarios.py); the
+numbers in the comments were measured with these seeds.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import warnings
+
+import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+import lossguard
+from lossguard.runtime.detectors import ExplodingGradients, LossOscillation, LossPlateau, StepStats
+from tests.runtime.fault_injection import scenarios as sc
+
+
+@pytest.fixture(autouse=True)
+def _quiet():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def first(events, code):
+    return next((e for e in events if e.code == code), None)
+
+
+# 9.5 --------------------------------------------------------------------- robust plateau statistics
+
+
+def test_random_labels_under_adadelta_are_a_plateau_at_step_107():
+    # mnist's Adadelta (lr=1) sinks from an overconfident 2.35 to chance (2.303) over 200 steps;
+    # the least-squares fit took that for progress and reported at steps 279-319 (issue: ~311).
+    out = sc.adadelta_random_labels(0)
+    ev = first(out.events, "LG103")
+    assert ev is not None and ev.step <= 120, [(e.code, e.step) for e in out.events]
+    assert "targets depend on the inputs" in ev.fix and "Raise" not in ev.fix
+
+
+def test_one_early_outlier_does_not_hide_a_plateau():
+    # a plateau with a first-step bump to 8x (no chance level known: only the outlier clipping helps)
+    rng = random.Random(0)
+    losses = [2.3, 18.0, 9.0] + [2.3 + 0.05 * rng.gauss(0, 1) for _ in range(400)]
+    det = LossPlateau()
+    found = [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v, updated=True, update_ratio=0.01))]
+    assert found and found[0] <= 115, found
+
+
+# 9.6 --------------------------------------------------------------------- clipping hides divergence
+
+
+def test_clipping_pinned_norm_with_a_loss_far_above_its_start_is_divergence():
+    out = sc.clipped_divergence(0)
+    ev = next((e for e in out.events if e.code == "LG106" and "pinned" in e.message), None)
+    assert ev is not None, [(e.code, e.step, e.message[:60]) for e in out.events]
+    assert "clipping" in ev.fix and ev.fix.startswith("Lower the learning rate")
+
+
+def _clipped(level, norms):
+    det = ExplodingGradients()
+    rng = random.Random(1)
+    found = []
+    for i in range(160):
+        loss = 4.0 if i < 8 else level * (1 + 0.1 * rng.gauss(0, 1))
+        f = det.update(StepStats(i, loss=loss, grad_norm=norms(i, rng), lr=0.6))
+        if f:
+            found.append((i, f))
+    return found
+
+
+def test_a_loss_three_times_its_start_under_pinned_norms_is_reported_once():
+    # nanoGPT at lr x1000 (issue 9.6): 3-6x its start for 120+ steps, clip pins the norm at 1.0
+    found = _clipped(14.0, lambda i, rng: 1.0)
+    assert len(found) == 1 and found[0][0] < 30 and "pinned at 1" in found[0][1].message
+    # the same loss with free, noisy norms is left to the norm tests; a loss near its start is silent
+    assert _clipped(14.0, lambda i, rng: rng.lognormvariate(0, 0.3)) == []
+    assert _clipped(4.4, lambda i, rng: 1.0) == []
+
+
+# 9.8 --------------------------------------------------------------------- advice follows the evidence
+
+
+def test_plateau_at_a_learning_rate_far_too_high_says_lower_it():
+    torch.manual_seed(0)
+    teacher = sc.Teacher(0)
+    out = sc.loop(0, sc.mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=220,
+                  optimizer=lambda p: torch.optim.Adam(p, lr=0.3), clip=1.0)
+    ev = first(out.events, "LG103")
+    assert ev is not None, [(e.code, e.step) for e in out.events]
+    assert ev.fix.startswith("Lower the learning rate") and "Raise" not in ev.fix
+
+
+def test_plateau_with_still_weights_says_raise_the_learning_rate():
+    out = sc.lr_too_small(0)
+    ev = first(out.events, "LG103")
+    assert ev is not None and ev.fix.startswith("Raise the learning rate")
+
+
+def test_dead_relus_after_a_blow_up_are_not_told_to_use_relu():
+    out = sc.lr_too_high(0)  # SGD lr=5: the ReLUs die within 60 steps
+    ev = first(out.events, "LG105")
+    assert ev is not None and "dead" in ev.fix and "ReLU-like" not in ev.fix
+    assert "ReLU-like" in lossguard.catalog.get("LG105").fix  # the catalog keeps its general text
+
+
+def test_nan_fix_follows_the_diagnosis():
+    ev = first(sc.nan_batch(0).events, "LG101")  # a NaN in the input batch of step 80
+    assert ev.step == 80 and ev.fix.startswith("Check this step's input batch")
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(0)
+    w = torch.randn(sc.DIM, 1, generator=g)
+
+    def batch(step):
+        x = torch.randn(32, sc.DIM, generator=g)
+        y = x @ w
+        if step == 30:
+            y[3] = float("nan")
+        return x, y
+
+    ev = first(sc.loop(0, sc.mlp(out=1), nn.MSELoss(), batch, steps=40).events, "LG101")
+    assert ev.step == 30 and ev.fix.startswith("Check the data: this batch's targets")
+
+
+def test_spike_after_a_learning_rate_rise_names_the_schedule():
+    ev = first(sc.lr_blowup(0).events, "LG102")  # lr x200 at step 80
+    assert ev.step >= 80 and "learning rate rose" in ev.fix
+
+
+def test_period_two_oscillation_says_lower_the_learning_rate():
+    ev = first(sc.oscillating_sgd(0).events, "LG104")
+    assert ev is not None and ev.fix.startswith("Lower the learning rate")
+    det = LossOscillation()
+    slow = [det.update(StepStats(i, loss=1.0 + 0.3 * math.sin(2 * math.pi * i / 6))) for i in range(150)]
+    assert next(f for f in slow if f).fix.startswith("Increase the batch size")
+
+
+# 9.12 -------------------------------------------------------------------- a saturated VAE
+
+
+class VAE(nn.Module):
+    """pytorch/examples' VAE with tanh units (as in Kingma & Welling), saturated by a x1000 init."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fc1, self.fc21, self.fc22 = nn.Linear(784, 400), nn.Linear(400, 20), nn.Linear(400, 20)
+        self.fc3, self.fc4 = nn.Linear(20, 400), nn.Linear(400, 784)
+        with torch.no_grad():
+            self.fc1.weight.mul_(1000.0)
+            self.fc3.weight.mul_(1000.0)
+
+    def forward(self, x):
+        h = torch.tanh(self.fc1(x))
+        mu, logvar = self.fc21(h), self.fc22(h)
+        z = mu + torch.randn_like(mu) * torch.exp(0.5 * logvar)
+        return torch.sigmoid(self.fc4(torch.tanh(self.fc3(z)))), mu, logvar
+
+
+def vae_loss(recon, x, mu, logvar):
+    return F.binary_cross_entropy(recon, x, reduction="sum") - 0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+
+
+def test_saturated_vae_is_reported_although_the_body_layer_is_saturated_too():
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(0)
+    model = VAE()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    crit = lossguard.watch(model, vae_loss, console=False)
+    protos = (torch.rand(10, 784, generator=g) < 0.2).float()
+    for _ in range(40):
+        x = (protos[torch.randint(0, 10, (32,), generator=g)] + 0.1 * torch.rand(32, 784, generator=g)).clamp(0, 1)
+        opt.zero_grad()
+        recon, mu, logvar = model(x)
+        crit(recon, x, mu, logvar).backward()
+        opt.step()
+    crit.close()
+    ev = first(crit.events, "LG105")
+    # first/last about 1e-4, first/body about 10: the old body test kept this silent
+    assert ev is not None and ev.step < 20, [(e.code, e.step) for e in crit.events]
+    assert ev.data["body_ratio"] > 1e-3 and ev.data["head_scale"] > 0.05
+
+
+# GAN ---------------------------------------------------------------------- equilibrium is healthy
+
+
+def test_gan_discriminator_at_equilibrium_is_silent():
+    out = sc.gan(0, steps=600)
+    assert [e for e in out.events if e.code in ("LG103", "LG104")] == []
+
+
+def test_adversarial_steps_are_not_judged_for_plateau_or_oscillation():
+    plateau, osc = LossPlateau(), LossOscillation()
+    for i in range(400):
+        s = StepStats(i, loss=1.386 + (0.2 if i % 2 else -0.2), updated=True, chance_loss=math.log(2), constant_target=True)
+        assert plateau.update(s) is None and osc.update(s) is None

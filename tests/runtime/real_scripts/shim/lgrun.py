@@ -1,0 +1,38 @@
+"""Hooks the patched scripts call: watch the criterion (or not, LG_OFF=1), and report at exit.
+
+Writes LG_OUT (JSON): events, criterion calls, wall seconds from watch() to close().
+"""
+import atexit
+import json
+import os
+import time
+
+_state = {}
+
+
+def watch(model, criterion, **kw):
+    import lossguard
+
+    _state["t0"] = time.perf_counter()
+    if os.environ.get("LG_OFF") == "1":
+        _state["w"] = None
+        return criterion
+    w = lossguard.watch(model, criterion, console=False, **kw)
+    _state["w"] = w
+    return w
+
+
+def close():
+    if "t0" not in _state or "done" in _state:
+        return
+    _state["done"] = True
+    w = _state.get("w")
+    if w is not None:
+        w.close()
+    seconds = time.perf_counter() - _state["t0"]
+    events = [] if w is None else [{"code": e.code, "step": e.step, "severity": e.severity, "message": e.message, "fix": e.fix} for e in w.events]
+    with open(os.environ["LG_OUT"], "w") as f:
+        json.dump({"seconds": seconds, "steps": None if w is None else w.step, "events": events}, f)
+
+
+atexit.register(close)
