@@ -162,11 +162,8 @@ class Watcher(OptimizerSide, nn.Module):
             elif console not in (False, None):
                 out.console = ConsoleSink(console)
             if log_dir is not None:
-                label = run_label(log_dir, model, self)
-                try:
-                    out.tb = TensorBoardSink(log_dir, label=label)
-                except OSError as exc:
-                    warnings.warn(f"lossguard: cannot write TensorBoard files to {log_dir} ({exc}); watching without them.", RuntimeWarning, stacklevel=3)
+                # a log_dir that cannot be written makes the sink drop itself with one warning
+                out.tb = TensorBoardSink(log_dir, label=run_label(log_dir, model, self))
             elif writer is not None:
                 out.tb = SummaryWriterSink(writer)
             if jsonl is not None:
