@@ -1,9 +1,10 @@
-"""The runtime detectors, one per catalog code (LG101-LG106)."""
+"""The runtime detectors, one per catalog code (LG101-LG107)."""
 
 from __future__ import annotations
 
 from lossguard.runtime.detectors.base import Detector, Finding, StepStats
 from lossguard.runtime.detectors.exploding_gradients import ExplodingGradients
+from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.detectors.loss_oscillation import LossOscillation
 from lossguard.runtime.detectors.loss_plateau import LossPlateau
 from lossguard.runtime.detectors.loss_spike import LossSpike
@@ -14,6 +15,7 @@ __all__ = [
     "Detector",
     "ExplodingGradients",
     "Finding",
+    "LossBelowBound",
     "LossOscillation",
     "LossPlateau",
     "LossSpike",
@@ -33,7 +35,7 @@ def default_detectors() -> list[Detector]:
 def parameter_sections() -> dict[str, str]:
     """Code -> the "Parameters" section of its rule page, generated from the detector's declaration."""
     out = {}
-    for det in default_detectors():
+    for det in [*default_detectors(), LossBelowBound()]:
         cls = type(det)
         out[cls.code] = (
             "## Parameters\n\n"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from typing import Optional
+from typing import Any, Optional
 
-from lossguard.runtime.detectors.base import Detector, Finding, StepStats, fmt, positive_float
+from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, fmt
 
 
 class LossBelowBound(Detector):
@@ -19,13 +19,24 @@ class LossBelowBound(Detector):
 
     code = "LG107"
     name = "loss-below-bound"
-    _state_keys = ("start", "reported")
+    params = (
+        Param("tolerance", "positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go"),
+        Param("unbounded_factor", "positive_float", 100.0, "a loss of unknown bound is reported below -unbounded_factor times its first magnitude"),
+    )
+    tolerance: float
+    unbounded_factor: float
 
-    def __init__(self, tolerance: float = 1e-3, unbounded_factor: float = 100.0) -> None:
-        self.tolerance = positive_float("tolerance", tolerance)
-        self.unbounded_factor = positive_float("unbounded_factor", unbounded_factor)
+    def reset(self) -> None:
         self.start: Optional[float] = None
         self.reported = False
+
+    def state_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "reported": self.reported}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        r = StateReader(self, state)
+        self.start = r.number("start", self.start, optional=True)
+        self.reported = r.bool("reported", self.reported)
 
     def update(self, stats: StepStats) -> Optional[Finding]:
         loss = stats.loss
