@@ -9,7 +9,7 @@ and leaves ``optimizer.step`` itself alone, so that LR schedulers can wrap it.
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import torch
 
@@ -18,6 +18,7 @@ from lossguard.runtime.detectors import LossSpike, NanLoss
 from lossguard.runtime.distributed import all_reduce_sum
 
 if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.runtime.detectors import Detector
     from lossguard.runtime.watcher import Watcher
 
 _PROBE = 4096
@@ -33,6 +34,35 @@ WEIGHTS_EARLY = 64
 
 class OptimizerSide:
     """Methods of :class:`~lossguard.runtime.watcher.Watcher` that run at optimizer steps."""
+
+    # What these methods use of the assembled Watcher (set in Watcher.__init__). Annotations
+    # only: nothing here exists at run time.
+    step: int
+    skip: frozenset[str]
+    world: int
+    detectors: list[Detector]
+    _params: list[torch.Tensor]
+    _param_ids: set[int]
+    _dense: tuple[Optional[int], Optional[int]]
+    _cur: Optional[Record]
+    _opt_steps: int
+    _any_opt: bool
+    _fired: bool
+    _broken: bool
+    _closed: bool
+    _disabled: set[str]
+    _managed: Optional[torch.optim.Optimizer]
+    _opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool]
+    _last_opt: Optional[weakref.ref[torch.optim.Optimizer]]
+    _weights_at: int
+    _weight_cache: dict[tuple[int, ...], list[float]]
+    _manual_probe: Optional[tuple[int, torch.Tensor]]
+
+    if TYPE_CHECKING:  # pragma: no cover
+        # Watcher's methods, defined in watcher.py.
+        def _guard(self, fn: Callable[..., Any], *args: Any) -> Any: ...
+        def _set_sentinel(self, param: Optional[torch.Tensor]) -> None: ...
+        def _finish_current(self, skipped: bool) -> None: ...
 
     def _owns(self, opt: torch.optim.Optimizer) -> bool:
         last = self._last_opt
