@@ -35,8 +35,8 @@ def loss_kind(criterion: Any) -> Optional[str]:
     if isinstance(criterion, nn.modules.loss._Loss):
         name = type(criterion).__name__
         sig = LOSS_CLASSES.get(NN + name)
-    elif callable(criterion) and getattr(F, getattr(criterion, "__name__", ""), None) is criterion:
-        name = criterion.__name__
+    elif callable(criterion) and getattr(F, fn_name := getattr(criterion, "__name__", ""), None) is criterion:
+        name = fn_name
         sig = LOSS_FUNCTIONS.get(FN + name)
     else:
         return None

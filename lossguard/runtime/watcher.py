@@ -72,6 +72,10 @@ class Watcher(OptimizerSide, nn.Module):
     See :func:`lossguard.runtime.watch` for the options.
     """
 
+    # set with object.__setattr__ in __init__ (not a submodule); the annotation keeps
+    # nn.Module.__getattr__'s return type off it
+    _model: weakref.ref[nn.Module]
+
     def __init__(
         self,
         model: nn.Module,

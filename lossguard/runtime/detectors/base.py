@@ -10,6 +10,7 @@ constructor, the argument errors, ``repr`` and the parameter table of its rule p
 
 from __future__ import annotations
 
+import builtins
 import math
 from collections import deque
 from dataclasses import dataclass, field
@@ -181,7 +182,7 @@ class StateReader:
             raise self._bad(key, "True or False")
         return v
 
-    def number(self, key: str, current: Optional[float], optional: bool = False) -> Optional[float]:
+    def number(self, key: str, current: Optional[float], optional: builtins.bool = False) -> Optional[float]:
         if key not in self.state:
             return current
         v = self.state[key]

@@ -171,14 +171,14 @@ class LossPlateau(Detector):
         """Still within ``progress`` of the starting loss and of the chance level (when known)."""
         if level <= 0 or begin <= 0:
             return False
-        known = chance is not None and math.isfinite(chance) and chance > 0
-        if known and level < (1.0 - self.progress) * chance:
+        known = chance if chance is not None and math.isfinite(chance) and chance > 0 else None
+        if known is not None and level < (1.0 - self.progress) * known:
             return False
         # a run that began at chance and rose above it (an early divergence) is measured from chance:
         # coming back down to chance is not learning. (A run that began far above chance, an MSE
         # head on tiny targets, still needs to get within 10% of its own start.)
-        diverged_early = known and bool(self.start) and self.start[0] <= (1.0 + self.progress) * chance < begin
-        return level >= (1.0 - self.progress) * (chance if diverged_early else begin)
+        diverged_early = known is not None and bool(self.start) and self.start[0] <= (1.0 + self.progress) * known < begin
+        return level >= (1.0 - self.progress) * (known if known is not None and diverged_early else begin)
 
     def _is_plateau(self, m: PlateauMeasure) -> bool:
         if not self._near_start(m.loss, m.start, m.chance):
@@ -194,13 +194,14 @@ class LossPlateau(Detector):
         if m.update_ratio is not None and m.update_ratio > self.fast:
             return (f"Lower the learning rate{at}, by 10-100x: the last layer's weights change by {fmt(m.update_ratio)} of their "
                     "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance.")
-        known = m.chance is not None and math.isfinite(m.chance) and m.chance > 0
-        blew_up = self.peak is not None and ((m.start > 0 and self.peak >= 5.0 * m.start) or (known and self.peak >= 2.0 * m.chance))
+        known = m.chance if m.chance is not None and math.isfinite(m.chance) and m.chance > 0 else None
+        peak = self.peak
+        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * known))
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
             why = []
-            if blew_up:
-                ref, what = (m.chance, "its chance level") if known else (m.start, "its start")
-                why.append(f"the loss jumped to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / ref)}x {what}")
+            if peak is not None and blew_up:
+                ref, what = (known, "its chance level") if known is not None else (m.start, "its start")
+                why.append(f"the loss jumped to {fmt(peak)} at step {self.peak_step}, {fmt(peak / ref)}x {what}")
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
             return (f"Lower the learning rate{at}, by 10x or more, and restart from a checkpoint taken before the damage: "
