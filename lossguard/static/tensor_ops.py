@@ -304,7 +304,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
     new: Shape | None = None
     arg_nodes = [a for a in node.args if not isinstance(a, ast.Starred)]
     if name in ("squeeze", "torch.squeeze"):
-        dim = args[0] if args else kw.get("dim")
+        dim = args[0] if args else kw.get("dim", kw.get("axis"))
         if shape is not None and shape.rank_known:
             if dim is None:
                 if all(d is not None for d in shape.dims):
@@ -319,7 +319,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
                     elif dims[i] is not None:
                         new = shape
     elif name in ("unsqueeze", "torch.unsqueeze"):
-        dim = args[0] if args else kw.get("dim")
+        dim = args[0] if args else kw.get("dim", kw.get("axis"))
         if shape is not None and isinstance(dim, Const) and isinstance(dim.value, int):
             i = dim.value
             if shape.rank_known:

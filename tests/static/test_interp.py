@@ -388,6 +388,66 @@ with torch.no_grad():
         val += loss
 """,
     },
+    # survey false alarms (docs/survey.md): each must stay silent, its broken twin must not
+    "softmax_axis_alias": {
+        "train.py": """
+import torch
+
+logits = torch.randn(8, 10)
+probs = torch.softmax(logits, axis=1)
+log_probs = torch.log_softmax(logits, axis=-1)
+bad = torch.softmax(logits)  # expect: LG011
+""",
+    },
+    "loss_module_sums_inside_forward": {
+        "loss.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class BoxLoss(nn.Module):
+    def forward(self, pred, target, matches):
+        total = 0.0
+        for i in range(len(target)):
+            part = 0.0
+            for j in matches[i]:
+                part += F.smooth_l1_loss(pred[i, j], target[i, j], reduction="sum")
+            total += part / len(matches[i])
+        return total / len(target)
+""",
+        "train.py": """
+from loss import BoxLoss
+
+criterion = BoxLoss()
+for x, target, matches in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), target, matches)
+    loss.backward()
+    optimizer.step()
+""",
+    },
+    "optimizer_over_shared_parameters": {
+        "train.py": """
+import itertools
+import torch
+
+opt_g = torch.optim.Adam(G.parameters())
+opt_d = torch.optim.Adam(D.parameters())
+opt_info = torch.optim.Adam(itertools.chain(G.parameters(), D.parameters()))
+opt_q = torch.optim.Adam(list(G.parameters()) + list(Q.parameters()))
+for x in loader:
+    opt_d.zero_grad()
+    d_loss(x).backward()
+    opt_d.step()
+    opt_g.zero_grad()
+    g_loss(x).backward()
+    opt_g.step()
+    info_loss(x).backward()
+    opt_info.step()
+    q_loss(x).backward()
+    opt_q.step()  # expect: LG014
+""",
+    },
 }
 
 
