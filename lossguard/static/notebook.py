@@ -165,10 +165,55 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
         if name not in _PYTHON_BODY_CELL_MAGICS:
             return ["pass" if line.strip() else "" for line in lines], removed
     out = []
-    for line in lines:
-        m = _LINE_MAGIC.match(line) or _HELP.match(line)
+    for line, starts in zip(lines, _logical_line_starts(lines)):
+        m = (_LINE_MAGIC.match(line) or _HELP.match(line)) if starts else None
         out.append(f"{m.group('indent')}pass" if m else line)
     return out, removed
+
+
+def _logical_line_starts(lines: list[str]) -> list[bool]:
+    """For each physical line, whether it starts a logical line: not inside brackets, a
+    triple-quoted string or after a backslash. IPython only takes a line for a magic there, so
+    ``print("epoch %d" \n      % epoch)`` is old-style string formatting, not a ``%`` magic."""
+    starts: list[bool] = []
+    depth = 0
+    triple: str | None = None
+    continued = False
+    for line in lines:
+        start = depth == 0 and triple is None and not continued
+        starts.append(start)
+        continued = False
+        if start and (_LINE_MAGIC.match(line) or _HELP.match(line)):
+            continue  # not Python: its brackets and quotes do not count
+        i, n = 0, len(line)
+        while i < n:
+            if triple is not None:
+                end = line.find(triple, i)
+                if end < 0:
+                    break
+                i, triple = end + 3, None
+                continue
+            ch = line[i]
+            if ch == "#":
+                break
+            if ch in "\"'":
+                if line.startswith(ch * 3, i):
+                    triple = ch * 3
+                    i += 3
+                    continue
+                i += 1
+                while i < n and line[i] != ch:
+                    i += 2 if line[i] == "\\" else 1
+                i += 1
+                continue
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}":
+                depth = max(depth - 1, 0)
+            i += 1
+        else:
+            continued = line.endswith("\\") and triple is None
+    return starts
 
 
 def load_all(paths: list[Path]) -> tuple[dict[Path, Notebook], dict[Path, str]]:
