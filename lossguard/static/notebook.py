@@ -5,7 +5,11 @@ in cell 2 and trained in cell 5). Each code cell first goes through what IPython
 before running it: a cell whose first line is indented loses that indentation on every line;
 ``%magic``, ``%%cell magic``, ``!shell``, ``x = !ls``, ``x = %magic`` and ``obj?`` lines become
 ``pass`` at the same indentation (the body of ``%%time``-like magics stays Python, other cell
-magics such as ``%%bash`` become ``pass``), so line numbers stay put. A cell that still does not
+magics such as ``%%bash`` become ``pass``), so line numbers stay put. As in IPython, only a line
+that starts a logical line can be a magic: a ``%`` line inside brackets, a triple-quoted string or
+after a backslash is Python (old-style ``"..." % args`` formatting), while the backslash-continued
+lines of a magic or shell line belong to it. ``pip install ...`` / ``conda install ...`` without
+``%`` run as automagics and become ``pass`` too. A cell that still does not
 parse is left out (its lines become empty) and reported with its cell number; the other cells
 are checked. Cells are numbered from 1 by their position in the notebook, markdown cells
 included, which is how ruff numbers them.
@@ -26,6 +30,8 @@ NOTEBOOK_SUFFIX = ".ipynb"
 _PYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "pypy", "python", "python3"}
 _LINE_MAGIC = re.compile(r"^(?P<indent>\s*)(?:[%!]|[A-Za-z_][\w.]*\s*=\s*[%!])")
 _HELP = re.compile(r"^(?P<indent>\s*)(?:\?\??[\w.]+|[\w.]+\?\??)\s*$")
+# IPython's automagic (on by default in Jupyter): `pip install x` runs %pip; never valid Python
+_AUTOMAGIC = re.compile(r"^(?P<indent>\s*)(?:pip|conda|mamba)\s+(?:install|uninstall|list|show|freeze|download|update|remove|create)\b")
 
 
 class NotebookError(ValueError):
@@ -165,10 +171,20 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
         if name not in _PYTHON_BODY_CELL_MAGICS:
             return ["pass" if line.strip() else "" for line in lines], removed
     out = []
+    in_magic = False  # a magic or shell line continued with a backslash: its next lines are its own
     for line, starts in zip(lines, _logical_line_starts(lines)):
-        m = (_LINE_MAGIC.match(line) or _HELP.match(line)) if starts else None
+        if in_magic:
+            out.append("")
+            in_magic = line.endswith("\\")
+            continue
+        m = _magic(line) if starts else None
         out.append(f"{m.group('indent')}pass" if m else line)
+        in_magic = m is not None and line.endswith("\\")
     return out, removed
+
+
+def _magic(line: str) -> re.Match[str] | None:
+    return _LINE_MAGIC.match(line) or _HELP.match(line) or _AUTOMAGIC.match(line)
 
 
 def _logical_line_starts(lines: list[str]) -> list[bool]:
@@ -178,12 +194,16 @@ def _logical_line_starts(lines: list[str]) -> list[bool]:
     starts: list[bool] = []
     depth = 0
     triple: str | None = None
-    continued = False
+    continued = magic = False
     for line in lines:
         start = depth == 0 and triple is None and not continued
         starts.append(start)
-        continued = False
-        if start and (_LINE_MAGIC.match(line) or _HELP.match(line)):
+        if continued and magic:
+            continued = line.endswith("\\")
+            continue  # the continuation of a magic line: not Python either
+        continued = magic = False
+        if start and _magic(line):
+            continued = magic = line.endswith("\\")
             continue  # not Python: its brackets and quotes do not count
         i, n = 0, len(line)
         while i < n:

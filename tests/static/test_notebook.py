@@ -106,3 +106,10 @@ def test_a_percent_format_cell_is_checked(tmp_path: Path):
     )
     assert run.returncode == 1, run.stderr
     assert [(f["code"], f["cell"], f["line"]) for f in json.loads(run.stdout)] == [("LG006", 2, 7)]
+
+
+def test_magic_continuation_and_automagic():
+    # NielsRogge/Transformers-Tutorials (survey): `!python x.py \` continued over several lines, `pip install`
+    lines, _ = notebook.python_lines("!python prep.py --data_dir d \\\n    --split train \\\n    --out (x\npip install -q transformers\nx = 1")
+    assert lines == ["pass", "", "", "pass", "x = 1"]
+    assert notebook.python_lines("pip = 3\npip + 1")[0] == ["pip = 3", "pip + 1"]
