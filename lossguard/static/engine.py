@@ -100,6 +100,9 @@ def check_files(
 
     result = CheckResult()
     checked: dict[Path, Path] = {}
+    # files the prefilter skipped: nothing in them alone can be wrong, but analysing a file that
+    # imports one can find a problem there (a loss handed in through a setter); it is reported
+    prefiltered: dict[Path, Path] = {}
     skipped: set[Path] = set()
     rule_mod.PLACES.clear()
     rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
@@ -122,6 +125,8 @@ def check_files(
                 result.errors.append(FileError(display(path), _where(str(exc), places, path)))
                 continue
             if not needs_analysis(source):
+                if not ("skip-file" in source and noqa.suppressions(source).skip_file):
+                    prefiltered[resolved] = path  # not analysed on its own; see _findings below
                 continue
             if "skip-file" in source and noqa.suppressions(source).skip_file:
                 continue
@@ -139,7 +144,7 @@ def check_files(
                 skipped.add(resolved)
             finally:
                 current.pop()
-        result.findings = _findings(raw, checked, skipped, display, per_file_ignores, internal)
+        result.findings = _findings(raw, {**prefiltered, **checked}, skipped, display, per_file_ignores, internal)
     finally:
         sys.setrecursionlimit(old_limit)
     for path, messages in sorted(internal.items()):

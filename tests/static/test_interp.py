@@ -388,6 +388,35 @@ with torch.no_grad():
         val += loss
 """,
     },
+    # a model file that mentions no loss is skipped by the prefilter; analysing the file that
+    # imports it still finds the problem inside it, which is reported there
+    "setter_into_file_without_loss_words": {
+        "model.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def add_criterion(self, fn):
+        self.criterion = fn
+
+    def forward(self, x, y):
+        probs = F.softmax(self.fc(x), dim=1)
+        return self.criterion(probs, y)  # expect: LG001
+""",
+        "train.py": """
+import torch.nn as nn
+from model import Net
+
+net = Net()
+net.add_criterion(nn.CrossEntropyLoss())
+net(x, y).backward()
+""",
+    },
     # survey false alarms (docs/survey.md): each must stay silent, its broken twin must not
     "softmax_axis_alias": {
         "train.py": """
