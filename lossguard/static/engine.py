@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from lossguard import catalog
 from lossguard.static import noqa, sources as text
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.prefilter import needs_analysis
+from lossguard.static.prefilter import drives, imported_names, module_names, needs_analysis
 
 if TYPE_CHECKING:  # pragma: no cover
     import ast
@@ -103,6 +103,7 @@ def check_files(
     # files the prefilter skipped: nothing in them alone can be wrong, but analysing a file that
     # imports one can find a problem there (a loss handed in through a setter); it is reported
     prefiltered: dict[Path, Path] = {}
+    drivers: list[tuple[Path, Path, frozenset[str]]] = []  # prefiltered files with imports
     skipped: set[Path] = set()
     rule_mod.PLACES.clear()
     rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
@@ -127,11 +128,36 @@ def check_files(
             if not needs_analysis(source):
                 if not ("skip-file" in source and noqa.suppressions(source).skip_file):
                     prefiltered[resolved] = path  # not analysed on its own; see _findings below
+                    imports = imported_names(tree)
+                    if imports:
+                        drivers.append((resolved, path, imports))
                 continue
             if "skip-file" in source and noqa.suppressions(source).skip_file:
                 continue
             project, interp = analyser()
             info = project.load(resolved, source, tree=tree)
+            checked[resolved] = path
+            current.append(resolved)
+            try:
+                interp.analyze_module(info)
+            except RecursionError:
+                result.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
+                skipped.add(resolved)
+            except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
+                result.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
+                skipped.add(resolved)
+            finally:
+                current.pop()
+        # a prefiltered file that imports an analysed module drives it (main.py: `import model,
+        # train; train.dann(model.Classifier(), ...)`): analyse it after the others
+        analysed = {name for p in checked for name in module_names(p)}
+        for resolved, path, imports in drivers:
+            if not drives(imports, analysed):
+                continue
+            source = sources.get(path) if sources else None
+            source = text.read(path) if source is None else source
+            project, interp = analyser()
+            info = project.load(resolved, source, tree=text.parse(source))
             checked[resolved] = path
             current.append(resolved)
             try:

@@ -8,7 +8,9 @@ slow analysis for them. Linear in the file's size: each softmax call is looked a
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 # A file needs the analysis only if it mentions one of these; everything else is skipped before
 # parsing. Losses imported from another file still mention `backward` where they train.
@@ -63,3 +65,31 @@ def _softmax_call_names_dim(source: str, match: re.Match[str]) -> bool:
     while j >= 0 and source[j] in " \t\r\n\\":
         j -= 1
     return bool(match.group(1)) and j >= 0 and source[j] in ")]"
+
+
+def imported_names(tree: ast.Module) -> frozenset[str]:
+    """Every name an import statement of ``tree`` mentions (``import models.heads as h`` gives
+    models and heads; ``from .train import dann`` gives train and dann): the project modules a
+    file may use, for files the prefilter would skip (see ``drives``)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                names.update(alias.name.split("."))
+        elif isinstance(node, ast.ImportFrom):
+            if node.module:
+                names.update(node.module.split("."))
+            names.update(alias.name for alias in node.names if alias.name != "*")
+    return frozenset(names)
+
+
+def module_names(path: Path) -> set[str]:
+    """The names under which a file can be imported: its stem, or its package's for ``__init__.py``."""
+    return {path.parent.name} if path.stem == "__init__" else {path.stem}
+
+
+def drives(imports: frozenset[str], analysed: set[str]) -> bool:
+    """Whether a file the prefilter skips imports a module that is analysed: a driver
+    (``import model, train; train.dann(model.Classifier(), ...)``) whose calls tell the analysis
+    what the training code receives, so it is analysed too."""
+    return not imports.isdisjoint(analysed)

@@ -438,3 +438,34 @@ def _bool_of(v: Value) -> bool | None:
     if isinstance(v, Const) and isinstance(v.value, bool):
         return v.value
     return None
+
+
+def index_shape(shape: Shape | None, elements: list[tuple[ast.expr, Value]]) -> Shape | None:
+    """The shape of ``x[...]`` under basic indexing: a slice keeps its axis (``:`` keeps its size),
+    an integer drops it (``x[:, 0]`` of (N, 2) is (N,)), ``None`` adds one of size 1, ``...``
+    stands for the axes not named. Anything else (a tensor or list index, advanced indexing)
+    gives an unknown shape."""
+    if shape is None or not shape.rank_known:
+        return None
+    named = sum(1 for el, _ in elements if not (isinstance(el, ast.Constant) and (el.value is None or el.value is Ellipsis)))
+    if named > len(shape.dims) or sum(1 for el, _ in elements if isinstance(el, ast.Constant) and el.value is Ellipsis) > 1:
+        return None
+    dims = list(shape.dims)
+    out: list[Dim] = []
+    i = 0
+    for el, value in elements:
+        if isinstance(el, ast.Constant) and el.value is None:
+            out.append(1)
+        elif isinstance(el, ast.Constant) and el.value is Ellipsis:
+            rest = len(dims) - named
+            out.extend(dims[i : i + rest])
+            i += rest
+        elif isinstance(el, ast.Slice):
+            full = el.lower is None and el.upper is None and el.step is None
+            out.append(dims[i] if full else None)
+            i += 1
+        elif isinstance(value, IntVal) or isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
+            i += 1
+        else:
+            return None
+    return Shape((*out, *dims[i:]))

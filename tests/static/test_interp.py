@@ -417,6 +417,22 @@ net.add_criterion(nn.CrossEntropyLoss())
 net(x, y).backward()
 """,
     },
+    # subscripts keep the shape under basic indexing (pytorch/pytorch#16045's reporter program)
+    "subscript_shapes": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+n = 100
+x = torch.randn((n, 2))
+y = 10 + 9 * x[:, 0] - 2 * x[:, 1]
+y_col = x[:, 0:1] + x[..., 1, None]
+reg = nn.Linear(2, 1)
+mse = nn.MSELoss()
+loss = mse(reg(x), y)  # expect: LG005
+ok = mse(reg(x), y_col) + mse(reg(x).squeeze(1), y) + mse(reg(x)[:, 0], y)
+""",
+    },
     # survey false alarms (docs/survey.md): each must stay silent, its broken twin must not
     "softmax_axis_alias": {
         "train.py": """
