@@ -430,7 +430,7 @@ def reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str 
             return "none"
         return "mean" if sa else "sum"
     if isinstance(reduction, Const) and isinstance(reduction.value, str):
-        return reduction.value
+        return "mean" if reduction.value == "elementwise_mean" else reduction.value  # torch's deprecated alias
     return None
 
 
