@@ -433,6 +433,35 @@ loss = mse(reg(x), y)  # expect: LG005
 ok = mse(reg(x), y_col) + mse(reg(x).squeeze(1), y) + mse(reg(x)[:, 0], y)
 """,
     },
+    # a torch loss *function* stored on the instance by a builder method, called with keywords
+    "loss_function_in_attribute": {
+        "tuner.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import pytorch_lightning as pl
+
+
+class Tuner(pl.LightningModule):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.build(n_in, n_out)
+
+    def build(self, n_in, n_out):
+        self.head = nn.Linear(n_in, n_out)
+        self.loss_func = F.binary_cross_entropy_with_logits
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(x))
+
+    def loss(self, out, target):
+        return self.loss_func(input=out, target=target)  # expect: LG003
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return self.loss(self(x), y)
+""",
+    },
     # survey false alarms (docs/survey.md): each must stay silent, its broken twin must not
     "softmax_axis_alias": {
         "train.py": """
