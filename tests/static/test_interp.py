@@ -462,6 +462,35 @@ class Tuner(pl.LightningModule):
         return self.loss(self(x), y)
 """,
     },
+    # nn.Sequential() filled by add_module / append, called through .forward (vinhkhuc/PyTorch-Mini-Tutorials)
+    "sequential_add_module": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, probs):
+        super().__init__()
+        self.fc = torch.nn.Sequential()
+        self.fc.add_module("fc1", torch.nn.Linear(320, 10))
+        self.fc.add_module("softmax", torch.nn.Softmax(dim=1))
+        self.head = nn.Sequential()
+        self.head.append(nn.Linear(320, 10))
+        if probs:
+            self.head.append(nn.Softmax(dim=1))   # only on one path: not known
+
+    def forward(self, x):
+        return self.fc.forward(x), self.head(x)
+
+
+model = Net(False)
+crit = nn.CrossEntropyLoss()
+out, other = model.forward(x)
+loss = crit.forward(out, y)  # expect: LG001
+loss2 = crit(other, y)
+""",
+    },
     # survey false alarms (docs/survey.md): each must stay silent, its broken twin must not
     "softmax_axis_alias": {
         "train.py": """

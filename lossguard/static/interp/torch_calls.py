@@ -189,8 +189,8 @@ def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _sequential(interp: Any, c: TorchCallArgs) -> Value:
-    if c.starred or not c.pos:
-        return UNKNOWN
+    if c.starred or c.kw:
+        return UNKNOWN  # nn.Sequential() is filled by add_module / append (interp.calls)
     return SequentialVal(tuple(c.pos))
 
 
