@@ -68,19 +68,39 @@ def _softmax_call_names_dim(source: str, match: re.Match[str]) -> bool:
 
 
 def imported_names(tree: ast.Module) -> frozenset[str]:
-    """Every name an import statement of ``tree`` mentions (``import models.heads as h`` gives
-    models and heads; ``from .train import dann`` gives train and dann): the project modules a
-    file may use, for files the prefilter would skip (see ``drives``)."""
-    names: set[str] = set()
+    """For a script that drives other modules, the modules it imports and uses: the last part of
+    each imported module's name and each name imported from one (``import models.heads as h``
+    gives heads; ``from .train import dann`` gives train and dann). A script with an
+    ``if __name__ == "__main__":`` block counts every import; any other file only the imports
+    through which it calls something at module level (``train.dann(model.Classifier(), ...)``).
+    Empty for a library module that only imports and defines (see ``drives``)."""
+    bound: dict[str, set[str]] = {}  # name bound in the module -> the module names it stands for
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                names.update(alias.name.split("."))
+                last = alias.name.rsplit(".", 1)[-1]
+                bound.setdefault(alias.asname or alias.name.split(".")[0], set()).add(last)
         elif isinstance(node, ast.ImportFrom):
-            if node.module:
-                names.update(node.module.split("."))
-            names.update(alias.name for alias in node.names if alias.name != "*")
-    return frozenset(names)
+            source = node.module.rsplit(".", 1)[-1] if node.module else ""
+            for alias in node.names:
+                if alias.name != "*":
+                    bound.setdefault(alias.asname or alias.name, set()).update({source, alias.name} - {""})
+    if not bound:
+        return frozenset()
+    if any(isinstance(stmt, ast.If) and "__main__" in ast.dump(stmt.test) for stmt in tree.body):
+        return frozenset(n for names in bound.values() for n in names)
+    used: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+            continue
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call):
+                root = node.func
+                while isinstance(root, (ast.Attribute, ast.Call, ast.Subscript)):
+                    root = root.func if isinstance(root, ast.Call) else root.value
+                if isinstance(root, ast.Name) and root.id in bound:
+                    used |= bound[root.id]
+    return frozenset(used)
 
 
 def module_names(path: Path) -> set[str]:
