@@ -12,7 +12,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from lossguard import catalog
 from lossguard.static import noqa, sources as text
@@ -50,7 +50,7 @@ def check_files(
     display: Callable[[Path], str] = str,
     per_file_ignores: Callable[[Path], set[str]] = lambda p: set(),
     sources: dict[Path, str] | None = None,
-    places: dict[Path, Callable[[int], str]] | None = None,
+    places: Mapping[Path, Callable[[int], str]] | None = None,
 ) -> CheckResult:
     """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None).
 
@@ -180,7 +180,7 @@ def check_files(
     return result
 
 
-def _where(reason: str, places: dict[Path, Callable[[int], str]] | None, path: Path) -> str:
+def _where(reason: str, places: Mapping[Path, Callable[[int], str]] | None, path: Path) -> str:
     """A parse error's ``line N`` named as the file's places name it (a notebook cell)."""
     describe = (places or {}).get(path)
     if describe is None or not reason.startswith("syntax error at line "):

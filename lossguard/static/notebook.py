@@ -129,8 +129,8 @@ def parse(text: str) -> Notebook:
         py, removed = python_lines(src)
         error = _cell_error(py)
         if error is not None:
-            line, col, msg = error
-            errors.append(CellError(number, line, col + (removed[line - 1] if 0 < line <= len(removed) else 0), msg))
+            at, col, msg = error
+            errors.append(CellError(number, at, col + (removed[at - 1] if 0 < at <= len(removed) else 0), msg))
             py = [""] * len(py)
         for i, line in enumerate(py, start=1):
             lines.append(line)

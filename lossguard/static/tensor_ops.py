@@ -32,8 +32,11 @@ from lossguard.static.values import (
 class Where(Protocol):
     """Where a value is made (the interpreter's frame): the scope and module that sites record."""
 
-    scope: int
-    module: object
+    @property
+    def scope(self) -> int: ...
+
+    @property
+    def module(self) -> object: ...
 
 
 def binop(a: Value, b: Value, op: ast.operator) -> Value:

@@ -47,9 +47,10 @@ from lossguard.static.interp.frame import (
     is_static,
     rewrites_values,
 )
+from lossguard.static.interp.base import InterpBase
 
 
-class CallsMixin:
+class CallsMixin(InterpBase):
     """Calls of every kind of callee."""
 
     # ------------------------------------------------------------------ calls

@@ -29,9 +29,10 @@ from lossguard.static.values import (
     join,
 )
 from lossguard.static.interp.frame import Closure, Env, Frame, LambdaRef, SuperRef, has_decorator, is_self
+from lossguard.static.interp.base import InterpBase
 
 
-class ExpressionsMixin:
+class ExpressionsMixin(InterpBase):
     """The value of each expression."""
 
     # ------------------------------------------------------------------ expressions

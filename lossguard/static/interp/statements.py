@@ -35,9 +35,10 @@ from lossguard.static.interp.frame import (
     replace_env,
     same_expr,
 )
+from lossguard.static.interp.base import InterpBase
 
 
-class StatementsMixin:
+class StatementsMixin(InterpBase):
     """How each statement changes the environment."""
 
     # ------------------------------------------------------------------ statements

@@ -43,9 +43,10 @@ from lossguard.static.values import (
     join,
 )
 from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.interp.base import InterpBase
 
 
-class TorchCallsMixin:
+class TorchCallsMixin(InterpBase):
     """Calls into torch."""
 
     # ------------------------------------------------------------------ torch calls

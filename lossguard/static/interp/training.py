@@ -11,9 +11,10 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Backward
 from lossguard.static.interp.frame import Frame
 from lossguard.static.values import UNKNOWN, ClassRef, External, LazyImport, TupleVal, Value
+from lossguard.static.interp.base import InterpBase
 
 
-class TrainingMixin:
+class TrainingMixin(InterpBase):
     """Facts about training code that Python semantics alone do not give."""
 
     def external_method(

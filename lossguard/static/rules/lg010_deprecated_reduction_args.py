@@ -27,8 +27,8 @@ class DeprecatedReductionArgs(Rule):
         if alias is not None:
             # torch still accepts it and warns "reduction='elementwise_mean' is deprecated" (torch 2.13)
             quote = call.ctx.module.segment(alias.value)[0]
-            fix = Fix("Use reduction='mean'", (Edit(alias.value, f"{quote}mean{quote}"),), "safe")
-            self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", fix)
+            to_mean = Fix("Use reduction='mean'", (Edit(alias.value, f"{quote}mean{quote}"),), "safe")
+            self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
         used = [k.arg for k in call.node.keywords if k.arg in ("size_average", "reduce") and _is_literal_flag(k.value)]
         if not used:
             return  # absent, None (today's default) or forwarded from a caller: not this call's choice
