@@ -102,7 +102,7 @@ def test_a_percent_format_cell_is_checked(tmp_path: Path):
     ))
     run = subprocess.run(
         [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", str(path)],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True, text=True, cwd=tmp_path, check=False,
     )
     assert run.returncode == 1, run.stderr
     assert [(f["code"], f["cell"], f["line"]) for f in json.loads(run.stdout)] == [("LG006", 2, 7)]

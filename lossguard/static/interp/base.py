@@ -10,13 +10,22 @@ the definitions (mypy reports any that differ).
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static import torch_api as api
     from lossguard.static.interp.frame import Env, Frame, LambdaRef, Sink
     from lossguard.static.project import ModuleInfo, Project
-    from lossguard.static.values import ClassRef, Either, External, FunctionRef, Instance, ModuleRef, Value
+    from lossguard.static.values import (
+        ClassRef,
+        Either,
+        External,
+        FunctionRef,
+        Instance,
+        ModuleRef,
+        Value,
+    )
 
 
 class InterpBase:
@@ -43,7 +52,7 @@ class InterpBase:
         def apply(
             self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
         ) -> Value: ...
-        def _call_lambda(self, ref: "LambdaRef", pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value: ...
+        def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value: ...
         def call_function(
             self,
             ref: FunctionRef,

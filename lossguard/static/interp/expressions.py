@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import (
+    Closure,
+    Env,
+    Frame,
+    LambdaRef,
+    SuperRef,
+    has_decorator,
+    is_self,
+)
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape
 from lossguard.static.values import (
-    Unknown,
-    ListOf,
-    ModuleRef,
+    INT,
     UNKNOWN,
     Act,
     BoundMethod,
@@ -18,18 +26,17 @@ from lossguard.static.values import (
     DictVal,
     Dtype,
     External,
-    INT,
     Instance,
+    ListOf,
+    ModuleRef,
     QualName,
     SequentialVal,
-    Shape,
     Tensor,
     TupleVal,
+    Unknown,
     Value,
     join,
 )
-from lossguard.static.interp.frame import Closure, Env, Frame, LambdaRef, SuperRef, has_decorator, is_self
-from lossguard.static.interp.base import InterpBase
 
 
 class ExpressionsMixin(InterpBase):
