@@ -29,7 +29,7 @@ NOTEBOOK_SUFFIX = ".ipynb"
 # Cell magics whose body is Python; every other cell magic (%%bash, %%writefile, ...) is not.
 _PYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "pypy", "python", "python3"}
 _LINE_MAGIC = re.compile(r"^(?P<indent>\s*)(?:[%!]|[A-Za-z_][\w.]*\s*=\s*[%!])")
-_HELP = re.compile(r"^(?P<indent>\s*)(?:\?\??[\w.]+|[\w.]+\?\??)\s*$")
+_HELP = re.compile(r"^(?P<indent>\s*)(?:\?\??[\w.*]+|[\w.*]+\?\??)\s*$")  # obj?, ??obj, torch.*Tensor? (psearch)
 # IPython's automagic (on by default in Jupyter): `pip install x` runs %pip; never valid Python
 _AUTOMAGIC = re.compile(r"^(?P<indent>\s*)(?:pip|conda|mamba)\s+(?:install|uninstall|list|show|freeze|download|update|remove|create)\b")
 

@@ -113,3 +113,5 @@ def test_magic_continuation_and_automagic():
     lines, _ = notebook.python_lines("!python prep.py --data_dir d \\\n    --split train \\\n    --out (x\npip install -q transformers\nx = 1")
     assert lines == ["pass", "", "", "pass", "x = 1"]
     assert notebook.python_lines("pip = 3\npip + 1")[0] == ["pip = 3", "pip + 1"]
+    # Atcold/NYU-DLSP20's tensor tutorial: IPython's wildcard search
+    assert notebook.python_lines("torch.*Tensor?\nx = a * b")[0] == ["pass", "x = a * b"]
