@@ -165,6 +165,7 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
             if line.startswith(indent):
                 lines[i] = line[len(indent) :]
                 removed[i] = len(indent)
+    _strip_prompts(lines, removed)
     first = lines[next((i for i, line in enumerate(lines) if line.strip()), 0)].lstrip()
     if first.startswith("%%"):
         name = first[2:].split(maxsplit=1)[0] if first[2:].strip() else ""
@@ -181,6 +182,30 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
         out.append(f"{m.group('indent')}pass" if m else line)
         in_magic = m is not None and line.endswith("\\")
     return out, removed
+
+
+# IPython's classic_prompt and ipython_prompt transforms: code pasted from a doctest or a console
+_CLASSIC_FIRST = re.compile(r">>>( |$)")
+_CLASSIC = re.compile(r"(>>>|\.\.\.)( |$)")
+_IPYTHON_FIRST = re.compile(r"In \[\d+\]: ")
+_IPYTHON = re.compile(r"(In \[\d+\]: |\s*\.\.\.+: )")
+
+
+def _strip_prompts(lines: list[str], removed: list[int]) -> None:
+    """Remove ``>>> `` / ``... `` (or ``In [1]: `` / ``   ...: ``) prompts from every line when
+    the cell starts with one, as IPython does; ``removed`` grows by the characters taken."""
+    code = [i for i, line in enumerate(lines) if line.strip()]
+    if not code:
+        return
+    head = lines[code[0]]
+    for first_re, each_re in ((_CLASSIC_FIRST, _CLASSIC), (_IPYTHON_FIRST, _IPYTHON)):
+        if first_re.match(head):
+            for i, line in enumerate(lines):
+                m = each_re.match(line)
+                if m:
+                    lines[i] = line[m.end() :]
+                    removed[i] += m.end()
+            return
 
 
 def _magic(line: str) -> re.Match[str] | None:

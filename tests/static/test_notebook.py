@@ -115,3 +115,11 @@ def test_magic_continuation_and_automagic():
     assert notebook.python_lines("pip = 3\npip + 1")[0] == ["pip = 3", "pip + 1"]
     # Atcold/NYU-DLSP20's tensor tutorial: IPython's wildcard search
     assert notebook.python_lines("torch.*Tensor?\nx = a * b")[0] == ["pass", "x = a * b"]
+
+
+def test_doctest_and_console_prompts_are_stripped():
+    # huggingface/notebooks' doc notebooks: code pasted with >>> prompts (IPython's classic_prompt)
+    lines, removed = notebook.python_lines(">>> import torch\n>>> for i in range(2):\n...     print(i)")
+    assert lines == ["import torch", "for i in range(2):", "    print(i)"] and removed == [4, 4, 4]
+    assert notebook.python_lines("In [1]: x = 1\n   ...: y = 2")[0] == ["x = 1", "y = 2"]
+    assert notebook.python_lines("x = 1\n>>> y")[0] == ["x = 1", ">>> y"]  # not a pasted session
