@@ -95,7 +95,8 @@ class TorchCallsMixin(InterpBase):
         t = recv if isinstance(recv, Tensor) else None
         site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731
         if name == "backward":
-            self.sink(Backward(node, recv, bool(node.args or node.keywords), frame.ctx()))
+            gradient = bool(node.args) or any(k.arg in ("gradient", None) for k in node.keywords)
+            self.sink(Backward(node, recv, bool(node.args or node.keywords), frame.ctx(), gradient))
             target = node.func.value  # type: ignore[attr-defined]
             if not frame.no_grad and not (isinstance(recv, Tensor) and recv.graph) and isinstance(target, ast.Name):
                 # backward() only runs on a tensor that holds a graph, whatever built it

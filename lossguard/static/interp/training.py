@@ -24,7 +24,8 @@ class TrainingMixin(InterpBase):
         if receiver.qname in api.ACCELERATORS and name == "prepare" and not starred and not kw:
             return pos[0] if len(pos) == 1 else TupleVal(tuple(pos))  # returns what it is given, wrapped
         if receiver.qname in api.ACCELERATORS and name == "backward" and pos:
-            self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx()))
+            gradient = len(pos) > 1 or starred or "gradient" in kw  # accelerator.backward(loss, **kwargs)
+            self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx(), gradient))
         if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
             return pos[0]  # scaler.scale(loss) is the loss, scaled
         return UNKNOWN

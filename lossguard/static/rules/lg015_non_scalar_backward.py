@@ -12,8 +12,7 @@ def _gives_gradient(call: Backward) -> bool:
     """``loss.backward(grad)`` / ``backward(gradient=...)`` (or ``*args`` / ``**kw`` that may carry
     it) backpropagates a non-scalar on purpose; ``retain_graph=`` / ``create_graph=`` / ``inputs=``
     alone do not, and torch raises "grad can be implicitly created only for scalar outputs"."""
-    node = call.node
-    return bool(node.args) or any(k.arg in ("gradient", None) for k in node.keywords)
+    return call.has_args if call.gradient is None else call.gradient
 
 
 class NonScalarBackward(Rule):
