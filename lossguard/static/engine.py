@@ -12,12 +12,12 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from lossguard import catalog
 from lossguard.static import noqa, sources as text
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.prefilter import needs_analysis
+from lossguard.static.prefilter import drives, imported_names, module_names, needs_analysis
 
 if TYPE_CHECKING:  # pragma: no cover
     import ast
@@ -50,7 +50,7 @@ def check_files(
     display: Callable[[Path], str] = str,
     per_file_ignores: Callable[[Path], set[str]] = lambda p: set(),
     sources: dict[Path, str] | None = None,
-    places: dict[Path, Callable[[int], str]] | None = None,
+    places: Mapping[Path, Callable[[int], str]] | None = None,
 ) -> CheckResult:
     """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None).
 
@@ -100,6 +100,10 @@ def check_files(
 
     result = CheckResult()
     checked: dict[Path, Path] = {}
+    # files the prefilter skipped: nothing in them alone can be wrong, but analysing a file that
+    # imports one can find a problem there (a loss handed in through a setter); it is reported
+    prefiltered: dict[Path, Path] = {}
+    drivers: list[tuple[Path, Path, frozenset[str]]] = []  # prefiltered files with imports
     skipped: set[Path] = set()
     rule_mod.PLACES.clear()
     rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
@@ -122,6 +126,11 @@ def check_files(
                 result.errors.append(FileError(display(path), _where(str(exc), places, path)))
                 continue
             if not needs_analysis(source):
+                if not ("skip-file" in source and noqa.suppressions(source).skip_file):
+                    prefiltered[resolved] = path  # not analysed on its own; see _findings below
+                    imports = imported_names(tree)
+                    if imports:
+                        drivers.append((resolved, path, imports))
                 continue
             if "skip-file" in source and noqa.suppressions(source).skip_file:
                 continue
@@ -139,7 +148,29 @@ def check_files(
                 skipped.add(resolved)
             finally:
                 current.pop()
-        result.findings = _findings(raw, checked, skipped, display, per_file_ignores, internal)
+        # a prefiltered file that imports an analysed module drives it (main.py: `import model,
+        # train; train.dann(model.Classifier(), ...)`): analyse it after the others
+        analysed = {name for p in checked for name in module_names(p)}
+        for resolved, path, imports in drivers:
+            if not drives(imports, analysed):
+                continue
+            source = sources.get(path) if sources else None
+            source = text.read(path) if source is None else source
+            project, interp = analyser()
+            info = project.load(resolved, source, tree=text.parse(source))
+            checked[resolved] = path
+            current.append(resolved)
+            try:
+                interp.analyze_module(info)
+            except RecursionError:
+                result.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
+                skipped.add(resolved)
+            except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
+                result.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
+                skipped.add(resolved)
+            finally:
+                current.pop()
+        result.findings = _findings(raw, {**prefiltered, **checked}, skipped, display, per_file_ignores, internal)
     finally:
         sys.setrecursionlimit(old_limit)
     for path, messages in sorted(internal.items()):
@@ -149,7 +180,7 @@ def check_files(
     return result
 
 
-def _where(reason: str, places: dict[Path, Callable[[int], str]] | None, path: Path) -> str:
+def _where(reason: str, places: Mapping[Path, Callable[[int], str]] | None, path: Path) -> str:
     """A parse error's ``line N`` named as the file's places name it (a notebook cell)."""
     describe = (places or {}).get(path)
     if describe is None or not reason.startswith("syntax error at line "):

@@ -74,6 +74,9 @@ class Backward:
     receiver: Value
     has_args: bool
     ctx: Context
+    #: a gradient is passed (``backward(grad)``, ``gradient=``, ``*args``/``**kw``); ``retain_graph=``
+    #: and friends alone pass none. None: not known (read ``has_args``)
+    gradient: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from lossguard.static import sources as text
 from lossguard.static.engine import CheckResult, check_files
@@ -44,7 +44,7 @@ def run_fixes(
     max_passes: int = 10,
     virtual: dict[Path, str] | None = None,
     display: Callable[[Path], str] = str,
-    places: dict[Path, Callable[[int], str]] | None = None,
+    places: Mapping[Path, Callable[[int], str]] | None = None,
 ) -> FixRun:
     """Compute the fixed text of every file (nothing is written) and the findings that remain.
 

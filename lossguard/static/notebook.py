@@ -5,7 +5,11 @@ in cell 2 and trained in cell 5). Each code cell first goes through what IPython
 before running it: a cell whose first line is indented loses that indentation on every line;
 ``%magic``, ``%%cell magic``, ``!shell``, ``x = !ls``, ``x = %magic`` and ``obj?`` lines become
 ``pass`` at the same indentation (the body of ``%%time``-like magics stays Python, other cell
-magics such as ``%%bash`` become ``pass``), so line numbers stay put. A cell that still does not
+magics such as ``%%bash`` become ``pass``), so line numbers stay put. As in IPython, only a line
+that starts a logical line can be a magic: a ``%`` line inside brackets, a triple-quoted string or
+after a backslash is Python (old-style ``"..." % args`` formatting), while the backslash-continued
+lines of a magic or shell line belong to it. ``pip install ...`` / ``conda install ...`` without
+``%`` run as automagics and become ``pass`` too. A cell that still does not
 parse is left out (its lines become empty) and reported with its cell number; the other cells
 are checked. Cells are numbered from 1 by their position in the notebook, markdown cells
 included, which is how ruff numbers them.
@@ -25,7 +29,9 @@ NOTEBOOK_SUFFIX = ".ipynb"
 # Cell magics whose body is Python; every other cell magic (%%bash, %%writefile, ...) is not.
 _PYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "pypy", "python", "python3"}
 _LINE_MAGIC = re.compile(r"^(?P<indent>\s*)(?:[%!]|[A-Za-z_][\w.]*\s*=\s*[%!])")
-_HELP = re.compile(r"^(?P<indent>\s*)(?:\?\??[\w.]+|[\w.]+\?\??)\s*$")
+_HELP = re.compile(r"^(?P<indent>\s*)(?:\?\??[\w.*]+|[\w.*]+\?\??)\s*$")  # obj?, ??obj, torch.*Tensor? (psearch)
+# IPython's automagic (on by default in Jupyter): `pip install x` runs %pip; never valid Python
+_AUTOMAGIC = re.compile(r"^(?P<indent>\s*)(?:pip|conda|mamba)\s+(?:install|uninstall|list|show|freeze|download|update|remove|create)\b")
 
 
 class NotebookError(ValueError):
@@ -123,8 +129,8 @@ def parse(text: str) -> Notebook:
         py, removed = python_lines(src)
         error = _cell_error(py)
         if error is not None:
-            line, col, msg = error
-            errors.append(CellError(number, line, col + (removed[line - 1] if 0 < line <= len(removed) else 0), msg))
+            at, col, msg = error
+            errors.append(CellError(number, at, col + (removed[at - 1] if 0 < at <= len(removed) else 0), msg))
             py = [""] * len(py)
         for i, line in enumerate(py, start=1):
             lines.append(line)
@@ -159,16 +165,100 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
             if line.startswith(indent):
                 lines[i] = line[len(indent) :]
                 removed[i] = len(indent)
+    _strip_prompts(lines, removed)
     first = lines[next((i for i, line in enumerate(lines) if line.strip()), 0)].lstrip()
     if first.startswith("%%"):
         name = first[2:].split(maxsplit=1)[0] if first[2:].strip() else ""
         if name not in _PYTHON_BODY_CELL_MAGICS:
             return ["pass" if line.strip() else "" for line in lines], removed
     out = []
-    for line in lines:
-        m = _LINE_MAGIC.match(line) or _HELP.match(line)
+    in_magic = False  # a magic or shell line continued with a backslash: its next lines are its own
+    for line, starts in zip(lines, _logical_line_starts(lines)):
+        if in_magic:
+            out.append("")
+            in_magic = line.endswith("\\")
+            continue
+        m = _magic(line) if starts else None
         out.append(f"{m.group('indent')}pass" if m else line)
+        in_magic = m is not None and line.endswith("\\")
     return out, removed
+
+
+# IPython's classic_prompt and ipython_prompt transforms: code pasted from a doctest or a console
+_CLASSIC_FIRST = re.compile(r">>>( |$)")
+_CLASSIC = re.compile(r"(>>>|\.\.\.)( |$)")
+_IPYTHON_FIRST = re.compile(r"In \[\d+\]: ")
+_IPYTHON = re.compile(r"(In \[\d+\]: |\s*\.\.\.+: )")
+
+
+def _strip_prompts(lines: list[str], removed: list[int]) -> None:
+    """Remove ``>>> `` / ``... `` (or ``In [1]: `` / ``   ...: ``) prompts from every line when
+    the cell starts with one, as IPython does; ``removed`` grows by the characters taken."""
+    code = [i for i, line in enumerate(lines) if line.strip()]
+    if not code:
+        return
+    head = lines[code[0]]
+    for first_re, each_re in ((_CLASSIC_FIRST, _CLASSIC), (_IPYTHON_FIRST, _IPYTHON)):
+        if first_re.match(head):
+            for i, line in enumerate(lines):
+                m = each_re.match(line)
+                if m:
+                    lines[i] = line[m.end() :]
+                    removed[i] += m.end()
+            return
+
+
+def _magic(line: str) -> re.Match[str] | None:
+    return _LINE_MAGIC.match(line) or _HELP.match(line) or _AUTOMAGIC.match(line)
+
+
+def _logical_line_starts(lines: list[str]) -> list[bool]:
+    """For each physical line, whether it starts a logical line: not inside brackets, a
+    triple-quoted string or after a backslash. IPython only takes a line for a magic there, so
+    ``print("epoch %d" \n      % epoch)`` is old-style string formatting, not a ``%`` magic."""
+    starts: list[bool] = []
+    depth = 0
+    triple: str | None = None
+    continued = magic = False
+    for line in lines:
+        start = depth == 0 and triple is None and not continued
+        starts.append(start)
+        if continued and magic:
+            continued = line.endswith("\\")
+            continue  # the continuation of a magic line: not Python either
+        continued = magic = False
+        if start and _magic(line):
+            continued = magic = line.endswith("\\")
+            continue  # not Python: its brackets and quotes do not count
+        i, n = 0, len(line)
+        while i < n:
+            if triple is not None:
+                end = line.find(triple, i)
+                if end < 0:
+                    break
+                i, triple = end + 3, None
+                continue
+            ch = line[i]
+            if ch == "#":
+                break
+            if ch in "\"'":
+                if line.startswith(ch * 3, i):
+                    triple = ch * 3
+                    i += 3
+                    continue
+                i += 1
+                while i < n and line[i] != ch:
+                    i += 2 if line[i] == "\\" else 1
+                i += 1
+                continue
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}":
+                depth = max(depth - 1, 0)
+            i += 1
+        else:
+            continued = line.endswith("\\") and triple is None
+    return starts
 
 
 def load_all(paths: list[Path]) -> tuple[dict[Path, Notebook], dict[Path, str]]:

@@ -8,7 +8,9 @@ slow analysis for them. Linear in the file's size: each softmax call is looked a
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 # A file needs the analysis only if it mentions one of these; everything else is skipped before
 # parsing. Losses imported from another file still mention `backward` where they train.
@@ -63,3 +65,51 @@ def _softmax_call_names_dim(source: str, match: re.Match[str]) -> bool:
     while j >= 0 and source[j] in " \t\r\n\\":
         j -= 1
     return bool(match.group(1)) and j >= 0 and source[j] in ")]"
+
+
+def imported_names(tree: ast.Module) -> frozenset[str]:
+    """For a script that drives other modules, the modules it imports and uses: the last part of
+    each imported module's name and each name imported from one (``import models.heads as h``
+    gives heads; ``from .train import dann`` gives train and dann). A script with an
+    ``if __name__ == "__main__":`` block counts every import; any other file only the imports
+    through which it calls something at module level (``train.dann(model.Classifier(), ...)``).
+    Empty for a library module that only imports and defines (see ``drives``)."""
+    bound: dict[str, set[str]] = {}  # name bound in the module -> the module names it stands for
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                last = alias.name.rsplit(".", 1)[-1]
+                bound.setdefault(alias.asname or alias.name.split(".")[0], set()).add(last)
+        elif isinstance(node, ast.ImportFrom):
+            source = node.module.rsplit(".", 1)[-1] if node.module else ""
+            for alias in node.names:
+                if alias.name != "*":
+                    bound.setdefault(alias.asname or alias.name, set()).update({source, alias.name} - {""})
+    if not bound:
+        return frozenset()
+    if any(isinstance(stmt, ast.If) and "__main__" in ast.dump(stmt.test) for stmt in tree.body):
+        return frozenset(n for names in bound.values() for n in names)
+    used: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+            continue
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call):
+                root = node.func
+                while isinstance(root, (ast.Attribute, ast.Call, ast.Subscript)):
+                    root = root.func if isinstance(root, ast.Call) else root.value
+                if isinstance(root, ast.Name) and root.id in bound:
+                    used |= bound[root.id]
+    return frozenset(used)
+
+
+def module_names(path: Path) -> set[str]:
+    """The names under which a file can be imported: its stem, or its package's for ``__init__.py``."""
+    return {path.parent.name} if path.stem == "__init__" else {path.stem}
+
+
+def drives(imports: frozenset[str], analysed: set[str]) -> bool:
+    """Whether a file the prefilter skips imports a module that is analysed: a driver
+    (``import model, train; train.dann(model.Classifier(), ...)``) whose calls tell the analysis
+    what the training code receives, so it is analysed too."""
+    return not imports.isdisjoint(analysed)

@@ -178,6 +178,9 @@ def parse(source: str) -> ast.Module:
     try:
         return ast.parse(source[1:] if source.startswith("\ufeff") else source)
     except SyntaxError as err:
+        old_code = _parse_before_async_keyword(source)
+        if old_code is not None:
+            return old_code
         reason = f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
         if "nested" not in err.msg and _valid_for_newer_python(source):
             running = f"{sys.version_info.major}.{sys.version_info.minor}"
@@ -189,6 +192,17 @@ def parse(source: str) -> ast.Module:
         raise ValueError("the file is nested too deeply to parse") from err
     finally:
         sys.setrecursionlimit(old)
+
+
+def _parse_before_async_keyword(source: str) -> ast.Module | None:
+    """Code written for Python 3.6 and torch 0.4 uses ``async`` as a name (``x.cuda(async=True)``,
+    a keyword only since 3.7); Python's parser still reads that grammar on request."""
+    if not re.search(r"\basync\s*=|\.async\b|\bawait\s*=", source):
+        return None
+    try:
+        return ast.parse(source[1:] if source.startswith("\ufeff") else source, feature_version=(3, 6))
+    except (SyntaxError, ValueError):
+        return None
 
 
 def _valid_for_newer_python(source: str) -> bool:

@@ -32,8 +32,11 @@ from lossguard.static.values import (
 class Where(Protocol):
     """Where a value is made (the interpreter's frame): the scope and module that sites record."""
 
-    scope: int
-    module: object
+    @property
+    def scope(self) -> int: ...
+
+    @property
+    def module(self) -> object: ...
 
 
 def binop(a: Value, b: Value, op: ast.operator) -> Value:
@@ -304,7 +307,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
     new: Shape | None = None
     arg_nodes = [a for a in node.args if not isinstance(a, ast.Starred)]
     if name in ("squeeze", "torch.squeeze"):
-        dim = args[0] if args else kw.get("dim")
+        dim = args[0] if args else kw.get("dim", kw.get("axis"))
         if shape is not None and shape.rank_known:
             if dim is None:
                 if all(d is not None for d in shape.dims):
@@ -319,7 +322,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
                     elif dims[i] is not None:
                         new = shape
     elif name in ("unsqueeze", "torch.unsqueeze"):
-        dim = args[0] if args else kw.get("dim")
+        dim = args[0] if args else kw.get("dim", kw.get("axis"))
         if shape is not None and isinstance(dim, Const) and isinstance(dim.value, int):
             i = dim.value
             if shape.rank_known:
@@ -430,7 +433,7 @@ def reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str 
             return "none"
         return "mean" if sa else "sum"
     if isinstance(reduction, Const) and isinstance(reduction.value, str):
-        return reduction.value
+        return "mean" if reduction.value == "elementwise_mean" else reduction.value  # torch's deprecated alias
     return None
 
 
@@ -438,3 +441,34 @@ def _bool_of(v: Value) -> bool | None:
     if isinstance(v, Const) and isinstance(v.value, bool):
         return v.value
     return None
+
+
+def index_shape(shape: Shape | None, elements: list[tuple[ast.expr, Value]]) -> Shape | None:
+    """The shape of ``x[...]`` under basic indexing: a slice keeps its axis (``:`` keeps its size),
+    an integer drops it (``x[:, 0]`` of (N, 2) is (N,)), ``None`` adds one of size 1, ``...``
+    stands for the axes not named. Anything else (a tensor or list index, advanced indexing)
+    gives an unknown shape."""
+    if shape is None or not shape.rank_known:
+        return None
+    named = sum(1 for el, _ in elements if not (isinstance(el, ast.Constant) and (el.value is None or el.value is Ellipsis)))
+    if named > len(shape.dims) or sum(1 for el, _ in elements if isinstance(el, ast.Constant) and el.value is Ellipsis) > 1:
+        return None
+    dims = list(shape.dims)
+    out: list[Dim] = []
+    i = 0
+    for el, value in elements:
+        if isinstance(el, ast.Constant) and el.value is None:
+            out.append(1)
+        elif isinstance(el, ast.Constant) and el.value is Ellipsis:
+            rest = len(dims) - named
+            out.extend(dims[i : i + rest])
+            i += rest
+        elif isinstance(el, ast.Slice):
+            full = el.lower is None and el.upper is None and el.step is None
+            out.append(dims[i] if full else None)
+            i += 1
+        elif isinstance(value, IntVal) or isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
+            i += 1
+        else:
+            return None
+    return Shape((*out, *dims[i:]))

@@ -194,6 +194,9 @@ class PretrainedModel(Value):
 @dataclass(frozen=True)
 class Optimizer(Value):
     qname: str
+    #: source texts of the modules whose ``.parameters()`` it was built over (``("self.G", "self.D")``
+    #: for ``Adam(chain(self.G.parameters(), self.D.parameters()))``); empty when not known
+    params: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,8 @@ def test_corpus_has_no_false_alarm_and_high_recall(part):
 # look-alikes. realcode_dev may be tuned on: no new false alarm, and recall never drops below today's
 # figure (raise the floor as the engine improves). realcode_heldout must never be tuned on: its
 # precision is gated, its recall is only reported (docs/survey.md).
-REALCODE_DEV_RECALL_FLOOR = 0.89
-REALCODE_DEV_KNOWN_FALSE_ALARMS = {  # false alarms of the survey (docs/survey.md); remove each one the engine fixes
-    "lg006_lookalike_ssd_loss_sums_inside_forward.py:44 LG006",
-    "lg011_lookalike_softmax_axis_keyword.py:49 LG011",
-    "lg014_lookalike_infogan_shared_parameter_optimizer.py:53 LG014",
-}
+REALCODE_DEV_RECALL_FLOOR = 0.91
+REALCODE_DEV_KNOWN_FALSE_ALARMS: set[str] = set()  # false alarms of the survey (docs/survey.md) not fixed yet: none
 
 
 def _false_alarms(s, corpus: str) -> set[str]:
@@ -49,8 +45,6 @@ def test_realcode_dev_no_new_false_alarm_and_recall_floor():
     assert s.recall() >= REALCODE_DEV_RECALL_FLOOR, "\n".join(s.mismatches)
 
 
-@pytest.mark.xfail(strict=True, reason="the survey's known false alarms (REALCODE_DEV_KNOWN_FALSE_ALARMS); "
-                   "when this passes, empty that set and drop this mark")
 def test_realcode_dev_precision_is_one():
     assert score(ROOT / "tests" / "corpus" / "realcode_dev").precision() == 1.0
 

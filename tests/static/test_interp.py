@@ -388,6 +388,169 @@ with torch.no_grad():
         val += loss
 """,
     },
+    # a model file that mentions no loss is skipped by the prefilter; analysing the file that
+    # imports it still finds the problem inside it, which is reported there
+    "setter_into_file_without_loss_words": {
+        "model.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def add_criterion(self, fn):
+        self.criterion = fn
+
+    def forward(self, x, y):
+        probs = F.softmax(self.fc(x), dim=1)
+        return self.criterion(probs, y)  # expect: LG001
+""",
+        "train.py": """
+import torch.nn as nn
+from model import Net
+
+net = Net()
+net.add_criterion(nn.CrossEntropyLoss())
+net(x, y).backward()
+""",
+    },
+    # subscripts keep the shape under basic indexing (pytorch/pytorch#16045's reporter program)
+    "subscript_shapes": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+n = 100
+x = torch.randn((n, 2))
+y = 10 + 9 * x[:, 0] - 2 * x[:, 1]
+y_col = x[:, 0:1] + x[..., 1, None]
+reg = nn.Linear(2, 1)
+mse = nn.MSELoss()
+loss = mse(reg(x), y)  # expect: LG005
+ok = mse(reg(x), y_col) + mse(reg(x).squeeze(1), y) + mse(reg(x)[:, 0], y)
+""",
+    },
+    # a torch loss *function* stored on the instance by a builder method, called with keywords
+    "loss_function_in_attribute": {
+        "tuner.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import pytorch_lightning as pl
+
+
+class Tuner(pl.LightningModule):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.build(n_in, n_out)
+
+    def build(self, n_in, n_out):
+        self.head = nn.Linear(n_in, n_out)
+        self.loss_func = F.binary_cross_entropy_with_logits
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(x))
+
+    def loss(self, out, target):
+        return self.loss_func(input=out, target=target)  # expect: LG003
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return self.loss(self(x), y)
+""",
+    },
+    # nn.Sequential() filled by add_module / append, called through .forward (vinhkhuc/PyTorch-Mini-Tutorials)
+    "sequential_add_module": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, probs):
+        super().__init__()
+        self.fc = torch.nn.Sequential()
+        self.fc.add_module("fc1", torch.nn.Linear(320, 10))
+        self.fc.add_module("softmax", torch.nn.Softmax(dim=1))
+        self.head = nn.Sequential()
+        self.head.append(nn.Linear(320, 10))
+        if probs:
+            self.head.append(nn.Softmax(dim=1))   # only on one path: not known
+
+    def forward(self, x):
+        return self.fc.forward(x), self.head(x)
+
+
+model = Net(False)
+crit = nn.CrossEntropyLoss()
+out, other = model.forward(x)
+loss = crit.forward(out, y)  # expect: LG001
+loss2 = crit(other, y)
+""",
+    },
+    # survey false alarms (docs/survey.md): each must stay silent, its broken twin must not
+    "softmax_axis_alias": {
+        "train.py": """
+import torch
+
+logits = torch.randn(8, 10)
+probs = torch.softmax(logits, axis=1)
+log_probs = torch.log_softmax(logits, axis=-1)
+bad = torch.softmax(logits)  # expect: LG011
+""",
+    },
+    "loss_module_sums_inside_forward": {
+        "loss.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class BoxLoss(nn.Module):
+    def forward(self, pred, target, matches):
+        total = 0.0
+        for i in range(len(target)):
+            part = 0.0
+            for j in matches[i]:
+                part += F.smooth_l1_loss(pred[i, j], target[i, j], reduction="sum")
+            total += part / len(matches[i])
+        return total / len(target)
+""",
+        "train.py": """
+from loss import BoxLoss
+
+criterion = BoxLoss()
+for x, target, matches in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), target, matches)
+    loss.backward()
+    optimizer.step()
+""",
+    },
+    "optimizer_over_shared_parameters": {
+        "train.py": """
+import itertools
+import torch
+
+opt_g = torch.optim.Adam(G.parameters())
+opt_d = torch.optim.Adam(D.parameters())
+opt_info = torch.optim.Adam(itertools.chain(G.parameters(), D.parameters()))
+opt_q = torch.optim.Adam(list(G.parameters()) + list(Q.parameters()))
+for x in loader:
+    opt_d.zero_grad()
+    d_loss(x).backward()
+    opt_d.step()
+    opt_g.zero_grad()
+    g_loss(x).backward()
+    opt_g.step()
+    info_loss(x).backward()
+    opt_info.step()
+    q_loss(x).backward()
+    opt_q.step()  # expect: LG014
+""",
+    },
 }
 
 

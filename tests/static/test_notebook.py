@@ -60,3 +60,66 @@ def test_write_fixed_refuses_a_change_in_line_count(tmp_path: Path):
     path.write_text(_nb("x = 1"))
     book = notebook.read(path)
     assert not notebook.write_fixed(path, book, "x = 1\ny = 2\n")
+
+
+def test_percent_format_continuation_is_python_not_a_magic():
+    # the survey's 72 skipped notebooks (docs/survey.md): `%` starting a line inside brackets,
+    # a triple-quoted string or after a backslash continues a logical line; IPython leaves it alone
+    cell = (
+        'print("Epoch %d loss %.3f"\n'
+        "      % (epoch, loss))\n"
+        'doc = """\n'
+        "%not a magic\n"
+        '"""\n'
+        "y = 3 \\\n"
+        "  % 2\n"
+        "%matplotlib inline\n"
+        "!echo (\n"
+        "z = 1"
+    )
+    lines, _ = notebook.python_lines(cell)
+    assert lines == [*cell.splitlines()[:7], "pass", "pass", "z = 1"]
+    book = notebook.parse(_nb("import torch\n", cell))
+    assert book.errors == ()
+
+
+def test_a_percent_format_cell_is_checked(tmp_path: Path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "train.ipynb"
+    path.write_text(_nb(
+        "import torch.nn as nn\ncriterion = nn.CrossEntropyLoss()\n",
+        "total = 0\n"
+        "for x, y in loader:\n"
+        "    optimizer.zero_grad()\n"
+        "    loss = criterion(model(x), y)\n"
+        "    loss.backward()\n"
+        "    optimizer.step()\n"
+        "    total += loss\n"
+        '    print("loss %.3f"\n'
+        "          % loss.item())\n",
+    ))
+    run = subprocess.run(
+        [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", str(path)],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    assert [(f["code"], f["cell"], f["line"]) for f in json.loads(run.stdout)] == [("LG006", 2, 7)]
+
+
+def test_magic_continuation_and_automagic():
+    # NielsRogge/Transformers-Tutorials (survey): `!python x.py \` continued over several lines, `pip install`
+    lines, _ = notebook.python_lines("!python prep.py --data_dir d \\\n    --split train \\\n    --out (x\npip install -q transformers\nx = 1")
+    assert lines == ["pass", "", "", "pass", "x = 1"]
+    assert notebook.python_lines("pip = 3\npip + 1")[0] == ["pip = 3", "pip + 1"]
+    # Atcold/NYU-DLSP20's tensor tutorial: IPython's wildcard search
+    assert notebook.python_lines("torch.*Tensor?\nx = a * b")[0] == ["pass", "x = a * b"]
+
+
+def test_doctest_and_console_prompts_are_stripped():
+    # huggingface/notebooks' doc notebooks: code pasted with >>> prompts (IPython's classic_prompt)
+    lines, removed = notebook.python_lines(">>> import torch\n>>> for i in range(2):\n...     print(i)")
+    assert lines == ["import torch", "for i in range(2):", "    print(i)"] and removed == [4, 4, 4]
+    assert notebook.python_lines("In [1]: x = 1\n   ...: y = 2")[0] == ["x = 1", "y = 2"]
+    assert notebook.python_lines("x = 1\n>>> y")[0] == ["x = 1", ">>> y"]  # not a pasted session

@@ -59,3 +59,12 @@ def test_parse_never_crashes_on_depth():
 def test_printable_file_names():
     assert sources.printable("tr\udce9in.py") == "tr\\xe9in.py"
     assert sources.printable("plain.py") == "plain.py"
+
+
+def test_python_36_async_as_a_name_still_parses():
+    # bearpaw/pytorch-classification, haitongli/knowledge-distillation-pytorch (survey): torch 0.4 code
+    tree = sources.parse("inputs = inputs.cuda(async=True)\n")
+    call = tree.body[0].value
+    assert [k.arg for k in call.keywords] == ["async"]
+    with pytest.raises(ValueError, match="syntax error at line 1"):
+        sources.parse("x.cuda(async=True) +\n")

@@ -47,9 +47,10 @@ from lossguard.static.interp.frame import (
     is_static,
     rewrites_values,
 )
+from lossguard.static.interp.base import InterpBase
 
 
-class CallsMixin:
+class CallsMixin(InterpBase):
     """Calls of every kind of callee."""
 
     # ------------------------------------------------------------------ calls
@@ -95,6 +96,17 @@ class CallsMixin:
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
                 return self.external_method(receiver, name, node, pos, kw, starred, frame)
+            if name in ("add_module", "append") and isinstance(receiver, SequentialVal) and (
+                isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and is_self(func.value.value, frame)
+            ):
+                # seq = nn.Sequential(); seq.add_module("fc", nn.Linear(...)): the layers in order
+                pos, kw, starred = self._args(node, frame, env)
+                n_pos = 2 if name == "add_module" else 1
+                if not starred and len(pos) == n_pos and not kw:
+                    self.bind(func.value, SequentialVal((*receiver.layers, pos[-1])), frame, env)
+                    return Const(None)
+                self._forget_modified_model(func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env)
+                return Const(None)
             if name in MODULE_MUTATORS and isinstance(receiver, MODEL_VALUES):
                 self._args(node, frame, env)
                 self._forget_modified_model(func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env)
@@ -103,7 +115,8 @@ class CallsMixin:
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
                     self._args(node, frame, env)
                     return receiver  # model.to(device), model.train(), ... return the module itself
-            callee = self.attribute(receiver, name, frame)
+            # layer.forward(x), seq.forward(x), criterion.forward(out, y): the module's own call
+            callee = receiver if name == "forward" and isinstance(receiver, (SequentialVal, Layer, LossSpec)) else self.attribute(receiver, name, frame)
         else:
             callee = self.ev(func, frame, env)
             if isinstance(func, ast.Name) and func.id == "setattr" and callee is UNKNOWN and len(node.args) == 3 and not node.keywords:

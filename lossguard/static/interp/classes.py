@@ -8,9 +8,10 @@ from lossguard.static import torch_api as api
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import UNKNOWN, ClassRef, FunctionRef, Instance, QualName, Value
 from lossguard.static.interp.frame import MODULE_BASES, FUNCTION_DEFS, Env, Frame
+from lossguard.static.interp.base import InterpBase
 
 
-class ClassesMixin:
+class ClassesMixin(InterpBase):
     """User-defined classes and their instances."""
 
     def _class_value(self, node: ast.ClassDef, info: ModuleInfo, env: Env) -> ClassRef | None:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import (
+    Closure,
+    Env,
+    Frame,
+    LambdaRef,
+    SuperRef,
+    has_decorator,
+    is_self,
+)
 from lossguard.static.project import canonical
-from lossguard.static.tensor_ops import binop
+from lossguard.static.tensor_ops import binop, index_shape
 from lossguard.static.values import (
-    Unknown,
-    ListOf,
-    ModuleRef,
+    INT,
     UNKNOWN,
     Act,
     BoundMethod,
@@ -18,20 +26,20 @@ from lossguard.static.values import (
     DictVal,
     Dtype,
     External,
-    INT,
     Instance,
+    ListOf,
+    ModuleRef,
     QualName,
     SequentialVal,
-    Shape,
     Tensor,
     TupleVal,
+    Unknown,
     Value,
     join,
 )
-from lossguard.static.interp.frame import Closure, Env, Frame, LambdaRef, SuperRef, has_decorator, is_self
 
 
-class ExpressionsMixin:
+class ExpressionsMixin(InterpBase):
     """The value of each expression."""
 
     # ------------------------------------------------------------------ expressions
@@ -167,8 +175,10 @@ class ExpressionsMixin:
             self.ev(node.slice, frame, env)
             return INT
         index: Value = UNKNOWN
+        elements: list[tuple[ast.expr, Value]] = []
         for el in node.slice.elts if isinstance(node.slice, ast.Tuple) else (node.slice,):
             value = self.ev(el, frame, env)
+            elements.append((el, value))
             if not isinstance(el, ast.Slice):
                 index = value
         if isinstance(base, DictVal) and single and isinstance(index, Const) and isinstance(index.value, str):
@@ -181,9 +191,7 @@ class ExpressionsMixin:
                 return base.items[i]
             return UNKNOWN
         if isinstance(base, Tensor):
-            shape = None
-            if base.shape is not None and base.shape.rank_known and single and isinstance(node.slice, ast.Slice) and base.shape.dims:
-                shape = Shape((None, *base.shape.dims[1:]))  # x[a:b] keeps every axis
+            shape = index_shape(base.shape, elements)
             return Tensor(act=base.act, act_site=base.act_site, dtype=base.dtype, shape=shape, graph=base.graph)
         if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
             try:

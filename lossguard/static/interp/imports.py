@@ -7,9 +7,10 @@ import ast
 from lossguard.static.project import ModuleInfo, canonical, resolve_relative
 from lossguard.static.values import UNKNOWN, LazyImport, ModuleRef, QualName, Value
 from lossguard.static.interp.frame import Env, Frame, is_external
+from lossguard.static.interp.base import InterpBase
 
 
-class ImportsMixin:
+class ImportsMixin(InterpBase):
     """Import statements and the values they bind."""
 
     def _exec_import_from(self, stmt: ast.ImportFrom, frame: Frame, env: Env) -> None:

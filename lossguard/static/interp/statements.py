@@ -35,9 +35,10 @@ from lossguard.static.interp.frame import (
     replace_env,
     same_expr,
 )
+from lossguard.static.interp.base import InterpBase
 
 
-class StatementsMixin:
+class StatementsMixin(InterpBase):
     """How each statement changes the environment."""
 
     # ------------------------------------------------------------------ statements
@@ -134,6 +135,7 @@ class StatementsMixin:
         if not live:
             return True
         replace_env(env, join_envs(live))
+        _sync_init_attrs(frame, env)
         return False
 
     def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env) -> bool:
@@ -167,6 +169,7 @@ class StatementsMixin:
             frame.loop_calls[-1].extend(calls)
         self.sink(LoopSummary(stmt, tuple(calls), frame.ctx()))
         replace_env(env, join_envs([before, env]))
+        _sync_init_attrs(frame, env)
         if stmt.orelse:
             self.exec_block(stmt.orelse, frame, env)
 
@@ -309,6 +312,18 @@ class StatementsMixin:
                 env[root.id] = UNKNOWN
             elif frame.module.globals is not None and isinstance(frame.module.globals.get(root.id), MODEL_VALUES):
                 frame.module.globals[root.id] = UNKNOWN
+
+
+def _sync_init_attrs(frame: Frame, env: Env) -> None:
+    """After paths meet in ``__init__``, the instance's attributes are what the paths agree on
+    (``if probs: self.head = nn.Sequential(..., nn.Softmax())`` leaves ``self.head`` unknown), not
+    what the last branch run wrote."""
+    owner = frame.self_value
+    if not frame.is_init or not isinstance(owner, Instance):
+        return
+    for key, value in env.items():
+        if key.startswith("self.") and key[5:] in owner.attrs:
+            owner.attrs[key[5:]] = value
 
 
 def element(container: Value) -> Value:

@@ -43,9 +43,10 @@ from lossguard.static.values import (
     join,
 )
 from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.interp.base import InterpBase
 
 
-class TorchCallsMixin:
+class TorchCallsMixin(InterpBase):
     """Calls into torch."""
 
     # ------------------------------------------------------------------ torch calls
@@ -94,7 +95,8 @@ class TorchCallsMixin:
         t = recv if isinstance(recv, Tensor) else None
         site = lambda what: Site(node, frame.scope, what, frame.module)  # noqa: E731
         if name == "backward":
-            self.sink(Backward(node, recv, bool(node.args or node.keywords), frame.ctx()))
+            gradient = bool(node.args) or any(k.arg in ("gradient", None) for k in node.keywords)
+            self.sink(Backward(node, recv, bool(node.args or node.keywords), frame.ctx(), gradient))
             target = node.func.value  # type: ignore[attr-defined]
             if not frame.no_grad and not (isinstance(recv, Tensor) and recv.graph) and isinstance(target, ast.Name):
                 # backward() only runs on a tensor that holds a graph, whatever built it
@@ -189,8 +191,8 @@ def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _sequential(interp: Any, c: TorchCallArgs) -> Value:
-    if c.starred or not c.pos:
-        return UNKNOWN
+    if c.starred or c.kw:
+        return UNKNOWN  # nn.Sequential() is filled by add_module / append (interp.calls)
     return SequentialVal(tuple(c.pos))
 
 
@@ -216,8 +218,31 @@ def _external(interp: Any, c: TorchCallArgs) -> Value:
     return External(c.qname)
 
 
+def parameter_owners(node: ast.expr | None, frame: Frame) -> tuple[str, ...]:
+    """Source texts of ``X`` in every ``X.parameters()`` / ``X.named_parameters()`` call inside an
+    optimizer's params argument (``chain(G.parameters(), D.parameters())``, param-group dicts);
+    empty when the argument holds anything else that could carry parameters (a name, a list)."""
+    if node is None:
+        return ()
+    owners: list[str] = []
+    inside: set[int] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr in ("parameters", "named_parameters"):
+            owners.append(frame.module.segment(sub.func.value))
+            inside.update(id(n) for n in ast.walk(sub))
+    # a bare name or attribute outside those calls (`params`, `self.param_list`) may hold other parameters
+    for sub in ast.walk(node):
+        if id(sub) in inside or isinstance(sub, ast.Constant):
+            continue
+        if isinstance(sub, ast.Name) and sub.id not in ("chain", "itertools", "list"):
+            if not any(isinstance(p, ast.Call) and p.func is sub for p in ast.walk(node)):
+                return ()
+    return tuple(owners)
+
+
 def _optimizer(interp: Any, c: TorchCallArgs) -> Value:
-    return Optimizer(c.qname)
+    node = c.node.args[0] if c.node.args and not has_star(c.node) else next((k.value for k in c.node.keywords if k.arg == "params"), None)
+    return Optimizer(c.qname, parameter_owners(node, c.frame))
 
 
 def _log(interp: Any, c: TorchCallArgs) -> Value:

@@ -11,9 +11,10 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Backward
 from lossguard.static.interp.frame import Frame
 from lossguard.static.values import UNKNOWN, ClassRef, External, LazyImport, TupleVal, Value
+from lossguard.static.interp.base import InterpBase
 
 
-class TrainingMixin:
+class TrainingMixin(InterpBase):
     """Facts about training code that Python semantics alone do not give."""
 
     def external_method(
@@ -23,7 +24,8 @@ class TrainingMixin:
         if receiver.qname in api.ACCELERATORS and name == "prepare" and not starred and not kw:
             return pos[0] if len(pos) == 1 else TupleVal(tuple(pos))  # returns what it is given, wrapped
         if receiver.qname in api.ACCELERATORS and name == "backward" and pos:
-            self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx()))
+            gradient = len(pos) > 1 or starred or "gradient" in kw  # accelerator.backward(loss, **kwargs)
+            self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx(), gradient))
         if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
             return pos[0]  # scaler.scale(loss) is the loss, scaled
         return UNKNOWN

@@ -72,6 +72,8 @@ class _Backwarded:
                 value = module.segment(node.value)
                 for t in node.targets:
                     self.assignments.append((module.segment(t), value))
+            elif isinstance(node, ast.AugAssign):  # `loc_loss += temp_loc_loss / n` derives loc_loss too
+                self.assignments.append((module.segment(node.target), module.segment(node.value)))
             elif isinstance(node, ast.Call):
                 func = node.func
                 name = _call_name(node)
@@ -202,6 +204,29 @@ class GraphRetention(Rule):
         return True
 
     VALID = (
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class BoxLoss(nn.Module):
+    def forward(self, pred, target, matches):
+        loc_loss = 0.0
+        for i in range(len(target)):
+            per_image = 0.0
+            for j in matches[i]:   # sums terms into the one loss it returns: nothing trains here
+                per_image += F.smooth_l1_loss(pred[i, j], target[i, j], reduction="sum")
+            loc_loss += per_image / len(matches[i])
+        return loc_loss / len(target)
+
+
+criterion = BoxLoss()
+for x, target, matches in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), target, matches)
+    loss.backward()
+    optimizer.step()
+""",
         """
 total_loss = 0.0
 for x, y in loader:

@@ -23,6 +23,12 @@ class DeprecatedReductionArgs(Rule):
     def on_torch_call(self, call: TorchCall) -> None:
         if call.qname not in api.LOSS_CLASSES and call.qname not in api.LOSS_FUNCTIONS:
             return
+        alias = next((k for k in call.node.keywords if k.arg == "reduction" and isinstance(k.value, ast.Constant) and k.value.value == "elementwise_mean"), None)
+        if alias is not None:
+            # torch still accepts it and warns "reduction='elementwise_mean' is deprecated" (torch 2.13)
+            quote = call.ctx.module.segment(alias.value)[0]
+            to_mean = Fix("Use reduction='mean'", (Edit(alias.value, f"{quote}mean{quote}"),), "safe")
+            self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
         used = [k.arg for k in call.node.keywords if k.arg in ("size_average", "reduce") and _is_literal_flag(k.value)]
         if not used:
             return  # absent, None (today's default) or forwarded from a caller: not this call's choice
@@ -86,5 +92,19 @@ per_sample = F.cross_entropy(logits, y, reduction="none")
 loss = (per_sample * weights).mean()
 """,
             fix_title="Use reduction='none'",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.BCEWithLogitsLoss(reduction='elementwise_mean')
+""",
+            line=3, col=44, message="reduction='elementwise_mean' is deprecated; use reduction='mean'",
+            fixed="""
+import torch.nn as nn
+
+criterion = nn.BCEWithLogitsLoss(reduction='mean')
+""",
+            fix_title="Use reduction='mean'",
         ),
     )

@@ -18,12 +18,18 @@ def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
 
 
+# torch's native functions accept axis= as an alias of dim= (numpy compatibility):
+# torch.softmax(x, axis=1) runs and normalises along axis 1 (checked with torch 2.13). F.softmax and
+# nn.Softmax reject axis= with a TypeError, which is not this rule's claim either: stay silent.
+_DIM_KEYWORDS = ("dim", "axis")
+
+
 def _has_dim(call: TorchCall, dim_position: int) -> bool:
     node = call.node
     if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
         return True  # *args / **kwargs may carry it
     for k in node.keywords:
-        if k.arg == "dim":
+        if k.arg in _DIM_KEYWORDS:
             return not _is_none(k.value)
     if len(node.args) > dim_position:
         return not _is_none(node.args[dim_position])
@@ -35,7 +41,7 @@ def _fix(call: TorchCall) -> Fix | None:
     x = call.args[0] if call.args else None
     if not isinstance(x, Tensor) or x.shape is None or not x.shape.rank_known:
         return None
-    if any(k.arg == "dim" for k in call.node.keywords):
+    if any(k.arg in _DIM_KEYWORDS for k in call.node.keywords):
         return None  # dim=None written out: leave it to a person
     rank = len(x.shape.dims)
     dim = 0 if rank in (0, 1, 3) else 1
@@ -103,6 +109,12 @@ logits = model(x)
 probs = torch.softmax(logits, 1)
 log_probs = logits.log_softmax(dim=-1)
 layer = torch.nn.Softmax(-1)
+""",
+        """
+import torch
+
+logits = model(x)
+probs = torch.softmax(logits, axis=1)
 """,
     )
     INVALID = (

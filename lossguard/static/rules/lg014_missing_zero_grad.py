@@ -92,6 +92,15 @@ def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: "Mo
     return None
 
 
+def _params_cleared(optimizer: str, cleared: set[str], owners: dict[str, tuple[str, ...]]) -> bool:
+    """Every module whose parameters ``optimizer`` steps is one whose gradients a cleared optimizer
+    zeroes (infoGAN's ``Adam(chain(G.parameters(), D.parameters()))`` next to ``G_opt.zero_grad()``
+    and ``D_opt.zero_grad()``): zero_grad clears parameters, not optimizer objects."""
+    mine = owners.get(optimizer, ())
+    covered = [o for c in cleared for o in owners.get(c, ())]
+    return bool(mine) and all(any(m == c or m.startswith(c + ".") for c in covered) for m in mine)
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -100,6 +109,7 @@ class MissingZeroGrad(Rule):
         backward = False
         steps: list[tuple[ast.Call, str]] = []  # each step() call, with the optimizer's source text
         cleared: set[str] = set()  # optimizers whose zero_grad() the loop calls
+        owners: dict[str, tuple[str, ...]] = {}  # each optimizer's parameter owners, where known
         for name, receiver, node in loop.calls:
             if name in ("backward", "manual_backward"):
                 backward = True
@@ -108,10 +118,13 @@ class MissingZeroGrad(Rule):
                 if optimizer is None:
                     return  # model.zero_grad(), p.grad = None, a helper: which gradients it clears is not known
                 cleared.add(optimizer)
+                if isinstance(receiver, Optimizer):
+                    owners[optimizer] = receiver.params
             elif name == "step" and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 n_args = len(node.args) + len(node.keywords)
                 if isinstance(receiver, Optimizer) and not n_args:
                     steps.append((node, module.segment(node.func.value)))
+                    owners[module.segment(node.func.value)] = receiver.params
                 elif isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
                     steps.append((node, module.segment(node.func.value)))
                 elif n_args == 1 and len(node.args) == 1 and (
@@ -122,7 +135,10 @@ class MissingZeroGrad(Rule):
                     steps.append((node, ""))
         if not backward or _clears_manually(loop.node):
             return
-        uncleared = [(node, optimizer) for node, optimizer in steps if optimizer not in cleared and not (cleared and not optimizer)]
+        uncleared = [
+            (node, optimizer) for node, optimizer in steps
+            if optimizer not in cleared and not (cleared and not optimizer) and not _params_cleared(optimizer, cleared, owners)
+        ]
         if not uncleared:
             return
         step, which = uncleared[0]
@@ -244,6 +260,23 @@ for batch in loader:
     opt.step()
     model.zero_grad(set_to_none=True)   # the model owns the optimizer's parameters
 """,
+        """
+import itertools
+import torch
+
+opt_g = torch.optim.Adam(G.parameters())
+opt_d = torch.optim.Adam(D.parameters())
+opt_info = torch.optim.Adam(itertools.chain(G.parameters(), D.parameters()))
+for x in loader:
+    opt_d.zero_grad()
+    d_loss(x).backward()
+    opt_d.step()
+    opt_g.zero_grad()
+    g_loss(x).backward()
+    opt_g.step()
+    info_loss(x).backward()   # G's and D's gradients: both cleared above every iteration
+    opt_info.step()
+""",
     )
     INVALID = (
         Invalid(
@@ -307,5 +340,21 @@ for state, target in replay:
     optimizer.step()
 """,
             line=9, col=5, message="never clears the gradients",
+        ),
+        Invalid(
+            """
+import itertools
+import torch
+
+opt_g = torch.optim.Adam(G.parameters())
+opt_info = torch.optim.Adam(itertools.chain(G.parameters(), Q.parameters()))
+for x in loader:
+    opt_g.zero_grad()
+    g_loss(x).backward()
+    opt_g.step()
+    info_loss(x).backward()   # Q's gradients are never cleared
+    opt_info.step()
+""",
+            line=11, col=5, message="never opt_info.zero_grad()",
         ),
     )

@@ -8,12 +8,19 @@ from lossguard.static.rule import Rule
 from lossguard.static.values import Tensor
 
 
+def _gives_gradient(call: Backward) -> bool:
+    """``loss.backward(grad)`` / ``backward(gradient=...)`` (or ``*args`` / ``**kw`` that may carry
+    it) backpropagates a non-scalar on purpose; ``retain_graph=`` / ``create_graph=`` / ``inputs=``
+    alone do not, and torch raises "grad can be implicitly created only for scalar outputs"."""
+    return call.has_args if call.gradient is None else call.gradient
+
+
 class NonScalarBackward(Rule):
     code = "LG015"
 
     def on_backward(self, call: Backward) -> None:
         value = call.receiver
-        if call.has_args or not isinstance(value, Tensor) or not value.unreduced:
+        if _gives_gradient(call) or not isinstance(value, Tensor) or not value.unreduced:
             return
         self.report(
             call.node,
@@ -29,6 +36,13 @@ criterion = nn.CrossEntropyLoss(reduction="none")
 per_sample = criterion(logits, y)
 loss = (per_sample * weights).mean()
 loss.backward()
+""",
+        """
+import torch.nn as nn
+
+criterion = nn.MSELoss(reduction="none")
+per_element = criterion(pred, target)
+per_element.backward(torch.ones_like(per_element), retain_graph=True)
 """,
     )
     INVALID = (
@@ -54,5 +68,15 @@ loss = F.mse_loss(pred, target, reduction="none") * mask
 loss.backward()
 """,
             line=4, col=1, message="backward() on a per-element loss",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss(reduction="none")
+for i, out in enumerate(outputs):
+    criterion(out, y).backward(retain_graph=i > 0)
+""",
+            line=5, col=5, message="backward() on a per-element loss",
         ),
     )
