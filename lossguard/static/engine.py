@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import os
 import sys
 from collections import defaultdict
@@ -208,6 +209,9 @@ def check_batch(files: list[Path], job: _Job, portable: bool = False) -> _Batch:
         finally:
             current.pop()
     out.found = _findings(raw, out.checked, display, internal, portable)
+    raw.clear()
+    analysis.clear()
+    gc.collect()  # modules, trees and values form cycles: free them before the next batch
     return out
 
 
