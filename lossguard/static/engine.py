@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from lossguard import catalog
-from lossguard.static import noqa, sources as text
+from lossguard.static import noqa
+from lossguard.static import sources as text
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.prefilter import needs_analysis
 
@@ -106,7 +107,7 @@ def check_files(
         chunks = [file_list[i : i + BATCH_FILES] for i in range(0, len(file_list), BATCH_FILES)] or [[]]
         workers = min(_jobs(jobs), len(chunks))
         if workers > 1:
-            from lossguard.static.pool import run_batches  # noqa: PLC0415 - only for large runs
+            from lossguard.static.pool import run_batches
 
             batches = run_batches(chunks, job, workers)
         else:
@@ -293,7 +294,7 @@ def _findings(
         problem = catalog.PROBLEMS[r.code]
         autofix = _resolve_fix(r.fix, r.module) if r.fix is not None and not silenced else None
         if autofix is not None and portable:
-            autofix = ResolvedFixConst(autofix)
+            autofix = _portable_fix(autofix)
         out.append((
             path,
             Finding(
@@ -314,7 +315,7 @@ def _findings(
     return out
 
 
-def ResolvedFixConst(fix: ResolvedFix) -> ResolvedFix:  # noqa: N802 - a constructor
+def _portable_fix(fix: ResolvedFix) -> ResolvedFix:
     """The same fix with its edits computed now, so that it can be pickled to another process."""
     from lossguard.static.fix import ResolvedFix
 
