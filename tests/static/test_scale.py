@@ -80,6 +80,8 @@ def _project(root: Path, n: int = 230) -> list[Path]:
             text = "import torch\n\nx = torch.zeros(3)\n"
         elif kind == 3:
             text = "import torch\ndef f(:\n    loss.backward()\n"
+        elif i % 10 == 4:
+            text = "import torch.nn.functional as F\n\nloss = F.cross_entropy(F.softmax(z, dim=1), y)\nloss.backward()\n"  # with a fix
         else:
             text = f"value = {i}\n"
         (root / f"a{i:03d}.py").write_text(text)
@@ -102,9 +104,13 @@ def test_batches_and_workers_find_what_one_batch_finds(tmp_path, monkeypatch):
     assert checked == len(files)
     codes = sorted((Path(f["path"]).name, f["code"]) for f in findings)
     assert ("zz_models.py", "LG001") in codes  # found while analysing a000_caller.py, two batches earlier
-    assert sum(1 for name, _ in codes if name != "zz_models.py") == len([i for i in range(1, 230) if i % 5 == 0])
+    assert codes.count(("a010.py", "LG001")) == 1
+    fixed_kind = [i for i in range(1, 230) if i % 10 == 4]
+    assert sum(1 for _, code in codes if code == "LG001") == 1 + len([i for i in range(1, 230) if i % 5 == 0]) + len(fixed_kind)
     assert len(errors) == len([i for i in range(1, 230) if i % 5 == 3])
-    assert all(f["autofix"] is None or f["autofix"]["edits"] for f in findings)
+    fixable = [f for f in findings if f["path"].endswith(tuple(f"a{i:03d}.py" for i in fixed_kind))]
+    assert len(fixable) == len(fixed_kind)
+    assert all(f["autofix"]["edits"] for f in fixable)  # computed in the workers, sent back
 
 
 @pytest.mark.skipif(not pool.available(), reason="workers are forked; fork is not available here")
