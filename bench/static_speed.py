@@ -8,7 +8,15 @@ wheels, read as text.
 
     python bench/static_speed.py                      # timm sample (~10k lines), 3 rounds
     python bench/static_speed.py --all --rounds 1     # the whole timm tree (TorchFix: ~10 min)
-    python bench/static_speed.py --tree PATH          # any folder of Python files
+    python bench/static_speed.py --tree PATH          # scale: memory and workers on any folder (offline)
+    python bench/static_speed.py --tree PATH --before SRC   # ... and against an older lossguard
+
+``--tree`` measures how lossguard scales on a whole folder (the torch package, all of
+site-packages): wall time, CPU time and peak RSS (of the largest process) of ``lossguard check
+FOLDER`` with one process (``LOSSGUARD_JOBS=1``) and with every core, alternated round by
+round, and whether the findings are identical. ``--before SRC`` adds an older lossguard
+(a folder holding its ``lossguard`` package, e.g. from ``git archive``) to the same rounds.
+Nothing is downloaded and TorchFix is not needed (``--torchfix`` adds it on that tree).
 
 TorchFix pins an older libcst, so it lives in its own venv (default ``.bench/torchfix-venv``,
 created on first use). The default tree is timm's source from its wheel, unpacked into
@@ -77,6 +85,20 @@ for path in sys.argv[1:]:
         MetadataWrapper(module, unsafe_skip_copy=True).resolve(QualifiedNameProvider)
     except Exception:
         pass
+"""
+
+
+# Runs a command and prints its wall time, CPU time and peak RSS (ru_maxrss of the largest
+# process among it and its workers) as JSON; its standard output goes to the file argv[1].
+RSS_DRIVER = """\
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+with open(sys.argv[1], "wb") as out:
+    proc = subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.PIPE)
+wall = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+errors = [l for l in proc.stderr.decode("utf-8", "replace").splitlines() if l.startswith("lossguard: error:")]
+print(json.dumps({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_mb": ru.ru_maxrss / 1024, "rc": proc.returncode, "errors": errors}))
 """
 
 
@@ -174,10 +196,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--startup-runs", type=int, default=10, help="runs per start-up command (default: 10)")
     ap.add_argument("--torchfix-venv", type=Path, default=DEFAULT_TORCHFIX_VENV)
     ap.add_argument("--no-torchfix", action="store_true", help="skip TorchFix (lossguard and references only)")
+    ap.add_argument("--torchfix", action="store_true", help="with --tree: compare with TorchFix on that tree instead of measuring scale")
+    ap.add_argument("--before", type=Path, metavar="SRC", help="with --tree: also run the lossguard whose package is in SRC")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="with --tree: workers of the parallel runs (default: all cores)")
     ap.add_argument("--qnp-rounds", type=int, default=1, help="rounds of the QualifiedNameProvider-only reference (default: 1; 0 skips it)")
     args = ap.parse_args(argv)
 
     tree = args.tree.resolve()
+    if args.tree != DEFAULT_TREE and not args.torchfix:
+        if not tree.is_dir():
+            ap.error(f"--tree {args.tree}: no such folder")
+        if args.before is not None and not (args.before / "lossguard" / "__init__.py").is_file():
+            ap.error(f"--before {args.before}: no lossguard package in it")
+        return scale(tree, args.rounds, args.jobs, args.before)
     if not tree.exists():
         if args.tree == DEFAULT_TREE:
             fetch_default_tree(tree)
@@ -253,6 +284,49 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:36} {median([s.wall for s in ss]):>8.3f} {median([s.cpu for s in ss]):>8.3f}")
     print("(target: lossguard check on one file starts in <= 0.35 s)")
     return 0
+
+
+def scale(tree: Path, rounds: int, jobs: int, before: Path | None) -> int:
+    """Wall, CPU and peak RSS of ``lossguard check TREE``: one process, ``jobs`` workers, and
+    optionally an older lossguard, alternated round by round; and whether they find the same."""
+    import json
+
+    everything = python_files(tree)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}, Python {platform.python_version()}")
+    print(f"tree: {tree} ({len(everything)} files, {sum(n for _, n in everything)} lines); {rounds} alternated rounds, median")
+    configs: dict[str, tuple[Path, str]] = {}
+    if before is not None:
+        configs[f"before ({before})"] = (before.resolve(), "1")
+    configs["1 process"] = (ROOT, "1")
+    configs[f"{jobs} workers"] = (ROOT, str(jobs))
+    cmd = [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", "--exit-zero", str(tree)]
+    results: dict[str, list[dict]] = {name: [] for name in configs}
+    outputs: dict[str, tuple[list, list]] = {}
+    with tempfile.TemporaryDirectory() as cwd:
+        for r in range(rounds):
+            for name, (src, njobs) in configs.items():
+                out = Path(cwd) / "out.json"
+                env = {**os.environ, "PYTHONPATH": str(src), "LOSSGUARD_JOBS": njobs}
+                proc = subprocess.run([sys.executable, "-c", RSS_DRIVER, str(out), *cmd], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+                stats = json.loads(proc.stdout)
+                results[name].append(stats)
+                findings = sorted(json.dumps(f, sort_keys=True) for f in json.loads(out.read_text() or "[]"))
+                outputs[name] = (findings, sorted(stats["errors"]))
+                print(f"  round {r + 1}: {name}: {stats['wall']:.1f} s wall, {stats['cpu']:.1f} CPU s, "
+                      f"peak RSS {stats['rss_mb']:.0f} MB, {len(findings)} findings, {len(stats['errors'])} errors, exit {stats['rc']}", flush=True)
+    print(f"\n{'run':40} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} {'findings':>9} {'errors':>7}")
+    for name, ss in results.items():
+        print(f"{name:40} {median([s['wall'] for s in ss]):>8.1f} {median([s['cpu'] for s in ss]):>8.1f} "
+              f"{median([s['rss_mb'] for s in ss]):>12.0f} {len(outputs[name][0]):>9} {len(outputs[name][1]):>7}")
+    one = median([s["wall"] for s in results["1 process"]])
+    many = median([s["wall"] for s in results[f"{jobs} workers"]])
+    print(f"\nwall time, {jobs} workers / 1 process: {many / one:.2f}x (target: <= 0.6x on 2 cores)")
+    print("peak RSS target: <= 300 MB (largest process; workers are counted one by one)")
+    reference = next(iter(outputs.values()))
+    for name, got in outputs.items():
+        same = "identical" if got == reference else "DIFFERENT"
+        print(f"findings and errors of {name}: {same} to {next(iter(outputs))}")
+    return 0 if all(got == reference for got in outputs.values()) else 1
 
 
 if __name__ == "__main__":

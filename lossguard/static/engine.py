@@ -8,6 +8,10 @@ an internal error of the file being checked; the other files are still checked.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import gc
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from lossguard import catalog
-from lossguard.static import noqa, sources as text
+from lossguard.static import noqa
+from lossguard.static import sources as text
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.prefilter import drives, imported_names, module_names, needs_analysis
 
@@ -44,6 +49,35 @@ class _Raw:
     severity: str | None = None  # None: the catalog's
 
 
+BATCH_FILES = 100  # files per batch in a large run: one fresh project and interpreter each
+JOBS_ENV = "LOSSGUARD_JOBS"  # worker processes for a large run (default: the usable cores; 1: none)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every batch of one run needs (workers inherit it when they are forked)."""
+
+    select: set[str] | None
+    display: Callable[[Path], str]
+    sources: dict[Path, str] | None
+    places: Mapping[Path, Callable[[int], str]] | None
+
+
+@dataclass
+class _Batch:
+    """One batch's results, before they are merged with the other batches'."""
+
+    found: list[tuple[Path, Finding, bool]] = field(default_factory=list)  # (resolved path, finding, silenced)
+    errors: list[FileError] = field(default_factory=list)
+    checked: dict[Path, Path] = field(default_factory=dict)  # resolved -> as given
+    # files the prefilter skipped: nothing in them alone can be wrong, but analysing a file that
+    # imports one can find a problem there (a loss handed in through a setter); it is reported
+    prefiltered: dict[Path, Path] = field(default_factory=dict)
+    skipped: set[Path] = field(default_factory=set)
+    internal: dict[Path, set[str]] = field(default_factory=lambda: defaultdict(set))
+    files_checked: int = 0
+
+
 def check_files(
     files: Iterable[Path],
     select: set[str] | None = None,
@@ -51,19 +85,65 @@ def check_files(
     per_file_ignores: Callable[[Path], set[str]] = lambda p: set(),
     sources: dict[Path, str] | None = None,
     places: Mapping[Path, Callable[[int], str]] | None = None,
+    jobs: int | None = None,
 ) -> CheckResult:
     """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None).
 
     ``sources`` gives the text to check for files that are not Python source (a notebook's
     virtual module) or not yet written (``--fix`` passes); ``places`` says how messages name a
-    line of such a file (``cell 3, line 4``)."""
+    line of such a file (``cell 3, line 4``).
+
+    Up to ``BATCH_FILES`` files are checked together, in this process. A larger run is split
+    into batches of consecutive files, each with its own project and interpreter, so memory
+    does not grow with the tree; the batches run in ``jobs`` worker processes (default: the
+    ``LOSSGUARD_JOBS`` environment variable, else the usable cores) and are merged in file
+    order, so the findings do not depend on ``jobs``. See docs/performance.md."""
+    from lossguard.static import rule as rule_mod
+
+    file_list = [Path(f) for f in files]
+    job = _Job(select, display, sources, places)
+    rule_mod.PLACES.clear()
+    rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, text.RECURSION_LIMIT))
+    try:
+        chunks = [file_list[i : i + BATCH_FILES] for i in range(0, len(file_list), BATCH_FILES)] or [[]]
+        workers = min(_jobs(jobs), len(chunks))
+        if workers > 1:
+            from lossguard.static.pool import run_batches
+
+            batches = run_batches(chunks, job, workers)
+        else:
+            batches = [check_batch(chunk, job) for chunk in chunks]
+    finally:
+        sys.setrecursionlimit(old_limit)
+    return _merge(batches, display, per_file_ignores)
+
+
+def _jobs(jobs: int | None) -> int:
+    """How many worker processes a large run may use."""
+    if jobs is None:
+        env = os.environ.get(JOBS_ENV, "").strip()
+        if env.isdigit() and int(env) > 0:
+            jobs = int(env)
+        else:
+            try:
+                jobs = len(os.sched_getaffinity(0))
+            except AttributeError:  # pragma: no cover - not on Linux
+                jobs = os.cpu_count() or 1
+    return max(1, jobs)
+
+
+def check_batch(files: list[Path], job: _Job, portable: bool = False) -> _Batch:
+    """Read, parse and analyse ``files`` with one project and interpreter; ``portable``: the
+    results leave the process (fix edits are computed now, not on first use)."""
     from lossguard.static import rule as rule_mod
 
     raw: list[_Raw] = []
-    file_list = [Path(f) for f in files]
     analysis: dict[str, Any] = {}
     current: list[Path] = []  # the file being analysed, for internal errors
-    internal: dict[Path, set[str]] = defaultdict(set)
+    out = _Batch()
+    internal = out.internal
 
     def analyser() -> tuple[Any, Any]:
         """The project and interpreter, built (and the analysis imported) on first need."""
@@ -72,7 +152,7 @@ def check_files(
             from lossguard.static.project import Project
 
             rule_classes = rule_mod.all_rules()
-            codes = set(rule_classes) if select is None else {c for c in rule_classes if c in select}
+            codes = set(rule_classes) if job.select is None else {c for c in rule_classes if c in job.select}
 
             def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None, severity: str | None = None) -> None:
                 raw.append(_Raw(code, node, ctx.module, message, fix, severity))
@@ -98,81 +178,92 @@ def check_files(
             analysis.update(project=project, interp=Interpreter(project, sink))
         return analysis["project"], analysis["interp"]
 
+    def analyse(resolved: Path, path: Path, source: str, tree: ast.Module) -> None:
+        project, interp = analyser()
+        info = project.load(resolved, source, tree=tree)
+        out.checked[resolved] = path
+        current.append(resolved)
+        try:
+            interp.analyze_module(info)
+        except RecursionError:
+            out.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
+            out.skipped.add(resolved)
+        except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
+            out.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
+            out.skipped.add(resolved)
+        finally:
+            current.pop()
+
+    display, sources, places = job.display, job.sources, job.places
+    drivers: list[tuple[Path, Path, str, ast.Module]] = []  # prefiltered files with imports
+    for path in files:
+        resolved = path.resolve()
+        out.files_checked += 1
+        source = sources.get(path) if sources else None
+        if source is None:
+            try:
+                source = text.read(path)
+            except text.SourceError as exc:
+                out.errors.append(FileError(display(path), str(exc)))
+                continue
+        try:
+            tree = text.parse(source)
+        except ValueError as exc:
+            out.errors.append(FileError(display(path), _where(str(exc), places, path)))
+            continue
+        if "skip-file" in source and noqa.suppressions(source).skip_file:
+            continue
+        if not needs_analysis(source):
+            out.prefiltered[resolved] = path  # not analysed on its own; see _merge
+            if imported_names(tree):
+                drivers.append((resolved, path, source, tree))
+            continue
+        analyse(resolved, path, source, tree)
+    # a prefiltered file that imports a module analysed in this batch drives it (main.py:
+    # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others
+    analysed = {name for p in out.checked for name in module_names(p)}
+    for resolved, path, source, tree in drivers:
+        if drives(imported_names(tree), analysed):
+            analyse(resolved, path, source, tree)
+    out.found = _findings(raw, out.checked, display, internal, portable)
+    raw.clear()
+    analysis.clear()
+    gc.collect()  # modules, trees and values form cycles: free them before the next batch
+    return out
+
+
+def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignores: Callable[[Path], set[str]]) -> CheckResult:
+    """One result from the batches, in file order: a finding counts when its file was checked
+    (in any batch) and its analysis did not fail; the first finding at a place wins."""
     result = CheckResult()
     checked: dict[Path, Path] = {}
-    # files the prefilter skipped: nothing in them alone can be wrong, but analysing a file that
-    # imports one can find a problem there (a loss handed in through a setter); it is reported
-    prefiltered: dict[Path, Path] = {}
-    drivers: list[tuple[Path, Path, frozenset[str]]] = []  # prefiltered files with imports
     skipped: set[Path] = set()
-    rule_mod.PLACES.clear()
-    rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
-    old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, text.RECURSION_LIMIT))
-    try:
-        for path in file_list:
-            resolved = path.resolve()
-            result.files_checked += 1
-            source = sources.get(path) if sources else None
-            if source is None:
-                try:
-                    source = text.read(path)
-                except text.SourceError as exc:
-                    result.errors.append(FileError(display(path), str(exc)))
-                    continue
-            try:
-                tree = text.parse(source)
-            except ValueError as exc:
-                result.errors.append(FileError(display(path), _where(str(exc), places, path)))
+    internal: dict[Path, set[str]] = defaultdict(set)
+    prefiltered: dict[Path, Path] = {}
+    for b in batches:
+        checked.update(b.checked)
+        prefiltered.update(b.prefiltered)
+        skipped |= b.skipped
+        result.errors.extend(b.errors)
+        result.files_checked += b.files_checked
+        for path, messages in b.internal.items():
+            internal[path] |= messages
+    for path in [p for p in internal if p not in checked and p != Path("?")]:
+        del internal[path]  # a module no batch checked: not reported
+    reported = {**prefiltered, **checked}  # a finding in a prefiltered file is reported too
+    seen: set[tuple] = set()
+    for b in batches:
+        for path, f, silenced in b.found:
+            if path not in reported or path in skipped:
                 continue
-            if not needs_analysis(source):
-                if not ("skip-file" in source and noqa.suppressions(source).skip_file):
-                    prefiltered[resolved] = path  # not analysed on its own; see _findings below
-                    imports = imported_names(tree)
-                    if imports:
-                        drivers.append((resolved, path, imports))
+            key = (path, f.line, f.col, f.code)
+            if key in seen:
                 continue
-            if "skip-file" in source and noqa.suppressions(source).skip_file:
+            seen.add(key)
+            if silenced or f.code in per_file_ignores(reported[path]):
                 continue
-            project, interp = analyser()
-            info = project.load(resolved, source, tree=tree)
-            checked[resolved] = path
-            current.append(resolved)
-            try:
-                interp.analyze_module(info)
-            except RecursionError:
-                result.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
-                skipped.add(resolved)
-            except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
-                result.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
-                skipped.add(resolved)
-            finally:
-                current.pop()
-        # a prefiltered file that imports an analysed module drives it (main.py: `import model,
-        # train; train.dann(model.Classifier(), ...)`): analyse it after the others
-        analysed = {name for p in checked for name in module_names(p)}
-        for resolved, path, imports in drivers:
-            if not drives(imports, analysed):
-                continue
-            source = sources.get(path) if sources else None
-            source = text.read(path) if source is None else source
-            project, interp = analyser()
-            info = project.load(resolved, source, tree=text.parse(source))
-            checked[resolved] = path
-            current.append(resolved)
-            try:
-                interp.analyze_module(info)
-            except RecursionError:
-                result.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
-                skipped.add(resolved)
-            except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
-                result.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
-                skipped.add(resolved)
-            finally:
-                current.pop()
-        result.findings = _findings(raw, {**prefiltered, **checked}, skipped, display, per_file_ignores, internal)
-    finally:
-        sys.setrecursionlimit(old_limit)
+            name = display(reported[path])
+            result.findings.append(f if f.path == name else dataclasses.replace(f, path=name))
     for path, messages in sorted(internal.items()):
         for msg in sorted(messages):
             result.errors.append(FileError(display(checked.get(path, path)), f"internal error in {msg}; please report it"))
@@ -193,18 +284,17 @@ def _where(reason: str, places: Mapping[Path, Callable[[int], str]] | None, path
 def _findings(
     raw: list[_Raw],
     checked: dict[Path, Path],
-    skipped: set[Path],
     display: Callable[[Path], str],
-    per_file_ignores: Callable[[Path], set[str]],
     internal: dict[Path, set[str]],
-) -> list[Finding]:
+    portable: bool,
+) -> list[tuple[Path, Finding, bool]]:
+    """The batch's findings in every module its analysis reached (another batch may check
+    that module), with whether a suppression comment silences each."""
     seen: set[tuple] = set()
     suppressions: dict[Path, noqa.Suppressions] = {}
-    out: list[Finding] = []
+    out: list[tuple[Path, Finding, bool]] = []
     for r in raw:
         path = r.module.path
-        if path not in checked or path in skipped:
-            continue
         try:
             pos = r.module.position(r.node)
         except Exception as exc:  # noqa: BLE001 - a node the rule made up: report, keep the rest
@@ -219,14 +309,15 @@ def _findings(
         marks = suppressions.get(path)
         if marks is None:
             marks = suppressions[path] = noqa.suppressions(r.module.source)
-        if marks.silences(pos.start.line, r.code) or marks.silences(pos.end.line, r.code):
-            continue
-        if r.code in per_file_ignores(checked[path]):
-            continue
+        silenced = marks.silences(pos.start.line, r.code) or marks.silences(pos.end.line, r.code)
         problem = catalog.PROBLEMS[r.code]
-        out.append(
+        autofix = _resolve_fix(r.fix, r.module) if r.fix is not None and not silenced else None
+        if autofix is not None and portable:
+            autofix = _portable_fix(autofix)
+        out.append((
+            path,
             Finding(
-                path=display(checked[path]),
+                path=display(checked.get(path, path)),
                 line=pos.start.line,
                 col=pos.start.column + 1,
                 end_line=pos.end.line,
@@ -236,10 +327,18 @@ def _findings(
                 severity=r.severity or problem.severity,
                 message=r.message,
                 fix=problem.fix,
-                autofix=_resolve_fix(r.fix, r.module) if r.fix is not None else None,
-            )
-        )
+                autofix=autofix,
+            ),
+            silenced,
+        ))
     return out
+
+
+def _portable_fix(fix: ResolvedFix) -> ResolvedFix:
+    """The same fix with its edits computed now, so that it can be pickled to another process."""
+    from lossguard.static.fix import ResolvedFix
+
+    return ResolvedFix(fix.title, fix.applicability, functools.partial(tuple, fix.edits))
 
 
 def _resolve_fix(fix: Fix, module: ModuleInfo) -> ResolvedFix | None:

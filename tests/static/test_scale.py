@@ -1,0 +1,134 @@
+"""Large runs: batches with their own project and interpreter, worker processes, crashes.
+
+Speed and memory are measured by ``bench/static_speed.py --tree`` (docs/performance.md);
+these tests check that batching and workers do not change what is found.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lossguard.static import engine, pool
+from lossguard.static.engine import check_files
+
+ROOT = Path(__file__).resolve().parents[2]
+
+MODELS = textwrap.dedent(
+    """
+    import torch.nn as nn
+
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(4, 3)
+
+        def forward(self, x):
+            return self.fc(x)
+
+
+    def step(model, probs_fn, x, y):
+        criterion = nn.CrossEntropyLoss()
+        return criterion(probs_fn(model(x)), y)
+    """
+).lstrip()
+
+# reaches models.step with a softmax: the finding is in zz_models.py, checked in the last batch
+CALLER = textwrap.dedent(
+    """
+    import torch
+
+    from zz_models import Net, step
+
+    model = Net()
+    loss = step(model, lambda t: torch.softmax(t, dim=1), x, y)
+    loss.backward()
+    """
+).lstrip()
+
+BUGGY = textwrap.dedent(
+    """
+    import torch
+    import torch.nn as nn
+
+    criterion = nn.CrossEntropyLoss()
+    probs = torch.softmax(model(x), dim=1)
+    loss = criterion(probs, y){comment}
+    """
+).lstrip()
+
+
+def _project(root: Path, n: int = 230) -> list[Path]:
+    """``n`` files over three batches: buggy, silenced, clean, broken, and one cross-file call."""
+    root.mkdir()
+    (root / "zz_models.py").write_text(MODELS)
+    (root / "a000_caller.py").write_text(CALLER)
+    for i in range(1, n):
+        kind = i % 5
+        if kind == 0:
+            text = BUGGY.format(comment="")
+        elif kind == 1:
+            text = BUGGY.format(comment="  # noqa: LG001")
+        elif kind == 2:
+            text = "import torch\n\nx = torch.zeros(3)\n"
+        elif kind == 3:
+            text = "import torch\ndef f(:\n    loss.backward()\n"
+        elif i % 10 == 4:
+            text = "import torch.nn.functional as F\n\nloss = F.cross_entropy(F.softmax(z, dim=1), y)\nloss.backward()\n"  # with a fix
+        else:
+            text = f"value = {i}\n"
+        (root / f"a{i:03d}.py").write_text(text)
+    return sorted(root.glob("*.py"))
+
+
+def _plain(result: engine.CheckResult) -> tuple[list[dict], list[tuple[str, str]], int]:
+    return [f.to_dict() for f in result.findings], [(e.path, e.reason) for e in result.errors], result.files_checked
+
+
+def test_batches_and_workers_find_what_one_batch_finds(tmp_path, monkeypatch):
+    files = _project(tmp_path / "proj")
+    assert len(files) > 2 * engine.BATCH_FILES  # three batches
+    sequential = _plain(check_files(files, jobs=1))
+    with_workers = _plain(check_files(files, jobs=2))
+    monkeypatch.setattr(engine, "BATCH_FILES", 10_000)
+    one_batch = _plain(check_files(files, jobs=1))
+    assert sequential == with_workers == one_batch
+    findings, errors, checked = one_batch
+    assert checked == len(files)
+    codes = sorted((Path(f["path"]).name, f["code"]) for f in findings)
+    assert ("zz_models.py", "LG001") in codes  # found while analysing a000_caller.py, two batches earlier
+    assert codes.count(("a010.py", "LG001")) == 1
+    fixed_kind = [i for i in range(1, 230) if i % 10 == 4]
+    assert sum(1 for _, code in codes if code == "LG001") == 1 + len([i for i in range(1, 230) if i % 5 == 0]) + len(fixed_kind)
+    assert len(errors) == len([i for i in range(1, 230) if i % 5 == 3])
+    fixable = [f for f in findings if f["path"].endswith(tuple(f"a{i:03d}.py" for i in fixed_kind))]
+    assert len(fixable) == len(fixed_kind)
+    assert all(f["autofix"]["edits"] for f in fixable)  # computed in the workers, sent back
+
+
+@pytest.mark.skipif(not pool.available(), reason="workers are forked; fork is not available here")
+def test_a_worker_crash_loses_only_that_files_findings(tmp_path):
+    _project(tmp_path / "proj")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), engine.JOBS_ENV: "2"}
+
+    def check(**extra: str) -> tuple[int, list[dict], str]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", "."],
+            cwd=tmp_path / "proj", env={**env, **extra}, capture_output=True, text=True, timeout=600, check=False,
+        )
+        return proc.returncode, json.loads(proc.stdout), proc.stderr
+
+    rc, findings, stderr = check()
+    crash_rc, crash_findings, crash_stderr = check(**{pool.CRASH_ENV: "a005.py"})
+    assert rc == crash_rc == 2  # the broken files, and the crash
+    assert "a005.py: internal error: the process checking this file crashed" in crash_stderr
+    assert "crashed" not in stderr
+    assert [f for f in findings if f["path"] != "a005.py"] == crash_findings
+    assert {"a005.py", "a010.py", "a225.py", "zz_models.py"} <= {f["path"] for f in findings}
