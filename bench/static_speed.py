@@ -307,17 +307,24 @@ def scale(tree: Path, rounds: int, jobs: int, before: Path | None) -> int:
             for name, (src, njobs) in configs.items():
                 out = Path(cwd) / "out.json"
                 env = {**os.environ, "PYTHONPATH": str(src), "LOSSGUARD_JOBS": njobs}
-                proc = subprocess.run([sys.executable, "-c", RSS_DRIVER, str(out), *cmd], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+                proc = subprocess.run(
+                    [sys.executable, "-c", RSS_DRIVER, str(out), *cmd], cwd=cwd, env=env, capture_output=True, text=True, check=False
+                )
                 stats = json.loads(proc.stdout)
                 results[name].append(stats)
                 findings = sorted(json.dumps(f, sort_keys=True) for f in json.loads(out.read_text() or "[]"))
                 outputs[name] = (findings, sorted(stats["errors"]))
-                print(f"  round {r + 1}: {name}: {stats['wall']:.1f} s wall, {stats['cpu']:.1f} CPU s, "
-                      f"peak RSS {stats['rss_mb']:.0f} MB, {len(findings)} findings, {len(stats['errors'])} errors, exit {stats['rc']}", flush=True)
+                print(
+                    f"  round {r + 1}: {name}: {stats['wall']:.1f} s wall, {stats['cpu']:.1f} CPU s, "
+                    f"peak RSS {stats['rss_mb']:.0f} MB, {len(findings)} findings, {len(stats['errors'])} errors, exit {stats['rc']}",
+                    flush=True,
+                )
     print(f"\n{'run':40} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} {'findings':>9} {'errors':>7}")
     for name, ss in results.items():
-        print(f"{name:40} {median([s['wall'] for s in ss]):>8.1f} {median([s['cpu'] for s in ss]):>8.1f} "
-              f"{median([s['rss_mb'] for s in ss]):>12.0f} {len(outputs[name][0]):>9} {len(outputs[name][1]):>7}")
+        print(
+            f"{name:40} {median([s['wall'] for s in ss]):>8.1f} {median([s['cpu'] for s in ss]):>8.1f} "
+            f"{median([s['rss_mb'] for s in ss]):>12.0f} {len(outputs[name][0]):>9} {len(outputs[name][1]):>7}"
+        )
     one = median([s["wall"] for s in results["1 process"]])
     many = median([s["wall"] for s in results[f"{jobs} workers"]])
     print(f"\nwall time, {jobs} workers / 1 process: {many / one:.2f}x (target: <= 0.6x on 2 cores)")

@@ -67,7 +67,10 @@ def check(folder: Path, name: str) -> tuple[int, list[dict], str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.run(
         [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", name],
-        cwd=folder, capture_output=True, text=True, env=env,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     try:
         findings = json.loads(proc.stdout) if proc.stdout.strip() else []
@@ -114,22 +117,25 @@ def main(argv: list[str]) -> int:
                 new.append(f"{repo.name} {rel}:{f['line']} {f['code']} {f['message']}")
         crash = "internal error" in stderr
         skipped = sum(1 for line in stderr.splitlines() if line.startswith("lossguard: error:"))
-        total.update(files=files, lines=lines, repos=1, crashes=int(crash), exit2=int(rc == 2), findings=len(findings),
-                     skipped=skipped)
+        total.update(files=files, lines=lines, repos=1, crashes=int(crash), exit2=int(rc == 2), findings=len(findings), skipped=skipped)
         total.update(verdicts)
         codes = ", ".join(f"{c} x{n}" for c, n in sorted(by_code.items())) or "none"
         exit_s = f"{rc}{' CRASH' if crash else ''}{f' ({skipped} skipped)' if skipped else ''}"
-        print(f"| {repo.name} | {commits.get(repo.name, '?')[:10]} | {files} | {lines:,} | {exit_s} | {codes} "
-              f"| {verdicts['true']} | {verdicts['false alarm']} | {verdicts['new']} |")
+        print(
+            f"| {repo.name} | {commits.get(repo.name, '?')[:10]} | {files} | {lines:,} | {exit_s} | {codes} "
+            f"| {verdicts['true']} | {verdicts['false alarm']} | {verdicts['new']} |"
+        )
         if rc == 2:
             errors.extend(f"{repo.name}: {line}" for line in stderr.splitlines() if line.strip())
     judged_n = total["true"] + total["false alarm"]
     precision = total["true"] / judged_n if judged_n else 1.0
-    print(f"\n{total['repos']} repositories, {total['files']:,} files, {total['lines']:,} lines; "
-          f"{total['findings']} findings: {total['true']} true, {total['false alarm']} false alarms, "
-          f"{total['new']} not yet judged; precision of judged findings {precision:.3f}; "
-          f"exit 2 in {total['exit2']} repositories ({total['skipped']} files reported and skipped), "
-          f"crashes {total['crashes']}")
+    print(
+        f"\n{total['repos']} repositories, {total['files']:,} files, {total['lines']:,} lines; "
+        f"{total['findings']} findings: {total['true']} true, {total['false alarm']} false alarms, "
+        f"{total['new']} not yet judged; precision of judged findings {precision:.3f}; "
+        f"exit 2 in {total['exit2']} repositories ({total['skipped']} files reported and skipped), "
+        f"crashes {total['crashes']}"
+    )
     for e in errors:
         print("ERROR", e)
     for n in new:

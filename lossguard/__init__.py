@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from lossguard.runtime.watcher import Watcher
 
 
-def watch(model: Any, criterion: Any = None, **options: Any) -> "Watcher":
+def watch(model: Any, criterion: Any = None, **options: Any) -> Watcher:
     """Wrap ``criterion`` so that every call is watched; see :mod:`lossguard.runtime`."""
     from lossguard.runtime import watch as _watch
 

@@ -31,7 +31,9 @@ def _codes(value: str) -> list[str]:
 
 def _add_selection(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder)")
-    p.add_argument("--select", type=_codes, action="append", default=[], metavar="CODES", help="only these rules (comma-separated codes, prefixes or names)")
+    p.add_argument(
+        "--select", type=_codes, action="append", default=[], metavar="CODES", help="only these rules (comma-separated codes, prefixes or names)"
+    )
     p.add_argument("--extend-select", type=_codes, action="append", default=[], metavar="CODES", help="rules to add to the configured selection")
     p.add_argument("--ignore", type=_codes, action="append", default=[], metavar="CODES", help="rules to leave out")
     p.add_argument("--config", type=Path, metavar="PYPROJECT", help="read [tool.lossguard] from this file instead of the nearest pyproject.toml")
@@ -66,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     base = sub.add_parser("baseline", help="record the current findings, so that `check --baseline` reports only new ones")
     _add_selection(base)
-    base.add_argument("--output-file", "-o", type=Path, default=Path(DEFAULT_BASELINE), metavar="FILE", help=f"where to write it (default: {DEFAULT_BASELINE})")
+    base.add_argument(
+        "--output-file", "-o", type=Path, default=Path(DEFAULT_BASELINE), metavar="FILE", help=f"where to write it (default: {DEFAULT_BASELINE})"
+    )
     base.add_argument("--quiet", "-q", action="store_true", help="print nothing on success")
 
     rules = sub.add_parser("rules", help="list the catalog of problems")
@@ -177,8 +181,13 @@ def _check(args: argparse.Namespace) -> int:
     if args.diff == _PREVIEW:
         return _preview(args, run_check(paths, settings, Path.cwd().resolve(), fix="preview", unsafe_fixes=args.unsafe_fixes))
     outcome = run_check(
-        paths, settings, Path.cwd().resolve(), baseline=args.baseline, diff_ref=args.diff,
-        fix="write" if args.fix else None, unsafe_fixes=args.unsafe_fixes,
+        paths,
+        settings,
+        Path.cwd().resolve(),
+        baseline=args.baseline,
+        diff_ref=args.diff,
+        fix="write" if args.fix else None,
+        unsafe_fixes=args.unsafe_fixes,
     )
     if args.fix:
         for warning in outcome.warnings:
@@ -340,7 +349,15 @@ def _print_errors(errors: list) -> None:  # type: ignore[type-arg]
 def _rules(args: argparse.Namespace) -> int:
     problems = [p for p in catalog.PROBLEMS.values() if args.all or p.kind == "static"]
     if args.format == "json":
-        print(json.dumps([{"code": p.code, "name": p.name, "severity": p.severity, "kind": p.kind, "summary": p.summary, "fix_safety": p.fix_safety} for p in problems], indent=2))
+        print(
+            json.dumps(
+                [
+                    {"code": p.code, "name": p.name, "severity": p.severity, "kind": p.kind, "summary": p.summary, "fix_safety": p.fix_safety}
+                    for p in problems
+                ],
+                indent=2,
+            )
+        )
         return EXIT_OK
     from rich.table import Table
 

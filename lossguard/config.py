@@ -17,9 +17,27 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 DEFAULT_EXCLUDE = (
-    ".bzr", ".direnv", ".eggs", ".git", ".hg", ".mypy_cache", ".nox", ".pants.d", ".pytype",
-    ".ruff_cache", ".svn", ".tox", ".venv", "__pypackages__", "_build", "buck-out", "build",
-    "dist", "node_modules", "venv", ".ipynb_checkpoints",
+    ".bzr",
+    ".direnv",
+    ".eggs",
+    ".git",
+    ".hg",
+    ".mypy_cache",
+    ".nox",
+    ".pants.d",
+    ".pytype",
+    ".ruff_cache",
+    ".svn",
+    ".tox",
+    ".venv",
+    "__pypackages__",
+    "_build",
+    "buck-out",
+    "build",
+    "dist",
+    "node_modules",
+    "venv",
+    ".ipynb_checkpoints",
 )
 
 _KEYS = {"select", "extend-select", "ignore", "exclude", "extend-exclude", "per-file-ignores"}
@@ -135,10 +153,7 @@ def load(pyproject: Path | None) -> Settings:
         raise UsageError(f"{pyproject}: [tool.lossguard] must be a table")
     unknown = set(section) - _KEYS
     if unknown:
-        raise UsageError(
-            f"{pyproject}: unknown key(s) in [tool.lossguard]: {', '.join(sorted(unknown))} "
-            f"(allowed: {', '.join(sorted(_KEYS))})"
-        )
+        raise UsageError(f"{pyproject}: unknown key(s) in [tool.lossguard]: {', '.join(sorted(unknown))} (allowed: {', '.join(sorted(_KEYS))})")
     where = f"{pyproject} [tool.lossguard]"
     if "select" in section:
         settings.select = expand_codes(_str_list(section["select"], f"{where} select"), f"{where} select")
@@ -155,7 +170,9 @@ def load(pyproject: Path | None) -> Settings:
         if not isinstance(pfi, dict):
             raise UsageError(f"{where} per-file-ignores must be a table of pattern = [codes]")
         for pattern, codes in pfi.items():
-            settings.per_file_ignores[pattern] = expand_codes(_str_list(codes, f"{where} per-file-ignores"), f"{where} per-file-ignores", allow_runtime=True)
+            settings.per_file_ignores[pattern] = expand_codes(
+                _str_list(codes, f"{where} per-file-ignores"), f"{where} per-file-ignores", allow_runtime=True
+            )
     return settings
 
 

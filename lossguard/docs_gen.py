@@ -1,7 +1,7 @@
 """Write docs/rules/: one Markdown page per catalog code, rendered by ``catalog.render_page``.
 
-    python -m lossguard.docs_gen            # (re)write docs/rules/
-    python -m lossguard.docs_gen --check    # exit 1 if any page is missing, stale or extra
+python -m lossguard.docs_gen            # (re)write docs/rules/
+python -m lossguard.docs_gen --check    # exit 1 if any page is missing, stale or extra
 """
 
 from __future__ import annotations

@@ -34,14 +34,16 @@ FIXED = TRAIN.replace("nn.Linear(20, 5), nn.Softmax(dim=1)", "nn.Linear(20, 5)")
 
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lossguard", *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=120, env=env
-    )
+    return subprocess.run([sys.executable, "-m", "lossguard", *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
 
 
 def git(*args: str, cwd: Path) -> str:
     proc = subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", *args],
-        cwd=cwd, capture_output=True, text=True, check=True, timeout=60,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     return proc.stdout

@@ -106,9 +106,7 @@ def test_missing_path_exit_2(project):
 
 
 def test_pyproject_config(project):
-    (project / "pyproject.toml").write_text(
-        '[tool.lossguard]\nignore = ["LG001"]\nper-file-ignores = { "train.py" = ["LG006"] }\n'
-    )
+    (project / "pyproject.toml").write_text('[tool.lossguard]\nignore = ["LG001"]\nper-file-ignores = { "train.py" = ["LG006"] }\n')
     r = run("check", cwd=project)
     assert r.returncode == 0, r.stdout
     (project / "pyproject.toml").write_text('[tool.lossguard]\nselect = ["LG0"]\nexclude = ["train.py"]\n')

@@ -68,8 +68,13 @@ def test_fix_notebook_keeps_outputs_and_metadata(tmp_path):
     nb = {
         "cells": [
             {"cell_type": "markdown", "metadata": {}, "source": ["# Train\n"]},
-            {"cell_type": "code", "execution_count": 1, "metadata": {"tags": ["x"]}, "outputs": [{"output_type": "stream", "name": "stdout", "text": ["hi\n"]}],
-             "source": ["%matplotlib inline\n", "import torch.nn as nn\n", "crit = nn.L1Loss(reduce=False)"]},
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "metadata": {"tags": ["x"]},
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": ["hi\n"]}],
+                "source": ["%matplotlib inline\n", "import torch.nn as nn\n", "crit = nn.L1Loss(reduce=False)"],
+            },
         ],
         "metadata": {"kernelspec": {"name": "python3"}},
         "nbformat": 4,

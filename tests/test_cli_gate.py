@@ -72,15 +72,19 @@ def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, ex
 def test_diff_reports_only_changed_lines_and_untracked_files(repo: Path):
     assert run("check", "--diff", "HEAD", cwd=repo).returncode == 0
     # Edit train.py: one new bug on a changed line; its old findings stay unreported.
-    (repo / "train.py").write_text(TRAIN.replace("    return total\n", "    last = nn.functional.cross_entropy(torch.softmax(x, dim=1), y)\n    return total\n"))
+    (repo / "train.py").write_text(
+        TRAIN.replace("    return total\n", "    last = nn.functional.cross_entropy(torch.softmax(x, dim=1), y)\n    return total\n")
+    )
     (repo / "notes.py").write_text(TRAIN)  # untracked: all of it is new
     git("add", "notes.py", cwd=repo)  # staged or not makes no difference
     (repo / "scratch.py").write_text(TRAIN)  # untracked, not staged
     r = run("check", "--format", "json", "--diff", "HEAD", cwd=repo)
     assert r.returncode == 1, r.stderr
     assert _codes(r) == [
-        ("notes.py", "LG001", 13), ("notes.py", "LG006", 16),
-        ("scratch.py", "LG001", 13), ("scratch.py", "LG006", 16),
+        ("notes.py", "LG001", 13),
+        ("notes.py", "LG006", 16),
+        ("scratch.py", "LG001", 13),
+        ("scratch.py", "LG006", 16),
         ("train.py", "LG001", 17),
     ]
     r = run("check", "--diff", "HEAD", "train.py", cwd=repo)

@@ -73,7 +73,11 @@ def test_closed_pipe_exits_quietly(tmp_path: Path):
     for args in (["check", "--diff"], ["check", "--no-source"]):
         proc = subprocess.run(
             f"{sys.executable} -m lossguard {' '.join(args)} . | head -n 1",
-            shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+            shell=True,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert proc.stdout.count("\n") == 1
         assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
@@ -94,7 +98,7 @@ def _hostile_repo(root: Path) -> Path:
     """A repository whose own configuration tries every way git has to run a program."""
     marker = root / "PWNED"
     evil = root / "evil.sh"
-    evil.write_text(f"#!/bin/sh\necho \"$0 $*\" >> {marker}\ncat\n")
+    evil.write_text(f'#!/bin/sh\necho "$0 $*" >> {marker}\ncat\n')
     evil.chmod(0o755)
     repo = root / "repo"
     repo.mkdir()
@@ -112,8 +116,8 @@ def _hostile_repo(root: Path) -> Path:
         cfg.write(
             f"[core]\n\tfsmonitor = {evil}\n\tpager = {evil}\n\thooksPath = {hooks}\n\tuntrackedCache = true\n"
             f"[diff]\n\texternal = {evil}\n"
-            f"[diff \"evil\"]\n\ttextconv = {evil}\n\tcommand = {evil}\n"
-            f"[filter \"evil\"]\n\tclean = {evil}\n\tsmudge = {evil}\n\tprocess = {evil}\n\trequired = false\n"
+            f'[diff "evil"]\n\ttextconv = {evil}\n\tcommand = {evil}\n'
+            f'[filter "evil"]\n\tclean = {evil}\n\tsmudge = {evil}\n\tprocess = {evil}\n\trequired = false\n'
             f"[pager]\n\tdiff = {evil}\n\tls-files = {evil}\n"
         )
     (repo / "train.py").write_text(TRAIN + "\n# edited\n")  # a modified tracked file: diff must look at it
@@ -259,7 +263,9 @@ def test_file_name_that_is_not_utf8(tmp_path: Path):
 
 
 def test_text_report_on_a_console_that_is_not_utf8(tmp_path: Path):
-    (tmp_path / "train.py").write_text(TRAIN.replace("loss = criterion(model(x), y)", "loss = criterion(model(x), y)  # é").replace("import torch\n", "import torch  # naïve\n"))
+    (tmp_path / "train.py").write_text(
+        TRAIN.replace("loss = criterion(model(x), y)", "loss = criterion(model(x), y)  # é").replace("import torch\n", "import torch  # naïve\n")
+    )
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
     r = run("check", "train.py", cwd=tmp_path, env=env)
     assert r.returncode == 1, r.stderr[-2000:]
@@ -301,7 +307,9 @@ def test_suppression_grammar(tmp_path: Path, comment: str, silenced: bool):
 
 
 def test_suppression_text_inside_strings_does_nothing(tmp_path: Path):
-    src = '"""Training.\n\n# lossguard: skip-file\n"""\n' + TRAIN.replace("loss = criterion(model(x), y)", "loss = criterion(model(x), y); s = '# noqa'")
+    src = '"""Training.\n\n# lossguard: skip-file\n"""\n' + TRAIN.replace(
+        "loss = criterion(model(x), y)", "loss = criterion(model(x), y); s = '# noqa'"
+    )
     (tmp_path / "train.py").write_text(src)
     codes = [d["code"] for d in json.loads(run("check", "--format", "json", "train.py", cwd=tmp_path).stdout)]
     assert codes == ["LG001", "LG006"]

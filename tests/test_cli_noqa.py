@@ -31,9 +31,9 @@ def test_add_noqa_merges_keeps_bytes_and_silences(tmp_path: Path):
     assert r.stdout.strip() == f"Added {len(before.stdout.splitlines())} noqa comments to 2 files."
 
     after = (tmp_path / "train.py").read_bytes().decode()
-    expected = source.replace(
-        "loss = criterion(model(x), y)\r\n", "loss = criterion(model(x), y)  # noqa: LG001\r\n"
-    ).replace("total += loss  # noqa: E501\r\n", "total += loss  # noqa: E501, LG006\r\n")
+    expected = source.replace("loss = criterion(model(x), y)\r\n", "loss = criterion(model(x), y)  # noqa: LG001\r\n").replace(
+        "total += loss  # noqa: E501\r\n", "total += loss  # noqa: E501, LG006\r\n"
+    )
     assert after == expected
     assert (tmp_path / "distill.py").read_text() == MULTILINE.replace(
         "F.softmax(teacher(x), dim=1)\n", "F.softmax(teacher(x), dim=1)  # noqa: LG009\n"

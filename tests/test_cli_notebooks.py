@@ -24,10 +24,14 @@ def _notebook(*cells: dict) -> str:
 TRAIN_NB = _notebook(
     _cell("# Digit classifier\nA small model trained on MNIST.", "markdown"),  # cell 1
     _cell("%matplotlib inline\n!pip install -q torchvision\nimport torch\nimport torch.nn as nn"),  # cell 2
-    _cell("model = nn.Sequential(\n    nn.Flatten(),\n    nn.Linear(784, 10),\n    nn.Softmax(dim=1),\n)\ncriterion = nn.CrossEntropyLoss()\noptimizer = torch.optim.Adam(model.parameters())"),  # cell 3
+    _cell(
+        "model = nn.Sequential(\n    nn.Flatten(),\n    nn.Linear(784, 10),\n    nn.Softmax(dim=1),\n)\ncriterion = nn.CrossEntropyLoss()\noptimizer = torch.optim.Adam(model.parameters())"
+    ),  # cell 3
     _cell("%%bash\nls data/ | head"),  # cell 4: not Python at all
     _cell("model?"),  # cell 5
-    _cell("%%time\nhistory = []\nfor epoch in range(3):\n    for x, y in loader:\n        optimizer.zero_grad()\n        loss = criterion(model(x), y)\n        loss.backward()\n        optimizer.step()\n        history.append(loss)\n    files = !ls checkpoints"),  # cell 6
+    _cell(
+        "%%time\nhistory = []\nfor epoch in range(3):\n    for x, y in loader:\n        optimizer.zero_grad()\n        loss = criterion(model(x), y)\n        loss.backward()\n        optimizer.step()\n        history.append(loss)\n    files = !ls checkpoints"
+    ),  # cell 6
 )
 
 
@@ -79,7 +83,12 @@ def test_diff_compares_code_cells(project: Path):
     git("commit", "-q", "-m", "notebook", cwd=project)
     nb = json.loads(TRAIN_NB)
     # A new cell early in the notebook moves every old line; only the new cell's bug is reported.
-    nb["cells"].insert(2, _cell("logits = torch.randn(4, 10)\nprobs = torch.softmax(logits, dim=1)\nprobe = nn.functional.cross_entropy(probs, torch.tensor([1, 2, 3, 4]))"))
+    nb["cells"].insert(
+        2,
+        _cell(
+            "logits = torch.randn(4, 10)\nprobs = torch.softmax(logits, dim=1)\nprobe = nn.functional.cross_entropy(probs, torch.tensor([1, 2, 3, 4]))"
+        ),
+    )
     (project / "notebooks" / "train.ipynb").write_text(json.dumps(nb, indent=1))
     r = run("check", "--format", "json", "--diff", "HEAD", cwd=project)
     assert r.returncode == 1, r.stderr
@@ -111,7 +120,9 @@ def test_fix_keeps_the_notebook_layout(tmp_path: Path):
         _cell("total = 0\nfor x, y in loader:\n    loss = F.cross_entropy(model(x), y)\n    loss.backward()\n    total += loss"),
     ]
     cells[0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["héllo\n"]}]
-    text = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3"}}, "cells": cells}, indent=4, ensure_ascii=True)
+    text = json.dumps(
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3"}}, "cells": cells}, indent=4, ensure_ascii=True
+    )
     (tmp_path / "nb.ipynb").write_text(text)
     r = run("check", "--fix", "nb.ipynb", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr

@@ -46,7 +46,7 @@ for x, y in user_helpers.batches():
     optimizer.step()
 '''
 
-HELPERS = '''\
+HELPERS = """\
 import sys
 
 sys.modules["__lossguard_imported_user_helpers__"] = sys
@@ -54,7 +54,7 @@ sys.modules["__lossguard_imported_user_helpers__"] = sys
 
 def batches():
     return []
-'''
+"""
 
 
 def _run_driver(code: str, cwd: Path) -> dict[str, object]:
@@ -129,9 +129,7 @@ def test_plain_check_leaves_libcst_unimported(tmp_path):
     """The start-up budget (<= 0.35 s) rests on this: a text check of a training script that
     has findings analyses it with ``ast``; libcst (0.34 s to import) loads only for fix text."""
     project = _project(tmp_path)
-    (project / "kl.py").write_text(
-        "import torch.nn.functional as F\n\nloss = F.kl_div(F.log_softmax(a, dim=1), b)\nloss.backward()\n"
-    )
+    (project / "kl.py").write_text("import torch.nn.functional as F\n\nloss = F.kl_div(F.log_softmax(a, dim=1), b)\nloss.backward()\n")
     result = _run_driver(
         """
         import contextlib, io, json, sys

@@ -17,10 +17,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "the whole computation graph and the activations it references. Memory grows every step "
             "until the run fails with out-of-memory, and each step gets slower."
         ),
-        fix=(
-            "Accumulate plain numbers: `total_loss += loss.item()` (or `loss.detach()` to keep a "
-            "tensor on the device)."
-        ),
+        fix=("Accumulate plain numbers: `total_loss += loss.item()` (or `loss.detach()` to keep a tensor on the device)."),
         example="""
 import torch.nn as nn
 
@@ -67,10 +64,7 @@ for x, y in loader:
             "every step's gradient is added to all previous ones: the effective learning rate grows "
             "with every step and training diverges."
         ),
-        fix=(
-            "Call `optimizer.zero_grad()` once per step, before `loss.backward()` (the usual order: "
-            "zero_grad, forward, loss, backward, step)."
-        ),
+        fix=("Call `optimizer.zero_grad()` once per step, before `loss.backward()` (the usual order: zero_grad, forward, loss, backward, step)."),
         example="""
 import torch
 

@@ -62,10 +62,7 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "the softmax is not compared with the class axis; a log_softmax over another axis of a "
             "(N, C, ...) input is also reported as info, although it changes the loss."
         ),
-        severity_note=(
-            "Softmax probabilities are an error; log_softmax output is reported as info (redundant, "
-            "same loss and gradients)."
-        ),
+        severity_note=("Softmax probabilities are an error; log_softmax output is reported as info (redundant, same loss and gradients)."),
         fix_safety="unsafe",
         fix_safety_note=(
             "Only an inline softmax or log_softmax call that is the loss argument is removed. Removing "
@@ -153,10 +150,7 @@ import torch.nn.functional as F
 logits = model(x)
 loss = F.binary_cross_entropy_with_logits(logits, y)
 """,
-        misfires=(
-            "Reported only when the sigmoid can be followed to the loss input with certainty; a "
-            "sigmoid in only one branch is not reported."
-        ),
+        misfires=("Reported only when the sigmoid can be followed to the loss input with certainty; a sigmoid in only one branch is not reported."),
         fix_safety="unsafe",
         fix_safety_note="Only an inline sigmoid call that is the loss argument is removed; the loss value changes.",
         references=(_BCEL_DOC,),
@@ -328,10 +322,7 @@ import torch.nn.functional as F
 kl = nn.KLDivLoss(reduction="batchmean")
 loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
 """,
-        misfires=(
-            "Code that deliberately wants the per-element mean is reported too; suppress the line "
-            "with `# lossguard: ignore[LG009]` there."
-        ),
+        misfires=("Code that deliberately wants the per-element mean is reported too; suppress the line with `# lossguard: ignore[LG009]` there."),
         severity="warning",
         fix_safety="unsafe",
         fix_safety_note="'batchmean' changes the loss value by a factor of the number of classes.",
@@ -346,10 +337,7 @@ loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
             "`reduction`. Their combination is easy to get wrong (reduce=False overrides "
             "size_average) and every call prints a deprecation warning."
         ),
-        fix=(
-            "Use `reduction=`: reduce=False gives 'none'; otherwise size_average=False gives 'sum' "
-            "and the defaults give 'mean'."
-        ),
+        fix=("Use `reduction=`: reduce=False gives 'none'; otherwise size_average=False gives 'sum' and the defaults give 'mean'."),
         example="""
 import torch.nn as nn
 
@@ -378,10 +366,10 @@ criterion = nn.MSELoss(reduction="sum")
             "`F.softmax(x)`, `F.log_softmax(x)`, `F.softmin(x)` and the layers `nn.Softmax()`, "
             "`nn.LogSoftmax()`, `nn.Softmin()` without `dim` guess the axis from the number of "
             "dimensions (dim 0 for 0-, 1- and 3-dimensional inputs, else dim 1) and warn "
-            "\"Implicit dimension choice for softmax has been deprecated\". For a 3-dimensional "
+            '"Implicit dimension choice for softmax has been deprecated". For a 3-dimensional '
             "(N, L, C) tensor they normalise over the batch. `torch.softmax(x)` and "
             "`torch.log_softmax(x)` (and `torch.special`'s) have no implicit choice: without `dim` "
-            "they raise `TypeError: softmax() missing 1 required positional arguments: \"dim\"` "
+            'they raise `TypeError: softmax() missing 1 required positional arguments: "dim"` '
             "(torch 2.13)."
         ),
         fix="Always pass the axis explicitly, usually `dim=-1` (or `dim=1` for (N, C, ...) tensors).",

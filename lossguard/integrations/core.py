@@ -17,8 +17,8 @@ from torch import nn
 
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import Event, Watcher, watch
-from lossguard.runtime.events import SEVERITY_RANK
 from lossguard.runtime.collect import read_every
+from lossguard.runtime.events import SEVERITY_RANK
 from lossguard.runtime.sinks import alert_scalars
 
 Policy = str | Callable[[Event], Any]

@@ -11,8 +11,7 @@ try:
     import torch  # noqa: F401
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "lossguard.watch needs PyTorch. Install it first (see https://pytorch.org), then "
-        "`pip install 'lossguard[runtime]'` for TensorBoard logging."
+        "lossguard.watch needs PyTorch. Install it first (see https://pytorch.org), then `pip install 'lossguard[runtime]'` for TensorBoard logging."
     ) from exc
 
 from lossguard.runtime.events import Event
@@ -21,7 +20,7 @@ from lossguard.runtime.watcher import Watcher
 __all__ = ["Event", "Watcher", "watch"]
 
 
-def watch(model: "torch.nn.Module", criterion: Any = None, **options: Any) -> Watcher:
+def watch(model: torch.nn.Module, criterion: Any = None, **options: Any) -> Watcher:
     """Wrap ``criterion`` so that every training step of ``model`` is watched.
 
     The returned module computes exactly what ``criterion`` computes and returns the same

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import weakref
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import torch.nn as nn
 
@@ -18,16 +18,16 @@ if TYPE_CHECKING:  # pragma: no cover
 # (a GAN's generator and discriminator) writes a run of its own in a subfolder named after its
 # model, instead of merging its curve into the first one's.
 #: The live watchers writing runs into each log_dir (weakly held: a dropped watcher leaves).
-_LOG_DIRS: "dict[str, weakref.WeakSet[Watcher]]" = {}
+_LOG_DIRS: dict[str, weakref.WeakSet[Watcher]] = {}
 
 
-def run_label(log_dir: str, model: nn.Module, watcher: "Watcher") -> Optional[str]:
+def run_label(log_dir: str, model: nn.Module, watcher: Watcher) -> str | None:
     """None, or the model's class name when another live watcher already writes runs into
     ``log_dir`` (a GAN's generator and discriminator): it names this watcher's run folder."""
     path = os.path.abspath(log_dir)
     live = [w for w in _LOG_DIRS.setdefault(path, weakref.WeakSet()) if not w._closed]
     _LOG_DIRS[path].add(watcher)
-    label: Optional[str] = None
+    label: str | None = None
     if live:
         name = type(model).__name__
         taken = {getattr(w, "_run_label", None) for w in live}

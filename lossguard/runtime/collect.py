@@ -9,7 +9,7 @@ torch.distributed, and reads it with one ``tolist()``.
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 import torch
 
@@ -21,7 +21,7 @@ SYNC_CPU = 8
 SYNC_DEVICE = 16
 
 
-def read_every(device: Optional[torch.device], sync_every: Optional[int] = None, on_event: Any = None) -> int:
+def read_every(device: torch.device | None, sync_every: int | None = None, on_event: Any = None) -> int:
     """Steps between reads of the device statistics: the one place that decides it.
 
     ``on_event="raise"`` on the CPU reads every step, so that the exception comes at the step
@@ -52,8 +52,26 @@ class Record:
     """
 
     __slots__ = (
-        "step", "losses", "values", "reached", "evals", "backwards", "input_bad", "target_bad", "grads", "grad_index",
-        "weights", "lr", "flags", "skipped", "chance", "probe", "urgent", "stepped", "wall", "measured",
+        "step",
+        "losses",
+        "values",
+        "reached",
+        "evals",
+        "backwards",
+        "input_bad",
+        "target_bad",
+        "grads",
+        "grad_index",
+        "weights",
+        "lr",
+        "flags",
+        "skipped",
+        "chance",
+        "probe",
+        "urgent",
+        "stepped",
+        "wall",
+        "measured",
     )
 
     def __init__(self, step: int) -> None:
@@ -64,16 +82,16 @@ class Record:
         self.reached = 0
         self.evals: list[int] = []
         self.backwards = 0
-        self.input_bad: Optional[torch.Tensor] = None
-        self.target_bad: Optional[torch.Tensor] = None
-        self.grads: Optional[list[torch.Tensor]] = None
-        self.grad_index: Optional[tuple[int, ...]] = None
-        self.weights: Optional[list[torch.Tensor]] = None
-        self.lr: Optional[float] = None
+        self.input_bad: torch.Tensor | None = None
+        self.target_bad: torch.Tensor | None = None
+        self.grads: list[torch.Tensor] | None = None
+        self.grad_index: tuple[int, ...] | None = None
+        self.weights: list[torch.Tensor] | None = None
+        self.lr: float | None = None
         self.flags: dict[str, torch.Tensor] = {}
         self.skipped = False
-        self.chance: Optional[float] = None
-        self.probe: Optional[torch.Tensor] = None
+        self.chance: float | None = None
+        self.probe: torch.Tensor | None = None
         self.urgent = False
         self.stepped = False
         self.wall = 0.0
@@ -110,7 +128,7 @@ class Record:
         return bool(keep)
 
 
-def mark_nonfinite_inputs(rec: Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> None:
+def mark_nonfinite_inputs(rec: Record, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> None:
     """Device sums of the loss input and target: non-finite exactly when an element is (barring overflow)."""
     if inp is not None and inp.is_floating_point():
         total = inp.detach().sum(dtype=torch.float32)
@@ -125,7 +143,7 @@ class Read:
 
     __slots__ = ("rec", "loss", "scalars", "grads", "weights")
 
-    def __init__(self, rec: Record, loss: float, scalars: dict[str, float], grads: Optional[list[float]], weights: Optional[list[float]]) -> None:
+    def __init__(self, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None, weights: list[float] | None) -> None:
         self.rec, self.loss, self.scalars, self.grads, self.weights = rec, loss, scalars, grads, weights
 
 

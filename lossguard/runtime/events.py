@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from lossguard import catalog
 
@@ -26,14 +26,14 @@ class Event:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Event":
+    def from_dict(cls, d: dict[str, Any]) -> Event:
         return cls(**{k: d[k] for k in ("code", "name", "step", "severity", "message", "fix")}, data=dict(d.get("data", {})))
 
     def __str__(self) -> str:
         return f"{self.code} {self.name} (step {self.step}, {self.severity}): {self.message}"
 
 
-def make_event(code: str, step: int, message: str, data: Optional[dict[str, Any]] = None, severity: Optional[str] = None) -> Event:
+def make_event(code: str, step: int, message: str, data: dict[str, Any] | None = None, severity: str | None = None) -> Event:
     problem = catalog.get(code)
     clean = {k: _plain(v) for k, v in (data or {}).items()}
     return Event(problem.code, problem.name, step, severity or problem.severity, message, problem.fix, clean)

@@ -7,7 +7,7 @@ beyond the parameter list itself.
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import torch
 import torch.nn as nn
@@ -77,7 +77,7 @@ class Layout:
         self.group_labels = readable_group_labels(labels, model)
         self.group_tags = [f"lossguard/grad_norm/{label}" for label in self.group_labels]
 
-    def _dense_weights(self, model: nn.Module) -> tuple[tuple[Optional[int], Optional[int]], Optional[int]]:
+    def _dense_weights(self, model: nn.Module) -> tuple[tuple[int | None, int | None], int | None]:
         """Parameter indices of the first and last dense weights (in module order), and of the one before the last.
 
         A tied weight (one tensor in several modules: nanoGPT's embedding and head) carries the

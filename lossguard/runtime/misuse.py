@@ -11,7 +11,7 @@ Three kinds of check, all cheap:
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 import torch
 import torch.nn as nn
@@ -30,7 +30,7 @@ BINARY = {"bce", "bce_logits"}
 NON_NEGATIVE = {"ce", "nll", "bce", "bce_logits", "kl", "mse", "elementwise", "ctc"}
 
 
-def loss_kind(criterion: Any) -> Optional[str]:
+def loss_kind(criterion: Any) -> str | None:
     """The checker's family of the built-in loss ``criterion`` (module or function), or None."""
     if isinstance(criterion, nn.modules.loss._Loss):
         name = type(criterion).__name__
@@ -45,12 +45,12 @@ def loss_kind(criterion: Any) -> Optional[str]:
     return "mse" if name in _MSE else sig.family
 
 
-def lower_bound(kind: Optional[str], criterion: Any) -> Optional[float]:
+def lower_bound(kind: str | None, criterion: Any) -> float | None:
     """The least value the loss can take with inputs of the right kind (None: unknown)."""
     return 0.0 if kind in NON_NEGATIVE else None
 
 
-def scalar_total(value: Any) -> Optional[torch.Tensor]:
+def scalar_total(value: Any) -> torch.Tensor | None:
     """The scalar total of a criterion that returns a dict or a tuple (detection losses, HF-style
     outputs): a dict's ``"loss"`` entry (else the sum of its scalar tensors), a tuple's first
     scalar tensor; None when there is none."""
@@ -70,7 +70,7 @@ def scalar_total(value: Any) -> Optional[torch.Tensor]:
     return None
 
 
-def input_and_target(args: tuple, kwargs: dict) -> tuple[Optional[torch.Tensor], Optional[torch.Tensor]]:
+def input_and_target(args: tuple, kwargs: dict) -> tuple[torch.Tensor | None, torch.Tensor | None]:
     inp = args[0] if len(args) > 0 else kwargs.get("input")
     tgt = args[1] if len(args) > 1 else kwargs.get("target")
     return (inp if isinstance(inp, torch.Tensor) else None, tgt if isinstance(tgt, torch.Tensor) else None)
@@ -84,34 +84,54 @@ def _broadcasts(a: torch.Size, b: torch.Size) -> bool:
         return False
 
 
-def host_checks(kind: Optional[str], inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> list[tuple[str, str, dict]]:
+def host_checks(kind: str | None, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> list[tuple[str, str, dict]]:
     """Shape and dtype misuses, decided from metadata alone (no device access)."""
     found: list[tuple[str, str, dict]] = []
     if kind is None or inp is None or tgt is None:
         return found
     shapes = {"input_shape": list(inp.shape), "target_shape": list(tgt.shape)}
     if kind in BINARY and not tgt.is_floating_point():
-        found.append(("LG004", f"The target of {pretty(kind)} has dtype {tgt.dtype}; it must be floating point like the input.", {"target_dtype": str(tgt.dtype)}))
+        found.append(
+            (
+                "LG004",
+                f"The target of {pretty(kind)} has dtype {tgt.dtype}; it must be floating point like the input.",
+                {"target_dtype": str(tgt.dtype)},
+            )
+        )
     if kind in ELEMENTWISE and inp.shape != tgt.shape:
         if _broadcasts(inp.shape, tgt.shape):
             result = list(torch.broadcast_shapes(inp.shape, tgt.shape))
-            found.append((
-                "LG005",
-                f"Input {tuple(inp.shape)} and target {tuple(tgt.shape)} of {pretty(kind)} differ and broadcast to {tuple(result)}: the loss compares every pair.",
-                {**shapes, "broadcast_shape": result},
-            ))
+            found.append(
+                (
+                    "LG005",
+                    f"Input {tuple(inp.shape)} and target {tuple(tgt.shape)} of {pretty(kind)} differ and broadcast to {tuple(result)}: the loss compares every pair.",
+                    {**shapes, "broadcast_shape": result},
+                )
+            )
         else:
             found.append(("LG005", f"Input {tuple(inp.shape)} and target {tuple(tgt.shape)} of {pretty(kind)} have different shapes.", shapes))
     if kind in CLASS_INDEX and inp.dim() >= 1:
         soft = kind == "ce" and tgt.shape == inp.shape and tgt.is_floating_point()
         if tgt.is_floating_point() and not soft:
-            found.append(("LG013", f"The target of {pretty(kind)} is {tgt.dtype} with shape {tuple(tgt.shape)}: class indices must be int64 (float targets are only for soft labels of the input's shape).", {**shapes, "target_dtype": str(tgt.dtype)}))
+            found.append(
+                (
+                    "LG013",
+                    f"The target of {pretty(kind)} is {tgt.dtype} with shape {tuple(tgt.shape)}: class indices must be int64 (float targets are only for soft labels of the input's shape).",
+                    {**shapes, "target_dtype": str(tgt.dtype)},
+                )
+            )
         elif not soft and inp.dim() >= 2 and tgt.dim() == inp.dim() and tgt.shape[1:2] == (1,):
-            found.append(("LG005", f"The class-index target of {pretty(kind)} has shape {tuple(tgt.shape)} for input {tuple(inp.shape)}: it should be {(inp.shape[0], *inp.shape[2:])}.", shapes))
+            found.append(
+                (
+                    "LG005",
+                    f"The class-index target of {pretty(kind)} has shape {tuple(tgt.shape)} for input {tuple(inp.shape)}: it should be {(inp.shape[0], *inp.shape[2:])}.",
+                    shapes,
+                )
+            )
     return found
 
 
-def chance_loss(kind: Optional[str], inp: Optional[torch.Tensor], criterion: Any) -> Optional[float]:
+def chance_loss(kind: str | None, inp: torch.Tensor | None, criterion: Any) -> float | None:
     """The loss of a model that ignores its input, when it follows from shapes alone."""
     if inp is None:
         return None
@@ -125,7 +145,7 @@ def chance_loss(kind: Optional[str], inp: Optional[torch.Tensor], criterion: Any
     return None
 
 
-def diagnose_error(kind: Optional[str], inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> list[tuple[str, str, dict]]:
+def diagnose_error(kind: str | None, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> list[tuple[str, str, dict]]:
     """Called only after the criterion raised: may synchronise, the step has failed anyway."""
     found = host_checks(kind, inp, tgt)
     if kind == "bce" and inp is not None and inp.is_floating_point() and inp.numel():
@@ -133,9 +153,23 @@ def diagnose_error(kind: Optional[str], inp: Optional[torch.Tensor], tgt: Option
             lo, hi = float(inp.detach().amin()), float(inp.detach().amax())
         if not (math.isfinite(lo) and math.isfinite(hi)):
             bad = int((~torch.isfinite(inp.detach())).sum())
-            found.insert(0, ("LG101", f"The input of BCELoss holds {bad} non-finite value(s) of {inp.numel()}: the model output became NaN or infinite before the loss (torch's check 'between 0 and 1' fails on NaN).", {"nonfinite": bad}))
+            found.insert(
+                0,
+                (
+                    "LG101",
+                    f"The input of BCELoss holds {bad} non-finite value(s) of {inp.numel()}: the model output became NaN or infinite before the loss (torch's check 'between 0 and 1' fails on NaN).",
+                    {"nonfinite": bad},
+                ),
+            )
         elif lo < 0 or hi > 1:
-            found.insert(0, ("LG002", f"The input of BCELoss ranges over [{lo:.4g}, {hi:.4g}]; BCELoss needs probabilities in [0, 1]: these look like logits.", {"min": lo, "max": hi}))
+            found.insert(
+                0,
+                (
+                    "LG002",
+                    f"The input of BCELoss ranges over [{lo:.4g}, {hi:.4g}]; BCELoss needs probabilities in [0, 1]: these look like logits.",
+                    {"min": lo, "max": hi},
+                ),
+            )
     return found
 
 

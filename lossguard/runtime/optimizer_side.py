@@ -9,7 +9,8 @@ and leaves ``optimizer.step`` itself alone, so that LR schedulers can wrap it.
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import torch
 
@@ -43,25 +44,25 @@ class OptimizerSide:
     detectors: list[Detector]
     _params: list[torch.Tensor]
     _param_ids: set[int]
-    _dense: tuple[Optional[int], Optional[int]]
-    _cur: Optional[Record]
+    _dense: tuple[int | None, int | None]
+    _cur: Record | None
     _opt_steps: int
     _any_opt: bool
     _fired: bool
     _broken: bool
     _closed: bool
     _disabled: set[str]
-    _managed: Optional[torch.optim.Optimizer]
+    _managed: torch.optim.Optimizer | None
     _opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool]
-    _last_opt: Optional[weakref.ref[torch.optim.Optimizer]]
+    _last_opt: weakref.ref[torch.optim.Optimizer] | None
     _weights_at: int
     _weight_cache: dict[tuple[int, ...], list[float]]
-    _manual_probe: Optional[tuple[int, torch.Tensor]]
+    _manual_probe: tuple[int, torch.Tensor] | None
 
     if TYPE_CHECKING:  # pragma: no cover
         # Watcher's methods, defined in watcher.py.
         def _guard(self, fn: Callable[..., Any], *args: Any) -> Any: ...
-        def _set_sentinel(self, param: Optional[torch.Tensor]) -> None: ...
+        def _set_sentinel(self, param: torch.Tensor | None) -> None: ...
         def _finish_current(self, skipped: bool) -> None: ...
 
     def _owns(self, opt: torch.optim.Optimizer) -> bool:
@@ -177,7 +178,7 @@ class OptimizerSide:
         return None
 
 
-def global_hooks(ref: "weakref.ref[Watcher]") -> list[Any]:
+def global_hooks(ref: weakref.ref[Watcher]) -> list[Any]:
     """torch's global optimizer hooks: find the optimizers that step the model's parameters."""
 
     def pre(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
@@ -196,11 +197,11 @@ def global_hooks(ref: "weakref.ref[Watcher]") -> list[Any]:
     return [register_optimizer_step_pre_hook(pre), register_optimizer_step_post_hook(post)]
 
 
-def managed_hooks(ref: "weakref.ref[Watcher]", optimizer: torch.optim.Optimizer) -> list[Any]:
+def managed_hooks(ref: weakref.ref[Watcher], optimizer: torch.optim.Optimizer) -> list[Any]:
     """The optimizer's own step hooks (``optimizer.step`` itself is left alone, so that LR
     schedulers can wrap it). A skipped update hides every gradient from the optimizer during
     its step (it then updates nothing, momentum and step counts included) and restores them."""
-    hidden: list[tuple[torch.Tensor, Optional[torch.Tensor]]] = []
+    hidden: list[tuple[torch.Tensor, torch.Tensor | None]] = []
 
     def pre(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
         w = ref()
@@ -231,4 +232,3 @@ def remove_handles(handles: list[Any]) -> None:
     for h in handles:
         h.remove()
     handles.clear()
-

@@ -8,14 +8,16 @@ dropped with one warning; detection and the other outputs go on.
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections import Counter
-from typing import Any, Callable, Optional, Union
+from collections.abc import Callable
+from typing import Any
 
 from lossguard.errors import LossGuardError
 from lossguard.runtime.events import SEVERITY_RANK, Event, make_event
 
-PolicyArg = Union[str, Callable[[Event], Any]]
+PolicyArg = str | Callable[[Event], Any]
 
 MAX_EVENTS = 10_000
 # Findings of one code less than this many steps apart belong to the same episode.
@@ -50,9 +52,13 @@ class Output:
             call()
         except Exception as exc:  # a broken output must not switch detection off
             setattr(self, name, None)
-            warnings.warn(f"lossguard: writing to the {name} output failed ({type(exc).__name__}: {exc}); it is dropped, watching goes on.", RuntimeWarning, stacklevel=4)
+            warnings.warn(
+                f"lossguard: writing to the {name} output failed ({type(exc).__name__}: {exc}); it is dropped, watching goes on.",
+                RuntimeWarning,
+                stacklevel=4,
+            )
 
-    def scalars(self, step: int, values: dict[str, float], wall: Optional[float]) -> None:
+    def scalars(self, step: int, values: dict[str, float], wall: float | None) -> None:
         tb = self.tb
         if tb is not None and values:
             self._sink("tb", lambda: tb.scalars(step, values, wall))
@@ -65,7 +71,7 @@ class Output:
 
     # ------------------------------------------------------------------ events
 
-    def finding(self, event: Event, level: Optional[float]) -> None:
+    def finding(self, event: Event, level: float | None) -> None:
         """A detector's finding: the first of an episode is emitted, then at most one update."""
         ep = self.episodes.get(event.code)
         if ep is not None and event.step - ep.last <= EPISODE_GAP:
@@ -86,7 +92,7 @@ class Output:
             self.episodes[event.code] = Episode(event.step)
         self.emit(event, level)
 
-    def emit(self, event: Event, level: Optional[float]) -> None:
+    def emit(self, event: Event, level: float | None) -> None:
         self.counts[event.code] += 1
         self.first.setdefault(event.code, event)
         if len(self.events) < MAX_EVENTS:
@@ -94,14 +100,14 @@ class Output:
         for name in ("console", "jsonl"):  # sinks exist on rank 0 only
             sink = getattr(self, name)
             if sink is not None:
-                self._sink(name, lambda: sink.emit(event))
+                self._sink(name, functools.partial(sink.emit, event))
         tb = self.tb
         if tb is not None:
             self._sink("tb", lambda: tb.emit(event, level))
         if callable(self.on_event) or (self.on_event == "raise" and SEVERITY_RANK[event.severity] >= SEVERITY_RANK["warning"]):
             self.raise_queue.append(event)
 
-    def flush_raise(self, step: Optional[int] = None) -> None:
+    def flush_raise(self, step: int | None = None) -> None:
         """Apply the policy outside the guarded code, so that its exceptions reach the user."""
         if not self.raise_queue:
             return

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 STATE_FORMAT = 2
 
 
-def state_of(self: "Watcher") -> dict[str, Any]:
+def state_of(self: Watcher) -> dict[str, Any]:
     """Everything needed to resume: step counters, detector windows, events (flushes first)."""
     self.flush()
     return {
@@ -37,7 +37,7 @@ def state_of(self: "Watcher") -> dict[str, Any]:
     }
 
 
-def restore(self: "Watcher", state: dict[str, Any]) -> None:
+def restore(self: Watcher, state: dict[str, Any]) -> None:
     """Restore :meth:`state_dict` output; unknown keys from newer versions are ignored.
 
     Detectors are matched by code: a saved detector this watcher does not run is named in a
@@ -51,10 +51,16 @@ def restore(self: "Watcher", state: dict[str, Any]) -> None:
             try:
                 det.load_state_dict(saved[det.code])
             except Exception as exc:
-                raise UsageError(f"The saved state of detector {det.code} ({det.name}) does not fit this watcher's detector ({type(exc).__name__}: {exc}); build the watcher with the same detector settings, or start it fresh") from None
+                raise UsageError(
+                    f"The saved state of detector {det.code} ({det.name}) does not fit this watcher's detector ({type(exc).__name__}: {exc}); build the watcher with the same detector settings, or start it fresh"
+                ) from None
     missing = sorted(set(saved) - {d.code for d in self.detectors})
     if missing:
-        warnings.warn(f"lossguard: the saved state holds detectors this watcher does not run ({', '.join(missing)}); their state is ignored.", RuntimeWarning, stacklevel=2)
+        warnings.warn(
+            f"lossguard: the saved state holds detectors this watcher does not run ({', '.join(missing)}); their state is ignored.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
     self.step = int(state["step"])
     self.calls = int(state.get("calls", 0))
     self._ema = state.get("ema")

@@ -8,7 +8,6 @@ out. Only :func:`locate_nonfinite`, for the first non-finite loss, looks at the 
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 import torch
 
@@ -23,13 +22,13 @@ def step_stats(
     step: int,
     loss: float,
     scalars: dict[str, float],
-    grads: Optional[list[float]],
-    index: Optional[tuple[int, ...]],
-    weights: Optional[list[float]],
+    grads: list[float] | None,
+    index: tuple[int, ...] | None,
+    weights: list[float] | None,
     layout: Layout,
     *,
-    lr: Optional[float] = None,
-    chance: Optional[float] = None,
+    lr: float | None = None,
+    chance: float | None = None,
     updated: bool = True,
     grad_tags: bool = False,
 ) -> tuple[StepStats, dict[str, float]]:

@@ -7,7 +7,7 @@ the step statistics and are decided here after the read, so no check synchronise
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import torch
 
@@ -37,26 +37,30 @@ MIN_COUNTED = 256
 class ValueChecks:
     """The value checks of one watched criterion; a small stateful object with ``state_dict``."""
 
-    def __init__(self, kind: Optional[str], criterion: Any) -> None:
+    def __init__(self, kind: str | None, criterion: Any) -> None:
         self.kind = kind
         self.criterion = criterion
         self.sigmoid_inside = 0
         self.sigmoid_outside = False
-        self.target_var: Optional[float] = None
+        self.target_var: float | None = None
         # one binary target value for the whole batch on every checked call and rank (a GAN
         # discriminator's real/fake labels): the loss hovers at an equilibrium, not a plateau
-        self.constant_target: Optional[bool] = None
-        self.entropy: Optional[float] = None
+        self.constant_target: bool | None = None
+        self.entropy: float | None = None
         self.counted = 0.0
-        self._counts: Optional[torch.Tensor] = None
-        self._classes: Optional[int] = None
+        self._counts: torch.Tensor | None = None
+        self._classes: int | None = None
         self._chance_key: Any = None
-        self._chance: Optional[float] = None
-        self._plain = getattr(criterion, "weight", None) is None and not getattr(criterion, "label_smoothing", 0.0) and getattr(criterion, "reduction", "mean") == "mean"
+        self._chance: float | None = None
+        self._plain = (
+            getattr(criterion, "weight", None) is None
+            and not getattr(criterion, "label_smoothing", 0.0)
+            and getattr(criterion, "reduction", "mean") == "mean"
+        )
 
     # ------------------------------------------------------------------ on the device, per call
 
-    def on_call(self, rec: Record, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool, calls: int, disabled: set[str]) -> None:
+    def on_call(self, rec: Record, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, calls: int, disabled: set[str]) -> None:
         if rec.chance is None:
             key = None if inp is None else (inp.dim(), inp.shape[1] if inp.dim() >= 2 else None)
             if key != self._chance_key or self._chance is None:
@@ -120,30 +124,41 @@ class ValueChecks:
             stats.chance_loss = min(stats.chance_loss, self.entropy)
         stats.loss_floor = lower_bound(self.kind, self.criterion)
 
-    def findings(self, step: int, scalars: dict[str, float]) -> list[tuple[str, str, dict, Optional[str]]]:
-        found: list[tuple[str, str, dict, Optional[str]]] = []
+    def findings(self, step: int, scalars: dict[str, float]) -> list[tuple[str, str, dict, str | None]]:
+        found: list[tuple[str, str, dict, str | None]] = []
         if scalars.get("LG001", 0.0) > 0:
-            found.append(("LG001", "Every row of the CrossEntropyLoss input is non-negative and sums to 1: it is already softmax output, so softmax is applied twice.", {}, None))
+            found.append(
+                (
+                    "LG001",
+                    "Every row of the CrossEntropyLoss input is non-negative and sums to 1: it is already softmax output, so softmax is applied twice.",
+                    {},
+                    None,
+                )
+            )
         if "LG003" in scalars:
             if scalars["LG003"] <= 0:
                 self.sigmoid_outside = True
             elif not self.sigmoid_outside:
                 self.sigmoid_inside += 1
                 if self.sigmoid_inside >= SIGMOID_CALLS:
-                    found.append((
-                        "LG003",
-                        f"The BCEWithLogitsLoss input stayed inside (0, 1) on {self.sigmoid_inside} checked calls in a row: it looks like sigmoid output, so sigmoid is applied twice.",
-                        {"checked_calls": self.sigmoid_inside},
-                        "warning",
-                    ))
+                    found.append(
+                        (
+                            "LG003",
+                            f"The BCEWithLogitsLoss input stayed inside (0, 1) on {self.sigmoid_inside} checked calls in a row: it looks like sigmoid output, so sigmoid is applied twice.",
+                            {"checked_calls": self.sigmoid_inside},
+                            "warning",
+                        )
+                    )
         if scalars.get("LG007", 0.0) > 0:
-            found.append((
-                "LG007",
-                f"The {pretty(self.kind or 'nll')} input is not log-probabilities (positive values, or rows whose exp does not sum to 1): "
-                "NLLLoss is then unbounded below and the model drives it to minus infinity.",
-                {},
-                None,
-            ))
+            found.append(
+                (
+                    "LG007",
+                    f"The {pretty(self.kind or 'nll')} input is not log-probabilities (positive values, or rows whose exp does not sum to 1): "
+                    "NLLLoss is then unbounded below and the model drives it to minus infinity.",
+                    {},
+                    None,
+                )
+            )
         return found
 
     # ------------------------------------------------------------------ state
@@ -171,7 +186,7 @@ class ValueChecks:
         self._classes = None if counts is None else len(counts) - 1
 
 
-def flags(kind: Optional[str], inp: torch.Tensor) -> dict[str, torch.Tensor]:
+def flags(kind: str | None, inp: torch.Tensor) -> dict[str, torch.Tensor]:
     """0/1 device flags for value misuses; read later with the step statistics.
 
     LG003 needs more than "inside (0, 1)": a fresh model's raw logits can all be small and

@@ -22,7 +22,8 @@ import time
 import warnings
 import weakref
 from collections import deque
-from typing import Any, Callable, Iterable, Optional, Union
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import torch
 import torch.nn as nn
@@ -43,7 +44,7 @@ from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, T
 from lossguard.runtime.stats import locate_nonfinite, step_stats
 from lossguard.runtime.value_checks import ValueChecks
 
-Policy = Union[str, Callable[[Event], Any]]
+Policy = str | Callable[[Event], Any]
 
 # Without any optimizer step seen, a record with this many backwards and no gradient reset
 # means one step per backward (a loop that zeroes gradients in place).
@@ -57,15 +58,42 @@ _RETAINED_STEPS = 3
 _MANUAL_UPDATE_SHOWN = 1e-3
 # A hand-written update loop is announced once this many steps passed without an optimizer.
 _MANUAL_NOTICE = 16
-_HOT = frozenset((
-    "_cur", "_pending", "_opt_steps", "_per_backward", "_weights_at", "_retained", "_sentinel", "_prev_finite", "step", "calls",
-    "_last_opt", "_any_opt", "_fired", "_manual_probe", "_thread", "_grad_token", "_backward_seen",
-    "_ema", "_ema_n", "_moving", "_every", "_device", "_host_loss", "_weight_cache", "_broken", "_closed",
-))
+_HOT = frozenset(
+    (
+        "_cur",
+        "_pending",
+        "_opt_steps",
+        "_per_backward",
+        "_weights_at",
+        "_retained",
+        "_sentinel",
+        "_prev_finite",
+        "step",
+        "calls",
+        "_last_opt",
+        "_any_opt",
+        "_fired",
+        "_manual_probe",
+        "_thread",
+        "_grad_token",
+        "_backward_seen",
+        "_ema",
+        "_ema_n",
+        "_moving",
+        "_every",
+        "_device",
+        "_host_loss",
+        "_weight_cache",
+        "_broken",
+        "_closed",
+    )
+)
 # Once the loss is known to be unbounded below (LG007 input, LG107 loss below its bound), the
 # spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
 _CAUSES = ("LG007", "LG107")
 _CONSEQUENCES = frozenset(("LG102", "LG104", "LG106"))
+
+
 class Watcher(OptimizerSide, nn.Module):
     """Behaves exactly like ``criterion`` and watches the training run it is part of.
 
@@ -81,15 +109,15 @@ class Watcher(OptimizerSide, nn.Module):
         model: nn.Module,
         criterion: Any = None,
         *,
-        log_dir: Optional[str] = None,
+        log_dir: str | None = None,
         writer: Any = None,
         on_event: Policy = "warn",
-        optimizer: Optional[torch.optim.Optimizer] = None,
-        skip: Optional[Iterable[str]] = None,
-        detectors: Optional[list[Detector]] = None,
-        sync_every: Optional[int] = None,
+        optimizer: torch.optim.Optimizer | None = None,
+        skip: Iterable[str] | None = None,
+        detectors: list[Detector] | None = None,
+        sync_every: int | None = None,
         log_every: int = 1,
-        jsonl: Optional[str] = None,
+        jsonl: str | None = None,
         console: Any = True,
         check_first: int = 5,
         check_every: int = 100,
@@ -125,36 +153,36 @@ class Watcher(OptimizerSide, nn.Module):
         self._layout = layout
         self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
         self._dense, self._penultimate = layout.dense, layout.penultimate
-        self._sentinel: Optional[torch.Tensor] = None
+        self._sentinel: torch.Tensor | None = None
 
         self.step = 0
         self.calls = 0
-        self._cur: Optional[Record] = None
+        self._cur: Record | None = None
         self._pending: list[Record] = []
         self._opt_steps = 0
         self._any_opt = False
         self._fired = False
         self._per_backward = False
-        self._ema: Optional[float] = None
+        self._ema: float | None = None
         self._ema_n = 0
         self._weight_cache: dict[tuple[int, ...], list[float]] = {}
         self._weights_at = -(10**9)
         self._retained: deque[tuple[int, weakref.ref]] = deque(maxlen=64)
         self._disabled: set[str] = set()
         self._broken = False
-        self._opt_cache: "weakref.WeakKeyDictionary[torch.optim.Optimizer, bool]" = weakref.WeakKeyDictionary()
-        self._last_opt: Optional[weakref.ref] = None
-        self._device: Optional[torch.device] = None
+        self._opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool] = weakref.WeakKeyDictionary()
+        self._last_opt: weakref.ref | None = None
+        self._device: torch.device | None = None
         self._host_loss = False
         self._closed = False
         self._prev_finite = False
-        self._manual_probe: Optional[tuple[int, torch.Tensor]] = None
+        self._manual_probe: tuple[int, torch.Tensor] | None = None
         self._moving = False
         self._grad_token: Any = None
         self._backward_seen = False
         self._notes: set[str] = set()
-        self._thread: Optional[int] = None
-        self._every: Optional[int] = None
+        self._thread: int | None = None
+        self._every: int | None = None
         self.on_event = on_event
 
         self.rank, self.world = rank_and_world()
@@ -203,14 +231,18 @@ class Watcher(OptimizerSide, nn.Module):
 
     # ------------------------------------------------------------------ setup helpers
 
-    def _start_line(self, model: nn.Module, optimizer: Any, log_dir: Optional[str], writer: Any) -> str:
+    def _start_line(self, model: nn.Module, optimizer: Any, log_dir: str | None, writer: Any) -> str:
         n = sum(p.numel() for p in self._params)
         what = type(self.criterion).__name__ if isinstance(self.criterion, nn.Module) else getattr(self.criterion, "__name__", "observe()")
         opt = f"optimizer {type(optimizer).__name__}" if optimizer is not None else "any optimizer stepping it"
-        tb = f"TensorBoard: {log_dir}" if log_dir is not None and self._out.tb is not None else ("TensorBoard: your SummaryWriter" if writer is not None else "no TensorBoard")
+        tb = (
+            f"TensorBoard: {log_dir}"
+            if log_dir is not None and self._out.tb is not None
+            else ("TensorBoard: your SummaryWriter" if writer is not None else "no TensorBoard")
+        )
         return f"lossguard: watching {type(model).__name__} ({n:,} parameters) through {what}, {opt}; {tb}."
 
-    def _set_sentinel(self, param: Optional[torch.Tensor]) -> None:
+    def _set_sentinel(self, param: torch.Tensor | None) -> None:
         """The parameter whose gradient tells that a backward reached the model (a hook on it)
         and that gradients were reset (its .grad is None)."""
         if param is None or param is self._sentinel:
@@ -262,7 +294,7 @@ class Watcher(OptimizerSide, nn.Module):
             self._watch(loss, None, None, False, True)
         return loss
 
-    def _watch(self, loss: Any, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool, observed: bool) -> None:
+    def _watch(self, loss: Any, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
         tensor = loss if isinstance(loss, torch.Tensor) else misuse.scalar_total(loss)
         if tensor is None:
             if "structured" not in self._notes:
@@ -274,7 +306,9 @@ class Watcher(OptimizerSide, nn.Module):
         thread = threading.get_ident()
         if self._thread != thread:
             if self._thread is not None:
-                raise UsageError("lossguard: this watcher is used from a second thread; watch one model per thread (a watcher's per-step state is not shared).")
+                raise UsageError(
+                    "lossguard: this watcher is used from a second thread; watch one model per thread (a watcher's per-step state is not shared)."
+                )
             self._thread = thread
         try:  # _guard, inlined: this runs on every training step
             self._on_call(tensor, inp, tgt, checked, observed)
@@ -286,7 +320,7 @@ class Watcher(OptimizerSide, nn.Module):
         if self._out.raise_queue:
             self._out.flush_raise(self.step)
 
-    def _on_call(self, loss: torch.Tensor, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor], checked: bool, observed: bool) -> None:
+    def _on_call(self, loss: torch.Tensor, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
         if self._device is None:
             self._device = loss.device
             # On the CPU a loss value is read without any synchronisation: a non-finite loss is
@@ -414,10 +448,15 @@ class Watcher(OptimizerSide, nn.Module):
         self._retained = deque(alive, maxlen=64)
         old = [s for s, _ in alive if s <= self.step - _RETAINED_STEPS]
         if old:
-            self._emit_misuse("LG006", self.step - 1, (
-                f"The loss of step {old[0]} still holds its autograd graph {self.step - 1 - old[0]} steps later: "
-                "something keeps the loss tensors (`total += loss`, `losses.append(loss)`), and memory grows every step."
-            ), {"kept_since_step": old[0]})
+            self._emit_misuse(
+                "LG006",
+                self.step - 1,
+                (
+                    f"The loss of step {old[0]} still holds its autograd graph {self.step - 1 - old[0]} steps later: "
+                    "something keeps the loss tensors (`total += loss`, `losses.append(loss)`), and memory grows every step."
+                ),
+                {"kept_since_step": old[0]},
+            )
             self._retained.clear()
 
     def _read(self) -> None:
@@ -441,8 +480,17 @@ class Watcher(OptimizerSide, nn.Module):
             # no optimizer: whether the weights moved since the previous backward says it updates
             self._moving = scalars["update"] > 0
         stats, tb = step_stats(
-            rec.step, loss, scalars, grads, index, weights, self._layout,
-            lr=rec.lr, chance=rec.chance, updated=(rec.stepped or (manual and self._moving)) and not rec.skipped, grad_tags=tags,
+            rec.step,
+            loss,
+            scalars,
+            grads,
+            index,
+            weights,
+            self._layout,
+            lr=rec.lr,
+            chance=rec.chance,
+            updated=(rec.stepped or (manual and self._moving)) and not rec.skipped,
+            grad_tags=tags,
         )
         if manual and stats.update_ratio is not None and stats.update_ratio >= _MANUAL_UPDATE_SHOWN:
             # large steps are normal in hand-written loops (word_language_model: SGD at lr 20 with
@@ -492,20 +540,20 @@ class Watcher(OptimizerSide, nn.Module):
                 event = dataclasses.replace(event, fix=finding.fix)
             self._out.finding(event, self._level(event))
 
-    def _level(self, event: Event) -> Optional[float]:
+    def _level(self, event: Event) -> float | None:
         return event.data["loss"] if isinstance(event.data.get("loss"), float) else self._ema
 
     # ------------------------------------------------------------------ misuse entry points
 
-    def _host_checks(self, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> None:
+    def _host_checks(self, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> None:
         for code, message, data in misuse.host_checks(self.kind, inp, tgt):
             self._emit_misuse(code, self.step, message, data)
 
-    def _diagnose(self, inp: Optional[torch.Tensor], tgt: Optional[torch.Tensor]) -> None:
+    def _diagnose(self, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> None:
         for code, message, data in misuse.diagnose_error(self.kind, inp, tgt):
             self._emit_misuse(code, self.step, message + " (torch's own error follows)", data)
 
-    def _emit_misuse(self, code: str, step: int, message: str, data: dict, severity: Optional[str] = None) -> None:
+    def _emit_misuse(self, code: str, step: int, message: str, data: dict, severity: str | None = None) -> None:
         if code in self._out.first or code in self._disabled:
             return
         event = make_event(code, step, message, data, severity)
@@ -533,8 +581,7 @@ class Watcher(OptimizerSide, nn.Module):
 
     def _internal_error(self, where: str, exc: BaseException) -> None:
         warnings.warn(
-            f"lossguard: internal error in {where} ({type(exc).__name__}: {exc}); it is switched off, training goes on. "
-            "Please report this.",
+            f"lossguard: internal error in {where} ({type(exc).__name__}: {exc}); it is switched off, training goes on. Please report this.",
             RuntimeWarning,
             stacklevel=3,
         )
@@ -567,7 +614,7 @@ class Watcher(OptimizerSide, nn.Module):
                 self._out.say(self._out.summary(self.step))
             self._out.close()
 
-    def __enter__(self) -> "Watcher":
+    def __enter__(self) -> Watcher:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -584,4 +631,3 @@ class Watcher(OptimizerSide, nn.Module):
 
     def extra_repr(self) -> str:
         return f"step={self.step}, detectors={[d.code for d in self.detectors]}"
-

@@ -65,7 +65,7 @@ def load(path: Path) -> Counter[str]:
         )
     entries = doc.get("findings")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("hash"), str) for e in entries):
-        raise UsageError(f"--baseline {path}: its \"findings\" must be a list of objects with a \"hash\"; {redo}")
+        raise UsageError(f'--baseline {path}: its "findings" must be a list of objects with a "hash"; {redo}')
     return Counter(e["hash"] for e in entries)
 
 

@@ -48,7 +48,7 @@ def score(root: Path, exclude: tuple[str, ...] = ()) -> Score:
     for path in files:
         expected = expected_findings(path.read_text(encoding="utf-8"))
         got = actual.get(str(path), set())
-        for line, code in expected & got:
+        for _line, code in expected & got:
             s.tp[code] += 1
         for line, code in got - expected:
             s.fp[code] += 1

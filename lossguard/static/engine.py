@@ -14,9 +14,10 @@ import gc
 import os
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from lossguard import catalog
 from lossguard.static import noqa
@@ -314,23 +315,25 @@ def _findings(
         autofix = _resolve_fix(r.fix, r.module) if r.fix is not None and not silenced else None
         if autofix is not None and portable:
             autofix = _portable_fix(autofix)
-        out.append((
-            path,
-            Finding(
-                path=display(checked.get(path, path)),
-                line=pos.start.line,
-                col=pos.start.column + 1,
-                end_line=pos.end.line,
-                end_col=pos.end.column + 1,
-                code=r.code,
-                name=problem.name,
-                severity=r.severity or problem.severity,
-                message=r.message,
-                fix=problem.fix,
-                autofix=autofix,
-            ),
-            silenced,
-        ))
+        out.append(
+            (
+                path,
+                Finding(
+                    path=display(checked.get(path, path)),
+                    line=pos.start.line,
+                    col=pos.start.column + 1,
+                    end_line=pos.end.line,
+                    end_col=pos.end.column + 1,
+                    code=r.code,
+                    name=problem.name,
+                    severity=r.severity or problem.severity,
+                    message=r.message,
+                    fix=problem.fix,
+                    autofix=autofix,
+                ),
+                silenced,
+            )
+        )
     return out
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-
-import ast
 
 from lossguard.static.values import Value
 
@@ -17,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class Context:
     """Where an event happened: the file, the function body, and the enclosing loops."""
 
-    module: "ModuleInfo"
+    module: ModuleInfo
     func: ast.FunctionDef | ast.AsyncFunctionDef | None
     scope: int
     loops: tuple[ast.stmt, ...] = ()

@@ -19,7 +19,6 @@ its documentation page is run by the tests.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class Invalid:
             raise ValueError("Invalid: give both fixed and fix_title, or neither")
 
 
-Example = Union[str, Valid, Invalid]
+Example = str | Valid | Invalid
 
 
 def catalog_example(code: str) -> str:

@@ -9,7 +9,6 @@ import ast
 from dataclasses import dataclass, field
 
 
-
 @dataclass
 class FunctionFacts:
     is_generator: bool = False

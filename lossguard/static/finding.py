@@ -22,7 +22,7 @@ class Finding:
     message: str
     fix: str
     cell: int | None = None  # notebooks: the 1-based cell; line/end_line are then within the cell
-    autofix: "ResolvedFix | None" = field(default=None, compare=False)  # see lossguard.static.fix
+    autofix: ResolvedFix | None = field(default=None, compare=False)  # see lossguard.static.fix
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {

@@ -15,8 +15,9 @@ twice changes nothing the second time.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -45,7 +46,7 @@ class Edit:
     """Replace ``node``'s source text with ``text`` (or insert it right after the node)."""
 
     node: Any  # an ast node or a Span
-    text: Union[str, Callable[[], str]]
+    text: str | Callable[[], str]
     insert_after: bool = False  # insert ``text`` right after the node instead of replacing it
 
 
@@ -119,7 +120,7 @@ def apply(source: str, fixes: list[ResolvedFix]) -> tuple[str, int]:
 _ATOMS = (ast.Name, ast.Attribute, ast.Call, ast.Subscript)
 
 
-def with_method(module: "ModuleInfo", node: ast.expr, method: str) -> str:
+def with_method(module: ModuleInfo, node: ast.expr, method: str) -> str:
     """Source for ``node.<method>()``, parenthesised when needed."""
     text = module.segment(node)
     if isinstance(node, _ATOMS):
@@ -127,9 +128,7 @@ def with_method(module: "ModuleInfo", node: ast.expr, method: str) -> str:
     return f"({text}).{method}()"
 
 
-def call_with_keyword(
-    module: "ModuleInfo", call: ast.Call, keyword: str, value: str, remove: tuple[str, ...] = ()
-) -> Callable[[], str]:
+def call_with_keyword(module: ModuleInfo, call: ast.Call, keyword: str, value: str, remove: tuple[str, ...] = ()) -> Callable[[], str]:
     """Source for ``call`` with ``keyword=value`` set (replacing or appending) and ``remove`` dropped,
     rewritten with libcst so the call keeps its layout and comments. Computed when first needed."""
     source = module.segment(call)

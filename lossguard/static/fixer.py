@@ -11,9 +11,9 @@ caller writes it back with lossguard.static.sources.encode_like.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
 
 from lossguard.static import sources as text
 from lossguard.static.engine import CheckResult, check_files
@@ -88,9 +88,7 @@ def run_fixes(
             errors.setdefault(by_display.get(error.path, Path(error.path)), []).append(error)
         changed: list[Path] = []
         for path in todo:
-            fixes: list[ResolvedFix] = [
-                f.autofix for f in findings.get(path, ()) if f.autofix is not None and f.autofix.applicability in allowed
-            ]
+            fixes: list[ResolvedFix] = [f.autofix for f in findings.get(path, ()) if f.autofix is not None and f.autofix.applicability in allowed]
             if not fixes or path not in texts:
                 continue
             new, n = apply(texts[path], fixes)

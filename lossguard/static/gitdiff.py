@@ -45,9 +45,7 @@ def git(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.Complete
     env = {k: v for k, v in os.environ.items() if k not in _UNSAFE_ENV}
     env.update(GIT_CONFIG_NOSYSTEM="1", GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", PAGER="cat")
     config = [a for c in SAFE_CONFIG for a in ("-c", c)]
-    return subprocess.run(
-        ["git", "--no-pager", *config, *args], check=False, cwd=cwd, capture_output=True, timeout=timeout, env=env
-    )
+    return subprocess.run(["git", "--no-pager", *config, *args], check=False, cwd=cwd, capture_output=True, timeout=timeout, env=env)
 
 
 def _text(data: bytes) -> str:

@@ -69,7 +69,7 @@ def _parse_directives(comment: str) -> tuple[list[frozenset[str] | None], bool]:
     out: list[frozenset[str] | None] = []
     skip = False
     for m in _DIRECTIVE.finditer(comment):
-        rest = comment[m.end():]
+        rest = comment[m.end() :]
         if m.group("skip"):
             skip = skip or m.start() == 0
         elif m.group("noqa"):
@@ -77,11 +77,11 @@ def _parse_directives(comment: str) -> tuple[list[frozenset[str] | None], bool]:
             assert after is not None  # every part is optional
             if after.group("colon") is None:
                 if rest[:1].isalnum():
-                    continue  # `# noqafoo`: not a directive
+                    continue  # a word that only starts with noqa: not a directive
                 out.append(ALL)
             elif after.group("codes") is not None:
                 out.append(frozenset(c.strip().upper() for c in after.group("codes").split(",")))
-            # `# noqa: text`: malformed, silences nothing
+            # a colon followed by no code list is malformed and silences nothing
         else:
             stripped = rest.lstrip()
             if stripped.startswith("["):
@@ -156,7 +156,7 @@ def add_noqa(findings: list[Finding], paths: dict[str, Path]) -> NoqaResult:
 
 def _merge(line: str, codes: set[str]) -> tuple[str, int]:
     body = line.rstrip("\r\n")  # the line's own ending (see sources.LineTable.keepends)
-    ending = line[len(body):]
+    ending = line[len(body) :]
     m = _noqa_comment(body)
     if m is not None and m.group("codes") is None:
         return line, 0  # a bare noqa comment already silences every code
@@ -166,10 +166,10 @@ def _merge(line: str, codes: set[str]) -> tuple[str, int]:
         if not new:
             return line, 0
         merged = f"# noqa: {', '.join(present + new)}"
-        return body[: m.start()] + merged + body[m.end():] + ending, len(new)
+        return body[: m.start()] + merged + body[m.end() :] + ending, len(new)
     new = sorted(codes)
     stripped = body.rstrip()
-    return f"{stripped}  # noqa: {', '.join(new)}{body[len(stripped):]}{ending}", len(new)
+    return f"{stripped}  # noqa: {', '.join(new)}{body[len(stripped) :]}{ending}", len(new)
 
 
 def _noqa_comment(body: str) -> re.Match[str] | None:

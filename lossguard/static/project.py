@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import ast
 
 from lossguard.static.prefilter import needs_analysis  # noqa: F401 - re-exported
 from lossguard.static.sources import LineTable, SourceError, split_lines
@@ -207,7 +206,11 @@ def canonical(qualname: str) -> str:
     """Map internal torch paths to their public names (``torch.nn.modules.loss.MSELoss`` -> ``torch.nn.MSELoss``)."""
     if qualname.startswith("torch.nn.modules."):
         return "torch.nn." + qualname.rsplit(".", 1)[-1]
-    if qualname.startswith("torch.optim.") and qualname.count(".") == 3 and not qualname.startswith(("torch.optim.lr_scheduler.", "torch.optim.swa_utils.")):
+    if (
+        qualname.startswith("torch.optim.")
+        and qualname.count(".") == 3
+        and not qualname.startswith(("torch.optim.lr_scheduler.", "torch.optim.swa_utils."))
+    ):
         return "torch.optim." + qualname.rsplit(".", 1)[-1]  # torch.optim.adam.Adam
     return qualname
 

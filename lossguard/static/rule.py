@@ -8,11 +8,11 @@ each expected finding is marked with a trailing ``# expect: LGxxx`` comment on i
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
-from typing import TYPE_CHECKING, Callable, ClassVar
-
-import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from lossguard import catalog
 from lossguard.static import events as ev
@@ -47,8 +47,8 @@ def place(module: object, line: int) -> str:
 
 class Rule:
     code: ClassVar[str]
-    VALID: ClassVar[tuple["str | Valid", ...]] = ()
-    INVALID: ClassVar[tuple["str | Invalid", ...]] = ()
+    VALID: ClassVar[tuple[str | Valid, ...]] = ()
+    INVALID: ClassVar[tuple[str | Invalid, ...]] = ()
 
     def __init__(self, report: Report) -> None:
         self._report = report
@@ -57,7 +57,7 @@ class Rule:
     def problem(self) -> catalog.Problem:
         return catalog.PROBLEMS[self.code]
 
-    def report(self, node: ast.AST, ctx: "Context", message: str, fix: "Fix | None" = None, severity: catalog.Severity | None = None) -> None:
+    def report(self, node: ast.AST, ctx: Context, message: str, fix: Fix | None = None, severity: catalog.Severity | None = None) -> None:
         """Report a finding; ``severity`` overrides the catalog's for this finding (a milder or worse case of the problem)."""
         if severity is None:
             self._report(self.code, node, ctx, message, fix)
@@ -79,7 +79,7 @@ def act_phrase(act: Act | None, site: Site | None) -> str:
     return f"{act.value if act else 'unknown values'}" + (f" ({where})" if where else "")
 
 
-def via_caller(node: ast.AST, ctx: "Context") -> str:
+def via_caller(node: ast.AST, ctx: Context) -> str:
     """`` (passed in by the call at train.py:42)`` when ``node`` is a parameter whose value came from a caller."""
     if ctx.callsite is None or ctx.func is None or not isinstance(node, ast.Name):
         return ""

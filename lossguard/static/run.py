@@ -78,8 +78,13 @@ def run_check(
         from lossguard.static.fixer import run_fixes
 
         run = run_fixes(
-            to_check, select=settings.select, unsafe=unsafe_fixes, per_file_ignores=settings.ignored_codes,
-            virtual=virtual, display=display, places=places,
+            to_check,
+            select=settings.select,
+            unsafe=unsafe_fixes,
+            per_file_ignores=settings.ignored_codes,
+            virtual=virtual,
+            display=display,
+            places=places,
         )
         result = run.result
         fixes = run.fixes
@@ -89,8 +94,12 @@ def run_check(
             fixed = sum(f.applied for f in run.fixes)
     else:
         result = check_files(
-            to_check, select=settings.select, display=display, per_file_ignores=settings.ignored_codes,
-            sources=virtual, places=places,
+            to_check,
+            select=settings.select,
+            display=display,
+            per_file_ignores=settings.ignored_codes,
+            sources=virtual,
+            places=places,
         )
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
@@ -99,14 +108,21 @@ def run_check(
     errors.sort(key=lambda e: e.path)
     findings = result.findings
     outcome = Outcome(
-        [], [], errors, result.files_checked + len(unreadable), sources, all_findings=list(findings),
-        fixes=fixes, fixed=fixed, warnings=warnings,
+        [],
+        [],
+        errors,
+        result.files_checked + len(unreadable),
+        sources,
+        all_findings=list(findings),
+        fixes=fixes,
+        fixed=fixed,
+        warnings=warnings,
     )
     if changes is not None:
         kept = [
-            f for f in findings
-            if changes.touches(sources.paths[f.path], f.line, f.end_line,
-                               sources.notebooks[f.path].source if f.path in sources.notebooks else None)
+            f
+            for f in findings
+            if changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
         ]
         outcome.hidden_by_diff = len(findings) - len(kept)
         findings = kept

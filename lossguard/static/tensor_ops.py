@@ -5,9 +5,8 @@ Pure functions over :mod:`lossguard.static.values`, used by the interpreter.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 import ast
+from typing import Protocol
 
 from lossguard.static import torch_api as api
 from lossguard.static.values import (
@@ -26,7 +25,6 @@ from lossguard.static.values import (
     TupleVal,
     Value,
 )
-
 
 
 class Where(Protocol):
@@ -231,7 +229,11 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
         shape = Shape(dims) if dims is not None else None
         fill = pos[1] if len(pos) > 1 else kw.get("fill_value", UNKNOWN)
         if dtype is None and isinstance(fill, Const):
-            dtype = Dtype.FLOAT if isinstance(fill.value, float) else (Dtype.BOOL if isinstance(fill.value, bool) else Dtype.INT if isinstance(fill.value, int) else None)
+            dtype = (
+                Dtype.FLOAT
+                if isinstance(fill.value, float)
+                else (Dtype.BOOL if isinstance(fill.value, bool) else Dtype.INT if isinstance(fill.value, int) else None)
+            )
     elif qname == "torch.randint":
         size = kw.get("size", pos[-1] if pos else UNKNOWN)
         size_node = keyword_arg(node, "size")

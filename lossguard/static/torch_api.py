@@ -57,9 +57,7 @@ LOSS_FUNCTIONS: dict[str, LossSignature] = {
     F + "cross_entropy": LossSignature("ce", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 5, "reduction": 6}),
     F + "nll_loss": LossSignature("nll", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 5, "reduction": 6}),
     F + "binary_cross_entropy": LossSignature("bce", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 4, "reduction": 5}),
-    F + "binary_cross_entropy_with_logits": LossSignature(
-        "bce_logits", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 4, "reduction": 5}
-    ),
+    F + "binary_cross_entropy_with_logits": LossSignature("bce_logits", _PAIR, _PAIR_KW, {"size_average": 3, "reduce": 4, "reduction": 5}),
     F + "kl_div": LossSignature("kl", _PAIR, _PAIR_KW, {"size_average": 2, "reduce": 3, "reduction": 4, "log_target": 5}),
     F + "ctc_loss": LossSignature(
         "ctc",
@@ -181,8 +179,31 @@ FLOAT_CONSTRUCTORS = {
 INT_CONSTRUCTORS = {"torch.randint", "torch.LongTensor", "torch.IntTensor", "torch.cuda.LongTensor", "torch.randperm"}
 SIZED_CONSTRUCTORS = {"torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty", "torch.full"}
 
-INT_DTYPES = {"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.short", "torch.int8", "torch.uint8", "torch.LongTensor", "torch.IntTensor", "torch.cuda.LongTensor"}
-FLOAT_DTYPES = {"torch.float", "torch.float32", "torch.float64", "torch.double", "torch.float16", "torch.half", "torch.bfloat16", "torch.FloatTensor", "torch.DoubleTensor", "torch.cuda.FloatTensor"}
+INT_DTYPES = {
+    "torch.long",
+    "torch.int64",
+    "torch.int",
+    "torch.int32",
+    "torch.int16",
+    "torch.short",
+    "torch.int8",
+    "torch.uint8",
+    "torch.LongTensor",
+    "torch.IntTensor",
+    "torch.cuda.LongTensor",
+}
+FLOAT_DTYPES = {
+    "torch.float",
+    "torch.float32",
+    "torch.float64",
+    "torch.double",
+    "torch.float16",
+    "torch.half",
+    "torch.bfloat16",
+    "torch.FloatTensor",
+    "torch.DoubleTensor",
+    "torch.cuda.FloatTensor",
+}
 BOOL_DTYPES = {"torch.bool", "torch.BoolTensor"}
 
 INT_METHODS = {"long", "int", "short", "byte", "char"}
@@ -190,9 +211,34 @@ FLOAT_METHODS = {"float", "double", "half", "bfloat16"}
 INT_RESULT_METHODS = {"argmax", "argmin", "argsort"}
 # Tensor methods that keep values (and so the activation) as they are.
 VALUE_KEEPING_METHODS = {
-    "to", "cuda", "cpu", "contiguous", "clone", "view", "reshape", "squeeze", "unsqueeze", "flatten",
-    "permute", "transpose", "view_as", "reshape_as", "type_as", "expand", "expand_as", "requires_grad_",
-    "float", "double", "half", "bfloat16", "squeeze_", "unsqueeze_", "t", "movedim", "resize", "resize_as",
+    "to",
+    "cuda",
+    "cpu",
+    "contiguous",
+    "clone",
+    "view",
+    "reshape",
+    "squeeze",
+    "unsqueeze",
+    "flatten",
+    "permute",
+    "transpose",
+    "view_as",
+    "reshape_as",
+    "type_as",
+    "expand",
+    "expand_as",
+    "requires_grad_",
+    "float",
+    "double",
+    "half",
+    "bfloat16",
+    "squeeze_",
+    "unsqueeze_",
+    "t",
+    "movedim",
+    "resize",
+    "resize_as",
 }
 # Functions that keep values.
 VALUE_KEEPING_FUNCS = {"torch.squeeze", "torch.unsqueeze", "torch.flatten", "torch.reshape", "torch.permute", "torch.transpose", "torch.clone"}
@@ -201,7 +247,20 @@ REDUCING_METHODS = {"mean", "sum", "nanmean", "nansum"}
 # torchvision / timm constructors of classification models, which return logits.
 PRETRAINED_PREFIXES = ("torchvision.models.",)
 PRETRAINED_FUNCS = {"timm.create_model"}
-PRETRAINED_EXCLUDE = ("detection", "segmentation", "video", "optical_flow", "quantization", "inception", "googlenet", "feature_extraction", "get_", "list_", "Weights", "weights")
+PRETRAINED_EXCLUDE = (
+    "detection",
+    "segmentation",
+    "video",
+    "optical_flow",
+    "quantization",
+    "inception",
+    "googlenet",
+    "feature_extraction",
+    "get_",
+    "list_",
+    "Weights",
+    "weights",
+)
 
 OPTIMIZER_PREFIXES = ("torch.optim.",)
 OPTIMIZER_FUNCS = {"transformers.AdamW", "bitsandbytes.optim.AdamW8bit", "apex.optimizers.FusedAdam"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     import ast
@@ -29,7 +29,7 @@ class Dtype(Enum):
     BOOL = "boolean"
 
 
-Dim = Union[int, str, None]  # a literal size, a symbolic size (a name), or unknown
+Dim = int | str | None  # a literal size, a symbolic size (a name), or unknown
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ class Tensor(Value):
     graph: bool = False  # a loss value that still holds its autograd graph
     unreduced: bool = False  # per-element loss (reduction='none')
 
-    def with_(self, **changes: Any) -> "Tensor":
+    def with_(self, **changes: Any) -> Tensor:
         return replace(self, **changes)
 
 
@@ -176,7 +176,7 @@ class Layer(Value):
     qname: str
     effect: str  # see torch_api.LAYER_EFFECTS
     out_features: Dim = None
-    site: "Site | None" = field(default=None, compare=False)  # where the layer is constructed
+    site: Site | None = field(default=None, compare=False)  # where the layer is constructed
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ class External(Value):
 class FunctionRef(Value):
     """A function or method defined in the checked code."""
 
-    node: "ast.FunctionDef | ast.AsyncFunctionDef"
+    node: ast.FunctionDef | ast.AsyncFunctionDef
     module: Any  # the ModuleInfo it lives in
     owner: Any = None  # the ClassRef for methods
 
@@ -237,7 +237,7 @@ class BoundMethod(Value):
 class ClassRef(Value):
     """A class defined in the checked code."""
 
-    node: "ast.ClassDef"
+    node: ast.ClassDef
     module: Any
 
     def __hash__(self) -> int:

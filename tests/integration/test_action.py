@@ -57,7 +57,8 @@ def test_action_writes_sarif_for_code_scanning(tmp_path: Path):
     log = json.loads((tmp_path / "lossguard.sarif").read_text())  # ... and the report is there to upload
     results = log["runs"][0]["results"]
     assert [(res["ruleId"], res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for res in results] == [
-        ("LG001", "training/train.py"), ("LG006", "training/train.py"),
+        ("LG001", "training/train.py"),
+        ("LG006", "training/train.py"),
     ]
 
     r = _run_check_step(tmp_path, paths="training/eval.py training/train.py", args="--select LG006", **{"sarif-file": "out/ci.sarif"})

@@ -190,8 +190,14 @@ def test_old_package_name() -> None:
     callback = OldCallback(console=False)
     assert isinstance(callback, old.Callback)
     trainer = old.Trainer(
-        max_epochs=1, accelerator="cpu", devices=1, callbacks=[callback], logger=False,
-        enable_progress_bar=False, enable_model_summary=False, enable_checkpointing=False,
+        max_epochs=1,
+        accelerator="cpu",
+        devices=1,
+        callbacks=[callback],
+        logger=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        enable_checkpointing=False,
     )
     trainer.fit(OldClassifier(), loader())
     assert [(e.code, e.step) for e in callback.events] == [("LG101", 5)]

@@ -33,8 +33,9 @@ def _worker(rank: int, world: int, port: int, log_root: str, results) -> None:
 
         net = nn.parallel.DistributedDataParallel(model(0))
         opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
-        crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, on_event="raise", optimizer=opt,
-                               log_dir=os.path.join(log_root, f"rank{rank}"), skip=())
+        crit = lossguard.watch(
+            net, nn.CrossEntropyLoss(), console=False, on_event="raise", optimizer=opt, log_dir=os.path.join(log_root, f"rank{rank}"), skip=()
+        )
         batch = task(seed=rank)
         raised_at = None
         try:

@@ -108,7 +108,7 @@ def test_raw_logits_inside_the_sigmoid_range_for_a_few_steps_are_not_lg003():
     opt = torch.optim.Adam(net.parameters(), lr=1e-2)
     g = torch.Generator().manual_seed(0)
     first = None
-    for step in range(60):
+    for _step in range(60):
         real = torch.randn(32, 8, generator=g) + 1.0
         fake = torch.randn(32, 8, generator=g) - 1.0
         x = torch.cat([real, fake])

@@ -130,7 +130,9 @@ def test_start_line_and_summary(tmp_path):
     train(net, crit, 40, corrupt=nan_at(30))
     crit.close()
     lines = text.getvalue().splitlines()
-    assert lines[0] == f"lossguard: watching Sequential (1,732 parameters) through CrossEntropyLoss, any optimizer stepping it; TensorBoard: {tmp_path}."
+    assert (
+        lines[0] == f"lossguard: watching Sequential (1,732 parameters) through CrossEntropyLoss, any optimizer stepping it; TensorBoard: {tmp_path}."
+    )
     assert lines[-1] == "lossguard: 40 steps watched; events: LG101 x1 (first at step 30)."
 
 

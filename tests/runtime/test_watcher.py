@@ -239,7 +239,7 @@ def test_amp_gradscaler_skipped_steps_are_not_alarms_and_norms_are_unscaled(tmp_
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, log_dir=str(tmp_path))
     batch = task()
     unscaled = {}
-    for step in range(200):
+    for _step in range(200):
         x, y = batch()
         opt.zero_grad()
         with torch.autocast("cpu", dtype=torch.float16):

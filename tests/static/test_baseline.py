@@ -36,7 +36,12 @@ def test_file_name_that_is_not_utf8(tmp_path: Path):
 
 @pytest.mark.parametrize(
     "content, why",
-    [("{", "not valid JSON"), ("[]", "not a lossguard baseline"), ('{"lossguard-baseline": 9}', "format 9"), ('{"lossguard-baseline": 1, "findings": [1]}', "must be a list")],
+    [
+        ("{", "not valid JSON"),
+        ("[]", "not a lossguard baseline"),
+        ('{"lossguard-baseline": 9}', "format 9"),
+        ('{"lossguard-baseline": 1, "findings": [1]}', "must be a list"),
+    ],
 )
 def test_bad_files(tmp_path: Path, content: str, why: str):
     (tmp_path / "b.json").write_text(content)

@@ -11,7 +11,7 @@ import pytest
 
 from lossguard.static.testing import actual_findings, expected_findings
 
-SOFTMAX_NET = '''
+SOFTMAX_NET = """
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -23,7 +23,7 @@ class Network(nn.Module):
 
     def forward(self, x):
         return F.softmax(self.fc(x), dim=1)
-'''
+"""
 
 PROJECTS: dict[str, dict[str, str]] = {
     # 1. imports of project modules in every form

@@ -65,18 +65,7 @@ def test_write_fixed_refuses_a_change_in_line_count(tmp_path: Path):
 def test_percent_format_continuation_is_python_not_a_magic():
     # the survey's 72 skipped notebooks (docs/survey.md): `%` starting a line inside brackets,
     # a triple-quoted string or after a backslash continues a logical line; IPython leaves it alone
-    cell = (
-        'print("Epoch %d loss %.3f"\n'
-        "      % (epoch, loss))\n"
-        'doc = """\n'
-        "%not a magic\n"
-        '"""\n'
-        "y = 3 \\\n"
-        "  % 2\n"
-        "%matplotlib inline\n"
-        "!echo (\n"
-        "z = 1"
-    )
+    cell = 'print("Epoch %d loss %.3f"\n      % (epoch, loss))\ndoc = """\n%not a magic\n"""\ny = 3 \\\n  % 2\n%matplotlib inline\n!echo (\nz = 1'
     lines, _ = notebook.python_lines(cell)
     assert lines == [*cell.splitlines()[:7], "pass", "pass", "z = 1"]
     book = notebook.parse(_nb("import torch\n", cell))
@@ -88,21 +77,26 @@ def test_a_percent_format_cell_is_checked(tmp_path: Path):
     import sys
 
     path = tmp_path / "train.ipynb"
-    path.write_text(_nb(
-        "import torch.nn as nn\ncriterion = nn.CrossEntropyLoss()\n",
-        "total = 0\n"
-        "for x, y in loader:\n"
-        "    optimizer.zero_grad()\n"
-        "    loss = criterion(model(x), y)\n"
-        "    loss.backward()\n"
-        "    optimizer.step()\n"
-        "    total += loss\n"
-        '    print("loss %.3f"\n'
-        "          % loss.item())\n",
-    ))
+    path.write_text(
+        _nb(
+            "import torch.nn as nn\ncriterion = nn.CrossEntropyLoss()\n",
+            "total = 0\n"
+            "for x, y in loader:\n"
+            "    optimizer.zero_grad()\n"
+            "    loss = criterion(model(x), y)\n"
+            "    loss.backward()\n"
+            "    optimizer.step()\n"
+            "    total += loss\n"
+            '    print("loss %.3f"\n'
+            "          % loss.item())\n",
+        )
+    )
     run = subprocess.run(
         [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", str(path)],
-        capture_output=True, text=True, cwd=tmp_path, check=False,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
     )
     assert run.returncode == 1, run.stderr
     assert [(f["code"], f["cell"], f["line"]) for f in json.loads(run.stdout)] == [("LG006", 2, 7)]

@@ -121,7 +121,12 @@ def test_a_worker_crash_loses_only_that_files_findings(tmp_path):
     def check(**extra: str) -> tuple[int, list[dict], str]:
         proc = subprocess.run(
             [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", "."],
-            cwd=tmp_path / "proj", env={**env, **extra}, capture_output=True, text=True, timeout=600, check=False,
+            cwd=tmp_path / "proj",
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
         )
         return proc.returncode, json.loads(proc.stdout), proc.stderr
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import builtins
 import math
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, ClassVar, Optional, Sequence
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -34,21 +35,21 @@ class StepStats:
     """
 
     step: int
-    loss: Optional[float] = None
-    grad_norm: Optional[float] = None
-    grad_ratio: Optional[float] = None
-    grad_to_weight: Optional[float] = None
-    nonfinite_grad: Optional[str] = None
-    nonfinite_source: Optional[str] = None
-    lr: Optional[float] = None
-    updated: Optional[bool] = None
-    update_ratio: Optional[float] = None
-    chance_loss: Optional[float] = None
-    body_ratio: Optional[float] = None
+    loss: float | None = None
+    grad_norm: float | None = None
+    grad_ratio: float | None = None
+    grad_to_weight: float | None = None
+    nonfinite_grad: str | None = None
+    nonfinite_source: str | None = None
+    lr: float | None = None
+    updated: bool | None = None
+    update_ratio: float | None = None
+    chance_loss: float | None = None
+    body_ratio: float | None = None
     # the least value the watched loss can take (0 for CE, NLL, BCE, KL, MSE), None if unknown
-    loss_floor: Optional[float] = None
-    head_scale: Optional[float] = None
-    constant_target: Optional[bool] = None
+    loss_floor: float | None = None
+    head_scale: float | None = None
+    constant_target: bool | None = None
 
 
 @dataclass
@@ -60,8 +61,8 @@ class Finding:
 
     message: str
     data: dict[str, Any] = field(default_factory=dict)
-    severity: Optional[str] = None
-    fix: Optional[str] = None
+    severity: str | None = None
+    fix: str | None = None
 
 
 # ---------------------------------------------------------------------------- argument checks
@@ -154,7 +155,7 @@ class StateReader:
     wrong type is a UsageError naming the detector and the field.
     """
 
-    def __init__(self, detector: "Detector", state: Any) -> None:
+    def __init__(self, detector: Detector, state: Any) -> None:
         if not isinstance(state, dict):
             raise UsageError(f"State of detector {detector.code} {detector.name} should be a dict, got {type(state).__name__}")
         self.det = detector
@@ -182,7 +183,7 @@ class StateReader:
             raise self._bad(key, "True or False")
         return v
 
-    def number(self, key: str, current: Optional[float], optional: builtins.bool = False) -> Optional[float]:
+    def number(self, key: str, current: float | None, optional: builtins.bool = False) -> float | None:
         if key not in self.state:
             return current
         v = self.state[key]
@@ -200,7 +201,7 @@ class StateReader:
             raise self._bad(key, "a list of numbers")
         return [float(x) for x in v]
 
-    def window(self, key: str, current: "deque[float]") -> "deque[float]":
+    def window(self, key: str, current: deque[float]) -> deque[float]:
         """A bounded window: the saved values, the newest ``maxlen`` of them."""
         return deque(self.numbers(key, list(current)), maxlen=current.maxlen)
 
@@ -238,7 +239,7 @@ class Detector:
     def reset(self) -> None:
         """Fresh state."""
 
-    def update(self, stats: StepStats) -> Optional[Finding]:
+    def update(self, stats: StepStats) -> Finding | None:
         raise NotImplementedError
 
     def state_dict(self) -> dict[str, Any]:
@@ -339,7 +340,7 @@ def clip_outliers(values: Sequence[float], k: float = 4.0) -> np.ndarray:
     return np.where(np.abs(y - centre) > k * spread, centre, y)
 
 
-def fmt(value: Optional[float]) -> str:
+def fmt(value: float | None) -> str:
     if value is None:
         return "n/a"
     if not math.isfinite(value):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any, Optional
+from typing import Any
 
 from lossguard.runtime.detectors.base import (
     Detector,
@@ -124,7 +124,7 @@ class ExplodingGradients(Detector):
         vals = list(self.recent_losses)
         return vals[-n:] if n else []
 
-    def _updates_too_large(self, ratio: Optional[float]) -> Optional[float]:
+    def _updates_too_large(self, ratio: float | None) -> float | None:
         """The median relative update when the updates are persistently as large as the weights."""
         if ratio is None or not math.isfinite(ratio):
             return None
@@ -145,7 +145,7 @@ class ExplodingGradients(Detector):
         start, now = median(self.first_losses[:half]), median(self._latest(half))
         return start > 0 and now < (1.0 - self.progress) * start
 
-    def _clipped_divergence(self, chance: Optional[float]) -> Optional[tuple[float, float, float]]:
+    def _clipped_divergence(self, chance: float | None) -> tuple[float, float, float] | None:
         """(loss level, start, pinned norm) when clipping is active and the loss sits far above its start."""
         if len(self.norms) < self.pinned or len(self.recent_losses) < self.diverge_window or not self.first_losses:
             return None
@@ -160,7 +160,7 @@ class ExplodingGradients(Detector):
             return None
         return level, start, median(self.norms)
 
-    def update(self, stats: StepStats) -> Optional[Finding]:
+    def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is not None and math.isfinite(loss):
             if len(self.first_losses) < max(1, self.update_window // 2):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, fmt
 
@@ -27,7 +27,7 @@ class LossBelowBound(Detector):
     unbounded_factor: float
 
     def reset(self) -> None:
-        self.start: Optional[float] = None
+        self.start: float | None = None
         self.reported = False
 
     def state_dict(self) -> dict[str, Any]:
@@ -38,7 +38,7 @@ class LossBelowBound(Detector):
         self.start = r.number("start", self.start, optional=True)
         self.reported = r.bool("reported", self.reported)
 
-    def update(self, stats: StepStats) -> Optional[Finding]:
+    def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if self.reported or loss is None or not math.isfinite(loss):
             return None
@@ -62,7 +62,7 @@ class LossBelowBound(Detector):
             )
         return None
 
-    def explains(self, stats: StepStats, symptom: str) -> Optional[Finding]:
+    def explains(self, stats: StepStats, symptom: str) -> Finding | None:
         """The finding of another detector (``symptom``: exploding gradients, a spike) at a step
         where the loss has fallen below zero by more than its first magnitude: the loss is
         unbounded below, and that is the problem to report (once)."""

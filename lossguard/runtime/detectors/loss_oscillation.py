@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from dataclasses import asdict, dataclass
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -114,14 +114,14 @@ class LossOscillation(Detector):
         self.reported = r.bool("reported", self.reported)
         self.seen = r.int("seen", self.seen)
 
-    def reference(self, chance: Optional[float] = None) -> float:
+    def reference(self, chance: float | None = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""
         ref = abs(median(self.start)) if self.start else 0.0
         if chance is not None and math.isfinite(chance) and chance > ref:
             ref = chance
         return ref
 
-    def measure(self, chance: Optional[float] = None) -> OscillationMeasure:
+    def measure(self, chance: float | None = None) -> OscillationMeasure:
         vals = list(self.values)
         n = len(vals)
         power = _spectrum(vals)
@@ -137,7 +137,7 @@ class LossOscillation(Detector):
             reference=self.reference(chance),
         )
 
-    def _ruled_out(self, chance: Optional[float]) -> bool:
+    def _ruled_out(self, chance: float | None) -> bool:
         """True when the swing cannot reach the thresholds, whatever the spectrum says."""
         vals = list(self.values)
         n = len(vals)
@@ -162,16 +162,20 @@ class LossOscillation(Detector):
         )
 
     @staticmethod
-    def _fix(m: OscillationMeasure, lr: Optional[float]) -> str:
+    def _fix(m: OscillationMeasure, lr: float | None) -> str:
         at = f" (now {fmt(lr)})" if lr is not None else ""
         if m.period < 3.0:
-            return (f"Lower the learning rate{at}, by 2-10x: the loss alternates every {m.period:.1f} steps, the signature of "
-                    "updates that overshoot the minimum and bounce back.")
-        return (f"Increase the batch size, and shuffle the data if the loader repeats a fixed order: the loss swings with a "
-                f"period of about {m.period:.1f} steps, batch-to-batch variation rather than overshooting; if that does not "
-                f"help, lower the learning rate{at}.")
+            return (
+                f"Lower the learning rate{at}, by 2-10x: the loss alternates every {m.period:.1f} steps, the signature of "
+                "updates that overshoot the minimum and bounce back."
+            )
+        return (
+            f"Increase the batch size, and shuffle the data if the loader repeats a fixed order: the loss swings with a "
+            f"period of about {m.period:.1f} steps, batch-to-batch variation rather than overshooting; if that does not "
+            f"help, lower the learning rate{at}."
+        )
 
-    def update(self, stats: StepStats) -> Optional[Finding]:
+    def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is None or not math.isfinite(loss) or stats.constant_target:
             return None

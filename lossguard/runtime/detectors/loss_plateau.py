@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from dataclasses import asdict, dataclass
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -29,12 +29,12 @@ class PlateauMeasure:
 
     loss: float
     start: float
-    chance: Optional[float]
+    chance: float | None
     steps: int
     change: float
     best_case_decrease: float
-    update_ratio: Optional[float]
-    grad_ratio: Optional[float]
+    update_ratio: float | None
+    grad_ratio: float | None
 
 
 class LossPlateau(Detector):
@@ -110,7 +110,7 @@ class LossPlateau(Detector):
         self.lrs: deque[float] = deque(maxlen=self.min_window)
         self.updates: deque[float] = deque(maxlen=self.min_window)
         self.ratios: deque[float] = deque(maxlen=10)
-        self.peak: Optional[float] = None
+        self.peak: float | None = None
         self.peak_step = 0
         self.start: list[float] = []
         self.wait = 0
@@ -144,7 +144,7 @@ class LossPlateau(Detector):
         self.reported = r.bool("reported", self.reported)
         self.seen = r.int("seen", self.seen)
 
-    def measure(self, chance: Optional[float]) -> PlateauMeasure:
+    def measure(self, chance: float | None) -> PlateauMeasure:
         values = clip_outliers(self.values)
         if chance is not None and math.isfinite(chance) and chance > 0:
             # a descent to the chance level from above is not learning: only going below it is
@@ -163,11 +163,11 @@ class LossPlateau(Detector):
             grad_ratio=median(self.ratios) if len(self.ratios) >= 5 else None,
         )
 
-    def _update_level(self) -> Optional[float]:
+    def _update_level(self) -> float | None:
         """Median relative update of the last layer, once 8 measurements are known."""
         return median(self.updates) if len(self.updates) >= 8 else None
 
-    def _near_start(self, level: float, begin: float, chance: Optional[float]) -> bool:
+    def _near_start(self, level: float, begin: float, chance: float | None) -> bool:
         """Still within ``progress`` of the starting loss and of the chance level (when known)."""
         if level <= 0 or begin <= 0:
             return False
@@ -186,14 +186,18 @@ class LossPlateau(Detector):
         limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
         return m.best_case_decrease < limit and m.change < limit
 
-    def _fix(self, m: PlateauMeasure, lr: Optional[float]) -> Optional[str]:
+    def _fix(self, m: PlateauMeasure, lr: float | None) -> str | None:
         at = f" (learning rate {fmt(lr)})" if lr is not None else ""
         if m.update_ratio is not None and m.update_ratio < self.still:
-            return (f"Raise the learning rate{at}, by 10x to start with: the last layer's weights change by only "
-                    f"{fmt(m.update_ratio)} of their norm per step (healthy training: about 0.001-0.05).")
+            return (
+                f"Raise the learning rate{at}, by 10x to start with: the last layer's weights change by only "
+                f"{fmt(m.update_ratio)} of their norm per step (healthy training: about 0.001-0.05)."
+            )
         if m.update_ratio is not None and m.update_ratio > self.fast:
-            return (f"Lower the learning rate{at}, by 10-100x: the last layer's weights change by {fmt(m.update_ratio)} of their "
-                    "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance.")
+            return (
+                f"Lower the learning rate{at}, by 10-100x: the last layer's weights change by {fmt(m.update_ratio)} of their "
+                "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance."
+            )
         known = m.chance if m.chance is not None and math.isfinite(m.chance) and m.chance > 0 else None
         peak = self.peak
         blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * known))
@@ -204,18 +208,25 @@ class LossPlateau(Detector):
                 why.append(f"the loss jumped to {fmt(peak)} at step {self.peak_step}, {fmt(peak / ref)}x {what}")
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
-            return (f"Lower the learning rate{at}, by 10x or more, and restart from a checkpoint taken before the damage: "
-                    + " and ".join(why) + "; the model was broken by updates too large, not stuck for lack of them.")
+            return (
+                f"Lower the learning rate{at}, by 10x or more, and restart from a checkpoint taken before the damage: "
+                + " and ".join(why)
+                + "; the model was broken by updates too large, not stuck for lack of them."
+            )
         if m.grad_ratio is not None and m.grad_ratio < 1e-3:
-            return (f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
-                    "BatchNorm layers or residual connections, and check for detached tensors.")
+            return (
+                f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
+                "BatchNorm layers or residual connections, and check for detached tensors."
+            )
         if m.update_ratio is not None:
-            return (f"The weights move normally ({fmt(m.update_ratio)} of their norm per step) yet the loss stays where it started: "
-                    "check that the targets depend on the inputs (inputs and labels shuffled together, the right label column, "
-                    "augmentations applied to both); if the data is right, try a higher learning rate or BatchNorm layers.")
+            return (
+                f"The weights move normally ({fmt(m.update_ratio)} of their norm per step) yet the loss stays where it started: "
+                "check that the targets depend on the inputs (inputs and labels shuffled together, the right label column, "
+                "augmentations applied to both); if the data is right, try a higher learning rate or BatchNorm layers."
+            )
         return None
 
-    def update(self, stats: StepStats) -> Optional[Finding]:
+    def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is None or not math.isfinite(loss) or not stats.updated or stats.constant_target:
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any, Optional
+from typing import Any
 
 from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, at_least, diff_noise, fmt, median
 
@@ -58,12 +58,12 @@ class LossSpike(Detector):
         self.values: deque[float] = deque(maxlen=self.window)
         self.lrs: deque[float] = deque(maxlen=self.window)
         self.first: list[float] = []
-        self.reference: Optional[float] = None
+        self.reference: float | None = None
         self.cooldown_left = 0
         self.spikes = 0
         self._tick = 0
         # diff_noise of the window, recomputed every 8 steps (read by threshold(): persisted)
-        self._noise_value: Optional[float] = None
+        self._noise_value: float | None = None
         self._noise_positive = True
         self._noise_tick = 0
 
@@ -94,7 +94,7 @@ class LossSpike(Detector):
         self._noise_positive = r.bool("noise_positive", self._noise_positive)
         self._noise_tick = r.int("noise_tick", self._noise_tick)
 
-    def threshold(self, _store: bool = False) -> Optional[float]:
+    def threshold(self, _store: bool = False) -> float | None:
         """The loss above which the next step is a spike (None while warming up)."""
         if self.reference is None or len(self.values) < self.min_steps:
             if self.first and self.first[0] > 0:
@@ -111,7 +111,9 @@ class LossSpike(Detector):
             log_thr = centre + max(self.sigma * noise, math.log1p(self.rtol))
             thr = max(math.exp(log_thr), math.exp(centre) + self.atol * abs(self.reference), top * self.above_max)
         else:
-            thr = max(centre + max(self.sigma * noise, self.rtol * abs(centre), self.atol * abs(self.reference)), top + (self.above_max - 1.0) * abs(top))
+            thr = max(
+                centre + max(self.sigma * noise, self.rtol * abs(centre), self.atol * abs(self.reference)), top + (self.above_max - 1.0) * abs(top)
+            )
         if self.first and self.first[0] > 0:
             thr = min(thr, self.first[0] * self.blowup)
         return thr
@@ -141,17 +143,19 @@ class LossSpike(Detector):
         thr = self.threshold()
         return thr is not None and loss > thr
 
-    def _fix(self, lr: Optional[float]) -> Optional[str]:
+    def _fix(self, lr: float | None) -> str | None:
         """A schedule fix when the learning rate rose over the window; else the catalog's."""
         if lr is None or not self.lrs:
             return None
         low = min(self.lrs)
         if low > 0 and lr >= 1.5 * low:
-            return (f"The learning rate rose from {fmt(low)} to {fmt(lr)} over the last {len(self.lrs)} steps before this spike: "
-                    "lower the peak learning rate or lengthen the warm-up (chosen because the learning rate rose).")
+            return (
+                f"The learning rate rose from {fmt(low)} to {fmt(lr)} over the last {len(self.lrs)} steps before this spike: "
+                "lower the peak learning rate or lengthen the warm-up (chosen because the learning rate rose)."
+            )
         return None
 
-    def update(self, stats: StepStats) -> Optional[Finding]:
+    def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is None or not math.isfinite(loss):
             return None
@@ -178,8 +182,7 @@ class LossSpike(Detector):
         centre = median(list(self.values)[-self.recent - 1 : -1]) if len(self.values) > 1 else loss
         ratio = loss / centre if centre > 0 else float("inf")
         return Finding(
-            f"Step {stats.step}: the loss jumped to {fmt(loss)}, {fmt(ratio)}x its recent level "
-            f"{fmt(centre)} (threshold {fmt(thr)}).",
+            f"Step {stats.step}: the loss jumped to {fmt(loss)}, {fmt(ratio)}x its recent level {fmt(centre)} (threshold {fmt(thr)}).",
             {"loss": loss, "recent": centre, "threshold": thr, "lr": stats.lr},
             fix=self._fix(stats.lr),
         )

@@ -3,25 +3,42 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, fmt
 
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
-    ("the target", "Check the data: this batch's targets hold NaN or inf (`assert torch.isfinite(y).all()` in the loader); "
-     "the model and the learning rate are not to blame."),
-    ("while the parameters were finite", "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
-     "if it is clean, an activation overflowed: normalise the inputs, lower the learning rate or clip the gradients."),
-    ("while every parameter is finite", "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
-     "if it is clean, an activation overflowed: normalise the inputs, lower the learning rate or clip the gradients."),
-    ("is non-finite", "An earlier update made the weights non-finite: lower the learning rate and clip the gradients "
-     "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`), then restart from the last finite checkpoint."),
-    ("the loss itself overflowed", "Compute the loss in a numerically stable form: pass logits to CrossEntropyLoss or "
-     "BCEWithLogitsLoss instead of taking log(softmax) or log(sigmoid) yourself, or clamp before log/exp."),
+    (
+        "the target",
+        "Check the data: this batch's targets hold NaN or inf (`assert torch.isfinite(y).all()` in the loader); "
+        "the model and the learning rate are not to blame.",
+    ),
+    (
+        "while the parameters were finite",
+        "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
+        "if it is clean, an activation overflowed: normalise the inputs, lower the learning rate or clip the gradients.",
+    ),
+    (
+        "while every parameter is finite",
+        "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
+        "if it is clean, an activation overflowed: normalise the inputs, lower the learning rate or clip the gradients.",
+    ),
+    (
+        "is non-finite",
+        "An earlier update made the weights non-finite: lower the learning rate and clip the gradients "
+        "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`), then restart from the last finite checkpoint.",
+    ),
+    (
+        "the loss itself overflowed",
+        "Compute the loss in a numerically stable form: pass logits to CrossEntropyLoss or "
+        "BCEWithLogitsLoss instead of taking log(softmax) or log(sigmoid) yourself, or clamp before log/exp.",
+    ),
 )
-_GRAD_FIX = ("A gradient overflowed while the loss was finite: clip the gradients "
-             "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`) and lower the learning rate; under fp16, use a GradScaler.")
+_GRAD_FIX = (
+    "A gradient overflowed while the loss was finite: clip the gradients "
+    "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`) and lower the learning rate; under fp16, use a GradScaler."
+)
 
 
 class NanLoss(Detector):
@@ -59,12 +76,12 @@ class NanLoss(Detector):
         self.episodes = r.int("episodes", self.episodes)
         self.nonfinite_steps = r.int("nonfinite_steps", self.nonfinite_steps)
 
-    def is_nonfinite(self, loss: Optional[float], grad_norm: Optional[float] = None) -> bool:
+    def is_nonfinite(self, loss: float | None, grad_norm: float | None = None) -> bool:
         if loss is not None and not math.isfinite(loss):
             return True
         return self.check_grads and grad_norm is not None and not math.isfinite(grad_norm)
 
-    def update(self, stats: StepStats) -> Optional[Finding]:
+    def update(self, stats: StepStats) -> Finding | None:
         if not self.is_nonfinite(stats.loss, stats.grad_norm):
             if stats.loss is not None:
                 self.finite_run += 1
@@ -78,7 +95,7 @@ class NanLoss(Detector):
         self.in_alarm = True
         self.episodes += 1
         loss_finite = stats.loss is None or math.isfinite(stats.loss)
-        fix: Optional[str] = None
+        fix: str | None = None
         if loss_finite:
             what = f"the gradient is {fmt(stats.grad_norm)} while the loss is finite ({fmt(stats.loss)})"
             if stats.nonfinite_grad:

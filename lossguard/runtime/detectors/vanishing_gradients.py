@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any, Optional
+from typing import Any
 
 from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, at_least, fmt, median
 
-_DEAD_FIX = ("The first layer gets exactly zero gradient: every unit between it and the head is dead (ReLUs that output "
-             "only zeros, typically after an update far too large or a bias initialised far negative). Lower the learning "
-             "rate and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened.")
+_DEAD_FIX = (
+    "The first layer gets exactly zero gradient: every unit between it and the head is dead (ReLUs that output "
+    "only zeros, typically after an update far too large or a bias initialised far negative). Lower the learning "
+    "rate and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened."
+)
 
 
 class VanishingGradients(Detector):
@@ -60,7 +62,7 @@ class VanishingGradients(Detector):
         self.ratios: deque[float] = deque(maxlen=self.window)
         self.body: deque[float] = deque(maxlen=self.window)
         self.first: list[float] = []
-        self.head: Optional[float] = None
+        self.head: float | None = None
         self.reported = False
 
     def state_dict(self) -> dict[str, Any]:
@@ -74,18 +76,20 @@ class VanishingGradients(Detector):
         self.head = r.number("head", self.head, optional=True)
         self.reported = r.bool("reported", self.reported)
 
-    def _fix(self, level: float) -> Optional[str]:
+    def _fix(self, level: float) -> str | None:
         if level == 0.0:
             return _DEAD_FIX
         if len(self.first) >= self.window:
             early = median(self.first)
             if early >= 10 * self.threshold:
-                return (f"The first layer's gradient ratio was healthy at first ({fmt(early)}) and collapsed later: an update "
-                        "saturated or killed the units in between. Lower the learning rate and clip the gradients, then "
-                        "restart from a checkpoint taken before the collapse.")
+                return (
+                    f"The first layer's gradient ratio was healthy at first ({fmt(early)}) and collapsed later: an update "
+                    "saturated or killed the units in between. Lower the learning rate and clip the gradients, then "
+                    "restart from a checkpoint taken before the collapse."
+                )
         return None
 
-    def update(self, stats: StepStats) -> Optional[Finding]:
+    def update(self, stats: StepStats) -> Finding | None:
         ratio = stats.grad_ratio
         if ratio is None or not math.isfinite(ratio):
             return None
@@ -119,7 +123,12 @@ class VanishingGradients(Detector):
             f"Step {stats.step}: the first layer's gradient is {fmt(level)} times the last layer's "
             f"(relative to their weights, median of {self.window} measurements; threshold {fmt(self.threshold)}), "
             "and it is not recovering.",
-            {"ratio": level, "body_ratio": median(self.body) if self.body else None, "head_scale": self.head,
-             "threshold": self.threshold, "grad_norm": stats.grad_norm},
+            {
+                "ratio": level,
+                "body_ratio": median(self.body) if self.body else None,
+                "head_scale": self.head,
+                "threshold": self.threshold,
+                "grad_norm": stats.grad_norm,
+            },
             fix=self._fix(level),
         )

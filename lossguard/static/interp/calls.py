@@ -5,36 +5,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static import torch_api as api
-from lossguard.static.project import ModuleInfo
-from lossguard.static.tensor_ops import apply_layer
-from lossguard.static.values import (
-    MODEL_VALUES,
-    Either,
-    Partial,
-    PARAM,
-    UNKNOWN,
-    Act,
-    ParamUnknown,
-    BoundMethod,
-    ClassRef,
-    Const,
-    Dtype,
-    External,
-    FunctionRef,
-    INT,
-    Instance,
-    Layer,
-    LossSpec,
-    PretrainedModel,
-    QualName,
-    SequentialVal,
-    Site,
-    Tensor,
-    TupleVal,
-    Unknown,
-    Value,
-    join,
-)
+from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     MAX_DEPTH,
     MODULE_MUTATORS,
@@ -47,7 +18,36 @@ from lossguard.static.interp.frame import (
     is_static,
     rewrites_values,
 )
-from lossguard.static.interp.base import InterpBase
+from lossguard.static.project import ModuleInfo
+from lossguard.static.tensor_ops import apply_layer
+from lossguard.static.values import (
+    INT,
+    MODEL_VALUES,
+    PARAM,
+    UNKNOWN,
+    Act,
+    BoundMethod,
+    ClassRef,
+    Const,
+    Dtype,
+    Either,
+    External,
+    FunctionRef,
+    Instance,
+    Layer,
+    LossSpec,
+    ParamUnknown,
+    Partial,
+    PretrainedModel,
+    QualName,
+    SequentialVal,
+    Site,
+    Tensor,
+    TupleVal,
+    Unknown,
+    Value,
+    join,
+)
 
 
 class CallsMixin(InterpBase):
@@ -75,7 +75,13 @@ class CallsMixin(InterpBase):
     def ev_call(self, node: ast.Call, frame: Frame, env: Env) -> Value:
         func = node.func
         if isinstance(func, ast.Attribute):
-            if isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name) and func.value.func.id == "super" and frame.owner is not None and frame.self_value is not None:
+            if (
+                isinstance(func.value, ast.Call)
+                and isinstance(func.value.func, ast.Name)
+                and func.value.func.id == "super"
+                and frame.owner is not None
+                and frame.self_value is not None
+            ):
                 receiver: Value = SuperRef(frame.owner, frame.self_value)
             else:
                 receiver = self.ev(func.value, frame, env)
@@ -86,8 +92,10 @@ class CallsMixin(InterpBase):
             if isinstance(receiver, (Tensor, Unknown, Const, TupleVal)):
                 pos, kw, starred = self._args(node, frame, env)
                 result = self._value_method(receiver, name, node, pos, kw, frame, env)
-                if isinstance(receiver, Tensor) and rewrites_values(name) and (
-                    isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and is_self(func.value.value, frame)
+                if (
+                    isinstance(receiver, Tensor)
+                    and rewrites_values(name)
+                    and (isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and is_self(func.value.value, frame))
                 ):
                     # target.fill_(...), .scatter_(...): the tensor now holds other numbers
                     after = result if name in ("sigmoid_",) else receiver.with_(act=None, act_site=None)
@@ -96,8 +104,10 @@ class CallsMixin(InterpBase):
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
                 return self.external_method(receiver, name, node, pos, kw, starred, frame)
-            if name in ("add_module", "append") and isinstance(receiver, SequentialVal) and (
-                isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and is_self(func.value.value, frame)
+            if (
+                name in ("add_module", "append")
+                and isinstance(receiver, SequentialVal)
+                and (isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and is_self(func.value.value, frame))
             ):
                 # seq = nn.Sequential(); seq.add_module("fc", nn.Linear(...)): the layers in order
                 pos, kw, starred = self._args(node, frame, env)
@@ -105,18 +115,24 @@ class CallsMixin(InterpBase):
                 if not starred and len(pos) == n_pos and not kw:
                     self.bind(func.value, SequentialVal((*receiver.layers, pos[-1])), frame, env)
                     return Const(None)
-                self._forget_modified_model(func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env)
+                self._forget_modified_model(
+                    func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
+                )
                 return Const(None)
             if name in MODULE_MUTATORS and isinstance(receiver, MODEL_VALUES):
                 self._args(node, frame, env)
-                self._forget_modified_model(func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env)
+                self._forget_modified_model(
+                    func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
+                )
                 return Const(None)
             if name in MODULE_SELF_METHODS and isinstance(receiver, (*MODEL_VALUES, Layer, LossSpec)):
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
                     self._args(node, frame, env)
                     return receiver  # model.to(device), model.train(), ... return the module itself
             # layer.forward(x), seq.forward(x), criterion.forward(out, y): the module's own call
-            callee = receiver if name == "forward" and isinstance(receiver, (SequentialVal, Layer, LossSpec)) else self.attribute(receiver, name, frame)
+            callee = (
+                receiver if name == "forward" and isinstance(receiver, (SequentialVal, Layer, LossSpec)) else self.attribute(receiver, name, frame)
+            )
         else:
             callee = self.ev(func, frame, env)
             if isinstance(func, ast.Name) and func.id == "setattr" and callee is UNKNOWN and len(node.args) == 3 and not node.keywords:
@@ -131,13 +147,13 @@ class CallsMixin(InterpBase):
         pos, kw, starred = self._args(node, frame, env)
         return self.apply(callee, node, pos, kw, starred, frame, env)
 
-    def apply(
-        self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
-    ) -> Value:
+    def apply(self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
         if isinstance(callee, QualName):
             return self._torch_call(callee.name, node, pos, kw, starred, frame)
         if isinstance(callee, LossSpec):
-            return self._loss_call(callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target)
+            return self._loss_call(
+                callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target
+            )
         if isinstance(callee, Layer):
             return apply_layer(callee, pos[0] if pos else UNKNOWN, node, frame, explicit=True)
         if isinstance(callee, SequentialVal):
@@ -153,11 +169,23 @@ class CallsMixin(InterpBase):
         if isinstance(callee, FunctionRef):
             if starred:
                 return UNKNOWN  # left to the function's standalone analysis
-            return self.call_function(callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+            return self.call_function(
+                callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
+            )
         if isinstance(callee, BoundMethod):
             if starred:
                 return UNKNOWN
-            return self.call_function(callee.func, pos, kw, self_value=callee.self_value, depth=frame.depth + 1, is_init=callee.func.node.name == "__init__" or (frame.is_init and callee.self_value is frame.self_value), no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+            return self.call_function(
+                callee.func,
+                pos,
+                kw,
+                self_value=callee.self_value,
+                depth=frame.depth + 1,
+                is_init=callee.func.node.name == "__init__" or (frame.is_init and callee.self_value is frame.self_value),
+                no_grad=frame.no_grad,
+                called=frame.called,
+                callsite=(frame.module, node),
+            )
         if isinstance(callee, ClassRef):
             return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
         if isinstance(callee, LambdaRef):
@@ -168,8 +196,20 @@ class CallsMixin(InterpBase):
                 return UNKNOWN
             if starred:
                 # model(**batch): the arguments are unknown, but what forward does to them is not
-                return self.call_function(method, [], {}, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node), opaque=True)
-            return self.call_function(method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node))
+                return self.call_function(
+                    method,
+                    [],
+                    {},
+                    self_value=callee,
+                    depth=frame.depth + 1,
+                    no_grad=frame.no_grad,
+                    called=frame.called,
+                    callsite=(frame.module, node),
+                    opaque=True,
+                )
+            return self.call_function(
+                method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
+            )
         if isinstance(callee, Either):
             return self._apply_each(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, Partial):
@@ -180,8 +220,7 @@ class CallsMixin(InterpBase):
                 return self.apply(self._default_instance(model), node, pos, kw, starred, frame, env)
         return UNKNOWN
 
-
-    def _call_lambda(self, ref: "LambdaRef", pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
+    def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
         params = ref.node.args
         if starred or frame.depth > MAX_DEPTH or params.vararg is not None:
             return UNKNOWN
@@ -215,7 +254,15 @@ class CallsMixin(InterpBase):
         fn = ref.node
         if depth > MAX_DEPTH:
             return UNKNOWN
-        key = (id(fn), self_value if not isinstance(self_value, Instance) else id(self_value), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), no_grad, called and not standalone, opaque)
+        key = (
+            id(fn),
+            self_value if not isinstance(self_value, Instance) else id(self_value),
+            tuple(pos),
+            tuple(sorted(kw.items(), key=lambda kv: kv[0])),
+            no_grad,
+            called and not standalone,
+            opaque,
+        )
         try:
             hash(key)
         except TypeError:
@@ -229,7 +276,9 @@ class CallsMixin(InterpBase):
         try:
             env = self._bind_params(ref, pos, kw, self_value, opaque)
             no_grad = no_grad or any(self.decorator_qualname(d, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorator_list)
-            frame = Frame(ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone)
+            frame = Frame(
+                ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone
+            )
             frame.callsite = callsite
             self.exec_block(fn.body, frame, env)
             if ref.module.facts.function(fn).is_generator:
@@ -308,9 +357,7 @@ class CallsMixin(InterpBase):
         if isinstance(key, Const) and isinstance(key.value, str) and key.value.isidentifier() and not isinstance(obj, ast.Starred):
             self.bind(ast.Attribute(value=obj, attr=key.value, ctx=ast.Store()), val, frame, env)
 
-    def _apply_each(
-        self, callee: Either, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
-    ) -> Value:
+    def _apply_each(self, callee: Either, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
         """Call each of several models and keep what their results agree on. Events are not reported
         from these calls: each model is also analysed on its own, and a finding that holds for one
         option only would be about a path the program may never take."""

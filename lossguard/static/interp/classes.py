@@ -5,10 +5,10 @@ from __future__ import annotations
 import ast
 
 from lossguard.static import torch_api as api
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Frame
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import UNKNOWN, ClassRef, FunctionRef, Instance, QualName, Value
-from lossguard.static.interp.frame import MODULE_BASES, FUNCTION_DEFS, Env, Frame
-from lossguard.static.interp.base import InterpBase
 
 
 class ClassesMixin(InterpBase):
@@ -19,7 +19,6 @@ class ClassesMixin(InterpBase):
         if isinstance(val, ClassRef) and val.node is node:
             return val
         return ClassRef(node, info)
-
 
     def instantiate(self, cls: ClassRef, pos: list[Value], kw: dict[str, Value], starred: bool, depth: int) -> Value:
         bases = self._bases(cls)
@@ -120,7 +119,6 @@ class ClassesMixin(InterpBase):
                     return m
         return None
 
-
     def _is_nn_module(self, cls: ClassRef) -> bool:
         for b in self._bases(cls)[1:]:
             if isinstance(b, QualName) and (b.name in MODULE_BASES or b.name.endswith("LightningModule")):
@@ -128,11 +126,11 @@ class ClassesMixin(InterpBase):
         return False
 
 
-
 def _self_calls(fn: ast.AST) -> set[str]:
     """Names of methods called as ``self.<name>(...)`` in a function body."""
     return {
-        n.func.attr for n in ast.walk(fn)
+        n.func.attr
+        for n in ast.walk(fn)
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == "self"
     }
 

@@ -24,9 +24,7 @@ from lossguard.static.project import ModuleInfo, Project
 from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
 
 
-class Interpreter(
-    StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin
-):
+class Interpreter(StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
         self.sink = sink
@@ -75,4 +73,3 @@ class Interpreter(
                 ref = FunctionRef(fn, info, None)
             # a function that calls backward() cannot be running under no_grad: treat it as called
             self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not info.facts.function(fn).calls_backward)
-

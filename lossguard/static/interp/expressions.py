@@ -242,4 +242,3 @@ class ExpressionsMixin(InterpBase):
                 return External("torch.device")
             return UNKNOWN
         return UNKNOWN
-

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from lossguard.static.events import Context
 from lossguard.static.project import ModuleInfo
@@ -17,7 +17,22 @@ FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 MAX_DEPTH = 6
 MODULE_BASES = {"torch.nn.Module", "torch.nn.modules.module.Module"}
 MODULE_MUTATORS = {"add_module", "append", "extend", "insert", "register_module", "__setitem__"}
-MODULE_SELF_METHODS = {"to", "cuda", "cpu", "train", "eval", "float", "double", "half", "bfloat16", "requires_grad_", "apply", "type", "share_memory", "to_empty"}
+MODULE_SELF_METHODS = {
+    "to",
+    "cuda",
+    "cpu",
+    "train",
+    "eval",
+    "float",
+    "double",
+    "half",
+    "bfloat16",
+    "requires_grad_",
+    "apply",
+    "type",
+    "share_memory",
+    "to_empty",
+}
 FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -50,7 +65,21 @@ class SuperRef(Value):
 class Frame:
     """The state of one function body being interpreted."""
 
-    __slots__ = ("module", "func", "scope", "self_value", "is_init", "loops", "no_grad", "returns", "loop_calls", "depth", "owner", "called", "callsite")
+    __slots__ = (
+        "module",
+        "func",
+        "scope",
+        "self_value",
+        "is_init",
+        "loops",
+        "no_grad",
+        "returns",
+        "loop_calls",
+        "depth",
+        "owner",
+        "called",
+        "callsite",
+    )
 
     def __init__(
         self,
@@ -79,7 +108,6 @@ class Frame:
 
     def ctx(self) -> Context:
         return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite)
-
 
 
 # ---------------------------------------------------------------------- helpers
@@ -141,7 +169,6 @@ def has_decorator(fn: FunctionNode, name: str) -> bool:
     return any(isinstance(d, ast.Name) and d.id == name for d in fn.decorator_list)
 
 
-
 def all_functions(module: ast.Module) -> list[tuple[FunctionNode, ast.ClassDef | None]]:
     """Every function and method, with its class (top-level classes and functions only, plus nesting)."""
     out: list[tuple[FunctionNode, ast.ClassDef | None]] = []
@@ -172,7 +199,41 @@ def pattern_names(pattern: ast.AST) -> set[str]:
     return names
 
 
-EXTERNAL_ROOTS = {"torch", "torchvision", "torchaudio", "timm", "transformers", "numpy", "np", "lightning", "pytorch_lightning", "tensorflow", "jax", "flax", "sklearn", "pandas", "os", "sys", "math", "typing", "collections", "functools", "itertools", "random", "json", "re", "time", "logging", "argparse", "dataclasses", "pathlib", "abc", "copy", "warnings", "__future__"}
+EXTERNAL_ROOTS = {
+    "torch",
+    "torchvision",
+    "torchaudio",
+    "timm",
+    "transformers",
+    "numpy",
+    "np",
+    "lightning",
+    "pytorch_lightning",
+    "tensorflow",
+    "jax",
+    "flax",
+    "sklearn",
+    "pandas",
+    "os",
+    "sys",
+    "math",
+    "typing",
+    "collections",
+    "functools",
+    "itertools",
+    "random",
+    "json",
+    "re",
+    "time",
+    "logging",
+    "argparse",
+    "dataclasses",
+    "pathlib",
+    "abc",
+    "copy",
+    "warnings",
+    "__future__",
+}
 
 
 def is_external(dotted: str) -> bool:

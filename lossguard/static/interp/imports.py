@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import Env, Frame, is_external
 from lossguard.static.project import ModuleInfo, canonical, resolve_relative
 from lossguard.static.values import UNKNOWN, LazyImport, ModuleRef, QualName, Value
-from lossguard.static.interp.frame import Env, Frame, is_external
-from lossguard.static.interp.base import InterpBase
 
 
 class ImportsMixin(InterpBase):
@@ -81,4 +81,3 @@ class ImportsMixin(InterpBase):
         if sub is not None:
             return ModuleRef(full, importer)
         return QualName(canonical(full))
-

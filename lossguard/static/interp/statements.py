@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 import ast
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, LoopSummary
-from lossguard.static.tensor_ops import binop
-from lossguard.static.values import (
-    ListOf,
-    MODEL_VALUES,
-    INT,
-    UNKNOWN,
-    Shape,
-    Tensor,
-    ClassRef,
-    Const,
-    DictVal,
-    FunctionRef,
-    Instance,
-    QualName,
-    TupleVal,
-    Value,
-    join,
-)
+from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
     Env,
@@ -35,7 +19,24 @@ from lossguard.static.interp.frame import (
     replace_env,
     same_expr,
 )
-from lossguard.static.interp.base import InterpBase
+from lossguard.static.tensor_ops import binop
+from lossguard.static.values import (
+    INT,
+    MODEL_VALUES,
+    UNKNOWN,
+    ClassRef,
+    Const,
+    DictVal,
+    FunctionRef,
+    Instance,
+    ListOf,
+    QualName,
+    Shape,
+    Tensor,
+    TupleVal,
+    Value,
+    join,
+)
 
 
 class StatementsMixin(InterpBase):
@@ -186,8 +187,12 @@ class StatementsMixin(InterpBase):
                     return UNKNOWN
                 return TupleVal(tuple(self._element_of(a, frame, env) for a in args))
         if (
-            isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) and iterable.func.attr in ("values", "items")
-            and not iterable.args and not iterable.keywords and isinstance(iterable.func.value, ast.Name)
+            isinstance(iterable, ast.Call)
+            and isinstance(iterable.func, ast.Attribute)
+            and iterable.func.attr in ("values", "items")
+            and not iterable.args
+            and not iterable.keywords
+            and isinstance(iterable.func.value, ast.Name)
         ):
             d = self.lookup(iterable.func.value.id, frame, env)
             if not isinstance(d, DictVal) or not d.items:
@@ -257,7 +262,6 @@ class StatementsMixin(InterpBase):
         outcomes.append(dict(env))
         replace_env(env, join_envs(outcomes))
 
-
     # ------------------------------------------------------------------ binding
     def bind(self, target: ast.expr, value: Value, frame: Frame, env: Env) -> None:
         if isinstance(target, ast.Name):
@@ -301,9 +305,11 @@ class StatementsMixin(InterpBase):
         if isinstance(root, ast.Name) and root.id == "self" and isinstance(owner, ast.Attribute) and frame.self_value is not None:
             # self.backbone.fc = ...: the attribute self.backbone now holds a changed model
             key = "self." + owner.attr
-            if isinstance(env.get(key), MODEL_VALUES) or isinstance(
-                frame.self_value, Instance
-            ) and isinstance(frame.self_value.attrs.get(owner.attr), MODEL_VALUES):
+            if (
+                isinstance(env.get(key), MODEL_VALUES)
+                or isinstance(frame.self_value, Instance)
+                and isinstance(frame.self_value.attrs.get(owner.attr), MODEL_VALUES)
+            ):
                 env[key] = UNKNOWN
                 if isinstance(frame.self_value, Instance) and owner.attr in frame.self_value.attrs:
                     frame.self_value.attrs[owner.attr] = UNKNOWN

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ast
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
     constructor,
@@ -15,24 +18,24 @@ from lossguard.static.tensor_ops import (
     dim_of,
     dtype_of,
     functional_options,
+    has_star,
     reshape,
     tensor_of,
-    has_star,
 )
 from lossguard.static.values import (
-    ListOf,
+    INT,
     MODEL_VALUES,
-    Partial,
     UNKNOWN,
     Act,
     Const,
     Dim,
     Dtype,
     External,
-    INT,
     Layer,
+    ListOf,
     LossSpec,
     Optimizer,
+    Partial,
     PretrainedModel,
     SequentialVal,
     Shape,
@@ -42,8 +45,6 @@ from lossguard.static.values import (
     Value,
     join,
 )
-from lossguard.static.interp.frame import Env, Frame
-from lossguard.static.interp.base import InterpBase
 
 
 class TorchCallsMixin(InterpBase):
@@ -143,8 +144,6 @@ class TorchCallsMixin(InterpBase):
         return handler(t, TorchCallArgs(name, node, pos, kw, False, frame))
 
 
-
-
 # ---------------------------------------------------------------------- torch functions as data
 
 
@@ -201,7 +200,9 @@ def _layer(interp: Any, c: TorchCallArgs) -> Value:
     out: Dim = None
     if effect == "linear":
         pos, node = c.pos, c.node
-        out = dim_of(pos[1] if len(pos) > 1 else c.kw.get("out_features", UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None)
+        out = dim_of(
+            pos[1] if len(pos) > 1 else c.kw.get("out_features", UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None
+        )
     return Layer(c.qname, effect, out, c.site(f"{c.qname.replace('torch.nn.', 'nn.')} layer", explicit=False))
 
 
@@ -273,7 +274,12 @@ def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
 def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
     pos = c.pos
-    return Tensor(dtype=Dtype.INT, shape=None if t.shape is None or not t.shape.rank_known else Shape((*t.shape.dims, dim_of(pos[1] if len(pos) > 1 else c.kw.get("num_classes", UNKNOWN)))))
+    return Tensor(
+        dtype=Dtype.INT,
+        shape=None
+        if t.shape is None or not t.shape.rank_known
+        else Shape((*t.shape.dims, dim_of(pos[1] if len(pos) > 1 else c.kw.get("num_classes", UNKNOWN)))),
+    )
 
 
 def _int_result(interp: Any, c: TorchCallArgs) -> Value:
@@ -352,7 +358,10 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.VALUE_KEEPING_FUNCS, _value_keeping),
     (("torch.nn.functional.one_hot",), _one_hot),
     (("torch.argmax", "torch.argmin", "torch.randperm", "torch.bucketize", "torch.searchsorted"), _int_result),
-    ((*api.SIZED_CONSTRUCTORS, *api.FLOAT_CONSTRUCTORS, *api.INT_CONSTRUCTORS, "torch.tensor", "torch.as_tensor", "torch.arange", "torch.full"), _constructor),
+    (
+        (*api.SIZED_CONSTRUCTORS, *api.FLOAT_CONSTRUCTORS, *api.INT_CONSTRUCTORS, "torch.tensor", "torch.as_tensor", "torch.arange", "torch.full"),
+        _constructor,
+    ),
     (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
     (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
 )
@@ -360,8 +369,10 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
 
 def _is_pretrained(qname: str) -> bool:
     return (
-        qname.startswith(api.PRETRAINED_PREFIXES) and qname.count(".") == 2
-        and not any(x in qname for x in api.PRETRAINED_EXCLUDE) and qname.rsplit(".", 1)[-1][:1].islower()
+        qname.startswith(api.PRETRAINED_PREFIXES)
+        and qname.count(".") == 2
+        and not any(x in qname for x in api.PRETRAINED_EXCLUDE)
+        and qname.rsplit(".", 1)[-1][:1].islower()
     )
 
 
@@ -370,9 +381,25 @@ def _is_optimizer_class(qname: str) -> bool:
 
 
 _NOT_TENSOR_FUNCS = (
-    "torch.nn.", "torch.optim", "torch.utils", "torch.distributed", "torch.cuda", "torch.backends", "torch.autograd", "torch.jit",
-    "torch.compile", "torch.manual_seed", "torch.save", "torch.load", "torch.set_", "torch.device", "torch.no_grad",
-    "torch.inference_mode", "torch.enable_grad", "torch.amp", "torch.autocast",
+    "torch.nn.",
+    "torch.optim",
+    "torch.utils",
+    "torch.distributed",
+    "torch.cuda",
+    "torch.backends",
+    "torch.autograd",
+    "torch.jit",
+    "torch.compile",
+    "torch.manual_seed",
+    "torch.save",
+    "torch.load",
+    "torch.set_",
+    "torch.device",
+    "torch.no_grad",
+    "torch.inference_mode",
+    "torch.enable_grad",
+    "torch.amp",
+    "torch.autocast",
 )
 
 

@@ -3,15 +3,14 @@ what the training helpers (``accelerate.Accelerator``, ``GradScaler``) do to the
 
 from __future__ import annotations
 
-
-from lossguard.static.project import ModuleInfo
 import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import Backward
-from lossguard.static.interp.frame import Frame
-from lossguard.static.values import UNKNOWN, ClassRef, External, LazyImport, TupleVal, Value
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import Frame
+from lossguard.static.project import ModuleInfo
+from lossguard.static.values import UNKNOWN, ClassRef, External, LazyImport, TupleVal, Value
 
 
 class TrainingMixin(InterpBase):
@@ -56,7 +55,6 @@ class TrainingMixin(InterpBase):
                     used_inside.add(id(other.node))
         return [c for c in classes.values() if id(c.node) not in used_inside and self._find_method(c, "forward") is not None]
 
-
     def _forward_accepts(self, cls: ClassRef, n_pos: int, kw_names: set[str]) -> bool:
         method = self._find_method(cls, "forward")
         if method is None:
@@ -74,4 +72,3 @@ class TrainingMixin(InterpBase):
             return False
         bound = set(positional[:n_pos]) | kw_names
         return all(name in bound for name in required) and all(d is not None or name in kw_names for name, d in kwonly)
-

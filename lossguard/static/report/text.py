@@ -69,8 +69,7 @@ def render(
         console.print(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).", style="green")
     else:
         console.print(
-            f"No problems found, but {unchecked} of {files_checked} file{'s' if files_checked != 1 else ''} could not be checked "
-            "(see the errors).",
+            f"No problems found, but {unchecked} of {files_checked} file{'s' if files_checked != 1 else ''} could not be checked (see the errors).",
             style="yellow",
         )
 

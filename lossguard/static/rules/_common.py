@@ -29,7 +29,7 @@ def has_act(call: LossCall, role: str, *acts: Act) -> tuple[Arg, Tensor] | None:
     return None
 
 
-def reduction_of(call: "TorchCall") -> str | None:
+def reduction_of(call: TorchCall) -> str | None:
     """The effective reduction of a loss constructor or functional call, from literal arguments.
 
     Applies torch's legacy mapping of size_average / reduce. None when not statically known.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.fix import Edit, Fix
+from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
 from lossguard.static.values import Act
 
@@ -94,7 +94,9 @@ loss = criterion(log_probs, y)
     INVALID = (
         Invalid(
             catalog_example("LG001"),
-            line=7, col=18, message="it applies log-softmax itself, so pass the raw logits",
+            line=7,
+            col=18,
+            message="it applies log-softmax itself, so pass the raw logits",
         ),
         Invalid(
             """
@@ -115,7 +117,9 @@ for x, y in loader:
     loss.backward()
     optimizer.step()
 """,
-            line=14, col=20, message="it applies log-softmax itself, so pass the raw logits",
+            line=14,
+            col=20,
+            message="it applies log-softmax itself, so pass the raw logits",
         ),
         Invalid(
             """
@@ -139,7 +143,9 @@ class Classifier(pl.LightningModule):
         loss = self.criterion(out, y)
         return loss
 """,
-            line=18, col=31, message="it applies log-softmax itself, so pass the raw logits",
+            line=18,
+            col=31,
+            message="it applies log-softmax itself, so pass the raw logits",
         ),
         Invalid(
             """
@@ -153,7 +159,10 @@ def step(model, x, y):
     logits = scores.log_softmax(-1)
     return F.cross_entropy(logits, y)
 """,
-            line=9, col=28, message="so the log_softmax is redundant (same loss and gradients)", severity="info",
+            line=9,
+            col=28,
+            message="so the log_softmax is redundant (same loss and gradients)",
+            severity="info",
         ),
         Invalid(
             """
@@ -163,7 +172,10 @@ def training_step(model, x, y):
     logits = model(x)
     return F.cross_entropy(F.softmax(logits, dim=1), y)
 """,
-            line=5, col=28, message="receives softmax probabilities", severity="error",
+            line=5,
+            col=28,
+            message="receives softmax probabilities",
+            severity="error",
             fixed="""
 import torch.nn.functional as F
 
@@ -183,7 +195,10 @@ for x, y in loader:
     out = model(x)
     loss = criterion(torch.log_softmax(out, dim=1), y)
 """,
-            line=7, col=22, message="so the log_softmax is redundant (same loss and gradients)", severity="info",
+            line=7,
+            col=22,
+            message="so the log_softmax is redundant (same loss and gradients)",
+            severity="info",
             fixed="""
 import torch
 import torch.nn as nn

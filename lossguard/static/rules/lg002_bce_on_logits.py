@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import LossCall
-from lossguard.static.fix import Edit, Fix, attr_name
 from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.fix import Edit, Fix, attr_name
 from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
@@ -43,7 +43,6 @@ class BceOnLogits(Rule):
             _fix(call),
         )
 
-
     VALID = (
         """
 import torch
@@ -79,7 +78,9 @@ def loss_fn(pred, target):
     INVALID = (
         Invalid(
             catalog_example("LG002"),
-            line=13, col=18, message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            line=13,
+            col=18,
+            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
         ),
         Invalid(
             """
@@ -97,7 +98,9 @@ D = Discriminator()
 adversarial_loss = nn.BCELoss()
 real_loss = adversarial_loss(D(real_imgs), valid)
 """,
-            line=13, col=30, message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            line=13,
+            col=30,
+            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
         ),
         Invalid(
             """
@@ -113,7 +116,9 @@ class Head(nn.Module):
         logits = self.classifier(h)
         return F.binary_cross_entropy(logits, self.labels)
 """,
-            line=11, col=39, message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            line=11,
+            col=39,
+            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
             fixed="""
 import torch.nn as nn
 import torch.nn.functional as F

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.fix import Edit, Fix
+from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
 from lossguard.static.values import Act
 
@@ -58,7 +58,9 @@ def train_step(model, x, y, use_probs: bool):
     INVALID = (
         Invalid(
             catalog_example("LG003"),
-            line=5, col=43, message="F.binary_cross_entropy_with_logits receives sigmoid probabilities",
+            line=5,
+            col=43,
+            message="F.binary_cross_entropy_with_logits receives sigmoid probabilities",
         ),
         Invalid(
             """
@@ -77,7 +79,9 @@ net = Net()
 criterion = nn.BCEWithLogitsLoss()
 loss = criterion(net(batch), labels)
 """,
-            line=14, col=18, message="it applies the sigmoid itself, so pass the raw logits",
+            line=14,
+            col=18,
+            message="it applies the sigmoid itself, so pass the raw logits",
         ),
         Invalid(
             """
@@ -86,7 +90,9 @@ import torch.nn.functional as F
 probs = logits.sigmoid()
 loss = F.binary_cross_entropy_with_logits(probs, targets)
 """,
-            line=4, col=43, message="F.binary_cross_entropy_with_logits receives sigmoid probabilities",
+            line=4,
+            col=43,
+            message="F.binary_cross_entropy_with_logits receives sigmoid probabilities",
         ),
         Invalid(
             """
@@ -96,7 +102,9 @@ import torch.nn.functional as F
 logits = model(x)
 loss = F.binary_cross_entropy_with_logits(torch.sigmoid(logits), y)
 """,
-            line=5, col=43, message="receives sigmoid probabilities",
+            line=5,
+            col=43,
+            message="receives sigmoid probabilities",
             fixed="""
 import torch
 import torch.nn.functional as F

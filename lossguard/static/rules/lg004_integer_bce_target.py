@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.rule import Rule, via_caller
 from lossguard.static.fix import Edit, Fix, with_method
+from lossguard.static.rule import Rule, via_caller
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.values import Dtype
 
@@ -24,8 +24,7 @@ class IntegerBceTarget(Rule):
         self.report(
             node,
             call.ctx,
-            f"{loss_label(call)} target is an integer tensor{via_caller(node, call.ctx)}; binary cross-entropy needs a float target "
-            "(add .float())",
+            f"{loss_label(call)} target is an integer tensor{via_caller(node, call.ctx)}; binary cross-entropy needs a float target (add .float())",
             Fix("Convert the target with .float()", (Edit(node, with_method(module, node, "float")),), "safe"),
         )
 
@@ -55,7 +54,9 @@ loss = nn.BCEWithLogitsLoss()(logits, labels.type_as(logits))
     INVALID = (
         Invalid(
             catalog_example("LG004"),
-            line=5, col=39, message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            line=5,
+            col=39,
+            message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
             fixed="""
 import torch
 import torch.nn as nn
@@ -74,7 +75,9 @@ criterion = nn.BCEWithLogitsLoss()
 labels = torch.tensor([0, 1, 1, 0])
 loss = criterion(logits, labels)
 """,
-            line=6, col=26, message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            line=6,
+            col=26,
+            message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
             fixed="""
 import torch
 import torch.nn as nn
@@ -93,7 +96,9 @@ def multilabel_loss(logits, class_ids, num_classes):
     target = F.one_hot(class_ids, num_classes)
     return F.binary_cross_entropy_with_logits(logits, target)
 """,
-            line=5, col=55, message="F.binary_cross_entropy_with_logits target is an integer tensor; binary cross-entropy needs a float target",
+            line=5,
+            col=55,
+            message="F.binary_cross_entropy_with_logits target is an integer tensor; binary cross-entropy needs a float target",
             fixed="""
 import torch.nn.functional as F
 
@@ -111,7 +116,9 @@ from torch import nn
 y = torch.randint(0, 2, (64, 1))
 loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long())
 """,
-            line=5, col=51, message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            line=5,
+            col=51,
+            message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
             fixed="""
 import torch
 from torch import nn

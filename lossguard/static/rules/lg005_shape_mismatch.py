@@ -116,7 +116,9 @@ loss = F.cross_entropy(logits, target)
     INVALID = (
         Invalid(
             catalog_example("LG005"),
-            line=7, col=19, message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
+            line=7,
+            col=19,
+            message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
         ),
         Invalid(
             """
@@ -137,7 +139,9 @@ for x, y in loader:
     pred = model(x)
     loss = criterion(pred, y.view(-1))
 """,
-            line=16, col=22, message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
+            line=16,
+            col=22,
+            message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
         ),
         Invalid(
             """
@@ -148,7 +152,9 @@ pred = torch.randn(16, 1)
 target = torch.randn(16)
 loss = F.l1_loss(pred, target)
 """,
-            line=6, col=18, message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
+            line=6,
+            col=18,
+            message="differ; they are broadcast against each other and the loss is wrong. Make both the same shape",
         ),
         Invalid(
             """
@@ -159,6 +165,8 @@ logits = nn.Linear(128, 10)(features)
 labels = torch.randint(0, 10, (32, 1))
 loss = nn.CrossEntropyLoss()(logits, labels)
 """,
-            line=6, col=38, message="CrossEntropyLoss target has shape",
+            line=6,
+            col=38,
+            message="CrossEntropyLoss target has shape",
         ),
     )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import ast
+import re
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import Accumulate
-from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.values import Tensor
 
@@ -39,7 +38,7 @@ def _walk_body(root: ast.AST) -> list[ast.AST]:
 class _LoopFacts:
     """Calls and plain assignments found lexically inside a loop (nested functions excluded)."""
 
-    def __init__(self, module: "ModuleInfo", loop: ast.AST) -> None:
+    def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
         self.trains = False
         self.assigned: set[str] = set()
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
@@ -61,7 +60,7 @@ class _LoopFacts:
 class _Backwarded:
     """Source texts of everything handed to backward() in a function, and of what it returns."""
 
-    def __init__(self, module: "ModuleInfo", scope: ast.AST) -> None:
+    def __init__(self, module: ModuleInfo, scope: ast.AST) -> None:
         self.texts: list[str] = []
         self.returned: list[str] = []
         self.assignments: list[tuple[str, str]] = []  # (target, value) source texts
@@ -103,7 +102,7 @@ def _one_element(text: str, container: str) -> bool:
     return re.fullmatch(re.escape(container) + r"\[[^\]:]*\]", text) is not None
 
 
-def _backwarded_in_loop(acc: Accumulate, value: object, facts: _LoopFacts, module: "ModuleInfo") -> bool:
+def _backwarded_in_loop(acc: Accumulate, value: object, facts: _LoopFacts, module: ModuleInfo) -> bool:
     """``total += out["loss"]`` / ``history.append(outputs.loss)`` where the same expression has
     ``.backward()`` called on it in the loop: it holds a graph, whatever built it."""
     if isinstance(value, Tensor) or not facts.backwarded:
@@ -124,7 +123,7 @@ def _word(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
 
 
-def _fix(acc: Accumulate, value: Tensor, module: "ModuleInfo") -> Fix | None:
+def _fix(acc: Accumulate, value: Tensor, module: ModuleInfo) -> Fix | None:
     """``total += loss`` -> ``total += loss.item()``; ``losses.append(loss)`` -> ``losses.append(loss.detach())``."""
     node = acc.node
     scalar = not value.unreduced and (value.shape is None or value.shape.dims == ())
@@ -177,8 +176,7 @@ class GraphRetention(Rule):
         self.report(
             acc.node,
             acc.ctx,
-            f"`{target}` keeps every step's loss tensor and its autograd graph alive; "
-            "accumulate loss.item() (or loss.detach()) instead",
+            f"`{target}` keeps every step's loss tensor and its autograd graph alive; accumulate loss.item() (or loss.detach()) instead",
             _fix(acc, value, module),
         )
 
@@ -194,7 +192,8 @@ class GraphRetention(Rule):
         call_text = module.segment(call)
         names = {
             part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple
-            for target, value in found.assignments if call_text in value
+            for target, value in found.assignments
+            if call_text in value
             for part in target.split(",")
         } - {""}
         patterns = [p for n in names for p in found.derived(n)]
@@ -282,7 +281,9 @@ with torch.no_grad():
     INVALID = (
         Invalid(
             catalog_example("LG006"),
-            line=10, col=5, message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
+            line=10,
+            col=5,
+            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
             fixed="""
 import torch.nn as nn
 
@@ -312,7 +313,9 @@ for x, y in loader:
     for name, value in terms.items():
         logs[name] += value
 """,
-            line=12, col=9, message="`logs[name]` keeps every step's loss tensor and its autograd graph alive",
+            line=12,
+            col=9,
+            message="`logs[name]` keeps every step's loss tensor and its autograd graph alive",
             fixed="""
 from collections import defaultdict
 
@@ -346,7 +349,9 @@ def train_epoch(model, loader, optimizer):
         total_loss += loss
     return total_loss / len(loader)
 """,
-            line=13, col=9, message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
+            line=13,
+            col=9,
+            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
             fixed="""
 import torch.nn as nn
 
@@ -379,7 +384,9 @@ for epoch in range(10):
         opt.step()
         history.append(loss)
 """,
-            line=11, col=9, message="`history` keeps every step's loss tensor and its autograd graph alive",
+            line=11,
+            col=9,
+            message="`history` keeps every step's loss tensor and its autograd graph alive",
             fixed="""
 import torch.nn.functional as F
 

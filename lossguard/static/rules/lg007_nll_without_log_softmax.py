@@ -46,7 +46,9 @@ loss = F.nll_loss(model(data), target)
     INVALID = (
         Invalid(
             catalog_example("LG007"),
-            line=6, col=19, message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            line=6,
+            col=19,
+            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
         ),
         Invalid(
             """
@@ -57,7 +59,9 @@ def step(head_logits, y):
     mean_prob = F.softmax(head_logits, dim=-1).mean(dim=0)   # an average of distributions: probabilities
     return F.nll_loss(mean_prob, y)
 """,
-            line=6, col=23, message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            line=6,
+            col=23,
+            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
         ),
         Invalid(
             """
@@ -76,7 +80,9 @@ model = Net()
 output = model(data)
 loss = F.nll_loss(output, target)
 """,
-            line=14, col=19, message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            line=14,
+            col=19,
+            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
         ),
         Invalid(
             """
@@ -87,6 +93,8 @@ criterion = nn.NLLLoss()
 probs = torch.softmax(model(x), dim=1)
 loss = criterion(probs, y)
 """,
-            line=6, col=18, message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            line=6,
+            col=18,
+            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
         ),
     )

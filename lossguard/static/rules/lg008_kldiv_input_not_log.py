@@ -21,8 +21,7 @@ class KlDivInputNotLog(Rule):
             self.report(
                 arg.node,
                 call.ctx,
-                f"{loss_label(call)} input is {act_phrase(value.act, value.act_site)}; it expects log-probabilities "
-                "(log_softmax)",
+                f"{loss_label(call)} input is {act_phrase(value.act, value.act_site)}; it expects log-probabilities (log_softmax)",
             )
         target = has_act(call, "target", Act.LOG_PROBS)
         if target is not None and call.log_target is False:
@@ -73,7 +72,9 @@ loss = F.kl_div(F.log_softmax(s, -1), F.log_softmax(t, -1), reduction="batchmean
     INVALID = (
         Invalid(
             catalog_example("LG008"),
-            line=5, col=11, message="KLDivLoss input is softmax probabilities",
+            line=5,
+            col=11,
+            message="KLDivLoss input is softmax probabilities",
         ),
         Invalid(
             """
@@ -83,7 +84,9 @@ import torch.nn.functional as F
 kd = nn.KLDivLoss(reduction="batchmean")
 loss = kd(F.softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
 """,
-            line=5, col=11, message="KLDivLoss input is softmax probabilities",
+            line=5,
+            col=11,
+            message="KLDivLoss input is softmax probabilities",
         ),
         Invalid(
             """
@@ -93,6 +96,8 @@ log_p = F.log_softmax(student_logits, dim=-1)
 log_q = F.log_softmax(teacher_logits, dim=-1)
 loss = F.kl_div(log_p, log_q, reduction="batchmean")
 """,
-            line=5, col=24, message="but log_target is not set; pass log_target=True or give probabilities",
+            line=5,
+            col=24,
+            message="but log_target is not set; pass log_target=True or give probabilities",
         ),
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lossguard.static.events import TorchCall
-from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of
 
@@ -49,7 +49,9 @@ def kl_term(log_p, q, reduction):
     INVALID = (
         Invalid(
             catalog_example("LG009"),
-            line=4, col=6, message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
+            line=4,
+            col=6,
+            message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
             fixed="""
 import torch.nn as nn
 import torch.nn.functional as F
@@ -65,7 +67,9 @@ import torch.nn as nn
 
 kl = nn.KLDivLoss()
 """,
-            line=3, col=6, message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
+            line=3,
+            col=6,
+            message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
             fixed="""
 import torch.nn as nn
 
@@ -79,7 +83,9 @@ import torch.nn.functional as F
 
 loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")
 """,
-            line=3, col=8, message="F.kl_div with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
+            line=3,
+            col=8,
+            message="F.kl_div with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
             fixed="""
 import torch.nn.functional as F
 

@@ -6,8 +6,8 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
-from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of
 
@@ -23,7 +23,10 @@ class DeprecatedReductionArgs(Rule):
     def on_torch_call(self, call: TorchCall) -> None:
         if call.qname not in api.LOSS_CLASSES and call.qname not in api.LOSS_FUNCTIONS:
             return
-        alias = next((k for k in call.node.keywords if k.arg == "reduction" and isinstance(k.value, ast.Constant) and k.value.value == "elementwise_mean"), None)
+        alias = next(
+            (k for k in call.node.keywords if k.arg == "reduction" and isinstance(k.value, ast.Constant) and k.value.value == "elementwise_mean"),
+            None,
+        )
         if alias is not None:
             # torch still accepts it and warns "reduction='elementwise_mean' is deprecated" (torch 2.13)
             quote = call.ctx.module.segment(alias.value)[0]
@@ -69,7 +72,9 @@ total = reduce(lambda a, b: a + b, values)
     INVALID = (
         Invalid(
             catalog_example("LG010"),
-            line=3, col=13, message="size_average is deprecated; use reduction='sum'",
+            line=3,
+            col=13,
+            message="size_average is deprecated; use reduction='sum'",
             fixed="""
 import torch.nn as nn
 
@@ -84,7 +89,9 @@ import torch.nn.functional as F
 per_sample = F.cross_entropy(logits, y, reduce=False)
 loss = (per_sample * weights).mean()
 """,
-            line=3, col=14, message="reduce is deprecated; use reduction='none'",
+            line=3,
+            col=14,
+            message="reduce is deprecated; use reduction='none'",
             fixed="""
 import torch.nn.functional as F
 
@@ -99,7 +106,9 @@ import torch.nn as nn
 
 criterion = nn.BCEWithLogitsLoss(reduction='elementwise_mean')
 """,
-            line=3, col=44, message="reduction='elementwise_mean' is deprecated; use reduction='mean'",
+            line=3,
+            col=44,
+            message="reduction='elementwise_mean' is deprecated; use reduction='mean'",
             fixed="""
 import torch.nn as nn
 

@@ -6,8 +6,8 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
-from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.rule import Rule
 from lossguard.static.values import Tensor
 
@@ -74,7 +74,7 @@ class SoftmaxWithoutDim(Rule):
                 call.node,
                 call.ctx,
                 f"F.{name} without dim picks the axis from the input's rank and warns "
-                f"\"Implicit dimension choice for {name} has been deprecated\"; pass dim=",
+                f'"Implicit dimension choice for {name} has been deprecated"; pass dim=',
                 _fix(call),
             )
         elif call.qname in api.SOFTMAX_LAYERS:
@@ -84,7 +84,7 @@ class SoftmaxWithoutDim(Rule):
                     call.node,
                     call.ctx,
                     f"nn.{name}() without dim picks the axis from the input's rank when called and warns "
-                    f"\"Implicit dimension choice for {api.SOFTMAX_LAYERS[call.qname]} has been deprecated\"; pass dim=",
+                    f'"Implicit dimension choice for {api.SOFTMAX_LAYERS[call.qname]} has been deprecated"; pass dim=',
                 )
 
     VALID = (
@@ -120,7 +120,9 @@ probs = torch.softmax(logits, axis=1)
     INVALID = (
         Invalid(
             catalog_example("LG011"),
-            line=3, col=9, message="F.softmax without dim picks the axis from the input's rank and warns",
+            line=3,
+            col=9,
+            message="F.softmax without dim picks the axis from the input's rank and warns",
         ),
         Invalid(
             """
@@ -131,7 +133,9 @@ head = nn.Sequential(
     nn.LogSoftmax(),
 )
 """,
-            line=5, col=5, message="nn.LogSoftmax() without dim picks the axis from the input's rank when called",
+            line=5,
+            col=5,
+            message="nn.LogSoftmax() without dim picks the axis from the input's rank when called",
         ),
         Invalid(
             """
@@ -141,7 +145,10 @@ import torch.nn.functional as F
 scores = torch.randn(32, 10)
 probs = F.softmax(scores)
 """,
-            line=5, col=9, message="warns \"Implicit dimension choice for softmax has been deprecated\"", severity="warning",
+            line=5,
+            col=9,
+            message='warns "Implicit dimension choice for softmax has been deprecated"',
+            severity="warning",
             fixed="""
 import torch
 import torch.nn.functional as F
@@ -158,7 +165,10 @@ import torch
 logits = model(x)
 probs = torch.softmax(logits)
 """,
-            line=4, col=9, message="torch.softmax() without dim raises TypeError", severity="error",
+            line=4,
+            col=9,
+            message="torch.softmax() without dim raises TypeError",
+            severity="error",
         ),
         Invalid(
             """
@@ -166,6 +176,9 @@ import torch as th
 
 log_probs = th.log_softmax(model(x))
 """,
-            line=3, col=13, message="torch.log_softmax() without dim raises TypeError", severity="error",
+            line=3,
+            col=13,
+            message="torch.log_softmax() without dim raises TypeError",
+            severity="error",
         ),
     )

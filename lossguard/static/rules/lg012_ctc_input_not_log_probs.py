@@ -38,7 +38,9 @@ loss = ctc(log_probs, targets, input_lengths, target_lengths)
     INVALID = (
         Invalid(
             catalog_example("LG012"),
-            line=5, col=12, message="log-probabilities: apply log_softmax over the class axis",
+            line=5,
+            col=12,
+            message="log-probabilities: apply log_softmax over the class axis",
         ),
         Invalid(
             """
@@ -59,7 +61,9 @@ ctc = nn.CTCLoss()
 emissions = model(feats)
 loss = ctc(emissions, targets, input_lengths, target_lengths)
 """,
-            line=16, col=12, message="log-probabilities: apply log_softmax over the class axis",
+            line=16,
+            col=12,
+            message="log-probabilities: apply log_softmax over the class axis",
         ),
         Invalid(
             """
@@ -68,6 +72,8 @@ import torch.nn.functional as F
 probs = F.softmax(logits, dim=2)
 loss = F.ctc_loss(probs, targets, in_lens, tgt_lens)
 """,
-            line=4, col=19, message="log-probabilities: apply log_softmax over the class axis",
+            line=4,
+            col=19,
+            message="log-probabilities: apply log_softmax over the class axis",
         ),
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.rule import Rule, via_caller
 from lossguard.static.fix import Edit, Fix, with_method
+from lossguard.static.rule import Rule, via_caller
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.values import Dtype
 
@@ -24,9 +24,10 @@ class ClassTargetDtype(Rule):
             # a float target of the input's shape is a soft label, which is right
             inp = tensor_arg(call, "input")
             in_shape = inp[1].shape if inp is not None else None
-            is_indices = shape is not None and shape.rank_known and (
-                len(shape.dims) == 1
-                or (in_shape is not None and in_shape.rank_known and len(shape.dims) == len(in_shape.dims) - 1)
+            is_indices = (
+                shape is not None
+                and shape.rank_known
+                and (len(shape.dims) == 1 or (in_shape is not None and in_shape.rank_known and len(shape.dims) == len(in_shape.dims) - 1))
             )
             if not is_indices:
                 return
@@ -58,7 +59,9 @@ loss = nn.CrossEntropyLoss()(logits, y)
     INVALID = (
         Invalid(
             catalog_example("LG013"),
-            line=7, col=32, message="F.cross_entropy target holds class indices as floats; class indices must be int64",
+            line=7,
+            col=32,
+            message="F.cross_entropy target holds class indices as floats; class indices must be int64",
             fixed="""
 import torch
 import torch.nn.functional as F
@@ -78,7 +81,9 @@ import torch.nn as nn
 y = torch.tensor([0, 2, 1, 1], dtype=torch.float32)
 loss = nn.CrossEntropyLoss()(logits, y)
 """,
-            line=5, col=38, message="CrossEntropyLoss target holds class indices as floats; class indices must be int64",
+            line=5,
+            col=38,
+            message="CrossEntropyLoss target holds class indices as floats; class indices must be int64",
             fixed="""
 import torch
 import torch.nn as nn
@@ -94,7 +99,9 @@ import torch.nn.functional as F
 
 loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())
 """,
-            line=3, col=46, message="F.nll_loss target holds class indices as floats; class indices must be int64",
+            line=3,
+            col=46,
+            message="F.nll_loss target holds class indices as floats; class indices must be int64",
             fixed="""
 import torch.nn.functional as F
 

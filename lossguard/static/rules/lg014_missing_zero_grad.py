@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import ast
+import re
 from typing import TYPE_CHECKING
 
+from lossguard.static import torch_api as api
 from lossguard.static.events import LoopSummary
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
-from lossguard.static import torch_api as api
 from lossguard.static.values import External, Optimizer, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
@@ -66,13 +65,13 @@ def _clears_manually(loop: ast.AST) -> bool:
     return False
 
 
-def _optimizer_like(node: ast.AST, module: "ModuleInfo") -> bool:
+def _optimizer_like(node: ast.AST, module: ModuleInfo) -> bool:
     text = module.segment(node).lower()
     last = text.rsplit(".", 1)[-1]
     return "optim" in last or last in ("opt", "optimiser") or last.startswith("opt_") or last.endswith("_opt")
 
 
-def _created_in_loop(step: ast.Call, loop: ast.AST, module: "ModuleInfo") -> bool:
+def _created_in_loop(step: ast.Call, loop: ast.AST, module: ModuleInfo) -> bool:
     """Whether the optimizer whose step() is called is (re)built inside the loop body."""
     receiver = module.segment(step.func.value) if isinstance(step.func, ast.Attribute) else ""
     return any(
@@ -81,7 +80,7 @@ def _created_in_loop(step: ast.Call, loop: ast.AST, module: "ModuleInfo") -> boo
     )
 
 
-def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: "ModuleInfo") -> str | None:
+def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: ModuleInfo) -> str | None:
     """The source text of the optimizer whose gradients ``X.zero_grad()`` clears; None for any
     other clearing call (a model's zero_grad, ``p.grad = None``, a helper)."""
     if name != "zero_grad" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
@@ -127,8 +126,10 @@ class MissingZeroGrad(Rule):
                     owners[module.segment(node.func.value)] = receiver.params
                 elif isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
                     steps.append((node, module.segment(node.func.value)))
-                elif n_args == 1 and len(node.args) == 1 and (
-                    isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS or _optimizer_like(node.args[0], module)
+                elif (
+                    n_args == 1
+                    and len(node.args) == 1
+                    and (isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS or _optimizer_like(node.args[0], module))
                 ):
                     steps.append((node, module.segment(node.args[0])))  # scaler.step(optimizer)
                 elif isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
@@ -136,7 +137,8 @@ class MissingZeroGrad(Rule):
         if not backward or _clears_manually(loop.node):
             return
         uncleared = [
-            (node, optimizer) for node, optimizer in steps
+            (node, optimizer)
+            for node, optimizer in steps
             if optimizer not in cleared and not (cleared and not optimizer) and not _params_cleared(optimizer, cleared, owners)
         ]
         if not uncleared:
@@ -281,7 +283,9 @@ for x in loader:
     INVALID = (
         Invalid(
             catalog_example("LG014"),
-            line=7, col=5, message="never clears the gradients; they accumulate across steps",
+            line=7,
+            col=5,
+            message="never clears the gradients; they accumulate across steps",
         ),
         Invalid(
             """
@@ -300,7 +304,9 @@ for real in loader:
     loss_g.backward()
     opt_g.step()
 """,
-            line=14, col=5, message="opt_g steps on gradients that accumulate across steps; clear them every step",
+            line=14,
+            col=5,
+            message="opt_g steps on gradients that accumulate across steps; clear them every step",
         ),
         Invalid(
             """
@@ -313,7 +319,9 @@ for epoch in range(epochs):
         loss.backward()
         optimizer.step()
 """,
-            line=8, col=9, message="never clears the gradients; they accumulate across steps",
+            line=8,
+            col=9,
+            message="never clears the gradients; they accumulate across steps",
         ),
         Invalid(
             """
@@ -325,7 +333,9 @@ def train(model, loader, optimizer, criterion, scaler):
         scaler.step(optimizer)
         scaler.update()
 """,
-            line=6, col=9, message="never clears the gradients; they accumulate across steps",
+            line=6,
+            col=9,
+            message="never clears the gradients; they accumulate across steps",
         ),
         Invalid(
             """
@@ -339,7 +349,9 @@ for state, target in replay:
         param.grad.data.clamp_(-1, 1)   # clipping keeps the gradients: they still add up
     optimizer.step()
 """,
-            line=9, col=5, message="never clears the gradients",
+            line=9,
+            col=5,
+            message="never clears the gradients",
         ),
         Invalid(
             """
@@ -355,6 +367,8 @@ for x in loader:
     info_loss(x).backward()   # Q's gradients are never cleared
     opt_info.step()
 """,
-            line=11, col=5, message="never opt_info.zero_grad()",
+            line=11,
+            col=5,
+            message="never opt_info.zero_grad()",
         ),
     )

@@ -48,7 +48,9 @@ per_element.backward(torch.ones_like(per_element), retain_graph=True)
     INVALID = (
         Invalid(
             catalog_example("LG015"),
-            line=5, col=1, message="backward() on a per-element loss",
+            line=5,
+            col=1,
+            message="backward() on a per-element loss",
         ),
         Invalid(
             """
@@ -58,7 +60,9 @@ criterion = nn.BCEWithLogitsLoss(reduction="none")
 loss = criterion(logits, targets)
 loss.backward()
 """,
-            line=5, col=1, message="backward() on a per-element loss",
+            line=5,
+            col=1,
+            message="backward() on a per-element loss",
         ),
         Invalid(
             """
@@ -67,7 +71,9 @@ import torch.nn.functional as F
 loss = F.mse_loss(pred, target, reduction="none") * mask
 loss.backward()
 """,
-            line=4, col=1, message="backward() on a per-element loss",
+            line=4,
+            col=1,
+            message="backward() on a per-element loss",
         ),
         Invalid(
             """
@@ -77,6 +83,8 @@ criterion = nn.CrossEntropyLoss(reduction="none")
 for i, out in enumerate(outputs):
     criterion(out, y).backward(retain_graph=i > 0)
 """,
-            line=5, col=5, message="backward() on a per-element loss",
+            line=5,
+            col=5,
+            message="backward() on a per-element loss",
         ),
     )

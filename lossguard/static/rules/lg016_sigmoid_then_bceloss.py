@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from lossguard.static.events import LossCall
-from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.rule import Rule, describe_site
 import ast
 
-from lossguard.static.events import Arg
+from lossguard.static.events import Arg, LossCall
+from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, attr_name
+from lossguard.static.rule import Rule, describe_site
 from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
-from lossguard.static.values import Tensor
-from lossguard.static.values import Act
+from lossguard.static.values import Act, Tensor
 
 
 class SigmoidThenBceLoss(Rule):
@@ -29,8 +27,7 @@ class SigmoidThenBceLoss(Rule):
         self.report(
             arg.node,
             call.ctx,
-            f"sigmoid ({describe_site(value.act_site)}) followed by {loss_label(call)} is numerically fragile; "
-            "use BCEWithLogitsLoss on the logits",
+            f"sigmoid ({describe_site(value.act_site)}) followed by {loss_label(call)} is numerically fragile; use BCEWithLogitsLoss on the logits",
             self._fix(call, arg, value),
         )
 
@@ -79,7 +76,9 @@ accuracy = ((probs > 0.5).float() == y).float().mean()
     INVALID = (
         Invalid(
             catalog_example("LG016"),
-            line=5, col=31, message="followed by F.binary_cross_entropy is numerically fragile; use BCEWithLogitsLoss on the logits",
+            line=5,
+            col=31,
+            message="followed by F.binary_cross_entropy is numerically fragile; use BCEWithLogitsLoss on the logits",
         ),
         Invalid(
             """
@@ -89,7 +88,9 @@ import torch.nn.functional as F
 logits = model(x)
 loss = F.binary_cross_entropy(torch.sigmoid(logits), y)
 """,
-            line=5, col=31, message="followed by F.binary_cross_entropy is numerically fragile; use BCEWithLogitsLoss on the logits",
+            line=5,
+            col=31,
+            message="followed by F.binary_cross_entropy is numerically fragile; use BCEWithLogitsLoss on the logits",
             fixed="""
 import torch
 import torch.nn.functional as F

@@ -74,8 +74,11 @@ def test_rule_pages_carry_the_generated_parameter_tables():
 def _busy(det):
     rng = random.Random(0)
     for i in range(120):
-        det.update(StepStats(i, loss=2.3 + 0.1 * rng.gauss(0, 1), grad_norm=1.0 + 0.1 * rng.random(), grad_ratio=0.3,
-                             update_ratio=0.01, updated=True, lr=0.1))
+        det.update(
+            StepStats(
+                i, loss=2.3 + 0.1 * rng.gauss(0, 1), grad_norm=1.0 + 0.1 * rng.random(), grad_ratio=0.3, update_ratio=0.01, updated=True, lr=0.1
+            )
+        )
     return det
 
 
@@ -97,7 +100,15 @@ def test_state_is_explicit_json_and_checked_on_load(cls):
 
 def test_a_cache_that_is_never_read_is_not_saved():
     assert set(_busy(ExplodingGradients()).state_dict()) == {
-        "updates", "first_losses", "recent_losses", "logs", "norms", "cooldown_left", "reports", "diverged"}
+        "updates",
+        "first_losses",
+        "recent_losses",
+        "logs",
+        "norms",
+        "cooldown_left",
+        "reports",
+        "diverged",
+    }
 
 
 def test_measures_are_dataclasses():

@@ -23,7 +23,24 @@ def test_one_low_step_does_not_move_the_median():
 
 # First/last ratios of a zero-initialised head under Adam (healthy-zero-head, measured): the head
 # starts at 0, so every gradient below it starts at 0 too, and the ratio climbs as the head grows.
-ZERO_HEAD = [4.7e-05, 1.8e-04, 2.6e-04, 3.8e-04, 7.3e-04, 7.7e-04, 9.7e-04, 1.1e-03, 9.9e-04, 1.6e-03, 1.5e-03, 1.5e-03, 1.5e-03, 1.4e-03, 1.8e-03, 2.2e-03]
+ZERO_HEAD = [
+    4.7e-05,
+    1.8e-04,
+    2.6e-04,
+    3.8e-04,
+    7.3e-04,
+    7.7e-04,
+    9.7e-04,
+    1.1e-03,
+    9.9e-04,
+    1.6e-03,
+    1.5e-03,
+    1.5e-03,
+    1.5e-03,
+    1.4e-03,
+    1.8e-03,
+    2.2e-03,
+]
 
 
 def test_zero_initialised_head_is_silent():

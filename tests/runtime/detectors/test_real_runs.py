@@ -89,8 +89,9 @@ def test_a_loss_three_times_its_start_under_pinned_norms_is_reported_once():
 def test_plateau_at_a_learning_rate_far_too_high_says_lower_it():
     torch.manual_seed(0)
     teacher = sc.Teacher(0)
-    out = sc.loop(0, sc.mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=220,
-                  optimizer=lambda p: torch.optim.Adam(p, lr=0.3), clip=1.0)
+    out = sc.loop(
+        0, sc.mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=220, optimizer=lambda p: torch.optim.Adam(p, lr=0.3), clip=1.0
+    )
     ev = first(out.events, "LG103")
     assert ev is not None, [(e.code, e.step) for e in out.events]
     assert ev.fix.startswith("Lower the learning rate") and "Raise" not in ev.fix

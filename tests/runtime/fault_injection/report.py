@@ -1,6 +1,6 @@
 """Run every fault-injection scenario over several seeds and write docs/fault-injection.md.
 
-    python -m tests.runtime.fault_injection.report [--seeds 5] [--out docs/fault-injection.md]
+python -m tests.runtime.fault_injection.report [--seeds 5] [--out docs/fault-injection.md]
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import warnings
 import torch
 
 from tests.runtime.fault_injection.scenarios import SCENARIOS, judge
-
 
 NOTES = """## Notes
 
@@ -100,9 +99,19 @@ def main() -> None:
             lat = [v["latency"] for v in verdicts if v["detected"]]
             found = sum(v["detected"] for v in verdicts)
             first = sorted({v["code"] for v in verdicts if v["code"]})
-            rows.append((s.name, s.description, "fault", ",".join(s.expected), f"{found}/{len(verdicts)}",
-                         f"{statistics.median(lat):g} (max {max(lat)})" if lat else "-",
-                         str(sum(v["false_alarms"] for v in verdicts)), ",".join(first), ",".join(codes)))
+            rows.append(
+                (
+                    s.name,
+                    s.description,
+                    "fault",
+                    ",".join(s.expected),
+                    f"{found}/{len(verdicts)}",
+                    f"{statistics.median(lat):g} (max {max(lat)})" if lat else "-",
+                    str(sum(v["false_alarms"] for v in verdicts)),
+                    ",".join(first),
+                    ",".join(codes),
+                )
+            )
         else:
             alarms = sum(v["false_alarms"] for v in verdicts)
             kind = "known limit" if "known-limitation" in s.tags else ("healthy, multi-term" if "multi-term" in s.tags else "healthy")

@@ -9,8 +9,8 @@ writes docs/fault-injection.md; tests/runtime/test_fault_injection.py runs a fas
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Optional
 
 import torch
 import torch.nn as nn
@@ -25,7 +25,7 @@ DIM, CLASSES = 32, 10
 class Outcome:
     events: list
     steps: int
-    error: Optional[str] = None
+    error: str | None = None
 
 
 @dataclass
@@ -75,13 +75,13 @@ def classification(
     batch: int = 64,
     lr: float = 0.05,
     opt: str = "sgd",
-    model: Optional[nn.Module] = None,
-    schedule: Optional[Callable] = None,
-    corrupt: Optional[Callable[[int, torch.Tensor, torch.Tensor], tuple]] = None,
+    model: nn.Module | None = None,
+    schedule: Callable | None = None,
+    corrupt: Callable[[int, torch.Tensor, torch.Tensor], tuple] | None = None,
     accumulate: int = 1,
-    autocast: Optional[torch.dtype] = None,
+    autocast: torch.dtype | None = None,
     pretrain: int = 0,
-    watch_kw: Optional[dict] = None,
+    watch_kw: dict | None = None,
 ) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
@@ -208,7 +208,7 @@ def exploding_rnn(seed: int) -> Outcome:
     optimizer = torch.optim.SGD(model.parameters(), lr=1e-4)
     criterion = _watch(model, nn.MSELoss())
     steps = 0
-    for step in range(60):
+    for _step in range(60):
         x = torch.rand(16, 40, 8, generator=g)
         y = x.sum(dim=(1, 2)).unsqueeze(1) / 40
         optimizer.zero_grad()
@@ -229,7 +229,7 @@ def _misuse_run(seed: int, make: Callable, steps: int = 30) -> Outcome:
     done = 0
     kept = []
     try:
-        for step in range(steps):
+        for _step in range(steps):
             x, y = teacher.batch(32)
             optimizer.zero_grad()
             loss = loss_of(criterion, model, x, y, kept)
@@ -281,10 +281,10 @@ def loop(
     criterion,
     batch: Callable[[int], tuple],
     steps: int = 200,
-    optimizer: Optional[Callable] = None,
-    schedule: Optional[Callable] = None,
-    clip: Optional[float] = None,
-    autocast: Optional[torch.dtype] = None,
+    optimizer: Callable | None = None,
+    schedule: Callable | None = None,
+    clip: float | None = None,
+    autocast: torch.dtype | None = None,
 ) -> Outcome:
     """A plain training loop over any model, criterion and batch source (``batch(step)``)."""
     params = [p for p in model.parameters() if p.requires_grad]
@@ -317,7 +317,9 @@ def dead_relu(seed: int) -> Outcome:
     with torch.no_grad():
         model[0].bias.fill_(-50.0)
         model[2].bias.fill_(-50.0)
-    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=150, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+    return loop(
+        seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=150, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)
+    )
 
 
 def random_labels(seed: int) -> Outcome:
@@ -503,7 +505,9 @@ def healthy_zero_head_deep_sgd(seed: int) -> Outcome:
     model = mlp(depth=3)
     nn.init.zeros_(model[-1].weight)
     nn.init.zeros_(model[-1].bias)
-    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
+    return loop(
+        seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)
+    )
 
 
 def healthy_fixed_batches_linear(seed: int) -> Outcome:
@@ -516,13 +520,27 @@ def healthy_fixed_batches_linear(seed: int) -> Outcome:
         x, y = teacher.batch(64)
         noisy = torch.rand(64, generator=g) < 0.3
         batches.append((x, torch.where(noisy, torch.randint(0, CLASSES, (64,), generator=g), y)))
-    return loop(seed, nn.Linear(DIM, CLASSES), nn.CrossEntropyLoss(), lambda s: batches[s % 4], steps=300, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
+    return loop(
+        seed,
+        nn.Linear(DIM, CLASSES),
+        nn.CrossEntropyLoss(),
+        lambda s: batches[s % 4],
+        steps=300,
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+    )
 
 
 def healthy_label_smoothing(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
-    return loop(seed, mlp(), nn.CrossEntropyLoss(label_smoothing=0.1), lambda s: teacher.batch(64), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+    return loop(
+        seed,
+        mlp(),
+        nn.CrossEntropyLoss(label_smoothing=0.1),
+        lambda s: teacher.batch(64),
+        steps=250,
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9),
+    )
 
 
 def healthy_dropout(seed: int) -> Outcome:
@@ -535,7 +553,14 @@ def healthy_dropout(seed: int) -> Outcome:
 def healthy_weight_decay(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
-    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300, optimizer=lambda p: torch.optim.AdamW(p, lr=3e-3, weight_decay=0.1))
+    return loop(
+        seed,
+        mlp(),
+        nn.CrossEntropyLoss(),
+        lambda s: teacher.batch(64),
+        steps=300,
+        optimizer=lambda p: torch.optim.AdamW(p, lr=3e-3, weight_decay=0.1),
+    )
 
 
 def healthy_overfit_tiny(seed: int) -> Outcome:
@@ -582,36 +607,70 @@ def healthy_tiny_regression(seed: int) -> Outcome:
 def healthy_step_decay(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
-    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
-                optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=100, gamma=0.1))
+    return loop(
+        seed,
+        mlp(),
+        nn.CrossEntropyLoss(),
+        lambda s: teacher.batch(64),
+        steps=300,
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+        schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=100, gamma=0.1),
+    )
 
 
 def healthy_one_cycle(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
-    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
-                optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9), schedule=lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.3, total_steps=300))
+    return loop(
+        seed,
+        mlp(),
+        nn.CrossEntropyLoss(),
+        lambda s: teacher.batch(64),
+        steps=300,
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9),
+        schedule=lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.3, total_steps=300),
+    )
 
 
 def healthy_warm_restarts(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
-    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
-                optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), schedule=lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=60))
+    return loop(
+        seed,
+        mlp(),
+        nn.CrossEntropyLoss(),
+        lambda s: teacher.batch(64),
+        steps=300,
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+        schedule=lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=60),
+    )
 
 
 def healthy_nesterov(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
-    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
-                optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4))
+    return loop(
+        seed,
+        mlp(),
+        nn.CrossEntropyLoss(),
+        lambda s: teacher.batch(64),
+        steps=300,
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4),
+    )
 
 
 def healthy_clipping(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
-    return loop(seed, mlp(), nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=300,
-                optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), clip=0.5)
+    return loop(
+        seed,
+        mlp(),
+        nn.CrossEntropyLoss(),
+        lambda s: teacher.batch(64),
+        steps=300,
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+        clip=0.5,
+    )
 
 
 def healthy_lstm(seed: int) -> Outcome:
@@ -641,9 +700,16 @@ def healthy_cnn_batchnorm(seed: int) -> Outcome:
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     model = nn.Sequential(
-        nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(8, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.AdaptiveAvgPool2d(2),
-        nn.Flatten(), nn.Linear(64, 4),
+        nn.Conv2d(1, 8, 3, padding=1),
+        nn.BatchNorm2d(8),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(8, 16, 3, padding=1),
+        nn.BatchNorm2d(16),
+        nn.ReLU(),
+        nn.AdaptiveAvgPool2d(2),
+        nn.Flatten(),
+        nn.Linear(64, 4),
     )
 
     def batch(step):
@@ -661,7 +727,9 @@ def healthy_batchnorm_mlp(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
     model = nn.Sequential(nn.Linear(DIM, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, CLASSES))
-    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
+    return loop(
+        seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)
+    )
 
 
 def pretrained(seed: int, teacher: Teacher, depth: int = 3) -> nn.Sequential:
@@ -862,7 +930,7 @@ def healthy_autoencoder(seed: int) -> Outcome:
     return loop(seed, model, nn.MSELoss(), batch, steps=300)
 
 
-def _teacher_loop(seed: int, criterion, steps: int = 300, optimizer: Optional[Callable] = None, model: Optional[nn.Module] = None, **kw) -> Outcome:
+def _teacher_loop(seed: int, criterion, steps: int = 300, optimizer: Callable | None = None, model: nn.Module | None = None, **kw) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
     return loop(seed, model if model is not None else mlp(), criterion, lambda s: teacher.batch(64), steps=steps, optimizer=optimizer, **kw)
@@ -877,8 +945,12 @@ def healthy_adagrad(seed: int) -> Outcome:
 
 
 def healthy_cyclic_lr(seed: int) -> Outcome:
-    return _teacher_loop(seed, nn.CrossEntropyLoss(), optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9),
-                         schedule=lambda o: torch.optim.lr_scheduler.CyclicLR(o, base_lr=0.005, max_lr=0.1, step_size_up=10))
+    return _teacher_loop(
+        seed,
+        nn.CrossEntropyLoss(),
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9),
+        schedule=lambda o: torch.optim.lr_scheduler.CyclicLR(o, base_lr=0.005, max_lr=0.1, step_size_up=10),
+    )
 
 
 def healthy_weighted_ce(seed: int) -> Outcome:
@@ -976,9 +1048,15 @@ def adadelta_random_labels(seed: int) -> Outcome:
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, CLASSES))
-    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: (mnist_like(64, g), torch.randint(0, CLASSES, (64,), generator=g)),
-                steps=250, optimizer=lambda p: torch.optim.Adadelta(p, lr=1.0),
-                schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=1000, gamma=0.7))
+    return loop(
+        seed,
+        model,
+        nn.CrossEntropyLoss(),
+        lambda s: (mnist_like(64, g), torch.randint(0, CLASSES, (64,), generator=g)),
+        steps=250,
+        optimizer=lambda p: torch.optim.Adadelta(p, lr=1.0),
+        schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=1000, gamma=0.7),
+    )
 
 
 def healthy_adadelta(seed: int) -> Outcome:
@@ -992,8 +1070,15 @@ def healthy_adadelta(seed: int) -> Outcome:
         x = mnist_like(64, g)
         return x, (x @ w).argmax(dim=1)
 
-    return loop(seed, model, nn.CrossEntropyLoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adadelta(p, lr=1.0),
-                schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=100, gamma=0.7))
+    return loop(
+        seed,
+        model,
+        nn.CrossEntropyLoss(),
+        batch,
+        steps=250,
+        optimizer=lambda p: torch.optim.Adadelta(p, lr=1.0),
+        schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=100, gamma=0.7),
+    )
 
 
 class AuxNet(nn.Module):
@@ -1196,7 +1281,9 @@ SCENARIOS: list[Scenario] = [
     Scenario("healthy-adadelta", "mnist's Adadelta lr=1 with StepLR, learnable labels", healthy_adadelta, False, fast=False),
     Scenario("healthy-aux-head", "two loss terms per step (auxiliary head)", healthy_aux_head, False, fast=False, tags=("multi-term",)),
     Scenario("healthy-multi-term", "one MSE criterion called for 4 terms per step", healthy_multi_term, False, fast=False, tags=("multi-term",)),
-    Scenario("healthy-gan-equilibrium", "GAN discriminator with BCE, real and fake calls", healthy_gan_equilibrium, False, fast=False, tags=("multi-term",)),
+    Scenario(
+        "healthy-gan-equilibrium", "GAN discriminator with BCE, real and fake calls", healthy_gan_equilibrium, False, fast=False, tags=("multi-term",)
+    ),
     Scenario("healthy-manual-sgd", "no optimizer: p.data.add_(p.grad, alpha=-lr), clipping 0.25", healthy_manual_sgd, False, fast=False),
 ]
 

@@ -50,49 +50,102 @@ WATCH_LINE = "import builtins, lgrun; builtins.LG = lgrun.watch"
 
 SCRIPTS = [
     Script(
-        "mnist", "examples/mnist", "main.py",
-        [("loss = F.nll_loss(output, target)", "loss = LG(output, target)"),
-         ("    optimizer = optim.Adadelta(model.parameters(), lr=args.lr)\n",
-          f"    optimizer = optim.Adadelta(model.parameters(), lr=args.lr)\n    {WATCH_LINE}(model, F.nll_loss)\n")],
+        "mnist",
+        "examples/mnist",
+        "main.py",
+        [
+            ("loss = F.nll_loss(output, target)", "loss = LG(output, target)"),
+            (
+                "    optimizer = optim.Adadelta(model.parameters(), lr=args.lr)\n",
+                f"    optimizer = optim.Adadelta(model.parameters(), lr=args.lr)\n    {WATCH_LINE}(model, F.nll_loss)\n",
+            ),
+        ],
         ["--epochs", "1", "--batch-size", "32", "--log-interval", "1000"],
         env={"LG_EXAMPLES": str(32 * 200), "LG_SCRIPT": "mnist"},
-        fault="random labels (a broken pipeline)", fault_env={"LG_FAULT": "random_labels"}, expected=("LG103",),
+        fault="random labels (a broken pipeline)",
+        fault_env={"LG_FAULT": "random_labels"},
+        expected=("LG103",),
     ),
     Script(
-        "vae", "examples/vae", "main.py",
-        [("loss = loss_function(recon_batch, data, mu, logvar)", "loss = LG(recon_batch, data, mu, logvar)"),
-         ("def train(epoch):", f"{WATCH_LINE}(model, loss_function)\n\n\ndef train(epoch):"),
-         ("optimizer = optim.Adam(model.parameters(), lr=1e-3)",
-          "optimizer = optim.Adam(model.parameters(), lr=float(__import__('os').environ.get('LG_LR', '1e-3')))")],
+        "vae",
+        "examples/vae",
+        "main.py",
+        [
+            ("loss = loss_function(recon_batch, data, mu, logvar)", "loss = LG(recon_batch, data, mu, logvar)"),
+            ("def train(epoch):", f"{WATCH_LINE}(model, loss_function)\n\n\ndef train(epoch):"),
+            (
+                "optimizer = optim.Adam(model.parameters(), lr=1e-3)",
+                "optimizer = optim.Adam(model.parameters(), lr=float(__import__('os').environ.get('LG_LR', '1e-3')))",
+            ),
+        ],
         ["--epochs", "1", "--batch-size", "64", "--log-interval", "1000"],
         env={"LG_EXAMPLES": str(64 * 150), "LG_SCRIPT": "vae"},
-        fault="lr x1000 (Adam 1.0)", fault_env={"LG_LR": "1.0"}, expected=("LG101", "LG102", "LG106"),
+        fault="lr x1000 (Adam 1.0)",
+        fault_env={"LG_LR": "1.0"},
+        expected=("LG101", "LG102", "LG106"),
     ),
     Script(
-        "dcgan", "examples/dcgan", "main.py",
-        [("criterion = nn.BCELoss()", "import lgrun\ncriterion = lgrun.watch(netD, nn.BCELoss())"),
-         ("        print('[%d/%d][%d/%d] Loss_D", "        if False: print('[%d/%d][%d/%d] Loss_D")],
+        "dcgan",
+        "examples/dcgan",
+        "main.py",
+        [
+            ("criterion = nn.BCELoss()", "import lgrun\ncriterion = lgrun.watch(netD, nn.BCELoss())"),
+            ("        print('[%d/%d][%d/%d] Loss_D", "        if False: print('[%d/%d][%d/%d] Loss_D"),
+        ],
         ["--dataset", "fake", "--niter", "1", "--batchSize", "16", "--ngf", "8", "--ndf", "8", "--workers", "0", "--manualSeed", "1"],
         env={"LG_EXAMPLES": str(16 * 150)},
-        fault="lr x100 (0.02)", fault_args=["--lr", "0.02"], expected=("LG101", "LG102", "LG106"),
+        fault="lr x100 (0.02)",
+        fault_args=["--lr", "0.02"],
+        expected=("LG101", "LG102", "LG106"),
     ),
     Script(
-        "word_language_model", "examples/word_language_model", "main.py",
+        "word_language_model",
+        "examples/word_language_model",
+        "main.py",
         [("criterion = nn.NLLLoss()", "import lgrun\ncriterion = lgrun.watch(model, nn.NLLLoss())")],
         ["--epochs", "1", "--emsize", "64", "--nhid", "64", "--batch_size", "20", "--bptt", "35", "--log-interval", "1000"],
-        fault="lr x100 (2000, the script's own SGD update)", fault_args=["--lr", "2000"], expected=("LG101", "LG102", "LG106"),
+        fault="lr x100 (2000, the script's own SGD update)",
+        fault_args=["--lr", "2000"],
+        expected=("LG101", "LG102", "LG106"),
     ),
     Script(
-        "nanoGPT", "nanoGPT", "train.py",
-        [("        with ctx:\n            logits, loss = model(X, Y)",
-          "        with ctx:\n            logits, _ = model(X, Y)\n            loss = LG(logits.view(-1, logits.size(-1)), Y.view(-1))"),
-         ("# compile the model\n", f"{WATCH_LINE}(model, torch.nn.CrossEntropyLoss(ignore_index=-1))\n# compile the model\n")],
-        ["--device=cpu", "--compile=False", "--dtype=float32", "--dataset=synth", "--batch_size=8", "--block_size=32",
-         "--n_layer=2", "--n_head=2", "--n_embd=64", "--dropout=0.0", "--max_iters=300", "--lr_decay_iters=300",
-         "--warmup_iters=10", "--eval_interval=1000", "--eval_iters=2", "--log_interval=1000", "--learning_rate=1e-3",
-         "--min_lr=1e-4", "--gradient_accumulation_steps=1", "--grad_clip=1.0", "--always_save_checkpoint=False"],
+        "nanoGPT",
+        "nanoGPT",
+        "train.py",
+        [
+            (
+                "        with ctx:\n            logits, loss = model(X, Y)",
+                "        with ctx:\n            logits, _ = model(X, Y)\n            loss = LG(logits.view(-1, logits.size(-1)), Y.view(-1))",
+            ),
+            ("# compile the model\n", f"{WATCH_LINE}(model, torch.nn.CrossEntropyLoss(ignore_index=-1))\n# compile the model\n"),
+        ],
+        [
+            "--device=cpu",
+            "--compile=False",
+            "--dtype=float32",
+            "--dataset=synth",
+            "--batch_size=8",
+            "--block_size=32",
+            "--n_layer=2",
+            "--n_head=2",
+            "--n_embd=64",
+            "--dropout=0.0",
+            "--max_iters=300",
+            "--lr_decay_iters=300",
+            "--warmup_iters=10",
+            "--eval_interval=1000",
+            "--eval_iters=2",
+            "--log_interval=1000",
+            "--learning_rate=1e-3",
+            "--min_lr=1e-4",
+            "--gradient_accumulation_steps=1",
+            "--grad_clip=1.0",
+            "--always_save_checkpoint=False",
+        ],
         # LG103 counts when its fix says to lower the learning rate (checked in docs/runtime.md's note)
-        fault="lr x1000 (1.0) with grad_clip=1.0", fault_args=["--learning_rate=1.0", "--min_lr=0.1"], expected=("LG101", "LG102", "LG103", "LG106"),
+        fault="lr x1000 (1.0) with grad_clip=1.0",
+        fault_args=["--learning_rate=1.0", "--min_lr=0.1"],
+        expected=("LG101", "LG102", "LG103", "LG106"),
     ),
 ]
 
@@ -151,9 +204,15 @@ def run_one(script: Script, src: Path, faulty: bool, off: bool) -> dict:
         main.write_text(text)
         s = Script(**{**script.__dict__, "args": list(script.args)})
         _prepare(s, work)
-        env = {**os.environ, **s.env, "LG_OUT": str(work / "lg.json"), "LG_OFF": "1" if off else "0",
-               "PYTHONPATH": os.pathsep.join([str(HERE / "shim"), str(REPO), os.environ.get("PYTHONPATH", "")]),
-               "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore"}
+        env = {
+            **os.environ,
+            **s.env,
+            "LG_OUT": str(work / "lg.json"),
+            "LG_OFF": "1" if off else "0",
+            "PYTHONPATH": os.pathsep.join([str(HERE / "shim"), str(REPO), os.environ.get("PYTHONPATH", "")]),
+            "OMP_NUM_THREADS": "1",
+            "PYTHONWARNINGS": "ignore",
+        }
         args = s.args + (s.fault_args if faulty else [])
         if faulty:
             env.update(s.fault_env)
@@ -170,8 +229,13 @@ def main() -> None:
     parser.add_argument("--only", default="")
     parser.add_argument("--out", type=Path, default=Path("real_scripts.json"))
     parser.add_argument("--table", action="store_true", help="print the Markdown table of --out and stop")
-    parser.add_argument("--overhead", type=int, default=0, metavar="N",
-                        help="only time: N alternating plain/watched healthy runs per script, keep the fastest of each")
+    parser.add_argument(
+        "--overhead",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only time: N alternating plain/watched healthy runs per script, keep the fastest of each",
+    )
     args = parser.parse_args()
     if args.table:
         print(table(json.loads(args.out.read_text())))
@@ -186,8 +250,16 @@ def main() -> None:
         r = dict(results.get(s.name, {}))
         for label, faulty, off in (("plain", False, True), ("healthy", False, False), ("fault", True, False)):
             r[label] = run_one(s, args.src, faulty, off)
-            print(s.name, label, r[label]["rc"], r[label].get("seconds"), r[label].get("steps"),
-                  [(e["code"], e["step"]) for e in r[label]["events"]][:12], r[label]["stderr_tail"], flush=True)
+            print(
+                s.name,
+                label,
+                r[label]["rc"],
+                r[label].get("seconds"),
+                r[label].get("steps"),
+                [(e["code"], e["step"]) for e in r[label]["events"]][:12],
+                r[label]["stderr_tail"],
+                flush=True,
+            )
         r["expected"], r["onset"], r["fault_name"] = list(s.expected), s.onset, s.fault
         results[s.name] = r
         args.out.write_text(json.dumps(results, indent=1))
@@ -195,8 +267,10 @@ def main() -> None:
 
 def table(results: dict) -> str:
     """The docs/runtime.md table: healthy false alarms, the fault's first expected event, overhead."""
-    rows = ["| script | healthy steps | healthy alarms | fault | found (code, step) | other events in the fault run | overhead |",
-            "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| script | healthy steps | healthy alarms | fault | found (code, step) | other events in the fault run | overhead |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, r in results.items():
         if "healthy" not in r:
             continue
@@ -207,9 +281,15 @@ def table(results: dict) -> str:
         if r["fault"]["rc"]:
             found += f" (script exited {r['fault']['rc']})"
         ov = r.get("overhead")
-        ratio = f"{ov['ratio']:.2f}x (fastest of {len(ov['plain'])} alternating runs each)" if ov else f"{r['healthy']['seconds'] / r['plain']['seconds']:.2f}x (one run each)"
-        rows.append(f"| {name} | {r['healthy']['steps']} | {len(alarms)}{' (' + ', '.join(alarms) + ')' if alarms else ''} | "
-                    f"{r['fault_name']} | {found} | {', '.join(others) or '-'} | {ratio} |")
+        ratio = (
+            f"{ov['ratio']:.2f}x (fastest of {len(ov['plain'])} alternating runs each)"
+            if ov
+            else f"{r['healthy']['seconds'] / r['plain']['seconds']:.2f}x (one run each)"
+        )
+        rows.append(
+            f"| {name} | {r['healthy']['steps']} | {len(alarms)}{' (' + ', '.join(alarms) + ')' if alarms else ''} | "
+            f"{r['fault_name']} | {found} | {', '.join(others) or '-'} | {ratio} |"
+        )
     return "\n".join(rows)
 
 

@@ -16,6 +16,5 @@ def test_severity_and_cell():
     f = Finding("nb.ipynb", 3, 5, 4, 2, "LG009", "kldiv-reduction-mean", "warning", "50% off\nsecond line", "fix", cell=2)
     line = to_github([f], [], {"nb.ipynb": "notebooks/nb.ipynb"})
     assert line == (
-        "::warning file=notebooks/nb.ipynb,line=3,col=5,endLine=4,endColumn=2,title=LG009::"
-        "nb.ipynb:cell 2:3:5: LG009 50%25 off%0Asecond line\n"
+        "::warning file=notebooks/nb.ipynb,line=3,col=5,endLine=4,endColumn=2,title=LG009::nb.ipynb:cell 2:3:5: LG009 50%25 off%0Asecond line\n"
     )

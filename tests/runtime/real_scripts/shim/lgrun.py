@@ -2,6 +2,7 @@
 
 Writes LG_OUT (JSON): events, criterion calls, wall seconds from watch() to close().
 """
+
 import atexit
 import json
 import os

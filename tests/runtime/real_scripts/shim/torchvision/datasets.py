@@ -3,6 +3,7 @@
 LG_FAULT=random_labels draws the labels independently of the images (a broken pipeline);
 LG_FAULT=nan_batch puts a NaN into the image at index LG_NAN_AT of the training set.
 """
+
 import os
 
 import torch
