@@ -58,3 +58,13 @@ def check_model_and_criterion(model: Any, criterion: Any) -> None:
         raise UsageError(f"Argument model should be a torch.nn.Module, got {type(model).__name__}")
     if criterion is not None and not callable(criterion):
         raise UsageError(f"Argument criterion should be a loss module or function, got {type(criterion).__name__}")
+
+
+def start_line(model: nn.Module, criterion: Any, params: list[Any], optimizer: Any, log_dir: str | None, writer: Any) -> str:
+    """The line the watcher prints when it starts: what it watches, through what, and where
+    TensorBoard writes (``log_dir`` None when no TensorBoard run could be opened)."""
+    n = sum(p.numel() for p in params)
+    what = type(criterion).__name__ if isinstance(criterion, nn.Module) else getattr(criterion, "__name__", "observe()")
+    opt = f"optimizer {type(optimizer).__name__}" if optimizer is not None else "any optimizer stepping it"
+    tb = f"TensorBoard: {log_dir}" if log_dir is not None else ("TensorBoard: your SummaryWriter" if writer is not None else "no TensorBoard")
+    return f"lossguard: watching {type(model).__name__} ({n:,} parameters) through {what}, {opt}; {tb}."

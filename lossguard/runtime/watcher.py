@@ -30,7 +30,7 @@ import torch.nn as nn
 
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
-from lossguard.runtime.arguments import check_model_and_criterion, criterion_of, run_label
+from lossguard.runtime.arguments import check_model_and_criterion, criterion_of, run_label, start_line
 from lossguard.runtime.collect import SYNC_CPU, Read, Record, Sentinel, mark_nonfinite_inputs, read, read_every
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
@@ -58,35 +58,11 @@ _RETAINED_STEPS = 3
 _MANUAL_UPDATE_SHOWN = 1e-3
 # A hand-written update loop is announced once this many steps passed without an optimizer.
 _MANUAL_NOTICE = 16
+# The per-step attributes: set with object.__setattr__ (nn.Module.__setattr__ costs microseconds).
 _HOT = frozenset(
-    (
-        "_cur",
-        "_pending",
-        "_opt_steps",
-        "_per_backward",
-        "_weights_at",
-        "_retained",
-        "_sentinel",
-        "_prev_finite",
-        "step",
-        "calls",
-        "_last_opt",
-        "_any_opt",
-        "_fired",
-        "_manual_probe",
-        "_thread",
-        "_grad_token",
-        "_backward_seen",
-        "_ema",
-        "_ema_n",
-        "_moving",
-        "_every",
-        "_device",
-        "_host_loss",
-        "_weight_cache",
-        "_broken",
-        "_closed",
-    )
+    "_cur _pending _opt_steps _per_backward _weights_at _retained _sentinel _prev_finite step "
+    "calls _last_opt _any_opt _fired _manual_probe _thread _grad_token _backward_seen _ema "
+    "_ema_n _moving _every _device _host_loss _weight_cache _broken _closed".split()
 )
 # Once the loss is known to be unbounded below (LG007 input, LG107 loss below its bound), the
 # spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
@@ -214,7 +190,7 @@ class Watcher(OptimizerSide, nn.Module):
         weakref.finalize(self, remove_handles, self._handles)
         self._announce = bool(announce)
         if self._announce:
-            self._out.say(self._start_line(model, optimizer, log_dir, writer))
+            self._out.say(start_line(model, self.criterion, self._params, optimizer, log_dir if self._out.tb is not None else None, writer))
 
     def __setattr__(self, name: str, value: Any) -> None:
         # nn.Module.__setattr__ costs microseconds per call and would register a Parameter
@@ -230,17 +206,6 @@ class Watcher(OptimizerSide, nn.Module):
         return (criterion_of, (self.criterion,))
 
     # ------------------------------------------------------------------ setup helpers
-
-    def _start_line(self, model: nn.Module, optimizer: Any, log_dir: str | None, writer: Any) -> str:
-        n = sum(p.numel() for p in self._params)
-        what = type(self.criterion).__name__ if isinstance(self.criterion, nn.Module) else getattr(self.criterion, "__name__", "observe()")
-        opt = f"optimizer {type(optimizer).__name__}" if optimizer is not None else "any optimizer stepping it"
-        tb = (
-            f"TensorBoard: {log_dir}"
-            if log_dir is not None and self._out.tb is not None
-            else ("TensorBoard: your SummaryWriter" if writer is not None else "no TensorBoard")
-        )
-        return f"lossguard: watching {type(model).__name__} ({n:,} parameters) through {what}, {opt}; {tb}."
 
     def _set_sentinel(self, param: torch.Tensor | None) -> None:
         """The parameter whose gradient tells that a backward reached the model (a hook on it)
