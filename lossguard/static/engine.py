@@ -115,7 +115,7 @@ def check_files(
 
             batches = run_batches(chunks, job, workers)
         else:
-            batches = [check_batch(chunk, job) for chunk in chunks]
+            batches = [check_batch(chunk, job, last=i == len(chunks) - 1) for i, chunk in enumerate(chunks)]
     finally:
         sys.setrecursionlimit(old_limit)
     return _merge(batches, display, per_file_ignores)
@@ -135,9 +135,10 @@ def _jobs(jobs: int | None) -> int:
     return max(1, jobs)
 
 
-def check_batch(files: list[Path], job: _Job, portable: bool = False) -> _Batch:
+def check_batch(files: list[Path], job: _Job, portable: bool = False, last: bool = False) -> _Batch:
     """Read, parse and analyse ``files`` with one project and interpreter; ``portable``: the
-    results leave the process (fix edits are computed now, not on first use)."""
+    results leave the process (fix edits are computed now, not on first use); ``last``: no
+    batch follows in this process, so its memory need not be collected now."""
     from lossguard.static import rule as rule_mod
 
     raw: list[_Raw] = []
@@ -229,7 +230,8 @@ def check_batch(files: list[Path], job: _Job, portable: bool = False) -> _Batch:
     out.found = _findings(raw, out.checked, display, internal, portable)
     raw.clear()
     analysis.clear()
-    gc.collect()  # modules, trees and values form cycles: free them before the next batch
+    if not last:
+        gc.collect()  # modules, trees and values form cycles: free them before the next batch
     return out
 
 
