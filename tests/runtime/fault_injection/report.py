@@ -70,9 +70,11 @@ NOTES = """## Notes
   discriminator whose BCE targets are one value per batch (real/fake) sits at its equilibrium by
   design; LG103 and LG104 do not judge such steps (before: LG104 at step 39-51, LG103 at 215-647).
 - "healthy, multi-term" rows (auxiliary head, several terms of one criterion, the GAN's real and
-  fake calls) count each criterion call as a step until the watcher's step semantics of issue 9.1
-  are merged; until then LG006 reports a false "graph retained" at step 2 on the first two. Their
-  false-alarm column is the one to re-read after that merge.
+  fake calls): a step is one optimizer step with all its loss terms (issue 9.1), so they have no
+  false alarm; before that change each criterion call was a step and LG006 reported a false
+  "graph retained" at step 2 on the first two.
+- misuse-double-sigmoid is reported at step 19: the runtime LG003 check now needs 20 checked
+  steps in a row inside (0, 1) (a GAN discriminator's fresh logits can sit there for a few steps).
 - The full report (84 runs x 5 seeds) took 9.5 minutes on a quiet 2-core machine and 30 minutes
   while other jobs shared it; it runs single-threaded (`torch.set_num_threads(1)`).
 - The fast subset of these runs is `tests/runtime/test_fault_injection.py` (lr-too-high is in
