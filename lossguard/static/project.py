@@ -11,7 +11,7 @@ from lossguard.static.prefilter import needs_analysis  # noqa: F401 - re-exporte
 from lossguard.static.sources import LineTable, SourceError, split_lines
 from lossguard.static.sources import decode as _decode
 from lossguard.static.sources import parse as _parse
-from lossguard.static.values import QualName, Value
+from lossguard.static.values import Value
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -213,7 +213,3 @@ def canonical(qualname: str) -> str:
     ):
         return "torch.optim." + qualname.rsplit(".", 1)[-1]  # torch.optim.adam.Adam
     return qualname
-
-
-def qual(name: str) -> QualName:
-    return QualName(canonical(name))

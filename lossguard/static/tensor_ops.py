@@ -123,13 +123,6 @@ def dim_of(v: Value, node: ast.expr | None = None) -> Dim:
     return None
 
 
-def positional_args(node: ast.Call) -> list[ast.expr] | None:
-    """The positional argument expressions of a call; None when one is ``*starred``."""
-    if any(isinstance(a, ast.Starred) for a in node.args):
-        return None
-    return list(node.args)
-
-
 def has_star(node: ast.Call) -> bool:
     """``f(*a)`` or ``f(**kw)``: the arguments are not statically known."""
     return any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)

@@ -42,15 +42,6 @@ def source_of(code: str) -> str:
     return textwrap.dedent(code).lstrip("\n")
 
 
-def check_example(code: str, directory: Path, name: str = "example.py") -> tuple[set[tuple[int, str]], set[tuple[int, str]]]:
-    """Write ``code`` to a file and return (expected, actual) findings."""
-    source = source_of(code)
-    path = directory / name
-    path.write_text(source, encoding="utf-8")
-    actual = actual_findings([path])[path]
-    return expected_findings(source), actual
-
-
 def run_example(rule_code: str, example: Example, valid: bool, directory: Path) -> list[str]:
     """Check one example of the rule ``rule_code``; return what is wrong with it (empty: it passes).
 
