@@ -18,6 +18,7 @@ from lossguard.static.interp.frame import (
     is_static,
     rewrites_values,
 )
+from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
@@ -141,13 +142,25 @@ class CallsMixin(InterpBase):
             if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
                 self._args(node, frame, env)
                 return INT
+            if isinstance(func, ast.Name) and func.id in SEQUENCE_BUILTINS and callee is UNKNOWN:
+                pos, kw, starred = self._args(node, frame, env)
+                return self.sequence_builtin(func.id, node, pos, kw, starred)
             if frame.loop_calls and isinstance(func, ast.Name):
                 for calls in frame.loop_calls:
                     calls.append((func.id, callee, node))
+        if self.is_namedtuple_factory(callee):
+            self._args(node, frame, env)
+            return self.namedtuple_class(node)
         pos, kw, starred = self._args(node, frame, env)
-        return self.apply(callee, node, pos, kw, starred, frame, env)
+        self._last_effects = {}
+        result = self.apply(callee, node, pos, kw, starred, frame, env)
+        if self._last_effects and not starred:
+            self.apply_effects(node, self._last_effects, frame, env)  # predictor(feat, ret): ret["x"] = ... inside
+        return result
 
     def apply(self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
+        if isinstance(callee, NamedTupleClass):
+            return self.build_namedtuple(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, QualName):
             return self._torch_call(callee.name, node, pos, kw, starred, frame)
         if isinstance(callee, LossSpec):
@@ -268,6 +281,7 @@ class CallsMixin(InterpBase):
         except TypeError:
             return UNKNOWN
         if key in self._memo:
+            self._last_effects = self._effects.get(key, {})
             return self._memo[key]
         if any(k[0] == id(fn) for k in self._in_progress):
             return UNKNOWN  # recursion: give up on this call rather than iterate
@@ -281,6 +295,10 @@ class CallsMixin(InterpBase):
             )
             frame.callsite = callsite
             self.exec_block(fn.body, frame, env)
+            effects = self.param_effects(ref, pos, kw, self_value, env, frame)
+            if effects:
+                self._effects[key] = effects
+            self._last_effects = effects
             if ref.module.facts.function(fn).is_generator:
                 result: Value = UNKNOWN
             elif frame.returns:

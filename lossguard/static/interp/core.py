@@ -17,6 +17,7 @@ from lossguard.static.interp.classes import ClassesMixin
 from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.imports import ImportsMixin
+from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.statements import StatementsMixin
 from lossguard.static.interp.torch_calls import TorchCallsMixin
 from lossguard.static.interp.training import TrainingMixin
@@ -24,11 +25,13 @@ from lossguard.static.project import ModuleInfo, Project
 from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
 
 
-class Interpreter(StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin):
+class Interpreter(StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
         self.sink = sink
         self._memo: dict[tuple, Value] = {}
+        self._effects: dict[tuple, dict[int | str, Value]] = {}  # dicts a call changed in place, by argument
+        self._last_effects: dict[int | str, Value] = {}
         self._in_progress: set[tuple] = set()
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context
         self._default_instances: dict[int, Instance] = {}

@@ -77,7 +77,10 @@ class ExpressionsMixin(InterpBase):
                 return UNKNOWN
             return Const(literal)
         if isinstance(node, ast.BinOp):
-            return binop(self.ev(node.left, frame, env), self.ev(node.right, frame, env), node.op)
+            left, right = self.ev(node.left, frame, env), self.ev(node.right, frame, env)
+            if isinstance(node.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
+                return self.concat(left, right)  # losses + [sum(losses)]
+            return binop(left, right, node.op)
         if isinstance(node, ast.UnaryOp):
             val = self.ev(node.operand, frame, env)
             if isinstance(node.op, ast.USub):
@@ -183,6 +186,8 @@ class ExpressionsMixin(InterpBase):
                 index = value
         if isinstance(base, DictVal) and single and isinstance(index, Const) and isinstance(index.value, str):
             return dict(base.items).get(index.value, UNKNOWN)
+        if isinstance(base, DictVal) and single and base.items and not isinstance(index, Const) and not isinstance(node.slice, ast.Slice):
+            return self.any_value(base)  # loss[key] in `for key in loss`: whichever value it is
         if isinstance(base, ListOf) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
             return base.item
         if isinstance(base, TupleVal) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
@@ -201,6 +206,9 @@ class ExpressionsMixin(InterpBase):
         return UNKNOWN
 
     def attribute(self, base: Value, name: str, frame: Frame) -> Value:
+        field = self.named_field(base, name)
+        if field is not None:
+            return field  # losses.total_loss of a namedtuple
         if isinstance(base, QualName):
             return QualName(canonical(f"{base.name}.{name}"))
         if isinstance(base, ModuleRef):

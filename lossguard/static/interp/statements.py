@@ -120,7 +120,10 @@ class StatementsMixin(InterpBase):
                     self.sink(Accumulate(stmt, t, right, frame.ctx()))
                 elif same_expr(rhs.right, t):
                     self.sink(Accumulate(stmt, t, left, frame.ctx()))
-            value = binop(left, right, rhs.op)
+            if isinstance(rhs.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
+                value = self.concat(left, right)  # losses = losses + [sum(losses)]
+            else:
+                value = binop(left, right, rhs.op)
         else:
             value = self.ev(rhs, frame, env)
         for t in stmt.targets:
@@ -292,8 +295,11 @@ class StatementsMixin(InterpBase):
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, frame, env)
         elif isinstance(target, ast.Subscript):
-            self.ev(target.value, frame, env)
-            self.ev(target.slice, frame, env)
+            base = self.ev(target.value, frame, env)
+            index = self.ev(target.slice, frame, env)
+            updated = self.dict_store(base, index, value)
+            if updated is not None:
+                self.rebind_container(target.value, updated, frame, env)  # ret["logits"] = x
             self._forget_modified_model(target.value, frame, env)
 
     def _forget_modified_model(self, expr: ast.expr, frame: Frame, env: Env) -> None:

@@ -17,6 +17,26 @@ def _is_literal_flag(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, int)
 
 
+def _flag_default(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:
+    """``size_average=flag`` where ``flag`` is a parameter of the enclosing function whose default is
+    ``True``/``False``/``0``/``1`` and which the body never rebinds: the helper passes the old argument
+    on every call that keeps the default (``def mse(x, y, size_average=False)``). A ``None`` default
+    is torch's own signature forwarded by a wrapper, and stays silent."""
+    if func is None or not isinstance(node, ast.Name):
+        return False
+    params = func.args.posonlyargs + func.args.args
+    defaults = dict(zip([a.arg for a in params[len(params) - len(func.args.defaults) :]], func.args.defaults))
+    defaults.update({a.arg: d for a, d in zip(func.args.kwonlyargs, func.args.kw_defaults) if d is not None})
+    default = defaults.get(node.id)
+    if default is None or not _is_literal_flag(default):
+        return False
+    for sub in ast.walk(func):
+        targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target] if isinstance(sub, (ast.AugAssign, ast.AnnAssign)) else []
+        if any(isinstance(t, ast.Name) and t.id == node.id for t in targets):
+            return False
+    return True
+
+
 class DeprecatedReductionArgs(Rule):
     code = "LG010"
 
@@ -34,6 +54,15 @@ class DeprecatedReductionArgs(Rule):
             self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
         used = [k.arg for k in call.node.keywords if k.arg in ("size_average", "reduce") and _is_literal_flag(k.value)]
         if not used:
+            defaulted = [k.arg for k in call.node.keywords if k.arg in ("size_average", "reduce") and _flag_default(k.value, call.ctx.func)]
+            if defaulted:
+                self.report(
+                    call.node,
+                    call.ctx,
+                    f"{' and '.join(defaulted)} {'is' if len(defaulted) == 1 else 'are'} deprecated (passed from a parameter that defaults to a flag); "
+                    "use reduction='none' | 'mean' | 'sum'",
+                    None,
+                )
             return  # absent, None (today's default) or forwarded from a caller: not this call's choice
         effective = reduction_of(call)
         advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
@@ -115,5 +144,17 @@ import torch.nn as nn
 criterion = nn.BCEWithLogitsLoss(reduction='mean')
 """,
             fix_title="Use reduction='mean'",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+def masked_mse(pred, target, average=False):
+    mask = (target != 0).float()
+    return nn.MSELoss(size_average=average)(pred * mask, target)
+""",
+            line=5,
+            col=12,
+            message="size_average is deprecated (passed from a parameter that defaults to a flag)",
         ),
     )

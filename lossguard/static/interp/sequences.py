@@ -1,0 +1,186 @@
+"""Python sequences that carry losses in real code: ``namedtuple`` results, ``sum(losses)``,
+``tuple(losses)`` / ``list(losses)`` and list concatenation (``losses + [sum(losses)]``).
+
+Issue 8 round 3: a trainer that builds ``losses = [a, b]; losses = losses + [sum(losses)]`` and
+returns ``LossTuple(*losses)`` hands its caller the same loss tensors a tuple literal would; the
+interpreter follows them item by item. Anything it cannot follow exactly stays unknown.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import Env, Frame, is_static
+from lossguard.static.tensor_ops import binop
+from lossguard.static.values import UNKNOWN, Const, DictVal, FunctionRef, ListOf, QualName, Tensor, TupleVal, Unknown, Value, join
+
+#: builtins whose result the interpreter works out when the name is not rebound in the code
+SEQUENCE_BUILTINS = ("sum", "tuple", "list")
+NAMEDTUPLE = ("collections.namedtuple", "typing.NamedTuple")
+
+
+@dataclass(frozen=True)
+class NamedTupleClass(Value):
+    """``Point = namedtuple("Point", ["x", "y"])``: calling it builds a :class:`NamedTupleVal`."""
+
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NamedTupleVal(TupleVal):
+    """A tuple whose items can also be read by field name (``losses.total_loss``)."""
+
+    fields: tuple[str, ...] = ()
+
+
+def _field_names(node: ast.expr | None) -> tuple[str, ...] | None:
+    """The literal field names of ``namedtuple(name, fields)``: a list/tuple of strings or one string."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        names = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        return tuple(names) if len(names) == len(node.elts) else None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return tuple(node.value.replace(",", " ").split())
+    return None
+
+
+class SequencesMixin(InterpBase):
+    """Tuples, lists and named tuples built from known items."""
+
+    def namedtuple_class(self, node: ast.Call) -> Value:
+        """``namedtuple("LossTuple", ["a", "b"])`` with literal field names."""
+        fields_node = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "field_names"), None)
+        fields = _field_names(fields_node)
+        if fields is None or not fields or len(set(fields)) != len(fields):
+            return UNKNOWN
+        return NamedTupleClass(fields)
+
+    def build_namedtuple(
+        self, cls: NamedTupleClass, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env
+    ) -> Value:
+        """``LossTuple(a, b)``, ``LossTuple(a=..., b=...)`` or ``LossTuple(*losses)`` of a known-length sequence."""
+        if starred:
+            if len(node.args) != 1 or node.keywords or not isinstance(node.args[0], ast.Starred):
+                return UNKNOWN
+            inner = node.args[0].value
+            if not isinstance(inner, (ast.Name, ast.Attribute)):
+                return UNKNOWN  # evaluating it again could repeat its events
+            seq = self.ev(inner, frame, env)
+            if not isinstance(seq, TupleVal) or len(seq.items) != len(cls.fields):
+                return UNKNOWN
+            return NamedTupleVal(seq.items, cls.fields)
+        items = list(pos)
+        for name in cls.fields[len(pos) :]:
+            if name not in kw:
+                return UNKNOWN
+            items.append(kw[name])
+        if len(items) != len(cls.fields) or any(k not in cls.fields[len(pos) :] for k in kw):
+            return UNKNOWN
+        return NamedTupleVal(tuple(items), cls.fields)
+
+    def sequence_builtin(self, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool) -> Value:
+        """``sum(seq)``, ``tuple(seq)``, ``list(seq)`` of a sequence whose items are known."""
+        if starred or kw or len(pos) != 1 and not (name == "sum" and len(pos) == 2):
+            return UNKNOWN
+        seq = pos[0]
+        if name in ("tuple", "list"):
+            if isinstance(seq, NamedTupleVal):
+                return TupleVal(seq.items)
+            return seq if isinstance(seq, (TupleVal, ListOf)) else UNKNOWN
+        start: Value = pos[1] if len(pos) == 2 else Const(0)
+        if isinstance(seq, TupleVal) and seq.items and all(isinstance(i, Tensor) for i in seq.items):
+            total = start
+            for item in seq.items:
+                total = binop(total, item, ast.Add())
+            return total
+        if isinstance(seq, ListOf) and isinstance(seq.item, Tensor):
+            return binop(start, seq.item.with_(shape=None), ast.Add())
+        return UNKNOWN
+
+    @staticmethod
+    def concat(left: Value, right: Value) -> Value:
+        """``a + b`` of two sequences with known items (``losses + [sum(losses)]``)."""
+        if isinstance(left, TupleVal) and isinstance(right, TupleVal):
+            return TupleVal(left.items + right.items)
+        return UNKNOWN
+
+    @staticmethod
+    def named_field(base: Value, name: str) -> Value | None:
+        """``losses.total_loss`` of a named tuple; None when ``base`` is not one."""
+        if isinstance(base, NamedTupleVal) and name in base.fields:
+            return base.items[base.fields.index(name)]
+        return None
+
+    @staticmethod
+    def dict_store(base: Value, key: Value, value: Value) -> DictVal | None:
+        """The dict after ``base[key] = value``; None when ``base`` is not a known dict.
+
+        A literal string key sets that item; any other key could be any item, so every item
+        becomes what it and ``value`` have in common."""
+        if not isinstance(base, DictVal):
+            return None
+        if isinstance(key, Const) and isinstance(key.value, str):
+            items = dict(base.items)
+            items[key.value] = value
+            return DictVal(tuple(sorted(items.items())))
+        return DictVal(tuple((k, join(v, value)) for k, v in base.items))
+
+    def rebind_container(self, expr: ast.expr, value: Value, frame: Frame, env: Env) -> None:
+        """Store a container changed in place back where it was read from (a local or ``self.x``)."""
+        if isinstance(expr, ast.Name):
+            if expr.id in env:
+                env[expr.id] = value
+        elif isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self" and ("self." + expr.attr) in env:
+            env["self." + expr.attr] = value
+
+    def param_effects(
+        self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None, env: Env, frame: Frame
+    ) -> dict[int | str, Value]:
+        """The known dicts the function changed in place (``ret["logits"] = x`` on a parameter),
+        by positional index or keyword; only for a body that runs to its end without ``return``,
+        so that the changes hold on every path."""
+        if frame.returns:
+            return {}
+        fn = ref.node
+        names = [p.arg for p in (*fn.args.posonlyargs, *fn.args.args)]
+        if names and (self_value is not None or ref.owner is not None and not is_static(fn)):
+            names = names[1:]
+        effects: dict[int | str, Value] = {}
+        for i, name in enumerate(names[: len(pos)]):
+            after = env.get(name)
+            if isinstance(pos[i], DictVal) and isinstance(after, DictVal) and after != pos[i]:
+                effects[i] = after
+        for name, before in kw.items():
+            after = env.get(name)
+            if isinstance(before, DictVal) and isinstance(after, DictVal) and after != before:
+                effects[name] = after
+        return effects
+
+    def apply_effects(self, node: ast.Call, effects: dict[int | str, Value], frame: Frame, env: Env) -> None:
+        """Store the dicts a call changed back into the caller's names (``predictor(feat, ret)``)."""
+        for where, value in effects.items():
+            if isinstance(where, int):
+                if where < len(node.args) and not any(isinstance(a, ast.Starred) for a in node.args[: where + 1]):
+                    self.rebind_container(node.args[where], value, frame, env)
+            else:
+                arg = next((k.value for k in node.keywords if k.arg == where), None)
+                if arg is not None:
+                    self.rebind_container(arg, value, frame, env)
+
+    @staticmethod
+    def any_value(d: DictVal) -> Value:
+        """``d[key]`` with a key that is not a literal: what every value of the dict has in common
+        (the join, so a fact survives only when it holds for each value)."""
+        result = d.items[0][1]
+        for _, v in d.items[1:]:
+            result = join(result, v)
+        return result
+
+    @staticmethod
+    def is_namedtuple_factory(callee: Value) -> bool:
+        return isinstance(callee, QualName) and callee.name in NAMEDTUPLE
+
+    @staticmethod
+    def unshadowed(callee: Value) -> bool:
+        return isinstance(callee, Unknown)
