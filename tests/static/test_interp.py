@@ -551,6 +551,151 @@ for x in loader:
     opt_q.step()  # expect: LG014
 """,
     },
+    # issue 8 round 3 (tests/corpus/realcode_dev2): sequences and dicts that carry losses
+    "namedtuple_of_summed_losses": {
+        "trainer.py": """
+from collections import namedtuple
+
+import torch.nn as nn
+import torch.nn.functional as F
+
+Losses = namedtuple("Losses", ["cls_loss", "box_loss", "total_loss"])
+
+
+class Trainer(nn.Module):
+    def __init__(self, net, optimizer):
+        super().__init__()
+        self.net = net
+        self.optimizer = optimizer
+
+    def forward(self, x, y, boxes):
+        scores, pred_boxes = self.net(x)
+        terms = [F.cross_entropy(scores, y), F.smooth_l1_loss(pred_boxes, boxes)]
+        terms = terms + [sum(terms)]
+        return Losses(*terms)
+
+    def train_step(self, x, y, boxes):
+        self.optimizer.zero_grad()
+        losses = self.forward(x, y, boxes)
+        losses.total_loss.backward()
+        self.optimizer.step()
+        return losses
+""",
+        "train.py": """
+from trainer import Trainer
+
+
+def fit(trainer, loader):
+    epoch_total = 0
+    epoch_cls = 0
+    for x, y, boxes in loader:
+        losses = trainer.train_step(x, y, boxes)
+        cls_loss, box_loss, total = losses
+        epoch_total += total  # expect: LG006
+        epoch_cls += losses.cls_loss  # expect: LG006
+
+
+fit(Trainer(net, opt), loader)
+""",
+    },
+    "dict_filled_by_a_callee": {
+        "model.py": """
+import torch.nn as nn
+
+
+class FrameHead(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.proj = nn.Linear(256, 40)
+
+    def forward(self, feat, out):
+        out["frame_logits"] = self.proj(feat)
+
+
+class Recognizer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.GRU(80, 256, batch_first=True)
+        self.head = FrameHead()
+
+    def forward(self, mel):
+        out = {}
+        feat, _ = self.encoder(mel)
+        self.head(feat, out)
+        return out
+""",
+        "train.py": """
+import torch.nn.functional as F
+
+from model import Recognizer
+
+model = Recognizer()
+for mel, tokens, mel_lens, token_lens in loader:
+    out = model(mel)
+    frames = out["frame_logits"].permute(1, 0, 2)
+    loss = F.ctc_loss(frames, tokens, mel_lens, token_lens)  # expect: LG012
+    loss.backward()
+""",
+    },
+    "dict_item_overwritten": {
+        "train.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        out = {"scores": F.softmax(self.fc(x), dim=1)}
+        out["scores"] = self.fc(x)  # the probabilities are replaced by the logits
+        return out
+
+
+model = Net()
+loss = nn.CrossEntropyLoss()(model(x)["scores"], y)
+""",
+    },
+    "loss_dict_summed_key_by_key": {
+        "train.py": """
+import torch.nn.functional as F
+
+
+class Meter:
+    def __init__(self):
+        self.sums = {"total": 0, "cls": 0}
+
+    def update(self, losses):
+        for key in losses:
+            self.sums[key] += losses[key]  # expect: LG006
+
+
+meter = Meter()
+for x, y in loader:
+    cls = F.cross_entropy(model(x), y)
+    losses = {"total": cls + 0.1 * reg(x), "cls": cls}
+    optimizer.zero_grad()
+    losses["total"].backward()
+    optimizer.step()
+    meter.update(losses)
+""",
+    },
+    "size_average_from_a_parameter_default": {
+        "loss.py": """
+import torch.nn as nn
+
+
+def masked_mse(pred, target, average=False):
+    mask = (target != 0).float()
+    return nn.MSELoss(size_average=average)(pred * mask, target)  # expect: LG010
+
+
+def forwarded_like_torch(pred, target, size_average=None, reduce=None):
+    return nn.functional.mse_loss(pred, target, size_average=size_average, reduce=reduce)
+""",
+    },
 }
 
 

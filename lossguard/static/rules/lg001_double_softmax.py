@@ -90,6 +90,15 @@ criterion = nn.NLLLoss()
 log_probs = F.log_softmax(model(x), dim=1)
 loss = criterion(log_probs, y)
 """,
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+fc = nn.Linear(10, 3)
+out = {"scores": F.softmax(fc(x), dim=1)}
+out["scores"] = fc(x)  # replaced by the logits before the loss
+loss = F.cross_entropy(out["scores"], y)
+""",
     )
     INVALID = (
         Invalid(

@@ -423,4 +423,26 @@ for x, y in loader:
     losses[-1].backward()
     optimizer.step()
 """,
+        """
+from collections import namedtuple
+
+import torch.nn.functional as F
+
+Terms = namedtuple("Terms", "cls reg total")
+
+
+def step(x, y, boxes):
+    parts = [F.cross_entropy(head(x), y), F.l1_loss(box_head(x), boxes)]
+    parts = parts + [sum(parts)]
+    return Terms(*parts)
+
+
+running = 0.0
+for x, y, boxes in loader:
+    optimizer.zero_grad()
+    terms = step(x, y, boxes)
+    terms.total.backward()
+    optimizer.step()
+    running += terms.total  # expect: LG006
+""",
     )

@@ -76,4 +76,18 @@ loss = F.ctc_loss(probs, targets, in_lens, tgt_lens)
             col=19,
             message="log-probabilities: apply log_softmax over the class axis",
         ),
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def add_frame_logits(proj, feat, outputs):
+    outputs["frames"] = proj(feat)
+
+
+proj = nn.Linear(256, 30)
+outputs = {}
+add_frame_logits(proj, feat, outputs)
+loss = F.ctc_loss(outputs["frames"], targets, in_lens, tgt_lens)  # expect: LG012
+""",
     )
