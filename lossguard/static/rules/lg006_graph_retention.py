@@ -443,6 +443,6 @@ for x, y, boxes in loader:
     terms = step(x, y, boxes)
     terms.total.backward()
     optimizer.step()
-    running += terms.total  # expect: LG006
+    running += terms.cls  # expect: LG006
 """,
     )
