@@ -682,6 +682,37 @@ for x, y in loader:
     meter.update(losses)
 """,
     },
+    "model_chosen_by_a_setting": {
+        "train.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+from othernets import OtherNet
+
+
+class SoftNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+def main(args, loader, criterion):
+    model = OtherNet() if args.arch == "other" else SoftNet()
+    for x, y in loader:
+        model = model.train()
+        if args.arch == "soft":
+            loss = criterion(model(x), y)  # expect: LG001
+        elif args.arch != "other":
+            loss = criterion(model(x), y)  # expect: LG001
+        else:
+            loss = criterion(model(x), y)  # OtherNet: not known
+
+
+main(args, loader, nn.CrossEntropyLoss())
+""",
+    },
     "size_average_from_a_parameter_default": {
         "loss.py": """
 import torch.nn as nn

@@ -18,6 +18,7 @@ from lossguard.static.interp.frame import (
     is_static,
     rewrites_values,
 )
+from lossguard.static.interp.guards import GuardedChoice
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -126,6 +127,9 @@ class CallsMixin(InterpBase):
                     func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
                 )
                 return Const(None)
+            if name in MODULE_SELF_METHODS and isinstance(receiver, GuardedChoice):
+                self._args(node, frame, env)
+                return receiver  # model.train() of a model chosen by a setting: still that choice
             if name in MODULE_SELF_METHODS and isinstance(receiver, (*MODEL_VALUES, Layer, LossSpec)):
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
                     self._args(node, frame, env)

@@ -16,6 +16,7 @@ from lossguard.static.interp.calls import CallsMixin
 from lossguard.static.interp.classes import ClassesMixin
 from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
+from lossguard.static.interp.guards import GuardsMixin
 from lossguard.static.interp.imports import ImportsMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.statements import StatementsMixin
@@ -25,7 +26,9 @@ from lossguard.static.project import ModuleInfo, Project
 from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
 
 
-class Interpreter(StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin):
+class Interpreter(
+    StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin, GuardsMixin
+):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
         self.sink = sink

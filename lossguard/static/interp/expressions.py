@@ -98,7 +98,7 @@ class ExpressionsMixin(InterpBase):
             return self._subscript(node, frame, env)
         if isinstance(node, ast.IfExp):
             self.ev(node.test, frame, env)
-            return join(self.ev(node.body, frame, env), self.ev(node.orelse, frame, env))
+            return self.guarded_choice(node.test, self.ev(node.body, frame, env), self.ev(node.orelse, frame, env))
         if isinstance(node, ast.Compare):
             left = self.ev(node.left, frame, env)
             rights = [self.ev(c, frame, env) for c in node.comparators]

@@ -132,8 +132,9 @@ class StatementsMixin(InterpBase):
     def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
         self.ev(stmt.test, frame, env)
         body_env = dict(env)
-        body_term = self._exec_branch(stmt.body, frame, env, body_env)
         else_env = dict(env)
+        self.refine_guarded(stmt.test, body_env, else_env)  # `if args.arch == "a":` decides an earlier choice
+        body_term = self._exec_branch(stmt.body, frame, env, body_env)
         else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:

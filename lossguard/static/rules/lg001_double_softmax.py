@@ -269,4 +269,24 @@ ce = partial(F.cross_entropy, label_smoothing=0.1)
 for out in model(x):
     loss = ce(out, y)  # expect: LG001
 """,
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+from zoo import ExternalNet
+
+
+class ProbNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+net = ExternalNet() if cfg.name == "external" else ProbNet()
+net = net.cuda()
+if cfg.name == "prob":
+    loss = nn.CrossEntropyLoss()(net(x), y)  # expect: LG001
+""",
     )

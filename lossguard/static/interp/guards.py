@@ -1,0 +1,82 @@
+"""A model chosen by a configuration test, resolved where the code tests the same setting again.
+
+Issue 8 round 3 (realcode_dev2, PointNet): research scripts pick the model from a setting and
+branch on the same setting where they call it::
+
+    model = OtherNet() if args.model_name == "pointnet2" else PointNet()
+    ...
+    if args.model_name == "pointnet":
+        labels_pred, seg_pred, feat = model(points)
+
+When one option is unknown (imported from a file that is not checked), the two options have
+nothing in common and the model is lost. :class:`GuardedChoice` keeps both options with the test;
+inside ``if <same setting> == <literal>:`` (or its ``else``) the choice is resolved when the two
+literals decide the first test. Everywhere else it is unknown, as before.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import Env
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, Value, join
+
+
+@dataclass(frozen=True)
+class GuardedChoice(Value):
+    """``then if <subject> == literal else orelse`` (``!=`` swaps the options), kept unresolved."""
+
+    subject: str  # ast.dump of the tested expression
+    literal: object
+    then: Value
+    orelse: Value
+
+
+def _literal_test(test: ast.expr) -> tuple[str, object, bool] | None:
+    """``x == "a"`` / ``x != "a"`` with a literal str/int on one side: (subject, literal, equal)."""
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
+        return None
+    left, right = test.left, test.comparators[0]
+    if isinstance(left, ast.Constant) and not isinstance(right, ast.Constant):
+        left, right = right, left
+    if not isinstance(right, ast.Constant) or isinstance(right.value, bool) or not isinstance(right.value, (str, int)):
+        return None
+    if not isinstance(left, (ast.Name, ast.Attribute, ast.Subscript)):
+        return None
+    return ast.dump(left), right.value, isinstance(test.ops[0], ast.Eq)
+
+
+class GuardsMixin(InterpBase):
+    """Model choices guarded by a literal test of a setting."""
+
+    @staticmethod
+    def guarded_choice(test: ast.expr, then: Value, orelse: Value) -> Value:
+        """The value of ``then if test else orelse`` when plain joining would lose a model."""
+        joined = join(then, orelse)
+        if joined is not UNKNOWN or not (isinstance(then, MODEL_VALUES) or isinstance(orelse, MODEL_VALUES)):
+            return joined
+        parsed = _literal_test(test)
+        if parsed is None:
+            return joined
+        subject, literal, equal = parsed
+        return GuardedChoice(subject, literal, then, orelse) if equal else GuardedChoice(subject, literal, orelse, then)
+
+    @staticmethod
+    def refine_guarded(test: ast.expr, body_env: Env, else_env: Env) -> None:
+        """In ``if <subject> == literal:`` resolve the guarded choices over the same subject whose
+        outcome the branch decides (different literals: the first test was false)."""
+        parsed = _literal_test(test)
+        if parsed is None:
+            return
+        subject, literal, equal = parsed
+        for name, value in list(body_env.items()):
+            if not isinstance(value, GuardedChoice) or value.subject != subject:
+                continue
+            same = value.literal == literal
+            # in the branch where `subject == literal` holds (body of ==, else of !=)
+            holds_env, fails_env = (body_env, else_env) if equal else (else_env, body_env)
+            holds_env[name] = value.then if same else value.orelse
+            if same:
+                fails_env[name] = value.orelse  # subject != literal: the first test was false too
