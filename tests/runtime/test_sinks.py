@@ -7,6 +7,7 @@ import json
 import math
 import re
 
+import pytest
 import torch
 import torch.nn as nn
 from rich.console import Console
@@ -253,6 +254,7 @@ def _assert_dropped_once_and_nan_reported(out, stderr, jsonl, nan_step):
     assert out["steps"] == 500
 
 
+@pytest.mark.integration  # a real full or read-only disk, in a fresh interpreter running 500 steps
 def test_disk_full_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path):
     """The event file stops growing at the file-size limit (writes fail with EFBIG, as with a
     full disk); the NaN comes 300 steps later."""
@@ -271,6 +273,7 @@ def test_disk_full_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path)
     assert 50 < len(acc.Scalars("lossguard/loss")) < 450
 
 
+@pytest.mark.integration  # a real full or read-only disk, in a fresh interpreter running 500 steps
 def test_full_tmpfs_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path):
     disk = tmp_path / "small-disk"
     disk.mkdir()
@@ -282,6 +285,7 @@ def test_full_tmpfs_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path
     _assert_dropped_once_and_nan_reported(out, stderr, jsonl, 450)
 
 
+@pytest.mark.integration  # a real full or read-only disk, in a fresh interpreter running 500 steps
 def test_read_only_log_dir_warns_once_and_training_is_watched(tmp_path):
     import os
 
