@@ -254,11 +254,12 @@ def test_hostile_notebook_json_is_reported(tmp_path: Path, content: str, why: st
 def test_file_name_that_is_not_utf8(tmp_path: Path):
     name = os.fsdecode(b"tr\xe9in.py")
     (tmp_path / name).write_text(TRAIN)
+    outputs = {}
     for args in (["check", "--format", "sarif"], ["check"], ["check", "--format", "github"], ["baseline", "-o", "b.json"]):
-        r = run(*args, ".", cwd=tmp_path)
+        r = outputs[args[-1]] = run(*args, ".", cwd=tmp_path)
         assert "Traceback" not in r.stderr, (args, r.stderr[-2000:])
         assert r.returncode in (0, 1), (args, r.stderr)
-    sarif = json.loads(run("check", "--format", "sarif", ".", cwd=tmp_path).stdout)
+    sarif = json.loads(outputs["sarif"].stdout)
     assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "tr%E9in.py"
     recorded = json.loads((tmp_path / "b.json").read_text())
     assert recorded["findings"][0]["path"] == "tr\\xe9in.py"

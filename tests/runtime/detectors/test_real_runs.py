@@ -189,6 +189,7 @@ def test_saturated_vae_is_reported_although_the_body_layer_is_saturated_too():
 # GAN ---------------------------------------------------------------------- equilibrium is healthy
 
 
+@pytest.mark.integration  # 600 real GAN steps; the rule itself is tested on step statistics just below
 def test_gan_discriminator_at_equilibrium_is_silent():
     out = sc.gan(0, steps=600)
     assert [e for e in out.events if e.code in ("LG103", "LG104")] == []
