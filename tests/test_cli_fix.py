@@ -49,7 +49,7 @@ def test_fix_applies_safe_fixes_and_reports_the_rest(tmp_path):
     fixed = (tmp_path / "train.py").read_text()
     assert 'nn.MSELoss(reduction="sum")' in fixed and "total += loss.item()" in fixed
     assert codes(tmp_path) == ["LG001", "LG009"]
-    again = run("check", "--fix", "train.py", cwd=tmp_path)
+    again = cli("check", "--fix", "train.py", cwd=tmp_path)
     assert (tmp_path / "train.py").read_text() == fixed, "a second --fix changes nothing"
     assert "Fixed" not in again.stderr
 

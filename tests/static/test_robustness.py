@@ -28,12 +28,17 @@ def _torch_nn() -> Path:
     return nn
 
 
-def test_cli_over_torch_nn_source_ends_normally():
+@pytest.mark.parametrize(
+    "parts",
+    [
+        pytest.param(["functional.py", "utils"], id="functional+utils"),
+        pytest.param(["modules"], id="modules", marks=pytest.mark.integration),  # the bulk: about 40 files
+    ],
+)
+def test_cli_over_torch_nn_source_ends_normally(parts: list[str]):
     nn = _torch_nn()
     # Run inside torch/nn with relative paths: named from outside, the folder would sit under
     # site-packages of a `.venv`, and the default exclusions would leave nothing to check.
-    # One run over all three parts (one interpreter start-up, as a user would run it).
-    parts = ["modules", "utils", "functional.py"]
     proc = subprocess.run(
         [sys.executable, "-m", "lossguard", "check", "--isolated", "--no-source", *parts],
         cwd=nn,
