@@ -309,12 +309,16 @@ def test_console_lines_are_not_wrapped_when_stderr_is_a_pipe(monkeypatch):
     environment; what is under test is the stream, so the run is in this process."""
     import os
     import sys
+    import threading
 
     for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE"):
         monkeypatch.delenv(name, raising=False)
     read_end, write_end = os.pipe()
-    seen: list = []
+    received: list[bytes] = []
     with open(read_end, "rb") as reader:
+        drain = threading.Thread(target=lambda: received.append(reader.read()))  # the pipe never fills up
+        drain.start()
+        seen: list = []
         with open(write_end, "w", encoding="utf-8") as pipe:
             saved, sys.stderr = sys.stderr, pipe
             try:
@@ -324,7 +328,8 @@ def test_console_lines_are_not_wrapped_when_stderr_is_a_pipe(monkeypatch):
                 crit.close()
             finally:
                 sys.stderr = saved
-        stderr = reader.read().decode("utf-8")  # a few lines: they fit in the pipe's buffer
+        drain.join(timeout=60)
+    stderr = received[0].decode("utf-8")
     event = next(e for e in seen if e.code == "LG101")
     assert event.step == 20 and len(event.message) > 80 and len(event.fix) > 80
     lines = stderr.splitlines()
