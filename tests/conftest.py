@@ -48,7 +48,7 @@ HYPOTHESIS_EXAMPLES = {"lossguard-fast": 3, "lossguard-full": 25}
 def pytest_configure(config: pytest.Config) -> None:
     try:
         from hypothesis import settings
-    except ImportError:  # the fuzz tests skip without it
+    except ImportError:  # not installed (a dev dependency): nothing to configure
         return
     for name, examples in HYPOTHESIS_EXAMPLES.items():
         settings.register_profile(name, max_examples=examples)
