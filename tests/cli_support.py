@@ -1,7 +1,17 @@
-"""Shared by the CLI tests: run the real command line in a subprocess, and realistic fixtures."""
+"""Shared by the CLI tests: the real command line, in a subprocess or in-process, and realistic fixtures.
+
+``run`` starts ``python -m lossguard`` in a fresh interpreter: use it where the behaviour is
+about the process (the exit status a shell sees, pipes, the console's encoding, the environment,
+code that must never be imported). ``cli`` calls the same ``lossguard.cli.main`` in this process
+with its own stdout, stderr and working directory, and returns the same kind of result: use it
+for what the command prints and writes. It saves an interpreter's start-up and lossguard's
+imports (about 0.4 s a run on a quiet 2-core machine).
+"""
 
 from __future__ import annotations
 
+import io
+import os
 import subprocess
 import sys
 import textwrap
@@ -35,6 +45,32 @@ FIXED = TRAIN.replace("nn.Linear(20, 5), nn.Softmax(dim=1)", "nn.Linear(20, 5)")
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "lossguard", *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``lossguard *args`` run in-process from ``cwd``; stdout and stderr decoded as ``run`` decodes them."""
+    from lossguard.cli import main
+
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="") for _ in range(2))
+    saved = sys.stdout, sys.stderr, os.getcwd()
+    sys.stdout, sys.stderr = out, err
+    try:
+        os.chdir(cwd)
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    finally:
+        sys.stdout, sys.stderr = saved[0], saved[1]
+        os.chdir(saved[2])
+    return subprocess.CompletedProcess(["lossguard", *args], code, _text(out), _text(err))
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    """What ``subprocess.run(text=True)`` would read: UTF-8 with universal newlines."""
+    stream.flush()
+    raw = stream.buffer.getvalue()  # type: ignore[attr-defined]
+    return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8").read()
 
 
 def git(*args: str, cwd: Path) -> str:

@@ -6,6 +6,11 @@
   most of a minute) and ``tests/integration/`` (pre-commit, the GitHub Action) carry the
   ``integration`` marker. With ``-m "not integration"`` those directories are not even
   imported, so the rest collects in seconds: ``python -m pytest -q -m "not integration"``.
+  Single slow tests elsewhere (real disks, process crashes, distributed ranks, fuzzing with
+  hypothesmith) carry ``@pytest.mark.integration`` themselves.
+* Hypothesis runs a bounded sample in the fast part (profile ``lossguard-fast``) and the full
+  one whenever integration tests are selected (profile ``lossguard-full``); an explicit
+  ``--hypothesis-profile`` wins.
 """
 
 from __future__ import annotations
@@ -35,6 +40,20 @@ def _integration_deselected(config: pytest.Config) -> bool:
         return not Expression.compile(expression).evaluate(lambda name, **_: name == "integration")
     except Exception:  # a pytest without this (private) module: collect, then deselect by marker
         return False
+
+
+HYPOTHESIS_EXAMPLES = {"lossguard-fast": 3, "lossguard-full": 25}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        from hypothesis import settings
+    except ImportError:  # not installed (a dev dependency): nothing to configure
+        return
+    for name, examples in HYPOTHESIS_EXAMPLES.items():
+        settings.register_profile(name, max_examples=examples)
+    if not config.getoption("hypothesis_profile", default=None):
+        settings.load_profile("lossguard-fast" if _integration_deselected(config) else "lossguard-full")
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> Any:

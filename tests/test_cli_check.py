@@ -1,4 +1,5 @@
-"""`lossguard check`, `rules` and `explain` through the real command line, in a subprocess."""
+"""`lossguard check`, `rules` and `explain` through the real command line: the exit statuses in a
+subprocess, what is printed in-process (tests/cli_support.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import run
+from tests.cli_support import cli, run
 
 BUGGY = textwrap.dedent(
     """
@@ -49,7 +50,7 @@ def test_text_output_exit_1(project):
 
 
 def test_json_output(project):
-    r = run("check", "--format", "json", cwd=project)
+    r = cli("check", "--format", "json", cwd=project)
     assert r.returncode == 1
     data = json.loads(r.stdout)
     assert [d["code"] for d in data] == ["LG001", "LG006"]
@@ -64,9 +65,9 @@ def test_clean_file_exit_0(project):
 
 
 def test_select_and_ignore(project):
-    assert [d["code"] for d in json.loads(run("check", "--format", "json", "--select", "LG006", cwd=project).stdout)] == ["LG006"]
-    assert [d["code"] for d in json.loads(run("check", "--format", "json", "--ignore", "double-softmax", cwd=project).stdout)] == ["LG006"]
-    r = run("check", "--select", "LG999", cwd=project)
+    assert [d["code"] for d in json.loads(cli("check", "--format", "json", "--select", "LG006", cwd=project).stdout)] == ["LG006"]
+    assert [d["code"] for d in json.loads(cli("check", "--format", "json", "--ignore", "double-softmax", cwd=project).stdout)] == ["LG006"]
+    r = cli("check", "--select", "LG999", cwd=project)
     assert r.returncode == 2 and "unknown rule code 'LG999'" in r.stderr
 
 
@@ -81,7 +82,7 @@ def test_unparseable_file_exit_2_others_checked(project):
 def test_file_that_could_not_be_checked_is_not_reported_as_passing(project):
     (project / "clean.py").unlink()
     (project / "train.py").write_text("def f(:\n  loss.backward()\n")
-    r = run("check", ".", cwd=project)
+    r = cli("check", ".", cwd=project)
     assert r.returncode == 2
     assert "All checks passed" not in r.stdout
     assert "1 of 1 file could not be checked" in r.stdout
@@ -91,49 +92,49 @@ def test_file_that_could_not_be_checked_is_not_reported_as_passing(project):
 def test_syntax_newer_than_the_running_python_is_named(project):
     """PEP 695 generics parse only on Python >= 3.12 (ast uses the running interpreter's grammar)."""
     (project / "new.py").write_text("def first[T](xs: list[T]) -> T:\n    return xs[0]\n\nloss.backward()\n")
-    r = run("check", "new.py", cwd=project)
+    r = cli("check", "new.py", cwd=project)
     assert r.returncode == 2
     assert "new.py: syntax error at line 1" in r.stderr
     assert "uses syntax newer than Python 3." in r.stderr and "newer Python" in r.stderr
     (project / "old.py").write_text("print 'python 2'\nloss.backward()\n")
-    r = run("check", "old.py", cwd=project)
+    r = cli("check", "old.py", cwd=project)
     assert r.returncode == 2 and "old.py: syntax error" in r.stderr and "newer than" not in r.stderr
 
 
 def test_missing_path_exit_2(project):
-    r = run("check", "nope.py", cwd=project)
+    r = cli("check", "nope.py", cwd=project)
     assert r.returncode == 2 and "nope.py: no such file or directory" in r.stderr
 
 
 def test_pyproject_config(project):
     (project / "pyproject.toml").write_text('[tool.lossguard]\nignore = ["LG001"]\nper-file-ignores = { "train.py" = ["LG006"] }\n')
-    r = run("check", cwd=project)
+    r = cli("check", cwd=project)
     assert r.returncode == 0, r.stdout
     (project / "pyproject.toml").write_text('[tool.lossguard]\nselect = ["LG0"]\nexclude = ["train.py"]\n')
-    assert run("check", ".", cwd=project).returncode == 0
-    assert run("check", "train.py", cwd=project).returncode == 1, "a file named explicitly is always checked"
+    assert cli("check", ".", cwd=project).returncode == 0
+    assert cli("check", "train.py", cwd=project).returncode == 1, "a file named explicitly is always checked"
     (project / "pyproject.toml").write_text('[tool.lossguard]\nselct = ["LG001"]\n')
-    r = run("check", cwd=project)
+    r = cli("check", cwd=project)
     assert r.returncode == 2 and "unknown key(s) in [tool.lossguard]: selct" in r.stderr
-    assert run("check", "--isolated", cwd=project).returncode == 1
+    assert cli("check", "--isolated", cwd=project).returncode == 1
 
 
 def test_gitignore_is_honoured(project):
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
     (project / ".gitignore").write_text("train.py\n")
-    r = run("check", ".", cwd=project)
+    r = cli("check", ".", cwd=project)
     assert r.returncode == 0, r.stdout
 
 
 def test_rules_and_explain(project):
-    r = run("rules", "--format", "json", cwd=project)
+    r = cli("rules", "--format", "json", cwd=project)
     codes = [d["code"] for d in json.loads(r.stdout)]
     assert codes == [f"LG0{n:02d}" for n in range(1, 17)]
-    r = run("explain", "LG005", cwd=project)
+    r = cli("explain", "LG005", cwd=project)
     assert r.returncode == 0
     for section in ("# LG005 shape-mismatch", "## Why is this bad?", "## Example", "## Use instead", "## When it can misfire"):
         assert section in r.stdout
-    r = run("explain", "LG777", cwd=project)
+    r = cli("explain", "LG777", cwd=project)
     assert r.returncode == 2 and "unknown code" in r.stderr
 
 
@@ -141,8 +142,8 @@ def test_folder_inside_an_excluded_folder_is_checked_when_named(project):
     inner = project / ".venv" / "lib" / "pkg"
     inner.mkdir(parents=True)
     (inner / "train.py").write_text(BUGGY)
-    assert run("check", ".", cwd=project).returncode == 1  # train.py at the top, .venv skipped
+    assert cli("check", ".", cwd=project).returncode == 1  # train.py at the top, .venv skipped
     (project / "train.py").unlink()
-    assert run("check", ".", cwd=project).returncode == 0, "files under .venv are excluded"
-    r = run("check", "--format", "json", str(inner), cwd=project)
+    assert cli("check", ".", cwd=project).returncode == 0, "files under .venv are excluded"
+    r = cli("check", "--format", "json", str(inner), cwd=project)
     assert r.returncode == 1 and len(json.loads(r.stdout)) == 2, "a folder named on the command line is checked"

@@ -6,7 +6,7 @@ import json
 import textwrap
 from pathlib import Path
 
-from tests.cli_support import run
+from tests.cli_support import cli, run
 
 SOURCE = textwrap.dedent(
     """
@@ -28,12 +28,12 @@ SOURCE = textwrap.dedent(
 
 
 def codes(cwd: Path) -> list[str]:
-    return sorted(d["code"] for d in json.loads(run("check", "--format", "json", "train.py", cwd=cwd).stdout))
+    return sorted(d["code"] for d in json.loads(cli("check", "--format", "json", "train.py", cwd=cwd).stdout))
 
 
 def test_diff_previews_without_writing(tmp_path):
     (tmp_path / "train.py").write_text(SOURCE)
-    r = run("check", "--diff", "train.py", cwd=tmp_path)
+    r = cli("check", "--diff", "train.py", cwd=tmp_path)
     assert r.returncode == 1
     assert '-criterion = nn.MSELoss(size_average=False)\n+criterion = nn.MSELoss(reduction="sum")' in r.stdout
     assert "+    total += loss.item()" in r.stdout
@@ -49,14 +49,14 @@ def test_fix_applies_safe_fixes_and_reports_the_rest(tmp_path):
     fixed = (tmp_path / "train.py").read_text()
     assert 'nn.MSELoss(reduction="sum")' in fixed and "total += loss.item()" in fixed
     assert codes(tmp_path) == ["LG001", "LG009"]
-    again = run("check", "--fix", "train.py", cwd=tmp_path)
+    again = cli("check", "--fix", "train.py", cwd=tmp_path)
     assert (tmp_path / "train.py").read_text() == fixed, "a second --fix changes nothing"
     assert "Fixed" not in again.stderr
 
 
 def test_unsafe_fixes(tmp_path):
     (tmp_path / "train.py").write_text(SOURCE)
-    r = run("check", "--fix", "--unsafe-fixes", "train.py", cwd=tmp_path)
+    r = cli("check", "--fix", "--unsafe-fixes", "train.py", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     fixed = (tmp_path / "train.py").read_text()
     assert "F.cross_entropy(model(x), y)" in fixed
@@ -82,7 +82,7 @@ def test_fix_notebook_keeps_outputs_and_metadata(tmp_path):
     }
     path = tmp_path / "train.ipynb"
     path.write_text(json.dumps(nb, indent=1))
-    r = run("check", "--fix", "train.ipynb", cwd=tmp_path)
+    r = cli("check", "--fix", "train.ipynb", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     data = json.loads(path.read_text())
     cell = data["cells"][1]

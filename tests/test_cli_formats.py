@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from lossguard import catalog
-from tests.cli_support import FIXED, TRAIN, git, run
+from tests.cli_support import FIXED, TRAIN, cli, git, run
 
 
 def _official_sarif_schema() -> dict:
@@ -35,7 +35,7 @@ def repo(tmp_path: Path) -> Path:
 
 def test_sarif_is_valid_with_rules_from_the_catalog_and_relative_paths(repo: Path):
     # Run from a subfolder: paths must still be relative to the repository root.
-    r = run("check", "--format", "sarif", ".", cwd=repo / "src")
+    r = cli("check", "--format", "sarif", ".", cwd=repo / "src")
     assert r.returncode == 1, r.stderr
     log = json.loads(r.stdout)
     jsonschema.validate(log, _official_sarif_schema())
@@ -61,24 +61,24 @@ def _prints(log: dict) -> dict[str, str]:
 
 
 def test_sarif_fingerprints_survive_moved_lines_and_tell_duplicates_apart(repo: Path):
-    before = _prints(json.loads(run("check", "--format", "sarif", cwd=repo).stdout))
+    before = _prints(json.loads(cli("check", "--format", "sarif", cwd=repo).stdout))
     train = repo / "src" / "train.py"
     # Move everything down and re-indent nothing else: same findings, new line numbers.
     train.write_text('"""Training loop."""\n\nimport os\n\n' + TRAIN)
-    log = json.loads(run("check", "--format", "sarif", cwd=repo).stdout)
+    log = json.loads(cli("check", "--format", "sarif", cwd=repo).stdout)
     assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 17
     assert _prints(log) == before
     # The same buggy line twice (a copy of the loop): same hash, told apart by the occurrence index.
     copy = TRAIN[TRAIN.index("def train(") :].replace("def train(", "def train_again(")
     train.write_text(TRAIN + "\n\n" + copy)
-    results = json.loads(run("check", "--format", "sarif", cwd=repo).stdout)["runs"][0]["results"]
+    results = json.loads(cli("check", "--format", "sarif", cwd=repo).stdout)["runs"][0]["results"]
     lg001 = [res["partialFingerprints"]["lossguard/v1"] for res in results if res["ruleId"] == "LG001"]
     assert lg001 == [before["LG001"], before["LG001"].replace(":0", ":1")]
 
 
 def test_github_annotations_are_escaped(tmp_path: Path):
     (tmp_path / "a,b:c.py").write_text(TRAIN)
-    r = run("check", "--format", "github", cwd=tmp_path)
+    r = cli("check", "--format", "github", cwd=tmp_path)
     assert r.returncode == 1
     lines = r.stdout.splitlines()
     assert lines[0] == (
@@ -92,11 +92,11 @@ def test_github_annotations_are_escaped(tmp_path: Path):
 
 def test_statistics_text_and_json(repo: Path):
     (repo / "src" / "more.py").write_text(TRAIN.replace("nn.Softmax(dim=1)", "nn.LogSoftmax(dim=1)"))
-    r = run("check", "--statistics", cwd=repo)
+    r = cli("check", "--statistics", cwd=repo)
     assert r.returncode == 1
     rows = [line.split() for line in r.stdout.splitlines() if line.strip()]
     assert rows == [["2", "LG001", "double-softmax"], ["2", "LG006", "graph-retention"]]
-    data = json.loads(run("check", "--statistics", "--format", "json", cwd=repo).stdout)
+    data = json.loads(cli("check", "--statistics", "--format", "json", cwd=repo).stdout)
     assert data == [
         {"code": "LG001", "name": "double-softmax", "count": 2},
         {"code": "LG006", "name": "graph-retention", "count": 2},
@@ -107,8 +107,8 @@ def test_output_file_exit_statuses_and_errors(repo: Path):
     r = run("check", "--format", "sarif", "-o", "out.sarif", cwd=repo)
     assert r.returncode == 1 and r.stdout == ""
     assert len(json.loads((repo / "out.sarif").read_text())["runs"][0]["results"]) == 2
-    assert run("check", "--exit-zero", "--quiet", cwd=repo).returncode == 0
-    assert run("check", "src/fixed.py", cwd=repo).returncode == 0
+    assert cli("check", "--exit-zero", "--quiet", cwd=repo).returncode == 0
+    assert cli("check", "src/fixed.py", cwd=repo).returncode == 0
     # An unparseable file: exit 2, said with its reason, the others still checked and reported.
     (repo / "src" / "broken.py").write_text("def train(:\n    loss.backward()\n")
     r = run("check", "--format", "sarif", cwd=repo)
@@ -118,5 +118,5 @@ def test_output_file_exit_statuses_and_errors(repo: Path):
     assert len(log["runs"][0]["results"]) == 2
     note = log["runs"][0]["invocations"][0]
     assert note["executionSuccessful"] is False and "broken.py" in note["toolExecutionNotifications"][0]["message"]["text"]
-    r = run("check", "-o", str(repo / "no" / "such" / "dir" / "x.txt"), cwd=repo)
+    r = cli("check", "-o", str(repo / "no" / "such" / "dir" / "x.txt"), cwd=repo)
     assert r.returncode == 2 and "cannot write it" in r.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import FIXED, TRAIN, git, run
+from tests.cli_support import FIXED, TRAIN, cli, git, run
 
 
 @pytest.fixture()
@@ -25,13 +25,13 @@ def _codes(r) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
 
 
 def test_baseline_hides_old_findings_even_when_code_moves(repo: Path):
-    r = run("baseline", "-o", "lg-baseline.json", cwd=repo)
+    r = cli("baseline", "-o", "lg-baseline.json", cwd=repo)
     assert r.returncode == 0, r.stderr
     assert "Recorded 2 findings in lg-baseline.json" in r.stdout
     recorded = json.loads((repo / "lg-baseline.json").read_text())
     assert [(e["path"], e["code"]) for e in recorded["findings"]] == [("train.py", "LG001"), ("train.py", "LG006")]
 
-    r = run("check", "--baseline", "lg-baseline.json", cwd=repo)
+    r = cli("check", "--baseline", "lg-baseline.json", cwd=repo)
     assert r.returncode == 0, r.stdout
     assert "Not shown: 2 in the baseline." in r.stdout
 
@@ -39,14 +39,14 @@ def test_baseline_hides_old_findings_even_when_code_moves(repo: Path):
     moved = "import logging\n\n\nclass Trainer:\n" + "".join("    " + line if line.strip() else line for line in TRAIN.splitlines(True))
     (repo / "train.py").write_text(moved)
     (repo / "eval.py").write_text(FIXED.replace("total += loss.item()", "total += loss"))
-    r = run("check", "--format", "json", "--baseline", "lg-baseline.json", cwd=repo)
+    r = cli("check", "--format", "json", "--baseline", "lg-baseline.json", cwd=repo)
     assert r.returncode == 1
     assert _codes(r) == [("eval.py", "LG006", 16)]
 
     # The same old bug written a second time in the same file is new.
     (repo / "eval.py").write_text(FIXED)
     (repo / "train.py").write_text(TRAIN + "\n\n" + TRAIN[TRAIN.index("def train(") :].replace("def train(", "def train_again("))
-    r = run("check", "--format", "json", "--baseline", "lg-baseline.json", cwd=repo)
+    r = cli("check", "--format", "json", "--baseline", "lg-baseline.json", cwd=repo)
     assert [c for _, c, _ in _codes(r)] == ["LG001", "LG006"] and all(line > 17 for *_, line in _codes(r))
 
 
@@ -63,14 +63,14 @@ def test_baseline_hides_old_findings_even_when_code_moves(repo: Path):
 def test_bad_baseline_files_are_usage_errors(repo: Path, content: str | None, expected: str):
     if content is not None:
         (repo / "base.json").write_text(content)
-    r = run("check", "--baseline", "base.json", cwd=repo)
+    r = cli("check", "--baseline", "base.json", cwd=repo)
     assert r.returncode == 2
     assert "lossguard: error: --baseline base.json: " in r.stderr and expected in r.stderr
     assert r.stdout == ""
 
 
 def test_diff_reports_only_changed_lines_and_untracked_files(repo: Path):
-    assert run("check", "--diff", "HEAD", cwd=repo).returncode == 0
+    assert cli("check", "--diff", "HEAD", cwd=repo).returncode == 0
     # Edit train.py: one new bug on a changed line; its old findings stay unreported.
     (repo / "train.py").write_text(
         TRAIN.replace("    return total\n", "    last = nn.functional.cross_entropy(torch.softmax(x, dim=1), y)\n    return total\n")
@@ -78,7 +78,7 @@ def test_diff_reports_only_changed_lines_and_untracked_files(repo: Path):
     (repo / "notes.py").write_text(TRAIN)  # untracked: all of it is new
     git("add", "notes.py", cwd=repo)  # staged or not makes no difference
     (repo / "scratch.py").write_text(TRAIN)  # untracked, not staged
-    r = run("check", "--format", "json", "--diff", "HEAD", cwd=repo)
+    r = cli("check", "--format", "json", "--diff", "HEAD", cwd=repo)
     assert r.returncode == 1, r.stderr
     assert _codes(r) == [
         ("notes.py", "LG001", 13),
@@ -87,7 +87,7 @@ def test_diff_reports_only_changed_lines_and_untracked_files(repo: Path):
         ("scratch.py", "LG006", 16),
         ("train.py", "LG001", 17),
     ]
-    r = run("check", "--diff", "HEAD", "train.py", cwd=repo)
+    r = cli("check", "--diff", "HEAD", "train.py", cwd=repo)
     assert "Not shown: 2 on lines unchanged since HEAD." in r.stdout
 
 

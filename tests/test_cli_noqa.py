@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli_support import TRAIN, run
+from tests.cli_support import TRAIN, cli
 
 MULTILINE = '''import torch.nn.functional as F
 
@@ -23,10 +23,10 @@ def test_add_noqa_merges_keeps_bytes_and_silences(tmp_path: Path):
     source = TRAIN.replace("total += loss\n", "total += loss  # noqa: E501\n").replace("\n", "\r\n")
     (tmp_path / "train.py").write_bytes(source.encode())
     (tmp_path / "distill.py").write_text(MULTILINE)
-    before = run("check", "--format", "json-lines", cwd=tmp_path)
+    before = cli("check", "--format", "json-lines", cwd=tmp_path)
     assert before.returncode == 1
 
-    r = run("check", "--add-noqa", cwd=tmp_path)
+    r = cli("check", "--add-noqa", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == f"Added {len(before.stdout.splitlines())} noqa comments to 2 files."
 
@@ -38,7 +38,7 @@ def test_add_noqa_merges_keeps_bytes_and_silences(tmp_path: Path):
     assert (tmp_path / "distill.py").read_text() == MULTILINE.replace(
         "F.softmax(teacher(x), dim=1)\n", "F.softmax(teacher(x), dim=1)  # noqa: LG009\n"
     )
-    assert run("check", cwd=tmp_path).returncode == 0, "the written comments silence every finding"
-    r = run("check", "--add-noqa", cwd=tmp_path)
+    assert cli("check", cwd=tmp_path).returncode == 0, "the written comments silence every finding"
+    r = cli("check", "--add-noqa", cwd=tmp_path)
     assert r.stdout.strip() == "Added 0 noqa comments to 0 files."
     assert (tmp_path / "train.py").read_bytes().decode() == expected

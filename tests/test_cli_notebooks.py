@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import git, run
+from tests.cli_support import cli, git
 
 
 def _cell(source: str, kind: str = "code") -> dict:
@@ -43,7 +43,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_findings_point_at_cells_in_every_format(project: Path):
-    r = run("check", "--format", "concise", ".", cwd=project)  # found by folder discovery
+    r = cli("check", "--format", "concise", ".", cwd=project)  # found by folder discovery
     assert r.returncode == 1, r.stderr
     assert r.stdout.splitlines() == [
         (
@@ -55,13 +55,13 @@ def test_findings_point_at_cells_in_every_format(project: Path):
             "graph alive; accumulate loss.item() (or loss.detach()) instead"
         ),
     ]
-    r = run("check", "--format", "json", cwd=project)
+    r = cli("check", "--format", "json", cwd=project)
     first = json.loads(r.stdout)[0]
     assert (first["path"], first["cell"], first["line"], first["col"], first["end_line"]) == ("notebooks/train.ipynb", 6, 6, 26, 6)
-    r = run("check", cwd=project)
+    r = cli("check", cwd=project)
     assert "notebooks/train.ipynb:cell 6:6:26: LG001" in r.stdout
     assert "6 |         loss = criterion(model(x), y)" in r.stdout  # the frame shows the cell's own text
-    r = run("check", "--format", "sarif", cwd=project)
+    r = cli("check", "--format", "sarif", cwd=project)
     result = json.loads(r.stdout)["runs"][0]["results"][0]
     assert result["properties"] == {"cell": 6}
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 6
@@ -70,7 +70,7 @@ def test_findings_point_at_cells_in_every_format(project: Path):
 def test_broken_notebooks_are_reported_and_others_checked(project: Path):
     (project / "notebooks" / "notjson.ipynb").write_text('{"cells": [')
     (project / "notebooks" / "syntax.ipynb").write_text(_notebook(_cell("import torch"), _cell("import torch.nn as nn\nloss = nn.MSELoss(\n")))
-    r = run("check", "--format", "concise", cwd=project)
+    r = cli("check", "--format", "concise", cwd=project)
     assert r.returncode == 2
     assert "notebooks/notjson.ipynb: not a valid notebook: JSON error at line 1" in r.stderr
     assert "notebooks/syntax.ipynb: syntax error at cell 2, line 2" in r.stderr
@@ -90,7 +90,7 @@ def test_diff_compares_code_cells(project: Path):
         ),
     )
     (project / "notebooks" / "train.ipynb").write_text(json.dumps(nb, indent=1))
-    r = run("check", "--format", "json", "--diff", "HEAD", cwd=project)
+    r = cli("check", "--format", "json", "--diff", "HEAD", cwd=project)
     assert r.returncode == 1, r.stderr
     assert [(d["code"], d["cell"], d["line"]) for d in json.loads(r.stdout)] == [("LG001", 3, 3)]
 
@@ -105,7 +105,7 @@ def test_cells_as_ipython_runs_them(tmp_path: Path):
         _cell("  !nvidia-smi\n  for x, y in loader:\n      loss = criterion(model(x), y)\n      loss.backward()"),  # cell 4
     )
     (tmp_path / "nb.ipynb").write_text(nb)
-    r = run("check", "--format", "json", "nb.ipynb", cwd=tmp_path)
+    r = cli("check", "--format", "json", "nb.ipynb", cwd=tmp_path)
     assert r.returncode == 2, r.stderr
     assert "nb.ipynb: syntax error at cell 3, line 1" in r.stderr and "this cell was not checked" in r.stderr
     [finding] = json.loads(r.stdout)
@@ -124,7 +124,7 @@ def test_fix_keeps_the_notebook_layout(tmp_path: Path):
         {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3"}}, "cells": cells}, indent=4, ensure_ascii=True
     )
     (tmp_path / "nb.ipynb").write_text(text)
-    r = run("check", "--fix", "nb.ipynb", cwd=tmp_path)
+    r = cli("check", "--fix", "nb.ipynb", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     after = (tmp_path / "nb.ipynb").read_text()
     assert after == text.replace('"    total += loss"', '"    total += loss.item()"')

@@ -1,4 +1,4 @@
-"""Severity matches harm: what fails `lossguard check` (the real CLI in a subprocess).
+"""Severity matches harm: what fails `lossguard check` (the real CLI; the exit statuses in a subprocess).
 
 A softmax before CrossEntropyLoss is an error; a log_softmax there is redundant (same loss and
 gradients) and reported as info; sigmoid + BCELoss is a numerical-stability suggestion (info).
@@ -16,7 +16,7 @@ import torch
 import torch.nn as nn
 
 from lossguard import catalog
-from tests.cli_support import run
+from tests.cli_support import cli, run
 
 LOG_SOFTMAX = textwrap.dedent(
     """
@@ -49,15 +49,16 @@ SIGMOID_BCE = textwrap.dedent(
 ).lstrip()
 
 
-def _check(tmp_path: Path, files: dict[str, str], *args: str):
+def _check(tmp_path: Path, files: dict[str, str], *args: str, process: bool = False):
+    """``process``: through a fresh interpreter, for the exit status a shell sees."""
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    proc = run("check", "--isolated", "--format", "json", *args, *files, cwd=tmp_path)
+    proc = (run if process else cli)("check", "--isolated", "--format", "json", *args, *files, cwd=tmp_path)
     return proc.returncode, json.loads(proc.stdout)
 
 
 def test_log_softmax_into_cross_entropy_is_info_and_does_not_fail(tmp_path):
-    rc, findings = _check(tmp_path, {"train.py": LOG_SOFTMAX})
+    rc, findings = _check(tmp_path, {"train.py": LOG_SOFTMAX}, process=True)
     assert [(f["code"], f["severity"], f["line"]) for f in findings] == [("LG001", "info", 10)]
     assert "redundant" in findings[0]["message"]
     assert rc == 0
@@ -77,7 +78,7 @@ def test_sigmoid_then_bceloss_is_info_and_does_not_fail(tmp_path):
 
 
 def test_an_info_finding_next_to_an_error_still_fails(tmp_path):
-    rc, findings = _check(tmp_path, {"model.py": SIGMOID_BCE, "train.py": SOFTMAX})
+    rc, findings = _check(tmp_path, {"model.py": SIGMOID_BCE, "train.py": SOFTMAX}, process=True)
     assert sorted(f["severity"] for f in findings) == ["error", "info"]
     assert rc == 1
     rc, _ = _check(tmp_path, {"model.py": SIGMOID_BCE, "train.py": SOFTMAX}, "--exit-zero")
@@ -86,9 +87,9 @@ def test_an_info_finding_next_to_an_error_still_fails(tmp_path):
 
 def test_sarif_and_text_carry_the_finding_severity(tmp_path):
     (tmp_path / "train.py").write_text(LOG_SOFTMAX, encoding="utf-8")
-    sarif = json.loads(run("check", "--isolated", "--format", "sarif", "train.py", cwd=tmp_path).stdout)
+    sarif = json.loads(cli("check", "--isolated", "--format", "sarif", "train.py", cwd=tmp_path).stdout)
     assert [r["level"] for r in sarif["runs"][0]["results"]] == ["note"]
-    github = run("check", "--isolated", "--format", "github", "train.py", cwd=tmp_path)
+    github = cli("check", "--isolated", "--format", "github", "train.py", cwd=tmp_path)
     assert github.stdout.startswith("::notice ") and github.returncode == 0
 
 

@@ -19,12 +19,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.integration  # fresh interpreters, each importing torch and the whole watcher
 
 _IMPORTED = """
 import importlib.metadata as md, json, sys, tempfile

@@ -15,6 +15,8 @@ import torch.nn as nn
 import lossguard
 from lossguard import LossGuardError
 
+pytestmark = pytest.mark.integration  # two spawned processes, each importing torch
+
 
 def _free_port() -> int:
     with socket.socket() as s:

@@ -13,9 +13,14 @@ import pytest
 from tests.runtime.fault_injection.scenarios import SCENARIOS, judge
 
 FAST = [s for s in SCENARIOS if s.fast and not s.name.startswith("misuse")]
+# The healthy runs that cost a second of CPU or more (1500 pre-training steps, an LSTM, bf16
+# autocast, ...): in the whole suite only, so `-m "not integration"` stays fast. Every fault, and
+# the other healthy kinds (schedules, accumulation, AMP, regression, ...), stay in the fast part.
+SLOW_HEALTHY = {"healthy-converged", "healthy-lstm", "healthy-frozen-backbone", "healthy-bf16", "healthy-small-batch"}
+PARAMS = [pytest.param(s, id=s.name, marks=[pytest.mark.integration] if s.name in SLOW_HEALTHY else []) for s in FAST]
 
 
-@pytest.mark.parametrize("scenario", FAST, ids=[s.name for s in FAST])
+@pytest.mark.parametrize("scenario", PARAMS)
 def test_scenario(scenario):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -7,6 +7,7 @@ import json
 import math
 import re
 
+import pytest
 import torch
 import torch.nn as nn
 from rich.console import Console
@@ -14,7 +15,7 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 from tensorboard.plugins.custom_scalar import layout_pb2
 
 import lossguard
-from tests.runtime.helpers import model, train
+from tests.runtime.helpers import model, nan_at, train
 from tests.tb_support import read_run as read
 from tests.tb_support import runs
 
@@ -253,6 +254,7 @@ def _assert_dropped_once_and_nan_reported(out, stderr, jsonl, nan_step):
     assert out["steps"] == 500
 
 
+@pytest.mark.integration  # a real full or read-only disk, in a fresh interpreter running 500 steps
 def test_disk_full_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path):
     """The event file stops growing at the file-size limit (writes fail with EFBIG, as with a
     full disk); the NaN comes 300 steps later."""
@@ -271,6 +273,7 @@ def test_disk_full_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path)
     assert 50 < len(acc.Scalars("lossguard/loss")) < 450
 
 
+@pytest.mark.integration  # a real full or read-only disk, in a fresh interpreter running 500 steps
 def test_full_tmpfs_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path):
     disk = tmp_path / "small-disk"
     disk.mkdir()
@@ -282,6 +285,7 @@ def test_full_tmpfs_drops_tensorboard_and_a_later_nan_is_still_reported(tmp_path
     _assert_dropped_once_and_nan_reported(out, stderr, jsonl, 450)
 
 
+@pytest.mark.integration  # a real full or read-only disk, in a fresh interpreter running 500 steps
 def test_read_only_log_dir_warns_once_and_training_is_watched(tmp_path):
     import os
 
@@ -299,15 +303,38 @@ def test_read_only_log_dir_warns_once_and_training_is_watched(tmp_path):
     assert not list(ro.iterdir())
 
 
-def test_console_lines_are_not_wrapped_when_stderr_is_a_pipe(tmp_path):
+def test_console_lines_are_not_wrapped_when_stderr_is_a_pipe(monkeypatch):
     """CI logs, tee, nohup: a message or a fix's code must stay on one line (rich would wrap at
-    80 columns when it cannot ask a terminal)."""
-    out, stderr = _run_training(tmp_path, env_drop=("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE"), steps=40, nan_step=20)
-    (code, step, message, fix) = next(e for e in out["events"] if e[0] == "LG101")
-    assert len(message) > 80 and len(fix) > 80
+    80 columns when it cannot ask a terminal). stderr is a real pipe, with no terminal size in the
+    environment; what is under test is the stream, so the run is in this process."""
+    import os
+    import sys
+    import threading
+
+    for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    read_end, write_end = os.pipe()
+    received: list[bytes] = []
+    with open(read_end, "rb") as reader:
+        drain = threading.Thread(target=lambda: received.append(reader.read()))  # the pipe never fills up
+        drain.start()
+        seen: list = []
+        with open(write_end, "w", encoding="utf-8") as pipe:
+            saved, sys.stderr = sys.stderr, pipe
+            try:
+                net = model(0)
+                crit = lossguard.watch(net, nn.CrossEntropyLoss(), on_event=seen.append)
+                train(net, crit, 40, corrupt=nan_at(20))
+                crit.close()
+            finally:
+                sys.stderr = saved
+        drain.join(timeout=60)
+    stderr = received[0].decode("utf-8")
+    event = next(e for e in seen if e.code == "LG101")
+    assert event.step == 20 and len(event.message) > 80 and len(event.fix) > 80
     lines = stderr.splitlines()
-    assert f"lossguard LG101 nan-loss (error, step 20): {message}" in lines
-    assert f"  fix: {fix}" in lines
+    assert f"lossguard LG101 nan-loss (error, step 20): {event.message}" in lines, stderr
+    assert f"  fix: {event.fix}" in lines
 
 
 def test_gradient_norm_groups_of_indexed_modules_carry_their_class(tmp_path):

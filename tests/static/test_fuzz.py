@@ -11,7 +11,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import hypothesmith
 import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
@@ -35,8 +34,10 @@ for x, y in loader:
     optimizer.step()
 """
 
+# max_examples comes from the hypothesis profile that tests/conftest.py loads: 25 in the whole
+# suite, a bounded sample in the fast part (`-m "not integration"`).
+EXAMPLES = settings.default.max_examples
 FUZZ = settings(
-    max_examples=25,
     deadline=None,
     derandomize=True,
     # Generate only: hypothesmith's strategies can make the later phases (target, shrink) run
@@ -64,16 +65,24 @@ def assert_checks_cleanly(source: str) -> None:
     assert not internal, f"{internal}\n--- source ---\n{source}"
 
 
+def _hypothesmith():  # type: ignore[no-untyped-def]
+    import hypothesmith  # importing it takes seconds: only where its tests run (integration)
+
+    return hypothesmith
+
+
+@pytest.mark.integration
 @FUZZ
-@given(hypothesmith.from_grammar())
+@given(st.deferred(lambda: _hypothesmith().from_grammar()))
 def test_grammar_generated_code_never_crashes(code: str) -> None:
     source = PRELUDE + code + ("" if code.endswith("\n") else "\n") + EPILOGUE
     assume(_is_valid(source))
     assert_checks_cleanly(source)
 
 
+@pytest.mark.integration
 @FUZZ
-@given(hypothesmith.from_node())
+@given(st.deferred(lambda: _hypothesmith().from_node()))
 def test_node_generated_code_never_crashes(code: str) -> None:
     source = PRELUDE + code + ("" if code.endswith("\n") else "\n") + EPILOGUE
     assume(_is_valid(source))
@@ -218,7 +227,7 @@ def training_code(draw: st.DrawFn, depth: int = 0) -> str:
     return "\n".join(parts)
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=EXAMPLES * 12 // 5)  # 60 in the whole suite
 @given(training_code())
 def test_training_code_in_odd_syntax_never_crashes(code: str) -> None:
     source = PRELUDE + code + "\n" + EPILOGUE

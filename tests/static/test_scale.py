@@ -113,6 +113,7 @@ def test_batches_and_workers_find_what_one_batch_finds(tmp_path, monkeypatch):
     assert all(f["autofix"]["edits"] for f in fixable)  # computed in the workers, sent back
 
 
+@pytest.mark.integration  # two CLI runs with forked workers, one of which is made to crash
 @pytest.mark.skipif(not pool.available(), reason="workers are forked; fork is not available here")
 def test_a_worker_crash_loses_only_that_files_findings(tmp_path):
     _project(tmp_path / "proj")

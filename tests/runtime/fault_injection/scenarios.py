@@ -1043,7 +1043,7 @@ def mnist_like(n: int, g: torch.Generator) -> torch.Tensor:
     return x
 
 
-def adadelta_random_labels(seed: int) -> Outcome:
+def adadelta_random_labels(seed: int, steps: int = 250) -> Outcome:
     """pytorch/examples mnist's optimizer (Adadelta lr=1, StepLR) on labels drawn independently of the inputs."""
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
@@ -1053,7 +1053,7 @@ def adadelta_random_labels(seed: int) -> Outcome:
         model,
         nn.CrossEntropyLoss(),
         lambda s: (mnist_like(64, g), torch.randint(0, CLASSES, (64,), generator=g)),
-        steps=250,
+        steps=steps,
         optimizer=lambda p: torch.optim.Adadelta(p, lr=1.0),
         schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=1000, gamma=0.7),
     )

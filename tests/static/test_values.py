@@ -1,0 +1,96 @@
+"""lossguard.static.values: where two paths meet, only the facts both agree on survive.
+
+A finding rests on what ``join`` keeps, so every field it could keep by mistake is a false alarm
+waiting for code that differs between an ``if`` and its ``else``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lossguard.static.values import (
+    MAX_EITHER,
+    UNKNOWN,
+    Act,
+    Const,
+    DictVal,
+    Dtype,
+    Either,
+    ListOf,
+    LossSpec,
+    PretrainedModel,
+    SequentialVal,
+    Shape,
+    Tensor,
+    TupleVal,
+    join,
+)
+
+PROBS = Tensor(act=Act.PROBS, dtype=Dtype.FLOAT, shape=Shape((64, 10)), graph=True)
+
+
+def test_equal_values_survive_and_different_ones_become_unknown():
+    assert join(PROBS, Tensor(act=Act.PROBS, dtype=Dtype.FLOAT, shape=Shape((64, 10)), graph=True)) == PROBS
+    assert join(Const(1), Const(1)) == Const(1)
+    assert join(Const(1), Const(2)) is UNKNOWN
+    assert join(Const(1), PROBS) is UNKNOWN
+    ce = LossSpec("torch.nn.CrossEntropyLoss", "ce", "mean")
+    assert join(ce, LossSpec("torch.nn.CrossEntropyLoss", "ce", "sum")) is UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "other, kept",
+    [
+        (PROBS.with_(act=Act.LOGITS), {"dtype": Dtype.FLOAT, "shape": Shape((64, 10))}),
+        (PROBS.with_(shape=Shape((64, 1))), {"act": Act.PROBS, "dtype": Dtype.FLOAT}),
+        (PROBS.with_(dtype=Dtype.INT), {"act": Act.PROBS, "shape": Shape((64, 10))}),
+    ],
+    ids=["activation", "shape", "dtype"],
+)
+def test_tensors_keep_each_fact_only_where_both_paths_agree(other: Tensor, kept: dict):
+    for joined in (join(PROBS, other), join(other, PROBS)):
+        facts = {"act": joined.act, "dtype": joined.dtype, "shape": joined.shape}
+        assert {k: v for k, v in facts.items() if v is not None} == kept
+
+
+def test_a_graph_or_a_per_element_loss_is_known_only_when_both_paths_hold_one():
+    loss = Tensor(graph=True, unreduced=True)
+    assert join(loss, loss) == loss
+    assert join(loss, Tensor(graph=False, unreduced=True)) == Tensor(graph=False, unreduced=True)
+    assert join(Tensor(graph=True, unreduced=False), loss) == Tensor(graph=True, unreduced=False)
+
+
+def test_the_activation_site_goes_with_the_activation():
+    site_a, site_b = object(), object()
+    a = Tensor(act=Act.PROBS, act_site=site_a)  # type: ignore[arg-type]
+    assert join(a, Tensor(act=Act.PROBS, act_site=site_b)).act_site is site_a  # type: ignore[arg-type]
+    assert join(a, Tensor(act=Act.LOGITS, act_site=site_b)).act_site is None  # type: ignore[arg-type]
+
+
+def test_containers_join_item_by_item_and_only_when_alike():
+    logits = Tensor(act=Act.LOGITS)
+    assert join(TupleVal((PROBS, Const(1))), TupleVal((logits, Const(1)))) == TupleVal((join(PROBS, logits), Const(1)))
+    assert join(TupleVal((PROBS,)), TupleVal((PROBS, PROBS))) is UNKNOWN
+    assert join(ListOf(PROBS), ListOf(logits)) == ListOf(join(PROBS, logits))
+    assert join(DictVal((("out", PROBS),)), DictVal((("out", logits),))) == DictVal((("out", join(PROBS, logits)),))
+    assert join(DictVal((("out", PROBS),)), DictVal((("logits", PROBS),))) is UNKNOWN
+
+
+def test_different_models_become_either_up_to_a_limit():
+    models = [PretrainedModel(f"torchvision.models.m{i}") for i in range(MAX_EITHER + 1)]
+    seq = SequentialVal((Const(0),))
+    both = join(models[0], seq)
+    assert both == Either((models[0], seq))
+    assert join(both, seq) == both  # an option already there is not added twice
+    grown: object = models[0]
+    for m in models[1:MAX_EITHER]:
+        grown = join(grown, m)  # type: ignore[arg-type]
+    assert grown == Either(tuple(models[:MAX_EITHER]))
+    assert join(grown, models[MAX_EITHER]) is UNKNOWN  # type: ignore[arg-type]
+
+
+def test_shape_describe_marks_unknown_sizes_and_an_unknown_rank():
+    assert Shape((64, None)).describe() == "(64, ?)"
+    assert Shape(("batch",)).describe() == "(batch,)"
+    assert Shape((10,), rank_known=False).describe() == "(..., 10)"
+    assert Shape((), rank_known=False).describe() == "(...)"
