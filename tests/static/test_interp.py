@@ -727,6 +727,40 @@ def forwarded_like_torch(pred, target, size_average=None, reduce=None):
     return nn.functional.mse_loss(pred, target, size_average=size_average, reduce=reduce)
 """,
     },
+    # round 4: a store into part of a tensor forgets what its last operation said about all of it
+    "store_into_a_tensor_slice": {
+        "yolo.py": """
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(256, 85, 1)
+
+    def forward(self, x, target, mask, n_ch):
+        out = self.conv(x).permute(0, 2, 3, 1)
+        out[..., np.r_[:2, 4:n_ch]] = torch.sigmoid(out[..., np.r_[:2, 4:n_ch]])
+        loss_xy = F.binary_cross_entropy(out[..., :2], target[..., :2])
+        loss_obj = F.binary_cross_entropy(out[..., 4], target[..., 4])
+        cls = self.conv(x)
+        cls[mask].sigmoid_()
+        loss_cls = F.binary_cross_entropy(cls[mask], target[mask])
+        probs = F.softmax(self.conv(x), dim=1)
+        probs[:, 0].copy_(target[:, 0])
+        loss_ce = F.cross_entropy(probs, target.argmax(1))
+        raw = self.conv(x)
+        raw[mask] = -1e4
+        loss_raw = F.binary_cross_entropy(raw, target)  # expect: LG002
+        soft = F.softmax(self.conv(x), dim=1)
+        soft[:, 0] = 0
+        loss_soft = F.cross_entropy(soft, target.argmax(1))  # expect: LG001
+        return loss_xy + loss_obj + loss_cls + loss_ce + loss_raw + loss_soft
+""",
+    },
 }
 
 

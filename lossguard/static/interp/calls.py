@@ -102,6 +102,8 @@ class CallsMixin(InterpBase):
                     # target.fill_(...), .scatter_(...): the tensor now holds other numbers
                     after = result if name in ("sigmoid_",) else receiver.with_(act=None, act_site=None)
                     self.bind(func.value, after, frame, env)
+                elif isinstance(receiver, Tensor) and rewrites_values(name) and isinstance(func.value, ast.Subscript):
+                    self.forget_partial_store(func.value, None, frame, env)  # out[:, :2].sigmoid_()
                 return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)

@@ -301,7 +301,27 @@ class StatementsMixin(InterpBase):
             updated = self.dict_store(base, index, value)
             if updated is not None:
                 self.rebind_container(target.value, updated, frame, env)  # ret["logits"] = x
+            else:
+                self.forget_partial_store(target, value, frame, env)
             self._forget_modified_model(target.value, frame, env)
+
+    def forget_partial_store(self, target: ast.Subscript, stored: Value | None, frame: Frame, env: Env) -> None:
+        """A store into part of a tensor (``out[..., :2] = torch.sigmoid(out[..., :2])``,
+        ``out[m].sigmoid_()``, ``out[:, 0].copy_(p)``): the tensor now holds numbers of two kinds,
+        so what its last operation said about all of them (raw logits, probabilities) no longer
+        holds. A stored number, or a tensor of the same kind, keeps it (``logits[mask] = -1e9``,
+        ``probs[:, 0] = 0``); ``stored`` is None for an in-place method on the part."""
+        root: ast.expr = target
+        while isinstance(root, ast.Subscript):
+            root = root.value
+        if not (isinstance(root, ast.Name) or isinstance(root, ast.Attribute) and is_self(root.value, frame)):
+            return
+        held = self.ev(root, frame, env)
+        if not isinstance(held, Tensor) or held.act is None:
+            return
+        if stored is not None and (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.act is held.act):
+            return
+        self.bind(root, held.with_(act=None, act_site=None), frame, env)
 
     def _forget_modified_model(self, expr: ast.expr, frame: Frame, env: Env) -> None:
         """``model.fc = nn.Sequential(...)`` replaces a layer: the model's output is no longer known."""
