@@ -761,6 +761,49 @@ class Head(nn.Module):
         return loss_xy + loss_obj + loss_cls + loss_ce + loss_raw + loss_soft
 """,
     },
+    # round 4: a hand-written loss term holds a graph when the loop back-propagates that name
+    "hand_written_loss_accumulated_before_its_backward": {
+        "losses.py": """
+import torch
+
+
+def kl_term(mu, logvar):
+    return -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+
+
+def recon_term(x_hat, x):
+    return ((x_hat - x) ** 2).sum()
+""",
+        "train.py": """
+from losses import kl_term, recon_term
+
+
+def train_epoch(model, loader, optimizer):
+    model.train()
+    epoch_loss, epoch_kl, epoch_recon = 0, 0.0, 0.0
+    for x, _ in loader:
+        x_hat, mu, logvar = model(x)
+        recon = recon_term(x_hat, x)
+        kl = kl_term(mu, logvar)
+        loss = recon + kl
+        epoch_loss += loss  # expect: LG006
+        epoch_kl += kl.item()
+        epoch_recon += recon  # holds a graph too (a term of the back-propagated sum): a miss, terms are not followed
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    return epoch_loss / len(loader)
+
+
+def evaluate(model, loader):
+    total = 0.0
+    for x, _ in loader:
+        x_hat, mu, logvar = model(x)
+        loss = recon_term(x_hat, x) + kl_term(mu, logvar)
+        total += loss  # no backward here: a validation sum the caller may take under no_grad
+    return total
+""",
+    },
 }
 
 

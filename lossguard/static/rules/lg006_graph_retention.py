@@ -42,6 +42,7 @@ class _LoopFacts:
         self.trains = False
         self.assigned: set[str] = set()
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
+        self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
         for node in _walk_body(loop):
             if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
                 self.trains = True
@@ -50,6 +51,9 @@ class _LoopFacts:
             elif isinstance(node, ast.Assign):
                 value = module.segment(node.value)
                 for t in node.targets:
+                    for name in ast.walk(t):
+                        if isinstance(name, ast.Name):
+                            self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
                     target = module.segment(t)
                     if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
                         self.assigned.add(target)  # a fresh value each iteration (not `acc = acc + x`)
@@ -102,20 +106,54 @@ def _one_element(text: str, container: str) -> bool:
     return re.fullmatch(re.escape(container) + r"\[[^\]:]*\]", text) is not None
 
 
-def _backwarded_in_loop(acc: Accumulate, value: object, facts: _LoopFacts, module: ModuleInfo) -> bool:
-    """``total += out["loss"]`` / ``history.append(outputs.loss)`` where the same expression has
-    ``.backward()`` called on it in the loop: it holds a graph, whatever built it."""
-    if isinstance(value, Tensor) or not facts.backwarded:
-        return False  # a known tensor says for itself whether it holds a graph
+#: Calls whose result is a Python number or array even when given a loss tensor.
+_TO_NUMBER = {"item", "tolist", "numpy", "float", "int"}
+
+
+def _added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
+    """The expression added to the accumulator: ``x`` in ``acc += x``, ``acc.append(x)``,
+    ``acc = acc + x`` and ``acc = x + acc``."""
     node = acc.node
     if isinstance(node, ast.AugAssign):
-        expr: ast.expr = node.value
-    elif isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
-        expr = node.args[0]
-    else:
+        return node.value
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        return node.args[0]
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.BinOp):
+        target = module.segment(acc.target)
+        left, right = node.value.left, node.value.right
+        return right if module.segment(left) == target else left if module.segment(right) == target else None
+    return None
+
+
+def _a_tensor_each_step(name: str, value: object, facts: _LoopFacts) -> bool:
+    """``name`` holds a tensor when it is accumulated: the interpreter knows it is one, or the loop
+    binds it once, from a call that does not turn a tensor into a number (``loss = crit(out, y)``,
+    not ``loss = loss.item()``)."""
+    if isinstance(value, Tensor):
+        return True
+    bound = facts.bound_by.get(name, [])
+    if len(bound) != 1 or not isinstance(bound[0], ast.Call):
         return False
+    func = bound[0].func
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return called not in _TO_NUMBER
+
+
+def _backwarded_in_loop(acc: Accumulate, value: object, facts: _LoopFacts, module: ModuleInfo) -> bool:
+    """``total += out["loss"]`` / ``history.append(outputs.loss)`` / ``total += loss`` where the
+    same expression has ``.backward()`` called on it in the loop: it holds a graph, whatever built
+    it (a hand-written ``((pred - y) ** 2).mean()`` too, accumulated before its backward)."""
+    if not facts.backwarded:
+        return False
+    expr = _added_expr(acc, module)
+    if expr is None:
+        return False
+    if isinstance(expr, ast.Name):
+        return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts)
+    if isinstance(value, Tensor):
+        return False  # a known tensor says for itself whether it holds a graph
     if not isinstance(expr, (ast.Attribute, ast.Subscript)):
-        return False  # names are bound by the interpreter; calls (.item(), float()) change the value
+        return False  # calls (.item(), float()) change the value
     return module.segment(expr) in facts.backwarded
 
 
@@ -276,6 +314,44 @@ with torch.no_grad():
     val = 0
     for batch in val_loader:
         val += model(**batch).loss
+""",
+        """
+import torch
+
+# hand-written loss terms, accumulated as numbers (look-alikes of the invalid examples)
+mse_total = ce_total = 0.0
+for x, y, t in loader:
+    pred = model(x)
+    loss = ((pred - y) ** 2).mean()
+    mse_total += loss.item()
+    nll = -(t * torch.log_softmax(pred, dim=1)).sum()
+    ce_total += nll.detach()
+    optimizer.zero_grad()
+    (loss + nll).backward()
+    optimizer.step()
+""",
+        """
+import torch
+
+total = 0.0
+for x, y in loader:
+    loss = ((model(x) - y) ** 2).mean()
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    loss = loss.item()  # the name now holds a number
+    total += loss
+""",
+        """
+total = 0.0
+for x, y in loader:
+    loss = criterion(model(x), y)
+    if loss is None:
+        loss = 0.0  # bound twice: maybe a float when it is accumulated
+    total += loss
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
 """,
     )
     INVALID = (
@@ -444,5 +520,29 @@ for x, y, boxes in loader:
     terms.total.backward()
     optimizer.step()
     running += terms.cls  # expect: LG006
+""",
+        # a hand-written loss term: its own backward() in the loop says it holds a graph, even
+        # when it is accumulated before the backward
+        """
+total_mse = 0.0
+for x, y in loader:
+    pred = model(x)
+    loss = ((pred - y) ** 2).mean()
+    total_mse += loss  # expect: LG006
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+""",
+        """
+import torch
+
+epoch_loss = 0
+for x, t in loader:
+    log_p = torch.log_softmax(model(x), dim=1)
+    loss = custom_loss(log_p, t)
+    epoch_loss = epoch_loss + loss  # expect: LG006
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
 """,
     )
