@@ -759,6 +759,21 @@ class Head(nn.Module):
         soft[:, 0] = 0
         loss_soft = F.cross_entropy(soft, target.argmax(1))  # expect: LG001
         return loss_xy + loss_obj + loss_cls + loss_ce + loss_raw + loss_soft
+
+
+head = nn.Linear(16, 4)
+
+
+def written_by_torch_functions(x, y):
+    out = head(x)
+    torch.sigmoid_(out[:, :2])
+    loss = F.binary_cross_entropy(out[:, :2], y)
+    raw = head(x)
+    raw.data[:, :2] = torch.sigmoid(raw.data[:, :2])
+    loss = loss + F.binary_cross_entropy(raw[:, :2], y)
+    whole = head(x)
+    torch.sigmoid(whole, out=whole)
+    return loss + F.binary_cross_entropy(whole, y)  # expect: LG016
 """,
     },
     # round 4: a hand-written loss term holds a graph when the loop back-propagates that name

@@ -168,7 +168,10 @@ class CallsMixin(InterpBase):
         if isinstance(callee, NamedTupleClass):
             return self.build_namedtuple(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, QualName):
-            return self._torch_call(callee.name, node, pos, kw, starred, frame)
+            result = self._torch_call(callee.name, node, pos, kw, starred, frame)
+            if callee.name.endswith("_") or node.keywords:
+                self.torch_call_writes(callee.name, node, result, frame, env)  # torch.sigmoid(x, out=x)
+            return result
         if isinstance(callee, LossSpec):
             return self._loss_call(
                 callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target

@@ -312,8 +312,8 @@ class StatementsMixin(InterpBase):
         holds. A stored number, or a tensor of the same kind, keeps it (``logits[mask] = -1e9``,
         ``probs[:, 0] = 0``); ``stored`` is None for an in-place method on the part."""
         root: ast.expr = target
-        while isinstance(root, ast.Subscript):
-            root = root.value
+        while isinstance(root, ast.Subscript) or isinstance(root, ast.Attribute) and root.attr == "data":
+            root = root.value  # out.data[:, :2] = ... writes into out too
         if not (isinstance(root, ast.Name) or isinstance(root, ast.Attribute) and is_self(root.value, frame)):
             return
         held = self.ev(root, frame, env)
@@ -322,6 +322,23 @@ class StatementsMixin(InterpBase):
         if stored is not None and (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.act is held.act):
             return
         self.bind(root, held.with_(act=None, act_site=None), frame, env)
+
+    def torch_call_writes(self, qname: str, node: ast.Call, result: Value, frame: Frame, env: Env) -> None:
+        """A torch function that writes into a tensor argument (``torch.sigmoid(x, out=x)``,
+        ``torch.sigmoid_(out[:, :2])``): the written tensor holds the result, or, when only part
+        of it is written, forgets its activation."""
+        targets = [k.value for k in node.keywords if k.arg == "out"]
+        short = qname.rsplit(".", 1)[-1]
+        if short.endswith("_") and not short.startswith("_") and node.args:
+            targets.append(node.args[0])
+        for target in targets:
+            if isinstance(target, ast.Subscript):
+                self.forget_partial_store(target, None, frame, env)
+            elif isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame):
+                held = self.ev(target, frame, env)
+                if isinstance(held, Tensor):
+                    after = result if isinstance(result, Tensor) and result.act is not None else held.with_(act=None, act_site=None)
+                    self.bind(target, after, frame, env)
 
     def _forget_modified_model(self, expr: ast.expr, frame: Frame, env: Env) -> None:
         """``model.fc = nn.Sequential(...)`` replaces a layer: the model's output is no longer known."""
