@@ -776,6 +776,60 @@ def written_by_torch_functions(x, y):
     return loss + F.binary_cross_entropy(whole, y)  # expect: LG016
 """,
     },
+    # round 4: a project's wrapper of torch.inference_mode / no_grad, as a decorator or a context
+    "inference_mode_wrapper_of_the_project": {
+        "torch_utils.py": """
+import contextlib
+
+import torch
+
+
+def smart_inference_mode(torch_1_9=True):
+    def decorate(fn):
+        return (torch.inference_mode if torch_1_9 else torch.no_grad)()(fn)
+
+    return decorate
+
+
+@contextlib.contextmanager
+def maybe_no_grad(enabled=True):
+    with torch.no_grad() if enabled else contextlib.nullcontext():
+        yield
+""",
+        "val.py": """
+import torch.nn as nn
+
+from torch_utils import smart_inference_mode
+
+
+@smart_inference_mode()
+def run(model, loader, criterion=nn.CrossEntropyLoss()):
+    loss = 0
+    for images, labels in loader:
+        loss += criterion(model(images), labels)
+    return loss / len(loader)
+""",
+        "train.py": """
+import torch.nn as nn
+
+import val
+from torch_utils import maybe_no_grad
+
+
+def train(model, loader, optimizer, criterion=nn.CrossEntropyLoss()):
+    for epoch in range(10):
+        for images, labels in loader:
+            optimizer.zero_grad()
+            criterion(model(images), labels).backward()
+            optimizer.step()
+        print(val.run(model, loader, criterion))
+        total = 0
+        with maybe_no_grad():
+            for images, labels in loader:
+                total += criterion(model(images), labels)
+        print(total)
+""",
+    },
     # round 4: a hand-written loss term holds a graph when the loop back-propagates that name
     "hand_written_loss_accumulated_before_its_backward": {
         "losses.py": """

@@ -17,6 +17,7 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
     rewrites_values,
+    turns_off_grad,
 )
 from lossguard.static.interp.guards import GuardedChoice
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
@@ -298,7 +299,9 @@ class CallsMixin(InterpBase):
         self.covered.add(id(fn))
         try:
             env = self._bind_params(ref, pos, kw, self_value, opaque)
-            no_grad = no_grad or any(self.decorator_qualname(d, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorator_list)
+            no_grad = no_grad or any(
+                turns_off_grad(_written_name(d)) or turns_off_grad(self.decorator_qualname(d, ref.module)) for d in fn.decorator_list
+            )
             frame = Frame(
                 ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone
             )
@@ -413,3 +416,9 @@ class CallsMixin(InterpBase):
 
 def _ignore(event: object) -> None:
     pass
+
+
+def _written_name(d: ast.expr) -> str:
+    """The name a decorator is written with: ``smart_inference_mode`` for ``@smart_inference_mode()``."""
+    expr = d.func if isinstance(d, ast.Call) else d
+    return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else ""

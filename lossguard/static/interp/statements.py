@@ -6,7 +6,6 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
-from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
@@ -18,6 +17,7 @@ from lossguard.static.interp.frame import (
     pattern_names,
     replace_env,
     same_expr,
+    turns_off_grad,
 )
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
@@ -220,8 +220,8 @@ class StatementsMixin(InterpBase):
             callee = self.ev(expr.func if isinstance(expr, ast.Call) else expr, frame, env)
             if isinstance(expr, ast.Call):
                 self._args(expr, frame, env)
-            if isinstance(callee, QualName) and callee.name in api.NO_GRAD_CONTEXTS:
-                no_grad = True
+            if isinstance(callee, QualName) and turns_off_grad(callee.name) or isinstance(callee, FunctionRef) and turns_off_grad(callee.node.name):
+                no_grad = True  # with torch.no_grad():, with smart_inference_mode():
             if item.optional_vars is not None:
                 self.bind(item.optional_vars, UNKNOWN, frame, env)
         saved = frame.no_grad
