@@ -146,12 +146,16 @@ def holds_a_backwarded_item(acc: Accumulate, facts: LoopFacts) -> bool:
 
 
 def _bound_once(name: str, facts: LoopFacts) -> bool:
-    """The loop binds ``name`` exactly once, by reading an attribute or item (``loss =
-    outputs.loss``) or from a call that does not turn a tensor into a number (``loss =
-    crit(out, y)``, not ``loss = loss.item()``)."""
+    """The loop binds ``name`` exactly once, by an expression that gives the same kind of value
+    every time: not a literal, not ``x if c else 0.0`` or ``x or 0.0``, not a call that turns a
+    tensor into a number (``loss = loss.item()``, ``float(loss)``). Reading an attribute or item
+    (``loss = outputs.loss``), a call (``crit(out, y)``) or arithmetic (``-(t * log_p).sum()``)
+    qualify."""
     bound = facts.bound_by.get(name, [])
-    if len(bound) != 1 or not isinstance(bound[0], (ast.Call, ast.Attribute, ast.Subscript)):
-        return False  # `loss = 0.0` or `loss = x if c else 0.0`: maybe a number
+    if len(bound) != 1 or isinstance(bound[0], (ast.Constant, ast.IfExp, ast.BoolOp, ast.Starred)):
+        return False
+    if isinstance(getattr(bound[0], "ctx", None), ast.Store):
+        return False  # bound by unpacking (a, loss = f()) or changed by an item store (out["loss"] = ...)
     if not isinstance(bound[0], ast.Call):
         return True
     func = bound[0].func
@@ -176,6 +180,10 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
         return False
     if isinstance(expr, ast.Name):
         return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts)
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mult, ast.Div, ast.Add, ast.Sub)):
+        # running_loss += loss * inputs.size(0): the product holds the loss's graph
+        sides = (expr.left, expr.right)
+        return any(isinstance(e, ast.Name) and e.id in facts.backwarded and _bound_once(e.id, facts) for e in sides)
     if isinstance(value, Tensor):
         return False  # a known tensor says for itself whether it holds a graph
     if not isinstance(expr, (ast.Attribute, ast.Subscript)):

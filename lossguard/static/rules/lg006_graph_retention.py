@@ -199,6 +199,7 @@ for x, y in loader:
     optimizer.step()
     loss = loss.item()  # the name now holds a number
     total += loss
+    total += loss * x.size(0)
 """,
         """
 outputs = []
@@ -410,6 +411,15 @@ for x, t in loader:
     loss = custom_loss(log_p, t)
     epoch_loss = epoch_loss + loss  # expect: LG006
     optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+""",
+        """
+running_loss = 0.0
+for inputs, targets in loader:
+    optimizer.zero_grad()
+    loss = -(targets * torch.log_softmax(model(inputs), dim=1)).sum(1).mean()
+    running_loss += loss * inputs.size(0)  # expect: LG006
     loss.backward()
     optimizer.step()
 """,
