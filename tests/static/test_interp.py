@@ -727,6 +727,152 @@ def forwarded_like_torch(pred, target, size_average=None, reduce=None):
     return nn.functional.mse_loss(pred, target, size_average=size_average, reduce=reduce)
 """,
     },
+    # round 4: a store into part of a tensor forgets what its last operation said about all of it
+    "store_into_a_tensor_slice": {
+        "yolo.py": """
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(256, 85, 1)
+
+    def forward(self, x, target, mask, n_ch):
+        out = self.conv(x).permute(0, 2, 3, 1)
+        out[..., np.r_[:2, 4:n_ch]] = torch.sigmoid(out[..., np.r_[:2, 4:n_ch]])
+        loss_xy = F.binary_cross_entropy(out[..., :2], target[..., :2])
+        loss_obj = F.binary_cross_entropy(out[..., 4], target[..., 4])
+        cls = self.conv(x)
+        cls[mask].sigmoid_()
+        loss_cls = F.binary_cross_entropy(cls[mask], target[mask])
+        probs = F.softmax(self.conv(x), dim=1)
+        probs[:, 0].copy_(target[:, 0])
+        loss_ce = F.cross_entropy(probs, target.argmax(1))
+        raw = self.conv(x)
+        raw[mask] = -1e4
+        loss_raw = F.binary_cross_entropy(raw, target)  # expect: LG002
+        soft = F.softmax(self.conv(x), dim=1)
+        soft[:, 0] = 0
+        loss_soft = F.cross_entropy(soft, target.argmax(1))  # expect: LG001
+        return loss_xy + loss_obj + loss_cls + loss_ce + loss_raw + loss_soft
+
+
+head = nn.Linear(16, 4)
+
+
+def written_by_torch_functions(x, y):
+    out = head(x)
+    torch.sigmoid_(out[:, :2])
+    loss = F.binary_cross_entropy(out[:, :2], y)
+    raw = head(x)
+    raw.data[:, :2] = torch.sigmoid(raw.data[:, :2])
+    loss = loss + F.binary_cross_entropy(raw[:, :2], y)
+    whole = head(x)
+    torch.sigmoid(whole, out=whole)
+    return loss + F.binary_cross_entropy(whole, y)  # expect: LG016
+""",
+    },
+    # round 4: a project's wrapper of torch.inference_mode / no_grad, as a decorator or a context
+    "inference_mode_wrapper_of_the_project": {
+        "torch_utils.py": """
+import contextlib
+
+import torch
+
+
+def smart_inference_mode(torch_1_9=True):
+    def decorate(fn):
+        return (torch.inference_mode if torch_1_9 else torch.no_grad)()(fn)
+
+    return decorate
+
+
+@contextlib.contextmanager
+def maybe_no_grad(enabled=True):
+    with torch.no_grad() if enabled else contextlib.nullcontext():
+        yield
+""",
+        "val.py": """
+import torch.nn as nn
+
+from torch_utils import smart_inference_mode
+
+
+@smart_inference_mode()
+def run(model, loader, criterion=nn.CrossEntropyLoss()):
+    loss = 0
+    for images, labels in loader:
+        loss += criterion(model(images), labels)
+    return loss / len(loader)
+""",
+        "train.py": """
+import torch.nn as nn
+
+import val
+from torch_utils import maybe_no_grad
+
+
+def train(model, loader, optimizer, criterion=nn.CrossEntropyLoss()):
+    for epoch in range(10):
+        for images, labels in loader:
+            optimizer.zero_grad()
+            criterion(model(images), labels).backward()
+            optimizer.step()
+        print(val.run(model, loader, criterion))
+        total = 0
+        with maybe_no_grad():
+            for images, labels in loader:
+                total += criterion(model(images), labels)
+        print(total)
+""",
+    },
+    # round 4: a hand-written loss term holds a graph when the loop back-propagates that name
+    "hand_written_loss_accumulated_before_its_backward": {
+        "losses.py": """
+import torch
+
+
+def kl_term(mu, logvar):
+    return -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+
+
+def recon_term(x_hat, x):
+    return ((x_hat - x) ** 2).sum()
+""",
+        "train.py": """
+from losses import kl_term, recon_term
+
+
+def train_epoch(model, loader, optimizer):
+    model.train()
+    epoch_loss, epoch_kl, epoch_recon = 0, 0.0, 0.0
+    for x, _ in loader:
+        x_hat, mu, logvar = model(x)
+        recon = recon_term(x_hat, x)
+        kl = kl_term(mu, logvar)
+        loss = recon + kl
+        epoch_loss += loss  # expect: LG006
+        epoch_kl += kl.item()
+        epoch_recon += recon  # holds a graph too (a term of the back-propagated sum): a miss, terms are not followed
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    return epoch_loss / len(loader)
+
+
+def evaluate(model, loader):
+    total = 0.0
+    for x, _ in loader:
+        x_hat, mu, logvar = model(x)
+        loss = recon_term(x_hat, x) + kl_term(mu, logvar)
+        total += loss  # no backward here: a validation sum the caller may take under no_grad
+    return total
+""",
+    },
 }
 
 

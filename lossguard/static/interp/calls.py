@@ -17,6 +17,7 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
     rewrites_values,
+    turns_off_grad,
 )
 from lossguard.static.interp.guards import GuardedChoice
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
@@ -102,6 +103,8 @@ class CallsMixin(InterpBase):
                     # target.fill_(...), .scatter_(...): the tensor now holds other numbers
                     after = result if name in ("sigmoid_",) else receiver.with_(act=None, act_site=None)
                     self.bind(func.value, after, frame, env)
+                elif isinstance(receiver, Tensor) and rewrites_values(name) and isinstance(func.value, ast.Subscript):
+                    self.forget_partial_store(func.value, None, frame, env)  # out[:, :2].sigmoid_()
                 return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
@@ -166,7 +169,10 @@ class CallsMixin(InterpBase):
         if isinstance(callee, NamedTupleClass):
             return self.build_namedtuple(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, QualName):
-            return self._torch_call(callee.name, node, pos, kw, starred, frame)
+            result = self._torch_call(callee.name, node, pos, kw, starred, frame)
+            if callee.name.endswith("_") or node.keywords:
+                self.torch_call_writes(callee.name, node, result, frame, env)  # torch.sigmoid(x, out=x)
+            return result
         if isinstance(callee, LossSpec):
             return self._loss_call(
                 callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target
@@ -293,7 +299,9 @@ class CallsMixin(InterpBase):
         self.covered.add(id(fn))
         try:
             env = self._bind_params(ref, pos, kw, self_value, opaque)
-            no_grad = no_grad or any(self.decorator_qualname(d, ref.module) in api.NO_GRAD_CONTEXTS for d in fn.decorator_list)
+            no_grad = no_grad or any(
+                turns_off_grad(_written_name(d)) or turns_off_grad(self.decorator_qualname(d, ref.module)) for d in fn.decorator_list
+            )
             frame = Frame(
                 ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone
             )
@@ -408,3 +416,9 @@ class CallsMixin(InterpBase):
 
 def _ignore(event: object) -> None:
     pass
+
+
+def _written_name(d: ast.expr) -> str:
+    """The name a decorator is written with: ``smart_inference_mode`` for ``@smart_inference_mode()``."""
+    expr = d.func if isinstance(d, ast.Call) else d
+    return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else ""

@@ -6,7 +6,6 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
-from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
@@ -18,6 +17,7 @@ from lossguard.static.interp.frame import (
     pattern_names,
     replace_env,
     same_expr,
+    turns_off_grad,
 )
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
@@ -220,8 +220,8 @@ class StatementsMixin(InterpBase):
             callee = self.ev(expr.func if isinstance(expr, ast.Call) else expr, frame, env)
             if isinstance(expr, ast.Call):
                 self._args(expr, frame, env)
-            if isinstance(callee, QualName) and callee.name in api.NO_GRAD_CONTEXTS:
-                no_grad = True
+            if isinstance(callee, QualName) and turns_off_grad(callee.name) or isinstance(callee, FunctionRef) and turns_off_grad(callee.node.name):
+                no_grad = True  # with torch.no_grad():, with smart_inference_mode():
             if item.optional_vars is not None:
                 self.bind(item.optional_vars, UNKNOWN, frame, env)
         saved = frame.no_grad
@@ -301,7 +301,44 @@ class StatementsMixin(InterpBase):
             updated = self.dict_store(base, index, value)
             if updated is not None:
                 self.rebind_container(target.value, updated, frame, env)  # ret["logits"] = x
+            else:
+                self.forget_partial_store(target, value, frame, env)
             self._forget_modified_model(target.value, frame, env)
+
+    def forget_partial_store(self, target: ast.Subscript, stored: Value | None, frame: Frame, env: Env) -> None:
+        """A store into part of a tensor (``out[..., :2] = torch.sigmoid(out[..., :2])``,
+        ``out[m].sigmoid_()``, ``out[:, 0].copy_(p)``): the tensor now holds numbers of two kinds,
+        so what its last operation said about all of them (raw logits, probabilities) no longer
+        holds. A stored number, or a tensor of the same kind, keeps it (``logits[mask] = -1e9``,
+        ``probs[:, 0] = 0``); ``stored`` is None for an in-place method on the part."""
+        root: ast.expr = target
+        while isinstance(root, ast.Subscript) or isinstance(root, ast.Attribute) and root.attr == "data":
+            root = root.value  # out.data[:, :2] = ... writes into out too
+        if not (isinstance(root, ast.Name) or isinstance(root, ast.Attribute) and is_self(root.value, frame)):
+            return
+        held = self.ev(root, frame, env)
+        if not isinstance(held, Tensor) or held.act is None:
+            return
+        if stored is not None and (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.act is held.act):
+            return
+        self.bind(root, held.with_(act=None, act_site=None), frame, env)
+
+    def torch_call_writes(self, qname: str, node: ast.Call, result: Value, frame: Frame, env: Env) -> None:
+        """A torch function that writes into a tensor argument (``torch.sigmoid(x, out=x)``,
+        ``torch.sigmoid_(out[:, :2])``): the written tensor holds the result, or, when only part
+        of it is written, forgets its activation."""
+        targets = [k.value for k in node.keywords if k.arg == "out"]
+        short = qname.rsplit(".", 1)[-1]
+        if short.endswith("_") and not short.startswith("_") and node.args:
+            targets.append(node.args[0])
+        for target in targets:
+            if isinstance(target, ast.Subscript):
+                self.forget_partial_store(target, None, frame, env)
+            elif isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame):
+                held = self.ev(target, frame, env)
+                if isinstance(held, Tensor):
+                    after = result if isinstance(result, Tensor) and result.act is not None else held.with_(act=None, act_site=None)
+                    self.bind(target, after, frame, env)
 
     def _forget_modified_model(self, expr: ast.expr, frame: Frame, env: Env) -> None:
         """``model.fc = nn.Sequential(...)`` replaces a layer: the model's output is no longer known."""

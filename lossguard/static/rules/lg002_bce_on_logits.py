@@ -74,6 +74,20 @@ def loss_fn(pred, target):
     # pred comes from somewhere lossguard cannot see
     return F.binary_cross_entropy(pred, target)
 """,
+        """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(64, 5)
+
+def yolo_loss(features, target):
+    # the sigmoid is stored into part of the raw output (YOLO box centres): no longer raw logits
+    out = head(features)
+    out[..., :2] = torch.sigmoid(out[..., :2])
+    out[..., 4:].sigmoid_()
+    return F.binary_cross_entropy(out[..., :2], target[..., :2]) + F.binary_cross_entropy(out[..., 4], target[..., 4])
+""",
     )
     INVALID = (
         Invalid(
@@ -131,6 +145,34 @@ class Head(nn.Module):
     def forward(self, h):
         logits = self.classifier(h)
         return F.binary_cross_entropy_with_logits(logits, self.labels)
+""",
+            fix_title="Use binary_cross_entropy_with_logits",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(64, 1)
+
+def masked_loss(features, target, pad):
+    logits = head(features).squeeze(1)
+    logits[pad] = -1e4  # a number stored into raw logits leaves them raw logits
+    return F.binary_cross_entropy(logits, target)
+""",
+            line=9,
+            col=35,
+            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            fixed="""
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(64, 1)
+
+def masked_loss(features, target, pad):
+    logits = head(features).squeeze(1)
+    logits[pad] = -1e4  # a number stored into raw logits leaves them raw logits
+    return F.binary_cross_entropy_with_logits(logits, target)
 """,
             fix_title="Use binary_cross_entropy_with_logits",
         ),

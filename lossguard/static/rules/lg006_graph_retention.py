@@ -3,124 +3,17 @@
 from __future__ import annotations
 
 import ast
-import re
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
+from lossguard.static.rules._graph_evidence import BackwardedTexts, LoopFacts, backwarded_in_loop, holds_a_backwarded_item, one_element
 from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
-
-_TRAIN_CALLS = {"backward", "manual_backward", "step"}
-
-
-def _call_name(node: ast.Call) -> str:
-    func = node.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-
-
-def _walk_body(root: ast.AST) -> list[ast.AST]:
-    """Every node under ``root``, not descending into nested function or class definitions."""
-    out: list[ast.AST] = []
-    stack = list(ast.iter_child_nodes(root))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
-class _LoopFacts:
-    """Calls and plain assignments found lexically inside a loop (nested functions excluded)."""
-
-    def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
-        self.trains = False
-        self.assigned: set[str] = set()
-        self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
-        for node in _walk_body(loop):
-            if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
-                self.trains = True
-                if _call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
-                    self.backwarded.add(module.segment(node.func.value))
-            elif isinstance(node, ast.Assign):
-                value = module.segment(node.value)
-                for t in node.targets:
-                    target = module.segment(t)
-                    if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
-                        self.assigned.add(target)  # a fresh value each iteration (not `acc = acc + x`)
-            elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                self.assigned.add(module.segment(node.target))
-
-
-class _Backwarded:
-    """Source texts of everything handed to backward() in a function, and of what it returns."""
-
-    def __init__(self, module: ModuleInfo, scope: ast.AST) -> None:
-        self.texts: list[str] = []
-        self.returned: list[str] = []
-        self.assignments: list[tuple[str, str]] = []  # (target, value) source texts
-        for node in ast.walk(scope):  # nested functions too: an LBFGS closure calls backward()
-            if isinstance(node, ast.Return) and node.value is not None:
-                self.returned.append(module.segment(node.value))
-            elif isinstance(node, ast.Assign):
-                value = module.segment(node.value)
-                for t in node.targets:
-                    self.assignments.append((module.segment(t), value))
-            elif isinstance(node, ast.AugAssign):  # `loc_loss += temp_loc_loss / n` derives loc_loss too
-                self.assignments.append((module.segment(node.target), module.segment(node.value)))
-            elif isinstance(node, ast.Call):
-                func = node.func
-                name = _call_name(node)
-                args = [*node.args, *(k.value for k in node.keywords)]
-                if isinstance(func, ast.Attribute) and name == "backward":
-                    self.texts.append(module.segment(func.value))
-                    self.texts.extend(module.segment(a) for a in args)
-                elif "backward" in name or name == "scale":
-                    self.texts.extend(module.segment(a) for a in args)
-
-    def derived(self, name: str) -> list[re.Pattern[str]]:
-        """Patterns for ``name`` and every variable computed from it (``total = torch.stack(losses)``)."""
-        names = {name}
-        changed = True
-        while changed:
-            changed = False
-            pats = [_word(n) for n in names]
-            for target, value in self.assignments:
-                if target not in names and any(p.search(value) for p in pats):
-                    names.add(target)
-                    changed = True
-        return [_word(n) for n in names]
-
-
-def _one_element(text: str, container: str) -> bool:
-    """``losses[-1]``, ``losses[i]``: one element of the accumulating container, not all of it."""
-    return re.fullmatch(re.escape(container) + r"\[[^\]:]*\]", text) is not None
-
-
-def _backwarded_in_loop(acc: Accumulate, value: object, facts: _LoopFacts, module: ModuleInfo) -> bool:
-    """``total += out["loss"]`` / ``history.append(outputs.loss)`` where the same expression has
-    ``.backward()`` called on it in the loop: it holds a graph, whatever built it."""
-    if isinstance(value, Tensor) or not facts.backwarded:
-        return False  # a known tensor says for itself whether it holds a graph
-    node = acc.node
-    if isinstance(node, ast.AugAssign):
-        expr: ast.expr = node.value
-    elif isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
-        expr = node.args[0]
-    else:
-        return False
-    if not isinstance(expr, (ast.Attribute, ast.Subscript)):
-        return False  # names are bound by the interpreter; calls (.item(), float()) change the value
-    return module.segment(expr) in facts.backwarded
-
-
-def _word(name: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
 
 
 def _fix(acc: Accumulate, value: Tensor, module: ModuleInfo) -> Fix | None:
@@ -141,8 +34,8 @@ class GraphRetention(Rule):
 
     def __init__(self, report) -> None:  # type: ignore[no-untyped-def]
         super().__init__(report)
-        self._loops: dict[int, _LoopFacts] = {}
-        self._backwarded: dict[int, _Backwarded] = {}
+        self._loops: dict[int, LoopFacts] = {}
+        self._backwarded: dict[int, BackwardedTexts] = {}
 
     def on_accumulate(self, acc: Accumulate) -> None:
         value = acc.value
@@ -152,9 +45,12 @@ class GraphRetention(Rule):
         loop = acc.ctx.loops[-1]
         facts = self._loops.get(id(loop))
         if facts is None:
-            facts = self._loops[id(loop)] = _LoopFacts(module, loop)
-        if not (isinstance(value, Tensor) and value.graph) and not _backwarded_in_loop(acc, value, facts, module):
-            return
+            facts = self._loops[id(loop)] = LoopFacts(module, loop)
+        holder = False  # outputs.append(output) where output["loss"] is back-propagated: no .detach() fix
+        if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module):
+            holder = holds_a_backwarded_item(acc, facts)
+            if not holder:
+                return
         if not isinstance(value, Tensor):
             value = Tensor(graph=True)
         target = module.segment(acc.target)
@@ -165,10 +61,10 @@ class GraphRetention(Rule):
         scope = acc.ctx.func if acc.ctx.func is not None else module.module
         found = self._backwarded.get(id(scope))
         if found is None:
-            found = self._backwarded[id(scope)] = _Backwarded(module, scope)
+            found = self._backwarded[id(scope)] = BackwardedTexts(module, scope)
         patterns = found.derived(target)
         # `losses[-1].backward()` back-propagates one element: the earlier ones still hold graphs
-        texts = [t for t in found.texts if not _one_element(t, target)]
+        texts = [t for t in found.texts if not one_element(t, target)]
         if any(p.search(t) for p in patterns for t in texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
         if not facts.trains and any(p.search(t) for p in patterns for t in found.returned) and not self._caller_drops_graph(acc):
@@ -177,7 +73,7 @@ class GraphRetention(Rule):
             acc.node,
             acc.ctx,
             f"`{target}` keeps every step's loss tensor and its autograd graph alive; accumulate loss.item() (or loss.detach()) instead",
-            _fix(acc, value, module),
+            None if holder else _fix(acc, value, module),
         )
 
     def _caller_drops_graph(self, acc: Accumulate) -> bool:
@@ -188,7 +84,7 @@ class GraphRetention(Rule):
         module, call = acc.ctx.callsite
         found = self._backwarded.get(id(module.module))
         if found is None:
-            found = self._backwarded[id(module.module)] = _Backwarded(module, module.module)
+            found = self._backwarded[id(module.module)] = BackwardedTexts(module, module.module)
         call_text = module.segment(call)
         names = {
             part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple
@@ -276,6 +172,55 @@ with torch.no_grad():
     val = 0
     for batch in val_loader:
         val += model(**batch).loss
+""",
+        """
+import torch
+
+# hand-written loss terms, accumulated as numbers (look-alikes of the invalid examples)
+mse_total = ce_total = 0.0
+for x, y, t in loader:
+    pred = model(x)
+    loss = ((pred - y) ** 2).mean()
+    mse_total += loss.item()
+    nll = -(t * torch.log_softmax(pred, dim=1)).sum()
+    ce_total += nll.detach()
+    optimizer.zero_grad()
+    (loss + nll).backward()
+    optimizer.step()
+""",
+        """
+import torch
+
+total = 0.0
+for x, y in loader:
+    loss = ((model(x) - y) ** 2).mean()
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    loss = loss.item()  # the name now holds a number
+    total += loss
+    total += loss * x.size(0)
+""",
+        """
+outputs = []
+for i, batch in enumerate(loader):
+    optimizer.zero_grad()
+    output = module.training_step(batch, i)
+    output["loss"].backward()
+    optimizer.step()
+    output["loss"] = output["loss"].detach()  # the kept dict no longer holds the graph
+    outputs.append(output)
+""",
+        """
+total = 0.0
+for x, y in loader:
+    loss = criterion(model(x), y)
+    if loss is None:
+        loss = 0.0  # bound twice: maybe a float when it is accumulated
+    total += loss
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
 """,
     )
     INVALID = (
@@ -444,5 +389,64 @@ for x, y, boxes in loader:
     terms.total.backward()
     optimizer.step()
     running += terms.cls  # expect: LG006
+""",
+        # a hand-written loss term: its own backward() in the loop says it holds a graph, even
+        # when it is accumulated before the backward
+        """
+total_mse = 0.0
+for x, y in loader:
+    pred = model(x)
+    loss = ((pred - y) ** 2).mean()
+    total_mse += loss  # expect: LG006
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+""",
+        """
+import torch
+
+epoch_loss = 0
+for x, t in loader:
+    log_p = torch.log_softmax(model(x), dim=1)
+    loss = custom_loss(log_p, t)
+    epoch_loss = epoch_loss + loss  # expect: LG006
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+""",
+        """
+running_loss = 0.0
+for inputs, targets in loader:
+    optimizer.zero_grad()
+    loss = -(targets * torch.log_softmax(model(inputs), dim=1)).sum(1).mean()
+    running_loss += loss * inputs.size(0)  # expect: LG006
+    loss.backward()
+    optimizer.step()
+""",
+        # a training helper back-propagates its argument
+        """
+import torch
+from accelerate import Accelerator
+
+accelerator = Accelerator()
+model, optimizer, loader = accelerator.prepare(model, optimizer, loader)
+loss_sum = torch.tensor(0.0)
+for batch in loader:
+    outputs = model(**batch)
+    loss = outputs.loss
+    loss_sum += loss  # expect: LG006
+    accelerator.backward(loss)
+    optimizer.step()
+    optimizer.zero_grad()
+""",
+        # the kept dict holds the back-propagated loss (no automatic fix: it is not a tensor)
+        """
+outputs = []
+for i, batch in enumerate(loader):
+    optimizer.zero_grad()
+    output = module.training_step(batch, i)
+    output["loss"].backward()
+    optimizer.step()
+    outputs.append(output)  # expect: LG006
 """,
     )

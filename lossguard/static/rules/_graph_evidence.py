@@ -1,0 +1,195 @@
+"""What says, inside a training loop, that an accumulated value holds an autograd graph (LG006):
+which expressions the loop back-propagates, which names it binds once, and what a function
+derives from a back-propagated value. Text and AST facts only; the values come from the
+interpreter's events."""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import TYPE_CHECKING
+
+from lossguard.static.events import Accumulate
+from lossguard.static.values import Tensor
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.project import ModuleInfo
+
+_TRAIN_CALLS = {"backward", "manual_backward", "step"}
+#: Names of the training helpers whose ``backward(loss)`` back-propagates its argument
+#: (``accelerate.Accelerator``, Lightning ``Fabric``).
+_BACKWARD_HELPERS = {"accelerator", "fabric"}
+
+
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _walk_body(root: ast.AST) -> list[ast.AST]:
+    """Every node under ``root``, not descending into nested function or class definitions."""
+    out: list[ast.AST] = []
+    stack = list(ast.iter_child_nodes(root))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+class LoopFacts:
+    """Calls and plain assignments found lexically inside a loop (nested functions excluded)."""
+
+    def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
+        self.trains = False
+        self.assigned: set[str] = set()
+        self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
+        self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
+        for node in _walk_body(loop):
+            if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
+                self.trains = True
+                if _call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
+                    receiver = node.func.value
+                    self.backwarded.add(module.segment(receiver))
+                    helper = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
+                    if helper in _BACKWARD_HELPERS and node.args:
+                        self.backwarded.add(module.segment(node.args[0]))  # accelerator.backward(loss)
+                elif _call_name(node) == "manual_backward" and node.args:
+                    self.backwarded.add(module.segment(node.args[0]))  # Lightning: self.manual_backward(loss)
+            elif isinstance(node, ast.Assign):
+                value = module.segment(node.value)
+                for t in node.targets:
+                    for name in ast.walk(t):
+                        if isinstance(name, ast.Name):
+                            self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
+                    target = module.segment(t)
+                    if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
+                        self.assigned.add(target)  # a fresh value each iteration (not `acc = acc + x`)
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                self.assigned.add(module.segment(node.target))
+
+
+class BackwardedTexts:
+    """Source texts of everything handed to backward() in a function, and of what it returns."""
+
+    def __init__(self, module: ModuleInfo, scope: ast.AST) -> None:
+        self.texts: list[str] = []
+        self.returned: list[str] = []
+        self.assignments: list[tuple[str, str]] = []  # (target, value) source texts
+        for node in ast.walk(scope):  # nested functions too: an LBFGS closure calls backward()
+            if isinstance(node, ast.Return) and node.value is not None:
+                self.returned.append(module.segment(node.value))
+            elif isinstance(node, ast.Assign):
+                value = module.segment(node.value)
+                for t in node.targets:
+                    self.assignments.append((module.segment(t), value))
+            elif isinstance(node, ast.AugAssign):  # `loc_loss += temp_loc_loss / n` derives loc_loss too
+                self.assignments.append((module.segment(node.target), module.segment(node.value)))
+            elif isinstance(node, ast.Call):
+                func = node.func
+                name = _call_name(node)
+                args = [*node.args, *(k.value for k in node.keywords)]
+                if isinstance(func, ast.Attribute) and name == "backward":
+                    self.texts.append(module.segment(func.value))
+                    self.texts.extend(module.segment(a) for a in args)
+                elif "backward" in name or name == "scale":
+                    self.texts.extend(module.segment(a) for a in args)
+
+    def derived(self, name: str) -> list[re.Pattern[str]]:
+        """Patterns for ``name`` and every variable computed from it (``total = torch.stack(losses)``)."""
+        names = {name}
+        changed = True
+        while changed:
+            changed = False
+            pats = [_word(n) for n in names]
+            for target, value in self.assignments:
+                if target not in names and any(p.search(value) for p in pats):
+                    names.add(target)
+                    changed = True
+        return [_word(n) for n in names]
+
+
+def one_element(text: str, container: str) -> bool:
+    """``losses[-1]``, ``losses[i]``: one element of the accumulating container, not all of it."""
+    return re.fullmatch(re.escape(container) + r"\[[^\]:]*\]", text) is not None
+
+
+#: Calls whose result is a Python number or array even when given a loss tensor.
+_TO_NUMBER = {"item", "tolist", "numpy", "float", "int"}
+
+
+def _added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
+    """The expression added to the accumulator: ``x`` in ``acc += x``, ``acc.append(x)``,
+    ``acc = acc + x`` and ``acc = x + acc``."""
+    node = acc.node
+    if isinstance(node, ast.AugAssign):
+        return node.value
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        return node.args[0]
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.BinOp):
+        target = module.segment(acc.target)
+        left, right = node.value.left, node.value.right
+        return right if module.segment(left) == target else left if module.segment(right) == target else None
+    return None
+
+
+def holds_a_backwarded_item(acc: Accumulate, facts: LoopFacts) -> bool:
+    """``outputs.append(output)`` where the loop back-propagates ``output["loss"]`` (or
+    ``output.loss``) and binds ``output`` once: the kept container holds that graph."""
+    node = acc.node
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Name)):
+        return False
+    name = node.args[0].id
+    item = re.compile(re.escape(name) + r"""(\[\s*["'][^\]]*["']\s*\]|\.\w+)""")
+    return any(item.fullmatch(t) for t in facts.backwarded) and _bound_once(name, facts)
+
+
+def _bound_once(name: str, facts: LoopFacts) -> bool:
+    """The loop binds ``name`` exactly once, by an expression that gives the same kind of value
+    every time: not a literal, not ``x if c else 0.0`` or ``x or 0.0``, not a call that turns a
+    tensor into a number (``loss = loss.item()``, ``float(loss)``). Reading an attribute or item
+    (``loss = outputs.loss``), a call (``crit(out, y)``) or arithmetic (``-(t * log_p).sum()``)
+    qualify."""
+    bound = facts.bound_by.get(name, [])
+    if len(bound) != 1 or isinstance(bound[0], (ast.Constant, ast.IfExp, ast.BoolOp, ast.Starred)):
+        return False
+    if isinstance(getattr(bound[0], "ctx", None), ast.Store):
+        return False  # bound by unpacking (a, loss = f()) or changed by an item store (out["loss"] = ...)
+    if not isinstance(bound[0], ast.Call):
+        return True
+    func = bound[0].func
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return called not in _TO_NUMBER
+
+
+def _a_tensor_each_step(name: str, value: object, facts: LoopFacts) -> bool:
+    """``name`` holds a tensor when it is accumulated: the interpreter knows it is one, or the loop
+    binds it once (:func:`_bound_once`)."""
+    return isinstance(value, Tensor) or _bound_once(name, facts)
+
+
+def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module: ModuleInfo) -> bool:
+    """``total += out["loss"]`` / ``history.append(outputs.loss)`` / ``total += loss`` where the
+    same expression has ``.backward()`` called on it in the loop: it holds a graph, whatever built
+    it (a hand-written ``((pred - y) ** 2).mean()`` too, accumulated before its backward)."""
+    if not facts.backwarded:
+        return False
+    expr = _added_expr(acc, module)
+    if expr is None:
+        return False
+    if isinstance(expr, ast.Name):
+        return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts)
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mult, ast.Div, ast.Add, ast.Sub)):
+        # running_loss += loss * inputs.size(0): the product holds the loss's graph
+        sides = (expr.left, expr.right)
+        return any(isinstance(e, ast.Name) and e.id in facts.backwarded and _bound_once(e.id, facts) for e in sides)
+    if isinstance(value, Tensor):
+        return False  # a known tensor says for itself whether it holds a graph
+    if not isinstance(expr, (ast.Attribute, ast.Subscript)):
+        return False  # calls (.item(), float()) change the value
+    return module.segment(expr) in facts.backwarded
+
+
+def _word(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
