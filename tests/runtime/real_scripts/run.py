@@ -177,6 +177,48 @@ SCRIPTS = [
         expected=("LG101", "LG102", "LG103", "LG106"),
         extra=[Fault("shuffled targets (skewed character frequencies)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))],
     ),
+    Script(
+        "pytorch-cifar",
+        "pytorch-cifar",
+        "main.py",
+        [
+            # utils.py reads the terminal's width with `stty size` at import: no terminal here
+            ("from utils import progress_bar", "progress_bar = lambda *a, **k: None"),
+            ("net = SimpleDLA()", "net = ResNet18()"),
+            ("criterion = nn.CrossEntropyLoss()", "import lgrun\ncriterion = lgrun.watch(net, nn.CrossEntropyLoss())"),
+            ("trainset, batch_size=128, shuffle=True, num_workers=2)", "trainset, batch_size=32, shuffle=True, num_workers=0)"),
+            ("testset, batch_size=100, shuffle=False, num_workers=2)", "testset, batch_size=100, shuffle=False, num_workers=0)"),
+            ("for epoch in range(start_epoch, start_epoch+200):", "for epoch in range(start_epoch, start_epoch+1):"),
+        ],
+        [],
+        env={"LG_EXAMPLES": str(32 * 150)},
+        fault="lr x100 (10)",
+        fault_args=["--lr", "10"],
+        expected=("LG101", "LG102", "LG106"),
+        extra=[
+            Fault("random labels (a broken pipeline)", env={"LG_FAULT": "random_labels"}, expected=("LG103",)),
+            Fault("one NaN pixel in the training set", env={"LG_FAULT": "nan_batch", "LG_NAN_AT": "1000"}, expected=("LG101",)),
+        ],
+    ),
+    Script(
+        "makemore",
+        "makemore",
+        "makemore.py",
+        [
+            # the model computes its own loss: the recipe of docs/runtime.md, watch(model) + observe(loss)
+            (
+                "        # feed into the model\n        logits, loss = model(X, Y)\n",
+                f"        if {SHUFFLE}: Y = Y.view(-1)[torch.randperm(Y.numel())].view(Y.shape)\n"
+                "        # feed into the model\n        logits, loss = model(X, Y)\n        loss = LGW.observe(loss)\n",
+            ),
+            ("    # init dataloader\n", "    import lgrun\n    LGW = lgrun.watch_model(model)\n    # init dataloader\n"),
+        ],
+        ["--max-steps", "300", "--num-workers", "0", "--batch-size", "32"],
+        fault="lr x1000 (AdamW 0.5)",
+        fault_args=["--learning-rate", "0.5"],
+        expected=("LG101", "LG102", "LG103", "LG106"),
+        extra=[Fault("shuffled targets (character frequencies of names)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))],
+    ),
 ]
 
 
@@ -222,6 +264,8 @@ def _prepare(script: Script, work: Path) -> None:
         with open(d / "meta.pkl", "wb") as f:
             pickle.dump({"vocab_size": 65}, f)
         script.args = script.args + [f"--out_dir={work / 'out'}"]
+    if script.name == "makemore":
+        script.args = script.args + ["--work-dir", str(work / "out")]
     if script.name == "dcgan":
         script.args = script.args + ["--outf", str(work / "out")]
         (work / "out").mkdir()
@@ -256,6 +300,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
         out = json.loads((work / "lg.json").read_text()) if (work / "lg.json").exists() else {"events": [], "seconds": None}
         out["rc"] = proc.returncode
         out["stderr_tail"] = proc.stderr[-600:] if proc.returncode else ""
+        out["stdout_tail"] = proc.stdout[-1500:]
         return out
 
 

@@ -23,6 +23,24 @@ def watch(model, criterion, **kw):
     return w
 
 
+class _Unwatched:
+    def observe(self, loss):
+        return loss
+
+
+def watch_model(model, **kw):
+    """The recipe for a model that computes its own loss: watch(model), then observe(loss)."""
+    import lossguard
+
+    _state["t0"] = time.perf_counter()
+    if os.environ.get("LG_OFF") == "1":
+        _state["w"] = None
+        return _Unwatched()
+    w = lossguard.watch(model, console=False, **kw)
+    _state["w"] = w
+    return w
+
+
 def close():
     if "t0" not in _state or "done" in _state:
         return
