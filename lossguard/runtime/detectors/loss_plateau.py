@@ -23,6 +23,19 @@ from lossguard.runtime.detectors.base import (
 )
 
 
+# Consecutive losses whose median must be at the class-frequency level before the run counts as there.
+REACH_RUN = 9
+
+
+def _first_run_median_below(values: np.ndarray, bound: float) -> int | None:
+    """Start of the first REACH_RUN consecutive values whose median is at most ``bound``."""
+    if values.size < REACH_RUN:
+        return None
+    windows = np.lib.stride_tricks.sliding_window_view(values, REACH_RUN)
+    hits = np.flatnonzero(np.median(windows, axis=1) <= bound)
+    return int(hits[0]) if hits.size else None
+
+
 @dataclass(frozen=True)
 class PlateauMeasure:
     """The fit behind a plateau verdict (also the event's data)."""
@@ -167,9 +180,12 @@ class LossPlateau(Detector):
             # least min_window steps ago), the descent was the class frequencies being learnt, not
             # the inputs: the fit starts where the level was reached and counts values above it as
             # the level. Until then the loss is still descending, and the fit sees it do so.
-            reached = np.flatnonzero(raw <= no_signal * (1.0 + self.threshold))
-            if reached.size and raw.size - int(reached[0]) >= self.min_window:
-                values = np.minimum(clip_outliers(raw[int(reached[0]) :]), no_signal)
+            # "got there" is judged on the median of REACH_RUN consecutive losses: one lucky batch
+            # of a noisy run still far above the level (a word model at lr 20 dips 0.3 below its
+            # trend) must not start a fit in which its real descent is clipped flat.
+            reached = _first_run_median_below(raw, no_signal * (1.0 + self.threshold))
+            if reached is not None and raw.size - reached >= self.min_window:
+                values = np.minimum(clip_outliers(raw[reached:]), no_signal * (1.0 + self.threshold))
         elif chance is not None and math.isfinite(chance) and chance > 0:
             # a descent to the chance level from above is not learning: only going below it is
             values = np.minimum(values, chance * (1.0 + self.threshold))

@@ -1200,11 +1200,12 @@ def clipped_divergence(seed: int) -> Outcome:
 
 
 ZIPF_CLASSES = 40
+ZIPF_BATCH = 512
 
 
 def zipf_classification(seed: int, shuffled: bool, lr: float = 3e-3, steps: int = 200) -> Outcome:
     """40 classes with a Zipf-like frequency (the rank-k class about k^-1.5 as often: entropy about
-    2.8 against ln 40 = 3.69), a fixed teacher, batch 256, Adam. ``shuffled`` permutes the labels
+    2.8 against ln 40 = 3.69), a fixed teacher, batch 512, Adam. ``shuffled`` permutes the labels
     within each batch: the class frequencies stay, the link to the inputs is gone (what a character
     or word model sees when its targets are shuffled)."""
     torch.manual_seed(seed)
@@ -1213,9 +1214,9 @@ def zipf_classification(seed: int, shuffled: bool, lr: float = 3e-3, steps: int 
     prior = -1.5 * torch.log(torch.arange(1, ZIPF_CLASSES + 1).float())
 
     def batch(step):
-        x = torch.randn(256, DIM, generator=g)
+        x = torch.randn(ZIPF_BATCH, DIM, generator=g)
         y = (0.5 * (x @ w) + prior).argmax(dim=1)
-        return x, (y[torch.randperm(256, generator=g)] if shuffled else y)
+        return x, (y[torch.randperm(ZIPF_BATCH, generator=g)] if shuffled else y)
 
     model = nn.Sequential(nn.Linear(DIM, 128), nn.ReLU(), nn.Linear(128, ZIPF_CLASSES))
     return loop(seed, model, nn.CrossEntropyLoss(), batch, steps=steps, optimizer=lambda p: torch.optim.Adam(p, lr=lr))

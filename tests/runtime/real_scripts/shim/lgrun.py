@@ -49,9 +49,11 @@ def close():
     if w is not None:
         w.close()
     seconds = time.perf_counter() - _state["t0"]
+    # the losses LG103 kept (its last 300 updated steps): the curve behind the events
+    losses = [] if w is None else next((d.get("values", []) for c, d in w.state_dict().get("detectors", {}).items() if c == "LG103"), [])
     events = [] if w is None else [{"code": e.code, "step": e.step, "severity": e.severity, "message": e.message, "fix": e.fix} for e in w.events]
     with open(os.environ["LG_OUT"], "w") as f:
-        json.dump({"seconds": seconds, "steps": None if w is None else w.step, "events": events}, f)
+        json.dump({"seconds": seconds, "steps": None if w is None else w.step, "events": events, "losses": losses}, f)
 
 
 atexit.register(close)
