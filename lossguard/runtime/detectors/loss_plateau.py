@@ -22,7 +22,6 @@ from lossguard.runtime.detectors.base import (
     median,
 )
 
-
 # Consecutive losses whose median must be at the class-frequency level before the run counts as there.
 REACH_RUN = 9
 
@@ -80,8 +79,10 @@ class LossPlateau(Detector):
     class frequencies, so shuffled labels with a skewed class distribution (characters, words)
     make the loss fall from log C to that entropy (nanoGPT: 4.2 to 3.2) and stay. When the run
     started more than ``progress`` above that entropy, the plateau is measured from the entropy
-    instead of the start, and the fit counts values above it as the entropy: only a loss that
-    goes below the class-frequency level is learning. It can misfire on a healthy run whose
+    instead of the start; the fit begins where the median of 9 consecutive losses first came
+    within ``threshold`` of the entropy (one lucky batch of a noisy run still descending does not
+    count) and counts values above that band as the band: only a loss that goes below the
+    class-frequency level is learning. Until the run got there, the fit sees its real descent. It can misfire on a healthy run whose
     inputs carry little information about the targets (its best loss within ``progress`` of the
     class-frequency entropy, e.g. a language model of nearly random text), or one that sits at
     the class-frequency level for more than ``moving_window`` steps before it starts to use its
