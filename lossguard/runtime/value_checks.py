@@ -32,6 +32,9 @@ ROW_SUM_TOL = 1e-3
 ROW_SUM_TOL_LOW = 3e-2
 # Smallest number of counted targets before their entropy is the chance level.
 MIN_COUNTED = 256
+# Losses over class-index targets whose no-signal level is the entropy of the class counts
+# (NLLLoss on log-probabilities as much as CrossEntropyLoss on logits).
+COUNTED_KINDS = ("ce", "nll")
 
 
 class ValueChecks:
@@ -69,7 +72,7 @@ class ValueChecks:
                 self._chance_key, self._chance = key, chance_loss(self.kind, inp, self.criterion)
             rec.chance = self._chance
         counted = calls < COUNT_EARLY or calls % COUNT_EVERY == 0
-        if counted and self.kind == "ce" and self._plain and inp is not None and tgt is not None:
+        if counted and self.kind in COUNTED_KINDS and self._plain and inp is not None and tgt is not None:
             self._count(rec, inp, tgt)
         checked = checked or (self.kind == "bce_logits" and calls < SIGMOID_EARLY and not self.sigmoid_outside)
         if not checked or inp is None or not inp.is_floating_point() or inp.numel() == 0:
@@ -119,9 +122,10 @@ class ValueChecks:
             self.counted = scalars.get("counted", 0.0)
         if self.kind == "mse" and self.target_var is not None:
             stats.chance_loss = self.target_var
-        elif self.kind == "ce" and self.entropy is not None and self.counted >= MIN_COUNTED and stats.chance_loss is not None:
+        elif self.kind in COUNTED_KINDS and self.entropy is not None and self.counted >= MIN_COUNTED:
             # a model that ignores its input learns the class frequencies: their entropy
-            stats.chance_loss = min(stats.chance_loss, self.entropy)
+            stats.target_entropy = self.entropy
+            stats.chance_loss = self.entropy if stats.chance_loss is None else min(stats.chance_loss, self.entropy)
         stats.loss_floor = lower_bound(self.kind, self.criterion)
 
     def findings(self, step: int, scalars: dict[str, float]) -> list[tuple[str, str, dict, str | None]]:

@@ -50,6 +50,10 @@ class StepStats:
     loss_floor: float | None = None
     head_scale: float | None = None
     constant_target: bool | None = None
+    # the entropy of the class counts of the targets seen (cross-entropy or NLL with class-index
+    # targets, from 256 counted targets on): the loss of a model that predicts the class
+    # frequencies and ignores its inputs. When known, ``chance_loss`` is at most this.
+    target_entropy: float | None = None
 
 
 @dataclass
@@ -324,7 +328,7 @@ def linear_fit(values: Sequence[float] | np.ndarray) -> LinearFit:
     return LinearFit(slope, se, resid)
 
 
-def clip_outliers(values: Sequence[float], k: float = 4.0) -> np.ndarray:
+def clip_outliers(values: Sequence[float] | np.ndarray, k: float = 4.0) -> np.ndarray:
     """The series with values beyond median +- k robust standard deviations replaced by the median.
 
     One early outlier (an optimizer's first-step bump, one bad batch) would otherwise steer a

@@ -44,6 +44,8 @@ class OscillationMeasure:
     level: float
     relative_decrease: float
     reference: float
+    # the run's first loss: a swing far above it is a diverged run's, not an oscillation of its own
+    first: float | None = None
 
 
 class LossOscillation(Detector):
@@ -69,7 +71,9 @@ class LossOscillation(Detector):
     only when cheap bounds do not already rule it out: the swing is at most four times the
     standard deviation of the window. The fix follows the period: a loss that alternates every
     step or two is overshooting (lower the learning rate); a slower swing is batch-to-batch
-    variation (a larger batch, shuffled data).
+    variation (a larger batch, shuffled data), unless the loss swings at over ``diverged`` times
+    its first value: then the run diverged (word_language_model at lr x100 swung around 900 from
+    a first loss of 5.3, period 7 steps) and the fix is a lower learning rate and a restart.
     """
 
     code = "LG104"
@@ -83,6 +87,7 @@ class LossOscillation(Detector):
         Param("every", "positive_int", 4, "steps between two spectra"),
         Param("low", "fraction", 0.5, "the loss must stay above this fraction of its reference..."),
         Param("scale", "positive_float", 0.25, "...or swing by at least this fraction of it"),
+        Param("diverged", "above_one", 5.0, "a loss swinging above this multiple of its first value has diverged: the fix says so"),
     )
     window: int
     patience: int
@@ -92,6 +97,7 @@ class LossOscillation(Detector):
     every: int
     low: float
     scale: float
+    diverged: float
 
     def validate(self) -> None:
         at_least("window", self.window, 12, "12 steps")
@@ -135,6 +141,7 @@ class LossOscillation(Detector):
             level=abs(median(vals)),
             relative_decrease=_relative_decrease(vals),
             reference=self.reference(chance),
+            first=self.start[0] if self.start else None,
         )
 
     def _ruled_out(self, chance: float | None) -> bool:
@@ -152,6 +159,10 @@ class LossOscillation(Detector):
         decrease = _relative_decrease(vals)
         return decrease >= self.trend and bound <= 4.0 * decrease * level
 
+    def _diverged(self, m: OscillationMeasure) -> bool:
+        """The loss swings far above where the run began (``diverged`` times its first loss)."""
+        return m.first is not None and m.first > 0 and m.level >= self.diverged * m.first
+
     def _oscillating(self, m: OscillationMeasure) -> bool:
         return (
             m.concentration >= self.concentration
@@ -161,9 +172,15 @@ class LossOscillation(Detector):
             and (m.level >= self.low * m.reference or m.swing >= self.scale * m.reference)
         )
 
-    @staticmethod
-    def _fix(m: OscillationMeasure, lr: float | None) -> str:
+    def _fix(self, m: OscillationMeasure, lr: float | None) -> str:
         at = f" (now {fmt(lr)})" if lr is not None else ""
+        if self._diverged(m):
+            assert m.first is not None
+            return (
+                f"Lower the learning rate{at} by 10x or more and restart from a checkpoint taken before the loss rose: it swings "
+                f"around {fmt(m.level)}, {fmt(m.level / m.first)}x its first value {fmt(m.first)}, so training diverged and "
+                "this swing is the diverged model's, not batch-to-batch variation."
+            )
         if m.period < 3.0:
             return (
                 f"Lower the learning rate{at}, by 2-10x: the loss alternates every {m.period:.1f} steps, the signature of "
@@ -200,7 +217,8 @@ class LossOscillation(Detector):
         return Finding(
             f"Step {stats.step}: the loss oscillates around {fmt(m.level)} with a swing of "
             f"{fmt(m.swing)} (period about {m.period:.1f} steps) and no downward trend over "
-            f"the last {self.window} steps; it started at about {fmt(m.reference)}.",
+            f"the last {self.window} steps; it started at about {fmt(m.reference)}"
+            + (f" (first loss {fmt(m.first)})." if self._diverged(m) else "."),
             {**asdict(m), "lr": stats.lr, "window": self.window},
             fix=self._fix(m, stats.lr),
         )

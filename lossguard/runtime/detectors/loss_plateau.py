@@ -22,6 +22,18 @@ from lossguard.runtime.detectors.base import (
     median,
 )
 
+# Consecutive losses whose median must be at the class-frequency level before the run counts as there.
+REACH_RUN = 9
+
+
+def _first_run_median_below(values: np.ndarray, bound: float) -> int | None:
+    """Start of the first REACH_RUN consecutive values whose median is at most ``bound``."""
+    if values.size < REACH_RUN:
+        return None
+    windows = np.lib.stride_tricks.sliding_window_view(values, REACH_RUN)
+    hits = np.flatnonzero(np.median(windows, axis=1) <= bound)
+    return int(hits[0]) if hits.size else None
+
 
 @dataclass(frozen=True)
 class PlateauMeasure:
@@ -35,6 +47,8 @@ class PlateauMeasure:
     best_case_decrease: float
     update_ratio: float | None
     grad_ratio: float | None
+    # the entropy of the targets' class counts, when the plateau is measured against it
+    target_entropy: float | None = None
 
 
 class LossPlateau(Detector):
@@ -58,7 +72,21 @@ class LossPlateau(Detector):
     within 1% of chance for 40 steps and then learn). It is a plateau, not convergence, only
     while the loss is within ``progress`` of where it started (of the chance level, when the
     run began at chance and then rose above it: an early divergence) and, when the chance level is known (log C for cross-entropy over C classes, log 2 for binary cross-entropy, the target
-    variance for MSE), within ``progress`` of that level too. Steps without an optimizer update
+    variance for MSE), within ``progress`` of that level too.
+
+    With class-index targets (cross-entropy, NLL) the chance level is the entropy of the class
+    counts seen (``StepStats.target_entropy``): a model that ignores its inputs still learns the
+    class frequencies, so shuffled labels with a skewed class distribution (characters, words)
+    make the loss fall from log C to that entropy (nanoGPT: 4.2 to 3.2) and stay. When the run
+    started more than ``progress`` above that entropy, the plateau is measured from the entropy
+    instead of the start; the fit begins where the median of 9 consecutive losses first came
+    within ``threshold`` of the entropy (one lucky batch of a noisy run still descending does not
+    count) and counts values above that band as the band: only a loss that goes below the
+    class-frequency level is learning. Until the run got there, the fit sees its real descent. It can misfire on a healthy run whose
+    inputs carry little information about the targets (its best loss within ``progress`` of the
+    class-frequency entropy, e.g. a language model of nearly random text), or one that sits at
+    the class-frequency level for more than ``moving_window`` steps before it starts to use its
+    inputs; the class counts must be a fair sample (the first 16 calls, then every 64th). Steps without an optimizer update
     (GradScaler overflow skips) are ignored, nothing is reported while the learning rate is
     rising (warm-up), nor for an adversarial loss (every batch's target a single value: a GAN
     discriminator at its equilibrium sits at chance by design), ``patience`` consecutive checks
@@ -144,13 +172,26 @@ class LossPlateau(Detector):
         self.reported = r.bool("reported", self.reported)
         self.seen = r.int("seen", self.seen)
 
-    def measure(self, chance: float | None) -> PlateauMeasure:
-        values = clip_outliers(self.values)
-        if chance is not None and math.isfinite(chance) and chance > 0:
+    def measure(self, chance: float | None, entropy: float | None = None) -> PlateauMeasure:
+        raw = np.asarray(self.values, dtype=np.float64)
+        values = clip_outliers(raw)
+        no_signal = self._no_signal(entropy)
+        if no_signal is not None:
+            # The run fell from above towards the class-frequency level. Once it got there (at
+            # least min_window steps ago), the descent was the class frequencies being learnt, not
+            # the inputs: the fit starts where the level was reached and counts values above it as
+            # the level. Until then the loss is still descending, and the fit sees it do so.
+            # "got there" is judged on the median of REACH_RUN consecutive losses: one lucky batch
+            # of a noisy run still far above the level (a word model at lr 20 dips 0.3 below its
+            # trend) must not start a fit in which its real descent is clipped flat.
+            reached = _first_run_median_below(raw, no_signal * (1.0 + self.threshold))
+            if reached is not None and raw.size - reached >= self.min_window:
+                values = np.minimum(clip_outliers(raw[reached:]), no_signal * (1.0 + self.threshold))
+        elif chance is not None and math.isfinite(chance) and chance > 0:
             # a descent to the chance level from above is not learning: only going below it is
             values = np.minimum(values, chance * (1.0 + self.threshold))
         fit = linear_fit(values)
-        n = len(self.values)
+        n = len(values)
         level = median(list(self.values)[-self.min_window :])
         return PlateauMeasure(
             loss=level,
@@ -161,27 +202,53 @@ class LossPlateau(Detector):
             best_case_decrease=-(fit.slope - 2.0 * fit.se) * n / level if level > 0 else 0.0,
             update_ratio=self._update_level(),
             grad_ratio=median(self.ratios) if len(self.ratios) >= 5 else None,
+            target_entropy=no_signal,
         )
+
+    def _no_signal(self, entropy: float | None) -> float | None:
+        """The class-frequency entropy, when the run's first losses were more than ``progress`` above it (else None).
+
+        A model that ignores its inputs falls from its start (about log C) to the entropy of the
+        class counts, often within a few steps, and stays there; only a loss below that level has
+        learnt from the inputs. (Balanced classes, whose entropy is log C, leave the run's start
+        as the reference.)
+        """
+        first = median(self.start[:3]) if self.start else None
+        if entropy is None or not math.isfinite(entropy) or entropy <= 0 or first is None or first <= (1.0 + self.progress) * entropy:
+            return None
+        return entropy
 
     def _update_level(self) -> float | None:
         """Median relative update of the last layer, once 8 measurements are known."""
         return median(self.updates) if len(self.updates) >= 8 else None
 
-    def _near_start(self, level: float, begin: float, chance: float | None) -> bool:
+    def _reference(self, begin: float, chance: float | None, entropy: float | None) -> float:
+        """The loss a plateau is measured from: the start, or the chance level when that is lower
+        and the run is known to have learnt nothing by getting down to it."""
+        known = chance if chance is not None and math.isfinite(chance) and chance > 0 else None
+        if known is None:
+            return begin
+        # a run that began at chance and rose above it (an early divergence) is measured from chance:
+        # coming back down to chance is not learning. So is a run that fell from its start to the
+        # entropy of the class counts: it learnt the class frequencies, nothing from the inputs.
+        # (A run that began far above another chance level, an MSE head on tiny targets whose
+        # chance level is one batch's target variance, still needs to get within 10% of its start.)
+        diverged_early = bool(self.start) and self.start[0] <= (1.0 + self.progress) * known < begin
+        if diverged_early or self._no_signal(entropy) is not None:
+            return min(begin, known)
+        return begin
+
+    def _near_start(self, level: float, begin: float, chance: float | None, entropy: float | None = None) -> bool:
         """Still within ``progress`` of the starting loss and of the chance level (when known)."""
         if level <= 0 or begin <= 0:
             return False
         known = chance if chance is not None and math.isfinite(chance) and chance > 0 else None
         if known is not None and level < (1.0 - self.progress) * known:
             return False
-        # a run that began at chance and rose above it (an early divergence) is measured from chance:
-        # coming back down to chance is not learning. (A run that began far above chance, an MSE
-        # head on tiny targets, still needs to get within 10% of its own start.)
-        diverged_early = known is not None and bool(self.start) and self.start[0] <= (1.0 + self.progress) * known < begin
-        return level >= (1.0 - self.progress) * (known if known is not None and diverged_early else begin)
+        return level >= (1.0 - self.progress) * self._reference(begin, chance, entropy)
 
     def _is_plateau(self, m: PlateauMeasure) -> bool:
-        if not self._near_start(m.loss, m.start, m.chance):
+        if not self._near_start(m.loss, m.start, m.chance, m.target_entropy):
             return False
         limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
         return m.best_case_decrease < limit and m.change < limit
@@ -218,6 +285,14 @@ class LossPlateau(Detector):
                 f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
                 "BatchNorm layers or residual connections, and check for detached tensors."
             )
+        if m.target_entropy is not None:
+            moving = f"The weights move normally ({fmt(m.update_ratio)} of their norm per step), yet the" if m.update_ratio is not None else "The"
+            return (
+                f"{moving} loss fell from {fmt(median(self.start[:3]))} to {fmt(m.target_entropy)}, the entropy of the class frequencies "
+                "of the targets seen, and stays there: the model predicts the class frequencies and has learnt nothing from "
+                "its inputs. Check that the targets depend on the inputs (inputs and targets shuffled together, the right "
+                "label column, a language model's targets shifted by one position); if the data is right, try a higher learning rate."
+            )
         if m.update_ratio is not None:
             return (
                 f"The weights move normally ({fmt(m.update_ratio)} of their norm per step) yet the loss stays where it started: "
@@ -251,17 +326,22 @@ class LossPlateau(Detector):
         # The level tests are cheap; the fit runs only while the loss is still near its start.
         level = median([self.values[-i] for i in range(1, self.min_window + 1)])
         begin = median(self.start)
-        m = None if warming_up or not self._near_start(level, begin, stats.chance_loss) else self.measure(stats.chance_loss)
+        entropy = stats.target_entropy
+        near = self._near_start(level, begin, stats.chance_loss, entropy)
+        m = None if warming_up or not near else self.measure(stats.chance_loss, entropy)
         if m is None or not self._is_plateau(m):
             self.wait = 0
-            if level < (1.0 - self.progress) * begin:
+            if level < (1.0 - self.progress) * self._reference(begin, stats.chance_loss, entropy):
                 self.reported = False
             return None
         self.wait += 1
         if self.wait < self.patience or self.reported:
             return None
         self.reported = True
-        chance = f" (chance level {fmt(m.chance)})" if m.chance else ""
+        if m.target_entropy is not None:
+            chance = f" (the entropy of the targets' class frequencies, {fmt(m.target_entropy)}: what a model that ignores its inputs reaches)"
+        else:
+            chance = f" (chance level {fmt(m.chance)})" if m.chance else ""
         return Finding(
             f"Step {stats.step}: the loss has stayed at {fmt(m.loss)}{chance} for the last {m.steps} steps "
             f"(fitted change {100 * m.change:+.2f}%); it started at {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"

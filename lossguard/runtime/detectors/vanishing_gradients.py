@@ -8,6 +8,9 @@ from typing import Any
 
 from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, at_least, fmt, median
 
+# a loss at this multiple of its first value or more: the run diverged, whatever else is measured
+DIVERGED = 5.0
+
 _DEAD_FIX = (
     "The first layer gets exactly zero gradient: every unit between it and the head is dead (ReLUs that output "
     "only zeros, typically after an update far too large or a bias initialised far negative). Lower the learning "
@@ -38,6 +41,7 @@ class VanishingGradients(Detector):
 
     One report per episode; it re-arms when the median is back above ten times the threshold.
     The fix follows the evidence: a first layer with exactly zero gradient means dead units; a
+    loss at ``DIVERGED`` times its first value or more (makemore's transformer at AdamW 0.5) or a
     ratio that was healthy at first and collapsed later means an update broke the network (lower
     the learning rate); a ratio small from the start means the architecture or initialisation.
     """
@@ -64,9 +68,19 @@ class VanishingGradients(Detector):
         self.first: list[float] = []
         self.head: float | None = None
         self.reported = False
+        self.first_loss: float | None = None
+        self.loss: float | None = None
 
     def state_dict(self) -> dict[str, Any]:
-        return {"ratios": list(self.ratios), "body": list(self.body), "first": list(self.first), "head": self.head, "reported": self.reported}
+        return {
+            "ratios": list(self.ratios),
+            "body": list(self.body),
+            "first": list(self.first),
+            "head": self.head,
+            "reported": self.reported,
+            "first_loss": self.first_loss,
+            "loss": self.loss,
+        }
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         r = StateReader(self, state)
@@ -75,10 +89,19 @@ class VanishingGradients(Detector):
         self.first = r.numbers("first", self.first)
         self.head = r.number("head", self.head, optional=True)
         self.reported = r.bool("reported", self.reported)
+        self.first_loss = r.number("first_loss", self.first_loss, optional=True)
+        self.loss = r.number("loss", self.loss, optional=True)
 
     def _fix(self, level: float) -> str | None:
         if level == 0.0:
             return _DEAD_FIX
+        first, now = self.first_loss, self.loss
+        if first is not None and now is not None and first > 0 and now >= DIVERGED * first:
+            return (
+                f"Lower the learning rate by 10x or more and restart from a checkpoint taken before the loss rose: the loss is "
+                f"{fmt(now)}, {fmt(now / first)}x its first value {fmt(first)}, so the updates broke the network and its "
+                "gradients vanished after that; the architecture is not the cause."
+            )
         if len(self.first) >= self.window:
             early = median(self.first)
             if early >= 10 * self.threshold:
@@ -90,6 +113,10 @@ class VanishingGradients(Detector):
         return None
 
     def update(self, stats: StepStats) -> Finding | None:
+        if stats.loss is not None and math.isfinite(stats.loss):
+            if self.first_loss is None:
+                self.first_loss = stats.loss
+            self.loss = stats.loss
         ratio = stats.grad_ratio
         if ratio is None or not math.isfinite(ratio):
             return None

@@ -70,3 +70,26 @@ def test_argument_errors():
 def test_state_roundtrip():
     series = [StepStats(i, loss=1.0 + (0.3 if i % 2 else -0.3) * (i > 40)) for i in range(140)]
     assert len(assert_roundtrip(LossOscillation, series, split=60)) == 1
+
+
+def _swing_fix(first, level, swing):
+    """The fix of an oscillation with period 7 around ``level`` in a run whose first loss was ``first``."""
+    rng = random.Random(5)
+    det = LossOscillation()
+    losses = [first] + [level + swing / 2 * math.sin(2 * math.pi * i / 7) + 0.02 * level * rng.gauss(0, 1) for i in range(150)]
+    found = [f for i, v in enumerate(losses) if (f := det.update(StepStats(i, loss=v))) is not None]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_a_diverged_loss_that_swings_is_told_to_lower_the_learning_rate():
+    # word_language_model at lr x100 (2000, its own SGD update): first loss 5.3, then a swing of
+    # about 230 around 900 with a period of 7 steps; the fix said "increase the batch size"
+    f = _swing_fix(5.3, 900.0, 230.0)
+    assert f.fix.startswith("Lower the learning rate") and "diverged" in f.fix and "first value 5.3" in f.fix
+    assert "first loss 5.3" in f.message and f.data["first"] == 5.3
+
+
+def test_a_slow_swing_near_the_start_is_still_batch_variation():
+    f = _swing_fix(2.3, 2.0, 0.6)
+    assert f.fix.startswith("Increase the batch size") and "diverged" not in f.fix and "first loss" not in f.message

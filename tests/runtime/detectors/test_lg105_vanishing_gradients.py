@@ -77,3 +77,17 @@ def test_argument_errors():
 def test_state_roundtrip():
     series = [StepStats(i, grad_ratio=1e-6 if 30 <= i < 60 else 0.5) for i in range(100)]
     assert [s for s, _ in assert_roundtrip(VanishingGradients, series, split=35)] == [35]
+
+
+def test_vanishing_gradients_after_a_divergence_are_told_to_lower_the_learning_rate():
+    # makemore's transformer at AdamW 0.5: the loss went from 3.3 to 24 within 7 steps and the
+    # first/last ratio was 1e-3 by step 13; the fix said "add BatchNorm ... use ReLU-like activations"
+    det = VanishingGradients()
+    found = [f for i in range(20) if (f := det.update(StepStats(i, loss=3.3 if i == 0 else 24.0, grad_ratio=5e-4))) is not None]
+    assert len(found) == 1 and found[0].fix.startswith("Lower the learning rate") and "7.273x its first value 3.3" in found[0].fix
+
+
+def test_vanishing_gradients_of_a_run_near_its_start_keep_the_architecture_fix():
+    det = VanishingGradients()
+    found = [f for i in range(20) if (f := det.update(StepStats(i, loss=3.3 - 0.01 * i, grad_ratio=5e-4))) is not None]
+    assert len(found) == 1 and found[0].fix is None

@@ -1199,6 +1199,42 @@ def clipped_divergence(seed: int) -> Outcome:
     return loop(seed, mlp(out=1), nn.MSELoss(), batch, steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=1.0, momentum=0.9), clip=1.0)
 
 
+ZIPF_CLASSES = 40
+ZIPF_BATCH = 512
+
+
+def zipf_classification(seed: int, shuffled: bool, lr: float = 3e-3, steps: int = 200) -> Outcome:
+    """40 classes with a Zipf-like frequency (the rank-k class about k^-1.5 as often: entropy about
+    2.8 against ln 40 = 3.69), a fixed teacher, batch 512, Adam. ``shuffled`` permutes the labels
+    within each batch: the class frequencies stay, the link to the inputs is gone (what a character
+    or word model sees when its targets are shuffled)."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(100 + seed)
+    w = torch.randn(DIM, ZIPF_CLASSES, generator=g)
+    prior = -1.5 * torch.log(torch.arange(1, ZIPF_CLASSES + 1).float())
+
+    def batch(step):
+        x = torch.randn(ZIPF_BATCH, DIM, generator=g)
+        y = (0.5 * (x @ w) + prior).argmax(dim=1)
+        return x, (y[torch.randperm(ZIPF_BATCH, generator=g)] if shuffled else y)
+
+    model = nn.Sequential(nn.Linear(DIM, 128), nn.ReLU(), nn.Linear(128, ZIPF_CLASSES))
+    return loop(seed, model, nn.CrossEntropyLoss(), batch, steps=steps, optimizer=lambda p: torch.optim.Adam(p, lr=lr))
+
+
+def zipf_shuffled_labels(seed: int) -> Outcome:
+    return zipf_classification(seed, shuffled=True)
+
+
+def healthy_zipf(seed: int) -> Outcome:
+    return zipf_classification(seed, shuffled=False)
+
+
+def healthy_zipf_slow(seed: int) -> Outcome:
+    """Adam at 1e-4: the loss takes 300 steps to reach the class-frequency entropy, learning all the way."""
+    return zipf_classification(seed, shuffled=False, lr=1e-4, steps=300)
+
+
 SCENARIOS: list[Scenario] = [
     Scenario("nan-batch", "one batch holds a NaN at step 80", nan_batch, True, ("LG101",), 80),
     Scenario("lr-too-high", "SGD lr=5 from the start", lr_too_high, True, ("LG101", "LG102", "LG106"), 0),
@@ -1283,6 +1319,11 @@ SCENARIOS: list[Scenario] = [
     Scenario("healthy-multi-term", "one MSE criterion called for 4 terms per step", healthy_multi_term, False, fast=False, tags=("multi-term",)),
     Scenario(
         "healthy-gan-equilibrium", "GAN discriminator with BCE, real and fake calls", healthy_gan_equilibrium, False, fast=False, tags=("multi-term",)
+    ),
+    Scenario("zipf-shuffled-labels", "40 Zipf-like classes, labels shuffled within batches", zipf_shuffled_labels, True, ("LG103",), 0, fast=False),
+    Scenario("healthy-zipf", "40 Zipf-like classes, Adam 3e-3", healthy_zipf, False, fast=False),
+    Scenario(
+        "healthy-zipf-slow", "40 Zipf-like classes, Adam 1e-4 (slow descent to the class-frequency level)", healthy_zipf_slow, False, fast=False
     ),
     Scenario("healthy-manual-sgd", "no optimizer: p.data.add_(p.grad, alpha=-lr), clipping 0.25", healthy_manual_sgd, False, fast=False),
 ]

@@ -32,6 +32,17 @@ REPO = HERE.parents[2]
 
 
 @dataclass
+class Fault:
+    """A further fault of a script (the first is in Script's own fault fields)."""
+
+    name: str
+    args: list[str] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    expected: tuple[str, ...] = ()
+    onset: int = 0
+
+
+@dataclass
 class Script:
     name: str
     folder: str  # under --src
@@ -44,7 +55,17 @@ class Script:
     fault_env: dict[str, str] = field(default_factory=dict)
     expected: tuple[str, ...] = ()
     onset: int = 0
+    extra: list[Fault] = field(default_factory=list)
 
+    def faults(self) -> list[tuple[str, Fault]]:
+        """(result label, fault) of every fault: "fault", then "fault2", "fault3", ..."""
+        first = Fault(self.fault, self.fault_args, self.fault_env, self.expected, self.onset)
+        return [("fault", first)] + [(f"fault{i}", f) for i, f in enumerate(self.extra, start=2)]
+
+
+# Shuffles the targets of every batch (their class frequencies stay, their link to the inputs
+# goes), patched into a script's batch function when LG_FAULT=shuffled_targets.
+SHUFFLE = "__import__('os').environ.get('LG_FAULT') == 'shuffled_targets'"
 
 WATCH_LINE = "import builtins, lgrun; builtins.LG = lgrun.watch"
 
@@ -102,11 +123,18 @@ SCRIPTS = [
         "word_language_model",
         "examples/word_language_model",
         "main.py",
-        [("criterion = nn.NLLLoss()", "import lgrun\ncriterion = lgrun.watch(model, nn.NLLLoss())")],
+        [
+            ("criterion = nn.NLLLoss()", "import lgrun\ncriterion = lgrun.watch(model, nn.NLLLoss())"),
+            (
+                "    return data, target\n",
+                f"    if {SHUFFLE}: target = target[torch.randperm(target.numel())]\n    return data, target\n",
+            ),
+        ],
         ["--epochs", "1", "--emsize", "64", "--nhid", "64", "--batch_size", "20", "--bptt", "35", "--log-interval", "1000"],
         fault="lr x100 (2000, the script's own SGD update)",
         fault_args=["--lr", "2000"],
         expected=("LG101", "LG102", "LG106"),
+        extra=[Fault("shuffled targets (Zipf-like word frequencies)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))],
     ),
     Script(
         "nanoGPT",
@@ -118,6 +146,7 @@ SCRIPTS = [
                 "        with ctx:\n            logits, _ = model(X, Y)\n            loss = LG(logits.view(-1, logits.size(-1)), Y.view(-1))",
             ),
             ("# compile the model\n", f"{WATCH_LINE}(model, torch.nn.CrossEntropyLoss(ignore_index=-1))\n# compile the model\n"),
+            ("    return x, y\n", f"    if {SHUFFLE}: y = y.view(-1)[torch.randperm(y.numel())].view(y.shape)\n    return x, y\n"),
         ],
         [
             "--device=cpu",
@@ -146,17 +175,65 @@ SCRIPTS = [
         fault="lr x1000 (1.0) with grad_clip=1.0",
         fault_args=["--learning_rate=1.0", "--min_lr=0.1"],
         expected=("LG101", "LG102", "LG103", "LG106"),
+        extra=[Fault("shuffled targets (skewed character frequencies)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))],
+    ),
+    Script(
+        "pytorch-cifar",
+        "pytorch-cifar",
+        "main.py",
+        [
+            # utils.py reads the terminal's width with `stty size` at import: no terminal here
+            ("from utils import progress_bar", "progress_bar = lambda i, n, msg='': print(i, msg) if i % 25 == 0 else None"),
+            # ResNet18 ran at about 4 s a step on the shared CPU; LeNet (no BatchNorm) needs lr 0.01
+            # (at the script's 0.1 its ReLUs die by step 80: see docs/runtime.md)
+            ("net = SimpleDLA()", "net = LeNet()"),
+            ("criterion = nn.CrossEntropyLoss()", "import lgrun\ncriterion = lgrun.watch(net, nn.CrossEntropyLoss())"),
+            ("trainset, batch_size=128, shuffle=True, num_workers=2)", "trainset, batch_size=64, shuffle=True, num_workers=0)"),
+            ("testset, batch_size=100, shuffle=False, num_workers=2)", "testset, batch_size=100, shuffle=False, num_workers=0)"),
+            ("for epoch in range(start_epoch, start_epoch+200):", "for epoch in range(start_epoch, start_epoch+1):"),
+        ],
+        ["--lr", "0.01"],
+        env={"LG_EXAMPLES": str(64 * 200)},
+        fault="lr x100 (1.0)",
+        fault_args=["--lr", "1.0"],
+        expected=("LG101", "LG102", "LG106"),
+        extra=[
+            Fault("random labels (a broken pipeline)", env={"LG_FAULT": "random_labels"}, expected=("LG103",)),
+            Fault("one NaN pixel in the training set", env={"LG_FAULT": "nan_batch", "LG_NAN_AT": "5000"}, expected=("LG101",)),
+        ],
+    ),
+    Script(
+        "makemore",
+        "makemore",
+        "makemore.py",
+        [
+            # the model computes its own loss: the recipe of docs/runtime.md, watch(model) + observe(loss)
+            (
+                "        # feed into the model\n        logits, loss = model(X, Y)\n",
+                f"        if {SHUFFLE}: Y = Y.view(-1)[torch.randperm(Y.numel())].view(Y.shape)\n"
+                "        # feed into the model\n        logits, loss = model(X, Y)\n        loss = LGW.observe(loss)\n",
+            ),
+            ("    # init dataloader\n", "    import lgrun\n    LGW = lgrun.watch_model(model)\n    # init dataloader\n"),
+        ],
+        ["--max-steps", "300", "--num-workers", "0", "--batch-size", "32"],
+        fault="lr x1000 (AdamW 0.5)",
+        fault_args=["--learning-rate", "0.5"],
+        expected=("LG101", "LG102", "LG103", "LG106"),
+        extra=[Fault("shuffled targets (character frequencies of names)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))],
     ),
 ]
 
 
 def _markov_text(path: Path, words: int, vocab: list[str], seed: int) -> None:
+    """Words with Zipf-like frequencies (rank k about 1/k as often, like real text), each followed
+    by one of its 5 successors 80% of the time."""
     rng = random.Random(seed)
-    nxt = {w: rng.sample(vocab, 5) for w in vocab}
+    zipf = [1.0 / (k + 1) for k in range(len(vocab))]
+    nxt = {w: rng.choices(vocab, weights=zipf, k=5) for w in vocab}
     w = vocab[0]
     out = []
     for i in range(words):
-        w = rng.choice(nxt[w]) if rng.random() < 0.8 else rng.choice(vocab)
+        w = rng.choice(nxt[w]) if rng.random() < 0.8 else rng.choices(vocab, weights=zipf)[0]
         out.append(w)
         if i % 20 == 19:
             out.append("\n")
@@ -168,14 +245,18 @@ def _prepare(script: Script, work: Path) -> None:
         vocab = [f"w{i}" for i in range(200)]
         d = work / "synth"
         d.mkdir()
-        for split, n in (("train", 20 * 35 * 150), ("valid", 3000), ("test", 3000)):
-            _markov_text(d / f"{split}.txt", n, vocab, hash(split) % 1000)
+        base = int(os.environ.get("LG_CORPUS_SEED", "0"))
+        for seed, (split, n) in enumerate((("train", 20 * 35 * 150), ("valid", 3000), ("test", 3000))):
+            _markov_text(d / f"{split}.txt", n, vocab, base + seed)
         script.args = script.args + ["--data", str(d), "--save", str(work / "model.pt")]
     if script.name == "nanoGPT":
         import numpy as np
 
         rng = np.random.default_rng(0)
-        trans = rng.dirichlet(np.full(65, 0.1), size=65)
+        # characters with skewed frequencies (entropy about 3.4 against ln 65 = 4.17, as in
+        # Shakespeare's 3.3) and a next character that depends on the last (about 2.3)
+        zipf = 1.0 / np.arange(1, 66) ** 2.0
+        trans = 0.6 * rng.dirichlet(np.full(65, 0.05), size=65) + 0.4 * zipf / zipf.sum()
         d = work / "data" / "synth"
         d.mkdir(parents=True)
         for split, n in (("train", 200_000), ("val", 20_000)):
@@ -186,12 +267,14 @@ def _prepare(script: Script, work: Path) -> None:
         with open(d / "meta.pkl", "wb") as f:
             pickle.dump({"vocab_size": 65}, f)
         script.args = script.args + [f"--out_dir={work / 'out'}"]
+    if script.name == "makemore":
+        script.args = script.args + ["--work-dir", str(work / "out")]
     if script.name == "dcgan":
         script.args = script.args + ["--outf", str(work / "out")]
         (work / "out").mkdir()
 
 
-def run_one(script: Script, src: Path, faulty: bool, off: bool) -> dict:
+def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shutil.copytree(src / script.folder, work, dirs_exist_ok=True)
@@ -213,13 +296,14 @@ def run_one(script: Script, src: Path, faulty: bool, off: bool) -> dict:
             "OMP_NUM_THREADS": "1",
             "PYTHONWARNINGS": "ignore",
         }
-        args = s.args + (s.fault_args if faulty else [])
-        if faulty:
-            env.update(s.fault_env)
+        args = s.args + (fault.args if fault is not None else [])
+        if fault is not None:
+            env.update(fault.env)
         proc = subprocess.run([sys.executable, script.main, *args], cwd=work, env=env, capture_output=True, text=True, timeout=900)
         out = json.loads((work / "lg.json").read_text()) if (work / "lg.json").exists() else {"events": [], "seconds": None}
         out["rc"] = proc.returncode
         out["stderr_tail"] = proc.stderr[-600:] if proc.returncode else ""
+        out["stdout_tail"] = proc.stdout[-1500:]
         return out
 
 
@@ -248,8 +332,10 @@ def main() -> None:
         if only and s.name not in only:
             continue
         r = dict(results.get(s.name, {}))
-        for label, faulty, off in (("plain", False, True), ("healthy", False, False), ("fault", True, False)):
-            r[label] = run_one(s, args.src, faulty, off)
+        runs: list[tuple[str, Fault | None, bool]] = [("plain", None, True), ("healthy", None, False)]
+        runs += [(label, f, False) for label, f in s.faults()]
+        for label, fault, off in runs:
+            r[label] = run_one(s, args.src, fault, off)
             print(
                 s.name,
                 label,
@@ -261,6 +347,7 @@ def main() -> None:
                 flush=True,
             )
         r["expected"], r["onset"], r["fault_name"] = list(s.expected), s.onset, s.fault
+        r["faults"] = [{"label": label, "name": f.name, "expected": list(f.expected), "onset": f.onset} for label, f in s.faults()]
         results[s.name] = r
         args.out.write_text(json.dumps(results, indent=1))
 
@@ -274,23 +361,32 @@ def table(results: dict) -> str:
     for name, r in results.items():
         if "healthy" not in r:
             continue
-        alarms = [f"{e['code']}@{e['step']}" for e in r["healthy"]["events"] if e["severity"] in ("warning", "error")]
-        hits = [e for e in r["fault"]["events"] if e["code"] in r["expected"] and e["step"] >= r["onset"]]
-        found = f"{hits[0]['code']} at step {hits[0]['step']}" if hits else "not found"
-        others = sorted({e["code"] for e in r["fault"]["events"]} - ({hits[0]["code"]} if hits else set()))
-        if r["fault"]["rc"]:
-            found += f" (script exited {r['fault']['rc']})"
-        ov = r.get("overhead")
-        ratio = (
-            f"{ov['ratio']:.2f}x (fastest of {len(ov['plain'])} alternating runs each)"
-            if ov
-            else f"{r['healthy']['seconds'] / r['plain']['seconds']:.2f}x (one run each)"
-        )
-        rows.append(
-            f"| {name} | {r['healthy']['steps']} | {len(alarms)}{' (' + ', '.join(alarms) + ')' if alarms else ''} | "
-            f"{r['fault_name']} | {found} | {', '.join(others) or '-'} | {ratio} |"
-        )
+        faults = r.get("faults") or [{"label": "fault", "name": r["fault_name"], "expected": r["expected"], "onset": r["onset"]}]
+        for f in faults:
+            if f["label"] in r:
+                rows.append(_row(name, r, f))
     return "\n".join(rows)
+
+
+def _row(name: str, r: dict, f: dict) -> str:
+    """One table row: a script's healthy run against one of its faults."""
+    alarms = [f"{e['code']}@{e['step']}" for e in r["healthy"]["events"] if e["severity"] in ("warning", "error")]
+    run = r[f["label"]]
+    hits = [e for e in run["events"] if e["code"] in f["expected"] and e["step"] >= f["onset"]]
+    found = f"{hits[0]['code']} at step {hits[0]['step']}" if hits else "not found"
+    others = sorted({e["code"] for e in run["events"]} - ({hits[0]["code"]} if hits else set()))
+    if run["rc"]:
+        found += f" (script exited {run['rc']})"
+    ov = r.get("overhead")
+    ratio = (
+        f"{ov['ratio']:.2f}x (fastest of {len(ov['plain'])} alternating runs each)"
+        if ov
+        else f"{r['healthy']['seconds'] / r['plain']['seconds']:.2f}x (one run each)"
+    )
+    return (
+        f"| {name} | {r['healthy']['steps']} | {len(alarms)}{' (' + ', '.join(alarms) + ')' if alarms else ''} | "
+        f"{f['name']} | {found} | {', '.join(others) or '-'} | {ratio} |"
+    )
 
 
 def overhead(args: argparse.Namespace) -> None:
@@ -301,8 +397,8 @@ def overhead(args: argparse.Namespace) -> None:
             continue
         plain, watched = [], []
         for _ in range(args.overhead):
-            plain.append(run_one(s, args.src, False, True)["seconds"])
-            watched.append(run_one(s, args.src, False, False)["seconds"])
+            plain.append(run_one(s, args.src, None, True)["seconds"])
+            watched.append(run_one(s, args.src, None, False)["seconds"])
         results.setdefault(s.name, {})["overhead"] = {"plain": plain, "watched": watched, "ratio": min(watched) / min(plain)}
         print(s.name, "plain", plain, "watched", watched, "ratio %.3f" % (min(watched) / min(plain)), flush=True)
         args.out.write_text(json.dumps(results, indent=1))

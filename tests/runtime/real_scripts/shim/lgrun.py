@@ -23,6 +23,24 @@ def watch(model, criterion, **kw):
     return w
 
 
+class _Unwatched:
+    def observe(self, loss):
+        return loss
+
+
+def watch_model(model, **kw):
+    """The recipe for a model that computes its own loss: watch(model), then observe(loss)."""
+    import lossguard
+
+    _state["t0"] = time.perf_counter()
+    if os.environ.get("LG_OFF") == "1":
+        _state["w"] = None
+        return _Unwatched()
+    w = lossguard.watch(model, console=False, **kw)
+    _state["w"] = w
+    return w
+
+
 def close():
     if "t0" not in _state or "done" in _state:
         return
@@ -31,9 +49,11 @@ def close():
     if w is not None:
         w.close()
     seconds = time.perf_counter() - _state["t0"]
+    # the losses LG103 kept (its last 300 updated steps): the curve behind the events
+    losses = [] if w is None else next((d.get("values", []) for c, d in w.state_dict().get("detectors", {}).items() if c == "LG103"), [])
     events = [] if w is None else [{"code": e.code, "step": e.step, "severity": e.severity, "message": e.message, "fix": e.fix} for e in w.events]
     with open(os.environ["LG_OUT"], "w") as f:
-        json.dump({"seconds": seconds, "steps": None if w is None else w.step, "events": events}, f)
+        json.dump({"seconds": seconds, "steps": None if w is None else w.step, "events": events, "losses": losses}, f)
 
 
 atexit.register(close)

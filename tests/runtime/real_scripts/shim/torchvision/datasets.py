@@ -1,4 +1,5 @@
-"""Synthetic MNIST (prototype digits + noise, learnable labels) and FakeData, sized by LG_EXAMPLES.
+"""Synthetic MNIST (prototype digits + noise, learnable labels), CIFAR10 (prototype colour images
++ noise) and FakeData, sized by LG_EXAMPLES.
 
 LG_FAULT=random_labels draws the labels independently of the images (a broken pipeline);
 LG_FAULT=nan_batch puts a NaN into the image at index LG_NAN_AT of the training set.
@@ -49,3 +50,20 @@ def FakeData(size=1000, image_size=(3, 64, 64), num_classes=10, transform=None):
     if os.environ.get("LG_FAULT") == "nan_batch":
         x[int(os.environ.get("LG_NAN_AT", "3200")), 0, 5, 5] = float("nan")
     return _Tensors(x, torch.zeros(n, dtype=torch.long))
+
+
+def CIFAR10(root, train=True, download=False, transform=None):
+    """10 classes of 3x32x32 images: a smooth colour prototype per class (8x8 upsampled), a random
+    brightness and noise, after CIFAR's Normalize (about zero mean, unit spread)."""
+    g = torch.Generator().manual_seed(0 if train else 1)
+    n = int(os.environ.get("LG_EXAMPLES", "6400")) if train else 256
+    small = torch.rand(10, 3, 8, 8, generator=torch.Generator().manual_seed(11))
+    protos = torch.nn.functional.interpolate(small, size=(32, 32), mode="bilinear", align_corners=False)
+    y = torch.randint(0, 10, (n,), generator=g)
+    x = protos[y] * (0.6 + 0.8 * torch.rand(n, 1, 1, 1, generator=g)) + 0.5 * torch.rand(n, 3, 32, 32, generator=g)
+    x = (x - x.mean()) / x.std()
+    if train and os.environ.get("LG_FAULT") == "random_labels":
+        y = torch.randint(0, 10, (n,), generator=g)
+    if train and os.environ.get("LG_FAULT") == "nan_batch":
+        x[int(os.environ.get("LG_NAN_AT", "3200")), 0, 5, 5] = float("nan")
+    return _Tensors(x, y)
