@@ -77,6 +77,7 @@ def main() -> None:
             self.ours = 0
             self.total = 0
             self.names: Counter[str] = Counter()
+            self.modules: Counter[str] = Counter()
 
         def __call__(self, frame: Any, event: str, arg: Any) -> None:
             if event == "call":
@@ -84,10 +85,12 @@ def main() -> None:
                 if frame.f_code.co_filename.startswith(pkg_dir):
                     self.ours += 1
                     self.names[f"{os.path.basename(frame.f_code.co_filename)}:{frame.f_code.co_name}"] += 1
+                    self.modules[os.path.relpath(frame.f_code.co_filename, pkg_dir)] += 1
             elif event == "c_call":
                 self.total += 1
                 if frame.f_code.co_filename.startswith(pkg_dir):
                     self.ours += 1
+                    self.modules[os.path.relpath(frame.f_code.co_filename, pkg_dir)] += 1
                     self.names[f"C {getattr(arg, '__qualname__', getattr(arg, '__name__', '?'))}"] += 1
 
     def run(watched: bool) -> dict[str, Any]:
@@ -119,7 +122,7 @@ def main() -> None:
             finally:
                 sys.setprofile(None)
             per_step.append((calls.ours - before[0], calls.total - before[1]))
-        return {"per_step": per_step, "names": calls.names, "ops": count_ops(watched)}
+        return {"per_step": per_step, "names": calls.names, "modules": calls.modules, "ops": count_ops(watched)}
 
     def count_ops(watched: bool) -> tuple[list[int], Counter[str]]:
         model = make_model()
@@ -166,6 +169,10 @@ def main() -> None:
     print(f"  the costliest step: {max(ours)} lossguard calls, {max(extra_calls)} python calls, {max(extra_ops)} torch ops")
     extra = watched["ops"][1] - plain["ops"][1]
     print("extra torch ops over all counted steps: " + (", ".join(f"{k} {v}" for k, v in extra.most_common(12)) or "none"))
+    by_module: Counter[str] = Counter()
+    for key, v in watched["modules"].items():
+        by_module["runtime/detectors/*" if key.startswith("runtime/detectors/") else key] += v
+    print("lossguard calls per step by module: " + ", ".join(f"{k} {v / n:.1f}" for k, v in by_module.most_common()))
     print("most called lossguard functions (per step): " + ", ".join(f"{k} {v / n:.1f}" for k, v in watched["names"].most_common(12)))
 
 

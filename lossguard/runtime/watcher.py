@@ -73,15 +73,6 @@ def _state(name: str) -> Any:
     return property(attrgetter("_s." + name), fset)
 
 
-def _module_hooks() -> bool:
-    """Whether anything makes nn.Module's own call machinery necessary for every module."""
-    return bool(
-        _module._global_forward_hooks
-        or _module._global_forward_pre_hooks
-        or _module._global_backward_hooks
-        or _module._global_backward_pre_hooks
-        or torch._C._get_tracing_state()
-    )
 
 
 class Watcher(OptimizerSide, nn.Module):
@@ -145,6 +136,8 @@ class Watcher(OptimizerSide, nn.Module):
         if not any(isinstance(d, GraphRetention) for d in self.detectors):
             self.detectors.append(GraphRetention())  # a misuse check: on whatever detectors are chosen
         self._retention = next(d for d in self.detectors if isinstance(d, GraphRetention))
+        # what runs on every step's statistics (LG006 looks at graphs, not numbers)
+        self._stepwise = [d for d in self.detectors if d is not self._retention]
         codes = [d.code for d in self.detectors]
         if len(set(codes)) != len(codes):
             raise UsageError(f"Argument detectors should hold at most one detector per code, got {codes}")
@@ -245,8 +238,18 @@ class Watcher(OptimizerSide, nn.Module):
     # ------------------------------------------------------------------ the call
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        # nn.Module's call machinery (two frames, the hook checks) only when a hook needs it
-        if self._forward_hooks or self._forward_pre_hooks or self._backward_hooks or self._backward_pre_hooks or _module_hooks():
+        # nn.Module's call machinery (two frames, the hook checks) only when a hook or tracing needs it
+        if (
+            self._forward_hooks
+            or self._forward_pre_hooks
+            or self._backward_hooks
+            or self._backward_pre_hooks
+            or _module._global_forward_hooks
+            or _module._global_forward_pre_hooks
+            or _module._global_backward_hooks
+            or _module._global_backward_pre_hooks
+            or torch._C._get_tracing_state()
+        ):
             return nn.Module.__call__(self, *args, **kwargs)
         return self.forward(*args, **kwargs)
 
@@ -487,7 +490,7 @@ class Watcher(OptimizerSide, nn.Module):
         if scalars:  # the value checks' flags came back with this step
             for code, message, data, severity in self.checks.findings(rec.step, scalars):
                 self._emit_misuse(code, rec.step, message, data, severity)
-        for det in self.detectors:
+        for det in self._stepwise:
             if det.code in self._disabled:
                 continue
             try:
