@@ -314,3 +314,17 @@ def test_sync_every_batches_reads_without_changing_results():
     every_step, _ = run(1)
     batched, pending = run(16)
     assert batched == every_step and pending == 40 % 16
+
+
+def test_hooks_on_the_watcher_itself_still_run_and_the_steps_are_counted():
+    # the watcher skips nn.Module's call machinery only while no hook needs it
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    seen: list[float] = []
+    handle = crit.register_forward_hook(lambda mod, args, out: seen.append(float(out)))
+    train(net, crit, 5)
+    handle.remove()
+    train(net, crit, 5)
+    assert len(seen) == 5 and crit.step == 10
+    crit.step = 3  # the per-step counters stay plain attributes for their readers
+    assert crit.step == 3 and "step" not in crit._parameters
