@@ -161,7 +161,9 @@ def main() -> None:
     extra_calls = [w[1] - p[1] for w, p in zip(watched["per_step"], plain["per_step"])]
     extra_ops = [w - p for w, p in zip(watched["ops"][0], plain["ops"][0])]
     quiet = sorted(range(n), key=lambda k: ours[k])[: n // 2]  # the cheaper half: no read, no measurement
-    print(f"watcher's share per step: {sum(ours) / n:.1f} lossguard calls, {sum(extra_calls) / n:.1f} python calls, {sum(extra_ops) / n:.2f} torch ops")
+    print(
+        f"watcher's share per step: {sum(ours) / n:.1f} lossguard calls, {sum(extra_calls) / n:.1f} python calls, {sum(extra_ops) / n:.2f} torch ops"
+    )
     print(
         f"  on an ordinary step (the cheaper half): {sum(ours[k] for k in quiet) / len(quiet):.1f} lossguard calls, "
         f"{sum(extra_calls[k] for k in quiet) / len(quiet):.1f} python calls, {sum(extra_ops[k] for k in quiet) / len(quiet):.2f} torch ops"

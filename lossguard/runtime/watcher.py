@@ -15,7 +15,6 @@ statistics (:mod:`lossguard.runtime.stats`) for the detectors; what happens to t
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import threading
 import time
@@ -32,7 +31,7 @@ import torch.nn.modules.module as _module
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_model_and_criterion, criterion_of, run_label, start_line
-from lossguard.runtime.collect import SYNC_CPU, Read, Record, StepState, mark_nonfinite_inputs, read, read_every
+from lossguard.runtime.collect import SYNC_CPU, Record, StepState, mark_nonfinite_inputs, read_every
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
 from lossguard.runtime.detectors.graph_retention import GraphRetention
@@ -42,8 +41,8 @@ from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.layout import Layout
 from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, remove_handles
 from lossguard.runtime.policy import Output
+from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import locate_nonfinite, step_stats
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = str | Callable[[Event], Any]
@@ -53,15 +52,8 @@ Policy = str | Callable[[Event], Any]
 _FALLBACK_BACKWARDS = 64
 # Criterion calls no backward reaches (validation with grad enabled) kept at most.
 _MAX_UNREACHED = 64
-# In a hand-written update loop the update size reaches the detectors only below this fraction
-# of the last layer's weights (LG103's "weights barely move"); larger ones are not evidence there.
-_MANUAL_UPDATE_SHOWN = 1e-3
 # A hand-written update loop is announced once this many steps passed without an optimizer.
 _MANUAL_NOTICE = 16
-# Once the loss is known to be unbounded below (LG007 input, LG107 loss below its bound), the
-# spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
-_CAUSES = ("LG007", "LG107")
-_CONSEQUENCES = frozenset(("LG102", "LG104", "LG106"))
 
 
 def _state(name: str) -> Any:
@@ -73,9 +65,7 @@ def _state(name: str) -> Any:
     return property(attrgetter("_s." + name), fset)
 
 
-
-
-class Watcher(OptimizerSide, nn.Module):
+class Watcher(OptimizerSide, ReadSide, nn.Module):
     """Behaves exactly like ``criterion`` and watches the training run it is part of.
 
     See :func:`lossguard.runtime.watch` for the options.
@@ -285,6 +275,7 @@ class Watcher(OptimizerSide, nn.Module):
         return loss
 
     def _watch(self, loss: Any, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
+        tensor: torch.Tensor | None
         if isinstance(loss, torch.Tensor):
             tensor = loss
         else:
@@ -292,7 +283,9 @@ class Watcher(OptimizerSide, nn.Module):
             if tensor is None:
                 if "structured" not in self._notes:
                     self._notes.add("structured")
-                    self._out.say(f"lossguard: the criterion returns {type(loss).__name__} with no scalar total (no 'loss' entry): it is not watched.")
+                    self._out.say(
+                        f"lossguard: the criterion returns {type(loss).__name__} with no scalar total (no 'loss' entry): it is not watched."
+                    )
                 return
         if not (tensor.requires_grad or observed):
             return
@@ -432,97 +425,6 @@ class Watcher(OptimizerSide, nn.Module):
         finding = self._retention.check(step)
         if finding is not None:
             self._emit_misuse(self._retention.code, step, finding.message, finding.data)
-
-    def _read(self) -> None:
-        s = self._s
-        pending, s.pending = s.pending, []
-        for r in read(pending, self.world):
-            if r.weights is not None and r.rec.grad_index is not None:
-                self._weight_cache[r.rec.grad_index] = r.weights
-            self._process(r)
-
-    def _process(self, r: Read) -> None:
-        s = self._s
-        rec, loss, scalars, grads = r.rec, r.loss, r.scalars, r.grads
-        index = rec.grad_index
-        if grads is not None and not rec.stepped and not all(math.isfinite(g) for g in grads):
-            # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
-            # (a hand-written update spreads a real NaN to the next loss, reported there)
-            grads = index = None
-        tags = self._out.tb is not None and rec.step % self.log_every == 0
-        weights = self._weight_cache.get(index) if index is not None else None
-        manual = not rec.stepped and not (self._managed is not None or s.any_opt)
-        if manual and "update" in scalars:
-            # no optimizer: whether the weights moved since the previous backward says it updates
-            s.moving = scalars["update"] > 0
-        stats, tb = step_stats(
-            rec.step,
-            loss,
-            scalars,
-            grads,
-            index,
-            weights,
-            self._layout,
-            lr=rec.lr,
-            chance=rec.chance,
-            updated=(rec.stepped or (manual and s.moving)) and not rec.skipped,
-            grad_tags=tags,
-        )
-        if manual and stats.update_ratio is not None and stats.update_ratio >= _MANUAL_UPDATE_SHOWN:
-            # large steps are normal in hand-written loops (word_language_model: SGD at lr 20 with
-            # clipping); only a vanishing update (a learning rate far too small) is evidence there
-            stats.update_ratio = None
-        self.checks.on_read(stats, scalars, self.world)
-        finite = math.isfinite(loss)
-        if not finite:
-            stats.nonfinite_source = locate_nonfinite(scalars, s.prev_finite, self._names, self._params)
-        s.prev_finite = finite and (stats.grad_norm is None or math.isfinite(stats.grad_norm))
-        if finite:
-            s.ema_n += 1
-            s.ema = loss if s.ema is None else 0.9 * s.ema + 0.1 * loss
-        if tags:
-            tb["lossguard/loss"] = loss
-            if s.ema is not None:
-                tb["lossguard/loss_smoothed"] = s.ema
-            if rec.lr is not None:
-                tb["lossguard/lr"] = rec.lr
-            self._out.scalars(rec.step, tb, rec.wall)
-        if scalars:  # the value checks' flags came back with this step
-            for code, message, data, severity in self.checks.findings(rec.step, scalars):
-                self._emit_misuse(code, rec.step, message, data, severity)
-        for det in self._stepwise:
-            if det.code in self._disabled:
-                continue
-            try:
-                finding = det.update(stats)
-            except Exception as exc:
-                self._internal_error(f"detector {det.code} {det.name}", exc)
-                self._disabled.add(det.code)
-                continue
-            if finding is not None:
-                self._found(det, finding, stats, rec)
-
-    def _found(self, det: Detector, finding: Any, stats: Any, rec: Record) -> None:
-        """A detector's finding becomes an event (or is explained by an unbounded loss)."""
-        if det.code in _CONSEQUENCES:
-            if any(c in self._out.first for c in _CAUSES):
-                return  # the loss is unbounded below: its growing gradients are no LR problem
-            bound = self._detector(LossBelowBound)
-            cause = bound.explains(stats, f"{det.name} was found") if bound is not None else None
-            if cause is not None:
-                event = make_event(bound.code, rec.step, cause.message, cause.data, cause.severity)
-                self._out.finding(event, self._level(event))
-                return
-        message = finding.message
-        if rec.skipped and det.code in ("LG101", "LG102"):
-            message += " The optimizer update of this step was skipped."
-        event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
-        if finding.fix:  # the fix the detector chose from its evidence
-            event = dataclasses.replace(event, fix=finding.fix)
-        self._out.finding(event, self._level(event))
-
-    def _level(self, event: Event) -> float | None:
-        return event.data["loss"] if isinstance(event.data.get("loss"), float) else self._s.ema
 
     # ------------------------------------------------------------------ misuse entry points
 
