@@ -11,6 +11,11 @@ and the summary gives the median and the range over blocks.
 
     python bench/runtime_overhead.py [--steps 600] [--repeats 3] [--batch 128] [--log-dir DIR]
     python bench/runtime_overhead.py --tiny [--steps 3000]
+    python bench/runtime_overhead.py --tiny --baseline /tmp/perf_base
+
+``--baseline DIR`` adds a fourth loop watched by an older lossguard (``DIR/lossguard``, e.g.
+``git archive <commit> lossguard | tar -x -C DIR``), imported under another name, so that old and
+new are measured in the same process, interleaved, against the same plain loop.
 
 ``--tiny`` trains a 16-32-4 MLP with batch 16, where the watcher's fixed per-step cost shows:
 it also prints the amortised overhead in microseconds per step (trimmed mean of the watched
@@ -18,10 +23,16 @@ steps minus that of the plain ones; target: at most 50 us).
 """
 
 import argparse
+import importlib
+import os
+import re
+import shutil
 import statistics
+import sys
 import tempfile
 import time
 import warnings
+from typing import Any
 
 import torch
 import torch.nn as nn
@@ -34,6 +45,27 @@ def make_model(seed: int, tiny: bool = False) -> nn.Module:
     if tiny:
         return nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 4))
     return nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
+
+
+def load_baseline(directory: str) -> Any:
+    """The ``lossguard`` package found in ``directory``, imported as ``lossguard_baseline``."""
+    source = os.path.join(directory, "lossguard")
+    if not os.path.isdir(source):
+        raise SystemExit(f"--baseline: {source} is not a directory (unpack one with `git archive <commit> lossguard | tar -x -C {directory}`)")
+    root = tempfile.mkdtemp(prefix="lossguard-baseline-")
+    target = os.path.join(root, "lossguard_baseline")
+    shutil.copytree(source, target)
+    pattern = re.compile(r"\b(from|import) lossguard\b")
+    for folder, _, files in os.walk(target):
+        for name in files:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(pattern.sub(r"\1 lossguard_baseline", text))
+    sys.path.insert(0, root)
+    return importlib.import_module("lossguard_baseline")
 
 
 def trimmed_mean(values: list[float], cut: float = 0.1) -> float:
@@ -51,6 +83,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--log-dir", default=None, help="TensorBoard directory (default: a temporary one)")
     parser.add_argument("--tiny", action="store_true", help="16-32-4 MLP, batch 16: the fixed per-step cost")
+    parser.add_argument("--baseline", default=None, metavar="DIR", help="also run an older lossguard from DIR/lossguard")
     args = parser.parse_args()
     if args.tiny:
         args.batch = 16 if args.batch == 128 else args.batch
@@ -62,13 +95,17 @@ def main() -> None:
     g = torch.Generator().manual_seed(0)
     data = [(torch.randn(args.batch, dim, generator=g), torch.randint(0, classes, (args.batch,), generator=g)) for _ in range(16)]
 
+    baseline = load_baseline(args.baseline) if args.baseline else None
+    loops = ("plain", "watched", "baseline", "anomaly") if baseline is not None else ("plain", "watched", "anomaly")
     runs = {}
-    for name in ("plain", "watched", "anomaly"):
+    for name in loops:
         model = make_model(0, args.tiny)
         opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
         criterion = nn.CrossEntropyLoss()
         if name == "watched":
             criterion = lossguard.watch(model, criterion, log_dir=log_dir, console=False)
+        elif name == "baseline":
+            criterion = baseline.watch(model, criterion, log_dir=tempfile.mkdtemp(prefix="lossguard-bench-"), console=False)
         runs[name] = (model, opt, criterion)
 
     def step(name: str, i: int) -> float:
@@ -99,9 +136,12 @@ def main() -> None:
     shape = "16-32-4" if args.tiny else "784-512-512-10"
     print(f"MLP {shape}, batch {args.batch}, SGD momentum, 1 thread, {args.repeats} block(s) of {args.steps} interleaved steps each")
     print(f"torch {torch.__version__}; watched = lossguard.watch(...) with all default detectors and TensorBoard logging to {log_dir}")
+    if baseline is not None:
+        print(f"baseline = the same, by the lossguard in {args.baseline}; load average {os.getloadavg()[0]:.2f} at the start")
     print(f"{'block':<7}{'loop':<10}{'median ms':>11}{'trimmed ms':>12}{'ratio (median)':>16}{'ratio (trimmed)':>17}{'paired ratio':>14}")
-    summary: dict[str, dict[str, list[float]]] = {name: {"median": [], "trimmed": [], "paired": []} for name in ("watched", "anomaly")}
-    extra_us: list[float] = []
+    watchers = [name for name in loops if name not in ("plain", "anomaly")]
+    summary: dict[str, dict[str, list[float]]] = {name: {"median": [], "trimmed": [], "paired": []} for name in loops if name != "plain"}
+    extra_us: dict[str, list[float]] = {name: [] for name in watchers}
     for block in range(args.repeats):
         times: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.steps):
@@ -111,22 +151,25 @@ def main() -> None:
             i += 1
         plain_med = statistics.median(times["plain"])
         plain_tm = trimmed_mean(times["plain"])
-        for name in ("plain", "watched", "anomaly"):
+        for name in loops:
             med, tm = statistics.median(times[name]), trimmed_mean(times[name])
             paired = statistics.median(w / p for w, p in zip(times[name], times["plain"]))
             print(f"{block + 1:<7}{name:<10}{med * 1e3:>11.3f}{tm * 1e3:>12.3f}{med / plain_med:>16.3f}{tm / plain_tm:>17.3f}{paired:>14.3f}")
-            if name == "watched":
-                extra_us.append((tm - plain_tm) * 1e6)
+            if name in extra_us:
+                extra_us[name].append((tm - plain_tm) * 1e6)
             if name != "plain":
                 summary[name]["median"].append(med / plain_med)
                 summary[name]["trimmed"].append(tm / plain_tm)
                 summary[name]["paired"].append(paired)
-    runs["watched"][2].close()
+    for name in watchers:
+        runs[name][2].close()
     print("over blocks: median [min, max] of each ratio")
     for name, ratios in summary.items():
         parts = [f"{key} {statistics.median(v):.3f} [{min(v):.3f}, {max(v):.3f}]" for key, v in ratios.items()]
         print(f"  {name:<9}" + "; ".join(parts))
-    print(f"  watched overhead per step (trimmed means): {statistics.median(extra_us):.1f} us [{min(extra_us):.1f}, {max(extra_us):.1f}]")
+    for name, extra in extra_us.items():
+        print(f"  {name} overhead per step (trimmed means): {statistics.median(extra):.1f} us [{min(extra):.1f}, {max(extra):.1f}]")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     events = runs["watched"][2].events
     print(f"watched run events: {[str(e) for e in events] or 'none'}")
 

@@ -34,6 +34,57 @@ def read_every(device: torch.device | None, sync_every: int | None = None, on_ev
     return SYNC_DEVICE
 
 
+class StepState:
+    """The watcher's per-call and per-step bookkeeping, on a plain object with slots.
+
+    These fields change on every criterion call, backward and optimizer step; on the watcher
+    (an ``nn.Module``) each assignment would go through ``nn.Module.__setattr__``, which costs
+    microseconds. The watcher exposes them as properties of the same names (``step``,
+    ``calls``, ``_cur``, ...) for everything that is not on the hot path.
+    """
+
+    __slots__ = (
+        "step",
+        "calls",
+        "cur",
+        "pending",
+        "opt_steps",
+        "any_opt",
+        "fired",
+        "backward_seen",
+        "grad_token",
+        "last_opt",
+        "per_backward",
+        "ema",
+        "ema_n",
+        "prev_finite",
+        "moving",
+        "manual_probe",
+        "thread",
+    )
+
+    def __init__(self) -> None:
+        self.step = 0
+        self.calls = 0
+        self.cur: Record | None = None
+        self.pending: list[Record] = []
+        self.opt_steps = 0
+        self.any_opt = False
+        # a backward reached the sentinel at least once / since the last criterion call
+        self.fired = False
+        self.backward_seen = False
+        # (id, version) of the sentinel's gradient at the last call: a change without a backward is a reset
+        self.grad_token: Any = None
+        self.last_opt: Any = None
+        self.per_backward = False
+        self.ema: float | None = None
+        self.ema_n = 0
+        self.prev_finite = False
+        self.moving = False
+        self.manual_probe: tuple[int, torch.Tensor] | None = None
+        self.thread: int | None = None
+
+
 class Sentinel:
     """Lives exactly as long as the autograd graph of one loss (held by its grad_fn)."""
 

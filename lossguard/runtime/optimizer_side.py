@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from lossguard.runtime.collect import Record
+from lossguard.errors import LossGuardError
+from lossguard.runtime.collect import Record, StepState
 from lossguard.runtime.detectors import LossSpike, NanLoss
 from lossguard.runtime.distributed import all_reduce_sum
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.runtime.detectors import Detector
+    from lossguard.runtime.policy import Output
     from lossguard.runtime.watcher import Watcher
 
 _PROBE = 4096
@@ -39,6 +41,8 @@ class OptimizerSide:
     # What these methods use of the assembled Watcher (set in Watcher.__init__). Annotations
     # only: nothing here exists at run time.
     step: int
+    _s: StepState
+    _out: Output
     skip: frozenset[str]
     world: int
     detectors: list[Detector]
@@ -64,9 +68,11 @@ class OptimizerSide:
         def _guard(self, fn: Callable[..., Any], *args: Any) -> Any: ...
         def _set_sentinel(self, param: torch.Tensor | None) -> None: ...
         def _finish_current(self, skipped: bool) -> None: ...
+        def _internal_error(self, where: str, exc: BaseException) -> None: ...
+        def _flush_raise(self) -> None: ...
 
     def _owns(self, opt: torch.optim.Optimizer) -> bool:
-        last = self._last_opt
+        last = self._s.last_opt
         if last is not None and last() is opt:
             return True
         known = self._opt_cache.get(opt)
@@ -74,7 +80,7 @@ class OptimizerSide:
             known = any(id(p) in self._param_ids for g in opt.param_groups for p in g["params"])
             self._opt_cache[opt] = known
         if known:
-            self._last_opt = weakref.ref(opt)
+            self._s.last_opt = weakref.ref(opt)
         return known
 
     def read_gradients(self, optimizer: torch.optim.Optimizer) -> None:
@@ -86,29 +92,36 @@ class OptimizerSide:
             self._guard(self._on_optimizer_pre, optimizer)
 
     def _on_optimizer_pre(self, opt: torch.optim.Optimizer) -> None:
-        self._any_opt = True
+        s = self._s
+        s.any_opt = True
         if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
             return
-        cur = self._cur
+        cur = s.cur
         if cur is None or cur.stepped:
             return
         cur.stepped = True
-        if not self._fired:
+        if not s.fired:
             # the sentinel is a parameter no backward reaches: trust the optimizer's step
             cur.reached = cur.terms()
         lr = opt.param_groups[0].get("lr") if opt.param_groups else None
         if isinstance(lr, torch.Tensor):
             lr = float(lr) if lr.device.type == "cpu" else None
         cur.lr = lr
-        # gradients read at backward before any optimizer was seen may still be scaled (GradScaler)
-        cur.flags.pop("update", None)
-        cur.flags.pop("update_base", None)
+        if cur.flags:
+            # gradients read at backward before any optimizer was seen may still be scaled (GradScaler)
+            cur.flags.pop("update", None)
+            cur.flags.pop("update_base", None)
         cur.grads = cur.weights = None
-        self._measure(cur, True)
+        if self.measured(s.step):
+            self._measure(cur, True)
+
+    def measured(self, step: int) -> bool:
+        """Whether step ``step``'s gradient norms are taken (every step with skipping on)."""
+        return step < GRAD_EARLY or step % GRAD_EVERY == 0 or bool(self.skip)
 
     def _measure(self, cur: Record, optimizer: bool) -> None:
         """Gradient norms (and, now and then, weight norms and an update probe) of this step."""
-        if self.step % GRAD_EVERY and not self.skip and self.step >= GRAD_EARLY:
+        if not self.measured(self.step):
             return
         params = self._params
         grads = [p.grad for p in params]
@@ -120,7 +133,7 @@ class OptimizerSide:
         cur.grads = list(torch._foreach_norm(grads))  # type: ignore[arg-type]  # the None grads were filtered out above
         cur.grad_index = index
         cur.measured = True
-        if not self._fired:
+        if not self._s.fired:
             self._set_sentinel(params[index[0]])
         if self.step - self._weights_at >= (16 if self.step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
             with torch.no_grad():
@@ -134,13 +147,14 @@ class OptimizerSide:
             cur.probe = now.clone()
             return
         # hand-written updates: compared at the next backward, after the loop's update (_after_backward)
-        self._manual_probe = (self.step, now.clone())
+        self._s.manual_probe = (self.step, now.clone())
 
     def _on_optimizer_post(self, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
         if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
             return
-        self._opt_steps += 1
-        cur = self._cur
+        s = self._s
+        s.opt_steps += 1
+        cur = s.cur
         if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
             assert self._dense[1] is not None
             after = self._params[self._dense[1]].detach().reshape(-1)[:_PROBE]
@@ -184,13 +198,26 @@ def global_hooks(ref: weakref.ref[Watcher]) -> list[Any]:
     def pre(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
         w = ref()
         if w is not None and not (w._broken or w._closed):
-            w._guard(w._on_optimizer_pre, opt)
+            try:  # _guard, inlined: this runs on every optimizer step
+                w._on_optimizer_pre(opt)
+            except LossGuardError:
+                raise
+            except Exception as exc:
+                w._internal_error("_on_optimizer_pre", exc)
+                w._broken = True
 
     def post(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
         w = ref()
         if w is not None and not (w._broken or w._closed):
-            w._guard(w._on_optimizer_post, opt)
-            w._flush_raise()
+            try:
+                w._on_optimizer_post(opt)
+            except LossGuardError:
+                raise
+            except Exception as exc:
+                w._internal_error("_on_optimizer_post", exc)
+                w._broken = True
+            if w._out.raise_queue:
+                w._flush_raise()
 
     from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
 

@@ -51,17 +51,23 @@ class Output:
         try:
             call()
         except Exception as exc:  # a broken output must not switch detection off
-            setattr(self, name, None)
-            warnings.warn(
-                f"lossguard: writing to the {name} output failed ({type(exc).__name__}: {exc}); it is dropped, watching goes on.",
-                RuntimeWarning,
-                stacklevel=4,
-            )
+            self._drop(name, exc)
+
+    def _drop(self, name: str, exc: Exception) -> None:
+        setattr(self, name, None)
+        warnings.warn(
+            f"lossguard: writing to the {name} output failed ({type(exc).__name__}: {exc}); it is dropped, watching goes on.",
+            RuntimeWarning,
+            stacklevel=5,
+        )
 
     def scalars(self, step: int, values: dict[str, float], wall: float | None) -> None:
         tb = self.tb
         if tb is not None and values:
-            self._sink("tb", lambda: tb.scalars(step, values, wall))
+            try:  # _sink, inlined: this runs for every step
+                tb.scalars(step, values, wall)
+            except Exception as exc:
+                self._drop("tb", exc)
 
     def say(self, text: str) -> None:
         """One plain line on the console (start and summary)."""

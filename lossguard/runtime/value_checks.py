@@ -109,6 +109,21 @@ class ValueChecks:
         rec.flags["entropy"] = -(p * torch.log(p.clamp(min=1e-30))).sum()
         rec.flags["counted"] = total
 
+    @property
+    def chance(self) -> float | None:
+        """The chance level last computed from the input's shape (None: not known)."""
+        return self._chance
+
+    def quiet(self, calls: int) -> bool:
+        """True when an unchecked call ``calls`` has nothing to do here: the chance level is known
+        (:attr:`chance`), the targets are not counted on this call, and no early LG003 check is due."""
+        return (
+            self._chance_key is not None
+            and calls >= COUNT_EARLY
+            and calls % COUNT_EVERY != 0
+            and not (self.kind == "bce_logits" and calls < SIGMOID_EARLY and not self.sigmoid_outside)
+        )
+
     # ------------------------------------------------------------------ on the host, after a read
 
     def on_read(self, stats: StepStats, scalars: dict[str, float], world: int) -> None:

@@ -15,33 +15,34 @@ statistics (:mod:`lossguard.runtime.stats`) for the detectors; what happens to t
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import threading
 import time
 import warnings
 import weakref
-from collections import deque
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any
 
 import torch
 import torch.nn as nn
+import torch.nn.modules.module as _module
 
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_model_and_criterion, criterion_of, run_label, start_line
-from lossguard.runtime.collect import SYNC_CPU, Read, Record, Sentinel, mark_nonfinite_inputs, read, read_every
+from lossguard.runtime.collect import SYNC_CPU, Record, StepState, mark_nonfinite_inputs, read_every
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
+from lossguard.runtime.detectors.graph_retention import GraphRetention
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.distributed import rank_and_world
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.layout import Layout
 from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, remove_handles
 from lossguard.runtime.policy import Output
+from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import locate_nonfinite, step_stats
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = str | Callable[[Event], Any]
@@ -51,26 +52,20 @@ Policy = str | Callable[[Event], Any]
 _FALLBACK_BACKWARDS = 64
 # Criterion calls no backward reaches (validation with grad enabled) kept at most.
 _MAX_UNREACHED = 64
-# LG006: a loss whose autograd graph is still alive this many steps later is being kept.
-_RETAINED_STEPS = 3
-# In a hand-written update loop the update size reaches the detectors only below this fraction
-# of the last layer's weights (LG103's "weights barely move"); larger ones are not evidence there.
-_MANUAL_UPDATE_SHOWN = 1e-3
 # A hand-written update loop is announced once this many steps passed without an optimizer.
 _MANUAL_NOTICE = 16
-# The per-step attributes: set with object.__setattr__ (nn.Module.__setattr__ costs microseconds).
-_HOT = frozenset(
-    "_cur _pending _opt_steps _per_backward _weights_at _retained _sentinel _prev_finite step "
-    "calls _last_opt _any_opt _fired _manual_probe _thread _grad_token _backward_seen _ema "
-    "_ema_n _moving _every _device _host_loss _weight_cache _broken _closed".split()
-)
-# Once the loss is known to be unbounded below (LG007 input, LG107 loss below its bound), the
-# spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
-_CAUSES = ("LG007", "LG107")
-_CONSEQUENCES = frozenset(("LG102", "LG104", "LG106"))
 
 
-class Watcher(OptimizerSide, nn.Module):
+def _state(name: str) -> Any:
+    """A property for one :class:`StepState` field (read at C speed; written rarely through it)."""
+
+    def fset(self: Watcher, value: Any) -> None:
+        setattr(self._s, name, value)
+
+    return property(attrgetter("_s." + name), fset)
+
+
+class Watcher(OptimizerSide, ReadSide, nn.Module):
     """Behaves exactly like ``criterion`` and watches the training run it is part of.
 
     See :func:`lossguard.runtime.watch` for the options.
@@ -79,6 +74,19 @@ class Watcher(OptimizerSide, nn.Module):
     # set with object.__setattr__ in __init__ (not a submodule); the annotation keeps
     # nn.Module.__getattr__'s return type off it
     _model: weakref.ref[nn.Module]
+    _s: StepState
+
+    step = _state("step")
+    calls = _state("calls")
+    _cur = _state("cur")
+    _pending = _state("pending")
+    _opt_steps = _state("opt_steps")
+    _any_opt = _state("any_opt")
+    _fired = _state("fired")
+    _last_opt = _state("last_opt")
+    _ema = _state("ema")
+    _ema_n = _state("ema_n")
+    _manual_probe = _state("manual_probe")
 
     def __init__(
         self,
@@ -100,6 +108,7 @@ class Watcher(OptimizerSide, nn.Module):
         announce: bool = True,
     ) -> None:
         super().__init__()
+        object.__setattr__(self, "_s", StepState())
         check_model_and_criterion(model, criterion)
         if log_dir is not None and writer is not None:
             raise UsageError("Pass log_dir (lossguard writes its own TensorBoard file) or writer (your SummaryWriter), not both")
@@ -114,6 +123,11 @@ class Watcher(OptimizerSide, nn.Module):
         self.check_first = non_negative_int("check_first", check_first)
         self.check_every = positive_int("check_every", check_every)
         self.detectors: list[Detector] = list(detectors) if detectors is not None else [*default_detectors(), LossBelowBound()]
+        if not any(isinstance(d, GraphRetention) for d in self.detectors):
+            self.detectors.append(GraphRetention())  # a misuse check: on whatever detectors are chosen
+        self._retention = next(d for d in self.detectors if isinstance(d, GraphRetention))
+        # what runs on every step's statistics (LG006 looks at graphs, not numbers)
+        self._stepwise = [d for d in self.detectors if d is not self._retention]
         codes = [d.code for d in self.detectors]
         if len(set(codes)) != len(codes):
             raise UsageError(f"Argument detectors should hold at most one detector per code, got {codes}")
@@ -129,36 +143,19 @@ class Watcher(OptimizerSide, nn.Module):
         self._layout = layout
         self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
         self._dense, self._penultimate = layout.dense, layout.penultimate
-        self._sentinel: torch.Tensor | None = None
+        # not a Parameter of the watcher's own: set past nn.Module.__setattr__
+        object.__setattr__(self, "_sentinel", None)
 
-        self.step = 0
-        self.calls = 0
-        self._cur: Record | None = None
-        self._pending: list[Record] = []
-        self._opt_steps = 0
-        self._any_opt = False
-        self._fired = False
-        self._per_backward = False
-        self._ema: float | None = None
-        self._ema_n = 0
         self._weight_cache: dict[tuple[int, ...], list[float]] = {}
         self._weights_at = -(10**9)
-        self._retained: deque[tuple[int, weakref.ref]] = deque(maxlen=64)
         self._disabled: set[str] = set()
         self._broken = False
         self._opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool] = weakref.WeakKeyDictionary()
-        self._last_opt: weakref.ref | None = None
         self._device: torch.device | None = None
         self._host_loss = False
         self._closed = False
-        self._prev_finite = False
-        self._manual_probe: tuple[int, torch.Tensor] | None = None
-        self._moving = False
-        self._grad_token: Any = None
-        self._backward_seen = False
         self._notes: set[str] = set()
-        self._thread: int | None = None
-        self._every: int | None = None
+        self._every = SYNC_CPU
         self.on_event = on_event
 
         self.rank, self.world = rank_and_world()
@@ -192,14 +189,6 @@ class Watcher(OptimizerSide, nn.Module):
         if self._announce:
             self._out.say(start_line(model, self.criterion, self._params, optimizer, log_dir if self._out.tb is not None else None, writer))
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        # nn.Module.__setattr__ costs microseconds per call and would register a Parameter
-        # (the sentinel) as the watcher's own; the per-step bookkeeping bypasses it.
-        if name in _HOT:
-            object.__setattr__(self, name, value)
-        else:
-            super().__setattr__(name, value)
-
     def __reduce_ex__(self, protocol: Any) -> Any:
         """Pickling (``torch.save``, multiprocessing spawn) stores the wrapped criterion alone:
         a watcher belongs to one live model and run; its history travels by :meth:`state_dict`."""
@@ -214,14 +203,22 @@ class Watcher(OptimizerSide, nn.Module):
             return
         if self._anchor_hook is not None:
             self._anchor_hook.remove()
-        self._sentinel = param
+        object.__setattr__(self, "_sentinel", param)
         ref = weakref.ref(self)
 
         def reached(p: torch.Tensor) -> None:
             w = ref()
             if w is not None and not (w._broken or w._closed):
-                try:  # _guard, inlined: this runs on every backward
-                    w._on_backward()
+                try:  # _guard and _on_backward, inlined: this runs on every backward
+                    s = w._s
+                    s.fired = s.backward_seen = True
+                    cur = s.cur
+                    if cur is not None:
+                        cur.reached = cur.terms()
+                        cur.backwards += 1
+                        if cur.grads is None and not (w._managed is not None or s.any_opt):
+                            # no optimizer: read the gradients when this backward is complete
+                            torch.autograd.Variable._execution_engine.queue_callback(w._after_backward)
                 except Exception as exc:
                     w._internal_error("_on_backward", exc)
                     w._broken = True
@@ -230,20 +227,38 @@ class Watcher(OptimizerSide, nn.Module):
 
     # ------------------------------------------------------------------ the call
 
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        # nn.Module's call machinery (two frames, the hook checks) only when a hook or tracing needs it
+        if (
+            self._forward_hooks
+            or self._forward_pre_hooks
+            or self._backward_hooks
+            or self._backward_pre_hooks
+            or _module._global_forward_hooks
+            or _module._global_forward_pre_hooks
+            or _module._global_backward_hooks
+            or _module._global_backward_pre_hooks
+            or torch._C._get_tracing_state()
+        ):
+            return nn.Module.__call__(self, *args, **kwargs)
+        return self.forward(*args, **kwargs)
+
     def forward(self, *args: Any, **kwargs: Any) -> Any:
-        if self.criterion is None:
+        criterion = self.criterion
+        if criterion is None:
             raise UsageError("This watcher has no criterion (lossguard.watch(model)): pass each loss to watcher.observe(loss)")
         if self._broken or self._closed:
-            return self.criterion(*args, **kwargs)
+            return criterion(*args, **kwargs)
         training = torch.is_grad_enabled()
-        checked = training and (self.calls < self.check_first or self.calls % self.check_every == 0)
+        calls = self._s.calls
+        checked = training and (calls < self.check_first or calls % self.check_every == 0)
         inp = tgt = None
         if checked or self.kind is not None:
             inp, tgt = misuse.input_and_target(args, kwargs)
         if checked:
             self._guard(self._host_checks, inp, tgt)
         try:
-            loss = self.criterion(*args, **kwargs)
+            loss = criterion(*args, **kwargs)
         except Exception:
             self._guard(self._diagnose, inp, tgt)
             raise
@@ -260,32 +275,40 @@ class Watcher(OptimizerSide, nn.Module):
         return loss
 
     def _watch(self, loss: Any, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
-        tensor = loss if isinstance(loss, torch.Tensor) else misuse.scalar_total(loss)
-        if tensor is None:
-            if "structured" not in self._notes:
-                self._notes.add("structured")
-                self._out.say(f"lossguard: the criterion returns {type(loss).__name__} with no scalar total (no 'loss' entry): it is not watched.")
-            return
+        tensor: torch.Tensor | None
+        if isinstance(loss, torch.Tensor):
+            tensor = loss
+        else:
+            tensor = misuse.scalar_total(loss)
+            if tensor is None:
+                if "structured" not in self._notes:
+                    self._notes.add("structured")
+                    self._out.say(
+                        f"lossguard: the criterion returns {type(loss).__name__} with no scalar total (no 'loss' entry): it is not watched."
+                    )
+                return
         if not (tensor.requires_grad or observed):
             return
+        s = self._s
         thread = threading.get_ident()
-        if self._thread != thread:
-            if self._thread is not None:
+        if s.thread != thread:
+            if s.thread is not None:
                 raise UsageError(
                     "lossguard: this watcher is used from a second thread; watch one model per thread (a watcher's per-step state is not shared)."
                 )
-            self._thread = thread
+            s.thread = thread
         try:  # _guard, inlined: this runs on every training step
-            self._on_call(tensor, inp, tgt, checked, observed)
+            self._on_call(s, tensor, inp, tgt, checked, observed)
         except LossGuardError:
             raise
         except Exception as exc:
             self._internal_error("_on_call", exc)
             self._broken = True
         if self._out.raise_queue:
-            self._out.flush_raise(self.step)
+            self._out.flush_raise(s.step)
 
-    def _on_call(self, loss: torch.Tensor, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
+    def _on_call(self, s: StepState, loss: torch.Tensor, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
+        """The per-call work: keep the loss (its value, on the CPU), sample the checks."""
         if self._device is None:
             self._device = loss.device
             # On the CPU a loss value is read without any synchronisation: a non-finite loss is
@@ -293,12 +316,12 @@ class Watcher(OptimizerSide, nn.Module):
             # every rank must read at the same steps.
             self._host_loss = loss.device.type == "cpu" and self.world == 1
             self._every = read_every(loss.device, self.sync_every, self.on_event)
-        cur = self._cur
+        cur = s.cur
         if cur is not None:
-            self._settle(cur)
-            cur = self._cur
+            self._settle(s, cur)
+            cur = s.cur
         if cur is None:
-            cur = self._cur = Record(self.step)
+            cur = s.cur = Record(s.step)
         if self._host_loss and loss.dtype == torch.float32 and loss.dim() == 0:
             value = loss  # read at once below: nothing keeps the tensor (or its graph)
         else:
@@ -316,65 +339,57 @@ class Watcher(OptimizerSide, nn.Module):
         else:
             cur.losses.append(value)
             mark_nonfinite_inputs(cur, inp, tgt)
-        if observed or (loss.grad_fn is None and loss.requires_grad):
+        grad_fn = loss.grad_fn
+        if observed or (grad_fn is None and loss.requires_grad):
             cur.reached = cur.terms()
         if self.kind is not None:
-            self.checks.on_call(cur, inp, tgt, checked, self.calls, self._disabled)
-        if checked and loss.grad_fn is not None and "LG006" not in self._out.first:
-            sentinel = Sentinel()
-            loss.grad_fn.register_hook(sentinel)
-            self._retained.append((self.step, weakref.ref(sentinel)))
-        self.calls += 1
+            checks = self.checks
+            if checked or not checks.quiet(s.calls):
+                checks.on_call(cur, inp, tgt, checked, s.calls, self._disabled)
+            elif cur.chance is None:
+                cur.chance = checks.chance
+        if checked and grad_fn is not None:
+            self._retention.watch(loss, s.step)
+        s.calls += 1
 
-    def _settle(self, cur: Record) -> None:
+    def _settle(self, s: StepState, cur: Record) -> None:
         """Before a new loss term: close, keep or drop the terms collected so far."""
         # Were the watched gradients reset (zero_grad, to None or in place) since the last call,
         # with no backward in between? Terms before a reset belong to no later step.
         grad = self._sentinel.grad if self._sentinel is not None else None
         token = None if grad is None else (id(grad), grad._version)
-        zeroed = token != self._grad_token and not self._backward_seen
-        self._grad_token, self._backward_seen = token, False
+        zeroed = token != s.grad_token and not s.backward_seen
+        s.grad_token, s.backward_seen = token, False
         if not cur.terms():
             return
         if zeroed and cur.terms() > cur.reached:
             cur.truncate(cur.reached)  # validation calls (no backward) before this step's zero_grad
             if not cur.terms():
-                self._cur = None
+                s.cur = None
                 return
         reset = grad is None or zeroed
         if cur.reached:
-            if self._managed is not None or self._any_opt:
+            if self._managed is not None or s.any_opt:
                 if reset and not cur.stepped:
                     # Gradients were reset after these terms' backward with no step of ours: they
                     # were another network's (a GAN's other half) or a step a GradScaler skipped.
-                    self._cur = None
-            elif self._per_backward or reset:
+                    s.cur = None
+            elif s.per_backward or reset:
                 self._finish_current(False)
             elif cur.backwards >= _FALLBACK_BACKWARDS:
-                self._per_backward = True
+                s.per_backward = True
                 self._finish_current(False)
         elif cur.terms() >= _MAX_UNREACHED:
-            self._cur = None  # validation calls no backward reached
-
-    def _on_backward(self) -> None:
-        """A backward pass reached the watched parameters (the sentinel's gradient was accumulated)."""
-        self._fired = self._backward_seen = True
-        cur = self._cur
-        if cur is None:
-            return
-        cur.reached = cur.terms()
-        cur.backwards += 1
-        if not (self._managed is not None or self._any_opt) and cur.grads is None:
-            # no optimizer: read the gradients when this backward is complete
-            torch.autograd.Variable._execution_engine.queue_callback(self._after_backward)
+            s.cur = None  # validation calls no backward reached
 
     def _after_backward(self) -> None:
-        if self._broken or self._closed or self._any_opt:
+        s = self._s
+        if self._broken or self._closed or s.any_opt:
             return
-        cur = self._cur
+        cur = s.cur
         if cur is None or cur.grads is not None:
             return
-        probe, self._manual_probe = self._manual_probe, None
+        probe, s.manual_probe = s.manual_probe, None
         last = self._dense[1]
         if probe is not None and probe[0] == self.step - 1 and last is not None and "update" not in cur.flags:
             # the loop's own update, applied after the previous step's backward
@@ -392,121 +407,24 @@ class Watcher(OptimizerSide, nn.Module):
     # ------------------------------------------------------------------ step bookkeeping
 
     def _finish_current(self, skipped: bool) -> None:
-        cur = self._cur
-        self._cur = None
+        s = self._s
+        cur = s.cur
+        s.cur = None
         if cur is None or not cur.keep_reached():
             return
         cur.skipped = skipped
         cur.wall = time.time()
-        self._pending.append(cur)
-        self.step += 1
-        if len(self._pending) >= (self._every or SYNC_CPU) or cur.urgent:
+        s.pending.append(cur)
+        s.step += 1
+        if len(s.pending) >= self._every or cur.urgent:
             self._read()
-        if self._retained:
-            self._check_retention()
+        if self._retention.kept:
+            self._check_retention(s.step - 1)
 
-    def _check_retention(self) -> None:
-        if "LG006" in self._out.first:
-            self._retained.clear()
-            return
-        alive = [(s, r) for s, r in self._retained if r() is not None]
-        self._retained = deque(alive, maxlen=64)
-        old = [s for s, _ in alive if s <= self.step - _RETAINED_STEPS]
-        if old:
-            self._emit_misuse(
-                "LG006",
-                self.step - 1,
-                (
-                    f"The loss of step {old[0]} still holds its autograd graph {self.step - 1 - old[0]} steps later: "
-                    "something keeps the loss tensors (`total += loss`, `losses.append(loss)`), and memory grows every step."
-                ),
-                {"kept_since_step": old[0]},
-            )
-            self._retained.clear()
-
-    def _read(self) -> None:
-        pending, self._pending = self._pending, []
-        for r in read(pending, self.world):
-            if r.weights is not None and r.rec.grad_index is not None:
-                self._weight_cache[r.rec.grad_index] = r.weights
-            self._process(r)
-
-    def _process(self, r: Read) -> None:
-        rec, loss, scalars, grads = r.rec, r.loss, r.scalars, r.grads
-        index = rec.grad_index
-        if grads is not None and not rec.stepped and not all(math.isfinite(g) for g in grads):
-            # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
-            # (a hand-written update spreads a real NaN to the next loss, reported there)
-            grads = index = None
-        tags = self._out.tb is not None and rec.step % self.log_every == 0
-        weights = self._weight_cache.get(index) if index is not None else None
-        manual = not rec.stepped and not (self._managed is not None or self._any_opt)
-        if manual and "update" in scalars:
-            # no optimizer: whether the weights moved since the previous backward says it updates
-            self._moving = scalars["update"] > 0
-        stats, tb = step_stats(
-            rec.step,
-            loss,
-            scalars,
-            grads,
-            index,
-            weights,
-            self._layout,
-            lr=rec.lr,
-            chance=rec.chance,
-            updated=(rec.stepped or (manual and self._moving)) and not rec.skipped,
-            grad_tags=tags,
-        )
-        if manual and stats.update_ratio is not None and stats.update_ratio >= _MANUAL_UPDATE_SHOWN:
-            # large steps are normal in hand-written loops (word_language_model: SGD at lr 20 with
-            # clipping); only a vanishing update (a learning rate far too small) is evidence there
-            stats.update_ratio = None
-        self.checks.on_read(stats, scalars, self.world)
-        if not math.isfinite(loss):
-            stats.nonfinite_source = locate_nonfinite(scalars, self._prev_finite, self._names, self._params)
-        self._prev_finite = math.isfinite(loss) and (stats.grad_norm is None or math.isfinite(stats.grad_norm))
-        if math.isfinite(loss):
-            self._ema_n += 1
-            self._ema = loss if self._ema is None else 0.9 * self._ema + 0.1 * loss
-        if tags:
-            tb["lossguard/loss"] = loss
-            if self._ema is not None:
-                tb["lossguard/loss_smoothed"] = self._ema
-            if rec.lr is not None:
-                tb["lossguard/lr"] = rec.lr
-            self._out.scalars(rec.step, tb, rec.wall)
-        for code, message, data, severity in self.checks.findings(rec.step, scalars):
-            self._emit_misuse(code, rec.step, message, data, severity)
-        for det in self.detectors:
-            if det.code in self._disabled:
-                continue
-            try:
-                finding = det.update(stats)
-            except Exception as exc:
-                self._internal_error(f"detector {det.code} {det.name}", exc)
-                self._disabled.add(det.code)
-                continue
-            if finding is None:
-                continue
-            if det.code in _CONSEQUENCES:
-                if any(c in self._out.first for c in _CAUSES):
-                    continue  # the loss is unbounded below: its growing gradients are no LR problem
-                bound = self._detector(LossBelowBound)
-                cause = bound.explains(stats, f"{det.name} was found") if bound is not None else None
-                if cause is not None:
-                    event = make_event(bound.code, rec.step, cause.message, cause.data, cause.severity)
-                    self._out.finding(event, self._level(event))
-                    continue
-            message = finding.message
-            if rec.skipped and det.code in ("LG101", "LG102"):
-                message += " The optimizer update of this step was skipped."
-            event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
-            if finding.fix:  # the fix the detector chose from its evidence
-                event = dataclasses.replace(event, fix=finding.fix)
-            self._out.finding(event, self._level(event))
-
-    def _level(self, event: Event) -> float | None:
-        return event.data["loss"] if isinstance(event.data.get("loss"), float) else self._ema
+    def _check_retention(self, step: int) -> None:
+        finding = self._retention.check(step)
+        if finding is not None:
+            self._emit_misuse(self._retention.code, step, finding.message, finding.data)
 
     # ------------------------------------------------------------------ misuse entry points
 

@@ -121,3 +121,53 @@ def test_raw_logits_inside_the_sigmoid_range_for_a_few_steps_are_not_lg003():
         opt.step()
     assert 0.2 < first[0] and first[1] < 0.8  # the fresh discriminator's logits looked like probabilities
     assert crit.events == []
+
+
+def _keep_losses(crit, net, steps, kept, start=0):
+    """A real loop that keeps every loss tensor (graph and all) in ``kept``."""
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task(start)
+    for _ in range(steps):
+        x, y = batch()
+        opt.zero_grad()
+        loss = crit(net(x), y)
+        loss.backward(retain_graph=True)
+        opt.step()
+        kept.append(loss)
+
+
+def test_graph_retention_is_a_detector_with_state_that_survives_a_resume():
+    from lossguard.runtime.detectors.graph_retention import GraphRetention
+
+    net = model(0)
+    # LG006 is a misuse check: it runs whatever detectors are chosen
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, detectors=[])
+    assert [type(d) for d in crit.detectors] == [GraphRetention]
+    kept: list[torch.Tensor] = []
+    _keep_losses(crit, net, 6, kept)
+    events = [e for e in crit.events if e.code == "LG006"]
+    assert len(events) == 1 and events[0].step == 2 and events[0].data == {"kept_since_step": 0}
+    state = crit.state_dict()
+    assert state["detectors"]["LG006"] == {"reported": True}
+
+    # a fresh watcher resumed from that state does not report the same run again ...
+    resumed = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, detectors=[])
+    resumed.load_state_dict(state)
+    _keep_losses(resumed, net, 6, kept)
+    assert [e.step for e in resumed.events if e.code == "LG006"] == [2]
+    # ... and one resumed from a state saved before the finding still finds it
+    early = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, detectors=[], check_every=1)
+    early.load_state_dict({**state, "events": [], "detectors": {"LG006": {"reported": False}}})
+    _keep_losses(early, net, 6, [], start=1)
+    assert [e.code for e in early.events] == ["LG006"]
+
+
+def test_graph_retention_state_is_checked_on_load():
+    from lossguard.errors import UsageError
+    from lossguard.runtime.detectors.graph_retention import GraphRetention
+
+    det = GraphRetention(steps=2)
+    with pytest.raises(UsageError, match="reported"):
+        det.load_state_dict({"reported": "yes"})
+    with pytest.raises(UsageError, match="steps should be a positive integer"):
+        GraphRetention(steps=0)

@@ -316,3 +316,72 @@ def test_sync_every_batches_reads_without_changing_results():
     every_step, _ = run(1)
     batched, pending = run(16)
     assert batched == every_step and pending == 40 % 16
+
+
+def test_hooks_on_the_watcher_itself_still_run_and_the_steps_are_counted():
+    # the watcher skips nn.Module's call machinery only while no hook needs it
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    seen: list[float] = []
+    handle = crit.register_forward_hook(lambda mod, args, out: seen.append(float(out)))
+    train(net, crit, 5)
+    handle.remove()
+    train(net, crit, 5)
+    assert len(seen) == 5 and crit.step == 10
+    crit.step = 3  # the per-step counters stay plain attributes for their readers
+    assert crit.step == 3 and "step" not in crit._parameters
+
+
+def test_an_ordinary_step_adds_one_torch_op_and_few_python_calls():
+    # the per-call path, counted (bench/runtime_calls.py prints the same for a run): on the CPU an
+    # ordinary step (not a read step, no gradient measurement) adds only the loss's .item()
+    import os
+    import sys
+    from collections import Counter
+
+    from torch.utils._python_dispatch import TorchDispatchMode
+
+    class Ops(TorchDispatchMode):
+        def __init__(self):
+            super().__init__()
+            self.ops: Counter[str] = Counter()
+
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            self.ops[func.overloadpacket.__name__] += 1
+            return func(*args, **(kwargs or {}))
+
+    pkg = os.path.dirname(lossguard.__file__)
+    extra: Counter[str] = Counter()
+    frames = []
+    loops = {}
+    for name in ("plain", "watched"):
+        net = model(0)
+        crit = nn.CrossEntropyLoss()
+        if name == "watched":
+            crit = lossguard.watch(net, crit, console=False)
+        loops[name] = (net, crit, torch.optim.SGD(net.parameters(), lr=0.05), task(0))
+    for step in range(40):
+        for name, (net, crit, opt, batch) in loops.items():
+            x, y = batch()
+            ordinary = step > 16 and step % 8 not in (0, 7)  # 7: the read of steps 0-7 mod 8
+            calls = [0]
+
+            def count(frame, event, arg, calls=calls):
+                if event == "call" and frame.f_code.co_filename.startswith(pkg):
+                    calls[0] += 1
+
+            with Ops() as counter:
+                if ordinary and name == "watched":
+                    sys.setprofile(count)
+                try:
+                    opt.zero_grad()
+                    crit(net(x), y).backward()
+                    opt.step()
+                finally:
+                    sys.setprofile(None)
+            if ordinary:
+                extra.update({k: v if name == "watched" else -v for k, v in counter.ops.items()})
+                if name == "watched":
+                    frames.append(calls[0])
+    assert {k: v for k, v in extra.items() if v} == {"_local_scalar_dense": 18} and len(frames) == 18
+    assert max(frames) <= 25  # 20 today: the call, the backward hook, the two optimizer hooks

@@ -1,0 +1,150 @@
+"""The read side of the watcher: what happens when a batch of steps comes to the host.
+
+Every ``read_every`` steps (:func:`lossguard.runtime.collect.read_every`) the pending records
+travel to the host in one transfer; each becomes step statistics (:func:`step_stats`, a pure
+function), goes to TensorBoard, and through the detectors; findings become events for the
+policy (:mod:`lossguard.runtime.policy`). Nothing here runs on an ordinary step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import TYPE_CHECKING, Any
+
+from lossguard.runtime.collect import Read, Record, StepState, read
+from lossguard.runtime.detectors import Detector, Finding, StepStats
+from lossguard.runtime.detectors.loss_bound import LossBelowBound
+from lossguard.runtime.events import Event, make_event
+from lossguard.runtime.stats import locate_nonfinite, step_stats
+
+if TYPE_CHECKING:  # pragma: no cover
+    import torch
+
+    from lossguard.runtime.layout import Layout
+    from lossguard.runtime.policy import Output
+    from lossguard.runtime.value_checks import ValueChecks
+
+# In a hand-written update loop the update size reaches the detectors only below this fraction
+# of the last layer's weights (LG103's "weights barely move"); larger ones are not evidence there.
+_MANUAL_UPDATE_SHOWN = 1e-3
+# Once the loss is known to be unbounded below (LG007 input, LG107 loss below its bound), the
+# spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
+_CAUSES = ("LG007", "LG107")
+_CONSEQUENCES = frozenset(("LG102", "LG104", "LG106"))
+
+
+class ReadSide:
+    """Methods of :class:`~lossguard.runtime.watcher.Watcher` that run at read steps."""
+
+    # What these methods use of the assembled Watcher (set in Watcher.__init__). Annotations
+    # only: nothing here exists at run time.
+    _s: StepState
+    _out: Output
+    _managed: torch.optim.Optimizer | None
+    _layout: Layout
+    _names: list[str]
+    _params: list[torch.Tensor]
+    _disabled: set[str]
+    _stepwise: list[Detector]
+    _weight_cache: dict[tuple[int, ...], list[float]]
+    checks: ValueChecks
+    log_every: int
+    world: int
+
+    if TYPE_CHECKING:  # pragma: no cover
+        # Watcher's methods, defined in watcher.py and optimizer_side.py.
+        def _internal_error(self, where: str, exc: BaseException) -> None: ...
+        def _emit_misuse(self, code: str, step: int, message: str, data: dict, severity: str | None = None) -> None: ...
+        def _detector(self, kind: type) -> Any: ...
+
+    def _read(self) -> None:
+        s = self._s
+        pending, s.pending = s.pending, []
+        for r in read(pending, self.world):
+            if r.weights is not None and r.rec.grad_index is not None:
+                self._weight_cache[r.rec.grad_index] = r.weights
+            self._process(r)
+
+    def _process(self, r: Read) -> None:
+        s = self._s
+        rec, loss, scalars, grads = r.rec, r.loss, r.scalars, r.grads
+        index = rec.grad_index
+        if grads is not None and not rec.stepped and not all(math.isfinite(g) for g in grads):
+            # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
+            # (a hand-written update spreads a real NaN to the next loss, reported there)
+            grads = index = None
+        tags = self._out.tb is not None and rec.step % self.log_every == 0
+        weights = self._weight_cache.get(index) if index is not None else None
+        manual = not rec.stepped and not (self._managed is not None or s.any_opt)
+        if manual and "update" in scalars:
+            # no optimizer: whether the weights moved since the previous backward says it updates
+            s.moving = scalars["update"] > 0
+        stats, tb = step_stats(
+            rec.step,
+            loss,
+            scalars,
+            grads,
+            index,
+            weights,
+            self._layout,
+            lr=rec.lr,
+            chance=rec.chance,
+            updated=(rec.stepped or (manual and s.moving)) and not rec.skipped,
+            grad_tags=tags,
+        )
+        if manual and stats.update_ratio is not None and stats.update_ratio >= _MANUAL_UPDATE_SHOWN:
+            # large steps are normal in hand-written loops (word_language_model: SGD at lr 20 with
+            # clipping); only a vanishing update (a learning rate far too small) is evidence there
+            stats.update_ratio = None
+        self.checks.on_read(stats, scalars, self.world)
+        finite = math.isfinite(loss)
+        if not finite:
+            stats.nonfinite_source = locate_nonfinite(scalars, s.prev_finite, self._names, self._params)
+        s.prev_finite = finite and (stats.grad_norm is None or math.isfinite(stats.grad_norm))
+        if finite:
+            s.ema_n += 1
+            s.ema = loss if s.ema is None else 0.9 * s.ema + 0.1 * loss
+        if tags:
+            tb["lossguard/loss"] = loss
+            if s.ema is not None:
+                tb["lossguard/loss_smoothed"] = s.ema
+            if rec.lr is not None:
+                tb["lossguard/lr"] = rec.lr
+            self._out.scalars(rec.step, tb, rec.wall)
+        if scalars:  # the value checks' flags came back with this step
+            for code, message, data, severity in self.checks.findings(rec.step, scalars):
+                self._emit_misuse(code, rec.step, message, data, severity)
+        for det in self._stepwise:
+            if det.code in self._disabled:
+                continue
+            try:
+                finding = det.update(stats)
+            except Exception as exc:
+                self._internal_error(f"detector {det.code} {det.name}", exc)
+                self._disabled.add(det.code)
+                continue
+            if finding is not None:
+                self._found(det, finding, stats, rec)
+
+    def _found(self, det: Detector, finding: Finding, stats: StepStats, rec: Record) -> None:
+        """A detector's finding becomes an event (or is explained by an unbounded loss)."""
+        if det.code in _CONSEQUENCES:
+            if any(c in self._out.first for c in _CAUSES):
+                return  # the loss is unbounded below: its growing gradients are no LR problem
+            bound = self._detector(LossBelowBound)
+            cause = bound.explains(stats, f"{det.name} was found") if bound is not None else None
+            if cause is not None:
+                event = make_event(bound.code, rec.step, cause.message, cause.data, cause.severity)
+                self._out.finding(event, self._level(event))
+                return
+        message = finding.message
+        if rec.skipped and det.code in ("LG101", "LG102"):
+            message += " The optimizer update of this step was skipped."
+        event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
+        if finding.fix:  # the fix the detector chose from its evidence
+            event = dataclasses.replace(event, fix=finding.fix)
+        self._out.finding(event, self._level(event))
+
+    def _level(self, event: Event) -> float | None:
+        return event.data["loss"] if isinstance(event.data.get("loss"), float) else self._s.ema
