@@ -81,6 +81,16 @@ def _ratios(stats: StepStats, loss: float, total: float, grads: list[float], ind
             stats.body_ratio = (grads[i] / weights[i]) / (grads[k] / weights[k])
 
 
+def all_finite(params: list[torch.Tensor]) -> bool:
+    """Whether every parameter holds only finite values; False when that cannot be read (meta
+    tensors before materialisation), which keeps the per-read scan of :func:`locate_nonfinite`."""
+    try:
+        with torch.no_grad():
+            return all(bool(torch.isfinite(p).all()) for p in params)
+    except Exception:  # noqa: BLE001 - a parameter we cannot read must not stop watch()
+        return False
+
+
 def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[str], params: list[torch.Tensor]) -> str:
     """Where a non-finite loss came from: the target, the model output (and whether a parameter is
     already non-finite: one scan, only for the first bad loss), or the loss itself."""

@@ -43,6 +43,7 @@ from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, manage
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
+from lossguard.runtime.stats import all_finite
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = str | Callable[[Event], Any]
@@ -143,6 +144,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._layout = layout
         self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
         self._dense, self._penultimate = layout.dense, layout.penultimate
+        # "were the parameters finite before this loss?": for the first step that is the model as
+        # given (one scan here, never per step); a NaN in the first batch is then blamed on the
+        # batch, not on the update it caused before the first read
+        self._s.prev_finite = all_finite(self._params)
         # not a Parameter of the watcher's own: set past nn.Module.__setattr__
         object.__setattr__(self, "_sentinel", None)
 

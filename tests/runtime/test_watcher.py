@@ -162,6 +162,27 @@ def test_nan_event_names_the_step_and_the_first_nonfinite_tensor():
     assert "clip" in first.fix.lower()
 
 
+def test_nan_in_the_first_batch_is_blamed_on_the_batch_not_on_the_update_it_caused():
+    # pytorch-cifar with one NaN pixel in batch 0: the update of step 0 makes the weights NaN
+    # before the first read; the parameters the loss was computed with were finite
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    train(net, crit, 3, corrupt=nan_at(0))
+    first = crit.events[0]
+    assert (first.code, first.step) == ("LG101", 0)
+    assert "parameters were finite" in first.message and "input batch" in first.message
+    assert not all(torch.isfinite(p).all() for p in net.parameters())  # the update did spread it
+
+
+def test_weights_non_finite_from_the_start_are_named():
+    net = model(0)
+    with torch.no_grad():
+        net[0].weight[0, 0] = float("nan")
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    train(net, crit, 2)
+    assert crit.events[0].code == "LG101" and "parameter 0.weight is non-finite" in crit.events[0].message
+
+
 def test_inf_gradient_with_finite_loss_is_caught():
     """detect_anomaly misses Inf gradients; the watcher reads them at the optimizer step."""
     net = model(0)
