@@ -22,7 +22,7 @@ import ast
 from collections.abc import Iterator
 from typing import Any
 
-from lossguard.static.sources import LineTable
+from lossguard.static.sources import LineTable, gc_paused, parse
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 MIN_LINES = 3  # a function spanning fewer lines is kept as parsed: re-parsing it would cost more than it saves
@@ -77,17 +77,18 @@ def _parse_body(text: _Text, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list
     end = offsets[last] if last < len(offsets) else len(text.source)
     segment = text.source[start:end]
     try:
-        if fn.col_offset:
-            tree = ast.parse("\n" * (first - 2) + "if 1:\n" + segment)
-            block = tree.body[0]
-            new = block.body[0] if isinstance(block, ast.If) and len(tree.body) == 1 and len(block.body) == 1 else None
-        else:
-            tree = ast.parse("\n" * (first - 1) + segment)
-            new = tree.body[0] if len(tree.body) == 1 else None
+        with gc_paused():
+            if fn.col_offset:
+                tree = ast.parse("\n" * (first - 2) + "if 1:\n" + segment)
+                block = tree.body[0]
+                new = block.body[0] if isinstance(block, ast.If) and len(tree.body) == 1 and len(block.body) == 1 else None
+            else:
+                tree = ast.parse("\n" * (first - 1) + segment)
+                new = tree.body[0] if len(tree.body) == 1 else None
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        new = None
+        new = None  # e.g. code for Python 3.6 (``async`` as a name), which only the whole-file parse reads
     if not _same(new, fn):
-        new = _find(ast.parse(text.source), fn)
+        new = _find(parse(text.source), fn)
     assert new is not None  # the module parsed once already: the function is in it
     return new.body  # type: ignore[no-any-return]
 
