@@ -15,6 +15,7 @@ from lossguard.static.sources import parse as _parse
 from lossguard.static.values import Value
 
 MAX_FILE_BYTES = 2_000_000
+LAZY_BODIES = True  # parse the function bodies of imported modules on first use (lossguard.static.lazy_bodies)
 
 
 @dataclass
@@ -128,8 +129,8 @@ def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
 class Project:
     """Every file the run may read: the checked ones and the project modules they import."""
 
-    def __init__(self, lazy_bodies: bool = True) -> None:
-        self.lazy_bodies = lazy_bodies  # parse the function bodies of imported modules on first use
+    def __init__(self, lazy_bodies: bool | None = None) -> None:
+        self.lazy_bodies = LAZY_BODIES if lazy_bodies is None else lazy_bodies
         self._by_path: dict[Path, ModuleInfo | None] = {}
         self._by_dotted: dict[str, ModuleInfo | None] = {}
 
