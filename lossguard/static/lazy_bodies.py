@@ -22,7 +22,7 @@ import ast
 from collections.abc import Iterator
 from typing import Any
 
-from lossguard.static.sources import LineTable, gc_paused, parse
+from lossguard.static.sources import gc_paused, line_offsets, parse
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 MIN_LINES = 3  # a function spanning fewer lines is kept as parsed: re-parsing it would cost more than it saves
@@ -39,7 +39,7 @@ class _Text:
 
     def offsets(self) -> list[int]:
         if self._offsets is None:
-            self._offsets = LineTable(self.source).offsets
+            self._offsets = line_offsets(self.source)
         return self._offsets
 
 

@@ -95,6 +95,12 @@ def split_lines(text: str) -> list[str]:
     return _BREAK.split(text)
 
 
+def line_offsets(text: str) -> list[int]:
+    """Where each line of ``text`` starts, as :class:`LineTable` counts lines (without building
+    the lines themselves)."""
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
 def split_lines_join(text: str, newline: str) -> str:
     """``text`` with every line break made ``newline``."""
     return newline.join(_BREAK.split(text))
