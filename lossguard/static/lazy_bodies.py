@@ -19,7 +19,6 @@ the function is looked up by position.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 from typing import Any
 
 from lossguard.static.sources import gc_paused, line_offsets, parse
@@ -76,6 +75,7 @@ def _parse_body(text: _Text, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list
     start = offsets[first - 1]
     end = offsets[last] if last < len(offsets) else len(text.source)
     segment = text.source[start:end]
+    new: ast.AST | None
     try:
         with gc_paused():
             if fn.col_offset:
@@ -89,8 +89,8 @@ def _parse_body(text: _Text, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list
         new = None  # e.g. code for Python 3.6 (``async`` as a name), which only the whole-file parse reads
     if not _same(new, fn):
         new = _find(parse(text.source), fn)
-    assert new is not None  # the module parsed once already: the function is in it
-    return new.body  # type: ignore[no-any-return]
+    assert isinstance(new, _DEFS)  # the module parsed once already: the function is in it
+    return new.body
 
 
 def _same(new: ast.AST | None, fn: ast.AST) -> bool:

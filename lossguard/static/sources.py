@@ -21,9 +21,9 @@ import io
 import re
 import sys
 import tokenize
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lossguard.static.finding import Finding
