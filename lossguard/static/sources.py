@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import ast
 import codecs
-import contextlib
 import gc
 import io
 import re
 import sys
 import tokenize
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -204,17 +202,20 @@ def parse(source: str) -> ast.Module:
         sys.setrecursionlimit(old)
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
+class gc_paused:  # noqa: N801 - used as a context manager, like contextlib's
     """No cyclic garbage collection inside: the parser creates no cycles, but the hundreds of
     thousands of nodes it makes trigger full collections that rescan every tree already held
-    (5x the parse itself in a large run; docs/performance.md, "Scale")."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
+    (5x the parse itself in a large run; docs/performance.md, "Scale"). A class rather than
+    ``contextlib.contextmanager``: importing contextlib would slow the one-file start-up."""
+
+    __slots__ = ("_enabled",)
+
+    def __enter__(self) -> None:
+        self._enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._enabled:
             gc.enable()
 
 
