@@ -7,6 +7,7 @@ these tests check that batching and workers do not change what is found.
 from __future__ import annotations
 
 import ast
+import gc
 import json
 import os
 import subprocess
@@ -243,3 +244,26 @@ def test_an_imported_functions_body_is_read_when_called_and_only_then(tmp_path, 
     eager = _plain(check_files([tmp_path / "train.py"], jobs=1))
     assert lazy == eager
     assert [(Path(f["path"]).name, f["code"], f["line"]) for f in lazy[0]] == [("train.py", "LG001", 6)]
+
+
+def test_the_collector_is_paused_inside_a_batch_and_restored_after(tmp_path):
+    (tmp_path / "helpers.py").write_text(HELPERS)
+    (tmp_path / "train.py").write_text(TRAIN)
+    seen: list[bool] = []
+    original = project.Project.load
+
+    def load(self, path, source=None, tree=None):  # records the collector's state during the batch
+        seen.append(gc.isenabled())
+        return original(self, path, source, tree)
+
+    try:
+        project.Project.load = load
+        assert gc.isenabled()
+        first = _plain(check_files([tmp_path / "train.py"], jobs=1))
+        assert gc.isenabled() and seen and not any(seen)
+        gc.disable()  # a caller that turned it off keeps it off
+        assert _plain(check_files([tmp_path / "train.py"], jobs=1)) == first
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        project.Project.load = original
