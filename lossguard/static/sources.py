@@ -205,8 +205,7 @@ def parse(source: str) -> ast.Module:
 class gc_paused:  # noqa: N801 - used as a context manager, like contextlib's
     """No cyclic garbage collection inside: the parser creates no cycles, but the hundreds of
     thousands of nodes it makes trigger full collections that rescan every tree already held
-    (5x the parse itself in a large run; docs/performance.md, "Scale"). A class rather than
-    ``contextlib.contextmanager``: importing contextlib would slow the one-file start-up."""
+    (up to 5x the parse itself in a large run; docs/performance.md, "Scale")."""
 
     __slots__ = ("_enabled",)
 
