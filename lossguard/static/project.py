@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lossguard.static.lazy_bodies import defer_bodies
 from lossguard.static.prefilter import needs_analysis  # noqa: F401 - re-exported
 from lossguard.static.sources import LineTable, SourceError, split_lines
 from lossguard.static.sources import decode as _decode
@@ -14,6 +15,7 @@ from lossguard.static.sources import parse as _parse
 from lossguard.static.values import Value
 
 MAX_FILE_BYTES = 2_000_000
+LAZY_BODIES = True  # parse the function bodies of imported modules on first use (lossguard.static.lazy_bodies)
 
 
 @dataclass
@@ -127,7 +129,8 @@ def resolve_relative(info: ModuleInfo, level: int, module: str) -> str:
 class Project:
     """Every file the run may read: the checked ones and the project modules they import."""
 
-    def __init__(self) -> None:
+    def __init__(self, lazy_bodies: bool | None = None) -> None:
+        self.lazy_bodies = LAZY_BODIES if lazy_bodies is None else lazy_bodies
         self._by_path: dict[Path, ModuleInfo | None] = {}
         self._by_dotted: dict[str, ModuleInfo | None] = {}
 
@@ -150,6 +153,8 @@ class Project:
             module = tree if tree is not None else parse(source)
         except ValueError as exc:
             raise ParseFailure(path, str(exc)) from exc
+        if tree is None and self.lazy_bodies:
+            defer_bodies(module, source)  # an imported module: most of its functions are never entered
         dotted, is_pkg = self._dotted_name(path)
         info = ModuleInfo(path=path, source=source, module=module, dotted=dotted, is_package=is_pkg)
         self._by_path[path] = info

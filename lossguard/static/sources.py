@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import codecs
+import gc
 import io
 import re
 import sys
@@ -90,6 +91,12 @@ class LineTable:
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` as Python counts them, without endings (the last may be "")."""
     return _BREAK.split(text)
+
+
+def line_offsets(text: str) -> list[int]:
+    """Where each line of ``text`` starts, as :class:`LineTable` counts lines (without building
+    the lines themselves)."""
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
 
 
 def split_lines_join(text: str, newline: str) -> str:
@@ -176,7 +183,8 @@ def parse(source: str) -> ast.Module:
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, RECURSION_LIMIT))
     try:
-        return ast.parse(source[1:] if source.startswith("\ufeff") else source)
+        with gc_paused():
+            return ast.parse(source[1:] if source.startswith("\ufeff") else source)
     except SyntaxError as err:
         old_code = _parse_before_async_keyword(source)
         if old_code is not None:
@@ -192,6 +200,22 @@ def parse(source: str) -> ast.Module:
         raise ValueError("the file is nested too deeply to parse") from err
     finally:
         sys.setrecursionlimit(old)
+
+
+class gc_paused:  # noqa: N801 - used as a context manager, like contextlib's
+    """No cyclic garbage collection inside: the parser creates no cycles, but the hundreds of
+    thousands of nodes it makes trigger full collections that rescan every tree already held
+    (up to 5x the parse itself in a large run; docs/performance.md, "Scale")."""
+
+    __slots__ = ("_enabled",)
+
+    def __enter__(self) -> None:
+        self._enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._enabled:
+            gc.enable()
 
 
 def _parse_before_async_keyword(source: str) -> ast.Module | None:

@@ -6,6 +6,8 @@ these tests check that batching and workers do not change what is found.
 
 from __future__ import annotations
 
+import ast
+import gc
 import json
 import os
 import subprocess
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from lossguard.static import engine, pool
+from lossguard.static import engine, lazy_bodies, pool, project, sources
 from lossguard.static.engine import check_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,3 +140,131 @@ def test_a_worker_crash_loses_only_that_files_findings(tmp_path):
     assert "crashed" not in stderr
     assert [f for f in findings if f["path"] != "a005.py"] == crash_findings
     assert {"a005.py", "a010.py", "a225.py", "zz_models.py"} <= {f["path"] for f in findings}
+
+
+# --------------------------------------------------------------- lazy function bodies
+
+LAZY_SOURCE = (
+    "def top(a,\n        b):\n    '''doc'''\n    return a + b\n\n\n"
+    "class Net:\n"
+    "    @staticmethod\n    def helper(x):\n        y = x * 2\n        return y\n\n"
+    "    async def fetch(self):\n        async for item in self.items:\n            yield item\n\n"
+    "    def outer(self):\n        def inner(t):\n            nonlocal_value = 'é' * 3  # non-ASCII: columns are bytes\n            return t\n        return inner\n"
+    "\nif 1:\n\ttry:\n\t    def in_try(z):\n\t        w = z\n\t\n\t        \n\t        return w\n\texcept ImportError:\n\t    pass\n"
+    "if True:\n    def conditional():\n        return \\\n            1\n"
+    "def old_code(x):\n    x.cuda(async=True)\n    return x\n"
+    "\x0cdef after_form_feed(q):\n    s = '''a\nmulti-line\nstring'''\n    return q"
+)
+
+
+def _outer_defs(stmts):
+    """The functions that are not inside another function, without reading any function's body."""
+    for s in stmts:
+        if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield s
+        else:
+            for name in ("body", "orelse", "finalbody", "handlers"):
+                yield from _outer_defs(getattr(s, name, []))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_deferred_body_is_the_body_an_eager_parse_gives(newline):
+    source = LAZY_SOURCE.replace("\n", newline)
+    eager = sources.parse(source)
+    lazy = sources.parse(source)
+    deferred = lazy_bodies.defer_bodies(lazy, source)
+    functions = [n for n in ast.walk(eager) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    assert len(functions) == 9 and deferred == 8  # inner is inside outer's body, deferred with it
+    bodies = [n.body for n in _outer_defs(lazy.body)]  # (ast.walk would fill every body)
+    assert sum(isinstance(b, lazy_bodies.LazyBody) and not b.loaded for b in bodies) == deferred
+    # reading the lazy tree (which fills every body it reaches) gives exactly the eager tree
+    assert ast.dump(lazy, include_attributes=True) == ast.dump(eager, include_attributes=True)
+    assert all(b.loaded for b in bodies if isinstance(b, lazy_bodies.LazyBody))
+
+
+def test_a_body_is_parsed_once_and_keeps_its_identity():
+    tree = sources.parse(LAZY_SOURCE)
+    lazy_bodies.defer_bodies(tree, LAZY_SOURCE)
+    top = tree.body[0]
+    assert isinstance(top.body, lazy_bodies.LazyBody) and not top.body.loaded
+    first = top.body[0]
+    assert top.body.loaded and len(top.body) == 2 and top.body[0] is first
+    assert [type(s).__name__ for s in top.body] == ["Expr", "Return"] and first in top.body
+    # the Python 3.6 grammar (async as a name) is read by the whole-file fallback
+    old = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "old_code")
+    assert isinstance(old.body[0].value, ast.Call) and old.body[0].value.keywords[0].arg == "async"
+
+
+HELPERS = textwrap.dedent(
+    """
+    import torch
+
+
+    def to_probs(logits):
+        scores = logits * 1.0
+        return torch.softmax(scores, dim=1)
+
+
+    def never_called(x):
+        y = x + 1
+        z = y * 2
+        return z
+    """
+).lstrip()
+
+TRAIN = textwrap.dedent(
+    """
+    import torch.nn as nn
+
+    from helpers import to_probs
+
+    criterion = nn.CrossEntropyLoss()
+    loss = criterion(to_probs(model(x)), y)
+    loss.backward()
+    """
+).lstrip()
+
+
+def test_an_imported_functions_body_is_read_when_called_and_only_then(tmp_path, monkeypatch):
+    (tmp_path / "helpers.py").write_text(HELPERS)
+    (tmp_path / "train.py").write_text(TRAIN)
+    loaded: list = []
+    original = project.Project.load
+
+    def load(self, path, source=None, tree=None):  # records the modules loaded; changes nothing
+        info = original(self, path, source, tree)
+        loaded.append(info)
+        return info
+
+    monkeypatch.setattr(project.Project, "load", load)
+    lazy = _plain(check_files([tmp_path / "train.py"], jobs=1))
+    helpers = next(i for i in loaded if i.path.name == "helpers.py")
+    bodies = {n.name: n.body for n in helpers.module.body if isinstance(n, ast.FunctionDef)}
+    assert bodies["to_probs"].loaded and not bodies["never_called"].loaded
+    monkeypatch.setattr(project, "LAZY_BODIES", False)
+    eager = _plain(check_files([tmp_path / "train.py"], jobs=1))
+    assert lazy == eager
+    assert [(Path(f["path"]).name, f["code"], f["line"]) for f in lazy[0]] == [("train.py", "LG001", 6)]
+
+
+def test_the_collector_is_paused_inside_a_batch_and_restored_after(tmp_path):
+    (tmp_path / "helpers.py").write_text(HELPERS)
+    (tmp_path / "train.py").write_text(TRAIN)
+    seen: list[bool] = []
+    original = project.Project.load
+
+    def load(self, path, source=None, tree=None):  # records the collector's state during the batch
+        seen.append(gc.isenabled())
+        return original(self, path, source, tree)
+
+    try:
+        project.Project.load = load
+        assert gc.isenabled()
+        first = _plain(check_files([tmp_path / "train.py"], jobs=1))
+        assert gc.isenabled() and seen and not any(seen)
+        gc.disable()  # a caller that turned it off keeps it off
+        assert _plain(check_files([tmp_path / "train.py"], jobs=1)) == first
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        project.Project.load = original
