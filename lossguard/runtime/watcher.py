@@ -76,6 +76,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     # nn.Module.__getattr__'s return type off it
     _model: weakref.ref[nn.Module]
     _s: StepState
+    _run_label: str | None  # the run folder's name when several watchers share a log_dir (arguments.run_label)
 
     step = _state("step")
     calls = _state("calls")
