@@ -218,6 +218,18 @@ class LossPlateau(Detector):
             return None
         return entropy
 
+    def _steps_above(self, start: float) -> int:
+        """Updated steps since the loss last was within ``progress`` of its start: how long a loss
+        stuck above where it began (after a blow-up) has been there, not the whole fit window,
+        which still holds the healthy steps before the jump."""
+        limit = (1.0 + self.progress) * start
+        n = 0
+        for v in reversed(self.values):
+            if v <= limit:
+                break
+            n += 1
+        return n
+
     def _update_level(self) -> float | None:
         """Median relative update of the last layer, once 8 measurements are known."""
         return median(self.updates) if len(self.updates) >= 8 else None
@@ -342,10 +354,11 @@ class LossPlateau(Detector):
             chance = f" (the entropy of the targets' class frequencies, {fmt(m.target_entropy)}: what a model that ignores its inputs reaches)"
         else:
             chance = f" (chance level {fmt(m.chance)})" if m.chance else ""
+        stayed = self._steps_above(m.start) if m.loss > (1.0 + self.progress) * m.start else m.steps
         return Finding(
-            f"Step {stats.step}: the loss has stayed at {fmt(m.loss)}{chance} for the last {m.steps} steps "
+            f"Step {stats.step}: the loss has stayed at {fmt(m.loss)}{chance} for the last {stayed} steps "
             f"(fitted change {100 * m.change:+.2f}%); it started at {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"
             + (f"; the last layer's weights change by {fmt(m.update_ratio)} of their norm per step." if m.update_ratio is not None else "."),
-            {**asdict(m), "lr": stats.lr},
+            {**asdict(m), "lr": stats.lr, "stayed": stayed},
             fix=self._fix(m, stats.lr),
         )

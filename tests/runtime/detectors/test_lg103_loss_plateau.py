@@ -57,3 +57,18 @@ def test_state_roundtrip():
     rng = random.Random(4)
     series = [stats(i, 2.303 + 0.02 * rng.gauss(0, 1), update_ratio=1e-7) for i in range(120)]
     assert len(assert_roundtrip(LossPlateau, series, split=35)) == 1
+
+
+def test_a_loss_stuck_above_its_start_after_a_blow_up_counts_only_the_steps_since():
+    # examples/watch_demo.py: 200 healthy steps down to 0.15, the learning rate raised to 20, the
+    # loss jumps to about 22 and stays; the plateau message must not claim the whole fit window
+    rng = random.Random(5)
+    det = LossPlateau()
+    healthy = [stats(i, 1.5 * math.exp(-i / 80) + 0.02 * rng.gauss(0, 1), chance_loss=1.607) for i in range(200)]
+    stuck = [stats(200 + i, 22.0 + 0.5 * rng.gauss(0, 1), chance_loss=1.607, update_ratio=1e-7) for i in range(80)]
+    found = [(s.step, f) for s in healthy + stuck if (f := det.update(s))]
+    assert len(found) == 1
+    step, finding = found[0]
+    since = step - 199
+    assert f"for the last {since} steps" in finding.message, finding.message
+    assert finding.data["steps"] >= since  # the fit window itself is kept in the data
