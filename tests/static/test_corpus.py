@@ -83,6 +83,20 @@ def test_realcode_heldout2_precision():
     assert s.precision() >= 0.95, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
 
 
+# Round 4, blind (docs/survey.md): realcode_heldout3 was written from sources no earlier corpus or the survey used
+# and committed before the checker ran on it; gated like realcode_heldout2 (precision only; recall in docs/survey.md).
+# Its one false alarm (VocGAN's bounded `loss_d_sum += loss_d` inside the discriminator's repeat loop) keeps the
+# first measurement at 13/14 = 0.929, hence the lower floor.
+REALCODE_HELDOUT3_PRECISION_FLOOR = 0.90
+
+
+def test_realcode_heldout3_precision():
+    s = score(ROOT / "tests" / "corpus" / "realcode_heldout3")
+    assert not s.errors
+    assert sum(s.tp.values()) + sum(s.fn.values()) >= 20, "the held-out corpus should hold real bugs"
+    assert s.precision() >= REALCODE_HELDOUT3_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
+
+
 @pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "examples").iterdir() if p.name.startswith("lg")))
 def test_example_buggy_and_fixed(folder):
     s = score(ROOT / "examples" / folder)
