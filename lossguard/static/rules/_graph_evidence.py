@@ -38,6 +38,22 @@ def _walk_body(root: ast.AST) -> list[ast.AST]:
     return out
 
 
+def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
+    """``outer`` calls backward() itself, not only inside its nested loop ``inner``: each of its
+    iterations is a training step of its own (a GAN's generator step, then the discriminator
+    repeated in ``inner``). ``optimizer.step()`` or ``scheduler.step()`` do not count: an epoch loop
+    that steps a scheduler around the batch loop is not a training step."""
+    stack = [n for n in ast.iter_child_nodes(outer)]
+    while stack:
+        node = stack.pop()
+        if node is inner or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Call) and _call_name(node) in ("backward", "manual_backward"):
+            return True
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
 class LoopFacts:
     """Calls and plain assignments found lexically inside a loop (nested functions excluded)."""
 

@@ -9,7 +9,7 @@ from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
-from lossguard.static.rules._graph_evidence import BackwardedTexts, LoopFacts, backwarded_in_loop, holds_a_backwarded_item, one_element
+from lossguard.static.rules._graph_evidence import BackwardedTexts, LoopFacts, backward_outside, backwarded_in_loop, holds_a_backwarded_item, one_element
 from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,6 +56,8 @@ class GraphRetention(Rule):
         target = module.segment(acc.target)
         if target in facts.assigned:
             return  # re-initialised every iteration
+        if self._bounded_by_outer_step(acc, loop, target, module):
+            return
         if not facts.trains and not acc.ctx.called:
             return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
         scope = acc.ctx.func if acc.ctx.func is not None else module.module
@@ -75,6 +77,22 @@ class GraphRetention(Rule):
             f"`{target}` keeps every step's loss tensor and its autograd graph alive; accumulate loss.item() (or loss.detach()) instead",
             None if holder else _fix(acc, value, module),
         )
+
+    def _bounded_by_outer_step(self, acc: Accumulate, loop: ast.AST, target: str, module: ModuleInfo) -> bool:
+        """The sum is re-initialised by an enclosing loop that back-propagates on its own (VocGAN:
+        `loss_d_sum = 0.0`, then the discriminator repeated `rep` times inside one generator step):
+        it holds at most one outer step's graphs, not every step's. An epoch loop that resets the
+        sum around its batch loop does not back-propagate itself, so the batch loop's sum is still
+        reported."""
+        inner = loop
+        for outer in reversed(acc.ctx.loops[:-1]):
+            facts = self._loops.get(id(outer))
+            if facts is None:
+                facts = self._loops[id(outer)] = LoopFacts(module, outer)
+            if target in facts.assigned and backward_outside(outer, inner):
+                return True
+            inner = outer
+        return False
 
     def _caller_drops_graph(self, acc: Accumulate) -> bool:
         """The call this helper was analysed for is known, and its result is never back-propagated
@@ -222,6 +240,25 @@ for x, y in loader:
     loss.backward()
     optimizer.step()
 """,
+        """
+import torch.nn as nn
+
+criterion = nn.MSELoss()
+for mel, audio in loader:
+    optim_g.zero_grad()
+    fake = generator(mel)
+    loss_g = criterion(discriminator(fake), ones)
+    loss_g.backward()
+    optim_g.step()
+    loss_d_sum = 0.0   # re-initialised every generator step: holds one step's repeats only
+    for _ in range(rep_discriminator):
+        optim_d.zero_grad()
+        loss_d = criterion(discriminator(fake.detach()), zeros) + criterion(discriminator(audio), ones)
+        loss_d.backward()
+        optim_d.step()
+        loss_d_sum += loss_d
+    log(loss_d_sum.item() / rep_discriminator)
+""",
     )
     INVALID = (
         Invalid(
@@ -346,6 +383,42 @@ for epoch in range(10):
         history.append(loss.detach())
 """,
             fix_title="Store loss.detach()",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+for epoch in range(10):
+    running = 0.0   # reset per epoch: still every batch's graph until the epoch ends
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()
+        running += loss
+    scheduler.step()
+    print(running / len(loader))
+""",
+            line=11,
+            col=9,
+            message="`running` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+for epoch in range(10):
+    running = 0.0   # reset per epoch: still every batch's graph until the epoch ends
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()
+        running += loss.item()
+    scheduler.step()
+    print(running / len(loader))
+""",
+            fix_title="Accumulate loss.item()",
         ),
         """
 import torch
