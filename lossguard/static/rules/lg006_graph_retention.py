@@ -9,7 +9,14 @@ from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
-from lossguard.static.rules._graph_evidence import BackwardedTexts, LoopFacts, backward_outside, backwarded_in_loop, holds_a_backwarded_item, one_element
+from lossguard.static.rules._graph_evidence import (
+    BackwardedTexts,
+    LoopFacts,
+    backward_outside,
+    backwarded_in_loop,
+    holds_a_backwarded_item,
+    one_element,
+)
 from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
