@@ -85,9 +85,9 @@ def test_realcode_heldout2_precision():
 
 # Round 4, blind (docs/survey.md): realcode_heldout3 was written from sources no earlier corpus or the survey used
 # and committed before the checker ran on it; gated like realcode_heldout2 (precision only; recall in docs/survey.md).
-# Its one false alarm (VocGAN's bounded `loss_d_sum += loss_d` inside the discriminator's repeat loop) keeps the
-# first measurement at 13/14 = 0.929, hence the lower floor.
-REALCODE_HELDOUT3_PRECISION_FLOOR = 0.90
+# Its one false alarm at the blind measurement (VocGAN's bounded `loss_d_sum += loss_d` inside the discriminator's
+# repeat loop, 13/14 = 0.929) was fixed in LG006 afterwards: the floor is the other held-out sets' 0.95.
+REALCODE_HELDOUT3_PRECISION_FLOOR = 0.95
 
 
 def test_realcode_heldout3_precision():
