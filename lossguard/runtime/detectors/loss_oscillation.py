@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections import deque
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -108,6 +109,7 @@ class LossOscillation(Detector):
         self.wait = 0
         self.reported = False
         self.seen = 0
+        self._start_ref: float | None = None
 
     def state_dict(self) -> dict[str, Any]:
         return {"values": list(self.values), "start": list(self.start), "wait": self.wait, "reported": self.reported, "seen": self.seen}
@@ -116,13 +118,19 @@ class LossOscillation(Detector):
         r = StateReader(self, state)
         self.values = r.window("values", self.values)
         self.start = r.numbers("start", self.start)
+        self._start_ref = None
         self.wait = r.int("wait", self.wait)
         self.reported = r.bool("reported", self.reported)
         self.seen = r.int("seen", self.seen)
 
     def reference(self, chance: float | None = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""
-        ref = abs(median(self.start)) if self.start else 0.0
+        if len(self.start) < self.window:
+            ref = abs(median(self.start)) if self.start else 0.0
+        else:  # the first window is complete and never changes again: its median once
+            if self._start_ref is None:
+                self._start_ref = abs(median(self.start))
+            ref = self._start_ref
         if chance is not None and math.isfinite(chance) and chance > ref:
             ref = chance
         return ref
@@ -131,12 +139,13 @@ class LossOscillation(Detector):
         vals = list(self.values)
         n = len(vals)
         power = _spectrum(vals)
-        band = [(power[k - 1] + (power[k] if k < len(power) else 0.0), k) for k in range(2, len(power) + 1)]
+        n_power = len(power)
+        band = [(power[k - 1] + (power[k] if k < n_power else 0.0), k) for k in range(2, n_power + 1)]
         total = sum(power)
         best, k = max(band)
         return OscillationMeasure(
             concentration=best / total if total > 0 else 0.0,
-            period=n / (k + 0.5) if k < len(power) else 2.0,
+            period=n / (k + 0.5) if k < n_power else 2.0,
             swing=4.0 * math.sqrt(best) / n,
             level=abs(median(vals)),
             relative_decrease=_relative_decrease(vals),
@@ -149,7 +158,9 @@ class LossOscillation(Detector):
         vals = list(self.values)
         n = len(vals)
         mean = sum(vals) / n
-        bound = 4.0 * math.sqrt(sum((v - mean) * (v - mean) for v in vals) / n)
+        dev = [v - mean for v in vals]
+        # the same sum, in the same order, as over a generator: one call instead of one per value
+        bound = 4.0 * math.sqrt(sum(map(operator.mul, dev, dev)) / n)
         level = abs(median(vals))
         if level <= 0 or bound < self.amplitude * level:
             return True
