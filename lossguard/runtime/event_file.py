@@ -70,6 +70,30 @@ def frame(record: bytes, checksum: Callable[[bytes], int] = masked_crc32c) -> by
     return header + _CRC(checksum(header)) + record + _CRC(checksum(record))
 
 
+def frames(records: list[bytes], checksum: Callable[[bytes], int] = masked_crc32c) -> bytes:
+    """Every record framed as :func:`frame` does, joined, in one call.
+
+    A record's header (its length and the length's checksum) is computed once per length and
+    checksum: a run's scalar events have a handful of lengths.
+    """
+    heads = _HEADS.setdefault(checksum, {})
+    out: list[bytes] = []
+    for record in records:
+        n = len(record)
+        head = heads.get(n)
+        if head is None:
+            if len(heads) >= 256:  # text events have lengths of their own: keep the cache bounded
+                heads.clear()
+            header = _LENGTH(n)
+            head = heads[n] = header + _CRC(checksum(header))
+        out += (head, record, _CRC(checksum(record)))
+    return b"".join(out)
+
+
+# frames()'s headers, per checksum function and record length
+_HEADS: dict[Callable[[bytes], int], dict[int, bytes]] = {}
+
+
 class EventFile:
     """One ``events.out.tfevents.*`` file in ``log_dir``: records are queued and written in batches.
 
@@ -104,7 +128,7 @@ class EventFile:
         """Checksum and write every queued record (one batch), then flush the file."""
         if self._pending:
             records, self._pending = self._pending, []
-            self._file.write(b"".join(map(frame, records)))
+            self._file.write(frames(records))
             self._file.flush()
 
     def close(self) -> None:

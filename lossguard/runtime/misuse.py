@@ -71,8 +71,9 @@ def scalar_total(value: Any) -> torch.Tensor | None:
 
 
 def input_and_target(args: tuple, kwargs: dict) -> tuple[torch.Tensor | None, torch.Tensor | None]:
-    inp = args[0] if len(args) > 0 else kwargs.get("input")
-    tgt = args[1] if len(args) > 1 else kwargs.get("target")
+    n = len(args)
+    inp = args[0] if n > 0 else kwargs.get("input")
+    tgt = args[1] if n > 1 else kwargs.get("target")
     return (inp if isinstance(inp, torch.Tensor) else None, tgt if isinstance(tgt, torch.Tensor) else None)
 
 

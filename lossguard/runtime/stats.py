@@ -8,6 +8,7 @@ out. Only :func:`locate_nonfinite`, for the first non-finite loss, looks at the 
 from __future__ import annotations
 
 import math
+from operator import mul
 
 import torch
 
@@ -40,8 +41,9 @@ def step_stats(
     tb: dict[str, float] = {}
     if grads is None or index is None:
         return stats, tb
-    total = math.sqrt(sum(g * g for g in grads)) if all(math.isfinite(g) for g in grads) else float("nan")
-    if any(math.isinf(g) for g in grads) and not any(math.isnan(g) for g in grads):
+    # map() over C functions: the same values in the same order, without a Python call per gradient
+    total = math.sqrt(sum(map(mul, grads, grads))) if all(map(math.isfinite, grads)) else float("nan")
+    if any(map(math.isinf, grads)) and not any(map(math.isnan, grads)):
         total = float("inf")
     stats.grad_norm = total
     if not math.isfinite(total):
@@ -60,7 +62,7 @@ def step_stats(
 
 
 def _ratios(stats: StepStats, loss: float, total: float, grads: list[float], index: tuple[int, ...], weights: list[float], layout: Layout) -> None:
-    wtotal = math.sqrt(sum(w * w for w in weights))
+    wtotal = math.sqrt(sum(map(mul, weights, weights)))
     if wtotal > 0 and math.isfinite(total):
         stats.grad_to_weight = total / wtotal
     first, last = layout.dense

@@ -12,7 +12,7 @@ from tensorboard.compat.tensorflow_stub.pywrap_tensorflow import masked_crc32c
 from tensorboard.summary.writer.record_writer import RecordWriter
 from torch.utils.tensorboard.summary import text
 
-from lossguard.runtime.event_file import EventFile, checksum_implementations, frame
+from lossguard.runtime.event_file import EventFile, checksum_implementations, frame, frames
 
 _RND = random.Random(0)
 MESSAGES = [bytes(_RND.randrange(256) for _ in range(n)) for n in [0, 1, 3, 8, 100, 257, 1000, 20000]]
@@ -27,6 +27,9 @@ def test_each_checksum_equals_tensorboards_and_frames_as_its_record_writer(name)
     for m in MESSAGES:
         writer.write(m)
     assert b"".join(frame(m, checksum) for m in MESSAGES) == buf.getvalue()
+    # the batched framing, twice (the second time from its cached headers), and with a repeated length
+    assert frames(MESSAGES, checksum) == buf.getvalue()
+    assert frames(MESSAGES + MESSAGES[::-1], checksum) == buf.getvalue() + b"".join(frame(m, checksum) for m in MESSAGES[::-1])
 
 
 def test_scalars_and_text_read_back_by_tensorboard(tmp_path):

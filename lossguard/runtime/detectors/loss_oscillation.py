@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections import deque
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -108,6 +109,7 @@ class LossOscillation(Detector):
         self.wait = 0
         self.reported = False
         self.seen = 0
+        self._start_ref: float | None = None
 
     def state_dict(self) -> dict[str, Any]:
         return {"values": list(self.values), "start": list(self.start), "wait": self.wait, "reported": self.reported, "seen": self.seen}
@@ -116,47 +118,62 @@ class LossOscillation(Detector):
         r = StateReader(self, state)
         self.values = r.window("values", self.values)
         self.start = r.numbers("start", self.start)
+        self._start_ref = None
         self.wait = r.int("wait", self.wait)
         self.reported = r.bool("reported", self.reported)
         self.seen = r.int("seen", self.seen)
 
     def reference(self, chance: float | None = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""
-        ref = abs(median(self.start)) if self.start else 0.0
+        if len(self.start) < self.window:
+            ref = abs(median(self.start)) if self.start else 0.0
+        else:  # the first window is complete and never changes again: its median once
+            if self._start_ref is None:
+                self._start_ref = abs(median(self.start))
+            ref = self._start_ref
         if chance is not None and math.isfinite(chance) and chance > ref:
             ref = chance
         return ref
 
-    def measure(self, chance: float | None = None) -> OscillationMeasure:
+    def measure(self, chance: float | None = None, known: dict[str, float] | None = None) -> OscillationMeasure:
+        """The spectrum of the window; ``known`` holds what :meth:`_ruled_out` already computed for it."""
         vals = list(self.values)
+        known = known or {}
         n = len(vals)
         power = _spectrum(vals)
-        band = [(power[k - 1] + (power[k] if k < len(power) else 0.0), k) for k in range(2, len(power) + 1)]
+        n_power = len(power)
+        band = [(power[k - 1] + (power[k] if k < n_power else 0.0), k) for k in range(2, n_power + 1)]
         total = sum(power)
         best, k = max(band)
         return OscillationMeasure(
             concentration=best / total if total > 0 else 0.0,
-            period=n / (k + 0.5) if k < len(power) else 2.0,
+            period=n / (k + 0.5) if k < n_power else 2.0,
             swing=4.0 * math.sqrt(best) / n,
-            level=abs(median(vals)),
-            relative_decrease=_relative_decrease(vals),
-            reference=self.reference(chance),
+            level=known["level"] if "level" in known else abs(median(vals)),
+            relative_decrease=known["relative_decrease"] if "relative_decrease" in known else _relative_decrease(vals),
+            reference=known["reference"] if "reference" in known else self.reference(chance),
             first=self.start[0] if self.start else None,
         )
 
-    def _ruled_out(self, chance: float | None) -> bool:
-        """True when the swing cannot reach the thresholds, whatever the spectrum says."""
+    def _ruled_out(self, chance: float | None, known: dict[str, float]) -> bool:
+        """True when the swing cannot reach the thresholds, whatever the spectrum says.
+
+        What it computes on the way (level, reference, relative decrease) goes into ``known``
+        for :meth:`measure`: the same window, so the same numbers.
+        """
         vals = list(self.values)
         n = len(vals)
         mean = sum(vals) / n
-        bound = 4.0 * math.sqrt(sum((v - mean) * (v - mean) for v in vals) / n)
-        level = abs(median(vals))
+        dev = [v - mean for v in vals]
+        # the same sum, in the same order, as over a generator: one call instead of one per value
+        bound = 4.0 * math.sqrt(sum(map(operator.mul, dev, dev)) / n)
+        level = known["level"] = abs(median(vals))
         if level <= 0 or bound < self.amplitude * level:
             return True
-        ref = self.reference(chance)
+        ref = known["reference"] = self.reference(chance)
         if level < self.low * ref and bound < self.scale * ref:
             return True
-        decrease = _relative_decrease(vals)
+        decrease = known["relative_decrease"] = _relative_decrease(vals)
         return decrease >= self.trend and bound <= 4.0 * decrease * level
 
     def _diverged(self, m: OscillationMeasure) -> bool:
@@ -202,10 +219,11 @@ class LossOscillation(Detector):
         self.seen += 1
         if len(self.values) < self.window or self.seen % self.every:
             return None
-        if not self.reported and self._ruled_out(stats.chance_loss):
+        known: dict[str, float] = {}
+        if not self.reported and self._ruled_out(stats.chance_loss, known):
             self.wait = 0
             return None
-        m = self.measure(stats.chance_loss)
+        m = self.measure(stats.chance_loss, known)
         if not self._oscillating(m):
             self.wait = 0
             self.reported = False if m.concentration < self.concentration / 2 else self.reported

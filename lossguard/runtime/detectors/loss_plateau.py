@@ -144,6 +144,7 @@ class LossPlateau(Detector):
         self.wait = 0
         self.reported = False
         self.seen = 0
+        self._fix_start()
 
     def state_dict(self) -> dict[str, Any]:
         return {
@@ -171,6 +172,14 @@ class LossPlateau(Detector):
         self.wait = r.int("wait", self.wait)
         self.reported = r.bool("reported", self.reported)
         self.seen = r.int("seen", self.seen)
+        self._fix_start()
+
+    def _fix_start(self) -> None:
+        """Once the first ``min_window`` losses are in, they never change: their medians once."""
+        self._begin: float | None = None  # median(self.start)
+        self._head: float | None = None  # median(self.start[:3])
+        if self.start and len(self.start) >= self.min_window:
+            self._begin, self._head = median(self.start), median(self.start[:3])
 
     def measure(self, chance: float | None, entropy: float | None = None) -> PlateauMeasure:
         raw = np.asarray(self.values, dtype=np.float64)
@@ -195,7 +204,7 @@ class LossPlateau(Detector):
         level = median(list(self.values)[-self.min_window :])
         return PlateauMeasure(
             loss=level,
-            start=median(self.start),
+            start=self._begin if self._begin is not None else median(self.start),
             chance=chance,
             steps=n,
             change=fit.slope * n / level if level > 0 else 0.0,
@@ -213,7 +222,7 @@ class LossPlateau(Detector):
         learnt from the inputs. (Balanced classes, whose entropy is log C, leave the run's start
         as the reference.)
         """
-        first = median(self.start[:3]) if self.start else None
+        first = self._head if self._head is not None else median(self.start[:3]) if self.start else None
         if entropy is None or not math.isfinite(entropy) or entropy <= 0 or first is None or first <= (1.0 + self.progress) * entropy:
             return None
         return entropy
@@ -329,6 +338,8 @@ class LossPlateau(Detector):
             self.ratios.append(stats.grad_ratio)
         if len(self.start) < self.min_window:
             self.start.append(loss)
+            if len(self.start) == self.min_window:
+                self._fix_start()
         if len(self.values) < self.min_window or self.seen % self.every:
             return None
         moving = self._update_level()
@@ -337,7 +348,7 @@ class LossPlateau(Detector):
         warming_up = len(self.lrs) >= 2 and self.lrs[-1] > self.lrs[0] * (1.0 + 1e-6)
         # The level tests are cheap; the fit runs only while the loss is still near its start.
         level = median([self.values[-i] for i in range(1, self.min_window + 1)])
-        begin = median(self.start)
+        begin = self._begin if self._begin is not None else median(self.start)
         entropy = stats.target_entropy
         near = self._near_start(level, begin, stats.chance_loss, entropy)
         m = None if warming_up or not near else self.measure(stats.chance_loss, entropy)
