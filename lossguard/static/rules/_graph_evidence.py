@@ -26,12 +26,15 @@ def _call_name(node: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
-def _walk_body(root: ast.AST) -> list[ast.AST]:
-    """Every node under ``root``, not descending into nested function or class definitions."""
+def _walk_body(root: ast.AST, skip: ast.AST | None = None) -> list[ast.AST]:
+    """Every node under ``root``, not descending into nested function or class definitions (nor
+    into ``skip``, which is left out with everything under it)."""
     out: list[ast.AST] = []
     stack = list(ast.iter_child_nodes(root))
     while stack:
         node = stack.pop()
+        if node is skip:
+            continue
         out.append(node)
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             stack.extend(ast.iter_child_nodes(node))
@@ -43,15 +46,7 @@ def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     iterations is a training step of its own (a GAN's generator step, then the discriminator
     repeated in ``inner``). ``optimizer.step()`` or ``scheduler.step()`` do not count: an epoch loop
     that steps a scheduler around the batch loop is not a training step."""
-    stack = [n for n in ast.iter_child_nodes(outer)]
-    while stack:
-        node = stack.pop()
-        if node is inner or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.Call) and _call_name(node) in ("backward", "manual_backward"):
-            return True
-        stack.extend(ast.iter_child_nodes(node))
-    return False
+    return any(isinstance(n, ast.Call) and _call_name(n) in ("backward", "manual_backward") for n in _walk_body(outer, skip=inner))
 
 
 class LoopFacts:

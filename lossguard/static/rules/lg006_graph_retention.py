@@ -50,9 +50,7 @@ class GraphRetention(Rule):
             return
         module = acc.ctx.module
         loop = acc.ctx.loops[-1]
-        facts = self._loops.get(id(loop))
-        if facts is None:
-            facts = self._loops[id(loop)] = LoopFacts(module, loop)
+        facts = self._facts(loop, module)
         holder = False  # outputs.append(output) where output["loss"] is back-propagated: no .detach() fix
         if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module):
             holder = holds_a_backwarded_item(acc, facts)
@@ -85,6 +83,13 @@ class GraphRetention(Rule):
             None if holder else _fix(acc, value, module),
         )
 
+    def _facts(self, loop: ast.AST, module: ModuleInfo) -> LoopFacts:
+        """What a loop calls and assigns, read once per loop node."""
+        facts = self._loops.get(id(loop))
+        if facts is None:
+            facts = self._loops[id(loop)] = LoopFacts(module, loop)
+        return facts
+
     def _bounded_by_outer_step(self, acc: Accumulate, loop: ast.AST, target: str, module: ModuleInfo) -> bool:
         """The sum is re-initialised by an enclosing loop that back-propagates on its own (VocGAN:
         `loss_d_sum = 0.0`, then the discriminator repeated `rep` times inside one generator step):
@@ -93,10 +98,7 @@ class GraphRetention(Rule):
         reported."""
         inner = loop
         for outer in reversed(acc.ctx.loops[:-1]):
-            facts = self._loops.get(id(outer))
-            if facts is None:
-                facts = self._loops[id(outer)] = LoopFacts(module, outer)
-            if target in facts.assigned and backward_outside(outer, inner):
+            if target in self._facts(outer, module).assigned and backward_outside(outer, inner):
                 return True
             inner = outer
         return False
