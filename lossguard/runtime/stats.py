@@ -83,12 +83,22 @@ def _ratios(stats: StepStats, loss: float, total: float, grads: list[float], ind
             stats.body_ratio = (grads[i] / weights[i]) / (grads[k] / weights[k])
 
 
+def first_nonfinite(params: list[torch.Tensor]) -> int | None:
+    """Index of the first parameter holding a NaN or Inf, or None: one host read per device (the
+    per-parameter flags are stacked), so a model on the GPU is not synchronised once per tensor."""
+    flags: dict[torch.device, list[tuple[int, torch.Tensor]]] = {}
+    with torch.no_grad():
+        for i, p in enumerate(params):
+            flags.setdefault(p.device, []).append((i, torch.isfinite(p).all()))
+        bad = [idx for group in flags.values() for idx, ok in zip((i for i, _ in group), torch.stack([f for _, f in group]).tolist()) if not ok]
+    return min(bad) if bad else None
+
+
 def all_finite(params: list[torch.Tensor]) -> bool:
     """Whether every parameter holds only finite values; False when that cannot be read (meta
     tensors before materialisation), which keeps the per-read scan of :func:`locate_nonfinite`."""
     try:
-        with torch.no_grad():
-            return all(bool(torch.isfinite(p).all()) for p in params)
+        return first_nonfinite(params) is None
     except Exception:  # noqa: BLE001 - a parameter we cannot read must not stop watch()
         return False
 
@@ -101,13 +111,8 @@ def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[s
     if not math.isfinite(scalars.get("input_bad", 0.0)):
         if prev_finite:
             return "the model output (loss input), while the parameters were finite: the input batch or an activation overflowed"
-        bad_param = None
-        with torch.no_grad():
-            for name, p in zip(names, params):
-                if not bool(torch.isfinite(p).all()):
-                    bad_param = name
-                    break
-        if bad_param is not None:
-            return f"the model output (loss input); parameter {bad_param} is non-finite"
+        bad = first_nonfinite(params)
+        if bad is not None:
+            return f"the model output (loss input); parameter {names[bad]} is non-finite"
         return "the model output (loss input), while every parameter is finite: the input batch or an activation overflowed"
     return "none of the loss inputs: the loss itself overflowed (log of 0 or exp of a large value)"
