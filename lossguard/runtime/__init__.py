@@ -41,7 +41,8 @@ def watch(model: torch.nn.Module, criterion: Any = None, **options: Any) -> Watc
       ``default_detectors()`` and ``LossBelowBound`` (LG107), with default thresholds).
     * ``sync_every``: steps between reads of device statistics (default 8 on CPU, 1 there with
       ``on_event="raise"``; 16 elsewhere).
-    * ``log_every``: steps between TensorBoard scalar writes (default 1).
+    * ``log_every``: steps between TensorBoard scalar writes (default: every step for the first
+      1,024 steps, then every 8th, the steps whose gradient norms are measured).
     * ``jsonl``: also append every event as one JSON line to this file.
     * ``console``: ``True`` (rich console on stderr), ``False``, or a ``rich.console.Console``.
     * ``check_first`` / ``check_every``: which calls run the misuse value checks.

@@ -60,6 +60,7 @@ class StepState:
         "prev_finite",
         "moving",
         "manual_probe",
+        "probe_view",
         "thread",
     )
 
@@ -82,6 +83,8 @@ class StepState:
         self.prev_finite = False
         self.moving = False
         self.manual_probe: tuple[int, torch.Tensor] | None = None
+        # the last dense layer's first weights as a view that follows in-place updates (update probe)
+        self.probe_view: torch.Tensor | None = None
         self.thread: int | None = None
 
 
@@ -102,51 +105,31 @@ class Record:
     with the model in eval mode (validation), which a step leaves out when it has other terms.
     """
 
-    __slots__ = (
-        "step",
-        "losses",
-        "values",
-        "reached",
-        "evals",
-        "backwards",
-        "input_bad",
-        "target_bad",
-        "grads",
-        "grad_index",
-        "weights",
-        "lr",
-        "flags",
-        "skipped",
-        "chance",
-        "probe",
-        "urgent",
-        "stepped",
-        "wall",
-        "measured",
-    )
+    # Fields most steps leave alone are class attributes: a step's record is built with five
+    # assignments (one record per step), and an assignment makes the field the record's own.
+    reached = 0
+    backwards = 0
+    input_bad: torch.Tensor | None = None
+    target_bad: torch.Tensor | None = None
+    grads: list[torch.Tensor] | None = None
+    grad_index: tuple[int, ...] | None = None
+    weights: list[torch.Tensor] | None = None
+    lr: float | None = None
+    skipped = False
+    chance: float | None = None
+    probe: torch.Tensor | None = None
+    urgent = False
+    stepped = False
+    wall = 0.0
+    measured = False
 
     def __init__(self, step: int) -> None:
         self.step = step
         self.losses: list[torch.Tensor] = []
         # loss values already on the host (CPU, one process): nothing of the loss is left to read
         self.values: list[float] = []
-        self.reached = 0
         self.evals: list[int] = []
-        self.backwards = 0
-        self.input_bad: torch.Tensor | None = None
-        self.target_bad: torch.Tensor | None = None
-        self.grads: list[torch.Tensor] | None = None
-        self.grad_index: tuple[int, ...] | None = None
-        self.weights: list[torch.Tensor] | None = None
-        self.lr: float | None = None
         self.flags: dict[str, torch.Tensor] = {}
-        self.skipped = False
-        self.chance: float | None = None
-        self.probe: torch.Tensor | None = None
-        self.urgent = False
-        self.stepped = False
-        self.wall = 0.0
-        self.measured = False
 
     def terms(self) -> int:
         return len(self.losses) + len(self.values)

@@ -72,9 +72,8 @@ class OptimizerSide:
         def _flush_raise(self) -> None: ...
 
     def _owns(self, opt: torch.optim.Optimizer) -> bool:
-        last = self._s.last_opt
-        if last is not None and last() is opt:
-            return True
+        """Whether ``opt`` steps watched parameters (callers first try ``last_opt``, the answer
+        of the last call, inline)."""
         known = self._opt_cache.get(opt)
         if known is None:
             known = any(id(p) in self._param_ids for g in opt.param_groups for p in g["params"])
@@ -94,7 +93,8 @@ class OptimizerSide:
     def _on_optimizer_pre(self, opt: torch.optim.Optimizer) -> None:
         s = self._s
         s.any_opt = True
-        if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
+        last = s.last_opt
+        if (self._managed is not None and opt is not self._managed) or ((last is None or last() is not opt) and not self._owns(opt)):
             return
         cur = s.cur
         if cur is None or cur.stepped:
@@ -142,22 +142,35 @@ class OptimizerSide:
         last = self._dense[1]
         if last is None or params[last].grad is None or not (self.step < _PROBE_EARLY or self.step % _PROBE_EVERY == 0):
             return
-        now = params[last].detach().reshape(-1)[:_PROBE]
+        now = self._last_weights()
         if optimizer:
             cur.probe = now.clone()
             return
         # hand-written updates: compared at the next backward, after the loop's update (_after_backward)
         self._s.manual_probe = (self.step, now.clone())
 
+    def _last_weights(self) -> torch.Tensor:
+        """The first ``_PROBE`` weights of the last dense layer, flat: a view kept while the
+        parameter keeps its storage (it follows the optimizer's in-place updates), a fresh copy
+        for a non-contiguous parameter."""
+        assert self._dense[1] is not None
+        param = self._params[self._dense[1]]
+        view = self._s.probe_view
+        if view is None or view.data_ptr() != param.data_ptr():
+            view = param.detach().reshape(-1)[:_PROBE]
+            self._s.probe_view = view if param.is_contiguous() else None
+        return view
+
     def _on_optimizer_post(self, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
-        if (self._managed is not None and opt is not self._managed) or not self._owns(opt):
-            return
         s = self._s
+        last = s.last_opt
+        if (self._managed is not None and opt is not self._managed) or ((last is None or last() is not opt) and not self._owns(opt)):
+            return
         s.opt_steps += 1
         cur = s.cur
         if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
             assert self._dense[1] is not None
-            after = self._params[self._dense[1]].detach().reshape(-1)[:_PROBE]
+            after = self._last_weights()
             cur.flags["update"] = torch.dist(after, cur.probe)
             cur.flags["update_base"] = torch.linalg.vector_norm(cur.probe)
             cur.probe = None

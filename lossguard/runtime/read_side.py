@@ -16,6 +16,7 @@ from lossguard.runtime.collect import Read, Record, StepState, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.events import Event, make_event
+from lossguard.runtime.optimizer_side import GRAD_EVERY
 from lossguard.runtime.stats import locate_nonfinite, step_stats
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +33,10 @@ _MANUAL_UPDATE_SHOWN = 1e-3
 # spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
 _CAUSES = ("LG007", "LG107")
 _CONSEQUENCES = frozenset(("LG102", "LG104", "LG106"))
+# TensorBoard scalars by default (log_every=None): every step for the first DENSE_LOG steps, then
+# every GRAD_EVERY-th step, the steps whose gradient norms are measured. TensorBoard shows at
+# most 1,000 points per chart (it samples the rest away); events are always written at their step.
+DENSE_LOG = 1024
 
 
 class ReadSide:
@@ -49,7 +54,7 @@ class ReadSide:
     _stepwise: list[Detector]
     _weight_cache: dict[tuple[int, ...], list[float]]
     checks: ValueChecks
-    log_every: int
+    log_every: int | None
     world: int
 
     if TYPE_CHECKING:  # pragma: no cover
@@ -74,7 +79,8 @@ class ReadSide:
             # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
             # (a hand-written update spreads a real NaN to the next loss, reported there)
             grads = index = None
-        tags = self._out.tb is not None and rec.step % self.log_every == 0
+        every = self.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
+        tags = self._out.tb is not None and rec.step % every == 0
         weights = self._weight_cache.get(index) if index is not None else None
         manual = not rec.stepped and not (self._managed is not None or s.any_opt)
         if manual and "update" in scalars:

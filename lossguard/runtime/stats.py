@@ -34,7 +34,7 @@ def step_stats(
     grad_tags: bool = False,
 ) -> tuple[StepStats, dict[str, float]]:
     """The statistics of one step, and its gradient-norm scalars when ``grad_tags``."""
-    stats = StepStats(step=step, loss=loss, lr=lr, chance_loss=chance, updated=updated)
+    stats = StepStats.of_step(step, loss, lr, chance, updated)
     if "update" in scalars:
         base = scalars.get("update_base", 0.0)
         stats.update_ratio = scalars["update"] / base if base > _MIN_BASE else None

@@ -54,7 +54,10 @@ class ValueChecks:
         self._counts: torch.Tensor | None = None
         self._classes: int | None = None
         self._chance_key: Any = None
-        self._chance: float | None = None
+        # the chance level last computed from the input's shape (None: not known)
+        self.chance: float | None = None
+        # the least value the loss can take (the same for every step)
+        self.floor = lower_bound(kind, criterion)
         self._plain = (
             getattr(criterion, "weight", None) is None
             and not getattr(criterion, "label_smoothing", 0.0)
@@ -66,11 +69,11 @@ class ValueChecks:
     def on_call(self, rec: Record, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, calls: int, disabled: set[str]) -> None:
         if rec.chance is None:
             key = None if inp is None else (inp.dim(), inp.shape[1] if inp.dim() >= 2 else None)
-            if key != self._chance_key or self._chance is None:
+            if key != self._chance_key or self.chance is None:
                 from lossguard.runtime.misuse import chance_loss
 
-                self._chance_key, self._chance = key, chance_loss(self.kind, inp, self.criterion)
-            rec.chance = self._chance
+                self._chance_key, self.chance = key, chance_loss(self.kind, inp, self.criterion)
+            rec.chance = self.chance
         counted = calls < COUNT_EARLY or calls % COUNT_EVERY == 0
         if counted and self.kind in COUNTED_KINDS and self._plain and inp is not None and tgt is not None:
             self._count(rec, inp, tgt)
@@ -109,11 +112,6 @@ class ValueChecks:
         rec.flags["entropy"] = -(p * torch.log(p.clamp(min=1e-30))).sum()
         rec.flags["counted"] = total
 
-    @property
-    def chance(self) -> float | None:
-        """The chance level last computed from the input's shape (None: not known)."""
-        return self._chance
-
     def quiet(self, calls: int) -> bool:
         """True when an unchecked call ``calls`` has nothing to do here: the chance level is known
         (:attr:`chance`), the targets are not counted on this call, and no early LG003 check is due."""
@@ -127,21 +125,22 @@ class ValueChecks:
     # ------------------------------------------------------------------ on the host, after a read
 
     def on_read(self, stats: StepStats, scalars: dict[str, float], world: int) -> None:
-        if "target_var" in scalars:
-            self.target_var = scalars["target_var"] / world
-        if "const_target" in scalars:
-            self.constant_target = scalars["const_target"] > world - 0.5 and self.constant_target is not False
+        if scalars:
+            if "target_var" in scalars:
+                self.target_var = scalars["target_var"] / world
+            if "const_target" in scalars:
+                self.constant_target = scalars["const_target"] > world - 0.5 and self.constant_target is not False
+            if "entropy" in scalars:
+                self.entropy = scalars["entropy"] / world
+                self.counted = scalars.get("counted", 0.0)
         stats.constant_target = self.constant_target
-        if "entropy" in scalars:
-            self.entropy = scalars["entropy"] / world
-            self.counted = scalars.get("counted", 0.0)
         if self.kind == "mse" and self.target_var is not None:
             stats.chance_loss = self.target_var
         elif self.kind in COUNTED_KINDS and self.entropy is not None and self.counted >= MIN_COUNTED:
             # a model that ignores its input learns the class frequencies: their entropy
             stats.target_entropy = self.entropy
             stats.chance_loss = self.entropy if stats.chance_loss is None else min(stats.chance_loss, self.entropy)
-        stats.loss_floor = lower_bound(self.kind, self.criterion)
+        stats.loss_floor = self.floor
 
     def findings(self, step: int, scalars: dict[str, float]) -> list[tuple[str, str, dict, str | None]]:
         found: list[tuple[str, str, dict, str | None]] = []

@@ -76,6 +76,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     # nn.Module.__getattr__'s return type off it
     _model: weakref.ref[nn.Module]
     _s: StepState
+    _criterion: Any  # the wrapped criterion (also self.criterion), set past nn.Module.__setattr__
     _run_label: str | None  # the run folder's name when several watchers share a log_dir (arguments.run_label)
 
     step = _state("step")
@@ -102,7 +103,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         skip: Iterable[str] | None = None,
         detectors: list[Detector] | None = None,
         sync_every: int | None = None,
-        log_every: int = 1,
+        log_every: int | None = None,
         jsonl: str | None = None,
         console: Any = True,
         check_first: int = 5,
@@ -119,9 +120,12 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if optimizer is not None and not isinstance(optimizer, torch.optim.Optimizer):
             raise UsageError(f"Argument optimizer should be a torch.optim.Optimizer, got {type(optimizer).__name__}")
         self.criterion = criterion
+        # the same object, read on every call without nn.Module.__getattr__ (a submodule lives in _modules)
+        object.__setattr__(self, "_criterion", criterion)
         object.__setattr__(self, "_model", weakref.ref(model))
         self.sync_every = None if sync_every is None else positive_int("sync_every", sync_every)
-        self.log_every = positive_int("log_every", log_every)
+        # None: every step for the first DENSE_LOG steps, then the steps whose gradients are measured
+        self.log_every = None if log_every is None else positive_int("log_every", log_every)
         self.check_first = non_negative_int("check_first", check_first)
         self.check_every = positive_int("check_every", check_every)
         self.detectors: list[Detector] = list(detectors) if detectors is not None else [*default_detectors(), LossBelowBound()]
@@ -250,7 +254,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         return self.forward(*args, **kwargs)
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
-        criterion = self.criterion
+        criterion = self._criterion
         if criterion is None:
             raise UsageError("This watcher has no criterion (lossguard.watch(model)): pass each loss to watcher.observe(loss)")
         if self._broken or self._closed:
@@ -269,7 +273,11 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._guard(self._diagnose, inp, tgt)
             raise
         if training:
-            self._watch(loss, inp, tgt, checked, False)
+            s = self._s
+            if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == threading.get_ident():
+                self._on_call(s, loss, inp, tgt, checked, False)  # what _watch would do, one frame less
+            else:
+                self._watch(loss, inp, tgt, checked, False)
         return loss
 
     def observe(self, loss: Any) -> Any:
@@ -303,8 +311,55 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                     "lossguard: this watcher is used from a second thread; watch one model per thread (a watcher's per-step state is not shared)."
                 )
             s.thread = thread
-        try:  # _guard, inlined: this runs on every training step
-            self._on_call(s, tensor, inp, tgt, checked, observed)
+        self._on_call(s, tensor, inp, tgt, checked, observed)
+
+    def _on_call(self, s: StepState, loss: torch.Tensor, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
+        """The per-call work: keep the loss (its value, on the CPU), sample the checks; under the
+        watcher's guard (inlined: this runs on every training step), then any exception
+        ``on_event="raise"`` queued."""
+        try:
+            if self._device is None:
+                self._device = loss.device
+                # On the CPU a loss value is read without any synchronisation: a non-finite loss is
+                # then read at once, whatever sync_every says. Not under torch.distributed, where
+                # every rank must read at the same steps.
+                self._host_loss = loss.device.type == "cpu" and self.world == 1
+                self._every = read_every(loss.device, self.sync_every, self.on_event)
+            cur = s.cur
+            if cur is not None:
+                self._settle(s, cur)
+                cur = s.cur
+            if cur is None:
+                cur = s.cur = Record(s.step)
+            if self._host_loss and loss.dtype == torch.float32 and loss.dim() == 0:
+                value = loss  # read at once below: nothing keeps the tensor (or its graph)
+            else:
+                value = loss.detach()
+                if value.dim() > 0 or value.dtype != torch.float32:
+                    value = value.float().mean()
+            model = self._model()
+            if model is not None and not model.training:
+                cur.evals.append(cur.terms())
+            if self._host_loss:
+                v = value.item()
+                cur.values.append(v)
+                if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
+                    mark_nonfinite_inputs(cur, inp, tgt)
+            else:
+                cur.losses.append(value)
+                mark_nonfinite_inputs(cur, inp, tgt)
+            grad_fn = loss.grad_fn
+            if observed or (grad_fn is None and loss.requires_grad):
+                cur.reached = cur.terms()
+            if self.kind is not None:
+                checks = self.checks
+                if checked or not checks.quiet(s.calls):
+                    checks.on_call(cur, inp, tgt, checked, s.calls, self._disabled)
+                elif cur.chance is None:
+                    cur.chance = checks.chance
+            if checked and grad_fn is not None:
+                self._retention.watch(loss, s.step)
+            s.calls += 1
         except LossGuardError:
             raise
         except Exception as exc:
@@ -312,51 +367,6 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._broken = True
         if self._out.raise_queue:
             self._out.flush_raise(s.step)
-
-    def _on_call(self, s: StepState, loss: torch.Tensor, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
-        """The per-call work: keep the loss (its value, on the CPU), sample the checks."""
-        if self._device is None:
-            self._device = loss.device
-            # On the CPU a loss value is read without any synchronisation: a non-finite loss is
-            # then read at once, whatever sync_every says. Not under torch.distributed, where
-            # every rank must read at the same steps.
-            self._host_loss = loss.device.type == "cpu" and self.world == 1
-            self._every = read_every(loss.device, self.sync_every, self.on_event)
-        cur = s.cur
-        if cur is not None:
-            self._settle(s, cur)
-            cur = s.cur
-        if cur is None:
-            cur = s.cur = Record(s.step)
-        if self._host_loss and loss.dtype == torch.float32 and loss.dim() == 0:
-            value = loss  # read at once below: nothing keeps the tensor (or its graph)
-        else:
-            value = loss.detach()
-            if value.dim() > 0 or value.dtype != torch.float32:
-                value = value.float().mean()
-        model = self._model()
-        if model is not None and not model.training:
-            cur.evals.append(cur.terms())
-        if self._host_loss:
-            v = value.item()
-            cur.values.append(v)
-            if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
-                mark_nonfinite_inputs(cur, inp, tgt)
-        else:
-            cur.losses.append(value)
-            mark_nonfinite_inputs(cur, inp, tgt)
-        grad_fn = loss.grad_fn
-        if observed or (grad_fn is None and loss.requires_grad):
-            cur.reached = cur.terms()
-        if self.kind is not None:
-            checks = self.checks
-            if checked or not checks.quiet(s.calls):
-                checks.on_call(cur, inp, tgt, checked, s.calls, self._disabled)
-            elif cur.chance is None:
-                cur.chance = checks.chance
-        if checked and grad_fn is not None:
-            self._retention.watch(loss, s.step)
-        s.calls += 1
 
     def _settle(self, s: StepState, cur: Record) -> None:
         """Before a new loss term: close, keep or drop the terms collected so far."""

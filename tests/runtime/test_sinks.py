@@ -67,6 +67,31 @@ def test_user_summary_writer_gets_the_same_tags_in_its_own_run(tmp_path):
     assert any(b"LG102 loss-spike" in t.tensor_proto.string_val[0] for t in texts)
 
 
+def test_default_log_every_writes_each_step_then_every_eighth_and_events_at_their_step(tmp_path):
+    """By default every step's scalars are written for the first 1,024 steps, then those of every
+    8th step (the steps whose gradient norms are measured); an alert is written at its own step."""
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir=str(tmp_path), console=False)
+    train(net, crit, 1100, corrupt=nan_at(1061))
+    crit.close()
+    acc = EventAccumulator(str(next(tmp_path.iterdir())), size_guidance={"scalars": 0})
+    acc.Reload()
+    steps = [e.step for e in acc.Scalars("lossguard/loss")]
+    assert steps == list(range(1024)) + list(range(1024, 1100, 8))
+    assert [e.step for e in acc.Scalars("lossguard/grad_norm/total")][-3:] == [1080, 1088, 1096]
+    assert 1061 in [e.step for e in crit.events] and 1061 in [e.step for e in acc.Scalars("lossguard/alert")]
+
+
+def test_log_every_one_writes_every_step(tmp_path):
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir=str(tmp_path), console=False, log_every=1)
+    train(net, crit, 1040)
+    crit.close()
+    acc = EventAccumulator(str(next(tmp_path.iterdir())), size_guidance={"scalars": 0})
+    acc.Reload()
+    assert [e.step for e in acc.Scalars("lossguard/loss")] == list(range(1040))
+
+
 def test_writer_and_log_dir_together_is_a_usage_error(tmp_path):
     import pytest
     from torch.utils.tensorboard import SummaryWriter

@@ -55,6 +55,18 @@ class StepStats:
     # frequencies and ignores its inputs. When known, ``chance_loss`` is at most this.
     target_entropy: float | None = None
 
+    @classmethod
+    def of_step(cls, step: int, loss: float | None, lr: float | None, chance_loss: float | None, updated: bool | None) -> StepStats:
+        """The statistics of one step with these five fields set and every other one None.
+
+        The watcher builds one per step: this skips the generated ``__init__`` (nineteen
+        assignments); the unset fields read as their defaults, which the dataclass keeps on the
+        class, and ``asdict``, ``replace``, ``==`` and ``repr`` see the same values.
+        """
+        stats = object.__new__(cls)
+        stats.step, stats.loss, stats.lr, stats.chance_loss, stats.updated = step, loss, lr, chance_loss, updated
+        return stats
+
 
 @dataclass
 class Finding:
