@@ -5,14 +5,24 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import Arg, LossCall, TorchCall
-from lossguard.static.tensor_ops import reduction_from
+from lossguard.static.rule import act_phrase, via_caller
+from lossguard.static.tensor_ops import has_star, keyword_arg, reduction_from
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
+
+# What is not log-probabilities: the inputs NLLLoss (LG007) and CTCLoss (LG012) must not get.
+NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
 
 
 def loss_label(call: LossCall) -> str:
     """``CrossEntropyLoss`` or ``F.cross_entropy``."""
     short = call.qname.rsplit(".", 1)[-1]
     return short if short[:1].isupper() else f"F.{short}"
+
+
+def received(call: LossCall, arg: Arg, value: Tensor) -> str:
+    """``CrossEntropyLoss receives softmax probabilities (torch.softmax at line 6)``, and the caller
+    that passed the value in when there is one: how the input rules' messages start."""
+    return f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}"
 
 
 def tensor_arg(call: LossCall, role: str) -> tuple[Arg, Tensor] | None:
@@ -42,7 +52,7 @@ def reduction_of(call: TorchCall) -> str | None:
         positions = (sig.option_positions or {}) if sig is not None else {}
     literal: dict[str, object] = {}
     node = call.node
-    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+    if has_star(node):
         return None
     for name, i in positions.items():
         if i < len(node.args):
@@ -71,7 +81,4 @@ def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:
         return node.func.value if isinstance(node.func, ast.Attribute) else None
     if node.args:
         return node.args[0] if not isinstance(node.args[0], ast.Starred) else None
-    for k in node.keywords:
-        if k.arg == "input":
-            return k.value
-    return None
+    return keyword_arg(node, "input")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix
-from lossguard.static.rule import Rule, act_phrase, via_caller
-from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import has_act, inline_activation_input, received
 from lossguard.static.values import Act
 
 
@@ -28,8 +28,7 @@ class DoubleSigmoid(Rule):
         self.report(
             arg.node,
             call.ctx,
-            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}; it applies the sigmoid "
-            "itself, so pass the raw logits",
+            f"{received(call, arg, value)}; it applies the sigmoid itself, so pass the raw logits",
             fix,
         )
 
