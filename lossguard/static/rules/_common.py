@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import Arg, LossCall, TorchCall
+from lossguard.static.fix import Applicability, Edit, Fix, with_method
 from lossguard.static.rule import act_phrase, via_caller
 from lossguard.static.tensor_ops import has_star, keyword_arg, reduction_from
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
@@ -69,6 +70,11 @@ def reduction_of(call: TorchCall) -> str | None:
         return UNKNOWN
 
     return reduction_from(const(literal.get("reduction"), "mean"), const(literal.get("size_average"), None), const(literal.get("reduce"), None))
+
+
+def convert_target(call: LossCall, node: ast.expr, method: str, applicability: Applicability) -> Fix:
+    """The fix that converts the target ``node`` with ``.<method>()``: LG004's ``.float()``, LG013's ``.long()``."""
+    return Fix(f"Convert the target with .{method}()", (Edit(node, with_method(call.ctx.module, node, method)),), applicability)
 
 
 def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:
