@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import Arg, LossCall, TorchCall
-from lossguard.static.fix import Applicability, Edit, Fix, with_method
+from lossguard.static.fix import Applicability, Edit, Fix, call_with_keyword, with_method
 from lossguard.static.rule import act_phrase, via_caller
 from lossguard.static.tensor_ops import has_star, keyword_arg, reduction_from
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
@@ -70,6 +70,12 @@ def reduction_of(call: TorchCall) -> str | None:
         return UNKNOWN
 
     return reduction_from(const(literal.get("reduction"), "mean"), const(literal.get("size_average"), None), const(literal.get("reduce"), None))
+
+
+def set_reduction(call: TorchCall, reduction: str, applicability: Applicability, remove: tuple[str, ...] = ()) -> Fix:
+    """The fix that writes ``reduction="<reduction>"`` into the call (dropping ``remove``): LG009, LG010."""
+    text = call_with_keyword(call.ctx.module, call.node, "reduction", f'"{reduction}"', remove=remove)
+    return Fix(f"Use reduction='{reduction}'", (Edit(call.node, text),), applicability)
 
 
 def convert_target(call: LossCall, node: ast.expr, method: str, applicability: Applicability) -> Fix:
