@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
-from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of, set_reduction
 
@@ -48,13 +48,7 @@ def kl_term(log_p, q, reduction):
             line=4,
             col=6,
             message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
-            fixed="""
-import torch.nn as nn
-import torch.nn.functional as F
-
-kl = nn.KLDivLoss(reduction="batchmean")
-loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
-""",
+            fixed=catalog_use_instead("LG009"),
             fix_title="Use reduction='batchmean'",
         ),
         Invalid(

@@ -6,7 +6,7 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
-from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of, set_reduction
@@ -102,11 +102,7 @@ total = reduce(lambda a, b: a + b, values)
             line=3,
             col=13,
             message="size_average is deprecated; use reduction='sum'",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.MSELoss(reduction="sum")
-""",
+            fixed=catalog_use_instead("LG010"),
             fix_title="Use reduction='sum'",
         ),
         Invalid(
