@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import Arg, LossCall, TorchCall
-from lossguard.static.fix import Applicability, Edit, Fix, call_with_keyword, with_method
+from lossguard.static.fix import Applicability, Edit, Fix, attr_name, call_with_keyword, with_method
 from lossguard.static.rule import act_phrase, via_caller
 from lossguard.static.tensor_ops import has_star, keyword_arg, reduction_from
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
@@ -81,6 +81,15 @@ def set_reduction(call: TorchCall, reduction: str, applicability: Applicability,
 def convert_target(call: LossCall, node: ast.expr, method: str, applicability: Applicability) -> Fix:
     """The fix that converts the target ``node`` with ``.<method>()``: LG004's ``.float()``, LG013's ``.long()``."""
     return Fix(f"Convert the target with .{method}()", (Edit(node, with_method(call.ctx.module, node, method)),), applicability)
+
+
+def to_bce_with_logits(call: LossCall) -> Edit | None:
+    """The edit ``F.binary_cross_entropy(...)`` -> ``F.binary_cross_entropy_with_logits(...)`` (LG002,
+    LG016): only for the functional form written as an attribute, with every argument visible."""
+    func = call.node.func
+    if call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, ast.Attribute) or has_star(call.node):
+        return None
+    return Edit(attr_name(func), "binary_cross_entropy_with_logits")
 
 
 def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:
