@@ -103,3 +103,15 @@ def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:
     if node.args:
         return node.args[0] if not isinstance(node.args[0], ast.Starred) else None
     return keyword_arg(node, "input")
+
+
+def drop_activation(call: LossCall, arg: Arg, value: Tensor) -> Edit | None:
+    """The edit that replaces an argument that *is* the softmax/sigmoid call by that call's input."""
+    inner = inline_activation_input(arg, value)
+    return Edit(arg.node, call.ctx.module.segment(inner)) if inner is not None else None
+
+
+def remove_activation(call: LossCall, arg: Arg, value: Tensor, what: str) -> Fix | None:
+    """The fix "Remove the <what>: pass the logits" (LG001: softmax or log_softmax; LG003: sigmoid)."""
+    drop = drop_activation(call, arg, value)
+    return Fix(f"Remove the {what}: pass the logits", (drop,), "unsafe") if drop is not None else None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import has_act, inline_activation_input, received
+from lossguard.static.rules._common import has_act, received, remove_activation
 from lossguard.static.values import Act
 
 
@@ -21,12 +20,7 @@ class DoubleSoftmax(Rule):
             return
         arg, value = found
         redundant = value.act is Act.LOG_PROBS
-        fix = None
-        inner = inline_activation_input(arg, value)
-        if inner is not None:
-            module = call.ctx.module
-            what = "log_softmax" if redundant else "softmax"
-            fix = Fix(f"Remove the {what}: pass the logits", (Edit(arg.node, module.segment(inner)),), "unsafe")
+        fix = remove_activation(call, arg, value, "log_softmax" if redundant else "softmax")
         message = received(call, arg, value)
         if redundant:
             # log_softmax is idempotent: the loss and its gradients are the same; only the work is wasted

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import has_act, inline_activation_input, received
+from lossguard.static.rules._common import has_act, received, remove_activation
 from lossguard.static.values import Act
 
 
@@ -20,11 +19,7 @@ class DoubleSigmoid(Rule):
         if found is None:
             return
         arg, value = found
-        fix = None
-        inner = inline_activation_input(arg, value)
-        if inner is not None and value.act is Act.SIGMOID:
-            module = call.ctx.module
-            fix = Fix("Remove the sigmoid: pass the logits", (Edit(arg.node, module.segment(inner)),), "unsafe")
+        fix = remove_activation(call, arg, value, "sigmoid") if value.act is Act.SIGMOID else None
         self.report(
             arg.node,
             call.ctx,
