@@ -3,8 +3,9 @@
 The catalog owns each problem's code, name and severity; a runtime detector's ``Param``
 declarations own its thresholds. Pages generated from them (docs/rules, `lossguard explain`,
 SARIF) cannot drift. These copies can, so each is checked here: the README's table of static
-rules, the detector table of docs/runtime.md, each detector's own ``code``/``name``, and the
-defaults that the catalog's runtime pages and docs/runtime.md quote in words.
+rules, the detector table of docs/runtime.md, each detector's own ``code``/``name``, the
+defaults that the catalog's runtime pages and docs/runtime.md quote in words, and the
+interpreter's limits that docs/checker.md quotes.
 """
 
 from __future__ import annotations
@@ -169,3 +170,12 @@ def test_runtime_doc_table_quotes_the_detector_defaults(code):
     text = _table_rows(ROOT / "docs" / "runtime.md", "LG1")[code][3]
     for phrase in RUNTIME_DOC_PHRASES[code]:
         assert _Prose().format(phrase, **_defaults(code)) in text
+
+
+def test_checker_doc_quotes_the_interpreter_limits():
+    from lossguard.static.interp.frame import MAX_DEPTH
+    from lossguard.static.values import MAX_EITHER
+
+    text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
+    assert f"up to a call depth of {MAX_DEPTH})" in text
+    assert f"is `Either` of them (at most {MAX_EITHER})" in text
