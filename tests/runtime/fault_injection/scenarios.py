@@ -64,6 +64,19 @@ def mlp(depth: int = 2, width: int = 64, act: type = nn.ReLU, out: int = CLASSES
     return nn.Sequential(*layers)
 
 
+class LastStep(nn.Module):
+    """A recurrent layer whose output at the last step goes through a head (the suite's sequence models)."""
+
+    def __init__(self, rnn: nn.Module, head: nn.Module) -> None:
+        super().__init__()
+        self.rnn = rnn
+        self.head = head
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.head(out[:, -1])
+
+
 def _watch(model: nn.Module, criterion, **kw):
     kw.setdefault("console", False)
     return lossguard.watch(model, criterion, **kw)
@@ -191,32 +204,15 @@ def exploding_rnn(seed: int) -> Outcome:
     """A ReLU RNN whose recurrent weights amplify the state: gradients grow with the sequence."""
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
+    model = LastStep(nn.RNN(8, 32, nonlinearity="relu", batch_first=True), nn.Linear(32, 1))
+    with torch.no_grad():
+        model.rnn.weight_hh_l0.copy_(torch.eye(32) * 1.15 + 0.02 * torch.randn(32, 32, generator=g))
 
-    class Net(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.rnn = nn.RNN(8, 32, nonlinearity="relu", batch_first=True)
-            self.head = nn.Linear(32, 1)
-            with torch.no_grad():
-                self.rnn.weight_hh_l0.copy_(torch.eye(32) * 1.15 + 0.02 * torch.randn(32, 32, generator=g))
-
-        def forward(self, x):
-            out, _ = self.rnn(x)
-            return self.head(out[:, -1])
-
-    model = Net()
-    optimizer = torch.optim.SGD(model.parameters(), lr=1e-4)
-    criterion = _watch(model, nn.MSELoss())
-    steps = 0
-    for _step in range(60):
+    def batch(step):
         x = torch.rand(16, 40, 8, generator=g)
-        y = x.sum(dim=(1, 2)).unsqueeze(1) / 40
-        optimizer.zero_grad()
-        criterion(model(x), y).backward()
-        optimizer.step()
-        steps += 1
-    criterion.close()
-    return Outcome(criterion.events, steps)
+        return x, x.sum(dim=(1, 2)).unsqueeze(1) / 40
+
+    return loop(seed, model, nn.MSELoss(), batch, steps=60, optimizer=lambda p: torch.optim.SGD(p, lr=1e-4))
 
 
 def _misuse_run(seed: int, make: Callable, steps: int = 30) -> Outcome:
@@ -630,21 +626,12 @@ def healthy_lstm(seed: int) -> Outcome:
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
 
-    class Net(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.lstm = nn.LSTM(4, 32, batch_first=True)
-            self.head = nn.Linear(32, 2)
-
-        def forward(self, x):
-            out, _ = self.lstm(x)
-            return self.head(out[:, -1])
-
     def batch(step):
         x = torch.randn(32, 20, 4, generator=g)
         return x, (x[:, :, 0].sum(dim=1) > 0).long()
 
-    return loop(seed, Net(), nn.CrossEntropyLoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
+    model = LastStep(nn.LSTM(4, 32, batch_first=True), nn.Linear(32, 2))
+    return loop(seed, model, nn.CrossEntropyLoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
 
 
 def healthy_cnn_batchnorm(seed: int) -> Outcome:
@@ -844,22 +831,19 @@ def healthy_gru(seed: int) -> Outcome:
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
 
-    class Net(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.gru = nn.GRU(1, 32, batch_first=True)
-            self.head = nn.Linear(32, 1)
-
-        def forward(self, x):
-            out, _ = self.gru(x)
-            return self.head(out[:, -1])
-
     def batch(step):
         level = torch.randn(32, 1, 1, generator=g)
         x = level + 0.5 * torch.randn(32, 15, 1, generator=g)
         return x, level[:, :, 0]
 
-    return loop(seed, Net(), nn.MSELoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
+    return loop(
+        seed,
+        LastStep(nn.GRU(1, 32, batch_first=True), nn.Linear(32, 1)),
+        nn.MSELoss(),
+        batch,
+        steps=250,
+        optimizer=lambda p: torch.optim.Adam(p, lr=3e-3),
+    )
 
 
 def healthy_adam_small_lr(seed: int) -> Outcome:
