@@ -13,7 +13,8 @@ Two forms are accepted:
   marked with ``# expect:`` comments.
 
 A rule's first INVALID example is its catalog example (``catalog_example(code)``), so the code on
-its documentation page is run by the tests.
+its documentation page is run by the tests; where the rule's fix turns it into the page's "Use
+instead" code, ``fixed=catalog_use_instead(code)`` says so (LG009, LG010).
 """
 
 from __future__ import annotations
@@ -64,6 +65,14 @@ def catalog_example(code: str) -> str:
     from lossguard import catalog
 
     return catalog.PROBLEMS[code].example
+
+
+def catalog_use_instead(code: str) -> str:
+    """The "Use instead" code on the catalog page of ``code``. A rule whose fix turns the page's
+    example into exactly that code gives it as its first INVALID example's ``fixed``."""
+    from lossguard import catalog
+
+    return catalog.PROBLEMS[code].use_instead
 
 
 def code_of(example: Example) -> str:

@@ -78,6 +78,9 @@ LOSS_FUNCTIONS: dict[str, LossSignature] = {
     F + "triplet_margin_loss": LossSignature("other", ("anchor", "positive", "negative"), {}, {"reduction": 9}),
 }
 
+# The reduction arguments deprecated since torch 0.4 in favour of reduction= (still accepted, with a warning).
+LEGACY_REDUCTION_ARGS = ("size_average", "reduce")
+
 # Loss modules' constructor positions of the deprecated and current reduction arguments.
 LOSS_CTOR_OPTION_POSITIONS: dict[str, dict[str, int]] = {
     NN + "CrossEntropyLoss": {"size_average": 1, "reduce": 3, "reduction": 4},

@@ -5,14 +5,25 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import Arg, LossCall, TorchCall
-from lossguard.static.tensor_ops import reduction_from
+from lossguard.static.fix import Applicability, Edit, Fix, attr_name, call_with_keyword, with_method
+from lossguard.static.rule import act_phrase, via_caller
+from lossguard.static.tensor_ops import has_star, keyword_arg, reduction_from
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
+
+# What is not log-probabilities: the inputs NLLLoss (LG007) and CTCLoss (LG012) must not get.
+NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
 
 
 def loss_label(call: LossCall) -> str:
     """``CrossEntropyLoss`` or ``F.cross_entropy``."""
     short = call.qname.rsplit(".", 1)[-1]
     return short if short[:1].isupper() else f"F.{short}"
+
+
+def received(call: LossCall, arg: Arg, value: Tensor) -> str:
+    """``CrossEntropyLoss receives softmax probabilities (torch.softmax at line 6)``, and the caller
+    that passed the value in when there is one: how the input rules' messages start."""
+    return f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}"
 
 
 def tensor_arg(call: LossCall, role: str) -> tuple[Arg, Tensor] | None:
@@ -42,7 +53,7 @@ def reduction_of(call: TorchCall) -> str | None:
         positions = (sig.option_positions or {}) if sig is not None else {}
     literal: dict[str, object] = {}
     node = call.node
-    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+    if has_star(node):
         return None
     for name, i in positions.items():
         if i < len(node.args):
@@ -61,6 +72,26 @@ def reduction_of(call: TorchCall) -> str | None:
     return reduction_from(const(literal.get("reduction"), "mean"), const(literal.get("size_average"), None), const(literal.get("reduce"), None))
 
 
+def set_reduction(call: TorchCall, reduction: str, applicability: Applicability, remove: tuple[str, ...] = ()) -> Fix:
+    """The fix that writes ``reduction="<reduction>"`` into the call (dropping ``remove``): LG009, LG010."""
+    text = call_with_keyword(call.ctx.module, call.node, "reduction", f'"{reduction}"', remove=remove)
+    return Fix(f"Use reduction='{reduction}'", (Edit(call.node, text),), applicability)
+
+
+def convert_target(call: LossCall, node: ast.expr, method: str, applicability: Applicability) -> Fix:
+    """The fix that converts the target ``node`` with ``.<method>()``: LG004's ``.float()``, LG013's ``.long()``."""
+    return Fix(f"Convert the target with .{method}()", (Edit(node, with_method(call.ctx.module, node, method)),), applicability)
+
+
+def to_bce_with_logits(call: LossCall) -> Edit | None:
+    """The edit ``F.binary_cross_entropy(...)`` -> ``F.binary_cross_entropy_with_logits(...)`` (LG002,
+    LG016): only for the functional form written as an attribute, with every argument visible."""
+    func = call.node.func
+    if call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, ast.Attribute) or has_star(call.node):
+        return None
+    return Edit(attr_name(func), "binary_cross_entropy_with_logits")
+
+
 def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:
     """For an argument that *is* the softmax/sigmoid call (``F.softmax(x, 1)``, ``x.sigmoid()``), its input ``x``."""
     site = value.act_site
@@ -71,7 +102,16 @@ def inline_activation_input(arg: Arg, value: Tensor) -> ast.expr | None:
         return node.func.value if isinstance(node.func, ast.Attribute) else None
     if node.args:
         return node.args[0] if not isinstance(node.args[0], ast.Starred) else None
-    for k in node.keywords:
-        if k.arg == "input":
-            return k.value
-    return None
+    return keyword_arg(node, "input")
+
+
+def drop_activation(call: LossCall, arg: Arg, value: Tensor) -> Edit | None:
+    """The edit that replaces an argument that *is* the softmax/sigmoid call by that call's input."""
+    inner = inline_activation_input(arg, value)
+    return Edit(arg.node, call.ctx.module.segment(inner)) if inner is not None else None
+
+
+def remove_activation(call: LossCall, arg: Arg, value: Tensor, what: str) -> Fix | None:
+    """The fix "Remove the <what>: pass the logits" (LG001: softmax or log_softmax; LG003: sigmoid)."""
+    drop = drop_activation(call, arg, value)
+    return Fix(f"Remove the {what}: pass the logits", (drop,), "unsafe") if drop is not None else None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix
-from lossguard.static.rule import Rule, act_phrase, via_caller
-from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import has_act, received, remove_activation
 from lossguard.static.values import Act
 
 
@@ -21,19 +20,14 @@ class DoubleSoftmax(Rule):
             return
         arg, value = found
         redundant = value.act is Act.LOG_PROBS
-        fix = None
-        inner = inline_activation_input(arg, value)
-        if inner is not None:
-            module = call.ctx.module
-            what = "log_softmax" if redundant else "softmax"
-            fix = Fix(f"Remove the {what}: pass the logits", (Edit(arg.node, module.segment(inner)),), "unsafe")
-        received = f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}"
+        fix = remove_activation(call, arg, value, "log_softmax" if redundant else "softmax")
+        message = received(call, arg, value)
         if redundant:
             # log_softmax is idempotent: the loss and its gradients are the same; only the work is wasted
-            message = f"{received}; it applies log-softmax itself, so the log_softmax is redundant (same loss and gradients): pass the raw logits"
+            message += "; it applies log-softmax itself, so the log_softmax is redundant (same loss and gradients): pass the raw logits"
             self.report(arg.node, call.ctx, message, fix, severity="info")
             return
-        self.report(arg.node, call.ctx, f"{received}; it applies log-softmax itself, so pass the raw logits", fix)
+        self.report(arg.node, call.ctx, f"{message}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
         """

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import ast
-
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix, attr_name
-from lossguard.static.rule import Rule, act_phrase, via_caller
-from lossguard.static.rules._common import has_act, loss_label
+from lossguard.static.fix import Fix
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import has_act, received, to_bce_with_logits
 from lossguard.static.values import Act
 
 
@@ -17,12 +15,8 @@ def _fix(call: LossCall) -> Fix | None:
 
     Only the functional form, where the call itself is all the intent there is; a BCELoss
     module may be used elsewhere with probabilities."""
-    func = call.node.func
-    if call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, ast.Attribute):
-        return None
-    if any(isinstance(a, ast.Starred) for a in call.node.args) or any(k.arg is None for k in call.node.keywords):
-        return None
-    return Fix("Use binary_cross_entropy_with_logits", (Edit(attr_name(func), "binary_cross_entropy_with_logits"),), "unsafe")
+    rename = to_bce_with_logits(call)
+    return Fix("Use binary_cross_entropy_with_logits", (rename,), "unsafe") if rename is not None else None
 
 
 class BceOnLogits(Rule):
@@ -38,8 +32,7 @@ class BceOnLogits(Rule):
         self.report(
             arg.node,
             call.ctx,
-            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)} with no sigmoid; it needs "
-            "probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            f"{received(call, arg, value)} with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
             _fix(call),
         )
 

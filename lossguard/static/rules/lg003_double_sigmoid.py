@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix
-from lossguard.static.rule import Rule, act_phrase, via_caller
-from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import has_act, received, remove_activation
 from lossguard.static.values import Act
 
 
@@ -20,16 +19,11 @@ class DoubleSigmoid(Rule):
         if found is None:
             return
         arg, value = found
-        fix = None
-        inner = inline_activation_input(arg, value)
-        if inner is not None and value.act is Act.SIGMOID:
-            module = call.ctx.module
-            fix = Fix("Remove the sigmoid: pass the logits", (Edit(arg.node, module.segment(inner)),), "unsafe")
+        fix = remove_activation(call, arg, value, "sigmoid") if value.act is Act.SIGMOID else None
         self.report(
             arg.node,
             call.ctx,
-            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}; it applies the sigmoid "
-            "itself, so pass the raw logits",
+            f"{received(call, arg, value)}; it applies the sigmoid itself, so pass the raw logits",
             fix,
         )
 

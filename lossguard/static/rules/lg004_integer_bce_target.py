@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule, via_caller
-from lossguard.static.rules._common import loss_label, tensor_arg
+from lossguard.static.rules._common import convert_target, loss_label, tensor_arg
 from lossguard.static.values import Dtype
 
 
@@ -20,12 +19,11 @@ class IntegerBceTarget(Rule):
         if found is None or found[1].dtype is not Dtype.INT:
             return
         node = found[0].node
-        module = call.ctx.module
         self.report(
             node,
             call.ctx,
             f"{loss_label(call)} target is an integer tensor{via_caller(node, call.ctx)}; binary cross-entropy needs a float target (add .float())",
-            Fix("Convert the target with .float()", (Edit(node, with_method(module, node, "float")),), "safe"),
+            convert_target(call, node, "float", "safe"),
         )
 
     VALID = (

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
-from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix, call_with_keyword
+from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import reduction_of
+from lossguard.static.rules._common import reduction_of, set_reduction
 
 _KL = {"torch.nn.KLDivLoss": "KLDivLoss", "torch.nn.functional.kl_div": "F.kl_div"}
 
@@ -19,12 +19,8 @@ class KlDivReductionMean(Rule):
         if label is None:
             return
         if reduction_of(call) == "mean":
-            legacy = any(k.arg in ("size_average", "reduce") for k in call.node.keywords)
-            fix = None
-            if not legacy:
-                module = call.ctx.module
-                text = call_with_keyword(module, call.node, "reduction", '"batchmean"')
-                fix = Fix("Use reduction='batchmean'", (Edit(call.node, text),), "unsafe")
+            legacy = any(k.arg in api.LEGACY_REDUCTION_ARGS for k in call.node.keywords)
+            fix = None if legacy else set_reduction(call, "batchmean", "unsafe")
             self.report(
                 call.node,
                 call.ctx,
@@ -52,13 +48,7 @@ def kl_term(log_p, q, reduction):
             line=4,
             col=6,
             message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
-            fixed="""
-import torch.nn as nn
-import torch.nn.functional as F
-
-kl = nn.KLDivLoss(reduction="batchmean")
-loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
-""",
+            fixed=catalog_use_instead("LG009"),
             fix_title="Use reduction='batchmean'",
         ),
         Invalid(

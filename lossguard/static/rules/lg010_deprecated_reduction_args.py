@@ -6,10 +6,10 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
-from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix, call_with_keyword
+from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
+from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import reduction_of
+from lossguard.static.rules._common import reduction_of, set_reduction
 
 
 def _is_literal_flag(node: ast.expr) -> bool:
@@ -52,9 +52,9 @@ class DeprecatedReductionArgs(Rule):
             quote = call.ctx.module.segment(alias.value)[0]
             to_mean = Fix("Use reduction='mean'", (Edit(alias.value, f"{quote}mean{quote}"),), "safe")
             self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
-        used = [k.arg for k in call.node.keywords if k.arg in ("size_average", "reduce") and _is_literal_flag(k.value)]
+        used = [k.arg for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS and _is_literal_flag(k.value)]
         if not used:
-            defaulted = [k.arg for k in call.node.keywords if k.arg in ("size_average", "reduce") and _flag_default(k.value, call.ctx.func)]
+            defaulted = [k.arg for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS and _flag_default(k.value, call.ctx.func)]
             if defaulted:
                 self.report(
                     call.node,
@@ -69,9 +69,7 @@ class DeprecatedReductionArgs(Rule):
         fix = None
         positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args)
         if effective is not None and not positional_legacy:
-            module = call.ctx.module
-            text = call_with_keyword(module, call.node, "reduction", repr(effective).replace("'", '"'), remove=("size_average", "reduce"))
-            fix = Fix(f"Use reduction='{effective}'", (Edit(call.node, text),), "safe")
+            fix = set_reduction(call, effective, "safe", remove=api.LEGACY_REDUCTION_ARGS)
         self.report(
             call.node,
             call.ctx,
@@ -104,11 +102,7 @@ total = reduce(lambda a, b: a + b, values)
             line=3,
             col=13,
             message="size_average is deprecated; use reduction='sum'",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.MSELoss(reduction="sum")
-""",
+            fixed=catalog_use_instead("LG010"),
             fix_title="Use reduction='sum'",
         ),
         Invalid(

@@ -9,6 +9,7 @@ from lossguard.static.events import TorchCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, call_with_keyword
 from lossguard.static.rule import Rule
+from lossguard.static.tensor_ops import has_star
 from lossguard.static.values import Tensor
 
 # functional: (input, dim=None, _stacklevel=3, dtype=None); layers: (dim=None)
@@ -26,7 +27,7 @@ _DIM_KEYWORDS = ("dim", "axis")
 
 def _has_dim(call: TorchCall, dim_position: int) -> bool:
     node = call.node
-    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+    if has_star(node):
         return True  # *args / **kwargs may carry it
     for k in node.keywords:
         if k.arg in _DIM_KEYWORDS:

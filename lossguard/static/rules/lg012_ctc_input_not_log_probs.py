@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.rule import Rule, act_phrase, via_caller
-from lossguard.static.rules._common import has_act, loss_label
-from lossguard.static.values import Act
+from lossguard.static.rule import Rule
+from lossguard.static.rules._common import NOT_LOG_PROBS, has_act, received
 
 
 class CtcInputNotLogProbs(Rule):
@@ -15,15 +14,14 @@ class CtcInputNotLogProbs(Rule):
     def on_loss_call(self, call: LossCall) -> None:
         if call.family != "ctc":
             return
-        found = has_act(call, "input", Act.LOGITS, Act.PROBS, Act.SIGMOID)
+        found = has_act(call, "input", *NOT_LOG_PROBS)
         if found is None:
             return
         arg, value = found
         self.report(
             arg.node,
             call.ctx,
-            f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}; it expects (T, N, C) "
-            "log-probabilities: apply log_softmax over the class axis",
+            f"{received(call, arg, value)}; it expects (T, N, C) log-probabilities: apply log_softmax over the class axis",
         )
 
     VALID = (

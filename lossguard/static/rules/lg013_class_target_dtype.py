@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule, via_caller
-from lossguard.static.rules._common import loss_label, tensor_arg
+from lossguard.static.rules._common import convert_target, loss_label, tensor_arg
 from lossguard.static.values import Dtype
 
 
@@ -32,12 +31,11 @@ class ClassTargetDtype(Rule):
             if not is_indices:
                 return
         node = tgt[0].node
-        module = call.ctx.module
         self.report(
             node,
             call.ctx,
             f"{loss_label(call)} target holds class indices as floats{via_caller(node, call.ctx)}; class indices must be int64: use .long()",
-            Fix("Convert the target with .long()", (Edit(node, with_method(module, node, "long")),), "unsafe"),
+            convert_target(call, node, "long", "unsafe"),
         )
 
     VALID = (

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import ast
-
 from lossguard.static.events import Arg, LossCall
 from lossguard.static.examples import Invalid, catalog_example
-from lossguard.static.fix import Edit, Fix, attr_name
+from lossguard.static.fix import Fix
 from lossguard.static.rule import Rule, describe_site
-from lossguard.static.rules._common import has_act, inline_activation_input, loss_label
+from lossguard.static.rules._common import drop_activation, has_act, loss_label, to_bce_with_logits
 from lossguard.static.values import Act, Tensor
 
 
@@ -34,18 +32,11 @@ class SigmoidThenBceLoss(Rule):
     @staticmethod
     def _fix(call: LossCall, arg: Arg, value: Tensor) -> Fix | None:
         """``F.binary_cross_entropy(torch.sigmoid(x), y)`` -> ``F.binary_cross_entropy_with_logits(x, y)``."""
-        inner = inline_activation_input(arg, value)
-        func = call.node.func
-        if inner is None or call.qname != "torch.nn.functional.binary_cross_entropy" or not isinstance(func, ast.Attribute):
+        drop = drop_activation(call, arg, value)
+        rename = to_bce_with_logits(call)
+        if drop is None or rename is None or any(k.arg == "weight" for k in call.node.keywords):
             return None
-        if any(isinstance(a, ast.Starred) for a in call.node.args) or any(k.arg in (None, "weight") for k in call.node.keywords):
-            return None
-        module = call.ctx.module
-        return Fix(
-            "Use binary_cross_entropy_with_logits on the logits",
-            (Edit(attr_name(func), "binary_cross_entropy_with_logits"), Edit(arg.node, module.segment(inner))),
-            "safe",
-        )
+        return Fix("Use binary_cross_entropy_with_logits on the logits", (rename, drop), "safe")
 
     VALID = (
         """

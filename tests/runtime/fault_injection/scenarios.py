@@ -64,6 +64,19 @@ def mlp(depth: int = 2, width: int = 64, act: type = nn.ReLU, out: int = CLASSES
     return nn.Sequential(*layers)
 
 
+class LastStep(nn.Module):
+    """A recurrent layer whose output at the last step goes through a head (the suite's sequence models)."""
+
+    def __init__(self, rnn: nn.Module, head: nn.Module) -> None:
+        super().__init__()
+        self.rnn = rnn
+        self.head = head
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.head(out[:, -1])
+
+
 def _watch(model: nn.Module, criterion, **kw):
     kw.setdefault("console", False)
     return lossguard.watch(model, criterion, **kw)
@@ -191,32 +204,15 @@ def exploding_rnn(seed: int) -> Outcome:
     """A ReLU RNN whose recurrent weights amplify the state: gradients grow with the sequence."""
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
+    model = LastStep(nn.RNN(8, 32, nonlinearity="relu", batch_first=True), nn.Linear(32, 1))
+    with torch.no_grad():
+        model.rnn.weight_hh_l0.copy_(torch.eye(32) * 1.15 + 0.02 * torch.randn(32, 32, generator=g))
 
-    class Net(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.rnn = nn.RNN(8, 32, nonlinearity="relu", batch_first=True)
-            self.head = nn.Linear(32, 1)
-            with torch.no_grad():
-                self.rnn.weight_hh_l0.copy_(torch.eye(32) * 1.15 + 0.02 * torch.randn(32, 32, generator=g))
-
-        def forward(self, x):
-            out, _ = self.rnn(x)
-            return self.head(out[:, -1])
-
-    model = Net()
-    optimizer = torch.optim.SGD(model.parameters(), lr=1e-4)
-    criterion = _watch(model, nn.MSELoss())
-    steps = 0
-    for _step in range(60):
+    def batch(step):
         x = torch.rand(16, 40, 8, generator=g)
-        y = x.sum(dim=(1, 2)).unsqueeze(1) / 40
-        optimizer.zero_grad()
-        criterion(model(x), y).backward()
-        optimizer.step()
-        steps += 1
-    criterion.close()
-    return Outcome(criterion.events, steps)
+        return x, x.sum(dim=(1, 2)).unsqueeze(1) / 40
+
+    return loop(seed, model, nn.MSELoss(), batch, steps=60, optimizer=lambda p: torch.optim.SGD(p, lr=1e-4))
 
 
 def _misuse_run(seed: int, make: Callable, steps: int = 30) -> Outcome:
@@ -309,17 +305,32 @@ def loop(
     return Outcome(watched.events, steps)
 
 
-def dead_relu(seed: int) -> Outcome:
-    """Hidden biases of -50 after a bad init: every ReLU is dead, nothing below the head learns."""
+def _teacher_loop(
+    seed: int,
+    criterion,
+    steps: int = 300,
+    optimizer: Callable | None = None,
+    model: Callable[[], nn.Module] = mlp,
+    batch: int = 64,
+    **kw,
+) -> Outcome:
+    """``loop`` on the teacher's batches of ``batch`` examples: seeded, then the model is built by ``model()``."""
     torch.manual_seed(seed)
     teacher = Teacher(seed)
-    model = mlp()
-    with torch.no_grad():
-        model[0].bias.fill_(-50.0)
-        model[2].bias.fill_(-50.0)
-    return loop(
-        seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=150, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)
-    )
+    return loop(seed, model(), criterion, lambda s: teacher.batch(batch), steps=steps, optimizer=optimizer, **kw)
+
+
+def dead_relu(seed: int) -> Outcome:
+    """Hidden biases of -50 after a bad init: every ReLU is dead, nothing below the head learns."""
+
+    def model() -> nn.Module:
+        net = mlp()
+        with torch.no_grad():
+            net[0].bias.fill_(-50.0)
+            net[2].bias.fill_(-50.0)
+        return net
+
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), steps=150, model=model, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
 
 
 def random_labels(seed: int) -> Outcome:
@@ -371,13 +382,15 @@ def adam_lr_too_high(seed: int) -> Outcome:
 
 def deep_tanh(seed: int) -> Outcome:
     """20 tanh layers initialised with a small gain: the signal and its gradient fade with depth."""
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    model = mlp(depth=20, act=nn.Tanh)
-    for m in model:
-        if isinstance(m, nn.Linear):
-            nn.init.xavier_uniform_(m.weight, gain=0.4)
-    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=120, optimizer=lambda p: torch.optim.SGD(p, lr=0.05))
+
+    def model() -> nn.Module:
+        net = mlp(depth=20, act=nn.Tanh)
+        for m in net:
+            if isinstance(m, nn.Linear):
+                nn.init.xavier_uniform_(m.weight, gain=0.4)
+        return net
+
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), steps=120, model=model, optimizer=lambda p: torch.optim.SGD(p, lr=0.05))
 
 
 # --------------------------------------------------------------------------- healthy
@@ -438,17 +451,12 @@ def healthy_regression(seed: int) -> Outcome:
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     w = torch.randn(DIM, 1, generator=g)
-    model = mlp(out=1)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    criterion = _watch(model, nn.MSELoss())
-    for _ in range(300):
+
+    def batch(step):
         x = torch.randn(32, DIM, generator=g)
-        y = x @ w + 0.1 * torch.randn(32, 1, generator=g)
-        optimizer.zero_grad()
-        criterion(model(x), y).backward()
-        optimizer.step()
-    criterion.close()
-    return Outcome(criterion.events, 300)
+        return x, x @ w + 0.1 * torch.randn(32, 1, generator=g)
+
+    return loop(seed, mlp(out=1), nn.MSELoss(), batch, steps=300)
 
 
 def healthy_fixed_batches(seed: int) -> Outcome:
@@ -456,16 +464,9 @@ def healthy_fixed_batches(seed: int) -> Outcome:
     torch.manual_seed(seed)
     teacher = Teacher(seed)
     batches = [teacher.batch(16) for _ in range(4)]
-    model = mlp()
-    optimizer = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
-    criterion = _watch(model, nn.CrossEntropyLoss())
-    for step in range(300):
-        x, y = batches[step % 4]
-        optimizer.zero_grad()
-        criterion(model(x), y).backward()
-        optimizer.step()
-    criterion.close()
-    return Outcome(criterion.events, 300)
+    return loop(
+        seed, mlp(), nn.CrossEntropyLoss(), lambda s: batches[s % 4], steps=300, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9)
+    )
 
 
 def healthy_amp_scaler(seed: int) -> Outcome:
@@ -488,25 +489,22 @@ def healthy_amp_scaler(seed: int) -> Outcome:
     return Outcome(criterion.events, 200)
 
 
-def healthy_zero_head(seed: int) -> Outcome:
-    """Output layer initialised to zero (a common fine-tuning default), Adam."""
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    model = mlp()
+def _zero_head(model: nn.Sequential) -> nn.Sequential:
+    """The model with its output layer initialised to zero (a common fine-tuning default)."""
     nn.init.zeros_(model[-1].weight)
     nn.init.zeros_(model[-1].bias)
-    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=200)
+    return model
+
+
+def healthy_zero_head(seed: int) -> Outcome:
+    """Output layer initialised to zero (a common fine-tuning default), Adam."""
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), steps=200, model=lambda: _zero_head(mlp()))
 
 
 def healthy_zero_head_deep_sgd(seed: int) -> Outcome:
     """Zero-initialised head on a 3-layer body, SGD with momentum."""
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    model = mlp(depth=3)
-    nn.init.zeros_(model[-1].weight)
-    nn.init.zeros_(model[-1].bias)
-    return loop(
-        seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)
+    return _teacher_loop(
+        seed, nn.CrossEntropyLoss(), steps=200, model=lambda: _zero_head(mlp(depth=3)), optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)
     )
 
 
@@ -531,36 +529,20 @@ def healthy_fixed_batches_linear(seed: int) -> Outcome:
 
 
 def healthy_label_smoothing(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    return loop(
-        seed,
-        mlp(),
-        nn.CrossEntropyLoss(label_smoothing=0.1),
-        lambda s: teacher.batch(64),
-        steps=250,
-        optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9),
-    )
+    return _teacher_loop(seed, nn.CrossEntropyLoss(label_smoothing=0.1), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
 
 
 def healthy_dropout(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    model = nn.Sequential(nn.Linear(DIM, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, CLASSES))
-    return loop(seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(32), steps=300)
+    def model() -> nn.Module:
+        return nn.Sequential(
+            nn.Linear(DIM, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, 128), nn.ReLU(), nn.Dropout(0.5), nn.Linear(128, CLASSES)
+        )
+
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), model=model, batch=32)
 
 
 def healthy_weight_decay(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    return loop(
-        seed,
-        mlp(),
-        nn.CrossEntropyLoss(),
-        lambda s: teacher.batch(64),
-        steps=300,
-        optimizer=lambda p: torch.optim.AdamW(p, lr=3e-3, weight_decay=0.1),
-    )
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), optimizer=lambda p: torch.optim.AdamW(p, lr=3e-3, weight_decay=0.1))
 
 
 def healthy_overfit_tiny(seed: int) -> Outcome:
@@ -605,72 +587,38 @@ def healthy_tiny_regression(seed: int) -> Outcome:
 
 
 def healthy_step_decay(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    return loop(
+    return _teacher_loop(
         seed,
-        mlp(),
         nn.CrossEntropyLoss(),
-        lambda s: teacher.batch(64),
-        steps=300,
         optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
         schedule=lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=100, gamma=0.1),
     )
 
 
 def healthy_one_cycle(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    return loop(
+    return _teacher_loop(
         seed,
-        mlp(),
         nn.CrossEntropyLoss(),
-        lambda s: teacher.batch(64),
-        steps=300,
         optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9),
         schedule=lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.3, total_steps=300),
     )
 
 
 def healthy_warm_restarts(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    return loop(
+    return _teacher_loop(
         seed,
-        mlp(),
         nn.CrossEntropyLoss(),
-        lambda s: teacher.batch(64),
-        steps=300,
         optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
         schedule=lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=60),
     )
 
 
 def healthy_nesterov(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    return loop(
-        seed,
-        mlp(),
-        nn.CrossEntropyLoss(),
-        lambda s: teacher.batch(64),
-        steps=300,
-        optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4),
-    )
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4))
 
 
 def healthy_clipping(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    return loop(
-        seed,
-        mlp(),
-        nn.CrossEntropyLoss(),
-        lambda s: teacher.batch(64),
-        steps=300,
-        optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
-        clip=0.5,
-    )
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), clip=0.5)
 
 
 def healthy_lstm(seed: int) -> Outcome:
@@ -678,21 +626,12 @@ def healthy_lstm(seed: int) -> Outcome:
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
 
-    class Net(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.lstm = nn.LSTM(4, 32, batch_first=True)
-            self.head = nn.Linear(32, 2)
-
-        def forward(self, x):
-            out, _ = self.lstm(x)
-            return self.head(out[:, -1])
-
     def batch(step):
         x = torch.randn(32, 20, 4, generator=g)
         return x, (x[:, :, 0].sum(dim=1) > 0).long()
 
-    return loop(seed, Net(), nn.CrossEntropyLoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
+    model = LastStep(nn.LSTM(4, 32, batch_first=True), nn.Linear(32, 2))
+    return loop(seed, model, nn.CrossEntropyLoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
 
 
 def healthy_cnn_batchnorm(seed: int) -> Outcome:
@@ -724,12 +663,12 @@ def healthy_cnn_batchnorm(seed: int) -> Outcome:
 
 
 def healthy_batchnorm_mlp(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    model = nn.Sequential(nn.Linear(DIM, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, CLASSES))
-    return loop(
-        seed, model, nn.CrossEntropyLoss(), lambda s: teacher.batch(64), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)
-    )
+    def model() -> nn.Module:
+        return nn.Sequential(
+            nn.Linear(DIM, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, CLASSES)
+        )
+
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), steps=250, model=model, optimizer=lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9))
 
 
 def pretrained(seed: int, teacher: Teacher, depth: int = 3) -> nn.Sequential:
@@ -804,10 +743,13 @@ def healthy_multilabel_bce(seed: int) -> Outcome:
 
 
 def healthy_nll(seed: int) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    model = nn.Sequential(mlp(), nn.LogSoftmax(dim=1))
-    return loop(seed, model, nn.NLLLoss(), lambda s: teacher.batch(64), steps=250, optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9))
+    return _teacher_loop(
+        seed,
+        nn.NLLLoss(),
+        steps=250,
+        model=lambda: nn.Sequential(mlp(), nn.LogSoftmax(dim=1)),
+        optimizer=lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9),
+    )
 
 
 def _robust_regression(seed: int, criterion) -> Outcome:
@@ -889,22 +831,19 @@ def healthy_gru(seed: int) -> Outcome:
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
 
-    class Net(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.gru = nn.GRU(1, 32, batch_first=True)
-            self.head = nn.Linear(32, 1)
-
-        def forward(self, x):
-            out, _ = self.gru(x)
-            return self.head(out[:, -1])
-
     def batch(step):
         level = torch.randn(32, 1, 1, generator=g)
         x = level + 0.5 * torch.randn(32, 15, 1, generator=g)
         return x, level[:, :, 0]
 
-    return loop(seed, Net(), nn.MSELoss(), batch, steps=250, optimizer=lambda p: torch.optim.Adam(p, lr=3e-3))
+    return loop(
+        seed,
+        LastStep(nn.GRU(1, 32, batch_first=True), nn.Linear(32, 1)),
+        nn.MSELoss(),
+        batch,
+        steps=250,
+        optimizer=lambda p: torch.optim.Adam(p, lr=3e-3),
+    )
 
 
 def healthy_adam_small_lr(seed: int) -> Outcome:
@@ -928,12 +867,6 @@ def healthy_autoencoder(seed: int) -> Outcome:
         return x, x
 
     return loop(seed, model, nn.MSELoss(), batch, steps=300)
-
-
-def _teacher_loop(seed: int, criterion, steps: int = 300, optimizer: Callable | None = None, model: nn.Module | None = None, **kw) -> Outcome:
-    torch.manual_seed(seed)
-    teacher = Teacher(seed)
-    return loop(seed, model if model is not None else mlp(), criterion, lambda s: teacher.batch(64), steps=steps, optimizer=optimizer, **kw)
 
 
 def healthy_rmsprop(seed: int) -> Outcome:
@@ -984,7 +917,8 @@ def healthy_residual(seed: int) -> Outcome:
 
     torch.manual_seed(seed)
     model = nn.Sequential(nn.Linear(DIM, 64), *[Block() for _ in range(8)], nn.Linear(64, CLASSES))
-    return _teacher_loop(seed, nn.CrossEntropyLoss(), model=model, optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9))
+    # built before _teacher_loop seeds again, as it always was
+    return _teacher_loop(seed, nn.CrossEntropyLoss(), model=lambda: model, optimizer=lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9))
 
 
 def healthy_finetune_new_task(seed: int) -> Outcome:

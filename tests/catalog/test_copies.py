@@ -1,0 +1,181 @@
+"""Copies of owned facts that have to stay in prose, checked against their owner so they cannot drift.
+
+The catalog owns each problem's code, name and severity; a runtime detector's ``Param``
+declarations own its thresholds. Pages generated from them (docs/rules, `lossguard explain`,
+SARIF) cannot drift. These copies can, so each is checked here: the README's table of static
+rules, the detector table of docs/runtime.md, each detector's own ``code``/``name``, the
+defaults that the catalog's runtime pages and docs/runtime.md quote in words, and the
+interpreter's limits that docs/checker.md quotes.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lossguard import catalog
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _table_rows(path: Path, prefix: str) -> dict[str, list[str]]:
+    """Code -> the cells of every Markdown table row whose first cell starts with ``prefix``."""
+    rows = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and cells[0].startswith(prefix):
+            rows[cells[0]] = cells
+    return rows
+
+
+def test_readme_rule_table_has_every_static_code_with_its_catalog_name():
+    rows = _table_rows(ROOT / "README.md", "LG0")
+    static = {p.code: p.name for p in catalog.PROBLEMS.values() if p.kind == "static"}
+    assert {code: cells[1] for code, cells in rows.items()} == static
+
+
+def test_runtime_doc_table_has_every_runtime_code_with_its_catalog_name_and_severity():
+    rows = _table_rows(ROOT / "docs" / "runtime.md", "LG1")
+    runtime = {p.code: (p.name, p.severity) for p in catalog.PROBLEMS.values() if p.kind == "runtime"}
+    assert {code: (cells[1], cells[2]) for code, cells in rows.items()} == runtime
+
+
+def _detectors() -> list[Any]:
+    from lossguard.runtime.detectors import default_detectors
+    from lossguard.runtime.detectors.graph_retention import GraphRetention
+    from lossguard.runtime.detectors.loss_bound import LossBelowBound
+
+    return [*default_detectors(), LossBelowBound(), GraphRetention()]
+
+
+def test_each_detector_is_named_as_its_catalog_entry():
+    detectors = _detectors()
+    assert {type(d).code: type(d).name for d in detectors} == {type(d).code: catalog.get(type(d).code).name for d in detectors}
+    runtime_codes = {p.code for p in catalog.PROBLEMS.values() if p.kind == "runtime"}
+    assert runtime_codes <= {type(d).code for d in detectors}
+
+
+class _Prose(string.Formatter):
+    """Formats a detector default the way the prose writes it: ``{sigma}`` 8, ``{threshold:%}`` 2%,
+    ``{threshold:e}`` 1e-3, ``{diverge:times}`` twice, ``{low:part}`` half, ``{quantile:th}`` 90th."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        number = f"{value:g}"
+        if format_spec == "%":
+            return f"{value * 100:g}%"
+        if format_spec == "e":
+            return re.sub(r"e-0*", "e-", f"{value:.0e}")
+        if format_spec == "times":
+            return "twice" if value == 2 else f"{number} times"
+        if format_spec == "part":
+            return {0.5: "half", 0.25: "a quarter"}[value]
+        if format_spec == "th":
+            return f"{value * 100:g}th"
+        assert not format_spec, format_spec
+        return number
+
+
+# Where a problem's page (the catalog's `misfires`) and docs/runtime.md's table quote a
+# detector's defaults: each phrase is rendered from the defaults and must stand in the text.
+CATALOG_PHRASES = {
+    "LG101": ("after {rearm_after} finite steps a new NaN is reported again",),
+    "LG102": (
+        "robust z-score over the last {window} steps",
+        "exceed the median of the last {recent} steps by {sigma} noise units",
+        "at least {atol} times the first losses above it, and {above_max} times the highest loss of the window, after {min_steps} steps",
+        "any loss {blowup} times the first one counts from the start",
+    ),
+    "LG103": (
+        "within {progress:%} of where it started",
+        "over the last {min_window} to {max_window} optimizer steps",
+        "lowers the loss by less than {threshold:%} ({still_threshold:%} when the last layer's weights barely move)",
+        "{min_window} steps suffice only when",
+        "while they move, {moving_window} steps are needed",
+        "weights that move by over {fast} of their norm per step",
+    ),
+    "LG104": (
+        "over the last {window} steps at least {concentration:%} of the detrended variance",
+        "swinging by at least {amplitude:%} of the loss, without a downward trend of more than {trend:%}",
+        "for {patience} steps in a row",
+        "the loss is still above {low:part} of it, or the swing is at least {scale:part} of it",
+    ),
+    "LG105": (
+        "the median of {window} measurements must be below {threshold:e}",
+        "later half of the window under {rise} times the earlier half",
+        "weight norm per output unit under {small_head}",
+    ),
+    "LG106": (
+        "{factor} times (or {sigma} noise units above) the {quantile:th} percentile of its last {window} measurements",
+        "from the first step, {max_ratio} times the weight norm",
+        "more than {max_update} of their norm per step (median of {update_window} measurements",
+        "the latest 4 losses not {progress:%} below the first 4",
+        "the last {pinned} measured norms agree",
+        "the median of the last {diverge_window} losses is more than {diverge:times} that of the first ones",
+    ),
+    "LG107": (
+        "below the bound by more than {tolerance} times its first value",
+        "falls below -{unbounded_factor} times its first magnitude",
+    ),
+}
+
+RUNTIME_DOC_PHRASES = {
+    "LG102": (
+        "median of last {recent} steps by {sigma} robust noise units",
+        ">= {atol}x the first losses above it and >= {above_max}x the window's maximum (window {window}, after {min_steps} steps); or > {blowup}x the first loss",
+    ),
+    "LG103": (
+        "cannot lower the loss by {threshold:%} ({still_threshold:%} if the last layer's weights move < {still:e} of their norm per step)",
+        "within {progress:%} of its start",
+        "the fit needs {min_window} steps when the weights barely move, {moving_window} when they move",
+    ),
+    "LG104": (
+        "over {window} steps, >= {concentration:%} of the detrended variance",
+        "swing >= {amplitude:%} of the loss",
+        "for {patience} steps",
+        "the loss is above {low:part} its start (or chance level, if higher) or swings by {scale:part} of it",
+    ),
+    "LG105": (
+        "median over {window} measurements",
+        "< {threshold:e}",
+        "weight norm per output unit < {small_head}",
+    ),
+    "LG106": (
+        "> {factor}x (or {sigma} noise units above) the {quantile:th} percentile of its last {window} measurements, or > {max_ratio}x the weight norm",
+        "change by > {max_update} of their norm per step (median of {update_window} measurements",
+        "clipping pins the norm (last {pinned} measurements",
+        "the median of the last {diverge_window} losses is over {diverge:times} the start",
+    ),
+    "LG107": ("falls below -{unbounded_factor}x its first magnitude",),
+}
+
+
+def _defaults(code: str) -> dict[str, Any]:
+    (det,) = [d for d in _detectors() if type(d).code == code]
+    return {p.name: p.default for p in type(det).params}
+
+
+@pytest.mark.parametrize("code", sorted(CATALOG_PHRASES))
+def test_catalog_page_quotes_the_detector_defaults(code):
+    text = " ".join(catalog.get(code).misfires.split())
+    for phrase in CATALOG_PHRASES[code]:
+        assert _Prose().format(phrase, **_defaults(code)) in text
+
+
+@pytest.mark.parametrize("code", sorted(RUNTIME_DOC_PHRASES))
+def test_runtime_doc_table_quotes_the_detector_defaults(code):
+    text = _table_rows(ROOT / "docs" / "runtime.md", "LG1")[code][3]
+    for phrase in RUNTIME_DOC_PHRASES[code]:
+        assert _Prose().format(phrase, **_defaults(code)) in text
+
+
+def test_checker_doc_quotes_the_interpreter_limits():
+    from lossguard.static.interp.frame import MAX_DEPTH
+    from lossguard.static.values import MAX_EITHER
+
+    text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
+    assert f"up to a call depth of {MAX_DEPTH})" in text
+    assert f"is `Either` of them (at most {MAX_EITHER})" in text
