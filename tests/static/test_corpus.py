@@ -97,6 +97,20 @@ def test_realcode_heldout3_precision():
     assert s.precision() >= REALCODE_HELDOUT3_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
 
 
+# Round 5, blind (docs/survey.md): realcode_heldout4 (31 units, 38 expected findings, 28 repositories no other corpus or
+# the survey cites) was committed before the checker ran on it and scored once: 27 found, 0 false alarms, 11 missed
+# (precision 1.000, recall 0.711). Gated on precision only, at the measured 1.000 less a small margin; its misses are
+# not to be tuned on until a newer blind set replaces it.
+REALCODE_HELDOUT4_PRECISION_FLOOR = 0.95
+
+
+def test_realcode_heldout4_precision():
+    s = score(ROOT / "tests" / "corpus" / "realcode_heldout4")
+    assert not s.errors
+    assert sum(s.tp.values()) + sum(s.fn.values()) >= 35, "the held-out corpus should hold real bugs"
+    assert s.precision() >= REALCODE_HELDOUT4_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
+
+
 @pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "examples").iterdir() if p.name.startswith("lg")))
 def test_example_buggy_and_fixed(folder):
     s = score(ROOT / "examples" / folder)

@@ -1,0 +1,2 @@
+"""part of positive project [LG010]: package marker."""
+# Source: https://github.com/IBM/pytorch-seq2seq seq2seq/__init__.py at f146087a9a271e9b50f46561e090324764b081fb (reduced to nothing).

@@ -1,0 +1,3 @@
+"""part of positive project [LG010]: re-exports the loss wrappers."""
+# Source: https://github.com/IBM/pytorch-seq2seq seq2seq/loss/__init__.py at f146087a9a271e9b50f46561e090324764b081fb
+from .loss import NLLLoss, Perplexity

@@ -1,0 +1,2 @@
+"""part of positive project [LG007, LG010, LG011]: package marker."""
+# Source: https://github.com/jamesli1618/Obj-GAN box_generation/seq2seq/__init__.py at 44b442ff1a1588bcf7c4855aaca2e6a4c26b10ed (reduced to nothing).

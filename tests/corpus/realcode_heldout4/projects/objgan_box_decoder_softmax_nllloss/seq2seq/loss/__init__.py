@@ -1,0 +1,3 @@
+"""part of positive project [LG007, LG010, LG011]: the loss package re-exports its wrappers."""
+# Source: https://github.com/jamesli1618/Obj-GAN box_generation/seq2seq/loss/__init__.py at 44b442ff1a1588bcf7c4855aaca2e6a4c26b10ed
+from .loss import BBLoss, NLLLoss, Perplexity

@@ -1,0 +1,4 @@
+"""part of positive project [LG007, LG010, LG011]: the models package re-exports the decoder and the (pre-trained) encoder."""
+# Source: https://github.com/jamesli1618/Obj-GAN box_generation/seq2seq/models/__init__.py at 44b442ff1a1588bcf7c4855aaca2e6a4c26b10ed
+from .DecoderRNN import DecoderRNN
+from .EncoderRNN import PreEncoderRNN
