@@ -406,3 +406,27 @@ def test_an_ordinary_step_adds_one_torch_op_and_few_python_calls():
                     frames.append(calls[0])
     assert {k: v for k, v in extra.items() if v} == {"_local_scalar_dense": 18} and len(frames) == 18
     assert max(frames) <= 25  # 20 today: the call, the backward hook, the two optimizer hooks
+
+
+@pytest.mark.integration  # a fresh interpreter: which modules a run imports
+def test_no_lazy_import_pauses_a_run_midway():
+    """Nothing the watcher calls during training imports a module on first use (np.median's NaN
+    check imported numpy.ma at LG103's first fit: a pause of tens of ms at step ~100)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, torch, torch.nn as nn, lossguard\n"
+        "from tests.runtime.helpers import model, train\n"
+        "net = model(0)\n"
+        "crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)\n"
+        "train(net, crit, 4)\n"
+        "before = set(sys.modules)\n"
+        "train(net, crit, 400, seed=1, lr=1e-7)\n"  # a plateau: LG103 fits and reports
+        "crit.close()\n"
+        "print([e.code for e in crit.events])\n"
+        "print(sorted(set(sys.modules) - before))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert "LG103" in out[0]
+    assert out[1] == "[]"
