@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from lossguard import catalog
 from lossguard.errors import UsageError
 
 
@@ -229,8 +230,14 @@ class Detector:
     """A small stateful object: declared, validated parameters, ``update`` per step, ``state_dict``."""
 
     code: ClassVar[str]
-    name: ClassVar[str]
+    name: ClassVar[str]  # the catalog's name for ``code`` unless the class sets its own (a detector of yours)
     params: ClassVar[tuple[Param, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        code = cls.__dict__.get("code")
+        if code is not None and "name" not in cls.__dict__ and code in catalog.PROBLEMS:
+            cls.name = catalog.PROBLEMS[code].name
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self).__name__

@@ -51,7 +51,6 @@ class ExplodingGradients(Detector):
     """
 
     code = "LG106"
-    name = "exploding-gradients"
     params = (
         Param("window", "positive_int", 50, "measured norms in the reference"),
         Param("min_steps", "positive_int", 10, "measured norms before the relative test starts"),

@@ -36,7 +36,6 @@ class GraphRetention(Detector):
     """
 
     code = "LG006"
-    name = "graph-retention"
     params = (Param("steps", "positive_int", 3, "steps a loss's graph may outlive its own step before it counts as kept"),)
     steps: int
 

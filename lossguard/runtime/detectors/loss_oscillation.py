@@ -94,7 +94,6 @@ class LossOscillation(Detector):
     """
 
     code = "LG104"
-    name = "loss-oscillation"
     params = (
         Param("window", "positive_int", 32, "steps in the spectrum (at least 12)"),
         Param("patience", "positive_int", 12, "steps the oscillation must last"),

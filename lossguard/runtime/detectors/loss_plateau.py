@@ -104,7 +104,6 @@ class LossPlateau(Detector):
     """
 
     code = "LG103"
-    name = "loss-plateau"
     params = (
         Param("min_window", "positive_int", 30, "fewest updated steps in the fit (at least 8)"),
         Param("max_window", "positive_int", 300, "most updated steps in the fit"),

@@ -27,7 +27,6 @@ class LossSpike(Detector):
     """
 
     code = "LG102"
-    name = "loss-spike"
     params = (
         Param("window", "positive_int", 64, "steps of history for the noise estimate and the window maximum"),
         Param("recent", "positive_int", 8, "latest steps whose median is the centre"),

@@ -52,7 +52,6 @@ class NanLoss(Detector):
     """
 
     code = "LG101"
-    name = "nan-loss"
     params = (
         Param("rearm_after", "positive_int", 20, "finite steps that end an episode; the next non-finite step is reported again"),
         Param("check_grads", "bool", True, "also report a non-finite gradient norm while the loss is finite"),

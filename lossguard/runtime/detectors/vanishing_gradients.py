@@ -47,7 +47,6 @@ class VanishingGradients(Detector):
     """
 
     code = "LG105"
-    name = "vanishing-gradients"
     params = (
         Param("window", "positive_int", 10, "measurements in the median (at least 2)"),
         Param("threshold", "positive_float", 1e-3, "median first/last ratio below which gradients vanish"),
