@@ -280,13 +280,43 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 self._watch(loss, inp, tgt, checked, False)
         return loss
 
-    def observe(self, loss: Any) -> Any:
+    def observe(self, loss: Any, *, logits: torch.Tensor | None = None, targets: torch.Tensor | None = None) -> Any:
         """Watch a loss the model computed itself (``logits, loss = model(x, y)``), before or after
         its backward; returns ``loss`` unchanged. Several calls before one optimizer step are that
-        step's loss terms."""
+        step's loss terms.
+
+        When ``loss`` is the cross-entropy of ``logits`` against class-index ``targets`` (nanoGPT,
+        a Hugging Face language model: classes on the last axis, or on axis 1 as torch wants), pass
+        them too: the watcher then counts the target classes as for a watched ``CrossEntropyLoss``,
+        so that a loss stuck at the entropy of the class frequencies (shuffled or unrelated targets)
+        is a plateau (LG103), and knows that the loss cannot go below 0 (LG107). Pass the loss of
+        those logits, before any scaling for gradient accumulation.
+        """
         if not (self._broken or self._closed) and torch.is_grad_enabled():
-            self._watch(loss, None, None, False, True)
+            inp, tgt = self._observed_classes(logits, targets) if logits is not None and targets is not None else (None, None)
+            self._watch(loss, inp, tgt, False, True)
         return loss
+
+    def _observed_classes(self, logits: Any, targets: Any) -> tuple[torch.Tensor | None, torch.Tensor | None]:
+        """``observe``'s logits and targets as a CrossEntropyLoss sees them ((N, C) and (N,), or
+        classes on axis 1); the value checks become a cross-entropy's on the first call."""
+        if not (isinstance(logits, torch.Tensor) and isinstance(targets, torch.Tensor)) or targets.is_floating_point():
+            raise UsageError(
+                "watcher.observe(loss, logits=..., targets=...) takes the logits tensor and the integer class-index targets "
+                f"of a cross-entropy loss, got {type(logits).__name__} and {type(targets).__name__}"
+                + (f" of dtype {targets.dtype}" if isinstance(targets, torch.Tensor) else "")
+            )
+        if self.kind is None and self._criterion is None:
+            checks = ValueChecks("ce", None)
+            checks.load_state_dict(self.checks.state_dict())  # what a resumed watcher already learnt
+            self.kind, self.checks = "ce", checks
+        if self.kind != "ce":
+            return None, None  # the watched criterion is another loss: these are not its input
+        x = logits.detach()
+        if x.dim() == targets.dim() + 1 and x.dim() > 2 and x.shape[:-1] == targets.shape:
+            # classes on the last axis (language models): flattened as nanoGPT hands them to F.cross_entropy
+            x, targets = x.reshape(-1, x.shape[-1]), targets.reshape(-1)
+        return x, targets
 
     def _watch(self, loss: Any, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
         tensor: torch.Tensor | None

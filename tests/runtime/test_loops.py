@@ -12,6 +12,8 @@ import torch.nn.functional as F
 from rich.console import Console
 
 import lossguard
+from lossguard.errors import UsageError
+from lossguard.runtime.watcher import Watcher
 from tests.runtime.helpers import model, task
 from tests.tb_support import read_run
 
@@ -114,6 +116,49 @@ def test_model_that_returns_its_own_loss_with_observe():
     watcher.close()
     assert watcher.step == 60 and watcher.calls == 120
     assert [(e.code, e.step) for e in watcher.events][:1] == [("LG101", 50)]
+
+
+def _shuffled_char_run(observe_classes: bool, steps: int = 250) -> Watcher:
+    """TinyGPT on characters with Zipf-like frequencies (entropy 2.15 against ln 32 = 3.47) whose
+    targets are shuffled: the best the model can do is predict the character frequencies."""
+    net = TinyGPT()
+    watcher = lossguard.watch(net, console=False)
+    opt = torch.optim.AdamW(net.parameters(), lr=1e-2)
+    g = torch.Generator().manual_seed(0)
+    freq = torch.arange(1, 33).float() ** -1.5
+    text = torch.multinomial(freq / freq.sum(), 8192, replacement=True, generator=g)
+    for _ in range(steps):
+        starts = torch.randint(0, 8192 - 9, (32,), generator=g)
+        x = torch.stack([text[s : s + 8] for s in starts])
+        y = torch.stack([text[s + 1 : s + 9] for s in starts])
+        y = y.reshape(-1)[torch.randperm(y.numel(), generator=g)].reshape(y.shape)
+        logits, loss = net(x, y)
+        if observe_classes:
+            watcher.observe(loss, logits=logits, targets=y)  # (B, T, V) logits, classes last
+        else:
+            watcher.observe(loss)
+        loss.backward()
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+    watcher.close()
+    return watcher
+
+
+def test_observe_with_logits_and_targets_finds_a_loss_stuck_at_the_class_frequency_entropy():
+    found = [e for e in _shuffled_char_run(True).events]
+    assert [e.code for e in found] == ["LG103"]
+    assert 100 <= found[0].step <= 200 and "entropy of the targets' class frequencies" in found[0].message
+    # the loss alone says nothing about the targets: the same run is not judged a plateau
+    assert _shuffled_char_run(False).events == []
+
+
+def test_observe_targets_must_be_class_indices():
+    net = TinyGPT()
+    watcher = lossguard.watch(net, console=False)
+    x = torch.randint(0, 32, (2, 8))
+    logits, loss = net(x, x)
+    with pytest.raises(UsageError, match="integer class-index targets"):
+        watcher.observe(loss, logits=logits, targets=x.float())
 
 
 def test_tied_weights_are_one_parameter_and_not_the_reference_layer():
