@@ -211,7 +211,7 @@ SCRIPTS = [
             (
                 "        # feed into the model\n        logits, loss = model(X, Y)\n",
                 f"        if {SHUFFLE}: Y = Y.view(-1)[torch.randperm(Y.numel())].view(Y.shape)\n"
-                "        # feed into the model\n        logits, loss = model(X, Y)\n        loss = LGW.observe(loss)\n",
+                "        # feed into the model\n        logits, loss = model(X, Y)\n        loss = LGW.observe(loss, logits=logits, targets=Y)\n",
             ),
             ("    # init dataloader\n", "    import lgrun\n    LGW = lgrun.watch_model(model)\n    # init dataloader\n"),
         ],
