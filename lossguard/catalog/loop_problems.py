@@ -49,7 +49,11 @@ for x, y in loader:
             "called. Silent inside `torch.no_grad()` / `torch.inference_mode()` (also as decorators), "
             "when the accumulated sum, or anything computed from it, is passed to backward() (gradient "
             "accumulation, `torch.stack(losses).mean().backward()`), and for a helper that returns the "
-            "sum to its caller. Losses read from a model's output dictionary are not followed."
+            "sum to its caller. Losses read from a model's output dictionary are not followed. A sum "
+            "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "
+            "condition) is taken as a loss on every path, the paths that added nothing holding the zero; "
+            "it is reported without an automatic fix, since it may still be the float. Any other value "
+            "that is a loss on one path only (`best = 0.0; if c: best = loss`) is left alone."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",
@@ -87,7 +91,8 @@ for x, y in loader:
         misfires=(
             "Reported for the innermost loop that calls both backward() and an optimizer's step() "
             "(a torch.optim optimizer, a GradScaler's step(optimizer), or a receiver named like an "
-            "optimizer) when nothing in that loop clears its gradients. Clearing it accepts: "
+            "optimizer; `X.step(arg)` of unknown values counts only when X is named like a scaler and "
+            "arg like an optimizer) when nothing in that loop clears its gradients. Clearing it accepts: "
             "`optimizer.zero_grad()` (with or without `set_to_none`), `model.zero_grad()` on any module "
             "(which module owns which parameters is not tracked), assigning or deleting `.grad` / "
             "`._grad` (`p.grad = None`, `param._grad = ...`, `del p.grad`, `setattr(p, 'grad', None)`), "

@@ -293,7 +293,11 @@ import torch.nn.functional as F
 kl = nn.KLDivLoss(reduction="batchmean")
 loss = kl(F.log_softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
 """,
-        misfires="Reported only when a softmax / log_softmax can be followed to the argument with certainty.",
+        misfires=(
+            "Reported only when a softmax / log_softmax can be followed to the argument with certainty. "
+            "The mean of softmax probabilities over an axis (`probs.mean(0)`, `torch.mean(probs, dim=0)`: "
+            "the average distribution of a batch) is taken as probabilities; a sum is not."
+        ),
         fix_safety="none",
         references=(_KL_DOC,),
     ),
@@ -351,7 +355,10 @@ criterion = nn.MSELoss(reduction="sum")
         misfires=(
             "Only calls that resolve to torch loss classes or functions, with size_average= or "
             "reduce= given a literal True/False (or 0/1), are reported. `None` (today's default) "
-            "and values forwarded from a wrapper's own parameters are not."
+            "and values forwarded from a wrapper's own parameters are not, unless that parameter "
+            "defaults to a literal flag and is never rebound (every call that keeps the default "
+            "passes it), also when `__init__` stores it in `self.<name>` and no method assigns that "
+            "again (`size_average=self.size_average`)."
         ),
         severity="warning",
         fix_safety="safe",

@@ -181,6 +181,8 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
                         dispatch[etype].append(handler)
 
             def sink(event: object) -> None:
+                ctx = getattr(event, "ctx", None)
+                rule_mod.REPORTING[0] = ctx.module if ctx is not None else None
                 for handler in dispatch.get(type(event), ()):
                     try:
                         handler(event)

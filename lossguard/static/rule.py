@@ -39,6 +39,11 @@ HANDLERS: dict[type, str] = {
 PLACES: dict[object, Callable[[int], str]] = {}
 
 
+# The module whose event the rules are handling now (set by the engine before each dispatch):
+# a message that names a place in another file says which file.
+REPORTING: list[object] = [None]
+
+
 def place(module: object, line: int) -> str:
     """``line 12``, or ``cell 3, line 4`` in a notebook."""
     describe = PLACES.get(getattr(module, "path", None))
@@ -70,8 +75,14 @@ def describe_site(site: Site | None) -> str:
     if site is None:
         return ""
     pos = site.module.position(site.line_node) if site.module is not None else None
-    where = f" at {place(site.module, pos.start.line)}" if pos is not None else ""
-    return f"{site.what}{where}"
+    if pos is None:
+        return site.what
+    where = place(site.module, pos.start.line)
+    here = REPORTING[0]
+    if here is not None and site.module is not here and getattr(site.module, "path", None) is not None:
+        # `F.softmax at msn_loss.py:14`, `... at tutorial.ipynb cell 3, line 4`: not this file's line
+        where = f"{_short(site.module.path)}:{pos.start.line}" if where.startswith("line ") else f"{_short(site.module.path)} {where}"
+    return f"{site.what} at {where}"
 
 
 def act_phrase(act: Act | None, site: Site | None) -> str:

@@ -24,6 +24,7 @@ from lossguard.static.values import (
     Tensor,
     TupleVal,
     Value,
+    is_zero,
 )
 
 
@@ -73,7 +74,9 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
         shape = _broadcast_shape(ta.shape, tb.shape)
     else:
         shape = (ta or tb).shape if isinstance(b if ta is not None else a, Const) else None  # type: ignore[union-attr]
-    return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced)
+    # a sum started from zero stays one through the arithmetic that follows (`adv = adv / n`)
+    from_zero = bool((ta and ta.from_zero) or (tb and tb.from_zero)) or isinstance(op, (ast.Add, ast.Sub)) and (is_zero(a) or is_zero(b))
+    return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced, from_zero=from_zero)
 
 
 def _broadcast_shape(a: Shape | None, b: Shape | None) -> Shape | None:
@@ -414,7 +417,7 @@ def _options(positions: dict[str, int], pos: list[Value], kw: dict[str, Value]) 
         return default
 
     reduction = reduction_from(opt("reduction", Const("mean")), opt("size_average", Const(None)), opt("reduce", Const(None)))
-    return reduction, _bool_of(opt("log_target", Const(False)))
+    return reduction, bool_of(opt("log_target", Const(False)))
 
 
 def reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str | None:
@@ -432,7 +435,7 @@ def reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str 
     return None
 
 
-def _bool_of(v: Value) -> bool | None:
+def bool_of(v: Value) -> bool | None:
     if isinstance(v, Const) and isinstance(v.value, bool):
         return v.value
     return None

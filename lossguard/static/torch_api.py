@@ -119,6 +119,16 @@ FUNCTION_ALIASES: dict[str, str] = {
     "torch.ctc_loss": F + "ctc_loss",
 }
 
+# The native loss functions among those aliases take their reduction as an integer (0 none, 1 mean,
+# 2 sum) at their own position, and default to 0: `torch.kl_div(log_p, q)` is per element, unlike
+# `F.kl_div(log_p, q)` (checked on torch 2.13).
+NATIVE_LOSS_REDUCTION_POSITIONS: dict[str, int] = {
+    "torch.kl_div": 2,
+    "torch.binary_cross_entropy_with_logits": 4,
+    "torch.ctc_loss": 5,
+}
+NATIVE_REDUCTIONS = {0: "none", 1: "mean", 2: "sum"}
+
 # Layer classes whose effect on a tensor is known. Effects:
 #   linear: unbounded output; conv: unbounded, shape unknown; softmax / log_softmax / sigmoid;
 #   keep: values and activation unchanged; unbounded: real values of unknown shape; forget: unknown.

@@ -127,6 +127,9 @@ class Tensor(Value):
     shape: Shape | None = None
     graph: bool = False  # a loss value that still holds its autograd graph
     unreduced: bool = False  # per-element loss (reduction='none')
+    #: a sum started from a literal zero (``adv = 0.0; adv += criterion(...)``): where it meets the
+    #: zero it started from (a loop that ran no time, a branch that added nothing), it is still a sum
+    from_zero: bool = field(default=False, compare=False)
 
     def with_(self, **changes: Any) -> Tensor:
         return replace(self, **changes)
@@ -276,6 +279,12 @@ def join(a: Value, b: Value) -> Value:
     different models become :class:`Either` of them."""
     if a is b or a == b:
         return a
+    if isinstance(a, Const) and isinstance(b, Tensor):
+        a, b = b, a
+    if isinstance(a, Tensor) and a.from_zero and is_zero(b):
+        # `adv = 0.0`, then `adv += criterion(...)` in a loop or a branch: the paths that added
+        # nothing hold the zero it started from, the others a sum; only its graph is kept
+        return Tensor(graph=a.graph, from_zero=True)
     if isinstance(a, MODEL_VALUES) and isinstance(b, MODEL_VALUES):
         options: list[Value] = []
         for v in (*(a.options if isinstance(a, Either) else (a,)), *(b.options if isinstance(b, Either) else (b,))):
@@ -290,6 +299,7 @@ def join(a: Value, b: Value) -> Value:
             shape=a.shape if a.shape == b.shape else None,
             graph=a.graph and b.graph,
             unreduced=a.unreduced and b.unreduced,
+            from_zero=a.from_zero and b.from_zero,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
@@ -298,6 +308,11 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
         return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
     return UNKNOWN
+
+
+def is_zero(v: Value) -> bool:
+    """A literal numeric zero (``0``, ``0.0``), where sums start."""
+    return isinstance(v, Const) and type(v.value) in (int, float) and v.value == 0
 
 
 #: Values that are models (what ``model(x)`` runs): joined into :class:`Either`, passed through wrappers.

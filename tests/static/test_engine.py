@@ -103,3 +103,33 @@ def test_softmax_in_model_file_reaches_loss_in_train_file(tmp_path):
     result = check_files([train])
     assert [(f.line, f.code) for f in result.findings] == [(5, "LG001")]
     assert "net.py" not in {Path(f.path).name for f in result.findings}
+
+
+def test_a_message_names_the_file_of_a_place_in_another_file(tmp_path, monkeypatch):
+    """`F.softmax at line 14` read in train.py would point at train.py's line 14: a site in another
+    file (the model's module) is named with its file."""
+    (tmp_path / "model.py").write_text(
+        textwrap.dedent(
+            """
+            import torch.nn as nn
+            import torch.nn.functional as F
+
+
+            class Net(nn.Module):
+                def __init__(self):
+                    super().__init__()
+                    self.fc = nn.Linear(10, 3)
+
+                def forward(self, x):
+                    return F.softmax(self.fc(x), dim=1)
+            """
+        ).lstrip()
+    )
+    train = tmp_path / "train.py"
+    train.write_text("import torch.nn as nn\nfrom model import Net\n\nloss = nn.CrossEntropyLoss()(Net()(x), y)\n")
+    monkeypatch.chdir(tmp_path)
+    [f] = check_files([train]).findings
+    assert f.code == "LG001"
+    assert "(F.softmax at model.py:11)" in f.message
+    [same] = check_files([tmp_path / "model.py", train]).findings  # also when both files are checked
+    assert "(F.softmax at model.py:11)" in same.message

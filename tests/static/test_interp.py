@@ -873,6 +873,135 @@ def evaluate(model, loader):
     return total
 """,
     },
+    # round 5: a sum started from zero and carried through a loop and a branch is still a sum
+    # (VocGAN's `adv_loss = 0.0`, `adv_loss += criterion(...)` once the discriminator starts)
+    "sum_from_zero_through_a_loop_and_a_branch": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+
+def train(model_g, model_d, loader, optim_g, start):
+    criterion = nn.MSELoss()
+    avg_adv, avg_g = [], []
+    step = 0
+    for mel, audio in loader:
+        optim_g.zero_grad()
+        fake = model_g(mel)
+        loss_g = criterion(fake, audio)
+        adv_loss = 0.0
+        if step > start:
+            scores = model_d(fake)
+            for score in scores:
+                adv_loss += criterion(score, torch.ones_like(score))
+            adv_loss = adv_loss / len(scores)
+            loss_g += adv_loss
+        loss_g.backward()
+        optim_g.step()
+        step += 1
+        avg_adv.append(adv_loss)  # expect: LG006
+        avg_g.append(loss_g.item())
+        best = 0.0
+        if step % 10 == 0:
+            best = loss_g  # not a sum: a tensor in one branch, a float in the other stays unknown
+        avg_g.append(best)
+""",
+    },
+    # round 5: torch.mean(probs, dim=0) as a function is the mean distribution, as the method is;
+    # an override runs through the inherited method that calls it (lightly's PMSNLoss)
+    "override_called_from_the_base_forward": {
+        "base_loss.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class PrototypeLoss(nn.Module):
+    def __init__(self, temperature=0.1):
+        super().__init__()
+        self.temperature = temperature
+
+    def forward(self, anchors, prototypes):
+        probs = F.softmax(anchors @ prototypes.T / self.temperature, dim=1)
+        loss = -torch.log(probs.max(dim=1).values).mean()
+        mean_probs = torch.mean(probs, dim=0)
+        return loss + self.regularization(mean_probs=mean_probs)
+
+    def regularization(self, mean_probs):
+        return torch.sum(mean_probs * torch.log(mean_probs))
+""",
+        "prior_loss.py": """
+import torch.nn.functional as F
+
+from base_loss import PrototypeLoss
+
+
+class PriorLoss(PrototypeLoss):
+    def __init__(self, prior):
+        super().__init__()
+        self.prior = prior
+
+    def regularization(self, mean_probs):
+        return F.kl_div(input=mean_probs, target=self.prior, reduction="sum")  # expect: LG008
+
+
+class FixedPriorLoss(PrototypeLoss):
+    def regularization(self, mean_probs):
+        return F.kl_div(input=mean_probs.log(), target=self.prior, reduction="sum")
+""",
+    },
+    # round 5: `recv.softmax(x)` on a receiver that is not known to be a tensor is a module or helper
+    # named like the method (speechbrain's `self.modules.softmax(x)` may be a log-softmax), unless
+    # its arguments fit the tensor method; an unbound `torch` is the torch module
+    "method_named_like_an_activation": {
+        "train.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def step(modules, batch, optimizer):
+    log_probs = modules.softmax(modules.head(batch.x))
+    loss = F.nll_loss(log_probs, batch.y)
+    gate = modules.sigmoid(modules.gate(batch.x))
+    loss = loss + nn.BCELoss()(gate, batch.mask)
+    scores = modules.head(batch.x).softmax(1)
+    loss = loss + F.cross_entropy(scores, batch.y)  # expect: LG001
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+""",
+        "loss.py": """
+import torch.nn as nn
+
+
+def dice_bce(pred, target):
+    return nn.BCELoss()(torch.sigmoid(pred), target)  # expect: LG016
+""",
+    },
+    # round 5: the native loss functions torch exposes (torch.kl_div, ...) take an integer reduction
+    # and reduce nothing by default (ignite's inception-score test sums torch.kl_div per row)
+    "native_loss_functions_reduce_nothing_by_default": {
+        "train.py": """
+import torch
+import torch.nn.functional as F
+
+
+def inception_score(p_yx):
+    p_y = torch.unsqueeze(p_yx.mean(axis=0), 0)
+    kl_d = torch.kl_div(torch.log(p_y), p_yx)
+    return torch.exp(kl_d.sum(axis=1).mean())
+
+
+for x, q in loader:
+    log_p = F.log_softmax(model(x), dim=1)
+    per_element = torch.kl_div(log_p, q)
+    per_element.backward()  # expect: LG015
+    summed = torch.kl_div(log_p, q, 2)
+    summed.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+""",
+    },
 }
 
 

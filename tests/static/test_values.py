@@ -60,6 +60,19 @@ def test_a_graph_or_a_per_element_loss_is_known_only_when_both_paths_hold_one():
     assert join(Tensor(graph=True, unreduced=False), loss) == Tensor(graph=True, unreduced=False)
 
 
+def test_a_sum_started_from_zero_meets_its_zero_as_a_sum_that_keeps_only_its_graph():
+    summed = Tensor(act=Act.LOGITS, dtype=Dtype.FLOAT, shape=Shape(()), graph=True, from_zero=True)
+    for zero in (Const(0), Const(0.0)):
+        for joined in (join(zero, summed), join(summed, zero)):
+            assert joined == Tensor(graph=True)
+            assert isinstance(joined, Tensor) and joined.from_zero
+    # any other number, or a tensor that did not start from the zero, disagrees as before
+    assert join(Const(1.0), summed) is UNKNOWN
+    assert join(Const(False), summed) is UNKNOWN
+    assert join(Const(0.0), summed.with_(from_zero=False)) is UNKNOWN
+    assert not join(summed, Tensor(graph=True)).from_zero
+
+
 def test_the_activation_site_goes_with_the_activation():
     site_a, site_b = object(), object()
     a = Tensor(act=Act.PROBS, act_site=site_a)  # type: ignore[arg-type]

@@ -119,6 +119,25 @@ class ClassesMixin(InterpBase):
                     return m
         return None
 
+    def inherited_callers(self, cls: ClassRef, name: str) -> list[FunctionRef]:
+        """Methods ``cls`` inherits from a project base class (and does not override) that call
+        ``self.<name>(...)``: the template methods through which an override of ``name`` runs."""
+        out: list[FunctionRef] = []
+        for base in self._bases(cls)[1:]:
+            if not isinstance(base, ClassRef):
+                continue
+            calls = self._self_calls_by_method.get(id(base.node))
+            if calls is None:
+                calls = self._self_calls_by_method[id(base.node)] = {
+                    stmt.name: frozenset(_self_calls(stmt)) for stmt in base.node.body if isinstance(stmt, FUNCTION_DEFS)
+                }
+            for method, called in calls.items():
+                if name in called and method != "__init__":
+                    ref = self._find_method(cls, method)
+                    if ref is not None and ref.owner is base and ref not in out:
+                        out.append(ref)
+        return out
+
     def _is_nn_module(self, cls: ClassRef) -> bool:
         for b in self._bases(cls)[1:]:
             if isinstance(b, QualName) and (b.name in MODULE_BASES or b.name.endswith("LightningModule")):

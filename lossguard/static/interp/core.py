@@ -46,6 +46,7 @@ class Interpreter(
         self._instances: dict[tuple, Instance] = {}
         self._lazy: dict[tuple, Value] = {}
         self._late_attrs: dict[tuple[int, str], Value] = {}  # attributes set outside __init__ (see set_later)
+        self._self_calls_by_method: dict[int, dict[str, frozenset[str]]] = {}  # per class: method -> self.<m>() it calls
 
     # ------------------------------------------------------------------ modules
     def module_globals(self, info: ModuleInfo) -> Env:
@@ -73,6 +74,16 @@ class Interpreter(
                 if cls_val is None:
                     continue
                 self_value: Value | None = self._default_instance(cls_val) if not is_static(fn) else None
+                if isinstance(self_value, Instance):
+                    # an override that an inherited method calls (`MSNLoss.forward` calls
+                    # `self.regularization_loss(mean_anchor_probs=...)`, which `PMSNLoss` overrides):
+                    # run the inherited method on this class, so the override gets its arguments
+                    for caller in self.inherited_callers(cls_val, fn.name):
+                        self.call_function(
+                            caller, [], {}, self_value=self_value, depth=0, standalone=not caller.module.facts.function(caller.node).calls_backward
+                        )
+                    if id(fn) in self.covered:
+                        continue
                 ref = FunctionRef(fn, info, cls_val)
             else:
                 self_value = None

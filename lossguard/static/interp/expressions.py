@@ -58,6 +58,10 @@ class ExpressionsMixin(InterpBase):
         for star in frame.module.star_imports:
             if star.startswith("torch"):
                 return QualName(canonical(f"{star}.{name}"))
+        if name == "torch":
+            # never bound here, so read at run time from what imported it for this code (a notebook
+            # cell, a star import of another library): the torch module, as its calls say
+            return QualName("torch")
         return UNKNOWN
 
     def ev(self, node: ast.expr | None, frame: Frame, env: Env) -> Value:

@@ -12,6 +12,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
+    bool_of,
     constructor,
     conversion_target,
     ctor_options,
@@ -31,6 +32,7 @@ from lossguard.static.values import (
     Dim,
     Dtype,
     External,
+    IntVal,
     Layer,
     ListOf,
     LossSpec,
@@ -58,6 +60,8 @@ class TorchCallsMixin(InterpBase):
         elif qname in ("super",):
             return UNKNOWN
         call = TorchCallArgs(qname, node, pos, kw, starred, frame)
+        if written in api.NATIVE_LOSS_REDUCTION_POSITIONS:
+            return _native_loss_function(self, call, api.NATIVE_LOSS_REDUCTION_POSITIONS[written])
         handler = TORCH_FUNCTIONS.get(qname)
         if handler is not None:
             return handler(self, call)
@@ -111,6 +115,8 @@ class TorchCallsMixin(InterpBase):
             return Const(None)
         if isinstance(recv, (Const, TupleVal)):
             return UNKNOWN
+        if t is None and name in _ACTIVATION_METHOD_ARGS and not _looks_like_tensor_method(name, pos, kw):
+            return UNKNOWN  # `self.modules.softmax(x)`: a module or helper named like the tensor method
         base = t if t is not None else Tensor()
         if name in ("softmax", "log_softmax"):
             act = Act.PROBS if name == "softmax" else Act.LOG_PROBS
@@ -142,6 +148,27 @@ class TorchCallsMixin(InterpBase):
         if handler is None:
             return Tensor(graph=False)  # some other tensor
         return handler(t, TorchCallArgs(name, node, pos, kw, False, frame))
+
+
+#: The keywords each activation method of a tensor accepts (``x.softmax(dim=1, dtype=...)``).
+_ACTIVATION_METHOD_ARGS = {
+    "softmax": ("dim", "dtype"),
+    "log_softmax": ("dim", "dtype"),
+    "sigmoid": (),
+    "sigmoid_": (),
+}
+
+
+def _looks_like_tensor_method(name: str, pos: list[Value], kw: dict[str, Value]) -> bool:
+    """On a receiver not known to be a tensor, ``recv.softmax(1)`` / ``recv.sigmoid()`` are taken
+    for the tensor methods only when the arguments fit them: a literal axis, nothing else
+    positional (``self.modules.softmax(x)`` calls a module that may be anything, a log-softmax too)."""
+    keywords = _ACTIVATION_METHOD_ARGS[name]
+    if any(k not in keywords for k in kw):
+        return False
+    if not keywords:
+        return not pos
+    return len(pos) <= 1 and all(isinstance(p, IntVal) or isinstance(p, Const) and type(p.value) is int for p in pos)
 
 
 # ---------------------------------------------------------------------- torch functions as data
@@ -179,6 +206,16 @@ def _sigmoid(interp: Any, c: TorchCallArgs) -> Value:
 def _loss_function(interp: Any, c: TorchCallArgs) -> Value:
     sig = api.LOSS_FUNCTIONS[c.qname]
     reduction, log_target = functional_options(sig, c.pos, c.kw)
+    return interp._loss_call(c.qname, sig.family, sig, c.node, c.pos, c.kw, c.frame, reduction, log_target)
+
+
+def _native_loss_function(interp: Any, c: TorchCallArgs, position: int) -> Value:
+    """``torch.kl_div(log_p, q)``: the functional's argument roles, but an integer reduction at its
+    own position, ``none`` when not given."""
+    sig = api.LOSS_FUNCTIONS[c.qname]
+    given = c.kw.get("reduction", c.pos[position] if position < len(c.pos) else Const(0))
+    reduction = api.NATIVE_REDUCTIONS.get(given.value) if isinstance(given, Const) and type(given.value) is int else None
+    log_target = bool_of(c.kw.get("log_target", Const(False)))
     return interp._loss_call(c.qname, sig.family, sig, c.node, c.pos, c.kw, c.frame, reduction, log_target)
 
 
@@ -271,6 +308,15 @@ def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
     return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame)
 
 
+def _reduce(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.mean(x, dim=0)``, ``torch.sum(x)``: what the method of the same name does to ``x``
+    (the mean of probabilities over an axis is probabilities; a reduced loss keeps its graph)."""
+    if c.starred or not isinstance(c.x, Tensor):
+        return Tensor()
+    rest = TorchCallArgs(c.qname.rsplit(".", 1)[-1], c.node, c.pos[1:], {k: v for k, v in c.kw.items() if k != "input"}, False, c.frame)
+    return _m_reduce(c.x, rest)
+
+
 def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
     pos = c.pos
@@ -357,6 +403,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (("torch.clamp", "torch.clip"), _clamp),
     (api.VALUE_KEEPING_FUNCS, _value_keeping),
     (("torch.nn.functional.one_hot",), _one_hot),
+    (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
     (("torch.argmax", "torch.argmin", "torch.randperm", "torch.bucketize", "torch.searchsorted"), _int_result),
     (
         (*api.SIZED_CONSTRUCTORS, *api.FLOAT_CONSTRUCTORS, *api.INT_CONSTRUCTORS, "torch.tensor", "torch.as_tensor", "torch.arange", "torch.full"),

@@ -55,6 +55,12 @@ def reduction_of(call: TorchCall) -> str | None:
     node = call.node
     if has_star(node):
         return None
+    native = api.NATIVE_LOSS_REDUCTION_POSITIONS.get(call.written)
+    if native is not None:  # `torch.kl_div(log_p, q, 1)`: an integer, per element when not given
+        given = next((k.value for k in node.keywords if k.arg == "reduction"), node.args[native] if native < len(node.args) else None)
+        if given is None:
+            return "none"
+        return api.NATIVE_REDUCTIONS.get(given.value) if isinstance(given, ast.Constant) and type(given.value) is int else None
     for name, i in positions.items():
         if i < len(node.args):
             literal[name] = node.args[i]

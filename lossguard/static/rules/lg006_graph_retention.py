@@ -43,6 +43,8 @@ class GraphRetention(Rule):
         super().__init__(report)
         self._loops: dict[int, LoopFacts] = {}
         self._backwarded: dict[int, BackwardedTexts] = {}
+        # per function (scope id): the accumulators this rule reported there
+        self._reported: dict[int, set[str]] = {}
 
     def on_accumulate(self, acc: Accumulate) -> None:
         value = acc.value
@@ -76,11 +78,20 @@ class GraphRetention(Rule):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
         if not facts.trains and any(p.search(t) for p in patterns for t in found.returned) and not self._caller_drops_graph(acc):
             return  # a helper that sums losses for its caller to back-propagate
+        reported = self._reported.setdefault(id(scope), set())
+        added = acc.node.args[0] if isinstance(acc.node, ast.Call) and acc.node.args else getattr(acc.node, "value", None)
+        if added is not None and module.segment(added) in reported:
+            # `history.append(epoch_loss)` of a sum reported above in this function: one mistake,
+            # reported where it is made (its fix, `epoch_loss += loss.item()`, fixes both)
+            return
+        reported.add(target)
         self.report(
             acc.node,
             acc.ctx,
             f"`{target}` keeps every step's loss tensor and its autograd graph alive; accumulate loss.item() (or loss.detach()) instead",
-            None if holder else _fix(acc, value, module),
+            # a sum started from zero (`adv = 0.0` then `adv += ...` under a condition) may still be
+            # the float on some paths, where `.detach()` / `.item()` would raise: no automatic fix
+            None if holder or value.from_zero else _fix(acc, value, module),
         )
 
     def _facts(self, loop: ast.AST, module: ModuleInfo) -> LoopFacts:
@@ -520,6 +531,49 @@ for batch in loader:
     accelerator.backward(loss)
     optimizer.step()
     optimizer.zero_grad()
+""",
+        # a sum started from zero and carried through a loop under a condition (VocGAN's adversarial
+        # term): a sum on the paths that add to it, the float elsewhere; no automatic fix, since
+        # `.detach()` would raise on the float
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+criterion = nn.MSELoss()
+adv_history = []
+for step, (mel, audio) in enumerate(loader):
+    optim_g.zero_grad()
+    fake = generator(mel)
+    loss_g = criterion(fake, audio)
+    adv_loss = 0.0
+    if step > warmup:
+        for score in discriminator(fake):
+            adv_loss += criterion(score, torch.ones_like(score))
+        loss_g += adv_loss
+    loss_g.backward()
+    optim_g.step()
+    adv_history.append(adv_loss)
+""",
+            line=17,
+            col=5,
+            message="`adv_history` keeps every step's loss tensor and its autograd graph alive",
+        ),
+        # one mistake, one report: the epoch's sum is reported where the loss is added to it;
+        # keeping that sum in a list afterwards is the same mistake, and its fix fixes both
+        """
+import torch.nn.functional as F
+
+loss_arr = []
+for epoch in range(epochs):
+    epoch_loss = 0.0
+    for data, label in loader:
+        loss = F.cross_entropy(model(data), label)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        epoch_loss += loss  # expect: LG006
+    loss_arr.append(epoch_loss)
 """,
         # the kept dict holds the back-propagated loss (no automatic fix: it is not a tensor)
         """

@@ -68,6 +68,13 @@ import torch.nn.functional as F
 
 loss = F.kl_div(F.log_softmax(s, -1), F.log_softmax(t, -1), reduction="batchmean", log_target=True)
 """,
+        """
+import torch
+import torch.nn.functional as F
+
+probs = F.softmax(anchors @ prototypes.T, dim=1)
+prior = F.kl_div(input=torch.mean(probs, dim=0).log(), target=power_law, reduction="sum")
+""",
     )
     INVALID = (
         Invalid(
@@ -88,6 +95,15 @@ loss = kd(F.softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-1))
             col=11,
             message="KLDivLoss input is softmax probabilities",
         ),
+        # the batch mean of softmax rows is still a distribution (lightly's PMSN prior term)
+        """
+import torch
+import torch.nn.functional as F
+
+probs = F.softmax(anchors @ prototypes.T, dim=1)
+mean_probs = torch.mean(probs, dim=0)
+prior = F.kl_div(input=mean_probs, target=power_law, reduction="sum")  # expect: LG008
+""",
         Invalid(
             """
 import torch.nn.functional as F

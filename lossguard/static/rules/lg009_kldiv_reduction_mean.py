@@ -20,16 +20,25 @@ class KlDivReductionMean(Rule):
             return
         if reduction_of(call) == "mean":
             legacy = any(k.arg in api.LEGACY_REDUCTION_ARGS for k in call.node.keywords)
-            fix = None if legacy else set_reduction(call, "batchmean", "unsafe")
+            # torch.kl_div takes an integer reduction: no keyword fix
+            fix = None if legacy or call.written else set_reduction(call, "batchmean", "unsafe")
             self.report(
                 call.node,
                 call.ctx,
-                f"{label} with reduction='mean' divides by the number of elements, not the batch size; "
+                f"{call.written or label} with reduction='mean' divides by the number of elements, not the batch size; "
                 "use reduction='batchmean' for the KL divergence",
                 fix,
             )
 
     VALID = (
+        """
+import torch
+
+# the native function reduces nothing unless told (its reduction is an integer, 0 by default)
+p_y = probs.mean(dim=0, keepdim=True)
+kl = torch.kl_div(torch.log(p_y), probs).sum(dim=1)
+score = torch.exp(kl.mean())
+""",
         """
 import torch.nn as nn
 
@@ -82,5 +91,16 @@ import torch.nn.functional as F
 loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="batchmean")
 """,
             fix_title="Use reduction='batchmean'",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+loss = torch.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), 1)
+""",
+            line=4,
+            col=8,
+            message="torch.kl_div with reduction='mean' divides by the number of elements",
         ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
@@ -11,17 +12,25 @@ from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import reduction_of, set_reduction
 
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.project import ModuleInfo
+
 
 def _is_literal_flag(node: ast.expr) -> bool:
     """``True``/``False``/``0``/``1`` written at the call: a deliberate use of the old argument."""
     return isinstance(node, ast.Constant) and isinstance(node.value, int)
 
 
-def _flag_default(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:
+def _flag_default(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef | None, module: ModuleInfo) -> bool:
     """``size_average=flag`` where ``flag`` is a parameter of the enclosing function whose default is
     ``True``/``False``/``0``/``1`` and which the body never rebinds: the helper passes the old argument
     on every call that keeps the default (``def mse(x, y, size_average=False)``). A ``None`` default
-    is torch's own signature forwarded by a wrapper, and stays silent."""
+    is torch's own signature forwarded by a wrapper, and stays silent. ``size_average=self.flag`` is
+    the same when ``__init__`` stores that parameter in ``self.flag`` and no method assigns it again
+    (CoNet's ``Trainer(..., size_average=False)``)."""
+    if func is not None and isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        init = _init_storing(node.attr, func, module)
+        return init is not None and _flag_default(init[1], init[0], module)
     if func is None or not isinstance(node, ast.Name):
         return False
     params = func.args.posonlyargs + func.args.args
@@ -35,6 +44,31 @@ def _flag_default(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef |
         if any(isinstance(t, ast.Name) and t.id == node.id for t in targets):
             return False
     return True
+
+
+def _init_storing(attr: str, method: ast.FunctionDef | ast.AsyncFunctionDef, module: ModuleInfo) -> tuple[ast.FunctionDef, ast.Name] | None:
+    """The ``__init__`` of ``method``'s class and the parameter it stores as ``self.<attr> = param``,
+    when that is the class's only assignment to ``self.<attr>``."""
+    cls = next((c for c in ast.walk(module.module) if isinstance(c, ast.ClassDef) and method in c.body), None)
+    if cls is None:
+        return None
+    stores = [
+        (fn, sub)
+        for fn in cls.body
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for sub in ast.walk(fn)
+        if isinstance(sub, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+        and any(
+            isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name) and t.value.id == "self"
+            for t in (sub.targets if isinstance(sub, ast.Assign) else [sub.target])
+        )
+    ]
+    if len(stores) != 1:
+        return None
+    fn, store = stores[0]
+    if fn.name != "__init__" or not isinstance(fn, ast.FunctionDef) or not isinstance(store, ast.Assign) or not isinstance(store.value, ast.Name):
+        return None
+    return fn, store.value
 
 
 class DeprecatedReductionArgs(Rule):
@@ -54,7 +88,9 @@ class DeprecatedReductionArgs(Rule):
             self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
         used = [k.arg for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS and _is_literal_flag(k.value)]
         if not used:
-            defaulted = [k.arg for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS and _flag_default(k.value, call.ctx.func)]
+            defaulted = [
+                k.arg for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS and _flag_default(k.value, call.ctx.func, call.ctx.module)
+            ]
             if defaulted:
                 self.report(
                     call.node,
@@ -78,6 +114,29 @@ class DeprecatedReductionArgs(Rule):
         )
 
     VALID = (
+        """
+import torch.nn.functional as F
+
+
+class Trainer:
+    def __init__(self, model, size_average=False):
+        self.model = model
+        self.size_average = size_average
+
+    def configure(self, reduction):
+        self.size_average = None if reduction == "mean" else self.size_average   # set again: not known
+
+    def step(self, x, y):
+        return F.mse_loss(self.model(x), y, size_average=self.size_average)
+
+
+class Wrapper:
+    def __init__(self, size_average=None):   # torch's own default, forwarded
+        self.size_average = size_average
+
+    def __call__(self, x, y):
+        return F.l1_loss(x, y, size_average=self.size_average)
+""",
         """
 import torch.nn as nn
 
@@ -149,6 +208,24 @@ def masked_mse(pred, target, average=False):
 """,
             line=5,
             col=12,
+            message="size_average is deprecated (passed from a parameter that defaults to a flag)",
+        ),
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+class Trainer:
+    def __init__(self, model, loader, size_average=False):
+        self.model = model
+        self.loader = loader
+        self.size_average = size_average
+
+    def step(self, x, depth):
+        return F.smooth_l1_loss(self.model(x), depth, size_average=self.size_average)
+""",
+            line=11,
+            col=16,
             message="size_average is deprecated (passed from a parameter that defaults to a flag)",
         ),
     )

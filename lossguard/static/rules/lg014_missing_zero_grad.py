@@ -71,6 +71,16 @@ def _optimizer_like(node: ast.AST, module: ModuleInfo) -> bool:
     return "optim" in last or last in ("opt", "optimiser") or last.startswith("opt_") or last.endswith("_opt")
 
 
+def _scaler_step(receiver: object, node: ast.Call, module: ModuleInfo) -> bool:
+    """``scaler.step(optimizer)``: a GradScaler stepping an optimizer. With neither known, both names
+    must say so (torchrl's ``policy[1].step(optim_steps_per_collect)`` advances an exploration
+    schedule by a count)."""
+    if isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
+        return True
+    receiver_text = module.segment(node.func.value).lower() if isinstance(node.func, ast.Attribute) else ""
+    return "scaler" in receiver_text.rsplit(".", 1)[-1] and _optimizer_like(node.args[0], module)
+
+
 def _created_in_loop(step: ast.Call, loop: ast.AST, module: ModuleInfo) -> bool:
     """Whether the optimizer whose step() is called is (re)built inside the loop body."""
     receiver = module.segment(step.func.value) if isinstance(step.func, ast.Attribute) else ""
@@ -126,11 +136,7 @@ class MissingZeroGrad(Rule):
                     owners[module.segment(node.func.value)] = receiver.params
                 elif isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
                     steps.append((node, module.segment(node.func.value)))
-                elif (
-                    n_args == 1
-                    and len(node.args) == 1
-                    and (isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS or _optimizer_like(node.args[0], module))
-                ):
+                elif n_args == 1 and len(node.args) == 1 and _scaler_step(receiver, node, module):
                     steps.append((node, module.segment(node.args[0])))  # scaler.step(optimizer)
                 elif isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
                     steps.append((node, ""))
@@ -171,6 +177,16 @@ for real in loader:
     G.zero_grad()   # clears the generator's gradients through the model: which optimizer owns them is not tracked
     g_loss(real).backward()
     opt_g.step()
+""",
+        # torchrl's Dreamer (pytorch/rl ae9719f1): the exploration schedule advances by a count
+        # named like an optimizer; it is not a GradScaler stepping one
+        """
+for batch in collector:
+    for _ in range(optim_steps_per_collect):
+        world_model_opt.zero_grad()
+        world_model_loss(batch).backward()
+        world_model_opt.step()
+    policy[1].step(optim_steps_per_collect)
 """,
         """
 import torch
