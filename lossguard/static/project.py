@@ -31,6 +31,14 @@ class ModuleInfo:
     _lines: list[str] | None = None
     _offsets: list[int] | None = None
     _facts: Any = None
+    _top_names: frozenset[str] | None = None
+
+    def binds_at_top(self, name: str) -> bool:
+        """Whether the module binds ``name`` at its top level (an import, an assignment, a def or
+        class, a ``global`` statement anywhere), at any point of the file."""
+        if self._top_names is None:
+            self._top_names = frozenset(_top_level_names(self.module))
+        return name in self._top_names
 
     @property
     def facts(self) -> Any:
@@ -218,3 +226,28 @@ def canonical(qualname: str) -> str:
     ):
         return "torch.optim." + qualname.rsplit(".", 1)[-1]  # torch.optim.adam.Adam
     return qualname
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    """Names a module binds at its top level (not inside function or class bodies, whose names are
+    their own), and the names any ``global`` statement declares."""
+    names: set[str] = set()
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            names.update(n for sub in ast.walk(node) if isinstance(sub, ast.Global) for n in sub.names)
+            continue
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, ast.Global):
+            names.update(node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.Lambda):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return names

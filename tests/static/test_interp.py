@@ -1002,6 +1002,36 @@ for x, q in loader:
     optimizer.zero_grad()
 """,
     },
+    # code posted without its imports (bkitano/llama-from-scratch#5): nn and F bound nowhere in the
+    # file are torch.nn and torch.nn.functional
+    "posted_without_imports": {
+        "snippet.py": """
+class Head(nn.Module):
+    def __init__(self, d_model, vocab_size):
+        super().__init__()
+        self.linear = nn.Linear(d_model, vocab_size)
+
+    def forward(self, x, targets):
+        logits = F.softmax(self.linear(x), dim=-1)
+        return F.cross_entropy(logits, targets)  # expect: LG001
+""",
+    },
+    # ... but an F the file binds (at any point of its top level) is the file's own
+    "f_bound_in_the_file_is_not_torch": {
+        "snippet.py": """
+class Head(nn.Module):
+    def __init__(self, d_model, vocab_size):
+        super().__init__()
+        self.linear = nn.Linear(d_model, vocab_size)
+
+    def forward(self, x, targets):
+        logits = F.softmax(self.linear(x), dim=-1)
+        return F.cross_entropy(logits, targets)
+
+
+from mylib import functional as F
+""",
+    },
 }
 
 

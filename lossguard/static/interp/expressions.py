@@ -38,6 +38,10 @@ from lossguard.static.values import (
     join,
 )
 
+# The names torch's modules go by in nearly all code, taken at their word where the file binds them
+# nowhere (``torch`` itself is taken so even when it is bound later).
+CONVENTIONAL_ALIASES = {"nn": "torch.nn", "F": "torch.nn.functional", "optim": "torch.optim"}
+
 
 class ExpressionsMixin(InterpBase):
     """The value of each expression."""
@@ -62,6 +66,11 @@ class ExpressionsMixin(InterpBase):
             # never bound here, so read at run time from what imported it for this code (a notebook
             # cell, a star import of another library): the torch module, as its calls say
             return QualName("torch")
+        alias = CONVENTIONAL_ALIASES.get(name)
+        if alias is not None and not frame.module.binds_at_top(name):
+            # code posted without its imports (an issue thread, a notebook's later cell): `nn`, `F`
+            # and `optim` bound nowhere in the file are torch's, as everywhere they are written
+            return QualName(alias)
         return UNKNOWN
 
     def ev(self, node: ast.expr | None, frame: Frame, env: Env) -> Value:
