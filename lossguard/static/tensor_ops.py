@@ -10,6 +10,7 @@ from typing import Protocol
 
 from lossguard.static import torch_api as api
 from lossguard.static.values import (
+    INT,
     UNKNOWN,
     Act,
     Const,
@@ -18,6 +19,8 @@ from lossguard.static.values import (
     External,
     IntVal,
     Layer,
+    ListOf,
+    NumberList,
     QualName,
     Shape,
     Site,
@@ -37,7 +40,16 @@ class Where(Protocol):
     def module(self) -> object: ...
 
 
+_INT_OPS = (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod)
+
+
+def _is_int(v: Value) -> bool:
+    return isinstance(v, IntVal) or isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool)
+
+
 def binop(a: Value, b: Value, op: ast.operator) -> Value:
+    if _is_int(a) and _is_int(b) and isinstance(op, _INT_OPS):
+        return INT  # x.size(0) - y.size(0): still an integer, so torch.zeros(...) of it is 1-D
     if isinstance(a, Const) and isinstance(b, Const):
         return UNKNOWN
     ta = a if isinstance(a, Tensor) else None
@@ -242,14 +254,99 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
     elif qname in ("torch.tensor", "torch.as_tensor"):
         first = node.args[0] if node.args else keyword_arg(node, "data")
         if first is not None and not isinstance(first, ast.Starred):
-            if dtype is None:
-                dtype = _literal_dtype(first)
-            shape = _literal_shape(first)
+            if isinstance(first, (ast.List, ast.Tuple, ast.Constant, ast.UnaryOp)):
+                if dtype is None:
+                    dtype = _literal_dtype(first)
+                shape = _literal_shape(first)
+            else:  # a variable holding a list: torch.tensor(labels)
+                data = pos[0] if node.args else kw.get("data", UNKNOWN)
+                shape, list_dtype = number_list_shape(data)
+                dtype = dtype or list_dtype
     elif qname == "torch.arange":
         if dtype is None and pos and all(isinstance(p, Const) and isinstance(p.value, int) for p in pos):
             dtype = Dtype.INT
         shape = Shape((None,))
     return Tensor(dtype=dtype, shape=shape)
+
+
+def _number_kind(v: Value) -> Dtype | None:
+    if isinstance(v, Const) and isinstance(v.value, bool):
+        return Dtype.BOOL
+    if isinstance(v, Const) and isinstance(v.value, int):
+        return Dtype.INT
+    if isinstance(v, Const) and isinstance(v.value, float):
+        return Dtype.FLOAT
+    return None
+
+
+def _items_dtype(items: tuple[Value, ...]) -> Dtype | None:
+    """The dtype torch.tensor gives a list of these numbers; None unless every item is a number."""
+    kinds = {_number_kind(v) for v in items}
+    if not items or None in kinds:
+        return None
+    if Dtype.FLOAT in kinds:
+        return Dtype.FLOAT
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def repeat_list(seq: Value, times: Value, times_node: ast.expr) -> Value:
+    """``[c] * n`` (or ``n * [c]``) of literal numbers: a :class:`NumberList` of ``n`` times their
+    count. Python only repeats a list by an integer, so ``n`` is an int whatever its value; its
+    size is literal or, for a single item, the name it is read from."""
+    if not isinstance(seq, TupleVal) or isinstance(seq, ListOf):
+        return UNKNOWN
+    dtype = _items_dtype(seq.items)
+    if dtype is None or dtype is Dtype.BOOL:
+        return UNKNOWN
+    if isinstance(times, Const) and isinstance(times.value, int) and not isinstance(times.value, bool):
+        return NumberList(len(seq.items) * max(times.value, 0), dtype)
+    if isinstance(times, Const) or isinstance(times, (Tensor, TupleVal)):
+        return UNKNOWN  # not an int: a TypeError at run time, nothing to say
+    return NumberList(dim_of(times, times_node) if len(seq.items) == 1 else None, dtype)
+
+
+def store_into_list(held: NumberList, stored: Value | None) -> NumberList:
+    """``labels[i] = v``: the length stays; the dtype stays only when ``v`` keeps it (an int into
+    a list of ints, a number into a list of floats)."""
+    kind = _number_kind(stored) if stored is not None else None
+    keeps = kind is held.dtype or held.dtype is Dtype.FLOAT and kind is Dtype.INT
+    return held if keeps else NumberList(held.length, None)
+
+
+def number_list_shape(v: Value) -> tuple[Shape | None, Dtype | None]:
+    """Shape and dtype of ``torch.tensor(v)`` for a list held in a variable: known for a
+    :class:`NumberList` only. A literal list bound to a name may have grown since
+    (``labels.append(x)`` is not followed on tuples of values), so it stays unknown."""
+    if isinstance(v, NumberList):
+        return Shape((v.length,)), v.dtype
+    return None, None
+
+
+def concat_shape(parts: list[Tensor], count_known: bool, dim: Value, stack: bool) -> Shape | None:
+    """Shape of ``torch.cat`` / ``torch.stack`` of tensors whose ranks are known and equal: the
+    joined axis adds up its literal sizes (unknown when any is not literal, or when the number of
+    tensors is unknown); every other axis keeps a size all parts agree on. ``stack`` adds a new
+    axis of the number of tensors."""
+    shapes = [p.shape for p in parts]
+    if not shapes or any(s is None or not s.rank_known for s in shapes):
+        return None
+    rank = len(shapes[0].dims)  # type: ignore[union-attr]
+    if any(len(s.dims) != rank for s in shapes) or not (isinstance(dim, Const) and isinstance(dim.value, int)):  # type: ignore[union-attr]
+        return None
+    out_rank = rank + 1 if stack else rank
+    d = dim.value + out_rank if dim.value < 0 else dim.value
+    if not 0 <= d < out_rank or rank == 0 and not stack:
+        return None
+    agreed: list[Dim] = []
+    for i in range(rank):
+        sizes = {s.dims[i] for s in shapes}  # type: ignore[union-attr]
+        agreed.append(sizes.pop() if len(sizes) == 1 else None)
+    if stack:
+        agreed.insert(d, len(parts) if count_known else None)
+    else:
+        sizes_d = [s.dims[d] for s in shapes]  # type: ignore[union-attr]
+        agreed[d] = sum(sizes_d) if count_known and all(isinstance(x, int) for x in sizes_d) else None  # type: ignore[arg-type]
+    return Shape(tuple(agreed))
 
 
 def _literal_dtype(node: ast.expr) -> Dtype | None:

@@ -138,6 +138,15 @@ class TupleVal(Value):
 
 
 @dataclass(frozen=True)
+class NumberList(Value):
+    """A Python list of numbers whose length is known but not its items (``[1] * batch_size``):
+    what ``torch.tensor`` needs to know the shape ``(length,)`` and the dtype of the result."""
+
+    length: Dim
+    dtype: Dtype | None  # INT for a list of ints, FLOAT when any item is a float
+
+
+@dataclass(frozen=True)
 class ListOf(Value):
     """A list or generator whose length is unknown but whose every element is ``item``
     (``[F.softmax(h(x), 1) for h in heads]``)."""

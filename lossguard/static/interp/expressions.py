@@ -15,7 +15,7 @@ from lossguard.static.interp.frame import (
     is_self,
 )
 from lossguard.static.project import canonical
-from lossguard.static.tensor_ops import binop, index_shape
+from lossguard.static.tensor_ops import binop, index_shape, repeat_list
 from lossguard.static.values import (
     INT,
     UNKNOWN,
@@ -80,6 +80,11 @@ class ExpressionsMixin(InterpBase):
             left, right = self.ev(node.left, frame, env), self.ev(node.right, frame, env)
             if isinstance(node.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
                 return self.concat(left, right)  # losses + [sum(losses)]
+            if isinstance(node.op, ast.Mult) and isinstance(node.left, ast.List) != isinstance(node.right, ast.List):
+                # [1] * batch_size: a list of known length
+                if isinstance(node.left, ast.List):
+                    return repeat_list(left, right, node.right)
+                return repeat_list(right, left, node.left)
             return binop(left, right, node.op)
         if isinstance(node, ast.UnaryOp):
             val = self.ev(node.operand, frame, env)

@@ -19,7 +19,7 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
-from lossguard.static.tensor_ops import binop
+from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
     MODEL_VALUES,
@@ -30,6 +30,7 @@ from lossguard.static.values import (
     FunctionRef,
     Instance,
     ListOf,
+    NumberList,
     QualName,
     Shape,
     Tensor,
@@ -317,6 +318,9 @@ class StatementsMixin(InterpBase):
         if not (isinstance(root, ast.Name) or isinstance(root, ast.Attribute) and is_self(root.value, frame)):
             return
         held = self.ev(root, frame, env)
+        if isinstance(held, NumberList):  # labels[i] = v; a slice store can change the length
+            self.bind(root, UNKNOWN if isinstance(target.slice, ast.Slice) else store_into_list(held, stored), frame, env)
+            return
         if not isinstance(held, Tensor) or held.act is None:
             return
         if stored is not None and (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.act is held.act):

@@ -12,6 +12,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
+    concat_shape,
     constructor,
     conversion_target,
     ctor_options,
@@ -34,6 +35,7 @@ from lossguard.static.values import (
     Layer,
     ListOf,
     LossSpec,
+    NumberList,
     Optimizer,
     Partial,
     PretrainedModel,
@@ -105,11 +107,13 @@ class TorchCallsMixin(InterpBase):
                 held = recv if isinstance(recv, Tensor) else Tensor(dtype=Dtype.FLOAT)
                 env[target.id] = held.with_(graph=True)
             return Const(None)
+        if isinstance(recv, NumberList) and name in _LIST_MUTATORS and isinstance(node.func, ast.Attribute):
+            self.bind(node.func.value, UNKNOWN, frame, env)  # labels.append(x): another length, maybe another dtype
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
             self.sink(Accumulate(node, target, pos[0], frame.ctx()))
             return Const(None)
-        if isinstance(recv, (Const, TupleVal)):
+        if isinstance(recv, (Const, TupleVal, NumberList)):
             return UNKNOWN
         base = t if t is not None else Tensor()
         if name in ("softmax", "log_softmax"):
@@ -142,6 +146,10 @@ class TorchCallsMixin(InterpBase):
         if handler is None:
             return Tensor(graph=False)  # some other tensor
         return handler(t, TorchCallArgs(name, node, pos, kw, False, frame))
+
+
+#: list methods that change a list's length or items
+_LIST_MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__", "__delitem__")
 
 
 # ---------------------------------------------------------------------- torch functions as data
@@ -301,15 +309,18 @@ def _like(interp: Any, c: TorchCallArgs) -> Value:
 
 def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
     x = c.x
+    count_known = not isinstance(x, ListOf)
     if isinstance(x, ListOf):
         x = TupleVal((x.item,))
     parts = [i for i in x.items if isinstance(i, Tensor)] if isinstance(x, TupleVal) else []
-    if parts and len(parts) == len(x.items):  # type: ignore[attr-defined]
+    if parts and len(parts) == len(x.items) and not c.starred:  # type: ignore[attr-defined]
         graph = any(p.graph for p in parts)
         acc: Value = Tensor(act=parts[0].act, act_site=parts[0].act_site, dtype=parts[0].dtype, graph=graph)
         for p in parts[1:]:
             acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
-        return acc
+        dim = c.pos[1] if len(c.pos) > 1 else c.kw.get("dim", c.kw.get("axis", Const(0)))
+        shape = concat_shape(parts, count_known, dim, stack=c.qname == "torch.stack")
+        return acc.with_(shape=shape) if isinstance(acc, Tensor) else acc
     return Tensor()
 
 

@@ -1,0 +1,126 @@
+"""Shapes and dtypes the interpreter follows through real-code constructs (round 5, from the
+realcode_dev2 shape and dtype cases): lists of known length, ``getattr`` of a module, ``torch.cat``
+/ ``torch.stack`` and sizes computed from ``x.size(0)``. Each case is checked end to end through
+the engine, with ``# expect:`` markers on the lines that must carry a finding and none anywhere
+else; the look-alikes show where the interpreter must forget what it knew."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lossguard.static.testing import actual_findings, expected_findings
+
+HEADS = """
+import torch.nn as nn
+
+
+class Head(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.fc = nn.Linear(width, 1)
+        self.act = nn.Sigmoid()
+
+    def forward(self, x):
+        return self.act(self.fc(x))
+"""
+
+PROJECTS: dict[str, dict[str, str]] = {
+    # simple-gan: labels = [1] * batch_size returned by a helper, then torch.tensor(labels).float()
+    "list_repetition_length": {
+        "data.py": """
+def batch(batch_size=16):
+    labels = [1] * batch_size
+    rows = [[0, 1, 0] for _ in range(batch_size)]
+    return labels, rows
+""",
+        "train.py": """
+import torch
+import torch.nn as nn
+from data import batch
+
+head = nn.Linear(3, 1)
+labels, rows = batch(batch_size=32)
+labels = torch.tensor(labels).float()
+loss = nn.MSELoss()(head(torch.tensor(rows).float()), labels)  # expect: LG005
+ok = nn.MSELoss()(head(torch.tensor(rows).float()).squeeze(-1), labels)
+""",
+    },
+    "list_repetition_dtype": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+def step(probs, n):
+    hard = [1] * n
+    loss = nn.BCELoss()(probs, torch.tensor(hard))  # expect: LG004
+    soft = [1] * n
+    soft[0] = 0.9  # a float item: torch.tensor makes the whole list float
+    fine = nn.BCELoss()(probs, torch.tensor(soft))
+    grown = [1] * n
+    grown.append(0.5)
+    also_fine = nn.BCELoss()(probs, torch.tensor(grown))
+    kept = [1.0] * n
+    kept[0] = 0  # an int into a float list: still float
+    fine_too = nn.BCELoss()(probs, torch.tensor(kept))
+    return loss + fine + also_fine + fine_too
+""",
+    },
+    # UDTL: getattr(models, "AdversarialNet")(...) of a package, and labels built by torch.cat of
+    # torch.ones(labels.size(0)) and torch.zeros(inputs.size(0) - labels.size(0))
+    "getattr_module_and_cat": {
+        "models/__init__.py": "from models.heads import Head\n",
+        "models/heads.py": HEADS,
+        "train.py": """
+import torch
+import torch.nn as nn
+import models
+
+def domain_step(features, inputs, labels, name):
+    disc = getattr(models, "Head")(256)
+    source = torch.ones(labels.size(0)).float()
+    target = torch.zeros(inputs.size(0) - labels.size(0)).float()
+    domain = torch.cat((source, target), dim=0)
+    loss = nn.BCELoss()(disc(features), domain)  # expect: LG005
+    fixed = nn.BCELoss()(disc(features).squeeze(1), domain)
+    other = getattr(models, name)(256)  # not a literal name: unknown
+    unknown = nn.BCELoss()(other(features), domain)
+    return loss + fixed + unknown
+""",
+    },
+    "stack_adds_an_axis": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+one = nn.Linear(16, 1)
+two = nn.Linear(16, 2)
+
+def step(h, y):
+    t1, t2 = torch.randn(y.size(0)), torch.randn(y.size(0))
+    both = torch.stack([t1, t2], dim=1)
+    bad = nn.MSELoss()(one(h), both)  # expect: LG005
+    good = nn.MSELoss()(two(h), both)
+    flat = nn.MSELoss()(one(h).view(-1), torch.cat([t1, t2]))
+    return bad + good + flat
+""",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_shapes_and_dtypes(tmp_path: Path, name: str) -> None:
+    paths = []
+    expected: set[tuple[str, int, str]] = set()
+    for rel, code in PROJECTS[name].items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        source = textwrap.dedent(code).lstrip("\n")
+        path.write_text(source)
+        paths.append(path)
+        expected |= {(rel, line, c) for line, c in expected_findings(source)}
+    found = actual_findings(paths)
+    actual = {(str(p.relative_to(tmp_path)), line, c) for p, hits in found.items() for line, c in hits}
+    assert actual == expected
