@@ -305,6 +305,19 @@ def repeat_list(seq: Value, times: Value, times_node: ast.expr) -> Value:
     return NumberList(dim_of(times, times_node) if len(seq.items) == 1 else None, dtype)
 
 
+def dataset_row(t: Tensor) -> Tensor:
+    """One item of a tensor given to ``TensorDataset``: its first axis dropped, dtype kept."""
+    shape = t.shape
+    row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None
+    return Tensor(dtype=t.dtype, shape=row)
+
+
+def batched(t: Tensor) -> Tensor:
+    """Rows stacked by the default collation: a new first axis of unknown size, dtype kept."""
+    shape = Shape((None, *t.shape.dims)) if t.shape is not None and t.shape.rank_known else None
+    return Tensor(dtype=t.dtype, shape=shape)
+
+
 def store_into_list(held: NumberList, stored: Value | None) -> NumberList:
     """``labels[i] = v``: the length stays; the dtype stays only when ``v`` keeps it (an int into
     a list of ints, a number into a list of floats)."""

@@ -281,5 +281,10 @@ MODULE_WRAPPERS = {
 }
 # Calls that return a value behaving like their argument (a copy, a deprecated autograd wrapper).
 SAME_VALUE_FUNCS = {"copy.deepcopy", "copy.copy", "torch.autograd.Variable", "torch.autograd.variable.Variable", "torch.Variable"}
+# Datasets whose items are known from their arguments, and the loaders that batch them.
+TENSOR_DATASETS = {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
+DATA_LOADERS = {"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"}
+# Wrappers that iterate over what they are given (a progress bar): the items are the same.
+ITERATION_WRAPPERS = {"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}

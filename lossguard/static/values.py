@@ -155,6 +155,22 @@ class ListOf(Value):
 
 
 @dataclass(frozen=True)
+class DatasetRows(Value):
+    """A dataset whose items are known (``TensorDataset(x, y)``): ``dataset[i]`` and each
+    iteration give ``row`` (a tuple of the tensors without their first axis)."""
+
+    row: Value
+
+
+@dataclass(frozen=True)
+class Batches(Value):
+    """A ``DataLoader`` over a :class:`DatasetRows` with the default collation: each iteration
+    gives ``batch`` (the rows stacked on a new first axis, its size unknown)."""
+
+    batch: Value
+
+
+@dataclass(frozen=True)
 class DictVal(Value):
     """A dict literal with string keys (``{"logits": x, "loss": l}``)."""
 

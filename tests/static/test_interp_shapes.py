@@ -107,6 +107,35 @@ def step(h, y):
     return bad + good + flat
 """,
     },
+    # Modern-Computer-Vision-with-PyTorch: labels reach the loss through DataLoader(TensorDataset(...))
+    "tensor_dataset_loader": {
+        "train.py": """
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+from tqdm import tqdm
+
+X = torch.randn(64, 8)
+y = torch.tensor([0, 1] * 32).float()
+model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1), nn.Sigmoid())
+loss_fn = nn.BCELoss()
+loader = DataLoader(TensorDataset(X, y), batch_size=8, shuffle=True)
+for i, (xb, yb) in enumerate(iter(loader)):
+    loss = loss_fn(model(xb), yb)  # expect: LG005
+    fine = loss_fn(model(xb), yb.unsqueeze(1))
+for xb, yb in tqdm(loader):
+    again = loss_fn(model(xb), yb)  # expect: LG005
+ints = TensorDataset(X, torch.tensor([0, 1] * 32))
+for xb, yb in DataLoader(ints, batch_size=8):
+    wrong = loss_fn(model(xb).squeeze(1), yb)  # expect: LG004
+first_x, first_y = ints[0]
+single = loss_fn(model(first_x), first_y.float())  # (1,) against (): a scalar target broadcasts harmlessly
+for xb, yb in DataLoader(ints, batch_size=8, collate_fn=lambda rows: rows):
+    custom = loss_fn(model(xb), yb)  # a custom collation: nothing is known
+for xb, yb in DataLoader(ints, batch_size=None):
+    unbatched = loss_fn(model(xb), yb.float())
+""",
+    },
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 
-from lossguard.static.tensor_ops import binop, concat_shape, number_list_shape, repeat_list, store_into_list
+from lossguard.static.tensor_ops import batched, binop, concat_shape, dataset_row, number_list_shape, repeat_list, store_into_list
 from lossguard.static.values import INT, UNKNOWN, Const, Dtype, IntVal, ListOf, NumberList, Shape, Tensor, TupleVal
 
 
@@ -81,3 +81,15 @@ def test_integer_arithmetic_stays_an_integer():
     assert binop(IntVal(), Const(2), ast.Div()) is not INT  # true division gives a float
     assert binop(IntVal(), Const(0.5), ast.Mult()) is not INT
     assert binop(Const(True), Const(1), ast.Add()) is not INT
+
+
+def test_dataset_rows_drop_the_first_axis_and_batches_add_an_unknown_one():
+    labels = Tensor(dtype=Dtype.INT, shape=Shape((2,)))
+    assert dataset_row(labels) == Tensor(dtype=Dtype.INT, shape=Shape(()))
+    assert batched(dataset_row(labels)) == Tensor(dtype=Dtype.INT, shape=Shape((None,)))
+    images = Tensor(dtype=Dtype.FLOAT, shape=Shape((2, 1, 4, 4)))
+    assert batched(dataset_row(images)) == Tensor(dtype=Dtype.FLOAT, shape=Shape((None, 1, 4, 4)))
+    # an unknown or partly known shape stays unknown; the dtype is kept
+    assert dataset_row(Tensor(dtype=Dtype.FLOAT)) == Tensor(dtype=Dtype.FLOAT)
+    assert dataset_row(Tensor(shape=Shape((1,), rank_known=False))) == Tensor()
+    assert batched(Tensor(dtype=Dtype.INT)) == Tensor(dtype=Dtype.INT)

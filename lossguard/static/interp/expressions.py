@@ -23,6 +23,7 @@ from lossguard.static.values import (
     BoundMethod,
     ClassRef,
     Const,
+    DatasetRows,
     DictVal,
     Dtype,
     External,
@@ -195,6 +196,8 @@ class ExpressionsMixin(InterpBase):
             return self.any_value(base)  # loss[key] in `for key in loss`: whichever value it is
         if isinstance(base, ListOf) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
             return base.item
+        if isinstance(base, DatasetRows) and single and not isinstance(node.slice, ast.Slice):
+            return base.row  # dataset[i]
         if isinstance(base, TupleVal) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
             i = index.value
             if -len(base.items) <= i < len(base.items):

@@ -24,8 +24,10 @@ from lossguard.static.values import (
     INT,
     MODEL_VALUES,
     UNKNOWN,
+    Batches,
     ClassRef,
     Const,
+    DatasetRows,
     DictVal,
     FunctionRef,
     Instance,
@@ -206,10 +208,15 @@ class StatementsMixin(InterpBase):
             for _, v in d.items[1:]:
                 item = join(item, v)
             return item if iterable.func.attr == "values" else TupleVal((UNKNOWN, item))
+        if _is_iter_call(iterable):
+            return self._element_of(iterable, frame, env)
         return element(iterated)
 
     def _element_of(self, expr: ast.expr, frame: Frame, env: Env) -> Value:
-        """An element of a simple expression (a name, ``self.x``, a literal of names); never re-runs calls."""
+        """An element of a simple expression (a name, ``self.x``, a literal of names, ``iter()`` of
+        one); never re-runs calls."""
+        if _is_iter_call(expr) and self.lookup("iter", frame, env) is UNKNOWN:
+            expr = expr.args[0]  # type: ignore[attr-defined]  # for i, batch in enumerate(iter(loader))
         if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Tuple, ast.List, ast.Load, ast.Constant)) for n in ast.walk(expr)):
             return UNKNOWN
         return element(self.ev(expr, frame, env))
@@ -380,6 +387,10 @@ def _sync_init_attrs(frame: Frame, env: Env) -> None:
             owner.attrs[key[5:]] = value
 
 
+def _is_iter_call(expr: ast.expr) -> bool:
+    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "iter" and len(expr.args) == 1 and not expr.keywords
+
+
 def element(container: Value) -> Value:
     """One element of an iterated value: the agreed value of a tuple/list's items, or a row of a
     tensor (a row of a softmax output is still probabilities, a row of a loss is one term)."""
@@ -390,6 +401,10 @@ def element(container: Value) -> Value:
         return item
     if isinstance(container, ListOf):
         return container.item
+    if isinstance(container, Batches):
+        return container.batch
+    if isinstance(container, DatasetRows):
+        return container.row
     if isinstance(container, Tensor):
         shape = container.shape
         row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None

@@ -12,10 +12,12 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
+    batched,
     concat_shape,
     constructor,
     conversion_target,
     ctor_options,
+    dataset_row,
     dim_of,
     dtype_of,
     functional_options,
@@ -28,7 +30,9 @@ from lossguard.static.values import (
     MODEL_VALUES,
     UNKNOWN,
     Act,
+    Batches,
     Const,
+    DatasetRows,
     Dim,
     Dtype,
     External,
@@ -336,6 +340,33 @@ def _partial(interp: Any, c: TorchCallArgs) -> Value:
     return Partial(c.pos[0], tuple(sorted(c.kw.items())))
 
 
+def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
+    """``TensorDataset(x, y)``: item ``i`` is ``(x[i], y[i])``."""
+    if c.starred or c.kw or not c.pos or not all(isinstance(p, Tensor) for p in c.pos):
+        return UNKNOWN
+    return DatasetRows(TupleVal(tuple(dataset_row(p) for p in c.pos)))  # type: ignore[arg-type]
+
+
+def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
+    """``DataLoader(dataset, batch_size=...)`` of a known dataset with the default collation:
+    batches of its rows; ``batch_size=None`` turns batching off (the rows themselves)."""
+    dataset = c.pos[0] if c.pos else c.kw.get("dataset", UNKNOWN)
+    if c.starred or not isinstance(dataset, DatasetRows) or "collate_fn" in c.kw or len(c.pos) > 2:
+        return UNKNOWN
+    size = c.pos[1] if len(c.pos) > 1 else c.kw.get("batch_size", Const(1))
+    if isinstance(size, Const) and size.value is None:
+        return Batches(dataset.row)
+    row = dataset.row
+    if not isinstance(row, TupleVal) or not all(isinstance(i, Tensor) for i in row.items):
+        return UNKNOWN
+    return Batches(TupleVal(tuple(batched(i) for i in row.items)))  # type: ignore[arg-type]
+
+
+def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:
+    """``tqdm(loader)``: iterates over the same items."""
+    return c.pos[0] if len(c.pos) == 1 and not c.starred and isinstance(c.pos[0], (Batches, DatasetRows)) else UNKNOWN
+
+
 def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
@@ -375,6 +406,9 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     ),
     (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
     (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
+    (api.TENSOR_DATASETS, _tensor_dataset),
+    (api.DATA_LOADERS, _data_loader),
+    (api.ITERATION_WRAPPERS, _iteration_wrapper),
 )
 
 
