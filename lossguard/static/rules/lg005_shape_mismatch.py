@@ -35,8 +35,9 @@ def _conflict(a: Shape, b: Shape) -> bool:
         return x != y
     known = a if a.rank_known else b
     partial = b if known is a else a
-    # (..., 1) against a rank-1 target of another size: broadcasts to (N, N) or (1,) vs (N,)
-    return _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
+    # (..., 1) against a rank-1 target of another size: broadcasts to (N, N) or (1,) vs (N,).
+    # Two partial shapes say nothing of the ranks: (..., 1) against (..., k) is right when k is 1.
+    return known.rank_known and _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
 
 
 def _class_target_conflict(si: Shape, st: Shape, target_dtype: Dtype | None) -> bool:
@@ -111,6 +112,15 @@ import torch.nn.functional as F
 logits = torch.randn(8, 5)
 target = torch.randint(0, 5, (8,))
 loss = F.cross_entropy(logits, target)
+""",
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+def distill(h, n_out):
+    student = nn.Linear(64, 1)
+    teacher = nn.Linear(64, n_out)      # n_out may well be 1: the ranks of both are unknown
+    return F.mse_loss(student(h), teacher(h).detach())
 """,
     )
     INVALID = (
