@@ -78,6 +78,15 @@ PARAM = ParamUnknown()
 
 
 @dataclass(frozen=True)
+class MaybeNone(Unknown):
+    """A loss object on one path and ``None`` on the other (an optional criterion,
+    ``self.adv_loss = nn.BCELoss() if ... else None``): unknown as it stands, ``value`` inside a
+    test that rules ``None`` out (``if self.adv_loss is not None:``)."""
+
+    value: Value
+
+
+@dataclass(frozen=True)
 class Const(Value):
     """A literal Python constant (numbers, strings, booleans, None)."""
 
@@ -301,6 +310,14 @@ def join(a: Value, b: Value) -> Value:
     different models become :class:`Either` of them."""
     if a is b or a == b:
         return a
+    if _is_none(a) or _is_none(b):
+        other = b if _is_none(a) else a
+        if isinstance(other, MaybeNone) or isinstance(other, LossSpec):
+            return other if isinstance(other, MaybeNone) else MaybeNone(other)
+        return UNKNOWN
+    if isinstance(a, MaybeNone) or isinstance(b, MaybeNone):
+        inner = join(a.value if isinstance(a, MaybeNone) else a, b.value if isinstance(b, MaybeNone) else b)
+        return MaybeNone(inner) if isinstance(inner, LossSpec) else UNKNOWN
     if isinstance(a, MODEL_VALUES) and isinstance(b, MODEL_VALUES):
         options: list[Value] = []
         for v in (*(a.options if isinstance(a, Either) else (a,)), *(b.options if isinstance(b, Either) else (b,))):
@@ -323,6 +340,10 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
         return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
     return UNKNOWN
+
+
+def _is_none(v: Value) -> bool:
+    return isinstance(v, Const) and v.value is None
 
 
 #: Values that are models (what ``model(x)`` runs): joined into :class:`Either`, passed through wrappers.

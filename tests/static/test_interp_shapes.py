@@ -136,6 +136,49 @@ for xb, yb in DataLoader(ints, batch_size=None):
     unbatched = loss_fn(model(xb), yb.float())
 """,
     },
+    # UDTL: self.adversarial_loss is nn.BCELoss() or None (set in setup()), called under `is not None`
+    "optional_criterion": {
+        "train.py": """
+import torch
+from torch import nn
+
+head = nn.Linear(8, 1)
+
+
+class Trainer:
+    def __init__(self, args):
+        self.args = args
+
+    def setup(self):
+        if self.args.adversarial:
+            self.adv_loss = nn.BCEWithLogitsLoss()
+        else:
+            self.adv_loss = None
+
+    def step(self, x, n):
+        labels = torch.ones(n)
+        if self.adv_loss is not None:
+            loss = self.adv_loss(head(x), labels)  # expect: LG005
+        if self.adv_loss:
+            also = self.adv_loss(head(x), labels)  # expect: LG005
+        if self.adv_loss is None:
+            return None  # from here on it is not None
+        after = self.adv_loss(head(x), labels)  # expect: LG005
+        return loss + also + after
+
+
+def plain(x, use_mse):
+    crit = nn.MSELoss() if use_mse else None
+    if crit is not None:
+        return crit(head(x), torch.zeros(x.size(0)))  # expect: LG005
+    return crit(head(x), torch.zeros(x.size(0)))  # None here: never a finding
+
+
+trainer = Trainer(None)
+trainer.setup()
+trainer.step(torch.randn(4, 8), 4)
+""",
+    },
 }
 
 

@@ -139,9 +139,14 @@ class CallsMixin(InterpBase):
                     self._args(node, frame, env)
                     return receiver  # model.to(device), model.train(), ... return the module itself
             # layer.forward(x), seq.forward(x), criterion.forward(out, y): the module's own call
-            callee = (
-                receiver if name == "forward" and isinstance(receiver, (SequentialVal, Layer, LossSpec)) else self.attribute(receiver, name, frame)
-            )
+            if is_self(func.value, frame) and "self." + name in env:
+                callee = env["self." + name]  # what this method bound, or a test narrowed (`if self.crit is not None:`)
+            else:
+                callee = (
+                    receiver
+                    if name == "forward" and isinstance(receiver, (SequentialVal, Layer, LossSpec))
+                    else self.attribute(receiver, name, frame)
+                )
         else:
             callee = self.ev(func, frame, env)
             if isinstance(func, ast.Name) and func.id == "setattr" and callee is UNKNOWN and len(node.args) == 3 and not node.keywords:

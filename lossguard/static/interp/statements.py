@@ -137,6 +137,7 @@ class StatementsMixin(InterpBase):
         body_env = dict(env)
         else_env = dict(env)
         self.refine_guarded(stmt.test, body_env, else_env)  # `if args.arch == "a":` decides an earlier choice
+        self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
         body_term = self._exec_branch(stmt.body, frame, env, body_env)
         else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]

@@ -17,6 +17,7 @@ def parse_args():
     parser.add_argument("--pretrained", type=bool, default=False)
     parser.add_argument("--bottleneck_num", type=int, default=256)
     parser.add_argument("--num_classes", type=int, default=10)
+    parser.add_argument("--domain_adversarial", type=bool, default=True)
     parser.add_argument("--adversarial_loss", type=str, choices=["DA", "CDA"], default="CDA")
     parser.add_argument("--hidden_size", type=int, default=1024)
     parser.add_argument("--trade_off_adversarial", type=str, default="Step")

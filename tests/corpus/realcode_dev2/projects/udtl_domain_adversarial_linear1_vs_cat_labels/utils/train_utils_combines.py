@@ -29,35 +29,42 @@ class train_utils(object):
         self.bottleneck_layer = nn.Sequential(nn.Linear(self.model.output_num(), args.bottleneck_num), nn.ReLU(inplace=True), nn.Dropout())
         self.classifier_layer = nn.Linear(args.bottleneck_num, args.num_classes)
 
-        if args.adversarial_loss == "CDA":
-            self.AdversarialNet = getattr(models, "AdversarialNet")(
-                in_feature=args.bottleneck_num * args.num_classes,
-                hidden_size=args.hidden_size,
-                max_iter=args.max_iter,
-                trade_off_adversarial=args.trade_off_adversarial,
-                lam_adversarial=args.lam_adversarial,
-            )
-        else:
-            self.AdversarialNet = getattr(models, "AdversarialNet")(
-                in_feature=args.bottleneck_num,
-                hidden_size=args.hidden_size,
-                max_iter=args.max_iter,
-                trade_off_adversarial=args.trade_off_adversarial,
-                lam_adversarial=args.lam_adversarial,
-            )
+        if args.domain_adversarial:
+            if args.adversarial_loss == "CDA":
+                self.AdversarialNet = getattr(models, "AdversarialNet")(
+                    in_feature=args.bottleneck_num * args.num_classes,
+                    hidden_size=args.hidden_size,
+                    max_iter=args.max_iter,
+                    trade_off_adversarial=args.trade_off_adversarial,
+                    lam_adversarial=args.lam_adversarial,
+                )
+            else:
+                self.AdversarialNet = getattr(models, "AdversarialNet")(
+                    in_feature=args.bottleneck_num,
+                    hidden_size=args.hidden_size,
+                    max_iter=args.max_iter,
+                    trade_off_adversarial=args.trade_off_adversarial,
+                    lam_adversarial=args.lam_adversarial,
+                )
 
-        parameter_list = [{"params": self.model.parameters(), "lr": args.lr}, {"params": self.AdversarialNet.parameters(), "lr": args.lr}]
+        parameter_list = [{"params": self.model.parameters(), "lr": args.lr}]
+        if args.domain_adversarial:
+            parameter_list.append({"params": self.AdversarialNet.parameters(), "lr": args.lr})
         self.optimizer = optim.SGD(parameter_list, lr=args.lr, momentum=args.momentum)
         self.model.to(self.device)
-        self.AdversarialNet.to(self.device)
+        if args.domain_adversarial:
+            self.AdversarialNet.to(self.device)
 
-        if args.adversarial_loss == "DA":
-            self.adversarial_loss = nn.BCELoss()
-        elif args.adversarial_loss == "CDA":
-            self.softmax_layer_ad = nn.Softmax(dim=1)
-            self.adversarial_loss = nn.BCELoss()
+        if args.domain_adversarial:
+            if args.adversarial_loss == "DA":
+                self.adversarial_loss = nn.BCELoss()
+            elif args.adversarial_loss == "CDA":
+                self.softmax_layer_ad = nn.Softmax(dim=1)
+                self.adversarial_loss = nn.BCELoss()
+            else:
+                raise Exception("loss not implement")
         else:
-            raise Exception("loss not implement")
+            self.adversarial_loss = None
         self.criterion = nn.CrossEntropyLoss()
 
     def train(self):
@@ -76,20 +83,25 @@ class train_utils(object):
                     logits = outputs.narrow(0, 0, labels.size(0))
                     classifier_loss = self.criterion(logits, labels)
 
-                    if args.adversarial_loss == "DA":
-                        domain_label_source = torch.ones(labels.size(0)).float()
-                        domain_label_target = torch.zeros(inputs.size(0) - labels.size(0)).float()
-                        adversarial_label = torch.cat((domain_label_source, domain_label_target), dim=0).to(self.device)
-                        adversarial_out = self.AdversarialNet(features)
-                        adversarial_loss = self.adversarial_loss(adversarial_out, adversarial_label)  # expect: LG005
-                    elif args.adversarial_loss == "CDA":
-                        softmax_out = self.softmax_layer_ad(outputs).detach()
-                        op_out = torch.bmm(softmax_out.unsqueeze(2), features.unsqueeze(1))
-                        adversarial_out = self.AdversarialNet(op_out.view(-1, softmax_out.size(1) * features.size(1)))
-                        domain_label_source = torch.ones(labels.size(0)).float()
-                        domain_label_target = torch.zeros(inputs.size(0) - labels.size(0)).float()
-                        adversarial_label = torch.cat((domain_label_source, domain_label_target), dim=0).to(self.device)
-                        adversarial_loss = self.adversarial_loss(adversarial_out, adversarial_label)  # expect: LG005
+                    if self.adversarial_loss is not None:
+                        if args.adversarial_loss == "DA":
+                            domain_label_source = torch.ones(labels.size(0)).float()
+                            domain_label_target = torch.zeros(inputs.size(0) - labels.size(0)).float()
+                            adversarial_label = torch.cat((domain_label_source, domain_label_target), dim=0).to(self.device)
+                            adversarial_out = self.AdversarialNet(features)
+                            adversarial_loss = self.adversarial_loss(adversarial_out, adversarial_label)  # expect: LG005
+                        elif args.adversarial_loss == "CDA":
+                            softmax_out = self.softmax_layer_ad(outputs).detach()
+                            op_out = torch.bmm(softmax_out.unsqueeze(2), features.unsqueeze(1))
+                            adversarial_out = self.AdversarialNet(op_out.view(-1, softmax_out.size(1) * features.size(1)))
+                            domain_label_source = torch.ones(labels.size(0)).float()
+                            domain_label_target = torch.zeros(inputs.size(0) - labels.size(0)).float()
+                            adversarial_label = torch.cat((domain_label_source, domain_label_target), dim=0).to(self.device)
+                            adversarial_loss = self.adversarial_loss(adversarial_out, adversarial_label)  # expect: LG005
+                        else:
+                            raise Exception("loss not implement")
+                    else:
+                        adversarial_loss = 0
 
                     loss = classifier_loss + args.lam_adversarial * adversarial_loss
                     self.optimizer.zero_grad()
