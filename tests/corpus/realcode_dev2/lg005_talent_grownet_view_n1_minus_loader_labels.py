@@ -2,7 +2,7 @@
 # Source: https://github.com/LAMDA-Tabular/TALENT TALENT/model/methods/grownet.py at
 # c9d24c8ab44f8fabb1b7213b28a03a107394ce54 (before pull request #109 "Fix MSE shape-broadcast bugs in GrowNet
 # training ...", which aligns the labels with y.view(-1, 1)); re-typed, names changed, reduced (the
-# classification branch, the corrective step and validation left out).
+# numeric/categorical input split reduced to numeric inputs; the corrective step and validation left out).
 import argparse
 import time
 
