@@ -169,6 +169,13 @@ def _dims_from_args(node: ast.Call, pos: list[Value], skip: int = 0, count: int 
     return tuple(dim_of(v, a) for v, a in zip(vals, arg_nodes))
 
 
+def sizes_shape(node: ast.Call, pos: list[Value], count: int | None = None) -> Shape | None:
+    """The shape given as sizes (``f(64, 1)``) or one shape (``f((64, 1))``, ``f(64)``); None when
+    not literal."""
+    dims = _dims_from_args(node, pos, count=count)
+    return Shape(dims) if dims is not None else None
+
+
 def _is_int_expr(node: ast.expr) -> bool:
     """``x.size(0)``, ``x.shape[0]``, ``len(x)``: an integer, never a shape tuple."""
     if isinstance(node, ast.Call):
@@ -249,8 +256,10 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
         dtype = dtype or Dtype.INT
     elif qname in api.INT_CONSTRUCTORS:
         dtype = dtype or Dtype.INT
+        shape = _data_shape(node, pos)
     elif qname in api.FLOAT_CONSTRUCTORS:
         dtype = dtype or Dtype.FLOAT
+        shape = _data_shape(node, pos)
     elif qname in ("torch.tensor", "torch.as_tensor"):
         first = node.args[0] if node.args else keyword_arg(node, "data")
         if first is not None and not isinstance(first, ast.Starred):
@@ -258,10 +267,13 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
                 if dtype is None:
                     dtype = _literal_dtype(first)
                 shape = _literal_shape(first)
-            else:  # a variable holding a list: torch.tensor(labels)
+            else:  # a variable holding a list or an array: torch.tensor(labels)
                 data = pos[0] if node.args else kw.get("data", UNKNOWN)
-                shape, list_dtype = number_list_shape(data)
-                dtype = dtype or list_dtype
+                if isinstance(data, Tensor):
+                    shape, dtype = data.shape, dtype or data.dtype
+                else:
+                    shape, list_dtype = number_list_shape(data)
+                    dtype = dtype or list_dtype
     elif qname == "torch.arange":
         if dtype is None and pos and all(isinstance(p, Const) and isinstance(p.value, int) for p in pos):
             dtype = Dtype.INT
@@ -360,6 +372,17 @@ def concat_shape(parts: list[Tensor], count_known: bool, dim: Value, stack: bool
         sizes_d = [s.dims[d] for s in shapes]  # type: ignore[union-attr]
         agreed[d] = sum(sizes_d) if count_known and all(isinstance(x, int) for x in sizes_d) else None  # type: ignore[arg-type]
     return Shape(tuple(agreed))
+
+
+def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
+    """``torch.FloatTensor(data)`` / ``torch.Tensor(data)`` of one literal list or one array (a
+    numpy array or a tensor): the data's shape. Sizes (``torch.Tensor(2, 3)``) and anything else:
+    unknown."""
+    if len(node.args) != 1 or node.keywords or has_star(node):
+        return None
+    if isinstance(node.args[0], (ast.List, ast.Tuple)):
+        return _literal_shape(node.args[0])
+    return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
 
 
 def _literal_dtype(node: ast.expr) -> Dtype | None:

@@ -179,6 +179,26 @@ trainer.setup()
 trainer.step(torch.randn(4, 8), 4)
 """,
     },
+    # pytorch/pytorch#1939: numpy arrays of known shape through torch.Tensor / torch.from_numpy
+    "numpy_arrays": {
+        "train.py": """
+import numpy as np
+import torch
+import torch.nn as nn
+
+t = np.round(np.random.rand(64))
+o = np.random.rand(64, 1) - 0.5
+loss = nn.BCEWithLogitsLoss()(torch.Tensor(o), torch.Tensor(t))  # expect: LG005
+same = nn.BCEWithLogitsLoss()(torch.from_numpy(o), torch.from_numpy(t).unsqueeze(1))
+fine = nn.BCEWithLogitsLoss()(torch.tensor(o), torch.tensor(np.zeros((64, 1))))
+typed = nn.BCEWithLogitsLoss()(torch.tensor(o), torch.tensor(np.zeros(64, dtype=np.int64)))  # expect: LG005
+# (the numpy dtype= is not read: no LG004 on it, only the shape)
+labels = torch.Tensor([0, 2, 1])  # torch.Tensor of a list is float32
+ce = nn.CrossEntropyLoss()(torch.randn(3, 4), labels)  # expect: LG013
+ok = nn.CrossEntropyLoss()(torch.randn(3, 4), labels.long())
+sized = torch.Tensor(3, 4)  # sizes, not data: the shape is not read from the arguments
+""",
+    },
 }
 
 

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import ast
 
-from lossguard.static.tensor_ops import batched, binop, concat_shape, dataset_row, number_list_shape, repeat_list, store_into_list
+from lossguard.static.tensor_ops import (
+    batched,
+    binop,
+    concat_shape,
+    dataset_row,
+    number_list_shape,
+    repeat_list,
+    sizes_shape,
+    store_into_list,
+)
 from lossguard.static.values import INT, UNKNOWN, Const, Dtype, IntVal, ListOf, NumberList, Shape, Tensor, TupleVal
 
 
@@ -93,3 +102,17 @@ def test_dataset_rows_drop_the_first_axis_and_batches_add_an_unknown_one():
     assert dataset_row(Tensor(dtype=Dtype.FLOAT)) == Tensor(dtype=Dtype.FLOAT)
     assert dataset_row(Tensor(shape=Shape((1,), rank_known=False))) == Tensor()
     assert batched(Tensor(dtype=Dtype.INT)) == Tensor(dtype=Dtype.INT)
+
+
+def _call(text: str) -> tuple[ast.Call, list]:
+    node = ast.parse(text, mode="eval").body
+    assert isinstance(node, ast.Call)
+    return node, [Const(a.value) if isinstance(a, ast.Constant) else UNKNOWN for a in node.args]
+
+
+def test_sizes_as_arguments_or_as_one_shape():
+    assert sizes_shape(*_call("np.random.rand(64, 1)")) == Shape((64, 1))
+    assert sizes_shape(*_call("np.zeros(64)"), count=1) == Shape((64,))
+    node, pos = _call("np.ones((64, 1), dtype)")
+    assert sizes_shape(node, [TupleVal((Const(64), Const(1))), UNKNOWN], count=1) == Shape((64, 1))
+    assert sizes_shape(*_call("np.zeros(shape)")) is None  # a variable may be a tuple

@@ -23,6 +23,7 @@ from lossguard.static.tensor_ops import (
     functional_options,
     has_star,
     reshape,
+    sizes_shape,
     tensor_of,
 )
 from lossguard.static.values import (
@@ -340,6 +341,27 @@ def _partial(interp: Any, c: TorchCallArgs) -> Value:
     return Partial(c.pos[0], tuple(sorted(c.kw.items())))
 
 
+def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.random.rand(64, 1)``: float64 of the given sizes."""
+    return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos))
+
+
+def _numpy_filled(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.zeros(64)``, ``np.ones((64, 1))``: float64 of the given shape unless ``dtype=`` says."""
+    return Tensor(dtype=None if "dtype" in c.kw or len(c.pos) > 1 else Dtype.FLOAT, shape=sizes_shape(c.node, c.pos, count=1))
+
+
+def _numpy_value_keeping(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    return Tensor(dtype=t.dtype, shape=t.shape)
+
+
+def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.from_numpy(a)``: the array's shape and dtype."""
+    t = tensor_of(c.x)
+    return Tensor(dtype=t.dtype, shape=t.shape)
+
+
 def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
     """``TensorDataset(x, y)``: item ``i`` is ``(x[i], y[i])``."""
     if c.starred or c.kw or not c.pos or not all(isinstance(p, Tensor) for p in c.pos):
@@ -406,6 +428,10 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     ),
     (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
     (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
+    (api.NUMPY_SIZED, _numpy_random),
+    (api.NUMPY_SHAPED, _numpy_filled),
+    (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
+    (api.FROM_NUMPY, _from_numpy),
     (api.TENSOR_DATASETS, _tensor_dataset),
     (api.DATA_LOADERS, _data_loader),
     (api.ITERATION_WRAPPERS, _iteration_wrapper),
