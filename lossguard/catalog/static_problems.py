@@ -232,7 +232,9 @@ loss = F.mse_loss(pred, target)
             "the batches of a `DataLoader` over a `TensorDataset` built in the code. When either shape is unknown (a label from a custom dataset, a size only known "
             "at run time) nothing is reported. A linear output of size 1 against a 1-dimensional target "
             "is reported even when the batch size is unknown: both the batched and the unbatched case "
-            "broadcast wrongly unless the batch is 1."
+            "broadcast wrongly unless the batch is 1. A shape that only adds leading axes of size 1 "
+            "(`(1, 1)` against `(1,)`) pairs the same numbers and is not reported for MSE / L1 / "
+            "Huber; BCE losses raise on it and it is reported for them."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

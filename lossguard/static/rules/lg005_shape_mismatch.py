@@ -40,6 +40,17 @@ def _conflict(a: Shape, b: Shape) -> bool:
     return known.rank_known and _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
 
 
+def _same_numbers(a: Shape, b: Shape) -> bool:
+    """One shape is the other with leading axes of size 1 (``(1, 1)`` against ``(1,)``): every
+    pair broadcasting forms is a pair of corresponding numbers, so an element-wise loss is right
+    (BCE losses still raise on any difference in size)."""
+    if not (a.rank_known and b.rank_known) or len(a.dims) == len(b.dims):
+        return False
+    longer, shorter = (a, b) if len(a.dims) > len(b.dims) else (b, a)
+    extra = len(longer.dims) - len(shorter.dims)
+    return all(d == 1 for d in longer.dims[:extra]) and longer.dims[extra:] == shorter.dims and all(isinstance(d, int) for d in shorter.dims)
+
+
 def _class_target_conflict(si: Shape, st: Shape, target_dtype: Dtype | None) -> bool:
     """A class-index target must have the input's shape without the class axis (dim 1)."""
     if not st.rank_known:
@@ -66,7 +77,7 @@ class ShapeMismatch(Rule):
             return
         si, st = inp[1].shape, tgt[1].shape
         if call.family in _ELEMENTWISE:
-            if _conflict(si, st):
+            if _conflict(si, st) and not (call.family == "elementwise" and _same_numbers(si, st)):
                 self.report(
                     inp[0].node,
                     call.ctx,
@@ -112,6 +123,15 @@ import torch.nn.functional as F
 logits = torch.randn(8, 5)
 target = torch.randint(0, 5, (8,))
 loss = F.cross_entropy(logits, target)
+""",
+        """
+import torch
+import torch.nn.functional as F
+
+# a batch of one kept 2-D: broadcasting pairs the one prediction with the one target
+pred = torch.randn(1, 1)
+target = torch.randn(1)
+loss = F.mse_loss(pred, target)
 """,
         """
 import torch.nn as nn
@@ -178,5 +198,17 @@ loss = nn.CrossEntropyLoss()(logits, labels)
             line=6,
             col=38,
             message="CrossEntropyLoss target has shape",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+prob = torch.rand(1, 1)           # a batch of one kept 2-D
+loss = nn.BCELoss()(prob, torch.ones(1))   # BCE losses raise on any difference in size
+""",
+            line=5,
+            col=21,
+            message="BCELoss input shape (1, 1) and target shape (1,) differ",
         ),
     )
