@@ -181,8 +181,9 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
 """,
         misfires=(
             "Reported only when the integer dtype is certain: an explicit integer dtype, `.long()`, "
-            "`.int()`, `argmax`, `randint` and the like. Targets read from a data loader have an "
-            "unknown dtype and are never reported."
+            "`.int()`, `argmax`, `randint`, `torch.full` with an integer fill value and the like. "
+            "Targets read from a data loader have an unknown dtype and are never reported, unless the "
+            "loader batches a `TensorDataset` of tensors whose dtype the code shows."
         ),
         fix_safety="safe",
         fix_safety_note="Appending `.float()` only converts the dtype the loss requires.",
@@ -223,11 +224,17 @@ loss = F.mse_loss(pred, target)
 """,
         misfires=(
             "Shapes are known only from literal constructors (`torch.randn(32, 1)`, sizes such as "
-            "`x.size(0)`), `nn.Linear` output sizes through models and `nn.Sequential`, element-wise "
-            "arithmetic and `@`, slicing, and the usual reshapes (`view`, `reshape`, `squeeze`, "
-            "`unsqueeze`, `flatten`). When either shape is unknown nothing is reported. A linear "
-            "output of size 1 against a 1-dimensional target is reported even when the batch size is "
-            "unknown: both the batched and the unbatched case broadcast wrongly unless the batch is 1."
+            "`x.size(0)` and sums of them), `nn.Linear` output sizes through models and `nn.Sequential`, "
+            "element-wise arithmetic and `@`, slicing, the usual reshapes (`view`, `reshape`, `squeeze`, "
+            "`unsqueeze`, `flatten`), `torch.cat` / `torch.stack`, `torch.tensor` of a list of known "
+            "length (`[1] * batch_size`), numpy arrays of literal sizes (`np.random.rand(64, 1)`, "
+            "`np.zeros(64)`) taken over by `torch.from_numpy`, `torch.tensor` or `torch.Tensor`, and "
+            "the batches of a `DataLoader` over a `TensorDataset` built in the code. When either shape is unknown (a label from a custom dataset, a size only known "
+            "at run time) nothing is reported. A linear output of size 1 against a 1-dimensional target "
+            "is reported even when the batch size is unknown: both the batched and the unbatched case "
+            "broadcast wrongly unless the batch is 1. A shape that only adds leading axes of size 1 "
+            "(`(1, 1)` against `(1,)`) pairs the same numbers and is not reported for MSE / L1 / "
+            "Huber; BCE losses raise on it and it is reported for them."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from lossguard.static import torch_api as api
 from lossguard.static.values import (
+    INT,
     UNKNOWN,
     Act,
     Const,
@@ -18,6 +19,8 @@ from lossguard.static.values import (
     External,
     IntVal,
     Layer,
+    ListOf,
+    NumberList,
     QualName,
     Shape,
     Site,
@@ -38,7 +41,16 @@ class Where(Protocol):
     def module(self) -> object: ...
 
 
+_INT_OPS = (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod)
+
+
+def _is_int(v: Value) -> bool:
+    return isinstance(v, IntVal) or isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool)
+
+
 def binop(a: Value, b: Value, op: ast.operator) -> Value:
+    if _is_int(a) and _is_int(b) and isinstance(op, _INT_OPS):
+        return INT  # x.size(0) - y.size(0): still an integer, so torch.zeros(...) of it is 1-D
     if isinstance(a, Const) and isinstance(b, Const):
         return UNKNOWN
     ta = a if isinstance(a, Tensor) else None
@@ -160,6 +172,13 @@ def _dims_from_args(node: ast.Call, pos: list[Value], skip: int = 0, count: int 
     return tuple(dim_of(v, a) for v, a in zip(vals, arg_nodes))
 
 
+def sizes_shape(node: ast.Call, pos: list[Value], count: int | None = None) -> Shape | None:
+    """The shape given as sizes (``f(64, 1)``) or one shape (``f((64, 1))``, ``f(64)``); None when
+    not literal."""
+    dims = _dims_from_args(node, pos, count=count)
+    return Shape(dims) if dims is not None else None
+
+
 def _is_int_expr(node: ast.expr) -> bool:
     """``x.size(0)``, ``x.shape[0]``, ``len(x)``: an integer, never a shape tuple."""
     if isinstance(node, ast.Call):
@@ -240,19 +259,133 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
         dtype = dtype or Dtype.INT
     elif qname in api.INT_CONSTRUCTORS:
         dtype = dtype or Dtype.INT
+        shape = _data_shape(node, pos)
     elif qname in api.FLOAT_CONSTRUCTORS:
         dtype = dtype or Dtype.FLOAT
+        shape = _data_shape(node, pos)
     elif qname in ("torch.tensor", "torch.as_tensor"):
         first = node.args[0] if node.args else keyword_arg(node, "data")
         if first is not None and not isinstance(first, ast.Starred):
-            if dtype is None:
-                dtype = _literal_dtype(first)
-            shape = _literal_shape(first)
+            if isinstance(first, (ast.List, ast.Tuple, ast.Constant, ast.UnaryOp)):
+                if dtype is None:
+                    dtype = _literal_dtype(first)
+                shape = _literal_shape(first)
+            else:  # a variable holding a list or an array: torch.tensor(labels)
+                data = pos[0] if node.args else kw.get("data", UNKNOWN)
+                if isinstance(data, Tensor):
+                    shape, dtype = data.shape, dtype or data.dtype
+                else:
+                    shape, list_dtype = number_list_shape(data)
+                    dtype = dtype or list_dtype
     elif qname == "torch.arange":
         if dtype is None and pos and all(isinstance(p, Const) and isinstance(p.value, int) for p in pos):
             dtype = Dtype.INT
         shape = Shape((None,))
     return Tensor(dtype=dtype, shape=shape)
+
+
+def _number_kind(v: Value) -> Dtype | None:
+    if isinstance(v, Const) and isinstance(v.value, bool):
+        return Dtype.BOOL
+    if isinstance(v, Const) and isinstance(v.value, int):
+        return Dtype.INT
+    if isinstance(v, Const) and isinstance(v.value, float):
+        return Dtype.FLOAT
+    return None
+
+
+def _items_dtype(items: tuple[Value, ...]) -> Dtype | None:
+    """The dtype torch.tensor gives a list of these numbers; None unless every item is a number."""
+    kinds = {_number_kind(v) for v in items}
+    if not items or None in kinds:
+        return None
+    if Dtype.FLOAT in kinds:
+        return Dtype.FLOAT
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def repeat_list(seq: Value, times: Value, times_node: ast.expr) -> Value:
+    """``[c] * n`` (or ``n * [c]``) of literal numbers: a :class:`NumberList` of ``n`` times their
+    count. Python only repeats a list by an integer, so ``n`` is an int whatever its value; its
+    size is literal or, for a single item, the name it is read from."""
+    if not isinstance(seq, TupleVal) or isinstance(seq, ListOf):
+        return UNKNOWN
+    dtype = _items_dtype(seq.items)
+    if dtype is None or dtype is Dtype.BOOL:
+        return UNKNOWN
+    if isinstance(times, Const) and isinstance(times.value, int) and not isinstance(times.value, bool):
+        return NumberList(len(seq.items) * max(times.value, 0), dtype)
+    if isinstance(times, Const) or isinstance(times, (Tensor, TupleVal)):
+        return UNKNOWN  # not an int: a TypeError at run time, nothing to say
+    return NumberList(dim_of(times, times_node) if len(seq.items) == 1 else None, dtype)
+
+
+def dataset_row(t: Tensor) -> Tensor:
+    """One item of a tensor given to ``TensorDataset``: its first axis dropped, dtype kept."""
+    shape = t.shape
+    row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None
+    return Tensor(dtype=t.dtype, shape=row)
+
+
+def batched(t: Tensor) -> Tensor:
+    """Rows stacked by the default collation: a new first axis of unknown size, dtype kept."""
+    shape = Shape((None, *t.shape.dims)) if t.shape is not None and t.shape.rank_known else None
+    return Tensor(dtype=t.dtype, shape=shape)
+
+
+def store_into_list(held: NumberList, stored: Value | None) -> NumberList:
+    """``labels[i] = v``: the length stays; the dtype stays only when ``v`` keeps it (an int into
+    a list of ints, a number into a list of floats)."""
+    kind = _number_kind(stored) if stored is not None else None
+    keeps = kind is held.dtype or held.dtype is Dtype.FLOAT and kind is Dtype.INT
+    return held if keeps else NumberList(held.length, None)
+
+
+def number_list_shape(v: Value) -> tuple[Shape | None, Dtype | None]:
+    """Shape and dtype of ``torch.tensor(v)`` for a list held in a variable: known for a
+    :class:`NumberList` only. A literal list bound to a name may have grown since
+    (``labels.append(x)`` is not followed on tuples of values), so it stays unknown."""
+    if isinstance(v, NumberList):
+        return Shape((v.length,)), v.dtype
+    return None, None
+
+
+def concat_shape(parts: list[Tensor], count_known: bool, dim: Value, stack: bool) -> Shape | None:
+    """Shape of ``torch.cat`` / ``torch.stack`` of tensors whose ranks are known and equal: the
+    joined axis adds up its literal sizes (unknown when any is not literal, or when the number of
+    tensors is unknown); every other axis keeps a size all parts agree on. ``stack`` adds a new
+    axis of the number of tensors."""
+    shapes = [p.shape for p in parts]
+    if not shapes or any(s is None or not s.rank_known for s in shapes):
+        return None
+    rank = len(shapes[0].dims)  # type: ignore[union-attr]
+    if any(len(s.dims) != rank for s in shapes) or not (isinstance(dim, Const) and isinstance(dim.value, int)):  # type: ignore[union-attr]
+        return None
+    out_rank = rank + 1 if stack else rank
+    d = dim.value + out_rank if dim.value < 0 else dim.value
+    if not 0 <= d < out_rank or rank == 0 and not stack:
+        return None
+    agreed: list[Dim] = []
+    for i in range(rank):
+        sizes = {s.dims[i] for s in shapes}  # type: ignore[union-attr]
+        agreed.append(sizes.pop() if len(sizes) == 1 else None)
+    if stack:
+        agreed.insert(d, len(parts) if count_known else None)
+    else:
+        sizes_d = [s.dims[d] for s in shapes]  # type: ignore[union-attr]
+        agreed[d] = sum(sizes_d) if count_known and all(isinstance(x, int) for x in sizes_d) else None  # type: ignore[arg-type]
+    return Shape(tuple(agreed))
+
+
+def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
+    """``torch.FloatTensor(data)`` / ``torch.Tensor(data)`` of one literal list or one array (a
+    numpy array or a tensor): the data's shape. Sizes (``torch.Tensor(2, 3)``) and anything else:
+    unknown."""
+    if len(node.args) != 1 or node.keywords or has_star(node):
+        return None
+    if isinstance(node.args[0], (ast.List, ast.Tuple)):
+        return _literal_shape(node.args[0])
+    return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
 
 
 def _literal_dtype(node: ast.expr) -> Dtype | None:

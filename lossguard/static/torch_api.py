@@ -183,6 +183,7 @@ FLOAT_CONSTRUCTORS = {
     "torch.zeros",
     "torch.ones",
     "torch.empty",
+    "torch.Tensor",
     "torch.FloatTensor",
     "torch.DoubleTensor",
     "torch.HalfTensor",
@@ -291,5 +292,16 @@ MODULE_WRAPPERS = {
 }
 # Calls that return a value behaving like their argument (a copy, a deprecated autograd wrapper).
 SAME_VALUE_FUNCS = {"copy.deepcopy", "copy.copy", "torch.autograd.Variable", "torch.autograd.variable.Variable", "torch.Variable"}
+# numpy arrays are followed like tensors (shape and dtype, float64 is "floating-point") until torch
+# takes them over with torch.from_numpy / torch.tensor / torch.Tensor.
+NUMPY_SIZED = {"numpy.random.rand", "numpy.random.randn"}  # sizes as separate arguments
+NUMPY_SHAPED = {"numpy.zeros", "numpy.ones", "numpy.empty"}  # one shape argument
+NUMPY_VALUE_KEEPING = {"numpy.round", "numpy.around", "numpy.abs", "numpy.exp", "numpy.log", "numpy.sqrt", "numpy.floor", "numpy.ceil"}
+FROM_NUMPY = {"torch.from_numpy"}
+# Datasets whose items are known from their arguments, and the loaders that batch them.
+TENSOR_DATASETS = {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
+DATA_LOADERS = {"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"}
+# Wrappers that iterate over what they are given (a progress bar): the items are the same.
+ITERATION_WRAPPERS = {"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}

@@ -78,6 +78,15 @@ PARAM = ParamUnknown()
 
 
 @dataclass(frozen=True)
+class MaybeNone(Unknown):
+    """A loss object on one path and ``None`` on the other (an optional criterion,
+    ``self.adv_loss = nn.BCELoss() if ... else None``): unknown as it stands, ``value`` inside a
+    test that rules ``None`` out (``if self.adv_loss is not None:``)."""
+
+    value: Value
+
+
+@dataclass(frozen=True)
 class Const(Value):
     """A literal Python constant (numbers, strings, booleans, None)."""
 
@@ -141,11 +150,36 @@ class TupleVal(Value):
 
 
 @dataclass(frozen=True)
+class NumberList(Value):
+    """A Python list of numbers whose length is known but not its items (``[1] * batch_size``):
+    what ``torch.tensor`` needs to know the shape ``(length,)`` and the dtype of the result."""
+
+    length: Dim
+    dtype: Dtype | None  # INT for a list of ints, FLOAT when any item is a float
+
+
+@dataclass(frozen=True)
 class ListOf(Value):
     """A list or generator whose length is unknown but whose every element is ``item``
     (``[F.softmax(h(x), 1) for h in heads]``)."""
 
     item: Value
+
+
+@dataclass(frozen=True)
+class DatasetRows(Value):
+    """A dataset whose items are known (``TensorDataset(x, y)``): ``dataset[i]`` and each
+    iteration give ``row`` (a tuple of the tensors without their first axis)."""
+
+    row: Value
+
+
+@dataclass(frozen=True)
+class Batches(Value):
+    """A ``DataLoader`` over a :class:`DatasetRows` with the default collation: each iteration
+    gives ``batch`` (the rows stacked on a new first axis, its size unknown)."""
+
+    batch: Value
 
 
 @dataclass(frozen=True)
@@ -279,6 +313,14 @@ def join(a: Value, b: Value) -> Value:
     different models become :class:`Either` of them."""
     if a is b or a == b:
         return a
+    if _is_none(a) or _is_none(b):
+        other = b if _is_none(a) else a
+        if isinstance(other, MaybeNone) or isinstance(other, LossSpec):
+            return other if isinstance(other, MaybeNone) else MaybeNone(other)
+        return UNKNOWN
+    if isinstance(a, MaybeNone) or isinstance(b, MaybeNone):
+        inner = join(a.value if isinstance(a, MaybeNone) else a, b.value if isinstance(b, MaybeNone) else b)
+        return MaybeNone(inner) if isinstance(inner, LossSpec) else UNKNOWN
     if isinstance(a, Const) and isinstance(b, Tensor):
         a, b = b, a
     if isinstance(a, Tensor) and a.from_zero and is_zero(b):
@@ -313,6 +355,10 @@ def join(a: Value, b: Value) -> Value:
 def is_zero(v: Value) -> bool:
     """A literal numeric zero (``0``, ``0.0``), where sums start."""
     return isinstance(v, Const) and type(v.value) in (int, float) and v.value == 0
+
+
+def _is_none(v: Value) -> bool:
+    return isinstance(v, Const) and v.value is None
 
 
 #: Values that are models (what ``model(x)`` runs): joined into :class:`Either`, passed through wrappers.

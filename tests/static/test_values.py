@@ -18,6 +18,7 @@ from lossguard.static.values import (
     Either,
     ListOf,
     LossSpec,
+    MaybeNone,
     PretrainedModel,
     SequentialVal,
     Shape,
@@ -107,3 +108,14 @@ def test_shape_describe_marks_unknown_sizes_and_an_unknown_rank():
     assert Shape(("batch",)).describe() == "(batch,)"
     assert Shape((10,), rank_known=False).describe() == "(..., 10)"
     assert Shape((), rank_known=False).describe() == "(...)"
+
+
+def test_an_optional_criterion_is_kept_apart_from_none_and_nothing_else_is():
+    bce = LossSpec("torch.nn.BCELoss", "bce", "mean")
+    assert join(bce, Const(None)) == MaybeNone(bce)
+    assert join(Const(None), bce) == MaybeNone(bce)
+    assert join(MaybeNone(bce), bce) == MaybeNone(bce)
+    assert join(MaybeNone(bce), Const(None)) == MaybeNone(bce)
+    assert join(MaybeNone(bce), LossSpec("torch.nn.MSELoss", "elementwise", "mean")) is UNKNOWN
+    assert join(PROBS, Const(None)) is UNKNOWN  # only a loss object: a None tensor stays unknown
+    assert isinstance(MaybeNone(bce), type(UNKNOWN))  # unknown wherever it is not narrowed

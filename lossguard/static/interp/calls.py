@@ -39,6 +39,7 @@ from lossguard.static.values import (
     Instance,
     Layer,
     LossSpec,
+    NumberList,
     ParamUnknown,
     Partial,
     PretrainedModel,
@@ -92,7 +93,7 @@ class CallsMixin(InterpBase):
             if frame.loop_calls:
                 for calls in frame.loop_calls:
                     calls.append((name, receiver, node))
-            if isinstance(receiver, (Tensor, Unknown, Const, TupleVal)):
+            if isinstance(receiver, (Tensor, Unknown, Const, TupleVal, NumberList)):
                 pos, kw, starred = self._args(node, frame, env)
                 result = self._value_method(receiver, name, node, pos, kw, frame, env)
                 if (
@@ -138,14 +139,23 @@ class CallsMixin(InterpBase):
                     self._args(node, frame, env)
                     return receiver  # model.to(device), model.train(), ... return the module itself
             # layer.forward(x), seq.forward(x), criterion.forward(out, y): the module's own call
-            callee = (
-                receiver if name == "forward" and isinstance(receiver, (SequentialVal, Layer, LossSpec)) else self.attribute(receiver, name, frame)
-            )
+            if is_self(func.value, frame) and "self." + name in env:
+                callee = env["self." + name]  # what this method bound, or a test narrowed (`if self.crit is not None:`)
+            else:
+                callee = (
+                    receiver
+                    if name == "forward" and isinstance(receiver, (SequentialVal, Layer, LossSpec))
+                    else self.attribute(receiver, name, frame)
+                )
         else:
             callee = self.ev(func, frame, env)
             if isinstance(func, ast.Name) and func.id == "setattr" and callee is UNKNOWN and len(node.args) == 3 and not node.keywords:
                 self._setattr(node, frame, env)
                 return Const(None)
+            if isinstance(func, ast.Name) and func.id == "getattr" and callee is UNKNOWN and len(node.args) == 2 and not node.keywords:
+                name_node = node.args[1]
+                if isinstance(name_node, ast.Constant) and isinstance(name_node.value, str):
+                    return self.attribute(self.ev(node.args[0], frame, env), name_node.value, frame)  # getattr(models, "Net")
             if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
                 self._args(node, frame, env)
                 return INT

@@ -15,7 +15,7 @@ from lossguard.static.interp.frame import (
     is_self,
 )
 from lossguard.static.project import canonical
-from lossguard.static.tensor_ops import binop, index_shape
+from lossguard.static.tensor_ops import binop, index_shape, repeat_list
 from lossguard.static.values import (
     INT,
     UNKNOWN,
@@ -23,6 +23,7 @@ from lossguard.static.values import (
     BoundMethod,
     ClassRef,
     Const,
+    DatasetRows,
     DictVal,
     Dtype,
     External,
@@ -93,6 +94,11 @@ class ExpressionsMixin(InterpBase):
             left, right = self.ev(node.left, frame, env), self.ev(node.right, frame, env)
             if isinstance(node.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
                 return self.concat(left, right)  # losses + [sum(losses)]
+            if isinstance(node.op, ast.Mult) and isinstance(node.left, ast.List) != isinstance(node.right, ast.List):
+                # [1] * batch_size: a list of known length
+                if isinstance(node.left, ast.List):
+                    return repeat_list(left, right, node.right)
+                return repeat_list(right, left, node.left)
             return binop(left, right, node.op)
         if isinstance(node, ast.UnaryOp):
             val = self.ev(node.operand, frame, env)
@@ -203,6 +209,8 @@ class ExpressionsMixin(InterpBase):
             return self.any_value(base)  # loss[key] in `for key in loss`: whichever value it is
         if isinstance(base, ListOf) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
             return base.item
+        if isinstance(base, DatasetRows) and single and not isinstance(node.slice, ast.Slice):
+            return base.row  # dataset[i]
         if isinstance(base, TupleVal) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
             i = index.value
             if -len(base.items) <= i < len(base.items):

@@ -20,8 +20,8 @@ import ast
 from dataclasses import dataclass
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, Value, join
+from lossguard.static.interp.frame import Env, Frame, is_self
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, MaybeNone, Value, join
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,21 @@ def _literal_test(test: ast.expr) -> tuple[str, object, bool] | None:
     if not isinstance(left, (ast.Name, ast.Attribute, ast.Subscript)):
         return None
     return ast.dump(left), right.value, isinstance(test.ops[0], ast.Eq)
+
+
+def _none_test(test: ast.expr) -> tuple[ast.expr, bool] | None:
+    """``x is not None`` / ``x`` (true when x is not None) and ``x is None`` / ``not x`` (false
+    then): (x, whether the body is the branch where x is not None)."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _none_test(test.operand)
+        return (inner[0], not inner[1]) if inner is not None and not isinstance(test.operand, ast.Compare) else None
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value is None:
+        if isinstance(test.ops[0], (ast.Is, ast.IsNot)):
+            return test.left, isinstance(test.ops[0], ast.IsNot)
+        return None
+    if isinstance(test, (ast.Name, ast.Attribute)):
+        return test, True
+    return None
 
 
 class GuardsMixin(InterpBase):
@@ -80,3 +95,19 @@ class GuardsMixin(InterpBase):
             holds_env[name] = value.then if same else value.orelse
             if same:
                 fails_env[name] = value.orelse  # subject != literal: the first test was false too
+
+    def refine_none(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> None:
+        """In ``if self.adv_loss is not None:`` (or ``if criterion:``) an optional loss is the loss."""
+        parsed = _none_test(test)
+        if parsed is None:
+            return
+        subject, body_not_none = parsed
+        if isinstance(subject, ast.Name):
+            key = subject.id
+        elif isinstance(subject, ast.Attribute) and is_self(subject.value, frame):
+            key = "self." + subject.attr
+        else:
+            return
+        held = self.ev(subject, frame, env)
+        if isinstance(held, MaybeNone):
+            (body_env if body_not_none else else_env)[key] = held.value

@@ -19,17 +19,20 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
-from lossguard.static.tensor_ops import binop
+from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
     MODEL_VALUES,
     UNKNOWN,
+    Batches,
     ClassRef,
     Const,
+    DatasetRows,
     DictVal,
     FunctionRef,
     Instance,
     ListOf,
+    NumberList,
     QualName,
     Shape,
     Tensor,
@@ -134,6 +137,7 @@ class StatementsMixin(InterpBase):
         body_env = dict(env)
         else_env = dict(env)
         self.refine_guarded(stmt.test, body_env, else_env)  # `if args.arch == "a":` decides an earlier choice
+        self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
         body_term = self._exec_branch(stmt.body, frame, env, body_env)
         else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
@@ -205,10 +209,15 @@ class StatementsMixin(InterpBase):
             for _, v in d.items[1:]:
                 item = join(item, v)
             return item if iterable.func.attr == "values" else TupleVal((UNKNOWN, item))
+        if _is_iter_call(iterable):
+            return self._element_of(iterable, frame, env)
         return element(iterated)
 
     def _element_of(self, expr: ast.expr, frame: Frame, env: Env) -> Value:
-        """An element of a simple expression (a name, ``self.x``, a literal of names); never re-runs calls."""
+        """An element of a simple expression (a name, ``self.x``, a literal of names, ``iter()`` of
+        one); never re-runs calls."""
+        if _is_iter_call(expr) and self.lookup("iter", frame, env) is UNKNOWN:
+            expr = expr.args[0]  # type: ignore[attr-defined]  # for i, batch in enumerate(iter(loader))
         if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Tuple, ast.List, ast.Load, ast.Constant)) for n in ast.walk(expr)):
             return UNKNOWN
         return element(self.ev(expr, frame, env))
@@ -317,6 +326,9 @@ class StatementsMixin(InterpBase):
         if not (isinstance(root, ast.Name) or isinstance(root, ast.Attribute) and is_self(root.value, frame)):
             return
         held = self.ev(root, frame, env)
+        if isinstance(held, NumberList):  # labels[i] = v; a slice store can change the length
+            self.bind(root, UNKNOWN if isinstance(target.slice, ast.Slice) else store_into_list(held, stored), frame, env)
+            return
         if not isinstance(held, Tensor) or held.act is None:
             return
         if stored is not None and (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.act is held.act):
@@ -376,6 +388,10 @@ def _sync_init_attrs(frame: Frame, env: Env) -> None:
             owner.attrs[key[5:]] = value
 
 
+def _is_iter_call(expr: ast.expr) -> bool:
+    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "iter" and len(expr.args) == 1 and not expr.keywords
+
+
 def element(container: Value) -> Value:
     """One element of an iterated value: the agreed value of a tuple/list's items, or a row of a
     tensor (a row of a softmax output is still probabilities, a row of a loss is one term)."""
@@ -386,6 +402,10 @@ def element(container: Value) -> Value:
         return item
     if isinstance(container, ListOf):
         return container.item
+    if isinstance(container, Batches):
+        return container.batch
+    if isinstance(container, DatasetRows):
+        return container.row
     if isinstance(container, Tensor):
         shape = container.shape
         row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None

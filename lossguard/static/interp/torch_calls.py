@@ -12,15 +12,19 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
+    batched,
     bool_of,
+    concat_shape,
     constructor,
     conversion_target,
     ctor_options,
+    dataset_row,
     dim_of,
     dtype_of,
     functional_options,
     has_star,
     reshape,
+    sizes_shape,
     tensor_of,
 )
 from lossguard.static.values import (
@@ -28,7 +32,9 @@ from lossguard.static.values import (
     MODEL_VALUES,
     UNKNOWN,
     Act,
+    Batches,
     Const,
+    DatasetRows,
     Dim,
     Dtype,
     External,
@@ -36,6 +42,7 @@ from lossguard.static.values import (
     Layer,
     ListOf,
     LossSpec,
+    NumberList,
     Optimizer,
     Partial,
     PretrainedModel,
@@ -109,11 +116,13 @@ class TorchCallsMixin(InterpBase):
                 held = recv if isinstance(recv, Tensor) else Tensor(dtype=Dtype.FLOAT)
                 env[target.id] = held.with_(graph=True)
             return Const(None)
+        if isinstance(recv, NumberList) and name in _LIST_MUTATORS and isinstance(node.func, ast.Attribute):
+            self.bind(node.func.value, UNKNOWN, frame, env)  # labels.append(x): another length, maybe another dtype
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
             self.sink(Accumulate(node, target, pos[0], frame.ctx()))
             return Const(None)
-        if isinstance(recv, (Const, TupleVal)):
+        if isinstance(recv, (Const, TupleVal, NumberList)):
             return UNKNOWN
         if t is None and name in _ACTIVATION_METHOD_ARGS and not _looks_like_tensor_method(name, pos, kw):
             return UNKNOWN  # `self.modules.softmax(x)`: a module or helper named like the tensor method
@@ -169,6 +178,10 @@ def _looks_like_tensor_method(name: str, pos: list[Value], kw: dict[str, Value])
     if not keywords:
         return not pos
     return len(pos) <= 1 and all(isinstance(p, IntVal) or isinstance(p, Const) and type(p.value) is int for p in pos)
+
+
+#: list methods that change a list's length or items
+_LIST_MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__", "__delitem__")
 
 
 # ---------------------------------------------------------------------- torch functions as data
@@ -347,15 +360,18 @@ def _like(interp: Any, c: TorchCallArgs) -> Value:
 
 def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
     x = c.x
+    count_known = not isinstance(x, ListOf)
     if isinstance(x, ListOf):
         x = TupleVal((x.item,))
     parts = [i for i in x.items if isinstance(i, Tensor)] if isinstance(x, TupleVal) else []
-    if parts and len(parts) == len(x.items):  # type: ignore[attr-defined]
+    if parts and len(parts) == len(x.items) and not c.starred:  # type: ignore[attr-defined]
         graph = any(p.graph for p in parts)
         acc: Value = Tensor(act=parts[0].act, act_site=parts[0].act_site, dtype=parts[0].dtype, graph=graph)
         for p in parts[1:]:
             acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
-        return acc
+        dim = c.pos[1] if len(c.pos) > 1 else c.kw.get("dim", c.kw.get("axis", Const(0)))
+        shape = concat_shape(parts, count_known, dim, stack=c.qname == "torch.stack")
+        return acc.with_(shape=shape) if isinstance(acc, Tensor) else acc
     return Tensor()
 
 
@@ -369,6 +385,54 @@ def _partial(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred or len(c.pos) != 1:
         return UNKNOWN
     return Partial(c.pos[0], tuple(sorted(c.kw.items())))
+
+
+def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.random.rand(64, 1)``: float64 of the given sizes."""
+    return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos))
+
+
+def _numpy_filled(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.zeros(64)``, ``np.ones((64, 1))``: float64 of the given shape unless ``dtype=`` says."""
+    return Tensor(dtype=None if "dtype" in c.kw or len(c.pos) > 1 else Dtype.FLOAT, shape=sizes_shape(c.node, c.pos, count=1))
+
+
+def _numpy_value_keeping(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    return Tensor(dtype=t.dtype, shape=t.shape)
+
+
+def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.from_numpy(a)``: the array's shape and dtype."""
+    t = tensor_of(c.x)
+    return Tensor(dtype=t.dtype, shape=t.shape)
+
+
+def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
+    """``TensorDataset(x, y)``: item ``i`` is ``(x[i], y[i])``."""
+    if c.starred or c.kw or not c.pos or not all(isinstance(p, Tensor) for p in c.pos):
+        return UNKNOWN
+    return DatasetRows(TupleVal(tuple(dataset_row(p) for p in c.pos)))  # type: ignore[arg-type]
+
+
+def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
+    """``DataLoader(dataset, batch_size=...)`` of a known dataset with the default collation:
+    batches of its rows; ``batch_size=None`` turns batching off (the rows themselves)."""
+    dataset = c.pos[0] if c.pos else c.kw.get("dataset", UNKNOWN)
+    if c.starred or not isinstance(dataset, DatasetRows) or "collate_fn" in c.kw or len(c.pos) > 2:
+        return UNKNOWN
+    size = c.pos[1] if len(c.pos) > 1 else c.kw.get("batch_size", Const(1))
+    if isinstance(size, Const) and size.value is None:
+        return Batches(dataset.row)
+    row = dataset.row
+    if not isinstance(row, TupleVal) or not all(isinstance(i, Tensor) for i in row.items):
+        return UNKNOWN
+    return Batches(TupleVal(tuple(batched(i) for i in row.items)))  # type: ignore[arg-type]
+
+
+def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:
+    """``tqdm(loader)``: iterates over the same items."""
+    return c.pos[0] if len(c.pos) == 1 and not c.starred and isinstance(c.pos[0], (Batches, DatasetRows)) else UNKNOWN
 
 
 def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
@@ -411,6 +475,13 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     ),
     (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
     (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
+    (api.NUMPY_SIZED, _numpy_random),
+    (api.NUMPY_SHAPED, _numpy_filled),
+    (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
+    (api.FROM_NUMPY, _from_numpy),
+    (api.TENSOR_DATASETS, _tensor_dataset),
+    (api.DATA_LOADERS, _data_loader),
+    (api.ITERATION_WRAPPERS, _iteration_wrapper),
 )
 
 

@@ -35,8 +35,20 @@ def _conflict(a: Shape, b: Shape) -> bool:
         return x != y
     known = a if a.rank_known else b
     partial = b if known is a else a
-    # (..., 1) against a rank-1 target of another size: broadcasts to (N, N) or (1,) vs (N,)
-    return _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
+    # (..., 1) against a rank-1 target of another size: broadcasts to (N, N) or (1,) vs (N,).
+    # Two partial shapes say nothing of the ranks: (..., 1) against (..., k) is right when k is 1.
+    return known.rank_known and _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
+
+
+def _same_numbers(a: Shape, b: Shape) -> bool:
+    """One shape is the other with leading axes of size 1 (``(1, 1)`` against ``(1,)``): every
+    pair broadcasting forms is a pair of corresponding numbers, so an element-wise loss is right
+    (BCE losses still raise on any difference in size)."""
+    if not (a.rank_known and b.rank_known) or len(a.dims) == len(b.dims):
+        return False
+    longer, shorter = (a, b) if len(a.dims) > len(b.dims) else (b, a)
+    extra = len(longer.dims) - len(shorter.dims)
+    return all(d == 1 for d in longer.dims[:extra]) and longer.dims[extra:] == shorter.dims and all(isinstance(d, int) for d in shorter.dims)
 
 
 def _class_target_conflict(si: Shape, st: Shape, target_dtype: Dtype | None) -> bool:
@@ -65,7 +77,7 @@ class ShapeMismatch(Rule):
             return
         si, st = inp[1].shape, tgt[1].shape
         if call.family in _ELEMENTWISE:
-            if _conflict(si, st):
+            if _conflict(si, st) and not (call.family == "elementwise" and _same_numbers(si, st)):
                 self.report(
                     inp[0].node,
                     call.ctx,
@@ -111,6 +123,24 @@ import torch.nn.functional as F
 logits = torch.randn(8, 5)
 target = torch.randint(0, 5, (8,))
 loss = F.cross_entropy(logits, target)
+""",
+        """
+import torch
+import torch.nn.functional as F
+
+# a batch of one kept 2-D: broadcasting pairs the one prediction with the one target
+pred = torch.randn(1, 1)
+target = torch.randn(1)
+loss = F.mse_loss(pred, target)
+""",
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+def distill(h, n_out):
+    student = nn.Linear(64, 1)
+    teacher = nn.Linear(64, n_out)      # n_out may well be 1: the ranks of both are unknown
+    return F.mse_loss(student(h), teacher(h).detach())
 """,
     )
     INVALID = (
@@ -168,5 +198,17 @@ loss = nn.CrossEntropyLoss()(logits, labels)
             line=6,
             col=38,
             message="CrossEntropyLoss target has shape",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+prob = torch.rand(1, 1)           # a batch of one kept 2-D
+loss = nn.BCELoss()(prob, torch.ones(1))   # BCE losses raise on any difference in size
+""",
+            line=5,
+            col=21,
+            message="BCELoss input shape (1, 1) and target shape (1,) differ",
         ),
     )

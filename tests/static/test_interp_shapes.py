@@ -1,0 +1,218 @@
+"""Shapes and dtypes the interpreter follows through real-code constructs (round 5, from the
+realcode_dev2 shape and dtype cases): lists of known length, ``getattr`` of a module, ``torch.cat``
+/ ``torch.stack`` and sizes computed from ``x.size(0)``. Each case is checked end to end through
+the engine, with ``# expect:`` markers on the lines that must carry a finding and none anywhere
+else; the look-alikes show where the interpreter must forget what it knew."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lossguard.static.testing import actual_findings, expected_findings
+
+HEADS = """
+import torch.nn as nn
+
+
+class Head(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.fc = nn.Linear(width, 1)
+        self.act = nn.Sigmoid()
+
+    def forward(self, x):
+        return self.act(self.fc(x))
+"""
+
+PROJECTS: dict[str, dict[str, str]] = {
+    # simple-gan: labels = [1] * batch_size returned by a helper, then torch.tensor(labels).float()
+    "list_repetition_length": {
+        "data.py": """
+def batch(batch_size=16):
+    labels = [1] * batch_size
+    rows = [[0, 1, 0] for _ in range(batch_size)]
+    return labels, rows
+""",
+        "train.py": """
+import torch
+import torch.nn as nn
+from data import batch
+
+head = nn.Linear(3, 1)
+labels, rows = batch(batch_size=32)
+labels = torch.tensor(labels).float()
+loss = nn.MSELoss()(head(torch.tensor(rows).float()), labels)  # expect: LG005
+ok = nn.MSELoss()(head(torch.tensor(rows).float()).squeeze(-1), labels)
+""",
+    },
+    "list_repetition_dtype": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+def step(probs, n):
+    hard = [1] * n
+    loss = nn.BCELoss()(probs, torch.tensor(hard))  # expect: LG004
+    soft = [1] * n
+    soft[0] = 0.9  # a float item: torch.tensor makes the whole list float
+    fine = nn.BCELoss()(probs, torch.tensor(soft))
+    grown = [1] * n
+    grown.append(0.5)
+    also_fine = nn.BCELoss()(probs, torch.tensor(grown))
+    kept = [1.0] * n
+    kept[0] = 0  # an int into a float list: still float
+    fine_too = nn.BCELoss()(probs, torch.tensor(kept))
+    return loss + fine + also_fine + fine_too
+""",
+    },
+    # UDTL: getattr(models, "AdversarialNet")(...) of a package, and labels built by torch.cat of
+    # torch.ones(labels.size(0)) and torch.zeros(inputs.size(0) - labels.size(0))
+    "getattr_module_and_cat": {
+        "models/__init__.py": "from models.heads import Head\n",
+        "models/heads.py": HEADS,
+        "train.py": """
+import torch
+import torch.nn as nn
+import models
+
+def domain_step(features, inputs, labels, name):
+    disc = getattr(models, "Head")(256)
+    source = torch.ones(labels.size(0)).float()
+    target = torch.zeros(inputs.size(0) - labels.size(0)).float()
+    domain = torch.cat((source, target), dim=0)
+    loss = nn.BCELoss()(disc(features), domain)  # expect: LG005
+    fixed = nn.BCELoss()(disc(features).squeeze(1), domain)
+    other = getattr(models, name)(256)  # not a literal name: unknown
+    unknown = nn.BCELoss()(other(features), domain)
+    return loss + fixed + unknown
+""",
+    },
+    "stack_adds_an_axis": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+one = nn.Linear(16, 1)
+two = nn.Linear(16, 2)
+
+def step(h, y):
+    t1, t2 = torch.randn(y.size(0)), torch.randn(y.size(0))
+    both = torch.stack([t1, t2], dim=1)
+    bad = nn.MSELoss()(one(h), both)  # expect: LG005
+    good = nn.MSELoss()(two(h), both)
+    flat = nn.MSELoss()(one(h).view(-1), torch.cat([t1, t2]))
+    return bad + good + flat
+""",
+    },
+    # Modern-Computer-Vision-with-PyTorch: labels reach the loss through DataLoader(TensorDataset(...))
+    "tensor_dataset_loader": {
+        "train.py": """
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+from tqdm import tqdm
+
+X = torch.randn(64, 8)
+y = torch.tensor([0, 1] * 32).float()
+model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1), nn.Sigmoid())
+loss_fn = nn.BCELoss()
+loader = DataLoader(TensorDataset(X, y), batch_size=8, shuffle=True)
+for i, (xb, yb) in enumerate(iter(loader)):
+    loss = loss_fn(model(xb), yb)  # expect: LG005
+    fine = loss_fn(model(xb), yb.unsqueeze(1))
+for xb, yb in tqdm(loader):
+    again = loss_fn(model(xb), yb)  # expect: LG005
+ints = TensorDataset(X, torch.tensor([0, 1] * 32))
+for xb, yb in DataLoader(ints, batch_size=8):
+    wrong = loss_fn(model(xb).squeeze(1), yb)  # expect: LG004
+first_x, first_y = ints[0]
+single = loss_fn(model(first_x), first_y.float())  # (1,) against (): a scalar target broadcasts harmlessly
+for xb, yb in DataLoader(ints, batch_size=8, collate_fn=lambda rows: rows):
+    custom = loss_fn(model(xb), yb)  # a custom collation: nothing is known
+for xb, yb in DataLoader(ints, batch_size=None):
+    unbatched = loss_fn(model(xb), yb.float())
+""",
+    },
+    # UDTL: self.adversarial_loss is nn.BCELoss() or None (set in setup()), called under `is not None`
+    "optional_criterion": {
+        "train.py": """
+import torch
+from torch import nn
+
+head = nn.Linear(8, 1)
+
+
+class Trainer:
+    def __init__(self, args):
+        self.args = args
+
+    def setup(self):
+        if self.args.adversarial:
+            self.adv_loss = nn.BCEWithLogitsLoss()
+        else:
+            self.adv_loss = None
+
+    def step(self, x, n):
+        labels = torch.ones(n)
+        if self.adv_loss is not None:
+            loss = self.adv_loss(head(x), labels)  # expect: LG005
+        if self.adv_loss:
+            also = self.adv_loss(head(x), labels)  # expect: LG005
+        if self.adv_loss is None:
+            return None  # from here on it is not None
+        after = self.adv_loss(head(x), labels)  # expect: LG005
+        return loss + also + after
+
+
+def plain(x, use_mse):
+    crit = nn.MSELoss() if use_mse else None
+    if crit is not None:
+        return crit(head(x), torch.zeros(x.size(0)))  # expect: LG005
+    return crit(head(x), torch.zeros(x.size(0)))  # None here: never a finding
+
+
+trainer = Trainer(None)
+trainer.setup()
+trainer.step(torch.randn(4, 8), 4)
+""",
+    },
+    # pytorch/pytorch#1939: numpy arrays of known shape through torch.Tensor / torch.from_numpy
+    "numpy_arrays": {
+        "train.py": """
+import numpy as np
+import torch
+import torch.nn as nn
+
+t = np.round(np.random.rand(64))
+o = np.random.rand(64, 1) - 0.5
+loss = nn.BCEWithLogitsLoss()(torch.Tensor(o), torch.Tensor(t))  # expect: LG005
+same = nn.BCEWithLogitsLoss()(torch.from_numpy(o), torch.from_numpy(t).unsqueeze(1))
+fine = nn.BCEWithLogitsLoss()(torch.tensor(o), torch.tensor(np.zeros((64, 1))))
+typed = nn.BCEWithLogitsLoss()(torch.tensor(o), torch.tensor(np.zeros(64, dtype=np.int64)))  # expect: LG005
+# (the numpy dtype= is not read: no LG004 on it, only the shape)
+labels = torch.Tensor([0, 2, 1])  # torch.Tensor of a list is float32
+ce = nn.CrossEntropyLoss()(torch.randn(3, 4), labels)  # expect: LG013
+ok = nn.CrossEntropyLoss()(torch.randn(3, 4), labels.long())
+sized = torch.Tensor(3, 4)  # sizes, not data: the shape is not read from the arguments
+""",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_shapes_and_dtypes(tmp_path: Path, name: str) -> None:
+    paths = []
+    expected: set[tuple[str, int, str]] = set()
+    for rel, code in PROJECTS[name].items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        source = textwrap.dedent(code).lstrip("\n")
+        path.write_text(source)
+        paths.append(path)
+        expected |= {(rel, line, c) for line, c in expected_findings(source)}
+    found = actual_findings(paths)
+    actual = {(str(p.relative_to(tmp_path)), line, c) for p, hits in found.items() for line, c in hits}
+    assert actual == expected

@@ -1,0 +1,118 @@
+"""lossguard.static.tensor_ops: shapes and dtypes of lists, concatenations and integer arithmetic.
+
+Each helper answers only when the answer is certain; anything else must come back unknown
+(``None`` / ``UNKNOWN``), since LG005, LG004 and LG013 report on what these return.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from lossguard.static.tensor_ops import (
+    batched,
+    binop,
+    concat_shape,
+    dataset_row,
+    number_list_shape,
+    repeat_list,
+    sizes_shape,
+    store_into_list,
+)
+from lossguard.static.values import INT, UNKNOWN, Const, Dtype, IntVal, ListOf, NumberList, Shape, Tensor, TupleVal
+
+
+def _name(text: str) -> ast.expr:
+    return ast.parse(text, mode="eval").body
+
+
+def test_list_repetition_has_a_known_length_and_the_items_dtype():
+    ones = TupleVal((Const(1),))
+    assert repeat_list(ones, Const(16), _name("16")) == NumberList(16, Dtype.INT)
+    assert repeat_list(ones, UNKNOWN, _name("batch_size")) == NumberList("batch_size", Dtype.INT)
+    assert repeat_list(TupleVal((Const(0), Const(1.0))), Const(3), _name("3")) == NumberList(6, Dtype.FLOAT)
+    # two items times an unknown count: one axis, size unknown
+    assert repeat_list(TupleVal((Const(0), Const(1))), INT, _name("n")) == NumberList(None, Dtype.INT)
+
+
+def test_list_repetition_of_anything_but_numbers_is_unknown():
+    assert repeat_list(TupleVal((Const("a"),)), Const(3), _name("3")) is UNKNOWN
+    assert repeat_list(TupleVal((Const(True),)), Const(3), _name("3")) is UNKNOWN
+    assert repeat_list(TupleVal((Tensor(),)), Const(3), _name("3")) is UNKNOWN
+    assert repeat_list(TupleVal(()), Const(3), _name("3")) is UNKNOWN
+    assert repeat_list(ListOf(Const(1)), Const(3), _name("3")) is UNKNOWN
+    assert repeat_list(TupleVal((Const(1),)), Const(2.5), _name("2.5")) is UNKNOWN  # a TypeError in Python
+
+
+def test_torch_tensor_of_a_list_variable():
+    assert number_list_shape(NumberList("n", Dtype.INT)) == (Shape(("n",)), Dtype.INT)
+    assert number_list_shape(NumberList(None, None)) == (Shape((None,)), None)
+    # a literal list in a variable may have been appended to: not trusted
+    assert number_list_shape(TupleVal((Const(0), Const(2), Const(1)))) == (None, None)
+    assert number_list_shape(TupleVal((Tensor(), Tensor()))) == (None, None)
+    assert number_list_shape(UNKNOWN) == (None, None)
+
+
+def test_a_store_keeps_the_length_and_keeps_the_dtype_only_when_it_cannot_change():
+    ints = NumberList(8, Dtype.INT)
+    assert store_into_list(ints, Const(3)) == ints
+    assert store_into_list(ints, Const(0.5)) == NumberList(8, None)
+    assert store_into_list(ints, Tensor()) == NumberList(8, None)
+    floats = NumberList(8, Dtype.FLOAT)
+    assert store_into_list(floats, Const(1)) == floats
+    assert store_into_list(floats, UNKNOWN) == NumberList(8, None)
+
+
+def test_cat_adds_up_the_joined_axis_and_stack_adds_one():
+    a, b = Tensor(shape=Shape(("n",))), Tensor(shape=Shape(("m",)))
+    assert concat_shape([a, b], True, Const(0), stack=False) == Shape((None,))
+    assert concat_shape([Tensor(shape=Shape((2, 5))), Tensor(shape=Shape((3, 5)))], True, Const(0), stack=False) == Shape((5, 5))
+    assert concat_shape([Tensor(shape=Shape((4, 2))), Tensor(shape=Shape((4, 3)))], True, Const(-1), stack=False) == Shape((4, 5))
+    assert concat_shape([Tensor(shape=Shape((4, 2)))], False, Const(0), stack=False) == Shape((None, 2))  # a list of unknown length
+    assert concat_shape([a, a], True, Const(1), stack=True) == Shape(("n", 2))
+    assert concat_shape([a], False, Const(0), stack=True) == Shape((None, "n"))
+
+
+def test_cat_is_unknown_when_ranks_or_the_axis_are_not_known():
+    known, partial = Tensor(shape=Shape((4, 1))), Tensor(shape=Shape((1,), rank_known=False))
+    assert concat_shape([known, partial], True, Const(0), stack=False) is None
+    assert concat_shape([known, Tensor()], True, Const(0), stack=False) is None
+    assert concat_shape([known, Tensor(shape=Shape((4,)))], True, Const(0), stack=False) is None
+    assert concat_shape([known, known], True, UNKNOWN, stack=False) is None
+    assert concat_shape([known, known], True, Const(2), stack=False) is None
+    assert concat_shape([Tensor(shape=Shape(()))], True, Const(0), stack=False) is None  # torch rejects 0-d
+
+
+def test_integer_arithmetic_stays_an_integer():
+    sub = ast.Sub()
+    assert binop(IntVal(), IntVal(), sub) == INT
+    assert binop(IntVal(), Const(1), ast.Add()) == INT
+    assert binop(Const(2), Const(3), ast.Mult()) == INT
+    assert binop(IntVal(), Const(2), ast.Div()) is not INT  # true division gives a float
+    assert binop(IntVal(), Const(0.5), ast.Mult()) is not INT
+    assert binop(Const(True), Const(1), ast.Add()) is not INT
+
+
+def test_dataset_rows_drop_the_first_axis_and_batches_add_an_unknown_one():
+    labels = Tensor(dtype=Dtype.INT, shape=Shape((2,)))
+    assert dataset_row(labels) == Tensor(dtype=Dtype.INT, shape=Shape(()))
+    assert batched(dataset_row(labels)) == Tensor(dtype=Dtype.INT, shape=Shape((None,)))
+    images = Tensor(dtype=Dtype.FLOAT, shape=Shape((2, 1, 4, 4)))
+    assert batched(dataset_row(images)) == Tensor(dtype=Dtype.FLOAT, shape=Shape((None, 1, 4, 4)))
+    # an unknown or partly known shape stays unknown; the dtype is kept
+    assert dataset_row(Tensor(dtype=Dtype.FLOAT)) == Tensor(dtype=Dtype.FLOAT)
+    assert dataset_row(Tensor(shape=Shape((1,), rank_known=False))) == Tensor()
+    assert batched(Tensor(dtype=Dtype.INT)) == Tensor(dtype=Dtype.INT)
+
+
+def _call(text: str) -> tuple[ast.Call, list]:
+    node = ast.parse(text, mode="eval").body
+    assert isinstance(node, ast.Call)
+    return node, [Const(a.value) if isinstance(a, ast.Constant) else UNKNOWN for a in node.args]
+
+
+def test_sizes_as_arguments_or_as_one_shape():
+    assert sizes_shape(*_call("np.random.rand(64, 1)")) == Shape((64, 1))
+    assert sizes_shape(*_call("np.zeros(64)"), count=1) == Shape((64,))
+    node, pos = _call("np.ones((64, 1), dtype)")
+    assert sizes_shape(node, [TupleVal((Const(64), Const(1))), UNKNOWN], count=1) == Shape((64, 1))
+    assert sizes_shape(*_call("np.zeros(shape)")) is None  # a variable may be a tuple
