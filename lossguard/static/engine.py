@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from lossguard import catalog
 from lossguard.static import noqa
 from lossguard.static import sources as text
+from lossguard.static.batches import Meter
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.prefilter import drives, imported_names, module_names, needs_analysis
 
@@ -144,10 +145,12 @@ def check_batch(files: list[Path], job: _Job, portable: bool = False, last: bool
     until it ends, and the full collections that hundreds of thousands of nodes trigger rescan
     them all (a third of the CPU time of a large batch, for no memory freed: the peak is the
     same). What a batch leaves is collected when it ends (docs/performance.md, "Scale")."""
+    meter = Meter()
     with text.gc_paused():
         out = _check_batch(files, job, portable)
     if not last:
         gc.collect()  # modules, trees and values form cycles: free them before the next batch
+    meter.done(files, len(out.checked))
     return out
 
 
