@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from lossguard import catalog
 from lossguard.static import noqa
 from lossguard.static import sources as text
+from lossguard.static import batches as batch_mod
 from lossguard.static.batches import Meter
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.prefilter import drives, imported_names, module_names, needs_analysis
@@ -97,9 +98,10 @@ def check_files(
 
     Up to ``BATCH_FILES`` files are checked together, in this process. A larger run is split
     into batches of consecutive files, each with its own project and interpreter, so memory
-    does not grow with the tree; the batches run in ``jobs`` worker processes (default: the
-    ``LOSSGUARD_JOBS`` environment variable, else the usable cores) and are merged in file
-    order, so the findings do not depend on ``jobs``. See docs/performance.md."""
+    does not grow with the tree; the batches run heaviest first (lossguard.static.batches) in
+    ``jobs`` worker processes (default: the ``LOSSGUARD_JOBS`` environment variable, else the
+    usable cores) and are merged in file order, so the findings do not depend on ``jobs`` or on
+    the order they ran in. See docs/performance.md."""
     from lossguard.static import rule as rule_mod
 
     file_list = [Path(f) for f in files]
@@ -109,14 +111,16 @@ def check_files(
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, text.RECURSION_LIMIT))
     try:
-        chunks = [file_list[i : i + BATCH_FILES] for i in range(0, len(file_list), BATCH_FILES)] or [[]]
+        chunks = batch_mod.cut(file_list, BATCH_FILES)
+        order = batch_mod.heaviest_first(chunks, sources) if len(chunks) > 1 else [0]
         workers = min(_jobs(jobs), len(chunks))
         if workers > 1:
             from lossguard.static.pool import run_batches
 
-            batches = run_batches(chunks, job, workers)
+            batches = run_batches(chunks, order, job, workers)
         else:
-            batches = [check_batch(chunk, job, last=i == len(chunks) - 1) for i, chunk in enumerate(chunks)]
+            done = {i: check_batch(chunks[i], job, last=i == order[-1]) for i in order}
+            batches = [done[i] for i in range(len(chunks))]
     finally:
         sys.setrecursionlimit(old_limit)
     return _merge(batches, display, per_file_ignores)
