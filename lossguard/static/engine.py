@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lossguard import catalog
+from lossguard.static import batches as batch_mod
 from lossguard.static import noqa
 from lossguard.static import sources as text
-from lossguard.static import batches as batch_mod
 from lossguard.static.batches import Meter
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.prefilter import drives, imported_names, module_names, needs_analysis
