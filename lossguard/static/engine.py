@@ -217,7 +217,10 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             current.pop()
 
     display, sources, places = job.display, job.sources, job.places
-    drivers: list[tuple[Path, Path, str, ast.Module]] = []  # prefiltered files with imports
+    # prefiltered files that call into what they import, with those imports; not their trees (a
+    # batch would hold the whole tree of every such file until its end: most of them drive
+    # nothing, and the few that do are parsed again)
+    drivers: list[tuple[Path, Path, str, frozenset[str]]] = []
     for path in files:
         resolved = path.resolve()
         out.files_checked += 1
@@ -237,16 +240,17 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             continue
         if not needs_analysis(source):
             out.prefiltered[resolved] = path  # not analysed on its own; see _merge
-            if imported_names(tree):
-                drivers.append((resolved, path, source, tree))
+            names = imported_names(tree)
+            if names:
+                drivers.append((resolved, path, source, names))
             continue
         analyse(resolved, path, source, tree)
     # a prefiltered file that imports a module analysed in this batch drives it (main.py:
     # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others
     analysed = {name for p in out.checked for name in module_names(p)}
-    for resolved, path, source, tree in drivers:
-        if drives(imported_names(tree), analysed):
-            analyse(resolved, path, source, tree)
+    for resolved, path, source, names in drivers:
+        if drives(names, analysed):
+            analyse(resolved, path, source, text.parse(source))  # parsed before: it parses
     out.found = _findings(raw, out.checked, display, internal, portable)
     raw.clear()
     analysis.clear()
