@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BATCH_LOG_ENV = "LOSSGUARD_BATCH_LOG"  # lossguard.static.batches.LOG_ENV (not imported: --before runs another copy)
 SCRATCH = ROOT / ".bench"
 DEFAULT_TREE = SCRATCH / "trees" / "timm"
 DEFAULT_TORCHFIX_VENV = SCRATCH / "torchfix-venv"
@@ -199,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--torchfix", action="store_true", help="with --tree: compare with TorchFix on that tree instead of measuring scale")
     ap.add_argument("--before", type=Path, metavar="SRC", help="with --tree: also run the lossguard whose package is in SRC")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="with --tree: workers of the parallel runs (default: all cores)")
+    ap.add_argument("--keep", type=Path, metavar="DIR", help="with --tree: keep each run's JSON output, errors and batch log in DIR")
     ap.add_argument("--qnp-rounds", type=int, default=1, help="rounds of the QualifiedNameProvider-only reference (default: 1; 0 skips it)")
     args = ap.parse_args(argv)
 
@@ -208,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"--tree {args.tree}: no such folder")
         if args.before is not None and not (args.before / "lossguard" / "__init__.py").is_file():
             ap.error(f"--before {args.before}: no lossguard package in it")
-        return scale(tree, args.rounds, args.jobs, args.before)
+        return scale(tree, args.rounds, args.jobs, args.before, args.keep)
     if not tree.exists():
         if args.tree == DEFAULT_TREE:
             fetch_default_tree(tree)
@@ -286,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def scale(tree: Path, rounds: int, jobs: int, before: Path | None) -> int:
+def scale(tree: Path, rounds: int, jobs: int, before: Path | None, keep: Path | None = None) -> int:
     """Wall, CPU and peak RSS of ``lossguard check TREE``: one process, ``jobs`` workers, and
     optionally an older lossguard, alternated round by round; and whether they find the same."""
     import json
@@ -302,16 +304,28 @@ def scale(tree: Path, rounds: int, jobs: int, before: Path | None) -> int:
     cmd = [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", "--exit-zero", str(tree)]
     results: dict[str, list[dict]] = {name: [] for name in configs}
     outputs: dict[str, tuple[list, list]] = {}
+    balance: dict[str, list[dict]] = {name: [] for name in configs}
     with tempfile.TemporaryDirectory() as cwd:
         for r in range(rounds):
             for name, (src, njobs) in configs.items():
                 out = Path(cwd) / "out.json"
-                env = {**os.environ, "PYTHONPATH": str(src), "LOSSGUARD_JOBS": njobs}
+                log = Path(cwd) / "batches.jsonl"
+                log.unlink(missing_ok=True)
+                env = {**os.environ, "PYTHONPATH": str(src), "LOSSGUARD_JOBS": njobs, BATCH_LOG_ENV: str(log)}
                 proc = subprocess.run(
                     [sys.executable, "-c", RSS_DRIVER, str(out), *cmd], cwd=cwd, env=env, capture_output=True, text=True, check=False
                 )
                 stats = json.loads(proc.stdout)
                 results[name].append(stats)
+                batches = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+                balance[name].append(worker_balance(batches, stats["cpu"]))
+                if keep is not None:
+                    keep.mkdir(parents=True, exist_ok=True)
+                    stem = re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_") + f"_round{r + 1}"
+                    (keep / f"{stem}.json").write_text(out.read_text())
+                    (keep / f"{stem}.errors.json").write_text(json.dumps(sorted(stats["errors"]), indent=1))
+                    if log.exists():
+                        (keep / f"{stem}.batches.jsonl").write_text(log.read_text())
                 findings = sorted(json.dumps(f, sort_keys=True) for f in json.loads(out.read_text() or "[]"))
                 outputs[name] = (findings, sorted(stats["errors"]))
                 print(
@@ -319,6 +333,7 @@ def scale(tree: Path, rounds: int, jobs: int, before: Path | None) -> int:
                     f"peak RSS {stats['rss_mb']:.0f} MB, {len(findings)} findings, {len(stats['errors'])} errors, exit {stats['rc']}",
                     flush=True,
                 )
+                print_balance(balance[name][-1])
     print(f"\n{'run':40} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} {'findings':>9} {'errors':>7}")
     for name, ss in results.items():
         print(
@@ -329,11 +344,55 @@ def scale(tree: Path, rounds: int, jobs: int, before: Path | None) -> int:
     many = median([s["wall"] for s in results[f"{jobs} workers"]])
     print(f"\nwall time, {jobs} workers / 1 process: {many / one:.2f}x (target: <= 0.6x on 2 cores)")
     print("peak RSS target: <= 300 MB (largest process; workers are counted one by one)")
+    single = median([s["cpu"] for s in results["1 process"]])
+    paths = [b["critical_path"] for b in balance[f"{jobs} workers"] if b]
+    if paths and single:
+        print(
+            f"balance, {jobs} workers: critical path (CPU s outside the workers + the busiest worker's) {median(paths):.1f} / "
+            f"1-process CPU s {single:.1f} = predicted wall ratio {median(paths) / single:.2f}x on {jobs} free cores (target: <= 0.6x)"
+        )
     reference = next(iter(outputs.values()))
     for name, got in outputs.items():
         same = "identical" if got == reference else "DIFFERENT"
         print(f"findings and errors of {name}: {same} to {next(iter(outputs))}")
     return 0 if all(got == reference for got in outputs.values()) else 1
+
+
+def worker_balance(batches: list[dict], total_cpu: float) -> dict:
+    """How the batches of one run were spread over processes (from ``LOSSGUARD_BATCH_LOG``): each
+    process's CPU seconds up to its last batch, the CPU spent outside them (the parent's discovery,
+    merge and output, the workers' start), and the critical path: that plus the busiest process."""
+    if not batches:
+        return {}
+    per_process: dict[int, float] = {}
+    count: dict[int, int] = {}
+    for b in batches:
+        per_process[b["pid"]] = max(per_process.get(b["pid"], 0.0), b["process_cpu"])
+        count[b["pid"]] = count.get(b["pid"], 0) + 1
+    outside = max(0.0, total_cpu - sum(per_process.values()))
+    heaviest = sorted(batches, key=lambda b: -b["cpu"])[:5]
+    return {
+        "batches": len(batches),
+        "processes": [(round(per_process[p], 1), count[p]) for p in sorted(per_process, key=lambda p: -per_process[p])],
+        "outside": outside,
+        "critical_path": outside + max(per_process.values()),
+        "batch_cpu": sum(b["cpu"] for b in batches),
+        "heaviest": [(b["cpu"], b["files"], b["analysed"], b["rss_mb"], b["first"]) for b in heaviest],
+        "max_rss": max(b["rss_mb"] for b in batches),
+    }
+
+
+def print_balance(b: dict) -> None:
+    if not b:
+        print("    (no batch log: an engine without LOSSGUARD_BATCH_LOG)")
+        return
+    print(
+        f"    {b['batches']} batches ({b['batch_cpu']:.1f} CPU s); CPU s per process (batches): "
+        + ", ".join(f"{cpu} ({n})" for cpu, n in b["processes"])
+        + f"; outside the processes' batches {b['outside']:.1f}; critical path {b['critical_path']:.1f} CPU s"
+    )
+    for cpu, files, analysed, rss, first in b["heaviest"]:
+        print(f"      heaviest: {cpu:7.1f} CPU s, {files} files ({analysed} analysed), process peak {rss:.0f} MB, from {first}")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply the safe automatic fixes, then report what remains")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that change values (alone, a usage error)")
     check.add_argument("--add-noqa", action="store_true", help="add `# noqa: CODE` comments for the findings instead of reporting them")
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="worker processes for a run over 100 files (default: LOSSGUARD_JOBS, else the usable cores; 1: none)",
+    )
 
     base = sub.add_parser("baseline", help="record the current findings, so that `check --baseline` reports only new ones")
     _add_selection(base)
@@ -164,6 +170,12 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return settings
 
 
+def _jobs(value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
+    return int(value)
+
+
 def _check(args: argparse.Namespace) -> int:
     from lossguard.static.run import run_check
 
@@ -179,7 +191,7 @@ def _check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     paths = args.paths or [Path(".")]
     if args.diff == _PREVIEW:
-        return _preview(args, run_check(paths, settings, Path.cwd().resolve(), fix="preview", unsafe_fixes=args.unsafe_fixes))
+        return _preview(args, run_check(paths, settings, Path.cwd().resolve(), fix="preview", unsafe_fixes=args.unsafe_fixes, jobs=args.jobs))
     outcome = run_check(
         paths,
         settings,
@@ -188,6 +200,7 @@ def _check(args: argparse.Namespace) -> int:
         diff_ref=args.diff,
         fix="write" if args.fix else None,
         unsafe_fixes=args.unsafe_fixes,
+        jobs=args.jobs,
     )
     if args.fix:
         for warning in outcome.warnings:

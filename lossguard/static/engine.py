@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lossguard import catalog
+from lossguard.static import batches as batch_mod
 from lossguard.static import noqa
 from lossguard.static import sources as text
+from lossguard.static.batches import Meter
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.prefilter import drives, imported_names, module_names, needs_analysis
 
@@ -96,9 +98,10 @@ def check_files(
 
     Up to ``BATCH_FILES`` files are checked together, in this process. A larger run is split
     into batches of consecutive files, each with its own project and interpreter, so memory
-    does not grow with the tree; the batches run in ``jobs`` worker processes (default: the
-    ``LOSSGUARD_JOBS`` environment variable, else the usable cores) and are merged in file
-    order, so the findings do not depend on ``jobs``. See docs/performance.md."""
+    does not grow with the tree; the batches run heaviest first (lossguard.static.batches) in
+    ``jobs`` worker processes (default: the ``LOSSGUARD_JOBS`` environment variable, else the
+    usable cores) and are merged in file order, so the findings do not depend on ``jobs`` or on
+    the order they ran in. See docs/performance.md."""
     from lossguard.static import rule as rule_mod
 
     file_list = [Path(f) for f in files]
@@ -108,14 +111,16 @@ def check_files(
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, text.RECURSION_LIMIT))
     try:
-        chunks = [file_list[i : i + BATCH_FILES] for i in range(0, len(file_list), BATCH_FILES)] or [[]]
+        chunks = batch_mod.cut(file_list, BATCH_FILES)
+        order = batch_mod.heaviest_first(chunks, sources) if len(chunks) > 1 else [0]
         workers = min(_jobs(jobs), len(chunks))
         if workers > 1:
             from lossguard.static.pool import run_batches
 
-            batches = run_batches(chunks, job, workers)
+            batches = run_batches(chunks, order, job, workers)
         else:
-            batches = [check_batch(chunk, job, last=i == len(chunks) - 1) for i, chunk in enumerate(chunks)]
+            done = {i: check_batch(chunks[i], job, last=i == order[-1]) for i in order}
+            batches = [done[i] for i in range(len(chunks))]
     finally:
         sys.setrecursionlimit(old_limit)
     return _merge(batches, display, per_file_ignores)
@@ -144,10 +149,12 @@ def check_batch(files: list[Path], job: _Job, portable: bool = False, last: bool
     until it ends, and the full collections that hundreds of thousands of nodes trigger rescan
     them all (a third of the CPU time of a large batch, for no memory freed: the peak is the
     same). What a batch leaves is collected when it ends (docs/performance.md, "Scale")."""
+    meter = Meter()
     with text.gc_paused():
         out = _check_batch(files, job, portable)
     if not last:
         gc.collect()  # modules, trees and values form cycles: free them before the next batch
+    meter.done(files, len(out.checked))
     return out
 
 
@@ -212,7 +219,10 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             current.pop()
 
     display, sources, places = job.display, job.sources, job.places
-    drivers: list[tuple[Path, Path, str, ast.Module]] = []  # prefiltered files with imports
+    # prefiltered files that call into what they import, with those imports; not their trees (a
+    # batch would hold the whole tree of every such file until its end: most of them drive
+    # nothing, and the few that do are parsed again)
+    drivers: list[tuple[Path, Path, str, frozenset[str]]] = []
     for path in files:
         resolved = path.resolve()
         out.files_checked += 1
@@ -232,16 +242,17 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             continue
         if not needs_analysis(source):
             out.prefiltered[resolved] = path  # not analysed on its own; see _merge
-            if imported_names(tree):
-                drivers.append((resolved, path, source, tree))
+            names = imported_names(tree)
+            if names:
+                drivers.append((resolved, path, source, names))
             continue
         analyse(resolved, path, source, tree)
     # a prefiltered file that imports a module analysed in this batch drives it (main.py:
     # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others
     analysed = {name for p in out.checked for name in module_names(p)}
-    for resolved, path, source, tree in drivers:
-        if drives(imported_names(tree), analysed):
-            analyse(resolved, path, source, tree)
+    for resolved, path, source, names in drivers:
+        if drives(names, analysed):
+            analyse(resolved, path, source, text.parse(source))  # parsed before: it parses
     out.found = _findings(raw, out.checked, display, internal, portable)
     raw.clear()
     analysis.clear()

@@ -45,6 +45,7 @@ def run_fixes(
     virtual: dict[Path, str] | None = None,
     display: Callable[[Path], str] = str,
     places: Mapping[Path, Callable[[int], str]] | None = None,
+    jobs: int | None = None,
 ) -> FixRun:
     """Compute the fixed text of every file (nothing is written) and the findings that remain.
 
@@ -75,6 +76,7 @@ def run_fixes(
             sources=texts,
             per_file_ignores=per_file_ignores or (lambda p: set()),
             places=places,
+            jobs=jobs,
         )
         run.passes += 1
         run.analysed += len(todo)

@@ -35,18 +35,20 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def run_batches(chunks: list[list[Path]], job: _Job, workers: int) -> list[_Batch]:
-    """Every chunk checked as one batch, in ``workers`` processes; results in chunk order."""
+def run_batches(chunks: list[list[Path]], order: list[int], job: _Job, workers: int) -> list[_Batch]:
+    """Every chunk checked as one batch, in ``workers`` processes, started in ``order`` (a free
+    worker takes the next); results in chunk order."""
     from lossguard.static.engine import check_batch
 
     if not available():
-        return [check_batch(chunk, job) for chunk in chunks]
+        done = {i: check_batch(chunks[i], job) for i in order}
+        return [done[i] for i in range(len(chunks))]
     global _JOB
     _JOB = job
     results: dict[int, _Batch] = {}
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures: dict[int, Future[_Batch]] = {i: pool.submit(_work, chunk) for i, chunk in enumerate(chunks)}
+            futures: dict[int, Future[_Batch]] = {i: pool.submit(_work, chunks[i]) for i in order}
             for i, fut in futures.items():
                 try:
                     results[i] = fut.result()

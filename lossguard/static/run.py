@@ -52,6 +52,7 @@ def run_check(
     diff_ref: str | None = None,
     fix: FixMode | None = None,
     unsafe_fixes: bool = False,
+    jobs: int | None = None,
 ) -> Outcome:
     recorded = load_baseline(baseline) if baseline is not None else None  # bad input fails before the work
     changes = changes_since(diff_ref, cwd) if diff_ref is not None else None
@@ -85,6 +86,7 @@ def run_check(
             virtual=virtual,
             display=display,
             places=places,
+            jobs=jobs,
         )
         result = run.result
         fixes = run.fixes
@@ -100,6 +102,7 @@ def run_check(
             per_file_ignores=settings.ignored_codes,
             sources=virtual,
             places=places,
+            jobs=jobs,
         )
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]

@@ -133,3 +133,64 @@ def test_a_message_names_the_file_of_a_place_in_another_file(tmp_path, monkeypat
     assert "(F.softmax at model.py:11)" in f.message
     [same] = check_files([tmp_path / "model.py", train]).findings  # also when both files are checked
     assert "(F.softmax at model.py:11)" in same.message
+
+
+DRIVEN_MODEL = """\
+import torch
+import torch.nn as nn
+
+
+class Classifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 4)
+
+    def forward(self, x):
+        return torch.softmax(self.fc(x), dim=1)
+"""
+
+DRIVEN_TRAIN = """\
+import torch.nn as nn
+
+
+def fit(net, loader, optimizer):
+    criterion = nn.CrossEntropyLoss()
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(net(x), y)
+        loss.backward()
+        optimizer.step()
+"""
+
+# no loss and no softmax of its own (the prefilter skips it), but it tells the analysis that
+# fit() receives the softmax model: it is analysed after the modules it drives
+DRIVER = """\
+import torch
+
+import model
+import train
+
+if __name__ == "__main__":
+    net = model.Classifier()
+    train.fit(net, [], torch.optim.SGD(net.parameters(), lr=0.1))
+"""
+
+
+def test_a_driver_script_is_analysed_in_a_small_and_in_a_batched_run(tmp_path, monkeypatch):
+    from lossguard.static import engine
+
+    (tmp_path / "model.py").write_text(DRIVEN_MODEL)
+    (tmp_path / "train.py").write_text(DRIVEN_TRAIN)
+    (tmp_path / "main.py").write_text(DRIVER)
+    small = [tmp_path / n for n in ("main.py", "model.py", "train.py")]
+    found = [(Path(f.path).name, f.line, f.code) for f in check_files(small).findings]
+    assert found == [("train.py", 8, "LG001")]
+    assert check_files(small[1:]).findings == []  # without the driver, fit's net is unknown
+    # in batches (the driver's tree is not kept while the batch runs: it is parsed again)
+    monkeypatch.setattr(engine, "BATCH_FILES", 4)
+    for i in range(6):
+        (tmp_path / f"util{i}.py").write_text(f"import torch\n\nSCALE = torch.tensor({i}.0)\n")
+    files = sorted(tmp_path.glob("*.py"))  # main, model, train in the first batch of 4
+    for jobs in (1, 2):
+        found = [(Path(f.path).name, f.line, f.code) for f in check_files(files, jobs=jobs).findings]
+        assert found == [("train.py", 8, "LG001")]
