@@ -206,7 +206,9 @@ class ExplodingGradients(Detector):
         log_norm = math.log(norm)
         reason = None
         limit = None
-        if len(self.logs) >= self.min_steps:
+        # the limit below is at least min(logs) + log(factor) (its quantile is at least the minimum):
+        # a norm under that bound is under the limit, without the sorting that computes it
+        if len(self.logs) >= self.min_steps and log_norm > min(self.logs) + math.log(self.factor):
             # refreshed at every measurement (every 8th step after the first 16): a reference
             # computed from the first steps alone would judge a run that has since started to learn
             vals = list(self.logs)
