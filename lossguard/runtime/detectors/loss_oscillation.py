@@ -157,9 +157,12 @@ class LossOscillation(Detector):
         n = len(vals)
         power = _spectrum(vals)
         n_power = len(power)
-        band = [(power[k - 1] + (power[k] if k < n_power else 0.0), k) for k in range(2, n_power + 1)]
+        # the band of k = 2 .. n_power is power[k - 1] + power[k] (nothing past the end); the best
+        # band is the highest, the last of equal ones (as max over (value, k) pairs picks it)
+        band = [*map(operator.add, power[1:], power[2:]), power[-1]]
         total = sum(power)
-        best, k = max(band)
+        best = max(band)
+        k = n_power - band[::-1].index(best)
         return OscillationMeasure(
             concentration=best / total if total > 0 else 0.0,
             period=n / (k + 0.5) if k < n_power else 2.0,
