@@ -118,6 +118,7 @@ class Record:
     skipped = False
     chance: float | None = None
     probe: torch.Tensor | None = None
+    probe_base: torch.Tensor | None = None  # the probe's norm, taken with the gradients' norms
     urgent = False
     stepped = False
     wall = 0.0

@@ -130,7 +130,16 @@ class OptimizerSide:
             return
         if len(index) != len(grads):
             grads = [grads[i] for i in index]
-        cur.grads = list(torch._foreach_norm(grads))  # type: ignore[arg-type]  # the None grads were filtered out above
+        last = self._dense[1]
+        probing = last is not None and params[last].grad is not None and (self.step < _PROBE_EARLY or self.step % _PROBE_EVERY == 0)
+        now = self._last_weights() if probing else None
+        if now is not None and optimizer:
+            # the probe's norm (the update's base) in the same call as the gradients' norms: one op
+            # fewer per probed step, the same value (torch's one norm kernel on the CPU)
+            norms = torch._foreach_norm([*grads, now])  # type: ignore[list-item]  # the None grads were filtered out above
+            cur.grads, cur.probe_base = list(norms[:-1]), norms[-1]
+        else:
+            cur.grads = list(torch._foreach_norm(grads))  # type: ignore[arg-type]  # the None grads were filtered out above
         cur.grad_index = index
         cur.measured = True
         if not self._s.fired:
@@ -139,10 +148,8 @@ class OptimizerSide:
             with torch.no_grad():
                 cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
             self._weights_at = self.step
-        last = self._dense[1]
-        if last is None or params[last].grad is None or not (self.step < _PROBE_EARLY or self.step % _PROBE_EVERY == 0):
+        if now is None:
             return
-        now = self._last_weights()
         if optimizer:
             cur.probe = now.clone()
             return
@@ -172,8 +179,8 @@ class OptimizerSide:
             assert self._dense[1] is not None
             after = self._last_weights()
             cur.flags["update"] = torch.dist(after, cur.probe)
-            cur.flags["update_base"] = torch.linalg.vector_norm(cur.probe)
-            cur.probe = None
+            cur.flags["update_base"] = cur.probe_base if cur.probe_base is not None else torch.linalg.vector_norm(cur.probe)
+            cur.probe = cur.probe_base = None
         if cur is not None and cur.terms():
             self._finish_current(skipped)
 
