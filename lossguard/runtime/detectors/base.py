@@ -335,13 +335,21 @@ class LinearFit:
     residuals: np.ndarray
 
 
+@lru_cache(maxsize=8)
+def _time_norm(n: int) -> float:
+    """sum(t * t) of :func:`centred_time`'s indices."""
+    t = centred_time(n)
+    return float(t @ t)
+
+
 def linear_fit(values: Sequence[float] | np.ndarray) -> LinearFit:
     """Centre and detrend a series (shared by the plateau fit and the oscillation spectrum)."""
     y = np.asarray(values, dtype=np.float64)
     n = y.size
     t = centred_time(n)
-    stt = float(t @ t)
-    centred = y - y.mean()
+    stt = _time_norm(n)
+    # y.mean() is this sum over n (numpy's pairwise sum, one division), without its Python wrapper
+    centred = y - float(y.sum()) / n
     slope = float(t @ centred) / stt
     resid = centred - slope * t
     se = math.sqrt(float(resid @ resid) / (n - 2) / stt) if n > 2 else 0.0
