@@ -374,10 +374,11 @@ def clip_outliers(values: Sequence[float] | np.ndarray, k: float = 4.0) -> np.nd
     """
     y = np.asarray(values, dtype=np.float64)
     centre = _sorted_median(y)
-    spread = 1.4826 * _sorted_median(np.abs(y - centre))
+    dev = np.abs(y - centre)
+    spread = 1.4826 * _sorted_median(dev)
     if spread <= 0:
         return y
-    return np.where(np.abs(y - centre) > k * spread, centre, y)
+    return np.where(dev > k * spread, centre, y)
 
 
 def fmt(value: float | None) -> str:
