@@ -75,8 +75,10 @@ NOTES = """## Notes
   "graph retained" at step 2 on the first two.
 - misuse-double-sigmoid is reported at step 19: the runtime LG003 check now needs 20 checked
   steps in a row inside (0, 1) (a GAN discriminator's fresh logits can sit there for a few steps).
-- The full report (84 runs x 5 seeds) took 9.5 minutes on a quiet 2-core machine and 30 minutes
-  while other jobs shared it; it runs single-threaded (`torch.set_num_threads(1)`).
+- The full report (87 runs x 5 seeds) took 1 min 2 s on the quiet 2-core machine after session 5's
+  per-step cuts (2 min 40 s after session 4's merges, 9.5 minutes in session 3, 30 minutes while
+  other jobs shared the machine); it runs single-threaded (`torch.set_num_threads(1)`). Session 5's
+  regeneration changed no table: every event of every seed is the one session 4's engine gave.
 - zipf-shuffled-labels (issue 9.4): 40 classes with Zipf-like frequencies (entropy about 2.8
   against ln 40 = 3.69), labels permuted within each batch. The loss falls from 3.75 to the
   entropy of the class counts within 15 steps and stays: LG103 now measures the plateau from that
