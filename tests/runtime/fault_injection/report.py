@@ -78,7 +78,7 @@ NOTES = """## Notes
 - The full report (87 runs x 5 seeds) took 1 min 2 s on the quiet 2-core machine after session 5's
   per-step cuts (2 min 40 s after session 4's merges, 9.5 minutes in session 3, 30 minutes while
   other jobs shared the machine); it runs single-threaded (`torch.set_num_threads(1)`). Session 5's
-  regeneration changed no table: every event of every seed is the one session 4's engine gave.
+  regeneration changed no table (what was found, at which steps, and the false alarms, over 5 seeds).
 - zipf-shuffled-labels (issue 9.4): 40 classes with Zipf-like frequencies (entropy about 2.8
   against ln 40 = 3.69), labels permuted within each batch. The loss falls from 3.75 to the
   entropy of the class counts within 15 steps and stays: LG103 now measures the plateau from that
