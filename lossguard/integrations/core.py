@@ -73,10 +73,27 @@ class Guard:
     def events(self) -> list[Event]:
         return self.watcher.events
 
-    def feed(self, loss: torch.Tensor, factor: float = 1.0) -> None:
-        """Watch one backpropagated loss (several per optimizer step under accumulation)."""
+    def feed(self, loss: torch.Tensor, factor: float = 1.0, logits: Any = None, labels: Any = None) -> None:
+        """Watch one backpropagated loss (several per optimizer step under accumulation).
+
+        ``logits`` and ``labels`` are the model's, when its loss is their cross-entropy (class-index
+        labels, one axis fewer than the logits): the watcher then knows the class frequencies
+        (``Watcher.observe``). Anything else (float labels of a regression or multi-label head, a
+        scaled loss) is watched as the loss alone."""
+        classes = (
+            factor == 1.0
+            and isinstance(logits, torch.Tensor)
+            and isinstance(labels, torch.Tensor)
+            and not labels.is_floating_point()
+            and not labels.is_complex()
+            and logits.dim() == labels.dim() + 1
+            and logits.shape[-1] > 1  # one output: a regression head
+        )
         with torch.enable_grad():
-            self.watcher.observe(loss if factor == 1.0 else loss.detach() * factor)
+            if classes:
+                self.watcher.observe(loss, logits=logits, targets=labels)
+            else:
+                self.watcher.observe(loss if factor == 1.0 else loss.detach() * factor)
 
     def before_step(self, optimizer: torch.optim.Optimizer) -> None:
         """Read the gradients now, for trainers whose ``optimizer.step(closure)`` runs backward

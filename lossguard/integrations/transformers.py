@@ -78,13 +78,15 @@ class LossGuardTrainerCallback(_transformers.TrainerCallback):  # type: ignore[m
         if state.global_step > 0 and os.path.isfile(saved):
             with open(saved, encoding="utf-8") as f:
                 self.guard.load_state_dict(json.load(f))
-        self._hook = model.register_forward_hook(self._on_forward)
+        self._hook = model.register_forward_hook(self._on_forward, with_kwargs=True)
 
-    def _on_forward(self, module: Any, args: Any, output: Any) -> None:
+    def _on_forward(self, module: Any, args: Any, kwargs: Any, output: Any) -> None:
         loss = _loss_of(output)
         if loss is not None and module.training and self.guard is not None:
             self._fed = True
-            self.guard.feed(loss)
+            logits = output.get("logits") if isinstance(output, Mapping) else getattr(output, "logits", None)
+            # a classification or language-model head's cross-entropy: its labels give the class frequencies
+            self.guard.feed(loss, logits=logits, labels=kwargs.get("labels"))
 
     def on_step_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         if self.guard is None:

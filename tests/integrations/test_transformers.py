@@ -166,3 +166,45 @@ def test_resumed_run_reports_what_an_uninterrupted_run_reports(tmp_path: Path) -
     key = [(e.code, e.step, e.message) for e in whole.events]
     assert [(e.code, e.step, e.message) for e in resumed.events] == key
     assert resumed.guard is not None and resumed.guard.watcher.step == trainer.state.global_step == 4 * BATCHES
+
+
+class NoSignalSamples(torch.utils.data.Dataset):
+    """Inputs that say nothing about their labels, and labels of skewed frequencies (70/15/10/5%:
+    entropy 0.91 against ln 4 = 1.39), drawn afresh at each access so that nothing can be memorised."""
+
+    def __init__(self) -> None:
+        self.x = dataset()[0]
+        self.g = torch.Generator().manual_seed(1)
+        self.prior = torch.tensor([0.70, 0.15, 0.10, 0.05])
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+    def __getitem__(self, i: int) -> dict[str, torch.Tensor]:
+        return {"x": self.x[i], "labels": torch.multinomial(self.prior, 1, generator=self.g)[0]}
+
+
+def test_the_model_labels_give_the_watcher_the_class_frequencies(tmp_path: Path) -> None:
+    """The callback hands the model's logits and integer labels to the watcher, which counts the
+    classes as for a watched CrossEntropyLoss: the class-frequency entropy that LG103 measures a
+    no-signal plateau from (tests/runtime/test_loops.py shows the plateau found through observe)."""
+    callback = LossGuardTrainerCallback(console=False)
+    torch.manual_seed(0)
+    arguments = TrainingArguments(
+        output_dir=str(tmp_path / "out"),
+        per_device_train_batch_size=BATCH,
+        max_steps=40,
+        learning_rate=0.05,
+        optim="sgd",
+        lr_scheduler_type="constant",
+        report_to=[],
+        use_cpu=True,
+        disable_tqdm=True,
+        seed=0,
+        save_strategy="no",
+    )
+    Trainer(model=TinyClassifier(TinyConfig()), args=arguments, train_dataset=NoSignalSamples(), callbacks=[callback]).train()
+    assert callback.guard is not None
+    watcher = callback.guard.watcher
+    assert watcher.kind == "ce" and watcher.checks.entropy is not None
+    assert abs(watcher.checks.entropy - 0.914) < 0.1  # H(0.70, 0.15, 0.10, 0.05)
