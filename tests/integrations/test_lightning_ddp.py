@@ -49,6 +49,11 @@ SCRIPT = textwrap.dedent(
         trainer.fit(Classifier(), loader)
         with open(os.path.join(OUT, f"rank{trainer.global_rank}.json"), "w") as f:
             json.dump({"step": trainer.global_step, "codes": [e.code for e in callback.events]}, f)
+        # tear the gloo group down before the interpreter exits: left to exit, its threads were
+        # destroyed while joinable now and then ("terminate called without an active exception")
+        if torch.distributed.is_initialized():
+            torch.distributed.barrier()
+            torch.distributed.destroy_process_group()
     """
 )
 
