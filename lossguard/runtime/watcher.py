@@ -15,6 +15,7 @@ statistics (:mod:`lossguard.runtime.stats`) for the detectors; what happens to t
 
 from __future__ import annotations
 
+import atexit
 import math
 import threading
 import time
@@ -55,6 +56,24 @@ _FALLBACK_BACKWARDS = 64
 _MAX_UNREACHED = 64
 # A hand-written update loop is announced once this many steps passed without an optimizer.
 _MANUAL_NOTICE = 16
+
+
+# Watchers not closed yet: at interpreter exit each is flushed, so that a script that never calls
+# close() (a loop that runs until it is killed, or one that stops on an exception) still gets its
+# last steps read, reported and written to TensorBoard (records go out in bursts of 100).
+_LIVE: weakref.WeakSet[Watcher] = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    for w in list(_LIVE):
+        if not (w._closed or w._broken):
+            try:
+                if w._pending:
+                    w._guard(w._read)
+                w._out.flush()
+            except Exception:  # the interpreter is going away: never raise from here
+                pass
 
 
 def _state(name: str) -> Any:
@@ -196,6 +215,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         else:
             self._handles = global_hooks(ref)
         weakref.finalize(self, remove_handles, self._handles)
+        _LIVE.add(self)
         self._announce = bool(announce)
         if self._announce:
             self._out.say(start_line(model, self.criterion, self._params, optimizer, log_dir if self._out.tb is not None else None, writer))

@@ -387,3 +387,21 @@ def test_gradient_norm_groups_of_indexed_modules_carry_their_class(tmp_path):
         "lossguard/grad_norm/blocks/1/0_Linear",
         "lossguard/grad_norm/head",
     }
+
+
+@pytest.mark.integration  # a fresh interpreter that exits without close()
+def test_a_script_that_never_closes_the_watcher_still_writes_its_last_steps(tmp_path):
+    """Records go out in bursts of 100 steps; at exit the watcher reads and writes what is left."""
+    import subprocess
+    import sys
+
+    script = (
+        "import torch.nn as nn, lossguard\n"
+        "from tests.runtime.helpers import model, train\n"
+        "net = model(0)\n"
+        f"crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir={str(tmp_path)!r}, console=False)\n"
+        "train(net, crit, 157)\n"  # no close(): the loop of a script that runs until it is stopped
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    acc = read(tmp_path)
+    assert [e.step for e in acc.Scalars("lossguard/loss")] == list(range(157))
