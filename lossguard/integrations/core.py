@@ -19,6 +19,7 @@ from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import Event, Watcher, watch
 from lossguard.runtime.collect import read_every
 from lossguard.runtime.events import SEVERITY_RANK
+from lossguard.runtime.misuse import class_index_pair
 from lossguard.runtime.sinks import alert_scalars
 
 Policy = str | Callable[[Event], Any]
@@ -82,9 +83,7 @@ class Guard:
         scaled loss) is watched as the loss alone."""
         classes = (
             factor == 1.0
-            and isinstance(logits, torch.Tensor)
-            and isinstance(labels, torch.Tensor)
-            and not labels.is_floating_point()
+            and class_index_pair(logits, labels)
             and not labels.is_complex()
             and logits.dim() == labels.dim() + 1
             and logits.shape[-1] > 1  # one output: a regression head

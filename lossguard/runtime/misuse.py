@@ -70,6 +70,11 @@ def scalar_total(value: Any) -> torch.Tensor | None:
     return None
 
 
+def class_index_pair(logits: Any, targets: Any) -> bool:
+    """Tensors a cross-entropy takes as input and class-index target: the targets are integers."""
+    return isinstance(logits, torch.Tensor) and isinstance(targets, torch.Tensor) and not targets.is_floating_point()
+
+
 def input_and_target(args: tuple, kwargs: dict) -> tuple[torch.Tensor | None, torch.Tensor | None]:
     n = len(args)
     inp = args[0] if n > 0 else kwargs.get("input")

@@ -321,7 +321,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     def _observed_classes(self, logits: Any, targets: Any) -> tuple[torch.Tensor | None, torch.Tensor | None]:
         """``observe``'s logits and targets as a CrossEntropyLoss sees them ((N, C) and (N,), or
         classes on axis 1); the value checks become a cross-entropy's on the first call."""
-        if not (isinstance(logits, torch.Tensor) and isinstance(targets, torch.Tensor)) or targets.is_floating_point():
+        if not misuse.class_index_pair(logits, targets):
             raise UsageError(
                 "watcher.observe(loss, logits=..., targets=...) takes the logits tensor and the integer class-index targets "
                 f"of a cross-entropy loss, got {type(logits).__name__} and {type(targets).__name__}"
