@@ -75,10 +75,11 @@ def load_baseline(directory: str) -> Any:
 CYCLE = 8
 
 
-def cycle_mean(times: list[float], first: int) -> float:
-    """Mean over the CYCLE phases of the median step time of each phase (round ``first`` is
-    ``times[0]``): an amortised cost per step that one burst of load cannot move."""
-    return statistics.fmean(statistics.median(times[(k - first) % CYCLE :: CYCLE]) for k in range(CYCLE))
+def cycle_mean(times: list[float]) -> float:
+    """Mean over the CYCLE phases of the median step time of each phase (any CYCLE consecutive
+    slices are the phases, whichever step the block began at): an amortised cost per step that
+    one burst of load cannot move."""
+    return statistics.fmean(statistics.median(times[k::CYCLE]) for k in range(CYCLE))
 
 
 def trimmed_mean(values: list[float], cut: float = 0.1) -> float:
@@ -174,7 +175,6 @@ def main() -> None:
     extra_us: dict[str, list[float]] = {name: [] for name in watchers}
     amortised_us: dict[str, list[float]] = {name: [] for name in watchers}
     for block in range(args.repeats):
-        first = i
         times: dict[str, list[float]] = {name: [] for name in runs}
         rounds(args.steps, times)
         plain_med = statistics.median(times["plain"])
@@ -187,8 +187,8 @@ def main() -> None:
                 extra_us[name].append((tm - plain_tm) * 1e6)
                 # amortised: every step of the watcher's cycle counts (a trimmed mean drops its read
                 # steps, 1 in CYCLE, with the slowest tenth); a load burst does not (each phase's
-                # median). The loops' step counters equal the round index, so phases line up.
-                amortised_us[name].append((cycle_mean(times[name], first) - cycle_mean(times["plain"], first)) * 1e6)
+                # median).
+                amortised_us[name].append((cycle_mean(times[name]) - cycle_mean(times["plain"])) * 1e6)
             if name != "plain":
                 summary[name]["median"].append(med / plain_med)
                 summary[name]["trimmed"].append(tm / plain_tm)
