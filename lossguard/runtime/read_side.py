@@ -52,8 +52,7 @@ class ReadSide:
     _params: list[torch.Tensor]
     _disabled: set[str]
     _stepwise: list[Detector]
-    _active: list[Detector]  # _stepwise less the detectors whose code is in _disabled (which only grows)
-    _active_for: int  # len(_disabled) when _active was made
+    _active: list[Detector]  # _stepwise less the detectors switched off after raising
     _weight_cache: dict[tuple[int, ...], list[float]]
     checks: ValueChecks
     log_every: int | None
@@ -123,15 +122,13 @@ class ReadSide:
         if scalars:  # the value checks' flags came back with this step
             for code, message, data, severity in self.checks.findings(rec.step, scalars):
                 self._emit_misuse(code, rec.step, message, data, severity)
-        if len(self._disabled) != self._active_for:  # a code was switched off since the list was made
-            self._active = [d for d in self._stepwise if d.code not in self._disabled]
-            self._active_for = len(self._disabled)
         for det in self._active:
             try:
                 finding = det.update(stats)
             except Exception as exc:
                 self._internal_error(f"detector {det.code} {det.name}", exc)
                 self._disabled.add(det.code)
+                self._active = [d for d in self._active if d is not det]
                 continue
             if finding is not None:
                 self._found(det, finding, stats, rec)

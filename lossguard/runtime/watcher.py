@@ -178,7 +178,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._weight_cache: dict[tuple[int, ...], list[float]] = {}
         self._weights_at = -(10**9)
         self._disabled: set[str] = set()
-        self._active, self._active_for = list(self._stepwise), 0
+        self._active = list(self._stepwise)
         self._broken = False
         self._opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool] = weakref.WeakKeyDictionary()
         self._device: torch.device | None = None
