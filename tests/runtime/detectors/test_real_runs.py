@@ -99,11 +99,15 @@ def test_a_loss_still_descending_towards_the_class_frequency_level_is_not_flat()
 # 9.6 --------------------------------------------------------------------- clipping hides divergence
 
 
-def test_clipping_pinned_norm_with_a_loss_far_above_its_start_is_divergence():
-    out = sc.clipped_divergence(0)
-    ev = next((e for e in out.events if e.code == "LG106" and "pinned" in e.message), None)
-    assert ev is not None, [(e.code, e.step, e.message[:60]) for e in out.events]
-    assert "clipping" in ev.fix and ev.fix.startswith("Lower the learning rate")
+@pytest.mark.parametrize("seed", [0, 1])
+def test_clipping_pinned_norm_with_a_loss_far_above_its_start_is_divergence(seed):
+    # the update-size test (which in this run reports the same too-large learning rate a few
+    # steps earlier, and would hold the pinned finding back as part of its episode) is off, so
+    # that the clipped-divergence test itself is what reports
+    out = sc.clipped_divergence(seed, watch={"detectors": [ExplodingGradients(max_update=1e9)]})
+    ev = next((e for e in out.events if e.code == "LG106"), None)
+    assert ev is not None and "pinned" in ev.message, [(e.code, e.step, e.message[:60]) for e in out.events]
+    assert ev.step < 40 and "clipping" in ev.fix and ev.fix.startswith("Lower the learning rate")
 
 
 def _clipped(level, norms):
