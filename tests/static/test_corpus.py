@@ -112,6 +112,20 @@ def test_realcode_heldout4_precision():
     assert s.precision() >= REALCODE_HELDOUT4_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
 
 
+# Round 6, blind (docs/survey.md): realcode_heldout5 (34 units, 34 expected findings, 29 repositories no other corpus or
+# the survey cites) was committed before the checker ran on it and scored once: 29 found, 0 false alarms, 5 missed
+# (precision 1.000, recall 0.853). It replaces realcode_heldout4 as the blind set; gated on precision only, at the
+# measured 1.000 less a small margin; its misses are not to be tuned on until a newer blind set replaces it.
+REALCODE_HELDOUT5_PRECISION_FLOOR = 0.95
+
+
+def test_realcode_heldout5_precision():
+    s = score(ROOT / "tests" / "corpus" / "realcode_heldout5")
+    assert not s.errors
+    assert sum(s.tp.values()) + sum(s.fn.values()) >= 30, "the held-out corpus should hold real bugs"
+    assert s.precision() >= REALCODE_HELDOUT5_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
+
+
 @pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "examples").iterdir() if p.name.startswith("lg")))
 def test_example_buggy_and_fixed(folder):
     s = score(ROOT / "examples" / folder)
