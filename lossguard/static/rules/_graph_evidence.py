@@ -20,6 +20,9 @@ _TRAIN_CALLS = {"backward", "manual_backward", "step"}
 #: (``accelerate.Accelerator``, Lightning ``Fabric``).
 _BACKWARD_HELPERS = {"accelerator", "fabric"}
 
+#: An item store's target, ``losses["vgg"]`` / ``self.losses[i]``: group 1 is the container.
+ITEM_STORE = re.compile(r"([A-Za-z_][\w.]*)\[")
+
 
 def _call_name(node: ast.Call) -> str:
     func = node.func
@@ -117,6 +120,10 @@ class BackwardedTexts:
             for target, value in self.assignments:
                 if target not in names and any(p.search(value) for p in pats):
                     names.add(target)
+                    # `G_losses["VGG"] = vgg_loss`: the dict (or list) it is stored into holds it too
+                    store = ITEM_STORE.match(target)
+                    if store is not None:
+                        names.add(store.group(1))
                     changed = True
         return [_word(n) for n in names]
 

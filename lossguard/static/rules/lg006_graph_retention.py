@@ -10,6 +10,7 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.rules._graph_evidence import (
+    ITEM_STORE,
     BackwardedTexts,
     LoopFacts,
     backward_outside,
@@ -130,6 +131,8 @@ class GraphRetention(Rule):
             if call_text in value
             for part in target.split(",")
         } - {""}
+        # `G_losses["VGG"] = self.criterionVGG(...)`: the caller keeps it in the dict it returns
+        names |= {m.group(1) for n in names if (m := ITEM_STORE.match(n)) is not None}
         patterns = [p for n in names for p in found.derived(n)]
         for text in (*found.texts, *found.returned):
             if call_text in text or any(p.search(text) for p in patterns):
@@ -278,6 +281,48 @@ for mel, audio in loader:
         optim_d.step()
         loss_d_sum += loss_d
     log(loss_d_sum.item() / rep_discriminator)
+""",
+        """
+import torch.nn as nn
+
+# NVlabs/SPADE@fecacc92: loss terms summed inside one step, stored into the dict the step returns
+
+
+class VGGLoss(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.criterion = nn.L1Loss()
+        self.weights = [1.0 / 16, 1.0 / 4, 1.0]
+
+    def forward(self, x_feats, y_feats):
+        loss = 0
+        for i in range(len(x_feats)):
+            loss += self.weights[i] * self.criterion(x_feats[i], y_feats[i].detach())
+        return loss
+
+
+class Pix2PixModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.criterionVGG = VGGLoss()
+        self.criterionFeat = nn.L1Loss()
+
+    def generator_losses(self, fake_feats, real_feats, pred_fake, pred_real):
+        G_losses = {}
+        feat_loss = 0.0
+        for i in range(len(pred_fake)):  # feature matching: terms of one step's loss
+            feat_loss += self.criterionFeat(pred_fake[i], pred_real[i].detach())
+        G_losses["GAN_Feat"] = feat_loss
+        G_losses["VGG"] = self.criterionVGG(fake_feats, real_feats) * 10.0
+        return G_losses
+
+
+model = Pix2PixModel()
+for fake_feats, real_feats, pred_fake, pred_real in loader:
+    opt.zero_grad()
+    losses = model.generator_losses(fake_feats, real_feats, pred_fake, pred_real)
+    sum(losses.values()).backward()
+    opt.step()
 """,
     )
     INVALID = (
