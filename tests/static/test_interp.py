@@ -455,11 +455,11 @@ class Tuner(pl.LightningModule):
         return torch.sigmoid(self.head(x))
 
     def loss(self, out, target):
-        return self.loss_func(input=out, target=target)  # expect: LG003
+        return self.loss_func(input=out, target=target)  # a thin wrapper: reported at its caller (round 7)
 
     def training_step(self, batch, batch_idx):
         x, y = batch
-        return self.loss(self(x), y)
+        return self.loss(self(x), y)  # expect: LG003
 """,
     },
     # nn.Sequential() filled by add_module / append, called through .forward (vinhkhuc/PyTorch-Mini-Tutorials)
@@ -1030,6 +1030,49 @@ class Head(nn.Module):
 
 
 from mylib import functional as F
+""",
+    },
+    # round 7: a thin wrapper (`return self.loss_func(logits, labels)`) is its callers' doing: the
+    # finding is at each call that passes the sigmoid (pytorch-lightning@78d45a11 fine-tuning
+    # example), none at the wrapper, none at the call that passes logits
+    "thin_wrapper_reported_at_each_caller": {
+        "base.py": """
+import torch.nn.functional as F
+
+
+class Task:
+    loss_func = staticmethod(F.binary_cross_entropy_with_logits)
+
+    def loss(self, logits, labels):
+        \"\"\"The task's loss.\"\"\"
+        return self.loss_func(input=logits, target=labels)
+""",
+        "model.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from base import Task
+
+
+class FineTuner(Task):
+    def __init__(self):
+        self.head = nn.Linear(256, 1)
+        self.loss_func = F.binary_cross_entropy_with_logits
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(x))
+
+    def training_step(self, batch):
+        x, y = batch
+        out = self.forward(x)
+        return self.loss(out, y)  # expect: LG003
+
+    def validation_step(self, batch):
+        x, y = batch
+        out = self.forward(x)
+        self.log("val_loss", self.loss(out, y))  # expect: LG003
+        self.log("raw", self.loss(self.head(x), y))
 """,
     },
 }
