@@ -181,6 +181,19 @@ def _bound_once(name: str, facts: LoopFacts) -> bool:
     return called not in _TO_NUMBER
 
 
+def _detached_in_loop(name: str, facts: LoopFacts) -> bool:
+    """The loop itself rebinds ``name`` to a value without a graph (``loss = loss.detach()`` after
+    its backward, sentence-transformers' cached losses): the author took care of the graph, on
+    every path or not, and its backward is no evidence against the value accumulated."""
+    for bound in facts.bound_by.get(name, []):
+        if isinstance(bound, ast.Call):
+            func = bound.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if called in _TO_NUMBER or called in ("detach", "detach_"):
+                return True
+    return False
+
+
 def _a_tensor_each_step(name: str, value: object, facts: LoopFacts) -> bool:
     """``name`` holds a tensor when it is accumulated: the interpreter knows it is one, or the loop
     binds it once (:func:`_bound_once`)."""
@@ -197,7 +210,7 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
     if expr is None:
         return False
     if isinstance(expr, ast.Name):
-        return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts)
+        return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts) and not _detached_in_loop(expr.id, facts)
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mult, ast.Div, ast.Add, ast.Sub)):
         # running_loss += loss * inputs.size(0): the product holds the loss's graph
         sides = (expr.left, expr.right)

@@ -324,6 +324,36 @@ for fake_feats, real_feats, pred_fake, pred_real in loader:
     sum(losses.values()).backward()
     opt.step()
 """,
+        """
+import torch.nn as nn
+
+
+class CachedRankingLoss(nn.Module):
+    # UKPLab/sentence-transformers@85ec6455: each mini-batch's loss is back-propagated and then
+    # detached when with_backward is set; otherwise the caller back-propagates the sum
+    def __init__(self, mini_batch_size=32):
+        super().__init__()
+        self.mini_batch_size = mini_batch_size
+        self.cross_entropy_loss = nn.CrossEntropyLoss()
+
+    def calculate_loss(self, scores, labels, batch_size, with_backward=False):
+        losses = []
+        for b in range(0, batch_size, self.mini_batch_size):
+            e = b + self.mini_batch_size
+            loss_mbatch = self.cross_entropy_loss(scores[b:e], labels[b:e]) * len(scores[b:e]) / batch_size
+            if with_backward:
+                loss_mbatch.backward()
+                loss_mbatch = loss_mbatch.detach()
+            losses.append(loss_mbatch)
+        return sum(losses)
+
+
+loss_fn = CachedRankingLoss()
+for scores, labels in loader:
+    optimizer.zero_grad()
+    loss = loss_fn.calculate_loss(scores, labels, len(labels), with_backward=True)
+    optimizer.step()
+""",
     )
     INVALID = (
         Invalid(
