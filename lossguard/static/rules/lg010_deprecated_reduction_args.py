@@ -73,7 +73,10 @@ def _init_storing(attr: str, method: ast.FunctionDef | ast.AsyncFunctionDef, mod
 
 def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
     """``size_average`` / ``reduce`` given by position (``nn.NLLLoss2d(weight, size_average,
-    ignore_index)``), by the loss's own signature; none after a ``*args``."""
+    ignore_index)``), by the loss's own signature; none after a ``*args``. The native functions
+    (``torch.kl_div(input, target, 1)``) take an integer reduction there instead."""
+    if call.written in api.NATIVE_LOSS_REDUCTION_POSITIONS:
+        return []
     positions = api.LOSS_CTOR_OPTION_POSITIONS.get(call.qname)
     if positions is None:
         sig = api.LOSS_FUNCTIONS.get(call.qname)
