@@ -260,7 +260,7 @@ loss = nn.BCEWithLogitsLoss()(logits, labels.type_as(logits))
         "train.py": """
 import torch.nn as nn
 
-criterion = nn.MultiMarginLoss(1, 1.0, None, None, False)
+criterion = nn.MultiMarginLoss(1, 1.0, None, None, False)  # expect: LG010
 loss = criterion(model(x), y)
 loss.backward()  # expect: LG015
 """,
@@ -1030,6 +1030,35 @@ class Head(nn.Module):
 
 
 from mylib import functional as F
+""",
+    },
+    # round 7: a function read from its class (`Trainer.epoch_val(model, ...)`, zoogzog/chexnet's
+    # methods without self; `Base.forward(self, x)`) binds its first parameter to the first argument
+    "method_called_through_its_class": {
+        "trainer.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Trainer:
+    def epoch(model, loader, criterion):
+        for x, y in loader:
+            loss = criterion(model(x), y)  # expect: LG001
+
+    def run(model, loader):
+        Trainer.epoch(model, loader, nn.CrossEntropyLoss())
+
+
+Trainer.run(Net(), loader)
 """,
     },
     # round 7: a thin wrapper (`return self.loss_func(logits, labels)`) is its callers' doing: the

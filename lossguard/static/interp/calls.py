@@ -16,6 +16,7 @@ from lossguard.static.interp.frame import (
     Frame,
     LambdaRef,
     SuperRef,
+    has_decorator,
     is_self,
     is_static,
     rewrites_values,
@@ -371,7 +372,10 @@ class CallsMixin(InterpBase):
         if self_value is not None and positional:
             env[positional[0]] = self_value
             positional = positional[1:]
-        elif ref.owner is not None and positional and not is_static(fn):
+        elif ref.owner is not None and positional and not is_static(fn) and (not (args or kw) or has_decorator(fn, "classmethod")):
+            # a method analysed on its own, or a classmethod: the first parameter is bound, unknown.
+            # `ChexnetTrainer.epochVal(model, ...)` / `Base.forward(self, x)` read from the class pass
+            # the first parameter themselves
             env[positional[0]] = UNKNOWN
             positional = positional[1:]
         for i, name in enumerate(positional):
