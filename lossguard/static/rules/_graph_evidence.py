@@ -57,7 +57,23 @@ class LoopFacts:
 
     def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
         self.trains = False
+        #: targets given a fresh value on every iteration: an assignment under an `if` in the loop
+        #: (`if step % log_every == 0: total = 0`) resets only now and then, and does not count
         self.assigned: set[str] = set()
+        #: targets assigned under an `if` in the loop, with the nodes of the innermost branch holding
+        #: each such assignment: a reset there is every iteration for what that branch also holds
+        self.assigned_in: dict[str, list[set[int]]] = {}
+        innermost: dict[int, set[int]] = {}  # node id -> the ids of the innermost `if` branch around it
+        branches = [
+            {id(n) for stmt in part for n in (stmt, *_walk_body(stmt))}
+            for node in _walk_body(loop)
+            if isinstance(node, ast.If)
+            for part in (node.body, node.orelse)
+            if part
+        ]
+        for branch in sorted(branches, key=len, reverse=True):  # inner branches are smaller: they win
+            for n in branch:
+                innermost[n] = branch
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
         for node in _walk_body(loop):
@@ -79,9 +95,22 @@ class LoopFacts:
                             self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
                     target = module.segment(t)
                     if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
-                        self.assigned.add(target)  # a fresh value each iteration (not `acc = acc + x`)
+                        self._assign(target, innermost.get(id(node)))  # a fresh value (not `acc = acc + x`)
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                self.assigned.add(module.segment(node.target))
+                self._assign(module.segment(node.target), innermost.get(id(node)))
+
+    def _assign(self, target: str, branch: set[int] | None) -> None:
+        if branch is None:
+            self.assigned.add(target)
+        else:
+            self.assigned_in.setdefault(target, []).append(branch)
+
+    def resets(self, target: str, at: ast.AST) -> bool:
+        """``target`` is given a fresh value on every iteration that reaches ``at``: unconditionally,
+        or in an ``if`` branch that holds ``at`` too (``if step > start: total = 0.0; for ...:
+        total += d_loss``). A reset under a condition of its own (``if step % log_every == 0:
+        total = 0``) lets the sum grow over the iterations in between."""
+        return target in self.assigned or any(id(at) in branch for branch in self.assigned_in.get(target, ()))
 
 
 class BackwardedTexts:

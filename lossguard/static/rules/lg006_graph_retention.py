@@ -62,7 +62,7 @@ class GraphRetention(Rule):
         if not isinstance(value, Tensor):
             value = Tensor(graph=True)
         target = module.segment(acc.target)
-        if target in facts.assigned:
+        if facts.resets(target, acc.node):
             return  # re-initialised every iteration
         if self._bounded_by_outer_step(acc, loop, target, module):
             return
@@ -110,7 +110,7 @@ class GraphRetention(Rule):
         reported."""
         inner = loop
         for outer in reversed(acc.ctx.loops[:-1]):
-            if target in self._facts(outer, module).assigned and backward_outside(outer, inner):
+            if self._facts(outer, module).resets(target, acc.node) and backward_outside(outer, inner):
                 return True
             inner = outer
         return False
@@ -353,6 +353,25 @@ for scores, labels in loader:
     optimizer.zero_grad()
     loss = loss_fn.calculate_loss(scores, labels, len(labels), with_backward=True)
     optimizer.step()
+""",
+        """
+import torch.nn as nn
+
+criterion = nn.MSELoss()
+for step, (mel, audio) in enumerate(loader):
+    optim_g.zero_grad()
+    loss_g = criterion(generator(mel), audio)
+    loss_g.backward()
+    optim_g.step()
+    if step > start_discriminator:
+        loss_d_sum = 0.0   # reset in the branch that holds the sum: every time it is summed
+        for _ in range(rep_discriminator):
+            optim_d.zero_grad()
+            loss_d = criterion(discriminator(audio), ones)
+            loss_d.backward()
+            optim_d.step()
+            loss_d_sum += loss_d
+        log(loss_d_sum.item())
 """,
     )
     INVALID = (
@@ -660,4 +679,40 @@ for i, batch in enumerate(loader):
     optimizer.step()
     outputs.append(output)  # expect: LG006
 """,
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+running_loss = 0.0
+for i, (x, y) in enumerate(loader):
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    running_loss += loss
+    if i % 2000 == 1999:   # reset only every 2000 steps: 2000 graphs are kept in between
+        print(float(running_loss) / 2000)
+        running_loss = 0.0
+""",
+            line=10,
+            col=5,
+            message="`running_loss` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+running_loss = 0.0
+for i, (x, y) in enumerate(loader):
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    running_loss += loss.item()
+    if i % 2000 == 1999:   # reset only every 2000 steps: 2000 graphs are kept in between
+        print(float(running_loss) / 2000)
+        running_loss = 0.0
+""",
+            fix_title="Accumulate loss.item()",
+        ),
     )
