@@ -359,6 +359,15 @@ def join(a: Value, b: Value) -> Value:
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
     if isinstance(a, ListOf) and isinstance(b, ListOf):
         return ListOf(join(a.item, b.item))
+    if isinstance(a, TupleVal) and isinstance(b, ListOf):
+        a, b = b, a
+    if isinstance(a, ListOf) and isinstance(b, TupleVal) and not hasattr(b, "fields"):
+        # `outs = []` before a loop that appends: the list it started as (or another literal) has
+        # elements of the same kinds, or none
+        item = a.item
+        for x in b.items:
+            item = join(item, x)
+        return ListOf(item)
     if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
         return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
     return UNKNOWN

@@ -1032,6 +1032,48 @@ class Head(nn.Module):
 from mylib import functional as F
 """,
     },
+    # round 7: a local list filled by append / extend (a decoder's per-step outputs, returned from
+    # forward) is a list of items like those appended; an item appended after a literal's items
+    # changes what `preds[-1]` may be
+    "list_filled_by_append": {
+        "decoder.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Decoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(64, 10)
+
+    def forward(self, h, steps):
+        outputs = []
+        for t in range(steps):
+            outputs.append(F.softmax(self.out(h[t]), dim=1))
+        return outputs
+
+
+def train_step(dec, h, y, optimizer):
+    criterion = nn.CrossEntropyLoss()
+    outs = dec(h, 5)
+    loss = sum(criterion(o, y) for o in outs)  # expect: LG001
+    stacked = torch.stack(outs)
+    loss = loss + criterion(stacked.view(-1, 10), y.repeat(5))  # expect: LG001
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+
+
+def last_prediction(dec, a, b, y):
+    preds = [F.softmax(a, dim=1)]
+    preds.append(dec.out(b))
+    return nn.CrossEntropyLoss()(preds[-1], y)
+
+
+train_step(Decoder(), h, y, optimizer)
+""",
+    },
     # round 7: a function read from its class (`Trainer.epoch_val(model, ...)`, zoogzog/chexnet's
     # methods without self; `Base.forward(self, x)`) binds its first parameter to the first argument
     "method_called_through_its_class": {

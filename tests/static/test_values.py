@@ -94,6 +94,13 @@ def test_different_known_activations_are_kept_as_the_set_the_paths_may_hold():
     assert joined.with_(act=Act.LOG_PROBS).with_(act=None).possible_acts() == frozenset()
 
 
+def test_a_list_that_may_still_be_its_literal_joins_as_a_list_of_all_their_items():
+    logits = Tensor(act=Act.LOGITS)
+    assert join(TupleVal(()), ListOf(PROBS)) == ListOf(PROBS)  # `outs = []` then appends in a loop
+    assert join(ListOf(PROBS), TupleVal((logits,))) == ListOf(join(PROBS, logits))
+    assert join(TupleVal((PROBS, PROBS)), ListOf(PROBS)) == ListOf(PROBS)
+
+
 def test_containers_join_item_by_item_and_only_when_alike():
     logits = Tensor(act=Act.LOGITS)
     assert join(TupleVal((PROBS, Const(1))), TupleVal((logits, Const(1)))) == TupleVal((join(PROBS, logits), Const(1)))

@@ -10,6 +10,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
     batched,
@@ -102,6 +103,14 @@ class TorchCallsMixin(InterpBase):
         unreduced = reduction == "none"
         return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=not frame.no_grad, unreduced=unreduced)
 
+    def _grow_list(self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env) -> None:
+        """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
+        of like items): ``outs`` is now a list of items like those and ``x`` (one of unknown length).
+        Lists reached through attributes or other names are left as they were."""
+        if not isinstance(target, ast.Name) or not isinstance(recv, (TupleVal, ListOf)) or hasattr(recv, "fields"):
+            return
+        self.bind(target, ListOf(_list_item(recv, added)), frame, env)
+
     def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
         """A method called on a tensor (or on a value of unknown type that may be a tensor)."""
         t = recv if isinstance(recv, Tensor) else None
@@ -121,7 +130,12 @@ class TorchCallsMixin(InterpBase):
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
             self.sink(Accumulate(node, target, pos[0], frame.ctx()))
+            if name != "add_":
+                self._grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env)
             return Const(None)
+        if name in _LIST_MUTATORS and isinstance(recv, (TupleVal, ListOf)) and isinstance(node.func, ast.Attribute):
+            added = pos[-1] if name == "insert" and len(pos) == 2 else None
+            self._grow_list(node.func.value, recv, added, frame, env)  # reordered or shortened: the same kinds of items
         if isinstance(recv, (Const, TupleVal, NumberList)):
             return UNKNOWN
         if t is None and name in _ACTIVATION_METHOD_ARGS and not _looks_like_tensor_method(name, pos, kw):
@@ -178,6 +192,19 @@ def _looks_like_tensor_method(name: str, pos: list[Value], kw: dict[str, Value])
     if not keywords:
         return not pos
     return len(pos) <= 1 and all(isinstance(p, IntVal) or isinstance(p, Const) and type(p.value) is int for p in pos)
+
+
+def _list_item(seq: TupleVal | ListOf, added: Value | None) -> Value:
+    """What every item of a list is after ``added`` joins its items (None: nothing added)."""
+    if isinstance(seq, ListOf):
+        item = seq.item
+    elif seq.items:
+        item = seq.items[0]
+        for x in seq.items[1:]:
+            item = join(item, x)
+    else:
+        return added if added is not None else UNKNOWN
+    return join(item, added) if added is not None else item
 
 
 #: list methods that change a list's length or items
