@@ -44,6 +44,26 @@ def _walk_body(root: ast.AST, skip: ast.AST | None = None) -> list[ast.AST]:
     return out
 
 
+def _walk_body_in_branches(root: ast.AST) -> list[tuple[ast.AST, tuple[int, ...]]]:
+    """:func:`_walk_body` of ``root``, each node with the ``if`` branches (ids of the statement
+    lists) it sits in under ``root``, outermost first."""
+    out: list[tuple[ast.AST, tuple[int, ...]]] = []
+    stack: list[tuple[ast.AST, tuple[int, ...]]] = [(n, ()) for n in ast.iter_child_nodes(root)]
+    while stack:
+        node, branches = stack.pop()
+        out.append((node, branches))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.If):
+            stack.append((node.test, branches))
+            for part in (node.body, node.orelse):
+                inner = (*branches, id(part))
+                stack.extend((n, inner) for n in part)
+        else:
+            stack.extend((n, branches) for n in ast.iter_child_nodes(node))
+    return out
+
+
 def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     """``outer`` calls backward() itself, not only inside its nested loop ``inner``: each of its
     iterations is a training step of its own (a GAN's generator step, then the discriminator
@@ -60,23 +80,16 @@ class LoopFacts:
         #: targets given a fresh value on every iteration: an assignment under an `if` in the loop
         #: (`if step % log_every == 0: total = 0`) resets only now and then, and does not count
         self.assigned: set[str] = set()
-        #: targets assigned under an `if` in the loop, with the nodes of the innermost branch holding
-        #: each such assignment: a reset there is every iteration for what that branch also holds
-        self.assigned_in: dict[str, list[set[int]]] = {}
-        innermost: dict[int, set[int]] = {}  # node id -> the ids of the innermost `if` branch around it
-        branches = [
-            {id(n) for stmt in part for n in (stmt, *_walk_body(stmt))}
-            for node in _walk_body(loop)
-            if isinstance(node, ast.If)
-            for part in (node.body, node.orelse)
-            if part
-        ]
-        for branch in sorted(branches, key=len, reverse=True):  # inner branches are smaller: they win
-            for n in branch:
-                innermost[n] = branch
+        #: targets assigned under an `if` in the loop, with the innermost branch (a statement list's
+        #: id) holding each such assignment: a reset there is every iteration for what it also holds
+        self.assigned_in: dict[str, list[int]] = {}
+        #: node id -> the ids of the `if` branches around it inside the loop, outermost first
+        self._branches: dict[int, tuple[int, ...]] = {}
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
-        for node in _walk_body(loop):
+        for node, branches in _walk_body_in_branches(loop):
+            if branches:
+                self._branches[id(node)] = branches
             if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
                 self.trains = True
                 if _call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
@@ -95,22 +108,25 @@ class LoopFacts:
                             self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
                     target = module.segment(t)
                     if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
-                        self._assign(target, innermost.get(id(node)))  # a fresh value (not `acc = acc + x`)
+                        self._assign(target, branches)  # a fresh value (not `acc = acc + x`)
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                self._assign(module.segment(node.target), innermost.get(id(node)))
+                self._assign(module.segment(node.target), branches)
 
-    def _assign(self, target: str, branch: set[int] | None) -> None:
-        if branch is None:
+    def _assign(self, target: str, branches: tuple[int, ...]) -> None:
+        if not branches:
             self.assigned.add(target)
         else:
-            self.assigned_in.setdefault(target, []).append(branch)
+            self.assigned_in.setdefault(target, []).append(branches[-1])
 
     def resets(self, target: str, at: ast.AST) -> bool:
         """``target`` is given a fresh value on every iteration that reaches ``at``: unconditionally,
         or in an ``if`` branch that holds ``at`` too (``if step > start: total = 0.0; for ...:
         total += d_loss``). A reset under a condition of its own (``if step % log_every == 0:
         total = 0``) lets the sum grow over the iterations in between."""
-        return target in self.assigned or any(id(at) in branch for branch in self.assigned_in.get(target, ()))
+        if target in self.assigned:
+            return True
+        around = self._branches.get(id(at), ())
+        return any(branch in around for branch in self.assigned_in.get(target, ()))
 
 
 class BackwardedTexts:
