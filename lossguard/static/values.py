@@ -154,6 +154,14 @@ class Tensor(Value):
 
 
 @dataclass(frozen=True)
+class Packed(Value):
+    """A ``PackedSequence`` (``pack_padded_sequence(x, lengths)``): the values of ``data``, packed;
+    ``pad_packed_sequence`` gives them back padded, with what they were (raw logits stay logits)."""
+
+    data: Tensor
+
+
+@dataclass(frozen=True)
 class TupleVal(Value):
     items: tuple[Value, ...]
 

@@ -31,6 +31,7 @@ from lossguard.static.values import (
     Instance,
     ListOf,
     ModuleRef,
+    Packed,
     QualName,
     SequentialVal,
     Tensor,
@@ -265,6 +266,8 @@ class ExpressionsMixin(InterpBase):
         if isinstance(base, ClassRef):
             method = self._find_method(base, name)
             return method if method is not None else UNKNOWN
+        if isinstance(base, Packed):
+            return base.data if name == "data" else UNKNOWN  # a PackedSequence's packed values
         if isinstance(base, Tensor):
             if name == "data":
                 return base.with_(graph=False, unreduced=False)

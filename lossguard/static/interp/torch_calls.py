@@ -45,6 +45,7 @@ from lossguard.static.values import (
     LossSpec,
     NumberList,
     Optimizer,
+    Packed,
     Partial,
     PretrainedModel,
     SequentialVal,
@@ -462,6 +463,19 @@ def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:
     return c.pos[0] if len(c.pos) == 1 and not c.starred and isinstance(c.pos[0], (Batches, DatasetRows)) else UNKNOWN
 
 
+def _pack(interp: Any, c: TorchCallArgs) -> Value:
+    """``pack_padded_sequence(x, lengths)``: ``x``'s values in a packed layout (shape unknown)."""
+    x = c.x
+    return Packed(x.with_(shape=None)) if isinstance(x, Tensor) and not c.starred else UNKNOWN
+
+
+def _unpack(interp: Any, c: TorchCallArgs) -> Value:
+    """``pad_packed_sequence(packed)``: ``(padded values, lengths)``; the values are those packed."""
+    seq = c.pos[0] if c.pos else c.kw.get("sequence", UNKNOWN)
+    data = seq.data if isinstance(seq, Packed) and not c.starred else Tensor()
+    return TupleVal((data, Tensor(dtype=Dtype.INT)))
+
+
 def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
@@ -509,6 +523,8 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.TENSOR_DATASETS, _tensor_dataset),
     (api.DATA_LOADERS, _data_loader),
     (api.ITERATION_WRAPPERS, _iteration_wrapper),
+    (api.PACK_FUNCS, _pack),
+    (api.UNPACK_FUNCS, _unpack),
 )
 
 
