@@ -1074,6 +1074,39 @@ def last_prediction(dec, a, b, y):
 train_step(Decoder(), h, y, optimizer)
 """,
     },
+    # round 7: nn.Sequential(OrderedDict([...])), nn.ModuleList / nn.ModuleDict of known modules
+    # (indexed, iterated, appended to in __init__); heads that disagree stay silent
+    "module_containers": {
+        "heads.py": """
+from collections import OrderedDict
+
+import torch.nn as nn
+
+
+class MultiHead(nn.Module):
+    def __init__(self, n_heads):
+        super().__init__()
+        self.body = nn.Sequential(OrderedDict([("fc", nn.Linear(64, 10)), ("softmax", nn.Softmax(dim=1))]))
+        self.heads = nn.ModuleList([nn.Sequential(nn.Linear(64, 10), nn.Softmax(dim=1)) for _ in range(n_heads)])
+        self.named = nn.ModuleDict({"cls": nn.Sequential(nn.Linear(64, 10), nn.Softmax(dim=1))})
+        self.mixed = nn.ModuleList([nn.Linear(64, 10)])
+        self.mixed.append(nn.Sequential(nn.Linear(64, 10), nn.Softmax(dim=1)))
+
+
+def train_step(model, x, y):
+    criterion = nn.CrossEntropyLoss()
+    loss = criterion(model.body(x), y)  # expect: LG001
+    for head in model.heads:
+        loss = loss + criterion(head(x), y)  # expect: LG001
+    loss = loss + criterion(model.named["cls"](x), y)  # expect: LG001
+    for head in model.mixed:
+        loss = loss + criterion(head(x), y)  # one logits head, one softmax head: not on every path
+    return loss
+
+
+train_step(MultiHead(3), x, y).backward()
+""",
+    },
     # round 7: a function read from its class (`Trainer.epoch_val(model, ...)`, zoogzog/chexnet's
     # methods without self; `Base.forward(self, x)`) binds its first parameter to the first argument
     "method_called_through_its_class": {

@@ -9,7 +9,7 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.interp.frame import Env, Frame, is_self
 from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
@@ -36,6 +36,7 @@ from lossguard.static.values import (
     Batches,
     Const,
     DatasetRows,
+    DictVal,
     Dim,
     Dtype,
     External,
@@ -106,9 +107,10 @@ class TorchCallsMixin(InterpBase):
 
     def _grow_list(self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env) -> None:
         """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
-        of like items): ``outs`` is now a list of items like those and ``x`` (one of unknown length).
-        Lists reached through attributes or other names are left as they were."""
-        if not isinstance(target, ast.Name) or not isinstance(recv, (TupleVal, ListOf)) or hasattr(recv, "fields"):
+        of like items) or on ``self.heads`` (an ``nn.ModuleList``): it is now a list of items like
+        those and ``x`` (one of unknown length). Lists reached through other names are left as they were."""
+        own = isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame)
+        if not own or not isinstance(recv, (TupleVal, ListOf)) or hasattr(recv, "fields"):
             return
         self.bind(target, ListOf(_list_item(recv, added)), frame, env)
 
@@ -270,7 +272,35 @@ def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
 def _sequential(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred or c.kw:
         return UNKNOWN  # nn.Sequential() is filled by add_module / append (interp.calls)
+    if len(c.pos) == 1 and isinstance(c.pos[0], DictVal):
+        return SequentialVal(tuple(v for _, v in c.pos[0].items))  # nn.Sequential(OrderedDict([...]))
     return SequentialVal(tuple(c.pos))
+
+
+def _ordered_dict(interp: Any, c: TorchCallArgs) -> Value:
+    """``OrderedDict([("fc", nn.Linear(...)), ("softmax", nn.Softmax(1))])``: a dict of literal
+    string keys, in order (what ``nn.Sequential`` and ``nn.ModuleDict`` are given)."""
+    if c.starred or c.kw or len(c.pos) != 1 or not isinstance(c.pos[0], TupleVal):
+        return UNKNOWN
+    items: list[tuple[str, Value]] = []
+    for pair in c.pos[0].items:
+        if not (isinstance(pair, TupleVal) and len(pair.items) == 2 and isinstance(pair.items[0], Const) and isinstance(pair.items[0].value, str)):
+            return UNKNOWN
+        items.append((pair.items[0].value, pair.items[1]))
+    return DictVal(tuple(items))
+
+
+def _module_container(interp: Any, c: TorchCallArgs) -> Value:
+    """``nn.ModuleList([...])`` / ``nn.ModuleDict({...})`` of known modules: the list or dict itself
+    (indexing, iterating and ``.append`` then work as on it); an empty or unknown one is unknown."""
+    if c.starred or c.kw or len(c.pos) != 1:
+        return UNKNOWN
+    given = c.pos[0]
+    if c.qname.endswith("ModuleList") and (isinstance(given, ListOf) or isinstance(given, TupleVal) and given.items and not hasattr(given, "fields")):
+        return given
+    if c.qname.endswith("ModuleDict") and isinstance(given, DictVal) and given.items:
+        return given
+    return UNKNOWN
 
 
 def _layer(interp: Any, c: TorchCallArgs) -> Value:
@@ -496,6 +526,8 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.LOSS_FUNCTIONS, _loss_function),
     (api.LOSS_CLASSES, _loss_class),
     (("torch.nn.Sequential",), _sequential),
+    (("torch.nn.ModuleList", "torch.nn.ModuleDict"), _module_container),
+    (("collections.OrderedDict",), _ordered_dict),
     (api.LAYER_EFFECTS, _layer),
     (api.PRETRAINED_FUNCS, _pretrained),
     (api.MODULE_WRAPPERS, _module_wrapper),
