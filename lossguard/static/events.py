@@ -86,3 +86,27 @@ class LoopSummary:
     calls: tuple[tuple[str, Value, ast.AST], ...]  # (method or function name, receiver value, node)
     ctx: Context
     extra: dict = field(default_factory=dict, compare=False)
+
+
+def forwarding_call(func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> ast.Call | None:
+    """The call a thin wrapper returns when its whole body (a docstring aside) is ``return
+    f(...)`` and ``f`` is a loss configured elsewhere, an attribute of ``self`` or a parameter
+    (``def loss(self, logits, y): return self.loss_func(logits, y)``): the wrapper chooses
+    nothing, so a finding on a parameter it forwards belongs at each call of it. A function
+    that names its loss itself (``return F.kl_div(input=mean_probs, ...)``, an override that
+    computes its part of a loss) is where that choice is made, and keeps its findings."""
+    if func is None:
+        return None
+    body = func.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+        body = body[1:]
+    if len(body) != 1 or not isinstance(body[0], ast.Return) or not isinstance(body[0].value, ast.Call):
+        return None
+    call = body[0].value
+    params = [p.arg for p in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)]
+    target = call.func
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and params and target.value.id == params[0] == "self":
+        return call
+    if isinstance(target, ast.Name) and target.id in params:
+        return call
+    return None

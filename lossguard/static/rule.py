@@ -9,10 +9,11 @@ each expected finding is marked with a trailing ``# expect: LGxxx`` comment on i
 from __future__ import annotations
 
 import ast
+import dataclasses
 import importlib
 import pkgutil
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lossguard import catalog
 from lossguard.static import events as ev
@@ -63,7 +64,18 @@ class Rule:
         return catalog.PROBLEMS[self.code]
 
     def report(self, node: ast.AST, ctx: Context, message: str, fix: Fix | None = None, severity: catalog.Severity | None = None) -> None:
-        """Report a finding; ``severity`` overrides the catalog's for this finding (a milder or worse case of the problem)."""
+        """Report a finding; ``severity`` overrides the catalog's for this finding (a milder or worse case of the problem).
+
+        A finding on a parameter that a thin wrapper only forwards (``def loss(self, logits, y):
+        return self.loss_func(logits, y)``) is the caller's: it is reported at the argument of the
+        call the wrapper was analysed for, once per such call (without a fix when that is in
+        another file)."""
+        forwarded = forwarded_from(node, ctx)
+        if forwarded is not None:
+            module, arg = forwarded
+            if module is not ctx.module:
+                fix = None
+            node, ctx = arg, dataclasses.replace(ctx, module=module)
         if severity is None:
             self._report(self.code, node, ctx, message, fix)
         else:
@@ -91,9 +103,25 @@ def act_phrase(act: Act | None, site: Site | None) -> str:
 
 
 def via_caller(node: ast.AST, ctx: Context) -> str:
-    """`` (passed in by the call at train.py:42)`` when ``node`` is a parameter whose value came from a caller."""
+    """`` (passed in by the call at train.py:42)`` when ``node`` is a parameter whose value came
+    from a caller; `` (through loss() at line 41)`` when a thin wrapper forwards it (the finding
+    is then reported at the caller: :func:`forwarded_from`)."""
     if ctx.callsite is None or ctx.func is None or not isinstance(node, ast.Name):
         return ""
+    if forwarded_from(node, ctx) is not None:
+        pos = ctx.module.position(node)
+        if pos is None:
+            return ""
+        line = place(ctx.module, pos.start.line)
+        here = REPORTING[0]
+        where = (
+            line
+            if ctx.module is here
+            else f"{_short(ctx.module.path)}:{pos.start.line}"
+            if line.startswith("line ")
+            else f"{_short(ctx.module.path)} {line}"
+        )
+        return f" (through {ctx.func.name}() at {where})"
     params = ctx.func.args
     names = {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}
     if node.id not in names:
@@ -105,6 +133,34 @@ def via_caller(node: ast.AST, ctx: Context) -> str:
     line = place(module, pos.start.line)
     where = f"{pos.start.line}" if line.startswith("line ") else line
     return f" (passed in by the call at {_short(module.path)}:{where})"
+
+
+def forwarded_from(node: ast.AST, ctx: Context) -> tuple[Any, ast.expr] | None:
+    """``(caller's module, argument)`` when ``node`` is a parameter that a thin wrapper hands
+    straight to the call it returns (its whole body, a docstring aside, is ``return f(..., node,
+    ...)``) and the body was analysed for a known call that passes that parameter explicitly."""
+    func = ctx.func
+    if ctx.callsite is None or func is None or not isinstance(node, ast.Name):
+        return None
+    returned = ev.forwarding_call(func)
+    if returned is None or not any(a is node for a in (*returned.args, *(k.value for k in returned.keywords))):
+        return None
+    params = func.args
+    positional = [p.arg for p in (*params.posonlyargs, *params.args)]
+    if node.id not in positional and node.id not in {p.arg for p in params.kwonlyargs}:
+        return None
+    module, call = ctx.callsite
+    for k in call.keywords:
+        if k.arg == node.id:
+            return module, k.value
+    if node.id not in positional or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    index = positional.index(node.id)
+    if positional and positional[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
+        index -= 1  # a method called through its instance or class: the first parameter is bound
+    if not 0 <= index < len(call.args):
+        return None
+    return module, call.args[index]
 
 
 def _short(path: object) -> str:

@@ -302,6 +302,9 @@ FROM_NUMPY = {"torch.from_numpy"}
 TENSOR_DATASETS = {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
 DATA_LOADERS = {"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"}
 # Wrappers that iterate over what they are given (a progress bar): the items are the same.
+# Packed sequences for RNNs: packing keeps the values, padding gives them back with their lengths.
+PACK_FUNCS = {"torch.nn.utils.rnn.pack_padded_sequence"}
+UNPACK_FUNCS = {"torch.nn.utils.rnn.pad_packed_sequence"}
 ITERATION_WRAPPERS = {"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}

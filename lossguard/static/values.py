@@ -139,9 +139,26 @@ class Tensor(Value):
     #: a sum started from a literal zero (``adv = 0.0; adv += criterion(...)``): where it meets the
     #: zero it started from (a loop that ran no time, a branch that added nothing), it is still a sum
     from_zero: bool = field(default=False, compare=False)
+    #: where paths with different known activations met (``net`` is one of two models, one ending
+    #: in a softmax, the other in a log-softmax): every activation it may hold, ``act`` None
+    acts: frozenset[Act] = frozenset()
 
     def with_(self, **changes: Any) -> Tensor:
+        if "act" in changes and "acts" not in changes:
+            changes["acts"] = frozenset()  # a new activation replaces what the paths held
         return replace(self, **changes)
+
+    def possible_acts(self) -> frozenset[Act]:
+        """Every activation the value may hold: its own, or those of the paths that met."""
+        return frozenset((self.act,)) if self.act is not None else self.acts
+
+
+@dataclass(frozen=True)
+class Packed(Value):
+    """A ``PackedSequence`` (``pack_padded_sequence(x, lengths)``): the values of ``data``, packed;
+    ``pad_packed_sequence`` gives them back padded, with what they were (raw logits stay logits)."""
+
+    data: Tensor
 
 
 @dataclass(frozen=True)
@@ -334,9 +351,12 @@ def join(a: Value, b: Value) -> Value:
                 options.append(v)
         return Either(tuple(options)) if len(options) <= MAX_EITHER else UNKNOWN
     if isinstance(a, Tensor) and isinstance(b, Tensor):
+        acts_a, acts_b = a.possible_acts(), b.possible_acts()
         return Tensor(
             act=a.act if a.act == b.act else None,
             act_site=a.act_site if a.act == b.act else None,
+            # known on both sides but different: the rules that hold for each of them still hold
+            acts=acts_a | acts_b if a.act != b.act and acts_a and acts_b else frozenset(),
             dtype=a.dtype if a.dtype == b.dtype else None,
             shape=a.shape if a.shape == b.shape else None,
             graph=a.graph and b.graph,
@@ -347,6 +367,15 @@ def join(a: Value, b: Value) -> Value:
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
     if isinstance(a, ListOf) and isinstance(b, ListOf):
         return ListOf(join(a.item, b.item))
+    if isinstance(a, TupleVal) and isinstance(b, ListOf):
+        a, b = b, a
+    if isinstance(a, ListOf) and isinstance(b, TupleVal) and not hasattr(b, "fields"):
+        # `outs = []` before a loop that appends: the list it started as (or another literal) has
+        # elements of the same kinds, or none
+        item = a.item
+        for x in b.items:
+            item = join(item, x)
+        return ListOf(item)
     if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
         return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
     return UNKNOWN

@@ -64,10 +64,10 @@ def test_realcode_heldout_precision():
 
 
 # Round 3 (tests/corpus/README.md): a second pair taken from sources no earlier corpus used, split at
-# random before the checker ran. realcode_dev2 is gated like realcode_dev (floor: today's 0.848, 39 of
-# 46 since round 5 added its shape and dtype cases); realcode_heldout2 like realcode_heldout (precision
-# only; recall in docs/survey.md).
-REALCODE_DEV2_RECALL_FLOOR = 0.84
+# random before the checker ran. realcode_dev2 is gated like realcode_dev (floor: today's 0.863, 44 of
+# 51 since round 7 added its survey cases; 0.848, 39 of 46, after round 5's shape and dtype cases);
+# realcode_heldout2 like realcode_heldout (precision only; recall in docs/survey.md).
+REALCODE_DEV2_RECALL_FLOOR = 0.86
 
 
 def test_realcode_dev2_precision_and_recall_floor():
@@ -100,8 +100,8 @@ def test_realcode_heldout3_precision():
 
 # Round 5, blind (docs/survey.md): realcode_heldout4 (31 units, 38 expected findings, 28 repositories no other corpus or
 # the survey cites) was committed before the checker ran on it and scored once: 27 found, 0 false alarms, 11 missed
-# (precision 1.000, recall 0.711). Gated on precision only, at the measured 1.000 less a small margin; its misses are
-# not to be tuned on until a newer blind set replaces it.
+# (precision 1.000, recall 0.711). Gated on precision only, at the measured 1.000 less a small margin. Round 7 was
+# allowed to tune on its misses (a newer blind set is being built): no longer a blind figure (docs/survey.md).
 REALCODE_HELDOUT4_PRECISION_FLOOR = 0.95
 
 

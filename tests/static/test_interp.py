@@ -260,7 +260,7 @@ loss = nn.BCEWithLogitsLoss()(logits, labels.type_as(logits))
         "train.py": """
 import torch.nn as nn
 
-criterion = nn.MultiMarginLoss(1, 1.0, None, None, False)
+criterion = nn.MultiMarginLoss(1, 1.0, None, None, False)  # expect: LG010
 loss = criterion(model(x), y)
 loss.backward()  # expect: LG015
 """,
@@ -455,11 +455,11 @@ class Tuner(pl.LightningModule):
         return torch.sigmoid(self.head(x))
 
     def loss(self, out, target):
-        return self.loss_func(input=out, target=target)  # expect: LG003
+        return self.loss_func(input=out, target=target)  # a thin wrapper: reported at its caller (round 7)
 
     def training_step(self, batch, batch_idx):
         x, y = batch
-        return self.loss(self(x), y)
+        return self.loss(self(x), y)  # expect: LG003
 """,
     },
     # nn.Sequential() filled by add_module / append, called through .forward (vinhkhuc/PyTorch-Mini-Tutorials)
@@ -1030,6 +1030,153 @@ class Head(nn.Module):
 
 
 from mylib import functional as F
+""",
+    },
+    # round 7: a local list filled by append / extend (a decoder's per-step outputs, returned from
+    # forward) is a list of items like those appended; an item appended after a literal's items
+    # changes what `preds[-1]` may be
+    "list_filled_by_append": {
+        "decoder.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Decoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(64, 10)
+
+    def forward(self, h, steps):
+        outputs = []
+        for t in range(steps):
+            outputs.append(F.softmax(self.out(h[t]), dim=1))
+        return outputs
+
+
+def train_step(dec, h, y, optimizer):
+    criterion = nn.CrossEntropyLoss()
+    outs = dec(h, 5)
+    loss = sum(criterion(o, y) for o in outs)  # expect: LG001
+    stacked = torch.stack(outs)
+    loss = loss + criterion(stacked.view(-1, 10), y.repeat(5))  # expect: LG001
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+
+
+def last_prediction(dec, a, b, y):
+    preds = [F.softmax(a, dim=1)]
+    preds.append(dec.out(b))
+    return nn.CrossEntropyLoss()(preds[-1], y)
+
+
+train_step(Decoder(), h, y, optimizer)
+""",
+    },
+    # round 7: nn.Sequential(OrderedDict([...])), nn.ModuleList / nn.ModuleDict of known modules
+    # (indexed, iterated, appended to in __init__); heads that disagree stay silent
+    "module_containers": {
+        "heads.py": """
+from collections import OrderedDict
+
+import torch.nn as nn
+
+
+class MultiHead(nn.Module):
+    def __init__(self, n_heads):
+        super().__init__()
+        self.body = nn.Sequential(OrderedDict([("fc", nn.Linear(64, 10)), ("softmax", nn.Softmax(dim=1))]))
+        self.heads = nn.ModuleList([nn.Sequential(nn.Linear(64, 10), nn.Softmax(dim=1)) for _ in range(n_heads)])
+        self.named = nn.ModuleDict({"cls": nn.Sequential(nn.Linear(64, 10), nn.Softmax(dim=1))})
+        self.mixed = nn.ModuleList([nn.Linear(64, 10)])
+        self.mixed.append(nn.Sequential(nn.Linear(64, 10), nn.Softmax(dim=1)))
+
+
+def train_step(model, x, y):
+    criterion = nn.CrossEntropyLoss()
+    loss = criterion(model.body(x), y)  # expect: LG001
+    for head in model.heads:
+        loss = loss + criterion(head(x), y)  # expect: LG001
+    loss = loss + criterion(model.named["cls"](x), y)  # expect: LG001
+    for head in model.mixed:
+        loss = loss + criterion(head(x), y)  # one logits head, one softmax head: not on every path
+    return loss
+
+
+train_step(MultiHead(3), x, y).backward()
+""",
+    },
+    # round 7: a function read from its class (`Trainer.epoch_val(model, ...)`, zoogzog/chexnet's
+    # methods without self; `Base.forward(self, x)`) binds its first parameter to the first argument
+    "method_called_through_its_class": {
+        "trainer.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Trainer:
+    def epoch(model, loader, criterion):
+        for x, y in loader:
+            loss = criterion(model(x), y)  # expect: LG001
+
+    def run(model, loader):
+        Trainer.epoch(model, loader, nn.CrossEntropyLoss())
+
+
+Trainer.run(Net(), loader)
+""",
+    },
+    # round 7: a thin wrapper (`return self.loss_func(logits, labels)`) is its callers' doing: the
+    # finding is at each call that passes the sigmoid (pytorch-lightning@78d45a11 fine-tuning
+    # example), none at the wrapper, none at the call that passes logits
+    "thin_wrapper_reported_at_each_caller": {
+        "base.py": """
+import torch.nn.functional as F
+
+
+class Task:
+    loss_func = staticmethod(F.binary_cross_entropy_with_logits)
+
+    def loss(self, logits, labels):
+        \"\"\"The task's loss.\"\"\"
+        return self.loss_func(input=logits, target=labels)
+""",
+        "model.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from base import Task
+
+
+class FineTuner(Task):
+    def __init__(self):
+        self.head = nn.Linear(256, 1)
+        self.loss_func = F.binary_cross_entropy_with_logits
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(x))
+
+    def training_step(self, batch):
+        x, y = batch
+        out = self.forward(x)
+        return self.loss(out, y)  # expect: LG003
+
+    def validation_step(self, batch):
+        x, y = batch
+        out = self.forward(x)
+        self.log("val_loss", self.loss(out, y))  # expect: LG003
+        self.log("raw", self.loss(self.head(x), y))
 """,
     },
 }

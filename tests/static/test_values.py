@@ -81,6 +81,26 @@ def test_the_activation_site_goes_with_the_activation():
     assert join(a, Tensor(act=Act.LOGITS, act_site=site_b)).act_site is None  # type: ignore[arg-type]
 
 
+def test_different_known_activations_are_kept_as_the_set_the_paths_may_hold():
+    log_probs = PROBS.with_(act=Act.LOG_PROBS)
+    joined = join(PROBS, log_probs)
+    assert joined.act is None and joined.acts == {Act.PROBS, Act.LOG_PROBS}
+    assert join(joined, PROBS.with_(act=Act.LOGITS)).acts == {Act.PROBS, Act.LOG_PROBS, Act.LOGITS}
+    # an unknown activation on one side leaves nothing to say about the set
+    assert join(PROBS, Tensor(dtype=Dtype.FLOAT)).acts == frozenset()
+    assert join(joined, Tensor()).acts == frozenset()
+    # a new activation (a log_softmax of the joined value) replaces the set
+    assert joined.with_(act=Act.LOG_PROBS).possible_acts() == {Act.LOG_PROBS}
+    assert joined.with_(act=Act.LOG_PROBS).with_(act=None).possible_acts() == frozenset()
+
+
+def test_a_list_that_may_still_be_its_literal_joins_as_a_list_of_all_their_items():
+    logits = Tensor(act=Act.LOGITS)
+    assert join(TupleVal(()), ListOf(PROBS)) == ListOf(PROBS)  # `outs = []` then appends in a loop
+    assert join(ListOf(PROBS), TupleVal((logits,))) == ListOf(join(PROBS, logits))
+    assert join(TupleVal((PROBS, PROBS)), ListOf(PROBS)) == ListOf(PROBS)
+
+
 def test_containers_join_item_by_item_and_only_when_alike():
     logits = Tensor(act=Act.LOGITS)
     assert join(TupleVal((PROBS, Const(1))), TupleVal((logits, Const(1)))) == TupleVal((join(PROBS, logits), Const(1)))

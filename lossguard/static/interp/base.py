@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static import torch_api as api
+    from lossguard.static.events import LossCall
     from lossguard.static.interp.frame import Env, Frame, LambdaRef, Sink
     from lossguard.static.interp.sequences import NamedTupleClass
     from lossguard.static.project import ModuleInfo, Project
@@ -37,6 +38,7 @@ class InterpBase:
         project: Project
         sink: Sink
         _memo: dict[tuple, Value]
+        _forwarded: dict[tuple, list[LossCall]]
         _in_progress: set[tuple]
         covered: set[int]
         _default_instances: dict[int, Instance]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 
 from lossguard.static import torch_api as api
+from lossguard.static.events import LossCall, forwarding_call
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     MAX_DEPTH,
@@ -14,6 +16,7 @@ from lossguard.static.interp.frame import (
     Frame,
     LambdaRef,
     SuperRef,
+    has_decorator,
     is_self,
     is_static,
     rewrites_values,
@@ -302,6 +305,10 @@ class CallsMixin(InterpBase):
             return UNKNOWN
         if key in self._memo:
             self._last_effects = self._effects.get(key, {})
+            for event in self._forwarded.get(key, ()):
+                if callsite is not None and event.ctx.callsite != callsite:
+                    # a thin wrapper called again with the same values: its loss call is this caller's too
+                    self.sink(dataclasses.replace(event, ctx=dataclasses.replace(event.ctx, callsite=callsite)))
             return self._memo[key]
         if any(k[0] == id(fn) for k in self._in_progress):
             return UNKNOWN  # recursion: give up on this call rather than iterate
@@ -316,7 +323,10 @@ class CallsMixin(InterpBase):
                 ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone
             )
             frame.callsite = callsite
-            self.exec_block(fn.body, frame, env)
+            if forwarding_call(fn) is None:
+                self.exec_block(fn.body, frame, env)
+            else:
+                self._exec_recording_loss_calls(key, fn, frame, env)
             effects = self.param_effects(ref, pos, kw, self_value, env, frame)
             if effects:
                 self._effects[key] = effects
@@ -334,6 +344,24 @@ class CallsMixin(InterpBase):
         self._memo[key] = result
         return result
 
+    def _exec_recording_loss_calls(self, key: tuple, fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, env: Env) -> None:
+        """Run a thin wrapper's body, keeping the loss calls it makes itself for its later callers."""
+        sink = self.sink
+        own: list[LossCall] = []
+
+        def record(event: object) -> None:
+            if isinstance(event, LossCall) and event.ctx.func is fn:
+                own.append(event)
+            sink(event)
+
+        self.sink = record
+        try:
+            self.exec_block(fn.body, frame, env)
+        finally:
+            self.sink = sink
+        if own:
+            self._forwarded[key] = own
+
     def _bind_params(self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None, opaque: bool = False) -> Env:
         fn = ref.node
         params = fn.args
@@ -344,7 +372,10 @@ class CallsMixin(InterpBase):
         if self_value is not None and positional:
             env[positional[0]] = self_value
             positional = positional[1:]
-        elif ref.owner is not None and positional and not is_static(fn):
+        elif ref.owner is not None and positional and not is_static(fn) and (not (args or kw) or has_decorator(fn, "classmethod")):
+            # a method analysed on its own, or a classmethod: the first parameter is bound, unknown.
+            # `ChexnetTrainer.epochVal(model, ...)` / `Base.forward(self, x)` read from the class pass
+            # the first parameter themselves
             env[positional[0]] = UNKNOWN
             positional = positional[1:]
         for i, name in enumerate(positional):

@@ -12,6 +12,7 @@ and imports (:mod:`.statements`, :mod:`.expressions`, :mod:`.calls`, :mod:`.clas
 
 from __future__ import annotations
 
+from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
 from lossguard.static.interp.classes import ClassesMixin
 from lossguard.static.interp.expressions import ExpressionsMixin
@@ -34,6 +35,7 @@ class Interpreter(
         self.sink = sink
         self._memo: dict[tuple, Value] = {}
         self._effects: dict[tuple, dict[int | str, Value]] = {}  # dicts a call changed in place, by argument
+        self._forwarded: dict[tuple, list[LossCall]] = {}  # a thin wrapper's own loss calls, by call key (see call_function)
         self._last_effects: dict[int | str, Value] = {}
         self._in_progress: set[tuple] = set()
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context

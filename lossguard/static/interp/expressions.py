@@ -13,6 +13,7 @@ from lossguard.static.interp.frame import (
     SuperRef,
     has_decorator,
     is_self,
+    is_static,
 )
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, repeat_list
@@ -30,6 +31,7 @@ from lossguard.static.values import (
     Instance,
     ListOf,
     ModuleRef,
+    Packed,
     QualName,
     SequentialVal,
     Tensor,
@@ -244,6 +246,8 @@ class ExpressionsMixin(InterpBase):
             if method is not None:
                 if has_decorator(method.node, "property"):
                     return self.call_function(method, [], {}, self_value=base, depth=frame.depth + 1)
+                if is_static(method.node):
+                    return method  # `self._reference(h, w, labels)` of a staticmethod: nothing bound
                 return BoundMethod(method, base)
             attr = self._class_attr(base.cls, name)
             if attr is UNKNOWN and name in ("module", "_orig_mod") and self._is_nn_module(base.cls):
@@ -257,11 +261,13 @@ class ExpressionsMixin(InterpBase):
                 if isinstance(parent, ClassRef):
                     method = self._own_method(parent, name)
                     if method is not None:
-                        return BoundMethod(method, base.self_value)
+                        return method if is_static(method.node) else BoundMethod(method, base.self_value)
             return UNKNOWN
         if isinstance(base, ClassRef):
             method = self._find_method(base, name)
             return method if method is not None else UNKNOWN
+        if isinstance(base, Packed):
+            return base.data if name == "data" else UNKNOWN  # a PackedSequence's packed values
         if isinstance(base, Tensor):
             if name == "data":
                 return base.with_(graph=False, unreduced=False)

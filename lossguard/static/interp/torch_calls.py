@@ -9,7 +9,8 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.interp.frame import Env, Frame, is_self
+from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
     batched,
@@ -35,6 +36,7 @@ from lossguard.static.values import (
     Batches,
     Const,
     DatasetRows,
+    DictVal,
     Dim,
     Dtype,
     External,
@@ -44,6 +46,7 @@ from lossguard.static.values import (
     LossSpec,
     NumberList,
     Optimizer,
+    Packed,
     Partial,
     PretrainedModel,
     SequentialVal,
@@ -102,6 +105,15 @@ class TorchCallsMixin(InterpBase):
         unreduced = reduction == "none"
         return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=not frame.no_grad, unreduced=unreduced)
 
+    def _grow_list(self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env) -> None:
+        """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
+        of like items) or on ``self.heads`` (an ``nn.ModuleList``): it is now a list of items like
+        those and ``x`` (one of unknown length). Lists reached through other names are left as they were."""
+        own = isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame)
+        if not own or not isinstance(recv, (TupleVal, ListOf)) or hasattr(recv, "fields"):
+            return
+        self.bind(target, ListOf(_list_item(recv, added)), frame, env)
+
     def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
         """A method called on a tensor (or on a value of unknown type that may be a tensor)."""
         t = recv if isinstance(recv, Tensor) else None
@@ -121,7 +133,12 @@ class TorchCallsMixin(InterpBase):
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
             self.sink(Accumulate(node, target, pos[0], frame.ctx()))
+            if name != "add_":
+                self._grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env)
             return Const(None)
+        if name in _LIST_MUTATORS and isinstance(recv, (TupleVal, ListOf)) and isinstance(node.func, ast.Attribute):
+            added = pos[-1] if name == "insert" and len(pos) == 2 else None
+            self._grow_list(node.func.value, recv, added, frame, env)  # reordered or shortened: the same kinds of items
         if isinstance(recv, (Const, TupleVal, NumberList)):
             return UNKNOWN
         if t is None and name in _ACTIVATION_METHOD_ARGS and not _looks_like_tensor_method(name, pos, kw):
@@ -178,6 +195,19 @@ def _looks_like_tensor_method(name: str, pos: list[Value], kw: dict[str, Value])
     if not keywords:
         return not pos
     return len(pos) <= 1 and all(isinstance(p, IntVal) or isinstance(p, Const) and type(p.value) is int for p in pos)
+
+
+def _list_item(seq: TupleVal | ListOf, added: Value | None) -> Value:
+    """What every item of a list is after ``added`` joins its items (None: nothing added)."""
+    if isinstance(seq, ListOf):
+        item = seq.item
+    elif seq.items:
+        item = seq.items[0]
+        for x in seq.items[1:]:
+            item = join(item, x)
+    else:
+        return added if added is not None else UNKNOWN
+    return join(item, added) if added is not None else item
 
 
 #: list methods that change a list's length or items
@@ -242,7 +272,35 @@ def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
 def _sequential(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred or c.kw:
         return UNKNOWN  # nn.Sequential() is filled by add_module / append (interp.calls)
+    if len(c.pos) == 1 and isinstance(c.pos[0], DictVal):
+        return SequentialVal(tuple(v for _, v in c.pos[0].items))  # nn.Sequential(OrderedDict([...]))
     return SequentialVal(tuple(c.pos))
+
+
+def _ordered_dict(interp: Any, c: TorchCallArgs) -> Value:
+    """``OrderedDict([("fc", nn.Linear(...)), ("softmax", nn.Softmax(1))])``: a dict of literal
+    string keys, in order (what ``nn.Sequential`` and ``nn.ModuleDict`` are given)."""
+    if c.starred or c.kw or len(c.pos) != 1 or not isinstance(c.pos[0], TupleVal):
+        return UNKNOWN
+    items: list[tuple[str, Value]] = []
+    for pair in c.pos[0].items:
+        if not (isinstance(pair, TupleVal) and len(pair.items) == 2 and isinstance(pair.items[0], Const) and isinstance(pair.items[0].value, str)):
+            return UNKNOWN
+        items.append((pair.items[0].value, pair.items[1]))
+    return DictVal(tuple(items))
+
+
+def _module_container(interp: Any, c: TorchCallArgs) -> Value:
+    """``nn.ModuleList([...])`` / ``nn.ModuleDict({...})`` of known modules: the list or dict itself
+    (indexing, iterating and ``.append`` then work as on it); an empty or unknown one is unknown."""
+    if c.starred or c.kw or len(c.pos) != 1:
+        return UNKNOWN
+    given = c.pos[0]
+    if c.qname.endswith("ModuleList") and (isinstance(given, ListOf) or isinstance(given, TupleVal) and given.items and not hasattr(given, "fields")):
+        return given
+    if c.qname.endswith("ModuleDict") and isinstance(given, DictVal) and given.items:
+        return given
+    return UNKNOWN
 
 
 def _layer(interp: Any, c: TorchCallArgs) -> Value:
@@ -435,6 +493,19 @@ def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:
     return c.pos[0] if len(c.pos) == 1 and not c.starred and isinstance(c.pos[0], (Batches, DatasetRows)) else UNKNOWN
 
 
+def _pack(interp: Any, c: TorchCallArgs) -> Value:
+    """``pack_padded_sequence(x, lengths)``: ``x``'s values in a packed layout (shape unknown)."""
+    x = c.x
+    return Packed(x.with_(shape=None)) if isinstance(x, Tensor) and not c.starred else UNKNOWN
+
+
+def _unpack(interp: Any, c: TorchCallArgs) -> Value:
+    """``pad_packed_sequence(packed)``: ``(padded values, lengths)``; the values are those packed."""
+    seq = c.pos[0] if c.pos else c.kw.get("sequence", UNKNOWN)
+    data = seq.data if isinstance(seq, Packed) and not c.starred else Tensor()
+    return TupleVal((data, Tensor(dtype=Dtype.INT)))
+
+
 def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
@@ -455,6 +526,8 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.LOSS_FUNCTIONS, _loss_function),
     (api.LOSS_CLASSES, _loss_class),
     (("torch.nn.Sequential",), _sequential),
+    (("torch.nn.ModuleList", "torch.nn.ModuleDict"), _module_container),
+    (("collections.OrderedDict",), _ordered_dict),
     (api.LAYER_EFFECTS, _layer),
     (api.PRETRAINED_FUNCS, _pretrained),
     (api.MODULE_WRAPPERS, _module_wrapper),
@@ -482,6 +555,8 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.TENSOR_DATASETS, _tensor_dataset),
     (api.DATA_LOADERS, _data_loader),
     (api.ITERATION_WRAPPERS, _iteration_wrapper),
+    (api.PACK_FUNCS, _pack),
+    (api.UNPACK_FUNCS, _unpack),
 )
 
 
@@ -593,6 +668,11 @@ def _m_value_keeping(t: Tensor, c: TorchCallArgs) -> Value:
 def _m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
     if c.qname == "mean" and (c.pos or c.kw) and t.act is Act.PROBS:
         return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
+    # the mean or sum of unbounded scores is unbounded (a relativistic GAN's `d_real - d_fake.mean()`),
+    # a mean of sigmoid probabilities is in [0, 1]; a sum of probabilities is neither
+    keeps = t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean")
+    if keeps:
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=Shape(()) if not c.pos and not c.kw else None)
     return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=Shape(()) if not c.pos and not c.kw else None)
 
 

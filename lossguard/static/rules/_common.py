@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from lossguard.static.events import Arg, LossCall, TorchCall
 from lossguard.static.fix import Applicability, Edit, Fix, attr_name, call_with_keyword, with_method
@@ -23,6 +24,10 @@ def loss_label(call: LossCall) -> str:
 def received(call: LossCall, arg: Arg, value: Tensor) -> str:
     """``CrossEntropyLoss receives softmax probabilities (torch.softmax at line 6)``, and the caller
     that passed the value in when there is one: how the input rules' messages start."""
+    if len(value.acts) > 1:
+        # paths that met with different activations (one of several models): name them all
+        either = " or ".join(a.value for a in Act if a in value.acts)
+        return f"{loss_label(call)} receives {either}, whichever path it takes{via_caller(arg.node, call.ctx)}"
     return f"{loss_label(call)} receives {act_phrase(value.act, value.act_site)}{via_caller(arg.node, call.ctx)}"
 
 
@@ -34,9 +39,18 @@ def tensor_arg(call: LossCall, role: str) -> tuple[Arg, Tensor] | None:
 
 
 def has_act(call: LossCall, role: str, *acts: Act) -> tuple[Arg, Tensor] | None:
+    """The argument when it holds one of ``acts`` on every path: its activation, or each of the
+    activations of the paths that met (then ``act`` is the first of ``acts`` among them, so a
+    rule's severity and message follow the worst case)."""
     found = tensor_arg(call, role)
-    if found is not None and found[1].act in acts:
+    if found is None:
+        return None
+    arg, value = found
+    if value.act in acts:
         return found
+    if value.act is None and value.acts and value.acts <= set(acts):
+        first = next(a for a in acts if a in value.acts)
+        return arg, replace(value, act=first)
     return None
 
 

@@ -20,6 +20,9 @@ _TRAIN_CALLS = {"backward", "manual_backward", "step"}
 #: (``accelerate.Accelerator``, Lightning ``Fabric``).
 _BACKWARD_HELPERS = {"accelerator", "fabric"}
 
+#: An item store's target, ``losses["vgg"]`` / ``self.losses[i]``: group 1 is the container.
+ITEM_STORE = re.compile(r"([A-Za-z_][\w.]*)\[")
+
 
 def _call_name(node: ast.Call) -> str:
     func = node.func
@@ -41,6 +44,26 @@ def _walk_body(root: ast.AST, skip: ast.AST | None = None) -> list[ast.AST]:
     return out
 
 
+def _walk_body_in_branches(root: ast.AST) -> list[tuple[ast.AST, tuple[int, ...]]]:
+    """:func:`_walk_body` of ``root``, each node with the ``if`` branches (ids of the statement
+    lists) it sits in under ``root``, outermost first."""
+    out: list[tuple[ast.AST, tuple[int, ...]]] = []
+    stack: list[tuple[ast.AST, tuple[int, ...]]] = [(n, ()) for n in ast.iter_child_nodes(root)]
+    while stack:
+        node, branches = stack.pop()
+        out.append((node, branches))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.If):
+            stack.append((node.test, branches))
+            for part in (node.body, node.orelse):
+                inner = (*branches, id(part))
+                stack.extend((n, inner) for n in part)
+        else:
+            stack.extend((n, branches) for n in ast.iter_child_nodes(node))
+    return out
+
+
 def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     """``outer`` calls backward() itself, not only inside its nested loop ``inner``: each of its
     iterations is a training step of its own (a GAN's generator step, then the discriminator
@@ -54,10 +77,19 @@ class LoopFacts:
 
     def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
         self.trains = False
+        #: targets given a fresh value on every iteration: an assignment under an `if` in the loop
+        #: (`if step % log_every == 0: total = 0`) resets only now and then, and does not count
         self.assigned: set[str] = set()
+        #: targets assigned under an `if` in the loop, with the innermost branch (a statement list's
+        #: id) holding each such assignment: a reset there is every iteration for what it also holds
+        self.assigned_in: dict[str, list[int]] = {}
+        #: node id -> the ids of the `if` branches around it inside the loop, outermost first
+        self._branches: dict[int, tuple[int, ...]] = {}
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
-        for node in _walk_body(loop):
+        for node, branches in _walk_body_in_branches(loop):
+            if branches:
+                self._branches[id(node)] = branches
             if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
                 self.trains = True
                 if _call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
@@ -76,9 +108,25 @@ class LoopFacts:
                             self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
                     target = module.segment(t)
                     if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
-                        self.assigned.add(target)  # a fresh value each iteration (not `acc = acc + x`)
+                        self._assign(target, branches)  # a fresh value (not `acc = acc + x`)
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                self.assigned.add(module.segment(node.target))
+                self._assign(module.segment(node.target), branches)
+
+    def _assign(self, target: str, branches: tuple[int, ...]) -> None:
+        if not branches:
+            self.assigned.add(target)
+        else:
+            self.assigned_in.setdefault(target, []).append(branches[-1])
+
+    def resets(self, target: str, at: ast.AST) -> bool:
+        """``target`` is given a fresh value on every iteration that reaches ``at``: unconditionally,
+        or in an ``if`` branch that holds ``at`` too (``if step > start: total = 0.0; for ...:
+        total += d_loss``). A reset under a condition of its own (``if step % log_every == 0:
+        total = 0``) lets the sum grow over the iterations in between."""
+        if target in self.assigned:
+            return True
+        around = self._branches.get(id(at), ())
+        return any(branch in around for branch in self.assigned_in.get(target, ()))
 
 
 class BackwardedTexts:
@@ -117,6 +165,10 @@ class BackwardedTexts:
             for target, value in self.assignments:
                 if target not in names and any(p.search(value) for p in pats):
                     names.add(target)
+                    # `G_losses["VGG"] = vgg_loss`: the dict (or list) it is stored into holds it too
+                    store = ITEM_STORE.match(target)
+                    if store is not None:
+                        names.add(store.group(1))
                     changed = True
         return [_word(n) for n in names]
 
@@ -174,6 +226,19 @@ def _bound_once(name: str, facts: LoopFacts) -> bool:
     return called not in _TO_NUMBER
 
 
+def _detached_in_loop(name: str, facts: LoopFacts) -> bool:
+    """The loop itself rebinds ``name`` to a value without a graph (``loss = loss.detach()`` after
+    its backward, sentence-transformers' cached losses): the author took care of the graph, on
+    every path or not, and its backward is no evidence against the value accumulated."""
+    for bound in facts.bound_by.get(name, []):
+        if isinstance(bound, ast.Call):
+            func = bound.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if called in _TO_NUMBER or called in ("detach", "detach_"):
+                return True
+    return False
+
+
 def _a_tensor_each_step(name: str, value: object, facts: LoopFacts) -> bool:
     """``name`` holds a tensor when it is accumulated: the interpreter knows it is one, or the loop
     binds it once (:func:`_bound_once`)."""
@@ -190,7 +255,7 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
     if expr is None:
         return False
     if isinstance(expr, ast.Name):
-        return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts)
+        return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts) and not _detached_in_loop(expr.id, facts)
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mult, ast.Div, ast.Add, ast.Sub)):
         # running_loss += loss * inputs.size(0): the product holds the loss's graph
         sides = (expr.left, expr.right)

@@ -283,4 +283,38 @@ net = net.cuda()
 if cfg.name == "prob":
     loss = nn.CrossEntropyLoss()(net(x), y)  # expect: LG001
 """,
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class MLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(784, 10)
+        self.softmax = nn.Softmax(dim=1)
+
+    def forward(self, x):
+        return self.softmax(self.fc(x))
+
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(320, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=1)
+
+
+# shaoxiongji/federated-learning@31427501: each model ends in a softmax, a different one
+net = MLP() if args.model == "mlp" else CNN()
+loss = nn.CrossEntropyLoss()(net(images), labels)
+""",
+            line=26,
+            col=30,
+            message="receives softmax probabilities or log-softmax log-probabilities, whichever path it takes",
+            severity="error",
+        ),
     )

@@ -81,6 +81,16 @@ def yolo_loss(features, target):
     out[..., 4:].sigmoid_()
     return F.binary_cross_entropy(out[..., :2], target[..., :2]) + F.binary_cross_entropy(out[..., 4], target[..., 4])
 """,
+        """
+import torch
+import torch.nn as nn
+
+D = nn.Sequential(nn.Linear(784, 256), nn.LeakyReLU(0.2), nn.Linear(256, 1))
+adversarial_loss = nn.BCEWithLogitsLoss()
+# relativistic GAN: the difference of the scores goes to the loss that applies the sigmoid
+d_real, d_fake = D(real_imgs), D(fake_imgs)
+loss = adversarial_loss(d_real - torch.mean(d_fake), valid)
+""",
     )
     INVALID = (
         Invalid(
@@ -168,5 +178,20 @@ def masked_loss(features, target, pad):
     return F.binary_cross_entropy_with_logits(logits, target)
 """,
             fix_title="Use binary_cross_entropy_with_logits",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+D = nn.Sequential(nn.Linear(784, 256), nn.LeakyReLU(0.2), nn.Linear(256, 1))
+adversarial_loss = nn.BCELoss()
+# relativistic GAN (ESRGAN-PyTorch@b3e1d1f6, issue #8): differences of unbounded scores are unbounded
+d_real, d_fake = D(real_imgs), D(fake_imgs.detach())
+d_loss = adversarial_loss(d_real - torch.mean(d_fake), valid)
+""",
+            line=8,
+            col=27,
+            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
         ),
     )

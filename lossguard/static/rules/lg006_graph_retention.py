@@ -10,6 +10,7 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.rules._graph_evidence import (
+    ITEM_STORE,
     BackwardedTexts,
     LoopFacts,
     backward_outside,
@@ -61,7 +62,7 @@ class GraphRetention(Rule):
         if not isinstance(value, Tensor):
             value = Tensor(graph=True)
         target = module.segment(acc.target)
-        if target in facts.assigned:
+        if facts.resets(target, acc.node):
             return  # re-initialised every iteration
         if self._bounded_by_outer_step(acc, loop, target, module):
             return
@@ -109,7 +110,7 @@ class GraphRetention(Rule):
         reported."""
         inner = loop
         for outer in reversed(acc.ctx.loops[:-1]):
-            if target in self._facts(outer, module).assigned and backward_outside(outer, inner):
+            if self._facts(outer, module).resets(target, acc.node) and backward_outside(outer, inner):
                 return True
             inner = outer
         return False
@@ -130,6 +131,8 @@ class GraphRetention(Rule):
             if call_text in value
             for part in target.split(",")
         } - {""}
+        # `G_losses["VGG"] = self.criterionVGG(...)`: the caller keeps it in the dict it returns
+        names |= {m.group(1) for n in names if (m := ITEM_STORE.match(n)) is not None}
         patterns = [p for n in names for p in found.derived(n)]
         for text in (*found.texts, *found.returned):
             if call_text in text or any(p.search(text) for p in patterns):
@@ -278,6 +281,97 @@ for mel, audio in loader:
         optim_d.step()
         loss_d_sum += loss_d
     log(loss_d_sum.item() / rep_discriminator)
+""",
+        """
+import torch.nn as nn
+
+# NVlabs/SPADE@fecacc92: loss terms summed inside one step, stored into the dict the step returns
+
+
+class VGGLoss(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.criterion = nn.L1Loss()
+        self.weights = [1.0 / 16, 1.0 / 4, 1.0]
+
+    def forward(self, x_feats, y_feats):
+        loss = 0
+        for i in range(len(x_feats)):
+            loss += self.weights[i] * self.criterion(x_feats[i], y_feats[i].detach())
+        return loss
+
+
+class Pix2PixModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.criterionVGG = VGGLoss()
+        self.criterionFeat = nn.L1Loss()
+
+    def generator_losses(self, fake_feats, real_feats, pred_fake, pred_real):
+        G_losses = {}
+        feat_loss = 0.0
+        for i in range(len(pred_fake)):  # feature matching: terms of one step's loss
+            feat_loss += self.criterionFeat(pred_fake[i], pred_real[i].detach())
+        G_losses["GAN_Feat"] = feat_loss
+        G_losses["VGG"] = self.criterionVGG(fake_feats, real_feats) * 10.0
+        return G_losses
+
+
+model = Pix2PixModel()
+for fake_feats, real_feats, pred_fake, pred_real in loader:
+    opt.zero_grad()
+    losses = model.generator_losses(fake_feats, real_feats, pred_fake, pred_real)
+    sum(losses.values()).backward()
+    opt.step()
+""",
+        """
+import torch.nn as nn
+
+
+class CachedRankingLoss(nn.Module):
+    # UKPLab/sentence-transformers@85ec6455: each mini-batch's loss is back-propagated and then
+    # detached when with_backward is set; otherwise the caller back-propagates the sum
+    def __init__(self, mini_batch_size=32):
+        super().__init__()
+        self.mini_batch_size = mini_batch_size
+        self.cross_entropy_loss = nn.CrossEntropyLoss()
+
+    def calculate_loss(self, scores, labels, batch_size, with_backward=False):
+        losses = []
+        for b in range(0, batch_size, self.mini_batch_size):
+            e = b + self.mini_batch_size
+            loss_mbatch = self.cross_entropy_loss(scores[b:e], labels[b:e]) * len(scores[b:e]) / batch_size
+            if with_backward:
+                loss_mbatch.backward()
+                loss_mbatch = loss_mbatch.detach()
+            losses.append(loss_mbatch)
+        return sum(losses)
+
+
+loss_fn = CachedRankingLoss()
+for scores, labels in loader:
+    optimizer.zero_grad()
+    loss = loss_fn.calculate_loss(scores, labels, len(labels), with_backward=True)
+    optimizer.step()
+""",
+        """
+import torch.nn as nn
+
+criterion = nn.MSELoss()
+for step, (mel, audio) in enumerate(loader):
+    optim_g.zero_grad()
+    loss_g = criterion(generator(mel), audio)
+    loss_g.backward()
+    optim_g.step()
+    if step > start_discriminator:
+        loss_d_sum = 0.0   # reset in the branch that holds the sum: every time it is summed
+        for _ in range(rep_discriminator):
+            optim_d.zero_grad()
+            loss_d = criterion(discriminator(audio), ones)
+            loss_d.backward()
+            optim_d.step()
+            loss_d_sum += loss_d
+        log(loss_d_sum.item())
 """,
     )
     INVALID = (
@@ -585,4 +679,40 @@ for i, batch in enumerate(loader):
     optimizer.step()
     outputs.append(output)  # expect: LG006
 """,
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+running_loss = 0.0
+for i, (x, y) in enumerate(loader):
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    running_loss += loss
+    if i % 2000 == 1999:   # reset only every 2000 steps: 2000 graphs are kept in between
+        print(float(running_loss) / 2000)
+        running_loss = 0.0
+""",
+            line=10,
+            col=5,
+            message="`running_loss` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+running_loss = 0.0
+for i, (x, y) in enumerate(loader):
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    running_loss += loss.item()
+    if i % 2000 == 1999:   # reset only every 2000 steps: 2000 graphs are kept in between
+        print(float(running_loss) / 2000)
+        running_loss = 0.0
+""",
+            fix_title="Accumulate loss.item()",
+        ),
     )

@@ -40,6 +40,25 @@ class Net(nn.Module):
 model = Net()
 loss = F.nll_loss(model(data), target)
 """,
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(128, 10)
+
+    def forward(self, x):
+        if self.training:
+            return F.log_softmax(self.fc(x), dim=1)
+        return F.softmax(self.fc(x), dim=1)  # probabilities for evaluation only
+
+
+# the paths disagree (log-probabilities in training): not a finding on every path
+loss = nn.NLLLoss()(Net()(x), y)
+""",
     )
     INVALID = (
         Invalid(

@@ -71,6 +71,25 @@ def _init_storing(attr: str, method: ast.FunctionDef | ast.AsyncFunctionDef, mod
     return fn, store.value
 
 
+def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
+    """``size_average`` / ``reduce`` given by position (``nn.NLLLoss2d(weight, size_average,
+    ignore_index)``), by the loss's own signature; none after a ``*args``. The native functions
+    (``torch.kl_div(input, target, 1)``) take an integer reduction there instead."""
+    if call.written in api.NATIVE_LOSS_REDUCTION_POSITIONS:
+        return []
+    positions = api.LOSS_CTOR_OPTION_POSITIONS.get(call.qname)
+    if positions is None:
+        sig = api.LOSS_FUNCTIONS.get(call.qname)
+        positions = (sig.option_positions or {}) if sig is not None else {}
+    args = call.node.args
+    out: list[tuple[str, ast.expr]] = []
+    for name in api.LEGACY_REDUCTION_ARGS:
+        index = positions.get(name)
+        if index is not None and index < len(args) and not any(isinstance(a, ast.Starred) for a in args[: index + 1]):
+            out.append((name, args[index]))
+    return out
+
+
 class DeprecatedReductionArgs(Rule):
     code = "LG010"
 
@@ -86,11 +105,11 @@ class DeprecatedReductionArgs(Rule):
             quote = call.ctx.module.segment(alias.value)[0]
             to_mean = Fix("Use reduction='mean'", (Edit(alias.value, f"{quote}mean{quote}"),), "safe")
             self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
-        used = [k.arg for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS and _is_literal_flag(k.value)]
+        given = _legacy_positional(call)
+        given += [(k.arg, k.value) for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS]
+        used = [name for name, node in given if _is_literal_flag(node)]
         if not used:
-            defaulted = [
-                k.arg for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS and _flag_default(k.value, call.ctx.func, call.ctx.module)
-            ]
+            defaulted = [name for name, node in given if _flag_default(node, call.ctx.func, call.ctx.module)]
             if defaulted:
                 self.report(
                     call.node,
@@ -103,7 +122,8 @@ class DeprecatedReductionArgs(Rule):
         effective = reduction_of(call)
         advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
         fix = None
-        positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args)
+        # a legacy flag given by position is not rewritten (the arguments after it would move)
+        positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args) or bool(_legacy_positional(call))
         if effective is not None and not positional_legacy:
             fix = set_reduction(call, effective, "safe", remove=api.LEGACY_REDUCTION_ARGS)
         self.report(
@@ -153,6 +173,12 @@ def smooth_l1(input, target, size_average=None, reduce=None, reduction="mean"):
 from functools import reduce
 
 total = reduce(lambda a, b: a + b, values)
+""",
+        """
+import torch.nn as nn
+
+# positional arguments in torch's order: weight, size_average (None: today's default), ignore_index
+criterion = nn.NLLLoss(class_weights, None, 255)
 """,
     )
     INVALID = (
@@ -226,6 +252,25 @@ class Trainer:
 """,
             line=11,
             col=16,
+            message="size_average is deprecated (passed from a parameter that defaults to a flag)",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+# zijundeng/pytorch-semantic-segmentation@4a1721f9 utils/misc.py: the flag is given by position
+class CrossEntropyLoss2d(nn.Module):
+    def __init__(self, weight=None, size_average=True, ignore_index=255):
+        super().__init__()
+        self.nll_loss = nn.NLLLoss(weight, size_average, ignore_index)
+
+    def forward(self, inputs, targets):
+        return self.nll_loss(F.log_softmax(inputs, dim=1), targets)
+""",
+            line=9,
+            col=25,
             message="size_average is deprecated (passed from a parameter that defaults to a flag)",
         ),
     )

@@ -32,6 +32,27 @@ ctc = nn.CTCLoss(blank=0, zero_infinity=True)
 log_probs = model(feats).log_softmax(dim=2)
 loss = ctc(log_probs, targets, input_lengths, target_lengths)
 """,
+        """
+import torch.nn as nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+
+class CTCModel(nn.Module):
+    def __init__(self, n_mels, n_hidden, vocab_size):
+        super().__init__()
+        self.rnn = nn.GRU(n_mels, n_hidden, bidirectional=True)
+        self.charlin = nn.Linear(2 * n_hidden, vocab_size)
+
+    def forward(self, packed):
+        outputs, _ = pad_packed_sequence(self.rnn(packed)[0])
+        return pack_padded_sequence(self.charlin(outputs), lens)
+
+
+model = CTCModel(80, 256, 30)
+predictions, lens_predictions = pad_packed_sequence(model(spectrograms))
+log_probs = predictions.log_softmax(dim=2)
+loss = nn.CTCLoss(blank=0)(log_probs, targets, lens_predictions, lens_targets)
+""",
     )
     INVALID = (
         Invalid(
@@ -88,4 +109,31 @@ outputs = {}
 add_frame_logits(proj, feat, outputs)
 loss = F.ctc_loss(outputs["frames"], targets, in_lens, tgt_lens)  # expect: LG012
 """,
+        Invalid(
+            """
+import torch.nn as nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+
+class CTCModel(nn.Module):
+    def __init__(self, n_mels, n_hidden, vocab_size):
+        super().__init__()
+        self.rnn = nn.GRU(n_mels, n_hidden, bidirectional=True)
+        self.charlin = nn.Linear(2 * n_hidden, vocab_size)
+
+    def forward(self, packed):
+        outputs, _ = pad_packed_sequence(self.rnn(packed)[0])
+        return pack_padded_sequence(self.charlin(outputs), lens)
+
+
+# jeremyfix/deeplearning-lectures@b3862d6d (issue #22): the log_softmax after unpacking is commented out
+model = CTCModel(80, 256, 30)
+predictions, lens_predictions = pad_packed_sequence(model(spectrograms))
+# predictions = predictions.log_softmax(dim=2)
+loss = nn.CTCLoss(blank=0)(predictions, targets, lens_predictions, lens_targets)
+""",
+            line=20,
+            col=28,
+            message="CTCLoss receives raw logits",
+        ),
     )

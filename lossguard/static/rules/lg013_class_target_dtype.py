@@ -53,6 +53,33 @@ import torch.nn as nn
 y = torch.tensor(labels, dtype=torch.long)
 loss = nn.CrossEntropyLoss()(logits, y)
 """,
+        """
+import torch
+import torch.nn.functional as F
+
+
+class TestChunkedLoss:
+    # huggingface/trl@f2cd5771 tests: a staticmethod called through self binds no self
+    B, S, H, V = 2, 8, 4, 16
+
+    def _inputs(self):
+        hidden = torch.randn(self.B, self.S, self.H, dtype=torch.float32)
+        weight = torch.randn(self.V, self.H, dtype=torch.float32)
+        labels = torch.randint(0, self.V, (self.B, self.S))
+        return hidden, weight, labels
+
+    @staticmethod
+    def _reference(hidden, weight, labels):
+        shift_h = hidden[..., :-1, :].reshape(-1, hidden.size(-1))
+        shift_l = labels[..., 1:].reshape(-1)
+        logits = shift_h.float() @ weight.float().t()
+        return F.cross_entropy(logits, shift_l, ignore_index=-100)
+
+    def test_matches(self):
+        hidden, weight, labels = self._inputs()
+        loss = self._reference(hidden, weight, labels)
+        assert loss.item() > 0
+""",
     )
     INVALID = (
         Invalid(
