@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from itertools import islice
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -342,12 +343,13 @@ class LossPlateau(Detector):
                 self._fix_start()
         if len(self.values) < self.min_window or self.seen % self.every:
             return None
-        moving = self._update_level()
-        if len(self.values) < self.moving_window and (moving is None or moving >= self.still):
-            return None
+        if len(self.values) < self.moving_window:
+            moving = self._update_level()
+            if moving is None or moving >= self.still:
+                return None
         warming_up = len(self.lrs) >= 2 and self.lrs[-1] > self.lrs[0] * (1.0 + 1e-6)
         # The level tests are cheap; the fit runs only while the loss is still near its start.
-        level = median([self.values[-i] for i in range(1, self.min_window + 1)])
+        level = median(list(islice(reversed(self.values), self.min_window)))
         begin = self._begin if self._begin is not None else median(self.start)
         entropy = stats.target_entropy
         near = self._near_start(level, begin, stats.chance_loss, entropy)

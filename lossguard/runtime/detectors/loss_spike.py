@@ -6,7 +6,7 @@ import math
 from collections import deque
 from typing import Any
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, at_least, diff_noise, fmt, median
+from lossguard.runtime.detectors.base import Detector, Finding, Param, SlidingMax, StateReader, StepStats, at_least, diff_noise, fmt, median
 
 
 class LossSpike(Detector):
@@ -55,6 +55,7 @@ class LossSpike(Detector):
 
     def reset(self) -> None:
         self.values: deque[float] = deque(maxlen=self.window)
+        self._top = SlidingMax(self.window)  # max(self.values), kept as values are pushed
         self.lrs: deque[float] = deque(maxlen=self.window)
         self.first: list[float] = []
         self.reference: float | None = None
@@ -83,6 +84,7 @@ class LossSpike(Detector):
     def load_state_dict(self, state: dict[str, Any]) -> None:
         r = StateReader(self, state)
         self.values = r.window("values", self.values)
+        self._top = SlidingMax(self.window, self.values)
         self.lrs = r.window("lrs", self.lrs)
         self.first = r.numbers("first", self.first)
         self.reference = r.number("reference", self.reference, optional=True)
@@ -105,7 +107,7 @@ class LossSpike(Detector):
         recent = [vals[i] for i in range(max(0, n - self.recent), n)]
         centre = median([math.log(v) for v in recent] if positive else recent)
         noise = self._noise(positive, _store)
-        top = max(vals)
+        top = self._top.value()
         if positive:
             log_thr = centre + max(self.sigma * noise, math.log1p(self.rtol))
             thr = max(math.exp(log_thr), math.exp(centre) + self.atol * abs(self.reference), top * self.above_max)
@@ -130,7 +132,7 @@ class LossSpike(Detector):
     def _surely_below(self, loss: float) -> bool:
         """No higher than the window's maximum (nor the blow-up bound): below every threshold, cheaply."""
         vals = self.values
-        if self.reference is None or len(vals) < self.min_steps or loss > max(vals):
+        if self.reference is None or len(vals) < self.min_steps or loss > self._top.value():
             return False
         first = self.first[0] if self.first else 0.0
         return first <= 0 or loss <= first * self.blowup
@@ -154,6 +156,10 @@ class LossSpike(Detector):
             )
         return None
 
+    def _push(self, value: float) -> None:
+        self.values.append(value)
+        self._top.push(value)
+
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is None or not math.isfinite(loss):
@@ -170,10 +176,10 @@ class LossSpike(Detector):
         if self.cooldown_left > 0:
             self.cooldown_left -= 1
         if not spike:
-            self.values.append(loss)
+            self._push(loss)
             return None
         assert thr is not None
-        self.values.append(thr if len(self.values) >= self.min_steps else loss)
+        self._push(thr if len(self.values) >= self.min_steps else loss)
         if self.cooldown_left > 0:
             return None
         self.cooldown_left = self.cooldown
