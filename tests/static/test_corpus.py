@@ -126,6 +126,20 @@ def test_realcode_heldout5_precision():
     assert s.precision() >= REALCODE_HELDOUT5_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
 
 
+# Round 8, blind (docs/survey.md): realcode_heldout6 (29 units, 27 expected findings, 22 repositories no other corpus or
+# doc cites) was committed before the checker ran on it and scored once: 22 found, 0 false alarms, 5 missed (precision
+# 1.000, recall 0.815). It replaces realcode_heldout5 as the blind set; gated on precision only, at the measured 1.000
+# less a small margin; its misses are not to be tuned on until a newer blind set replaces it.
+REALCODE_HELDOUT6_PRECISION_FLOOR = 0.95
+
+
+def test_realcode_heldout6_precision():
+    s = score(ROOT / "tests" / "corpus" / "realcode_heldout6")
+    assert not s.errors
+    assert sum(s.tp.values()) + sum(s.fn.values()) >= 25, "the held-out corpus should hold real bugs"
+    assert s.precision() >= REALCODE_HELDOUT6_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
+
+
 @pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "examples").iterdir() if p.name.startswith("lg")))
 def test_example_buggy_and_fixed(folder):
     s = score(ROOT / "examples" / folder)
