@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from itertools import islice
 from dataclasses import asdict, dataclass
+from itertools import islice
 from typing import Any
 
 import numpy as np
