@@ -10,6 +10,7 @@ from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    SlidingMax,
     StateReader,
     StepStats,
     at_least,
@@ -91,6 +92,7 @@ class ExplodingGradients(Detector):
         self.first_losses: list[float] = []
         self.recent_losses: deque[float] = deque(maxlen=max(self.diverge_window, self.update_window // 2))
         self.logs: deque[float] = deque(maxlen=self.window)
+        self._least = SlidingMax(self.window)  # -min(self.logs), kept as logs are appended
         self.norms: deque[float] = deque(maxlen=self.pinned)
         self.cooldown_left = 0
         self.reports = 0
@@ -114,6 +116,7 @@ class ExplodingGradients(Detector):
         self.first_losses = r.numbers("first_losses", self.first_losses)
         self.recent_losses = r.window("recent_losses", self.recent_losses)
         self.logs = r.window("logs", self.logs)
+        self._least = SlidingMax(self.window, [-v for v in self.logs])
         self.norms = r.window("norms", self.norms)
         self.cooldown_left = r.int("cooldown_left", self.cooldown_left)
         self.reports = r.int("reports", self.reports)
@@ -208,7 +211,7 @@ class ExplodingGradients(Detector):
         limit = None
         # the limit below is at least min(logs) + log(factor) (its quantile is at least the minimum):
         # a norm under that bound is under the limit, without the sorting that computes it
-        if len(self.logs) >= self.min_steps and log_norm > min(self.logs) + math.log(self.factor):
+        if len(self.logs) >= self.min_steps and log_norm > -self._least.value() + math.log(self.factor):
             # refreshed at every measurement (every 8th step after the first 16): a reference
             # computed from the first steps alone would judge a run that has since started to learn
             vals = list(self.logs)
@@ -219,7 +222,9 @@ class ExplodingGradients(Detector):
         ratio = stats.grad_to_weight
         if reason is None and ratio is not None and math.isfinite(ratio) and ratio > self.max_ratio:
             reason = f"{fmt(ratio)}x the weight norm"
-        self.logs.append(min(log_norm, limit) if (reason and limit is not None) else log_norm)
+        kept = min(log_norm, limit) if (reason and limit is not None) else log_norm
+        self.logs.append(kept)
+        self._least.push(-kept)
         if self.cooldown_left > 0:
             self.cooldown_left -= 1
         if reason is None or self.cooldown_left > 0:
