@@ -394,3 +394,20 @@ def test_unreadable_subfolder_is_reported(tmp_path: Path, listing: str):
         (tmp_path / "secret").chmod(0o755)
     assert r.returncode == 2 and "secret" in r.stderr and "cannot read this folder" in r.stderr
     assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+
+
+@pytest.mark.parametrize("warnings_as", ["error", "default"])
+def test_a_file_the_parser_warns_about_is_checked_and_its_warnings_stay_out(tmp_path: Path, warnings_as: str):
+    # an invalid escape in a docstring (LaTeX-like notation, common in research code): Python
+    # accepts it with a DeprecationWarning (a SyntaxWarning from 3.12); with warnings as errors
+    # (a CI job's PYTHONWARNINGS=error) the file used to be "a syntax error" and was never checked
+    (tmp_path / "train.py").write_text(
+        "import torch.nn as nn\nimport torch.nn.functional as F\n\n\n"
+        'def step(model, x, y):\n    """The loss for x \\in {0, 1}."""\n'
+        "    out = F.softmax(model(x), dim=1)\n    return nn.CrossEntropyLoss()(out, y)\n"
+    )
+    env = {**os.environ, "PYTHONWARNINGS": warnings_as}
+    result = run("check", "train.py", cwd=tmp_path, env=env)
+    assert result.returncode == 1 and "LG001" in result.stdout, result.stdout + result.stderr
+    assert "1 file checked" in result.stdout and "syntax error" not in result.stderr
+    assert "Warning" not in result.stderr and "escape" not in result.stderr, result.stderr

@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from lossguard.static.sources import gc_paused, line_offsets, parse
+from lossguard.static.sources import gc_paused, line_offsets, parse, parse_quietly
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 MIN_LINES = 3  # a function spanning fewer lines is kept as parsed: re-parsing it would cost more than it saves
@@ -79,11 +79,11 @@ def _parse_body(text: _Text, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list
     try:
         with gc_paused():
             if fn.col_offset:
-                tree = ast.parse("\n" * (first - 2) + "if 1:\n" + segment)
+                tree = parse_quietly("\n" * (first - 2) + "if 1:\n" + segment)
                 block = tree.body[0]
                 new = block.body[0] if isinstance(block, ast.If) and len(tree.body) == 1 and len(block.body) == 1 else None
             else:
-                tree = ast.parse("\n" * (first - 1) + segment)
+                tree = parse_quietly("\n" * (first - 1) + segment)
                 new = tree.body[0] if len(tree.body) == 1 else None
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         new = None  # e.g. code for Python 3.6 (``async`` as a name), which only the whole-file parse reads

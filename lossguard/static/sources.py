@@ -20,9 +20,10 @@ import io
 import re
 import sys
 import tokenize
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lossguard.static.finding import Finding
 
@@ -177,6 +178,20 @@ def bracket_depth(text: str) -> int:
     return deepest
 
 
+def parse_quietly(source: str, **options: Any) -> ast.Module:
+    """``ast.parse`` with the parser's warnings about the checked code switched off.
+
+    Python warns about code it still accepts (an invalid escape such as ``"x \\in A"`` in a
+    docstring: a DeprecationWarning, a SyntaxWarning from 3.12 on, printed by default). Those are
+    the checked code's business, not the checker's output; and where warnings are errors
+    (``PYTHONWARNINGS=error``, ``-W error`` in a CI job) they made the parse fail, so that the file
+    was reported as a syntax error and never checked.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source, **options)
+
+
 def parse(source: str) -> ast.Module:
     """Parse with Python's own parser. Raises ValueError with a readable reason, never
     RecursionError, and never crashes the process on deep input."""
@@ -184,7 +199,7 @@ def parse(source: str) -> ast.Module:
     sys.setrecursionlimit(max(old, RECURSION_LIMIT))
     try:
         with gc_paused():
-            return ast.parse(source[1:] if source.startswith("\ufeff") else source)
+            return parse_quietly(source[1:] if source.startswith("\ufeff") else source)
     except SyntaxError as err:
         old_code = _parse_before_async_keyword(source)
         if old_code is not None:
@@ -224,7 +239,7 @@ def _parse_before_async_keyword(source: str) -> ast.Module | None:
     if not re.search(r"\basync\s*=|\.async\b|\bawait\s*=", source):
         return None
     try:
-        return ast.parse(source[1:] if source.startswith("\ufeff") else source, feature_version=(3, 6))
+        return parse_quietly(source[1:] if source.startswith("\ufeff") else source, feature_version=(3, 6))
     except (SyntaxError, ValueError):
         return None
 
