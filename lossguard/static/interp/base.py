@@ -53,6 +53,8 @@ class InterpBase:
         _self_calls_by_method: dict[int, dict[str, frozenset[str]]]
         _effects: dict[tuple, dict[int | str, Value]]
         _last_effects: dict[int | str, Value]
+        _grad_calls: dict[tuple, tuple]
+        _last_grad_calls: tuple
 
         def _args(self, node: ast.Call, frame: Frame, env: Env) -> tuple[list[Value], dict[str, Value], bool]: ...
         def ev_call(self, node: ast.Call, frame: Frame, env: Env) -> Value: ...

@@ -6,7 +6,7 @@ import ast
 import dataclasses
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import LossCall, forwarding_call
+from lossguard.static.events import CALLEE, LossCall, forwarding_call
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     MAX_DEPTH,
@@ -16,9 +16,11 @@ from lossguard.static.interp.frame import (
     Frame,
     LambdaRef,
     SuperRef,
+    fold_callee_calls,
     has_decorator,
     is_self,
     is_static,
+    record_call,
     rewrites_values,
     turns_off_grad,
 )
@@ -93,9 +95,7 @@ class CallsMixin(InterpBase):
             else:
                 receiver = self.ev(func.value, frame, env)
             name = func.attr
-            if frame.loop_calls:
-                for calls in frame.loop_calls:
-                    calls.append((name, receiver, node))
+            record_call(frame, name, receiver, node)
             if isinstance(receiver, (Tensor, Unknown, Const, TupleVal, NumberList)):
                 pos, kw, starred = self._args(node, frame, env)
                 result = self._value_method(receiver, name, node, pos, kw, frame, env)
@@ -165,15 +165,16 @@ class CallsMixin(InterpBase):
             if isinstance(func, ast.Name) and func.id in SEQUENCE_BUILTINS and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 return self.sequence_builtin(func.id, node, pos, kw, starred)
-            if frame.loop_calls and isinstance(func, ast.Name):
-                for calls in frame.loop_calls:
-                    calls.append((func.id, callee, node))
+            if isinstance(func, ast.Name):
+                record_call(frame, func.id, callee, node)
         if self.is_namedtuple_factory(callee):
             self._args(node, frame, env)
             return self.namedtuple_class(node)
         pos, kw, starred = self._args(node, frame, env)
         self._last_effects = {}
+        self._last_grad_calls = ()
         result = self.apply(callee, node, pos, kw, starred, frame, env)
+        fold_callee_calls(frame, self._last_grad_calls)
         if self._last_effects and not starred:
             self.apply_effects(node, self._last_effects, frame, env)  # predictor(feat, ret): ret["x"] = ... inside
         return result
@@ -305,6 +306,7 @@ class CallsMixin(InterpBase):
             return UNKNOWN
         if key in self._memo:
             self._last_effects = self._effects.get(key, {})
+            self._last_grad_calls = self._grad_calls.get(key, ())
             for event in self._forwarded.get(key, ()):
                 if callsite is not None and event.ctx.callsite != callsite:
                     # a thin wrapper called again with the same values: its loss call is this caller's too
@@ -331,6 +333,9 @@ class CallsMixin(InterpBase):
             if effects:
                 self._effects[key] = effects
             self._last_effects = effects
+            if frame.grad_calls:
+                self._grad_calls[key] = (*frame.grad_calls, (CALLEE, UNKNOWN, fn, ref.module))
+            self._last_grad_calls = self._grad_calls.get(key, ())
             if ref.module.facts.function(fn).is_generator:
                 result: Value = UNKNOWN
             elif frame.returns:

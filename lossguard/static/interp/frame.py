@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import Context
+from lossguard.static.events import CALLEE, SET_GRAD, Context
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef, Value, join
 
@@ -80,6 +80,7 @@ class Frame:
         "owner",
         "called",
         "callsite",
+        "grad_calls",
     )
 
     def __init__(
@@ -104,6 +105,9 @@ class Frame:
         self.no_grad = no_grad
         self.returns: list[Value] = []
         self.loop_calls: list[list[tuple[str, Value, ast.AST]]] = []
+        # the gradient calls (backward, step, zero_grad, ...) this body makes, directly or through the
+        # functions it calls, with their module: a loop that calls this function makes them too
+        self.grad_calls: list[tuple[str, Value, ast.AST, ModuleInfo]] = []
         self.depth = depth
         self.owner = owner
 
@@ -112,6 +116,40 @@ class Frame:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def grad_relevant(name: str) -> bool:
+    """Whether a call of this name can matter to a loop's backward / step / zero_grad bookkeeping."""
+    low = name.lower()
+    return name in ("backward", "manual_backward", "step", SET_GRAD) or "grad" in low or "zero" in low
+
+
+def record_call(frame: Frame, name: str, receiver: Value, node: ast.AST) -> None:
+    """A call made in this body: into every enclosing loop's calls, and into the body's gradient calls."""
+    for calls in frame.loop_calls:
+        calls.append((name, receiver, node))
+    if grad_relevant(name):
+        frame.grad_calls.append((name, receiver, node, frame.module))
+
+
+def fold_callee_calls(frame: Frame, made: tuple[tuple[str, Value, ast.AST, ModuleInfo], ...]) -> None:
+    """The gradient calls a called function made are this body's, and its loops': ``train_step()`` in
+    a loop that runs ``loss.backward()`` and ``self.optimizer.step()`` is a loop with those calls. A
+    clearing call in another file stands as a clearing whose optimizer is not known (the rules read
+    the text of a call in the loop's own file); a step() there is left out."""
+    if not made:
+        return
+    frame.grad_calls.extend(made)
+    if not frame.loop_calls:
+        return
+    folded: list[tuple[str, Value, ast.AST]] = []
+    for name, receiver, node, module in made:
+        if module is frame.module or name in ("backward", "manual_backward", CALLEE):
+            folded.append((name, receiver, node))
+        elif name != "step":
+            folded.append((SET_GRAD, receiver, node))
+    for calls in frame.loop_calls:
+        calls.extend(folded)
 
 
 def replace_env(env: Env, new: Env) -> None:

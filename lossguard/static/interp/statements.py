@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
-from lossguard.static.events import Accumulate, LoopSummary
+from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -15,6 +15,7 @@ from lossguard.static.interp.frame import (
     is_self,
     join_envs,
     pattern_names,
+    record_call,
     replace_env,
     same_expr,
     turns_off_grad,
@@ -296,9 +297,8 @@ class StatementsMixin(InterpBase):
                 elif isinstance(frame.self_value, Instance) and frame.called:
                     # a setter run by code that calls it (not analysed alone with unknown arguments)
                     self.set_later(frame.self_value, target.attr, value)
-            elif target.attr == "grad" and frame.loop_calls:
-                for calls in frame.loop_calls:
-                    calls.append(("<set-grad>", UNKNOWN, target))
+            elif target.attr == "grad":
+                record_call(frame, SET_GRAD, UNKNOWN, target)
             else:
                 self.ev(target.value, frame, env)
                 self._forget_modified_model(target.value, frame, env)
