@@ -376,7 +376,7 @@ def _clamp(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
-    return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame)
+    return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame, skip=1)
 
 
 def _reduce(interp: Any, c: TorchCallArgs) -> Value:
