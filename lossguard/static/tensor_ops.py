@@ -472,7 +472,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             vals = args
             nodes = arg_nodes
             if len(vals) != len(nodes):
-                vals = nodes = []  # torch.reshape(x, shape=(B, 1)): the sizes are not read
+                vals, nodes = [], []  # torch.reshape(x, shape=(B, 1)): the sizes are not read
             if len(nodes) == 1 and isinstance(nodes[0], (ast.Tuple, ast.List)) and isinstance(vals[0], TupleVal):
                 vals = list(vals[0].items)
                 nodes = list(nodes[0].elts)
