@@ -9,7 +9,7 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, is_self
+from lossguard.static.interp.frame import Env, Frame, detached_expr, is_self
 from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
@@ -103,7 +103,9 @@ class TorchCallsMixin(InterpBase):
                 args[sig.keywords[k.arg]] = Arg(k.value, kw.get(k.arg, UNKNOWN))
         self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx()))
         unreduced = reduction == "none"
-        return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=not frame.no_grad, unreduced=unreduced)
+        # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
+        graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
+        return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=graph, unreduced=unreduced)
 
     def _grow_list(self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env) -> None:
         """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
