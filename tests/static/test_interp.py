@@ -1179,6 +1179,58 @@ class FineTuner(Task):
         self.log("raw", self.loss(self.head(x), y))
 """,
     },
+    # round 8 (YOLOP, hustvl/YOLOP 8d8f68df): train.py sets `model.gr` and `model.nc` on the built
+    # model; MCnet reads `self.nc` only while it is built, so its forward is still known. A store of an
+    # attribute that forward reads (`model.clip = True`) still forgets the model.
+    "attribute_store_forward_never_reads": {
+        "model.py": """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.nc = 1
+        self.names = [str(i) for i in range(self.nc)]
+        self.fc = nn.Linear(8, 1)
+        self.clip = False
+
+    def forward(self, x):
+        h = self.fc(x)
+        if self.clip:
+            h = h.clamp(-5, 5)
+        return h.sigmoid()
+
+
+class Plain(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 1)
+
+    def forward(self, x):
+        return self.fc(x).sigmoid()
+""",
+        "train.py": """
+import torch.nn as nn
+from model import Net, Plain
+
+criterion = nn.BCEWithLogitsLoss()
+model = Net()
+model.gr = 1.0
+model.nc = 1
+for x, y in loader:
+    loss = criterion(model(x), y)  # expect: LG003
+    loss.backward()
+
+switched = Plain()
+switched.forward = lambda x: x   # the forward itself replaced
+other = Net()
+other.clip = True                # forward reads it: the output is no longer known
+for x, y in loader:
+    criterion(switched(x), y).backward()
+    criterion(other(x), y).backward()
+""",
+    },
 }
 
 

@@ -300,8 +300,9 @@ class StatementsMixin(InterpBase):
             elif target.attr == "grad":
                 record_call(frame, SET_GRAD, UNKNOWN, target)
             else:
-                self.ev(target.value, frame, env)
-                self._forget_modified_model(target.value, frame, env)
+                owner = self.ev(target.value, frame, env)
+                if not (isinstance(owner, Instance) and self.unread_attribute(owner.cls, target.attr)):
+                    self._forget_modified_model(target.value, frame, env)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, frame, env)
         elif isinstance(target, ast.Subscript):
