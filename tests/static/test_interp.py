@@ -1231,6 +1231,53 @@ for x, y in loader:
     criterion(other(x), y).backward()
 """,
     },
+    # round 8 (YOLOP's MCnet.forward): a list of unknown length grown by append in a loop, then
+    # `insert(0, det_out)`: item 0 is the detection output, the later items the sigmoids; a second
+    # append to a list already filled joins its items (before, it was not followed: `outs[-1]` was
+    # the first item's softmax and LG001 was reported on the logits)
+    "list_filled_then_inserted": {
+        "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.blocks = nn.ModuleList([nn.Linear(8, 8) for _ in range(3)])
+        self.seg_out_idx = [1, 2]
+
+    def forward(self, x):
+        out = []
+        det_out = None
+        for i, block in enumerate(self.blocks):
+            x = block(x)
+            if i in self.seg_out_idx:
+                m = nn.Sigmoid()
+                out.append(m(x))
+            if i == 0:
+                det_out = x
+        out.insert(0, det_out)
+        return out
+
+
+def appended_twice(a, b, y):
+    preds = []
+    preds.append(F.softmax(a, dim=1))
+    preds.append(b)
+    return nn.CrossEntropyLoss()(preds[-1], y)
+
+
+model = Net()
+seg = nn.BCEWithLogitsLoss()
+for x, y in loader:
+    predictions = model(x)
+    det = seg(predictions[0], y)
+    da = seg(predictions[1].view(-1), y.view(-1))  # expect: LG003
+    (det + da).backward()
+""",
+    },
 }
 
 

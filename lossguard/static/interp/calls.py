@@ -9,6 +9,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import CALLEE, LossCall, forwarding_call
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
+    LIST_MUTATORS,
     MAX_DEPTH,
     MODULE_MUTATORS,
     MODULE_SELF_METHODS,
@@ -41,8 +42,10 @@ from lossguard.static.values import (
     Either,
     External,
     FunctionRef,
+    HeadedList,
     Instance,
     Layer,
+    ListOf,
     LossSpec,
     NumberList,
     ParamUnknown,
@@ -96,7 +99,11 @@ class CallsMixin(InterpBase):
                 receiver = self.ev(func.value, frame, env)
             name = func.attr
             record_call(frame, name, receiver, node)
-            if isinstance(receiver, (Tensor, Unknown, Const, TupleVal, NumberList)):
+            if (
+                isinstance(receiver, (Tensor, Unknown, Const, TupleVal, NumberList))
+                or isinstance(receiver, (ListOf, HeadedList))
+                and name in LIST_MUTATORS
+            ):
                 pos, kw, starred = self._args(node, frame, env)
                 result = self._value_method(receiver, name, node, pos, kw, frame, env)
                 if (

@@ -16,6 +16,8 @@ Sink = Callable[[object], None]
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 MAX_DEPTH = 6
+#: list methods that change a list's length or items
+LIST_MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__", "__delitem__")
 MODULE_BASES = {"torch.nn.Module", "torch.nn.modules.module.Module"}
 MODULE_MUTATORS = {"add_module", "append", "extend", "insert", "register_module", "__setitem__"}
 MODULE_SELF_METHODS = {
