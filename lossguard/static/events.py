@@ -63,6 +63,9 @@ class Accumulate:
     target: ast.expr  # the accumulator (``total_loss``, ``self.losses``)
     value: Value
     ctx: Context
+    # an accumulation into ``self.<attr>`` in a method a loop calls (``meter.update(loss)`` with
+    # ``self.sum += val``): the loop's context, the receiver (``meter``) and the call
+    outer: tuple[Context, ast.expr, ast.Call] | None = None
 
 
 @dataclass(frozen=True)

@@ -180,11 +180,29 @@ class CallsMixin(InterpBase):
         pos, kw, starred = self._args(node, frame, env)
         self._last_effects = {}
         self._last_grad_calls = ()
+        self._last_self_accs = ()
         result = self.apply(callee, node, pos, kw, starred, frame, env)
         fold_callee_calls(frame, self._last_grad_calls)
+        if self._last_self_accs and isinstance(func, ast.Attribute):
+            self._outlived_accumulations(node, func.value, self._last_self_accs, frame)
         if self._last_effects and not starred:
             self.apply_effects(node, self._last_effects, frame, env)  # predictor(feat, ret): ret["x"] = ... inside
         return result
+
+    def _outlived_accumulations(self, node: ast.Call, receiver: ast.expr, accs: tuple, frame: Frame) -> None:
+        """``meter.update(loss)`` whose method adds a graph-holding value to ``self.sum``: inside a
+        loop, each is an accumulation across the loop's iterations (reported where the method adds,
+        with the loop's context); outside any loop, through ``self`` or an object it holds, it is
+        this method's own, for its callers' loops."""
+        kept = isinstance(receiver, ast.Name) or isinstance(receiver, ast.Attribute) and is_self(receiver.value, frame)
+        if not kept and not is_self(receiver, frame):
+            return  # Meter().update(loss): a fresh object
+        if frame.loops:
+            if kept:
+                for acc in accs:
+                    self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node)))
+        elif isinstance(frame.self_value, Instance) and (is_self(receiver, frame) or not isinstance(receiver, ast.Name)):
+            frame.self_accs.extend(accs)
 
     def apply(self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
         if isinstance(callee, NamedTupleClass):
@@ -314,6 +332,7 @@ class CallsMixin(InterpBase):
         if key in self._memo:
             self._last_effects = self._effects.get(key, {})
             self._last_grad_calls = self._grad_calls.get(key, ())
+            self._last_self_accs = self._self_accs.get(key, ())
             for event in self._forwarded.get(key, ()):
                 if callsite is not None and event.ctx.callsite != callsite:
                     # a thin wrapper called again with the same values: its loss call is this caller's too
@@ -343,6 +362,9 @@ class CallsMixin(InterpBase):
             if frame.grad_calls:
                 self._grad_calls[key] = (*frame.grad_calls, (CALLEE, UNKNOWN, fn, ref.module))
             self._last_grad_calls = self._grad_calls.get(key, ())
+            if frame.self_accs:
+                self._self_accs[key] = tuple(frame.self_accs)
+            self._last_self_accs = self._self_accs.get(key, ())
             if ref.module.facts.function(fn).is_generator:
                 result: Value = UNKNOWN
             elif frame.returns:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import CALLEE, SET_GRAD, Context
+from lossguard.static.events import CALLEE, SET_GRAD, Accumulate, Context
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef, Value, join
 
@@ -83,6 +83,7 @@ class Frame:
         "called",
         "callsite",
         "grad_calls",
+        "self_accs",
     )
 
     def __init__(
@@ -110,6 +111,9 @@ class Frame:
         # the gradient calls (backward, step, zero_grad, ...) this body makes, directly or through the
         # functions it calls, with their module: a loop that calls this function makes them too
         self.grad_calls: list[tuple[str, Value, ast.AST, ModuleInfo]] = []
+        # graph-holding values this body (outside any loop of its own) adds to attributes of ``self``
+        # or of the objects ``self`` holds (``self.sum += val``): they outlive the call
+        self.self_accs: list[Accumulate] = []
         self.depth = depth
         self.owner = owner
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
+from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr, is_self
 from lossguard.static.interp.statements import element
@@ -142,7 +142,7 @@ class TorchCallsMixin(InterpBase):
             self.bind(node.func.value, UNKNOWN, frame, env)  # labels.append(x): another length, maybe another dtype
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
-            self.sink(Accumulate(node, target, pos[0], frame.ctx()))
+            self.accumulate(node, target, pos[0], frame)
             if name != "add_":
                 self._grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env)
             return Const(None)
