@@ -53,7 +53,12 @@ for x, y in loader:
             "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "
             "condition) is taken as a loss on every path, the paths that added nothing holding the zero; "
             "it is reported without an automatic fix, since it may still be the float. Any other value "
-            "that is a loss on one path only (`best = 0.0; if c: best = loss`) is left alone."
+            "that is a loss on one path only (`best = 0.0; if c: best = loss`) is left alone. A sum kept "
+            "in an object (`self.sum += val` in `AverageMeter.update`) is reported at the method's line "
+            "when a training loop calls the method every step with a loss that still holds its graph "
+            "(`meter.update(loss)`) on an object made before the loop; silent when the loop re-makes or "
+            "resets the object (`meter.reset()`), the method restarts the sum itself, or the value is "
+            "not followed (`hvd.allreduce(loss)`, a value from another library)."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",
