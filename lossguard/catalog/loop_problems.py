@@ -53,7 +53,12 @@ for x, y in loader:
             "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "
             "condition) is taken as a loss on every path, the paths that added nothing holding the zero; "
             "it is reported without an automatic fix, since it may still be the float. Any other value "
-            "that is a loss on one path only (`best = 0.0; if c: best = loss`) is left alone."
+            "that is a loss on one path only (`best = 0.0; if c: best = loss`) is left alone. A sum kept "
+            "in an object (`self.sum += val` in `AverageMeter.update`) is reported at the method's line "
+            "when a training loop calls the method every step with a loss that still holds its graph "
+            "(`meter.update(loss)`) on an object made before the loop; silent when the loop re-makes or "
+            "resets the object (`meter.reset()`), the method restarts the sum itself, or the value is "
+            "not followed (`hvd.allreduce(loss)`, a value from another library)."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",
@@ -92,7 +97,10 @@ for x, y in loader:
             "Reported for the innermost loop that calls both backward() and an optimizer's step() "
             "(a torch.optim optimizer, a GradScaler's step(optimizer), or a receiver named like an "
             "optimizer; `X.step(arg)` of unknown values counts only when X is named like a scaler and "
-            "arg like an optimizer) when nothing in that loop clears its gradients. Clearing it accepts: "
+            "arg like an optimizer) when nothing in that loop clears its gradients. The loop's calls include "
+            "those of the functions and methods it calls, through any depth of calls (`self.train_step()` "
+            "running `self.forward_backward()` and `self.optimizer.step()`); a step() made in another file "
+            "is not counted, and a clearing call made there counts as clearing. Clearing it accepts: "
             "`optimizer.zero_grad()` (with or without `set_to_none`), `model.zero_grad()` on any module "
             "(which module owns which parameters is not tracked), assigning or deleting `.grad` / "
             "`._grad` (`p.grad = None`, `param._grad = ...`, `del p.grad`, `setattr(p, 'grad', None)`), "

@@ -63,6 +63,9 @@ class Accumulate:
     target: ast.expr  # the accumulator (``total_loss``, ``self.losses``)
     value: Value
     ctx: Context
+    # an accumulation into ``self.<attr>`` in a method a loop calls (``meter.update(loss)`` with
+    # ``self.sum += val``): the loop's context, the receiver (``meter``) and the call
+    outer: tuple[Context, ast.expr, ast.Call] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,15 @@ class Backward:
     gradient: bool | None = None
 
 
+CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradient calls are in the loop's (its node)
+SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file
+
+
 @dataclass(frozen=True)
 class LoopSummary:
-    """The calls found lexically inside one loop, reported when the loop has been interpreted."""
+    """The calls made inside one loop, reported when the loop has been interpreted: those written in
+    its body, and the gradient calls of the functions it calls (with a :data:`CALLEE` entry naming
+    each such function's node)."""
 
     node: ast.stmt
     calls: tuple[tuple[str, Value, ast.AST], ...]  # (method or function name, receiver value, node)

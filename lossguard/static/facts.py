@@ -78,6 +78,7 @@ class ModuleFacts:
     def __init__(self) -> None:
         self._functions: dict[int, FunctionFacts] = {}
         self._classes: dict[int, ClassFacts] = {}
+        self._self_names: dict[int, frozenset[str]] = {}
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFacts:
         facts = self._functions.get(id(node))
@@ -86,6 +87,20 @@ class ModuleFacts:
             scan.visit(node)
             facts = self._functions[id(node)] = scan.facts
         return facts
+
+    def self_names(self, node: ast.AST) -> frozenset[str]:
+        """The names code under ``node`` (nested functions and lambdas included) may read an
+        attribute of ``self`` by: ``self.<name>`` and every string constant (``getattr(self, "nc")``)."""
+        names = self._self_names.get(id(node))
+        if names is None:
+            found = set()
+            for n in ast.walk(node):
+                if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "self":
+                    found.add(n.attr)
+                elif isinstance(n, ast.Constant) and isinstance(n.value, str):
+                    found.add(n.value)
+            names = self._self_names[id(node)] = frozenset(found)
+        return names
 
     def cls(self, node: ast.ClassDef) -> ClassFacts:
         facts = self._classes.get(id(node))

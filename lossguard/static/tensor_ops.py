@@ -433,10 +433,11 @@ def _literal_shape(node: ast.expr) -> Shape | None:
     return Shape(tuple(dims))
 
 
-def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: ast.Call, frame: Where) -> Tensor:
+def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: ast.Call, frame: Where, skip: int = 0) -> Tensor:
+    """``skip``: the call's positional arguments before ``args`` (1 for ``torch.reshape(x, ...)``, whose tensor is ``t``)."""
     shape = t.shape
     new: Shape | None = None
-    arg_nodes = [a for a in node.args if not isinstance(a, ast.Starred)]
+    arg_nodes = [a for a in node.args if not isinstance(a, ast.Starred)][skip:]
     if name in ("squeeze", "torch.squeeze"):
         dim = args[0] if args else kw.get("dim", kw.get("axis"))
         if shape is not None and shape.rank_known:
@@ -464,14 +465,14 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
                     new = Shape(tuple(dims))
             elif i == -1:
                 new = Shape((*shape.dims, 1), rank_known=False)
-    elif name in ("view", "reshape", "torch.reshape"):
+    elif name in ("view", "reshape"):
         if has_star(node):
             new = None
         else:
             vals = args
             nodes = arg_nodes
-            if name == "torch.reshape":
-                vals, nodes = args[1:], arg_nodes[1:]
+            if len(vals) != len(nodes):
+                vals, nodes = [], []  # torch.reshape(x, shape=(B, 1)): the sizes are not read
             if len(nodes) == 1 and isinstance(nodes[0], (ast.Tuple, ast.List)) and isinstance(vals[0], TupleVal):
                 vals = list(vals[0].items)
                 nodes = list(nodes[0].elts)

@@ -184,6 +184,17 @@ class ListOf(Value):
 
 
 @dataclass(frozen=True)
+class HeadedList(Value):
+    """A list whose first items are known one by one and whose later items, of unknown number, are
+    each ``rest``: YOLOP's ``forward`` appends ``sigmoid(x)`` per segmentation head, then
+    ``out.insert(0, det_out)``; ``out[0]`` is the detection output and ``out[1]`` a sigmoid. Read
+    only by indexing with a constant; anything else takes it for a list it does not know."""
+
+    head: tuple[Value, ...]
+    rest: Value
+
+
+@dataclass(frozen=True)
 class DatasetRows(Value):
     """A dataset whose items are known (``TensorDataset(x, y)``): ``dataset[i]`` and each
     iteration give ``row`` (a tuple of the tensors without their first axis)."""
@@ -367,6 +378,8 @@ def join(a: Value, b: Value) -> Value:
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
     if isinstance(a, ListOf) and isinstance(b, ListOf):
         return ListOf(join(a.item, b.item))
+    if isinstance(a, HeadedList) and isinstance(b, HeadedList) and len(a.head) == len(b.head):
+        return HeadedList(tuple(join(x, y) for x, y in zip(a.head, b.head)), join(a.rest, b.rest))
     if isinstance(a, TupleVal) and isinstance(b, ListOf):
         a, b = b, a
     if isinstance(a, ListOf) and isinstance(b, TupleVal) and not hasattr(b, "fields"):

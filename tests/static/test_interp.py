@@ -1179,6 +1179,105 @@ class FineTuner(Task):
         self.log("raw", self.loss(self.head(x), y))
 """,
     },
+    # round 8 (YOLOP, hustvl/YOLOP 8d8f68df): train.py sets `model.gr` and `model.nc` on the built
+    # model; MCnet reads `self.nc` only while it is built, so its forward is still known. A store of an
+    # attribute that forward reads (`model.clip = True`) still forgets the model.
+    "attribute_store_forward_never_reads": {
+        "model.py": """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.nc = 1
+        self.names = [str(i) for i in range(self.nc)]
+        self.fc = nn.Linear(8, 1)
+        self.clip = False
+
+    def forward(self, x):
+        h = self.fc(x)
+        if self.clip:
+            h = h.clamp(-5, 5)
+        return h.sigmoid()
+
+
+class Plain(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 1)
+
+    def forward(self, x):
+        return self.fc(x).sigmoid()
+""",
+        "train.py": """
+import torch.nn as nn
+from model import Net, Plain
+
+criterion = nn.BCEWithLogitsLoss()
+model = Net()
+model.gr = 1.0
+model.nc = 1
+for x, y in loader:
+    loss = criterion(model(x), y)  # expect: LG003
+    loss.backward()
+
+switched = Plain()
+switched.forward = lambda x: x   # the forward itself replaced
+other = Net()
+other.clip = True                # forward reads it: the output is no longer known
+for x, y in loader:
+    criterion(switched(x), y).backward()
+    criterion(other(x), y).backward()
+""",
+    },
+    # round 8 (YOLOP's MCnet.forward): a list of unknown length grown by append in a loop, then
+    # `insert(0, det_out)`: item 0 is the detection output, the later items the sigmoids; a second
+    # append to a list already filled joins its items (before, it was not followed: `outs[-1]` was
+    # the first item's softmax and LG001 was reported on the logits)
+    "list_filled_then_inserted": {
+        "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.blocks = nn.ModuleList([nn.Linear(8, 8) for _ in range(3)])
+        self.seg_out_idx = [1, 2]
+
+    def forward(self, x):
+        out = []
+        det_out = None
+        for i, block in enumerate(self.blocks):
+            x = block(x)
+            if i in self.seg_out_idx:
+                m = nn.Sigmoid()
+                out.append(m(x))
+            if i == 0:
+                det_out = x
+        out.insert(0, det_out)
+        return out
+
+
+def appended_twice(a, b, y):
+    preds = []
+    preds.append(F.softmax(a, dim=1))
+    preds.append(b)
+    return nn.CrossEntropyLoss()(preds[-1], y)
+
+
+model = Net()
+seg = nn.BCEWithLogitsLoss()
+for x, y in loader:
+    predictions = model(x)
+    det = seg(predictions[0], y)
+    da = seg(predictions[1].view(-1), y.view(-1))  # expect: LG003
+    (det + da).backward()
+""",
+    },
 }
 
 

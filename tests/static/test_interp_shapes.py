@@ -199,6 +199,22 @@ ok = nn.CrossEntropyLoss()(torch.randn(3, 4), labels.long())
 sized = torch.Tensor(3, 4)  # sizes, not data: the shape is not read from the arguments
 """,
     },
+    # the function form reads its sizes after the tensor; SlowFast's gradcam_utils passes them as
+    # shape= (an internal error before round 8: the sizes were read from the tensor's position)
+    "torch_reshape_function_form": {
+        "train.py": """
+import torch
+import torch.nn as nn
+
+def normalise(cam, B):
+    low = torch.reshape(torch.min(cam.view(B, -1), dim=-1, keepdim=True)[0], shape=(B, 1, 1))
+    return cam - low
+
+scores = torch.randn(8, 1)
+loss = nn.MSELoss()(torch.reshape(scores, (8,)), torch.randn(8, 1))  # expect: LG005
+fine = nn.MSELoss()(torch.reshape(scores, (8, 1)), torch.randn(8, 1))
+""",
+    },
 }
 
 

@@ -6,9 +6,10 @@ import ast
 import dataclasses
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import LossCall, forwarding_call
+from lossguard.static.events import CALLEE, LossCall, forwarding_call
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
+    LIST_MUTATORS,
     MAX_DEPTH,
     MODULE_MUTATORS,
     MODULE_SELF_METHODS,
@@ -16,9 +17,11 @@ from lossguard.static.interp.frame import (
     Frame,
     LambdaRef,
     SuperRef,
+    fold_callee_calls,
     has_decorator,
     is_self,
     is_static,
+    record_call,
     rewrites_values,
     turns_off_grad,
 )
@@ -39,8 +42,10 @@ from lossguard.static.values import (
     Either,
     External,
     FunctionRef,
+    HeadedList,
     Instance,
     Layer,
+    ListOf,
     LossSpec,
     NumberList,
     ParamUnknown,
@@ -93,10 +98,12 @@ class CallsMixin(InterpBase):
             else:
                 receiver = self.ev(func.value, frame, env)
             name = func.attr
-            if frame.loop_calls:
-                for calls in frame.loop_calls:
-                    calls.append((name, receiver, node))
-            if isinstance(receiver, (Tensor, Unknown, Const, TupleVal, NumberList)):
+            record_call(frame, name, receiver, node)
+            if (
+                isinstance(receiver, (Tensor, Unknown, Const, TupleVal, NumberList))
+                or isinstance(receiver, (ListOf, HeadedList))
+                and name in LIST_MUTATORS
+            ):
                 pos, kw, starred = self._args(node, frame, env)
                 result = self._value_method(receiver, name, node, pos, kw, frame, env)
                 if (
@@ -165,18 +172,37 @@ class CallsMixin(InterpBase):
             if isinstance(func, ast.Name) and func.id in SEQUENCE_BUILTINS and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 return self.sequence_builtin(func.id, node, pos, kw, starred)
-            if frame.loop_calls and isinstance(func, ast.Name):
-                for calls in frame.loop_calls:
-                    calls.append((func.id, callee, node))
+            if isinstance(func, ast.Name):
+                record_call(frame, func.id, callee, node)
         if self.is_namedtuple_factory(callee):
             self._args(node, frame, env)
             return self.namedtuple_class(node)
         pos, kw, starred = self._args(node, frame, env)
         self._last_effects = {}
+        self._last_grad_calls = ()
+        self._last_self_accs = ()
         result = self.apply(callee, node, pos, kw, starred, frame, env)
+        fold_callee_calls(frame, self._last_grad_calls)
+        if self._last_self_accs and isinstance(func, ast.Attribute):
+            self._outlived_accumulations(node, func.value, self._last_self_accs, frame)
         if self._last_effects and not starred:
             self.apply_effects(node, self._last_effects, frame, env)  # predictor(feat, ret): ret["x"] = ... inside
         return result
+
+    def _outlived_accumulations(self, node: ast.Call, receiver: ast.expr, accs: tuple, frame: Frame) -> None:
+        """``meter.update(loss)`` whose method adds a graph-holding value to ``self.sum``: inside a
+        loop, each is an accumulation across the loop's iterations (reported where the method adds,
+        with the loop's context); outside any loop, through ``self`` or an object it holds, it is
+        this method's own, for its callers' loops."""
+        kept = isinstance(receiver, ast.Name) or isinstance(receiver, ast.Attribute) and is_self(receiver.value, frame)
+        if not kept and not is_self(receiver, frame):
+            return  # Meter().update(loss): a fresh object
+        if frame.loops:
+            if kept:
+                for acc in accs:
+                    self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node)))
+        elif isinstance(frame.self_value, Instance) and (is_self(receiver, frame) or not isinstance(receiver, ast.Name)):
+            frame.self_accs.extend(accs)
 
     def apply(self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
         if isinstance(callee, NamedTupleClass):
@@ -305,6 +331,8 @@ class CallsMixin(InterpBase):
             return UNKNOWN
         if key in self._memo:
             self._last_effects = self._effects.get(key, {})
+            self._last_grad_calls = self._grad_calls.get(key, ())
+            self._last_self_accs = self._self_accs.get(key, ())
             for event in self._forwarded.get(key, ()):
                 if callsite is not None and event.ctx.callsite != callsite:
                     # a thin wrapper called again with the same values: its loss call is this caller's too
@@ -331,6 +359,12 @@ class CallsMixin(InterpBase):
             if effects:
                 self._effects[key] = effects
             self._last_effects = effects
+            if frame.grad_calls:
+                self._grad_calls[key] = (*frame.grad_calls, (CALLEE, UNKNOWN, fn, ref.module))
+            self._last_grad_calls = self._grad_calls.get(key, ())
+            if frame.self_accs:
+                self._self_accs[key] = tuple(frame.self_accs)
+            self._last_self_accs = self._self_accs.get(key, ())
             if ref.module.facts.function(fn).is_generator:
                 result: Value = UNKNOWN
             elif frame.returns:

@@ -138,6 +138,29 @@ class ClassesMixin(InterpBase):
                         out.append(ref)
         return out
 
+    def unread_attribute(self, cls: ClassRef, name: str) -> bool:
+        """Whether storing ``name`` on a built instance (``model.nc = 1`` in YOLOP's train.py) leaves
+        what its methods compute as it was: no class of its hierarchy, all defined in the checked
+        code or ``nn.Module``, defines it or reads ``self.<name>`` (or names it in a string) outside
+        construction (``__init__`` and the helpers only it calls), and it is not one of the module
+        machinery's own names (``forward``, ``training``, ``_private``)."""
+        if name.startswith("_") or name in ("forward", "training"):
+            return False
+        for base in self._bases(cls):
+            if isinstance(base, ClassRef):
+                helpers = init_helpers(base.node)
+                for stmt in base.node.body:
+                    if isinstance(stmt, (*FUNCTION_DEFS, ast.ClassDef)) and stmt.name == name:
+                        return False
+                    if isinstance(stmt, FUNCTION_DEFS) and stmt.name != "__init__" and stmt.name not in helpers:
+                        if name in base.module.facts.self_names(stmt):
+                            return False
+                    elif not isinstance(stmt, (*FUNCTION_DEFS, ast.ClassDef, ast.Expr, ast.Pass)):
+                        return False  # class attributes, decorators' state: not followed
+            elif not (isinstance(base, QualName) and base.name in MODULE_BASES):
+                return False  # a base class whose code is not read: it may read the attribute
+        return True
+
     def _is_nn_module(self, cls: ClassRef) -> bool:
         for b in self._bases(cls)[1:]:
             if isinstance(b, QualName) and (b.name in MODULE_BASES or b.name.endswith("LightningModule")):

@@ -37,6 +37,10 @@ class Interpreter(
         self._effects: dict[tuple, dict[int | str, Value]] = {}  # dicts a call changed in place, by argument
         self._forwarded: dict[tuple, list[LossCall]] = {}  # a thin wrapper's own loss calls, by call key (see call_function)
         self._last_effects: dict[int | str, Value] = {}
+        self._grad_calls: dict[tuple, tuple] = {}  # the gradient calls a call made (Frame.grad_calls), by call key
+        self._last_grad_calls: tuple = ()
+        self._self_accs: dict[tuple, tuple] = {}  # a call's accumulations into attributes of self (Frame.self_accs), by call key
+        self._last_self_accs: tuple = ()
         self._in_progress: set[tuple] = set()
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context
         self._default_instances: dict[int, Instance] = {}

@@ -28,6 +28,7 @@ from lossguard.static.values import (
     DictVal,
     Dtype,
     External,
+    HeadedList,
     Instance,
     ListOf,
     ModuleRef,
@@ -211,6 +212,17 @@ class ExpressionsMixin(InterpBase):
             return self.any_value(base)  # loss[key] in `for key in loss`: whichever value it is
         if isinstance(base, ListOf) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
             return base.item
+        if (
+            isinstance(base, HeadedList)
+            and single
+            and isinstance(index, Const)
+            and isinstance(index.value, int)
+            and not isinstance(index.value, bool)
+        ):
+            i = index.value
+            if 0 <= i < len(base.head):
+                return base.head[i]
+            return base.rest if i >= len(base.head) else UNKNOWN  # out[-1] may be a head item
         if isinstance(base, DatasetRows) and single and not isinstance(node.slice, ast.Slice):
             return base.row  # dataset[i]
         if isinstance(base, TupleVal) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import Context
+from lossguard.static.events import CALLEE, SET_GRAD, Accumulate, Context
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef, Value, join
 
@@ -16,6 +16,8 @@ Sink = Callable[[object], None]
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 MAX_DEPTH = 6
+#: list methods that change a list's length or items
+LIST_MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__", "__delitem__")
 MODULE_BASES = {"torch.nn.Module", "torch.nn.modules.module.Module"}
 MODULE_MUTATORS = {"add_module", "append", "extend", "insert", "register_module", "__setitem__"}
 MODULE_SELF_METHODS = {
@@ -80,6 +82,8 @@ class Frame:
         "owner",
         "called",
         "callsite",
+        "grad_calls",
+        "self_accs",
     )
 
     def __init__(
@@ -104,6 +108,12 @@ class Frame:
         self.no_grad = no_grad
         self.returns: list[Value] = []
         self.loop_calls: list[list[tuple[str, Value, ast.AST]]] = []
+        # the gradient calls (backward, step, zero_grad, ...) this body makes, directly or through the
+        # functions it calls, with their module: a loop that calls this function makes them too
+        self.grad_calls: list[tuple[str, Value, ast.AST, ModuleInfo]] = []
+        # graph-holding values this body (outside any loop of its own) adds to attributes of ``self``
+        # or of the objects ``self`` holds (``self.sum += val``): they outlive the call
+        self.self_accs: list[Accumulate] = []
         self.depth = depth
         self.owner = owner
 
@@ -112,6 +122,40 @@ class Frame:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def grad_relevant(name: str) -> bool:
+    """Whether a call of this name can matter to a loop's backward / step / zero_grad bookkeeping."""
+    low = name.lower()
+    return name in ("backward", "manual_backward", "step", SET_GRAD) or "grad" in low or "zero" in low
+
+
+def record_call(frame: Frame, name: str, receiver: Value, node: ast.AST) -> None:
+    """A call made in this body: into every enclosing loop's calls, and into the body's gradient calls."""
+    for calls in frame.loop_calls:
+        calls.append((name, receiver, node))
+    if grad_relevant(name):
+        frame.grad_calls.append((name, receiver, node, frame.module))
+
+
+def fold_callee_calls(frame: Frame, made: tuple[tuple[str, Value, ast.AST, ModuleInfo], ...]) -> None:
+    """The gradient calls a called function made are this body's, and its loops': ``train_step()`` in
+    a loop that runs ``loss.backward()`` and ``self.optimizer.step()`` is a loop with those calls. A
+    clearing call in another file stands as a clearing whose optimizer is not known (the rules read
+    the text of a call in the loop's own file); a step() there is left out."""
+    if not made:
+        return
+    frame.grad_calls.extend(made)
+    if not frame.loop_calls:
+        return
+    folded: list[tuple[str, Value, ast.AST]] = []
+    for name, receiver, node, module in made:
+        if module is frame.module or name in ("backward", "manual_backward", CALLEE):
+            folded.append((name, receiver, node))
+        elif name != "step":
+            folded.append((SET_GRAD, receiver, node))
+    for calls in frame.loop_calls:
+        calls.extend(folded)
 
 
 def replace_env(env: Env, new: Env) -> None:
@@ -161,6 +205,44 @@ def turns_off_grad(qualname: str) -> bool:
 def rewrites_values(method: str) -> bool:
     """An in-place tensor method (trailing underscore) that changes the tensor's numbers."""
     return method.endswith("_") and not method.startswith("_") and method not in KEEPS_VALUES_IN_PLACE
+
+
+# methods whose result holds a graph exactly when their receiver does
+_GRAPH_KEEPING_METHODS = frozenset(
+    {
+        "cpu",
+        "cuda",
+        "to",
+        "float",
+        "double",
+        "half",
+        "contiguous",
+        "clone",
+        "squeeze",
+        "unsqueeze",
+        "view",
+        "reshape",
+        "flatten",
+        "permute",
+        "transpose",
+    }
+)
+
+
+def detached_expr(node: ast.expr) -> bool:
+    """Whether the expression is written as graph-free: ``pred.detach().cpu()``, ``out.data[:, 0]``,
+    ``loss.item()`` (read from the text: a value the interpreter does not know may still be one)."""
+    while True:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("detach", "item"):
+                return True
+            if node.func.attr not in _GRAPH_KEEPING_METHODS:
+                return False
+            node = node.func.value
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        else:
+            return isinstance(node, ast.Attribute) and node.attr == "data"
 
 
 def same_expr(a: ast.expr, b: ast.expr) -> bool:

@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
-from lossguard.static.events import Accumulate, LoopSummary
+from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -15,6 +15,7 @@ from lossguard.static.interp.frame import (
     is_self,
     join_envs,
     pattern_names,
+    record_call,
     replace_env,
     same_expr,
     turns_off_grad,
@@ -64,7 +65,7 @@ class StatementsMixin(InterpBase):
             current = self.ev(stmt.target, frame, env)
             added = self.ev(stmt.value, frame, env)
             if isinstance(stmt.op, (ast.Add, ast.Sub)):
-                self.sink(Accumulate(stmt, stmt.target, added, frame.ctx()))
+                self.accumulate(stmt, stmt.target, added, frame)
             self.bind(stmt.target, binop(current, added, stmt.op), frame, env)
             return False
         if isinstance(stmt, ast.AnnAssign):
@@ -113,6 +114,21 @@ class StatementsMixin(InterpBase):
             return False
         return False  # pass, del, global, nonlocal, type aliases
 
+    def accumulate(self, node: ast.AST, target: ast.expr, value: Value, frame: Frame) -> None:
+        """Report ``target += value`` (or an append); one into an attribute of ``self`` made outside
+        any loop of this body is kept for the loops of its callers (``meter.update(loss)``)."""
+        acc = Accumulate(node, target, value, frame.ctx())
+        self.sink(acc)
+        if (
+            not frame.loops
+            and isinstance(target, ast.Attribute)
+            and is_self(target.value, frame)
+            and isinstance(frame.self_value, Instance)
+            and isinstance(value, Tensor)
+            and value.graph
+        ):
+            frame.self_accs.append(acc)
+
     def _exec_assign(self, stmt: ast.Assign, frame: Frame, env: Env) -> None:
         rhs = stmt.value
         if isinstance(rhs, ast.BinOp) and isinstance(rhs.op, (ast.Add, ast.Sub)):
@@ -120,9 +136,9 @@ class StatementsMixin(InterpBase):
             left, right = self.ev(rhs.left, frame, env), self.ev(rhs.right, frame, env)
             for t in stmt.targets:
                 if same_expr(rhs.left, t):
-                    self.sink(Accumulate(stmt, t, right, frame.ctx()))
+                    self.accumulate(stmt, t, right, frame)
                 elif same_expr(rhs.right, t):
-                    self.sink(Accumulate(stmt, t, left, frame.ctx()))
+                    self.accumulate(stmt, t, left, frame)
             if isinstance(rhs.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
                 value = self.concat(left, right)  # losses = losses + [sum(losses)]
             else:
@@ -296,12 +312,12 @@ class StatementsMixin(InterpBase):
                 elif isinstance(frame.self_value, Instance) and frame.called:
                     # a setter run by code that calls it (not analysed alone with unknown arguments)
                     self.set_later(frame.self_value, target.attr, value)
-            elif target.attr == "grad" and frame.loop_calls:
-                for calls in frame.loop_calls:
-                    calls.append(("<set-grad>", UNKNOWN, target))
+            elif target.attr == "grad":
+                record_call(frame, SET_GRAD, UNKNOWN, target)
             else:
-                self.ev(target.value, frame, env)
-                self._forget_modified_model(target.value, frame, env)
+                owner = self.ev(target.value, frame, env)
+                if not (isinstance(owner, Instance) and self.unread_attribute(owner.cls, target.attr)):
+                    self._forget_modified_model(target.value, frame, env)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, frame, env)
         elif isinstance(target, ast.Subscript):

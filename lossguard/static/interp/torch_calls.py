@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import Accumulate, Arg, Backward, LossCall, TorchCall
+from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, is_self
+from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr, is_self
 from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
@@ -40,6 +40,7 @@ from lossguard.static.values import (
     Dim,
     Dtype,
     External,
+    HeadedList,
     IntVal,
     Layer,
     ListOf,
@@ -103,16 +104,25 @@ class TorchCallsMixin(InterpBase):
                 args[sig.keywords[k.arg]] = Arg(k.value, kw.get(k.arg, UNKNOWN))
         self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx()))
         unreduced = reduction == "none"
-        return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=not frame.no_grad, unreduced=unreduced)
+        # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
+        graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
+        return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=graph, unreduced=unreduced)
 
-    def _grow_list(self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env) -> None:
+    def _grow_list(self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env, front: Value | None = None) -> None:
         """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
         of like items) or on ``self.heads`` (an ``nn.ModuleList``): it is now a list of items like
         those and ``x`` (one of unknown length). Lists reached through other names are left as they were."""
         own = isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame)
-        if not own or not isinstance(recv, (TupleVal, ListOf)) or hasattr(recv, "fields"):
+        if not own or not isinstance(recv, (TupleVal, ListOf, HeadedList)) or hasattr(recv, "fields"):
             return
-        self.bind(target, ListOf(_list_item(recv, added)), frame, env)
+        if isinstance(recv, HeadedList) and front is None:
+            grown: Value = HeadedList(recv.head, join(recv.rest, added) if added is not None else recv.rest)
+        elif isinstance(recv, (ListOf, HeadedList)) and front is not None:
+            # out.insert(0, det_out) on a list of unknown length: det_out first, then the items it had
+            grown = HeadedList((front, *recv.head), recv.rest) if isinstance(recv, HeadedList) else HeadedList((front,), recv.item)
+        else:
+            grown = ListOf(_list_item(recv, front if front is not None else added))
+        self.bind(target, grown, frame, env)
 
     def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
         """A method called on a tensor (or on a value of unknown type that may be a tensor)."""
@@ -128,18 +138,23 @@ class TorchCallsMixin(InterpBase):
                 held = recv if isinstance(recv, Tensor) else Tensor(dtype=Dtype.FLOAT)
                 env[target.id] = held.with_(graph=True)
             return Const(None)
-        if isinstance(recv, NumberList) and name in _LIST_MUTATORS and isinstance(node.func, ast.Attribute):
+        if isinstance(recv, NumberList) and name in LIST_MUTATORS and isinstance(node.func, ast.Attribute):
             self.bind(node.func.value, UNKNOWN, frame, env)  # labels.append(x): another length, maybe another dtype
         if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
-            self.sink(Accumulate(node, target, pos[0], frame.ctx()))
+            self.accumulate(node, target, pos[0], frame)
             if name != "add_":
                 self._grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env)
             return Const(None)
-        if name in _LIST_MUTATORS and isinstance(recv, (TupleVal, ListOf)) and isinstance(node.func, ast.Attribute):
+        if name in LIST_MUTATORS and isinstance(recv, (TupleVal, ListOf, HeadedList)) and isinstance(node.func, ast.Attribute):
             added = pos[-1] if name == "insert" and len(pos) == 2 else None
-            self._grow_list(node.func.value, recv, added, frame, env)  # reordered or shortened: the same kinds of items
-        if isinstance(recv, (Const, TupleVal, NumberList)):
+            if added is not None and pos[0] == Const(0):
+                self._grow_list(node.func.value, recv, None, frame, env, front=added)
+            elif isinstance(recv, HeadedList):
+                self.bind(node.func.value, ListOf(_list_item(recv, added)), frame, env)  # reordered: the head is no longer known
+            else:
+                self._grow_list(node.func.value, recv, added, frame, env)  # reordered or shortened: the same kinds of items
+        if isinstance(recv, (Const, TupleVal, NumberList, ListOf, HeadedList)):
             return UNKNOWN
         if t is None and name in _ACTIVATION_METHOD_ARGS and not _looks_like_tensor_method(name, pos, kw):
             return UNKNOWN  # `self.modules.softmax(x)`: a module or helper named like the tensor method
@@ -197,10 +212,14 @@ def _looks_like_tensor_method(name: str, pos: list[Value], kw: dict[str, Value])
     return len(pos) <= 1 and all(isinstance(p, IntVal) or isinstance(p, Const) and type(p.value) is int for p in pos)
 
 
-def _list_item(seq: TupleVal | ListOf, added: Value | None) -> Value:
+def _list_item(seq: TupleVal | ListOf | HeadedList, added: Value | None) -> Value:
     """What every item of a list is after ``added`` joins its items (None: nothing added)."""
     if isinstance(seq, ListOf):
         item = seq.item
+    elif isinstance(seq, HeadedList):
+        item = seq.rest
+        for x in seq.head:
+            item = join(item, x)
     elif seq.items:
         item = seq.items[0]
         for x in seq.items[1:]:
@@ -208,10 +227,6 @@ def _list_item(seq: TupleVal | ListOf, added: Value | None) -> Value:
     else:
         return added if added is not None else UNKNOWN
     return join(item, added) if added is not None else item
-
-
-#: list methods that change a list's length or items
-_LIST_MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__", "__delitem__")
 
 
 # ---------------------------------------------------------------------- torch functions as data
@@ -376,7 +391,7 @@ def _clamp(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
-    return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame)
+    return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame, skip=1)
 
 
 def _reduce(interp: Any, c: TorchCallArgs) -> Value:

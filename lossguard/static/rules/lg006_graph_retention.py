@@ -37,6 +37,16 @@ def _fix(acc: Accumulate, value: Tensor, module: ModuleInfo) -> Fix | None:
     return None
 
 
+def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo) -> bool:
+    """The loop calls ``meter.reset()`` (or a clear/zero/init method) on the receiver itself."""
+    for node in ast.walk(loop):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and module.segment(node.func.value) == receiver:
+            low = node.func.attr.lower()
+            if any(word in low for word in ("reset", "clear", "zero", "init", "start")):
+                return True
+    return False
+
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -48,6 +58,9 @@ class GraphRetention(Rule):
         self._reported: dict[int, set[str]] = {}
 
     def on_accumulate(self, acc: Accumulate) -> None:
+        if acc.outer is not None:
+            self._through_method(acc)
+            return
         value = acc.value
         if acc.ctx.no_grad or not acc.ctx.loops:
             return
@@ -95,6 +108,53 @@ class GraphRetention(Rule):
             None if holder or value.from_zero else _fix(acc, value, module),
         )
 
+    def _through_method(self, acc: Accumulate) -> None:
+        """``self.sum += val`` in ``Meter.update``, which a training loop calls as ``meter.update(loss)``
+        with a meter made before the loop: the sum keeps every step's graph. Judged like
+        ``meter += loss`` written in the loop (reset there, back-propagated, bounded by an outer
+        step: silent), with a value known to hold a graph, a loop that trains, and a method that
+        does not start the sum afresh itself."""
+        assert acc.outer is not None
+        outer, receiver, call = acc.outer
+        value = acc.value
+        if outer.no_grad or acc.ctx.no_grad or not outer.loops or not (isinstance(value, Tensor) and value.graph):
+            return
+        module = outer.module
+        loop = outer.loops[-1]
+        facts = self._facts(loop, module)
+        if not facts.trains:
+            return
+        name = module.segment(receiver)
+        if facts.resets(name, call) or _resets_through_method(loop, name, module):
+            return
+        method = acc.ctx.func
+        attr = acc.ctx.module.segment(acc.target)
+        if method is not None and any(
+            isinstance(n, ast.Assign) and any(acc.ctx.module.segment(t) == attr for t in n.targets) for n in ast.walk(method)
+        ):
+            return  # `self.total = 0` in the method itself: a sum of one call
+        proxy = Accumulate(call, receiver, value, outer)
+        if self._bounded_by_outer_step(proxy, loop, name, module):
+            return
+        scope = outer.func if outer.func is not None else module.module
+        found = self._backwarded.get(id(scope))
+        if found is None:
+            found = self._backwarded[id(scope)] = BackwardedTexts(module, scope)
+        if any(p.search(t) for p in found.derived(name) for t in found.texts):
+            return  # meter.sum.backward(): the sum is what gets back-propagated
+        reported = self._reported.setdefault(id(method if method is not None else acc.ctx.module.module), set())
+        if attr in reported:
+            return
+        reported.add(attr)
+        line = f" at line {call.lineno}" if module is acc.ctx.module else f" in {module.path.name}"
+        self.report(
+            acc.node,
+            acc.ctx,
+            f"`{attr}` keeps every step's loss tensor and its autograd graph alive: the training loop calls "
+            f"`{module.segment(call.func)}(...)`{line} every step on an object made before it; add loss.item() "
+            "(or loss.detach()) instead",
+        )
+
     def _facts(self, loop: ast.AST, module: ModuleInfo) -> LoopFacts:
         """What a loop calls and assigns, read once per loop node."""
         facts = self._loops.get(id(loop))
@@ -140,6 +200,69 @@ class GraphRetention(Rule):
         return True
 
     VALID = (
+        # the same meter given numbers, reset every step, or used under no_grad
+        """
+import torch
+import torch.nn.functional as F
+
+
+class AverageMeter:
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.sum = 0
+        self.count = 0
+
+    def update(self, val, n=1):
+        self.sum += val * n
+        self.count += n
+
+
+def train(model, loader, optimizer):
+    losses = AverageMeter()
+    last = AverageMeter()
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        optimizer.step()
+        losses.update(loss.item(), x.size(0))
+        last.reset()
+        last.update(loss)
+
+
+def validate(model, loader):
+    losses = AverageMeter()
+    with torch.no_grad():
+        for x, y in loader:
+            losses.update(F.cross_entropy(model(x), y), x.size(0))
+""",
+        # Informer2020's vali (zhouhaoyi/Informer2020 29f2a739, exp/exp_informer.py): the loss of
+        # detached predictions holds no graph, and the loop that calls vali() trains
+        """
+import numpy as np
+import torch.nn as nn
+
+class Exp:
+    def vali(self, loader, criterion):
+        total_loss = []
+        for x, y in loader:
+            pred = self.model(x)
+            loss = criterion(pred.detach().cpu(), y.detach().cpu())
+            total_loss.append(loss)
+        return np.average(total_loss)
+
+    def train(self, loader, vali_loader):
+        criterion = nn.MSELoss()
+        for epoch in range(10):
+            for x, y in loader:
+                self.optimizer.zero_grad()
+                loss = criterion(self.model(x), y)
+                loss.backward()
+                self.optimizer.step()
+            print(self.vali(vali_loader, criterion))
+""",
         """
 import torch.nn as nn
 import torch.nn.functional as F
@@ -714,5 +837,39 @@ for i, (x, y) in enumerate(loader):
         running_loss = 0.0
 """,
             fix_title="Accumulate loss.item()",
+        ),
+        # a meter's running sum (horovod's Metric before 6bac3dde, the AverageMeter of many training
+        # scripts) given the loss itself: `self.sum` keeps every step's graph
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+
+class AverageMeter:
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.sum = 0
+        self.count = 0
+
+    def update(self, val, n=1):
+        self.sum += val * n
+        self.count += n
+
+
+def train(model, loader, optimizer):
+    losses = AverageMeter()
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        optimizer.step()
+        losses.update(loss, x.size(0))
+""",
+            line=14,
+            col=9,
+            message="the training loop calls `losses.update(...)` at line 25 every step on an object made before it",
         ),
     )

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import LoopSummary
+from lossguard.static.events import CALLEE, SET_GRAD, LoopSummary
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.values import External, Optimizer, Unknown
@@ -23,7 +23,7 @@ def _clears_grads(name: str) -> bool:
     low = name.lower()
     if low in _NOT_CLEARING or low.startswith("clip_grad"):
         return False
-    return low == "<set-grad>" or _CLEARING.search(low) is not None
+    return name == SET_GRAD or _CLEARING.search(low) is not None
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,8 +119,11 @@ class MissingZeroGrad(Rule):
         steps: list[tuple[ast.Call, str]] = []  # each step() call, with the optimizer's source text
         cleared: set[str] = set()  # optimizers whose zero_grad() the loop calls
         owners: dict[str, tuple[str, ...]] = {}  # each optimizer's parameter owners, where known
+        callees: list[ast.AST] = []  # functions the loop calls whose gradient calls are among these
         for name, receiver, node in loop.calls:
-            if name in ("backward", "manual_backward"):
+            if name == CALLEE:
+                callees.append(node)
+            elif name in ("backward", "manual_backward"):
                 backward = True
             elif _clears_grads(name):
                 optimizer = _zero_grad_optimizer(name, receiver, node, module)
@@ -140,7 +143,7 @@ class MissingZeroGrad(Rule):
                     steps.append((node, module.segment(node.args[0])))  # scaler.step(optimizer)
                 elif isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
                     steps.append((node, ""))
-        if not backward or _clears_manually(loop.node):
+        if not backward or _clears_manually(loop.node) or any(_clears_manually(fn) for fn in callees):
             return
         uncleared = [
             (node, optimizer)
@@ -152,14 +155,16 @@ class MissingZeroGrad(Rule):
         step, which = uncleared[0]
         if _created_in_loop(step, loop.node, module):
             return  # a fresh optimizer every iteration: not a training loop over steps
+        inside = loop.node.lineno <= step.lineno <= (loop.node.end_lineno or loop.node.lineno)
+        where = "this loop" if inside else f"the loop at line {loop.node.lineno} (through the functions it calls)"
         if cleared:
             message = (
-                f"this loop calls {' and '.join(f'{c}.zero_grad()' for c in sorted(cleared))} but never {which}.zero_grad(): "
+                f"{where} calls {' and '.join(f'{c}.zero_grad()' for c in sorted(cleared))} but never {which}.zero_grad(): "
                 f"{which} steps on gradients that accumulate across steps; clear them every step"
             )
         else:
             message = (
-                "this loop calls backward() and step() but never clears the gradients; they accumulate across "
+                f"{where} calls backward() and step() but never clears the gradients; they accumulate across "
                 "steps: call optimizer.zero_grad() every step"
             )
         self.report(step, loop.ctx, message)
@@ -295,6 +300,49 @@ for x in loader:
     info_loss(x).backward()   # G's and D's gradients: both cleared above every iteration
     opt_info.step()
 """,
+        # the gradient calls of the methods a loop calls are the loop's: train_step() clears them
+        """
+import torch
+import torch.nn.functional as F
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+        self.optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+
+    def forward_backward(self, x, y):
+        self.optimizer.zero_grad()
+        loss = F.cross_entropy(self.model(x), y)
+        loss.backward()
+        return loss
+
+    def train_step(self, x, y):
+        loss = self.forward_backward(x, y)
+        self.optimizer.step()
+        return loss
+
+    def train(self, loader):
+        for x, y in loader:
+            self.train_step(x, y)
+""",
+        # ... and so does a helper that sets the gradients to None by hand
+        """
+import torch
+
+def clear(model):
+    for p in model.parameters():
+        p.grad = None
+
+def update(model, optimizer, loss):
+    loss.backward()
+    optimizer.step()
+
+def train(model, loader, criterion):
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for x, y in loader:
+        update(model, optimizer, criterion(model(x), y))
+        clear(model)
+""",
     )
     INVALID = (
         Invalid(
@@ -386,5 +434,36 @@ for x in loader:
             line=11,
             col=5,
             message="never opt_info.zero_grad()",
+        ),
+        # torchforge's SFT recipe (meta-pytorch/torchforge before f55a2076): zero_grad() once before
+        # the loop; each train_step() runs forward_backward() (the backward) and then step()
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+        self.optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+
+    def forward_backward(self, x, y):
+        loss = F.cross_entropy(self.model(x), y)
+        loss.backward()
+        return loss
+
+    def train_step(self, x, y):
+        loss = self.forward_backward(x, y)
+        self.optimizer.step()
+        return loss
+
+    def train(self, loader):
+        self.optimizer.zero_grad()
+        for x, y in loader:
+            self.train_step(x, y)
+""",
+            line=16,
+            col=9,
+            message="the loop at line 21 (through the functions it calls) calls backward() and step() but never clears",
         ),
     )
