@@ -310,7 +310,7 @@ class LossPlateau(Detector):
         if m.target_entropy is not None:
             moving = f"The weights move normally ({fmt(m.update_ratio)} of their norm per step), yet the" if m.update_ratio is not None else "The"
             return (
-                f"{moving} loss fell from {fmt(median(self.start[:3]))} to {fmt(m.target_entropy)}, the entropy of the class frequencies "
+                f"{moving} loss fell from {fmt(median(self.start[:3]))} (its first steps) to {fmt(m.target_entropy)}, the entropy of the class frequencies "
                 "of the targets seen, and stays there: the model predicts the class frequencies and has learnt nothing from "
                 "its inputs. Check that the targets depend on the inputs (inputs and targets shuffled together, the right "
                 "label column, a language model's targets shifted by one position); if the data is right, try a higher learning rate."
@@ -370,7 +370,7 @@ class LossPlateau(Detector):
         stayed = self._steps_above(m.start) if m.loss > (1.0 + self.progress) * m.start else m.steps
         return Finding(
             f"Step {stats.step}: the loss has stayed at {fmt(m.loss)}{chance} for the last {stayed} steps "
-            f"(fitted change {100 * m.change:+.2f}%); it started at {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"
+            f"(fitted change {100 * m.change:+.2f}%); the median of its first {len(self.start)} losses was {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"
             + (f"; the last layer's weights change by {fmt(m.update_ratio)} of their norm per step." if m.update_ratio is not None else "."),
             {**asdict(m), "lr": stats.lr, "stayed": stayed},
             fix=self._fix(m, stats.lr),
