@@ -1278,6 +1278,43 @@ for x, y in loader:
     (det + da).backward()
 """,
     },
+    # round 9: a factory that picks the model by a name its caller passes as a literal; the
+    # branches the call does not take return nothing for it. A name not known at the call
+    # (`args.arch`), or a default seen by the function analysed alone, decides nothing.
+    "factory_by_name": {
+        "models.py": """
+import torch.nn as nn
+
+
+def build_model(name, num_classes=3):
+    if name == "mlp":
+        return nn.Sequential(nn.Linear(10, num_classes), nn.Softmax(dim=1))
+    elif name in ("deep", "wide"):
+        return nn.Sequential(nn.Linear(10, 64), nn.ReLU(), nn.Linear(64, num_classes))
+    raise ValueError(name)
+
+
+def default_model(name="mlp"):
+    if name != "mlp":
+        return nn.Linear(10, 3)
+    return nn.Sequential(nn.Linear(10, 3), nn.Softmax(dim=1))
+""",
+        "train.py": """
+import torch.nn as nn
+from models import build_model, default_model
+
+criterion = nn.CrossEntropyLoss()
+mlp = build_model("mlp")
+deep = build_model("deep")
+chosen = build_model(args.arch)
+for x, y in loader:
+    a = criterion(mlp(x), y)  # expect: LG001
+    b = criterion(deep(x), y)
+    c = criterion(chosen(x), y)
+    d = criterion(default_model()(x), y)  # expect: LG001
+    e = criterion(default_model(args.arch)(x), y)
+""",
+    },
 }
 
 

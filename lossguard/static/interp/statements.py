@@ -155,8 +155,17 @@ class StatementsMixin(InterpBase):
         else_env = dict(env)
         self.refine_guarded(stmt.test, body_env, else_env)  # `if args.arch == "a":` decides an earlier choice
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
+        decided = self.decided_test(stmt.test, frame, env)
+        returned = len(frame.returns)
         body_term = self._exec_branch(stmt.body, frame, env, body_env)
+        if decided is False:
+            del frame.returns[returned:]  # a branch this call never takes returns nothing
+            body_term = True
+        returned = len(frame.returns)
         else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
+        if decided is True:
+            del frame.returns[returned:]
+            else_term = True
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
