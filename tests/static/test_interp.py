@@ -1308,12 +1308,17 @@ class Wrapped(Scalars):
 class Unknown(Scalars):
     def __getitem__(self, idx):
         return torch.tensor(self.x[idx], dtype=torch.float32), torch.tensor(self.y[idx])
+
+
+class Records(Scalars):
+    def __getitem__(self, idx):
+        return {"x": torch.tensor(self.x[idx], dtype=torch.float32), "y": torch.tensor(float(self.y[idx])), "id": str(idx)}
 """,
         "train.py": """
 import torch.nn as nn
 from torch.utils.data import DataLoader
 
-from data import Scalars, Unknown, Wrapped
+from data import Records, Scalars, Unknown, Wrapped
 
 model = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 1))
 criterion = nn.MSELoss()
@@ -1323,6 +1328,9 @@ for x, y in DataLoader(Wrapped(frame), batch_size=32):
     b = criterion(model(x), y)
 for x, y in DataLoader(Unknown(frame), batch_size=32):
     c = criterion(model(x), y)
+for batch in DataLoader(Records(frame), batch_size=32):
+    d = criterion(model(batch["x"]), batch["y"])  # expect: LG005
+    e = criterion(model(batch["x"]), batch["y"].unsqueeze(1))
 """,
     },
     # round 9: a factory that picks the model by a name its caller passes as a literal; the

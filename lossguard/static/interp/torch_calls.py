@@ -496,7 +496,7 @@ def _dataset_of_class(interp: Any, dataset: Instance, c: TorchCallArgs) -> Value
     if method is None:
         return UNKNOWN
     row = interp.call_function(method, [INT], {}, dataset, c.frame.depth + 1)
-    return DatasetRows(row) if isinstance(row, TupleVal) else UNKNOWN
+    return DatasetRows(row) if isinstance(row, (TupleVal, DictVal)) else UNKNOWN
 
 
 def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
@@ -511,6 +511,9 @@ def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
     if isinstance(size, Const) and size.value is None:
         return Batches(dataset.row)
     row = dataset.row
+    if isinstance(row, DictVal) and any(isinstance(v, Tensor) for _, v in row.items):
+        # {"x": ..., "y": ...}: each tensor batched, anything else (a string, a number) unknown
+        return Batches(DictVal(tuple((k, batched(v) if isinstance(v, Tensor) else UNKNOWN) for k, v in row.items)))
     if not isinstance(row, TupleVal) or not all(isinstance(i, Tensor) for i in row.items):
         return UNKNOWN
     return Batches(TupleVal(tuple(batched(i) for i in row.items)))  # type: ignore[arg-type]
