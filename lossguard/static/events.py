@@ -66,6 +66,10 @@ class Accumulate:
     # an accumulation into ``self.<attr>`` in a method a loop calls (``meter.update(loss)`` with
     # ``self.sum += val``): the loop's context, the receiver (``meter``) and the call
     outer: tuple[Context, ast.expr, ast.Call] | None = None
+    #: for each loop around the accumulation (``ctx.loops``, outermost first): whether a
+    #: ``backward()`` ran in it before this point, in its own body or in a function it called
+    #: (``out = self.train_step(batch)`` before ``for k, v in out.items(): total[k] += v``)
+    trained: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Backward:
     gradient: bool | None = None
 
 
+BACKWARD_CALLS = ("backward", "manual_backward")  # the call names that back-propagate (``self.manual_backward(loss)``: Lightning)
 CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradient calls are in the loop's (its node)
 SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file
 

@@ -26,6 +26,7 @@ from lossguard.static.values import (
     Site,
     Tensor,
     TupleVal,
+    Unknown,
     Value,
     is_zero,
 )
@@ -274,6 +275,8 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
                 data = pos[0] if node.args else kw.get("data", UNKNOWN)
                 if isinstance(data, Tensor):
                     shape, dtype = data.shape, dtype or data.dtype
+                elif _python_number(first, data) is not None:  # torch.tensor(float(row["price"])): a 0-d tensor
+                    shape, dtype = Shape(()), dtype or _python_number(first, data)
                 else:
                     shape, list_dtype = number_list_shape(data)
                     dtype = dtype or list_dtype
@@ -282,6 +285,23 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
             dtype = Dtype.INT
         shape = Shape((None,))
     return Tensor(dtype=dtype, shape=shape)
+
+
+def _python_number(node: ast.expr, value: Value) -> Dtype | None:
+    """The kind of a Python number written as ``float(x)`` / ``int(x)`` (the builtins: their value
+    is not otherwise known) or held as an unknown int (``len(...)``, ``x.size(0)``)."""
+    if isinstance(value, IntVal):
+        return Dtype.INT
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("float", "int")
+        and len(node.args) == 1
+        and not node.keywords
+        and isinstance(value, Unknown)
+    ):
+        return Dtype.FLOAT if node.func.id == "float" else Dtype.INT
+    return None
 
 
 def _number_kind(v: Value) -> Dtype | None:

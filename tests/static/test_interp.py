@@ -1278,6 +1278,98 @@ for x, y in loader:
     (det + da).backward()
 """,
     },
+    # round 9: a DataLoader over a dataset class of the checked code batches what its
+    # `__getitem__` returns: a `torch.tensor(float(...))` label is 0-d, so the batch is (N,)
+    # against the regressor's (N, 1); `[float(...)]` makes (N, 1) and stays silent; a label whose
+    # rank is not known (`torch.tensor(self.y[idx])`) stays silent too.
+    "dataset_class_rows": {
+        "data.py": """
+import torch
+from torch.utils.data import Dataset
+
+
+class Scalars(Dataset):
+    def __init__(self, frame):
+        self.x = frame.features
+        self.y = frame.price
+
+    def __len__(self):
+        return len(self.x)
+
+    def __getitem__(self, idx):
+        return torch.tensor(self.x[idx], dtype=torch.float32), torch.tensor(float(self.y[idx]))
+
+
+class Wrapped(Scalars):
+    def __getitem__(self, idx):
+        return torch.tensor(self.x[idx], dtype=torch.float32), torch.tensor([float(self.y[idx])])
+
+
+class Unknown(Scalars):
+    def __getitem__(self, idx):
+        return torch.tensor(self.x[idx], dtype=torch.float32), torch.tensor(self.y[idx])
+
+
+class Records(Scalars):
+    def __getitem__(self, idx):
+        return {"x": torch.tensor(self.x[idx], dtype=torch.float32), "y": torch.tensor(float(self.y[idx])), "id": str(idx)}
+""",
+        "train.py": """
+import torch.nn as nn
+from torch.utils.data import DataLoader
+
+from data import Records, Scalars, Unknown, Wrapped
+
+model = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 1))
+criterion = nn.MSELoss()
+for x, y in DataLoader(Scalars(frame), batch_size=32, shuffle=True):
+    a = criterion(model(x), y)  # expect: LG005
+for x, y in DataLoader(Wrapped(frame), batch_size=32):
+    b = criterion(model(x), y)
+for x, y in DataLoader(Unknown(frame), batch_size=32):
+    c = criterion(model(x), y)
+for batch in DataLoader(Records(frame), batch_size=32):
+    d = criterion(model(batch["x"]), batch["y"])  # expect: LG005
+    e = criterion(model(batch["x"]), batch["y"].unsqueeze(1))
+""",
+    },
+    # round 9: a factory that picks the model by a name its caller passes as a literal; the
+    # branches the call does not take return nothing for it. A name not known at the call
+    # (`args.arch`), or a default seen by the function analysed alone, decides nothing.
+    "factory_by_name": {
+        "models.py": """
+import torch.nn as nn
+
+
+def build_model(name, num_classes=3):
+    if name == "mlp":
+        return nn.Sequential(nn.Linear(10, num_classes), nn.Softmax(dim=1))
+    elif name in ("deep", "wide"):
+        return nn.Sequential(nn.Linear(10, 64), nn.ReLU(), nn.Linear(64, num_classes))
+    raise ValueError(name)
+
+
+def default_model(name="mlp"):
+    if name != "mlp":
+        return nn.Linear(10, 3)
+    return nn.Sequential(nn.Linear(10, 3), nn.Softmax(dim=1))
+""",
+        "train.py": """
+import torch.nn as nn
+from models import build_model, default_model
+
+criterion = nn.CrossEntropyLoss()
+mlp = build_model("mlp")
+deep = build_model("deep")
+chosen = build_model(args.arch)
+for x, y in loader:
+    a = criterion(mlp(x), y)  # expect: LG001
+    b = criterion(deep(x), y)
+    c = criterion(chosen(x), y)
+    d = criterion(default_model()(x), y)  # expect: LG001
+    e = criterion(default_model(args.arch)(x), y)
+""",
+    },
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import CALLEE, SET_GRAD, Accumulate, Context
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, Accumulate, Context
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef, Value, join
 
@@ -150,7 +150,7 @@ def fold_callee_calls(frame: Frame, made: tuple[tuple[str, Value, ast.AST, Modul
         return
     folded: list[tuple[str, Value, ast.AST]] = []
     for name, receiver, node, module in made:
-        if module is frame.module or name in ("backward", "manual_backward", CALLEE):
+        if module is frame.module or name in BACKWARD_CALLS or name == CALLEE:
             folded.append((name, receiver, node))
         elif name != "step":
             folded.append((SET_GRAD, receiver, node))

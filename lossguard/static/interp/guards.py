@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, is_self
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, MaybeNone, Value, join
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, Const, MaybeNone, Value, join
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,41 @@ def _none_test(test: ast.expr) -> tuple[ast.expr, bool] | None:
     return None
 
 
+def _literals(node: ast.expr) -> tuple[object, ...] | None:
+    """The values of a str/int literal, or of a tuple/list/set display of them."""
+    elts = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
+    if not all(isinstance(e, ast.Constant) and not isinstance(e.value, bool) and isinstance(e.value, (str, int)) for e in elts):
+        return None
+    return tuple(e.value for e in elts)  # type: ignore[attr-defined]
+
+
 class GuardsMixin(InterpBase):
     """Model choices guarded by a literal test of a setting."""
+
+    @staticmethod
+    def decided_test(test: ast.expr, frame: Frame, env: Env) -> bool | None:
+        """The outcome of ``if <param> == "lit":`` (``!=``, ``in (...)``, ``not in``) in a body
+        analysed for a known call, where the parameter holds a known str/int: a factory by name
+        (``get_model("mlp")`` with ``if name == "mlp": return MLP() elif ...``). None when not
+        decided: a body analysed on its own (its parameters hold their defaults, its callers are
+        unknown), a global or attribute (set elsewhere at run time), an unknown value."""
+        if not frame.called or frame.func is None or not isinstance(test, ast.Compare) or len(test.ops) != 1:
+            return None
+        left, op = test.left, test.ops[0]
+        if not isinstance(left, ast.Name) or not isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn)):
+            return None
+        params = frame.func.args
+        if left.id not in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}:
+            return None
+        held = env.get(left.id)
+        if not isinstance(held, Const) or isinstance(held.value, bool) or not isinstance(held.value, (str, int)):
+            return None
+        comparator = test.comparators[0]
+        literals = _literals(comparator)
+        if literals is None or isinstance(op, (ast.Eq, ast.NotEq)) != isinstance(comparator, ast.Constant):
+            return None  # `==` against one literal, `in` against a display of them
+        found = held.value in literals
+        return found if isinstance(op, (ast.Eq, ast.In)) else not found
 
     @staticmethod
     def guarded_choice(test: ast.expr, then: Value, orelse: Value) -> Value:

@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
-from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
+from lossguard.static.events import BACKWARD_CALLS, SET_GRAD, Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -117,7 +117,8 @@ class StatementsMixin(InterpBase):
     def accumulate(self, node: ast.AST, target: ast.expr, value: Value, frame: Frame) -> None:
         """Report ``target += value`` (or an append); one into an attribute of ``self`` made outside
         any loop of this body is kept for the loops of its callers (``meter.update(loss)``)."""
-        acc = Accumulate(node, target, value, frame.ctx())
+        trained = tuple(any(name in BACKWARD_CALLS for name, _, _ in calls) for calls in frame.loop_calls)
+        acc = Accumulate(node, target, value, frame.ctx(), trained=trained)
         self.sink(acc)
         if (
             not frame.loops
@@ -154,8 +155,17 @@ class StatementsMixin(InterpBase):
         else_env = dict(env)
         self.refine_guarded(stmt.test, body_env, else_env)  # `if args.arch == "a":` decides an earlier choice
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
+        decided = self.decided_test(stmt.test, frame, env)
+        returned = len(frame.returns)
         body_term = self._exec_branch(stmt.body, frame, env, body_env)
+        if decided is False:
+            del frame.returns[returned:]  # a branch this call never takes returns nothing
+            body_term = True
+        returned = len(frame.returns)
         else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
+        if decided is True:
+            del frame.returns[returned:]
+            else_term = True
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True

@@ -9,7 +9,7 @@ import ast
 import re
 from typing import TYPE_CHECKING
 
-from lossguard.static.events import Accumulate
+from lossguard.static.events import BACKWARD_CALLS, Accumulate
 from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +69,7 @@ def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     iterations is a training step of its own (a GAN's generator step, then the discriminator
     repeated in ``inner``). ``optimizer.step()`` or ``scheduler.step()`` do not count: an epoch loop
     that steps a scheduler around the batch loop is not a training step."""
-    return any(isinstance(n, ast.Call) and _call_name(n) in ("backward", "manual_backward") for n in _walk_body(outer, skip=inner))
+    return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS for n in _walk_body(outer, skip=inner))
 
 
 class LoopFacts:

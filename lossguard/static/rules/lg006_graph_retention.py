@@ -47,6 +47,18 @@ def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo) -> 
     return False
 
 
+def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
+    """The loop gives the accumulator, or the dict or list it is stored in (``total`` of
+    ``total[k] += v``), a fresh value on every iteration that reaches the accumulation."""
+    node: ast.expr = acc.target
+    while True:
+        if facts.resets(module.segment(node), acc.node):
+            return True
+        if not isinstance(node, ast.Subscript):
+            return False
+        node = node.value
+
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -75,11 +87,12 @@ class GraphRetention(Rule):
         if not isinstance(value, Tensor):
             value = Tensor(graph=True)
         target = module.segment(acc.target)
-        if facts.resets(target, acc.node):
+        if _restarts(facts, acc, module):
             return  # re-initialised every iteration
-        if self._bounded_by_outer_step(acc, loop, target, module):
+        if self._bounded_by_outer_step(acc, loop, module):
             return
-        if not facts.trains and not acc.ctx.called:
+        trains = facts.trains or self._trained_around(acc, module)
+        if not trains and not acc.ctx.called:
             return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
         scope = acc.ctx.func if acc.ctx.func is not None else module.module
         found = self._backwarded.get(id(scope))
@@ -90,7 +103,7 @@ class GraphRetention(Rule):
         texts = [t for t in found.texts if not one_element(t, target)]
         if any(p.search(t) for p in patterns for t in texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
-        if not facts.trains and any(p.search(t) for p in patterns for t in found.returned) and not self._caller_drops_graph(acc):
+        if not trains and any(p.search(t) for p in patterns for t in found.returned) and not self._caller_drops_graph(acc):
             return  # a helper that sums losses for its caller to back-propagate
         reported = self._reported.setdefault(id(scope), set())
         added = acc.node.args[0] if isinstance(acc.node, ast.Call) and acc.node.args else getattr(acc.node, "value", None)
@@ -134,7 +147,7 @@ class GraphRetention(Rule):
         ):
             return  # `self.total = 0` in the method itself: a sum of one call
         proxy = Accumulate(call, receiver, value, outer)
-        if self._bounded_by_outer_step(proxy, loop, name, module):
+        if self._bounded_by_outer_step(proxy, loop, module):
             return
         scope = outer.func if outer.func is not None else module.module
         found = self._backwarded.get(id(scope))
@@ -162,15 +175,40 @@ class GraphRetention(Rule):
             facts = self._loops[id(loop)] = LoopFacts(module, loop)
         return facts
 
-    def _bounded_by_outer_step(self, acc: Accumulate, loop: ast.AST, target: str, module: ModuleInfo) -> bool:
+    def _trained_around(self, acc: Accumulate, module: ModuleInfo) -> bool:
+        """The loop around the accumulation back-propagates through a function it called, or an
+        enclosing loop does (in its body or through its calls) and no loop in between restarts the
+        sum: ``out = self.train_step(batch)`` (which runs ``backward()``) then ``for k, v in
+        out.items(): total[k] += v`` keeps every step's terms. A restart in an enclosing loop
+        (``total = {}`` per batch) holds one step's graphs at most: silent."""
+        loops = acc.ctx.loops
+        if len(acc.trained) != len(loops):
+            return False
+        if acc.trained[-1]:
+            return True
+        for i in range(len(loops) - 2, -1, -1):
+            facts = self._facts(loops[i], module)
+            if _restarts(facts, acc, module):
+                return False
+            if facts.trains or acc.trained[i]:
+                return True
+        return False
+
+    def _bounded_by_outer_step(self, acc: Accumulate, loop: ast.AST, module: ModuleInfo) -> bool:
         """The sum is re-initialised by an enclosing loop that back-propagates on its own (VocGAN:
         `loss_d_sum = 0.0`, then the discriminator repeated `rep` times inside one generator step):
         it holds at most one outer step's graphs, not every step's. An epoch loop that resets the
         sum around its batch loop does not back-propagate itself, so the batch loop's sum is still
-        reported."""
+        reported. The outer step may back-propagate in a function it calls (``terms =
+        train_step(batch)``) when the loops inside it have run no backward() so far."""
+        loops = acc.ctx.loops
+        trained = acc.trained if len(acc.trained) == len(loops) else (False,) * len(loops)
         inner = loop
-        for outer in reversed(acc.ctx.loops[:-1]):
-            if self._facts(outer, module).resets(target, acc.node) and backward_outside(outer, inner):
+        for i in range(len(loops) - 2, -1, -1):
+            outer = loops[i]
+            if _restarts(self._facts(outer, module), acc, module) and (
+                backward_outside(outer, inner) or (trained[i] and not trained[i + 1] and not self._facts(inner, module).trains)
+            ):
                 return True
             inner = outer
         return False
@@ -496,6 +534,25 @@ for step, (mel, audio) in enumerate(loader):
             loss_d_sum += loss_d
         log(loss_d_sum.item())
 """,
+        """
+import torch.nn.functional as F
+
+
+def train_step(x, y):
+    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
+    opt.zero_grad()
+    sum(terms.values()).backward()
+    opt.step()
+    return terms
+
+
+for x, y in loader:
+    terms = train_step(x, y)
+    logs = {"mse": 0.0, "l1": 0.0}   # restarted every batch: one step's terms at most
+    for name, value in terms.items():
+        logs[name] += value
+    report(logs)
+""",
     )
     INVALID = (
         Invalid(
@@ -548,6 +605,56 @@ for x, y in loader:
     opt.step()
     for name, value in terms.items():
         logs[name] += value.item()
+""",
+            fix_title="Accumulate loss.item()",
+        ),
+        Invalid(
+            """
+from collections import defaultdict
+
+import torch.nn.functional as F
+
+
+def train_step(x, y):
+    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
+    opt.zero_grad()
+    sum(terms.values()).backward()
+    opt.step()
+    return terms
+
+
+def train_epoch(loader):
+    logs = defaultdict(float)
+    for x, y in loader:
+        terms = train_step(x, y)   # back-propagates: the loop trains through the function it calls
+        for name, value in terms.items():
+            logs[name] += value
+    return logs
+""",
+            line=19,
+            col=13,
+            message="`logs[name]` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+from collections import defaultdict
+
+import torch.nn.functional as F
+
+
+def train_step(x, y):
+    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
+    opt.zero_grad()
+    sum(terms.values()).backward()
+    opt.step()
+    return terms
+
+
+def train_epoch(loader):
+    logs = defaultdict(float)
+    for x, y in loader:
+        terms = train_step(x, y)   # back-propagates: the loop trains through the function it calls
+        for name, value in terms.items():
+            logs[name] += value.item()
+    return logs
 """,
             fix_title="Accumulate loss.item()",
         ),

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import CALLEE, SET_GRAD, LoopSummary
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, LoopSummary
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.values import External, Optimizer, Unknown
@@ -123,7 +123,7 @@ class MissingZeroGrad(Rule):
         for name, receiver, node in loop.calls:
             if name == CALLEE:
                 callees.append(node)
-            elif name in ("backward", "manual_backward"):
+            elif name in BACKWARD_CALLS:
                 backward = True
             elif _clears_grads(name):
                 optimizer = _zero_grad_optimizer(name, receiver, node, module)
