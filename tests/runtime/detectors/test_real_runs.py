@@ -248,3 +248,17 @@ def test_adversarial_steps_are_not_judged_for_plateau_or_oscillation():
     for i in range(400):
         s = StepStats(i, loss=1.386 + (0.2 if i % 2 else -0.2), updated=True, chance_loss=math.log(2), constant_target=True)
         assert plateau.update(s) is None and osc.update(s) is None
+
+
+# session 6: real scripts ------------------------------------------------- a loss of either sign
+
+
+def test_a_policy_gradient_loss_of_either_sign_is_no_spike():
+    # pytorch/examples reinforce.py on CartPole: the loss sum(-log p(a) x normalised return) is
+    # about 0 at the start and takes either sign. LG102 took a multiple of the first loss (10 x
+    # 0.03) as its ceiling and reported "2.6, infx its recent level -0.37" at step 2, and again at
+    # steps 47-49 on seeds 0-2 (the real script: steps 28 and 70). A loss that went below zero is
+    # no longer judged for spikes.
+    out = sc.reinforce_cartpole(0, episodes=60)
+    assert out.steps == 60
+    assert [(e.code, e.step) for e in out.events if e.severity in ("warning", "error")] == []

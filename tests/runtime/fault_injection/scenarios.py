@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -1139,6 +1140,83 @@ def clipped_divergence(seed: int, watch: dict | None = None) -> Outcome:
     return loop(seed, model, nn.MSELoss(), batch, steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=1.0, momentum=0.9), clip=1.0, watch=watch)
 
 
+class CartPole:
+    """CartPole-v1 with the classic cart-pole equations (Barto, Sutton and Anderson 1983, as
+    gymnasium's CartPoleEnv): reward 1 a step, terminated when the pole leans past 12 degrees or
+    the cart leaves +-2.4, truncated at 500 steps. Also gymnasium's stand-in for the real
+    scripts (tests/runtime/real_scripts/shim/gymnasium)."""
+
+    reward_threshold = 475.0
+
+    def __init__(self, seed: int | None = None) -> None:
+        self.rng = np.random.default_rng(seed)
+        self.state = np.zeros(4)
+        self.t = 0
+
+    def reset(self, seed: int | None = None) -> tuple[np.ndarray, dict]:
+        if seed is not None:
+            self.rng = np.random.default_rng(seed)
+        self.state = self.rng.uniform(-0.05, 0.05, size=4)
+        self.t = 0
+        return self.state.astype(np.float32), {}
+
+    def step(self, action: int) -> tuple[np.ndarray, float, bool, bool, dict]:
+        x, x_dot, theta, theta_dot = self.state
+        force = 10.0 if action == 1 else -10.0
+        cos, sin = math.cos(theta), math.sin(theta)
+        temp = (force + 0.05 * theta_dot**2 * sin) / 1.1
+        theta_acc = (9.8 * sin - cos * temp) / (0.5 * (4.0 / 3.0 - 0.1 * cos**2 / 1.1))
+        x_acc = temp - 0.05 * theta_acc * cos / 1.1
+        x, x_dot = x + 0.02 * x_dot, x_dot + 0.02 * x_acc
+        theta, theta_dot = theta + 0.02 * theta_dot, theta_dot + 0.02 * theta_acc
+        self.state = np.array([x, x_dot, theta, theta_dot])
+        self.t += 1
+        terminated = bool(abs(x) > 2.4 or abs(theta) > 12 * 2 * math.pi / 360)
+        return self.state.astype(np.float32), 1.0, terminated, self.t >= 500, {}
+
+
+def reinforce_cartpole(seed: int, episodes: int = 100, lr: float = 1e-2) -> Outcome:
+    """pytorch/examples reinforcement_learning/reinforce.py: a 4-128-2 policy with Dropout(0.6),
+    Adam, one step per episode on the loss sum(-log p(a_t) x R_t) with the discounted returns
+    normalised to mean 0 and spread 1. That loss is about 0 at the start (p about 1/2 for every
+    action, the returns summing to 0), takes either sign, and grows in magnitude with the episodes'
+    length as the policy learns. Watched as a model that computes its own loss (observe)."""
+    torch.manual_seed(seed)
+    env = CartPole()
+    env.reset(seed=seed)
+    policy = nn.Sequential(nn.Linear(4, 128), nn.Dropout(p=0.6), nn.ReLU(), nn.Linear(128, 2), nn.Softmax(dim=1))
+    optimizer = torch.optim.Adam(policy.parameters(), lr=lr)
+    watcher = lossguard.watch(policy, console=False)
+    eps = float(np.finfo(np.float32).eps)
+    for _ in range(episodes):
+        state, _ = env.reset()
+        log_probs, rewards = [], []
+        for _t in range(500):
+            dist = torch.distributions.Categorical(policy(torch.from_numpy(state).unsqueeze(0)))
+            action = dist.sample()
+            log_probs.append(dist.log_prob(action))
+            state, reward, terminated, truncated, _ = env.step(int(action.item()))
+            rewards.append(reward)
+            if terminated or truncated:
+                break
+        ret, returns = 0.0, []
+        for r in reversed(rewards):
+            ret = r + 0.99 * ret
+            returns.insert(0, ret)
+        rt = torch.tensor(returns)
+        rt = (rt - rt.mean()) / (rt.std() + eps)
+        optimizer.zero_grad()
+        loss = watcher.observe(torch.cat([-lp * r for lp, r in zip(log_probs, rt)]).sum())
+        loss.backward()
+        optimizer.step()
+    watcher.close()
+    return Outcome(list(watcher.events), watcher.step)
+
+
+def healthy_policy_gradient(seed: int) -> Outcome:
+    return reinforce_cartpole(seed, episodes=150)
+
+
 ZIPF_CLASSES = 40
 ZIPF_BATCH = 512
 
@@ -1274,6 +1352,13 @@ SCENARIOS: list[Scenario] = [
         "healthy-zipf-slow", "40 Zipf-like classes, Adam 1e-4 (slow descent to the class-frequency level)", healthy_zipf_slow, False, fast=False
     ),
     Scenario("healthy-manual-sgd", "no optimizer: p.data.add_(p.grad, alpha=-lr), clipping 0.25", healthy_manual_sgd, False, fast=False),
+    Scenario(
+        "healthy-policy-gradient",
+        "REINFORCE on CartPole (pytorch/examples), observe(): a loss of either sign",
+        healthy_policy_gradient,
+        False,
+        fast=False,
+    ),
 ]
 
 
