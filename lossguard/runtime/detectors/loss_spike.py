@@ -6,7 +6,19 @@ import math
 from collections import deque
 from typing import Any
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, SlidingMax, StateReader, StepStats, at_least, diff_noise, fmt, median
+from lossguard.runtime.detectors.base import (
+    Detector,
+    Finding,
+    Param,
+    SlidingMax,
+    StateReader,
+    StepStats,
+    at_least,
+    below_zero,
+    diff_noise,
+    fmt,
+    median,
+)
 
 
 class LossSpike(Detector):
@@ -21,12 +33,9 @@ class LossSpike(Detector):
     bumps of a model that is just finding the task: an LSTM's batch loss can briefly exceed its
     chance level by a fifth while it learns).
     Any step more than ``blowup`` times the first loss is a spike, even before ``min_steps``.
-    A loss that has gone below zero (by more than ``1e-4`` of its first magnitude: not a KL's
-    rounding) is not judged from then on: a policy-gradient loss (-log p(a) times a normalised
-    return, summed over an episode) is about zero at the start, takes either sign, and grows in
-    magnitude with the episodes' length as the policy learns, so neither a multiple of its first
-    value nor a jump above its recent level says anything. NaN (LG101), exploding gradients
-    (LG106) and a fall without bound (LG107) are still reported for it.
+    A loss that has gone below zero (:func:`below_zero`: a policy-gradient loss) is not judged
+    from then on; NaN (LG101), exploding gradients (LG106) and a fall without bound (LG107) are
+    still reported for it.
     Reported spikes enter the window clipped to the threshold, so a lasting level shift is
     absorbed after a few steps. When the learning rate rose by half or more over the window
     (warm-up, a schedule), the fix names the schedule.
@@ -179,7 +188,7 @@ class LossSpike(Detector):
         thr = None if self._surely_below(loss) else self.threshold(_store=True)
         spike = thr is not None and loss > thr
         self._tick += 1
-        if loss < 0 and (not self.first or loss < -1e-4 * abs(self.first[0])):
+        if below_zero(loss, self.first[0] if self.first else None):
             self.signed = True
         if len(self.first) < self.min_steps:
             self.first.append(loss)

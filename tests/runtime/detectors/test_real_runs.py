@@ -259,6 +259,24 @@ def test_a_policy_gradient_loss_of_either_sign_is_no_spike():
     # 0.03) as its ceiling and reported "2.6, infx its recent level -0.37" at step 2, and again at
     # steps 47-49 on seeds 0-2 (the real script: steps 28 and 70). A loss that went below zero is
     # no longer judged for spikes.
-    out = sc.reinforce_cartpole(0, episodes=60)
+    out = sc.policy_gradient_cartpole(0, episodes=60)
     assert out.steps == 60
     assert [(e.code, e.step) for e in out.events if e.severity in ("warning", "error")] == []
+
+
+def test_a_loss_that_went_below_zero_is_no_plateau_however_far_above_its_start():
+    # pytorch/examples actor_critic.py (policy loss plus the critic's smooth L1, summed over an
+    # episode): about 0.8 over the first 30 episodes, below zero at times, then 10-300 as the
+    # episodes grow to 500 steps (the critic's targets grow with them). LG103 took the recent
+    # level, 21x the start, for a loss stuck above where it began after a blow-up ("stayed at
+    # 17.49 for the last 20 steps", step 191 of the real script).
+    rng = random.Random(0)
+    early = [abs(rng.gauss(0.8, 0.5)) for _ in range(40)] + [-0.9, -0.1]
+    late = [17.5 * math.exp(rng.gauss(0, 0.01)) for _ in range(160)]
+
+    def found(losses):
+        det = LossPlateau()
+        return [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v, updated=True, update_ratio=0.02))]
+
+    assert found(early[:40] + [0.2, 0.3] + late)  # all positive: the old verdict, still given
+    assert found(early + late) == []

@@ -1175,26 +1175,48 @@ class CartPole:
         return self.state.astype(np.float32), 1.0, terminated, self.t >= 500, {}
 
 
-def reinforce_cartpole(seed: int, episodes: int = 100, lr: float = 1e-2) -> Outcome:
-    """pytorch/examples reinforcement_learning/reinforce.py: a 4-128-2 policy with Dropout(0.6),
-    Adam, one step per episode on the loss sum(-log p(a_t) x R_t) with the discounted returns
-    normalised to mean 0 and spread 1. That loss is about 0 at the start (p about 1/2 for every
-    action, the returns summing to 0), takes either sign, and grows in magnitude with the episodes'
-    length as the policy learns. Watched as a model that computes its own loss (observe)."""
+class ActorCritic(nn.Module):
+    """pytorch/examples actor_critic.py's model: one hidden layer, an action head and a value head."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.affine1 = nn.Linear(4, 128)
+        self.action_head = nn.Linear(128, 2)
+        self.value_head = nn.Linear(128, 1)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        h = F.relu(self.affine1(x))
+        return F.softmax(self.action_head(h), dim=-1), self.value_head(h)
+
+
+def policy_gradient_cartpole(seed: int, episodes: int = 100, critic: bool = False, lr: float | None = None) -> Outcome:
+    """pytorch/examples reinforcement_learning: reinforce.py (a 4-128-2 policy with Dropout(0.6),
+    Adam 1e-2) or, with ``critic``, actor_critic.py (action and value heads, Adam 3e-2). One step
+    per episode on sum(-log p(a_t) x A_t) (A_t: the discounted return normalised to mean 0 and
+    spread 1, minus the critic's value) plus, with a critic, the smooth L1 of the values against
+    those returns. The loss is about 0 at the start (p about 1/2 for every action, the returns
+    summing to 0), takes either sign, and grows in magnitude with the episodes' length as the
+    policy learns. Watched as a model that computes its own loss (observe)."""
     torch.manual_seed(seed)
     env = CartPole()
     env.reset(seed=seed)
-    policy = nn.Sequential(nn.Linear(4, 128), nn.Dropout(p=0.6), nn.ReLU(), nn.Linear(128, 2), nn.Softmax(dim=1))
-    optimizer = torch.optim.Adam(policy.parameters(), lr=lr)
-    watcher = lossguard.watch(policy, console=False)
+    if critic:
+        model: nn.Module = ActorCritic()
+    else:
+        model = nn.Sequential(nn.Linear(4, 128), nn.Dropout(p=0.6), nn.ReLU(), nn.Linear(128, 2), nn.Softmax(dim=1))
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr if lr is not None else 3e-2 if critic else 1e-2)
+    watcher = lossguard.watch(model, console=False)
     eps = float(np.finfo(np.float32).eps)
     for _ in range(episodes):
         state, _ = env.reset()
-        log_probs, rewards = [], []
+        log_probs, values, rewards = [], [], []
         for _t in range(500):
-            dist = torch.distributions.Categorical(policy(torch.from_numpy(state).unsqueeze(0)))
+            out = model(torch.from_numpy(state).unsqueeze(0))
+            probs, value = out if critic else (out, None)
+            dist = torch.distributions.Categorical(probs)
             action = dist.sample()
             log_probs.append(dist.log_prob(action))
+            values.append(value)
             state, reward, terminated, truncated, _ = env.step(int(action.item()))
             rewards.append(reward)
             if terminated or truncated:
@@ -1205,8 +1227,13 @@ def reinforce_cartpole(seed: int, episodes: int = 100, lr: float = 1e-2) -> Outc
             returns.insert(0, ret)
         rt = torch.tensor(returns)
         rt = (rt - rt.mean()) / (rt.std() + eps)
+        terms = []
+        for lp, v, r in zip(log_probs, values, rt):
+            terms.append(-lp * (r - v.item()) if v is not None else -lp * r)
+            if v is not None:
+                terms.append(F.smooth_l1_loss(v.view(-1), r.view(-1)).view(1))
         optimizer.zero_grad()
-        loss = watcher.observe(torch.cat([-lp * r for lp, r in zip(log_probs, rt)]).sum())
+        loss = watcher.observe(torch.cat(terms).sum())
         loss.backward()
         optimizer.step()
     watcher.close()
@@ -1214,7 +1241,7 @@ def reinforce_cartpole(seed: int, episodes: int = 100, lr: float = 1e-2) -> Outc
 
 
 def healthy_policy_gradient(seed: int) -> Outcome:
-    return reinforce_cartpole(seed, episodes=150)
+    return policy_gradient_cartpole(seed, episodes=100)
 
 
 ZIPF_CLASSES = 40

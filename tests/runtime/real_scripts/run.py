@@ -263,7 +263,10 @@ SCRIPTS = [
         "reinforce.py",
         [
             # a policy-gradient loss (-log p(a) x normalised return, summed): negative as often as not
-            ("    policy_loss = torch.cat(policy_loss).sum()\n", "    policy_loss = torch.cat(policy_loss).sum()\n    policy_loss = LGW.observe(policy_loss)\n"),
+            (
+                "    policy_loss = torch.cat(policy_loss).sum()\n",
+                "    policy_loss = torch.cat(policy_loss).sum()\n    policy_loss = LGW.observe(policy_loss)\n",
+            ),
             ("policy = Policy()\n", "policy = Policy()\nimport lgrun\nLGW = lgrun.watch_model(policy)\n"),
             ("optim.Adam(policy.parameters(), lr=1e-2)", "optim.Adam(policy.parameters(), lr=float(__import__('os').environ.get('LG_LR', '1e-2')))"),
             ("    for i_episode in count(1):", "    for i_episode in range(1, 301):"),
