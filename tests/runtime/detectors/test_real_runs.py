@@ -280,3 +280,18 @@ def test_a_loss_that_went_below_zero_is_no_plateau_however_far_above_its_start()
 
     assert found(early[:40] + [0.2, 0.3] + late)  # all positive: the old verdict, still given
     assert found(early + late) == []
+
+
+def test_a_loss_that_went_below_zero_is_no_oscillation():
+    # actor_critic.py on CartPole, seed 1 of the scenario (policy_gradient_cartpole(1, critic=True)):
+    # below zero at step 27, then 20-240 as episodes lengthen and shorten; LG104 reported "oscillates
+    # around 95.5 with a swing of 128.3 (period about 12.8 steps)" at step 95.
+    early = [12.0 - 0.3 * i for i in range(30)] + [-0.5, 0.4]
+    late = [100.0 + 60.0 * math.sin(2 * math.pi * t / 12.8) for t in range(120)]
+
+    def found(losses):
+        det = LossOscillation()
+        return [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v, updated=True))]
+
+    assert found(early[:30] + [0.5, 0.4] + late)  # all positive: the old verdict, still given
+    assert found(early + late) == []
