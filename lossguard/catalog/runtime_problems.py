@@ -48,7 +48,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "above chance) and the one-example jumps of a nearly memorised task (0.02 to 0.13) stay "
             "under it. A batch that is legitimately much harder than all recent ones (a curriculum "
             "change, a new data source) is reported; a real spike late in training that stays small in"
-            " absolute terms (0.02 to 0.3 from a start of 2.3) is not."
+            " absolute terms (0.02 to 0.3 from a start of 2.3) is not. A loss that has gone below zero "
+            "(a policy-gradient or actor-critic loss, about 0 at the start and of either sign) is not "
+            "judged from then on: a spike of such a loss is not reported."
         ),
         severity="warning",
     ),
@@ -82,7 +84,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "The event's fix follows the evidence: weights that barely move (raise the learning "
             "rate), weights that move by over 0.1 of their norm per step, an earlier jump to 5x the "
             "start or 2x the chance level, or a first layer with zero gradient (lower it), little gradient in the first layer "
-            "(BatchNorm), or weights that move normally (check that the targets depend on the inputs)."
+            "(BatchNorm), or weights that move normally (check that the targets depend on the inputs). "
+            "A loss that has gone below zero (a policy-gradient or actor-critic loss) has no start or "
+            "chance level to measure from and is not judged from then on."
         ),
         severity="warning",
     ),
@@ -108,7 +112,8 @@ PROBLEMS: tuple[Problem, ...] = (
             "still swings by a quarter of it, is reported. A GAN discriminator (binary cross-entropy, "
             "one target value per batch) is not judged. The event's fix follows the period: every 2-3 "
             "steps is overshooting (lower the learning rate), slower is batch-to-batch variation "
-            "(a larger batch, shuffled data)."
+            "(a larger batch, shuffled data). A loss that has gone below zero (an actor-critic loss, "
+            "whose size follows the episodes' length) is not judged from then on."
         ),
         severity="warning",
     ),

@@ -323,6 +323,15 @@ class SlidingMax:
         return self.queue[0][1]
 
 
+def below_zero(loss: float, first: float | None) -> bool:
+    """The loss went below zero, by more than 1e-4 of the first loss's magnitude (``first``, None
+    when ``loss`` is the first): not a KL's rounding. LG102, LG103 and LG104 stop judging such a loss: a
+    policy-gradient loss (-log p(a) times a normalised return or advantage, summed over an episode)
+    is about zero at the start, takes either sign and grows with the episodes' length as the policy
+    learns, so it has no start, chance level or recent level to measure a spike or a plateau from."""
+    return loss < 0 and (first is None or loss < -1e-4 * abs(first))
+
+
 def median(values: Sequence[float]) -> float:
     ordered = sorted(values)
     n = len(ordered)

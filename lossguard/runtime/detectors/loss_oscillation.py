@@ -18,6 +18,7 @@ from lossguard.runtime.detectors.base import (
     StateReader,
     StepStats,
     at_least,
+    below_zero,
     centred_time,
     fmt,
     median,
@@ -75,6 +76,9 @@ class LossOscillation(Detector):
     than ``trend`` (relative) below the first, unless the swing is over four times that decrease
     (a large oscillation around a slow decline). ``patience`` consecutive steps must agree.
 
+    A loss that has gone below zero (:func:`below_zero`: an actor-critic loss, whose size follows
+    the episodes' length) is not judged from then on.
+
     The swing must also matter on the scale of the run: its reference is the median of the
     first ``window`` losses (or the chance level, when known and higher). Either the loss is
     still above ``low`` times that reference (little progress: the step is too large to make
@@ -125,9 +129,18 @@ class LossOscillation(Detector):
         self.reported = False
         self.seen = 0
         self._start_ref: float | None = None
+        # a loss below zero was seen (below_zero): no verdict from then on
+        self.signed = False
 
     def state_dict(self) -> dict[str, Any]:
-        return {"values": list(self.values), "start": list(self.start), "wait": self.wait, "reported": self.reported, "seen": self.seen}
+        return {
+            "values": list(self.values),
+            "start": list(self.start),
+            "wait": self.wait,
+            "reported": self.reported,
+            "seen": self.seen,
+            "signed": self.signed,
+        }
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         r = StateReader(self, state)
@@ -137,6 +150,7 @@ class LossOscillation(Detector):
         self.wait = r.int("wait", self.wait)
         self.reported = r.bool("reported", self.reported)
         self.seen = r.int("seen", self.seen)
+        self.signed = r.bool("signed", self.signed)
 
     def reference(self, chance: float | None = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""
@@ -231,11 +245,13 @@ class LossOscillation(Detector):
         loss = stats.loss
         if loss is None or not math.isfinite(loss) or stats.constant_target:
             return None
+        if below_zero(loss, self.start[0] if self.start else None):
+            self.signed = True
         self.values.append(loss)
         if len(self.start) < self.window:
             self.start.append(loss)
         self.seen += 1
-        if len(self.values) < self.window or self.seen % self.every:
+        if len(self.values) < self.window or self.seen % self.every or self.signed:
             return None
         known: dict[str, float] = {}
         if not self.reported and self._ruled_out(stats.chance_loss, known):

@@ -17,6 +17,7 @@ from lossguard.runtime.detectors.base import (
     StateReader,
     StepStats,
     at_least,
+    below_zero,
     clip_outliers,
     fmt,
     linear_fit,
@@ -89,7 +90,9 @@ class LossPlateau(Detector):
     class-frequency entropy, e.g. a language model of nearly random text), or one that sits at
     the class-frequency level for more than ``moving_window`` steps before it starts to use its
     inputs; the class counts must be a fair sample (the first 16 calls, then every 64th). Steps without an optimizer update
-    (GradScaler overflow skips) are ignored, nothing is reported while the learning rate is
+    (GradScaler overflow skips) are ignored, a loss that has gone below zero (:func:`below_zero`:
+    a policy-gradient or actor-critic loss, whose magnitude follows the episodes' length) is not
+    judged from then on, nothing is reported while the learning rate is
     rising (warm-up), nor for an adversarial loss (every batch's target a single value: a GAN
     discriminator at its equilibrium sits at chance by design), ``patience`` consecutive checks
     (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
@@ -145,6 +148,8 @@ class LossPlateau(Detector):
         self.wait = 0
         self.reported = False
         self.seen = 0
+        # a loss below zero was seen: no plateau verdict from then on
+        self.signed = False
         self._fix_start()
 
     def state_dict(self) -> dict[str, Any]:
@@ -159,6 +164,7 @@ class LossPlateau(Detector):
             "wait": self.wait,
             "reported": self.reported,
             "seen": self.seen,
+            "signed": self.signed,
         }
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
@@ -173,6 +179,7 @@ class LossPlateau(Detector):
         self.wait = r.int("wait", self.wait)
         self.reported = r.bool("reported", self.reported)
         self.seen = r.int("seen", self.seen)
+        self.signed = r.bool("signed", self.signed)
         self._fix_start()
 
     def _fix_start(self) -> None:
@@ -327,6 +334,8 @@ class LossPlateau(Detector):
         loss = stats.loss
         if loss is None or not math.isfinite(loss) or not stats.updated or stats.constant_target:
             return None
+        if below_zero(loss, self.start[0] if self.start else None):
+            self.signed = True
         self.values.append(loss)
         self.seen += 1
         if self.peak is None or loss > self.peak:
@@ -341,7 +350,7 @@ class LossPlateau(Detector):
             self.start.append(loss)
             if len(self.start) == self.min_window:
                 self._fix_start()
-        if len(self.values) < self.min_window or self.seen % self.every:
+        if len(self.values) < self.min_window or self.seen % self.every or self.signed:
             return None
         if len(self.values) < self.moving_window:
             moving = self._update_level()

@@ -6,7 +6,19 @@ import math
 from collections import deque
 from typing import Any
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, SlidingMax, StateReader, StepStats, at_least, diff_noise, fmt, median
+from lossguard.runtime.detectors.base import (
+    Detector,
+    Finding,
+    Param,
+    SlidingMax,
+    StateReader,
+    StepStats,
+    at_least,
+    below_zero,
+    diff_noise,
+    fmt,
+    median,
+)
 
 
 class LossSpike(Detector):
@@ -21,6 +33,9 @@ class LossSpike(Detector):
     bumps of a model that is just finding the task: an LSTM's batch loss can briefly exceed its
     chance level by a fifth while it learns).
     Any step more than ``blowup`` times the first loss is a spike, even before ``min_steps``.
+    A loss that has gone below zero (:func:`below_zero`: a policy-gradient loss) is not judged
+    from then on; NaN (LG101), exploding gradients (LG106) and a fall without bound (LG107) are
+    still reported for it.
     Reported spikes enter the window clipped to the threshold, so a lasting level shift is
     absorbed after a few steps. When the learning rate rose by half or more over the window
     (warm-up, a schedule), the fix names the schedule.
@@ -59,6 +74,8 @@ class LossSpike(Detector):
         self.lrs: deque[float] = deque(maxlen=self.window)
         self.first: list[float] = []
         self.reference: float | None = None
+        # a loss below zero was seen: no spike test from then on
+        self.signed = False
         self.cooldown_left = 0
         self.spikes = 0
         self._tick = 0
@@ -73,6 +90,7 @@ class LossSpike(Detector):
             "lrs": list(self.lrs),
             "first": list(self.first),
             "reference": self.reference,
+            "signed": self.signed,
             "cooldown_left": self.cooldown_left,
             "spikes": self.spikes,
             "tick": self._tick,
@@ -88,6 +106,7 @@ class LossSpike(Detector):
         self.lrs = r.window("lrs", self.lrs)
         self.first = r.numbers("first", self.first)
         self.reference = r.number("reference", self.reference, optional=True)
+        self.signed = r.bool("signed", self.signed)
         self.cooldown_left = r.int("cooldown_left", self.cooldown_left)
         self.spikes = r.int("spikes", self.spikes)
         self._tick = r.int("tick", self._tick)
@@ -98,8 +117,10 @@ class LossSpike(Detector):
     def threshold(self, _store: bool = False) -> float | None:
         """The loss above which the next step is a spike (None while warming up)."""
         if self.reference is None or len(self.values) < self.min_steps:
-            if self.first and self.first[0] > 0:
+            if self.first and self.first[0] > 0 and not self.signed:
                 return self.first[0] * self.blowup
+            return None
+        if self.signed:
             return None
         vals = self.values
         positive = min(vals) > 0
@@ -135,7 +156,7 @@ class LossSpike(Detector):
         if self.reference is None or len(vals) < self.min_steps or loss > self._top.value():
             return False
         first = self.first[0] if self.first else 0.0
-        return first <= 0 or loss <= first * self.blowup
+        return first <= 0 or self.signed or loss <= first * self.blowup
 
     def is_spike(self, loss: float) -> bool:
         """Would ``loss`` be reported as a spike now? (No state change: used to skip a step.)"""
@@ -167,6 +188,8 @@ class LossSpike(Detector):
         thr = None if self._surely_below(loss) else self.threshold(_store=True)
         spike = thr is not None and loss > thr
         self._tick += 1
+        if below_zero(loss, self.first[0] if self.first else None):
+            self.signed = True
         if len(self.first) < self.min_steps:
             self.first.append(loss)
             if len(self.first) == self.min_steps:
@@ -185,9 +208,9 @@ class LossSpike(Detector):
         self.cooldown_left = self.cooldown
         self.spikes += 1
         centre = median(list(self.values)[-self.recent - 1 : -1]) if len(self.values) > 1 else loss
-        ratio = loss / centre if centre > 0 else float("inf")
+        jump = f"{fmt(loss / centre)}x its recent level" if centre > 0 else f"{fmt(loss - centre)} above its recent level"
         return Finding(
-            f"Step {stats.step}: the loss jumped to {fmt(loss)}, {fmt(ratio)}x its recent level {fmt(centre)} (threshold {fmt(thr)}).",
+            f"Step {stats.step}: the loss jumped to {fmt(loss)}, {jump} {fmt(centre)} (threshold {fmt(thr)}).",
             {"loss": loss, "recent": centre, "threshold": thr, "lr": stats.lr},
             fix=self._fix(stats.lr),
         )

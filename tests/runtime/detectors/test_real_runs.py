@@ -251,3 +251,50 @@ def test_adversarial_steps_are_not_judged_for_plateau_or_oscillation():
     for i in range(400):
         s = StepStats(i, loss=1.386 + (0.2 if i % 2 else -0.2), updated=True, chance_loss=math.log(2), constant_target=True)
         assert plateau.update(s) is None and osc.update(s) is None
+
+
+# session 6: real scripts ------------------------------------------------- a loss of either sign
+
+
+def test_a_policy_gradient_loss_of_either_sign_is_no_spike():
+    # pytorch/examples reinforce.py on CartPole: the loss sum(-log p(a) x normalised return) is
+    # about 0 at the start and takes either sign. LG102 took a multiple of the first loss (10 x
+    # 0.03) as its ceiling and reported "2.6, infx its recent level -0.37" at step 2, and again at
+    # steps 47-49 on seeds 0-2 (the real script: steps 28 and 70). A loss that went below zero is
+    # no longer judged for spikes.
+    out = sc.policy_gradient_cartpole(0, episodes=60)
+    assert out.steps == 60
+    assert [(e.code, e.step) for e in out.events if e.severity in ("warning", "error")] == []
+
+
+def test_a_loss_that_went_below_zero_is_no_plateau_however_far_above_its_start():
+    # pytorch/examples actor_critic.py (policy loss plus the critic's smooth L1, summed over an
+    # episode): about 0.8 over the first 30 episodes, below zero at times, then 10-300 as the
+    # episodes grow to 500 steps (the critic's targets grow with them). LG103 took the recent
+    # level, 21x the start, for a loss stuck above where it began after a blow-up ("stayed at
+    # 17.49 for the last 20 steps", step 191 of the real script).
+    rng = random.Random(0)
+    early = [abs(rng.gauss(0.8, 0.5)) for _ in range(40)] + [-0.9, -0.1]
+    late = [17.5 * math.exp(rng.gauss(0, 0.01)) for _ in range(160)]
+
+    def found(losses):
+        det = LossPlateau()
+        return [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v, updated=True, update_ratio=0.02))]
+
+    assert found(early[:40] + [0.2, 0.3] + late)  # all positive: the old verdict, still given
+    assert found(early + late) == []
+
+
+def test_a_loss_that_went_below_zero_is_no_oscillation():
+    # actor_critic.py on CartPole, seed 1 of the scenario (policy_gradient_cartpole(1, critic=True)):
+    # below zero at step 27, then 20-240 as episodes lengthen and shorten; LG104 reported "oscillates
+    # around 95.5 with a swing of 128.3 (period about 12.8 steps)" at step 95.
+    early = [12.0 - 0.3 * i for i in range(30)] + [-0.5, 0.4]
+    late = [100.0 + 60.0 * math.sin(2 * math.pi * t / 12.8) for t in range(120)]
+
+    def found(losses):
+        det = LossOscillation()
+        return [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v, updated=True))]
+
+    assert found(early[:30] + [0.5, 0.4] + late)  # all positive: the old verdict, still given
+    assert found(early + late) == []

@@ -66,7 +66,11 @@ NOTES = """## Notes
   and lingers near it) a plateau in 5 seeds of 5, so the rule needs the first loss at chance.
   clipped-divergence: clip_grad_norm_(1.0) pins the measured norm, so LG106's norm tests are
   blind; LG106 now also reports a loss more than twice its start while the last 4 measured norms
-  agree within 0.1% (its update test usually fires first here). healthy-gan-equilibrium: a GAN
+  agree within 0.1% (its update test usually fires first here). The run is a tanh MLP: the ReLU MLP it
+  used before lost its units in a few steps and wandered at 1-2x its start, so whether it ever
+  crossed 2x depended on the machine's floating-point rounding (it did on one machine, not on
+  another); the tanh run climbs to 5-9x and stays. `test_real_runs.py` runs it with the update
+  test off, so that the pinned-norm test itself must report (step 15-16 on seeds 0-4). healthy-gan-equilibrium: a GAN
   discriminator whose BCE targets are one value per batch (real/fake) sits at its equilibrium by
   design; LG103 and LG104 do not judge such steps (before: LG104 at step 39-51, LG103 at 215-647).
 - "healthy, multi-term" rows (auxiliary head, several terms of one criterion, the GAN's real and

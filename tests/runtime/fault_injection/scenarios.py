@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -1139,6 +1140,110 @@ def clipped_divergence(seed: int, watch: dict | None = None) -> Outcome:
     return loop(seed, model, nn.MSELoss(), batch, steps=200, optimizer=lambda p: torch.optim.SGD(p, lr=1.0, momentum=0.9), clip=1.0, watch=watch)
 
 
+class CartPole:
+    """CartPole-v1 with the classic cart-pole equations (Barto, Sutton and Anderson 1983, as
+    gymnasium's CartPoleEnv): reward 1 a step, terminated when the pole leans past 12 degrees or
+    the cart leaves +-2.4, truncated at 500 steps. Also gymnasium's stand-in for the real
+    scripts (tests/runtime/real_scripts/shim/gymnasium)."""
+
+    reward_threshold = 475.0
+
+    def __init__(self, seed: int | None = None) -> None:
+        self.rng = np.random.default_rng(seed)
+        self.state = np.zeros(4)
+        self.t = 0
+
+    def reset(self, seed: int | None = None) -> tuple[np.ndarray, dict]:
+        if seed is not None:
+            self.rng = np.random.default_rng(seed)
+        self.state = self.rng.uniform(-0.05, 0.05, size=4)
+        self.t = 0
+        return self.state.astype(np.float32), {}
+
+    def step(self, action: int) -> tuple[np.ndarray, float, bool, bool, dict]:
+        x, x_dot, theta, theta_dot = self.state
+        force = 10.0 if action == 1 else -10.0
+        cos, sin = math.cos(theta), math.sin(theta)
+        temp = (force + 0.05 * theta_dot**2 * sin) / 1.1
+        theta_acc = (9.8 * sin - cos * temp) / (0.5 * (4.0 / 3.0 - 0.1 * cos**2 / 1.1))
+        x_acc = temp - 0.05 * theta_acc * cos / 1.1
+        x, x_dot = x + 0.02 * x_dot, x_dot + 0.02 * x_acc
+        theta, theta_dot = theta + 0.02 * theta_dot, theta_dot + 0.02 * theta_acc
+        self.state = np.array([x, x_dot, theta, theta_dot])
+        self.t += 1
+        terminated = bool(abs(x) > 2.4 or abs(theta) > 12 * 2 * math.pi / 360)
+        return self.state.astype(np.float32), 1.0, terminated, self.t >= 500, {}
+
+
+class ActorCritic(nn.Module):
+    """pytorch/examples actor_critic.py's model: one hidden layer, an action head and a value head."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.affine1 = nn.Linear(4, 128)
+        self.action_head = nn.Linear(128, 2)
+        self.value_head = nn.Linear(128, 1)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        h = F.relu(self.affine1(x))
+        return F.softmax(self.action_head(h), dim=-1), self.value_head(h)
+
+
+def policy_gradient_cartpole(seed: int, episodes: int = 100, critic: bool = False, lr: float | None = None) -> Outcome:
+    """pytorch/examples reinforcement_learning: reinforce.py (a 4-128-2 policy with Dropout(0.6),
+    Adam 1e-2) or, with ``critic``, actor_critic.py (action and value heads, Adam 3e-2). One step
+    per episode on sum(-log p(a_t) x A_t) (A_t: the discounted return normalised to mean 0 and
+    spread 1, minus the critic's value) plus, with a critic, the smooth L1 of the values against
+    those returns. The loss is about 0 at the start (p about 1/2 for every action, the returns
+    summing to 0), takes either sign, and grows in magnitude with the episodes' length as the
+    policy learns. Watched as a model that computes its own loss (observe)."""
+    torch.manual_seed(seed)
+    env = CartPole()
+    env.reset(seed=seed)
+    if critic:
+        model: nn.Module = ActorCritic()
+    else:
+        model = nn.Sequential(nn.Linear(4, 128), nn.Dropout(p=0.6), nn.ReLU(), nn.Linear(128, 2), nn.Softmax(dim=1))
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr if lr is not None else 3e-2 if critic else 1e-2)
+    watcher = lossguard.watch(model, console=False)
+    eps = float(np.finfo(np.float32).eps)
+    for _ in range(episodes):
+        state, _ = env.reset()
+        log_probs, values, rewards = [], [], []
+        for _t in range(500):
+            out = model(torch.from_numpy(state).unsqueeze(0))
+            probs, value = out if critic else (out, None)
+            dist = torch.distributions.Categorical(probs)
+            action = dist.sample()
+            log_probs.append(dist.log_prob(action))
+            values.append(value)
+            state, reward, terminated, truncated, _ = env.step(int(action.item()))
+            rewards.append(reward)
+            if terminated or truncated:
+                break
+        ret, returns = 0.0, []
+        for r in reversed(rewards):
+            ret = r + 0.99 * ret
+            returns.insert(0, ret)
+        rt = torch.tensor(returns)
+        rt = (rt - rt.mean()) / (rt.std() + eps)
+        terms = []
+        for lp, v, r in zip(log_probs, values, rt):
+            terms.append(-lp * (r - v.item()) if v is not None else -lp * r)
+            if v is not None:
+                terms.append(F.smooth_l1_loss(v.view(-1), r.view(-1)).view(1))
+        optimizer.zero_grad()
+        loss = watcher.observe(torch.cat(terms).sum())
+        loss.backward()
+        optimizer.step()
+    watcher.close()
+    return Outcome(list(watcher.events), watcher.step)
+
+
+def healthy_policy_gradient(seed: int) -> Outcome:
+    return policy_gradient_cartpole(seed, episodes=100)
+
+
 ZIPF_CLASSES = 40
 ZIPF_BATCH = 512
 
@@ -1274,6 +1379,13 @@ SCENARIOS: list[Scenario] = [
         "healthy-zipf-slow", "40 Zipf-like classes, Adam 1e-4 (slow descent to the class-frequency level)", healthy_zipf_slow, False, fast=False
     ),
     Scenario("healthy-manual-sgd", "no optimizer: p.data.add_(p.grad, alpha=-lr), clipping 0.25", healthy_manual_sgd, False, fast=False),
+    Scenario(
+        "healthy-policy-gradient",
+        "REINFORCE on CartPole (pytorch/examples), observe(): a loss of either sign",
+        healthy_policy_gradient,
+        False,
+        fast=False,
+    ),
 ]
 
 

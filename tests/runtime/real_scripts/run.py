@@ -221,6 +221,80 @@ SCRIPTS = [
         expected=("LG101", "LG102", "LG103", "LG106"),
         extra=[Fault("shuffled targets (character frequencies of names)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))],
     ),
+    Script(
+        "time_sequence_prediction",
+        "examples/time_sequence_prediction",
+        "train.py",
+        [
+            # LBFGS with a closure: up to 20 criterion calls (and backwards) per optimizer step
+            # the script's torch.load of a numpy array fails under torch >= 2.6 (weights_only=True by default)
+            ("torch.load('traindata.pt')", "torch.load('traindata.pt', weights_only=False)"),
+            ("    criterion = nn.MSELoss()\n", "    import lgrun\n    criterion = lgrun.watch(seq, nn.MSELoss())\n"),
+            (
+                "optim.LBFGS(seq.parameters(), lr=0.8)",
+                "optim.LBFGS(seq.parameters(), lr=float(__import__('os').environ.get('LG_LR', '0.8')))",
+            ),
+        ],
+        ["--steps", "10"],
+        fault="lr x100 (LBFGS 80)",
+        fault_env={"LG_LR": "80"},
+        expected=("LG101", "LG102", "LG106"),
+    ),
+    Script(
+        "regression",
+        "examples/regression",
+        "main.py",
+        [
+            # the script's own update loop (no optimizer); it stops when a batch loss is below 1e-3
+            ("output = F.smooth_l1_loss(fc(batch_x), batch_y)", "output = LG(fc(batch_x), batch_y)"),
+            ("fc = torch.nn.Linear(W_target.size(0), 1)\n", f"fc = torch.nn.Linear(W_target.size(0), 1)\n{WATCH_LINE}(fc, F.smooth_l1_loss)\n"),
+            ("param.data.add_(-0.1 * param.grad)", "param.data.add_(-float(__import__('os').environ.get('LG_LR', '0.1')) * param.grad)"),
+            ("POLY_DEGREE = 4\n", "torch.manual_seed(0)\nPOLY_DEGREE = 4\n"),
+            ("for batch_idx in count(1):", "for batch_idx in range(1, 301):"),
+        ],
+        [],
+        fault="lr x100 (10, the script's own update)",
+        fault_env={"LG_LR": "10"},
+        expected=("LG101", "LG102", "LG106"),
+    ),
+    Script(
+        "reinforce",
+        "examples/reinforcement_learning",
+        "reinforce.py",
+        [
+            # a policy-gradient loss (-log p(a) x normalised return, summed): negative as often as not
+            (
+                "    policy_loss = torch.cat(policy_loss).sum()\n",
+                "    policy_loss = torch.cat(policy_loss).sum()\n    policy_loss = LGW.observe(policy_loss)\n",
+            ),
+            ("policy = Policy()\n", "policy = Policy()\nimport lgrun\nLGW = lgrun.watch_model(policy)\n"),
+            ("optim.Adam(policy.parameters(), lr=1e-2)", "optim.Adam(policy.parameters(), lr=float(__import__('os').environ.get('LG_LR', '1e-2')))"),
+            ("    for i_episode in count(1):", "    for i_episode in range(1, 301):"),
+        ],
+        [],
+        fault="lr x100 (Adam 1.0)",
+        fault_env={"LG_LR": "1.0"},
+        expected=("LG101", "LG102", "LG105", "LG106"),
+    ),
+    Script(
+        "actor_critic",
+        "examples/reinforcement_learning",
+        "actor_critic.py",
+        [
+            # policy loss (-log p(a) x advantage) plus the critic's smooth L1, summed over an episode
+            (
+                "    loss = torch.stack(policy_losses).sum() + torch.stack(value_losses).sum()\n",
+                "    loss = torch.stack(policy_losses).sum() + torch.stack(value_losses).sum()\n    loss = LGW.observe(loss)\n",
+            ),
+            ("model = Policy()\n", "model = Policy()\nimport lgrun\nLGW = lgrun.watch_model(model)\n"),
+            ("optim.Adam(model.parameters(), lr=3e-2)", "optim.Adam(model.parameters(), lr=float(__import__('os').environ.get('LG_LR', '3e-2')))"),
+            ("    for i_episode in count(1):", "    for i_episode in range(1, 301):"),
+        ],
+        [],
+        fault="lr x100 (Adam 3.0)",
+        fault_env={"LG_LR": "3.0"},
+        expected=("LG101", "LG102", "LG105", "LG106"),
+    ),
 ]
 
 
@@ -267,6 +341,8 @@ def _prepare(script: Script, work: Path) -> None:
         with open(d / "meta.pkl", "wb") as f:
             pickle.dump({"vocab_size": 65}, f)
         script.args = script.args + [f"--out_dir={work / 'out'}"]
+    if script.name == "time_sequence_prediction":
+        subprocess.run([sys.executable, "generate_sine_wave.py"], cwd=work, check=True)
     if script.name == "makemore":
         script.args = script.args + ["--work-dir", str(work / "out")]
     if script.name == "dcgan":
