@@ -115,12 +115,13 @@ class LossSpike(Detector):
         self._noise_tick = r.int("noise_tick", self._noise_tick)
 
     def threshold(self, _store: bool = False) -> float | None:
-        """The loss above which the next step is a spike (None while warming up)."""
-        if self.reference is None or len(self.values) < self.min_steps:
-            if self.first and self.first[0] > 0 and not self.signed:
-                return self.first[0] * self.blowup
-            return None
+        """The loss above which the next step is a spike (None while warming up, and for a loss
+        that went below zero)."""
         if self.signed:
+            return None
+        if self.reference is None or len(self.values) < self.min_steps:
+            if self.first and self.first[0] > 0:
+                return self.first[0] * self.blowup
             return None
         vals = self.values
         positive = min(vals) > 0
