@@ -15,7 +15,7 @@ from lossguard.static.values import Tensor
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
-_TRAIN_CALLS = {"backward", "manual_backward", "step"}
+_TRAIN_CALLS = {*BACKWARD_CALLS, "step"}
 #: Names of the training helpers whose ``backward(loss)`` back-propagates its argument
 #: (``accelerate.Accelerator``, Lightning ``Fabric``).
 _BACKWARD_HELPERS = {"accelerator", "fabric"}
@@ -180,6 +180,7 @@ def one_element(text: str, container: str) -> bool:
 
 #: Calls whose result is a Python number or array even when given a loss tensor.
 _TO_NUMBER = {"item", "tolist", "numpy", "float", "int"}
+_DROPS_GRAPH = {*_TO_NUMBER, "detach", "detach_"}
 
 
 def _added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
@@ -221,22 +222,14 @@ def _bound_once(name: str, facts: LoopFacts) -> bool:
         return False  # bound by unpacking (a, loss = f()) or changed by an item store (out["loss"] = ...)
     if not isinstance(bound[0], ast.Call):
         return True
-    func = bound[0].func
-    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return called not in _TO_NUMBER
+    return _call_name(bound[0]) not in _TO_NUMBER
 
 
 def _detached_in_loop(name: str, facts: LoopFacts) -> bool:
     """The loop itself rebinds ``name`` to a value without a graph (``loss = loss.detach()`` after
     its backward, sentence-transformers' cached losses): the author took care of the graph, on
     every path or not, and its backward is no evidence against the value accumulated."""
-    for bound in facts.bound_by.get(name, []):
-        if isinstance(bound, ast.Call):
-            func = bound.func
-            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if called in _TO_NUMBER or called in ("detach", "detach_"):
-                return True
-    return False
+    return any(isinstance(bound, ast.Call) and _call_name(bound) in _DROPS_GRAPH for bound in facts.bound_by.get(name, []))
 
 
 def _a_tensor_each_step(name: str, value: object, facts: LoopFacts) -> bool:
