@@ -215,18 +215,14 @@ def _looks_like_tensor_method(name: str, pos: list[Value], kw: dict[str, Value])
 
 def _list_item(seq: TupleVal | ListOf | HeadedList, added: Value | None) -> Value:
     """What every item of a list is after ``added`` joins its items (None: nothing added)."""
-    if isinstance(seq, ListOf):
-        item = seq.item
-    elif isinstance(seq, HeadedList):
+    if isinstance(seq, HeadedList):
         item = seq.rest
         for x in seq.head:
             item = join(item, x)
-    elif seq.items:
-        item = seq.items[0]
-        for x in seq.items[1:]:
-            item = join(item, x)
-    else:
+    elif isinstance(seq, TupleVal) and not seq.items:
         return added if added is not None else UNKNOWN
+    else:
+        item = element(seq)  # the agreed value of the items
     return join(item, added) if added is not None else item
 
 
