@@ -697,10 +697,10 @@ def _m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
         return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
     # the mean or sum of unbounded scores is unbounded (a relativistic GAN's `d_real - d_fake.mean()`),
     # a mean of sigmoid probabilities is in [0, 1]; a sum of probabilities is neither
-    keeps = t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean")
-    if keeps:
-        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=Shape(()) if not c.pos and not c.kw else None)
-    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=Shape(()) if not c.pos and not c.kw else None)
+    shape = Shape(()) if not c.pos and not c.kw else None
+    if t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean"):
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=shape)
+    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=shape)
 
 
 def _m_log(t: Tensor, c: TorchCallArgs) -> Value:
