@@ -29,28 +29,16 @@ def _call_name(node: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
-def _walk_body(root: ast.AST, skip: ast.AST | None = None) -> list[ast.AST]:
+def _walk_body_in_branches(root: ast.AST, skip: ast.AST | None = None) -> list[tuple[ast.AST, tuple[int, ...]]]:
     """Every node under ``root``, not descending into nested function or class definitions (nor
-    into ``skip``, which is left out with everything under it)."""
-    out: list[ast.AST] = []
-    stack = list(ast.iter_child_nodes(root))
-    while stack:
-        node = stack.pop()
-        if node is skip:
-            continue
-        out.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
-def _walk_body_in_branches(root: ast.AST) -> list[tuple[ast.AST, tuple[int, ...]]]:
-    """:func:`_walk_body` of ``root``, each node with the ``if`` branches (ids of the statement
-    lists) it sits in under ``root``, outermost first."""
+    into ``skip``, which is left out with everything under it), each with the ``if`` branches (ids
+    of the statement lists) it sits in under ``root``, outermost first."""
     out: list[tuple[ast.AST, tuple[int, ...]]] = []
     stack: list[tuple[ast.AST, tuple[int, ...]]] = [(n, ()) for n in ast.iter_child_nodes(root)]
     while stack:
         node, branches = stack.pop()
+        if node is skip:
+            continue
         out.append((node, branches))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
@@ -69,7 +57,7 @@ def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     iterations is a training step of its own (a GAN's generator step, then the discriminator
     repeated in ``inner``). ``optimizer.step()`` or ``scheduler.step()`` do not count: an epoch loop
     that steps a scheduler around the batch loop is not a training step."""
-    return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS for n in _walk_body(outer, skip=inner))
+    return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS for n, _ in _walk_body_in_branches(outer, skip=inner))
 
 
 class LoopFacts:
