@@ -10,7 +10,7 @@ from lossguard.static.events import TorchCall
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import reduction_of, set_reduction
+from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -77,10 +77,7 @@ def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
     (``torch.kl_div(input, target, 1)``) take an integer reduction there instead."""
     if call.written in api.NATIVE_LOSS_REDUCTION_POSITIONS:
         return []
-    positions = api.LOSS_CTOR_OPTION_POSITIONS.get(call.qname)
-    if positions is None:
-        sig = api.LOSS_FUNCTIONS.get(call.qname)
-        positions = (sig.option_positions or {}) if sig is not None else {}
+    positions = option_positions(call)
     args = call.node.args
     out: list[tuple[str, ast.expr]] = []
     for name in api.LEGACY_REDUCTION_ARGS:
