@@ -8,6 +8,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from lossguard.static.events import BACKWARD_CALLS
+
 
 @dataclass
 class FunctionFacts:
@@ -47,7 +49,7 @@ class _FunctionScan(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr in ("backward", "manual_backward"):
+        if node.attr in BACKWARD_CALLS:
             self.facts.calls_backward = True
         self.generic_visit(node)
 

@@ -112,15 +112,9 @@ def via_caller(node: ast.AST, ctx: Context) -> str:
         pos = ctx.module.position(node)
         if pos is None:
             return ""
-        line = place(ctx.module, pos.start.line)
-        here = REPORTING[0]
-        where = (
-            line
-            if ctx.module is here
-            else f"{_short(ctx.module.path)}:{pos.start.line}"
-            if line.startswith("line ")
-            else f"{_short(ctx.module.path)} {line}"
-        )
+        where = place(ctx.module, pos.start.line)
+        if ctx.module is not REPORTING[0]:  # the wrapper is in another file than the finding
+            where = f"{_short(ctx.module.path)}:{pos.start.line}" if where.startswith("line ") else f"{_short(ctx.module.path)} {where}"
         return f" (through {ctx.func.name}() at {where})"
     params = ctx.func.args
     names = {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}

@@ -275,8 +275,8 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
                 data = pos[0] if node.args else kw.get("data", UNKNOWN)
                 if isinstance(data, Tensor):
                     shape, dtype = data.shape, dtype or data.dtype
-                elif _python_number(first, data) is not None:  # torch.tensor(float(row["price"])): a 0-d tensor
-                    shape, dtype = Shape(()), dtype or _python_number(first, data)
+                elif (number := _python_number(first, data)) is not None:  # torch.tensor(float(row["price"])): a 0-d tensor
+                    shape, dtype = Shape(()), dtype or number
                 else:
                     shape, list_dtype = number_list_shape(data)
                     dtype = dtype or list_dtype

@@ -194,13 +194,11 @@ class CallsMixin(InterpBase):
         loop, each is an accumulation across the loop's iterations (reported where the method adds,
         with the loop's context); outside any loop, through ``self`` or an object it holds, it is
         this method's own, for its callers' loops."""
-        kept = isinstance(receiver, ast.Name) or isinstance(receiver, ast.Attribute) and is_self(receiver.value, frame)
-        if not kept and not is_self(receiver, frame):
+        if not (isinstance(receiver, ast.Name) or isinstance(receiver, ast.Attribute) and is_self(receiver.value, frame)):
             return  # Meter().update(loss): a fresh object
         if frame.loops:
-            if kept:
-                for acc in accs:
-                    self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node)))
+            for acc in accs:
+                self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node)))
         elif isinstance(frame.self_value, Instance) and (is_self(receiver, frame) or not isinstance(receiver, ast.Name)):
             frame.self_accs.extend(accs)
 

@@ -210,26 +210,18 @@ class ExpressionsMixin(InterpBase):
             return dict(base.items).get(index.value, UNKNOWN)
         if isinstance(base, DictVal) and single and base.items and not isinstance(index, Const) and not isinstance(node.slice, ast.Slice):
             return self.any_value(base)  # loss[key] in `for key in loss`: whichever value it is
-        if isinstance(base, ListOf) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
+        # a constant integer index: out[0], out[-1]
+        position = index.value if single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool) else None
+        if isinstance(base, ListOf) and position is not None:
             return base.item
-        if (
-            isinstance(base, HeadedList)
-            and single
-            and isinstance(index, Const)
-            and isinstance(index.value, int)
-            and not isinstance(index.value, bool)
-        ):
-            i = index.value
-            if 0 <= i < len(base.head):
-                return base.head[i]
-            return base.rest if i >= len(base.head) else UNKNOWN  # out[-1] may be a head item
+        if isinstance(base, HeadedList) and position is not None:
+            if 0 <= position < len(base.head):
+                return base.head[position]
+            return base.rest if position >= len(base.head) else UNKNOWN  # out[-1] may be a head item
         if isinstance(base, DatasetRows) and single and not isinstance(node.slice, ast.Slice):
             return base.row  # dataset[i]
-        if isinstance(base, TupleVal) and single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool):
-            i = index.value
-            if -len(base.items) <= i < len(base.items):
-                return base.items[i]
-            return UNKNOWN
+        if isinstance(base, TupleVal) and position is not None:
+            return base.items[position] if -len(base.items) <= position < len(base.items) else UNKNOWN
         if isinstance(base, Tensor):
             shape = index_shape(base.shape, elements)
             return Tensor(act=base.act, act_site=base.act_site, dtype=base.dtype, shape=shape, graph=base.graph)

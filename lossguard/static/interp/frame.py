@@ -127,7 +127,7 @@ class Frame:
 def grad_relevant(name: str) -> bool:
     """Whether a call of this name can matter to a loop's backward / step / zero_grad bookkeeping."""
     low = name.lower()
-    return name in ("backward", "manual_backward", "step", SET_GRAD) or "grad" in low or "zero" in low
+    return name in BACKWARD_CALLS or name in ("step", SET_GRAD) or "grad" in low or "zero" in low
 
 
 def record_call(frame: Frame, name: str, receiver: Value, node: ast.AST) -> None:

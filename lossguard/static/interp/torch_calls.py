@@ -215,18 +215,14 @@ def _looks_like_tensor_method(name: str, pos: list[Value], kw: dict[str, Value])
 
 def _list_item(seq: TupleVal | ListOf | HeadedList, added: Value | None) -> Value:
     """What every item of a list is after ``added`` joins its items (None: nothing added)."""
-    if isinstance(seq, ListOf):
-        item = seq.item
-    elif isinstance(seq, HeadedList):
+    if isinstance(seq, HeadedList):
         item = seq.rest
         for x in seq.head:
             item = join(item, x)
-    elif seq.items:
-        item = seq.items[0]
-        for x in seq.items[1:]:
-            item = join(item, x)
-    else:
+    elif isinstance(seq, TupleVal) and not seq.items:
         return added if added is not None else UNKNOWN
+    else:
+        item = element(seq)  # the agreed value of the items
     return join(item, added) if added is not None else item
 
 
@@ -701,10 +697,10 @@ def _m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
         return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
     # the mean or sum of unbounded scores is unbounded (a relativistic GAN's `d_real - d_fake.mean()`),
     # a mean of sigmoid probabilities is in [0, 1]; a sum of probabilities is neither
-    keeps = t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean")
-    if keeps:
-        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=Shape(()) if not c.pos and not c.kw else None)
-    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=Shape(()) if not c.pos and not c.kw else None)
+    shape = Shape(()) if not c.pos and not c.kw else None
+    if t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean"):
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=shape)
+    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=shape)
 
 
 def _m_log(t: Tensor, c: TorchCallArgs) -> Value:

@@ -54,6 +54,18 @@ def has_act(call: LossCall, role: str, *acts: Act) -> tuple[Arg, Tensor] | None:
     return None
 
 
+def option_positions(call: TorchCall) -> dict[str, int]:
+    """Where a loss's options (``reduction``, ``size_average``, ...) stand among its positional
+    arguments, by its own signature (a constructor's or a functional's); empty when not known."""
+    from lossguard.static import torch_api as api
+
+    positions = api.LOSS_CTOR_OPTION_POSITIONS.get(call.qname)
+    if positions is None:
+        sig = api.LOSS_FUNCTIONS.get(call.qname)
+        positions = (sig.option_positions or {}) if sig is not None else {}
+    return positions
+
+
 def reduction_of(call: TorchCall) -> str | None:
     """The effective reduction of a loss constructor or functional call, from literal arguments.
 
@@ -61,10 +73,7 @@ def reduction_of(call: TorchCall) -> str | None:
     """
     from lossguard.static import torch_api as api
 
-    positions = api.LOSS_CTOR_OPTION_POSITIONS.get(call.qname)
-    if positions is None:
-        sig = api.LOSS_FUNCTIONS.get(call.qname)
-        positions = (sig.option_positions or {}) if sig is not None else {}
+    positions = option_positions(call)
     literal: dict[str, object] = {}
     node = call.node
     if has_star(node):

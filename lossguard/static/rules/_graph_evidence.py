@@ -15,7 +15,7 @@ from lossguard.static.values import Tensor
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
-_TRAIN_CALLS = {"backward", "manual_backward", "step"}
+_TRAIN_CALLS = {*BACKWARD_CALLS, "step"}
 #: Names of the training helpers whose ``backward(loss)`` back-propagates its argument
 #: (``accelerate.Accelerator``, Lightning ``Fabric``).
 _BACKWARD_HELPERS = {"accelerator", "fabric"}
@@ -29,28 +29,16 @@ def _call_name(node: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
-def _walk_body(root: ast.AST, skip: ast.AST | None = None) -> list[ast.AST]:
+def _walk_body_in_branches(root: ast.AST, skip: ast.AST | None = None) -> list[tuple[ast.AST, tuple[int, ...]]]:
     """Every node under ``root``, not descending into nested function or class definitions (nor
-    into ``skip``, which is left out with everything under it)."""
-    out: list[ast.AST] = []
-    stack = list(ast.iter_child_nodes(root))
-    while stack:
-        node = stack.pop()
-        if node is skip:
-            continue
-        out.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
-def _walk_body_in_branches(root: ast.AST) -> list[tuple[ast.AST, tuple[int, ...]]]:
-    """:func:`_walk_body` of ``root``, each node with the ``if`` branches (ids of the statement
-    lists) it sits in under ``root``, outermost first."""
+    into ``skip``, which is left out with everything under it), each with the ``if`` branches (ids
+    of the statement lists) it sits in under ``root``, outermost first."""
     out: list[tuple[ast.AST, tuple[int, ...]]] = []
     stack: list[tuple[ast.AST, tuple[int, ...]]] = [(n, ()) for n in ast.iter_child_nodes(root)]
     while stack:
         node, branches = stack.pop()
+        if node is skip:
+            continue
         out.append((node, branches))
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
@@ -69,7 +57,7 @@ def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     iterations is a training step of its own (a GAN's generator step, then the discriminator
     repeated in ``inner``). ``optimizer.step()`` or ``scheduler.step()`` do not count: an epoch loop
     that steps a scheduler around the batch loop is not a training step."""
-    return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS for n in _walk_body(outer, skip=inner))
+    return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS for n, _ in _walk_body_in_branches(outer, skip=inner))
 
 
 class LoopFacts:
@@ -180,6 +168,7 @@ def one_element(text: str, container: str) -> bool:
 
 #: Calls whose result is a Python number or array even when given a loss tensor.
 _TO_NUMBER = {"item", "tolist", "numpy", "float", "int"}
+_DROPS_GRAPH = {*_TO_NUMBER, "detach", "detach_"}
 
 
 def _added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
@@ -221,22 +210,14 @@ def _bound_once(name: str, facts: LoopFacts) -> bool:
         return False  # bound by unpacking (a, loss = f()) or changed by an item store (out["loss"] = ...)
     if not isinstance(bound[0], ast.Call):
         return True
-    func = bound[0].func
-    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return called not in _TO_NUMBER
+    return _call_name(bound[0]) not in _TO_NUMBER
 
 
 def _detached_in_loop(name: str, facts: LoopFacts) -> bool:
     """The loop itself rebinds ``name`` to a value without a graph (``loss = loss.detach()`` after
     its backward, sentence-transformers' cached losses): the author took care of the graph, on
     every path or not, and its backward is no evidence against the value accumulated."""
-    for bound in facts.bound_by.get(name, []):
-        if isinstance(bound, ast.Call):
-            func = bound.func
-            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if called in _TO_NUMBER or called in ("detach", "detach_"):
-                return True
-    return False
+    return any(isinstance(bound, ast.Call) and _call_name(bound) in _DROPS_GRAPH for bound in facts.bound_by.get(name, []))
 
 
 def _a_tensor_each_step(name: str, value: object, facts: LoopFacts) -> bool:

@@ -95,9 +95,7 @@ class GraphRetention(Rule):
         if not trains and not acc.ctx.called:
             return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
         scope = acc.ctx.func if acc.ctx.func is not None else module.module
-        found = self._backwarded.get(id(scope))
-        if found is None:
-            found = self._backwarded[id(scope)] = BackwardedTexts(module, scope)
+        found = self._texts(scope, module)
         patterns = found.derived(target)
         # `losses[-1].backward()` back-propagates one element: the earlier ones still hold graphs
         texts = [t for t in found.texts if not one_element(t, target)]
@@ -149,10 +147,7 @@ class GraphRetention(Rule):
         proxy = Accumulate(call, receiver, value, outer)
         if self._bounded_by_outer_step(proxy, loop, module):
             return
-        scope = outer.func if outer.func is not None else module.module
-        found = self._backwarded.get(id(scope))
-        if found is None:
-            found = self._backwarded[id(scope)] = BackwardedTexts(module, scope)
+        found = self._texts(outer.func if outer.func is not None else module.module, module)
         if any(p.search(t) for p in found.derived(name) for t in found.texts):
             return  # meter.sum.backward(): the sum is what gets back-propagated
         reported = self._reported.setdefault(id(method if method is not None else acc.ctx.module.module), set())
@@ -174,6 +169,13 @@ class GraphRetention(Rule):
         if facts is None:
             facts = self._loops[id(loop)] = LoopFacts(module, loop)
         return facts
+
+    def _texts(self, scope: ast.AST, module: ModuleInfo) -> BackwardedTexts:
+        """What a function (or module) back-propagates and returns, read once per scope."""
+        found = self._backwarded.get(id(scope))
+        if found is None:
+            found = self._backwarded[id(scope)] = BackwardedTexts(module, scope)
+        return found
 
     def _trained_around(self, acc: Accumulate, module: ModuleInfo) -> bool:
         """The loop around the accumulation back-propagates through a function it called, or an
@@ -219,9 +221,7 @@ class GraphRetention(Rule):
         if acc.ctx.callsite is None:
             return False
         module, call = acc.ctx.callsite
-        found = self._backwarded.get(id(module.module))
-        if found is None:
-            found = self._backwarded[id(module.module)] = BackwardedTexts(module, module.module)
+        found = self._texts(module.module, module)
         call_text = module.segment(call)
         names = {
             part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple

@@ -10,7 +10,7 @@ from lossguard.static.events import TorchCall
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import reduction_of, set_reduction
+from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -77,10 +77,7 @@ def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
     (``torch.kl_div(input, target, 1)``) take an integer reduction there instead."""
     if call.written in api.NATIVE_LOSS_REDUCTION_POSITIONS:
         return []
-    positions = api.LOSS_CTOR_OPTION_POSITIONS.get(call.qname)
-    if positions is None:
-        sig = api.LOSS_FUNCTIONS.get(call.qname)
-        positions = (sig.option_positions or {}) if sig is not None else {}
+    positions = option_positions(call)
     args = call.node.args
     out: list[tuple[str, ast.expr]] = []
     for name in api.LEGACY_REDUCTION_ARGS:
@@ -105,8 +102,8 @@ class DeprecatedReductionArgs(Rule):
             quote = call.ctx.module.segment(alias.value)[0]
             to_mean = Fix("Use reduction='mean'", (Edit(alias.value, f"{quote}mean{quote}"),), "safe")
             self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
-        given = _legacy_positional(call)
-        given += [(k.arg, k.value) for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS]
+        positional = _legacy_positional(call)
+        given = positional + [(k.arg, k.value) for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS]
         used = [name for name, node in given if _is_literal_flag(node)]
         if not used:
             defaulted = [name for name, node in given if _flag_default(node, call.ctx.func, call.ctx.module)]
@@ -123,7 +120,7 @@ class DeprecatedReductionArgs(Rule):
         advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
         fix = None
         # a legacy flag given by position is not rewritten (the arguments after it would move)
-        positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args) or bool(_legacy_positional(call))
+        positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args) or bool(positional)
         if effective is not None and not positional_legacy:
             fix = set_reduction(call, effective, "safe", remove=api.LEGACY_REDUCTION_ARGS)
         self.report(
