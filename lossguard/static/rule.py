@@ -108,12 +108,13 @@ def via_caller(node: ast.AST, ctx: Context) -> str:
     is then reported at the caller: :func:`forwarded_from`)."""
     if ctx.callsite is None or ctx.func is None or not isinstance(node, ast.Name):
         return ""
-    if forwarded_from(node, ctx) is not None:
+    forwarded = forwarded_from(node, ctx)
+    if forwarded is not None:
         pos = ctx.module.position(node)
         if pos is None:
             return ""
         where = place(ctx.module, pos.start.line)
-        if ctx.module is not REPORTING[0]:  # the wrapper is in another file than the finding
+        if ctx.module is not forwarded[0]:  # the finding goes to the caller, in another file than the wrapper
             where = f"{_short(ctx.module.path)}:{pos.start.line}" if where.startswith("line ") else f"{_short(ctx.module.path)} {where}"
         return f" (through {ctx.func.name}() at {where})"
     params = ctx.func.args

@@ -176,6 +176,33 @@ if __name__ == "__main__":
 """
 
 
+def test_a_finding_moved_through_a_wrapper_in_another_file_names_the_wrapper_with_its_file(tmp_path, monkeypatch):
+    """A thin wrapper (``return self.loss_func(logits, y)``) hands its finding to the caller; the
+    caller's message says where the wrapper is, and in another file that needs the file's name:
+    `(through loss() at line 9)` read in train.py pointed at train.py's line 9."""
+    (tmp_path / "losses.py").write_text(
+        "import torch.nn as nn\n\n\nclass Wrapper:\n    def __init__(self):\n        self.loss_func = nn.CrossEntropyLoss()\n\n"
+        "    def loss(self, logits, y):\n        return self.loss_func(logits, y)\n"
+    )
+    train = tmp_path / "train.py"
+    train.write_text(
+        "import torch.nn as nn\nfrom losses import Wrapper\n\nmodel = nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))\n"
+        "w = Wrapper()\nloss = w.loss(model(x), y)\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    [f] = check_files([tmp_path / "losses.py", train]).findings
+    assert (f.code, Path(f.path).name, f.line) == ("LG001", "train.py", 6)
+    assert "(through loss() at losses.py:9)" in f.message, f.message
+    # the same wrapper in the caller's own file keeps the short form
+    one = tmp_path / "one.py"
+    one.write_text(
+        (tmp_path / "losses.py").read_text()
+        + "\n\nmodel = nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1))\nw = Wrapper()\nloss = w.loss(model(x), y)\n"
+    )
+    [g] = check_files([one]).findings
+    assert "(through loss() at line 9)" in g.message, g.message
+
+
 def test_a_driver_script_is_analysed_in_a_small_and_in_a_batched_run(tmp_path, monkeypatch):
     from lossguard.static import engine
 
