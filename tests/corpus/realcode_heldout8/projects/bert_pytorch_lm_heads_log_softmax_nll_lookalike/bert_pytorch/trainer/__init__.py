@@ -1,0 +1,3 @@
+"""part of look-alike project [LG007, LG001, LG006]: bert_pytorch/trainer/__init__.py of BERT-pytorch (the language-model heads end in nn.LogSoftmax(dim=-1))."""
+# Source: codertimo/BERT-pytorch@d10dc4f9d5a6f2ca74380f62039526eb7277c671 bert_pytorch/trainer/__init__.py (read as is; the parent of the 3a0d593 refactor)
+from .pretrain import BERTTrainer
