@@ -11,6 +11,8 @@
 * Hypothesis runs a bounded sample in the fast part (profile ``lossguard-fast``) and the full
   one whenever integration tests are selected (profile ``lossguard-full``); an explicit
   ``--hypothesis-profile`` wins.
+* ``tests/corpus/`` is never collected: it holds real training code that is read, not run,
+  including a repository's own test file.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 INTEGRATION_DIRS = (TESTS / "integrations", TESTS / "integration")
 TORCH_DIRS = (TESTS / "runtime", TESTS / "integrations")
+# Real training code that the static checker reads and never runs; a repository's own test file kept there
+# (realcode_heldout8's openspeech tests/test_acoustic_models/test_deepspeech2.py) is not a test of this project.
+CORPUS = TESTS / "corpus"
 
 
 def _under(path: Path, dirs: tuple[Path, ...]) -> bool:
@@ -57,6 +62,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> Any:
+    if _under(collection_path, (CORPUS,)):
+        return True
     if _under(collection_path, INTEGRATION_DIRS) and _integration_deselected(config):
         return True
     return None

@@ -154,6 +154,21 @@ def test_realcode_heldout7_precision():
     assert s.precision() >= REALCODE_HELDOUT7_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
 
 
+# Round 10, blind (docs/survey.md): realcode_heldout8 (26 units, 23 expected findings, 20 repositories no other corpus or
+# doc cites; at most 5 of the findings LG010/LG011, so that it tests value tracking) was committed before the checker
+# ran on it and scored once: 12 found, 0 false alarms, 11 missed (precision 1.000, recall 0.522). It replaces
+# realcode_heldout7 as the blind set; gated on precision only, at the measured 1.000 less a small margin; its misses are
+# not to be tuned on until a newer blind set replaces it.
+REALCODE_HELDOUT8_PRECISION_FLOOR = 0.95
+
+
+def test_realcode_heldout8_precision():
+    s = score(ROOT / "tests" / "corpus" / "realcode_heldout8")
+    assert not s.errors
+    assert sum(s.tp.values()) + sum(s.fn.values()) >= 20, "the held-out corpus should hold real bugs"
+    assert s.precision() >= REALCODE_HELDOUT8_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
+
+
 @pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "examples").iterdir() if p.name.startswith("lg")))
 def test_example_buggy_and_fixed(folder):
     s = score(ROOT / "examples" / folder)
