@@ -21,6 +21,12 @@ new are measured in the same process against the same plain loop.
 ``--tiny`` trains a 16-32-4 MLP with batch 16, where the watcher's fixed per-step cost shows:
 it also prints the overhead in microseconds per step, as a trimmed-mean difference (which drops
 most read steps) and amortised over the watcher's 8-step cycle (the target's figure: at most 50 us).
+
+``--phases`` also times the five parts of each step (zero_grad, forward, criterion, backward,
+optimizer step) and prints, for each phase of the watcher's 8-step cycle, the median extra time
+of each part over the plain loop: where the watcher's cost lands (the read at the 8th step, the
+gradient norms at the 1st, the Python of every call) and how much of it is the model's own torch
+code running slower after the watcher's (a part the watcher adds nothing to, such as the forward).
 """
 
 import argparse
@@ -89,6 +95,32 @@ def trimmed_mean(values: list[float], cut: float = 0.1) -> float:
     return sum(kept) / len(kept)
 
 
+PARTS = ("zero_grad", "forward", "criterion", "backward", "opt.step")
+
+
+def print_phases(parts: dict[str, list[tuple[float, ...]]], watchers: list[str]) -> None:
+    """Per phase of the watcher's cycle, the median time of each part of a step in the plain loop
+    and the extra of each watched loop over it (us). Every loop's steps are numbered from its
+    first step, so phase k is the same step of the cycle in every loop."""
+    plain = parts["plain"]
+    for name in watchers:
+        print(f"{name}: median extra per part of the step over the plain loop, us (plain's own time in brackets)")
+        print(f"  {'phase':<7}" + "".join(f"{p:>20}" for p in PARTS) + f"{'step':>10}")
+        total = 0.0
+        for phase in range(CYCLE):
+            mine = parts[name][phase::CYCLE]
+            base = plain[phase::CYCLE]
+            cells, extra = [], 0.0
+            for k in range(len(PARTS)):
+                p = statistics.median(t[k] for t in base) * 1e6
+                w = statistics.median(t[k] for t in mine) * 1e6
+                extra += w - p
+                cells.append(f"{w - p:+8.1f} [{p:7.1f}]")
+            total += extra
+            print(f"  {phase:<7}" + "".join(f"{c:>20}" for c in cells) + f"{extra:+10.1f}")
+        print(f"  sum of the parts' extras over the cycle, per step: {total / CYCLE:.1f} us")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=640, help="rounds per block (a multiple of --run)")
@@ -99,6 +131,7 @@ def main() -> None:
     parser.add_argument("--log-dir", default=None, help="TensorBoard directory (default: a temporary one)")
     parser.add_argument("--tiny", action="store_true", help="16-32-4 MLP, batch 16: the fixed per-step cost")
     parser.add_argument("--baseline", default=None, metavar="DIR", help="also run an older lossguard from DIR/lossguard")
+    parser.add_argument("--phases", action="store_true", help="time the parts of each step, per phase of the 8-step cycle")
     args = parser.parse_args()
     if args.tiny:
         args.batch = 16 if args.batch == 128 else args.batch
@@ -123,9 +156,26 @@ def main() -> None:
             criterion = baseline.watch(model, criterion, log_dir=tempfile.mkdtemp(prefix="lossguard-bench-"), console=False)
         runs[name] = (model, opt, criterion)
 
+    split: dict[str, list[tuple[float, ...]]] = {name: [] for name in runs}
+    clock = time.perf_counter
+
     def step(name: str, i: int) -> float:
         model, opt, criterion = runs[name]
         x, y = data[i % len(data)]
+        if args.phases and name != "anomaly":
+            t0 = clock()
+            opt.zero_grad()
+            t1 = clock()
+            out = model(x)
+            t2 = clock()
+            loss = criterion(out, y)
+            t3 = clock()
+            loss.backward()
+            t4 = clock()
+            opt.step()
+            t5 = clock()
+            split[name].append((t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4))
+            return t5 - t0
         start = time.perf_counter()
         if name == "anomaly":
             with torch.autograd.detect_anomaly(check_nan=True):
@@ -161,6 +211,8 @@ def main() -> None:
             i += args.run
 
     rounds(args.warmup, None)
+    for kept in split.values():
+        kept.clear()
 
     shape = "16-32-4" if args.tiny else "784-512-512-10"
     print(
@@ -207,6 +259,8 @@ def main() -> None:
                 f"  {name} overhead per step, amortised (mean over the {CYCLE} phases of the watcher's cycle of each phase's median step, minus the same for the plain loop; the target's figure): "
                 f"{statistics.median(extra):.1f} us [{min(extra):.1f}, {max(extra):.1f}]"
             )
+    if args.phases:
+        print_phases(split, watchers)
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     events = runs["watched"][2].events
     print(f"watched run events: {[str(e) for e in events] or 'none'}")

@@ -60,7 +60,8 @@ _MANUAL_NOTICE = 16
 
 # Watchers not closed yet: at interpreter exit each is flushed, so that a script that never calls
 # close() (a loop that runs until it is killed, or one that stops on an exception) still gets its
-# last steps read, reported and written to TensorBoard (records go out in bursts of 100).
+# last steps read, reported and written to TensorBoard (records go out in bursts of 100), and the
+# summary close() would print.
 _LIVE: weakref.WeakSet[Watcher] = weakref.WeakSet()
 
 
@@ -71,6 +72,8 @@ def _flush_at_exit() -> None:
             try:
                 if w._pending:
                     w._guard(w._read)
+                if w._announce:
+                    w._out.say(w._out.summary(w.step))
                 w._out.flush()
             except Exception:  # the interpreter is going away: never raise from here
                 pass

@@ -12,9 +12,13 @@ import ast
 import re
 from pathlib import Path
 
+from lossguard.static.torch_api import TRAINERS
+
 # A file needs the analysis only if it mentions one of these; everything else is skipped before
-# parsing. Losses imported from another file still mention `backward` where they train.
-_TRIGGER = re.compile(r"Loss\b|Loss\(|_loss\b|cross_entropy|kl_div|backward|size_average")
+# parsing. Losses imported from another file still mention `backward` where they train; a library
+# trainer (NeuralNetBinaryClassifier) may name no loss at all.
+_TRAINER_NAMES = sorted({name.rsplit(".", 1)[-1] for name in TRAINERS})
+_TRIGGER = re.compile(r"Loss\b|Loss\(|_loss\b|cross_entropy|kl_div|backward|size_average|\b(?:" + "|".join(_TRAINER_NAMES) + r")\b")
 # Softmax calls matter only to LG011 (and to the rules above, which need a trigger anyway): a file
 # whose every softmax call visibly names its axis needs no parse at all.
 _SOFTMAX_CALL = re.compile(r"(\.?)\b(softmax|log_softmax|softmin|Softmax|LogSoftmax|Softmin)\s*\(")

@@ -308,3 +308,56 @@ UNPACK_FUNCS = {"torch.nn.utils.rnn.pad_packed_sequence"}
 ITERATION_WRAPPERS = {"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}
+
+
+@dataclass(frozen=True)
+class Trainer:
+    """A library trainer given a model and a loss, which computes ``loss(model(x), y)`` itself."""
+
+    model: tuple[int | None, str]  # the model's position (None: keyword only) and keyword
+    loss: tuple[int | None, str]  # the loss's position and keyword
+    default_loss: str | None = None  # the loss class the trainer uses when it is given none
+    # skorch: module__units=... and criterion__reduction=... build the classes it is given
+    prefixed: bool = False
+    # keywords that change what reaches the loss (a transform of the output): with any, nothing is known
+    opaque: tuple[str, ...] = ()
+    # losses the trainer hands something else than the model's output (skorch: the log of the
+    # output for NLLLoss, whose module then outputs probabilities)
+    fed_otherwise: tuple[str, ...] = ()
+    # methods a subclass in the checked code may override to change what reaches the loss: then silent
+    overrides: tuple[str, ...] = ()
+
+
+_IGNITE = Trainer((0, "model"), (2, "loss_fn"), opaque=("model_transform", "model_fn"))
+_SKORCH_STEP = ("get_loss", "infer", "train_step", "train_step_single")
+_SKORCH_NET = Trainer((0, "module"), (1, "criterion"), prefixed=True, overrides=_SKORCH_STEP)
+# Trainers by qualified name. Classes here are also followed when the checked code subclasses them
+# (skorch wrappers keep the ``module`` and ``criterion`` parameter names).
+TRAINERS: dict[str, Trainer] = {
+    **{
+        f"ignite.engine.{name}": _IGNITE
+        for name in (
+            "create_supervised_trainer",
+            "supervised_training_step",
+            "supervised_training_step_amp",
+            "supervised_training_step_apex",
+            "supervised_training_step_tpu",
+        )
+    },
+    "skorch.NeuralNet": _SKORCH_NET,
+    "skorch.net.NeuralNet": _SKORCH_NET,
+    **dict.fromkeys(
+        ("skorch.NeuralNetClassifier", "skorch.classifier.NeuralNetClassifier"),
+        Trainer(
+            (0, "module"), (None, "criterion"), default_loss=NN + "NLLLoss", prefixed=True, fed_otherwise=(NN + "NLLLoss",), overrides=_SKORCH_STEP
+        ),
+    ),
+    **dict.fromkeys(
+        ("skorch.NeuralNetBinaryClassifier", "skorch.classifier.NeuralNetBinaryClassifier"),
+        Trainer((0, "module"), (None, "criterion"), default_loss=NN + "BCEWithLogitsLoss", prefixed=True, overrides=_SKORCH_STEP),
+    ),
+    **dict.fromkeys(
+        ("skorch.NeuralNetRegressor", "skorch.regressor.NeuralNetRegressor"),
+        Trainer((0, "module"), (None, "criterion"), default_loss=NN + "MSELoss", prefixed=True, overrides=_SKORCH_STEP),
+    ),
+}

@@ -390,6 +390,27 @@ def test_gradient_norm_groups_of_indexed_modules_carry_their_class(tmp_path):
 
 
 @pytest.mark.integration  # a fresh interpreter that exits without close()
+def test_a_script_that_never_closes_the_watcher_still_prints_the_summary(tmp_path):
+    """The summary close() prints comes at exit too: most scripts never call close()."""
+    import subprocess
+    import sys
+
+    script = (
+        "import torch.nn as nn, lossguard\n"
+        "from tests.runtime.helpers import model, train\n"
+        "net = model(0)\n"
+        "crit = lossguard.watch(net, nn.CrossEntropyLoss())\n"
+        "train(net, crit, 21)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    lines = done.stderr.strip().splitlines()
+    assert lines[0].startswith("lossguard: watching Sequential")
+    assert lines[-1] == "lossguard: 21 steps watched, no problem found."
+    closed = subprocess.run([sys.executable, "-c", script + "crit.close()\n"], check=True, capture_output=True, text=True)
+    assert closed.stderr.count("steps watched") == 1  # once, not again at exit
+
+
+@pytest.mark.integration  # a fresh interpreter that exits without close()
 def test_a_script_that_never_closes_the_watcher_still_writes_its_last_steps(tmp_path):
     """Records go out in bursts of 100 steps; at exit the watcher reads and writes what is left."""
     import subprocess

@@ -247,7 +247,11 @@ class CallsMixin(InterpBase):
                 callsite=(frame.module, node),
             )
         if isinstance(callee, ClassRef):
-            return self.instantiate(callee, pos, kw, starred, frame.depth + 1)
+            instance = self.instantiate(callee, pos, kw, starred, frame.depth + 1)
+            trainer = None if starred else self.trainer_base(callee)
+            if trainer is not None:
+                self.run_trainer_subclass(callee, trainer, node, pos, kw, frame, env)  # a skorch wrapper
+            return instance
         if isinstance(callee, LambdaRef):
             return self._call_lambda(callee, pos, kw, starred, frame)
         if isinstance(callee, Instance):

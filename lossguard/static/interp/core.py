@@ -22,13 +22,23 @@ from lossguard.static.interp.imports import ImportsMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.statements import StatementsMixin
 from lossguard.static.interp.torch_calls import TorchCallsMixin
+from lossguard.static.interp.trainers import TrainersMixin
 from lossguard.static.interp.training import TrainingMixin
 from lossguard.static.project import ModuleInfo, Project
 from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
 
 
 class Interpreter(
-    StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin, GuardsMixin
+    StatementsMixin,
+    ExpressionsMixin,
+    CallsMixin,
+    ClassesMixin,
+    ImportsMixin,
+    TorchCallsMixin,
+    TrainingMixin,
+    SequencesMixin,
+    GuardsMixin,
+    TrainersMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project

@@ -533,6 +533,14 @@ def _unpack(interp: Any, c: TorchCallArgs) -> Value:
     return TupleVal((data, Tensor(dtype=Dtype.INT)))
 
 
+def _trainer(interp: Any, c: TorchCallArgs) -> Value:
+    """``create_supervised_trainer(model, optimizer, loss_fn)``: the loss applied to the model's
+    output at this call (interp.trainers); what the trainer returns is not followed."""
+    if not c.starred:
+        interp.run_trainer(api.TRAINERS[c.qname], c.node, c.pos, c.kw, c.frame, {})
+    return UNKNOWN
+
+
 def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
@@ -584,6 +592,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.ITERATION_WRAPPERS, _iteration_wrapper),
     (api.PACK_FUNCS, _pack),
     (api.UNPACK_FUNCS, _unpack),
+    (api.TRAINERS, _trainer),
 )
 
 

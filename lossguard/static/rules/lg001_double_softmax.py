@@ -31,6 +31,28 @@ class DoubleSoftmax(Rule):
 
     VALID = (
         """
+import torch.nn as nn
+from skorch import NeuralNetClassifier
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(20, 2)
+
+    def forward(self, X):
+        return nn.functional.softmax(self.out(X), dim=-1)
+
+# skorch's default criterion is NLLLoss, to which it hands the log of these probabilities
+net = NeuralNetClassifier(Net, max_epochs=10)
+
+class LogNet(NeuralNetClassifier):
+    def get_loss(self, y_pred, y_true, *args, **kwargs):
+        return super().get_loss(y_pred.log(), y_true, *args, **kwargs)
+
+# a subclass that changes what reaches its loss: not followed
+other = LogNet(Net, criterion=nn.CrossEntropyLoss)
+""",
+        """
 import torch
 import torch.nn as nn
 
@@ -316,5 +338,28 @@ loss = nn.CrossEntropyLoss()(net(images), labels)
             col=30,
             message="receives softmax probabilities or log-softmax log-probabilities, whichever path it takes",
             severity="error",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+from skorch import NeuralNetClassifier
+
+class MyModule(nn.Module):
+    def __init__(self, num_units=10):
+        super().__init__()
+        self.dense0 = nn.Linear(20, num_units)
+        self.output = nn.Linear(num_units, 2)
+        self.softmax = nn.Softmax(dim=-1)
+
+    def forward(self, X):
+        X = nn.functional.relu(self.dense0(X))
+        return self.softmax(self.output(X))
+
+# skorch computes criterion(module(X), y) itself
+net = NeuralNetClassifier(MyModule, criterion=nn.CrossEntropyLoss, module__num_units=16)
+""",
+            line=16,
+            col=27,
+            message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 13)",
         ),
     )

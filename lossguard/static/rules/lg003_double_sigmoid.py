@@ -29,6 +29,16 @@ class DoubleSigmoid(Rule):
 
     VALID = (
         """
+import torch.nn as nn
+from ignite.engine import create_supervised_trainer
+
+model = nn.Sequential(nn.Linear(16, 1), nn.Sigmoid())
+# model_transform changes what reaches the loss: not followed
+trainer = create_supervised_trainer(model, optimizer, nn.BCEWithLogitsLoss(), model_transform=lambda out: out.logit())
+# binary_cross_entropy takes probabilities: the right pairing
+bce = create_supervised_trainer(model, optimizer, nn.BCELoss())
+""",
+        """
 import torch
 import torch.nn as nn
 
@@ -107,5 +117,19 @@ logits = model(x)
 loss = F.binary_cross_entropy_with_logits(logits, y)
 """,
             fix_title="Remove the sigmoid: pass the logits",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+from ignite.engine import create_supervised_trainer
+
+model = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 1), nn.Sigmoid())
+optimizer = torch.optim.Adam(model.parameters())
+# ignite computes loss_fn(model(x), y) itself
+trainer = create_supervised_trainer(model, optimizer, nn.BCEWithLogitsLoss())
+""",
+            line=7,
+            col=37,
+            message="BCEWithLogitsLoss receives sigmoid probabilities (nn.Sigmoid layer at line 4)",
         ),
     )
