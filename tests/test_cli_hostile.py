@@ -179,6 +179,39 @@ def test_symlinks_out_of_the_tree_are_not_followed_and_fix_never_writes_through_
     assert (outside / "victim.py").read_text() == TRAIN
 
 
+def test_diff_in_a_partial_clone_never_fetches_a_missing_object(tmp_path: Path):
+    """A partial clone fetches a missing object from its promisor remote on first read, and the
+    remote's URL, its transport's permission (`protocol.ext.allow`) and `core.sshCommand` all
+    come from the repository's own configuration: `ext::` runs any command."""
+    marker = tmp_path / "PWNED"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git("init", "-q", cwd=repo)
+    (repo / "train.py").write_text(FIXED)
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "first", cwd=repo)
+    blob = git("rev-parse", "HEAD:train.py", cwd=repo).strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()  # the object a lazy fetch would bring
+    for key, value in (
+        ("core.repositoryFormatVersion", "1"),
+        ("extensions.partialClone", "origin"),
+        ("remote.origin.promisor", "true"),
+        ("remote.origin.url", f"ext::sh -c touch% {marker}"),
+        ("protocol.ext.allow", "always"),
+    ):
+        git("config", key, value, cwd=repo)
+    (repo / "train.py").write_text(TRAIN)
+    # The trap is armed: plain git reading the old text runs the remote's command.
+    subprocess.run(["git", "cat-file", "blob", "HEAD:train.py"], cwd=repo, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert marker.exists(), "the promisor remote should run for plain git"
+    marker.unlink()
+    r = run("check", "--format", "json", "--diff", "HEAD", cwd=repo)
+    assert not marker.exists()
+    # The old text cannot be read, so every line of train.py counts as changed.
+    assert r.returncode == 1, r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+
+
 # ---------------------------------------------------------------- no input crashes the run
 
 
