@@ -2,7 +2,8 @@
 
 A repository's own configuration can name programs that git runs: ``core.fsmonitor`` (run by
 ``ls-files`` and ``status``), hooks, pagers, external diff drivers, textconv and clean/smudge
-filters (run by ``git diff`` on the work tree). lossguard checks repositories it does not trust
+filters (run by ``git diff`` on the work tree), and, in a partial clone, the promisor remote
+that a read of a missing object fetches from (an ``ext::`` URL is a command). lossguard checks repositories it does not trust
 (a reviewer's clone, a CI job on a pull request), so every git call goes through :func:`git`,
 which turns the executing settings off on the command line (where they override the
 repository's) and uses only plumbing commands that run no filter: ``rev-parse``, ``ls-files``,
@@ -44,6 +45,11 @@ def git(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.Complete
     git is missing and subprocess.TimeoutExpired when it hangs."""
     env = {k: v for k, v in os.environ.items() if k not in _UNSAFE_ENV}
     env.update(GIT_CONFIG_NOSYSTEM="1", GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", PAGER="cat")
+    # A partial clone fetches a missing object from its promisor remote on first read; the
+    # remote's URL and its transport's permission (`protocol.ext.allow`, `core.sshCommand`)
+    # are the repository's own settings. An empty allow list refuses every transport whatever
+    # the configuration says (git >= 2.12); GIT_NO_LAZY_FETCH stops the fetch itself (>= 2.44).
+    env.update(GIT_ALLOW_PROTOCOL="", GIT_NO_LAZY_FETCH="1")
     config = [a for c in SAFE_CONFIG for a in ("-c", c)]
     return subprocess.run(["git", "--no-pager", *config, *args], check=False, cwd=cwd, capture_output=True, timeout=timeout, env=env)
 
