@@ -91,6 +91,32 @@ def test_diff_reports_only_changed_lines_and_untracked_files(repo: Path):
     assert "Not shown: 2 on lines unchanged since HEAD." in r.stdout
 
 
+def test_diff_reports_a_bug_introduced_away_from_the_flagged_line(repo: Path):
+    """The flagged line is where the loss is computed; the change that makes it wrong can be
+    anywhere: the model's definition, a deleted line, the caller of a loss helper in another file."""
+    # A softmax added to the model: the finding is at the (unchanged) loss call.
+    (repo / "eval.py").write_text(FIXED.replace("nn.Linear(20, 5))", "nn.Linear(20, 5), nn.Softmax(dim=1))"))
+    # zero_grad() deleted: the finding is at the (unchanged) backward() call.
+    (repo / "fit.py").write_text(FIXED)
+    (repo / "utils.py").write_text(
+        "import torch.nn.functional as F\n\n\ndef bce(probs, y):\n    return F.binary_cross_entropy(probs, y)\n"
+    )
+    caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import bce\n").replace(
+        "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"
+    )
+    (repo / "caller.py").write_text(caller.replace("criterion(model(x), y)", "bce(torch.sigmoid(model(x)), y)"))
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "more clean code", cwd=repo)
+    (repo / "fit.py").write_text(FIXED.replace("        optimizer.zero_grad()\n", ""))
+    # The sigmoid dropped in caller.py: the finding is in utils.py, which did not change.
+    (repo / "caller.py").write_text(caller.replace("criterion(model(x), y)", "bce(model(x), y)"))
+    r = cli("check", "--format", "json", "--diff", "HEAD", cwd=repo)
+    assert r.returncode == 1, r.stderr
+    assert _codes(r) == [("eval.py", "LG001", 13), ("fit.py", "LG014", 14), ("utils.py", "LG002", 5)]
+    # Old findings stay hidden: train.py's two are still there, unchanged.
+    assert "Not shown: 2 on lines unchanged since HEAD." in cli("check", "--diff", "HEAD", cwd=repo).stdout
+
+
 def test_diff_bad_ref_and_no_repository(repo: Path, tmp_path_factory: pytest.TempPathFactory):
     r = run("check", "--diff", "no-such-branch", cwd=repo)
     assert r.returncode == 2
