@@ -94,9 +94,6 @@ def test_diff_reports_only_changed_lines_and_untracked_files(repo: Path):
 def test_diff_reports_a_bug_introduced_away_from_the_flagged_line(repo: Path):
     """The flagged line is where the loss is computed; the change that makes it wrong can be
     anywhere: the model's definition, a deleted line, the caller of a loss helper in another file."""
-    # A softmax added to the model: the finding is at the (unchanged) loss call.
-    (repo / "eval.py").write_text(FIXED.replace("nn.Linear(20, 5))", "nn.Linear(20, 5), nn.Softmax(dim=1))"))
-    # zero_grad() deleted: the finding is at the (unchanged) backward() call.
     (repo / "fit.py").write_text(FIXED)
     (repo / "utils.py").write_text(
         "import torch.nn.functional as F\n\n\ndef bce(probs, y):\n    return F.binary_cross_entropy(probs, y)\n"
@@ -107,6 +104,9 @@ def test_diff_reports_a_bug_introduced_away_from_the_flagged_line(repo: Path):
     (repo / "caller.py").write_text(caller.replace("criterion(model(x), y)", "bce(torch.sigmoid(model(x)), y)"))
     git("add", ".", cwd=repo)
     git("commit", "-q", "-m", "more clean code", cwd=repo)
+    # A softmax added to the model: the finding is at the (unchanged) loss call.
+    (repo / "eval.py").write_text(FIXED.replace("nn.Linear(20, 5))", "nn.Linear(20, 5), nn.Softmax(dim=1))"))
+    # zero_grad() deleted: the finding is at the (unchanged) backward() call.
     (repo / "fit.py").write_text(FIXED.replace("        optimizer.zero_grad()\n", ""))
     # The sigmoid dropped in caller.py: the finding is in utils.py, which did not change.
     (repo / "caller.py").write_text(caller.replace("criterion(model(x), y)", "bce(model(x), y)"))

@@ -40,7 +40,7 @@ SAFE_CONFIG = (
 _UNSAFE_ENV = ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "GIT_EDITOR", "GIT_CONFIG_PARAMETERS")
 
 
-def git(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+def git(args: list[str], cwd: Path, timeout: float = 120, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run ``git`` with every setting that could execute a program disabled. Raises OSError when
     git is missing and subprocess.TimeoutExpired when it hangs."""
     env = {k: v for k, v in os.environ.items() if k not in _UNSAFE_ENV}
@@ -51,7 +51,15 @@ def git(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.Complete
     # the configuration says (git >= 2.12); GIT_NO_LAZY_FETCH stops the fetch itself (>= 2.44).
     env.update(GIT_ALLOW_PROTOCOL="", GIT_NO_LAZY_FETCH="1")
     config = [a for c in SAFE_CONFIG for a in ("-c", c)]
-    return subprocess.run(["git", "--no-pager", *config, *args], check=False, cwd=cwd, capture_output=True, timeout=timeout, env=env)
+    return subprocess.run(
+        ["git", "--no-pager", *config, *args],
+        check=False,
+        cwd=cwd,
+        capture_output=True,
+        timeout=timeout,
+        env=env,
+        input=stdin if stdin is not None else b"",
+    )
 
 
 def _text(data: bytes) -> str:
@@ -104,6 +112,7 @@ class Changes:
 
     ref: str
     toplevel: Path
+    names: list[str] = field(default_factory=list)  # the files in REF's tree, relative to the top
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
     _changed: dict[Path, set[int] | None] = field(default_factory=dict)  # None: cannot compare, all changed
@@ -142,6 +151,51 @@ class Changes:
         return changed
 
 
+    def snapshot(self, into: Path, suffixes: tuple[str, ...]) -> dict[str, Path]:
+        """Write REF's files whose names end with ``suffixes`` under ``into``, as blobs (no
+        filter runs), and return them by their name relative to the top. Names that could
+        leave ``into`` are skipped; so is everything when git fails (nothing is then known about
+        REF, and every finding counts as new)."""
+        wanted = {n for n in self.names if n.endswith(suffixes) and _safe_name(n)}
+        if not wanted:
+            return {}
+        try:
+            listing = git(["ls-tree", "-r", "-z", "--full-tree", self.ref], self.toplevel)
+            if listing.returncode != 0:
+                return {}
+            blobs: list[tuple[str, str]] = []
+            for entry in _text(listing.stdout).split("\0"):
+                meta, _, name = entry.partition("\t")
+                parts = meta.split()
+                if len(parts) == 3 and parts[0] in ("100644", "100755") and parts[1] == "blob" and name in wanted:
+                    blobs.append((parts[2], name))
+            batch = git(["cat-file", "--batch"], self.toplevel, stdin="".join(f"{oid}\n" for oid, _ in blobs).encode())
+        except (OSError, subprocess.TimeoutExpired):
+            return {}
+        out: dict[str, Path] = {}
+        data, pos = batch.stdout, 0
+        for _oid, name in blobs:
+            end = data.find(b"\n", pos)
+            if end < 0:
+                break
+            header = data[pos:end].split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                break
+            size = int(header[2])
+            body = data[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
+            target = into.joinpath(*name.split("/"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
+            out[name] = target
+        return out
+
+
+def _safe_name(name: str) -> bool:
+    parts = name.split("/")
+    return not name.startswith("/") and all(p not in ("", ".", "..", ".git") for p in parts)
+
+
 def changes_since(ref: str, cwd: Path) -> Changes:
     """The files changed since ``ref``. Raises UsageError for a bad repository or ref."""
     if ref.startswith("-"):
@@ -166,6 +220,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
     except subprocess.TimeoutExpired as exc:
         raise UsageError(f"--diff {ref}: git took too long") from exc
     changes = Changes(ref=commit, toplevel=top_dir)
-    changes.at_ref = {(top_dir / n).resolve() for n in _text(tree.stdout).split("\0") if n}
+    changes.names = [n for n in _text(tree.stdout).split("\0") if n]
+    changes.at_ref = {(top_dir / n).resolve() for n in changes.names}
     changes.present = {p.resolve() for p in present}
     return changes

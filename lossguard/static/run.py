@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,9 +22,10 @@ from lossguard.static import sources as text
 from lossguard.static.baseline import load as load_baseline
 from lossguard.static.baseline import new_findings
 from lossguard.static.engine import check_files
-from lossguard.static.files import discover
+from lossguard.static.files import PY_SUFFIXES, discover
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.gitdiff import changes_since
+from lossguard.static.fingerprint import content_hash
+from lossguard.static.gitdiff import Changes, changes_since
 from lossguard.static.sources import SourceSet, project_root
 
 FixMode = Literal["write", "preview"]
@@ -122,11 +124,7 @@ def run_check(
         warnings=warnings,
     )
     if changes is not None:
-        kept = [
-            f
-            for f in findings
-            if changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
-        ]
+        kept = _introduced(findings, changes, sources, settings, jobs)
         outcome.hidden_by_diff = len(findings) - len(kept)
         findings = kept
     if recorded is not None:
@@ -136,6 +134,54 @@ def run_check(
     outcome.virtual = findings
     outcome.findings = [to_cells(f, sources) for f in findings]
     return outcome
+
+
+def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None) -> list[Finding]:
+    """The findings ``--diff`` reports: those on lines changed since REF, and those REF's own
+    files did not have (the change that makes a loss call wrong can be elsewhere: the model's
+    definition, a deleted ``zero_grad()``, the caller of a helper in another file). REF's
+    findings come from checking REF's text of the same files, written to a temporary folder;
+    a finding matches one of them by code, path and flagged text, as in a baseline, and each
+    of REF's findings hides at most one."""
+    touched = [
+        changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
+        for f in findings
+    ]
+    if all(touched):
+        return list(findings)
+    recorded = _findings_at_ref(changes, sources, settings, jobs)
+    out = []
+    for f, changed in zip(findings, touched):
+        path = sources.paths[f.path].resolve()
+        if changed:
+            out.append(f)
+        elif path in changes.at_ref:  # (not in REF and untouched: a file git ignores)
+            key = content_hash(f.code, path.relative_to(changes.toplevel).as_posix(), sources.flagged_text(f))
+            if recorded[key] > 0:
+                recorded[key] -= 1
+            else:
+                out.append(f)
+    return out
+
+
+def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None) -> Counter[str]:
+    """The findings of REF's text of the checked files, by content key."""
+    import tempfile
+
+    names = set()
+    for path in sources.paths.values():
+        try:
+            names.add(path.resolve().relative_to(changes.toplevel).as_posix())
+        except ValueError:
+            continue
+    with tempfile.TemporaryDirectory(prefix="lossguard-ref-") as tmp:
+        root = Path(tmp).resolve()
+        written = changes.snapshot(root, PY_SUFFIXES)
+        paths = [written[n] for n in sorted(names) if n in written]
+        if not paths:
+            return Counter()
+        old = run_check(paths, settings, root, jobs=jobs)
+        return Counter(content_hash(f.code, f.path, old.sources.flagged_text(f)) for f in old.all_findings)
 
 
 def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet, display) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
