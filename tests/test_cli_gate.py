@@ -117,6 +117,28 @@ def test_diff_reports_a_bug_introduced_away_from_the_flagged_line(repo: Path):
     assert "Not shown: 2 on lines unchanged since HEAD." in cli("check", "--diff", "HEAD", cwd=repo).stdout
 
 
+def test_a_file_checked_alone_reports_what_its_calls_break_in_a_helper_it_imports(tmp_path: Path):
+    """pre-commit passes only the staged files. A caller that stops applying a sigmoid before a
+    loss helper in another, unchanged file makes the helper's loss call wrong: the finding is in
+    the helper's file, and it is reported although that file was not named."""
+    (tmp_path / "utils.py").write_text("import torch.nn.functional as F\n\n\ndef bce(probs, y):\n    return F.binary_cross_entropy(probs, y)\n")
+    caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import bce\n").replace(
+        "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"
+    )
+    (tmp_path / "caller.py").write_text(caller.replace("criterion(model(x), y)", "bce(torch.sigmoid(model(x)), y)"))
+    assert cli("check", "caller.py", cwd=tmp_path).returncode == 0
+    (tmp_path / "caller.py").write_text(caller.replace("criterion(model(x), y)", "bce(model(x), y)"))
+    r = run("check", "--format", "json", "caller.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _codes(r) == [("utils.py", "LG002", 5)]
+    assert "(passed in by the call at caller.py:15)" in json.loads(r.stdout)[0]["message"]
+    # The same finding as when both files are checked; a file that was not named is never fixed.
+    assert _codes(cli("check", "--format", "json", ".", cwd=tmp_path)) == [("utils.py", "LG002", 5)]
+    before = (tmp_path / "utils.py").read_bytes()
+    cli("check", "--fix", "--unsafe-fixes", "caller.py", cwd=tmp_path)
+    assert (tmp_path / "utils.py").read_bytes() == before
+
+
 def test_diff_bad_ref_and_no_repository(repo: Path, tmp_path_factory: pytest.TempPathFactory):
     r = run("check", "--diff", "no-such-branch", cwd=repo)
     assert r.returncode == 2
