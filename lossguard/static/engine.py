@@ -50,6 +50,7 @@ class _Raw:
     message: str
     fix: Fix | None = None
     severity: str | None = None  # None: the catalog's
+    caller: Path | None = None  # the file of the call the function body was analysed for
 
 
 BATCH_FILES = 100  # files per batch in a large run: one fresh project and interpreter each
@@ -70,7 +71,8 @@ class _Job:
 class _Batch:
     """One batch's results, before they are merged with the other batches'."""
 
-    found: list[tuple[Path, Finding, bool]] = field(default_factory=list)  # (resolved path, finding, silenced)
+    # (resolved path, finding, silenced, files of the calls that raised it)
+    found: list[tuple[Path, Finding, bool, set[Path]]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     checked: dict[Path, Path] = field(default_factory=dict)  # resolved -> as given
     # files the prefilter skipped: nothing in them alone can be wrong, but analysing a file that
@@ -177,7 +179,8 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             codes = set(rule_classes) if job.select is None else {c for c in rule_classes if c in job.select}
 
             def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None, severity: str | None = None) -> None:
-                raw.append(_Raw(code, node, ctx.module, message, fix, severity))
+                caller = Path(ctx.callsite[0].path).resolve() if ctx.callsite is not None else None
+                raw.append(_Raw(code, node, ctx.module, message, fix, severity, caller))
 
             dispatch: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
             for code in sorted(codes):
@@ -261,7 +264,10 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
 
 def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignores: Callable[[Path], set[str]]) -> CheckResult:
     """One result from the batches, in file order: a finding counts when its file was checked
-    (in any batch) and its analysis did not fail; the first finding at a place wins."""
+    (in any batch) and its analysis did not fail, or when a call in a checked file raised it in
+    a function of a file that was not checked (pre-commit names only the changed files; a
+    caller that stops applying a sigmoid makes an unchanged helper's loss call wrong): it is
+    then reported in that file, without a fix. The first finding at a place wins."""
     result = CheckResult()
     checked: dict[Path, Path] = {}
     skipped: set[Path] = set()
@@ -280,16 +286,21 @@ def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignor
     reported = {**prefiltered, **checked}  # a finding in a prefiltered file is reported too
     seen: set[tuple] = set()
     for b in batches:
-        for path, f, silenced in b.found:
-            if path not in reported or path in skipped:
+        for path, f, silenced, callers in b.found:
+            if path in skipped:
                 continue
+            if path not in reported:
+                via = sorted(c for c in callers if c in checked and c not in skipped)
+                if not via:
+                    continue
+                f = dataclasses.replace(f, autofix=None, via=display(checked[via[0]]))
             key = (path, f.line, f.col, f.code)
             if key in seen:
                 continue
             seen.add(key)
-            if silenced or f.code in per_file_ignores(reported[path]):
+            if silenced or f.code in per_file_ignores(reported.get(path, path)):
                 continue
-            name = display(reported[path])
+            name = display(reported.get(path, path))
             result.findings.append(f if f.path == name else dataclasses.replace(f, path=name))
     for path, messages in sorted(internal.items()):
         for msg in sorted(messages):
@@ -314,12 +325,13 @@ def _findings(
     display: Callable[[Path], str],
     internal: dict[Path, set[str]],
     portable: bool,
-) -> list[tuple[Path, Finding, bool]]:
+) -> list[tuple[Path, Finding, bool, set[Path]]]:
     """The batch's findings in every module its analysis reached (another batch may check
-    that module), with whether a suppression comment silences each."""
-    seen: set[tuple] = set()
+    that module), with whether a suppression comment silences each and the files of the calls
+    it was raised for."""
+    seen: dict[tuple, set[Path]] = {}
     suppressions: dict[Path, noqa.Suppressions] = {}
-    out: list[tuple[Path, Finding, bool]] = []
+    out: list[tuple[Path, Finding, bool, set[Path]]] = []
     for r in raw:
         path = r.module.path
         try:
@@ -331,8 +343,10 @@ def _findings(
             continue
         key = (path, pos.start.line, pos.start.column, r.code)
         if key in seen:
+            if r.caller is not None:
+                seen[key].add(r.caller)
             continue
-        seen.add(key)
+        callers = seen[key] = {r.caller} if r.caller is not None else set()
         marks = suppressions.get(path)
         if marks is None:
             marks = suppressions[path] = noqa.suppressions(r.module.source)
@@ -358,6 +372,7 @@ def _findings(
                     autofix=autofix,
                 ),
                 silenced,
+                callers,
             )
         )
     return out

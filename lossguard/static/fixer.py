@@ -85,7 +85,9 @@ def run_fixes(
         for f in todo:
             findings[f], errors[f] = [], []
         for finding in result.findings:
-            findings.setdefault(by_display.get(finding.path, Path(finding.path)), []).append(finding)
+            # a finding in a file that was not checked belongs to the checked file whose call raised it
+            owner = by_display.get(finding.path) or by_display.get(finding.via or "") or Path(finding.path)
+            findings.setdefault(owner, []).append(finding)
         for error in result.errors:
             errors.setdefault(by_display.get(error.path, Path(error.path)), []).append(error)
         changed: list[Path] = []

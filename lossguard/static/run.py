@@ -106,6 +106,9 @@ def run_check(
             places=places,
             jobs=jobs,
         )
+    for f in result.findings:
+        if f.path not in sources.paths:  # a file that was not checked, reached from one that was
+            sources.add(f.path, Path(f.path))
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
     for p, book in books.items():
