@@ -83,6 +83,24 @@ def test_closed_pipe_exits_quietly(tmp_path: Path):
         assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails with ENOSPC)")
+@pytest.mark.parametrize("args", [["check", "--format", "concise"], ["check", "--format", "sarif"], ["check", "--diff"]])
+def test_a_full_disk_on_standard_output_is_an_error_not_a_crash(tmp_path: Path, args: list[str]):
+    (tmp_path / "train.py").write_text(TRAIN)
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "lossguard", *args, "."], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert "lossguard: error: cannot write the report to standard output (No space left on device)" in proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+
+
+def test_a_file_with_a_null_byte_names_the_reason_without_a_line_none(tmp_path: Path):
+    (tmp_path / "train.py").write_bytes(b"import torch\nx = 1\x00\n")
+    r = cli("check", ".", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "train.py: cannot parse: source code string cannot contain null bytes" in r.stderr, r.stderr
+
+
 def test_pyproject_with_tool_not_a_table_is_a_config_error(tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text("tool = 1\n")
     (tmp_path / "train.py").write_text(FIXED)
