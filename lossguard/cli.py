@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -132,14 +133,33 @@ def _tolerant_streams() -> None:
 
 def _closed_pipe() -> int:
     """The reader went away (``lossguard check | head``): stop quietly, as other tools do."""
+    _discard_stdout()
+    return EXIT_FINDINGS
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing what is left at exit does not fail again."""
     import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so that flushing at exit does not fail again
+        os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-    return EXIT_FINDINGS
+
+
+@contextmanager
+def _to_stdout() -> Iterator[None]:
+    """Writing the report: a write that fails (a full disk, an I/O error; not a closed pipe,
+    see :func:`_closed_pipe`) is a usage error that says so, exit 2, not an internal error."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _discard_stdout()
+        raise UsageError(f"cannot write the report to standard output ({exc.strerror or exc})") from exc
 
 
 def _console(stream=None):  # type: ignore[no-untyped-def]
@@ -218,8 +238,8 @@ def _check(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
     else:
-        _report(args, outcome, sys.stdout)
-        sys.stdout.flush()
+        with _to_stdout():
+            _report(args, outcome, sys.stdout)
     _print_errors(outcome.errors)
     if outcome.errors:
         return EXIT_ERROR
@@ -246,12 +266,12 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
 
     from lossguard.static.sources import LineTable
 
-    for r in outcome.fixes:
-        book = outcome.sources.notebooks.get(_display(r.path))
-        before = book.source if book is not None else r.original
-        name = str(r.path)
-        sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
-    sys.stdout.flush()
+    with _to_stdout():
+        for r in outcome.fixes:
+            book = outcome.sources.notebooks.get(_display(r.path))
+            before = book.source if book is not None else r.original
+            name = str(r.path)
+            sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
     _print_errors(outcome.errors)
     applied = outcome.fixed
     if not args.quiet:

@@ -204,6 +204,8 @@ def parse(source: str) -> ast.Module:
         old_code = _parse_before_async_keyword(source)
         if old_code is not None:
             return old_code
+        if err.lineno is None:  # no place to name (a null byte, on Python 3.11)
+            raise ValueError(f"cannot parse: {err.msg}") from err
         reason = f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
         if "nested" not in err.msg and _valid_for_newer_python(source):
             running = f"{sys.version_info.major}.{sys.version_info.minor}"
