@@ -139,6 +139,34 @@ def test_a_file_checked_alone_reports_what_its_calls_break_in_a_helper_it_import
     assert (tmp_path / "utils.py").read_bytes() == before
 
 
+def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit(tmp_path: Path):
+    """git lists a submodule (and an untracked repository inside the work tree) as one entry,
+    not as its files: they were skipped, and `check .` said "All checks passed"."""
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    git("init", "-q", cwd=sub)
+    (sub / "train.py").write_text(TRAIN)
+    git("add", ".", cwd=sub)
+    git("commit", "-q", "-m", "vendored", cwd=sub)
+    top = tmp_path / "top"
+    top.mkdir()
+    git("init", "-q", cwd=top)
+    (top / "main.py").write_text(FIXED)
+    git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor", cwd=top)
+    git("commit", "-q", "-m", "with a submodule", cwd=top)
+    (top / "nested").mkdir()
+    git("init", "-q", cwd=top / "nested")
+    (top / "nested" / "loop.py").write_text(TRAIN)  # a repository of its own, not a submodule
+    r = cli("check", "--format", "json", ".", cwd=top)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _codes(r) == [("nested/loop.py", "LG001", 13), ("nested/loop.py", "LG006", 16), ("vendor/train.py", "LG001", 13), ("vendor/train.py", "LG006", 16)]
+    # --diff: the submodule's files are compared with the submodule's commit in REF's tree;
+    # the nested repository is not in REF: all of it is new.
+    (top / "vendor" / "train.py").write_text(TRAIN.replace("    return total\n", "    last = nn.functional.cross_entropy(torch.softmax(x, dim=1), y)\n    return total\n"))
+    r = cli("check", "--format", "json", "--diff", "HEAD", ".", cwd=top)
+    assert _codes(r) == [("nested/loop.py", "LG001", 13), ("nested/loop.py", "LG006", 16), ("vendor/train.py", "LG001", 17)]
+
+
 def test_diff_bad_ref_and_no_repository(repo: Path, tmp_path_factory: pytest.TempPathFactory):
     r = run("check", "--diff", "no-such-branch", cwd=repo)
     assert r.returncode == 2
