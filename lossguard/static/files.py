@@ -1,8 +1,8 @@
 """Which files a check covers: the paths given, Python files under folders, minus exclusions.
 
 Inside a git work tree, folders are listed through git (run safely, see
-lossguard.static.gitdiff) so that .gitignore is honoured exactly as git reads it; elsewhere the
-folder is walked. Symbolic links found inside a folder are followed only when they point into
+lossguard.static.gitdiff) so that .gitignore is honoured exactly as git reads it, submodules
+and nested repositories by their own git; elsewhere the folder is walked. Symbolic links found inside a folder are followed only when they point into
 the folder being checked (ruff's behaviour): a link to another directory or to a file outside
 is left out. A path named on the command line is checked wherever it points.
 

@@ -78,10 +78,12 @@ def toplevel(start: Path) -> Path | None:
     return Path(out).resolve()
 
 
-def list_files(folder: Path, unreadable: list[str] | None = None) -> list[Path] | None:
+def list_files(folder: Path, unreadable: list[str] | None = None, _seen: set[Path] | None = None) -> list[Path] | None:
     """Files git would show under ``folder`` (tracked, and untracked but not ignored); None when
     ``folder`` is not in a work tree or git is missing. Folders git could not open are added to
-    ``unreadable`` (git only warns about them)."""
+    ``unreadable`` (git only warns about them). git shows a submodule, and a repository of its
+    own inside the work tree, as one entry: their files are listed by their own git."""
+    seen = _seen if _seen is not None else {folder.resolve()}
     try:
         proc = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], folder, timeout=120)
     except (OSError, subprocess.TimeoutExpired):
@@ -93,7 +95,19 @@ def list_files(folder: Path, unreadable: list[str] | None = None) -> list[Path] 
             if "could not open directory" in line:
                 name = line.split("'")[1] if line.count("'") >= 2 else line
                 unreadable.append(str(folder / name.rstrip("/")))
-    return [folder / n for n in _text(proc.stdout).split("\0") if n]
+    out: list[Path] = []
+    for name in _text(proc.stdout).split("\0"):
+        if not name:
+            continue
+        p = folder / name
+        if name.endswith("/") or (p.is_dir() and not p.is_symlink()):
+            key = p.resolve()
+            if key not in seen:  # (an uninitialised submodule lists itself as "./")
+                seen.add(key)
+                out.extend(list_files(p, unreadable, seen) or [])
+            continue
+        out.append(p)
+    return out
 
 
 def is_commit(ref: str, cwd: Path) -> bool:
@@ -113,6 +127,7 @@ class Changes:
     ref: str
     toplevel: Path
     names: list[str] = field(default_factory=list)  # the files in REF's tree, relative to the top
+    gitlinks: dict[str, str] = field(default_factory=dict)  # submodule folder in REF's tree -> its commit there
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
     _changed: dict[Path, set[int] | None] = field(default_factory=dict)  # None: cannot compare, all changed
@@ -121,17 +136,30 @@ class Changes:
         """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
         the text that was checked (a notebook's virtual module); by default the file is read."""
         path = path.resolve()
-        if path not in self.at_ref:
+        if path not in self.at_ref and self._submodule(path) is None:
             return path in self.present  # new since REF; a file git ignores is not a change
         if path not in self._changed:
             self._changed[path] = self._changed_lines(path, checked_text)
         changed = self._changed[path]
         return changed is None or any(n in changed for n in range(start, end + 1))
 
-    def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
-        rel = path.relative_to(self.toplevel).as_posix()
+    def _submodule(self, path: Path) -> tuple[Path, str, str] | None:
+        """(its folder, its commit in REF, the path within it) when ``path`` is in a submodule
+        that REF's tree has."""
         try:
-            proc = git(["cat-file", "blob", f"{self.ref}:{rel}"], self.toplevel)
+            rel = path.relative_to(self.toplevel).as_posix()
+        except ValueError:
+            return None
+        for folder, commit in self.gitlinks.items():
+            if rel.startswith(folder + "/"):
+                return self.toplevel / folder, commit, rel[len(folder) + 1 :]
+        return None
+
+    def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
+        where = self._submodule(path) if path not in self.at_ref else None
+        repo, commit, rel = where if where is not None else (self.toplevel, self.ref, path.relative_to(self.toplevel).as_posix())
+        try:
+            proc = git(["cat-file", "blob", f"{commit}:{rel}"], repo)
             if proc.returncode != 0:
                 raise OSError(_text(proc.stderr))
             if notebook.is_notebook(path):
@@ -211,7 +239,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
                 "(e.g. origin/main or HEAD~1); in CI, fetch it first (actions/checkout with fetch-depth: 0)"
             )
         commit = _text(verify.stdout).strip()
-        tree = git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit], top_dir)
+        tree = git(["ls-tree", "-r", "-z", "--full-tree", commit], top_dir)
         if tree.returncode != 0:
             raise UsageError(f"--diff {ref}: git ls-tree failed: {_text(tree.stderr).strip()}")
         present = list_files(top_dir) or []
@@ -220,7 +248,15 @@ def changes_since(ref: str, cwd: Path) -> Changes:
     except subprocess.TimeoutExpired as exc:
         raise UsageError(f"--diff {ref}: git took too long") from exc
     changes = Changes(ref=commit, toplevel=top_dir)
-    changes.names = [n for n in _text(tree.stdout).split("\0") if n]
+    for entry in _text(tree.stdout).split("\0"):
+        meta, _, name = entry.partition("\t")
+        parts = meta.split()
+        if len(parts) != 3:
+            continue
+        if parts[1] == "commit":
+            changes.gitlinks[name] = parts[2]
+        else:
+            changes.names.append(name)
     changes.at_ref = {(top_dir / n).resolve() for n in changes.names}
     changes.present = {p.resolve() for p in present}
     return changes
