@@ -55,6 +55,21 @@ def test_selection_that_runs_no_static_rule_is_a_usage_error(tmp_path: Path, sel
     assert "lossguard: error:" in r.stderr
 
 
+def test_a_configuration_that_excludes_every_file_is_an_error_and_no_file_is_not_a_pass(tmp_path: Path):
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "pyproject.toml").write_text('[tool.lossguard]\nextend-exclude = ["*.py"]\n')
+    r = run("check", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "All checks passed" not in r.stdout
+    assert "every Python file and notebook under . is excluded" in r.stderr and "pyproject.toml" in r.stderr
+    assert cli("check", "train.py", cwd=tmp_path).returncode == 1  # a file named explicitly is still checked
+    (tmp_path / "empty").mkdir()
+    r = run("check", "empty", cwd=tmp_path)
+    assert r.returncode == 0
+    assert "All checks passed" not in r.stdout and "No Python files or notebooks to check" in r.stdout
+    assert "lossguard: warning: no Python file or notebook found under empty" in r.stderr
+
+
 def test_runtime_code_can_still_be_ignored(tmp_path: Path):
     (tmp_path / "train.py").write_text(FIXED)
     assert cli("check", "--ignore", "LG101", ".", cwd=tmp_path).returncode == 0
