@@ -229,6 +229,8 @@ def _check(args: argparse.Namespace) -> int:
             n, n_files = outcome.fixed, len(outcome.fixes)
             print(f"Fixed {n} problem{'s' if n != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}.", file=sys.stderr)
 
+    if outcome.files_checked == 0 and not outcome.errors:
+        print(f"lossguard: warning: no Python file or notebook found under {', '.join(str(p) for p in paths)}", file=sys.stderr)
     if args.add_noqa:
         return _add_noqa(args, outcome)
     if args.output_file is not None:

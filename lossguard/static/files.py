@@ -27,6 +27,7 @@ PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.stati
 class Discovery:
     files: list[Path] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)  # paths that could not be listed
+    excluded: int = 0  # files under the folders given that the configuration excludes
 
 
 def discover(paths: list[Path], settings: Settings) -> Discovery:
@@ -38,7 +39,9 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
             found.errors.append(FileError(str(path), "no such file or directory"))
             continue
         if path.is_dir():
-            candidates = [p for p in _list_dir(path, found.errors) if not settings.is_excluded(p, base=path)]
+            listed = _list_dir(path, found.errors)
+            candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
+            found.excluded += len(listed) - len(candidates)
         elif path.exists():
             candidates = [path]  # a file named explicitly is always checked
         else:

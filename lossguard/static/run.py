@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from lossguard.config import Settings
+from lossguard.errors import UsageError
 from lossguard.static import notebook
 from lossguard.static import sources as text
 from lossguard.static.baseline import load as load_baseline
@@ -60,6 +61,13 @@ def run_check(
     changes = changes_since(diff_ref, cwd) if diff_ref is not None else None
     found = discover(paths, settings)
     files = found.files
+    if not files and found.excluded and not found.errors:
+        where = f" by `exclude` in {settings.source}" if settings.source is not None else ""
+        named = ", ".join(str(p) for p in paths)
+        raise UsageError(
+            f"every Python file and notebook under {named} is excluded{where} ({found.excluded} files): nothing would be checked. "
+            "Name the files, or narrow the exclusion"
+        )
     books, unreadable = notebook.load_all(files)
 
     def display(p: Path) -> str:

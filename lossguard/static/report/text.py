@@ -65,6 +65,8 @@ def render(
             console.print(f"[*] {safe} fixable with `lossguard check --fix` (preview with `--diff`).", style="cyan")
         if unsafe:
             console.print(f"{unsafe} more fixable with `--fix --unsafe-fixes` (they change values: review them).", style="dim")
+    elif not unchecked and not files_checked:
+        console.print("No Python files or notebooks to check.", style="yellow")
     elif not unchecked:
         console.print(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).", style="green")
     else:
