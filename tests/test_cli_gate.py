@@ -50,6 +50,22 @@ def test_baseline_hides_old_findings_even_when_code_moves(repo: Path):
     assert [c for _, c, _ in _codes(r)] == ["LG001", "LG006"] and all(line > 17 for *_, line in _codes(r))
 
 
+def test_a_baseline_entry_does_not_hide_the_same_bug_written_in_another_function(repo: Path):
+    """A recorded finding is matched by its text; the same text in another function is another
+    place: fixing the recorded one and writing the bug in a new function is a new finding."""
+    assert cli("baseline", "-o", "lg-baseline.json", cwd=repo).returncode == 0
+    train = TRAIN.replace("loss = criterion(model(x), y)", "loss = criterion(head(x), y)").replace("total += loss", "total += loss.item()")
+    train = train.replace("optimizer = ", "head = nn.Linear(20, 5)\noptimizer = ")
+    train += "\n\ndef evaluate(loader):\n    for x, y in loader:\n        loss = criterion(model(x), y)\n        print(loss.item())\n"
+    (repo / "train.py").write_text(train)
+    r = cli("check", "--format", "json", "--baseline", "lg-baseline.json", cwd=repo)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _codes(r) == [("train.py", "LG001", 23)]
+    # Code that moves inside its function, or whose function moves, stays matched.
+    (repo / "train.py").write_text("import os\n\n\n" + TRAIN.replace("        total = 0", "        total = 0\n        os.sync()"))
+    assert cli("check", "--baseline", "lg-baseline.json", cwd=repo).returncode == 0
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
