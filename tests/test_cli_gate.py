@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lossguard.static.finding import Finding
+from lossguard.static.fingerprint import content_hash
+from lossguard.static.sources import SourceSet
 from tests.cli_support import FIXED, TRAIN, cli, git, run
 
 
@@ -61,8 +64,21 @@ def test_a_baseline_entry_does_not_hide_the_same_bug_written_in_another_function
     r = cli("check", "--format", "json", "--baseline", "lg-baseline.json", cwd=repo)
     assert r.returncode == 1, r.stdout + r.stderr
     assert _codes(r) == [("train.py", "LG001", 23)]
+    # A baseline written before the function was part of the key is still read, as it matched, with a warning.
+    old = json.loads((repo / "lg-baseline.json").read_text())
+    (repo / "train.py").write_text(TRAIN)
+    sources = SourceSet(root=repo.resolve())
+    sources.add("train.py", repo / "train.py")
+    for entry in old["findings"]:
+        flagged = Finding("train.py", entry["line"], 1, entry["line"], 1, entry["code"], "", "", "", "")
+        entry["hash"] = content_hash(entry["code"], "train.py", sources.flagged_text(flagged))
+    (repo / "v1.json").write_text(json.dumps({**old, "lossguard-baseline": 1}))
+    (repo / "train.py").write_text(train)
+    r = cli("check", "--format", "json", "--baseline", "v1.json", cwd=repo)
+    assert r.returncode == 0 and _codes(r) == []
+    assert "baseline format 1 matches a recorded finding with the same text in any function of its file" in r.stderr
     # Code that moves inside its function, or whose function moves, stays matched.
-    (repo / "train.py").write_text("import os\n\n\n" + TRAIN.replace("        total = 0", "        total = 0\n        os.sync()"))
+    (repo / "train.py").write_text("import os\n\n\n" + TRAIN.replace("    total = 0", "    total = 0\n    os.sync()"))
     assert cli("check", "--baseline", "lg-baseline.json", cwd=repo).returncode == 0
 
 
@@ -73,6 +89,7 @@ def test_a_baseline_entry_does_not_hide_the_same_bug_written_in_another_function
         ("{not json", "not valid JSON (line 1"),
         ('{"findings": []}', "not a lossguard baseline file"),
         ('{"lossguard-baseline": 99, "findings": []}', "baseline format 99 is not supported"),
+        ('{"lossguard-baseline": true, "findings": []}', "baseline format true is not supported"),  # true == 1 in Python
         ('{"lossguard-baseline": 1, "findings": [{"code": "LG001"}]}', 'must be a list of objects with a "hash"'),
     ],
 )
