@@ -222,9 +222,9 @@ def _check(args: argparse.Namespace) -> int:
         unsafe_fixes=args.unsafe_fixes,
         jobs=args.jobs,
     )
+    for warning in outcome.warnings:
+        print(f"lossguard: warning: {warning}", file=sys.stderr)
     if args.fix:
-        for warning in outcome.warnings:
-            print(f"lossguard: warning: {warning}", file=sys.stderr)
         if outcome.fixed and not args.quiet:
             n, n_files = outcome.fixed, len(outcome.fixes)
             print(f"Fixed {n} problem{'s' if n != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}.", file=sys.stderr)

@@ -273,6 +273,7 @@ class SourceSet:
     paths: dict[str, Path] = field(default_factory=dict)
     notebooks: dict[str, Notebook] = field(default_factory=dict)
     _lines: dict[str, list[str]] = field(default_factory=dict)
+    _scopes: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def add(self, display: str, path: Path, notebook: Notebook | None = None) -> None:
         self.paths[display] = path
@@ -300,6 +301,19 @@ class SourceSet:
         picked = lines[finding.line - 1 : finding.end_line]
         return " ".join(" ".join(picked).split())
 
+    def scope(self, display: str, line: int) -> str:
+        """The name of the innermost function around ``line`` of the checked text (``fit``,
+        also when ``fit`` is a method or moves into a class), "" outside functions or when the
+        text does not parse."""
+        spans = self._scopes.get(display)
+        if spans is None:
+            spans = self._scopes[display] = _scopes("\n".join(self.lines(display)))
+        name = ""
+        for start, end, qualified in spans:  # outer before inner
+            if start <= line <= end:
+                name = qualified
+        return name
+
     def relative(self, display: str) -> str:
         """The file's path relative to the root, in POSIX form (absolute when outside it)."""
         path = self.paths.get(display, Path(display)).resolve()
@@ -307,6 +321,21 @@ class SourceSet:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return PurePosixPath(path.as_posix()).as_posix()
+
+
+def _scopes(text: str) -> list[tuple[int, int, str]]:
+    """(first line, last line, name) of every function, outer before inner."""
+    try:
+        tree = parse(text)
+    except ValueError:
+        return []
+    out = [
+        (node.lineno, node.end_lineno or node.lineno, node.name)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
+    out.sort(key=lambda s: (s[0], -s[1]))
+    return out
 
 
 def project_root(start: Path) -> Path:
