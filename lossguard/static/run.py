@@ -157,8 +157,8 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, s
     files did not have (the change that makes a loss call wrong can be elsewhere: the model's
     definition, a deleted ``zero_grad()``, the caller of a helper in another file). REF's
     findings come from checking REF's text of the same files, written to a temporary folder;
-    a finding matches one of them by code, path and flagged text, as in a baseline, and each
-    of REF's findings hides at most one."""
+    a finding matches one of them by code, path, function and flagged text, as in a baseline,
+    and each of REF's findings hides at most one."""
     touched = [
         changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
         for f in findings
@@ -172,7 +172,7 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, s
         if changed:
             out.append(f)
         elif path in changes.at_ref:  # (not in REF and untouched: a file git ignores)
-            key = content_hash(f.code, path.relative_to(changes.toplevel).as_posix(), sources.flagged_text(f))
+            key = _content_key(f, path.relative_to(changes.toplevel).as_posix(), sources)
             if recorded[key] > 0:
                 recorded[key] -= 1
             else:
@@ -197,7 +197,12 @@ def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, j
         if not paths:
             return Counter()
         old = run_check(paths, settings, root, jobs=jobs)
-        return Counter(content_hash(f.code, f.path, old.sources.flagged_text(f)) for f in old.all_findings)
+        return Counter(_content_key(f, f.path, old.sources) for f in old.all_findings)
+
+
+def _content_key(f: Finding, path: str, sources: SourceSet) -> str:
+    """What matches a finding with REF's: as a baseline entry (code, path, function, flagged text)."""
+    return content_hash(f.code, path, f"{sources.scope(f.path, f.line)}\0{sources.flagged_text(f)}")
 
 
 def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet, display) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
