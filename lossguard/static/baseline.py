@@ -30,10 +30,16 @@ class Recorded(Counter[str]):
     version: int = FORMAT_VERSION
 
 
+def content_key(f: Finding, path: str, sources: SourceSet) -> str:
+    """What identifies a finding across versions of its file: code, ``path``, the function it is
+    in and the flagged text (also how ``--diff REF`` matches REF's findings)."""
+    return content_hash(f.code, path, f"{sources.scope(f.path, f.line)}\0{sources.flagged_text(f)}")
+
+
 def _key(f: Finding, sources: SourceSet, version: int = FORMAT_VERSION) -> str:
     if version == 1:
         return content_hash(f.code, sources.relative(f.path), sources.flagged_text(f))
-    return content_hash(f.code, sources.relative(f.path), f"{sources.scope(f.path, f.line)}\0{sources.flagged_text(f)}")
+    return content_key(f, sources.relative(f.path), sources)
 
 
 def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | None = None) -> str:

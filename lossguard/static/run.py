@@ -21,11 +21,10 @@ from lossguard.errors import UsageError
 from lossguard.static import notebook
 from lossguard.static import sources as text
 from lossguard.static.baseline import load as load_baseline
-from lossguard.static.baseline import new_findings
+from lossguard.static.baseline import content_key, new_findings
 from lossguard.static.engine import check_files
 from lossguard.static.files import PY_SUFFIXES, discover
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.fingerprint import content_hash
 from lossguard.static.gitdiff import Changes, changes_since
 from lossguard.static.sources import SourceSet, project_root
 
@@ -172,7 +171,7 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, s
         if changed:
             out.append(f)
         elif path in changes.at_ref:  # (not in REF and untouched: a file git ignores)
-            key = _content_key(f, path.relative_to(changes.toplevel).as_posix(), sources)
+            key = content_key(f, path.relative_to(changes.toplevel).as_posix(), sources)
             if recorded[key] > 0:
                 recorded[key] -= 1
             else:
@@ -197,12 +196,7 @@ def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, j
         if not paths:
             return Counter()
         old = run_check(paths, settings, root, jobs=jobs)
-        return Counter(_content_key(f, f.path, old.sources) for f in old.all_findings)
-
-
-def _content_key(f: Finding, path: str, sources: SourceSet) -> str:
-    """What matches a finding with REF's: as a baseline entry (code, path, function, flagged text)."""
-    return content_hash(f.code, path, f"{sources.scope(f.path, f.line)}\0{sources.flagged_text(f)}")
+        return Counter(content_key(f, f.path, old.sources) for f in old.all_findings)
 
 
 def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet, display) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
