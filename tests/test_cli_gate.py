@@ -128,9 +128,7 @@ def test_diff_reports_a_bug_introduced_away_from_the_flagged_line(repo: Path):
     """The flagged line is where the loss is computed; the change that makes it wrong can be
     anywhere: the model's definition, a deleted line, the caller of a loss helper in another file."""
     (repo / "fit.py").write_text(FIXED)
-    (repo / "utils.py").write_text(
-        "import torch.nn.functional as F\n\n\ndef bce(probs, y):\n    return F.binary_cross_entropy(probs, y)\n"
-    )
+    (repo / "utils.py").write_text("import torch.nn.functional as F\n\n\ndef bce(probs, y):\n    return F.binary_cross_entropy(probs, y)\n")
     caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import bce\n").replace(
         "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"
     )
@@ -192,10 +190,17 @@ def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their
     (top / "nested" / "loop.py").write_text(TRAIN)  # a repository of its own, not a submodule
     r = cli("check", "--format", "json", ".", cwd=top)
     assert r.returncode == 1, r.stdout + r.stderr
-    assert _codes(r) == [("nested/loop.py", "LG001", 13), ("nested/loop.py", "LG006", 16), ("vendor/train.py", "LG001", 13), ("vendor/train.py", "LG006", 16)]
+    assert _codes(r) == [
+        ("nested/loop.py", "LG001", 13),
+        ("nested/loop.py", "LG006", 16),
+        ("vendor/train.py", "LG001", 13),
+        ("vendor/train.py", "LG006", 16),
+    ]
     # --diff: the submodule's files are compared with the submodule's commit in REF's tree;
     # the nested repository is not in REF: all of it is new.
-    (top / "vendor" / "train.py").write_text(TRAIN.replace("    return total\n", "    last = nn.functional.cross_entropy(torch.softmax(x, dim=1), y)\n    return total\n"))
+    (top / "vendor" / "train.py").write_text(
+        TRAIN.replace("    return total\n", "    last = nn.functional.cross_entropy(torch.softmax(x, dim=1), y)\n    return total\n")
+    )
     r = cli("check", "--format", "json", "--diff", "HEAD", ".", cwd=top)
     assert _codes(r) == [("nested/loop.py", "LG001", 13), ("nested/loop.py", "LG006", 16), ("vendor/train.py", "LG001", 17)]
 

@@ -178,7 +178,6 @@ class Changes:
                 changed.update(range(j1 + 1, j2 + 1))
         return changed
 
-
     def snapshot(self, into: Path, suffixes: tuple[str, ...]) -> dict[str, Path]:
         """Write REF's files whose names end with ``suffixes`` under ``into``, as blobs (no
         filter runs), and return them by their name relative to the top. Names that could

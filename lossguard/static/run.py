@@ -20,8 +20,8 @@ from lossguard.config import Settings
 from lossguard.errors import UsageError
 from lossguard.static import notebook
 from lossguard.static import sources as text
-from lossguard.static.baseline import load as load_baseline
 from lossguard.static.baseline import content_key, new_findings
+from lossguard.static.baseline import load as load_baseline
 from lossguard.static.engine import check_files
 from lossguard.static.files import PY_SUFFIXES, discover
 from lossguard.static.finding import FileError, Finding
@@ -113,9 +113,9 @@ def run_check(
             places=places,
             jobs=jobs,
         )
-    for f in result.findings:
-        if f.path not in sources.paths:  # a file that was not checked, reached from one that was
-            sources.add(f.path, Path(f.path))
+    for finding in result.findings:
+        if finding.path not in sources.paths:  # a file that was not checked, reached from one that was
+            sources.add(finding.path, Path(finding.path))
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
     for p, book in books.items():
