@@ -205,6 +205,21 @@ def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their
     assert _codes(r) == [("nested/loop.py", "LG001", 13), ("nested/loop.py", "LG006", 16), ("vendor/train.py", "LG001", 17)]
 
 
+def test_diff_reports_a_named_file_outside_the_repository_and_hides_only_ignored_ones(repo: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A file outside the work tree is not in REF: all of it is new. Hiding its findings as
+    "on lines unchanged since HEAD" passed a file no ref says anything about."""
+    outside = tmp_path_factory.mktemp("elsewhere") / "train.py"
+    outside.write_text(TRAIN)
+    r = cli("check", "--format", "json", "--diff", "HEAD", str(outside), cwd=repo)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    (repo / ".gitignore").write_text("generated/\n")
+    (repo / "generated").mkdir()
+    (repo / "generated" / "train.py").write_text(TRAIN)  # git ignores it: not part of any change
+    r = cli("check", "--diff", "HEAD", "generated/train.py", cwd=repo)
+    assert r.returncode == 0 and "Not shown: 2 on lines unchanged since HEAD." in r.stdout
+
+
 def test_diff_bad_ref_and_no_repository(repo: Path, tmp_path_factory: pytest.TempPathFactory):
     r = run("check", "--diff", "no-such-branch", cwd=repo)
     assert r.returncode == 2
