@@ -7,13 +7,15 @@ that a read of a missing object fetches from (an ``ext::`` URL is a command). lo
 (a reviewer's clone, a CI job on a pull request), so every git call goes through :func:`git`,
 which turns the executing settings off on the command line (where they override the
 repository's) and uses only plumbing commands that run no filter: ``rev-parse``, ``ls-files``,
-``ls-tree`` and ``cat-file blob``.
+``ls-tree``, ``cat-file blob`` / ``--batch`` and ``check-ignore``.
 
 Changed lines therefore come from comparing each file's text at REF (``git cat-file blob``)
 with the text checked now, line by line with difflib, instead of from ``git diff`` (which
 would run the repository's clean filters). Files that are not in REF's tree but are in the
-work tree (new, staged or untracked and not ignored) count as changed throughout. A notebook is
-compared by its code cells.
+work tree (new, staged or untracked and not ignored, or outside the work tree) count as
+changed throughout; a file in a submodule is compared with the submodule's commit in REF. A
+notebook is compared by its code cells. Findings on unchanged lines are then matched with
+REF's own findings (lossguard.static.run: REF's files are written with :meth:`Changes.snapshot`).
 """
 
 from __future__ import annotations
@@ -137,11 +139,20 @@ class Changes:
         the text that was checked (a notebook's virtual module); by default the file is read."""
         path = path.resolve()
         if path not in self.at_ref and self._submodule(path) is None:
-            return path in self.present  # new since REF; a file git ignores is not a change
+            return path in self.present or not self._ignored(path)  # new since REF; a file git ignores is not a change
         if path not in self._changed:
             self._changed[path] = self._changed_lines(path, checked_text)
         changed = self._changed[path]
         return changed is None or any(n in changed for n in range(start, end + 1))
+
+    def _ignored(self, path: Path) -> bool:
+        """Whether git ignores ``path`` (False outside the work tree, which no ref describes)."""
+        try:
+            rel = path.relative_to(self.toplevel).as_posix()
+            proc = git(["check-ignore", "-q", "--no-index", "--", rel], self.toplevel, timeout=30)
+        except (ValueError, OSError, subprocess.TimeoutExpired):
+            return False
+        return proc.returncode == 0
 
     def _submodule(self, path: Path) -> tuple[Path, str, str] | None:
         """(its folder, its commit in REF, the path within it) when ``path`` is in a submodule
