@@ -170,6 +170,27 @@ def test_a_file_checked_alone_reports_what_its_calls_break_in_a_helper_it_import
     assert (tmp_path / "utils.py").read_bytes() == before
 
 
+def test_a_helper_checked_alone_is_checked_with_the_files_that_import_it(tmp_path: Path):
+    """The other direction: pre-commit passes only a staged `utils.py` whose helper now applies
+    BCE to what its unchanged callers pass (logits). The files of the work tree that import it
+    are analysed with it (their own findings are not reported: they were not named)."""
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "utils.py").write_text("import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.binary_cross_entropy_with_logits(x, y)\n")
+    caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import loss_fn\n").replace(
+        "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"
+    )
+    # train.py has a finding of its own (LG006): not reported, train.py was not named
+    (tmp_path / "train.py").write_text(caller.replace("criterion(model(x), y)", "loss_fn(model(x), y)").replace("total += loss.item()", "total += loss"))
+    (tmp_path / "unrelated.py").write_text(TRAIN)  # does not import utils: not analysed, not reported
+    assert cli("check", "utils.py", cwd=tmp_path).returncode == 0
+    (tmp_path / "utils.py").write_text("import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.binary_cross_entropy(x, y)\n")
+    r = run("check", "--format", "json", "utils.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _codes(r) == [("utils.py", "LG002", 5)]
+    assert "(passed in by the call at train.py:15)" in json.loads(r.stdout)[0]["message"]
+    assert "1 file checked" in cli("check", "utils.py", cwd=tmp_path).stdout
+
+
 def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit(tmp_path: Path):
     """git lists a submodule (and an untracked repository inside the work tree) as one entry,
     not as its files: they were skipped, and `check .` said "All checks passed"."""
