@@ -175,12 +175,16 @@ def test_a_helper_checked_alone_is_checked_with_the_files_that_import_it(tmp_pat
     BCE to what its unchanged callers pass (logits). The files of the work tree that import it
     are analysed with it (their own findings are not reported: they were not named)."""
     git("init", "-q", cwd=tmp_path)
-    (tmp_path / "utils.py").write_text("import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.binary_cross_entropy_with_logits(x, y)\n")
+    (tmp_path / "utils.py").write_text(
+        "import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.binary_cross_entropy_with_logits(x, y)\n"
+    )
     caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import loss_fn\n").replace(
         "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"
     )
     # train.py has a finding of its own (LG006): not reported, train.py was not named
-    (tmp_path / "train.py").write_text(caller.replace("criterion(model(x), y)", "loss_fn(model(x), y)").replace("total += loss.item()", "total += loss"))
+    (tmp_path / "train.py").write_text(
+        caller.replace("criterion(model(x), y)", "loss_fn(model(x), y)").replace("total += loss.item()", "total += loss")
+    )
     (tmp_path / "unrelated.py").write_text(TRAIN)  # does not import utils: not analysed, not reported
     assert cli("check", "utils.py", cwd=tmp_path).returncode == 0
     (tmp_path / "utils.py").write_text("import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.binary_cross_entropy(x, y)\n")

@@ -65,6 +65,7 @@ class _Job:
     display: Callable[[Path], str]
     sources: dict[Path, str] | None
     places: Mapping[Path, Callable[[int], str]] | None
+    context: tuple[Path, ...] = ()  # analysed for their calls into the files checked, never reported
 
 
 @dataclass
@@ -91,12 +92,15 @@ def check_files(
     sources: dict[Path, str] | None = None,
     places: Mapping[Path, Callable[[int], str]] | None = None,
     jobs: int | None = None,
+    context: Iterable[Path] = (),
 ) -> CheckResult:
     """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None).
 
     ``sources`` gives the text to check for files that are not Python source (a notebook's
     virtual module) or not yet written (``--fix`` passes); ``places`` says how messages name a
-    line of such a file (``cell 3, line 4``).
+    line of such a file (``cell 3, line 4``). ``context`` files (those that import a file named
+    on its own, see lossguard.static.files.importers) are analysed after them in every batch,
+    so that what their calls pass reaches the checked files; nothing in them is reported.
 
     Up to ``BATCH_FILES`` files are checked together, in this process. A larger run is split
     into batches of consecutive files, each with its own project and interpreter, so memory
@@ -107,7 +111,7 @@ def check_files(
     from lossguard.static import rule as rule_mod
 
     file_list = [Path(f) for f in files]
-    job = _Job(select, display, sources, places)
+    job = _Job(select, display, sources, places, tuple(Path(c) for c in context))
     rule_mod.PLACES.clear()
     rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
     old_limit = sys.getrecursionlimit()
@@ -205,21 +209,29 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             analysis.update(project=project, interp=Interpreter(project, sink))
         return analysis["project"], analysis["interp"]
 
-    def analyse(resolved: Path, path: Path, source: str, tree: ast.Module) -> None:
+    def analyse(resolved: Path, path: Path, source: str, tree: ast.Module, checked: bool = True) -> None:
         project, interp = analyser()
         info = project.load(resolved, source, tree=tree)
-        out.checked[resolved] = path
+        if checked:
+            out.checked[resolved] = path
         current.append(resolved)
         try:
             interp.analyze_module(info)
+        except Exception:  # noqa: BLE001 - a context file's failure is not the checked files' concern
+            if checked:
+                raise
+        finally:
+            current.pop()
+
+    def analyse_checked(resolved: Path, path: Path, source: str, tree: ast.Module) -> None:
+        try:
+            analyse(resolved, path, source, tree)
         except RecursionError:
             out.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
             out.skipped.add(resolved)
         except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
             out.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
             out.skipped.add(resolved)
-        finally:
-            current.pop()
 
     display, sources, places = job.display, job.sources, job.places
     # prefiltered files that call into what they import, with those imports; not their trees (a
@@ -249,13 +261,21 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             if names:
                 drivers.append((resolved, path, source, names))
             continue
-        analyse(resolved, path, source, tree)
+        analyse_checked(resolved, path, source, tree)
     # a prefiltered file that imports a module analysed in this batch drives it (main.py:
     # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others
     analysed = {name for p in out.checked for name in module_names(p)}
     for resolved, path, source, names in drivers:
         if drives(names, analysed):
-            analyse(resolved, path, source, text.parse(source))  # parsed before: it parses
+            analyse_checked(resolved, path, source, text.parse(source))  # parsed before: it parses
+    for path in job.context:
+        try:
+            source = text.read(path)
+            tree = text.parse(source)
+        except ValueError:  # (SourceError is one) not checked, so not reported either
+            continue
+        if not ("skip-file" in source and noqa.suppressions(source).skip_file):
+            analyse(path.resolve(), path, source, tree, checked=False)
     out.found = _findings(raw, out.checked, display, internal, portable)
     raw.clear()
     analysis.clear()

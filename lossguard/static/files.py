@@ -13,12 +13,14 @@ reported (and makes the check exit 2) while the rest is checked.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard.config import Settings
 from lossguard.static.finding import FileError
-from lossguard.static.gitdiff import list_files
+from lossguard.static.gitdiff import list_files, toplevel
+from lossguard.static.prefilter import module_names
 
 PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.static.notebook
 
@@ -53,6 +55,39 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
                 seen.add(key)
                 found.files.append(p)
     return found
+
+
+def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Path) -> list[Path]:
+    """The Python files of the work tree that import a file named on its own (pre-commit names
+    only the staged files: a staged helper must be analysed with its unchanged callers). A
+    file counts when an ``import`` or ``from`` line names one of the named files' module names;
+    files that are checked anyway, excluded, or reached through a symbolic link are not listed.
+    Empty outside a git work tree, or when only folders are named."""
+    from lossguard.static.project import MAX_FILE_BYTES  # (the analysis's own limit; imported when needed)
+
+    named = [p for p in paths if p.suffix in (".py", ".pyi") and p.is_file()]
+    top = toplevel(cwd) if named else None
+    if top is None:
+        return []
+    stems = sorted({n for p in named for n in module_names(p)})
+    mention = re.compile(
+        rb"^[ \t]*(?:from|import)[ \t][^\n]*\b(?:" + b"|".join(re.escape(s.encode("utf-8", "surrogateescape")) for s in stems) + rb")\b",
+        re.MULTILINE,
+    )
+    checked = {f.resolve() for f in files}
+    out = []
+    for p in list_files(top) or []:
+        if p.suffix != ".py" or p.is_symlink() or p.resolve() in checked or settings.is_excluded(p, base=top):
+            continue
+        try:
+            if p.stat().st_size > MAX_FILE_BYTES:
+                continue
+            data = p.read_bytes()
+        except OSError:
+            continue
+        if mention.search(data):
+            out.append(p)
+    return out
 
 
 def _list_dir(folder: Path, errors: list[FileError]) -> list[Path]:

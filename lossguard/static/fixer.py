@@ -46,6 +46,7 @@ def run_fixes(
     display: Callable[[Path], str] = str,
     places: Mapping[Path, Callable[[int], str]] | None = None,
     jobs: int | None = None,
+    context: list[Path] | None = None,
 ) -> FixRun:
     """Compute the fixed text of every file (nothing is written) and the findings that remain.
 
@@ -77,6 +78,7 @@ def run_fixes(
             per_file_ignores=per_file_ignores or (lambda p: set()),
             places=places,
             jobs=jobs,
+            context=context or (),
         )
         run.passes += 1
         run.analysed += len(todo)

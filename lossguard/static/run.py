@@ -23,7 +23,7 @@ from lossguard.static import sources as text
 from lossguard.static.baseline import content_key, new_findings
 from lossguard.static.baseline import load as load_baseline
 from lossguard.static.engine import check_files
-from lossguard.static.files import PY_SUFFIXES, discover
+from lossguard.static.files import PY_SUFFIXES, discover, importers
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.gitdiff import Changes, changes_since
 from lossguard.static.sources import SourceSet, project_root
@@ -55,7 +55,10 @@ def run_check(
     fix: FixMode | None = None,
     unsafe_fixes: bool = False,
     jobs: int | None = None,
+    context: list[Path] | None = None,
 ) -> Outcome:
+    """Check ``paths``. ``context``: the files analysed with them for their calls into them
+    (by default, the files of the work tree that import a file named on its own)."""
     recorded = load_baseline(baseline) if baseline is not None else None  # bad input fails before the work
     changes = changes_since(diff_ref, cwd) if diff_ref is not None else None
     found = discover(paths, settings)
@@ -68,6 +71,8 @@ def run_check(
             "Name the files, or narrow the exclusion"
         )
     books, unreadable = notebook.load_all(files)
+    if context is None:
+        context = importers(paths, files, settings, cwd)
 
     def display(p: Path) -> str:
         try:
@@ -96,6 +101,7 @@ def run_check(
             display=display,
             places=places,
             jobs=jobs,
+            context=context,
         )
         result = run.result
         fixes = run.fixes
@@ -112,6 +118,7 @@ def run_check(
             sources=virtual,
             places=places,
             jobs=jobs,
+            context=context,
         )
     for finding in result.findings:
         if finding.path not in sources.paths:  # a file that was not checked, reached from one that was
@@ -134,7 +141,7 @@ def run_check(
         warnings=warnings,
     )
     if changes is not None:
-        kept = _introduced(findings, changes, sources, settings, jobs)
+        kept = _introduced(findings, changes, sources, settings, jobs, context)
         outcome.hidden_by_diff = len(findings) - len(kept)
         findings = kept
     if recorded is not None:
@@ -151,7 +158,9 @@ def run_check(
     return outcome
 
 
-def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None) -> list[Finding]:
+def _introduced(
+    findings: list[Finding], changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]
+) -> list[Finding]:
     """The findings ``--diff`` reports: those on lines changed since REF, and those REF's own
     files did not have (the change that makes a loss call wrong can be elsewhere: the model's
     definition, a deleted ``zero_grad()``, the caller of a helper in another file). REF's
@@ -164,7 +173,7 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, s
     ]
     if all(touched):
         return list(findings)
-    recorded = _findings_at_ref(changes, sources, settings, jobs)
+    recorded = _findings_at_ref(changes, sources, settings, jobs, context)
     out = []
     for f, changed in zip(findings, touched):
         path = sources.paths[f.path].resolve()
@@ -179,23 +188,26 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, s
     return out
 
 
-def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None) -> Counter[str]:
-    """The findings of REF's text of the checked files, by content key."""
+def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]) -> Counter[str]:
+    """The findings of REF's text of the checked files (with REF's text of the context files), by content key."""
     import tempfile
 
-    names = set()
-    for path in sources.paths.values():
-        try:
-            names.add(path.resolve().relative_to(changes.toplevel).as_posix())
-        except ValueError:
-            continue
+    def names(paths) -> list[str]:  # type: ignore[no-untyped-def]
+        out = []
+        for path in paths:
+            try:
+                out.append(path.resolve().relative_to(changes.toplevel).as_posix())
+            except ValueError:
+                continue
+        return sorted(set(out))
+
     with tempfile.TemporaryDirectory(prefix="lossguard-ref-") as tmp:
         root = Path(tmp).resolve()
         written = changes.snapshot(root, PY_SUFFIXES)
-        paths = [written[n] for n in sorted(names) if n in written]
+        paths = [written[n] for n in names(sources.paths.values()) if n in written]
         if not paths:
             return Counter()
-        old = run_check(paths, settings, root, jobs=jobs)
+        old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written])
         return Counter(content_key(f, f.path, old.sources) for f in old.all_findings)
 
 
