@@ -69,11 +69,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     top = toplevel(cwd) if named else None
     if top is None:
         return []
-    stems = sorted({n for p in named for n in module_names(p)})
-    mention = re.compile(
-        rb"^[ \t]*(?:from|import)[ \t][^\n]*\b(?:" + b"|".join(re.escape(s.encode("utf-8", "surrogateescape")) for s in stems) + rb")\b",
-        re.MULTILINE,
-    )
+    mention = import_line({n for p in named for n in module_names(p)})
     checked = {f.resolve() for f in files}
     out = []
     for p in list_files(top) or []:
@@ -88,6 +84,12 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
         if mention.search(data):
             out.append(p)
     return out
+
+
+def import_line(modules: set[str]) -> re.Pattern[bytes]:
+    """An ``import`` or ``from`` line that names one of ``modules`` (in a file's bytes)."""
+    names = b"|".join(re.escape(m.encode("utf-8", "surrogateescape")) for m in sorted(modules))
+    return re.compile(rb"^[ \t]*(?:from|import)[ \t][^\n]*\b(?:" + names + rb")\b", re.MULTILINE)
 
 
 def _list_dir(folder: Path, errors: list[FileError]) -> list[Path]:
