@@ -278,7 +278,9 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             tree = text.parse(source)
         except ValueError:  # (SourceError is one) not checked, so not reported either
             continue
-        if not ("skip-file" in source and noqa.suppressions(source).skip_file):
+        if "skip-file" in source and noqa.suppressions(source).skip_file:
+            continue
+        if needs_analysis(source) or drives(imported_names(tree), analysed):  # as for a checked file
             analyse(path.resolve(), path, source, tree, checked=False)
     out.found = _findings(raw, out.checked, display, internal, portable)
     raw.clear()

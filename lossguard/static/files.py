@@ -73,7 +73,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     checked = {f.resolve() for f in files}
     out = []
     for p in list_files(top) or []:
-        if p.suffix != ".py" or p.is_symlink() or p.resolve() in checked or settings.is_excluded(p, base=top):
+        if p.suffix != ".py" or p.is_symlink():
             continue
         try:
             if p.stat().st_size > MAX_FILE_BYTES:
@@ -81,7 +81,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
             data = p.read_bytes()
         except OSError:
             continue
-        if mention.search(data):
+        if mention.search(data) and p.resolve() not in checked and not settings.is_excluded(p, base=top):
             out.append(p)
     return out
 
