@@ -105,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     except UsageError as exc:
-        print(f"lossguard: error: {exc}", file=sys.stderr)
+        from lossguard.static.sources import printable
+
+        print(f"lossguard: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -222,15 +224,17 @@ def _check(args: argparse.Namespace) -> int:
         unsafe_fixes=args.unsafe_fixes,
         jobs=args.jobs,
     )
+    from lossguard.static.sources import printable
+
     for warning in outcome.warnings:
-        print(f"lossguard: warning: {warning}", file=sys.stderr)
+        print(f"lossguard: warning: {printable(warning)}", file=sys.stderr)
     if args.fix:
         if outcome.fixed and not args.quiet:
             n, n_files = outcome.fixed, len(outcome.fixes)
             print(f"Fixed {n} problem{'s' if n != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}.", file=sys.stderr)
 
     if outcome.files_checked == 0 and not outcome.errors:
-        print(f"lossguard: warning: no Python file or notebook found under {', '.join(str(p) for p in paths)}", file=sys.stderr)
+        print(f"lossguard: warning: no Python file or notebook found under {printable(', '.join(str(p) for p in paths))}", file=sys.stderr)
     if args.add_noqa:
         return _add_noqa(args, outcome)
     if args.output_file is not None:
@@ -266,13 +270,13 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
     """``--diff`` without a ref: print the fixes --fix would make as a unified diff, write nothing."""
     import difflib
 
-    from lossguard.static.sources import LineTable
+    from lossguard.static.sources import LineTable, printable
 
     with _to_stdout():
         for r in outcome.fixes:
             book = outcome.sources.notebooks.get(_display(r.path))
             before = book.source if book is not None else r.original
-            name = str(r.path)
+            name = printable(str(r.path))
             sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
     _print_errors(outcome.errors)
     applied = outcome.fixed
@@ -347,8 +351,10 @@ def _add_noqa(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-unty
     from lossguard.static.noqa import add_noqa
 
     result = add_noqa(outcome.findings, outcome.sources.paths)
+    from lossguard.static.sources import printable
+
     for why in result.skipped:
-        print(f"lossguard: warning: no noqa comment added at {why}", file=sys.stderr)
+        print(f"lossguard: warning: no noqa comment added at {printable(why)}", file=sys.stderr)
     _print_errors(outcome.errors)
     if not args.quiet:
         n, files = result.added, result.files
@@ -378,7 +384,7 @@ def _print_errors(errors: list) -> None:  # type: ignore[type-arg]
     from lossguard.static.sources import printable
 
     for e in errors:
-        print(f"lossguard: error: {printable(e.path)}: {e.reason}", file=sys.stderr)
+        print(f"lossguard: error: {printable(e.path)}: {printable(e.reason)}", file=sys.stderr)
 
 
 def _rules(args: argparse.Namespace) -> int:

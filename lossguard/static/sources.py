@@ -149,10 +149,16 @@ def encode_like(text: str, original: bytes) -> bytes:
     return bom + text.encode(encoding_of(original))
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def printable(name: str) -> str:
-    """A file name that may hold undecodable bytes (surrogate escapes), as text any stream can
-    write: those bytes become ``\\xNN``."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A file name (or a message naming one) as one line of text any stream can write: bytes
+    that are not UTF-8 (surrogate escapes) become ``\\xNN`` and control characters are escaped
+    (``\\n``, ``\\x1b``): a name with a newline in it must not start a line of its own, which
+    GitHub would read as a workflow command (``::error ...``), nor send terminal escapes."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def read(path: Path) -> str:
