@@ -195,6 +195,24 @@ def test_a_helper_checked_alone_is_checked_with_the_files_that_import_it(tmp_pat
     assert "1 file checked" in cli("check", "utils.py", cwd=tmp_path).stdout
 
 
+def test_a_thin_wrapper_checked_alone_reports_the_finding_it_forwards_to_an_importer(tmp_path: Path):
+    """A finding on what a thin wrapper only forwards is reported at its caller's argument. A
+    staged wrapper whose loss became BCELoss must still fail although the caller was not named."""
+    git("init", "-q", cwd=tmp_path)
+    wrapper = "import torch.nn as nn\n\n\nclass Criterion:\n    def __init__(self):\n        self.loss_func = nn.{}()\n\n    def loss(self, logits, y):\n        return self.loss_func(logits, y)\n"
+    (tmp_path / "utils.py").write_text(wrapper.format("BCEWithLogitsLoss"))
+    caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import Criterion\n").replace(
+        "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)\ncrit = Criterion()"
+    )
+    (tmp_path / "train.py").write_text(caller.replace("criterion(model(x), y)", "crit.loss(model(x), y)"))
+    assert cli("check", "utils.py", cwd=tmp_path).returncode == 0
+    (tmp_path / "utils.py").write_text(wrapper.format("BCELoss"))
+    r = run("check", "--format", "json", "utils.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _codes(r) == [("train.py", "LG002", 16)]
+    assert "(through loss() at utils.py:9)" in json.loads(r.stdout)[0]["message"]
+
+
 def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit(tmp_path: Path):
     """git lists a submodule (and an untracked repository inside the work tree) as one entry,
     not as its files: they were skipped, and `check .` said "All checks passed"."""
