@@ -50,7 +50,7 @@ class _Raw:
     message: str
     fix: Fix | None = None
     severity: str | None = None  # None: the catalog's
-    caller: Path | None = None  # the file of the call the function body was analysed for
+    causes: tuple[Path, ...] = ()  # the file of the call the function body was analysed for; the thin wrapper's that forwarded it
 
 
 BATCH_FILES = 100  # files per batch in a large run: one fresh project and interpreter each
@@ -72,7 +72,7 @@ class _Job:
 class _Batch:
     """One batch's results, before they are merged with the other batches'."""
 
-    # (resolved path, finding, silenced, files of the calls that raised it)
+    # (resolved path, finding, silenced, files that caused it: see _Raw.causes)
     found: list[tuple[Path, Finding, bool, set[Path]]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     checked: dict[Path, Path] = field(default_factory=dict)  # resolved -> as given
@@ -184,8 +184,10 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             codes = set(rule_classes) if job.select is None else {c for c in rule_classes if c in job.select}
 
             def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None, severity: str | None = None) -> None:
-                caller = Path(ctx.callsite[0].path).resolve() if ctx.callsite is not None else None
-                raw.append(_Raw(code, node, ctx.module, message, fix, severity, caller))
+                causes = tuple(
+                    Path(m.path).resolve() for m in (ctx.callsite[0] if ctx.callsite is not None else None, ctx.forwarded_by) if m is not None
+                )
+                raw.append(_Raw(code, node, ctx.module, message, fix, severity, causes))
 
             dispatch: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
             for code in sorted(codes):
@@ -290,10 +292,11 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
 
 def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignores: Callable[[Path], set[str]]) -> CheckResult:
     """One result from the batches, in file order: a finding counts when its file was checked
-    (in any batch) and its analysis did not fail, or when a call in a checked file raised it in
-    a function of a file that was not checked (pre-commit names only the changed files; a
-    caller that stops applying a sigmoid makes an unchanged helper's loss call wrong): it is
-    then reported in that file, without a fix. The first finding at a place wins."""
+    (in any batch) and its analysis did not fail, or when a checked file caused it in a file
+    that was not checked: a call in a checked file raised it in a function there (pre-commit
+    names only the changed files; a caller that stops applying a sigmoid makes an unchanged
+    helper's loss call wrong), or a checked file's thin wrapper forwarded it to its caller
+    there. It is then reported in that file, without a fix. The first finding at a place wins."""
     result = CheckResult()
     checked: dict[Path, Path] = {}
     skipped: set[Path] = set()
@@ -312,11 +315,11 @@ def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignor
     reported = {**prefiltered, **checked}  # a finding in a prefiltered file is reported too
     seen: set[tuple] = set()
     for b in batches:
-        for path, f, silenced, callers in b.found:
+        for path, f, silenced, causes in b.found:
             if path in skipped:
                 continue
             if path not in reported:
-                via = sorted(c for c in callers if c in checked and c not in skipped)
+                via = sorted(c for c in causes if c in checked and c not in skipped)
                 if not via:
                     continue
                 f = dataclasses.replace(f, autofix=None, via=display(checked[via[0]]))
@@ -353,8 +356,8 @@ def _findings(
     portable: bool,
 ) -> list[tuple[Path, Finding, bool, set[Path]]]:
     """The batch's findings in every module its analysis reached (another batch may check
-    that module), with whether a suppression comment silences each and the files of the calls
-    it was raised for."""
+    that module), with whether a suppression comment silences each and the files that caused
+    it (see _Raw.causes)."""
     seen: dict[tuple, set[Path]] = {}
     suppressions: dict[Path, noqa.Suppressions] = {}
     out: list[tuple[Path, Finding, bool, set[Path]]] = []
@@ -369,10 +372,9 @@ def _findings(
             continue
         key = (path, pos.start.line, pos.start.column, r.code)
         if key in seen:
-            if r.caller is not None:
-                seen[key].add(r.caller)
+            seen[key].update(r.causes)
             continue
-        callers = seen[key] = {r.caller} if r.caller is not None else set()
+        causes = seen[key] = set(r.causes)
         marks = suppressions.get(path)
         if marks is None:
             marks = suppressions[path] = noqa.suppressions(r.module.source)
@@ -398,7 +400,7 @@ def _findings(
                     autofix=autofix,
                 ),
                 silenced,
-                callers,
+                causes,
             )
         )
     return out

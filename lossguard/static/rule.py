@@ -75,7 +75,7 @@ class Rule:
             module, arg = forwarded
             if module is not ctx.module:
                 fix = None
-            node, ctx = arg, dataclasses.replace(ctx, module=module)
+            node, ctx = arg, dataclasses.replace(ctx, module=module, forwarded_by=ctx.module)
         if severity is None:
             self._report(self.code, node, ctx, message, fix)
         else:
