@@ -166,7 +166,7 @@ def check_batch(files: list[Path], job: _Job, portable: bool = False, last: bool
 
 def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     from lossguard.static import rule as rule_mod
-    from lossguard.static.files import import_line
+    from lossguard.static.files import imports_any, module_keys
 
     raw: list[_Raw] = []
     analysis: dict[str, Any] = {}
@@ -271,11 +271,11 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     for resolved, path, source, names in drivers:
         if drives(names, analysed):
             analyse_checked(resolved, path, source, text.parse(source))  # parsed before: it parses
-    mention = import_line({name for p in files for name in module_names(p)}) if job.context and files else None
+    modules = module_keys(files) if job.context else set()
     for path in job.context:
         try:
             source = text.read(path)
-            if mention is None or not mention.search(source.encode("utf-8", "surrogateescape")):
+            if not imports_any(source.encode("utf-8", "surrogateescape"), modules):
                 continue  # imports none of this batch's files
             tree = text.parse(source)
         except ValueError:  # (SourceError is one) not checked, so not reported either
