@@ -99,15 +99,24 @@ def test_closed_pipe_exits_quietly(tmp_path: Path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails with ENOSPC)")
-@pytest.mark.parametrize("args", [["check", "--format", "concise"], ["check", "--format", "sarif"], ["check", "--diff"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "concise", "."],
+        ["check", "--format", "sarif", "."],
+        ["check", "--diff", "."],
+        ["check", "--add-noqa", "."],
+        ["baseline", "."],
+        ["rules"],
+        ["explain", "LG001"],
+    ],
+)
 def test_a_full_disk_on_standard_output_is_an_error_not_a_crash(tmp_path: Path, args: list[str]):
     (tmp_path / "train.py").write_text(TRAIN)
     with open("/dev/full", "w") as full:
-        proc = subprocess.run(
-            [sys.executable, "-m", "lossguard", *args, "."], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120
-        )
+        proc = subprocess.run([sys.executable, "-m", "lossguard", *args], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert proc.returncode == 2, proc.stderr
-    assert "lossguard: error: cannot write the report to standard output (No space left on device)" in proc.stderr
+    assert "lossguard: error: cannot write to standard output (No space left on device)" in proc.stderr
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
 
 
