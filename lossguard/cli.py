@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -91,6 +90,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # what print() left in the buffer fails here, not at exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
+    except _OutputError as exc:
+        return _output_failed(exc)
+    finally:
+        sys.stdout = stdout
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -113,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _closed_pipe()
+    except _OutputError as exc:
+        return _output_failed(exc)
     except Exception as exc:  # noqa: BLE001 - a bug: say so and exit 2 (not checked), never 1 (findings)
         import traceback
 
@@ -150,18 +166,46 @@ def _discard_stdout() -> None:
         pass
 
 
-@contextmanager
-def _to_stdout() -> Iterator[None]:
-    """Writing the report: a write that fails (a full disk, an I/O error; not a closed pipe,
-    see :func:`_closed_pipe`) is a usage error that says so, exit 2, not an internal error."""
-    try:
-        yield
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        _discard_stdout()
-        raise UsageError(f"cannot write the report to standard output ({exc.strerror or exc})") from exc
+def _output_failed(exc: Exception) -> int:
+    _discard_stdout()
+    print(f"lossguard: error: cannot write to standard output ({exc})", file=sys.stderr)
+    return EXIT_ERROR
+
+
+class _OutputError(Exception):
+    """Standard output cannot be written (a full disk, an I/O error): exit 2 saying so, not an internal error."""
+
+
+class _Stdout:
+    """``sys.stdout`` while a command runs: a failed write raises :class:`_OutputError` (a
+    closed pipe stays a BrokenPipeError, see :func:`_closed_pipe`), so that it is told apart
+    from a bug."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from exc
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from exc
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def _console(stream=None):  # type: ignore[no-untyped-def]
@@ -244,8 +288,8 @@ def _check(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
     else:
-        with _to_stdout():
-            _report(args, outcome, sys.stdout)
+        _report(args, outcome, sys.stdout)
+        sys.stdout.flush()
     _print_errors(outcome.errors)
     if outcome.errors:
         return EXIT_ERROR
@@ -272,12 +316,12 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
 
     from lossguard.static.sources import LineTable, printable
 
-    with _to_stdout():
-        for r in outcome.fixes:
-            book = outcome.sources.notebooks.get(_display(r.path))
-            before = book.source if book is not None else r.original
-            name = printable(str(r.path))
-            sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
+    for r in outcome.fixes:
+        book = outcome.sources.notebooks.get(_display(r.path))
+        before = book.source if book is not None else r.original
+        name = printable(str(r.path))
+        sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
+    sys.stdout.flush()
     _print_errors(outcome.errors)
     applied = outcome.fixed
     if not args.quiet:
