@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -261,6 +262,16 @@ def test_diff_reports_a_named_file_outside_the_repository_and_hides_only_ignored
     (repo / "generated" / "train.py").write_text(TRAIN)  # git ignores it: not part of any change
     r = cli("check", "--diff", "HEAD", "generated/train.py", cwd=repo)
     assert r.returncode == 0 and "Not shown: 2 on lines unchanged since HEAD." in r.stdout
+
+
+def test_diff_without_git_on_path_says_so(repo: Path, tmp_path_factory: pytest.TempPathFactory):
+    no_git = tmp_path_factory.mktemp("bin")  # a PATH with no git on it
+    r = run("check", "--diff", "HEAD", cwd=repo, env={**os.environ, "PATH": str(no_git)})
+    assert r.returncode == 2
+    assert "--diff needs git, and no `git` command was found on PATH" in r.stderr, r.stderr
+    # Without git, folders are walked: nothing is left out (.gitignore is not read).
+    r = run("check", "--format", "concise", ".", cwd=repo, env={**os.environ, "PATH": str(no_git)})
+    assert r.returncode == 1 and "train.py:13:26: LG001" in r.stdout
 
 
 def test_diff_bad_ref_and_no_repository(repo: Path, tmp_path_factory: pytest.TempPathFactory):
