@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,6 +239,8 @@ def changes_since(ref: str, cwd: Path) -> Changes:
     """The files changed since ``ref``. Raises UsageError for a bad repository or ref."""
     if ref.startswith("-"):
         raise UsageError(f"--diff {ref}: a git ref cannot start with '-'")
+    if shutil.which("git") is None:  # (toplevel() reads a missing git as "not a repository")
+        raise UsageError("--diff needs git, and no `git` command was found on PATH")
     try:
         top_dir = toplevel(cwd)
         if top_dir is None:
