@@ -264,6 +264,16 @@ def test_diff_reports_a_named_file_outside_the_repository_and_hides_only_ignored
     assert r.returncode == 0 and "Not shown: 2 on lines unchanged since HEAD." in r.stdout
 
 
+def test_diff_hides_the_old_findings_of_a_script_named_without_py(repo: Path):
+    (repo / "train").write_text("#!/usr/bin/env python\n" + TRAIN)  # pre-commit passes such scripts
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "a script", cwd=repo)
+    (repo / "train").write_text("#!/usr/bin/env python\n" + TRAIN + "\n# edited\n")
+    r = cli("check", "--diff", "HEAD", "train", cwd=repo)
+    assert r.returncode == 0, r.stdout
+    assert "Not shown: 2 on lines unchanged since HEAD." in r.stdout
+
+
 def test_diff_without_git_on_path_says_so(repo: Path, tmp_path_factory: pytest.TempPathFactory):
     no_git = tmp_path_factory.mktemp("bin")  # a PATH with no git on it
     r = run("check", "--diff", "HEAD", cwd=repo, env={**os.environ, "PATH": str(no_git)})

@@ -190,12 +190,12 @@ class Changes:
                 changed.update(range(j1 + 1, j2 + 1))
         return changed
 
-    def snapshot(self, into: Path, suffixes: tuple[str, ...]) -> dict[str, Path]:
-        """Write REF's files whose names end with ``suffixes`` under ``into``, as blobs (no
-        filter runs), and return them by their name relative to the top. Names that could
-        leave ``into`` are skipped; so is everything when git fails (nothing is then known about
-        REF, and every finding counts as new)."""
-        wanted = {n for n in self.names if n.endswith(suffixes) and _safe_name(n)}
+    def snapshot(self, into: Path, suffixes: tuple[str, ...], also: set[str] | None = None) -> dict[str, Path]:
+        """Write REF's files whose names end with ``suffixes`` (and those named in ``also``)
+        under ``into``, as blobs (no filter runs), and return them by their name relative to
+        the top. Names that could leave ``into`` are skipped; so is everything when git fails
+        (nothing is then known about REF, and every finding counts as new)."""
+        wanted = {n for n in self.names if (n.endswith(suffixes) or n in (also or ())) and _safe_name(n)}
         if not wanted:
             return {}
         try:

@@ -203,8 +203,9 @@ def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, j
 
     with tempfile.TemporaryDirectory(prefix="lossguard-ref-") as tmp:
         root = Path(tmp).resolve()
-        written = changes.snapshot(root, PY_SUFFIXES)
-        paths = [written[n] for n in names(sources.paths.values()) if n in written]
+        checked = names(sources.paths.values())
+        written = changes.snapshot(root, PY_SUFFIXES, also=set(checked))  # (a script named without .py, too)
+        paths = [written[n] for n in checked if n in written]
         if not paths:
             return Counter()
         old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written])
