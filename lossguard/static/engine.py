@@ -66,6 +66,7 @@ class _Job:
     sources: dict[Path, str] | None
     places: Mapping[Path, Callable[[int], str]] | None
     context: tuple[Path, ...] = ()  # analysed for their calls into the files checked, never reported
+    modules: frozenset[str] = frozenset()  # a run of several batches: the module names of all its files (see _check_batch's drivers)
 
 
 @dataclass
@@ -111,13 +112,15 @@ def check_files(
     from lossguard.static import rule as rule_mod
 
     file_list = [Path(f) for f in files]
-    job = _Job(select, display, sources, places, tuple(Path(c) for c in context))
+    chunks = batch_mod.cut(file_list, BATCH_FILES)
+    # with several batches, a script may drive a module of another batch (see _check_batch)
+    modules = frozenset(n for f in file_list for n in module_names(f)) if len(chunks) > 1 else frozenset()
+    job = _Job(select, display, sources, places, tuple(Path(c) for c in context), modules)
     rule_mod.PLACES.clear()
     rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, text.RECURSION_LIMIT))
     try:
-        chunks = batch_mod.cut(file_list, BATCH_FILES)
         order = batch_mod.heaviest_first(chunks, sources) if len(chunks) > 1 else [0]
         workers = min(_jobs(jobs), len(chunks))
         if workers > 1:
@@ -266,10 +269,12 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             continue
         analyse_checked(resolved, path, source, tree)
     # a prefiltered file that imports a module analysed in this batch drives it (main.py:
-    # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others
+    # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others.
+    # A module of the run in another batch counts too: its findings raised here are reported
+    # with its own file's, and no other batch would analyse this script.
     analysed = {name for p in out.checked for name in module_names(p)}
     for resolved, path, source, names in drivers:
-        if drives(names, analysed):
+        if drives(names, analysed | job.modules):
             analyse_checked(resolved, path, source, text.parse(source))  # parsed before: it parses
     modules = module_keys(files) if job.context else set()
     for path in job.context:
