@@ -214,6 +214,25 @@ def test_a_thin_wrapper_checked_alone_reports_the_finding_it_forwards_to_an_impo
     assert "(through loss() at utils.py:9)" in json.loads(r.stdout)[0]["message"]
 
 
+def test_a_model_file_checked_alone_reports_what_it_breaks_in_the_training_loop_that_imports_it(tmp_path: Path):
+    """The commonest split: model.py and train.py. Staging only model.py with a softmax added
+    at the end of the model makes train.py's (unchanged) cross-entropy wrong: the finding is
+    in train.py, which pre-commit does not name; its evidence is in model.py, which it does."""
+    git("init", "-q", cwd=tmp_path)
+    model = "import torch.nn as nn\n\n\ndef make_model():\n    return nn.Sequential(nn.Linear(20, 5){})\n"
+    (tmp_path / "model.py").write_text(model.format(""))
+    train = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom model import make_model\n").replace(
+        "model = nn.Sequential(nn.Linear(20, 5))", "model = make_model()"
+    )
+    (tmp_path / "train.py").write_text(train)
+    assert cli("check", "model.py", cwd=tmp_path).returncode == 0
+    (tmp_path / "model.py").write_text(model.format(", nn.Softmax(dim=1)"))
+    r = run("check", "--format", "json", "model.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _codes(r) == [("train.py", "LG001", 15)]
+    assert "(nn.Softmax layer at model.py:5)" in json.loads(r.stdout)[0]["message"]
+
+
 def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit(tmp_path: Path):
     """git lists a submodule (and an untracked repository inside the work tree) as one entry,
     not as its files: they were skipped, and `check .` said "All checks passed"."""
