@@ -50,7 +50,9 @@ class _Raw:
     message: str
     fix: Fix | None = None
     severity: str | None = None  # None: the catalog's
-    causes: tuple[Path, ...] = ()  # the file of the call the function body was analysed for; the thin wrapper's that forwarded it
+    # other files it comes from: the call the function body was analysed for, the thin wrapper
+    # that forwarded it, the sites its message names (rule.EVIDENCE)
+    causes: tuple[Path, ...] = ()
 
 
 BATCH_FILES = 100  # files per batch in a large run: one fresh project and interpreter each
@@ -187,9 +189,8 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             codes = set(rule_classes) if job.select is None else {c for c in rule_classes if c in job.select}
 
             def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None, severity: str | None = None) -> None:
-                causes = tuple(
-                    Path(m.path).resolve() for m in (ctx.callsite[0] if ctx.callsite is not None else None, ctx.forwarded_by) if m is not None
-                )
+                modules = (ctx.callsite[0] if ctx.callsite is not None else None, ctx.forwarded_by, *rule_mod.EVIDENCE)
+                causes = tuple({Path(m.path).resolve() for m in modules if m is not None and m is not ctx.module})
                 raw.append(_Raw(code, node, ctx.module, message, fix, severity, causes))
 
             dispatch: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
@@ -204,6 +205,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
                 ctx = getattr(event, "ctx", None)
                 rule_mod.REPORTING[0] = ctx.module if ctx is not None else None
                 for handler in dispatch.get(type(event), ()):
+                    rule_mod.EVIDENCE.clear()
                     try:
                         handler(event)
                     except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
@@ -300,8 +302,10 @@ def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignor
     (in any batch) and its analysis did not fail, or when a checked file caused it in a file
     that was not checked: a call in a checked file raised it in a function there (pre-commit
     names only the changed files; a caller that stops applying a sigmoid makes an unchanged
-    helper's loss call wrong), or a checked file's thin wrapper forwarded it to its caller
-    there. It is then reported in that file, without a fix. The first finding at a place wins."""
+    helper's loss call wrong), a checked file's thin wrapper forwarded it to its caller there,
+    or its message names a site in a checked file (a softmax added to model.py makes train.py's
+    cross-entropy wrong). It is then reported in that file, without a fix. The first finding at
+    a place wins."""
     result = CheckResult()
     checked: dict[Path, Path] = {}
     skipped: set[Path] = set()
@@ -324,10 +328,10 @@ def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignor
             if path in skipped:
                 continue
             if path not in reported:
-                via = sorted(c for c in causes if c in checked and c not in skipped)
+                via = sorted(c for c in causes if c in reported and c not in skipped)
                 if not via:
                     continue
-                f = dataclasses.replace(f, autofix=None, via=display(checked[via[0]]))
+                f = dataclasses.replace(f, autofix=None, via=display(reported[via[0]]))
             key = (path, f.line, f.col, f.code)
             if key in seen:
                 continue
