@@ -164,6 +164,12 @@ def test_a_file_checked_alone_reports_what_its_calls_break_in_a_helper_it_import
     assert r.returncode == 1, r.stdout + r.stderr
     assert _codes(r) == [("utils.py", "LG002", 5)]
     assert "(passed in by the call at caller.py:15)" in json.loads(r.stdout)[0]["message"]
+    # A helper that skips itself stays skipped, named or not.
+    helper = (tmp_path / "utils.py").read_text()
+    (tmp_path / "utils.py").write_text("# lossguard: skip-file\n" + helper)
+    assert cli("check", "caller.py", cwd=tmp_path).returncode == 0
+    assert cli("check", ".", cwd=tmp_path).returncode == 0
+    (tmp_path / "utils.py").write_text(helper)
     # The same finding as when both files are checked; a file that was not named is never fixed.
     assert _codes(cli("check", "--format", "json", ".", cwd=tmp_path)) == [("utils.py", "LG002", 5)]
     before = (tmp_path / "utils.py").read_bytes()
