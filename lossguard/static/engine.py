@@ -387,7 +387,8 @@ def _findings(
         marks = suppressions.get(path)
         if marks is None:
             marks = suppressions[path] = noqa.suppressions(r.module.source)
-        silenced = marks.silences(pos.start.line, r.code) or marks.silences(pos.end.line, r.code)
+        # (a file that skips itself is skipped also where another file's analysis reaches it)
+        silenced = marks.skip_file or marks.silences(pos.start.line, r.code) or marks.silences(pos.end.line, r.code)
         problem = catalog.PROBLEMS[r.code]
         autofix = _resolve_fix(r.fix, r.module) if r.fix is not None and not silenced else None
         if autofix is not None and portable:
