@@ -170,6 +170,10 @@ def test_a_file_checked_alone_reports_what_its_calls_break_in_a_helper_it_import
     assert cli("check", "caller.py", cwd=tmp_path).returncode == 0
     assert cli("check", ".", cwd=tmp_path).returncode == 0
     (tmp_path / "utils.py").write_text(helper)
+    # So does a helper the configuration excludes.
+    (tmp_path / "pyproject.toml").write_text('[tool.lossguard]\nextend-exclude = ["utils.py"]\n')
+    assert cli("check", "caller.py", cwd=tmp_path).returncode == 0
+    (tmp_path / "pyproject.toml").unlink()
     # The same finding as when both files are checked; a file that was not named is never fixed.
     assert _codes(cli("check", "--format", "json", ".", cwd=tmp_path)) == [("utils.py", "LG002", 5)]
     before = (tmp_path / "utils.py").read_bytes()
