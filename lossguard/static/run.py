@@ -120,9 +120,14 @@ def run_check(
             jobs=jobs,
             context=context,
         )
-    for finding in result.findings:
-        if finding.path not in sources.paths:  # a file that was not checked, reached from one that was
-            sources.add(finding.path, Path(finding.path))
+    # files that were not checked, reached from one that was (lossguard.static.engine._merge):
+    # reported unless the configuration excludes them
+    reached = {f.path for f in result.findings if f.path not in sources.paths}
+    left_out = {name for name in reached if settings.is_excluded(Path(name))}
+    if left_out:
+        result.findings = [f for f in result.findings if f.path not in left_out]
+    for name in sorted(reached - left_out):
+        sources.add(name, Path(name))
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
     for p, book in books.items():
