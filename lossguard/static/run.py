@@ -210,6 +210,9 @@ def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, j
         root = Path(tmp).resolve()
         checked = names(sources.paths.values())
         written = changes.snapshot(root, PY_SUFFIXES, also=set(checked))  # (a script named without .py, too)
+        marker = root / "pyproject.toml"
+        if not marker.exists():
+            marker.write_text("")  # imports are looked for up to a project's root, not in the temporary folder's parents
         paths = [written[n] for n in checked if n in written]
         if not paths:
             return Counter()
