@@ -206,6 +206,30 @@ def test_a_helper_checked_alone_is_checked_with_the_files_that_import_it(tmp_pat
     assert "1 file checked" in cli("check", "utils.py", cwd=tmp_path).stdout
 
 
+def test_a_helper_checked_alone_is_checked_with_the_notebooks_that_import_it(tmp_path: Path):
+    git("init", "-q", cwd=tmp_path)
+    helper = "import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.{}(x, y)\n"
+    (tmp_path / "utils.py").write_text(helper.format("binary_cross_entropy_with_logits"))
+    cells = [
+        "import torch\nimport torch.nn as nn\nfrom utils import loss_fn",
+        "model = nn.Linear(20, 1)\noptimizer = torch.optim.SGD(model.parameters(), lr=0.1)",
+        "for x, y in loader:\n    optimizer.zero_grad()\n    loss = loss_fn(model(x), y)\n    loss.backward()\n    optimizer.step()",
+    ]
+    book = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": c} for c in cells],
+    }
+    (tmp_path / "explore.ipynb").write_text(json.dumps(book, indent=1))
+    assert cli("check", "utils.py", cwd=tmp_path).returncode == 0
+    (tmp_path / "utils.py").write_text(helper.format("binary_cross_entropy"))
+    r = run("check", "--format", "json", "utils.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _codes(r) == [("utils.py", "LG002", 5)]
+    assert "explore.ipynb cell 3" in json.loads(r.stdout)[0]["message"]
+
+
 def test_a_thin_wrapper_checked_alone_reports_the_finding_it_forwards_to_an_importer(tmp_path: Path):
     """A finding on what a thin wrapper only forwards is reported at its caller's argument. A
     staged wrapper whose loss became BCELoss must still fail although the caller was not named."""
