@@ -281,7 +281,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     modules = module_keys(files) if job.context else set()
     for path in job.context:
         try:
-            source = text.read(path)
+            source = (sources or {}).get(path) or text.read(path)  # (a notebook's code cells)
             if not imports_any(source.encode("utf-8", "surrogateescape"), modules):
                 continue  # imports none of this batch's files
             tree = text.parse(source)

@@ -58,11 +58,13 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
 
 
 def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Path) -> list[Path]:
-    """The Python files of the work tree that import a file named on its own (pre-commit names
-    only the staged files: a staged helper must be analysed with its unchanged callers). A
-    file counts when an ``import`` or ``from`` line names one of the named files' module names;
-    files that are checked anyway, excluded, or reached through a symbolic link are not listed.
-    Empty outside a git work tree, or when only folders are named."""
+    """The Python files and notebooks of the work tree that import a file named on its own
+    (pre-commit names only the staged files: a staged helper must be analysed with its
+    unchanged callers). A file counts when an ``import`` or ``from`` line (of a notebook's code
+    cells) names one of the named files' module names; files that are checked anyway,
+    excluded, or reached through a symbolic link are not listed. Empty outside a git work
+    tree, or when only folders are named."""
+    from lossguard.static import notebook
     from lossguard.static.project import MAX_FILE_BYTES  # (the analysis's own limit; imported when needed)
 
     named = [p for p in paths if p.suffix in (".py", ".pyi") and p.is_file()]
@@ -73,14 +75,21 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     checked = {f.resolve() for f in files}
     out = []
     for p in list_files(top) or []:
-        if p.suffix != ".py" or p.is_symlink():
+        if p.suffix not in (".py", notebook.NOTEBOOK_SUFFIX) or p.is_symlink():
             continue
         try:
-            if p.stat().st_size > MAX_FILE_BYTES:
+            if p.stat().st_size > MAX_FILE_BYTES and p.suffix == ".py":
                 continue
             data = p.read_bytes()
         except OSError:
             continue
+        if p.suffix == notebook.NOTEBOOK_SUFFIX:
+            if modules.isdisjoint(_WORD.findall(data)):
+                continue  # (no need to read the cells)
+            try:
+                data = notebook.parse(data.decode("utf-8")).source.encode("utf-8", "surrogateescape")
+            except (ValueError, UnicodeDecodeError):
+                continue
         if imports_any(data, modules) and p.resolve() not in checked and not settings.is_excluded(p, base=top):
             out.append(p)
     return out

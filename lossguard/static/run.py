@@ -84,8 +84,14 @@ def run_check(
     for f in files:
         sources.add(display(f), f, books.get(f))
     to_check = [f for f in files if f not in unreadable]
-    virtual = {p: b.source for p, b in books.items()}
-    places = {p: b.describe for p, b in books.items()}
+    context_books: dict[Path, notebook.Notebook] = {}  # notebooks among them: their code cells are what they run
+    for p in [c for c in context if notebook.is_notebook(c)]:
+        try:
+            context_books[p] = notebook.read(p)
+        except notebook.NotebookError:
+            context.remove(p)
+    virtual = {p: b.source for p, b in {**books, **context_books}.items()}
+    places = {p: b.describe for p, b in {**books, **context_books}.items()}
     fixes: list = []
     fixed = 0
     warnings: list[str] = []
@@ -126,8 +132,9 @@ def run_check(
     left_out = {name for name in reached if settings.is_excluded(Path(name))}
     if left_out:
         result.findings = [f for f in result.findings if f.path not in left_out]
+    by_display = {display(p): b for p, b in context_books.items()}
     for name in sorted(reached - left_out):
-        sources.add(name, Path(name))
+        sources.add(name, Path(name), by_display.get(name))
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
     for p, book in books.items():
