@@ -223,6 +223,27 @@ def test_symlinks_out_of_the_tree_are_not_followed_and_fix_never_writes_through_
     assert (outside / "victim.py").read_text() == TRAIN
 
 
+@pytest.mark.parametrize("entry", ["", ".", "bin"])
+def test_a_git_program_in_the_checked_repository_is_never_run(tmp_path: Path, entry: str):
+    """An empty or relative entry in PATH (a trailing `:` is one) names the current folder,
+    which is the checked repository: its own executable `git` must not be the one run."""
+    marker = tmp_path / "PWNED"
+    repo = tmp_path / "repo"
+    (repo / "bin").mkdir(parents=True)
+    git("init", "-q", cwd=repo)
+    (repo / "train.py").write_text(TRAIN)
+    for fake in (repo / "git", repo / "bin" / "git"):
+        fake.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n")
+        fake.chmod(0o755)
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "first", cwd=repo)
+    env = {**os.environ, "PATH": entry + os.pathsep + os.environ["PATH"]}
+    for args in (["check", "."], ["check", "--diff", "HEAD", "."]):
+        r = run(*args, cwd=repo, env=env)
+        assert not marker.exists(), (args, r.stderr)
+        assert r.returncode == (1 if args == ["check", "."] else 0), r.stdout + r.stderr
+
+
 def test_diff_in_a_partial_clone_never_fetches_a_missing_object(tmp_path: Path):
     """A partial clone fetches a missing object from its promisor remote on first read, and the
     remote's URL, its transport's permission (`protocol.ext.allow`) and `core.sshCommand` all
