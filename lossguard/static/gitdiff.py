@@ -43,9 +43,20 @@ SAFE_CONFIG = (
 _UNSAFE_ENV = ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "GIT_EDITOR", "GIT_CONFIG_PARAMETERS")
 
 
+def git_program() -> str | None:
+    """The ``git`` that PATH names, looked for only in absolute folders: an empty or relative
+    PATH entry (a trailing ``:``) means the current folder, the checked repository, whose own
+    ``git`` file must never run."""
+    folders = [d for d in os.environ.get("PATH", os.defpath).split(os.pathsep) if d and os.path.isabs(d)]
+    return shutil.which("git", path=os.pathsep.join(folders)) if folders else None
+
+
 def git(args: list[str], cwd: Path, timeout: float = 120, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run ``git`` with every setting that could execute a program disabled. Raises OSError when
     git is missing and subprocess.TimeoutExpired when it hangs."""
+    program = git_program()
+    if program is None:
+        raise FileNotFoundError("git")
     env = {k: v for k, v in os.environ.items() if k not in _UNSAFE_ENV}
     env.update(GIT_CONFIG_NOSYSTEM="1", GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", PAGER="cat")
     # A partial clone fetches a missing object from its promisor remote on first read; the
@@ -55,7 +66,7 @@ def git(args: list[str], cwd: Path, timeout: float = 120, stdin: bytes | None = 
     env.update(GIT_ALLOW_PROTOCOL="", GIT_NO_LAZY_FETCH="1")
     config = [a for c in SAFE_CONFIG for a in ("-c", c)]
     return subprocess.run(
-        ["git", "--no-pager", *config, *args],
+        [program, "--no-pager", *config, *args],
         check=False,
         cwd=cwd,
         capture_output=True,
@@ -239,7 +250,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
     """The files changed since ``ref``. Raises UsageError for a bad repository or ref."""
     if ref.startswith("-"):
         raise UsageError(f"--diff {ref}: a git ref cannot start with '-'")
-    if shutil.which("git") is None:  # (toplevel() reads a missing git as "not a repository")
+    if git_program() is None:  # (toplevel() reads a missing git as "not a repository")
         raise UsageError("--diff needs git, and no `git` command was found on PATH")
     try:
         top_dir = toplevel(cwd)
