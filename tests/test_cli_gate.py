@@ -179,6 +179,9 @@ def test_a_file_checked_alone_reports_what_its_calls_break_in_a_helper_it_import
     before = (tmp_path / "utils.py").read_bytes()
     cli("check", "--fix", "--unsafe-fixes", "caller.py", cwd=tmp_path)
     assert (tmp_path / "utils.py").read_bytes() == before
+    r = cli("check", "--add-noqa", "caller.py", cwd=tmp_path)  # nor given noqa comments
+    assert (tmp_path / "utils.py").read_bytes() == before
+    assert "no noqa comment added at utils.py:5: the file was not named" in r.stderr, r.stderr
 
 
 def test_a_helper_checked_alone_is_checked_with_the_files_that_import_it(tmp_path: Path):
