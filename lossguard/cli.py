@@ -394,7 +394,11 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
 def _add_noqa(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyped-def]
     from lossguard.static.noqa import add_noqa
 
-    result = add_noqa(outcome.findings, outcome.sources.paths)
+    named = [f for f in outcome.findings if f.via is None]  # only the files it checked are edited
+    result = add_noqa(named, outcome.sources.paths)
+    result.skipped[:0] = [
+        f"{f.path}:{f.line}: the file was not named (the finding comes from {f.via})" for f in outcome.findings if f.via is not None
+    ]
     from lossguard.static.sources import printable
 
     for why in result.skipped:
