@@ -209,6 +209,24 @@ def test_a_helper_checked_alone_is_checked_with_the_files_that_import_it(tmp_pat
     assert "1 file checked" in cli("check", "utils.py", cwd=tmp_path).stdout
 
 
+def test_a_helper_checked_alone_is_checked_with_the_callers_of_its_callers(tmp_path: Path):
+    """train.py -> losses.py -> utils.py: staging utils.py alone must still see train.py's logits."""
+    git("init", "-q", cwd=tmp_path)
+    helper = "import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.{}(x, y)\n"
+    (tmp_path / "utils.py").write_text(helper.format("binary_cross_entropy_with_logits"))
+    (tmp_path / "losses.py").write_text("from utils import loss_fn\n\n\ndef compute(out, y):\n    return loss_fn(out, y) * 2\n")
+    caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom losses import compute\n").replace(
+        "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"
+    )
+    (tmp_path / "train.py").write_text(caller.replace("criterion(model(x), y)", "compute(model(x), y)"))
+    assert cli("check", "utils.py", cwd=tmp_path).returncode == 0
+    (tmp_path / "utils.py").write_text(helper.format("binary_cross_entropy"))
+    assert _codes(cli("check", "--format", "json", ".", cwd=tmp_path)) == [("utils.py", "LG002", 5)]
+    r = run("check", "--format", "json", "utils.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _codes(r) == [("utils.py", "LG002", 5)]
+
+
 def test_a_helper_checked_alone_is_checked_with_the_notebooks_that_import_it(tmp_path: Path):
     git("init", "-q", cwd=tmp_path)
     helper = "import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.{}(x, y)\n"
