@@ -278,7 +278,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     for resolved, path, source, names in drivers:
         if drives(names, analysed | job.modules):
             analyse_checked(resolved, path, source, text.parse(source))  # parsed before: it parses
-    modules = module_keys(files) if job.context else set()
+    modules = module_keys(files) | module_keys(list(job.context)) if job.context else set()  # (importers of importers)
     for path in job.context:
         try:
             source = (sources or {}).get(path) or text.read(path)  # (a notebook's code cells)

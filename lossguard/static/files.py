@@ -57,11 +57,15 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
     return found
 
 
+IMPORT_DEPTH = 3  # importers of importers are followed this many imports away from a named file
+
+
 def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Path) -> list[Path]:
-    """The Python files and notebooks of the work tree that import a file named on its own
-    (pre-commit names only the staged files: a staged helper must be analysed with its
-    unchanged callers). A file counts when an ``import`` or ``from`` line (of a notebook's code
-    cells) names one of the named files' module names; files that are checked anyway,
+    """The Python files and notebooks of the work tree that import a file named on its own,
+    directly or through other files, up to ``IMPORT_DEPTH`` imports away (pre-commit names only
+    the staged files: a staged helper must be analysed with its unchanged callers, and theirs).
+    A file counts when an ``import`` or ``from`` line (of a notebook's code cells) names the
+    module of a named file or of a file already counted; files that are checked anyway,
     excluded, or reached through a symbolic link are not listed. Empty outside a git work
     tree, or when only folders are named."""
     from lossguard.static import notebook
@@ -71,11 +75,11 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     top = toplevel(cwd) if named else None
     if top is None:
         return []
-    modules = module_keys(named)
     checked = {f.resolve() for f in files}
-    out = []
+    python: dict[Path, set[bytes]] = {}  # file -> the words of its import lines
+    books: list[tuple[Path, bytes]] = []
     for p in list_files(top) or []:
-        if p.suffix not in (".py", notebook.NOTEBOOK_SUFFIX) or p.is_symlink():
+        if p.suffix not in (".py", notebook.NOTEBOOK_SUFFIX) or p.is_symlink() or p.resolve() in checked:
             continue
         try:
             if p.stat().st_size > MAX_FILE_BYTES and p.suffix == ".py":
@@ -84,25 +88,44 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
         except OSError:
             continue
         if p.suffix == notebook.NOTEBOOK_SUFFIX:
-            if modules.isdisjoint(_WORD.findall(data)):
-                continue  # (no need to read the cells)
-            try:
-                data = notebook.parse(data.decode("utf-8")).source.encode("utf-8", "surrogateescape")
-            except (ValueError, UnicodeDecodeError):
-                continue
-        if imports_any(data, modules) and p.resolve() not in checked and not settings.is_excluded(p, base=top):
-            out.append(p)
-    return out
+            books.append((p, data))
+        else:
+            python[p] = import_words(data)
+    modules = module_keys(named)
+    found: list[Path] = []
+    for _ in range(IMPORT_DEPTH):
+        new = [p for p, words in python.items() if not words.isdisjoint(modules)]
+        if not new:
+            break
+        for p in new:
+            del python[p]
+        found += new
+        modules |= module_keys(new)
+    for p, data in books:  # (a notebook cannot be imported: it only adds itself)
+        if modules.isdisjoint(_WORD.findall(data)):
+            continue  # (no need to read the cells)
+        try:
+            cells = notebook.parse(data.decode("utf-8")).source.encode("utf-8", "surrogateescape")
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if not import_words(cells).isdisjoint(modules):
+            found.append(p)
+    return sorted(p for p in found if not settings.is_excluded(p, base=top))
 
 
 _IMPORT_LINE = re.compile(rb"^[ \t]*(?:from|import)[ \t][^\n]*", re.MULTILINE)
 _WORD = re.compile(rb"\w+")
 
 
+def import_words(data: bytes) -> set[bytes]:
+    """The words of a file's ``import`` and ``from`` lines (module names among them; UTF-8)."""
+    return {w for m in _IMPORT_LINE.finditer(data) for w in _WORD.findall(m.group())}
+
+
 def imports_any(data: bytes, modules: set[bytes]) -> bool:
     """Whether an ``import`` or ``from`` line of a file's bytes names one of ``modules``
     (UTF-8 encoded names; linear in the file, whatever the number of modules)."""
-    return any(not modules.isdisjoint(_WORD.findall(m.group())) for m in _IMPORT_LINE.finditer(data))
+    return not import_words(data).isdisjoint(modules)
 
 
 def module_keys(paths: list[Path]) -> set[bytes]:
