@@ -57,7 +57,7 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
     return found
 
 
-IMPORT_DEPTH = 3  # importers of importers are followed this many imports away from a named file
+IMPORT_DEPTH = 2  # importers of importers are followed this many imports away from a named file
 
 
 def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Path) -> list[Path]:
