@@ -171,7 +171,7 @@ def check_batch(files: list[Path], job: _Job, portable: bool = False, last: bool
 
 def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     from lossguard.static import rule as rule_mod
-    from lossguard.static.files import imports_any, module_keys
+    from lossguard.static.files import import_words, imports_any, module_keys
 
     raw: list[_Raw] = []
     analysis: dict[str, Any] = {}
@@ -282,7 +282,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     for path in job.context:
         try:
             source = (sources or {}).get(path) or text.read(path)  # (a notebook's code cells)
-            if not imports_any(source.encode("utf-8", "surrogateescape"), modules):
+            if not imports_any(import_words(source.encode("utf-8", "surrogateescape")), modules):
                 continue  # imports none of this batch's files
             tree = text.parse(source)
         except ValueError:  # (SourceError is one) not checked, so not reported either

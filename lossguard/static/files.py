@@ -20,7 +20,6 @@ from pathlib import Path
 from lossguard.config import Settings
 from lossguard.static.finding import FileError
 from lossguard.static.gitdiff import list_files, toplevel
-from lossguard.static.prefilter import module_names
 
 PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.static.notebook
 
@@ -76,7 +75,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     if top is None:
         return []
     checked = {f.resolve() for f in files}
-    python: dict[Path, set[bytes]] = {}  # file -> the words of its import lines
+    python: dict[Path, set[tuple[bytes, ...]]] = {}  # file -> the dotted names it imports
     books: list[tuple[Path, bytes]] = []
     for p in list_files(top) or []:
         if p.suffix not in (".py", notebook.NOTEBOOK_SUFFIX) or p.is_symlink() or p.resolve() in checked:
@@ -94,7 +93,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     modules = module_keys(named)
     found: list[Path] = []
     for _ in range(IMPORT_DEPTH):
-        new = [p for p, words in python.items() if not words.isdisjoint(modules)]
+        new = [p for p, names in python.items() if imports_any(names, modules)]
         if not new:
             break
         for p in new:
@@ -102,35 +101,65 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
         found += new
         modules |= module_keys(new)
     for p, data in books:  # (a notebook cannot be imported: it only adds itself)
-        if modules.isdisjoint(_WORD.findall(data)):
+        if {key[-1] for key in modules}.isdisjoint(_WORD.findall(data)):
             continue  # (no need to read the cells)
         try:
             cells = notebook.parse(data.decode("utf-8")).source.encode("utf-8", "surrogateescape")
         except (ValueError, UnicodeDecodeError):
             continue
-        if not import_words(cells).isdisjoint(modules):
+        if imports_any(import_words(cells), modules):
             found.append(p)
     return sorted(p for p in found if not settings.is_excluded(p, base=top))
 
 
-_IMPORT_LINE = re.compile(rb"^[ \t]*(?:from|import)[ \t][^\n]*", re.MULTILINE)
+_IMPORT = re.compile(rb"^[ \t]*import[ \t]+([^\n#;]*)", re.MULTILINE)
+_FROM = re.compile(rb"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
 _WORD = re.compile(rb"\w+")
 
 
-def import_words(data: bytes) -> set[bytes]:
-    """The words of a file's ``import`` and ``from`` lines (module names among them; UTF-8)."""
-    return {w for m in _IMPORT_LINE.finditer(data) for w in _WORD.findall(m.group())}
+def import_words(data: bytes) -> set[tuple[bytes, ...]]:
+    """The dotted names a file's ``import`` and ``from`` statements may load, split at the
+    dots, with every package on the way (``from a.b import c``: a, a.b and a.b.c; a relative
+    ``from .m import c``: m and m.c). Read from the bytes, without parsing (UTF-8 names)."""
+    names: set[tuple[bytes, ...]] = set()
+    for m in _IMPORT.finditer(data):
+        for part in m.group(1).split(b","):
+            words = part.split()
+            if words:
+                names.add(tuple(words[0].split(b".")))
+    for m in _FROM.finditer(data):
+        base = tuple(w for w in m.group(1).lstrip(b".").split(b".") if w)
+        if base:
+            names.add(base)
+        for part in m.group(2).strip(b"()").split(b","):
+            words = part.split()
+            if words and words[0] != b"*" and _WORD.fullmatch(words[0]):
+                names.add((*base, words[0]))
+    return {name[:i] for name in names for i in range(1, len(name) + 1) if all(name[:i])}
 
 
-def imports_any(data: bytes, modules: set[bytes]) -> bool:
-    """Whether an ``import`` or ``from`` line of a file's bytes names one of ``modules``
-    (UTF-8 encoded names; linear in the file, whatever the number of modules)."""
-    return not import_words(data).isdisjoint(modules)
+def imports_any(names: set[tuple[bytes, ...]], modules: set[tuple[bytes, ...]]) -> bool:
+    """Whether one of the dotted ``names`` (:func:`import_words`) is one of ``modules``
+    (:func:`module_keys`): the same last part, and the parts before it those of the file's
+    folders (``import run`` and ``from lossguard.static import run`` load lossguard/static/run.py;
+    ``from tests.cli_support import run`` does not)."""
+    for name in names:
+        for key in modules:
+            if name[-1] == key[-1] and len(name) <= len(key) and key[len(key) - len(name) :] == name:
+                return True
+    return False
 
 
-def module_keys(paths: list[Path]) -> set[bytes]:
-    """The names under which ``paths`` can be imported, as :func:`imports_any` compares them."""
-    return {n.encode("utf-8", "surrogateescape") for p in paths for n in module_names(p)}
+def module_keys(paths: list[Path]) -> set[tuple[bytes, ...]]:
+    """Each file's dotted path, from the file system's root (``__init__.py``: its package's)."""
+    keys = set()
+    for p in paths:
+        parts = p.resolve().with_suffix("").parts[1:]
+        if parts and parts[-1] == "__init__":
+            parts = parts[:-1]
+        if parts:
+            keys.add(tuple(part.encode("utf-8", "surrogateescape") for part in parts))
+    return keys
 
 
 def _list_dir(folder: Path, errors: list[FileError]) -> list[Path]:
