@@ -141,6 +141,7 @@ class Changes:
     ref: str
     toplevel: Path
     names: list[str] = field(default_factory=list)  # the files in REF's tree, relative to the top
+    blobs: dict[str, str] = field(default_factory=dict)  # the regular files among them -> their object id
     gitlinks: dict[str, str] = field(default_factory=dict)  # submodule folder in REF's tree -> its commit there
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
@@ -206,19 +207,10 @@ class Changes:
         under ``into``, as blobs (no filter runs), and return them by their name relative to
         the top. Names that could leave ``into`` are skipped; so is everything when git fails
         (nothing is then known about REF, and every finding counts as new)."""
-        wanted = {n for n in self.names if (n.endswith(suffixes) or n in (also or ())) and _safe_name(n)}
-        if not wanted:
+        blobs = [(oid, n) for n, oid in self.blobs.items() if (n.endswith(suffixes) or n in (also or ())) and _safe_name(n)]
+        if not blobs:
             return {}
         try:
-            listing = git(["ls-tree", "-r", "-z", "--full-tree", self.ref], self.toplevel)
-            if listing.returncode != 0:
-                return {}
-            blobs: list[tuple[str, str]] = []
-            for entry in _text(listing.stdout).split("\0"):
-                meta, _, name = entry.partition("\t")
-                parts = meta.split()
-                if len(parts) == 3 and parts[0] in ("100644", "100755") and parts[1] == "blob" and name in wanted:
-                    blobs.append((parts[2], name))
             batch = git(["cat-file", "--batch"], self.toplevel, stdin="".join(f"{oid}\n" for oid, _ in blobs).encode())
         except (OSError, subprocess.TimeoutExpired):
             return {}
@@ -279,8 +271,10 @@ def changes_since(ref: str, cwd: Path) -> Changes:
             continue
         if parts[1] == "commit":
             changes.gitlinks[name] = parts[2]
-        else:
-            changes.names.append(name)
+            continue
+        changes.names.append(name)
+        if parts[0] in ("100644", "100755") and parts[1] == "blob":  # (not a symbolic link)
+            changes.blobs[name] = parts[2]
     changes.at_ref = {(top_dir / n).resolve() for n in changes.names}
     changes.present = {p.resolve() for p in present}
     return changes
