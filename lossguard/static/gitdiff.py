@@ -146,6 +146,7 @@ class Changes:
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
     _changed: dict[Path, set[int] | None] = field(default_factory=dict)  # None: cannot compare, all changed
+    _ignores: dict[Path, bool] = field(default_factory=dict)
 
     def touches(self, path: Path, start: int, end: int, checked_text: str | None = None) -> bool:
         """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
@@ -160,12 +161,14 @@ class Changes:
 
     def _ignored(self, path: Path) -> bool:
         """Whether git ignores ``path`` (False outside the work tree, which no ref describes)."""
-        try:
-            rel = path.relative_to(self.toplevel).as_posix()
-            proc = git(["check-ignore", "-q", "--no-index", "--", rel], self.toplevel, timeout=30)
-        except (ValueError, OSError, subprocess.TimeoutExpired):
-            return False
-        return proc.returncode == 0
+        if path not in self._ignores:
+            try:
+                rel = path.relative_to(self.toplevel).as_posix()
+                proc = git(["check-ignore", "-q", "--no-index", "--", rel], self.toplevel, timeout=30)
+                self._ignores[path] = proc.returncode == 0
+            except (ValueError, OSError, subprocess.TimeoutExpired):
+                self._ignores[path] = False
+        return self._ignores[path]
 
     def _submodule(self, path: Path) -> tuple[Path, str, str] | None:
         """(its folder, its commit in REF, the path within it) when ``path`` is in a submodule
