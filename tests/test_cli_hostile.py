@@ -293,6 +293,21 @@ def test_deep_bracket_nest_does_not_crash_and_other_findings_survive(tmp_path: P
 # 1200 already breaks Python's default recursion limit (the test fails with the limit left there);
 # 3000 is issue 10's reproducer, which takes libcst seconds.
 @pytest.mark.parametrize("depth", [1200, pytest.param(3000, marks=pytest.mark.integration)])
+def test_a_file_too_large_to_analyse_is_an_error_and_the_others_are_reported(tmp_path: Path):
+    """A 50 MB generated module took about 12 GB to parse and analyse: the job was killed for
+    memory, and every other file's findings were lost with it. Over the limit, a file is not
+    checked, said so (exit 2), and the rest is checked."""
+    from lossguard.static.sources import MAX_CHECKED_BYTES
+
+    line = b"x = 1  # " + b"a" * 90 + b"\n"
+    (tmp_path / "generated.py").write_bytes(line * (MAX_CHECKED_BYTES // len(line) + 1))
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--format", "concise", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert f"generated.py: too large to check ({(MAX_CHECKED_BYTES // len(line) + 1) * len(line):,} bytes; the limit is {MAX_CHECKED_BYTES:,})" in r.stderr
+    assert "train.py:13:26: LG001" in r.stdout
+
+
 def test_fix_and_diff_on_a_deep_attribute_chain(tmp_path: Path, depth: int):
     chain = "a" + ".b" * depth
     src = LOSS.replace("loss.backward()\n", "loss.backward()\ntotal = 0\nfor _ in range(3):\n    total += loss\n") + f"y = {chain}\n"
