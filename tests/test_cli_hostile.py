@@ -290,9 +290,6 @@ def test_deep_bracket_nest_does_not_crash_and_other_findings_survive(tmp_path: P
     assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
 
 
-# 1200 already breaks Python's default recursion limit (the test fails with the limit left there);
-# 3000 is issue 10's reproducer, which takes libcst seconds.
-@pytest.mark.parametrize("depth", [1200, pytest.param(3000, marks=pytest.mark.integration)])
 def test_a_file_too_large_to_analyse_is_an_error_and_the_others_are_reported(tmp_path: Path):
     """A 50 MB generated module took about 12 GB to parse and analyse: the job was killed for
     memory, and every other file's findings were lost with it. Over the limit, a file is not
@@ -308,6 +305,9 @@ def test_a_file_too_large_to_analyse_is_an_error_and_the_others_are_reported(tmp
     assert "train.py:13:26: LG001" in r.stdout
 
 
+# 1200 already breaks Python's default recursion limit (the test fails with the limit left there);
+# 3000 is issue 10's reproducer, which takes libcst seconds.
+@pytest.mark.parametrize("depth", [1200, pytest.param(3000, marks=pytest.mark.integration)])
 def test_fix_and_diff_on_a_deep_attribute_chain(tmp_path: Path, depth: int):
     chain = "a" + ".b" * depth
     src = LOSS.replace("loss.backward()\n", "loss.backward()\ntotal = 0\nfor _ in range(3):\n    total += loss\n") + f"y = {chain}\n"
