@@ -301,7 +301,10 @@ def test_a_file_too_large_to_analyse_is_an_error_and_the_others_are_reported(tmp
     (tmp_path / "train.py").write_text(TRAIN)
     r = run("check", "--format", "concise", ".", cwd=tmp_path)
     assert r.returncode == 2, r.stderr
-    assert f"generated.py: too large to check ({(MAX_CHECKED_BYTES // len(line) + 1) * len(line):,} bytes; the limit is {MAX_CHECKED_BYTES:,})" in r.stderr
+    assert (
+        f"generated.py: too large to check ({(MAX_CHECKED_BYTES // len(line) + 1) * len(line):,} bytes; the limit is {MAX_CHECKED_BYTES:,})"
+        in r.stderr
+    )
     assert "train.py:13:26: LG001" in r.stdout
 
 
