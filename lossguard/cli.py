@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -90,6 +90,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # what print() left in the buffer fails here, not at exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
+    except _OutputError as exc:
+        return _output_failed(exc)
+    finally:
+        sys.stdout = stdout
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -104,12 +119,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     except UsageError as exc:
-        print(f"lossguard: error: {exc}", file=sys.stderr)
+        from lossguard.static.sources import printable
+
+        print(f"lossguard: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return _closed_pipe()
+    except _OutputError as exc:
+        return _output_failed(exc)
     except Exception as exc:  # noqa: BLE001 - a bug: say so and exit 2 (not checked), never 1 (findings)
         import traceback
 
@@ -132,14 +151,61 @@ def _tolerant_streams() -> None:
 
 def _closed_pipe() -> int:
     """The reader went away (``lossguard check | head``): stop quietly, as other tools do."""
+    _discard_stdout()
+    return EXIT_FINDINGS
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing what is left at exit does not fail again."""
     import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so that flushing at exit does not fail again
+        os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-    return EXIT_FINDINGS
+
+
+def _output_failed(exc: Exception) -> int:
+    _discard_stdout()
+    print(f"lossguard: error: cannot write to standard output ({exc})", file=sys.stderr)
+    return EXIT_ERROR
+
+
+class _OutputError(Exception):
+    """Standard output cannot be written (a full disk, an I/O error): exit 2 saying so, not an internal error."""
+
+
+class _Stdout:
+    """``sys.stdout`` while a command runs: a failed write raises :class:`_OutputError` (a
+    closed pipe stays a BrokenPipeError, see :func:`_closed_pipe`), so that it is told apart
+    from a bug."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from exc
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from exc
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def _console(stream=None):  # type: ignore[no-untyped-def]
@@ -202,13 +268,17 @@ def _check(args: argparse.Namespace) -> int:
         unsafe_fixes=args.unsafe_fixes,
         jobs=args.jobs,
     )
+    from lossguard.static.sources import printable
+
+    for warning in outcome.warnings:
+        print(f"lossguard: warning: {printable(warning)}", file=sys.stderr)
     if args.fix:
-        for warning in outcome.warnings:
-            print(f"lossguard: warning: {warning}", file=sys.stderr)
         if outcome.fixed and not args.quiet:
             n, n_files = outcome.fixed, len(outcome.fixes)
             print(f"Fixed {n} problem{'s' if n != 1 else ''} in {n_files} file{'s' if n_files != 1 else ''}.", file=sys.stderr)
 
+    if outcome.files_checked == 0 and not outcome.errors:
+        print(f"lossguard: warning: no Python file or notebook found under {printable(', '.join(str(p) for p in paths))}", file=sys.stderr)
     if args.add_noqa:
         return _add_noqa(args, outcome)
     if args.output_file is not None:
@@ -244,12 +314,12 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
     """``--diff`` without a ref: print the fixes --fix would make as a unified diff, write nothing."""
     import difflib
 
-    from lossguard.static.sources import LineTable
+    from lossguard.static.sources import LineTable, printable
 
     for r in outcome.fixes:
         book = outcome.sources.notebooks.get(_display(r.path))
         before = book.source if book is not None else r.original
-        name = str(r.path)
+        name = printable(str(r.path))
         sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
     sys.stdout.flush()
     _print_errors(outcome.errors)
@@ -324,9 +394,15 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
 def _add_noqa(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyped-def]
     from lossguard.static.noqa import add_noqa
 
-    result = add_noqa(outcome.findings, outcome.sources.paths)
+    named = [f for f in outcome.findings if f.via is None]  # only the files it checked are edited
+    result = add_noqa(named, outcome.sources.paths)
+    result.skipped[:0] = [
+        f"{f.path}:{f.line}: the file was not named (the finding comes from {f.via})" for f in outcome.findings if f.via is not None
+    ]
+    from lossguard.static.sources import printable
+
     for why in result.skipped:
-        print(f"lossguard: warning: no noqa comment added at {why}", file=sys.stderr)
+        print(f"lossguard: warning: no noqa comment added at {printable(why)}", file=sys.stderr)
     _print_errors(outcome.errors)
     if not args.quiet:
         n, files = result.added, result.files
@@ -356,7 +432,7 @@ def _print_errors(errors: list) -> None:  # type: ignore[type-arg]
     from lossguard.static.sources import printable
 
     for e in errors:
-        print(f"lossguard: error: {printable(e.path)}: {e.reason}", file=sys.stderr)
+        print(f"lossguard: error: {printable(e.path)}: {printable(e.reason)}", file=sys.stderr)
 
 
 def _rules(args: argparse.Namespace) -> int:

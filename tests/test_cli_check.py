@@ -147,3 +147,29 @@ def test_folder_inside_an_excluded_folder_is_checked_when_named(project):
     assert cli("check", ".", cwd=project).returncode == 0, "files under .venv are excluded"
     r = cli("check", "--format", "json", str(inner), cwd=project)
     assert r.returncode == 1 and len(json.loads(r.stdout)) == 2, "a folder named on the command line is checked"
+
+
+def test_a_script_that_drives_a_module_in_another_batch_still_drives_it(tmp_path: Path):
+    """A large run is cut into batches of files. A script the prefilter skips (it mentions no
+    loss) is analysed when it calls into a checked module (`z_train.fit(a_model.Classifier())`):
+    that module was looked for in the script's batch only, so with enough files between them
+    the finding was lost and the run said "All checks passed"."""
+    (tmp_path / "a_model.py").write_text(
+        "import torch.nn as nn\n\n\nclass Classifier(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.fc = nn.Linear(10, 3)\n\n    def forward(self, x):\n        return self.fc(x).softmax(dim=1)\n"
+    )
+    (tmp_path / "z_train.py").write_text(
+        "import torch\nimport torch.nn.functional as F\n\n\ndef fit(model, loader):\n"
+        "    opt = torch.optim.SGD(model.parameters(), lr=0.1)\n    for x, y in loader:\n        opt.zero_grad()\n"
+        "        loss = F.cross_entropy(model(x), y)\n        loss.backward()\n        opt.step()\n"
+    )
+    (tmp_path / "a_main.py").write_text('import a_model\nimport z_train\n\nif __name__ == "__main__":\n    z_train.fit(a_model.Classifier(), [])\n')
+    expected = [("z_train.py", "LG001", 9)]
+    r = cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert [(d["path"], d["code"], d["line"]) for d in json.loads(r.stdout)] == expected
+    for i in range(150):  # a_main.py and z_train.py now fall in different batches
+        (tmp_path / f"b_{i:03d}.py").write_text("x = 1\n")
+    for jobs in ("1", "2"):
+        r = cli("check", "--format", "json", "--jobs", jobs, ".", cwd=tmp_path)
+        assert r.returncode == 1, r.stdout + r.stderr
+        assert [(d["path"], d["code"], d["line"]) for d in json.loads(r.stdout)] == expected

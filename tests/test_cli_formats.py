@@ -90,6 +90,21 @@ def test_github_annotations_are_escaped(tmp_path: Path):
     assert len(lines) == 2
 
 
+@pytest.mark.parametrize("args", [[], ["--format", "concise"], ["--format", "github"], ["--diff"], ["--fix"], ["--statistics"]])
+def test_a_file_name_cannot_forge_a_workflow_command_in_any_output(tmp_path: Path, args: list[str]):
+    """GitHub reads any line of a job's log that starts with `::` as a command: a file name with
+    a newline in it printed as-is in the text report forged annotations (or `::stop-commands::`)."""
+    (tmp_path / "x\n::error file=evil.py,line=1::forged\n.py").write_text(TRAIN)
+    (tmp_path / "helper.py").symlink_to(tmp_path / "x\n::error file=evil.py,line=1::forged\n.py")  # --fix warns about it by name
+    r = run("check", *args, ".", "helper.py", cwd=tmp_path)
+    assert r.returncode in (0, 1), r.stderr
+    lines = (r.stdout + r.stderr).splitlines()
+    forged = [line for line in lines if line.startswith("::") and not line.startswith("::error file=x%0A%3A%3Aerror")]
+    assert forged == [], lines
+    if args in ([], ["--format", "concise"]):
+        assert "x\\n::error file=evil.py,line=1::forged\\n.py:13:26: LG001" in r.stdout
+
+
 def test_statistics_text_and_json(repo: Path):
     (repo / "src" / "more.py").write_text(TRAIN.replace("nn.Softmax(dim=1)", "nn.LogSoftmax(dim=1)"))
     r = cli("check", "--statistics", cwd=repo)

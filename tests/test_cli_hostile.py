@@ -55,6 +55,21 @@ def test_selection_that_runs_no_static_rule_is_a_usage_error(tmp_path: Path, sel
     assert "lossguard: error:" in r.stderr
 
 
+def test_a_configuration_that_excludes_every_file_is_an_error_and_no_file_is_not_a_pass(tmp_path: Path):
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "pyproject.toml").write_text('[tool.lossguard]\nextend-exclude = ["*.py"]\n')
+    r = run("check", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "All checks passed" not in r.stdout
+    assert "every Python file and notebook under . is excluded" in r.stderr and "pyproject.toml" in r.stderr
+    assert cli("check", "train.py", cwd=tmp_path).returncode == 1  # a file named explicitly is still checked
+    (tmp_path / "empty").mkdir()
+    r = run("check", "empty", cwd=tmp_path)
+    assert r.returncode == 0
+    assert "All checks passed" not in r.stdout and "No Python files or notebooks to check" in r.stdout
+    assert "lossguard: warning: no Python file or notebook found under empty" in r.stderr
+
+
 def test_runtime_code_can_still_be_ignored(tmp_path: Path):
     (tmp_path / "train.py").write_text(FIXED)
     assert cli("check", "--ignore", "LG101", ".", cwd=tmp_path).returncode == 0
@@ -81,6 +96,35 @@ def test_closed_pipe_exits_quietly(tmp_path: Path):
         )
         assert proc.stdout.count("\n") == 1
         assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails with ENOSPC)")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "concise", "."],
+        ["check", "--format", "sarif", "."],
+        ["check", "--diff", "."],
+        ["check", "--add-noqa", "."],
+        ["baseline", "."],
+        ["rules"],
+        ["explain", "LG001"],
+    ],
+)
+def test_a_full_disk_on_standard_output_is_an_error_not_a_crash(tmp_path: Path, args: list[str]):
+    (tmp_path / "train.py").write_text(TRAIN)
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "lossguard", *args], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert "lossguard: error: cannot write to standard output (No space left on device)" in proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+
+
+def test_a_file_with_a_null_byte_names_the_reason_without_a_line_none(tmp_path: Path):
+    (tmp_path / "train.py").write_bytes(b"import torch\nx = 1\x00\n")
+    r = cli("check", ".", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "train.py: cannot parse: source code string cannot contain null bytes" in r.stderr, r.stderr
 
 
 def test_pyproject_with_tool_not_a_table_is_a_config_error(tmp_path: Path):
@@ -179,6 +223,60 @@ def test_symlinks_out_of_the_tree_are_not_followed_and_fix_never_writes_through_
     assert (outside / "victim.py").read_text() == TRAIN
 
 
+@pytest.mark.parametrize("entry", ["", ".", "bin"])
+def test_a_git_program_in_the_checked_repository_is_never_run(tmp_path: Path, entry: str):
+    """An empty or relative entry in PATH (a trailing `:` is one) names the current folder,
+    which is the checked repository: its own executable `git` must not be the one run."""
+    marker = tmp_path / "PWNED"
+    repo = tmp_path / "repo"
+    (repo / "bin").mkdir(parents=True)
+    git("init", "-q", cwd=repo)
+    (repo / "train.py").write_text(TRAIN)
+    for fake in (repo / "git", repo / "bin" / "git"):
+        fake.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n")
+        fake.chmod(0o755)
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "first", cwd=repo)
+    env = {**os.environ, "PATH": entry + os.pathsep + os.environ["PATH"]}
+    for args in (["check", "."], ["check", "--diff", "HEAD", "."]):
+        r = run(*args, cwd=repo, env=env)
+        assert not marker.exists(), (args, r.stderr)
+        assert r.returncode == (1 if args == ["check", "."] else 0), r.stdout + r.stderr
+
+
+def test_diff_in_a_partial_clone_never_fetches_a_missing_object(tmp_path: Path):
+    """A partial clone fetches a missing object from its promisor remote on first read, and the
+    remote's URL, its transport's permission (`protocol.ext.allow`) and `core.sshCommand` all
+    come from the repository's own configuration: `ext::` runs any command."""
+    marker = tmp_path / "PWNED"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git("init", "-q", cwd=repo)
+    (repo / "train.py").write_text(FIXED)
+    git("add", ".", cwd=repo)
+    git("commit", "-q", "-m", "first", cwd=repo)
+    blob = git("rev-parse", "HEAD:train.py", cwd=repo).strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()  # the object a lazy fetch would bring
+    for key, value in (
+        ("core.repositoryFormatVersion", "1"),
+        ("extensions.partialClone", "origin"),
+        ("remote.origin.promisor", "true"),
+        ("remote.origin.url", f"ext::sh -c touch% {marker}"),
+        ("protocol.ext.allow", "always"),
+    ):
+        git("config", key, value, cwd=repo)
+    (repo / "train.py").write_text(TRAIN)
+    # The trap is armed: plain git reading the old text runs the remote's command.
+    subprocess.run(["git", "cat-file", "blob", "HEAD:train.py"], cwd=repo, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert marker.exists(), "the promisor remote should run for plain git"
+    marker.unlink()
+    r = run("check", "--format", "json", "--diff", "HEAD", cwd=repo)
+    assert not marker.exists()
+    # The old text cannot be read, so every line of train.py counts as changed.
+    assert r.returncode == 1, r.stderr
+    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+
+
 # ---------------------------------------------------------------- no input crashes the run
 
 
@@ -190,6 +288,24 @@ def test_deep_bracket_nest_does_not_crash_and_other_findings_survive(tmp_path: P
     assert r.returncode == 2, (r.returncode, r.stderr[-2000:])  # was -11 (segfault in libcst's native parser)
     assert "deep.py: syntax error" in r.stderr
     assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+
+
+def test_a_file_too_large_to_analyse_is_an_error_and_the_others_are_reported(tmp_path: Path):
+    """A 4.75 MB module of torch calls took 1.25 GB to parse and analyse; a 50 MB generated one
+    would get the job killed for memory, and every other file's findings lost with it. Over the
+    limit, a file is not checked, said so (exit 2), and the rest is checked."""
+    from lossguard.static.sources import MAX_CHECKED_BYTES
+
+    line = b"x = 1  # " + b"a" * 90 + b"\n"
+    (tmp_path / "generated.py").write_bytes(line * (MAX_CHECKED_BYTES // len(line) + 1))
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--format", "concise", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert (
+        f"generated.py: too large to check ({(MAX_CHECKED_BYTES // len(line) + 1) * len(line):,} bytes; the limit is {MAX_CHECKED_BYTES:,})"
+        in r.stderr
+    )
+    assert "train.py:13:26: LG001" in r.stdout
 
 
 # 1200 already breaks Python's default recursion limit (the test fails with the limit left there);

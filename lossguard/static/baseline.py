@@ -1,8 +1,10 @@
 """Baselines: record today's findings, then report only the ones a change adds.
 
-A finding matches a recorded one by content (code, root-relative path and flagged text), not by
-line, so moving code does not bring an old finding back. Matching counts: with one recorded
-occurrence and two current ones, one is new.
+A finding matches a recorded one by content (code, root-relative path, the name of the
+function it is in, and flagged text), not by line, so moving code does not bring an old finding back,
+while the same text written in another function is a new finding. Matching counts: with one
+recorded occurrence and two current ones, one is new. Format 1 (before the function was part
+of the key) is still read, and matched as it was, with a warning.
 """
 
 from __future__ import annotations
@@ -17,12 +19,27 @@ from lossguard.static.finding import Finding
 from lossguard.static.fingerprint import content_hash
 from lossguard.static.sources import SourceSet, printable
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 DEFAULT_FILE = "lossguard-baseline.json"
 
 
-def _key(f: Finding, sources: SourceSet) -> str:
-    return content_hash(f.code, sources.relative(f.path), sources.flagged_text(f))
+class Recorded(Counter[str]):
+    """The recorded finding keys, counted, and the format they were written in."""
+
+    version: int = FORMAT_VERSION
+
+
+def content_key(f: Finding, path: str, sources: SourceSet) -> str:
+    """What identifies a finding across versions of its file: code, ``path``, the function it is
+    in and the flagged text (also how ``--diff REF`` matches REF's findings)."""
+    return content_hash(f.code, path, f"{sources.scope(f.path, f.line)}\0{sources.flagged_text(f)}")
+
+
+def _key(f: Finding, sources: SourceSet, version: int = FORMAT_VERSION) -> str:
+    if version == 1:
+        return content_hash(f.code, sources.relative(f.path), sources.flagged_text(f))
+    return content_key(f, sources.relative(f.path), sources)
 
 
 def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | None = None) -> str:
@@ -34,6 +51,7 @@ def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | N
             "code": f.code,
             "path": printable(sources.relative(f.path)),
             "hash": _key(f, sources),
+            "scope": sources.scope(f.path, f.line),  # informative; the hash covers it
             "line": shown.line,  # informative only; matching ignores it
             **({"cell": shown.cell} if shown.cell is not None else {}),
             "message": shown.message,
@@ -45,7 +63,7 @@ def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | N
     return json.dumps(doc, indent=2) + "\n"
 
 
-def load(path: Path) -> Counter[str]:
+def load(path: Path) -> Recorded:
     """The recorded finding keys, counted. Raises UsageError saying how to fix a bad file."""
     redo = f"write a new one with `lossguard baseline -o {path}`"
     if not path.is_file():
@@ -58,23 +76,27 @@ def load(path: Path) -> Counter[str]:
         raise UsageError(f"--baseline {path}: not valid JSON (line {exc.lineno}: {exc.msg}); {redo}") from exc
     if not isinstance(doc, dict) or "lossguard-baseline" not in doc:
         raise UsageError(f"--baseline {path}: not a lossguard baseline file; {redo}")
-    if doc["lossguard-baseline"] != FORMAT_VERSION:
+    version = doc["lossguard-baseline"]
+    if type(version) is not int or version not in READABLE_VERSIONS:  # (JSON `true` equals 1 in Python)
         raise UsageError(
-            f"--baseline {path}: baseline format {doc['lossguard-baseline']!r} is not supported "
-            f"(this lossguard reads format {FORMAT_VERSION}); {redo}"
+            f"--baseline {path}: baseline format {json.dumps(version)} is not supported "
+            f"(this lossguard reads formats {', '.join(map(str, READABLE_VERSIONS))}); {redo}"
         )
     entries = doc.get("findings")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("hash"), str) for e in entries):
         raise UsageError(f'--baseline {path}: its "findings" must be a list of objects with a "hash"; {redo}')
-    return Counter(e["hash"] for e in entries)
+    recorded = Recorded(e["hash"] for e in entries)
+    recorded.version = version
+    return recorded
 
 
 def new_findings(findings: list[Finding], recorded: Counter[str], sources: SourceSet) -> list[Finding]:
     """The findings not in the baseline (each recorded occurrence absorbs one current finding)."""
+    version = getattr(recorded, "version", FORMAT_VERSION)
     left = Counter(recorded)
     out = []
     for f in findings:
-        key = _key(f, sources)
+        key = _key(f, sources, version)
         if left[key] > 0:
             left[key] -= 1
         else:

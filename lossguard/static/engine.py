@@ -50,6 +50,9 @@ class _Raw:
     message: str
     fix: Fix | None = None
     severity: str | None = None  # None: the catalog's
+    # other files it comes from: the call the function body was analysed for, the thin wrapper
+    # that forwarded it, the sites its message names (rule.EVIDENCE)
+    causes: tuple[Path, ...] = ()
 
 
 BATCH_FILES = 100  # files per batch in a large run: one fresh project and interpreter each
@@ -64,13 +67,16 @@ class _Job:
     display: Callable[[Path], str]
     sources: dict[Path, str] | None
     places: Mapping[Path, Callable[[int], str]] | None
+    context: tuple[Path, ...] = ()  # analysed for their calls into the files checked, never reported
+    modules: frozenset[str] = frozenset()  # a run of several batches: the module names of all its files (see _check_batch's drivers)
 
 
 @dataclass
 class _Batch:
     """One batch's results, before they are merged with the other batches'."""
 
-    found: list[tuple[Path, Finding, bool]] = field(default_factory=list)  # (resolved path, finding, silenced)
+    # (resolved path, finding, silenced, files that caused it: see _Raw.causes)
+    found: list[tuple[Path, Finding, bool, set[Path]]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     checked: dict[Path, Path] = field(default_factory=dict)  # resolved -> as given
     # files the prefilter skipped: nothing in them alone can be wrong, but analysing a file that
@@ -89,12 +95,15 @@ def check_files(
     sources: dict[Path, str] | None = None,
     places: Mapping[Path, Callable[[int], str]] | None = None,
     jobs: int | None = None,
+    context: Iterable[Path] = (),
 ) -> CheckResult:
     """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None).
 
     ``sources`` gives the text to check for files that are not Python source (a notebook's
     virtual module) or not yet written (``--fix`` passes); ``places`` says how messages name a
-    line of such a file (``cell 3, line 4``).
+    line of such a file (``cell 3, line 4``). ``context`` files (those that import a file named
+    on its own, see lossguard.static.files.importers) are analysed after them in every batch,
+    so that what their calls pass reaches the checked files; nothing in them is reported.
 
     Up to ``BATCH_FILES`` files are checked together, in this process. A larger run is split
     into batches of consecutive files, each with its own project and interpreter, so memory
@@ -105,13 +114,15 @@ def check_files(
     from lossguard.static import rule as rule_mod
 
     file_list = [Path(f) for f in files]
-    job = _Job(select, display, sources, places)
+    chunks = batch_mod.cut(file_list, BATCH_FILES)
+    # with several batches, a script may drive a module of another batch (see _check_batch)
+    modules = frozenset(n for f in file_list for n in module_names(f)) if len(chunks) > 1 else frozenset()
+    job = _Job(select, display, sources, places, tuple(Path(c) for c in context), modules)
     rule_mod.PLACES.clear()
     rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, text.RECURSION_LIMIT))
     try:
-        chunks = batch_mod.cut(file_list, BATCH_FILES)
         order = batch_mod.heaviest_first(chunks, sources) if len(chunks) > 1 else [0]
         workers = min(_jobs(jobs), len(chunks))
         if workers > 1:
@@ -160,6 +171,7 @@ def check_batch(files: list[Path], job: _Job, portable: bool = False, last: bool
 
 def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     from lossguard.static import rule as rule_mod
+    from lossguard.static.files import import_words, imports_any, module_keys
 
     raw: list[_Raw] = []
     analysis: dict[str, Any] = {}
@@ -177,7 +189,9 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             codes = set(rule_classes) if job.select is None else {c for c in rule_classes if c in job.select}
 
             def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None, severity: str | None = None) -> None:
-                raw.append(_Raw(code, node, ctx.module, message, fix, severity))
+                modules = (ctx.callsite[0] if ctx.callsite is not None else None, ctx.forwarded_by, *rule_mod.EVIDENCE)
+                causes = tuple({Path(m.path).resolve() for m in modules if m is not None and m is not ctx.module})
+                raw.append(_Raw(code, node, ctx.module, message, fix, severity, causes))
 
             dispatch: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
             for code in sorted(codes):
@@ -191,6 +205,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
                 ctx = getattr(event, "ctx", None)
                 rule_mod.REPORTING[0] = ctx.module if ctx is not None else None
                 for handler in dispatch.get(type(event), ()):
+                    rule_mod.EVIDENCE.clear()
                     try:
                         handler(event)
                     except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
@@ -202,21 +217,29 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             analysis.update(project=project, interp=Interpreter(project, sink))
         return analysis["project"], analysis["interp"]
 
-    def analyse(resolved: Path, path: Path, source: str, tree: ast.Module) -> None:
+    def analyse(resolved: Path, path: Path, source: str, tree: ast.Module, checked: bool = True) -> None:
         project, interp = analyser()
         info = project.load(resolved, source, tree=tree)
-        out.checked[resolved] = path
+        if checked:
+            out.checked[resolved] = path
         current.append(resolved)
         try:
             interp.analyze_module(info)
+        except Exception:  # noqa: BLE001 - a context file's failure is not the checked files' concern
+            if checked:
+                raise
+        finally:
+            current.pop()
+
+    def analyse_checked(resolved: Path, path: Path, source: str, tree: ast.Module) -> None:
+        try:
+            analyse(resolved, path, source, tree)
         except RecursionError:
             out.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
             out.skipped.add(resolved)
         except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
             out.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
             out.skipped.add(resolved)
-        finally:
-            current.pop()
 
     display, sources, places = job.display, job.sources, job.places
     # prefiltered files that call into what they import, with those imports; not their trees (a
@@ -246,13 +269,28 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             if names:
                 drivers.append((resolved, path, source, names))
             continue
-        analyse(resolved, path, source, tree)
+        analyse_checked(resolved, path, source, tree)
     # a prefiltered file that imports a module analysed in this batch drives it (main.py:
-    # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others
+    # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others.
+    # A module of the run in another batch counts too: its findings raised here are reported
+    # with its own file's, and no other batch would analyse this script.
     analysed = {name for p in out.checked for name in module_names(p)}
     for resolved, path, source, names in drivers:
-        if drives(names, analysed):
-            analyse(resolved, path, source, text.parse(source))  # parsed before: it parses
+        if drives(names, analysed | job.modules):
+            analyse_checked(resolved, path, source, text.parse(source))  # parsed before: it parses
+    modules = module_keys(files) | module_keys(list(job.context)) if job.context else set()  # (importers of importers)
+    for path in job.context:
+        try:
+            source = (sources or {}).get(path) or text.read(path)  # (a notebook's code cells)
+            if not imports_any(import_words(source.encode("utf-8", "surrogateescape")), modules):
+                continue  # imports none of this batch's files
+            tree = text.parse(source)
+        except ValueError:  # (SourceError is one) not checked, so not reported either
+            continue
+        if "skip-file" in source and noqa.suppressions(source).skip_file:
+            continue
+        if needs_analysis(source) or drives(imported_names(tree), analysed):  # as for a checked file
+            analyse(path.resolve(), path, source, tree, checked=False)
     out.found = _findings(raw, out.checked, display, internal, portable)
     raw.clear()
     analysis.clear()
@@ -261,7 +299,13 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
 
 def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignores: Callable[[Path], set[str]]) -> CheckResult:
     """One result from the batches, in file order: a finding counts when its file was checked
-    (in any batch) and its analysis did not fail; the first finding at a place wins."""
+    (in any batch) and its analysis did not fail, or when a checked file caused it in a file
+    that was not checked: a call in a checked file raised it in a function there (pre-commit
+    names only the changed files; a caller that stops applying a sigmoid makes an unchanged
+    helper's loss call wrong), a checked file's thin wrapper forwarded it to its caller there,
+    or its message names a site in a checked file (a softmax added to model.py makes train.py's
+    cross-entropy wrong). It is then reported in that file, without a fix. The first finding at
+    a place wins."""
     result = CheckResult()
     checked: dict[Path, Path] = {}
     skipped: set[Path] = set()
@@ -280,16 +324,21 @@ def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignor
     reported = {**prefiltered, **checked}  # a finding in a prefiltered file is reported too
     seen: set[tuple] = set()
     for b in batches:
-        for path, f, silenced in b.found:
-            if path not in reported or path in skipped:
+        for path, f, silenced, causes in b.found:
+            if path in skipped:
                 continue
+            if path not in reported:
+                via = sorted(c for c in causes if c in reported and c not in skipped)
+                if not via:
+                    continue
+                f = dataclasses.replace(f, autofix=None, via=display(reported[via[0]]))
             key = (path, f.line, f.col, f.code)
             if key in seen:
                 continue
             seen.add(key)
-            if silenced or f.code in per_file_ignores(reported[path]):
+            if silenced or f.code in per_file_ignores(reported.get(path, path)):
                 continue
-            name = display(reported[path])
+            name = display(reported.get(path, path))
             result.findings.append(f if f.path == name else dataclasses.replace(f, path=name))
     for path, messages in sorted(internal.items()):
         for msg in sorted(messages):
@@ -314,12 +363,13 @@ def _findings(
     display: Callable[[Path], str],
     internal: dict[Path, set[str]],
     portable: bool,
-) -> list[tuple[Path, Finding, bool]]:
+) -> list[tuple[Path, Finding, bool, set[Path]]]:
     """The batch's findings in every module its analysis reached (another batch may check
-    that module), with whether a suppression comment silences each."""
-    seen: set[tuple] = set()
+    that module), with whether a suppression comment silences each and the files that caused
+    it (see _Raw.causes)."""
+    seen: dict[tuple, set[Path]] = {}
     suppressions: dict[Path, noqa.Suppressions] = {}
-    out: list[tuple[Path, Finding, bool]] = []
+    out: list[tuple[Path, Finding, bool, set[Path]]] = []
     for r in raw:
         path = r.module.path
         try:
@@ -331,12 +381,14 @@ def _findings(
             continue
         key = (path, pos.start.line, pos.start.column, r.code)
         if key in seen:
+            seen[key].update(r.causes)
             continue
-        seen.add(key)
+        causes = seen[key] = set(r.causes)
         marks = suppressions.get(path)
         if marks is None:
             marks = suppressions[path] = noqa.suppressions(r.module.source)
-        silenced = marks.silences(pos.start.line, r.code) or marks.silences(pos.end.line, r.code)
+        # (a file that skips itself is skipped also where another file's analysis reaches it)
+        silenced = marks.skip_file or marks.silences(pos.start.line, r.code) or marks.silences(pos.end.line, r.code)
         problem = catalog.PROBLEMS[r.code]
         autofix = _resolve_fix(r.fix, r.module) if r.fix is not None and not silenced else None
         if autofix is not None and portable:
@@ -358,6 +410,7 @@ def _findings(
                     autofix=autofix,
                 ),
                 silenced,
+                causes,
             )
         )
     return out

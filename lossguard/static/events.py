@@ -23,6 +23,7 @@ class Context:
     no_grad: bool = False
     called: bool = True  # False when the function is analysed on its own, with unknown callers
     callsite: tuple[Any, ast.Call] | None = None  # (module, call) this function body was analysed for
+    forwarded_by: Any = None  # a finding moved to a thin wrapper's caller: the wrapper's module
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Which files a check covers: the paths given, Python files under folders, minus exclusions.
 
 Inside a git work tree, folders are listed through git (run safely, see
-lossguard.static.gitdiff) so that .gitignore is honoured exactly as git reads it; elsewhere the
-folder is walked. Symbolic links found inside a folder are followed only when they point into
+lossguard.static.gitdiff) so that .gitignore is honoured exactly as git reads it, submodules
+and nested repositories by their own git; elsewhere the folder is walked. Symbolic links found inside a folder are followed only when they point into
 the folder being checked (ruff's behaviour): a link to another directory or to a file outside
 is left out. A path named on the command line is checked wherever it points.
 
@@ -13,12 +13,13 @@ reported (and makes the check exit 2) while the rest is checked.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard.config import Settings
 from lossguard.static.finding import FileError
-from lossguard.static.gitdiff import list_files
+from lossguard.static.gitdiff import list_files, toplevel
 
 PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.static.notebook
 
@@ -27,6 +28,7 @@ PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.stati
 class Discovery:
     files: list[Path] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)  # paths that could not be listed
+    excluded: int = 0  # files under the folders given that the configuration excludes
 
 
 def discover(paths: list[Path], settings: Settings) -> Discovery:
@@ -38,7 +40,9 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
             found.errors.append(FileError(str(path), "no such file or directory"))
             continue
         if path.is_dir():
-            candidates = [p for p in _list_dir(path, found.errors) if not settings.is_excluded(p, base=path)]
+            listed = _list_dir(path, found.errors)
+            candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
+            found.excluded += len(listed) - len(candidates)
         elif path.exists():
             candidates = [path]  # a file named explicitly is always checked
         else:
@@ -50,6 +54,112 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
                 seen.add(key)
                 found.files.append(p)
     return found
+
+
+IMPORT_DEPTH = 2  # importers of importers are followed this many imports away from a named file
+
+
+def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Path) -> list[Path]:
+    """The Python files and notebooks of the work tree that import a file named on its own,
+    directly or through other files, up to ``IMPORT_DEPTH`` imports away (pre-commit names only
+    the staged files: a staged helper must be analysed with its unchanged callers, and theirs).
+    A file counts when an ``import`` or ``from`` line (of a notebook's code cells) names the
+    module of a named file or of a file already counted; files that are checked anyway,
+    excluded, or reached through a symbolic link are not listed. Empty outside a git work
+    tree, or when only folders are named."""
+    from lossguard.static import notebook
+    from lossguard.static.project import MAX_FILE_BYTES  # (the analysis's own limit; imported when needed)
+
+    named = [p for p in paths if p.suffix in (".py", ".pyi") and p.is_file()]
+    top = toplevel(cwd) if named else None
+    if top is None:
+        return []
+    checked = {f.resolve() for f in files}
+    python: dict[Path, set[tuple[bytes, ...]]] = {}  # file -> the dotted names it imports
+    books: list[tuple[Path, bytes]] = []
+    for p in list_files(top) or []:
+        if p.suffix not in (".py", notebook.NOTEBOOK_SUFFIX) or p.is_symlink() or p.resolve() in checked:
+            continue
+        try:
+            if p.stat().st_size > MAX_FILE_BYTES and p.suffix == ".py":
+                continue
+            data = p.read_bytes()
+        except OSError:
+            continue
+        if p.suffix == notebook.NOTEBOOK_SUFFIX:
+            books.append((p, data))
+        else:
+            python[p] = import_words(data)
+    modules = module_keys(named)
+    found: list[Path] = []
+    for _ in range(IMPORT_DEPTH):
+        new = [p for p, names in python.items() if imports_any(names, modules)]
+        if not new:
+            break
+        for p in new:
+            del python[p]
+        found += new
+        modules |= module_keys(new)
+    for p, data in books:  # (a notebook cannot be imported: it only adds itself)
+        if {key[-1] for key in modules}.isdisjoint(_WORD.findall(data)):
+            continue  # (no need to read the cells)
+        try:
+            cells = notebook.parse(data.decode("utf-8")).source.encode("utf-8", "surrogateescape")
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if imports_any(import_words(cells), modules):
+            found.append(p)
+    return sorted(p for p in found if not settings.is_excluded(p, base=top))
+
+
+_IMPORT = re.compile(rb"^[ \t]*import[ \t]+([^\n#;]*)", re.MULTILINE)
+_FROM = re.compile(rb"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+_WORD = re.compile(rb"\w+")
+
+
+def import_words(data: bytes) -> set[tuple[bytes, ...]]:
+    """The dotted names a file's ``import`` and ``from`` statements may load, split at the
+    dots, with every package on the way (``from a.b import c``: a, a.b and a.b.c; a relative
+    ``from .m import c``: m and m.c). Read from the bytes, without parsing (UTF-8 names)."""
+    names: set[tuple[bytes, ...]] = set()
+    for m in _IMPORT.finditer(data):
+        for part in m.group(1).split(b","):
+            words = part.split()
+            if words:
+                names.add(tuple(words[0].split(b".")))
+    for m in _FROM.finditer(data):
+        base = tuple(w for w in m.group(1).lstrip(b".").split(b".") if w)
+        if base:
+            names.add(base)
+        for part in m.group(2).strip(b"()").split(b","):
+            words = part.split()
+            if words and words[0] != b"*" and _WORD.fullmatch(words[0]):
+                names.add((*base, words[0]))
+    return {name[:i] for name in names for i in range(1, len(name) + 1) if all(name[:i])}
+
+
+def imports_any(names: set[tuple[bytes, ...]], modules: set[tuple[bytes, ...]]) -> bool:
+    """Whether one of the dotted ``names`` (:func:`import_words`) is one of ``modules``
+    (:func:`module_keys`): the same last part, and the parts before it those of the file's
+    folders (``import run`` and ``from lossguard.static import run`` load lossguard/static/run.py;
+    ``from tests.cli_support import run`` does not)."""
+    for name in names:
+        for key in modules:
+            if name[-1] == key[-1] and len(name) <= len(key) and key[len(key) - len(name) :] == name:
+                return True
+    return False
+
+
+def module_keys(paths: list[Path]) -> set[tuple[bytes, ...]]:
+    """Each file's dotted path, from the file system's root (``__init__.py``: its package's)."""
+    keys = set()
+    for p in paths:
+        parts = p.resolve().with_suffix("").parts[1:]
+        if parts and parts[-1] == "__init__":
+            parts = parts[:-1]
+        if parts:
+            keys.add(tuple(part.encode("utf-8", "surrogateescape") for part in parts))
+    return keys
 
 
 def _list_dir(folder: Path, errors: list[FileError]) -> list[Path]:

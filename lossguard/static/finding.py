@@ -23,6 +23,8 @@ class Finding:
     fix: str
     cell: int | None = None  # notebooks: the 1-based cell; line/end_line are then within the cell
     autofix: ResolvedFix | None = field(default=None, compare=False)  # see lossguard.static.fix
+    # a finding in a file that was not checked, raised by a call in one that was: that file's display path
+    via: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {

@@ -46,6 +46,7 @@ def run_fixes(
     display: Callable[[Path], str] = str,
     places: Mapping[Path, Callable[[int], str]] | None = None,
     jobs: int | None = None,
+    context: list[Path] | None = None,
 ) -> FixRun:
     """Compute the fixed text of every file (nothing is written) and the findings that remain.
 
@@ -77,6 +78,7 @@ def run_fixes(
             per_file_ignores=per_file_ignores or (lambda p: set()),
             places=places,
             jobs=jobs,
+            context=context or (),
         )
         run.passes += 1
         run.analysed += len(todo)
@@ -85,7 +87,9 @@ def run_fixes(
         for f in todo:
             findings[f], errors[f] = [], []
         for finding in result.findings:
-            findings.setdefault(by_display.get(finding.path, Path(finding.path)), []).append(finding)
+            # a finding in a file that was not checked belongs to the checked file whose call raised it
+            owner = by_display.get(finding.path) or by_display.get(finding.via or "") or Path(finding.path)
+            findings.setdefault(owner, []).append(finding)
         for error in result.errors:
             errors.setdefault(by_display.get(error.path, Path(error.path)), []).append(error)
         changed: list[Path] = []

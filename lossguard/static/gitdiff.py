@@ -2,23 +2,27 @@
 
 A repository's own configuration can name programs that git runs: ``core.fsmonitor`` (run by
 ``ls-files`` and ``status``), hooks, pagers, external diff drivers, textconv and clean/smudge
-filters (run by ``git diff`` on the work tree). lossguard checks repositories it does not trust
+filters (run by ``git diff`` on the work tree), and, in a partial clone, the promisor remote
+that a read of a missing object fetches from (an ``ext::`` URL is a command). lossguard checks repositories it does not trust
 (a reviewer's clone, a CI job on a pull request), so every git call goes through :func:`git`,
 which turns the executing settings off on the command line (where they override the
 repository's) and uses only plumbing commands that run no filter: ``rev-parse``, ``ls-files``,
-``ls-tree`` and ``cat-file blob``.
+``ls-tree``, ``cat-file blob`` / ``--batch`` and ``check-ignore``.
 
 Changed lines therefore come from comparing each file's text at REF (``git cat-file blob``)
 with the text checked now, line by line with difflib, instead of from ``git diff`` (which
 would run the repository's clean filters). Files that are not in REF's tree but are in the
-work tree (new, staged or untracked and not ignored) count as changed throughout. A notebook is
-compared by its code cells.
+work tree (new, staged or untracked and not ignored, or outside the work tree) count as
+changed throughout; a file in a submodule is compared with the submodule's commit in REF. A
+notebook is compared by its code cells. Findings on unchanged lines are then matched with
+REF's own findings (lossguard.static.run: REF's files are written with :meth:`Changes.snapshot`).
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,13 +43,37 @@ SAFE_CONFIG = (
 _UNSAFE_ENV = ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "GIT_EDITOR", "GIT_CONFIG_PARAMETERS")
 
 
-def git(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+def git_program() -> str | None:
+    """The ``git`` that PATH names, looked for only in absolute folders: an empty or relative
+    PATH entry (a trailing ``:``) means the current folder, the checked repository, whose own
+    ``git`` file must never run."""
+    folders = [d for d in os.environ.get("PATH", os.defpath).split(os.pathsep) if d and os.path.isabs(d)]
+    return shutil.which("git", path=os.pathsep.join(folders)) if folders else None
+
+
+def git(args: list[str], cwd: Path, timeout: float = 120, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run ``git`` with every setting that could execute a program disabled. Raises OSError when
     git is missing and subprocess.TimeoutExpired when it hangs."""
+    program = git_program()
+    if program is None:
+        raise FileNotFoundError("git")
     env = {k: v for k, v in os.environ.items() if k not in _UNSAFE_ENV}
     env.update(GIT_CONFIG_NOSYSTEM="1", GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", PAGER="cat")
+    # A partial clone fetches a missing object from its promisor remote on first read; the
+    # remote's URL and its transport's permission (`protocol.ext.allow`, `core.sshCommand`)
+    # are the repository's own settings. An empty allow list refuses every transport whatever
+    # the configuration says (git >= 2.12); GIT_NO_LAZY_FETCH stops the fetch itself (>= 2.44).
+    env.update(GIT_ALLOW_PROTOCOL="", GIT_NO_LAZY_FETCH="1")
     config = [a for c in SAFE_CONFIG for a in ("-c", c)]
-    return subprocess.run(["git", "--no-pager", *config, *args], check=False, cwd=cwd, capture_output=True, timeout=timeout, env=env)
+    return subprocess.run(
+        [program, "--no-pager", *config, *args],
+        check=False,
+        cwd=cwd,
+        capture_output=True,
+        timeout=timeout,
+        env=env,
+        input=stdin if stdin is not None else b"",
+    )
 
 
 def _text(data: bytes) -> str:
@@ -64,10 +92,12 @@ def toplevel(start: Path) -> Path | None:
     return Path(out).resolve()
 
 
-def list_files(folder: Path, unreadable: list[str] | None = None) -> list[Path] | None:
+def list_files(folder: Path, unreadable: list[str] | None = None, _seen: set[Path] | None = None) -> list[Path] | None:
     """Files git would show under ``folder`` (tracked, and untracked but not ignored); None when
     ``folder`` is not in a work tree or git is missing. Folders git could not open are added to
-    ``unreadable`` (git only warns about them)."""
+    ``unreadable`` (git only warns about them). git shows a submodule, and a repository of its
+    own inside the work tree, as one entry: their files are listed by their own git."""
+    seen = _seen if _seen is not None else {folder.resolve()}
     try:
         proc = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], folder, timeout=120)
     except (OSError, subprocess.TimeoutExpired):
@@ -79,7 +109,19 @@ def list_files(folder: Path, unreadable: list[str] | None = None) -> list[Path] 
             if "could not open directory" in line:
                 name = line.split("'")[1] if line.count("'") >= 2 else line
                 unreadable.append(str(folder / name.rstrip("/")))
-    return [folder / n for n in _text(proc.stdout).split("\0") if n]
+    out: list[Path] = []
+    for name in _text(proc.stdout).split("\0"):
+        if not name:
+            continue
+        p = folder / name
+        if name.endswith("/") or (p.is_dir() and not p.is_symlink()):
+            key = p.resolve()
+            if key not in seen:  # (an uninitialised submodule lists itself as "./")
+                seen.add(key)
+                out.extend(list_files(p, unreadable, seen) or [])
+            continue
+        out.append(p)
+    return out
 
 
 def is_commit(ref: str, cwd: Path) -> bool:
@@ -98,25 +140,53 @@ class Changes:
 
     ref: str
     toplevel: Path
+    names: list[str] = field(default_factory=list)  # the files in REF's tree, relative to the top
+    blobs: dict[str, str] = field(default_factory=dict)  # the regular files among them -> their object id
+    gitlinks: dict[str, str] = field(default_factory=dict)  # submodule folder in REF's tree -> its commit there
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
     _changed: dict[Path, set[int] | None] = field(default_factory=dict)  # None: cannot compare, all changed
+    _ignores: dict[Path, bool] = field(default_factory=dict)
 
     def touches(self, path: Path, start: int, end: int, checked_text: str | None = None) -> bool:
         """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
         the text that was checked (a notebook's virtual module); by default the file is read."""
         path = path.resolve()
-        if path not in self.at_ref:
-            return path in self.present  # new since REF; a file git ignores is not a change
+        if path not in self.at_ref and self._submodule(path) is None:
+            return path in self.present or not self._ignored(path)  # new since REF; a file git ignores is not a change
         if path not in self._changed:
             self._changed[path] = self._changed_lines(path, checked_text)
         changed = self._changed[path]
         return changed is None or any(n in changed for n in range(start, end + 1))
 
-    def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
-        rel = path.relative_to(self.toplevel).as_posix()
+    def _ignored(self, path: Path) -> bool:
+        """Whether git ignores ``path`` (False outside the work tree, which no ref describes)."""
+        if path not in self._ignores:
+            try:
+                rel = path.relative_to(self.toplevel).as_posix()
+                proc = git(["check-ignore", "-q", "--no-index", "--", rel], self.toplevel, timeout=30)
+                self._ignores[path] = proc.returncode == 0
+            except (ValueError, OSError, subprocess.TimeoutExpired):
+                self._ignores[path] = False
+        return self._ignores[path]
+
+    def _submodule(self, path: Path) -> tuple[Path, str, str] | None:
+        """(its folder, its commit in REF, the path within it) when ``path`` is in a submodule
+        that REF's tree has."""
         try:
-            proc = git(["cat-file", "blob", f"{self.ref}:{rel}"], self.toplevel)
+            rel = path.relative_to(self.toplevel).as_posix()
+        except ValueError:
+            return None
+        for folder, commit in self.gitlinks.items():
+            if rel.startswith(folder + "/"):
+                return self.toplevel / folder, commit, rel[len(folder) + 1 :]
+        return None
+
+    def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
+        where = self._submodule(path) if path not in self.at_ref else None
+        repo, commit, rel = where if where is not None else (self.toplevel, self.ref, path.relative_to(self.toplevel).as_posix())
+        try:
+            proc = git(["cat-file", "blob", f"{commit}:{rel}"], repo)
             if proc.returncode != 0:
                 raise OSError(_text(proc.stderr))
             if notebook.is_notebook(path):
@@ -135,11 +205,48 @@ class Changes:
                 changed.update(range(j1 + 1, j2 + 1))
         return changed
 
+    def snapshot(self, into: Path, suffixes: tuple[str, ...], also: set[str] | None = None) -> dict[str, Path]:
+        """Write REF's files whose names end with ``suffixes`` (and those named in ``also``)
+        under ``into``, as blobs (no filter runs), and return them by their name relative to
+        the top. Names that could leave ``into`` are skipped; so is everything when git fails
+        (nothing is then known about REF, and every finding counts as new)."""
+        blobs = [(oid, n) for n, oid in self.blobs.items() if (n.endswith(suffixes) or n in (also or ())) and _safe_name(n)]
+        if not blobs:
+            return {}
+        try:
+            batch = git(["cat-file", "--batch"], self.toplevel, stdin="".join(f"{oid}\n" for oid, _ in blobs).encode())
+        except (OSError, subprocess.TimeoutExpired):
+            return {}
+        out: dict[str, Path] = {}
+        data, pos = batch.stdout, 0
+        for _oid, name in blobs:
+            end = data.find(b"\n", pos)
+            if end < 0:
+                break
+            header = data[pos:end].split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                break
+            size = int(header[2])
+            body = data[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
+            target = into.joinpath(*name.split("/"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
+            out[name] = target
+        return out
+
+
+def _safe_name(name: str) -> bool:
+    parts = name.split("/")
+    return not name.startswith("/") and all(p not in ("", ".", "..", ".git") for p in parts)
+
 
 def changes_since(ref: str, cwd: Path) -> Changes:
     """The files changed since ``ref``. Raises UsageError for a bad repository or ref."""
     if ref.startswith("-"):
         raise UsageError(f"--diff {ref}: a git ref cannot start with '-'")
+    if git_program() is None:  # (toplevel() reads a missing git as "not a repository")
+        raise UsageError("--diff needs git, and no `git` command was found on PATH")
     try:
         top_dir = toplevel(cwd)
         if top_dir is None:
@@ -151,7 +258,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
                 "(e.g. origin/main or HEAD~1); in CI, fetch it first (actions/checkout with fetch-depth: 0)"
             )
         commit = _text(verify.stdout).strip()
-        tree = git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit], top_dir)
+        tree = git(["ls-tree", "-r", "-z", "--full-tree", commit], top_dir)
         if tree.returncode != 0:
             raise UsageError(f"--diff {ref}: git ls-tree failed: {_text(tree.stderr).strip()}")
         present = list_files(top_dir) or []
@@ -160,6 +267,17 @@ def changes_since(ref: str, cwd: Path) -> Changes:
     except subprocess.TimeoutExpired as exc:
         raise UsageError(f"--diff {ref}: git took too long") from exc
     changes = Changes(ref=commit, toplevel=top_dir)
-    changes.at_ref = {(top_dir / n).resolve() for n in _text(tree.stdout).split("\0") if n}
+    for entry in _text(tree.stdout).split("\0"):
+        meta, _, name = entry.partition("\t")
+        parts = meta.split()
+        if len(parts) != 3:
+            continue
+        if parts[1] == "commit":
+            changes.gitlinks[name] = parts[2]
+            continue
+        changes.names.append(name)
+        if parts[0] in ("100644", "100755") and parts[1] == "blob":  # (not a symbolic link)
+            changes.blobs[name] = parts[2]
+    changes.at_ref = {(top_dir / n).resolve() for n in changes.names}
     changes.present = {p.resolve() for p in present}
     return changes

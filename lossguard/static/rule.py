@@ -44,6 +44,11 @@ PLACES: dict[object, Callable[[int], str]] = {}
 # a message that names a place in another file says which file.
 REPORTING: list[object] = [None]
 
+# The modules of the sites the messages being built name (describe_site), since the engine's
+# last dispatch: a finding's evidence. A file checked on its own causes the findings its sites
+# appear in, wherever they are reported (lossguard.static.engine, _Raw.causes).
+EVIDENCE: list[object] = []
+
 
 def place(module: object, line: int) -> str:
     """``line 12``, or ``cell 3, line 4`` in a notebook."""
@@ -75,7 +80,7 @@ class Rule:
             module, arg = forwarded
             if module is not ctx.module:
                 fix = None
-            node, ctx = arg, dataclasses.replace(ctx, module=module)
+            node, ctx = arg, dataclasses.replace(ctx, module=module, forwarded_by=ctx.module)
         if severity is None:
             self._report(self.code, node, ctx, message, fix)
         else:
@@ -87,6 +92,8 @@ def describe_site(site: Site | None) -> str:
     if site is None:
         return ""
     pos = site.module.position(site.line_node) if site.module is not None else None
+    if site.module is not None:
+        EVIDENCE.append(site.module)
     if pos is None:
         return site.what
     where = place(site.module, pos.start.line)

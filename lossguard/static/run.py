@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from lossguard.config import Settings
+from lossguard.errors import UsageError
 from lossguard.static import notebook
 from lossguard.static import sources as text
+from lossguard.static.baseline import content_key, new_findings
 from lossguard.static.baseline import load as load_baseline
-from lossguard.static.baseline import new_findings
 from lossguard.static.engine import check_files
-from lossguard.static.files import discover
+from lossguard.static.files import PY_SUFFIXES, discover, importers
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.gitdiff import changes_since
+from lossguard.static.gitdiff import Changes, changes_since
 from lossguard.static.sources import SourceSet, project_root
 
 FixMode = Literal["write", "preview"]
@@ -53,12 +55,24 @@ def run_check(
     fix: FixMode | None = None,
     unsafe_fixes: bool = False,
     jobs: int | None = None,
+    context: list[Path] | None = None,
 ) -> Outcome:
+    """Check ``paths``. ``context``: the files analysed with them for their calls into them
+    (by default, the files of the work tree that import a file named on its own)."""
     recorded = load_baseline(baseline) if baseline is not None else None  # bad input fails before the work
     changes = changes_since(diff_ref, cwd) if diff_ref is not None else None
     found = discover(paths, settings)
     files = found.files
+    if not files and found.excluded and not found.errors:
+        where = f" by `exclude` in {settings.source}" if settings.source is not None else ""
+        named = ", ".join(str(p) for p in paths)
+        raise UsageError(
+            f"every Python file and notebook under {named} is excluded{where} ({found.excluded} files): nothing would be checked. "
+            "Name the files, or narrow the exclusion"
+        )
     books, unreadable = notebook.load_all(files)
+    if context is None:
+        context = importers(paths, files, settings, cwd)
 
     def display(p: Path) -> str:
         try:
@@ -70,8 +84,14 @@ def run_check(
     for f in files:
         sources.add(display(f), f, books.get(f))
     to_check = [f for f in files if f not in unreadable]
-    virtual = {p: b.source for p, b in books.items()}
-    places = {p: b.describe for p, b in books.items()}
+    context_books: dict[Path, notebook.Notebook] = {}  # notebooks among them: their code cells are what they run
+    for p in [c for c in context if notebook.is_notebook(c)]:
+        try:
+            context_books[p] = notebook.read(p)
+        except notebook.NotebookError:
+            context.remove(p)
+    virtual = {p: b.source for p, b in {**books, **context_books}.items()}
+    places = {p: b.describe for p, b in {**books, **context_books}.items()}
     fixes: list = []
     fixed = 0
     warnings: list[str] = []
@@ -87,6 +107,7 @@ def run_check(
             display=display,
             places=places,
             jobs=jobs,
+            context=context,
         )
         result = run.result
         fixes = run.fixes
@@ -103,7 +124,17 @@ def run_check(
             sources=virtual,
             places=places,
             jobs=jobs,
+            context=context,
         )
+    # files that were not checked, reached from one that was (lossguard.static.engine._merge):
+    # reported unless the configuration excludes them
+    reached = {f.path for f in result.findings if f.path not in sources.paths}
+    left_out = {name for name in reached if settings.is_excluded(Path(name))}
+    if left_out:
+        result.findings = [f for f in result.findings if f.path not in left_out]
+    by_display = {display(p): b for p, b in context_books.items()}
+    for name in sorted(reached - left_out):
+        sources.add(name, Path(name), by_display.get(name))
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
     for p, book in books.items():
@@ -122,20 +153,78 @@ def run_check(
         warnings=warnings,
     )
     if changes is not None:
-        kept = [
-            f
-            for f in findings
-            if changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
-        ]
+        kept = _introduced(findings, changes, sources, settings, jobs, context)
         outcome.hidden_by_diff = len(findings) - len(kept)
         findings = kept
     if recorded is not None:
+        if getattr(recorded, "version", None) == 1:
+            outcome.warnings.append(
+                f"{baseline}: baseline format 1 matches a recorded finding with the same text in any function of its file; "
+                f"rewrite it with `lossguard baseline -o {baseline}` to match within the function"
+            )
         kept = new_findings(findings, recorded, sources)
         outcome.hidden_by_baseline = len(findings) - len(kept)
         findings = kept
     outcome.virtual = findings
     outcome.findings = [to_cells(f, sources) for f in findings]
     return outcome
+
+
+def _introduced(
+    findings: list[Finding], changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]
+) -> list[Finding]:
+    """The findings ``--diff`` reports: those on lines changed since REF, and those REF's own
+    files did not have (the change that makes a loss call wrong can be elsewhere: the model's
+    definition, a deleted ``zero_grad()``, the caller of a helper in another file). REF's
+    findings come from checking REF's text of the same files, written to a temporary folder;
+    a finding matches one of them by code, path, function and flagged text, as in a baseline,
+    and each of REF's findings hides at most one."""
+    touched = [
+        changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
+        for f in findings
+    ]
+    if all(touched):
+        return list(findings)
+    recorded = _findings_at_ref(changes, sources, settings, jobs, context)
+    out = []
+    for f, changed in zip(findings, touched):
+        path = sources.paths[f.path].resolve()
+        if changed:
+            out.append(f)
+        elif path in changes.at_ref:  # (not in REF and untouched: a file git ignores)
+            key = content_key(f, path.relative_to(changes.toplevel).as_posix(), sources)
+            if recorded[key] > 0:
+                recorded[key] -= 1
+            else:
+                out.append(f)
+    return out
+
+
+def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]) -> Counter[str]:
+    """The findings of REF's text of the checked files (with REF's text of the context files), by content key."""
+    import tempfile
+
+    def names(paths) -> list[str]:  # type: ignore[no-untyped-def]
+        out = []
+        for path in paths:
+            try:
+                out.append(path.resolve().relative_to(changes.toplevel).as_posix())
+            except ValueError:
+                continue
+        return sorted(set(out))
+
+    with tempfile.TemporaryDirectory(prefix="lossguard-ref-") as tmp:
+        root = Path(tmp).resolve()
+        checked = names(sources.paths.values())
+        written = changes.snapshot(root, PY_SUFFIXES, also=set(checked))  # (a script named without .py, too)
+        marker = root / "pyproject.toml"
+        if not marker.exists():
+            marker.write_text("")  # imports are looked for up to a project's root, not in the temporary folder's parents
+        paths = [written[n] for n in checked if n in written]
+        if not paths:
+            return Counter()
+        old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written])
+        return Counter(content_key(f, f.path, old.sources) for f in old.all_findings)
 
 
 def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet, display) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]

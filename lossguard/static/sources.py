@@ -34,6 +34,10 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 # Deeper bracket nesting than this is never handed to libcst's native parser (2,000 levels crash
 # the process); Python's own parser stops at 200.
 MAX_NATIVE_DEPTH = 150
+# A checked file larger than this is not read: parsing and analysing a 4.75 MB module of torch
+# calls took 1.25 GB (a 50 MB one: about 13 GB, enough to get a CI job killed and every other
+# file's findings lost). It is reported as not checked (exit 2).
+MAX_CHECKED_BYTES = 10_000_000
 # Recursion allowed while parsing, analysing and rendering (Python's default, 1,000, is too low
 # for a 3,000-deep attribute chain that ast accepts). Every use catches RecursionError.
 RECURSION_LIMIT = 20_000
@@ -149,15 +153,25 @@ def encode_like(text: str, original: bytes) -> bytes:
     return bom + text.encode(encoding_of(original))
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def printable(name: str) -> str:
-    """A file name that may hold undecodable bytes (surrogate escapes), as text any stream can
-    write: those bytes become ``\\xNN``."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A file name (or a message naming one) as one line of text any stream can write: bytes
+    that are not UTF-8 (surrogate escapes) become ``\\xNN`` and control characters are escaped
+    (``\\n``, ``\\x1b``): a name with a newline in it must not start a line of its own, which
+    GitHub would read as a workflow command (``::error ...``), nor send terminal escapes."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def read(path: Path) -> str:
-    """The decoded text of a Python file. Raises SourceError saying why it cannot be read."""
+    """The decoded text of a Python file. Raises SourceError saying why it cannot be read
+    (also when it is larger than ``MAX_CHECKED_BYTES``)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_CHECKED_BYTES:
+            raise SourceError(f"too large to check ({size:,} bytes; the limit is {MAX_CHECKED_BYTES:,})")
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from exc
@@ -204,6 +218,8 @@ def parse(source: str) -> ast.Module:
         old_code = _parse_before_async_keyword(source)
         if old_code is not None:
             return old_code
+        if err.lineno is None:  # no place to name (a null byte, on Python 3.11)
+            raise ValueError(f"cannot parse: {err.msg}") from err
         reason = f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
         if "nested" not in err.msg and _valid_for_newer_python(source):
             running = f"{sys.version_info.major}.{sys.version_info.minor}"
@@ -271,6 +287,7 @@ class SourceSet:
     paths: dict[str, Path] = field(default_factory=dict)
     notebooks: dict[str, Notebook] = field(default_factory=dict)
     _lines: dict[str, list[str]] = field(default_factory=dict)
+    _scopes: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def add(self, display: str, path: Path, notebook: Notebook | None = None) -> None:
         self.paths[display] = path
@@ -298,6 +315,19 @@ class SourceSet:
         picked = lines[finding.line - 1 : finding.end_line]
         return " ".join(" ".join(picked).split())
 
+    def scope(self, display: str, line: int) -> str:
+        """The name of the innermost function around ``line`` of the checked text (``fit``,
+        also when ``fit`` is a method or moves into a class), "" outside functions or when the
+        text does not parse."""
+        spans = self._scopes.get(display)
+        if spans is None:
+            spans = self._scopes[display] = _scopes("\n".join(self.lines(display)))
+        name = ""
+        for start, end, qualified in spans:  # outer before inner
+            if start <= line <= end:
+                name = qualified
+        return name
+
     def relative(self, display: str) -> str:
         """The file's path relative to the root, in POSIX form (absolute when outside it)."""
         path = self.paths.get(display, Path(display)).resolve()
@@ -305,6 +335,21 @@ class SourceSet:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return PurePosixPath(path.as_posix()).as_posix()
+
+
+def _scopes(text: str) -> list[tuple[int, int, str]]:
+    """(first line, last line, name) of every function, outer before inner."""
+    try:
+        tree = parse(text)
+    except ValueError:
+        return []
+    out = [
+        (node.lineno, node.end_lineno or node.lineno, node.name)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
+    out.sort(key=lambda s: (s[0], -s[1]))
+    return out
 
 
 def project_root(start: Path) -> Path:

@@ -135,3 +135,45 @@ def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
     assert (project / "train.py").read_text() == 'import torch.nn as nn\n\ncriterion = nn.MSELoss(reduction="sum")  # summed\n'
     r = run_hook()
     assert r.returncode == 0 and "Passed" in r.stdout + r.stderr, r.stdout + r.stderr
+
+
+def test_hook_sees_a_bug_across_files_when_only_one_of_them_is_staged(tmp_path: Path):
+    """pre-commit passes only the staged files. A loss helper in utils.py and its caller in
+    train.py: changing either one alone so that BCE gets logits must block the commit."""
+    hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
+    for d in (hook_repo, project):
+        d.mkdir()
+    _require_pre_commit()
+    rev = _hook_repo(hook_repo)
+    git("init", "-q", cwd=project)
+    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+    helper = "import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.{}(x, y)\n"
+    caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import loss_fn\n").replace(
+        "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"
+    )
+    (project / "utils.py").write_text(helper.format("binary_cross_entropy_with_logits"))
+    (project / "train.py").write_text(caller.replace("criterion(model(x), y)", "loss_fn(model(x), y)"))
+    git("add", ".", cwd=project)
+    r = _commit(project, env)
+    _installed(r)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+    # Only the helper is staged: its unchanged caller passes logits.
+    (project / "utils.py").write_text(helper.format("binary_cross_entropy"))
+    git("add", "utils.py", cwd=project)
+    r = _commit(project, env)
+    assert r.returncode != 0 and "utils.py:5:35: LG002" in r.stdout + r.stderr, r.stdout + r.stderr
+    git("checkout", "-q", "HEAD", "--", "utils.py", cwd=project)
+
+    # A helper that wants probabilities, then only the caller is staged: it dropped its sigmoid.
+    (project / "utils.py").write_text(helper.format("binary_cross_entropy"))
+    (project / "train.py").write_text(caller.replace("criterion(model(x), y)", "loss_fn(torch.sigmoid(model(x)), y)"))
+    git("add", ".", cwd=project)
+    r = _commit(project, env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    (project / "train.py").write_text(caller.replace("criterion(model(x), y)", "loss_fn(model(x), y)"))
+    git("add", "train.py", cwd=project)
+    r = _commit(project, env)
+    assert r.returncode != 0 and "utils.py:5:35: LG002" in r.stdout + r.stderr, r.stdout + r.stderr

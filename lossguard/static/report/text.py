@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from lossguard.static.finding import Finding
-from lossguard.static.sources import SourceError, physical_lines, read
+from lossguard.static.sources import SourceError, physical_lines, printable, read
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -35,7 +35,7 @@ def render(
         head.append(f" [{f.name}] ", style="dim")
         if f.autofix is not None and f.autofix.applicability == "safe":
             head.append("[*] ", style="cyan")
-        head.append(f.message)
+        head.append(printable(f.message))
         console.print(head, soft_wrap=True)
         if show_source:
             lines = lines_of(f) if lines_of is not None else cache.get(f.path)
@@ -65,6 +65,8 @@ def render(
             console.print(f"[*] {safe} fixable with `lossguard check --fix` (preview with `--diff`).", style="cyan")
         if unsafe:
             console.print(f"{unsafe} more fixable with `--fix --unsafe-fixes` (they change values: review them).", style="dim")
+    elif not unchecked and not files_checked:
+        console.print("No Python files or notebooks to check.", style="yellow")
     elif not unchecked:
         console.print(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).", style="green")
     else:
@@ -91,13 +93,13 @@ def _frame(console: Console, f: Finding, lines: list[str]) -> None:
 
 
 def location(f: Finding) -> str:
-    """``path:line:col``, or ``path:cell N:line:col`` in a notebook."""
+    """``path:line:col``, or ``path:cell N:line:col`` in a notebook (the path on one line: :func:`printable`)."""
     if f.cell is not None:
-        return f"{f.path}:cell {f.cell}:{f.line}:{f.col}"
-    return f"{f.path}:{f.line}:{f.col}"
+        return f"{printable(f.path)}:cell {f.cell}:{f.line}:{f.col}"
+    return f"{printable(f.path)}:{f.line}:{f.col}"
 
 
 def concise(console: Console, findings: list[Finding]) -> None:
     """One line per finding (file errors go to stderr, printed by the caller)."""
     for f in findings:
-        console.print(f"{location(f)}: {f.code} {f.message}", soft_wrap=True, markup=False, highlight=False)
+        console.print(f"{location(f)}: {f.code} {printable(f.message)}", soft_wrap=True, markup=False, highlight=False)
