@@ -75,10 +75,12 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     if top is None:
         return []
     checked = {f.resolve() for f in files}
-    python: dict[Path, set[tuple[bytes, ...]]] = {}  # file -> the dotted names it imports
+    python: dict[Path, bytes] = {}
     books: list[tuple[Path, bytes]] = []
+    # git lists paths under the resolved top and does not enter linked folders: a listed path is
+    # already resolved, unless it is a link itself (left out)
     for p in list_files(top) or []:
-        if p.suffix not in (".py", notebook.NOTEBOOK_SUFFIX) or p.is_symlink() or p.resolve() in checked:
+        if p.suffix not in (".py", notebook.NOTEBOOK_SUFFIX) or p in checked or p.is_symlink():
             continue
         try:
             if p.stat().st_size > MAX_FILE_BYTES and p.suffix == ".py":
@@ -89,27 +91,55 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
         if p.suffix == notebook.NOTEBOOK_SUFFIX:
             books.append((p, data))
         else:
-            python[p] = import_words(data)
+            python[p] = data
     modules = module_keys(named)
+    read: dict[Path, set[tuple[bytes, ...]]] = {}  # file -> the dotted names it imports, once read
     found: list[Path] = []
     for _ in range(IMPORT_DEPTH):
-        new = [p for p, names in python.items() if imports_any(names, modules)]
+        mentioned = _Mentions(modules)
+        new = []
+        for p, data in python.items():
+            if not mentioned(data):
+                continue  # no import can name a module whose name it never writes
+            names = read.get(p)
+            if names is None:
+                names = read[p] = import_words(data)
+            if imports_any(names, modules):
+                new.append(p)
         if not new:
             break
         for p in new:
             del python[p]
         found += new
         modules |= module_keys(new)
+    mentioned = _Mentions(modules)
     for p, data in books:  # (a notebook cannot be imported: it only adds itself)
-        if {key[-1] for key in modules}.isdisjoint(_WORD.findall(data)):
+        if not mentioned(data, python=False):
             continue  # (no need to read the cells)
         try:
-            cells = notebook.parse(data.decode("utf-8")).source.encode("utf-8", "surrogateescape")
+            cells = notebook.code_text(data.decode("utf-8")).encode("utf-8", "surrogateescape")
         except (ValueError, UnicodeDecodeError):
             continue
         if imports_any(import_words(cells), modules):
             found.append(p)
     return sorted(p for p in found if not settings.is_excluded(p, base=top))
+
+
+class _Mentions:
+    """Whether a file's bytes may import one of ``modules``: they hold the last part of one of
+    them as a word (in a notebook's JSON, where a cell's lines are escapes in one string) and,
+    in a Python file, on an import line or inside a parenthesised ``from`` import. A file with
+    none imports none of them (:func:`import_words` reads the others). A plain search for the
+    words first, which most files fail."""
+
+    def __init__(self, modules: set[tuple[bytes, ...]]) -> None:
+        self.words = sorted({key[-1] for key in modules})
+        word = rb"\b(?:" + b"|".join(re.escape(w) for w in self.words) + rb")\b"
+        self.word = re.compile(word)
+        self.line = re.compile(rb"^[ \t]*(?:(?:import|from)[ \t][^\n]*" + word + rb"|from[ \t][^\n(]*\([^)]*" + word + rb")", re.MULTILINE)
+
+    def __call__(self, data: bytes, python: bool = True) -> bool:
+        return any(w in data for w in self.words) and (self.line if python else self.word).search(data) is not None
 
 
 _IMPORT = re.compile(rb"^[ \t]*import[ \t]+([^\n#;]*)", re.MULTILINE)

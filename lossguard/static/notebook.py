@@ -111,6 +111,16 @@ def _cell_text(raw: object, number: int) -> str:
     raise NotebookError(f"not a valid notebook: the source of cell {number} must be a string or a list of strings")
 
 
+def code_text(text: str) -> str:
+    """The text of a notebook's code cells, joined, as written (no input transforms, no parse):
+    enough to read its import lines. Raises NotebookError as :func:`parse` does."""
+    data = _load_json(text)
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        raise NotebookError("not a valid notebook: no list of cells (only nbformat 4 notebooks are supported)")
+    cells = (cell for cell in data["cells"] if isinstance(cell, dict) and cell.get("cell_type") == "code")
+    return "".join(_cell_text(cell.get("source", ""), number) + "\n" for number, cell in enumerate(cells, start=1))
+
+
 def parse(text: str) -> Notebook:
     data = _load_json(text)
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
