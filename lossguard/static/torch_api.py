@@ -317,7 +317,8 @@ class Trainer:
     model: tuple[int | None, str]  # the model's position (None: keyword only) and keyword
     loss: tuple[int | None, str]  # the loss's position and keyword
     default_loss: str | None = None  # the loss class the trainer uses when it is given none
-    # skorch: module__units=... and criterion__reduction=... build the classes it is given
+    # skorch: given classes, it builds them (module__units=... and criterion__reduction=... are
+    # their arguments); a trainer without it calls what it is given as it is
     prefixed: bool = False
     # keywords that change what reaches the loss (a transform of the output): with any, nothing is known
     opaque: tuple[str, ...] = ()

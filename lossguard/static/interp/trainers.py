@@ -49,8 +49,16 @@ class TrainersMixin(InterpBase):
             loss_node, loss_value = node.func, QualName(trainer.default_loss)
         else:
             return
-        module_kw = _prefixed(kw, "module__") if trainer.prefixed else {}
-        loss_kw = _prefixed(kw, "criterion__") if trainer.prefixed else {}
+        if (
+            isinstance(model_value, ClassRef)
+            or isinstance(loss_value, ClassRef)
+            or isinstance(loss_value, QualName)
+            and loss_value.name in api.LOSS_CLASSES
+        ):
+            if not trainer.prefixed:
+                return  # a class where the trainer calls an instance: not what it runs
+        module_kw = _prefixed(kw, "module__")
+        loss_kw = _prefixed(kw, "criterion__")
         if isinstance(model_value, ClassRef):
             model_value = self.instantiate(model_value, [], module_kw, False, frame.depth + 1)
         if isinstance(loss_value, QualName) and loss_value.name in api.LOSS_CLASSES:

@@ -37,6 +37,8 @@ model = nn.Sequential(nn.Linear(16, 1), nn.Sigmoid())
 trainer = create_supervised_trainer(model, optimizer, nn.BCEWithLogitsLoss(), model_transform=lambda out: out.logit())
 # binary_cross_entropy takes probabilities: the right pairing
 bce = create_supervised_trainer(model, optimizer, nn.BCELoss())
+# a class where ignite calls an instance (it would build a loss from the batch): not followed
+wrong = create_supervised_trainer(model, optimizer, nn.BCEWithLogitsLoss)
 """,
         """
 import torch
