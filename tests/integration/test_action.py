@@ -78,3 +78,16 @@ def test_action_installs_from_its_own_path_and_uploads_always():
     assert "always()" in upload["if"]
     assert upload["with"]["sarif_file"] == "${{ inputs.sarif-file }}"
     assert ACTION["runs"]["using"] == "composite"
+
+
+def test_installing_lossguard_runs_nothing_from_the_workspace(tmp_path: Path):
+    """The install step runs in the checked-out repository: `python -m pip` there imported a
+    `pip.py` of the pull request (the current folder comes first on Python's path)."""
+    (tmp_path / "pip.py").write_text('import pathlib\npathlib.Path("PWNED").write_text("the workspace ran")\n')
+    install = _step("Install lossguard")
+    env = {**os.environ, **{k: _expand(str(v), {}) for k, v in install["env"].items()}}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    # what pip does next does not matter here (and must not touch this environment): a dry run
+    env.update(PIP_DRY_RUN="1", PIP_NO_DEPS="1", PIP_NO_BUILD_ISOLATION="1", PIP_NO_INDEX="1")
+    subprocess.run(["bash", "-e", "-c", install["run"]], check=False, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert not (tmp_path / "PWNED").exists()
