@@ -68,7 +68,9 @@ class TorchCallsMixin(InterpBase):
     def _torch_call(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
         written, qname = qname, api.FUNCTION_ALIASES.get(qname, qname)
         if qname.startswith("torch"):
-            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else ""))
+            written_kw = {k.arg for k in node.keywords}
+            bound = frozenset(k for k, v in kw.items() if k not in written_kw and v != Const(None))
+            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else "", bound=bound))
         elif qname in ("super",):
             return UNKNOWN
         call = TorchCallArgs(qname, node, pos, kw, starred, frame)
