@@ -1370,6 +1370,38 @@ for x, y in loader:
     e = criterion(default_model(args.arch)(x), y)
 """,
     },
+    # round 10: one `if` binds an activation and a criterion together (TextSGC); a statement that
+    # reads both runs once per side, so the sigmoid is paired with BCE and the log-softmax with NLL,
+    # never across. Correct pairs on both sides stay silent.
+    "functions_chosen_together": {
+        "train.py": """
+from functools import partial
+
+import torch
+import torch.nn.functional as F
+
+
+def evaluate(model, x, y, binary=False):
+    if not binary:
+        act = partial(F.log_softmax, dim=1)
+        criterion = F.nll_loss
+    else:
+        act = torch.sigmoid
+        criterion = F.binary_cross_entropy
+    with torch.no_grad():
+        output = model(x).squeeze()
+        loss = criterion(act(output), y)  # expect: LG016
+    return loss.item()
+
+
+def fit(model, x, y, binary=False):
+    if binary:
+        act, criterion = (lambda t: t), F.binary_cross_entropy_with_logits
+    else:
+        act, criterion = partial(F.log_softmax, dim=1), F.nll_loss
+    return criterion(act(model(x)), y)
+""",
+    },
 }
 
 

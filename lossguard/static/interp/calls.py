@@ -349,6 +349,7 @@ class CallsMixin(InterpBase):
                 ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone
             )
             frame.callsite = callsite
+            frame.choices = self._closure_choices.get(id(fn), ())
             if forwarding_call(fn) is None:
                 self.exec_block(fn.body, frame, env)
             else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
+from lossguard.static.interp.choices import ChoicesMixin
 from lossguard.static.interp.classes import ClassesMixin
 from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
@@ -28,7 +29,7 @@ from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
 
 
 class Interpreter(
-    StatementsMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin, GuardsMixin
+    StatementsMixin, ChoicesMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin, GuardsMixin
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
@@ -47,6 +48,7 @@ class Interpreter(
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}
         self._closures: dict[int, Env] = {}
+        self._closure_choices: dict[int, tuple] = {}  # the choices (interp.choices) a nested function sees
         self._model_candidates: dict[int, list[ClassRef]] = {}
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}

@@ -84,6 +84,7 @@ class Frame:
         "callsite",
         "grad_calls",
         "self_accs",
+        "choices",
     )
 
     def __init__(
@@ -114,6 +115,8 @@ class Frame:
         # graph-holding values this body (outside any loop of its own) adds to attributes of ``self``
         # or of the objects ``self`` holds (``self.sum += val``): they outlive the call
         self.self_accs: list[Accumulate] = []
+        # functions an `if` bound together (interp.choices): statements reading several run per side
+        self.choices: tuple = ()
         self.depth = depth
         self.owner = owner
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from lossguard.static.events import BACKWARD_CALLS, SET_GRAD, Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
     Env,
@@ -55,6 +56,10 @@ class StatementsMixin(InterpBase):
         return False
 
     def exec_stmt(self, stmt: ast.stmt, frame: Frame, env: Env) -> bool:
+        if frame.choices and isinstance(stmt, SIMPLE):
+            ended = self.exec_per_choice(stmt, frame, env)
+            if ended is not None:
+                return ended
         if isinstance(stmt, ast.Assign):
             self._exec_assign(stmt, frame, env)
             return False
@@ -85,6 +90,8 @@ class StatementsMixin(InterpBase):
             env[stmt.name] = FunctionRef(stmt, frame.module, None)
             if frame.func is not None:
                 self._closures[id(stmt)] = dict(env)
+                if frame.choices:
+                    self._closure_choices[id(stmt)] = frame.choices
             return False
         if isinstance(stmt, ast.ClassDef):
             env[stmt.name] = ClassRef(stmt, frame.module)
@@ -169,7 +176,11 @@ class StatementsMixin(InterpBase):
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
-        replace_env(env, join_envs(live))
+        joined = join_envs(live)
+        choice = make_choice(live, joined) if len(live) == 2 else None
+        if choice is not None:
+            frame.choices = (*frame.choices, choice)
+        replace_env(env, joined)
         _sync_init_attrs(frame, env)
         return False
 
