@@ -1402,6 +1402,42 @@ def fit(model, x, y, binary=False):
     return criterion(act(model(x)), y)
 """,
     },
+    # round 10: a nested function the enclosing body never calls runs through a library
+    # (`optimizer.step(closure)` for LBFGS): analysed when the enclosing body ends, with the names it
+    # sees there; one changed after the `def` holds what both values agree on
+    "callback_closure": {
+        "train.py": """
+import torch
+import torch.nn.functional as F
+
+
+def train(model, x, y, epochs):
+    optimizer = torch.optim.LBFGS(model.parameters())
+    act = torch.sigmoid
+    for epoch in range(epochs):
+        def closure():
+            optimizer.zero_grad()
+            loss = F.binary_cross_entropy(act(model(x)), y)  # expect: LG016
+            loss.backward()
+            return loss
+
+        optimizer.step(closure)
+
+
+def changed(model, x, y):
+    optimizer = torch.optim.LBFGS(model.parameters())
+    act = torch.sigmoid
+
+    def closure():
+        optimizer.zero_grad()
+        loss = F.binary_cross_entropy(act(model(x)), y)
+        loss.backward()
+        return loss
+
+    act = torch.nn.Identity()
+    optimizer.step(closure)
+""",
+    },
 }
 
 

@@ -354,6 +354,8 @@ class CallsMixin(InterpBase):
                 self.exec_block(fn.body, frame, env)
             else:
                 self._exec_recording_loss_calls(key, fn, frame, env)
+            if frame.nested:
+                self.run_uncalled_nested(frame, env)
             effects = self.param_effects(ref, pos, kw, self_value, env, frame)
             if effects:
                 self._effects[key] = effects

@@ -20,6 +20,7 @@ from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.guards import GuardsMixin
 from lossguard.static.interp.imports import ImportsMixin
+from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.statements import StatementsMixin
 from lossguard.static.interp.torch_calls import TorchCallsMixin
@@ -29,7 +30,7 @@ from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
 
 
 class Interpreter(
-    StatementsMixin, ChoicesMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin, GuardsMixin
+    StatementsMixin, ChoicesMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin, GuardsMixin, NestedMixin
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project

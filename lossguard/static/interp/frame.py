@@ -85,6 +85,7 @@ class Frame:
         "grad_calls",
         "self_accs",
         "choices",
+        "nested",
     )
 
     def __init__(
@@ -117,6 +118,7 @@ class Frame:
         self.self_accs: list[Accumulate] = []
         # functions an `if` bound together (interp.choices): statements reading several run per side
         self.choices: tuple = ()
+        self.nested: list[FunctionNode] = []  # functions defined in this body (interp.nested)
         self.depth = depth
         self.owner = owner
 

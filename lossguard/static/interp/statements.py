@@ -90,6 +90,8 @@ class StatementsMixin(InterpBase):
             env[stmt.name] = FunctionRef(stmt, frame.module, None)
             if frame.func is not None:
                 self._closures[id(stmt)] = dict(env)
+                if stmt not in frame.nested:
+                    frame.nested.append(stmt)
                 if frame.choices:
                     self._closure_choices[id(stmt)] = frame.choices
             return False
