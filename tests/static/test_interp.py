@@ -1438,6 +1438,65 @@ def changed(model, x, y):
     optimizer.step(closure)
 """,
     },
+    # round 10: a hand-written loss returns its total with the terms it adds up (NGCF, a VAE);
+    # after backward() on the total, the terms unpacked with it hold its graph, so summing them
+    # in the loop keeps every step's graph. A value returned beside the total that is not one of
+    # its terms, a term turned into a number, and a loop under no_grad stay silent.
+    "loss_parts": {
+        "losses.py": """
+import torch
+
+
+def vae_loss(recon_x, x, mu, logvar):
+    rec = ((recon_x - x) ** 2).sum()
+    kld = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+    return rec + kld, rec, kld
+
+
+def scored_loss(out, y):
+    loss = ((out - y) ** 2).mean()
+    hits = (out.argmax(1) == y).sum()
+    return loss, hits
+""",
+        "train.py": """
+import torch
+
+from losses import scored_loss, vae_loss
+
+
+def train(model, loader, optimizer):
+    total = rec_sum = kld_sum = 0.0
+    for x in loader:
+        recon, mu, logvar = model(x)
+        loss, rec, kld = vae_loss(recon, x, mu, logvar)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        total += loss.item()
+        rec_sum += rec  # expect: LG006
+        kld = kld.item()
+        kld_sum += kld
+
+
+def fit(model, loader, optimizer):
+    correct = 0
+    for x, y in loader:
+        loss, hits = scored_loss(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        correct += hits
+
+
+def evaluate(model, loader):
+    rec_sum = 0.0
+    with torch.no_grad():
+        for x in loader:
+            recon, mu, logvar = model(x)
+            loss, rec, kld = vae_loss(recon, x, mu, logvar)
+            rec_sum += rec
+""",
+    },
 }
 
 

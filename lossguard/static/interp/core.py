@@ -20,6 +20,7 @@ from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.guards import GuardsMixin
 from lossguard.static.interp.imports import ImportsMixin
+from lossguard.static.interp.loss_parts import LossPartsMixin
 from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.statements import StatementsMixin
@@ -30,7 +31,18 @@ from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
 
 
 class Interpreter(
-    StatementsMixin, ChoicesMixin, ExpressionsMixin, CallsMixin, ClassesMixin, ImportsMixin, TorchCallsMixin, TrainingMixin, SequencesMixin, GuardsMixin, NestedMixin
+    StatementsMixin,
+    ChoicesMixin,
+    ExpressionsMixin,
+    CallsMixin,
+    ClassesMixin,
+    ImportsMixin,
+    TorchCallsMixin,
+    TrainingMixin,
+    SequencesMixin,
+    GuardsMixin,
+    NestedMixin,
+    LossPartsMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project

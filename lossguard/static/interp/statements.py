@@ -21,6 +21,7 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
+from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
@@ -71,6 +72,7 @@ class StatementsMixin(InterpBase):
             added = self.ev(stmt.value, frame, env)
             if isinstance(stmt.op, (ast.Add, ast.Sub)):
                 self.accumulate(stmt, stmt.target, added, frame)
+                self.note_sum(stmt.target, stmt.value, frame, augmented=True)
             self.bind(stmt.target, binop(current, added, stmt.op), frame, env)
             return False
         if isinstance(stmt, ast.AnnAssign):
@@ -78,7 +80,10 @@ class StatementsMixin(InterpBase):
                 self.bind(stmt.target, self.ev(stmt.value, frame, env), frame, env)
             return False
         if isinstance(stmt, ast.Return):
-            frame.returns.append(self.ev(stmt.value, frame, env) if stmt.value is not None else Const(None))
+            returned = self.ev(stmt.value, frame, env) if stmt.value is not None else Const(None)
+            if isinstance(stmt.value, ast.Tuple):
+                returned = self.returned_parts(stmt.value, returned, frame)
+            frame.returns.append(returned)
             return True
         if isinstance(stmt, ast.Raise):
             if stmt.exc is not None:
@@ -157,6 +162,7 @@ class StatementsMixin(InterpBase):
             value = self.ev(rhs, frame, env)
         for t in stmt.targets:
             self.bind(t, value, frame, env)
+            self.note_sum(t, rhs, frame)
 
     def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
         self.ev(stmt.test, frame, env)
@@ -321,6 +327,8 @@ class StatementsMixin(InterpBase):
         elif isinstance(target, (ast.Tuple, ast.List)):
             elements = target.elts
             if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(isinstance(e, ast.Starred) for e in elements):
+                if isinstance(value, LossParts):
+                    self.note_unpacked_parts(elements, value, frame)
                 for el, item in zip(elements, value.items):
                     self.bind(el, item, frame, env)
             else:
