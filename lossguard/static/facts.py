@@ -16,6 +16,34 @@ class FunctionFacts:
     is_generator: bool = False
     calls_backward: bool = False
     self_assigned: set[str] = field(default_factory=set)
+    #: names whose value this body back-propagates: ``loss.backward()``, ``(loss / n).backward()``,
+    #: ``scaler.scale(loss).backward()``, and the names added into one of those (``loss_sum += loss``)
+    backpropagated: set[str] = field(default_factory=set)
+    #: ``target = a + b`` / ``target += a``: the names each name adds up
+    adds: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+
+def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
+    """The names ``expr`` adds up (``a + 0.5 * b - c``, ``-a``, ``a / n``), with, from ``sums``, the
+    names those are sums of. A product of two names counts both."""
+    if isinstance(expr, ast.Name):
+        return frozenset((expr.id,)) | (sums or {}).get(expr.id, frozenset())
+    if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.USub, ast.UAdd)):
+        return summands(expr.operand, sums)
+    if isinstance(expr, ast.BinOp):
+        if isinstance(expr.op, (ast.Add, ast.Sub)):
+            return summands(expr.left, sums) | summands(expr.right, sums)
+        if isinstance(expr.op, (ast.Mult, ast.Div)):
+            if isinstance(expr.right, ast.Constant):
+                return summands(expr.left, sums)
+            if isinstance(expr.left, ast.Constant) and isinstance(expr.op, ast.Mult):
+                return summands(expr.right, sums)
+            return summands(expr.left, sums) | summands(expr.right, sums)
+    return frozenset()
+
+
+#: receivers of ``X.backward(loss)`` that back-propagate their argument
+_BACKWARD_HELPERS = {"accelerator", "fabric"}
 
 
 @dataclass
@@ -53,6 +81,27 @@ class _FunctionScan(ast.NodeVisitor):
             self.facts.calls_backward = True
         self.generic_visit(node)
 
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in ("backward", "manual_backward"):
+            receiver = func.value
+            given = node.args[0] if node.args else None
+            if func.attr == "manual_backward" or isinstance(receiver, ast.Name) and receiver.id in _BACKWARD_HELPERS:
+                back = given
+            elif isinstance(receiver, ast.Call) and receiver.args:
+                back = receiver.args[0]  # scaler.scale(loss).backward()
+            else:
+                back = receiver
+            if back is not None:
+                self.facts.backpropagated |= summands(back)
+        self.generic_visit(node)
+
+    def _adds(self, target: ast.AST, value: ast.expr) -> None:
+        if isinstance(target, ast.Name):
+            added = summands(value) - {target.id}
+            if added:
+                self.facts.adds.append((target.id, added))
+
     def _target(self, t: ast.AST) -> None:
         if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
             self.facts.self_assigned.add(t.attr)
@@ -63,10 +112,13 @@ class _FunctionScan(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         for t in node.targets:
             self._target(t)
+            self._adds(t, node.value)
         self.generic_visit(node)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self._target(node.target)
+        if isinstance(node.op, (ast.Add, ast.Sub)):
+            self._adds(node.target, node.value)
         self.generic_visit(node)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
@@ -82,12 +134,20 @@ class ModuleFacts:
         self._classes: dict[int, ClassFacts] = {}
         self._self_names: dict[int, frozenset[str]] = {}
 
-    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFacts:
+    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Module) -> FunctionFacts:
         facts = self._functions.get(id(node))
         if facts is None:
             scan = _FunctionScan(node)
             scan.visit(node)
             facts = self._functions[id(node)] = scan.facts
+            back = facts.backpropagated
+            grown = True
+            while grown:  # `loss_sum += loss; loss_sum.backward()` back-propagates loss too
+                grown = False
+                for target, added in facts.adds:
+                    if target in back and not added <= back:
+                        back |= added
+                        grown = True
         return facts
 
     def self_names(self, node: ast.AST) -> frozenset[str]:

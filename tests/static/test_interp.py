@@ -1438,9 +1438,10 @@ def changed(model, x, y):
     optimizer.step(closure)
 """,
     },
-    # round 10: a hand-written loss returns its total with the terms it adds up (NGCF, a VAE);
-    # after backward() on the total, the terms unpacked with it hold its graph, so summing them
-    # in the loop keeps every step's graph. A value returned beside the total that is not one of
+    # round 10: a hand-written loss returns its total with the terms it adds up (NGCF, a VAE,
+    # PAAC); where the caller back-propagates the total (or a sum it is added into, even after the
+    # terms are summed), the terms unpacked with it hold its graph, so summing them in the loop
+    # keeps every step's graph. A value returned beside the total that is not one of
     # its terms, a term turned into a number, and a loop under no_grad stay silent.
     "loss_parts": {
         "losses.py": """
@@ -1457,11 +1458,18 @@ def scored_loss(out, y):
     loss = ((out - y) ** 2).mean()
     hits = (out.argmax(1) == y).sum()
     return loss, hits
+
+
+def policy_value_loss(out, y):
+    loss_p = -(out * y).mean()
+    loss_v = (out - y).pow(2).mean()
+    loss = loss_p + 0.5 * loss_v
+    return loss_p, loss_v, loss
 """,
         "train.py": """
 import torch
 
-from losses import scored_loss, vae_loss
+from losses import policy_value_loss, scored_loss, vae_loss
 
 
 def train(model, loader, optimizer):
@@ -1486,6 +1494,37 @@ def fit(model, loader, optimizer):
         loss.backward()
         optimizer.step()
         correct += hits
+
+
+def update(model, batches, optimizer):
+    p_sum = 0.0
+    for batch in batches:
+        loss_sum = 0
+        for x, y in batch:
+            loss_p, loss_v, loss = policy_value_loss(model(x), y)
+            loss_sum += loss
+            p_sum += loss_p  # expect: LG006
+        optimizer.zero_grad()
+        loss_sum.backward()
+        optimizer.step()
+
+
+def train_step(model, x, y, optimizer):
+    out = model(x)
+    loss_p = -(out * y).mean()
+    loss_v = (out - y).pow(2).mean()
+    loss = loss_p + 0.5 * loss_v
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss, loss_p, loss_v
+
+
+def run(model, loader, optimizer):
+    v_sum = 0.0
+    for x, y in loader:
+        loss, loss_p, loss_v = train_step(model, x, y, optimizer)
+        v_sum += loss_v  # expect: LG006
 
 
 def evaluate(model, loader):

@@ -87,7 +87,6 @@ class Frame:
         "choices",
         "nested",
         "sums",
-        "parts",
     )
 
     def __init__(
@@ -121,9 +120,7 @@ class Frame:
         # functions an `if` bound together (interp.choices): statements reading several run per side
         self.choices: tuple = ()
         self.nested: list[FunctionNode] = []  # functions defined in this body (interp.nested)
-        # interp.loss_parts: local name -> the names it adds up; total's name -> its unpacked terms
-        self.sums: dict[str, frozenset[str]] = {}
-        self.parts: dict[str, tuple[tuple[str, Value], ...]] = {}
+        self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
         self.depth = depth
         self.owner = owner
 

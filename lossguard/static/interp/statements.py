@@ -327,9 +327,8 @@ class StatementsMixin(InterpBase):
         elif isinstance(target, (ast.Tuple, ast.List)):
             elements = target.elts
             if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(isinstance(e, ast.Starred) for e in elements):
-                if isinstance(value, LossParts):
-                    self.note_unpacked_parts(elements, value, frame)
-                for el, item in zip(elements, value.items):
+                items = self.unpacked_parts(elements, value, frame).items if isinstance(value, LossParts) else value.items
+                for el, item in zip(elements, items):
                     self.bind(el, item, frame, env)
             else:
                 for el in elements:

@@ -140,8 +140,6 @@ class TorchCallsMixin(InterpBase):
                 # (a custom loss class, -torch.mean(self(x)), outputs.loss)
                 held = recv if isinstance(recv, Tensor) else Tensor(dtype=Dtype.FLOAT)
                 env[target.id] = held.with_(graph=True)
-            if not frame.no_grad and isinstance(target, ast.Name) and frame.parts:
-                self.backward_on_total(target.id, frame, env)
             return Const(None)
         if isinstance(recv, NumberList) and name in LIST_MUTATORS and isinstance(node.func, ast.Attribute):
             self.bind(node.func.value, UNKNOWN, frame, env)  # labels.append(x): another length, maybe another dtype
