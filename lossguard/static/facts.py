@@ -23,11 +23,15 @@ class FunctionFacts:
     adds: list[tuple[str, frozenset[str]]] = field(default_factory=list)
 
 
+NO_NAMES: frozenset[str] = frozenset()
+
+
 def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
     """The names ``expr`` adds up (``a + 0.5 * b - c``, ``-a``, ``a / n``), with, from ``sums``, the
     names those are sums of. A product of two names counts both."""
     if isinstance(expr, ast.Name):
-        return frozenset((expr.id,)) | (sums or {}).get(expr.id, frozenset())
+        added = sums.get(expr.id) if sums else None
+        return frozenset((expr.id,)) if added is None else added | {expr.id}
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.USub, ast.UAdd)):
         return summands(expr.operand, sums)
     if isinstance(expr, ast.BinOp):
@@ -39,9 +43,10 @@ def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None) -> f
             if isinstance(expr.left, ast.Constant) and isinstance(expr.op, ast.Mult):
                 return summands(expr.right, sums)
             return summands(expr.left, sums) | summands(expr.right, sums)
-    return frozenset()
+    return NO_NAMES
 
 
+_SUMS = (ast.Name, ast.BinOp, ast.UnaryOp)
 #: receivers of ``X.backward(loss)`` that back-propagate their argument
 _BACKWARD_HELPERS = {"accelerator", "fabric"}
 
@@ -97,7 +102,7 @@ class _FunctionScan(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _adds(self, target: ast.AST, value: ast.expr) -> None:
-        if isinstance(target, ast.Name):
+        if isinstance(target, ast.Name) and isinstance(value, _SUMS):
             added = summands(value) - {target.id}
             if added:
                 self.facts.adds.append((target.id, added))

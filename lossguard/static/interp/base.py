@@ -46,6 +46,7 @@ class InterpBase:
         _defaults: dict[int, dict[str, Value]]
         _closures: dict[int, Env]
         _closure_choices: dict[int, tuple]
+        _names_read: dict[int, frozenset[str]]
         _model_candidates: dict[int, list[ClassRef]]
         _class_envs: dict[int, Env]
         _instances: dict[tuple, Instance]

@@ -68,7 +68,9 @@ class ChoicesMixin(InterpBase):
 
     def exec_per_choice(self, stmt: ast.stmt, frame: Frame, env: Env) -> bool | None:
         """Run ``stmt`` once per side of the first choice it reads two names of; None when it reads none."""
-        read = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        read = self._names_read.get(id(stmt))
+        if read is None:
+            read = self._names_read[id(stmt)] = frozenset(n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
         for choice in frame.choices:
             used = [i for i, name in enumerate(choice.names) if name in read and self.raw_name(name, frame, env) == choice.joined[i]]
             if len(used) < 2:

@@ -61,7 +61,10 @@ class Interpreter(
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}
         self._closures: dict[int, Env] = {}
-        self._closure_choices: dict[int, tuple] = {}  # the choices (interp.choices) a nested function sees
+        self._closure_choices: dict[int, tuple] = {}
+        self._names_read: dict[
+            int, frozenset[str]
+        ] = {}  # statement id -> the names it reads (interp.choices)  # the choices (interp.choices) a nested function sees
         self._model_candidates: dict[int, list[ClassRef]] = {}
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}

@@ -21,10 +21,12 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from lossguard.static.facts import summands
+from lossguard.static.facts import NO_NAMES, summands
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Frame
 from lossguard.static.values import Dtype, ParamUnknown, Tensor, TupleVal, Unknown, Value
+
+_SUMMED = (ast.BinOp, ast.UnaryOp)
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,16 @@ class LossPartsMixin(InterpBase):
 
     def note_sum(self, target: ast.expr, value: ast.expr, frame: Frame, augmented: bool = False) -> None:
         """``name = <expr>`` / ``name += <expr>``: what ``name`` now adds up."""
+        if not frame.sums and not augmented and type(value) not in _SUMMED:
+            return
+        summed = augmented or type(value) in _SUMMED
         if not isinstance(target, ast.Name):
             for bound in ast.walk(target):
                 if isinstance(bound, ast.Name):
                     frame.sums.pop(bound.id, None)
             return
         name = target.id
-        terms = summands(value, frame.sums) if isinstance(value, (ast.BinOp, ast.UnaryOp)) or augmented else frozenset()
+        terms = summands(value, frame.sums) if summed else NO_NAMES
         if augmented:
             terms |= frame.sums.get(name, frozenset())
         if terms:
