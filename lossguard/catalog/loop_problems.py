@@ -43,7 +43,10 @@ for x, y in loader:
     total_loss += loss.item()
 """,
         misfires=(
-            "Reported only for a loss lossguard can follow from a torch loss call, accumulated inside a "
+            "Reported only for a loss lossguard can follow from a torch loss call, or a term of a total "
+            "that holds a graph (a hand-written loss that returns `rec + kld, rec, kld`: the terms hold "
+            "the total's graph where the caller back-propagates the total, or a sum it is added into, "
+            "and where the total already holds one when returned), accumulated inside a "
             "loop into a variable that lives across iterations (not reset inside the loop), when the "
             "loop trains (calls backward() or step()) or runs outside no_grad in code that is actually "
             "called. Silent inside `torch.no_grad()` / `torch.inference_mode()` (also as decorators), "
