@@ -1536,6 +1536,79 @@ def evaluate(model, loader):
             rec_sum += rec
 """,
     },
+    # round 10: a trainer calls a method of the model it was given (`self.net.probs(x)`, `net` a
+    # parameter of `__init__`): the one model of the file that defines the method, as a `model(x)`
+    # call of a parameter is the one model whose forward fits. Two models defining it: silent.
+    "model_method_of_parameter": {
+        "one.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def probs(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Trainer:
+    def __init__(self, net, optimizer):
+        self.net = net
+        self.optimizer = optimizer
+
+    def step(self, x, y):
+        loss = F.cross_entropy(self.net.probs(x), y)  # expect: LG001
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+""",
+        "two.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def probs(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Other(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def probs(self, x):
+        return F.log_softmax(self.fc(x), dim=1)
+
+
+class Trainer:
+    def __init__(self, net, optimizer):
+        self.net = net
+        self.optimizer = optimizer
+
+    def step(self, x, y):
+        loss = F.cross_entropy(self.net.probs(x), y)
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+""",
+    },
 }
 
 

@@ -99,6 +99,10 @@ class CallsMixin(InterpBase):
                 receiver = self.ev(func.value, frame, env)
             name = func.attr
             record_call(frame, name, receiver, node)
+            if type(receiver) is ParamUnknown:
+                model = self.model_with_method(frame.module, name)
+                if model is not None:
+                    receiver = self._default_instance(model)  # self.net.get_loss(...) of the file's model
             if (
                 isinstance(receiver, (Tensor, Unknown, Const, TupleVal, NumberList))
                 or isinstance(receiver, (ListOf, HeadedList))
