@@ -138,6 +138,15 @@ class ModuleFacts:
         self._functions: dict[int, FunctionFacts] = {}
         self._classes: dict[int, ClassFacts] = {}
         self._self_names: dict[int, frozenset[str]] = {}
+        self._method_names: frozenset[str] | None = None
+
+    def method_names(self, module: ast.Module) -> frozenset[str]:
+        """The names of the methods the top-level classes of the module define."""
+        if self._method_names is None:
+            self._method_names = frozenset(
+                f.name for c in module.body if isinstance(c, ast.ClassDef) for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+            )
+        return self._method_names
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Module) -> FunctionFacts:
         facts = self._functions.get(id(node))

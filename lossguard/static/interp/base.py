@@ -48,6 +48,7 @@ class InterpBase:
         _closure_choices: dict[int, tuple]
         _names_read: dict[int, frozenset[str]]
         _model_candidates: dict[int, list[ClassRef]]
+        _models_by_method: dict[tuple[int, str], ClassRef | None]
         _class_envs: dict[int, Env]
         _instances: dict[tuple, Instance]
         _lazy: dict[tuple, Value]

@@ -66,6 +66,7 @@ class Interpreter(
             int, frozenset[str]
         ] = {}  # statement id -> the names it reads (interp.choices)  # the choices (interp.choices) a nested function sees
         self._model_candidates: dict[int, list[ClassRef]] = {}
+        self._models_by_method: dict[tuple[int, str], ClassRef | None] = {}  # see model_with_method
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}
         self._lazy: dict[tuple, Value] = {}
