@@ -7,7 +7,9 @@ never executes user code and never imports torch.
 The class is assembled from one part per job: Python statements, expressions, calls, classes
 and imports (:mod:`.statements`, :mod:`.expressions`, :mod:`.calls`, :mod:`.classes`,
 :mod:`.imports`), torch's behaviour (:mod:`.torch_calls`, reading the tables of
-:mod:`lossguard.static.torch_api`) and training-code conventions (:mod:`.training`).
+:mod:`lossguard.static.torch_api`) and training-code conventions (:mod:`.training`), with
+functions an ``if`` binds together (:mod:`.choices`), nested functions nothing calls
+(:mod:`.nested`) and loss terms returned with their total (:mod:`.loss_parts`).
 """
 
 from __future__ import annotations
@@ -61,10 +63,8 @@ class Interpreter(
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}
         self._closures: dict[int, Env] = {}
-        self._closure_choices: dict[int, tuple] = {}
-        self._names_read: dict[
-            int, frozenset[str]
-        ] = {}  # statement id -> the names it reads (interp.choices)  # the choices (interp.choices) a nested function sees
+        self._closure_choices: dict[int, tuple] = {}  # the choices (interp.choices) a nested function sees
+        self._names_read: dict[int, frozenset[str]] = {}  # statement id -> the names it reads (interp.choices)
         self._model_candidates: dict[int, list[ClassRef]] = {}
         self._models_by_method: dict[tuple[int, str], ClassRef | None] = {}  # see model_with_method
         self._class_envs: dict[int, Env] = {}

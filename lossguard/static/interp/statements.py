@@ -99,6 +99,8 @@ class StatementsMixin(InterpBase):
                     frame.nested.append(stmt)
                 if frame.choices:
                     self._closure_choices[id(stmt)] = frame.choices
+                else:
+                    self._closure_choices.pop(id(stmt), None)
             return False
         if isinstance(stmt, ast.ClassDef):
             env[stmt.name] = ClassRef(stmt, frame.module)
