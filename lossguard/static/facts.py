@@ -21,6 +21,9 @@ class FunctionFacts:
     backpropagated: set[str] = field(default_factory=set)
     #: ``target = a + b`` / ``target += a``: the names each name adds up
     adds: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    #: the names this body calls: ``f(...)`` and ``x.f(...)``, apart
+    calls_names: set[str] = field(default_factory=set)
+    calls_methods: set[str] = field(default_factory=set)
 
 
 NO_NAMES: frozenset[str] = frozenset()
@@ -47,6 +50,9 @@ def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None) -> f
 
 
 _SUMS = (ast.Name, ast.BinOp, ast.UnaryOp)
+#: method names that torch objects answer too (``optimizer.step()``, ``model.train()``): a call of one
+#: says nothing of which function of the checked code runs
+TORCH_METHOD_NAMES = frozenset({"step", "forward", "zero_grad", "backward", "train", "eval", "to", "cuda", "cpu", "apply", "update", "__call__"})
 #: receivers of ``X.backward(loss)`` that back-propagate their argument
 _BACKWARD_HELPERS = {"accelerator", "fabric"}
 
@@ -88,6 +94,10 @@ class _FunctionScan(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
+        if isinstance(func, ast.Name):
+            self.facts.calls_names.add(func.id)
+        elif isinstance(func, ast.Attribute):
+            self.facts.calls_methods.add(func.attr)
         if isinstance(func, ast.Attribute) and func.attr in ("backward", "manual_backward"):
             receiver = func.value
             given = node.args[0] if node.args else None
@@ -139,6 +149,30 @@ class ModuleFacts:
         self._classes: dict[int, ClassFacts] = {}
         self._self_names: dict[int, frozenset[str]] = {}
         self._method_names: frozenset[str] | None = None
+        self._trainers: frozenset[str] | None = None
+
+    def trainers(self, module: ast.Module) -> frozenset[str]:
+        """The names of the module's functions and methods that run ``backward()``, themselves or through
+        another of them they call by name (``train_step(...)``, ``self.epochTrain(...)``,
+        ``Trainer.epochTrain(...)``). A method called as ``x.step()``, ``x.forward()``, ``x.train()`` and
+        the like does not count: those names are torch's too."""
+        if self._trainers is None:
+            functions = [n for n in ast.walk(module) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+            found = {f.name for f in functions if self.function(f).calls_backward}
+            grown = True
+            while grown:
+                grown = False
+                for f in functions:
+                    if f.name not in found and self.drives(f, found):
+                        found.add(f.name)
+                        grown = True
+            self._trainers = frozenset(found)
+        return self._trainers
+
+    def drives(self, node: ast.FunctionDef | ast.AsyncFunctionDef, trainers: set[str] | frozenset[str]) -> bool:
+        """``node`` calls, by name, one of ``trainers``."""
+        facts = self.function(node)
+        return bool(facts.calls_names & trainers) or bool((facts.calls_methods - TORCH_METHOD_NAMES) & trainers)
 
     def method_names(self, module: ast.Module) -> frozenset[str]:
         """The names of the methods the top-level classes of the module define."""

@@ -1609,6 +1609,36 @@ class Trainer:
         self.optimizer.step()
 """,
     },
+    # round 10: a driver nothing calls (its caller is in a file not checked) that trains through a
+    # function of its module (`train_epoch(...)` runs backward()) cannot be running under no_grad:
+    # analysed as called, so the validation sums it makes outside no_grad keep their graphs
+    "driver_trains_through_callee": {
+        "train.py": """
+import torch.nn as nn
+
+
+def train_epoch(model, loader, optimizer, criterion):
+    for x, y in loader:
+        loss = criterion(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def validate(model, loader, criterion):
+    total = 0
+    for x, y in loader:
+        total += criterion(model(x), y)  # expect: LG006
+    print(total.item() / len(loader))
+
+
+def fit(model, train_loader, val_loader, optimizer, epochs):
+    criterion = nn.CrossEntropyLoss()
+    for epoch in range(epochs):
+        train_epoch(model, train_loader, optimizer, criterion)
+        validate(model, val_loader, criterion)
+""",
+    },
 }
 
 

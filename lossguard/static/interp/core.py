@@ -14,6 +14,8 @@ functions an ``if`` binds together (:mod:`.choices`), nested functions nothing c
 
 from __future__ import annotations
 
+import ast
+
 from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
 from lossguard.static.interp.choices import ChoicesMixin
@@ -88,6 +90,14 @@ class Interpreter(
             info.analyzing = False
         return env
 
+    @staticmethod
+    def drives_training(fn: ast.FunctionDef | ast.AsyncFunctionDef, info: ModuleInfo) -> bool:
+        """``fn`` runs ``backward()``, itself or through a function of its module it calls by name
+        (``ChexnetTrainer.train`` calling ``ChexnetTrainer.epochTrain``): it cannot be running under
+        ``no_grad``, so a body analysed alone for it counts as called."""
+        facts = info.facts
+        return facts.function(fn).calls_backward or facts.drives(fn, facts.trainers(info.module))
+
     def analyze_module(self, info: ModuleInfo) -> None:
         """Interpret the module, then every function and method no call has reached."""
         env = self.module_globals(info)
@@ -113,5 +123,6 @@ class Interpreter(
             else:
                 self_value = None
                 ref = FunctionRef(fn, info, None)
-            # a function that calls backward() cannot be running under no_grad: treat it as called
-            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not info.facts.function(fn).calls_backward)
+            # a function that calls backward(), itself or through a function of this module it calls,
+            # cannot be running under no_grad: treat it as called
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not self.drives_training(fn, info))
