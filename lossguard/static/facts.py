@@ -150,16 +150,29 @@ class ModuleFacts:
         self._self_names: dict[int, frozenset[str]] = {}
         self._method_names: frozenset[str] | None = None
         self._trainers: frozenset[str] | None = None
+        self._defined: list[ast.FunctionDef | ast.AsyncFunctionDef] | None = None
+
+    def defined(self, module: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """The module's top-level functions and the methods of its top-level classes."""
+        if self._defined is None:
+            found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+            for node in module.body:
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found.append(node)
+                elif isinstance(node, ast.ClassDef):
+                    found.extend(f for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)))
+            self._defined = found
+        return self._defined
 
     def trainers(self, module: ast.Module) -> frozenset[str]:
-        """The names of the module's functions and methods that run ``backward()``, themselves or through
-        another of them they call by name (``train_step(...)``, ``self.epochTrain(...)``,
-        ``Trainer.epochTrain(...)``). A method called as ``x.step()``, ``x.forward()``, ``x.train()`` and
-        the like does not count: those names are torch's too."""
+        """The names of the module's functions and methods (:meth:`defined`) that run ``backward()``,
+        themselves or through another of them they call by name (``train_step(...)``,
+        ``self.epochTrain(...)``, ``Trainer.epochTrain(...)``). A method called as ``x.step()``,
+        ``x.forward()``, ``x.train()`` and the like does not count: those names are torch's too."""
         if self._trainers is None:
-            functions = [n for n in ast.walk(module) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+            functions = self.defined(module)
             found = {f.name for f in functions if self.function(f).calls_backward}
-            grown = True
+            grown = bool(found)
             while grown:
                 grown = False
                 for f in functions:
@@ -171,6 +184,8 @@ class ModuleFacts:
 
     def drives(self, node: ast.FunctionDef | ast.AsyncFunctionDef, trainers: set[str] | frozenset[str]) -> bool:
         """``node`` calls, by name, one of ``trainers``."""
+        if not trainers:
+            return False
         facts = self.function(node)
         return bool(facts.calls_names & trainers) or bool((facts.calls_methods - TORCH_METHOD_NAMES) & trainers)
 
