@@ -46,7 +46,37 @@ def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None) -> f
             if isinstance(expr.left, ast.Constant) and isinstance(expr.op, ast.Mult):
                 return summands(expr.right, sums)
             return summands(expr.left, sums) | summands(expr.right, sums)
+    if isinstance(expr, ast.Call):
+        container = _summed_container(expr)
+        if container is not None:
+            return frozenset((container,))
     return NO_NAMES
+
+
+def sum_call(call: ast.Call) -> bool:
+    """``sum(...)`` or ``<x>.sum()`` / ``<x>.mean()``: a call that may add up a container of terms."""
+    func = call.func
+    return isinstance(func, ast.Name) and func.id == "sum" or isinstance(func, ast.Attribute) and func.attr in ("sum", "mean")
+
+
+def _summed_container(call: ast.Call) -> str | None:
+    """The name of the list or dict of terms a call adds up: ``sum(losses)``, ``sum(d.values())``,
+    ``sum(list(d.values()))``, ``sum(v for v in d.values())``, ``torch.stack(losses).sum()``."""
+    func = call.func
+    if isinstance(func, ast.Name) and func.id == "sum" and len(call.args) == 1:
+        arg = call.args[0]
+        if isinstance(arg, ast.GeneratorExp) and len(arg.generators) == 1:
+            arg = arg.generators[0].iter
+        if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id in ("list", "tuple") and len(arg.args) == 1:
+            arg = arg.args[0]
+        if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "values" and not arg.args:
+            arg = arg.func.value
+        return arg.id if isinstance(arg, ast.Name) else None
+    if isinstance(func, ast.Attribute) and func.attr in ("sum", "mean") and isinstance(func.value, ast.Call):
+        inner = func.value
+        if isinstance(inner.func, ast.Attribute) and inner.func.attr == "stack" and len(inner.args) == 1 and isinstance(inner.args[0], ast.Name):
+            return inner.args[0].id
+    return None
 
 
 _SUMS = (ast.Name, ast.BinOp, ast.UnaryOp)
@@ -112,7 +142,7 @@ class _FunctionScan(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _adds(self, target: ast.AST, value: ast.expr) -> None:
-        if isinstance(target, ast.Name) and isinstance(value, _SUMS):
+        if isinstance(target, ast.Name) and (isinstance(value, _SUMS) or isinstance(value, ast.Call) and sum_call(value)):
             added = summands(value) - {target.id}
             if added:
                 self.facts.adds.append((target.id, added))

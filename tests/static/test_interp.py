@@ -1439,7 +1439,7 @@ def changed(model, x, y):
 """,
     },
     # round 10: a hand-written loss returns its total with the terms it adds up (NGCF, a VAE,
-    # PAAC); where the caller back-propagates the total (or a sum it is added into, even after the
+    # PAAC, a dict of terms summed with sum(d.values())); where the caller back-propagates the total (or a sum it is added into, even after the
     # terms are summed), the terms unpacked with it hold its graph, so summing them in the loop
     # keeps every step's graph. A value returned beside the total that is not one of
     # its terms, a term turned into a number, and a loop under no_grad stay silent.
@@ -1460,6 +1460,11 @@ def scored_loss(out, y):
     return loss, hits
 
 
+def detection_loss(out, y):
+    loss_dict = {"box": (out - y).abs().mean(), "obj": (out * y).mean()}
+    return sum(loss_dict.values()), loss_dict
+
+
 def policy_value_loss(out, y):
     loss_p = -(out * y).mean()
     loss_v = (out - y).pow(2).mean()
@@ -1469,7 +1474,7 @@ def policy_value_loss(out, y):
         "train.py": """
 import torch
 
-from losses import policy_value_loss, scored_loss, vae_loss
+from losses import detection_loss, policy_value_loss, scored_loss, vae_loss
 
 
 def train(model, loader, optimizer):
@@ -1525,6 +1530,17 @@ def run(model, loader, optimizer):
     for x, y in loader:
         loss, loss_p, loss_v = train_step(model, x, y, optimizer)
         v_sum += loss_v  # expect: LG006
+
+
+def train_detector(model, loader, optimizer):
+    running = {"box": 0.0, "obj": 0.0}
+    for x, y in loader:
+        loss, loss_dict = detection_loss(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        for name, value in loss_dict.items():
+            running[name] += value  # expect: LG006
 
 
 def evaluate(model, loader):

@@ -21,10 +21,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from lossguard.static.facts import NO_NAMES, summands
+from lossguard.static.facts import NO_NAMES, sum_call, summands
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Frame
-from lossguard.static.values import Dtype, ParamUnknown, Tensor, TupleVal, Unknown, Value
+from lossguard.static.values import DictVal, Dtype, ListOf, ParamUnknown, Tensor, TupleVal, Unknown, Value
 
 _SUMMED = (ast.BinOp, ast.UnaryOp)
 
@@ -37,11 +37,18 @@ class LossParts(TupleVal):
 
 
 def with_graph(value: Value) -> Value:
-    """``value`` known to hold a graph: a tensor keeps its other facts; an unknown is a float tensor."""
+    """``value`` known to hold a graph: a tensor keeps its other facts; an unknown is a float tensor;
+    a dict or list of terms (``sum(loss_dict.values())``) holds such values."""
     if isinstance(value, Tensor):
         return value if value.graph else value.with_(graph=True)
     if type(value) in (Unknown, ParamUnknown):
         return Tensor(dtype=Dtype.FLOAT, graph=True)
+    if isinstance(value, DictVal):
+        return DictVal(tuple((k, with_graph(v)) for k, v in value.items))
+    if type(value) is ListOf:
+        return ListOf(with_graph(value.item))
+    if type(value) is TupleVal:
+        return TupleVal(tuple(with_graph(v) for v in value.items))
     return value
 
 
@@ -62,9 +69,9 @@ class LossPartsMixin(InterpBase):
 
     def note_sum(self, target: ast.expr, value: ast.expr, frame: Frame, augmented: bool = False) -> None:
         """``name = <expr>`` / ``name += <expr>``: what ``name`` now adds up."""
-        if not frame.sums and not augmented and type(value) not in _SUMMED:
+        summed = augmented or type(value) in _SUMMED or type(value) is ast.Call and sum_call(value)
+        if not summed and not frame.sums:
             return
-        summed = augmented or type(value) in _SUMMED
         if not isinstance(target, ast.Name):
             for bound in ast.walk(target):
                 if isinstance(bound, ast.Name):
