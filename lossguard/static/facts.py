@@ -29,23 +29,25 @@ class FunctionFacts:
 NO_NAMES: frozenset[str] = frozenset()
 
 
-def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
+def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None, products: bool = True) -> frozenset[str]:
     """The names ``expr`` adds up (``a + 0.5 * b - c``, ``-a``, ``a / n``), with, from ``sums``, the
-    names those are sums of. A product of two names counts both."""
+    names those are sums of. A product of two names counts both, unless not ``products``."""
     if isinstance(expr, ast.Name):
         added = sums.get(expr.id) if sums else None
         return frozenset((expr.id,)) if added is None else added | {expr.id}
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.USub, ast.UAdd)):
-        return summands(expr.operand, sums)
+        return summands(expr.operand, sums, products)
     if isinstance(expr, ast.BinOp):
         if isinstance(expr.op, (ast.Add, ast.Sub)):
-            return summands(expr.left, sums) | summands(expr.right, sums)
+            return summands(expr.left, sums, products) | summands(expr.right, sums, products)
         if isinstance(expr.op, (ast.Mult, ast.Div)):
             if isinstance(expr.right, ast.Constant):
-                return summands(expr.left, sums)
+                return summands(expr.left, sums, products)
             if isinstance(expr.left, ast.Constant) and isinstance(expr.op, ast.Mult):
-                return summands(expr.right, sums)
-            return summands(expr.left, sums) | summands(expr.right, sums)
+                return summands(expr.right, sums, products)
+            if products:
+                return summands(expr.left, sums) | summands(expr.right, sums)
+            return NO_NAMES
     if isinstance(expr, ast.Call):
         container = _summed_container(expr)
         if container is not None:

@@ -831,6 +831,7 @@ def train(model, loader, optimizer, criterion=nn.CrossEntropyLoss()):
 """,
     },
     # round 4: a hand-written loss term holds a graph when the loop back-propagates that name
+    # (round 10: so does a term of the back-propagated sum, `recon` in `loss = recon + kl`)
     "hand_written_loss_accumulated_before_its_backward": {
         "losses.py": """
 import torch
@@ -857,7 +858,7 @@ def train_epoch(model, loader, optimizer):
         loss = recon + kl
         epoch_loss += loss  # expect: LG006
         epoch_kl += kl.item()
-        epoch_recon += recon  # holds a graph too (a term of the back-propagated sum): a miss, terms are not followed
+        epoch_recon += recon  # expect: LG006
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -1653,6 +1654,31 @@ def fit(model, train_loader, val_loader, optimizer, epochs):
     for epoch in range(epochs):
         train_epoch(model, train_loader, optimizer, criterion)
         validate(model, val_loader, criterion)
+""",
+    },
+    # round 10: the terms of a sum the same body back-propagates (`loss = rec + kld`, then
+    # `loss.backward()`) hold its graph even when built from a model the checker cannot follow, so a
+    # running sum of one of them keeps every step's graph. A factor that is a name (`w * kld`: `w`
+    # may be a float) and a term turned into a number stay silent.
+    "terms_of_backpropagated_sum": {
+        "train.py": """
+import torch
+
+
+def train(model, loader, optimizer, cfg):
+    rec_sum = kld_sum = w_sum = 0.0
+    for x in loader:
+        x_hat, mu, logvar = model(x)
+        rec = ((x_hat - x) ** 2).sum()
+        kld = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+        w = cfg.kl_weight
+        loss = rec + w * kld
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        rec_sum += rec  # expect: LG006
+        kld_sum += kld.item()
+        w_sum += w
 """,
     },
 }

@@ -87,6 +87,7 @@ class Frame:
         "choices",
         "nested",
         "sums",
+        "backpropagated",
     )
 
     def __init__(
@@ -121,6 +122,7 @@ class Frame:
         self.choices: tuple = ()
         self.nested: list[FunctionNode] = []  # functions defined in this body (interp.nested)
         self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
+        self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
         self.depth = depth
         self.owner = owner
 

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 
 from lossguard.static.facts import NO_NAMES, sum_call, summands
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Frame
+from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.values import DictVal, Dtype, ListOf, ParamUnknown, Tensor, TupleVal, Unknown, Value
 
 _SUMMED = (ast.BinOp, ast.UnaryOp)
+_TERMS = (ast.BinOp, ast.UnaryOp, ast.Name)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,17 @@ def with_graph(value: Value) -> Value:
     if type(value) is TupleVal:
         return TupleVal(tuple(with_graph(v) for v in value.items))
     return value
+
+
+def _backpropagated(frame: Frame) -> set[str]:
+    """The names the body ``frame`` runs back-propagates (read once per frame)."""
+    if frame.backpropagated is None:
+        module = frame.module
+        if frame.func is None and "backward" not in module.source:
+            frame.backpropagated = set()  # a module whose text never says backward: no scan of its body
+        else:
+            frame.backpropagated = module.facts.function(frame.func if frame.func is not None else module.module).backpropagated
+    return frame.backpropagated
 
 
 def _holds_graph(value: Value) -> bool:
@@ -86,6 +98,20 @@ class LossPartsMixin(InterpBase):
         else:
             frame.sums.pop(name, None)
 
+    def terms_of_backpropagated(self, target: ast.expr, value: ast.expr, frame: Frame, env: Env) -> None:
+        """``loss = recon + kld`` (or ``loss += 0.1 * reg``) where this body back-propagates ``loss``:
+        the terms, local values the checker could not follow, hold its graph. Only summands and terms
+        scaled by a constant count (``beta * kld`` gives neither name), and a parameter is left as it is
+        (a caller may pass a float)."""
+        if frame.no_grad or not isinstance(target, ast.Name) or type(value) not in _TERMS:
+            return
+        if target.id not in _backpropagated(frame):
+            return
+        for name in summands(value, products=False) - {target.id}:
+            held = env.get(name)
+            if type(held) is Unknown or isinstance(held, Tensor) and not held.graph:
+                env[name] = with_graph(held)
+
     def returned_parts(self, node: ast.Tuple, value: Value, frame: Frame) -> Value:
         """A returned tuple literal whose items include a total and its terms, as :class:`LossParts`."""
         if not isinstance(value, TupleVal) or type(value) is not TupleVal or len(node.elts) != len(value.items):
@@ -110,6 +136,6 @@ class LossPartsMixin(InterpBase):
         the terms hold its graph."""
         if frame.no_grad:
             return value
-        back = frame.module.facts.function(frame.func if frame.func is not None else frame.module.module).backpropagated
+        back = _backpropagated(frame)
         held = [(k, terms) for k, terms in value.totals if isinstance(targets[k], ast.Name) and targets[k].id in back]  # type: ignore[attr-defined]
         return _terms_given_graph(value, held) if held else value

@@ -73,6 +73,7 @@ class StatementsMixin(InterpBase):
             if isinstance(stmt.op, (ast.Add, ast.Sub)):
                 self.accumulate(stmt, stmt.target, added, frame)
                 self.note_sum(stmt.target, stmt.value, frame, augmented=True)
+                self.terms_of_backpropagated(stmt.target, stmt.value, frame, env)
             self.bind(stmt.target, binop(current, added, stmt.op), frame, env)
             return False
         if isinstance(stmt, ast.AnnAssign):
@@ -165,6 +166,7 @@ class StatementsMixin(InterpBase):
         for t in stmt.targets:
             self.bind(t, value, frame, env)
             self.note_sum(t, rhs, frame)
+            self.terms_of_backpropagated(t, rhs, frame, env)
 
     def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
         self.ev(stmt.test, frame, env)
