@@ -45,7 +45,8 @@ for x, y in loader:
         misfires=(
             "Reported only for a loss lossguard can follow from a torch loss call, or a term of a total "
             "that holds a graph (a hand-written loss that returns `rec + kld, rec, kld`, or "
-            "`sum(d.values()), d` for a dict of terms: the terms hold "
+            "`sum(d.values()), d` for a dict of terms, or a sum back-propagated in the same function, "
+            "`loss = rec + kld`: the terms hold "
             "the total's graph where the caller back-propagates the total, or a sum it is added into, "
             "and where the total already holds one when returned), accumulated inside a "
             "loop into a variable that lives across iterations (not reset inside the loop), when the "
