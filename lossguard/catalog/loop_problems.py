@@ -43,13 +43,19 @@ for x, y in loader:
     total_loss += loss.item()
 """,
         misfires=(
-            "Reported only for a loss lossguard can follow from a torch loss call, accumulated inside a "
+            "Reported only for a loss lossguard can follow from a torch loss call, or a term of a total "
+            "that holds a graph (a hand-written loss that returns `rec + kld, rec, kld`, or "
+            "`sum(d.values()), d` for a dict of terms, or a sum back-propagated in the same function, "
+            "`loss = rec + kld`: the terms hold "
+            "the total's graph where the caller back-propagates the total, or a sum it is added into, "
+            "and where the total already holds one when returned), accumulated inside a "
             "loop into a variable that lives across iterations (not reset inside the loop), when the "
             "loop trains (calls backward() or step()) or runs outside no_grad in code that is actually "
-            "called. Silent inside `torch.no_grad()` / `torch.inference_mode()` (also as decorators), "
+            "called (a function nothing calls counts as called when it runs backward(), itself or through "
+            "a function of its module it calls by name: it cannot be running under no_grad). Silent inside `torch.no_grad()` / `torch.inference_mode()` (also as decorators), "
             "when the accumulated sum, or anything computed from it, is passed to backward() (gradient "
             "accumulation, `torch.stack(losses).mean().backward()`), and for a helper that returns the "
-            "sum to its caller. Losses read from a model's output dictionary are not followed. A sum "
+            "sum to a caller that back-propagates or returns it (read in the caller's own function). Losses read from a model's output dictionary are not followed. A sum "
             "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "
             "condition) is taken as a loss on every path, the paths that added nothing holding the zero; "
             "it is reported without an automatic fix, since it may still be the float. Any other value "

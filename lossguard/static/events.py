@@ -54,6 +54,9 @@ class TorchCall:
     ctx: Context
     args: tuple[Value, ...] = ()  # evaluated positional arguments
     written: str = ""  # the qualified name before torch's aliases were applied (``torch.softmax``); "" when the same
+    #: keywords given to the call that are not written at it: bound by ``functools.partial`` (``act =
+    #: partial(F.log_softmax, dim=1)``; ``act(x)``), with a value other than ``None``
+    bound: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -831,6 +831,7 @@ def train(model, loader, optimizer, criterion=nn.CrossEntropyLoss()):
 """,
     },
     # round 4: a hand-written loss term holds a graph when the loop back-propagates that name
+    # (round 10: so does a term of the back-propagated sum, `recon` in `loss = recon + kl`)
     "hand_written_loss_accumulated_before_its_backward": {
         "losses.py": """
 import torch
@@ -857,7 +858,7 @@ def train_epoch(model, loader, optimizer):
         loss = recon + kl
         epoch_loss += loss  # expect: LG006
         epoch_kl += kl.item()
-        epoch_recon += recon  # holds a graph too (a term of the back-propagated sum): a miss, terms are not followed
+        epoch_recon += recon  # expect: LG006
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -1368,6 +1369,316 @@ for x, y in loader:
     c = criterion(chosen(x), y)
     d = criterion(default_model()(x), y)  # expect: LG001
     e = criterion(default_model(args.arch)(x), y)
+""",
+    },
+    # round 10: one `if` binds an activation and a criterion together (TextSGC); a statement that
+    # reads both runs once per side, so the sigmoid is paired with BCE and the log-softmax with NLL,
+    # never across. Correct pairs on both sides stay silent.
+    "functions_chosen_together": {
+        "train.py": """
+from functools import partial
+
+import torch
+import torch.nn.functional as F
+
+
+def evaluate(model, x, y, binary=False):
+    if not binary:
+        act = partial(F.log_softmax, dim=1)
+        criterion = F.nll_loss
+    else:
+        act = torch.sigmoid
+        criterion = F.binary_cross_entropy
+    with torch.no_grad():
+        output = model(x).squeeze()
+        loss = criterion(act(output), y)  # expect: LG016
+    return loss.item()
+
+
+def fit(model, x, y, binary=False):
+    if binary:
+        act, criterion = (lambda t: t), F.binary_cross_entropy_with_logits
+    else:
+        act, criterion = partial(F.log_softmax, dim=1), F.nll_loss
+    return criterion(act(model(x)), y)
+""",
+    },
+    # round 10: a nested function the enclosing body never calls runs through a library
+    # (`optimizer.step(closure)` for LBFGS): analysed when the enclosing body ends, with the names it
+    # sees there; one changed after the `def` holds what both values agree on
+    "callback_closure": {
+        "train.py": """
+import torch
+import torch.nn.functional as F
+
+
+def train(model, x, y, epochs):
+    optimizer = torch.optim.LBFGS(model.parameters())
+    act = torch.sigmoid
+    for epoch in range(epochs):
+        def closure():
+            optimizer.zero_grad()
+            loss = F.binary_cross_entropy(act(model(x)), y)  # expect: LG016
+            loss.backward()
+            return loss
+
+        optimizer.step(closure)
+
+
+def changed(model, x, y):
+    optimizer = torch.optim.LBFGS(model.parameters())
+    act = torch.sigmoid
+
+    def closure():
+        optimizer.zero_grad()
+        loss = F.binary_cross_entropy(act(model(x)), y)
+        loss.backward()
+        return loss
+
+    act = torch.nn.Identity()
+    optimizer.step(closure)
+""",
+    },
+    # round 10: a hand-written loss returns its total with the terms it adds up (NGCF, a VAE,
+    # PAAC, a dict of terms summed with sum(d.values())); where the caller back-propagates the total (or a sum it is added into, even after the
+    # terms are summed), the terms unpacked with it hold its graph, so summing them in the loop
+    # keeps every step's graph. A value returned beside the total that is not one of
+    # its terms, a term turned into a number, and a loop under no_grad stay silent.
+    "loss_parts": {
+        "losses.py": """
+import torch
+
+
+def vae_loss(recon_x, x, mu, logvar):
+    rec = ((recon_x - x) ** 2).sum()
+    kld = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+    return rec + kld, rec, kld
+
+
+def scored_loss(out, y):
+    loss = ((out - y) ** 2).mean()
+    hits = (out.argmax(1) == y).sum()
+    return loss, hits
+
+
+def detection_loss(out, y):
+    loss_dict = {"box": (out - y).abs().mean(), "obj": (out * y).mean()}
+    return sum(loss_dict.values()), loss_dict
+
+
+def policy_value_loss(out, y):
+    loss_p = -(out * y).mean()
+    loss_v = (out - y).pow(2).mean()
+    loss = loss_p + 0.5 * loss_v
+    return loss_p, loss_v, loss
+""",
+        "train.py": """
+import torch
+
+from losses import detection_loss, policy_value_loss, scored_loss, vae_loss
+
+
+def train(model, loader, optimizer):
+    total = rec_sum = kld_sum = 0.0
+    for x in loader:
+        recon, mu, logvar = model(x)
+        loss, rec, kld = vae_loss(recon, x, mu, logvar)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        total += loss.item()
+        rec_sum += rec  # expect: LG006
+        kld = kld.item()
+        kld_sum += kld
+
+
+def fit(model, loader, optimizer):
+    correct = 0
+    for x, y in loader:
+        loss, hits = scored_loss(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        correct += hits
+
+
+def update(model, batches, optimizer):
+    p_sum = 0.0
+    for batch in batches:
+        loss_sum = 0
+        for x, y in batch:
+            loss_p, loss_v, loss = policy_value_loss(model(x), y)
+            loss_sum += loss
+            p_sum += loss_p  # expect: LG006
+        optimizer.zero_grad()
+        loss_sum.backward()
+        optimizer.step()
+
+
+def train_step(model, x, y, optimizer):
+    out = model(x)
+    loss_p = -(out * y).mean()
+    loss_v = (out - y).pow(2).mean()
+    loss = loss_p + 0.5 * loss_v
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss, loss_p, loss_v
+
+
+def run(model, loader, optimizer):
+    v_sum = 0.0
+    for x, y in loader:
+        loss, loss_p, loss_v = train_step(model, x, y, optimizer)
+        v_sum += loss_v  # expect: LG006
+
+
+def train_detector(model, loader, optimizer):
+    running = {"box": 0.0, "obj": 0.0}
+    for x, y in loader:
+        loss, loss_dict = detection_loss(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        for name, value in loss_dict.items():
+            running[name] += value  # expect: LG006
+
+
+def evaluate(model, loader):
+    rec_sum = 0.0
+    with torch.no_grad():
+        for x in loader:
+            recon, mu, logvar = model(x)
+            loss, rec, kld = vae_loss(recon, x, mu, logvar)
+            rec_sum += rec
+""",
+    },
+    # round 10: a trainer calls a method of the model it was given (`self.net.probs(x)`, `net` a
+    # parameter of `__init__`): the one model of the file that defines the method, as a `model(x)`
+    # call of a parameter is the one model whose forward fits. Two models defining it: silent.
+    "model_method_of_parameter": {
+        "one.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def probs(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Trainer:
+    def __init__(self, net, optimizer):
+        self.net = net
+        self.optimizer = optimizer
+
+    def step(self, x, y):
+        loss = F.cross_entropy(self.net.probs(x), y)  # expect: LG001
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+""",
+        "two.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def probs(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Other(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def probs(self, x):
+        return F.log_softmax(self.fc(x), dim=1)
+
+
+class Trainer:
+    def __init__(self, net, optimizer):
+        self.net = net
+        self.optimizer = optimizer
+
+    def step(self, x, y):
+        loss = F.cross_entropy(self.net.probs(x), y)
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+""",
+    },
+    # round 10: a driver nothing calls (its caller is in a file not checked) that trains through a
+    # function of its module (`train_epoch(...)` runs backward()) cannot be running under no_grad:
+    # analysed as called, so the validation sums it makes outside no_grad keep their graphs
+    "driver_trains_through_callee": {
+        "train.py": """
+import torch.nn as nn
+
+
+def train_epoch(model, loader, optimizer, criterion):
+    for x, y in loader:
+        loss = criterion(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def validate(model, loader, criterion):
+    total = 0
+    for x, y in loader:
+        total += criterion(model(x), y)  # expect: LG006
+    print(total.item() / len(loader))
+
+
+def fit(model, train_loader, val_loader, optimizer, epochs):
+    criterion = nn.CrossEntropyLoss()
+    for epoch in range(epochs):
+        train_epoch(model, train_loader, optimizer, criterion)
+        validate(model, val_loader, criterion)
+""",
+    },
+    # round 10: the terms of a sum the same body back-propagates (`loss = rec + kld`, then
+    # `loss.backward()`) hold its graph even when built from a model the checker cannot follow, so a
+    # running sum of one of them keeps every step's graph. A factor that is a name (`w * kld`: `w`
+    # may be a float) and a term turned into a number stay silent.
+    "terms_of_backpropagated_sum": {
+        "train.py": """
+import torch
+
+
+def train(model, loader, optimizer, cfg):
+    rec_sum = kld_sum = w_sum = 0.0
+    for x in loader:
+        x_hat, mu, logvar = model(x)
+        rec = ((x_hat - x) ** 2).sum()
+        kld = -0.5 * torch.sum(1 + logvar - mu.pow(2) - logvar.exp())
+        w = cfg.kl_weight
+        loss = rec + w * kld
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        rec_sum += rec  # expect: LG006
+        kld_sum += kld.item()
+        w_sum += w
 """,
     },
 }

@@ -99,6 +99,10 @@ class CallsMixin(InterpBase):
                 receiver = self.ev(func.value, frame, env)
             name = func.attr
             record_call(frame, name, receiver, node)
+            if type(receiver) is ParamUnknown:
+                model = self.model_with_method(frame.module, name)
+                if model is not None:
+                    receiver = self._default_instance(model)  # self.net.get_loss(...) of the file's model
             if (
                 isinstance(receiver, (Tensor, Unknown, Const, TupleVal, NumberList))
                 or isinstance(receiver, (ListOf, HeadedList))
@@ -353,10 +357,13 @@ class CallsMixin(InterpBase):
                 ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone
             )
             frame.callsite = callsite
+            frame.choices = self._closure_choices.get(id(fn), ())
             if forwarding_call(fn) is None:
                 self.exec_block(fn.body, frame, env)
             else:
                 self._exec_recording_loss_calls(key, fn, frame, env)
+            if frame.nested:
+                self.run_uncalled_nested(frame, env)
             effects = self.param_effects(ref, pos, kw, self_value, env, frame)
             if effects:
                 self._effects[key] = effects

@@ -7,18 +7,25 @@ never executes user code and never imports torch.
 The class is assembled from one part per job: Python statements, expressions, calls, classes
 and imports (:mod:`.statements`, :mod:`.expressions`, :mod:`.calls`, :mod:`.classes`,
 :mod:`.imports`), torch's behaviour (:mod:`.torch_calls`, reading the tables of
-:mod:`lossguard.static.torch_api`) and training-code conventions (:mod:`.training`).
+:mod:`lossguard.static.torch_api`) and training-code conventions (:mod:`.training`), with
+functions an ``if`` binds together (:mod:`.choices`), nested functions nothing calls
+(:mod:`.nested`) and loss terms returned with their total (:mod:`.loss_parts`).
 """
 
 from __future__ import annotations
 
+import ast
+
 from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
+from lossguard.static.interp.choices import ChoicesMixin
 from lossguard.static.interp.classes import ClassesMixin
 from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.guards import GuardsMixin
 from lossguard.static.interp.imports import ImportsMixin
+from lossguard.static.interp.loss_parts import LossPartsMixin
+from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.statements import StatementsMixin
 from lossguard.static.interp.torch_calls import TorchCallsMixin
@@ -30,6 +37,7 @@ from lossguard.static.values import ClassRef, FunctionRef, Instance, Value
 
 class Interpreter(
     StatementsMixin,
+    ChoicesMixin,
     ExpressionsMixin,
     CallsMixin,
     ClassesMixin,
@@ -38,6 +46,8 @@ class Interpreter(
     TrainingMixin,
     SequencesMixin,
     GuardsMixin,
+    NestedMixin,
+    LossPartsMixin,
     TrainersMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
@@ -57,7 +67,10 @@ class Interpreter(
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}
         self._closures: dict[int, Env] = {}
+        self._closure_choices: dict[int, tuple] = {}  # the choices (interp.choices) a nested function sees
+        self._names_read: dict[int, frozenset[str]] = {}  # statement id -> the names it reads (interp.choices)
         self._model_candidates: dict[int, list[ClassRef]] = {}
+        self._models_by_method: dict[tuple[int, str], ClassRef | None] = {}  # see model_with_method
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}
         self._lazy: dict[tuple, Value] = {}
@@ -78,6 +91,14 @@ class Interpreter(
         finally:
             info.analyzing = False
         return env
+
+    @staticmethod
+    def drives_training(fn: ast.FunctionDef | ast.AsyncFunctionDef, info: ModuleInfo) -> bool:
+        """``fn`` runs ``backward()``, itself or through a function of its module it calls by name
+        (``ChexnetTrainer.train`` calling ``ChexnetTrainer.epochTrain``): it cannot be running under
+        ``no_grad``, so a body analysed alone for it counts as called."""
+        facts = info.facts
+        return facts.function(fn).calls_backward or facts.drives(fn, facts.trainers(info.module))
 
     def analyze_module(self, info: ModuleInfo) -> None:
         """Interpret the module, then every function and method no call has reached."""
@@ -104,5 +125,6 @@ class Interpreter(
             else:
                 self_value = None
                 ref = FunctionRef(fn, info, None)
-            # a function that calls backward() cannot be running under no_grad: treat it as called
-            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not info.facts.function(fn).calls_backward)
+            # a function that calls backward(), itself or through a function of this module it calls,
+            # cannot be running under no_grad: treat it as called
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not self.drives_training(fn, info))

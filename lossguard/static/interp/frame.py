@@ -84,6 +84,10 @@ class Frame:
         "callsite",
         "grad_calls",
         "self_accs",
+        "choices",
+        "nested",
+        "sums",
+        "backpropagated",
     )
 
     def __init__(
@@ -114,6 +118,11 @@ class Frame:
         # graph-holding values this body (outside any loop of its own) adds to attributes of ``self``
         # or of the objects ``self`` holds (``self.sum += val``): they outlive the call
         self.self_accs: list[Accumulate] = []
+        # functions an `if` bound together (interp.choices): statements reading several run per side
+        self.choices: tuple = ()
+        self.nested: list[FunctionNode] = []  # functions defined in this body (interp.nested)
+        self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
+        self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
         self.depth = depth
         self.owner = owner
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from lossguard.static.events import BACKWARD_CALLS, SET_GRAD, Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
     Env,
@@ -20,6 +21,7 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
+from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
@@ -55,6 +57,10 @@ class StatementsMixin(InterpBase):
         return False
 
     def exec_stmt(self, stmt: ast.stmt, frame: Frame, env: Env) -> bool:
+        if frame.choices and isinstance(stmt, SIMPLE):
+            ended = self.exec_per_choice(stmt, frame, env)
+            if ended is not None:
+                return ended
         if isinstance(stmt, ast.Assign):
             self._exec_assign(stmt, frame, env)
             return False
@@ -66,6 +72,8 @@ class StatementsMixin(InterpBase):
             added = self.ev(stmt.value, frame, env)
             if isinstance(stmt.op, (ast.Add, ast.Sub)):
                 self.accumulate(stmt, stmt.target, added, frame)
+                self.note_sum(stmt.target, stmt.value, frame, augmented=True)
+                self.terms_of_backpropagated(stmt.target, stmt.value, frame, env)
             self.bind(stmt.target, binop(current, added, stmt.op), frame, env)
             return False
         if isinstance(stmt, ast.AnnAssign):
@@ -73,7 +81,10 @@ class StatementsMixin(InterpBase):
                 self.bind(stmt.target, self.ev(stmt.value, frame, env), frame, env)
             return False
         if isinstance(stmt, ast.Return):
-            frame.returns.append(self.ev(stmt.value, frame, env) if stmt.value is not None else Const(None))
+            returned = self.ev(stmt.value, frame, env) if stmt.value is not None else Const(None)
+            if isinstance(stmt.value, ast.Tuple):
+                returned = self.returned_parts(stmt.value, returned, frame)
+            frame.returns.append(returned)
             return True
         if isinstance(stmt, ast.Raise):
             if stmt.exc is not None:
@@ -85,6 +96,12 @@ class StatementsMixin(InterpBase):
             env[stmt.name] = FunctionRef(stmt, frame.module, None)
             if frame.func is not None:
                 self._closures[id(stmt)] = dict(env)
+                if stmt not in frame.nested:
+                    frame.nested.append(stmt)
+                if frame.choices:
+                    self._closure_choices[id(stmt)] = frame.choices
+                else:
+                    self._closure_choices.pop(id(stmt), None)
             return False
         if isinstance(stmt, ast.ClassDef):
             env[stmt.name] = ClassRef(stmt, frame.module)
@@ -148,6 +165,8 @@ class StatementsMixin(InterpBase):
             value = self.ev(rhs, frame, env)
         for t in stmt.targets:
             self.bind(t, value, frame, env)
+            self.note_sum(t, rhs, frame)
+            self.terms_of_backpropagated(t, rhs, frame, env)
 
     def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
         self.ev(stmt.test, frame, env)
@@ -169,7 +188,11 @@ class StatementsMixin(InterpBase):
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
-        replace_env(env, join_envs(live))
+        joined = join_envs(live)
+        choice = make_choice(live, joined) if len(live) == 2 else None
+        if choice is not None:
+            frame.choices = (*frame.choices, choice)
+        replace_env(env, joined)
         _sync_init_attrs(frame, env)
         return False
 
@@ -308,7 +331,8 @@ class StatementsMixin(InterpBase):
         elif isinstance(target, (ast.Tuple, ast.List)):
             elements = target.elts
             if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(isinstance(e, ast.Starred) for e in elements):
-                for el, item in zip(elements, value.items):
+                items = self.unpacked_parts(elements, value, frame).items if isinstance(value, LossParts) else value.items
+                for el, item in zip(elements, items):
                     self.bind(el, item, frame, env)
             else:
                 for el in elements:

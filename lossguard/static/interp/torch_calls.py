@@ -68,7 +68,8 @@ class TorchCallsMixin(InterpBase):
     def _torch_call(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
         written, qname = qname, api.FUNCTION_ALIASES.get(qname, qname)
         if qname.startswith("torch"):
-            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else ""))
+            bound = _bound_keywords(node, kw) if len(kw) > len(node.keywords) else NO_KEYWORDS
+            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else "", bound=bound))
         elif qname in ("super",):
             return UNKNOWN
         call = TorchCallArgs(qname, node, pos, kw, starred, frame)
@@ -227,6 +228,15 @@ def _list_item(seq: TupleVal | ListOf | HeadedList, added: Value | None) -> Valu
 
 
 # ---------------------------------------------------------------------- torch functions as data
+
+
+NO_KEYWORDS: frozenset[str] = frozenset()
+
+
+def _bound_keywords(node: ast.Call, kw: dict[str, Value]) -> frozenset[str]:
+    """The keywords a call gets without writing them (bound by ``functools.partial``), not ``None``."""
+    written = {k.arg for k in node.keywords}
+    return frozenset(k for k, v in kw.items() if k not in written and v != Const(None))
 
 
 class TorchCallArgs:

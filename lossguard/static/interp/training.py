@@ -9,6 +9,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Backward
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Frame
+from lossguard.static.interp.torch_calls import TENSOR_METHODS
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import UNKNOWN, ClassRef, External, LazyImport, TupleVal, Value
 
@@ -37,6 +38,26 @@ class TrainingMixin(InterpBase):
             candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
         fitting = [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
         return fitting[0] if len(fitting) == 1 else None
+
+    def model_with_method(self, module: ModuleInfo, name: str) -> ClassRef | None:
+        """The model a parameter must hold when its method ``name`` is called (``self.net.get_loss(...)``
+        with ``self.net`` from ``__init__(self, net)``): the one model of the file (as
+        :meth:`_the_model`) whose class, or a base in the checked code, defines ``name``, when a class
+        of this file defines it. None when there is not exactly one, or the name is a tensor's method
+        or private."""
+        if name.startswith("_") or name == "forward" or name in TENSOR_METHODS:
+            return None
+        key = (id(module), name)
+        if key in self._models_by_method:
+            return self._models_by_method[key]
+        if name not in module.facts.method_names(module.module):
+            return None  # no class of this file defines it: the file's models are not looked for
+        candidates = self._model_candidates.get(id(module))
+        if candidates is None:
+            candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
+        fitting = [c for c in candidates if self._find_method(c, name) is not None]
+        found = self._models_by_method[key] = fitting[0] if len(fitting) == 1 else None
+        return found
 
     def _find_model_candidates(self, module: ModuleInfo) -> list[ClassRef]:
         glob = self.module_globals(module)

@@ -131,6 +131,9 @@ class BackwardedTexts:
                 value = module.segment(node.value)
                 for t in node.targets:
                     self.assignments.append((module.segment(t), value))
+                    if isinstance(t, (ast.Tuple, ast.List)):
+                        # `loss, parts = criterion(out, y)`: each name holds what the value gives
+                        self.assignments.extend((module.segment(el), value) for el in t.elts if not isinstance(el, ast.Starred))
             elif isinstance(node, ast.AugAssign):  # `loc_loss += temp_loc_loss / n` derives loc_loss too
                 self.assignments.append((module.segment(node.target), module.segment(node.value)))
             elif isinstance(node, ast.Call):

@@ -66,6 +66,7 @@ class GraphRetention(Rule):
         super().__init__(report)
         self._loops: dict[int, LoopFacts] = {}
         self._backwarded: dict[int, BackwardedTexts] = {}
+        self._owners: dict[int, dict[int, ast.AST]] = {}  # per module: node id -> its innermost function
         # per function (scope id): the accumulators this rule reported there
         self._reported: dict[int, set[str]] = {}
 
@@ -170,6 +171,17 @@ class GraphRetention(Rule):
             facts = self._loops[id(loop)] = LoopFacts(module, loop)
         return facts
 
+    def _enclosing(self, node: ast.AST, module: ModuleInfo) -> ast.AST:
+        """The innermost function of ``module`` around ``node``, or the module."""
+        owners = self._owners.get(id(module.module))
+        if owners is None:
+            owners = self._owners[id(module.module)] = {}
+            for fn in ast.walk(module.module):  # outer functions first: an inner one overwrites
+                if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    for inner in ast.walk(fn):
+                        owners[id(inner)] = fn
+        return owners.get(id(node), module.module)
+
     def _texts(self, scope: ast.AST, module: ModuleInfo) -> BackwardedTexts:
         """What a function (or module) back-propagates and returns, read once per scope."""
         found = self._backwarded.get(id(scope))
@@ -221,7 +233,9 @@ class GraphRetention(Rule):
         if acc.ctx.callsite is None:
             return False
         module, call = acc.ctx.callsite
-        found = self._texts(module.module, module)
+        # the caller's own function: a name it binds is not the same variable as one of another
+        # function (`losstensor` summed into the `losstensorMean` the helper returns)
+        found = self._texts(self._enclosing(call, module), module)
         call_text = module.segment(call)
         names = {
             part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple
@@ -552,6 +566,29 @@ for x, y in loader:
     for name, value in terms.items():
         logs[name] += value
     report(logs)
+""",
+        # a helper's sum that reaches backward() through a tuple its caller unpacks: not waste
+        """
+import torch.nn.functional as F
+
+
+def multi_scale_loss(outputs, y):
+    total = 0
+    for out in outputs:
+        total += F.mse_loss(out, y)
+    return total
+
+
+def train(model, loader, optimizer):
+    for x, y in loader:
+        raw = multi_scale_loss(model(x), y)
+        loss, scale = normalised(raw)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+train(model, loader, optimizer)
 """,
     )
     INVALID = (
@@ -978,5 +1015,65 @@ def train(model, loader, optimizer):
             line=14,
             col=9,
             message="the training loop calls `losses.update(...)` at line 25 every step on an object made before it",
+        ),
+        # a helper that returns its sum, to a caller that only prints it: the caller's own names are
+        # read (the helper's `val_loss` is not the caller's `val_loss`)
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+
+
+def validate(model, loader):
+    total = 0
+    for x, y in loader:
+        val_loss = criterion(model(x), y)
+        total += val_loss
+    return total
+
+
+def fit(model, train_loader, val_loader, optimizer):
+    for x, y in train_loader:
+        loss = criterion(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    val_loss = validate(model, val_loader)
+    print(float(val_loss))
+
+
+fit(model, train_loader, val_loader, optimizer)
+""",
+            line=10,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+
+
+def validate(model, loader):
+    total = 0
+    for x, y in loader:
+        val_loss = criterion(model(x), y)
+        total += val_loss.item()
+    return total
+
+
+def fit(model, train_loader, val_loader, optimizer):
+    for x, y in train_loader:
+        loss = criterion(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    val_loss = validate(model, val_loader)
+    print(float(val_loss))
+
+
+fit(model, train_loader, val_loader, optimizer)
+""",
+            fix_title="Accumulate loss.item()",
         ),
     )

@@ -27,8 +27,8 @@ _DIM_KEYWORDS = ("dim", "axis")
 
 def _has_dim(call: TorchCall, dim_position: int) -> bool:
     node = call.node
-    if has_star(node):
-        return True  # *args / **kwargs may carry it
+    if has_star(node) or call.bound.intersection(_DIM_KEYWORDS):
+        return True  # *args / **kwargs may carry it, or a functools.partial bound it
     for k in node.keywords:
         if k.arg in _DIM_KEYWORDS:
             return not _is_none(k.value)
@@ -116,6 +116,14 @@ import torch
 
 logits = model(x)
 probs = torch.softmax(logits, axis=1)
+""",
+        """
+from functools import partial
+
+import torch.nn.functional as F
+
+act = partial(F.log_softmax, dim=1)
+loss = F.nll_loss(act(model(x)), y)
 """,
     )
     INVALID = (
