@@ -1,5 +1,5 @@
 """positive [LG009]: CCT's unsupervised consistency losses: softmax_kl_loss's unmasked branch and both halves of softmax_js_loss call F.kl_div with reduction='mean'."""
-# Source: yassouali/CCT@65d4e5bd4501ae3c564493d0ce18924a908639f5 utils/losses.py (whole file)
+# Source: yassouali/CCT@65d4e5bd4501ae3c564493d0ce18924a908639f5 utils/losses.py (cut: the FocalLoss class is left out, its mixed tab and space indentation is a TabError in Python 3; the rest whole)
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -70,105 +70,6 @@ def softmax_helper(x):
     x_max = x.max(1, keepdim=True)[0].repeat(*rpt)
     e_x = torch.exp(x - x_max)
     return e_x / e_x.sum(1, keepdim=True).repeat(*rpt)
-
-
-class FocalLoss(nn.Module):
-    """
-    copy from: https://github.com/Hsuxu/Loss_ToolBox-PyTorch/blob/master/FocalLoss/FocalLoss.py
-    This is a implementation of Focal Loss with smooth label cross entropy supported which is proposed in
-    'Focal Loss for Dense Object Detection. (https://arxiv.org/abs/1708.02002)'
-        Focal_Loss= -1*alpha*(1-pt)*log(pt)
-    :param num_class:
-    :param alpha: (tensor) 3D or 4D the scalar factor for this criterion
-    :param gamma: (float,double) gamma > 0 reduces the relative loss for well-classified examples (p>0.5) putting more
-                    focus on hard misclassified example
-    :param smooth: (float,double) smooth value when cross entropy
-    :param balance_index: (int) balance class index, should be specific when alpha is float
-    :param size_average: (bool, optional) By default, the losses are averaged over each loss element in the batch.
-    """
-
-    def __init__(self, apply_nonlin=None, ignore_index = None, alpha=None, gamma=2, balance_index=0, smooth=1e-5, size_average=True):
-        super(FocalLoss, self).__init__()
-        self.apply_nonlin = apply_nonlin
-        self.alpha = alpha
-        self.gamma = gamma
-        self.balance_index = balance_index
-        self.smooth = smooth
-        self.size_average = size_average
-
-        if self.smooth is not None:
-            if self.smooth < 0 or self.smooth > 1.0:
-                raise ValueError('smooth value should be in [0,1]')
-
-    def forward(self, logit, target):
-        if self.apply_nonlin is not None:
-            logit = self.apply_nonlin(logit)
-        num_class = logit.shape[1]
-
-        if logit.dim() > 2:
-            # N,C,d1,d2 -> N,C,m (m=d1*d2*...)
-            logit = logit.view(logit.size(0), logit.size(1), -1)
-            logit = logit.permute(0, 2, 1).contiguous()
-            logit = logit.view(-1, logit.size(-1))
-        target = torch.squeeze(target, 1)
-        target = target.view(-1, 1)
-	
-	valid_mask = None
-	if self.ignore_index is not None:
-            valid_mask = target != self.ignore_index
-            target = target * valid_mask
-	
-        alpha = self.alpha
-
-        if alpha is None:
-            alpha = torch.ones(num_class, 1)
-        elif isinstance(alpha, (list, np.ndarray)):
-            assert len(alpha) == num_class
-            alpha = torch.FloatTensor(alpha).view(num_class, 1)
-            alpha = alpha / alpha.sum()
-            alpha = 1/alpha # inverse of class frequency
-        elif isinstance(alpha, float):
-            alpha = torch.ones(num_class, 1)
-            alpha = alpha * (1 - self.alpha)
-            alpha[self.balance_index] = self.alpha
-
-        else:
-            raise TypeError('Not support alpha type')
-        
-        if alpha.device != logit.device:
-            alpha = alpha.to(logit.device)
-
-        idx = target.cpu().long()
-
-        one_hot_key = torch.FloatTensor(target.size(0), num_class).zero_()
-	
-        # to resolve error in idx in scatter_
-        idx[idx==225]=0
-        
-        one_hot_key = one_hot_key.scatter_(1, idx, 1)
-        if one_hot_key.device != logit.device:
-            one_hot_key = one_hot_key.to(logit.device)
-
-        if self.smooth:
-            one_hot_key = torch.clamp(
-                one_hot_key, self.smooth/(num_class-1), 1.0 - self.smooth)
-        pt = (one_hot_key * logit).sum(1) + self.smooth
-        logpt = pt.log()
-
-        gamma = self.gamma
-
-        alpha = alpha[idx]
-        alpha = torch.squeeze(alpha)
-        loss = -1 * alpha * torch.pow((1 - pt), gamma) * logpt
-	
-        if valid_mask is not None:
-            loss = loss * valid_mask.squeeze()
-        
-        if self.size_average:
-            loss = loss.mean()
-        else:
-            loss = loss.sum()
-        return loss
 
 
 class abCE_loss(nn.Module):
