@@ -4,7 +4,12 @@
 
 ``--src`` holds the unmodified scripts, fetched and extracted outside this repository:
 ``examples/{mnist,vae,dcgan,word_language_model}`` from github:pytorch/examples and ``nanoGPT``
-from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``). Each run copies
+from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``); session 7's
+``build-nanogpt``, ``SimCLR`` (sthalles/SimCLR), ``PyTorch-GAN`` (eriklindernoren/PyTorch-GAN's
+``implementations`` folder), ``minGPT`` and ``tutorials`` (pytorch/tutorials'
+``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
+the prose comments; the first up to the end of its section 1). Scripts with ``shim="shim_pil"``
+load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
 and synthetic (``shim/torchvision`` stands in for torchvision; text corpora and nanoGPT's
@@ -405,7 +410,7 @@ SCRIPTS += [
     ),
     Script(
         "cyclegan",
-        "cyclegan",
+        "PyTorch-GAN/cyclegan",
         "cyclegan.py",
         [
             # three optimizers (both generators in one, each discriminator its own), the generators'
