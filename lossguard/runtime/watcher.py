@@ -220,6 +220,19 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if self._announce:
             self._out.say(start_line(model, self.criterion, self._params, optimizer, log_dir if self._out.tb is not None else None, writer))
 
+    def __getattr__(self, name: str) -> Any:
+        """What the watcher lacks, the wrapped criterion gives: a custom loss's own methods and
+        fields (the Co-Tuning tutorial's ``criterion.fit(...)`` before training), a built-in's
+        ``weight`` or ``ignore_index``. Reached only when the ordinary lookup fails; attributes
+        set on the watcher stay on the watcher."""
+        try:
+            return super().__getattr__(name)
+        except AttributeError:
+            crit = self.__dict__.get("_criterion")
+            if crit is None or name.startswith("__"):
+                raise
+            return getattr(crit, name)
+
     def __reduce_ex__(self, protocol: Any) -> Any:
         """Pickling (``torch.save``, multiprocessing spawn) stores the wrapped criterion alone:
         a watcher belongs to one live model and run; its history travels by :meth:`state_dict`."""

@@ -55,6 +55,64 @@ def test_returns_the_criterion_tensor_itself():
     assert torch.equal(fn(net(x), y, label_smoothing=0.1), F.cross_entropy(net(x), y, label_smoothing=0.1))
 
 
+class CoTuningLoss(nn.Module):
+    """The shape of pytorch/tutorials' transfer_learning_tutorial.py section 3: a custom criterion
+    with its own ``fit()`` (called on the criterion before training) and fields, over a model
+    with two heads."""
+
+    def __init__(self, trade_off: float) -> None:
+        super().__init__()
+        self.trade_off = trade_off
+        self.fitted = False
+        self.relationship = torch.zeros(3)
+
+    def fit(self, old_logits, new_labels):
+        probs = F.softmax(old_logits, dim=-1)
+        self.relationship = torch.stack([probs[new_labels == i].mean(dim=0) for i in range(int(new_labels.max()) + 1)])
+        self.fitted = True
+
+    def forward(self, inputs, target):
+        old_output, new_output = inputs
+        soft = self.relationship[target]
+        return F.cross_entropy(new_output, target) - self.trade_off * (F.log_softmax(old_output, dim=-1) * soft).sum(-1).mean()
+
+
+def test_the_wrapped_criterions_own_methods_and_fields_are_reachable():
+    # crit.fit(...) was an AttributeError ('Watcher' object has no attribute 'fit'): the watcher
+    # broke the tutorial's run before its first step
+    def run(watched):
+        torch.manual_seed(0)
+        body, old_head, new_head = nn.Sequential(nn.Linear(16, 32), nn.ReLU()), nn.Linear(32, 10), nn.Linear(32, 4)
+        net = nn.ModuleDict({"body": body, "old": old_head, "new": new_head})
+
+        def forward(x):
+            h = body(x)
+            return old_head(h), new_head(h)
+
+        crit = CoTuningLoss(trade_off=2.3)
+        crit = lossguard.watch(net, crit, console=False) if watched else crit
+        batch = task(0)
+        x, y = batch()
+        with torch.no_grad():
+            crit.fit(forward(x)[0], y)
+        assert crit.fitted and crit.trade_off == 2.3 and crit.relationship.shape == (4, 10)
+        opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+        for _ in range(30):
+            x, y = batch()
+            opt.zero_grad()
+            crit(forward(x), y).backward()
+            opt.step()
+        return [p.detach().clone() for p in net.parameters()], crit
+
+    plain, _ = run(False)
+    watched, crit = run(True)
+    assert all(torch.equal(a, b) for a, b in zip(plain, watched)) and crit.step == 30
+    built_in = lossguard.watch(model(0), nn.CrossEntropyLoss(ignore_index=3, label_smoothing=0.1), console=False)
+    assert built_in.ignore_index == 3 and built_in.label_smoothing == 0.1
+    with pytest.raises(AttributeError):
+        built_in.no_such_attribute  # noqa: B018
+
+
 def test_ctc_extra_arguments_pass_through():
     torch.manual_seed(0)
     rnn = nn.GRU(8, 6)
