@@ -233,6 +233,15 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 raise
             return getattr(crit, name)
 
+    def to(self, *args: Any, **kwargs: Any) -> Any:
+        """Moves the criterion as ``criterion.to(...)`` would: a criterion that overrides ``to``
+        (the Co-Tuning tutorial's moves a plain tensor field, which ``nn.Module.to`` does not see)
+        gets its own method called first."""
+        crit = self.__dict__.get("_criterion")
+        if isinstance(crit, nn.Module) and type(crit).to is not nn.Module.to:
+            crit.to(*args, **kwargs)
+        return super().to(*args, **kwargs)
+
     def __reduce_ex__(self, protocol: Any) -> Any:
         """Pickling (``torch.save``, multiprocessing spawn) stores the wrapped criterion alone:
         a watcher belongs to one live model and run; its history travels by :meth:`state_dict`."""

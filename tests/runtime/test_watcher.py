@@ -65,6 +65,12 @@ class CoTuningLoss(nn.Module):
         self.trade_off = trade_off
         self.fitted = False
         self.relationship = torch.zeros(3)
+        self.moved_to = None
+
+    def to(self, device):  # the tutorial's: moves the plain tensor field that nn.Module.to does not see
+        self.relationship = self.relationship.to(device=device)
+        self.moved_to = device
+        return self
 
     def fit(self, old_logits, new_labels):
         probs = F.softmax(old_logits, dim=-1)
@@ -77,9 +83,9 @@ class CoTuningLoss(nn.Module):
         return F.cross_entropy(new_output, target) - self.trade_off * (F.log_softmax(old_output, dim=-1) * soft).sum(-1).mean()
 
 
-def test_the_wrapped_criterions_own_methods_and_fields_are_reachable():
+def test_the_wrapped_criterions_own_methods_fields_and_to_are_reachable():
     # crit.fit(...) was an AttributeError ('Watcher' object has no attribute 'fit'): the watcher
-    # broke the tutorial's run before its first step
+    # broke the tutorial's run before its first step; crit.to(device) skipped the criterion's own to
     def run(watched):
         torch.manual_seed(0)
         body, old_head, new_head = nn.Sequential(nn.Linear(16, 32), nn.ReLU()), nn.Linear(32, 10), nn.Linear(32, 4)
@@ -96,6 +102,10 @@ def test_the_wrapped_criterions_own_methods_and_fields_are_reachable():
         with torch.no_grad():
             crit.fit(forward(x)[0], y)
         assert crit.fitted and crit.trade_off == 2.3 and crit.relationship.shape == (4, 10)
+        # then `criterion = criterion.to(device)`: on a GPU, nn.Module.to alone left the field on the
+        # CPU and the first step failed on mixed devices
+        crit = crit.to("cpu")
+        assert crit.moved_to == "cpu" and isinstance(crit, Watcher) == watched
         opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
         for _ in range(30):
             x, y = batch()
