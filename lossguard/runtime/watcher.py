@@ -219,6 +219,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._announce = bool(announce)
         if self._announce:
             self._out.say(start_line(model, self.criterion, self._params, optimizer, log_dir if self._out.tb is not None else None, writer))
+        object.__setattr__(self, "_ready", True)  # from now on, __setattr__ may hand names to the criterion
 
     def __getattr__(self, name: str) -> Any:
         """What the watcher lacks, the wrapped criterion gives: a custom loss's own methods and
@@ -232,6 +233,27 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             if crit is None or name.startswith("__"):
                 raise
             return getattr(crit, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """``criterion.weight = w`` sets the wrapped criterion's ``weight`` when the criterion has
+        that attribute and the watcher has none: code that re-weights its classes per batch or
+        moves the weight to the GPU would otherwise train with the old one. Not on the per-step
+        path (the watcher's own state is set past nn.Module.__setattr__)."""
+        d = self.__dict__
+        crit = d.get("_criterion")
+        if (
+            d.get("_ready")
+            and crit is not None
+            and not name.startswith("_")
+            and name not in d
+            and not any(name in d[k] for k in ("_parameters", "_buffers", "_modules"))
+            and not hasattr(type(self), name)
+            and hasattr(crit, name)
+        ):
+            setattr(crit, name, value)
+            self.checks.criterion_changed()
+            return
+        super().__setattr__(name, value)
 
     def to(self, *args: Any, **kwargs: Any) -> Any:
         """Moves the criterion as ``criterion.to(...)`` would: a criterion that overrides ``to``

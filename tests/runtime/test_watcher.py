@@ -123,6 +123,32 @@ def test_the_wrapped_criterions_own_methods_fields_and_to_are_reachable():
         built_in.no_such_attribute  # noqa: B018
 
 
+def test_setting_the_criterions_weight_through_the_watcher_reaches_the_criterion():
+    # `criterion.weight = get_loss_weight(labels)` before each call (class weights per batch, a
+    # pattern of real training code): the watcher kept the value for itself and the watched run
+    # trained with the old weights, other numbers than the same loop without it
+    def run(watched):
+        net = model(0)
+        crit = nn.CrossEntropyLoss()
+        crit = lossguard.watch(net, crit, console=False) if watched else crit
+        opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+        batch = task(0)
+        for _ in range(40):
+            x, y = batch()
+            counts = torch.bincount(y, minlength=4).float()
+            crit.weight = counts.sum() / (4 * counts.clamp(min=1))
+            opt.zero_grad()
+            crit(net(x), y).backward()
+            opt.step()
+        return [p.detach().clone() for p in net.parameters()], crit
+
+    plain, _ = run(False)
+    watched, crit = run(True)
+    assert all(torch.equal(a, b) for a, b in zip(plain, watched))
+    assert "weight" not in crit.__dict__ and crit.criterion.weight is crit.weight
+    assert crit.checks._plain is False  # a weighted loss: the class-count entropy is not its chance level
+
+
 def test_ctc_extra_arguments_pass_through():
     torch.manual_seed(0)
     rnn = nn.GRU(8, 6)
