@@ -221,6 +221,26 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._out.say(start_line(model, self.criterion, self._params, optimizer, log_dir if self._out.tb is not None else None, writer))
         object.__setattr__(self, "_ready", True)  # from now on, __setattr__ may hand names to the criterion
 
+    def _relayout(self, opt: torch.optim.Optimizer) -> None:
+        """Take the model's layout again when a newly seen optimizer steps trainable parameters
+        of the model that the watcher has not seen: a head replaced after watch() (the Co-Tuning
+        tutorial wraps its criterion, then swaps ``fc``). The last layer whose updates LG103 and
+        LG106 read, and the gradient norms, are then the new ones; once per optimizer."""
+        model = self._model()
+        if model is None:
+            return
+        stepped = {id(p) for g in opt.param_groups for p in g["params"]} - self._param_ids
+        if not stepped or not any(id(p) in stepped for p in model.parameters() if p.requires_grad):
+            return
+        layout = Layout(model)
+        self._layout = layout
+        self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
+        self._dense, self._penultimate = layout.dense, layout.penultimate
+        self._weight_cache.clear()
+        self._weights_at = -(10**9)
+        self._s.manual_probe = None
+        self._set_sentinel(self._params[self._dense[1]] if self._dense[1] is not None else (self._params[-1] if self._params else None))
+
     def __getattr__(self, name: str) -> Any:
         """What the watcher lacks, the wrapped criterion gives: a custom loss's own methods and
         fields (the Co-Tuning tutorial's ``criterion.fit(...)`` before training), a built-in's

@@ -123,6 +123,52 @@ def test_the_wrapped_criterions_own_methods_fields_and_to_are_reachable():
         built_in.no_such_attribute  # noqa: B018
 
 
+def test_a_head_replaced_after_watch_is_the_last_layer_the_watcher_reads():
+    # The Co-Tuning tutorial wraps its criterion, then replaces the model's fc by an (old head,
+    # new head) pair: the watcher kept the layout it took at watch(), read the old 1000-class
+    # head's updates (lr 1e-3: 7e-7 of its norm a step) for "the last layer's" and called the
+    # healthy run a plateau at step 39 with "Raise the learning rate". An optimizer that steps
+    # parameters the watcher has not seen now makes it take the layout again: the same events as
+    # when watch() comes after the swap.
+    from tests.runtime.fault_injection import scenarios as sc
+
+    class TwoHeads(nn.Module):
+        def __init__(self, old: nn.Linear, classes: int) -> None:
+            super().__init__()
+            self.old_head, self.new_head = old, nn.Linear(old.in_features, classes)
+
+        def forward(self, h):
+            return self.old_head(h), self.new_head(h)
+
+    def run(watch_after_swap):
+        teacher = sc.Teacher(0)
+        torch.manual_seed(0)
+        net = nn.Sequential(nn.Linear(sc.DIM, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 500))
+        crit = CoTuningLoss(trade_off=2.3)
+        watched = crit if watch_after_swap else lossguard.watch(net, crit, console=False)
+        x, y = teacher.batch(512)
+        with torch.no_grad():
+            watched.fit(net(x), y)
+        net[-1] = TwoHeads(net[-1], sc.CLASSES)
+        watched = lossguard.watch(net, crit, console=False) if watch_after_swap else watched
+        groups = [
+            {"params": [p for n, p in net.named_parameters() if "new" in n], "lr": 1e-2},
+            {"params": [p for n, p in net.named_parameters() if "new" not in n], "lr": 1e-3},
+        ]
+        opt = torch.optim.SGD(groups, momentum=0.9)
+        for _ in range(90):
+            x, y = teacher.batch(64)
+            opt.zero_grad()
+            watched(net(x), y).backward()
+            opt.step()
+        watched.close()
+        return watched
+
+    early, late = run(False), run(True)
+    assert [(e.code, e.step) for e in early.events] == [(e.code, e.step) for e in late.events] == []
+    assert early._names == late._names and early._dense == late._dense and "new_head" in early._names[early._dense[1]]
+
+
 def test_setting_the_criterions_weight_through_the_watcher_reaches_the_criterion():
     # `criterion.weight = get_loss_weight(labels)` before each call (class weights per batch, a
     # pattern of real training code): the watcher kept the value for itself and the watched run
