@@ -8,7 +8,8 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``build-nanogpt``, ``SimCLR`` (sthalles/SimCLR), ``PyTorch-GAN`` (eriklindernoren/PyTorch-GAN's
 ``implementations`` folder), ``minGPT`` and ``tutorials`` (pytorch/tutorials'
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
-the prose comments; the first up to the end of its section 1). Scripts with ``shim="shim_pil"``
+the prose comments; the first up to the end of its section 1, and as
+``transfer_learning_cotuning.py`` its shared part and section 3). Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
@@ -539,6 +540,28 @@ SCRIPTS += [
         env={"LG_EXAMPLES": "640"},
         shim="shim_pil",
         fault="lr x1000 (SGD 10)",
+        fault_env={"LG_LR": "10"},
+        expected=("LG101", "LG102", "LG103", "LG104", "LG106"),
+    ),
+    Script(
+        "transfer_learning_cotuning",
+        "tutorials",
+        "transfer_learning_cotuning.py",
+        [
+            # section 3: a custom criterion with fit() and its own to(), a model returning a tuple
+            # (old head, new head), the head replaced after the criterion is made and watched,
+            # two SGD parameter groups (new head 1e-2, the rest 1e-3)
+            ("criterion = CoTuningLoss(trade_off = 2.3)\n", "import lgrun\ncriterion = lgrun.watch(model_ct, CoTuningLoss(trade_off = 2.3))\n"),
+            ("shuffle=(x == 'train'), num_workers=4)", "shuffle=(x == 'train'), num_workers=0)"),
+            (
+                '{"params": [p for name, p in model_ct.named_parameters() if \'new\' in name], "lr": 1e-2}',
+                '{"params": [p for name, p in model_ct.named_parameters() if \'new\' in name], "lr": ' + ENV_FLOAT.format("LG_LR", "1e-2") + "}",
+            ),
+        ],
+        [],
+        env={"LG_EXAMPLES": "640"},
+        shim="shim_pil",
+        fault="lr x1000 on the new head (SGD 10)",
         fault_env={"LG_LR": "10"},
         expected=("LG101", "LG102", "LG103", "LG104", "LG106"),
     ),
