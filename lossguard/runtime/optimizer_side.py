@@ -70,6 +70,7 @@ class OptimizerSide:
         def _finish_current(self, skipped: bool) -> None: ...
         def _internal_error(self, where: str, exc: BaseException) -> None: ...
         def _flush_raise(self) -> None: ...
+        def _relayout(self, opt: torch.optim.Optimizer) -> None: ...
 
     def _owns(self, opt: torch.optim.Optimizer) -> bool:
         """Whether ``opt`` steps watched parameters (callers first try ``last_opt``, the answer
@@ -78,6 +79,8 @@ class OptimizerSide:
         if known is None:
             known = any(id(p) in self._param_ids for g in opt.param_groups for p in g["params"])
             self._opt_cache[opt] = known
+            if known:
+                self._relayout(opt)
         if known:
             self._s.last_opt = weakref.ref(opt)
         return known

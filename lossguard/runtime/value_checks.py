@@ -58,11 +58,16 @@ class ValueChecks:
         self.chance: float | None = None
         # the least value the loss can take (the same for every step)
         self.floor = lower_bound(kind, criterion)
-        self._plain = (
-            getattr(criterion, "weight", None) is None
-            and not getattr(criterion, "label_smoothing", 0.0)
-            and getattr(criterion, "reduction", "mean") == "mean"
-        )
+        self._plain = _plain(criterion)
+
+    def criterion_changed(self) -> None:
+        """An attribute of the criterion was set through the watcher (``criterion.weight = w``):
+        its least value and whether the class-count entropy is its chance level follow; a weighted
+        or smoothed loss drops the entropy counted so far."""
+        self.floor = lower_bound(self.kind, self.criterion)
+        self._plain = _plain(self.criterion)
+        if not self._plain:
+            self.entropy = None
 
     # ------------------------------------------------------------------ on the device, per call
 
@@ -226,3 +231,13 @@ def flags(kind: str | None, inp: torch.Tensor) -> dict[str, torch.Tensor]:
         trained = (lo > 0) & (hi < 1) & (lo < 0.1) & (hi > 0.9)
         out["LG003"] = (fresh | trained).float()
     return out
+
+
+def _plain(criterion: Any) -> bool:
+    """No class weights, no label smoothing, mean reduction: the class-count entropy is the
+    chance level of its loss."""
+    return (
+        getattr(criterion, "weight", None) is None
+        and not getattr(criterion, "label_smoothing", 0.0)
+        and getattr(criterion, "reduction", "mean") == "mean"
+    )

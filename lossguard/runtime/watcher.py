@@ -222,6 +222,70 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._announce = bool(announce)
         if self._announce:
             self._out.say(start_line(model, self.criterion, self._params, optimizer, log_dir if self._out.tb is not None else None, writer))
+        object.__setattr__(self, "_ready", True)  # from now on, __setattr__ may hand names to the criterion
+
+    def _relayout(self, opt: torch.optim.Optimizer) -> None:
+        """Take the model's layout again when a newly seen optimizer steps trainable parameters
+        of the model that the watcher has not seen: a head replaced after watch() (the Co-Tuning
+        tutorial wraps its criterion, then swaps ``fc``). The last layer whose updates LG103 and
+        LG106 read, and the gradient norms, are then the new ones; once per optimizer."""
+        model = self._model()
+        if model is None:
+            return
+        stepped = {id(p) for g in opt.param_groups for p in g["params"]} - self._param_ids
+        if not stepped or not any(id(p) in stepped for p in model.parameters() if p.requires_grad):
+            return
+        layout = Layout(model)
+        self._layout = layout
+        self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
+        self._dense, self._penultimate = layout.dense, layout.penultimate
+        self._weight_cache.clear()
+        self._weights_at = -(10**9)
+        self._s.manual_probe = None
+        self._set_sentinel(self._params[self._dense[1]] if self._dense[1] is not None else (self._params[-1] if self._params else None))
+
+    def __getattr__(self, name: str) -> Any:
+        """What the watcher lacks, the wrapped criterion gives: a custom loss's own methods and
+        fields (the Co-Tuning tutorial's ``criterion.fit(...)`` before training), a built-in's
+        ``weight`` or ``ignore_index``. Reached only when the ordinary lookup fails; attributes
+        set on the watcher stay on the watcher."""
+        try:
+            return super().__getattr__(name)
+        except AttributeError:
+            crit = self.__dict__.get("_criterion")
+            if crit is None or name.startswith("__"):
+                raise
+            return getattr(crit, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """``criterion.weight = w`` sets the wrapped criterion's ``weight`` when the criterion has
+        that attribute and the watcher has none: code that re-weights its classes per batch or
+        moves the weight to the GPU would otherwise train with the old one. Not on the per-step
+        path (the watcher's own state is set past nn.Module.__setattr__)."""
+        d = self.__dict__
+        crit = d.get("_criterion")
+        if (
+            d.get("_ready")
+            and crit is not None
+            and not name.startswith("_")
+            and name not in d
+            and not any(name in d[k] for k in ("_parameters", "_buffers", "_modules"))
+            and not hasattr(type(self), name)
+            and hasattr(crit, name)
+        ):
+            setattr(crit, name, value)
+            self.checks.criterion_changed()
+            return
+        super().__setattr__(name, value)
+
+    def to(self, *args: Any, **kwargs: Any) -> Any:
+        """Moves the criterion as ``criterion.to(...)`` would: a criterion that overrides ``to``
+        (the Co-Tuning tutorial's moves a plain tensor field, which ``nn.Module.to`` does not see)
+        gets its own method called first."""
+        crit = self.__dict__.get("_criterion")
+        if isinstance(crit, nn.Module) and type(crit).to is not nn.Module.to:
+            crit.to(*args, **kwargs)
+        return super().to(*args, **kwargs)
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         """Pickling (``torch.save``, multiprocessing spawn) stores the wrapped criterion alone:

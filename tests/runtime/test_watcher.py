@@ -55,6 +55,146 @@ def test_returns_the_criterion_tensor_itself():
     assert torch.equal(fn(net(x), y, label_smoothing=0.1), F.cross_entropy(net(x), y, label_smoothing=0.1))
 
 
+class CoTuningLoss(nn.Module):
+    """The shape of pytorch/tutorials' transfer_learning_tutorial.py section 3: a custom criterion
+    with its own ``fit()`` (called on the criterion before training) and fields, over a model
+    with two heads."""
+
+    def __init__(self, trade_off: float) -> None:
+        super().__init__()
+        self.trade_off = trade_off
+        self.fitted = False
+        self.relationship = torch.zeros(3)
+        self.moved_to = None
+
+    def to(self, device):  # the tutorial's: moves the plain tensor field that nn.Module.to does not see
+        self.relationship = self.relationship.to(device=device)
+        self.moved_to = device
+        return self
+
+    def fit(self, old_logits, new_labels):
+        probs = F.softmax(old_logits, dim=-1)
+        self.relationship = torch.stack([probs[new_labels == i].mean(dim=0) for i in range(int(new_labels.max()) + 1)])
+        self.fitted = True
+
+    def forward(self, inputs, target):
+        old_output, new_output = inputs
+        soft = self.relationship[target]
+        return F.cross_entropy(new_output, target) - self.trade_off * (F.log_softmax(old_output, dim=-1) * soft).sum(-1).mean()
+
+
+def test_the_wrapped_criterions_own_methods_fields_and_to_are_reachable():
+    # crit.fit(...) was an AttributeError ('Watcher' object has no attribute 'fit'): the watcher
+    # broke the tutorial's run before its first step; crit.to(device) skipped the criterion's own to
+    def run(watched):
+        torch.manual_seed(0)
+        body, old_head, new_head = nn.Sequential(nn.Linear(16, 32), nn.ReLU()), nn.Linear(32, 10), nn.Linear(32, 4)
+        net = nn.ModuleDict({"body": body, "old": old_head, "new": new_head})
+
+        def forward(x):
+            h = body(x)
+            return old_head(h), new_head(h)
+
+        crit = CoTuningLoss(trade_off=2.3)
+        crit = lossguard.watch(net, crit, console=False) if watched else crit
+        batch = task(0)
+        x, y = batch()
+        with torch.no_grad():
+            crit.fit(forward(x)[0], y)
+        assert crit.fitted and crit.trade_off == 2.3 and crit.relationship.shape == (4, 10)
+        # then `criterion = criterion.to(device)`: on a GPU, nn.Module.to alone left the field on the
+        # CPU and the first step failed on mixed devices
+        crit = crit.to("cpu")
+        assert crit.moved_to == "cpu" and isinstance(crit, Watcher) == watched
+        opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+        for _ in range(30):
+            x, y = batch()
+            opt.zero_grad()
+            crit(forward(x), y).backward()
+            opt.step()
+        return [p.detach().clone() for p in net.parameters()], crit
+
+    plain, _ = run(False)
+    watched, crit = run(True)
+    assert all(torch.equal(a, b) for a, b in zip(plain, watched)) and crit.step == 30
+    built_in = lossguard.watch(model(0), nn.CrossEntropyLoss(ignore_index=3, label_smoothing=0.1), console=False)
+    assert built_in.ignore_index == 3 and built_in.label_smoothing == 0.1
+    with pytest.raises(AttributeError):
+        built_in.no_such_attribute  # noqa: B018
+
+
+def test_a_head_replaced_after_watch_is_the_last_layer_the_watcher_reads():
+    # The Co-Tuning tutorial wraps its criterion, then replaces the model's fc by an (old head,
+    # new head) pair: the watcher kept the layout it took at watch(), read the old 1000-class
+    # head's updates (lr 1e-3: 7e-7 of its norm a step) for "the last layer's" and called the
+    # healthy run a plateau at step 39 with "Raise the learning rate". An optimizer that steps
+    # parameters the watcher has not seen now makes it take the layout again: the same events as
+    # when watch() comes after the swap.
+    from tests.runtime.fault_injection import scenarios as sc
+
+    class TwoHeads(nn.Module):
+        def __init__(self, old: nn.Linear, classes: int) -> None:
+            super().__init__()
+            self.old_head, self.new_head = old, nn.Linear(old.in_features, classes)
+
+        def forward(self, h):
+            return self.old_head(h), self.new_head(h)
+
+    def run(watch_after_swap):
+        teacher = sc.Teacher(0)
+        torch.manual_seed(0)
+        net = nn.Sequential(nn.Linear(sc.DIM, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 500))
+        crit = CoTuningLoss(trade_off=2.3)
+        watched = crit if watch_after_swap else lossguard.watch(net, crit, console=False)
+        x, y = teacher.batch(512)
+        with torch.no_grad():
+            watched.fit(net(x), y)
+        net[-1] = TwoHeads(net[-1], sc.CLASSES)
+        watched = lossguard.watch(net, crit, console=False) if watch_after_swap else watched
+        groups = [
+            {"params": [p for n, p in net.named_parameters() if "new" in n], "lr": 1e-2},
+            {"params": [p for n, p in net.named_parameters() if "new" not in n], "lr": 1e-3},
+        ]
+        opt = torch.optim.SGD(groups, momentum=0.9)
+        for _ in range(90):
+            x, y = teacher.batch(64)
+            opt.zero_grad()
+            watched(net(x), y).backward()
+            opt.step()
+        watched.close()
+        return watched
+
+    early, late = run(False), run(True)
+    assert [(e.code, e.step) for e in early.events] == [(e.code, e.step) for e in late.events] == []
+    assert early._names == late._names and early._dense == late._dense and "new_head" in early._names[early._dense[1]]
+
+
+def test_setting_the_criterions_weight_through_the_watcher_reaches_the_criterion():
+    # `criterion.weight = get_loss_weight(labels)` before each call (class weights per batch, a
+    # pattern of real training code): the watcher kept the value for itself and the watched run
+    # trained with the old weights, other numbers than the same loop without it
+    def run(watched):
+        net = model(0)
+        crit = nn.CrossEntropyLoss()
+        crit = lossguard.watch(net, crit, console=False) if watched else crit
+        opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+        batch = task(0)
+        for _ in range(40):
+            x, y = batch()
+            counts = torch.bincount(y, minlength=4).float()
+            crit.weight = counts.sum() / (4 * counts.clamp(min=1))
+            opt.zero_grad()
+            crit(net(x), y).backward()
+            opt.step()
+        return [p.detach().clone() for p in net.parameters()], crit
+
+    plain, _ = run(False)
+    watched, crit = run(True)
+    assert all(torch.equal(a, b) for a, b in zip(plain, watched))
+    assert "weight" not in crit.__dict__ and crit.criterion.weight is crit.weight
+    assert crit.checks._plain is False  # a weighted loss: the class-count entropy is not its chance level
+
+
 def test_ctc_extra_arguments_pass_through():
     torch.manual_seed(0)
     rnn = nn.GRU(8, 6)

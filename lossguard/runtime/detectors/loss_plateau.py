@@ -99,7 +99,9 @@ class LossPlateau(Detector):
     real progress first.
 
     The fix follows the evidence: weights that barely move call for a higher learning rate,
-    weights that move by more than ``fast`` of their norm per step for a lower one, and so do
+    weights that move by more than ``fast`` of their norm per step for a lower one (by 10x, data
+    check second, above 0.05: faster than healthy training, where "try a higher learning rate" would
+    be wrong), and so do
     a loss that jumped to 5 times its start (or twice its chance level) earlier in the run or a first layer with exactly
     zero gradient (units killed by an update far too large); a first layer with little
     gradient calls for BatchNorm or residual connections, and weights that move
@@ -313,6 +315,21 @@ class LossPlateau(Detector):
             return (
                 f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
                 "BatchNorm layers or residual connections, and check for detached tensors."
+            )
+        # weights that move faster than healthy training (0.05-`fast` of their norm per step) are no
+        # reason to raise the learning rate: build-nanogpt at AdamW 0.6 sat at the class-frequency
+        # level with 0.063 (see docs/runtime.md, "On real scripts", session 7)
+        if m.update_ratio is not None and m.update_ratio > 0.05:
+            where = (
+                f"the loss stays at {fmt(m.target_entropy)}, the entropy of the class frequencies of the targets seen (what a model "
+                "that ignores its inputs reaches)"
+                if m.target_entropy is not None
+                else "the loss stays where it started"
+            )
+            return (
+                f"Lower the learning rate{at} by 10x: the last layer's weights change by {fmt(m.update_ratio)} of their norm per step, "
+                f"more than healthy training (about 0.001-0.05), and {where}. If the loss stays there at a lower learning rate, "
+                "check that the targets depend on the inputs (inputs and targets shuffled together, the right label column)."
             )
         if m.target_entropy is not None:
             moving = f"The weights move normally ({fmt(m.update_ratio)} of their norm per step), yet the" if m.update_ratio is not None else "The"

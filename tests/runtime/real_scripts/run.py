@@ -4,7 +4,13 @@
 
 ``--src`` holds the unmodified scripts, fetched and extracted outside this repository:
 ``examples/{mnist,vae,dcgan,word_language_model}`` from github:pytorch/examples and ``nanoGPT``
-from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``). Each run copies
+from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``); session 7's
+``build-nanogpt``, ``SimCLR`` (sthalles/SimCLR), ``PyTorch-GAN`` (eriklindernoren/PyTorch-GAN's
+``implementations`` folder), ``minGPT`` and ``tutorials`` (pytorch/tutorials'
+``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
+the prose comments; the first up to the end of its section 1, and as
+``transfer_learning_cotuning.py`` its shared part and section 3). Scripts with ``shim="shim_pil"``
+load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
 and synthetic (``shim/torchvision`` stands in for torchvision; text corpora and nanoGPT's
@@ -56,6 +62,8 @@ class Script:
     expected: tuple[str, ...] = ()
     onset: int = 0
     extra: list[Fault] = field(default_factory=list)
+    shim: str = "shim"  # the stand-in packages' folder next to this file
+    file_patches: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # other files of the script
 
     def faults(self) -> list[tuple[str, Fault]]:
         """(result label, fault) of every fault: "fault", then "fault2", "fault3", ..."""
@@ -297,6 +305,294 @@ SCRIPTS = [
     ),
 ]
 
+# Session 7 (docs/runtime.md "On real scripts"): gradient accumulation with bf16 autocast on CPU,
+# a contrastive loss, a GAN with three optimizers and several loss terms.
+ENV_INT = "int(__import__('os').environ.get({!r}, {!r}))"
+UNPAIRED = "__import__('os').environ.get('LG_FAULT') == 'unpaired_views'"
+NO_ZERO_GRAD = "__import__('os').environ.get('LG_FAULT') == 'no_zero_grad'"
+ENV_FLOAT = "float(__import__('os').environ.get({!r}, {!r}))"
+
+SCRIPTS += [
+    Script(
+        "build-nanogpt",
+        "build-nanogpt",
+        "train_gpt2.py",
+        [
+            # 4 micro-batches a step under torch.autocast(cpu, bfloat16), loss / grad_accum_steps,
+            # clip 1.0, warm-up + cosine, AdamW with weight-decay groups; the model computes its loss
+            (
+                "            logits, loss = model(x, y)\n        # we have to scale",
+                "            logits, loss = model(x, y)\n            loss = LGW.observe(loss, logits=logits, targets=y)\n        # we have to scale",
+            ),
+            (
+                "raw_model = model.module if ddp else model",
+                "raw_model = model.module if ddp else model\nimport lgrun\nLGW = lgrun.watch_model(raw_model)",
+            ),
+            ("from hellaswag import render_example, iterate_examples\n", ""),
+            ("import tiktoken\n", ""),
+            ('enc = tiktoken.get_encoding("gpt2")', "enc = None"),
+            ("total_batch_size = 524288", "total_batch_size = 2048"),
+            ("B = 64 # micro batch size", "B = 8 # micro batch size"),
+            ("T = 1024 # sequence length", "T = 64 # sequence length"),
+            ("GPT(GPTConfig(vocab_size=50304))", "GPT(GPTConfig(block_size=64, vocab_size=256, n_layer=2, n_head=4, n_embd=64))"),
+            ("max_lr = 6e-4", "max_lr = " + ENV_FLOAT.format("LG_LR", "6e-4")),
+            ("warmup_steps = 715", "warmup_steps = 20"),
+            ("max_steps = 19073", "max_steps = 250"),
+            ("val_loss_steps = 20", "val_loss_steps = 2"),
+            # HellaSwag (downloads) and sampling (tiktoken) are off
+            ("if (step % 250 == 0 or last_step) and (not use_compile):", "if False:"),
+            ("if ((step > 0 and step % 250 == 0) or last_step) and (not use_compile):", "if False:"),
+            ("        return x, y\n", f"        if {SHUFFLE}: y = y.view(-1)[torch.randperm(y.numel())].view(y.shape)\n        return x, y\n"),
+            ("    optimizer.zero_grad()\n    loss_accum = 0.0", f"    if not {NO_ZERO_GRAD}: optimizer.zero_grad()\n    loss_accum = 0.0"),
+        ],
+        [],
+        fault="lr x1000 (AdamW 0.6)",
+        fault_env={"LG_LR": "0.6"},
+        expected=("LG101", "LG102", "LG103", "LG106"),
+        extra=[
+            Fault("shuffled targets (skewed token frequencies)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",)),
+            Fault("no zero_grad (gradients summed over all steps)", env={"LG_FAULT": "no_zero_grad"}, expected=("LG102", "LG103", "LG104", "LG106")),
+        ],
+    ),
+    Script(
+        "SimCLR",
+        "SimCLR",
+        "run.py",
+        [],
+        # cifar10 stand-in: 320 PIL images, batch 32 (10 steps an epoch), 20 epochs: the script's
+        # CosineAnnealingLR(T_max=len(train_loader)) stepped once an epoch from epoch 10 on
+        ["-data", "./datasets", "-dataset-name", "cifar10", "--epochs", "20", "-b", "32", "-j", "0", "--log-every-n-steps", "50"],
+        env={"LG_EXAMPLES": "320"},
+        shim="shim_pil",
+        file_patches={
+            "simclr.py": [
+                # InfoNCE as CrossEntropyLoss over [positive, negatives] logits with all-zero labels
+                (
+                    "self.criterion = torch.nn.CrossEntropyLoss().to(self.args.device)",
+                    "import lgrun\n        self.criterion = lgrun.watch(self.model, torch.nn.CrossEntropyLoss()).to(self.args.device)",
+                ),
+                (
+                    "                images = torch.cat(images, dim=0)\n",
+                    f"                if {UNPAIRED}: images[1] = images[1][torch.randperm(len(images[1]))]\n"
+                    "                images = torch.cat(images, dim=0)\n",
+                ),
+            ],
+        },
+        fault="lr x100 (Adam 0.03)",
+        fault_args=["--lr", "0.03"],
+        expected=("LG101", "LG102", "LG103", "LG106"),
+        extra=[
+            Fault("views unpaired (the second view of each image shuffled in the batch)", env={"LG_FAULT": "unpaired_views"}, expected=("LG103",))
+        ],
+    ),
+]
+# The same with --fp16-precision on CPU: torch.cuda.amp's GradScaler disables itself without CUDA,
+# so its import is pointed at the CPU ones (a bfloat16 autocast, a GradScaler("cpu") that scales the
+# loss by 65536 and skips the steps whose gradients overflow). float16 autocast took 586 s for the
+# healthy run on this CPU (silent, 199 steps: the scaler skipped the first) and its fault run timed out.
+SCRIPTS += [
+    Script(
+        **{
+            **SCRIPTS[-1].__dict__,
+            "name": "SimCLR-amp",
+            "args": SCRIPTS[-1].args + ["--fp16-precision"],
+            "file_patches": {
+                "simclr.py": SCRIPTS[-1].file_patches["simclr.py"]
+                + [
+                    (
+                        "from torch.cuda.amp import GradScaler, autocast\n",
+                        "import functools\nGradScaler = functools.partial(torch.amp.GradScaler, 'cpu')\n"
+                        "autocast = functools.partial(torch.autocast, 'cpu', dtype=torch.bfloat16)\n",
+                    )
+                ]
+            },
+            "extra": [],
+        }
+    ),
+    Script(
+        "cyclegan",
+        "PyTorch-GAN/cyclegan",
+        "cyclegan.py",
+        [
+            # three optimizers (both generators in one, each discriminator its own), the generators'
+            # loss the sum of MSE (adversarial), L1 (cycle) and L1 (identity) terms: one watcher per
+            # optimizer, through observe() on the totals the script builds
+            (
+                "        loss_G.backward()\n",
+                "        loss_G = LGG.observe(loss_G)\n        loss_G.backward()\n",
+            ),
+            (
+                "        loss_D_A = (loss_real + loss_fake) / 2\n",
+                "        loss_D_A = LGDA.observe((loss_real + loss_fake) / 2)\n",
+            ),
+            (
+                "        loss_D_B = (loss_real + loss_fake) / 2\n",
+                "        loss_D_B = LGDB.observe((loss_real + loss_fake) / 2)\n",
+            ),
+            (
+                "# Optimizers\n",
+                "import lgrun\nLGG, LGDA, LGDB = lgrun.watch_model(G_AB), lgrun.watch_model(D_A), lgrun.watch_model(D_B)\n# Optimizers\n",
+            ),
+            ("        optimizer_G.zero_grad()\n", f"        if not {NO_ZERO_GRAD}: optimizer_G.zero_grad()\n"),
+            (
+                'ImageDataset("../../data/%s" % opt.dataset_name, transforms_=transforms_, unaligned=True),',
+                'ImageDataset("data/%s" % opt.dataset_name, transforms_=transforms_, unaligned=True),',
+            ),
+            (
+                'ImageDataset("../../data/%s" % opt.dataset_name, transforms_=transforms_, unaligned=True, mode="test"),',
+                'ImageDataset("data/%s" % opt.dataset_name, transforms_=transforms_, unaligned=True, mode="test"),',
+            ),
+        ],
+        # 100 image pairs (unaligned) of 32x32, batch 1, 2 epochs: 200 steps; the validation samples
+        # (G in eval(), no torch.no_grad()) every 50 batches
+        [
+            "--n_epochs",
+            "2",
+            "--decay_epoch",
+            "1",
+            "--batch_size",
+            "1",
+            "--n_cpu",
+            "0",
+            "--img_height",
+            "32",
+            "--img_width",
+            "32",
+            "--n_residual_blocks",
+            "3",
+            "--sample_interval",
+            "50",
+            "--dataset_name",
+            "synth",
+        ],
+        shim="shim_pil",
+        fault="lr x100 (Adam 0.02)",
+        fault_args=["--lr", "0.02"],
+        expected=("LG101", "LG102", "LG103", "LG104", "LG106"),
+        extra=[Fault("no zero_grad for the generators", env={"LG_FAULT": "no_zero_grad"}, expected=("LG102", "LG103", "LG104", "LG106"))],
+    ),
+    Script(
+        "minGPT-adder",
+        "minGPT",
+        "projects/adder/adder.py",
+        [
+            # the README installs mingpt (pip install -e .): the repository root on the path instead
+            ("import os\nimport sys\n", "import os\nimport sys\nsys.path.insert(0, os.getcwd())\n"),
+        ],
+        # minGPT's Trainer: AdamW with weight-decay groups, clip 1.0, model.zero_grad(set_to_none=True);
+        # targets -1 (ignore_index) at the prompt's positions, loss only on the sum's digits
+        ["--trainer.max_iters=300", "--trainer.num_workers=0"],
+        file_patches={
+            "mingpt/trainer.py": [
+                (
+                    "            logits, self.loss = model(x, y)\n",
+                    f"            if {SHUFFLE}: y = y[torch.randperm(y.size(0))]\n"
+                    "            logits, self.loss = model(x, y)\n"
+                    "            self.loss = LGW.observe(self.loss, logits=logits, targets=y)\n",
+                ),
+                (
+                    "        model, config = self.model, self.config\n",
+                    "        model, config = self.model, self.config\n        import lgrun\n        LGW = lgrun.watch_model(model)\n",
+                ),
+            ],
+        },
+        fault="lr x1000 (AdamW 0.5)",
+        fault_args=["--trainer.learning_rate=0.5"],
+        expected=("LG101", "LG102", "LG103", "LG106"),
+        extra=[Fault("targets of other examples (rows shuffled in the batch)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))],
+    ),
+    Script(
+        "wgan",
+        "PyTorch-GAN/wgan",
+        "wgan.py",
+        [
+            # RMSprop, the critic's weights clipped to +-0.01 after each step, 5 critic steps per
+            # generator step; both losses are Wasserstein estimates of either sign
+            ("        loss_D.backward()\n", "        loss_D = LGD.observe(loss_D)\n        loss_D.backward()\n"),
+            ("            loss_G.backward()\n", "            loss_G = LGG.observe(loss_G)\n            loss_G.backward()\n"),
+            ("# Optimizers\n", "import lgrun\nLGD, LGG = lgrun.watch_model(discriminator), lgrun.watch_model(generator)\n# Optimizers\n"),
+            ('os.makedirs("../../data/mnist", exist_ok=True)', 'os.makedirs("data/mnist", exist_ok=True)'),
+            ('        "../../data/mnist",\n', '        "data/mnist",\n'),
+        ],
+        ["--n_epochs", "1", "--n_cpu", "0"],
+        env={"LG_EXAMPLES": str(64 * 500)},
+        shim="shim_pil",
+        fault="lr x100 (RMSprop 5e-3)",
+        fault_args=["--lr", "5e-3"],
+        expected=("LG101", "LG102", "LG105", "LG106"),
+    ),
+    Script(
+        "transfer_learning",
+        "tutorials",
+        "transfer_learning_tutorial.py",
+        [
+            # a frozen backbone (requires_grad False on all but the new fc head, whose parameters
+            # alone the SGD optimizer steps), StepLR(7, 0.1) over 25 epochs, a val phase under
+            # torch.set_grad_enabled(False) in eval()
+            ("criterion = nn.CrossEntropyLoss()\n", "import lgrun\ncriterion = lgrun.watch(model_conv, nn.CrossEntropyLoss())\n"),
+            ("shuffle=(x == 'train'), num_workers=4)", "shuffle=(x == 'train'), num_workers=0)"),
+            (
+                "optim.SGD(model_conv.fc.parameters(), lr=0.01, momentum=0.9)",
+                "optim.SGD(model_conv.fc.parameters(), lr=" + ENV_FLOAT.format("LG_LR", "0.01") + ", momentum=0.9)",
+            ),
+        ],
+        [],
+        env={"LG_EXAMPLES": "640"},
+        shim="shim_pil",
+        fault="lr x1000 (SGD 10)",
+        fault_env={"LG_LR": "10"},
+        expected=("LG101", "LG102", "LG103", "LG104", "LG106"),
+    ),
+    Script(
+        "transfer_learning_cotuning",
+        "tutorials",
+        "transfer_learning_cotuning.py",
+        [
+            # section 3: a custom criterion with fit() and its own to(), a model returning a tuple
+            # (old head, new head), the head replaced after the criterion is made and watched,
+            # two SGD parameter groups (new head 1e-2, the rest 1e-3)
+            ("criterion = CoTuningLoss(trade_off = 2.3)\n", "import lgrun\ncriterion = lgrun.watch(model_ct, CoTuningLoss(trade_off = 2.3))\n"),
+            ("shuffle=(x == 'train'), num_workers=4)", "shuffle=(x == 'train'), num_workers=0)"),
+            (
+                '{"params": [p for name, p in model_ct.named_parameters() if \'new\' in name], "lr": 1e-2}',
+                '{"params": [p for name, p in model_ct.named_parameters() if \'new\' in name], "lr": ' + ENV_FLOAT.format("LG_LR", "1e-2") + "}",
+            ),
+        ],
+        [],
+        env={"LG_EXAMPLES": "640"},
+        shim="shim_pil",
+        fault="lr x1000 on the new head (SGD 10)",
+        fault_env={"LG_LR": "10"},
+        expected=("LG101", "LG102", "LG103", "LG104", "LG106"),
+    ),
+    Script(
+        "seq2seq",
+        "tutorials",
+        "seq2seq_translation_tutorial.py",
+        [
+            # batch 1, a criterion call per target token (loss += criterion(...)), teacher forcing
+            # for half the sentences and the decoder's own (detached) guesses for the others, with
+            # an early stop at EOS; an SGD optimizer each for the encoder and the attention decoder
+            ("    criterion = nn.NLLLoss()\n", "    import lgrun\n    criterion = lgrun.watch(decoder, nn.NLLLoss())\n"),
+            (
+                "trainIters(encoder1, attn_decoder1, 75000, print_every=5000)",
+                "random.seed(0)\ntorch.manual_seed(0)\ntrainIters(encoder1, attn_decoder1, 300, print_every=50, learning_rate="
+                + ENV_FLOAT.format("LG_LR", "0.01")
+                + ")",
+            ),
+            (
+                "    target_tensor = tensorFromSentence(output_lang, pair[1])\n",
+                f"    target_tensor = tensorFromSentence(output_lang, (random.choice(pairs) if {SHUFFLE} else pair)[1])\n",
+            ),
+        ],
+        [],
+        fault="lr x100 (SGD 1.0)",
+        fault_env={"LG_LR": "1.0"},
+        expected=("LG101", "LG102", "LG103", "LG104", "LG106"),
+        extra=[Fault("targets of other sentences (misaligned pairs)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))],
+    ),
+]
+
 
 def _markov_text(path: Path, words: int, vocab: list[str], seed: int) -> None:
     """Words with Zipf-like frequencies (rank k about 1/k as often, like real text), each followed
@@ -312,6 +608,36 @@ def _markov_text(path: Path, words: int, vocab: list[str], seed: int) -> None:
         if i % 20 == 19:
             out.append("\n")
     path.write_text(" ".join(out))
+
+
+def _translation_pairs(path: Path, n: int = 3000) -> None:
+    """English-French pairs in the form the tutorial keeps ("i am ...", "he is ..."): a subject, an
+    adjective (60, Zipf-like) and an optional adverb, which French puts after the adjective."""
+    rng = random.Random(0)
+    subjects = [
+        ("i am", "je suis"),
+        ("he is", "il est"),
+        ("she is", "elle est"),
+        ("you are", "vous etes"),
+        ("we are", "nous sommes"),
+        ("they are", "ils sont"),
+    ]
+    adverbs = [("very", "tres"), ("too", "trop"), ("not", "pas"), ("always", "toujours")]
+    # letters only: the tutorial's normalizeString drops digits
+    adjectives = [("cold", "froid")] + [
+        (f"adj{chr(97 + k // 26)}{chr(97 + k % 26)}", f"adjf{chr(97 + k // 26)}{chr(97 + k % 26)}") for k in range(59)
+    ]
+    weights = [1.0 / (k + 1) ** 0.7 for k in range(len(adjectives))]
+    lines = []
+    for _ in range(n):
+        (se, sf), (ae, af) = rng.choice(subjects), rng.choices(adjectives, weights)[0]
+        if rng.random() < 0.5:
+            de, df = rng.choice(adverbs)
+            lines.append(f"{se} {de} {ae} .\t{sf} {af} {df} .")
+        else:
+            lines.append(f"{se} {ae} .\t{sf} {af} .")
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(lines) + "\n")
 
 
 def _prepare(script: Script, work: Path) -> None:
@@ -341,6 +667,41 @@ def _prepare(script: Script, work: Path) -> None:
         with open(d / "meta.pkl", "wb") as f:
             pickle.dump({"vocab_size": 65}, f)
         script.args = script.args + [f"--out_dir={work / 'out'}"]
+    if script.name == "build-nanogpt":
+        import numpy as np
+
+        rng = np.random.default_rng(0)
+        # 256 tokens with skewed frequencies, the next depending on the last (as nanoGPT's train.bin)
+        zipf = 1.0 / np.arange(1, 257) ** 1.2
+        trans = 0.6 * rng.dirichlet(np.full(256, 0.05), size=256) + 0.4 * zipf / zipf.sum()
+        cum = trans.cumsum(axis=1)
+        d = work / "edu_fineweb10B"
+        d.mkdir()
+        for name, n in (("edufineweb_train_000001", 300_000), ("edufineweb_val_000000", 4_000)):
+            u = rng.random(n)
+            seq = np.zeros(n, dtype=np.uint16)
+            for i in range(1, n):
+                seq[i] = min(np.searchsorted(cum[seq[i - 1]], u[i]), 255)
+            np.save(d / f"{name}.npy", seq)
+    if script.name == "cyclegan":
+        from PIL import Image, ImageDraw
+
+        rng = random.Random(0)
+        for mode, n in (("train", 100), ("test", 5)):
+            for domain, colour in (("A", (220, 60, 40)), ("B", (40, 80, 220))):
+                d = work / "data" / "synth" / mode / domain
+                d.mkdir(parents=True)
+                for i in range(n):
+                    # a few discs of one colour on a light ground: domain A red, domain B blue
+                    img = Image.new("RGB", (36, 36), (235, 230, 220))
+                    draw = ImageDraw.Draw(img)
+                    for _ in range(rng.randint(1, 3)):
+                        x, y, r = rng.randint(4, 30), rng.randint(4, 30), rng.randint(3, 9)
+                        shade = rng.uniform(0.7, 1.0)
+                        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(int(c * shade) for c in colour))
+                    img.save(d / f"{i:03d}.png")
+    if script.name == "seq2seq":
+        _translation_pairs(work / "data" / "eng-fra.txt")
     if script.name == "time_sequence_prediction":
         subprocess.run([sys.executable, "generate_sine_wave.py"], cwd=work, check=True)
     if script.name == "makemore":
@@ -354,13 +715,14 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shutil.copytree(src / script.folder, work, dirs_exist_ok=True)
-        main = work / script.main
-        text = main.read_text()
-        for old, new in script.patches:
-            if text.count(old) != 1:
-                raise SystemExit(f"{script.name}: patch target found {text.count(old)} times: {old!r}")
-            text = text.replace(old, new)
-        main.write_text(text)
+        for name, patches in [(script.main, script.patches), *script.file_patches.items()]:
+            path = work / name
+            text = path.read_text()
+            for old, new in patches:
+                if text.count(old) != 1:
+                    raise SystemExit(f"{script.name}: patch target found {text.count(old)} times in {name}: {old!r}")
+                text = text.replace(old, new)
+            path.write_text(text)
         s = Script(**{**script.__dict__, "args": list(script.args)})
         _prepare(s, work)
         env = {
@@ -368,7 +730,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
             **s.env,
             "LG_OUT": str(work / "lg.json"),
             "LG_OFF": "1" if off else "0",
-            "PYTHONPATH": os.pathsep.join([str(HERE / "shim"), str(REPO), os.environ.get("PYTHONPATH", "")]),
+            "PYTHONPATH": os.pathsep.join([str(HERE / s.shim), str(HERE / "shim"), str(REPO), os.environ.get("PYTHONPATH", "")]),
             "OMP_NUM_THREADS": "1",
             "PYTHONWARNINGS": "ignore",
         }

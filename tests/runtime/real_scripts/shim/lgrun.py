@@ -14,12 +14,12 @@ _state = {}
 def watch(model, criterion, **kw):
     import lossguard
 
-    _state["t0"] = time.perf_counter()
+    _state.setdefault("t0", time.perf_counter())
     if os.environ.get("LG_OFF") == "1":
         _state["w"] = None
         return criterion
     w = lossguard.watch(model, criterion, console=False, **kw)
-    _state["w"] = w
+    _add(w)
     return w
 
 
@@ -32,13 +32,20 @@ def watch_model(model, **kw):
     """The recipe for a model that computes its own loss: watch(model), then observe(loss)."""
     import lossguard
 
-    _state["t0"] = time.perf_counter()
+    _state.setdefault("t0", time.perf_counter())
     if os.environ.get("LG_OFF") == "1":
         _state["w"] = None
         return _Unwatched()
     w = lossguard.watch(model, console=False, **kw)
-    _state["w"] = w
+    _add(w)
     return w
+
+
+def _add(w):
+    """A script may watch several models (a GAN's generator and discriminators): the first is
+    the one whose steps and losses are reported; every watcher's events are."""
+    _state.setdefault("all", []).append(w)
+    _state.setdefault("w", w)
 
 
 def close():
@@ -46,14 +53,20 @@ def close():
         return
     _state["done"] = True
     w = _state.get("w")
-    if w is not None:
-        w.close()
+    watchers = _state.get("all", []) if w is not None else []
+    for each in watchers:
+        each.close()
     seconds = time.perf_counter() - _state["t0"]
     # the losses LG103 kept (its last 300 updated steps): the curve behind the events
     losses = [] if w is None else next((d.get("values", []) for c, d in w.state_dict().get("detectors", {}).items() if c == "LG103"), [])
-    events = [] if w is None else [{"code": e.code, "step": e.step, "severity": e.severity, "message": e.message, "fix": e.fix} for e in w.events]
+    events = [
+        {"code": e.code, "step": e.step, "severity": e.severity, "message": e.message, "fix": e.fix, **({"watcher": i} if i else {})}
+        for i, each in enumerate(watchers)
+        for e in each.events
+    ]
+    steps = None if w is None else w.step
     with open(os.environ["LG_OUT"], "w") as f:
-        json.dump({"seconds": seconds, "steps": None if w is None else w.step, "events": events, "losses": losses}, f)
+        json.dump({"seconds": seconds, "steps": steps, "steps_each": [each.step for each in watchers], "events": events, "losses": losses}, f)
 
 
 atexit.register(close)
