@@ -1718,6 +1718,60 @@ def softmax_complement(logits, target):
     return F.cross_entropy(1 - F.softmax(logits, dim=1), target)
 """,
     },
+    # round 11: a method whose returns each sit under a test of one setting of self (widedeep's
+    # _activation_fn: raw, sigmoid or softmax by self.method) returns a choice over that setting;
+    # where a method of the same object tests the setting again, the choice is resolved. Another
+    # object's choice, and a use the setting does not decide, stay silent
+    "returns_chosen_by_self_setting": {
+        "model.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class WideDeep(nn.Module):
+    def __init__(self, method):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+        self.method = method
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def _activation_fn(self, inp):
+        if self.method == "regression":
+            return inp
+        if self.method == "binary":
+            return torch.sigmoid(inp)
+        if self.method == "multiclass":
+            return F.softmax(inp, dim=1)
+
+    def _loss_fn(self, y_pred, y_true):
+        if self.method == "regression":
+            return F.mse_loss(y_pred, y_true)
+        if self.method == "multiclass":
+            return F.cross_entropy(y_pred, y_true)  # expect: LG001
+
+    def _other_loss(self, y_pred, y_true):
+        return F.cross_entropy(y_pred, y_true)
+
+    def _training_step(self, x, y):
+        y_pred = self._activation_fn(self.forward(x))
+        loss = self._loss_fn(y_pred, y) + self._other_loss(y_pred, y)
+        loss.backward()
+
+    def _teacher_step(self, teacher, x, y):
+        y_pred = teacher._activation_fn(teacher.forward(x))
+        if self.method == "multiclass":
+            loss = F.cross_entropy(y_pred, y)
+            loss.backward()
+
+
+def distil(teacher_method, x, y):
+    student = WideDeep("multiclass")
+    student._teacher_step(WideDeep(teacher_method), x, y)  # the teacher's setting is another
+""",
+    },
 }
 
 

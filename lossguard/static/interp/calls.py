@@ -25,7 +25,7 @@ from lossguard.static.interp.frame import (
     rewrites_values,
     turns_off_grad,
 )
-from lossguard.static.interp.guards import GuardedChoice
+from lossguard.static.interp.guards import GuardedChoice, guarded_returns
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -380,6 +380,7 @@ class CallsMixin(InterpBase):
                 result = frame.returns[0]
                 for r in frame.returns[1:]:
                     result = join(result, r)
+                result = guarded_returns(fn, frame, result)
             else:
                 result = Const(None)
         finally:

@@ -77,6 +77,7 @@ class Frame:
         "loops",
         "no_grad",
         "returns",
+        "returned_at",
         "loop_calls",
         "depth",
         "owner",
@@ -111,6 +112,7 @@ class Frame:
         self.loops: list[ast.stmt] = []
         self.no_grad = no_grad
         self.returns: list[Value] = []
+        self.returned_at: dict[int, Value] = {}  # id of a return statement -> what it returned (joined)
         self.loop_calls: list[list[tuple[str, Value, ast.AST]]] = []
         # the gradient calls (backward, step, zero_grad, ...) this body makes, directly or through the
         # functions it calls, with their module: a loop that calls this function makes them too
