@@ -1772,6 +1772,42 @@ def distil(teacher_method, x, y):
     student._teacher_step(WideDeep(teacher_method), x, y)  # the teacher's setting is another
 """,
     },
+    # round 11: softmax rows over the summed dimension times one-hot rows are distributions again
+    # (torchmeta's matching loss: class probabilities from softmax similarities and one-hot support
+    # labels); a softmax over another dimension, a product with values not known to be one-hot
+    # (attention), and a one-hot reshaped before the product, stay silent
+    "softmax_mixed_by_one_hot": {
+        "matching.py": """
+import torch
+import torch.nn.functional as F
+
+
+def matching_loss(similarities, support_targets, query_targets):
+    softmax_similarities = F.softmax(similarities, dim=2)
+    logits = softmax_similarities.bmm(F.one_hot(support_targets).float())
+    return F.cross_entropy(logits.view(-1, logits.shape[-1]), query_targets.view(-1))  # expect: LG001
+
+
+def label_mix(scores, labels, y):
+    out = torch.matmul(scores.softmax(-1), F.one_hot(labels, 5).float())
+    return F.cross_entropy(out, y)  # expect: LG001
+
+
+def other_dim(similarities, support_targets, query_targets):
+    p = F.softmax(similarities, dim=1)
+    logits = torch.bmm(p, F.one_hot(support_targets).float())
+    return F.cross_entropy(logits.view(-1, logits.shape[-1]), query_targets.view(-1))
+
+
+def attention(scores, values, y):
+    return F.cross_entropy(F.softmax(scores, dim=-1) @ values, y)
+
+
+def moved_dim(scores, labels, y):
+    p = F.softmax(scores, dim=-1).transpose(1, 2)
+    return F.cross_entropy(p.bmm(F.one_hot(labels).float()).squeeze(), y)
+""",
+    },
 }
 
 
