@@ -36,6 +36,8 @@ class GuardedChoice(Value):
     #: :func:`guarded_returns`): resolved only in the methods of that same object; None for a model
     #: chosen by a setting
     holder: Value | None = field(default=None, compare=False)
+    #: what the plain join of the options gave, used where the choice leaves that object's methods
+    fallback: Value = field(default=UNKNOWN, compare=False)
 
 
 def _literal_test(test: ast.expr) -> tuple[str, object, bool] | None:
@@ -146,10 +148,11 @@ def guarded_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, jo
     self.method == "binary": return torch.sigmoid(inp)``, ``if self.method == "multiclass": return
     F.softmax(inp, dim=1)``): a chain of :class:`GuardedChoice` over the setting, which the methods
     of the same object resolve where they test the setting again (``_loss_fn``: ``if self.method ==
-    "multiclass": return F.cross_entropy(y_pred, y)``). Only where the plain join of the returns
+    "multiclass": return F.cross_entropy(y_pred, y)``). Only for a call written ``self.<method>(...)``,
+    and only while the choice moves through such calls (:func:`leave_holder`); only where the plain join of the returns
     holds no one activation and some option has one; elsewhere, and in any other shape of body,
     ``joined`` as before."""
-    if frame.self_value is None or isinstance(joined, Tensor) and joined.act is not None:
+    if frame.self_value is None or isinstance(joined, Tensor) and joined.act is not None or not through_self(frame.callsite):
         return joined
     shape = _guarded_blocks(fn.body, frame)
     if shape is None:
@@ -164,8 +167,25 @@ def guarded_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, jo
         return joined
     result: Value = Const(None) if falls_off else frame.returned_at.get(id(last), UNKNOWN)
     for (subject, literal, _), value in zip(reversed(guarded), reversed(values)):
-        result = GuardedChoice(subject, literal, value, result, holder=frame.self_value)  # type: ignore[arg-type]
+        result = GuardedChoice(subject, literal, value, result, holder=frame.self_value, fallback=joined)  # type: ignore[arg-type]
     return result
+
+
+def through_self(callsite: tuple[object, ast.Call] | None) -> bool:
+    """Whether a call is written ``self.<method>(...)``: the callee's ``self`` is the caller's."""
+    if callsite is None:
+        return False
+    func = callsite[1].func
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"
+
+
+def leave_holder(value: Value) -> Value:
+    """A choice made for the methods of one object, where it crosses a call that is not
+    ``self.<method>(...)``: the receiver may be another object of the class (a parameter stands
+    for the file's model), whose tests of the setting say nothing of it; its plain join instead."""
+    if isinstance(value, GuardedChoice) and value.holder is not None:
+        return value.fallback
+    return value
 
 
 class GuardsMixin(InterpBase):
