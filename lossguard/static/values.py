@@ -144,7 +144,7 @@ class Tensor(Value):
     acts: frozenset[Act] = frozenset()
     #: the dimension a softmax normalised, as its call wrote it (``F.softmax(x, dim=2)``); kept only
     #: while the tensor keeps its shape (a device or dtype change), None when not known
-    act_dim: int | None = field(default=None, compare=False)
+    act_dim: int | None = None  # compared: a call memoised for one dim must not answer for another
     #: a one-hot encoding (``F.one_hot(y)``): every row holds one 1, the rest 0
     one_hot: bool = False
 

@@ -1818,6 +1818,19 @@ def attention(scores, values, y):
 def moved_dim(scores, labels, y):
     p = F.softmax(scores, dim=-1).transpose(1, 2)
     return F.cross_entropy(p.bmm(F.one_hot(labels).float()).squeeze(), y)
+
+
+def mix(p, labels):
+    return p.bmm(F.one_hot(labels).float())
+
+
+def mixed_in_helper(s, labels, y):
+    return F.cross_entropy(mix(F.softmax(s, dim=2), labels).view(-1, 5), y)  # expect: LG001
+
+
+def helper_other_dim(s, labels, y):
+    # the helper's result for a softmax over dim 2 must not answer for one over dim 1
+    return F.cross_entropy(mix(F.softmax(s, dim=1), labels).view(-1, 5), y)
 """,
     },
 }
