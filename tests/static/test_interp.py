@@ -1833,6 +1833,44 @@ def helper_other_dim(s, labels, y):
     return F.cross_entropy(mix(F.softmax(s, dim=1), labels).view(-1, 5), y)
 """,
     },
+    # round 11: a helper in another file that builds one-hot targets with zero_() clears no
+    # gradient (its zero_() was folded into the loop as a clearing); one that zeroes the
+    # parameters' gradients by hand still does
+    "zero_targets_in_other_file": {
+        "targets.py": """
+import torch
+
+
+def one_hot(targets, n):
+    out = torch.FloatTensor(targets.size(0), n).zero_()
+    return out.scatter_(1, targets.view(-1, 1), 1)
+
+
+def clear(model):
+    for p in model.parameters():
+        g = p.grad
+        g.zero_()
+""",
+        "train.py": """
+import torch.nn.functional as F
+from targets import clear, one_hot
+
+
+def train(loader, net, criterion, optimizer):
+    for inputs, targets in loader:
+        loss = criterion(F.softmax(net(inputs), dim=1), one_hot(targets, 10))
+        loss.backward()
+        optimizer.step()  # expect: LG014
+
+
+def train_cleared(loader, net, criterion, optimizer):
+    for inputs, targets in loader:
+        clear(net)
+        loss = criterion(F.softmax(net(inputs), dim=1), one_hot(targets, 10))
+        loss.backward()
+        optimizer.step()
+""",
+    },
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, Accumulate, Context
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, Accumulate, Context, zeroes_built_tensor
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef, Value, join
 
@@ -145,7 +145,7 @@ def record_call(frame: Frame, name: str, receiver: Value, node: ast.AST) -> None
     """A call made in this body: into every enclosing loop's calls, and into the body's gradient calls."""
     for calls in frame.loop_calls:
         calls.append((name, receiver, node))
-    if grad_relevant(name):
+    if grad_relevant(name) and not zeroes_built_tensor(name, receiver):
         frame.grad_calls.append((name, receiver, node, frame.module))
 
 

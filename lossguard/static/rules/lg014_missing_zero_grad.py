@@ -7,10 +7,10 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, LoopSummary
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, LoopSummary, zeroes_built_tensor
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
-from lossguard.static.values import External, Optimizer, Tensor, Unknown
+from lossguard.static.values import External, Optimizer, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
 
@@ -21,9 +21,8 @@ _CLEARING = re.compile(r"zero.*grad|grad.*zero|^zero_$|(reset|clear|free|set|dro
 
 def _clears_grads(name: str, receiver: object = None) -> bool:
     """Whether a call of this name clears gradients. A bare ``zero_()`` does when its receiver may be a
-    gradient (``g = p.grad; g.zero_()``); not on a tensor the checked code built
-    (``torch.FloatTensor(n, 10).zero_()``, one-hot targets), whose value is known to be no gradient."""
-    if name == "zero_" and isinstance(receiver, Tensor):
+    gradient (``g = p.grad; g.zero_()``), not on a tensor the checked code built (``zeroes_built_tensor``)."""
+    if zeroes_built_tensor(name, receiver):
         return False
     low = name.lower()
     if low in _NOT_CLEARING or low.startswith("clip_grad"):
