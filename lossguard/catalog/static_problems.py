@@ -56,7 +56,10 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "lossguard reports this only when it can follow the softmax to the loss input through "
             "assignments, `self` attributes, helper functions, `nn.Sequential` containers and model "
             "classes in the checked files. A softmax applied only in some branches (for example only "
-            "when `not self.training`) makes the value uncertain and nothing is reported. Softmax "
+            "when `not self.training`) makes the value uncertain and nothing is reported; the exception "
+            'is a method returning under tests of one setting of `self` (`if self.method == "multiclass": '
+            "return F.softmax(...)`), followed into a method of the same object that tests the setting "
+            "again before the loss. Softmax "
             "applied to the *target* (soft labels, distillation) is correct and never reported. "
             "log_softmax output is reported at severity info: it does not fail the run. The axis of "
             "the softmax is not compared with the class axis; a log_softmax over another axis of a "

@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from lossguard.static.values import Value
+from lossguard.static.values import Tensor, Value
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -92,6 +92,13 @@ class Backward:
 BACKWARD_CALLS = ("backward", "manual_backward")  # the call names that back-propagate (``self.manual_backward(loss)``: Lightning)
 CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradient calls are in the loop's (its node)
 SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file
+
+
+def zeroes_built_tensor(name: str, receiver: object) -> bool:
+    """``torch.FloatTensor(n, 10).zero_()``: a bare ``zero_()`` on a tensor the checked code built
+    (the interpreter knows its value, so it is no ``.grad``, whose value is unknown) fills targets
+    or buffers; it clears no gradient."""
+    return name == "zero_" and isinstance(receiver, Tensor)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,10 @@ def _is_int(v: Value) -> bool:
     return isinstance(v, IntVal) or isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool)
 
 
+def _is_one(v: Value) -> bool:
+    return isinstance(v, Const) and type(v.value) in (int, float) and v.value == 1
+
+
 def binop(a: Value, b: Value, op: ast.operator) -> Value:
     if _is_int(a) and _is_int(b) and isinstance(op, _INT_OPS):
         return INT  # x.size(0) - y.size(0): still an integer, so torch.zeros(...) of it is 1-D
@@ -58,6 +62,14 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     tb = b if isinstance(b, Tensor) else None
     if ta is None and tb is None:
         return UNKNOWN
+    if isinstance(op, ast.MatMult):
+        mixed = mixed_by_one_hot(a, b, batched=False)
+        if mixed is not None:
+            return mixed
+    if isinstance(op, ast.Sub) and _is_one(a) and tb is not None and tb.act is Act.SIGMOID:
+        # 1 - sigmoid(x) is sigmoid(-x): the complement of a sigmoid output is one (focal losses'
+        # torch.cat([1 - p, p], dim=1) for a one-column output); not so for a softmax's rows
+        return tb.with_(from_zero=False, unreduced=False)
     arith = isinstance(op, (ast.Add, ast.Sub, ast.Mult, ast.Div))
     if not arith and not isinstance(op, (ast.Pow, ast.MatMult, ast.FloorDiv, ast.Mod)):
         return Tensor()
@@ -510,8 +522,25 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             first = shape.dims[0] if shape is not None and shape.rank_known and shape.dims else None
             new = Shape((first, None))
     elif name in ("to", "cuda", "cpu", "contiguous", "clone", "float", "double", "half", "bfloat16", "requires_grad_", "type_as", "torch.clone"):
-        new = shape
+        # the same values in the same places: the softmax's dimension and a one-hot encoding stay
+        return Tensor(
+            act=t.act, act_site=t.act_site, dtype=t.dtype, shape=shape, graph=t.graph, unreduced=t.unreduced, act_dim=t.act_dim, one_hot=t.one_hot
+        )
     return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced)
+
+
+def mixed_by_one_hot(a: Value, b: Value, batched: bool) -> Tensor | None:
+    """``softmax(s, dim=-1).bmm(F.one_hot(y).float())``: each row of a softmax taken over the
+    dimension the product sums, times one-hot rows, is a distribution again (the probabilities of the
+    items that share a label add up: matching networks' class probabilities). ``batched``: ``bmm``,
+    whose operands are 3-D, so a softmax over dim 2 is over the summed one. None for any other
+    product: a softmax over another dimension, a second operand not known to be one-hot."""
+    if not (isinstance(a, Tensor) and isinstance(b, Tensor)) or a.act is not Act.PROBS or a.act_dim is None or not b.one_hot:
+        return None
+    rank = 3 if batched else len(a.shape.dims) if a.shape is not None and a.shape.rank_known else None
+    if a.act_dim != -1 and (rank is None or a.act_dim != rank - 1):
+        return None
+    return Tensor(act=Act.PROBS, act_site=a.act_site, dtype=Dtype.FLOAT, shape=_matmul_shape(a.shape, b.shape), graph=a.graph or b.graph)
 
 
 def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: bool) -> Value:

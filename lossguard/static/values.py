@@ -142,10 +142,17 @@ class Tensor(Value):
     #: where paths with different known activations met (``net`` is one of two models, one ending
     #: in a softmax, the other in a log-softmax): every activation it may hold, ``act`` None
     acts: frozenset[Act] = frozenset()
+    #: the dimension a softmax normalised, as its call wrote it (``F.softmax(x, dim=2)``); kept only
+    #: while the tensor keeps its shape (a device or dtype change), None when not known
+    act_dim: int | None = None  # compared: a call memoised for one dim must not answer for another
+    #: a one-hot encoding (``F.one_hot(y)``): every row holds one 1, the rest 0
+    one_hot: bool = False
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
             changes["acts"] = frozenset()  # a new activation replaces what the paths held
+        if "act" in changes and "act_dim" not in changes:
+            changes["act_dim"] = None
         return replace(self, **changes)
 
     def possible_acts(self) -> frozenset[Act]:
@@ -373,6 +380,8 @@ def join(a: Value, b: Value) -> Value:
             graph=a.graph and b.graph,
             unreduced=a.unreduced and b.unreduced,
             from_zero=a.from_zero and b.from_zero,
+            act_dim=a.act_dim if a.act == b.act and a.act_dim == b.act_dim else None,
+            one_hot=a.one_hot and b.one_hot,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))

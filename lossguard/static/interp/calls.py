@@ -25,7 +25,7 @@ from lossguard.static.interp.frame import (
     rewrites_values,
     turns_off_grad,
 )
-from lossguard.static.interp.guards import GuardedChoice
+from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -322,6 +322,9 @@ class CallsMixin(InterpBase):
         fn = ref.node
         if depth > MAX_DEPTH:
             return UNKNOWN
+        if not through_self(callsite):
+            pos = [leave_holder(v) for v in pos]
+            kw = {k: leave_holder(v) for k, v in kw.items()}
         key = (
             id(fn),
             self_value if not isinstance(self_value, Instance) else id(self_value),
@@ -343,7 +346,7 @@ class CallsMixin(InterpBase):
                 if callsite is not None and event.ctx.callsite != callsite:
                     # a thin wrapper called again with the same values: its loss call is this caller's too
                     self.sink(dataclasses.replace(event, ctx=dataclasses.replace(event.ctx, callsite=callsite)))
-            return self._memo[key]
+            return self._memo[key] if through_self(callsite) else leave_holder(self._memo[key])
         if any(k[0] == id(fn) for k in self._in_progress):
             return UNKNOWN  # recursion: give up on this call rather than iterate
         self._in_progress.add(key)
@@ -380,12 +383,13 @@ class CallsMixin(InterpBase):
                 result = frame.returns[0]
                 for r in frame.returns[1:]:
                     result = join(result, r)
+                result = guarded_returns(fn, frame, result)
             else:
                 result = Const(None)
         finally:
             self._in_progress.discard(key)
         self._memo[key] = result
-        return result
+        return result if through_self(callsite) else leave_holder(result)
 
     def _exec_recording_loss_calls(self, key: tuple, fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, env: Env) -> None:
         """Run a thin wrapper's body, keeping the loss calls it makes itself for its later callers."""

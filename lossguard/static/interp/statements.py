@@ -85,6 +85,8 @@ class StatementsMixin(InterpBase):
             if isinstance(stmt.value, ast.Tuple):
                 returned = self.returned_parts(stmt.value, returned, frame)
             frame.returns.append(returned)
+            earlier = frame.returned_at.get(id(stmt))
+            frame.returned_at[id(stmt)] = returned if earlier is None else join(earlier, returned)
             return True
         if isinstance(stmt, ast.Raise):
             if stmt.exc is not None:
@@ -172,7 +174,7 @@ class StatementsMixin(InterpBase):
         self.ev(stmt.test, frame, env)
         body_env = dict(env)
         else_env = dict(env)
-        self.refine_guarded(stmt.test, body_env, else_env)  # `if args.arch == "a":` decides an earlier choice
+        self.refine_guarded(stmt.test, body_env, else_env, frame)  # `if args.arch == "a":` decides an earlier choice
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
         decided = self.decided_test(stmt.test, frame, env)
         returned = len(frame.returns)

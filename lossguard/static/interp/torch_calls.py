@@ -24,6 +24,7 @@ from lossguard.static.tensor_ops import (
     dtype_of,
     functional_options,
     has_star,
+    mixed_by_one_hot,
     reshape,
     sizes_shape,
     tensor_of,
@@ -163,7 +164,8 @@ class TorchCallsMixin(InterpBase):
         base = t if t is not None else Tensor()
         if name in ("softmax", "log_softmax"):
             act = Act.PROBS if name == "softmax" else Act.LOG_PROBS
-            return base.with_(act=act, act_site=site(f".{name}()"), graph=False, unreduced=False)
+            dim = literal_dim(pos[0] if pos else kw.get("dim"))
+            return base.with_(act=act, act_site=site(f".{name}()"), graph=False, unreduced=False, act_dim=dim)
         if name in ("sigmoid", "sigmoid_"):
             return base.with_(act=Act.SIGMOID, act_site=site(".sigmoid()"), graph=False, unreduced=False)
         if t is None:
@@ -259,9 +261,32 @@ class TorchCallArgs:
 Handler = Callable[[Any, TorchCallArgs], Value]
 
 
+def literal_dim(dim: Value | None) -> int | None:
+    """The dimension a call names with an int literal (``dim=2``, ``dim=-1``); None otherwise."""
+    if isinstance(dim, Const) and isinstance(dim.value, int) and not isinstance(dim.value, bool):
+        return dim.value
+    return None
+
+
 def _softmax(interp: Any, c: TorchCallArgs) -> Value:
     act = Act.LOG_PROBS if c.qname.endswith("log_softmax") else Act.PROBS
-    return tensor_of(c.x).with_(act=act, act_site=c.site(c.qname.replace("torch.nn.functional.", "F.")), graph=False, unreduced=False)
+    dim = literal_dim(c.pos[1] if len(c.pos) > 1 else c.kw.get("dim"))
+    site = c.site(c.qname.replace("torch.nn.functional.", "F."))
+    return tensor_of(c.x).with_(act=act, act_site=site, graph=False, unreduced=False, act_dim=dim)
+
+
+def _mix_by_one_hot(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.bmm(p, one_hot)``, ``torch.matmul(p, one_hot)``: see :func:`mixed_by_one_hot`."""
+    if c.starred or len(c.pos) != 2:
+        return Tensor()
+    mixed = mixed_by_one_hot(c.pos[0], c.pos[1], batched=c.qname == "torch.bmm")
+    return mixed if mixed is not None else Tensor(graph=False)
+
+
+def _m_mix_by_one_hot(t: Tensor, c: TorchCallArgs) -> Value:
+    """``p.bmm(one_hot)``, ``p.matmul(one_hot)``: see :func:`mixed_by_one_hot`."""
+    mixed = mixed_by_one_hot(t, c.pos[0], batched=c.qname == "bmm") if len(c.pos) == 1 and not c.kw else None
+    return mixed if mixed is not None else Tensor(graph=False)
 
 
 def _sigmoid(interp: Any, c: TorchCallArgs) -> Value:
@@ -418,6 +443,7 @@ def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
         shape=None
         if t.shape is None or not t.shape.rank_known
         else Shape((*t.shape.dims, dim_of(pos[1] if len(pos) > 1 else c.kw.get("num_classes", UNKNOWN)))),
+        one_hot=True,
     )
 
 
@@ -585,6 +611,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (("torch.clamp", "torch.clip"), _clamp),
     (api.VALUE_KEEPING_FUNCS, _value_keeping),
     (("torch.nn.functional.one_hot",), _one_hot),
+    (("torch.bmm", "torch.matmul"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
     (("torch.argmax", "torch.argmin", "torch.randperm", "torch.bucketize", "torch.searchsorted"), _int_result),
     (
@@ -757,4 +784,5 @@ TENSOR_METHODS: dict[str, MethodHandler] = _table(
     (("log",), _m_log),
     (("exp",), _m_exp),
     (("clamp", "clip", "clamp_", "clip_"), _m_clamp),
+    (("bmm", "matmul"), _m_mix_by_one_hot),
 )

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, LoopSummary
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, LoopSummary, zeroes_built_tensor
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.values import External, Optimizer, Unknown
@@ -19,7 +19,11 @@ _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_gr
 _CLEARING = re.compile(r"zero.*grad|grad.*zero|^zero_$|(reset|clear|free|set|drop).*grad|grad.*(reset|clear|none)")
 
 
-def _clears_grads(name: str) -> bool:
+def _clears_grads(name: str, receiver: object = None) -> bool:
+    """Whether a call of this name clears gradients. A bare ``zero_()`` does when its receiver may be a
+    gradient (``g = p.grad; g.zero_()``), not on a tensor the checked code built (``zeroes_built_tensor``)."""
+    if zeroes_built_tensor(name, receiver):
+        return False
     low = name.lower()
     if low in _NOT_CLEARING or low.startswith("clip_grad"):
         return False
@@ -125,7 +129,7 @@ class MissingZeroGrad(Rule):
                 callees.append(node)
             elif name in BACKWARD_CALLS:
                 backward = True
-            elif _clears_grads(name):
+            elif _clears_grads(name, receiver):
                 optimizer = _zero_grad_optimizer(name, receiver, node, module)
                 if optimizer is None:
                     return  # model.zero_grad(), p.grad = None, a helper: which gradients it clears is not known
@@ -263,6 +267,19 @@ for x, y in loader:
         if p.grad is not None:
             p.grad.detach_()
             p.grad.zero_()
+""",
+        # zero_() on a gradient held in a name clears it, as p.grad.zero_() does
+        """
+import torch
+
+w = torch.zeros(3, 10, requires_grad=True)
+optimizer = torch.optim.SGD([w], lr=0.1)
+for x, y in loader:
+    loss = criterion(x @ w, y)
+    loss.backward()
+    optimizer.step()
+    g = w.grad
+    g.zero_()
 """,
         """
 import torch
@@ -415,6 +432,24 @@ for state, target in replay:
 """,
             line=9,
             col=5,
+            message="never clears the gradients",
+        ),
+        # tomgoldstein/loss-landscape's MSE loop: zero_() builds the one-hot targets; no gradient is cleared
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+def train(trainloader, net, criterion, optimizer):
+    for inputs, targets in trainloader:
+        one_hot_targets = torch.FloatTensor(inputs.size(0), 10).zero_()
+        one_hot_targets = one_hot_targets.scatter_(1, targets.view(-1, 1), 1)
+        loss = criterion(F.softmax(net(inputs), dim=1), one_hot_targets)
+        loss.backward()
+        optimizer.step()
+""",
+            line=10,
+            col=9,
             message="never clears the gradients",
         ),
         Invalid(
