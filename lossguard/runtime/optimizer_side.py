@@ -150,7 +150,7 @@ class OptimizerSide:
         if self.step - self._weights_at >= (16 if self.step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
             with torch.no_grad():
                 cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
-            self._weights_at = self.step
+            object.__setattr__(self, "_weights_at", self.step)  # past the watcher's __setattr__ (every 16th step)
         if now is None:
             return
         if optimizer:
