@@ -191,6 +191,33 @@ def test_plateau_with_still_weights_says_raise_the_learning_rate():
     assert ev is not None and ev.fix.startswith("Raise the learning rate")
 
 
+# pytorch/examples@77f55b9 mnist/main.py run with --lr 100 (Adadelta; stand-in data, 6,400
+# examples): what LG103 saw each step, (step, loss, update ratio, first/last gradient ratio,
+# chance level, target entropy), to four digits. The loss jumps to 4.2e4 at step 1, the ReLUs die
+# (gradient ratio 0 from step 7), the weights stop moving and the loss sits at chance.
+# fmt: off
+MNIST_ADADELTA_LR_100 = [(0, 2.321, 4.33, 0.1352, None, None), (1, 42470.0, 1.144, 1.345, None, None), (2, 6.524, 0.2747, 17.06, None, None), (3, 20.46, 0.4053, 3.316, 2.29, 2.29), (4, 475.3, 0.4739, 2.693, 2.295, 2.295), (5, 10.78, 0.197, 4.856, 2.296, 2.296), (6, 2.651, 0.131, 0.1875, 2.295, 2.295), (7, 2.386, 2.971e-05, 0.0, 2.297, 2.297), (8, 2.318, 0.0, 0.0, 2.298, 2.298), (9, 2.299, 0.0, 0.0, 2.298, 2.298), (10, 2.309, 0.0, 0.0, 2.296, 2.296), (11, 2.386, 0.0, 0.0, 2.297, 2.297), (12, 2.307, 0.0, 0.0, 2.298, 2.298), (13, 2.316, 0.0, 0.0, 2.297, 2.297), (14, 2.298, 0.0, 0.0, 2.297, 2.297), (15, 2.323, 0.0, 0.0, 2.298, 2.298), (16, 2.312, 0.0, 0.0, 2.298, 2.298), (17, 2.306, None, None, 2.298, 2.298), (18, 2.339, None, None, 2.298, 2.298), (19, 2.329, None, None, 2.298, 2.298), (20, 2.3, None, None, 2.298, 2.298), (21, 2.291, None, None, 2.298, 2.298), (22, 2.334, None, None, 2.298, 2.298), (23, 2.311, None, None, 2.298, 2.298), (24, 2.321, 0.0, 0.0, 2.298, 2.298), (25, 2.328, None, None, 2.298, 2.298), (26, 2.339, None, None, 2.298, 2.298), (27, 2.304, None, None, 2.298, 2.298), (28, 2.371, None, None, 2.298, 2.298), (29, 2.34, None, None, 2.298, 2.298), (30, 2.323, None, None, 2.298, 2.298), (31, 2.287, None, None, 2.298, 2.298), (32, 2.373, 0.0, 0.0, 2.298, 2.298), (33, 2.272, None, None, 2.298, 2.298), (34, 2.36, None, None, 2.298, 2.298), (35, 2.311, None, None, 2.298, 2.298), (36, 2.337, None, None, 2.298, 2.298), (37, 2.324, None, None, 2.298, 2.298), (38, 2.329, None, None, 2.298, 2.298), (39, 2.314, None, None, 2.298, 2.298), (40, 2.336, 0.0, 0.0, 2.298, 2.298), (41, 2.306, None, None, 2.298, 2.298), (42, 2.277, None, None, 2.298, 2.298), (43, 2.353, None, None, 2.298, 2.298), (44, 2.374, None, None, 2.298, 2.298)]
+# fmt: on
+
+
+def test_a_plateau_after_a_blow_up_is_not_told_to_raise_the_learning_rate():
+    # LG103 told that run to "Raise the learning rate (learning rate 100), by 10x" because its
+    # weights had stopped moving; they stopped because the updates had killed the network
+    det = LossPlateau()
+    found = [
+        f
+        for step, loss, update, ratio, chance, entropy in MNIST_ADADELTA_LR_100
+        if (
+            f := det.update(
+                StepStats(step, loss=loss, updated=True, lr=100.0, update_ratio=update, grad_ratio=ratio, chance_loss=chance, target_entropy=entropy)
+            )
+        )
+    ]
+    assert len(found) == 1
+    assert found[0].fix.startswith("Lower the learning rate (learning rate 100), by 10x or more") and "Raise" not in found[0].fix, found[0].fix
+    assert "the loss jumped to 4.247e+04 at step 1" in found[0].fix
+
+
 def test_dead_relus_after_a_blow_up_are_not_told_to_use_relu():
     out = sc.lr_too_high(0)  # SGD lr=5: the ReLUs die within 60 steps
     ev = first(out.events, "LG105")
