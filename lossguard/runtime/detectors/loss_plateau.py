@@ -286,7 +286,12 @@ class LossPlateau(Detector):
 
     def _fix(self, m: PlateauMeasure, lr: float | None) -> str | None:
         at = f" (learning rate {fmt(lr)})" if lr is not None else ""
-        if m.update_ratio is not None and m.update_ratio < self.still:
+        known = m.chance if m.chance is not None and math.isfinite(m.chance) and m.chance > 0 else None
+        peak = self.peak
+        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * known))
+        # weights that stopped moving after the loss blew up were stopped by the damage (dead units),
+        # not by a learning rate too small: the blow-up decides first (mnist at --lr 100)
+        if m.update_ratio is not None and m.update_ratio < self.still and not blew_up:
             return (
                 f"Raise the learning rate{at}, by 10x to start with: the last layer's weights change by only "
                 f"{fmt(m.update_ratio)} of their norm per step (healthy training: about 0.001-0.05)."
@@ -296,9 +301,6 @@ class LossPlateau(Detector):
                 f"Lower the learning rate{at}, by 10-100x: the last layer's weights change by {fmt(m.update_ratio)} of their "
                 "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance."
             )
-        known = m.chance if m.chance is not None and math.isfinite(m.chance) and m.chance > 0 else None
-        peak = self.peak
-        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * known))
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
             why = []
             if peak is not None and blew_up:
