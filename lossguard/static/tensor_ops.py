@@ -20,6 +20,7 @@ from lossguard.static.values import (
     IntVal,
     Layer,
     ListOf,
+    LossSpec,
     NumberList,
     QualName,
     Shape,
@@ -586,6 +587,12 @@ def functional_options(sig: api.LossSignature, pos: list[Value], kw: dict[str, V
 
 def ctor_options(qname: str, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
     return _options(api.LOSS_CTOR_OPTION_POSITIONS.get(qname, {}), pos, kw)
+
+
+def loss_spec(qname: str, pos: list[Value], kw: dict[str, Value]) -> LossSpec:
+    """The loss module that ``qname(*pos, **kw)`` builds (a class of ``api.LOSS_CLASSES``)."""
+    reduction, log_target = ctor_options(qname, pos, kw)
+    return LossSpec(qname, api.LOSS_CLASSES[qname].family, reduction, log_target)
 
 
 def _options(positions: dict[str, int], pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:

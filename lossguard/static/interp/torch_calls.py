@@ -18,12 +18,12 @@ from lossguard.static.tensor_ops import (
     concat_shape,
     constructor,
     conversion_target,
-    ctor_options,
     dataset_row,
     dim_of,
     dtype_of,
     functional_options,
     has_star,
+    loss_spec,
     mixed_by_one_hot,
     reshape,
     sizes_shape,
@@ -46,7 +46,6 @@ from lossguard.static.values import (
     IntVal,
     Layer,
     ListOf,
-    LossSpec,
     NumberList,
     Optimizer,
     Packed,
@@ -312,8 +311,7 @@ def _native_loss_function(interp: Any, c: TorchCallArgs, position: int) -> Value
 def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred:
         return UNKNOWN
-    reduction, log_target = ctor_options(c.qname, c.pos, c.kw)
-    return LossSpec(c.qname, api.LOSS_CLASSES[c.qname].family, reduction, log_target)
+    return loss_spec(c.qname, c.pos, c.kw)
 
 
 def _sequential(interp: Any, c: TorchCallArgs) -> Value:

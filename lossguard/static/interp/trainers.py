@@ -24,7 +24,7 @@ import dataclasses
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
-from lossguard.static.tensor_ops import ctor_options
+from lossguard.static.tensor_ops import loss_spec
 from lossguard.static.values import BoundMethod, ClassRef, Dtype, FunctionRef, Instance, LossSpec, Partial, QualName, Tensor, Value
 
 # what a trainer's loss can be for the checker to follow it: a torch loss (instance, class or
@@ -49,23 +49,15 @@ class TrainersMixin(InterpBase):
             loss_node, loss_value = node.func, QualName(trainer.default_loss)
         else:
             return
-        if (
-            isinstance(model_value, ClassRef)
-            or isinstance(loss_value, ClassRef)
-            or isinstance(loss_value, QualName)
-            and loss_value.name in api.LOSS_CLASSES
-        ):
-            if not trainer.prefixed:
-                return  # a class where the trainer calls an instance: not what it runs
-        module_kw = _prefixed(kw, "module__")
-        loss_kw = _prefixed(kw, "criterion__")
+        loss_class = loss_value.name if isinstance(loss_value, QualName) and loss_value.name in api.LOSS_CLASSES else None
+        if not trainer.prefixed and (isinstance(model_value, ClassRef) or isinstance(loss_value, ClassRef) or loss_class is not None):
+            return  # a class where the trainer calls an instance: not what it runs
         if isinstance(model_value, ClassRef):
-            model_value = self.instantiate(model_value, [], module_kw, False, frame.depth + 1)
-        if isinstance(loss_value, QualName) and loss_value.name in api.LOSS_CLASSES:
-            reduction, log_target = ctor_options(loss_value.name, [], loss_kw)
-            loss_value = LossSpec(loss_value.name, api.LOSS_CLASSES[loss_value.name].family, reduction, log_target)
+            model_value = self.instantiate(model_value, [], _prefixed(kw, "module__"), False, frame.depth + 1)
+        if loss_class is not None:
+            loss_value = loss_spec(loss_class, [], _prefixed(kw, "criterion__"))
         elif isinstance(loss_value, ClassRef):
-            loss_value = self.instantiate(loss_value, [], loss_kw, False, frame.depth + 1)
+            loss_value = self.instantiate(loss_value, [], _prefixed(kw, "criterion__"), False, frame.depth + 1)
         fed = loss_value.qname if isinstance(loss_value, LossSpec) else loss_value.name if isinstance(loss_value, QualName) else None
         if fed in trainer.fed_otherwise or not isinstance(loss_value, _LOSSES):
             return
