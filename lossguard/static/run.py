@@ -157,7 +157,7 @@ def run_check(
         outcome.hidden_by_diff = len(findings) - len(kept)
         findings = kept
     if recorded is not None:
-        if getattr(recorded, "version", None) == 1:
+        if recorded.version == 1:
             outcome.warnings.append(
                 f"{baseline}: baseline format 1 matches a recorded finding with the same text in any function of its file; "
                 f"rewrite it with `lossguard baseline -o {baseline}` to match within the function"
