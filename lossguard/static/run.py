@@ -90,8 +90,9 @@ def run_check(
             context_books[p] = notebook.read(p)
         except notebook.NotebookError:
             context.remove(p)
-    virtual = {p: b.source for p, b in {**books, **context_books}.items()}
-    places = {p: b.describe for p, b in {**books, **context_books}.items()}
+    every_book = {**books, **context_books}
+    virtual = {p: b.source for p, b in every_book.items()}
+    places = {p: b.describe for p, b in every_book.items()}
     fixes: list = []
     fixed = 0
     warnings: list[str] = []
