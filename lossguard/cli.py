@@ -125,10 +125,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return _closed_pipe()
-    except _OutputError as exc:
-        return _output_failed(exc)
+    except (BrokenPipeError, _OutputError):
+        raise  # main() handles them; not the internal error below
     except Exception as exc:  # noqa: BLE001 - a bug: say so and exit 2 (not checked), never 1 (findings)
         import traceback
 

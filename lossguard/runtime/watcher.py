@@ -167,10 +167,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self.kind = misuse.loss_kind(criterion)
         self.checks = ValueChecks(self.kind, criterion)
 
-        layout = Layout(model)
-        self._layout = layout
-        self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
-        self._dense, self._penultimate = layout.dense, layout.penultimate
+        self._take_layout(Layout(model))
         # "were the parameters finite before this loss?": for the first step that is the model as
         # given (one scan here, never per step); a NaN in the first batch is then blamed on the
         # batch, not on the update it caused before the first read
@@ -211,7 +208,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._managed = optimizer
         ref = weakref.ref(self)
         self._anchor_hook: Any = None
-        self._set_sentinel(self._params[self._dense[1]] if self._dense[1] is not None else (self._params[-1] if self._params else None))
+        self._set_sentinel(self._last_param())
         if optimizer is not None:
             self._any_opt = True
             self._handles = managed_hooks(ref, optimizer)
@@ -235,14 +232,21 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         stepped = {id(p) for g in opt.param_groups for p in g["params"]} - self._param_ids
         if not stepped or not any(id(p) in stepped for p in model.parameters() if p.requires_grad):
             return
-        layout = Layout(model)
-        self._layout = layout
-        self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
-        self._dense, self._penultimate = layout.dense, layout.penultimate
+        self._take_layout(Layout(model))
         self._weight_cache.clear()
         self._weights_at = -(10**9)
         self._s.manual_probe = None
-        self._set_sentinel(self._params[self._dense[1]] if self._dense[1] is not None else (self._params[-1] if self._params else None))
+        self._set_sentinel(self._last_param())
+
+    def _take_layout(self, layout: Layout) -> None:
+        """Where the model's parameters and its first and last dense weights are (at watch(), and again in _relayout)."""
+        self._layout = layout
+        self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
+        self._dense, self._penultimate = layout.dense, layout.penultimate
+
+    def _last_param(self) -> torch.Tensor | None:
+        """The sentinel's parameter: the last dense weight (``layout.dense[1]``), else the model's last parameter."""
+        return self._params[self._dense[1]] if self._dense[1] is not None else (self._params[-1] if self._params else None)
 
     def __getattr__(self, name: str) -> Any:
         """What the watcher lacks, the wrapped criterion gives: a custom loss's own methods and

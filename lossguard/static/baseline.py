@@ -90,13 +90,12 @@ def load(path: Path) -> Recorded:
     return recorded
 
 
-def new_findings(findings: list[Finding], recorded: Counter[str], sources: SourceSet) -> list[Finding]:
+def new_findings(findings: list[Finding], recorded: Recorded, sources: SourceSet) -> list[Finding]:
     """The findings not in the baseline (each recorded occurrence absorbs one current finding)."""
-    version = getattr(recorded, "version", FORMAT_VERSION)
     left = Counter(recorded)
     out = []
     for f in findings:
-        key = _key(f, sources, version)
+        key = _key(f, sources, recorded.version)
         if left[key] > 0:
             left[key] -= 1
         else:

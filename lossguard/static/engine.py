@@ -275,8 +275,9 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     # A module of the run in another batch counts too: its findings raised here are reported
     # with its own file's, and no other batch would analyse this script.
     analysed = {name for p in out.checked for name in module_names(p)}
+    driven = analysed | job.modules
     for resolved, path, source, names in drivers:
-        if drives(names, analysed | job.modules):
+        if drives(names, driven):
             analyse_checked(resolved, path, source, text.parse(source))  # parsed before: it parses
     modules = module_keys(files) | module_keys(list(job.context)) if job.context else set()  # (importers of importers)
     for path in job.context:

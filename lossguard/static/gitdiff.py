@@ -140,8 +140,7 @@ class Changes:
 
     ref: str
     toplevel: Path
-    names: list[str] = field(default_factory=list)  # the files in REF's tree, relative to the top
-    blobs: dict[str, str] = field(default_factory=dict)  # the regular files among them -> their object id
+    blobs: dict[str, str] = field(default_factory=dict)  # the regular files in REF's tree (relative to the top) -> their object id
     gitlinks: dict[str, str] = field(default_factory=dict)  # submodule folder in REF's tree -> its commit there
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
@@ -267,6 +266,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
     except subprocess.TimeoutExpired as exc:
         raise UsageError(f"--diff {ref}: git took too long") from exc
     changes = Changes(ref=commit, toplevel=top_dir)
+    names: list[str] = []  # the files in REF's tree, relative to the top
     for entry in _text(tree.stdout).split("\0"):
         meta, _, name = entry.partition("\t")
         parts = meta.split()
@@ -275,9 +275,9 @@ def changes_since(ref: str, cwd: Path) -> Changes:
         if parts[1] == "commit":
             changes.gitlinks[name] = parts[2]
             continue
-        changes.names.append(name)
+        names.append(name)
         if parts[0] in ("100644", "100755") and parts[1] == "blob":  # (not a symbolic link)
             changes.blobs[name] = parts[2]
-    changes.at_ref = {(top_dir / n).resolve() for n in changes.names}
+    changes.at_ref = {(top_dir / n).resolve() for n in names}
     changes.present = {p.resolve() for p in present}
     return changes

@@ -90,8 +90,9 @@ def run_check(
             context_books[p] = notebook.read(p)
         except notebook.NotebookError:
             context.remove(p)
-    virtual = {p: b.source for p, b in {**books, **context_books}.items()}
-    places = {p: b.describe for p, b in {**books, **context_books}.items()}
+    every_book = {**books, **context_books}
+    virtual = {p: b.source for p, b in every_book.items()}
+    places = {p: b.describe for p, b in every_book.items()}
     fixes: list = []
     fixed = 0
     warnings: list[str] = []
@@ -157,7 +158,7 @@ def run_check(
         outcome.hidden_by_diff = len(findings) - len(kept)
         findings = kept
     if recorded is not None:
-        if getattr(recorded, "version", None) == 1:
+        if recorded.version == 1:
             outcome.warnings.append(
                 f"{baseline}: baseline format 1 matches a recorded finding with the same text in any function of its file; "
                 f"rewrite it with `lossguard baseline -o {baseline}` to match within the function"
