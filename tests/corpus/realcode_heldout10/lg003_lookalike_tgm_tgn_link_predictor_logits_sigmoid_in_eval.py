@@ -1,5 +1,5 @@
 """look-alike [LG003]: the same TGN link-prediction example after the fix: LinkPredictor returns the raw fc2 score, train() feeds it to F.binary_cross_entropy_with_logits, and eval() applies .sigmoid() only for the ranking metric."""
-# Source: tgm-team/tgm@7776d1c4a892727fbfb5944e6f670f99a30eba9f examples/linkproppred/tgn.py (the fix "Numerically Stable Decoders (#274)"; re-typed, cut at class and function boundaries: the argument parser shortened, TGNMemory, GraphAttentionEmbedding and the message/aggregator modules left out, the neighbour-index bookkeeping of train() and eval() shortened into batch_embeddings)
+# Source: tgm-team/tgm@7776d1c4a892727fbfb5944e6f670f99a30eba9f examples/linkproppred/tgn.py (the fix "Numerically Stable Decoders (#274)"; re-typed, cut at class and function boundaries: the argument parser left out, TGNMemory, GraphAttentionEmbedding and the message/aggregator modules left out, the neighbour-index bookkeeping of train() and eval() shortened into batch_embeddings)
 import time
 
 import numpy as np

@@ -1,5 +1,5 @@
 """positive [LG003]: the TGN link-prediction example's LinkPredictor ends in .sigmoid(), and train() feeds the decoder's positive and negative scores to F.binary_cross_entropy_with_logits, which applies a second sigmoid."""
-# Source: tgm-team/tgm@90fd86bc2900a070cd8e896dc99c71cafbd5c136 examples/linkproppred/tgn.py (the parent of 7776d1c "Numerically Stable Decoders (#274)", whose description calls it "a bug where we were doing sigmoid() twice"; re-typed, cut at class and function boundaries: the argument parser shortened, TGNMemory, GraphAttentionEmbedding and the message/aggregator modules left out, the neighbour-index bookkeeping of train() and eval() shortened into batch_embeddings)
+# Source: tgm-team/tgm@90fd86bc2900a070cd8e896dc99c71cafbd5c136 examples/linkproppred/tgn.py (the parent of 7776d1c "Numerically Stable Decoders (#274)", whose description calls it "a bug where we were doing sigmoid() twice"; re-typed, cut at class and function boundaries: the argument parser left out, TGNMemory, GraphAttentionEmbedding and the message/aggregator modules left out, the neighbour-index bookkeeping of train() and eval() shortened into batch_embeddings)
 import time
 
 import numpy as np
