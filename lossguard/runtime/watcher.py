@@ -32,7 +32,7 @@ import torch.nn.modules.module as _module
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_model_and_criterion, criterion_of, run_label, start_line
-from lossguard.runtime.collect import SYNC_CPU, Record, StepState, mark_nonfinite_inputs, read_every
+from lossguard.runtime.collect import READ_WAIT, SYNC_CPU, Record, StepState, mark_nonfinite_inputs, read_every, read_most
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
 from lossguard.runtime.detectors.graph_retention import GraphRetention
@@ -185,7 +185,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._host_loss = False
         self._closed = False
         self._notes: set[str] = set()
-        self._every = SYNC_CPU
+        self._every = self._most = SYNC_CPU
         self.on_event = on_event
 
         self.rank, self.world = rank_and_world()
@@ -447,6 +447,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 # every rank must read at the same steps.
                 self._host_loss = loss.device.type == "cpu" and self.world == 1
                 self._every = read_every(loss.device, self.sync_every, self.on_event)
+                self._most = read_most(self._every, self.sync_every, self.on_event, self.world, bool(self.skip))
             cur = s.cur
             if cur is not None:
                 self._settle(s, cur)
@@ -551,10 +552,12 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if cur is None or not cur.keep_reached():
             return
         cur.skipped = skipped
-        cur.wall = time.time()
+        cur.wall = now = time.time()
         s.pending.append(cur)
         s.step += 1
-        if len(s.pending) >= self._every or cur.urgent:
+        n = len(s.pending)
+        if cur.urgent or (n >= self._every and (n >= self._most or now - s.read_at >= READ_WAIT)):
+            s.read_at = now
             self._read()
         if self._retention.kept:
             self._check_retention(s.step - 1)

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 
 import lossguard
 from lossguard import LossGuardError
+from lossguard.runtime.collect import READ_MOST
 from lossguard.runtime.detectors import default_detectors
 from lossguard.runtime.watcher import Watcher
 from tests.runtime.helpers import model, nan_at, task, train
@@ -272,8 +273,7 @@ def test_holds_no_graph_and_bounded_state():
         def __call__(self, *a):
             return None
 
-    # past the longest window (LossPlateau's max_window, 300), so a list that grows each step fails;
-    # a multiple of the read batch (8 steps on the CPU), so nothing is left pending
+    # past the longest window (LossPlateau's max_window, 300), so a list that grows each step fails
     for _ in range(720):
         x, y = batch()
         opt.zero_grad()
@@ -286,7 +286,9 @@ def test_holds_no_graph_and_bounded_state():
     del loss, probe
     gc.collect()
     assert all(r() is None for r in alive)
-    assert crit._pending == [] and crit._cur is None
+    assert len(crit._pending) < READ_MOST and crit._cur is None  # a read waits READ_WAIT seconds, at most 64 steps
+    crit.flush()
+    assert crit._pending == []
     for det in crit.detectors:
         for value in det.state_dict().values():
             assert not isinstance(value, list) or len(value) <= 300
@@ -519,7 +521,7 @@ def test_an_ordinary_step_adds_one_torch_op_and_few_python_calls():
         net = model(0)
         crit = nn.CrossEntropyLoss()
         if name == "watched":
-            crit = lossguard.watch(net, crit, console=False)
+            crit = lossguard.watch(net, crit, console=False, sync_every=8)  # reads at steps 7, 15, ...
         loops[name] = (net, crit, torch.optim.SGD(net.parameters(), lr=0.05), task(0))
     for step in range(40):
         for name, (net, crit, opt, batch) in loops.items():
@@ -570,3 +572,40 @@ def test_no_lazy_import_pauses_a_run_midway():
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
     assert "LG103" in out[0]
     assert out[1] == "[]"
+
+
+def _read_steps(net, crit, steps, pause=0.0, opt=None):
+    """The steps after which the watcher read (its pending records went to the detectors)."""
+    import time
+
+    opt = opt or torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task(0)
+    reads = []
+    for step in range(steps):
+        x, y = batch()
+        opt.zero_grad()
+        crit(net(x), y).backward()
+        opt.step()
+        if not crit._pending:
+            reads.append(step)
+        time.sleep(pause)
+    return reads
+
+
+def test_a_fast_loop_is_read_in_larger_batches_and_a_slow_one_every_8_steps():
+    # READ_WAIT: a read waits until 0.1 s has passed since the last one, 8 to 64 steps
+    net = model(0)
+    fast = _read_steps(net, lossguard.watch(net, nn.CrossEntropyLoss(), console=False), 400)
+    gaps = [b - a for a, b in zip(fast, fast[1:])]
+    assert gaps and all(8 <= g <= READ_MOST for g in gaps) and max(gaps) > 8, fast
+    slow = _read_steps(net, lossguard.watch(net, nn.CrossEntropyLoss(), console=False), 48, pause=0.015)
+    assert slow == [7, 15, 23, 31, 39, 47]
+
+
+def test_a_policy_that_acts_a_fixed_cadence_and_skipping_read_every_8_steps():
+    every_8 = list(range(7, 200, 8))
+    net = model(0)
+    assert _read_steps(net, lossguard.watch(net, nn.CrossEntropyLoss(), console=False, on_event=lambda e: None), 200) == every_8
+    assert _read_steps(net, lossguard.watch(net, nn.CrossEntropyLoss(), console=False, sync_every=8), 200) == every_8
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    assert _read_steps(net, lossguard.watch(net, nn.CrossEntropyLoss(), console=False, optimizer=opt), 200, opt=opt) == every_8
