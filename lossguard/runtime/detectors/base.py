@@ -222,6 +222,34 @@ class StateReader:
         """A bounded window: the saved values, the newest ``maxlen`` of them."""
         return deque(self.numbers(key, list(current)), maxlen=current.maxlen)
 
+    def optional(self, key: str, current: float | None) -> float | None:
+        """A number or None."""
+        return self.number(key, current, optional=True)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """One field of a detector's saved state, declared once: ``state_dict`` and
+    ``load_state_dict`` are both derived from the detector's ``saved`` tuple.
+
+    ``kind`` names the :class:`StateReader` method that reads it back (``int``, ``bool``,
+    ``number``, ``optional``: a number or None, ``numbers``: a list, ``window``: a bounded deque);
+    lists and windows are saved as lists. ``attr`` is the attribute when it is not ``key``.
+    """
+
+    key: str
+    kind: str
+    attr: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in _SAVED_KINDS:
+            raise ValueError(f"unknown state kind {self.kind!r}")
+        if not self.attr:
+            object.__setattr__(self, "attr", self.key)
+
+
+_SAVED_KINDS = ("int", "bool", "number", "optional", "numbers", "window")
+
 
 # ---------------------------------------------------------------------------- detector
 
@@ -232,6 +260,9 @@ class Detector:
     code: ClassVar[str]
     name: ClassVar[str]  # the catalog's name for ``code`` unless the class sets its own (a detector of yours)
     params: ClassVar[tuple[Param, ...]] = ()
+    # the fields state_dict saves and load_state_dict reads back, in order; None: the detector
+    # writes both methods itself
+    saved: ClassVar[tuple[Saved, ...] | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -266,10 +297,26 @@ class Detector:
         raise NotImplementedError
 
     def state_dict(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The fields of ``saved``, lists and windows as lists: a small JSON-able dict."""
+        if self.saved is None:
+            raise NotImplementedError
+        state = {}
+        for f in self.saved:
+            value = getattr(self, f.attr)
+            state[f.key] = list(value) if f.kind in ("numbers", "window") else value
+        return state
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
-        raise NotImplementedError
+        """Read every field of ``saved`` (checked; a missing one keeps its fresh value), then :meth:`loaded`."""
+        if self.saved is None:
+            raise NotImplementedError
+        r = StateReader(self, state)
+        for f in self.saved:
+            setattr(self, f.attr, getattr(r, f.kind)(f.key, getattr(self, f.attr)))
+        self.loaded()
+
+    def loaded(self) -> None:
+        """Rebuild what is derived from the saved fields (a running maximum, a cache) after a load."""
 
     def arguments(self) -> dict[str, Any]:
         return {p.name: getattr(self, p.name) for p in self.params}

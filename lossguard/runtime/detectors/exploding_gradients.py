@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any
 
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    Saved,
     SlidingMax,
-    StateReader,
     StepStats,
     at_least,
     diff_noise,
@@ -83,6 +82,17 @@ class ExplodingGradients(Detector):
     diverge_window: int
     pinned: int
 
+    saved = (
+        Saved("updates", "window"),
+        Saved("first_losses", "numbers"),
+        Saved("recent_losses", "window"),
+        Saved("logs", "window"),
+        Saved("norms", "window"),
+        Saved("cooldown_left", "int"),
+        Saved("reports", "int"),
+        Saved("diverged", "bool"),
+    )
+
     def validate(self) -> None:
         at_least("update_window", self.update_window, 2, "2 measurements")
         at_least("pinned", self.pinned, 2, "2 measurements")
@@ -98,29 +108,8 @@ class ExplodingGradients(Detector):
         self.reports = 0
         self.diverged = False
 
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "updates": list(self.updates),
-            "first_losses": list(self.first_losses),
-            "recent_losses": list(self.recent_losses),
-            "logs": list(self.logs),
-            "norms": list(self.norms),
-            "cooldown_left": self.cooldown_left,
-            "reports": self.reports,
-            "diverged": self.diverged,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.updates = r.window("updates", self.updates)
-        self.first_losses = r.numbers("first_losses", self.first_losses)
-        self.recent_losses = r.window("recent_losses", self.recent_losses)
-        self.logs = r.window("logs", self.logs)
+    def loaded(self) -> None:
         self._least = SlidingMax(self.window, [-v for v in self.logs])
-        self.norms = r.window("norms", self.norms)
-        self.cooldown_left = r.int("cooldown_left", self.cooldown_left)
-        self.reports = r.int("reports", self.reports)
-        self.diverged = r.bool("diverged", self.diverged)
 
     def _latest(self, n: int) -> list[float]:
         vals = list(self.recent_losses)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, fmt
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, fmt
 
 
 class LossBelowBound(Detector):
@@ -25,17 +24,14 @@ class LossBelowBound(Detector):
     tolerance: float
     unbounded_factor: float
 
+    saved = (
+        Saved("start", "optional"),
+        Saved("reported", "bool"),
+    )
+
     def reset(self) -> None:
         self.start: float | None = None
         self.reported = False
-
-    def state_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "reported": self.reported}
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.start = r.number("start", self.start, optional=True)
-        self.reported = r.bool("reported", self.reported)
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

@@ -7,7 +7,6 @@ import operator
 from collections import deque
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
@@ -15,7 +14,7 @@ from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
-    StateReader,
+    Saved,
     StepStats,
     at_least,
     below_zero,
@@ -119,6 +118,15 @@ class LossOscillation(Detector):
     scale: float
     diverged: float
 
+    saved = (
+        Saved("values", "window"),
+        Saved("start", "numbers"),
+        Saved("wait", "int"),
+        Saved("reported", "bool"),
+        Saved("seen", "int"),
+        Saved("signed", "bool"),
+    )
+
     def validate(self) -> None:
         at_least("window", self.window, 12, "12 steps")
 
@@ -132,25 +140,8 @@ class LossOscillation(Detector):
         # a loss below zero was seen (below_zero): no verdict from then on
         self.signed = False
 
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "values": list(self.values),
-            "start": list(self.start),
-            "wait": self.wait,
-            "reported": self.reported,
-            "seen": self.seen,
-            "signed": self.signed,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.values = r.window("values", self.values)
-        self.start = r.numbers("start", self.start)
+    def loaded(self) -> None:
         self._start_ref = None
-        self.wait = r.int("wait", self.wait)
-        self.reported = r.bool("reported", self.reported)
-        self.seen = r.int("seen", self.seen)
-        self.signed = r.bool("signed", self.signed)
 
     def reference(self, chance: float | None = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""

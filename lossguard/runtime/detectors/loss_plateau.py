@@ -6,7 +6,6 @@ import math
 from collections import deque
 from dataclasses import asdict, dataclass
 from itertools import islice
-from typing import Any
 
 import numpy as np
 
@@ -14,7 +13,7 @@ from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
-    StateReader,
+    Saved,
     StepStats,
     at_least,
     below_zero,
@@ -133,6 +132,20 @@ class LossPlateau(Detector):
     moving_window: int
     fast: float
 
+    saved = (
+        Saved("values", "window"),
+        Saved("lrs", "window"),
+        Saved("updates", "window"),
+        Saved("ratios", "window"),
+        Saved("peak", "optional"),
+        Saved("peak_step", "int"),
+        Saved("start", "numbers"),
+        Saved("wait", "int"),
+        Saved("reported", "bool"),
+        Saved("seen", "int"),
+        Saved("signed", "bool"),
+    )
+
     def validate(self) -> None:
         at_least("min_window", self.min_window, 8, "8 steps")
         at_least("max_window", self.max_window, self.min_window, "min_window")
@@ -154,34 +167,7 @@ class LossPlateau(Detector):
         self.signed = False
         self._fix_start()
 
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "values": list(self.values),
-            "lrs": list(self.lrs),
-            "updates": list(self.updates),
-            "ratios": list(self.ratios),
-            "peak": self.peak,
-            "peak_step": self.peak_step,
-            "start": list(self.start),
-            "wait": self.wait,
-            "reported": self.reported,
-            "seen": self.seen,
-            "signed": self.signed,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.values = r.window("values", self.values)
-        self.lrs = r.window("lrs", self.lrs)
-        self.updates = r.window("updates", self.updates)
-        self.ratios = r.window("ratios", self.ratios)
-        self.peak = r.number("peak", self.peak, optional=True)
-        self.peak_step = r.int("peak_step", self.peak_step)
-        self.start = r.numbers("start", self.start)
-        self.wait = r.int("wait", self.wait)
-        self.reported = r.bool("reported", self.reported)
-        self.seen = r.int("seen", self.seen)
-        self.signed = r.bool("signed", self.signed)
+    def loaded(self) -> None:
         self._fix_start()
 
     def _fix_start(self) -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any
 
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    Saved,
     SlidingMax,
-    StateReader,
     StepStats,
     at_least,
     below_zero,
@@ -63,6 +62,20 @@ class LossSpike(Detector):
     cooldown: int
     above_max: float
 
+    saved = (
+        Saved("values", "window"),
+        Saved("lrs", "window"),
+        Saved("first", "numbers"),
+        Saved("reference", "optional"),
+        Saved("signed", "bool"),
+        Saved("cooldown_left", "int"),
+        Saved("spikes", "int"),
+        Saved("tick", "int", "_tick"),
+        Saved("noise_value", "optional", "_noise_value"),
+        Saved("noise_positive", "bool", "_noise_positive"),
+        Saved("noise_tick", "int", "_noise_tick"),
+    )
+
     def validate(self) -> None:
         at_least("window", self.window, self.recent, "recent")
         at_least("min_steps", self.min_steps, 4, "4 steps")
@@ -84,35 +97,8 @@ class LossSpike(Detector):
         self._noise_positive = True
         self._noise_tick = 0
 
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "values": list(self.values),
-            "lrs": list(self.lrs),
-            "first": list(self.first),
-            "reference": self.reference,
-            "signed": self.signed,
-            "cooldown_left": self.cooldown_left,
-            "spikes": self.spikes,
-            "tick": self._tick,
-            "noise_value": self._noise_value,
-            "noise_positive": self._noise_positive,
-            "noise_tick": self._noise_tick,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.values = r.window("values", self.values)
+    def loaded(self) -> None:
         self._top = SlidingMax(self.window, self.values)
-        self.lrs = r.window("lrs", self.lrs)
-        self.first = r.numbers("first", self.first)
-        self.reference = r.number("reference", self.reference, optional=True)
-        self.signed = r.bool("signed", self.signed)
-        self.cooldown_left = r.int("cooldown_left", self.cooldown_left)
-        self.spikes = r.int("spikes", self.spikes)
-        self._tick = r.int("tick", self._tick)
-        self._noise_value = r.number("noise_value", self._noise_value, optional=True)
-        self._noise_positive = r.bool("noise_positive", self._noise_positive)
-        self._noise_tick = r.int("noise_tick", self._noise_tick)
 
     def threshold(self, _store: bool = False) -> float | None:
         """The loss above which the next step is a spike (None while warming up, and for a loss

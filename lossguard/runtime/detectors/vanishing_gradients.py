@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, at_least, fmt, median
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, at_least, fmt, median
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
 DIVERGED = 5.0
@@ -58,6 +57,16 @@ class VanishingGradients(Detector):
     rise: float
     small_head: float
 
+    saved = (
+        Saved("ratios", "window"),
+        Saved("body", "window"),
+        Saved("first", "numbers"),
+        Saved("head", "optional"),
+        Saved("reported", "bool"),
+        Saved("first_loss", "optional"),
+        Saved("loss", "optional"),
+    )
+
     def validate(self) -> None:
         at_least("window", self.window, 2, "2 measurements")
 
@@ -69,27 +78,6 @@ class VanishingGradients(Detector):
         self.reported = False
         self.first_loss: float | None = None
         self.loss: float | None = None
-
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "ratios": list(self.ratios),
-            "body": list(self.body),
-            "first": list(self.first),
-            "head": self.head,
-            "reported": self.reported,
-            "first_loss": self.first_loss,
-            "loss": self.loss,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.ratios = r.window("ratios", self.ratios)
-        self.body = r.window("body", self.body)
-        self.first = r.numbers("first", self.first)
-        self.head = r.number("head", self.head, optional=True)
-        self.reported = r.bool("reported", self.reported)
-        self.first_loss = r.number("first_loss", self.first_loss, optional=True)
-        self.loss = r.number("loss", self.loss, optional=True)
 
     def _fix(self, level: float) -> str | None:
         if level == 0.0:
