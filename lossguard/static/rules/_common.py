@@ -7,12 +7,12 @@ from dataclasses import replace
 
 from lossguard.static.events import Arg, LossCall, TorchCall
 from lossguard.static.fix import Applicability, Edit, Fix, attr_name, call_with_keyword, with_method
-from lossguard.static.rule import act_phrase, via_caller
+from lossguard.static.rule import Rule, act_phrase, via_caller
 from lossguard.static.tensor_ops import has_star, keyword_arg, reduction_from
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
 
 # What is not log-probabilities: the inputs NLLLoss (LG007) and CTCLoss (LG012) must not get.
-NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
+_NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
 
 
 def loss_label(call: LossCall) -> str:
@@ -52,6 +52,20 @@ def has_act(call: LossCall, role: str, *acts: Act) -> tuple[Arg, Tensor] | None:
         first = next(a for a in acts if a in value.acts)
         return arg, replace(value, act=first)
     return None
+
+
+def input_with_act(call: LossCall, family: str, *acts: Act) -> tuple[Arg, Tensor] | None:
+    """The input of a loss of ``family`` when it holds one of ``acts`` on every path (:func:`has_act`)."""
+    return has_act(call, "input", *acts) if call.family == family else None
+
+
+def report_not_log_probs(rule: Rule, call: LossCall, family: str, expects: str) -> None:
+    """LG007 (NLLLoss), LG012 (CTCLoss): a loss of ``family`` that expects log-probabilities
+    receives logits, probabilities or sigmoid output; ``expects`` says what it wants instead."""
+    found = input_with_act(call, family, *_NOT_LOG_PROBS)
+    if found is not None:
+        arg, value = found
+        rule.report(arg.node, call.ctx, f"{received(call, arg, value)}; it expects {expects}")
 
 
 def option_positions(call: TorchCall) -> dict[str, int]:
