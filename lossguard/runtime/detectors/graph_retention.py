@@ -35,8 +35,7 @@ class GraphRetention(Detector):
     """
 
     code = "LG006"
-    params = (Param("steps", "positive_int", 3, "steps a loss's graph may outlive its own step before it counts as kept"),)
-    steps: int
+    steps = Param("positive_int", 3, "steps a loss's graph may outlive its own step before it counts as kept")
 
     # the sentinels belong to live graphs of this process: only the verdict is saved
     saved = (Saved("reported", "bool"),)

@@ -17,12 +17,8 @@ class LossBelowBound(Detector):
     Reported once."""
 
     code = "LG107"
-    params = (
-        Param("tolerance", "positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go"),
-        Param("unbounded_factor", "positive_float", 100.0, "a loss of unknown bound is reported below -unbounded_factor times its first magnitude"),
-    )
-    tolerance: float
-    unbounded_factor: float
+    tolerance = Param("positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go")
+    unbounded_factor = Param("positive_float", 100.0, "a loss of unknown bound is reported below -unbounded_factor times its first magnitude")
 
     saved = (
         Saved("start", "optional"),

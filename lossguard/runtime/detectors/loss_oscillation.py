@@ -97,26 +97,15 @@ class LossOscillation(Detector):
     """
 
     code = "LG104"
-    params = (
-        Param("window", "positive_int", 32, "steps in the spectrum (at least 12)"),
-        Param("patience", "positive_int", 12, "steps the oscillation must last"),
-        Param("concentration", "fraction", 0.6, "least share of the detrended variance in one period band"),
-        Param("amplitude", "fraction", 0.1, "least swing, relative to the loss level"),
-        Param("trend", "fraction", 0.05, "largest relative decrease from the first to the second half of the window"),
-        Param("every", "positive_int", 4, "steps between two spectra"),
-        Param("low", "fraction", 0.5, "the loss must stay above this fraction of its reference..."),
-        Param("scale", "positive_float", 0.25, "...or swing by at least this fraction of it"),
-        Param("diverged", "above_one", 5.0, "a loss swinging above this multiple of its first value has diverged: the fix says so"),
-    )
-    window: int
-    patience: int
-    concentration: float
-    amplitude: float
-    trend: float
-    every: int
-    low: float
-    scale: float
-    diverged: float
+    window = Param("positive_int", 32, "steps in the spectrum (at least 12)")
+    patience = Param("positive_int", 12, "steps the oscillation must last")
+    concentration = Param("fraction", 0.6, "least share of the detrended variance in one period band")
+    amplitude = Param("fraction", 0.1, "least swing, relative to the loss level")
+    trend = Param("fraction", 0.05, "largest relative decrease from the first to the second half of the window")
+    every = Param("positive_int", 4, "steps between two spectra")
+    low = Param("fraction", 0.5, "the loss must stay above this fraction of its reference...")
+    scale = Param("positive_float", 0.25, "...or swing by at least this fraction of it")
+    diverged = Param("above_one", 5.0, "a loss swinging above this multiple of its first value has diverged: the fix says so")
 
     saved = (
         Saved("values", "window"),

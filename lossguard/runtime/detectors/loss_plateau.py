@@ -109,28 +109,16 @@ class LossPlateau(Detector):
     """
 
     code = "LG103"
-    params = (
-        Param("min_window", "positive_int", 30, "fewest updated steps in the fit (at least 8)"),
-        Param("max_window", "positive_int", 300, "most updated steps in the fit"),
-        Param("patience", "positive_int", 3, "consecutive checks that must agree"),
-        Param("threshold", "fraction", 0.02, "largest optimistic relative decrease over the fit that is still flat"),
-        Param("still", "positive_float", 1e-4, "median |dW|/|W| per step below which the weights barely move"),
-        Param("still_threshold", "fraction", 0.05, "the flatness threshold while the weights barely move"),
-        Param("progress", "fraction", 0.1, "a plateau stays within this fraction of its start and chance level"),
-        Param("every", "positive_int", 4, "steps between two checks"),
-        Param("moving_window", "positive_int", 100, "fewest updated steps in the fit while the weights move"),
-        Param("fast", "positive_float", 0.1, "median |dW|/|W| per step above which the fix is a lower learning rate"),
-    )
-    min_window: int
-    max_window: int
-    patience: int
-    threshold: float
-    still: float
-    still_threshold: float
-    progress: float
-    every: int
-    moving_window: int
-    fast: float
+    min_window = Param("positive_int", 30, "fewest updated steps in the fit (at least 8)")
+    max_window = Param("positive_int", 300, "most updated steps in the fit")
+    patience = Param("positive_int", 3, "consecutive checks that must agree")
+    threshold = Param("fraction", 0.02, "largest optimistic relative decrease over the fit that is still flat")
+    still = Param("positive_float", 1e-4, "median |dW|/|W| per step below which the weights barely move")
+    still_threshold = Param("fraction", 0.05, "the flatness threshold while the weights barely move")
+    progress = Param("fraction", 0.1, "a plateau stays within this fraction of its start and chance level")
+    every = Param("positive_int", 4, "steps between two checks")
+    moving_window = Param("positive_int", 100, "fewest updated steps in the fit while the weights move")
+    fast = Param("positive_float", 0.1, "median |dW|/|W| per step above which the fix is a lower learning rate")
 
     saved = (
         Saved("values", "window"),

@@ -41,26 +41,15 @@ class LossSpike(Detector):
     """
 
     code = "LG102"
-    params = (
-        Param("window", "positive_int", 64, "steps of history for the noise estimate and the window maximum"),
-        Param("recent", "positive_int", 8, "latest steps whose median is the centre"),
-        Param("min_steps", "positive_int", 16, "steps before the relative test starts (at least 4)"),
-        Param("sigma", "positive_float", 8.0, "robust noise units above the centre"),
-        Param("rtol", "positive_float", 1.0, "a spike is at least 1 + rtol times the centre"),
-        Param("atol", "positive_float", 0.2, "and at least atol times the first losses above it"),
-        Param("blowup", "positive_float", 10.0, "any loss this many times the first one is a spike (at least 2)"),
-        Param("cooldown", "non_negative_int", 10, "steps between two reports"),
-        Param("above_max", "at_least_one", 1.5, "a spike is at least this many times the window's highest loss"),
-    )
-    window: int
-    recent: int
-    min_steps: int
-    sigma: float
-    rtol: float
-    atol: float
-    blowup: float
-    cooldown: int
-    above_max: float
+    window = Param("positive_int", 64, "steps of history for the noise estimate and the window maximum")
+    recent = Param("positive_int", 8, "latest steps whose median is the centre")
+    min_steps = Param("positive_int", 16, "steps before the relative test starts (at least 4)")
+    sigma = Param("positive_float", 8.0, "robust noise units above the centre")
+    rtol = Param("positive_float", 1.0, "a spike is at least 1 + rtol times the centre")
+    atol = Param("positive_float", 0.2, "and at least atol times the first losses above it")
+    blowup = Param("positive_float", 10.0, "any loss this many times the first one is a spike (at least 2)")
+    cooldown = Param("non_negative_int", 10, "steps between two reports")
+    above_max = Param("at_least_one", 1.5, "a spike is at least this many times the window's highest loss")
 
     saved = (
         Saved("values", "window"),

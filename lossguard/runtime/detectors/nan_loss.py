@@ -51,12 +51,8 @@ class NanLoss(Detector):
     """
 
     code = "LG101"
-    params = (
-        Param("rearm_after", "positive_int", 20, "finite steps that end an episode; the next non-finite step is reported again"),
-        Param("check_grads", "bool", True, "also report a non-finite gradient norm while the loss is finite"),
-    )
-    rearm_after: int
-    check_grads: bool
+    rearm_after = Param("positive_int", 20, "finite steps that end an episode; the next non-finite step is reported again")
+    check_grads = Param("bool", True, "also report a non-finite gradient norm while the loss is finite")
 
     saved = (
         Saved("in_alarm", "bool"),

@@ -46,16 +46,10 @@ class VanishingGradients(Detector):
     """
 
     code = "LG105"
-    params = (
-        Param("window", "positive_int", 10, "measurements in the median (at least 2)"),
-        Param("threshold", "positive_float", 1e-3, "median first/last ratio below which gradients vanish"),
-        Param("rise", "above_one", 1.5, "a later half this many times the earlier half is recovering"),
-        Param("small_head", "positive_float", 0.05, "head weight norm per output unit below which the head is small (default init: 0.58)"),
-    )
-    window: int
-    threshold: float
-    rise: float
-    small_head: float
+    window = Param("positive_int", 10, "measurements in the median (at least 2)")
+    threshold = Param("positive_float", 1e-3, "median first/last ratio below which gradients vanish")
+    rise = Param("above_one", 1.5, "a later half this many times the earlier half is recovering")
+    small_head = Param("positive_float", 0.05, "head weight norm per output unit below which the head is small (default init: 0.58)")
 
     saved = (
         Saved("ratios", "window"),

@@ -23,7 +23,7 @@ from lossguard.runtime.detectors import (
     default_detectors,
     parameter_sections,
 )
-from lossguard.runtime.detectors.base import Saved
+from lossguard.runtime.detectors.base import Param, Saved
 
 CLASSES = [type(d) for d in default_detectors()]
 
@@ -170,3 +170,22 @@ def test_a_detector_that_declares_no_saved_fields_writes_its_own_state_methods()
 
     with pytest.raises(NotImplementedError):
         Bare().state_dict()
+
+
+def test_a_parameter_is_a_class_attribute_named_once_and_inherited():
+    class Windowed(Detector):
+        code = "LG196"
+        name = "windowed"
+        window = Param("positive_int", 8, "steps")
+
+    class Noisy(Windowed):
+        code = "LG195"
+        name = "noisy"
+        sigma = Param("positive_float", 2.0, "noise units")
+
+    assert [p.name for p in Noisy.params] == ["window", "sigma"] and isinstance(Noisy.window, Param)
+    det = Noisy(4, sigma=3)
+    assert (det.window, det.sigma, repr(det)) == (4, 3.0, "Noisy(window=4, sigma=3.0)")
+    assert "| `sigma` | number > 0 | `2.0` | noise units |" in Noisy.parameter_table()
+    with pytest.raises(UsageError, match="Argument window should be a positive integer, got 0"):
+        Noisy(window=0)
