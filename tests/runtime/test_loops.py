@@ -19,7 +19,8 @@ from tests.tb_support import read_run
 
 
 def manual_sgd(net, crit, steps, lr, batch, corrupt=None):
-    """word_language_model's default loop: no optimizer, p.data.add_(p.grad, alpha=-lr)."""
+    """word_language_model's default loop: no optimizer, p.data.add_(p.grad, alpha=-lr); the losses."""
+    losses = []
     for step in range(steps):
         x, y = batch()
         if corrupt is not None:
@@ -30,6 +31,8 @@ def manual_sgd(net, crit, steps, lr, batch, corrupt=None):
         torch.nn.utils.clip_grad_norm_(net.parameters(), 0.25)
         for p in net.parameters():
             p.data.add_(p.grad, alpha=-lr)
+        losses.append(loss.item())
+    return losses
 
 
 def test_manual_update_loop_counts_backwards_and_measures_gradients(tmp_path):
@@ -176,17 +179,7 @@ def test_manual_loop_with_clipping_and_a_large_lr_is_not_exploding(lr):
     # SGD with clip_grad_norm_(0.25) and a large lr (word_language_model: 20): large steps are normal there
     net = model(0)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
-    batch = task()
-    losses = []
-    for _ in range(120):
-        x, y = batch()
-        net.zero_grad()
-        loss = crit(net(x), y)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(net.parameters(), 0.25)
-        for p in net.parameters():
-            p.data.add_(p.grad, alpha=-lr)
-        losses.append(loss.item())
+    losses = manual_sgd(net, crit, 120, lr, task())
     crit.close()
     assert sum(losses[-10:]) < 0.7 * sum(losses[:10])
     assert not [e for e in crit.events if e.code == "LG106"]
