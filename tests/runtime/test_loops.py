@@ -14,7 +14,7 @@ from rich.console import Console
 import lossguard
 from lossguard.errors import UsageError
 from lossguard.runtime.watcher import Watcher
-from tests.runtime.helpers import model, task
+from tests.runtime.helpers import model, nan_at, task
 from tests.tb_support import read_run
 
 
@@ -62,14 +62,7 @@ def test_manual_update_loop_with_a_tiny_lr_is_a_plateau():
 def test_manual_update_loop_nan_is_found_at_its_step():
     net = model(0)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
-
-    def corrupt(step, x):
-        if step == 30:
-            x = x.clone()
-            x[0, 0] = float("nan")
-        return x
-
-    manual_sgd(net, crit, 35, 0.5, task(), corrupt)
+    manual_sgd(net, crit, 35, 0.5, task(), nan_at(30))
     crit.close()
     assert [(e.code, e.step) for e in crit.events][:1] == [("LG101", 30)]
 
