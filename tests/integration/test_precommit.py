@@ -71,16 +71,13 @@ def _project_with_hook(tmp_path: Path, hook_id: str, install: bool = False) -> t
     return project, env, home
 
 
+def _run(command: list[str], project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``command`` in the project (pre-commit may install the hook's environment first: 240 s)."""
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False)
+
+
 def _commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-m", "train"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
+    return _run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-m", "train"], project, env)
 
 
 def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
@@ -119,15 +116,7 @@ def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
     git("add", ".", cwd=project)
 
     def run_hook() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "run", "lossguard-fix", "--files", "train.py"],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=240,
-            check=False,
-        )
+        return _run([sys.executable, "-m", "pre_commit", "run", "lossguard-fix", "--files", "train.py"], project, env)
 
     r = run_hook()
     out = r.stdout + r.stderr
