@@ -29,6 +29,7 @@ import sys
 import tempfile
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 
@@ -93,7 +94,8 @@ def main() -> None:
                     self.modules[os.path.relpath(frame.f_code.co_filename, pkg_dir)] += 1
                     self.names[f"C {getattr(arg, '__qualname__', getattr(arg, '__name__', '?'))}"] += 1
 
-    def run(watched: bool) -> dict[str, Any]:
+    def training(watched: bool) -> tuple[Callable[[int], None], Any]:
+        """A fresh model, optimizer and loss (watched or not), and the function that runs step ``i``."""
         model = make_model()
         opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
         criterion: Any = nn.CrossEntropyLoss()
@@ -108,6 +110,10 @@ def main() -> None:
             loss.backward()
             opt.step()
 
+        return step, criterion
+
+    def run(watched: bool) -> dict[str, Any]:
+        step, _ = training(watched)
         for i in range(args.warmup):
             step(i)
         calls = CallCounter()
@@ -125,21 +131,12 @@ def main() -> None:
         return {"per_step": per_step, "names": calls.names, "modules": calls.modules, "ops": count_ops(watched)}
 
     def count_ops(watched: bool) -> tuple[list[int], Counter[str]]:
-        model = make_model()
-        opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
-        criterion: Any = nn.CrossEntropyLoss()
-        log_dir = None if args.no_log_dir else tempfile.mkdtemp(prefix="lossguard-calls-")
-        if watched:
-            criterion = lossguard.watch(model, criterion, log_dir=log_dir, console=False)
+        step, criterion = training(watched)
         per_step: list[int] = []
         total: Counter[str] = Counter()
         for i in range(args.warmup + args.steps):
-            x, y = data[i % len(data)]
             with OpCounter() as counter:
-                opt.zero_grad()
-                loss = criterion(model(x), y)
-                loss.backward()
-                opt.step()
+                step(i)
             if i >= args.warmup:
                 per_step.append(sum(counter.ops.values()))
                 total.update(counter.ops)

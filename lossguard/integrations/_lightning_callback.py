@@ -20,6 +20,7 @@ from lossguard.integrations.core import (
     metrics_for,
 )
 from lossguard.runtime import Event
+from lossguard.runtime.sinks import EVENTS
 
 # More losses than this without an optimizer step (manual optimization that never steps
 # through Lightning) are handed to the watcher at once, so nothing grows without bound.
@@ -123,7 +124,7 @@ class LossGuardCallbackBody:
                 logger.log_metrics(metrics_for(event), step=trainer.global_step)
                 experiment = getattr(logger, "experiment", None) if type(logger).__name__ == "TensorBoardLogger" else None
                 if experiment is not None and hasattr(experiment, "add_text"):
-                    experiment.add_text("lossguard/events", f"**{event}**  \n*Fix:* {event.fix}", trainer.global_step)
+                    experiment.add_text(EVENTS, f"**{event}**  \n*Fix:* {event.fix}", trainer.global_step)
 
     # ------------------------------------------------------------------ checkpoints and teardown
 

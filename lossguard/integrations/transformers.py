@@ -27,6 +27,7 @@ from lossguard.integrations.core import (
     metrics_for,
 )
 from lossguard.runtime import Event
+from lossguard.runtime.sinks import EVENTS
 
 _transformers = require("transformers", "pip install transformers")
 
@@ -105,7 +106,7 @@ class LossGuardTrainerCallback(_transformers.TrainerCallback):  # type: ignore[m
             entry: dict[str, Any] = {}
             for event in events:
                 entry.update(metrics_for(event))
-            entry["lossguard/events"] = [f"{e}\nFix: {e.fix}" for e in events]
+            entry[EVENTS] = [f"{e}\nFix: {e.fix}" for e in events]
             state.log_history.append({**entry, "step": state.global_step})
         if callable(self.on_event):
             for event in events:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 import torch
 import torch.nn as nn
 
+from lossguard.runtime.sinks import GRAD_NORM
+
 _DENSE = (nn.Linear, nn.Bilinear, nn.modules.conv._ConvNd, nn.RNNBase)
 _PREFIXES = ("_orig_mod.", "module.")
 MAX_GROUPS = 16
@@ -75,7 +77,7 @@ class Layout:
         self.dense, self.penultimate = self._dense_weights(model)
         labels, self.group_of = groups(self.names)
         self.group_labels = readable_group_labels(labels, model)
-        self.group_tags = [f"lossguard/grad_norm/{label}" for label in self.group_labels]
+        self.group_tags = [GRAD_NORM + label for label in self.group_labels]
 
     def _dense_weights(self, model: nn.Module) -> tuple[tuple[int | None, int | None], int | None]:
         """Parameter indices of the first and last dense weights (in module order), and of the one before the last.

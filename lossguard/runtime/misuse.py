@@ -17,15 +17,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from lossguard.static.torch_api import LOSS_CLASSES, LOSS_FUNCTIONS, NN
+from lossguard.static.torch_api import BINARY_FAMILIES, CLASS_INDEX_FAMILIES, ELEMENTWISE_FAMILIES, LOSS_CLASSES, LOSS_FUNCTIONS, NN
 from lossguard.static.torch_api import F as FN
 
 # Loss families come from the checker's table of the torch API (one place for both sides);
 # the runtime only refines "elementwise" with "mse", whose chance level is the target variance.
 _MSE = ("MSELoss", "mse_loss")
-ELEMENTWISE = {"bce", "bce_logits", "mse", "elementwise"}
-CLASS_INDEX = {"ce", "nll"}
-BINARY = {"bce", "bce_logits"}
+ELEMENTWISE = ELEMENTWISE_FAMILIES | {"mse"}
+CLASS_INDEX = CLASS_INDEX_FAMILIES
+BINARY = BINARY_FAMILIES
 # Families whose loss can never go below 0 with inputs of the right kind (mean or sum reduction).
 NON_NEGATIVE = {"ce", "nll", "bce", "bce_logits", "kl", "mse", "elementwise", "ctc"}
 

@@ -17,6 +17,7 @@ from lossguard.runtime.detectors import Detector, Finding, StepStats
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.optimizer_side import GRAD_EVERY
+from lossguard.runtime.sinks import LOSS, LOSS_SMOOTHED, LR
 from lossguard.runtime.stats import locate_nonfinite, step_stats
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -113,11 +114,11 @@ class ReadSide:
             s.ema_n += 1
             s.ema = loss if s.ema is None else 0.9 * s.ema + 0.1 * loss
         if tags:
-            tb["lossguard/loss"] = loss
+            tb[LOSS] = loss
             if s.ema is not None:
-                tb["lossguard/loss_smoothed"] = s.ema
+                tb[LOSS_SMOOTHED] = s.ema
             if rec.lr is not None:
-                tb["lossguard/lr"] = rec.lr
+                tb[LR] = rec.lr
             self._out.scalars(rec.step, tb, rec.wall)
         if scalars:  # the value checks' flags came back with this step
             for code, message, data, severity in self.checks.findings(rec.step, scalars):

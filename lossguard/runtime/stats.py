@@ -14,6 +14,7 @@ import torch
 
 from lossguard.runtime.detectors import StepStats
 from lossguard.runtime.layout import Layout
+from lossguard.runtime.sinks import GRAD_NORM
 
 # A gradient-to-weight ratio needs a weight norm above this to mean anything.
 _MIN_BASE = 1e-12
@@ -55,7 +56,7 @@ def step_stats(
         sums = [0.0] * len(layout.group_labels)
         for i, g in zip(index, grads):
             sums[layout.group_of[i]] += g * g
-        tb["lossguard/grad_norm/total"] = total
+        tb[GRAD_NORM + "total"] = total
         for tag, s in zip(layout.group_tags, sums):
             tb[tag] = math.sqrt(s)
     return stats, tb

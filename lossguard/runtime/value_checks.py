@@ -13,7 +13,7 @@ import torch
 
 from lossguard.runtime.collect import Record
 from lossguard.runtime.detectors import StepStats
-from lossguard.runtime.misuse import BINARY, lower_bound, pretty
+from lossguard.runtime.misuse import BINARY, CLASS_INDEX, lower_bound, pretty
 
 # LG003 "sigmoid output fed to BCEWithLogitsLoss": a value heuristic (a fresh model's raw logits,
 # a GAN discriminator's, can sit inside (0.2, 0.8) for a few steps), so it is checked on each of
@@ -32,9 +32,6 @@ ROW_SUM_TOL = 1e-3
 ROW_SUM_TOL_LOW = 3e-2
 # Smallest number of counted targets before their entropy is the chance level.
 MIN_COUNTED = 256
-# Losses over class-index targets whose no-signal level is the entropy of the class counts
-# (NLLLoss on log-probabilities as much as CrossEntropyLoss on logits).
-COUNTED_KINDS = ("ce", "nll")
 
 
 class ValueChecks:
@@ -80,7 +77,9 @@ class ValueChecks:
                 self._chance_key, self.chance = key, chance_loss(self.kind, inp, self.criterion)
             rec.chance = self.chance
         counted = calls < COUNT_EARLY or calls % COUNT_EVERY == 0
-        if counted and self.kind in COUNTED_KINDS and self._plain and inp is not None and tgt is not None:
+        # losses over class-index targets have a no-signal level: the entropy of the class counts
+        # (NLLLoss on log-probabilities as much as CrossEntropyLoss on logits)
+        if counted and self.kind in CLASS_INDEX and self._plain and inp is not None and tgt is not None:
             self._count(rec, inp, tgt)
         checked = checked or (self.kind == "bce_logits" and calls < SIGMOID_EARLY and not self.sigmoid_outside)
         if not checked or inp is None or not inp.is_floating_point() or inp.numel() == 0:
@@ -141,7 +140,7 @@ class ValueChecks:
         stats.constant_target = self.constant_target
         if self.kind == "mse" and self.target_var is not None:
             stats.chance_loss = self.target_var
-        elif self.kind in COUNTED_KINDS and self.entropy is not None and self.counted >= MIN_COUNTED:
+        elif self.kind in CLASS_INDEX and self.entropy is not None and self.counted >= MIN_COUNTED:
             # a model that ignores its input learns the class frequencies: their entropy
             stats.target_entropy = self.entropy
             stats.chance_loss = self.entropy if stats.chance_loss is None else min(stats.chance_loss, self.entropy)

@@ -11,9 +11,10 @@ caller writes it back with lossguard.static.sources.encode_like.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lossguard.static import sources as text
 from lossguard.static.engine import CheckResult, check_files
@@ -114,16 +115,9 @@ def run_fixes(
     return run
 
 
-def fix_files(
-    files: list[Path],
-    select: set[str] | None = None,
-    unsafe: bool = False,
-    per_file_ignores: Callable[[Path], set[str]] | None = None,
-    max_passes: int = 10,
-    virtual: dict[Path, str] | None = None,
-) -> list[FileFix]:
-    """The fixed text of every file a fix changes (nothing is written)."""
-    return run_fixes([Path(f) for f in files], select, unsafe, per_file_ignores, max_passes, virtual).fixes
+def fix_files(files: Iterable[str | Path], *args: Any, **kwargs: Any) -> list[FileFix]:
+    """The fixed text of every file a fix changes (nothing is written); the options are :func:`run_fixes`'s."""
+    return run_fixes([Path(f) for f in files], *args, **kwargs).fixes
 
 
 def _parses(source: str) -> bool:

@@ -370,6 +370,11 @@ def _source_spans(text: str) -> dict[int, tuple[int, int]]:
         _, end = decoder.raw_decode(text, i)
         return end
 
+    def past_comma(i: int) -> int:
+        """Past the white space and the comma, if there is one, after a value that ends at ``i``."""
+        i = skip(i)
+        return i + 1 if text[i] == "," else i
+
     i = skip(0)
     if text[i : i + 1] != "{":
         return spans
@@ -382,9 +387,7 @@ def _source_spans(text: str) -> dict[int, tuple[int, int]]:
         i = skip(i) + 1  # the colon
         i = skip(i)
         if key != "cells":
-            i = skip(value_end(i))
-            if text[i] == ",":
-                i += 1
+            i = past_comma(value_end(i))
             continue
         i += 1  # the [
         number = 0
@@ -394,9 +397,7 @@ def _source_spans(text: str) -> dict[int, tuple[int, int]]:
                 return spans
             number += 1
             if text[i] != "{":
-                i = skip(value_end(i))
-                if text[i] == ",":
-                    i += 1
+                i = past_comma(value_end(i))
                 continue
             i += 1  # the { of a cell
             while True:
@@ -409,9 +410,5 @@ def _source_spans(text: str) -> dict[int, tuple[int, int]]:
                 end = value_end(i)
                 if ckey == "source":
                     spans[number] = (i, end)
-                i = skip(end)
-                if text[i] == ",":
-                    i += 1
-            i = skip(i)
-            if text[i] == ",":
-                i += 1
+                i = past_comma(end)
+            i = past_comma(i)

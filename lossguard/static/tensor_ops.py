@@ -582,11 +582,11 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
 
 
 def functional_options(sig: api.LossSignature, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
-    return _options(sig.option_positions or {}, pos, kw)
+    return loss_options(sig.option_positions or {}, pos, kw)
 
 
 def ctor_options(qname: str, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
-    return _options(api.LOSS_CTOR_OPTION_POSITIONS.get(qname, {}), pos, kw)
+    return loss_options(api.LOSS_CTOR_OPTION_POSITIONS.get(qname, {}), pos, kw)
 
 
 def loss_spec(qname: str, pos: list[Value], kw: dict[str, Value]) -> LossSpec:
@@ -595,8 +595,9 @@ def loss_spec(qname: str, pos: list[Value], kw: dict[str, Value]) -> LossSpec:
     return LossSpec(qname, api.LOSS_CLASSES[qname].family, reduction, log_target)
 
 
-def _options(positions: dict[str, int], pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
-    """The effective reduction and log_target of a loss call or constructor, from its arguments."""
+def loss_options(positions: dict[str, int], pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:
+    """The effective reduction and log_target of a loss call or constructor, from its arguments
+    (``positions``: where the options stand among the positional ones) and torch's defaults."""
 
     def opt(name: str, default: Value) -> Value:
         if name in kw:

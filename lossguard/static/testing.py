@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 
 from lossguard.static.engine import check_files
@@ -28,6 +29,23 @@ def actual_findings(paths: list[Path]) -> dict[Path, set[tuple[int, str]]]:
     for f in _check(paths):
         found.setdefault(Path(f.path), set()).add((f.line, f.code))
     return found
+
+
+def project_findings(directory: Path, files: Mapping[str, str]) -> tuple[set[tuple[str, int, str]], set[tuple[str, int, str]]]:
+    """Write ``files`` (relative path -> code marked with ``# expect:``) under ``directory``, check
+    them together, and return the marked and the found (path, line, code) triples."""
+    paths = []
+    expected: set[tuple[str, int, str]] = set()
+    for rel, code in files.items():
+        path = directory / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        source = source_of(code)
+        path.write_text(source)
+        paths.append(path)
+        expected |= {(rel, line, c) for line, c in expected_findings(source)}
+    found = actual_findings(paths)
+    actual = {(str(p.relative_to(directory)), line, c) for p, hits in found.items() for line, c in hits}
+    return expected, actual
 
 
 def _check(paths: list[Path]) -> list[Finding]:

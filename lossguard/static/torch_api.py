@@ -19,6 +19,12 @@ class LossSignature:
     option_positions: dict[str, int] | None = None
 
 
+# Loss families grouped by what their target is (the checker's rules and the watcher's checks):
+# class indices (or soft labels of the input's shape), binary labels, values of the input's shape.
+CLASS_INDEX_FAMILIES = frozenset({"ce", "nll"})
+BINARY_FAMILIES = frozenset({"bce", "bce_logits"})
+ELEMENTWISE_FAMILIES = frozenset({"elementwise", *BINARY_FAMILIES})
+
 _PAIR = ("input", "target")
 _PAIR_KW = {"input": "input", "target": "target"}
 

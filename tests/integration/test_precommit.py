@@ -55,28 +55,33 @@ def _hook_repo(dest: Path) -> str:
     return git("rev-parse", "HEAD", cwd=dest).strip()
 
 
-def _commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-m", "train"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-
-
-def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
+def _project_with_hook(tmp_path: Path, hook_id: str, install: bool = False) -> tuple[Path, dict[str, str], Path]:
+    """A fresh git project whose .pre-commit-config.yaml runs ``hook_id`` from a scratch copy of
+    this checkout (``install``: as its git hook too); its environment and pre-commit's cache folder."""
     hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
     for d in (hook_repo, project):
         d.mkdir()
     _require_pre_commit()
     rev = _hook_repo(hook_repo)
     git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
+    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: {hook_id}\n")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+    if install:
+        subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+    return project, env, home
+
+
+def _run(command: list[str], project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``command`` in the project (pre-commit may install the hook's environment first: 240 s)."""
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=240, check=False)
+
+
+def _commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return _run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "commit", "-m", "train"], project, env)
+
+
+def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
+    project, env, home = _project_with_hook(tmp_path, "lossguard", install=True)
 
     (project / "train.py").write_text(TRAIN)
     (project / "README.md").write_text("not Python: the hook does not look at it\n")
@@ -105,28 +110,13 @@ def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
 
 
 def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
-    hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
-    for d in (hook_repo, project):
-        d.mkdir()
-    _require_pre_commit()
-    rev = _hook_repo(hook_repo)
-    git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard-fix\n")
+    project, env, _ = _project_with_hook(tmp_path, "lossguard-fix")
     source = "import torch.nn as nn\n\ncriterion = nn.MSELoss(size_average=False)  # summed\n"
     (project / "train.py").write_text(source)
     git("add", ".", cwd=project)
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
     def run_hook() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "run", "lossguard-fix", "--files", "train.py"],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=240,
-            check=False,
-        )
+        return _run([sys.executable, "-m", "pre_commit", "run", "lossguard-fix", "--files", "train.py"], project, env)
 
     r = run_hook()
     out = r.stdout + r.stderr
@@ -140,15 +130,7 @@ def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
 def test_hook_sees_a_bug_across_files_when_only_one_of_them_is_staged(tmp_path: Path):
     """pre-commit passes only the staged files. A loss helper in utils.py and its caller in
     train.py: changing either one alone so that BCE gets logits must block the commit."""
-    hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
-    for d in (hook_repo, project):
-        d.mkdir()
-    _require_pre_commit()
-    rev = _hook_repo(hook_repo)
-    git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+    project, env, _ = _project_with_hook(tmp_path, "lossguard", install=True)
     helper = "import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.{}(x, y)\n"
     caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import loss_fn\n").replace(
         "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"

@@ -41,9 +41,11 @@ def train(net, criterion, steps, seed=0, lr=0.05, opt=None, corrupt=None):
     return opt
 
 
-def nan_at(step_no: int):
+def nan_at(*steps: int):
+    """A ``corrupt`` for :func:`train`: a NaN in the input batch at each of ``steps``."""
+
     def corrupt(step, x):
-        if step == step_no:
+        if step in steps:
             x = x.clone()
             x[0, 0] = float("nan")
         return x

@@ -14,12 +14,13 @@ from rich.console import Console
 import lossguard
 from lossguard.errors import UsageError
 from lossguard.runtime.watcher import Watcher
-from tests.runtime.helpers import model, task
+from tests.runtime.helpers import model, nan_at, task
 from tests.tb_support import read_run
 
 
 def manual_sgd(net, crit, steps, lr, batch, corrupt=None):
-    """word_language_model's default loop: no optimizer, p.data.add_(p.grad, alpha=-lr)."""
+    """word_language_model's default loop: no optimizer, p.data.add_(p.grad, alpha=-lr); the losses."""
+    losses = []
     for step in range(steps):
         x, y = batch()
         if corrupt is not None:
@@ -30,6 +31,8 @@ def manual_sgd(net, crit, steps, lr, batch, corrupt=None):
         torch.nn.utils.clip_grad_norm_(net.parameters(), 0.25)
         for p in net.parameters():
             p.data.add_(p.grad, alpha=-lr)
+        losses.append(loss.item())
+    return losses
 
 
 def test_manual_update_loop_counts_backwards_and_measures_gradients(tmp_path):
@@ -59,14 +62,7 @@ def test_manual_update_loop_with_a_tiny_lr_is_a_plateau():
 def test_manual_update_loop_nan_is_found_at_its_step():
     net = model(0)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
-
-    def corrupt(step, x):
-        if step == 30:
-            x = x.clone()
-            x[0, 0] = float("nan")
-        return x
-
-    manual_sgd(net, crit, 35, 0.5, task(), corrupt)
+    manual_sgd(net, crit, 35, 0.5, task(), nan_at(30))
     crit.close()
     assert [(e.code, e.step) for e in crit.events][:1] == [("LG101", 30)]
 
@@ -176,17 +172,7 @@ def test_manual_loop_with_clipping_and_a_large_lr_is_not_exploding(lr):
     # SGD with clip_grad_norm_(0.25) and a large lr (word_language_model: 20): large steps are normal there
     net = model(0)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
-    batch = task()
-    losses = []
-    for _ in range(120):
-        x, y = batch()
-        net.zero_grad()
-        loss = crit(net(x), y)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(net.parameters(), 0.25)
-        for p in net.parameters():
-            p.data.add_(p.grad, alpha=-lr)
-        losses.append(loss.item())
+    losses = manual_sgd(net, crit, 120, lr, task())
     crit.close()
     assert sum(losses[-10:]) < 0.7 * sum(losses[:10])
     assert not [e for e in crit.events if e.code == "LG106"]

@@ -126,14 +126,7 @@ def test_console_prints_once_per_kind_and_jsonl_keeps_all(tmp_path):
     path = tmp_path / "events.jsonl"
     opt = torch.optim.SGD(net.parameters(), lr=0.05)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=console, jsonl=str(path), optimizer=opt)
-
-    def corrupt(step, x):
-        if step in (20, 50):
-            x = x.clone()
-            x[0, 0] = float("nan")
-        return x
-
-    train(net, crit, 60, corrupt=corrupt, opt=opt)
+    train(net, crit, 60, corrupt=nan_at(20, 50), opt=opt)
     crit.close()
     text = buf.getvalue()
     assert text.count("lossguard LG101 nan-loss") == 1

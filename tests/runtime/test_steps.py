@@ -15,7 +15,7 @@ import torch.nn.functional as F
 
 import lossguard
 from lossguard.runtime.detectors import Detector
-from tests.runtime.helpers import model, task
+from tests.runtime.helpers import model, nan_at, task
 
 
 class AuxNet(nn.Module):
@@ -270,12 +270,10 @@ def test_lr_scheduler_with_the_managed_optimizer(with_scheduler_first):
         else:
             crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, optimizer=opt)
             sched = torch.optim.lr_scheduler.StepLR(opt, step_size=10, gamma=0.5)
-        batch = task()
+        batch, corrupt = task(), nan_at(25)
         for step in range(40):
             x, y = batch()
-            if step == 25:
-                x = x.clone()
-                x[0, 0] = float("nan")
+            x = corrupt(step, x)
             opt.zero_grad()
             crit(net(x), y).backward()
             opt.step()

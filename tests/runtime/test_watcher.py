@@ -237,12 +237,10 @@ def test_two_watched_criteria_on_one_model():
     ce = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
     aux = lossguard.watch(net, nn.MSELoss(), console=False)
     opt = torch.optim.SGD(net.parameters(), lr=0.05)
-    batch = task()
+    batch, corrupt = task(), nan_at(30)
     for step in range(40):
         x, y = batch()
-        if step == 30:
-            x = x.clone()
-            x[0, 0] = float("nan")
+        x = corrupt(step, x)
         out = net(x)
         opt.zero_grad()
         (ce(out, y) + 0.1 * aux(out, F.one_hot(y, 4).float())).backward()

@@ -11,6 +11,7 @@ import pytest
 
 from lossguard.static import batches, engine, pool
 from tests.cli_support import cli
+from tests.static.batch_projects import MODELS
 
 TRAIN = textwrap.dedent(
     """
@@ -33,26 +34,6 @@ TRAIN = textwrap.dedent(
                 loss.backward()
                 optimizer.step()
         return step(model, lambda t: torch.softmax(t, dim=1), x, y)
-    """
-).lstrip()
-
-MODELS = textwrap.dedent(
-    """
-    import torch.nn as nn
-
-
-    class Net(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.fc = nn.Linear(4, 3)
-
-        def forward(self, x):
-            return self.fc(x)
-
-
-    def step(model, probs_fn, x, y):
-        criterion = nn.CrossEntropyLoss()
-        return criterion(probs_fn(model(x)), y)
     """
 ).lstrip()
 

@@ -4,12 +4,11 @@ anywhere else."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from lossguard.static.testing import actual_findings, expected_findings
+from lossguard.static.testing import project_findings
 
 SOFTMAX_NET = """
 import torch.nn as nn
@@ -1876,15 +1875,5 @@ def train_cleared(loader, net, criterion, optimizer):
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
-    paths = []
-    expected: set[tuple[str, int, str]] = set()
-    for rel, code in PROJECTS[name].items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        source = textwrap.dedent(code).lstrip("\n")
-        path.write_text(source)
-        paths.append(path)
-        expected |= {(rel, line, c) for line, c in expected_findings(source)}
-    found = actual_findings(paths)
-    actual = {(str(p.relative_to(tmp_path)), line, c) for p, hits in found.items() for line, c in hits}
+    expected, actual = project_findings(tmp_path, PROJECTS[name])
     assert actual == expected

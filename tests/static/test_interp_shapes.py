@@ -6,12 +6,11 @@ else; the look-alikes show where the interpreter must forget what it knew."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from lossguard.static.testing import actual_findings, expected_findings
+from lossguard.static.testing import project_findings
 
 HEADS = """
 import torch.nn as nn
@@ -220,15 +219,5 @@ fine = nn.MSELoss()(torch.reshape(scores, (8, 1)), torch.randn(8, 1))
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_shapes_and_dtypes(tmp_path: Path, name: str) -> None:
-    paths = []
-    expected: set[tuple[str, int, str]] = set()
-    for rel, code in PROJECTS[name].items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        source = textwrap.dedent(code).lstrip("\n")
-        path.write_text(source)
-        paths.append(path)
-        expected |= {(rel, line, c) for line, c in expected_findings(source)}
-    found = actual_findings(paths)
-    actual = {(str(p.relative_to(tmp_path)), line, c) for p, hits in found.items() for line, c in hits}
+    expected, actual = project_findings(tmp_path, PROJECTS[name])
     assert actual == expected

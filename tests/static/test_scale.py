@@ -19,28 +19,9 @@ import pytest
 
 from lossguard.static import engine, lazy_bodies, pool, project, sources
 from lossguard.static.engine import check_files
+from tests.static.batch_projects import MODELS
 
 ROOT = Path(__file__).resolve().parents[2]
-
-MODELS = textwrap.dedent(
-    """
-    import torch.nn as nn
-
-
-    class Net(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.fc = nn.Linear(4, 3)
-
-        def forward(self, x):
-            return self.fc(x)
-
-
-    def step(model, probs_fn, x, y):
-        criterion = nn.CrossEntropyLoss()
-        return criterion(probs_fn(model(x)), y)
-    """
-).lstrip()
 
 # reaches models.step with a softmax: the finding is in zz_models.py, checked in the last batch
 CALLER = textwrap.dedent(

@@ -3,7 +3,7 @@
 Detectors are framework-free: they see plain Python numbers, never tensors, so they can be
 unit-tested on synthetic series and their state is a small JSON-able dict.
 
-Each detector declares its parameters once (:class:`Param`: name, kind, default, doc); the
+Each detector declares its parameters once (:class:`Param` attributes: kind, default, doc); the
 constructor, the argument errors, ``repr`` and the parameter table of its rule page
 (``python -m lossguard.docs_gen``) are all derived from that declaration.
 """
@@ -16,12 +16,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, cast, overload
 
 import numpy as np
 
 from lossguard import catalog
 from lossguard.errors import UsageError
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -145,21 +147,33 @@ KINDS: dict[str, tuple[Callable[[str, Any], Any], str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Param:
-    """One detector parameter, declared once: validation, repr and docs come from here."""
+class Param(Generic[T]):
+    """One detector parameter, declared once as a class attribute (``window = Param("positive_int",
+    64, "steps of history")``): its name is the attribute's, its type the default's. Validation,
+    the constructor's arguments (in declaration order), ``repr`` and the docs table come from here;
+    the constructor stores the checked value on the instance, which then reads as a plain ``T``."""
 
     name: str
-    kind: str
-    default: Any
-    doc: str
 
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown parameter kind {self.kind!r}")
+    def __init__(self, kind: str, default: T, doc: str) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown parameter kind {kind!r}")
+        self.kind, self.default, self.doc = kind, default, doc
 
-    def check(self, value: Any) -> Any:
-        return KINDS[self.kind][0](self.name, value)
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> Param[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object, owner: type | None = None) -> Param[T] | T:
+        if obj is None:
+            return self
+        raise AttributeError(f"{type(obj).__name__} has no value for parameter {self.name!r} yet")
+
+    def check(self, value: Any) -> T:
+        return cast(T, KINDS[self.kind][0](self.name, value))
 
 
 # ---------------------------------------------------------------------------- state
@@ -222,6 +236,34 @@ class StateReader:
         """A bounded window: the saved values, the newest ``maxlen`` of them."""
         return deque(self.numbers(key, list(current)), maxlen=current.maxlen)
 
+    def optional(self, key: str, current: float | None) -> float | None:
+        """A number or None."""
+        return self.number(key, current, optional=True)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """One field of a detector's saved state, declared once: ``state_dict`` and
+    ``load_state_dict`` are both derived from the detector's ``saved`` tuple.
+
+    ``kind`` names the :class:`StateReader` method that reads it back (``int``, ``bool``,
+    ``number``, ``optional``: a number or None, ``numbers``: a list, ``window``: a bounded deque);
+    lists and windows are saved as lists. ``attr`` is the attribute when it is not ``key``.
+    """
+
+    key: str
+    kind: str
+    attr: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in _SAVED_KINDS:
+            raise ValueError(f"unknown state kind {self.kind!r}")
+        if not self.attr:
+            object.__setattr__(self, "attr", self.key)
+
+
+_SAVED_KINDS = ("int", "bool", "number", "optional", "numbers", "window")
+
 
 # ---------------------------------------------------------------------------- detector
 
@@ -231,10 +273,16 @@ class Detector:
 
     code: ClassVar[str]
     name: ClassVar[str]  # the catalog's name for ``code`` unless the class sets its own (a detector of yours)
-    params: ClassVar[tuple[Param, ...]] = ()
+    # the Param attributes of the class and its bases, in declaration order (set for each subclass)
+    params: ClassVar[tuple[Param[Any], ...]] = ()
+    # the fields state_dict saves and load_state_dict reads back, in order; None: the detector
+    # writes both methods itself
+    saved: ClassVar[tuple[Saved, ...] | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        declared = {p.name: p for base in reversed(cls.__mro__) for p in vars(base).values() if isinstance(p, Param)}
+        cls.params = tuple(declared.values())
         code = cls.__dict__.get("code")
         if code is not None and "name" not in cls.__dict__ and code in catalog.PROBLEMS:
             cls.name = catalog.PROBLEMS[code].name
@@ -266,10 +314,26 @@ class Detector:
         raise NotImplementedError
 
     def state_dict(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The fields of ``saved``, lists and windows as lists: a small JSON-able dict."""
+        if self.saved is None:
+            raise NotImplementedError
+        state = {}
+        for f in self.saved:
+            value = getattr(self, f.attr)
+            state[f.key] = list(value) if f.kind in ("numbers", "window") else value
+        return state
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
-        raise NotImplementedError
+        """Read every field of ``saved`` (checked; a missing one keeps its fresh value), then :meth:`loaded`."""
+        if self.saved is None:
+            raise NotImplementedError
+        r = StateReader(self, state)
+        for f in self.saved:
+            setattr(self, f.attr, getattr(r, f.kind)(f.key, getattr(self, f.attr)))
+        self.loaded()
+
+    def loaded(self) -> None:
+        """Rebuild what is derived from the saved fields (a running maximum, a cache) after a load."""
 
     def arguments(self) -> dict[str, Any]:
         return {p.name: getattr(self, p.name) for p in self.params}

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any
 
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    Saved,
     SlidingMax,
-    StateReader,
     StepStats,
     at_least,
     diff_noise,
@@ -52,36 +51,31 @@ class ExplodingGradients(Detector):
     """
 
     code = "LG106"
-    params = (
-        Param("window", "positive_int", 50, "measured norms in the reference"),
-        Param("min_steps", "positive_int", 10, "measured norms before the relative test starts"),
-        Param("factor", "positive_float", 20.0, "a norm this many times the reference quantile is an explosion"),
-        Param("sigma", "positive_float", 6.0, "...or this many noise units above it (log scale), whichever is larger"),
-        Param("max_ratio", "positive_float", 1000.0, "a norm this many times the weight norm is an explosion from step 0"),
-        Param("cooldown", "non_negative_int", 10, "steps between two reports"),
-        Param("max_update", "positive_float", 0.2, "median last-layer |dW|/|W| per step above which updates are too large"),
-        Param("update_window", "positive_int", 8, "update measurements in that median (at least 2)"),
-        Param("decay", "fraction", 0.7, "updates whose later half fell below this share of the earlier half are decaying (a new layer)"),
-        Param("quantile", "fraction", 0.9, "the reference quantile of the recent norms"),
-        Param("progress", "fraction", 0.1, "a loss this fraction below its start is making progress"),
-        Param("diverge", "above_one", 2.0, "a loss this many times its start, with clipping active, has diverged"),
-        Param("diverge_window", "positive_int", 16, "losses in the median compared with the start"),
-        Param("pinned", "positive_int", 4, "latest measured norms that must agree for clipping to count as active (at least 2)"),
+    window = Param("positive_int", 50, "measured norms in the reference")
+    min_steps = Param("positive_int", 10, "measured norms before the relative test starts")
+    factor = Param("positive_float", 20.0, "a norm this many times the reference quantile is an explosion")
+    sigma = Param("positive_float", 6.0, "...or this many noise units above it (log scale), whichever is larger")
+    max_ratio = Param("positive_float", 1000.0, "a norm this many times the weight norm is an explosion from step 0")
+    cooldown = Param("non_negative_int", 10, "steps between two reports")
+    max_update = Param("positive_float", 0.2, "median last-layer |dW|/|W| per step above which updates are too large")
+    update_window = Param("positive_int", 8, "update measurements in that median (at least 2)")
+    decay = Param("fraction", 0.7, "updates whose later half fell below this share of the earlier half are decaying (a new layer)")
+    quantile = Param("fraction", 0.9, "the reference quantile of the recent norms")
+    progress = Param("fraction", 0.1, "a loss this fraction below its start is making progress")
+    diverge = Param("above_one", 2.0, "a loss this many times its start, with clipping active, has diverged")
+    diverge_window = Param("positive_int", 16, "losses in the median compared with the start")
+    pinned = Param("positive_int", 4, "latest measured norms that must agree for clipping to count as active (at least 2)")
+
+    saved = (
+        Saved("updates", "window"),
+        Saved("first_losses", "numbers"),
+        Saved("recent_losses", "window"),
+        Saved("logs", "window"),
+        Saved("norms", "window"),
+        Saved("cooldown_left", "int"),
+        Saved("reports", "int"),
+        Saved("diverged", "bool"),
     )
-    window: int
-    min_steps: int
-    factor: float
-    sigma: float
-    max_ratio: float
-    cooldown: int
-    max_update: float
-    update_window: int
-    decay: float
-    quantile: float
-    progress: float
-    diverge: float
-    diverge_window: int
-    pinned: int
 
     def validate(self) -> None:
         at_least("update_window", self.update_window, 2, "2 measurements")
@@ -98,29 +92,8 @@ class ExplodingGradients(Detector):
         self.reports = 0
         self.diverged = False
 
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "updates": list(self.updates),
-            "first_losses": list(self.first_losses),
-            "recent_losses": list(self.recent_losses),
-            "logs": list(self.logs),
-            "norms": list(self.norms),
-            "cooldown_left": self.cooldown_left,
-            "reports": self.reports,
-            "diverged": self.diverged,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.updates = r.window("updates", self.updates)
-        self.first_losses = r.numbers("first_losses", self.first_losses)
-        self.recent_losses = r.window("recent_losses", self.recent_losses)
-        self.logs = r.window("logs", self.logs)
+    def loaded(self) -> None:
         self._least = SlidingMax(self.window, [-v for v in self.logs])
-        self.norms = r.window("norms", self.norms)
-        self.cooldown_left = r.int("cooldown_left", self.cooldown_left)
-        self.reports = r.int("reports", self.reports)
-        self.diverged = r.bool("diverged", self.diverged)
 
     def _latest(self, n: int) -> list[float]:
         vals = list(self.recent_losses)

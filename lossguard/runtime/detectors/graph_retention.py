@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import weakref
 from collections import deque
-from typing import Any
 
 import torch
 
 from lossguard.runtime.collect import Sentinel
-from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats
 
 # Sentinels pending at most (sampled calls are few: the first 5, then one in 100).
 _KEPT = 64
@@ -36,8 +35,10 @@ class GraphRetention(Detector):
     """
 
     code = "LG006"
-    params = (Param("steps", "positive_int", 3, "steps a loss's graph may outlive its own step before it counts as kept"),)
-    steps: int
+    steps = Param("positive_int", 3, "steps a loss's graph may outlive its own step before it counts as kept")
+
+    # the sentinels belong to live graphs of this process: only the verdict is saved
+    saved = (Saved("reported", "bool"),)
 
     def reset(self) -> None:
         self.kept: deque[tuple[int, weakref.ref[Sentinel]]] = deque(maxlen=_KEPT)
@@ -73,11 +74,5 @@ class GraphRetention(Detector):
     def update(self, stats: StepStats) -> Finding | None:
         return None
 
-    def state_dict(self) -> dict[str, Any]:
-        # the sentinels belong to live graphs of this process: only the verdict is saved
-        return {"reported": self.reported}
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.reported = r.bool("reported", self.reported)
+    def loaded(self) -> None:
         self.kept.clear()

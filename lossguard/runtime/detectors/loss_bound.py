@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, fmt
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, fmt
 
 
 class LossBelowBound(Detector):
@@ -18,24 +17,17 @@ class LossBelowBound(Detector):
     Reported once."""
 
     code = "LG107"
-    params = (
-        Param("tolerance", "positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go"),
-        Param("unbounded_factor", "positive_float", 100.0, "a loss of unknown bound is reported below -unbounded_factor times its first magnitude"),
+    tolerance = Param("positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go")
+    unbounded_factor = Param("positive_float", 100.0, "a loss of unknown bound is reported below -unbounded_factor times its first magnitude")
+
+    saved = (
+        Saved("start", "optional"),
+        Saved("reported", "bool"),
     )
-    tolerance: float
-    unbounded_factor: float
 
     def reset(self) -> None:
         self.start: float | None = None
         self.reported = False
-
-    def state_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "reported": self.reported}
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.start = r.number("start", self.start, optional=True)
-        self.reported = r.bool("reported", self.reported)
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

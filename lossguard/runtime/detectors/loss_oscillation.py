@@ -7,7 +7,6 @@ import operator
 from collections import deque
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
@@ -15,7 +14,7 @@ from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
-    StateReader,
+    Saved,
     StepStats,
     at_least,
     below_zero,
@@ -98,26 +97,24 @@ class LossOscillation(Detector):
     """
 
     code = "LG104"
-    params = (
-        Param("window", "positive_int", 32, "steps in the spectrum (at least 12)"),
-        Param("patience", "positive_int", 12, "steps the oscillation must last"),
-        Param("concentration", "fraction", 0.6, "least share of the detrended variance in one period band"),
-        Param("amplitude", "fraction", 0.1, "least swing, relative to the loss level"),
-        Param("trend", "fraction", 0.05, "largest relative decrease from the first to the second half of the window"),
-        Param("every", "positive_int", 4, "steps between two spectra"),
-        Param("low", "fraction", 0.5, "the loss must stay above this fraction of its reference..."),
-        Param("scale", "positive_float", 0.25, "...or swing by at least this fraction of it"),
-        Param("diverged", "above_one", 5.0, "a loss swinging above this multiple of its first value has diverged: the fix says so"),
+    window = Param("positive_int", 32, "steps in the spectrum (at least 12)")
+    patience = Param("positive_int", 12, "steps the oscillation must last")
+    concentration = Param("fraction", 0.6, "least share of the detrended variance in one period band")
+    amplitude = Param("fraction", 0.1, "least swing, relative to the loss level")
+    trend = Param("fraction", 0.05, "largest relative decrease from the first to the second half of the window")
+    every = Param("positive_int", 4, "steps between two spectra")
+    low = Param("fraction", 0.5, "the loss must stay above this fraction of its reference...")
+    scale = Param("positive_float", 0.25, "...or swing by at least this fraction of it")
+    diverged = Param("above_one", 5.0, "a loss swinging above this multiple of its first value has diverged: the fix says so")
+
+    saved = (
+        Saved("values", "window"),
+        Saved("start", "numbers"),
+        Saved("wait", "int"),
+        Saved("reported", "bool"),
+        Saved("seen", "int"),
+        Saved("signed", "bool"),
     )
-    window: int
-    patience: int
-    concentration: float
-    amplitude: float
-    trend: float
-    every: int
-    low: float
-    scale: float
-    diverged: float
 
     def validate(self) -> None:
         at_least("window", self.window, 12, "12 steps")
@@ -132,25 +129,8 @@ class LossOscillation(Detector):
         # a loss below zero was seen (below_zero): no verdict from then on
         self.signed = False
 
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "values": list(self.values),
-            "start": list(self.start),
-            "wait": self.wait,
-            "reported": self.reported,
-            "seen": self.seen,
-            "signed": self.signed,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.values = r.window("values", self.values)
-        self.start = r.numbers("start", self.start)
+    def loaded(self) -> None:
         self._start_ref = None
-        self.wait = r.int("wait", self.wait)
-        self.reported = r.bool("reported", self.reported)
-        self.seen = r.int("seen", self.seen)
-        self.signed = r.bool("signed", self.signed)
 
     def reference(self, chance: float | None = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""

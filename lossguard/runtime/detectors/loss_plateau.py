@@ -6,7 +6,6 @@ import math
 from collections import deque
 from dataclasses import asdict, dataclass
 from itertools import islice
-from typing import Any
 
 import numpy as np
 
@@ -14,7 +13,7 @@ from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
-    StateReader,
+    Saved,
     StepStats,
     at_least,
     below_zero,
@@ -110,28 +109,30 @@ class LossPlateau(Detector):
     """
 
     code = "LG103"
-    params = (
-        Param("min_window", "positive_int", 30, "fewest updated steps in the fit (at least 8)"),
-        Param("max_window", "positive_int", 300, "most updated steps in the fit"),
-        Param("patience", "positive_int", 3, "consecutive checks that must agree"),
-        Param("threshold", "fraction", 0.02, "largest optimistic relative decrease over the fit that is still flat"),
-        Param("still", "positive_float", 1e-4, "median |dW|/|W| per step below which the weights barely move"),
-        Param("still_threshold", "fraction", 0.05, "the flatness threshold while the weights barely move"),
-        Param("progress", "fraction", 0.1, "a plateau stays within this fraction of its start and chance level"),
-        Param("every", "positive_int", 4, "steps between two checks"),
-        Param("moving_window", "positive_int", 100, "fewest updated steps in the fit while the weights move"),
-        Param("fast", "positive_float", 0.1, "median |dW|/|W| per step above which the fix is a lower learning rate"),
+    min_window = Param("positive_int", 30, "fewest updated steps in the fit (at least 8)")
+    max_window = Param("positive_int", 300, "most updated steps in the fit")
+    patience = Param("positive_int", 3, "consecutive checks that must agree")
+    threshold = Param("fraction", 0.02, "largest optimistic relative decrease over the fit that is still flat")
+    still = Param("positive_float", 1e-4, "median |dW|/|W| per step below which the weights barely move")
+    still_threshold = Param("fraction", 0.05, "the flatness threshold while the weights barely move")
+    progress = Param("fraction", 0.1, "a plateau stays within this fraction of its start and chance level")
+    every = Param("positive_int", 4, "steps between two checks")
+    moving_window = Param("positive_int", 100, "fewest updated steps in the fit while the weights move")
+    fast = Param("positive_float", 0.1, "median |dW|/|W| per step above which the fix is a lower learning rate")
+
+    saved = (
+        Saved("values", "window"),
+        Saved("lrs", "window"),
+        Saved("updates", "window"),
+        Saved("ratios", "window"),
+        Saved("peak", "optional"),
+        Saved("peak_step", "int"),
+        Saved("start", "numbers"),
+        Saved("wait", "int"),
+        Saved("reported", "bool"),
+        Saved("seen", "int"),
+        Saved("signed", "bool"),
     )
-    min_window: int
-    max_window: int
-    patience: int
-    threshold: float
-    still: float
-    still_threshold: float
-    progress: float
-    every: int
-    moving_window: int
-    fast: float
 
     def validate(self) -> None:
         at_least("min_window", self.min_window, 8, "8 steps")
@@ -154,34 +155,7 @@ class LossPlateau(Detector):
         self.signed = False
         self._fix_start()
 
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "values": list(self.values),
-            "lrs": list(self.lrs),
-            "updates": list(self.updates),
-            "ratios": list(self.ratios),
-            "peak": self.peak,
-            "peak_step": self.peak_step,
-            "start": list(self.start),
-            "wait": self.wait,
-            "reported": self.reported,
-            "seen": self.seen,
-            "signed": self.signed,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.values = r.window("values", self.values)
-        self.lrs = r.window("lrs", self.lrs)
-        self.updates = r.window("updates", self.updates)
-        self.ratios = r.window("ratios", self.ratios)
-        self.peak = r.number("peak", self.peak, optional=True)
-        self.peak_step = r.int("peak_step", self.peak_step)
-        self.start = r.numbers("start", self.start)
-        self.wait = r.int("wait", self.wait)
-        self.reported = r.bool("reported", self.reported)
-        self.seen = r.int("seen", self.seen)
-        self.signed = r.bool("signed", self.signed)
+    def loaded(self) -> None:
         self._fix_start()
 
     def _fix_start(self) -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any
 
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    Saved,
     SlidingMax,
-    StateReader,
     StepStats,
     at_least,
     below_zero,
@@ -42,26 +41,29 @@ class LossSpike(Detector):
     """
 
     code = "LG102"
-    params = (
-        Param("window", "positive_int", 64, "steps of history for the noise estimate and the window maximum"),
-        Param("recent", "positive_int", 8, "latest steps whose median is the centre"),
-        Param("min_steps", "positive_int", 16, "steps before the relative test starts (at least 4)"),
-        Param("sigma", "positive_float", 8.0, "robust noise units above the centre"),
-        Param("rtol", "positive_float", 1.0, "a spike is at least 1 + rtol times the centre"),
-        Param("atol", "positive_float", 0.2, "and at least atol times the first losses above it"),
-        Param("blowup", "positive_float", 10.0, "any loss this many times the first one is a spike (at least 2)"),
-        Param("cooldown", "non_negative_int", 10, "steps between two reports"),
-        Param("above_max", "at_least_one", 1.5, "a spike is at least this many times the window's highest loss"),
+    window = Param("positive_int", 64, "steps of history for the noise estimate and the window maximum")
+    recent = Param("positive_int", 8, "latest steps whose median is the centre")
+    min_steps = Param("positive_int", 16, "steps before the relative test starts (at least 4)")
+    sigma = Param("positive_float", 8.0, "robust noise units above the centre")
+    rtol = Param("positive_float", 1.0, "a spike is at least 1 + rtol times the centre")
+    atol = Param("positive_float", 0.2, "and at least atol times the first losses above it")
+    blowup = Param("positive_float", 10.0, "any loss this many times the first one is a spike (at least 2)")
+    cooldown = Param("non_negative_int", 10, "steps between two reports")
+    above_max = Param("at_least_one", 1.5, "a spike is at least this many times the window's highest loss")
+
+    saved = (
+        Saved("values", "window"),
+        Saved("lrs", "window"),
+        Saved("first", "numbers"),
+        Saved("reference", "optional"),
+        Saved("signed", "bool"),
+        Saved("cooldown_left", "int"),
+        Saved("spikes", "int"),
+        Saved("tick", "int", "_tick"),
+        Saved("noise_value", "optional", "_noise_value"),
+        Saved("noise_positive", "bool", "_noise_positive"),
+        Saved("noise_tick", "int", "_noise_tick"),
     )
-    window: int
-    recent: int
-    min_steps: int
-    sigma: float
-    rtol: float
-    atol: float
-    blowup: float
-    cooldown: int
-    above_max: float
 
     def validate(self) -> None:
         at_least("window", self.window, self.recent, "recent")
@@ -84,35 +86,8 @@ class LossSpike(Detector):
         self._noise_positive = True
         self._noise_tick = 0
 
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "values": list(self.values),
-            "lrs": list(self.lrs),
-            "first": list(self.first),
-            "reference": self.reference,
-            "signed": self.signed,
-            "cooldown_left": self.cooldown_left,
-            "spikes": self.spikes,
-            "tick": self._tick,
-            "noise_value": self._noise_value,
-            "noise_positive": self._noise_positive,
-            "noise_tick": self._noise_tick,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.values = r.window("values", self.values)
+    def loaded(self) -> None:
         self._top = SlidingMax(self.window, self.values)
-        self.lrs = r.window("lrs", self.lrs)
-        self.first = r.numbers("first", self.first)
-        self.reference = r.number("reference", self.reference, optional=True)
-        self.signed = r.bool("signed", self.signed)
-        self.cooldown_left = r.int("cooldown_left", self.cooldown_left)
-        self.spikes = r.int("spikes", self.spikes)
-        self._tick = r.int("tick", self._tick)
-        self._noise_value = r.number("noise_value", self._noise_value, optional=True)
-        self._noise_positive = r.bool("noise_positive", self._noise_positive)
-        self._noise_tick = r.int("noise_tick", self._noise_tick)
 
     def threshold(self, _store: bool = False) -> float | None:
         """The loss above which the next step is a spike (None while warming up, and for a loss

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, fmt
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, fmt
 
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
@@ -52,28 +51,21 @@ class NanLoss(Detector):
     """
 
     code = "LG101"
-    params = (
-        Param("rearm_after", "positive_int", 20, "finite steps that end an episode; the next non-finite step is reported again"),
-        Param("check_grads", "bool", True, "also report a non-finite gradient norm while the loss is finite"),
+    rearm_after = Param("positive_int", 20, "finite steps that end an episode; the next non-finite step is reported again")
+    check_grads = Param("bool", True, "also report a non-finite gradient norm while the loss is finite")
+
+    saved = (
+        Saved("in_alarm", "bool"),
+        Saved("finite_run", "int"),
+        Saved("episodes", "int"),
+        Saved("nonfinite_steps", "int"),
     )
-    rearm_after: int
-    check_grads: bool
 
     def reset(self) -> None:
         self.in_alarm = False
         self.finite_run = 0
         self.episodes = 0
         self.nonfinite_steps = 0
-
-    def state_dict(self) -> dict[str, Any]:
-        return {"in_alarm": self.in_alarm, "finite_run": self.finite_run, "episodes": self.episodes, "nonfinite_steps": self.nonfinite_steps}
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.in_alarm = r.bool("in_alarm", self.in_alarm)
-        self.finite_run = r.int("finite_run", self.finite_run)
-        self.episodes = r.int("episodes", self.episodes)
-        self.nonfinite_steps = r.int("nonfinite_steps", self.nonfinite_steps)
 
     def is_nonfinite(self, loss: float | None, grad_norm: float | None = None) -> bool:
         if loss is not None and not math.isfinite(loss):

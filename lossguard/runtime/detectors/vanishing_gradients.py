@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Any
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, StateReader, StepStats, at_least, fmt, median
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, at_least, fmt, median
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
 DIVERGED = 5.0
@@ -47,16 +46,20 @@ class VanishingGradients(Detector):
     """
 
     code = "LG105"
-    params = (
-        Param("window", "positive_int", 10, "measurements in the median (at least 2)"),
-        Param("threshold", "positive_float", 1e-3, "median first/last ratio below which gradients vanish"),
-        Param("rise", "above_one", 1.5, "a later half this many times the earlier half is recovering"),
-        Param("small_head", "positive_float", 0.05, "head weight norm per output unit below which the head is small (default init: 0.58)"),
+    window = Param("positive_int", 10, "measurements in the median (at least 2)")
+    threshold = Param("positive_float", 1e-3, "median first/last ratio below which gradients vanish")
+    rise = Param("above_one", 1.5, "a later half this many times the earlier half is recovering")
+    small_head = Param("positive_float", 0.05, "head weight norm per output unit below which the head is small (default init: 0.58)")
+
+    saved = (
+        Saved("ratios", "window"),
+        Saved("body", "window"),
+        Saved("first", "numbers"),
+        Saved("head", "optional"),
+        Saved("reported", "bool"),
+        Saved("first_loss", "optional"),
+        Saved("loss", "optional"),
     )
-    window: int
-    threshold: float
-    rise: float
-    small_head: float
 
     def validate(self) -> None:
         at_least("window", self.window, 2, "2 measurements")
@@ -69,27 +72,6 @@ class VanishingGradients(Detector):
         self.reported = False
         self.first_loss: float | None = None
         self.loss: float | None = None
-
-    def state_dict(self) -> dict[str, Any]:
-        return {
-            "ratios": list(self.ratios),
-            "body": list(self.body),
-            "first": list(self.first),
-            "head": self.head,
-            "reported": self.reported,
-            "first_loss": self.first_loss,
-            "loss": self.loss,
-        }
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        r = StateReader(self, state)
-        self.ratios = r.window("ratios", self.ratios)
-        self.body = r.window("body", self.body)
-        self.first = r.numbers("first", self.first)
-        self.head = r.number("head", self.head, optional=True)
-        self.reported = r.bool("reported", self.reported)
-        self.first_loss = r.number("first_loss", self.first_loss, optional=True)
-        self.loss = r.number("loss", self.loss, optional=True)
 
     def _fix(self, level: float) -> str | None:
         if level == 0.0:

@@ -7,12 +7,12 @@ from dataclasses import replace
 
 from lossguard.static.events import Arg, LossCall, TorchCall
 from lossguard.static.fix import Applicability, Edit, Fix, attr_name, call_with_keyword, with_method
-from lossguard.static.rule import act_phrase, via_caller
-from lossguard.static.tensor_ops import has_star, keyword_arg, reduction_from
+from lossguard.static.rule import Rule, act_phrase, via_caller
+from lossguard.static.tensor_ops import has_star, keyword_arg, loss_options
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
 
 # What is not log-probabilities: the inputs NLLLoss (LG007) and CTCLoss (LG012) must not get.
-NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
+_NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
 
 
 def loss_label(call: LossCall) -> str:
@@ -54,6 +54,20 @@ def has_act(call: LossCall, role: str, *acts: Act) -> tuple[Arg, Tensor] | None:
     return None
 
 
+def input_with_act(call: LossCall, family: str, *acts: Act) -> tuple[Arg, Tensor] | None:
+    """The input of a loss of ``family`` when it holds one of ``acts`` on every path (:func:`has_act`)."""
+    return has_act(call, "input", *acts) if call.family == family else None
+
+
+def report_not_log_probs(rule: Rule, call: LossCall, family: str, expects: str) -> None:
+    """LG007 (NLLLoss), LG012 (CTCLoss): a loss of ``family`` that expects log-probabilities
+    receives logits, probabilities or sigmoid output; ``expects`` says what it wants instead."""
+    found = input_with_act(call, family, *_NOT_LOG_PROBS)
+    if found is not None:
+        arg, value = found
+        rule.report(arg.node, call.ctx, f"{received(call, arg, value)}; it expects {expects}")
+
+
 def option_positions(call: TorchCall) -> dict[str, int]:
     """Where a loss's options (``reduction``, ``size_average``, ...) stand among its positional
     arguments, by its own signature (a constructor's or a functional's); empty when not known."""
@@ -73,8 +87,6 @@ def reduction_of(call: TorchCall) -> str | None:
     """
     from lossguard.static import torch_api as api
 
-    positions = option_positions(call)
-    literal: dict[str, object] = {}
     node = call.node
     if has_star(node):
         return None
@@ -84,21 +96,16 @@ def reduction_of(call: TorchCall) -> str | None:
         if given is None:
             return "none"
         return api.NATIVE_REDUCTIONS.get(given.value) if isinstance(given, ast.Constant) and type(given.value) is int else None
-    for name, i in positions.items():
-        if i < len(node.args):
-            literal[name] = node.args[i]
-    for k in node.keywords:
-        literal[k.arg] = k.value  # type: ignore[index]
+    pos = [_literal(a) for a in node.args]
+    kw = {k.arg: _literal(k.value) for k in node.keywords if k.arg is not None}
+    return loss_options(option_positions(call), pos, kw)[0]
 
-    def const(node: object, default: object) -> Value:
-        """A literal ``True``/``False``/``None``/string as a value; anything else is not known."""
-        if node is None:
-            return Const(default)
-        if isinstance(node, ast.Constant) and (isinstance(node.value, (str, bool)) or node.value is None):
-            return Const(node.value)
-        return UNKNOWN
 
-    return reduction_from(const(literal.get("reduction"), "mean"), const(literal.get("size_average"), None), const(literal.get("reduce"), None))
+def _literal(node: ast.expr) -> Value:
+    """A literal ``True``/``False``/``None``/string as a value; anything else is not known."""
+    if isinstance(node, ast.Constant) and (isinstance(node.value, (str, bool)) or node.value is None):
+        return Const(node.value)
+    return UNKNOWN
 
 
 def set_reduction(call: TorchCall, reduction: str, applicability: Applicability, remove: tuple[str, ...] = ()) -> Fix:

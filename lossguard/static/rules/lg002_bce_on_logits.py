@@ -6,7 +6,7 @@ from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Fix
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import has_act, received, to_bce_with_logits
+from lossguard.static.rules._common import input_with_act, received, to_bce_with_logits
 from lossguard.static.values import Act
 
 
@@ -23,9 +23,7 @@ class BceOnLogits(Rule):
     code = "LG002"
 
     def on_loss_call(self, call: LossCall) -> None:
-        if call.family != "bce":
-            return
-        found = has_act(call, "input", Act.LOGITS)
+        found = input_with_act(call, "bce", Act.LOGITS)
         if found is None:
             return
         arg, value = found

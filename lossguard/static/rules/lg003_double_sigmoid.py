@@ -5,7 +5,7 @@ from __future__ import annotations
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import has_act, received, remove_activation
+from lossguard.static.rules._common import input_with_act, received, remove_activation
 from lossguard.static.values import Act
 
 
@@ -13,9 +13,7 @@ class DoubleSigmoid(Rule):
     code = "LG003"
 
     def on_loss_call(self, call: LossCall) -> None:
-        if call.family != "bce_logits":
-            return
-        found = has_act(call, "input", Act.SIGMOID, Act.PROBS)
+        found = input_with_act(call, "bce_logits", Act.SIGMOID, Act.PROBS)
         if found is None:
             return
         arg, value = found

@@ -6,6 +6,7 @@ from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, via_caller
 from lossguard.static.rules._common import convert_target, loss_label, tensor_arg
+from lossguard.static.torch_api import BINARY_FAMILIES
 from lossguard.static.values import Dtype
 
 
@@ -13,7 +14,7 @@ class IntegerBceTarget(Rule):
     code = "LG004"
 
     def on_loss_call(self, call: LossCall) -> None:
-        if call.family not in ("bce", "bce_logits"):
+        if call.family not in BINARY_FAMILIES:
             return
         found = tensor_arg(call, "target")
         if found is None or found[1].dtype is not Dtype.INT:

@@ -6,9 +6,8 @@ from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import loss_label, tensor_arg
+from lossguard.static.torch_api import CLASS_INDEX_FAMILIES, ELEMENTWISE_FAMILIES
 from lossguard.static.values import Dtype, Shape
-
-_ELEMENTWISE = ("elementwise", "bce", "bce_logits")
 
 
 def _is_one(d: object) -> bool:
@@ -76,7 +75,7 @@ class ShapeMismatch(Rule):
         if inp is None or tgt is None or inp[1].shape is None or tgt[1].shape is None:
             return
         si, st = inp[1].shape, tgt[1].shape
-        if call.family in _ELEMENTWISE:
+        if call.family in ELEMENTWISE_FAMILIES:
             if _conflict(si, st) and not (call.family == "elementwise" and _same_numbers(si, st)):
                 self.report(
                     inp[0].node,
@@ -84,7 +83,7 @@ class ShapeMismatch(Rule):
                     f"{loss_label(call)} input shape {si.describe()} and target shape {st.describe()} differ; "
                     "they are broadcast against each other and the loss is wrong. Make both the same shape",
                 )
-        elif call.family in ("ce", "nll"):
+        elif call.family in CLASS_INDEX_FAMILIES:
             if _class_target_conflict(si, st, tgt[1].dtype):
                 self.report(
                     tgt[0].node,

@@ -5,24 +5,14 @@ from __future__ import annotations
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import NOT_LOG_PROBS, has_act, received
+from lossguard.static.rules._common import report_not_log_probs
 
 
 class CtcInputNotLogProbs(Rule):
     code = "LG012"
 
     def on_loss_call(self, call: LossCall) -> None:
-        if call.family != "ctc":
-            return
-        found = has_act(call, "input", *NOT_LOG_PROBS)
-        if found is None:
-            return
-        arg, value = found
-        self.report(
-            arg.node,
-            call.ctx,
-            f"{received(call, arg, value)}; it expects (T, N, C) log-probabilities: apply log_softmax over the class axis",
-        )
+        report_not_log_probs(self, call, "ctc", "(T, N, C) log-probabilities: apply log_softmax over the class axis")
 
     VALID = (
         """

@@ -6,6 +6,7 @@ from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, via_caller
 from lossguard.static.rules._common import convert_target, loss_label, tensor_arg
+from lossguard.static.torch_api import CLASS_INDEX_FAMILIES
 from lossguard.static.values import Dtype
 
 
@@ -13,7 +14,7 @@ class ClassTargetDtype(Rule):
     code = "LG013"
 
     def on_loss_call(self, call: LossCall) -> None:
-        if call.family not in ("ce", "nll"):
+        if call.family not in CLASS_INDEX_FAMILIES:
             return
         tgt = tensor_arg(call, "target")
         if tgt is None or tgt[1].dtype is not Dtype.FLOAT:

@@ -6,7 +6,7 @@ from lossguard.static.events import Arg, LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Fix
 from lossguard.static.rule import Rule, describe_site
-from lossguard.static.rules._common import drop_activation, has_act, loss_label, to_bce_with_logits
+from lossguard.static.rules._common import drop_activation, input_with_act, loss_label, to_bce_with_logits
 from lossguard.static.values import Act, Tensor
 
 
@@ -14,9 +14,7 @@ class SigmoidThenBceLoss(Rule):
     code = "LG016"
 
     def on_loss_call(self, call: LossCall) -> None:
-        if call.family != "bce":
-            return
-        found = has_act(call, "input", Act.SIGMOID)
+        found = input_with_act(call, "bce", Act.SIGMOID)
         if found is None:
             return
         arg, value = found

@@ -6,11 +6,13 @@ import dataclasses
 import json
 import math
 import random
+from collections import deque
 
 import pytest
 
 from lossguard.errors import UsageError
 from lossguard.runtime.detectors import (
+    Detector,
     ExplodingGradients,
     LossOscillation,
     LossPlateau,
@@ -21,6 +23,7 @@ from lossguard.runtime.detectors import (
     default_detectors,
     parameter_sections,
 )
+from lossguard.runtime.detectors.base import Param, Saved
 
 CLASSES = [type(d) for d in default_detectors()]
 
@@ -120,3 +123,69 @@ def test_measures_are_dataclasses():
         osc.update(StepStats(i, loss=1.0 + (0.3 if i % 2 else -0.3)))
     o = osc.measure()
     assert dataclasses.is_dataclass(o) and o.period == pytest.approx(2.0, abs=0.2)
+
+
+class _Counter(Detector):
+    """A detector of yours: its saved fields declared once, one under another key, a cache rebuilt on load."""
+
+    code = "LG198"
+    name = "counter"
+    saved = (Saved("count", "int", "_count"), Saved("recent", "window"), Saved("last", "optional"))
+
+    def reset(self) -> None:
+        self._count = 0
+        self.recent: deque[float] = deque(maxlen=3)
+        self.last: float | None = None
+        self.top = 0.0
+
+    def loaded(self) -> None:
+        self.top = max(self.recent, default=0.0)
+
+    def update(self, stats: StepStats) -> None:
+        self._count += 1
+        self.recent.append(stats.loss)
+        self.last = stats.loss
+        self.top = max(self.recent)
+
+
+def test_state_dict_and_load_state_dict_are_derived_from_the_saved_fields():
+    det = _Counter()
+    for i, loss in enumerate([1.0, 4.0, 2.0, 3.0]):
+        det.update(StepStats(i, loss=loss))
+    state = det.state_dict()
+    assert state == {"count": 4, "recent": [4.0, 2.0, 3.0], "last": 3.0}
+    fresh = _Counter()
+    fresh.load_state_dict(json.loads(json.dumps(state)))
+    assert (fresh._count, list(fresh.recent), fresh.recent.maxlen, fresh.last, fresh.top) == (4, [4.0, 2.0, 3.0], 3, 3.0, 4.0)
+    with pytest.raises(UsageError, match="State of detector LG198 counter: field 'last' should be a number or None"):
+        _Counter().load_state_dict({"last": "x"})
+    with pytest.raises(ValueError, match="unknown state kind 'list'"):
+        Saved("x", "list")
+
+
+def test_a_detector_that_declares_no_saved_fields_writes_its_own_state_methods():
+    class Bare(Detector):
+        code = "LG197"
+        name = "bare"
+
+    with pytest.raises(NotImplementedError):
+        Bare().state_dict()
+
+
+def test_a_parameter_is_a_class_attribute_named_once_and_inherited():
+    class Windowed(Detector):
+        code = "LG196"
+        name = "windowed"
+        window = Param("positive_int", 8, "steps")
+
+    class Noisy(Windowed):
+        code = "LG195"
+        name = "noisy"
+        sigma = Param("positive_float", 2.0, "noise units")
+
+    assert [p.name for p in Noisy.params] == ["window", "sigma"] and isinstance(Noisy.window, Param)
+    det = Noisy(4, sigma=3)
+    assert (det.window, det.sigma, repr(det)) == (4, 3.0, "Noisy(window=4, sigma=3.0)")
+    assert "| `sigma` | number > 0 | `2.0` | noise units |" in Noisy.parameter_table()
+    with pytest.raises(UsageError, match="Argument window should be a positive integer, got 0"):
+        Noisy(window=0)

@@ -11,7 +11,18 @@ import torch
 from PIL import Image
 
 
-class _Images(torch.utils.data.Dataset):
+class _Pictures(torch.utils.data.Dataset):
+    """PIL images ``x`` with class labels ``y``, each image through the script's ``transform``."""
+
+    def __len__(self):
+        return len(self.y)
+
+    def __getitem__(self, i):
+        x = self.x[i]
+        return (self.transform(x) if self.transform else x), int(self.y[i])
+
+
+class _Images(_Pictures):
     def __init__(self, size, n, seed, transform):
         rng = np.random.default_rng(seed)
         small = np.random.default_rng(11).random((10, 8, 8, 3))
@@ -22,13 +33,6 @@ class _Images(torch.utils.data.Dataset):
             a = protos[c] * rng.uniform(0.6, 1.2) + rng.normal(0, 20, (size, size, 3))
             self.x.append(Image.fromarray(a.clip(0, 255).astype(np.uint8)))
         self.transform = transform
-
-    def __len__(self):
-        return len(self.y)
-
-    def __getitem__(self, i):
-        x = self.x[i]
-        return (self.transform(x) if self.transform else x), int(self.y[i])
 
 
 def CIFAR10(root, train=True, transform=None, download=False, **kw):
@@ -49,7 +53,7 @@ class ImageFolder(_Images):
         self.classes = [f"class_{i}" for i in range(10)]
 
 
-class _Digits(torch.utils.data.Dataset):
+class _Digits(_Pictures):
     """MNIST as 28x28 grayscale PIL images: 10 prototype digits (random strokes) with noise."""
 
     def __init__(self, n, seed, transform):
@@ -58,13 +62,6 @@ class _Digits(torch.utils.data.Dataset):
         self.y = rng.integers(0, 10, n)
         self.x = [Image.fromarray(((protos[c] * 0.7 + 0.3 * rng.random((28, 28))) * 255).astype(np.uint8), mode="L") for c in self.y]
         self.transform = transform
-
-    def __len__(self):
-        return len(self.y)
-
-    def __getitem__(self, i):
-        x = self.x[i]
-        return (self.transform(x) if self.transform else x), int(self.y[i])
 
 
 def MNIST(root, train=True, transform=None, download=False, **kw):
