@@ -23,7 +23,8 @@ it also prints the overhead in microseconds per step, as a trimmed-mean differen
 most read steps) and amortised over runs of ``--run`` consecutive steps, each against the plain
 loop's run of the same round, so that every read counts (the target's figure: at most 50 us).
 
-``--phases`` also times the five parts of each step (zero_grad, forward, criterion, backward,
+``--phases`` (with ``--sync-every 8``, so that the reads keep to the 8-step cycle: by default a
+fast loop is read every 64 steps) also times the five parts of each step (zero_grad, forward, criterion, backward,
 optimizer step) and prints, for each phase of the watcher's 8-step cycle, the median extra time
 of each part over the plain loop: where the watcher's cost lands (the read at the 8th step, the
 gradient norms at the 1st, the Python of every call) and how much of it is the model's own torch
@@ -137,6 +138,9 @@ def main() -> None:
     parser.add_argument("--tiny", action="store_true", help="16-32-4 MLP, batch 16: the fixed per-step cost")
     parser.add_argument("--baseline", default=None, metavar="DIR", help="also run an older lossguard from DIR/lossguard")
     parser.add_argument("--phases", action="store_true", help="time the parts of each step, per phase of the 8-step cycle")
+    parser.add_argument(
+        "--sync-every", type=int, default=None, help="the watchers' sync_every (default: theirs; 8 keeps --phases' cycle the reads' cycle)"
+    )
     args = parser.parse_args()
     if args.tiny:
         args.batch = 16 if args.batch == 128 else args.batch
@@ -156,9 +160,11 @@ def main() -> None:
         opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
         criterion = nn.CrossEntropyLoss()
         if name == "watched":
-            criterion = lossguard.watch(model, criterion, log_dir=log_dir, console=False)
+            criterion = lossguard.watch(model, criterion, log_dir=log_dir, console=False, sync_every=args.sync_every)
         elif name == "baseline":
-            criterion = baseline.watch(model, criterion, log_dir=tempfile.mkdtemp(prefix="lossguard-bench-"), console=False)
+            criterion = baseline.watch(
+                model, criterion, log_dir=tempfile.mkdtemp(prefix="lossguard-bench-"), console=False, sync_every=args.sync_every
+            )
         runs[name] = (model, opt, criterion)
 
     split: dict[str, list[tuple[float, ...]]] = {name: [] for name in runs}
