@@ -9,8 +9,8 @@ from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
+from lossguard.static.rules._caller_use import drops_result
 from lossguard.static.rules._graph_evidence import (
-    ITEM_STORE,
     BackwardedTexts,
     LoopFacts,
     backward_outside,
@@ -228,28 +228,28 @@ class GraphRetention(Rule):
         return False
 
     def _caller_drops_graph(self, acc: Accumulate) -> bool:
-        """The call this helper was analysed for is known, and its result is never back-propagated
-        or returned by the caller (``print(validate(model, loader))``): the summed graphs are waste."""
+        """The call this helper was analysed for is known, and the caller is known to throw its
+        result's graph away (``print(validate(model, loader))``): the summed graphs are waste. A
+        caller that may differentiate it in any way (:mod:`._caller_use`) leaves the rule silent."""
         if acc.ctx.callsite is None:
             return False
         module, call = acc.ctx.callsite
-        # the caller's own function: a name it binds is not the same variable as one of another
-        # function (`losstensor` summed into the `losstensorMean` the helper returns)
-        found = self._texts(self._enclosing(call, module), module)
-        call_text = module.segment(call)
-        names = {
-            part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple
-            for target, value in found.assignments
-            if call_text in value
-            for part in target.split(",")
-        } - {""}
-        # `G_losses["VGG"] = self.criterionVGG(...)`: the caller keeps it in the dict it returns
-        names |= {m.group(1) for n in names if (m := ITEM_STORE.match(n)) is not None}
-        patterns = [p for n in names for p in found.derived(n)]
-        for text in (*found.texts, *found.returned):
-            if call_text in text or any(p.search(text) for p in patterns):
-                return False
-        return True
+        return drops_result(self._enclosing(call, module), call, self._returned_item(acc))
+
+    def _returned_item(self, acc: Accumulate) -> int | None:
+        """The one position of the tuple every ``return`` of the helper gives that holds the sum
+        (``return outLoss, losstensorMean``), if there is one."""
+        func = acc.ctx.func
+        if func is None:
+            return None
+        patterns = self._texts(func, acc.ctx.module).derived(acc.ctx.module.segment(acc.target))
+        found: set[int] = set()
+        for node in ast.walk(func):
+            if isinstance(node, ast.Return) and node.value is not None:
+                if not isinstance(node.value, ast.Tuple):
+                    return None
+                found |= {i for i, el in enumerate(node.value.elts) if any(p.search(acc.ctx.module.segment(el)) for p in patterns)}
+        return found.pop() if len(found) == 1 else None
 
     VALID = (
         # the same meter given numbers, reset every step, or used under no_grad
@@ -589,6 +589,29 @@ def train(model, loader, optimizer):
 
 
 train(model, loader, optimizer)
+""",
+        # a task's summed loss that the caller differentiates without backward(): the gradient of
+        # an inner step (torch.autograd.grad) or a meta-learner's adapt(); the sum is the loss
+        """
+import torch
+import torch.nn.functional as F
+
+
+def task_loss(learner, batches):
+    loss = 0.0
+    for x, y in batches:
+        loss += F.cross_entropy(learner(x), y) / len(batches)
+    return loss, len(batches)
+
+
+def inner_step(learner, support, query, meta_opt):
+    train_error, _ = task_loss(learner, support)
+    grads = torch.autograd.grad(train_error, learner.parameters(), create_graph=True)
+    learner.adapt(task_loss(learner, query)[0])
+    return grads
+
+
+inner_step(model, support, query, meta_opt)
 """,
     )
     INVALID = (
@@ -1073,6 +1096,54 @@ def fit(model, train_loader, val_loader, optimizer):
 
 
 fit(model, train_loader, val_loader, optimizer)
+""",
+            fix_title="Accumulate loss.item()",
+        ),
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+def evaluate(model, loader):
+    total = 0.0
+    for x, y in loader:
+        total += F.cross_entropy(model(x), y)
+    return len(loader), total / len(loader)
+
+
+def fit(model, loader, best):
+    n, val_loss = evaluate(model, loader)   # no torch.no_grad(), and only logged and compared
+    print(f"val loss {float(val_loss):.3f} over {n} batches")
+    if val_loss < best:
+        best = float(val_loss)
+    return best
+
+
+fit(model, loader, 1e9)
+""",
+            line=7,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn.functional as F
+
+
+def evaluate(model, loader):
+    total = 0.0
+    for x, y in loader:
+        total += F.cross_entropy(model(x), y).item()
+    return len(loader), total / len(loader)
+
+
+def fit(model, loader, best):
+    n, val_loss = evaluate(model, loader)   # no torch.no_grad(), and only logged and compared
+    print(f"val loss {float(val_loss):.3f} over {n} batches")
+    if val_loss < best:
+        best = float(val_loss)
+    return best
+
+
+fit(model, loader, 1e9)
 """,
             fix_title="Accumulate loss.item()",
         ),
