@@ -15,6 +15,7 @@ from lossguard.static.rules._graph_evidence import (
     LoopFacts,
     backward_outside,
     backwarded_in_loop,
+    backwards_an_element,
     holds_a_backwarded_item,
     one_element,
 )
@@ -80,8 +81,10 @@ class GraphRetention(Rule):
         module = acc.ctx.module
         loop = acc.ctx.loops[-1]
         facts = self._facts(loop, module)
-        holder = False  # outputs.append(output) where output["loss"] is back-propagated: no .detach() fix
-        if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module):
+        # outputs.append(output) where output["loss"] is back-propagated, losses.append(loss) where
+        # losses[-1] is: the backward needs the graph, so no .detach() fix
+        holder = backwards_an_element(acc, facts, module)
+        if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module) and not holder:
             holder = holds_a_backwarded_item(acc, facts)
             if not holder:
                 return
@@ -1146,5 +1149,28 @@ def fit(model, loader, best):
 fit(model, loader, 1e9)
 """,
             fix_title="Accumulate loss.item()",
+        ),
+        # a loss from a callable parameter: the loop back-propagates the last element of the
+        # list, so every element holds a graph (no automatic fix: that backward needs it)
+        Invalid(
+            """
+import torch
+from functools import reduce
+
+
+def optimize(params, loss_function, steps=1000):
+    optimizer = torch.optim.Adam(params)
+    history = []
+    for _ in range(steps):
+        optimizer.zero_grad()
+        terms = loss_function(*params)
+        history.append(reduce(lambda a, b: a + b, terms))   # what the caller's function returns
+        history[-1].backward()
+        optimizer.step()
+    return [h.item() for h in history]
+""",
+            line=11,
+            col=9,
+            message="`history` keeps every step's loss tensor and its autograd graph alive",
         ),
     )
