@@ -1871,6 +1871,142 @@ def train_cleared(loader, net, criterion, optimizer):
         optimizer.step()
 """,
     },
+    # round 12: a model class picked from a dict of classes by a configured name; when every class
+    # ends the same way the choice does not matter; when they differ, silent
+    "dict_of_model_classes": {
+        "models.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class GIN(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=-1)
+
+
+class MLP(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=1)
+
+
+class Plain(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+""",
+        "train.py": """
+import torch
+import torch.nn.functional as F
+from models import GIN, MLP, Plain
+
+MODELS = {"gin": GIN, "mlp": MLP}
+MIXED = {"gin": GIN, "plain": Plain}
+
+
+def train(model, loader, optimizer):
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)  # expect: LG001
+        loss.backward()
+        optimizer.step()
+
+
+def run(args, loader):
+    model = MODELS[args["model"]](args).to("cpu")
+    train(model, loader, torch.optim.Adam(model.parameters()))
+
+
+def run_mixed(args, loader, optimizer):
+    model = MIXED[args["model"]](args)
+    for x, y in loader:
+        optimizer.zero_grad()
+        F.cross_entropy(model(x), y).backward()
+        optimizer.step()
+""",
+    },
+    # round 12: wrappers whose call runs the model they are given (learn2learn's MAML and the
+    # copies its clone()/new() return, weight averages); a class that defines clone() itself is
+    # not such a wrapper
+    "model_wrappers": {
+        "train.py": """
+import learn2learn as l2l
+import torch.nn as nn
+from torch.optim.swa_utils import AveragedModel
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(16, 5)
+
+    def forward(self, x):
+        return self.out(x)
+
+
+class Cloning(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(16, 5)
+
+    def forward(self, x):
+        return self.out(x)
+
+    def clone(self):
+        return nn.Sequential(nn.Linear(16, 5), nn.LogSoftmax(dim=1))
+
+
+loss_func = nn.NLLLoss()
+meta = l2l.algorithms.MAML(Net(), lr=0.01)
+learner = meta.clone()
+loss = loss_func(learner(x), y)  # expect: LG007
+averaged = AveragedModel(Net())
+loss = loss_func(averaged(x), y)  # expect: LG007
+own = Cloning().clone()
+loss = loss_func(own(x), y)
+""",
+    },
+    # round 12: functools.reduce of an adding function is a sum; any other function is unknown
+    "reduce_of_terms": {
+        "train.py": """
+import operator
+from functools import reduce
+
+import torch.nn.functional as F
+
+
+def fit(model, loader, optimizer):
+    running = 0.0
+    for x, y in loader:
+        optimizer.zero_grad()
+        out = model(x)
+        terms = [F.mse_loss(out, y), F.l1_loss(out, y)]
+        (terms[0] + terms[1]).backward()
+        optimizer.step()
+        running += reduce(lambda a, b: a + b, terms)  # expect: LG006
+
+
+def fit_logged(model, loader, optimizer):
+    running = 0.0
+    for x, y in loader:
+        optimizer.zero_grad()
+        out = model(x)
+        terms = [F.mse_loss(out, y), F.l1_loss(out, y)]
+        (terms[0] + terms[1]).backward()
+        optimizer.step()
+        running += reduce(operator.add, [t.item() for t in terms])
+""",
+    },
 }
 
 

@@ -12,7 +12,7 @@ import ast
 from dataclasses import dataclass
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, is_static
+from lossguard.static.interp.frame import Env, Frame, LambdaRef, is_static
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import UNKNOWN, Const, DictVal, FunctionRef, ListOf, QualName, Tensor, TupleVal, Unknown, Value, join
 
@@ -43,6 +43,25 @@ def _field_names(node: ast.expr | None) -> tuple[str, ...] | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return tuple(node.value.replace(",", " ").split())
     return None
+
+
+#: functions that add their two arguments
+ADDING_FUNCS = ("operator.add", "operator.iadd", "torch.add")
+
+
+def _adds(fn: Value) -> bool:
+    """``fn`` returns the sum of its two arguments: one of :data:`ADDING_FUNCS`, or a lambda of two
+    parameters whose body adds them (``lambda x, y: x + y``, in either order)."""
+    if isinstance(fn, QualName):
+        return fn.name in ADDING_FUNCS
+    if not isinstance(fn, LambdaRef):
+        return False
+    args, body = fn.node.args, fn.node.body
+    names = [a.arg for a in (*args.posonlyargs, *args.args)]
+    if len(names) != 2 or args.vararg or args.kwarg or args.kwonlyargs or not isinstance(body, ast.BinOp) or not isinstance(body.op, ast.Add):
+        return False
+    sides = [body.left.id if isinstance(body.left, ast.Name) else None, body.right.id if isinstance(body.right, ast.Name) else None]
+    return sorted(n for n in sides if n is not None) == sorted(names)
 
 
 class SequencesMixin(InterpBase):
@@ -88,15 +107,28 @@ class SequencesMixin(InterpBase):
             if isinstance(seq, NamedTupleVal):
                 return TupleVal(seq.items)
             return seq if isinstance(seq, (TupleVal, ListOf)) else UNKNOWN
-        start: Value = pos[1] if len(pos) == 2 else Const(0)
+        return self.fold_sum(seq, pos[1] if len(pos) == 2 else Const(0))
+
+    @staticmethod
+    def fold_sum(seq: Value, start: Value | None) -> Value:
+        """The sum of a sequence of tensors from ``start`` (None: from its first item, as
+        ``functools.reduce`` without an initial value does)."""
         if isinstance(seq, TupleVal) and seq.items and all(isinstance(i, Tensor) for i in seq.items):
-            total = start
-            for item in seq.items:
+            items = seq.items if start is not None else seq.items[1:]
+            total = start if start is not None else seq.items[0]
+            for item in items:
                 total = binop(total, item, ast.Add())
             return total
         if isinstance(seq, ListOf) and isinstance(seq.item, Tensor):
-            return binop(start, seq.item.with_(shape=None), ast.Add())
+            return binop(start if start is not None else seq.item, seq.item.with_(shape=None), ast.Add())
         return UNKNOWN
+
+    def reduce_call(self, pos: list[Value], kw: dict[str, Value], starred: bool) -> Value:
+        """``functools.reduce(lambda a, b: a + b, losses)`` (or ``operator.add``, ``torch.add``):
+        the sum of the terms, from the initial value when one is given; any other function unknown."""
+        if starred or kw or len(pos) not in (2, 3) or not _adds(pos[0]):
+            return UNKNOWN
+        return self.fold_sum(pos[1], pos[2] if len(pos) == 3 else None)
 
     @staticmethod
     def concat(left: Value, right: Value) -> Value:

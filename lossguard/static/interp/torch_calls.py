@@ -491,6 +491,10 @@ def _partial(interp: Any, c: TorchCallArgs) -> Value:
     return Partial(c.pos[0], tuple(sorted(c.kw.items())))
 
 
+def _reduce_call(interp: Any, c: TorchCallArgs) -> Value:
+    return interp.reduce_call(c.pos, c.kw, c.starred)
+
+
 def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
     """``np.random.rand(64, 1)``: float64 of the given sizes."""
     return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos))
@@ -602,6 +606,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.MODULE_WRAPPERS, _module_wrapper),
     (api.SAME_VALUE_FUNCS, _same_value),
     (("functools.partial",), _partial),
+    (("functools.reduce",), _reduce_call),
     ((*api.GRAD_SCALERS, *api.ACCELERATORS, "torch.device"), _external),
     (api.OPTIMIZER_FUNCS, _optimizer),
     (("torch.log",), _log),
