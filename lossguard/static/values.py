@@ -402,8 +402,14 @@ def join(a: Value, b: Value) -> Value:
         for x in b.items:
             item = join(item, x)
         return ListOf(item)
-    if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
-        return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
+    if isinstance(a, DictVal) and isinstance(b, DictVal):
+        # a key one path does not set is read only on the paths that set it (any other raises
+        # KeyError): it keeps the value it has there (two models' `compute_loss` dicts, one with
+        # more terms than the other)
+        left, right = dict(a.items), dict(b.items)
+        return DictVal(
+            tuple(sorted((k, join(left[k], right[k]) if k in left and k in right else left.get(k, right.get(k, UNKNOWN))) for k in {*left, *right}))
+        )
     return UNKNOWN
 
 

@@ -2007,6 +2007,79 @@ def fit_logged(model, loader, optimizer):
         running += reduce(operator.add, [t.item() for t in terms])
 """,
     },
+    # round 12: a model from a factory in another file (one of two classes by a configured name),
+    # re-bound through a checkpoint loader that is given it and hands it back by the same name,
+    # and a method of that choice whose dicts differ in keys; `model, steps = convert(model, 3)`
+    # does not re-bind the names it is given and stays unknown
+    "factory_reloaded_model": {
+        "nets.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Small(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def compute_loss(self, scores, y):
+        return {"total": F.cross_entropy(scores, y)}
+
+
+class Deep(Small):
+    def compute_loss(self, scores, y):
+        ce = F.cross_entropy(scores, y)
+        return {"total": ce + ce, "ce": ce}
+
+
+def get_model(cfg):
+    if cfg["type"] == "small":
+        model = Small()
+    elif cfg["type"] == "deep":
+        model = Deep()
+    else:
+        raise ValueError(cfg["type"])
+    return model
+""",
+        "train.py": """
+import checkpoint
+import torch
+from nets import get_model
+
+
+def train(model, optimizer, loader):
+    running = {"total": 0.0}
+    for x, y in loader:
+        loss = model.compute_loss(model(x), y)
+        optimizer.zero_grad()
+        sum(loss.values()).backward()
+        optimizer.step()
+        running["total"] += loss["total"]  # expect: LG006
+
+
+def main(cfg, loader):
+    model = get_model(cfg)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    model, optimizer, epoch = checkpoint.load(model, optimizer, cfg["resume"])
+    train(model, optimizer, loader)
+
+
+def converted(cfg, loader, convert):
+    model = get_model(cfg)
+    model, steps = convert(model, 3)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    running = 0.0
+    for x, y in loader:
+        loss = model.compute_loss(model(x), y)
+        optimizer.zero_grad()
+        sum(loss.values()).backward()
+        optimizer.step()
+        running += loss["total"]
+""",
+    },
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
@@ -27,6 +28,7 @@ from lossguard.static.values import (
     DatasetRows,
     DictVal,
     Dtype,
+    Either,
     External,
     HeadedList,
     Instance,
@@ -240,6 +242,13 @@ class ExpressionsMixin(InterpBase):
             return QualName(canonical(f"{base.name}.{name}"))
         if isinstance(base, ModuleRef):
             return self.module_attribute(base, name)
+        if isinstance(base, Either):
+            # model.compute_loss of one of several models: each one's method, called like the
+            # models themselves; any other attribute is what all of them agree on
+            found = [self.attribute(o, name, frame) for o in base.options]
+            if all(isinstance(f, BoundMethod) for f in found):
+                return Either(tuple(found))
+            return functools.reduce(join, found)
         if isinstance(base, Instance):
             if name in base.attrs:
                 return base.attrs[name]

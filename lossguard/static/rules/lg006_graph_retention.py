@@ -11,6 +11,7 @@ from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.rules._caller_use import drops_result
 from lossguard.static.rules._graph_evidence import (
+    ITEM_STORE,
     BackwardedTexts,
     LoopFacts,
     backward_outside,
@@ -237,7 +238,27 @@ class GraphRetention(Rule):
         if acc.ctx.callsite is None:
             return False
         module, call = acc.ctx.callsite
-        return drops_result(self._enclosing(call, module), call, self._returned_item(acc))
+        scope = self._enclosing(call, module)
+        return not self._backpropagates_a_part(scope, call, module) and drops_result(scope, call, self._returned_item(acc))
+
+    def _backpropagates_a_part(self, scope: ast.AST, call: ast.Call, module: ModuleInfo) -> bool:
+        """The caller back-propagates or returns the result, or any part of it (``loss, parts =
+        criterion(out, y); loss.backward()``): the helper computes one training step's loss, and
+        whatever else it sums is that step's too, freed with it."""
+        # the caller's own function: a name it binds is not the same variable as one of another
+        # function (`losstensor` summed into the `losstensorMean` the helper returns)
+        found = self._texts(scope, module)
+        call_text = module.segment(call)
+        names = {
+            part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple
+            for target, value in found.assignments
+            if call_text in value
+            for part in target.split(",")
+        } - {""}
+        # `G_losses["VGG"] = self.criterionVGG(...)`: the caller keeps it in the dict it returns
+        names |= {m.group(1) for n in names if (m := ITEM_STORE.match(n)) is not None}
+        patterns = [p for n in names for p in found.derived(n)]
+        return any(call_text in text or any(p.search(text) for p in patterns) for text in (*found.texts, *found.returned))
 
     def _returned_item(self, acc: Accumulate) -> int | None:
         """The one position of the tuple every ``return`` of the helper gives that holds the sum
@@ -1114,15 +1135,14 @@ def evaluate(model, loader):
     return len(loader), total / len(loader)
 
 
-def fit(model, loader, best):
+def fit(model, loader, target):
     n, val_loss = evaluate(model, loader)   # no torch.no_grad(), and only logged and compared
     print(f"val loss {float(val_loss):.3f} over {n} batches")
-    if val_loss < best:
-        best = float(val_loss)
-    return best
+    if val_loss < target:
+        print("target reached")
 
 
-fit(model, loader, 1e9)
+fit(model, loader, 0.1)
 """,
             line=7,
             col=9,
@@ -1138,15 +1158,14 @@ def evaluate(model, loader):
     return len(loader), total / len(loader)
 
 
-def fit(model, loader, best):
+def fit(model, loader, target):
     n, val_loss = evaluate(model, loader)   # no torch.no_grad(), and only logged and compared
     print(f"val loss {float(val_loss):.3f} over {n} batches")
-    if val_loss < best:
-        best = float(val_loss)
-    return best
+    if val_loss < target:
+        print("target reached")
 
 
-fit(model, loader, 1e9)
+fit(model, loader, 0.1)
 """,
             fix_title="Accumulate loss.item()",
         ),
