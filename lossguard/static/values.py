@@ -389,6 +389,12 @@ def join(a: Value, b: Value) -> Value:
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
+    if isinstance(a, TupleVal) and isinstance(b, TupleVal) and not hasattr(a, "fields") and not hasattr(b, "fields"):
+        # lists of different lengths on two paths (`if c: outs.append(x)`): items like all of them
+        item: Value = UNKNOWN
+        for i, x in enumerate((*a.items, *b.items)):
+            item = x if i == 0 else join(item, x)
+        return ListOf(item) if a.items or b.items else a
     if isinstance(a, ListOf) and isinstance(b, ListOf):
         return ListOf(join(a.item, b.item))
     if isinstance(a, HeadedList) and isinstance(b, HeadedList) and len(a.head) == len(b.head):

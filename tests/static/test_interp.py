@@ -2080,6 +2080,49 @@ def converted(cfg, loader, convert):
         running += loss["total"]
 """,
     },
+    # round 12: a list comprehension over range(n) of a known small n has n items, and an item
+    # appended outside any loop is the next one, so `layers[self.L]` is the appended readout
+    # (benchmarking-gnns' MLPReadout); with a depth the checker does not know, or the readout
+    # appended in a loop, the index is unknown and the output with it
+    "counted_layer_list": {
+        "readout.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class MLPReadout(nn.Module):
+    def __init__(self, input_dim, output_dim, L=2):
+        super().__init__()
+        layers = [nn.Linear(input_dim // 2**l, input_dim // 2 ** (l + 1)) for l in range(L)]
+        layers.append(nn.Linear(input_dim // 2**L, output_dim))
+        self.FC_layers = nn.ModuleList(layers)
+        self.L = L
+
+    def forward(self, x):
+        y = x
+        for l in range(self.L):
+            y = F.relu(self.FC_layers[l](y))
+        return self.FC_layers[self.L](y)
+
+
+class LoopedReadout(MLPReadout):
+    def __init__(self, input_dim, output_dim, L=2):
+        super().__init__(input_dim, output_dim, L)
+        layers = []
+        for l in range(L):
+            layers.append(nn.Linear(input_dim, input_dim))
+        layers.append(nn.Linear(input_dim, output_dim))
+        self.FC_layers = nn.ModuleList(layers)
+
+
+x = torch.randn(32, 64)
+y = torch.randn(32)
+loss = F.l1_loss(MLPReadout(64, 1)(x), y)  # expect: LG005
+deep = F.l1_loss(MLPReadout(64, 1, L=depth)(x), y)
+looped = F.l1_loss(LoopedReadout(64, 1)(x), y)
+""",
+    },
 }
 
 

@@ -110,15 +110,21 @@ class TorchCallsMixin(InterpBase):
         graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
         return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=graph, unreduced=unreduced)
 
-    def _grow_list(self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env, front: Value | None = None) -> None:
+    def _grow_list(
+        self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env, front: Value | None = None, appended: bool = False
+    ) -> None:
         """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
         of like items) or on ``self.heads`` (an ``nn.ModuleList``): it is now a list of items like
-        those and ``x`` (one of unknown length). Lists reached through other names are left as they were."""
+        those and ``x`` (one of unknown length). Outside any loop, ``x`` appended to a list of known
+        length is its next item (``layers.append(nn.Linear(h, 1))`` after ``L`` hidden layers). Lists
+        reached through other names are left as they were."""
         own = isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame)
         if not own or not isinstance(recv, (TupleVal, ListOf, HeadedList)) or hasattr(recv, "fields"):
             return
         if isinstance(recv, HeadedList) and front is None:
             grown: Value = HeadedList(recv.head, join(recv.rest, added) if added is not None else recv.rest)
+        elif appended and isinstance(recv, TupleVal) and added is not None and not frame.loops:
+            grown = TupleVal((*recv.items, added))
         elif isinstance(recv, (ListOf, HeadedList)) and front is not None:
             # out.insert(0, det_out) on a list of unknown length: det_out first, then the items it had
             grown = HeadedList((front, *recv.head), recv.rest) if isinstance(recv, HeadedList) else HeadedList((front,), recv.item)
@@ -146,7 +152,7 @@ class TorchCallsMixin(InterpBase):
             target = node.func.value  # type: ignore[attr-defined]
             self.accumulate(node, target, pos[0], frame)
             if name != "add_":
-                self._grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env)
+                self._grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env, appended=name == "append")
             return Const(None)
         if name in LIST_MUTATORS and isinstance(recv, (TupleVal, ListOf, HeadedList)) and isinstance(node.func, ast.Attribute):
             added = pos[-1] if name == "insert" and len(pos) == 2 else None
