@@ -45,7 +45,7 @@ class TrainingMixin(InterpBase):
         same = [i for i, n in enumerate(names) if n is not None and i < len(args) and args[i] == n]
         if len(same) < 2 or same[0] != 0:
             return None
-        kept = [env.get(names[i]) if i in same else None for i in range(len(names))]
+        kept = [env.get(n) if i in same and n is not None else None for i, n in enumerate(names)]
         return TupleVal(tuple(v if isinstance(v, (*MODEL_VALUES, Optimizer)) else UNKNOWN for v in kept))
 
     def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
