@@ -70,8 +70,9 @@ for x, y in loader:
             "that is a loss on one path only (`best = 0.0; if c: best = loss`) is left alone. A sum kept "
             "in an object (`self.sum += val` in `AverageMeter.update`) is reported at the method's line "
             "when a training loop calls the method every step with a loss that still holds its graph "
-            "(`meter.update(loss)`) on an object made before the loop; silent when the loop re-makes or "
-            "resets the object (`meter.reset()`), the method restarts the sum itself, or the value is "
+            "(`meter.update(loss)`, also through attributes: `metrics.losses.update(loss)`) on an object made "
+            "before the loop; silent when the loop re-makes or resets the object or one that holds it "
+            "(`meter.reset()`, `metrics = Metrics()`), the method restarts the sum itself, or the value is "
             "not followed (`hvd.allreduce(loss)`, a value from another library)."
         ),
         fix_safety="safe",

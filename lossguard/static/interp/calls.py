@@ -200,13 +200,17 @@ class CallsMixin(InterpBase):
         """``meter.update(loss)`` whose method adds a graph-holding value to ``self.sum``: inside a
         loop, each is an accumulation across the loop's iterations (reported where the method adds,
         with the loop's context); outside any loop, through ``self`` or an object it holds, it is
-        this method's own, for its callers' loops."""
-        if not (isinstance(receiver, ast.Name) or isinstance(receiver, ast.Attribute) and is_self(receiver.value, frame)):
+        this method's own, for its callers' loops. The object may be reached through attributes of
+        a name (``metrics.losses_track.update(loss)``)."""
+        root = receiver
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
             return  # Meter().update(loss): a fresh object
         if frame.loops:
             for acc in accs:
                 self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node)))
-        elif isinstance(frame.self_value, Instance) and (is_self(receiver, frame) or not isinstance(receiver, ast.Name)):
+        elif isinstance(frame.self_value, Instance) and is_self(root, frame):
             frame.self_accs.extend(accs)
 
     def apply(self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:

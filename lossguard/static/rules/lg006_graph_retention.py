@@ -141,7 +141,11 @@ class GraphRetention(Rule):
         if not facts.trains:
             return
         name = module.segment(receiver)
-        if facts.resets(name, call) or _resets_through_method(loop, name, module):
+        # `metrics.losses_track.update(loss)`: re-making or resetting `metrics` restarts it too
+        holders = [receiver]
+        while isinstance(holders[-1], ast.Attribute):
+            holders.append(holders[-1].value)
+        if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
             return
         method = acc.ctx.func
         attr = acc.ctx.module.segment(acc.target)
@@ -636,6 +640,33 @@ def inner_step(learner, support, query, meta_opt):
 
 
 inner_step(model, support, query, meta_opt)
+""",
+        # the object that holds the tracker is made again every step
+        """
+import torch.nn.functional as F
+
+
+class Tracker:
+    def __init__(self):
+        self.total = 0.0
+
+    def update(self, loss):
+        self.total += loss
+
+
+class Metrics:
+    def __init__(self):
+        self.losses = Tracker()
+
+
+def train(model, loader, optimizer):
+    for x, y in loader:
+        metrics = Metrics()   # a new tracker every step: one step's graph at most
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        metrics.losses.update(loss)
 """,
     )
     INVALID = (
@@ -1191,5 +1222,37 @@ def optimize(params, loss_function, steps=1000):
             line=11,
             col=9,
             message="`history` keeps every step's loss tensor and its autograd graph alive",
+        ),
+        # the tracker is an attribute of an object made before the loop
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+class Tracker:
+    def __init__(self):
+        self.total = 0.0
+
+    def update(self, loss):
+        self.total += loss
+
+
+class Metrics:
+    def __init__(self):
+        self.losses = Tracker()
+
+
+def train(model, loader, optimizer):
+    metrics = Metrics()
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        metrics.losses.update(loss)
+""",
+            line=9,
+            col=9,
+            message="the training loop calls `metrics.losses.update(...)` at line 24 every step",
         ),
     )
