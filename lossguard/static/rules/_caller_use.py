@@ -6,7 +6,7 @@ Differentiating takes many forms: ``loss.backward()``, ``torch.autograd.grad(los
 ``learner.adapt(loss)``, returning it to a caller of its own. Rather than list them, the caller is
 read the other way round: every use of the result, and of every name computed from it, must be
 one that is known to keep no graph (``.item()``, ``.data``, ``.detach()``, ``print(...)``,
-``float(...)``, a comparison, an f-string, a statement that discards it). Any other use (an
+``float(...)``, ``writer.add_scalar(...)``, a comparison, an f-string, a statement that discards it). Any other use (an
 argument of a call the checker does not know, an attribute store, a return) may differentiate it,
 so the rule stays silent. AST facts only.
 """
@@ -19,6 +19,9 @@ import ast
 _DROP_ATTRS = frozenset({"item", "data", "detach", "tolist", "numpy"})
 #: Builtins whose result holds no graph whatever tensor they are given.
 _DROP_BUILTINS = frozenset({"print", "float", "int", "round", "str", "repr", "format", "bool", "len"})
+#: Methods that only record what they are given (TensorBoard's ``SummaryWriter``, ``logging``):
+#: a loss handed to them is read as a number, never differentiated.
+_LOGGING_METHODS = frozenset({"add_scalar", "add_scalars", "info", "debug", "warning"})
 #: Tensor methods whose result is again a tensor computed from the receiver (its graph included).
 _KEEP_METHODS = frozenset(
     {"mean", "sum", "view", "reshape", "squeeze", "unsqueeze", "cpu", "cuda", "to", "float", "double", "clone", "abs", "sqrt", "exp", "log"}
@@ -77,6 +80,8 @@ def _use(node: ast.expr, parents: dict[int, ast.AST]) -> list[str] | None:
                 return []
             if isinstance(func, ast.Attribute) and func.attr == "format" and isinstance(func.value, ast.Constant):
                 return []  # "{:.3f}".format(loss)
+            if isinstance(func, ast.Attribute) and func.attr in _LOGGING_METHODS:
+                return []  # writer.add_scalar("val/loss", loss, epoch), logger.info(...)
             return None
         if isinstance(parent, ast.Assign) and parent.value is child:
             names: list[str] = []

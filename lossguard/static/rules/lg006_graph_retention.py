@@ -1255,4 +1255,53 @@ def train(model, loader, optimizer):
             col=9,
             message="the training loop calls `metrics.losses.update(...)` at line 24 every step",
         ),
+        # a validation sum that the caller only logs
+        Invalid(
+            """
+import torch.nn.functional as F
+from torch.utils.tensorboard import SummaryWriter
+
+
+def validate(model, loader):
+    total = 0.0
+    for x, y in loader:
+        total += F.mse_loss(model(x), y)
+    return total / len(loader)
+
+
+def fit(model, train_loader, val_loader, epochs):
+    writer = SummaryWriter()
+    for epoch in range(epochs):
+        train_one_epoch(model, train_loader)
+        writer.add_scalar("val/loss", validate(model, val_loader), epoch)   # logged only
+
+
+fit(model, train_loader, val_loader, 10)
+""",
+            line=8,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn.functional as F
+from torch.utils.tensorboard import SummaryWriter
+
+
+def validate(model, loader):
+    total = 0.0
+    for x, y in loader:
+        total += F.mse_loss(model(x), y).item()
+    return total / len(loader)
+
+
+def fit(model, train_loader, val_loader, epochs):
+    writer = SummaryWriter()
+    for epoch in range(epochs):
+        train_one_epoch(model, train_loader)
+        writer.add_scalar("val/loss", validate(model, val_loader), epoch)   # logged only
+
+
+fit(model, train_loader, val_loader, 10)
+""",
+            fix_title="Accumulate loss.item()",
+        ),
     )
