@@ -295,7 +295,24 @@ MODULE_WRAPPERS = {
     "torch.nn.parallel.distributed.DistributedDataParallel",
     "torch.compile",
     "torch.nn.SyncBatchNorm.convert_sync_batchnorm",
+    # weight averages: their forward runs their copy of the model
+    "torch.optim.swa_utils.AveragedModel",
+    "timm.utils.ModelEma",
+    "timm.utils.ModelEmaV2",
+    "timm.utils.model_ema.ModelEma",
+    "timm.utils.model_ema.ModelEmaV2",
+    # learn2learn's meta-learners: their forward runs the model (or its adapted clone)
+    "learn2learn.MAML",
+    "learn2learn.MetaSGD",
+    "learn2learn.algorithms.MAML",
+    "learn2learn.algorithms.MetaSGD",
+    "learn2learn.algorithms.maml.MAML",
+    "learn2learn.algorithms.meta_sgd.MetaSGD",
 }
+# Methods of those wrappers that return a new wrapper of a copy of the same model (learn2learn's
+# ``clone()``, ``new()`` in its first releases). ``nn.Module`` has none of them, so on a model a
+# wrapper handed on (the interpreter keeps the model, not the wrapper) they can only be the wrapper's.
+WRAPPER_COPY_METHODS = {"clone", "new"}
 # Calls that return a value behaving like their argument (a copy, a deprecated autograd wrapper).
 SAME_VALUE_FUNCS = {"copy.deepcopy", "copy.copy", "torch.autograd.Variable", "torch.autograd.variable.Variable", "torch.Variable"}
 # numpy arrays are followed like tensors (shape and dtype, float64 is "floating-point") until torch

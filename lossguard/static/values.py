@@ -335,12 +335,13 @@ class Instance(Value):
 
 @dataclass(frozen=True)
 class Either(Value):
-    """One of a few models (``D = A() if cond else B()``): calling it gives what all of them agree on."""
+    """One of a few models (``D = A() if cond else B()``), or of a few classes of the checked code
+    (``MODELS[name]``): calling it gives what all of them agree on."""
 
     options: tuple[Value, ...]
 
 
-MAX_EITHER = 4
+MAX_EITHER = 8
 
 
 def join(a: Value, b: Value) -> Value:
@@ -362,12 +363,15 @@ def join(a: Value, b: Value) -> Value:
         # `adv = 0.0`, then `adv += criterion(...)` in a loop or a branch: the paths that added
         # nothing hold the zero it started from, the others a sum; only its graph is kept
         return Tensor(graph=a.graph, from_zero=True)
-    if isinstance(a, MODEL_VALUES) and isinstance(b, MODEL_VALUES):
+    if isinstance(a, (*MODEL_VALUES, ClassRef)) and isinstance(b, (*MODEL_VALUES, ClassRef)):
         options: list[Value] = []
         for v in (*(a.options if isinstance(a, Either) else (a,)), *(b.options if isinstance(b, Either) else (b,))):
             if not any(v is o or v == o for o in options):
                 options.append(v)
-        return Either(tuple(options)) if len(options) <= MAX_EITHER else UNKNOWN
+        # models, or classes of the checked code (`MODELS[args.model]`, a class picked by a
+        # setting): calling one of several classes builds one of several models; never a mix
+        classes = sum(isinstance(o, ClassRef) for o in options)
+        return Either(tuple(options)) if len(options) <= MAX_EITHER and classes in (0, len(options)) else UNKNOWN
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         acts_a, acts_b = a.possible_acts(), b.possible_acts()
         return Tensor(
@@ -385,6 +389,12 @@ def join(a: Value, b: Value) -> Value:
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
+    if isinstance(a, TupleVal) and isinstance(b, TupleVal) and not hasattr(a, "fields") and not hasattr(b, "fields"):
+        # lists of different lengths on two paths (`if c: outs.append(x)`): items like all of them
+        item: Value = UNKNOWN
+        for i, x in enumerate((*a.items, *b.items)):
+            item = x if i == 0 else join(item, x)
+        return ListOf(item) if a.items or b.items else a
     if isinstance(a, ListOf) and isinstance(b, ListOf):
         return ListOf(join(a.item, b.item))
     if isinstance(a, HeadedList) and isinstance(b, HeadedList) and len(a.head) == len(b.head):
@@ -398,8 +408,14 @@ def join(a: Value, b: Value) -> Value:
         for x in b.items:
             item = join(item, x)
         return ListOf(item)
-    if isinstance(a, DictVal) and isinstance(b, DictVal) and [k for k, _ in a.items] == [k for k, _ in b.items]:
-        return DictVal(tuple((k, join(x, y)) for (k, x), (_, y) in zip(a.items, b.items)))
+    if isinstance(a, DictVal) and isinstance(b, DictVal):
+        # a key one path does not set is read only on the paths that set it (any other raises
+        # KeyError): it keeps the value it has there (two models' `compute_loss` dicts, one with
+        # more terms than the other)
+        left, right = dict(a.items), dict(b.items)
+        return DictVal(
+            tuple(sorted((k, join(left[k], right[k]) if k in left and k in right else left.get(k, right.get(k, UNKNOWN))) for k in {*left, *right}))
+        )
     return UNKNOWN
 
 

@@ -171,11 +171,11 @@ def test_realcode_heldout8_precision():
 
 # Round 11, blind (docs/survey.md): realcode_heldout9 (26 units, 16 expected findings, 20 repositories no other corpus or
 # doc cites; 4 of the findings LG010/LG011, so that it tests value tracking) was committed before the checker ran on it
-# and scored once: 12 found, 2 false alarms, 4 missed (precision 0.857, recall 0.750). It replaces realcode_heldout8 as
-# the blind set; gated on precision at the measured 0.857 less a small margin (a third false alarm fails it), and on
-# its two known false alarms (LG006 on learn2learn's summed task loss, which the caller differentiates through
-# learner.adapt) not growing; its misses are not to be tuned on until a newer blind set replaces it.
-REALCODE_HELDOUT9_PRECISION_FLOOR = 0.80
+# and scored once: 12 found, 2 false alarms, 4 missed (precision 0.857, recall 0.750). Opened for tuning in round 12
+# (a newer blind set replaces it): its two false alarms (LG006 on learn2learn's summed task loss, which the caller
+# differentiates through learner.adapt) and its four misses were closed by mechanisms (docs/survey.md, "Round 12:
+# recall on heldout9"); gated at no false alarm and at the 16 expected findings found.
+REALCODE_HELDOUT9_FOUND_FLOOR = 16
 
 
 def test_realcode_heldout9_precision():
@@ -183,8 +183,8 @@ def test_realcode_heldout9_precision():
     assert not s.errors
     assert sum(s.tp.values()) + sum(s.fn.values()) >= 15, "the held-out corpus should hold real bugs"
     false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
-    assert sum(s.fp.values()) <= 2, "\n".join(false_alarms)
-    assert s.precision() >= REALCODE_HELDOUT9_PRECISION_FLOOR, "\n".join(false_alarms)
+    assert sum(s.fp.values()) == 0, "\n".join(false_alarms)
+    assert sum(s.tp.values()) >= REALCODE_HELDOUT9_FOUND_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
 # Round 12, blind (docs/survey.md): realcode_heldout10 (26 units, 21 expected findings, 22 repositories no other corpus or

@@ -1870,6 +1870,258 @@ def train_cleared(loader, net, criterion, optimizer):
         optimizer.step()
 """,
     },
+    # round 12: a model class picked from a dict of classes by a configured name; when every class
+    # ends the same way the choice does not matter; when they differ, silent
+    "dict_of_model_classes": {
+        "models.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class GIN(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=-1)
+
+
+class MLP(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=1)
+
+
+class Plain(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+""",
+        "train.py": """
+import torch
+import torch.nn.functional as F
+from models import GIN, MLP, Plain
+
+MODELS = {"gin": GIN, "mlp": MLP}
+MIXED = {"gin": GIN, "plain": Plain}
+
+
+def train(model, loader, optimizer):
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)  # expect: LG001
+        loss.backward()
+        optimizer.step()
+
+
+def run(args, loader):
+    model = MODELS[args["model"]](args).to("cpu")
+    train(model, loader, torch.optim.Adam(model.parameters()))
+
+
+def run_mixed(args, loader, optimizer):
+    model = MIXED[args["model"]](args)
+    for x, y in loader:
+        optimizer.zero_grad()
+        F.cross_entropy(model(x), y).backward()
+        optimizer.step()
+""",
+    },
+    # round 12: wrappers whose call runs the model they are given (learn2learn's MAML and the
+    # copies its clone()/new() return, weight averages); a class that defines clone() itself is
+    # not such a wrapper
+    "model_wrappers": {
+        "train.py": """
+import learn2learn as l2l
+import torch.nn as nn
+from torch.optim.swa_utils import AveragedModel
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(16, 5)
+
+    def forward(self, x):
+        return self.out(x)
+
+
+class Cloning(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(16, 5)
+
+    def forward(self, x):
+        return self.out(x)
+
+    def clone(self):
+        return nn.Sequential(nn.Linear(16, 5), nn.LogSoftmax(dim=1))
+
+
+loss_func = nn.NLLLoss()
+meta = l2l.algorithms.MAML(Net(), lr=0.01)
+learner = meta.clone()
+loss = loss_func(learner(x), y)  # expect: LG007
+averaged = AveragedModel(Net())
+loss = loss_func(averaged(x), y)  # expect: LG007
+own = Cloning().clone()
+loss = loss_func(own(x), y)
+""",
+    },
+    # round 12: functools.reduce of an adding function is a sum; any other function is unknown
+    "reduce_of_terms": {
+        "train.py": """
+import operator
+from functools import reduce
+
+import torch.nn.functional as F
+
+
+def fit(model, loader, optimizer):
+    running = 0.0
+    for x, y in loader:
+        optimizer.zero_grad()
+        out = model(x)
+        terms = [F.mse_loss(out, y), F.l1_loss(out, y)]
+        (terms[0] + terms[1]).backward()
+        optimizer.step()
+        running += reduce(lambda a, b: a + b, terms)  # expect: LG006
+
+
+def fit_logged(model, loader, optimizer):
+    running = 0.0
+    for x, y in loader:
+        optimizer.zero_grad()
+        out = model(x)
+        terms = [F.mse_loss(out, y), F.l1_loss(out, y)]
+        (terms[0] + terms[1]).backward()
+        optimizer.step()
+        running += reduce(operator.add, [t.item() for t in terms])
+""",
+    },
+    # round 12: a model from a factory in another file (one of two classes by a configured name),
+    # re-bound through a checkpoint loader that is given it and hands it back by the same name,
+    # and a method of that choice whose dicts differ in keys; `model, steps = convert(model, 3)`
+    # does not re-bind the names it is given and stays unknown
+    "factory_reloaded_model": {
+        "nets.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Small(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def compute_loss(self, scores, y):
+        return {"total": F.cross_entropy(scores, y)}
+
+
+class Deep(Small):
+    def compute_loss(self, scores, y):
+        ce = F.cross_entropy(scores, y)
+        return {"total": ce + ce, "ce": ce}
+
+
+def get_model(cfg):
+    if cfg["type"] == "small":
+        model = Small()
+    elif cfg["type"] == "deep":
+        model = Deep()
+    else:
+        raise ValueError(cfg["type"])
+    return model
+""",
+        "train.py": """
+import checkpoint
+import torch
+from nets import get_model
+
+
+def train(model, optimizer, loader):
+    running = {"total": 0.0}
+    for x, y in loader:
+        loss = model.compute_loss(model(x), y)
+        optimizer.zero_grad()
+        sum(loss.values()).backward()
+        optimizer.step()
+        running["total"] += loss["total"]  # expect: LG006
+
+
+def main(cfg, loader):
+    model = get_model(cfg)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    model, optimizer, epoch = checkpoint.load(model, optimizer, cfg["resume"])
+    train(model, optimizer, loader)
+
+
+def converted(cfg, loader, convert):
+    model = get_model(cfg)
+    model, steps = convert(model, 3)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    running = 0.0
+    for x, y in loader:
+        loss = model.compute_loss(model(x), y)
+        optimizer.zero_grad()
+        sum(loss.values()).backward()
+        optimizer.step()
+        running += loss["total"]
+""",
+    },
+    # round 12: a list comprehension over range(n) of a known small n has n items, and an item
+    # appended outside any loop is the next one, so `layers[self.L]` is the appended readout
+    # (benchmarking-gnns' MLPReadout); with a depth the checker does not know, or the readout
+    # appended in a loop, the index is unknown and the output with it
+    "counted_layer_list": {
+        "readout.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class MLPReadout(nn.Module):
+    def __init__(self, input_dim, output_dim, L=2):
+        super().__init__()
+        layers = [nn.Linear(input_dim // 2**l, input_dim // 2 ** (l + 1)) for l in range(L)]
+        layers.append(nn.Linear(input_dim // 2**L, output_dim))
+        self.FC_layers = nn.ModuleList(layers)
+        self.L = L
+
+    def forward(self, x):
+        y = x
+        for l in range(self.L):
+            y = F.relu(self.FC_layers[l](y))
+        return self.FC_layers[self.L](y)
+
+
+class LoopedReadout(MLPReadout):
+    def __init__(self, input_dim, output_dim, L=2):
+        super().__init__(input_dim, output_dim, L)
+        layers = []
+        for l in range(L):
+            layers.append(nn.Linear(input_dim, input_dim))
+        layers.append(nn.Linear(input_dim, output_dim))
+        self.FC_layers = nn.ModuleList(layers)
+
+
+x = torch.randn(32, 64)
+y = torch.randn(32)
+loss = F.l1_loss(MLPReadout(64, 1)(x), y)  # expect: LG005
+deep = F.l1_loss(MLPReadout(64, 1, L=depth)(x), y)
+looped = F.l1_loss(LoopedReadout(64, 1)(x), y)
+""",
+    },
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from lossguard.static.interp.sequences import NamedTupleVal
 from lossguard.static.values import (
     MAX_EITHER,
     UNKNOWN,
@@ -104,10 +105,14 @@ def test_a_list_that_may_still_be_its_literal_joins_as_a_list_of_all_their_items
 def test_containers_join_item_by_item_and_only_when_alike():
     logits = Tensor(act=Act.LOGITS)
     assert join(TupleVal((PROBS, Const(1))), TupleVal((logits, Const(1)))) == TupleVal((join(PROBS, logits), Const(1)))
-    assert join(TupleVal((PROBS,)), TupleVal((PROBS, PROBS))) is UNKNOWN
+    # round 12: lists of different lengths (`if c: outs.append(x)`) are a list of all their items
+    assert join(TupleVal((PROBS,)), TupleVal((logits, PROBS))) == ListOf(join(PROBS, logits))
+    assert join(TupleVal((PROBS,)), NamedTupleVal((PROBS, PROBS), ("a", "b"))) is UNKNOWN
     assert join(ListOf(PROBS), ListOf(logits)) == ListOf(join(PROBS, logits))
     assert join(DictVal((("out", PROBS),)), DictVal((("out", logits),))) == DictVal((("out", join(PROBS, logits)),))
-    assert join(DictVal((("out", PROBS),)), DictVal((("logits", PROBS),))) is UNKNOWN
+    # round 12: a key one path does not set keeps the value of the path that sets it (reading it
+    # anywhere else raises KeyError)
+    assert join(DictVal((("out", PROBS),)), DictVal((("logits", logits), ("out", PROBS)))) == DictVal((("logits", logits), ("out", PROBS)))
 
 
 def test_different_models_become_either_up_to_a_limit():

@@ -152,6 +152,9 @@ class CallsMixin(InterpBase):
                 if not (isinstance(receiver, Instance) and self._find_method(receiver.cls, name) is not None):
                     self._args(node, frame, env)
                     return receiver  # model.to(device), model.train(), ... return the module itself
+            if name in api.WRAPPER_COPY_METHODS and self._wrapper_copy(receiver):
+                self._args(node, frame, env)
+                return receiver  # l2l.MAML(model).clone(): the same model, wrapped again
             # layer.forward(x), seq.forward(x), criterion.forward(out, y): the module's own call
             if is_self(func.value, frame) and "self." + name in env:
                 callee = env["self." + name]  # what this method bound, or a test narrowed (`if self.crit is not None:`)
@@ -197,13 +200,17 @@ class CallsMixin(InterpBase):
         """``meter.update(loss)`` whose method adds a graph-holding value to ``self.sum``: inside a
         loop, each is an accumulation across the loop's iterations (reported where the method adds,
         with the loop's context); outside any loop, through ``self`` or an object it holds, it is
-        this method's own, for its callers' loops."""
-        if not (isinstance(receiver, ast.Name) or isinstance(receiver, ast.Attribute) and is_self(receiver.value, frame)):
+        this method's own, for its callers' loops. The object may be reached through attributes of
+        a name (``metrics.losses_track.update(loss)``)."""
+        root = receiver
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
             return  # Meter().update(loss): a fresh object
         if frame.loops:
             for acc in accs:
                 self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node)))
-        elif isinstance(frame.self_value, Instance) and (is_self(receiver, frame) or not isinstance(receiver, ast.Name)):
+        elif isinstance(frame.self_value, Instance) and is_self(root, frame):
             frame.self_accs.extend(accs)
 
     def apply(self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
@@ -474,6 +481,15 @@ class CallsMixin(InterpBase):
         key = self.ev(name, frame, env)
         if isinstance(key, Const) and isinstance(key.value, str) and key.value.isidentifier() and not isinstance(obj, ast.Starred):
             self.bind(ast.Attribute(value=obj, attr=key.value, ctx=ast.Store()), val, frame, env)
+
+    def _wrapper_copy(self, receiver: Value) -> bool:
+        """``receiver`` is a model of the checked code (each option of a choice too) whose class,
+        an ``nn.Module``, defines no method of :data:`api.WRAPPER_COPY_METHODS` itself."""
+        options = receiver.options if isinstance(receiver, Either) else (receiver,)
+        return all(
+            isinstance(o, Instance) and self._is_nn_module(o.cls) and not any(self._find_method(o.cls, m) for m in api.WRAPPER_COPY_METHODS)
+            for o in options
+        )
 
     def _apply_each(self, callee: Either, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
         """Call each of several models and keep what their results agree on. Events are not reported

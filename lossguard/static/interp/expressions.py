@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import functools
+from collections.abc import Callable
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
@@ -27,6 +29,7 @@ from lossguard.static.values import (
     DatasetRows,
     DictVal,
     Dtype,
+    Either,
     External,
     HeadedList,
     Instance,
@@ -190,6 +193,9 @@ class ExpressionsMixin(InterpBase):
             return UNKNOWN
         item = self.ev(node.elt, frame, inner)
         if isinstance(node, (ast.ListComp, ast.GeneratorExp)) and not isinstance(item, Unknown):
+            count = _range_count(node, frame, env, self.ev) if isinstance(node, ast.ListComp) else None
+            if count is not None:
+                return TupleVal((item,) * count)  # [nn.Linear(...) for l in range(2)]: two items like it
             return ListOf(item)  # one interpretation of the element stands for every iteration
         return UNKNOWN
 
@@ -240,6 +246,13 @@ class ExpressionsMixin(InterpBase):
             return QualName(canonical(f"{base.name}.{name}"))
         if isinstance(base, ModuleRef):
             return self.module_attribute(base, name)
+        if isinstance(base, Either):
+            # model.compute_loss of one of several models: each one's method, called like the
+            # models themselves; any other attribute is what all of them agree on
+            found = [self.attribute(o, name, frame) for o in base.options]
+            if all(isinstance(f, BoundMethod) for f in found):
+                return Either(tuple(found))
+            return functools.reduce(join, found)
         if isinstance(base, Instance):
             if name in base.attrs:
                 return base.attrs[name]
@@ -281,3 +294,24 @@ class ExpressionsMixin(InterpBase):
                 return External("torch.device")
             return UNKNOWN
         return UNKNOWN
+
+
+#: the longest ``[... for i in range(n)]`` whose items are counted
+MAX_COUNTED = 8
+
+
+def _range_count(node: ast.ListComp, frame: Frame, env: Env, ev: Callable[[ast.expr, Frame, Env], Value]) -> int | None:
+    """The number of items of ``[elt for i in range(n)]`` (one loop, no condition) when ``n`` is a
+    name, attribute or literal whose value is a known small int (``L=2`` of a constructor)."""
+    if len(node.generators) != 1 or node.generators[0].ifs or node.generators[0].is_async:
+        return None
+    it = node.generators[0].iter
+    if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" and len(it.args) == 1 and not it.keywords):
+        return None
+    arg = it.args[0]
+    if not isinstance(arg, (ast.Name, ast.Attribute, ast.Constant)) or "range" in env:
+        return None
+    n = ev(arg, frame, env)
+    if isinstance(n, Const) and type(n.value) is int and 0 <= n.value <= MAX_COUNTED:
+        return n.value
+    return None

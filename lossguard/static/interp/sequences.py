@@ -1,5 +1,6 @@
 """Python sequences that carry losses in real code: ``namedtuple`` results, ``sum(losses)``,
-``tuple(losses)`` / ``list(losses)`` and list concatenation (``losses + [sum(losses)]``).
+``functools.reduce`` of a sum, ``tuple(losses)`` / ``list(losses)``, list concatenation
+(``losses + [sum(losses)]``) and lists grown in place (``outs.append(x)``).
 
 Issue 8 round 3: a trainer that builds ``losses = [a, b]; losses = losses + [sum(losses)]`` and
 returns ``LossTuple(*losses)`` hands its caller the same loss tensors a tuple literal would; the
@@ -12,9 +13,10 @@ import ast
 from dataclasses import dataclass
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, is_static
+from lossguard.static.interp.frame import Env, Frame, LambdaRef, is_self, is_static
+from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import binop
-from lossguard.static.values import UNKNOWN, Const, DictVal, FunctionRef, ListOf, QualName, Tensor, TupleVal, Unknown, Value, join
+from lossguard.static.values import UNKNOWN, Const, DictVal, FunctionRef, HeadedList, ListOf, QualName, Tensor, TupleVal, Unknown, Value, join
 
 #: builtins whose result the interpreter works out when the name is not rebound in the code
 SEQUENCE_BUILTINS = ("sum", "tuple", "list")
@@ -43,6 +45,41 @@ def _field_names(node: ast.expr | None) -> tuple[str, ...] | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return tuple(node.value.replace(",", " ").split())
     return None
+
+
+#: functions that add their two arguments
+ADDING_FUNCS = ("operator.add", "operator.iadd", "torch.add")
+
+
+def _adds(fn: Value) -> bool:
+    """``fn`` returns the sum of its two arguments: one of :data:`ADDING_FUNCS`, or a lambda of two
+    parameters whose body adds them (``lambda x, y: x + y``, in either order)."""
+    if isinstance(fn, QualName):
+        return fn.name in ADDING_FUNCS
+    if not isinstance(fn, LambdaRef):
+        return False
+    args, body = fn.node.args, fn.node.body
+    names = [a.arg for a in (*args.posonlyargs, *args.args)]
+    if len(names) != 2 or args.vararg or args.kwarg or args.kwonlyargs or not isinstance(body, ast.BinOp) or not isinstance(body.op, ast.Add):
+        return False
+    sides = [body.left.id if isinstance(body.left, ast.Name) else None, body.right.id if isinstance(body.right, ast.Name) else None]
+    return sorted(n for n in sides if n is not None) == sorted(names)
+
+
+def list_item(seq: TupleVal | ListOf | HeadedList, added: Value | None) -> Value:
+    """What every item of a list is after ``added`` joins its items (None: nothing added)."""
+    if isinstance(seq, HeadedList):
+        item = seq.rest
+        for x in seq.head:
+            item = join(item, x)
+    elif isinstance(seq, TupleVal) and not seq.items:
+        return added if added is not None else UNKNOWN
+    else:
+        item = element(seq)  # the agreed value of the items
+    return join(item, added) if added is not None else item
+
+
+# ---------------------------------------------------------------------- torch functions as data
 
 
 class SequencesMixin(InterpBase):
@@ -88,15 +125,50 @@ class SequencesMixin(InterpBase):
             if isinstance(seq, NamedTupleVal):
                 return TupleVal(seq.items)
             return seq if isinstance(seq, (TupleVal, ListOf)) else UNKNOWN
-        start: Value = pos[1] if len(pos) == 2 else Const(0)
+        return self.fold_sum(seq, pos[1] if len(pos) == 2 else Const(0))
+
+    @staticmethod
+    def fold_sum(seq: Value, start: Value | None) -> Value:
+        """The sum of a sequence of tensors from ``start`` (None: from its first item, as
+        ``functools.reduce`` without an initial value does)."""
         if isinstance(seq, TupleVal) and seq.items and all(isinstance(i, Tensor) for i in seq.items):
-            total = start
-            for item in seq.items:
+            items = seq.items if start is not None else seq.items[1:]
+            total = start if start is not None else seq.items[0]
+            for item in items:
                 total = binop(total, item, ast.Add())
             return total
         if isinstance(seq, ListOf) and isinstance(seq.item, Tensor):
-            return binop(start, seq.item.with_(shape=None), ast.Add())
+            return binop(start if start is not None else seq.item, seq.item.with_(shape=None), ast.Add())
         return UNKNOWN
+
+    def reduce_call(self, pos: list[Value], kw: dict[str, Value], starred: bool) -> Value:
+        """``functools.reduce(lambda a, b: a + b, losses)`` (or ``operator.add``, ``torch.add``):
+        the sum of the terms, from the initial value when one is given; any other function unknown."""
+        if starred or kw or len(pos) not in (2, 3) or not _adds(pos[0]):
+            return UNKNOWN
+        return self.fold_sum(pos[1], pos[2] if len(pos) == 3 else None)
+
+    def grow_list(
+        self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env, front: Value | None = None, appended: bool = False
+    ) -> None:
+        """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
+        of like items) or on ``self.heads`` (an ``nn.ModuleList``): it is now a list of items like
+        those and ``x`` (one of unknown length). Outside any loop, ``x`` appended to a list of known
+        length is its next item (``layers.append(nn.Linear(h, 1))`` after ``L`` hidden layers). Lists
+        reached through other names are left as they were."""
+        own = isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame)
+        if not own or not isinstance(recv, (TupleVal, ListOf, HeadedList)) or hasattr(recv, "fields"):
+            return
+        if isinstance(recv, HeadedList) and front is None:
+            grown: Value = HeadedList(recv.head, join(recv.rest, added) if added is not None else recv.rest)
+        elif appended and isinstance(recv, TupleVal) and added is not None and not frame.loops:
+            grown = TupleVal((*recv.items, added))
+        elif isinstance(recv, (ListOf, HeadedList)) and front is not None:
+            # out.insert(0, det_out) on a list of unknown length: det_out first, then the items it had
+            grown = HeadedList((front, *recv.head), recv.rest) if isinstance(recv, HeadedList) else HeadedList((front,), recv.item)
+        else:
+            grown = ListOf(list_item(recv, front if front is not None else added))
+        self.bind(target, grown, frame, env)
 
     @staticmethod
     def concat(left: Value, right: Value) -> Value:

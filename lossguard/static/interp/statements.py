@@ -40,6 +40,7 @@ from lossguard.static.values import (
     Shape,
     Tensor,
     TupleVal,
+    Unknown,
     Value,
     join,
 )
@@ -165,6 +166,8 @@ class StatementsMixin(InterpBase):
                 value = binop(left, right, rhs.op)
         else:
             value = self.ev(rhs, frame, env)
+            if isinstance(value, Unknown):
+                value = self.passed_through(stmt.targets, rhs, env) or value
         for t in stmt.targets:
             self.bind(t, value, frame, env)
             self.note_sum(t, rhs, frame)

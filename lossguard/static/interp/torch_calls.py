@@ -9,7 +9,8 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr, is_self
+from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
+from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
@@ -110,22 +111,6 @@ class TorchCallsMixin(InterpBase):
         graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
         return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=graph, unreduced=unreduced)
 
-    def _grow_list(self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env, front: Value | None = None) -> None:
-        """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
-        of like items) or on ``self.heads`` (an ``nn.ModuleList``): it is now a list of items like
-        those and ``x`` (one of unknown length). Lists reached through other names are left as they were."""
-        own = isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame)
-        if not own or not isinstance(recv, (TupleVal, ListOf, HeadedList)) or hasattr(recv, "fields"):
-            return
-        if isinstance(recv, HeadedList) and front is None:
-            grown: Value = HeadedList(recv.head, join(recv.rest, added) if added is not None else recv.rest)
-        elif isinstance(recv, (ListOf, HeadedList)) and front is not None:
-            # out.insert(0, det_out) on a list of unknown length: det_out first, then the items it had
-            grown = HeadedList((front, *recv.head), recv.rest) if isinstance(recv, HeadedList) else HeadedList((front,), recv.item)
-        else:
-            grown = ListOf(_list_item(recv, front if front is not None else added))
-        self.bind(target, grown, frame, env)
-
     def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
         """A method called on a tensor (or on a value of unknown type that may be a tensor)."""
         t = recv if isinstance(recv, Tensor) else None
@@ -146,16 +131,16 @@ class TorchCallsMixin(InterpBase):
             target = node.func.value  # type: ignore[attr-defined]
             self.accumulate(node, target, pos[0], frame)
             if name != "add_":
-                self._grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env)
+                self.grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env, appended=name == "append")
             return Const(None)
         if name in LIST_MUTATORS and isinstance(recv, (TupleVal, ListOf, HeadedList)) and isinstance(node.func, ast.Attribute):
             added = pos[-1] if name == "insert" and len(pos) == 2 else None
             if added is not None and pos[0] == Const(0):
-                self._grow_list(node.func.value, recv, None, frame, env, front=added)
+                self.grow_list(node.func.value, recv, None, frame, env, front=added)
             elif isinstance(recv, HeadedList):
-                self.bind(node.func.value, ListOf(_list_item(recv, added)), frame, env)  # reordered: the head is no longer known
+                self.bind(node.func.value, ListOf(list_item(recv, added)), frame, env)  # reordered: the head is no longer known
             else:
-                self._grow_list(node.func.value, recv, added, frame, env)  # reordered or shortened: the same kinds of items
+                self.grow_list(node.func.value, recv, added, frame, env)  # reordered or shortened: the same kinds of items
         if isinstance(recv, (Const, TupleVal, NumberList, ListOf, HeadedList)):
             return UNKNOWN
         if t is None and name in _ACTIVATION_METHOD_ARGS and not _looks_like_tensor_method(name, pos, kw):
@@ -213,22 +198,6 @@ def _looks_like_tensor_method(name: str, pos: list[Value], kw: dict[str, Value])
     if not keywords:
         return not pos
     return len(pos) <= 1 and all(isinstance(p, IntVal) or isinstance(p, Const) and type(p.value) is int for p in pos)
-
-
-def _list_item(seq: TupleVal | ListOf | HeadedList, added: Value | None) -> Value:
-    """What every item of a list is after ``added`` joins its items (None: nothing added)."""
-    if isinstance(seq, HeadedList):
-        item = seq.rest
-        for x in seq.head:
-            item = join(item, x)
-    elif isinstance(seq, TupleVal) and not seq.items:
-        return added if added is not None else UNKNOWN
-    else:
-        item = element(seq)  # the agreed value of the items
-    return join(item, added) if added is not None else item
-
-
-# ---------------------------------------------------------------------- torch functions as data
 
 
 NO_KEYWORDS: frozenset[str] = frozenset()
@@ -491,6 +460,10 @@ def _partial(interp: Any, c: TorchCallArgs) -> Value:
     return Partial(c.pos[0], tuple(sorted(c.kw.items())))
 
 
+def _reduce_call(interp: Any, c: TorchCallArgs) -> Value:
+    return interp.reduce_call(c.pos, c.kw, c.starred)
+
+
 def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
     """``np.random.rand(64, 1)``: float64 of the given sizes."""
     return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos))
@@ -602,6 +575,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     (api.MODULE_WRAPPERS, _module_wrapper),
     (api.SAME_VALUE_FUNCS, _same_value),
     (("functools.partial",), _partial),
+    (("functools.reduce",), _reduce_call),
     ((*api.GRAD_SCALERS, *api.ACCELERATORS, "torch.device"), _external),
     (api.OPTIMIZER_FUNCS, _optimizer),
     (("torch.log",), _log),

@@ -11,7 +11,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Frame
 from lossguard.static.interp.torch_calls import TENSOR_METHODS
 from lossguard.static.project import ModuleInfo
-from lossguard.static.values import UNKNOWN, ClassRef, External, LazyImport, TupleVal, Value
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, External, LazyImport, Optimizer, TupleVal, Value
 
 
 class TrainingMixin(InterpBase):
@@ -29,6 +29,24 @@ class TrainingMixin(InterpBase):
         if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
             return pos[0]  # scaler.scale(loss) is the loss, scaled
         return UNKNOWN
+
+    @staticmethod
+    def passed_through(targets: list[ast.expr], call: ast.expr, env: dict[str, Value]) -> Value | None:
+        """``model, optimizer, epoch = checkpoint.load(model, optimizer, path)`` (also apex's
+        ``amp.initialize``, ``fabric.setup``): a call the checker cannot follow that is given
+        models and optimizers by name and re-binds the same names, in the same places, from its
+        result hands them back (loaded, wrapped, cast), so each keeps its value. Only models and
+        optimizers: tensors re-bound this way (``x, y = mixup(x, y)``) may hold other numbers.
+        None when the statement is not of that form."""
+        if len(targets) != 1 or not isinstance(targets[0], ast.Tuple) or not isinstance(call, ast.Call):
+            return None
+        names = [t.id if isinstance(t, ast.Name) else None for t in targets[0].elts]
+        args = [a.id if isinstance(a, ast.Name) else None for a in call.args]
+        same = [i for i, n in enumerate(names) if n is not None and i < len(args) and args[i] == n]
+        if len(same) < 2 or same[0] != 0:
+            return None
+        kept = [env.get(n) if i in same and n is not None else None for i, n in enumerate(names)]
+        return TupleVal(tuple(v if isinstance(v, (*MODEL_VALUES, Optimizer)) else UNKNOWN for v in kept))
 
     def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
         """The model a ``model`` parameter must hold: the one top-level nn.Module of the file whose

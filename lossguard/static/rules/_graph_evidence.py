@@ -251,5 +251,16 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
     return module.segment(expr) in facts.backwarded
 
 
+def backwards_an_element(acc: Accumulate, facts: LoopFacts, module: ModuleInfo) -> bool:
+    """``losses.append(total)`` where the loop back-propagates ``losses[-1]`` (an element of the
+    list it appends to): what is appended holds a graph, whatever built it (a loss from a callable
+    parameter, folded with ``functools.reduce``)."""
+    node = acc.node
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append"):
+        return False
+    target = module.segment(acc.target)
+    return any(one_element(t, target) for t in facts.backwarded)
+
+
 def _word(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")

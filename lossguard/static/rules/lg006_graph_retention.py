@@ -9,12 +9,14 @@ from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
+from lossguard.static.rules._caller_use import drops_result
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
     BackwardedTexts,
     LoopFacts,
     backward_outside,
     backwarded_in_loop,
+    backwards_an_element,
     holds_a_backwarded_item,
     one_element,
 )
@@ -80,8 +82,10 @@ class GraphRetention(Rule):
         module = acc.ctx.module
         loop = acc.ctx.loops[-1]
         facts = self._facts(loop, module)
-        holder = False  # outputs.append(output) where output["loss"] is back-propagated: no .detach() fix
-        if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module):
+        # outputs.append(output) where output["loss"] is back-propagated, losses.append(loss) where
+        # losses[-1] is: the backward needs the graph, so no .detach() fix
+        holder = backwards_an_element(acc, facts, module)
+        if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module) and not holder:
             holder = holds_a_backwarded_item(acc, facts)
             if not holder:
                 return
@@ -137,7 +141,11 @@ class GraphRetention(Rule):
         if not facts.trains:
             return
         name = module.segment(receiver)
-        if facts.resets(name, call) or _resets_through_method(loop, name, module):
+        # `metrics.losses_track.update(loss)`: re-making or resetting `metrics` restarts it too
+        holders = [receiver]
+        while isinstance(holders[-1], ast.Attribute):
+            holders.append(holders[-1].value)
+        if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
             return
         method = acc.ctx.func
         attr = acc.ctx.module.segment(acc.target)
@@ -228,14 +236,22 @@ class GraphRetention(Rule):
         return False
 
     def _caller_drops_graph(self, acc: Accumulate) -> bool:
-        """The call this helper was analysed for is known, and its result is never back-propagated
-        or returned by the caller (``print(validate(model, loader))``): the summed graphs are waste."""
+        """The call this helper was analysed for is known, and the caller is known to throw its
+        result's graph away (``print(validate(model, loader))``): the summed graphs are waste. A
+        caller that may differentiate it in any way (:mod:`._caller_use`) leaves the rule silent."""
         if acc.ctx.callsite is None:
             return False
         module, call = acc.ctx.callsite
+        scope = self._enclosing(call, module)
+        return not self._backpropagates_a_part(scope, call, module) and drops_result(scope, call, self._returned_item(acc))
+
+    def _backpropagates_a_part(self, scope: ast.AST, call: ast.Call, module: ModuleInfo) -> bool:
+        """The caller back-propagates or returns the result, or any part of it (``loss, parts =
+        criterion(out, y); loss.backward()``): the helper computes one training step's loss, and
+        whatever else it sums is that step's too, freed with it."""
         # the caller's own function: a name it binds is not the same variable as one of another
         # function (`losstensor` summed into the `losstensorMean` the helper returns)
-        found = self._texts(self._enclosing(call, module), module)
+        found = self._texts(scope, module)
         call_text = module.segment(call)
         names = {
             part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple
@@ -246,10 +262,22 @@ class GraphRetention(Rule):
         # `G_losses["VGG"] = self.criterionVGG(...)`: the caller keeps it in the dict it returns
         names |= {m.group(1) for n in names if (m := ITEM_STORE.match(n)) is not None}
         patterns = [p for n in names for p in found.derived(n)]
-        for text in (*found.texts, *found.returned):
-            if call_text in text or any(p.search(text) for p in patterns):
-                return False
-        return True
+        return any(call_text in text or any(p.search(text) for p in patterns) for text in (*found.texts, *found.returned))
+
+    def _returned_item(self, acc: Accumulate) -> int | None:
+        """The one position of the tuple every ``return`` of the helper gives that holds the sum
+        (``return outLoss, losstensorMean``), if there is one."""
+        func = acc.ctx.func
+        if func is None:
+            return None
+        patterns = self._texts(func, acc.ctx.module).derived(acc.ctx.module.segment(acc.target))
+        found: set[int] = set()
+        for node in ast.walk(func):
+            if isinstance(node, ast.Return) and node.value is not None:
+                if not isinstance(node.value, ast.Tuple):
+                    return None
+                found |= {i for i, el in enumerate(node.value.elts) if any(p.search(acc.ctx.module.segment(el)) for p in patterns)}
+        return found.pop() if len(found) == 1 else None
 
     VALID = (
         # the same meter given numbers, reset every step, or used under no_grad
@@ -589,6 +617,56 @@ def train(model, loader, optimizer):
 
 
 train(model, loader, optimizer)
+""",
+        # a task's summed loss that the caller differentiates without backward(): the gradient of
+        # an inner step (torch.autograd.grad) or a meta-learner's adapt(); the sum is the loss
+        """
+import torch
+import torch.nn.functional as F
+
+
+def task_loss(learner, batches):
+    loss = 0.0
+    for x, y in batches:
+        loss += F.cross_entropy(learner(x), y) / len(batches)
+    return loss, len(batches)
+
+
+def inner_step(learner, support, query, meta_opt):
+    train_error, _ = task_loss(learner, support)
+    grads = torch.autograd.grad(train_error, learner.parameters(), create_graph=True)
+    learner.adapt(task_loss(learner, query)[0])
+    return grads
+
+
+inner_step(model, support, query, meta_opt)
+""",
+        # the object that holds the tracker is made again every step
+        """
+import torch.nn.functional as F
+
+
+class Tracker:
+    def __init__(self):
+        self.total = 0.0
+
+    def update(self, loss):
+        self.total += loss
+
+
+class Metrics:
+    def __init__(self):
+        self.losses = Tracker()
+
+
+def train(model, loader, optimizer):
+    for x, y in loader:
+        metrics = Metrics()   # a new tracker every step: one step's graph at most
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        metrics.losses.update(loss)
 """,
     )
     INVALID = (
@@ -1073,6 +1151,156 @@ def fit(model, train_loader, val_loader, optimizer):
 
 
 fit(model, train_loader, val_loader, optimizer)
+""",
+            fix_title="Accumulate loss.item()",
+        ),
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+def evaluate(model, loader):
+    total = 0.0
+    for x, y in loader:
+        total += F.cross_entropy(model(x), y)
+    return len(loader), total / len(loader)
+
+
+def fit(model, loader, target):
+    n, val_loss = evaluate(model, loader)   # no torch.no_grad(), and only logged and compared
+    print(f"val loss {float(val_loss):.3f} over {n} batches")
+    if val_loss < target:
+        print("target reached")
+
+
+fit(model, loader, 0.1)
+""",
+            line=7,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn.functional as F
+
+
+def evaluate(model, loader):
+    total = 0.0
+    for x, y in loader:
+        total += F.cross_entropy(model(x), y).item()
+    return len(loader), total / len(loader)
+
+
+def fit(model, loader, target):
+    n, val_loss = evaluate(model, loader)   # no torch.no_grad(), and only logged and compared
+    print(f"val loss {float(val_loss):.3f} over {n} batches")
+    if val_loss < target:
+        print("target reached")
+
+
+fit(model, loader, 0.1)
+""",
+            fix_title="Accumulate loss.item()",
+        ),
+        # a loss from a callable parameter: the loop back-propagates the last element of the
+        # list, so every element holds a graph (no automatic fix: that backward needs it)
+        Invalid(
+            """
+import torch
+from functools import reduce
+
+
+def optimize(params, loss_function, steps=1000):
+    optimizer = torch.optim.Adam(params)
+    history = []
+    for _ in range(steps):
+        optimizer.zero_grad()
+        terms = loss_function(*params)
+        history.append(reduce(lambda a, b: a + b, terms))   # what the caller's function returns
+        history[-1].backward()
+        optimizer.step()
+    return [h.item() for h in history]
+""",
+            line=11,
+            col=9,
+            message="`history` keeps every step's loss tensor and its autograd graph alive",
+        ),
+        # the tracker is an attribute of an object made before the loop
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+class Tracker:
+    def __init__(self):
+        self.total = 0.0
+
+    def update(self, loss):
+        self.total += loss
+
+
+class Metrics:
+    def __init__(self):
+        self.losses = Tracker()
+
+
+def train(model, loader, optimizer):
+    metrics = Metrics()
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        metrics.losses.update(loss)
+""",
+            line=9,
+            col=9,
+            message="the training loop calls `metrics.losses.update(...)` at line 24 every step",
+        ),
+        # a validation sum that the caller only logs
+        Invalid(
+            """
+import torch.nn.functional as F
+from torch.utils.tensorboard import SummaryWriter
+
+
+def validate(model, loader):
+    total = 0.0
+    for x, y in loader:
+        total += F.mse_loss(model(x), y)
+    return total / len(loader)
+
+
+def fit(model, train_loader, val_loader, epochs):
+    writer = SummaryWriter()
+    for epoch in range(epochs):
+        train_one_epoch(model, train_loader)
+        writer.add_scalar("val/loss", validate(model, val_loader), epoch)   # logged only
+
+
+fit(model, train_loader, val_loader, 10)
+""",
+            line=8,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn.functional as F
+from torch.utils.tensorboard import SummaryWriter
+
+
+def validate(model, loader):
+    total = 0.0
+    for x, y in loader:
+        total += F.mse_loss(model(x), y).item()
+    return total / len(loader)
+
+
+def fit(model, train_loader, val_loader, epochs):
+    writer = SummaryWriter()
+    for epoch in range(epochs):
+        train_one_epoch(model, train_loader)
+        writer.add_scalar("val/loss", validate(model, val_loader), epoch)   # logged only
+
+
+fit(model, train_loader, val_loader, 10)
 """,
             fix_title="Accumulate loss.item()",
         ),

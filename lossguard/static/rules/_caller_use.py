@@ -1,0 +1,133 @@
+"""What a caller does with the value a helper returns (LG006): a helper's sum of loss tensors is a
+leak only when its caller is known to throw the graph away, never when it may differentiate it.
+
+Differentiating takes many forms: ``loss.backward()``, ``torch.autograd.grad(loss, params)``,
+``accelerator.backward(loss)``, ``scaler.scale(loss).backward()``, a meta-learner's
+``learner.adapt(loss)``, returning it to a caller of its own. Rather than list them, the caller is
+read the other way round: every use of the result, and of every name computed from it, must be
+one that is known to keep no graph (``.item()``, ``.data``, ``.detach()``, ``print(...)``,
+``float(...)``, ``writer.add_scalar(...)``, a comparison, an f-string, a statement that discards it). Any other use (an
+argument of a call the checker does not know, an attribute store, a return) may differentiate it,
+so the rule stays silent. AST facts only.
+"""
+
+from __future__ import annotations
+
+import ast
+
+#: Reading one of these attributes gives a value without the graph (a number, a detached tensor).
+_DROP_ATTRS = frozenset({"item", "data", "detach", "tolist", "numpy"})
+#: Builtins whose result holds no graph whatever tensor they are given.
+_DROP_BUILTINS = frozenset({"print", "float", "int", "round", "str", "repr", "format", "bool", "len"})
+#: Methods that only record what they are given (TensorBoard's ``SummaryWriter``, ``logging``):
+#: a loss handed to them is read as a number, never differentiated.
+_LOGGING_METHODS = frozenset({"add_scalar", "add_scalars", "info", "debug", "warning"})
+#: Tensor methods whose result is again a tensor computed from the receiver (its graph included).
+_KEEP_METHODS = frozenset(
+    {"mean", "sum", "view", "reshape", "squeeze", "unsqueeze", "cpu", "cuda", "to", "float", "double", "clone", "abs", "sqrt", "exp", "log"}
+)
+
+
+def _parents(scope: ast.AST) -> dict[int, ast.AST]:
+    out: dict[int, ast.AST] = {}
+    for node in ast.walk(scope):
+        for child in ast.iter_child_nodes(node):
+            out[id(child)] = node
+    return out
+
+
+def _bound_names(target: ast.expr) -> list[str] | None:
+    """The names an assignment target binds (``a``, ``a, _``); None for any other target
+    (``self.total = x``, ``out["loss"] = x``: the value is stored where the caller cannot be read)."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        names: list[str] = []
+        for el in target.elts:
+            inner = _bound_names(el.value if isinstance(el, ast.Starred) else el)
+            if inner is None:
+                return None
+            names += inner
+        return names
+    return None
+
+
+def _use(node: ast.expr, parents: dict[int, ast.AST]) -> list[str] | None:
+    """Follow ``node`` (a value holding the result) up through the expressions that keep its graph
+    to where it is used. The names it is then bound to (to be followed in turn), ``[]`` when the
+    use is known to drop the graph, None when it may not."""
+    child: ast.AST = node
+    while True:
+        parent = parents.get(id(child))
+        if parent is None:
+            return None
+        if isinstance(parent, (ast.BinOp, ast.UnaryOp, ast.IfExp)) or isinstance(parent, ast.Subscript) and parent.value is child:
+            child = parent
+            continue
+        if isinstance(parent, ast.Attribute):
+            if parent.attr in _DROP_ATTRS:
+                return []
+            call = parents.get(id(parent))
+            if parent.attr in _KEEP_METHODS and isinstance(call, ast.Call) and call.func is parent:
+                child = call
+                continue
+            return None  # loss.backward(), meter.update(...), ...: it may differentiate
+        if isinstance(parent, (ast.Compare, ast.FormattedValue, ast.Expr)) or isinstance(parent, (ast.If, ast.While)) and parent.test is child:
+            return []  # a bool, a string, a value discarded
+        if isinstance(parent, ast.Call) and child is not parent.func:
+            func = parent.func
+            if isinstance(func, ast.Name) and func.id in _DROP_BUILTINS:
+                return []
+            if isinstance(func, ast.Attribute) and func.attr == "format" and isinstance(func.value, ast.Constant):
+                return []  # "{:.3f}".format(loss)
+            if isinstance(func, ast.Attribute) and func.attr in _LOGGING_METHODS:
+                return []  # writer.add_scalar("val/loss", loss, epoch), logger.info(...)
+            return None
+        if isinstance(parent, ast.Assign) and parent.value is child:
+            names: list[str] = []
+            for target in parent.targets:
+                bound = _bound_names(target)
+                if bound is None:
+                    return None
+                names += bound
+            return names
+        if isinstance(parent, ast.AugAssign) and parent.value is child:
+            return _bound_names(parent.target)
+        return None
+
+
+def drops_result(scope: ast.AST, call: ast.Call, item: int | None = None) -> bool:
+    """Every use ``scope`` (the caller's function or module) makes of ``call``'s result, and of the
+    names computed from it, is known to keep no graph: the graphs the callee summed are waste.
+    False as soon as one use may differentiate it (or stores it where it cannot be followed).
+    ``item``: the sum is that item of the tuple the callee returns, so only the name it is
+    unpacked into counts (``val_acc, val_loss = evaluate(...)``)."""
+    parents = _parents(scope)
+    assign = parents.get(id(call))
+    first: list[str] | None
+    if item is not None and isinstance(assign, ast.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Tuple):
+        elts = assign.targets[0].elts
+        first = _bound_names(elts[item]) if item < len(elts) and not any(isinstance(e, ast.Starred) for e in elts) else None
+    else:
+        first = _use(call, parents)
+    if first is None:
+        return False
+    seen: set[str] = set()
+    todo = list(first)
+    loads: dict[str, list[ast.Name]] | None = None
+    while todo:
+        name = todo.pop()
+        if name in seen or name == "_":
+            continue
+        seen.add(name)
+        if loads is None:
+            loads = {}
+            for n in ast.walk(scope):
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+                    loads.setdefault(n.id, []).append(n)
+        for use in loads.get(name, []):
+            more = _use(use, parents)
+            if more is None:
+                return False
+            todo += more
+    return True
