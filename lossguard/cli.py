@@ -342,7 +342,7 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
         from lossguard.static.report import statistics
 
         if args.format in ("json", "json-lines"):
-            stream.write(statistics.to_json(findings))
+            stream.write(statistics.to_json(findings, len(errors)))
         else:
             statistics.render(_console(stream), findings)
         return

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import FIXED, TRAIN, cli, git, run
+from tests.cli_support import FIXED, TRAIN, cli, git, json_report, run
 
 LOSS = "import torch.nn.functional as F\nloss = F.cross_entropy(logits, y)\nloss.backward()\n"
 
@@ -37,7 +37,8 @@ def test_missing_path_is_reported_and_the_rest_checked(tmp_path: Path):
     r = cli("check", "--format", "json", "nope.py", "train.py", cwd=tmp_path)
     assert r.returncode == 2
     assert "nope.py: no such file or directory" in r.stderr
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["nope.py"]
 
 
 def test_broken_symlink_named_on_the_command_line_is_reported(tmp_path: Path):
@@ -287,7 +288,8 @@ def test_deep_bracket_nest_does_not_crash_and_other_findings_survive(tmp_path: P
     r = run("check", "--format", "json", ".", cwd=tmp_path)
     assert r.returncode == 2, (r.returncode, r.stderr[-2000:])  # was -11 (segfault in libcst's native parser)
     assert "deep.py: syntax error" in r.stderr
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["deep.py"]
 
 
 def test_a_file_too_large_to_analyse_is_an_error_and_the_others_are_reported(tmp_path: Path):
@@ -364,7 +366,8 @@ def test_hostile_notebook_json_is_reported(tmp_path: Path, content: str, why: st
     deep = "deeply" in why  # could overflow the stack: in its own process, as the others that once crashed
     r = (run if deep else cli)("check", "--format", "json", ".", cwd=tmp_path)
     assert r.returncode == 2 and why in r.stderr, r.stderr[-2000:]
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["bad.ipynb"]
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
@@ -458,7 +461,8 @@ def test_internal_error_exits_2_and_names_the_file(tmp_path: Path):
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert "train.py: internal error in rule LG006: ZeroDivisionError: planted" in r.stderr
     assert "<lossguard>" not in r.stderr
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001"]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001"] and skipped == ["train.py"]
 
 
 # ---------------------------------------------------------------- --fix changes only what it fixes

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import cli, git
+from tests.cli_support import cli, git, json_report
 
 
 def _cell(source: str, kind: str = "code") -> dict:
@@ -108,7 +108,8 @@ def test_cells_as_ipython_runs_them(tmp_path: Path):
     r = cli("check", "--format", "json", "nb.ipynb", cwd=tmp_path)
     assert r.returncode == 2, r.stderr
     assert "nb.ipynb: syntax error at cell 3, line 1" in r.stderr and "this cell was not checked" in r.stderr
-    [finding] = json.loads(r.stdout)
+    [finding], skipped = json_report(r.stdout)
+    assert skipped == ["nb.ipynb"]
     assert (finding["code"], finding["cell"], finding["line"]) == ("LG001", 4, 3)
     assert finding["col"] == 1 + len("      loss = criterion(")  # the cell's own column, indentation included
     assert "nn.Softmax layer at cell 2, line 1" in finding["message"]
