@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -90,18 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
-    stdout = sys.stdout
-    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = _Stream(stdout, 1)  # type: ignore[assignment]
+    sys.stderr = _Stream(stderr, 2, tolerate=OSError)  # type: ignore[assignment]
     try:
         code = _main(argv)
         sys.stdout.flush()  # what print() left in the buffer fails here, not at exit
         return code
-    except BrokenPipeError:
-        return _closed_pipe()
     except _OutputError as exc:
         return _output_failed(exc)
     finally:
-        sys.stdout = stdout
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -125,8 +124,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except (BrokenPipeError, _OutputError):
-        raise  # main() handles them; not the internal error below
+    except _OutputError:
+        raise  # main() handles it; not the internal error below
     except Exception as exc:  # noqa: BLE001 - a bug: say so and exit 2 (not checked), never 1 (findings)
         import traceback
 
@@ -147,25 +146,21 @@ def _tolerant_streams() -> None:
                 pass
 
 
-def _closed_pipe() -> int:
-    """The reader went away (``lossguard check | head``): stop quietly, as other tools do."""
-    _discard_stdout()
-    return EXIT_FINDINGS
-
-
-def _discard_stdout() -> None:
-    """Point standard output at /dev/null, so that flushing what is left at exit does not fail again."""
+def _discard(fd: int) -> None:
+    """Point file descriptor ``fd`` at /dev/null, so that what is written to it later, and the
+    flush at exit, do not fail again."""
     import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
         pass
 
 
 def _output_failed(exc: Exception) -> int:
-    _discard_stdout()
+    _discard(1)
     print(f"lossguard: error: cannot write to standard output ({exc})", file=sys.stderr)
     return EXIT_ERROR
 
@@ -174,33 +169,47 @@ class _OutputError(Exception):
     """Standard output cannot be written (a full disk, an I/O error): exit 2 saying so, not an internal error."""
 
 
-class _Stdout:
-    """``sys.stdout`` while a command runs: a failed write raises :class:`_OutputError` (a
-    closed pipe stays a BrokenPipeError, see :func:`_closed_pipe`), so that it is told apart
-    from a bug."""
+class _Stream:
+    """``sys.stdout`` or ``sys.stderr`` while a command runs. A reader that went away
+    (``lossguard check | head``, ``| true``) ends the output, not the command: the rest is
+    discarded and the exit status stays the run's (0, 1 or 2), as if the report had been read.
+    Any other failed write to standard output raises :class:`_OutputError` (exit 2, said on
+    standard error), so that it is told apart from a bug; on standard error (``tolerate``)
+    there is nowhere left to say it, and the status says it."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, fd: int, tolerate: type[OSError] = BrokenPipeError) -> None:
         self._stream = stream
+        self._fd = fd
+        self._tolerate = tolerate
+        self._closed = False
 
-    def write(self, text: str) -> int:
+    def _guard(self, action: Callable[[], object]) -> object:
+        if self._closed:
+            return None
         try:
-            return self._stream.write(text)
-        except BrokenPipeError:
-            raise
+            return action()
+        except self._tolerate:
+            self._closed = True
+            if getattr(self._stream, "fileno", None) is not None:
+                try:
+                    if self._stream.fileno() == self._fd:
+                        _discard(self._fd)
+                except (OSError, ValueError):
+                    pass
+            return None
         except OSError as exc:
             raise _OutputError(exc.strerror or str(exc)) from exc
+
+    def write(self, text: str) -> int:
+        self._guard(lambda: self._stream.write(text))
+        return len(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
             self.write(line)
 
     def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _OutputError(exc.strerror or str(exc)) from exc
+        self._guard(self._stream.flush)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)

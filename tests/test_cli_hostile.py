@@ -99,6 +99,33 @@ def test_closed_pipe_exits_quietly(tmp_path: Path):
         assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
 
 
+LOG_SOFTMAX_ONLY = TRAIN.replace("nn.Softmax(dim=1)", "nn.LogSoftmax(dim=1)").replace("total += loss", "total += loss.item()")  # LG001 info only
+
+
+@pytest.mark.parametrize(
+    "files, args, status",
+    [
+        ({"train.py": LOG_SOFTMAX_ONLY}, ["check", "."], 0),  # a finding of severity info: reported, not failed on
+        ({"train.py": LOG_SOFTMAX_ONLY}, ["check", "--format", "json", "."], 0),
+        ({"train.py": TRAIN}, ["check", "."], 1),
+        ({"train.py": TRAIN, "broken.py": "def f(:\n"}, ["check", "--format", "sarif", "."], 2),
+        ({"train.py": LOG_SOFTMAX_ONLY}, ["check", "--diff", "."], 0),  # nothing to fix
+        ({"train.py": TRAIN}, ["rules"], 0),
+    ],
+)
+def test_a_reader_that_closes_the_pipe_does_not_change_the_exit_status(tmp_path: Path, files: dict[str, str], args: list[str], status: int):
+    """`lossguard check | true` under `set -o pipefail`: the status is the run's (0 with only
+    info findings), not 1 for a report nobody read; errors still reach standard error."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    command = f'{sys.executable} -m lossguard {" ".join(args)} | true; echo "status=${{PIPESTATUS[0]}}"'
+    proc = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.stdout.strip() == f"status={status}", proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+    if "broken.py" in files:
+        assert "broken.py: syntax error" in proc.stderr
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails with ENOSPC)")
 @pytest.mark.parametrize(
     "args",
