@@ -393,7 +393,8 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
         if outcome.hidden_by_baseline:
             hidden.append(f"{outcome.hidden_by_baseline} in the baseline")
         if outcome.hidden_by_diff:
-            hidden.append(f"{outcome.hidden_by_diff} on lines unchanged since {args.diff}")
+            base = f" (at its merge base with HEAD, {outcome.diff_base[:12]})" if outcome.diff_base else ""
+            hidden.append(f"{outcome.hidden_by_diff} on lines unchanged since {args.diff}{base}")
         if hidden:
             console.print(f"Not shown: {'; '.join(hidden)}.", style="dim")
 

@@ -149,6 +149,30 @@ def test_diff_reports_a_bug_introduced_away_from_the_flagged_line(repo: Path):
     assert "Not shown: 2 on lines unchanged since HEAD." in cli("check", "--diff", "HEAD", cwd=repo).stdout
 
 
+def test_diff_compares_a_branch_behind_its_base_with_their_merge_base(repo: Path):
+    """`--diff main` on a branch that main has moved past compares with the fork point (as
+    `git diff main...HEAD`, pre-commit's --from-ref and diff-cover do): main's own later changes
+    are not the branch's, and a bug the branch adds is reported even when main added the same line."""
+    git("branch", "-M", "main", cwd=repo)
+    git("checkout", "-q", "-b", "feature", cwd=repo)
+    (repo / "eval.py").write_text(FIXED.replace("total += loss.item()", "total += loss"))  # the branch's own bug
+    git("commit", "-q", "-am", "feature: keeps the graph", cwd=repo)
+    git("checkout", "-q", "main", cwd=repo)
+    (repo / "train.py").write_text(FIXED)  # main fixes train.py's two old bugs ...
+    (repo / "eval.py").write_text(FIXED.replace("total += loss.item()", "total += loss"))  # ... and writes the same line
+    git("commit", "-q", "-am", "main moves on", cwd=repo)
+    git("checkout", "-q", "feature", cwd=repo)
+    r = cli("check", "--format", "json", "--diff", "main", cwd=repo)
+    assert r.returncode == 1, r.stderr
+    assert _codes(r) == [("eval.py", "LG006", 16)]  # not train.py's old findings, which the branch did not touch
+    assert "Not shown: 2 on lines unchanged since main (at its merge base with HEAD," in cli("check", "--diff", "main", cwd=repo).stdout
+    # Histories with no common commit: said so, nothing passed.
+    git("checkout", "-q", "--orphan", "other", cwd=repo)
+    git("commit", "-q", "-m", "unrelated", cwd=repo)
+    r = cli("check", "--diff", "main", cwd=repo)
+    assert r.returncode == 2 and "no common ancestor" in r.stderr and "fetch-depth: 0" in r.stderr, r.stderr
+
+
 def test_a_file_checked_alone_reports_what_its_calls_break_in_a_helper_it_imports(tmp_path: Path):
     """pre-commit passes only the staged files. A caller that stops applying a sigmoid before a
     loss helper in another, unchanged file makes the helper's loss call wrong: the finding is in

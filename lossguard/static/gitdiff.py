@@ -7,8 +7,9 @@ that a read of a missing object fetches from (an ``ext::`` URL is a command). lo
 (a reviewer's clone, a CI job on a pull request), so every git call goes through :func:`git`,
 which turns the executing settings off on the command line (where they override the
 repository's) and uses only plumbing commands that run no filter: ``rev-parse``, ``ls-files``,
-``ls-tree``, ``cat-file blob`` / ``--batch`` and ``check-ignore``.
+``ls-tree``, ``cat-file blob`` / ``--batch``, ``merge-base`` and ``check-ignore``.
 
+REF is compared from where HEAD's history meets it (:func:`_merge_base`, ``REF...HEAD``).
 Changed lines therefore come from comparing each file's text at REF (``git cat-file blob``)
 with the text checked now, line by line with difflib, instead of from ``git diff`` (which
 would run the repository's clean filters). Files that are not in REF's tree but are in the
@@ -138,8 +139,9 @@ def is_commit(ref: str, cwd: Path) -> bool:
 class Changes:
     """What changed since ``ref`` (a commit id) in the work tree at ``toplevel``."""
 
-    ref: str
+    ref: str  # the commit compared with: REF's merge base with HEAD
     toplevel: Path
+    tip: str = ""  # REF's own commit (``ref`` too when REF is an ancestor of HEAD)
     blobs: dict[str, str] = field(default_factory=dict)  # the regular files in REF's tree (relative to the top) -> their object id
     gitlinks: dict[str, str] = field(default_factory=dict)  # submodule folder in REF's tree -> its commit there
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
@@ -235,6 +237,26 @@ class Changes:
         return out
 
 
+def _merge_base(ref: str, commit: str, top_dir: Path) -> str:
+    """The commit ``--diff REF`` compares with: where HEAD's history and REF's last met (``git
+    diff REF...HEAD``, as pre-commit's ``--from-ref`` and diff-cover compare), so that on a
+    branch behind REF, what REF changed since the branch left it is not counted as the
+    branch's change, nor does it hide the branch's. REF itself when it is an ancestor of HEAD,
+    and when there is no commit yet. Raises UsageError when the histories do not meet in this
+    clone (a shallow clone, unrelated histories)."""
+    head = git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], top_dir)
+    if head.returncode != 0:
+        return commit  # no commit yet: all of the work tree is compared with REF
+    base = git(["merge-base", commit, _text(head.stdout).strip()], top_dir)
+    found = _text(base.stdout).split()
+    if base.returncode != 0 or not found:
+        raise UsageError(
+            f"--diff {ref}: {ref} and HEAD have no common ancestor in this clone, so what the change introduces is not known. "
+            "In CI, fetch the history (actions/checkout with fetch-depth: 0); else give the commit to compare with"
+        )
+    return found[0]
+
+
 def _safe_name(name: str) -> bool:
     parts = name.split("/")
     return not name.startswith("/") and all(p not in ("", ".", "..", ".git") for p in parts)
@@ -256,7 +278,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
                 f"--diff {ref}: not a commit in this repository. Give a branch, tag or commit "
                 "(e.g. origin/main or HEAD~1); in CI, fetch it first (actions/checkout with fetch-depth: 0)"
             )
-        commit = _text(verify.stdout).strip()
+        commit = _merge_base(ref, _text(verify.stdout).strip(), top_dir)
         tree = git(["ls-tree", "-r", "-z", "--full-tree", commit], top_dir)
         if tree.returncode != 0:
             raise UsageError(f"--diff {ref}: git ls-tree failed: {_text(tree.stderr).strip()}")
@@ -265,7 +287,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
         raise UsageError("--diff needs git, and no `git` command was found on PATH") from exc
     except subprocess.TimeoutExpired as exc:
         raise UsageError(f"--diff {ref}: git took too long") from exc
-    changes = Changes(ref=commit, toplevel=top_dir)
+    changes = Changes(ref=commit, toplevel=top_dir, tip=_text(verify.stdout).strip())
     names: list[str] = []  # the files in REF's tree, relative to the top
     for entry in _text(tree.stdout).split("\0"):
         meta, _, name = entry.partition("\t")

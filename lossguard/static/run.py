@@ -40,6 +40,7 @@ class Outcome:
     sources: SourceSet
     hidden_by_baseline: int = 0
     hidden_by_diff: int = 0
+    diff_base: str | None = None  # the commit --diff compared with, when it is not REF's own (REF...HEAD)
     all_findings: list[Finding] = field(default_factory=list)  # before --diff/--baseline, virtual lines
     fixes: list = field(default_factory=list)  # FileFix of each file --fix changed (or would change)
     fixed: int = 0  # fixes applied (or, in preview, that would be)
@@ -156,6 +157,7 @@ def run_check(
     if changes is not None:
         kept = _introduced(findings, changes, sources, settings, jobs, context)
         outcome.hidden_by_diff = len(findings) - len(kept)
+        outcome.diff_base = changes.ref if changes.ref != changes.tip else None
         findings = kept
     if recorded is not None:
         if recorded.version == 1:
