@@ -83,6 +83,65 @@ def test_a_baseline_entry_does_not_hide_the_same_bug_written_in_another_function
     assert cli("check", "--baseline", "lg-baseline.json", cwd=repo).returncode == 0
 
 
+TWO_TRAINERS = """import torch
+import torch.nn as nn
+
+
+class Classifier:
+    def __init__(self):
+        self.model = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))
+        self.criterion = nn.CrossEntropyLoss()
+
+    def fit(self, x, y):
+        return self.criterion(self.model(x), y)
+
+
+class Tagger:
+    def __init__(self):
+        self.model = nn.Sequential(nn.Linear(20, 5))
+        self.criterion = nn.CrossEntropyLoss()
+
+    def fit(self, x, y):
+        return self.criterion(self.model(x), y)
+"""
+
+
+def test_a_baseline_entry_for_one_class_does_not_hide_the_same_method_of_another(tmp_path: Path):
+    """Two classes with a same-named method and the same text: the recorded finding of one does
+    not hide the other's (the key holds the class), while code moved into a class stays matched."""
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "models.py").write_text(TWO_TRAINERS)
+    git("add", ".", cwd=tmp_path)
+    git("commit", "-q", "-m", "one buggy trainer", cwd=tmp_path)
+    assert cli("baseline", "-o", "b.json", cwd=tmp_path).returncode == 0
+    assert [e["scope"] for e in json.loads((tmp_path / "b.json").read_text())["findings"]] == ["Classifier.fit"]
+    # The Classifier's bug is fixed and the Tagger gets the same one: a new finding.
+    first, second = TWO_TRAINERS.split("class Tagger")
+    swapped = (
+        first.replace(", nn.Softmax(dim=1)", "") + "class Tagger" + second.replace("nn.Linear(20, 5))\n", "nn.Linear(20, 5), nn.Softmax(dim=1))\n")
+    )
+    assert swapped.count("Softmax") == 1
+    (tmp_path / "models.py").write_text(swapped)
+    r = cli("check", "--format", "json", "--baseline", "b.json", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert _codes(r) == [("models.py", "LG001", 20)]
+    # --diff: the Tagger's loss line did not change, and REF's Classifier has the same finding there.
+    r = cli("check", "--format", "json", "--diff", "HEAD", cwd=tmp_path)
+    assert _codes(r) == [("models.py", "LG001", 20)]
+    # A recorded method whose class is renamed, or a function moved into a class, stays matched.
+    (tmp_path / "models.py").write_text(TWO_TRAINERS.replace("class Classifier:", "class SoftClassifier:"))
+    assert cli("check", "--baseline", "b.json", cwd=tmp_path).returncode == 0
+    # A format 2 baseline (the function's name only) is still read as it matched, with a warning.
+    doc = json.loads((tmp_path / "b.json").read_text())
+    doc["lossguard-baseline"] = 2
+    for e in doc["findings"]:
+        e["hash"] = e.pop("loose-hash")
+    (tmp_path / "v2.json").write_text(json.dumps(doc))
+    (tmp_path / "models.py").write_text(swapped)
+    r = cli("check", "--baseline", "v2.json", cwd=tmp_path)
+    assert r.returncode == 0 and "baseline format 2 matches a recorded finding with the same text in a same-named method" in r.stderr
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

@@ -20,7 +20,7 @@ from lossguard.config import Settings
 from lossguard.errors import UsageError
 from lossguard.static import notebook
 from lossguard.static import sources as text
-from lossguard.static.baseline import content_key, new_findings
+from lossguard.static.baseline import Recorded, entry, new_findings, unmatched
 from lossguard.static.baseline import load as load_baseline
 from lossguard.static.engine import check_files
 from lossguard.static.files import PY_SUFFIXES, discover, importers
@@ -160,9 +160,10 @@ def run_check(
         outcome.diff_base = changes.ref if changes.ref != changes.tip else None
         findings = kept
     if recorded is not None:
-        if recorded.version == 1:
+        if recorded.version < 3:
+            anywhere = "in any function of its file" if recorded.version == 1 else "in a same-named method of any class of its file"
             outcome.warnings.append(
-                f"{baseline}: baseline format 1 matches a recorded finding with the same text in any function of its file; "
+                f"{baseline}: baseline format {recorded.version} matches a recorded finding with the same text {anywhere}; "
                 f"rewrite it with `lossguard baseline -o {baseline}` to match within the function"
             )
         kept = new_findings(findings, recorded, sources)
@@ -180,8 +181,8 @@ def _introduced(
     files did not have (the change that makes a loss call wrong can be elsewhere: the model's
     definition, a deleted ``zero_grad()``, the caller of a helper in another file). REF's
     findings come from checking REF's text of the same files, written to a temporary folder;
-    a finding matches one of them by code, path, function and flagged text, as in a baseline,
-    and each of REF's findings hides at most one."""
+    a finding matches one of them as in a baseline (lossguard.static.baseline.unmatched), and
+    each of REF's findings hides at most one."""
     touched = [
         changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
         for f in findings
@@ -189,21 +190,16 @@ def _introduced(
     if all(touched):
         return list(findings)
     recorded = _findings_at_ref(changes, sources, settings, jobs, context)
-    out = []
-    for f, changed in zip(findings, touched):
-        path = sources.paths[f.path].resolve()
-        if changed:
-            out.append(f)
-        elif path in changes.at_ref:  # (not in REF and untouched: a file git ignores)
-            key = content_key(f, path.relative_to(changes.toplevel).as_posix(), sources)
-            if recorded[key] > 0:
-                recorded[key] -= 1
-            else:
-                out.append(f)
-    return out
+    # untouched findings in a file REF has (untouched and not in REF: a file git ignores)
+    old = [i for i, (f, changed) in enumerate(zip(findings, touched)) if not changed and sources.paths[f.path].resolve() in changes.at_ref]
+    new = unmatched(
+        [findings[i] for i in old], recorded, sources, path=lambda f: sources.paths[f.path].resolve().relative_to(changes.toplevel).as_posix()
+    )
+    kept = {i for i, n in zip(old, new) if n}
+    return [f for i, f in enumerate(findings) if touched[i] or i in kept]
 
 
-def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]) -> Counter[str]:
+def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]) -> Recorded:
     """The findings of REF's text of the checked files (with REF's text of the context files), by content key."""
     import tempfile
 
@@ -225,9 +221,9 @@ def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, j
             marker.write_text("")  # imports are looked for up to a project's root, not in the temporary folder's parents
         paths = [written[n] for n in checked if n in written]
         if not paths:
-            return Counter()
+            return Recorded()
         old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written])
-        return Counter(content_key(f, f.path, old.sources) for f in old.all_findings)
+        return Recorded(Counter(entry(f, f.path, old.sources) for f in old.all_findings))
 
 
 def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet, display) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]

@@ -287,7 +287,7 @@ class SourceSet:
     paths: dict[str, Path] = field(default_factory=dict)
     notebooks: dict[str, Notebook] = field(default_factory=dict)
     _lines: dict[str, list[str]] = field(default_factory=dict)
-    _scopes: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _scopes: dict[str, list[tuple[int, int, str, bool]]] = field(default_factory=dict)
 
     def add(self, display: str, path: Path, notebook: Notebook | None = None) -> None:
         self.paths[display] = path
@@ -316,17 +316,27 @@ class SourceSet:
         return " ".join(" ".join(picked).split())
 
     def scope(self, display: str, line: int) -> str:
-        """The name of the innermost function around ``line`` of the checked text (``fit``,
-        also when ``fit`` is a method or moves into a class), "" outside functions or when the
-        text does not parse."""
+        """Where ``line`` of the checked text is: the names of the classes and functions around
+        it, outermost first, joined by dots (``Trainer.fit``, ``train.step``); "" at module
+        level or when the text does not parse."""
+        names = [name for start, end, name, _ in self._spans(display) if start <= line <= end]  # outer before inner
+        return ".".join(names)
+
+    def function(self, display: str, line: int) -> str:
+        """The name of the innermost function around ``line`` (``fit``, whatever class it is in), "" outside functions."""
+        names = [name for start, end, name, is_function in self._spans(display) if is_function and start <= line <= end]
+        return names[-1] if names else ""
+
+    def scopes(self, display: str) -> set[str]:
+        """Every scope (:meth:`scope`) of the file that has a class or function."""
+        spans = self._spans(display)
+        return {self.scope(display, start) for start, _, _, _ in spans}
+
+    def _spans(self, display: str) -> list[tuple[int, int, str, bool]]:
         spans = self._scopes.get(display)
         if spans is None:
             spans = self._scopes[display] = _scopes("\n".join(self.lines(display)))
-        name = ""
-        for start, end, qualified in spans:  # outer before inner
-            if start <= line <= end:
-                name = qualified
-        return name
+        return spans
 
     def relative(self, display: str) -> str:
         """The file's path relative to the root, in POSIX form (absolute when outside it)."""
@@ -337,16 +347,16 @@ class SourceSet:
             return PurePosixPath(path.as_posix()).as_posix()
 
 
-def _scopes(text: str) -> list[tuple[int, int, str]]:
-    """(first line, last line, name) of every function, outer before inner."""
+def _scopes(text: str) -> list[tuple[int, int, str, bool]]:
+    """(first line, last line, name, whether a function) of every class and function, outer before inner."""
     try:
         tree = parse(text)
     except ValueError:
         return []
     out = [
-        (node.lineno, node.end_lineno or node.lineno, node.name)
+        (node.lineno, node.end_lineno or node.lineno, node.name, not isinstance(node, ast.ClassDef))
         for node in ast.walk(tree)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
     ]
     out.sort(key=lambda s: (s[0], -s[1]))
     return out
