@@ -115,6 +115,35 @@ def test_cells_as_ipython_runs_them(tmp_path: Path):
     assert "nn.Softmax layer at cell 2, line 1" in finding["message"]
 
 
+def test_python_written_or_run_by_a_cell_magic_is_checked(tmp_path: Path):
+    """`%%writefile train.py` writes a Python file the notebook then runs (`!python train.py`);
+    `%%script python` and `%%python3` run their body in another interpreter; `%%capture` runs
+    it in the kernel. Their bodies are Python, taken verbatim (IPython's transforms do not apply
+    to text written to a file), and checked; `%%writefile notes.txt` and `%%bash` are not Python."""
+    script = "import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))\ncriterion = nn.CrossEntropyLoss()\n"
+    loop = "for x, y in loader:\n    loss = criterion(model(x), y)\n"
+    nb = _notebook(
+        _cell("%%writefile train.py\n" + script + loop),  # cell 1: LG001 at its line 8
+        _cell("%%writefile -a 'train.py'\n" + loop),  # cell 2: appended to it, LG001 at line 3
+        _cell("%%script --out log python3\n" + script + loop),  # cell 3: LG001 at line 8
+        _cell("%%python3\n" + script + loop),  # cell 4
+        _cell("%%capture out\n" + script + loop),  # cell 5
+        _cell("%%writefile notes.txt\nThe loss: criterion(model(x), y) % 2 !\n"),  # cell 6: not Python, not checked
+        _cell("%%script bash\nfor f in *.py; do echo $f; done\n"),  # cell 7
+        _cell("!python train.py"),  # cell 8
+    )
+    (tmp_path / "nb.ipynb").write_text(nb)
+    r = cli("check", "--format", "json", "--select", "LG001", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    found, skipped = json_report(r.stdout)
+    assert [(f["cell"], f["line"]) for f in found] == [(1, 8), (2, 3), (3, 8), (4, 8), (5, 8)]
+    assert skipped == []
+    # A %%writefile .py cell that is not Python: named, not passed.
+    (tmp_path / "nb.ipynb").write_text(_notebook(_cell("%%writefile train.py\n%load_ext foo\nprint 'py2'\n")))
+    r = cli("check", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 2 and "syntax error at cell 1, line 2" in r.stderr, r.stderr
+
+
 def test_fix_keeps_the_notebook_layout(tmp_path: Path):
     cells = [
         _cell("import torch\nimport torch.nn.functional as F"),

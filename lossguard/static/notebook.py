@@ -4,8 +4,10 @@ A notebook is checked as one virtual module so that names flow across cells (a m
 in cell 2 and trained in cell 5). Each code cell first goes through what IPython does to a cell
 before running it: a cell whose first line is indented loses that indentation on every line;
 ``%magic``, ``%%cell magic``, ``!shell``, ``x = !ls``, ``x = %magic`` and ``obj?`` lines become
-``pass`` at the same indentation (the body of ``%%time``-like magics stays Python, other cell
-magics such as ``%%bash`` become ``pass``), so line numbers stay put. As in IPython, only a line
+``pass`` at the same indentation, so line numbers stay put. The body of ``%%time``-like magics
+stays IPython code; the body of a magic that takes it as a Python program of its own
+(``%%writefile x.py``, ``%%script python``, ``%%python3``) is kept verbatim and checked in
+place; other cell magics (``%%bash``, ``%%writefile notes.txt``) become ``pass``. As in IPython, only a line
 that starts a logical line can be a magic: a ``%`` line inside brackets, a triple-quoted string or
 after a backslash is Python (old-style ``"..." % args`` formatting), while the backslash-continued
 lines of a magic or shell line belong to it. ``pip install ...`` / ``conda install ...`` without
@@ -26,8 +28,12 @@ from lossguard.static import sources
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
-# Cell magics whose body is Python; every other cell magic (%%bash, %%writefile, ...) is not.
-_PYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "pypy", "python", "python3"}
+# Cell magics that run their body in the kernel, as IPython code (its transforms apply to it).
+_IPYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug"}
+# Cell magics whose body is a Python program of its own, taken verbatim: see _verbatim_python.
+_PYTHON_PROGRAM_CELL_MAGICS = {"python", "python3", "pypy", "pypy3"}
+_PYTHON_PROGRAM = re.compile(r"(?:.*/)?(?:python|pypy)3?(?:\.\d+)?")
+_SCRIPT_OPTIONS_WITH_VALUE = {"--out", "--err", "--proc"}
 _LINE_MAGIC = re.compile(r"^(?P<indent>\s*)(?:[%!]|[A-Za-z_][\w.]*\s*=\s*[%!])")
 _HELP = re.compile(r"^(?P<indent>\s*)(?:\?\??[\w.*]+|[\w.*]+\?\??)\s*$")  # obj?, ??obj, torch.*Tensor? (psearch)
 # IPython's automagic (on by default in Jupyter): `pip install x` runs %pip; never valid Python
@@ -176,10 +182,13 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
                 lines[i] = line[len(indent) :]
                 removed[i] = len(indent)
     _strip_prompts(lines, removed)
-    first = lines[next((i for i, line in enumerate(lines) if line.strip()), 0)].lstrip()
+    head = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    first = lines[head].lstrip()
     if first.startswith("%%"):
-        name = first[2:].split(maxsplit=1)[0] if first[2:].strip() else ""
-        if name not in _PYTHON_BODY_CELL_MAGICS:
+        words = first[2:].split()
+        if _verbatim_python(words):
+            return [*[""] * head, "pass", *lines[head + 1 :]], removed  # (the first code line has no indentation left)
+        if not words or words[0] not in _IPYTHON_BODY_CELL_MAGICS:
             return ["pass" if line.strip() else "" for line in lines], removed
     out = []
     in_magic = False  # a magic or shell line continued with a backslash: its next lines are its own
@@ -192,6 +201,30 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
         out.append(f"{m.group('indent')}pass" if m else line)
         in_magic = m is not None and line.endswith("\\")
     return out, removed
+
+
+def _verbatim_python(words: list[str]) -> bool:
+    """Whether a cell magic (its words after ``%%``) takes its body as a Python program of its
+    own, verbatim: ``%%python3`` and ``%%script python`` run it in another interpreter,
+    ``%%writefile x.py`` (or ``%%file``) writes it to a Python file the notebook goes on to run
+    or import. It is checked in the notebook's module, where it is."""
+    if not words:
+        return False
+    name, args = words[0], words[1:]
+    if name in _PYTHON_PROGRAM_CELL_MAGICS:
+        return True
+    if name == "script":
+        program = iter(args)
+        for arg in program:
+            if arg in _SCRIPT_OPTIONS_WITH_VALUE:
+                next(program, None)
+            elif not arg.startswith("-"):
+                return _PYTHON_PROGRAM.fullmatch(arg) is not None
+        return False
+    if name in ("writefile", "file"):
+        names = [a for a in args if not a.startswith("-")]
+        return len(names) == 1 and names[0].strip("'\"").endswith(".py")
+    return False
 
 
 # IPython's classic_prompt and ipython_prompt transforms: code pasted from a doctest or a console
