@@ -105,6 +105,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ambiguous = _option_and_file(argv)
+    if ambiguous is not None:
+        from lossguard.static.sources import printable
+
+        parser.print_usage(sys.stderr)
+        print(
+            f"lossguard: error: {printable(ambiguous)} is an option and also a file here; put `--` before the files "
+            f"(`lossguard check [OPTIONS] -- FILES`) to check it as a file",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -132,6 +144,21 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"lossguard: internal error ({type(exc).__name__}: {exc}); nothing was checked. Please report it:", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         return EXIT_ERROR
+
+
+def _option_and_file(argv: list[str]) -> str | None:
+    """An argument before ``--`` that reads as an option and names an existing file. pre-commit
+    passes the staged files after the hook's own arguments, and a file with a Python shebang
+    counts as Python whatever its name: a file named ``--exit-zero`` would turn the gate off.
+    (git refuses a name that is both a revision and a file in the same way.)"""
+    import os
+
+    for arg in argv:
+        if arg == "--":
+            return None
+        if arg.startswith("-") and arg != "-" and os.path.lexists(arg):
+            return arg
+    return None
 
 
 def _tolerant_streams() -> None:

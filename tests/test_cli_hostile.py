@@ -99,6 +99,24 @@ def test_closed_pipe_exits_quietly(tmp_path: Path):
         assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
 
 
+@pytest.mark.parametrize("name", ["--exit-zero", "--baseline=lossguard-baseline", "--ignore=LG001,LG006", "-oreport.txt"])
+def test_a_file_named_like_an_option_is_not_taken_for_one(tmp_path: Path, name: str):
+    """pre-commit passes the staged files after the hook's arguments, and a file with a Python
+    shebang counts as Python whatever its name; the action's paths can be a glob. A file named
+    `--exit-zero` must not turn the gate off: an option that is also the name of a file is
+    ambiguous (exit 2, as git says for a name that is both a revision and a file), and after
+    `--` it is a file."""
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / name).write_text("#!/usr/bin/env python\nprint('hello')\n")
+    (tmp_path / "lossguard-baseline").write_text(json.dumps({"lossguard-baseline": 1, "findings": []}))
+    r = run("check", name, "train.py", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert f"{name} is an option and also a file here" in r.stderr and "--" in r.stderr
+    assert not (tmp_path / "report.txt").exists()
+    r = run("check", "--", name, "train.py", cwd=tmp_path)
+    assert r.returncode == 1 and "train.py:13:26: LG001" in r.stdout, r.stderr
+
+
 LOG_SOFTMAX_ONLY = TRAIN.replace("nn.Softmax(dim=1)", "nn.LogSoftmax(dim=1)").replace("total += loss", "total += loss.item()")  # LG001 info only
 
 
