@@ -337,6 +337,33 @@ def test_deep_bracket_nest_does_not_crash_and_other_findings_survive(tmp_path: P
     assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["deep.py"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="needs FIFOs and /dev/zero")
+def test_a_named_path_that_is_not_a_regular_file_is_not_read(tmp_path: Path):
+    """A link to /dev/zero read to its end filled the memory until the job was killed; a FIFO
+    blocked the run for ever. Named on the command line, they are said to be not checked."""
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "zero.py").symlink_to("/dev/zero")
+    (tmp_path / "zero.ipynb").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.py")
+    r = run("check", "--format", "json", "zero.py", "zero.ipynb", "pipe.py", "train.py", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr[-2000:]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["pipe.py", "zero.ipynb", "zero.py"]
+    assert r.stderr.count("not a regular file") == 3, r.stderr
+
+
+def test_a_notebook_with_too_much_code_is_an_error_and_the_others_are_reported(tmp_path: Path):
+    """Notebooks are not limited by their size (outputs), but their code is, as a Python file's."""
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "x = 1\n" * 1_800_000}
+    (tmp_path / "big.ipynb").write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [cell]}))
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--format", "json", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr[-2000:]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["big.ipynb"]
+    assert "big.ipynb: its code cells are too large to check (10,800,000 characters; the limit is 10,000,000)" in r.stderr, r.stderr
+
+
 def test_a_file_too_large_to_analyse_is_an_error_and_the_others_are_reported(tmp_path: Path):
     """A 4.75 MB module of torch calls took 1.25 GB to parse and analyse; a 50 MB generated one
     would get the job killed for memory, and every other file's findings lost with it. Over the

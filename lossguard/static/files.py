@@ -20,6 +20,7 @@ from pathlib import Path
 from lossguard.config import Settings
 from lossguard.static.finding import FileError
 from lossguard.static.gitdiff import list_files, toplevel
+from lossguard.static.sources import NOT_REGULAR
 
 PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.static.notebook
 
@@ -43,8 +44,11 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
             listed = _list_dir(path, found.errors)
             candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
             found.excluded += len(listed) - len(candidates)
-        elif path.exists():
+        elif path.is_file():
             candidates = [path]  # a file named explicitly is always checked
+        elif path.exists():
+            found.errors.append(FileError(str(path), NOT_REGULAR))
+            continue
         else:
             found.errors.append(FileError(str(path), "a broken symbolic link"))
             continue

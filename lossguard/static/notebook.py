@@ -92,9 +92,9 @@ def is_notebook(path: Path | str) -> bool:
 def read(path: Path) -> Notebook:
     """Read a notebook file (plain JSON, nbformat 4) into its virtual module."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise NotebookError(f"cannot read file: {exc.strerror or exc}") from exc
+        text = sources.read_bytes(path).decode("utf-8")
+    except sources.SourceError as exc:
+        raise NotebookError(str(exc)) from exc
     except UnicodeDecodeError as exc:
         raise NotebookError(f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
     return parse(text)
@@ -137,10 +137,15 @@ def parse(text: str) -> Notebook:
     indents: list[int] = []
     cell_sources: dict[int, str] = {}
     errors: list[CellError] = []
-    for number, cell in enumerate(data["cells"], start=1):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        src = _cell_text(cell.get("source", ""), number)
+    code = {
+        number: _cell_text(cell.get("source", ""), number)
+        for number, cell in enumerate(data["cells"], start=1)
+        if isinstance(cell, dict) and cell.get("cell_type") == "code"
+    }
+    size = sum(len(src) for src in code.values())
+    if size > sources.MAX_CHECKED_BYTES:  # what a Python file may hold (outputs do not count)
+        raise NotebookError(f"its code cells are too large to check ({size:,} characters; the limit is {sources.MAX_CHECKED_BYTES:,})")
+    for number, src in code.items():
         cell_sources[number] = src
         py, removed = python_lines(src)
         error = _cell_error(py)

@@ -17,7 +17,9 @@ import ast
 import codecs
 import gc
 import io
+import os
 import re
+import stat
 import sys
 import tokenize
 import warnings
@@ -168,14 +170,33 @@ def printable(name: str) -> str:
 def read(path: Path) -> str:
     """The decoded text of a Python file. Raises SourceError saying why it cannot be read
     (also when it is larger than ``MAX_CHECKED_BYTES``)."""
+    return decode(read_bytes(path, MAX_CHECKED_BYTES))
+
+
+NOT_REGULAR = "not a regular file (a FIFO, a device or a socket); not read"
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit``). Raises SourceError saying why
+    not: a FIFO would block the run for ever and a device (a link to /dev/zero) never ends, so
+    neither is read; the limit holds while reading, not only by the size the file had."""
     try:
-        size = path.stat().st_size
-        if size > MAX_CHECKED_BYTES:
-            raise SourceError(f"too large to check ({size:,} bytes; the limit is {MAX_CHECKED_BYTES:,})")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # (opening a FIFO blocks without it)
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from exc
-    return decode(data)
+    with os.fdopen(fd, "rb") as stream:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise SourceError(NOT_REGULAR)
+            if limit is not None and info.st_size > limit:
+                raise SourceError(f"too large to check ({info.st_size:,} bytes; the limit is {limit:,})")
+            data = stream.read() if limit is None else stream.read(limit + 1)
+        except OSError as exc:
+            raise SourceError(f"cannot read file: {exc.strerror or exc}") from exc
+    if limit is not None and len(data) > limit:
+        raise SourceError(f"too large to check (more than {limit:,} bytes)")
+    return data
 
 
 def bracket_depth(text: str) -> int:
