@@ -142,6 +142,21 @@ def test_a_baseline_entry_for_one_class_does_not_hide_the_same_method_of_another
     assert r.returncode == 0 and "baseline format 2 matches a recorded finding with the same text in a same-named method" in r.stderr
 
 
+def test_a_baseline_entry_hides_only_the_finding_its_code_path_and_scope_name(repo: Path):
+    """A reviewer reads a baseline's entries by their code, path and scope; the hash alone is
+    not read by people. An entry whose hash is a new finding's but whose code and path name
+    another file's old finding hides nothing."""
+    assert cli("baseline", "-o", "honest.json", "train.py", cwd=repo).returncode == 0
+    doc = json.loads((repo / "honest.json").read_text())
+    for e in doc["findings"]:  # "an old LG006 in eval.py"
+        e.update(code="LG006", path="eval.py", scope="train", message="old, accepted")
+    (repo / "forged.json").write_text(json.dumps(doc))
+    r = cli("check", "--format", "json", "--baseline", "forged.json", "train.py", cwd=repo)
+    assert r.returncode == 1
+    assert _codes(r) == [("train.py", "LG001", 13), ("train.py", "LG006", 16)]
+    assert cli("check", "--baseline", "honest.json", "train.py", cwd=repo).returncode == 0
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

@@ -173,6 +173,23 @@ def test_a_file_with_a_null_byte_names_the_reason_without_a_line_none(tmp_path: 
     assert "train.py: cannot parse: source code string cannot contain null bytes" in r.stderr, r.stderr
 
 
+@pytest.mark.parametrize(
+    "name, args, why",
+    [
+        ("pyproject.toml", [], "pyproject.toml is nested too deeply to read"),
+        ("b.json", ["--baseline", "b.json"], "--baseline b.json: nested too deeply to read"),
+    ],
+)
+def test_a_configuration_or_baseline_nested_too_deeply_is_an_error_not_a_traceback(tmp_path: Path, name: str, args: list[str], why: str):
+    depth = 100_000
+    text = "a = " + "[" * depth + "]" * depth + "\n" if name.endswith(".toml") else "[" * depth + "]" * depth
+    (tmp_path / name).write_text(text)
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", *args, "train.py", cwd=tmp_path)
+    assert r.returncode == 2 and why in r.stderr, r.stderr[-2000:]
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr
+
+
 def test_pyproject_with_tool_not_a_table_is_a_config_error(tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text("tool = 1\n")
     (tmp_path / "train.py").write_text(FIXED)

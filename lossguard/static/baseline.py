@@ -32,11 +32,15 @@ DEFAULT_FILE = "lossguard-baseline.json"
 
 @dataclass(frozen=True)
 class Entry:
-    """One recorded finding: its key, and what matches it when its place is gone."""
+    """One recorded finding: its key, what matches it when its place is gone, and the code, path
+    and scope a reviewer reads in the file. All must agree with a finding for it to match: an
+    entry that names another file's finding while its hash is a new one's hides nothing."""
 
     key: str  # code, path, scope (``Trainer.fit``) and flagged text
     loose: str = ""  # code, path, innermost function (``fit``) and flagged text
     scope: str = ""
+    code: str = ""
+    path: str = ""  # relative to the root, as :func:`printable` writes it
 
 
 @dataclass
@@ -55,6 +59,8 @@ def entry(f: Finding, path: str, sources: SourceSet) -> Entry:
         content_hash(f.code, path, f"{scope}\0{text}"),
         content_hash(f.code, path, f"{sources.function(f.path, f.line)}\0{text}"),
         scope,
+        f.code,
+        printable(path),
     )
 
 
@@ -75,8 +81,8 @@ def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | N
         e = entry(f, sources.relative(f.path), sources)
         entries.append(
             {
-                "code": f.code,
-                "path": printable(sources.relative(f.path)),
+                "code": e.code,
+                "path": e.path,
                 "hash": e.key,
                 "loose-hash": e.loose,  # matches when the scope is gone from the file (code moved into a class)
                 "scope": e.scope,
@@ -101,6 +107,8 @@ def load(path: Path) -> Recorded:
         raise UsageError(f"--baseline {path}: cannot read it ({exc}); {redo}") from exc
     except json.JSONDecodeError as exc:
         raise UsageError(f"--baseline {path}: not valid JSON (line {exc.lineno}: {exc.msg}); {redo}") from exc
+    except RecursionError as exc:
+        raise UsageError(f"--baseline {path}: nested too deeply to read; {redo}") from exc
     if not isinstance(doc, dict) or "lossguard-baseline" not in doc:
         raise UsageError(f"--baseline {path}: not a lossguard baseline file; {redo}")
     version = doc["lossguard-baseline"]
@@ -110,12 +118,12 @@ def load(path: Path) -> Recorded:
             f"(this lossguard reads formats {', '.join(map(str, READABLE_VERSIONS))}); {redo}"
         )
     entries = doc.get("findings")
-    fields = ("hash", "loose-hash", "scope") if version >= 3 else ("hash",)
+    fields = ("hash", "loose-hash", "scope", "code", "path") if version >= 3 else ("hash",)
     if not isinstance(entries, list) or not all(isinstance(e, dict) and all(isinstance(e.get(k), str) for k in fields) for e in entries):
-        more = ', a "loose-hash" and a "scope"' if version >= 3 else ""
+        more = ', a "loose-hash", a "scope", a "code" and a "path"' if version >= 3 else ""
         raise UsageError(f'--baseline {path}: its "findings" must be a list of objects with a "hash"{more} (text); {redo}')
     if version >= 3:
-        recorded = Counter(Entry(e["hash"], e["loose-hash"], e["scope"]) for e in entries)
+        recorded = Counter(Entry(e["hash"], e["loose-hash"], e["scope"], e["code"], e["path"]) for e in entries)
     else:
         recorded = Counter(Entry(e["hash"]) for e in entries)
     return Recorded(recorded, version)
@@ -137,13 +145,11 @@ def unmatched(findings: list[Finding], recorded: Recorded, sources: SourceSet, p
             out.append(old[key] <= 0)
             old[key] -= 1
         return out
-    by_key: dict[str, Entry] = {e.key: e for e in left}
     mine = [entry(f, where(f), sources) for f in findings]
     out = []
     for e in mine:
-        known = by_key.get(e.key)
-        if known is not None and left[known] > 0:
-            left[known] -= 1
+        if left[e] > 0:
+            left[e] -= 1
             out.append(False)
         else:
             out.append(True)
@@ -152,7 +158,7 @@ def unmatched(findings: list[Finding], recorded: Recorded, sources: SourceSet, p
             continue
         present = sources.scopes(f.path) | {""}  # (module level is always there)
         for known, n in left.items():
-            if n > 0 and known.loose == e.loose and known.scope not in present:
+            if n > 0 and (known.loose, known.code, known.path) == (e.loose, e.code, e.path) and known.scope not in present:
                 left[known] -= 1
                 out[i] = False
                 break
