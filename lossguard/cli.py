@@ -316,11 +316,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.add_noqa:
         return _add_noqa(args, outcome)
     if args.output_file is not None:
-        try:
-            with open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") as stream:
+        with _open_report(args.output_file) as stream:
+            try:
                 _report(args, outcome, stream)
-        except OSError as exc:
-            raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+            except OSError as exc:
+                raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
     else:
         _report(args, outcome, sys.stdout)
         sys.stdout.flush()
@@ -330,6 +330,28 @@ def _check(args: argparse.Namespace) -> int:
     if fails(outcome.findings) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _open_report(path: Path) -> TextIO:
+    """``--output-file``, opened for writing; never through a symbolic link (the file or a folder
+    on the way to it below the current folder): the action writes its report inside the
+    checked-out repository, where a pull request could have made it a link to a file of the
+    runner, or to a script a later step runs, and the report holds text it chose."""
+    import errno
+    import os
+
+    from lossguard.static.run import linked
+
+    refused = UsageError(f"--output-file {path}: it is (or is inside) a symbolic link; not written (name a file that is not a link)")
+    if linked(path):
+        raise refused
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # became a link since
+            raise refused from exc
+        raise UsageError(f"--output-file {path}: cannot write it ({exc.strerror or exc})") from exc
+    return open(fd, "w", encoding="utf-8", errors="backslashreplace")
 
 
 def fails(findings: Sequence[object]) -> bool:
@@ -450,10 +472,11 @@ def _baseline(args: argparse.Namespace) -> int:
     from lossguard.static.run import run_check
 
     outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve())
-    try:
-        args.output_file.write_text(dump(outcome.virtual, outcome.sources, located=outcome.findings), encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+    with _open_report(args.output_file) as stream:
+        try:
+            stream.write(dump(outcome.virtual, outcome.sources, located=outcome.findings))
+        except OSError as exc:
+            raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
     _print_errors(outcome.errors)
     if outcome.errors:
         print("lossguard: warning: the files above could not be checked; their findings are not in the baseline", file=sys.stderr)

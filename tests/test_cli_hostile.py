@@ -99,6 +99,24 @@ def test_closed_pipe_exits_quietly(tmp_path: Path):
         assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
 
 
+@pytest.mark.parametrize("args", [["check", "--format", "sarif", "-o", "lossguard.sarif", "."], ["baseline", "-o", "lossguard.sarif", "."]])
+def test_the_report_is_never_written_through_a_symbolic_link(tmp_path: Path, args: list[str]):
+    """The action writes `lossguard.sarif` in the checked-out repository: a pull request that
+    commits it as a link (to a file of the runner, a script a later step runs) must not get
+    that file overwritten with text it chose (file names, messages)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "train.py").write_text(TRAIN)
+    precious = tmp_path / "later-step.sh"
+    precious.write_text("echo deploy\n")
+    (repo / "lossguard.sarif").symlink_to(precious)
+    (repo / "out").symlink_to(tmp_path)
+    for target in ("lossguard.sarif", "out/later-step.sh"):
+        r = run(*[target if a == "lossguard.sarif" else a for a in args], cwd=repo)
+        assert r.returncode == 2 and "is (or is inside) a symbolic link; not written" in r.stderr, r.stderr
+        assert precious.read_text() == "echo deploy\n"
+
+
 @pytest.mark.parametrize("name", ["--exit-zero", "--baseline=lossguard-baseline", "--ignore=LG001,LG006", "-oreport.txt"])
 def test_a_file_named_like_an_option_is_not_taken_for_one(tmp_path: Path, name: str):
     """pre-commit passes the staged files after the hook's arguments, and a file with a Python

@@ -231,7 +231,7 @@ def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet
     applied = 0
     warnings: list[str] = []
     for r in fixes:
-        if _linked(r.path):
+        if linked(r.path):
             warnings.append(f"{r.path}: not fixed: it is (or is inside) a symbolic link, and --fix never writes through one")
             continue
         book = books.get(r.path)
@@ -259,7 +259,7 @@ def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet
     return applied, warnings
 
 
-def _linked(path: Path) -> bool:
+def linked(path: Path) -> bool:
     """Whether ``path`` or a folder on the way to it (below the current folder) is a symbolic link."""
     if path.is_symlink():
         return True
