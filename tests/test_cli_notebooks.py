@@ -144,6 +144,26 @@ def test_python_written_or_run_by_a_cell_magic_is_checked(tmp_path: Path):
     assert r.returncode == 2 and "syntax error at cell 1, line 2" in r.stderr, r.stderr
 
 
+def test_a_cell_magic_lossguard_does_not_know_is_checked_when_its_body_is_python(tmp_path: Path):
+    """Extensions add cell magics that run their body as Python in the kernel (`%%wandb`,
+    `%%memit`, ipyparallel's `%%px`): a training loop behind one was skipped as if it were a
+    `%%bash` cell. An unknown magic's body is checked when it parses as Python and left alone
+    when it does not (`%%sql`); a known non-Python magic is never read as Python."""
+    setup = "import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))\ncriterion = nn.CrossEntropyLoss()\n"
+    nb = _notebook(
+        _cell(setup),  # cell 1
+        _cell("%%wandb\nfor x, y in loader:\n    loss = criterion(model(x), y)\n"),  # cell 2: LG001 at line 3
+        _cell("%%sql\nSELECT loss FROM runs WHERE epoch > 3\n"),  # cell 3: not Python
+        _cell("%%bash\nmodel=resnet50\n"),  # cell 4: parses as Python, but bash
+        _cell("%%px --targets 0\nloss = criterion(model(x), y)\n"),  # cell 5: LG001 at line 2 (model is still the softmax one)
+    )
+    (tmp_path / "nb.ipynb").write_text(nb)
+    r = cli("check", "--format", "json", "--select", "LG001", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    found, skipped = json_report(r.stdout)
+    assert [(f["cell"], f["line"]) for f in found] == [(2, 3), (5, 2)] and skipped == []
+
+
 def test_fix_keeps_the_notebook_layout(tmp_path: Path):
     cells = [
         _cell("import torch\nimport torch.nn.functional as F"),

@@ -7,7 +7,8 @@ before running it: a cell whose first line is indented loses that indentation on
 ``pass`` at the same indentation, so line numbers stay put. The body of ``%%time``-like magics
 stays IPython code; the body of a magic that takes it as a Python program of its own
 (``%%writefile x.py``, ``%%script python``, ``%%python3``) is kept verbatim and checked in
-place; other cell magics (``%%bash``, ``%%writefile notes.txt``) become ``pass``. As in IPython, only a line
+place; cell magics of other languages (``%%bash``, ``%%writefile notes.txt``) become ``pass``,
+and the body of a magic lossguard does not know (an extension's) is checked if it parses. As in IPython, only a line
 that starts a logical line can be a magic: a ``%`` line inside brackets, a triple-quoted string or
 after a backslash is Python (old-style ``"..." % args`` formatting), while the backslash-continued
 lines of a magic or shell line belong to it. ``pip install ...`` / ``conda install ...`` without
@@ -30,6 +31,13 @@ NOTEBOOK_SUFFIX = ".ipynb"
 
 # Cell magics that run their body in the kernel, as IPython code (its transforms apply to it).
 _IPYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug"}
+# Cell magics whose body is not Python (IPython's own and common extensions'), never read as
+# Python even when it parses (`%%bash` `model=resnet50`). The body of a cell magic in neither
+# set (an extension's: `%%wandb`, `%%memit`, `%%px`) is checked when it parses as Python.
+_OTHER_LANGUAGE_CELL_MAGICS = {
+    "bash", "sh", "script", "system", "sx", "perl", "ruby", "html", "javascript", "js", "latex", "markdown",
+    "svg", "writefile", "file", "sql", "R", "octave", "julia", "cython", "fortran", "dot", "mermaid", "configure",
+}  # fmt: skip
 # Cell magics whose body is a Python program of its own, taken verbatim: see _verbatim_python.
 _PYTHON_PROGRAM_CELL_MAGICS = {"python", "python3", "pypy", "pypy3"}
 _PYTHON_PROGRAM = re.compile(r"(?:.*/)?(?:python|pypy)3?(?:\.\d+)?")
@@ -193,8 +201,17 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
         words = first[2:].split()
         if _verbatim_python(words):
             return [*[""] * head, "pass", *lines[head + 1 :]], removed  # (the first code line has no indentation left)
-        if not words or words[0] not in _IPYTHON_BODY_CELL_MAGICS:
-            return ["pass" if line.strip() else "" for line in lines], removed
+        skipped = ["pass" if line.strip() else "" for line in lines]
+        if not words or words[0] in _OTHER_LANGUAGE_CELL_MAGICS:
+            return skipped, removed
+        if words[0] not in _IPYTHON_BODY_CELL_MAGICS:  # an extension's magic: Python only if it parses
+            out = _ipython_lines(lines)
+            return (out if _cell_error(out) is None else skipped), removed
+    return _ipython_lines(lines), removed
+
+
+def _ipython_lines(lines: list[str]) -> list[str]:
+    """Lines of IPython code with its magic, shell and help lines made ``pass``."""
     out = []
     in_magic = False  # a magic or shell line continued with a backslash: its next lines are its own
     for line, starts in zip(lines, _logical_line_starts(lines)):
@@ -205,7 +222,7 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
         m = _magic(line) if starts else None
         out.append(f"{m.group('indent')}pass" if m else line)
         in_magic = m is not None and line.endswith("\\")
-    return out, removed
+    return out
 
 
 def _verbatim_python(words: list[str]) -> bool:
