@@ -421,6 +421,28 @@ def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their
     assert _codes(r) == [("nested/loop.py", "LG001", 13), ("nested/loop.py", "LG006", 16), ("vendor/train.py", "LG001", 17)]
 
 
+def test_a_submodule_that_is_not_checked_out_is_said_to_be_not_checked(tmp_path: Path):
+    """actions/checkout leaves submodules out by default: their files are not there to check,
+    and the run says so instead of passing quietly."""
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    git("init", "-q", cwd=sub)
+    (sub / "train.py").write_text(TRAIN)
+    git("add", ".", cwd=sub)
+    git("commit", "-q", "-m", "vendored", cwd=sub)
+    top = tmp_path / "top"
+    top.mkdir()
+    git("init", "-q", cwd=top)
+    (top / "main.py").write_text(FIXED)
+    git("add", ".", cwd=top)
+    git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor", cwd=top)
+    git("commit", "-q", "-m", "with a submodule", cwd=top)
+    git("clone", "-q", str(top), str(tmp_path / "clone"), cwd=tmp_path)  # without --recurse-submodules
+    r = cli("check", ".", cwd=tmp_path / "clone")
+    assert r.returncode == 0, r.stderr
+    assert "lossguard: warning: vendor: a submodule that is not checked out; its files were not checked" in r.stderr, r.stderr
+
+
 def test_diff_reports_a_named_file_outside_the_repository_and_hides_only_ignored_ones(repo: Path, tmp_path_factory: pytest.TempPathFactory):
     """A file outside the work tree is not in REF: all of it is new. Hiding its findings as
     "on lines unchanged since HEAD" passed a file no ref says anything about."""

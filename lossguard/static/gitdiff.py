@@ -93,11 +93,15 @@ def toplevel(start: Path) -> Path | None:
     return Path(out).resolve()
 
 
-def list_files(folder: Path, unreadable: list[str] | None = None, _seen: set[Path] | None = None) -> list[Path] | None:
+def list_files(
+    folder: Path, unreadable: list[str] | None = None, _seen: set[Path] | None = None, absent: list[str] | None = None
+) -> list[Path] | None:
     """Files git would show under ``folder`` (tracked, and untracked but not ignored); None when
     ``folder`` is not in a work tree or git is missing. Folders git could not open are added to
     ``unreadable`` (git only warns about them). git shows a submodule, and a repository of its
-    own inside the work tree, as one entry: their files are listed by their own git."""
+    own inside the work tree, as one entry: their files are listed by their own git; a
+    submodule that is not checked out (no ``.git`` in it) has no files to list, and is added to
+    ``absent``."""
     seen = _seen if _seen is not None else {folder.resolve()}
     try:
         proc = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], folder, timeout=120)
@@ -117,9 +121,13 @@ def list_files(folder: Path, unreadable: list[str] | None = None, _seen: set[Pat
         p = folder / name
         if name.endswith("/") or (p.is_dir() and not p.is_symlink()):
             key = p.resolve()
-            if key not in seen:  # (an uninitialised submodule lists itself as "./")
+            if key not in seen:
                 seen.add(key)
-                out.extend(list_files(p, unreadable, seen) or [])
+                if not (p / ".git").exists():  # (git lists a folder only for a submodule or a repository)
+                    if absent is not None:
+                        absent.append(str(p))
+                    continue
+                out.extend(list_files(p, unreadable, seen, absent) or [])
             continue
         out.append(p)
     return out

@@ -96,7 +96,7 @@ def run_check(
     places = {p: b.describe for p, b in every_book.items()}
     fixes: list = []
     fixed = 0
-    warnings: list[str] = []
+    warnings: list[str] = list(found.warnings)
     if fix is not None:
         from lossguard.static.fixer import run_fixes
 
@@ -114,7 +114,8 @@ def run_check(
         result = run.result
         fixes = run.fixes
         if fix == "write":
-            fixed, warnings = _write(run.fixes, books, sources, display)
+            fixed, written = _write(run.fixes, books, sources, display)
+            warnings += written
         else:
             fixed = sum(f.applied for f in run.fixes)
     else:
