@@ -240,6 +240,17 @@ def test_diff_compares_a_branch_behind_its_base_with_their_merge_base(repo: Path
     assert r.returncode == 1, r.stderr
     assert _codes(r) == [("eval.py", "LG006", 16)]  # not train.py's old findings, which the branch did not touch
     assert "Not shown: 2 on lines unchanged since main (at its merge base with HEAD," in cli("check", "--diff", "main", cwd=repo).stdout
+    # A shallow clone of a pull request's merge commit (what actions/checkout checks out, with
+    # `git fetch --depth=1 origin main`): the merge base cannot be computed, but REF is a parent.
+    git("checkout", "-q", "main", cwd=repo)
+    git("merge", "-q", "--no-ff", "--no-edit", "feature", cwd=repo)
+    git("branch", "base", "main^1", cwd=repo)
+    shallow = repo.parent / "shallow"
+    git("clone", "-q", "--depth=1", f"file://{repo}", str(shallow), cwd=repo.parent)
+    git("fetch", "-q", "--depth=1", "origin", "base:refs/remotes/origin/base", cwd=shallow)
+    r = cli("check", "--format", "json", "--diff", "origin/base", cwd=shallow)
+    assert r.returncode == 0, r.stderr  # the merge brought no new finding: main already had eval.py's line
+    git("checkout", "-q", "feature", cwd=repo)
     # Histories with no common commit: said so, nothing passed.
     git("checkout", "-q", "--orphan", "other", cwd=repo)
     git("commit", "-q", "-m", "unrelated", cwd=repo)

@@ -7,7 +7,7 @@ that a read of a missing object fetches from (an ``ext::`` URL is a command). lo
 (a reviewer's clone, a CI job on a pull request), so every git call goes through :func:`git`,
 which turns the executing settings off on the command line (where they override the
 repository's) and uses only plumbing commands that run no filter: ``rev-parse``, ``ls-files``,
-``ls-tree``, ``cat-file blob`` / ``--batch``, ``merge-base`` and ``check-ignore``.
+``ls-tree``, ``cat-file blob`` / ``commit`` / ``--batch``, ``merge-base`` and ``check-ignore``.
 
 REF is compared from where HEAD's history meets it (:func:`_merge_base`, ``REF...HEAD``).
 Changed lines therefore come from comparing each file's text at REF (``git cat-file blob``)
@@ -250,19 +250,30 @@ def _merge_base(ref: str, commit: str, top_dir: Path) -> str:
     diff REF...HEAD``, as pre-commit's ``--from-ref`` and diff-cover compare), so that on a
     branch behind REF, what REF changed since the branch left it is not counted as the
     branch's change, nor does it hide the branch's. REF itself when it is an ancestor of HEAD,
-    and when there is no commit yet. Raises UsageError when the histories do not meet in this
+    when it is a parent of HEAD (a shallow clone of a pull request's merge commit, where the
+    merge base cannot be computed), and when there is no commit yet. Raises UsageError when the histories do not meet in this
     clone (a shallow clone, unrelated histories)."""
     head = git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], top_dir)
     if head.returncode != 0:
         return commit  # no commit yet: all of the work tree is compared with REF
-    base = git(["merge-base", commit, _text(head.stdout).strip()], top_dir)
+    head_id = _text(head.stdout).strip()
+    base = git(["merge-base", commit, head_id], top_dir)
     found = _text(base.stdout).split()
     if base.returncode != 0 or not found:
+        if commit in _parents(head_id, top_dir):  # a shallow clone of a merge commit: REF is a parent
+            return commit
         raise UsageError(
             f"--diff {ref}: {ref} and HEAD have no common ancestor in this clone, so what the change introduces is not known. "
             "In CI, fetch the history (actions/checkout with fetch-depth: 0); else give the commit to compare with"
         )
     return found[0]
+
+
+def _parents(commit: str, top_dir: Path) -> list[str]:
+    """The parents a commit object names (also where a shallow clone does not have them)."""
+    proc = git(["cat-file", "commit", commit], top_dir)
+    header = _text(proc.stdout).split("\n\n", 1)[0] if proc.returncode == 0 else ""
+    return [line.split()[1] for line in header.splitlines() if line.startswith("parent ") and len(line.split()) == 2]
 
 
 def _safe_name(name: str) -> bool:
