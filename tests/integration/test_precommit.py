@@ -177,3 +177,29 @@ def test_hook_sees_a_bug_across_files_when_only_one_of_them_is_staged(tmp_path: 
     git("add", "train.py", cwd=project)
     r = _commit(project, env)
     assert r.returncode != 0 and "utils.py:5:35: LG002" in r.stdout + r.stderr, r.stdout + r.stderr
+
+
+def test_a_staged_file_named_like_an_option_does_not_turn_the_hook_off(tmp_path: Path):
+    """pre-commit passes the staged files after the hook's arguments, and a file with a Python
+    shebang is Python to it whatever its name: a staged `--exit-zero` made the hook pass a
+    buggy commit. It is now an error that names the file."""
+    hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
+    for d in (hook_repo, project):
+        d.mkdir()
+    _require_pre_commit()
+    rev = _hook_repo(hook_repo)
+    git("init", "-q", cwd=project)
+    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+    (project / "train.py").write_text(TRAIN)
+    trojan = project / "--exit-zero"
+    trojan.write_text("#!/usr/bin/env python\nprint('tools')\n")
+    trojan.chmod(0o755)
+    git("add", "--", ".", cwd=project)
+    r = _commit(project, env)
+    out = r.stdout + r.stderr
+    _installed(r)
+    assert r.returncode != 0, out
+    assert "--exit-zero is an option and also a file here" in out, out
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True, check=False).returncode != 0
