@@ -110,6 +110,8 @@ def test_cells_as_ipython_runs_them(tmp_path: Path):
     assert "nb.ipynb: syntax error at cell 3, line 1" in r.stderr and "this cell was not checked" in r.stderr
     [finding], skipped = json_report(r.stdout)
     assert skipped == ["nb.ipynb"]
+    [left_out] = [e for e in json.loads(r.stdout) if e["kind"] == "not-checked"]
+    assert (left_out["cell"], left_out["line"]) == (3, 1)
     assert (finding["code"], finding["cell"], finding["line"]) == ("LG001", 4, 3)
     assert finding["col"] == 1 + len("      loss = criterion(")  # the cell's own column, indentation included
     assert "nn.Softmax layer at cell 2, line 1" in finding["message"]

@@ -141,7 +141,7 @@ def run_check(
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
     for p, book in books.items():
-        errors += [FileError(display(p), str(e)) for e in book.errors]
+        errors += [FileError(display(p), str(e), e.cell, e.line) for e in book.errors]
     errors.sort(key=lambda e: e.path)
     findings = result.findings
     outcome = Outcome(

@@ -2,7 +2,8 @@
 
 Each entry is an object with the keys of a finding (:meth:`Finding.to_dict`) and a ``kind``:
 ``"finding"``, or ``"not-checked"`` for a file or path that could not be checked (its
-``reason`` says why; ``code``, the positions, ``fix`` and ``autofix`` are null), so that a
+``reason`` says why; ``code``, ``col``, ``fix`` and ``autofix`` are null, and ``line`` too
+unless the reason points at a line: a notebook cell left out adds ``cell``), so that a
 script reading the report sees every file the exit status 2 stands for (docs/ci.md).
 """
 
@@ -25,7 +26,7 @@ def entries(findings: list[Finding], errors: list[FileError]) -> list[dict[str, 
                 "name": NOT_CHECKED,
                 "severity": "error",
                 "path": e.path,
-                "line": None,
+                "line": e.line,
                 "col": None,
                 "end_line": None,
                 "end_col": None,
@@ -33,6 +34,7 @@ def entries(findings: list[Finding], errors: list[FileError]) -> list[dict[str, 
                 "fix": None,
                 "autofix": None,
                 "reason": e.reason,
+                **({"cell": e.cell} if e.cell is not None else {}),
             }
         )
     return out
