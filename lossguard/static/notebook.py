@@ -31,12 +31,14 @@ NOTEBOOK_SUFFIX = ".ipynb"
 
 # Cell magics that run their body in the kernel, as IPython code (its transforms apply to it).
 _IPYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug"}
-# Cell magics whose body is not Python (IPython's own and common extensions'), never read as
-# Python even when it parses (`%%bash` `model=resnet50`). The body of a cell magic in neither
-# set (an extension's: `%%wandb`, `%%memit`, `%%px`) is checked when it parses as Python.
-_OTHER_LANGUAGE_CELL_MAGICS = {
+# Cell magics whose body is not Python run by the kernel (IPython's own and common extensions'):
+# another language, never read as Python even when it parses (`%%bash` `model=resnet50`), or a
+# cell that is not run (`%%skip`). The body of a cell magic in neither set (an extension's:
+# `%%wandb`, `%%memit`, `%%px`) is checked when it parses as Python.
+_UNCHECKED_CELL_MAGICS = {
     "bash", "sh", "script", "system", "sx", "perl", "ruby", "html", "javascript", "js", "latex", "markdown",
     "svg", "writefile", "file", "sql", "R", "octave", "julia", "cython", "fortran", "dot", "mermaid", "configure",
+    "skip",
 }  # fmt: skip
 # Cell magics whose body is a Python program of its own, taken verbatim: see _verbatim_python.
 _PYTHON_PROGRAM_CELL_MAGICS = {"python", "python3", "pypy", "pypy3"}
@@ -202,7 +204,7 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
         if _verbatim_python(words):
             return [*[""] * head, "pass", *lines[head + 1 :]], removed  # (the first code line has no indentation left)
         skipped = ["pass" if line.strip() else "" for line in lines]
-        if not words or words[0] in _OTHER_LANGUAGE_CELL_MAGICS:
+        if not words or words[0] in _UNCHECKED_CELL_MAGICS:
             return skipped, removed
         if words[0] not in _IPYTHON_BODY_CELL_MAGICS:  # an extension's magic: Python only if it parses
             out = _ipython_lines(lines)
