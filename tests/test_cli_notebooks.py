@@ -166,6 +166,23 @@ def test_a_cell_magic_lossguard_does_not_know_is_checked_when_its_body_is_python
     assert [(f["cell"], f["line"]) for f in found] == [(2, 3), (5, 2)] and skipped == []
 
 
+def test_a_notebook_of_another_language_is_not_an_error_but_its_python_is_checked(tmp_path: Path):
+    """An R notebook's cells mostly do not parse as Python: that is not a file left unchecked
+    (exit 2) but a notebook of another language, said in a warning. Cells that do parse are
+    still checked, so a Python notebook relabelled as R hides nothing."""
+    r_book = json.loads(_notebook(_cell("library(ggplot2)\nx <- c(1, 2)\nfor (i in x) { print(i) }\n")))
+    r_book["metadata"] = {"kernelspec": {"name": "ir", "language": "R", "display_name": "R"}}
+    (tmp_path / "plots.ipynb").write_text(json.dumps(r_book))
+    relabelled = json.loads(TRAIN_NB)
+    relabelled["metadata"] = {"kernelspec": {"name": "ir", "language": "R", "display_name": "R"}}
+    (tmp_path / "train.ipynb").write_text(json.dumps(relabelled))
+    r = cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    found, skipped = json_report(r.stdout)
+    assert skipped == [] and {f["path"] for f in found} == {"train.ipynb"}
+    assert "plots.ipynb: a notebook in R: 1 cell that is not Python was not checked" in r.stderr, r.stderr
+
+
 def test_fix_keeps_the_notebook_layout(tmp_path: Path):
     cells = [
         _cell("import torch\nimport torch.nn.functional as F"),

@@ -24,6 +24,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lossguard.static import sources
 
@@ -77,6 +78,13 @@ class Notebook:
     cell_sources: dict[int, str]  # cell number -> the cell's original text
     indents: tuple[int, ...] = ()  # per virtual line: characters of leading indentation IPython removed
     errors: tuple[CellError, ...] = ()  # cells left out
+    language: str = "python"  # the kernel's language, as its metadata writes it
+
+    @property
+    def is_python(self) -> bool:
+        """Whether its kernel runs Python: a cell that does not parse is then a cell left unchecked,
+        and in a notebook of another language (R) a cell of that language."""
+        return self.language.lower() in ("python", "python3", "ipython", "ipython3")
 
     def locate(self, line: int) -> tuple[int, int]:
         """The (cell, line in cell) of a 1-based line of the virtual module."""
@@ -169,7 +177,20 @@ def parse(text: str) -> Notebook:
             cell_lines.append(i)
             indents.append(removed[i - 1])
     source = "".join(line + "\n" for line in lines)
-    return Notebook(source, tuple(cells), tuple(cell_lines), cell_sources, tuple(indents), tuple(errors))
+    return Notebook(source, tuple(cells), tuple(cell_lines), cell_sources, tuple(indents), tuple(errors), _language(data))
+
+
+def _language(data: dict[str, Any]) -> str:
+    """The language of the notebook's kernel (``metadata.kernelspec.language``, else
+    ``metadata.language_info.name``); "python" when it does not say."""
+    metadata = data.get("metadata")
+    if isinstance(metadata, dict):
+        for key, field_name in (("kernelspec", "language"), ("language_info", "name")):
+            section = metadata.get(key)
+            value = section.get(field_name) if isinstance(section, dict) else None
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return "python"
 
 
 def _cell_error(lines: list[str]) -> tuple[int, int, str] | None:

@@ -141,7 +141,12 @@ def run_check(
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
     for p, book in books.items():
-        errors += [FileError(display(p), str(e), e.cell, e.line) for e in book.errors]
+        if book.is_python:
+            errors += [FileError(display(p), str(e), e.cell, e.line) for e in book.errors]
+        elif book.errors:  # cells of the notebook's own language (its cells that parse as Python were checked)
+            n = len(book.errors)
+            what = "1 cell that is not Python was" if n == 1 else f"{n} cells that are not Python were"
+            warnings.append(f"{display(p)}: a notebook in {book.language}: {what} not checked")
     errors.sort(key=lambda e: e.path)
     findings = result.findings
     outcome = Outcome(
