@@ -397,9 +397,8 @@ def test_a_model_file_checked_alone_reports_what_it_breaks_in_the_training_loop_
     assert "(nn.Softmax layer at model.py:5)" in json.loads(r.stdout)[0]["message"]
 
 
-def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit(tmp_path: Path):
-    """git lists a submodule (and an untracked repository inside the work tree) as one entry,
-    not as its files: they were skipped, and `check .` said "All checks passed"."""
+def _repository_with_a_submodule(tmp_path: Path) -> Path:
+    """``top``: main.py (clean) and the submodule ``vendor`` (train.py, two findings), committed."""
     sub = tmp_path / "sub"
     sub.mkdir()
     git("init", "-q", cwd=sub)
@@ -410,8 +409,16 @@ def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their
     top.mkdir()
     git("init", "-q", cwd=top)
     (top / "main.py").write_text(FIXED)
+    git("add", ".", cwd=top)
     git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor", cwd=top)
     git("commit", "-q", "-m", "with a submodule", cwd=top)
+    return top
+
+
+def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit(tmp_path: Path):
+    """git lists a submodule (and an untracked repository inside the work tree) as one entry,
+    not as its files: they were skipped, and `check .` said "All checks passed"."""
+    top = _repository_with_a_submodule(tmp_path)
     (top / "nested").mkdir()
     git("init", "-q", cwd=top / "nested")
     (top / "nested" / "loop.py").write_text(TRAIN)  # a repository of its own, not a submodule
@@ -435,19 +442,7 @@ def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their
 def test_a_submodule_that_is_not_checked_out_is_said_to_be_not_checked(tmp_path: Path):
     """actions/checkout leaves submodules out by default: their files are not there to check,
     and the run says so instead of passing quietly."""
-    sub = tmp_path / "sub"
-    sub.mkdir()
-    git("init", "-q", cwd=sub)
-    (sub / "train.py").write_text(TRAIN)
-    git("add", ".", cwd=sub)
-    git("commit", "-q", "-m", "vendored", cwd=sub)
-    top = tmp_path / "top"
-    top.mkdir()
-    git("init", "-q", cwd=top)
-    (top / "main.py").write_text(FIXED)
-    git("add", ".", cwd=top)
-    git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor", cwd=top)
-    git("commit", "-q", "-m", "with a submodule", cwd=top)
+    top = _repository_with_a_submodule(tmp_path)
     git("clone", "-q", str(top), str(tmp_path / "clone"), cwd=tmp_path)  # without --recurse-submodules
     r = cli("check", ".", cwd=tmp_path / "clone")
     assert r.returncode == 0, r.stderr

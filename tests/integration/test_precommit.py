@@ -67,7 +67,9 @@ def _commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[s
     )
 
 
-def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
+def _project_with_hook(tmp_path: Path) -> tuple[Path, dict[str, str], Path]:
+    """A git repository whose pre-commit configuration runs this checkout's `lossguard` hook,
+    installed: (the repository, the environment to commit in, pre-commit's cache)."""
     hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
     for d in (hook_repo, project):
         d.mkdir()
@@ -77,6 +79,11 @@ def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
     (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+    return project, env, home
+
+
+def test_hook_blocks_buggy_commit_and_has_no_torch(tmp_path: Path):
+    project, env, home = _project_with_hook(tmp_path)
 
     (project / "train.py").write_text(TRAIN)
     (project / "README.md").write_text("not Python: the hook does not look at it\n")
@@ -140,15 +147,7 @@ def test_fix_hook_rewrites_the_file_then_passes(tmp_path: Path):
 def test_hook_sees_a_bug_across_files_when_only_one_of_them_is_staged(tmp_path: Path):
     """pre-commit passes only the staged files. A loss helper in utils.py and its caller in
     train.py: changing either one alone so that BCE gets logits must block the commit."""
-    hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
-    for d in (hook_repo, project):
-        d.mkdir()
-    _require_pre_commit()
-    rev = _hook_repo(hook_repo)
-    git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+    project, env, home = _project_with_hook(tmp_path)
     helper = "import torch.nn.functional as F\n\n\ndef loss_fn(x, y):\n    return F.{}(x, y)\n"
     caller = FIXED.replace("import torch.nn as nn\n", "import torch.nn as nn\n\nfrom utils import loss_fn\n").replace(
         "model = nn.Sequential(nn.Linear(20, 5))", "model = nn.Linear(20, 1)"
@@ -183,15 +182,7 @@ def test_a_staged_file_named_like_an_option_does_not_turn_the_hook_off(tmp_path:
     """pre-commit passes the staged files after the hook's arguments, and a file with a Python
     shebang is Python to it whatever its name: a staged `--exit-zero` made the hook pass a
     buggy commit. It is now an error that names the file."""
-    hook_repo, project, home = tmp_path / "hook", tmp_path / "project", tmp_path / "cache"
-    for d in (hook_repo, project):
-        d.mkdir()
-    _require_pre_commit()
-    rev = _hook_repo(hook_repo)
-    git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: lossguard\n")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, check=True, capture_output=True, timeout=60)
+    project, env, home = _project_with_hook(tmp_path)
     (project / "train.py").write_text(TRAIN)
     trojan = project / "--exit-zero"
     trojan.write_text("#!/usr/bin/env python\nprint('tools')\n")
