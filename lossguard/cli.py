@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -90,22 +90,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
-    stdout = sys.stdout
-    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = _Stream(stdout, 1)  # type: ignore[assignment]
+    sys.stderr = _Stream(stderr, 2, tolerate=OSError)  # type: ignore[assignment]
     try:
         code = _main(argv)
         sys.stdout.flush()  # what print() left in the buffer fails here, not at exit
         return code
-    except BrokenPipeError:
-        return _closed_pipe()
     except _OutputError as exc:
         return _output_failed(exc)
     finally:
-        sys.stdout = stdout
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ambiguous = _option_and_file(argv)
+    if ambiguous is not None:
+        from lossguard.static.sources import printable
+
+        parser.print_usage(sys.stderr)
+        print(
+            f"lossguard: error: {printable(ambiguous)} is an option and also a file here; put `--` before the files "
+            f"(`lossguard check [OPTIONS] -- FILES`) to check it as a file",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -125,14 +136,29 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except (BrokenPipeError, _OutputError):
-        raise  # main() handles them; not the internal error below
+    except _OutputError:
+        raise  # main() handles it; not the internal error below
     except Exception as exc:  # noqa: BLE001 - a bug: say so and exit 2 (not checked), never 1 (findings)
         import traceback
 
         print(f"lossguard: internal error ({type(exc).__name__}: {exc}); nothing was checked. Please report it:", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         return EXIT_ERROR
+
+
+def _option_and_file(argv: list[str]) -> str | None:
+    """An argument before ``--`` that reads as an option and names an existing file. pre-commit
+    passes the staged files after the hook's own arguments, and a file with a Python shebang
+    counts as Python whatever its name: a file named ``--exit-zero`` would turn the gate off.
+    (git refuses a name that is both a revision and a file in the same way.)"""
+    import os
+
+    for arg in argv:
+        if arg == "--":
+            return None
+        if arg.startswith("-") and arg != "-" and os.path.lexists(arg):
+            return arg
+    return None
 
 
 def _tolerant_streams() -> None:
@@ -147,25 +173,21 @@ def _tolerant_streams() -> None:
                 pass
 
 
-def _closed_pipe() -> int:
-    """The reader went away (``lossguard check | head``): stop quietly, as other tools do."""
-    _discard_stdout()
-    return EXIT_FINDINGS
-
-
-def _discard_stdout() -> None:
-    """Point standard output at /dev/null, so that flushing what is left at exit does not fail again."""
+def _discard(fd: int) -> None:
+    """Point file descriptor ``fd`` at /dev/null, so that what is written to it later, and the
+    flush at exit, do not fail again."""
     import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
         pass
 
 
 def _output_failed(exc: Exception) -> int:
-    _discard_stdout()
+    _discard(1)
     print(f"lossguard: error: cannot write to standard output ({exc})", file=sys.stderr)
     return EXIT_ERROR
 
@@ -174,33 +196,47 @@ class _OutputError(Exception):
     """Standard output cannot be written (a full disk, an I/O error): exit 2 saying so, not an internal error."""
 
 
-class _Stdout:
-    """``sys.stdout`` while a command runs: a failed write raises :class:`_OutputError` (a
-    closed pipe stays a BrokenPipeError, see :func:`_closed_pipe`), so that it is told apart
-    from a bug."""
+class _Stream:
+    """``sys.stdout`` or ``sys.stderr`` while a command runs. A reader that went away
+    (``lossguard check | head``, ``| true``) ends the output, not the command: the rest is
+    discarded and the exit status stays the run's (0, 1 or 2), as if the report had been read.
+    Any other failed write to standard output raises :class:`_OutputError` (exit 2, said on
+    standard error), so that it is told apart from a bug; on standard error (``tolerate``)
+    there is nowhere left to say it, and the status says it."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, fd: int, tolerate: type[OSError] = BrokenPipeError) -> None:
         self._stream = stream
+        self._fd = fd
+        self._tolerate = tolerate
+        self._closed = False
 
-    def write(self, text: str) -> int:
+    def _guard(self, action: Callable[[], object]) -> object:
+        if self._closed:
+            return None
         try:
-            return self._stream.write(text)
-        except BrokenPipeError:
-            raise
+            return action()
+        except self._tolerate:
+            self._closed = True
+            if getattr(self._stream, "fileno", None) is not None:
+                try:
+                    if self._stream.fileno() == self._fd:
+                        _discard(self._fd)
+                except (OSError, ValueError):
+                    pass
+            return None
         except OSError as exc:
             raise _OutputError(exc.strerror or str(exc)) from exc
+
+    def write(self, text: str) -> int:
+        self._guard(lambda: self._stream.write(text))
+        return len(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
             self.write(line)
 
     def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _OutputError(exc.strerror or str(exc)) from exc
+        self._guard(self._stream.flush)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)
@@ -280,11 +316,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.add_noqa:
         return _add_noqa(args, outcome)
     if args.output_file is not None:
-        try:
-            with open(args.output_file, "w", encoding="utf-8", errors="backslashreplace") as stream:
+        with _open_report(args.output_file) as stream:
+            try:
                 _report(args, outcome, stream)
-        except OSError as exc:
-            raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+            except OSError as exc:
+                raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
     else:
         _report(args, outcome, sys.stdout)
         sys.stdout.flush()
@@ -294,6 +330,28 @@ def _check(args: argparse.Namespace) -> int:
     if fails(outcome.findings) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _open_report(path: Path) -> TextIO:
+    """``--output-file``, opened for writing; never through a symbolic link (the file or a folder
+    on the way to it below the current folder): the action writes its report inside the
+    checked-out repository, where a pull request could have made it a link to a file of the
+    runner, or to a script a later step runs, and the report holds text it chose."""
+    import errno
+    import os
+
+    from lossguard.static.run import linked
+
+    refused = UsageError(f"--output-file {path}: it is (or is inside) a symbolic link; not written (name a file that is not a link)")
+    if linked(path):
+        raise refused
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # became a link since
+            raise refused from exc
+        raise UsageError(f"--output-file {path}: cannot write it ({exc.strerror or exc})") from exc
+    return open(fd, "w", encoding="utf-8", errors="backslashreplace")
 
 
 def fails(findings: Sequence[object]) -> bool:
@@ -342,7 +400,7 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
         from lossguard.static.report import statistics
 
         if args.format in ("json", "json-lines"):
-            stream.write(statistics.to_json(findings))
+            stream.write(statistics.to_json(findings, len(errors)))
         else:
             statistics.render(_console(stream), findings)
         return
@@ -384,7 +442,8 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
         if outcome.hidden_by_baseline:
             hidden.append(f"{outcome.hidden_by_baseline} in the baseline")
         if outcome.hidden_by_diff:
-            hidden.append(f"{outcome.hidden_by_diff} on lines unchanged since {args.diff}")
+            base = f" (at its merge base with HEAD, {outcome.diff_base[:12]})" if outcome.diff_base else ""
+            hidden.append(f"{outcome.hidden_by_diff} on lines unchanged since {args.diff}{base}")
         if hidden:
             console.print(f"Not shown: {'; '.join(hidden)}.", style="dim")
 
@@ -413,10 +472,11 @@ def _baseline(args: argparse.Namespace) -> int:
     from lossguard.static.run import run_check
 
     outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve())
-    try:
-        args.output_file.write_text(dump(outcome.virtual, outcome.sources, located=outcome.findings), encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+    with _open_report(args.output_file) as stream:
+        try:
+            stream.write(dump(outcome.virtual, outcome.sources, located=outcome.findings))
+        except OSError as exc:
+            raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
     _print_errors(outcome.errors)
     if outcome.errors:
         print("lossguard: warning: the files above could not be checked; their findings are not in the baseline", file=sys.stderr)

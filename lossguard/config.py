@@ -142,6 +142,8 @@ def load(pyproject: Path | None) -> Settings:
         raise UsageError(f"cannot read {pyproject}: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{pyproject} is not valid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise UsageError(f"{pyproject} is nested too deeply to read (arrays or tables inside one another); fix it, or pass --isolated") from exc
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise UsageError(f"{pyproject}: `tool` must be a table ([tool.lossguard]), got {type(tool).__name__}")

@@ -83,3 +83,11 @@ def git(*args: str, cwd: Path) -> str:
         timeout=60,
     )
     return proc.stdout
+
+
+def json_report(stdout: str) -> tuple[list[dict], list[str]]:
+    """A ``--format json`` report split into its findings and the paths it says were not checked."""
+    import json
+
+    entries = json.loads(stdout)
+    return [e for e in entries if e["kind"] == "finding"], [e["path"] for e in entries if e["kind"] == "not-checked"]

@@ -75,7 +75,7 @@ def test_unparseable_file_exit_2_others_checked(project):
     (project / "broken.py").write_text("def f(:\n  loss.backward()\n")
     r = run("check", "--format", "json", cwd=project)
     assert r.returncode == 2
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    assert [(d["code"], d["kind"]) for d in json.loads(r.stdout)] == [("LG001", "finding"), ("LG006", "finding"), (None, "not-checked")]
     assert "broken.py: syntax error at line 1" in r.stderr
 
 

@@ -135,3 +135,25 @@ def test_output_file_exit_statuses_and_errors(repo: Path):
     assert note["executionSuccessful"] is False and "broken.py" in note["toolExecutionNotifications"][0]["message"]["text"]
     r = cli("check", "-o", str(repo / "no" / "such" / "dir" / "x.txt"), cwd=repo)
     assert r.returncode == 2 and "cannot write it" in r.stderr
+
+
+def test_json_and_json_lines_list_every_file_that_was_not_checked(repo: Path):
+    """A script reading the JSON report sees the files it could not check, not only the exit
+    status: an unparsable file, a notebook that is not JSON, a path that does not exist."""
+    (repo / "src" / "broken.py").write_text("def train(:\n    loss.backward()\n")
+    (repo / "src" / "bad.ipynb").write_text("{not json")
+    r = cli("check", "--format", "json", ".", "missing.py", cwd=repo)
+    assert r.returncode == 2
+    entries = json.loads(r.stdout)
+    findings = [e for e in entries if e["kind"] == "finding"]
+    skipped = [e for e in entries if e["kind"] == "not-checked"]
+    assert [(e["path"], e["code"]) for e in findings] == [("src/train.py", "LG001"), ("src/train.py", "LG006")]
+    assert sorted(e["path"] for e in skipped) == ["missing.py", "src/bad.ipynb", "src/broken.py"]
+    broken = next(e for e in skipped if e["path"] == "src/broken.py")
+    assert broken["reason"].startswith("syntax error at line 1") and broken["severity"] == "error"
+    assert set(broken) == set(findings[0]) | {"reason"}, "every entry has the keys of a finding"
+    assert broken["code"] is None and broken["line"] is None
+    lines = [json.loads(line) for line in cli("check", "--format", "json-lines", ".", "missing.py", cwd=repo).stdout.splitlines()]
+    assert lines == entries
+    stats = json.loads(cli("check", "--statistics", "--format", "json", ".", "missing.py", cwd=repo).stdout)
+    assert {"code": None, "name": "not-checked", "count": 3} in stats

@@ -83,6 +83,80 @@ def test_a_baseline_entry_does_not_hide_the_same_bug_written_in_another_function
     assert cli("check", "--baseline", "lg-baseline.json", cwd=repo).returncode == 0
 
 
+TWO_TRAINERS = """import torch
+import torch.nn as nn
+
+
+class Classifier:
+    def __init__(self):
+        self.model = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))
+        self.criterion = nn.CrossEntropyLoss()
+
+    def fit(self, x, y):
+        return self.criterion(self.model(x), y)
+
+
+class Tagger:
+    def __init__(self):
+        self.model = nn.Sequential(nn.Linear(20, 5))
+        self.criterion = nn.CrossEntropyLoss()
+
+    def fit(self, x, y):
+        return self.criterion(self.model(x), y)
+"""
+
+
+def test_a_baseline_entry_for_one_class_does_not_hide_the_same_method_of_another(tmp_path: Path):
+    """Two classes with a same-named method and the same text: the recorded finding of one does
+    not hide the other's (the key holds the class), while code moved into a class stays matched."""
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "models.py").write_text(TWO_TRAINERS)
+    git("add", ".", cwd=tmp_path)
+    git("commit", "-q", "-m", "one buggy trainer", cwd=tmp_path)
+    assert cli("baseline", "-o", "b.json", cwd=tmp_path).returncode == 0
+    assert [e["scope"] for e in json.loads((tmp_path / "b.json").read_text())["findings"]] == ["Classifier.fit"]
+    # The Classifier's bug is fixed and the Tagger gets the same one: a new finding.
+    first, second = TWO_TRAINERS.split("class Tagger")
+    swapped = (
+        first.replace(", nn.Softmax(dim=1)", "") + "class Tagger" + second.replace("nn.Linear(20, 5))\n", "nn.Linear(20, 5), nn.Softmax(dim=1))\n")
+    )
+    assert swapped.count("Softmax") == 1
+    (tmp_path / "models.py").write_text(swapped)
+    r = cli("check", "--format", "json", "--baseline", "b.json", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert _codes(r) == [("models.py", "LG001", 20)]
+    # --diff: the Tagger's loss line did not change, and REF's Classifier has the same finding there.
+    r = cli("check", "--format", "json", "--diff", "HEAD", cwd=tmp_path)
+    assert _codes(r) == [("models.py", "LG001", 20)]
+    # A recorded method whose class is renamed, or a function moved into a class, stays matched.
+    (tmp_path / "models.py").write_text(TWO_TRAINERS.replace("class Classifier:", "class SoftClassifier:"))
+    assert cli("check", "--baseline", "b.json", cwd=tmp_path).returncode == 0
+    # A format 2 baseline (the function's name only) is still read as it matched, with a warning.
+    doc = json.loads((tmp_path / "b.json").read_text())
+    doc["lossguard-baseline"] = 2
+    for e in doc["findings"]:
+        e["hash"] = e.pop("loose-hash")
+    (tmp_path / "v2.json").write_text(json.dumps(doc))
+    (tmp_path / "models.py").write_text(swapped)
+    r = cli("check", "--baseline", "v2.json", cwd=tmp_path)
+    assert r.returncode == 0 and "baseline format 2 matches a recorded finding with the same text in a same-named method" in r.stderr
+
+
+def test_a_baseline_entry_hides_only_the_finding_its_code_path_and_scope_name(repo: Path):
+    """A reviewer reads a baseline's entries by their code, path and scope; the hash alone is
+    not read by people. An entry whose hash is a new finding's but whose code and path name
+    another file's old finding hides nothing."""
+    assert cli("baseline", "-o", "honest.json", "train.py", cwd=repo).returncode == 0
+    doc = json.loads((repo / "honest.json").read_text())
+    for e in doc["findings"]:  # "an old LG006 in eval.py"
+        e.update(code="LG006", path="eval.py", scope="train", message="old, accepted")
+    (repo / "forged.json").write_text(json.dumps(doc))
+    r = cli("check", "--format", "json", "--baseline", "forged.json", "train.py", cwd=repo)
+    assert r.returncode == 1
+    assert _codes(r) == [("train.py", "LG001", 13), ("train.py", "LG006", 16)]
+    assert cli("check", "--baseline", "honest.json", "train.py", cwd=repo).returncode == 0
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
@@ -147,6 +221,41 @@ def test_diff_reports_a_bug_introduced_away_from_the_flagged_line(repo: Path):
     assert _codes(r) == [("eval.py", "LG001", 13), ("fit.py", "LG014", 14), ("utils.py", "LG002", 5)]
     # Old findings stay hidden: train.py's two are still there, unchanged.
     assert "Not shown: 2 on lines unchanged since HEAD." in cli("check", "--diff", "HEAD", cwd=repo).stdout
+
+
+def test_diff_compares_a_branch_behind_its_base_with_their_merge_base(repo: Path):
+    """`--diff main` on a branch that main has moved past compares with the fork point (as
+    `git diff main...HEAD`, pre-commit's --from-ref and diff-cover do): main's own later changes
+    are not the branch's, and a bug the branch adds is reported even when main added the same line."""
+    git("branch", "-M", "main", cwd=repo)
+    git("checkout", "-q", "-b", "feature", cwd=repo)
+    (repo / "eval.py").write_text(FIXED.replace("total += loss.item()", "total += loss"))  # the branch's own bug
+    git("commit", "-q", "-am", "feature: keeps the graph", cwd=repo)
+    git("checkout", "-q", "main", cwd=repo)
+    (repo / "train.py").write_text(FIXED)  # main fixes train.py's two old bugs ...
+    (repo / "eval.py").write_text(FIXED.replace("total += loss.item()", "total += loss"))  # ... and writes the same line
+    git("commit", "-q", "-am", "main moves on", cwd=repo)
+    git("checkout", "-q", "feature", cwd=repo)
+    r = cli("check", "--format", "json", "--diff", "main", cwd=repo)
+    assert r.returncode == 1, r.stderr
+    assert _codes(r) == [("eval.py", "LG006", 16)]  # not train.py's old findings, which the branch did not touch
+    assert "Not shown: 2 on lines unchanged since main (at its merge base with HEAD," in cli("check", "--diff", "main", cwd=repo).stdout
+    # A shallow clone of a pull request's merge commit (what actions/checkout checks out, with
+    # `git fetch --depth=1 origin main`): the merge base cannot be computed, but REF is a parent.
+    git("checkout", "-q", "main", cwd=repo)
+    git("merge", "-q", "--no-ff", "--no-edit", "feature", cwd=repo)
+    git("branch", "base", "main^1", cwd=repo)
+    shallow = repo.parent / "shallow"
+    git("clone", "-q", "--depth=1", f"file://{repo}", str(shallow), cwd=repo.parent)
+    git("fetch", "-q", "--depth=1", "origin", "base:refs/remotes/origin/base", cwd=shallow)
+    r = cli("check", "--format", "json", "--diff", "origin/base", cwd=shallow)
+    assert r.returncode == 0, r.stderr  # the merge brought no new finding: main already had eval.py's line
+    git("checkout", "-q", "feature", cwd=repo)
+    # Histories with no common commit: said so, nothing passed.
+    git("checkout", "-q", "--orphan", "other", cwd=repo)
+    git("commit", "-q", "-m", "unrelated", cwd=repo)
+    r = cli("check", "--diff", "main", cwd=repo)
+    assert r.returncode == 2 and "no common ancestor" in r.stderr and "fetch-depth: 0" in r.stderr, r.stderr
 
 
 def test_a_file_checked_alone_reports_what_its_calls_break_in_a_helper_it_imports(tmp_path: Path):
@@ -288,9 +397,8 @@ def test_a_model_file_checked_alone_reports_what_it_breaks_in_the_training_loop_
     assert "(nn.Softmax layer at model.py:5)" in json.loads(r.stdout)[0]["message"]
 
 
-def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit(tmp_path: Path):
-    """git lists a submodule (and an untracked repository inside the work tree) as one entry,
-    not as its files: they were skipped, and `check .` said "All checks passed"."""
+def _repository_with_a_submodule(tmp_path: Path) -> Path:
+    """``top``: main.py (clean) and the submodule ``vendor`` (train.py, two findings), committed."""
     sub = tmp_path / "sub"
     sub.mkdir()
     git("init", "-q", cwd=sub)
@@ -301,8 +409,16 @@ def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their
     top.mkdir()
     git("init", "-q", cwd=top)
     (top / "main.py").write_text(FIXED)
+    git("add", ".", cwd=top)
     git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(sub), "vendor", cwd=top)
     git("commit", "-q", "-m", "with a submodule", cwd=top)
+    return top
+
+
+def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit(tmp_path: Path):
+    """git lists a submodule (and an untracked repository inside the work tree) as one entry,
+    not as its files: they were skipped, and `check .` said "All checks passed"."""
+    top = _repository_with_a_submodule(tmp_path)
     (top / "nested").mkdir()
     git("init", "-q", cwd=top / "nested")
     (top / "nested" / "loop.py").write_text(TRAIN)  # a repository of its own, not a submodule
@@ -321,6 +437,16 @@ def test_submodules_and_nested_repositories_are_checked_and_diffed_against_their
     )
     r = cli("check", "--format", "json", "--diff", "HEAD", ".", cwd=top)
     assert _codes(r) == [("nested/loop.py", "LG001", 13), ("nested/loop.py", "LG006", 16), ("vendor/train.py", "LG001", 17)]
+
+
+def test_a_submodule_that_is_not_checked_out_is_said_to_be_not_checked(tmp_path: Path):
+    """actions/checkout leaves submodules out by default: their files are not there to check,
+    and the run says so instead of passing quietly."""
+    top = _repository_with_a_submodule(tmp_path)
+    git("clone", "-q", str(top), str(tmp_path / "clone"), cwd=tmp_path)  # without --recurse-submodules
+    r = cli("check", ".", cwd=tmp_path / "clone")
+    assert r.returncode == 0, r.stderr
+    assert "lossguard: warning: vendor: a submodule that is not checked out; its files were not checked" in r.stderr, r.stderr
 
 
 def test_diff_reports_a_named_file_outside_the_repository_and_hides_only_ignored_ones(repo: Path, tmp_path_factory: pytest.TempPathFactory):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import FIXED, TRAIN, cli, git, run
+from tests.cli_support import FIXED, TRAIN, cli, git, json_report, run
 
 LOSS = "import torch.nn.functional as F\nloss = F.cross_entropy(logits, y)\nloss.backward()\n"
 
@@ -37,7 +37,8 @@ def test_missing_path_is_reported_and_the_rest_checked(tmp_path: Path):
     r = cli("check", "--format", "json", "nope.py", "train.py", cwd=tmp_path)
     assert r.returncode == 2
     assert "nope.py: no such file or directory" in r.stderr
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["nope.py"]
 
 
 def test_broken_symlink_named_on_the_command_line_is_reported(tmp_path: Path):
@@ -98,6 +99,69 @@ def test_closed_pipe_exits_quietly(tmp_path: Path):
         assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
 
 
+@pytest.mark.parametrize("args", [["check", "--format", "sarif", "-o", "lossguard.sarif", "."], ["baseline", "-o", "lossguard.sarif", "."]])
+def test_the_report_is_never_written_through_a_symbolic_link(tmp_path: Path, args: list[str]):
+    """The action writes `lossguard.sarif` in the checked-out repository: a pull request that
+    commits it as a link (to a file of the runner, a script a later step runs) must not get
+    that file overwritten with text it chose (file names, messages)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "train.py").write_text(TRAIN)
+    precious = tmp_path / "later-step.sh"
+    precious.write_text("echo deploy\n")
+    (repo / "lossguard.sarif").symlink_to(precious)
+    (repo / "out").symlink_to(tmp_path)
+    for target in ("lossguard.sarif", "out/later-step.sh"):
+        r = run(*[target if a == "lossguard.sarif" else a for a in args], cwd=repo)
+        assert r.returncode == 2 and "is (or is inside) a symbolic link; not written" in r.stderr, r.stderr
+        assert precious.read_text() == "echo deploy\n"
+
+
+@pytest.mark.parametrize("name", ["--exit-zero", "--baseline=lossguard-baseline", "--ignore=LG001,LG006", "-oreport.txt"])
+def test_a_file_named_like_an_option_is_not_taken_for_one(tmp_path: Path, name: str):
+    """pre-commit passes the staged files after the hook's arguments, and a file with a Python
+    shebang counts as Python whatever its name; the action's paths can be a glob. A file named
+    `--exit-zero` must not turn the gate off: an option that is also the name of a file is
+    ambiguous (exit 2, as git says for a name that is both a revision and a file), and after
+    `--` it is a file."""
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / name).write_text("#!/usr/bin/env python\nprint('hello')\n")
+    (tmp_path / "lossguard-baseline").write_text(json.dumps({"lossguard-baseline": 1, "findings": []}))
+    r = run("check", name, "train.py", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert f"{name} is an option and also a file here" in r.stderr and "--" in r.stderr
+    assert not (tmp_path / "report.txt").exists()
+    r = run("check", "--", name, "train.py", cwd=tmp_path)
+    assert r.returncode == 1 and "train.py:13:26: LG001" in r.stdout, r.stderr
+
+
+LOG_SOFTMAX_ONLY = TRAIN.replace("nn.Softmax(dim=1)", "nn.LogSoftmax(dim=1)").replace("total += loss", "total += loss.item()")  # LG001 info only
+
+
+@pytest.mark.parametrize(
+    "files, args, status",
+    [
+        ({"train.py": LOG_SOFTMAX_ONLY}, ["check", "."], 0),  # a finding of severity info: reported, not failed on
+        ({"train.py": LOG_SOFTMAX_ONLY}, ["check", "--format", "json", "."], 0),
+        ({"train.py": TRAIN}, ["check", "."], 1),
+        ({"train.py": TRAIN, "broken.py": "def f(:\n"}, ["check", "--format", "sarif", "."], 2),
+        ({"train.py": LOG_SOFTMAX_ONLY}, ["check", "--diff", "."], 0),  # nothing to fix
+        ({"train.py": TRAIN}, ["rules"], 0),
+    ],
+)
+def test_a_reader_that_closes_the_pipe_does_not_change_the_exit_status(tmp_path: Path, files: dict[str, str], args: list[str], status: int):
+    """`lossguard check | true` under `set -o pipefail`: the status is the run's (0 with only
+    info findings), not 1 for a report nobody read; errors still reach standard error."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    command = f'{sys.executable} -m lossguard {" ".join(args)} | true; echo "status=${{PIPESTATUS[0]}}"'
+    proc = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.stdout.strip() == f"status={status}", proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+    if "broken.py" in files:
+        assert "broken.py: syntax error" in proc.stderr
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails with ENOSPC)")
 @pytest.mark.parametrize(
     "args",
@@ -125,6 +189,23 @@ def test_a_file_with_a_null_byte_names_the_reason_without_a_line_none(tmp_path: 
     r = cli("check", ".", cwd=tmp_path)
     assert r.returncode == 2
     assert "train.py: cannot parse: source code string cannot contain null bytes" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(
+    "name, args, why",
+    [
+        ("pyproject.toml", [], "pyproject.toml is nested too deeply to read"),
+        ("b.json", ["--baseline", "b.json"], "--baseline b.json: nested too deeply to read"),
+    ],
+)
+def test_a_configuration_or_baseline_nested_too_deeply_is_an_error_not_a_traceback(tmp_path: Path, name: str, args: list[str], why: str):
+    depth = 100_000
+    text = "a = " + "[" * depth + "]" * depth + "\n" if name.endswith(".toml") else "[" * depth + "]" * depth
+    (tmp_path / name).write_text(text)
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", *args, "train.py", cwd=tmp_path)
+    assert r.returncode == 2 and why in r.stderr, r.stderr[-2000:]
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr
 
 
 def test_pyproject_with_tool_not_a_table_is_a_config_error(tmp_path: Path):
@@ -287,7 +368,35 @@ def test_deep_bracket_nest_does_not_crash_and_other_findings_survive(tmp_path: P
     r = run("check", "--format", "json", ".", cwd=tmp_path)
     assert r.returncode == 2, (r.returncode, r.stderr[-2000:])  # was -11 (segfault in libcst's native parser)
     assert "deep.py: syntax error" in r.stderr
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["deep.py"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="needs FIFOs and /dev/zero")
+def test_a_named_path_that_is_not_a_regular_file_is_not_read(tmp_path: Path):
+    """A link to /dev/zero read to its end filled the memory until the job was killed; a FIFO
+    blocked the run for ever. Named on the command line, they are said to be not checked."""
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "zero.py").symlink_to("/dev/zero")
+    (tmp_path / "zero.ipynb").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.py")
+    r = run("check", "--format", "json", "zero.py", "zero.ipynb", "pipe.py", "train.py", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr[-2000:]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["pipe.py", "zero.ipynb", "zero.py"]
+    assert r.stderr.count("not a regular file") == 3, r.stderr
+
+
+def test_a_notebook_with_too_much_code_is_an_error_and_the_others_are_reported(tmp_path: Path):
+    """Notebooks are not limited by their size (outputs), but their code is, as a Python file's."""
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "x = 1\n" * 1_800_000}
+    (tmp_path / "big.ipynb").write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [cell]}))
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--format", "json", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr[-2000:]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["big.ipynb"]
+    assert "big.ipynb: its code cells are too large to check (10,800,000 characters; the limit is 10,000,000)" in r.stderr, r.stderr
 
 
 def test_a_file_too_large_to_analyse_is_an_error_and_the_others_are_reported(tmp_path: Path):
@@ -364,7 +473,8 @@ def test_hostile_notebook_json_is_reported(tmp_path: Path, content: str, why: st
     deep = "deeply" in why  # could overflow the stack: in its own process, as the others that once crashed
     r = (run if deep else cli)("check", "--format", "json", ".", cwd=tmp_path)
     assert r.returncode == 2 and why in r.stderr, r.stderr[-2000:]
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001", "LG006"]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["bad.ipynb"]
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
@@ -458,7 +568,8 @@ def test_internal_error_exits_2_and_names_the_file(tmp_path: Path):
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert "train.py: internal error in rule LG006: ZeroDivisionError: planted" in r.stderr
     assert "<lossguard>" not in r.stderr
-    assert [d["code"] for d in json.loads(r.stdout)] == ["LG001"]
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001"] and skipped == ["train.py"]
 
 
 # ---------------------------------------------------------------- --fix changes only what it fixes

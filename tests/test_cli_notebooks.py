@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import cli, git
+from tests.cli_support import cli, git, json_report
 
 
 def _cell(source: str, kind: str = "code") -> dict:
@@ -108,10 +108,79 @@ def test_cells_as_ipython_runs_them(tmp_path: Path):
     r = cli("check", "--format", "json", "nb.ipynb", cwd=tmp_path)
     assert r.returncode == 2, r.stderr
     assert "nb.ipynb: syntax error at cell 3, line 1" in r.stderr and "this cell was not checked" in r.stderr
-    [finding] = json.loads(r.stdout)
+    [finding], skipped = json_report(r.stdout)
+    assert skipped == ["nb.ipynb"]
+    [left_out] = [e for e in json.loads(r.stdout) if e["kind"] == "not-checked"]
+    assert (left_out["cell"], left_out["line"]) == (3, 1)
     assert (finding["code"], finding["cell"], finding["line"]) == ("LG001", 4, 3)
     assert finding["col"] == 1 + len("      loss = criterion(")  # the cell's own column, indentation included
     assert "nn.Softmax layer at cell 2, line 1" in finding["message"]
+
+
+def test_python_written_or_run_by_a_cell_magic_is_checked(tmp_path: Path):
+    """`%%writefile train.py` writes a Python file the notebook then runs (`!python train.py`);
+    `%%script python` and `%%python3` run their body in another interpreter; `%%capture` runs
+    it in the kernel. Their bodies are Python, taken verbatim (IPython's transforms do not apply
+    to text written to a file), and checked; `%%writefile notes.txt` and `%%bash` are not Python."""
+    script = "import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))\ncriterion = nn.CrossEntropyLoss()\n"
+    loop = "for x, y in loader:\n    loss = criterion(model(x), y)\n"
+    nb = _notebook(
+        _cell("%%writefile train.py\n" + script + loop),  # cell 1: LG001 at its line 8
+        _cell("%%writefile -a 'train.py'\n" + loop),  # cell 2: appended to it, LG001 at line 3
+        _cell("%%script --out log python3\n" + script + loop),  # cell 3: LG001 at line 8
+        _cell("%%python3\n" + script + loop),  # cell 4
+        _cell("%%capture out\n" + script + loop),  # cell 5
+        _cell("%%writefile notes.txt\nThe loss: criterion(model(x), y) % 2 !\n"),  # cell 6: not Python, not checked
+        _cell("%%script bash\nfor f in *.py; do echo $f; done\n"),  # cell 7
+        _cell("!python train.py"),  # cell 8
+    )
+    (tmp_path / "nb.ipynb").write_text(nb)
+    r = cli("check", "--format", "json", "--select", "LG001", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    found, skipped = json_report(r.stdout)
+    assert [(f["cell"], f["line"]) for f in found] == [(1, 8), (2, 3), (3, 8), (4, 8), (5, 8)]
+    assert skipped == []
+    # A %%writefile .py cell that is not Python: named, not passed.
+    (tmp_path / "nb.ipynb").write_text(_notebook(_cell("%%writefile train.py\n%load_ext foo\nprint 'py2'\n")))
+    r = cli("check", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 2 and "syntax error at cell 1, line 2" in r.stderr, r.stderr
+
+
+def test_a_cell_magic_lossguard_does_not_know_is_checked_when_its_body_is_python(tmp_path: Path):
+    """Extensions add cell magics that run their body as Python in the kernel (`%%wandb`,
+    `%%memit`, ipyparallel's `%%px`): a training loop behind one was skipped as if it were a
+    `%%bash` cell. An unknown magic's body is checked when it parses as Python and left alone
+    when it does not (`%%sql`); a known non-Python magic is never read as Python."""
+    setup = "import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))\ncriterion = nn.CrossEntropyLoss()\n"
+    nb = _notebook(
+        _cell(setup),  # cell 1
+        _cell("%%wandb\nfor x, y in loader:\n    loss = criterion(model(x), y)\n"),  # cell 2: LG001 at line 3
+        _cell("%%sql\nSELECT loss FROM runs WHERE epoch > 3\n"),  # cell 3: not Python
+        _cell("%%bash\nmodel=resnet50\n"),  # cell 4: parses as Python, but bash
+        _cell("%%px --targets 0\nloss = criterion(model(x), y)\n"),  # cell 5: LG001 at line 2 (model is still the softmax one)
+    )
+    (tmp_path / "nb.ipynb").write_text(nb)
+    r = cli("check", "--format", "json", "--select", "LG001", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    found, skipped = json_report(r.stdout)
+    assert [(f["cell"], f["line"]) for f in found] == [(2, 3), (5, 2)] and skipped == []
+
+
+def test_a_notebook_of_another_language_is_not_an_error_but_its_python_is_checked(tmp_path: Path):
+    """An R notebook's cells mostly do not parse as Python: that is not a file left unchecked
+    (exit 2) but a notebook of another language, said in a warning. Cells that do parse are
+    still checked, so a Python notebook relabelled as R hides nothing."""
+    r_book = json.loads(_notebook(_cell("library(ggplot2)\nx <- c(1, 2)\nfor (i in x) { print(i) }\n")))
+    r_book["metadata"] = {"kernelspec": {"name": "ir", "language": "R", "display_name": "R"}}
+    (tmp_path / "plots.ipynb").write_text(json.dumps(r_book))
+    relabelled = json.loads(TRAIN_NB)
+    relabelled["metadata"] = {"kernelspec": {"name": "ir", "language": "R", "display_name": "R"}}
+    (tmp_path / "train.ipynb").write_text(json.dumps(relabelled))
+    r = cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    found, skipped = json_report(r.stdout)
+    assert skipped == [] and {f["path"] for f in found} == {"train.ipynb"}
+    assert "plots.ipynb: a notebook in R: 1 cell that is not Python was not checked" in r.stderr, r.stderr
 
 
 def test_fix_keeps_the_notebook_layout(tmp_path: Path):

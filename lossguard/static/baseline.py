@@ -1,16 +1,22 @@
 """Baselines: record today's findings, then report only the ones a change adds.
 
-A finding matches a recorded one by content (code, root-relative path, the name of the
-function it is in, and flagged text), not by line, so moving code does not bring an old finding back,
-while the same text written in another function is a new finding. Matching counts: with one
-recorded occurrence and two current ones, one is new. Format 1 (before the function was part
-of the key) is still read, and matched as it was, with a warning.
+A finding matches a recorded one by content (code, root-relative path, where it is: the
+classes and functions around it, and flagged text), not by line, so moving code does not
+bring an old finding back, while the same text written in another function, or in a
+same-named method of another class, is a new finding. Code that moves into a class (or whose
+class is renamed) changes where it is: a recorded finding whose place no longer exists in the
+file then matches by the innermost function's name alone. Matching counts: with one recorded
+occurrence and two current ones, one is new. Formats 1 (no function in the key) and 2 (the
+innermost function's name only) are still read, and matched as they were, with a warning.
+The same matching tells ``--diff REF`` which findings REF already had (lossguard.static.run).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard import __version__
@@ -19,52 +25,79 @@ from lossguard.static.finding import Finding
 from lossguard.static.fingerprint import content_hash
 from lossguard.static.sources import SourceSet, printable
 
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 DEFAULT_FILE = "lossguard-baseline.json"
 
 
-class Recorded(Counter[str]):
-    """The recorded finding keys, counted, and the format they were written in."""
+@dataclass(frozen=True)
+class Entry:
+    """One recorded finding: its key, what matches it when its place is gone, and the code, path
+    and scope a reviewer reads in the file. All must agree with a finding for it to match: an
+    entry that names another file's finding while its hash is a new one's hides nothing."""
 
+    key: str  # code, path, scope (``Trainer.fit``) and flagged text
+    loose: str = ""  # code, path, innermost function (``fit``) and flagged text
+    scope: str = ""
+    code: str = ""
+    path: str = ""  # relative to the root, as :func:`printable` writes it
+
+
+@dataclass
+class Recorded:
+    """The recorded findings, counted, and the format they were written in."""
+
+    entries: Counter[Entry] = field(default_factory=Counter)
     version: int = FORMAT_VERSION
 
 
-def content_key(f: Finding, path: str, sources: SourceSet) -> str:
-    """What identifies a finding across versions of its file: code, ``path``, the function it is
-    in and the flagged text (also how ``--diff REF`` matches REF's findings)."""
-    return content_hash(f.code, path, f"{sources.scope(f.path, f.line)}\0{sources.flagged_text(f)}")
+def entry(f: Finding, path: str, sources: SourceSet) -> Entry:
+    """What identifies ``f`` across versions of its file, ``path`` being its name relative to the root."""
+    text = sources.flagged_text(f)
+    scope = sources.scope(f.path, f.line)
+    return Entry(
+        content_hash(f.code, path, f"{scope}\0{text}"),
+        content_hash(f.code, path, f"{sources.function(f.path, f.line)}\0{text}"),
+        scope,
+        f.code,
+        printable(path),
+    )
 
 
-def _key(f: Finding, sources: SourceSet, version: int = FORMAT_VERSION) -> str:
+def _old_key(f: Finding, sources: SourceSet, version: int) -> str:
+    """The key of formats 1 and 2."""
+    path = sources.relative(f.path)
     if version == 1:
-        return content_hash(f.code, sources.relative(f.path), sources.flagged_text(f))
-    return content_key(f, sources.relative(f.path), sources)
+        return content_hash(f.code, path, sources.flagged_text(f))
+    return content_hash(f.code, path, f"{sources.function(f.path, f.line)}\0{sources.flagged_text(f)}")
 
 
 def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | None = None) -> str:
     """The baseline file's text for ``findings`` (sorted, so it diffs well under version control).
     ``located`` are the same findings as reported (notebook lines within cells), for the
-    informative ``line``/``cell``/``message``; matching uses only the hash."""
-    entries = [
-        {
-            "code": f.code,
-            "path": printable(sources.relative(f.path)),
-            "hash": _key(f, sources),
-            "scope": sources.scope(f.path, f.line),  # informative; the hash covers it
-            "line": shown.line,  # informative only; matching ignores it
-            **({"cell": shown.cell} if shown.cell is not None else {}),
-            "message": shown.message,
-        }
-        for f, shown in zip(findings, located if located is not None else findings)
-    ]
+    informative ``line``/``cell``/``message``; matching uses the hashes and the scope."""
+    entries = []
+    for f, shown in zip(findings, located if located is not None else findings):
+        e = entry(f, sources.relative(f.path), sources)
+        entries.append(
+            {
+                "code": e.code,
+                "path": e.path,
+                "hash": e.key,
+                "loose-hash": e.loose,  # matches when the scope is gone from the file (code moved into a class)
+                "scope": e.scope,
+                "line": shown.line,  # informative only; matching ignores it
+                **({"cell": shown.cell} if shown.cell is not None else {}),
+                "message": shown.message,
+            }
+        )
     entries.sort(key=lambda e: (e["path"], e["line"], e["code"], e["hash"]))
     doc = {"lossguard-baseline": FORMAT_VERSION, "generated-by": f"lossguard {__version__}", "findings": entries}
     return json.dumps(doc, indent=2) + "\n"
 
 
 def load(path: Path) -> Recorded:
-    """The recorded finding keys, counted. Raises UsageError saying how to fix a bad file."""
+    """The recorded findings, counted. Raises UsageError saying how to fix a bad file."""
     redo = f"write a new one with `lossguard baseline -o {path}`"
     if not path.is_file():
         raise UsageError(f"--baseline {path}: no such file; {redo}")
@@ -74,6 +107,8 @@ def load(path: Path) -> Recorded:
         raise UsageError(f"--baseline {path}: cannot read it ({exc}); {redo}") from exc
     except json.JSONDecodeError as exc:
         raise UsageError(f"--baseline {path}: not valid JSON (line {exc.lineno}: {exc.msg}); {redo}") from exc
+    except RecursionError as exc:
+        raise UsageError(f"--baseline {path}: nested too deeply to read; {redo}") from exc
     if not isinstance(doc, dict) or "lossguard-baseline" not in doc:
         raise UsageError(f"--baseline {path}: not a lossguard baseline file; {redo}")
     version = doc["lossguard-baseline"]
@@ -83,21 +118,53 @@ def load(path: Path) -> Recorded:
             f"(this lossguard reads formats {', '.join(map(str, READABLE_VERSIONS))}); {redo}"
         )
     entries = doc.get("findings")
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("hash"), str) for e in entries):
-        raise UsageError(f'--baseline {path}: its "findings" must be a list of objects with a "hash"; {redo}')
-    recorded = Recorded(e["hash"] for e in entries)
-    recorded.version = version
-    return recorded
+    fields = ("hash", "loose-hash", "scope", "code", "path") if version >= 3 else ("hash",)
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and all(isinstance(e.get(k), str) for k in fields) for e in entries):
+        more = ', a "loose-hash", a "scope", a "code" and a "path"' if version >= 3 else ""
+        raise UsageError(f'--baseline {path}: its "findings" must be a list of objects with a "hash"{more} (text); {redo}')
+    if version >= 3:
+        recorded = Counter(Entry(e["hash"], e["loose-hash"], e["scope"], e["code"], e["path"]) for e in entries)
+    else:
+        recorded = Counter(Entry(e["hash"]) for e in entries)
+    return Recorded(recorded, version)
+
+
+def unmatched(findings: list[Finding], recorded: Recorded, sources: SourceSet, path: Callable[[Finding], str] | None = None) -> list[bool]:
+    """For each finding, whether no recorded finding matches it (each recorded one matches at
+    most one). ``path``: a finding's path as recorded (by default relative to the root).
+    First by key; then a finding left over matches a recorded one left over by its innermost
+    function's name, when the recorded scope no longer exists in the file (moved into a class,
+    class renamed)."""
+    where = path or (lambda f: sources.relative(f.path))
+    left = Counter(recorded.entries)
+    if recorded.version < FORMAT_VERSION:
+        old = Counter({e.key: n for e, n in left.items()})
+        out = []
+        for f in findings:
+            key = _old_key(f, sources, recorded.version)
+            out.append(old[key] <= 0)
+            old[key] -= 1
+        return out
+    mine = [entry(f, where(f), sources) for f in findings]
+    out = []
+    for e in mine:
+        if left[e] > 0:
+            left[e] -= 1
+            out.append(False)
+        else:
+            out.append(True)
+    for i, (f, e) in enumerate(zip(findings, mine)):
+        if not out[i]:
+            continue
+        present = sources.scopes(f.path) | {""}  # (module level is always there)
+        for known, n in left.items():
+            if n > 0 and (known.loose, known.code, known.path) == (e.loose, e.code, e.path) and known.scope not in present:
+                left[known] -= 1
+                out[i] = False
+                break
+    return out
 
 
 def new_findings(findings: list[Finding], recorded: Recorded, sources: SourceSet) -> list[Finding]:
-    """The findings not in the baseline (each recorded occurrence absorbs one current finding)."""
-    left = Counter(recorded)
-    out = []
-    for f in findings:
-        key = _key(f, sources, recorded.version)
-        if left[key] > 0:
-            left[key] -= 1
-        else:
-            out.append(f)
-    return out
+    """The findings not in the baseline."""
+    return [f for f, new in zip(findings, unmatched(findings, recorded, sources)) if new]

@@ -20,6 +20,7 @@ from pathlib import Path
 from lossguard.config import Settings
 from lossguard.static.finding import FileError
 from lossguard.static.gitdiff import list_files, toplevel
+from lossguard.static.sources import NOT_REGULAR
 
 PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.static.notebook
 
@@ -28,6 +29,7 @@ PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.stati
 class Discovery:
     files: list[Path] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)  # paths that could not be listed
+    warnings: list[str] = field(default_factory=list)  # what was left out without a choice (a submodule not checked out)
     excluded: int = 0  # files under the folders given that the configuration excludes
 
 
@@ -40,11 +42,14 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
             found.errors.append(FileError(str(path), "no such file or directory"))
             continue
         if path.is_dir():
-            listed = _list_dir(path, found.errors)
+            listed = _list_dir(path, found.errors, found.warnings)
             candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
             found.excluded += len(listed) - len(candidates)
-        elif path.exists():
+        elif path.is_file():
             candidates = [path]  # a file named explicitly is always checked
+        elif path.exists():
+            found.errors.append(FileError(str(path), NOT_REGULAR))
+            continue
         else:
             found.errors.append(FileError(str(path), "a broken symbolic link"))
             continue
@@ -192,13 +197,19 @@ def module_keys(paths: list[Path]) -> set[tuple[bytes, ...]]:
     return keys
 
 
-def _list_dir(folder: Path, errors: list[FileError]) -> list[Path]:
+def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> list[Path]:
     if not os.access(folder, os.R_OK | os.X_OK):
         errors.append(FileError(str(folder), "cannot read this folder (permission denied)"))
         return []
     unreadable: list[str] = []
-    listed = list_files(folder, unreadable)
+    absent: list[str] = []
+    listed = list_files(folder, unreadable, absent=absent)
     errors.extend(FileError(u, "cannot read this folder (permission denied)") for u in unreadable)
+    warnings.extend(
+        f"{_shown(Path(a))}: a submodule that is not checked out; its files were not checked "
+        "(git submodule update --init; in CI, actions/checkout with submodules: true)"
+        for a in absent
+    )
     if not listed:  # not in a git work tree, or a folder git ignores entirely but was named explicitly
         listed = _walk(folder, errors)
     root = folder.resolve()
@@ -214,6 +225,13 @@ def _list_dir(folder: Path, errors: list[FileError]) -> list[Path]:
         if p.is_file():
             out.append(p)
     return sorted(out, key=lambda p: (p.is_symlink(), p))  # a file reached by a link too: checked by its own name
+
+
+def _shown(p: Path) -> str:
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(p)
 
 
 def _has_linked_parent(p: Path, folder: Path) -> bool:

@@ -51,3 +51,5 @@ class FileError:
 
     path: str
     reason: str
+    cell: int | None = None  # a notebook cell left out (the other cells were checked)
+    line: int | None = None  # where the reason points (within the cell), when it points somewhere

@@ -7,8 +7,9 @@ that a read of a missing object fetches from (an ``ext::`` URL is a command). lo
 (a reviewer's clone, a CI job on a pull request), so every git call goes through :func:`git`,
 which turns the executing settings off on the command line (where they override the
 repository's) and uses only plumbing commands that run no filter: ``rev-parse``, ``ls-files``,
-``ls-tree``, ``cat-file blob`` / ``--batch`` and ``check-ignore``.
+``ls-tree``, ``cat-file blob`` / ``commit`` / ``--batch``, ``merge-base`` and ``check-ignore``.
 
+REF is compared from where HEAD's history meets it (:func:`_merge_base`, ``REF...HEAD``).
 Changed lines therefore come from comparing each file's text at REF (``git cat-file blob``)
 with the text checked now, line by line with difflib, instead of from ``git diff`` (which
 would run the repository's clean filters). Files that are not in REF's tree but are in the
@@ -92,11 +93,15 @@ def toplevel(start: Path) -> Path | None:
     return Path(out).resolve()
 
 
-def list_files(folder: Path, unreadable: list[str] | None = None, _seen: set[Path] | None = None) -> list[Path] | None:
+def list_files(
+    folder: Path, unreadable: list[str] | None = None, _seen: set[Path] | None = None, absent: list[str] | None = None
+) -> list[Path] | None:
     """Files git would show under ``folder`` (tracked, and untracked but not ignored); None when
     ``folder`` is not in a work tree or git is missing. Folders git could not open are added to
     ``unreadable`` (git only warns about them). git shows a submodule, and a repository of its
-    own inside the work tree, as one entry: their files are listed by their own git."""
+    own inside the work tree, as one entry: their files are listed by their own git; a
+    submodule that is not checked out (no ``.git`` in it) has no files to list, and is added to
+    ``absent``."""
     seen = _seen if _seen is not None else {folder.resolve()}
     try:
         proc = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], folder, timeout=120)
@@ -116,9 +121,13 @@ def list_files(folder: Path, unreadable: list[str] | None = None, _seen: set[Pat
         p = folder / name
         if name.endswith("/") or (p.is_dir() and not p.is_symlink()):
             key = p.resolve()
-            if key not in seen:  # (an uninitialised submodule lists itself as "./")
+            if key not in seen:
                 seen.add(key)
-                out.extend(list_files(p, unreadable, seen) or [])
+                if not (p / ".git").exists():  # (git lists a folder only for a submodule or a repository)
+                    if absent is not None:
+                        absent.append(str(p))
+                    continue
+                out.extend(list_files(p, unreadable, seen, absent) or [])
             continue
         out.append(p)
     return out
@@ -138,8 +147,9 @@ def is_commit(ref: str, cwd: Path) -> bool:
 class Changes:
     """What changed since ``ref`` (a commit id) in the work tree at ``toplevel``."""
 
-    ref: str
+    ref: str  # the commit compared with: REF's merge base with HEAD
     toplevel: Path
+    tip: str = ""  # REF's own commit (``ref`` too when REF is an ancestor of HEAD)
     blobs: dict[str, str] = field(default_factory=dict)  # the regular files in REF's tree (relative to the top) -> their object id
     gitlinks: dict[str, str] = field(default_factory=dict)  # submodule folder in REF's tree -> its commit there
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
@@ -235,6 +245,37 @@ class Changes:
         return out
 
 
+def _merge_base(ref: str, commit: str, top_dir: Path) -> str:
+    """The commit ``--diff REF`` compares with: where HEAD's history and REF's last met (``git
+    diff REF...HEAD``, as pre-commit's ``--from-ref`` and diff-cover compare), so that on a
+    branch behind REF, what REF changed since the branch left it is not counted as the
+    branch's change, nor does it hide the branch's. REF itself when it is an ancestor of HEAD,
+    when it is a parent of HEAD (a shallow clone of a pull request's merge commit, where the
+    merge base cannot be computed), and when there is no commit yet. Raises UsageError when the histories do not meet in this
+    clone (a shallow clone, unrelated histories)."""
+    head = git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], top_dir)
+    if head.returncode != 0:
+        return commit  # no commit yet: all of the work tree is compared with REF
+    head_id = _text(head.stdout).strip()
+    base = git(["merge-base", commit, head_id], top_dir)
+    found = _text(base.stdout).split()
+    if base.returncode != 0 or not found:
+        if commit in _parents(head_id, top_dir):  # a shallow clone of a merge commit: REF is a parent
+            return commit
+        raise UsageError(
+            f"--diff {ref}: {ref} and HEAD have no common ancestor in this clone, so what the change introduces is not known. "
+            "In CI, fetch the history (actions/checkout with fetch-depth: 0); else give the commit to compare with"
+        )
+    return found[0]
+
+
+def _parents(commit: str, top_dir: Path) -> list[str]:
+    """The parents a commit object names (also where a shallow clone does not have them)."""
+    proc = git(["cat-file", "commit", commit], top_dir)
+    header = _text(proc.stdout).split("\n\n", 1)[0] if proc.returncode == 0 else ""
+    return [line.split()[1] for line in header.splitlines() if line.startswith("parent ") and len(line.split()) == 2]
+
+
 def _safe_name(name: str) -> bool:
     parts = name.split("/")
     return not name.startswith("/") and all(p not in ("", ".", "..", ".git") for p in parts)
@@ -256,7 +297,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
                 f"--diff {ref}: not a commit in this repository. Give a branch, tag or commit "
                 "(e.g. origin/main or HEAD~1); in CI, fetch it first (actions/checkout with fetch-depth: 0)"
             )
-        commit = _text(verify.stdout).strip()
+        commit = _merge_base(ref, _text(verify.stdout).strip(), top_dir)
         tree = git(["ls-tree", "-r", "-z", "--full-tree", commit], top_dir)
         if tree.returncode != 0:
             raise UsageError(f"--diff {ref}: git ls-tree failed: {_text(tree.stderr).strip()}")
@@ -265,7 +306,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
         raise UsageError("--diff needs git, and no `git` command was found on PATH") from exc
     except subprocess.TimeoutExpired as exc:
         raise UsageError(f"--diff {ref}: git took too long") from exc
-    changes = Changes(ref=commit, toplevel=top_dir)
+    changes = Changes(ref=commit, toplevel=top_dir, tip=_text(verify.stdout).strip())
     names: list[str] = []  # the files in REF's tree, relative to the top
     for entry in _text(tree.stdout).split("\0"):
         meta, _, name = entry.partition("\t")

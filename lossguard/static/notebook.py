@@ -4,8 +4,11 @@ A notebook is checked as one virtual module so that names flow across cells (a m
 in cell 2 and trained in cell 5). Each code cell first goes through what IPython does to a cell
 before running it: a cell whose first line is indented loses that indentation on every line;
 ``%magic``, ``%%cell magic``, ``!shell``, ``x = !ls``, ``x = %magic`` and ``obj?`` lines become
-``pass`` at the same indentation (the body of ``%%time``-like magics stays Python, other cell
-magics such as ``%%bash`` become ``pass``), so line numbers stay put. As in IPython, only a line
+``pass`` at the same indentation, so line numbers stay put. The body of ``%%time``-like magics
+stays IPython code; the body of a magic that takes it as a Python program of its own
+(``%%writefile x.py``, ``%%script python``, ``%%python3``) is kept verbatim and checked in
+place; cell magics of other languages (``%%bash``, ``%%writefile notes.txt``) become ``pass``,
+and the body of a magic lossguard does not know (an extension's) is checked if it parses. As in IPython, only a line
 that starts a logical line can be a magic: a ``%`` line inside brackets, a triple-quoted string or
 after a backslash is Python (old-style ``"..." % args`` formatting), while the backslash-continued
 lines of a magic or shell line belong to it. ``pip install ...`` / ``conda install ...`` without
@@ -21,13 +24,27 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lossguard.static import sources
 
 NOTEBOOK_SUFFIX = ".ipynb"
 
-# Cell magics whose body is Python; every other cell magic (%%bash, %%writefile, ...) is not.
-_PYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug", "pypy", "python", "python3"}
+# Cell magics that run their body in the kernel, as IPython code (its transforms apply to it).
+_IPYTHON_BODY_CELL_MAGICS = {"time", "timeit", "capture", "prun", "debug"}
+# Cell magics whose body is not Python run by the kernel (IPython's own and common extensions'):
+# another language, never read as Python even when it parses (`%%bash` `model=resnet50`), or a
+# cell that is not run (`%%skip`). The body of a cell magic in neither set (an extension's:
+# `%%wandb`, `%%memit`, `%%px`) is checked when it parses as Python.
+_UNCHECKED_CELL_MAGICS = {
+    "bash", "sh", "script", "system", "sx", "perl", "ruby", "html", "javascript", "js", "latex", "markdown",
+    "svg", "writefile", "file", "sql", "R", "octave", "julia", "cython", "fortran", "dot", "mermaid", "configure",
+    "skip",
+}  # fmt: skip
+# Cell magics whose body is a Python program of its own, taken verbatim: see _verbatim_python.
+_PYTHON_PROGRAM_CELL_MAGICS = {"python", "python3", "pypy", "pypy3"}
+_PYTHON_PROGRAM = re.compile(r"(?:.*/)?(?:python|pypy)3?(?:\.\d+)?")
+_SCRIPT_OPTIONS_WITH_VALUE = {"--out", "--err", "--proc"}
 _LINE_MAGIC = re.compile(r"^(?P<indent>\s*)(?:[%!]|[A-Za-z_][\w.]*\s*=\s*[%!])")
 _HELP = re.compile(r"^(?P<indent>\s*)(?:\?\??[\w.*]+|[\w.*]+\?\??)\s*$")  # obj?, ??obj, torch.*Tensor? (psearch)
 # IPython's automagic (on by default in Jupyter): `pip install x` runs %pip; never valid Python
@@ -61,6 +78,13 @@ class Notebook:
     cell_sources: dict[int, str]  # cell number -> the cell's original text
     indents: tuple[int, ...] = ()  # per virtual line: characters of leading indentation IPython removed
     errors: tuple[CellError, ...] = ()  # cells left out
+    language: str = "python"  # the kernel's language, as its metadata writes it
+
+    @property
+    def is_python(self) -> bool:
+        """Whether its kernel runs Python: a cell that does not parse is then a cell left unchecked,
+        and in a notebook of another language (R) a cell of that language."""
+        return self.language.lower() in ("python", "python3", "ipython", "ipython3")
 
     def locate(self, line: int) -> tuple[int, int]:
         """The (cell, line in cell) of a 1-based line of the virtual module."""
@@ -86,9 +110,9 @@ def is_notebook(path: Path | str) -> bool:
 def read(path: Path) -> Notebook:
     """Read a notebook file (plain JSON, nbformat 4) into its virtual module."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise NotebookError(f"cannot read file: {exc.strerror or exc}") from exc
+        text = sources.read_bytes(path).decode("utf-8")
+    except sources.SourceError as exc:
+        raise NotebookError(str(exc)) from exc
     except UnicodeDecodeError as exc:
         raise NotebookError(f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
     return parse(text)
@@ -131,10 +155,15 @@ def parse(text: str) -> Notebook:
     indents: list[int] = []
     cell_sources: dict[int, str] = {}
     errors: list[CellError] = []
-    for number, cell in enumerate(data["cells"], start=1):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        src = _cell_text(cell.get("source", ""), number)
+    code = {
+        number: _cell_text(cell.get("source", ""), number)
+        for number, cell in enumerate(data["cells"], start=1)
+        if isinstance(cell, dict) and cell.get("cell_type") == "code"
+    }
+    size = sum(len(src) for src in code.values())
+    if size > sources.MAX_CHECKED_BYTES:  # what a Python file may hold (outputs do not count)
+        raise NotebookError(f"its code cells are too large to check ({size:,} characters; the limit is {sources.MAX_CHECKED_BYTES:,})")
+    for number, src in code.items():
         cell_sources[number] = src
         py, removed = python_lines(src)
         error = _cell_error(py)
@@ -148,7 +177,20 @@ def parse(text: str) -> Notebook:
             cell_lines.append(i)
             indents.append(removed[i - 1])
     source = "".join(line + "\n" for line in lines)
-    return Notebook(source, tuple(cells), tuple(cell_lines), cell_sources, tuple(indents), tuple(errors))
+    return Notebook(source, tuple(cells), tuple(cell_lines), cell_sources, tuple(indents), tuple(errors), _language(data))
+
+
+def _language(data: dict[str, Any]) -> str:
+    """The language of the notebook's kernel (``metadata.kernelspec.language``, else
+    ``metadata.language_info.name``); "python" when it does not say."""
+    metadata = data.get("metadata")
+    if isinstance(metadata, dict):
+        for key, field_name in (("kernelspec", "language"), ("language_info", "name")):
+            section = metadata.get(key)
+            value = section.get(field_name) if isinstance(section, dict) else None
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return "python"
 
 
 def _cell_error(lines: list[str]) -> tuple[int, int, str] | None:
@@ -176,11 +218,23 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
                 lines[i] = line[len(indent) :]
                 removed[i] = len(indent)
     _strip_prompts(lines, removed)
-    first = lines[next((i for i, line in enumerate(lines) if line.strip()), 0)].lstrip()
+    head = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    first = lines[head].lstrip()
     if first.startswith("%%"):
-        name = first[2:].split(maxsplit=1)[0] if first[2:].strip() else ""
-        if name not in _PYTHON_BODY_CELL_MAGICS:
-            return ["pass" if line.strip() else "" for line in lines], removed
+        words = first[2:].split()
+        if _verbatim_python(words):
+            return [*[""] * head, "pass", *lines[head + 1 :]], removed  # (the first code line has no indentation left)
+        skipped = ["pass" if line.strip() else "" for line in lines]
+        if not words or words[0] in _UNCHECKED_CELL_MAGICS:
+            return skipped, removed
+        if words[0] not in _IPYTHON_BODY_CELL_MAGICS:  # an extension's magic: Python only if it parses
+            out = _ipython_lines(lines)
+            return (out if _cell_error(out) is None else skipped), removed
+    return _ipython_lines(lines), removed
+
+
+def _ipython_lines(lines: list[str]) -> list[str]:
+    """Lines of IPython code with its magic, shell and help lines made ``pass``."""
     out = []
     in_magic = False  # a magic or shell line continued with a backslash: its next lines are its own
     for line, starts in zip(lines, _logical_line_starts(lines)):
@@ -191,7 +245,31 @@ def python_lines(src: str) -> tuple[list[str], list[int]]:
         m = _magic(line) if starts else None
         out.append(f"{m.group('indent')}pass" if m else line)
         in_magic = m is not None and line.endswith("\\")
-    return out, removed
+    return out
+
+
+def _verbatim_python(words: list[str]) -> bool:
+    """Whether a cell magic (its words after ``%%``) takes its body as a Python program of its
+    own, verbatim: ``%%python3`` and ``%%script python`` run it in another interpreter,
+    ``%%writefile x.py`` (or ``%%file``) writes it to a Python file the notebook goes on to run
+    or import. It is checked in the notebook's module, where it is."""
+    if not words:
+        return False
+    name, args = words[0], words[1:]
+    if name in _PYTHON_PROGRAM_CELL_MAGICS:
+        return True
+    if name == "script":
+        program = iter(args)
+        for arg in program:
+            if arg in _SCRIPT_OPTIONS_WITH_VALUE:
+                next(program, None)
+            elif not arg.startswith("-"):
+                return _PYTHON_PROGRAM.fullmatch(arg) is not None
+        return False
+    if name in ("writefile", "file"):
+        names = [a for a in args if not a.startswith("-")]
+        return len(names) == 1 and names[0].strip("'\"").endswith(".py")
+    return False
 
 
 # IPython's classic_prompt and ipython_prompt transforms: code pasted from a doctest or a console

@@ -20,7 +20,7 @@ from lossguard.config import Settings
 from lossguard.errors import UsageError
 from lossguard.static import notebook
 from lossguard.static import sources as text
-from lossguard.static.baseline import content_key, new_findings
+from lossguard.static.baseline import Recorded, entry, new_findings, unmatched
 from lossguard.static.baseline import load as load_baseline
 from lossguard.static.engine import check_files
 from lossguard.static.files import PY_SUFFIXES, discover, importers
@@ -40,6 +40,7 @@ class Outcome:
     sources: SourceSet
     hidden_by_baseline: int = 0
     hidden_by_diff: int = 0
+    diff_base: str | None = None  # the commit --diff compared with, when it is not REF's own (REF...HEAD)
     all_findings: list[Finding] = field(default_factory=list)  # before --diff/--baseline, virtual lines
     fixes: list = field(default_factory=list)  # FileFix of each file --fix changed (or would change)
     fixed: int = 0  # fixes applied (or, in preview, that would be)
@@ -95,7 +96,7 @@ def run_check(
     places = {p: b.describe for p, b in every_book.items()}
     fixes: list = []
     fixed = 0
-    warnings: list[str] = []
+    warnings: list[str] = list(found.warnings)
     if fix is not None:
         from lossguard.static.fixer import run_fixes
 
@@ -113,7 +114,8 @@ def run_check(
         result = run.result
         fixes = run.fixes
         if fix == "write":
-            fixed, warnings = _write(run.fixes, books, sources, display)
+            fixed, written = _write(run.fixes, books, sources, display)
+            warnings += written
         else:
             fixed = sum(f.applied for f in run.fixes)
     else:
@@ -139,7 +141,12 @@ def run_check(
     errors = list(found.errors) + list(result.errors)
     errors += [FileError(display(p), reason) for p, reason in unreadable.items()]
     for p, book in books.items():
-        errors += [FileError(display(p), str(e)) for e in book.errors]
+        if book.is_python:
+            errors += [FileError(display(p), str(e), e.cell, e.line) for e in book.errors]
+        elif book.errors:  # cells of the notebook's own language (its cells that parse as Python were checked)
+            n = len(book.errors)
+            what = "1 cell that is not Python was" if n == 1 else f"{n} cells that are not Python were"
+            warnings.append(f"{display(p)}: a notebook in {book.language}: {what} not checked")
     errors.sort(key=lambda e: e.path)
     findings = result.findings
     outcome = Outcome(
@@ -156,11 +163,13 @@ def run_check(
     if changes is not None:
         kept = _introduced(findings, changes, sources, settings, jobs, context)
         outcome.hidden_by_diff = len(findings) - len(kept)
+        outcome.diff_base = changes.ref if changes.ref != changes.tip else None
         findings = kept
     if recorded is not None:
-        if recorded.version == 1:
+        if recorded.version < 3:
+            anywhere = "in any function of its file" if recorded.version == 1 else "in a same-named method of any class of its file"
             outcome.warnings.append(
-                f"{baseline}: baseline format 1 matches a recorded finding with the same text in any function of its file; "
+                f"{baseline}: baseline format {recorded.version} matches a recorded finding with the same text {anywhere}; "
                 f"rewrite it with `lossguard baseline -o {baseline}` to match within the function"
             )
         kept = new_findings(findings, recorded, sources)
@@ -178,8 +187,8 @@ def _introduced(
     files did not have (the change that makes a loss call wrong can be elsewhere: the model's
     definition, a deleted ``zero_grad()``, the caller of a helper in another file). REF's
     findings come from checking REF's text of the same files, written to a temporary folder;
-    a finding matches one of them by code, path, function and flagged text, as in a baseline,
-    and each of REF's findings hides at most one."""
+    a finding matches one of them as in a baseline (lossguard.static.baseline.unmatched), and
+    each of REF's findings hides at most one."""
     touched = [
         changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
         for f in findings
@@ -187,21 +196,16 @@ def _introduced(
     if all(touched):
         return list(findings)
     recorded = _findings_at_ref(changes, sources, settings, jobs, context)
-    out = []
-    for f, changed in zip(findings, touched):
-        path = sources.paths[f.path].resolve()
-        if changed:
-            out.append(f)
-        elif path in changes.at_ref:  # (not in REF and untouched: a file git ignores)
-            key = content_key(f, path.relative_to(changes.toplevel).as_posix(), sources)
-            if recorded[key] > 0:
-                recorded[key] -= 1
-            else:
-                out.append(f)
-    return out
+    # untouched findings in a file REF has (untouched and not in REF: a file git ignores)
+    old = [i for i, (f, changed) in enumerate(zip(findings, touched)) if not changed and sources.paths[f.path].resolve() in changes.at_ref]
+    new = unmatched(
+        [findings[i] for i in old], recorded, sources, path=lambda f: sources.paths[f.path].resolve().relative_to(changes.toplevel).as_posix()
+    )
+    kept = {i for i, n in zip(old, new) if n}
+    return [f for i, f in enumerate(findings) if touched[i] or i in kept]
 
 
-def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]) -> Counter[str]:
+def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]) -> Recorded:
     """The findings of REF's text of the checked files (with REF's text of the context files), by content key."""
     import tempfile
 
@@ -223,9 +227,9 @@ def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, j
             marker.write_text("")  # imports are looked for up to a project's root, not in the temporary folder's parents
         paths = [written[n] for n in checked if n in written]
         if not paths:
-            return Counter()
+            return Recorded()
         old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written])
-        return Counter(content_key(f, f.path, old.sources) for f in old.all_findings)
+        return Recorded(Counter(entry(f, f.path, old.sources) for f in old.all_findings))
 
 
 def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet, display) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
@@ -233,7 +237,7 @@ def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet
     applied = 0
     warnings: list[str] = []
     for r in fixes:
-        if _linked(r.path):
+        if linked(r.path):
             warnings.append(f"{r.path}: not fixed: it is (or is inside) a symbolic link, and --fix never writes through one")
             continue
         book = books.get(r.path)
@@ -261,7 +265,7 @@ def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet
     return applied, warnings
 
 
-def _linked(path: Path) -> bool:
+def linked(path: Path) -> bool:
     """Whether ``path`` or a folder on the way to it (below the current folder) is a symbolic link."""
     if path.is_symlink():
         return True

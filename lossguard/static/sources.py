@@ -17,7 +17,9 @@ import ast
 import codecs
 import gc
 import io
+import os
 import re
+import stat
 import sys
 import tokenize
 import warnings
@@ -168,14 +170,33 @@ def printable(name: str) -> str:
 def read(path: Path) -> str:
     """The decoded text of a Python file. Raises SourceError saying why it cannot be read
     (also when it is larger than ``MAX_CHECKED_BYTES``)."""
+    return decode(read_bytes(path, MAX_CHECKED_BYTES))
+
+
+NOT_REGULAR = "not a regular file (a FIFO, a device or a socket); not read"
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit``). Raises SourceError saying why
+    not: a FIFO would block the run for ever and a device (a link to /dev/zero) never ends, so
+    neither is read; the limit holds while reading, not only by the size the file had."""
     try:
-        size = path.stat().st_size
-        if size > MAX_CHECKED_BYTES:
-            raise SourceError(f"too large to check ({size:,} bytes; the limit is {MAX_CHECKED_BYTES:,})")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # (opening a FIFO blocks without it)
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from exc
-    return decode(data)
+    with os.fdopen(fd, "rb") as stream:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise SourceError(NOT_REGULAR)
+            if limit is not None and info.st_size > limit:
+                raise SourceError(f"too large to check ({info.st_size:,} bytes; the limit is {limit:,})")
+            data = stream.read() if limit is None else stream.read(limit + 1)
+        except OSError as exc:
+            raise SourceError(f"cannot read file: {exc.strerror or exc}") from exc
+    if limit is not None and len(data) > limit:
+        raise SourceError(f"too large to check (more than {limit:,} bytes)")
+    return data
 
 
 def bracket_depth(text: str) -> int:
@@ -287,7 +308,7 @@ class SourceSet:
     paths: dict[str, Path] = field(default_factory=dict)
     notebooks: dict[str, Notebook] = field(default_factory=dict)
     _lines: dict[str, list[str]] = field(default_factory=dict)
-    _scopes: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _scopes: dict[str, list[tuple[int, int, str, bool]]] = field(default_factory=dict)
 
     def add(self, display: str, path: Path, notebook: Notebook | None = None) -> None:
         self.paths[display] = path
@@ -316,17 +337,27 @@ class SourceSet:
         return " ".join(" ".join(picked).split())
 
     def scope(self, display: str, line: int) -> str:
-        """The name of the innermost function around ``line`` of the checked text (``fit``,
-        also when ``fit`` is a method or moves into a class), "" outside functions or when the
-        text does not parse."""
+        """Where ``line`` of the checked text is: the names of the classes and functions around
+        it, outermost first, joined by dots (``Trainer.fit``, ``train.step``); "" at module
+        level or when the text does not parse."""
+        names = [name for start, end, name, _ in self._spans(display) if start <= line <= end]  # outer before inner
+        return ".".join(names)
+
+    def function(self, display: str, line: int) -> str:
+        """The name of the innermost function around ``line`` (``fit``, whatever class it is in), "" outside functions."""
+        names = [name for start, end, name, is_function in self._spans(display) if is_function and start <= line <= end]
+        return names[-1] if names else ""
+
+    def scopes(self, display: str) -> set[str]:
+        """Every scope (:meth:`scope`) of the file that has a class or function."""
+        spans = self._spans(display)
+        return {self.scope(display, start) for start, _, _, _ in spans}
+
+    def _spans(self, display: str) -> list[tuple[int, int, str, bool]]:
         spans = self._scopes.get(display)
         if spans is None:
             spans = self._scopes[display] = _scopes("\n".join(self.lines(display)))
-        name = ""
-        for start, end, qualified in spans:  # outer before inner
-            if start <= line <= end:
-                name = qualified
-        return name
+        return spans
 
     def relative(self, display: str) -> str:
         """The file's path relative to the root, in POSIX form (absolute when outside it)."""
@@ -337,16 +368,16 @@ class SourceSet:
             return PurePosixPath(path.as_posix()).as_posix()
 
 
-def _scopes(text: str) -> list[tuple[int, int, str]]:
-    """(first line, last line, name) of every function, outer before inner."""
+def _scopes(text: str) -> list[tuple[int, int, str, bool]]:
+    """(first line, last line, name, whether a function) of every class and function, outer before inner."""
     try:
         tree = parse(text)
     except ValueError:
         return []
     out = [
-        (node.lineno, node.end_lineno or node.lineno, node.name)
+        (node.lineno, node.end_lineno or node.lineno, node.name, not isinstance(node, ast.ClassDef))
         for node in ast.walk(tree)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
     ]
     out.sort(key=lambda s: (s[0], -s[1]))
     return out

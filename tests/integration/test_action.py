@@ -91,3 +91,15 @@ def test_installing_lossguard_runs_nothing_from_the_workspace(tmp_path: Path):
     env.update(PIP_DRY_RUN="1", PIP_NO_DEPS="1", PIP_NO_BUILD_ISOLATION="1", PIP_NO_INDEX="1")
     subprocess.run(["bash", "-e", "-c", install["run"]], check=False, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert not (tmp_path / "PWNED").exists()
+
+
+def test_a_path_glob_that_matches_a_file_named_like_an_option_checks_it_as_a_file(tmp_path: Path):
+    """`paths: "*.py"` in a repository with a file named `--ignore=LG001,LG006.py`: after `--`
+    it is a file (checked, a syntax error here), never an option that hides the findings."""
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "--ignore=LG001,LG006.py").write_text("print('hello')\n")
+    r = _run_check_step(tmp_path, paths="*.py")
+    assert r.returncode == 1, r.stderr
+    results = json.loads((tmp_path / "lossguard.sarif").read_text())["runs"][0]["results"]
+    assert [res["ruleId"] for res in results] == ["LG001", "LG006"]

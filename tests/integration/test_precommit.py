@@ -159,3 +159,21 @@ def test_hook_sees_a_bug_across_files_when_only_one_of_them_is_staged(tmp_path: 
     git("add", "train.py", cwd=project)
     r = _commit(project, env)
     assert r.returncode != 0 and "utils.py:5:35: LG002" in r.stdout + r.stderr, r.stdout + r.stderr
+
+
+def test_a_staged_file_named_like_an_option_does_not_turn_the_hook_off(tmp_path: Path):
+    """pre-commit passes the staged files after the hook's arguments, and a file with a Python
+    shebang is Python to it whatever its name: a staged `--exit-zero` made the hook pass a
+    buggy commit. It is now an error that names the file."""
+    project, env, home = _project_with_hook(tmp_path, "lossguard", install=True)
+    (project / "train.py").write_text(TRAIN)
+    trojan = project / "--exit-zero"
+    trojan.write_text("#!/usr/bin/env python\nprint('tools')\n")
+    trojan.chmod(0o755)
+    git("add", "--", ".", cwd=project)
+    r = _commit(project, env)
+    out = r.stdout + r.stderr
+    _installed(r)
+    assert r.returncode != 0, out
+    assert "--exit-zero is an option and also a file here" in out, out
+    assert subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=project, capture_output=True, check=False).returncode != 0

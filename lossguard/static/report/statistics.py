@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lossguard.static.finding import Finding
+from lossguard.static.report.machine import NOT_CHECKED
 
 
 def counts(findings: list[Finding]) -> list[tuple[str, str, int]]:
@@ -18,8 +19,12 @@ def counts(findings: list[Finding]) -> list[tuple[str, str, int]]:
     return sorted(((c, names[c], n) for c, n in tally.items()), key=lambda t: (-t[2], t[0]))
 
 
-def to_json(findings: list[Finding]) -> str:
-    return json.dumps([{"code": c, "name": name, "count": n} for c, name, n in counts(findings)], indent=2) + "\n"
+def to_json(findings: list[Finding], not_checked: int = 0) -> str:
+    """The counts; ``not_checked`` files, when any, as a last row with code null (as in the JSON report)."""
+    rows: list[dict[str, object]] = [{"code": c, "name": name, "count": n} for c, name, n in counts(findings)]
+    if not_checked:
+        rows.append({"code": None, "name": NOT_CHECKED, "count": not_checked})
+    return json.dumps(rows, indent=2) + "\n"
 
 
 def render(console: Console, findings: list[Finding]) -> None:
