@@ -98,6 +98,11 @@ class GraphRetention(Rule):
         scope = acc.ctx.func if acc.ctx.func is not None else module.module
         found = self._texts(scope, module)
         patterns = found.derived(target)
+        store = ITEM_STORE.match(target)
+        if store is not None and isinstance(acc.target, ast.Subscript):
+            # `sums[k] += loss` keeps one running sum per slot: back-propagating a slot
+            # (`sums[-1].backward()`, a MAML step's meta-loss) or the container is gradient accumulation
+            patterns += found.derived(store.group(1))
         # `losses[-1].backward()` back-propagates one element: the earlier ones still hold graphs
         texts = [t for t in found.texts if not one_element(t, target)]
         if any(p.search(t) for p in patterns for t in texts):
@@ -589,6 +594,26 @@ def train(model, loader, optimizer):
 
 
 train(model, loader, optimizer)
+""",
+        # a MAML step (dragen1860/MAML-Pytorch 98a00d41, meta.py): one running sum per inner step,
+        # summed over the tasks, and the last slot is the meta-loss back-propagated after the loop
+        """
+import torch
+import torch.nn.functional as F
+
+
+def meta_step(net, tasks, inner_steps, inner_lr, meta_opt):
+    query_losses = [0.0] * (inner_steps + 1)
+    for x_s, y_s, x_q, y_q in tasks:
+        weights = list(net.parameters())
+        for k in range(inner_steps):
+            grads = torch.autograd.grad(F.cross_entropy(net(x_s, weights), y_s), weights)
+            weights = [w - inner_lr * g for w, g in zip(weights, grads)]
+            query_losses[k + 1] += F.cross_entropy(net(x_q, weights), y_q)
+    meta_loss = query_losses[-1] / len(tasks)
+    meta_opt.zero_grad()
+    meta_loss.backward()
+    meta_opt.step()
 """,
     )
     INVALID = (
