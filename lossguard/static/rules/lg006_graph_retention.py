@@ -615,6 +615,32 @@ def meta_step(net, tasks, inner_steps, inner_lr, meta_opt):
     meta_loss.backward()
     meta_opt.step()
 """,
+        # a log line built with `%` from the loss terms is a string (mrlibw/ControlGAN e6cf108b,
+        # code/trainer.py): `logs += "kl: %.2f " % kl` keeps no tensor
+        """
+import torch
+import torch.nn.functional as F
+
+
+def generator_loss(net_d, fake, real_labels):
+    logs = ""
+    loss = F.binary_cross_entropy_with_logits(net_d(fake), real_labels)
+    logs += "g_loss: %.2f " % loss
+    return loss, logs
+
+
+for step, (z, real_labels) in enumerate(loader):
+    net_g.zero_grad()
+    fake, mu, logvar = net_g(z)
+    total, logs = generator_loss(net_d, fake, real_labels)
+    kl = -0.5 * torch.mean(1 + logvar - mu.pow(2) - logvar.exp())
+    total += kl
+    logs += "kl_loss: %.2f " % kl
+    total.backward()
+    opt_g.step()
+    if step % 100 == 0:
+        print(logs)
+""",
     )
     INVALID = (
         Invalid(
