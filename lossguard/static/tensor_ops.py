@@ -59,6 +59,8 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
         return INT  # x.size(0) - y.size(0): still an integer, so torch.zeros(...) of it is 1-D
     if isinstance(a, Const) and isinstance(b, Const):
         return UNKNOWN
+    if any(isinstance(v, Const) and isinstance(v.value, (str, bytes)) for v in (a, b)):
+        return UNKNOWN  # "g_loss: %.2f " % loss formats a string: no tensor, no graph
     ta = a if isinstance(a, Tensor) else None
     tb = b if isinstance(b, Tensor) else None
     if ta is None and tb is None:

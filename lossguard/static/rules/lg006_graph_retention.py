@@ -102,6 +102,11 @@ class GraphRetention(Rule):
         scope = acc.ctx.func if acc.ctx.func is not None else module.module
         found = self._texts(scope, module)
         patterns = found.derived(target)
+        store = ITEM_STORE.match(target)
+        if store is not None and isinstance(acc.target, ast.Subscript):
+            # `sums[k] += loss` keeps one running sum per slot: back-propagating a slot
+            # (`sums[-1].backward()`, a MAML step's meta-loss) or the container is gradient accumulation
+            patterns += found.derived(store.group(1))
         # `losses[-1].backward()` back-propagates one element: the earlier ones still hold graphs
         texts = [t for t in found.texts if not one_element(t, target)]
         if any(p.search(t) for p in patterns for t in texts):
@@ -667,6 +672,52 @@ def train(model, loader, optimizer):
         loss.backward()
         optimizer.step()
         metrics.losses.update(loss)
+""",
+        # a MAML step (dragen1860/MAML-Pytorch 98a00d41, meta.py): one running sum per inner step,
+        # summed over the tasks, and the last slot is the meta-loss back-propagated after the loop
+        """
+import torch
+import torch.nn.functional as F
+
+
+def meta_step(net, tasks, inner_steps, inner_lr, meta_opt):
+    query_losses = [0.0] * (inner_steps + 1)
+    for x_s, y_s, x_q, y_q in tasks:
+        weights = list(net.parameters())
+        for k in range(inner_steps):
+            grads = torch.autograd.grad(F.cross_entropy(net(x_s, weights), y_s), weights)
+            weights = [w - inner_lr * g for w, g in zip(weights, grads)]
+            query_losses[k + 1] += F.cross_entropy(net(x_q, weights), y_q)
+    meta_loss = query_losses[-1] / len(tasks)
+    meta_opt.zero_grad()
+    meta_loss.backward()
+    meta_opt.step()
+""",
+        # a log line built with `%` from the loss terms is a string (mrlibw/ControlGAN e6cf108b,
+        # code/trainer.py): `logs += "kl: %.2f " % kl` keeps no tensor
+        """
+import torch
+import torch.nn.functional as F
+
+
+def generator_loss(net_d, fake, real_labels):
+    logs = ""
+    loss = F.binary_cross_entropy_with_logits(net_d(fake), real_labels)
+    logs += "g_loss: %.2f " % loss
+    return loss, logs
+
+
+for step, (z, real_labels) in enumerate(loader):
+    net_g.zero_grad()
+    fake, mu, logvar = net_g(z)
+    total, logs = generator_loss(net_d, fake, real_labels)
+    kl = -0.5 * torch.mean(1 + logvar - mu.pow(2) - logvar.exp())
+    total += kl
+    logs += "kl_loss: %.2f " % kl
+    total.backward()
+    opt_g.step()
+    if step % 100 == 0:
+        print(logs)
 """,
     )
     INVALID = (
