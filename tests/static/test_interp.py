@@ -2122,6 +2122,138 @@ deep = F.l1_loss(MLPReadout(64, 1, L=depth)(x), y)
 looped = F.l1_loss(LoopedReadout(64, 1)(x), y)
 """,
     },
+    # 21. a helper's running sum followed into the functions of the checked code the caller hands
+    # it to (huggingface/setfit ADAPET, scripts/adapet/ADAPET/src/utils/util.py): one that only
+    # reads numbers from it leaves the graphs as waste (LG006); one that returns it may hand it
+    # to anything (silent)
+    "helper_sum_into_a_summary_function": {
+        "src/model.py": """
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, reader):
+        super().__init__()
+        self.reader = reader
+        self.bce = nn.BCELoss(reduction="none")
+
+    def forward(self, batch):
+        first = self.first_loss(batch)
+        first.backward()
+        ids, tgt = self.reader.prepare(batch)
+        probs = self.probs(ids)
+        second = torch.sum(self.bce(probs, tgt.float())) / ids.shape[0]
+        loss = first.clone().detach() + second
+        return loss, {"loss": loss, "first": first, "second": second}
+""",
+        "src/util.py": """
+def add_running(running, update, scale):
+    if running is None:
+        running = update
+    else:
+        for k in running.keys():
+            running[k] += update[k] / scale  # expect: LG006
+    return running
+
+
+def averages(running, n):
+    out = {}
+    for k in running.keys():
+        out[k] = running[k].detach().item() / n
+    return out
+
+
+def kept(running, n):
+    return running
+""",
+        "src/train.py": """
+import torch
+
+from src.model import Net
+from src.util import add_running, averages
+
+
+def train(config):
+    model = Net(reader)
+    opt = torch.optim.AdamW(model.parameters(), lr=config.lr)
+    running = None
+    for i in range(config.steps):
+        loss, terms = model(next(batches))
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+        running = add_running(running, terms, 1)
+        if (i + 1) % config.every == 0:
+            report = averages(running, config.every)
+            running = None
+            print(report)
+""",
+    },
+    "helper_sum_into_a_function_that_returns_it": {
+        "src/model.py": """
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, reader):
+        super().__init__()
+        self.reader = reader
+        self.bce = nn.BCELoss(reduction="none")
+
+    def forward(self, batch):
+        first = self.first_loss(batch)
+        first.backward()
+        ids, tgt = self.reader.prepare(batch)
+        probs = self.probs(ids)
+        second = torch.sum(self.bce(probs, tgt.float())) / ids.shape[0]
+        loss = first.clone().detach() + second
+        return loss, {"loss": loss, "first": first, "second": second}
+""",
+        "src/util.py": """
+def add_running(running, update, scale):
+    if running is None:
+        running = update
+    else:
+        for k in running.keys():
+            running[k] += update[k] / scale
+    return running
+
+
+def averages(running, n):
+    out = {}
+    for k in running.keys():
+        out[k] = running[k].detach().item() / n
+    return out
+
+
+def kept(running, n):
+    return running
+""",
+        "src/train.py": """
+import torch
+
+from src.model import Net
+from src.util import add_running, kept
+
+
+def train(config):
+    model = Net(reader)
+    opt = torch.optim.AdamW(model.parameters(), lr=config.lr)
+    running = None
+    for i in range(config.steps):
+        loss, terms = model(next(batches))
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+        running = add_running(running, terms, 1)
+        if (i + 1) % config.every == 0:
+            report = kept(running, config.every)
+            running = None
+            print(report)
+""",
+    },
 }
 
 

@@ -8,15 +8,22 @@ read the other way round: every use of the result, and of every name computed fr
 one that is known to keep no graph (``.item()``, ``.data``, ``.detach()``, ``print(...)``,
 ``float(...)``, ``writer.add_scalar(...)``, a comparison, an f-string, a statement that discards it). Any other use (an
 argument of a call the checker does not know, an attribute store, a return) may differentiate it,
-so the rule stays silent. AST facts only.
+so the rule stays silent. An argument of a function of the checked code that the caller names
+(``summary(running)``) is followed into that function, one call deep: it drops the graph when
+every use the function makes of its parameter does; handed back to the helper itself
+(``running = add(running, terms)``) it is the sum being judged. AST facts only.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
+
+#: The function of the checked code a call's ``func`` names, if it is known (``None`` otherwise).
+Resolve = Callable[[ast.expr], "ast.FunctionDef | None"]
 
 #: Reading one of these attributes gives a value without the graph (a number, a detached tensor).
-_DROP_ATTRS = frozenset({"item", "data", "detach", "tolist", "numpy"})
+_DROP_ATTRS = frozenset({"item", "data", "detach", "tolist", "numpy", "keys"})
 #: Builtins whose result holds no graph whatever tensor they are given.
 _DROP_BUILTINS = frozenset({"print", "float", "int", "round", "str", "repr", "format", "bool", "len"})
 #: Methods that only record what they are given (TensorBoard's ``SummaryWriter``, ``logging``):
@@ -52,7 +59,32 @@ def _bound_names(target: ast.expr) -> list[str] | None:
     return None
 
 
-def _use(node: ast.expr, parents: dict[int, ast.AST]) -> list[str] | None:
+def _argument_dropped(call: ast.Call, arg: ast.AST, resolve: Resolve | None, helper: ast.AST | None) -> bool:
+    """``arg``, an argument of ``call``, goes to a function of the checked code that drops its
+    graph: the helper being judged (the running sum handed back to be added to), or a function
+    every use of whose parameter keeps no graph (followed one call deep)."""
+    func = resolve(call.func) if resolve is not None else None
+    if func is None:
+        return False
+    if func is helper:
+        return True
+    params = [*func.args.posonlyargs, *func.args.args]
+    if isinstance(arg, ast.Starred) or func.args.vararg is not None and any(isinstance(a, ast.Starred) for a in call.args):
+        return False
+    name: str | None = None
+    if arg in call.args:
+        index = call.args.index(arg)  # type: ignore[arg-type]
+        name = params[index].arg if index < len(params) else None
+    else:
+        for kw in call.keywords:
+            if kw.value is arg and kw.arg is not None:
+                name = kw.arg
+    if name is None or name not in {a.arg for a in (*params, *func.args.kwonlyargs)}:
+        return False
+    return _names_drop(func, [name], _parents(func), None, None)
+
+
+def _use(node: ast.expr, parents: dict[int, ast.AST], resolve: Resolve | None = None, helper: ast.AST | None = None) -> list[str] | None:
     """Follow ``node`` (a value holding the result) up through the expressions that keep its graph
     to where it is used. The names it is then bound to (to be followed in turn), ``[]`` when the
     use is known to drop the graph, None when it may not."""
@@ -82,6 +114,8 @@ def _use(node: ast.expr, parents: dict[int, ast.AST]) -> list[str] | None:
                 return []  # "{:.3f}".format(loss)
             if isinstance(func, ast.Attribute) and func.attr in _LOGGING_METHODS:
                 return []  # writer.add_scalar("val/loss", loss, epoch), logger.info(...)
+            if _argument_dropped(parent, child, resolve, helper):
+                return []
             return None
         if isinstance(parent, ast.Assign) and parent.value is child:
             names: list[str] = []
@@ -96,12 +130,14 @@ def _use(node: ast.expr, parents: dict[int, ast.AST]) -> list[str] | None:
         return None
 
 
-def drops_result(scope: ast.AST, call: ast.Call, item: int | None = None) -> bool:
+def drops_result(scope: ast.AST, call: ast.Call, item: int | None = None, resolve: Resolve | None = None, helper: ast.AST | None = None) -> bool:
     """Every use ``scope`` (the caller's function or module) makes of ``call``'s result, and of the
     names computed from it, is known to keep no graph: the graphs the callee summed are waste.
     False as soon as one use may differentiate it (or stores it where it cannot be followed).
     ``item``: the sum is that item of the tuple the callee returns, so only the name it is
-    unpacked into counts (``val_acc, val_loss = evaluate(...)``)."""
+    unpacked into counts (``val_acc, val_loss = evaluate(...)``). ``resolve`` names the functions
+    of the checked code a call reaches, ``helper`` the function that returns the sum (see
+    :func:`_argument_dropped`)."""
     parents = _parents(scope)
     assign = parents.get(id(call))
     first: list[str] | None
@@ -109,9 +145,14 @@ def drops_result(scope: ast.AST, call: ast.Call, item: int | None = None) -> boo
         elts = assign.targets[0].elts
         first = _bound_names(elts[item]) if item < len(elts) and not any(isinstance(e, ast.Starred) for e in elts) else None
     else:
-        first = _use(call, parents)
+        first = _use(call, parents, resolve, helper)
     if first is None:
         return False
+    return _names_drop(scope, first, parents, resolve, helper)
+
+
+def _names_drop(scope: ast.AST, first: list[str], parents: dict[int, ast.AST], resolve: Resolve | None, helper: ast.AST | None) -> bool:
+    """Every load in ``scope`` of the names ``first``, and of the names computed from them, keeps no graph."""
     seen: set[str] = set()
     todo = list(first)
     loads: dict[str, list[ast.Name]] | None = None
@@ -126,7 +167,7 @@ def drops_result(scope: ast.AST, call: ast.Call, item: int | None = None) -> boo
                 if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
                     loads.setdefault(n.id, []).append(n)
         for use in loads.get(name, []):
-            more = _use(use, parents)
+            more = _use(use, parents, resolve, helper)
             if more is None:
                 return False
             todo += more

@@ -9,7 +9,7 @@ from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
-from lossguard.static.rules._caller_use import drops_result
+from lossguard.static.rules._caller_use import Resolve, drops_result
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
     BackwardedTexts,
@@ -59,6 +59,30 @@ def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
         if not isinstance(node, ast.Subscript):
             return False
         node = node.value
+
+
+def _top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
+    """The module-level functions a call in ``caller`` names by a plain name: its own, or one it
+    imports by name (``from src.utils.util import summary``) from the helper's module."""
+    own = {n.name: n for n in caller.module.body if isinstance(n, ast.FunctionDef)}
+    theirs = {n.name: n for n in helper.module.body if isinstance(n, ast.FunctionDef)}
+    last = helper.dotted.rsplit(".", 1)[-1]
+    imported = {
+        alias.asname or alias.name: alias.name
+        for node in caller.module.body
+        if isinstance(node, ast.ImportFrom) and node.module is not None and node.module.rsplit(".", 1)[-1] == last
+        for alias in node.names
+    }
+
+    def resolve(func: ast.expr) -> ast.FunctionDef | None:
+        if not isinstance(func, ast.Name):
+            return None
+        if func.id in own:
+            return own[func.id]
+        name = imported.get(func.id)
+        return theirs.get(name) if name is not None else None
+
+    return resolve
 
 
 class GraphRetention(Rule):
@@ -248,7 +272,9 @@ class GraphRetention(Rule):
             return False
         module, call = acc.ctx.callsite
         scope = self._enclosing(call, module)
-        return not self._backpropagates_a_part(scope, call, module) and drops_result(scope, call, self._returned_item(acc))
+        if self._backpropagates_a_part(scope, call, module):
+            return False
+        return drops_result(scope, call, self._returned_item(acc), _top_functions(module, acc.ctx.module), acc.ctx.func)
 
     def _backpropagates_a_part(self, scope: ast.AST, call: ast.Call, module: ModuleInfo) -> bool:
         """The caller back-propagates or returns the result, or any part of it (``loss, parts =
