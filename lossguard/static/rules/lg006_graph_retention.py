@@ -61,6 +61,50 @@ def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
         node = node.value
 
 
+# code that a VALID example and an INVALID one share (they differ in the loop that uses it)
+_METER = """
+import torch
+import torch.nn.functional as F
+
+
+class AverageMeter:
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.sum = 0
+        self.count = 0
+
+    def update(self, val, n=1):
+        self.sum += val * n
+        self.count += n
+"""
+_TRACKER = """
+import torch.nn.functional as F
+
+
+class Tracker:
+    def __init__(self):
+        self.total = 0.0
+
+    def update(self, loss):
+        self.total += loss
+
+
+class Metrics:
+    def __init__(self):
+        self.losses = Tracker()
+"""
+_TRAIN_STEP = """
+def train_step(x, y):
+    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
+    opt.zero_grad()
+    sum(terms.values()).backward()
+    opt.step()
+    return terms
+"""
+
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -281,23 +325,8 @@ class GraphRetention(Rule):
 
     VALID = (
         # the same meter given numbers, reset every step, or used under no_grad
-        """
-import torch
-import torch.nn.functional as F
-
-
-class AverageMeter:
-    def __init__(self):
-        self.reset()
-
-    def reset(self):
-        self.sum = 0
-        self.count = 0
-
-    def update(self, val, n=1):
-        self.sum += val * n
-        self.count += n
-
+        _METER
+        + """
 
 def train(model, loader, optimizer):
     losses = AverageMeter()
@@ -579,14 +608,9 @@ for step, (mel, audio) in enumerate(loader):
         """
 import torch.nn.functional as F
 
-
-def train_step(x, y):
-    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
-    opt.zero_grad()
-    sum(terms.values()).backward()
-    opt.step()
-    return terms
-
+"""
+        + _TRAIN_STEP
+        + """
 
 for x, y in loader:
     terms = train_step(x, y)
@@ -642,22 +666,8 @@ def inner_step(learner, support, query, meta_opt):
 inner_step(model, support, query, meta_opt)
 """,
         # the object that holds the tracker is made again every step
-        """
-import torch.nn.functional as F
-
-
-class Tracker:
-    def __init__(self):
-        self.total = 0.0
-
-    def update(self, loss):
-        self.total += loss
-
-
-class Metrics:
-    def __init__(self):
-        self.losses = Tracker()
-
+        _TRACKER
+        + """
 
 def train(model, loader, optimizer):
     for x, y in loader:
@@ -705,14 +715,9 @@ from collections import defaultdict
 
 import torch.nn.functional as F
 
-
-def train_step(x, y):
-    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
-    opt.zero_grad()
-    sum(terms.values()).backward()
-    opt.step()
-    return terms
-
+"""
+            + _TRAIN_STEP
+            + """
 
 def train_epoch(loader):
     logs = defaultdict(float)
@@ -963,23 +968,8 @@ for i, (x, y) in enumerate(loader):
         # a meter's running sum (horovod's Metric before 6bac3dde, the AverageMeter of many training
         # scripts) given the loss itself: `self.sum` keeps every step's graph
         Invalid(
-            """
-import torch
-import torch.nn.functional as F
-
-
-class AverageMeter:
-    def __init__(self):
-        self.reset()
-
-    def reset(self):
-        self.sum = 0
-        self.count = 0
-
-    def update(self, val, n=1):
-        self.sum += val * n
-        self.count += n
-
+            _METER
+            + """
 
 def train(model, loader, optimizer):
     losses = AverageMeter()
@@ -1081,22 +1071,8 @@ def optimize(params, loss_function, steps=1000):
         ),
         # the tracker is an attribute of an object made before the loop
         Invalid(
-            """
-import torch.nn.functional as F
-
-
-class Tracker:
-    def __init__(self):
-        self.total = 0.0
-
-    def update(self, loss):
-        self.total += loss
-
-
-class Metrics:
-    def __init__(self):
-        self.losses = Tracker()
-
+            _TRACKER
+            + """
 
 def train(model, loader, optimizer):
     metrics = Metrics()
