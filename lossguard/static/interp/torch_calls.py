@@ -85,7 +85,7 @@ class TorchCallsMixin(InterpBase):
         return UNKNOWN
 
     def _loss_call(
-        self,
+        self: InterpBase,
         qname: str,
         family: str,
         sig: api.LossSignature,
