@@ -10,7 +10,8 @@ Two forms are accepted:
 - :class:`Invalid`: the code, the position (line and column, 1-based, as reported), a fragment
   of the message, and for a rule with a fix the code after the fix and a fragment of the fix's
   title. The test checks all of them. Further findings in the same code (of any rule) are
-  marked with ``# expect:`` comments.
+  marked with ``# expect:`` comments. A fix that changes one place is better given as that
+  change, ``edit=(before, after)``, than as a second copy of the whole code in ``fixed``.
 
 A rule's first INVALID example is its catalog example (``catalog_example(code)``), so the code on
 its documentation page is run by the tests; where the rule's fix turns it into the page's "Use
@@ -19,7 +20,7 @@ instead" code, ``fixed=catalog_use_instead(code)`` says so (LG009, LG010).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,18 @@ class Invalid:
     fixed: str | None = None
     fix_title: str | None = None
     severity: str | None = None  # when given, the finding's severity (default: not checked)
+    # instead of ``fixed``: the one change the fix makes, (text before, text after); the text
+    # before must stand exactly once in ``code``, and ``fixed`` becomes ``code`` with it changed
+    edit: InitVar[tuple[str, str] | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, edit: tuple[str, str] | None) -> None:
+        if edit is not None:
+            before, after = edit
+            if self.fixed is not None:
+                raise ValueError("Invalid: give fixed or edit, not both")
+            if self.code.count(before) != 1:
+                raise ValueError(f"Invalid: the edit's {before!r} stands {self.code.count(before)} times in the code, not once")
+            object.__setattr__(self, "fixed", self.code.replace(before, after))
         if self.line < 1 or self.col < 1:
             raise ValueError("Invalid: line and col are 1-based")
         if not self.message.strip():

@@ -43,7 +43,7 @@ def run_fixes(
     unsafe: bool = False,
     per_file_ignores: Callable[[Path], set[str]] | None = None,
     max_passes: int = 10,
-    virtual: dict[Path, str] | None = None,
+    sources: dict[Path, str] | None = None,
     display: Callable[[Path], str] = str,
     places: Mapping[Path, Callable[[int], str]] | None = None,
     jobs: int | None = None,
@@ -51,11 +51,11 @@ def run_fixes(
 ) -> FixRun:
     """Compute the fixed text of every file (nothing is written) and the findings that remain.
 
-    ``virtual`` gives the text to fix for files that are not Python source (notebooks)."""
+    ``sources`` gives the text to fix for files that are not Python source (notebooks)."""
     texts: dict[Path, str] = {}
     for f in files:
-        if virtual is not None and f in virtual:
-            texts[f] = virtual[f]
+        if sources is not None and f in sources:
+            texts[f] = sources[f]
             continue
         try:
             texts[f] = text.read(f)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypedDict
 
 from lossguard.config import Settings
 from lossguard.errors import UsageError
@@ -45,6 +46,19 @@ class Outcome:
     fixes: list = field(default_factory=list)  # FileFix of each file --fix changed (or would change)
     fixed: int = 0  # fixes applied (or, in preview, that would be)
     warnings: list[str] = field(default_factory=list)
+
+
+class _EngineOptions(TypedDict):
+    """What one ``lossguard check`` tells the engine: the same for :func:`check_files` and for
+    ``--fix``'s :func:`~lossguard.static.fixer.run_fixes`."""
+
+    select: set[str] | None
+    display: Callable[[Path], str]
+    per_file_ignores: Callable[[Path], set[str]]
+    sources: dict[Path, str]
+    places: Mapping[Path, Callable[[int], str]]
+    jobs: int | None
+    context: list[Path]
 
 
 def run_check(
@@ -94,23 +108,22 @@ def run_check(
     every_book = {**books, **context_books}
     virtual = {p: b.source for p, b in every_book.items()}
     places = {p: b.describe for p, b in every_book.items()}
+    options = _EngineOptions(
+        select=settings.select,
+        display=display,
+        per_file_ignores=settings.ignored_codes,
+        sources=virtual,
+        places=places,
+        jobs=jobs,
+        context=context,
+    )
     fixes: list = []
     fixed = 0
     warnings: list[str] = list(found.warnings)
     if fix is not None:
         from lossguard.static.fixer import run_fixes
 
-        run = run_fixes(
-            to_check,
-            select=settings.select,
-            unsafe=unsafe_fixes,
-            per_file_ignores=settings.ignored_codes,
-            virtual=virtual,
-            display=display,
-            places=places,
-            jobs=jobs,
-            context=context,
-        )
+        run = run_fixes(to_check, unsafe=unsafe_fixes, **options)
         result = run.result
         fixes = run.fixes
         if fix == "write":
@@ -119,16 +132,7 @@ def run_check(
         else:
             fixed = sum(f.applied for f in run.fixes)
     else:
-        result = check_files(
-            to_check,
-            select=settings.select,
-            display=display,
-            per_file_ignores=settings.ignored_codes,
-            sources=virtual,
-            places=places,
-            jobs=jobs,
-            context=context,
-        )
+        result = check_files(to_check, **options)
     # files that were not checked, reached from one that was (lossguard.static.engine._merge):
     # reported unless the configuration excludes them
     reached = {f.path for f in result.findings if f.path not in sources.paths}

@@ -101,3 +101,16 @@ def test_invalid_form_is_validated():
         Invalid("x = 1\n", line=0, col=1, message="m")
     with pytest.raises(ValueError):
         Invalid("x = 1\n", line=1, col=1, message="m", fixed="x = 2\n")
+
+
+def test_invalid_edit_gives_the_fixed_code():
+    """``edit=(before, after)`` is the fixed code written as its one change."""
+    code = "total = 0\nfor x in xs:\n    total += f(x)\n"
+    example = Invalid(code, line=3, col=5, message="m", edit=("total += f(x)", "total += f(x).item()"), fix_title="t")
+    assert example.fixed == "total = 0\nfor x in xs:\n    total += f(x).item()\n"
+    with pytest.raises(ValueError, match="2 times"):
+        Invalid(code, line=3, col=5, message="m", edit=("total", "sum"), fix_title="t")  # ambiguous: not once
+    with pytest.raises(ValueError, match="0 times"):
+        Invalid(code, line=3, col=5, message="m", edit=("absent", "x"), fix_title="t")
+    with pytest.raises(ValueError, match="not both"):
+        Invalid(code, line=3, col=5, message="m", fixed=code, edit=("f(x)", "g(x)"), fix_title="t")

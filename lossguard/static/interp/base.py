@@ -4,7 +4,9 @@
 Each part (:mod:`.statements`, :mod:`.expressions`, :mod:`.calls`, ...) is a mixin that calls
 methods of the others through ``self``; declaring them here, for the type checker only, lets mypy
 check every call across parts. At run time this class is empty. Keep the signatures in step with
-the definitions (mypy reports any that differ).
+the definitions (mypy reports any that differ). A long signature is not written twice: the
+declaration names the definition itself (``call_function = CallsMixin.call_function``), whose
+``self`` is typed :class:`InterpBase` so that every part may call it.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lossguard.static import torch_api as api
     from lossguard.static.events import LossCall
+    from lossguard.static.interp.calls import CallsMixin
     from lossguard.static.interp.frame import Env, Frame, LambdaRef, Sink
     from lossguard.static.interp.sequences import NamedTupleClass
+    from lossguard.static.interp.torch_calls import TorchCallsMixin
     from lossguard.static.project import ModuleInfo, Project
     from lossguard.static.values import (
         ClassRef,
@@ -60,25 +63,15 @@ class InterpBase:
         _last_grad_calls: tuple
         _self_accs: dict[tuple, tuple]
         _last_self_accs: tuple
+        # long signatures: the definitions themselves (their `self` is typed InterpBase)
+        call_function = CallsMixin.call_function
+        _exec_recording_loss_calls = CallsMixin._exec_recording_loss_calls
+        _loss_call = TorchCallsMixin._loss_call
 
         def _args(self, node: ast.Call, frame: Frame, env: Env) -> tuple[list[Value], dict[str, Value], bool]: ...
         def ev_call(self, node: ast.Call, frame: Frame, env: Env) -> Value: ...
         def apply(self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value: ...
         def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value: ...
-        def call_function(
-            self,
-            ref: FunctionRef,
-            pos: list[Value],
-            kw: dict[str, Value],
-            self_value: Value | None,
-            depth: int,
-            is_init: bool = False,
-            standalone: bool = False,
-            no_grad: bool = False,
-            called: bool = True,
-            callsite: tuple[ModuleInfo, ast.Call] | None = None,
-            opaque: bool = False,
-        ) -> Value: ...
         def _bind_params(self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None, opaque: bool = False) -> Env: ...
         def _param_defaults(self, ref: FunctionRef) -> dict[str, Value]: ...
         def decorator_qualname(self, d: ast.expr, module: ModuleInfo) -> str: ...
@@ -138,18 +131,6 @@ class InterpBase:
             self, cls: ClassRef, trainer: Any, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env
         ) -> None: ...
         def _torch_call(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value: ...
-        def _loss_call(
-            self,
-            qname: str,
-            family: str,
-            sig: api.LossSignature,
-            node: ast.Call,
-            pos: list[Value],
-            kw: dict[str, Value],
-            frame: Frame,
-            reduction: str | None,
-            log_target: bool | None,
-        ) -> Value: ...
         def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value: ...
         def external_method(
             self, receiver: External, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame

@@ -313,7 +313,7 @@ class CallsMixin(InterpBase):
 
     # ------------------------------------------------------------------ user functions and classes
     def call_function(
-        self,
+        self: InterpBase,
         ref: FunctionRef,
         pos: list[Value],
         kw: dict[str, Value],
@@ -398,7 +398,7 @@ class CallsMixin(InterpBase):
         self._memo[key] = result
         return result if through_self(callsite) else leave_holder(result)
 
-    def _exec_recording_loss_calls(self, key: tuple, fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, env: Env) -> None:
+    def _exec_recording_loss_calls(self: InterpBase, key: tuple, fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, env: Env) -> None:
         """Run a thin wrapper's body, keeping the loss calls it makes itself for its later callers."""
         sink = self.sink
         own: list[LossCall] = []

@@ -6,8 +6,8 @@ never executes user code and never imports torch.
 
 The class is assembled from one part per job: Python statements, expressions, calls, classes
 and imports (:mod:`.statements`, :mod:`.expressions`, :mod:`.calls`, :mod:`.classes`,
-:mod:`.imports`), torch's behaviour (:mod:`.torch_calls`, reading the tables of
-:mod:`lossguard.static.torch_api`) and training-code conventions (:mod:`.training`), with
+:mod:`.imports`), torch's behaviour (:mod:`.torch_calls`, with :mod:`.tensor_methods`,
+:mod:`.numpy_calls` and :mod:`.data_calls`, reading the tables of :mod:`lossguard.static.torch_api`) and training-code conventions (:mod:`.training`), with
 functions an ``if`` binds together (:mod:`.choices`), nested functions nothing calls
 (:mod:`.nested`) and loss terms returned with their total (:mod:`.loss_parts`).
 """

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
+from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
+from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_reduce
+from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.tensor_ops import (
-    KEEP_DTYPE,
-    batched,
     bool_of,
     concat_shape,
     constructor,
     conversion_target,
-    dataset_row,
     dim_of,
     dtype_of,
     functional_options,
@@ -27,7 +28,6 @@ from lossguard.static.tensor_ops import (
     loss_spec,
     mixed_by_one_hot,
     reshape,
-    sizes_shape,
     tensor_of,
 )
 from lossguard.static.values import (
@@ -35,15 +35,12 @@ from lossguard.static.values import (
     MODEL_VALUES,
     UNKNOWN,
     Act,
-    Batches,
     Const,
-    DatasetRows,
     DictVal,
     Dim,
     Dtype,
     External,
     HeadedList,
-    Instance,
     IntVal,
     Layer,
     ListOf,
@@ -85,7 +82,7 @@ class TorchCallsMixin(InterpBase):
         return UNKNOWN
 
     def _loss_call(
-        self,
+        self: InterpBase,
         qname: str,
         family: str,
         sig: api.LossSignature,
@@ -209,26 +206,6 @@ def _bound_keywords(node: ast.Call, kw: dict[str, Value]) -> frozenset[str]:
     return frozenset(k for k, v in kw.items() if k not in written and v != Const(None))
 
 
-class TorchCallArgs:
-    """One call of a torch function: its qualified name, argument values and where it is."""
-
-    __slots__ = ("qname", "node", "pos", "kw", "starred", "frame")
-
-    def __init__(self, qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> None:
-        self.qname, self.node, self.pos, self.kw, self.starred, self.frame = qname, node, pos, kw, starred, frame
-
-    @property
-    def x(self) -> Value:
-        """The tensor the function works on: first positional argument or ``input=``."""
-        return self.pos[0] if self.pos else self.kw.get("input", UNKNOWN)
-
-    def site(self, what: str, explicit: bool = True) -> Site:
-        return Site(self.node, self.frame.scope, what, self.frame.module, explicit=explicit)
-
-
-Handler = Callable[[Any, TorchCallArgs], Value]
-
-
 def literal_dim(dim: Value | None) -> int | None:
     """The dimension a call names with an int literal (``dim=2``, ``dim=-1``); None otherwise."""
     if isinstance(dim, Const) and isinstance(dim.value, int) and not isinstance(dim.value, bool):
@@ -248,12 +225,6 @@ def _mix_by_one_hot(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred or len(c.pos) != 2:
         return Tensor()
     mixed = mixed_by_one_hot(c.pos[0], c.pos[1], batched=c.qname == "torch.bmm")
-    return mixed if mixed is not None else Tensor(graph=False)
-
-
-def _m_mix_by_one_hot(t: Tensor, c: TorchCallArgs) -> Value:
-    """``p.bmm(one_hot)``, ``p.matmul(one_hot)``: see :func:`mixed_by_one_hot`."""
-    mixed = mixed_by_one_hot(t, c.pos[0], batched=c.qname == "bmm") if len(c.pos) == 1 and not c.kw else None
     return mixed if mixed is not None else Tensor(graph=False)
 
 
@@ -399,7 +370,7 @@ def _reduce(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred or not isinstance(c.x, Tensor):
         return Tensor()
     rest = TorchCallArgs(c.qname.rsplit(".", 1)[-1], c.node, c.pos[1:], {k: v for k, v in c.kw.items() if k != "input"}, False, c.frame)
-    return _m_reduce(c.x, rest)
+    return m_reduce(c.x, rest)
 
 
 def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
@@ -464,69 +435,6 @@ def _reduce_call(interp: Any, c: TorchCallArgs) -> Value:
     return interp.reduce_call(c.pos, c.kw, c.starred)
 
 
-def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
-    """``np.random.rand(64, 1)``: float64 of the given sizes."""
-    return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos))
-
-
-def _numpy_filled(interp: Any, c: TorchCallArgs) -> Value:
-    """``np.zeros(64)``, ``np.ones((64, 1))``: float64 of the given shape unless ``dtype=`` says."""
-    return Tensor(dtype=None if "dtype" in c.kw or len(c.pos) > 1 else Dtype.FLOAT, shape=sizes_shape(c.node, c.pos, count=1))
-
-
-def _numpy_value_keeping(interp: Any, c: TorchCallArgs) -> Value:
-    t = tensor_of(c.x)
-    return Tensor(dtype=t.dtype, shape=t.shape)
-
-
-def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
-    """``torch.from_numpy(a)``: the array's shape and dtype."""
-    t = tensor_of(c.x)
-    return Tensor(dtype=t.dtype, shape=t.shape)
-
-
-def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
-    """``TensorDataset(x, y)``: item ``i`` is ``(x[i], y[i])``."""
-    if c.starred or c.kw or not c.pos or not all(isinstance(p, Tensor) for p in c.pos):
-        return UNKNOWN
-    return DatasetRows(TupleVal(tuple(dataset_row(p) for p in c.pos)))  # type: ignore[arg-type]
-
-
-def _dataset_of_class(interp: Any, dataset: Instance, c: TorchCallArgs) -> Value:
-    """An instance of a dataset class of the checked code: its rows are what its ``__getitem__``
-    returns for an integer index (``return torch.tensor(x), torch.tensor(float(y))``)."""
-    method = interp._find_method(dataset.cls, "__getitem__")
-    if method is None:
-        return UNKNOWN
-    row = interp.call_function(method, [INT], {}, dataset, c.frame.depth + 1)
-    return DatasetRows(row) if isinstance(row, (TupleVal, DictVal)) else UNKNOWN
-
-
-def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
-    """``DataLoader(dataset, batch_size=...)`` of a known dataset with the default collation:
-    batches of its rows; ``batch_size=None`` turns batching off (the rows themselves)."""
-    dataset = c.pos[0] if c.pos else c.kw.get("dataset", UNKNOWN)
-    if isinstance(dataset, Instance) and not c.starred:
-        dataset = _dataset_of_class(interp, dataset, c)
-    if c.starred or not isinstance(dataset, DatasetRows) or "collate_fn" in c.kw or len(c.pos) > 2:
-        return UNKNOWN
-    size = c.pos[1] if len(c.pos) > 1 else c.kw.get("batch_size", Const(1))
-    if isinstance(size, Const) and size.value is None:
-        return Batches(dataset.row)
-    row = dataset.row
-    if isinstance(row, DictVal) and any(isinstance(v, Tensor) for _, v in row.items):
-        # {"x": ..., "y": ...}: each tensor batched, anything else (a string, a number) unknown
-        return Batches(DictVal(tuple((k, batched(v) if isinstance(v, Tensor) else UNKNOWN) for k, v in row.items)))
-    if not isinstance(row, TupleVal) or not all(isinstance(i, Tensor) for i in row.items):
-        return UNKNOWN
-    return Batches(TupleVal(tuple(batched(i) for i in row.items)))  # type: ignore[arg-type]
-
-
-def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:
-    """``tqdm(loader)``: iterates over the same items."""
-    return c.pos[0] if len(c.pos) == 1 and not c.starred and isinstance(c.pos[0], (Batches, DatasetRows)) else UNKNOWN
-
-
 def _pack(interp: Any, c: TorchCallArgs) -> Value:
     """``pack_padded_sequence(x, lengths)``: ``x``'s values in a packed layout (shape unknown)."""
     x = c.x
@@ -552,17 +460,8 @@ def _some_tensor(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor()
 
 
-def _table(*rows: tuple[Iterable[str], Any]) -> dict[str, Any]:
-    """Rows in priority order: a name listed in two rows takes the first row's handler."""
-    out: dict[str, Any] = {}
-    for names, handler in reversed(rows):
-        for name in names:
-            out[name] = handler
-    return out
-
-
 #: What each torch function does, by qualified name (after ``api.FUNCTION_ALIASES``).
-TORCH_FUNCTIONS: dict[str, Handler] = _table(
+TORCH_FUNCTIONS: dict[str, Handler] = table(
     (api.SOFTMAX_FUNCS, _softmax),
     (("torch.nn.functional.sigmoid",), _sigmoid),
     (api.LOSS_FUNCTIONS, _loss_function),
@@ -592,13 +491,8 @@ TORCH_FUNCTIONS: dict[str, Handler] = _table(
     ),
     (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
     (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
-    (api.NUMPY_SIZED, _numpy_random),
-    (api.NUMPY_SHAPED, _numpy_filled),
-    (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
-    (api.FROM_NUMPY, _from_numpy),
-    (api.TENSOR_DATASETS, _tensor_dataset),
-    (api.DATA_LOADERS, _data_loader),
-    (api.ITERATION_WRAPPERS, _iteration_wrapper),
+    *NUMPY_ROWS,
+    *DATA_ROWS,
     (api.PACK_FUNCS, _pack),
     (api.UNPACK_FUNCS, _unpack),
     (api.TRAINERS, _trainer),
@@ -651,110 +545,4 @@ TORCH_PREFIX_RULES: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_pretrained, _pretrained),
     (_is_optimizer_class, _optimizer),
     (_is_tensor_function, _some_tensor),
-)
-
-
-# ---------------------------------------------------------------------- tensor methods as data
-
-MethodHandler = Callable[[Tensor, TorchCallArgs], Value]
-
-
-def _m_count(t: Tensor, c: TorchCallArgs) -> Value:
-    """``x.size(0)``, ``x.dim()``, ``x.numel()``: an integer; ``x.size()`` is a shape (unknown)."""
-    return INT if c.pos or c.qname != "size" else UNKNOWN
-
-
-def _m_not_tensor(t: Tensor, c: TorchCallArgs) -> Value:
-    return UNKNOWN  # .item(), .tolist(), .numpy(): a Python number or array, no graph
-
-
-def _m_detach(t: Tensor, c: TorchCallArgs) -> Value:
-    return t.with_(graph=False)
-
-
-def _m_int(t: Tensor, c: TorchCallArgs) -> Value:
-    return Tensor(dtype=Dtype.INT, shape=t.shape)
-
-
-def _m_bool(t: Tensor, c: TorchCallArgs) -> Value:
-    return Tensor(dtype=Dtype.BOOL, shape=t.shape)
-
-
-def _m_int_result(t: Tensor, c: TorchCallArgs) -> Value:
-    return Tensor(dtype=Dtype.INT)
-
-
-def _m_type_as(t: Tensor, c: TorchCallArgs) -> Value:
-    """Takes the other tensor's dtype (torch's semantics), values unchanged."""
-    other = c.pos[0].dtype if c.pos and isinstance(c.pos[0], Tensor) else None
-    if other is Dtype.FLOAT or (other is not None and other is t.dtype):
-        return t.with_(dtype=other)
-    return Tensor(dtype=other, shape=t.shape, graph=t.graph)
-
-
-def _m_to(t: Tensor, c: TorchCallArgs) -> Value:
-    target = conversion_target(c.pos, c.kw)
-    if target is KEEP_DTYPE:
-        return t  # .to(device), .cuda(): values and dtype unchanged
-    dt = target if isinstance(target, Dtype) else None
-    if dt is Dtype.FLOAT:
-        return t.with_(dtype=dt)
-    return Tensor(dtype=dt, shape=t.shape, graph=t.graph)
-
-
-def _m_float(t: Tensor, c: TorchCallArgs) -> Value:
-    return t.with_(dtype=Dtype.FLOAT)
-
-
-def _m_value_keeping(t: Tensor, c: TorchCallArgs) -> Value:
-    return reshape(t, c.qname, c.pos, c.kw, c.node, c.frame)
-
-
-def _m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
-    if c.qname == "mean" and (c.pos or c.kw) and t.act is Act.PROBS:
-        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
-    # the mean or sum of unbounded scores is unbounded (a relativistic GAN's `d_real - d_fake.mean()`),
-    # a mean of sigmoid probabilities is in [0, 1]; a sum of probabilities is neither
-    shape = Shape(()) if not c.pos and not c.kw else None
-    if t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean"):
-        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=shape)
-    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=shape)
-
-
-def _m_log(t: Tensor, c: TorchCallArgs) -> Value:
-    if t.act is Act.PROBS:
-        return t.with_(act=Act.LOG_PROBS)
-    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
-
-
-def _m_exp(t: Tensor, c: TorchCallArgs) -> Value:
-    if t.act is Act.LOG_PROBS:
-        return t.with_(act=Act.PROBS)
-    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
-
-
-def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
-    if t.act in (Act.PROBS, Act.SIGMOID):
-        return t  # clamped probabilities are still probabilities
-    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
-
-
-#: What each method of a known tensor does, by method name (softmax, sigmoid and backward are
-#: handled before this table; a method not listed gives some tensor without a graph).
-TENSOR_METHODS: dict[str, MethodHandler] = _table(
-    (("size", "dim", "numel"), _m_count),
-    (("item", "tolist", "numpy", "__len__"), _m_not_tensor),
-    (("detach", "detach_"), _m_detach),
-    (api.INT_METHODS, _m_int),
-    (("bool",), _m_bool),
-    (api.INT_RESULT_METHODS, _m_int_result),
-    (("type_as",), _m_type_as),
-    (("to", "type"), _m_to),
-    (api.FLOAT_METHODS, _m_float),
-    (api.VALUE_KEEPING_METHODS, _m_value_keeping),
-    (api.REDUCING_METHODS, _m_reduce),
-    (("log",), _m_log),
-    (("exp",), _m_exp),
-    (("clamp", "clip", "clamp_", "clip_"), _m_clamp),
-    (("bmm", "matmul"), _m_mix_by_one_hot),
 )

@@ -85,6 +85,50 @@ def _top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
     return resolve
 
 
+# code that a VALID example and an INVALID one share (they differ in the loop that uses it)
+_METER = """
+import torch
+import torch.nn.functional as F
+
+
+class AverageMeter:
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.sum = 0
+        self.count = 0
+
+    def update(self, val, n=1):
+        self.sum += val * n
+        self.count += n
+"""
+_TRACKER = """
+import torch.nn.functional as F
+
+
+class Tracker:
+    def __init__(self):
+        self.total = 0.0
+
+    def update(self, loss):
+        self.total += loss
+
+
+class Metrics:
+    def __init__(self):
+        self.losses = Tracker()
+"""
+_TRAIN_STEP = """
+def train_step(x, y):
+    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
+    opt.zero_grad()
+    sum(terms.values()).backward()
+    opt.step()
+    return terms
+"""
+
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -312,23 +356,8 @@ class GraphRetention(Rule):
 
     VALID = (
         # the same meter given numbers, reset every step, or used under no_grad
-        """
-import torch
-import torch.nn.functional as F
-
-
-class AverageMeter:
-    def __init__(self):
-        self.reset()
-
-    def reset(self):
-        self.sum = 0
-        self.count = 0
-
-    def update(self, val, n=1):
-        self.sum += val * n
-        self.count += n
-
+        _METER
+        + """
 
 def train(model, loader, optimizer):
     losses = AverageMeter()
@@ -610,14 +639,9 @@ for step, (mel, audio) in enumerate(loader):
         """
 import torch.nn.functional as F
 
-
-def train_step(x, y):
-    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
-    opt.zero_grad()
-    sum(terms.values()).backward()
-    opt.step()
-    return terms
-
+"""
+        + _TRAIN_STEP
+        + """
 
 for x, y in loader:
     terms = train_step(x, y)
@@ -673,22 +697,8 @@ def inner_step(learner, support, query, meta_opt):
 inner_step(model, support, query, meta_opt)
 """,
         # the object that holds the tracker is made again every step
-        """
-import torch.nn.functional as F
-
-
-class Tracker:
-    def __init__(self):
-        self.total = 0.0
-
-    def update(self, loss):
-        self.total += loss
-
-
-class Metrics:
-    def __init__(self):
-        self.losses = Tracker()
-
+        _TRACKER
+        + """
 
 def train(model, loader, optimizer):
     for x, y in loader:
@@ -752,18 +762,7 @@ for step, (z, real_labels) in enumerate(loader):
             line=10,
             col=5,
             message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-total_loss = 0
-for x, y in loader:
-    optimizer.zero_grad()
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-    total_loss += loss.item()
-""",
+            edit=("total_loss += loss", "total_loss += loss.item()"),
             fix_title="Accumulate loss.item()",
         ),
         Invalid(
@@ -784,20 +783,7 @@ for x, y in loader:
             line=12,
             col=9,
             message="`logs[name]` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-from collections import defaultdict
-
-import torch.nn.functional as F
-
-logs = defaultdict(float)
-for x, y in loader:
-    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
-    opt.zero_grad()
-    sum(terms.values()).backward()
-    opt.step()
-    for name, value in terms.items():
-        logs[name] += value.item()
-""",
+            edit=("logs[name] += value", "logs[name] += value.item()"),
             fix_title="Accumulate loss.item()",
         ),
         Invalid(
@@ -806,14 +792,9 @@ from collections import defaultdict
 
 import torch.nn.functional as F
 
-
-def train_step(x, y):
-    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
-    opt.zero_grad()
-    sum(terms.values()).backward()
-    opt.step()
-    return terms
-
+"""
+            + _TRAIN_STEP
+            + """
 
 def train_epoch(loader):
     logs = defaultdict(float)
@@ -826,28 +807,7 @@ def train_epoch(loader):
             line=19,
             col=13,
             message="`logs[name]` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-from collections import defaultdict
-
-import torch.nn.functional as F
-
-
-def train_step(x, y):
-    terms = {"mse": F.mse_loss(model(x), y), "l1": F.l1_loss(model(x), y)}
-    opt.zero_grad()
-    sum(terms.values()).backward()
-    opt.step()
-    return terms
-
-
-def train_epoch(loader):
-    logs = defaultdict(float)
-    for x, y in loader:
-        terms = train_step(x, y)   # back-propagates: the loop trains through the function it calls
-        for name, value in terms.items():
-            logs[name] += value.item()
-    return logs
-""",
+            edit=("logs[name] += value", "logs[name] += value.item()"),
             fix_title="Accumulate loss.item()",
         ),
         Invalid(
@@ -870,22 +830,7 @@ def train_epoch(model, loader, optimizer):
             line=13,
             col=9,
             message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-
-def train_epoch(model, loader, optimizer):
-    model.train()
-    total_loss = 0
-    for x, y in loader:
-        optimizer.zero_grad()
-        loss = criterion(model(x), y)
-        loss.backward()
-        optimizer.step()
-        total_loss += loss.item()
-    return total_loss / len(loader)
-""",
+            edit=("total_loss += loss", "total_loss += loss.item()"),
             fix_title="Accumulate loss.item()",
         ),
         Invalid(
@@ -905,19 +850,7 @@ for epoch in range(10):
             line=11,
             col=9,
             message="`history` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn.functional as F
-
-history = []
-for epoch in range(10):
-    for batch in loader:
-        out = model(batch["x"])
-        loss = F.mse_loss(out, batch["y"])
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-        history.append(loss.detach())
-""",
+            edit=("history.append(loss)", "history.append(loss.detach())"),
             fix_title="Store loss.detach()",
         ),
         Invalid(
@@ -939,21 +872,7 @@ for epoch in range(10):
             line=11,
             col=9,
             message="`running` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-for epoch in range(10):
-    running = 0.0   # reset per epoch: still every batch's graph until the epoch ends
-    for x, y in loader:
-        optimizer.zero_grad()
-        loss = criterion(model(x), y)
-        loss.backward()
-        optimizer.step()
-        running += loss.item()
-    scheduler.step()
-    print(running / len(loader))
-""",
+            edit=("running += loss", "running += loss.item()"),
             fix_title="Accumulate loss.item()",
         ),
         """
@@ -1120,43 +1039,14 @@ for i, (x, y) in enumerate(loader):
             line=10,
             col=5,
             message="`running_loss` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-running_loss = 0.0
-for i, (x, y) in enumerate(loader):
-    optimizer.zero_grad()
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-    running_loss += loss.item()
-    if i % 2000 == 1999:   # reset only every 2000 steps: 2000 graphs are kept in between
-        print(float(running_loss) / 2000)
-        running_loss = 0.0
-""",
+            edit=("running_loss += loss", "running_loss += loss.item()"),
             fix_title="Accumulate loss.item()",
         ),
         # a meter's running sum (horovod's Metric before 6bac3dde, the AverageMeter of many training
         # scripts) given the loss itself: `self.sum` keeps every step's graph
         Invalid(
-            """
-import torch
-import torch.nn.functional as F
-
-
-class AverageMeter:
-    def __init__(self):
-        self.reset()
-
-    def reset(self):
-        self.sum = 0
-        self.count = 0
-
-    def update(self, val, n=1):
-        self.sum += val * n
-        self.count += n
-
+            _METER
+            + """
 
 def train(model, loader, optimizer):
     losses = AverageMeter()
@@ -1203,32 +1093,7 @@ fit(model, train_loader, val_loader, optimizer)
             line=10,
             col=9,
             message="`total` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-
-
-def validate(model, loader):
-    total = 0
-    for x, y in loader:
-        val_loss = criterion(model(x), y)
-        total += val_loss.item()
-    return total
-
-
-def fit(model, train_loader, val_loader, optimizer):
-    for x, y in train_loader:
-        loss = criterion(model(x), y)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-    val_loss = validate(model, val_loader)
-    print(float(val_loss))
-
-
-fit(model, train_loader, val_loader, optimizer)
-""",
+            edit=("total += val_loss", "total += val_loss.item()"),
             fix_title="Accumulate loss.item()",
         ),
         Invalid(
@@ -1255,26 +1120,7 @@ fit(model, loader, 0.1)
             line=7,
             col=9,
             message="`total` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn.functional as F
-
-
-def evaluate(model, loader):
-    total = 0.0
-    for x, y in loader:
-        total += F.cross_entropy(model(x), y).item()
-    return len(loader), total / len(loader)
-
-
-def fit(model, loader, target):
-    n, val_loss = evaluate(model, loader)   # no torch.no_grad(), and only logged and compared
-    print(f"val loss {float(val_loss):.3f} over {n} batches")
-    if val_loss < target:
-        print("target reached")
-
-
-fit(model, loader, 0.1)
-""",
+            edit=("total += F.cross_entropy(model(x), y)", "total += F.cross_entropy(model(x), y).item()"),
             fix_title="Accumulate loss.item()",
         ),
         # a loss from a callable parameter: the loop back-propagates the last element of the
@@ -1302,22 +1148,8 @@ def optimize(params, loss_function, steps=1000):
         ),
         # the tracker is an attribute of an object made before the loop
         Invalid(
-            """
-import torch.nn.functional as F
-
-
-class Tracker:
-    def __init__(self):
-        self.total = 0.0
-
-    def update(self, loss):
-        self.total += loss
-
-
-class Metrics:
-    def __init__(self):
-        self.losses = Tracker()
-
+            _TRACKER
+            + """
 
 def train(model, loader, optimizer):
     metrics = Metrics()
@@ -1358,27 +1190,7 @@ fit(model, train_loader, val_loader, 10)
             line=8,
             col=9,
             message="`total` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn.functional as F
-from torch.utils.tensorboard import SummaryWriter
-
-
-def validate(model, loader):
-    total = 0.0
-    for x, y in loader:
-        total += F.mse_loss(model(x), y).item()
-    return total / len(loader)
-
-
-def fit(model, train_loader, val_loader, epochs):
-    writer = SummaryWriter()
-    for epoch in range(epochs):
-        train_one_epoch(model, train_loader)
-        writer.add_scalar("val/loss", validate(model, val_loader), epoch)   # logged only
-
-
-fit(model, train_loader, val_loader, 10)
-""",
+            edit=("total += F.mse_loss(model(x), y)", "total += F.mse_loss(model(x), y).item()"),
             fix_title="Accumulate loss.item()",
         ),
     )

@@ -1,0 +1,61 @@
+"""torch.utils.data's behaviour: datasets, data loaders and the wrappers iterated like them,
+followed to the rows and batches a training loop gets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lossguard.static import torch_api as api
+from lossguard.static.interp.torch_args import TorchCallArgs
+from lossguard.static.tensor_ops import batched, dataset_row
+from lossguard.static.values import INT, UNKNOWN, Batches, Const, DatasetRows, DictVal, Instance, Tensor, TupleVal, Value
+
+
+def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
+    """``TensorDataset(x, y)``: item ``i`` is ``(x[i], y[i])``."""
+    if c.starred or c.kw or not c.pos or not all(isinstance(p, Tensor) for p in c.pos):
+        return UNKNOWN
+    return DatasetRows(TupleVal(tuple(dataset_row(p) for p in c.pos)))  # type: ignore[arg-type]
+
+
+def _dataset_of_class(interp: Any, dataset: Instance, c: TorchCallArgs) -> Value:
+    """An instance of a dataset class of the checked code: its rows are what its ``__getitem__``
+    returns for an integer index (``return torch.tensor(x), torch.tensor(float(y))``)."""
+    method = interp._find_method(dataset.cls, "__getitem__")
+    if method is None:
+        return UNKNOWN
+    row = interp.call_function(method, [INT], {}, dataset, c.frame.depth + 1)
+    return DatasetRows(row) if isinstance(row, (TupleVal, DictVal)) else UNKNOWN
+
+
+def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
+    """``DataLoader(dataset, batch_size=...)`` of a known dataset with the default collation:
+    batches of its rows; ``batch_size=None`` turns batching off (the rows themselves)."""
+    dataset = c.pos[0] if c.pos else c.kw.get("dataset", UNKNOWN)
+    if isinstance(dataset, Instance) and not c.starred:
+        dataset = _dataset_of_class(interp, dataset, c)
+    if c.starred or not isinstance(dataset, DatasetRows) or "collate_fn" in c.kw or len(c.pos) > 2:
+        return UNKNOWN
+    size = c.pos[1] if len(c.pos) > 1 else c.kw.get("batch_size", Const(1))
+    if isinstance(size, Const) and size.value is None:
+        return Batches(dataset.row)
+    row = dataset.row
+    if isinstance(row, DictVal) and any(isinstance(v, Tensor) for _, v in row.items):
+        # {"x": ..., "y": ...}: each tensor batched, anything else (a string, a number) unknown
+        return Batches(DictVal(tuple((k, batched(v) if isinstance(v, Tensor) else UNKNOWN) for k, v in row.items)))
+    if not isinstance(row, TupleVal) or not all(isinstance(i, Tensor) for i in row.items):
+        return UNKNOWN
+    return Batches(TupleVal(tuple(batched(i) for i in row.items)))  # type: ignore[arg-type]
+
+
+def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:
+    """``tqdm(loader)``: iterates over the same items."""
+    return c.pos[0] if len(c.pos) == 1 and not c.starred and isinstance(c.pos[0], (Batches, DatasetRows)) else UNKNOWN
+
+
+#: Rows of :data:`~lossguard.static.interp.torch_calls.TORCH_FUNCTIONS`, in its priority order.
+DATA_ROWS = (
+    (api.TENSOR_DATASETS, _tensor_dataset),
+    (api.DATA_LOADERS, _data_loader),
+    (api.ITERATION_WRAPPERS, _iteration_wrapper),
+)

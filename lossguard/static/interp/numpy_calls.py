@@ -1,0 +1,40 @@
+"""NumPy's behaviour: the arrays that numpy calls and ``torch.from_numpy`` give, as abstract tensors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lossguard.static import torch_api as api
+from lossguard.static.interp.torch_args import TorchCallArgs
+from lossguard.static.tensor_ops import sizes_shape, tensor_of
+from lossguard.static.values import Dtype, Tensor, Value
+
+
+def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.random.rand(64, 1)``: float64 of the given sizes."""
+    return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos))
+
+
+def _numpy_filled(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.zeros(64)``, ``np.ones((64, 1))``: float64 of the given shape unless ``dtype=`` says."""
+    return Tensor(dtype=None if "dtype" in c.kw or len(c.pos) > 1 else Dtype.FLOAT, shape=sizes_shape(c.node, c.pos, count=1))
+
+
+def _numpy_value_keeping(interp: Any, c: TorchCallArgs) -> Value:
+    t = tensor_of(c.x)
+    return Tensor(dtype=t.dtype, shape=t.shape)
+
+
+def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.from_numpy(a)``: the array's shape and dtype."""
+    t = tensor_of(c.x)
+    return Tensor(dtype=t.dtype, shape=t.shape)
+
+
+#: Rows of :data:`~lossguard.static.interp.torch_calls.TORCH_FUNCTIONS`, in its priority order.
+NUMPY_ROWS = (
+    (api.NUMPY_SIZED, _numpy_random),
+    (api.NUMPY_SHAPED, _numpy_filled),
+    (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
+    (api.FROM_NUMPY, _from_numpy),
+)

@@ -1,0 +1,115 @@
+"""Tensor methods as data: what each method of a known tensor does to it, by method name."""
+
+from __future__ import annotations
+
+from lossguard.static import torch_api as api
+from lossguard.static.interp.torch_args import MethodHandler, TorchCallArgs, table
+from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, mixed_by_one_hot, reshape
+from lossguard.static.values import INT, UNKNOWN, Act, Dtype, Shape, Tensor, Value
+
+
+def _m_mix_by_one_hot(t: Tensor, c: TorchCallArgs) -> Value:
+    """``p.bmm(one_hot)``, ``p.matmul(one_hot)``: see :func:`mixed_by_one_hot`."""
+    mixed = mixed_by_one_hot(t, c.pos[0], batched=c.qname == "bmm") if len(c.pos) == 1 and not c.kw else None
+    return mixed if mixed is not None else Tensor(graph=False)
+
+
+def _m_count(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.size(0)``, ``x.dim()``, ``x.numel()``: an integer; ``x.size()`` is a shape (unknown)."""
+    return INT if c.pos or c.qname != "size" else UNKNOWN
+
+
+def _m_not_tensor(t: Tensor, c: TorchCallArgs) -> Value:
+    return UNKNOWN  # .item(), .tolist(), .numpy(): a Python number or array, no graph
+
+
+def _m_detach(t: Tensor, c: TorchCallArgs) -> Value:
+    return t.with_(graph=False)
+
+
+def _m_int(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.INT, shape=t.shape)
+
+
+def _m_bool(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.BOOL, shape=t.shape)
+
+
+def _m_int_result(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.INT)
+
+
+def _m_type_as(t: Tensor, c: TorchCallArgs) -> Value:
+    """Takes the other tensor's dtype (torch's semantics), values unchanged."""
+    other = c.pos[0].dtype if c.pos and isinstance(c.pos[0], Tensor) else None
+    if other is Dtype.FLOAT or (other is not None and other is t.dtype):
+        return t.with_(dtype=other)
+    return Tensor(dtype=other, shape=t.shape, graph=t.graph)
+
+
+def _m_to(t: Tensor, c: TorchCallArgs) -> Value:
+    target = conversion_target(c.pos, c.kw)
+    if target is KEEP_DTYPE:
+        return t  # .to(device), .cuda(): values and dtype unchanged
+    dt = target if isinstance(target, Dtype) else None
+    if dt is Dtype.FLOAT:
+        return t.with_(dtype=dt)
+    return Tensor(dtype=dt, shape=t.shape, graph=t.graph)
+
+
+def _m_float(t: Tensor, c: TorchCallArgs) -> Value:
+    return t.with_(dtype=Dtype.FLOAT)
+
+
+def _m_value_keeping(t: Tensor, c: TorchCallArgs) -> Value:
+    return reshape(t, c.qname, c.pos, c.kw, c.node, c.frame)
+
+
+def m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
+    if c.qname == "mean" and (c.pos or c.kw) and t.act is Act.PROBS:
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
+    # the mean or sum of unbounded scores is unbounded (a relativistic GAN's `d_real - d_fake.mean()`),
+    # a mean of sigmoid probabilities is in [0, 1]; a sum of probabilities is neither
+    shape = Shape(()) if not c.pos and not c.kw else None
+    if t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean"):
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=shape)
+    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=shape)
+
+
+def _m_log(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act is Act.PROBS:
+        return t.with_(act=Act.LOG_PROBS)
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+def _m_exp(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act is Act.LOG_PROBS:
+        return t.with_(act=Act.PROBS)
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
+    if t.act in (Act.PROBS, Act.SIGMOID):
+        return t  # clamped probabilities are still probabilities
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+
+
+#: What each method of a known tensor does, by method name (softmax, sigmoid and backward are
+#: handled before this table; a method not listed gives some tensor without a graph).
+TENSOR_METHODS: dict[str, MethodHandler] = table(
+    (("size", "dim", "numel"), _m_count),
+    (("item", "tolist", "numpy", "__len__"), _m_not_tensor),
+    (("detach", "detach_"), _m_detach),
+    (api.INT_METHODS, _m_int),
+    (("bool",), _m_bool),
+    (api.INT_RESULT_METHODS, _m_int_result),
+    (("type_as",), _m_type_as),
+    (("to", "type"), _m_to),
+    (api.FLOAT_METHODS, _m_float),
+    (api.VALUE_KEEPING_METHODS, _m_value_keeping),
+    (api.REDUCING_METHODS, m_reduce),
+    (("log",), _m_log),
+    (("exp",), _m_exp),
+    (("clamp", "clip", "clamp_", "clip_"), _m_clamp),
+    (("bmm", "matmul"), _m_mix_by_one_hot),
+)
