@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from lossguard.static.events import BACKWARD_CALLS, SET_GRAD, Accumulate, LoopSummary
+from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
@@ -74,7 +75,8 @@ class StatementsMixin(InterpBase):
                 self.accumulate(stmt, stmt.target, added, frame)
                 self.note_sum(stmt.target, stmt.value, frame, augmented=True)
                 self.terms_of_backpropagated(stmt.target, stmt.value, frame, env)
-            self.bind(stmt.target, binop(current, added, stmt.op), frame, env)
+            grown = extended(current, stmt.value, added) if isinstance(stmt.op, ast.Add) else None
+            self.bind(stmt.target, grown if grown is not None else binop(current, added, stmt.op), frame, env)
             return False
         if isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:

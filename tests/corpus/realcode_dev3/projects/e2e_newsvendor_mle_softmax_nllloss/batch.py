@@ -1,4 +1,4 @@
-"""part of positive project [LG006, LG007, LG011]: batched evaluation helpers; the running average of the evaluation cost is kept as a tensor with its graph."""
+"""part of positive project [LG006, LG007, LG011]: batched evaluation helpers; the NLL evaluation applies the NLLLoss it is given to the softmax model, and the running average of the cost is kept as a tensor with its graph."""
 # Source: locuslab/e2e-model-learning@2bf43848ac26e25321fea7bfeddf2a24135aa192 newsvendor/batch.py (read as is; issue #11 "The NLL loss function in the newsvendor task is wrongly used"; re-typed)
 import torch
 from constants import *
@@ -28,7 +28,7 @@ def get_cost_helper(n, epoch, model, X, Y, loss_fn, make_vars):
         targets.data[:] = Y[i:i + size]
 
         preds = model(inputs)
-        cost = loss_fn(preds, targets)
+        cost = loss_fn(preds, targets)  # expect: LG007
         running += (cost - running) * size / (i + size)  # expect: LG006
 
     print('Average loss: {:.4f}'.format(running.item()))
