@@ -205,6 +205,20 @@ def test_realcode_heldout10_precision():
     assert s.precision() >= REALCODE_HELDOUT10_PRECISION_FLOOR, "\n".join(false_alarms)
 
 
+# Round 13 (docs/survey.md): realcode_dev3 (11 units, 14 expected findings, repositories no other corpus or doc cited;
+# tunable) was committed before the checker ran on it: 8 of 13 found at first (0.615; its 14th marker, the e2e
+# evaluation's NLLLoss on softmax outputs, was added when the checker found it), 12 of 14 after round 13's mechanisms.
+# Gated like realcode_dev2: no false alarm, recall at today's figure.
+REALCODE_DEV3_RECALL_FLOOR = 0.857
+
+
+def test_realcode_dev3_precision_and_recall_floor():
+    s = score(ROOT / "tests" / "corpus" / "realcode_dev3")
+    assert not s.errors
+    assert s.precision() == 1.0, "\n".join(s.mismatches)
+    assert s.recall() >= REALCODE_DEV3_RECALL_FLOOR, "\n".join(s.mismatches)
+
+
 @pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "examples").iterdir() if p.name.startswith("lg")))
 def test_example_buggy_and_fixed(folder):
     s = score(ROOT / "examples" / folder)

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from lossguard.static.events import BACKWARD_CALLS, SET_GRAD, Accumulate, LoopSummary
-from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
@@ -22,6 +21,7 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
+from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (

@@ -9,8 +9,8 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr, is_self
+from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import (
     KEEP_DTYPE,
