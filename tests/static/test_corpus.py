@@ -70,13 +70,6 @@ def test_realcode_heldout_precision():
 REALCODE_DEV2_RECALL_FLOOR = 0.86
 
 
-def test_realcode_dev2_precision_and_recall_floor():
-    s = score(ROOT / "tests" / "corpus" / "realcode_dev2")
-    assert not s.errors
-    assert s.precision() == 1.0, "\n".join(s.mismatches)
-    assert s.recall() >= REALCODE_DEV2_RECALL_FLOOR, "\n".join(s.mismatches)
-
-
 def test_realcode_heldout2_precision():
     s = score(ROOT / "tests" / "corpus" / "realcode_heldout2")
     assert not s.errors
@@ -212,11 +205,12 @@ def test_realcode_heldout10_precision():
 REALCODE_DEV3_RECALL_FLOOR = 0.857
 
 
-def test_realcode_dev3_precision_and_recall_floor():
-    s = score(ROOT / "tests" / "corpus" / "realcode_dev3")
+@pytest.mark.parametrize(("folder", "floor"), [("realcode_dev2", REALCODE_DEV2_RECALL_FLOOR), ("realcode_dev3", REALCODE_DEV3_RECALL_FLOOR)])
+def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
+    s = score(ROOT / "tests" / "corpus" / folder)
     assert not s.errors
     assert s.precision() == 1.0, "\n".join(s.mismatches)
-    assert s.recall() >= REALCODE_DEV3_RECALL_FLOOR, "\n".join(s.mismatches)
+    assert s.recall() >= floor, "\n".join(s.mismatches)
 
 
 @pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "examples").iterdir() if p.name.startswith("lg")))
