@@ -70,13 +70,6 @@ def test_realcode_heldout_precision():
 REALCODE_DEV2_RECALL_FLOOR = 0.86
 
 
-def test_realcode_dev2_precision_and_recall_floor():
-    s = score(ROOT / "tests" / "corpus" / "realcode_dev2")
-    assert not s.errors
-    assert s.precision() == 1.0, "\n".join(s.mismatches)
-    assert s.recall() >= REALCODE_DEV2_RECALL_FLOOR, "\n".join(s.mismatches)
-
-
 def test_realcode_heldout2_precision():
     s = score(ROOT / "tests" / "corpus" / "realcode_heldout2")
     assert not s.errors
@@ -203,6 +196,21 @@ def test_realcode_heldout10_precision():
     false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
     assert len(false_alarms) <= len(REALCODE_HELDOUT10_KNOWN_FALSE_ALARMS), "\n".join(false_alarms)
     assert s.precision() >= REALCODE_HELDOUT10_PRECISION_FLOOR, "\n".join(false_alarms)
+
+
+# Round 13 (docs/survey.md): realcode_dev3 (11 units, 14 expected findings, repositories no other corpus or doc cited;
+# tunable) was committed before the checker ran on it: 8 of 13 found at first (0.615; its 14th marker, the e2e
+# evaluation's NLLLoss on softmax outputs, was added when the checker found it), 12 of 14 after round 13's mechanisms.
+# Gated like realcode_dev2: no false alarm, recall at today's figure.
+REALCODE_DEV3_RECALL_FLOOR = 0.857
+
+
+@pytest.mark.parametrize(("folder", "floor"), [("realcode_dev2", REALCODE_DEV2_RECALL_FLOOR), ("realcode_dev3", REALCODE_DEV3_RECALL_FLOOR)])
+def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
+    s = score(ROOT / "tests" / "corpus" / folder)
+    assert not s.errors
+    assert s.precision() == 1.0, "\n".join(s.mismatches)
+    assert s.recall() >= floor, "\n".join(s.mismatches)
 
 
 @pytest.mark.parametrize("folder", sorted(p.name for p in (ROOT / "examples").iterdir() if p.name.startswith("lg")))

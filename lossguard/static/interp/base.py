@@ -50,6 +50,7 @@ class InterpBase:
         _closures: dict[int, Env]
         _closure_choices: dict[int, tuple]
         _names_read: dict[int, frozenset[str]]
+        _starred_seqs: dict[int, Value]
         _model_candidates: dict[int, list[ClassRef]]
         _models_by_method: dict[tuple[int, str], ClassRef | None]
         _class_envs: dict[int, Env]

@@ -26,6 +26,7 @@ from lossguard.static.interp.frame import (
     turns_off_grad,
 )
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
+from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -74,6 +75,10 @@ class CallsMixin(InterpBase):
             val = self.ev(a, frame, env)
             if isinstance(a, ast.Starred):
                 starred = True
+                scope = frame.func if frame.func is not None else frame.module.module
+                seq = starred_sequence(node, self.lookup(a.value.id, frame, env), scope) if isinstance(a.value, ast.Name) else None
+                if seq is not None:
+                    self._starred_seqs[id(node)] = seq
             else:
                 pos.append(val)
         for k in node.keywords:

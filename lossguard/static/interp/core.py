@@ -69,6 +69,7 @@ class Interpreter(
         self._closures: dict[int, Env] = {}
         self._closure_choices: dict[int, tuple] = {}  # the choices (interp.choices) a nested function sees
         self._names_read: dict[int, frozenset[str]] = {}  # statement id -> the names it reads (interp.choices)
+        self._starred_seqs: dict[int, Value] = {}  # call id -> the list its only `*name` unpacks (interp.layer_lists)
         self._model_candidates: dict[int, list[ClassRef]] = {}
         self._models_by_method: dict[tuple[int, str], ClassRef | None] = {}  # see model_with_method
         self._class_envs: dict[int, Env] = {}

@@ -12,6 +12,11 @@ When one option is unknown (imported from a file that is not checked), the two o
 nothing in common and the model is lost. :class:`GuardedChoice` keeps both options with the test;
 inside ``if <same setting> == <literal>:`` (or its ``else``) the choice is resolved when the two
 literals decide the first test. Everywhere else it is unknown, as before.
+
+Round 13 (realcode_dev3, bbbp-project): the same holds for a criterion. An evaluation helper writes
+``criterion = nn.BCELoss() if task == "classification" else nn.MSELoss()`` and calls it under
+``if task == "classification":``; the two loss modules have nothing in common either, so the
+criterion is kept as a choice too and resolved in that branch.
 """
 
 from __future__ import annotations
@@ -21,7 +26,10 @@ from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, is_self
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, Const, MaybeNone, Tensor, Value, join
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, Const, LossSpec, MaybeNone, Tensor, Value, join
+
+#: values kept as a :class:`GuardedChoice` when a conditional expression picks between two of them
+CHOSEN_VALUES = (*MODEL_VALUES, LossSpec)
 
 
 @dataclass(frozen=True)
@@ -218,9 +226,9 @@ class GuardsMixin(InterpBase):
 
     @staticmethod
     def guarded_choice(test: ast.expr, then: Value, orelse: Value) -> Value:
-        """The value of ``then if test else orelse`` when plain joining would lose a model."""
+        """The value of ``then if test else orelse`` when plain joining would lose a model or a criterion."""
         joined = join(then, orelse)
-        if joined is not UNKNOWN or not (isinstance(then, MODEL_VALUES) or isinstance(orelse, MODEL_VALUES)):
+        if joined is not UNKNOWN or not (isinstance(then, CHOSEN_VALUES) or isinstance(orelse, CHOSEN_VALUES)):
             return joined
         parsed = _literal_test(test)
         if parsed is None:

@@ -21,6 +21,7 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
+from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
@@ -75,7 +76,8 @@ class StatementsMixin(InterpBase):
                 self.accumulate(stmt, stmt.target, added, frame)
                 self.note_sum(stmt.target, stmt.value, frame, augmented=True)
                 self.terms_of_backpropagated(stmt.target, stmt.value, frame, env)
-            self.bind(stmt.target, binop(current, added, stmt.op), frame, env)
+            grown = extended(current, stmt.value, added) if isinstance(stmt.op, ast.Add) else None
+            self.bind(stmt.target, grown if grown is not None else binop(current, added, stmt.op), frame, env)
             return False
         if isinstance(stmt, ast.AnnAssign):
             if stmt.value is not None:

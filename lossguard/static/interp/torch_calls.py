@@ -11,6 +11,7 @@ from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
+from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
@@ -255,6 +256,9 @@ def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _sequential(interp: Any, c: TorchCallArgs) -> Value:
+    if c.starred and not c.kw and not c.pos:
+        layers = sequential_layers(interp._starred_seqs.get(id(c.node), UNKNOWN))
+        return SequentialVal(layers) if layers else UNKNOWN  # nn.Sequential(*layers)
     if c.starred or c.kw:
         return UNKNOWN  # nn.Sequential() is filled by add_module / append (interp.calls)
     if len(c.pos) == 1 and isinstance(c.pos[0], DictVal):

@@ -56,8 +56,24 @@ def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     """``outer`` calls backward() itself, not only inside its nested loop ``inner``: each of its
     iterations is a training step of its own (a GAN's generator step, then the discriminator
     repeated in ``inner``). ``optimizer.step()`` or ``scheduler.step()`` do not count: an epoch loop
-    that steps a scheduler around the batch loop is not a training step."""
-    return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS for n, _ in _walk_body_in_branches(outer, skip=inner))
+    that steps a scheduler around the batch loop is not a training step. Neither does a backward()
+    in another loop nested in ``outer`` (round 13, FFDNet: the epoch loop's training batch loop
+    next to its validation batch loop): that ``outer`` is an epoch loop, whose iterations each hold
+    a whole pass over the data."""
+    nodes = [n for n, _ in _walk_body_in_branches(outer, skip=inner)]
+    in_other_loops = {id(m) for n in nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.While)) for m in ast.walk(n)}
+    return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS and id(n) not in in_other_loops for n in nodes)
+
+
+def trains_in_other_loop(outer: ast.AST, inner: ast.AST) -> bool:
+    """Another loop nested in ``outer`` (not ``inner``, nor one around it) back-propagates or steps:
+    ``outer`` is an epoch loop around a training batch loop, not a training step of its own."""
+    return any(
+        isinstance(loop, (ast.For, ast.AsyncFor, ast.While))
+        and not any(n is inner for n in ast.walk(loop))
+        and any(isinstance(n, ast.Call) and _call_name(n) in _TRAIN_CALLS for n, _ in _walk_body_in_branches(loop))
+        for loop, _ in _walk_body_in_branches(outer, skip=inner)
+    )
 
 
 class LoopFacts:

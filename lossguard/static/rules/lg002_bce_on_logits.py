@@ -89,6 +89,31 @@ adversarial_loss = nn.BCEWithLogitsLoss()
 d_real, d_fake = D(real_imgs), D(fake_imgs)
 loss = adversarial_loss(d_real - torch.mean(d_fake), valid)
 """,
+        """
+import torch.nn as nn
+
+head = nn.Linear(64, 1)
+
+def evaluate(loader, task):
+    # a criterion chosen by a setting, called where the setting is not tested again: either loss
+    criterion = nn.BCELoss() if task == "classification" else nn.MSELoss()
+    for x, y in loader:
+        loss = criterion(head(x).squeeze(1), y)
+""",
+        """
+import torch.nn as nn
+
+classifier = nn.Sequential(nn.Linear(64, 1), nn.Sigmoid())
+regressor = nn.Linear(64, 1)
+
+def evaluate(loader, task):
+    criterion = nn.BCELoss() if task == "classification" else nn.MSELoss()
+    for x, y in loader:
+        if task == "classification":
+            loss = criterion(classifier(x).squeeze(1), y)
+        else:
+            loss = criterion(regressor(x).squeeze(1), y)  # the MSELoss side: raw scores are right
+""",
     )
     INVALID = (
         Invalid(
@@ -190,6 +215,26 @@ d_loss = adversarial_loss(d_real - torch.mean(d_fake), valid)
 """,
             line=8,
             col=27,
+            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+head = nn.Linear(64, 1)
+
+def evaluate(loader, task):
+    # realcode_dev3 (bbbp-project): the BCELoss side of a criterion chosen by a setting is called
+    # in the branch that tests the same setting, on the raw scores the training fed BCEWithLogitsLoss
+    criterion = nn.BCELoss() if task == "classification" else nn.MSELoss()
+    for x, y in loader:
+        if task == "classification":
+            loss = criterion(head(x).squeeze(1), y)
+        else:
+            loss = criterion(head(x).squeeze(1), y)
+""",
+            line=11,
+            col=30,
             message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
         ),
     )

@@ -19,6 +19,7 @@ from lossguard.static.rules._graph_evidence import (
     backwards_an_element,
     holds_a_backwarded_item,
     one_element,
+    trains_in_other_loop,
 )
 from lossguard.static.values import Tensor
 
@@ -302,7 +303,8 @@ class GraphRetention(Rule):
         for i in range(len(loops) - 2, -1, -1):
             outer = loops[i]
             if _restarts(self._facts(outer, module), acc, module) and (
-                backward_outside(outer, inner) or (trained[i] and not trained[i + 1] and not self._facts(inner, module).trains)
+                backward_outside(outer, inner)
+                or (trained[i] and not trained[i + 1] and not self._facts(inner, module).trains and not trains_in_other_loop(outer, inner))
             ):
                 return True
             inner = outer
@@ -755,6 +757,24 @@ for step, (z, real_labels) in enumerate(loader):
     if step % 100 == 0:
         print(logs)
 """,
+        # an outer loop whose own body back-propagates is one training step: the sum it resets
+        # holds that step's discriminator terms only (the epoch-loop case above is not this)
+        """
+import torch.nn.functional as F
+
+for step, (real, z) in enumerate(loader):
+    d_sum = 0.0
+    for _ in range(5):
+        d_loss = F.softplus(D(G(z).detach())).mean() + F.softplus(-D(real)).mean()
+        d_sum += d_loss
+    d_opt.zero_grad()
+    d_sum.backward()
+    d_opt.step()
+    g_loss = F.softplus(-D(G(z))).mean()
+    g_opt.zero_grad()
+    g_loss.backward()
+    g_opt.step()
+""",
     )
     INVALID = (
         Invalid(
@@ -1191,6 +1211,64 @@ fit(model, train_loader, val_loader, 10)
             col=9,
             message="`total` keeps every step's loss tensor and its autograd graph alive",
             edit=("total += F.mse_loss(model(x), y)", "total += F.mse_loss(model(x), y).item()"),
+            fix_title="Accumulate loss.item()",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+mse = nn.MSELoss(reduction="sum")
+
+
+def train(net, train_loader, val_loader, opt, epochs):
+    # realcode_dev3 (FFDNet): the epoch loop resets both sums; its training batch loop
+    # back-propagates, the validation batch loop next to it keeps every batch's graph
+    for epoch in range(epochs):
+        train_losses = 0.0
+        for x, y in train_loader:
+            loss = mse(net(x), y)
+            train_losses += loss.item()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        val_losses = 0
+        for x, y in val_loader:
+            val_loss = mse(net(x), y)
+            val_losses += val_loss
+        print(train_losses, float(val_losses))
+
+
+train(net, train_loader, val_loader, opt, 10)
+""",
+            line=20,
+            col=13,
+            message="`val_losses` keeps every step's loss tensor and its autograd graph alive",
+            fixed="""
+import torch.nn as nn
+
+mse = nn.MSELoss(reduction="sum")
+
+
+def train(net, train_loader, val_loader, opt, epochs):
+    # realcode_dev3 (FFDNet): the epoch loop resets both sums; its training batch loop
+    # back-propagates, the validation batch loop next to it keeps every batch's graph
+    for epoch in range(epochs):
+        train_losses = 0.0
+        for x, y in train_loader:
+            loss = mse(net(x), y)
+            train_losses += loss.item()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        val_losses = 0
+        for x, y in val_loader:
+            val_loss = mse(net(x), y)
+            val_losses += val_loss.item()
+        print(train_losses, float(val_losses))
+
+
+train(net, train_loader, val_loader, opt, 10)
+""",
             fix_title="Accumulate loss.item()",
         ),
     )

@@ -49,6 +49,27 @@ class Net(nn.Module):
 # the paths disagree (log-probabilities in training): not a finding on every path
 loss = nn.NLLLoss()(Net()(x), y)
 """,
+        # the head a list of hidden blocks ends in is log-softmax: what NLLLoss expects
+        """
+import operator
+from functools import reduce
+import torch.nn as nn
+
+sizes = [20, 200, 200, 5]
+layers = reduce(operator.add, [[nn.Linear(a, b), nn.ReLU()] for a, b in zip(sizes[:-2], sizes[1:-1])])
+layers += [nn.Linear(sizes[-2], sizes[-1]), nn.LogSoftmax(dim=1)]
+model = nn.Sequential(*layers)
+loss = nn.NLLLoss()(model(x), y)
+""",
+        # the list is changed in place before nn.Sequential(*layers): its known items are stale, silent
+        """
+import torch.nn as nn
+
+layers = [nn.Linear(20, 5), nn.Softmax(dim=1)]
+layers[-1] = nn.LogSoftmax(dim=1)
+model = nn.Sequential(*layers)
+loss = nn.NLLLoss()(model(x), y)
+""",
     )
     INVALID = (
         Invalid(
@@ -102,6 +123,23 @@ loss = criterion(probs, y)
 """,
             line=6,
             col=18,
+            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+        ),
+        Invalid(
+            """
+import operator
+from functools import reduce
+import torch.nn as nn
+
+# realcode_dev3 (e2e-model-learning): hidden blocks the checker cannot list, a head it can
+sizes = [20, 200, 200, 5]
+layers = reduce(operator.add, [[nn.Linear(a, b), nn.ReLU()] for a, b in zip(sizes[:-2], sizes[1:-1])])
+layers += [nn.Linear(sizes[-2], sizes[-1]), nn.Softmax(dim=1)]
+model = nn.Sequential(*layers)
+loss = nn.NLLLoss()(model(x), y)
+""",
+            line=10,
+            col=21,
             message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
         ),
     )
