@@ -711,6 +711,12 @@ def _prepare(script: Script, work: Path) -> None:
         (work / "out").mkdir()
 
 
+def _all_scripts() -> list[Script]:
+    from tests.runtime.real_scripts import round8
+
+    return SCRIPTS + round8.SCRIPTS8
+
+
 def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -725,6 +731,9 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
             path.write_text(text)
         s = Script(**{**script.__dict__, "args": list(script.args)})
         _prepare(s, work)
+        from tests.runtime.real_scripts import round8
+
+        round8.prepare(s, work)
         env = {
             **os.environ,
             **s.env,
@@ -766,7 +775,7 @@ def main() -> None:
         return overhead(args)
     only = set(filter(None, args.only.split(",")))
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    for s in SCRIPTS:
+    for s in _all_scripts():
         if only and s.name not in only:
             continue
         r = dict(results.get(s.name, {}))
@@ -830,7 +839,7 @@ def _row(name: str, r: dict, f: dict) -> str:
 def overhead(args: argparse.Namespace) -> None:
     only = set(filter(None, args.only.split(",")))
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    for s in SCRIPTS:
+    for s in _all_scripts():
         if only and s.name not in only:
             continue
         plain, watched = [], []
