@@ -71,6 +71,134 @@ SCRIPTS8 = [
     ),
 ]
 
+LR_SCALE = "* float(__import__('os').environ.get('LG_LR_SCALE', '1'))"
+SCRIPTS8 += [
+    Script(
+        "PPO",
+        "PPO-PyTorch",
+        "train.py",
+        [
+            # the README's CartPole settings (discrete actions, 400-step episodes, an update every
+            # 1,600 timesteps of K_epochs=40 Adam steps on the same rollout, actor 3e-4, critic 1e-3);
+            # 12,000 timesteps = 7 updates = 280 optimizer steps
+            ("import roboschool\n", ""),
+            ('    env_name = "RoboschoolWalker2d-v1"', '    env_name = "CartPole-v1"'),
+            ("    has_continuous_action_space = True ", "    has_continuous_action_space = False "),
+            ("    max_ep_len = 1000 ", "    max_ep_len = 400 "),
+            ("    max_training_timesteps = int(3e6)", "    max_training_timesteps = 12000"),
+            ("    K_epochs = 80 ", "    K_epochs = 40 "),
+            ("    lr_actor = 0.0003 ", "    lr_actor = 0.0003 " + LR_SCALE + " "),
+            ("    lr_critic = 0.001 ", "    lr_critic = 0.001 " + LR_SCALE + " "),
+            ("    random_seed = 0 ", "    random_seed = 1 "),
+        ],
+        [],
+        file_patches={
+            "PPO.py": [
+                # the clipped surrogate (-min(r A, clip(r) A), either sign) + 0.5 MSE(value, return) - 0.01 entropy
+                ("            loss.mean().backward()\n", "            LGW.observe(loss.mean()).backward()\n"),
+                (
+                    "        self.MseLoss = nn.MSELoss()\n",
+                    "        self.MseLoss = nn.MSELoss()\n        import lgrun\n        global LGW\n        LGW = lgrun.watch_model(self.policy)\n",
+                ),
+                (
+                    "        rewards = torch.tensor(rewards, dtype=torch.float32).to(device)\n",
+                    "        import lgrun\n        rewards = lgrun.nan_batch(torch.tensor(rewards, dtype=torch.float32).to(device))\n",
+                ),
+            ]
+        },
+        fault="lr x100 (actor 0.03, critic 0.1)",
+        fault_env={"LG_LR_SCALE": "100"},
+        expected=("LG101", "LG102", "LG103", "LG104", "LG105", "LG106"),
+        extra=[
+            Fault("lr x1000 (actor 0.3, critic 1.0)", env={"LG_LR_SCALE": "1000"}, expected=("LG101", "LG102", "LG103", "LG104", "LG105", "LG106")),
+            Fault("lr 1e-7 (both)", env={"LG_LR_SCALE": str(1e-7 / 3e-4)}, expected=("LG103",)),
+            Fault("a NaN return in the third update", env={"LG_FAULT": "nan_batch", "LG_NAN_STEP": "3"}, expected=("LG101",), onset=80),
+        ],
+    ),
+]
+
+UNET = Script(
+    "Pytorch-UNet",
+    "Pytorch-UNet",
+    "train.py",
+    [
+        ("import torchvision.transforms as transforms\nimport torchvision.transforms.functional as TF\n", ""),  # unused
+        # RMSprop (momentum 0.999) at the script's 1e-5, clip 1.0, ReduceLROnPlateau on the
+        # validation Dice every n_train / (5 x batch) steps, a disabled GradScaler; the loss is the
+        # criterion's value plus a Dice loss added in place (loss += dice_loss(...))
+        (
+            "    criterion = nn.CrossEntropyLoss() if model.n_classes > 1 else nn.BCEWithLogitsLoss()\n",
+            "    import lgrun\n    criterion = lgrun.watch(model, nn.CrossEntropyLoss() if model.n_classes > 1 else nn.BCEWithLogitsLoss())\n",
+        ),
+        ("loader_args = dict(batch_size=batch_size, num_workers=os.cpu_count(), pin_memory=True)", "loader_args = dict(batch_size=batch_size, num_workers=0)"),
+        ("lr=learning_rate, weight_decay=weight_decay", "lr=" + _lr("1e-5") + ", weight_decay=weight_decay"),
+        ("                images, true_masks = batch['image'], batch['mask']\n", "                images, true_masks = lgrun.nan_batch(batch['image']), batch['mask']\n"),
+        (
+            "                        loss = criterion(masks_pred.squeeze(1), true_masks.float())\n",
+            f"                        loss = criterion(masks_pred.squeeze(1).sigmoid() if {FAULT.format('sigmoid')} else masks_pred.squeeze(1), true_masks.float())\n",
+        ),
+        (
+            "                        loss = criterion(masks_pred, true_masks)\n",
+            f"                        loss = criterion(masks_pred.softmax(1) if {FAULT.format('softmax')} else masks_pred, true_masks)\n",
+        ),
+    ],
+    # 60 images of 64x64 at --scale 0.5, 10% for validation: 27 steps an epoch at batch 2, 8 epochs
+    ["--epochs", "8", "--batch-size", "2", "--scale", "0.5", "--classes", "1"],
+    file_patches={
+        # the script's own bug with --classes 1: a (B, 1, H, W) prediction against (B, H, W) masks
+        "evaluate.py": [("mask_pred = (F.sigmoid(mask_pred) > 0.5).float()", "mask_pred = (F.sigmoid(mask_pred.squeeze(1)) > 0.5).float()")],
+        "unet/unet_model.py": [
+            (
+                "        self.inc = (DoubleConv(n_channels, 64))\n        self.down1 = (Down(64, 128))\n        self.down2 = (Down(128, 256))\n"
+                "        self.down3 = (Down(256, 512))\n        factor = 2 if bilinear else 1\n        self.down4 = (Down(512, 1024 // factor))\n"
+                "        self.up1 = (Up(1024, 512 // factor, bilinear))\n        self.up2 = (Up(512, 256 // factor, bilinear))\n"
+                "        self.up3 = (Up(256, 128 // factor, bilinear))\n        self.up4 = (Up(128, 64, bilinear))\n        self.outc = (OutConv(64, n_classes))\n",
+                "        self.inc = (DoubleConv(n_channels, 8))\n        self.down1 = (Down(8, 16))\n        self.down2 = (Down(16, 32))\n"
+                "        self.down3 = (Down(32, 64))\n        factor = 2 if bilinear else 1\n        self.down4 = (Down(64, 128 // factor))\n"
+                "        self.up1 = (Up(128, 64 // factor, bilinear))\n        self.up2 = (Up(64, 32 // factor, bilinear))\n"
+                "        self.up3 = (Up(32, 16 // factor, bilinear))\n        self.up4 = (Up(16, 8, bilinear))\n        self.outc = (OutConv(8, n_classes))\n",
+            )
+        ]
+    },
+    **_first(lr_faults(1e-5) + [NAN, Fault("sigmoid before BCEWithLogitsLoss", env={"LG_FAULT": "sigmoid"}, expected=("LG003",))]),
+)
+SCRIPTS8 += [
+    UNET,
+    Script(
+        **{
+            **UNET.__dict__,
+            "name": "Pytorch-UNet-ce",
+            "args": UNET.args[:-1] + ["2"],
+            **_first(lr_faults(1e-5, high=(1000,)) + [Fault("softmax before CrossEntropyLoss", env={"LG_FAULT": "softmax"}, expected=("LG001",))]),
+        }
+    ),
+]
+
+
+def _unet_data(work: Path) -> None:
+    """60 RGB images of 64x64: a few ellipses (the objects, mask 255) and squares (clutter) of
+    random colours on a noisy ground, and their masks, as the Carvana layout (NAME_mask.png)."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    rng = np.random.default_rng(0)
+    for d in ("imgs", "masks"):
+        (work / "data" / d).mkdir(parents=True, exist_ok=True)
+    for i in range(60):
+        img = Image.fromarray((rng.normal(120, 30, (64, 64, 3))).clip(0, 255).astype(np.uint8))
+        mask = Image.new("L", (64, 64), 0)
+        di, dm = ImageDraw.Draw(img), ImageDraw.Draw(mask)
+        for _ in range(rng.integers(1, 4)):
+            x, y, r = rng.integers(8, 56, 2).tolist() + [int(rng.integers(4, 12))]
+            colour = tuple(int(c) for c in rng.integers(150, 255, 3))
+            if rng.random() < 0.6:
+                di.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+                dm.ellipse((x - r, y - r, x + r, y + r), fill=255)
+            else:
+                di.rectangle((x - r, y - r, x + r, y + r), fill=colour)
+        img.save(work / "data" / "imgs" / f"{i:03d}.png")
+        mask.save(work / "data" / "masks" / f"{i:03d}_mask.png")
+
 
 def _cora_content(work: Path) -> None:
     """Cora's .content (not in the mirror: a large file) for the papers of its .cites: 7 classes
@@ -146,3 +274,5 @@ def prepare(script: Script, work: Path) -> None:
     """Data the scripts read from disk, generated in their working folder."""
     if script.name == "pygcn":
         _cora_content(work)
+    if script.name.startswith("Pytorch-UNet"):
+        _unet_data(work)
