@@ -52,6 +52,8 @@ class PlateauMeasure:
     grad_ratio: float | None
     # the entropy of the targets' class counts, when the plateau is measured against it
     target_entropy: float | None = None
+    # the fit's first two thirds fall for sure, its last third at least twice as fast
+    accelerating: bool = False
 
 
 class LossPlateau(Detector):
@@ -97,6 +99,11 @@ class LossPlateau(Detector):
     discriminator at its equilibrium sits at chance by design), ``patience`` consecutive checks
     (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
     real progress first.
+
+    A loss whose fit window falls for sure in its first two thirds and at least twice as fast in
+    its last third (2 and 3 standard errors, on the losses without outlier clipping) is
+    accelerating away from its start (a small initialisation leaving a saddle): no plateau,
+    however little it has fallen yet.
 
     The fix follows the evidence: weights that barely move call for a higher learning rate,
     weights that move by more than ``fast`` of their norm per step for a lower one (by 10x, data
@@ -194,6 +201,7 @@ class LossPlateau(Detector):
     def measure(self, chance: float | None, entropy: float | None = None) -> PlateauMeasure:
         raw = np.asarray(self.values, dtype=np.float64)
         values = clip_outliers(raw)
+        cap = math.inf  # the level the fit counts higher values as
         no_signal = self._no_signal(entropy)
         if no_signal is not None:
             # The run fell from above towards the class-frequency level. Once it got there (at
@@ -205,13 +213,25 @@ class LossPlateau(Detector):
             # trend) must not start a fit in which its real descent is clipped flat.
             reached = _first_run_median_below(raw, no_signal * (1.0 + self.threshold))
             if reached is not None and raw.size - reached >= self.min_window:
-                values = np.minimum(clip_outliers(raw[reached:]), no_signal * (1.0 + self.threshold))
+                cap = no_signal * (1.0 + self.threshold)
+                values = np.minimum(clip_outliers(raw[reached:]), cap)
         elif chance is not None and math.isfinite(chance) and chance > 0:
             # a descent to the chance level from above is not learning: only going below it is
-            values = np.minimum(values, chance * (1.0 + self.threshold))
+            cap = chance * (1.0 + self.threshold)
+            values = np.minimum(values, cap)
         fit = linear_fit(values)
         n = len(values)
         level = median(list(self.values)[-self.min_window :])
+        # A loss leaving its start ever faster (a matrix factorisation from a tiny initialisation
+        # escapes the all-zero saddle exponentially: BPR falls by 0.1%, then 0.3%, then 1% every
+        # 16 steps) is learning however little it has fallen in all; a flat loss and a learning
+        # rate too small fall at a constant rate, if at all. (On the raw losses: the clipped ones
+        # hold the descent's latest steps at the median, as outliers of a mostly flat window.)
+        capped, k = np.minimum(raw[-n:], cap), max(10, n // 3)
+        accelerating = False
+        if n - k >= 10:
+            early, recent = linear_fit(capped[:-k]), linear_fit(capped[-k:])
+            accelerating = early.slope + 2.0 * early.se < 0.0 and recent.slope + 3.0 * recent.se < 0.0 and recent.slope < 2.0 * early.slope
         return PlateauMeasure(
             loss=level,
             start=self._begin if self._begin is not None else median(self.start),
@@ -222,6 +242,7 @@ class LossPlateau(Detector):
             update_ratio=self._update_level(),
             grad_ratio=median(self.ratios) if len(self.ratios) >= 5 else None,
             target_entropy=no_signal,
+            accelerating=accelerating,
         )
 
     def _no_signal(self, entropy: float | None) -> float | None:
@@ -282,7 +303,7 @@ class LossPlateau(Detector):
         if not self._near_start(m.loss, m.start, m.chance, m.target_entropy):
             return False
         limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
-        return m.best_case_decrease < limit and m.change < limit
+        return m.best_case_decrease < limit and m.change < limit and not m.accelerating
 
     def _fix(self, m: PlateauMeasure, lr: float | None) -> str | None:
         at = f" (learning rate {fmt(lr)})" if lr is not None else ""

@@ -72,3 +72,18 @@ def test_a_loss_stuck_above_its_start_after_a_blow_up_counts_only_the_steps_sinc
     since = step - 199
     assert f"for the last {since} steps" in finding.message, finding.message
     assert finding.data["steps"] >= since  # the fit window itself is kept in the data
+
+
+def test_a_loss_leaving_its_start_ever_faster_is_no_plateau():
+    # BPR-pytorch (guoyang9/BPR-pytorch@a21fbcd main.py, docs/runtime.md round 8): a summed BPR loss
+    # of 4,096 triplets from embeddings initialised at std 0.01 sits at 4096 ln 2 = 2839 and leaves
+    # it exponentially (0.1% in the first 50 steps, 0.6% by step 110, half by step 216) while the
+    # weights move by 0.02 of their norm per step; LG103 called it a plateau at step 107.
+    rng = random.Random(8)
+    det = LossPlateau()
+    series = [2839.07 - 0.1 * (math.exp(i / 20) - 1) + 0.01 * rng.gauss(0, 1) for i in range(130)]
+    assert all(det.update(stats(i, v, chance_loss=None, update_ratio=0.023)) is None for i, v in enumerate(series))
+    # the same run falling at a constant rate (a learning rate too small) is still a plateau
+    det = LossPlateau()
+    linear = [2839.07 - 0.03 * i + 0.01 * rng.gauss(0, 1) for i in range(130)]
+    assert any(det.update(stats(i, v, chance_loss=None, update_ratio=0.023)) for i, v in enumerate(linear))

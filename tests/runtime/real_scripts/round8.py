@@ -65,7 +65,7 @@ SCRIPTS8 = [
             ("    train_mnist()\n", "    train_mnist(n_epoch=1, device='cpu')\n"),
         ],
         [],
-        env={"LG_EXAMPLES": str(16 * 250)},
+        env={"LG_EXAMPLES": str(16 * 200)},
         shim="shim_pil",
         **_first(lr_faults(2e-4) + [NAN]),
     ),
@@ -174,6 +174,81 @@ SCRIPTS8 += [
     ),
 ]
 
+SCRIPTS8 += [
+    Script(
+        "siamese-triplet",
+        "siamese-triplet",
+        "triplet_mnist.py",
+        [
+            # the notebook's triplet section: TripletLoss(margin=1) on three embeddings of a 2-D
+            # EmbeddingNet (PReLU), Adam 1e-3, StepLR(8) stepped at the start of each epoch by
+            # trainer.fit, validation under torch.no_grad() with the same loss_fn
+            ("loss_fn = TripletLoss(margin)\n", "import lgrun\nloss_fn = lgrun.watch(model, TripletLoss(margin))\n"),
+            ("lr = 1e-3\n", "lr = " + _lr("1e-3") + "\n"),
+            ("batch_size = 128\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader",
+             "batch_size = 64\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader"),
+            ("n_epochs = 20\n", "n_epochs = 4\n"),
+        ],
+        [],
+        env={"LG_EXAMPLES": str(32 * 50)},
+        shim="shim_pil",
+        notebook=("Experiments_MNIST.ipynb", (3, 5, 16, 17)),
+        file_patches={
+            "trainer.py": [
+                ("        optimizer.zero_grad()\n        outputs = model(*data)\n",
+                 "        optimizer.zero_grad()\n        import lgrun\n        data = (lgrun.nan_batch(data[0]),) + tuple(data[1:])\n        outputs = model(*data)\n"),
+            ]
+        },
+        **_first(lr_faults(1e-3) + [NAN, Fault("random labels (triplets of random classes)", env={"LG_FAULT": "random_labels"}, expected=("LG103",))]),
+    ),
+]
+
+SCRIPTS8 += [
+    Script(
+        "BPR-pytorch",
+        "BPR-pytorch",
+        "main.py",
+        [
+            # matrix factorisation trained with BPR: -sum(log sigmoid(x_ui - x_uj)) over the batch
+            # (4,096 triplets, a summed loss of about 2,800 at the start), SGD with weight decay,
+            # negatives resampled each epoch; hit rate and NDCG@10 after each epoch
+            ("import model\n", "torch.Tensor.cuda = lambda self, *a, **k: self  # CPU\ntorch.nn.Module.cuda = lambda self, *a, **k: self\nimport model\n"),
+            ("shuffle=True, num_workers=4)", "shuffle=True, num_workers=0)"),
+            ("model.parameters(), lr=args.lr, weight_decay=args.lamda)", "model.parameters(), lr=" + _lr("0.01") + ", weight_decay=args.lamda)\nimport lgrun\nLGW = lgrun.watch_model(model)"),
+            (
+                "\t\tloss = - (prediction_i - prediction_j).sigmoid().log().sum()\n",
+                "\t\tloss = LGW.observe(- (prediction_i - prediction_j).sigmoid().log().sum())\n",
+            ),
+            ("\t\tuser = user.cuda()\n\t\titem_i = item_i.cuda()\n", "\t\tuser = lgrun.shuffled(user.cuda())\n\t\titem_i = item_i.cuda()\n"),
+        ],
+        ["--epochs", "12", "--out", ""],
+        file_patches={"config.py": [("main_path = '/home/share/guoyangyang/recommendation/NCF-Data/'", "main_path = 'data/'")]},
+        **_first(lr_faults(0.01) + [Fault("users of other triplets (shuffled in the batch)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))]),
+    ),
+]
+
+
+def _bpr_data(work: Path) -> None:
+    """ml-1m's files in NCF's format for 600 users and 400 items: each user's 30 items drawn by
+    their taste (8 latent factors), one held out with 99 negatives for the test."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    users, items = rng.normal(size=(600, 8)), rng.normal(size=(400, 8))
+    d = work / "data"
+    d.mkdir(exist_ok=True)
+    train, test = [], []
+    for u in range(600):
+        score = items @ users[u]
+        p = np.exp(2 * (score - score.max()))
+        seen = rng.choice(400, 31, replace=False, p=p / p.sum())
+        train += [f"{u}\t{i}\t5\t0" for i in seen[1:]]
+        negatives = rng.choice(np.setdiff1d(np.arange(400), seen), 99, replace=False)
+        test.append(f"({u},{seen[0]})\t" + "\t".join(map(str, negatives)))
+    (d / "ml-1m.train.rating").write_text("\n".join(train) + "\n")
+    (d / "ml-1m.test.rating").write_text("")
+    (d / "ml-1m.test.negative").write_text("\n".join(test) + "\n")
+
 
 def _unet_data(work: Path) -> None:
     """60 RGB images of 64x64: a few ellipses (the objects, mask 255) and squares (clutter) of
@@ -274,5 +349,7 @@ def prepare(script: Script, work: Path) -> None:
     """Data the scripts read from disk, generated in their working folder."""
     if script.name == "pygcn":
         _cora_content(work)
+    if script.name == "BPR-pytorch":
+        _bpr_data(work)
     if script.name.startswith("Pytorch-UNet"):
         _unet_data(work)

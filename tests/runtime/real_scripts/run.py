@@ -64,6 +64,8 @@ class Script:
     extra: list[Fault] = field(default_factory=list)
     shim: str = "shim"  # the stand-in packages' folder next to this file
     file_patches: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # other files of the script
+    # (notebook, code cells): main is written from these cells of a notebook, IPython's % lines dropped
+    notebook: tuple[str, tuple[int, ...]] | None = None
 
     def faults(self) -> list[tuple[str, Fault]]:
         """(result label, fault) of every fault: "fault", then "fault2", "fault3", ..."""
@@ -721,6 +723,10 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shutil.copytree(src / script.folder, work, dirs_exist_ok=True)
+        if script.notebook is not None:
+            cells = json.loads((work / script.notebook[0]).read_text())["cells"]
+            code = ["".join(line for line in cells[i]["source"] if not line.startswith("%")) for i in script.notebook[1]]
+            (work / script.main).write_text("\n\n".join(code) + "\n")
         for name, patches in [(script.main, script.patches), *script.file_patches.items()]:
             path = work / name
             text = path.read_text()
