@@ -186,7 +186,7 @@ SCRIPTS8 += [
             ("loss_fn = TripletLoss(margin)\n", "import lgrun\nloss_fn = lgrun.watch(model, TripletLoss(margin))\n"),
             ("lr = 1e-3\n", "lr = " + _lr("1e-3") + "\n"),
             ("batch_size = 128\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader",
-             "batch_size = 64\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader"),
+             "batch_size = 32\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader"),
             ("n_epochs = 20\n", "n_epochs = 4\n"),
         ],
         [],
