@@ -309,7 +309,10 @@ class LossPlateau(Detector):
         at = f" (learning rate {fmt(lr)})" if lr is not None else ""
         known = m.chance if m.chance is not None and math.isfinite(m.chance) and m.chance > 0 else None
         peak = self.peak
-        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * known))
+        # twice the chance level, and twice the start: a run that began above twice its chance level
+        # (the class-frequency entropy of a segmentation mask that is mostly background) has not
+        # blown up by staying there
+        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * max(known, m.start)))
         # weights that stopped moving after the loss blew up were stopped by the damage (dead units),
         # not by a learning rate too small: the blow-up decides first (mnist at --lr 100)
         if m.update_ratio is not None and m.update_ratio < self.still and not blew_up:

@@ -87,3 +87,17 @@ def test_a_loss_leaving_its_start_ever_faster_is_no_plateau():
     det = LossPlateau()
     linear = [2839.07 - 0.03 * i + 0.01 * rng.gauss(0, 1) for i in range(130)]
     assert any(det.update(stats(i, v, chance_loss=None, update_ratio=0.023)) for i, v in enumerate(linear))
+
+
+def test_a_run_that_began_above_twice_its_class_frequency_level_did_not_blow_up():
+    # Pytorch-UNet with two classes (milesial/Pytorch-UNet@21d7850 train.py, docs/runtime.md round 8)
+    # at lr 1e-7: the masks are mostly background (class-frequency entropy 0.21), the loss starts at
+    # 0.65 (ln 2 for a fresh head) and stays, the weights move by 2e-5 of their norm per step. Its
+    # highest batch, 0.686 at step 14, passed for a blow-up ("3.274x its chance level") and the fix
+    # said "Lower the learning rate".
+    rng = random.Random(9)
+    det = LossPlateau()
+    series = [0.6485 + 0.01 * rng.gauss(0, 1) for _ in range(60)]
+    series[14] = 0.6862
+    found = [f for i, v in enumerate(series) if (f := det.update(stats(i, v, chance_loss=0.2096, target_entropy=0.2096, update_ratio=2.1e-5)))]
+    assert len(found) == 1 and found[0].fix.startswith("Raise the learning rate"), found
