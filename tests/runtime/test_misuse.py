@@ -171,3 +171,24 @@ def test_graph_retention_state_is_checked_on_load():
         det.load_state_dict({"reported": "yes"})
     with pytest.raises(UsageError, match="steps should be a positive integer"):
         GraphRetention(steps=0)
+
+
+def test_sigmoid_output_of_a_segmentation_net_spread_across_0_1_is_reported():
+    # Pytorch-UNet (milesial/Pytorch-UNet@21d7850 train.py, docs/runtime.md round 8) with the
+    # mask's sigmoid applied before BCEWithLogitsLoss: per-pixel probabilities from 0.33 to 0.83 at
+    # the first step, neither clustered round 0.5 nor reaching both ends; LG003 was never reported
+    torch.manual_seed(0)
+    net = nn.Sequential(
+        nn.Conv2d(3, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 1, 1)
+    )
+    crit = lossguard.watch(net, nn.BCEWithLogitsLoss(), console=False, announce=False)
+    opt = torch.optim.RMSprop(net.parameters(), lr=1e-3)
+    for _ in range(40):
+        x = torch.rand(2, 3, 32, 32) * 4
+        masks = (x[:, 0] > 2).float()
+        loss = crit(net(x).squeeze(1).sigmoid(), masks)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    crit.close()
+    assert [e.code for e in crit.events if e.code == "LG003"] == ["LG003"]
