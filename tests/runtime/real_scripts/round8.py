@@ -130,9 +130,15 @@ UNET = Script(
             "    criterion = nn.CrossEntropyLoss() if model.n_classes > 1 else nn.BCEWithLogitsLoss()\n",
             "    import lgrun\n    criterion = lgrun.watch(model, nn.CrossEntropyLoss() if model.n_classes > 1 else nn.BCEWithLogitsLoss())\n",
         ),
-        ("loader_args = dict(batch_size=batch_size, num_workers=os.cpu_count(), pin_memory=True)", "loader_args = dict(batch_size=batch_size, num_workers=0)"),
+        (
+            "loader_args = dict(batch_size=batch_size, num_workers=os.cpu_count(), pin_memory=True)",
+            "loader_args = dict(batch_size=batch_size, num_workers=0)",
+        ),
         ("lr=learning_rate, weight_decay=weight_decay", "lr=" + _lr("1e-5") + ", weight_decay=weight_decay"),
-        ("                images, true_masks = batch['image'], batch['mask']\n", "                images, true_masks = lgrun.nan_batch(batch['image']), batch['mask']\n"),
+        (
+            "                images, true_masks = batch['image'], batch['mask']\n",
+            "                images, true_masks = lgrun.nan_batch(batch['image']), batch['mask']\n",
+        ),
         (
             "                        loss = criterion(masks_pred.squeeze(1), true_masks.float())\n",
             f"                        loss = criterion(masks_pred.squeeze(1).sigmoid() if {FAULT.format('sigmoid')} else masks_pred.squeeze(1), true_masks.float())\n",
@@ -158,7 +164,7 @@ UNET = Script(
                 "        self.up1 = (Up(128, 64 // factor, bilinear))\n        self.up2 = (Up(64, 32 // factor, bilinear))\n"
                 "        self.up3 = (Up(32, 16 // factor, bilinear))\n        self.up4 = (Up(16, 8, bilinear))\n        self.outc = (OutConv(8, n_classes))\n",
             )
-        ]
+        ],
     },
     **_first(lr_faults(1e-5) + [NAN, Fault("sigmoid before BCEWithLogitsLoss", env={"LG_FAULT": "sigmoid"}, expected=("LG003",))]),
 )
@@ -185,21 +191,27 @@ SCRIPTS8 += [
             # trainer.fit, validation under torch.no_grad() with the same loss_fn
             ("loss_fn = TripletLoss(margin)\n", "import lgrun\nloss_fn = lgrun.watch(model, TripletLoss(margin))\n"),
             ("lr = 1e-3\n", "lr = " + _lr("1e-3") + "\n"),
-            ("batch_size = 128\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader",
-             "batch_size = 32\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader"),
+            (
+                "batch_size = 128\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader",
+                "batch_size = 16\nkwargs = {'num_workers': 1, 'pin_memory': True} if cuda else {}\ntriplet_train_loader",
+            ),
             ("n_epochs = 20\n", "n_epochs = 4\n"),
         ],
         [],
-        env={"LG_EXAMPLES": str(32 * 50)},
+        env={"LG_EXAMPLES": str(16 * 50)},
         shim="shim_pil",
         notebook=("Experiments_MNIST.ipynb", (3, 5, 16, 17)),
         file_patches={
             "trainer.py": [
-                ("        optimizer.zero_grad()\n        outputs = model(*data)\n",
-                 "        optimizer.zero_grad()\n        import lgrun\n        data = (lgrun.nan_batch(data[0]),) + tuple(data[1:])\n        outputs = model(*data)\n"),
+                (
+                    "        optimizer.zero_grad()\n        outputs = model(*data)\n",
+                    "        optimizer.zero_grad()\n        import lgrun\n        data = (lgrun.nan_batch(data[0]),) + tuple(data[1:])\n        outputs = model(*data)\n",
+                ),
             ]
         },
-        **_first(lr_faults(1e-3) + [NAN, Fault("random labels (triplets of random classes)", env={"LG_FAULT": "random_labels"}, expected=("LG103",))]),
+        **_first(
+            lr_faults(1e-3) + [NAN, Fault("random labels (triplets of random classes)", env={"LG_FAULT": "random_labels"}, expected=("LG103",))]
+        ),
     ),
 ]
 
@@ -212,9 +224,15 @@ SCRIPTS8 += [
             # matrix factorisation trained with BPR: -sum(log sigmoid(x_ui - x_uj)) over the batch
             # (4,096 triplets, a summed loss of about 2,800 at the start), SGD with weight decay,
             # negatives resampled each epoch; hit rate and NDCG@10 after each epoch
-            ("import model\n", "torch.Tensor.cuda = lambda self, *a, **k: self  # CPU\ntorch.nn.Module.cuda = lambda self, *a, **k: self\nimport model\n"),
+            (
+                "import model\n",
+                "torch.Tensor.cuda = lambda self, *a, **k: self  # CPU\ntorch.nn.Module.cuda = lambda self, *a, **k: self\nimport model\n",
+            ),
             ("shuffle=True, num_workers=4)", "shuffle=True, num_workers=0)"),
-            ("model.parameters(), lr=args.lr, weight_decay=args.lamda)", "model.parameters(), lr=" + _lr("0.01") + ", weight_decay=args.lamda)\nimport lgrun\nLGW = lgrun.watch_model(model)"),
+            (
+                "model.parameters(), lr=args.lr, weight_decay=args.lamda)",
+                "model.parameters(), lr=" + _lr("0.01") + ", weight_decay=args.lamda)\nimport lgrun\nLGW = lgrun.watch_model(model)",
+            ),
             (
                 "\t\tloss = - (prediction_i - prediction_j).sigmoid().log().sum()\n",
                 "\t\tloss = LGW.observe(- (prediction_i - prediction_j).sigmoid().log().sum())\n",
@@ -223,7 +241,9 @@ SCRIPTS8 += [
         ],
         ["--epochs", "12", "--out", ""],
         file_patches={"config.py": [("main_path = '/home/share/guoyangyang/recommendation/NCF-Data/'", "main_path = 'data/'")]},
-        **_first(lr_faults(0.01) + [Fault("users of other triplets (shuffled in the batch)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))]),
+        **_first(
+            lr_faults(0.01) + [Fault("users of other triplets (shuffled in the batch)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))]
+        ),
     ),
 ]
 
@@ -305,6 +325,7 @@ def _cora_content(work: Path) -> None:
         lines.append(f"{ids[i]}\t" + "\t".join(map(str, words)) + f"\t{names[label[i]]}")
     (work / "data" / "cora" / "cora.content").write_text("\n".join(lines) + "\n")
 
+
 SCRIPTS8 += [
     Script(
         "pygcn",
@@ -314,11 +335,23 @@ SCRIPTS8 += [
             # full-batch training on one graph (200 epochs = 200 steps), Adam with weight decay,
             # a log_softmax model and nll_loss; validation in eval() without torch.no_grad()
             ("import time\n", "import sys, os\nsys.path.insert(0, os.getcwd())\nimport time\n"),
-            ("    optimizer.zero_grad()\n    output = model(features, adj)\n", "    optimizer.zero_grad()\n    output = model(lgrun.nan_batch(features), adj)\n"),
-            ("loss_train = F.nll_loss(output[idx_train], labels[idx_train])", "loss_train = LG(output[idx_train], lgrun.shuffled(labels[idx_train]))"),
+            (
+                "    optimizer.zero_grad()\n    output = model(features, adj)\n",
+                "    optimizer.zero_grad()\n    output = model(lgrun.nan_batch(features), adj)\n",
+            ),
+            (
+                "loss_train = F.nll_loss(output[idx_train], labels[idx_train])",
+                "loss_train = LG(output[idx_train], lgrun.shuffled(labels[idx_train]))",
+            ),
             ("loss_val = F.nll_loss(output[idx_val], labels[idx_val])", "loss_val = LG(output[idx_val], labels[idx_val])"),
-            ("                       lr=args.lr, weight_decay=args.weight_decay)\n",
-             "                       lr=" + _lr("0.01") + ", weight_decay=args.weight_decay)\n" + WATCH_LINE + "(model, F.nll_loss)\nimport lgrun\n"),
+            (
+                "                       lr=args.lr, weight_decay=args.weight_decay)\n",
+                "                       lr="
+                + _lr("0.01")
+                + ", weight_decay=args.weight_decay)\n"
+                + WATCH_LINE
+                + "(model, F.nll_loss)\nimport lgrun\n",
+            ),
         ],
         [],
         file_patches={
