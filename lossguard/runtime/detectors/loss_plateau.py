@@ -101,7 +101,7 @@ class LossPlateau(Detector):
     real progress first.
 
     A loss whose fit window falls for sure in its first two thirds and at least twice as fast in
-    its last third (2 and 3 standard errors, on the losses without outlier clipping) is
+    its last third (2 and 3 standard errors, outliers clipped in each part on its own) is
     accelerating away from its start (a small initialisation leaving a saddle): no plateau,
     however little it has fallen yet.
 
@@ -225,12 +225,14 @@ class LossPlateau(Detector):
         # A loss leaving its start ever faster (a matrix factorisation from a tiny initialisation
         # escapes the all-zero saddle exponentially: BPR falls by 0.1%, then 0.3%, then 1% every
         # 16 steps) is learning however little it has fallen in all; a flat loss and a learning
-        # rate too small fall at a constant rate, if at all. (On the raw losses: the clipped ones
+        # rate too small fall at a constant rate, if at all. (Not on the clipped losses: they
         # hold the descent's latest steps at the median, as outliers of a mostly flat window.)
         capped, k = np.minimum(raw[-n:], cap), max(10, n // 3)
         accelerating = False
         if n - k >= 10:
-            early, recent = linear_fit(capped[:-k]), linear_fit(capped[-k:])
+            # each part's outliers clipped on its own (the last, smaller batch of each epoch of a
+            # summed loss): clipped on the whole window, the steepest steps would go too
+            early, recent = linear_fit(clip_outliers(capped[:-k])), linear_fit(clip_outliers(capped[-k:]))
             accelerating = early.slope + 2.0 * early.se < 0.0 and recent.slope + 3.0 * recent.se < 0.0 and recent.slope < 2.0 * early.slope
         return PlateauMeasure(
             loss=level,
