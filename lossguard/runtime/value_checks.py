@@ -92,7 +92,9 @@ class ValueChecks:
             same = (tgt.detach().amax() == tgt.detach().amin()).float()
             prev = rec.flags.get("const_target")
             rec.flags["const_target"] = same if prev is None else torch.minimum(prev, same)
-        if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1:
+        # a target that carries gradient is a model output (MSE's arguments swapped, as DDPM code
+        # often has them, or two outputs compared): its variance is no chance level
+        if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1 and not tgt.requires_grad:
             rec.flags["target_var"] = tgt.detach().float().var()
 
     def _count(self, rec: Record, inp: torch.Tensor, tgt: torch.Tensor) -> None:

@@ -192,3 +192,23 @@ def test_sigmoid_output_of_a_segmentation_net_spread_across_0_1_is_reported():
         opt.step()
     crit.close()
     assert [e.code for e in crit.events if e.code == "LG003"] == ["LG003"]
+
+
+def test_an_mse_target_that_carries_gradient_gives_no_chance_level():
+    # minDiffusion (cloneofsimo/minDiffusion@00a3c80 superminddpm.py, docs/runtime.md round 8) calls
+    # its criterion as criterion(eps, eps_model(x_t)): the noise first, the prediction second. The
+    # "target" was the model's output, its variance (0.01) was taken as the chance level, and LG103
+    # at lr x1000 read "stayed at 1.012 (chance level 0.01007)"
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 8))
+    crit = lossguard.watch(net, nn.MSELoss(), console=False, announce=False)
+    opt = torch.optim.SGD(net.parameters(), lr=1e-7)
+    for _ in range(150):
+        x = torch.randn(256, 8)
+        loss = crit(torch.randn(256, 8), net(x))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    crit.close()
+    ev = next(e for e in crit.events if e.code == "LG103")
+    assert "chance level" not in ev.message, ev.message
