@@ -212,3 +212,23 @@ def test_an_mse_target_that_carries_gradient_gives_no_chance_level():
     crit.close()
     ev = next(e for e in crit.events if e.code == "LG103")
     assert "chance level" not in ev.message, ev.message
+
+
+def test_a_nan_in_an_mse_target_that_carries_gradient_is_the_model_output():
+    # minDiffusion's NaN batch (criterion(noise, prediction)): LG101 said "the target passed to the
+    # loss ... Check the data: this batch's targets hold NaN", the NaN was in the input images
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 8))
+    crit = lossguard.watch(net, nn.MSELoss(), console=False, announce=False)
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    for step in range(12):
+        x = torch.randn(16, 8)
+        if step == 6:
+            x[0, 0] = float("nan")
+        loss = crit(torch.randn(16, 8), net(x))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    crit.close()
+    ev = next(e for e in crit.events if e.code == "LG101")
+    assert ev.step == 6 and "the model output" in ev.message and "target" not in ev.message, ev.message
