@@ -9,7 +9,8 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``implementations`` folder), ``minGPT`` and ``tutorials`` (pytorch/tutorials'
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
-``transfer_learning_cotuning.py`` its shared part and section 3). Scripts with ``shim="shim_pil"``
+``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
+``round8.py`` (its docstring names them). Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
