@@ -836,6 +836,8 @@ def _row(name: str, r: dict, f: dict) -> str:
         f"{ov['ratio']:.2f}x (fastest of {len(ov['plain'])} alternating runs each)"
         if ov
         else f"{r['healthy']['seconds'] / r['plain']['seconds']:.2f}x (one run each)"
+        if "plain" in r
+        else "-"
     )
     return (
         f"| {name} | {r['healthy']['steps']} | {len(alarms)}{' (' + ', '.join(alarms) + ')' if alarms else ''} | "
