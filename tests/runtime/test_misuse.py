@@ -194,41 +194,35 @@ def test_sigmoid_output_of_a_segmentation_net_spread_across_0_1_is_reported():
     assert [e.code for e in crit.events if e.code == "LG003"] == ["LG003"]
 
 
+def swapped_mse_run(steps, batch, opt_class, lr, nan_at=None):
+    """minDiffusion's call, criterion(noise, prediction): the model's output passed second."""
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 8))
+    crit = lossguard.watch(net, nn.MSELoss(), console=False, announce=False)
+    opt = opt_class(net.parameters(), lr=lr)
+    for step in range(steps):
+        x = torch.randn(batch, 8)
+        if step == nan_at:
+            x[0, 0] = float("nan")
+        loss = crit(torch.randn(batch, 8), net(x))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    crit.close()
+    return crit.events
+
+
 def test_an_mse_target_that_carries_gradient_gives_no_chance_level():
     # minDiffusion (cloneofsimo/minDiffusion@00a3c80 superminddpm.py, docs/runtime.md round 8) calls
     # its criterion as criterion(eps, eps_model(x_t)): the noise first, the prediction second. The
     # "target" was the model's output, its variance (0.01) was taken as the chance level, and LG103
     # at lr x1000 read "stayed at 1.012 (chance level 0.01007)"
-    torch.manual_seed(0)
-    net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 8))
-    crit = lossguard.watch(net, nn.MSELoss(), console=False, announce=False)
-    opt = torch.optim.SGD(net.parameters(), lr=1e-7)
-    for _ in range(150):
-        x = torch.randn(256, 8)
-        loss = crit(torch.randn(256, 8), net(x))
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-    crit.close()
-    ev = next(e for e in crit.events if e.code == "LG103")
+    ev = next(e for e in swapped_mse_run(150, 256, torch.optim.SGD, 1e-7) if e.code == "LG103")
     assert "chance level" not in ev.message, ev.message
 
 
 def test_a_nan_in_an_mse_target_that_carries_gradient_is_the_model_output():
     # minDiffusion's NaN batch (criterion(noise, prediction)): LG101 said "the target passed to the
     # loss ... Check the data: this batch's targets hold NaN", the NaN was in the input images
-    torch.manual_seed(0)
-    net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 8))
-    crit = lossguard.watch(net, nn.MSELoss(), console=False, announce=False)
-    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    for step in range(12):
-        x = torch.randn(16, 8)
-        if step == 6:
-            x[0, 0] = float("nan")
-        loss = crit(torch.randn(16, 8), net(x))
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-    crit.close()
-    ev = next(e for e in crit.events if e.code == "LG101")
+    ev = next(e for e in swapped_mse_run(12, 16, torch.optim.Adam, 1e-3, nan_at=6) if e.code == "LG101")
     assert ev.step == 6 and "the model output" in ev.message and "target" not in ev.message, ev.message
