@@ -194,7 +194,10 @@ def mark_nonfinite_inputs(rec: Record, inp: torch.Tensor | None, tgt: torch.Tens
         rec.input_bad = total if rec.input_bad is None else rec.input_bad + total
     if tgt is not None and tgt.is_floating_point():
         total = tgt.detach().sum(dtype=torch.float32)
-        rec.target_bad = total if rec.target_bad is None else rec.target_bad + total
+        if tgt.requires_grad:  # a model output passed second (MSE's arguments swapped): not data
+            rec.input_bad = total if rec.input_bad is None else rec.input_bad + total
+        else:
+            rec.target_bad = total if rec.target_bad is None else rec.target_bad + total
 
 
 class Read:

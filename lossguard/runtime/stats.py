@@ -116,4 +116,14 @@ def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[s
         if bad is not None:
             return f"the model output (loss input); parameter {names[bad]} is non-finite"
         return "the model output (loss input), while every parameter is finite: the input batch or an activation overflowed"
+    if "input_bad" not in scalars:
+        # observe(loss) without logits=, a criterion of three embeddings (a triplet loss): the
+        # tensors the loss was computed from were never seen
+        bad = None if prev_finite else first_nonfinite(params)
+        if bad is not None:
+            return f"the loss; parameter {names[bad]} is non-finite"
+        return (
+            "the loss, whose inputs are not seen (a loss handed to observe() without logits=, or a criterion of several "
+            "tensors); every parameter was finite before the step"
+        )
     return "none of the loss inputs: the loss itself overflowed (log of 0 or exp of a large value)"

@@ -91,7 +91,9 @@ class ValueChecks:
             same = (tgt.detach().amax() == tgt.detach().amin()).float()
             prev = rec.flags.get("const_target")
             rec.flags["const_target"] = same if prev is None else torch.minimum(prev, same)
-        if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1:
+        # a target that carries gradient is a model output (MSE's arguments swapped, as DDPM code
+        # often has them, or two outputs compared): its variance is no chance level
+        if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1 and not tgt.requires_grad:
             rec.flags["target_var"] = tgt.detach().float().var()
 
     def _count(self, rec: Record, inp: torch.Tensor, tgt: torch.Tensor) -> None:
@@ -212,8 +214,10 @@ def flags(kind: str | None, inp: torch.Tensor) -> dict[str, torch.Tensor]:
     """0/1 device flags for value misuses; read later with the step statistics.
 
     LG003 needs more than "inside (0, 1)": a fresh model's raw logits can all be small and
-    positive. Sigmoid output of a fresh model clusters around 0.5; of a trained one it reaches
-    both ends of (0, 1) without leaving it.
+    positive. Sigmoid output of a fresh model clusters around 0.5; of a trained one, or of a
+    segmentation net's thousands of pixels, it spreads over a third of (0, 1) or more without
+    leaving it (Pytorch-UNet's first masks: 0.33 to 0.83), which raw logits bounded by nothing do
+    not do call after call.
     """
     out: dict[str, torch.Tensor] = {}
     x = inp.detach()
@@ -227,8 +231,8 @@ def flags(kind: str | None, inp: torch.Tensor) -> dict[str, torch.Tensor]:
     elif kind == "bce_logits" and x.numel() >= 8:
         lo, hi, mean = x.amin(), x.amax(), x.float().mean()
         fresh = (lo > 0.2) & (hi < 0.8) & ((mean - 0.5).abs() < 0.15)
-        trained = (lo > 0) & (hi < 1) & (lo < 0.1) & (hi > 0.9)
-        out["LG003"] = (fresh | trained).float()
+        spread = (lo > 0) & (hi < 1) & (hi - lo >= 0.3)
+        out["LG003"] = (fresh | spread).float()
     return out
 
 

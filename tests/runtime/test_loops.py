@@ -176,3 +176,29 @@ def test_manual_loop_with_clipping_and_a_large_lr_is_not_exploding(lr):
     crit.close()
     assert sum(losses[-10:]) < 0.7 * sum(losses[:10])
     assert not [e for e in crit.events if e.code == "LG106"]
+
+
+def test_a_nan_loss_from_observe_without_its_inputs_says_what_it_cannot_see():
+    # PPO-PyTorch (nikhilbarhate99/PPO-PyTorch@728cce8, docs/runtime.md round 8): a NaN return in a
+    # rollout made the observed PPO loss NaN; LG101 said "none of the loss inputs: the loss itself
+    # overflowed" and "Compute the loss in a numerically stable form", though the watcher had seen
+    # none of the loss's inputs
+    torch.manual_seed(0)
+    policy = nn.Sequential(nn.Linear(4, 32), nn.Tanh(), nn.Linear(32, 2))
+    watcher = lossguard.watch(policy, console=False, announce=False)
+    opt = torch.optim.Adam(policy.parameters(), lr=1e-3)
+    for step in range(20):
+        states, actions = torch.randn(64, 4), torch.randint(0, 2, (64,))
+        returns = torch.randn(64)
+        if step == 12:
+            returns[3] = float("nan")
+        logp = torch.log_softmax(policy(states), dim=1).gather(1, actions[:, None]).squeeze(1)
+        loss = watcher.observe(-(logp * returns).mean())
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    watcher.close()
+    ev = next(e for e in watcher.events if e.code == "LG101")
+    assert ev.step == 12
+    assert "whose inputs are not seen" in ev.message and "overflowed" not in ev.message
+    assert ev.fix.startswith("Check the tensors this loss is computed from") and "rewards" in ev.fix

@@ -171,3 +171,58 @@ def test_graph_retention_state_is_checked_on_load():
         det.load_state_dict({"reported": "yes"})
     with pytest.raises(UsageError, match="steps should be a positive integer"):
         GraphRetention(steps=0)
+
+
+def test_sigmoid_output_of_a_segmentation_net_spread_across_0_1_is_reported():
+    # Pytorch-UNet (milesial/Pytorch-UNet@21d7850 train.py, docs/runtime.md round 8) with the
+    # mask's sigmoid applied before BCEWithLogitsLoss: per-pixel probabilities from 0.33 to 0.83 at
+    # the first step, neither clustered round 0.5 nor reaching both ends; LG003 was never reported
+    torch.manual_seed(0)
+    net = nn.Sequential(
+        nn.Conv2d(3, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 1, 1)
+    )
+    crit = lossguard.watch(net, nn.BCEWithLogitsLoss(), console=False, announce=False)
+    opt = torch.optim.RMSprop(net.parameters(), lr=1e-3)
+    for _ in range(40):
+        x = torch.rand(2, 3, 32, 32) * 4
+        masks = (x[:, 0] > 2).float()
+        loss = crit(net(x).squeeze(1).sigmoid(), masks)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    crit.close()
+    assert [e.code for e in crit.events if e.code == "LG003"] == ["LG003"]
+
+
+def swapped_mse_run(steps, batch, opt_class, lr, nan_at=None):
+    """minDiffusion's call, criterion(noise, prediction): the model's output passed second."""
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 8))
+    crit = lossguard.watch(net, nn.MSELoss(), console=False, announce=False)
+    opt = opt_class(net.parameters(), lr=lr)
+    for step in range(steps):
+        x = torch.randn(batch, 8)
+        if step == nan_at:
+            x[0, 0] = float("nan")
+        loss = crit(torch.randn(batch, 8), net(x))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    crit.close()
+    return crit.events
+
+
+def test_an_mse_target_that_carries_gradient_gives_no_chance_level():
+    # minDiffusion (cloneofsimo/minDiffusion@00a3c80 superminddpm.py, docs/runtime.md round 8) calls
+    # its criterion as criterion(eps, eps_model(x_t)): the noise first, the prediction second. The
+    # "target" was the model's output, its variance (0.01) was taken as the chance level, and LG103
+    # at lr x1000 read "stayed at 1.012 (chance level 0.01007)"
+    ev = next(e for e in swapped_mse_run(150, 256, torch.optim.SGD, 1e-7) if e.code == "LG103")
+    assert "chance level" not in ev.message, ev.message
+
+
+def test_a_nan_in_an_mse_target_that_carries_gradient_is_the_model_output():
+    # minDiffusion's NaN batch (criterion(noise, prediction)): LG101 said "the target passed to the
+    # loss ... Check the data: this batch's targets hold NaN", the NaN was in the input images
+    ev = next(e for e in swapped_mse_run(12, 16, torch.optim.Adam, 1e-3, nan_at=6) if e.code == "LG101")
+    assert ev.step == 6 and "the model output" in ev.message and "target" not in ev.message, ev.message

@@ -51,6 +51,8 @@ class PlateauMeasure:
     grad_ratio: float | None
     # the entropy of the targets' class counts, when the plateau is measured against it
     target_entropy: float | None = None
+    # the fit's first two thirds fall for sure, its last third at least twice as fast
+    accelerating: bool = False
 
 
 class LossPlateau(Detector):
@@ -96,6 +98,11 @@ class LossPlateau(Detector):
     discriminator at its equilibrium sits at chance by design), ``patience`` consecutive checks
     (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
     real progress first.
+
+    A loss whose fit window falls for sure in its first two thirds and at least twice as fast in
+    its last third (2 and 3 standard errors, outliers clipped in each part on its own) is
+    accelerating away from its start (a small initialisation leaving a saddle): no plateau,
+    however little it has fallen yet.
 
     The fix follows the evidence: weights that barely move call for a higher learning rate,
     weights that move by more than ``fast`` of their norm per step for a lower one (by 10x, data
@@ -168,6 +175,7 @@ class LossPlateau(Detector):
     def measure(self, chance: float | None, entropy: float | None = None) -> PlateauMeasure:
         raw = np.asarray(self.values, dtype=np.float64)
         values = clip_outliers(raw)
+        cap = math.inf  # the level the fit counts higher values as
         no_signal = self._no_signal(entropy)
         if no_signal is not None:
             # The run fell from above towards the class-frequency level. Once it got there (at
@@ -179,13 +187,27 @@ class LossPlateau(Detector):
             # trend) must not start a fit in which its real descent is clipped flat.
             reached = _first_run_median_below(raw, no_signal * (1.0 + self.threshold))
             if reached is not None and raw.size - reached >= self.min_window:
-                values = np.minimum(clip_outliers(raw[reached:]), no_signal * (1.0 + self.threshold))
+                cap = no_signal * (1.0 + self.threshold)
+                values = np.minimum(clip_outliers(raw[reached:]), cap)
         elif chance is not None and math.isfinite(chance) and chance > 0:
             # a descent to the chance level from above is not learning: only going below it is
-            values = np.minimum(values, chance * (1.0 + self.threshold))
+            cap = chance * (1.0 + self.threshold)
+            values = np.minimum(values, cap)
         fit = linear_fit(values)
         n = len(values)
         level = median(list(self.values)[-self.min_window :])
+        # A loss leaving its start ever faster (a matrix factorisation from a tiny initialisation
+        # escapes the all-zero saddle exponentially: BPR falls by 0.1%, then 0.3%, then 1% every
+        # 16 steps) is learning however little it has fallen in all; a flat loss and a learning
+        # rate too small fall at a constant rate, if at all. (Not on the clipped losses: they
+        # hold the descent's latest steps at the median, as outliers of a mostly flat window.)
+        capped, k = np.minimum(raw[-n:], cap), max(10, n // 3)
+        accelerating = False
+        if n - k >= 10:
+            # each part's outliers clipped on its own (the last, smaller batch of each epoch of a
+            # summed loss): clipped on the whole window, the steepest steps would go too
+            early, recent = linear_fit(clip_outliers(capped[:-k])), linear_fit(clip_outliers(capped[-k:]))
+            accelerating = early.slope + 2.0 * early.se < 0.0 and recent.slope + 3.0 * recent.se < 0.0 and recent.slope < 2.0 * early.slope
         return PlateauMeasure(
             loss=level,
             start=self._begin if self._begin is not None else median(self.start),
@@ -196,6 +218,7 @@ class LossPlateau(Detector):
             update_ratio=self._update_level(),
             grad_ratio=median(self.ratios) if len(self.ratios) >= 5 else None,
             target_entropy=no_signal,
+            accelerating=accelerating,
         )
 
     def _no_signal(self, entropy: float | None) -> float | None:
@@ -256,13 +279,16 @@ class LossPlateau(Detector):
         if not self._near_start(m.loss, m.start, m.chance, m.target_entropy):
             return False
         limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
-        return m.best_case_decrease < limit and m.change < limit
+        return m.best_case_decrease < limit and m.change < limit and not m.accelerating
 
     def _fix(self, m: PlateauMeasure, lr: float | None) -> str | None:
         at = f" (learning rate {fmt(lr)})" if lr is not None else ""
         known = m.chance if m.chance is not None and math.isfinite(m.chance) and m.chance > 0 else None
         peak = self.peak
-        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * known))
+        # twice the chance level, and twice the start: a run that began above twice its chance level
+        # (the class-frequency entropy of a segmentation mask that is mostly background) has not
+        # blown up by staying there
+        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * max(known, m.start)))
         # weights that stopped moving after the loss blew up were stopped by the damage (dead units),
         # not by a learning rate too small: the blow-up decides first (mnist at --lr 100)
         if m.update_ratio is not None and m.update_ratio < self.still and not blew_up:

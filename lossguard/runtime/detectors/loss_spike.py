@@ -35,6 +35,8 @@ class LossSpike(Detector):
     A loss that has gone below zero (:func:`below_zero`: a policy-gradient loss) is not judged
     from then on; NaN (LG101), exploding gradients (LG106) and a fall without bound (LG107) are
     still reported for it.
+    A loss whose recent median is exactly zero (a hinge loss, triplet or margin ranking, with every
+    constraint met) has no scale to measure a jump on: only the blow-up bound applies to it.
     Reported spikes enter the window clipped to the threshold, so a lasting level shift is
     absorbed after a few steps. When the learning rate rose by half or more over the window
     (warm-up, a schedule), the fix names the schedule.
@@ -112,6 +114,12 @@ class LossSpike(Detector):
             thr = max(
                 centre + max(self.sigma * noise, self.rtol * abs(centre), self.atol * abs(self.reference)), top + (self.above_max - 1.0) * abs(top)
             )
+            if centre == 0.0 and min(vals) == 0.0:
+                # A loss sitting at exactly zero is a hinge (triplet, margin ranking) with every
+                # constraint met; a batch with a few violations rises above it by any ratio and any
+                # noise unit, and one hard triplet of a small batch can pass the first loss (the
+                # embedding's distances grow as it learns). Only the blow-up bound applies.
+                thr = max(thr, self.blowup * max(self.first))
         if self.first and self.first[0] > 0:
             thr = min(thr, self.first[0] * self.blowup)
         return thr

@@ -9,6 +9,12 @@ from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, St
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
     (
+        "whose inputs are not seen",
+        "Check the tensors this loss is computed from for NaN or inf (the batch, the targets, an RL rollout's rewards "
+        "and returns); if they are clean, compute the loss in a numerically stable form (logits into the loss, not "
+        "log(softmax) or log(sigmoid)). For a loss handed to `observe()`, pass `logits=` and `targets=` to have them checked.",
+    ),
+    (
         "the target",
         "Check the data: this batch's targets hold NaN or inf (`assert torch.isfinite(y).all()` in the loader); "
         "the model and the learning rate are not to blame.",

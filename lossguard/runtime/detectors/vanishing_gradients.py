@@ -40,7 +40,8 @@ class VanishingGradients(Detector):
 
     One report per episode; it re-arms when the median is back above ten times the threshold.
     The fix follows the evidence: a first layer with exactly zero gradient means dead units; a
-    loss at ``DIVERGED`` times its first value or more (makemore's transformer at AdamW 0.5) or a
+    loss at ``DIVERGED`` times its first value or more, now (makemore's transformer at AdamW 0.5)
+    or at any earlier step (PPO's tanh policy at lr x100: 19x at step 1, back down by step 11), or a
     ratio that was healthy at first and collapsed later means an update broke the network (lower
     the learning rate); a ratio small from the start means the architecture or initialisation.
     """
@@ -59,6 +60,8 @@ class VanishingGradients(Detector):
         Saved("reported", "bool"),
         Saved("first_loss", "optional"),
         Saved("loss", "optional"),
+        Saved("peak", "optional"),
+        Saved("peak_step", "int"),
     )
 
     def validate(self) -> None:
@@ -72,6 +75,8 @@ class VanishingGradients(Detector):
         self.reported = False
         self.first_loss: float | None = None
         self.loss: float | None = None
+        self.peak: float | None = None
+        self.peak_step = 0
 
     def _fix(self, level: float) -> str | None:
         if level == 0.0:
@@ -82,6 +87,13 @@ class VanishingGradients(Detector):
                 f"Lower the learning rate by 10x or more and restart from a checkpoint taken before the loss rose: the loss is "
                 f"{fmt(now)}, {fmt(now / first)}x its first value {fmt(first)}, so the updates broke the network and its "
                 "gradients vanished after that; the architecture is not the cause."
+            )
+        if first is not None and self.peak is not None and first > 0 and self.peak >= DIVERGED * first:
+            # back down since, but the jump saturated or killed the units (PPO's tanh policy at lr x100)
+            return (
+                f"Lower the learning rate by 10x or more and restart from a checkpoint taken before the jump: the loss jumped "
+                f"to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / first)}x its first value {fmt(first)}, so an "
+                "update saturated or killed the units in between; the architecture is not the cause."
             )
         if len(self.first) >= self.window:
             early = median(self.first)
@@ -98,6 +110,8 @@ class VanishingGradients(Detector):
             if self.first_loss is None:
                 self.first_loss = stats.loss
             self.loss = stats.loss
+            if self.peak is None or stats.loss > self.peak:
+                self.peak, self.peak_step = stats.loss, stats.step
         ratio = stats.grad_ratio
         if ratio is None or not math.isfinite(ratio):
             return None

@@ -72,3 +72,40 @@ def test_a_loss_stuck_above_its_start_after_a_blow_up_counts_only_the_steps_sinc
     since = step - 199
     assert f"for the last {since} steps" in finding.message, finding.message
     assert finding.data["steps"] >= since  # the fit window itself is kept in the data
+
+
+# BPR-pytorch (guoyang9/BPR-pytorch@a21fbcd main.py, docs/runtime.md round 8), its first 130
+# losses: a summed BPR loss of 4,096 triplets from embeddings initialised at std 0.01 sits at
+# 4096 ln 2 = 2839 and leaves it exponentially (0.1% in the first 50 steps, 0.8% by step 108, half
+# by step 216); the last, smaller batch of each epoch (2,368 triplets) sums to about 1,640.
+# fmt: off
+BPR_HEALTHY = [2839.16, 2839.11, 2839.11, 2839.13, 2839.01, 2839.04, 2839.03, 2839.03, 2839.07, 2839.01, 2838.99, 2838.97, 2838.96, 2838.94, 2838.94, 2838.96, 2838.93, 1641.25, 2838.82, 2838.82, 2838.75, 2838.77, 2838.79, 2838.74, 2838.76, 2838.67, 2838.72, 2838.61, 2838.62, 2838.58, 2838.54, 2838.57, 2838.50, 2838.52, 2838.46, 1640.92, 2838.31, 2838.28, 2838.29, 2838.19, 2838.20, 2838.14, 2838.10, 2838.04, 2838.04, 2837.93, 2837.93, 2837.87, 2837.85, 2837.79, 2837.75, 2837.64, 2837.67, 1640.46, 2837.39, 2837.25, 2837.20, 2837.16, 2837.03, 2836.91, 2836.84, 2836.73, 2836.58, 2836.49, 2836.37, 2836.09, 2836.08, 2835.85, 2835.87, 2835.70, 2835.41, 1639.15, 2834.95, 2834.74, 2834.63, 2834.23, 2833.95, 2833.77, 2833.46, 2833.28, 2832.83, 2832.63, 2832.24, 2831.95, 2831.59, 2831.10, 2830.79, 2830.29, 2829.76, 1635.55, 2828.72, 2827.99, 2827.41, 2826.99, 2825.95, 2825.55, 2824.64, 2824.18, 2822.73, 2822.09, 2820.98, 2820.24, 2818.59, 2818.12, 2816.48, 2815.79, 2814.11, 1625.87, 2810.80, 2809.63, 2808.32, 2805.87, 2803.34, 2801.13, 2799.38, 2797.26, 2795.33, 2792.17, 2789.74, 2786.92, 2782.44, 2781.02, 2776.61, 2773.21, 2771.14, 1598.44, 2762.64, 2755.88, 2751.95, 2746.82]
+# fmt: on
+
+
+def test_a_loss_leaving_its_start_ever_faster_is_no_plateau():
+    # the weights moved by 0.024 of their norm per step; LG103 called the run a plateau at step 107
+    rng = random.Random(8)
+    det = LossPlateau()
+    assert all(det.update(stats(i, v, chance_loss=None, update_ratio=0.024)) is None for i, v in enumerate(BPR_HEALTHY))
+    det = LossPlateau()
+    series = [2839.07 - 0.1 * (math.exp(i / 20) - 1) + 0.01 * rng.gauss(0, 1) for i in range(130)]
+    assert all(det.update(stats(i, v, chance_loss=None, update_ratio=0.023)) is None for i, v in enumerate(series))
+    # the same run falling at a constant rate (a learning rate too small) is still a plateau
+    det = LossPlateau()
+    linear = [2839.07 - 0.03 * i + 0.01 * rng.gauss(0, 1) for i in range(130)]
+    assert any(det.update(stats(i, v, chance_loss=None, update_ratio=0.023)) for i, v in enumerate(linear))
+
+
+def test_a_run_that_began_above_twice_its_class_frequency_level_did_not_blow_up():
+    # Pytorch-UNet with two classes (milesial/Pytorch-UNet@21d7850 train.py, docs/runtime.md round 8)
+    # at lr 1e-7: the masks are mostly background (class-frequency entropy 0.21), the loss starts at
+    # 0.65 (ln 2 for a fresh head) and stays, the weights move by 2e-5 of their norm per step. Its
+    # highest batch, 0.686 at step 14, passed for a blow-up ("3.274x its chance level") and the fix
+    # said "Lower the learning rate".
+    rng = random.Random(9)
+    det = LossPlateau()
+    series = [0.6485 + 0.01 * rng.gauss(0, 1) for _ in range(60)]
+    series[14] = 0.6862
+    found = [f for i, v in enumerate(series) if (f := det.update(stats(i, v, chance_loss=0.2096, target_entropy=0.2096, update_ratio=2.1e-5)))]
+    assert len(found) == 1 and found[0].fix.startswith("Raise the learning rate"), found

@@ -91,3 +91,15 @@ def test_vanishing_gradients_of_a_run_near_its_start_keep_the_architecture_fix()
     det = VanishingGradients()
     found = [f for i in range(20) if (f := det.update(StepStats(i, loss=3.3 - 0.01 * i, grad_ratio=5e-4))) is not None]
     assert len(found) == 1 and found[0].fix is None
+
+
+def test_vanishing_gradients_after_a_jump_that_came_back_down_are_told_to_lower_the_learning_rate():
+    # PPO-PyTorch (nikhilbarhate99/PPO-PyTorch@728cce8, docs/runtime.md round 8) at lr x100: the
+    # loss jumped from 0.42 to 8.05 at step 1 and was back below 2 when the tanh policy's first
+    # layer had lost its gradient (step 11); the fix said "Add BatchNorm layers or residual
+    # connections, use ReLU-like activations"
+    det = VanishingGradients()
+    losses = [0.42, 8.05, 3.1, 1.6] + [1.2] * 20
+    found = [f for i, v in enumerate(losses) if (f := det.update(StepStats(i, loss=v, grad_ratio=5e-4 if i else 0.3)))]
+    assert len(found) == 1 and found[0].fix.startswith("Lower the learning rate by 10x or more"), found
+    assert "jumped to 8.05 at step 1" in found[0].fix

@@ -9,7 +9,8 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``implementations`` folder), ``minGPT`` and ``tutorials`` (pytorch/tutorials'
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
-``transfer_learning_cotuning.py`` its shared part and section 3). Scripts with ``shim="shim_pil"``
+``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
+``round8.py`` (its docstring names them). Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
@@ -64,6 +65,8 @@ class Script:
     extra: list[Fault] = field(default_factory=list)
     shim: str = "shim"  # the stand-in packages' folder next to this file
     file_patches: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # other files of the script
+    # (notebook, code cells): main is written from these cells of a notebook, IPython's % lines dropped
+    notebook: tuple[str, tuple[int, ...]] | None = None
 
     def faults(self) -> list[tuple[str, Fault]]:
         """(result label, fault) of every fault: "fault", then "fault2", "fault3", ..."""
@@ -711,10 +714,20 @@ def _prepare(script: Script, work: Path) -> None:
         (work / "out").mkdir()
 
 
+def _all_scripts() -> list[Script]:
+    from tests.runtime.real_scripts import round8
+
+    return SCRIPTS + round8.SCRIPTS8
+
+
 def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shutil.copytree(src / script.folder, work, dirs_exist_ok=True)
+        if script.notebook is not None:
+            cells = json.loads((work / script.notebook[0]).read_text())["cells"]
+            code = ["".join(line for line in cells[i]["source"] if not line.startswith("%")) for i in script.notebook[1]]
+            (work / script.main).write_text("\n\n".join(code) + "\n")
         for name, patches in [(script.main, script.patches), *script.file_patches.items()]:
             path = work / name
             text = path.read_text()
@@ -725,6 +738,9 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
             path.write_text(text)
         s = Script(**{**script.__dict__, "args": list(script.args)})
         _prepare(s, work)
+        from tests.runtime.real_scripts import round8
+
+        round8.prepare(s, work)
         env = {
             **os.environ,
             **s.env,
@@ -766,7 +782,7 @@ def main() -> None:
         return overhead(args)
     only = set(filter(None, args.only.split(",")))
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    for s in SCRIPTS:
+    for s in _all_scripts():
         if only and s.name not in only:
             continue
         r = dict(results.get(s.name, {}))
@@ -820,6 +836,8 @@ def _row(name: str, r: dict, f: dict) -> str:
         f"{ov['ratio']:.2f}x (fastest of {len(ov['plain'])} alternating runs each)"
         if ov
         else f"{r['healthy']['seconds'] / r['plain']['seconds']:.2f}x (one run each)"
+        if "plain" in r
+        else "-"
     )
     return (
         f"| {name} | {r['healthy']['steps']} | {len(alarms)}{' (' + ', '.join(alarms) + ')' if alarms else ''} | "
@@ -830,7 +848,7 @@ def _row(name: str, r: dict, f: dict) -> str:
 def overhead(args: argparse.Namespace) -> None:
     only = set(filter(None, args.only.split(",")))
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
-    for s in SCRIPTS:
+    for s in _all_scripts():
         if only and s.name not in only:
             continue
         plain, watched = [], []

@@ -48,6 +48,29 @@ def _add(w):
     _state.setdefault("w", w)
 
 
+_calls = {}
+
+
+def nan_batch(x, key="x"):
+    """LG_FAULT=nan_batch: one NaN in the LG_NAN_STEP-th batch (default 50) passed here."""
+    if os.environ.get("LG_FAULT") != "nan_batch":
+        return x
+    n = _calls[key] = _calls.get(key, 0) + 1
+    if n == int(os.environ.get("LG_NAN_STEP", "50")):
+        x = x.clone()
+        x.view(-1)[0] = float("nan")
+    return x
+
+
+def shuffled(y):
+    """LG_FAULT=shuffled_targets: the batch's targets permuted (frequencies stay, the link goes)."""
+    if os.environ.get("LG_FAULT") != "shuffled_targets":
+        return y
+    import torch
+
+    return y[torch.randperm(len(y))]
+
+
 def close():
     if "t0" not in _state or "done" in _state:
         return

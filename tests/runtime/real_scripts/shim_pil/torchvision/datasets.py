@@ -60,8 +60,15 @@ class _Digits(_Pictures):
         rng = np.random.default_rng(seed)
         protos = np.random.default_rng(7).random((10, 28, 28)) < 0.2
         self.y = rng.integers(0, 10, n)
-        self.x = [Image.fromarray(((protos[c] * 0.7 + 0.3 * rng.random((28, 28))) * 255).astype(np.uint8), mode="L") for c in self.y]
+        pixels = [((protos[c] * 0.7 + 0.3 * rng.random((28, 28))) * 255).astype(np.uint8) for c in self.y]
+        self.x = [Image.fromarray(a, mode="L") for a in pixels]
         self.transform = transform
+        # the attributes of older torchvision (siamese-triplet's TripletMNIST reads them);
+        # LG_FAULT=random_labels: labels drawn independently of the images
+        self.train = seed == 0
+        labels = rng.integers(0, 10, n) if self.train and os.environ.get("LG_FAULT") == "random_labels" else self.y
+        self.train_labels = self.test_labels = self.targets = torch.from_numpy(labels)
+        self.train_data = self.test_data = self.data = torch.from_numpy(np.stack(pixels))
 
 
 def MNIST(root, train=True, transform=None, download=False, **kw):

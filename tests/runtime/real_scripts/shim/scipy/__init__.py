@@ -1,0 +1,1 @@
+"""A stand-in for scipy (not installed): the dense matrices behind pygcn's scipy.sparse calls."""
