@@ -119,8 +119,14 @@ def test_a_worker_crash_loses_only_that_files_findings(tmp_path):
     assert rc == crash_rc == 2  # the broken files, and the crash
     assert "a005.py: internal error: the process checking this file crashed" in crash_stderr
     assert "crashed" not in stderr
-    assert [f for f in findings if f["path"] != "a005.py"] == crash_findings
-    assert {"a005.py", "a010.py", "a225.py", "zz_models.py"} <= {f["path"] for f in findings}
+    # every other file's entries (findings, and the files not checked) are the same; the crashed
+    # file is listed as not checked, with the crash as the reason
+    assert [f for f in findings if f["path"] != "a005.py"] == [f for f in crash_findings if f["path"] != "a005.py"]
+    crashed = [f for f in crash_findings if f["path"] == "a005.py"]
+    assert [(f["kind"], f["reason"]) for f in crashed] == [
+        ("not-checked", "internal error: the process checking this file crashed; please report it")
+    ]
+    assert {"a005.py", "a010.py", "a225.py", "zz_models.py"} <= {f["path"] for f in findings if f["kind"] == "finding"}
 
 
 # --------------------------------------------------------------- lazy function bodies
