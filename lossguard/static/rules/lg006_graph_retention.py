@@ -1243,32 +1243,7 @@ train(net, train_loader, val_loader, opt, 10)
             line=20,
             col=13,
             message="`val_losses` keeps every step's loss tensor and its autograd graph alive",
-            fixed="""
-import torch.nn as nn
-
-mse = nn.MSELoss(reduction="sum")
-
-
-def train(net, train_loader, val_loader, opt, epochs):
-    # realcode_dev3 (FFDNet): the epoch loop resets both sums; its training batch loop
-    # back-propagates, the validation batch loop next to it keeps every batch's graph
-    for epoch in range(epochs):
-        train_losses = 0.0
-        for x, y in train_loader:
-            loss = mse(net(x), y)
-            train_losses += loss.item()
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-        val_losses = 0
-        for x, y in val_loader:
-            val_loss = mse(net(x), y)
-            val_losses += val_loss.item()
-        print(train_losses, float(val_losses))
-
-
-train(net, train_loader, val_loader, opt, 10)
-""",
+            edit=("val_losses += val_loss\n", "val_losses += val_loss.item()\n"),
             fix_title="Accumulate loss.item()",
         ),
     )
