@@ -26,8 +26,9 @@ SYNC_DEVICE = 16
 # trains, a read waits past read_every's steps until READ_WAIT seconds have passed since the
 # last one, but never past READ_MOST steps: a fast loop (a step of 0.2 ms) then reads every 64
 # steps instead of every 8, a report still comes within a tenth of a second of its step (it
-# names that step), and a read's own cost, most of it fixed, is shared by more steps. A
-# non-finite loss is read at once whatever the cadence (Record.urgent).
+# names that step), and a read's fixed part (and the cold caches the next steps find after
+# it) is shared by more steps; its per-record part is not. A non-finite loss is read at once
+# whatever the cadence (Record.urgent).
 READ_WAIT = 0.1
 READ_MOST = 64
 
@@ -44,7 +45,8 @@ def read_most(every: int, sync_every: int | None, on_event: Any, world: int, ski
 
 
 def read_every(device: torch.device | None, sync_every: int | None = None, on_event: Any = None) -> int:
-    """Steps between reads of the device statistics: the one place that decides it.
+    """Steps between reads of the device statistics (how far a read may wait past it:
+    :func:`read_most`).
 
     ``on_event="raise"`` on the CPU reads every step, so that the exception comes at the step
     the problem began; elsewhere the exception names that step.
