@@ -68,19 +68,13 @@ def _argument_dropped(call: ast.Call, arg: ast.AST, resolve: Resolve | None, hel
         return False
     if func is helper:
         return True
+    if arg not in call.args or any(isinstance(a, ast.Starred) for a in call.args):
+        return False  # a keyword argument never reaches here (see _use); positions past a `*xs` are not known
     params = [*func.args.posonlyargs, *func.args.args]
-    if isinstance(arg, ast.Starred) or func.args.vararg is not None and any(isinstance(a, ast.Starred) for a in call.args):
+    index = call.args.index(arg)  # type: ignore[arg-type]
+    if index >= len(params):
         return False
-    name: str | None = None
-    if arg in call.args:
-        index = call.args.index(arg)  # type: ignore[arg-type]
-        name = params[index].arg if index < len(params) else None
-    else:
-        for kw in call.keywords:
-            if kw.value is arg and kw.arg is not None:
-                name = kw.arg
-    if name is None or name not in {a.arg for a in (*params, *func.args.kwonlyargs)}:
-        return False
+    name = params[index].arg
     return _names_drop(func, [name], _parents(func), None, None)
 
 
