@@ -587,6 +587,7 @@ def _read_steps(net, crit, steps, pause=0.0, opt=None):
         if not crit._pending:
             reads.append(step)
         time.sleep(pause)
+    crit.close()  # its optimizer hooks off before the next watcher of the same model
     return reads
 
 
