@@ -50,10 +50,10 @@ def score(root: Path, exclude: tuple[str, ...] = ()) -> Score:
         got = actual.get(str(path), set())
         for _line, code in expected & got:
             s.tp[code] += 1
-        for line, code in got - expected:
+        for line, code in sorted(got - expected):
             s.fp[code] += 1
             s.mismatches.append(f"false alarm   {path}:{line} {code}")
-        for line, code in expected - got:
+        for line, code in sorted(expected - got):
             s.fn[code] += 1
             s.mismatches.append(f"missed        {path}:{line} {code}")
     return s
