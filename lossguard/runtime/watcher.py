@@ -261,6 +261,19 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 raise
             return getattr(crit, name)
 
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        """The wrapped criterion's class, for ``isinstance``: training code that asks what its
+        criterion is (``if isinstance(criterion, nn.BCEWithLogitsLoss): target = target.float()``)
+        takes the same branch watched as unwatched. ``type(watcher)`` and ``isinstance(watcher,
+        Watcher)`` still say what it is; a criterion that is a function (``F.cross_entropy``) leaves
+        the watcher a Watcher."""
+        crit = self.__dict__.get("_criterion")
+        return type(crit) if isinstance(crit, nn.Module) else type(self)
+
+    def _get_name(self) -> str:
+        return "Watcher"  # nn.Module's repr names self.__class__, the criterion's class (above)
+
     def __setattr__(self, name: str, value: Any) -> None:
         """``criterion.weight = w`` sets the wrapped criterion's ``weight`` when the criterion has
         that attribute and the watcher has none: code that re-weights its classes per batch or

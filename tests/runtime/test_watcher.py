@@ -196,6 +196,37 @@ def test_setting_the_criterions_weight_through_the_watcher_reaches_the_criterion
     assert crit.checks._plain is False  # a weighted loss: the class-count entropy is not its chance level
 
 
+def test_code_that_branches_on_the_criterions_class_takes_the_same_branch_when_watched():
+    # Real training code asks what its criterion is (`if isinstance(criterion, nn.BCEWithLogitsLoss):
+    # target = one_hot(target).float()`, timm's loss-type checks): a watched criterion answered as a
+    # Watcher, the loop took the other branch and trained on other numbers (here: it crashed on
+    # integer targets to BCE). isinstance now answers for the wrapped criterion.
+    def run(watched):
+        net = model(0)
+        crit = nn.BCEWithLogitsLoss()
+        crit = lossguard.watch(net, crit, console=False) if watched else crit
+        opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+        batch = task(0)
+        for _ in range(30):
+            x, y = batch()
+            target = F.one_hot(y, 4).float() if isinstance(crit, nn.BCEWithLogitsLoss) else y
+            opt.zero_grad()
+            crit(net(x), target).backward()
+            opt.step()
+        return [p.detach().clone() for p in net.parameters()], crit
+
+    plain, _ = run(False)
+    watched, crit = run(True)
+    assert all(torch.equal(a, b) for a, b in zip(plain, watched))
+    assert isinstance(crit, nn.BCEWithLogitsLoss) and isinstance(crit, nn.modules.loss._Loss)
+    assert isinstance(crit, Watcher) and type(crit) is Watcher  # what it really is, for code that asks
+    assert not isinstance(crit, nn.CrossEntropyLoss)
+    assert repr(crit).startswith("Watcher(")
+    # a criterion that is a function: the watcher is no function (inspect, singledispatch stay as they were)
+    fn_watched = lossguard.watch(model(0), F.cross_entropy, console=False)
+    assert fn_watched.__class__ is Watcher
+
+
 def test_ctc_extra_arguments_pass_through():
     torch.manual_seed(0)
     rnn = nn.GRU(8, 6)
