@@ -259,7 +259,8 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
         try:
             tree = text.parse(source)
         except ValueError as exc:
-            out.errors.append(FileError(display(path), _where(str(exc), places, path)))
+            reason = _where(str(exc), places, path)
+            out.errors.append(FileError(display(path), reason if "not checked" in reason else f"{reason}; the file was not checked"))
             continue
         if "skip-file" in source and noqa.suppressions(source).skip_file:
             continue

@@ -227,6 +227,27 @@ def parse_quietly(source: str, **options: Any) -> ast.Module:
         return ast.parse(source, **options)
 
 
+#: how code copied from a console or a notebook starts a line: Python's and IPython's prompts,
+#: IPython's shell escapes and magics (a notebook's cells are read with those; a .py file is not)
+_PASTED_STARTS = (
+    (">>>", "an interactive prompt `>>>`"),
+    ("In [", "an IPython prompt `In [n]:`"),
+    ("!", "an IPython shell command `!`"),
+    ("%", "an IPython magic `%`"),
+)
+
+
+def pasted_code_hint(source: str, lineno: int) -> str:
+    """Why a file does not parse when the line Python stops at starts the way code copied from a
+    console session or a notebook does; empty otherwise."""
+    lines = source.splitlines()
+    text = lines[lineno - 1].lstrip() if 0 < lineno <= len(lines) else ""
+    for start, what in _PASTED_STARTS:
+        if text.startswith(start) and (start != "In [" or "]:" in text):
+            return f"the line starts with {what}: code copied from a console or a notebook; remove the prompts and shell lines to check it"
+    return ""
+
+
 def parse(source: str) -> ast.Module:
     """Parse with Python's own parser. Raises ValueError with a readable reason, never
     RecursionError, and never crashes the process on deep input."""
@@ -242,7 +263,10 @@ def parse(source: str) -> ast.Module:
         if err.lineno is None:  # no place to name (a null byte, on Python 3.11)
             raise ValueError(f"cannot parse: {err.msg}") from err
         reason = f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"
-        if "nested" not in err.msg and _valid_for_newer_python(source):
+        hint = pasted_code_hint(source, err.lineno)
+        if hint:
+            reason += f" ({hint})"
+        elif "nested" not in err.msg and _valid_for_newer_python(source):
             running = f"{sys.version_info.major}.{sys.version_info.minor}"
             reason += f" (the file uses syntax newer than Python {running}, which runs lossguard; run lossguard under a newer Python to check it)"
         raise ValueError(reason) from err

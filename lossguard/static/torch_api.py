@@ -315,6 +315,8 @@ MODULE_WRAPPERS = {
 WRAPPER_COPY_METHODS = {"clone", "new"}
 # Calls that return a value behaving like their argument (a copy, a deprecated autograd wrapper).
 SAME_VALUE_FUNCS = {"copy.deepcopy", "copy.copy", "torch.autograd.Variable", "torch.autograd.variable.Variable", "torch.Variable"}
+# A parameter made of a tensor: its numbers, shape and dtype, as a leaf that holds no graph.
+PARAMETER_FUNCS = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
 # numpy arrays are followed like tensors (shape and dtype, float64 is "floating-point") until torch
 # takes them over with torch.from_numpy / torch.tensor / torch.Tensor.
 NUMPY_SIZED = {"numpy.random.rand", "numpy.random.randn"}  # sizes as separate arguments

@@ -203,9 +203,16 @@ def test_realcode_heldout10_precision():
 # evaluation's NLLLoss on softmax outputs, was added when the checker found it), 12 of 14 after round 13's mechanisms.
 # Gated like realcode_dev2: no false alarm, recall at today's figure.
 REALCODE_DEV3_RECALL_FLOOR = 0.857
+# Round 15 (docs/survey.md): realcode_dev4 (20 units, 19 expected findings, code as posted in issue threads and answers;
+# tunable) was committed before the checker ran on it: 11 of 19 found at first (0.579), 16 of 19 after round 15's
+# mechanisms. Gated the same way.
+REALCODE_DEV4_RECALL_FLOOR = 0.842
 
 
-@pytest.mark.parametrize(("folder", "floor"), [("realcode_dev2", REALCODE_DEV2_RECALL_FLOOR), ("realcode_dev3", REALCODE_DEV3_RECALL_FLOOR)])
+@pytest.mark.parametrize(
+    ("folder", "floor"),
+    [("realcode_dev2", REALCODE_DEV2_RECALL_FLOOR), ("realcode_dev3", REALCODE_DEV3_RECALL_FLOOR), ("realcode_dev4", REALCODE_DEV4_RECALL_FLOOR)],
+)
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
     s = score(ROOT / "tests" / "corpus" / folder)
     assert not s.errors

@@ -499,11 +499,14 @@ class CallsMixin(InterpBase):
     def _apply_each(self, callee: Either, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
         """Call each of several models and keep what their results agree on. Events are not reported
         from these calls: each model is also analysed on its own, and a finding that holds for one
-        option only would be about a path the program may never take."""
+        option only would be about a path the program may never take. A model of the checked code
+        whose forward cannot take these arguments is left out: on that path the call raises
+        TypeError (two models chosen by a setting, called in the methods written for each)."""
         sink, covered = self.sink, set(self.covered)
         self.sink = _ignore
         try:
-            results = [self.apply(option, node, pos, kw, starred, frame, env) for option in callee.options]
+            options = callee.options if starred else fitting_options(self, callee.options, len(pos), set(kw))
+            results = [self.apply(option, node, pos, kw, starred, frame, env) for option in options]
         finally:
             self.sink = sink
             self.covered = covered
@@ -525,6 +528,17 @@ class CallsMixin(InterpBase):
 
 def _ignore(event: object) -> None:
     pass
+
+
+def fitting_options(interp: InterpBase, options: tuple[Value, ...], n_pos: int, kw_names: set[str]) -> tuple[Value, ...]:
+    """The options of a choice a call with these arguments can run: a model of the checked code
+    whose forward does not accept them is left out; all of them when none would."""
+    kept = tuple(
+        o
+        for o in options
+        if not (isinstance(o, Instance) and interp._find_method(o.cls, "forward") is not None and not interp._forward_accepts(o.cls, n_pos, kw_names))
+    )
+    return kept or options
 
 
 def _written_name(d: ast.expr) -> str:

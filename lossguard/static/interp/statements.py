@@ -23,6 +23,7 @@ from lossguard.static.interp.frame import (
 )
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_parts import LossParts
+from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
@@ -357,6 +358,9 @@ class StatementsMixin(InterpBase):
                 record_call(frame, SET_GRAD, UNKNOWN, target)
             else:
                 owner = self.ev(target.value, frame, env)
+                stored = parameter_owner(target)
+                if stored is not None and keeps_layer(self.ev(stored[0], frame, env), stored[1], value):
+                    return  # new numbers for the same layer (m[0].weight = Parameter(...))
                 if not (isinstance(owner, Instance) and self.unread_attribute(owner.cls, target.attr)):
                     self._forget_modified_model(target.value, frame, env)
         elif isinstance(target, ast.Starred):

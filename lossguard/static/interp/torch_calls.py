@@ -428,6 +428,12 @@ def _same_value(interp: Any, c: TorchCallArgs) -> Value:
     return c.pos[0] if len(c.pos) == 1 and not c.starred else UNKNOWN
 
 
+def _parameter(interp: Any, c: TorchCallArgs) -> Value:
+    """``nn.Parameter(torch.zeros(1, 3))``: the tensor's shape and dtype, a leaf without a graph."""
+    held = c.pos[0] if len(c.pos) == 1 and not c.starred else None
+    return held.with_(graph=False) if isinstance(held, Tensor) else UNKNOWN
+
+
 def _partial(interp: Any, c: TorchCallArgs) -> Value:
     """``functools.partial(f, k=v)``; positional bindings are not followed (they shift the call's arguments)."""
     if c.starred or len(c.pos) != 1:
@@ -477,6 +483,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (api.PRETRAINED_FUNCS, _pretrained),
     (api.MODULE_WRAPPERS, _module_wrapper),
     (api.SAME_VALUE_FUNCS, _same_value),
+    (api.PARAMETER_FUNCS, _parameter),
     (("functools.partial",), _partial),
     (("functools.reduce",), _reduce_call),
     ((*api.GRAD_SCALERS, *api.ACCELERATORS, "torch.device"), _external),

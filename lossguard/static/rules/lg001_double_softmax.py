@@ -113,6 +113,34 @@ out = {"scores": F.softmax(fc(x), dim=1)}
 out["scores"] = fc(x)  # replaced by the logits before the loss
 loss = F.cross_entropy(out["scores"], y)
 """,
+        """
+import torch.nn as nn
+
+
+class SeqModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, tokens, hidden):
+        return self.fc(tokens), hidden
+
+
+class PairModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 3)
+        self.softmax = nn.Softmax(dim=1)
+
+    def forward(self, left, right, left_hidden, right_hidden):
+        return self.softmax(self.fc(left))
+
+
+# the model that ends in a softmax cannot take two arguments: this call runs SeqModel's logits
+net = PairModel() if mode == "pair" else SeqModel()
+out, hidden = net(tokens, hidden)
+loss = nn.CrossEntropyLoss()(out, labels)
+""",
     )
     INVALID = (
         Invalid(
@@ -360,4 +388,36 @@ net = NeuralNetClassifier(MyModule, criterion=nn.CrossEntropyLoss, module__num_u
             col=27,
             message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 13)",
         ),
+        """
+import torch.nn as nn
+
+
+class SeqModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+        self.softmax = nn.Softmax(dim=1)
+
+    def forward(self, tokens, hidden):
+        return self.softmax(self.fc(tokens)), hidden
+
+
+class PairModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 3)
+        self.softmax = nn.Softmax(dim=1)
+
+    def forward(self, left, right, left_hidden, right_hidden):
+        return self.softmax(self.fc(left))
+
+
+# vanzytay/pytorch_sentiment_rnn@de866ab: one model per setting, each called where its own
+# arguments are passed; PairModel's forward cannot take two, so this call runs SeqModel
+net = PairModel() if mode == "pair" else SeqModel()
+out, hidden = net(tokens, hidden)
+loss = nn.CrossEntropyLoss()(out, labels)  # expect: LG001
+probs = net(left, right, lh, rh)
+loss = nn.CrossEntropyLoss()(probs, labels)  # expect: LG001
+""",
     )

@@ -141,6 +141,19 @@ def distill(h, n_out):
     teacher = nn.Linear(64, n_out)      # n_out may well be 1: the ranks of both are unknown
     return F.mse_loss(student(h), teacher(h).detach())
 """,
+        """
+import torch
+from torch.nn import Sequential as Seq, Linear as Lin
+
+feats = torch.rand((1024, 3))
+sums = feats[:, 0] + feats[:, 1] + feats[:, 2]
+net = Seq(Lin(3, 1, bias=False))
+# a 1-D weight: the layer now outputs (1024,), like the target
+net[0].weight = torch.nn.Parameter(torch.tensor([0.0, 0.0, 0.0]))
+mse = torch.nn.MSELoss()
+for epoch in range(500):
+    err = mse(net(feats), sums)
+""",
     )
     INVALID = (
         Invalid(
@@ -209,5 +222,23 @@ loss = nn.BCELoss()(prob, torch.ones(1))   # BCE losses raise on any difference 
             line=5,
             col=21,
             message="BCELoss input shape (1, 1) and target shape (1,) differ",
+        ),
+        Invalid(
+            """
+import torch
+from torch.nn import Sequential as Seq, Linear as Lin
+
+feats = torch.rand((1024, 3))
+sums = feats[:, 0] + feats[:, 1] + feats[:, 2]
+net = Seq(Lin(3, 1, bias=False))
+# Stack Overflow 6496401: new numbers of the shape the layer has, (1, 3): still (1024, 1) out
+net[0].weight = torch.nn.parameter.Parameter(torch.tensor([[0, 0, 0]], dtype=torch.float))
+mse = torch.nn.MSELoss()
+for epoch in range(500):
+    err = mse(net(feats), sums)
+""",
+            line=11,
+            col=15,
+            message="MSELoss input shape (1024, 1) and target shape (1024,) differ",
         ),
     )

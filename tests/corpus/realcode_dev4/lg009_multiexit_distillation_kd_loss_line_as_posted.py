@@ -1,0 +1,3 @@
+"""positive [LG009]: a question posts the distillation loss line of a training script: nn.KLDivLoss() with its default reduction='mean' (not the KL divergence) on log-softmax student and softmax teacher outputs, plus a cross-entropy term; nothing else of the script is posted."""
+# Source: mary-phuong/multiexit-distillation issue #1 "KLD loss question." (the loss line as posted; re-typed, names renamed; the post kept a stray line-continuation backslash in the middle of the one line, dropped here so the line parses; imports and every name are undefined in the post)
+kd_loss = nn.KLDivLoss()(F.log_softmax(student_out / temp, dim=1), F.softmax(teacher_out / temp, dim=1)) * (weight * temp * temp) + F.cross_entropy(student_out, labels) * (1.0 - weight)  # expect: LG009

@@ -1,0 +1,90 @@
+"""Code as it is posted in issue threads and answers, run through the real CLI: what does not parse
+is named as not checked (with the reason a copied console session or notebook gives), and every
+other file, and every other cell of a notebook, is still checked (round 15, realcode_dev4)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lossguard.static.sources import pasted_code_hint
+from tests.cli_support import cli
+
+# Stack Overflow-style answer: a console session with its prompts and printed results
+PROMPTS = """\
+>>> criterion = nn.MSELoss(reduction='none')
+>>> y = torch.rand(2,1)
+>>> y_hat = torch.rand(2,3)
+>>> criterion(y_hat, y).shape
+(2, 3)
+"""
+# a Python 2-era post
+PY2 = """\
+import torch.nn as nn
+criterion = nn.CrossEntropyLoss(size_average=False)
+print "loss", criterion
+"""
+# a question that lost an `=` when it was typed into the post
+MISSING_EQUALS = """\
+import torch
+import torch.nn as nn
+model = nn.Linear(1, 3)
+for epoch in range(10):
+    y_pred model(X)
+    loss = nn.MSELoss(Y, y_pred)
+"""
+# a notebook saved as a script: its shell escape is not Python outside a notebook
+SHELL_LINE = """\
+!pip install torch
+import torch.nn as nn
+criterion = nn.KLDivLoss()
+"""
+GOOD = """\
+import torch.nn as nn
+criterion = nn.MSELoss(size_average=False)
+"""
+
+
+def _notebook(*cells: str) -> str:
+    return json.dumps(
+        {
+            "cells": [
+                {"cell_type": "code", "metadata": {}, "source": c.splitlines(keepends=True), "outputs": [], "execution_count": None} for c in cells
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+
+
+def test_posted_snippets_that_do_not_parse_are_named_and_the_rest_is_checked(tmp_path: Path) -> None:
+    for name, text in (("prompts.py", PROMPTS), ("py2.py", PY2), ("missing_eq.py", MISSING_EQUALS), ("shell.py", SHELL_LINE), ("good.py", GOOD)):
+        (tmp_path / name).write_text(text)
+    (tmp_path / "cells.ipynb").write_text(
+        _notebook("!pip install torch\n%matplotlib inline\nimport torch.nn as nn\n", "print 'py2'\n", "crit = nn.KLDivLoss()\n")
+    )
+    r = cli("check", "--isolated", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    errors = {line.split(": ")[2]: line for line in r.stderr.splitlines() if line.startswith("lossguard: error: ")}
+    assert set(errors) == {"prompts.py", "py2.py", "missing_eq.py", "shell.py", "cells.ipynb"}, r.stderr
+    for name in ("prompts.py", "py2.py", "missing_eq.py", "shell.py"):
+        assert errors[name].endswith("; the file was not checked"), errors[name]
+    assert "syntax error at line 1, column 1" in errors["prompts.py"] and "an interactive prompt `>>>`" in errors["prompts.py"]
+    assert "an IPython shell command `!`" in errors["shell.py"]
+    assert "Did you mean print(...)?" in errors["py2.py"] and "prompt" not in errors["py2.py"]
+    assert "syntax error at line 5" in errors["missing_eq.py"] and "prompt" not in errors["missing_eq.py"]
+    # a notebook's shell and magic lines are read as IPython reads them; only its Python 2 cell is not checked
+    assert "syntax error at cell 2" in errors["cells.ipynb"] and errors["cells.ipynb"].endswith("this cell was not checked")
+    assert "good.py:2:13: LG010" in r.stdout
+    assert "cells.ipynb:cell 3:1:8: LG009" in r.stdout
+
+
+def test_the_hint_reads_only_the_line_python_stops_at() -> None:
+    assert "`>>>`" in pasted_code_hint(">>> x = 1\n", 1)
+    assert "`In [n]:`" in pasted_code_hint("In [3]: loss = crit(out, y)\n", 1)
+    assert "`%`" in pasted_code_hint("import torch\n%matplotlib inline\n", 2)
+    # a doctest prompt inside a docstring above an unrelated error says nothing
+    assert pasted_code_hint('"""\n>>> f(1)\n"""\ndef f(:\n', 4) == ""
+    # `In [` that is not a prompt (an index into a list called In)
+    assert pasted_code_hint("In [0] + 1\n", 1) == ""
