@@ -1,5 +1,5 @@
 """positive [LG010]: the unsupervised-segmentation demo script builds its two continuity losses as torch.nn.L1Loss(size_average = True), the deprecated argument, and adds them to the similarity cross-entropy every iteration."""
-# Source: kanezaki/pytorch-unsupervised-segmentation-tip@181318ad40dbfb5c0add8580a05c30e5e3a7ad58 demo.py (read as is; re-typed, identifiers renamed, the argument parser shortened and the final image writing left out)
+# Source: kanezaki/pytorch-unsupervised-segmentation-tip@181318ad40dbfb5c0add8580a05c30e5e3a7ad58 demo.py (read as is; re-typed, identifiers renamed, the argument parser shortened, np.int written np.int64, and the final image writing left out)
 import argparse
 
 import cv2
