@@ -6,13 +6,18 @@ import torch.nn.functional as F
 
 
 class ConvBNRelu(nn.Module):
-    def __init__(self, i, o, ks=3, pad=1, s=1, bn=True):
+    def __init__(self, in_c, out_c, ks=5, pad=2, s=2, bn=False):
         super(ConvBNRelu, self).__init__()
-        layers = [nn.Conv2d(i, o, kernel_size=ks, padding=pad, stride=s)]
+        conv = nn.Conv2d(in_c, out_c, kernel_size=ks, padding=pad, stride=s)
+        relu = nn.ReLU(inplace=False)
+        self.module = nn.Sequential()
         if bn:
-            layers.append(nn.BatchNorm2d(o))
-        layers.append(nn.LeakyReLU(0.2))
-        self.module = nn.Sequential(*layers)
+            self.module.add_module("conv", conv)
+            self.module.add_module("bn", nn.BatchNorm2d(out_c))
+            self.module.add_module("relu", relu)
+        else:
+            self.module.add_module("conv", conv)
+            self.module.add_module("relu", relu)
 
     def forward(self, x):
         return self.module(x)

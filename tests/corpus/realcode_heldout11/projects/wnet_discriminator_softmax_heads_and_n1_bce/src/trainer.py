@@ -1,5 +1,7 @@
 """part of positive project [LG001, LG005]: the trainer builds (N,) real/fake labels with torch.tensor([1 for ...]) and passes the discriminator's output tuples to GenerationLoss and DiscriminationLoss every batch."""
-# Source: Arctanxy/W-Net-PyTorch@3af8212356a591d9555da7193c07af1e12841599 src/trainer.py (read as is; its issue #15 reports "Using a target size (torch.Size([64])) that is different to the input size (torch.Size([64, 1]))" at the BCELoss call of loss_func.py; re-typed, identifiers renamed, cut at method boundaries: validation, checkpointing and the tensorboard images left out, the multi-GPU branch and the gradient-penalty variant of the discriminator loss shortened)
+# Source: Arctanxy/W-Net-PyTorch@3af8212356a591d9555da7193c07af1e12841599 src/trainer.py (read as is; its issue #15 reports "Using a target size (torch.Size([64])) that is different to the input size (torch.Size([64, 1]))" at the BCELoss call of loss_func.py; re-typed, identifiers renamed, cut at method boundaries: validation, checkpoint loading and saving and the tensorboard images left out, the multi-GPU branch and the gradient-penalty variant of the discriminator loss shortened)
+from itertools import chain
+
 import torch
 from torch import optim
 from tqdm import tqdm
@@ -18,11 +20,12 @@ class Trainer(object):
     def init_model(self):
         self.G = WNet().to(conf.device)
         self.D = Discriminator(conf.num_fonts + 1, conf.num_chars + 1).to(conf.device)
-        self.CLSP = ClSEncoderP(conf.num_chars).to(conf.device)
-        self.CLSS = CLSEncoderS(conf.num_fonts).to(conf.device)
-        self.optimizer_G = optim.Adam(list(self.G.parameters()) + list(self.CLSP.parameters()) + list(self.CLSS.parameters()),
-                                      lr=conf.init_lr_G, betas=(0.5, 0.999))
-        self.optimizer_D = optim.Adam(self.D.parameters(), lr=conf.init_lr_D, betas=(0.5, 0.999))
+        self.CLSP = ClSEncoderP(conf.num_chars + 1).to(conf.device)
+        self.CLSS = CLSEncoderS(conf.num_fonts + 1).to(conf.device)
+        self.optimizer_G = optim.Adam(self.G.parameters(), lr=conf.init_lr_G,
+                                      betas=(conf.beta_1, conf.beta_2), weight_decay=conf.weight_decay)
+        self.optimizer_D = optim.Adam(chain(self.D.parameters(), self.CLSP.parameters(), self.CLSS.parameters()),
+                                      lr=conf.init_lr_D, betas=(conf.beta_1, conf.beta_2), weight_decay=conf.weight_decay)
 
     def train_one_epoch(self, epoch):
         epoch_lgs = 0.0
