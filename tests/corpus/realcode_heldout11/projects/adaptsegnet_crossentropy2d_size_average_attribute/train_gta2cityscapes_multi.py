@@ -1,13 +1,17 @@
 """part of positive project [LG010]: loss_calc builds a CrossEntropy2d() with its defaults for every batch and applies it to the two upsampled segmentation outputs; the adversarial terms use BCEWithLogitsLoss (or MSELoss for LS-GAN) on the discriminators' outputs."""
-# Source: wasidennis/AdaptSegNet@fca9ff0f09dab45d44bf6d26091377ac66607028 train_gta2cityscapes_multi.py (read as is; re-typed, identifiers renamed, cut at function boundaries: the argument parser and the learning-rate helpers left out; main() keeps the segmentation part of its loop, the model and data-loader construction shortened)
+# Source: wasidennis/AdaptSegNet@fca9ff0f09dab45d44bf6d26091377ac66607028 train_gta2cityscapes_multi.py (read as is; re-typed, identifiers renamed, cut at function boundaries: get_arguments, IMG_MEAN and the learning-rate helpers left out (so undefined here); main() keeps the segmentation part of its loop, the model and data-loader construction shortened)
 import torch
 import torch.nn as nn
 import torch.optim as optim
+from torch.utils import data
 from torch.autograd import Variable
 
 from model.deeplab_multi import DeeplabMulti
 from model.discriminator import FCDiscriminator
 from utils.loss import CrossEntropy2d
+from dataset.gta5_dataset import GTA5DataSet
+
+args = get_arguments()
 
 
 def loss_calc(pred, label, gpu):
@@ -16,7 +20,7 @@ def loss_calc(pred, label, gpu):
     return criterion(pred, label)
 
 
-def main(args, trainloader, adjust_learning_rate):
+def main():
     w, h = map(int, args.input_size.split(','))
     input_size = (w, h)
     model = DeeplabMulti(num_classes=args.num_classes)
@@ -35,6 +39,9 @@ def main(args, trainloader, adjust_learning_rate):
     elif args.gan == 'LS':
         bce_loss = torch.nn.MSELoss()
 
+    trainloader = data.DataLoader(GTA5DataSet(args.data_dir, args.data_list, max_iters=args.num_steps * args.iter_size * args.batch_size,
+                                              crop_size=input_size, scale=args.random_scale, mirror=args.random_mirror, mean=IMG_MEAN),
+                                  batch_size=args.batch_size, shuffle=True, num_workers=args.num_workers, pin_memory=True)
     interp = nn.Upsample(size=(input_size[1], input_size[0]), mode='bilinear')
     batches = enumerate(trainloader)
 
@@ -46,7 +53,7 @@ def main(args, trainloader, adjust_learning_rate):
         for sub_i in range(args.iter_size):
             for param in model_D1.parameters():
                 param.requires_grad = False
-            _, batch = next(batches)
+            _, batch = batches.next()
             images, labels, _, _ = batch
             images = Variable(images).cuda(args.gpu)
             pred1, pred2 = model(images)
@@ -61,3 +68,7 @@ def main(args, trainloader, adjust_learning_rate):
             seg_value2 += seg2.data.cpu().numpy()[0] / args.iter_size
         optimizer.step()
         print('iter = {0:8d}/{1:8d}, loss_seg1 = {2:.3f} loss_seg2 = {3:.3f}'.format(i_iter, args.num_steps, seg_value1, seg_value2))
+
+
+if __name__ == '__main__':
+    main()

@@ -11,6 +11,7 @@ import torch.utils.data
 
 from models.cnn_discriminator import CNNDiscriminator
 from preprocess.dataset import BeatsRhythmsDataset
+from utils.data_paths import DataPaths
 from utils.model import get_model, load_checkpoint, save_checkpoint, model_forward
 
 CONFIG_PATH = "./config.toml"
@@ -75,8 +76,9 @@ def train(generator_name: str, discriminator_name: str, n_epochs: int, device: s
         print('[%d/%d]\tLoss_D: %.4f\tLoss_G: %.4f\tD(x): %.4f\tD(G(z)): %.4f / %.4f'
               % (epoch, n_epochs, d_total.item(), g_loss.item(), D_x, D_G_z1, D_G_z2))
 
-    save_checkpoint(netG, None, generator_name, n_files, n_epochs)
-    save_checkpoint(netD, None, discriminator_name, n_files, n_epochs)
+    paths = DataPaths()
+    save_checkpoint(netG, paths, generator_name, n_files, n_epochs)
+    save_checkpoint(netD, paths, discriminator_name, n_files, n_epochs)
 
 
 if __name__ == '__main__':

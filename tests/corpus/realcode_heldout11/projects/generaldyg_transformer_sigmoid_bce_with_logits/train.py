@@ -1,5 +1,5 @@
 """part of positive project [LG003]: main() defines a nested criterion that calls F.binary_cross_entropy_with_logits on its first argument, builds CombinedModel(CensNet, TransformerBinaryClassifier) and passes the model's output to the criterion in training and evaluation."""
-# Source: YXNTU/GeneralDyG@4276d0e67df0c01957dfc802b1c99022f7df3efb train.py (read as is; its issue #6 "Transformer outputs probabilities but training uses BCEWithLogits (double sigmoid)" was acknowledged by the author; re-typed, identifiers renamed, set_seed, the early stopping and the batch-unpacking of eval_epoch shortened)
+# Source: YXNTU/GeneralDyG@4276d0e67df0c01957dfc802b1c99022f7df3efb train.py (read as is; its issue #6 "Transformer outputs probabilities but training uses BCEWithLogits (double sigmoid)" was acknowledged by the author; re-typed, identifiers renamed, set_seed and the early stopping left out)
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -20,21 +20,20 @@ def main():
             logits, labels, reduction='none')  # expect: LG003
         return torch.mean(per_item)
 
-    def run_model(model, batch, device):
-        nodes = [t.to(device) for t in batch['input_nodes_feature']]
-        edges = [t.to(device) for t in batch['input_edges_feature']]
-        Tmats = [t.to(device) for t in batch['Tmats']]
-        adjs = [t.to(device) for t in batch['adjs']]
-        eadjs = [t.to(device) for t in batch['eadjs']]
-        return model(nodes, edges, batch['input_edges_pad'].to(device), eadjs, adjs, Tmats, batch['mask_edge'].to(device))
-
     def eval_epoch(data, model, config, device):
         losses, preds, labels = np.array([]), np.array([]), np.array([])
         with torch.no_grad():
             model.eval()
             for batch in data:
-                logits = run_model(model, batch, device)
-                y = batch['labels'].to(device).to(torch.float32)
+                nodes = [t.to(device) for t in batch['input_nodes_feature']]
+                edges = [t.to(device) for t in batch['input_edges_feature']]
+                Tmats = [t.to(device) for t in batch['Tmats']]
+                adjs = [t.to(device) for t in batch['adjs']]
+                eadjs = [t.to(device) for t in batch['eadjs']]
+                logits = model(nodes, edges, batch['input_edges_pad'].to(device), eadjs, adjs, Tmats,
+                               batch['mask_edge'].to(device))
+                y = batch['labels'].to(device)
+                y = y.to(torch.float32)
                 losses = np.concatenate((losses, np.array([criterion(logits, y).cpu()])))
                 preds = np.concatenate((preds, logits.cpu().numpy().flatten()))
                 labels = np.concatenate((labels, y.cpu().numpy().flatten()))
@@ -62,10 +61,17 @@ def main():
     for epoch in range(config.n_epochs):
         with tqdm(total=len(loader_train)) as bar:
             for step, batch in enumerate(loader_train):
+                nodes = [t.to(device) for t in batch['input_nodes_feature']]
+                edges = [t.to(device) for t in batch['input_edges_feature']]
+                Tmats = [t.to(device) for t in batch['Tmats']]
+                adjs = [t.to(device) for t in batch['adjs']]
+                eadjs = [t.to(device) for t in batch['eadjs']]
                 optimizer.zero_grad()
                 model.train()
-                logits = run_model(model, batch, device)
-                y = batch['labels'].to(device).to(torch.float32)
+                logits = model(nodes, edges, batch['input_edges_pad'].to(device), eadjs, adjs, Tmats,
+                               batch['mask_edge'].to(device))
+                y = batch['labels'].to(device)
+                y = y.to(torch.float32)
                 loss = criterion(logits, y)
                 loss.backward()
                 optimizer.step()

@@ -1,5 +1,5 @@
 """part of positive project [LG004]: the Engine builds its loss with create_loss(config name) every epoch and calls it on the squeezed model output and the mask cast to torch.long, in training and validation."""
-# Source: initze/thaw-slump-segmentation@9707c577b0a31d187e101232b7147b1f295888a7 train.py (the parent of 026c795 "Fix Soft BCE Loss", pull request #21, which adds y_true = y_true.float(); re-typed, identifiers renamed, cut at method boundaries: the argument parser, get_dataloader, log_images and the CSV and tensorboard logging left out, __init__ shortened)
+# Source: initze/thaw-slump-segmentation@9707c577b0a31d187e101232b7147b1f295888a7 train.py (the parent of 026c795 "Fix Soft BCE Loss", pull request #21, which adds y_true = y_true.float(); re-typed, identifiers renamed, cut at method boundaries: most of the argument parser, get_dataloader, log_images and the CSV and tensorboard logging left out, __init__ shortened)
 import argparse
 from pathlib import Path
 
@@ -9,23 +9,25 @@ import yaml
 from tqdm import tqdm
 
 from lib import Metrics, Accuracy, Precision, Recall, F1, IoU
+from lib.utils import yaml_custom
 from lib.models import create_model, create_loss
 
 parser = argparse.ArgumentParser()
-parser.add_argument('-c', '--config', type=Path, default='config.yml')
+parser.add_argument('-c', '--config', default='config.yml', type=Path)
 
 
 def scoped_get(key, *scopes):
     for scope in scopes:
-        if key in scope:
-            return scope[key]
+        value = scope.get(key)
+        if value is not None:
+            return value
     raise ValueError(f'Could not find "{key}" in any scope.')
 
 
 class Engine:
     def __init__(self):
         args = parser.parse_args()
-        self.config = yaml.safe_load(args.config.open())
+        self.config = yaml.load(args.config.open(), Loader=yaml_custom.SaneYAMLLoader)
         m = self.config['model']
         self.model = create_model(
             arch=m['architecture'],

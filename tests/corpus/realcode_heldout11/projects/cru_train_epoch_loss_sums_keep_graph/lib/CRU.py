@@ -1,5 +1,5 @@
 """part of positive project [LG006]: train_epoch adds the batch loss, the imputation loss and the imputation MSE (all computed with gradient tracking on) to running sums every batch; eval_epoch does the same with track_gradient=False."""
-# Source: boschresearch/Continuous-Recurrent-Units@79723e7772102cae8a78109e18d81beff9c7cac2 lib/CRU.py (master, the base of pull request #4 "Avoid high memory usage from past computations", never merged; re-typed, identifiers renamed, cut at method boundaries: the encoder/decoder construction of __init__ shortened, forward's body reduced to its calls, regression, one_step_ahead_prediction and the NaN checks left out, train() shortened)
+# Source: boschresearch/Continuous-Recurrent-Units@79723e7772102cae8a78109e18d81beff9c7cac2 lib/CRU.py (master, the base of pull request #4 "Avoid high memory usage from past computations", never merged; re-typed, identifiers renamed, cut at method boundaries: the Bernoulli decoder branch and the parameter list of __init__ left out, regression, one_step_ahead_prediction and the NaN checks left out, train() shortened)
 import os
 
 import numpy as np
@@ -8,6 +8,8 @@ import torch
 from lib.encoder import Encoder
 from lib.decoder import SplitDiagGaussianDecoder
 from lib.CRULayer import CRULayer
+from lib.CRUCell import var_activation, var_activation_inverse
+from lib.utils import TimeDistributed
 from lib.losses import rmse, mse, GaussianNegLogLik, bernoulli_nll
 from lib.data_utils import adjust_obs_for_extrapolation
 
@@ -21,18 +23,39 @@ class CRU(nn.Module):
         super().__init__()
         self._device = torch.device("cuda" if torch.cuda.is_available() and use_cuda_if_available else "cpu")
         self._lsd = lsd
-        self._lod = int(self._lsd / 2)
+        if self._lsd % 2 == 0:
+            self._lod = int(self._lsd / 2)
+        else:
+            raise Exception('Latent state dimension must be even number.')
         self.args = args
         self.bernoulli_output = bernoulli_output
-        self._enc = Encoder(self._lod, output_normalization=args.enc_out_norm).to(self._device)
         self._cru_layer = CRULayer(latent_obs_dim=self._lod, args=args).to(self._device)
-        self._dec = SplitDiagGaussianDecoder(lod=self._lod, out_dim=target_dim).to(self._device)
+        enc = Encoder(self._lod, output_normalization="pre", enc_var_activation=args.enc_var_activation).to(dtype=torch.float64)
+        self._dec = TimeDistributed(SplitDiagGaussianDecoder(self._lod, out_dim=target_dim, dec_var_activation=args.dec_var_activation).to(
+            dtype=torch.float64), num_outputs=2).to(self._device)
+        self._enc = TimeDistributed(enc, num_outputs=2).to(self._device)
+        self._initial_mean = torch.zeros(1, self._lsd).to(self._device, dtype=torch.float64)
+        log_ic_init = var_activation_inverse(10.0)
+        self._log_icu = torch.nn.Parameter(log_ic_init * torch.ones(1, self._lod).to(self._device, dtype=torch.float64))
+        self._log_icl = torch.nn.Parameter(log_ic_init * torch.ones(1, self._lod).to(self._device, dtype=torch.float64))
+        self._ics = torch.zeros(1, self._lod).to(self._device, dtype=torch.float64)
 
     def forward(self, obs_batch, time_points=None, obs_valid=None):
         y, y_var = self._enc(obs_batch)
-        post_mean, post_cov, prior_mean, prior_cov, kalman_gain = self._cru_layer(y, y_var, obs_valid, time_points)
-        out_mean, out_var = self._dec(post_mean, torch.cat(post_cov, dim=-1))
-        return out_mean, out_var, {'post_mean': post_mean, 'prior_mean': prior_mean}
+        post_mean, post_cov, prior_mean, prior_cov, kalman_gain = self._cru_layer(
+            y, y_var, self._initial_mean,
+            [var_activation(self._log_icu), var_activation(self._log_icl), self._ics],
+            obs_valid=obs_valid, time_points=time_points)
+        if self.bernoulli_output:
+            out_mean = self._dec(post_mean)
+            out_var = None
+        elif self.args.task == 'one_step_ahead_prediction':
+            out_mean, out_var = self._dec(prior_mean, torch.cat(prior_cov, dim=-1))
+        else:
+            out_mean, out_var = self._dec(post_mean, torch.cat(post_cov, dim=-1))
+        inter = {'post_mean': post_mean, 'post_cov': post_cov, 'prior_mean': prior_mean,
+                 'prior_cov': prior_cov, 'kalman_gain': kalman_gain, 'y': y, 'y_var': y_var}
+        return out_mean, out_var, inter
 
     def interpolation(self, data, track_gradient=True):
         if self.bernoulli_output:

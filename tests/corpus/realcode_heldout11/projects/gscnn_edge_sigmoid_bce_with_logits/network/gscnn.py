@@ -1,5 +1,5 @@
 """part of positive project [LG003, LG010]: GSCNN's shape stream ends in self.sigmoid (an nn.Sigmoid): the edge map it passes to its criterion in training is a probability map."""
-# Source: nv-tlabs/GSCNN@edd16c5d3f346a0ec009cec539fbcaf6d79b5111 network/gscnn.py (read as is; re-typed, identifiers renamed, cut at class boundaries: Crop, SideOutputCrop and the ASPP module left out, the trunk layers of __init__ shortened)
+# Source: nv-tlabs/GSCNN@edd16c5d3f346a0ec009cec539fbcaf6d79b5111 network/gscnn.py (read as is; re-typed, identifiers renamed, cut at class boundaries: Crop, SideOutputCrop and the ASPP module left out, the trunk layers of __init__ and the shape stream of forward shortened to one gated block)
 import cv2
 import numpy as np
 import torch

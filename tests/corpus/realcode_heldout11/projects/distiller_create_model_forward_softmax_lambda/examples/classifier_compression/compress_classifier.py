@@ -28,6 +28,9 @@ def main(args, msglogger, pylogger, tflogger, train_loader, val_loader):
                                 weight_decay=args.weight_decay)
     if args.compress:
         scheduler = distiller.file_config(model, optimizer, args.compress)
+        model.cuda()
+    else:
+        scheduler = distiller.CompressionScheduler(model)
 
     for epoch in range(start_epoch, start_epoch + args.epochs):
         if scheduler:
