@@ -1,7 +1,10 @@
 """part of positive project [LG006]: main_loop picks the criterion by the number of labels and calls train_one_epoch for training, then for validation under torch.no_grad."""
 # Source: McGregorWwww/UDTransNet@46575873ef675acdc5d0aa5f79d5e48e99126339 train_kfold.py (read as is; re-typed, identifiers renamed, cut at function boundaries: the logger set-up, checkpoint saving, the k-fold split and the __main__ block left out; the model choice reduced to the UDTransNet branch)
+import logging
+
 import torch
 import torch.optim
+from tensorboardX import SummaryWriter
 
 import Config as config
 from nets.TF_configs import get_model_config
@@ -9,8 +12,10 @@ from nets.UDTransNet import UDTransNet
 from train_one_epoch import train_one_epoch
 from utils import BinaryDiceBCE, MultiClassDiceCE
 
+logger = logging.getLogger()
 
-def main_loop(train_loader, val_loader, logger, writer, model_type='', fold=0, kfold=0):
+
+def main_loop(train_loader, val_loader, batch_size=config.batch_size, model_type='', fold=0, tensorboard=True, kfold=0):
     lr = config.learning_rate
     if model_type == 'UDTransNet':
         cfg = get_model_config()
@@ -25,6 +30,7 @@ def main_loop(train_loader, val_loader, logger, writer, model_type='', fold=0, k
         criterion = MultiClassDiceCE(num_classes=config.n_labels)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
 
+    writer = SummaryWriter(config.tensorboard_folder) if tensorboard else None
     max_dice = 0.0
     for epoch in range(config.epochs):
         model.train(True)
