@@ -1,5 +1,5 @@
 """positive [LG014]: train_ch3 clears gradients only by hand, when a params list is given; the script calls it with params=None and an SGD optimizer, so every batch back-propagates and steps the optimizer without clearing the gradients."""
-# Source: Miraclelucy/dive_into_deep_learning@2da7894565c76ef82ce0a5340cfc8e839c8dea74 ch02/04-softmax-linear-regression-concise.py (read as is; its issue #6 asks why the optimizer path never zeroes the gradients; re-typed, identifiers renamed, the debug prints left out)
+# Source: Miraclelucy/dive_into_deep_learning@2da7894565c76ef82ce0a5340cfc8e839c8dea74 ch02/04-softmax-linear-regression-concise.py (read as is; its issue #6 asks why it needs no zero_grad after each batch; re-typed, identifiers renamed, the debug prints left out)
 import torch
 from d2l import torch as d2l
 from torch import nn
