@@ -712,6 +712,61 @@ def main(args, loader, criterion):
 main(args, loader, nn.CrossEntropyLoss())
 """,
     },
+    # round 14 (realcode_heldout10, SKAPP): a criterion an `if` statement picks by a setting, used
+    # in another file's function and in a method: each option's loss call, named by its setting
+    "criterion_chosen_by_a_setting": {
+        "models.py": """
+import torch.nn as nn
+
+
+class Scorer(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.fc = nn.Linear(dim, 1)
+
+    def forward(self, x):
+        return self.fc(x)
+""",
+        "loop.py": """
+def run_epoch(model, loss_fn, optimizer, loader):
+    for x, y in loader:
+        loss = loss_fn(model(x), y)  # expect: LG002
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+        "train.py": """
+import torch
+import torch.nn as nn
+from loop import run_epoch
+from models import Scorer
+
+
+class Trainer:
+    def __init__(self, cfg):
+        self.model = Scorer(cfg.dim)
+        if cfg.objective != "regression":
+            self.criterion = nn.BCELoss()
+        else:
+            self.criterion = nn.SmoothL1Loss()
+
+    def step(self, x, y):
+        return self.criterion(self.model(x), y)  # expect: LG002
+
+
+def main(args, loader):
+    model = Scorer(16)
+    if args.loss == "mse":
+        loss_fn = nn.MSELoss()
+    elif args.loss == "bce":
+        loss_fn = nn.BCELoss()
+    else:
+        loss_fn = nn.L1Loss()
+    run_epoch(model, loss_fn, torch.optim.SGD(model.parameters(), lr=0.1), loader)
+    if args.loss == "mse":
+        loss_fn(model(x), y)  # the MSELoss option
+""",
+    },
     "size_average_from_a_parameter_default": {
         "loss.py": """
 import torch.nn as nn

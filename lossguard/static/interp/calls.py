@@ -292,6 +292,10 @@ class CallsMixin(InterpBase):
             )
         if isinstance(callee, Either):
             return self._apply_each(callee, node, pos, kw, starred, frame, env)
+        if isinstance(callee, GuardedChoice) and not starred:
+            chosen = self.apply_loss_choice(callee, node, pos, kw, frame)  # a criterion chosen by a setting
+            if chosen is not None:
+                return chosen
         if isinstance(callee, Partial):
             return self.apply(callee.func, node, pos, {**dict(callee.keywords), **kw}, starred, frame, env)
         if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:

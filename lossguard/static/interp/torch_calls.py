@@ -93,6 +93,7 @@ class TorchCallsMixin(InterpBase):
         frame: Frame,
         reduction: str | None,
         log_target: bool | None,
+        chosen: str = "",
     ) -> Value:
         args: dict[str, Arg] = {}
         if has_star(node):
@@ -103,7 +104,7 @@ class TorchCallsMixin(InterpBase):
         for k in node.keywords:
             if k.arg in sig.keywords:
                 args[sig.keywords[k.arg]] = Arg(k.value, kw.get(k.arg, UNKNOWN))
-        self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx()))
+        self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx(), chosen))
         unreduced = reduction == "none"
         # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
         graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
