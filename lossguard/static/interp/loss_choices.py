@@ -20,7 +20,8 @@ args.loss == 'BCE')``).
 
 Only loss modules are kept this way, only for a test of one setting against a literal, and a call
 written under another test of the same setting that did not decide the choice (``if args.loss in
-("BCE", "BCEL"):``) is left silent: there the option the code means is not known.
+("BCE", "BCEL"):``), or under a test of the criterion itself (loss-landscape's ``if
+isinstance(criterion, nn.MSELoss):``), is left silent: there the option the code means is not known.
 """
 
 from __future__ import annotations
@@ -79,13 +80,15 @@ def choose_losses(test: ast.expr, body_env: Env, else_env: Env, joined: Env) -> 
         joined[name] = GuardedChoice(subject, literal, then, orelse, text=ast.unparse(node))  # type: ignore[arg-type]
 
 
-def _tested_around(call: ast.AST, subject: str, root: ast.AST) -> bool:
+def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
     """``call`` sits under an ``if`` (or a conditional expression, a ``while``) of ``root`` whose
-    test reads the setting ``subject``."""
+    test reads the setting ``subject``, or the criterion called (``if isinstance(criterion,
+    nn.MSELoss):``)."""
+    read = {subject, ast.dump(call.func)}
     for node in ast.walk(root):
         if not isinstance(node, (ast.If, ast.IfExp, ast.While)):
             continue
-        if not any(ast.dump(part) == subject for part in ast.walk(node.test)):
+        if not any(ast.dump(part) in read for part in ast.walk(node.test)):
             continue
         parts = (node.body, node.orelse) if isinstance(node, ast.IfExp) else (*node.body, *node.orelse)
         if any(inner is call for part in parts for inner in ast.walk(part)):

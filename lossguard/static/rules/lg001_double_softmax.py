@@ -113,6 +113,27 @@ out = {"scores": F.softmax(fc(x), dim=1)}
 out["scores"] = fc(x)  # replaced by the logits before the loss
 loss = F.cross_entropy(out["scores"], y)
 """,
+        # tomgoldstein/loss-landscape (realcode_heldout8): a criterion chosen by a setting, called
+        # under a test of its own type: the softmax goes to the MSELoss option only
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+net = nn.Linear(32, 10)
+
+def train(loader, criterion):
+    for x, y in loader:
+        if isinstance(criterion, nn.CrossEntropyLoss):
+            loss = criterion(net(x), y)
+        elif isinstance(criterion, nn.MSELoss):
+            loss = criterion(F.softmax(net(x), dim=1), F.one_hot(y, 10).float())
+
+def main(args, loader):
+    criterion = nn.CrossEntropyLoss()
+    if args.loss_name == "mse":
+        criterion = nn.MSELoss()
+    train(loader, criterion)
+""",
     )
     INVALID = (
         Invalid(
