@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
         External,
         FunctionRef,
         Instance,
+        KeyedItems,
         ModuleRef,
         Value,
     )
@@ -163,7 +164,7 @@ class InterpBase:
         @staticmethod
         def any_value(d: DictVal) -> Value: ...
         @staticmethod
-        def dict_store(base: Value, key: Value, value: Value) -> DictVal | None: ...
+        def dict_store(base: Value, key: Value, value: Value) -> DictVal | KeyedItems | None: ...
         def rebind_container(self, expr: ast.expr, value: Value, frame: Frame, env: Env) -> None: ...
         def param_effects(
             self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None, env: Env, frame: Frame

@@ -134,6 +134,20 @@ def main(args, loader):
         criterion = nn.MSELoss()
     train(loader, criterion)
 """,
+        # an item stored by key into a helper's dict the checker cannot follow reads back by that key
+        # only: the other items are not known
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+from helpers import base_outputs
+
+fc = nn.Linear(8, 4)
+out = base_outputs(x)
+out["probs"] = F.softmax(fc(x), dim=1)
+for name, value in out.items():
+    F.cross_entropy(value, y)
+loss = F.cross_entropy(out["logits"], y)
+""",
     )
     INVALID = (
         Invalid(
@@ -380,5 +394,70 @@ net = NeuralNetClassifier(MyModule, criterion=nn.CrossEntropyLoss, module__num_u
             line=16,
             col=27,
             message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 13)",
+        ),
+        # realcode_heldout10 (prob-ml/bliss before a764fb7): the log-probabilities stored by key into
+        # the dict a helper returned, read back by key by the caller
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+from helpers import base_outputs
+
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, x):
+        out = base_outputs(x)
+        out["log_probs"] = F.log_softmax(self.fc(x), dim=1)
+        return out
+
+
+encoder = Encoder()
+loss = nn.CrossEntropyLoss()(encoder(x)["log_probs"], y)
+""",
+            line=18,
+            col=30,
+            message="CrossEntropyLoss receives log-softmax log-probabilities",
+        ),
+        # ... and the model a constructor parameter is declared to be (`encoder: LocationEncoder`),
+        # in a class that a config builds: an instance of that class
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Classifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Scorer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 1)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+class Step:
+    def __init__(self, model: Classifier, scorer: Scorer):
+        self.model = model
+        self.scorer = scorer
+
+    def loss(self, x, y):
+        return F.cross_entropy(self.model(x), y)
+""",
+            line=29,
+            col=32,
+            message="F.cross_entropy receives softmax probabilities",
         ),
     )
