@@ -235,6 +235,23 @@ def batch_loss():
     return F.mse_loss(target, torch.randn(8, 1))  # expect: LG005
 """,
     },
+    # round 14 (realcode_heldout10, FairBatch): tanh and relu keep the shape, and so does the
+    # arithmetic that maps tanh into [0, 1]
+    "elementwise_functions_keep_the_shape": {
+        "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+model = nn.Linear(3, 1)
+logit = model(torch.randn(100, 3))
+labels = torch.randn(100)
+criterion = nn.BCELoss(reduction="none")
+loss = criterion((F.tanh(logit) + 1) / 2, labels)  # expect: LG005
+hinge = nn.MSELoss()(logit.relu(), labels)  # expect: LG005
+ok = criterion((torch.tanh(logit.squeeze(1)) + 1) / 2, labels)
+""",
+    },
 }
 
 

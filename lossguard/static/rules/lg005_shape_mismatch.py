@@ -210,4 +210,19 @@ loss = nn.BCELoss()(prob, torch.ones(1))   # BCE losses raise on any difference 
             col=21,
             message="BCELoss input shape (1, 1) and target shape (1,) differ",
         ),
+        # yuji-roh/fairbatch (realcode_heldout10): tanh mapped into [0, 1] keeps the (N, 1) shape
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+logit = nn.Linear(3, 1)(torch.randn(100, 3))
+ones = torch.ones(100)
+loss = nn.BCELoss(reduction="none")((F.tanh(logit) + 1) / 2, ones)
+""",
+            line=7,
+            col=37,
+            message="BCELoss input shape (100, 1) and target shape (100,) differ",
+        ),
     )
