@@ -70,7 +70,7 @@ for x, y in loader:
             "(`losses.append(total); losses[-1].backward()`) holds a graph in whatever it appends, "
             "reported without an automatic fix (that backward needs the graph). A dict or tuple whose items "
             "lossguard knows one by one, one of them a loss that holds its graph (`history.append(losses)` of "
-            "the dict `{\"mse\": ..., \"l1\": ...}` a helper returns), is a loss kept whole: reported without an "
+            'the dict `{"mse": ..., "l1": ...}` a helper returns), is a loss kept whole: reported without an '
             "automatic fix (a dict has no `.detach()`). Losses read from a model's output dictionary are not followed. A sum "
             "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "
             "condition) is taken as a loss on every path, the paths that added nothing holding the zero; "

@@ -121,12 +121,12 @@ loss = criterion(model(x), y)
             "Reported only when the input is known to be unbounded: the output of a linear or "
             "convolutional layer, or of a model (class or `nn.Sequential`) whose forward ends in "
             "one without a sigmoid. An output of unknown origin is never reported. A criterion an `if` "
-            "on a setting picks among loss modules (`if args.loss == \"BCE\": BCELoss() elif ...: MSELoss()`) "
+            'on a setting picks among loss modules (`if args.loss == "BCE": BCELoss() elif ...: MSELoss()`) '
             "is checked option by option where the code does not test that setting again: with that setting "
             "the raw output reaches BCELoss, and the finding names it (`BCELoss (when args.loss == 'BCE')`). "
             "Under another test of the setting that does not decide the option, or a test of the criterion "
             "itself (`isinstance(criterion, nn.MSELoss)`), it is silent; where the input is chosen by the "
-            "same setting (a sigmoid under `if args.loss == \"BCE\":`), the paths meet with no one "
+            'same setting (a sigmoid under `if args.loss == "BCE":`), the paths meet with no one '
             "activation and nothing is reported."
         ),
         fix_safety="unsafe",
