@@ -68,7 +68,10 @@ for x, y in loader:
             "for a caller that back-propagates any "
             "other part of the same result. A list whose element the loop back-propagates "
             "(`losses.append(total); losses[-1].backward()`) holds a graph in whatever it appends, "
-            "reported without an automatic fix (that backward needs the graph). Losses read from a model's output dictionary are not followed. A sum "
+            "reported without an automatic fix (that backward needs the graph). A dict or tuple whose items "
+            "lossguard knows one by one, one of them a loss that holds its graph (`history.append(losses)` of "
+            'the dict `{"mse": ..., "l1": ...}` a helper returns), is a loss kept whole: reported without an '
+            "automatic fix (a dict has no `.detach()`). Losses read from a model's output dictionary are not followed. A sum "
             "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "
             "condition) is taken as a loss on every path, the paths that added nothing holding the zero; "
             "it is reported without an automatic fix, since it may still be the float. Any other value "
@@ -132,7 +135,12 @@ for x, y in loader:
             "clearing call in the loop is an optimizer's zero_grad(); optimizers are told apart by how "
             "they are written, so two names for one optimizer could misfire. A zero_grad() only before "
             "the loop, or once per epoch around an inner loop, is reported: gradients still add up "
-            "across the inner steps. step() with a closure (LBFGS) is never reported."
+            "across the inner steps. A loop whose every clearing call (written in the loop itself) sits on one "
+            "branch of an `if`/`else` that back-propagates and steps, while the other branch back-propagates "
+            "and steps without clearing (a mixed-precision branch, `scaler.step(opt)`, next to a float32 one), "
+            "is reported at that branch's step; a branch that only accumulates (no step), a clearing call "
+            "before or after the `if`, in a function the loop calls, or by hand (`p.grad = None`) leaves it "
+            "silent. step() with a closure (LBFGS) is never reported."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),

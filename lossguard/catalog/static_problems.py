@@ -120,7 +120,14 @@ loss = criterion(model(x), y)
         misfires=(
             "Reported only when the input is known to be unbounded: the output of a linear or "
             "convolutional layer, or of a model (class or `nn.Sequential`) whose forward ends in "
-            "one without a sigmoid. An output of unknown origin is never reported."
+            "one without a sigmoid. An output of unknown origin is never reported. A criterion an `if` "
+            'on a setting picks among loss modules (`if args.loss == "BCE": BCELoss() elif ...: MSELoss()`) '
+            "is checked option by option where the code does not test that setting again: with that setting "
+            "the raw output reaches BCELoss, and the finding names it (`BCELoss (when args.loss == 'BCE')`). "
+            "Under another test of the setting that does not decide the option, or a test of the criterion "
+            "itself (`isinstance(criterion, nn.MSELoss)`), it is silent; where the input is chosen by the "
+            'same setting (a sigmoid under `if args.loss == "BCE":`), the paths meet with no one '
+            "activation and nothing is reported."
         ),
         fix_safety="unsafe",
         fix_safety_note=(
@@ -228,7 +235,8 @@ loss = F.mse_loss(pred, target)
         misfires=(
             "Shapes are known only from literal constructors (`torch.randn(32, 1)`, sizes such as "
             "`x.size(0)` and sums of them), `nn.Linear` output sizes through models and `nn.Sequential`, "
-            "element-wise arithmetic and `@`, slicing, the usual reshapes (`view`, `reshape`, `squeeze`, "
+            "element-wise arithmetic and functions (`(torch.tanh(x) + 1) / 2`, `F.relu`) and `@`, slicing, "
+            "the usual reshapes (`view`, `reshape`, `squeeze`, "
             "`unsqueeze`, `flatten`), `torch.cat` / `torch.stack`, `torch.tensor` of a list of known "
             "length (`[1] * batch_size`), numpy arrays of literal sizes (`np.random.rand(64, 1)`, "
             "`np.zeros(64)`) taken over by `torch.from_numpy`, `torch.tensor` or `torch.Tensor`, and "

@@ -43,6 +43,9 @@ class LossCall:
     reduction: str | None  # None when not statically known
     log_target: bool | None
     ctx: Context
+    #: the condition of a setting that picks this loss among a few (``args.loss == 'BCE'``, see
+    #: :mod:`.interp.loss_choices`); "" for a loss called as such
+    chosen: str = ""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ Pure functions over :mod:`lossguard.static.values`, used by the interpreter.
 from __future__ import annotations
 
 import ast
+import math
 from typing import Protocol
 
 from lossguard.static import torch_api as api
@@ -468,6 +469,21 @@ def _literal_shape(node: ast.expr) -> Shape | None:
     return Shape(tuple(dims))
 
 
+def _inferred_size(dims: tuple[Dim, ...], shape: Shape | None) -> tuple[Dim, ...]:
+    """``view``'s sizes with the one ``-1`` (held as None in ``dims``) worked out when every size of
+    the input and every other size is known: ``x.reshape(1, 1).view(-1)`` is ``(1,)``."""
+    if shape is None or not shape.rank_known or not all(isinstance(d, int) for d in shape.dims):
+        return dims
+    known = [d for d in dims if isinstance(d, int) and d > 0]
+    if len(known) != len(dims) - 1:
+        return dims
+    total = math.prod(d for d in shape.dims if isinstance(d, int))
+    rest = math.prod(known)
+    if total % rest:
+        return dims
+    return tuple(total // rest if d is None else d for d in dims)
+
+
 def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node: ast.Call, frame: Where, skip: int = 0) -> Tensor:
     """``skip``: the call's positional arguments before ``args`` (1 for ``torch.reshape(x, ...)``, whose tensor is ``t``)."""
     shape = t.shape
@@ -516,7 +532,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
                 for v, n in zip(vals, nodes):
                     d = dim_of(v, n)
                     dims.append(None if d == -1 else d)
-                new = Shape(tuple(dims))
+                inferred = [v for v, n in zip(vals, nodes) if dim_of(v, n) == -1]
+                new = Shape(_inferred_size(tuple(dims), shape) if len(inferred) == 1 else tuple(dims))
     elif name in ("flatten", "torch.flatten"):
         start = args[0] if args else kw.get("start_dim", Const(0))
         if isinstance(start, Const) and start.value == 0 and len(args) <= 1:

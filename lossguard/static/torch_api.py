@@ -263,6 +263,14 @@ VALUE_KEEPING_METHODS = {
 # Functions that keep values.
 VALUE_KEEPING_FUNCS = {"torch.squeeze", "torch.unsqueeze", "torch.flatten", "torch.reshape", "torch.permute", "torch.transpose", "torch.clone"}
 REDUCING_METHODS = {"mean", "sum", "nanmean", "nansum"}
+# Elementwise functions (and the tensor methods of the same names) that change the values but keep
+# the shape and the floating dtype: no activation known after them ((tanh(x) + 1) / 2 is in [0, 1]
+# without being a sigmoid of anything).
+ELEMENTWISE_METHODS = {"tanh", "relu", "abs", "neg", "square", "sqrt", "sin", "cos", "erf", "tanh_", "relu_", "abs_", "neg_"}
+ELEMENTWISE_FUNCS = {
+    *(f"torch.{name}" for name in ("tanh", "relu", "abs", "neg", "square", "sqrt", "sin", "cos", "erf")),
+    *(F + name for name in ("tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus", "hardtanh")),
+}
 
 # torchvision / timm constructors of classification models, which return logits.
 PRETRAINED_PREFIXES = ("torchvision.models.",)

@@ -87,6 +87,15 @@ class MaybeNone(Unknown):
 
 
 @dataclass(frozen=True)
+class KeyedItems(Unknown):
+    """A container of unknown kind (what a function the checker cannot follow returned) after
+    ``d["key"] = v`` stored some items by literal string keys: ``d["key"]`` reads ``v`` back. It
+    may hold other keys too, so anything else (iterating it, another key) reads it as unknown."""
+
+    items: tuple[tuple[str, Value], ...]
+
+
+@dataclass(frozen=True)
 class Const(Value):
     """A literal Python constant (numbers, strings, booleans, None)."""
 
@@ -349,6 +358,8 @@ def join(a: Value, b: Value) -> Value:
     different models become :class:`Either` of them."""
     if a is b or a == b:
         return a
+    if isinstance(a, KeyedItems) or isinstance(b, KeyedItems):
+        return _join_keyed(a, b)
     if _is_none(a) or _is_none(b):
         other = b if _is_none(a) else a
         if isinstance(other, MaybeNone) or isinstance(other, LossSpec):
@@ -417,6 +428,22 @@ def join(a: Value, b: Value) -> Value:
             tuple(sorted((k, join(left[k], right[k]) if k in left and k in right else left.get(k, right.get(k, UNKNOWN))) for k in {*left, *right}))
         )
     return UNKNOWN
+
+
+def _join_keyed(a: Value, b: Value) -> Value:
+    """A key stored on both paths keeps what both values share. A key only one path stored is
+    read only on that path when the other is a known dict without it (reading it there raises
+    KeyError), and may hold anything when the other is a container that may have it."""
+    if not isinstance(a, (KeyedItems, DictVal)) or not isinstance(b, (KeyedItems, DictVal)):
+        return UNKNOWN
+    left, right = dict(a.items), dict(b.items)
+    items: dict[str, Value] = {}
+    for key in {*left, *right}:
+        if key in left and key in right:
+            items[key] = join(left[key], right[key])
+        elif isinstance(b if key in left else a, DictVal):
+            items[key] = left[key] if key in left else right[key]
+    return KeyedItems(tuple(sorted(items.items()))) if items else UNKNOWN
 
 
 def is_zero(v: Value) -> bool:

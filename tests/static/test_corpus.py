@@ -183,19 +183,19 @@ def test_realcode_heldout9_precision():
 # Round 12, blind (docs/survey.md): realcode_heldout10 (26 units, 21 expected findings, 22 repositories no other corpus or
 # doc cites; 1 of the findings LG010/LG011, so that it tests value tracking; re-typed from the sources) was committed
 # before the checker ran on it and scored once: 13 found, 0 false alarms, 8 missed (precision 1.000, recall 0.619). It
-# replaces realcode_heldout9 as the blind set; gated on precision at the measured 1.00 and on its known false alarms
-# (none) not growing; its misses are not to be tuned on until a newer blind set replaces it.
-REALCODE_HELDOUT10_PRECISION_FLOOR = 1.0
-REALCODE_HELDOUT10_KNOWN_FALSE_ALARMS: list[str] = []
+# replaced realcode_heldout9 as the blind set. Opened for tuning in round 14 (docs/survey.md, "Round 14: realcode_heldout10
+# opened"; realcode_heldout11 is the new blind set): five of its eight misses were closed by mechanisms, 18 of 21 found;
+# gated at no false alarm and at that recall (FairBatch's three LG005 are left: two are out of static reach).
+REALCODE_HELDOUT10_RECALL_FLOOR = 0.857
 
 
-def test_realcode_heldout10_precision():
+def test_realcode_heldout10_precision_and_recall():
     s = score(ROOT / "tests" / "corpus" / "realcode_heldout10")
     assert not s.errors
     assert sum(s.tp.values()) + sum(s.fn.values()) >= 20, "the held-out corpus should hold real bugs"
     false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
-    assert len(false_alarms) <= len(REALCODE_HELDOUT10_KNOWN_FALSE_ALARMS), "\n".join(false_alarms)
-    assert s.precision() >= REALCODE_HELDOUT10_PRECISION_FLOOR, "\n".join(false_alarms)
+    assert sum(s.fp.values()) == 0, "\n".join(false_alarms)
+    assert s.recall() >= REALCODE_HELDOUT10_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
 # Round 14, blind (docs/survey.md): realcode_heldout11 (28 units, 36 expected findings, 22 repositories no other corpus

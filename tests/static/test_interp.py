@@ -712,6 +712,143 @@ def main(args, loader, criterion):
 main(args, loader, nn.CrossEntropyLoss())
 """,
     },
+    # round 14 (realcode_heldout10, SKAPP): a criterion an `if` statement picks by a setting, used
+    # in another file's function and in a method: each option's loss call, named by its setting
+    "criterion_chosen_by_a_setting": {
+        "models.py": """
+import torch.nn as nn
+
+
+class Scorer(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.fc = nn.Linear(dim, 1)
+
+    def forward(self, x):
+        return self.fc(x)
+""",
+        "loop.py": """
+def run_epoch(model, loss_fn, optimizer, loader):
+    for x, y in loader:
+        loss = loss_fn(model(x), y)  # expect: LG002
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+        "train.py": """
+import torch
+import torch.nn as nn
+from loop import run_epoch
+from models import Scorer
+
+
+class Trainer:
+    def __init__(self, cfg):
+        self.model = Scorer(cfg.dim)
+        if cfg.objective != "regression":
+            self.criterion = nn.BCELoss()
+        else:
+            self.criterion = nn.SmoothL1Loss()
+
+    def step(self, x, y):
+        return self.criterion(self.model(x), y)  # expect: LG002
+
+
+def main(args, loader):
+    model = Scorer(16)
+    if args.loss == "mse":
+        loss_fn = nn.MSELoss()
+    elif args.loss == "bce":
+        loss_fn = nn.BCELoss()
+    else:
+        loss_fn = nn.L1Loss()
+    run_epoch(model, loss_fn, torch.optim.SGD(model.parameters(), lr=0.1), loader)
+    if args.loss == "mse":
+        loss_fn(model(x), y)  # the MSELoss option
+""",
+    },
+    # round 14 (realcode_heldout10, bliss): an item stored by key into the dict a helper the checker
+    # cannot follow returned, read back by key in the caller (also through a comprehension that maps
+    # each value); iterating that dict, or another key, stays unknown
+    "keyed_items_of_an_unknown_dict": {
+        "encoder.py": """
+import torch.nn as nn
+from helpers import other_params
+
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4)
+        self.log_softmax = nn.LogSoftmax(dim=1)
+
+    def encode(self, x, squeeze):
+        out = other_params(x)
+        out["log_probs"] = self.log_softmax(self.fc(x))
+        if squeeze:
+            out = {key: value.squeeze(0) for key, value in out.items()}
+        return out
+""",
+        "train.py": """
+import torch.nn.functional as F
+from encoder import Encoder
+
+encoder = Encoder()
+pred = encoder.encode(x, True)
+loss = F.cross_entropy(pred["log_probs"], y)  # expect: LG001
+other = F.cross_entropy(pred["logits"], y)  # another key: not known
+for name, value in pred.items():
+    F.cross_entropy(value, y)  # any item: not known
+""",
+    },
+    # round 14 (realcode_heldout10, bliss): a module held from a constructor parameter annotated with
+    # a module class of the checked code, in a class nothing in the code builds (a config does)
+    "annotated_constructor_model": {
+        "models.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Classifier(nn.Module):
+    def __init__(self, n_classes: int = 10):
+        super().__init__()
+        self.fc = nn.Linear(32, n_classes)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Scorer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(32, 10)
+
+    def forward(self, x):
+        return self.fc(x)
+""",
+        "system.py": """
+from typing import Optional
+
+import pytorch_lightning as pl
+import torch.nn as nn
+import torch.nn.functional as F
+from models import Classifier, Scorer
+
+
+class System(pl.LightningModule):
+    def __init__(self, model: Classifier, backup: Optional[Classifier], head: nn.Module, scorer: Scorer, lr: float = 1e-3):
+        super().__init__()
+        self.model = model
+        self.backup = backup
+        self.head = head
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        loss = F.cross_entropy(self.model(x), y)  # expect: LG001
+        extra = F.cross_entropy(self.backup(x), y) + F.cross_entropy(self.head(x), y)  # not declared as one class
+        return loss + extra
+""",
+    },
     "size_average_from_a_parameter_default": {
         "loss.py": """
 import torch.nn as nn

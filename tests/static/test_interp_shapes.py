@@ -214,6 +214,44 @@ loss = nn.MSELoss()(torch.reshape(scores, (8,)), torch.randn(8, 1))  # expect: L
 fine = nn.MSELoss()(torch.reshape(scores, (8, 1)), torch.randn(8, 1))
 """,
     },
+    # round 14 (realcode_heldout7's SimGNN look-alike): view(-1) of a tensor whose sizes are all known
+    # has a known size; a one-element target against a (..., 1) prediction broadcasts to nothing else
+    "view_works_out_its_minus_one": {
+        "train.py": """
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(16, 1)
+
+def pair_loss(features, ged):
+    target = torch.from_numpy(np.exp(-ged).reshape(1, 1)).view(-1).float()
+    prediction = torch.sigmoid(head(features))
+    return F.mse_loss(target, prediction)
+
+def batch_loss():
+    target = torch.randn(4, 2).view(-1)
+    return F.mse_loss(target, torch.randn(8, 1))  # expect: LG005
+""",
+    },
+    # round 14 (realcode_heldout10, FairBatch): tanh and relu keep the shape, and so does the
+    # arithmetic that maps tanh into [0, 1]
+    "elementwise_functions_keep_the_shape": {
+        "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+model = nn.Linear(3, 1)
+logit = model(torch.randn(100, 3))
+labels = torch.randn(100)
+criterion = nn.BCELoss(reduction="none")
+loss = criterion((F.tanh(logit) + 1) / 2, labels)  # expect: LG005
+hinge = nn.MSELoss()(logit.relu(), labels)  # expect: LG005
+ok = criterion((torch.tanh(logit.squeeze(1)) + 1) / 2, labels)
+""",
+    },
 }
 
 

@@ -17,6 +17,7 @@ from lossguard.static.values import (
     DictVal,
     Dtype,
     Either,
+    KeyedItems,
     ListOf,
     LossSpec,
     MaybeNone,
@@ -113,6 +114,19 @@ def test_containers_join_item_by_item_and_only_when_alike():
     # round 12: a key one path does not set keeps the value of the path that sets it (reading it
     # anywhere else raises KeyError)
     assert join(DictVal((("out", PROBS),)), DictVal((("logits", logits), ("out", PROBS)))) == DictVal((("logits", logits), ("out", PROBS)))
+
+
+def test_keyed_items_keep_a_key_only_where_every_path_that_may_hold_it_stored_it():
+    raw = Tensor(act=Act.LOGITS, dtype=Dtype.FLOAT)
+    stored = KeyedItems((("log_probs", PROBS), ("logits", raw)))
+    # both paths stored "log_probs"; only one stored "logits", and the other may hold any "logits"
+    assert join(stored, KeyedItems((("log_probs", PROBS),))) == KeyedItems((("log_probs", PROBS),))
+    # a known dict without "logits" raises KeyError there: the key reads what the other path stored
+    assert join(stored, DictVal((("log_probs", PROBS),))) == stored
+    # nothing in common, or a value of another kind: unknown
+    assert join(KeyedItems((("a", PROBS),)), KeyedItems((("b", PROBS),))) is UNKNOWN
+    assert join(stored, UNKNOWN) is UNKNOWN
+    assert join(stored, PROBS) is UNKNOWN
 
 
 def test_different_models_become_either_up_to_a_limit():

@@ -292,6 +292,10 @@ class CallsMixin(InterpBase):
             )
         if isinstance(callee, Either):
             return self._apply_each(callee, node, pos, kw, starred, frame, env)
+        if isinstance(callee, GuardedChoice) and not starred:
+            chosen = self.apply_loss_choice(callee, node, pos, kw, frame)  # a criterion chosen by a setting
+            if chosen is not None:
+                return chosen
         if isinstance(callee, Partial):
             return self.apply(callee.func, node, pos, {**dict(callee.keywords), **kw}, starred, frame, env)
         if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
@@ -470,7 +474,24 @@ class CallsMixin(InterpBase):
         pairs += [(p, d) for p, d in zip(params.kwonlyargs, params.kw_defaults) if d is not None]
         for p, default in pairs:
             result[p.arg] = self.ev(default, frame, dict(glob))
+        for p in (*positional, *params.kwonlyargs):
+            if p.arg not in result and p.annotation is not None:
+                declared = self._declared_model(p.annotation, frame, glob)
+                if declared is not None:
+                    result[p.arg] = declared
         return result
+
+    def _declared_model(self, annotation: ast.expr, frame: Frame, glob: Env) -> Value | None:
+        """The model a parameter annotated with a module class of the checked code holds when no
+        caller passes it (``encoder: LocationEncoder`` in a LightningModule's ``__init__``, built
+        from a config): an instance of that class, as built with its own defaults. Any other
+        annotation (a torch class, ``Optional[...]``, a string) says nothing here."""
+        if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Load)) for n in ast.walk(annotation)):
+            return None
+        cls = self.ev(annotation, frame, dict(glob))
+        if not isinstance(cls, ClassRef) or not self._is_nn_module(cls):
+            return None
+        return self._default_instance(cls)
 
     def decorator_qualname(self, d: ast.expr, module: ModuleInfo) -> str:
         expr = d.func if isinstance(d, ast.Call) else d

@@ -24,6 +24,7 @@ from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.guards import GuardsMixin
 from lossguard.static.interp.imports import ImportsMixin
+from lossguard.static.interp.loss_choices import LossChoicesMixin
 from lossguard.static.interp.loss_parts import LossPartsMixin
 from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.sequences import SequencesMixin
@@ -46,6 +47,7 @@ class Interpreter(
     TrainingMixin,
     SequencesMixin,
     GuardsMixin,
+    LossChoicesMixin,
     NestedMixin,
     LossPartsMixin,
     TrainersMixin,

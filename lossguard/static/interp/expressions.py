@@ -33,6 +33,7 @@ from lossguard.static.values import (
     External,
     HeadedList,
     Instance,
+    KeyedItems,
     ListOf,
     ModuleRef,
     Packed,
@@ -181,6 +182,10 @@ class ExpressionsMixin(InterpBase):
         return UNKNOWN
 
     def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, frame: Frame, env: Env) -> Value:
+        if isinstance(node, ast.DictComp):
+            mapped = self._mapped_items(node, frame, env)
+            if mapped is not None:
+                return mapped
         inner = dict(env)
         for comp in node.generators:
             iterated = self.ev(comp.iter, frame, inner)
@@ -199,6 +204,31 @@ class ExpressionsMixin(InterpBase):
             return ListOf(item)  # one interpretation of the element stands for every iteration
         return UNKNOWN
 
+    def _mapped_items(self, node: ast.DictComp, frame: Frame, env: Env) -> Value | None:
+        """``{k: v.squeeze(0) for k, v in d.items()}`` over a dict whose items are known by key (or
+        the keyed items of a container of unknown kind): the same keys, each value mapped. None in
+        any other shape (a filter, another key, ``d`` not a plain name or attribute)."""
+        if len(node.generators) != 1:
+            return None
+        comp = node.generators[0]
+        source, target = comp.iter, comp.target
+        if comp.ifs or comp.is_async or not isinstance(source, ast.Call) or source.args or source.keywords:
+            return None
+        if not isinstance(source.func, ast.Attribute) or source.func.attr != "items":
+            return None
+        if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Load)) for n in ast.walk(source.func.value)):
+            return None
+        if not isinstance(target, ast.Tuple) or len(target.elts) != 2 or not all(isinstance(e, ast.Name) for e in target.elts):
+            return None
+        key_name, value_name = (e.id for e in target.elts)  # type: ignore[attr-defined]
+        if not isinstance(node.key, ast.Name) or node.key.id != key_name or key_name == value_name:
+            return None
+        base = self.ev(source.func.value, frame, env)
+        if not isinstance(base, (DictVal, KeyedItems)) or not base.items:
+            return None
+        items = tuple((k, self.ev(node.value, frame, {**env, key_name: Const(k), value_name: v})) for k, v in base.items)
+        return DictVal(items) if isinstance(base, DictVal) else KeyedItems(items)
+
     def _subscript(self, node: ast.Subscript, frame: Frame, env: Env) -> Value:
         base = self.ev(node.value, frame, env)
         single = not isinstance(node.slice, ast.Tuple)
@@ -212,7 +242,7 @@ class ExpressionsMixin(InterpBase):
             elements.append((el, value))
             if not isinstance(el, ast.Slice):
                 index = value
-        if isinstance(base, DictVal) and single and isinstance(index, Const) and isinstance(index.value, str):
+        if isinstance(base, (DictVal, KeyedItems)) and single and isinstance(index, Const) and isinstance(index.value, str):
             return dict(base.items).get(index.value, UNKNOWN)
         if isinstance(base, DictVal) and single and base.items and not isinstance(index, Const) and not isinstance(node.slice, ast.Slice):
             return self.any_value(base)  # loss[key] in `for key in loss`: whichever value it is

@@ -46,9 +46,11 @@ class GuardedChoice(Value):
     holder: Value | None = field(default=None, compare=False)
     #: what the plain join of the options gave, used where the choice leaves that object's methods
     fallback: Value = field(default=UNKNOWN, compare=False)
+    #: the tested expression's source (``args.loss``), for messages; "" when not kept
+    text: str = field(default="", compare=False)
 
 
-def _literal_test(test: ast.expr) -> tuple[str, object, bool] | None:
+def literal_test(test: ast.expr) -> tuple[str, object, bool] | None:
     """``x == "a"`` / ``x != "a"`` with a literal str/int on one side: (subject, literal, equal)."""
     if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
         return None
@@ -110,7 +112,7 @@ def _returns_in(stmts: list[ast.stmt]) -> int:
 
 def _self_setting(test: ast.expr, frame: Frame) -> tuple[str, object] | None:
     """``self.<attr> == literal`` (not ``!=``): (subject, literal)."""
-    parsed = _literal_test(test)
+    parsed = literal_test(test)
     if parsed is None or not parsed[2] or not isinstance(test, ast.Compare):
         return None
     side = test.left if not isinstance(test.left, ast.Constant) else test.comparators[0]
@@ -230,11 +232,13 @@ class GuardsMixin(InterpBase):
         joined = join(then, orelse)
         if joined is not UNKNOWN or not (isinstance(then, CHOSEN_VALUES) or isinstance(orelse, CHOSEN_VALUES)):
             return joined
-        parsed = _literal_test(test)
+        parsed = literal_test(test)
         if parsed is None:
             return joined
         subject, literal, equal = parsed
-        return GuardedChoice(subject, literal, then, orelse) if equal else GuardedChoice(subject, literal, orelse, then)
+        assert isinstance(test, ast.Compare)
+        text = ast.unparse(test.comparators[0] if isinstance(test.left, ast.Constant) else test.left)
+        return GuardedChoice(subject, literal, then, orelse, text=text) if equal else GuardedChoice(subject, literal, orelse, then, text=text)
 
     @staticmethod
     def refine_guarded(test: ast.expr, body_env: Env, else_env: Env, frame: Frame | None = None) -> None:
@@ -242,7 +246,7 @@ class GuardsMixin(InterpBase):
         outcome the branch decides (different literals: the first test was false). A chain of
         choices over the same subject (``a if s == 1 else b if s == 2 else c``) is followed to the
         option the literal picks."""
-        parsed = _literal_test(test)
+        parsed = literal_test(test)
         if parsed is None:
             return
         subject, literal, equal = parsed

@@ -16,7 +16,22 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, LambdaRef, is_self, is_static
 from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import binop
-from lossguard.static.values import UNKNOWN, Const, DictVal, FunctionRef, HeadedList, ListOf, QualName, Tensor, TupleVal, Unknown, Value, join
+from lossguard.static.values import (
+    UNKNOWN,
+    Const,
+    DictVal,
+    FunctionRef,
+    HeadedList,
+    KeyedItems,
+    ListOf,
+    ParamUnknown,
+    QualName,
+    Tensor,
+    TupleVal,
+    Unknown,
+    Value,
+    join,
+)
 
 #: builtins whose result the interpreter works out when the name is not rebound in the code
 SEQUENCE_BUILTINS = ("sum", "tuple", "list")
@@ -185,16 +200,25 @@ class SequencesMixin(InterpBase):
         return None
 
     @staticmethod
-    def dict_store(base: Value, key: Value, value: Value) -> DictVal | None:
+    def dict_store(base: Value, key: Value, value: Value) -> DictVal | KeyedItems | None:
         """The dict after ``base[key] = value``; None when ``base`` is not a known dict.
 
         A literal string key sets that item; any other key could be any item, so every item
-        becomes what it and ``value`` have in common."""
+        becomes what it and ``value`` have in common. A literal string key stored into a value
+        of unknown kind (the dict a helper the checker cannot follow returned) makes it
+        :class:`KeyedItems`: that item reads back."""
+        literal = isinstance(key, Const) and isinstance(key.value, str)
+        if type(base) in (Unknown, ParamUnknown) or isinstance(base, KeyedItems):
+            if not literal:
+                return KeyedItems(tuple((k, join(v, value)) for k, v in base.items)) if isinstance(base, KeyedItems) else None
+            known = dict(base.items) if isinstance(base, KeyedItems) else {}
+            known[key.value] = value  # type: ignore[attr-defined]
+            return KeyedItems(tuple(sorted(known.items())))
         if not isinstance(base, DictVal):
             return None
-        if isinstance(key, Const) and isinstance(key.value, str):
+        if literal:
             items = dict(base.items)
-            items[key.value] = value
+            items[key.value] = value  # type: ignore[attr-defined]
             return DictVal(tuple(sorted(items.items())))
         return DictVal(tuple((k, join(v, value)) for k, v in base.items))
 

@@ -22,6 +22,7 @@ from lossguard.static.interp.frame import (
     turns_off_grad,
 )
 from lossguard.static.interp.layer_lists import extended
+from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
 from lossguard.static.tensor_ops import binop, store_into_list
@@ -197,6 +198,8 @@ class StatementsMixin(InterpBase):
         if not live:
             return True
         joined = join_envs(live)
+        if len(live) == 2:
+            choose_losses(stmt.test, body_env, else_env, joined)  # `if args.loss == "BCE": loss_fn = BCELoss() else: ...`
         choice = make_choice(live, joined) if len(live) == 2 else None
         if choice is not None:
             frame.choices = (*frame.choices, choice)

@@ -88,6 +88,11 @@ def _m_exp(t: Tensor, c: TorchCallArgs) -> Value:
     return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
 
 
+def _m_elementwise(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.tanh()``, ``x.relu()``: new values of the same shape, no activation known."""
+    return Tensor(dtype=t.dtype if t.dtype is Dtype.FLOAT else None, shape=t.shape, graph=t.graph)
+
+
 def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
     if t.act in (Act.PROBS, Act.SIGMOID):
         return t  # clamped probabilities are still probabilities
@@ -111,5 +116,6 @@ TENSOR_METHODS: dict[str, MethodHandler] = table(
     (("log",), _m_log),
     (("exp",), _m_exp),
     (("clamp", "clip", "clamp_", "clip_"), _m_clamp),
+    (api.ELEMENTWISE_METHODS, _m_elementwise),
     (("bmm", "matmul"), _m_mix_by_one_hot),
 )

@@ -93,6 +93,7 @@ class TorchCallsMixin(InterpBase):
         frame: Frame,
         reduction: str | None,
         log_target: bool | None,
+        chosen: str = "",
     ) -> Value:
         args: dict[str, Arg] = {}
         if has_star(node):
@@ -103,7 +104,7 @@ class TorchCallsMixin(InterpBase):
         for k in node.keywords:
             if k.arg in sig.keywords:
                 args[sig.keywords[k.arg]] = Arg(k.value, kw.get(k.arg, UNKNOWN))
-        self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx()))
+        self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx(), chosen))
         unreduced = reduction == "none"
         # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
         graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
@@ -364,6 +365,12 @@ def _clamp(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor(dtype=t.dtype, shape=t.shape)
 
 
+def _elementwise(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.tanh(x)``, ``F.relu(x)``: new values of the same shape, no activation known."""
+    t = tensor_of(c.x)
+    return Tensor(dtype=t.dtype if t.dtype is Dtype.FLOAT else None, shape=t.shape, graph=t.graph)
+
+
 def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
     return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame, skip=1)
 
@@ -492,6 +499,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.exp",), _exp),
     (("torch.clamp", "torch.clip"), _clamp),
     (api.VALUE_KEEPING_FUNCS, _value_keeping),
+    (api.ELEMENTWISE_FUNCS, _elementwise),
     (("torch.nn.functional.one_hot",), _one_hot),
     (("torch.bmm", "torch.matmul"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),

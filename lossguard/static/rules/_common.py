@@ -18,7 +18,8 @@ _NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
 def loss_label(call: LossCall) -> str:
     """``CrossEntropyLoss`` or ``F.cross_entropy``."""
     short = call.qname.rsplit(".", 1)[-1]
-    return short if short[:1].isupper() else f"F.{short}"
+    label = short if short[:1].isupper() else f"F.{short}"
+    return f"{label} (when {call.chosen})" if call.chosen else label
 
 
 def received(call: LossCall, arg: Arg, value: Tensor) -> str:

@@ -141,6 +141,41 @@ net = PairModel() if mode == "pair" else SeqModel()
 out, hidden = net(tokens, hidden)
 loss = nn.CrossEntropyLoss()(out, labels)
 """,
+        # tomgoldstein/loss-landscape (realcode_heldout8): a criterion chosen by a setting, called
+        # under a test of its own type: the softmax goes to the MSELoss option only
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+net = nn.Linear(32, 10)
+
+def train(loader, criterion):
+    for x, y in loader:
+        if isinstance(criterion, nn.CrossEntropyLoss):
+            loss = criterion(net(x), y)
+        elif isinstance(criterion, nn.MSELoss):
+            loss = criterion(F.softmax(net(x), dim=1), F.one_hot(y, 10).float())
+
+def main(args, loader):
+    criterion = nn.CrossEntropyLoss()
+    if args.loss_name == "mse":
+        criterion = nn.MSELoss()
+    train(loader, criterion)
+""",
+        # an item stored by key into a helper's dict the checker cannot follow reads back by that key
+        # only: the other items are not known
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+from helpers import base_outputs
+
+fc = nn.Linear(8, 4)
+out = base_outputs(x)
+out["probs"] = F.softmax(fc(x), dim=1)
+for name, value in out.items():
+    F.cross_entropy(value, y)
+loss = F.cross_entropy(out["logits"], y)
+""",
     )
     INVALID = (
         Invalid(
@@ -420,4 +455,69 @@ loss = nn.CrossEntropyLoss()(out, labels)  # expect: LG001
 probs = net(left, right, lh, rh)
 loss = nn.CrossEntropyLoss()(probs, labels)  # expect: LG001
 """,
+        # realcode_heldout10 (prob-ml/bliss before a764fb7): the log-probabilities stored by key into
+        # the dict a helper returned, read back by key by the caller
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+from helpers import base_outputs
+
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, x):
+        out = base_outputs(x)
+        out["log_probs"] = F.log_softmax(self.fc(x), dim=1)
+        return out
+
+
+encoder = Encoder()
+loss = nn.CrossEntropyLoss()(encoder(x)["log_probs"], y)
+""",
+            line=18,
+            col=30,
+            message="CrossEntropyLoss receives log-softmax log-probabilities",
+        ),
+        # ... and the model a constructor parameter is declared to be (`encoder: LocationEncoder`),
+        # in a class that a config builds: an instance of that class
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Classifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+class Scorer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 1)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+class Step:
+    def __init__(self, model: Classifier, scorer: Scorer):
+        self.model = model
+        self.scorer = scorer
+
+    def loss(self, x, y):
+        return F.cross_entropy(self.model(x), y)
+""",
+            line=29,
+            col=32,
+            message="F.cross_entropy receives softmax probabilities",
+        ),
     )

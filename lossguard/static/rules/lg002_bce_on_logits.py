@@ -89,16 +89,55 @@ adversarial_loss = nn.BCEWithLogitsLoss()
 d_real, d_fake = D(real_imgs), D(fake_imgs)
 loss = adversarial_loss(d_real - torch.mean(d_fake), valid)
 """,
+        # a criterion chosen by a setting, called where the model's output is chosen by the same
+        # setting: the paths meet with a sigmoid on one and raw scores on the other (not paired: silent)
+        """
+import torch
+import torch.nn as nn
+
+head = nn.Linear(64, 1)
+
+def train(loader, args):
+    if args.loss == "bce":
+        criterion = nn.BCELoss()
+    else:
+        criterion = nn.MSELoss()
+    for x, y in loader:
+        out = head(x).squeeze(1)
+        if args.loss == "bce":
+            out = torch.sigmoid(out)
+        loss = criterion(out, y)
+""",
+        # the BCE option is the one with logits
         """
 import torch.nn as nn
 
 head = nn.Linear(64, 1)
 
-def evaluate(loader, task):
-    # a criterion chosen by a setting, called where the setting is not tested again: either loss
-    criterion = nn.BCELoss() if task == "classification" else nn.MSELoss()
+def train(loader, args):
+    if args.loss == "bce":
+        criterion = nn.BCEWithLogitsLoss()
+    elif args.loss == "mse":
+        criterion = nn.MSELoss()
+    else:
+        raise ValueError(args.loss)
     for x, y in loader:
         loss = criterion(head(x).squeeze(1), y)
+""",
+        # a test of the same setting that does not decide the option: which loss is meant is not known
+        """
+import torch.nn as nn
+
+head = nn.Linear(64, 1)
+
+def train(loader, args):
+    if args.loss == "bce":
+        criterion = nn.BCELoss()
+    else:
+        criterion = nn.MSELoss()
+    for x, y in loader:
+        if args.loss.startswith("m"):
+            loss = criterion(head(x).squeeze(1), y)
 """,
         """
 import torch.nn as nn
@@ -236,5 +275,61 @@ def evaluate(loader, task):
             line=11,
             col=30,
             message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+        ),
+        # called where the setting is not tested again: with that setting, BCELoss gets the raw scores
+        Invalid(
+            """
+import torch.nn as nn
+
+head = nn.Linear(64, 1)
+
+def evaluate(loader, task):
+    criterion = nn.BCELoss() if task == "classification" else nn.MSELoss()
+    for x, y in loader:
+        loss = criterion(head(x).squeeze(1), y)
+""",
+            line=8,
+            col=26,
+            message="BCELoss (when task == 'classification') receives raw logits",
+        ),
+        # realcode_heldout10 (SKAPP): the criterion an `if`/`elif` on a documented option binds is
+        # applied in another function, on a model's raw Linear score
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+
+class Scorer(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.fc = nn.Linear(dim, 1)
+
+    def forward(self, x):
+        return self.fc(x).squeeze(1)
+
+
+def run_epoch(model, loss_fn, optimizer, loader):
+    for x, y in loader:
+        loss = loss_fn(model(x), y.float())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def main(args, loader):
+    model = Scorer(32)
+    if args.loss == "BCE":
+        loss_fn = nn.BCELoss()
+    elif args.loss == "MSE":
+        loss_fn = nn.MSELoss()
+    else:
+        raise ValueError(args.loss)
+    optimizer = torch.optim.Adam(model.parameters())
+    run_epoch(model, loss_fn, optimizer, loader)
+""",
+            line=16,
+            col=24,
+            message="BCELoss (when args.loss == 'BCE') receives raw logits",
         ),
     )

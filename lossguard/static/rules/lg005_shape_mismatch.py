@@ -241,4 +241,19 @@ for epoch in range(500):
             col=15,
             message="MSELoss input shape (1024, 1) and target shape (1024,) differ",
         ),
+        # yuji-roh/fairbatch (realcode_heldout10): tanh mapped into [0, 1] keeps the (N, 1) shape
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+logit = nn.Linear(3, 1)(torch.randn(100, 3))
+ones = torch.ones(100)
+loss = nn.BCELoss(reduction="none")((F.tanh(logit) + 1) / 2, ones)
+""",
+            line=7,
+            col=37,
+            message="BCELoss input shape (100, 1) and target shape (100,) differ",
+        ),
     )

@@ -18,10 +18,11 @@ from lossguard.static.rules._graph_evidence import (
     backwarded_in_loop,
     backwards_an_element,
     holds_a_backwarded_item,
+    holds_graph_items,
     one_element,
     trains_in_other_loop,
 )
-from lossguard.static.values import Tensor
+from lossguard.static.values import DictVal, Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -153,7 +154,7 @@ class GraphRetention(Rule):
         facts = self._facts(loop, module)
         # outputs.append(output) where output["loss"] is back-propagated, losses.append(loss) where
         # losses[-1] is: the backward needs the graph, so no .detach() fix
-        holder = backwards_an_element(acc, facts, module)
+        holder = backwards_an_element(acc, facts, module) or holds_graph_items(value)
         if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module) and not holder:
             holder = holds_a_backwarded_item(acc, facts)
             if not holder:
@@ -189,10 +190,15 @@ class GraphRetention(Rule):
             # reported where it is made (its fix, `epoch_loss += loss.item()`, fixes both)
             return
         reported.add(target)
+        kept = "loss tensor and its autograd graph"
+        instead = "accumulate loss.item() (or loss.detach()) instead"
+        if holds_graph_items(acc.value):
+            kind = "dict" if isinstance(acc.value, DictVal) else "tuple"
+            kept, instead = f"{kind} of loss tensors and their autograd graphs", "store each item's .item() (or .detach()) instead"
         self.report(
             acc.node,
             acc.ctx,
-            f"`{target}` keeps every step's loss tensor and its autograd graph alive; accumulate loss.item() (or loss.detach()) instead",
+            f"`{target}` keeps every step's {kept} alive; {instead}",
             # a sum started from zero (`adv = 0.0` then `adv += ...` under a condition) may still be
             # the float on some paths, where `.detach()` / `.item()` would raise: no automatic fix
             None if holder or value.from_zero else _fix(acc, value, module),
@@ -775,6 +781,38 @@ for step, (real, z) in enumerate(loader):
     g_loss.backward()
     g_opt.step()
 """,
+        # the helper's dict of loss tensors is turned into numbers before it is kept
+        """
+import torch.nn.functional as F
+
+
+def compute_losses(model, x, y):
+    out = model(x)
+    return {"mse": F.mse_loss(out, y), "l1": F.l1_loss(out, y)}
+
+
+def train(model, loader, opt):
+    history = []
+    for x, y in loader:
+        losses = compute_losses(model, x, y)
+        opt.zero_grad()
+        (losses["mse"] + losses["l1"]).backward()
+        opt.step()
+        history.append({name: value.item() for name, value in losses.items()})
+    return history
+""",
+        # a dict of numbers and detached tensors holds no graph
+        """
+import torch.nn.functional as F
+
+history = []
+for x, y in loader:
+    loss = F.cross_entropy(model(x), y)
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    history.append({"loss": loss.item(), "logits": model(x).detach()})
+""",
     )
     INVALID = (
         Invalid(
@@ -1245,5 +1283,52 @@ train(net, train_loader, val_loader, opt, 10)
             message="`val_losses` keeps every step's loss tensor and its autograd graph alive",
             edit=("val_losses += val_loss\n", "val_losses += val_loss.item()\n"),
             fix_title="Accumulate loss.item()",
+        ),
+        # realcode_heldout10 (tier4/Diffusion-Planner before its pull request #372): the dict of loss
+        # tensors a helper in another function returns is kept whole, every batch
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+def compute_losses(model, x, y):
+    out = model(x)
+    losses = {}
+    losses["mse"] = F.mse_loss(out, y)
+    losses["l1"] = F.l1_loss(out, y)
+    return losses
+
+
+def train(model, loader, opt):
+    history = []
+    for x, y in loader:
+        losses = compute_losses(model, x, y)
+        losses["loss"] = losses["mse"] + 0.1 * losses["l1"]
+        opt.zero_grad()
+        losses["loss"].backward()
+        opt.step()
+        history.append(losses)
+    return history
+""",
+            line=20,
+            col=9,
+            message="`history` keeps every step's dict of loss tensors and their autograd graphs alive",
+        ),
+        Invalid(
+            """
+import torch.nn.functional as F
+
+history = []
+for x, y in loader:
+    out = model(x)
+    loss = F.cross_entropy(out, y)
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    history.append((loss, out.argmax(1)))
+""",
+            line=10,
+            col=5,
+            message="`history` keeps every step's tuple of loss tensors and their autograd graphs alive",
         ),
     )

@@ -85,6 +85,69 @@ def _scaler_step(receiver: object, node: ast.Call, module: ModuleInfo) -> bool:
     return "scaler" in receiver_text.rsplit(".", 1)[-1] and _optimizer_like(node.args[0], module)
 
 
+def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: ModuleInfo) -> str | None:
+    """The source text of the optimizer an ``X.step()`` call steps (``""`` for a GradScaler's step
+    of an optimizer not named); None when the call is not an optimizer's step."""
+    if name != "step" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    n_args = len(node.args) + len(node.keywords)
+    if isinstance(receiver, Optimizer) and not n_args:
+        return module.segment(node.func.value)
+    if isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
+        return module.segment(node.func.value)
+    if n_args == 1 and len(node.args) == 1 and _scaler_step(receiver, node, module):
+        return module.segment(node.args[0])  # scaler.step(optimizer)
+    if isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
+        return ""
+    return None
+
+
+def _walk_ids(stmts: list[ast.stmt]) -> set[int]:
+    return {id(node) for stmt in stmts for node in ast.walk(stmt)}
+
+
+def _branches(loop: ast.AST) -> list[tuple[ast.If, list[ast.stmt], list[ast.stmt]]]:
+    """Each ``if``/``else`` of the loop's body, outside the functions it defines, as (the if, one
+    branch, the other branch), both ways round."""
+    out: list[tuple[ast.If, list[ast.stmt], list[ast.stmt]]] = []
+    todo: list[ast.AST] = [loop]
+    while todo:
+        node = todo.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(child, ast.If) and child.orelse:
+                out += [(child, child.body, child.orelse), (child, child.orelse, child.body)]
+            todo.append(child)
+    return out
+
+
+def _uncleared_branch_step(loop: LoopSummary, module: ModuleInfo) -> tuple[ast.Call, ast.If] | None:
+    """The step() of a branch that back-propagates and steps but clears nothing, when every
+    clearing call of the loop is on the other branch of the same ``if``/``else``, which also
+    back-propagates and steps: the two branches are two versions of one training step (with and
+    without a GradScaler, say), and only one of them clears. A clearing call made in a function
+    the loop calls, or by hand (``p.grad = None``), is not placed on a branch: silent."""
+    calls = [(name, receiver, node) for name, receiver, node in loop.calls if name != CALLEE]
+    clearing = {id(node) for name, receiver, node in calls if _clears_grads(name, receiver)}
+    if not clearing or not clearing <= _walk_ids([loop.node]) or _clears_manually(loop.node):
+        return None
+    for branch_if, clears, other in _branches(loop.node):
+        mine, theirs = _walk_ids(clears), _walk_ids(other)
+        if not clearing <= mine:
+            continue
+        backward = [node for name, _, node in calls if name in BACKWARD_CALLS]
+        steps = [node for name, receiver, node in calls if _stepped_optimizer(name, receiver, node, module) is not None]
+        if not any(id(n) in mine for n in backward) or not any(id(n) in mine for n in steps):
+            continue
+        if not any(id(n) in theirs for n in backward):
+            continue
+        step = next((n for n in steps if id(n) in theirs), None)
+        if isinstance(step, ast.Call):
+            return step, branch_if
+    return None
+
+
 def _created_in_loop(step: ast.Call, loop: ast.AST, module: ModuleInfo) -> bool:
     """Whether the optimizer whose step() is called is (re)built inside the loop body."""
     receiver = module.segment(step.func.value) if isinstance(step.func, ast.Attribute) else ""
@@ -132,21 +195,18 @@ class MissingZeroGrad(Rule):
             elif _clears_grads(name, receiver):
                 optimizer = _zero_grad_optimizer(name, receiver, node, module)
                 if optimizer is None:
-                    return  # model.zero_grad(), p.grad = None, a helper: which gradients it clears is not known
+                    # model.zero_grad(), p.grad = None, a helper: which gradients it clears is not known
+                    self._report_uncleared_branch(loop)
+                    return
                 cleared.add(optimizer)
                 if isinstance(receiver, Optimizer):
                     owners[optimizer] = receiver.params
-            elif name == "step" and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                n_args = len(node.args) + len(node.keywords)
-                if isinstance(receiver, Optimizer) and not n_args:
-                    steps.append((node, module.segment(node.func.value)))
-                    owners[module.segment(node.func.value)] = receiver.params
-                elif isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
-                    steps.append((node, module.segment(node.func.value)))
-                elif n_args == 1 and len(node.args) == 1 and _scaler_step(receiver, node, module):
-                    steps.append((node, module.segment(node.args[0])))  # scaler.step(optimizer)
-                elif isinstance(receiver, External) and receiver.qname in api.GRAD_SCALERS:
-                    steps.append((node, ""))
+            else:
+                stepped = _stepped_optimizer(name, receiver, node, module)
+                if stepped is not None and isinstance(node, ast.Call):
+                    steps.append((node, stepped))
+                    if isinstance(receiver, Optimizer):
+                        owners[stepped] = receiver.params
         if not backward or _clears_manually(loop.node) or any(_clears_manually(fn) for fn in callees):
             return
         uncleared = [
@@ -155,6 +215,7 @@ class MissingZeroGrad(Rule):
             if optimizer not in cleared and not (cleared and not optimizer) and not _params_cleared(optimizer, cleared, owners)
         ]
         if not uncleared:
+            self._report_uncleared_branch(loop)
             return
         step, which = uncleared[0]
         if _created_in_loop(step, loop.node, module):
@@ -172,6 +233,23 @@ class MissingZeroGrad(Rule):
                 "steps: call optimizer.zero_grad() every step"
             )
         self.report(step, loop.ctx, message)
+
+    def _report_uncleared_branch(self, loop: LoopSummary) -> None:
+        """The clearing calls of a loop that clears its gradients only on one branch of an
+        ``if``/``else`` whose other branch back-propagates and steps without clearing (nwm's float32
+        branch calls ``opt.zero_grad()``, its bfloat16 branch only ``scaler.step(opt)``)."""
+        module = loop.ctx.module
+        found = _uncleared_branch_step(loop, module)
+        if found is None or _created_in_loop(found[0], loop.node, module):
+            return
+        step, branch_if = found
+        test = module.segment(branch_if.test)
+        self.report(
+            step,
+            loop.ctx,
+            f"this loop clears the gradients only on one branch of `if {test}:`; this branch runs backward() and "
+            "step() without a zero_grad(), so its gradients accumulate across steps: clear them on both branches",
+        )
 
     VALID = (
         """
@@ -360,6 +438,55 @@ def train(model, loader, criterion):
         update(model, optimizer, criterion(model(x), y))
         clear(model)
 """,
+        # both versions of the step clear (one before the branch would do as well)
+        """
+import torch
+
+scaler = torch.amp.GradScaler()
+for x, y in loader:
+    loss = criterion(model(x), y)
+    if use_amp:
+        optimizer.zero_grad()
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()
+    else:
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+        # the branch without zero_grad() only accumulates: it never steps
+        """
+import torch
+
+for i, (x, y) in enumerate(loader):
+    loss = criterion(model(x), y) / accum_steps
+    if (i + 1) % accum_steps == 0:
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    else:
+        loss.backward()
+""",
+        # the other branch calls a helper that may clear: where is not known
+        """
+import torch
+
+def amp_step(scaler, optimizer, loss):
+    optimizer.zero_grad()
+    scaler.scale(loss).backward()
+    scaler.step(optimizer)
+    scaler.update()
+
+for x, y in loader:
+    loss = criterion(model(x), y)
+    if use_amp:
+        amp_step(scaler, optimizer, loss)
+    else:
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
     )
     INVALID = (
         Invalid(
@@ -367,6 +494,28 @@ def train(model, loader, criterion):
             line=7,
             col=5,
             message="never clears the gradients; they accumulate across steps",
+        ),
+        # facebookresearch/nwm before 7782ade (issue #16): the mixed-precision branch never clears
+        Invalid(
+            """
+import torch
+
+scaler = torch.amp.GradScaler()
+for x, y in loader:
+    with torch.autocast("cuda", enabled=use_amp):
+        loss = criterion(model(x), y)
+    if not use_amp:
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    else:
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()
+""",
+            line=13,
+            col=9,
+            message="clears the gradients only on one branch of `if not use_amp:`",
         ),
         Invalid(
             """

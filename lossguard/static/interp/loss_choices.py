@@ -1,0 +1,129 @@
+"""A criterion chosen by an ``if`` statement on a setting, and the calls of it.
+
+Round 14 (realcode_heldout10, SKAPP): a training script picks its criterion from a documented
+option and hands it to another function that applies it::
+
+    if args.loss == "BCE":
+        loss_fn = torch.nn.BCELoss()
+    elif args.loss == "MSE":
+        loss_fn = torch.nn.MSELoss()
+    ...
+    run_one_epoch(model, loss_fn, ...)   # loss = loss_fn(output, target)
+
+Joined name by name the two loss modules have nothing in common and the criterion is unknown, so
+every rule stayed silent, although with ``--loss BCE`` the raw output reaches ``BCELoss``. The
+``if`` is kept as a :class:`~.guards.GuardedChoice` (as a conditional expression already was,
+round 13), and a call of a choice between loss modules runs each option's loss call: every option
+is a path the program takes when the setting asks for it, and a rule that holds for one option
+holds for the program run with that setting. Its findings name the setting (``BCELoss (when
+args.loss == 'BCE')``).
+
+Only loss modules are kept this way, only for a test of one setting against a literal, and a call
+written under another test of the same setting that did not decide the choice (``if args.loss in
+("BCE", "BCEL"):``), or under a test of the criterion itself (loss-landscape's ``if
+isinstance(criterion, nn.MSELoss):``), is left silent: there the option the code means is not known.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from lossguard.static import torch_api as api
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.interp.guards import GuardedChoice, literal_test
+from lossguard.static.values import UNKNOWN, LossSpec, Value, join
+
+
+def _is_loss_option(value: Value | None) -> bool:
+    return isinstance(value, LossSpec) or isinstance(value, GuardedChoice) and loss_options(value) is not None
+
+
+def loss_options(choice: GuardedChoice) -> list[tuple[LossSpec, str]] | None:
+    """Each loss module of a chain of choices with the condition that picks it (``args.loss ==
+    'BCE'``); None when an option is anything else, or the choice belongs to one object's methods."""
+    out: list[tuple[LossSpec, str]] = []
+    value: Value = choice
+    failed: list[str] = []  # the tests that failed on the way to the last option
+    while isinstance(value, GuardedChoice):
+        if value.holder is not None or not value.text or not isinstance(value.then, (LossSpec, GuardedChoice)):
+            return None
+        then_options = [(value.then, f"{value.text} == {value.literal!r}")] if isinstance(value.then, LossSpec) else loss_options(value.then)
+        if then_options is None:
+            return None
+        out += then_options
+        failed.append(f"{value.text} != {value.literal!r}")
+        value = value.orelse
+    if not isinstance(value, LossSpec):
+        return None
+    out.append((value, " and ".join(failed)))
+    return out
+
+
+def choose_losses(test: ast.expr, body_env: Env, else_env: Env, joined: Env) -> None:
+    """After ``if <setting> == literal:`` whose two branches bind one name to different loss modules
+    (or to choices of them): that name holds the choice, not the unknown their join gave."""
+    parsed = literal_test(test)
+    if parsed is None:
+        return
+    subject, literal, equal = parsed
+    assert isinstance(test, ast.Compare)
+    node = test.comparators[0] if isinstance(test.left, ast.Constant) else test.left
+    for name, value in joined.items():
+        if value is not UNKNOWN:
+            continue
+        then, orelse = body_env.get(name), else_env.get(name)
+        if then is None or orelse is None or not _is_loss_option(then) or not _is_loss_option(orelse):
+            continue
+        if not equal:
+            then, orelse = orelse, then
+        joined[name] = GuardedChoice(subject, literal, then, orelse, text=ast.unparse(node))  # type: ignore[arg-type]
+
+
+def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
+    """``call`` sits under an ``if`` (or a conditional expression, a ``while``) of ``root`` whose
+    test reads the setting ``subject``, or the criterion called (``if isinstance(criterion,
+    nn.MSELoss):``)."""
+    read = {subject, ast.dump(call.func)}
+    for node in ast.walk(root):
+        if not isinstance(node, (ast.If, ast.IfExp, ast.While)):
+            continue
+        if not any(ast.dump(part) in read for part in ast.walk(node.test)):
+            continue
+        parts = (node.body, node.orelse) if isinstance(node, ast.IfExp) else (*node.body, *node.orelse)
+        if any(inner is call for part in parts for inner in ast.walk(part)):
+            return True
+    return False
+
+
+class LossChoicesMixin(InterpBase):
+    """Calls of a criterion chosen by a setting."""
+
+    def apply_loss_choice(self, choice: GuardedChoice, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame) -> Value | None:
+        """``loss_fn(out, y)`` where ``loss_fn`` is one of a few loss modules chosen by a setting:
+        each option's loss call, reported with the condition that picks it; what their results
+        agree on. None when the choice is not one of loss modules."""
+        options = loss_options(choice)
+        if options is None:
+            return None
+        root = frame.func if frame.func is not None else frame.module.module
+        sink = self.sink
+        if _tested_around(node, choice.subject, root):
+            self.sink = _ignore  # a test of the same setting that did not decide which option is meant
+        try:
+            results = [
+                self._loss_call(
+                    spec.qname, spec.family, api.LOSS_CLASSES[spec.qname], node, pos, kw, frame, spec.reduction, spec.log_target, chosen=condition
+                )
+                for spec, condition in options
+            ]
+        finally:
+            self.sink = sink
+        result = results[0]
+        for r in results[1:]:
+            result = join(result, r)
+        return result
+
+
+def _ignore(event: object) -> None:
+    pass
