@@ -32,10 +32,10 @@ def _table_rows(path: Path, prefix: str) -> dict[str, list[str]]:
     return rows
 
 
-def test_readme_rule_table_has_every_static_code_with_its_catalog_name():
+def test_readme_rule_table_has_every_static_code_with_its_catalog_name_and_summary():
     rows = _table_rows(ROOT / "README.md", "LG0")
-    static = {p.code: p.name for p in catalog.PROBLEMS.values() if p.kind == "static"}
-    assert {code: cells[1] for code, cells in rows.items()} == static
+    static = {p.code: (p.name, p.summary) for p in catalog.PROBLEMS.values() if p.kind == "static"}
+    assert {code: (cells[1], cells[2]) for code, cells in rows.items()} == static
 
 
 def test_runtime_doc_table_has_every_runtime_code_with_its_catalog_name_and_severity():
