@@ -4,12 +4,14 @@ The catalog owns each problem's code, name and severity; a runtime detector's ``
 declarations own its thresholds. Pages generated from them (docs/rules, `lossguard explain`,
 SARIF) cannot drift. These copies can, so each is checked here: the README's table of static
 rules, the detector table of docs/runtime.md, each detector's own ``code``/``name``, the
-defaults that the catalog's runtime pages and docs/runtime.md quote in words, and the
-interpreter's limits that docs/checker.md quotes.
+defaults that the catalog's runtime pages and docs/runtime.md quote in words, the
+interpreter's limits that docs/checker.md quotes, and what the README and docs say of the
+command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys).
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import string
 from pathlib import Path
@@ -181,3 +183,63 @@ def test_checker_doc_quotes_the_interpreter_limits():
     text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
     assert f"up to a call depth of {MAX_DEPTH})" in text
     assert f"is `Either` of them (at most {MAX_EITHER})" in text
+
+
+# The command line: the parser (lossguard/cli.py) owns every option, its choices and defaults;
+# lossguard.static.engine owns how a large run is split; lossguard/config.py owns the keys of
+# [tool.lossguard]. The README and docs quote them.
+DOCS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "action.yml")
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    from lossguard.cli import build_parser
+
+    (sub,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def _options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    return {o: a for a in parser._actions for o in a.option_strings}
+
+
+def test_every_option_the_docs_give_a_command_is_one_of_its_options():
+    """`lossguard check --x ...` in README, docs/*.md and action.yml: each option (up to a
+    comment) exists for that command, so a renamed or removed option cannot stay documented."""
+    commands = _commands()
+    quoted = 0
+    for path in DOCS:
+        for command, rest in re.findall(r"\blossguard (check|baseline|rules|explain)\b([^\n`#]*)", path.read_text(encoding="utf-8")):
+            for option in re.findall(r"(?<![\w-])--?[a-z][a-z-]*", rest):
+                quoted += 1
+                assert option in _options(commands[command]), f"{path.name}: `lossguard {command} {option}` is not an option"
+    assert quoted > 20
+
+
+def test_docs_list_the_output_formats_of_the_parser():
+    choices = _options(_commands()["check"])["--format"]
+    formats, default = tuple(choices.choices or ()), choices.default
+    readme = re.search(r"lossguard check --format (\S+)\s+# also: ([^\n]+)", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert readme is not None
+    assert {readme[1], *readme[2].split(", ")} == set(formats) - {default}
+    rows = [cell for cell in _table_rows(ROOT / "docs" / "ci.md", "`") if not cell.startswith("`--")]  # less the header
+    listed = [f for cell in rows for f in re.findall(r"`([a-z-]+)`", cell)]
+    assert sorted(listed) == sorted(formats)
+    assert f"`{default}` (default)" in rows
+
+
+def test_jobs_help_quotes_the_engine_batch_size_and_environment_variable():
+    from lossguard.static.engine import BATCH_FILES, JOBS_ENV
+
+    help_text = _options(_commands()["check"])["--jobs"].help or ""
+    readme = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if "lossguard check --jobs" in line)
+    for text in (help_text, readme):
+        assert f"over {BATCH_FILES} files" in text and f"default: {JOBS_ENV}," in text
+
+
+def test_readme_configuration_uses_only_keys_config_reads():
+    from lossguard.config import _KEYS
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("[tool.lossguard]\n", 1)[1].split("```", 1)[0]
+    keys = {line.split("=", 1)[0].strip() for line in block.splitlines() if "=" in line}
+    assert keys and keys <= _KEYS
