@@ -6,7 +6,8 @@ SARIF) cannot drift. These copies can, so each is checked here: the README's tab
 rules, the detector table of docs/runtime.md, each detector's own ``code``/``name``, the
 defaults that the catalog's runtime pages and docs/runtime.md quote in words, the
 interpreter's limits that docs/checker.md quotes, and what the README and docs say of the
-command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys).
+command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys) and of
+the watcher's options (their names and defaults, and the TensorBoard write cadence).
 """
 
 from __future__ import annotations
@@ -243,3 +244,76 @@ def test_readme_configuration_uses_only_keys_config_reads():
     block = text.split("[tool.lossguard]\n", 1)[1].split("```", 1)[0]
     keys = {line.split("=", 1)[0].strip() for line in block.splitlines() if "=" in line}
     assert keys and keys <= _KEYS
+
+
+# The watcher's options: Watcher.__init__ owns their names and defaults, integrations.core.WATCH_OPTIONS
+# which of them the trainer plugins pass on, and the runtime's read and write cadences their numbers.
+def _option_rows(path: Path) -> dict[str, str]:
+    """Option name -> its default cell, from the ``| option | default | meaning |`` table of ``path``:
+    a row naming several options (`` `a`, `b` ``) gives each its part of ``5, 100``."""
+    text = path.read_text(encoding="utf-8").split("| option | default | meaning |", 1)[1]
+    out = {}
+    for line in text.splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        names_cell, default = (c.strip() for c in line.strip("|").split("|")[:2])
+        names = re.findall(r"`(\w+)`", names_cell)
+        parts = default.rsplit(", ", len(names) - 1) if len(names) > 1 else [default]
+        out.update(zip(names, parts, strict=True))
+    return out
+
+
+def _literal_default(cell: str) -> tuple[bool, Any]:
+    """The Python literal a default cell is (``5``, `` `"warn"` ``) or starts with before what it
+    means (`` `None`: every step ... ``, `` `None` (every step ...) ``), if any."""
+    import ast
+
+    text = re.fullmatch(r"`([^`]+)`(?:[:(].*| \(.*)?|([^`\s]+)", cell)
+    if text is None:
+        return False, None
+    try:
+        return True, ast.literal_eval(text[1] or text[2])
+    except (ValueError, SyntaxError):
+        return False, None
+
+
+def _watcher_defaults() -> dict[str, Any]:
+    import inspect
+
+    from lossguard.runtime.watcher import Watcher
+
+    params = inspect.signature(Watcher.__init__).parameters.values()
+    return {p.name: p.default for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY}
+
+
+def test_runtime_doc_options_table_has_every_watcher_option_with_its_default():
+    rows, defaults = _option_rows(ROOT / "docs" / "runtime.md"), _watcher_defaults()
+    assert set(rows) == set(defaults)
+    literal = {name: value for name, (ok, value) in ((n, _literal_default(c)) for n, c in rows.items()) if ok}
+    assert {"log_dir", "on_event", "console", "check_first", "check_every", "announce"} <= set(literal)
+    assert defaults["skip"] is None  # the page gives what None stands for, the watcher decides it
+    del literal["skip"]
+    assert literal == {name: defaults[name] for name in literal}
+
+
+def test_integrations_doc_options_table_has_every_option_the_plugins_pass_on():
+    from lossguard.integrations.core import WATCH_OPTIONS
+
+    rows, defaults = _option_rows(ROOT / "docs" / "integrations.md"), _watcher_defaults()
+    assert set(rows) == {*WATCH_OPTIONS, "on_event"}
+    for name in ("check_first", "check_every"):
+        assert _literal_default(rows[name]) == (True, defaults[name])
+
+
+def test_docs_quote_the_tensorboard_write_cadence():
+    """Every step for the first DENSE_LOG steps, then every GRAD_EVERY-th (the steps whose
+    gradient norms are measured): in the README, the docs and ``lossguard.watch``'s docstring."""
+    import lossguard.runtime
+    from lossguard.runtime.optimizer_side import GRAD_EARLY, GRAD_EVERY
+    from lossguard.runtime.read_side import DENSE_LOG
+
+    texts = [p.read_text(encoding="utf-8") for p in DOCS] + [lossguard.runtime.watch.__doc__ or ""]
+    quoted = re.findall(r"([\d,]+) steps, then every (\d+)th", " ".join(" ".join(t.split()) for t in texts))
+    assert quoted.count((f"{DENSE_LOG:,}", str(GRAD_EVERY))) >= 6
+    # the gradient norms' own cadence ("every step for the first 16 steps, then every 8th") is the other one quoted
+    assert set(quoted) <= {(f"{DENSE_LOG:,}", str(GRAD_EVERY)), (str(GRAD_EARLY), str(GRAD_EVERY))}
