@@ -494,7 +494,7 @@ def _print_errors(errors: list) -> None:  # type: ignore[type-arg]
 
 
 def _rules(args: argparse.Namespace) -> int:
-    problems = [p for p in catalog.PROBLEMS.values() if args.all or p.kind == "static"]
+    problems = list(catalog.PROBLEMS.values()) if args.all else catalog.of_kind("static")
     if args.format == "json":
         print(
             json.dumps(

@@ -63,6 +63,11 @@ PROBLEMS: dict[str, Problem] = _load()
 BY_NAME: dict[str, Problem] = {p.name: p for p in PROBLEMS.values()}
 
 
+def of_kind(kind: str) -> list[Problem]:
+    """The problems the static checker reports (``"static"``) or the watcher detects (``"runtime"``), by code."""
+    return [p for p in PROBLEMS.values() if p.kind == kind]
+
+
 def get(code_or_name: str) -> Problem:
     """Look a problem up by code (``LG001``, case-insensitive) or name (``double-softmax``)."""
     key = code_or_name.strip()

@@ -37,13 +37,13 @@ def _table_rows(path: Path, prefix: str) -> dict[str, list[str]]:
 
 def test_readme_rule_table_has_every_static_code_with_its_catalog_name_and_summary():
     rows = _table_rows(ROOT / "README.md", "LG0")
-    static = {p.code: (p.name, p.summary) for p in catalog.PROBLEMS.values() if p.kind == "static"}
+    static = {p.code: (p.name, p.summary) for p in catalog.of_kind("static")}
     assert {code: (cells[1], cells[2]) for code, cells in rows.items()} == static
 
 
 def test_runtime_doc_table_has_every_runtime_code_with_its_catalog_name_and_severity():
     rows = _table_rows(ROOT / "docs" / "runtime.md", "LG1")
-    runtime = {p.code: (p.name, p.severity) for p in catalog.PROBLEMS.values() if p.kind == "runtime"}
+    runtime = {p.code: (p.name, p.severity) for p in catalog.of_kind("runtime")}
     assert {code: (cells[1], cells[2]) for code, cells in rows.items()} == runtime
 
 
@@ -60,7 +60,7 @@ def test_each_detector_is_named_as_its_catalog_entry():
     a code the catalog does not hold, keeps the name it sets."""
     detectors = _detectors()
     assert {type(d).code: type(d).name for d in detectors} == {type(d).code: catalog.get(type(d).code).name for d in detectors}
-    runtime_codes = {p.code for p in catalog.PROBLEMS.values() if p.kind == "runtime"}
+    runtime_codes = {p.code for p in catalog.of_kind("runtime")}
     assert runtime_codes <= {type(d).code for d in detectors}
 
 

@@ -46,8 +46,7 @@ def _rule(problem: catalog.Problem) -> dict[str, object]:
 def to_sarif(findings: list[Finding], errors: list[FileError], sources: SourceSet, virtual: list[Finding] | None = None) -> str:
     """The SARIF log. ``virtual`` are the same findings with notebook lines not yet mapped to cells
     (fingerprints are taken from the checked text); by default ``findings`` themselves."""
-    codes = sorted(catalog.PROBLEMS)
-    static = [catalog.PROBLEMS[c] for c in codes if catalog.PROBLEMS[c].kind == "static"]
+    static = catalog.of_kind("static")
     index = {p.code: i for i, p in enumerate(static)}
     prints = fingerprints(virtual if virtual is not None else findings, sources)
     results = []
