@@ -7,7 +7,7 @@ rules, the detector table of docs/runtime.md, each detector's own ``code``/``nam
 defaults that the catalog's runtime pages and docs/runtime.md quote in words, the
 interpreter's limits that docs/checker.md quotes, and what the README and docs say of the
 command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys) and of
-the watcher's options (their names and defaults, and the TensorBoard write cadence).
+the watcher's options (their names and defaults, the read cadence and the TensorBoard write cadence).
 """
 
 from __future__ import annotations
@@ -317,3 +317,16 @@ def test_docs_quote_the_tensorboard_write_cadence():
     assert quoted.count((f"{DENSE_LOG:,}", str(GRAD_EVERY))) >= 6
     # the gradient norms' own cadence ("every step for the first 16 steps, then every 8th") is the other one quoted
     assert set(quoted) <= {(f"{DENSE_LOG:,}", str(GRAD_EVERY)), (str(GRAD_EARLY), str(GRAD_EVERY))}
+
+
+def test_docs_quote_the_read_cadence():
+    """Reads every SYNC_CPU steps on the CPU, SYNC_DEVICE elsewhere, and (cadence not given) a read
+    that waits until READ_WAIT seconds have passed: in the README, the docs and ``lossguard.watch``."""
+    import lossguard.runtime
+    from lossguard.runtime.collect import READ_WAIT, SYNC_CPU, SYNC_DEVICE
+
+    texts = [p.read_text(encoding="utf-8") for p in DOCS] + [lossguard.runtime.watch.__doc__ or ""]
+    text = " ".join(" ".join(t.split()) for t in texts)
+    quoted = re.findall(r"(\d+) on CPU\b.{0,60}?(\d+) (?:elsewhere|otherwise)", text)
+    assert len(quoted) >= 4 and set(quoted) == {(str(SYNC_CPU), str(SYNC_DEVICE))}
+    assert text.count(f"until {READ_WAIT:g} s has passed since the last one") >= 3
