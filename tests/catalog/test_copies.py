@@ -7,7 +7,8 @@ rules, the detector table of docs/runtime.md, each detector's own ``code``/``nam
 defaults that the catalog's runtime pages and docs/runtime.md quote in words, the
 interpreter's limits that docs/checker.md quotes, and what the README and docs say of the
 command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys) and of
-the watcher's options (their names and defaults, the read cadence and the TensorBoard write cadence).
+the watcher's options (their names and defaults, the read cadence and the TensorBoard write cadence)
+and its TensorBoard tags.
 """
 
 from __future__ import annotations
@@ -330,3 +331,19 @@ def test_docs_quote_the_read_cadence():
     quoted = re.findall(r"(\d+) on CPU\b.{0,60}?(\d+) (?:elsewhere|otherwise)", text)
     assert len(quoted) >= 4 and set(quoted) == {(str(SYNC_CPU), str(SYNC_DEVICE))}
     assert text.count(f"until {READ_WAIT:g} s has passed since the last one") >= 3
+
+
+def test_runtime_doc_lists_the_tensorboard_tags_sinks_writes():
+    """docs/runtime.md's paragraph of tags names each tag of lossguard/runtime/sinks.py and no
+    other, and the number of gradient-norm groups of runtime.layout."""
+    from lossguard.runtime import sinks
+    from lossguard.runtime.layout import MAX_GROUPS
+
+    text = (ROOT / "docs" / "runtime.md").read_text(encoding="utf-8")
+    paragraph = " ".join(text.split("All tags are under `lossguard/`: ", 1)[1].split("\n\n", 1)[0].split())
+    written = [sinks.LOSS, sinks.LOSS_SMOOTHED, sinks.LOSS_LOG10, sinks.LR, sinks.GRAD_NORM + "total", sinks.ALERT]
+    written += [sinks.ALERT_LOG10, sinks.ALERTS + "<code>-<name>", sinks.EVENTS]
+    named = {t.removeprefix("lossguard/") for t in re.findall(r"`([a-z_0-9<>/-]+)`", paragraph)}
+    examples = {t for t in named if t.startswith("grad_norm/") and t not in ("grad_norm/total", "grad_norm/<group>")}
+    assert named - examples == {t.removeprefix("lossguard/") for t in written} | {"grad_norm/<group>"}
+    assert f"grouped by module path into at most {MAX_GROUPS} tags" in paragraph
