@@ -8,7 +8,7 @@ defaults that the catalog's runtime pages and docs/runtime.md quote in words, th
 interpreter's limits that docs/checker.md quotes, and what the README and docs say of the
 command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys) and of
 the watcher's options (their names and defaults, the read cadence and the TensorBoard write cadence)
-and its TensorBoard tags.
+and its TensorBoard tags, and which severities the exit statuses stand for.
 """
 
 from __future__ import annotations
@@ -347,3 +347,19 @@ def test_runtime_doc_lists_the_tensorboard_tags_sinks_writes():
     examples = {t for t in named if t.startswith("grad_norm/") and t not in ("grad_norm/total", "grad_norm/<group>")}
     assert named - examples == {t.removeprefix("lossguard/") for t in written} | {"grad_norm/<group>"}
     assert f"grouped by module path into at most {MAX_GROUPS} tags" in paragraph
+
+
+def test_docs_give_the_exit_statuses_of_the_failing_severities():
+    """README and docs/ci.md say which severities exit 1: catalog.FAILING_SEVERITIES (read by
+    cli.fails), the other severities exit 0."""
+    from typing import get_args
+
+    from lossguard.cli import EXIT_FINDINGS, EXIT_OK
+
+    severities = get_args(catalog.Severity)  # mildest first
+    failing = " or ".join(s for s in severities if s in catalog.FAILING_SEVERITIES)
+    passing = " or ".join(s for s in severities if s not in catalog.FAILING_SEVERITIES)
+    for path in (ROOT / "README.md", ROOT / "docs" / "ci.md"):
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        assert f"(or only findings of severity {passing}), {EXIT_FINDINGS} findings of severity {failing}," in text, path.name
+        assert re.search(rf"Exit status(es)?: {EXIT_OK} ", text), path.name
