@@ -8,9 +8,10 @@ reuse one. ``LG0xx`` are found by reading code, ``LG1xx`` by watching a training
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Severity = Literal["info", "warning", "error"]
+SEVERITIES: tuple[str, ...] = get_args(Severity)  # mildest first
 FixSafety = Literal["safe", "unsafe", "none"]
 
 
