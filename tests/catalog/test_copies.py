@@ -8,7 +8,7 @@ defaults that the catalog's runtime pages and docs/runtime.md quote in words, th
 interpreter's limits that docs/checker.md quotes, and what the README and docs say of the
 command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys) and of
 the watcher's options (their names and defaults, the read cadence and the TensorBoard write cadence)
-and its TensorBoard tags, and which severities the exit statuses stand for.
+and its TensorBoard tags, which severities the exit statuses stand for, and the GitHub Action's inputs.
 """
 
 from __future__ import annotations
@@ -360,3 +360,18 @@ def test_docs_give_the_exit_statuses_of_the_failing_severities():
         text = " ".join(path.read_text(encoding="utf-8").split())
         assert f"(or only findings of severity {passing}), {EXIT_FINDINGS} findings of severity {failing}," in text, path.name
         assert re.search(rf"Exit status(es)?: {EXIT_OK} ", text), path.name
+
+
+def test_ci_doc_names_the_action_inputs_with_their_defaults():
+    """docs/ci.md's list of the GitHub Action's inputs: action.yml owns their names and defaults."""
+    import yaml
+
+    inputs = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"]
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    sentence = " ".join(text.split("\nInputs: ", 1)[1].split("\n\n", 1)[0].split())
+    named = re.findall(r"`([a-z-]+)` \((?:default `([^`]*)`)?", sentence)
+    assert [name for name, _ in named] == list(inputs)
+    for name, default in named:
+        if default:
+            assert default == str(inputs[name]["default"]), name
+    assert sum(bool(default) for _, default in named) >= 3
