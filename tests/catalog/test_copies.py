@@ -8,7 +8,8 @@ defaults that the catalog's runtime pages and docs/runtime.md quote in words, th
 interpreter's limits that docs/checker.md quotes, and what the README and docs say of the
 command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys) and of
 the watcher's options (their names and defaults, the read cadence and the TensorBoard write cadence)
-and its TensorBoard tags, which severities the exit statuses stand for, and the GitHub Action's inputs.
+and its TensorBoard tags, which severities the exit statuses stand for, the GitHub Action's inputs and
+the pre-commit hooks.
 """
 
 from __future__ import annotations
@@ -190,7 +191,7 @@ def test_checker_doc_quotes_the_interpreter_limits():
 # The command line: the parser (lossguard/cli.py) owns every option, its choices and defaults;
 # lossguard.static.engine owns how a large run is split; lossguard/config.py owns the keys of
 # [tool.lossguard]. The README and docs quote them.
-DOCS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "action.yml")
+DOCS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "action.yml", ROOT / ".pre-commit-hooks.yaml")
 
 
 def _commands() -> dict[str, argparse.ArgumentParser]:
@@ -205,7 +206,7 @@ def _options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
 
 
 def test_every_option_the_docs_give_a_command_is_one_of_its_options():
-    """`lossguard check --x ...` in README, docs/*.md and action.yml: each option (up to a
+    """`lossguard check --x ...` in README, docs/*.md, action.yml and the pre-commit hooks: each option (up to a
     comment) exists for that command, so a renamed or removed option cannot stay documented."""
     commands = _commands()
     quoted = 0
@@ -375,3 +376,15 @@ def test_ci_doc_names_the_action_inputs_with_their_defaults():
         if default:
             assert default == str(inputs[name]["default"]), name
     assert sum(bool(default) for _, default in named) >= 3
+
+
+def test_docs_name_only_the_pre_commit_hooks_the_repository_defines():
+    import yaml
+
+    hooks = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    named = set()
+    for path in (ROOT / "README.md", ROOT / "docs" / "ci.md"):
+        text = path.read_text(encoding="utf-8")
+        for hook, comment in re.findall(r"- id: (\S+)(.*)", text):  # `- id: lossguard  # check; or lossguard-fix ...`
+            named |= {hook, *re.findall(r"\blossguard-[a-z]+", comment)}
+    assert named == hooks
