@@ -9,7 +9,7 @@ interpreter's limits that docs/checker.md quotes, and what the README and docs s
 command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys) and of
 the watcher's options (their names and defaults, the read cadence and the TensorBoard write cadence)
 and its TensorBoard tags, which severities the exit statuses stand for, the GitHub Action's inputs and
-the pre-commit hooks.
+the pre-commit hooks, and the options of the bench scripts.
 """
 
 from __future__ import annotations
@@ -388,3 +388,27 @@ def test_docs_name_only_the_pre_commit_hooks_the_repository_defines():
         for hook, comment in re.findall(r"- id: (\S+)(.*)", text):  # `- id: lossguard  # check; or lossguard-fix ...`
             named |= {hook, *re.findall(r"\blossguard-[a-z]+", comment)}
     assert named == hooks
+
+
+def _script_options(script: Path) -> set[str]:
+    """The options a bench script's parser declares (read from its source: the scripts import torch)."""
+    import ast
+
+    options: set[str] = set()
+    for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument":
+            options |= {a.value for a in node.args if isinstance(a, ast.Constant) and str(a.value).startswith("-")}
+    return options | {"-h", "--help"}
+
+
+def test_every_option_the_docs_give_a_bench_script_is_one_of_its_options():
+    """`python bench/static_speed.py --tree PATH` in the README, bench/README.md and docs/*.md: the
+    script's parser owns its options."""
+    quoted = 0
+    for path in (*DOCS, ROOT / "bench" / "README.md"):
+        for name, rest in re.findall(r"\bpython bench/(\w+)\.py\b([^\n`#]*)", path.read_text(encoding="utf-8")):
+            declared = _script_options(ROOT / "bench" / f"{name}.py")
+            for option in re.findall(r"(?<![\w-])--?[a-z][a-z-]*", rest):
+                quoted += 1
+                assert option in declared, f"{path.name}: `python bench/{name}.py {option}` is not an option"
+    assert quoted > 10
