@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -316,11 +317,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.add_noqa:
         return _add_noqa(args, outcome)
     if args.output_file is not None:
-        with _open_report(args.output_file) as stream:
-            try:
-                _report(args, outcome, stream)
-            except OSError as exc:
-                raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+        with _report_file(args.output_file) as stream:
+            _report(args, outcome, stream)
     else:
         _report(args, outcome, sys.stdout)
         sys.stdout.flush()
@@ -330,6 +328,19 @@ def _check(args: argparse.Namespace) -> int:
     if fails(outcome.findings) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+@contextmanager
+def _report_file(path: Path) -> Iterator[TextIO]:
+    """``--output-file`` opened for writing (:func:`_open_report`), closed at the end. A write
+    that fails, or the last flush when the file is closed (a short report fails only there on a
+    full disk), is a usage error naming the file, not an internal error."""
+    stream = _open_report(path)
+    try:
+        with stream:
+            yield stream
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
 
 
 def _open_report(path: Path) -> TextIO:
@@ -350,8 +361,13 @@ def _open_report(path: Path) -> TextIO:
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # became a link since
             raise refused from exc
-        raise UsageError(f"--output-file {path}: cannot write it ({exc.strerror or exc})") from exc
+        raise _unwritable(path, exc) from exc
     return open(fd, "w", encoding="utf-8", errors="backslashreplace")
+
+
+def _unwritable(path: Path, exc: OSError) -> UsageError:
+    """``--output-file`` could not be opened or written (a full disk, a folder, no permission)."""
+    return UsageError(f"--output-file {path}: cannot write it ({exc.strerror or exc})")
 
 
 def fails(findings: Sequence[object]) -> bool:
@@ -472,11 +488,8 @@ def _baseline(args: argparse.Namespace) -> int:
     from lossguard.static.run import run_check
 
     outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve())
-    with _open_report(args.output_file) as stream:
-        try:
-            stream.write(dump(outcome.virtual, outcome.sources, located=outcome.findings))
-        except OSError as exc:
-            raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+    with _report_file(args.output_file) as stream:
+        stream.write(dump(outcome.virtual, outcome.sources, located=outcome.findings))
     _print_errors(outcome.errors)
     if outcome.errors:
         print("lossguard: warning: the files above could not be checked; their findings are not in the baseline", file=sys.stderr)
