@@ -298,6 +298,13 @@ def test_runtime_doc_options_table_has_every_watcher_option_with_its_default():
     assert literal == {name: defaults[name] for name in literal}
 
 
+def test_watch_docstring_names_every_watcher_option():
+    import lossguard.runtime
+
+    named = set(re.findall(r"``(\w+)[=`]", lossguard.runtime.watch.__doc__ or ""))
+    assert set(_watcher_defaults()) <= named
+
+
 def test_integrations_doc_options_table_has_every_option_the_plugins_pass_on():
     from lossguard.integrations.core import WATCH_OPTIONS
 
