@@ -419,3 +419,15 @@ def test_every_option_the_docs_give_a_bench_script_is_one_of_its_options():
                 quoted += 1
                 assert option in declared, f"{path.name}: `python bench/{name}.py {option}` is not an option"
     assert quoted > 10
+
+
+def test_docs_quote_the_checker_size_limits():
+    """The largest file read (sources.MAX_CHECKED_BYTES) and the batch size (engine.BATCH_FILES),
+    as the README and docs/ci.md give them."""
+    from lossguard.static.engine import BATCH_FILES
+    from lossguard.static.sources import MAX_CHECKED_BYTES
+
+    text = " ".join(" ".join((ROOT / name).read_text(encoding="utf-8").split()) for name in ("README.md", "docs/ci.md"))
+    too_large = re.findall(r"(?:file over|limited to|by the same) (\d+) MB", text)
+    assert len(too_large) >= 4 and set(too_large) == {f"{MAX_CHECKED_BYTES / 1e6:g}"}
+    assert f"a large run is cut into batches of {BATCH_FILES} files" in text
