@@ -431,3 +431,11 @@ def test_docs_quote_the_checker_size_limits():
     too_large = re.findall(r"(?:file over|limited to|by the same) (\d+) MB", text)
     assert len(too_large) >= 4 and set(too_large) == {f"{MAX_CHECKED_BYTES / 1e6:g}"}
     assert f"a large run is cut into batches of {BATCH_FILES} files" in text
+
+
+def test_readme_autofix_lists_each_rule_with_its_catalog_fix_safety():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    paragraph = " ".join(text.split("### Autofix\n", 1)[1].split("\n\n", 1)[0].split())
+    safe, unsafe = paragraph.split("; unsafe: ", 1)
+    listed = {code: "safe" for code in re.findall(r"LG0\d\d", safe)} | {code: "unsafe" for code in re.findall(r"LG0\d\d", unsafe)}
+    assert listed == {p.code: p.fix_safety for p in catalog.of_kind("static") if p.fix_safety != "none"}
