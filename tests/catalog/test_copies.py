@@ -439,3 +439,16 @@ def test_readme_autofix_lists_each_rule_with_its_catalog_fix_safety():
     safe, unsafe = paragraph.split("; unsafe: ", 1)
     listed = {code: "safe" for code in re.findall(r"LG0\d\d", safe)} | {code: "unsafe" for code in re.findall(r"LG0\d\d", unsafe)}
     assert listed == {p.code: p.fix_safety for p in catalog.of_kind("static") if p.fix_safety != "none"}
+
+
+def test_docs_count_the_default_detectors():
+    """How many detectors run by default (default_detectors() and LossBelowBound, as Watcher
+    builds them), as the options tables and watch()'s docstring say it."""
+    import lossguard.runtime
+    from lossguard.runtime.detectors import default_detectors
+
+    phrase = f"the {['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][len(default_detectors())]} of"
+    for path in (ROOT / "docs" / "runtime.md", ROOT / "docs" / "integrations.md"):
+        assert _option_rows(path)["detectors"].startswith(f"{phrase} `default_detectors()` and `LossBelowBound()`"), path.name
+    doc = " ".join((lossguard.runtime.watch.__doc__ or "").split())
+    assert f"{phrase} ``default_detectors()`` and ``LossBelowBound``" in doc
