@@ -1,15 +1,22 @@
 """Copies of owned facts that have to stay in prose, checked against their owner so they cannot drift.
 
-The catalog owns each problem's code, name and severity; a runtime detector's ``Param``
-declarations own its thresholds. Pages generated from them (docs/rules, `lossguard explain`,
-SARIF) cannot drift. These copies can, so each is checked here: the README's table of static
-rules, the detector table of docs/runtime.md, each detector's own ``code``/``name``, the
-defaults that the catalog's runtime pages and docs/runtime.md quote in words, the
-interpreter's limits that docs/checker.md quotes, and what the README and docs say of the
-command line (its options, output formats, ``--jobs`` and the ``[tool.lossguard]`` keys) and of
-the watcher's options (their names and defaults, the read cadence and the TensorBoard write cadence)
-and its TensorBoard tags, which severities the exit statuses stand for, the GitHub Action's inputs and
-the pre-commit hooks, and the options of the bench scripts.
+Pages generated from an owner (docs/rules, `lossguard explain`, SARIF) cannot drift; these copies
+can, so each is checked here against the code that owns it:
+
+- the catalog: the README's rule table (names, summaries), its Autofix list (fix safety), the
+  detector table of docs/runtime.md, each detector's ``code``/``name``, the exit statuses'
+  severities (``FAILING_SEVERITIES``);
+- the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
+  docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
+- the interpreter and engine: the limits docs/checker.md quotes, the largest file read and the
+  batch size;
+- the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
+  action.yml and the pre-commit hooks, the output formats, ``--jobs``; config: the
+  ``[tool.lossguard]`` keys; action.yml: its inputs; .pre-commit-hooks.yaml: the hook ids;
+- ``Watcher.__init__`` and ``integrations.core.WATCH_OPTIONS``: the options tables of
+  docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
+  cadences; the TensorBoard tags of runtime/sinks.py;
+- the bench scripts' parsers: every ``python bench/<script>.py --option`` in the docs.
 """
 
 from __future__ import annotations
