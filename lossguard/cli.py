@@ -386,10 +386,11 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
     """``--diff`` without a ref: print the fixes --fix would make as a unified diff, write nothing."""
     import difflib
 
+    from lossguard.static.files import shown
     from lossguard.static.sources import LineTable, printable
 
     for r in outcome.fixes:
-        book = outcome.sources.notebooks.get(_display(r.path))
+        book = outcome.sources.notebooks.get(shown(r.path))
         before = book.source if book is not None else r.original
         name = printable(str(r.path))
         sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
@@ -401,13 +402,6 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
     if outcome.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if applied else EXIT_OK
-
-
-def _display(p: Path) -> str:
-    try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(p)
 
 
 def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type: ignore[no-untyped-def]

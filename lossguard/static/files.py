@@ -207,7 +207,7 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
     listed = list_files(folder, unreadable, absent=absent)
     errors.extend(FileError(u, "cannot read this folder (permission denied)") for u in unreadable)
     warnings.extend(
-        f"{_shown(Path(a))}: a submodule that is not checked out; its files were not checked "
+        f"{shown(Path(a))}: a submodule that is not checked out; its files were not checked "
         "(git submodule update --init; in CI, actions/checkout with submodules: true)"
         for a in absent
     )
@@ -228,9 +228,11 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
     return sorted(out, key=lambda p: (p.is_symlink(), p))  # a file reached by a link too: checked by its own name
 
 
-def _shown(p: Path) -> str:
+def shown(p: Path, cwd: Path | None = None) -> str:
+    """How a file is named in reports, and as its key in a run's sources: relative to the folder
+    the run started in (``cwd``, by default the current folder), with ``/``; as given outside it."""
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return p.resolve().relative_to(Path.cwd().resolve() if cwd is None else cwd).as_posix()
     except ValueError:
         return str(p)
 
