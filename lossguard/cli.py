@@ -386,14 +386,11 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
     """``--diff`` without a ref: print the fixes --fix would make as a unified diff, write nothing."""
     import difflib
 
-    from lossguard.static.files import shown
     from lossguard.static.sources import LineTable, printable
 
-    for r in outcome.fixes:
-        book = outcome.sources.notebooks.get(shown(r.path))
-        before = book.source if book is not None else r.original
+    for r in outcome.fixes:  # a notebook's original is its code cells joined, as the fix saw them
         name = printable(str(r.path))
-        sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
+        sys.stdout.writelines(difflib.unified_diff(LineTable(r.original).keepends(), LineTable(r.fixed).keepends(), name, name))
     sys.stdout.flush()
     _print_errors(outcome.errors)
     applied = outcome.fixed
