@@ -8,7 +8,8 @@ can, so each is checked here against the code that owns it:
   severities (``FAILING_SEVERITIES``);
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
   docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
-- the interpreter and engine: the limits docs/checker.md quotes, the largest file read and the
+- the interpreter, engine and prefilter: the limits docs/checker.md quotes, the words that make a
+  file analysed, the largest file read and the
   batch size;
 - the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
   action.yml and the pre-commit hooks, the output formats, ``--jobs``; config: the
@@ -459,3 +460,18 @@ def test_docs_count_the_default_detectors():
         assert _option_rows(path)["detectors"].startswith(f"{phrase} `default_detectors()` and `LossBelowBound()`"), path.name
     doc = " ".join((lossguard.runtime.watch.__doc__ or "").split())
     assert f"{phrase} ``default_detectors()`` and ``LossBelowBound``" in doc
+
+
+def test_checker_doc_names_what_makes_a_file_analysed():
+    """docs/checker.md's list of what a file must mention to be analysed: each word does (the
+    prefilter's patterns own the list), and a file with none of them is skipped."""
+    from lossguard.static.prefilter import needs_analysis
+
+    text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
+    listed = re.search(r"they mention a loss \(([^)]*)\) or `(\w+)`", text)
+    assert listed is not None
+    words = [*re.findall(r"`([^`]+)`", listed[1]), listed[2]]
+    assert len(words) >= 5
+    for word in words:
+        assert needs_analysis(f"value = helper.{word.replace('...', 'Focal').replace('*', 'focal')}\n"), word
+    assert not needs_analysis("value = helper.focal(x)\n")
