@@ -9,8 +9,7 @@ can, so each is checked here against the code that owns it:
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
   docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
 - the interpreter, engine and prefilter: the limits docs/checker.md quotes, the words that make a
-  file analysed, the largest file read and the
-  batch size;
+  file analysed, the largest file read and the batch size;
 - the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
   action.yml and the pre-commit hooks, the output formats, ``--jobs``; config: the
   ``[tool.lossguard]`` keys; action.yml: its inputs; .pre-commit-hooks.yaml: the hook ids;
