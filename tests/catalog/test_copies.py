@@ -305,6 +305,23 @@ def test_runtime_doc_options_table_has_every_watcher_option_with_its_default():
     assert literal == {name: defaults[name] for name in literal}
 
 
+def test_runtime_doc_gives_the_updates_skipped_by_default():
+    """The ``skip`` default in docs/runtime.md is what a watcher given an optimizer skips."""
+    import torch
+    from torch import nn
+
+    from lossguard.runtime.watcher import Watcher
+
+    ok, documented = _literal_default(_option_rows(ROOT / "docs" / "runtime.md")["skip"])
+    assert ok and {catalog.get(name).name for name in documented} == set(documented)
+    model = nn.Linear(2, 2)
+    watcher = Watcher(model, nn.MSELoss(), optimizer=torch.optim.SGD(model.parameters(), lr=0.1), console=False, announce=False)
+    try:
+        assert watcher.skip == frozenset(documented)
+    finally:
+        watcher.close()
+
+
 def test_watch_docstring_names_every_watcher_option():
     import lossguard.runtime
 
