@@ -13,6 +13,7 @@ can, so each is checked here against the code that owns it:
 - the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
   action.yml and the pre-commit hooks, the output formats, ``--jobs``; config: the
   ``[tool.lossguard]`` keys; action.yml: its inputs; .pre-commit-hooks.yaml: the hook ids;
+  finding.REPORT_KEYS: the keys of a JSON report entry docs/ci.md lists;
 - ``Watcher.__init__`` and ``integrations.core.WATCH_OPTIONS``: the options tables of
   docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
   cadences; the TensorBoard tags of runtime/sinks.py;
@@ -491,3 +492,12 @@ def test_checker_doc_names_what_makes_a_file_analysed():
     for word in words:
         assert needs_analysis(f"value = helper.{word.replace('...', 'Focal').replace('*', 'focal')}\n"), word
     assert not needs_analysis("value = helper.focal(x)\n")
+
+
+def test_ci_doc_lists_the_keys_of_a_json_report_entry():
+    """docs/ci.md's keys of a JSON report entry, in order: ``kind``, a finding's REPORT_KEYS, ``autofix``."""
+    from lossguard.static.finding import REPORT_KEYS
+
+    text = " ".join((ROOT / "docs" / "ci.md").read_text(encoding="utf-8").split())
+    keys = text.split("Every entry has the keys ", 1)[1].split(" (plus `cell` for a notebook finding)", 1)[0]
+    assert re.findall(r"`(\w+)`", keys) == ["kind", *REPORT_KEYS, "autofix"]
