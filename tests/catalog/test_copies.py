@@ -4,7 +4,8 @@ Pages generated from an owner (docs/rules, `lossguard explain`, SARIF) cannot dr
 can, so each is checked here against the code that owns it:
 
 - the catalog: the README's rule table (names, summaries), its Autofix list (fix safety), the
-  detector table of docs/runtime.md, each detector's ``code``/``name``, the exit statuses'
+  detector table of docs/runtime.md, each detector's ``code``/``name``, how SARIF and GitHub show an
+  info finding, the exit statuses'
   severities (``FAILING_SEVERITIES``);
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
   docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
@@ -393,6 +394,13 @@ def test_docs_give_the_exit_statuses_of_the_failing_severities():
         text = " ".join(path.read_text(encoding="utf-8").split())
         assert f"(or only findings of severity {passing}), {EXIT_FINDINGS} findings of severity {failing}," in text, path.name
         assert re.search(rf"Exit status(es)?: {EXIT_OK} ", text), path.name
+
+
+def test_ci_doc_names_how_sarif_and_github_show_an_info_finding():
+    from lossguard.static.report import github, sarif
+
+    text = " ".join((ROOT / "docs" / "ci.md").read_text(encoding="utf-8").split())
+    assert f"SARIF `{sarif._LEVEL['info']}`, GitHub `::{github._COMMAND['info']}`)" in text
 
 
 def test_ci_doc_names_the_action_inputs_with_their_defaults():
