@@ -4,9 +4,8 @@ Pages generated from an owner (docs/rules, `lossguard explain`, SARIF) cannot dr
 can, so each is checked here against the code that owns it:
 
 - the catalog: the README's rule table (names, summaries), its Autofix list (fix safety), the
-  detector table of docs/runtime.md, each detector's ``code``/``name``, how SARIF and GitHub show an
-  info finding, the exit statuses'
-  severities (``FAILING_SEVERITIES``);
+  detector table of docs/runtime.md, each detector's ``code``/``name``, the exit statuses'
+  severities (``FAILING_SEVERITIES``); the reporters: how SARIF and GitHub show an info finding;
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
   docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
 - the interpreter, engine and prefilter: the limits docs/checker.md quotes, the words that make a
