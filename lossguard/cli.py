@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -316,11 +317,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.add_noqa:
         return _add_noqa(args, outcome)
     if args.output_file is not None:
-        with _open_report(args.output_file) as stream:
-            try:
-                _report(args, outcome, stream)
-            except OSError as exc:
-                raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+        with _report_file(args.output_file) as stream:
+            _report(args, outcome, stream)
     else:
         _report(args, outcome, sys.stdout)
         sys.stdout.flush()
@@ -330,6 +328,19 @@ def _check(args: argparse.Namespace) -> int:
     if fails(outcome.findings) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+@contextmanager
+def _report_file(path: Path) -> Iterator[TextIO]:
+    """``--output-file`` opened for writing (:func:`_open_report`), closed at the end. A write
+    that fails, or the last flush when the file is closed (a short report fails only there on a
+    full disk), is a usage error naming the file, not an internal error."""
+    stream = _open_report(path)
+    try:
+        with stream:
+            yield stream
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
 
 
 def _open_report(path: Path) -> TextIO:
@@ -350,8 +361,13 @@ def _open_report(path: Path) -> TextIO:
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # became a link since
             raise refused from exc
-        raise UsageError(f"--output-file {path}: cannot write it ({exc.strerror or exc})") from exc
+        raise _unwritable(path, exc) from exc
     return open(fd, "w", encoding="utf-8", errors="backslashreplace")
+
+
+def _unwritable(path: Path, exc: OSError) -> UsageError:
+    """``--output-file`` could not be opened or written (a full disk, a folder, no permission)."""
+    return UsageError(f"--output-file {path}: cannot write it ({exc.strerror or exc})")
 
 
 def fails(findings: Sequence[object]) -> bool:
@@ -372,11 +388,9 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
 
     from lossguard.static.sources import LineTable, printable
 
-    for r in outcome.fixes:
-        book = outcome.sources.notebooks.get(_display(r.path))
-        before = book.source if book is not None else r.original
+    for r in outcome.fixes:  # a notebook's original is its code cells joined, as the fix saw them
         name = printable(str(r.path))
-        sys.stdout.writelines(difflib.unified_diff(LineTable(before).keepends(), LineTable(r.fixed).keepends(), name, name))
+        sys.stdout.writelines(difflib.unified_diff(LineTable(r.original).keepends(), LineTable(r.fixed).keepends(), name, name))
     sys.stdout.flush()
     _print_errors(outcome.errors)
     applied = outcome.fixed
@@ -385,13 +399,6 @@ def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyp
     if outcome.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if applied else EXIT_OK
-
-
-def _display(p: Path) -> str:
-    try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(p)
 
 
 def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type: ignore[no-untyped-def]
@@ -472,11 +479,8 @@ def _baseline(args: argparse.Namespace) -> int:
     from lossguard.static.run import run_check
 
     outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve())
-    with _open_report(args.output_file) as stream:
-        try:
-            stream.write(dump(outcome.virtual, outcome.sources, located=outcome.findings))
-        except OSError as exc:
-            raise UsageError(f"--output-file {args.output_file}: cannot write it ({exc.strerror or exc})") from exc
+    with _report_file(args.output_file) as stream:
+        stream.write(dump(outcome.virtual, outcome.sources, located=outcome.findings))
     _print_errors(outcome.errors)
     if outcome.errors:
         print("lossguard: warning: the files above could not be checked; their findings are not in the baseline", file=sys.stderr)
@@ -494,7 +498,7 @@ def _print_errors(errors: list) -> None:  # type: ignore[type-arg]
 
 
 def _rules(args: argparse.Namespace) -> int:
-    problems = [p for p in catalog.PROBLEMS.values() if args.all or p.kind == "static"]
+    problems = list(catalog.PROBLEMS.values()) if args.all else catalog.of_kind("static")
     if args.format == "json":
         print(
             json.dumps(

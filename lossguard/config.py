@@ -78,7 +78,7 @@ class Settings:
 
 
 def static_codes() -> set[str]:
-    return {c for c, p in catalog.PROBLEMS.items() if p.kind == "static"}
+    return {p.code for p in catalog.of_kind("static")}
 
 
 def _relative(path: Path, root: Path) -> PurePosixPath:

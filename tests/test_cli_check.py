@@ -6,36 +6,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from tests.cli_support import cli, run
-
-BUGGY = textwrap.dedent(
-    """
-    import torch
-    import torch.nn as nn
-
-    model = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))
-    criterion = nn.CrossEntropyLoss()
-    total = 0
-    for x, y in loader:
-        optimizer.zero_grad()
-        loss = criterion(model(x), y)
-        loss.backward()
-        optimizer.step()
-        total += loss
-    """
-).lstrip()
+from tests.cli_support import TRAIN, cli, run
 
 CLEAN = "import torch\nprint(torch.softmax(torch.zeros(2), dim=0))\n"
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "train.py").write_text(BUGGY)
+    (tmp_path / "train.py").write_text(TRAIN)
     (tmp_path / "clean.py").write_text(CLEAN)
     return tmp_path
 
@@ -43,8 +25,8 @@ def project(tmp_path: Path) -> Path:
 def test_text_output_exit_1(project):
     r = run("check", ".", cwd=project)
     assert r.returncode == 1, r.stderr
-    assert "train.py:9:22: LG001 [double-softmax]" in r.stdout
-    assert "train.py:12:5: LG006 [graph-retention]" in r.stdout
+    assert "train.py:13:26: LG001 [double-softmax]" in r.stdout
+    assert "train.py:16:9: LG006 [graph-retention]" in r.stdout
     assert "= fix:" in r.stdout and "^^^^^" in r.stdout
     assert "Found 2 problems in 1 file (2 files checked)" in r.stdout
 
@@ -141,7 +123,7 @@ def test_rules_and_explain(project):
 def test_folder_inside_an_excluded_folder_is_checked_when_named(project):
     inner = project / ".venv" / "lib" / "pkg"
     inner.mkdir(parents=True)
-    (inner / "train.py").write_text(BUGGY)
+    (inner / "train.py").write_text(TRAIN)
     assert cli("check", ".", cwd=project).returncode == 1  # train.py at the top, .venv skipped
     (project / "train.py").unlink()
     assert cli("check", ".", cwd=project).returncode == 0, "files under .venv are excluded"

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from lossguard import catalog
+from lossguard.static.report.sarif import INFORMATION_URI
 from tests.cli_support import FIXED, TRAIN, cli, git, run
 
 
@@ -46,6 +47,11 @@ def test_sarif_is_valid_with_rules_from_the_catalog_and_relative_paths(repo: Pat
     assert lg001["shortDescription"]["text"] == problem.summary
     assert lg001["fullDescription"]["text"] == problem.why
     assert lg001["help"]["markdown"] == catalog.render_page(problem)
+    # each rule's help link is its committed page in this repository
+    repository = Path(__file__).resolve().parents[1]
+    for rule in rules:
+        page = rule["helpUri"].removeprefix(f"{INFORMATION_URI}/blob/main/")
+        assert (repository / page).read_text(encoding="utf-8").endswith(catalog.render_page(catalog.get(rule["id"])))
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
     results = {res["ruleId"]: res for res in run_["results"]}
     assert set(results) == {"LG001", "LG006"}

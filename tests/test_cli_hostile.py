@@ -184,6 +184,18 @@ def test_a_full_disk_on_standard_output_is_an_error_not_a_crash(tmp_path: Path, 
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails with ENOSPC)")
+@pytest.mark.parametrize("command", ["check", "baseline"])
+def test_a_full_disk_under_output_file_is_a_usage_error_naming_the_file(tmp_path: Path, command: str):
+    """The report fits the file's buffer, so the write fails only when the file is closed: that is
+    the same full disk (exit 2 naming --output-file), not an internal error."""
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = cli(command, "-o", "/dev/full", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert "lossguard: error: --output-file /dev/full: cannot write it (No space left on device)" in r.stderr
+    assert "internal error" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
 def test_a_file_with_a_null_byte_names_the_reason_without_a_line_none(tmp_path: Path):
     (tmp_path / "train.py").write_bytes(b"import torch\nx = 1\x00\n")
     r = cli("check", ".", cwd=tmp_path)

@@ -197,3 +197,20 @@ def test_fix_keeps_the_notebook_layout(tmp_path: Path):
     assert r.returncode == 0, r.stdout + r.stderr
     after = (tmp_path / "nb.ipynb").read_text()
     assert after == text.replace('"    total += loss"', '"    total += loss.item()"')
+
+
+def test_diff_preview_of_a_notebook_changes_only_the_fixed_line_and_writes_nothing(tmp_path: Path):
+    """`--diff` without a ref previews a notebook's fix on its code cells joined (the text the fix
+    was made on), and writes nothing."""
+    cells = [
+        _cell("import torch.nn.functional as F"),
+        _cell("total = 0\nfor x, y in loader:\n    loss = F.cross_entropy(model(x), y)\n    total += loss"),
+    ]
+    text = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "python3"}}, "cells": cells}, indent=1)
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "nb.ipynb").write_text(text)
+    r = cli("check", "--diff", ".", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    changed = [line for line in r.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert changed == ["-    total += loss", "+    total += loss.item()"]
+    assert (tmp_path / "notebooks" / "nb.ipynb").read_text() == text

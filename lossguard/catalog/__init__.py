@@ -8,9 +8,10 @@ reuse one. ``LG0xx`` are found by reading code, ``LG1xx`` by watching a training
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Severity = Literal["info", "warning", "error"]
+SEVERITIES: tuple[str, ...] = get_args(Severity)  # mildest first
 FixSafety = Literal["safe", "unsafe", "none"]
 
 
@@ -61,6 +62,11 @@ def _load() -> dict[str, Problem]:
 
 PROBLEMS: dict[str, Problem] = _load()
 BY_NAME: dict[str, Problem] = {p.name: p for p in PROBLEMS.values()}
+
+
+def of_kind(kind: str) -> list[Problem]:
+    """The problems the static checker reports (``"static"``) or the watcher detects (``"runtime"``), by code."""
+    return [p for p in PROBLEMS.values() if p.kind == kind]
 
 
 def get(code_or_name: str) -> Problem:

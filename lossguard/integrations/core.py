@@ -32,7 +32,7 @@ WATCH_OPTIONS = ("log_dir", "detectors", "sync_every", "log_every", "jsonl", "co
 
 def check_policy(on_event: Policy) -> Policy:
     if not (callable(on_event) or on_event in POLICIES):
-        raise UsageError(f"Argument on_event should be 'warn', 'stop', 'raise' or a callable, got {on_event!r}")
+        raise UsageError(f"Argument on_event should be {', '.join(map(repr, POLICIES))} or a callable, got {on_event!r}")
     return on_event
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from lossguard import catalog
 
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(catalog.SEVERITIES, 1)}  # info 1 ... error 3
 
 
 @dataclass(frozen=True)

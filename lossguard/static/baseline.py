@@ -27,7 +27,6 @@ from lossguard.static.sources import SourceSet, printable
 
 FORMAT_VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
-DEFAULT_FILE = "lossguard-baseline.json"
 
 
 @dataclass(frozen=True)

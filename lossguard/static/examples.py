@@ -62,7 +62,9 @@ class Invalid:
             raise ValueError("Invalid: line and col are 1-based")
         if not self.message.strip():
             raise ValueError("Invalid: give a fragment of the expected message")
-        if self.severity not in (None, "info", "warning", "error"):
+        from lossguard.catalog import SEVERITIES
+
+        if self.severity not in (None, *SEVERITIES):
             raise ValueError(f"Invalid: unknown severity {self.severity!r}")
         if (self.fixed is None) != (self.fix_title is None):
             raise ValueError("Invalid: give both fixed and fix_title, or neither")

@@ -20,9 +20,10 @@ from pathlib import Path
 from lossguard.config import Settings
 from lossguard.static.finding import FileError
 from lossguard.static.gitdiff import list_files, toplevel
+from lossguard.static.notebook import NOTEBOOK_SUFFIX
 from lossguard.static.sources import NOT_REGULAR
 
-PY_SUFFIXES = (".py", ".pyi", ".ipynb")  # notebooks are read by lossguard.static.notebook
+PY_SUFFIXES = (".py", ".pyi", NOTEBOOK_SUFFIX)  # notebooks are read by lossguard.static.notebook
 
 
 @dataclass
@@ -85,7 +86,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     # git lists paths under the resolved top and does not enter linked folders: a listed path is
     # already resolved, unless it is a link itself (left out)
     for p in list_files(top) or []:
-        if p.suffix not in (".py", notebook.NOTEBOOK_SUFFIX) or p in checked or p.is_symlink():
+        if p.suffix not in (".py", NOTEBOOK_SUFFIX) or p in checked or p.is_symlink():
             continue
         try:
             if p.stat().st_size > MAX_FILE_BYTES and p.suffix == ".py":
@@ -93,7 +94,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
             data = p.read_bytes()
         except OSError:
             continue
-        if p.suffix == notebook.NOTEBOOK_SUFFIX:
+        if p.suffix == NOTEBOOK_SUFFIX:
             books.append((p, data))
         else:
             python[p] = data
@@ -206,7 +207,7 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
     listed = list_files(folder, unreadable, absent=absent)
     errors.extend(FileError(u, "cannot read this folder (permission denied)") for u in unreadable)
     warnings.extend(
-        f"{_shown(Path(a))}: a submodule that is not checked out; its files were not checked "
+        f"{shown(Path(a))}: a submodule that is not checked out; its files were not checked "
         "(git submodule update --init; in CI, actions/checkout with submodules: true)"
         for a in absent
     )
@@ -227,9 +228,11 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
     return sorted(out, key=lambda p: (p.is_symlink(), p))  # a file reached by a link too: checked by its own name
 
 
-def _shown(p: Path) -> str:
+def shown(p: Path, cwd: Path | None = None) -> str:
+    """How a file is named in reports, and as its key in a run's sources: relative to the folder
+    the run started in (``cwd``, by default the current folder), with ``/``; as given outside it."""
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return p.resolve().relative_to(Path.cwd().resolve() if cwd is None else cwd).as_posix()
     except ValueError:
         return str(p)
 

@@ -9,6 +9,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.fix import ResolvedFix
 
 
+# The keys of a finding in the JSON report, in order (then ``cell`` for a notebook, then ``autofix``);
+# a file that could not be checked has the same keys (lossguard.static.report.machine).
+REPORT_KEYS = ("code", "name", "severity", "path", "line", "col", "end_line", "end_col", "message", "fix")
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     path: str  # as given on the command line (relative where possible)
@@ -27,18 +32,7 @@ class Finding:
     via: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
-        data: dict[str, object] = {
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity,
-            "path": self.path,
-            "line": self.line,
-            "col": self.col,
-            "end_line": self.end_line,
-            "end_col": self.end_col,
-            "message": self.message,
-            "fix": self.fix,
-        }
+        data: dict[str, object] = {key: getattr(self, key) for key in REPORT_KEYS}
         if self.cell is not None:
             data["cell"] = self.cell
         data["autofix"] = self.autofix.to_dict() if self.autofix is not None else None

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from lossguard.static import sources
 from lossguard.static.finding import Finding
+from lossguard.static.notebook import NOTEBOOK_SUFFIX
 
 _CODE = r"[A-Za-z]+[0-9]+"
 _CODES = rf"{_CODE}(?:\s*,\s*{_CODE})*"
@@ -123,7 +124,7 @@ def add_noqa(findings: list[Finding], paths: dict[str, Path]) -> NoqaResult:
         by_file[f.path].append(f)
     for display, group in sorted(by_file.items()):
         path = paths.get(display, Path(display))
-        if path.suffix == ".ipynb":
+        if path.suffix == NOTEBOOK_SUFFIX:
             result.skipped.extend(f"{display}: cell {f.cell}:{f.line}: notebooks are not edited by --add-noqa" for f in group)
             continue
         data = path.read_bytes()

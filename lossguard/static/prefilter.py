@@ -10,18 +10,28 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from lossguard.static.torch_api import TRAINERS
+from lossguard.static.torch_api import LOSS_FUNCTIONS, SOFTMAX_FUNCS, SOFTMAX_LAYERS, TRAINERS
+
+
+def _last_parts(qnames: Iterable[str]) -> list[str]:
+    return sorted({name.rsplit(".", 1)[-1] for name in qnames})
+
 
 # A file needs the analysis only if it mentions one of these; everything else is skipped before
-# parsing. Losses imported from another file still mention `backward` where they train; a library
-# trainer (NeuralNetBinaryClassifier) may name no loss at all.
-_TRAINER_NAMES = sorted({name.rsplit(".", 1)[-1] for name in TRAINERS})
-_TRIGGER = re.compile(r"Loss\b|Loss\(|_loss\b|cross_entropy|kl_div|backward|size_average|\b(?:" + "|".join(_TRAINER_NAMES) + r")\b")
+# parsing: a loss class (`...Loss`), a loss function (`*_loss`, and the functions of torch_api
+# named otherwise: `cross_entropy`, `kl_div`, ...). Losses imported from another file still
+# mention `backward` where they train; a library trainer (NeuralNetBinaryClassifier) may name no
+# loss at all.
+_OTHER_LOSS_FUNCTIONS = _last_parts(name for name in LOSS_FUNCTIONS if not name.endswith("_loss"))
+_TRIGGER = re.compile(
+    r"Loss\b|Loss\(|_loss\b|" + "|".join(_OTHER_LOSS_FUNCTIONS) + r"|backward|size_average|\b(?:" + "|".join(_last_parts(TRAINERS)) + r")\b"
+)
 # Softmax calls matter only to LG011 (and to the rules above, which need a trigger anyway): a file
 # whose every softmax call visibly names its axis needs no parse at all.
-_SOFTMAX_CALL = re.compile(r"(\.?)\b(softmax|log_softmax|softmin|Softmax|LogSoftmax|Softmin)\s*\(")
+_SOFTMAX_CALL = re.compile(r"(\.?)\b(" + "|".join(_last_parts([*SOFTMAX_FUNCS, *SOFTMAX_LAYERS])) + r")\s*\(")
 
 
 def needs_analysis(source: str) -> bool:

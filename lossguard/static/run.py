@@ -24,7 +24,7 @@ from lossguard.static import sources as text
 from lossguard.static.baseline import Recorded, entry, new_findings, unmatched
 from lossguard.static.baseline import load as load_baseline
 from lossguard.static.engine import check_files
-from lossguard.static.files import PY_SUFFIXES, discover, importers
+from lossguard.static.files import PY_SUFFIXES, discover, importers, shown
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.gitdiff import Changes, changes_since
 from lossguard.static.sources import SourceSet, project_root
@@ -90,10 +90,7 @@ def run_check(
         context = importers(paths, files, settings, cwd)
 
     def display(p: Path) -> str:
-        try:
-            return p.resolve().relative_to(cwd).as_posix()
-        except ValueError:
-            return str(p)
+        return shown(p, cwd)
 
     sources = SourceSet(root=project_root(cwd))
     for f in files:

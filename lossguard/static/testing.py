@@ -10,14 +10,16 @@ from pathlib import Path
 from lossguard.static.engine import check_files
 from lossguard.static.examples import Example, Invalid, Valid, code_of
 from lossguard.static.finding import Finding
+from lossguard.static.sources import split_lines
 
 _EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>LG\d{3}(?:\s*,\s*LG\d{3})*)")
 
 
 def expected_findings(source: str) -> set[tuple[int, str]]:
-    """(line, code) pairs marked in ``source``."""
+    """(line, code) pairs marked in ``source``, its lines counted as the checker counts them
+    (:func:`lossguard.static.sources.split_lines`: a form feed in a comment is no line break)."""
     out: set[tuple[int, str]] = set()
-    for lineno, text in enumerate(source.splitlines(), start=1):
+    for lineno, text in enumerate(split_lines(source), start=1):
         m = _EXPECT.search(text)
         if m:
             out |= {(lineno, c.strip()) for c in m.group("codes").split(",")}

@@ -1,15 +1,28 @@
 """Copies of owned facts that have to stay in prose, checked against their owner so they cannot drift.
 
-The catalog owns each problem's code, name and severity; a runtime detector's ``Param``
-declarations own its thresholds. Pages generated from them (docs/rules, `lossguard explain`,
-SARIF) cannot drift. These copies can, so each is checked here: the README's table of static
-rules, the detector table of docs/runtime.md, each detector's own ``code``/``name``, the
-defaults that the catalog's runtime pages and docs/runtime.md quote in words, and the
-interpreter's limits that docs/checker.md quotes.
+Pages generated from an owner (docs/rules, `lossguard explain`, SARIF) cannot drift; these copies
+can, so each is checked here against the code that owns it:
+
+- the catalog: the README's rule table (names, summaries), its Autofix list (fix safety), the
+  detector table of docs/runtime.md, each detector's ``code``/``name``, the exit statuses'
+  severities (``FAILING_SEVERITIES``); the reporters: how SARIF and GitHub show an info finding;
+- the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
+  docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
+- the interpreter, engine and prefilter: the limits docs/checker.md quotes, the words that make a
+  file analysed, the largest file read and the batch size;
+- the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
+  action.yml and the pre-commit hooks, the output formats, ``--jobs``; config: the
+  ``[tool.lossguard]`` keys; action.yml: its inputs; .pre-commit-hooks.yaml: the hook ids;
+  finding.REPORT_KEYS: the keys of a JSON report entry docs/ci.md lists;
+- ``Watcher.__init__`` and ``integrations.core.WATCH_OPTIONS``: the options tables of
+  docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
+  cadences; the TensorBoard tags of runtime/sinks.py;
+- the bench scripts' parsers: every ``python bench/<script>.py --option`` in the docs.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import string
 from pathlib import Path
@@ -32,15 +45,15 @@ def _table_rows(path: Path, prefix: str) -> dict[str, list[str]]:
     return rows
 
 
-def test_readme_rule_table_has_every_static_code_with_its_catalog_name():
+def test_readme_rule_table_has_every_static_code_with_its_catalog_name_and_summary():
     rows = _table_rows(ROOT / "README.md", "LG0")
-    static = {p.code: p.name for p in catalog.PROBLEMS.values() if p.kind == "static"}
-    assert {code: cells[1] for code, cells in rows.items()} == static
+    static = {p.code: (p.name, p.summary) for p in catalog.of_kind("static")}
+    assert {code: (cells[1], cells[2]) for code, cells in rows.items()} == static
 
 
 def test_runtime_doc_table_has_every_runtime_code_with_its_catalog_name_and_severity():
     rows = _table_rows(ROOT / "docs" / "runtime.md", "LG1")
-    runtime = {p.code: (p.name, p.severity) for p in catalog.PROBLEMS.values() if p.kind == "runtime"}
+    runtime = {p.code: (p.name, p.severity) for p in catalog.of_kind("runtime")}
     assert {code: (cells[1], cells[2]) for code, cells in rows.items()} == runtime
 
 
@@ -57,7 +70,7 @@ def test_each_detector_is_named_as_its_catalog_entry():
     a code the catalog does not hold, keeps the name it sets."""
     detectors = _detectors()
     assert {type(d).code: type(d).name for d in detectors} == {type(d).code: catalog.get(type(d).code).name for d in detectors}
-    runtime_codes = {p.code for p in catalog.PROBLEMS.values() if p.kind == "runtime"}
+    runtime_codes = {p.code for p in catalog.of_kind("runtime")}
     assert runtime_codes <= {type(d).code for d in detectors}
 
 
@@ -181,3 +194,317 @@ def test_checker_doc_quotes_the_interpreter_limits():
     text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
     assert f"up to a call depth of {MAX_DEPTH})" in text
     assert f"is `Either` of them (at most {MAX_EITHER})" in text
+
+
+# The command line: the parser (lossguard/cli.py) owns every option, its choices and defaults;
+# lossguard.static.engine owns how a large run is split; lossguard/config.py owns the keys of
+# [tool.lossguard]. The README and docs quote them.
+DOCS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "action.yml", ROOT / ".pre-commit-hooks.yaml")
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    from lossguard.cli import build_parser
+
+    (sub,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def _options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    return {o: a for a in parser._actions for o in a.option_strings}
+
+
+def test_every_option_the_docs_give_a_command_is_one_of_its_options():
+    """`lossguard check --x ...` in README, docs/*.md, action.yml and the pre-commit hooks: each option (up to a
+    comment) exists for that command, so a renamed or removed option cannot stay documented."""
+    commands = _commands()
+    quoted = 0
+    for path in DOCS:
+        for command, rest in re.findall(r"\blossguard (check|baseline|rules|explain)\b([^\n`#]*)", path.read_text(encoding="utf-8")):
+            for option in re.findall(r"(?<![\w-])--?[a-z][a-z-]*", rest):
+                quoted += 1
+                assert option in _options(commands[command]), f"{path.name}: `lossguard {command} {option}` is not an option"
+    assert quoted > 20
+
+
+def test_docs_list_the_output_formats_of_the_parser():
+    choices = _options(_commands()["check"])["--format"]
+    formats, default = tuple(choices.choices or ()), choices.default
+    readme = re.search(r"lossguard check --format (\S+)\s+# also: ([^\n]+)", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert readme is not None
+    assert {readme[1], *readme[2].split(", ")} == set(formats) - {default}
+    rows = [cell for cell in _table_rows(ROOT / "docs" / "ci.md", "`") if not cell.startswith("`--")]  # less the header
+    listed = [f for cell in rows for f in re.findall(r"`([a-z-]+)`", cell)]
+    assert sorted(listed) == sorted(formats)
+    assert f"`{default}` (default)" in rows
+
+
+def test_jobs_help_quotes_the_engine_batch_size_and_environment_variable():
+    from lossguard.static.engine import BATCH_FILES, JOBS_ENV
+
+    help_text = _options(_commands()["check"])["--jobs"].help or ""
+    readme = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if "lossguard check --jobs" in line)
+    for text in (help_text, readme):
+        assert f"over {BATCH_FILES} files" in text and f"default: {JOBS_ENV}," in text
+
+
+def test_readme_configuration_uses_only_keys_config_reads():
+    from lossguard.config import _KEYS
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("[tool.lossguard]\n", 1)[1].split("```", 1)[0]
+    keys = {line.split("=", 1)[0].strip() for line in block.splitlines() if "=" in line}
+    assert keys and keys <= _KEYS
+
+
+# The watcher's options: Watcher.__init__ owns their names and defaults, integrations.core.WATCH_OPTIONS
+# which of them the trainer plugins pass on, and the runtime's read and write cadences their numbers.
+def _option_rows(path: Path) -> dict[str, str]:
+    """Option name -> its default cell, from the ``| option | default | meaning |`` table of ``path``:
+    a row naming several options (`` `a`, `b` ``) gives each its part of ``5, 100``."""
+    text = path.read_text(encoding="utf-8").split("| option | default | meaning |", 1)[1]
+    out = {}
+    for line in text.splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        names_cell, default = (c.strip() for c in line.strip("|").split("|")[:2])
+        names = re.findall(r"`(\w+)`", names_cell)
+        parts = default.rsplit(", ", len(names) - 1) if len(names) > 1 else [default]
+        out.update(zip(names, parts, strict=True))
+    return out
+
+
+def _literal_default(cell: str) -> tuple[bool, Any]:
+    """The Python literal a default cell is (``5``, `` `"warn"` ``) or starts with before what it
+    means (`` `None`: every step ... ``, `` `None` (every step ...) ``), if any."""
+    import ast
+
+    text = re.fullmatch(r"`([^`]+)`(?:[:(].*| \(.*)?|([^`\s]+)", cell)
+    if text is None:
+        return False, None
+    try:
+        return True, ast.literal_eval(text[1] or text[2])
+    except (ValueError, SyntaxError):
+        return False, None
+
+
+def _watcher_defaults() -> dict[str, Any]:
+    import inspect
+
+    from lossguard.runtime.watcher import Watcher
+
+    params = inspect.signature(Watcher.__init__).parameters.values()
+    return {p.name: p.default for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY}
+
+
+def test_runtime_doc_options_table_has_every_watcher_option_with_its_default():
+    rows, defaults = _option_rows(ROOT / "docs" / "runtime.md"), _watcher_defaults()
+    assert set(rows) == set(defaults)
+    literal = {name: value for name, (ok, value) in ((n, _literal_default(c)) for n, c in rows.items()) if ok}
+    assert {"log_dir", "on_event", "console", "check_first", "check_every", "announce"} <= set(literal)
+    assert defaults["skip"] is None  # the page gives what None stands for, the watcher decides it
+    del literal["skip"]
+    assert literal == {name: defaults[name] for name in literal}
+
+
+def test_runtime_doc_gives_the_updates_skipped_by_default():
+    """The ``skip`` default in docs/runtime.md is what a watcher given an optimizer skips."""
+    import torch
+    from torch import nn
+
+    from lossguard.runtime.watcher import Watcher
+
+    ok, documented = _literal_default(_option_rows(ROOT / "docs" / "runtime.md")["skip"])
+    assert ok and {catalog.get(name).name for name in documented} == set(documented)
+    model = nn.Linear(2, 2)
+    watcher = Watcher(model, nn.MSELoss(), optimizer=torch.optim.SGD(model.parameters(), lr=0.1), console=False, announce=False)
+    try:
+        assert watcher.skip == frozenset(documented)
+    finally:
+        watcher.close()
+
+
+def test_watch_docstring_names_every_watcher_option():
+    import lossguard.runtime
+
+    named = set(re.findall(r"``(\w+)[=`]", lossguard.runtime.watch.__doc__ or ""))
+    assert set(_watcher_defaults()) <= named
+
+
+def test_integrations_doc_options_table_has_every_option_the_plugins_pass_on():
+    from lossguard.integrations.core import WATCH_OPTIONS
+
+    rows, defaults = _option_rows(ROOT / "docs" / "integrations.md"), _watcher_defaults()
+    assert set(rows) == {*WATCH_OPTIONS, "on_event"}
+    for name in ("check_first", "check_every"):
+        assert _literal_default(rows[name]) == (True, defaults[name])
+
+
+def test_docs_quote_the_tensorboard_write_cadence():
+    """Every step for the first DENSE_LOG steps, then every GRAD_EVERY-th (the steps whose
+    gradient norms are measured): in the README, the docs and ``lossguard.watch``'s docstring."""
+    import lossguard.runtime
+    from lossguard.runtime.optimizer_side import GRAD_EARLY, GRAD_EVERY
+    from lossguard.runtime.read_side import DENSE_LOG
+
+    texts = [p.read_text(encoding="utf-8") for p in DOCS] + [lossguard.runtime.watch.__doc__ or ""]
+    quoted = re.findall(r"([\d,]+) steps, then every (\d+)th", " ".join(" ".join(t.split()) for t in texts))
+    assert quoted.count((f"{DENSE_LOG:,}", str(GRAD_EVERY))) >= 6
+    # the gradient norms' own cadence ("every step for the first 16 steps, then every 8th") is the other one quoted
+    assert set(quoted) <= {(f"{DENSE_LOG:,}", str(GRAD_EVERY)), (str(GRAD_EARLY), str(GRAD_EVERY))}
+
+
+def test_docs_quote_the_read_cadence():
+    """Reads every SYNC_CPU steps on the CPU, SYNC_DEVICE elsewhere, and (cadence not given) a read
+    that waits until READ_WAIT seconds have passed: in the README, the docs and ``lossguard.watch``."""
+    import lossguard.runtime
+    from lossguard.runtime.collect import READ_WAIT, SYNC_CPU, SYNC_DEVICE
+
+    texts = [p.read_text(encoding="utf-8") for p in DOCS] + [lossguard.runtime.watch.__doc__ or ""]
+    text = " ".join(" ".join(t.split()) for t in texts)
+    quoted = re.findall(r"(\d+) on CPU\b.{0,60}?(\d+) (?:elsewhere|otherwise)", text)
+    assert len(quoted) >= 4 and set(quoted) == {(str(SYNC_CPU), str(SYNC_DEVICE))}
+    assert text.count(f"until {READ_WAIT:g} s has passed since the last one") >= 3
+
+
+def test_runtime_doc_lists_the_tensorboard_tags_sinks_writes():
+    """docs/runtime.md's paragraph of tags names each tag of lossguard/runtime/sinks.py and no
+    other, and the number of gradient-norm groups of runtime.layout."""
+    from lossguard.runtime import sinks
+    from lossguard.runtime.layout import MAX_GROUPS
+
+    text = (ROOT / "docs" / "runtime.md").read_text(encoding="utf-8")
+    paragraph = " ".join(text.split("All tags are under `lossguard/`: ", 1)[1].split("\n\n", 1)[0].split())
+    written = [sinks.LOSS, sinks.LOSS_SMOOTHED, sinks.LOSS_LOG10, sinks.LR, sinks.GRAD_NORM + "total", sinks.ALERT]
+    written += [sinks.ALERT_LOG10, sinks.ALERTS + "<code>-<name>", sinks.EVENTS]
+    named = {t.removeprefix("lossguard/") for t in re.findall(r"`([a-z_0-9<>/-]+)`", paragraph)}
+    examples = {t for t in named if t.startswith("grad_norm/") and t not in ("grad_norm/total", "grad_norm/<group>")}
+    assert named - examples == {t.removeprefix("lossguard/") for t in written} | {"grad_norm/<group>"}
+    assert f"grouped by module path into at most {MAX_GROUPS} tags" in paragraph
+
+
+def test_docs_give_the_exit_statuses_of_the_failing_severities():
+    """README and docs/ci.md say which severities exit 1: catalog.FAILING_SEVERITIES (read by
+    cli.fails), the other severities exit 0."""
+    from lossguard.cli import EXIT_FINDINGS, EXIT_OK
+
+    failing = " or ".join(s for s in catalog.SEVERITIES if s in catalog.FAILING_SEVERITIES)
+    passing = " or ".join(s for s in catalog.SEVERITIES if s not in catalog.FAILING_SEVERITIES)
+    for path in (ROOT / "README.md", ROOT / "docs" / "ci.md"):
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        assert f"(or only findings of severity {passing}), {EXIT_FINDINGS} findings of severity {failing}," in text, path.name
+        assert re.search(rf"Exit status(es)?: {EXIT_OK} ", text), path.name
+
+
+def test_ci_doc_names_how_sarif_and_github_show_an_info_finding():
+    from lossguard.static.report import github, sarif
+
+    text = " ".join((ROOT / "docs" / "ci.md").read_text(encoding="utf-8").split())
+    assert f"SARIF `{sarif._LEVEL['info']}`, GitHub `::{github._COMMAND['info']}`)" in text
+
+
+def test_ci_doc_names_the_action_inputs_with_their_defaults():
+    """docs/ci.md's list of the GitHub Action's inputs: action.yml owns their names and defaults."""
+    import yaml
+
+    inputs = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"]
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    sentence = " ".join(text.split("\nInputs: ", 1)[1].split("\n\n", 1)[0].split())
+    named = re.findall(r"`([a-z-]+)` \((?:default `([^`]*)`)?", sentence)
+    assert [name for name, _ in named] == list(inputs)
+    for name, default in named:
+        if default:
+            assert default == str(inputs[name]["default"]), name
+    assert sum(bool(default) for _, default in named) >= 3
+
+
+def test_docs_name_only_the_pre_commit_hooks_the_repository_defines():
+    import yaml
+
+    hooks = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    named = set()
+    for path in (ROOT / "README.md", ROOT / "docs" / "ci.md"):
+        text = path.read_text(encoding="utf-8")
+        for hook, comment in re.findall(r"- id: (\S+)(.*)", text):  # `- id: lossguard  # check; or lossguard-fix ...`
+            named |= {hook, *re.findall(r"\blossguard-[a-z]+", comment)}
+    assert named == hooks
+
+
+def _script_options(script: Path) -> set[str]:
+    """The options a bench script's parser declares (read from its source: the scripts import torch)."""
+    import ast
+
+    options: set[str] = set()
+    for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument":
+            options |= {a.value for a in node.args if isinstance(a, ast.Constant) and str(a.value).startswith("-")}
+    return options | {"-h", "--help"}
+
+
+def test_every_option_the_docs_give_a_bench_script_is_one_of_its_options():
+    """`python bench/static_speed.py --tree PATH` in the README, bench/README.md and docs/*.md: the
+    script's parser owns its options."""
+    quoted = 0
+    for path in (*DOCS, ROOT / "bench" / "README.md"):
+        for name, rest in re.findall(r"\bpython bench/(\w+)\.py\b([^\n`#]*)", path.read_text(encoding="utf-8")):
+            declared = _script_options(ROOT / "bench" / f"{name}.py")
+            for option in re.findall(r"(?<![\w-])--?[a-z][a-z-]*", rest):
+                quoted += 1
+                assert option in declared, f"{path.name}: `python bench/{name}.py {option}` is not an option"
+    assert quoted > 10
+
+
+def test_docs_quote_the_checker_size_limits():
+    """The largest file read (sources.MAX_CHECKED_BYTES) and the batch size (engine.BATCH_FILES),
+    as the README and docs/ci.md give them."""
+    from lossguard.static.engine import BATCH_FILES
+    from lossguard.static.sources import MAX_CHECKED_BYTES
+
+    text = " ".join(" ".join((ROOT / name).read_text(encoding="utf-8").split()) for name in ("README.md", "docs/ci.md"))
+    too_large = re.findall(r"(?:file over|limited to|by the same) (\d+) MB", text)
+    assert len(too_large) >= 4 and set(too_large) == {f"{MAX_CHECKED_BYTES / 1e6:g}"}
+    assert f"a large run is cut into batches of {BATCH_FILES} files" in text
+
+
+def test_readme_autofix_lists_each_rule_with_its_catalog_fix_safety():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    paragraph = " ".join(text.split("### Autofix\n", 1)[1].split("\n\n", 1)[0].split())
+    safe, unsafe = paragraph.split("; unsafe: ", 1)
+    listed = {code: "safe" for code in re.findall(r"LG0\d\d", safe)} | {code: "unsafe" for code in re.findall(r"LG0\d\d", unsafe)}
+    assert listed == {p.code: p.fix_safety for p in catalog.of_kind("static") if p.fix_safety != "none"}
+
+
+def test_docs_count_the_default_detectors():
+    """How many detectors run by default (default_detectors() and LossBelowBound, as Watcher
+    builds them), as the options tables and watch()'s docstring say it."""
+    import lossguard.runtime
+    from lossguard.runtime.detectors import default_detectors
+
+    phrase = f"the {['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][len(default_detectors())]} of"
+    for path in (ROOT / "docs" / "runtime.md", ROOT / "docs" / "integrations.md"):
+        assert _option_rows(path)["detectors"].startswith(f"{phrase} `default_detectors()` and `LossBelowBound()`"), path.name
+    doc = " ".join((lossguard.runtime.watch.__doc__ or "").split())
+    assert f"{phrase} ``default_detectors()`` and ``LossBelowBound``" in doc
+
+
+def test_checker_doc_names_what_makes_a_file_analysed():
+    """docs/checker.md's list of what a file must mention to be analysed: each word does (the
+    prefilter's patterns own the list), and a file with none of them is skipped."""
+    from lossguard.static.prefilter import needs_analysis
+
+    text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
+    listed = re.search(r"they mention a loss \(([^)]*)\) or `(\w+)`", text)
+    assert listed is not None
+    words = [*re.findall(r"`([^`]+)`", listed[1]), listed[2]]
+    assert len(words) >= 5
+    for word in words:
+        assert needs_analysis(f"value = helper.{word.replace('...', 'Focal').replace('*', 'focal')}\n"), word
+    assert not needs_analysis("value = helper.focal(x)\n")
+
+
+def test_ci_doc_lists_the_keys_of_a_json_report_entry():
+    """docs/ci.md's keys of a JSON report entry, in order: ``kind``, a finding's REPORT_KEYS, ``autofix``."""
+    from lossguard.static.finding import REPORT_KEYS
+
+    text = " ".join((ROOT / "docs" / "ci.md").read_text(encoding="utf-8").split())
+    keys = text.split("Every entry has the keys ", 1)[1].split(" (plus `cell` for a notebook finding)", 1)[0]
+    assert re.findall(r"`(\w+)`", keys) == ["kind", *REPORT_KEYS, "autofix"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from lossguard.static.finding import FileError, Finding
+from lossguard.static.finding import REPORT_KEYS, FileError, Finding
 
 NOT_CHECKED = "not-checked"
 
@@ -22,16 +22,12 @@ def entries(findings: list[Finding], errors: list[FileError]) -> list[dict[str, 
         out.append(
             {
                 "kind": NOT_CHECKED,
-                "code": None,
+                **dict.fromkeys(REPORT_KEYS),  # a finding's keys, in its order; null unless set here
                 "name": NOT_CHECKED,
                 "severity": "error",
                 "path": e.path,
                 "line": e.line,
-                "col": None,
-                "end_line": None,
-                "end_col": None,
                 "message": f"not checked: {e.reason}",
-                "fix": None,
                 "autofix": None,
                 "reason": e.reason,
                 **({"cell": e.cell} if e.cell is not None else {}),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from lossguard import __version__, catalog
+from lossguard import __version__, catalog, docs_gen
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.fingerprint import fingerprints
 from lossguard.static.sources import SourceSet
@@ -37,7 +37,7 @@ def _rule(problem: catalog.Problem) -> dict[str, object]:
         "shortDescription": {"text": problem.summary},
         "fullDescription": {"text": problem.why},
         "help": {"text": catalog.render_page(problem), "markdown": catalog.render_page(problem)},
-        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules/{problem.code}.md",
+        "helpUri": f"{INFORMATION_URI}/blob/main/{docs_gen.DEFAULT_OUT.as_posix()}/{docs_gen.page_name(problem.code)}",
         "defaultConfiguration": {"level": _LEVEL.get(problem.severity, "warning")},
         "properties": {"tags": ["pytorch", "loss", problem.kind], "problem.severity": problem.severity},
     }
@@ -46,8 +46,7 @@ def _rule(problem: catalog.Problem) -> dict[str, object]:
 def to_sarif(findings: list[Finding], errors: list[FileError], sources: SourceSet, virtual: list[Finding] | None = None) -> str:
     """The SARIF log. ``virtual`` are the same findings with notebook lines not yet mapped to cells
     (fingerprints are taken from the checked text); by default ``findings`` themselves."""
-    codes = sorted(catalog.PROBLEMS)
-    static = [catalog.PROBLEMS[c] for c in codes if catalog.PROBLEMS[c].kind == "static"]
+    static = catalog.of_kind("static")
     index = {p.code: i for i, p in enumerate(static)}
     prints = fingerprints(virtual if virtual is not None else findings, sources)
     results = []
