@@ -9,7 +9,6 @@ trainer can stop cleanly: ``"warn"``, ``"stop"`` (the trainer's own stop flag), 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -21,10 +20,11 @@ from lossguard.runtime.collect import read_every
 from lossguard.runtime.events import SEVERITY_RANK
 from lossguard.runtime.misuse import class_index_pair
 from lossguard.runtime.sinks import alert_scalars
+from lossguard.runtime.watcher import POLICIES as WATCH_POLICIES
+from lossguard.runtime.watcher import Policy
 
-Policy = str | Callable[[Event], Any]
-
-POLICIES = ("warn", "stop", "raise")
+# the watcher's policies, and the trainer's own stop flag
+POLICIES = (*WATCH_POLICIES, "stop")
 _STATE_FORMAT = 1
 # Options handed through to lossguard.watch; the plugin owns criterion, optimizer and on_event.
 WATCH_OPTIONS = ("log_dir", "detectors", "sync_every", "log_every", "jsonl", "console", "check_first", "check_every")

@@ -48,6 +48,10 @@ from lossguard.runtime.stats import all_finite
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = str | Callable[[Event], Any]
+# on_event's named policies (or a callable); the trainer plugins add "stop" (integrations.core.POLICIES)
+POLICIES = ("warn", "raise")
+# what optimizer= may skip (skip=), by catalog name: a non-finite loss or gradient, a loss spike
+SKIPPABLE = frozenset(("nan-loss", "loss-spike"))
 
 # Without any optimizer step seen, a record with this many backwards and no gradient reset
 # means one step per backward (a loop that zeroes gradients in place).
@@ -137,8 +141,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         check_model_and_criterion(model, criterion)
         if log_dir is not None and writer is not None:
             raise UsageError("Pass log_dir (lossguard writes its own TensorBoard file) or writer (your SummaryWriter), not both")
-        if not (callable(on_event) or on_event in ("warn", "raise")):
-            raise UsageError(f"Argument on_event should be 'warn', 'raise' or a callable, got {on_event!r}")
+        if not (callable(on_event) or on_event in POLICIES):
+            raise UsageError(f"Argument on_event should be {', '.join(map(repr, POLICIES))} or a callable, got {on_event!r}")
         if optimizer is not None and not isinstance(optimizer, torch.optim.Optimizer):
             raise UsageError(f"Argument optimizer should be a torch.optim.Optimizer, got {type(optimizer).__name__}")
         self.criterion = criterion
@@ -159,10 +163,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         codes = [d.code for d in self.detectors]
         if len(set(codes)) != len(codes):
             raise UsageError(f"Argument detectors should hold at most one detector per code, got {codes}")
-        skip_names = {"nan-loss", "loss-spike"} if skip is None else set(skip)
-        unknown = skip_names - {"nan-loss", "loss-spike"}
+        skip_names = set(SKIPPABLE) if skip is None else set(skip)
+        unknown = skip_names - SKIPPABLE
         if unknown:
-            raise UsageError(f"Argument skip should name 'nan-loss' and/or 'loss-spike', got {sorted(unknown)}")
+            raise UsageError(f"Argument skip should name {' and/or '.join(map(repr, sorted(SKIPPABLE)))}, got {sorted(unknown)}")
         self.skip = frozenset(skip_names) if optimizer is not None else frozenset()
         self.kind = misuse.loss_kind(criterion)
         self.checks = ValueChecks(self.kind, criterion)
