@@ -88,6 +88,15 @@ def _same_test(test: ast.expr) -> tuple[ast.expr, ast.expr, bool] | None:
     return test.left, compared, isinstance(test.ops[0], (ast.Eq, ast.Is))
 
 
+def _env_key(subject: ast.expr, frame: Frame) -> str | None:
+    """The name a branch's environment keeps ``subject`` under: a local name, or ``self.<attr>``."""
+    if isinstance(subject, ast.Name):
+        return subject.id
+    if isinstance(subject, ast.Attribute) and is_self(subject.value, frame):
+        return "self." + subject.attr
+    return None
+
+
 #: values that are one thing each, so that two of them are the same object when they are equal
 _REFERENCES = (QualName, ClassRef, FunctionRef)
 
@@ -279,11 +288,8 @@ class GuardsMixin(InterpBase):
         if parsed is None:
             return
         subject, body_not_none = parsed
-        if isinstance(subject, ast.Name):
-            key = subject.id
-        elif isinstance(subject, ast.Attribute) and is_self(subject.value, frame):
-            key = "self." + subject.attr
-        else:
+        key = _env_key(subject, frame)
+        if key is None:
             return
         held = self.ev(subject, frame, env)
         if isinstance(held, MaybeNone):
@@ -298,11 +304,8 @@ class GuardsMixin(InterpBase):
         if parsed is None:
             return
         subject, compared, body_same = parsed
-        if isinstance(subject, ast.Name):
-            key = subject.id
-        elif isinstance(subject, ast.Attribute) and is_self(subject.value, frame):
-            key = "self." + subject.attr
-        else:
+        key = _env_key(subject, frame)
+        if key is None:
             return
         held = self.ev(subject, frame, env)
         if not isinstance(held, _REFERENCES) or held != self.ev(compared, frame, env):

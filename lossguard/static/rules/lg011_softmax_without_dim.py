@@ -133,13 +133,12 @@ import torch.nn.functional as F
 
 
 def create_head(*, in_features, out_features, activation=None):
-    if activation is None:
-        activation_model = None
-    elif activation == nn.Softmax:
-        activation_model = activation(dim=1)
-    else:
-        activation_model = activation()
-    return nn.Sequential(nn.Linear(in_features, out_features), activation_model)
+    layers = [nn.Linear(in_features, out_features)]
+    if activation is nn.Softmax:
+        layers.append(activation(dim=1))
+    elif activation is not None:
+        layers.append(activation())
+    return nn.Sequential(*layers)
 
 
 def create_net(*, num_classes=400, head=create_head, head_activation=None):
