@@ -295,19 +295,21 @@ class GuardsMixin(InterpBase):
         if isinstance(held, MaybeNone):
             (body_env if body_not_none else else_env)[key] = held.value
 
-    def refine_same(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> None:
+    def refine_same(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> bool | None:
         """``if activation == nn.Softmax: layer = activation(dim=1) else: layer = activation()``
-        where ``activation`` holds ``nn.Softmax``: the branch where the test fails never runs with
-        that value, so there it is unknown (round 14, pytorchvideo's head factory: the ``else`` read
-        as ``nn.Softmax()`` without ``dim``)."""
+        where ``activation`` holds ``nn.Softmax``: the test's outcome (True: the body runs), and in
+        the branch it rules out, which never runs with that value, the name is unknown (round 14,
+        pytorchvideo's head factory: the ``else`` read as ``nn.Softmax()`` without ``dim``). None
+        when the name does not hold the very class, function or torch name it is compared with."""
         parsed = _same_test(test)
         if parsed is None:
-            return
+            return None
         subject, compared, body_same = parsed
         key = _env_key(subject, frame)
         if key is None:
-            return
+            return None
         held = self.ev(subject, frame, env)
         if not isinstance(held, _REFERENCES) or held != self.ev(compared, frame, env):
-            return
+            return None
         (else_env if body_same else body_env)[key] = UNKNOWN
+        return body_same
