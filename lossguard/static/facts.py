@@ -31,7 +31,8 @@ NO_NAMES: frozenset[str] = frozenset()
 
 def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None, products: bool = True) -> frozenset[str]:
     """The names ``expr`` adds up (``a + 0.5 * b - c``, ``-a``, ``a / n``), with, from ``sums``, the
-    names those are sums of. A product of two names counts both, unless not ``products``."""
+    names those are sums of. A product of two names counts both, unless not ``products``; a quotient
+    counts its dividend only (the divisor of ``a / n`` is a count or weight sum, not a loss term)."""
     if isinstance(expr, ast.Name):
         added = sums.get(expr.id) if sums else None
         return frozenset((expr.id,)) if added is None else added | {expr.id}
@@ -45,6 +46,9 @@ def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None, prod
                 return summands(expr.left, sums, products)
             if isinstance(expr.left, ast.Constant) and isinstance(expr.op, ast.Mult):
                 return summands(expr.right, sums, products)
+            if products and isinstance(expr.op, ast.Div):
+                # a divisor is a normaliser (`loss.sum() / weight_sum`, `total / n`), not a term
+                return summands(expr.left, sums, products)
             if products:
                 return summands(expr.left, sums) | summands(expr.right, sums)
             return NO_NAMES

@@ -2391,6 +2391,28 @@ def train(config):
             print(report)
 """,
     },
+    # round 14 (pytorchvideo): `!=` / `is` against the very class a name holds rules out the branch
+    # for that value (a `self.` attribute too); the name keeps the value outside the test
+    "identity_test_rules_out_a_branch": {
+        "head.py": """
+import torch.nn as nn
+
+
+class Head(nn.Module):
+    def __init__(self, width, act=nn.Softmax):
+        super().__init__()
+        self.act = act
+        if self.act != nn.Softmax:
+            self.out = self.act()
+        else:
+            self.out = self.act(dim=1)
+        if act is not nn.Softmax:
+            self.aux = act()
+        self.plain = act()  # expect: LG011
+        self.proj = nn.Linear(width, 10)
+        self.loss_fn = nn.NLLLoss()
+""",
+    },
 }
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, is_self
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, Const, LossSpec, MaybeNone, Tensor, Value, join
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, Const, FunctionRef, LossSpec, MaybeNone, QualName, Tensor, Value, join
 
 #: values kept as a :class:`GuardedChoice` when a conditional expression picks between two of them
 CHOSEN_VALUES = (*MODEL_VALUES, LossSpec)
@@ -77,6 +77,30 @@ def _none_test(test: ast.expr) -> tuple[ast.expr, bool] | None:
     if isinstance(test, (ast.Name, ast.Attribute)):
         return test, True
     return None
+
+
+def _same_test(test: ast.expr) -> tuple[ast.expr, ast.expr, bool] | None:
+    """``x == C`` / ``x is C`` and ``!=`` / ``is not`` against a name or attribute (not a literal):
+    (x, C, whether the body is the branch where x is C)."""
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
+        return None
+    compared = test.comparators[0]
+    if not isinstance(compared, (ast.Name, ast.Attribute)):
+        return None
+    return test.left, compared, isinstance(test.ops[0], (ast.Eq, ast.Is))
+
+
+def _env_key(subject: ast.expr, frame: Frame) -> str | None:
+    """The name a branch's environment keeps ``subject`` under: a local name, or ``self.<attr>``."""
+    if isinstance(subject, ast.Name):
+        return subject.id
+    if isinstance(subject, ast.Attribute) and is_self(subject.value, frame):
+        return "self." + subject.attr
+    return None
+
+
+#: values that are one thing each, so that two of them are the same object when they are equal
+_REFERENCES = (QualName, ClassRef, FunctionRef)
 
 
 def _literals(node: ast.expr) -> tuple[object, ...] | None:
@@ -268,12 +292,28 @@ class GuardsMixin(InterpBase):
         if parsed is None:
             return
         subject, body_not_none = parsed
-        if isinstance(subject, ast.Name):
-            key = subject.id
-        elif isinstance(subject, ast.Attribute) and is_self(subject.value, frame):
-            key = "self." + subject.attr
-        else:
+        key = _env_key(subject, frame)
+        if key is None:
             return
         held = self.ev(subject, frame, env)
         if isinstance(held, MaybeNone):
             (body_env if body_not_none else else_env)[key] = held.value
+
+    def refine_same(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> bool | None:
+        """``if activation == nn.Softmax: layer = activation(dim=1) else: layer = activation()``
+        where ``activation`` holds ``nn.Softmax``: the test's outcome (True: the body runs), and in
+        the branch it rules out, which never runs with that value, the name is unknown (round 14,
+        pytorchvideo's head factory: the ``else`` read as ``nn.Softmax()`` without ``dim``). None
+        when the name does not hold the very class, function or torch name it is compared with."""
+        parsed = _same_test(test)
+        if parsed is None:
+            return None
+        subject, compared, body_same = parsed
+        key = _env_key(subject, frame)
+        if key is None:
+            return None
+        held = self.ev(subject, frame, env)
+        if not isinstance(held, _REFERENCES) or held != self.ev(compared, frame, env):
+            return None
+        (else_env if body_same else body_env)[key] = UNKNOWN
+        return body_same

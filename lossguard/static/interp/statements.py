@@ -183,7 +183,10 @@ class StatementsMixin(InterpBase):
         else_env = dict(env)
         self.refine_guarded(stmt.test, body_env, else_env, frame)  # `if args.arch == "a":` decides an earlier choice
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
+        same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         decided = self.decided_test(stmt.test, frame, env)
+        if decided is None:
+            decided = same
         returned = len(frame.returns)
         body_term = self._exec_branch(stmt.body, frame, env, body_env)
         if decided is False:

@@ -813,6 +813,37 @@ for x, y in loader:
     opt.step()
     history.append({"loss": loss.item(), "logits": model(x).detach()})
 """,
+        # the weight sum a loss is divided by, returned next to it, is its normaliser, not a term
+        # of it: the meter adds a float and a count (round 14, bilzard/kaggle-hms-public)
+        """
+import torch.nn.functional as F
+
+
+class AverageMeter:
+    def __init__(self):
+        self.sum = 0.0
+        self.count = 0
+
+    def update(self, val, count):
+        self.sum += val * count
+        self.count += count
+
+
+def weighted_loss(pred, target, weight):
+    weight_sum = weight.sum().item()
+    loss = F.kl_div(pred.log_softmax(dim=-1), target, reduction="none").sum(dim=-1)
+    loss = (loss * weight).sum() / weight_sum
+    return loss, weight_sum
+
+
+meter = AverageMeter()
+for x, y, w in loader:
+    optimizer.zero_grad()
+    loss, weight_sum = weighted_loss(model(x), y, w)
+    meter.update(loss.item(), weight_sum)
+    loss.backward()
+    optimizer.step()
+""",
     )
     INVALID = (
         Invalid(

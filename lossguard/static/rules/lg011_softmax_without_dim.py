@@ -125,6 +125,29 @@ import torch.nn.functional as F
 act = partial(F.log_softmax, dim=1)
 loss = F.nll_loss(act(model(x)), y)
 """,
+        # a factory that gives nn.Softmax its axis and builds any other activation class bare: the
+        # `else` never runs with nn.Softmax (round 14, facebookresearch/pytorchvideo)
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def create_head(*, in_features, out_features, activation=None):
+    layers = [nn.Linear(in_features, out_features)]
+    if activation is nn.Softmax:
+        layers.append(activation(dim=1))
+    elif activation is not None:
+        layers.append(activation())
+    return nn.Sequential(*layers)
+
+
+def create_net(*, num_classes=400, head=create_head, head_activation=None):
+    return head(in_features=2048, out_features=num_classes, activation=head_activation)
+
+
+net = create_net(num_classes=10, head_activation=nn.Softmax)
+loss = F.mse_loss(net(clips), targets)
+""",
     )
     INVALID = (
         Invalid(
