@@ -75,36 +75,16 @@ class ReadSide:
 
     def _process(self, r: Read) -> None:
         s = self._s
-        rec, loss, scalars, grads = r.rec, r.loss, r.scalars, r.grads
-        index = rec.grad_index
-        if grads is not None and not rec.stepped and not all(math.isfinite(g) for g in grads):
-            # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
-            # (a hand-written update spreads a real NaN to the next loss, reported there)
-            grads = index = None
+        rec, loss, scalars = r.rec, r.loss, r.scalars
         every = self.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
         tags = self._out.tb is not None and rec.step % every == 0
-        weights = self._weight_cache.get(index) if index is not None else None
-        manual = not rec.stepped and not (self._managed is not None or s.any_opt)
-        if manual and "update" in scalars:
-            # no optimizer: whether the weights moved since the previous backward says it updates
-            s.moving = scalars["update"] > 0
-        stats, tb = step_stats(
-            rec.step,
-            loss,
-            scalars,
-            grads,
-            index,
-            weights,
-            self._layout,
-            lr=rec.lr,
-            chance=rec.chance,
-            updated=(rec.stepped or (manual and s.moving)) and not rec.skipped,
-            grad_tags=tags,
-        )
-        if manual and stats.update_ratio is not None and stats.update_ratio >= _MANUAL_UPDATE_SHOWN:
-            # large steps are normal in hand-written loops (word_language_model: SGD at lr 20 with
-            # clipping); only a vanishing update (a learning rate far too small) is evidence there
-            stats.update_ratio = None
+        tb: dict[str, float]
+        if r.grads is None and not scalars and rec.stepped and not rec.skipped:
+            # most steps: an optimizer step's loss alone (gradients are measured on some steps
+            # only), what step_stats would make of it without its branches
+            stats, tb = StepStats.of_step(rec.step, loss, rec.lr, rec.chance, True), {}
+        else:
+            stats, tb = self._measured_stats(r, tags)
         self.checks.on_read(stats, scalars, self.world)
         finite = math.isfinite(loss)
         if not finite:
@@ -133,6 +113,39 @@ class ReadSide:
                 continue
             if finding is not None:
                 self._found(det, finding, stats, rec)
+
+    def _measured_stats(self, r: Read, tags: bool) -> tuple[StepStats, dict[str, float]]:
+        """The statistics of a step with gradient norms, value-check flags or no optimizer step."""
+        s = self._s
+        rec, scalars, grads = r.rec, r.scalars, r.grads
+        index = rec.grad_index
+        if grads is not None and not rec.stepped and not all(math.isfinite(g) for g in grads):
+            # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
+            # (a hand-written update spreads a real NaN to the next loss, reported there)
+            grads = index = None
+        weights = self._weight_cache.get(index) if index is not None else None
+        manual = not rec.stepped and not (self._managed is not None or s.any_opt)
+        if manual and "update" in scalars:
+            # no optimizer: whether the weights moved since the previous backward says it updates
+            s.moving = scalars["update"] > 0
+        stats, tb = step_stats(
+            rec.step,
+            r.loss,
+            scalars,
+            grads,
+            index,
+            weights,
+            self._layout,
+            lr=rec.lr,
+            chance=rec.chance,
+            updated=(rec.stepped or (manual and s.moving)) and not rec.skipped,
+            grad_tags=tags,
+        )
+        if manual and stats.update_ratio is not None and stats.update_ratio >= _MANUAL_UPDATE_SHOWN:
+            # large steps are normal in hand-written loops (word_language_model: SGD at lr 20 with
+            # clipping); only a vanishing update (a learning rate far too small) is evidence there
+            stats.update_ratio = None
+        return stats, tb
 
     def _found(self, det: Detector, finding: Finding, stats: StepStats, rec: Record) -> None:
         """A detector's finding becomes an event (or is explained by an unbounded loss)."""
