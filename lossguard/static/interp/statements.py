@@ -24,6 +24,7 @@ from lossguard.static.interp.frame import (
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
+from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
@@ -74,6 +75,8 @@ class StatementsMixin(InterpBase):
         if isinstance(stmt, ast.AugAssign):
             current = self.ev(stmt.target, frame, env)
             added = self.ev(stmt.value, frame, env)
+            if stores_into_numpy(self, stmt.target, frame, env):
+                return False  # NumPy keeps numbers, not graphs: the array stays what it was
             if isinstance(stmt.op, (ast.Add, ast.Sub)):
                 self.accumulate(stmt, stmt.target, added, frame)
                 self.note_sum(stmt.target, stmt.value, frame, augmented=True)
@@ -160,6 +163,8 @@ class StatementsMixin(InterpBase):
             # `acc = acc + x`: an accumulation of x into acc
             left, right = self.ev(rhs.left, frame, env), self.ev(rhs.right, frame, env)
             for t in stmt.targets:
+                if stores_into_numpy(self, t, frame, env):
+                    continue  # NumPy keeps numbers, not graphs
                 if same_expr(rhs.left, t):
                     self.accumulate(stmt, t, right, frame)
                 elif same_expr(rhs.right, t):

@@ -813,6 +813,24 @@ for x, y in loader:
     opt.step()
     history.append({"loss": loss.item(), "logits": model(x).detach()})
 """,
+        # a NumPy array holds numbers: a loss added or stored into it is converted (or refused), no graph is kept
+        """
+import numpy as np
+import torch.nn.functional as F
+
+for epoch in range(10):
+    costs = np.zeros(len(models))
+    total = np.zeros(1)
+    for x, y in loader:
+        for k, m in enumerate(models):
+            loss = F.cross_entropy(m(x), y)
+            opts[k].zero_grad()
+            loss.backward()
+            opts[k].step()
+            costs[k] += loss / len(loader)
+            costs[k] = costs[k] + loss
+            total += loss
+""",
     )
     INVALID = (
         Invalid(
@@ -1330,5 +1348,27 @@ for x, y in loader:
             line=10,
             col=5,
             message="`history` keeps every step's tuple of loss tensors and their autograd graphs alive",
+        ),
+        # a torch tensor is not a NumPy array: adding a loss into its slot in place records the graph
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+for epoch in range(10):
+    costs = torch.zeros(len(models))
+    for x, y in loader:
+        for k, m in enumerate(models):
+            loss = F.cross_entropy(m(x), y)
+            opts[k].zero_grad()
+            loss.backward()
+            opts[k].step()
+            costs[k] += loss / len(loader)
+""",
+            line=12,
+            col=13,
+            message="`costs[k]` keeps every step's loss tensor and its autograd graph alive",
+            edit=("costs[k] += loss / len(loader)", "costs[k] += (loss / len(loader)).item()"),
+            fix_title="Accumulate loss.item()",
         ),
     )
