@@ -79,6 +79,20 @@ def _none_test(test: ast.expr) -> tuple[ast.expr, bool] | None:
     return None
 
 
+def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Frame, env: Env) -> bool | None:
+    """The outcome of ``<param> is None`` (``is not None``) in a body analysed for a known call whose
+    argument is a literal (``train(..., params=None)``, or the default ``None`` left in place)."""
+    if not isinstance(left, ast.Name) or not isinstance(right, ast.Constant) or right.value is not None or frame.func is None:
+        return None
+    params = frame.func.args
+    if left.id not in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}:
+        return None
+    held = env.get(left.id)
+    if not isinstance(held, Const):
+        return None
+    return (held.value is None) == isinstance(op, ast.Is)
+
+
 def _literals(node: ast.expr) -> tuple[object, ...] | None:
     """The values of a str/int literal, or of a tuple/list/set display of them."""
     elts = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
@@ -208,9 +222,20 @@ class GuardsMixin(InterpBase):
         (``get_model("mlp")`` with ``if name == "mlp": return MLP() elif ...``). None when not
         decided: a body analysed on its own (its parameters hold their defaults, its callers are
         unknown), a global or attribute (set elsewhere at run time), an unknown value."""
-        if not frame.called or frame.func is None or not isinstance(test, ast.Compare) or len(test.ops) != 1:
+        if not frame.called or frame.func is None:
+            return None
+        if isinstance(test, ast.BoolOp):
+            # `params is not None and params[0].grad is not None`: one operand that decides decides all
+            outcomes = [GuardsMixin.decided_test(v, frame, env) for v in test.values]
+            stop = isinstance(test.op, ast.Or)
+            if stop in outcomes:
+                return stop
+            return None if None in outcomes else not stop
+        if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             return None
         left, op = test.left, test.ops[0]
+        if isinstance(op, (ast.Is, ast.IsNot)):
+            return _decided_none_test(left, op, test.comparators[0], frame, env)
         if not isinstance(left, ast.Name) or not isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn)):
             return None
         params = frame.func.args

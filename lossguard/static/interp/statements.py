@@ -194,11 +194,13 @@ class StatementsMixin(InterpBase):
         if decided is False:
             del frame.returns[returned:]  # a branch this call never takes returns nothing
             body_term = True
+            frame.dead.update(id(node) for part in stmt.body for node in ast.walk(part))
         returned = len(frame.returns)
         else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
         if decided is True:
             del frame.returns[returned:]
             else_term = True
+            frame.dead.update(id(node) for part in stmt.orelse for node in ast.walk(part))
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
@@ -241,7 +243,8 @@ class StatementsMixin(InterpBase):
             calls = frame.loop_calls.pop()
         if frame.loop_calls:
             frame.loop_calls[-1].extend(calls)
-        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx()))
+        dead = {"dead": frozenset(frame.dead)} if frame.dead else {}  # branches this call never takes
+        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx(), extra=dead))
         replace_env(env, join_envs([before, env]))
         _sync_init_attrs(frame, env)
         if stmt.orelse:
