@@ -217,6 +217,8 @@ def conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
         return dtype_of(kw["dtype"])
     if not pos:
         return KEEP_DTYPE if "device" in kw or not kw else None
+    if len(pos) > 1 and dtype_of(pos[1]) is not None:
+        return dtype_of(pos[1])  # .to(device, torch.long): the dtype comes after the device
     arg = pos[0]
     dt = dtype_of(arg)
     if dt is not None:
