@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.frame import (
     Closure,
     Env,
@@ -183,7 +184,7 @@ class ExpressionsMixin(InterpBase):
 
     def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, frame: Frame, env: Env) -> Value:
         if isinstance(node, ast.DictComp):
-            mapped = self._mapped_items(node, frame, env)
+            mapped = self._mapped_items(node, frame, env) or name_table(self, node, frame, env)
             if mapped is not None:
                 return mapped
         inner = dict(env)
