@@ -27,6 +27,8 @@ from lossguard.static.interp.frame import (
 )
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
 from lossguard.static.interp.layer_lists import starred_sequence
+from lossguard.static.interp.loss_parts import with_graph
+from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -251,7 +253,7 @@ class CallsMixin(InterpBase):
         if isinstance(callee, BoundMethod):
             if starred:
                 return UNKNOWN
-            return self.call_function(
+            result = self.call_function(
                 callee.func,
                 pos,
                 kw,
@@ -262,6 +264,10 @@ class CallsMixin(InterpBase):
                 called=frame.called,
                 callsite=(frame.module, node),
             )
+            owner = callee.self_value
+            if not frame.no_grad and isinstance(owner, Instance) and returns_loss_term(callee.func.node, owner):
+                return with_graph(result)  # `criterion._show_dice(...)`: a term of its loss
+            return result
         if isinstance(callee, ClassRef):
             instance = self.instantiate(callee, pos, kw, starred, frame.depth + 1)
             trainer = None if starred else self.trainer_base(callee)
