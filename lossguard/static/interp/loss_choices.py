@@ -32,49 +32,82 @@ from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.interp.guards import GuardedChoice, literal_test
-from lossguard.static.values import UNKNOWN, LossSpec, Value, join
+from lossguard.static.values import UNKNOWN, Instance, LossSpec, Value, join
+
+
+#: the literal of a truth test (``if conf.label_smoothing:``): the option for a true setting
+TRUTHY = True
 
 
 def _is_loss_option(value: Value | None) -> bool:
     return isinstance(value, LossSpec) or isinstance(value, GuardedChoice) and loss_options(value) is not None
 
 
-def loss_options(choice: GuardedChoice) -> list[tuple[LossSpec, str]] | None:
+def _holds(text: str, literal: object) -> str:
+    return text if literal is TRUTHY else f"{text} == {literal!r}"
+
+
+def _fails(text: str, literal: object) -> str:
+    return f"not {text}" if literal is TRUTHY else f"{text} != {literal!r}"
+
+
+def loss_options(choice: GuardedChoice) -> list[tuple[Value, str]] | None:
     """Each loss module of a chain of choices with the condition that picks it (``args.loss ==
-    'BCE'``); None when an option is anything else, or the choice belongs to one object's methods."""
-    out: list[tuple[LossSpec, str]] = []
+    'BCE'``); an option may also be an instance of a class of the checked code (a loss written by
+    hand, ``LabelSmoothing()``) when a torch loss module is among them. None when an option is
+    anything else, no option is a torch loss, or the choice belongs to one object's methods."""
+    out: list[tuple[Value, str]] = []
     value: Value = choice
     failed: list[str] = []  # the tests that failed on the way to the last option
     while isinstance(value, GuardedChoice):
-        if value.holder is not None or not value.text or not isinstance(value.then, (LossSpec, GuardedChoice)):
+        if value.holder is not None or not value.text or not isinstance(value.then, (LossSpec, Instance, GuardedChoice)):
             return None
-        then_options = [(value.then, f"{value.text} == {value.literal!r}")] if isinstance(value.then, LossSpec) else loss_options(value.then)
+        if isinstance(value.then, GuardedChoice):
+            then_options = loss_options(value.then)
+        else:
+            then_options = [(value.then, _holds(value.text, value.literal))]
         if then_options is None:
             return None
         out += then_options
-        failed.append(f"{value.text} != {value.literal!r}")
+        failed.append(_fails(value.text, value.literal))
         value = value.orelse
-    if not isinstance(value, LossSpec):
+    if not isinstance(value, (LossSpec, Instance)):
         return None
     out.append((value, " and ".join(failed)))
-    return out
+    return out if any(isinstance(v, LossSpec) for v, _ in out) else None
+
+
+def _setting_test(test: ast.expr) -> tuple[str, object, bool, ast.expr] | None:
+    """``<setting> == literal`` (or ``!=``), or a truth test of a setting (``conf.label_smoothing``,
+    ``not args.smooth``): (the setting's dump, the literal, whether the body is where it holds,
+    the setting's node)."""
+    parsed = literal_test(test)
+    if parsed is not None:
+        assert isinstance(test, ast.Compare)
+        return (*parsed, test.comparators[0] if isinstance(test.left, ast.Constant) else test.left)
+    holds = True
+    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test, holds = test.operand, not holds
+    if isinstance(test, (ast.Name, ast.Attribute)):
+        return ast.dump(test), TRUTHY, holds, test
+    return None
 
 
 def choose_losses(test: ast.expr, body_env: Env, else_env: Env, joined: Env) -> None:
     """After ``if <setting> == literal:`` whose two branches bind one name to different loss modules
     (or to choices of them): that name holds the choice, not the unknown their join gave."""
-    parsed = literal_test(test)
+    parsed = _setting_test(test)
     if parsed is None:
         return
-    subject, literal, equal = parsed
-    assert isinstance(test, ast.Compare)
-    node = test.comparators[0] if isinstance(test.left, ast.Constant) else test.left
+    subject, literal, equal, node = parsed
     for name, value in joined.items():
         if value is not UNKNOWN:
             continue
         then, orelse = body_env.get(name), else_env.get(name)
-        if then is None or orelse is None or not _is_loss_option(then) or not _is_loss_option(orelse):
+        if then is None or orelse is None or not _is_loss_option(then) and not _is_loss_option(orelse):
             continue
+        if not all(_is_loss_option(v) or isinstance(v, Instance) for v in (then, orelse)):
+            continue  # a loss written by hand (an instance of the checked code) may stand beside a torch loss
         if not equal:
             then, orelse = orelse, then
         joined[name] = GuardedChoice(subject, literal, then, orelse, text=ast.unparse(node))  # type: ignore[arg-type]
@@ -111,10 +144,13 @@ class LossChoicesMixin(InterpBase):
         if _tested_around(node, choice.subject, root):
             self.sink = _ignore  # a test of the same setting that did not decide which option is meant
         try:
+            # a loss written by hand is not run here (its forward is analysed on its own): unknown
             results = [
                 self._loss_call(
                     spec.qname, spec.family, api.LOSS_CLASSES[spec.qname], node, pos, kw, frame, spec.reduction, spec.log_target, chosen=condition
                 )
+                if isinstance(spec, LossSpec)
+                else UNKNOWN
                 for spec, condition in options
             ]
         finally:
