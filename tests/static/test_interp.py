@@ -801,6 +801,39 @@ for x, mask in loader:
     other(model(x), mask)
 """,
     },
+    # round 16 (realcode_heldout11, thaw-slump): a loss factory returns one criterion per branch of
+    # an if/elif chain and raises otherwise; a call of what it returns runs each option (the torch
+    # loss with the test that picks it, the hand-written one's forward)
+    "loss_factory_if_chain": {
+        "losses.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftBCE(nn.Module):
+    def forward(self, pred, truth):
+        return F.binary_cross_entropy_with_logits(pred, truth)  # expect: LG004
+
+
+def create_loss(name):
+    ours = {c.__name__.lower(): c for c in [SoftBCE]}
+    theirs = {c.__name__.lower(): c for c in [nn.BCELoss]}
+    name = name.lower()
+    if name in ours:
+        return ours[name]()
+    elif name in theirs:
+        return theirs[name]()
+    raise KeyError(name)
+""",
+        "train.py": """
+from losses import create_loss
+
+criterion = create_loss(config["loss"])
+for x, mask in loader:
+    mask = mask.long()
+    loss = criterion(model(x), mask)  # expect: LG004
+""",
+    },
     "keyed_items_of_an_unknown_dict": {
         "encoder.py": """
 import torch.nn as nn

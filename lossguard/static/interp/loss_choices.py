@@ -31,7 +31,7 @@ import ast
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
-from lossguard.static.interp.guards import GuardedChoice, literal_test
+from lossguard.static.interp.guards import GuardedChoice, _returns_in, literal_test
 from lossguard.static.values import UNKNOWN, Instance, LossSpec, Value, join
 
 
@@ -47,8 +47,16 @@ def _holds(text: str, literal: object) -> str:
     return text if literal is TRUTHY else f"{text} == {literal!r}"
 
 
+_NEGATED: dict[type, type] = {ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq}
+
+
 def _fails(text: str, literal: object) -> str:
-    return f"not {text}" if literal is TRUTHY else f"{text} != {literal!r}"
+    if literal is not TRUTHY:
+        return f"{text} != {literal!r}"
+    test = ast.parse(text, mode="eval").body
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _NEGATED:
+        return ast.unparse(ast.Compare(test.left, [_NEGATED[type(test.ops[0])]()], test.comparators))  # `name not in table`
+    return f"not {text}"
 
 
 def loss_options(choice: GuardedChoice) -> list[tuple[Value, str]] | None:
@@ -113,6 +121,61 @@ def choose_losses(test: ast.expr, body_env: Env, else_env: Env, joined: Env) -> 
         joined[name] = GuardedChoice(subject, literal, then, orelse, text=ast.unparse(node))  # type: ignore[arg-type]
 
 
+def _if_chain_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[list[tuple[ast.expr, ast.Return]], ast.stmt] | None:
+    """A body that ends in ``if <test>: return a`` / ``elif <test>: return b`` (each branch's only
+    return last in it) followed by one ``raise`` or ``return``, with no return before: the tests
+    with their returns, and that last statement."""
+    body = fn.body
+    if len(body) < 2 or not isinstance(body[-1], (ast.Raise, ast.Return)) or not isinstance(body[-2], ast.If):
+        return None
+    if _returns_in(body[:-2]):
+        return None
+    chain: list[tuple[ast.expr, ast.Return]] = []
+    node: ast.If | None = body[-2]
+    while node is not None:
+        end = node.body[-1]
+        if not isinstance(end, ast.Return) or end.value is None or _returns_in(node.body) != 1:
+            return None
+        chain.append((node.test, end))
+        if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
+            node = node.orelse[0]
+        elif not node.orelse:
+            node = None
+        else:
+            return None
+    return chain, body[-1]
+
+
+def loss_factory_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, joined: Value) -> Value:
+    """What a loss factory returns (thaw-slump's ``create_loss``: ``if name in ours_by_name: return
+    ours_by_name[name](mode=...)`` / ``elif name in torch_by_name: return torch_by_name[name]()`` /
+    ``raise KeyError``): a choice among the criteria its branches return, each under its test, when
+    the plain join of them is unknown and one of them is a torch loss module. A call of it runs each
+    option, as for a criterion chosen by an ``if`` statement. Any other shape: ``joined``."""
+    if joined is not UNKNOWN:
+        return joined
+    shape = _if_chain_returns(fn)
+    if shape is None:
+        return joined
+    chain, last = shape
+    values = [frame.returned_at.get(id(ret)) for _, ret in chain]
+    if any(v is None for v in values):
+        return joined
+    if isinstance(last, ast.Return):
+        result = frame.returned_at.get(id(last))
+        if result is None:
+            return joined
+    else:
+        # the function raises when no test holds: the last branch's value stands for its own test
+        result = values.pop()
+        chain = chain[:-1]
+    for (test, _), value in zip(reversed(chain), reversed(values)):
+        result = GuardedChoice(ast.dump(test), TRUTHY, value, result, text=ast.unparse(test))  # type: ignore[arg-type]
+    if not isinstance(result, GuardedChoice) or loss_options(result) is None:
+        return joined
+    return result
+
+
 def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
     """``call`` sits under an ``if`` (or a conditional expression, a ``while``) of ``root`` whose
     test reads the setting ``subject``, or the criterion called (``if isinstance(criterion,
@@ -132,7 +195,7 @@ def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
 class LossChoicesMixin(InterpBase):
     """Calls of a criterion chosen by a setting."""
 
-    def apply_loss_choice(self, choice: GuardedChoice, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame) -> Value | None:
+    def apply_loss_choice(self, choice: GuardedChoice, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value | None:
         """``loss_fn(out, y)`` where ``loss_fn`` is one of a few loss modules chosen by a setting:
         each option's loss call, reported with the condition that picks it; what their results
         agree on. None when the choice is not one of loss modules."""
@@ -144,13 +207,13 @@ class LossChoicesMixin(InterpBase):
         if _tested_around(node, choice.subject, root):
             self.sink = _ignore  # a test of the same setting that did not decide which option is meant
         try:
-            # a loss written by hand is not run here (its forward is analysed on its own): unknown
+            # a loss written by hand runs its forward on these arguments, as a call of it alone would
             results = [
                 self._loss_call(
                     spec.qname, spec.family, api.LOSS_CLASSES[spec.qname], node, pos, kw, frame, spec.reduction, spec.log_target, chosen=condition
                 )
                 if isinstance(spec, LossSpec)
-                else UNKNOWN
+                else self.apply(spec, node, pos, kw, False, frame, env)
                 for spec, condition in options
             ]
         finally:
