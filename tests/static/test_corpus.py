@@ -202,9 +202,10 @@ def test_realcode_heldout10_precision_and_recall():
 # or doc cites; 6 of the findings LG010/LG011, so that it tests value tracking; re-typed from the sources) was committed
 # before the checker ran on it and scored once: 14 found, 1 false alarm, 22 missed (precision 0.933, recall 0.389).
 # Opened for tuning in round 16 (docs/survey.md, "Round 16: realcode_heldout11 opened"): the false alarm (LG006 on a
-# loss added into a NumPy array slot, which stores a float) is fixed by a mechanism; gated at no false alarm and at the
-# round's recall.
-REALCODE_HELDOUT11_RECALL_FLOOR = 0.388
+# loss added into a NumPy array slot, which stores a float) and 14 of the 22 misses were closed by mechanisms, 28 of 36
+# found; gated at no false alarm and at that recall (GSCNN, distiller, the tweet LSTM, SpareNet, two of CRU's sums and
+# thaw-slump's hand-written option are left).
+REALCODE_HELDOUT11_RECALL_FLOOR = 0.777
 
 
 def test_realcode_heldout11_precision_and_recall():
