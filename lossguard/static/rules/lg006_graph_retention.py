@@ -130,6 +130,23 @@ def train_step(x, y):
     return terms
 """
 
+# an ensemble's per-model epoch costs kept in one array (deeplearningzerotoall's lab-11-5)
+_ENSEMBLE_COSTS = """
+import {lib}
+import torch.nn.functional as F
+
+for epoch in range(10):
+    costs = {zeros}(len(models))
+    total = {zeros}(1)
+    for x, y in loader:
+        for k, m in enumerate(models):
+            loss = F.cross_entropy(m(x), y)
+            opts[k].zero_grad()
+            loss.backward()
+            opts[k].step()
+            costs[k] += loss / len(loader){more}
+"""
+
 # a criterion written by hand whose logging method returns a term of its loss again
 _DICE_BCE = """
 import torch.nn as nn
@@ -850,23 +867,9 @@ for x, y in loader:
         # the criterion's logging method returns a number (`.item()` of the term)
         _DICE_BCE.replace("{show}", "(1.0 - self.dice_loss(p, t)).item()"),
         # a NumPy array holds numbers: a loss added or stored into it is converted (or refused), no graph is kept
-        """
-import numpy as np
-import torch.nn.functional as F
-
-for epoch in range(10):
-    costs = np.zeros(len(models))
-    total = np.zeros(1)
-    for x, y in loader:
-        for k, m in enumerate(models):
-            loss = F.cross_entropy(m(x), y)
-            opts[k].zero_grad()
-            loss.backward()
-            opts[k].step()
-            costs[k] += loss / len(loader)
-            costs[k] = costs[k] + loss
-            total += loss
-""",
+        _ENSEMBLE_COSTS.replace("{lib}", "numpy as np").replace("{zeros}", "np.zeros").replace(
+            "{more}", "\n            costs[k] = costs[k] + loss\n            total += loss"
+        ),
     )
     INVALID = (
         Invalid(
@@ -1397,21 +1400,8 @@ for x, y in loader:
         ),
         # a torch tensor is not a NumPy array: adding a loss into its slot in place records the graph
         Invalid(
-            """
-import torch
-import torch.nn.functional as F
-
-for epoch in range(10):
-    costs = torch.zeros(len(models))
-    for x, y in loader:
-        for k, m in enumerate(models):
-            loss = F.cross_entropy(m(x), y)
-            opts[k].zero_grad()
-            loss.backward()
-            opts[k].step()
-            costs[k] += loss / len(loader)
-""",
-            line=12,
+            _ENSEMBLE_COSTS.replace("{lib}", "torch").replace("{zeros}", "torch.zeros").replace("{more}", ""),
+            line=13,
             col=13,
             message="`costs[k]` keeps every step's loss tensor and its autograd graph alive",
             edit=("costs[k] += loss / len(loader)", "costs[k] += (loss / len(loader)).item()"),

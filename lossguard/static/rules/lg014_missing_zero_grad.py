@@ -181,6 +181,25 @@ def _params_cleared(optimizer: str, cleared: set[str], owners: dict[str, tuple[s
     return bool(mine) and all(any(m == c or m.startswith(c + ".") for c in covered) for m in mine)
 
 
+# d2l's train_ch3: gradients cleared by hand only when a parameter list is given
+_HAND_CLEARING = """
+def train(net, loader, loss, params=None, optimizer=None):
+    for x, y in loader:
+        l = loss(net(x), y)
+        if params is not None and params[0].grad is not None:
+            for p in params:
+                p.grad.data.zero_()
+        l.backward()
+        if optimizer is not None:
+            optimizer.step()
+        else:
+            sgd(params)
+
+
+{call}
+"""
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -261,22 +280,7 @@ class MissingZeroGrad(Rule):
     VALID = (
         # the same hand clearing when the call gives the parameter list (and, analysed alone, when
         # nothing says which arguments it gets)
-        """
-def train(net, loader, loss, params=None, optimizer=None):
-    for x, y in loader:
-        l = loss(net(x), y)
-        if params is not None and params[0].grad is not None:
-            for p in params:
-                p.grad.data.zero_()
-        l.backward()
-        if optimizer is not None:
-            optimizer.step()
-        else:
-            sgd(params)
-
-
-train(net, loader, loss, [w, b], None)
-""",
+        _HAND_CLEARING.replace("{call}", "train(net, loader, loss, [w, b], None)"),
         """
 def train(net, loader, loss, params=None, optimizer=None):
     for x, y in loader:
@@ -688,22 +692,7 @@ class Trainer:
         # clearing by hand only when a parameter list is given; the one call passes params=None and
         # an optimizer, so that branch never runs for it
         Invalid(
-            """
-def train(net, loader, loss, params=None, optimizer=None):
-    for x, y in loader:
-        l = loss(net(x), y)
-        if params is not None and params[0].grad is not None:
-            for p in params:
-                p.grad.data.zero_()
-        l.backward()
-        if optimizer is not None:
-            optimizer.step()
-        else:
-            sgd(params)
-
-
-train(net, loader, loss, None, optimizer)
-""",
+            _HAND_CLEARING.replace("{call}", "train(net, loader, loss, None, optimizer)"),
             line=9,
             col=13,
             message="never clears the gradients",
