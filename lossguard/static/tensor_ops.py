@@ -289,7 +289,11 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
                 if dtype is None:
                     dtype = _literal_dtype(first)
                 shape = _literal_shape(first)
-            elif isinstance(first, ast.ListComp) and (kind := _literal_dtype(first.elt)) is not None and not isinstance(first.elt, (ast.List, ast.Tuple)):
+            elif (
+                isinstance(first, ast.ListComp)
+                and (kind := _literal_dtype(first.elt)) is not None
+                and not isinstance(first.elt, (ast.List, ast.Tuple))
+            ):
                 # torch.tensor([1 for _ in range(n)]): one number per iteration, a 1-D tensor
                 dtype, shape = dtype or kind, Shape((None,))
             else:  # a variable holding a list or an array: torch.tensor(labels)

@@ -7,7 +7,6 @@ import functools
 from collections.abc import Callable
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.frame import (
     Closure,
     Env,
@@ -18,6 +17,7 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
 )
+from lossguard.static.interp.name_tables import name_table
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, repeat_list
 from lossguard.static.values import (

@@ -34,7 +34,6 @@ from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.interp.guards import GuardedChoice, _returns_in, literal_test
 from lossguard.static.values import UNKNOWN, Instance, LossSpec, Value, join
 
-
 #: the literal of a truth test (``if conf.label_smoothing:``): the option for a true setting
 TRUTHY = True
 
@@ -195,7 +194,9 @@ def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
 class LossChoicesMixin(InterpBase):
     """Calls of a criterion chosen by a setting."""
 
-    def apply_loss_choice(self, choice: GuardedChoice, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value | None:
+    def apply_loss_choice(
+        self, choice: GuardedChoice, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env
+    ) -> Value | None:
         """``loss_fn(out, y)`` where ``loss_fn`` is one of a few loss modules chosen by a setting:
         each option's loss call, reported with the condition that picks it; what their results
         agree on. None when the choice is not one of loss modules."""

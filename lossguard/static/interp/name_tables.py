@@ -61,6 +61,3 @@ def name_table(interp: Any, node: ast.DictComp, frame: Any, env: Any) -> Value |
     if any(k is None for k in keys):
         return None
     return DictVal(tuple((k, item) for k, item in zip(keys, items.items) if k is not None))
-
-
-

@@ -867,9 +867,9 @@ for x, y in loader:
         # the criterion's logging method returns a number (`.item()` of the term)
         _DICE_BCE.replace("{show}", "(1.0 - self.dice_loss(p, t)).item()"),
         # a NumPy array holds numbers: a loss added or stored into it is converted (or refused), no graph is kept
-        _ENSEMBLE_COSTS.replace("{lib}", "numpy as np").replace("{zeros}", "np.zeros").replace(
-            "{more}", "\n            costs[k] = costs[k] + loss\n            total += loss"
-        ),
+        _ENSEMBLE_COSTS.replace("{lib}", "numpy as np")
+        .replace("{zeros}", "np.zeros")
+        .replace("{more}", "\n            costs[k] = costs[k] + loss\n            total += loss"),
     )
     INVALID = (
         Invalid(
