@@ -111,7 +111,7 @@ def _pick(choice: GuardedChoice, literal: object) -> Value:
     return value
 
 
-def _returns_in(stmts: list[ast.stmt]) -> int:
+def returns_in(stmts: list[ast.stmt]) -> int:
     """How many return statements a block holds, nested functions and classes left out."""
     count = 0
     todo: list[ast.AST] = list(stmts)
@@ -153,7 +153,7 @@ def _guarded_blocks(stmts: list[ast.stmt], frame: Frame) -> tuple[list[tuple[str
         while node is not None:
             setting = _self_setting(node.test, frame)
             body_end = node.body[-1]
-            if setting is None or not isinstance(body_end, ast.Return) or _returns_in(node.body) != 1:
+            if setting is None or not isinstance(body_end, ast.Return) or returns_in(node.body) != 1:
                 return None
             guarded.append((setting[0], setting[1], body_end))
             orelse = node.orelse
@@ -182,7 +182,7 @@ def guarded_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, jo
     if shape is None:
         return joined
     guarded, last, falls_off = shape
-    if len(guarded) < 2 or len({subject for subject, _, _ in guarded}) != 1 or _returns_in(fn.body) != len(guarded) + (last is not None):
+    if len(guarded) < 2 or len({subject for subject, _, _ in guarded}) != 1 or returns_in(fn.body) != len(guarded) + (last is not None):
         return joined
     if len({literal for _, literal, _ in guarded}) != len(guarded):
         return joined

@@ -31,7 +31,7 @@ import ast
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
-from lossguard.static.interp.guards import GuardedChoice, _returns_in, literal_test
+from lossguard.static.interp.guards import GuardedChoice, literal_test, returns_in
 from lossguard.static.values import UNKNOWN, Instance, LossSpec, Value, join
 
 #: the literal of a truth test (``if conf.label_smoothing:``): the option for a true setting
@@ -127,13 +127,13 @@ def _if_chain_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[list[
     body = fn.body
     if len(body) < 2 or not isinstance(body[-1], (ast.Raise, ast.Return)) or not isinstance(body[-2], ast.If):
         return None
-    if _returns_in(body[:-2]):
+    if returns_in(body[:-2]):
         return None
     chain: list[tuple[ast.expr, ast.Return]] = []
     node: ast.If | None = body[-2]
     while node is not None:
         end = node.body[-1]
-        if not isinstance(end, ast.Return) or end.value is None or _returns_in(node.body) != 1:
+        if not isinstance(end, ast.Return) or end.value is None or returns_in(node.body) != 1:
             return None
         chain.append((node.test, end))
         if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
