@@ -81,7 +81,12 @@ for x, y in loader:
             "(`meter.update(loss)`, also through attributes: `metrics.losses.update(loss)`) on an object made "
             "before the loop; silent when the loop re-makes or resets the object or one that holds it "
             "(`meter.reset()`, `metrics = Metrics()`), the method restarts the sum itself, or the value is "
-            "not followed (`hvd.allreduce(loss)`, a value from another library)."
+            "not followed (`hvd.allreduce(loss)`, a value from another library). A method of a hand-written "
+            "criterion other than its call that returns a term of its loss (`1.0 - self.dice_loss(x, y)`, where "
+            "`forward` calls `self.dice_loss` too and it holds a loss module: a torch loss or a class named "
+            "`...Loss`) holds a graph like the loss. A loss added or stored into a NumPy array "
+            "(`costs = np.zeros(n)`, `costs[i] += loss`, `total += loss`) is silent: NumPy converts the tensor "
+            "to a float (or refuses it), so nothing keeps a graph."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",
@@ -140,7 +145,10 @@ for x, y in loader:
             "and steps without clearing (a mixed-precision branch, `scaler.step(opt)`, next to a float32 one), "
             "is reported at that branch's step; a branch that only accumulates (no step), a clearing call "
             "before or after the `if`, in a function the loop calls, or by hand (`p.grad = None`) leaves it "
-            "silent. step() with a closure (LBFGS) is never reported."
+            "silent. A clearing call under a test that the call being analysed decides false does not count: "
+            "`if params is not None: p.grad.zero_()` in a function whose caller passes `params=None` (or "
+            "leaves the default `None`), also as the first operand of an `and`; a function analysed with no "
+            "caller counts every clearing call. step() with a closure (LBFGS) is never reported."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),

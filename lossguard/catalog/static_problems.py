@@ -59,7 +59,9 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "when `not self.training`) makes the value uncertain and nothing is reported; the exception "
             'is a method returning under tests of one setting of `self` (`if self.method == "multiclass": '
             "return F.softmax(...)`), followed into a method of the same object that tests the setting "
-            "again before the loss. Softmax "
+            "again before the loss. A criterion picked by a setting between a loss written by hand and "
+            "`nn.CrossEntropyLoss` (`if conf.label_smoothing: ... else: nn.CrossEntropyLoss()`) is "
+            "checked for the CrossEntropyLoss option, and the finding names its condition. Softmax "
             "applied to the *target* (soft labels, distillation) is correct and never reported. "
             "log_softmax output is reported at severity info: it does not fail the run. The axis of "
             "the softmax is not compared with the class axis; a log_softmax over another axis of a "
@@ -127,7 +129,13 @@ loss = criterion(model(x), y)
             "Under another test of the setting that does not decide the option, or a test of the criterion "
             "itself (`isinstance(criterion, nn.MSELoss)`), it is silent; where the input is chosen by the "
             'same setting (a sigmoid under `if args.loss == "BCE":`), the paths meet with no one '
-            "activation and nothing is reported."
+            "activation and nothing is reported. The same holds for a truth test of a setting (`if "
+            "conf.label_smoothing: LabelSmoothing() else: nn.CrossEntropyLoss()`, named `when not "
+            "conf.label_smoothing`), for an option that is a loss written by hand next to a torch loss (its "
+            "`forward` runs on the call's arguments), and for a loss factory whose `if`/`elif` branches each "
+            "return a criterion and which raises otherwise (`if name in ours: return ours[name]() elif name "
+            "in theirs: return theirs[name]()`); a table `{c.__name__.lower(): c for c in [...]}` over a "
+            "list of classes is read by name."
         ),
         fix_safety="unsafe",
         fix_safety_note=(
@@ -193,7 +201,8 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
             "Reported only when the integer dtype is certain: an explicit integer dtype, `.long()`, "
             "`.int()`, `argmax`, `randint`, `torch.full` with an integer fill value and the like. "
             "Targets read from a data loader have an unknown dtype and are never reported, unless the "
-            "loader batches a `TensorDataset` of tensors whose dtype the code shows."
+            "loader batches a `TensorDataset` of tensors whose dtype the code shows. `.to(device, "
+            "torch.long)` gives the dtype passed after the device."
         ),
         fix_safety="safe",
         fix_safety_note="Appending `.float()` only converts the dtype the loss requires.",
@@ -238,7 +247,8 @@ loss = F.mse_loss(pred, target)
             "element-wise arithmetic and functions (`(torch.tanh(x) + 1) / 2`, `F.relu`) and `@`, slicing, "
             "the usual reshapes (`view`, `reshape`, `squeeze`, "
             "`unsqueeze`, `flatten`), `torch.cat` / `torch.stack`, `torch.tensor` of a list of known "
-            "length (`[1] * batch_size`), numpy arrays of literal sizes (`np.random.rand(64, 1)`, "
+            "length (`[1] * batch_size`) or of a list comprehension of one number literal per item "
+            "(`[1 for _ in range(n)]`, 1-dimensional), numpy arrays of literal sizes (`np.random.rand(64, 1)`, "
             "`np.zeros(64)`) taken over by `torch.from_numpy`, `torch.tensor` or `torch.Tensor`, and "
             "the batches of a `DataLoader` over a `TensorDataset` built in the code. When either shape is unknown (a label from a custom dataset, a size only known "
             "at run time) nothing is reported. A linear output of size 1 against a 1-dimensional target "

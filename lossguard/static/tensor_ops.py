@@ -217,6 +217,8 @@ def conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
         return dtype_of(kw["dtype"])
     if not pos:
         return KEEP_DTYPE if "device" in kw or not kw else None
+    if len(pos) > 1 and dtype_of(pos[1]) is not None:
+        return dtype_of(pos[1])  # .to(device, torch.long): the dtype comes after the device
     arg = pos[0]
     dt = dtype_of(arg)
     if dt is not None:
@@ -287,6 +289,13 @@ def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Valu
                 if dtype is None:
                     dtype = _literal_dtype(first)
                 shape = _literal_shape(first)
+            elif (
+                isinstance(first, ast.ListComp)
+                and (kind := _literal_dtype(first.elt)) is not None
+                and not isinstance(first.elt, (ast.List, ast.Tuple))
+            ):
+                # torch.tensor([1 for _ in range(n)]): one number per iteration, a 1-D tensor
+                dtype, shape = dtype or kind, Shape((None,))
             else:  # a variable holding a list or an array: torch.tensor(labels)
                 data = pos[0] if node.args else kw.get("data", UNKNOWN)
                 if isinstance(data, Tensor):

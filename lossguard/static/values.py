@@ -156,6 +156,8 @@ class Tensor(Value):
     act_dim: int | None = None  # compared: a call memoised for one dim must not answer for another
     #: a one-hot encoding (``F.one_hot(y)``): every row holds one 1, the rest 0
     one_hot: bool = False
+    #: a NumPy array (``np.zeros(n)``): it holds numbers, so a loss stored or added into it keeps no graph
+    numpy: bool = False
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
@@ -397,6 +399,7 @@ def join(a: Value, b: Value) -> Value:
             from_zero=a.from_zero and b.from_zero,
             act_dim=a.act_dim if a.act == b.act and a.act_dim == b.act_dim else None,
             one_hot=a.one_hot and b.one_hot,
+            numpy=a.numpy and b.numpy,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))

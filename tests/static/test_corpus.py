@@ -200,22 +200,21 @@ def test_realcode_heldout10_precision_and_recall():
 
 # Round 14, blind (docs/survey.md): realcode_heldout11 (28 units, 36 expected findings, 22 repositories no other corpus
 # or doc cites; 6 of the findings LG010/LG011, so that it tests value tracking; re-typed from the sources) was committed
-# before the checker ran on it and scored once: 14 found, 1 false alarm, 22 missed (precision 0.933, recall 0.389). It
-# replaces realcode_heldout10 as the blind set; gated on precision at the measured figure rounded down (0.93) and on no
-# false alarm outside the known one (LG006 on a loss added into a NumPy array slot, which stores a float); its misses
-# are not to be tuned on until a newer blind set replaces it.
-REALCODE_HELDOUT11_PRECISION_FLOOR = 0.93
-REALCODE_HELDOUT11_KNOWN_FALSE_ALARMS = ["lg006_lookalike_dlzerotoall_cnn_ensemble_numpy_cost_slots.py:83 LG006"]
+# before the checker ran on it and scored once: 14 found, 1 false alarm, 22 missed (precision 0.933, recall 0.389).
+# Opened for tuning in round 16 (docs/survey.md, "Round 16: realcode_heldout11 opened"): the false alarm (LG006 on a
+# loss added into a NumPy array slot, which stores a float) and 14 of the 22 misses were closed by mechanisms, 28 of 36
+# found; gated at no false alarm and at that recall (GSCNN, distiller, the tweet LSTM, SpareNet, two of CRU's sums and
+# thaw-slump's hand-written option are left).
+REALCODE_HELDOUT11_RECALL_FLOOR = 0.777
 
 
-def test_realcode_heldout11_precision():
+def test_realcode_heldout11_precision_and_recall():
     s = score(ROOT / "tests" / "corpus" / "realcode_heldout11")
     assert not s.errors
     assert sum(s.tp.values()) + sum(s.fn.values()) >= 35, "the held-out corpus should hold real bugs"
     false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
-    unknown = [m for m in false_alarms if not any(m.endswith(k) for k in REALCODE_HELDOUT11_KNOWN_FALSE_ALARMS)]
-    assert unknown == [], "\n".join(unknown)
-    assert s.precision() >= REALCODE_HELDOUT11_PRECISION_FLOOR, "\n".join(false_alarms)
+    assert sum(s.fp.values()) == 0, "\n".join(false_alarms)
+    assert s.recall() >= REALCODE_HELDOUT11_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
 # Round 13 (docs/survey.md): realcode_dev3 (11 units, 14 expected findings, repositories no other corpus or doc cited;

@@ -770,6 +770,70 @@ def main(args, loader):
     # round 14 (realcode_heldout10, bliss): an item stored by key into the dict a helper the checker
     # cannot follow returned, read back by key in the caller (also through a comprehension that maps
     # each value); iterating that dict, or another key, stays unknown
+    # round 16 (realcode_heldout11, thaw-slump): a factory picks a loss class by name from a table a
+    # dict comprehension builds over a list of classes keyed by `__name__` (lowercased); a table keyed
+    # by anything else stays unknown
+    "table_of_classes_by_name": {
+        "losses.py": """
+import torch.nn as nn
+
+
+def create_loss(name):
+    by_name = {c.__name__.lower(): c for c in [nn.BCEWithLogitsLoss]}
+    name = name.lower()
+    if name in by_name:
+        return by_name[name]()
+    raise KeyError(name)
+
+
+def other_loss(name):
+    by_tag = {c.tag: c for c in [nn.BCEWithLogitsLoss]}
+    return by_tag[name]()
+""",
+        "train.py": """
+from losses import create_loss, other_loss
+
+criterion = create_loss(config["loss"])
+other = other_loss(config["loss"])
+for x, mask in loader:
+    mask = mask.long()
+    loss = criterion(model(x), mask)  # expect: LG004
+    other(model(x), mask)
+""",
+    },
+    # round 16 (realcode_heldout11, thaw-slump): a loss factory returns one criterion per branch of
+    # an if/elif chain and raises otherwise; a call of what it returns runs each option (the torch
+    # loss with the test that picks it, the hand-written one's forward)
+    "loss_factory_if_chain": {
+        "losses.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftBCE(nn.Module):
+    def forward(self, pred, truth):
+        return F.binary_cross_entropy_with_logits(pred, truth)  # expect: LG004
+
+
+def create_loss(name):
+    ours = {c.__name__.lower(): c for c in [SoftBCE]}
+    theirs = {c.__name__.lower(): c for c in [nn.BCELoss]}
+    name = name.lower()
+    if name in ours:
+        return ours[name]()
+    elif name in theirs:
+        return theirs[name]()
+    raise KeyError(name)
+""",
+        "train.py": """
+from losses import create_loss
+
+criterion = create_loss(config["loss"])
+for x, mask in loader:
+    mask = mask.long()
+    loss = criterion(model(x), mask)  # expect: LG004
+""",
+    },
     "keyed_items_of_an_unknown_dict": {
         "encoder.py": """
 import torch.nn as nn

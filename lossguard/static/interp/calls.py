@@ -27,6 +27,9 @@ from lossguard.static.interp.frame import (
 )
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
 from lossguard.static.interp.layer_lists import starred_sequence
+from lossguard.static.interp.loss_choices import loss_factory_returns
+from lossguard.static.interp.loss_parts import with_graph
+from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -251,7 +254,7 @@ class CallsMixin(InterpBase):
         if isinstance(callee, BoundMethod):
             if starred:
                 return UNKNOWN
-            return self.call_function(
+            result = self.call_function(
                 callee.func,
                 pos,
                 kw,
@@ -262,6 +265,10 @@ class CallsMixin(InterpBase):
                 called=frame.called,
                 callsite=(frame.module, node),
             )
+            owner = callee.self_value
+            if not frame.no_grad and isinstance(owner, Instance) and returns_loss_term(callee.func.node, owner):
+                return with_graph(result)  # `criterion._show_dice(...)`: a term of its loss
+            return result
         if isinstance(callee, ClassRef):
             instance = self.instantiate(callee, pos, kw, starred, frame.depth + 1)
             trainer = None if starred else self.trainer_base(callee)
@@ -293,7 +300,7 @@ class CallsMixin(InterpBase):
         if isinstance(callee, Either):
             return self._apply_each(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, GuardedChoice) and not starred:
-            chosen = self.apply_loss_choice(callee, node, pos, kw, frame)  # a criterion chosen by a setting
+            chosen = self.apply_loss_choice(callee, node, pos, kw, frame, env)  # a criterion chosen by a setting
             if chosen is not None:
                 return chosen
         if isinstance(callee, Partial):
@@ -400,6 +407,7 @@ class CallsMixin(InterpBase):
                 for r in frame.returns[1:]:
                     result = join(result, r)
                 result = guarded_returns(fn, frame, result)
+                result = loss_factory_returns(fn, frame, result)  # `if name in table: return BCELoss()`
             else:
                 result = Const(None)
         finally:

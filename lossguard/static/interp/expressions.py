@@ -17,6 +17,7 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
 )
+from lossguard.static.interp.name_tables import name_table
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, repeat_list
 from lossguard.static.values import (
@@ -183,7 +184,7 @@ class ExpressionsMixin(InterpBase):
 
     def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, frame: Frame, env: Env) -> Value:
         if isinstance(node, ast.DictComp):
-            mapped = self._mapped_items(node, frame, env)
+            mapped = self._mapped_items(node, frame, env) or name_table(self, node, frame, env)
             if mapped is not None:
                 return mapped
         inner = dict(env)

@@ -89,6 +89,7 @@ class Frame:
         "nested",
         "sums",
         "backpropagated",
+        "dead",
     )
 
     def __init__(
@@ -125,6 +126,7 @@ class Frame:
         self.nested: list[FunctionNode] = []  # functions defined in this body (interp.nested)
         self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
         self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
+        self.dead: set[int] = set()  # ids of the nodes of branches this call never takes (decided tests)
         self.depth = depth
         self.owner = owner
 

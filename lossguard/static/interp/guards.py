@@ -101,6 +101,18 @@ def _env_key(subject: ast.expr, frame: Frame) -> str | None:
 
 #: values that are one thing each, so that two of them are the same object when they are equal
 _REFERENCES = (QualName, ClassRef, FunctionRef)
+def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Frame, env: Env) -> bool | None:
+    """The outcome of ``<param> is None`` (``is not None``) in a body analysed for a known call whose
+    argument is a literal (``train(..., params=None)``, or the default ``None`` left in place)."""
+    if not isinstance(left, ast.Name) or not isinstance(right, ast.Constant) or right.value is not None or frame.func is None:
+        return None
+    params = frame.func.args
+    if left.id not in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}:
+        return None
+    held = env.get(left.id)
+    if not isinstance(held, Const):
+        return None
+    return (held.value is None) == isinstance(op, ast.Is)
 
 
 def _literals(node: ast.expr) -> tuple[object, ...] | None:
@@ -121,7 +133,7 @@ def _pick(choice: GuardedChoice, literal: object) -> Value:
     return value
 
 
-def _returns_in(stmts: list[ast.stmt]) -> int:
+def returns_in(stmts: list[ast.stmt]) -> int:
     """How many return statements a block holds, nested functions and classes left out."""
     count = 0
     todo: list[ast.AST] = list(stmts)
@@ -163,7 +175,7 @@ def _guarded_blocks(stmts: list[ast.stmt], frame: Frame) -> tuple[list[tuple[str
         while node is not None:
             setting = _self_setting(node.test, frame)
             body_end = node.body[-1]
-            if setting is None or not isinstance(body_end, ast.Return) or _returns_in(node.body) != 1:
+            if setting is None or not isinstance(body_end, ast.Return) or returns_in(node.body) != 1:
                 return None
             guarded.append((setting[0], setting[1], body_end))
             orelse = node.orelse
@@ -192,7 +204,7 @@ def guarded_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, jo
     if shape is None:
         return joined
     guarded, last, falls_off = shape
-    if len(guarded) < 2 or len({subject for subject, _, _ in guarded}) != 1 or _returns_in(fn.body) != len(guarded) + (last is not None):
+    if len(guarded) < 2 or len({subject for subject, _, _ in guarded}) != 1 or returns_in(fn.body) != len(guarded) + (last is not None):
         return joined
     if len({literal for _, literal, _ in guarded}) != len(guarded):
         return joined
@@ -232,9 +244,20 @@ class GuardsMixin(InterpBase):
         (``get_model("mlp")`` with ``if name == "mlp": return MLP() elif ...``). None when not
         decided: a body analysed on its own (its parameters hold their defaults, its callers are
         unknown), a global or attribute (set elsewhere at run time), an unknown value."""
-        if not frame.called or frame.func is None or not isinstance(test, ast.Compare) or len(test.ops) != 1:
+        if not frame.called or frame.func is None:
+            return None
+        if isinstance(test, ast.BoolOp):
+            # `params is not None and params[0].grad is not None`: one operand that decides decides all
+            outcomes = [GuardsMixin.decided_test(v, frame, env) for v in test.values]
+            stop = isinstance(test.op, ast.Or)
+            if stop in outcomes:
+                return stop
+            return None if None in outcomes else not stop
+        if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             return None
         left, op = test.left, test.ops[0]
+        if isinstance(op, (ast.Is, ast.IsNot)):
+            return _decided_none_test(left, op, test.comparators[0], frame, env)
         if not isinstance(left, ast.Name) or not isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn)):
             return None
         params = frame.func.args

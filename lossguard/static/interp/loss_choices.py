@@ -31,53 +31,148 @@ import ast
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
-from lossguard.static.interp.guards import GuardedChoice, literal_test
-from lossguard.static.values import UNKNOWN, LossSpec, Value, join
+from lossguard.static.interp.guards import GuardedChoice, literal_test, returns_in
+from lossguard.static.values import UNKNOWN, Instance, LossSpec, Value, join
+
+#: the literal of a truth test (``if conf.label_smoothing:``): the option for a true setting
+TRUTHY = True
 
 
 def _is_loss_option(value: Value | None) -> bool:
     return isinstance(value, LossSpec) or isinstance(value, GuardedChoice) and loss_options(value) is not None
 
 
-def loss_options(choice: GuardedChoice) -> list[tuple[LossSpec, str]] | None:
+def _holds(text: str, literal: object) -> str:
+    return text if literal is TRUTHY else f"{text} == {literal!r}"
+
+
+_NEGATED: dict[type, type] = {ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq}
+
+
+def _fails(text: str, literal: object) -> str:
+    if literal is not TRUTHY:
+        return f"{text} != {literal!r}"
+    test = ast.parse(text, mode="eval").body
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _NEGATED:
+        return ast.unparse(ast.Compare(test.left, [_NEGATED[type(test.ops[0])]()], test.comparators))  # `name not in table`
+    return f"not {text}"
+
+
+def loss_options(choice: GuardedChoice) -> list[tuple[Value, str]] | None:
     """Each loss module of a chain of choices with the condition that picks it (``args.loss ==
-    'BCE'``); None when an option is anything else, or the choice belongs to one object's methods."""
-    out: list[tuple[LossSpec, str]] = []
+    'BCE'``); an option may also be an instance of a class of the checked code (a loss written by
+    hand, ``LabelSmoothing()``) when a torch loss module is among them. None when an option is
+    anything else, no option is a torch loss, or the choice belongs to one object's methods."""
+    out: list[tuple[Value, str]] = []
     value: Value = choice
     failed: list[str] = []  # the tests that failed on the way to the last option
     while isinstance(value, GuardedChoice):
-        if value.holder is not None or not value.text or not isinstance(value.then, (LossSpec, GuardedChoice)):
+        if value.holder is not None or not value.text or not isinstance(value.then, (LossSpec, Instance, GuardedChoice)):
             return None
-        then_options = [(value.then, f"{value.text} == {value.literal!r}")] if isinstance(value.then, LossSpec) else loss_options(value.then)
+        if isinstance(value.then, GuardedChoice):
+            then_options = loss_options(value.then)
+        else:
+            then_options = [(value.then, _holds(value.text, value.literal))]
         if then_options is None:
             return None
         out += then_options
-        failed.append(f"{value.text} != {value.literal!r}")
+        failed.append(_fails(value.text, value.literal))
         value = value.orelse
-    if not isinstance(value, LossSpec):
+    if not isinstance(value, (LossSpec, Instance)):
         return None
     out.append((value, " and ".join(failed)))
-    return out
+    return out if any(isinstance(v, LossSpec) for v, _ in out) else None
+
+
+def _setting_test(test: ast.expr) -> tuple[str, object, bool, ast.expr] | None:
+    """``<setting> == literal`` (or ``!=``), or a truth test of a setting (``conf.label_smoothing``,
+    ``not args.smooth``): (the setting's dump, the literal, whether the body is where it holds,
+    the setting's node)."""
+    parsed = literal_test(test)
+    if parsed is not None:
+        assert isinstance(test, ast.Compare)
+        return (*parsed, test.comparators[0] if isinstance(test.left, ast.Constant) else test.left)
+    holds = True
+    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test, holds = test.operand, not holds
+    if isinstance(test, (ast.Name, ast.Attribute)):
+        return ast.dump(test), TRUTHY, holds, test
+    return None
 
 
 def choose_losses(test: ast.expr, body_env: Env, else_env: Env, joined: Env) -> None:
     """After ``if <setting> == literal:`` whose two branches bind one name to different loss modules
     (or to choices of them): that name holds the choice, not the unknown their join gave."""
-    parsed = literal_test(test)
+    parsed = _setting_test(test)
     if parsed is None:
         return
-    subject, literal, equal = parsed
-    assert isinstance(test, ast.Compare)
-    node = test.comparators[0] if isinstance(test.left, ast.Constant) else test.left
+    subject, literal, equal, node = parsed
     for name, value in joined.items():
         if value is not UNKNOWN:
             continue
         then, orelse = body_env.get(name), else_env.get(name)
-        if then is None or orelse is None or not _is_loss_option(then) or not _is_loss_option(orelse):
+        if then is None or orelse is None or not _is_loss_option(then) and not _is_loss_option(orelse):
             continue
+        if not all(_is_loss_option(v) or isinstance(v, Instance) for v in (then, orelse)):
+            continue  # a loss written by hand (an instance of the checked code) may stand beside a torch loss
         if not equal:
             then, orelse = orelse, then
         joined[name] = GuardedChoice(subject, literal, then, orelse, text=ast.unparse(node))  # type: ignore[arg-type]
+
+
+def _if_chain_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[list[tuple[ast.expr, ast.Return]], ast.stmt] | None:
+    """A body that ends in ``if <test>: return a`` / ``elif <test>: return b`` (each branch's only
+    return last in it) followed by one ``raise`` or ``return``, with no return before: the tests
+    with their returns, and that last statement."""
+    body = fn.body
+    if len(body) < 2 or not isinstance(body[-1], (ast.Raise, ast.Return)) or not isinstance(body[-2], ast.If):
+        return None
+    if returns_in(body[:-2]):
+        return None
+    chain: list[tuple[ast.expr, ast.Return]] = []
+    node: ast.If | None = body[-2]
+    while node is not None:
+        end = node.body[-1]
+        if not isinstance(end, ast.Return) or end.value is None or returns_in(node.body) != 1:
+            return None
+        chain.append((node.test, end))
+        if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
+            node = node.orelse[0]
+        elif not node.orelse:
+            node = None
+        else:
+            return None
+    return chain, body[-1]
+
+
+def loss_factory_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, joined: Value) -> Value:
+    """What a loss factory returns (thaw-slump's ``create_loss``: ``if name in ours_by_name: return
+    ours_by_name[name](mode=...)`` / ``elif name in torch_by_name: return torch_by_name[name]()`` /
+    ``raise KeyError``): a choice among the criteria its branches return, each under its test, when
+    the plain join of them is unknown and one of them is a torch loss module. A call of it runs each
+    option, as for a criterion chosen by an ``if`` statement. Any other shape: ``joined``."""
+    if joined is not UNKNOWN:
+        return joined
+    shape = _if_chain_returns(fn)
+    if shape is None:
+        return joined
+    chain, last = shape
+    values = [frame.returned_at.get(id(ret)) for _, ret in chain]
+    if any(v is None for v in values):
+        return joined
+    if isinstance(last, ast.Return):
+        result = frame.returned_at.get(id(last))
+        if result is None:
+            return joined
+    else:
+        # the function raises when no test holds: the last branch's value stands for its own test
+        result = values.pop()
+        chain = chain[:-1]
+    for (test, _), value in zip(reversed(chain), reversed(values)):
+        result = GuardedChoice(ast.dump(test), TRUTHY, value, result, text=ast.unparse(test))  # type: ignore[arg-type]
+    if not isinstance(result, GuardedChoice) or loss_options(result) is None:
+        return joined
+    return result
 
 
 def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
@@ -99,7 +194,9 @@ def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
 class LossChoicesMixin(InterpBase):
     """Calls of a criterion chosen by a setting."""
 
-    def apply_loss_choice(self, choice: GuardedChoice, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame) -> Value | None:
+    def apply_loss_choice(
+        self, choice: GuardedChoice, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env
+    ) -> Value | None:
         """``loss_fn(out, y)`` where ``loss_fn`` is one of a few loss modules chosen by a setting:
         each option's loss call, reported with the condition that picks it; what their results
         agree on. None when the choice is not one of loss modules."""
@@ -111,10 +208,13 @@ class LossChoicesMixin(InterpBase):
         if _tested_around(node, choice.subject, root):
             self.sink = _ignore  # a test of the same setting that did not decide which option is meant
         try:
+            # a loss written by hand runs its forward on these arguments, as a call of it alone would
             results = [
                 self._loss_call(
                     spec.qname, spec.family, api.LOSS_CLASSES[spec.qname], node, pos, kw, frame, spec.reduction, spec.log_target, chosen=condition
                 )
+                if isinstance(spec, LossSpec)
+                else self.apply(spec, node, pos, kw, False, frame, env)
                 for spec, condition in options
             ]
         finally:

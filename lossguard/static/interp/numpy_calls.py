@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 from lossguard.static import torch_api as api
@@ -12,17 +13,18 @@ from lossguard.static.values import Dtype, Tensor, Value
 
 def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
     """``np.random.rand(64, 1)``: float64 of the given sizes."""
-    return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos))
+    return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos), numpy=True)
 
 
 def _numpy_filled(interp: Any, c: TorchCallArgs) -> Value:
     """``np.zeros(64)``, ``np.ones((64, 1))``: float64 of the given shape unless ``dtype=`` says."""
-    return Tensor(dtype=None if "dtype" in c.kw or len(c.pos) > 1 else Dtype.FLOAT, shape=sizes_shape(c.node, c.pos, count=1))
+    dtype = None if "dtype" in c.kw or len(c.pos) > 1 else Dtype.FLOAT
+    return Tensor(dtype=dtype, shape=sizes_shape(c.node, c.pos, count=1), numpy=True)
 
 
 def _numpy_value_keeping(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
-    return Tensor(dtype=t.dtype, shape=t.shape)
+    return Tensor(dtype=t.dtype, shape=t.shape, numpy=True)
 
 
 def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
@@ -38,3 +40,18 @@ NUMPY_ROWS = (
     (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
     (api.FROM_NUMPY, _from_numpy),
 )
+
+
+def stores_into_numpy(interp: Any, target: ast.expr, frame: Any, env: Any) -> bool:
+    """``costs[i] += loss`` or ``total += loss`` where the container is a NumPy array (``np.zeros(n)``):
+    NumPy converts the tensor to a number (or refuses it), so nothing it holds keeps a graph."""
+    root = target
+    while isinstance(root, ast.Subscript):
+        root = root.value
+    node = root
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return False  # a call or an expression: evaluating it again could repeat what it does
+    value = interp.ev(root, frame, env)
+    return isinstance(value, Tensor) and value.numpy

@@ -24,6 +24,7 @@ from lossguard.static.interp.frame import (
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
+from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
@@ -74,6 +75,8 @@ class StatementsMixin(InterpBase):
         if isinstance(stmt, ast.AugAssign):
             current = self.ev(stmt.target, frame, env)
             added = self.ev(stmt.value, frame, env)
+            if stores_into_numpy(self, stmt.target, frame, env):
+                return False  # NumPy keeps numbers, not graphs: the array stays what it was
             if isinstance(stmt.op, (ast.Add, ast.Sub)):
                 self.accumulate(stmt, stmt.target, added, frame)
                 self.note_sum(stmt.target, stmt.value, frame, augmented=True)
@@ -160,6 +163,8 @@ class StatementsMixin(InterpBase):
             # `acc = acc + x`: an accumulation of x into acc
             left, right = self.ev(rhs.left, frame, env), self.ev(rhs.right, frame, env)
             for t in stmt.targets:
+                if stores_into_numpy(self, t, frame, env):
+                    continue  # NumPy keeps numbers, not graphs
                 if same_expr(rhs.left, t):
                     self.accumulate(stmt, t, right, frame)
                 elif same_expr(rhs.right, t):
@@ -192,11 +197,13 @@ class StatementsMixin(InterpBase):
         if decided is False:
             del frame.returns[returned:]  # a branch this call never takes returns nothing
             body_term = True
+            frame.dead.update(id(node) for part in stmt.body for node in ast.walk(part))
         returned = len(frame.returns)
         else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
         if decided is True:
             del frame.returns[returned:]
             else_term = True
+            frame.dead.update(id(node) for part in stmt.orelse for node in ast.walk(part))
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
@@ -239,7 +246,8 @@ class StatementsMixin(InterpBase):
             calls = frame.loop_calls.pop()
         if frame.loop_calls:
             frame.loop_calls[-1].extend(calls)
-        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx()))
+        dead = {"dead": frozenset(frame.dead)} if frame.dead else {}  # branches this call never takes
+        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx(), extra=dead))
         replace_env(env, join_envs([before, env]))
         _sync_init_attrs(frame, env)
         if stmt.orelse:

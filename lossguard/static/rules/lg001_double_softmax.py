@@ -8,6 +8,34 @@ from lossguard.static.rule import Rule
 from lossguard.static.rules._common import input_with_act, received, remove_activation
 from lossguard.static.values import Act
 
+# a criterion picked by a configured flag: a loss written by hand or nn.CrossEntropyLoss
+_SMOOTHING_OR_CE = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class LabelSmoothing(nn.Module):
+    def forward(self, x, target):
+        return -F.log_softmax(x, dim=-1).mean()
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 4)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+if conf.label_smoothing:
+    criterion = LabelSmoothing()
+else:
+    criterion = nn.CrossEntropyLoss()
+model = Head()
+{call}
+"""
+
 
 class DoubleSoftmax(Rule):
     code = "LG001"
@@ -28,6 +56,8 @@ class DoubleSoftmax(Rule):
         self.report(arg.node, call.ctx, f"{message}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
+        # the same choice called where the flag is on: the hand-written loss, no torch loss
+        _SMOOTHING_OR_CE.replace("{call}", "if conf.label_smoothing:\n    loss = criterion(model(x), y)"),
         """
 import torch.nn as nn
 from skorch import NeuralNetClassifier
@@ -519,5 +549,13 @@ class Step:
             line=29,
             col=32,
             message="F.cross_entropy receives softmax probabilities",
+        ),
+        # W-Net (Arctanxy/W-Net-PyTorch): a configured flag picks a hand-written label-smoothing loss
+        # or nn.CrossEntropyLoss; with the flag off, the softmax head reaches CrossEntropyLoss
+        Invalid(
+            _SMOOTHING_OR_CE.replace("{call}", "loss = criterion(model(x), y)"),
+            line=24,
+            col=18,
+            message="CrossEntropyLoss (when not conf.label_smoothing) receives softmax probabilities",
         ),
     )

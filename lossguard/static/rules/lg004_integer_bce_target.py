@@ -127,4 +127,27 @@ loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long().float())
 """,
             fix_title="Convert the target with .float()",
         ),
+        # `.to(device, dtype)`: the dtype is the second argument
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+for x, mask in loader:
+    mask = mask.to(device, torch.long, non_blocking=True)
+    loss = F.binary_cross_entropy_with_logits(model(x), mask)
+""",
+            line=6,
+            col=57,
+            message="F.binary_cross_entropy_with_logits target is an integer tensor; binary cross-entropy needs a float target",
+            fixed="""
+import torch
+import torch.nn.functional as F
+
+for x, mask in loader:
+    mask = mask.to(device, torch.long, non_blocking=True)
+    loss = F.binary_cross_entropy_with_logits(model(x), mask.float())
+""",
+            fix_title="Convert the target with .float()",
+        ),
     )

@@ -256,4 +256,19 @@ loss = nn.BCELoss(reduction="none")((F.tanh(logit) + 1) / 2, ones)
             col=37,
             message="BCELoss input shape (100, 1) and target shape (100,) differ",
         ),
+        # Arctanxy/W-Net-PyTorch (realcode_heldout11): labels built as a list of one number per sample
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+fc = nn.Linear(16, 1)
+for x in loader:
+    real = torch.tensor([1 for _ in range(x.shape[0])]).float()
+    loss = nn.BCEWithLogitsLoss()(fc(x.view(-1, 16)), real)
+""",
+            line=7,
+            col=35,
+            message="BCEWithLogitsLoss input shape (?, 1) and target shape (?,) differ",
+        ),
     )

@@ -130,6 +130,57 @@ def train_step(x, y):
     return terms
 """
 
+# an ensemble's per-model epoch costs kept in one array (deeplearningzerotoall's lab-11-5)
+_ENSEMBLE_COSTS = """
+import {lib}
+import torch.nn.functional as F
+
+for epoch in range(10):
+    costs = {zeros}(len(models))
+    total = {zeros}(1)
+    for x, y in loader:
+        for k, m in enumerate(models):
+            loss = F.cross_entropy(m(x), y)
+            opts[k].zero_grad()
+            loss.backward()
+            opts[k].step()
+            costs[k] += loss / len(loader){more}
+"""
+
+# a criterion written by hand whose logging method returns a term of its loss again
+_DICE_BCE = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftDiceLoss(nn.Module):
+    def forward(self, p, t):
+        return 1 - 2 * (p * t).sum() / (p.sum() + t.sum())
+
+
+class DiceBCE(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.dice_loss = SoftDiceLoss()
+
+    def show_dice(self, p, t):
+        return {show}
+
+    def forward(self, p, t):
+        return self.dice_loss(p, t) + F.binary_cross_entropy(p, t)
+
+
+criterion = DiceBCE()
+dice_sum = 0.0
+for x, y in loader:
+    pred = model(x)
+    loss = criterion(pred, y)
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    dice_sum += criterion.show_dice(pred, y)
+"""
+
 
 class GraphRetention(Rule):
     code = "LG006"
@@ -844,6 +895,12 @@ for x, y, w in loader:
     loss.backward()
     optimizer.step()
 """,
+        # the criterion's logging method returns a number (`.item()` of the term)
+        _DICE_BCE.replace("{show}", "(1.0 - self.dice_loss(p, t)).item()"),
+        # a NumPy array holds numbers: a loss added or stored into it is converted (or refused), no graph is kept
+        _ENSEMBLE_COSTS.replace("{lib}", "numpy as np")
+        .replace("{zeros}", "np.zeros")
+        .replace("{more}", "\n            costs[k] = costs[k] + loss\n            total += loss"),
     )
     INVALID = (
         Invalid(
@@ -1361,5 +1418,24 @@ for x, y in loader:
             line=10,
             col=5,
             message="`history` keeps every step's tuple of loss tensors and their autograd graphs alive",
+        ),
+        # `criterion.show_dice(...)` returns `1.0 - self.dice_loss(...)`, a term of the loss its forward
+        # computes: it holds the graph of the predictions like the loss does (UDTransNet's `_show_dice`)
+        Invalid(
+            _DICE_BCE.replace("{show}", "1.0 - self.dice_loss(p, t)"),
+            line=30,
+            col=5,
+            message="`dice_sum` keeps every step's loss tensor and its autograd graph alive",
+            edit=("dice_sum += criterion.show_dice(pred, y)", "dice_sum += criterion.show_dice(pred, y).item()"),
+            fix_title="Accumulate loss.item()",
+        ),
+        # a torch tensor is not a NumPy array: adding a loss into its slot in place records the graph
+        Invalid(
+            _ENSEMBLE_COSTS.replace("{lib}", "torch").replace("{zeros}", "torch.zeros").replace("{more}", ""),
+            line=13,
+            col=13,
+            message="`costs[k]` keeps every step's loss tensor and its autograd graph alive",
+            edit=("costs[k] += loss / len(loader)", "costs[k] += (loss / len(loader)).item()"),
+            fix_title="Accumulate loss.item()",
         ),
     )

@@ -48,11 +48,15 @@ def _is_grad(node: ast.AST) -> bool:
     return False
 
 
-def _clears_manually(loop: ast.AST) -> bool:
+def _clears_manually(loop: ast.AST, dead: frozenset[int] = frozenset()) -> bool:
     """Whether the loop handles gradients by hand: assigns or deletes ``.grad`` / ``._grad``
     (``p.grad = None``), calls an in-place method on a gradient (``p.grad.zero_()``,
-    ``p.grad.detach_()``, ``p.grad.mul_(0)``; not ``clamp_``), ``setattr(p, "grad", None)`` or ``torch._foreach_zero_``."""
+    ``p.grad.detach_()``, ``p.grad.mul_(0)``; not ``clamp_``), ``setattr(p, "grad", None)`` or ``torch._foreach_zero_``.
+    Nodes in ``dead`` (a branch the call analysed never takes: ``if params is not None:`` with
+    ``params=None``) do not count."""
     for node in ast.walk(loop):
+        if id(node) in dead:
+            continue
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
             if any(isinstance(t, ast.Attribute) and t.attr in _GRAD_ATTRS for target in targets for t in ast.walk(target)):
@@ -177,6 +181,25 @@ def _params_cleared(optimizer: str, cleared: set[str], owners: dict[str, tuple[s
     return bool(mine) and all(any(m == c or m.startswith(c + ".") for c in covered) for m in mine)
 
 
+# d2l's train_ch3: gradients cleared by hand only when a parameter list is given
+_HAND_CLEARING = """
+def train(net, loader, loss, params=None, optimizer=None):
+    for x, y in loader:
+        l = loss(net(x), y)
+        if params is not None and params[0].grad is not None:
+            for p in params:
+                p.grad.data.zero_()
+        l.backward()
+        if optimizer is not None:
+            optimizer.step()
+        else:
+            sgd(params)
+
+
+{call}
+"""
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -187,7 +210,10 @@ class MissingZeroGrad(Rule):
         cleared: set[str] = set()  # optimizers whose zero_grad() the loop calls
         owners: dict[str, tuple[str, ...]] = {}  # each optimizer's parameter owners, where known
         callees: list[ast.AST] = []  # functions the loop calls whose gradient calls are among these
+        dead = loop.extra.get("dead", frozenset())  # branches the call analysed never takes
         for name, receiver, node in loop.calls:
+            if id(node) in dead:
+                continue
             if name == CALLEE:
                 callees.append(node)
             elif name in BACKWARD_CALLS:
@@ -207,7 +233,7 @@ class MissingZeroGrad(Rule):
                     steps.append((node, stepped))
                     if isinstance(receiver, Optimizer):
                         owners[stepped] = receiver.params
-        if not backward or _clears_manually(loop.node) or any(_clears_manually(fn) for fn in callees):
+        if not backward or _clears_manually(loop.node, dead) or any(_clears_manually(fn) for fn in callees):
             return
         uncleared = [
             (node, optimizer)
@@ -252,6 +278,19 @@ class MissingZeroGrad(Rule):
         )
 
     VALID = (
+        # the same hand clearing when the call gives the parameter list (and, analysed alone, when
+        # nothing says which arguments it gets)
+        _HAND_CLEARING.replace("{call}", "train(net, loader, loss, [w, b], None)"),
+        """
+def train(net, loader, loss, params=None, optimizer=None):
+    for x, y in loader:
+        l = loss(net(x), y)
+        if params is not None:
+            for p in params:
+                p.grad.data.zero_()
+        l.backward()
+        optimizer.step()
+""",
         """
 import torch
 
@@ -649,5 +688,13 @@ class Trainer:
             line=16,
             col=9,
             message="the loop at line 21 (through the functions it calls) calls backward() and step() but never clears",
+        ),
+        # clearing by hand only when a parameter list is given; the one call passes params=None and
+        # an optimizer, so that branch never runs for it
+        Invalid(
+            _HAND_CLEARING.replace("{call}", "train(net, loader, loss, None, optimizer)"),
+            line=9,
+            col=13,
+            message="never clears the gradients",
         ),
     )
