@@ -101,6 +101,8 @@ def _env_key(subject: ast.expr, frame: Frame) -> str | None:
 
 #: values that are one thing each, so that two of them are the same object when they are equal
 _REFERENCES = (QualName, ClassRef, FunctionRef)
+
+
 def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Frame, env: Env) -> bool | None:
     """The outcome of ``<param> is None`` (``is not None``) in a body analysed for a known call whose
     argument is a literal (``train(..., params=None)``, or the default ``None`` left in place)."""
