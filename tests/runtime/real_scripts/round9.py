@@ -3,7 +3,8 @@
 Knowledge distillation with a KL-divergence term in a loss function of the script's own
 (haitongli/knowledge-distillation-pytorch, its MNIST teacher and student) and a sequential
 recommender trained with two BCEWithLogitsLoss calls per step on sampled negatives
-(pmixer/SASRec.pytorch). Fetched into ``--src`` as the other scripts are; ``run.py`` runs them.
+(pmixer/SASRec.pytorch), and a siamese network on pairs of images with BCELoss (pytorch/examples
+siamese_network). Fetched into ``--src`` as the other scripts are; ``run.py`` runs them.
 Faults: the learning rate (x100, x1000, 1e-7) and the misuses patched in below.
 """
 
@@ -46,7 +47,9 @@ SCRIPTS9 = [
                 "teacher_model.load_state_dict(torch.load('teacher_MLP.pth.tar'))",
                 "if not os.path.exists('teacher_MLP.pth.tar'):\n"
                 "    import subprocess, sys\n"
-                "    subprocess.run([sys.executable, 'mnist/teacher_mnist.py', '--epochs', '1', '--log-interval', '1000'], check=True)\n"
+                "    # the teacher is trained without the student's fault (the stand-in MNIST's NaN image)\n"
+                "    env = {k: v for k, v in os.environ.items() if k != 'LG_FAULT'}\n"
+                "    subprocess.run([sys.executable, 'mnist/teacher_mnist.py', '--epochs', '1', '--log-interval', '1000'], check=True, env=env)\n"
                 "teacher_model.load_state_dict(torch.load('teacher_MLP.pth.tar'))",
             ),
             ("loss.data[0]))", "loss.item()))"),
@@ -54,10 +57,6 @@ SCRIPTS9 = [
             (
                 "    return nn.KLDivLoss()(F.log_softmax(y/T),",
                 f"    return nn.KLDivLoss()((F.softmax(y/T) if {FAULT.format('softmax')} else F.log_softmax(y/T)),",
-            ),
-            (
-                "        optimizer.zero_grad()\n        output = model(data)\n",
-                "        optimizer.zero_grad()\n        import lgrun\n        data = lgrun.nan_batch(data)\n        output = model(data)\n",
             ),
             (
                 "for epoch in range(1, args.epochs + 1):\n    train(epoch, model, loss_fn=distillation)",
@@ -76,7 +75,8 @@ SCRIPTS9 = [
         **_first(
             lr_arg_faults("--lr", 0.01)
             + [
-                NAN,
+                # the stand-in MNIST's NaN pixel (image 3200 of the shuffled training set), as mnist's
+                Fault("a NaN pixel in the training set", env={"LG_FAULT": "nan_batch"}, expected=("LG101",)),
                 Fault("softmax instead of log_softmax into KLDivLoss", env={"LG_FAULT": "softmax"}, expected=("LG107", "LG007", "LG103")),
             ]
         ),
@@ -101,6 +101,40 @@ SCRIPTS9 = [
         ],
         ["--dataset", "ml-1m", "--train_dir", "default", "--device", "cpu", "--maxlen", "50", "--num_epochs", "40", "--batch_size", "128"],
         **_first(lr_arg_faults("--lr", 0.001)),
+    ),
+]
+
+
+SCRIPTS9 += [
+    Script(
+        "siamese_network",
+        "examples/siamese_network",
+        "main.py",
+        [
+            # pairs of MNIST images (even index: same class, odd: different) through a shared
+            # ResNet-18 body with one input channel, the two features concatenated into two Linear
+            # layers and a Sigmoid, BCELoss; Adadelta lr 1.0 with StepLR(1, 0.7); raw 0-255 pixels.
+            # The script makes a fresh nn.BCELoss() in train() each epoch: one watcher made in main()
+            ("    criterion = nn.BCELoss()\n\n    for batch_idx", "    criterion = CRITERION\n\n    for batch_idx"),
+            (
+                "    optimizer = optim.Adadelta(model.parameters(), lr=args.lr)\n",
+                "    optimizer = optim.Adadelta(model.parameters(), lr=args.lr)\n    import lgrun\n    global CRITERION\n"
+                f"    CRITERION = lgrun.watch(model, nn.BCEWithLogitsLoss() if {FAULT.format('logits_loss')} else nn.BCELoss())\n",
+            ),
+            (
+                "        optimizer.zero_grad()\n        outputs = model(images_1, images_2).squeeze()\n",
+                "        optimizer.zero_grad()\n        images_1 = __import__('lgrun').nan_batch(images_1)\n        outputs = model(images_1, images_2).squeeze()\n",
+            ),
+        ],
+        ["--epochs", "2", "--log-interval", "1000"],
+        env={"LG_EXAMPLES": str(64 * 100)},
+        **_first(
+            lr_arg_faults("--lr", 1.0)
+            + [
+                NAN,
+                Fault("BCEWithLogitsLoss on the Sigmoid's output", env={"LG_FAULT": "logits_loss"}, expected=("LG003",)),
+            ]
+        ),
     ),
 ]
 
