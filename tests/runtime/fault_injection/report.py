@@ -91,7 +91,8 @@ NOTES = """## Notes
   healthy-zipf-slow (Adam 1e-4) is still descending towards it at step 300, and the fit now sees
   that descent (it used to count every value above chance as chance: LG103 at step 107).
 - The fast subset of these runs is `tests/runtime/test_fault_injection.py` (lr-too-high is in
-  it, with a latency bound of 12 steps); the misuse runs are also in `tests/runtime/test_misuse.py`.- Round 9 (rtreal9) added LG102's early-divergence test (three losses in a row at twice the first
+  it, with a latency bound of 12 steps); the misuse runs are also in `tests/runtime/test_misuse.py`.
+- Round 9 (rtreal9) added LG102's early-divergence test (three losses in a row at twice the first
   one or more within the first 16 steps, while the last dense layer moves by more than 0.1 of its
   norm per step). In the healthy runs of this table the two never meet: the largest such rise
   (healthy-regression, 1.96x at steps 1-2) comes with updates of 0.007, and the runs whose first
