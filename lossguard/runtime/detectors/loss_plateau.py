@@ -94,8 +94,10 @@ class LossPlateau(Detector):
     (GradScaler overflow skips) are ignored, a loss that has gone below zero (:func:`below_zero`:
     a policy-gradient or actor-critic loss, whose magnitude follows the episodes' length) is not
     judged from then on, nothing is reported while the learning rate is
-    rising (warm-up), nor for an adversarial loss (every batch's target a single value: a GAN
-    discriminator at its equilibrium sits at chance by design), ``patience`` consecutive checks
+    rising (warm-up), nor for a loss whose every batch has a single target value (a GAN
+    discriminator at its equilibrium sits at chance by design) while its weights move: when they
+    barely move (below ``still``), a learning rate far too small is reported for such a loss too
+    (a recommender's positive and negative BCE calls look the same), ``patience`` consecutive checks
     (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
     real progress first.
 
@@ -351,7 +353,7 @@ class LossPlateau(Detector):
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
-        if loss is None or not math.isfinite(loss) or not stats.updated or stats.constant_target:
+        if loss is None or not math.isfinite(loss) or not stats.updated:
             return None
         if below_zero(loss, self.start[0] if self.start else None):
             self.signed = True
@@ -371,7 +373,7 @@ class LossPlateau(Detector):
                 self._fix_start()
         if len(self.values) < self.min_window or self.seen % self.every or self.signed:
             return None
-        if len(self.values) < self.moving_window:
+        if len(self.values) < self.moving_window or stats.constant_target:
             moving = self._update_level()
             if moving is None or moving >= self.still:
                 return None
