@@ -289,8 +289,11 @@ class LossPlateau(Detector):
         peak = self.peak
         # twice the chance level, and twice the start: a run that began above twice its chance level
         # (the class-frequency entropy of a segmentation mask that is mostly background) has not
-        # blown up by staying there
-        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * max(known, m.start)))
+        # blown up by staying there. The start is the lower of the first loss and the first losses'
+        # median: a jump at step 1 or 2 makes that median the blown-up level itself (a Sigmoid +
+        # BCELoss net at Adadelta lr 100 sits at 50, log clamped at -100, from step 3 on)
+        origin = min(m.start, self.start[0]) if self.start else m.start
+        blew_up = peak is not None and ((origin > 0 and peak >= 5.0 * origin) or (known is not None and peak >= 2.0 * max(known, origin)))
         # weights that stopped moving after the loss blew up were stopped by the damage (dead units),
         # not by a learning rate too small: the blow-up decides first (mnist at --lr 100)
         if m.update_ratio is not None and m.update_ratio < self.still and not blew_up:
@@ -306,7 +309,7 @@ class LossPlateau(Detector):
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
             why = []
             if peak is not None and blew_up:
-                ref, what = (known, "its chance level") if known is not None else (m.start, "its start")
+                ref, what = (known, "its chance level") if known is not None else (origin, "its start")
                 why.append(f"the loss jumped to {fmt(peak)} at step {self.peak_step}, {fmt(peak / ref)}x {what}")
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")

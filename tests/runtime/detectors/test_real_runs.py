@@ -417,3 +417,35 @@ def test_a_learning_rate_far_too_small_is_a_plateau_when_every_call_has_one_targ
     assert "Raise the learning rate" in plateau.fix
     # at the script's 1e-3 the loss falls from 1.39 and nothing is reported
     assert next_item_run(lr=1e-3) == []
+
+
+def saturated_bce_run(lr: float, steps: int = 50) -> list:
+    """pytorch/examples siamese_network's head (Linear layers, Sigmoid, BCELoss, Adadelta) on a
+    linearly separable task."""
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(0)
+    w = torch.randn(16, generator=g)
+    model = nn.Sequential(nn.Linear(16, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1), nn.Sigmoid())
+    optimizer = torch.optim.Adadelta(model.parameters(), lr=lr)
+    criterion = lossguard.watch(model, nn.BCELoss(), console=False)
+    for _ in range(steps):
+        x = torch.randn(64, 16, generator=g)
+        optimizer.zero_grad()
+        criterion(model(x).squeeze(1), (x @ w > 0).float()).backward()
+        optimizer.step()
+    criterion.close()
+    return criterion.events
+
+
+def test_a_plateau_after_a_blow_up_in_the_first_steps_is_told_to_lower_the_learning_rate():
+    # pytorch/examples@77f55b9 siamese_network at Adadelta lr 100 (round 9): the BCE loss went
+    # 0.68, 0.47, 9.4 and then sat at about 50 (BCELoss clamps log at -100: half the pairs
+    # saturated the wrong way) with every ReLU dead; LG103 said "Raise the learning rate (learning
+    # rate 100)": its start, the median of the first 30 losses, was the blown-up level itself.
+    events = saturated_bce_run(lr=100.0)
+    plateau = first(events, "LG103")
+    assert plateau is not None and plateau.step == 39
+    assert plateau.fix.startswith("Lower the learning rate (learning rate 100), by 10x or more"), plateau.fix
+    assert "x its chance level" in plateau.fix
+    # at the script's lr 1.0 the loss falls from 0.68 to 0.1 and nothing is reported
+    assert saturated_bce_run(lr=1.0) == []
