@@ -1,10 +1,11 @@
 """Round 9's real scripts (docs/runtime.md "On real scripts, round 9"): kinds not covered before.
 
 Knowledge distillation with a KL-divergence term in a loss function of the script's own
-(haitongli/knowledge-distillation-pytorch, its MNIST teacher and student) and a sequential
+(haitongli/knowledge-distillation-pytorch, its MNIST teacher and student), a sequential
 recommender trained with two BCEWithLogitsLoss calls per step on sampled negatives
-(pmixer/SASRec.pytorch), and a siamese network on pairs of images with BCELoss (pytorch/examples
-siamese_network). Fetched into ``--src`` as the other scripts are; ``run.py`` runs them.
+(pmixer/SASRec.pytorch), a siamese network on pairs of images with BCELoss (pytorch/examples
+siamese_network) and CTC text recognition (meijieru/crnn.pytorch, warp-ctc's CTCLoss and an lmdb
+dataset, both stood in for in ``shim_pil``). Fetched into ``--src`` as the other scripts are; ``run.py`` runs them.
 Faults: the learning rate (x100, x1000, 1e-7) and the misuses patched in below.
 """
 
@@ -133,6 +134,76 @@ SCRIPTS9 += [
             + [
                 NAN,
                 Fault("BCEWithLogitsLoss on the Sigmoid's output", env={"LG_FAULT": "logits_loss"}, expected=("LG003",)),
+            ]
+        ),
+    ),
+]
+
+
+SHUFFLED = "__import__('os').environ.get('LG_FAULT') == 'shuffled_targets'"
+
+SCRIPTS9 += [
+    Script(
+        "crnn",
+        "crnn.pytorch",
+        "train.py",
+        [
+            # CTC text recognition: a CNN + 2 bidirectional LSTMs over the image's columns, warp-ctc's
+            # CTCLoss (summed over the batch, on raw activations) divided by the batch size, the lengths
+            # passed as further arguments; Adadelta, as the README trains it (--adam comes first in the script). The script as published fails on
+            # Python 3 / torch >= 0.4 in five places, fixed here: its argparse names (trainRoot read as
+            # trainroot), iterator.next(), collections.Iterable, a resize through .data; validation (every valInterval) is off.
+            ("dataset.lmdbDataset(root=opt.trainroot)", "dataset.lmdbDataset(root=opt.trainRoot)"),
+            ("root=opt.valroot,", "root=opt.valRoot,"),
+            ("    data = train_iter.next()\n", "    data = next(train_iter)\n"),
+            ("crnn.apply(weights_init)\n", "crnn.apply(weights_init)\nimport lgrun\ncriterion = lgrun.watch(crnn, criterion)\n"),
+            (
+                "    cpu_images, cpu_texts = data\n    batch_size",
+                f"    cpu_images, cpu_texts = data\n    if {SHUFFLED}: cpu_texts = [cpu_texts[i] for i in torch.randperm(len(cpu_texts))]\n    batch_size",
+            ),
+            ("    utils.loadData(length, l)\n\n    preds = crnn(image)", "    utils.loadData(length, l)\n\n    preds = crnn(lgrun.nan_batch(image))"),
+        ],
+        [
+            "--trainRoot",
+            "train",
+            "--valRoot",
+            "val",
+            "--workers",
+            "0",
+            "--batchSize",
+            "32",
+            "--nh",
+            "64",
+            "--nepoch",
+            "1",
+            "--adadelta",
+            "--random_sample",
+            "--displayInterval",
+            "50",
+            "--valInterval",
+            "100000",
+            "--saveInterval",
+            "100000",
+        ],
+        env={"LG_EXAMPLES": str(32 * 200)},
+        shim="shim_pil",
+        file_patches={
+            "utils.py": [
+                ("isinstance(text, collections.Iterable)", "isinstance(text, __import__('collections.abc').abc.Iterable)"),
+                # v.data is a new tensor object since torch 0.4: resizing it leaves v as it was
+                ("    v.data.resize_(data.size()).copy_(data)", "    with torch.no_grad():\n        v.resize_(data.size()).copy_(data)"),
+            ],
+            # widths 16-64 instead of 64-512 (the VGG-style body took seconds a step on this CPU)
+            "models/crnn.py": [
+                ("nm = [64, 128, 256, 256, 512, 512, 512]", "nm = [16, 32, 64, 64, 64, 64, 64]"),
+                ("BidirectionalLSTM(512, nh, nh)", "BidirectionalLSTM(64, nh, nh)"),
+            ],
+        },
+        **_first(
+            [
+                Fault("Adam at lr 1.0 (--adam --lr 1.0)", args=["--adam", "--lr", "1.0"], expected=ANY),
+                NAN,
+                Fault("texts of other images (shuffled in the batch)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",)),
             ]
         ),
     ),
