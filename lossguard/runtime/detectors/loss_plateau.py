@@ -94,8 +94,10 @@ class LossPlateau(Detector):
     (GradScaler overflow skips) are ignored, a loss that has gone below zero (:func:`below_zero`:
     a policy-gradient or actor-critic loss, whose magnitude follows the episodes' length) is not
     judged from then on, nothing is reported while the learning rate is
-    rising (warm-up), nor for an adversarial loss (every batch's target a single value: a GAN
-    discriminator at its equilibrium sits at chance by design), ``patience`` consecutive checks
+    rising (warm-up), nor for a loss whose every batch has a single target value (a GAN
+    discriminator at its equilibrium sits at chance by design) while its weights move: when they
+    barely move (below ``still``), a learning rate far too small is reported for such a loss too
+    (a recommender's positive and negative BCE calls look the same), ``patience`` consecutive checks
     (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
     real progress first.
 
@@ -287,8 +289,11 @@ class LossPlateau(Detector):
         peak = self.peak
         # twice the chance level, and twice the start: a run that began above twice its chance level
         # (the class-frequency entropy of a segmentation mask that is mostly background) has not
-        # blown up by staying there
-        blew_up = peak is not None and ((m.start > 0 and peak >= 5.0 * m.start) or (known is not None and peak >= 2.0 * max(known, m.start)))
+        # blown up by staying there. The start is the lower of the first loss and the first losses'
+        # median: a jump at step 1 or 2 makes that median the blown-up level itself (a Sigmoid +
+        # BCELoss net at Adadelta lr 100 sits at 50, log clamped at -100, from step 3 on)
+        origin = min(m.start, self.start[0]) if self.start else m.start
+        blew_up = peak is not None and ((origin > 0 and peak >= 5.0 * origin) or (known is not None and peak >= 2.0 * max(known, origin)))
         # weights that stopped moving after the loss blew up were stopped by the damage (dead units),
         # not by a learning rate too small: the blow-up decides first (mnist at --lr 100)
         if m.update_ratio is not None and m.update_ratio < self.still and not blew_up:
@@ -304,7 +309,7 @@ class LossPlateau(Detector):
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
             why = []
             if peak is not None and blew_up:
-                ref, what = (known, "its chance level") if known is not None else (m.start, "its start")
+                ref, what = (known, "its chance level") if known is not None else (origin, "its start")
                 why.append(f"the loss jumped to {fmt(peak)} at step {self.peak_step}, {fmt(peak / ref)}x {what}")
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
@@ -351,7 +356,7 @@ class LossPlateau(Detector):
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
-        if loss is None or not math.isfinite(loss) or not stats.updated or stats.constant_target:
+        if loss is None or not math.isfinite(loss) or not stats.updated:
             return None
         if below_zero(loss, self.start[0] if self.start else None):
             self.signed = True
@@ -371,7 +376,7 @@ class LossPlateau(Detector):
                 self._fix_start()
         if len(self.values) < self.min_window or self.seen % self.every or self.signed:
             return None
-        if len(self.values) < self.moving_window:
+        if len(self.values) < self.moving_window or stats.constant_target:
             moving = self._update_level()
             if moving is None or moving >= self.still:
                 return None

@@ -40,6 +40,16 @@ class LossSpike(Detector):
     Reported spikes enter the window clipped to the threshold, so a lasting level shift is
     absorbed after a few steps. When the learning rate rose by half or more over the window
     (warm-up, a schedule), the fix names the schedule.
+
+    Early divergence: before the relative test starts, a loss that has stayed at ``early_rise``
+    times its first value or more for the latest ``early_steps`` steps while the updates move the
+    last dense layer by more than ``early_update`` of its norm per step (the median of those
+    steps' measurements) is a run diverging from its first step: a learning rate far too high that
+    the bounded loss of a normalised model (LayerNorm, a transformer) keeps under the blow-up
+    bound, and that the relative test would then take as the run's normal level. Reported once. A
+    healthy run's first updates are large only where its loss falls (a new head, a zero-initialised
+    layer); its loss rises above its first value only a little, or with small updates (Adam's first
+    steps, a GAN's generator, an MSE head on noisy targets).
     """
 
     code = "LG102"
@@ -52,6 +62,9 @@ class LossSpike(Detector):
     blowup = Param("positive_float", 10.0, "any loss this many times the first one is a spike (at least 2)")
     cooldown = Param("non_negative_int", 10, "steps between two reports")
     above_max = Param("at_least_one", 1.5, "a spike is at least this many times the window's highest loss")
+    early_rise = Param("above_one", 2.0, "before min_steps: losses this many times the first one, with large updates, are an early divergence")
+    early_steps = Param("positive_int", 3, "latest steps that must all be that high (fewer than min_steps)")
+    early_update = Param("positive_float", 0.1, "median last-layer |dW|/|W| per step over those steps above which the updates are large")
 
     saved = (
         Saved("values", "window"),
@@ -65,12 +78,16 @@ class LossSpike(Detector):
         Saved("noise_value", "optional", "_noise_value"),
         Saved("noise_positive", "bool", "_noise_positive"),
         Saved("noise_tick", "int", "_noise_tick"),
+        Saved("early_updates", "window"),
+        Saved("first_norm", "optional"),
+        Saved("early_reported", "bool"),
     )
 
     def validate(self) -> None:
         at_least("window", self.window, self.recent, "recent")
         at_least("min_steps", self.min_steps, 4, "4 steps")
         at_least("blowup", int(math.ceil(self.blowup)), 2, "2")
+        at_least("min_steps", self.min_steps, self.early_steps + 1, "one more than early_steps")
 
     def reset(self) -> None:
         self.values: deque[float] = deque(maxlen=self.window)
@@ -87,6 +104,11 @@ class LossSpike(Detector):
         self._noise_value: float | None = None
         self._noise_positive = True
         self._noise_tick = 0
+        # the early-divergence test (the first min_steps steps only): the last layer's relative
+        # updates of the latest early_steps steps, the first measured gradient norm, reported once
+        self.early_updates: deque[float] = deque(maxlen=self.early_steps)
+        self.first_norm: float | None = None
+        self.early_reported = False
 
     def loaded(self) -> None:
         self._top = SlidingMax(self.window, self.values)
@@ -161,6 +183,41 @@ class LossSpike(Detector):
             )
         return None
 
+    def _early_divergence(self, stats: StepStats) -> Finding | None:
+        """The early-divergence test of the class docstring, on the step just appended to ``first``."""
+        ratio, norm = stats.update_ratio, stats.grad_norm
+        if ratio is not None and math.isfinite(ratio):
+            self.early_updates.append(ratio)
+        if self.first_norm is None and norm is not None and math.isfinite(norm):
+            self.first_norm = norm
+        n = self.early_steps
+        start = self.first[0]
+        if self.signed or start <= 0 or len(self.first) <= n or not self.early_updates:
+            return None
+        latest = self.first[-n:]
+        if min(latest) < self.early_rise * start:
+            return None
+        moved = median(list(self.early_updates))
+        if moved <= self.early_update:
+            return None
+        self.early_reported = True
+        top = max(latest)
+        grads = ""
+        if self.first_norm is not None and norm is not None and math.isfinite(norm):
+            grads = f"; the gradient norm went from {fmt(self.first_norm)} at step 0 to {fmt(norm)}"
+        lr = f" (now {fmt(stats.lr)})" if stats.lr is not None else ""
+        return Finding(
+            f"Step {stats.step}: the loss has stayed at {fmt(min(latest) / start)}-{fmt(top / start)}x its first value "
+            f"{fmt(start)} for the last {n} steps ({', '.join(fmt(v) for v in latest)}) while each optimizer step moves the "
+            f"last layer's weights by {fmt(moved)} of their norm (median; healthy training: about 0.001-0.05){grads}: "
+            "training is diverging from its first steps.",
+            {"loss": stats.loss, "first": start, "update_ratio": moved, "grad_norm": norm, "lr": stats.lr, "early": True},
+            fix=f"Lower the learning rate{lr} by 10x, or warm it up from a tenth of its value over the first few hundred "
+            f"steps: the loss rose to {fmt(top / start)}x its first value within {stats.step} steps while each update moved "
+            f"the last layer by {fmt(moved)} of its weights (chosen because the loss rose from the start while the updates "
+            "were large).",
+        )
+
     def _push(self, value: float) -> None:
         self.values.append(value)
         self._top.push(value)
@@ -174,16 +231,23 @@ class LossSpike(Detector):
         self._tick += 1
         if below_zero(loss, self.first[0] if self.first else None):
             self.signed = True
+        early = None
         if len(self.first) < self.min_steps:
             self.first.append(loss)
             if len(self.first) == self.min_steps:
                 self.reference = median(self.first)
+            elif not spike and not self.early_reported:
+                early = self._early_divergence(stats)
         if stats.lr is not None and math.isfinite(stats.lr):
             self.lrs.append(stats.lr)
         if self.cooldown_left > 0:
             self.cooldown_left -= 1
         if not spike:
             self._push(loss)
+            if early is not None and self.cooldown_left == 0:
+                self.cooldown_left = self.cooldown
+                self.spikes += 1
+                return early
             return None
         assert thr is not None
         self._push(thr if len(self.values) >= self.min_steps else loss)

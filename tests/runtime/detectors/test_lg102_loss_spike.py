@@ -1,8 +1,13 @@
 import math
 import random
+import warnings
 
 import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
 
+import lossguard
 from lossguard.errors import UsageError
 from lossguard.runtime.detectors import LossSpike, StepStats
 from tests.runtime.detectors.roundtrip import assert_roundtrip
@@ -71,6 +76,7 @@ def test_is_spike_does_not_change_state():
         ({"window": 4, "recent": 8}, "Argument window should be at least recent"),
         ({"cooldown": -2}, "Argument cooldown should be a non-negative integer, got -2"),
         ({"above_max": 0.5}, "Argument above_max should be at least 1, got 0.5"),
+        ({"early_steps": 16}, "Argument min_steps should be at least one more than early_steps (17), got 16"),
     ],
 )
 def test_argument_errors(kwargs, message):
@@ -100,3 +106,105 @@ def test_a_hinge_loss_at_zero_with_a_few_violations_is_no_spike():
     assert [i for i, v in enumerate(series) if det.update(StepStats(i, loss=v))] == []
     # a blow-up is still a jump
     assert det.update(StepStats(200, loss=12.0)) is not None
+
+
+# ---------------------------------------------------------------------------- early divergence
+
+VOCAB, CONTEXT = 27, 8
+
+
+class CharModel(nn.Module):
+    """A next-character model of makemore's size and shape: token and position embeddings, one
+    pre-LayerNorm MLP block, a final LayerNorm and a linear head."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tok = nn.Embedding(VOCAB, 32)
+        self.pos = nn.Embedding(CONTEXT, 32)
+        self.ln1 = nn.LayerNorm(32)
+        self.mlp = nn.Sequential(nn.Linear(32, 128), nn.GELU(), nn.Linear(128, 32))
+        self.ln2 = nn.LayerNorm(32)
+        self.head = nn.Linear(32, VOCAB)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = self.tok(x) + self.pos(torch.arange(x.shape[1]))
+        h = h + self.mlp(self.ln1(h))
+        return self.head(self.ln2(h))
+
+
+def char_run(lr: float, steps: int = 24, seed: int = 0) -> tuple[list[float], list]:
+    """AdamW on sequences of a random Markov chain over 27 characters, the loss handed to observe()
+    as makemore's model computes it (docs/runtime.md, "Models that compute their own loss")."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    transitions = torch.softmax(2 * torch.randn(VOCAB, VOCAB, generator=g), dim=1)
+    model = CharModel()
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    watcher = lossguard.watch(model, console=False)
+    losses = []
+    for _ in range(steps):
+        x = torch.zeros(32, CONTEXT + 1, dtype=torch.long)
+        x[:, 0] = torch.randint(0, VOCAB, (32,), generator=g)
+        for t in range(CONTEXT):
+            x[:, t + 1] = torch.multinomial(transitions[x[:, t]], 1, generator=g).squeeze(1)
+        logits, y = model(x[:, :-1]), x[:, 1:]
+        loss = F.cross_entropy(logits.reshape(-1, VOCAB), y.reshape(-1))
+        watcher.observe(loss, logits=logits, targets=y)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    watcher.close()
+    return losses, watcher.events
+
+
+def test_a_loss_that_triples_from_its_first_steps_under_large_updates_is_reported_at_once():
+    # karpathy/makemore@988aa59 makemore.py (2-layer transformer, AdamW at 0.5, x1000): the loss
+    # went 3.51, 6.54, 11.29, 11.47, 9.33 and stayed at 5-12 while the last layer moved by
+    # 0.72-0.22 of its norm per step; LayerNorm kept it under the 10x blow-up bound, the first 16
+    # steps then set the relative test's level, and nothing was reported until LG103 at step 435.
+    # This model of the same shape goes 3.46, 7.09, 10.86, 10.37, 14.7 and stays at 7-17.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        losses, events = char_run(lr=0.5)
+    assert max(losses) < 10 * losses[0]  # under the blow-up bound: the early test's case
+    first = events[0]
+    assert (first.code, first.step) == ("LG102", 3)
+    assert "its first value 3.46" in first.message and "diverging from its first steps" in first.message
+    assert first.fix.startswith("Lower the learning rate (now 0.5) by 10x, or warm it up")
+
+
+def test_the_same_model_at_a_healthy_learning_rate_is_silent():
+    # AdamW at 0.1 and 0.003 on the same data: the loss falls from the first step; the first
+    # updates at 0.1 are as large as 0.3 of the head's norm
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for lr in (0.1, 0.003):
+            losses, events = char_run(lr=lr)
+            assert losses[-1] < losses[0] and events == [], lr
+
+
+def early(losses, updates):
+    det = LossSpike()
+    return [i for i, (v, u) in enumerate(zip(losses, updates)) if det.update(StepStats(i, loss=v, update_ratio=u))]
+
+
+def test_a_rise_with_small_updates_or_large_updates_with_a_falling_loss_is_no_early_divergence():
+    # healthy-regression seed 0 (an MSE head on noisy targets, Adam): 18.8 then 45.7, 44.1, 21.2,
+    # 30.8, 34.7 (twice the first loss at steps 1-2) with updates of 0.007 of the head's norm
+    rise = [18.83, 45.7, 44.1, 21.25, 30.78, 34.72, 33.68, 24.61, 35.37, 39.72, 25.2, 22.49, 44.67, 36.84, 46.45, 30.0]
+    assert early(rise, [0.007] * 16) == []
+    # a zero-initialised head moves by about 1 of its norm per step at first while its loss falls
+    assert early([2.3 * 0.97**i for i in range(16)], [1.0 / (1 + i) for i in range(16)]) == []
+    # with large updates, it is reported once it has stayed at twice the first loss for 3 steps
+    # (here it falls back at step 3), and only then
+    assert early(rise, [0.4] * 16) == []
+    assert early(rise[:3] + [41.0] + rise[4:], [0.4] * 16) == [3]
+    # a loss that went below zero (a policy-gradient loss) is not judged
+    assert early([0.3, -0.2, 0.9, 1.2, 1.5, 1.4], [0.5] * 6) == []
+
+
+def test_state_roundtrip_through_an_early_divergence():
+    losses = [2.3, 5.0, 6.1, 7.2, 6.8] + [6.5] * 40
+    series = [StepStats(i, loss=v, update_ratio=0.4 if i < 16 else None, grad_norm=1.0 + i) for i, v in enumerate(losses)]
+    assert [s for s, _ in assert_roundtrip(LossSpike, series, split=2)] == [3]

@@ -362,3 +362,90 @@ def test_a_loss_that_went_below_zero_is_no_oscillation():
 
     assert found(early[:30] + [0.5, 0.4] + late)  # all positive: the old verdict, still given
     assert found(early + late) == []
+
+
+# round 9 ------------------------------------------------------------------ one target value per call
+
+
+class NextItem(nn.Module):
+    """SASRec's scoring on a small scale: the previous items' embeddings through two Linear layers
+    give a user state; an item's logit is its embedding's dot product with that state."""
+
+    def __init__(self, items: int = 200, dim: int = 32) -> None:
+        super().__init__()
+        self.items = nn.Embedding(items + 1, dim)
+        self.body = nn.Sequential(nn.Linear(2 * dim, 64), nn.ReLU(), nn.Linear(64, dim))
+
+    def forward(self, prev: torch.Tensor, pos: torch.Tensor, neg: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        state = self.body(self.items(prev).flatten(1))
+        return (state * self.items(pos)).sum(-1), (state * self.items(neg)).sum(-1)
+
+
+def next_item_run(lr: float, steps: int = 80, seed: int = 0) -> list:
+    """pmixer/SASRec.pytorch's loss: BCEWithLogitsLoss on the next item's logit with label 1, plus
+    a second call on a sampled negative's with label 0 (``loss += ...``), Adam (0.9, 0.98). Each
+    item is followed by one of 5 successors."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    successors = torch.randint(1, 201, (201, 5), generator=g)
+    model = NextItem()
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr, betas=(0.9, 0.98))
+    criterion = lossguard.watch(model, nn.BCEWithLogitsLoss(), console=False)
+    for _ in range(steps):
+        first = torch.randint(1, 201, (128,), generator=g)
+        second = successors[first, torch.randint(0, 5, (128,), generator=g)]
+        pos = successors[second, torch.randint(0, 5, (128,), generator=g)]
+        neg = torch.randint(1, 201, (128,), generator=g)
+        pos_logits, neg_logits = model(torch.stack([first, second], 1), pos, neg)
+        optimizer.zero_grad()
+        loss = criterion(pos_logits, torch.ones_like(pos_logits))
+        loss += criterion(neg_logits, torch.zeros_like(neg_logits))
+        loss.backward()
+        optimizer.step()
+    criterion.close()
+    return criterion.events
+
+
+def test_a_learning_rate_far_too_small_is_a_plateau_when_every_call_has_one_target_value():
+    # pmixer/SASRec.pytorch@fde8a9c python/main.py at Adam 1e-7 (round 9): the loss stayed at
+    # 2 ln 2 = 1.386 for 200 steps and nothing was reported: each BCE call has one target value
+    # (all 1, then all 0), which LG103 took for a GAN discriminator at its equilibrium and never
+    # judged. A discriminator's equilibrium needs its weights to move; these barely do.
+    events = next_item_run(lr=1e-7, steps=60)
+    plateau = first(events, "LG103")
+    assert plateau is not None and plateau.step == 39, [(e.code, e.step) for e in events]
+    assert "Raise the learning rate" in plateau.fix
+    # at the script's 1e-3 the loss falls from 1.39 and nothing is reported
+    assert next_item_run(lr=1e-3) == []
+
+
+def saturated_bce_run(lr: float, steps: int = 50) -> list:
+    """pytorch/examples siamese_network's head (Linear layers, Sigmoid, BCELoss, Adadelta) on a
+    linearly separable task."""
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(0)
+    w = torch.randn(16, generator=g)
+    model = nn.Sequential(nn.Linear(16, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1), nn.Sigmoid())
+    optimizer = torch.optim.Adadelta(model.parameters(), lr=lr)
+    criterion = lossguard.watch(model, nn.BCELoss(), console=False)
+    for _ in range(steps):
+        x = torch.randn(64, 16, generator=g)
+        optimizer.zero_grad()
+        criterion(model(x).squeeze(1), (x @ w > 0).float()).backward()
+        optimizer.step()
+    criterion.close()
+    return criterion.events
+
+
+def test_a_plateau_after_a_blow_up_in_the_first_steps_is_told_to_lower_the_learning_rate():
+    # pytorch/examples@77f55b9 siamese_network at Adadelta lr 100 (round 9): the BCE loss went
+    # 0.68, 0.47, 9.4 and then sat at about 50 (BCELoss clamps log at -100: half the pairs
+    # saturated the wrong way) with every ReLU dead; LG103 said "Raise the learning rate (learning
+    # rate 100)": its start, the median of the first 30 losses, was the blown-up level itself.
+    events = saturated_bce_run(lr=100.0)
+    plateau = first(events, "LG103")
+    assert plateau is not None and plateau.step == 39
+    assert plateau.fix.startswith("Lower the learning rate (learning rate 100), by 10x or more"), plateau.fix
+    assert "x its chance level" in plateau.fix
+    # at the script's lr 1.0 the loss falls from 0.68 to 0.1 and nothing is reported
+    assert saturated_bce_run(lr=1.0) == []

@@ -92,6 +92,13 @@ NOTES = """## Notes
   that descent (it used to count every value above chance as chance: LG103 at step 107).
 - The fast subset of these runs is `tests/runtime/test_fault_injection.py` (lr-too-high is in
   it, with a latency bound of 12 steps); the misuse runs are also in `tests/runtime/test_misuse.py`.
+- Round 9 (rtreal9) added LG102's early-divergence test (three losses in a row at twice the first
+  one or more within the first 16 steps, while the last dense layer moves by more than 0.1 of its
+  norm per step). In the healthy runs of this table the two never meet: the largest such rise
+  (healthy-regression, 1.96x at steps 1-2) comes with updates of 0.007, and the runs whose first
+  updates are large (zero-initialised heads, Adagrad, a new head on frozen features: 0.45-1.2 of
+  the norm) never sit above 1.0x their first loss for three steps. clipped-divergence is now
+  first reported by it in some seeds (median latency 7, was 8); the other rows are unchanged.
 """
 
 

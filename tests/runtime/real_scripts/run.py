@@ -715,9 +715,9 @@ def _prepare(script: Script, work: Path) -> None:
 
 
 def _all_scripts() -> list[Script]:
-    from tests.runtime.real_scripts import round8
+    from tests.runtime.real_scripts import round8, round9
 
-    return SCRIPTS + round8.SCRIPTS8
+    return SCRIPTS + round8.SCRIPTS8 + round9.SCRIPTS9
 
 
 def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
@@ -738,9 +738,10 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
             path.write_text(text)
         s = Script(**{**script.__dict__, "args": list(script.args)})
         _prepare(s, work)
-        from tests.runtime.real_scripts import round8
+        from tests.runtime.real_scripts import round8, round9
 
         round8.prepare(s, work)
+        round9.prepare(s, work)
         env = {
             **os.environ,
             **s.env,
@@ -767,6 +768,7 @@ def main() -> None:
     parser.add_argument("--only", default="")
     parser.add_argument("--out", type=Path, default=Path("real_scripts.json"))
     parser.add_argument("--table", action="store_true", help="print the Markdown table of --out and stop")
+    parser.add_argument("--runs", default="", help="only these runs of each script: plain,healthy,fault,fault2,...")
     parser.add_argument(
         "--overhead",
         type=int,
@@ -788,6 +790,8 @@ def main() -> None:
         r = dict(results.get(s.name, {}))
         runs: list[tuple[str, Fault | None, bool]] = [("plain", None, True), ("healthy", None, False)]
         runs += [(label, f, False) for label, f in s.faults()]
+        if args.runs:
+            runs = [run for run in runs if run[0] in args.runs.split(",")]
         for label, fault, off in runs:
             r[label] = run_one(s, args.src, fault, off)
             print(

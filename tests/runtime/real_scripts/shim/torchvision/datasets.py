@@ -27,13 +27,17 @@ def _mnist(train, normalise):
     protos = (torch.rand(10, 1, 28, 28, generator=torch.Generator().manual_seed(7)) < 0.2).float()
     y = torch.randint(0, 10, (n,), generator=g)
     x = (protos[y] + 0.3 * torch.rand(n, 1, 28, 28, generator=g)).clamp(0, 1)
+    raw = (255 * x[:, 0]).round().to(torch.uint8)
     if normalise:
         x = (x - 0.1307) / 0.3081
     if train and os.environ.get("LG_FAULT") == "random_labels":
         y = torch.randint(0, 10, (n,), generator=g)
     if train and os.environ.get("LG_FAULT") == "nan_batch":
         x[int(os.environ.get("LG_NAN_AT", "3200")), 0, 5, 5] = float("nan")
-    return _Tensors(x, y)
+    out = _Tensors(x, y)
+    # torchvision's MNIST also has the raw images and labels as tensors (siamese_network reads them)
+    out.data, out.targets = raw, y
+    return out
 
 
 def MNIST(root, train=True, download=False, transform=None):

@@ -1,0 +1,3 @@
+"""The one name of six that crnn.pytorch's dataset.py uses."""
+
+from io import BytesIO  # noqa: F401
