@@ -141,6 +141,12 @@ def main() -> None:
     parser.add_argument(
         "--sync-every", type=int, default=None, help="the watchers' sync_every (default: theirs; 8 keeps --phases' cycle the reads' cycle)"
     )
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="wall: time.perf_counter; cpu: this thread's CPU time (time.thread_time), which leaves out the time other processes hold the core: for A/B comparisons on a loaded machine",
+    )
     args = parser.parse_args()
     if args.tiny:
         args.batch = 16 if args.batch == 128 else args.batch
@@ -168,7 +174,7 @@ def main() -> None:
         runs[name] = (model, opt, criterion)
 
     split: dict[str, list[tuple[float, ...]]] = {name: [] for name in runs}
-    clock = time.perf_counter
+    clock = time.thread_time if args.clock == "cpu" else time.perf_counter
 
     def step(name: str, i: int) -> float:
         model, opt, criterion = runs[name]
@@ -187,7 +193,7 @@ def main() -> None:
             t5 = clock()
             split[name].append((t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4))
             return t5 - t0
-        start = time.perf_counter()
+        start = clock()
         if name == "anomaly":
             with torch.autograd.detect_anomaly(check_nan=True):
                 opt.zero_grad()
@@ -199,7 +205,7 @@ def main() -> None:
             loss = criterion(model(x), y)
             loss.backward()
             opt.step()
-        return time.perf_counter() - start
+        return clock() - start
 
     # Each loop runs --run consecutive steps, as in training, where the watcher's code runs after
     # the same model's steps every time; then the next loop, in a fresh random order each time.
@@ -229,6 +235,7 @@ def main() -> None:
     print(
         f"MLP {shape}, batch {args.batch}, SGD momentum, 1 thread, {args.repeats} block(s) of {args.steps} steps each, in runs of {args.run} consecutive steps per loop"
     )
+    print(f"clock: {'this thread CPU time (time.thread_time)' if args.clock == 'cpu' else 'wall (time.perf_counter)'}")
     print(f"torch {torch.__version__}; watched = lossguard.watch(...) with all default detectors and TensorBoard logging to {log_dir}")
     if baseline is not None:
         print(f"baseline = the same, by the lossguard in {args.baseline}; load average {os.getloadavg()[0]:.2f} at the start")

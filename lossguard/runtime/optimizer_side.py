@@ -114,8 +114,10 @@ class OptimizerSide:
             # gradients read at backward before any optimizer was seen may still be scaled (GradScaler)
             cur.flags.pop("update", None)
             cur.flags.pop("update_base", None)
-        cur.grads = cur.weights = None
-        if self.measured(s.step):
+        if cur.grads is not None:  # read at backward (no optimizer known then): this step's are read now
+            cur.grads = cur.weights = None
+        step = s.step
+        if step < GRAD_EARLY or step % GRAD_EVERY == 0 or self.skip:  # measured(), inline: every optimizer step
             self._measure(cur, True)
 
     def measured(self, step: int) -> bool:

@@ -568,7 +568,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         s.cur = None
         if cur is None or not cur.keep_reached():
             return
-        cur.skipped = skipped
+        if skipped:
+            cur.skipped = True
         cur.wall = now = time.time()
         s.pending.append(cur)
         s.step += 1

@@ -45,6 +45,18 @@ def _spectrum(values: list[float]) -> list[float]:
     return (parts[:m] + parts[m:]).tolist()
 
 
+def _peak(power: list[float]) -> tuple[float, float, float]:
+    """The concentration of a spectrum (the highest band's share of its power), that band's power
+    and its frequency k. The band of k = 2 .. m is power[k - 1] + power[k] (nothing past the end);
+    the best band is the highest, the last of equal ones (as max over (value, k) pairs picks it)."""
+    m = len(power)
+    band = [*map(operator.add, power[1:], power[2:]), power[-1]]
+    total = sum(power)
+    best = max(band)
+    k = m - band[::-1].index(best)
+    return (best / total if total > 0 else 0.0), best, k
+
+
 def _relative_decrease(values: list[float]) -> float:
     half = len(values) // 2
     before, after = median(values[:half]), median(values[half:])
@@ -147,19 +159,14 @@ class LossOscillation(Detector):
     def measure(self, chance: float | None = None, known: dict[str, float] | None = None) -> OscillationMeasure:
         """The spectrum of the window; ``known`` holds what :meth:`_ruled_out` already computed for it."""
         vals = list(self.values)
-        known = known or {}
+        return self._measure(vals, _peak(_spectrum(vals)), chance, known or {})
+
+    def _measure(self, vals: list[float], peak: tuple[float, float, float], chance: float | None, known: dict[str, float]) -> OscillationMeasure:
+        concentration, best, k = peak
         n = len(vals)
-        power = _spectrum(vals)
-        n_power = len(power)
-        # the band of k = 2 .. n_power is power[k - 1] + power[k] (nothing past the end); the best
-        # band is the highest, the last of equal ones (as max over (value, k) pairs picks it)
-        band = [*map(operator.add, power[1:], power[2:]), power[-1]]
-        total = sum(power)
-        best = max(band)
-        k = n_power - band[::-1].index(best)
         return OscillationMeasure(
-            concentration=best / total if total > 0 else 0.0,
-            period=n / (k + 0.5) if k < n_power else 2.0,
+            concentration=concentration,
+            period=n / (k + 0.5) if k < n // 2 else 2.0,
             swing=4.0 * math.sqrt(best) / n,
             level=known["level"] if "level" in known else abs(median(vals)),
             relative_decrease=known["relative_decrease"] if "relative_decrease" in known else _relative_decrease(vals),
@@ -167,13 +174,12 @@ class LossOscillation(Detector):
             first=self.start[0] if self.start else None,
         )
 
-    def _ruled_out(self, chance: float | None, known: dict[str, float]) -> bool:
+    def _ruled_out(self, vals: list[float], chance: float | None, known: dict[str, float]) -> bool:
         """True when the swing cannot reach the thresholds, whatever the spectrum says.
 
         What it computes on the way (level, reference, relative decrease) goes into ``known``
         for :meth:`measure`: the same window, so the same numbers.
         """
-        vals = list(self.values)
         n = len(vals)
         mean = sum(vals) / n
         dev = [v - mean for v in vals]
@@ -234,10 +240,17 @@ class LossOscillation(Detector):
         if len(self.values) < self.window or self.seen % self.every or self.signed:
             return None
         known: dict[str, float] = {}
-        if not self.reported and self._ruled_out(stats.chance_loss, known):
+        vals = list(self.values)
+        if not self.reported and self._ruled_out(vals, stats.chance_loss, known):
             self.wait = 0
             return None
-        m = self.measure(stats.chance_loss, known)
+        peak = _peak(_spectrum(vals))
+        if peak[0] < self.concentration:  # what _oscillating tests first: the rest of the measure is not needed
+            self.wait = 0
+            if peak[0] < self.concentration / 2:
+                self.reported = False
+            return None
+        m = self._measure(vals, peak, stats.chance_loss, known)
         if not self._oscillating(m):
             self.wait = 0
             self.reported = False if m.concentration < self.concentration / 2 else self.reported
