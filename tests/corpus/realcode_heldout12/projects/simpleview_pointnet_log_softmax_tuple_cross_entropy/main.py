@@ -1,5 +1,5 @@
 """part of positive project [LG001]: the benchmark's trainer picks the model from cfg.EXP.MODEL_NAME and the loss from cfg.EXP.LOSS_NAME; for 'pointnet' with task 'cls_trans' and loss 'cross_entropy' (the shipped dgcnn_pointnet_ce configs) F.cross_entropy receives the wrapper's 'logit', which is log-softmax output."""
-# Source: princeton-vl/SimpleView@64c6dfe4ec93a79e7e45377d6a46129f36ed62a5 main.py (read as is; its issue #13, answered "log_softmax simply normalizes the logits"; re-typed, identifiers renamed, cut at function boundaries: input/output format checks, validation, checkpointing and the other model branches left out, the NaN guards kept)
+# Source: princeton-vl/SimpleView@64c6dfe4ec93a79e7e45377d6a46129f36ed62a5 main.py (read as is; its issue #13, answered "log_softmax simply normalizes the logits"; re-typed, identifiers renamed, cut at function boundaries: input/output format checks, validation, checkpointing, get_optimizer and the other model branches left out, the NaN guards kept)
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -75,7 +75,7 @@ def entry_train(cfg, loader_train):
     model.to(DEVICE)
     if torch.cuda.device_count() > 1:
         model = nn.DataParallel(model)
-    optimizer = torch.optim.Adam(model.parameters(), lr=cfg.TRAIN.learning_rate, weight_decay=cfg.TRAIN.l2)
+    optimizer, lr_sched, bnm_sched = get_optimizer(cfg.EXP.OPTIMIZER, cfg.TRAIN, model)
     for epoch in range(cfg.TRAIN.num_epochs):
         train_perf, train_loss = train(cfg.EXP.TASK, loader_train, model, optimizer, cfg.EXP.LOSS_NAME,
                                        cfg.EXP.DATASET)
