@@ -147,6 +147,12 @@ def main() -> None:
         default="wall",
         help="wall: time.perf_counter; cpu: this thread's CPU time (time.thread_time), which leaves out the time other processes hold the core: for A/B comparisons on a loaded machine",
     )
+    parser.add_argument(
+        "--data",
+        choices=("noise", "learnable"),
+        default="noise",
+        help="noise: random targets (the loss stays at chance, the detectors' costliest case; the figures on record); learnable: targets a linear map of the inputs decides (the loss falls)",
+    )
     args = parser.parse_args()
     if args.tiny:
         args.batch = 16 if args.batch == 128 else args.batch
@@ -156,7 +162,14 @@ def main() -> None:
 
     log_dir = args.log_dir or tempfile.mkdtemp(prefix="lossguard-bench-")
     g = torch.Generator().manual_seed(0)
-    data = [(torch.randn(args.batch, dim, generator=g), torch.randint(0, classes, (args.batch,), generator=g)) for _ in range(16)]
+    if args.data == "learnable":
+        # targets a linear map of the inputs decides: the loss falls, as in healthy training
+        teacher = torch.randn(dim, classes, generator=g)
+        xs = [torch.randn(args.batch, dim, generator=g) for _ in range(16)]
+        data = [(x, (x @ teacher).argmax(1)) for x in xs]
+    else:
+        # random targets: the loss stays at chance, the costliest case for the plateau and oscillation detectors
+        data = [(torch.randn(args.batch, dim, generator=g), torch.randint(0, classes, (args.batch,), generator=g)) for _ in range(16)]
 
     baseline = load_baseline(args.baseline) if args.baseline else None
     loops = ("plain", "watched", "baseline", "anomaly") if baseline is not None else ("plain", "watched", "anomaly")
@@ -235,6 +248,7 @@ def main() -> None:
     print(
         f"MLP {shape}, batch {args.batch}, SGD momentum, 1 thread, {args.repeats} block(s) of {args.steps} steps each, in runs of {args.run} consecutive steps per loop"
     )
+    print(f"data: {args.data}")
     print(f"clock: {'this thread CPU time (time.thread_time)' if args.clock == 'cpu' else 'wall (time.perf_counter)'}")
     print(f"torch {torch.__version__}; watched = lossguard.watch(...) with all default detectors and TensorBoard logging to {log_dir}")
     if baseline is not None:
