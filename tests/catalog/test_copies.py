@@ -8,8 +8,8 @@ can, so each is checked here against the code that owns it:
   severities (``FAILING_SEVERITIES``); the reporters: how SARIF and GitHub show an info finding;
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
   docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
-- the interpreter, engine and prefilter: the limits docs/checker.md quotes, the words that make a
-  file analysed, the largest file read and the batch size;
+- the interpreter, engine and prefilter: the limits docs/checker.md quotes, its table of the
+  interpreter's parts (one row per module), the words that make a file analysed, the largest file read and the batch size;
 - the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
   action.yml and the pre-commit hooks, the output formats, ``--jobs``; config: the
   ``[tool.lossguard]`` keys; action.yml: its inputs; .pre-commit-hooks.yaml: the hook ids;
@@ -194,6 +194,16 @@ def test_checker_doc_quotes_the_interpreter_limits():
     text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
     assert f"up to a call depth of {MAX_DEPTH})" in text
     assert f"is `Either` of them (at most {MAX_EITHER})" in text
+
+
+def test_checker_doc_lays_out_each_part_of_the_interpreter_once():
+    """docs/checker.md's table of the interpreter's parts: one row per module of
+    lossguard/static/interp/ (core.py, the class they make up, is named above the table)."""
+    text = (ROOT / "docs" / "checker.md").read_text(encoding="utf-8")
+    table = text.split("## How the interpreter is laid out", 1)[1].split("\n\n")[2]
+    named = [name for line in table.splitlines()[2:] for name in re.findall(r"`(\w+)\.py`", line.split("|")[1])]
+    modules = {f.stem for f in (ROOT / "lossguard" / "static" / "interp").glob("*.py")} - {"__init__", "core"}
+    assert sorted(named) == sorted(modules)
 
 
 # The command line: the parser (lossguard/cli.py) owns every option, its choices and defaults;
