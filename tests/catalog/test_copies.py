@@ -8,6 +8,7 @@ can, so each is checked here against the code that owns it:
   severities (``FAILING_SEVERITIES``); the reporters: how SARIF and GitHub show an info finding;
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
   docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
+  ``torch_api.NON_NEGATIVE_FAMILIES``: the losses LG107's page says are never below 0;
 - the interpreter, engine and prefilter: the limits docs/checker.md quotes, its table of the
   interpreter's parts (one row per module), the words that make a file analysed, the largest file read and the batch size;
 - the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
@@ -185,6 +186,23 @@ def test_runtime_doc_table_quotes_the_detector_defaults(code):
     text = _table_rows(ROOT / "docs" / "runtime.md", "LG1")[code][3]
     for phrase in RUNTIME_DOC_PHRASES[code]:
         assert _Prose().format(phrase, **_defaults(code)) in text
+
+
+def test_catalog_names_the_losses_whose_least_value_the_watcher_knows():
+    """LG107's page lists the built-in losses the watcher knows to be never below 0: each is one
+    (misuse.lower_bound of its module is 0) and together they cover torch_api.NON_NEGATIVE_FAMILIES."""
+    import torch.nn as nn
+
+    from lossguard.runtime.misuse import loss_kind, lower_bound
+    from lossguard.static.torch_api import LOSS_CLASSES, NN, NON_NEGATIVE_FAMILIES
+
+    listed = re.search(r"\(0 for ([^)]*)\)", " ".join(catalog.get("LG107").misfires.split()))
+    assert listed is not None
+    names = {n if n.endswith("Loss") else f"{n}Loss" for part in listed.group(1).split(", ") for n in part.split("/")}
+    assert {LOSS_CLASSES[NN + n].family for n in names} == NON_NEGATIVE_FAMILIES
+    for n in names:
+        criterion = getattr(nn, n)()
+        assert lower_bound(loss_kind(criterion), criterion) == 0.0
 
 
 def test_checker_doc_quotes_the_interpreter_limits():
