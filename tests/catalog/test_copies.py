@@ -17,7 +17,8 @@ can, so each is checked here against the code that owns it:
   finding.REPORT_KEYS: the keys of a JSON report entry docs/ci.md lists;
 - ``Watcher.__init__`` and ``integrations.core.WATCH_OPTIONS``: the options tables of
   docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
-  cadences; the TensorBoard tags of runtime/sinks.py;
+  cadences, and the gradient norms' as the catalog and the detectors quote it; the TensorBoard
+  tags of runtime/sinks.py;
 - the bench scripts' parsers: every ``python bench/<script>.py --option`` in the docs.
 """
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import re
 import string
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +79,8 @@ def test_each_detector_is_named_as_its_catalog_entry():
 
 class _Prose(string.Formatter):
     """Formats a detector default the way the prose writes it: ``{sigma}`` 8, ``{threshold:%}`` 2%,
-    ``{threshold:e}`` 1e-3, ``{diverge:times}`` twice, ``{low:part}`` half, ``{quantile:th}`` 90th."""
+    ``{threshold:e}`` 1e-3, ``{diverge:times}`` twice, ``{low:part}`` half, ``{quantile:th}`` 90th,
+    ``{update_window:half}`` 4 (the integer half of 8)."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
         number = f"{value:g}"
@@ -91,6 +94,8 @@ class _Prose(string.Formatter):
             return {0.5: "half", 0.25: "a quarter"}[value]
         if format_spec == "th":
             return f"{value * 100:g}th"
+        if format_spec == "half":
+            return f"{value // 2}"
         assert not format_spec, format_spec
         return number
 
@@ -128,7 +133,7 @@ CATALOG_PHRASES = {
         "{factor} times (or {sigma} noise units above) the {quantile:th} percentile of its last {window} measurements",
         "from the first step, {max_ratio} times the weight norm",
         "more than {max_update} of their norm per step (median of {update_window} measurements",
-        "the latest 4 losses not {progress:%} below the first 4",
+        "the latest {update_window:half} losses not {progress:%} below the first {update_window:half}",
         "the last {pinned} measured norms agree",
         "the median of the last {diverge_window} losses is more than {diverge:times} that of the first ones",
     ),
@@ -374,7 +379,10 @@ def test_docs_quote_the_tensorboard_write_cadence():
     from lossguard.runtime.optimizer_side import GRAD_EARLY, GRAD_EVERY
     from lossguard.runtime.read_side import DENSE_LOG
 
+    # ... and the catalog's pages and the detectors' docstrings, which quote the gradient norms' cadence
+    detectors = [sys.modules[type(d).__module__].__doc__ or "" for d in _detectors()] + [type(d).__doc__ or "" for d in _detectors()]
     texts = [p.read_text(encoding="utf-8") for p in DOCS] + [lossguard.runtime.watch.__doc__ or ""]
+    texts += [p.misfires for p in catalog.of_kind("runtime")] + detectors
     quoted = re.findall(r"([\d,]+) steps, then every (\d+)th", " ".join(" ".join(t.split()) for t in texts))
     assert quoted.count((f"{DENSE_LOG:,}", str(GRAD_EVERY))) >= 6
     # the gradient norms' own cadence ("every step for the first 16 steps, then every 8th") is the other one quoted
