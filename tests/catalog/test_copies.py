@@ -17,8 +17,9 @@ can, so each is checked here against the code that owns it:
   finding.REPORT_KEYS: the keys of a JSON report entry docs/ci.md lists;
 - ``Watcher.__init__`` and ``integrations.core.WATCH_OPTIONS``: the options tables of
   docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
-  cadences, and the gradient norms' as the catalog and the detectors quote it; the TensorBoard
-  tags of runtime/sinks.py;
+  cadences, and the gradient norms' as the catalog and the detectors quote it; the value checks'
+  cadences (``check_first``/``check_every``, the class counts, LG003's calls in a row); the
+  TensorBoard tags of runtime/sinks.py;
 - the bench scripts' parsers: every ``python bench/<script>.py --option`` in the docs.
 """
 
@@ -400,6 +401,26 @@ def test_docs_quote_the_read_cadence():
     quoted = re.findall(r"(\d+) on CPU\b.{0,60}?(\d+) (?:elsewhere|otherwise)", text)
     assert len(quoted) >= 4 and set(quoted) == {(str(SYNC_CPU), str(SYNC_DEVICE))}
     assert text.count(f"until {READ_WAIT:g} s has passed since the last one") >= 3
+
+
+def test_docs_quote_the_value_check_cadences():
+    """Which loss calls are checked (Watcher's check_first, check_every), which count the targets'
+    classes (value_checks.COUNT_EARLY, COUNT_EVERY, used from MIN_COUNTED targets) and how many
+    sigmoid-looking calls in a row make LG003 (SIGMOID_CALLS), as docs/*.md, the catalog and the
+    detectors quote them."""
+    from lossguard.runtime import value_checks as vc
+
+    defaults = _watcher_defaults()
+    sources = [
+        *(ROOT / "docs").glob("*.md"),
+        *(ROOT / "lossguard" / "catalog").glob("*.py"),
+        *(ROOT / "lossguard" / "runtime" / "detectors").glob("*.py"),
+    ]
+    text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in sources)
+    cadences = set(re.findall(r"(?:first|for) (\d+)(?: calls)?, then every (\d+)th", text))
+    assert cadences == {(str(defaults["check_first"]), str(defaults["check_every"])), (str(vc.COUNT_EARLY), str(vc.COUNT_EVERY))}
+    assert set(re.findall(r"from (\d+) counted", text)) == {str(vc.MIN_COUNTED)}
+    assert set(re.findall(r"(\d+) checked (?:calls|steps) in a row", text)) == {str(vc.SIGMOID_CALLS)}
 
 
 def test_runtime_doc_lists_the_tensorboard_tags_sinks_writes():
