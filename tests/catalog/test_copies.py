@@ -420,7 +420,10 @@ def test_docs_quote_the_value_check_cadences():
     cadences = set(re.findall(r"(?:first|for) (\d+)(?: calls)?, then every (\d+)th", text))
     assert cadences == {(str(defaults["check_first"]), str(defaults["check_every"])), (str(vc.COUNT_EARLY), str(vc.COUNT_EVERY))}
     assert set(re.findall(r"from (\d+) counted", text)) == {str(vc.MIN_COUNTED)}
-    assert set(re.findall(r"(\d+) checked (?:calls|steps) in a row", text)) == {str(vc.SIGMOID_CALLS)}
+    assert set(re.findall(r"(\d+) checked (?:calls|steps) in a row|on each of the first (\d+) calls", text)) == {
+        (str(vc.SIGMOID_CALLS), ""),
+        ("", str(vc.SIGMOID_CALLS)),
+    }
 
 
 def test_runtime_doc_lists_the_tensorboard_tags_sinks_writes():
