@@ -19,7 +19,7 @@ can, so each is checked here against the code that owns it:
   docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
   cadences, and the gradient norms' as the catalog and the detectors quote it; the value checks'
   cadences (``check_first``/``check_every``, the class counts, LG003's calls in a row); the
-  TensorBoard tags of runtime/sinks.py;
+  events kept and the episodes (runtime/policy.py); the TensorBoard tags of runtime/sinks.py;
 - the bench scripts' parsers: every ``python bench/<script>.py --option`` in the docs.
 """
 
@@ -424,6 +424,17 @@ def test_docs_quote_the_value_check_cadences():
         (str(vc.SIGMOID_CALLS), ""),
         ("", str(vc.SIGMOID_CALLS)),
     }
+
+
+def test_runtime_doc_quotes_the_event_policy():
+    """How many events a watcher keeps, how far apart two findings of a code start a new episode
+    and after how many findings its one update comes: runtime/policy.py's constants."""
+    from lossguard.runtime.policy import EPISODE_GAP, EPISODE_UPDATE_AFTER, MAX_EVENTS
+
+    text = " ".join((ROOT / "docs" / "runtime.md").read_text(encoding="utf-8").split())
+    assert f"The list is capped at {MAX_EVENTS:,} events." in text
+    assert f"less than {EPISODE_GAP} steps apart are one episode" in text
+    assert f'("Still, {EPISODE_UPDATE_AFTER} findings since step N' in text
 
 
 def test_runtime_doc_lists_the_tensorboard_tags_sinks_writes():
