@@ -10,7 +10,8 @@ can, so each is checked here against the code that owns it:
   docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
   ``torch_api.NON_NEGATIVE_FAMILIES``: the losses LG107's page says are never below 0;
 - the interpreter, engine and prefilter: the limits docs/checker.md quotes, its table of the
-  interpreter's parts (one row per module), the words that make a file analysed, the largest file read and the batch size;
+  interpreter's parts (one row per module), how far importers are followed, the words that make
+  a file analysed, the largest file read and the batch size;
 - the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
   action.yml and the pre-commit hooks, the output formats, ``--jobs``; config: the
   ``[tool.lossguard]`` keys; action.yml: its inputs; .pre-commit-hooks.yaml: the hook ids;
@@ -534,6 +535,16 @@ def test_docs_quote_the_checker_size_limits():
     too_large = re.findall(r"(?:file over|limited to|by the same) (\d+) MB", text)
     assert len(too_large) >= 4 and set(too_large) == {f"{MAX_CHECKED_BYTES / 1e6:g}"}
     assert f"a large run is cut into batches of {BATCH_FILES} files" in text
+
+
+def test_docs_quote_how_far_importers_are_followed():
+    """Importers of a named file are followed files.IMPORT_DEPTH imports away, as README and
+    docs/ci.md write it (in words)."""
+    from lossguard.static.files import IMPORT_DEPTH
+
+    text = " ".join(" ".join((ROOT / name).read_text(encoding="utf-8").split()) for name in ("README.md", "docs/ci.md"))
+    quoted = re.findall(r"(\w+) imports away", text)
+    assert len(quoted) >= 2 and set(quoted) == {["one", "two", "three"][IMPORT_DEPTH - 1]}
 
 
 def test_readme_autofix_lists_each_rule_with_its_catalog_fix_safety():
