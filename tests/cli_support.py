@@ -43,8 +43,9 @@ TRAIN = textwrap.dedent(
 FIXED = TRAIN.replace("nn.Linear(20, 5), nn.Softmax(dim=1)", "nn.Linear(20, 5)").replace("total += loss", "total += loss.item()")
 
 
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lossguard", *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=120, env=env)
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``lossguard *args`` in a fresh interpreter (the exit status a shell sees), from ``cwd``."""
+    return subprocess.run([sys.executable, "-m", "lossguard", *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -12,6 +12,8 @@ from typing import Literal, get_args
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = get_args(Severity)  # mildest first
+# How both consoles (the checker's report, the watcher's alerts) colour a severity (rich styles).
+SEVERITY_STYLES: dict[str, str] = {"info": "bold blue", "warning": "bold yellow", "error": "bold red"}
 FixSafety = Literal["safe", "unsafe", "none"]
 
 

@@ -17,7 +17,15 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from lossguard.static.torch_api import BINARY_FAMILIES, CLASS_INDEX_FAMILIES, ELEMENTWISE_FAMILIES, LOSS_CLASSES, LOSS_FUNCTIONS, NN
+from lossguard.static.torch_api import (
+    BINARY_FAMILIES,
+    CLASS_INDEX_FAMILIES,
+    ELEMENTWISE_FAMILIES,
+    LOSS_CLASSES,
+    LOSS_FUNCTIONS,
+    NN,
+    NON_NEGATIVE_FAMILIES,
+)
 from lossguard.static.torch_api import F as FN
 
 # Loss families come from the checker's table of the torch API (one place for both sides);
@@ -26,8 +34,12 @@ _MSE = ("MSELoss", "mse_loss")
 ELEMENTWISE = ELEMENTWISE_FAMILIES | {"mse"}
 CLASS_INDEX = CLASS_INDEX_FAMILIES
 BINARY = BINARY_FAMILIES
-# Families whose loss can never go below 0 with inputs of the right kind (mean or sum reduction).
-NON_NEGATIVE = {"ce", "nll", "bce", "bce_logits", "kl", "mse", "elementwise", "ctc"}
+NON_NEGATIVE = NON_NEGATIVE_FAMILIES | {"mse"}
+# How messages name a family: its first loss class in the checker's table ("elementwise" losses
+# are too different to name one).
+_NAMES = {"mse": "MSELoss", "elementwise": "the loss"}
+for _qname, _sig in LOSS_CLASSES.items():
+    _NAMES.setdefault(_sig.family, _qname.removeprefix(NN))
 
 
 def loss_kind(criterion: Any) -> str | None:
@@ -180,13 +192,5 @@ def diagnose_error(kind: str | None, inp: torch.Tensor | None, tgt: torch.Tensor
 
 
 def pretty(kind: str) -> str:
-    return {
-        "ce": "CrossEntropyLoss",
-        "nll": "NLLLoss",
-        "bce": "BCELoss",
-        "bce_logits": "BCEWithLogitsLoss",
-        "mse": "MSELoss",
-        "kl": "KLDivLoss",
-        "ctc": "CTCLoss",
-        "elementwise": "the loss",
-    }[kind]
+    """``CrossEntropyLoss`` for ``"ce"``: the loss a family's messages name."""
+    return _NAMES[kind]

@@ -25,11 +25,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from lossguard.runtime.watcher import Watcher
 
 _PROBE = 4096
-_PROBE_EVERY = 8
-_PROBE_EARLY = 16
 # Gradient norms read every gradient from memory (about 0.25 ms on the benchmark model, 1.5% of a
 # step): every step for the first 16 steps, then every 8th. Weight norms move slowly: every 16
-# steps for the first 64, then every 64th.
+# steps for the first 64, then every 64th. The update probe (how far the last layer moves) is
+# taken at the gradient norms' cadence, without the extra steps that skipping adds.
 GRAD_EVERY = 8
 GRAD_EARLY = 16
 WEIGHTS_EARLY = 64
@@ -136,7 +135,7 @@ class OptimizerSide:
         if len(index) != len(grads):
             grads = [grads[i] for i in index]
         last = self._dense[1]
-        probing = last is not None and params[last].grad is not None and (self.step < _PROBE_EARLY or self.step % _PROBE_EVERY == 0)
+        probing = last is not None and params[last].grad is not None and (self.step < GRAD_EARLY or self.step % GRAD_EVERY == 0)
         now = self._last_weights() if probing else None
         if now is not None and optimizer:
             # the probe's norm (the update's base) in the same call as the gradients' norms: one op

@@ -16,9 +16,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from lossguard.catalog import SEVERITY_STYLES
 from lossguard.runtime.events import SEVERITY_RANK, Event
-
-_STYLE = {"info": "cyan", "warning": "yellow", "error": "bold red"}
 
 # TensorBoard tags: every tag lossguard writes is spelled here (the watcher writes the loss and
 # gradient scalars under these names; the trainer plugins log the alert scalars through
@@ -132,7 +131,7 @@ class ConsoleSink(_Guarded):
             return
         from rich.markup import escape
 
-        style = _STYLE.get(event.severity, "")
+        style = SEVERITY_STYLES.get(event.severity, "")
         try:
             self.console.print(
                 f"[{style}]lossguard {event.code} {event.name}[/] ({event.severity}, step {event.step}): "

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from lossguard.static import torch_api as api
 from lossguard.static.values import (
+    ACT_OF,
     INT,
     UNKNOWN,
     Act,
@@ -591,12 +592,8 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
         return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT)
     if effect == "unbounded":
         return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=t.shape)
-    if effect == "softmax":
-        return t.with_(act=Act.PROBS, act_site=site, graph=False)
-    if effect == "log_softmax":
-        return t.with_(act=Act.LOG_PROBS, act_site=site, graph=False)
-    if effect == "sigmoid":
-        return t.with_(act=Act.SIGMOID, act_site=site, graph=False)
+    if effect in ACT_OF:
+        return t.with_(act=ACT_OF[effect], act_site=site, graph=False)
     if effect == "keep":
         return t
     if effect == "activation":

@@ -24,6 +24,9 @@ class LossSignature:
 CLASS_INDEX_FAMILIES = frozenset({"ce", "nll"})
 BINARY_FAMILIES = frozenset({"bce", "bce_logits"})
 ELEMENTWISE_FAMILIES = frozenset({"elementwise", *BINARY_FAMILIES})
+# Families whose loss is never below 0 with inputs of the right kind (mean or sum reduction): every
+# family but "other" (the watcher's least value of a loss, LG107).
+NON_NEGATIVE_FAMILIES = frozenset({*CLASS_INDEX_FAMILIES, *ELEMENTWISE_FAMILIES, "kl", "ctc"})
 
 _PAIR = ("input", "target")
 _PAIR_KW = {"input": "input", "target": "target"}

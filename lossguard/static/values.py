@@ -23,6 +23,11 @@ class Act(Enum):
     SIGMOID = "sigmoid probabilities"
 
 
+#: The activation a softmax-like or sigmoid function, method or layer leaves, by the name of its
+#: effect (torch_api.SOFTMAX_FUNCS, LAYER_EFFECTS; softmin is softmax of minus its input).
+ACT_OF: dict[str, Act] = {"softmax": Act.PROBS, "softmin": Act.PROBS, "log_softmax": Act.LOG_PROBS, "sigmoid": Act.SIGMOID}
+
+
 class Dtype(Enum):
     INT = "integer"
     FLOAT = "floating-point"

@@ -8,15 +8,19 @@ can, so each is checked here against the code that owns it:
   severities (``FAILING_SEVERITIES``); the reporters: how SARIF and GitHub show an info finding;
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
   docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
-- the interpreter, engine and prefilter: the limits docs/checker.md quotes, the words that make a
-  file analysed, the largest file read and the batch size;
+  ``torch_api.NON_NEGATIVE_FAMILIES``: the losses LG107's page says are never below 0;
+- the interpreter, engine and prefilter: the limits docs/checker.md quotes, its table of the
+  interpreter's parts (one row per module), how far importers are followed, the words that make
+  a file analysed, the largest file read and the batch size;
 - the command line's parser: every ``lossguard COMMAND --option`` in the README, docs,
   action.yml and the pre-commit hooks, the output formats, ``--jobs``; config: the
   ``[tool.lossguard]`` keys; action.yml: its inputs; .pre-commit-hooks.yaml: the hook ids;
   finding.REPORT_KEYS: the keys of a JSON report entry docs/ci.md lists;
 - ``Watcher.__init__`` and ``integrations.core.WATCH_OPTIONS``: the options tables of
   docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
-  cadences; the TensorBoard tags of runtime/sinks.py;
+  cadences, and the gradient norms' as the catalog and the detectors quote it; the value checks'
+  cadences (``check_first``/``check_every``, the class counts, LG003's calls in a row); the
+  events kept and the episodes (runtime/policy.py); the TensorBoard tags of runtime/sinks.py;
 - the bench scripts' parsers: every ``python bench/<script>.py --option`` in the docs.
 """
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import re
 import string
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +81,8 @@ def test_each_detector_is_named_as_its_catalog_entry():
 
 class _Prose(string.Formatter):
     """Formats a detector default the way the prose writes it: ``{sigma}`` 8, ``{threshold:%}`` 2%,
-    ``{threshold:e}`` 1e-3, ``{diverge:times}`` twice, ``{low:part}`` half, ``{quantile:th}`` 90th."""
+    ``{threshold:e}`` 1e-3, ``{diverge:times}`` twice, ``{low:part}`` half, ``{quantile:th}`` 90th,
+    ``{update_window:half}`` 4 (the integer half of 8)."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
         number = f"{value:g}"
@@ -90,6 +96,8 @@ class _Prose(string.Formatter):
             return {0.5: "half", 0.25: "a quarter"}[value]
         if format_spec == "th":
             return f"{value * 100:g}th"
+        if format_spec == "half":
+            return f"{value // 2}"
         assert not format_spec, format_spec
         return number
 
@@ -127,7 +135,7 @@ CATALOG_PHRASES = {
         "{factor} times (or {sigma} noise units above) the {quantile:th} percentile of its last {window} measurements",
         "from the first step, {max_ratio} times the weight norm",
         "more than {max_update} of their norm per step (median of {update_window} measurements",
-        "the latest 4 losses not {progress:%} below the first 4",
+        "the latest {update_window:half} losses not {progress:%} below the first {update_window:half}",
         "the last {pinned} measured norms agree",
         "the median of the last {diverge_window} losses is more than {diverge:times} that of the first ones",
     ),
@@ -187,6 +195,23 @@ def test_runtime_doc_table_quotes_the_detector_defaults(code):
         assert _Prose().format(phrase, **_defaults(code)) in text
 
 
+def test_catalog_names_the_losses_whose_least_value_the_watcher_knows():
+    """LG107's page lists the built-in losses the watcher knows to be never below 0: each is one
+    (misuse.lower_bound of its module is 0) and together they cover torch_api.NON_NEGATIVE_FAMILIES."""
+    import torch.nn as nn
+
+    from lossguard.runtime.misuse import loss_kind, lower_bound
+    from lossguard.static.torch_api import LOSS_CLASSES, NN, NON_NEGATIVE_FAMILIES
+
+    listed = re.search(r"\(0 for ([^)]*)\)", " ".join(catalog.get("LG107").misfires.split()))
+    assert listed is not None
+    names = {n if n.endswith("Loss") else f"{n}Loss" for part in listed.group(1).split(", ") for n in part.split("/")}
+    assert {LOSS_CLASSES[NN + n].family for n in names} == NON_NEGATIVE_FAMILIES
+    for n in names:
+        criterion = getattr(nn, n)()
+        assert lower_bound(loss_kind(criterion), criterion) == 0.0
+
+
 def test_checker_doc_quotes_the_interpreter_limits():
     from lossguard.static.interp.frame import MAX_DEPTH
     from lossguard.static.values import MAX_EITHER
@@ -194,6 +219,16 @@ def test_checker_doc_quotes_the_interpreter_limits():
     text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
     assert f"up to a call depth of {MAX_DEPTH})" in text
     assert f"is `Either` of them (at most {MAX_EITHER})" in text
+
+
+def test_checker_doc_lays_out_each_part_of_the_interpreter_once():
+    """docs/checker.md's table of the interpreter's parts: one row per module of
+    lossguard/static/interp/ (core.py, the class they make up, is named above the table)."""
+    text = (ROOT / "docs" / "checker.md").read_text(encoding="utf-8")
+    table = text.split("## How the interpreter is laid out", 1)[1].split("\n\n")[2]
+    named = [name for line in table.splitlines()[2:] for name in re.findall(r"`(\w+)\.py`", line.split("|")[1])]
+    modules = {f.stem for f in (ROOT / "lossguard" / "static" / "interp").glob("*.py")} - {"__init__", "core"}
+    assert sorted(named) == sorted(modules)
 
 
 # The command line: the parser (lossguard/cli.py) owns every option, its choices and defaults;
@@ -346,7 +381,10 @@ def test_docs_quote_the_tensorboard_write_cadence():
     from lossguard.runtime.optimizer_side import GRAD_EARLY, GRAD_EVERY
     from lossguard.runtime.read_side import DENSE_LOG
 
+    # ... and the catalog's pages and the detectors' docstrings, which quote the gradient norms' cadence
+    detectors = [sys.modules[type(d).__module__].__doc__ or "" for d in _detectors()] + [type(d).__doc__ or "" for d in _detectors()]
     texts = [p.read_text(encoding="utf-8") for p in DOCS] + [lossguard.runtime.watch.__doc__ or ""]
+    texts += [p.misfires for p in catalog.of_kind("runtime")] + detectors
     quoted = re.findall(r"([\d,]+) steps, then every (\d+)th", " ".join(" ".join(t.split()) for t in texts))
     assert quoted.count((f"{DENSE_LOG:,}", str(GRAD_EVERY))) >= 6
     # the gradient norms' own cadence ("every step for the first 16 steps, then every 8th") is the other one quoted
@@ -364,6 +402,40 @@ def test_docs_quote_the_read_cadence():
     quoted = re.findall(r"(\d+) on CPU\b.{0,60}?(\d+) (?:elsewhere|otherwise)", text)
     assert len(quoted) >= 4 and set(quoted) == {(str(SYNC_CPU), str(SYNC_DEVICE))}
     assert text.count(f"until {READ_WAIT:g} s has passed since the last one") >= 3
+
+
+def test_docs_quote_the_value_check_cadences():
+    """Which loss calls are checked (Watcher's check_first, check_every), which count the targets'
+    classes (value_checks.COUNT_EARLY, COUNT_EVERY, used from MIN_COUNTED targets) and how many
+    sigmoid-looking calls in a row make LG003 (SIGMOID_CALLS), as docs/*.md, the catalog and the
+    detectors quote them."""
+    from lossguard.runtime import value_checks as vc
+
+    defaults = _watcher_defaults()
+    sources = [
+        *(ROOT / "docs").glob("*.md"),
+        *(ROOT / "lossguard" / "catalog").glob("*.py"),
+        *(ROOT / "lossguard" / "runtime" / "detectors").glob("*.py"),
+    ]
+    text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in sources)
+    cadences = set(re.findall(r"(?:first|for) (\d+)(?: calls)?, then every (\d+)th", text))
+    assert cadences == {(str(defaults["check_first"]), str(defaults["check_every"])), (str(vc.COUNT_EARLY), str(vc.COUNT_EVERY))}
+    assert set(re.findall(r"from (\d+) counted", text)) == {str(vc.MIN_COUNTED)}
+    assert set(re.findall(r"(\d+) checked (?:calls|steps) in a row|on each of the first (\d+) calls", text)) == {
+        (str(vc.SIGMOID_CALLS), ""),
+        ("", str(vc.SIGMOID_CALLS)),
+    }
+
+
+def test_runtime_doc_quotes_the_event_policy():
+    """How many events a watcher keeps, how far apart two findings of a code start a new episode
+    and after how many findings its one update comes: runtime/policy.py's constants."""
+    from lossguard.runtime.policy import EPISODE_GAP, EPISODE_UPDATE_AFTER, MAX_EVENTS
+
+    text = " ".join((ROOT / "docs" / "runtime.md").read_text(encoding="utf-8").split())
+    assert f"The list is capped at {MAX_EVENTS:,} events." in text
+    assert f"less than {EPISODE_GAP} steps apart are one episode" in text
+    assert f'("Still, {EPISODE_UPDATE_AFTER} findings since step N' in text
 
 
 def test_runtime_doc_lists_the_tensorboard_tags_sinks_writes():
@@ -463,6 +535,16 @@ def test_docs_quote_the_checker_size_limits():
     too_large = re.findall(r"(?:file over|limited to|by the same) (\d+) MB", text)
     assert len(too_large) >= 4 and set(too_large) == {f"{MAX_CHECKED_BYTES / 1e6:g}"}
     assert f"a large run is cut into batches of {BATCH_FILES} files" in text
+
+
+def test_docs_quote_how_far_importers_are_followed():
+    """Importers of a named file are followed files.IMPORT_DEPTH imports away, as README and
+    docs/ci.md write it (in words)."""
+    from lossguard.static.files import IMPORT_DEPTH
+
+    text = " ".join(" ".join((ROOT / name).read_text(encoding="utf-8").split()) for name in ("README.md", "docs/ci.md"))
+    quoted = re.findall(r"(\w+) imports away", text)
+    assert len(quoted) >= 2 and set(quoted) == {["one", "two", "three"][IMPORT_DEPTH - 1]}
 
 
 def test_readme_autofix_lists_each_rule_with_its_catalog_fix_safety():

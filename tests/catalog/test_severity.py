@@ -7,15 +7,22 @@ Info findings are reported but do not fail the run on their own.
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 import torch
 import torch.nn as nn
+from rich.console import Console
 
 from lossguard import catalog
+from lossguard.runtime.events import make_event
+from lossguard.runtime.sinks import ConsoleSink
+from lossguard.static.finding import Finding
+from lossguard.static.report.text import render
 from tests.cli_support import cli, run
 
 LOG_SOFTMAX = textwrap.dedent(
@@ -140,3 +147,22 @@ def test_lg011_says_what_torch_does_without_dim(tmp_path):
             call()
         quoted = by_line[line]["message"].split('"')[1]
         assert any(quoted in str(w.message) for w in record), (quoted, [str(w.message) for w in record])
+
+
+@pytest.mark.parametrize("severity", catalog.SEVERITIES)
+def test_the_checker_and_the_watcher_colour_a_severity_alike(severity):
+    """The checker's report and the watcher's console alerts print a code in the colour of its
+    severity, catalog.SEVERITY_STYLES (they had a table each, and colours that differed)."""
+
+    def console() -> Console:
+        return Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=200)
+
+    report = console()
+    render(report, [Finding("train.py", 3, 1, 3, 9, "LG001", "double-softmax", severity, "message", "fix")], 1, show_source=False)
+    alerts = console()
+    ConsoleSink(alerts).emit(make_event("LG101", 7, "message", severity=severity))
+    checker = re.search(r"(\x1b\[[0-9;]*m)LG001", report.file.getvalue())
+    watcher = re.search(r"(\x1b\[[0-9;]*m)lossguard LG101", alerts.file.getvalue())
+    assert checker is not None and watcher is not None
+    assert checker.group(1) == watcher.group(1)
+    assert severity in catalog.SEVERITY_STYLES

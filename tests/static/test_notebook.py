@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from lossguard.static import notebook
+from tests.cli_support import run
 
 
 def _nb(*sources: object, indent: int | None = 1) -> str:
@@ -73,9 +74,6 @@ def test_percent_format_continuation_is_python_not_a_magic():
 
 
 def test_a_percent_format_cell_is_checked(tmp_path: Path):
-    import subprocess
-    import sys
-
     path = tmp_path / "train.ipynb"
     path.write_text(
         _nb(
@@ -91,15 +89,9 @@ def test_a_percent_format_cell_is_checked(tmp_path: Path):
             "          % loss.item())\n",
         )
     )
-    run = subprocess.run(
-        [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
-    assert run.returncode == 1, run.stderr
-    assert [(f["code"], f["cell"], f["line"]) for f in json.loads(run.stdout)] == [("LG006", 2, 7)]
+    proc = run("check", "--isolated", "--format", "json", str(path), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert [(f["code"], f["cell"], f["line"]) for f in json.loads(proc.stdout)] == [("LG006", 2, 7)]
 
 
 def test_magic_continuation_and_automagic():

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_support import run
 
 
 def _torch_nn() -> Path:
@@ -39,13 +39,7 @@ def test_cli_over_torch_nn_source_ends_normally(parts: list[str]):
     nn = _torch_nn()
     # Run inside torch/nn with relative paths: named from outside, the folder would sit under
     # site-packages of a `.venv`, and the default exclusions would leave nothing to check.
-    proc = subprocess.run(
-        [sys.executable, "-m", "lossguard", "check", "--isolated", "--no-source", *parts],
-        cwd=nn,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run("check", "--isolated", "--no-source", *parts, cwd=nn, timeout=300)
     assert proc.returncode in (0, 1), f"exit {proc.returncode}\n{proc.stderr[-4000:]}"
     assert "internal error" not in proc.stderr, proc.stderr[-4000:]
     assert "Traceback" not in proc.stderr, proc.stderr[-4000:]

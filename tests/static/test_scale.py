@@ -10,8 +10,6 @@ import ast
 import gc
 import json
 import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -19,6 +17,7 @@ import pytest
 
 from lossguard.static import engine, lazy_bodies, pool, project, sources
 from lossguard.static.engine import check_files
+from tests.cli_support import run
 from tests.static.batch_projects import MODELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,15 +102,7 @@ def test_a_worker_crash_loses_only_that_files_findings(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), engine.JOBS_ENV: "2"}
 
     def check(**extra: str) -> tuple[int, list[dict], str]:
-        proc = subprocess.run(
-            [sys.executable, "-m", "lossguard", "check", "--isolated", "--format", "json", "."],
-            cwd=tmp_path / "proj",
-            env={**env, **extra},
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
+        proc = run("check", "--isolated", "--format", "json", ".", cwd=tmp_path / "proj", env={**env, **extra}, timeout=600)
         return proc.returncode, json.loads(proc.stdout), proc.stderr
 
     rc, findings, stderr = check()

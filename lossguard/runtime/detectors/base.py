@@ -49,7 +49,7 @@ class StepStats:
     update_ratio: float | None = None
     chance_loss: float | None = None
     body_ratio: float | None = None
-    # the least value the watched loss can take (0 for CE, NLL, BCE, KL, MSE), None if unknown
+    # the least value the watched loss can take (misuse.lower_bound), None if unknown
     loss_floor: float | None = None
     head_scale: float | None = None
     constant_target: bool | None = None

@@ -32,8 +32,8 @@ class ExplodingGradients(Detector):
     from the first step on. Reported norms enter the window clipped to the threshold;
     ``cooldown`` steps separate two reports.
 
-    Updates: the watcher measures the last dense layer's relative update |dW| / |W| (every step
-    for the first 16 steps, then every 4th). Healthy training moves it by 0.001-0.05 per step; a
+    Updates: the watcher measures the last dense layer's relative update |dW| / |W| (on the steps
+    whose gradient norms are measured, ``optimizer_side.GRAD_EARLY`` and ``GRAD_EVERY``). Healthy training moves it by 0.001-0.05 per step; a
     learning rate far too high moves it by 0.3-1 while the loss merely wanders near chance, with
     no spike and no large gradient. Reported when the median of the last ``update_window``
     measurements exceeds ``max_update`` and the later half of them has not decayed below
@@ -185,7 +185,7 @@ class ExplodingGradients(Detector):
         # the limit below is at least min(logs) + log(factor) (its quantile is at least the minimum):
         # a norm under that bound is under the limit, without the sorting that computes it
         if len(self.logs) >= self.min_steps and log_norm > -self._least.value() + math.log(self.factor):
-            # refreshed at every measurement (every 8th step after the first 16): a reference
+            # refreshed at every measurement (the gradient norms' cadence): a reference
             # computed from the first steps alone would judge a run that has since started to learn
             vals = list(self.logs)
             centre = quantile(vals, self.quantile)

@@ -8,13 +8,14 @@ from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, St
 
 
 class LossBelowBound(Detector):
-    """A loss bounded below (CE, NLL, BCE, KL, MSE: >= 0) that goes below its bound by more than
-    ``tolerance`` (relative to its first value) has inputs of the wrong kind, or a term of the
-    wrong sign: minimising it drives the model to infinity. For a loss whose bound is unknown,
-    a fall to ``-unbounded_factor`` times its first magnitude is the same signature (a VAE with
-    its KL term's sign flipped), and so is another detector's alarm (huge gradients, a spike) at a
-    step where the loss has fallen below zero by more than its first magnitude (:meth:`explains`).
-    Reported once."""
+    """A loss bounded below (``stats.loss_floor``: 0 for a built-in loss of
+    ``torch_api.NON_NEGATIVE_FAMILIES``, see :func:`lossguard.runtime.misuse.lower_bound`) that goes
+    below its bound by more than ``tolerance`` (relative to its first value) has inputs of the
+    wrong kind, or a term of the wrong sign: minimising it drives the model to infinity. For a loss
+    whose bound is unknown, a fall to ``-unbounded_factor`` times its first magnitude is the same
+    signature (a VAE with its KL term's sign flipped), and so is another detector's alarm (huge
+    gradients, a spike) at a step where the loss has fallen below zero by more than its first
+    magnitude (:meth:`explains`). Reported once."""
 
     code = "LG107"
     tolerance = Param("positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go")

@@ -17,6 +17,7 @@ from lossguard.static.interp.frame import (
     Frame,
     LambdaRef,
     SuperRef,
+    drop,
     fold_callee_calls,
     has_decorator,
     is_self,
@@ -532,7 +533,7 @@ class CallsMixin(InterpBase):
         whose forward cannot take these arguments is left out: on that path the call raises
         TypeError (two models chosen by a setting, called in the methods written for each)."""
         sink, covered = self.sink, set(self.covered)
-        self.sink = _ignore
+        self.sink = drop
         try:
             options = callee.options if starred else fitting_options(self, callee.options, len(pos), set(kw))
             results = [self.apply(option, node, pos, kw, starred, frame, env) for option in options]
@@ -553,10 +554,6 @@ class CallsMixin(InterpBase):
 
     def late_attribute(self, inst: Instance, attr: str) -> Value | None:
         return self._late_attrs.get((id(inst), attr))
-
-
-def _ignore(event: object) -> None:
-    pass
 
 
 def fitting_options(interp: InterpBase, options: tuple[Value, ...], n_pos: int, kw_names: set[str]) -> tuple[Value, ...]:

@@ -15,6 +15,11 @@ Env = dict[str, Value]
 Sink = Callable[[object], None]
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
+
+def drop(event: object) -> None:
+    """The sink of calls whose events are not reported (each option of a choice run in turn)."""
+
+
 MAX_DEPTH = 6
 #: list methods that change a list's length or items
 LIST_MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__", "__delitem__")

@@ -30,7 +30,7 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.interp.frame import Env, Frame, drop
 from lossguard.static.interp.guards import GuardedChoice, literal_test, returns_in
 from lossguard.static.values import UNKNOWN, Instance, LossSpec, Value, join
 
@@ -206,7 +206,7 @@ class LossChoicesMixin(InterpBase):
         root = frame.func if frame.func is not None else frame.module.module
         sink = self.sink
         if _tested_around(node, choice.subject, root):
-            self.sink = _ignore  # a test of the same setting that did not decide which option is meant
+            self.sink = drop  # a test of the same setting that did not decide which option is meant
         try:
             # a loss written by hand runs its forward on these arguments, as a call of it alone would
             results = [
@@ -223,7 +223,3 @@ class LossChoicesMixin(InterpBase):
         for r in results[1:]:
             result = join(result, r)
         return result
-
-
-def _ignore(event: object) -> None:
-    pass

@@ -32,6 +32,7 @@ from lossguard.static.tensor_ops import (
     tensor_of,
 )
 from lossguard.static.values import (
+    ACT_OF,
     INT,
     MODEL_VALUES,
     UNKNOWN,
@@ -146,7 +147,7 @@ class TorchCallsMixin(InterpBase):
             return UNKNOWN  # `self.modules.softmax(x)`: a module or helper named like the tensor method
         base = t if t is not None else Tensor()
         if name in ("softmax", "log_softmax"):
-            act = Act.PROBS if name == "softmax" else Act.LOG_PROBS
+            act = ACT_OF[name]
             dim = literal_dim(pos[0] if pos else kw.get("dim"))
             return base.with_(act=act, act_site=site(f".{name}()"), graph=False, unreduced=False, act_dim=dim)
         if name in ("sigmoid", "sigmoid_"):
@@ -216,7 +217,7 @@ def literal_dim(dim: Value | None) -> int | None:
 
 
 def _softmax(interp: Any, c: TorchCallArgs) -> Value:
-    act = Act.LOG_PROBS if c.qname.endswith("log_softmax") else Act.PROBS
+    act = ACT_OF[api.SOFTMAX_FUNCS[c.qname]]
     dim = literal_dim(c.pos[1] if len(c.pos) > 1 else c.kw.get("dim"))
     site = c.site(c.qname.replace("torch.nn.functional.", "F."))
     return tensor_of(c.x).with_(act=act, act_site=site, graph=False, unreduced=False, act_dim=dim)

@@ -8,10 +8,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
+from lossguard.catalog import SEVERITY_STYLES
 from lossguard.static.finding import Finding
 from lossguard.static.sources import SourceError, physical_lines, printable, read
-
-_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
 def render(
@@ -31,7 +30,7 @@ def render(
         head = Text()
         head.append(location(f), style="bold")
         head.append(": ")
-        head.append(f.code, style=_STYLE.get(f.severity, "bold"))
+        head.append(f.code, style=SEVERITY_STYLES.get(f.severity, "bold"))
         head.append(f" [{f.name}] ", style="dim")
         if f.autofix is not None and f.autofix.applicability == "safe":
             head.append("[*] ", style="cyan")
@@ -89,7 +88,7 @@ def _frame(console: Console, f: Finding, lines: list[str]) -> None:
             start = f.col - 1
             end = f.end_col - 1 if f.end_line == f.line else len(lines[lineno - 1])
             marker = " " * start + "^" * max(1, end - start)
-            console.print(Text.assemble((f"{'':>{width}} | ", "blue"), (marker, _STYLE.get(f.severity, "bold"))), soft_wrap=True)
+            console.print(Text.assemble((f"{'':>{width}} | ", "blue"), (marker, SEVERITY_STYLES.get(f.severity, "bold"))), soft_wrap=True)
 
 
 def location(f: Finding) -> str:

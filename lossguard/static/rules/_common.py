@@ -15,10 +15,15 @@ from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
 _NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
 
 
+def api_label(qname: str) -> str:
+    """``CrossEntropyLoss`` for a module class, ``F.cross_entropy`` for a function."""
+    short = qname.rsplit(".", 1)[-1]
+    return short if short[:1].isupper() else f"F.{short}"
+
+
 def loss_label(call: LossCall) -> str:
-    """``CrossEntropyLoss`` or ``F.cross_entropy``."""
-    short = call.qname.rsplit(".", 1)[-1]
-    label = short if short[:1].isupper() else f"F.{short}"
+    """``CrossEntropyLoss`` or ``F.cross_entropy``, and the setting that chose it."""
+    label = api_label(call.qname)
     return f"{label} (when {call.chosen})" if call.chosen else label
 
 

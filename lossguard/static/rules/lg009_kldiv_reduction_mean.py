@@ -6,17 +6,16 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.rule import Rule
-from lossguard.static.rules._common import reduction_of, set_reduction
+from lossguard.static.rules._common import api_label, reduction_of, set_reduction
 
-_KL = {"torch.nn.KLDivLoss": "KLDivLoss", "torch.nn.functional.kl_div": "F.kl_div"}
+_KL = (api.NN + "KLDivLoss", api.F + "kl_div")
 
 
 class KlDivReductionMean(Rule):
     code = "LG009"
 
     def on_torch_call(self, call: TorchCall) -> None:
-        label = _KL.get(call.qname)
-        if label is None:
+        if call.qname not in _KL:
             return
         if reduction_of(call) == "mean":
             legacy = any(k.arg in api.LEGACY_REDUCTION_ARGS for k in call.node.keywords)
@@ -25,7 +24,7 @@ class KlDivReductionMean(Rule):
             self.report(
                 call.node,
                 call.ctx,
-                f"{call.written or label} with reduction='mean' divides by the number of elements, not the batch size; "
+                f"{call.written or api_label(call.qname)} with reduction='mean' divides by the number of elements, not the batch size; "
                 "use reduction='batchmean' for the KL divergence",
                 fix,
             )
