@@ -74,7 +74,9 @@ def _started_outside(func: ast.AST, loop: ast.For, name: str) -> bool:
     for node in ast.walk(func):
         if id(node) in inside:
             continue
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else []
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) and node.value is not None else []
+        )
         if any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t)):
             return True
     return False
