@@ -8,14 +8,17 @@ model on every item and keeps a new graph per iteration. AST facts only, read na
 - the iterable is ``zip`` of two or more of the function's parameters, ``range(len(p))``,
   ``range(p.size(0))`` / ``range(p.shape[0])`` of one, or ``enumerate`` of such a loop (a bare
   parameter, ``for x, y in loader``, is a data source as often as a batch: not read as rows);
-- nothing in the loop calls a parameter it does not iterate (``model(x)``, ``net.encode(x)``) or
-  a ``self.`` attribute (a model of the object): no model is run per row;
+- nothing in the loop calls a parameter it does not iterate (``model(x)``), a ``self.`` attribute
+  (a model of the object), or a module-level name other than an import, a function, a class or a
+  criterion (``crit = nn.CrossEntropyLoss()``; a model, ``net = Net()``, is not): no model is run
+  per row;
 - the sum is a local name the function starts itself, so it does not outlive the call.
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 
 
 def _params(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
@@ -56,16 +59,53 @@ def _iterated_rows(iterable: ast.expr, params: set[str]) -> set[str] | None:
     return None
 
 
-def _runs_a_model(loop: ast.For, params: set[str], iterated: set[str]) -> bool:
-    """A call in the loop of a parameter it does not iterate, or of a ``self.`` attribute."""
+def _callee_name(call: ast.expr) -> str:
+    func = call.func if isinstance(call, ast.Call) else call
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _harmless_globals(tree: ast.AST) -> tuple[set[str], set[str]]:
+    """Module-level names a row loop may call: imported names, functions and classes defined in
+    the module, criteria (``crit = nn.CrossEntropyLoss()``, ``cls_loss = BCELoss(20)``); and every
+    other module-level name (a model, ``net = Net()``)."""
+    harmless: set[str] = set()
+    other: set[str] = set()
+    for node in getattr(tree, "body", []):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            harmless |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            harmless.add(node.name)
+        elif isinstance(node, ast.Assign):
+            loss = isinstance(node.value, ast.Call) and _callee_name(node.value).lower().endswith("loss")
+            for target in node.targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        (harmless if loss else other).add(name.id)
+    return harmless, other - harmless
+
+
+def _runs_a_model(loop: ast.For, func: ast.AST, tree: ast.AST, params: set[str], iterated: set[str]) -> bool:
+    """A call in the loop that may run a model: of a parameter it does not iterate (``model(x)``),
+    of a ``self.`` attribute, of a module-level name that is not an import, a function, a class or
+    a criterion (``net(x)``, ``net.encode(x)``), or of a name the checker cannot place."""
+    harmless, models = _harmless_globals(tree)
+    local = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     for node in ast.walk(loop):
         if not isinstance(node, ast.Call):
             continue
         root = node.func
         while isinstance(root, ast.Attribute):
             root = root.value
-        if isinstance(root, ast.Name) and (root.id in params - iterated or root.id == "self"):
+        if not isinstance(root, ast.Name):
+            continue  # a call on a call's result or a subscript: its receiver was read above
+        name = root.id
+        if name in params - iterated or name == "self" or name in models:
             return True
+        if name in iterated or name in harmless or name in vars(builtins):
+            continue
+        if name in local and root is not node.func:
+            continue  # a method of a local value (`p.sum()`, `boxes.max(dim=0)`)
+        return True
     return False
 
 
@@ -82,7 +122,7 @@ def _started_outside(func: ast.AST, loop: ast.For, name: str) -> bool:
     return False
 
 
-def sums_rows_of_one_batch(func: ast.FunctionDef | ast.AsyncFunctionDef | None, loops: tuple[ast.stmt, ...], target: ast.expr) -> bool:
+def sums_rows_of_one_batch(func: ast.FunctionDef | ast.AsyncFunctionDef | None, loops: tuple[ast.stmt, ...], target: ast.expr, tree: ast.AST) -> bool:
     """``target`` is a local sum the function starts, added to in a loop whose outermost loop
     walks the rows of the parameters it was given and runs no model per row (module docstring)."""
     if func is None or not loops or not isinstance(target, ast.Name):
@@ -92,6 +132,6 @@ def sums_rows_of_one_batch(func: ast.FunctionDef | ast.AsyncFunctionDef | None, 
         return False
     params = _params(func)
     iterated = _iterated_rows(outer.iter, params)
-    if iterated is None or _runs_a_model(outer, params, iterated):
+    if iterated is None or _runs_a_model(outer, func, tree, params, iterated):
         return False
     return _started_outside(func, outer, target.id)

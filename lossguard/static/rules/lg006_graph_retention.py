@@ -219,7 +219,7 @@ class GraphRetention(Rule):
         if self._bounded_by_outer_step(acc, loop, module):
             return
         trains = facts.trains or self._trained_around(acc, module)
-        if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target):
+        if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target, module.module):
             return  # the per-row losses of the one batch the function was given: one step's graph
         if not trains and not acc.ctx.called:
             return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
@@ -1274,6 +1274,30 @@ fit(model, train_loader, val_loader, optimizer)
             col=9,
             message="`total` keeps every step's loss tensor and its autograd graph alive",
             edit=("total += val_loss", "total += val_loss.item()"),
+            fix_title="Accumulate loss.item()",
+        ),
+        # a loop over `range(len(xs))` that runs a module-level model on every item: a data source
+        Invalid(
+            """
+import torch.nn as nn
+
+net = Net()
+criterion = nn.CrossEntropyLoss()
+
+
+def evaluate(xs, ys):
+    total = 0.0
+    for i in range(len(xs)):
+        total += criterion(net(xs[i]), ys[i])
+    return total
+
+
+print(float(evaluate(xs, ys)))
+""",
+            line=10,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total += criterion(net(xs[i]), ys[i])", "total += criterion(net(xs[i]), ys[i]).item()"),
             fix_title="Accumulate loss.item()",
         ),
         # the same loop over `zip` of parameters, running a model handed in on each item (a list of
