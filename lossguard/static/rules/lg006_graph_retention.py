@@ -9,6 +9,7 @@ from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
+from lossguard.static.rules._batch_rows import sums_rows_of_one_batch
 from lossguard.static.rules._caller_use import Resolve, drops_result
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
@@ -218,6 +219,8 @@ class GraphRetention(Rule):
         if self._bounded_by_outer_step(acc, loop, module):
             return
         trains = facts.trains or self._trained_around(acc, module)
+        if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target, module.module):
+            return  # the per-row losses of the one batch the function was given: one step's graph
         if not trains and not acc.ctx.called:
             return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
         scope = acc.ctx.func if acc.ctx.func is not None else module.module
@@ -484,6 +487,37 @@ for x, target, matches in loader:
     loss = criterion(model(x), target, matches)
     loss.backward()
     optimizer.step()
+""",
+        # sgugger/Deep-Learning's SSD notebook (ssd_loss): a helper sums the per-image losses of the
+        # one batch it was given, over `zip` of its parameters, and the caller only looks at the
+        # value: the sum holds that batch's graph once, not one graph per step
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ClassLoss(nn.Module):
+    def forward(self, logits, target):
+        return F.binary_cross_entropy_with_logits(logits, target, reduction="sum")
+
+
+class_loss = ClassLoss()
+
+
+def image_loss(p_cls, p_box, t_cls, t_box):
+    return class_loss(p_cls, t_cls), (p_box - t_box).abs().mean()
+
+
+def detection_loss(pred_cls, pred_box, targ_cls, targ_box):
+    cls_total, box_total = 0.0, 0.0
+    for p_c, p_b, t_c, t_b in zip(pred_cls, pred_box, targ_cls, targ_box):
+        c, b = image_loss(p_c, p_b, t_c, t_b)
+        cls_total += c
+        box_total += b
+    return cls_total + box_total
+
+
+detection_loss(pred_cls, pred_box, targ_cls, targ_box)
 """,
         """
 total_loss = 0.0
@@ -1240,6 +1274,52 @@ fit(model, train_loader, val_loader, optimizer)
             col=9,
             message="`total` keeps every step's loss tensor and its autograd graph alive",
             edit=("total += val_loss", "total += val_loss.item()"),
+            fix_title="Accumulate loss.item()",
+        ),
+        # a loop over `range(len(xs))` that runs a module-level model on every item: a data source
+        Invalid(
+            """
+import torch.nn as nn
+
+net = Net()
+criterion = nn.CrossEntropyLoss()
+
+
+def evaluate(xs, ys):
+    total = 0.0
+    for i in range(len(xs)):
+        total += criterion(net(xs[i]), ys[i])
+    return total
+
+
+print(float(evaluate(xs, ys)))
+""",
+            line=10,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total += criterion(net(xs[i]), ys[i])", "total += criterion(net(xs[i]), ys[i]).item()"),
+            fix_title="Accumulate loss.item()",
+        ),
+        # the same loop over `zip` of parameters, running a model handed in on each item (a list of
+        # mini-batches): every item's graph is kept
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+def evaluate(model, batches, targets):
+    total = 0.0
+    for x, y in zip(batches, targets):
+        total += F.cross_entropy(model(x), y)
+    return total
+
+
+print(float(evaluate(model, batches, targets)))
+""",
+            line=7,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total += F.cross_entropy(model(x), y)", "total += F.cross_entropy(model(x), y).item()"),
             fix_title="Accumulate loss.item()",
         ),
         Invalid(

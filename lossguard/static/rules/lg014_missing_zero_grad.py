@@ -10,6 +10,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, LoopSummary, zeroes_built_tensor
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
+from lossguard.static.rules._last_iteration import on_last_iteration_only
 from lossguard.static.values import External, Optimizer, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
@@ -238,7 +239,11 @@ class MissingZeroGrad(Rule):
         uncleared = [
             (node, optimizer)
             for node, optimizer in steps
-            if optimizer not in cleared and not (cleared and not optimizer) and not _params_cleared(optimizer, cleared, owners)
+            if optimizer not in cleared
+            and not (cleared and not optimizer)
+            and not _params_cleared(optimizer, cleared, owners)
+            # a step on the loop's last iteration only: one step per run of the loop, as if after it
+            and not on_last_iteration_only(node, loop.node)
         ]
         if not uncleared:
             self._report_uncleared_branch(loop)
@@ -526,12 +531,39 @@ for x, y in loader:
         loss.backward()
         optimizer.step()
 """,
+        # Eclectic-Sheep/sheeprl's A2C (sheeprl/algos/a2c/a2c.py): the gradients of every minibatch
+        # are summed and the optimizer steps on the last one only, once per call (cleared before)
+        """
+def train(agent, optimizer, data, sampler):
+    optimizer.zero_grad(set_to_none=True)
+    for i, idx in enumerate(sampler):
+        is_accumulating = i < len(sampler) - 1
+        loss = agent.loss({k: v[idx] for k, v in data.items()})
+        loss.backward()
+        if not is_accumulating:
+            optimizer.step()
+""",
     )
     INVALID = (
         Invalid(
             catalog_example("LG014"),
             line=7,
             col=5,
+            message="never clears the gradients; they accumulate across steps",
+        ),
+        # the same loop stepping on every minibatch but the last: each step sees the sum so far
+        Invalid(
+            """
+def train(agent, optimizer, data, sampler):
+    optimizer.zero_grad(set_to_none=True)
+    for i, idx in enumerate(sampler):
+        loss = agent.loss({k: v[idx] for k, v in data.items()})
+        loss.backward()
+        if i < len(sampler) - 1:
+            optimizer.step()
+""",
+            line=7,
+            col=13,
             message="never clears the gradients; they accumulate across steps",
         ),
         # facebookresearch/nwm before 7782ade (issue #16): the mixed-precision branch never clears
