@@ -37,6 +37,34 @@ model = Head()
 """
 
 
+# one two-way classifier head per channel, their outputs gathered into a tensor that starts empty
+# (sorrel's channel-wise world model, before social-ai-uoft/sorrel#28)
+_HEADS_FROM_EMPTY = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ChannelHeads(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.heads = nn.ModuleList([nn.Linear(16, 2 * 64) for _ in range(3)])
+
+    def forward(self, x):
+        b = x.size(0)
+        preds = torch.tensor([], requires_grad=True)
+        for head in self.heads:
+            pred = {pred}
+            preds = torch.cat((preds, pred.unsqueeze(-1)), dim=-1)
+        return preds
+
+
+model = ChannelHeads()
+out = model(x).permute(0, 3, 2, 1).reshape(-1, 2)
+loss = nn.CrossEntropyLoss()(out, y.long().reshape(-1))
+"""
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
@@ -206,6 +234,8 @@ for name, value in out.items():
     F.cross_entropy(value, y)
 loss = F.cross_entropy(out["logits"], y)
 """,
+        # the heads' logits gathered into a tensor that starts empty: no softmax reaches the loss
+        _HEADS_FROM_EMPTY.replace("{pred}", "head(x).view(b, 2, 64)"),
     )
     INVALID = (
         Invalid(
@@ -557,5 +587,13 @@ class Step:
             line=24,
             col=18,
             message="CrossEntropyLoss (when not conf.label_smoothing) receives softmax probabilities",
+        ),
+        # the empty tensor the heads are concatenated onto adds no value: every element is a softmax
+        # probability, and on a path with no head it holds none at all
+        Invalid(
+            _HEADS_FROM_EMPTY.replace("{pred}", "F.softmax(head(x).view(b, 2, 64), dim=1)"),
+            line=22,
+            col=30,
+            message="CrossEntropyLoss receives softmax probabilities",
         ),
     )
