@@ -65,6 +65,33 @@ loss = nn.CrossEntropyLoss()(out, y.long().reshape(-1))
 """
 
 
+# a class body that defines `loss` twice: Python keeps the second definition (sorrel's two `state_loss`)
+_REDEFINED_METHOD = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 4)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def loss(self, out, y):
+        return {first}
+
+    def loss(self, out, y, weight=None):
+        return {second}
+
+
+net = Net()
+value = net.loss({arg}, y)
+"""
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
@@ -236,6 +263,10 @@ loss = F.cross_entropy(out["logits"], y)
 """,
         # the heads' logits gathered into a tensor that starts empty: no softmax reaches the loss
         _HEADS_FROM_EMPTY.replace("{pred}", "head(x).view(b, 2, 64)"),
+        # the softmax is in the first `loss`, which the second definition replaces
+        _REDEFINED_METHOD.replace("{first}", "F.cross_entropy(F.softmax(out, dim=1), y)")
+        .replace("{second}", "F.cross_entropy(out, y, weight=weight)")
+        .replace("{arg}", "net(x)"),
     )
     INVALID = (
         Invalid(
@@ -595,5 +626,14 @@ class Step:
             line=22,
             col=30,
             message="CrossEntropyLoss receives softmax probabilities",
+        ),
+        # the second definition of `loss` is the one called
+        Invalid(
+            _REDEFINED_METHOD.replace("{first}", "F.nll_loss(torch.log(out), y)")
+            .replace("{second}", "F.cross_entropy(out, y, weight=weight)")
+            .replace("{arg}", "F.softmax(net(x), dim=1)"),
+            line=18,
+            col=32,
+            message="F.cross_entropy receives softmax probabilities",
         ),
     )
