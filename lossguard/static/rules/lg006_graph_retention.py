@@ -302,10 +302,10 @@ class GraphRetention(Rule):
         # the loop may train through the call itself (`self.batch_step(x, y)` runs backward()), provided
         # the method does not back-propagate what it keeps (`self.acc += loss; self.acc.backward()`)
         through_call = bool(acc.outer_trained) and acc.outer_trained[-1] and method is not None
-        if through_call and any(
-            p.search(t) for p in self._texts(method, acc.ctx.module).derived(attr) for t in self._texts(method, acc.ctx.module).texts
-        ):
-            return
+        if through_call and method is not None:
+            own = self._texts(method, acc.ctx.module)
+            if any(p.search(t) for p in own.derived(attr) for t in own.texts):
+                return
         if not facts.trains and not through_call:
             return
         name = module.segment(receiver)
