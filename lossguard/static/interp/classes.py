@@ -207,8 +207,10 @@ def _property_accessor(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 
 def replaced_later(body: list[ast.stmt], func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """An undecorated ``def`` that a later ``def`` of the same name in the same body replaces: no one
-    can call it, so its body is not analysed on its own."""
+    """An undecorated method that a later ``def`` of the same name in the same class body replaces: the
+    class is built with the last one only, so no one can call it and its body is not analysed on its
+    own. (A module's functions are not judged so: a script or notebook may call a function before
+    defining it again.)"""
     if func.decorator_list or func not in body:
         return False
     later = body[body.index(func) + 1 :]

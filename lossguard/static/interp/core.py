@@ -107,7 +107,7 @@ class Interpreter(
         """Interpret the module, then every function and method no call has reached."""
         env = self.module_globals(info)
         for fn, owner in all_functions(info.module):
-            if id(fn) in self.covered or replaced_later(owner.body if owner is not None else info.module.body, fn):
+            if id(fn) in self.covered or owner is not None and replaced_later(owner.body, fn):
                 continue
             if owner is not None:
                 cls_val = self._class_value(owner, info, env)
