@@ -77,6 +77,9 @@ class Accumulate:
     #: ``backward()`` ran in it before this point, in its own body or in a function it called
     #: (``out = self.train_step(batch)`` before ``for k, v in out.items(): total[k] += v``)
     trained: tuple[bool, ...] = ()
+    #: the same for the loops of ``outer``'s context: whether a ``backward()`` ran in each by the end
+    #: of the call (the called method's own included: ``self.batch_step(x, y)`` that back-propagates)
+    outer_trained: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)

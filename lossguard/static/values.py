@@ -163,6 +163,9 @@ class Tensor(Value):
     one_hot: bool = False
     #: a NumPy array (``np.zeros(n)``): it holds numbers, so a loss stored or added into it keeps no graph
     numpy: bool = False
+    #: a tensor of no element (``torch.tensor([])``): a concatenation started from it holds only what
+    #: was added, and where it meets that concatenation (a loop that ran no time) the other side stands
+    empty: bool = False
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
@@ -390,6 +393,11 @@ def join(a: Value, b: Value) -> Value:
         # setting): calling one of several classes builds one of several models; never a mix
         classes = sum(isinstance(o, ClassRef) for o in options)
         return Either(tuple(options)) if len(options) <= MAX_EITHER and classes in (0, len(options)) else UNKNOWN
+    if isinstance(a, Tensor) and isinstance(b, Tensor) and a.empty != b.empty:
+        # `preds = torch.tensor([])`, then `preds = torch.cat((preds, F.softmax(h(x), 2)))` per head: on
+        # a path that ran no iteration it holds no value at all, so what the others hold stands
+        other = b if a.empty else a
+        return replace(other, shape=None, dtype=other.dtype if a.dtype == b.dtype else None)
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         acts_a, acts_b = a.possible_acts(), b.possible_acts()
         return Tensor(

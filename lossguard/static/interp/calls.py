@@ -22,6 +22,7 @@ from lossguard.static.interp.frame import (
     has_decorator,
     is_self,
     is_static,
+    loops_trained,
     record_call,
     rewrites_values,
     turns_off_grad,
@@ -217,8 +218,10 @@ class CallsMixin(InterpBase):
         if not isinstance(root, ast.Name):
             return  # Meter().update(loss): a fresh object
         if frame.loops:
+            # the method's own backward() (`self.train_step(x, y)`) is folded into the loops' calls by now
+            trained = loops_trained(frame)
             for acc in accs:
-                self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node)))
+                self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node), outer_trained=trained))
         elif isinstance(frame.self_value, Instance) and is_self(root, frame):
             frame.self_accs.extend(accs)
 

@@ -106,8 +106,11 @@ class ClassesMixin(InterpBase):
         return UNKNOWN
 
     def _own_method(self, cls: ClassRef, name: str) -> FunctionRef | None:
-        for stmt in cls.node.body:
-            if isinstance(stmt, FUNCTION_DEFS) and stmt.name == name:
+        """The class body's last definition of ``name``: a later ``def`` replaces an earlier one (an
+        "overload" written as a second method of the same name); a property's setter or deleter
+        leaves the getter in place."""
+        for stmt in reversed(cls.node.body):
+            if isinstance(stmt, FUNCTION_DEFS) and stmt.name == name and not _property_accessor(stmt):
                 return FunctionRef(stmt, cls.module, cls)
         return None
 
@@ -196,3 +199,19 @@ def init_helpers(cls: ast.ClassDef) -> frozenset[str]:
         if name != "__init__" and name not in reached:
             called_elsewhere |= _self_calls(fn)
     return frozenset(reached - called_elsewhere)
+
+
+def _property_accessor(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """``@x.setter`` / ``@x.deleter``: a second ``def x`` that completes the property, not a new method."""
+    return any(isinstance(d, ast.Attribute) and d.attr in ("setter", "deleter") for d in func.decorator_list)
+
+
+def replaced_later(body: list[ast.stmt], func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """An undecorated method that a later ``def`` of the same name in the same class body replaces: the
+    class is built with the last one only, so no one can call it and its body is not analysed on its
+    own. (A module's functions are not judged so: a script or notebook may call a function before
+    defining it again.)"""
+    if func.decorator_list or func not in body:
+        return False
+    later = body[body.index(func) + 1 :]
+    return any(isinstance(s, FUNCTION_DEFS) and s.name == func.name and not _property_accessor(s) for s in later)

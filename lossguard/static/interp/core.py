@@ -19,7 +19,7 @@ import ast
 from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
 from lossguard.static.interp.choices import ChoicesMixin
-from lossguard.static.interp.classes import ClassesMixin
+from lossguard.static.interp.classes import ClassesMixin, replaced_later
 from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.guards import GuardsMixin
@@ -107,7 +107,7 @@ class Interpreter(
         """Interpret the module, then every function and method no call has reached."""
         env = self.module_globals(info)
         for fn, owner in all_functions(info.module):
-            if id(fn) in self.covered:
+            if id(fn) in self.covered or owner is not None and replaced_later(owner.body, fn):
                 continue
             if owner is not None:
                 cls_val = self._class_value(owner, info, env)

@@ -156,6 +156,12 @@ def record_call(frame: Frame, name: str, receiver: Value, node: ast.AST) -> None
         frame.grad_calls.append((name, receiver, node, frame.module))
 
 
+def loops_trained(frame: Frame) -> tuple[bool, ...]:
+    """For each loop of the body (outermost first): whether a ``backward()`` ran in it so far, in its
+    own body or in a function it called."""
+    return tuple(any(name in BACKWARD_CALLS for name, _, _ in calls) for calls in frame.loop_calls)
+
+
 def fold_callee_calls(frame: Frame, made: tuple[tuple[str, Value, ast.AST, ModuleInfo], ...]) -> None:
     """The gradient calls a called function made are this body's, and its loops': ``train_step()`` in
     a loop that runs ``loss.backward()`` and ``self.optimizer.step()`` is a loop with those calls. A

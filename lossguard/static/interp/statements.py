@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
-from lossguard.static.events import BACKWARD_CALLS, SET_GRAD, Accumulate, LoopSummary
+from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
@@ -15,6 +15,7 @@ from lossguard.static.interp.frame import (
     Frame,
     is_self,
     join_envs,
+    loops_trained,
     pattern_names,
     record_call,
     replace_env,
@@ -144,8 +145,7 @@ class StatementsMixin(InterpBase):
     def accumulate(self, node: ast.AST, target: ast.expr, value: Value, frame: Frame) -> None:
         """Report ``target += value`` (or an append); one into an attribute of ``self`` made outside
         any loop of this body is kept for the loops of its callers (``meter.update(loss)``)."""
-        trained = tuple(any(name in BACKWARD_CALLS for name, _, _ in calls) for calls in frame.loop_calls)
-        acc = Accumulate(node, target, value, frame.ctx(), trained=trained)
+        acc = Accumulate(node, target, value, frame.ctx(), trained=loops_trained(frame))
         self.sink(acc)
         if (
             not frame.loops

@@ -402,7 +402,19 @@ def _int_result(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _constructor(interp: Any, c: TorchCallArgs) -> Value:
-    return constructor(c.qname, c.node, c.pos, c.kw)
+    made = constructor(c.qname, c.node, c.pos, c.kw)
+    return made.with_(empty=True) if isinstance(made, Tensor) and _builds_empty(c.node) else made
+
+
+def _builds_empty(node: ast.Call) -> bool:
+    """``torch.tensor([])``, ``torch.Tensor(())``, ``torch.empty(0)``: a tensor of no element, the start
+    of a concatenation built in a loop."""
+    if len(node.args) != 1:
+        return False
+    arg = node.args[0]
+    if isinstance(arg, (ast.List, ast.Tuple)):
+        return not arg.elts
+    return isinstance(arg, ast.Constant) and type(arg.value) is int and arg.value == 0
 
 
 def _like(interp: Any, c: TorchCallArgs) -> Value:
@@ -421,6 +433,8 @@ def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
         x = TupleVal((x.item,))
     parts = [i for i in x.items if isinstance(i, Tensor)] if isinstance(x, TupleVal) else []
     if parts and len(parts) == len(x.items) and not c.starred:  # type: ignore[attr-defined]
+        if any(not p.empty for p in parts):
+            parts = [p for p in parts if not p.empty]  # an empty tensor adds no element to the others
         graph = any(p.graph for p in parts)
         acc: Value = Tensor(act=parts[0].act, act_site=parts[0].act_site, dtype=parts[0].dtype, graph=graph)
         for p in parts[1:]:

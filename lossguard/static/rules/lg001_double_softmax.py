@@ -37,6 +37,61 @@ model = Head()
 """
 
 
+# one two-way classifier head per channel, their outputs gathered into a tensor that starts empty
+# (sorrel's channel-wise world model, before social-ai-uoft/sorrel#28)
+_HEADS_FROM_EMPTY = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ChannelHeads(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.heads = nn.ModuleList([nn.Linear(16, 2 * 64) for _ in range(3)])
+
+    def forward(self, x):
+        b = x.size(0)
+        preds = torch.tensor([], requires_grad=True)
+        for head in self.heads:
+            pred = {pred}
+            preds = torch.cat((preds, pred.unsqueeze(-1)), dim=-1)
+        return preds
+
+
+model = ChannelHeads()
+out = model(x).permute(0, 3, 2, 1).reshape(-1, 2)
+loss = nn.CrossEntropyLoss()(out, y.long().reshape(-1))
+"""
+
+
+# a class body that defines `loss` twice: Python keeps the second definition (sorrel's two `state_loss`)
+_REDEFINED_METHOD = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 4)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def loss(self, out, y):
+        return {first}
+
+    def loss(self, out, y, weight=None):
+        return {second}
+
+
+net = Net()
+value = net.loss({arg}, y)
+"""
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
@@ -206,6 +261,12 @@ for name, value in out.items():
     F.cross_entropy(value, y)
 loss = F.cross_entropy(out["logits"], y)
 """,
+        # the heads' logits gathered into a tensor that starts empty: no softmax reaches the loss
+        _HEADS_FROM_EMPTY.replace("{pred}", "head(x).view(b, 2, 64)"),
+        # the softmax is in the first `loss`, which the second definition replaces
+        _REDEFINED_METHOD.replace("{first}", "F.cross_entropy(F.softmax(out, dim=1), y)")
+        .replace("{second}", "F.cross_entropy(out, y, weight=weight)")
+        .replace("{arg}", "net(x)"),
     )
     INVALID = (
         Invalid(
@@ -557,5 +618,22 @@ class Step:
             line=24,
             col=18,
             message="CrossEntropyLoss (when not conf.label_smoothing) receives softmax probabilities",
+        ),
+        # the empty tensor the heads are concatenated onto adds no value: every element is a softmax
+        # probability, and on a path with no head it holds none at all
+        Invalid(
+            _HEADS_FROM_EMPTY.replace("{pred}", "F.softmax(head(x).view(b, 2, 64), dim=1)"),
+            line=22,
+            col=30,
+            message="CrossEntropyLoss receives softmax probabilities",
+        ),
+        # the second definition of `loss` is the one called
+        Invalid(
+            _REDEFINED_METHOD.replace("{first}", "F.nll_loss(torch.log(out), y)")
+            .replace("{second}", "F.cross_entropy(out, y, weight=weight)")
+            .replace("{arg}", "F.softmax(net(x), dim=1)"),
+            line=18,
+            col=32,
+            message="F.cross_entropy receives softmax probabilities",
         ),
     )

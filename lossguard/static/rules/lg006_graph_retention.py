@@ -131,6 +131,34 @@ def train_step(x, y):
     return terms
 """
 
+# a trainer whose step method back-propagates and then keeps the loss on `self` for its logs; the
+# loop that calls it has no backward() of its own (nequip's early `Trainer.batch_step`)
+_STEP_METHOD = """
+import torch
+from torch import nn
+
+
+class Trainer:
+    def __init__(self, model, loader):
+        self.model = model
+        self.loader = loader
+        self.criterion = nn.MSELoss()
+        self.optim = torch.optim.Adam(model.parameters())
+        self.losses = []
+
+    def batch_step(self, x, y):
+        loss = self.criterion(self.model(x), y)
+        self.optim.zero_grad()
+        {backward}
+        self.optim.step()
+        self.losses.append({kept})
+
+    def train(self):
+        for epoch in range(10):
+            for x, y in self.loader:
+                self.batch_step(x, y)
+"""
+
 # an ensemble's per-model epoch costs kept in one array (deeplearningzerotoall's lab-11-5)
 _ENSEMBLE_COSTS = """
 import {lib}
@@ -272,7 +300,16 @@ class GraphRetention(Rule):
         module = outer.module
         loop = outer.loops[-1]
         facts = self._facts(loop, module)
-        if not facts.trains:
+        method = acc.ctx.func
+        attr = acc.ctx.module.segment(acc.target)
+        # the loop may train through the call itself (`self.batch_step(x, y)` runs backward()), provided
+        # the method does not back-propagate what it keeps (`self.acc += loss; self.acc.backward()`)
+        through_call = bool(acc.outer_trained) and acc.outer_trained[-1] and method is not None
+        if through_call and method is not None:
+            own = self._texts(method, acc.ctx.module)
+            if any(p.search(t) for p in own.derived(attr) for t in own.texts):
+                return
+        if not facts.trains and not through_call:
             return
         name = module.segment(receiver)
         # `metrics.losses_track.update(loss)`: re-making or resetting `metrics` restarts it too
@@ -281,8 +318,6 @@ class GraphRetention(Rule):
             holders.append(holders[-1].value)
         if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
             return
-        method = acc.ctx.func
-        attr = acc.ctx.module.segment(acc.target)
         if method is not None and any(
             isinstance(n, ast.Assign) and any(acc.ctx.module.segment(t) == attr for t in n.targets) for n in ast.walk(method)
         ):
@@ -929,6 +964,11 @@ for x, y, w in loader:
     loss.backward()
     optimizer.step()
 """,
+        # the step method keeps numbers, or back-propagates the sum it keeps (gradient accumulation)
+        _STEP_METHOD.replace("{backward}", "loss.backward()").replace("{kept}", "loss.item()"),
+        _STEP_METHOD.replace("{backward}", "pass")
+        .replace("{kept}", "loss")
+        .replace("        self.optim.step()\n", "        sum(self.losses).backward()\n        self.optim.step()\n"),
         # the criterion's logging method returns a number (`.item()` of the term)
         _DICE_BCE.replace("{show}", "(1.0 - self.dice_loss(p, t)).item()"),
         # a NumPy array holds numbers: a loss added or stored into it is converted (or refused), no graph is kept
@@ -1508,6 +1548,13 @@ for x, y in loader:
             message="`dice_sum` keeps every step's loss tensor and its autograd graph alive",
             edit=("dice_sum += criterion.show_dice(pred, y)", "dice_sum += criterion.show_dice(pred, y).item()"),
             fix_title="Accumulate loss.item()",
+        ),
+        # the loop trains through the method it calls: every call keeps one more step's graph on `self`
+        Invalid(
+            _STEP_METHOD.replace("{backward}", "loss.backward()").replace("{kept}", "loss"),
+            line=18,
+            col=9,
+            message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
         ),
         # a torch tensor is not a NumPy array: adding a loss into its slot in place records the graph
         Invalid(
