@@ -132,9 +132,7 @@ def _positional_name(criterion: Any, i: int) -> str:
     return f"{params[i]} (argument {i + 1})" if i < len(params) else f"argument {i + 1}"
 
 
-def locate_nonfinite(
-    scalars: dict[str, float], prev_finite: bool, names: list[str], params: list[torch.Tensor], further: str | None = None
-) -> str:
+def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[str], params: list[torch.Tensor], further: str | None = None) -> str:
     """Where a non-finite loss came from: the target, the model output (and whether a parameter is
     already non-finite: one scan, only for the first bad loss), another argument of the criterion
     (``further``, from :func:`nonfinite_argument`), or the loss itself."""

@@ -80,8 +80,14 @@ def sub_pixel_run(seed, lr=0.01, steps=40):
     full-size one (smooth random 24x24 images, inputs averaged down 3x); its losses and events."""
     torch.manual_seed(seed)
     net = nn.Sequential(
-        nn.Conv2d(1, 64, 5, 1, 2), nn.ReLU(), nn.Conv2d(64, 64, 3, 1, 1), nn.ReLU(), nn.Conv2d(64, 32, 3, 1, 1), nn.ReLU(),
-        nn.Conv2d(32, 9, 3, 1, 1), nn.PixelShuffle(3),
+        nn.Conv2d(1, 64, 5, 1, 2),
+        nn.ReLU(),
+        nn.Conv2d(64, 64, 3, 1, 1),
+        nn.ReLU(),
+        nn.Conv2d(64, 32, 3, 1, 1),
+        nn.ReLU(),
+        nn.Conv2d(32, 9, 3, 1, 1),
+        nn.PixelShuffle(3),
     )
     for i in (0, 2, 4):
         nn.init.orthogonal_(net[i].weight, nn.init.calculate_gain("relu"))

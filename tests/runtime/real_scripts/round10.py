@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from tests.runtime.real_scripts.round8 import FAULT, NAN
+from tests.runtime.real_scripts.round8 import NAN
 from tests.runtime.real_scripts.round9 import lr_arg_faults
 from tests.runtime.real_scripts.run import Fault, Script
 
@@ -70,15 +70,18 @@ SCRIPTS10 = [
                 "    def train(self, x_pos, x_neg):\n        import lgrun\n        watcher = lgrun.watch_model(self)\n"
                 "        for i in range(self.num_epochs):\n",
             ),
-            ("            self.opt.zero_grad()\n            loss.backward()\n", "            loss = watcher.observe(loss)\n            self.opt.zero_grad()\n            loss.backward()\n"),
+            (
+                "            self.opt.zero_grad()\n            loss.backward()\n",
+                "            loss = watcher.observe(loss)\n            self.opt.zero_grad()\n            loss.backward()\n",
+            ),
             # the stand-in MNIST returns images: the script's Lambda(flatten) transform, done here
             ("    x, y = next(iter(train_loader))\n", "    x, y = next(iter(train_loader))\n    x = x.flatten(1)\n"),
             ("    x_te, y_te = next(iter(test_loader))\n", "    x_te, y_te = next(iter(test_loader))\n    x_te = x_te.flatten(1)\n"),
             # positive data labelled with another example's label (shuffled labels)
             ("    x_pos = overlay_y_on_x(x, y)\n", "    x_pos = overlay_y_on_x(x, __import__('lgrun').shuffled(y))\n"),
         ],
-        ["--epochs", "200", "--train_size", "2000", "--test_size", "256", "--log-interval", "50", "--no_accel"],
-        env={"LG_EXAMPLES": "2000", "LG_SCRIPT": "mnist"},
+        ["--epochs", "200", "--train_size", "1000", "--test_size", "256", "--log-interval", "50", "--no_accel"],
+        env={"LG_EXAMPLES": "1000", "LG_SCRIPT": "mnist"},
         **_first(
             lr_arg_faults("--lr", 0.03)
             + [
