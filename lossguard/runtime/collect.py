@@ -137,6 +137,7 @@ class Record:
     backwards = 0
     input_bad: torch.Tensor | None = None
     target_bad: torch.Tensor | None = None
+    further_bad: str | None = None  # a criterion argument after input and target that was non-finite
     grads: list[torch.Tensor] | None = None
     grad_index: tuple[int, ...] | None = None
     weights: list[torch.Tensor] | None = None

@@ -88,7 +88,7 @@ class ReadSide:
         self.checks.on_read(stats, scalars, self.world)
         finite = math.isfinite(loss)
         if not finite:
-            stats.nonfinite_source = locate_nonfinite(scalars, s.prev_finite, self._names, self._params)
+            stats.nonfinite_source = locate_nonfinite(scalars, s.prev_finite, self._names, self._params, rec.further_bad)
         s.prev_finite = finite and (stats.grad_norm is None or math.isfinite(stats.grad_norm))
         if finite:
             s.ema_n += 1

@@ -7,10 +7,13 @@ out. Only :func:`locate_nonfinite`, for the first non-finite loss, looks at the 
 
 from __future__ import annotations
 
+import inspect
 import math
 from operator import mul
+from typing import Any
 
 import torch
+from torch import nn
 
 from lossguard.runtime.detectors import StepStats
 from lossguard.runtime.layout import Layout
@@ -104,9 +107,35 @@ def all_finite(params: list[torch.Tensor]) -> bool:
         return False
 
 
-def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[str], params: list[torch.Tensor]) -> str:
+def nonfinite_argument(criterion: Any, args: tuple, kwargs: dict) -> str | None:
+    """The first argument of a criterion call after its input and target that holds a NaN or inf (a
+    distillation teacher's scores, per-example weights, a mask), named as the criterion names it;
+    None when there is none. Read on the host: called only once a loss on the CPU is non-finite."""
+    further: list[tuple[int | str, Any]] = [(i, a) for i, a in enumerate(args) if i >= 2]
+    further += [(k, v) for k, v in kwargs.items() if k not in ("input", "target")]
+    for key, value in further:
+        if isinstance(value, torch.Tensor):
+            bad = value.is_floating_point() and not bool(torch.isfinite(value.detach()).all())
+        else:
+            bad = isinstance(value, float) and not math.isfinite(value)
+        if bad:
+            return key if isinstance(key, str) else _positional_name(criterion, key)
+    return None
+
+
+def _positional_name(criterion: Any, i: int) -> str:
+    fn = criterion.forward if isinstance(criterion, nn.Module) else criterion
+    try:
+        params = [p.name for p in inspect.signature(fn).parameters.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):  # a builtin or a callable without a signature
+        params = []
+    return f"{params[i]} (argument {i + 1})" if i < len(params) else f"argument {i + 1}"
+
+
+def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[str], params: list[torch.Tensor], further: str | None = None) -> str:
     """Where a non-finite loss came from: the target, the model output (and whether a parameter is
-    already non-finite: one scan, only for the first bad loss), or the loss itself."""
+    already non-finite: one scan, only for the first bad loss), another argument of the criterion
+    (``further``, from :func:`nonfinite_argument`), or the loss itself."""
     if not math.isfinite(scalars.get("target_bad", 0.0)):
         return "the target passed to the loss"
     if not math.isfinite(scalars.get("input_bad", 0.0)):
@@ -116,6 +145,8 @@ def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[s
         if bad is not None:
             return f"the model output (loss input); parameter {names[bad]} is non-finite"
         return "the model output (loss input), while every parameter is finite: the input batch or an activation overflowed"
+    if further is not None:
+        return f"the criterion's argument {further}, while its input and target were finite"
     if "input_bad" not in scalars:
         # observe(loss) without logits=, a criterion of three embeddings (a triplet loss): the
         # tensors the loss was computed from were never seen

@@ -44,7 +44,7 @@ from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, manage
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import all_finite
+from lossguard.runtime.stats import all_finite, nonfinite_argument
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = str | Callable[[Event], Any]
@@ -384,7 +384,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if training:
             s = self._s
             if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == threading.get_ident():
-                self._on_call(s, loss, inp, tgt, checked, False)  # what _watch would do, one frame less
+                self._on_call(s, loss, inp, tgt, checked, False, args, kwargs)  # what _watch would do, one frame less
             else:
                 self._watch(loss, inp, tgt, checked, False)
         return loss
@@ -452,7 +452,17 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             s.thread = thread
         self._on_call(s, tensor, inp, tgt, checked, observed)
 
-    def _on_call(self, s: StepState, loss: torch.Tensor, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, observed: bool) -> None:
+    def _on_call(
+        self,
+        s: StepState,
+        loss: torch.Tensor,
+        inp: torch.Tensor | None,
+        tgt: torch.Tensor | None,
+        checked: bool,
+        observed: bool,
+        args: tuple = (),
+        kwargs: dict | None = None,
+    ) -> None:
         """The per-call work: keep the loss (its value, on the CPU), sample the checks; under the
         watcher's guard (inlined: this runs on every training step), then any exception
         ``on_event="raise"`` queued."""
@@ -484,6 +494,9 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 v = value.item()
                 cur.values.append(v)
                 if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
+                    if args or kwargs:  # a criterion's call: its input, target and further arguments
+                        inp, tgt = misuse.input_and_target(args, kwargs or {})
+                        cur.further_bad = nonfinite_argument(self._criterion, args, kwargs or {})
                     mark_nonfinite_inputs(cur, inp, tgt)
             else:
                 cur.losses.append(value)

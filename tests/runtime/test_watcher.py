@@ -354,6 +354,39 @@ def test_weights_non_finite_from_the_start_are_named():
     assert crit.events[0].code == "LG101" and "parameter 0.weight is non-finite" in crit.events[0].message
 
 
+def distillation(y, labels, teacher_scores, T, alpha):
+    """haitongli/knowledge-distillation-pytorch@9937528 mnist/distill_mnist.py's loss function, in our words."""
+    soft = F.kl_div(F.log_softmax(y / T, dim=1), F.softmax(teacher_scores / T, dim=1), reduction="batchmean")
+    return soft * (T * T * 2.0 * alpha) + F.cross_entropy(y, labels) * (1.0 - alpha)
+
+
+@pytest.mark.parametrize("bad_step", [2, 40])  # a checked call (the first 5) and an unchecked one
+def test_a_nan_in_a_further_argument_of_the_criterion_is_named(bad_step):
+    # kd-mnist (docs/runtime.md round 9): a teacher whose scores were NaN made the distillation
+    # loss NaN while the student's logits and the labels were finite; LG101 said "none of the loss
+    # inputs: the loss itself overflowed" and "compute the loss in a numerically stable form"
+    torch.manual_seed(0)
+    net, teacher = model(0), model(1)
+    crit = lossguard.watch(net, distillation, console=False, announce=False)
+    opt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9)
+    batch = task()
+    for step in range(bad_step + 3):
+        x, y = batch()
+        with torch.no_grad():
+            scores = teacher(x)
+        if step == bad_step:
+            scores[3, 1] = float("nan")
+        opt.zero_grad()
+        loss = crit(net(x), y, scores, T=20.0, alpha=0.7)
+        loss.backward()
+        opt.step()
+    crit.close()
+    ev = next(e for e in crit.events if e.code == "LG101")
+    assert ev.step == bad_step
+    assert "teacher_scores" in ev.message and "overflowed" not in ev.message, ev.message
+    assert ev.fix.startswith("Check that argument") and "stable form" not in ev.fix, ev.fix
+
+
 def test_inf_gradient_with_finite_loss_is_caught():
     """detect_anomaly misses Inf gradients; the watcher reads them at the optimizer step."""
     net = model(0)

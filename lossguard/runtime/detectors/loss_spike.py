@@ -31,7 +31,10 @@ class LossSpike(Detector):
     ``above_max`` times the highest loss in the window (heavy-tailed small-batch noise, and the
     bumps of a model that is just finding the task: an LSTM's batch loss can briefly exceed its
     chance level by a fifth while it learns).
-    Any step more than ``blowup`` times the first loss is a spike, even before ``min_steps``.
+    Any step more than ``blowup`` times the first loss is a spike, even before ``min_steps``;
+    there, the first such step is held for one step: reported when the next loss is still a spike
+    or non-finite, and forgiven when it is back under the bound (Adam's first update, as large as
+    the learning rate for every weight, can overshoot once; the run then recovers at once).
     A loss that has gone below zero (:func:`below_zero`: a policy-gradient loss) is not judged
     from then on; NaN (LG101), exploding gradients (LG106) and a fall without bound (LG107) are
     still reported for it.
@@ -81,6 +84,9 @@ class LossSpike(Detector):
         Saved("early_updates", "window"),
         Saved("first_norm", "optional"),
         Saved("early_reported", "bool"),
+        Saved("held", "optional"),
+        Saved("held_step", "int"),
+        Saved("forgiven", "bool"),
     )
 
     def validate(self) -> None:
@@ -109,6 +115,10 @@ class LossSpike(Detector):
         self.early_updates: deque[float] = deque(maxlen=self.early_steps)
         self.first_norm: float | None = None
         self.early_reported = False
+        # an early blow-up held for one step (its loss and step), and whether one was forgiven
+        self.held: float | None = None
+        self.held_step = -1
+        self.forgiven = False
 
     def loaded(self) -> None:
         self._top = SlidingMax(self.window, self.values)
@@ -222,12 +232,34 @@ class LossSpike(Detector):
         self.values.append(value)
         self._top.push(value)
 
+    def _confirmed(self, stats: StepStats, held: float) -> Finding:
+        """The held early blow-up, confirmed by this step's loss (still above the bound, or non-finite)."""
+        self.cooldown_left = self.cooldown
+        self.spikes += 1
+        start = self.first[0]
+        return Finding(
+            f"Step {stats.step}: the loss jumped to {fmt(held)} at step {self.held_step}, {fmt(held / start)}x its first value "
+            f"{fmt(start)} (threshold {fmt(start * self.blowup)}), and is {fmt(stats.loss)} now.",
+            {"loss": stats.loss, "jump": held, "jump_step": self.held_step, "first": start, "threshold": start * self.blowup, "lr": stats.lr},
+            fix=self._fix(stats.lr),
+        )
+
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
+        held = self.held
         if loss is None or not math.isfinite(loss):
+            if held is not None and loss is not None:
+                self.held = None
+                return self._confirmed(stats, held)
             return None
         thr = None if self._surely_below(loss) else self.threshold(_store=True)
         spike = thr is not None and loss > thr
+        if held is not None:
+            self.held = None
+            if not spike:
+                self.forgiven = True
+        elif spike and self.reference is None and not self.forgiven and self.cooldown_left == 0:
+            self.held, self.held_step = loss, stats.step
         self._tick += 1
         if below_zero(loss, self.first[0] if self.first else None):
             self.signed = True
@@ -251,8 +283,10 @@ class LossSpike(Detector):
             return None
         assert thr is not None
         self._push(thr if len(self.values) >= self.min_steps else loss)
-        if self.cooldown_left > 0:
+        if self.cooldown_left > 0 or self.held is not None:
             return None
+        if held is not None:
+            return self._confirmed(stats, held)
         self.cooldown_left = self.cooldown
         self.spikes += 1
         centre = median(list(self.values)[-self.recent - 1 : -1]) if len(self.values) > 1 else loss

@@ -9,6 +9,11 @@ from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, St
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
     (
+        "the criterion's argument",
+        "Check that argument for NaN or inf where it is computed (a teacher model's scores, per-example weights, a "
+        "mask or sequence lengths); the model being trained, its input batch and its learning rate are not to blame.",
+    ),
+    (
         "whose inputs are not seen",
         "Check the tensors this loss is computed from for NaN or inf (the batch, the targets, an RL rollout's rewards "
         "and returns); if they are clean, compute the loss in a numerically stable form (logits into the loss, not "

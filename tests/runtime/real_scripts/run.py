@@ -715,9 +715,9 @@ def _prepare(script: Script, work: Path) -> None:
 
 
 def _all_scripts() -> list[Script]:
-    from tests.runtime.real_scripts import round8, round9
+    from tests.runtime.real_scripts import round8, round9, round10
 
-    return SCRIPTS + round8.SCRIPTS8 + round9.SCRIPTS9
+    return SCRIPTS + round8.SCRIPTS8 + round9.SCRIPTS9 + round10.SCRIPTS10
 
 
 def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
@@ -738,10 +738,11 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
             path.write_text(text)
         s = Script(**{**script.__dict__, "args": list(script.args)})
         _prepare(s, work)
-        from tests.runtime.real_scripts import round8, round9
+        from tests.runtime.real_scripts import round8, round9, round10
 
         round8.prepare(s, work)
         round9.prepare(s, work)
+        round10.prepare(s, work)
         env = {
             **os.environ,
             **s.env,
