@@ -372,20 +372,25 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         calls = self._s.calls
         checked = training and (calls < self.check_first or calls % self.check_every == 0)
         inp = tgt = None
-        if checked or self.kind is not None:
+        # The input and target are needed by the checks of this call (sampled), the value checks
+        # when they are due, and a loss that stays on the device; on the CPU a non-finite loss
+        # takes them from args in _on_call.
+        if checked or (self.kind is not None and not (self._host_loss and self.checks.quiet(calls))):
             inp, tgt = misuse.input_and_target(args, kwargs)
         if checked:
             self._guard(self._host_checks, inp, tgt)
         try:
             loss = criterion(*args, **kwargs)
         except Exception:
-            self._guard(self._diagnose, inp, tgt)
+            self._guard(self._diagnose, *misuse.input_and_target(args, kwargs))
             raise
         if training:
             s = self._s
             if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == threading.get_ident():
                 self._on_call(s, loss, inp, tgt, checked, False, args, kwargs)  # what _watch would do, one frame less
             else:
+                if inp is None and tgt is None:
+                    inp, tgt = misuse.input_and_target(args, kwargs)
                 self._watch(loss, inp, tgt, checked, False)
         return loss
 
