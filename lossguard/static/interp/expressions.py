@@ -18,6 +18,7 @@ from lossguard.static.interp.frame import (
     is_static,
 )
 from lossguard.static.interp.name_tables import name_table
+from lossguard.static.interp.tabular import table_array, table_item
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, repeat_list
 from lossguard.static.values import (
@@ -267,6 +268,8 @@ class ExpressionsMixin(InterpBase):
                 return base.layers[index.value]
             except IndexError:
                 return UNKNOWN
+        if isinstance(base, External) and single:
+            return table_item(base, index, node.slice)
         return UNKNOWN
 
     def attribute(self, base: Value, name: str, frame: Frame) -> Value:
@@ -324,6 +327,8 @@ class ExpressionsMixin(InterpBase):
             if name == "device":
                 return External("torch.device")
             return UNKNOWN
+        if isinstance(base, External) and name == "values":
+            return table_array(base)
         return UNKNOWN
 
 
