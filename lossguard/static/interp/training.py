@@ -9,9 +9,9 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Backward
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Frame
+from lossguard.static.interp.tabular import table_array
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS
 from lossguard.static.project import ModuleInfo
-from lossguard.static.interp.tabular import table_array
 from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, External, LazyImport, Optimizer, TupleVal, Value
 
 
