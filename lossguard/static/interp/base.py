@@ -60,6 +60,7 @@ class InterpBase:
         _lazy: dict[tuple, Value]
         _late_attrs: dict[tuple[int, str], Value]
         _self_calls_by_method: dict[int, dict[str, frozenset[str]]]
+        _stored_attrs: dict[str, tuple[int, bool]]
         _effects: dict[tuple, dict[int | str, Value]]
         _last_effects: dict[int | str, Value]
         _grad_calls: dict[tuple, tuple]
@@ -180,3 +181,4 @@ class InterpBase:
         def refine_same(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> bool | None: ...
         @staticmethod
         def decided_test(test: ast.expr, frame: Frame, env: Env) -> bool | None: ...
+        def decided_setting(self, test: ast.expr, frame: Frame) -> bool | None: ...

@@ -191,6 +191,8 @@ class StatementsMixin(InterpBase):
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         decided = self.decided_test(stmt.test, frame, env)
         if decided is None:
+            decided = self.decided_setting(stmt.test, frame)  # `if self.smooth_factor is not None:`
+        if decided is None:
             decided = same
         returned = len(frame.returns)
         body_term = self._exec_branch(stmt.body, frame, env, body_env)

@@ -49,6 +49,28 @@ labels = torch.randint(0, 2, (64, 1))
 logits = model(x)
 loss = nn.BCEWithLogitsLoss()(logits, labels.type_as(logits))
 """,
+        # the smoothing branch runs for this instance: the target it passes on is float
+        """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftBCE(nn.Module):
+    def __init__(self, mode, smooth_factor=None):
+        super().__init__()
+        self.smooth_factor = smooth_factor
+
+    def forward(self, pred, truth):
+        if self.smooth_factor is not None:
+            truth = (1 - truth) * self.smooth_factor + truth * (1 - self.smooth_factor)
+        return F.binary_cross_entropy_with_logits(pred, truth)
+
+
+criterion = SoftBCE(mode="binary", smooth_factor=0.1)
+for x, mask in loader:
+    loss = criterion(model(x), mask.to(device, torch.long))
+""",
     )
     INVALID = (
         Invalid(
@@ -147,6 +169,56 @@ import torch.nn.functional as F
 for x, mask in loader:
     mask = mask.to(device, torch.long, non_blocking=True)
     loss = F.binary_cross_entropy_with_logits(model(x), mask.float())
+""",
+            fix_title="Convert the target with .float()",
+        ),
+        # initze/thaw-slump-segmentation (realcode_heldout11): a setting only __init__ assigns decides
+        # the test of it for the instance the code builds (smooth_factor left at None)
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftBCE(nn.Module):
+    def __init__(self, mode, smooth_factor=None):
+        super().__init__()
+        self.smooth_factor = smooth_factor
+
+    def forward(self, pred, truth):
+        if self.smooth_factor is not None:
+            truth = (1 - truth) * self.smooth_factor + truth * (1 - self.smooth_factor)
+        return F.binary_cross_entropy_with_logits(pred, truth)
+
+
+criterion = SoftBCE(mode="binary")
+for x, mask in loader:
+    loss = criterion(model(x), mask.to(device, torch.long))
+""",
+            line=14,
+            col=57,
+            message="F.binary_cross_entropy_with_logits target is an integer tensor (passed in by the call at",
+            fixed="""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftBCE(nn.Module):
+    def __init__(self, mode, smooth_factor=None):
+        super().__init__()
+        self.smooth_factor = smooth_factor
+
+    def forward(self, pred, truth):
+        if self.smooth_factor is not None:
+            truth = (1 - truth) * self.smooth_factor + truth * (1 - self.smooth_factor)
+        return F.binary_cross_entropy_with_logits(pred, truth.float())
+
+
+criterion = SoftBCE(mode="binary")
+for x, mask in loader:
+    loss = criterion(model(x), mask.to(device, torch.long))
 """,
             fix_title="Convert the target with .float()",
         ),
