@@ -335,6 +335,26 @@ FROM_NUMPY = {"torch.from_numpy"}
 # a 1-D array; a list of columns (``df[cols]``) is a table, its ``.values`` a 2-D array.
 TABLE_READERS = {"pandas.read_csv", "pandas.read_parquet", "pandas.read_table", "pandas.read_feather", "pandas.read_pickle", "pandas.DataFrame"}
 TABLE_TO_ARRAY = {"to_numpy"}  # a method giving the array (``.values`` is the attribute)
+# methods of a table (or a column) giving one of the same kind: the same columns, other rows or values
+TABLE_SAME_KIND = {
+    "copy",
+    "dropna",
+    "fillna",
+    "reset_index",
+    "sample",
+    "sort_values",
+    "sort_index",
+    "astype",
+    "head",
+    "tail",
+    "drop_duplicates",
+    "replace",
+    "clip",
+    "abs",
+    "round",
+    "drop",
+    "map",
+}
 # scikit-learn's split of several arrays: a train part and a test part of each, in order, each
 # keeping every axis but the first.
 ARRAY_SPLITTERS = {"sklearn.model_selection.train_test_split", "sklearn.cross_validation.train_test_split"}

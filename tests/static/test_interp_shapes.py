@@ -316,6 +316,28 @@ for x, y in DataLoader(Rows(prep.x_train, prep.pairs), batch_size=8):
     two = F.binary_cross_entropy(torch.rand(8, 2), y.float())
 """,
     },
+    # round 17: a table's rows and columns through .iloc / .loc, and the methods that keep its kind
+    "table_indexers_and_methods": {
+        "train.py": """
+import pandas as pd
+import torch
+import torch.nn as nn
+
+df = pd.read_csv("houses.csv").dropna().reset_index(drop=True)
+features = torch.tensor(df.iloc[:, :-1].values, dtype=torch.float32)
+price = torch.tensor(df.iloc[:, -1].values, dtype=torch.float32)
+rooms = torch.tensor(df.loc[:, "rooms"].astype(float).to_numpy(), dtype=torch.float32)
+pair = torch.tensor(df.loc[:, ["rooms", "price"]].values, dtype=torch.float32)
+kept = torch.tensor(df.drop(columns=["id"]).values, dtype=torch.float32)
+head = nn.Linear(8, 1)
+loss = nn.MSELoss()(head(features), price)  # expect: LG005
+same = nn.MSELoss()(head(features), rooms)  # expect: LG005
+fine = nn.MSELoss()(head(features).squeeze(1), price)
+two = nn.MSELoss()(torch.randn(64, 2), pair)
+rows = nn.MSELoss()(torch.randn(64, 8), kept)
+df.dropna(inplace=True)
+""",
+    },
 }
 
 

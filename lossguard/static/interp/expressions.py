@@ -18,7 +18,7 @@ from lossguard.static.interp.frame import (
     is_static,
 )
 from lossguard.static.interp.name_tables import name_table
-from lossguard.static.interp.tabular import table_array, table_item
+from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, repeat_list
 from lossguard.static.values import (
@@ -268,8 +268,8 @@ class ExpressionsMixin(InterpBase):
                 return base.layers[index.value]
             except IndexError:
                 return UNKNOWN
-        if isinstance(base, External) and single:
-            return table_item(base, index, node.slice)
+        if isinstance(base, External):
+            return table_item(base, elements)  # df["label"], df.iloc[:, -1]
         return UNKNOWN
 
     def attribute(self, base: Value, name: str, frame: Frame) -> Value:
@@ -327,8 +327,8 @@ class ExpressionsMixin(InterpBase):
             if name == "device":
                 return External("torch.device")
             return UNKNOWN
-        if isinstance(base, External) and name == "values":
-            return table_array(base)
+        if isinstance(base, External):
+            return table_attribute(base, name)  # df["label"].values, df.iloc
         return UNKNOWN
 
 

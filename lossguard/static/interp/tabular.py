@@ -12,6 +12,7 @@ from lossguard.static.values import UNKNOWN, Const, External, HeadedList, ListOf
 
 TABLE = "pandas.DataFrame"
 COLUMN = "pandas.Series"
+INDEXERS = {f"{TABLE}.iloc", f"{TABLE}.loc"}
 
 
 def _read_table(interp: Any, c: TorchCallArgs) -> Value:
@@ -37,23 +38,64 @@ def _split(interp: Any, c: TorchCallArgs) -> Value:
     return TupleVal(tuple(parts))
 
 
-def table_item(table: External, index: Value, index_node: ast.expr) -> Value:
-    """``df["label"]`` is a column, ``df[["a", "b"]]`` (or a list of names) a table."""
-    if table.qname != TABLE:
+def _one(node: ast.expr, value: Value) -> bool | None:
+    """Whether an index picks one label or position (``"price"``, ``-1``: True), several (a slice,
+    a list, an array: False), or is not known (None)."""
+    if isinstance(node, ast.Slice) or isinstance(node, ast.List) or isinstance(value, (ListOf, HeadedList, Tensor)):
+        return False
+    if isinstance(value, Const) and type(value.value) in (str, int):
+        return True
+    return None
+
+
+def table_item(base: External, elements: list[tuple[ast.expr, Value]]) -> Value:
+    """``df["label"]`` is a column, ``df[["a", "b"]]`` a table; through ``.iloc`` / ``.loc``,
+    ``[:, -1]`` is a column, ``[:, :-1]`` a table, one row label a row (1-D), a slice of rows a table."""
+    picks = [_one(node, value) for node, value in elements]
+    if None in picks:
         return UNKNOWN
-    if isinstance(index, Const) and isinstance(index.value, str):
-        return External(COLUMN)
-    if isinstance(index_node, ast.List) or isinstance(index, (ListOf, HeadedList)):
-        return External(TABLE)
+    if base.qname == TABLE and len(picks) == 1:
+        node, value = elements[0]
+        if isinstance(value, Const) and isinstance(value.value, str):
+            return External(COLUMN)
+        return External(TABLE) if isinstance(node, ast.List) or isinstance(value, (ListOf, HeadedList)) else UNKNOWN
+    if base.qname not in INDEXERS:
+        return UNKNOWN
+    if len(picks) == 1:
+        return External(COLUMN if picks[0] else TABLE)
+    if len(picks) == 2 and not (picks[0] and picks[1]):
+        return External(TABLE if not picks[0] and not picks[1] else COLUMN)
+    return UNKNOWN
+
+
+def table_attribute(base: External, name: str) -> Value:
+    """``.values`` of a column (1-D) or a table (2-D), and a table's ``.iloc`` / ``.loc``."""
+    if name == "values":
+        return table_array(base)
+    if base.qname == TABLE and name in ("iloc", "loc"):
+        return External(f"{TABLE}.{name}")
     return UNKNOWN
 
 
 def table_array(table: External) -> Value:
-    """``.values`` / ``.to_numpy()`` of a column (1-D) or a table (2-D), dtype unknown."""
+    """The NumPy array of a column (1-D) or a table (2-D), dtype unknown."""
     if table.qname == COLUMN:
         return Tensor(shape=Shape((None,)), numpy=True)
     if table.qname == TABLE:
         return Tensor(shape=Shape((None, None)), numpy=True)
+    return UNKNOWN
+
+
+def table_method(table: External, name: str, kw: dict[str, Value]) -> Value:
+    """``.to_numpy()``; the methods that give a table or column of the same kind (``dropna()``,
+    ``astype(float)``, ``drop(columns=...)``), unless they change it in place (``inplace=True``
+    returns None)."""
+    if table.qname not in (TABLE, COLUMN):
+        return UNKNOWN
+    if name in api.TABLE_TO_ARRAY:
+        return table_array(table)
+    if name in api.TABLE_SAME_KIND and "inplace" not in kw:
+        return table
     return UNKNOWN
 
 

@@ -9,7 +9,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Backward
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Frame
-from lossguard.static.interp.tabular import table_array
+from lossguard.static.interp.tabular import table_method
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, External, LazyImport, Optimizer, TupleVal, Value
@@ -29,8 +29,8 @@ class TrainingMixin(InterpBase):
             self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx(), gradient))
         if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
             return pos[0]  # scaler.scale(loss) is the loss, scaled
-        if name in api.TABLE_TO_ARRAY and not starred:
-            return table_array(receiver)  # df["label"].to_numpy()
+        if not starred:
+            return table_method(receiver, name, kw)  # df["label"].to_numpy(), df.dropna()
         return UNKNOWN
 
     @staticmethod
