@@ -102,7 +102,8 @@ class ExpressionsMixin(InterpBase):
         if isinstance(node, ast.BinOp):
             left, right = self.ev(node.left, frame, env), self.ev(node.right, frame, env)
             if isinstance(node.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
-                return self.concat(left, right)  # losses + [sum(losses)]
+                parts = self.list_with_its_sum(node, left, right, frame)  # losses + [sum(losses)]
+                return parts if parts is not None else self.concat(left, right)
             if isinstance(node.op, ast.Mult) and isinstance(node.left, ast.List) != isinstance(node.right, ast.List):
                 # [1] * batch_size: a list of known length
                 if isinstance(node.left, ast.List):

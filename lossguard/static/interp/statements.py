@@ -170,7 +170,8 @@ class StatementsMixin(InterpBase):
                 elif same_expr(rhs.right, t):
                     self.accumulate(stmt, t, left, frame)
             if isinstance(rhs.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
-                value = self.concat(left, right)  # losses = losses + [sum(losses)]
+                parts = self.list_with_its_sum(rhs, left, right, frame)  # losses = losses + [sum(losses)]
+                value = parts if parts is not None else self.concat(left, right)
             else:
                 value = binop(left, right, rhs.op)
         else:
