@@ -12,6 +12,7 @@ declaration names the definition itself (``call_function = CallsMixin.call_funct
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -61,7 +62,7 @@ class InterpBase:
         _lazy: dict[tuple, Value]
         _late_attrs: dict[tuple[int, str], Value]
         _self_calls_by_method: dict[int, dict[str, frozenset[str]]]
-        _stored_attrs: dict[str, tuple[int, bool]]
+        _stored_attrs: dict[str, tuple[re.Pattern[str], set[int], list[bool]]]
         _effects: dict[tuple, dict[int | str, Value]]
         _last_effects: dict[int | str, Value]
         _grad_calls: dict[tuple, tuple]

@@ -15,6 +15,7 @@ functions an ``if`` binds together (:mod:`.choices`), nested functions nothing c
 from __future__ import annotations
 
 import ast
+import re
 
 from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
@@ -81,7 +82,9 @@ class Interpreter(
         self._lazy: dict[tuple, Value] = {}
         self._late_attrs: dict[tuple[int, str], Value] = {}  # attributes set outside __init__ (see set_later)
         self._self_calls_by_method: dict[int, dict[str, frozenset[str]]] = {}  # per class: method -> self.<m>() it calls
-        self._stored_attrs: dict[str, tuple[int, bool]] = {}  # attribute -> (files read, stored on another object; interp.settings)
+        self._stored_attrs: dict[
+            str, tuple[re.Pattern[str], set[int], list[bool]]
+        ] = {}  # attribute -> (its store, files read, found; interp.settings)
 
     # ------------------------------------------------------------------ modules
     def module_globals(self, info: ModuleInfo) -> Env:

@@ -83,13 +83,21 @@ class SettingsMixin(InterpBase):
 
     def _stored_elsewhere(self, attr: str) -> bool:
         """Whether a loaded file stores ``attr`` on an object other than ``self`` or names it in
-        ``setattr`` (read from the source text: function bodies may not be parsed yet)."""
-        modules = self.project.loaded()
+        ``setattr`` (read from the source text: function bodies may not be parsed yet). Each file is
+        read once per attribute, as files are loaded."""
         cached = self._stored_attrs.get(attr)
-        if cached is not None and cached[0] == len(modules):
-            return cached[1]
-        name = re.escape(attr)
-        pattern = re.compile(rf"(?<!\bself)\.\s*{name}\s*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b")
-        found = any(pattern.search(info.source) for info in modules)
-        self._stored_attrs[attr] = (len(modules), found)
-        return found
+        if cached is None:
+            name = re.escape(attr)
+            pattern = re.compile(rf"(?<!\bself)\.\s*{name}\s*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b")
+            cached = self._stored_attrs[attr] = (pattern, set(), [False])
+        pattern, read, found = cached
+        if found[0]:
+            return True
+        for info in self.project.loaded():
+            if id(info) in read:
+                continue
+            read.add(id(info))
+            if attr in info.source and pattern.search(info.source):
+                found[0] = True
+                return True
+        return False
