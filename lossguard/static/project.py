@@ -168,6 +168,10 @@ class Project:
         self._by_path[path] = info
         return info
 
+    def loaded(self) -> list[ModuleInfo]:
+        """Every file read so far."""
+        return [info for info in self._by_path.values() if info is not None]
+
     def _dotted_name(self, path: Path) -> tuple[str, bool]:
         is_pkg = path.name == "__init__.py"
         parts = [] if is_pkg else [path.stem]

@@ -660,10 +660,14 @@ def bool_of(v: Value) -> bool | None:
 def index_shape(shape: Shape | None, elements: list[tuple[ast.expr, Value]]) -> Shape | None:
     """The shape of ``x[...]`` under basic indexing: a slice keeps its axis (``:`` keeps its size),
     an integer drops it (``x[:, 0]`` of (N, 2) is (N,)), ``None`` adds one of size 1, ``...``
-    stands for the axes not named. Anything else (a tensor or list index, advanced indexing)
+    stands for the axes not named. A single integer tensor of known shape picks rows: its axes
+    replace the first (``y[perm[:64]]`` of (N,) is (64,)); a boolean mask of rank k keeps one
+    axis of unknown size for the k it covers. Anything else (a list index, several tensors)
     gives an unknown shape."""
     if shape is None or not shape.rank_known:
         return None
+    if len(elements) == 1 and isinstance(elements[0][1], Tensor):
+        return _tensor_index_shape(shape, elements[0][1])
     named = sum(1 for el, _ in elements if not (isinstance(el, ast.Constant) and (el.value is None or el.value is Ellipsis)))
     if named > len(shape.dims) or sum(1 for el, _ in elements if isinstance(el, ast.Constant) and el.value is Ellipsis) > 1:
         return None
@@ -686,3 +690,13 @@ def index_shape(shape: Shape | None, elements: list[tuple[ast.expr, Value]]) -> 
         else:
             return None
     return Shape((*out, *dims[i:]))
+
+
+def _tensor_index_shape(shape: Shape, index: Tensor) -> Shape | None:
+    if index.shape is None or not index.shape.rank_known or not shape.dims:
+        return None
+    if index.dtype is Dtype.INT:
+        return Shape((*index.shape.dims, *shape.dims[1:]))
+    if index.dtype is Dtype.BOOL and 0 < len(index.shape.dims) <= len(shape.dims):
+        return Shape((None, *shape.dims[len(index.shape.dims) :]))
+    return None

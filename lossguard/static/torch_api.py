@@ -334,6 +334,33 @@ NUMPY_SIZED = {"numpy.random.rand", "numpy.random.randn"}  # sizes as separate a
 NUMPY_SHAPED = {"numpy.zeros", "numpy.ones", "numpy.empty"}  # one shape argument
 NUMPY_VALUE_KEEPING = {"numpy.round", "numpy.around", "numpy.abs", "numpy.exp", "numpy.log", "numpy.sqrt", "numpy.floor", "numpy.ceil"}
 FROM_NUMPY = {"torch.from_numpy"}
+# pandas tables read from a file or built: a column (``df["label"]``) is a Series, its ``.values``
+# a 1-D array; a list of columns (``df[cols]``) is a table, its ``.values`` a 2-D array.
+TABLE_READERS = {"pandas.read_csv", "pandas.read_parquet", "pandas.read_table", "pandas.read_feather", "pandas.read_pickle", "pandas.DataFrame"}
+TABLE_TO_ARRAY = {"to_numpy"}  # a method giving the array (``.values`` is the attribute)
+# methods of a table (or a column) giving one of the same kind: the same columns, other rows or values
+TABLE_SAME_KIND = {
+    "copy",
+    "dropna",
+    "fillna",
+    "reset_index",
+    "sample",
+    "sort_values",
+    "sort_index",
+    "astype",
+    "head",
+    "tail",
+    "drop_duplicates",
+    "replace",
+    "clip",
+    "abs",
+    "round",
+    "drop",
+    "map",
+}
+# scikit-learn's split of several arrays: a train part and a test part of each, in order, each
+# keeping every axis but the first.
+ARRAY_SPLITTERS = {"sklearn.model_selection.train_test_split", "sklearn.cross_validation.train_test_split"}
 # Datasets whose items are known from their arguments, and the loaders that batch them.
 TENSOR_DATASETS = {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
 DATA_LOADERS = {"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"}

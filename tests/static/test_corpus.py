@@ -12,6 +12,11 @@ from lossguard.static.corpus import score
 ROOT = Path(__file__).resolve().parents[2]
 
 
+#: recall floors above the 0.95 every part keeps: blind2's last miss (a pandas class column made float) is found
+#: since round 17 (docs/survey.md)
+RECALL_FLOORS = {"blind2": 1.0}
+
+
 @pytest.mark.parametrize("part", ["files+projects", "blind", "blind2"])
 def test_corpus_has_no_false_alarm_and_high_recall(part):
     """``blind`` was written without reading the checker: it stands in for unseen code."""
@@ -23,7 +28,7 @@ def test_corpus_has_no_false_alarm_and_high_recall(part):
     false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
     assert false_alarms == []
     assert sum(s.tp.values()) >= 50, "the corpus should exercise every rule"
-    assert s.recall() >= 0.95, "\n".join(s.mismatches)
+    assert s.recall() >= RECALL_FLOORS.get(part, 0.95), "\n".join(s.mismatches)
 
 
 # The real-code corpora (issue 8, tests/corpus/README.md): code taken from real loss bugs and their
@@ -65,9 +70,10 @@ def test_realcode_heldout_precision():
 
 # Round 3 (tests/corpus/README.md): a second pair taken from sources no earlier corpus used, split at
 # random before the checker ran. realcode_dev2 is gated like realcode_dev (floor: today's 0.863, 44 of
-# 51 since round 7 added its survey cases; 0.848, 39 of 46, after round 5's shape and dtype cases);
-# realcode_heldout2 like realcode_heldout (precision only; recall in docs/survey.md).
-REALCODE_DEV2_RECALL_FLOOR = 0.86
+# 51 since round 7 added its survey cases; 0.848, 39 of 46, after round 5's shape and dtype cases; 0.903, 47 of 52,
+# since round 17 found Faster R-CNN's two hand-written terms); realcode_heldout2 like realcode_heldout (precision
+# only; recall in docs/survey.md).
+REALCODE_DEV2_RECALL_FLOOR = 0.903
 
 
 def test_realcode_heldout2_precision():
@@ -204,8 +210,10 @@ def test_realcode_heldout10_precision_and_recall():
 # Opened for tuning in round 16 (docs/survey.md, "Round 16: realcode_heldout11 opened"): the false alarm (LG006 on a
 # loss added into a NumPy array slot, which stores a float) and 14 of the 22 misses were closed by mechanisms, 28 of 36
 # found; gated at no false alarm and at that recall (GSCNN, distiller, the tweet LSTM, SpareNet, two of CRU's sums and
-# thaw-slump's hand-written option are left).
-REALCODE_HELDOUT11_RECALL_FLOOR = 0.777
+# thaw-slump's hand-written option were left). Round 17 (docs/survey.md, "Round 17: opened sets' misses") found the
+# tweet LSTM (pandas columns through train_test_split and a DataLoader) and thaw-slump's option (a setting only
+# __init__ assigns decides its test): 30 of 36.
+REALCODE_HELDOUT11_RECALL_FLOOR = 0.833
 
 
 def test_realcode_heldout11_precision_and_recall():

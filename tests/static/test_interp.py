@@ -2477,6 +2477,141 @@ class Head(nn.Module):
         self.loss_fn = nn.NLLLoss()
 """,
     },
+    # round 17 (bubbliiiing's Faster R-CNN trainer, realcode_dev2): a list of loss terms extended with
+    # their sum is a total with its terms; where the total holds a graph, each term read back holds one
+    "list_extended_with_its_sum": {
+        "trainer.py": """
+from collections import namedtuple
+
+import torch.nn as nn
+import torch.nn.functional as F
+
+LossTuple = namedtuple("LossTuple", ["box_loss", "cls_loss", "total_loss"])
+
+
+def smooth_l1(x, t):
+    d = (x - t).abs()
+    return (d * d).sum()
+
+
+class Trainer(nn.Module):
+    def __init__(self, net, opt):
+        super().__init__()
+        self.net = net
+        self.opt = opt
+
+    def forward(self, x, y, t):
+        out = self.net(x)
+        losses = [smooth_l1(out, t), F.cross_entropy(out, y)]
+        losses = losses + [sum(losses)]
+        return LossTuple(*losses)
+
+    def train_step(self, x, y, t):
+        self.opt.zero_grad()
+        losses = self.forward(x, y, t)
+        losses.total_loss.backward()
+        self.opt.step()
+        return losses
+""",
+        "train.py": """
+import torch
+import torch.nn as nn
+
+from trainer import Trainer
+
+net = nn.Linear(4, 3)
+trainer = Trainer(net, torch.optim.SGD(net.parameters(), 0.1))
+box_sum = 0
+cls_sum = 0
+logged = 0
+for x, y, t in loader:
+    box, cls, total = trainer.train_step(x, y, t)
+    box_sum += box  # expect: LG006
+    cls_sum += cls  # expect: LG006
+    logged += box.item()
+""",
+    },
+    # round 17 (thaw-slump's SoftBCEWithLogitsLoss): a setting only __init__ assigns, holding a literal
+    # for the instance the code builds, decides the tests of it; set anywhere else, it decides nothing
+    "settings_kept_from_construction": {
+        "losses.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftBCE(nn.Module):
+    def __init__(self, mode, smooth_factor=None, reduction="mean"):
+        super().__init__()
+        self.smooth_factor = smooth_factor
+        self.reduction = reduction
+
+    def forward(self, pred, truth):
+        if self.smooth_factor is not None:
+            truth = (1 - truth) * self.smooth_factor + truth * (1 - self.smooth_factor)
+        out = F.binary_cross_entropy_with_logits(pred, truth, reduction="none")  # expect: LG004
+        if self.reduction == "mean":
+            return out.mean()
+        return out
+
+
+class Tunable(nn.Module):
+    def __init__(self, smooth=None):
+        super().__init__()
+        self.smooth = smooth
+
+    def set_smooth(self, smooth):
+        self.smooth = smooth
+
+    def forward(self, pred, truth):
+        if self.smooth is not None:
+            truth = (1 - truth) * self.smooth + truth * (1 - self.smooth)
+        return F.binary_cross_entropy_with_logits(pred, truth)
+
+
+class Patched(nn.Module):
+    def __init__(self, eps=None):
+        super().__init__()
+        self.eps = eps
+
+    def forward(self, pred, truth):
+        if self.eps is not None:
+            truth = truth * (1 - self.eps) + 0.5 * self.eps
+        return F.binary_cross_entropy_with_logits(pred, truth)
+""",
+        "train.py": """
+import torch
+import torch.nn as nn
+
+from losses import Patched, SoftBCE, Tunable
+
+
+
+class Trainer:
+    def __init__(self):
+        self.criterion = Patched(eps=None)
+
+    def step(self, out, target):
+        return self.criterion(out, target)
+
+
+hard = SoftBCE("binary")
+soft = SoftBCE("binary", smooth_factor=0.1)
+tunable = Tunable(smooth=None)
+trainer = Trainer()
+
+
+def warm_up(run):
+    run.criterion.eps = 1e-3  # set from outside, by code no call reaches: the setting is not known
+
+
+net = nn.Conv2d(3, 1, 1)
+for x, mask in loader:
+    out = net(x).squeeze(1)
+    target = mask.to("cuda", torch.long)
+    loss = hard(out, target) + soft(out, target) + tunable(out, target) + trainer.step(out, target)
+    loss.backward()
+""",
+    },
 }
 
 

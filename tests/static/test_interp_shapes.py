@@ -252,6 +252,92 @@ hinge = nn.MSELoss()(logit.relu(), labels)  # expect: LG005
 ok = criterion((torch.tanh(logit.squeeze(1)) + 1) / 2, labels)
 """,
     },
+    # round 17 (blind2's forest-cover notebook): rows picked by an integer tensor keep its axes, a
+    # boolean mask keeps one axis of unknown size; torch.randperm(n) is 1-D
+    "tensor_index_picks_rows": {
+        "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+labels = torch.zeros(100)
+soft = torch.zeros(100, 5)
+idx = torch.randperm(100)[:32]
+loss = nn.CrossEntropyLoss()(torch.randn(32, 5), labels[idx])  # expect: LG013
+fine = nn.CrossEntropyLoss()(torch.randn(32, 5), soft[idx])
+pred = torch.randn(100, 1)
+keep = labels > 0
+mse = F.mse_loss(pred[keep], labels[keep])  # expect: LG005
+same = F.mse_loss(pred[keep].squeeze(1), labels[keep])
+""",
+    },
+    # round 17 (realcode_heldout11's tweet LSTM): a pandas column is 1-D, a list of columns 2-D;
+    # train_test_split keeps each array's rank; a DataLoader batches the places of a row it can
+    # read even when another place (third-party token arrays) is unknown
+    "table_columns_through_a_loader": {
+        "data.py": """
+import pandas as pd
+from sklearn.model_selection import train_test_split
+
+
+class Prep:
+    def load(self, path):
+        df = pd.read_csv(path)
+        self.x_train, self.x_test, self.y_train, self.y_test = train_test_split(df["text"].values, df["target"].values)
+        self.pairs = df[["a", "b"]].to_numpy()
+""",
+        "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.utils.data import DataLoader, Dataset
+
+from data import Prep
+
+
+class Rows(Dataset):
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+    def __len__(self):
+        return len(self.y)
+
+    def __getitem__(self, i):
+        return encode(self.x[i]), self.y[i]
+
+
+prep = Prep()
+prep.load("tweets.csv")
+head = nn.Sequential(nn.Linear(16, 1), nn.Sigmoid())
+for x, y in DataLoader(Rows(prep.x_train, prep.y_train), batch_size=8):
+    loss = F.binary_cross_entropy(head(x), y.float())  # expect: LG005
+    fine = F.binary_cross_entropy(head(x).squeeze(1), y.float())
+for x, y in DataLoader(Rows(prep.x_train, prep.pairs), batch_size=8):
+    two = F.binary_cross_entropy(torch.rand(8, 2), y.float())
+""",
+    },
+    # round 17: a table's rows and columns through .iloc / .loc, and the methods that keep its kind
+    "table_indexers_and_methods": {
+        "train.py": """
+import pandas as pd
+import torch
+import torch.nn as nn
+
+df = pd.read_csv("houses.csv").dropna().reset_index(drop=True)
+features = torch.tensor(df.iloc[:, :-1].values, dtype=torch.float32)
+price = torch.tensor(df.iloc[:, -1].values, dtype=torch.float32)
+rooms = torch.tensor(df.loc[:, "rooms"].astype(float).to_numpy(), dtype=torch.float32)
+pair = torch.tensor(df.loc[:, ["rooms", "price"]].values, dtype=torch.float32)
+kept = torch.tensor(df.drop(columns=["id"]).values, dtype=torch.float32)
+head = nn.Linear(8, 1)
+loss = nn.MSELoss()(head(features), price)  # expect: LG005
+same = nn.MSELoss()(head(features), rooms)  # expect: LG005
+fine = nn.MSELoss()(head(features).squeeze(1), price)
+two = nn.MSELoss()(torch.randn(64, 2), pair)
+rows = nn.MSELoss()(torch.randn(64, 8), kept)
+df.dropna(inplace=True)
+""",
+    },
 }
 
 

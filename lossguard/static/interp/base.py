@@ -12,6 +12,7 @@ declaration names the definition itself (``call_function = CallsMixin.call_funct
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Instance,
         KeyedItems,
         ModuleRef,
+        TupleVal,
         Value,
     )
 
@@ -60,6 +62,7 @@ class InterpBase:
         _lazy: dict[tuple, Value]
         _late_attrs: dict[tuple[int, str], Value]
         _self_calls_by_method: dict[int, dict[str, frozenset[str]]]
+        _stored_attrs: dict[str, tuple[re.Pattern[str], set[int], list[bool]]]
         _effects: dict[tuple, dict[int | str, Value]]
         _last_effects: dict[int | str, Value]
         _grad_calls: dict[tuple, tuple]
@@ -114,6 +117,7 @@ class InterpBase:
         def returned_parts(self, node: ast.Tuple, value: Value, frame: Frame) -> Value: ...
         def terms_of_backpropagated(self, target: ast.expr, value: ast.expr, frame: Frame, env: Env) -> None: ...
         def unpacked_parts(self, targets: list[ast.expr], value: Any, frame: Frame) -> Any: ...
+        def list_with_its_sum(self, node: ast.BinOp, left: TupleVal, right: TupleVal, frame: Frame) -> Value | None: ...
         def run_uncalled_nested(self, frame: Frame, env: Env) -> None: ...
         def exec_per_choice(self, stmt: ast.stmt, frame: Frame, env: Env) -> bool | None: ...
         def _exec_assign(self, stmt: ast.Assign, frame: Frame, env: Env) -> None: ...
@@ -180,3 +184,4 @@ class InterpBase:
         def refine_same(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> bool | None: ...
         @staticmethod
         def decided_test(test: ast.expr, frame: Frame, env: Env) -> bool | None: ...
+        def decided_setting(self, test: ast.expr, frame: Frame) -> bool | None: ...

@@ -15,6 +15,7 @@ functions an ``if`` binds together (:mod:`.choices`), nested functions nothing c
 from __future__ import annotations
 
 import ast
+import re
 
 from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
@@ -28,6 +29,7 @@ from lossguard.static.interp.loss_choices import LossChoicesMixin
 from lossguard.static.interp.loss_parts import LossPartsMixin
 from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.sequences import SequencesMixin
+from lossguard.static.interp.settings import SettingsMixin
 from lossguard.static.interp.statements import StatementsMixin
 from lossguard.static.interp.torch_calls import TorchCallsMixin
 from lossguard.static.interp.trainers import TrainersMixin
@@ -51,6 +53,7 @@ class Interpreter(
     NestedMixin,
     LossPartsMixin,
     TrainersMixin,
+    SettingsMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
@@ -79,6 +82,9 @@ class Interpreter(
         self._lazy: dict[tuple, Value] = {}
         self._late_attrs: dict[tuple[int, str], Value] = {}  # attributes set outside __init__ (see set_later)
         self._self_calls_by_method: dict[int, dict[str, frozenset[str]]] = {}  # per class: method -> self.<m>() it calls
+        self._stored_attrs: dict[
+            str, tuple[re.Pattern[str], set[int], list[bool]]
+        ] = {}  # attribute -> (its store, files read, found; interp.settings)
 
     # ------------------------------------------------------------------ modules
     def module_globals(self, info: ModuleInfo) -> Env:

@@ -43,9 +43,11 @@ def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
     if isinstance(row, DictVal) and any(isinstance(v, Tensor) for _, v in row.items):
         # {"x": ..., "y": ...}: each tensor batched, anything else (a string, a number) unknown
         return Batches(DictVal(tuple((k, batched(v) if isinstance(v, Tensor) else UNKNOWN) for k, v in row.items)))
-    if not isinstance(row, TupleVal) or not all(isinstance(i, Tensor) for i in row.items):
+    if not isinstance(row, TupleVal) or not any(isinstance(i, Tensor) for i in row.items):
         return UNKNOWN
-    return Batches(TupleVal(tuple(batched(i) for i in row.items)))  # type: ignore[arg-type]
+    # the default collation batches each place on its own: a place the checker cannot read (a
+    # third-party tokenizer's arrays) leaves the others known
+    return Batches(TupleVal(tuple(batched(i) if isinstance(i, Tensor) else UNKNOWN for i in row.items)))
 
 
 def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:

@@ -18,6 +18,7 @@ from lossguard.static.interp.frame import (
     is_static,
 )
 from lossguard.static.interp.name_tables import name_table
+from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, repeat_list
 from lossguard.static.values import (
@@ -101,7 +102,8 @@ class ExpressionsMixin(InterpBase):
         if isinstance(node, ast.BinOp):
             left, right = self.ev(node.left, frame, env), self.ev(node.right, frame, env)
             if isinstance(node.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
-                return self.concat(left, right)  # losses + [sum(losses)]
+                parts = self.list_with_its_sum(node, left, right, frame)  # losses + [sum(losses)]
+                return parts if parts is not None else self.concat(left, right)
             if isinstance(node.op, ast.Mult) and isinstance(node.left, ast.List) != isinstance(node.right, ast.List):
                 # [1] * batch_size: a list of known length
                 if isinstance(node.left, ast.List):
@@ -267,6 +269,8 @@ class ExpressionsMixin(InterpBase):
                 return base.layers[index.value]
             except IndexError:
                 return UNKNOWN
+        if isinstance(base, External):
+            return table_item(base, elements)  # df["label"], df.iloc[:, -1]
         return UNKNOWN
 
     def attribute(self, base: Value, name: str, frame: Frame) -> Value:
@@ -324,6 +328,8 @@ class ExpressionsMixin(InterpBase):
             if name == "device":
                 return External("torch.device")
             return UNKNOWN
+        if isinstance(base, External):
+            return table_attribute(base, name)  # df["label"].values, df.iloc
         return UNKNOWN
 
 

@@ -131,6 +131,22 @@ class LossPartsMixin(InterpBase):
         held = [(k, terms) for k, terms in totals if _holds_graph(value.items[k])]
         return _terms_given_graph(parts, held) if held else parts
 
+    def list_with_its_sum(self, node: ast.BinOp, left: TupleVal, right: TupleVal, frame: Frame) -> Value | None:
+        """``losses + [sum(losses)]`` (the terms of a list, then their total; bubbliiiing's Faster
+        R-CNN trainer returns ``LossTuple(*losses)`` of it): a total whose terms are the list's items,
+        which hold its graph where the total holds one. None for any other concatenation."""
+        extra = node.right
+        if not isinstance(extra, (ast.List, ast.Tuple)) or len(extra.elts) != 1 or type(left) is not TupleVal or not left.items:
+            return None
+        total = extra.elts[0]
+        if not (isinstance(total, ast.Call) and sum_call(total) and len(total.args) == 1 and ast.dump(total.args[0]) == ast.dump(node.left)):
+            return None
+        n = len(left.items)
+        parts = LossParts((*left.items, *right.items), ((n, tuple(range(n))),))
+        if frame.no_grad or not _holds_graph(right.items[0]):
+            return parts
+        return _terms_given_graph(parts, list(parts.totals))
+
     def unpacked_parts(self, targets: list[ast.expr], value: LossParts, frame: Frame) -> LossParts:
         """``loss, mf, emb = model.create_bpr_loss(...)`` where this body back-propagates ``loss``:
         the terms hold its graph."""

@@ -146,9 +146,12 @@ class SequencesMixin(InterpBase):
     def fold_sum(seq: Value, start: Value | None) -> Value:
         """The sum of a sequence of tensors from ``start`` (None: from its first item, as
         ``functools.reduce`` without an initial value does)."""
-        if isinstance(seq, TupleVal) and seq.items and all(isinstance(i, Tensor) for i in seq.items):
-            items = seq.items if start is not None else seq.items[1:]
-            total = start if start is not None else seq.items[0]
+        if isinstance(seq, TupleVal) and seq.items and any(isinstance(i, Tensor) for i in seq.items):
+            # an item the checker cannot read (a hand-written term of an unknown model's output) is
+            # some tensor: the sum still holds what the known items hold (their graph)
+            known = tuple(i if isinstance(i, (Tensor, Const)) else Tensor() for i in seq.items)
+            items = known if start is not None else known[1:]
+            total = start if start is not None else known[0]
             for item in items:
                 total = binop(total, item, ast.Add())
             return total

@@ -170,7 +170,8 @@ class StatementsMixin(InterpBase):
                 elif same_expr(rhs.right, t):
                     self.accumulate(stmt, t, left, frame)
             if isinstance(rhs.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
-                value = self.concat(left, right)  # losses = losses + [sum(losses)]
+                parts = self.list_with_its_sum(rhs, left, right, frame)  # losses = losses + [sum(losses)]
+                value = parts if parts is not None else self.concat(left, right)
             else:
                 value = binop(left, right, rhs.op)
         else:
@@ -190,6 +191,8 @@ class StatementsMixin(InterpBase):
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         decided = self.decided_test(stmt.test, frame, env)
+        if decided is None:
+            decided = self.decided_setting(stmt.test, frame)  # `if self.smooth_factor is not None:`
         if decided is None:
             decided = same
         returned = len(frame.returns)

@@ -15,6 +15,7 @@ from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
+from lossguard.static.interp.tabular import TABULAR_ROWS
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_reduce
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.tensor_ops import (
@@ -401,6 +402,13 @@ def _int_result(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor(dtype=Dtype.INT)
 
 
+def _permutation(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.randperm(n)``: the integers below ``n`` in some order, one axis of size ``n``."""
+    n = c.pos[0] if c.pos else c.kw.get("n", UNKNOWN)
+    size = dim_of(n, c.node.args[0] if c.node.args else None)
+    return Tensor(dtype=Dtype.INT, shape=Shape((size,)))
+
+
 def _constructor(interp: Any, c: TorchCallArgs) -> Value:
     made = constructor(c.qname, c.node, c.pos, c.kw)
     return made.with_(empty=True) if isinstance(made, Tensor) and _builds_empty(c.node) else made
@@ -518,7 +526,8 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.nn.functional.one_hot",), _one_hot),
     (("torch.bmm", "torch.matmul"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
-    (("torch.argmax", "torch.argmin", "torch.randperm", "torch.bucketize", "torch.searchsorted"), _int_result),
+    (("torch.randperm",), _permutation),
+    (("torch.argmax", "torch.argmin", "torch.bucketize", "torch.searchsorted"), _int_result),
     (
         (*api.SIZED_CONSTRUCTORS, *api.FLOAT_CONSTRUCTORS, *api.INT_CONSTRUCTORS, "torch.tensor", "torch.as_tensor", "torch.arange", "torch.full"),
         _constructor,
@@ -526,6 +535,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
     (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
     *NUMPY_ROWS,
+    *TABULAR_ROWS,
     *DATA_ROWS,
     (api.PACK_FUNCS, _pack),
     (api.UNPACK_FUNCS, _unpack),

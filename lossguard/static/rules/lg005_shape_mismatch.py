@@ -66,6 +66,34 @@ def _class_target_conflict(si: Shape, st: Shape, target_dtype: Dtype | None) -> 
     return len(st.dims) == 2 and _is_one(st.dims[-1]) and classes is not None and not _is_one(classes)
 
 
+# FernandoLpz/Text-Classification-LSTMs-PyTorch (realcode_heldout11): a pandas column split by scikit-learn,
+# paired with token arrays the checker cannot read, batched by a DataLoader
+_PAIRS = """
+import pandas as pd
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from sklearn.model_selection import train_test_split
+from torch.utils.data import DataLoader, Dataset
+
+class Pairs(Dataset):
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+    def __len__(self):
+        return len(self.y)
+
+    def __getitem__(self, i):
+        return self.x[i], self.y[i]
+
+df = pd.read_csv("tweets.csv")
+x_train, x_test, y_train, y_test = train_test_split(tokenize(df["text"]), {labels})
+head = nn.Sequential(nn.Linear(64, 1), nn.Sigmoid())
+for x, y in DataLoader(Pairs(x_train, y_train), batch_size=64):
+    loss = F.binary_cross_entropy(head(x), y.float())
+"""
+
+
 class ShapeMismatch(Rule):
     code = "LG005"
 
@@ -154,6 +182,8 @@ mse = torch.nn.MSELoss()
 for epoch in range(500):
     err = mse(net(feats), sums)
 """,
+        # df[["target"]] is a table of one column: (N, 1) labels, like the output
+        _PAIRS.replace("{labels}", 'df[["target"]].values'),
     )
     INVALID = (
         Invalid(
@@ -270,5 +300,13 @@ for x in loader:
             line=7,
             col=35,
             message="BCEWithLogitsLoss input shape (?, 1) and target shape (?,) differ",
+        ),
+        # FernandoLpz/Text-Classification-LSTMs-PyTorch (realcode_heldout11): a pandas column split by
+        # scikit-learn, paired with token arrays the checker cannot read, batched by a DataLoader
+        Invalid(
+            _PAIRS.replace("{labels}", 'df["target"].values'),
+            line=22,
+            col=35,
+            message="F.binary_cross_entropy input shape (..., 1) and target shape (?,) differ",
         ),
     )

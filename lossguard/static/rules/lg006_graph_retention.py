@@ -210,6 +210,36 @@ for x, y in loader:
     dice_sum += criterion.show_dice(pred, y)
 """
 
+# a list of loss terms extended with their sum, returned as a named tuple (bubbliiiing's Faster R-CNN trainer)
+_LOSS_LIST = """
+from collections import namedtuple
+
+import torch.nn.functional as F
+
+Losses = namedtuple("Losses", ["box", "cls", "total"])
+
+
+def smooth_l1(x, t):
+    d = (x - t).abs()
+    return (d * d).sum()
+
+
+def train_step(model, opt, x, y, t):
+    out = model(x)
+    losses = [smooth_l1(out, t), F.cross_entropy(out, y)]
+    losses = losses + [sum(losses)]
+    opt.zero_grad()
+    losses[-1].backward()
+    opt.step()
+    return Losses(*losses)
+
+
+box_sum = 0.0
+for x, y, t in loader:
+    box, cls, total = train_step(model, opt, x, y, t)
+    box_sum += {box}
+"""
+
 
 class GraphRetention(Rule):
     code = "LG006"
@@ -975,6 +1005,8 @@ for x, y, w in loader:
         _ENSEMBLE_COSTS.replace("{lib}", "numpy as np")
         .replace("{zeros}", "np.zeros")
         .replace("{more}", "\n            costs[k] = costs[k] + loss\n            total += loss"),
+        # the term read back as a number
+        _LOSS_LIST.replace("{box}", "box.item()"),
     )
     INVALID = (
         Invalid(
@@ -1563,6 +1595,16 @@ for x, y in loader:
             col=13,
             message="`costs[k]` keeps every step's loss tensor and its autograd graph alive",
             edit=("costs[k] += loss / len(loader)", "costs[k] += (loss / len(loader)).item()"),
+            fix_title="Accumulate loss.item()",
+        ),
+        # a term of a list extended with its own sum (`losses + [sum(losses)]`): the sum holds the
+        # graph of the cross-entropy term, and the hand-written term is summed into it, so it holds one too
+        Invalid(
+            _LOSS_LIST.replace("{box}", "box"),
+            line=26,
+            col=5,
+            message="`box_sum` keeps every step's loss tensor and its autograd graph alive",
+            edit=("box_sum += box", "box_sum += box.item()"),
             fix_title="Accumulate loss.item()",
         ),
     )

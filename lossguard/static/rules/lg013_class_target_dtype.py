@@ -81,6 +81,18 @@ class TestChunkedLoss:
         loss = self._reference(hidden, weight, labels)
         assert loss.item() > 0
 """,
+        """
+import pandas as pd
+import torch
+import torch.nn.functional as F
+
+df = pd.read_csv("scores.csv")
+soft = torch.tensor(df[["p0", "p1", "p2"]].values, dtype=torch.float32)  # one row of class probabilities
+perm = torch.randperm(len(df))
+for start in range(0, len(df), 256):
+    idx = perm[start:start + 256]
+    loss = F.cross_entropy(net(x[idx]), soft[idx])
+""",
     )
     INVALID = (
         Invalid(
@@ -132,6 +144,37 @@ loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())
 import torch.nn.functional as F
 
 loss = F.nll_loss(F.log_softmax(out, dim=1), target.float().long())
+""",
+            fix_title="Convert the target with .long()",
+        ),
+        # a pandas column of class numbers made float, picked by a permutation of the rows
+        Invalid(
+            """
+import pandas as pd
+import torch
+import torch.nn.functional as F
+
+df = pd.read_csv("cover_type.csv")
+y = torch.tensor(df["label"].values - 1, dtype=torch.float32)
+perm = torch.randperm(len(df))
+for start in range(0, len(df), 256):
+    idx = perm[start:start + 256]
+    loss = F.cross_entropy(net(x[idx]), y[idx])
+""",
+            line=10,
+            col=41,
+            message="F.cross_entropy target holds class indices as floats; class indices must be int64",
+            fixed="""
+import pandas as pd
+import torch
+import torch.nn.functional as F
+
+df = pd.read_csv("cover_type.csv")
+y = torch.tensor(df["label"].values - 1, dtype=torch.float32)
+perm = torch.randperm(len(df))
+for start in range(0, len(df), 256):
+    idx = perm[start:start + 256]
+    loss = F.cross_entropy(net(x[idx]), y[idx].long())
 """,
             fix_title="Convert the target with .long()",
         ),

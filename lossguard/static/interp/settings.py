@@ -1,0 +1,103 @@
+"""Settings an object keeps from its construction, deciding the tests its methods make of them.
+
+Round 17 (thaw-slump's ``SoftBCEWithLogitsLoss``): a loss module stores ``self.smooth_factor =
+smooth_factor`` in ``__init__`` (default ``None``) and its ``forward`` starts with ``if
+self.smooth_factor is not None:``. Built in the checked code as ``SoftBCEWithLogitsLoss(mode=...)``,
+the instance holds ``None`` there, so a call of that instance never takes the branch; joining it
+with the branch it takes loses the target's dtype. A test of ``self.<attr>`` in a method run on a
+known instance is decided when the attribute holds a literal (a number, a string, ``True``/``False``,
+``None``) that only construction assigned: no method of the class or its bases other than
+``__init__`` (and the helpers only it calls) assigns it, and no file loaded so far stores it on
+another object (``crit.smooth_factor = 0.1``) or names it in ``setattr``. An instance the checker
+built from defaults to analyse a class alone decides nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.frame import Frame, is_self
+from lossguard.static.values import ClassRef, Const, Instance
+
+#: literal types a setting may hold to decide a test
+_LITERALS = (type(None), bool, int, float, str)
+
+
+class SettingsMixin(InterpBase):
+    """Tests of ``self.<attr>`` decided by what construction stored."""
+
+    def decided_setting(self, test: ast.expr, frame: Frame) -> bool | None:
+        """The outcome of ``if self.<attr> is not None:`` (``is None``, ``==``/``!=``/``in`` a
+        literal, the attribute's truth, ``not``, ``and``/``or`` of them) for this call, or None."""
+        if not frame.called or not isinstance(frame.self_value, Instance):
+            return None
+        if isinstance(test, ast.BoolOp):
+            outcomes = [self.decided_setting(v, frame) for v in test.values]
+            stop = isinstance(test.op, ast.Or)
+            if stop in outcomes:
+                return stop
+            return None if None in outcomes else not stop
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = self.decided_setting(test.operand, frame)
+            return None if inner is None else not inner
+        if isinstance(test, ast.Attribute):
+            held = self._setting(test, frame)
+            return None if held is None else bool(held.value)
+        if not isinstance(test, ast.Compare) or len(test.ops) != 1:
+            return None
+        left, op, right = test.left, test.ops[0], test.comparators[0]
+        if isinstance(left, ast.Constant):
+            left, right = right, left
+        if not isinstance(right, ast.Constant) or isinstance(right.value, bool) and not isinstance(op, (ast.Is, ast.IsNot)):
+            return None
+        held = self._setting(left, frame)
+        if held is None:
+            return None
+        if isinstance(op, (ast.Is, ast.IsNot)):
+            if right.value is not None:
+                return None
+            return (held.value is None) == isinstance(op, ast.Is)
+        if isinstance(op, (ast.Eq, ast.NotEq)) and type(held.value) in (str, int, type(None)) and type(right.value) in (str, int):
+            return (held.value == right.value) == isinstance(op, ast.Eq)
+        return None
+
+    def _setting(self, node: ast.expr, frame: Frame) -> Const | None:
+        """What ``self.<attr>`` holds, when construction alone set it to a literal."""
+        if not isinstance(node, ast.Attribute) or not is_self(node.value, frame):
+            return None
+        inst = frame.self_value
+        assert isinstance(inst, Instance)
+        held = inst.attrs.get(node.attr)
+        if not isinstance(held, Const) or type(held.value) not in _LITERALS:
+            return None
+        if self._default_instances.get(id(inst.cls.node)) is inst:
+            return None  # the class analysed alone: its defaults, not a construction the code makes
+        for base in self._bases(inst.cls):
+            if isinstance(base, ClassRef) and node.attr in self._volatile(base):
+                return None
+        if self._stored_elsewhere(node.attr):
+            return None
+        return held
+
+    def _stored_elsewhere(self, attr: str) -> bool:
+        """Whether a loaded file stores ``attr`` on an object other than ``self`` or names it in
+        ``setattr`` (read from the source text: function bodies may not be parsed yet). Each file is
+        read once per attribute, as files are loaded."""
+        cached = self._stored_attrs.get(attr)
+        if cached is None:
+            name = re.escape(attr)
+            pattern = re.compile(rf"(?<!\bself)\.\s*{name}\s*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b")
+            cached = self._stored_attrs[attr] = (pattern, set(), [False])
+        pattern, read, found = cached
+        if found[0]:
+            return True
+        for info in self.project.loaded():
+            if id(info) in read:
+                continue
+            read.add(id(info))
+            if attr in info.source and pattern.search(info.source):
+                found[0] = True
+                return True
+        return False
