@@ -225,6 +225,26 @@ def test_realcode_heldout11_precision_and_recall():
     assert s.recall() >= REALCODE_HELDOUT11_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
+# Round 18, blind (docs/survey.md, "Round 18, blind: realcode_heldout12"): realcode_heldout12 (29 units, 31 expected
+# findings, 22 repositories no other corpus or doc cites; 7 of the findings LG010/LG011; re-typed from the sources) was
+# committed before the checker ran on it and scored once, on the engine of all of session 10's merges (01640c3): 26
+# found, 1 false alarm, 5 missed (precision 0.963, recall 0.839). It is the blind set now: gated so that it does not get
+# worse (the one false alarm, SimpleView's `task == 'cls'` branch taken with the PointNet model that only runs under
+# 'cls_trans', is listed) and read by nobody for tuning.
+REALCODE_HELDOUT12_FALSE_ALARMS = {"projects/simpleview_pointnet_log_softmax_tuple_cross_entropy/main.py:18 LG001"}
+REALCODE_HELDOUT12_RECALL_FLOOR = 0.838
+
+
+def test_realcode_heldout12_precision_and_recall():
+    s = score(ROOT / "tests" / "corpus" / "realcode_heldout12")
+    assert not s.errors
+    assert sum(s.tp.values()) + sum(s.fn.values()) >= 30, "the held-out corpus should hold real bugs"
+    false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
+    unexpected = [m for m in false_alarms if not any(m.endswith(allowed) for allowed in REALCODE_HELDOUT12_FALSE_ALARMS)]
+    assert not unexpected, "\n".join(unexpected)
+    assert s.recall() >= REALCODE_HELDOUT12_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
+
+
 # Round 13 (docs/survey.md): realcode_dev3 (11 units, 14 expected findings, repositories no other corpus or doc cited;
 # tunable) was committed before the checker ran on it: 8 of 13 found at first (0.615; its 14th marker, the e2e
 # evaluation's NLLLoss on softmax outputs, was added when the checker found it), 12 of 14 after round 13's mechanisms.
