@@ -34,6 +34,11 @@ GRAD_EARLY = 16
 WEIGHTS_EARLY = 64
 
 
+def on_cadence(step: int) -> bool:
+    """Whether ``step`` is one of the gradient norms' regular steps (GRAD_EARLY, GRAD_EVERY)."""
+    return step < GRAD_EARLY or step % GRAD_EVERY == 0
+
+
 class OptimizerSide:
     """Methods of :class:`~lossguard.runtime.watcher.Watcher` that run at optimizer steps."""
 
@@ -115,13 +120,11 @@ class OptimizerSide:
             cur.flags.pop("update_base", None)
         if cur.grads is not None:  # read at backward (no optimizer known then): this step's are read now
             cur.grads = cur.weights = None
-        step = s.step
-        if step < GRAD_EARLY or step % GRAD_EVERY == 0 or self.skip:  # measured(), inline: every optimizer step
-            self._measure(cur, True)
+        self._measure(cur, True)
 
     def measured(self, step: int) -> bool:
         """Whether step ``step``'s gradient norms are taken (every step with skipping on)."""
-        return step < GRAD_EARLY or step % GRAD_EVERY == 0 or bool(self.skip)
+        return on_cadence(step) or bool(self.skip)
 
     def _measure(self, cur: Record, optimizer: bool) -> None:
         """Gradient norms (and, now and then, weight norms and an update probe) of this step."""
@@ -135,7 +138,7 @@ class OptimizerSide:
         if len(index) != len(grads):
             grads = [grads[i] for i in index]
         last = self._dense[1]
-        probing = last is not None and params[last].grad is not None and (self.step < GRAD_EARLY or self.step % GRAD_EVERY == 0)
+        probing = last is not None and params[last].grad is not None and on_cadence(self.step)
         now = self._last_weights() if probing else None
         if now is not None and optimizer:
             # the probe's norm (the update's base) in the same call as the gradients' norms: one op

@@ -500,8 +500,9 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 cur.values.append(v)
                 if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
                     if args or kwargs:  # a criterion's call: its input, target and further arguments
-                        inp, tgt = misuse.input_and_target(args, kwargs or {})
-                        cur.further_bad = nonfinite_argument(self._criterion, args, kwargs or {})
+                        kw = kwargs or {}
+                        inp, tgt = misuse.input_and_target(args, kw)
+                        cur.further_bad = nonfinite_argument(self._criterion, args, kw)
                     mark_nonfinite_inputs(cur, inp, tgt)
             else:
                 cur.losses.append(value)

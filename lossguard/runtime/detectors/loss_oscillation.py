@@ -245,15 +245,12 @@ class LossOscillation(Detector):
             self.wait = 0
             return None
         peak = _peak(_spectrum(vals))
-        if peak[0] < self.concentration:  # what _oscillating tests first: the rest of the measure is not needed
+        m = None if peak[0] < self.concentration else self._measure(vals, peak, stats.chance_loss, known)
+        if m is None or not self._oscillating(m):
+            # the concentration is _oscillating's first test: below it, the rest of the measure is not needed
             self.wait = 0
             if peak[0] < self.concentration / 2:
                 self.reported = False
-            return None
-        m = self._measure(vals, peak, stats.chance_loss, known)
-        if not self._oscillating(m):
-            self.wait = 0
-            self.reported = False if m.concentration < self.concentration / 2 else self.reported
             return None
         self.wait += self.every
         if self.wait < self.patience or self.reported:
