@@ -47,6 +47,7 @@ from lossguard.static.values import (
     TupleVal,
     Unknown,
     Value,
+    holds_graph_items,
     join,
 )
 
@@ -152,8 +153,7 @@ class StatementsMixin(InterpBase):
             and isinstance(target, ast.Attribute)
             and is_self(target.value, frame)
             and isinstance(frame.self_value, Instance)
-            and isinstance(value, Tensor)
-            and value.graph
+            and (isinstance(value, Tensor) and value.graph or holds_graph_items(value))
         ):
             frame.self_accs.append(acc)
 

@@ -19,11 +19,10 @@ from lossguard.static.rules._graph_evidence import (
     backwarded_in_loop,
     backwards_an_element,
     holds_a_backwarded_item,
-    holds_graph_items,
     one_element,
     trains_in_other_loop,
 )
-from lossguard.static.values import DictVal, Tensor
+from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -325,7 +324,8 @@ class GraphRetention(Rule):
         assert acc.outer is not None
         outer, receiver, call = acc.outer
         value = acc.value
-        if outer.no_grad or acc.ctx.no_grad or not outer.loops or not (isinstance(value, Tensor) and value.graph):
+        # `self.losses += [loss]` and `.extend([loss])` keep the list's items as `.append(loss)` keeps loss
+        if outer.no_grad or acc.ctx.no_grad or not outer.loops or not (isinstance(value, Tensor) and value.graph or holds_graph_items(value)):
             return
         module = outer.module
         loop = outer.loops[-1]
@@ -349,7 +349,8 @@ class GraphRetention(Rule):
         if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
             return
         if method is not None and any(
-            isinstance(n, ast.Assign) and any(acc.ctx.module.segment(t) == attr for t in n.targets) for n in ast.walk(method)
+            isinstance(n, ast.Assign) and n is not acc.node and any(acc.ctx.module.segment(t) == attr for t in n.targets)
+            for n in ast.walk(method)
         ):
             return  # `self.total = 0` in the method itself: a sum of one call
         proxy = Accumulate(call, receiver, value, outer)
@@ -996,6 +997,9 @@ for x, y, w in loader:
 """,
         # the step method keeps numbers, or back-propagates the sum it keeps (gradient accumulation)
         _STEP_METHOD.replace("{backward}", "loss.backward()").replace("{kept}", "loss.item()"),
+        # a list grown by a list of numbers (or of detached tensors) keeps no graph
+        _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses += [loss.item()]"),
+        _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses.extend([loss.detach()])"),
         _STEP_METHOD.replace("{backward}", "pass")
         .replace("{kept}", "loss")
         .replace("        self.optim.step()\n", "        sum(self.losses).backward()\n        self.optim.step()\n"),
@@ -1584,6 +1588,27 @@ for x, y in loader:
         # the loop trains through the method it calls: every call keeps one more step's graph on `self`
         Invalid(
             _STEP_METHOD.replace("{backward}", "loss.backward()").replace("{kept}", "loss"),
+            line=18,
+            col=9,
+            message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        # the same list grown by `self.losses += [loss]` (nequip's statistics table before 14d53f9c)
+        Invalid(
+            _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses += [loss]"),
+            line=18,
+            col=9,
+            message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        # the same list grown by `self.losses.extend([loss])` (nequip's statistics table before 14d53f9c)
+        Invalid(
+            _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses.extend([loss])"),
+            line=18,
+            col=9,
+            message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        # the same list grown by `self.losses = self.losses + [loss]` (nequip's statistics table before 14d53f9c)
+        Invalid(
+            _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses = self.losses + [loss]"),
             line=18,
             col=9,
             message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
