@@ -158,6 +158,54 @@ class Trainer:
                 self.batch_step(x, y)
 """
 
+# the same trainer keeping its losses in a table on `self`, reached through a local alias: `{keep}` stands
+# for the method's last lines (nequip's `end_of_batch_log` before 14d53f9c)
+_STATS_TABLE = _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses = []", "self.statistics = {}")
+_STATS_TABLE = _STATS_TABLE.replace("self.losses.append({kept})", "{keep}")
+
+# a loop that back-propagates and adds each loss to an attribute of an object it was given
+_ATTRIBUTE_SUM = """
+import torch.nn.functional as F
+
+
+def train(model, loader, optimizer, log):
+    for x, y in loader:
+        loss = F.mse_loss(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        log.total = log.total + {added}
+"""
+
+# a meter given a list of losses sums their numbers; its other branch (`+= values`, a number plus the list)
+# never runs with a list, so nothing is said of it
+_LIST_METER = """
+import torch.nn.functional as F
+
+
+class Meter:
+    def __init__(self):
+        self.sums = [0, 0]
+
+    def update(self, values):
+        if isinstance(values, list):
+            for i, v in enumerate(values):
+                self.sums[i] += v.item()
+        else:
+            self.sums[0] += values
+
+
+def train(model, loader, optimizer):
+    meter = Meter()
+    for x, y in loader:
+        out = model(x)
+        coarse, fine = F.mse_loss(out, y), F.l1_loss(out, y)
+        optimizer.zero_grad()
+        (coarse + fine).backward()
+        optimizer.step()
+        meter.update([coarse, fine])
+"""
+
 # an ensemble's per-model epoch costs kept in one array (deeplearningzerotoall's lab-11-5)
 _ENSEMBLE_COSTS = """
 import {lib}
@@ -1000,6 +1048,12 @@ for x, y, w in loader:
         # a list grown by a list of numbers (or of detached tensors) keeps no graph
         _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses += [loss.item()]"),
         _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses.extend([loss.detach()])"),
+        # the alias's table is filled with numbers; a dict made in the call (or a copy) is not the table on `self`
+        _STATS_TABLE.replace("{keep}", 'stat = self.statistics["train"]\n        stat["loss"] += [loss.item()]'),
+        _STATS_TABLE.replace("{keep}", 'stat = {"loss": []}\n        stat["loss"] += [loss]'),
+        _STATS_TABLE.replace("{keep}", 'stat = dict(self.statistics)\n        stat["loss"] += [loss]'),
+        _ATTRIBUTE_SUM.replace("{added}", "loss.item()"),
+        _LIST_METER,
         _STEP_METHOD.replace("{backward}", "pass")
         .replace("{kept}", "loss")
         .replace("        self.optim.step()\n", "        sum(self.losses).backward()\n        self.optim.step()\n"),
@@ -1612,6 +1666,42 @@ for x, y in loader:
             line=18,
             col=9,
             message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        # a slot of a table on `self`, and the same table through a local alias (read, set by default, or made and stored)
+        Invalid(
+            _STATS_TABLE.replace("{keep}", 'self.statistics["loss"] += [loss]'),
+            line=18,
+            col=9,
+            message="`self.statistics[\"loss\"]` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        Invalid(
+            _STATS_TABLE.replace("{keep}", 'stat = self.statistics["train"]\n        stat["loss"].append(loss)'),
+            line=19,
+            col=9,
+            message="`stat[\"loss\"]` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        Invalid(
+            _STATS_TABLE.replace("{keep}", 'stat = self.statistics.setdefault("train", {"loss": []})\n        stat["loss"] += [loss]'),
+            line=19,
+            col=9,
+            message="`stat[\"loss\"]` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        Invalid(
+            _STATS_TABLE.replace(
+                "{keep}",
+                'if "train" not in self.statistics:\n            stat = {"loss": []}\n            self.statistics["train"] = stat\n'
+                '        else:\n            stat = self.statistics["train"]\n        stat["loss"] += [loss]',
+            ),
+            line=23,
+            col=9,
+            message="`stat[\"loss\"]` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        # `x = x + loss` into an attribute is an accumulation as `x += loss` is
+        Invalid(
+            _ATTRIBUTE_SUM.replace("{added}", "loss"),
+            line=10,
+            col=9,
+            message="`log.total` keeps every step's loss tensor and its autograd graph alive",
         ),
         # a torch tensor is not a NumPy array: adding a loss into its slot in place records the graph
         Invalid(
