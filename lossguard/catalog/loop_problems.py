@@ -93,7 +93,7 @@ for x, y in loader:
             "(`meter.reset()`, `metrics = Metrics()`), the method restarts the sum itself, or the value is "
             "not followed (`hvd.allreduce(loss)`, a value from another library). The same holds for a list or "
             "dict kept on `self` that a step method grows (`self.losses += [loss]`, `.extend([loss])`, "
-            "`self.stats[\"loss\"].append(loss)`), also through a local name every binding of which reads "
+            '`self.stats["loss"].append(loss)`), also through a local name every binding of which reads '
             "`self` or is stored on `self` in the method (`stat = self.statistics[category]`, "
             "`.setdefault(...)`); a name bound any other way (a parameter, a copy, a loop variable) is not "
             "followed, and `+= values` of a list the method was given is not a list grown. A method of a hand-written "

@@ -38,10 +38,7 @@ def _alias_of_self(name: str, func: ast.AST, frame: Frame) -> bool:
     if args is not None and name in {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}:
         return False
     stored = any(
-        isinstance(n, ast.Assign)
-        and isinstance(n.value, ast.Name)
-        and n.value.id == name
-        and any(_reads_self(t, frame) for t in n.targets)
+        isinstance(n, ast.Assign) and isinstance(n.value, ast.Name) and n.value.id == name and any(_reads_self(t, frame) for t in n.targets)
         for n in ast.walk(func)
     )
     bindings = 0

@@ -397,8 +397,7 @@ class GraphRetention(Rule):
         if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
             return
         if method is not None and any(
-            isinstance(n, ast.Assign) and n is not acc.node and any(acc.ctx.module.segment(t) == attr for t in n.targets)
-            for n in ast.walk(method)
+            isinstance(n, ast.Assign) and n is not acc.node and any(acc.ctx.module.segment(t) == attr for t in n.targets) for n in ast.walk(method)
         ):
             return  # `self.total = 0` in the method itself: a sum of one call
         proxy = Accumulate(call, receiver, value, outer)
@@ -1672,19 +1671,19 @@ for x, y in loader:
             _STATS_TABLE.replace("{keep}", 'self.statistics["loss"] += [loss]'),
             line=18,
             col=9,
-            message="`self.statistics[\"loss\"]` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            message='`self.statistics["loss"]` keeps every step\'s loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`',
         ),
         Invalid(
             _STATS_TABLE.replace("{keep}", 'stat = self.statistics["train"]\n        stat["loss"].append(loss)'),
             line=19,
             col=9,
-            message="`stat[\"loss\"]` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            message='`stat["loss"]` keeps every step\'s loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`',
         ),
         Invalid(
             _STATS_TABLE.replace("{keep}", 'stat = self.statistics.setdefault("train", {"loss": []})\n        stat["loss"] += [loss]'),
             line=19,
             col=9,
-            message="`stat[\"loss\"]` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            message='`stat["loss"]` keeps every step\'s loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`',
         ),
         Invalid(
             _STATS_TABLE.replace(
@@ -1694,7 +1693,7 @@ for x, y in loader:
             ),
             line=23,
             col=9,
-            message="`stat[\"loss\"]` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            message='`stat["loss"]` keeps every step\'s loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`',
         ),
         # `x = x + loss` into an attribute is an accumulation as `x += loss` is
         Invalid(
