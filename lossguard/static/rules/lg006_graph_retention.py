@@ -1645,55 +1645,34 @@ for x, y in loader:
             col=9,
             message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
         ),
-        # the same list grown by `self.losses += [loss]` (nequip's statistics table before 14d53f9c)
-        Invalid(
-            _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses += [loss]"),
-            line=18,
-            col=9,
-            message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
-        ),
-        # the same list grown by `self.losses.extend([loss])` (nequip's statistics table before 14d53f9c)
-        Invalid(
-            _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses.extend([loss])"),
-            line=18,
-            col=9,
-            message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
-        ),
-        # the same list grown by `self.losses = self.losses + [loss]` (nequip's statistics table before 14d53f9c)
-        Invalid(
-            _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses = self.losses + [loss]"),
-            line=18,
-            col=9,
-            message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        # the same list grown by a list (nequip's statistics table before 14d53f9c)
+        *(
+            Invalid(
+                _STATS_TABLE.replace("self.statistics = {}", "self.losses = []").replace("{keep}", keep),
+                line=18,
+                col=9,
+                message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            )
+            for keep in ("self.losses += [loss]", "self.losses.extend([loss])", "self.losses = self.losses + [loss]")
         ),
         # a slot of a table on `self`, and the same table through a local alias (read, set by default, or made and stored)
-        Invalid(
-            _STATS_TABLE.replace("{keep}", 'self.statistics["loss"] += [loss]'),
-            line=18,
-            col=9,
-            message='`self.statistics["loss"]` keeps every step\'s loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`',
-        ),
-        Invalid(
-            _STATS_TABLE.replace("{keep}", 'stat = self.statistics["train"]\n        stat["loss"].append(loss)'),
-            line=19,
-            col=9,
-            message='`stat["loss"]` keeps every step\'s loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`',
-        ),
-        Invalid(
-            _STATS_TABLE.replace("{keep}", 'stat = self.statistics.setdefault("train", {"loss": []})\n        stat["loss"] += [loss]'),
-            line=19,
-            col=9,
-            message='`stat["loss"]` keeps every step\'s loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`',
-        ),
-        Invalid(
-            _STATS_TABLE.replace(
-                "{keep}",
-                'if "train" not in self.statistics:\n            stat = {"loss": []}\n            self.statistics["train"] = stat\n'
-                '        else:\n            stat = self.statistics["train"]\n        stat["loss"] += [loss]',
-            ),
-            line=23,
-            col=9,
-            message='`stat["loss"]` keeps every step\'s loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`',
+        *(
+            Invalid(
+                _STATS_TABLE.replace("{keep}", keep),
+                line=18 + keep.count("\n"),
+                col=9,
+                message=f"`{kept}` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            )
+            for kept, keep in (
+                ('self.statistics["loss"]', 'self.statistics["loss"] += [loss]'),
+                ('stat["loss"]', 'stat = self.statistics["train"]\n        stat["loss"].append(loss)'),
+                ('stat["loss"]', 'stat = self.statistics.setdefault("train", {"loss": []})\n        stat["loss"] += [loss]'),
+                (
+                    'stat["loss"]',
+                    'if "train" not in self.statistics:\n            stat = {"loss": []}\n            self.statistics["train"] = stat\n'
+                    '        else:\n            stat = self.statistics["train"]\n        stat["loss"] += [loss]',
+                ),
+            )
         ),
         # `x = x + loss` into an attribute is an accumulation as `x += loss` is
         Invalid(
