@@ -91,7 +91,12 @@ for x, y in loader:
             "(`meter.update(loss)`, also through attributes: `metrics.losses.update(loss)`) on an object made "
             "before the loop; silent when the loop re-makes or resets the object or one that holds it "
             "(`meter.reset()`, `metrics = Metrics()`), the method restarts the sum itself, or the value is "
-            "not followed (`hvd.allreduce(loss)`, a value from another library). A method of a hand-written "
+            "not followed (`hvd.allreduce(loss)`, a value from another library). The same holds for a list or "
+            "dict kept on `self` that a step method grows (`self.losses += [loss]`, `.extend([loss])`, "
+            '`self.stats["loss"].append(loss)`), also through a local name every binding of which reads '
+            "`self` or is stored on `self` in the method (`stat = self.statistics[category]`, "
+            "`.setdefault(...)`); a name bound any other way (a parameter, a copy, a loop variable) is not "
+            "followed, and `+= values` of a list the method was given is not a list grown. A method of a hand-written "
             "criterion other than its call that returns a term of its loss (`1.0 - self.dice_loss(x, y)`, where "
             "`forward` calls `self.dice_loss` too and it holds a loss module: a torch loss or a class named "
             "`...Loss`) holds a graph like the loss. A loss added or stored into a NumPy array "

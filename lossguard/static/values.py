@@ -462,6 +462,20 @@ def _join_keyed(a: Value, b: Value) -> Value:
     return KeyedItems(tuple(sorted(items.items()))) if items else UNKNOWN
 
 
+def holds_graph_items(value: object) -> bool:
+    """A dict or tuple the interpreter knows item by item, one of whose items is a tensor that holds
+    a graph (``losses.append(loss)`` of the dict ``{"mse": F.mse_loss(out, y), ...}`` a loss
+    helper returns): keeping the container keeps that graph. Without a ``.detach()`` of its own, it
+    is given no automatic fix."""
+    if isinstance(value, DictVal):
+        items = [v for _, v in value.items]
+    elif isinstance(value, TupleVal):
+        items = list(value.items)
+    else:
+        return False
+    return any(isinstance(v, Tensor) and v.graph for v in items)
+
+
 def is_zero(v: Value) -> bool:
     """A literal numeric zero (``0``, ``0.0``), where sums start."""
     return isinstance(v, Const) and type(v.value) in (int, float) and v.value == 0

@@ -275,7 +275,7 @@ def same_expr(a: ast.expr, b: ast.expr) -> bool:
         return isinstance(b, ast.Name) and a.id == b.id
     if type(a) is not type(b) or not isinstance(a, (ast.Attribute, ast.Subscript)):
         return False
-    return ast.dump(a) == ast.dump(b)
+    return ast.unparse(a) == ast.unparse(b)  # ast.dump would tell the Store target from the Load read
 
 
 def is_static(fn: FunctionNode) -> bool:

@@ -27,6 +27,7 @@ from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
+from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
@@ -47,6 +48,7 @@ from lossguard.static.values import (
     TupleVal,
     Unknown,
     Value,
+    holds_graph_items,
     join,
 )
 
@@ -149,11 +151,9 @@ class StatementsMixin(InterpBase):
         self.sink(acc)
         if (
             not frame.loops
-            and isinstance(target, ast.Attribute)
-            and is_self(target.value, frame)
             and isinstance(frame.self_value, Instance)
-            and isinstance(value, Tensor)
-            and value.graph
+            and held_by_self(target, frame)
+            and (isinstance(value, Tensor) and value.graph or holds_graph_items(value) and keeps_items(node))
         ):
             frame.self_accs.append(acc)
 

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import BACKWARD_CALLS, Accumulate
-from lossguard.static.values import DictVal, Tensor, TupleVal
+from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -276,20 +276,6 @@ def backwards_an_element(acc: Accumulate, facts: LoopFacts, module: ModuleInfo) 
         return False
     target = module.segment(acc.target)
     return any(one_element(t, target) for t in facts.backwarded)
-
-
-def holds_graph_items(value: object) -> bool:
-    """A dict or tuple the interpreter knows item by item, one of whose items is a tensor that holds
-    a graph (``losses.append(loss)`` of the dict ``{"mse": F.mse_loss(out, y), ...}`` a loss
-    helper returns): keeping the container keeps that graph. Without a ``.detach()`` of its own, it
-    is given no automatic fix."""
-    if isinstance(value, DictVal):
-        items = [v for _, v in value.items]
-    elif isinstance(value, TupleVal):
-        items = list(value.items)
-    else:
-        return False
-    return any(isinstance(v, Tensor) and v.graph for v in items)
 
 
 def _word(name: str) -> re.Pattern[str]:

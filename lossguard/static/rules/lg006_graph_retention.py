@@ -19,11 +19,10 @@ from lossguard.static.rules._graph_evidence import (
     backwarded_in_loop,
     backwards_an_element,
     holds_a_backwarded_item,
-    holds_graph_items,
     one_element,
     trains_in_other_loop,
 )
-from lossguard.static.values import DictVal, Tensor
+from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -157,6 +156,54 @@ class Trainer:
         for epoch in range(10):
             for x, y in self.loader:
                 self.batch_step(x, y)
+"""
+
+# the same trainer keeping its losses in a table on `self`, reached through a local alias: `{keep}` stands
+# for the method's last lines (nequip's `end_of_batch_log` before 14d53f9c)
+_STATS_TABLE = _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses = []", "self.statistics = {}")
+_STATS_TABLE = _STATS_TABLE.replace("self.losses.append({kept})", "{keep}")
+
+# a loop that back-propagates and adds each loss to an attribute of an object it was given
+_ATTRIBUTE_SUM = """
+import torch.nn.functional as F
+
+
+def train(model, loader, optimizer, log):
+    for x, y in loader:
+        loss = F.mse_loss(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        log.total = log.total + {added}
+"""
+
+# a meter given a list of losses sums their numbers; its other branch (`+= values`, a number plus the list)
+# never runs with a list, so nothing is said of it
+_LIST_METER = """
+import torch.nn.functional as F
+
+
+class Meter:
+    def __init__(self):
+        self.sums = [0, 0]
+
+    def update(self, values):
+        if isinstance(values, list):
+            for i, v in enumerate(values):
+                self.sums[i] += v.item()
+        else:
+            self.sums[0] += values
+
+
+def train(model, loader, optimizer):
+    meter = Meter()
+    for x, y in loader:
+        out = model(x)
+        coarse, fine = F.mse_loss(out, y), F.l1_loss(out, y)
+        optimizer.zero_grad()
+        (coarse + fine).backward()
+        optimizer.step()
+        meter.update([coarse, fine])
 """
 
 # an ensemble's per-model epoch costs kept in one array (deeplearningzerotoall's lab-11-5)
@@ -325,7 +372,8 @@ class GraphRetention(Rule):
         assert acc.outer is not None
         outer, receiver, call = acc.outer
         value = acc.value
-        if outer.no_grad or acc.ctx.no_grad or not outer.loops or not (isinstance(value, Tensor) and value.graph):
+        # `self.losses += [loss]` and `.extend([loss])` keep the list's items as `.append(loss)` keeps loss
+        if outer.no_grad or acc.ctx.no_grad or not outer.loops or not (isinstance(value, Tensor) and value.graph or holds_graph_items(value)):
             return
         module = outer.module
         loop = outer.loops[-1]
@@ -349,7 +397,7 @@ class GraphRetention(Rule):
         if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
             return
         if method is not None and any(
-            isinstance(n, ast.Assign) and any(acc.ctx.module.segment(t) == attr for t in n.targets) for n in ast.walk(method)
+            isinstance(n, ast.Assign) and n is not acc.node and any(acc.ctx.module.segment(t) == attr for t in n.targets) for n in ast.walk(method)
         ):
             return  # `self.total = 0` in the method itself: a sum of one call
         proxy = Accumulate(call, receiver, value, outer)
@@ -996,6 +1044,15 @@ for x, y, w in loader:
 """,
         # the step method keeps numbers, or back-propagates the sum it keeps (gradient accumulation)
         _STEP_METHOD.replace("{backward}", "loss.backward()").replace("{kept}", "loss.item()"),
+        # a list grown by a list of numbers (or of detached tensors) keeps no graph
+        _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses += [loss.item()]"),
+        _STEP_METHOD.replace("{backward}", "loss.backward()").replace("self.losses.append({kept})", "self.losses.extend([loss.detach()])"),
+        # the alias's table is filled with numbers; a dict made in the call (or a copy) is not the table on `self`
+        _STATS_TABLE.replace("{keep}", 'stat = self.statistics["train"]\n        stat["loss"] += [loss.item()]'),
+        _STATS_TABLE.replace("{keep}", 'stat = {"loss": []}\n        stat["loss"] += [loss]'),
+        _STATS_TABLE.replace("{keep}", 'stat = dict(self.statistics)\n        stat["loss"] += [loss]'),
+        _ATTRIBUTE_SUM.replace("{added}", "loss.item()"),
+        _LIST_METER,
         _STEP_METHOD.replace("{backward}", "pass")
         .replace("{kept}", "loss")
         .replace("        self.optim.step()\n", "        sum(self.losses).backward()\n        self.optim.step()\n"),
@@ -1587,6 +1644,42 @@ for x, y in loader:
             line=18,
             col=9,
             message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+        ),
+        # the same list grown by a list (nequip's statistics table before 14d53f9c)
+        *(
+            Invalid(
+                _STATS_TABLE.replace("self.statistics = {}", "self.losses = []").replace("{keep}", keep),
+                line=18,
+                col=9,
+                message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            )
+            for keep in ("self.losses += [loss]", "self.losses.extend([loss])", "self.losses = self.losses + [loss]")
+        ),
+        # a slot of a table on `self`, and the same table through a local alias (read, set by default, or made and stored)
+        *(
+            Invalid(
+                _STATS_TABLE.replace("{keep}", keep),
+                line=18 + keep.count("\n"),
+                col=9,
+                message=f"`{kept}` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            )
+            for kept, keep in (
+                ('self.statistics["loss"]', 'self.statistics["loss"] += [loss]'),
+                ('stat["loss"]', 'stat = self.statistics["train"]\n        stat["loss"].append(loss)'),
+                ('stat["loss"]', 'stat = self.statistics.setdefault("train", {"loss": []})\n        stat["loss"] += [loss]'),
+                (
+                    'stat["loss"]',
+                    'if "train" not in self.statistics:\n            stat = {"loss": []}\n            self.statistics["train"] = stat\n'
+                    '        else:\n            stat = self.statistics["train"]\n        stat["loss"] += [loss]',
+                ),
+            )
+        ),
+        # `x = x + loss` into an attribute is an accumulation as `x += loss` is
+        Invalid(
+            _ATTRIBUTE_SUM.replace("{added}", "loss"),
+            line=10,
+            col=9,
+            message="`log.total` keeps every step's loss tensor and its autograd graph alive",
         ),
         # a torch tensor is not a NumPy array: adding a loss into its slot in place records the graph
         Invalid(
