@@ -74,10 +74,11 @@ def test_state_roundtrip_through_a_held_blow_up():
     assert [s for s, _ in assert_roundtrip(LossSpike, series, split=2)] == [2]
 
 
-def sub_pixel_run(seed, lr=0.01, steps=40):
+def sub_pixel_run(seed, lr=0.01, steps=40, global_batches=False):
     """pytorch/examples@77f55b9 super_resolution's model and loop at a small size: four orthogonally
     initialised convolutions and a PixelShuffle(3), Adam, MSE of the upscaled image against the
-    full-size one (smooth random 24x24 images, inputs averaged down 3x); its losses and events."""
+    full-size one (smooth random 24x24 images, inputs averaged down 3x); its losses and events.
+    ``global_batches``: the batches are drawn from torch's global generator (after the init)."""
     torch.manual_seed(seed)
     net = nn.Sequential(
         nn.Conv2d(1, 64, 5, 1, 2),
@@ -99,7 +100,7 @@ def sub_pixel_run(seed, lr=0.01, steps=40):
     opt = torch.optim.Adam(net.parameters(), lr=lr)
     losses = []
     for _ in range(steps):
-        i = torch.randint(0, 256, (16,), generator=g)
+        i = torch.randint(0, 256, (16,), generator=None if global_batches else g)
         opt.zero_grad()
         loss = crit(net(small[i]), full[i])
         loss.backward()

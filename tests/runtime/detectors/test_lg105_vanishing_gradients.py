@@ -3,6 +3,7 @@ import pytest
 from lossguard.errors import UsageError
 from lossguard.runtime.detectors import StepStats, VanishingGradients
 from tests.runtime.detectors.roundtrip import assert_roundtrip
+from tests.runtime.detectors.test_lg102_loss_spike import sub_pixel_run
 
 
 def test_small_first_to_last_ratio_is_reported_once():
@@ -103,3 +104,17 @@ def test_vanishing_gradients_after_a_jump_that_came_back_down_are_told_to_lower_
     found = [f for i, v in enumerate(losses) if (f := det.update(StepStats(i, loss=v, grad_ratio=5e-4 if i else 0.3)))]
     assert len(found) == 1 and found[0].fix.startswith("Lower the learning rate by 10x or more"), found
     assert "jumped to 8.05 at step 1" in found[0].fix
+
+
+def test_adams_first_update_killing_a_conv_nets_middle_layer_is_reported():
+    # super_resolution's shape (docs/runtime.md round 10, "LG105 on a learning conv-only network"):
+    # on this seed Adam's first update (loss 0.33 -> 5.3) left 1 of the second convolution's 64
+    # channels alive; the first layer's gradient was 1e-7..1e-4 of its weights against 0.01 for the
+    # last until step ~60, the loss above the targets' variance meanwhile. A true event, not a
+    # false alarm: at lr 0.001 no channel dies, nothing is reported and the run ends lower.
+    losses, events = sub_pixel_run(1, steps=20, global_batches=True)
+    found = [e for e in events if e.code == "LG105"]
+    assert [e.step for e in found] == [16] and losses[1] > 10 * losses[0], (losses, events)
+    assert "the loss jumped to 5.321 at step 1, 16.06x" in (found[0].fix or ""), found[0].fix
+    losses, events = sub_pixel_run(1, lr=0.001, steps=30, global_batches=True)
+    assert [e for e in events if e.code == "LG105"] == [] and losses[-1] < losses[0] / 4
