@@ -1,0 +1,1 @@
+"""part of positive project [LG005, LG016]: package marker."""
