@@ -59,12 +59,15 @@ def read_every(device: torch.device | None, sync_every: int | None = None, on_ev
 
 
 class StepState:
-    """The watcher's per-call and per-step bookkeeping, on a plain object with slots.
+    """The watcher's per-call and per-step bookkeeping, and what the per-step path reads of the
+    watcher, on a plain object with slots.
 
-    These fields change on every criterion call, backward and optimizer step; on the watcher
-    (an ``nn.Module``) each assignment would go through ``nn.Module.__setattr__``, which costs
-    microseconds. The watcher exposes them as properties of the same names (``step``,
-    ``calls``, ``_cur``, ...) for everything that is not on the hot path.
+    These fields change or are read on every criterion call, backward and optimizer step. On the
+    watcher (an ``nn.Module``) each assignment goes through ``nn.Module.__setattr__``, and each
+    read through the slow attribute path of a class with ``__getattr__`` (CPython does not
+    specialise it: 4-5x a plain object's read); the per-step path takes the state object once
+    and reads everything else here. The watcher exposes the fields as properties (``step``,
+    ``calls``, ``_cur``, ``_broken``, ``checks``, ...) for everything that is not on that path.
     """
 
     __slots__ = (
@@ -87,6 +90,25 @@ class StepState:
         "probe_view",
         "thread",
         "read_at",
+        # the watcher's settings and parts the per-step path reads (set by the watcher)
+        "broken",
+        "closed",
+        "host_loss",
+        "device",
+        "every",
+        "most",
+        "managed",
+        "kind",
+        "checks",
+        "out",
+        "retention",
+        "check_first",
+        "check_every",
+        "sentinel",
+        "skip",
+        "world",
+        "criterion",
+        "model",
     )
 
     def __init__(self) -> None:
@@ -112,6 +134,23 @@ class StepState:
         # the last dense layer's first weights as a view that follows in-place updates (update probe)
         self.probe_view: torch.Tensor | None = None
         self.thread: int | None = None
+        self.broken = False  # an internal error switched the watcher off
+        self.closed = False
+        self.host_loss = False  # loss values are read at once (CPU, one process)
+        self.device: torch.device | None = None
+        self.every = self.most = SYNC_CPU
+        self.managed: torch.optim.Optimizer | None = None
+        self.kind: str | None = None
+        self.checks: Any = None  # ValueChecks
+        self.out: Any = None  # policy.Output
+        self.retention: Any = None  # detectors.GraphRetention
+        self.check_first = 5
+        self.check_every = 100
+        self.sentinel: torch.Tensor | None = None
+        self.skip: frozenset[str] = frozenset()
+        self.world = 1
+        self.criterion: Any = None
+        self.model: Any = None  # weakref.ref to the model
 
 
 class Sentinel:

@@ -101,7 +101,8 @@ class OptimizerSide:
         s = self._s
         s.any_opt = True
         last = s.last_opt
-        if (self._managed is not None and opt is not self._managed) or ((last is None or last() is not opt) and not self._owns(opt)):
+        managed = s.managed
+        if (managed is not None and opt is not managed) or ((last is None or last() is not opt) and not self._owns(opt)):
             return
         cur = s.cur
         if cur is None or cur.stepped:
@@ -128,7 +129,8 @@ class OptimizerSide:
 
     def _measure(self, cur: Record, optimizer: bool) -> None:
         """Gradient norms (and, now and then, weight norms and an update probe) of this step."""
-        if not self.measured(self.step):
+        s = self._s
+        if not (on_cadence(s.step) or s.skip):  # measured(), on the state object (every step)
             return
         params = self._params
         grads = [p.grad for p in params]
@@ -138,7 +140,7 @@ class OptimizerSide:
         if len(index) != len(grads):
             grads = [grads[i] for i in index]
         last = self._dense[1]
-        probing = last is not None and params[last].grad is not None and on_cadence(self.step)
+        probing = last is not None and params[last].grad is not None and on_cadence(s.step)
         now = self._last_weights() if probing else None
         if now is not None and optimizer:
             # the probe's norm (the update's base) in the same call as the gradients' norms: one op
@@ -149,19 +151,20 @@ class OptimizerSide:
             cur.grads = list(torch._foreach_norm(grads))  # type: ignore[arg-type]  # the None grads were filtered out above
         cur.grad_index = index
         cur.measured = True
-        if not self._s.fired:
+        if not s.fired:
             self._set_sentinel(params[index[0]])
-        if self.step - self._weights_at >= (16 if self.step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
+        step = s.step
+        if step - self._weights_at >= (16 if step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
             with torch.no_grad():
                 cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
-            object.__setattr__(self, "_weights_at", self.step)  # past the watcher's __setattr__ (every 16th step)
+            object.__setattr__(self, "_weights_at", step)  # past the watcher's __setattr__ (every 16th step)
         if now is None:
             return
         if optimizer:
             cur.probe = now.clone()
             return
         # hand-written updates: compared at the next backward, after the loop's update (_after_backward)
-        self._s.manual_probe = (self.step, now.clone())
+        s.manual_probe = (step, now.clone())
 
     def _last_weights(self) -> torch.Tensor:
         """The first ``_PROBE`` weights of the last dense layer, flat: a view kept while the
@@ -178,7 +181,8 @@ class OptimizerSide:
     def _on_optimizer_post(self, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
         s = self._s
         last = s.last_opt
-        if (self._managed is not None and opt is not self._managed) or ((last is None or last() is not opt) and not self._owns(opt)):
+        managed = s.managed
+        if (managed is not None and opt is not managed) or ((last is None or last() is not opt) and not self._owns(opt)):
             return
         s.opt_steps += 1
         cur = s.cur
@@ -224,26 +228,32 @@ def global_hooks(ref: weakref.ref[Watcher]) -> list[Any]:
 
     def pre(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
         w = ref()
-        if w is not None and not (w._broken or w._closed):
+        if w is None:
+            return
+        s = w._s  # the state object: the watcher's own attributes are slow to read (collect.StepState)
+        if not (s.broken or s.closed):
             try:  # _guard, inlined: this runs on every optimizer step
                 w._on_optimizer_pre(opt)
             except LossGuardError:
                 raise
             except Exception as exc:
                 w._internal_error("_on_optimizer_pre", exc)
-                w._broken = True
+                s.broken = True
 
     def post(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
         w = ref()
-        if w is not None and not (w._broken or w._closed):
+        if w is None:
+            return
+        s = w._s
+        if not (s.broken or s.closed):
             try:
                 w._on_optimizer_post(opt)
             except LossGuardError:
                 raise
             except Exception as exc:
                 w._internal_error("_on_optimizer_post", exc)
-                w._broken = True
-            if w._out.raise_queue:
+                s.broken = True
+            if s.out.raise_queue:
                 w._flush_raise()
 
     from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook

@@ -68,7 +68,7 @@ class ReadSide:
     def _read(self) -> None:
         s = self._s
         pending, s.pending = s.pending, []
-        for r in read(pending, self.world):
+        for r in read(pending, s.world):
             if r.weights is not None and r.rec.grad_index is not None:
                 self._weight_cache[r.rec.grad_index] = r.weights
             self._process(r)
@@ -77,7 +77,8 @@ class ReadSide:
         s = self._s
         rec, loss, scalars = r.rec, r.loss, r.scalars
         every = self.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
-        tags = self._out.tb is not None and rec.step % every == 0
+        out = s.out
+        tags = out.tb is not None and rec.step % every == 0
         tb: dict[str, float]
         if r.grads is None and not scalars and rec.stepped and not rec.skipped:
             # most steps: an optimizer step's loss alone (gradients are measured on some steps
@@ -85,7 +86,8 @@ class ReadSide:
             stats, tb = StepStats.of_step(rec.step, loss, rec.lr, rec.chance, True), {}
         else:
             stats, tb = self._measured_stats(r, tags)
-        self.checks.on_read(stats, scalars, self.world)
+        checks = s.checks
+        checks.on_read(stats, scalars, s.world)
         finite = math.isfinite(loss)
         if not finite:
             stats.nonfinite_source = locate_nonfinite(scalars, s.prev_finite, self._names, self._params, rec.further_bad)
@@ -99,9 +101,9 @@ class ReadSide:
                 tb[LOSS_SMOOTHED] = s.ema
             if rec.lr is not None:
                 tb[LR] = rec.lr
-            self._out.scalars(rec.step, tb, rec.wall)
+            out.scalars(rec.step, tb, rec.wall)
         if scalars:  # the value checks' flags came back with this step
-            for code, message, data, severity in self.checks.findings(rec.step, scalars):
+            for code, message, data, severity in checks.findings(rec.step, scalars):
                 self._emit_misuse(code, rec.step, message, data, severity)
         for det in self._active:
             try:

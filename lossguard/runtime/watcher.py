@@ -32,7 +32,7 @@ import torch.nn.modules.module as _module
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_model_and_criterion, criterion_of, run_label, start_line
-from lossguard.runtime.collect import READ_WAIT, SYNC_CPU, Record, StepState, mark_nonfinite_inputs, read_every, read_most
+from lossguard.runtime.collect import READ_WAIT, Record, StepState, mark_nonfinite_inputs, read_every, read_most
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
 from lossguard.runtime.detectors.graph_retention import GraphRetention
@@ -116,6 +116,23 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     _ema = _state("ema")
     _ema_n = _state("ema_n")
     _manual_probe = _state("manual_probe")
+    # settings and parts the per-step path reads from the state object (collect.StepState)
+    _broken = _state("broken")
+    _closed = _state("closed")
+    _host_loss = _state("host_loss")
+    _device = _state("device")
+    _every = _state("every")
+    _most = _state("most")
+    _managed = _state("managed")
+    kind = _state("kind")
+    checks = _state("checks")
+    _out = _state("out")
+    _retention = _state("retention")
+    check_first = _state("check_first")
+    check_every = _state("check_every")
+    _sentinel = _state("sentinel")
+    skip = _state("skip")
+    world = _state("world")
 
     def __init__(
         self,
@@ -149,6 +166,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         # the same object, read on every call without nn.Module.__getattr__ (a submodule lives in _modules)
         object.__setattr__(self, "_criterion", criterion)
         object.__setattr__(self, "_model", weakref.ref(model))
+        self._s.criterion, self._s.model = criterion, self._model
         self.sync_every = None if sync_every is None else positive_int("sync_every", sync_every)
         # None: every step for the first DENSE_LOG steps, then the steps whose gradients are measured
         self.log_every = None if log_every is None else positive_int("log_every", log_every)
@@ -183,13 +201,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._weights_at = -(10**9)
         self._disabled: set[str] = set()
         self._active = list(self._stepwise)
-        self._broken = False
         self._opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool] = weakref.WeakKeyDictionary()
-        self._device: torch.device | None = None
-        self._host_loss = False
-        self._closed = False
         self._notes: set[str] = set()
-        self._every = self._most = SYNC_CPU
         self.on_event = on_event
 
         self.rank, self.world = rank_and_world()
@@ -327,20 +340,22 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
         def reached(p: torch.Tensor) -> None:
             w = ref()
-            if w is not None and not (w._broken or w._closed):
+            if w is None:
+                return
+            s = w._s
+            if not (s.broken or s.closed):
                 try:  # _guard and _on_backward, inlined: this runs on every backward
-                    s = w._s
                     s.fired = s.backward_seen = True
                     cur = s.cur
                     if cur is not None:
                         cur.reached = cur.terms()
                         cur.backwards += 1
-                        if cur.grads is None and not (w._managed is not None or s.any_opt):
+                        if cur.grads is None and not (s.managed is not None or s.any_opt):
                             # no optimizer: read the gradients when this backward is complete
                             torch.autograd.Variable._execution_engine.queue_callback(w._after_backward)
                 except Exception as exc:
                     w._internal_error("_on_backward", exc)
-                    w._broken = True
+                    s.broken = True
 
         self._anchor_hook = param.register_post_accumulate_grad_hook(reached)
 
@@ -348,11 +363,12 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         # nn.Module's call machinery (two frames, the hook checks) only when a hook or tracing needs it
+        d = self.__dict__
         if (
-            self._forward_hooks
-            or self._forward_pre_hooks
-            or self._backward_hooks
-            or self._backward_pre_hooks
+            d["_forward_hooks"]
+            or d["_forward_pre_hooks"]
+            or d["_backward_hooks"]
+            or d["_backward_pre_hooks"]
             or _module._global_forward_hooks
             or _module._global_forward_pre_hooks
             or _module._global_backward_hooks
@@ -363,19 +379,20 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         return self.forward(*args, **kwargs)
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
-        criterion = self._criterion
+        s = self._s  # the per-step path reads the state object alone (collect.StepState)
+        criterion = s.criterion
         if criterion is None:
             raise UsageError("This watcher has no criterion (lossguard.watch(model)): pass each loss to watcher.observe(loss)")
-        if self._broken or self._closed:
+        if s.broken or s.closed:
             return criterion(*args, **kwargs)
         training = torch.is_grad_enabled()
-        calls = self._s.calls
-        checked = training and (calls < self.check_first or calls % self.check_every == 0)
+        calls = s.calls
+        checked = training and (calls < s.check_first or calls % s.check_every == 0)
         inp = tgt = None
         # The input and target are needed by the checks of this call (sampled), the value checks
         # when they are due, and a loss that stays on the device; on the CPU a non-finite loss
         # takes them from args in _on_call.
-        if checked or (self.kind is not None and not (self._host_loss and self.checks.quiet(calls))):
+        if checked or (s.kind is not None and not (s.host_loss and s.checks.quiet(calls))):
             inp, tgt = misuse.input_and_target(args, kwargs)
         if checked:
             self._guard(self._host_checks, inp, tgt)
@@ -385,7 +402,6 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._guard(self._diagnose, *misuse.input_and_target(args, kwargs))
             raise
         if training:
-            s = self._s
             if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == threading.get_ident():
                 self._on_call(s, loss, inp, tgt, checked, False, args, kwargs)  # what _watch would do, one frame less
             else:
@@ -472,37 +488,38 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         watcher's guard (inlined: this runs on every training step), then any exception
         ``on_event="raise"`` queued."""
         try:
-            if self._device is None:
-                self._device = loss.device
+            if s.device is None:
+                s.device = loss.device
                 # On the CPU a loss value is read without any synchronisation: a non-finite loss is
                 # then read at once, whatever sync_every says. Not under torch.distributed, where
                 # every rank must read at the same steps.
-                self._host_loss = loss.device.type == "cpu" and self.world == 1
-                self._every = read_every(loss.device, self.sync_every, self.on_event)
-                self._most = read_most(self._every, self.sync_every, self.on_event, self.world, bool(self.skip))
+                s.host_loss = loss.device.type == "cpu" and s.world == 1
+                s.every = read_every(loss.device, self.sync_every, self.on_event)
+                s.most = read_most(s.every, self.sync_every, self.on_event, s.world, bool(s.skip))
             cur = s.cur
             if cur is not None:
                 self._settle(s, cur)
                 cur = s.cur
             if cur is None:
                 cur = s.cur = Record(s.step)
-            if self._host_loss and loss.dtype == torch.float32 and loss.dim() == 0:
+            host = s.host_loss
+            if host and loss.dtype == torch.float32 and loss.dim() == 0:
                 value = loss  # read at once below: nothing keeps the tensor (or its graph)
             else:
                 value = loss.detach()
                 if value.dim() > 0 or value.dtype != torch.float32:
                     value = value.float().mean()
-            model = self._model()
+            model = s.model()
             if model is not None and not model.training:
                 cur.evals.append(cur.terms())
-            if self._host_loss:
+            if host:
                 v = value.item()
                 cur.values.append(v)
                 if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
                     if args or kwargs:  # a criterion's call: its input, target and further arguments
                         kw = kwargs or {}
                         inp, tgt = misuse.input_and_target(args, kw)
-                        cur.further_bad = nonfinite_argument(self._criterion, args, kw)
+                        cur.further_bad = nonfinite_argument(s.criterion, args, kw)
                     mark_nonfinite_inputs(cur, inp, tgt)
             else:
                 cur.losses.append(value)
@@ -510,22 +527,22 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             grad_fn = loss.grad_fn
             if observed or (grad_fn is None and loss.requires_grad):
                 cur.reached = cur.terms()
-            if self.kind is not None:
-                checks = self.checks
+            if s.kind is not None:
+                checks = s.checks
                 if checked or not checks.quiet(s.calls):
                     checks.on_call(cur, inp, tgt, checked, s.calls, self._disabled)
                 elif cur.chance is None:
                     cur.chance = checks.chance
             if checked and grad_fn is not None:
-                self._retention.watch(loss, s.step)
+                s.retention.watch(loss, s.step)
             s.calls += 1
         except LossGuardError:
             raise
         except Exception as exc:
             self._internal_error("_on_call", exc)
-            self._broken = True
-        if self._out.raise_queue:
-            self._out.flush_raise(s.step)
+            s.broken = True
+        if s.out.raise_queue:
+            s.out.flush_raise(s.step)
 
     def _settle(self, s: StepState, cur: Record) -> None:
         """Before a new loss term: close, keep or drop the terms collected so far."""
@@ -593,10 +610,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         s.pending.append(cur)
         s.step += 1
         n = len(s.pending)
-        if cur.urgent or (n >= self._every and (n >= self._most or now - s.read_at >= READ_WAIT)):
+        if cur.urgent or (n >= s.every and (n >= s.most or now - s.read_at >= READ_WAIT)):
             s.read_at = now
             self._read()
-        if self._retention.kept:
+        if s.retention.kept:
             self._check_retention(s.step - 1)
 
     def _check_retention(self, step: int) -> None:
