@@ -166,6 +166,9 @@ class Tensor(Value):
     #: a tensor of no element (``torch.tensor([])``): a concatenation started from it holds only what
     #: was added, and where it meets that concatenation (a loop that ran no time) the other side stands
     empty: bool = False
+    #: outcomes of tests of settings (name, literal, equal) it was made under: bound in one branch of
+    #: ``if self.task == "cls_trans":`` and not in the other (interp.branch_settings)
+    only_when: tuple[tuple[str, object, bool], ...] = ()
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:

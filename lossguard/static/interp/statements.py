@@ -8,6 +8,7 @@ from typing import Any
 
 from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
 from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -196,13 +197,14 @@ class StatementsMixin(InterpBase):
         if decided is None:
             decided = same
         returned = len(frame.returns)
-        body_term = self._exec_branch(stmt.body, frame, env, body_env)
+        outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
+        body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
         if decided is False:
             del frame.returns[returned:]  # a branch this call never takes returns nothing
             body_term = True
             frame.dead.update(id(node) for part in stmt.body for node in ast.walk(part))
         returned = len(frame.returns)
-        else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
+        else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         if decided is True:
             del frame.returns[returned:]
             else_term = True
@@ -210,6 +212,8 @@ class StatementsMixin(InterpBase):
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
+        if outcome is not None:
+            tag_branch_only(outcome, body_env, not body_term, else_env, not else_term)
         joined = join_envs(live)
         if len(live) == 2:
             choose_losses(stmt.test, body_env, else_env, joined)  # `if args.loss == "BCE": loss_fn = BCELoss() else: ...`
@@ -220,18 +224,25 @@ class StatementsMixin(InterpBase):
         _sync_init_attrs(frame, env)
         return False
 
-    def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env) -> bool:
-        """Run one branch in its own copy of ``env``. At module level that copy is the module's
+    def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None = None) -> bool:
+        """Run one branch in its own copy of ``env``, with the outcome of a setting's test that holds
+        in it (``holds``) among the frame's tests. At module level that copy is the module's
         globals while the branch runs: functions it calls (``train()`` in
         ``if __name__ == "__main__":``) see the names it has bound so far."""
         module = frame.module
-        if frame.func is None and module.globals is env:
-            module.globals = branch_env
-            try:
-                return self.exec_block(stmts, frame, branch_env)
-            finally:
-                module.globals = env
-        return self.exec_block(stmts, frame, branch_env)
+        if holds is not None:
+            frame.tests.append(holds)
+        try:
+            if frame.func is None and module.globals is env:
+                module.globals = branch_env
+                try:
+                    return self.exec_block(stmts, frame, branch_env)
+                finally:
+                    module.globals = env
+            return self.exec_block(stmts, frame, branch_env)
+        finally:
+            if holds is not None:
+                frame.tests.pop()
 
     def _exec_loop(self, stmt: ast.For | ast.AsyncFor | ast.While, frame: Frame, env: Env) -> None:
         before = dict(env)

@@ -9,6 +9,7 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.branch_settings import reachable
 from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
 from lossguard.static.interp.layer_lists import sequential_layers
@@ -102,10 +103,10 @@ class TorchCallsMixin(InterpBase):
             return Tensor(graph=not frame.no_grad)
         for i, a in enumerate(node.args):
             if i < len(sig.positional):
-                args[sig.positional[i]] = Arg(a, pos[i] if i < len(pos) else UNKNOWN)
+                args[sig.positional[i]] = Arg(a, reachable(pos[i], frame.tests) if i < len(pos) else UNKNOWN)
         for k in node.keywords:
             if k.arg in sig.keywords:
-                args[sig.keywords[k.arg]] = Arg(k.value, kw.get(k.arg, UNKNOWN))
+                args[sig.keywords[k.arg]] = Arg(k.value, reachable(kw.get(k.arg, UNKNOWN), frame.tests))
         self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx(), chosen))
         unreduced = reduction == "none"
         # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
