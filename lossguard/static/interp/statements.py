@@ -28,6 +28,7 @@ from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
+from lossguard.static.interp.running_means import averaged_side
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
@@ -170,6 +171,8 @@ class StatementsMixin(InterpBase):
                     self.accumulate(stmt, t, right, frame)
                 elif same_expr(rhs.right, t):
                     self.accumulate(stmt, t, left, frame)
+                elif (added := averaged_side(rhs, t)) is not None:  # `smooth = smooth * 0.99 + loss * 0.01`
+                    self.accumulate(stmt, t, right if added is rhs.right else left, frame)
             if isinstance(rhs.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
                 parts = self.list_with_its_sum(rhs, left, right, frame)  # losses = losses + [sum(losses)]
                 value = parts if parts is not None else self.concat(left, right)

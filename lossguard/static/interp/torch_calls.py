@@ -14,6 +14,7 @@ from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
 from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
+from lossguard.static.interp.running_means import decayed_receiver
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
@@ -129,7 +130,9 @@ class TorchCallsMixin(InterpBase):
             return Const(None)
         if isinstance(recv, NumberList) and name in LIST_MUTATORS and isinstance(node.func, ast.Attribute):
             self.bind(node.func.value, UNKNOWN, frame, env)  # labels.append(x): another length, maybe another dtype
-        if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
+        if name == "add_" and pos and isinstance(node.func, ast.Attribute) and (averaged := decayed_receiver(node.func.value)) is not None:
+            self.accumulate(node, averaged, pos[0], frame)  # `smooth.mul_(0.99).add_(loss, alpha=0.01)`
+        elif name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
             self.accumulate(node, target, pos[0], frame)
             if name != "add_":
