@@ -72,7 +72,8 @@ class TorchCallsMixin(InterpBase):
         written, qname = qname, api.FUNCTION_ALIASES.get(qname, qname)
         if qname.startswith("torch"):
             bound = _bound_keywords(node, kw) if len(kw) > len(node.keywords) else NO_KEYWORDS
-            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else "", bound=bound))
+            written_kw = tuple((k.arg, kw[k.arg]) for k in node.keywords if k.arg in kw)
+            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else "", bound=bound, keywords=written_kw))
         elif qname in ("super",):
             return UNKNOWN
         call = TorchCallArgs(qname, node, pos, kw, starred, frame)
