@@ -28,6 +28,7 @@ from lossguard.static.interp.frame import (
     turns_off_grad,
 )
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
+from lossguard.static.interp.iterators import iterator_of, next_of
 from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
@@ -186,6 +187,11 @@ class CallsMixin(InterpBase):
             if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
                 self._args(node, frame, env)
                 return INT
+            if isinstance(func, ast.Name) and func.id in ("iter", "next") and callee is UNKNOWN:
+                pos, kw, starred = self._args(node, frame, env)
+                if starred or kw or len(pos) != 1:
+                    return UNKNOWN
+                return iterator_of(pos[0]) if func.id == "iter" else next_of(pos[0])  # `next(iter(loader))`
             if isinstance(func, ast.Name) and func.id in SEQUENCE_BUILTINS and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 return self.sequence_builtin(func.id, node, pos, kw, starred)

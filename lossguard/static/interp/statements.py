@@ -23,6 +23,7 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
+from lossguard.static.interp.iterators import iterator_of, remade_iterators
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
@@ -329,6 +330,10 @@ class StatementsMixin(InterpBase):
             frame.no_grad = saved
 
     def _exec_try(self, stmt: Any, frame: Frame, env: Env) -> bool:
+        for target, source in remade_iterators(stmt.handlers):
+            # `try: x = next(it)` / `except StopIteration: it = iter(loader)`: the body reads the handler's iterator
+            if isinstance(self.ev(target, frame, env), Unknown):
+                self.bind(target, iterator_of(self.ev(source, frame, env)), frame, env)
         before = dict(env)
         body_term = self.exec_block(stmt.body, frame, env)
         outcomes = [] if body_term else [dict(env)]
