@@ -33,6 +33,7 @@ from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
+from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -552,7 +553,7 @@ class CallsMixin(InterpBase):
         result = results[0]
         for r in results[1:]:
             result = join(result, r)
-        return result
+        return outputs_per_option(callee, options, results, result)  # each model's output, with its condition
 
     def set_later(self, inst: Instance, attr: str, value: Value) -> None:
         """``self.attr = value`` outside ``__init__`` (a setter such as ``model.add_loss_op(loss)``):

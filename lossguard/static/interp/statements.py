@@ -27,6 +27,7 @@ from lossguard.static.interp.iterators import iterator_of, remade_iterators
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
+from lossguard.static.interp.model_choices import choose_models
 from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
 from lossguard.static.interp.running_means import averaged_side
@@ -221,6 +222,7 @@ class StatementsMixin(InterpBase):
         joined = join_envs(live)
         if len(live) == 2:
             choose_losses(stmt.test, body_env, else_env, joined)  # `if args.loss == "BCE": loss_fn = BCELoss() else: ...`
+            choose_models(stmt.test, body_env, else_env, joined)  # `if args.model == "mlp": model = MLP() else: ...`
         choice = make_choice(live, joined) if len(live) == 2 else None
         if choice is not None:
             frame.choices = (*frame.choices, choice)

@@ -13,6 +13,7 @@ from lossguard.static.interp.branch_settings import reachable
 from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
 from lossguard.static.interp.layer_lists import sequential_layers
+from lossguard.static.interp.model_choices import options_of
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.running_means import decayed_receiver
 from lossguard.static.interp.sequences import list_item
@@ -110,6 +111,13 @@ class TorchCallsMixin(InterpBase):
             if k.arg in sig.keywords:
                 args[sig.keywords[k.arg]] = Arg(k.value, reachable(kw.get(k.arg, UNKNOWN), frame.tests))
         self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx(), chosen))
+        for role, arg in args.items():
+            # the output of one of several models chosen by a setting: the call once per model, with its condition
+            for condition, output in options_of(arg.value):
+                each = {**args, role: Arg(arg.node, output)}
+                self.sink(
+                    LossCall(node, qname, family, each, reduction, log_target, frame.ctx(), f"{chosen} and {condition}" if chosen else condition)
+                )
         unreduced = reduction == "none"
         # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
         graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
