@@ -198,7 +198,7 @@ class StatementsMixin(InterpBase):
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         decided = self.decided_test(stmt.test, frame, env)
         if decided is None:
-            decided = self.decided_setting(stmt.test, frame)  # `if self.smooth_factor is not None:`
+            decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
         if decided is None:
             decided = same
         returned = len(frame.returns)
