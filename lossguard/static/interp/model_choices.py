@@ -93,7 +93,8 @@ def outputs_per_option(callee: Either, called: tuple[Value, ...], results: list[
     condition, where the models disagree on the activation and each has one."""
     if not callee.conditions or not isinstance(result, Tensor) or len(results) < 2:
         return result
-    if not all(isinstance(r, Tensor) and r.act is not None for r in results) or len({r.act for r in results}) < 2:  # type: ignore[union-attr]
+    outputs = [r for r in results if isinstance(r, Tensor) and r.act is not None]
+    if len(outputs) != len(results) or len({r.act for r in outputs}) < 2:
         return result
     condition = {id(o): c for o, c in zip(callee.options, callee.conditions)}
     if any(id(o) not in condition for o in called):

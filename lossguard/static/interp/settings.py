@@ -62,8 +62,12 @@ class SettingsMixin(InterpBase):
             return None
         order = _ORDERS.get(type(op))
         if order is not None:
-            numbers = (held.value, right.value)
-            return order(*numbers) if all(type(n) in (int, float) for n in numbers) else None
+            number, bound = held.value, right.value
+            return (
+                bool(order(number, bound))
+                if isinstance(number, (int, float)) and isinstance(bound, (int, float)) and bool not in (type(number), type(bound))
+                else None
+            )
         if isinstance(op, (ast.Is, ast.IsNot)):
             if right.value is not None:
                 return None
