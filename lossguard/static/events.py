@@ -60,6 +60,8 @@ class TorchCall:
     #: keywords given to the call that are not written at it: bound by ``functools.partial`` (``act =
     #: partial(F.log_softmax, dim=1)``; ``act(x)``), with a value other than ``None``
     bound: frozenset[str] = frozenset()
+    #: the values of the keyword arguments written at the call (``size_average=self.criterion.size_average``)
+    keywords: tuple[tuple[str, Value], ...] = ()
 
 
 @dataclass(frozen=True)

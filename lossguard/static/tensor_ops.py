@@ -651,6 +651,15 @@ def reduction_from(reduction: Value, size_average: Value, reduce: Value) -> str 
     return None
 
 
+def legacy_flag(reduction: str | None, name: str) -> Value:
+    """``criterion.size_average`` / ``criterion.reduce`` of a loss module whose reduction is known:
+    the flag a 2017-era module kept (``size_average=False`` is ``"sum"``), read back to pass it on to
+    another loss. Today's modules keep only ``reduction``; unknown where the reduction does not tell."""
+    if reduction not in ("mean", "sum", "none") or name == "size_average" and reduction == "none":
+        return UNKNOWN
+    return Const(reduction == "mean") if name == "size_average" else Const(reduction != "none")
+
+
 def bool_of(v: Value) -> bool | None:
     if isinstance(v, Const) and isinstance(v.value, bool):
         return v.value

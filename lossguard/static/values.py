@@ -166,6 +166,12 @@ class Tensor(Value):
     #: a tensor of no element (``torch.tensor([])``): a concatenation started from it holds only what
     #: was added, and where it meets that concatenation (a loop that ran no time) the other side stands
     empty: bool = False
+    #: outcomes of tests of settings (name, literal, equal) it was made under: bound in one branch of
+    #: ``if self.task == "cls_trans":`` and not in the other (interp.branch_settings)
+    only_when: tuple[tuple[str, object, bool], ...] = ()
+    #: the output of each model of a choice with its condition, where they disagree on the activation
+    #: (interp.model_choices); kept only while the tensor is still their join
+    per_option: tuple[tuple[str, Tensor], ...] = field(default=(), compare=False)
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
@@ -358,6 +364,9 @@ class Either(Value):
     (``MODELS[name]``): calling it gives what all of them agree on."""
 
     options: tuple[Value, ...]
+    #: the condition of a setting under which each option is the one (``args.model == 'mlp'``), when an
+    #: ``if`` on settings chose among models of the checked code (interp.model_choices); () otherwise
+    conditions: tuple[str, ...] = field(default=(), compare=False)
 
 
 MAX_EITHER = 8

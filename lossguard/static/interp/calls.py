@@ -28,10 +28,12 @@ from lossguard.static.interp.frame import (
     turns_off_grad,
 )
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
+from lossguard.static.interp.iterators import iterator_of, next_of
 from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
+from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -186,6 +188,11 @@ class CallsMixin(InterpBase):
             if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
                 self._args(node, frame, env)
                 return INT
+            if isinstance(func, ast.Name) and func.id in ("iter", "next") and callee is UNKNOWN:
+                pos, kw, starred = self._args(node, frame, env)
+                if starred or kw or len(pos) != 1:
+                    return UNKNOWN
+                return iterator_of(pos[0]) if func.id == "iter" else next_of(pos[0])  # `next(iter(loader))`
             if isinstance(func, ast.Name) and func.id in SEQUENCE_BUILTINS and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 return self.sequence_builtin(func.id, node, pos, kw, starred)
@@ -546,7 +553,7 @@ class CallsMixin(InterpBase):
         result = results[0]
         for r in results[1:]:
             result = join(result, r)
-        return result
+        return outputs_per_option(callee, options, results, result)  # each model's output, with its condition
 
     def set_later(self, inst: Instance, attr: str, value: Value) -> None:
         """``self.attr = value`` outside ``__init__`` (a setter such as ``model.add_loss_op(loss)``):

@@ -6,6 +6,7 @@ import ast
 import functools
 from collections.abc import Callable
 
+from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     Closure,
@@ -20,7 +21,7 @@ from lossguard.static.interp.frame import (
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
-from lossguard.static.tensor_ops import binop, index_shape, repeat_list
+from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, repeat_list
 from lossguard.static.values import (
     INT,
     UNKNOWN,
@@ -37,6 +38,7 @@ from lossguard.static.values import (
     Instance,
     KeyedItems,
     ListOf,
+    LossSpec,
     ModuleRef,
     Packed,
     QualName,
@@ -318,6 +320,8 @@ class ExpressionsMixin(InterpBase):
         if isinstance(base, ClassRef):
             method = self._find_method(base, name)
             return method if method is not None else UNKNOWN
+        if isinstance(base, LossSpec) and name in api.LEGACY_REDUCTION_ARGS:
+            return legacy_flag(base.reduction, name)  # `size_average=self.criterion.size_average`
         if isinstance(base, Packed):
             return base.data if name == "data" else UNKNOWN  # a PackedSequence's packed values
         if isinstance(base, Tensor):

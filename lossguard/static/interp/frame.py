@@ -95,6 +95,7 @@ class Frame:
         "sums",
         "backpropagated",
         "dead",
+        "tests",
     )
 
     def __init__(
@@ -132,6 +133,7 @@ class Frame:
         self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
         self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
         self.dead: set[int] = set()  # ids of the nodes of branches this call never takes (decided tests)
+        self.tests: list[tuple[str, object, bool]] = []  # outcomes of the setting tests around (interp.branch_settings)
         self.depth = depth
         self.owner = owner
 

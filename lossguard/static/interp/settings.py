@@ -15,35 +15,40 @@ built from defaults to analyse a class alone decides nothing.
 from __future__ import annotations
 
 import ast
+import operator
 import re
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Frame, is_self
-from lossguard.static.values import ClassRef, Const, Instance
+from lossguard.static.interp.frame import Env, Frame, is_self
+from lossguard.static.values import ClassRef, Const, Either, Instance
 
 #: literal types a setting may hold to decide a test
 _LITERALS = (type(None), bool, int, float, str)
+#: the orders a number held is compared with a number by (``if net.n_classes > 1:``)
+_ORDERS = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le}
 
 
 class SettingsMixin(InterpBase):
     """Tests of ``self.<attr>`` decided by what construction stored."""
 
-    def decided_setting(self, test: ast.expr, frame: Frame) -> bool | None:
+    def decided_setting(self, test: ast.expr, frame: Frame, env: Env | None = None) -> bool | None:
         """The outcome of ``if self.<attr> is not None:`` (``is None``, ``==``/``!=``/``in`` a
-        literal, the attribute's truth, ``not``, ``and``/``or`` of them) for this call, or None."""
-        if not frame.called or not isinstance(frame.self_value, Instance):
+        literal, an order against a number, the attribute's truth, ``not``, ``and``/``or`` of them)
+        for this call, or None. With ``env``, also of ``<name>.<attr>`` where the name holds a model
+        the code built (or one of several, all holding the same literal there): ``if net.n_classes > 1:``."""
+        if not frame.called or not isinstance(frame.self_value, Instance) and env is None:
             return None
         if isinstance(test, ast.BoolOp):
-            outcomes = [self.decided_setting(v, frame) for v in test.values]
+            outcomes = [self.decided_setting(v, frame, env) for v in test.values]
             stop = isinstance(test.op, ast.Or)
             if stop in outcomes:
                 return stop
             return None if None in outcomes else not stop
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-            inner = self.decided_setting(test.operand, frame)
+            inner = self.decided_setting(test.operand, frame, env)
             return None if inner is None else not inner
         if isinstance(test, ast.Attribute):
-            held = self._setting(test, frame)
+            held = self._setting(test, frame, env)
             return None if held is None else bool(held.value)
         if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             return None
@@ -52,9 +57,17 @@ class SettingsMixin(InterpBase):
             left, right = right, left
         if not isinstance(right, ast.Constant) or isinstance(right.value, bool) and not isinstance(op, (ast.Is, ast.IsNot)):
             return None
-        held = self._setting(left, frame)
+        held = self._setting(left, frame, env)
         if held is None:
             return None
+        order = _ORDERS.get(type(op))
+        if order is not None:
+            number, bound = held.value, right.value
+            return (
+                bool(order(number, bound))
+                if isinstance(number, (int, float)) and isinstance(bound, (int, float)) and bool not in (type(number), type(bound))
+                else None
+            )
         if isinstance(op, (ast.Is, ast.IsNot)):
             if right.value is not None:
                 return None
@@ -63,21 +76,34 @@ class SettingsMixin(InterpBase):
             return (held.value == right.value) == isinstance(op, ast.Eq)
         return None
 
-    def _setting(self, node: ast.expr, frame: Frame) -> Const | None:
-        """What ``self.<attr>`` holds, when construction alone set it to a literal."""
-        if not isinstance(node, ast.Attribute) or not is_self(node.value, frame):
+    def _setting(self, node: ast.expr, frame: Frame, env: Env | None = None) -> Const | None:
+        """What ``self.<attr>`` (or ``<name>.<attr>``, with ``env``) holds, when construction alone
+        set it to a literal (the same one in each model of a choice)."""
+        if not isinstance(node, ast.Attribute):
             return None
-        inst = frame.self_value
-        assert isinstance(inst, Instance)
-        held = inst.attrs.get(node.attr)
+        if is_self(node.value, frame) and isinstance(frame.self_value, Instance):
+            return self._kept(frame.self_value, node.attr)
+        if env is None or not isinstance(node.value, ast.Name):
+            return None
+        held = self.ev(node.value, frame, env)
+        options = held.options if isinstance(held, Either) else (held,)
+        if not all(isinstance(o, Instance) for o in options):
+            return None
+        kept = [self._kept(o, node.attr) for o in options]  # type: ignore[arg-type]
+        first = kept[0]
+        return first if first is not None and all(k == first for k in kept) else None
+
+    def _kept(self, inst: Instance, attr: str) -> Const | None:
+        """What ``inst.<attr>`` holds, when construction alone set it to a literal."""
+        held = inst.attrs.get(attr)
         if not isinstance(held, Const) or type(held.value) not in _LITERALS:
             return None
         if self._default_instances.get(id(inst.cls.node)) is inst:
             return None  # the class analysed alone: its defaults, not a construction the code makes
         for base in self._bases(inst.cls):
-            if isinstance(base, ClassRef) and node.attr in self._volatile(base):
+            if isinstance(base, ClassRef) and attr in self._volatile(base):
                 return None
-        if self._stored_elsewhere(node.attr):
+        if self._stored_elsewhere(attr):
             return None
         return held
 

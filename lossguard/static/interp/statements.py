@@ -8,6 +8,7 @@ from typing import Any
 
 from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
 from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -22,11 +23,14 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
+from lossguard.static.interp.iterators import iterator_of, remade_iterators
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
+from lossguard.static.interp.model_choices import choose_models
 from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
+from lossguard.static.interp.running_means import averaged_side
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
@@ -169,6 +173,8 @@ class StatementsMixin(InterpBase):
                     self.accumulate(stmt, t, right, frame)
                 elif same_expr(rhs.right, t):
                     self.accumulate(stmt, t, left, frame)
+                elif (added := averaged_side(rhs, t)) is not None:  # `smooth = smooth * 0.99 + loss * 0.01`
+                    self.accumulate(stmt, t, right if added is rhs.right else left, frame)
             if isinstance(rhs.op, ast.Add) and isinstance(left, TupleVal) and isinstance(right, TupleVal):
                 parts = self.list_with_its_sum(rhs, left, right, frame)  # losses = losses + [sum(losses)]
                 value = parts if parts is not None else self.concat(left, right)
@@ -192,17 +198,18 @@ class StatementsMixin(InterpBase):
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         decided = self.decided_test(stmt.test, frame, env)
         if decided is None:
-            decided = self.decided_setting(stmt.test, frame)  # `if self.smooth_factor is not None:`
+            decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
         if decided is None:
             decided = same
         returned = len(frame.returns)
-        body_term = self._exec_branch(stmt.body, frame, env, body_env)
+        outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
+        body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
         if decided is False:
             del frame.returns[returned:]  # a branch this call never takes returns nothing
             body_term = True
             frame.dead.update(id(node) for part in stmt.body for node in ast.walk(part))
         returned = len(frame.returns)
-        else_term = self._exec_branch(stmt.orelse, frame, env, else_env)
+        else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         if decided is True:
             del frame.returns[returned:]
             else_term = True
@@ -210,9 +217,12 @@ class StatementsMixin(InterpBase):
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
+        if outcome is not None:
+            tag_branch_only(outcome, body_env, not body_term, else_env, not else_term)
         joined = join_envs(live)
         if len(live) == 2:
             choose_losses(stmt.test, body_env, else_env, joined)  # `if args.loss == "BCE": loss_fn = BCELoss() else: ...`
+            choose_models(stmt.test, body_env, else_env, joined)  # `if args.model == "mlp": model = MLP() else: ...`
         choice = make_choice(live, joined) if len(live) == 2 else None
         if choice is not None:
             frame.choices = (*frame.choices, choice)
@@ -220,18 +230,25 @@ class StatementsMixin(InterpBase):
         _sync_init_attrs(frame, env)
         return False
 
-    def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env) -> bool:
-        """Run one branch in its own copy of ``env``. At module level that copy is the module's
+    def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None = None) -> bool:
+        """Run one branch in its own copy of ``env``, with the outcome of a setting's test that holds
+        in it (``holds``) among the frame's tests. At module level that copy is the module's
         globals while the branch runs: functions it calls (``train()`` in
         ``if __name__ == "__main__":``) see the names it has bound so far."""
         module = frame.module
-        if frame.func is None and module.globals is env:
-            module.globals = branch_env
-            try:
-                return self.exec_block(stmts, frame, branch_env)
-            finally:
-                module.globals = env
-        return self.exec_block(stmts, frame, branch_env)
+        if holds is not None:
+            frame.tests.append(holds)
+        try:
+            if frame.func is None and module.globals is env:
+                module.globals = branch_env
+                try:
+                    return self.exec_block(stmts, frame, branch_env)
+                finally:
+                    module.globals = env
+            return self.exec_block(stmts, frame, branch_env)
+        finally:
+            if holds is not None:
+                frame.tests.pop()
 
     def _exec_loop(self, stmt: ast.For | ast.AsyncFor | ast.While, frame: Frame, env: Env) -> None:
         before = dict(env)
@@ -315,6 +332,10 @@ class StatementsMixin(InterpBase):
             frame.no_grad = saved
 
     def _exec_try(self, stmt: Any, frame: Frame, env: Env) -> bool:
+        for target, source in remade_iterators(stmt.handlers):
+            # `try: x = next(it)` / `except StopIteration: it = iter(loader)`: the body reads the handler's iterator
+            if isinstance(self.ev(target, frame, env), Unknown):
+                self.bind(target, iterator_of(self.ev(source, frame, env)), frame, env)
         before = dict(env)
         body_term = self.exec_block(stmt.body, frame, env)
         outcomes = [] if body_term else [dict(env)]

@@ -9,10 +9,13 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.branch_settings import reachable
 from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
 from lossguard.static.interp.layer_lists import sequential_layers
+from lossguard.static.interp.model_choices import options_of
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
+from lossguard.static.interp.running_means import decayed_receiver
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
@@ -70,7 +73,8 @@ class TorchCallsMixin(InterpBase):
         written, qname = qname, api.FUNCTION_ALIASES.get(qname, qname)
         if qname.startswith("torch"):
             bound = _bound_keywords(node, kw) if len(kw) > len(node.keywords) else NO_KEYWORDS
-            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else "", bound=bound))
+            written_kw = tuple((k.arg, kw[k.arg]) for k in node.keywords if k.arg in kw)
+            self.sink(TorchCall(node, qname, frame.ctx(), tuple(pos), written=written if written != qname else "", bound=bound, keywords=written_kw))
         elif qname in ("super",):
             return UNKNOWN
         call = TorchCallArgs(qname, node, pos, kw, starred, frame)
@@ -102,11 +106,18 @@ class TorchCallsMixin(InterpBase):
             return Tensor(graph=not frame.no_grad)
         for i, a in enumerate(node.args):
             if i < len(sig.positional):
-                args[sig.positional[i]] = Arg(a, pos[i] if i < len(pos) else UNKNOWN)
+                args[sig.positional[i]] = Arg(a, reachable(pos[i], frame.tests) if i < len(pos) else UNKNOWN)
         for k in node.keywords:
             if k.arg in sig.keywords:
-                args[sig.keywords[k.arg]] = Arg(k.value, kw.get(k.arg, UNKNOWN))
+                args[sig.keywords[k.arg]] = Arg(k.value, reachable(kw.get(k.arg, UNKNOWN), frame.tests))
         self.sink(LossCall(node, qname, family, args, reduction, log_target, frame.ctx(), chosen))
+        for role, arg in args.items():
+            # the output of one of several models chosen by a setting: the call once per model, with its condition
+            for condition, output in options_of(arg.value):
+                each = {**args, role: Arg(arg.node, output)}
+                self.sink(
+                    LossCall(node, qname, family, each, reduction, log_target, frame.ctx(), f"{chosen} and {condition}" if chosen else condition)
+                )
         unreduced = reduction == "none"
         # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
         graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
@@ -128,7 +139,9 @@ class TorchCallsMixin(InterpBase):
             return Const(None)
         if isinstance(recv, NumberList) and name in LIST_MUTATORS and isinstance(node.func, ast.Attribute):
             self.bind(node.func.value, UNKNOWN, frame, env)  # labels.append(x): another length, maybe another dtype
-        if name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
+        if name == "add_" and pos and isinstance(node.func, ast.Attribute) and (averaged := decayed_receiver(node.func.value)) is not None:
+            self.accumulate(node, averaged, pos[0], frame)  # `smooth.mul_(0.99).add_(loss, alpha=0.01)`
+        elif name in ("append", "extend", "add_") and not isinstance(recv, Tensor) and pos:
             target = node.func.value  # type: ignore[attr-defined]
             self.accumulate(node, target, pos[0], frame)
             if name != "add_":

@@ -66,6 +66,38 @@ loss = nn.CrossEntropyLoss()(out, y.long().reshape(-1))
 
 
 # a class body that defines `loss` twice: Python keeps the second definition (sorrel's two `state_loss`)
+_MODE_WRAPPER = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Wrapper(nn.Module):
+    def __init__(self, mode):
+        super().__init__()
+        self.mode = mode
+        self.fc = nn.Linear(16, 5)
+
+    def forward(self, x):
+        if self.mode == "segment":
+            scores = F.softmax(self.fc(x), dim=1)
+        else:
+            raise ValueError(self.mode)
+        return {"scores": scores}
+
+
+def compute_loss(mode, out, y):
+    if mode == "{mode}":
+        return F.cross_entropy(out["scores"], y)
+    return F.mse_loss(out["scores"], y)
+
+
+def train(cfg, loader):
+    model = Wrapper(cfg.mode)
+    for x, y in loader:
+        loss = compute_loss(cfg.mode, model(x), y)
+        loss.backward()
+"""
+
 _REDEFINED_METHOD = """
 import torch
 import torch.nn as nn
@@ -267,6 +299,9 @@ loss = F.cross_entropy(out["logits"], y)
         _REDEFINED_METHOD.replace("{first}", "F.cross_entropy(F.softmax(out, dim=1), y)")
         .replace("{second}", "F.cross_entropy(out, y, weight=weight)")
         .replace("{arg}", "net(x)"),
+        # the model makes its scores only for the mode "segment" (any other raises); the loss under
+        # `mode == "classify"` never receives them (a setting of the same name: interp.branch_settings)
+        _MODE_WRAPPER.replace("{mode}", "classify"),
     )
     INVALID = (
         Invalid(
@@ -633,6 +668,13 @@ class Step:
             .replace("{second}", "F.cross_entropy(out, y, weight=weight)")
             .replace("{arg}", "F.softmax(net(x), dim=1)"),
             line=18,
+            col=32,
+            message="F.cross_entropy receives softmax probabilities",
+        ),
+        # the same scores under the loss helper's own test of the mode they are made for
+        Invalid(
+            _MODE_WRAPPER.replace("{mode}", "segment"),
+            line=21,
             col=32,
             message="F.cross_entropy receives softmax probabilities",
         ),

@@ -8,6 +8,50 @@ from lossguard.static.rule import Rule
 from lossguard.static.rules._common import input_with_act, received, remove_activation
 from lossguard.static.values import Act
 
+# a network chosen by a setting among two of the checked code, the criterion by its number of
+# classes (avBuffer/UNet3plus_pth, realcode_heldout4)
+_NET_BY_SETTING = """
+import torch
+import torch.nn as nn
+
+
+class Plain(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.n_classes = n_classes
+        self.head = nn.Conv2d(64, n_classes, 1)
+
+    def forward(self, x):
+        return self.head(x)
+
+
+class Nested(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.n_classes = n_classes
+        self.head = nn.Conv2d(64, n_classes, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(x))
+
+
+def train(net, loader):
+    if net.n_classes > 1:
+        criterion = nn.CrossEntropyLoss()
+    else:
+        criterion = nn.BCEWithLogitsLoss()
+    for x, y in loader:
+        loss = criterion(net(x), y)
+        loss.backward()
+
+
+if args.arch == "nested":
+    net = Nested(n_classes={n})
+else:
+    net = Plain(n_classes={n})
+train(net, loader)
+"""
+
 
 class DoubleSigmoid(Rule):
     code = "LG003"
@@ -26,6 +70,8 @@ class DoubleSigmoid(Rule):
         )
 
     VALID = (
+        # three classes: the criterion is CrossEntropyLoss, which takes no sigmoid output either way
+        _NET_BY_SETTING.replace("{n}", "3"),
         """
 import torch.nn as nn
 from ignite.engine import create_supervised_trainer
@@ -131,5 +177,12 @@ trainer = create_supervised_trainer(model, optimizer, nn.BCEWithLogitsLoss())
             line=7,
             col=37,
             message="BCEWithLogitsLoss receives sigmoid probabilities (nn.Sigmoid layer at line 4)",
+        ),
+        # one class: BCEWithLogitsLoss, and the network chosen by `args.arch == "nested"` ends in a sigmoid
+        Invalid(
+            _NET_BY_SETTING.replace("{n}", "1"),
+            line=31,
+            col=26,
+            message="BCEWithLogitsLoss (when args.arch == 'nested') receives sigmoid probabilities",
         ),
     )

@@ -22,6 +22,8 @@ def _conflict(a: Shape, b: Shape) -> bool:
             longer, shorter = (a, b) if len(a.dims) > len(b.dims) else (b, a)
             if not shorter.dims:
                 return False
+            if _inserted_axis(longer, shorter):
+                return True
             return _is_one(longer.dims[-1]) or (
                 isinstance(longer.dims[-1], int) and isinstance(shorter.dims[-1], int) and longer.dims[-1] != shorter.dims[-1]
             )
@@ -37,6 +39,22 @@ def _conflict(a: Shape, b: Shape) -> bool:
     # (..., 1) against a rank-1 target of another size: broadcasts to (N, N) or (1,) vs (N,).
     # Two partial shapes say nothing of the ranks: (..., 1) against (..., k) is right when k is 1.
     return known.rank_known and _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
+
+
+def _inserted_axis(longer: Shape, shorter: Shape) -> bool:
+    """``longer`` is ``shorter`` with one axis of size 1 inserted after the first (a generator's
+    ``mel.unsqueeze(1)``, ``(N, 1, T, 80)`` against the ``(N, T, 80)`` batch): broadcasting pairs the
+    1 with the shorter's axis before it, so every sample meets every other. Not for a leading 1,
+    which broadcasting adds anyway; only where the other sizes agree wherever both are known."""
+    if len(longer.dims) != len(shorter.dims) + 1:
+        return False
+    for i in range(1, len(longer.dims)):
+        if not _is_one(longer.dims[i]) or _is_one(shorter.dims[i - 1]):
+            continue
+        rest = longer.dims[:i] + longer.dims[i + 1 :]
+        if all(x is None or y is None or x == y for x, y in zip(rest, shorter.dims)):
+            return True
+    return False
 
 
 def _same_numbers(a: Shape, b: Shape) -> bool:
@@ -94,6 +112,44 @@ for x, y in DataLoader(Pairs(x_train, y_train), batch_size=64):
 """
 
 
+_FRAMES = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.utils.data import DataLoader, Dataset
+
+
+class Frames(Dataset):
+    def __len__(self):
+        return 100
+
+    def __getitem__(self, i):
+        return torch.randn(128, 80), torch.randn(256)
+
+
+class Generator(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(80, 80)
+
+    def forward(self, x):
+        return {out}
+
+
+loader = DataLoader(Frames(), batch_size=4)
+for step in range(1000):
+    {draw}
+    loss = F.mse_loss(Generator()(x), x)
+    loss.backward()
+"""
+
+#: the batch drawn by hand: once per step from a fresh iterator, or from one re-made when it runs out
+_DRAWS = (
+    "x, speaker = next(iter(loader))",
+    "try:\n        x, speaker = next(frames)\n    except StopIteration:\n        frames = iter(loader)\n        x, speaker = next(frames)",
+)
+
+
 class ShapeMismatch(Rule):
     code = "LG005"
 
@@ -121,6 +177,10 @@ class ShapeMismatch(Rule):
                 )
 
     VALID = (
+        # the same frames with the batch's own shape, and with a leading axis of 1 (every pair is one
+        # number and its own target)
+        _FRAMES.replace("{out}", "self.fc(x)").replace("{draw}", _DRAWS[1]),
+        _FRAMES.replace("{out}", "self.fc(x)").replace("{draw}", _DRAWS[0]).replace("Generator()(x), x", "Generator()(x)[None], x"),
         """
 import torch
 import torch.nn as nn
@@ -308,5 +368,16 @@ for x in loader:
             line=22,
             col=35,
             message="F.binary_cross_entropy input shape (..., 1) and target shape (?,) differ",
+        ),
+        # a generator's frames unsqueezed to (N, 1, T, 80) against the (N, T, 80) batch drawn with
+        # `next(iter(loader))` (auspicious3000/autovc, realcode_heldout12)
+        *(
+            Invalid(
+                _FRAMES.replace("{out}", "self.fc(x).unsqueeze(1)").replace("{draw}", draw),
+                line=27 + draw.count("\n"),
+                col=23,
+                message="F.mse_loss input shape (?, 1, 128, 80) and target shape (?, 128, 80) differ",
+            )
+            for draw in _DRAWS
         ),
     )

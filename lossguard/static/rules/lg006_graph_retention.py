@@ -287,6 +287,29 @@ for x, y, t in loader:
     box_sum += {box}
 """
 
+# an exponential moving average of the loss, printed now and then (sh0416/bpr)
+_SMOOTHED = """
+import torch
+
+smooth = {start}
+for step, (x, y) in enumerate(loader):
+    opt.zero_grad()
+    loss = model(x, y)
+    loss.backward()
+    opt.step()
+    {average}
+    if step % 100 == 0:
+        print(f"loss {float(smooth):.4f}")
+"""
+
+#: the spellings of the average, each keeping the graph of the loss
+_AVERAGES = (
+    ("0", "smooth = smooth * 0.99 + loss * 0.01"),
+    ("0", "smooth = 0.9 * smooth + (1 - 0.9) * loss"),
+    ("0", "smooth = loss / 2 + smooth / 2"),
+    ("torch.zeros(())", "smooth.mul_(0.99).add_(loss, alpha=0.01)"),
+)
+
 
 class GraphRetention(Rule):
     code = "LG006"
@@ -530,6 +553,9 @@ class GraphRetention(Rule):
         return found.pop() if len(found) == 1 else None
 
     VALID = (
+        # the average of the loss's number, and of a detached copy
+        _SMOOTHED.replace("{start}", "0").replace("{average}", "smooth = smooth * 0.99 + loss.item() * 0.01"),
+        _SMOOTHED.replace("{start}", "torch.zeros(())").replace("{average}", "smooth.mul_(0.99).add_(loss.detach(), alpha=0.01)"),
         # the same meter given numbers, reset every step, or used under no_grad
         _METER
         + """
@@ -1699,5 +1725,15 @@ for x, y in loader:
             message="`box_sum` keeps every step's loss tensor and its autograd graph alive",
             edit=("box_sum += box", "box_sum += box.item()"),
             fix_title="Accumulate loss.item()",
+        ),
+        # an exponential moving average of the loss tensor is a sum of every step's loss, decayed
+        *(
+            Invalid(
+                _SMOOTHED.replace("{start}", start).replace("{average}", average),
+                line=9,
+                col=5,
+                message="`smooth` keeps every step's loss tensor and its autograd graph alive",
+            )
+            for start, average in _AVERAGES
         ),
     )

@@ -7,6 +7,47 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import report_not_log_probs
 
+# a model chosen by a setting among two of the checked code, trained with one criterion in a
+# function of its own (FedAvg, realcode_heldout3)
+_MODEL_BY_SETTING = """
+import copy
+
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Conv(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(64, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=1)
+
+
+class Dense(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(64, 10)
+
+    def forward(self, x):
+        return {dense}
+
+
+def local_update(model, loader):
+    criterion = nn.NLLLoss()
+    for x, y in loader:
+        loss = criterion(model(x), y)
+        loss.backward()
+
+
+if {test}:
+    net = Conv()
+else:
+    net = Dense()
+local_update(copy.deepcopy(net), loader)
+"""
+
 
 class NllWithoutLogSoftmax(Rule):
     code = "LG007"
@@ -15,6 +56,9 @@ class NllWithoutLogSoftmax(Rule):
         report_not_log_probs(self, call, "nll", "log-probabilities: apply log_softmax first, or use cross_entropy on the logits")
 
     VALID = (
+        # both models end in log_softmax; and a choice by a test that is no setting against a literal
+        _MODEL_BY_SETTING.replace("{dense}", "F.log_softmax(self.fc(x), dim=1)").replace("{test}", 'args.model == "conv"'),
+        _MODEL_BY_SETTING.replace("{dense}", "self.fc(x)").replace("{test}", "len(classes) > 2"),
         """
 import torch.nn as nn
 import torch.nn.functional as F
@@ -141,5 +185,12 @@ loss = nn.NLLLoss()(model(x), y)
             line=10,
             col=21,
             message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+        ),
+        # one of the two models a setting chooses returns raw logits: reported with its condition
+        Invalid(
+            _MODEL_BY_SETTING.replace("{dense}", "self.fc(x)").replace("{test}", 'args.model == "conv"'),
+            line=28,
+            col=26,
+            message="NLLLoss (when args.model != 'conv') receives raw logits",
         ),
     )

@@ -11,6 +11,8 @@ from lossguard.static.examples import Invalid, catalog_example, catalog_use_inst
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
+from lossguard.static.tensor_ops import reduction_from
+from lossguard.static.values import Const, Value
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -19,6 +21,15 @@ if TYPE_CHECKING:  # pragma: no cover
 def _is_literal_flag(node: ast.expr) -> bool:
     """``True``/``False``/``0``/``1`` written at the call: a deliberate use of the old argument."""
     return isinstance(node, ast.Constant) and isinstance(node.value, int)
+
+
+def _read_back_flag(name: str, node: ast.expr, value: Value | None) -> bool:
+    """``size_average=self.criterion.size_average``: the legacy flag read back from another loss
+    module, whose value the interpreter knows (``nn.NLLLoss(weight, size_average=False)``; interp
+    ``legacy_flag``). A flag from a parameter or from ``self.<flag>`` is :func:`_flag_default`'s."""
+    if not isinstance(node, ast.Attribute) or node.attr != name or isinstance(node.value, ast.Name) and node.value.id == "self":
+        return False
+    return isinstance(value, Const) and isinstance(value.value, (bool, int))
 
 
 def _flag_default(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef | None, module: ModuleInfo) -> bool:
@@ -87,6 +98,23 @@ def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
     return out
 
 
+_FLAG_FROM_CRITERION = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class DistillLoss(nn.Module):
+    def __init__(self, weight):
+        super().__init__()
+        self.criterion = nn.NLLLoss(weight, reduction="sum")
+
+    def forward(self, log_probs, target, teacher_probs):
+        hard = self.criterion(log_probs, target)
+        soft = F.kl_div(log_probs, teacher_probs, size_average=self.criterion.size_average)
+        return hard + soft
+"""
+
+
 class DeprecatedReductionArgs(Rule):
     code = "LG010"
 
@@ -104,7 +132,9 @@ class DeprecatedReductionArgs(Rule):
             self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
         positional = _legacy_positional(call)
         given = positional + [(k.arg, k.value) for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS]
-        used = [name for name, node in given if _is_literal_flag(node)]
+        flags = dict(call.keywords)
+        read_back = [name for name, node in given if not _is_literal_flag(node) and _read_back_flag(name, node, flags.get(name))]
+        used = [name for name, node in given if _is_literal_flag(node)] + read_back
         if not used:
             defaulted = [name for name, node in given if _flag_default(node, call.ctx.func, call.ctx.module)]
             if defaulted:
@@ -117,11 +147,15 @@ class DeprecatedReductionArgs(Rule):
                 )
             return  # absent, None (today's default) or forwarded from a caller: not this call's choice
         effective = reduction_of(call)
+        if effective is None and not positional:  # the flags' values, where the interpreter knows them
+            effective = reduction_from(
+                flags.get("reduction", Const("mean")), flags.get("size_average", Const(None)), flags.get("reduce", Const(None))
+            )
         advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
         fix = None
         # a legacy flag given by position is not rewritten (the arguments after it would move)
         positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args) or bool(positional)
-        if effective is not None and not positional_legacy:
+        if effective is not None and not positional_legacy and not read_back:
             fix = set_reduction(call, effective, "safe", remove=api.LEGACY_REDUCTION_ARGS)
         self.report(
             call.node,
@@ -131,6 +165,8 @@ class DeprecatedReductionArgs(Rule):
         )
 
     VALID = (
+        # today's spelling of the same distillation term
+        _FLAG_FROM_CRITERION.replace("size_average=self.criterion.size_average", "reduction=self.criterion.reduction"),
         """
 import torch.nn.functional as F
 
@@ -269,5 +305,13 @@ class CrossEntropyLoss2d(nn.Module):
             line=9,
             col=25,
             message="size_average is deprecated (passed from a parameter that defaults to a flag)",
+        ),
+        # the old flag read back from another loss module (a 2017 OpenNMT distillation loss; torch's
+        # modules no longer keep it): the call passes the deprecated argument, with a known value
+        Invalid(
+            _FLAG_FROM_CRITERION,
+            line=12,
+            col=16,
+            message="size_average is deprecated; use reduction='sum'",
         ),
     )
