@@ -6,6 +6,9 @@ import math
 
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, fmt
 
+# The first loss's magnitude is the scale of "how far below": never less than this (a first loss of 0).
+_LEAST_SCALE = 1e-6
+
 
 class LossBelowBound(Detector):
     """A loss bounded below (``stats.loss_floor``: 0 for a built-in loss of
@@ -36,7 +39,7 @@ class LossBelowBound(Detector):
             return None
         if self.start is None:
             self.start = loss
-        scale = max(abs(self.start), 1e-6)
+        scale = max(abs(self.start), _LEAST_SCALE)
         floor = stats.loss_floor
         if floor is not None and loss < floor - self.tolerance * max(scale, 1.0):
             self.reported = True
@@ -61,7 +64,7 @@ class LossBelowBound(Detector):
         loss = stats.loss
         if self.reported or loss is None or not math.isfinite(loss) or self.start is None:
             return None
-        if not (loss < 0 and loss < self.start - max(abs(self.start), 1e-6)):
+        if not (loss < 0 and loss < self.start - max(abs(self.start), _LEAST_SCALE)):
             return None
         self.reported = True
         return Finding(
