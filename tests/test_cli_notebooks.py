@@ -117,6 +117,30 @@ def test_cells_as_ipython_runs_them(tmp_path: Path):
     assert "nn.Softmax layer at cell 2, line 1" in finding["message"]
 
 
+def test_automagic_and_shell_lines_without_an_escape_leave_their_cells_checked(tmp_path: Path):
+    """dalloliogm/kaggle_competitions' RNAPro notebook (survey, round 17): `cd RNAPro` and `cd ..` as
+    cells of their own (IPython's automagic); Aisuko/generative-ai: `python convert.py ...` without
+    `!`. Each line is blanked and the rest of its cell checked; a cell whose failing line is not a
+    command (a Python 2 print) is still reported and never passes as checked."""
+    nb = _notebook(
+        _cell("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F"),  # cell 1
+        _cell("cd RNAPro"),  # cell 2
+        _cell(
+            "python preprocess/convert.py --input_csv sub.csv \\\n    --output_name templates.pt\nls data/\nnet = nn.Linear(16, 4)\ncriterion = nn.CrossEntropyLoss()"
+        ),  # cell 3
+        _cell("cd ..\nfor x, y in loader:\n    mkdir -p out\n    loss = criterion(F.softmax(net(x), dim=1), y)\n    loss.backward()"),  # cell 4
+    )
+    (tmp_path / "nb.ipynb").write_text(nb)
+    r = cli("check", "--format", "json", "nb.ipynb", cwd=tmp_path)
+    assert (r.returncode, r.stderr) == (1, "")
+    assert [(f["code"], f["cell"], f["line"]) for f in json.loads(r.stdout)] == [("LG001", 4, 4)]
+    (tmp_path / "nb.ipynb").write_text(nb.replace('"cd RNAPro"', '"cd RNAPro\\nprint \\"converting\\""'))
+    r = cli("check", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "nb.ipynb: syntax error at cell 2, line 2" in r.stderr and "this cell was not checked" in r.stderr
+    assert "All checks passed" not in r.stdout and "could not be checked" in r.stdout
+
+
 def test_python_written_or_run_by_a_cell_magic_is_checked(tmp_path: Path):
     """`%%writefile train.py` writes a Python file the notebook then runs (`!python train.py`);
     `%%script python` and `%%python3` run their body in another interpreter; `%%capture` runs

@@ -132,7 +132,8 @@ loss = criterion(model(x), y)
             "activation and nothing is reported. The same holds for a truth test of a setting (`if "
             "conf.label_smoothing: LabelSmoothing() else: nn.CrossEntropyLoss()`, named `when not "
             "conf.label_smoothing`), for an option that is a loss written by hand next to a torch loss (its "
-            "`forward` runs on the call's arguments), and for a loss factory whose `if`/`elif` branches each "
+            "`forward` runs on the call's arguments; a call whose input is an activation the calling function "
+            "applied itself is then silent, since the hand-written option may take probabilities), and for a loss factory whose `if`/`elif` branches each "
             "return a criterion and which raises otherwise (`if name in ours: return ours[name]() elif name "
             "in theirs: return theirs[name]()`); a table `{c.__name__.lower(): c for c in [...]}` over a "
             "list of classes is read by name."
@@ -354,7 +355,12 @@ import torch.nn.functional as F
 kl = nn.KLDivLoss(reduction="batchmean")
 loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
 """,
-        misfires=("Code that deliberately wants the per-element mean is reported too; suppress the line with `# lossguard: ignore[LG009]` there."),
+        misfires=(
+            "Code that deliberately wants the per-element mean is reported too; suppress the line with "
+            "`# lossguard: ignore[LG009]` there. A mean multiplied back by the size of a dimension other "
+            "than the batch's where it is computed (`loss = F.kl_div(p, q, reduction='mean'); loss *= "
+            "q.size(1)`, the batch mean for an `(N, C)` input) is silent."
+        ),
         severity="warning",
         fix_safety="unsafe",
         fix_safety_note="'batchmean' changes the loss value by a factor of the number of classes.",

@@ -12,7 +12,12 @@ and the body of a magic lossguard does not know (an extension's) is checked if i
 that starts a logical line can be a magic: a ``%`` line inside brackets, a triple-quoted string or
 after a backslash is Python (old-style ``"..." % args`` formatting), while the backslash-continued
 lines of a magic or shell line belong to it. ``pip install ...`` / ``conda install ...`` without
-``%`` run as automagics and become ``pass`` too. A cell that still does not
+``%`` run as automagics and become ``pass`` too. In a cell that does not parse, a line where the
+parse fails and that reads as a command (a word, a space, arguments: IPython's automagics ``cd
+RNAPro``, ``ls data/``, ``mkdir -p out``, or a shell line typed without ``!``, ``python convert.py
+--ckpt x``) becomes ``pass`` too, with its backslash-continued lines, until the cell parses or the
+failing line is not one; Python keywords and Python 2's ``print`` / ``exec`` statements are never
+read as commands. A cell that still does not
 parse is left out (its lines become empty) and reported with its cell number; the other cells
 are checked. Cells are numbered from 1 by their position in the notebook, markdown cells
 included, which is how ruff numbers them.
@@ -21,6 +26,7 @@ included, which is how ruff numbers them.
 from __future__ import annotations
 
 import json
+import keyword
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +55,14 @@ _LINE_MAGIC = re.compile(r"^(?P<indent>\s*)(?:[%!]|[A-Za-z_][\w.]*\s*=\s*[%!])")
 _HELP = re.compile(r"^(?P<indent>\s*)(?:\?\??[\w.*]+|[\w.*]+\?\??)\s*$")  # obj?, ??obj, torch.*Tensor? (psearch)
 # IPython's automagic (on by default in Jupyter): `pip install x` runs %pip; never valid Python
 _AUTOMAGIC = re.compile(r"^(?P<indent>\s*)(?:pip|conda|mamba)\s+(?:install|uninstall|list|show|freeze|download|update|remove|create)\b")
+# A command line: a word, white space and an argument that does not start a Python operator (the
+# characters IPython's automagic leaves to Python: `cd = 3`, `ls(x)`, `pwd != x`); read as one only
+# where the cell fails to parse (see _without_commands)
+_COMMAND = re.compile(r"^(?P<indent>\s*)(?P<word>[A-Za-z_][\w.-]*)\s+(?![!=()<>,+*/%^&|])\S")
+# Words that start Python (or Python 2) statements: a line that starts with one and does not parse
+# is a syntax error, never a command
+_NOT_COMMANDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"print", "exec"}
+_MAX_COMMANDS = 100  # per cell
 
 
 class NotebookError(ValueError):
@@ -168,6 +182,8 @@ def parse(text: str) -> Notebook:
         py, removed = python_lines(src)
         error = _cell_error(py)
         if error is not None:
+            py, error = _without_commands(py, error)
+        if error is not None:
             at, col, msg = error
             errors.append(CellError(number, at, col + (removed[at - 1] if 0 < at <= len(removed) else 0), msg))
             py = [""] * len(py)
@@ -191,6 +207,32 @@ def _language(data: dict[str, Any]) -> str:
             if isinstance(value, str) and value.strip():
                 return value.strip()
     return "python"
+
+
+def _without_commands(lines: list[str], error: tuple[int, int, str] | None) -> tuple[list[str], tuple[int, int, str] | None]:
+    """A cell's lines with the command lines where its parse fails made ``pass``, one at a time,
+    and the error that is left (None when the cell now parses). IPython runs ``cd RNAPro`` as the
+    ``%cd`` magic (in a one-line cell); a shell line typed without ``!`` (``python convert.py``)
+    fails in the kernel but is no Python either: neither is a reason to leave the cell's other
+    lines unchecked."""
+    out = list(lines)
+    for _ in range(_MAX_COMMANDS):  # each one parses the cell again
+        if error is None:
+            break
+        at = error[0] - 1
+        if not 0 <= at < len(out) or not _logical_line_starts(out)[at]:
+            break
+        m = _COMMAND.match(out[at])
+        if m is None or m.group("word") in _NOT_COMMANDS:
+            break
+        continued = out[at].endswith("\\")
+        out[at] = f"{m.group('indent')}pass"
+        while continued and at + 1 < len(out):
+            at += 1
+            continued = out[at].endswith("\\")
+            out[at] = ""
+        error = _cell_error(out)
+    return out, error
 
 
 def _cell_error(lines: list[str]) -> tuple[int, int, str] | None:

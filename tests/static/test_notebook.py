@@ -103,6 +103,20 @@ def test_magic_continuation_and_automagic():
     assert notebook.python_lines("torch.*Tensor?\nx = a * b")[0] == ["pass", "x = a * b"]
 
 
+def test_command_lines_where_a_cell_fails_to_parse_are_blanked():
+    # IPython's automagic (`cd RNAPro`, `ls data/`, `mkdir -p out`) and shell lines typed without `!`,
+    # backslash continuations included; only where the parse fails, one line at a time
+    book = notebook.parse(
+        _nb("cd RNAPro", "python conv.py --a 1 \\\n  --b 2 \\\n  --c 3\nx = 1", "ls data/\nls = 3\nls -la", "for i in xs:\n    cd out\n    y = i")
+    )
+    assert book.errors == ()
+    assert book.source.splitlines() == ["pass", "pass", "", "", "x = 1", "pass", "ls = 3", "ls -la", "for i in xs:", "    pass", "    y = i"]
+    # never a command: Python keywords, Python 2's print, a line whose argument starts an operator, a line inside brackets
+    for cell, line in [('print "x"', 1), ("x = = 1", 1), ("return x y", 1), ("f(a,\n  b c)", 2), ("cd x\nraise E, 'm'", 2)]:
+        [error] = notebook.parse(_nb(cell)).errors
+        assert error.line == line, cell
+
+
 def test_doctest_and_console_prompts_are_stripped():
     # huggingface/notebooks' doc notebooks: code pasted with >>> prompts (IPython's classic_prompt)
     lines, removed = notebook.python_lines(">>> import torch\n>>> for i in range(2):\n...     print(i)")

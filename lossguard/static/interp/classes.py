@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static import torch_api as api
+from lossguard.static.facts import self_calls
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Frame
 from lossguard.static.project import ModuleInfo
@@ -58,7 +59,7 @@ class ClassesMixin(InterpBase):
         if cached is not None:
             return cached
         names: set[str] = set()
-        helpers = init_helpers(cls.node)
+        helpers = cls.module.facts.init_helpers(cls.node)
         for stmt in cls.node.body:
             if isinstance(stmt, FUNCTION_DEFS) and stmt.name != "__init__" and stmt.name not in helpers:
                 names |= cls.module.facts.function(stmt).self_assigned
@@ -132,7 +133,7 @@ class ClassesMixin(InterpBase):
             calls = self._self_calls_by_method.get(id(base.node))
             if calls is None:
                 calls = self._self_calls_by_method[id(base.node)] = {
-                    stmt.name: frozenset(_self_calls(stmt)) for stmt in base.node.body if isinstance(stmt, FUNCTION_DEFS)
+                    stmt.name: frozenset(self_calls(stmt)) for stmt in base.node.body if isinstance(stmt, FUNCTION_DEFS)
                 }
             for method, called in calls.items():
                 if name in called and method != "__init__":
@@ -151,7 +152,7 @@ class ClassesMixin(InterpBase):
             return False
         for base in self._bases(cls):
             if isinstance(base, ClassRef):
-                helpers = init_helpers(base.node)
+                helpers = base.module.facts.init_helpers(base.node)
                 for stmt in base.node.body:
                     if isinstance(stmt, (*FUNCTION_DEFS, ast.ClassDef)) and stmt.name == name:
                         return False
@@ -169,36 +170,6 @@ class ClassesMixin(InterpBase):
             if isinstance(b, QualName) and (b.name in MODULE_BASES or b.name.endswith("LightningModule")):
                 return True
         return False
-
-
-def _self_calls(fn: ast.AST) -> set[str]:
-    """Names of methods called as ``self.<name>(...)`` in a function body."""
-    return {
-        n.func.attr
-        for n in ast.walk(fn)
-        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == "self"
-    }
-
-
-def init_helpers(cls: ast.ClassDef) -> frozenset[str]:
-    """Methods that only ``__init__`` runs (``self.__build_model()``), directly or through each other:
-    what they assign to ``self`` is part of construction."""
-    methods = {s.name: s for s in cls.body if isinstance(s, FUNCTION_DEFS)}
-    if "__init__" not in methods:
-        return frozenset()
-    reached: set[str] = set()
-    todo = [n for n in _self_calls(methods["__init__"]) if n in methods and n != "__init__"]
-    while todo:
-        name = todo.pop()
-        if name in reached:
-            continue
-        reached.add(name)
-        todo.extend(n for n in _self_calls(methods[name]) if n in methods and n != "__init__")
-    called_elsewhere: set[str] = set()
-    for name, fn in methods.items():
-        if name != "__init__" and name not in reached:
-            called_elsewhere |= _self_calls(fn)
-    return frozenset(reached - called_elsewhere)
 
 
 def _property_accessor(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

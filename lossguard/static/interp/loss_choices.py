@@ -22,6 +22,15 @@ Only loss modules are kept this way, only for a test of one setting against a li
 written under another test of the same setting that did not decide the choice (``if args.loss in
 ("BCE", "BCEL"):``), or under a test of the criterion itself (loss-landscape's ``if
 isinstance(criterion, nn.MSELoss):``), is left silent: there the option the code means is not known.
+
+A call that hands the chosen criterion probabilities the caller made itself (a softmax, a sigmoid
+or a log-softmax function the calling function applied, not a model's last layer) is left silent too when one option is a
+loss written by hand (round 19, karunru/kaggle_monorepo: a test of the ``soft_f1`` option feeds
+``F.softmax(logits)`` to whichever of cross-entropy, focal, soft-F1 and label-smoothing losses the
+setting picks): a hand-written loss may take probabilities (a soft F1, a Dice loss), so the
+activation may be meant for that option, and the torch options' reports would blame a call
+written for another. Raw outputs, and a model's own softmax head (W-Net's), handed to such a
+choice are still checked option by option.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, drop
 from lossguard.static.interp.guards import GuardedChoice, literal_test, returns_in
-from lossguard.static.values import UNKNOWN, Instance, LossSpec, Value, join
+from lossguard.static.values import UNKNOWN, Act, Instance, LossSpec, Tensor, Value, join
 
 #: the literal of a truth test (``if conf.label_smoothing:``): the option for a true setting
 TRUTHY = True
@@ -175,6 +184,19 @@ def loss_factory_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Fram
     return result
 
 
+_MADE_BY_CALLER = frozenset({Act.PROBS, Act.LOG_PROBS, Act.SIGMOID})
+
+
+def _activated_for_own_loss(options: list[tuple[Value, str]], pos: list[Value], scope: int) -> bool:
+    """The input (the first argument) is the output of an activation function the calling function
+    applied itself (not a model's last layer) and one option is a loss written by hand, which may
+    be the option that activation is for (see the module's docstring)."""
+    if not pos or not isinstance(pos[0], Tensor) or not any(isinstance(spec, Instance) for spec, _ in options):
+        return False
+    site = pos[0].act_site
+    return pos[0].act in _MADE_BY_CALLER and site is not None and site.explicit and site.scope == scope
+
+
 def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
     """``call`` sits under an ``if`` (or a conditional expression, a ``while``) of ``root`` whose
     test reads the setting ``subject``, or the criterion called (``if isinstance(criterion,
@@ -205,8 +227,8 @@ class LossChoicesMixin(InterpBase):
             return None
         root = frame.func if frame.func is not None else frame.module.module
         sink = self.sink
-        if _tested_around(node, choice.subject, root):
-            self.sink = drop  # a test of the same setting that did not decide which option is meant
+        if _tested_around(node, choice.subject, root) or _activated_for_own_loss(options, pos, frame.scope):
+            self.sink = drop  # the option the call is written for is not known
         try:
             # a loss written by hand runs its forward on these arguments, as a call of it alone would
             results = [

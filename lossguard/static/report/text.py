@@ -58,6 +58,11 @@ def render(
             "Run `lossguard explain CODE` for details.",
             style="bold",
         )
+        if unchecked:
+            console.print(
+                f"{unchecked} file{'s' if unchecked != 1 else ''} or cell{'s' if unchecked != 1 else ''} could not be checked (see the errors).",
+                style="yellow",
+            )
         safe = sum(1 for f in findings if f.autofix is not None and f.autofix.applicability == "safe")
         unsafe = sum(1 for f in findings if f.autofix is not None and f.autofix.applicability == "unsafe")
         if safe:

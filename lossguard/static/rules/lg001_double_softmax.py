@@ -302,6 +302,32 @@ loss = F.cross_entropy(out["logits"], y)
         # the model makes its scores only for the mode "segment" (any other raises); the loss under
         # `mode == "classify"` never receives them (a setting of the same name: interp.branch_settings)
         _MODE_WRAPPER.replace("{mode}", "classify"),
+        # karunru/kaggle_monorepo: a setting picks cross-entropy or a soft-F1 loss written by hand,
+        # which takes probabilities; the caller's own softmax may be meant for that option
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftF1Loss(nn.Module):
+    def forward(self, probs, target):
+        onehot = F.one_hot(target, probs.size(1)).float()
+        tp = (probs * onehot).sum(0)
+        f1 = 2 * tp / (probs.sum(0) + onehot.sum(0) + 1e-6)
+        return 1 - f1.mean()
+
+
+def train(model, loader, optimizer, loss_type):
+    if loss_type == "soft_f1":
+        criterion = SoftF1Loss()
+    else:
+        criterion = nn.CrossEntropyLoss()
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(F.softmax(model(x), dim=1), y)
+        loss.backward()
+        optimizer.step()
+""",
     )
     INVALID = (
         Invalid(

@@ -7,6 +7,7 @@ from lossguard.static.events import TorchCall
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import api_label, reduction_of, set_reduction
+from lossguard.static.rules._rescaled_mean import rescaled
 
 _KL = (api.NN + "KLDivLoss", api.F + "kl_div")
 
@@ -17,7 +18,7 @@ class KlDivReductionMean(Rule):
     def on_torch_call(self, call: TorchCall) -> None:
         if call.qname not in _KL:
             return
-        if reduction_of(call) == "mean":
+        if reduction_of(call) == "mean" and not rescaled(call.node, call.ctx.func or call.ctx.module.module):
             legacy = any(k.arg in api.LEGACY_REDUCTION_ARGS for k in call.node.keywords)
             # torch.kl_div takes an integer reduction: no keyword fix
             fix = None if legacy or call.written else set_reduction(call, "batchmean", "unsafe")
@@ -48,6 +49,20 @@ import torch.nn.functional as F
 
 def kl_term(log_p, q, reduction):
     return F.kl_div(log_p, q, reduction=reduction)  # not known statically
+""",
+        # facebookresearch/mmf's soft-label KL loss: the per-element mean times the number of
+        # classes is the batch mean of the summed divergence, as reduction="batchmean" gives
+        """
+import torch.nn.functional as F
+
+def soft_label_kl(pred_score, target_score):
+    tar = target_score / target_score.sum(dim=1, keepdim=True)
+    loss = F.kl_div(F.log_softmax(pred_score, dim=1), tar, reduction="mean")
+    loss *= target_score.size(1)
+    return loss
+
+def kl_per_sample(log_p, q):
+    return F.kl_div(log_p, q, reduction="mean") * q.shape[-1]
 """,
     )
     INVALID = (
@@ -88,6 +103,28 @@ loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")
 import torch.nn.functional as F
 
 loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="batchmean")
+""",
+            fix_title="Use reduction='batchmean'",
+        ),
+        Invalid(
+            """
+import torch.nn.functional as F
+
+def kl_times_batch(log_p, q):
+    loss = F.kl_div(log_p, q, reduction="mean")
+    loss *= q.size(0)  # the batch size: still a mean over the classes
+    return loss
+""",
+            line=4,
+            col=12,
+            message="F.kl_div with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
+            fixed="""
+import torch.nn.functional as F
+
+def kl_times_batch(log_p, q):
+    loss = F.kl_div(log_p, q, reduction="batchmean")
+    loss *= q.size(0)  # the batch size: still a mean over the classes
+    return loss
 """,
             fix_title="Use reduction='batchmean'",
         ),
