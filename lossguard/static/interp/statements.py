@@ -385,6 +385,8 @@ class StatementsMixin(InterpBase):
         elif isinstance(target, ast.Subscript):
             base = self.ev(target.value, frame, env)
             index = self.ev(target.slice, frame, env)
+            if self.store_through_setitem(target, base, index, value, frame, env):
+                return  # stats["loss"] = loss: the class's own __setitem__
             updated = self.dict_store(base, index, value)
             if updated is not None:
                 self.rebind_container(target.value, updated, frame, env)  # ret["logits"] = x

@@ -258,6 +258,38 @@ for x, y in loader:
 """
 
 # a list of loss terms extended with their sum, returned as a named tuple (bubbliiiing's Faster R-CNN trainer)
+# a statistics collector that keeps every value stored into it (its `__setitem__` appends), filled by a
+# helper that the training loop calls with the collector (IBM/mi-prometheus's worker before d585f9a2);
+# `{store}` is the collector's own line, `{stored}` what the helper stores
+_COLLECTOR = """
+import torch.nn.functional as F
+
+
+class StatisticsCollector:
+    def __init__(self):
+        self.statistics = {"loss": []}
+
+    def __setitem__(self, key, value):
+        {store}
+
+
+def evaluate_and_collect(model, x, y, stat_col):
+    logits = model(x)
+    loss = F.cross_entropy(logits, y)
+    stat_col["loss"] = {stored}
+    return logits, loss
+
+
+def train(model, loader, optimizer):
+    stat_col = StatisticsCollector()
+    for x, y in loader:
+        optimizer.zero_grad()
+        logits, loss = evaluate_and_collect(model, x, y, stat_col)
+        loss.backward()
+        optimizer.step()
+"""
+_COLLECT = _COLLECTOR.replace("{store}", "self.statistics[key].append(value)")
+
 _LOSS_LIST = """
 from collections import namedtuple
 
@@ -404,19 +436,22 @@ class GraphRetention(Rule):
         if self._bounded_by_outer_step(proxy, loop, module):
             return
         found = self._texts(outer.func if outer.func is not None else module.module, module)
-        if any(p.search(t) for p in found.derived(name) for t in found.texts):
+        # `collect(batch, stats)` given the object (interp/passed_holders.py): its result is not the object
+        given_to = module.segment(call) if any(receiver is a for a in (*call.args, *(k.value for k in call.keywords))) else None
+        if any(p.search(t) for p in found.derived(name, given_to) for t in found.texts):
             return  # meter.sum.backward(): the sum is what gets back-propagated
         reported = self._reported.setdefault(id(method if method is not None else acc.ctx.module.module), set())
         if attr in reported:
             return
         reported.add(attr)
         line = f" at line {call.lineno}" if module is acc.ctx.module else f" in {module.path.name}"
+        # `stats["loss"] = loss` runs the class's __setitem__ (interp/item_stores.py)
+        does = f"stores into `{module.segment(call.func)}`" if isinstance(call.func, ast.Subscript) else f"calls `{module.segment(call.func)}(...)`"
         self.report(
             acc.node,
             acc.ctx,
-            f"`{attr}` keeps every step's loss tensor and its autograd graph alive: the training loop calls "
-            f"`{module.segment(call.func)}(...)`{line} every step on an object made before it; add loss.item() "
-            "(or loss.detach()) instead",
+            f"`{attr}` keeps every step's loss tensor and its autograd graph alive: the training loop {does}{line} "
+            "every step on an object made before it; add loss.item() (or loss.detach()) instead",
         )
 
     def _facts(self, loop: ast.AST, module: ModuleInfo) -> LoopFacts:
@@ -1064,6 +1099,14 @@ for x, y, w in loader:
         .replace("{more}", "\n            costs[k] = costs[k] + loss\n            total += loss"),
         # the term read back as a number
         _LOSS_LIST.replace("{box}", "box.item()"),
+        # the collector is given the loss's number
+        _COLLECT.replace("{stored}", "loss.item()"),
+        # a collector that keeps only the latest value of each statistic holds one step's graph
+        _COLLECTOR.replace("{store}", "self.statistics[key] = [value]").replace("{stored}", "loss"),
+        # the object the helper stores into is made afresh inside it (not the one it was given)
+        _COLLECT.replace("{stored}", "loss").replace(
+            '    stat_col["loss"] = loss', '    stat_col = StatisticsCollector()\n    stat_col["loss"] = loss'
+        ),
     )
     INVALID = (
         Invalid(
@@ -1699,5 +1742,30 @@ for x, y in loader:
             message="`box_sum` keeps every step's loss tensor and its autograd graph alive",
             edit=("box_sum += box", "box_sum += box.item()"),
             fix_title="Accumulate loss.item()",
+        ),
+        # the loss stored into a collector given to a helper the training loop calls
+        Invalid(
+            _COLLECT.replace("{stored}", "loss"),
+            line=9,
+            col=9,
+            message="the training loop calls `evaluate_and_collect(...)` at line 23 every step on an object made before it",
+        ),
+        # the loss stored into the collector in the loop itself runs its __setitem__ there
+        Invalid(
+            _COLLECT.replace("{stored}", "loss.item()")
+            + """
+
+def train_inline(model, loader, optimizer):
+    stat_col = StatisticsCollector()
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        stat_col["loss"] = loss
+""",
+            line=9,
+            col=9,
+            message='the training loop stores into `stat_col["loss"]` at line 35 every step',
         ),
     )
