@@ -29,6 +29,7 @@ from lossguard.static.interp.item_stores import ItemStoresMixin
 from lossguard.static.interp.loss_choices import LossChoicesMixin
 from lossguard.static.interp.loss_parts import LossPartsMixin
 from lossguard.static.interp.nested import NestedMixin
+from lossguard.static.interp.own_state import OwnStateMixin
 from lossguard.static.interp.passed_holders import PassedHoldersMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.settings import SettingsMixin
@@ -58,6 +59,7 @@ class Interpreter(
     SettingsMixin,
     ItemStoresMixin,
     PassedHoldersMixin,
+    OwnStateMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
@@ -86,6 +88,7 @@ class Interpreter(
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}
         self._lazy: dict[tuple, Value] = {}
+        self._own_state: dict[tuple[int, str], bool] = {}  # (class, attribute): set only by methods without arguments
         self._late_attrs: dict[tuple[int, str], Value] = {}  # attributes set outside __init__ (see set_later)
         self._self_calls_by_method: dict[int, dict[str, frozenset[str]]] = {}  # per class: method -> self.<m>() it calls
         self._stored_attrs: dict[
