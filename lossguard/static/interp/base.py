@@ -61,7 +61,7 @@ class InterpBase:
         _instances: dict[tuple, Instance]
         _lazy: dict[tuple, Value]
         _late_attrs: dict[tuple[int, str], Value]
-        _own_state: dict[tuple[int, str], bool]
+        _own_state: dict[int, dict[str, bool]]
         _self_calls_by_method: dict[int, dict[str, frozenset[str]]]
         _stored_attrs: dict[str, tuple[re.Pattern[str], set[int], list[bool]]]
         _effects: dict[tuple, dict[int | str, Value]]

@@ -88,7 +88,7 @@ class Interpreter(
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}
         self._lazy: dict[tuple, Value] = {}
-        self._own_state: dict[tuple[int, str], bool] = {}  # (class, attribute): set only by methods without arguments
+        self._own_state: dict[int, dict[str, bool]] = {}  # per class: attribute -> set only by methods without arguments
         self._late_attrs: dict[tuple[int, str], Value] = {}  # attributes set outside __init__ (see set_later)
         self._self_calls_by_method: dict[int, dict[str, frozenset[str]]] = {}  # per class: method -> self.<m>() it calls
         self._stored_attrs: dict[

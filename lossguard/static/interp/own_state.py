@@ -31,23 +31,21 @@ def takes_no_arguments(fn: ast.AST) -> bool:
     return len(args.posonlyargs) + len(args.args) == 1 and not args.kwonlyargs and args.vararg is None and args.kwarg is None
 
 
-def _assigners(cls: ast.ClassDef, attr: str) -> list[ast.AST]:
-    """The methods of ``cls`` that assign ``self.<attr>`` (directly, in any statement of theirs)."""
-    out: list[ast.AST] = []
+def _assigned_by(cls: ast.ClassDef, table: dict[str, bool]) -> None:
+    """Fold into ``table`` the attributes of ``self`` that the methods of ``cls`` assign: ``True`` while
+    every method that assigns one takes no argument (or is ``__init__``)."""
     for method in cls.body:
         if not isinstance(method, FUNCTION_DEFS):
             continue
+        plain = takes_no_arguments(method) or method.name == "__init__"
         for node in ast.walk(method):
             if (
                 isinstance(node, ast.Attribute)
-                and node.attr == attr
                 and isinstance(node.ctx, (ast.Store, ast.Del))
                 and isinstance(node.value, ast.Name)
                 and node.value.id == "self"
             ):
-                out.append(method)
-                break
-    return out
+                table[node.attr] = table.get(node.attr, True) and plain
 
 
 class OwnStateMixin(InterpBase):
@@ -56,11 +54,10 @@ class OwnStateMixin(InterpBase):
         inst = frame.self_value
         if frame.called or frame.is_init or not isinstance(inst, Instance) or frame.func is None or not takes_no_arguments(frame.func):
             return False
-        key = (id(inst.cls.node), attr)
-        known = self._own_state.get(key)
-        if known is None:
-            classes = [c for c in self._bases(inst.cls) if isinstance(c, ClassRef)]
-            known = self._own_state[key] = all(
-                takes_no_arguments(m) or getattr(m, "name", "") == "__init__" for c in classes for m in _assigners(c.node, attr)
-            )
-        return known
+        table = self._own_state.get(id(inst.cls.node))
+        if table is None:
+            table = self._own_state[id(inst.cls.node)] = {}
+            for c in self._bases(inst.cls):
+                if isinstance(c, ClassRef):
+                    _assigned_by(c.node, table)
+        return table.get(attr, False)
