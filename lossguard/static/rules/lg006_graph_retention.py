@@ -547,6 +547,10 @@ class GraphRetention(Rule):
         # `G_losses["VGG"] = self.criterionVGG(...)`: the caller keeps it in the dict it returns
         names |= {m.group(1) for n in names if (m := ITEM_STORE.match(n)) is not None}
         patterns = [p for n in names for p in found.derived(n)]
+        if any(target.startswith("self.") and any(p.search(value) for p in patterns) for target, value in found.assignments):
+            # `pcp, _ = self.criterion(...); self.loss_G_pcp = pcp * w`: a part kept on the object for the
+            # method that back-propagates it (a trainer class's `optimize_parameters`), not thrown away
+            return True
         return any(call_text in text or any(p.search(text) for p in patterns) for text in (*found.texts, *found.returned))
 
     def _returned_item(self, acc: Accumulate) -> int | None:
@@ -1101,6 +1105,52 @@ for x, y, w in loader:
         _LOSS_LIST.replace("{box}", "box.item()"),
         # the collector is given the loss's number
         _COLLECT.replace("{stored}", "loss.item()"),
+        # a perceptual loss sums its per-layer terms within one call; the trainer class keeps a part of its
+        # result on `self` for the method that back-propagates it and drops the other part
+        # (jolibrain/joliGEN's MAT model at HEAD 2026): one call's graphs, not every step's
+        """
+import torch
+import torch.nn as nn
+
+
+class PerceptualLoss(nn.Module):
+    def __init__(self, vgg, layer_weights):
+        super().__init__()
+        self.vgg = vgg
+        self.layer_weights = layer_weights
+        self.criterion = nn.L1Loss()
+
+    def forward(self, x, gt):
+        x_features = self.vgg(x)
+        gt_features = self.vgg(gt.detach())
+        percep_loss = 0
+        for k in x_features.keys():
+            percep_loss += self.criterion(x_features[k], gt_features[k]) * self.layer_weights[k]
+        style_loss = 0
+        for k in x_features.keys():
+            style_loss += self.criterion(x_features[k].mean(0), gt_features[k].mean(0)) * self.layer_weights[k]
+        return percep_loss, style_loss
+
+
+class InpaintingModel:
+    def __init__(self, net_g, vgg, opt):
+        self.net_g = net_g
+        self.opt = opt
+        self.criterion_pcp = PerceptualLoss(vgg, {"conv1": 1.0, "conv2": 0.5})
+
+    def compute_g_loss(self):
+        pcp_loss, _ = self.criterion_pcp(self.fake_b, self.real_b)
+        self.loss_g_pcp = pcp_loss * self.opt.pcp_ratio
+        self.loss_g = self.loss_g_pcp + torch.mean(torch.abs(self.fake_b - self.real_b))
+
+    def optimize_parameters(self, batch):
+        self.real_a, self.real_b = batch
+        self.fake_b = self.net_g(self.real_a)
+        self.compute_g_loss()
+        self.opt.optimizer_g.zero_grad()
+        self.loss_g.backward()
+        self.opt.optimizer_g.step()
+""",
         # a collector that keeps only the latest value of each statistic holds one step's graph
         _COLLECTOR.replace("{store}", "self.statistics[key] = [value]").replace("{stored}", "loss"),
         # the object the helper stores into is made afresh inside it (not the one it was given)
