@@ -205,10 +205,13 @@ class CallsMixin(InterpBase):
         self._last_effects = {}
         self._last_grad_calls = ()
         self._last_self_accs = ()
+        self._last_param_accs = ()
         result = self.apply(callee, node, pos, kw, starred, frame, env)
         fold_callee_calls(frame, self._last_grad_calls)
         if self._last_self_accs and isinstance(func, ast.Attribute):
             self._outlived_accumulations(node, func.value, self._last_self_accs, frame)
+        if self._last_param_accs and not starred:
+            self.pass_to_arguments(node, callee, self._last_param_accs, frame)  # collect(..., stats): stats.update(loss) inside
         if self._last_effects and not starred:
             self.apply_effects(node, self._last_effects, frame, env)  # predictor(feat, ret): ret["x"] = ... inside
         return result
@@ -231,6 +234,8 @@ class CallsMixin(InterpBase):
                 self.sink(dataclasses.replace(acc, outer=(frame.ctx(), receiver, node), outer_trained=trained))
         elif isinstance(frame.self_value, Instance) and is_self(root, frame):
             frame.self_accs.extend(accs)
+        else:
+            self.keep_for_callers(root, accs, frame)  # an object this body was given
 
     def apply(self, callee: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame, env: Env) -> Value:
         if isinstance(callee, NamedTupleClass):
@@ -376,6 +381,7 @@ class CallsMixin(InterpBase):
             self._last_effects = self._effects.get(key, {})
             self._last_grad_calls = self._grad_calls.get(key, ())
             self._last_self_accs = self._self_accs.get(key, ())
+            self._last_param_accs = self._param_accs.get(key, ())
             for event in self._forwarded.get(key, ()):
                 if callsite is not None and event.ctx.callsite != callsite:
                     # a thin wrapper called again with the same values: its loss call is this caller's too
@@ -411,6 +417,9 @@ class CallsMixin(InterpBase):
             if frame.self_accs:
                 self._self_accs[key] = tuple(frame.self_accs)
             self._last_self_accs = self._self_accs.get(key, ())
+            if frame.param_accs:
+                self._param_accs[key] = tuple(frame.param_accs)
+            self._last_param_accs = self._param_accs.get(key, ())
             if ref.module.facts.function(fn).is_generator:
                 result: Value = UNKNOWN
             elif frame.returns:

@@ -25,9 +25,12 @@ from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.guards import GuardsMixin
 from lossguard.static.interp.imports import ImportsMixin
+from lossguard.static.interp.item_stores import ItemStoresMixin
 from lossguard.static.interp.loss_choices import LossChoicesMixin
 from lossguard.static.interp.loss_parts import LossPartsMixin
 from lossguard.static.interp.nested import NestedMixin
+from lossguard.static.interp.own_state import OwnStateMixin
+from lossguard.static.interp.passed_holders import PassedHoldersMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.settings import SettingsMixin
 from lossguard.static.interp.statements import StatementsMixin
@@ -54,6 +57,9 @@ class Interpreter(
     LossPartsMixin,
     TrainersMixin,
     SettingsMixin,
+    ItemStoresMixin,
+    PassedHoldersMixin,
+    OwnStateMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
@@ -66,6 +72,8 @@ class Interpreter(
         self._last_grad_calls: tuple = ()
         self._self_accs: dict[tuple, tuple] = {}  # a call's accumulations into attributes of self (Frame.self_accs), by call key
         self._last_self_accs: tuple = ()
+        self._param_accs: dict[tuple, tuple] = {}  # the same for objects a call was given (Frame.param_accs)
+        self._last_param_accs: tuple = ()
         self._in_progress: set[tuple] = set()
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context
         self._default_instances: dict[int, Instance] = {}
@@ -80,6 +88,7 @@ class Interpreter(
         self._class_envs: dict[int, Env] = {}
         self._instances: dict[tuple, Instance] = {}
         self._lazy: dict[tuple, Value] = {}
+        self._own_state: dict[int, dict[str, bool]] = {}  # per class: attribute -> set only by methods without arguments
         self._late_attrs: dict[tuple[int, str], Value] = {}  # attributes set outside __init__ (see set_later)
         self._self_calls_by_method: dict[int, dict[str, frozenset[str]]] = {}  # per class: method -> self.<m>() it calls
         self._stored_attrs: dict[

@@ -90,6 +90,7 @@ class Frame:
         "callsite",
         "grad_calls",
         "self_accs",
+        "param_accs",
         "choices",
         "nested",
         "sums",
@@ -127,6 +128,8 @@ class Frame:
         # graph-holding values this body (outside any loop of its own) adds to attributes of ``self``
         # or of the objects ``self`` holds (``self.sum += val``): they outlive the call
         self.self_accs: list[Accumulate] = []
+        # the same for objects this body was given (interp.passed_holders): (parameter, accumulation)
+        self.param_accs: list[tuple[str, Accumulate]] = []
         # functions an `if` bound together (interp.choices): statements reading several run per side
         self.choices: tuple = ()
         self.nested: list[FunctionNode] = []  # functions defined in this body (interp.nested)

@@ -389,8 +389,9 @@ class StatementsMixin(InterpBase):
                 env[key] = value
                 if frame.is_init and isinstance(frame.self_value, Instance):
                     frame.self_value.attrs[target.attr] = value
-                elif isinstance(frame.self_value, Instance) and frame.called:
-                    # a setter run by code that calls it (not analysed alone with unknown arguments)
+                elif isinstance(frame.self_value, Instance) and (frame.called or self.counts_as_set(frame, target.attr)):
+                    # a setter run by code that calls it (not analysed alone with unknown arguments), or
+                    # a method without arguments whose stores are every call's (interp/own_state.py)
                     self.set_later(frame.self_value, target.attr, value)
             elif target.attr == "grad":
                 record_call(frame, SET_GRAD, UNKNOWN, target)
@@ -406,6 +407,8 @@ class StatementsMixin(InterpBase):
         elif isinstance(target, ast.Subscript):
             base = self.ev(target.value, frame, env)
             index = self.ev(target.slice, frame, env)
+            if self.store_through_setitem(target, base, index, value, frame, env):
+                return  # stats["loss"] = loss: the class's own __setitem__
             updated = self.dict_store(base, index, value)
             if updated is not None:
                 self.rebind_container(target.value, updated, frame, env)  # ret["logits"] = x

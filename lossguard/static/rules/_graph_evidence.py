@@ -162,14 +162,18 @@ class BackwardedTexts:
                 elif "backward" in name or name == "scale":
                     self.texts.extend(module.segment(a) for a in args)
 
-    def derived(self, name: str) -> list[re.Pattern[str]]:
-        """Patterns for ``name`` and every variable computed from it (``total = torch.stack(losses)``)."""
+    def derived(self, name: str, given_to: str | None = None) -> list[re.Pattern[str]]:
+        """Patterns for ``name`` and every variable computed from it (``total = torch.stack(losses)``).
+        The result of ``given_to``, a call that ``name`` is an argument of, is not computed from it
+        (``logits, loss = collect(batch, stats)`` does not back-propagate ``stats``)."""
         names = {name}
         changed = True
         while changed:
             changed = False
             pats = [_word(n) for n in names]
             for target, value in self.assignments:
+                if value == given_to:
+                    continue
                 if target not in names and any(p.search(value) for p in pats):
                     names.add(target)
                     # `G_losses["VGG"] = vgg_loss`: the dict (or list) it is stored into holds it too

@@ -123,6 +123,40 @@ net = Net()
 value = net.loss({arg}, y)
 """
 
+# a GAN trainer class that passes values between its methods through `self` and calls them by names
+# from a table (jolibrain/joliGEN's semantic-mask models before 2622650): `forward` stores the
+# segmenter's log-probabilities, `compute_g_loss` gives `{sem}` to CrossEntropyLoss; `{more}` is
+# another method of the class
+_SEMANTIC_GAN = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SemanticGAN:
+    def __init__(self, net_g, net_s):
+        self.net_g = net_g
+        self.net_s = net_s
+        self.criterion_sem = nn.CrossEntropyLoss()
+
+    def set_input(self, batch):
+        self.real_a = batch["A"]
+        self.label_a = batch["A_label"]
+
+    def forward(self):
+        self.fake_b = self.net_g(self.real_a)
+        self.pred_fake_b = self.net_s(self.fake_b)
+        self.pf_b = F.log_softmax(self.pred_fake_b, dim=1)
+        self.pf_b_max = self.pf_b.argmax(dim=1)
+
+    def compute_g_loss(self):
+        self.loss_sem = self.criterion_sem({sem}, self.label_a)
+{more}
+    def optimize_parameters(self):
+        for name in ("forward", "compute_g_loss"):
+            getattr(self, name)()
+        self.loss_sem.backward()
+"""
+
 
 class DoubleSoftmax(Rule):
     code = "LG001"
@@ -328,6 +362,10 @@ def train(model, loader, optimizer, loss_type):
         loss.backward()
         optimizer.step()
 """,
+        # the segmenter's logits, kept by `forward` next to its log-probabilities (joliGEN's fix)
+        _SEMANTIC_GAN.replace("{sem}", "self.pred_fake_b").replace("{more}", ""),
+        # a method with an argument may store something else into the attribute: not known what it holds
+        _SEMANTIC_GAN.replace("{sem}", "self.pf_b").replace("{more}", "\n    def use_prediction(self, pred):\n        self.pf_b = pred\n"),
     )
     INVALID = (
         Invalid(
@@ -703,5 +741,14 @@ class Step:
             line=21,
             col=32,
             message="F.cross_entropy receives softmax probabilities",
+        ),
+        # `forward` takes no argument: what it stores on `self` is what every call stores, and the loss
+        # method reads it back
+        Invalid(
+            _SEMANTIC_GAN.replace("{sem}", "self.pf_b").replace("{more}", ""),
+            line=22,
+            col=44,
+            message="CrossEntropyLoss receives log-softmax log-probabilities",
+            severity="info",
         ),
     )

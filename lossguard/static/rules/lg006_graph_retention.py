@@ -258,6 +258,38 @@ for x, y in loader:
 """
 
 # a list of loss terms extended with their sum, returned as a named tuple (bubbliiiing's Faster R-CNN trainer)
+# a statistics collector that keeps every value stored into it (its `__setitem__` appends), filled by a
+# helper that the training loop calls with the collector (IBM/mi-prometheus's worker before d585f9a2);
+# `{store}` is the collector's own line, `{stored}` what the helper stores
+_COLLECTOR = """
+import torch.nn.functional as F
+
+
+class StatisticsCollector:
+    def __init__(self):
+        self.statistics = {"loss": []}
+
+    def __setitem__(self, key, value):
+        {store}
+
+
+def evaluate_and_collect(model, x, y, stat_col):
+    logits = model(x)
+    loss = F.cross_entropy(logits, y)
+    stat_col["loss"] = {stored}
+    return logits, loss
+
+
+def train(model, loader, optimizer):
+    stat_col = StatisticsCollector()
+    for x, y in loader:
+        optimizer.zero_grad()
+        logits, loss = evaluate_and_collect(model, x, y, stat_col)
+        loss.backward()
+        optimizer.step()
+"""
+_COLLECT = _COLLECTOR.replace("{store}", "self.statistics[key].append(value)")
+
 _LOSS_LIST = """
 from collections import namedtuple
 
@@ -427,19 +459,22 @@ class GraphRetention(Rule):
         if self._bounded_by_outer_step(proxy, loop, module):
             return
         found = self._texts(outer.func if outer.func is not None else module.module, module)
-        if any(p.search(t) for p in found.derived(name) for t in found.texts):
+        # `collect(batch, stats)` given the object (interp/passed_holders.py): its result is not the object
+        given_to = module.segment(call) if any(receiver is a for a in (*call.args, *(k.value for k in call.keywords))) else None
+        if any(p.search(t) for p in found.derived(name, given_to) for t in found.texts):
             return  # meter.sum.backward(): the sum is what gets back-propagated
         reported = self._reported.setdefault(id(method if method is not None else acc.ctx.module.module), set())
         if attr in reported:
             return
         reported.add(attr)
         line = f" at line {call.lineno}" if module is acc.ctx.module else f" in {module.path.name}"
+        # `stats["loss"] = loss` runs the class's __setitem__ (interp/item_stores.py)
+        does = f"stores into `{module.segment(call.func)}`" if isinstance(call.func, ast.Subscript) else f"calls `{module.segment(call.func)}(...)`"
         self.report(
             acc.node,
             acc.ctx,
-            f"`{attr}` keeps every step's loss tensor and its autograd graph alive: the training loop calls "
-            f"`{module.segment(call.func)}(...)`{line} every step on an object made before it; add loss.item() "
-            "(or loss.detach()) instead",
+            f"`{attr}` keeps every step's loss tensor and its autograd graph alive: the training loop {does}{line} "
+            "every step on an object made before it; add loss.item() (or loss.detach()) instead",
         )
 
     def _facts(self, loop: ast.AST, module: ModuleInfo) -> LoopFacts:
@@ -535,6 +570,10 @@ class GraphRetention(Rule):
         # `G_losses["VGG"] = self.criterionVGG(...)`: the caller keeps it in the dict it returns
         names |= {m.group(1) for n in names if (m := ITEM_STORE.match(n)) is not None}
         patterns = [p for n in names for p in found.derived(n)]
+        if any(target.startswith("self.") and any(p.search(value) for p in patterns) for target, value in found.assignments):
+            # `pcp, _ = self.criterion(...); self.loss_G_pcp = pcp * w`: a part kept on the object for the
+            # method that back-propagates it (a trainer class's `optimize_parameters`), not thrown away
+            return True
         return any(call_text in text or any(p.search(text) for p in patterns) for text in (*found.texts, *found.returned))
 
     def _returned_item(self, acc: Accumulate) -> int | None:
@@ -1090,6 +1129,60 @@ for x, y, w in loader:
         .replace("{more}", "\n            costs[k] = costs[k] + loss\n            total += loss"),
         # the term read back as a number
         _LOSS_LIST.replace("{box}", "box.item()"),
+        # the collector is given the loss's number
+        _COLLECT.replace("{stored}", "loss.item()"),
+        # a perceptual loss sums its per-layer terms within one call; the trainer class keeps a part of its
+        # result on `self` for the method that back-propagates it and drops the other part
+        # (jolibrain/joliGEN's MAT model at HEAD 2026): one call's graphs, not every step's
+        """
+import torch
+import torch.nn as nn
+
+
+class PerceptualLoss(nn.Module):
+    def __init__(self, vgg, layer_weights):
+        super().__init__()
+        self.vgg = vgg
+        self.layer_weights = layer_weights
+        self.criterion = nn.L1Loss()
+
+    def forward(self, x, gt):
+        x_features = self.vgg(x)
+        gt_features = self.vgg(gt.detach())
+        percep_loss = 0
+        for k in x_features.keys():
+            percep_loss += self.criterion(x_features[k], gt_features[k]) * self.layer_weights[k]
+        style_loss = 0
+        for k in x_features.keys():
+            style_loss += self.criterion(x_features[k].mean(0), gt_features[k].mean(0)) * self.layer_weights[k]
+        return percep_loss, style_loss
+
+
+class InpaintingModel:
+    def __init__(self, net_g, vgg, opt):
+        self.net_g = net_g
+        self.opt = opt
+        self.criterion_pcp = PerceptualLoss(vgg, {"conv1": 1.0, "conv2": 0.5})
+
+    def compute_g_loss(self):
+        pcp_loss, _ = self.criterion_pcp(self.fake_b, self.real_b)
+        self.loss_g_pcp = pcp_loss * self.opt.pcp_ratio
+        self.loss_g = self.loss_g_pcp + torch.mean(torch.abs(self.fake_b - self.real_b))
+
+    def optimize_parameters(self, batch):
+        self.real_a, self.real_b = batch
+        self.fake_b = self.net_g(self.real_a)
+        self.compute_g_loss()
+        self.opt.optimizer_g.zero_grad()
+        self.loss_g.backward()
+        self.opt.optimizer_g.step()
+""",
+        # a collector that keeps only the latest value of each statistic holds one step's graph
+        _COLLECTOR.replace("{store}", "self.statistics[key] = [value]").replace("{stored}", "loss"),
+        # the object the helper stores into is made afresh inside it (not the one it was given)
+        _COLLECT.replace("{stored}", "loss").replace(
+            '    stat_col["loss"] = loss', '    stat_col = StatisticsCollector()\n    stat_col["loss"] = loss'
+        ),
     )
     INVALID = (
         Invalid(
@@ -1735,5 +1828,30 @@ for x, y in loader:
                 message="`smooth` keeps every step's loss tensor and its autograd graph alive",
             )
             for start, average in _AVERAGES
+        ),
+        # the loss stored into a collector given to a helper the training loop calls
+        Invalid(
+            _COLLECT.replace("{stored}", "loss"),
+            line=9,
+            col=9,
+            message="the training loop calls `evaluate_and_collect(...)` at line 23 every step on an object made before it",
+        ),
+        # the loss stored into the collector in the loop itself runs its __setitem__ there
+        Invalid(
+            _COLLECT.replace("{stored}", "loss.item()")
+            + """
+
+def train_inline(model, loader, optimizer):
+    stat_col = StatisticsCollector()
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        stat_col["loss"] = loss
+""",
+            line=9,
+            col=9,
+            message='the training loop stores into `stat_col["loss"]` at line 35 every step',
         ),
     )

@@ -1,0 +1,1 @@
+"""part of positive project [LG001]: the package of helpers the models import."""
