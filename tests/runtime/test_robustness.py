@@ -178,7 +178,14 @@ class _FunctionalLearner(nn.Module):
 
     def __init__(self) -> None:
         super().__init__()
-        self.vars = nn.ParameterList([nn.Parameter(torch.randn(16, 8) * 0.3), nn.Parameter(torch.zeros(16)), nn.Parameter(torch.randn(3, 16) * 0.3), nn.Parameter(torch.zeros(3))])
+        self.vars = nn.ParameterList(
+            [
+                nn.Parameter(torch.randn(16, 8) * 0.3),
+                nn.Parameter(torch.zeros(16)),
+                nn.Parameter(torch.randn(3, 16) * 0.3),
+                nn.Parameter(torch.zeros(3)),
+            ]
+        )
 
     def forward(self, x, vars=None):
         w1, b1, w2, b2 = self.vars if vars is None else vars

@@ -22,6 +22,18 @@ def test_inf_gradient_with_finite_loss_is_reported_with_its_parameter():
     assert f is not None and "encoder.weight" in f.message and "inf" in f.message
 
 
+def test_weights_made_non_finite_name_the_learning_rate_and_where_to_go_back_to():
+    # "lower the learning rate ... then restart from the last finite checkpoint": at step 3 there is none
+    fixes = [
+        NanLoss()
+        .update(StepStats(step, loss=math.nan, lr=1.0, nonfinite_source="the model output (loss input); parameter fc.weight is non-finite"))
+        .fix
+        for step in (3, 400)
+    ]
+    assert fixes[0].startswith("An earlier update made the weights non-finite: lower the learning rate from 1 to 0.1 and clip"), fixes[0]
+    assert "then start the run again." in fixes[0] and "then restart from the last finite checkpoint." in fixes[1]
+
+
 def test_gradients_ignored_when_disabled():
     assert NanLoss(check_grads=False).update(StepStats(0, loss=0.3, grad_norm=math.nan)) is None
 
