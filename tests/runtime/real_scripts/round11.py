@@ -75,7 +75,7 @@ SCRIPTS11 = [
                 "        accs = maml(x_spt, y_spt, x_qry, y_qry)\n",
             ),
         ],
-        ["--epoch", "150", "--task_num", "8", "--update_step", "3", "--k_qry", "5"],
+        ["--epoch", "150", "--task_num", "4", "--update_step", "3", "--k_qry", "5"],
         file_patches={
             "meta.py": [
                 (
