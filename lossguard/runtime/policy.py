@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from lossguard.errors import LossGuardError
-from lossguard.runtime.events import SEVERITY_RANK, Event, make_event
+from lossguard.runtime.events import SEVERITY_RANK, Event
 
 PolicyArg = str | Callable[[Event], Any]
 
@@ -102,12 +102,11 @@ class Output:
             if ep.updated or ep.count < EPISODE_UPDATE_AFTER:
                 return
             ep.updated = True
-            event = make_event(
-                event.code,
-                event.step,
-                f"Still, {ep.count} findings since step {ep.first}: {event.message}",
-                {**event.data, "episode_start": ep.first, "update": True},
-                event.severity,
+            # the finding's own fix stays (make_event would put the catalog's general one)
+            event = dataclasses.replace(
+                event,
+                message=f"Still, {ep.count} findings since step {ep.first}: {event.message}",
+                data={**event.data, "episode_start": ep.first, "update": True},
             )
             self.counts[event.code] -= 1
         else:

@@ -45,17 +45,18 @@ def early(step: int | None) -> bool:
     return step is not None and 0 <= step < EARLY_STEPS
 
 
-def go_back(step: int | None, what: str) -> str:
+def go_back(step: int | None, what: str, exact: bool = True) -> str:
     """Where to resume after damage (``what``, a noun: "the jump") done at ``step`` (None: unknown).
 
     Later: " and restart from a checkpoint taken before the jump". Within the first steps, the
     only cure is a smaller first update: ", or warm it up from a tenth of its value over the
     first few hundred steps, and start the run again (the jump came at step 1, before any
-    checkpoint)", to follow a :func:`change_lr` phrase.
+    checkpoint)", to follow a :func:`change_lr` phrase. ``exact=False``: ``step`` only bounds it
+    ("came by step 11": LG105 knows the highest loss so far, not when the loss began to rise).
     """
     if early(step):
         return (
             ", or warm it up from a tenth of its value over the first few hundred steps, and start the run again "
-            f"({what} came at step {step}, before any checkpoint)"
+            f"({what} came {'at' if exact else 'by'} step {step}, before any checkpoint)"
         )
     return f" and restart from a checkpoint taken before {what}"

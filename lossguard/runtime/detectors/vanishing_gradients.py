@@ -93,7 +93,7 @@ class VanishingGradients(Detector):
         if first is not None and now is not None and first > 0 and now >= DIVERGED * first:
             # the loss rose at or before its highest step so far
             return (
-                f"{capital(change_lr(lr, more=True))}{go_back(self.peak_step, 'the rise')}: the loss is "
+                f"{capital(change_lr(lr, more=True))}{go_back(self.peak_step, 'the rise', exact=False)}: the loss is "
                 f"{fmt(now)}, {fmt(now / first)}x its first value {fmt(first)}, so the updates broke the network and its "
                 "gradients vanished after that; the architecture is not the cause."
             )

@@ -86,6 +86,8 @@ def test_vanishing_gradients_after_a_divergence_are_told_to_lower_the_learning_r
     det = VanishingGradients()
     found = [f for i in range(20) if (f := det.update(StepStats(i, loss=3.3 if i == 0 else 24.0, grad_ratio=5e-4))) is not None]
     assert len(found) == 1 and found[0].fix.startswith("Lower the learning rate") and "7.273x its first value 3.3" in found[0].fix
+    # the highest loss so far came at step 1: the rise came by then, before any checkpoint
+    assert "start the run again (the rise came by step 1, before any checkpoint)" in found[0].fix, found[0].fix
 
 
 def test_vanishing_gradients_of_a_run_near_its_start_keep_the_architecture_fix():
