@@ -46,9 +46,14 @@ _FIXES = (
         "BCEWithLogitsLoss instead of taking log(softmax) or log(sigmoid) yourself, or clamp before log/exp.",
     ),
 )
+# "the loss" is the watched criterion's value: a term the script adds to it afterwards (a
+# regulariser; Soft-Decision-Tree's penalty, log of a routing probability that reached 0) is not
+# seen, and its inf makes the gradient NaN while the criterion stays finite
 _GRAD_FIX = (
     "A gradient overflowed while the loss was finite: clip the gradients "
-    "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`) and {lower}; under fp16, use a GradScaler."
+    "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`) and {lower}; under fp16, use a GradScaler. If the "
+    "script adds terms to the loss after the watched criterion (a penalty, a regulariser), check them for inf or NaN "
+    "first (a log of a probability that reached 0): the watcher sees the criterion's value only."
 )
 
 
