@@ -54,7 +54,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "change, a new data source) is reported; a real spike late in training that stays small in"
             " absolute terms (0.02 to 0.3 from a start of 2.3) is not. A loss that has gone below zero "
             "(a policy-gradient or actor-critic loss, about 0 at the start and of either sign) is not "
-            "judged from then on: a spike of such a loss is not reported."
+            "judged from then on: a spike of such a loss is not reported. The fix names the learning rate "
+            "to lower to; for a jump within the first 16 steps it advises a smaller rate or a warm-up and "
+            "a fresh start, since no checkpoint precedes the jump."
         ),
         severity="warning",
     ),
@@ -90,7 +92,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "The event's fix follows the evidence: weights that barely move (raise the learning "
             "rate), weights that move by over 0.1 of their norm per step, an earlier jump to 5x the "
             "first loss or 2x the chance level, or a first layer with zero gradient (lower it), little gradient in the first layer "
-            "(BatchNorm), or weights that move normally (check that the targets depend on the inputs). "
+            "(BatchNorm), or weights that move normally (check that the targets depend on the inputs); "
+            "once LG001 said the input is already softmax output, the softmax (a cross-entropy of "
+            "probabilities stays near chance while the model learns). "
             "A loss that has gone below zero (a policy-gradient or actor-critic loss) has no start or "
             "chance level to measure from and is not judged from then on."
         ),
@@ -148,7 +152,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "saturated by a large init) the layer before the last is starved too, and first/last "
             "alone decides. The event's fix follows the evidence: exactly zero gradient means dead "
             "units (lower the learning rate; no advice to switch to ReLU), a ratio that was healthy and"
-            " collapsed means an update broke the network."
+            " collapsed means an update broke the network, and one that was healthy at its first "
+            "measurement and gone within the first 10 means the first updates were too large (lower the "
+            "learning rate or warm it up, and start again: no checkpoint precedes them)."
         ),
         severity="warning",
     ),

@@ -88,7 +88,9 @@ class Layout:
         index = {id(p): i for i, p in enumerate(self.params)}
         owners: dict[int, int] = {}
         for mod in model.modules():
-            for p in mod.parameters(recurse=False):
+            # torch's own method: a model may override parameters() with another signature
+            # (MAML-Pytorch's Learner: parameters(vars=None), no recurse)
+            for p in nn.Module.parameters(mod, recurse=False):
                 owners[id(p)] = owners.get(id(p), 0) + 1
         dense: list[int] = []
         for mod in model.modules():

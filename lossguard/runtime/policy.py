@@ -8,6 +8,7 @@ dropped with one warning; detection and the other outputs go on.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import warnings
 from collections import Counter
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from lossguard.errors import LossGuardError
-from lossguard.runtime.events import SEVERITY_RANK, Event, make_event
+from lossguard.runtime.events import SEVERITY_RANK, Event
 
 PolicyArg = str | Callable[[Event], Any]
 
@@ -24,6 +25,18 @@ MAX_EVENTS = 10_000
 EPISODE_GAP = 20
 # The one "still ..." update of an episode comes with this many findings in it.
 EPISODE_UPDATE_AFTER = 5
+
+
+def _plateau_of_probabilities(step: int) -> str:
+    """LG103's fix once LG001 said the cross-entropy's input is softmax output: a cross-entropy of
+    probabilities stays close to its chance level whatever the model learns (xuyxu/Soft-Decision-Tree
+    with a softmax before its CrossEntropyLoss: 100% of the training batch right, the loss at 2.26
+    against a chance level of 2.30), so a plateau says nothing about the targets."""
+    return (
+        f"The loss's input is already softmax output (LG001 at step {step}): a cross-entropy of probabilities stays close "
+        "to its chance level even while the model learns, so this plateau does not show that nothing is learnt. Pass "
+        "the logits to the loss; if the loss still stays at its chance level, look again (chosen because LG001 was reported)."
+    )
 
 
 class Episode:
@@ -79,6 +92,9 @@ class Output:
 
     def finding(self, event: Event, level: float | None) -> None:
         """A detector's finding: the first of an episode is emitted, then at most one update."""
+        softmaxed = self.first.get("LG001")
+        if event.code == "LG103" and softmaxed is not None:
+            event = dataclasses.replace(event, fix=_plateau_of_probabilities(softmaxed.step))
         ep = self.episodes.get(event.code)
         if ep is not None and event.step - ep.last <= EPISODE_GAP:
             ep.last, ep.count = event.step, ep.count + 1
@@ -86,12 +102,11 @@ class Output:
             if ep.updated or ep.count < EPISODE_UPDATE_AFTER:
                 return
             ep.updated = True
-            event = make_event(
-                event.code,
-                event.step,
-                f"Still, {ep.count} findings since step {ep.first}: {event.message}",
-                {**event.data, "episode_start": ep.first, "update": True},
-                event.severity,
+            # the finding's own fix stays (make_event would put the catalog's general one)
+            event = dataclasses.replace(
+                event,
+                message=f"Still, {ep.count} findings since step {ep.first}: {event.message}",
+                data={**event.data, "episode_start": ep.first, "update": True},
             )
             self.counts[event.code] -= 1
         else:

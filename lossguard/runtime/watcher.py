@@ -235,7 +235,9 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         _LIVE.add(self)
         self._announce = bool(announce)
         if self._announce:
-            self._out.say(start_line(model, self.criterion, self._params, optimizer, log_dir if self._out.tb is not None else None, writer))
+            # the run's own folder (log_dir/<timestamp>), where the user points TensorBoard or looks for files
+            where = (getattr(self._out.tb, "run_dir", None) or log_dir) if self._out.tb is not None else None
+            self._out.say(start_line(model, self.criterion, self._params, optimizer, where, writer))
         object.__setattr__(self, "_ready", True)  # from now on, __setattr__ may hand names to the criterion
 
     def _relayout(self, opt: torch.optim.Optimizer) -> None:

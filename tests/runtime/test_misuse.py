@@ -226,3 +226,49 @@ def test_a_nan_in_an_mse_target_that_carries_gradient_is_the_model_output():
     # loss ... Check the data: this batch's targets hold NaN", the NaN was in the input images
     ev = next(e for e in swapped_mse_run(12, 16, torch.optim.Adam, 1e-3, nan_at=6) if e.code == "LG101")
     assert ev.step == 6 and "the model output" in ev.message and "target" not in ev.message, ev.message
+
+
+class _SoftTree(nn.Module):
+    """xuyxu/Soft-Decision-Tree@9b02e63 SDT.py's shape: one Linear computes every inner node's
+    routing (a sigmoid), the path probabilities of the leaves feed a Linear without bias."""
+
+    def __init__(self, d: int, classes: int, depth: int = 4) -> None:
+        super().__init__()
+        self.depth = depth
+        self.inner = nn.Sequential(nn.Linear(d + 1, 2**depth - 1, bias=False), nn.Sigmoid())
+        self.leaves = nn.Linear(2**depth, classes, bias=False)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        n = x.shape[0]
+        x = torch.cat([torch.ones(n, 1), x], 1)
+        p = self.inner(x).unsqueeze(2)
+        p = torch.cat((p, 1 - p), 2)
+        mu, begin, end = x.new_ones(n, 1, 1), 0, 1
+        for layer in range(self.depth):
+            mu = mu.view(n, -1, 1).repeat(1, 1, 2) * p[:, begin:end, :]
+            begin, end = end, end + 2 ** (layer + 1)
+        return self.leaves(mu.view(n, 2**self.depth))
+
+
+def test_a_plateau_after_a_softmax_before_cross_entropy_blames_the_softmax():
+    # The tree with a softmax before its CrossEntropyLoss learnt every example of the batch while the
+    # loss went from 2.30 to 2.26; LG103 then said "check that the targets depend on the inputs"
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(0)
+    protos = (torch.rand(10, 64, generator=g) < 0.3).float()
+    net = _SoftTree(64, 10)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3, weight_decay=5e-4)
+    for _ in range(120):
+        y = torch.randint(0, 10, (128,), generator=g)
+        x = (protos[y] + 0.3 * torch.rand(128, 64, generator=g) - 0.4) / 0.45
+        out = net(x)
+        loss = crit(out.softmax(1), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    crit.close()
+    assert (out.argmax(1) == y).float().mean() > 0.9
+    assert [(e.code, e.step) for e in crit.events] == [("LG001", 0), ("LG103", 107)]
+    fix = crit.events[1].fix
+    assert fix.startswith("The loss's input is already softmax output (LG001 at step 0)") and "targets" not in fix, fix

@@ -11,6 +11,7 @@ import warnings
 import pytest
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 import lossguard
 from lossguard.errors import UsageError
@@ -130,8 +131,10 @@ def test_start_line_and_summary(tmp_path):
     train(net, crit, 40, corrupt=nan_at(30))
     crit.close()
     lines = text.getvalue().splitlines()
+    # the run's own folder, not log_dir (it said "TensorBoard: runs" while writing to runs/<timestamp>)
+    (run_dir,) = [p for p in tmp_path.iterdir() if p.is_dir()]
     assert (
-        lines[0] == f"lossguard: watching Sequential (1,732 parameters) through CrossEntropyLoss, any optimizer stepping it; TensorBoard: {tmp_path}."
+        lines[0] == f"lossguard: watching Sequential (1,732 parameters) through CrossEntropyLoss, any optimizer stepping it; TensorBoard: {run_dir}."
     )
     assert lines[-1] == "lossguard: 40 steps watched; events: LG101 x1 (first at step 30)."
 
@@ -166,3 +169,48 @@ def test_a_stuck_loss_is_one_episode_with_one_update():
     assert [e.step for e in spikes] == [2, 42]
     assert spikes[1].message.startswith("Still, 5 findings since step 2") and spikes[1].data["episode_start"] == 2
     assert crit.events[0] is spikes[0]
+    # the update keeps its finding's fix (it had the catalog's general one, without the learning rate)
+    assert spikes[1].fix.startswith("Lower the learning rate from 50 to 5 or add a warm-up"), spikes[1].fix
+
+
+class _FunctionalLearner(nn.Module):
+    """dragen1860/MAML-Pytorch@98a00d4 learner.py's shape: the weights in a ParameterList, a
+    forward that takes other ("fast") weights, and a ``parameters()`` override without torch's
+    ``recurse`` argument (it returns the list)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vars = nn.ParameterList(
+            [
+                nn.Parameter(torch.randn(16, 8) * 0.3),
+                nn.Parameter(torch.zeros(16)),
+                nn.Parameter(torch.randn(3, 16) * 0.3),
+                nn.Parameter(torch.zeros(3)),
+            ]
+        )
+
+    def forward(self, x, vars=None):
+        w1, b1, w2, b2 = self.vars if vars is None else vars
+        return torch.relu(x @ w1.t() + b1) @ w2.t() + b2
+
+    def parameters(self, vars=None):  # noqa: A002 (the script's signature)
+        return self.vars if vars is None else vars
+
+
+def test_a_model_whose_parameters_method_takes_other_arguments_is_watched():
+    # MAML: watching the Learner raised "Learner.parameters() got an unexpected keyword argument
+    # 'recurse'" from the watcher's layout and stopped the script before its first step
+    torch.manual_seed(0)
+    net = _FunctionalLearner()
+    crit = lossguard.watch(net, F.cross_entropy, console=False)
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    x, y = torch.randn(64, 8), torch.randint(0, 3, (64,))
+    for _ in range(20):
+        # one inner update on fast weights (torch.autograd.grad), then the outer loss on them
+        grads = torch.autograd.grad(crit(net(x), y), net.parameters())
+        fast = [p - 0.4 * g for p, g in zip(net.parameters(), grads)]
+        loss = crit(net(x, fast), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    assert crit.step == 20 and not crit.events

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 
+from lossguard.runtime.detectors.advice import capital, change_lr
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -157,7 +158,7 @@ class ExplodingGradients(Detector):
                 f"norm (median of the last {self.update_window} measurements; healthy training: about 0.001-0.05), "
                 f"learning rate {fmt(stats.lr)}: the learning rate is far too high.",
                 {"update_ratio": big_update, "grad_norm": stats.grad_norm, "lr": stats.lr},
-                fix=f"Lower the learning rate (now {fmt(stats.lr)}) by 10x or more: each update moves the last layer by "
+                fix=f"{capital(change_lr(stats.lr, more=True))}: each update moves the last layer by "
                 f"{fmt(big_update)} of its weights, where healthy training moves it by 0.001-0.05.",
             )
         if not self.diverged and norm is not None and math.isfinite(norm) and norm > 0:
@@ -171,7 +172,7 @@ class ExplodingGradients(Detector):
                     f"last {self.diverge_window} steps while the gradient norm is pinned at {fmt(pinned)} (gradient clipping is "
                     f"active on every step): training has diverged and clipping hides the explosion. Learning rate: {fmt(stats.lr)}.",
                     {"loss": level, "start": start, "grad_norm": pinned, "lr": stats.lr},
-                    fix=f"Lower the learning rate (now {fmt(stats.lr)}) by 10x or more, or lengthen its warm-up: clipping bounds "
+                    fix=f"{capital(change_lr(stats.lr, more=True))}, or lengthen its warm-up: clipping bounds "
                     "each gradient, not the damage a learning rate this large does (chosen because the loss stays far above "
                     "its start while clipping is active on every step).",
                 )
@@ -207,4 +208,6 @@ class ExplodingGradients(Detector):
         return Finding(
             f"Step {stats.step}: the gradient norm is {fmt(norm)}, {reason}.",
             {"grad_norm": norm, "grad_to_weight": ratio, "lr": stats.lr},
+            fix=f"{capital(change_lr(stats.lr))}, add a warm-up, and clip the gradient norm "
+            "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`).",
         )

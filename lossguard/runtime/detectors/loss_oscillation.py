@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from lossguard.runtime.detectors.advice import capital, change_lr
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -208,23 +209,22 @@ class LossOscillation(Detector):
         )
 
     def _fix(self, m: OscillationMeasure, lr: float | None) -> str:
-        at = f" (now {fmt(lr)})" if lr is not None else ""
         if self._diverged(m):
             assert m.first is not None
             return (
-                f"Lower the learning rate{at} by 10x or more and restart from a checkpoint taken before the loss rose: it swings "
+                f"{capital(change_lr(lr, more=True))} and restart from a checkpoint taken before the loss rose: it swings "
                 f"around {fmt(m.level)}, {fmt(m.level / m.first)}x its first value {fmt(m.first)}, so training diverged and "
                 "this swing is the diverged model's, not batch-to-batch variation."
             )
         if m.period < 3.0:
             return (
-                f"Lower the learning rate{at}, by 2-10x: the loss alternates every {m.period:.1f} steps, the signature of "
+                f"{capital(change_lr(lr, 2, 10))}: the loss alternates every {m.period:.1f} steps, the signature of "
                 "updates that overshoot the minimum and bounce back."
             )
         return (
             f"Increase the batch size, and shuffle the data if the loader repeats a fixed order: the loss swings with a "
             f"period of about {m.period:.1f} steps, batch-to-batch variation rather than overshooting; if that does not "
-            f"help, lower the learning rate{at}."
+            f"help, {change_lr(lr, 2)}."
         )
 
     def update(self, stats: StepStats) -> Finding | None:

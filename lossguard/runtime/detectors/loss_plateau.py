@@ -9,6 +9,7 @@ from itertools import islice
 
 import numpy as np
 
+from lossguard.runtime.detectors.advice import capital, change_lr, go_back
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -284,7 +285,6 @@ class LossPlateau(Detector):
         return m.best_case_decrease < limit and m.change < limit and not m.accelerating
 
     def _fix(self, m: PlateauMeasure, lr: float | None) -> str | None:
-        at = f" (learning rate {fmt(lr)})" if lr is not None else ""
         known = m.chance if m.chance is not None and math.isfinite(m.chance) and m.chance > 0 else None
         peak = self.peak
         # twice the chance level, and twice the start: a run that began above twice its chance level
@@ -298,12 +298,12 @@ class LossPlateau(Detector):
         # not by a learning rate too small: the blow-up decides first (mnist at --lr 100)
         if m.update_ratio is not None and m.update_ratio < self.still and not blew_up:
             return (
-                f"Raise the learning rate{at}, by 10x to start with: the last layer's weights change by only "
+                f"{capital(change_lr(lr, down=False))} to start with: the last layer's weights change by only "
                 f"{fmt(m.update_ratio)} of their norm per step (healthy training: about 0.001-0.05)."
             )
         if m.update_ratio is not None and m.update_ratio > self.fast:
             return (
-                f"Lower the learning rate{at}, by 10-100x: the last layer's weights change by {fmt(m.update_ratio)} of their "
+                f"{capital(change_lr(lr, 10, 100))}: the last layer's weights change by {fmt(m.update_ratio)} of their "
                 "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance."
             )
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
@@ -314,7 +314,9 @@ class LossPlateau(Detector):
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
             return (
-                f"Lower the learning rate{at}, by 10x or more, and restart from a checkpoint taken before the damage: "
+                capital(change_lr(lr, more=True))
+                + go_back(self.peak_step if blew_up else None, "the damage")
+                + ": "
                 + " and ".join(why)
                 + "; the model was broken by updates too large, not stuck for lack of them."
             )
@@ -334,7 +336,7 @@ class LossPlateau(Detector):
                 else "the loss stays where it started"
             )
             return (
-                f"Lower the learning rate{at} by 10x: the last layer's weights change by {fmt(m.update_ratio)} of their norm per step, "
+                f"{capital(change_lr(lr))}: the last layer's weights change by {fmt(m.update_ratio)} of their norm per step, "
                 f"more than healthy training (about 0.001-0.05), and {where}. If the loss stays there at a lower learning rate, "
                 "check that the targets depend on the inputs (inputs and targets shuffled together, the right label column)."
             )

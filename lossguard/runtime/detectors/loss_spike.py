@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 
+from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -181,17 +182,19 @@ class LossSpike(Detector):
         thr = self.threshold()
         return thr is not None and loss > thr
 
-    def _fix(self, lr: float | None) -> str | None:
-        """A schedule fix when the learning rate rose over the window; else the catalog's."""
-        if lr is None or not self.lrs:
-            return None
-        low = min(self.lrs)
-        if low > 0 and lr >= 1.5 * low:
-            return (
-                f"The learning rate rose from {fmt(low)} to {fmt(lr)} over the last {len(self.lrs)} steps before this spike: "
-                "lower the peak learning rate or lengthen the warm-up (chosen because the learning rate rose)."
-            )
-        return None
+    def _fix(self, lr: float | None, step: int) -> str:
+        """A schedule fix when the learning rate rose over the window; else the learning rate to
+        lower to, and, for a jump within the first steps, a fresh start (no checkpoint precedes it)."""
+        if lr is not None and self.lrs:
+            low = min(self.lrs)
+            if low > 0 and lr >= 1.5 * low:
+                return (
+                    f"The learning rate rose from {fmt(low)} to {fmt(lr)} over the last {len(self.lrs)} steps before this spike: "
+                    "lower the peak learning rate or lengthen the warm-up (chosen because the learning rate rose)."
+                )
+        if early(step):
+            return capital(change_lr(lr)) + go_back(step, "the jump") + ": the first updates are too large for this model."
+        return capital(change_lr(lr)) + " or add a warm-up / decay schedule; inspect the batch of that step."
 
     def _early_divergence(self, stats: StepStats) -> Finding | None:
         """The early-divergence test of the class docstring, on the step just appended to ``first``."""
@@ -215,14 +218,13 @@ class LossSpike(Detector):
         grads = ""
         if self.first_norm is not None and norm is not None and math.isfinite(norm):
             grads = f"; the gradient norm went from {fmt(self.first_norm)} at step 0 to {fmt(norm)}"
-        lr = f" (now {fmt(stats.lr)})" if stats.lr is not None else ""
         return Finding(
             f"Step {stats.step}: the loss has stayed at {fmt(min(latest) / start)}-{fmt(top / start)}x its first value "
             f"{fmt(start)} for the last {n} steps ({', '.join(fmt(v) for v in latest)}) while each optimizer step moves the "
             f"last layer's weights by {fmt(moved)} of their norm (median; healthy training: about 0.001-0.05){grads}: "
             "training is diverging from its first steps.",
             {"loss": stats.loss, "first": start, "update_ratio": moved, "grad_norm": norm, "lr": stats.lr, "early": True},
-            fix=f"Lower the learning rate{lr} by 10x, or warm it up from a tenth of its value over the first few hundred "
+            fix=f"{capital(change_lr(stats.lr))}, or warm it up from a tenth of its value over the first few hundred "
             f"steps: the loss rose to {fmt(top / start)}x its first value within {stats.step} steps while each update moved "
             f"the last layer by {fmt(moved)} of its weights (chosen because the loss rose from the start while the updates "
             "were large).",
@@ -241,7 +243,7 @@ class LossSpike(Detector):
             f"Step {stats.step}: the loss jumped to {fmt(held)} at step {self.held_step}, {fmt(held / start)}x its first value "
             f"{fmt(start)} (threshold {fmt(start * self.blowup)}), and is {fmt(stats.loss)} now.",
             {"loss": stats.loss, "jump": held, "jump_step": self.held_step, "first": start, "threshold": start * self.blowup, "lr": stats.lr},
-            fix=self._fix(stats.lr),
+            fix=self._fix(stats.lr, self.held_step),
         )
 
     def update(self, stats: StepStats) -> Finding | None:
@@ -294,5 +296,5 @@ class LossSpike(Detector):
         return Finding(
             f"Step {stats.step}: the loss jumped to {fmt(loss)}, {jump} {fmt(centre)} (threshold {fmt(thr)}).",
             {"loss": loss, "recent": centre, "threshold": thr, "lr": stats.lr},
-            fix=self._fix(stats.lr),
+            fix=self._fix(stats.lr, stats.step),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from lossguard.runtime.detectors.advice import change_lr, early
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, fmt
 
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
@@ -27,17 +28,17 @@ _FIXES = (
     (
         "while the parameters were finite",
         "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
-        "if it is clean, an activation overflowed: normalise the inputs, lower the learning rate or clip the gradients.",
+        "if it is clean, an activation overflowed: normalise the inputs, {lower} or clip the gradients.",
     ),
     (
         "while every parameter is finite",
         "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
-        "if it is clean, an activation overflowed: normalise the inputs, lower the learning rate or clip the gradients.",
+        "if it is clean, an activation overflowed: normalise the inputs, {lower} or clip the gradients.",
     ),
     (
         "is non-finite",
-        "An earlier update made the weights non-finite: lower the learning rate and clip the gradients "
-        "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`), then restart from the last finite checkpoint.",
+        "An earlier update made the weights non-finite: {lower} and clip the gradients "
+        "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`), then {restart}.",
     ),
     (
         "the loss itself overflowed",
@@ -45,9 +46,14 @@ _FIXES = (
         "BCEWithLogitsLoss instead of taking log(softmax) or log(sigmoid) yourself, or clamp before log/exp.",
     ),
 )
+# "the loss" is the watched criterion's value: a term the script adds to it afterwards (a
+# regulariser; Soft-Decision-Tree's penalty, log of a routing probability that reached 0) is not
+# seen, and its inf makes the gradient NaN while the criterion stays finite
 _GRAD_FIX = (
     "A gradient overflowed while the loss was finite: clip the gradients "
-    "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`) and lower the learning rate; under fp16, use a GradScaler."
+    "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`) and {lower}; under fp16, use a GradScaler. If the "
+    "script adds terms to the loss after the watched criterion (a penalty, a regulariser), check them for inf or NaN "
+    "first (a log of a probability that reached 0): the watcher sees the criterion's value only."
 )
 
 
@@ -114,5 +120,7 @@ class NanLoss(Detector):
             "first_nonfinite": stats.nonfinite_source if not loss_finite else stats.nonfinite_grad,
         }
         if fix is not None:
-            fix += " (Chosen from the first non-finite tensor named above.)"
+            # {lower}: the rate it ran at; {restart}: no checkpoint precedes a run's first steps
+            restart = "start the run again" if early(stats.step) else "restart from the last finite checkpoint"
+            fix = fix.format(lower=change_lr(stats.lr), restart=restart) + " (Chosen from the first non-finite tensor named above.)"
         return Finding(f"Step {stats.step}: {what}.", data, fix=fix)

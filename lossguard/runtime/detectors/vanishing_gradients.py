@@ -5,15 +5,15 @@ from __future__ import annotations
 import math
 from collections import deque
 
+from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, at_least, fmt, median
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
 DIVERGED = 5.0
 
-_DEAD_FIX = (
+_DEAD = (
     "The first layer gets exactly zero gradient: every unit between it and the head is dead (ReLUs that output "
-    "only zeros, typically after an update far too large or a bias initialised far negative). Lower the learning "
-    "rate and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened."
+    "only zeros, typically after an update far too large or a bias initialised far negative). "
 )
 
 
@@ -78,30 +78,56 @@ class VanishingGradients(Detector):
         self.peak: float | None = None
         self.peak_step = 0
 
-    def _fix(self, level: float) -> str | None:
+    def _fix(self, level: float, stats: StepStats) -> str | None:
+        lr = stats.lr
+        # reported as soon as the window filled: the gradient was gone within the first measurements
+        at_once = len(self.first) == self.window and list(self.ratios) == self.first and early(stats.step)
         if level == 0.0:
-            return _DEAD_FIX
+            if at_once:
+                return (
+                    f"{_DEAD}{capital(change_lr(lr))} and clip the gradients, or use LeakyReLU/GELU, and start the run again: "
+                    f"the units died within the first {stats.step + 1} steps, before any checkpoint."
+                )
+            return f"{_DEAD}{capital(change_lr(lr))} and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened."
         first, now = self.first_loss, self.loss
         if first is not None and now is not None and first > 0 and now >= DIVERGED * first:
+            # the loss rose at or before its highest step so far
             return (
-                f"Lower the learning rate by 10x or more and restart from a checkpoint taken before the loss rose: the loss is "
+                f"{capital(change_lr(lr, more=True))}{go_back(self.peak_step, 'the rise', exact=False)}: the loss is "
                 f"{fmt(now)}, {fmt(now / first)}x its first value {fmt(first)}, so the updates broke the network and its "
                 "gradients vanished after that; the architecture is not the cause."
             )
         if first is not None and self.peak is not None and first > 0 and self.peak >= DIVERGED * first:
             # back down since, but the jump saturated or killed the units (PPO's tanh policy at lr x100)
             return (
-                f"Lower the learning rate by 10x or more and restart from a checkpoint taken before the jump: the loss jumped "
+                f"{capital(change_lr(lr, more=True))}{go_back(self.peak_step, 'the jump')}: the loss jumped "
                 f"to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / first)}x its first value {fmt(first)}, so an "
                 "update saturated or killed the units in between; the architecture is not the cause."
             )
         if len(self.first) >= self.window:
-            early = median(self.first)
-            if early >= 10 * self.threshold:
+            healthy = median(self.first)
+            if healthy >= 10 * self.threshold:
                 return (
-                    f"The first layer's gradient ratio was healthy at first ({fmt(early)}) and collapsed later: an update "
-                    "saturated or killed the units in between. Lower the learning rate and clip the gradients, then "
+                    f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
+                    f"saturated or killed the units in between. {capital(change_lr(lr))} and clip the gradients, then "
                     "restart from a checkpoint taken before the collapse."
+                )
+            start = self.first[0]
+            if at_once and start >= 10 * self.threshold:
+                # healthy before any update, gone within the first measurements: the first updates did it
+                # (crnn under RMSprop 0.01, whose first steps move each weight by about ten times the rate)
+                moved = stats.update_ratio
+                size = (
+                    f", while each update moves the last layer by {fmt(moved)} of its weights (healthy training: about 0.001-0.05)"
+                    if moved is not None and math.isfinite(moved) and moved > 0.05
+                    else ""
+                )
+                return (
+                    f"The first layer's gradient ratio was {fmt(start)} at its first measurement and fell below "
+                    f"{fmt(self.threshold)} within the first {self.window} measurements{size}: the first updates were too large "
+                    f"and saturated or killed the units in between; the architecture is not the cause. "
+                    f"{capital(change_lr(lr))}, or warm it up from a tenth of its value over the first few hundred steps, "
+                    "and start the run again."
                 )
         return None
 
@@ -152,5 +178,5 @@ class VanishingGradients(Detector):
                 "threshold": self.threshold,
                 "grad_norm": stats.grad_norm,
             },
-            fix=self._fix(level),
+            fix=self._fix(level, stats),
         )

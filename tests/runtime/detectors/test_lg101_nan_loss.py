@@ -20,6 +20,21 @@ def test_inf_gradient_with_finite_loss_is_reported_with_its_parameter():
     det = NanLoss()
     f = det.update(StepStats(5, loss=0.3, grad_norm=math.inf, nonfinite_grad="encoder.weight"))
     assert f is not None and "encoder.weight" in f.message and "inf" in f.message
+    # xuyxu/Soft-Decision-Tree at Adam 0.1: its penalty, added after the criterion, went to inf
+    # (log of a routing probability of 0) and made the gradient NaN while the criterion was finite
+    assert "terms to the loss after the watched criterion (a penalty, a regulariser)" in f.fix
+
+
+def test_weights_made_non_finite_name_the_learning_rate_and_where_to_go_back_to():
+    # "lower the learning rate ... then restart from the last finite checkpoint": at step 3 there is none
+    fixes = [
+        NanLoss()
+        .update(StepStats(step, loss=math.nan, lr=1.0, nonfinite_source="the model output (loss input); parameter fc.weight is non-finite"))
+        .fix
+        for step in (3, 400)
+    ]
+    assert fixes[0].startswith("An earlier update made the weights non-finite: lower the learning rate from 1 to 0.1 and clip"), fixes[0]
+    assert "then start the run again." in fixes[0] and "then restart from the last finite checkpoint." in fixes[1]
 
 
 def test_gradients_ignored_when_disabled():

@@ -26,6 +26,15 @@ def test_spike_after_warmup_is_reported_at_its_step():
     assert found == [70]
 
 
+def test_a_later_spike_names_the_learning_rate_to_lower_to():
+    # the fix said "Lower the learning rate or add a warm-up": the user had to look the rate up
+    losses = noisy_decay(100)
+    losses[70] *= 6
+    det = LossSpike()
+    found = [f for i, v in enumerate(losses) if (f := det.update(StepStats(i, loss=v, lr=0.1)))]
+    assert [f.fix for f in found] == ["Lower the learning rate from 0.1 to 0.01 or add a warm-up / decay schedule; inspect the batch of that step."]
+
+
 def test_noisy_small_batch_losses_do_not_alarm():
     rng = random.Random(3)
     det = LossSpike()
@@ -123,6 +132,9 @@ def test_a_blow_up_that_stays_is_reported_one_step_later():
     losses, events = sub_pixel_run(0, lr=3.0, steps=6)
     first = next(e for e in events if e.code == "LG102")
     assert first.step == 2 and "at step 1" in first.message, first.message
+    # the jump came at step 1: no checkpoint precedes it; the rate the run used, and what to lower it to
+    assert first.fix.startswith("Lower the learning rate from 3 to 0.3, or warm it up"), first.fix
+    assert "start the run again (the jump came at step 1, before any checkpoint)" in first.fix and "inspect the batch" not in first.fix
 
 
 def test_is_spike_does_not_change_state():
@@ -237,7 +249,7 @@ def test_a_loss_that_triples_from_its_first_steps_under_large_updates_is_reporte
     first = events[0]
     assert (first.code, first.step) == ("LG102", 3)
     assert "its first value 3.46" in first.message and "diverging from its first steps" in first.message
-    assert first.fix.startswith("Lower the learning rate (now 0.5) by 10x, or warm it up")
+    assert first.fix.startswith("Lower the learning rate from 0.5 to 0.05, or warm it up")
 
 
 def test_the_same_model_at_a_healthy_learning_rate_is_silent():

@@ -86,6 +86,8 @@ def test_vanishing_gradients_after_a_divergence_are_told_to_lower_the_learning_r
     det = VanishingGradients()
     found = [f for i in range(20) if (f := det.update(StepStats(i, loss=3.3 if i == 0 else 24.0, grad_ratio=5e-4))) is not None]
     assert len(found) == 1 and found[0].fix.startswith("Lower the learning rate") and "7.273x its first value 3.3" in found[0].fix
+    # the highest loss so far came at step 1: the rise came by then, before any checkpoint
+    assert "start the run again (the rise came by step 1, before any checkpoint)" in found[0].fix, found[0].fix
 
 
 def test_vanishing_gradients_of_a_run_near_its_start_keep_the_architecture_fix():
@@ -104,6 +106,51 @@ def test_vanishing_gradients_after_a_jump_that_came_back_down_are_told_to_lower_
     found = [f for i, v in enumerate(losses) if (f := det.update(StepStats(i, loss=v, grad_ratio=5e-4 if i else 0.3)))]
     assert len(found) == 1 and found[0].fix.startswith("Lower the learning rate by 10x or more"), found
     assert "jumped to 8.05 at step 1" in found[0].fix
+
+
+# meijieru/crnn.pytorch at RMSprop 0.01 (docs/runtime.md round 10): a probe in the script's training
+# step, (loss, first convolution's |grad|/|W|, last Linear's |grad|/|W|) at steps 0-9. RMSprop's
+# first updates move each weight by about ten times the rate; the ratio was 0.99 before any update
+# and 1e-5 by step 3, while the loss stayed near its start. LG105 at step 9 said "Add BatchNorm
+# layers or residual connections", which misses the cause.
+CRNN_RMSPROP_001 = [
+    (77.21, 1.927, 1.946),
+    (48.99, 3.233, 3.619),
+    (78.15, 0.03496, 28.07),
+    (28.34, 2.476e-05, 5.77),
+    (43.97, 0.008168, 19.8),
+    (32.67, 0.0005876, 3.575),
+    (41.63, 0.0001668, 14.03),
+    (31.69, 1.378e-05, 4.208),
+    (28.06, 3.569e-06, 2.611),
+    (29.19, 6.182e-06, 2.689),
+]
+
+
+def test_a_ratio_healthy_before_the_first_update_and_gone_within_the_first_steps_blames_the_updates():
+    det = VanishingGradients()
+    found = [
+        (i, f)
+        for i, (loss, first, last) in enumerate(CRNN_RMSPROP_001)
+        if (f := det.update(StepStats(i, loss=loss, lr=0.01, grad_ratio=first / last, update_ratio=0.4)))
+    ]
+    assert [i for i, _ in found] == [9]
+    fix = found[0][1].fix
+    assert fix is not None and fix.startswith("The first layer's gradient ratio was 0.9902 at its first measurement and fell below 0.001"), fix
+    assert "each update moves the last layer by 0.4 of its weights" in fix and "the first updates were too large" in fix
+    assert "Lower the learning rate from 0.01 to 0.001, or warm it up" in fix and "start the run again" in fix and "BatchNorm" not in fix
+
+
+def test_units_dead_within_the_first_steps_are_not_told_to_restart_from_a_checkpoint():
+    # cyclegan and siamese_network at lr x100 (rounds 8-9): the first layer's gradient was exactly 0
+    # from the first steps; "restart from a checkpoint taken before it happened" named none that exists
+    det = VanishingGradients()
+    found = [f for i in range(12) if (f := det.update(StepStats(i, loss=0.7, lr=100.0, grad_ratio=0.5 if i == 0 else 0.0)))]
+    assert len(found) == 1 and "Lower the learning rate from 100 to 10 and clip the gradients" in found[0].fix, found
+    assert found[0].fix.endswith("start the run again: the units died within the first 10 steps, before any checkpoint.")
+    later = VanishingGradients()
+    found = [f for i in range(60) if (f := later.update(StepStats(i, loss=0.7, lr=100.0, grad_ratio=0.5 if i < 40 else 0.0)))]
+    assert len(found) == 1 and found[0].fix.endswith("then restart from a checkpoint taken before it happened."), found
 
 
 def test_adams_first_update_killing_a_conv_nets_middle_layer_is_reported():

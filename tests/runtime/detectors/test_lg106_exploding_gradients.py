@@ -20,6 +20,18 @@ def test_jump_far_above_recent_median_is_reported():
     assert [i for i, v in enumerate(values) if det.update(StepStats(i, grad_norm=v))] == [45]
 
 
+def test_an_explosion_names_the_learning_rate_to_lower_to():
+    # the catalog's "Lower the learning rate, add a warm-up, and clip the gradient norm" left the
+    # user to look up the rate the run used
+    values = norms(60)
+    values[45] = 80.0
+    det = ExplodingGradients()
+    found = [f for i, v in enumerate(values) if (f := det.update(StepStats(i, grad_norm=v, lr=0.03)))]
+    assert [f.fix for f in found] == [
+        "Lower the learning rate from 0.03 to 0.003, add a warm-up, and clip the gradient norm (`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`)."
+    ]
+
+
 def test_gradient_huge_against_weights_is_reported_from_step_zero():
     det = ExplodingGradients()
     f = det.update(StepStats(0, grad_norm=5e6, grad_to_weight=2e5))

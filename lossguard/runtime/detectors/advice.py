@@ -1,0 +1,62 @@
+"""Wording the detectors' fixes share: how to change the learning rate, and where to go back to.
+
+A user reads "lower the learning rate from 1 to 0.1" and acts; "lower the learning rate by 10x"
+leaves them to look the value up. And a run damaged within its first steps has no checkpoint to
+go back to: "restart from a checkpoint taken before the jump" is advice that cannot be followed
+(pytorch/examples' word_language_model at lr x100 jumped at step 1; mnist_hogwild at x1000 too).
+"""
+
+from __future__ import annotations
+
+from lossguard.runtime.detectors.base import fmt
+
+# damage done before this step was done by the first updates: no checkpoint precedes it, and the
+# cure is a smaller learning rate (or a warm-up) from the start (LG102's blow-up bound and early
+# test look at the same first steps)
+EARLY_STEPS = 16
+
+
+def change_lr(lr: float | None, low: float = 10.0, high: float | None = None, more: bool = False, down: bool = True) -> str:
+    """The phrase "lower the learning rate from 1 to 0.1" (by ``low``x; to ``high``x with a range; "or less"
+    with ``more``), or "lower the learning rate by 10x" when the rate is unknown. ``down=False``
+    raises it."""
+    verb = "lower" if down else "raise"
+    tail = (" or less" if down else " or more") if more else ""
+    if lr is None or lr <= 0:
+        by = f"{fmt(low)}-{fmt(high)}x" if high is not None else f"{fmt(low)}x"
+        return f"{verb} the learning rate by {by}{' or more' if more else ''}"
+
+    def to(k: float) -> float:
+        return lr / k if down else lr * k
+
+    if high is not None:
+        ends = sorted((to(low), to(high)))
+        return f"{verb} the learning rate from {fmt(lr)} to {fmt(ends[0])}-{fmt(ends[1])} ({fmt(low)}-{fmt(high)}x)"
+    return f"{verb} the learning rate from {fmt(lr)} to {fmt(to(low))}{tail}"
+
+
+def capital(text: str) -> str:
+    """The phrase as the start of a sentence."""
+    return text[:1].upper() + text[1:]
+
+
+def early(step: int | None) -> bool:
+    """Was damage done at ``step`` done by the first updates (no checkpoint before it)?"""
+    return step is not None and 0 <= step < EARLY_STEPS
+
+
+def go_back(step: int | None, what: str, exact: bool = True) -> str:
+    """Where to resume after damage (``what``, a noun: "the jump") done at ``step`` (None: unknown).
+
+    Later: " and restart from a checkpoint taken before the jump". Within the first steps, the
+    only cure is a smaller first update: ", or warm it up from a tenth of its value over the
+    first few hundred steps, and start the run again (the jump came at step 1, before any
+    checkpoint)", to follow a :func:`change_lr` phrase. ``exact=False``: ``step`` only bounds it
+    ("came by step 11": LG105 knows the highest loss so far, not when the loss began to rise).
+    """
+    if early(step):
+        return (
+            ", or warm it up from a tenth of its value over the first few hundred steps, and start the run again "
+            f"({what} came {'at' if exact else 'by'} step {step}, before any checkpoint)"
+        )
+    return f" and restart from a checkpoint taken before {what}"
