@@ -5,7 +5,8 @@
 # With no arguments and two or more CPUs the suite runs as two pytest processes side by side:
 # the watcher's tests with the end-to-end folders (tests/runtime, tests/integrations: torch;
 # tests/integration: pre-commit, the GitHub Action) and everything else (the checker, the CLI,
-# the catalog): about 610 and 620 s of the slowest tests' times on a loaded 2-core machine. Each has its own temporary folder and its own log,
+# the catalog), estimated at about 610 and 620 s on a loaded 2-core machine. Each has its own
+# temporary folder and its own log,
 # printed whole when it ends; the exit status is the first failure's. Together they hold every
 # test once (the second is "tests" less the first's folders). LOSSGUARD_TEST_SERIAL=1, or any
 # argument (passed to pytest), runs one process as before.
