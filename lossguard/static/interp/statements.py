@@ -56,6 +56,19 @@ from lossguard.static.values import (
     join,
 )
 
+# Context managers that assert their body raises: pytest's and unittest's.
+_RAISES = frozenset(("raises", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp"))
+
+
+def expects_exception(expr: ast.expr) -> bool:
+    """``pytest.raises(E)`` / ``raises(E)`` / ``self.assertRaises(E)`` (called with the exception,
+    used as a context manager): the block it guards is meant to fail."""
+    if not (isinstance(expr, ast.Call) and expr.args):
+        return False
+    func = expr.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    return name in _RAISES
+
 
 class StatementsMixin(InterpBase):
     """How each statement changes the environment."""
@@ -314,6 +327,10 @@ class StatementsMixin(InterpBase):
         return element(self.ev(expr, frame, env))
 
     def _exec_with(self, stmt: ast.With | ast.AsyncWith, frame: Frame, env: Env) -> bool:
+        if any(expects_exception(item.context_expr) for item in stmt.items):
+            # `with pytest.raises(...)`, `with self.assertRaises(...)`: a test of an error the body
+            # must raise (a loss refusing mismatched shapes); its calls are not how the code is used
+            return False
         no_grad = frame.no_grad
         for item in stmt.items:
             expr = item.context_expr

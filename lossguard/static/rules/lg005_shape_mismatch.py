@@ -177,6 +177,20 @@ class ShapeMismatch(Rule):
                 )
 
     VALID = (
+        # a test that the loss refuses mismatched shapes: the block of pytest.raises / assertRaises is
+        # meant to fail, and its calls are not how the code uses the loss (open-mmlab/mmocr's tests)
+        """
+import pytest
+import torch
+import torch.nn.functional as F
+
+
+def test_mismatched_shapes_are_refused():
+    pred = torch.rand(4)
+    target = torch.rand(3)
+    with pytest.raises(ValueError):
+        F.binary_cross_entropy(pred, target)
+""",
         # the same frames with the batch's own shape, and with a leading axis of 1 (every pair is one
         # number and its own target)
         _FRAMES.replace("{out}", "self.fc(x)").replace("{draw}", _DRAWS[1]),
