@@ -39,6 +39,12 @@ def on_cadence(step: int) -> bool:
     return step < GRAD_EARLY or step % GRAD_EVERY == 0
 
 
+def is_measured(step: int, skip: frozenset[str]) -> bool:
+    """Whether step ``step``'s gradient norms are taken: on the cadence, and every step while
+    bad updates may be skipped (``skip``)."""
+    return on_cadence(step) or bool(skip)
+
+
 class OptimizerSide:
     """Methods of :class:`~lossguard.runtime.watcher.Watcher` that run at optimizer steps."""
 
@@ -125,12 +131,12 @@ class OptimizerSide:
 
     def measured(self, step: int) -> bool:
         """Whether step ``step``'s gradient norms are taken (every step with skipping on)."""
-        return on_cadence(step) or bool(self.skip)
+        return is_measured(step, self.skip)
 
     def _measure(self, cur: Record, optimizer: bool) -> None:
         """Gradient norms (and, now and then, weight norms and an update probe) of this step."""
         s = self._s
-        if not (on_cadence(s.step) or s.skip):  # measured(), on the state object (every step)
+        if not is_measured(s.step, s.skip):  # measured(), from the state object (every step)
             return
         params = self._params
         grads = [p.grad for p in params]

@@ -27,18 +27,6 @@ EPISODE_GAP = 20
 EPISODE_UPDATE_AFTER = 5
 
 
-def _plateau_of_probabilities(step: int) -> str:
-    """LG103's fix once LG001 said the cross-entropy's input is softmax output: a cross-entropy of
-    probabilities stays close to its chance level whatever the model learns (xuyxu/Soft-Decision-Tree
-    with a softmax before its CrossEntropyLoss: 100% of the training batch right, the loss at 2.26
-    against a chance level of 2.30), so a plateau says nothing about the targets."""
-    return (
-        f"The loss's input is already softmax output (LG001 at step {step}): a cross-entropy of probabilities stays close "
-        "to its chance level even while the model learns, so this plateau does not show that nothing is learnt. Pass "
-        "the logits to the loss; if the loss still stays at its chance level, look again (chosen because LG001 was reported)."
-    )
-
-
 class Episode:
     __slots__ = ("first", "last", "count", "updated")
 
@@ -92,9 +80,6 @@ class Output:
 
     def finding(self, event: Event, level: float | None) -> None:
         """A detector's finding: the first of an episode is emitted, then at most one update."""
-        softmaxed = self.first.get("LG001")
-        if event.code == "LG103" and softmaxed is not None:
-            event = dataclasses.replace(event, fix=_plateau_of_probabilities(softmaxed.step))
         ep = self.episodes.get(event.code)
         if ep is not None and event.step - ep.last <= EPISODE_GAP:
             ep.last, ep.count = event.step, ep.count + 1

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lossguard.runtime.collect import Read, Record, StepState, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
+from lossguard.runtime.detectors.advice import plateau_of_probabilities
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.optimizer_side import GRAD_EVERY
@@ -150,7 +151,7 @@ class ReadSide:
         return stats, tb
 
     def _found(self, det: Detector, finding: Finding, stats: StepStats, rec: Record) -> None:
-        """A detector's finding becomes an event (or is explained by an unbounded loss)."""
+        """A detector's finding becomes an event (or is explained by an unbounded loss; a plateau after LG001 by the softmax)."""
         if det.code in _CONSEQUENCES:
             if any(c in self._out.first for c in _CAUSES):
                 return  # the loss is unbounded below: its growing gradients are no LR problem
@@ -166,6 +167,10 @@ class ReadSide:
         event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
         if finding.fix:  # the fix the detector chose from its evidence
             event = dataclasses.replace(event, fix=finding.fix)
+        softmaxed = self._out.first.get("LG001")
+        if det.code == "LG103" and softmaxed is not None:
+            # the softmax LG001 reported explains a cross-entropy that stays near its chance level
+            event = dataclasses.replace(event, fix=plateau_of_probabilities(softmaxed.step))
         self._out.finding(event, self._level(event))
 
     def _level(self, event: Event) -> float | None:

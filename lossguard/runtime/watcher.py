@@ -83,6 +83,13 @@ def _flush_at_exit() -> None:
                 pass
 
 
+def _wrapped(d: dict[str, Any]) -> Any:
+    """The wrapped criterion, from the watcher's instance dict: ``__getattr__``, ``__class__`` and
+    ``__setattr__`` read it without an attribute lookup, also before ``__init__`` has set it."""
+    s = d.get("_s")
+    return None if s is None else s.criterion
+
+
 def _state(name: str) -> Any:
     """A property for one :class:`StepState` field (read at C speed; written rarely through it)."""
 
@@ -98,11 +105,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     See :func:`lossguard.runtime.watch` for the options.
     """
 
-    # set with object.__setattr__ in __init__ (not a submodule); the annotation keeps
-    # nn.Module.__getattr__'s return type off it
-    _model: weakref.ref[nn.Module]
+    # set with object.__setattr__ in __init__; the annotation keeps nn.Module.__getattr__'s return type off it
     _s: StepState
-    _criterion: Any  # the wrapped criterion (also self.criterion), set past nn.Module.__setattr__
     _run_label: str | None  # the run folder's name when several watchers share a log_dir (arguments.run_label)
 
     step = _state("step")
@@ -116,6 +120,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     _ema = _state("ema")
     _ema_n = _state("ema_n")
     _manual_probe = _state("manual_probe")
+    _criterion = _state("criterion")  # the wrapped criterion (also self.criterion)
+    _model = _state("model")  # weakref.ref to the model
     # settings and parts the per-step path reads from the state object (collect.StepState)
     _broken = _state("broken")
     _closed = _state("closed")
@@ -163,10 +169,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if optimizer is not None and not isinstance(optimizer, torch.optim.Optimizer):
             raise UsageError(f"Argument optimizer should be a torch.optim.Optimizer, got {type(optimizer).__name__}")
         self.criterion = criterion
-        # the same object, read on every call without nn.Module.__getattr__ (a submodule lives in _modules)
-        object.__setattr__(self, "_criterion", criterion)
-        object.__setattr__(self, "_model", weakref.ref(model))
-        self._s.criterion, self._s.model = criterion, self._model
+        # the same object, read on every call from the state object (a submodule lives in _modules)
+        self._s.criterion, self._s.model = criterion, weakref.ref(model)
         self.sync_every = None if sync_every is None else positive_int("sync_every", sync_every)
         # None: every step for the first DENSE_LOG steps, then the steps whose gradients are measured
         self.log_every = None if log_every is None else positive_int("log_every", log_every)
@@ -275,7 +279,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         try:
             return super().__getattr__(name)
         except AttributeError:
-            crit = self.__dict__.get("_criterion")
+            crit = _wrapped(self.__dict__)
             if crit is None or name.startswith("__"):
                 raise
             return getattr(crit, name)
@@ -287,7 +291,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         takes the same branch watched as unwatched. ``type(watcher)`` and ``isinstance(watcher,
         Watcher)`` still say what it is; a criterion that is a function (``F.cross_entropy``) leaves
         the watcher a Watcher."""
-        crit = self.__dict__.get("_criterion")
+        crit = _wrapped(self.__dict__)
         return type(crit) if isinstance(crit, nn.Module) else type(self)
 
     def _get_name(self) -> str:
@@ -299,7 +303,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         moves the weight to the GPU would otherwise train with the old one. Not on the per-step
         path (the watcher's own state is set past nn.Module.__setattr__)."""
         d = self.__dict__
-        crit = d.get("_criterion")
+        crit = _wrapped(d)
         if (
             d.get("_ready")
             and crit is not None
@@ -318,7 +322,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         """Moves the criterion as ``criterion.to(...)`` would: a criterion that overrides ``to``
         (the Co-Tuning tutorial's moves a plain tensor field, which ``nn.Module.to`` does not see)
         gets its own method called first."""
-        crit = self.__dict__.get("_criterion")
+        crit = _wrapped(self.__dict__)
         if isinstance(crit, nn.Module) and type(crit).to is not nn.Module.to:
             crit.to(*args, **kwargs)
         return super().to(*args, **kwargs)

@@ -60,3 +60,15 @@ def go_back(step: int | None, what: str, exact: bool = True) -> str:
             f"({what} came {'at' if exact else 'by'} step {step}, before any checkpoint)"
         )
     return f" and restart from a checkpoint taken before {what}"
+
+
+def plateau_of_probabilities(step: int) -> str:
+    """LG103's fix once LG001 said the cross-entropy's input is softmax output: a cross-entropy of
+    probabilities stays close to its chance level whatever the model learns (xuyxu/Soft-Decision-Tree
+    with a softmax before its CrossEntropyLoss: 100% of the training batch right, the loss at 2.26
+    against a chance level of 2.30), so a plateau says nothing about the targets."""
+    return (
+        f"The loss's input is already softmax output (LG001 at step {step}): a cross-entropy of probabilities stays close "
+        "to its chance level even while the model learns, so this plateau does not show that nothing is learnt. Pass "
+        "the logits to the loss; if the loss still stays at its chance level, look again (chosen because LG001 was reported)."
+    )
