@@ -554,9 +554,21 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
     elif name in ("to", "cuda", "cpu", "contiguous", "clone", "float", "double", "half", "bfloat16", "requires_grad_", "type_as", "torch.clone"):
         # the same values in the same places: the softmax's dimension and a one-hot encoding stay
         return Tensor(
-            act=t.act, act_site=t.act_site, dtype=t.dtype, shape=shape, graph=t.graph, unreduced=t.unreduced, act_dim=t.act_dim, one_hot=t.one_hot
+            act=t.act,
+            act_site=t.act_site,
+            dtype=t.dtype,
+            shape=shape,
+            graph=t.graph,
+            unreduced=t.unreduced,
+            act_dim=t.act_dim,
+            one_hot=t.one_hot,
+            acts=t.acts,
+            per_option=t.per_option,
         )
-    return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced)
+    # the same values, arranged anew: what each path that met held, and each model's output, stay
+    return Tensor(
+        act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced, acts=t.acts, per_option=t.per_option
+    )
 
 
 def mixed_by_one_hot(a: Value, b: Value, batched: bool) -> Tensor | None:

@@ -109,4 +109,11 @@ def options_of(value: Value) -> tuple[tuple[str, Tensor], ...]:
     joined: Value = value.per_option[0][1]
     for _, t in value.per_option[1:]:
         joined = join(joined, t)
-    return value.per_option if joined == value else ()
+    if joined == value:
+        return value.per_option
+    # reshaped since (`output.view(-1, ntokens)`), still holding each output's activation and no other:
+    # the value as it is now, with each model's activation
+    acts = [t.act for _, t in value.per_option]
+    if value.act is not None or None in acts or value.acts != frozenset(acts):
+        return ()
+    return tuple((c, replace(value, act=t.act, act_site=t.act_site, acts=frozenset(), act_dim=t.act_dim, per_option=())) for c, t in value.per_option)

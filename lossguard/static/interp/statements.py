@@ -27,6 +27,7 @@ from lossguard.static.interp.iterators import iterator_of, remade_iterators
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
+from lossguard.static.interp.model_branches import narrow_models, rejoin
 from lossguard.static.interp.model_choices import choose_models
 from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
@@ -209,6 +210,7 @@ class StatementsMixin(InterpBase):
         self.refine_guarded(stmt.test, body_env, else_env, frame)  # `if args.arch == "a":` decides an earlier choice
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
+        narrowed = narrow_models(stmt.test, frame, env, body_env, else_env)  # `if args.model == "T": out = model(x)`
         decided = self.decided_test(stmt.test, frame, env)
         if decided is None:
             decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
@@ -236,6 +238,8 @@ class StatementsMixin(InterpBase):
         if len(live) == 2:
             choose_losses(stmt.test, body_env, else_env, joined)  # `if args.loss == "BCE": loss_fn = BCELoss() else: ...`
             choose_models(stmt.test, body_env, else_env, joined)  # `if args.model == "mlp": model = MLP() else: ...`
+            if narrowed is not None:
+                rejoin(narrowed, body_env, else_env, joined)
         choice = make_choice(live, joined) if len(live) == 2 else None
         if choice is not None:
             frame.choices = (*frame.choices, choice)

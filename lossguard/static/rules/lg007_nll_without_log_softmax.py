@@ -49,6 +49,51 @@ local_update(copy.deepcopy(net), loader)
 """
 
 
+# the same choice, each model called the way its forward wants under the same test, the loss of the
+# reshaped output after that `if` (pytorch/examples' word language model, pull request #732)
+_CALLED_UNDER_SETTING = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Conv(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(64, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=-1)
+
+
+class Recurrent(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.GRU(64, 64)
+        self.fc = nn.Linear(64, 10)
+
+    def forward(self, x, hidden):
+        out, hidden = self.rnn(x, hidden)
+        return {recurrent}, hidden
+
+
+if args.model == "conv":
+    net = Conv()
+else:
+    net = Recurrent()
+criterion = nn.NLLLoss()
+
+
+def train(hidden):
+    for x, y in loader:
+        if {test}:
+            out = net(x)
+        else:
+            out, hidden = net(x, hidden)
+        loss = criterion(out.view(-1, 10), y)
+        loss.backward()
+"""
+
+
 class NllWithoutLogSoftmax(Rule):
     code = "LG007"
 
@@ -59,6 +104,9 @@ class NllWithoutLogSoftmax(Rule):
         # both models end in log_softmax; and a choice by a test that is no setting against a literal
         _MODEL_BY_SETTING.replace("{dense}", "F.log_softmax(self.fc(x), dim=1)").replace("{test}", 'args.model == "conv"'),
         _MODEL_BY_SETTING.replace("{dense}", "self.fc(x)").replace("{test}", "len(classes) > 2"),
+        # both models end in log_softmax; a call-site test on another setting narrows nothing
+        _CALLED_UNDER_SETTING.replace("{recurrent}", "F.log_softmax(self.fc(out), dim=-1)").replace("{test}", 'args.model == "conv"'),
+        _CALLED_UNDER_SETTING.replace("{recurrent}", "self.fc(out)").replace("{test}", "args.fast"),
         """
 import torch.nn as nn
 import torch.nn.functional as F
@@ -190,6 +238,13 @@ loss = nn.NLLLoss()(model(x), y)
         Invalid(
             _MODEL_BY_SETTING.replace("{dense}", "self.fc(x)").replace("{test}", 'args.model == "conv"'),
             line=28,
+            col=26,
+            message="NLLLoss (when args.model != 'conv') receives raw logits",
+        ),
+        # each model called under the test that chose it: the recurrent one's logits reach the loss
+        Invalid(
+            _CALLED_UNDER_SETTING.replace("{recurrent}", "self.fc(out)").replace("{test}", 'args.model == "conv"'),
+            line=38,
             col=26,
             message="NLLLoss (when args.model != 'conv') receives raw logits",
         ),
