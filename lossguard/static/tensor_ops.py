@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import math
+from dataclasses import replace
 from typing import Protocol
 
 from lossguard.static import torch_api as api
@@ -250,10 +251,42 @@ def dtype_of(v: Value | None) -> Dtype | None:
 
 
 def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
+    t = _constructed(qname, node, pos, kw)
+    data_constructor = qname in api.FLOAT_CONSTRUCTORS and qname not in api.SIZED_CONSTRUCTORS and qname != "torch.normal"
+    if qname in ("torch.tensor", "torch.as_tensor") or (data_constructor and len(node.args) == 1 and not node.keywords):
+        first = node.args[0] if node.args else keyword_arg(node, "data")
+        if first is not None and _literal_above_zero(first):
+            return replace(t, positive=True)
+    return t
+
+
+def _literal_above_zero(node: ast.expr) -> bool:
+    """A list (or tuple) literal of numbers, nested or not, with one number above 0."""
+    numbers: list[float] = []
+
+    def walk(n: ast.expr) -> bool:
+        if isinstance(n, (ast.List, ast.Tuple)):
+            return all(walk(e) for e in n.elts)
+        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub) and isinstance(n.operand, ast.Constant):
+            value = n.operand.value
+            sign = -1
+        elif isinstance(n, ast.Constant):
+            value, sign = n.value, 1
+        else:
+            return False
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        numbers.append(sign * value)
+        return True
+
+    return isinstance(node, (ast.List, ast.Tuple)) and walk(node) and any(v > 0 for v in numbers)
+
+
+def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
     dtype = dtype_of(kw.get("dtype"))
     shape: Shape | None = None
     if "dtype" in kw and dtype is None:
-        t = constructor(qname, node, pos, {k: v for k, v in kw.items() if k != "dtype"})
+        t = _constructed(qname, node, pos, {k: v for k, v in kw.items() if k != "dtype"})
         return Tensor(shape=t.shape)  # dtype=<variable>: the shape is known, the dtype is not
     if qname in ("torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty"):
         dims = _dims_from_args(node, pos)
@@ -564,10 +597,19 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             one_hot=t.one_hot,
             acts=t.acts,
             per_option=t.per_option,
+            positive=t.positive,
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
     return Tensor(
-        act=t.act, act_site=t.act_site, dtype=t.dtype, shape=new, graph=t.graph, unreduced=t.unreduced, acts=t.acts, per_option=t.per_option
+        act=t.act,
+        act_site=t.act_site,
+        dtype=t.dtype,
+        shape=new,
+        graph=t.graph,
+        unreduced=t.unreduced,
+        acts=t.acts,
+        per_option=t.per_option,
+        positive=t.positive,
     )
 
 

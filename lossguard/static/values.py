@@ -172,12 +172,16 @@ class Tensor(Value):
     #: the output of each model of a choice with its condition, where they disagree on the activation
     #: (interp.model_choices); kept only while the tensor is still their join
     per_option: tuple[tuple[str, Tensor], ...] = field(default=(), compare=False)
+    #: written as a literal with a number above 0 (``torch.tensor([[.9, .1]])``) and only reshaped or
+    #: moved since: no log-probability (every one is at most 0) is among its values
+    positive: bool = False
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
             changes["acts"] = frozenset()  # a new activation replaces what the paths held
         if "act" in changes and "act_dim" not in changes:
             changes["act_dim"] = None
+        changes.setdefault("positive", False)  # kept only where the values stay as written (tensor_ops.reshape)
         return replace(self, **changes)
 
     def possible_acts(self) -> frozenset[Act]:
@@ -422,6 +426,7 @@ def join(a: Value, b: Value) -> Value:
             act_dim=a.act_dim if a.act == b.act and a.act_dim == b.act_dim else None,
             one_hot=a.one_hot and b.one_hot,
             numpy=a.numpy and b.numpy,
+            positive=a.positive and b.positive,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))

@@ -72,6 +72,16 @@ def report_not_log_probs(rule: Rule, call: LossCall, family: str, expects: str) 
     if found is not None:
         arg, value = found
         rule.report(arg.node, call.ctx, f"{received(call, arg, value)}; it expects {expects}")
+        return
+    literal = tensor_arg(call, "input") if call.family == family else None
+    if literal is not None and literal[1].positive and literal[1].act is None and not literal[1].acts:
+        # `F.nll_loss(torch.tensor([[.9, .1]]), target)`: numbers above 0, which no log-probability is
+        arg = literal[0]
+        rule.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives a tensor written with numbers above 0{via_caller(arg.node, call.ctx)}; it expects {expects}",
+        )
 
 
 def option_positions(call: TorchCall) -> dict[str, int]:

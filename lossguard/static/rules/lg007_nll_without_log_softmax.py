@@ -107,6 +107,19 @@ class NllWithoutLogSoftmax(Rule):
         # both models end in log_softmax; a call-site test on another setting narrows nothing
         _CALLED_UNDER_SETTING.replace("{recurrent}", "F.log_softmax(self.fc(out), dim=-1)").replace("{test}", 'args.model == "conv"'),
         _CALLED_UNDER_SETTING.replace("{recurrent}", "self.fc(out)").replace("{test}", "args.fast"),
+        # literal numbers none of which is above 0, and literal probabilities made log-probabilities
+        """
+import torch
+import torch.nn.functional as F
+
+log_probs = torch.tensor([[-0.105, -2.303], [-1.609, -0.223]])
+probs = torch.tensor([[0.9, 0.1], [0.2, 0.8]])
+target = torch.tensor([0, 1])
+a = F.nll_loss(log_probs.view(2, 2), target)
+b = F.nll_loss(probs.log(), target)
+c = F.nll_loss(torch.log(probs), target)
+d = F.nll_loss(-probs, target)
+""",
         """
 import torch.nn as nn
 import torch.nn.functional as F
@@ -240,6 +253,20 @@ loss = nn.NLLLoss()(model(x), y)
             line=28,
             col=26,
             message="NLLLoss (when args.model != 'conv') receives raw logits",
+        ),
+        # a literal tensor with numbers above 0 (pytorch/pytorch#10033): no log-probability is above 0
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+probs = torch.tensor([[0.9, 0.1]])
+target = torch.tensor([0])
+loss = F.nll_loss(probs.to("cpu"), target)
+""",
+            line=6,
+            col=19,
+            message="F.nll_loss receives a tensor written with numbers above 0; it expects log-probabilities",
         ),
         # each model called under the test that chose it: the recurrent one's logits reach the loss
         Invalid(
