@@ -88,3 +88,30 @@ def test_the_hint_reads_only_the_line_python_stops_at() -> None:
     assert pasted_code_hint('"""\n>>> f(1)\n"""\ndef f(:\n', 4) == ""
     # `In [` that is not a prompt (an index into a list called In)
     assert pasted_code_hint("In [0] + 1\n", 1) == ""
+
+
+# round 21 (realcode_dev8): a post whose lines lost their indentation (pytorch/pytorch#129561), a paste
+# cut off inside a string opened with a typographic quote, and a Python 2-era file mixing tabs and spaces
+FLATTENED = """\
+import torch.nn as nn
+class CustomCNN(nn.Module):
+def init(self):
+super(CustomCNN, self).init()
+self.fc2 = nn.Linear(512, 10)
+"""
+CUT_OFF = "import torch\nloss = criterion(outputs, labels)\nprint(f\u2019Epoch [{epoch + 1}/{n\n"
+MIXED_TABS = "import torch.nn as nn\nfor x, y in loader:\n        out = model(x)\n\tloss = nn.CrossEntropyLoss()(out, y)\n"
+
+
+def test_posts_that_lost_their_shape_are_never_reported_as_passing(tmp_path: Path) -> None:
+    for name, text in (("flattened.py", FLATTENED), ("cut_off.py", CUT_OFF), ("tabs.py", MIXED_TABS)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    r = cli("check", "--isolated", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "All checks passed" not in r.stdout and "3 of 3 files could not be checked" in r.stdout, r.stdout
+    errors = {line.split(": ")[2]: line for line in r.stderr.splitlines() if line.startswith("lossguard: error: ")}
+    assert set(errors) == {"flattened.py", "cut_off.py", "tabs.py"}, r.stderr
+    assert all(e.endswith("; the file was not checked") for e in errors.values()), r.stderr
+    assert "line 3" in errors["flattened.py"] and "expected an indented block" in errors["flattened.py"]
+    assert "line 3" in errors["cut_off.py"]
+    assert "line 4" in errors["tabs.py"]
