@@ -285,9 +285,9 @@ REALCODE_DEV5_RECALL_FLOOR = 0.75
 REALCODE_DEV6_RECALL_FLOOR = 0.9
 # Round 21 (docs/survey.md, "Round 21: code from issue threads (branch forum8)"): realcode_dev8 (code posted in issue
 # threads and pull requests, and the repository lines they point at; tunable) was committed before the checker ran on it:
-# 12 of 18 expected findings on the branch point, 17 of 18 after round 21's mechanisms (Ray's TrainingOperator computes
+# 14 of 20 expected findings on the branch point, 19 of 20 after round 21's mechanisms (Ray's TrainingOperator computes
 # the loss itself and is left). Gated the same way.
-REALCODE_DEV8_RECALL_FLOOR = 0.944
+REALCODE_DEV8_RECALL_FLOOR = 0.95
 
 
 @pytest.mark.parametrize(

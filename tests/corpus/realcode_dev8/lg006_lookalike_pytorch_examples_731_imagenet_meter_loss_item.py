@@ -1,5 +1,5 @@
 """look-alike [LG006]: the ImageNet example's train() and validate() feed AverageMeter.update with loss.item(); a pull request (#731) made it loss.detach().item() and was reverted (#758) because .item() already keeps no graph."""
-# Source: https://github.com/pytorch/examples/pull/731 "loss detach", reverted by https://github.com/pytorch/examples/pull/758 (imagenet/main.py at 69d2798, the revert: its imports, train(), validate() and AverageMeter as in the file; main(), main_worker() and the other helpers not in this unit)
+# Source: https://github.com/pytorch/examples/pull/731 "loss detach", reverted by https://github.com/pytorch/examples/pull/758 (imagenet/main.py at 69d2798, the revert: its imports, train(), validate(), AverageMeter and ProgressMeter as in the file; main(), main_worker() and the other helpers not in this unit)
 import argparse
 import os
 import random
