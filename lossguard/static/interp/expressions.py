@@ -14,10 +14,12 @@ from lossguard.static.interp.frame import (
     Frame,
     LambdaRef,
     SuperRef,
+    drop,
     has_decorator,
     is_self,
     is_static,
 )
+from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
@@ -69,6 +71,8 @@ class ExpressionsMixin(InterpBase):
         glob = frame.module.globals
         if glob is not None and glob is not env and name in glob:
             return self.resolve(glob[name])
+        if frame.func is None and (later := self._built_later(name, frame, env)) is not None:
+            return later  # `loss = criterion(...)` above `criterion = nn.CrossEntropyLoss()` (a later post or cell)
         if name in ("True", "False", "None"):
             return Const({"True": True, "False": False, "None": None}[name])
         for star in frame.module.star_imports:
@@ -84,6 +88,20 @@ class ExpressionsMixin(InterpBase):
             # and `optim` bound nowhere in the file are torch's, as everywhere they are written
             return QualName(alias)
         return UNKNOWN
+
+    def _built_later(self, name: str, frame: Frame, env: Env) -> Value | None:
+        """The torch loss the module builds once, later, under ``name`` (interp.later_bindings);
+        its constructor's events are reported where it is written, not here."""
+        call = built_once_later(frame.module, name)
+        if call is None:
+            return None
+        sink = self.sink
+        self.sink = drop
+        try:
+            value = self.ev(call, frame, env)
+        finally:
+            self.sink = sink
+        return value if isinstance(value, LossSpec) else None
 
     def ev(self, node: ast.expr | None, frame: Frame, env: Env) -> Value:
         if node is None:

@@ -366,6 +366,18 @@ def train(model, loader, optimizer, loss_type):
         _SEMANTIC_GAN.replace("{sem}", "self.pred_fake_b").replace("{more}", ""),
         # a method with an argument may store something else into the attribute: not known what it holds
         _SEMANTIC_GAN.replace("{sem}", "self.pf_b").replace("{more}", "\n    def use_prediction(self, pred):\n        self.pf_b = pred\n"),
+        # a criterion named before it is built, but built twice later (two cells): not known which one
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+for x, y in loader:
+    loss = criterion(F.softmax(net(x), dim=1), y)
+    loss.backward()
+
+criterion = nn.MSELoss()
+criterion = nn.CrossEntropyLoss()
+""",
     )
     INVALID = (
         Invalid(
@@ -373,6 +385,24 @@ def train(model, loader, optimizer, loss_type):
             line=7,
             col=18,
             message="it applies log-softmax itself, so pass the raw logits",
+        ),
+        # the loop posted first, the criterion in a later post or cell (code pasted into an issue)
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+
+for x, y in loader:
+    loss = criterion(F.softmax(net(x), dim=1), y)
+    loss.backward()
+
+criterion = nn.CrossEntropyLoss()
+""",
+            line=5,
+            col=22,
+            message="CrossEntropyLoss receives softmax probabilities",
+            edit=("criterion(F.softmax(net(x), dim=1), y)", "criterion(net(x), y)"),
+            fix_title="Remove the softmax",
         ),
         Invalid(
             """
