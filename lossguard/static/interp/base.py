@@ -48,6 +48,7 @@ class InterpBase:
         _forwarded: dict[tuple, list[LossCall]]
         _in_progress: set[tuple]
         covered: set[int]
+        _later_reads: set[int]
         _default_instances: dict[int, Instance]
         _volatile_attrs: dict[int, frozenset[str]]
         _defaults: dict[int, dict[str, Value]]

@@ -76,6 +76,7 @@ class Interpreter(
         self._last_param_accs: tuple = ()
         self._in_progress: set[tuple] = set()
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context
+        self._later_reads: set[int] = set()  # loss constructors being read ahead (interp.later_bindings)
         self._default_instances: dict[int, Instance] = {}
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}

@@ -93,14 +93,19 @@ class ExpressionsMixin(InterpBase):
         """The torch loss the module builds once, later, under ``name`` (interp.later_bindings);
         its constructor's events are reported where it is written, not here."""
         call = built_once_later(frame.module, name)
-        if call is None:
+        if call is None or not isinstance(call.func, (ast.Name, ast.Attribute)) or id(call) in self._later_reads:
             return None
-        sink = self.sink
+        self._later_reads.add(id(call))  # `x = x()`: the read inside the call is the unbound name again
+        sink, covered = self.sink, set(self.covered)
         self.sink = drop
         try:
+            built = self.ev(call.func, frame, env)
+            if not isinstance(built, QualName) or built.name not in api.LOSS_CLASSES:
+                return None  # only a torch loss: evaluating anything else here would run it out of order
             value = self.ev(call, frame, env)
         finally:
-            self.sink = sink
+            self.sink, self.covered = sink, covered
+            self._later_reads.discard(id(call))
         return value if isinstance(value, LossSpec) else None
 
     def ev(self, node: ast.expr | None, frame: Frame, env: Env) -> Value:
