@@ -11,6 +11,7 @@ from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.rules._batch_rows import sums_rows_of_one_batch
 from lossguard.static.rules._caller_use import Resolve, drops_result
+from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
     BackwardedTexts,
@@ -343,6 +344,33 @@ _AVERAGES = (
 )
 
 
+# a learning-rate range test's batch step (kingyiusuen/image-to-latex's copy of torch_lr_finder's
+# `_train_batch`): each micro-batch is back-propagated, the optimizer steps once after the loop
+_MICRO_BATCHES = """
+import torch.nn.functional as F
+
+
+class RangeTest:
+    def __init__(self, model, optimizer):
+        self.model = model
+        self.optimizer = optimizer
+
+    def train_batch(self, batches, accumulation_steps):
+{start}        self.optimizer.zero_grad()
+        for _ in range(accumulation_steps):
+            x, y = next(batches)
+            loss = F.cross_entropy(self.model(x), y) / accumulation_steps
+            loss.backward()
+            if total_loss is None:
+                total_loss = loss
+            else:
+                total_loss += loss
+{step}        return total_loss.item()
+
+    def range_test(self, batches, steps):
+        return [self.train_batch(batches, 4) for _ in range(steps)]
+"""
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -378,6 +406,8 @@ class GraphRetention(Rule):
             return  # re-initialised every iteration
         if self._bounded_by_outer_step(acc, loop, module):
             return
+        if one_step_of_micro_batches(acc.ctx.func if acc.ctx.func is not None else module.module, loop, target, module):
+            return  # the micro-batches of one optimizer step (gradient accumulation by hand)
         trains = facts.trains or self._trained_around(acc, module)
         if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target, module.module):
             return  # the per-row losses of the one batch the function was given: one step's graph
@@ -1177,6 +1207,8 @@ class InpaintingModel:
         self.loss_g.backward()
         self.opt.optimizer_g.step()
 """,
+        # the micro-batches of one optimizer step: the sum starts afresh before each step
+        _MICRO_BATCHES.replace("{start}", "        total_loss = None\n").replace("{step}", "        self.optimizer.step()\n"),
         # a collector that keeps only the latest value of each statistic holds one step's graph
         _COLLECTOR.replace("{store}", "self.statistics[key] = [value]").replace("{stored}", "loss"),
         # the object the helper stores into is made afresh inside it (not the one it was given)
@@ -1828,6 +1860,18 @@ for x, y in loader:
                 message="`smooth` keeps every step's loss tensor and its autograd graph alive",
             )
             for start, average in _AVERAGES
+        ),
+        # the same loop stepping the optimizer on every micro-batch: each iteration is a step
+        Invalid(
+            _MICRO_BATCHES.replace("{start}", "        total_loss = None\n")
+            .replace("{step}", "")
+            .replace("        self.optimizer.zero_grad()\n        for _ in range(accumulation_steps):\n", "        for _ in range(accumulation_steps):\n            self.optimizer.zero_grad()\n")
+            .replace("            loss.backward()\n", "            loss.backward()\n            self.optimizer.step()\n"),
+            line=20,
+            col=17,
+            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total_loss += loss", "total_loss += loss.item()"),
+            fix_title="Accumulate loss.item()",
         ),
         # the loss stored into a collector given to a helper the training loop calls
         Invalid(
