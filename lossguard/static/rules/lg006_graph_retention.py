@@ -64,6 +64,21 @@ def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
         node = node.value
 
 
+def _scaled_sum(added: ast.expr, reported: set[str], module: ModuleInfo) -> bool:
+    """``added`` is one of the ``reported`` sums, or such a sum divided by something or multiplied by
+    it (``running_loss / len(loader)``, ``total * 0.5``)."""
+    while True:
+        if module.segment(added) in reported:
+            return True
+        if not isinstance(added, ast.BinOp):
+            return False
+        if isinstance(added.op, ast.Mult) and module.segment(added.right) in reported:
+            return True
+        if not isinstance(added.op, (ast.Div, ast.Mult)):
+            return False
+        added = added.left
+
+
 def _top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
     """The module-level functions a call in ``caller`` names by a plain name: its own, or one it
     imports by name (``from src.utils.util import summary``) from the helper's module."""
@@ -429,9 +444,10 @@ class GraphRetention(Rule):
             return  # a helper that sums losses for its caller to back-propagate
         reported = self._reported.setdefault(id(scope), set())
         added = acc.node.args[0] if isinstance(acc.node, ast.Call) and acc.node.args else getattr(acc.node, "value", None)
-        if added is not None and module.segment(added) in reported:
-            # `history.append(epoch_loss)` of a sum reported above in this function: one mistake,
-            # reported where it is made (its fix, `epoch_loss += loss.item()`, fixes both)
+        if added is not None and _scaled_sum(added, reported, module):
+            # `history.append(epoch_loss)` of a sum reported above in this function, or of its mean
+            # (`history.append(epoch_loss / n)`): one mistake, reported where it is made (its fix,
+            # `epoch_loss += loss.item()`, fixes both)
             return
         reported.add(target)
         kept = "loss tensor and its autograd graph"
@@ -1469,6 +1485,22 @@ for epoch in range(epochs):
         optimizer.step()
         epoch_loss += loss  # expect: LG006
     loss_arr.append(epoch_loss)
+""",
+        # the same with the epoch's mean kept (samuelyu2002/ImVisible@a463a0a2 Model/training.py,
+        # `train_losses.append(running_loss/train_total)`, fixed in e536e5e by `running_loss += loss.item()`)
+        """
+import torch.nn.functional as F
+
+train_losses = []
+for epoch in range(epochs):
+    running_loss = 0.0
+    for data, label in loader:
+        loss = F.cross_entropy(model(data), label)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        running_loss += loss  # expect: LG006
+    train_losses.append(running_loss / len(loader))
 """,
         # the kept dict holds the back-propagated loss (no automatic fix: it is not a tensor)
         """
