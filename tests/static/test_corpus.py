@@ -283,6 +283,10 @@ REALCODE_DEV5_RECALL_FLOOR = 0.75
 # before round 19's mechanisms, 9 of 10 after (mi-prometheus's loss comes from a problem class built by name). Gated the
 # same way.
 REALCODE_DEV6_RECALL_FLOOR = 0.9
+# Round 21 (docs/survey.md, "Round 21: whole repositories before a fix"): realcode_dev7 (units cut from whole repositories
+# checked at the commit before a loss-bug fix, a fix as a look-alike and the look-alike that was a whole repository's false
+# alarm; tunable): 13 of 14 expected findings and one false alarm before round 21's mechanisms, 14 of 14 and none after.
+REALCODE_DEV7_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -293,6 +297,7 @@ REALCODE_DEV6_RECALL_FLOOR = 0.9
         ("realcode_dev4", REALCODE_DEV4_RECALL_FLOOR),
         ("realcode_dev5", REALCODE_DEV5_RECALL_FLOOR),
         ("realcode_dev6", REALCODE_DEV6_RECALL_FLOOR),
+        ("realcode_dev7", REALCODE_DEV7_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
