@@ -11,7 +11,6 @@ from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.rules._batch_rows import sums_rows_of_one_batch
 from lossguard.static.rules._caller_use import Resolve, drops_result
-from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
     BackwardedTexts,
@@ -23,6 +22,7 @@ from lossguard.static.rules._graph_evidence import (
     one_element,
     trains_in_other_loop,
 )
+from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -359,6 +359,22 @@ _AVERAGES = (
 )
 
 
+# an epoch loop that keeps each epoch's sum (or a value made from it) after the batch loop reported it
+_EPOCH_SUMS = """
+import torch.nn.functional as F
+
+loss_arr = []
+for epoch in range(epochs):
+    epoch_loss = 0.0
+    for data, label in loader:
+        loss = F.cross_entropy(model(data), label)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        epoch_loss += loss  # expect: LG006
+    loss_arr.append({kept})
+"""
+
 # a learning-rate range test's batch step (kingyiusuen/image-to-latex's copy of torch_lr_finder's
 # `_train_batch`): each micro-batch is back-propagated, the optimizer steps once after the loop
 _MICRO_BATCHES = """
@@ -385,6 +401,7 @@ class RangeTest:
     def range_test(self, batches, steps):
         return [self.train_batch(batches, 4) for _ in range(steps)]
 """
+
 
 class GraphRetention(Rule):
     code = "LG006"
@@ -1472,36 +1489,10 @@ for step, (mel, audio) in enumerate(loader):
         ),
         # one mistake, one report: the epoch's sum is reported where the loss is added to it;
         # keeping that sum in a list afterwards is the same mistake, and its fix fixes both
-        """
-import torch.nn.functional as F
-
-loss_arr = []
-for epoch in range(epochs):
-    epoch_loss = 0.0
-    for data, label in loader:
-        loss = F.cross_entropy(model(data), label)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        epoch_loss += loss  # expect: LG006
-    loss_arr.append(epoch_loss)
-""",
+        _EPOCH_SUMS.replace("{kept}", "epoch_loss"),
         # the same with the epoch's mean kept (samuelyu2002/ImVisible@a463a0a2 Model/training.py,
         # `train_losses.append(running_loss/train_total)`, fixed in e536e5e by `running_loss += loss.item()`)
-        """
-import torch.nn.functional as F
-
-train_losses = []
-for epoch in range(epochs):
-    running_loss = 0.0
-    for data, label in loader:
-        loss = F.cross_entropy(model(data), label)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        running_loss += loss  # expect: LG006
-    train_losses.append(running_loss / len(loader))
-""",
+        _EPOCH_SUMS.replace("{kept}", "epoch_loss / len(loader)"),
         # the kept dict holds the back-propagated loss (no automatic fix: it is not a tensor)
         """
 outputs = []
@@ -1897,7 +1888,10 @@ for x, y in loader:
         Invalid(
             _MICRO_BATCHES.replace("{start}", "        total_loss = None\n")
             .replace("{step}", "")
-            .replace("        self.optimizer.zero_grad()\n        for _ in range(accumulation_steps):\n", "        for _ in range(accumulation_steps):\n            self.optimizer.zero_grad()\n")
+            .replace(
+                "        self.optimizer.zero_grad()\n        for _ in range(accumulation_steps):\n",
+                "        for _ in range(accumulation_steps):\n            self.optimizer.zero_grad()\n",
+            )
             .replace("            loss.backward()\n", "            loss.backward()\n            self.optimizer.step()\n"),
             line=20,
             col=17,

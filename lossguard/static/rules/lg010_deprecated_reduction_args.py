@@ -230,7 +230,7 @@ class DeprecatedReductionArgs(Rule):
         fixed = f"the reduction its constructor fixed, '{made}'" if made else "the reduction its constructor fixed"
         for node, name, value in _set_afterwards(call):
             flags: dict[str, Value] = {"size_average": Const(None), "reduce": Const(None)}
-            flags[name] = Const(value.value) if _is_literal_flag(value) else UNKNOWN
+            flags[name] = Const(value.value) if isinstance(value, ast.Constant) and _is_literal_flag(value) else UNKNOWN
             meant = reduction_from(Const(made), flags["size_average"], flags["reduce"]) if made else None
             advice = f"pass reduction='{meant}' to the constructor" if meant else "pass reduction= to the constructor"
             if node.lineno in self._set_lines.setdefault(call.ctx.module.path, set()):
@@ -239,9 +239,9 @@ class DeprecatedReductionArgs(Rule):
             self.report(
                 node,
                 call.ctx,
-                f"setting {call.ctx.module.segment(node.targets[0])} after the loss module is made has no effect: "
-                f"torch reads {fixed}; {advice}",
+                f"setting {call.ctx.module.segment(node.targets[0])} after the loss module is made has no effect: torch reads {fixed}; {advice}",
             )
+
     VALID = (
         # the attribute torch reads, set after construction; and a name bound again to a class of
         # the checked code, whose own flag may be read by its forward()
