@@ -413,6 +413,7 @@ class GraphRetention(Rule):
         self._owners: dict[int, dict[int, ast.AST]] = {}  # per module: node id -> its innermost function
         # per function (scope id): the accumulators this rule reported there
         self._reported: dict[int, set[str]] = {}
+        self._one_step: dict[tuple[int, str], bool] = {}  # (loop id, sum): a loop over one step's micro-batches
 
     def on_accumulate(self, acc: Accumulate) -> None:
         if acc.outer is not None:
@@ -438,7 +439,7 @@ class GraphRetention(Rule):
             return  # re-initialised every iteration
         if self._bounded_by_outer_step(acc, loop, module):
             return
-        if one_step_of_micro_batches(acc.ctx.func if acc.ctx.func is not None else module.module, loop, target, module):
+        if self._micro_batches(acc, loop, target, module):
             return  # the micro-batches of one optimizer step (gradient accumulation by hand)
         trains = facts.trains or self._trained_around(acc, module)
         if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target, module.module):
@@ -539,6 +540,15 @@ class GraphRetention(Rule):
             f"`{attr}` keeps every step's loss tensor and its autograd graph alive: the training loop {does}{line} "
             "every step on an object made before it; add loss.item() (or loss.detach()) instead",
         )
+
+    def _micro_batches(self, acc: Accumulate, loop: ast.AST, target: str, module: ModuleInfo) -> bool:
+        """:func:`one_step_of_micro_batches`, read once per loop and sum."""
+        key = (id(loop), target)
+        found = self._one_step.get(key)
+        if found is None:
+            scope = acc.ctx.func if acc.ctx.func is not None else module.module
+            found = self._one_step[key] = one_step_of_micro_batches(scope, loop, target, module)
+        return found
 
     def _facts(self, loop: ast.AST, module: ModuleInfo) -> LoopFacts:
         """What a loop calls and assigns, read once per loop node."""

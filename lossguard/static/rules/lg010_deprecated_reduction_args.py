@@ -174,12 +174,13 @@ class DeprecatedReductionArgs(Rule):
 
     def __init__(self, report) -> None:  # type: ignore[no-untyped-def]
         super().__init__(report)
-        self._set_lines: dict[object, set[int]] = {}  # per module: the lines of the flag assignments reported
+        self._read: set[int] = set()  # the constructor calls whose later flag assignments were looked for
 
     def on_torch_call(self, call: TorchCall) -> None:
         if call.qname not in api.LOSS_CLASSES and call.qname not in api.LOSS_FUNCTIONS:
             return
-        if call.qname in api.LOSS_CLASSES:
+        if call.qname in api.LOSS_CLASSES and id(call.node) not in self._read:
+            self._read.add(id(call.node))  # a syntactic fact: read once per call, not per analysis of its function
             self._set_afterwards(call)
         alias = next(
             (k for k in call.node.keywords if k.arg == "reduction" and isinstance(k.value, ast.Constant) and k.value.value == "elementwise_mean"),
@@ -233,9 +234,6 @@ class DeprecatedReductionArgs(Rule):
             flags[name] = Const(value.value) if isinstance(value, ast.Constant) and _is_literal_flag(value) else UNKNOWN
             meant = reduction_from(Const(made), flags["size_average"], flags["reduce"]) if made else None
             advice = f"pass reduction='{meant}' to the constructor" if meant else "pass reduction= to the constructor"
-            if node.lineno in self._set_lines.setdefault(call.ctx.module.path, set()):
-                continue
-            self._set_lines[call.ctx.module.path].add(node.lineno)
             self.report(
                 node,
                 call.ctx,
