@@ -650,3 +650,20 @@ def test_a_file_the_parser_warns_about_is_checked_and_its_warnings_stay_out(tmp_
     assert result.returncode == 1 and "LG001" in result.stdout, result.stdout + result.stderr
     assert "1 file checked" in result.stdout and "syntax error" not in result.stderr
     assert "Warning" not in result.stderr and "escape" not in result.stderr, result.stderr
+
+
+def test_a_file_reached_through_a_linked_folder_is_reported_by_its_own_name(tmp_path: Path):
+    """wenet-e2e/wekws links each recipe's `kws` folder to the package (`examples/hey_snips/s0/kws
+    -> ../../../kws`); the listing reaches `examples/...` first, but the file's own place is `kws/`."""
+    project = tmp_path / "project"
+    (project / "kws" / "utils").mkdir(parents=True)
+    (project / "kws" / "utils" / "executor.py").write_text(TRAIN)
+    (project / "examples" / "s0").mkdir(parents=True)
+    (project / "examples" / "s0" / "kws").symlink_to(Path("..") / ".." / "kws", target_is_directory=True)
+    elsewhere = tmp_path / "elsewhere"  # run outside the tree: reports name files as they were listed
+    elsewhere.mkdir()
+    for listing in ("walk", "git"):
+        if listing == "git":
+            git("init", "-q", cwd=project)
+        r = cli("check", "--format", "json", str(project), cwd=elsewhere)
+        assert {d["path"] for d in json.loads(r.stdout)} == {str(project / "kws" / "utils" / "executor.py")}, (listing, r.stdout)

@@ -101,7 +101,13 @@ for x, y in loader:
             "`forward` calls `self.dice_loss` too and it holds a loss module: a torch loss or a class named "
             "`...Loss`) holds a graph like the loss. A loss added or stored into a NumPy array "
             "(`costs = np.zeros(n)`, `costs[i] += loss`, `total += loss`) is silent: NumPy converts the tensor "
-            "to a float (or refuses it), so nothing keeps a graph."
+            "to a float (or refuses it), so nothing keeps a graph. A loop over the micro-batches of one "
+            "optimizer step is silent (`optimizer.zero_grad()`, then `for _ in range(accumulation_steps): ...; "
+            "loss.backward(); total += loss`, then `optimizer.step()`, with `total` given a fresh value just before "
+            "the loop): the sum holds one step's micro-batches and starts again on the next step; an optimizer "
+            "stepped or cleared inside the loop, or one not cleared before it, leaves it reported. A list of the "
+            "epoch's sums or means (`history.append(total / n)`) of a sum reported in the same function is the same "
+            "mistake and is not reported again."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",

@@ -392,7 +392,12 @@ criterion = nn.MSELoss(reduction="sum")
             "and values forwarded from a wrapper's own parameters are not, unless that parameter "
             "defaults to a literal flag and is never rebound (every call that keeps the default "
             "passes it), also when `__init__` stores it in `self.<name>` and no method assigns that "
-            "again (`size_average=self.size_average`)."
+            "again (`size_average=self.size_average`). A legacy flag assigned to a loss module after it is made "
+            "(`loss_fn = nn.CrossEntropyLoss(weight=w)`, then `loss_fn.size_average = False`) has no effect, since "
+            "torch reads the reduction the constructor fixed; it is reported where the module is one name of the "
+            "same function or module, or `self.<name>` of the same class, bound once there (silent for a name bound "
+            "again, which may hold a loss class of the checked code that reads its own flag). Setting `.reduction` "
+            "afterwards does take effect and is not reported."
         ),
         severity="warning",
         fix_safety="safe",

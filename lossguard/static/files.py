@@ -225,7 +225,9 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
                 continue  # points outside the checked folder: not followed
         if p.is_file():
             out.append(p)
-    return sorted(out, key=lambda p: (p.is_symlink(), p))  # a file reached by a link too: checked by its own name
+    # a file reached by a link too (the link itself, or a linked folder above it: a recipe folder's
+    # `kws -> ../../../kws`) is checked and reported by its own name
+    return sorted(out, key=lambda p: (p.is_symlink() or _has_linked_parent(p, folder), p))
 
 
 def shown(p: Path, cwd: Path | None = None) -> str:

@@ -288,6 +288,10 @@ REALCODE_DEV6_RECALL_FLOOR = 0.9
 # 14 of 20 expected findings on the branch point, 19 of 20 after round 21's mechanisms (Ray's TrainingOperator computes
 # the loss itself and is left). Gated the same way.
 REALCODE_DEV8_RECALL_FLOOR = 0.95
+# Round 21 (docs/survey.md, "Round 21: whole repositories before a fix"): realcode_dev7 (units cut from whole repositories
+# checked at the commit before a loss-bug fix, a fix as a look-alike and the look-alike that was a whole repository's false
+# alarm; tunable): 16 of 17 expected findings and 4 false alarms before round 21's mechanisms, 17 of 17 and none after.
+REALCODE_DEV7_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -299,6 +303,7 @@ REALCODE_DEV8_RECALL_FLOOR = 0.95
         ("realcode_dev5", REALCODE_DEV5_RECALL_FLOOR),
         ("realcode_dev6", REALCODE_DEV6_RECALL_FLOOR),
         ("realcode_dev8", REALCODE_DEV8_RECALL_FLOOR),
+        ("realcode_dev7", REALCODE_DEV7_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -22,6 +22,7 @@ from lossguard.static.rules._graph_evidence import (
     one_element,
     trains_in_other_loop,
 )
+from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,6 +62,21 @@ def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
         if not isinstance(node, ast.Subscript):
             return False
         node = node.value
+
+
+def _scaled_sum(added: ast.expr, reported: set[str], module: ModuleInfo) -> bool:
+    """``added`` is one of the ``reported`` sums, or such a sum divided by something or multiplied by
+    it (``running_loss / len(loader)``, ``total * 0.5``)."""
+    while True:
+        if module.segment(added) in reported:
+            return True
+        if not isinstance(added, ast.BinOp):
+            return False
+        if isinstance(added.op, ast.Mult) and module.segment(added.right) in reported:
+            return True
+        if not isinstance(added.op, (ast.Div, ast.Mult)):
+            return False
+        added = added.left
 
 
 def _top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
@@ -343,6 +359,50 @@ _AVERAGES = (
 )
 
 
+# an epoch loop that keeps each epoch's sum (or a value made from it) after the batch loop reported it
+_EPOCH_SUMS = """
+import torch.nn.functional as F
+
+loss_arr = []
+for epoch in range(epochs):
+    epoch_loss = 0.0
+    for data, label in loader:
+        loss = F.cross_entropy(model(data), label)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        epoch_loss += loss  # expect: LG006
+    loss_arr.append({kept})
+"""
+
+# a learning-rate range test's batch step (kingyiusuen/image-to-latex's copy of torch_lr_finder's
+# `_train_batch`): each micro-batch is back-propagated, the optimizer steps once after the loop
+_MICRO_BATCHES = """
+import torch.nn.functional as F
+
+
+class RangeTest:
+    def __init__(self, model, optimizer):
+        self.model = model
+        self.optimizer = optimizer
+
+    def train_batch(self, batches, accumulation_steps):
+{start}        self.optimizer.zero_grad()
+        for _ in range(accumulation_steps):
+            x, y = next(batches)
+            loss = F.cross_entropy(self.model(x), y) / accumulation_steps
+            loss.backward()
+            if total_loss is None:
+                total_loss = loss
+            else:
+                total_loss += loss
+{step}        return total_loss.item()
+
+    def range_test(self, batches, steps):
+        return [self.train_batch(batches, 4) for _ in range(steps)]
+"""
+
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -353,6 +413,7 @@ class GraphRetention(Rule):
         self._owners: dict[int, dict[int, ast.AST]] = {}  # per module: node id -> its innermost function
         # per function (scope id): the accumulators this rule reported there
         self._reported: dict[int, set[str]] = {}
+        self._one_step: dict[tuple[int, str], bool] = {}  # (loop id, sum): a loop over one step's micro-batches
 
     def on_accumulate(self, acc: Accumulate) -> None:
         if acc.outer is not None:
@@ -378,6 +439,8 @@ class GraphRetention(Rule):
             return  # re-initialised every iteration
         if self._bounded_by_outer_step(acc, loop, module):
             return
+        if self._micro_batches(acc, loop, target, module):
+            return  # the micro-batches of one optimizer step (gradient accumulation by hand)
         trains = facts.trains or self._trained_around(acc, module)
         if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target, module.module):
             return  # the per-row losses of the one batch the function was given: one step's graph
@@ -399,9 +462,10 @@ class GraphRetention(Rule):
             return  # a helper that sums losses for its caller to back-propagate
         reported = self._reported.setdefault(id(scope), set())
         added = acc.node.args[0] if isinstance(acc.node, ast.Call) and acc.node.args else getattr(acc.node, "value", None)
-        if added is not None and module.segment(added) in reported:
-            # `history.append(epoch_loss)` of a sum reported above in this function: one mistake,
-            # reported where it is made (its fix, `epoch_loss += loss.item()`, fixes both)
+        if added is not None and _scaled_sum(added, reported, module):
+            # `history.append(epoch_loss)` of a sum reported above in this function, or of its mean
+            # (`history.append(epoch_loss / n)`): one mistake, reported where it is made (its fix,
+            # `epoch_loss += loss.item()`, fixes both)
             return
         reported.add(target)
         kept = "loss tensor and its autograd graph"
@@ -476,6 +540,15 @@ class GraphRetention(Rule):
             f"`{attr}` keeps every step's loss tensor and its autograd graph alive: the training loop {does}{line} "
             "every step on an object made before it; add loss.item() (or loss.detach()) instead",
         )
+
+    def _micro_batches(self, acc: Accumulate, loop: ast.AST, target: str, module: ModuleInfo) -> bool:
+        """:func:`one_step_of_micro_batches`, read once per loop and sum."""
+        key = (id(loop), target)
+        found = self._one_step.get(key)
+        if found is None:
+            scope = acc.ctx.func if acc.ctx.func is not None else module.module
+            found = self._one_step[key] = one_step_of_micro_batches(scope, loop, target, module)
+        return found
 
     def _facts(self, loop: ast.AST, module: ModuleInfo) -> LoopFacts:
         """What a loop calls and assigns, read once per loop node."""
@@ -1177,6 +1250,8 @@ class InpaintingModel:
         self.loss_g.backward()
         self.opt.optimizer_g.step()
 """,
+        # the micro-batches of one optimizer step: the sum starts afresh before each step
+        _MICRO_BATCHES.replace("{start}", "        total_loss = None\n").replace("{step}", "        self.optimizer.step()\n"),
         # a collector that keeps only the latest value of each statistic holds one step's graph
         _COLLECTOR.replace("{store}", "self.statistics[key] = [value]").replace("{stored}", "loss"),
         # the object the helper stores into is made afresh inside it (not the one it was given)
@@ -1424,20 +1499,10 @@ for step, (mel, audio) in enumerate(loader):
         ),
         # one mistake, one report: the epoch's sum is reported where the loss is added to it;
         # keeping that sum in a list afterwards is the same mistake, and its fix fixes both
-        """
-import torch.nn.functional as F
-
-loss_arr = []
-for epoch in range(epochs):
-    epoch_loss = 0.0
-    for data, label in loader:
-        loss = F.cross_entropy(model(data), label)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        epoch_loss += loss  # expect: LG006
-    loss_arr.append(epoch_loss)
-""",
+        _EPOCH_SUMS.replace("{kept}", "epoch_loss"),
+        # the same with the epoch's mean kept (samuelyu2002/ImVisible@a463a0a2 Model/training.py,
+        # `train_losses.append(running_loss/train_total)`, fixed in e536e5e by `running_loss += loss.item()`)
+        _EPOCH_SUMS.replace("{kept}", "epoch_loss / len(loader)"),
         # the kept dict holds the back-propagated loss (no automatic fix: it is not a tensor)
         """
 outputs = []
@@ -1828,6 +1893,21 @@ for x, y in loader:
                 message="`smooth` keeps every step's loss tensor and its autograd graph alive",
             )
             for start, average in _AVERAGES
+        ),
+        # the same loop stepping the optimizer on every micro-batch: each iteration is a step
+        Invalid(
+            _MICRO_BATCHES.replace("{start}", "        total_loss = None\n")
+            .replace("{step}", "")
+            .replace(
+                "        self.optimizer.zero_grad()\n        for _ in range(accumulation_steps):\n",
+                "        for _ in range(accumulation_steps):\n            self.optimizer.zero_grad()\n",
+            )
+            .replace("            loss.backward()\n", "            loss.backward()\n            self.optimizer.step()\n"),
+            line=20,
+            col=17,
+            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total_loss += loss", "total_loss += loss.item()"),
+            fix_title="Accumulate loss.item()",
         ),
         # the loss stored into a collector given to a helper the training loop calls
         Invalid(

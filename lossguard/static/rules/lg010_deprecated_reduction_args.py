@@ -12,7 +12,7 @@ from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
 from lossguard.static.tensor_ops import reduction_from
-from lossguard.static.values import Const, Value
+from lossguard.static.values import UNKNOWN, Const, Value
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -98,6 +98,60 @@ def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
     return out
 
 
+def _scope_nodes(scope: ast.AST) -> list[ast.AST]:
+    """The nodes of a function's or module's own code, not of the functions and classes it defines."""
+    out: list[ast.AST] = []
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return out
+
+
+def _set_afterwards(call: TorchCall) -> list[tuple[ast.Assign, str, ast.expr]]:
+    """``loss_fn = nn.CrossEntropyLoss(weight=w)`` then ``loss_fn.size_average = False``: the
+    assignments of a legacy flag to the attribute of the loss module this constructor call makes.
+    torch reads ``reduction``, fixed when the module is made; the attribute is never read again,
+    so the loss keeps its reduction. The module is the one name (of the same function or the
+    module) or ``self.<attr>`` (of the same class) the call is assigned to, and that name is
+    bound nowhere else there: otherwise silent."""
+    module, func = call.ctx.module, call.ctx.func
+    scopes: list[ast.AST] = [func if func is not None else module.module]
+    owner = next((s for s in _scope_nodes(scopes[0]) if isinstance(s, ast.Assign) and s.value is call.node), None)
+    if owner is None or len(owner.targets) != 1:
+        return []
+    target = owner.targets[0]
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self" and func is not None:
+        cls = next((c for c in ast.walk(module.module) if isinstance(c, ast.ClassDef) and func in c.body), None)
+        if cls is None:
+            return []
+        scopes = [fn for fn in cls.body if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    elif not isinstance(target, ast.Name):
+        return []
+    name = module.segment(target)
+    nodes = [n for scope in scopes for n in _scope_nodes(scope)]
+    bound = [
+        t
+        for n in nodes
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.With, ast.NamedExpr))
+        for t in (n.targets if isinstance(n, ast.Assign) else [getattr(n, "target", None)])
+        if t is not None and module.segment(t) == name
+    ]
+    if len(bound) != 1 or any(isinstance(n, ast.Global) for n in nodes):
+        return []
+    return [
+        (n, n.targets[0].attr, n.value)
+        for n in nodes
+        if isinstance(n, ast.Assign)
+        and len(n.targets) == 1
+        and isinstance(n.targets[0], ast.Attribute)
+        and n.targets[0].attr in api.LEGACY_REDUCTION_ARGS
+        and module.segment(n.targets[0].value) == name
+    ]
+
+
 _FLAG_FROM_CRITERION = """
 import torch.nn as nn
 import torch.nn.functional as F
@@ -118,9 +172,16 @@ class DistillLoss(nn.Module):
 class DeprecatedReductionArgs(Rule):
     code = "LG010"
 
+    def __init__(self, report) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(report)
+        self._read: set[int] = set()  # the constructor calls whose later flag assignments were looked for
+
     def on_torch_call(self, call: TorchCall) -> None:
         if call.qname not in api.LOSS_CLASSES and call.qname not in api.LOSS_FUNCTIONS:
             return
+        if call.qname in api.LOSS_CLASSES and id(call.node) not in self._read:
+            self._read.add(id(call.node))  # a syntactic fact: read once per call, not per analysis of its function
+            self._set_afterwards(call)
         alias = next(
             (k for k in call.node.keywords if k.arg == "reduction" and isinstance(k.value, ast.Constant) and k.value.value == "elementwise_mean"),
             None,
@@ -164,7 +225,42 @@ class DeprecatedReductionArgs(Rule):
             fix,
         )
 
+    def _set_afterwards(self, call: TorchCall) -> None:
+        """``loss_fn.size_average = False`` after ``loss_fn = nn.CrossEntropyLoss(...)``: no effect."""
+        made = reduction_of(call)
+        fixed = f"the reduction its constructor fixed, '{made}'" if made else "the reduction its constructor fixed"
+        for node, name, value in _set_afterwards(call):
+            flags: dict[str, Value] = {"size_average": Const(None), "reduce": Const(None)}
+            flags[name] = Const(value.value) if isinstance(value, ast.Constant) and _is_literal_flag(value) else UNKNOWN
+            meant = reduction_from(Const(made), flags["size_average"], flags["reduce"]) if made else None
+            advice = f"pass reduction='{meant}' to the constructor" if meant else "pass reduction= to the constructor"
+            self.report(
+                node,
+                call.ctx,
+                f"setting {call.ctx.module.segment(node.targets[0])} after the loss module is made has no effect: torch reads {fixed}; {advice}",
+            )
+
     VALID = (
+        # the attribute torch reads, set after construction; and a name bound again to a class of
+        # the checked code, whose own flag may be read by its forward()
+        """
+import torch.nn as nn
+
+loss_fn = nn.CrossEntropyLoss(weight=weight)
+loss_fn.reduction = "sum"
+
+
+class Criterion(nn.Module):
+    def forward(self, x, y):
+        per_pixel = (x - y) ** 2
+        return per_pixel.mean() if self.size_average else per_pixel.sum()
+
+
+criterion = nn.MSELoss()
+if use_own:
+    criterion = Criterion()
+criterion.size_average = False
+""",
         # today's spelling of the same distillation term
         _FLAG_FROM_CRITERION.replace("size_average=self.criterion.size_average", "reduction=self.criterion.reduction"),
         """
@@ -305,6 +401,40 @@ class CrossEntropyLoss2d(nn.Module):
             line=9,
             col=25,
             message="size_average is deprecated (passed from a parameter that defaults to a flag)",
+        ),
+        # the old flag set on the module after it is made (facebookresearch/InferSent@940c0034
+        # train_nli.py, fixed in ec6b065 by `reduction='sum'`): torch never reads it, the loss stays a mean
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+weight = torch.ones(3)
+loss_fn = nn.CrossEntropyLoss(weight=weight)
+loss_fn.size_average = False
+""",
+            line=6,
+            col=1,
+            message="setting loss_fn.size_average after the loss module is made has no effect: torch reads the reduction "
+            "its constructor fixed, 'mean'; pass reduction='sum' to the constructor",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+        self.criterion = nn.MSELoss()
+
+    def per_sample(self):
+        self.criterion.reduce = False
+""",
+            line=10,
+            col=9,
+            message="setting self.criterion.reduce after the loss module is made has no effect: torch reads the reduction "
+            "its constructor fixed, 'mean'; pass reduction='none' to the constructor",
         ),
         # the old flag read back from another loss module (a 2017 OpenNMT distillation loss; torch's
         # modules no longer keep it): the call passes the deprecated argument, with a known value

@@ -1,0 +1,44 @@
+"""look-alike [LG010]: the same script after the fix: the sum is asked of the constructor (reduction="sum"), so the division of each gradient by the batch size gives the mean gradient; no legacy flag is set afterwards."""
+# Source: facebookresearch/InferSent@ec6b065 train_nli.py (the fix of lg010_infersent_size_average_set_after_construction.py; re-typed the same way)
+import numpy as np
+import torch
+import torch.nn as nn
+from torch.autograd import Variable
+
+from data import get_batch
+from models import NLINet
+from mutils import get_optimizer
+
+# loss
+weight = torch.FloatTensor(params.n_classes).fill_(1)
+loss_fn = nn.CrossEntropyLoss(weight=weight, reduction="sum")
+
+nli_net = NLINet(config_nli_model)
+optim_fn, optim_params = get_optimizer(params.optimizer)
+optimizer = optim_fn(nli_net.parameters(), **optim_params)
+nli_net.cuda()
+loss_fn.cuda()
+
+
+def trainepoch(epoch):
+    nli_net.train()
+    all_costs = []
+    for stidx in range(0, len(s1), params.batch_size):
+        s1_batch, s1_len = get_batch(s1[stidx : stidx + params.batch_size], word_vec, params.word_emb_dim)
+        s2_batch, s2_len = get_batch(s2[stidx : stidx + params.batch_size], word_vec, params.word_emb_dim)
+        s1_batch, s2_batch = Variable(s1_batch.cuda()), Variable(s2_batch.cuda())
+        tgt_batch = Variable(torch.LongTensor(target[stidx : stidx + params.batch_size])).cuda()
+        k = s1_batch.size(1)  # actual batch size
+        output = nli_net((s1_batch, s1_len), (s2_batch, s2_len))
+        loss = loss_fn(output, tgt_batch)
+        all_costs.append(loss.item())
+        optimizer.zero_grad()
+        loss.backward()
+        total_norm = 0
+        for p in nli_net.parameters():
+            if p.requires_grad:
+                p.grad.data.div_(k)  # divide by the actual batch size
+                total_norm += p.grad.data.norm() ** 2
+        total_norm = np.sqrt(total_norm)
+        optimizer.step()
+    return np.mean(all_costs)
