@@ -46,4 +46,7 @@ class ClassificationSingle(pl.LightningModule):
         logits = self.forward(inputs)
         probs = F.softmax(logits, dim=-1)
         self.val_metrics.update(probs, targets)
-        self.log_dict(self.val_metrics.compute(), on_epoch=True)
+
+    def validation_epoch_end(self, outputs) -> None:
+        self.log_dict(self.val_metrics.compute())
+        self.val_metrics.reset()
