@@ -1,14 +1,14 @@
 """part of positive project [LG001, LG013]: the PPO agent adds an action-prediction loss: nn.CrossEntropyLoss on the predicted Categorical's .probs against the float action batch."""
 # Source: tbuckworth/train-procgen-pytorch at b959417 ("changed action_loss to cross entropy if c"), the parent of 61350fe
 # (same message, which one-hot encodes the actions as a float target and keeps act_hat.probs), agents/goal_seeker.py; re-typed, identifiers renamed; the forward, goal and distance losses, metric lists,
-# rollout collection and logging cut.
+# cross-batch entropy term, rollout collection and logging cut.
 import torch
 import torch.nn as nn
 
 
 class GoalSeeker:
     def __init__(self, policy, storage, optimizer, n_steps, n_envs, n_minibatch, mini_batch_size, epoch, eps_clip=0.2,
-                 value_coef=0.5, entropy_coef=0.01, grad_clip_norm=0.5, device="cpu"):
+                 value_coef=0.5, entropy_coef=0.01, action_loss_coef=1.0, grad_clip_norm=0.5, device="cpu"):
         self.policy = policy
         self.storage = storage
         self.optimizer = optimizer
@@ -20,6 +20,7 @@ class GoalSeeker:
         self.eps_clip = eps_clip
         self.value_coef = value_coef
         self.entropy_coef = entropy_coef
+        self.action_loss_coef = action_loss_coef
         self.grad_clip_norm = grad_clip_norm
         self.device = device
 
@@ -27,7 +28,12 @@ class GoalSeeker:
         return nn.GaussianNLLLoss()(dist.loc, target, dist.scale ** 2)
 
     def optimize(self):
+        pi_loss_list, value_loss_list, total_loss_list, action_loss_list = [], [], [], []
         batch_size = self.n_steps * self.n_envs // self.n_minibatch
+        if batch_size < self.mini_batch_size:
+            self.mini_batch_size = batch_size
+        grad_accumulation_steps = batch_size / self.mini_batch_size
+        grad_accumulation_cnt = 1
         self.policy.train()
         for e in range(self.epoch):
             generator = self.storage.fetch_train_generator(mini_batch_size=self.mini_batch_size, recurrent=False)
@@ -56,8 +62,19 @@ class GoalSeeker:
                 value_loss = 0.5 * torch.max(v_surr1, v_surr2).mean()
                 entropy_loss = dist_batch.entropy().mean()
 
-                loss = pi_loss + self.value_coef * value_loss - self.entropy_coef * entropy_loss + action_loss
+                loss = (pi_loss
+                        + self.value_coef * value_loss
+                        - self.entropy_coef * entropy_loss
+                        + self.action_loss_coef * action_loss
+                        )
                 loss.backward()
-                torch.nn.utils.clip_grad_norm_(self.policy.parameters(), self.grad_clip_norm)
-                self.optimizer.step()
-                self.optimizer.zero_grad()
+                if grad_accumulation_cnt % grad_accumulation_steps == 0:
+                    torch.nn.utils.clip_grad_norm_(self.policy.parameters(), self.grad_clip_norm)
+                    self.optimizer.step()
+                    self.optimizer.zero_grad()
+                grad_accumulation_cnt += 1
+                pi_loss_list.append(-pi_loss.item())
+                value_loss_list.append(-value_loss.item())
+                total_loss_list.append(loss.item())
+                action_loss_list.append(action_loss.item())
+        return {"Loss/pi": sum(pi_loss_list) / len(pi_loss_list), "Loss/action": sum(action_loss_list) / len(action_loss_list)}
