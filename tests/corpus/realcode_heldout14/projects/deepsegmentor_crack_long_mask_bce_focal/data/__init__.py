@@ -1,0 +1,1 @@
+"""part of positive project [LG004, LG010]: package marker."""

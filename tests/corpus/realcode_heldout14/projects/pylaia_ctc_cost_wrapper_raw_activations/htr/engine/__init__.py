@@ -1,0 +1,4 @@
+"""part of positive project [LG012]: re-exports the trainer."""
+from htr.engine.trainer import Trainer
+
+__all__ = ["Trainer"]

@@ -1,0 +1,1 @@
+"""part of positive project [LG003]: package marker."""
