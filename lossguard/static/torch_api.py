@@ -324,6 +324,18 @@ MODULE_WRAPPERS = {
 # ``clone()``, ``new()`` in its first releases). ``nn.Module`` has none of them, so on a model a
 # wrapper handed on (the interpreter keeps the model, not the wrapper) they can only be the wrapper's.
 WRAPPER_COPY_METHODS = {"clone", "new"}
+# The public attributes every ``nn.Module`` has (its methods and ``training``): a model of the checked
+# code holds them whatever its own code says (interp.choice_attributes).
+MODULE_ATTRIBUTES = frozenset(
+    """add_module apply bfloat16 buffers call_super_init children compile cpu cuda double dump_patches eval
+    extra_repr float forward get_buffer get_extra_state get_parameter get_submodule half ipu load_state_dict
+    modules mtia named_buffers named_children named_modules named_parameters parameters register_backward_hook
+    register_buffer register_forward_hook register_forward_pre_hook register_full_backward_hook
+    register_full_backward_pre_hook register_load_state_dict_post_hook register_load_state_dict_pre_hook
+    register_module register_parameter register_state_dict_post_hook register_state_dict_pre_hook requires_grad_
+    set_extra_state set_submodule share_memory state_dict to to_empty train training type xpu zero_grad
+    T_destination""".split()
+)
 # Calls that return a value behaving like their argument (a copy, a deprecated autograd wrapper).
 SAME_VALUE_FUNCS = {"copy.deepcopy", "copy.copy", "torch.autograd.Variable", "torch.autograd.variable.Variable", "torch.Variable"}
 # A parameter made of a tensor: its numbers, shape and dtype, as a leaf that holds no graph.

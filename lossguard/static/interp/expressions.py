@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.choice_attributes import options_having
 from lossguard.static.interp.frame import (
     Closure,
     Env,
@@ -286,7 +287,7 @@ class ExpressionsMixin(InterpBase):
         if isinstance(base, Either):
             # model.compute_loss of one of several models: each one's method, called like the
             # models themselves; any other attribute is what all of them agree on
-            found = [self.attribute(o, name, frame) for o in base.options]
+            found = [self.attribute(o, name, frame) for o in options_having(self, base.options, name)]
             if all(isinstance(f, BoundMethod) for f in found):
                 return Either(tuple(found))
             return functools.reduce(join, found)
