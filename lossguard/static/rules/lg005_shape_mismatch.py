@@ -150,6 +150,23 @@ _DRAWS = (
 )
 
 
+# a regression head's (N, 1) output against (N,) scores, with the code's own check of the shapes before
+# the loss (interp.asserts): past `assert pred.shape == target.shape` the two have one shape
+_ASSERTED = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(32, 1)
+for feats, scores in loader:
+    pred = head(feats.view(-1, 32))
+    target = torch.stack([s for s in scores]).float().view(-1)
+    assert {check}
+    loss = F.mse_loss(pred, target)
+    loss.backward()
+"""
+
+
 class ShapeMismatch(Rule):
     code = "LG005"
 
@@ -177,6 +194,9 @@ class ShapeMismatch(Rule):
                 )
 
     VALID = (
+        # the code asserts the two shapes are one before the loss (whole shapes, `.shape` or `.size()`)
+        _ASSERTED.replace("{check}", "pred.shape == target.shape"),
+        _ASSERTED.replace("{check}", 'pred.size() == target.size(), "shape mismatch"'),
         # a test that the loss refuses mismatched shapes: the block of pytest.raises / assertRaises is
         # meant to fail, and its calls are not how the code uses the loss (open-mmlab/mmocr's tests)
         """
@@ -393,5 +413,12 @@ for x in loader:
                 message="F.mse_loss input shape (?, 1, 128, 80) and target shape (?, 128, 80) differ",
             )
             for draw in _DRAWS
+        ),
+        # an assertion of the batch sizes alone says nothing of the other axes
+        Invalid(
+            _ASSERTED.replace("{check}", "pred.shape[0] == target.shape[0]"),
+            line=10,
+            col=23,
+            message="F.mse_loss input shape (?, 1) and target shape (?,) differ",
         ),
     )
