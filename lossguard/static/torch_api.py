@@ -343,6 +343,17 @@ PARAMETER_FUNCS = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
 # numpy arrays are followed like tensors (shape and dtype, float64 is "floating-point") until torch
 # takes them over with torch.from_numpy / torch.tensor / torch.Tensor.
 NUMPY_SIZED = {"numpy.random.rand", "numpy.random.randn"}  # sizes as separate arguments
+# Samplers of a distribution whose ``size`` is the positional argument at this index (or ``size=``):
+# float64 arrays of that shape. Without a size they give one number (or the parameters' shape).
+NUMPY_SAMPLERS = {
+    f"numpy.random.{name}": at
+    for names, at in (
+        (("normal", "uniform", "laplace", "logistic", "lognormal", "gamma", "beta", "gumbel", "wald"), 2),
+        (("exponential", "rayleigh", "standard_t", "chisquare"), 1),
+        (("standard_normal", "random", "random_sample", "sample", "ranf"), 0),
+    )
+    for name in names
+}
 NUMPY_SHAPED = {"numpy.zeros", "numpy.ones", "numpy.empty"}  # one shape argument
 NUMPY_VALUE_KEEPING = {"numpy.round", "numpy.around", "numpy.abs", "numpy.exp", "numpy.log", "numpy.sqrt", "numpy.floor", "numpy.ceil"}
 FROM_NUMPY = {"torch.from_numpy"}

@@ -20,6 +20,7 @@ from lossguard.static.interp.frame import (
     is_static,
 )
 from lossguard.static.interp.name_tables import name_table
+from lossguard.static.interp.python_numbers import nest_item, shape_value
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, repeat_list
@@ -37,10 +38,12 @@ from lossguard.static.values import (
     External,
     HeadedList,
     Instance,
+    IntVal,
     KeyedItems,
     ListOf,
     LossSpec,
     ModuleRef,
+    NumberNest,
     Packed,
     QualName,
     SequentialVal,
@@ -256,6 +259,8 @@ class ExpressionsMixin(InterpBase):
         position = index.value if single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool) else None
         if isinstance(base, ListOf) and position is not None:
             return base.item
+        if isinstance(base, NumberNest) and single and not isinstance(node.slice, ast.Slice) and isinstance(index, (Const, IntVal)):
+            return nest_item(base)  # x.tolist()[0][0]
         if isinstance(base, HeadedList) and position is not None:
             if 0 <= position < len(base.head):
                 return base.head[position]
@@ -330,6 +335,8 @@ class ExpressionsMixin(InterpBase):
                 return base.with_(graph=False, unreduced=False)
             if name in ("T", "mT"):
                 return base.with_(shape=None)
+            if name == "shape":
+                return shape_value(base) or UNKNOWN
             if name == "device":
                 return External("torch.device")
             return UNKNOWN

@@ -414,6 +414,28 @@ for x in loader:
             )
             for draw in _DRAWS
         ),
+        # one sample row of a numpy sampler, centred by a number read out of it, squared by torch.pow and
+        # concatenated: the (1, 1) decision against a (1,) target (devnag's GAN, realcode_dev4)
+        Invalid(
+            """
+import numpy as np
+import torch
+import torch.nn as nn
+
+sample = lambda n: torch.Tensor(np.random.normal(0.0, 1.0, (1, n)))
+disc = nn.Sequential(nn.Linear(64, 1), nn.Sigmoid())
+bce = nn.BCELoss()
+for step in range(100):
+    real = sample(32)
+    centred = real - torch.mul(torch.ones(real.size()), real.mean().tolist())
+    decision = disc(torch.cat([real, torch.pow(centred, 2)], 1))
+    loss = bce(decision, torch.ones(1))
+    loss.backward()
+""",
+            line=12,
+            col=16,
+            message="BCELoss input shape (1, 1) and target shape (1,) differ",
+        ),
         # an assertion of the batch sizes alone says nothing of the other axes
         Invalid(
             _ASSERTED.replace("{check}", "pred.shape[0] == target.shape[0]"),
