@@ -196,10 +196,11 @@ def swapped(shape: Shape, axes: list[Value]) -> Shape | None:
     """``shape`` with two axes given as literal ints exchanged (``x.t()`` of a matrix or a vector)."""
     if len(shape.dims) < 2:
         return shape if len(axes) == 2 else None  # a vector's t() is itself
-    if len(axes) != 2 or not all(isinstance(a, Const) and type(a.value) is int for a in axes):
+    picked = [a.value for a in axes if isinstance(a, Const) and type(a.value) is int]
+    if len(axes) != 2 or len(picked) != 2:
         return None
     rank = len(shape.dims)
-    i, j = (a.value for a in axes)  # type: ignore[union-attr]
+    i, j = picked
     if not (-rank <= i < rank and -rank <= j < rank):
         return None
     dims = list(shape.dims)
