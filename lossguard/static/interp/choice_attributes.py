@@ -18,7 +18,8 @@ leaves out the models whose ``forward`` cannot take its arguments (:func:`.calls
 an attribute read leaves out the models of the checked code that certainly lack the attribute:
 every class of its hierarchy is checked code or ``nn.Module`` itself; none defines the name in its
 body (a method, a class attribute, any statement), defines ``__getattr__`` / ``__getattribute__``,
-or names it in any method (``self.<name>``, or a string, as in ``setattr(self, "<name>", ...)``);
+names it in any method (``self.<name>``, or a string, as in ``setattr(self, "<name>", ...)``) or
+stores attributes by computed names (``setattr`` of a name that is not a literal, ``__dict__``);
 nothing stored it on the instance after construction; and it is not one of ``nn.Module``'s own
 attributes. Where every model lacks it, all of them are kept, as before.
 """
@@ -48,6 +49,17 @@ def _defines(body: list[ast.stmt], name: str) -> bool:
     return False
 
 
+def _dynamic_stores(cls: ast.ClassDef) -> bool:
+    """The class stores attributes by computed names (``setattr(self, f"head{i}", ...)``, ``__dict__``)."""
+    for n in ast.walk(cls):
+        if isinstance(n, ast.Attribute) and n.attr == "__dict__":
+            return True
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "setattr":
+            if len(n.args) < 2 or not isinstance(n.args[1], ast.Constant):
+                return True
+    return False
+
+
 def lacks(interp: InterpBase, option: Value, name: str) -> bool:
     """``option`` is a model of the checked code that cannot hold attribute ``name``."""
     if not isinstance(option, Instance) or name in option.attrs or name.startswith("__") or name in api.MODULE_ATTRIBUTES:
@@ -56,7 +68,7 @@ def lacks(interp: InterpBase, option: Value, name: str) -> bool:
         return False
     for base in interp._bases(option.cls):
         if isinstance(base, ClassRef):
-            if _defines(base.node.body, name):
+            if _defines(base.node.body, name) or _dynamic_stores(base.node):
                 return False
             for stmt in base.node.body:
                 if isinstance(stmt, FUNCTION_DEFS) and name in base.module.facts.self_names(stmt):

@@ -415,6 +415,8 @@ def train(model, loader, optimizer, loss_type):
         # the pair critic may be given a ranking criterion of its own later: both may hold it, so what
         # the choice holds there is what they agree on (nothing)
         _CRITICS.replace("{pair_more}", "\n\n    def attach(self, criterion):\n        self.rank_loss = criterion"),
+        # ... or under a name it computes
+        _CRITICS.replace("{pair_more}", '\n\n    def attach(self, kind, criterion):\n        setattr(self, f"{kind}_loss", criterion)'),
     )
     INVALID = (
         Invalid(
