@@ -8,7 +8,7 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.interp.torch_args import TorchCallArgs
 from lossguard.static.tensor_ops import one_shape, sizes_shape, tensor_of
-from lossguard.static.values import Dtype, Tensor, Value
+from lossguard.static.values import UNKNOWN, Dtype, Tensor, Value
 
 
 def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
@@ -18,17 +18,18 @@ def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
 
 def _numpy_sampler(interp: Any, c: TorchCallArgs) -> Value:
     """``np.random.normal(mu, sigma, (1, n))``, ``np.random.uniform(size=64)``: float64 of the size
-    given (round 21, devnag's GAN); unknown without one."""
+    given (round 21, devnag's GAN); unknown without one (as before: a number, or the parameters' shape)."""
     at = api.NUMPY_SAMPLERS[c.qname]
     if c.starred:
-        return Tensor(dtype=Dtype.FLOAT, numpy=True)
+        return UNKNOWN
     if "size" in c.kw:
         node, value = next(k.value for k in c.node.keywords if k.arg == "size"), c.kw["size"]
     elif len(c.pos) > at:
         node, value = c.node.args[at], c.pos[at]
     else:
-        return Tensor(dtype=Dtype.FLOAT, numpy=True)
-    return Tensor(dtype=Dtype.FLOAT, shape=one_shape(node, value), numpy=True)
+        return UNKNOWN  # one number, or the parameters' shape: as before, not followed
+    shape = one_shape(node, value)
+    return Tensor(dtype=Dtype.FLOAT, shape=shape, numpy=True) if shape is not None else UNKNOWN
 
 
 def _numpy_filled(interp: Any, c: TorchCallArgs) -> Value:
