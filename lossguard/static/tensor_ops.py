@@ -24,6 +24,7 @@ from lossguard.static.values import (
     Layer,
     ListOf,
     LossSpec,
+    Number,
     NumberList,
     QualName,
     Shape,
@@ -104,7 +105,8 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     elif ta is not None and tb is not None:
         shape = _broadcast_shape(ta.shape, tb.shape)
     else:
-        shape = (ta or tb).shape if isinstance(b if ta is not None else a, Const) else None  # type: ignore[union-attr]
+        # with a literal, a number read out of a tensor (`x.item()`) or an integer (`x.size(0)`): no broadcasting
+        shape = (ta or tb).shape if isinstance(b if ta is not None else a, (Const, Number, IntVal)) else None  # type: ignore[union-attr]
     # a sum started from zero stays one through the arithmetic that follows (`adv = adv / n`)
     from_zero = bool((ta and ta.from_zero) or (tb and tb.from_zero)) or isinstance(op, (ast.Add, ast.Sub)) and (is_zero(a) or is_zero(b))
     return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced, from_zero=from_zero)
@@ -189,6 +191,55 @@ def _dims_from_args(node: ast.Call, pos: list[Value], skip: int = 0, count: int 
     if len(arg_nodes) == 1 and not isinstance(vals[0], (Const, IntVal)) and not _is_int_expr(arg_nodes[0]):
         return None  # f(shape_variable)
     return tuple(dim_of(v, a) for v, a in zip(vals, arg_nodes))
+
+
+def swapped(shape: Shape, axes: list[Value]) -> Shape | None:
+    """``shape`` with two axes given as literal ints exchanged (``x.t()`` of a matrix or a vector)."""
+    if len(shape.dims) < 2:
+        return shape if len(axes) == 2 else None  # a vector's t() is itself
+    picked = [a.value for a in axes if isinstance(a, Const) and type(a.value) is int]
+    if len(axes) != 2 or len(picked) != 2:
+        return None
+    rank = len(shape.dims)
+    i, j = picked
+    if not (-rank <= i < rank and -rank <= j < rank):
+        return None
+    dims = list(shape.dims)
+    dims[i], dims[j] = dims[j], dims[i]
+    return Shape(tuple(dims))
+
+
+def reduced_shape(shape: Shape | None, pos: list[Value], kw: dict[str, Value]) -> Shape | None:
+    """The shape of ``x.mean(1)``, ``x.sum(dim=(1, 2), keepdim=True)``: the reduced axes dropped, or
+    kept with size 1; None unless ``x``'s rank and the axes (literal ints) are known (round 21)."""
+    if shape is None or not shape.rank_known or len(pos) > 2 or not set(kw) <= {"dim", "axis", "keepdim", "dtype"}:
+        return None
+    dim = pos[0] if pos else kw.get("dim", kw.get("axis"))
+    keep = pos[1] if len(pos) > 1 else kw.get("keepdim", Const(False))
+    axes = dim.items if isinstance(dim, TupleVal) else (dim,)
+    if not isinstance(keep, Const) or not isinstance(keep.value, bool) or not axes:
+        return None
+    rank = len(shape.dims)
+    picked: set[int] = set()
+    for a in axes:
+        if not (isinstance(a, Const) and type(a.value) is int and -rank <= a.value < rank):
+            return None
+        picked.add(a.value % rank)
+    if keep.value:
+        return Shape(tuple(1 if i in picked else d for i, d in enumerate(shape.dims)))
+    return Shape(tuple(d for i, d in enumerate(shape.dims) if i not in picked))
+
+
+def one_shape(node: ast.expr, value: Value) -> Shape | None:
+    """The shape one argument gives: a tuple or list of sizes (``(1, n)``) or one size (``64``)."""
+    if isinstance(node, (ast.Tuple, ast.List)):
+        if any(isinstance(e, ast.Starred) for e in node.elts):
+            return None
+        items = value.items if isinstance(value, TupleVal) and len(value.items) == len(node.elts) else tuple(UNKNOWN for _ in node.elts)
+        return Shape(tuple(dim_of(v, e) for v, e in zip(items, node.elts)))
+    if isinstance(value, (Const, IntVal)) or _is_int_expr(node):
+        return Shape((dim_of(value, node),)) if not (isinstance(value, Const) and value.value is None) else None
+    return None
 
 
 def sizes_shape(node: ast.Call, pos: list[Value], count: int | None = None) -> Shape | None:
@@ -584,6 +635,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         elif isinstance(start, Const) and start.value == 1 and len(args) <= 1:
             first = shape.dims[0] if shape is not None and shape.rank_known and shape.dims else None
             new = Shape((first, None))
+    elif name in ("t", "transpose", "torch.transpose") and shape is not None and shape.rank_known and (name != "t" or len(shape.dims) <= 2):
+        new = swapped(shape, args if name != "t" else [Const(0), Const(1)])  # x.t(), x.transpose(0, 1) (round 21)
     elif name in ("to", "cuda", "cpu", "contiguous", "clone", "float", "double", "half", "bfloat16", "requires_grad_", "type_as", "torch.clone"):
         # the same values in the same places: the softmax's dimension and a one-hot encoding stay
         return Tensor(

@@ -324,6 +324,18 @@ MODULE_WRAPPERS = {
 # ``clone()``, ``new()`` in its first releases). ``nn.Module`` has none of them, so on a model a
 # wrapper handed on (the interpreter keeps the model, not the wrapper) they can only be the wrapper's.
 WRAPPER_COPY_METHODS = {"clone", "new"}
+# The public attributes every ``nn.Module`` has (its methods and ``training``): a model of the checked
+# code holds them whatever its own code says (interp.choice_attributes).
+MODULE_ATTRIBUTES = frozenset(
+    """add_module apply bfloat16 buffers call_super_init children compile cpu cuda double dump_patches eval
+    extra_repr float forward get_buffer get_extra_state get_parameter get_submodule half ipu load_state_dict
+    modules mtia named_buffers named_children named_modules named_parameters parameters register_backward_hook
+    register_buffer register_forward_hook register_forward_pre_hook register_full_backward_hook
+    register_full_backward_pre_hook register_load_state_dict_post_hook register_load_state_dict_pre_hook
+    register_module register_parameter register_state_dict_post_hook register_state_dict_pre_hook requires_grad_
+    set_extra_state set_submodule share_memory state_dict to to_empty train training type xpu zero_grad
+    T_destination""".split()
+)
 # Calls that return a value behaving like their argument (a copy, a deprecated autograd wrapper).
 SAME_VALUE_FUNCS = {"copy.deepcopy", "copy.copy", "torch.autograd.Variable", "torch.autograd.variable.Variable", "torch.Variable"}
 # A parameter made of a tensor: its numbers, shape and dtype, as a leaf that holds no graph.
@@ -331,6 +343,17 @@ PARAMETER_FUNCS = {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
 # numpy arrays are followed like tensors (shape and dtype, float64 is "floating-point") until torch
 # takes them over with torch.from_numpy / torch.tensor / torch.Tensor.
 NUMPY_SIZED = {"numpy.random.rand", "numpy.random.randn"}  # sizes as separate arguments
+# Samplers of a distribution whose ``size`` is the positional argument at this index (or ``size=``):
+# float64 arrays of that shape. Without a size they give one number (or the parameters' shape).
+NUMPY_SAMPLERS = {
+    f"numpy.random.{name}": at
+    for names, at in (
+        (("normal", "uniform", "laplace", "logistic", "lognormal", "gamma", "beta", "gumbel", "wald"), 2),
+        (("exponential", "rayleigh", "standard_t", "chisquare"), 1),
+        (("standard_normal", "random", "random_sample", "sample", "ranf"), 0),
+    )
+    for name in names
+}
 NUMPY_SHAPED = {"numpy.zeros", "numpy.ones", "numpy.empty"}  # one shape argument
 NUMPY_VALUE_KEEPING = {"numpy.round", "numpy.around", "numpy.abs", "numpy.exp", "numpy.log", "numpy.sqrt", "numpy.floor", "numpy.ceil"}
 FROM_NUMPY = {"torch.from_numpy"}

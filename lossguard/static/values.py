@@ -83,6 +83,30 @@ PARAM = ParamUnknown()
 
 
 @dataclass(frozen=True)
+class Number(Unknown):
+    """A Python number read out of a tensor (``x.item()``, ``x.tolist()[0][0]``): its value is not
+    known, but it is no tensor, so arithmetic with a tensor keeps the tensor's shape."""
+
+
+NUMBER = Number()
+
+
+@dataclass(frozen=True)
+class NumberNest(Unknown):
+    """``x.tolist()`` of a tensor of known rank: lists nested ``depth`` deep whose innermost items
+    are numbers (``depth`` integer indices read a :class:`Number`)."""
+
+    depth: int
+
+
+@dataclass(frozen=True)
+class SizeOf(Unknown):
+    """``x.shape`` / ``x.size()`` of a tensor of known shape: what ``torch.ones(x.size())`` builds."""
+
+    shape: Shape
+
+
+@dataclass(frozen=True)
 class MaybeNone(Unknown):
     """A loss object on one path and ``None`` on the other (an optional criterion,
     ``self.adv_loss = nn.BCELoss() if ... else None``): unknown as it stands, ``value`` inside a

@@ -252,8 +252,9 @@ def test_realcode_heldout12_precision_and_recall():
 # Round 20, blind (docs/survey.md, "Round 20, blind: realcode_heldout13"): realcode_heldout13 (29 units, 32 expected
 # findings, 24 repositories no other corpus or doc cited when it was built; 8 of the findings LG010/LG011; re-typed from
 # the sources) was committed before the checker ran on it and scored once, on the engine of all of session 11's merges
-# (4f974fb): 26 found, no false alarm, 6 missed (precision 1.000, recall 0.812). Blind: its misses are not to be tuned
-# on until a newer blind set replaces it.
+# (4f974fb): 26 found, no false alarm, 6 missed (precision 1.000, recall 0.812). Opened in round 21 (branch recall18,
+# docs/survey.md "Round 21: realcode_heldout13 opened"): its six misses stay out of static reach as the units are cut
+# (the InfoGAN's other discriminator's module, the configuration and the driver, the data's shapes are not in them).
 REALCODE_HELDOUT13_RECALL_FLOOR = 0.812
 
 
@@ -272,8 +273,9 @@ def test_realcode_heldout13_precision_and_recall():
 REALCODE_DEV3_RECALL_FLOOR = 0.857
 # Round 15 (docs/survey.md): realcode_dev4 (20 units, 19 expected findings, code as posted in issue threads and answers;
 # tunable) was committed before the checker ran on it: 11 of 19 found at first (0.579), 16 of 19 after round 15's
-# mechanisms. Gated the same way.
-REALCODE_DEV4_RECALL_FLOOR = 0.842
+# mechanisms, 19 of 19 after round 21's (docs/survey.md, "Round 21: realcode_heldout13 opened": devnag's GAN, numbers
+# and sizes read off tensors). Gated the same way.
+REALCODE_DEV4_RECALL_FLOOR = 1.0
 # Round 17 (docs/survey.md, "Round 17: whole repositories before a fix"): realcode_dev5 (units cut from whole repositories
 # checked at the commit before a loss-bug fix; tunable): 2 of 4 found before round 17's mechanisms, 3 of 4 after (nequip's
 # statistics table is left). Gated the same way.

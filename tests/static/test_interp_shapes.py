@@ -338,6 +338,32 @@ rows = nn.MSELoss()(torch.randn(64, 8), kept)
 df.dropna(inplace=True)
 """,
     },
+    # round 21 (devnag's GAN, realcode_dev4): numbers read out of tensors, sizes read off them, torch's
+    # arithmetic functions, reductions over literal axes, transposes and numpy samplers with a size
+    "numbers_sizes_arithmetic": {
+        "train.py": """
+import numpy as np
+import torch
+import torch.nn as nn
+
+crit = nn.BCELoss()
+x = torch.Tensor(np.random.uniform(0, 1, size=(1, 30)))
+centre = torch.mean(x, 1, keepdim=True)
+spread = torch.mul(torch.ones(x.size()), centre.tolist()[0][0])
+scaled = x * x.max().item()
+feats = torch.cat([x, torch.pow(x - spread, 2), torch.zeros(x.shape), scaled], 1)
+head = nn.Linear(120, 1)
+a = crit(head(feats).clamp(0, 1), torch.ones(1))  # expect: LG005
+cols = torch.rand(30, 1)
+b = crit(torch.clamp(cols.t(), 0, 1), torch.ones(30, 1))  # expect: LG005
+c = crit(torch.clamp(cols.transpose(0, 1).squeeze(0), 0, 1), torch.ones(30))
+d = crit(torch.clamp(x.sum(dim=1), 0, 1), torch.ones(1))
+e = crit(torch.clamp(x.mean(1, keepdim=True), 0, 1), torch.ones(1))  # expect: LG005
+f = crit(torch.clamp(x.mean(dim=0), 0, 1), torch.ones(30))
+g = crit(torch.clamp(torch.add(cols, 1.0, alpha=2), 0, 1), torch.ones(30))  # expect: LG005
+h = crit(torch.clamp(torch.add(cols, x.max().item()), 0, 1).view(-1), torch.ones(30))
+""",
+    },
 }
 
 

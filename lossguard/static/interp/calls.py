@@ -33,6 +33,7 @@ from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
+from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
@@ -286,7 +287,9 @@ class CallsMixin(InterpBase):
                 return with_graph(result)  # `criterion._show_dice(...)`: a term of its loss
             return result
         if isinstance(callee, ClassRef):
-            instance = self.instantiate(callee, pos, kw, starred, frame.depth + 1)
+            init = self._find_method(callee, "__init__") if starred and mapping_only(node) else None
+            filled = filled_keywords(init.node, len(pos), kw) if init is not None else None  # `Head(**cfg)`
+            instance = self.instantiate(callee, pos, filled if filled is not None else kw, starred and filled is None, frame.depth + 1)
             trainer = None if starred else self.trainer_base(callee)
             if trainer is not None:
                 self.run_trainer_subclass(callee, trainer, node, pos, kw, frame, env)  # a skorch wrapper

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.choice_attributes import options_having
 from lossguard.static.interp.frame import (
     Closure,
     Env,
@@ -21,6 +22,7 @@ from lossguard.static.interp.frame import (
 )
 from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.name_tables import name_table
+from lossguard.static.interp.python_numbers import nest_item, shape_value
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, repeat_list
@@ -38,10 +40,12 @@ from lossguard.static.values import (
     External,
     HeadedList,
     Instance,
+    IntVal,
     KeyedItems,
     ListOf,
     LossSpec,
     ModuleRef,
+    NumberNest,
     Packed,
     QualName,
     SequentialVal,
@@ -278,6 +282,8 @@ class ExpressionsMixin(InterpBase):
         position = index.value if single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool) else None
         if isinstance(base, ListOf) and position is not None:
             return base.item
+        if isinstance(base, NumberNest) and single and not isinstance(node.slice, ast.Slice) and isinstance(index, (Const, IntVal)):
+            return nest_item(base)  # x.tolist()[0][0]
         if isinstance(base, HeadedList) and position is not None:
             if 0 <= position < len(base.head):
                 return base.head[position]
@@ -309,7 +315,7 @@ class ExpressionsMixin(InterpBase):
         if isinstance(base, Either):
             # model.compute_loss of one of several models: each one's method, called like the
             # models themselves; any other attribute is what all of them agree on
-            found = [self.attribute(o, name, frame) for o in base.options]
+            found = [self.attribute(o, name, frame) for o in options_having(self, base.options, name)]
             if all(isinstance(f, BoundMethod) for f in found):
                 return Either(tuple(found))
             return functools.reduce(join, found)
@@ -352,6 +358,8 @@ class ExpressionsMixin(InterpBase):
                 return base.with_(graph=False, unreduced=False)
             if name in ("T", "mT"):
                 return base.with_(shape=None)
+            if name == "shape":
+                return shape_value(base) or UNKNOWN
             if name == "device":
                 return External("torch.device")
             return UNKNOWN

@@ -7,13 +7,29 @@ from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.torch_args import TorchCallArgs
-from lossguard.static.tensor_ops import sizes_shape, tensor_of
-from lossguard.static.values import Dtype, Tensor, Value
+from lossguard.static.tensor_ops import one_shape, sizes_shape, tensor_of
+from lossguard.static.values import UNKNOWN, Dtype, Tensor, Value
 
 
 def _numpy_random(interp: Any, c: TorchCallArgs) -> Value:
     """``np.random.rand(64, 1)``: float64 of the given sizes."""
     return Tensor(dtype=Dtype.FLOAT, shape=sizes_shape(c.node, c.pos), numpy=True)
+
+
+def _numpy_sampler(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.random.normal(mu, sigma, (1, n))``, ``np.random.uniform(size=64)``: float64 of the size
+    given (round 21, devnag's GAN); unknown without one (as before: a number, or the parameters' shape)."""
+    at = api.NUMPY_SAMPLERS[c.qname]
+    if c.starred:
+        return UNKNOWN
+    if "size" in c.kw:
+        node, value = next(k.value for k in c.node.keywords if k.arg == "size"), c.kw["size"]
+    elif len(c.pos) > at:
+        node, value = c.node.args[at], c.pos[at]
+    else:
+        return UNKNOWN  # one number, or the parameters' shape: as before, not followed
+    shape = one_shape(node, value)
+    return Tensor(dtype=Dtype.FLOAT, shape=shape, numpy=True) if shape is not None else UNKNOWN
 
 
 def _numpy_filled(interp: Any, c: TorchCallArgs) -> Value:
@@ -36,6 +52,7 @@ def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
 #: Rows of :data:`~lossguard.static.interp.torch_calls.TORCH_FUNCTIONS`, in its priority order.
 NUMPY_ROWS = (
     (api.NUMPY_SIZED, _numpy_random),
+    (tuple(api.NUMPY_SAMPLERS), _numpy_sampler),
     (api.NUMPY_SHAPED, _numpy_filled),
     (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
     (api.FROM_NUMPY, _from_numpy),

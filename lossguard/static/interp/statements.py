@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
+from lossguard.static.interp.asserts import assume_same_shapes
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
 from lossguard.static.interp.choices import SIMPLE, make_choice
@@ -156,6 +157,9 @@ class StatementsMixin(InterpBase):
             return False
         if isinstance(stmt, ast.ImportFrom):
             self._exec_import_from(stmt, frame, env)
+            return False
+        if isinstance(stmt, ast.Assert):
+            assume_same_shapes(self, stmt, frame, env)
             return False
         if type(stmt).__name__ == "Match":
             self._exec_match(stmt, frame, env)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from lossguard.static import torch_api as api
+from lossguard.static.interp.python_numbers import number_of, shape_value
 from lossguard.static.interp.torch_args import MethodHandler, TorchCallArgs, table
-from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, mixed_by_one_hot, reshape
+from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, mixed_by_one_hot, reduced_shape, reshape
 from lossguard.static.values import INT, UNKNOWN, Act, Dtype, Shape, Tensor, Value
 
 
@@ -15,8 +16,15 @@ def _m_mix_by_one_hot(t: Tensor, c: TorchCallArgs) -> Value:
 
 
 def _m_count(t: Tensor, c: TorchCallArgs) -> Value:
-    """``x.size(0)``, ``x.dim()``, ``x.numel()``: an integer; ``x.size()`` is a shape (unknown)."""
-    return INT if c.pos or c.qname != "size" else UNKNOWN
+    """``x.size(0)``, ``x.dim()``, ``x.numel()``: an integer; ``x.size()`` is a shape (its own where
+    known, interp.python_numbers)."""
+    if c.pos or c.qname != "size":
+        return INT
+    return shape_value(t) or UNKNOWN
+
+
+def _m_number(t: Tensor, c: TorchCallArgs) -> Value:
+    return number_of(t, c.qname)  # .item(), .tolist(): Python numbers (interp.python_numbers)
 
 
 def _m_not_tensor(t: Tensor, c: TorchCallArgs) -> Value:
@@ -70,7 +78,7 @@ def m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
         return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
     # the mean or sum of unbounded scores is unbounded (a relativistic GAN's `d_real - d_fake.mean()`),
     # a mean of sigmoid probabilities is in [0, 1]; a sum of probabilities is neither
-    shape = Shape(()) if not c.pos and not c.kw else None
+    shape = Shape(()) if not c.pos and not c.kw else reduced_shape(t.shape, c.pos, c.kw)
     if t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean"):
         return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=shape)
     return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=shape)
@@ -103,7 +111,8 @@ def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
 #: handled before this table; a method not listed gives some tensor without a graph).
 TENSOR_METHODS: dict[str, MethodHandler] = table(
     (("size", "dim", "numel"), _m_count),
-    (("item", "tolist", "numpy", "__len__"), _m_not_tensor),
+    (("item", "tolist"), _m_number),
+    (("numpy", "__len__"), _m_not_tensor),
     (("detach", "detach_"), _m_detach),
     (api.INT_METHODS, _m_int),
     (("bool",), _m_bool),

@@ -15,6 +15,7 @@ from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_ex
 from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.model_choices import options_of
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
+from lossguard.static.interp.python_numbers import ARITHMETIC_ROWS, sized_shape
 from lossguard.static.interp.running_means import decayed_receiver
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
@@ -424,6 +425,9 @@ def _permutation(interp: Any, c: TorchCallArgs) -> Value:
 
 def _constructor(interp: Any, c: TorchCallArgs) -> Value:
     made = constructor(c.qname, c.node, c.pos, c.kw)
+    sized = sized_shape(c.qname, c.pos)  # torch.ones(x.size())
+    if sized is not None and isinstance(made, Tensor):
+        made = made.with_(shape=sized)
     return made.with_(empty=True) if isinstance(made, Tensor) and _builds_empty(c.node) else made
 
 
@@ -533,6 +537,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (api.OPTIMIZER_FUNCS, _optimizer),
     (("torch.log",), _log),
     (("torch.exp",), _exp),
+    *ARITHMETIC_ROWS,
     (("torch.clamp", "torch.clip"), _clamp),
     (api.VALUE_KEEPING_FUNCS, _value_keeping),
     (api.ELEMENTWISE_FUNCS, _elementwise),

@@ -158,6 +158,52 @@ class SemanticGAN:
 """
 
 
+# Two critics chosen by a setting, each keeping its own criteria; the ranking step reads the criterion
+# only the ranking critic has, on the output only its forward (one argument) can give
+# (interp.choice_attributes; the GAN book's InfoGAN in realcode_heldout13)
+_CRITICS = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class PairCritic(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(64, 1)
+        self.loss = nn.BCEWithLogitsLoss(){pair_more}
+
+    def forward(self, x, y):
+        return self.fc(torch.cat((x, y), 1))
+
+
+class RankCritic(nn.Module):
+    def __init__(self, n_ranks):
+        super().__init__()
+        self.fc = nn.Linear(32, 1)
+        self.rank = nn.Linear(32, n_ranks)
+        self.rank_loss = nn.CrossEntropyLoss()
+
+    def forward(self, x):
+        return self.fc(x), F.softmax(self.rank(x), dim=1)
+
+
+class Run:
+    def __init__(self, kind, n_ranks):
+        if kind == "pair":
+            self.critic = PairCritic()
+        else:
+            self.critic = RankCritic(n_ranks)
+        self.ranking = kind == "rank"
+
+    def step(self, x, ranks):
+        if self.ranking:
+            _, probs = self.critic(x)
+            loss = self.critic.rank_loss(probs, ranks)
+            loss.backward()
+"""
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
@@ -366,6 +412,11 @@ def train(model, loader, optimizer, loss_type):
         _SEMANTIC_GAN.replace("{sem}", "self.pred_fake_b").replace("{more}", ""),
         # a method with an argument may store something else into the attribute: not known what it holds
         _SEMANTIC_GAN.replace("{sem}", "self.pf_b").replace("{more}", "\n    def use_prediction(self, pred):\n        self.pf_b = pred\n"),
+        # the pair critic may be given a ranking criterion of its own later: both may hold it, so what
+        # the choice holds there is what they agree on (nothing)
+        _CRITICS.replace("{pair_more}", "\n\n    def attach(self, criterion):\n        self.rank_loss = criterion"),
+        # ... or under a name it computes
+        _CRITICS.replace("{pair_more}", '\n\n    def attach(self, kind, criterion):\n        setattr(self, f"{kind}_loss", criterion)'),
         # a criterion named before it is built, but built twice later (two cells): not known which one
         """
 import torch.nn as nn
@@ -780,5 +831,12 @@ class Step:
             col=44,
             message="CrossEntropyLoss receives log-softmax log-probabilities",
             severity="info",
+        ),
+        # the criterion only one of two chosen models has: on the other's path the read would raise
+        Invalid(
+            _CRITICS.replace("{pair_more}", ""),
+            line=38,
+            col=42,
+            message="CrossEntropyLoss receives softmax probabilities",
         ),
     )

@@ -150,6 +150,23 @@ _DRAWS = (
 )
 
 
+# a regression head's (N, 1) output against (N,) scores, with the code's own check of the shapes before
+# the loss (interp.asserts): past `assert pred.shape == target.shape` the two have one shape
+_ASSERTED = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(32, 1)
+for feats, scores in loader:
+    pred = head(feats.view(-1, 32))
+    target = torch.stack([s for s in scores]).float().view(-1)
+    assert {check}
+    loss = F.mse_loss(pred, target)
+    loss.backward()
+"""
+
+
 class ShapeMismatch(Rule):
     code = "LG005"
 
@@ -177,6 +194,9 @@ class ShapeMismatch(Rule):
                 )
 
     VALID = (
+        # the code asserts the two shapes are one before the loss (whole shapes, `.shape` or `.size()`)
+        _ASSERTED.replace("{check}", "pred.shape == target.shape"),
+        _ASSERTED.replace("{check}", 'pred.size() == target.size(), "shape mismatch"'),
         # a test that the loss refuses mismatched shapes: the block of pytest.raises / assertRaises is
         # meant to fail, and its calls are not how the code uses the loss (open-mmlab/mmocr's tests)
         """
@@ -393,5 +413,34 @@ for x in loader:
                 message="F.mse_loss input shape (?, 1, 128, 80) and target shape (?, 128, 80) differ",
             )
             for draw in _DRAWS
+        ),
+        # one sample row of a numpy sampler, centred by a number read out of it, squared by torch.pow and
+        # concatenated: the (1, 1) decision against a (1,) target (devnag's GAN, realcode_dev4)
+        Invalid(
+            """
+import numpy as np
+import torch
+import torch.nn as nn
+
+sample = lambda n: torch.Tensor(np.random.normal(0.0, 1.0, (1, n)))
+disc = nn.Sequential(nn.Linear(64, 1), nn.Sigmoid())
+bce = nn.BCELoss()
+for step in range(100):
+    real = sample(32)
+    centred = real - torch.mul(torch.ones(real.size()), real.mean().tolist())
+    decision = disc(torch.cat([real, torch.pow(centred, 2)], 1))
+    loss = bce(decision, torch.ones(1))
+    loss.backward()
+""",
+            line=12,
+            col=16,
+            message="BCELoss input shape (1, 1) and target shape (1,) differ",
+        ),
+        # an assertion of the batch sizes alone says nothing of the other axes
+        Invalid(
+            _ASSERTED.replace("{check}", "pred.shape[0] == target.shape[0]"),
+            line=10,
+            col=23,
+            message="F.mse_loss input shape (?, 1) and target shape (?,) differ",
         ),
     )

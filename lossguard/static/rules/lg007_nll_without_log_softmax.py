@@ -49,6 +49,37 @@ local_update(copy.deepcopy(net), loader)
 """
 
 
+# a head built from a configuration's keywords (`**cfg`): every parameter the mapping may give is unknown,
+# and __init__ runs with it (interp.mapping_args; awesome-modular-pytorch-lightning, realcode_heldout13)
+_HEAD_FROM_CONFIG = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Head(nn.Module):
+    def __init__(self, width, n_classes, probabilities=False{more}):
+        super().__init__()
+        self.fc = nn.Linear(width, n_classes)
+        self.probabilities = probabilities
+
+    def forward(self, x):
+        x = self.fc(x)
+        if self.probabilities:
+            return {prob}
+        return {score}
+
+
+def build(cfg):
+    return Head(cfg["width"], **cfg["head"])
+
+
+model = build(cfg)
+for x, y in loader:
+    loss = nn.NLLLoss()(model(x), y)
+    loss.backward()
+"""
+
+
 # the same choice, each model called the way its forward wants under the same test, the loss of the
 # reshaped output after that `if` (pytorch/examples' word language model, pull request #732)
 _CALLED_UNDER_SETTING = """
@@ -101,6 +132,10 @@ class NllWithoutLogSoftmax(Rule):
         report_not_log_probs(self, call, "nll", "log-probabilities: apply log_softmax first, or use cross_entropy on the logits")
 
     VALID = (
+        # the configured head gives log-probabilities on every path
+        _HEAD_FROM_CONFIG.format(more="", prob="F.log_softmax(x, dim=1)", score="F.log_softmax(x, dim=1)"),
+        # __init__ takes **kwargs of its own: what the mapping adds there is not known
+        _HEAD_FROM_CONFIG.format(more=", **kwargs", prob="F.softmax(x, dim=1)", score="x"),
         # both models end in log_softmax; and a choice by a test that is no setting against a literal
         _MODEL_BY_SETTING.replace("{dense}", "F.log_softmax(self.fc(x), dim=1)").replace("{test}", 'args.model == "conv"'),
         _MODEL_BY_SETTING.replace("{dense}", "self.fc(x)").replace("{test}", "len(classes) > 2"),
@@ -253,6 +288,13 @@ loss = nn.NLLLoss()(model(x), y)
             line=28,
             col=26,
             message="NLLLoss (when args.model != 'conv') receives raw logits",
+        ),
+        # the configured head gives probabilities or raw scores, never log-probabilities
+        Invalid(
+            _HEAD_FROM_CONFIG.format(more="", prob="F.softmax(x, dim=1)", score="x"),
+            line=24,
+            col=25,
+            message="NLLLoss receives raw logits or softmax probabilities, whichever path it takes",
         ),
         # a literal tensor with numbers above 0 (pytorch/pytorch#10033): no log-probability is above 0
         Invalid(
