@@ -47,6 +47,7 @@ class InterpBase:
         _memo: dict[tuple, Value]
         _forwarded: dict[tuple, list[LossCall]]
         _in_progress: set[tuple]
+        _contexts: dict[int, int]
         covered: set[int]
         _default_instances: dict[int, Instance]
         _volatile_attrs: dict[int, frozenset[str]]
@@ -75,6 +76,7 @@ class InterpBase:
         # long signatures: the definitions themselves (their `self` is typed InterpBase)
         call_function = CallsMixin.call_function
         _exec_recording_loss_calls = CallsMixin._exec_recording_loss_calls
+        _context_free = CallsMixin._context_free
         _loss_call = TorchCallsMixin._loss_call
 
         def _args(self, node: ast.Call, frame: Frame, env: Env) -> tuple[list[Value], dict[str, Value], bool]: ...
