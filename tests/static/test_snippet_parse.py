@@ -88,3 +88,26 @@ def test_the_hint_reads_only_the_line_python_stops_at() -> None:
     assert pasted_code_hint('"""\n>>> f(1)\n"""\ndef f(:\n', 4) == ""
     # `In [` that is not a prompt (an index into a list called In)
     assert pasted_code_hint("In [0] + 1\n", 1) == ""
+
+
+# PeizeSun/SparseR-CNN@0e5028d tools/plain_train_net.py: a merge committed unfinished
+CONFLICT = """\
+model = DistributedDataParallel(
+<<<<<<< HEAD
+    model, device_ids=[0], broadcast_buffers=False,
+    find_unused_parameters=True
+=======
+    model, device_ids=[0], broadcast_buffers=False, find_unused_parameters=True
+>>>>>>> 7b936afd5b423c3188687d8b529a984bed528a87
+)
+"""
+
+
+def test_merge_conflict_markers_are_named_not_taken_for_a_console_prompt(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text("import torch.nn as nn\n" + CONFLICT)
+    r = cli("check", "--isolated", "train.py", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "git's merge conflict markers from line 3 on" in r.stderr, r.stderr
+    assert "prompt" not in r.stderr, r.stderr
+    # a line of seven `=` inside a string or a longer rule of `=` is no marker
+    assert pasted_code_hint('s = """\n==========\n"""\n>>> x\n', 4).startswith("the line starts with an interactive prompt")
