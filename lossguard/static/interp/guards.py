@@ -117,6 +117,20 @@ def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Fr
     return (held.value is None) == isinstance(op, ast.Is)
 
 
+def _decided_truth_test(name: ast.Name, frame: Frame, env: Env) -> bool | None:
+    """The outcome of ``if <param>:`` in a body analysed for a known call whose argument is a
+    bool, number, string or ``None`` literal (or the default left in place)."""
+    if frame.func is None:
+        return None
+    params = frame.func.args
+    if name.id not in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}:
+        return None
+    held = env.get(name.id)
+    if not isinstance(held, Const) or not isinstance(held.value, (bool, int, float, str, type(None))):
+        return None
+    return bool(held.value)
+
+
 def _literals(node: ast.expr) -> tuple[object, ...] | None:
     """The values of a str/int literal, or of a tuple/list/set display of them."""
     elts = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
@@ -255,6 +269,11 @@ class GuardsMixin(InterpBase):
             if stop in outcomes:
                 return stop
             return None if None in outcomes else not stop
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = GuardsMixin.decided_test(test.operand, frame, env)
+            return None if inner is None else not inner
+        if isinstance(test, ast.Name):
+            return _decided_truth_test(test, frame, env)  # `if regression:` with `train(..., regression=True)`
         if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             return None
         left, op = test.left, test.ops[0]

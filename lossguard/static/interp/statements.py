@@ -14,6 +14,7 @@ from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
     Env,
     Frame,
+    drop,
     is_self,
     join_envs,
     loops_trained,
@@ -210,19 +211,26 @@ class StatementsMixin(InterpBase):
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         decided = self.decided_test(stmt.test, frame, env)
+        by_call = decided  # decided by the values this call was given: the other branch reports nothing
         if decided is None:
             decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
         if decided is None:
             decided = same
         returned = len(frame.returns)
         outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
-        body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
+        if by_call is False:
+            body_term = self._exec_untaken_branch(stmt.body, frame, env, body_env, outcome)
+        else:
+            body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
         if decided is False:
             del frame.returns[returned:]  # a branch this call never takes returns nothing
             body_term = True
             frame.dead.update(id(node) for part in stmt.body for node in ast.walk(part))
         returned = len(frame.returns)
-        else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
+        if by_call is True:
+            else_term = self._exec_untaken_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
+        else:
+            else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         if decided is True:
             del frame.returns[returned:]
             else_term = True
@@ -242,6 +250,19 @@ class StatementsMixin(InterpBase):
         replace_env(env, joined)
         _sync_init_attrs(frame, env)
         return False
+
+    def _exec_untaken_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None) -> bool:
+        """A branch that the values this call was given never take (``if regression:`` in
+        ``train(..., regression=True)``): run for what it binds, its events dropped. The loss it
+        calls is another call's (``regression=False``), judged there; functions first reached here
+        are still analysed on their own."""
+        sink, covered = self.sink, set(self.covered)
+        self.sink = drop
+        try:
+            return self._exec_branch(stmts, frame, env, branch_env, holds)
+        finally:
+            self.sink = sink
+            self.covered = covered
 
     def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None = None) -> bool:
         """Run one branch in its own copy of ``env``, with the outcome of a setting's test that holds
