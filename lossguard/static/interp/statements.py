@@ -211,7 +211,8 @@ class StatementsMixin(InterpBase):
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         decided = self.decided_test(stmt.test, frame, env)
-        by_call = decided  # decided by the values this call was given: the other branch reports nothing
+        # a flag this call writes as a literal: the other branch reports nothing
+        by_call = self.decided_flag(stmt.test, frame, env)
         if decided is None:
             decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
         if decided is None:
@@ -252,10 +253,10 @@ class StatementsMixin(InterpBase):
         return False
 
     def _exec_untaken_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None) -> bool:
-        """A branch that the values this call was given never take (``if regression:`` in
-        ``train(..., regression=True)``): run for what it binds, its events dropped. The loss it
-        calls is another call's (``regression=False``), judged there; functions first reached here
-        are still analysed on their own."""
+        """A branch that a flag this call writes as a literal never takes (``if regression:`` in
+        ``train(..., regression=True)``): run for what it binds (the two branches still join, as
+        before), its events dropped. The loss it calls is another call's (``regression=False``),
+        judged there; functions first reached here are still analysed on their own."""
         sink, covered = self.sink, set(self.covered)
         self.sink = drop
         try:
