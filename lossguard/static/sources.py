@@ -237,9 +237,18 @@ _PASTED_STARTS = (
 )
 
 
+#: a line git writes around both sides of a merge it could not finish (``<<<<<<< HEAD``, ``=======``,
+#: ``>>>>>>> <commit>``); ``>>>>>>>`` also starts like a console prompt
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.MULTILINE)
+
+
 def pasted_code_hint(source: str, lineno: int) -> str:
-    """Why a file does not parse when the line Python stops at starts the way code copied from a
-    console session or a notebook does; empty otherwise."""
+    """Why a file does not parse when it holds an unfinished merge, or when the line Python stops
+    at starts the way code copied from a console session or a notebook does; empty otherwise."""
+    conflict = _CONFLICT_MARKER.search(source)
+    if conflict is not None:
+        line = source.count("\n", 0, conflict.start()) + 1
+        return f"the file holds git's merge conflict markers from line {line} on (`<<<<<<<`, `=======`, `>>>>>>>`): resolve the merge to check it"
     lines = source.splitlines()
     text = lines[lineno - 1].lstrip() if 0 < lineno <= len(lines) else ""
     for start, what in _PASTED_STARTS:

@@ -115,3 +115,26 @@ def test_posts_that_lost_their_shape_are_never_reported_as_passing(tmp_path: Pat
     assert "line 3" in errors["flattened.py"] and "expected an indented block" in errors["flattened.py"]
     assert "line 3" in errors["cut_off.py"]
     assert "line 4" in errors["tabs.py"]
+
+
+# PeizeSun/SparseR-CNN@0e5028d tools/plain_train_net.py: a merge committed unfinished
+CONFLICT = """\
+model = DistributedDataParallel(
+<<<<<<< HEAD
+    model, device_ids=[0], broadcast_buffers=False,
+    find_unused_parameters=True
+=======
+    model, device_ids=[0], broadcast_buffers=False, find_unused_parameters=True
+>>>>>>> 7b936afd5b423c3188687d8b529a984bed528a87
+)
+"""
+
+
+def test_merge_conflict_markers_are_named_not_taken_for_a_console_prompt(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text("import torch.nn as nn\n" + CONFLICT)
+    r = cli("check", "--isolated", "train.py", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "git's merge conflict markers from line 3 on" in r.stderr, r.stderr
+    assert "prompt" not in r.stderr, r.stderr
+    # a line of seven `=` inside a string or a longer rule of `=` is no marker
+    assert pasted_code_hint('s = """\n==========\n"""\n>>> x\n', 4).startswith("the line starts with an interactive prompt")

@@ -47,6 +47,7 @@ class InterpBase:
         _memo: dict[tuple, Value]
         _forwarded: dict[tuple, list[LossCall]]
         _in_progress: set[tuple]
+        _contexts: dict[int, int]
         covered: set[int]
         _later_reads: set[int]
         _default_instances: dict[int, Instance]
@@ -76,6 +77,7 @@ class InterpBase:
         # long signatures: the definitions themselves (their `self` is typed InterpBase)
         call_function = CallsMixin.call_function
         _exec_recording_loss_calls = CallsMixin._exec_recording_loss_calls
+        _context_free = CallsMixin._context_free
         _loss_call = TorchCallsMixin._loss_call
 
         def _args(self, node: ast.Call, frame: Frame, env: Env) -> tuple[list[Value], dict[str, Value], bool]: ...
@@ -193,4 +195,6 @@ class InterpBase:
         def refine_same(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> bool | None: ...
         @staticmethod
         def decided_test(test: ast.expr, frame: Frame, env: Env) -> bool | None: ...
+        @staticmethod
+        def decided_flag(test: ast.expr, frame: Frame, env: Env) -> bool | None: ...
         def decided_setting(self, test: ast.expr, frame: Frame, env: Env | None = None) -> bool | None: ...

@@ -70,6 +70,10 @@ from lossguard.static.values import (
     join,
 )
 
+#: the most contexts (argument values, receiver) one function is analysed in; a call in a further
+#: context gets the function's context-free summary (:meth:`CallsMixin._context_free`)
+MAX_CONTEXTS = 4
+
 
 class CallsMixin(InterpBase):
     """Calls of every kind of callee."""
@@ -360,6 +364,7 @@ class CallsMixin(InterpBase):
         called: bool = True,
         callsite: tuple[ModuleInfo, ast.Call] | None = None,
         opaque: bool = False,
+        summary: bool = False,
     ) -> Value:
         fn = ref.node
         if depth > MAX_DEPTH:
@@ -375,6 +380,7 @@ class CallsMixin(InterpBase):
             no_grad,
             called and not standalone,
             opaque,
+            summary,
         )
         try:
             hash(key)
@@ -392,6 +398,12 @@ class CallsMixin(InterpBase):
             return self._memo[key] if through_self(callsite) else leave_holder(self._memo[key])
         if any(k[0] == id(fn) for k in self._in_progress):
             return UNKNOWN  # recursion: give up on this call rather than iterate
+        if not (summary or standalone):
+            seen = self._contexts.get(id(fn), 0)
+            if seen >= MAX_CONTEXTS:
+                summarised = self._context_free(ref, len(pos), tuple(kw), self_value, depth, is_init, no_grad, called, callsite, opaque)
+                return summarised if through_self(callsite) else leave_holder(summarised)
+            self._contexts[id(fn)] = seen + 1
         self._in_progress.add(key)
         self.covered.add(id(fn))
         try:
@@ -437,6 +449,48 @@ class CallsMixin(InterpBase):
             self._in_progress.discard(key)
         self._memo[key] = result
         return result if through_self(callsite) else leave_holder(result)
+
+    def _context_free(
+        self: InterpBase,
+        ref: FunctionRef,
+        n_pos: int,
+        kw_names: tuple[str, ...],
+        self_value: Value | None,
+        depth: int,
+        is_init: bool,
+        no_grad: bool,
+        called: bool,
+        callsite: tuple[ModuleInfo, ast.Call] | None,
+        opaque: bool,
+    ) -> Value:
+        """A function already analysed in :data:`MAX_CONTEXTS` contexts (a test file building its
+        model 44 times with other arguments, each call of the library's ``fit`` another receiver):
+        the function analysed once more with every argument and its receiver unknown, memoised,
+        its events dropped. What it returns and the gradient calls it makes hold in any context;
+        what only this context would have shown is not reported (silent, never a guess). An
+        ``nn.Module``'s receiver is kept (and an instance's own ``__init__``'s): what a model's
+        forward returns comes from the layers it holds, whatever its inputs (a network called from
+        many places in a large project)."""
+        model = isinstance(self_value, Instance) and self._is_nn_module(self_value.cls)
+        sink, covered = self.sink, set(self.covered)
+        self.sink = drop
+        try:
+            return self.call_function(
+                ref,
+                [UNKNOWN] * n_pos,
+                dict.fromkeys(kw_names, UNKNOWN),
+                self_value=self_value if is_init or self_value is None or model else UNKNOWN,
+                depth=depth,
+                is_init=is_init,
+                no_grad=no_grad,
+                called=called,
+                callsite=callsite,
+                opaque=opaque,
+                summary=True,
+            )
+        finally:
+            self.sink = sink
+            self.covered = covered
 
     def _exec_recording_loss_calls(self: InterpBase, key: tuple, fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, env: Env) -> None:
         """Run a thin wrapper's body, keeping the loss calls it makes itself for its later callers."""

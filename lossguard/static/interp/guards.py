@@ -117,6 +117,38 @@ def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Fr
     return (held.value is None) == isinstance(op, ast.Is)
 
 
+def _decided_truth_test(name: ast.Name, frame: Frame, env: Env) -> bool | None:
+    """The outcome of ``if <param>:`` in a body analysed for a known call that writes a bool,
+    number, string or ``None`` literal for the parameter (``train(..., regression=True)``). A
+    value that reached the parameter through another name (``train(..., regression=regression)``,
+    the caller's own default) or a default the call leaves in place decides nothing: the caller
+    may be analysed on its own, its parameters holding their defaults, and other callers (a user
+    of the function) may pass another value."""
+    if frame.func is None or frame.callsite is None:
+        return None
+    held = env.get(name.id)
+    if not isinstance(held, Const) or not isinstance(held.value, (bool, int, float, str, type(None))):
+        return None
+    if not isinstance(_argument(frame.func, frame.callsite[1], name.id, frame.self_value is not None), ast.Constant):
+        return None
+    return bool(held.value)
+
+
+def _argument(fn: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call, param: str, bound: bool) -> ast.expr | None:
+    """The expression ``call`` writes for ``param`` of ``fn`` (``bound``: the first parameter is
+    the receiver); None when it writes none or that is not known (``*args``, ``**kwargs``)."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return None
+    for k in call.keywords:
+        if k.arg == param:
+            return k.value
+    params = fn.args
+    positional = [p.arg for p in (*params.posonlyargs, *params.args)][1 if bound else 0 :]
+    if param in positional and positional.index(param) < len(call.args):
+        return call.args[positional.index(param)]
+    return None
+
+
 def _literals(node: ast.expr) -> tuple[object, ...] | None:
     """The values of a str/int literal, or of a tuple/list/set display of them."""
     elts = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
@@ -274,6 +306,19 @@ class GuardsMixin(InterpBase):
             return None  # `==` against one literal, `in` against a display of them
         found = held.value in literals
         return found if isinstance(op, (ast.Eq, ast.In)) else not found
+
+    @staticmethod
+    def decided_flag(test: ast.expr, frame: Frame, env: Env) -> bool | None:
+        """The outcome of ``if <param>:`` (``if not <param>:``) in a body analysed for a known call
+        that writes a literal for the parameter (see :func:`_decided_truth_test`): which branch
+        that call takes. Used only to leave the other branch's events unreported; both branches
+        still bind names, as before."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = GuardsMixin.decided_flag(test.operand, frame, env)
+            return None if inner is None else not inner
+        if isinstance(test, ast.Name) and frame.called:
+            return _decided_truth_test(test, frame, env)  # `if regression:` with `train(..., regression=True)`
+        return None
 
     @staticmethod
     def guarded_choice(test: ast.expr, then: Value, orelse: Value) -> Value:

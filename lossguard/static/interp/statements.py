@@ -15,6 +15,7 @@ from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
     Env,
     Frame,
+    drop,
     is_self,
     join_envs,
     loops_trained,
@@ -216,19 +217,27 @@ class StatementsMixin(InterpBase):
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         narrowed = narrow_models(stmt.test, frame, env, body_env, else_env)  # `if args.model == "T": out = model(x)`
         decided = self.decided_test(stmt.test, frame, env)
+        # a flag this call writes as a literal: the other branch reports nothing
+        by_call = self.decided_flag(stmt.test, frame, env)
         if decided is None:
             decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
         if decided is None:
             decided = same
         returned = len(frame.returns)
         outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
-        body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
+        if by_call is False:
+            body_term = self._exec_untaken_branch(stmt.body, frame, env, body_env, outcome)
+        else:
+            body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
         if decided is False:
             del frame.returns[returned:]  # a branch this call never takes returns nothing
             body_term = True
             frame.dead.update(id(node) for part in stmt.body for node in ast.walk(part))
         returned = len(frame.returns)
-        else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
+        if by_call is True:
+            else_term = self._exec_untaken_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
+        else:
+            else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         if decided is True:
             del frame.returns[returned:]
             else_term = True
@@ -250,6 +259,19 @@ class StatementsMixin(InterpBase):
         replace_env(env, joined)
         _sync_init_attrs(frame, env)
         return False
+
+    def _exec_untaken_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None) -> bool:
+        """A branch that a flag this call writes as a literal never takes (``if regression:`` in
+        ``train(..., regression=True)``): run for what it binds (the two branches still join, as
+        before), its events dropped. The loss it calls is another call's (``regression=False``),
+        judged there; functions first reached here are still analysed on their own."""
+        sink, covered = self.sink, set(self.covered)
+        self.sink = drop
+        try:
+            return self._exec_branch(stmts, frame, env, branch_env, holds)
+        finally:
+            self.sink = sink
+            self.covered = covered
 
     def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None = None) -> bool:
         """Run one branch in its own copy of ``env``, with the outcome of a setting's test that holds

@@ -125,6 +125,63 @@ def train(hidden):
 """
 
 
+# one flag picks the model's head and the loss (muhanzhang/IGMC, round 21): a call that writes
+# regression=True never takes the nll_loss branch; through a name it decides nothing
+_FLAG_PICKS_HEAD = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class GNN(nn.Module):
+    def __init__(self, hidden=32, regression=False):
+        super().__init__()
+        self.regression = regression
+        self.lin1 = nn.Linear(16, hidden)
+        if self.regression:
+            self.lin2 = nn.Linear(hidden, 1)
+        else:
+            self.lin2 = nn.Linear(hidden, 5)
+
+    def forward(self, x):
+        x = F.relu(self.lin1(x))
+        x = self.lin2(x)
+        if self.regression:
+            return x[:, 0]
+        else:
+            return F.log_softmax(x, dim=-1)
+
+
+def train(model, optimizer, loader, regression=False):
+    model.train()
+    for x, y in loader:
+        optimizer.zero_grad()
+        out = model(x)
+        if regression:
+            loss = F.mse_loss(out, y)
+        else:
+            loss = F.nll_loss(out, y)
+        loss.backward()
+        optimizer.step()
+
+
+def run(model, optimizer, loader, epochs):
+    for epoch in range(epochs):
+        train(model, optimizer, loader, regression=True)
+
+
+def main():
+    model = GNN(regression=True)
+    optimizer = torch.optim.Adam(model.parameters())
+    loader = [(torch.randn(4, 16), torch.randint(0, 5, (4,)))]
+    run(model, optimizer, loader, 3)
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
 class NllWithoutLogSoftmax(Rule):
     code = "LG007"
 
@@ -201,6 +258,9 @@ layers += [nn.Linear(sizes[-2], sizes[-1]), nn.LogSoftmax(dim=1)]
 model = nn.Sequential(*layers)
 loss = nn.NLLLoss()(model(x), y)
 """,
+        # one flag picks the model's head and the loss (muhanzhang/IGMC): the raw regression output
+        # goes to mse_loss; nll_loss is under `if regression:`'s else, which this call never takes
+        _FLAG_PICKS_HEAD,
         # the list is changed in place before nn.Sequential(*layers): its known items are stale, silent
         """
 import torch.nn as nn
@@ -316,5 +376,14 @@ loss = F.nll_loss(probs.to("cpu"), target)
             line=38,
             col=26,
             message="NLLLoss (when args.model != 'conv') receives raw logits",
+        ),
+        Invalid(
+            _FLAG_PICKS_HEAD.replace(
+                "def run(model, optimizer, loader, epochs):\n    for epoch in range(epochs):\n        train(model, optimizer, loader, regression=True)",
+                "def run(model, optimizer, loader, epochs, regression=False):\n    for epoch in range(epochs):\n        train(model, optimizer, loader, regression=regression)",
+            ),
+            line=33,
+            col=31,
+            message="F.nll_loss receives raw logits (nn.Linear layer at line 18)",
         ),
     )

@@ -1,0 +1,72 @@
+"""The bound on the contexts one function is analysed in (``interp.calls.MAX_CONTEXTS``): a test
+module that builds a library's model dozens of times with other settings made the interpreter
+analyse its methods once per receiver and arguments (neural_prophet's ``tests/test_integration.py``,
+6-7 CPU s, round-19 survey). A further context gets the function analysed once with its
+arguments and receiver unknown, its events dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lossguard.static.engine import check_files
+from lossguard.static.interp import calls
+from lossguard.static.interp.core import Interpreter
+
+LIBRARY = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def check_frame(df, name, strict=False):
+    if strict:
+        return df
+    return df
+
+
+class Forecaster:
+    def __init__(self, lags=0, hidden=16):
+        self.lags = lags
+        self.net = nn.Sequential(nn.Linear(4 + lags, hidden), nn.ReLU(), nn.Linear(hidden, 3))
+        self.optimizer = torch.optim.Adam(self.net.parameters())
+
+    def fit(self, df, epochs=10):
+        df = check_frame(df, "fit", strict=epochs > 5)
+        for _ in range(epochs):
+            self.optimizer.zero_grad()
+            out = F.softmax(self.net(torch.randn(8, 4 + self.lags)), dim=1)
+            loss = F.cross_entropy(out, torch.randint(0, 3, (8,)))
+            loss.backward()
+            self.optimizer.step()
+"""
+
+
+def _tests(n: int) -> str:
+    return "import torch\nfrom library import Forecaster\n\n" + "".join(
+        f"\ndef test_{i}():\n    m = Forecaster(lags={i}, hidden={8 + i})\n    m.fit('df_{i}', epochs={i})\n    assert m.net is not None  # train_loss\n"
+        for i in range(40)
+    )
+
+
+def test_a_function_reached_in_many_contexts_is_analysed_in_at_most_the_bound(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "library.py").write_text(LIBRARY)
+    target = tmp_path / "test_integration.py"
+    target.write_text(_tests(40))
+    bodies: list[str] = []
+    run_block = Interpreter.exec_block
+
+    def counting(self, stmts, frame, env):  # type: ignore[no-untyped-def]
+        if frame.func is not None and stmts is frame.func.body and frame.func.name in ("fit", "check_frame"):
+            bodies.append(frame.func.name)
+        return run_block(self, stmts, frame, env)
+
+    monkeypatch.setattr(Interpreter, "exec_block", counting)
+    result = check_files([target, tmp_path / "library.py"], jobs=1)
+    # each of 40 receivers: `fit` once per context up to the bound, then one summary per way it is called
+    # (40 times each without the bound)
+    assert calls.MAX_CONTEXTS <= 8
+    assert bodies.count("fit") <= calls.MAX_CONTEXTS + 2, bodies.count("fit")
+    assert bodies.count("check_frame") <= calls.MAX_CONTEXTS + 2, bodies.count("check_frame")
+    # the finding in fit's own body is still reported, once
+    codes = sorted((Path(f.path).name, f.line, f.code) for f in result.findings)
+    assert codes == [("library.py", 24, "LG001")], codes
