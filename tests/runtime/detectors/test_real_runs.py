@@ -449,5 +449,10 @@ def test_a_plateau_after_a_blow_up_in_the_first_steps_is_told_to_lower_the_learn
     assert plateau is not None and plateau.step == 39
     assert plateau.fix.startswith("Lower the learning rate from 100 to 10 or less"), plateau.fix
     assert "x its chance level" in plateau.fix
+    # the damage began at step 2 (9.4, over twice the first loss), not at the highest loss (68.8 at
+    # step 17): the restart is from the start, as LG102's (round 12; it said "restart from a
+    # checkpoint taken before the damage")
+    assert "start the run again (the damage came at step 2, before any checkpoint)" in plateau.fix, plateau.fix
+    assert "the loss rose from step 2 and reached" in plateau.fix and "checkpoint taken" not in plateau.fix
     # at the script's lr 1.0 the loss falls from 0.68 to 0.1 and nothing is reported
     assert saturated_bce_run(lr=1.0) == []
