@@ -8,6 +8,8 @@ go back to: "restart from a checkpoint taken before the jump" is advice that can
 
 from __future__ import annotations
 
+import math
+
 from lossguard.runtime.detectors.base import fmt
 
 # damage done before this step was done by the first updates: no checkpoint precedes it, and the
@@ -16,11 +18,39 @@ from lossguard.runtime.detectors.base import fmt
 EARLY_STEPS = 16
 
 
-def change_lr(lr: float | None, low: float = 10.0, high: float | None = None, more: bool = False, down: bool = True) -> str:
+# the top of the band healthy training moves the last layer in per step (|dW|/|W|: about 0.001-0.05)
+HEALTHY_UPDATE = 0.05
+# the largest factor the update size may choose: past it, the measured update says more about a model
+# already broken (gradients grown by the divergence) than about the learning rate
+MOST = 1000.0
+
+
+def factor_from_update(moved: float | None) -> float | None:
+    """The power of ten that brings updates of ``moved`` of the last layer's norm per step back to the
+    top of the healthy band (an update is proportional to the learning rate, for SGD and Adam alike),
+    when that is more than 10x; at most ``MOST``. None: no measurement, or 10x is enough."""
+    if moved is None or not math.isfinite(moved) or moved <= 10 * HEALTHY_UPDATE:
+        return None
+    return min(MOST, 10.0 ** math.ceil(math.log10(moved / HEALTHY_UPDATE) - 1e-9))
+
+
+def change_lr(
+    lr: float | None, low: float = 10.0, high: float | None = None, more: bool = False, down: bool = True, moved: float | None = None
+) -> str:
     """The phrase "lower the learning rate from 1 to 0.1" (by ``low``x; to ``high``x with a range; "or less"
     with ``more``), or "lower the learning rate by 10x" when the rate is unknown. ``down=False``
-    raises it."""
+    raises it. ``moved``: the last layer's update per step relative to its norm; when it calls for
+    more than ``low`` (:func:`factor_from_update`: siamese_network at Adadelta 1000 was told "from 1000
+    to 100"), the factor is that, and the phrase says what chose it."""
     verb = "lower" if down else "raise"
+    by_update = factor_from_update(moved) if down else None
+    if by_update is not None and by_update > max(low, high or 0.0):
+        assert moved is not None
+        why = (
+            f" ({fmt(by_update) + 'x, ' if lr is not None and lr > 0 else ''}chosen from the update size: {fmt(moved)} of the last layer's weights per step, "
+            f"{fmt(moved / HEALTHY_UPDATE)}x the {fmt(HEALTHY_UPDATE)} of healthy training at most)"
+        )
+        return change_lr(lr, by_update, more=more) + why
     tail = (" or less" if down else " or more") if more else ""
     if lr is None or lr <= 0:
         by = f"{fmt(low)}-{fmt(high)}x" if high is not None else f"{fmt(low)}x"

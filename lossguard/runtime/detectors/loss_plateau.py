@@ -309,7 +309,7 @@ class LossPlateau(Detector):
             )
         if m.update_ratio is not None and m.update_ratio > self.fast:
             return (
-                f"{capital(change_lr(lr, 10, 100))}: the last layer's weights change by {fmt(m.update_ratio)} of their "
+                f"{capital(change_lr(lr, 10, 100, moved=m.update_ratio))}: the last layer's weights change by {fmt(m.update_ratio)} of their "
                 "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance."
             )
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:

@@ -64,6 +64,7 @@ class VanishingGradients(Detector):
         Saved("peak_step", "int"),
         Saved("since", "int"),
         Saved("peak_rise", "int"),
+        Saved("first_moved", "optional"),
     )
 
     def validate(self) -> None:
@@ -82,6 +83,9 @@ class VanishingGradients(Detector):
         # the step the loss's current stretch at twice its first value began, and that of the peak's
         self.since = -1
         self.peak_rise = 0
+        # the largest relative update of the last layer over the first measurements: the update that killed
+        # units moved it most (dead units move nothing afterwards, so the update at the report says nothing)
+        self.first_moved: float | None = None
 
     def _what(self) -> str:
         """The damage behind the highest loss: a jump (one step up) or a rise (over several steps)."""
@@ -99,7 +103,7 @@ class VanishingGradients(Detector):
             began = self.peak_rise if jumped else None
             if early(began) or at_once:
                 where = go_back(began, self._what()) if early(began) else go_back(stats.step, "their death", exact=False)
-                return f"{_DEAD}{capital(change_lr(lr))}{where}; clip the gradients too, or use LeakyReLU/GELU."
+                return f"{_DEAD}{capital(change_lr(lr, moved=self.first_moved))}{where}; clip the gradients too, or use LeakyReLU/GELU."
             return f"{_DEAD}{capital(change_lr(lr))} and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened."
         if first is not None and now is not None and first > 0 and now >= DIVERGED * first:
             # the loss is up there now: its current stretch at twice its first value began at `since`
@@ -137,7 +141,7 @@ class VanishingGradients(Detector):
                     f"The first layer's gradient ratio was {fmt(start)} at its first measurement and fell below "
                     f"{fmt(self.threshold)} within the first {self.window} measurements{size}: the first updates were too large "
                     f"and saturated or killed the units in between; the architecture is not the cause. "
-                    f"{capital(change_lr(lr))}, or warm it up from a tenth of its value over the first few hundred steps, "
+                    f"{capital(change_lr(lr, moved=moved))}, or warm it up from a tenth of its value over the first few hundred steps, "
                     "and start the run again."
                 )
         return None
@@ -157,6 +161,9 @@ class VanishingGradients(Detector):
         self.ratios.append(ratio)
         if len(self.first) < self.window:
             self.first.append(ratio)
+            moved = stats.update_ratio
+            if moved is not None and math.isfinite(moved) and (self.first_moved is None or moved > self.first_moved):
+                self.first_moved = moved
         body = stats.body_ratio
         if body is not None and math.isfinite(body):
             self.body.append(body)
