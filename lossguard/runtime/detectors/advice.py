@@ -26,12 +26,14 @@ MOST = 1000.0
 
 
 def factor_from_update(moved: float | None) -> float | None:
-    """The power of ten that brings updates of ``moved`` of the last layer's norm per step back to the
-    top of the healthy band (an update is proportional to the learning rate, for SGD and Adam alike),
-    when that is more than 10x; at most ``MOST``. None: no measurement, or 10x is enough."""
+    """The power of ten nearest to the factor that brings updates of ``moved`` of the last layer's norm
+    per step back to the top of the healthy band (an update is proportional to the learning rate, for
+    SGD and Adam alike), when that is more than 10x; at most ``MOST``. None: no measurement, or 10x
+    is enough. Nearest, not the next: a healthy first update is often above the band itself (Adam
+    at GIN's default 0.01), so the next power of ten would overshoot the rate that works."""
     if moved is None or not math.isfinite(moved) or moved <= 10 * HEALTHY_UPDATE:
         return None
-    return min(MOST, 10.0 ** math.ceil(math.log10(moved / HEALTHY_UPDATE) - 1e-9))
+    return min(MOST, 10.0 ** round(math.log10(moved / HEALTHY_UPDATE)))
 
 
 def change_lr(
@@ -105,6 +107,19 @@ def go_back(step: int | None, what: str, exact: bool = True) -> str:
             f"({what} came {'at' if exact else 'by'} step {step}, before any checkpoint)"
         )
     return f" and restart from a checkpoint taken before {what}"
+
+
+def vanishing_through_softmax(step: int) -> str:
+    """LG105's fix once LG001 said the cross-entropy's input is softmax output: a softmax of large scores
+    saturates and passes back almost no gradient, to every layer below it (weihua916/powerful-gnns' GIN,
+    whose summed scores of sum-pooled graphs are large, with a softmax before its CrossEntropyLoss: the
+    first layer's gradient exactly 0 at step 40, reported as dead ReLUs and a learning rate too high)."""
+    return (
+        f"The loss's input is already softmax output (LG001 at step {step}): a softmax of large scores saturates (its "
+        "largest probability is 1 to float precision) and passes back almost no gradient, so the layers below it get "
+        "none; dead units or the learning rate need not be the cause. Pass the logits to the loss; if the gradient "
+        "still vanishes, look again (chosen because LG001 was reported)."
+    )
 
 
 def plateau_of_probabilities(step: int) -> str:
