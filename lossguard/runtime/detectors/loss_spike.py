@@ -20,7 +20,6 @@ from lossguard.runtime.detectors.base import (
     median,
 )
 
-
 # the recent level, as a fraction of the first losses' median, below which the run has converged: a
 # spike must then reach that median (see LossSpike.threshold)
 CONVERGED = 0.01
