@@ -26,14 +26,17 @@ MOST = 1000.0
 
 
 def factor_from_update(moved: float | None) -> float | None:
-    """The power of ten nearest to the factor that brings updates of ``moved`` of the last layer's norm
-    per step back to the top of the healthy band (an update is proportional to the learning rate, for
-    SGD and Adam alike), when that is more than 10x; at most ``MOST``. None: no measurement, or 10x
-    is enough. Nearest, not the next: a healthy first update is often above the band itself (Adam
-    at GIN's default 0.01), so the next power of ten would overshoot the rate that works."""
+    """The power of ten that brings updates of ``moved`` of the last layer's norm per step into the
+    healthy band, at or under its top (an update is proportional to the learning rate, for SGD and
+    Adam alike), when that is more than 10x; at most ``MOST``. None: no measurement, or 10x is
+    enough. The update size knows the rate only to a factor of a few (a healthy first Adam update can
+    sit above the band: GIN at its default 0.01), so the power of ten is the one the evidence shows to
+    be enough, not the nearest: a rate a little too low is reported later as one (LG103), one still
+    too high breaks the run again (laiguokun/LSTNet at Adam 1: 7.6 of the weights per step, 152x the
+    band's top, 1000x back to its default 0.001; the nearest power of ten, 100x, leaves 0.01)."""
     if moved is None or not math.isfinite(moved) or moved <= 10 * HEALTHY_UPDATE:
         return None
-    return min(MOST, 10.0 ** round(math.log10(moved / HEALTHY_UPDATE)))
+    return min(MOST, 10.0 ** math.ceil(math.log10(moved / HEALTHY_UPDATE) - 1e-9))
 
 
 def change_lr(

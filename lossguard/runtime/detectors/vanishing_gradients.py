@@ -108,14 +108,14 @@ class VanishingGradients(Detector):
         if first is not None and now is not None and first > 0 and now >= DIVERGED * first:
             # the loss is up there now: its current stretch at twice its first value began at `since`
             return (
-                f"{capital(change_lr(lr, more=True))}{go_back(self.since, 'the rise')}: the loss is "
+                f"{capital(change_lr(lr, more=True, moved=self.first_moved))}{go_back(self.since, 'the rise')}: the loss is "
                 f"{fmt(now)}, {fmt(now / first)}x its first value {fmt(first)}, so the updates broke the network and its "
                 "gradients vanished after that; the architecture is not the cause."
             )
         if jumped and self.peak is not None and first is not None:
             # back down since, but the jump saturated or killed the units (PPO's tanh policy at lr x100)
             return (
-                f"{capital(change_lr(lr, more=True))}{go_back(self.peak_rise, self._what())}: the loss jumped "
+                f"{capital(change_lr(lr, more=True, moved=self.first_moved))}{go_back(self.peak_rise, self._what())}: the loss jumped "
                 f"to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / first)}x its first value {fmt(first)}, so an "
                 "update saturated or killed the units in between; the architecture is not the cause."
             )
