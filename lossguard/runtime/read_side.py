@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lossguard.runtime.collect import Read, Record, StepState, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
-from lossguard.runtime.detectors.advice import plateau_of_probabilities
+from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.optimizer_side import GRAD_EVERY
@@ -171,6 +171,9 @@ class ReadSide:
         if det.code == "LG103" and softmaxed is not None:
             # the softmax LG001 reported explains a cross-entropy that stays near its chance level
             event = dataclasses.replace(event, fix=plateau_of_probabilities(softmaxed.step))
+        elif det.code == "LG105" and softmaxed is not None:
+            # and gradients that vanish below it (a saturated softmax passes none back)
+            event = dataclasses.replace(event, fix=vanishing_through_softmax(softmaxed.step))
         self._out.finding(event, self._level(event))
 
     def _level(self, event: Event) -> float | None:

@@ -272,3 +272,47 @@ def test_a_plateau_after_a_softmax_before_cross_entropy_blames_the_softmax():
     assert [(e.code, e.step) for e in crit.events] == [("LG001", 0), ("LG103", 107)]
     fix = crit.events[1].fix
     assert fix.startswith("The loss's input is already softmax output (LG001 at step 0)") and "targets" not in fix, fix
+
+
+class _SumPooledGraphs(nn.Module):
+    """weihua916/powerful-gnns@9a2ce8a GraphCNN's shape without the adjacency: per-layer MLPs with
+    BatchNorm over the nodes, every layer's node features sum-pooled per graph, a Linear head per
+    layer, their scores summed (large scores: sums over the nodes and the layers)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layers = nn.ModuleList(
+            nn.Sequential(nn.Linear(7 if i == 0 else 64, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 64), nn.BatchNorm1d(64), nn.ReLU())
+            for i in range(4)
+        )
+        self.heads = nn.ModuleList([nn.Linear(7, 2)] + [nn.Linear(64, 2) for _ in range(4)])
+
+    def forward(self, x: torch.Tensor, nodes: int) -> torch.Tensor:
+        hs = [x]
+        for layer in self.layers:
+            hs.append(layer(hs[-1]))
+        return sum(head(h.view(-1, nodes, h.shape[1]).sum(1)) for h, head in zip(hs, self.heads))
+
+
+def test_gradients_vanishing_below_a_softmax_before_cross_entropy_blame_the_softmax():
+    # GIN with a softmax before its CrossEntropyLoss (docs/runtime.md round 12): LG001 at 0, then
+    # LG105 at 40, "every unit between it and the head is dead (ReLUs ...). Lower the learning rate":
+    # the saturated softmax of the large summed scores passes back no gradient
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(0)
+    net = _SumPooledGraphs()
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    opt = torch.optim.Adam(net.parameters(), lr=0.01)
+    for _ in range(12):
+        tags = torch.randint(0, 7, (32, 18), generator=g)
+        y = ((tags == 1).sum(1) > 2).long()
+        out = net(F.one_hot(tags, 7).float().view(-1, 7), 18)
+        loss = crit(out.softmax(1), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    crit.close()
+    assert [(e.code, e.step) for e in crit.events] == [("LG001", 0), ("LG105", 9)]
+    fix = crit.events[1].fix
+    assert fix.startswith("The loss's input is already softmax output (LG001 at step 0): a softmax of large scores saturates"), fix
+    assert "ReLU" not in fix and "Lower the learning rate" not in fix

@@ -8,6 +8,8 @@ go back to: "restart from a checkpoint taken before the jump" is advice that can
 
 from __future__ import annotations
 
+import math
+
 from lossguard.runtime.detectors.base import fmt
 
 # damage done before this step was done by the first updates: no checkpoint precedes it, and the
@@ -16,11 +18,44 @@ from lossguard.runtime.detectors.base import fmt
 EARLY_STEPS = 16
 
 
-def change_lr(lr: float | None, low: float = 10.0, high: float | None = None, more: bool = False, down: bool = True) -> str:
+# the top of the band healthy training moves the last layer in per step (|dW|/|W|: about 0.001-0.05)
+HEALTHY_UPDATE = 0.05
+# the largest factor the update size may choose: past it, the measured update says more about a model
+# already broken (gradients grown by the divergence) than about the learning rate
+MOST = 1000.0
+
+
+def factor_from_update(moved: float | None) -> float | None:
+    """The power of ten that brings updates of ``moved`` of the last layer's norm per step into the
+    healthy band, at or under its top (an update is proportional to the learning rate, for SGD and
+    Adam alike), when that is more than 10x; at most ``MOST``. None: no measurement, or 10x is
+    enough. The update size knows the rate only to a factor of a few (a healthy first Adam update can
+    sit above the band: GIN at its default 0.01), so the power of ten is the one the evidence shows to
+    be enough, not the nearest: a rate a little too low is reported later as one (LG103), one still
+    too high breaks the run again (laiguokun/LSTNet at Adam 1: 7.6 of the weights per step, 152x the
+    band's top, 1000x back to its default 0.001; the nearest power of ten, 100x, leaves 0.01)."""
+    if moved is None or not math.isfinite(moved) or moved <= 10 * HEALTHY_UPDATE:
+        return None
+    return min(MOST, 10.0 ** math.ceil(math.log10(moved / HEALTHY_UPDATE) - 1e-9))
+
+
+def change_lr(
+    lr: float | None, low: float = 10.0, high: float | None = None, more: bool = False, down: bool = True, moved: float | None = None
+) -> str:
     """The phrase "lower the learning rate from 1 to 0.1" (by ``low``x; to ``high``x with a range; "or less"
     with ``more``), or "lower the learning rate by 10x" when the rate is unknown. ``down=False``
-    raises it."""
+    raises it. ``moved``: the last layer's update per step relative to its norm; when it calls for
+    more than ``low`` (:func:`factor_from_update`: siamese_network at Adadelta 1000 was told "from 1000
+    to 100"), the factor is that, and the phrase says what chose it."""
     verb = "lower" if down else "raise"
+    by_update = factor_from_update(moved) if down else None
+    if by_update is not None and by_update > max(low, high or 0.0):
+        assert moved is not None
+        why = (
+            f" ({fmt(by_update) + 'x, ' if lr is not None and lr > 0 else ''}chosen from the update size: {fmt(moved)} of the last layer's weights per step, "
+            f"{fmt(moved / HEALTHY_UPDATE)}x the {fmt(HEALTHY_UPDATE)} of healthy training at most)"
+        )
+        return change_lr(lr, by_update, more=more) + why
     tail = (" or less" if down else " or more") if more else ""
     if lr is None or lr <= 0:
         by = f"{fmt(low)}-{fmt(high)}x" if high is not None else f"{fmt(low)}x"
@@ -33,6 +68,20 @@ def change_lr(lr: float | None, low: float = 10.0, high: float | None = None, mo
         ends = sorted((to(low), to(high)))
         return f"{verb} the learning rate from {fmt(lr)} to {fmt(ends[0])}-{fmt(ends[1])} ({fmt(low)}-{fmt(high)}x)"
     return f"{verb} the learning rate from {fmt(lr)} to {fmt(to(low))}{tail}"
+
+
+# a loss at this multiple of its first value or more has risen above where the run began: the step
+# its current stretch up there began is where damage began (not the step of its highest loss)
+RISE = 2.0
+
+
+def rise_since(loss: float, first: float | None, step: int, since: int) -> int:
+    """The step the loss's current stretch at ``RISE`` times its first value or more began (``since``
+    kept while the stretch lasts), or -1 when the loss is below that now. siamese_network at
+    Adadelta 100: 0.69 at step 0, 18.3 at step 1, 50 from step 2 on; the damage began at step 1."""
+    if first is None or first <= 0 or loss < RISE * first:
+        return -1
+    return step if since < 0 else since
 
 
 def capital(text: str) -> str:
@@ -52,7 +101,8 @@ def go_back(step: int | None, what: str, exact: bool = True) -> str:
     only cure is a smaller first update: ", or warm it up from a tenth of its value over the
     first few hundred steps, and start the run again (the jump came at step 1, before any
     checkpoint)", to follow a :func:`change_lr` phrase. ``exact=False``: ``step`` only bounds it
-    ("came by step 11": LG105 knows the highest loss so far, not when the loss began to rise).
+    ("their death came by step 9": LG105's dead units, measured dead from the first measurements on).
+    The step of a rise is where it began (:func:`rise_since`), not the step of the highest loss.
     """
     if early(step):
         return (
@@ -60,6 +110,19 @@ def go_back(step: int | None, what: str, exact: bool = True) -> str:
             f"({what} came {'at' if exact else 'by'} step {step}, before any checkpoint)"
         )
     return f" and restart from a checkpoint taken before {what}"
+
+
+def vanishing_through_softmax(step: int) -> str:
+    """LG105's fix once LG001 said the cross-entropy's input is softmax output: a softmax of large scores
+    saturates and passes back almost no gradient, to every layer below it (weihua916/powerful-gnns' GIN,
+    whose summed scores of sum-pooled graphs are large, with a softmax before its CrossEntropyLoss: the
+    first layer's gradient exactly 0 at step 40, reported as dead ReLUs and a learning rate too high)."""
+    return (
+        f"The loss's input is already softmax output (LG001 at step {step}): a softmax of large scores saturates (its "
+        "largest probability is 1 to float precision) and passes back almost no gradient, so the layers below it get "
+        "none; dead units or the learning rate need not be the cause. Pass the logits to the loss; if the gradient "
+        "still vanishes, look again (chosen because LG001 was reported)."
+    )
 
 
 def plateau_of_probabilities(step: int) -> str:

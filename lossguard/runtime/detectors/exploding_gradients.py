@@ -158,7 +158,7 @@ class ExplodingGradients(Detector):
                 f"norm (median of the last {self.update_window} measurements; healthy training: about 0.001-0.05), "
                 f"learning rate {fmt(stats.lr)}: the learning rate is far too high.",
                 {"update_ratio": big_update, "grad_norm": stats.grad_norm, "lr": stats.lr},
-                fix=f"{capital(change_lr(stats.lr, more=True))}: each update moves the last layer by "
+                fix=f"{capital(change_lr(stats.lr, more=True, moved=big_update))}: each update moves the last layer by "
                 f"{fmt(big_update)} of its weights, where healthy training moves it by 0.001-0.05.",
             )
         if not self.diverged and norm is not None and math.isfinite(norm) and norm > 0:

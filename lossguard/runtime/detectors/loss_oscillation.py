@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import capital, change_lr
+from lossguard.runtime.detectors.advice import capital, change_lr, go_back, rise_since
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -127,6 +127,7 @@ class LossOscillation(Detector):
         Saved("reported", "bool"),
         Saved("seen", "int"),
         Saved("signed", "bool"),
+        Saved("since", "int"),
     )
 
     def validate(self) -> None:
@@ -141,6 +142,8 @@ class LossOscillation(Detector):
         self._start_ref: float | None = None
         # a loss below zero was seen (below_zero): no verdict from then on
         self.signed = False
+        # the step the loss's current stretch at twice its first value began (advice.rise_since)
+        self.since = -1
 
     def loaded(self) -> None:
         self._start_ref = None
@@ -212,7 +215,7 @@ class LossOscillation(Detector):
         if self._diverged(m):
             assert m.first is not None
             return (
-                f"{capital(change_lr(lr, more=True))} and restart from a checkpoint taken before the loss rose: it swings "
+                f"{capital(change_lr(lr, more=True))}{go_back(self.since if self.since >= 0 else None, 'the rise')}: it swings "
                 f"around {fmt(m.level)}, {fmt(m.level / m.first)}x its first value {fmt(m.first)}, so training diverged and "
                 "this swing is the diverged model's, not batch-to-batch variation."
             )
@@ -234,6 +237,7 @@ class LossOscillation(Detector):
         if below_zero(loss, self.start[0] if self.start else None):
             self.signed = True
         self.values.append(loss)
+        self.since = rise_since(loss, self.start[0] if self.start else None, stats.step, self.since)
         if len(self.start) < self.window:
             self.start.append(loss)
         self.seen += 1

@@ -9,7 +9,7 @@ from itertools import islice
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import capital, change_lr, go_back
+from lossguard.runtime.detectors.advice import capital, change_lr, go_back, rise_since
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -137,6 +137,8 @@ class LossPlateau(Detector):
         Saved("ratios", "window"),
         Saved("peak", "optional"),
         Saved("peak_step", "int"),
+        Saved("since", "int"),
+        Saved("peak_rise", "int"),
         Saved("start", "numbers"),
         Saved("wait", "int"),
         Saved("reported", "bool"),
@@ -157,6 +159,10 @@ class LossPlateau(Detector):
         self.ratios: deque[float] = deque(maxlen=10)
         self.peak: float | None = None
         self.peak_step = 0
+        # the step the loss's current stretch at twice its first value began, and that of the peak's:
+        # where the damage began (the peak may come steps later: siamese_network rose at 1, peaked at 2)
+        self.since = -1
+        self.peak_rise = 0
         self.start: list[float] = []
         self.wait = 0
         self.reported = False
@@ -303,19 +309,20 @@ class LossPlateau(Detector):
             )
         if m.update_ratio is not None and m.update_ratio > self.fast:
             return (
-                f"{capital(change_lr(lr, 10, 100))}: the last layer's weights change by {fmt(m.update_ratio)} of their "
+                f"{capital(change_lr(lr, 10, 100, moved=m.update_ratio))}: the last layer's weights change by {fmt(m.update_ratio)} of their "
                 "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance."
             )
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
             why = []
             if peak is not None and blew_up:
                 ref, what = (known, "its chance level") if known is not None else (origin, "its start")
-                why.append(f"the loss jumped to {fmt(peak)} at step {self.peak_step}, {fmt(peak / ref)}x {what}")
+                rose = f"rose from step {self.peak_rise} and reached" if self.peak_rise < self.peak_step else "jumped to"
+                why.append(f"the loss {rose} {fmt(peak)} at step {self.peak_step}, {fmt(peak / ref)}x {what}")
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
             return (
                 capital(change_lr(lr, more=True))
-                + go_back(self.peak_step if blew_up else None, "the damage")
+                + go_back(self.peak_rise if blew_up else None, "the damage")
                 + ": "
                 + " and ".join(why)
                 + "; the model was broken by updates too large, not stuck for lack of them."
@@ -364,8 +371,10 @@ class LossPlateau(Detector):
             self.signed = True
         self.values.append(loss)
         self.seen += 1
+        self.since = rise_since(loss, self.start[0] if self.start else None, stats.step, self.since)
         if self.peak is None or loss > self.peak:
             self.peak, self.peak_step = loss, stats.step
+            self.peak_rise = self.since if self.since >= 0 else stats.step
         if stats.lr is not None:
             self.lrs.append(stats.lr)
         if stats.update_ratio is not None and math.isfinite(stats.update_ratio):

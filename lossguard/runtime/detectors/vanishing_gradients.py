@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back
+from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back, rise_since
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, at_least, fmt, median
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
@@ -62,6 +62,9 @@ class VanishingGradients(Detector):
         Saved("loss", "optional"),
         Saved("peak", "optional"),
         Saved("peak_step", "int"),
+        Saved("since", "int"),
+        Saved("peak_rise", "int"),
+        Saved("first_moved", "optional"),
     )
 
     def validate(self) -> None:
@@ -77,30 +80,42 @@ class VanishingGradients(Detector):
         self.loss: float | None = None
         self.peak: float | None = None
         self.peak_step = 0
+        # the step the loss's current stretch at twice its first value began, and that of the peak's
+        self.since = -1
+        self.peak_rise = 0
+        # the largest relative update of the last layer over the first measurements: the update that killed
+        # units moved it most (dead units move nothing afterwards, so the update at the report says nothing)
+        self.first_moved: float | None = None
+
+    def _what(self) -> str:
+        """The damage behind the highest loss: a jump (one step up) or a rise (over several steps)."""
+        return "the jump" if self.peak_rise == self.peak_step else "the rise"
 
     def _fix(self, level: float, stats: StepStats) -> str | None:
         lr = stats.lr
         # reported as soon as the window filled: the gradient was gone within the first measurements
         at_once = len(self.first) == self.window and list(self.ratios) == self.first and early(stats.step)
-        if level == 0.0:
-            if at_once:
-                return (
-                    f"{_DEAD}{capital(change_lr(lr))} and clip the gradients, or use LeakyReLU/GELU, and start the run again: "
-                    f"the units died within the first {stats.step + 1} steps, before any checkpoint."
-                )
-            return f"{_DEAD}{capital(change_lr(lr))} and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened."
         first, now = self.first_loss, self.loss
+        jumped = first is not None and self.peak is not None and first > 0 and self.peak >= DIVERGED * first
+        if level == 0.0:
+            # killed within the first steps (by the jump that began then, or before the window filled): no
+            # checkpoint precedes it, and the wording is LG102's for an early jump (advice.go_back)
+            began = self.peak_rise if jumped else None
+            if early(began) or at_once:
+                where = go_back(began, self._what()) if early(began) else go_back(stats.step, "their death", exact=False)
+                return f"{_DEAD}{capital(change_lr(lr, moved=self.first_moved))}{where}; clip the gradients too, or use LeakyReLU/GELU."
+            return f"{_DEAD}{capital(change_lr(lr))} and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened."
         if first is not None and now is not None and first > 0 and now >= DIVERGED * first:
-            # the loss rose at or before its highest step so far
+            # the loss is up there now: its current stretch at twice its first value began at `since`
             return (
-                f"{capital(change_lr(lr, more=True))}{go_back(self.peak_step, 'the rise', exact=False)}: the loss is "
+                f"{capital(change_lr(lr, more=True, moved=self.first_moved))}{go_back(self.since, 'the rise')}: the loss is "
                 f"{fmt(now)}, {fmt(now / first)}x its first value {fmt(first)}, so the updates broke the network and its "
                 "gradients vanished after that; the architecture is not the cause."
             )
-        if first is not None and self.peak is not None and first > 0 and self.peak >= DIVERGED * first:
+        if jumped and self.peak is not None and first is not None:
             # back down since, but the jump saturated or killed the units (PPO's tanh policy at lr x100)
             return (
-                f"{capital(change_lr(lr, more=True))}{go_back(self.peak_step, 'the jump')}: the loss jumped "
+                f"{capital(change_lr(lr, more=True, moved=self.first_moved))}{go_back(self.peak_rise, self._what())}: the loss jumped "
                 f"to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / first)}x its first value {fmt(first)}, so an "
                 "update saturated or killed the units in between; the architecture is not the cause."
             )
@@ -126,7 +141,7 @@ class VanishingGradients(Detector):
                     f"The first layer's gradient ratio was {fmt(start)} at its first measurement and fell below "
                     f"{fmt(self.threshold)} within the first {self.window} measurements{size}: the first updates were too large "
                     f"and saturated or killed the units in between; the architecture is not the cause. "
-                    f"{capital(change_lr(lr))}, or warm it up from a tenth of its value over the first few hundred steps, "
+                    f"{capital(change_lr(lr, moved=moved))}, or warm it up from a tenth of its value over the first few hundred steps, "
                     "and start the run again."
                 )
         return None
@@ -136,14 +151,19 @@ class VanishingGradients(Detector):
             if self.first_loss is None:
                 self.first_loss = stats.loss
             self.loss = stats.loss
+            self.since = rise_since(stats.loss, self.first_loss, stats.step, self.since)
             if self.peak is None or stats.loss > self.peak:
                 self.peak, self.peak_step = stats.loss, stats.step
+                self.peak_rise = self.since if self.since >= 0 else stats.step
         ratio = stats.grad_ratio
         if ratio is None or not math.isfinite(ratio):
             return None
         self.ratios.append(ratio)
         if len(self.first) < self.window:
             self.first.append(ratio)
+            moved = stats.update_ratio
+            if moved is not None and math.isfinite(moved) and (self.first_moved is None or moved > self.first_moved):
+                self.first_moved = moved
         body = stats.body_ratio
         if body is not None and math.isfinite(body):
             self.body.append(body)

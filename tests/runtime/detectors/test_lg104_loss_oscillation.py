@@ -1,5 +1,7 @@
+import json
 import math
 import random
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +95,22 @@ def test_a_diverged_loss_that_swings_is_told_to_lower_the_learning_rate():
 def test_a_slow_swing_near_the_start_is_still_batch_variation():
     f = _swing_fix(2.3, 2.0, 0.6)
     assert f.fix.startswith("Increase the batch size") and "diverged" not in f.fix and "first loss" not in f.message
+
+
+def test_a_diverged_swing_after_a_rise_at_step_1_is_told_to_start_again():
+    # pytorch/examples@77f55b9 word_language_model at lr x100 (round 11, the losses LG103 kept, in
+    # tests/runtime/real_scripts/results.json; its first loss was 5.307): 225.7 at step 1, then a
+    # swing around 1195 reported at step 99 with "restart from a checkpoint taken before the loss
+    # rose", a checkpoint that cannot exist: the rise came at step 1
+    recorded = json.loads((Path(__file__).parents[1] / "real_scripts" / "results.json").read_text())
+    losses = [5.307] + recorded["word_language_model"]["fault"]["losses"]
+    det = LossOscillation()
+    found = [f for i, v in enumerate(losses) if (f := det.update(StepStats(i, loss=v))) is not None]
+    assert found and "diverged" in found[0].fix
+    assert "start the run again (the rise came at step 1, before any checkpoint)" in found[0].fix, found[0].fix
+    assert "checkpoint taken" not in found[0].fix
+    # a rise after the first steps keeps the checkpoint
+    det = LossOscillation()
+    later = [5.3 - 0.01 * i for i in range(40)] + [900.0 + 115.0 * math.sin(2 * math.pi * i / 7) for i in range(150)]
+    found = [f for i, v in enumerate(later) if (f := det.update(StepStats(i, loss=v))) is not None]
+    assert found and "restart from a checkpoint taken before the rise" in found[0].fix, found[0].fix

@@ -449,5 +449,21 @@ def test_a_plateau_after_a_blow_up_in_the_first_steps_is_told_to_lower_the_learn
     assert plateau is not None and plateau.step == 39
     assert plateau.fix.startswith("Lower the learning rate from 100 to 10 or less"), plateau.fix
     assert "x its chance level" in plateau.fix
+    # the damage began at step 2 (9.4, over twice the first loss), not at the highest loss (68.8 at
+    # step 17): the restart is from the start, as LG102's (round 12; it said "restart from a
+    # checkpoint taken before the damage")
+    assert "start the run again (the damage came at step 2, before any checkpoint)" in plateau.fix, plateau.fix
+    assert "the loss rose from step 2 and reached" in plateau.fix and "checkpoint taken" not in plateau.fix
     # at the script's lr 1.0 the loss falls from 0.68 to 0.1 and nothing is reported
     assert saturated_bce_run(lr=1.0) == []
+
+
+def test_the_factor_to_lower_the_learning_rate_by_follows_the_update_size():
+    # siamese_network at Adadelta 1000 (round 11): "Lower the learning rate from 1000 to 100", a rate
+    # still 100x the script's 1.0. Adadelta's first steps move the head by about 36 of its norm: the
+    # factor that brings that under 0.05 of it is 1000x, and the fix says what chose it
+    events = saturated_bce_run(lr=1000.0, steps=12)
+    jump, dead = first(events, "LG102"), first(events, "LG105")
+    assert jump is not None and dead is not None, events
+    assert jump.fix.startswith("Lower the learning rate from 1000 to 1 (1000x, chosen from the update size: 36"), jump.fix
+    assert dead.fix is not None and "Lower the learning rate from 1000 to 1 (1000x, chosen from the update size" in dead.fix, dead.fix

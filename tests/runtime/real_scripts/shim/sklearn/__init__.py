@@ -1,0 +1,1 @@
+"""A stand-in for the part of scikit-learn the real scripts use (not installed here)."""
