@@ -266,6 +266,27 @@ def test_realcode_heldout13_precision_and_recall():
     assert s.recall() >= REALCODE_HELDOUT13_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
+# Round 22, blind (docs/survey.md, "Round 22, blind: realcode_heldout14"): realcode_heldout14 (30 units, 26 expected
+# findings, 16 repositories no other corpus or doc cited when it was built, mostly fix commits mined from the history of
+# multi-contributor libraries; 2 of the findings LG010/LG011) was committed before the checker ran on it and scored once,
+# on the engine of all of session 12's merges (db28592): 13 found, 1 false alarm, 13 missed (precision 0.929, recall
+# 0.500). The false alarm is DeepSegmentor's integer mask reported a second time at the BCEWithLogitsLoss call inside the
+# focal-loss wrapper (the set marks where the mask reaches the user's loss call, which is found too). Still blind: not
+# tuned on; the floor and the one known false alarm hold the figure.
+REALCODE_HELDOUT14_RECALL_FLOOR = 0.5
+REALCODE_HELDOUT14_KNOWN_FALSE_ALARMS = {"deepsegmentor_crack_long_mask_bce_focal/models/crack_networks.py:47 LG004"}
+
+
+def test_realcode_heldout14_precision_and_recall():
+    s = score(ROOT / "tests" / "corpus" / "realcode_heldout14")
+    assert not s.errors
+    assert sum(s.tp.values()) + sum(s.fn.values()) >= 25, "the held-out corpus should hold real bugs"
+    false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
+    unknown = [m for m in false_alarms if not any(m.endswith(k) for k in REALCODE_HELDOUT14_KNOWN_FALSE_ALARMS)]
+    assert not unknown, "\n".join(unknown)
+    assert s.recall() >= REALCODE_HELDOUT14_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
+
+
 # Round 13 (docs/survey.md): realcode_dev3 (11 units, 14 expected findings, repositories no other corpus or doc cited;
 # tunable) was committed before the checker ran on it: 8 of 13 found at first (0.615; its 14th marker, the e2e
 # evaluation's NLLLoss on softmax outputs, was added when the checker found it), 12 of 14 after round 13's mechanisms.
