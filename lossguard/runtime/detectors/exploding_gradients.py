@@ -205,9 +205,11 @@ class ExplodingGradients(Detector):
             return None
         self.cooldown_left = self.cooldown
         self.reports += 1
+        # the factor follows this step's measured update, as LG102's and LG105's fixes of the same run do
+        moved = stats.update_ratio if stats.update_ratio is not None and math.isfinite(stats.update_ratio) else None
         return Finding(
             f"Step {stats.step}: the gradient norm is {fmt(norm)}, {reason}.",
             {"grad_norm": norm, "grad_to_weight": ratio, "lr": stats.lr},
-            fix=f"{capital(change_lr(stats.lr))}, add a warm-up, and clip the gradient norm "
+            fix=f"{capital(change_lr(stats.lr, moved=moved))}, add a warm-up, and clip the gradient norm "
             "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`).",
         )

@@ -32,6 +32,19 @@ def test_an_explosion_names_the_learning_rate_to_lower_to():
     ]
 
 
+def test_an_explosion_with_a_huge_update_takes_the_factor_from_the_update():
+    # pytorch/examples mnist at Adadelta lr 1000: LG106 at step 1 said "from 1000 to 100" while LG102
+    # and LG105 of the same run, from the same update size, said "from 1000 to 1"
+    det = ExplodingGradients()
+    f = det.update(StepStats(0, grad_norm=2.6e7, grad_to_weight=1.4e4, lr=1000.0, update_ratio=44.89))
+    assert f is not None
+    assert f.fix is not None and f.fix.startswith("Lower the learning rate from 1000 to 1 (1000x, chosen from the update size: 44.89")
+    # an ordinary update leaves the factor at 10x
+    det = ExplodingGradients()
+    f = det.update(StepStats(0, grad_norm=2.6e7, grad_to_weight=1.4e4, lr=0.03, update_ratio=0.01))
+    assert f is not None and f.fix is not None and f.fix.startswith("Lower the learning rate from 0.03 to 0.003, add a warm-up")
+
+
 def test_gradient_huge_against_weights_is_reported_from_step_zero():
     det = ExplodingGradients()
     f = det.update(StepStats(0, grad_norm=5e6, grad_to_weight=2e5))
