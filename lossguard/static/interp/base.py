@@ -47,7 +47,7 @@ class InterpBase:
         _memo: dict[tuple, Value]
         _forwarded: dict[tuple, list[LossCall]]
         _in_progress: set[tuple]
-        _contexts: dict[int, int]
+        _contexts: dict[tuple[int, bool], int]
         covered: set[int]
         _later_reads: set[int]
         _default_instances: dict[int, Instance]

@@ -402,11 +402,16 @@ class CallsMixin(InterpBase):
         if any(k[0] == id(fn) for k in self._in_progress):
             return UNKNOWN  # recursion: give up on this call rather than iterate
         if not (summary or standalone):
-            seen = self._contexts.get(id(fn), 0)
+            # live analyses (events reported) and dropped ones (inside a summary or another analysis
+            # whose events are dropped) have a budget each: dropped analyses spending it first left a
+            # method's own findings unreported (a Kaggle notebook's MSELoss(size_average=False) in a
+            # sklearn-style estimator's training method, reached four times with its events dropped)
+            counted = (id(fn), self.sink is drop)
+            seen = self._contexts.get(counted, 0)
             if seen >= MAX_CONTEXTS:
                 summarised = self._context_free(ref, len(pos), tuple(kw), self_value, depth, is_init, no_grad, called, callsite, opaque)
                 return summarised if through_self(callsite) else leave_holder(summarised)
-            self._contexts[id(fn)] = seen + 1
+            self._contexts[counted] = seen + 1
         self._in_progress.add(key)
         self.covered.add(id(fn))
         try:

@@ -75,7 +75,8 @@ class Interpreter(
         self._param_accs: dict[tuple, tuple] = {}  # the same for objects a call was given (Frame.param_accs)
         self._last_param_accs: tuple = ()
         self._in_progress: set[tuple] = set()
-        self._contexts: dict[int, int] = {}  # function node id -> contexts analysed (interp.calls.MAX_CONTEXTS)
+        # (function node id, events dropped) -> contexts analysed (interp.calls.MAX_CONTEXTS)
+        self._contexts: dict[tuple[int, bool], int] = {}
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context
         self._later_reads: set[int] = set()  # loss constructors being read ahead (interp.later_bindings)
         self._default_instances: dict[int, Instance] = {}
