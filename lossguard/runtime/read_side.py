@@ -35,6 +35,9 @@ _MANUAL_UPDATE_SHOWN = 1e-3
 # spikes, swings and huge gradients that follow are its consequences, not a learning-rate problem.
 _CAUSES = ("LG007", "LG107")
 _CONSEQUENCES = frozenset(("LG102", "LG104", "LG106"))
+# Once LG001 reported softmax output as the cross-entropy's input, it explains a loss that stays near its
+# chance level (LG103) and gradients that vanish below it (LG105: a saturated softmax passes none back).
+_EXPLAINED_BY_SOFTMAX = {"LG103": plateau_of_probabilities, "LG105": vanishing_through_softmax}
 # TensorBoard scalars by default (log_every=None): every step for the first DENSE_LOG steps, then
 # every GRAD_EVERY-th step, the steps whose gradient norms are measured. TensorBoard shows at
 # most 1,000 points per chart (it samples the rest away); events are always written at their step.
@@ -168,12 +171,9 @@ class ReadSide:
         if finding.fix:  # the fix the detector chose from its evidence
             event = dataclasses.replace(event, fix=finding.fix)
         softmaxed = self._out.first.get("LG001")
-        if det.code == "LG103" and softmaxed is not None:
-            # the softmax LG001 reported explains a cross-entropy that stays near its chance level
-            event = dataclasses.replace(event, fix=plateau_of_probabilities(softmaxed.step))
-        elif det.code == "LG105" and softmaxed is not None:
-            # and gradients that vanish below it (a saturated softmax passes none back)
-            event = dataclasses.replace(event, fix=vanishing_through_softmax(softmaxed.step))
+        explained = _EXPLAINED_BY_SOFTMAX.get(det.code)
+        if explained is not None and softmaxed is not None:
+            event = dataclasses.replace(event, fix=explained(softmaxed.step))
         self._out.finding(event, self._level(event))
 
     def _level(self, event: Event) -> float | None:
