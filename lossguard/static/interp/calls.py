@@ -18,6 +18,7 @@ from lossguard.static.interp.frame import (
     LambdaRef,
     SuperRef,
     drop,
+    events_dropped,
     fold_callee_calls,
     has_decorator,
     is_self,
@@ -480,9 +481,7 @@ class CallsMixin(InterpBase):
         forward returns comes from the layers it holds, whatever its inputs (a network called from
         many places in a large project)."""
         model = isinstance(self_value, Instance) and self._is_nn_module(self_value.cls)
-        sink, covered = self.sink, set(self.covered)
-        self.sink = drop
-        try:
+        with events_dropped(self):
             return self.call_function(
                 ref,
                 [UNKNOWN] * n_pos,
@@ -496,9 +495,6 @@ class CallsMixin(InterpBase):
                 opaque=opaque,
                 summary=True,
             )
-        finally:
-            self.sink = sink
-            self.covered = covered
 
     def _exec_recording_loss_calls(self: InterpBase, key: tuple, fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, env: Env) -> None:
         """Run a thin wrapper's body, keeping the loss calls it makes itself for its later callers."""
@@ -616,14 +612,9 @@ class CallsMixin(InterpBase):
         option only would be about a path the program may never take. A model of the checked code
         whose forward cannot take these arguments is left out: on that path the call raises
         TypeError (two models chosen by a setting, called in the methods written for each)."""
-        sink, covered = self.sink, set(self.covered)
-        self.sink = drop
-        try:
+        with events_dropped(self):
             options = callee.options if starred else fitting_options(self, callee.options, len(pos), set(kw))
             results = [self.apply(option, node, pos, kw, starred, frame, env) for option in options]
-        finally:
-            self.sink = sink
-            self.covered = covered
         result = results[0]
         for r in results[1:]:
             result = join(result, r)

@@ -15,7 +15,7 @@ from lossguard.static.interp.frame import (
     Frame,
     LambdaRef,
     SuperRef,
-    drop,
+    events_dropped,
     has_decorator,
     is_self,
     is_static,
@@ -100,15 +100,13 @@ class ExpressionsMixin(InterpBase):
         if call is None or not isinstance(call.func, (ast.Name, ast.Attribute)) or id(call) in self._later_reads:
             return None
         self._later_reads.add(id(call))  # `x = x()`: the read inside the call is the unbound name again
-        sink, covered = self.sink, set(self.covered)
-        self.sink = drop
         try:
-            built = self.ev(call.func, frame, env)
-            if not isinstance(built, QualName) or built.name not in api.LOSS_CLASSES:
-                return None  # only a torch loss: evaluating anything else here would run it out of order
-            value = self.ev(call, frame, env)
+            with events_dropped(self):
+                built = self.ev(call.func, frame, env)
+                if not isinstance(built, QualName) or built.name not in api.LOSS_CLASSES:
+                    return None  # only a torch loss: evaluating anything else here would run it out of order
+                value = self.ev(call, frame, env)
         finally:
-            self.sink, self.covered = sink, covered
             self._later_reads.discard(id(call))
         return value if isinstance(value, LossSpec) else None
 

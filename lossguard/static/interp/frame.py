@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, Accumulate, Context, zeroes_built_tensor
@@ -18,6 +20,18 @@ FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 def drop(event: object) -> None:
     """The sink of calls whose events are not reported (each option of a choice run in turn)."""
+
+
+@contextmanager
+def events_dropped(interp: Any) -> Iterator[None]:
+    """Run with the interpreter's events dropped (its sink is :func:`drop`); the functions first
+    reached meanwhile are not counted as covered, so they are still analysed on their own."""
+    sink, covered = interp.sink, set(interp.covered)
+    interp.sink = drop
+    try:
+        yield
+    finally:
+        interp.sink, interp.covered = sink, covered
 
 
 MAX_DEPTH = 6

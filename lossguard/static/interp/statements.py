@@ -15,7 +15,7 @@ from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
     Env,
     Frame,
-    drop,
+    events_dropped,
     is_self,
     join_envs,
     loops_trained,
@@ -265,13 +265,8 @@ class StatementsMixin(InterpBase):
         ``train(..., regression=True)``): run for what it binds (the two branches still join, as
         before), its events dropped. The loss it calls is another call's (``regression=False``),
         judged there; functions first reached here are still analysed on their own."""
-        sink, covered = self.sink, set(self.covered)
-        self.sink = drop
-        try:
+        with events_dropped(self):
             return self._exec_branch(stmts, frame, env, branch_env, holds)
-        finally:
-            self.sink = sink
-            self.covered = covered
 
     def _exec_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None = None) -> bool:
         """Run one branch in its own copy of ``env``, with the outcome of a setting's test that holds
