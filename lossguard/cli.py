@@ -444,7 +444,7 @@ def _report(args: argparse.Namespace, outcome, stream: TextIO) -> None:  # type:
                 return physical_lines(book.cell_sources.get(f.cell, ""))
             return sources.lines(f.path)
 
-        render(console, findings, outcome.files_checked, show_source=not args.no_source, lines_of=lines_of, unchecked=len(errors))
+        render(console, findings, outcome.files_checked, show_source=not args.no_source, lines_of=lines_of, errors=errors)
         hidden = []
         if outcome.hidden_by_baseline:
             hidden.append(f"{outcome.hidden_by_baseline} in the baseline")

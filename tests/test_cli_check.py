@@ -155,3 +155,23 @@ def test_a_script_that_drives_a_module_in_another_batch_still_drives_it(tmp_path
         r = cli("check", "--format", "json", "--jobs", jobs, ".", cwd=tmp_path)
         assert r.returncode == 1, r.stdout + r.stderr
         assert [(d["path"], d["code"], d["line"]) for d in json.loads(r.stdout)] == expected
+
+
+def test_the_summary_counts_paths_that_were_never_read_and_cells_apart_from_files(tmp_path: Path):
+    """A path named on the command line that is not there, or not a regular file, is one of the
+    paths considered ("1 of 0 files" before); a notebook's unparseable cells are cells of a notebook
+    whose other cells were checked, not files ("2 of 1 file" before)."""
+    r = cli("check", "missing.py", cwd=tmp_path)
+    assert r.returncode == 2 and "missing.py: no such file or directory" in r.stderr
+    assert "1 of 1 file could not be checked" in r.stdout, r.stdout
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None}
+    cells = [{**cell, "source": src} for src in ("import torch\n", "x = (\n", "y = [\n")]
+    notebook = {"cells": cells, "metadata": {"kernelspec": {"language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "nb.ipynb").write_text(json.dumps(notebook))
+    (tmp_path / "clean.py").write_text(CLEAN)
+    r = cli("check", "nb.ipynb", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "2 cells of 1 notebook could not be checked" in r.stdout, r.stdout
+    r = cli("check", "nb.ipynb", "clean.py", "missing.py", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "1 of 3 files and 2 cells of 1 notebook could not be checked" in r.stdout, r.stdout

@@ -667,3 +667,17 @@ def test_a_file_reached_through_a_linked_folder_is_reported_by_its_own_name(tmp_
             git("init", "-q", cwd=project)
         r = cli("check", "--format", "json", str(project), cwd=elsewhere)
         assert {d["path"] for d in json.loads(r.stdout)} == {str(project / "kws" / "utils" / "executor.py")}, (listing, r.stdout)
+
+
+def test_an_expression_too_deep_to_analyse_is_named_and_the_other_files_are_checked(tmp_path: Path):
+    """A generated sum of 20,000 terms parses (ast nests it 20,000 deep) but is deeper than the
+    analysis follows: that file is named as not checked, in the user's terms (not an internal
+    error), and the other files are checked."""
+    head = "import torch.nn as nn\ncriterion = nn.CrossEntropyLoss()\n"  # a file the analysis reads (torch, a loss)
+    (tmp_path / "generated.py").write_text(head + "total = " + " + ".join(["a"] * 20_000) + "\n")
+    (tmp_path / "train.py").write_text(TRAIN)
+    r = run("check", "--format", "json", ".", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr[-2000:]
+    assert "generated.py: an expression nested too deeply to analyse" in r.stderr and "internal error" not in r.stderr, r.stderr
+    found, skipped = json_report(r.stdout)
+    assert [d["code"] for d in found] == ["LG001", "LG006"] and skipped == ["generated.py"]

@@ -235,7 +235,12 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
         try:
             analyse(resolved, path, source, tree)
         except RecursionError:
-            out.errors.append(FileError(display(path), "internal error: the code is nested too deeply to analyse"))
+            out.errors.append(
+                FileError(
+                    display(path),
+                    "an expression nested too deeply to analyse (a sum or call chain thousands of terms long); the file was not checked",
+                )
+            )
             out.skipped.add(resolved)
         except Exception as exc:  # noqa: BLE001 - report, keep checking the other files
             out.errors.append(FileError(display(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))

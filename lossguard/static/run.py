@@ -154,7 +154,7 @@ def run_check(
         [],
         [],
         errors,
-        result.files_checked + len(unreadable),
+        result.files_checked + len(unreadable) + len(found.errors),  # the paths never read are files considered too
         sources,
         all_findings=list(findings),
         fixes=fixes,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
 from lossguard.catalog import SEVERITY_STYLES
-from lossguard.static.finding import Finding
+from lossguard.static.finding import FileError, Finding
 from lossguard.static.sources import SourceError, physical_lines, printable, read
 
 
@@ -20,11 +20,12 @@ def render(
     sources: dict[str, str] | None = None,
     show_source: bool = True,
     lines_of: Callable[[Finding], list[str]] | None = None,
-    unchecked: int = 0,
+    errors: Sequence[FileError] = (),
 ) -> None:
-    """Findings with code frames, then a summary. ``unchecked``: how many files could not be
-    checked (their errors are printed by the caller, on stderr). ``lines_of`` gives the text a
-    finding's lines count in (a notebook finding's cell); by default the file is read."""
+    """Findings with code frames, then a summary. ``errors``: the files, and notebook cells, that
+    could not be checked (printed by the caller, on stderr); ``files_checked`` counts those files
+    too. ``lines_of`` gives the text a finding's lines count in (a notebook finding's cell); by
+    default the file is read."""
     cache: dict[str, list[str]] = {}
     for f in findings:
         head = Text()
@@ -58,26 +59,42 @@ def render(
             "Run `lossguard explain CODE` for details.",
             style="bold",
         )
-        if unchecked:
-            console.print(
-                f"{unchecked} file{'s' if unchecked != 1 else ''} or cell{'s' if unchecked != 1 else ''} could not be checked (see the errors).",
-                style="yellow",
-            )
+        if errors:
+            console.print(f"{not_checked(errors, files_checked)} could not be checked (see the errors).", style="yellow")
         safe = sum(1 for f in findings if f.autofix is not None and f.autofix.applicability == "safe")
         unsafe = sum(1 for f in findings if f.autofix is not None and f.autofix.applicability == "unsafe")
         if safe:
             console.print(f"[*] {safe} fixable with `lossguard check --fix` (preview with `--diff`).", style="cyan")
         if unsafe:
             console.print(f"{unsafe} more fixable with `--fix --unsafe-fixes` (they change values: review them).", style="dim")
-    elif not unchecked and not files_checked:
+    elif not errors and not files_checked:
         console.print("No Python files or notebooks to check.", style="yellow")
-    elif not unchecked:
+    elif not errors:
         console.print(f"All checks passed ({files_checked} file{'s' if files_checked != 1 else ''} checked).", style="green")
     else:
         console.print(
-            f"No problems found, but {unchecked} of {files_checked} file{'s' if files_checked != 1 else ''} could not be checked (see the errors).",
+            f"No problems found, but {not_checked(errors, files_checked)} could not be checked (see the errors).",
             style="yellow",
         )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def not_checked(errors: Sequence[FileError], files: int) -> str:
+    """What ``errors`` left unchecked, for the summary: whole files out of the ``files``
+    considered, and notebook cells (the notebooks' other cells were checked):
+    "1 of 3 files and 2 cells of 1 notebook"."""
+    whole = {e.path for e in errors if e.cell is None}
+    cells = [e for e in errors if e.cell is not None]
+    books = {e.path for e in cells} - whole
+    parts = []
+    if whole:
+        parts.append(f"{len(whole)} of {_plural(max(files, len(whole)), 'file')}")
+    if books:
+        parts.append(f"{_plural(len({(e.path, e.cell) for e in cells if e.path in books}), 'cell')} of {_plural(len(books), 'notebook')}")
+    return " and ".join(parts)
 
 
 def _frame(console: Console, f: Finding, lines: list[str]) -> None:
