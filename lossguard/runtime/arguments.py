@@ -60,6 +60,25 @@ def check_model_and_criterion(model: Any, criterion: Any) -> None:
         raise UsageError(f"Argument criterion should be a loss module or function, got {type(criterion).__name__}")
 
 
+def check_detectors(detectors: Any) -> list[Any]:
+    """``detectors=`` as a list of detector objects, or a clear error: a code or name in their place
+    (``detectors=["LG102"]``) says how to choose detectors."""
+    from lossguard.runtime.detectors import Detector, LossBelowBound, default_detectors
+
+    if isinstance(detectors, (str, bytes, Detector)) or not hasattr(detectors, "__iter__"):
+        detectors = [detectors]
+    chosen = list(detectors)
+    for d in chosen:
+        if not isinstance(d, Detector):
+            shown = repr(d) if isinstance(d, str) else type(d).__name__
+            known = ", ".join(f"{type(k).__name__}() for {k.code}" for k in [*default_detectors(), LossBelowBound()])
+            raise UsageError(
+                f"Argument detectors should be a list of detector objects from lossguard.runtime.detectors, got {shown}; "
+                f"the default list is default_detectors() and LossBelowBound(): {known}"
+            )
+    return chosen
+
+
 def start_line(model: nn.Module, criterion: Any, params: list[Any], optimizer: Any, log_dir: str | None, writer: Any) -> str:
     """The line the watcher prints when it starts: what it watches, through what, and where
     TensorBoard writes (``log_dir`` None when no TensorBoard run could be opened)."""

@@ -31,7 +31,7 @@ import torch.nn.modules.module as _module
 
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
-from lossguard.runtime.arguments import check_model_and_criterion, criterion_of, run_label, start_line
+from lossguard.runtime.arguments import check_detectors, check_model_and_criterion, criterion_of, run_label, start_line
 from lossguard.runtime.collect import READ_WAIT, Record, StepState, mark_nonfinite_inputs, read_every, read_most
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import non_negative_int, positive_int
@@ -176,7 +176,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self.log_every = None if log_every is None else positive_int("log_every", log_every)
         self.check_first = non_negative_int("check_first", check_first)
         self.check_every = positive_int("check_every", check_every)
-        self.detectors: list[Detector] = list(detectors) if detectors is not None else [*default_detectors(), LossBelowBound()]
+        self.detectors: list[Detector] = check_detectors(detectors) if detectors is not None else [*default_detectors(), LossBelowBound()]
         if not any(isinstance(d, GraphRetention) for d in self.detectors):
             self.detectors.append(GraphRetention())  # a misuse check: on whatever detectors are chosen
         self._retention = next(d for d in self.detectors if isinstance(d, GraphRetention))
@@ -240,7 +240,9 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._announce = bool(announce)
         if self._announce:
             # the run's own folder (log_dir/<timestamp>), where the user points TensorBoard or looks for files
-            where = (getattr(self._out.tb, "run_dir", None) or log_dir) if self._out.tb is not None else None
+            # (None when its folder could not be written: the warning above said why)
+            tb = self._out.tb
+            where = (getattr(tb, "run_dir", None) or log_dir) if tb is not None and getattr(tb, "failed", None) is None else None
             self._out.say(start_line(model, self.criterion, self._params, optimizer, where, writer))
         object.__setattr__(self, "_ready", True)  # from now on, __setattr__ may hand names to the criterion
 

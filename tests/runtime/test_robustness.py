@@ -122,6 +122,25 @@ def test_unwritable_log_dir_warns_and_watches(tmp_path):
     assert crit.events[0].code == "LG101"
 
 
+def test_the_start_line_does_not_name_a_tensorboard_folder_that_could_not_be_written(tmp_path):
+    from rich.console import Console
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    text = io.StringIO()
+    with pytest.warns(RuntimeWarning, match="cannot write TensorBoard files"):
+        crit = lossguard.watch(model(0), nn.CrossEntropyLoss(), console=Console(file=text, width=300), log_dir=str(blocker))
+    crit.close()
+    first = text.getvalue().splitlines()[0]
+    assert first.endswith("any optimizer stepping it; no TensorBoard."), first  # it said "TensorBoard: <that path>."
+
+
+@pytest.mark.parametrize("given", [["LG102"], "LG102", [nn.CrossEntropyLoss()]])
+def test_detectors_given_as_codes_or_other_objects_get_a_usage_error_naming_the_detectors(given):
+    with pytest.raises(UsageError, match=r"detector objects from lossguard.runtime.detectors.*LossSpike\(\) for LG102"):
+        lossguard.watch(model(0), nn.CrossEntropyLoss(), console=False, detectors=given)
+
+
 def test_start_line_and_summary(tmp_path):
     from rich.console import Console
 
