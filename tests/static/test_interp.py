@@ -2612,6 +2612,101 @@ for x, mask in loader:
     loss.backward()
 """,
     },
+    # huyvnphan/PyTorch_CIFAR10@641cac2 module.py and cifar10_models/vgg.py in one file, with the head made to end in
+    # a softmax (a mutation of real code): the backbone VGG calls `self.features`, a module handed to its constructor. A
+    # module the file's top-level model contains never holds that model (it would call itself): the guess
+    # "a parameter called with a tensor is the file's model" left the backbone's forward a recursion, unknown.
+    # huyvnphan/PyTorch_CIFAR10@641cac2 cifar10_models/vgg.py (its head made to end in a softmax, a mutation of
+    # real code): torchvision-style factories forward their own keywords, `vgg11_bn(**kwargs)` to
+    # `_vgg(..., **kwargs)` to `VGG(make_layers(...), **kwargs)`; a call with `**kwargs` returned nothing known
+    "model_factories_forwarding_their_keywords": {
+        "vgg.py": """
+import torch
+import torch.nn as nn
+
+
+class VGG(nn.Module):
+    def __init__(self, features, num_classes=10, init_weights=True):
+        super().__init__()
+        self.features = features
+        self.classifier = nn.Linear(512, num_classes)
+
+    def forward(self, x):
+        x = self.features(x)
+        x = x.view(x.size(0), -1)
+        return torch.softmax(self.classifier(x), dim=1)
+
+
+def make_layers(cfg, batch_norm=False):
+    layers = []
+    for v in cfg:
+        layers += [nn.Conv2d(3, v, kernel_size=3, padding=1), nn.ReLU(inplace=True)]
+    return nn.Sequential(*layers)
+
+
+def _vgg(arch, cfg, batch_norm, pretrained, progress, device, **kwargs):
+    if pretrained:
+        kwargs["init_weights"] = False
+    model = VGG(make_layers([64, "M", 128], batch_norm=batch_norm), **kwargs)
+    if pretrained:
+        model.load_state_dict(torch.load(arch + ".pt", map_location=device))
+    return model
+
+
+def vgg11_bn(pretrained=False, progress=True, device="cpu", **kwargs):
+    return _vgg("vgg11_bn", "A", True, pretrained, progress, device, **kwargs)
+""",
+        "module.py": """
+import torch
+import torch.nn as nn
+from vgg import vgg11_bn
+
+
+class CIFAR10Module(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.criterion = torch.nn.CrossEntropyLoss()
+        self.model = vgg11_bn()
+
+    def forward(self, batch):
+        images, labels = batch
+        predictions = self.model(images)
+        loss = self.criterion(predictions, labels)  # expect: LG001
+        return loss, 1
+""",
+    },
+    "submodule_from_a_constructor_parameter_is_not_the_model_around_it": {
+        "model.py": """
+import torch
+import torch.nn as nn
+
+
+class VGG(nn.Module):
+    def __init__(self, features, num_classes=10):
+        super().__init__()
+        self.features = features
+        self.classifier = nn.Linear(512, num_classes)
+
+    def forward(self, x):
+        x = self.features(x)
+        x = x.view(x.size(0), -1)
+        x = self.classifier(x)
+        return torch.softmax(x, dim=1)
+
+
+class CIFAR10Module(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.criterion = torch.nn.CrossEntropyLoss()
+        self.model = VGG(nn.Sequential(nn.Conv2d(3, 64, 3), nn.ReLU()))
+
+    def forward(self, batch):
+        images, labels = batch
+        predictions = self.model(images)
+        loss = self.criterion(predictions, labels)  # expect: LG001
+        return loss, 1
+""",
+    },
 }
 
 

@@ -272,13 +272,19 @@ class CallsMixin(InterpBase):
             return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
         if isinstance(callee, FunctionRef):
             if starred:
-                return UNKNOWN  # left to the function's standalone analysis
+                filled = filled_keywords(callee.node, len(pos), kw, method=False, open_kwargs=True) if mapping_only(node) else None
+                if filled is None:
+                    return UNKNOWN  # left to the function's standalone analysis
+                kw = filled  # f(a, **kwargs): every parameter the mapping may give, unknown
             return self.call_function(
                 callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
             )
         if isinstance(callee, BoundMethod):
             if starred:
-                return UNKNOWN
+                filled = filled_keywords(callee.func.node, len(pos), kw, open_kwargs=True) if mapping_only(node) else None
+                if filled is None:
+                    return UNKNOWN
+                kw = filled
             result = self.call_function(
                 callee.func,
                 pos,
@@ -334,7 +340,7 @@ class CallsMixin(InterpBase):
             return self.apply(callee.func, node, pos, {**dict(callee.keywords), **kw}, starred, frame, env)
         if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
             model = self._the_model(frame.module, len(pos), set(kw))
-            if model is not None:
+            if model is not None and not self.contains_class(model, frame.owner):
                 return self.apply(self._default_instance(model), node, pos, kw, starred, frame, env)
         return UNKNOWN
 

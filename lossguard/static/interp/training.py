@@ -60,6 +60,14 @@ class TrainingMixin(InterpBase):
         fitting = [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
         return fitting[0] if len(fitting) == 1 else None
 
+    def contains_class(self, model: ClassRef, owner: ClassRef | None) -> bool:
+        """Whether ``model`` is ``owner`` or builds it (calls its name): then a parameter that a method of
+        ``owner`` calls (``self.features(x)``, a backbone handed to the constructor) is not ``model``, whose
+        forward would call itself."""
+        if owner is None:
+            return False
+        return model.node is owner.node or owner.node.name in model.module.facts.cls(model.node).called_names
+
     def model_with_method(self, module: ModuleInfo, name: str) -> ClassRef | None:
         """The model a parameter must hold when its method ``name`` is called (``self.net.get_loss(...)``
         with ``self.net`` from ``__init__(self, net)``): the one model of the file (as
