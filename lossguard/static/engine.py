@@ -25,7 +25,7 @@ from lossguard.static import noqa
 from lossguard.static import sources as text
 from lossguard.static.batches import Meter
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.prefilter import drives, imported_names, module_names, needs_analysis
+from lossguard.static.prefilter import bridged, drives, imported_names, module_names, needs_analysis
 
 if TYPE_CHECKING:  # pragma: no cover
     import ast
@@ -251,6 +251,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     # batch would hold the whole tree of every such file until its end: most of them drive
     # nothing, and the few that do are parsed again)
     drivers: list[tuple[Path, Path, str, frozenset[str]]] = []
+    libraries: list[tuple[Path, frozenset[str]]] = []  # prefiltered files that drive nothing themselves
     for path in files:
         resolved = path.resolve()
         out.files_checked += 1
@@ -274,14 +275,17 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             names = imported_names(tree)
             if names:
                 drivers.append((resolved, path, source, names))
+            else:
+                libraries.append((path, imported_names(tree, every=True)))
             continue
         analyse_checked(resolved, path, source, tree)
     # a prefiltered file that imports a module analysed in this batch drives it (main.py:
     # `import model, train; train.dann(model.Classifier(), ...)`): analyse it after the others.
     # A module of the run in another batch counts too: its findings raised here are reported
     # with its own file's, and no other batch would analyse this script.
+    # (or a library module of this batch the prefilter skipped that imports one: see bridged)
     analysed = {name for p in out.checked for name in module_names(p)}
-    driven = analysed | job.modules
+    driven = bridged(analysed | job.modules, libraries) if drivers else analysed | job.modules
     for resolved, path, source, names in drivers:
         if drives(names, driven):
             analyse_checked(resolved, path, source, text.parse(source))  # parsed before: it parses

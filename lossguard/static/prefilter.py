@@ -81,13 +81,14 @@ def _softmax_call_names_dim(source: str, match: re.Match[str]) -> bool:
     return bool(match.group(1)) and j >= 0 and source[j] in ")]"
 
 
-def imported_names(tree: ast.Module) -> frozenset[str]:
+def imported_names(tree: ast.Module, every: bool = False) -> frozenset[str]:
     """For a script that drives other modules, the modules it imports and uses: the last part of
     each imported module's name and each name imported from one (``import models.heads as h``
     gives heads; ``from .train import dann`` gives train and dann). A script with an
     ``if __name__ == "__main__":`` block counts every import; any other file only the imports
     through which it calls something at module level (``train.dann(model.Classifier(), ...)``).
-    Empty for a library module that only imports and defines (see ``drives``)."""
+    Empty for a library module that only imports and defines (see ``drives``); with ``every``, all
+    of a module's imports (what a library module may carry a script to: :func:`bridged`)."""
     bound: dict[str, set[str]] = {}  # name bound in the module -> the module names it stands for
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -101,7 +102,7 @@ def imported_names(tree: ast.Module) -> frozenset[str]:
                     bound.setdefault(alias.asname or alias.name, set()).update({source, alias.name} - {""})
     if not bound:
         return frozenset()
-    if any(isinstance(stmt, ast.If) and "__main__" in ast.dump(stmt.test) for stmt in tree.body):
+    if every or any(isinstance(stmt, ast.If) and "__main__" in ast.dump(stmt.test) for stmt in tree.body):
         return frozenset(n for names in bound.values() for n in names)
     used: set[str] = set()
     for stmt in tree.body:
@@ -120,6 +121,25 @@ def imported_names(tree: ast.Module) -> frozenset[str]:
 def module_names(path: Path) -> set[str]:
     """The names under which a file can be imported: its stem, or its package's for ``__init__.py``."""
     return {path.parent.name} if path.stem == "__init__" else {path.stem}
+
+
+def bridged(analysed: set[str], libraries: list[tuple[Path, frozenset[str]]]) -> set[str]:
+    """``analysed`` and the names of the library modules the prefilter skipped that import one of
+    them, directly or through another such module: a script that imports a helper module
+    (``from src.lightning.utils import train_model``) whose function builds and fits the model of an
+    analysed module drives that module through it."""
+    reached = set(analysed)
+    left = list(libraries)
+    grown = True
+    while grown:
+        grown = False
+        for item in list(left):
+            path, imports = item
+            if drives(imports, reached):
+                reached |= module_names(path)
+                left.remove(item)
+                grown = True
+    return reached
 
 
 def drives(imports: frozenset[str], analysed: set[str]) -> bool:

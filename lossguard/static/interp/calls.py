@@ -31,6 +31,7 @@ from lossguard.static.interp.frame import (
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
 from lossguard.static.interp.iterators import iterator_of, next_of
 from lossguard.static.interp.layer_lists import starred_sequence
+from lossguard.static.interp.lightning_fit import run_fit
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
@@ -130,6 +131,8 @@ class CallsMixin(InterpBase):
                 and name in LIST_MUTATORS
             ):
                 pos, kw, starred = self._args(node, frame, env)
+                if name == "fit" and type(receiver) is Unknown and (pos or kw) and not starred:
+                    run_fit(self, node, pos, kw, frame)  # trainer.fit(lightning_module, ...)
                 result = self._value_method(receiver, name, node, pos, kw, frame, env)
                 if (
                     isinstance(receiver, Tensor)
@@ -144,6 +147,8 @@ class CallsMixin(InterpBase):
                 return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
+                if name == "fit" and (pos or kw) and not starred:
+                    run_fit(self, node, pos, kw, frame)
                 return self.external_method(receiver, name, node, pos, kw, starred, frame)
             if (
                 name in ("add_module", "append")
