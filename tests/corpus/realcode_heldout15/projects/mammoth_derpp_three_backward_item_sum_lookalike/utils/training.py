@@ -1,6 +1,7 @@
 """part of look-alike project [LG006, LG014, LG005]: the continual-learning loop calls the model's observe once per batch and keeps the float it returns."""
 # Source: aimagelab/mammoth at 6b4ce105, utils/training.py; re-typed, identifiers renamed; wandb, checkpoint loading,
 # other metrics and evaluation cut.
+import math
 import sys
 
 import torch
@@ -26,7 +27,7 @@ def train(model: ContinualModel, dataset, args) -> None:
                 labels = labels.to(model.device, dtype=torch.long)
                 not_aug_inputs = not_aug_inputs.to(model.device)
                 loss = model.meta_observe(inputs, labels, not_aug_inputs, epoch=epoch)
-                assert not torch.isnan(torch.tensor(loss))
+                assert not math.isnan(loss)
                 progress.prog(i, len(train_loader), epoch, t, loss)
             if scheduler is not None:
                 scheduler.step()
