@@ -1,6 +1,6 @@
 """part of look-alike project [LG006, LG014, LG005]: zero_optim_grads clears an optimizer's gradients by setting every parameter's .grad to None (optimizer.zero_grad() only when set_to_none=False); torch_to_np turns a tuple of tensors into numpy arrays."""
 # Source: rlworkgroup/garage at 2d594803 (read as is), src/garage/torch/_functions.py; re-typed, identifiers renamed; cut
-# to the three helpers used by DDPG.
+# to the helpers used by DDPG (np_to_torch without its device placement).
 import torch
 
 
