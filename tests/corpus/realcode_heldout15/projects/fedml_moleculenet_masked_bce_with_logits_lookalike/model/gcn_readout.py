@@ -1,23 +1,28 @@
 """part of look-alike project [LG003, LG004, LG015]: the GCN + readout network for MoleculeNet multi-label classification returns the mean over nodes of a Linear layer's scores (no sigmoid)."""
 # Source: FedML-AI/FedML at 03e11dfe (read as is), python/examples/federate/prebuilt_jobs/fedgraphnn/moleculenet_graph_clf/
-# model/gcn_readout.py; re-typed, identifiers renamed; the GCN layer maths shortened.
+# model/gcn_readout.py; re-typed, identifiers renamed; docstrings cut.
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 
 class GCN(nn.Module):
-    def __init__(self, in_dim, hidden_dim, out_dim, dropout, is_sparse=False):
+    def __init__(self, feat_dim, hidden_dim1, hidden_dim2, dropout, is_sparse=False):
         super(GCN, self).__init__()
-        self.w1 = nn.Linear(in_dim, hidden_dim)
-        self.w2 = nn.Linear(hidden_dim, out_dim)
-        self.dropout = dropout
+        self.W1 = nn.Parameter(torch.FloatTensor(feat_dim, hidden_dim1))
+        self.W2 = nn.Parameter(torch.FloatTensor(hidden_dim1, hidden_dim2))
+        self.relu = nn.ReLU()
+        self.dropout = nn.Dropout(p=dropout)
+        nn.init.xavier_uniform_(self.W1.data)
+        nn.init.xavier_uniform_(self.W2.data)
         self.is_sparse = is_sparse
 
     def forward(self, x, adj):
-        h = F.relu(torch.matmul(adj, self.w1(x)))
-        h = F.dropout(h, self.dropout, training=self.training)
-        return F.relu(torch.matmul(adj, self.w2(h)))
+        support = torch.mm(x, self.W1)
+        emb = torch.sparse.mm(adj, support) if self.is_sparse else torch.mm(adj, support)
+        emb = self.dropout(emb)
+        support = torch.mm(emb, self.W2)
+        emb = torch.sparse.mm(adj, support) if self.is_sparse else torch.mm(adj, support)
+        return emb
 
 
 class Readout(nn.Module):
