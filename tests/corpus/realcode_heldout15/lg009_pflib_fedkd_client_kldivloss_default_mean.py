@@ -1,6 +1,7 @@
 """positive [LG009]: the FedKD client of a personalized federated-learning library distils between the local and the global model in both directions with nn.KLDivLoss() at its default reduction (the mean over every element, not the KL divergence)."""
 # Source: TsingZ0/PFLlib at d832e76f (read as is), system/flcore/clients/clientkd.py; re-typed, identifiers renamed; the
-# SVD compression of the uploaded parameters, set_parameters and the slow-client simulation cut.
+# SVD compression of the uploaded parameters, set_parameters, the learning-rate schedulers and the slow-client simulation
+# cut.
 import copy
 import time
 
