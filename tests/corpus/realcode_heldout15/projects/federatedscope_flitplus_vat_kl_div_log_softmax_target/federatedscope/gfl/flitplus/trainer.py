@@ -1,6 +1,7 @@
 """part of positive project [LG008]: the FLIT+ trainer adds the VAT term of the local and the global model to the task loss of each batch."""
 # Source: alibaba/FederatedScope at 7c3e458 ("mpnn"), federatedscope/gfl/flitplus/trainer.py; re-typed, identifiers
-# renamed; the hook registration of the FLIT base trainer and the two ctx helpers cut.
+# renamed; the FLIT base trainer (its hook registration and its own batch forward) and the two ctx helpers cut, so the
+# class derives from GeneralTorchTrainer directly.
 from copy import deepcopy
 
 import torch
