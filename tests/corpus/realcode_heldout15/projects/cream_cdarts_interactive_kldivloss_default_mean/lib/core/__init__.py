@@ -1,0 +1,1 @@
+"""part of positive project [LG009]: package marker."""

@@ -1,0 +1,37 @@
+"""part of positive project [LG010]: compute_loss builds BCEWithLogitsLoss and MSELoss with the deprecated size_average= taken from the config flag (True by default)."""
+# Source: snap-stanford/GraphGym parent of 358fdfc ("fix deprecated component", which maps the flag to reduction='mean' or 'sum'), graphgym/loss.py; re-typed, identifiers renamed.
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from graphgym.contrib.loss import *
+import graphgym.register as register
+from graphgym.config import cfg
+
+
+def compute_loss(pred, true):
+    bce_loss = nn.BCEWithLogitsLoss(size_average=cfg.model.size_average)  # expect: LG010
+    mse_loss = nn.MSELoss(size_average=cfg.model.size_average)  # expect: LG010
+
+    if true.ndim > 1 and cfg.model.loss_fun == 'cross_entropy':
+        pred, true = torch.flatten(pred), torch.flatten(true)
+    pred = pred.squeeze(-1) if pred.ndim > 1 else pred
+    true = true.squeeze(-1) if true.ndim > 1 else true
+
+    for fn in register.loss_dict.values():
+        value = fn(pred, true)
+        if value is not None:
+            return value
+
+    if cfg.model.loss_fun == 'cross_entropy':
+        if pred.ndim > 1:
+            pred = F.log_softmax(pred, dim=-1)
+            return F.nll_loss(pred, true), pred
+        else:
+            true = true.float()
+            return bce_loss(pred, true), torch.sigmoid(pred)
+    elif cfg.model.loss_fun == 'mse':
+        true = true.float()
+        return mse_loss(pred, true), pred
+    else:
+        raise ValueError('Loss func {} not supported'.format(cfg.model.loss_fun))

@@ -1,0 +1,1 @@
+"""part of positive project [LG007]: package marker."""
