@@ -44,13 +44,14 @@ def _parameters(fn: FunctionNode) -> set[str]:
     return names | {p.arg for p in (a.vararg, a.kwarg) if p is not None}
 
 
-def _bound(fn: FunctionNode) -> set[str]:
-    """Names ``fn`` binds in its body (assignments, loops, with, imports, nested defs)."""
+def _bound(fn: FunctionNode, imports_kept: tuple[ast.stmt, ...] = ()) -> set[str]:
+    """Names ``fn`` binds in its body (assignments, loops, with, imports, nested defs), leaving out
+    the imports of ``imports_kept``."""
     found: set[str] = set()
     for node in ast.walk(fn):
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             found.add(node.id)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        elif isinstance(node, (ast.Import, ast.ImportFrom)) and node not in imports_kept:
             found.update((a.asname or a.name).split(".")[0] for a in node.names)
         elif isinstance(node, (*FUNCTION_DEFS, ast.ClassDef)) and node is not fn:
             found.add(node.name)
@@ -104,14 +105,13 @@ def stored_by_sibling(cls: ast.ClassDef, reader: FunctionNode, name: str, attr: 
     assign = assigns.get(id(target))
     if writer is reader or assign is None or name not in _parameters(writer) or name in _bound(writer):
         return None
-    call = _constructor(assign.value)
-    if call is None:
+    if _constructor(assign.value) is None:
         return None
     imports = _imports(writer)
     imported = {n for stmt in imports for n in _import_names(stmt)}
     locals_ = (_parameters(writer) | _bound(writer) | _parameters(reader) | _bound(reader)) - {"self", name}
     read = {n.id for n in ast.walk(assign.value) if isinstance(n, ast.Name)}
-    if any(n in locals_ and not (n in imported and n not in _bound_otherwise(writer) | _parameters(reader) | _bound(reader)) for n in read):
+    if any(n in locals_ and not (n in imported and n not in _bound(writer, tuple(imports)) | _parameters(reader) | _bound(reader)) for n in read):
         return None
     return assign.value, [stmt for stmt in imports if any(n in read for n in _import_names(stmt))]
 
@@ -123,16 +123,3 @@ def _imports(fn: FunctionNode) -> list[ast.ImportFrom]:
 
 def _import_names(stmt: ast.ImportFrom) -> set[str]:
     return {a.asname or a.name for a in stmt.names}
-
-
-def _bound_otherwise(fn: FunctionNode) -> set[str]:
-    """Names ``fn`` binds by anything but an import."""
-    found: set[str] = set()
-    for node in ast.walk(fn):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            found.add(node.id)
-        elif isinstance(node, ast.Import) or isinstance(node, ast.ImportFrom) and node not in fn.body:
-            found.update((a.asname or a.name).split(".")[0] for a in node.names)
-        elif isinstance(node, (*FUNCTION_DEFS, ast.ClassDef)) and node is not fn:
-            found.add(node.name)
-    return found
