@@ -316,10 +316,9 @@ REALCODE_DEV8_RECALL_FLOOR = 0.95
 # alarm; tunable): 16 of 17 expected findings and 4 false alarms before round 21's mechanisms, 17 of 17 and none after.
 REALCODE_DEV7_RECALL_FLOOR = 1.0
 # Round 23 (docs/survey.md, "Round 23: whole repositories before a fix (branch dev9)"): realcode_dev9 (units cut from whole
-# repositories checked at the commit before a loss-bug fix, and three of the fixes as look-alikes; tunable): 11 of 14
-# expected findings on the branch point, 13 of 14 after round 23's mechanism (dstc-noesis' trainer receives a model joined
-# with one loaded from a checkpoint on the resume path, and is left). Gated the same way.
-REALCODE_DEV9_RECALL_FLOOR = 0.92
+# repositories checked at the commit before a loss-bug fix, and two of the fixes as look-alikes; tunable): 7 of 9 expected
+# findings on the branch point, 9 of 9 after round 23's mechanism. Gated the same way.
+REALCODE_DEV9_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
