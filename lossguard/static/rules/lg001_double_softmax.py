@@ -269,6 +269,12 @@ class DoubleSoftmax(Rule):
             "pl_module.probe = Probe(self.z_dim, self.num_classes)\n\n    def on_load_checkpoint(self, trainer, pl_module, checkpoint):\n"
             "        pl_module.probe = nn.Linear(self.z_dim, self.num_classes)",
         ),
+        # a hook that sets the attribute by name as well: the one store found is not the only one
+        _ONLINE_PROBE.replace(
+            "{store}",
+            "pl_module.probe = Probe(self.z_dim, self.num_classes)\n\n    def on_load_checkpoint(self, trainer, pl_module, checkpoint):\n"
+            '        setattr(pl_module, "probe", nn.Linear(self.z_dim, self.num_classes))',
+        ),
         # the same choice called where the flag is on: the hand-written loss, no torch loss
         _SMOOTHING_OR_CE.replace("{call}", "if conf.label_smoothing:\n    loss = criterion(model(x), y)"),
         """
