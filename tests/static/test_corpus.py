@@ -315,6 +315,10 @@ REALCODE_DEV8_RECALL_FLOOR = 0.95
 # checked at the commit before a loss-bug fix, a fix as a look-alike and the look-alike that was a whole repository's false
 # alarm; tunable): 16 of 17 expected findings and 4 false alarms before round 21's mechanisms, 17 of 17 and none after.
 REALCODE_DEV7_RECALL_FLOOR = 1.0
+# Round 23 (docs/survey.md, "Round 23: whole repositories before a fix (branch dev9)"): realcode_dev9 (units cut from whole
+# repositories checked at the commit before a loss-bug fix, and two of the fixes as look-alikes; tunable): 7 of 9 expected
+# findings on the branch point, 9 of 9 after round 23's mechanism. Gated the same way.
+REALCODE_DEV9_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -327,6 +331,7 @@ REALCODE_DEV7_RECALL_FLOOR = 1.0
         ("realcode_dev6", REALCODE_DEV6_RECALL_FLOOR),
         ("realcode_dev8", REALCODE_DEV8_RECALL_FLOOR),
         ("realcode_dev7", REALCODE_DEV7_RECALL_FLOOR),
+        ("realcode_dev9", REALCODE_DEV9_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

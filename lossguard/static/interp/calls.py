@@ -108,7 +108,7 @@ class CallsMixin(InterpBase):
 
     def ev_call(self, node: ast.Call, frame: Frame, env: Env) -> Value:
         func = node.func
-        if isinstance(func, ast.Attribute):
+        if isinstance(func, ast.Attribute) and not self._reads_sibling_store(func, frame, env):
             if (
                 isinstance(func.value, ast.Call)
                 and isinstance(func.value.func, ast.Name)

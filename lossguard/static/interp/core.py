@@ -78,7 +78,10 @@ class Interpreter(
         # (function node id, events dropped) -> contexts analysed (interp.calls.MAX_CONTEXTS)
         self._contexts: dict[tuple[int, bool], int] = {}
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context
-        self._later_reads: set[int] = set()  # loss constructors being read ahead (interp.later_bindings)
+        self._later_reads: set[int] = set()  # values read ahead (interp.later_bindings, interp.sibling_stores)
+        self._sibling_stores: dict[
+            tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None
+        ] = {}  # interp.sibling_stores, by class, reader, name, attribute
         self._default_instances: dict[int, Instance] = {}
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}

@@ -23,6 +23,7 @@ from lossguard.static.interp.frame import (
 from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.python_numbers import nest_item, shape_value
+from lossguard.static.interp.sibling_stores import stored_by_sibling
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, repeat_list
@@ -42,6 +43,7 @@ from lossguard.static.values import (
     Instance,
     IntVal,
     KeyedItems,
+    Layer,
     ListOf,
     LossSpec,
     ModuleRef,
@@ -110,6 +112,44 @@ class ExpressionsMixin(InterpBase):
             self._later_reads.discard(id(call))
         return value if isinstance(value, LossSpec) else None
 
+    def _sibling_value(self, name: str, attr: str, frame: Frame) -> tuple[ast.expr, list[ast.ImportFrom]] | None:
+        if frame.owner is None or frame.func is None:
+            return None
+        key = (id(frame.owner.node), id(frame.func), name, attr)
+        if key not in self._sibling_stores:
+            self._sibling_stores[key] = stored_by_sibling(frame.owner.node, frame.func, name, attr)
+        return self._sibling_stores[key]
+
+    def _reads_sibling_store(self, node: ast.Attribute, frame: Frame, env: Env) -> bool:
+        """``<param>.<attr>`` of an unknown parameter that another method of the class stores a model
+        in (so a call of it is the model's call, read through :meth:`ev`)."""
+        return (
+            isinstance(node.value, ast.Name)
+            and self._sibling_value(node.value.id, node.attr, frame) is not None
+            and isinstance(self.ev(node.value, frame, env), Unknown)
+        )
+
+    def _sibling_store(self, name: str, attr: str, frame: Frame, env: Env) -> Value | None:
+        """The model another method of the reader's class stores as ``<name>.<attr>`` on a parameter
+        both methods take (interp.sibling_stores); its constructor's events are reported there."""
+        found = self._sibling_value(name, attr, frame)
+        if found is None or id(found[0]) in self._later_reads:
+            return None
+        value, imports = found
+        self._later_reads.add(id(value))
+        try:
+            with events_dropped(self):
+                if imports:
+                    env = dict(env)
+                    for stmt in imports:
+                        self._exec_import_from(stmt, frame, env)
+                built = self.ev(value, frame, env)
+        finally:
+            self._later_reads.discard(id(value))
+        if isinstance(built, Instance) and self._is_nn_module(built.cls):
+            return built
+        return built if isinstance(built, (Layer, SequentialVal)) else None
+
     def ev(self, node: ast.expr | None, frame: Frame, env: Env) -> Value:
         if node is None:
             return UNKNOWN
@@ -120,7 +160,14 @@ class ExpressionsMixin(InterpBase):
         if isinstance(node, ast.Attribute):
             if is_self(node.value, frame) and ("self." + node.attr) in env:
                 return env["self." + node.attr]
-            return self.attribute(self.ev(node.value, frame, env), node.attr, frame)
+            base_value = self.ev(node.value, frame, env)
+            if (
+                isinstance(base_value, Unknown)
+                and isinstance(node.value, ast.Name)
+                and (stored := self._sibling_store(node.value.id, node.attr, frame, env)) is not None
+            ):
+                return stored  # `pl_module.probe` that another hook of the class attaches (interp.sibling_stores)
+            return self.attribute(base_value, node.attr, frame)
         if isinstance(node, ast.Constant):
             literal = node.value
             if literal is Ellipsis or isinstance(literal, complex):

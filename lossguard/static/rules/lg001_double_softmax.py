@@ -204,6 +204,44 @@ class Run:
 """
 
 
+# a callback attaches a probe to the model it is handed in one hook and trains it in another
+# (Lightning-AI/lightning-bolts' SSLOnlineEvaluator); {store} is where the probe is stored
+_ONLINE_PROBE = """
+import torch
+from torch import nn
+from torch.nn import functional as F
+from pytorch_lightning import Callback
+
+
+class Probe(nn.Module):
+    def __init__(self, n_input, n_classes):
+        super().__init__()
+        self.block = nn.Sequential(nn.Linear(n_input, n_classes), nn.Softmax(dim=1))
+
+    def forward(self, x):
+        return self.block(x)
+
+
+class OnlineProbe(Callback):
+    def __init__(self, z_dim, num_classes):
+        self.z_dim = z_dim
+        self.num_classes = num_classes
+
+    def on_fit_start(self, trainer, pl_module):
+        {store}
+        self.optimizer = torch.optim.Adam(pl_module.probe.parameters(), lr=1e-4)
+
+    def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx):
+        x, y = batch
+        with torch.no_grad():
+            features = pl_module(x).flatten(1)
+        loss = F.cross_entropy(pl_module.probe(features), y)
+        loss.backward()
+        self.optimizer.step()
+        self.optimizer.zero_grad()
+"""
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
@@ -223,6 +261,20 @@ class DoubleSoftmax(Rule):
         self.report(arg.node, call.ctx, f"{message}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
+        # the probe built from a local of the storing hook: what it holds there is not known here
+        _ONLINE_PROBE.replace("{store}", "probe = Probe(self.z_dim, self.num_classes)\n        pl_module.probe = probe"),
+        # stored by two hooks (the second one a plain linear probe): which one the read sees is not known
+        _ONLINE_PROBE.replace(
+            "{store}",
+            "pl_module.probe = Probe(self.z_dim, self.num_classes)\n\n    def on_load_checkpoint(self, trainer, pl_module, checkpoint):\n"
+            "        pl_module.probe = nn.Linear(self.z_dim, self.num_classes)",
+        ),
+        # a hook that sets the attribute by name as well: the one store found is not the only one
+        _ONLINE_PROBE.replace(
+            "{store}",
+            "pl_module.probe = Probe(self.z_dim, self.num_classes)\n\n    def on_load_checkpoint(self, trainer, pl_module, checkpoint):\n"
+            '        setattr(pl_module, "probe", nn.Linear(self.z_dim, self.num_classes))',
+        ),
         # the same choice called where the flag is on: the hand-written loss, no torch loss
         _SMOOTHING_OR_CE.replace("{call}", "if conf.label_smoothing:\n    loss = criterion(model(x), y)"),
         """
@@ -838,5 +890,12 @@ class Step:
             line=38,
             col=42,
             message="CrossEntropyLoss receives softmax probabilities",
+        ),
+        # the probe one hook stores on the model it is handed, read by the training hook
+        Invalid(
+            _ONLINE_PROBE.replace("{store}", "pl_module.probe = Probe(self.z_dim, self.num_classes).to(pl_module.device)"),
+            line=29,
+            col=32,
+            message="F.cross_entropy receives softmax probabilities (nn.Softmax layer at line 10)",
         ),
     )
