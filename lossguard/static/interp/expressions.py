@@ -21,6 +21,7 @@ from lossguard.static.interp.frame import (
     is_static,
 )
 from lossguard.static.interp.later_bindings import built_once_later
+from lossguard.static.interp.loss_subclasses import parent_loss_call
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.python_numbers import nest_item, shape_value
 from lossguard.static.interp.tabular import table_attribute, table_item
@@ -343,6 +344,9 @@ class ExpressionsMixin(InterpBase):
                     method = self._own_method(parent, name)
                     if method is not None:
                         return method if is_static(method.node) else BoundMethod(method, base.self_value)
+                parent_loss = parent_loss_call(parent, name)
+                if parent_loss is not None:
+                    return parent_loss  # super().forward(input, target) of a torch loss subclass
             return UNKNOWN
         if isinstance(base, ClassRef):
             method = self._find_method(base, name)

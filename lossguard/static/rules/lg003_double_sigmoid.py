@@ -104,6 +104,17 @@ def train_step(model, x, y, use_probs: bool):
     # out is a sigmoid output on one path only: too uncertain to report
     return F.binary_cross_entropy_with_logits(out, y)
 """,
+        # a subclass of BCEWithLogitsLoss that only reshapes the raw scores before its parent's forward
+        """
+import torch.nn as nn
+
+class SqueezedBCEWithLogits(nn.BCEWithLogitsLoss):
+    def forward(self, input, target):
+        return super().forward(input.squeeze(-1), target.float())
+
+criterion = SqueezedBCEWithLogits()
+loss = criterion(model(x), y)
+""",
     )
     INVALID = (
         Invalid(
@@ -184,5 +195,20 @@ trainer = create_supervised_trainer(model, optimizer, nn.BCEWithLogitsLoss())
             line=31,
             col=26,
             message="BCEWithLogitsLoss (when args.arch == 'nested') receives sigmoid probabilities",
+        ),
+        # a subclass of BCEWithLogitsLoss hands its prepared input to the parent's forward: that is the loss call
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+class SqueezedBCEWithLogits(nn.BCEWithLogitsLoss):
+    def forward(self, input, target):
+        input = torch.sigmoid(input).squeeze(-1)
+        return super().forward(input, target.float())
+""",
+            line=7,
+            col=32,
+            message="BCEWithLogitsLoss receives sigmoid probabilities (sigmoid at line 6)",
         ),
     )
