@@ -35,6 +35,7 @@ from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
+from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
@@ -145,6 +146,9 @@ class CallsMixin(InterpBase):
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
                 return self.external_method(receiver, name, node, pos, kw, starred, frame)
+            if isinstance(receiver, MetricGroup):
+                pos, kw, starred = self._args(node, frame, env)
+                return group_method(self, receiver, name, node, pos, kw, starred, frame)  # metrics.update(probs, y)
             if (
                 name in ("add_module", "append")
                 and isinstance(receiver, SequentialVal)
@@ -304,8 +308,10 @@ class CallsMixin(InterpBase):
             return instance
         if isinstance(callee, LambdaRef):
             return self._call_lambda(callee, pos, kw, starred, frame)
+        if isinstance(callee, MetricGroup):
+            return group_method(self, callee, "forward", node, pos, kw, starred, frame)
         if isinstance(callee, Instance):
-            method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
+            method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__") or metric_update(self, callee)
             if method is None:
                 return UNKNOWN
             if starred:
