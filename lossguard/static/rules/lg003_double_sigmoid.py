@@ -53,6 +53,41 @@ train(net, loader)
 """
 
 
+
+# a criterion built by a factory whose flag the trainer writes as a literal: {flag}
+_FACTORY = """
+import torch
+import torch.nn as nn
+from segmentation_models_pytorch.losses import DiceLoss
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x))
+
+
+def get_loss_function(with_logits=False):
+    if with_logits:
+        return nn.BCEWithLogitsLoss()
+    return DiceLoss()
+
+
+def train(loader):
+    model = Net()
+    criterion = get_loss_function(with_logits={flag})
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()
+"""
+
+
 class DoubleSigmoid(Rule):
     code = "LG003"
 
@@ -115,6 +150,8 @@ class SqueezedBCEWithLogits(nn.BCEWithLogitsLoss):
 criterion = SqueezedBCEWithLogits()
 loss = criterion(model(x), y)
 """,
+        # the factory's flag picks a loss of another library: its loss call is not read
+        _FACTORY.replace("{flag}", "False"),
     )
     INVALID = (
         Invalid(
@@ -210,5 +247,12 @@ class SqueezedBCEWithLogits(nn.BCEWithLogitsLoss):
             line=7,
             col=32,
             message="BCEWithLogitsLoss receives sigmoid probabilities (sigmoid at line 6)",
+        ),
+        # the flag written as a literal decides what the factory returns: its other return is never this call's
+        Invalid(
+            _FACTORY.replace("{flag}", "True"),
+            line=27,
+            col=26,
+            message="BCEWithLogitsLoss receives sigmoid probabilities (sigmoid at line 12)",
         ),
     )
