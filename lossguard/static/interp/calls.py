@@ -7,6 +7,7 @@ import dataclasses
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import CALLEE, LossCall, forwarding_call
+from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     LIST_MUTATORS,
@@ -308,6 +309,12 @@ class CallsMixin(InterpBase):
             return instance
         if isinstance(callee, LambdaRef):
             return self._call_lambda(callee, pos, kw, starred, frame)
+        if isinstance(callee, AutogradApply):
+            if starred:
+                return UNKNOWN
+            return self.call_function(
+                callee.forward, [UNKNOWN, *pos], kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called
+            )
         if isinstance(callee, MetricGroup):
             return group_method(self, callee, "forward", node, pos, kw, starred, frame)
         if isinstance(callee, Instance):

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 
 from lossguard.static import torch_api as api
+from lossguard.static.interp.autograd_functions import autograd_apply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.choice_attributes import options_having
 from lossguard.static.interp.frame import (
@@ -350,6 +351,8 @@ class ExpressionsMixin(InterpBase):
             return UNKNOWN
         if isinstance(base, ClassRef):
             method = self._find_method(base, name)
+            if method is None and name == "apply":
+                return autograd_apply(self, base) or UNKNOWN  # MyFunction.apply(x): its forward(ctx, x)
             return method if method is not None else UNKNOWN
         if isinstance(base, LossSpec) and name in api.LEGACY_REDUCTION_ARGS:
             return legacy_flag(base.reduction, name)  # `size_average=self.criterion.size_average`
