@@ -10,6 +10,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.interp.autograd_functions import autograd_apply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.choice_attributes import options_having
+from lossguard.static.interp.distributions import CategoricalDist, distribution_attribute
 from lossguard.static.interp.frame import (
     Closure,
     Env,
@@ -370,6 +371,8 @@ class ExpressionsMixin(InterpBase):
             return UNKNOWN
         if isinstance(base, External):
             return table_attribute(base, name)  # df["label"].values, df.iloc
+        if isinstance(base, CategoricalDist):
+            return distribution_attribute(base, name)  # Categorical(logits=x).probs
         return UNKNOWN
 
 
