@@ -53,7 +53,6 @@ train(net, loader)
 """
 
 
-
 # a criterion built by a factory whose flag the trainer writes as a literal: {flag}
 _FACTORY = """
 import torch

@@ -7,7 +7,6 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import report_not_log_probs
 
-
 # a custom autograd Function that passes the activations through; the loop hands them to ctc_loss
 _THROUGH_FUNCTION = """
 import torch
