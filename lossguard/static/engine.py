@@ -53,8 +53,8 @@ class _Raw:
     # other files it comes from: the call the function body was analysed for, the thin wrapper
     # that forwarded it, the sites its message names (rule.EVIDENCE)
     causes: tuple[Path, ...] = ()
-    # a finding on a parameter: the caller's module and the call the body was analysed for
-    caller: tuple[ModuleInfo, ast.Call] | None = None
+    # a finding on a parameter: the caller's module, the call the body was analysed for, the function
+    caller: tuple[ModuleInfo, ast.Call, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
 
 
 BATCH_FILES = 100  # files per batch in a large run: one fresh project and interpreter each
@@ -193,7 +193,8 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None, severity: str | None = None) -> None:
                 modules = (ctx.callsite[0] if ctx.callsite is not None else None, ctx.forwarded_by, *rule_mod.EVIDENCE)
                 causes = tuple({Path(m.path).resolve() for m in modules if m is not None and m is not ctx.module})
-                caller = rule_mod.passed_by_caller(node, ctx) if ctx.forwarded_by is None else None
+                passed = rule_mod.passed_by_caller(node, ctx) if ctx.forwarded_by is None else None
+                caller = (passed[0], passed[1], ctx.func) if passed is not None and ctx.func is not None else None
                 raw.append(_Raw(code, node, ctx.module, message, fix, severity, causes, caller))
 
             dispatch: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
@@ -370,17 +371,20 @@ def _reported_once(raw: list[_Raw]) -> list[_Raw]:
     its message naming the call it came from (rule.via_caller)."""
     if not any(r.caller is not None for r in raw):
         return raw
-    lines: dict[tuple[int, str], list[int]] = defaultdict(list)  # (module, code) -> lines found on
+    from lossguard.static.rule import passed_argument
+    found: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)  # (module, code) -> (line, column) found at
     for r in raw:
-        line = getattr(r.node, "lineno", None)
-        if r.caller is None and line is not None:
-            lines[(id(r.module), r.code)].append(line)
+        if r.caller is None and hasattr(r.node, "lineno"):
+            found[(id(r.module), r.code)].append((r.node.lineno, getattr(r.node, "col_offset", 0)))
 
     def at_the_call(r: _Raw) -> bool:
+        """The caller's argument for this parameter (the whole call where it cannot be told) holds
+        a finding of the same rule."""
         assert r.caller is not None
-        module, call = r.caller
-        end = getattr(call, "end_lineno", None) or call.lineno
-        return any(call.lineno <= line <= end for line in lines.get((id(module), r.code), ()))
+        module, call, func = r.caller
+        arg = passed_argument(r.node, func, call) or call  # type: ignore[arg-type]  # (a Name: rule.passed_by_caller)
+        start, end = (arg.lineno, arg.col_offset), (arg.end_lineno or arg.lineno, arg.end_col_offset or 0)
+        return any(start <= at <= end for at in found.get((id(module), r.code), ()))
 
     return [r for r in raw if r.caller is None or not at_the_call(r)]
 

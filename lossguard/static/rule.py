@@ -147,6 +147,22 @@ def passed_by_caller(node: ast.AST, ctx: Context) -> tuple[Any, ast.Call] | None
     return ctx.callsite
 
 
+def passed_argument(node: ast.Name, func: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call) -> ast.expr | None:
+    """The argument of ``call`` that the parameter ``node`` names receives (by keyword, or by
+    position with ``self`` / ``cls`` bound unless the call passes every positional parameter);
+    None where it cannot be told (a starred argument, a default)."""
+    for k in call.keywords:
+        if k.arg == node.id:
+            return k.value
+    positional = [p.arg for p in (*func.args.posonlyargs, *func.args.args)]
+    if node.id not in positional or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    index = positional.index(node.id)
+    if positional[0] in ("self", "cls") and len(call.args) < len(positional):
+        index -= 1
+    return call.args[index] if 0 <= index < len(call.args) else None
+
+
 def forwarded_from(node: ast.AST, ctx: Context) -> tuple[Any, ast.expr] | None:
     """``(caller's module, argument)`` when ``node`` is a parameter that a thin wrapper hands
     straight to the call it returns (its whole body, a docstring aside, is ``return f(..., node,
