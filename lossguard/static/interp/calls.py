@@ -36,7 +36,7 @@ from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
-from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update
+from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
@@ -291,7 +291,7 @@ class CallsMixin(InterpBase):
                 self_value=callee.self_value,
                 depth=frame.depth + 1,
                 is_init=callee.func.node.name == "__init__" or (frame.is_init and callee.self_value is frame.self_value),
-                no_grad=frame.no_grad,
+                no_grad=frame.no_grad or update_without_grad(self, callee.func, callee.self_value),
                 called=frame.called,
                 callsite=(frame.module, node),
             )
@@ -318,9 +318,10 @@ class CallsMixin(InterpBase):
         if isinstance(callee, MetricGroup):
             return group_method(self, callee, "forward", node, pos, kw, starred, frame)
         if isinstance(callee, Instance):
-            method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__") or metric_update(self, callee)
+            method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
             if method is None:
-                return UNKNOWN
+                update = None if starred else metric_update(self, callee)  # metric(preds, target): its update
+                return run_metric_method(self, callee, update, node, pos, kw, frame) if update is not None else UNKNOWN
             if starred:
                 # model(**batch): the arguments are unknown, but what forward does to them is not
                 return self.call_function(

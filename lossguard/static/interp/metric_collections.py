@@ -10,7 +10,9 @@ the finding is reported at the metric's loss call, which names the caller's call
 
 A metric object called directly (``metric(preds, target)``) runs its ``update`` when its class
 (deriving from ``torchmetrics.Metric``) defines no ``forward``: torchmetrics' ``Metric.forward``
-updates the state with the batch.
+updates the state with the batch. A metric's ``update``, however reached, runs with gradients
+disabled, as torchmetrics runs it: a loss tensor added to a metric's state holds no graph (no
+LG006), as it would in a hand-written meter.
 
 Only members that are instances of classes of the checked code are followed (torchmetrics' own
 metrics are not losses); a collection whose members cannot be read (built from a variable of
@@ -76,6 +78,23 @@ def metric_update(interp: Any, inst: Instance) -> FunctionRef | None:
     return interp._find_method(inst.cls, "update") if is_metric(interp, inst) else None
 
 
+def update_without_grad(interp: Any, func: FunctionRef, self_value: Value) -> bool:
+    """``metric.update(...)`` of a torchmetrics metric: torchmetrics wraps ``update`` to run with
+    gradients disabled (``Metric._wrap_update``), so a loss it adds to its state holds no graph."""
+    return func.node.name == "update" and isinstance(self_value, Instance) and is_metric(interp, self_value)
+
+
+def run_metric_method(
+    interp: Any, member: Instance, method: FunctionRef, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame
+) -> Value:
+    """A metric's method run for this call; torchmetrics runs a metric's ``update`` with gradients
+    disabled (unless the metric asks for them), so what it keeps holds no graph."""
+    no_grad = frame.no_grad or update_without_grad(interp, method, member)
+    return interp.call_function(
+        method, pos, kw, self_value=member, depth=frame.depth + 1, no_grad=no_grad, called=frame.called, callsite=(frame.module, node)
+    )
+
+
 def group_method(
     interp: Any, group: MetricGroup, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame
 ) -> Value:
@@ -90,7 +109,5 @@ def group_method(
         if method is None and name == "forward":
             method = metric_update(interp, member)
         if method is not None:
-            interp.call_function(
-                method, pos, kw, self_value=member, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
-            )
+            run_metric_method(interp, member, method, node, pos, kw, frame)
     return UNKNOWN

@@ -1276,6 +1276,37 @@ class InpaintingModel:
         ),
         # the loss detached before it is scaled by the batch size: no graph is summed
         _SCALED_SUM.replace("{scaled}", "loss.detach().mul(x.size(0))"),
+        # torchmetrics runs a metric's update with gradients disabled: its state holds no graph
+        """
+import torch
+import torch.nn.functional as F
+from torchmetrics import Metric, MetricCollection
+
+
+class LossSum(Metric):
+    def __init__(self):
+        super().__init__()
+        self.add_state("total", default=torch.tensor(0.0), dist_reduce_fx="sum")
+
+    def update(self, loss):
+        self.total += loss
+
+    def compute(self):
+        return self.total
+
+
+def train(model, loader, optimizer):
+    meter = LossSum()
+    group = MetricCollection([LossSum()])
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        meter.update(loss)
+        meter(loss)
+        group.update(loss)
+""",
     )
     INVALID = (
         Invalid(
