@@ -372,6 +372,7 @@ def _reported_once(raw: list[_Raw]) -> list[_Raw]:
     if not any(r.caller is not None for r in raw):
         return raw
     from lossguard.static.rule import passed_argument
+
     found: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)  # (module, code) -> (line, column) found at
     for r in raw:
         if r.caller is None and hasattr(r.node, "lineno"):
