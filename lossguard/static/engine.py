@@ -53,6 +53,8 @@ class _Raw:
     # other files it comes from: the call the function body was analysed for, the thin wrapper
     # that forwarded it, the sites its message names (rule.EVIDENCE)
     causes: tuple[Path, ...] = ()
+    # a finding on a parameter: the caller's module, the call the body was analysed for, the function
+    caller: tuple[ModuleInfo, ast.Call, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
 
 
 BATCH_FILES = 100  # files per batch in a large run: one fresh project and interpreter each
@@ -191,7 +193,9 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             def report(code: str, node: ast.AST, ctx: ev.Context, message: str, fix: Fix | None = None, severity: str | None = None) -> None:
                 modules = (ctx.callsite[0] if ctx.callsite is not None else None, ctx.forwarded_by, *rule_mod.EVIDENCE)
                 causes = tuple({Path(m.path).resolve() for m in modules if m is not None and m is not ctx.module})
-                raw.append(_Raw(code, node, ctx.module, message, fix, severity, causes))
+                passed = rule_mod.passed_by_caller(node, ctx) if ctx.forwarded_by is None else None
+                caller = (passed[0], passed[1], ctx.func) if passed is not None and ctx.func is not None else None
+                raw.append(_Raw(code, node, ctx.module, message, fix, severity, causes, caller))
 
             dispatch: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
             for code in sorted(codes):
@@ -368,6 +372,33 @@ def _where(reason: str, places: Mapping[Path, Callable[[int], str]] | None, path
     return f"syntax error at {describe(int(number))},{tail}" if number.isdigit() else reason
 
 
+def _reported_once(raw: list[_Raw]) -> list[_Raw]:
+    """One finding per bug: a finding on a value a function was given (a parameter of the body
+    analysed for one call) is left out where that call already carries a finding of the same
+    rule: the caller's finding, on the argument it passes, is the bug's place (the one inside is
+    the same value reaching the loss one call deeper). Elsewhere it stays where the loss takes it,
+    its message naming the call it came from (rule.via_caller)."""
+    if not any(r.caller is not None for r in raw):
+        return raw
+    from lossguard.static.rule import passed_argument
+
+    found: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)  # (module, code) -> (line, column) found at
+    for r in raw:
+        if r.caller is None and hasattr(r.node, "lineno"):
+            found[(id(r.module), r.code)].append((r.node.lineno, getattr(r.node, "col_offset", 0)))
+
+    def at_the_call(r: _Raw) -> bool:
+        """The caller's argument for this parameter (the whole call where it cannot be told) holds
+        a finding of the same rule."""
+        assert r.caller is not None
+        module, call, func = r.caller
+        arg = passed_argument(r.node, func, call) or call  # type: ignore[arg-type]  # (a Name: rule.passed_by_caller)
+        start, end = (arg.lineno, arg.col_offset), (arg.end_lineno or arg.lineno, arg.end_col_offset or 0)
+        return any(start <= at <= end for at in found.get((id(module), r.code), ()))
+
+    return [r for r in raw if r.caller is None or not at_the_call(r)]
+
+
 def _findings(
     raw: list[_Raw],
     checked: dict[Path, Path],
@@ -381,7 +412,7 @@ def _findings(
     seen: dict[tuple, set[Path]] = {}
     suppressions: dict[Path, noqa.Suppressions] = {}
     out: list[tuple[Path, Finding, bool, set[Path]]] = []
-    for r in raw:
+    for r in _reported_once(raw):
         path = r.module.path
         try:
             pos = r.module.position(r.node)

@@ -124,17 +124,43 @@ def via_caller(node: ast.AST, ctx: Context) -> str:
         if ctx.module is not forwarded[0]:  # the finding goes to the caller, in another file than the wrapper
             where = f"{_short(ctx.module.path)}:{pos.start.line}" if where.startswith("line ") else f"{_short(ctx.module.path)} {where}"
         return f" (through {ctx.func.name}() at {where})"
-    params = ctx.func.args
-    names = {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}
-    if node.id not in names:
+    passed = passed_by_caller(node, ctx)
+    if passed is None:
         return ""
-    module, call = ctx.callsite
+    module, call = passed
     pos = module.position(call)
     if pos is None:
         return ""
     line = place(module, pos.start.line)
     where = f"{pos.start.line}" if line.startswith("line ") else line
     return f" (passed in by the call at {_short(module.path)}:{where})"
+
+
+def passed_by_caller(node: ast.AST, ctx: Context) -> tuple[Any, ast.Call] | None:
+    """``(caller's module, call)`` when ``node`` names a parameter of the function body analysed
+    for that call: the value a finding on it is about came from the caller."""
+    if ctx.callsite is None or ctx.func is None or not isinstance(node, ast.Name):
+        return None
+    params = ctx.func.args
+    if node.id not in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}:
+        return None
+    return ctx.callsite
+
+
+def passed_argument(node: ast.Name, func: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call) -> ast.expr | None:
+    """The argument of ``call`` that the parameter ``node`` names receives (by keyword, or by
+    position with ``self`` / ``cls`` bound unless the call passes every positional parameter);
+    None where it cannot be told (a starred argument, a default)."""
+    for k in call.keywords:
+        if k.arg == node.id:
+            return k.value
+    positional = [p.arg for p in (*func.args.posonlyargs, *func.args.args)]
+    if node.id not in positional or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    index = positional.index(node.id)
+    if positional[0] in ("self", "cls") and len(call.args) < len(positional):
+        index -= 1
+    return call.args[index] if 0 <= index < len(call.args) else None
 
 
 def forwarded_from(node: ast.AST, ctx: Context) -> tuple[Any, ast.expr] | None:

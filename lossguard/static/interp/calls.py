@@ -7,6 +7,7 @@ import dataclasses
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import CALLEE, LossCall, forwarding_call
+from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import (
     LIST_MUTATORS,
@@ -36,6 +37,7 @@ from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
+from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.project import ModuleInfo
@@ -150,6 +152,9 @@ class CallsMixin(InterpBase):
                 if name == "fit" and (pos or kw) and not starred:
                     run_fit(self, node, pos, kw, frame)
                 return self.external_method(receiver, name, node, pos, kw, starred, frame)
+            if isinstance(receiver, MetricGroup):
+                pos, kw, starred = self._args(node, frame, env)
+                return group_method(self, receiver, name, node, pos, kw, starred, frame)  # metrics.update(probs, y)
             if (
                 name in ("add_module", "append")
                 and isinstance(receiver, SequentialVal)
@@ -297,7 +302,7 @@ class CallsMixin(InterpBase):
                 self_value=callee.self_value,
                 depth=frame.depth + 1,
                 is_init=callee.func.node.name == "__init__" or (frame.is_init and callee.self_value is frame.self_value),
-                no_grad=frame.no_grad,
+                no_grad=frame.no_grad or update_without_grad(self, callee.func, callee.self_value),
                 called=frame.called,
                 callsite=(frame.module, node),
             )
@@ -315,10 +320,19 @@ class CallsMixin(InterpBase):
             return instance
         if isinstance(callee, LambdaRef):
             return self._call_lambda(callee, pos, kw, starred, frame)
+        if isinstance(callee, AutogradApply):
+            if starred:
+                return UNKNOWN
+            return self.call_function(
+                callee.forward, [UNKNOWN, *pos], kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called
+            )
+        if isinstance(callee, MetricGroup):
+            return group_method(self, callee, "forward", node, pos, kw, starred, frame)
         if isinstance(callee, Instance):
             method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
             if method is None:
-                return UNKNOWN
+                update = None if starred else metric_update(self, callee)  # metric(preds, target): its update
+                return run_metric_method(self, callee, update, node, pos, kw, frame) if update is not None else UNKNOWN
             if starred:
                 # model(**batch): the arguments are unknown, but what forward does to them is not
                 return self.call_function(

@@ -7,8 +7,10 @@ import functools
 from collections.abc import Callable
 
 from lossguard.static import torch_api as api
+from lossguard.static.interp.autograd_functions import autograd_apply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.choice_attributes import options_having
+from lossguard.static.interp.distributions import CategoricalDist, distribution_attribute
 from lossguard.static.interp.frame import (
     Closure,
     Env,
@@ -21,6 +23,7 @@ from lossguard.static.interp.frame import (
     is_static,
 )
 from lossguard.static.interp.later_bindings import built_once_later
+from lossguard.static.interp.loss_subclasses import parent_loss_call
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.python_numbers import nest_item, shape_value
 from lossguard.static.interp.sibling_stores import stored_by_sibling
@@ -390,9 +393,14 @@ class ExpressionsMixin(InterpBase):
                     method = self._own_method(parent, name)
                     if method is not None:
                         return method if is_static(method.node) else BoundMethod(method, base.self_value)
+                parent_loss = parent_loss_call(parent, name)
+                if parent_loss is not None:
+                    return parent_loss  # super().forward(input, target) of a torch loss subclass
             return UNKNOWN
         if isinstance(base, ClassRef):
             method = self._find_method(base, name)
+            if method is None and name == "apply":
+                return autograd_apply(self, base) or UNKNOWN  # MyFunction.apply(x): its forward(ctx, x)
             return method if method is not None else UNKNOWN
         if isinstance(base, LossSpec) and name in api.LEGACY_REDUCTION_ARGS:
             return legacy_flag(base.reduction, name)  # `size_average=self.criterion.size_average`
@@ -410,6 +418,8 @@ class ExpressionsMixin(InterpBase):
             return UNKNOWN
         if isinstance(base, External):
             return table_attribute(base, name)  # df["label"].values, df.iloc
+        if isinstance(base, CategoricalDist):
+            return distribution_attribute(base, name)  # Categorical(logits=x).probs
         return UNKNOWN
 
 

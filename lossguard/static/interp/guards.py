@@ -311,8 +311,10 @@ class GuardsMixin(InterpBase):
     def decided_flag(test: ast.expr, frame: Frame, env: Env) -> bool | None:
         """The outcome of ``if <param>:`` (``if not <param>:``) in a body analysed for a known call
         that writes a literal for the parameter (see :func:`_decided_truth_test`): which branch
-        that call takes. Used only to leave the other branch's events unreported; both branches
-        still bind names, as before."""
+        that call takes. The other branch runs with its events unreported and still binds names;
+        what it returns is not this call's, nor what follows the ``if`` when the branch taken
+        returns (round 23: a factory's ``if with_maps: return A()`` followed by ``return B()``
+        returns ``A()`` for ``factory(with_maps=True)``)."""
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             inner = GuardsMixin.decided_flag(test.operand, frame, env)
             return None if inner is None else not inner

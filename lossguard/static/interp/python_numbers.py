@@ -14,6 +14,9 @@ samples with ``torch.mul(torch.ones(data.size()), mean.tolist()[0][0])`` and add
 * ``torch.mul`` / ``torch.add`` / ``torch.sub`` / ``torch.div`` / ``torch.pow`` (and their long
   names) of two arguments are the operators ``*``, ``+``, ``-``, ``/``, ``**`` (``alpha=`` of add and
   sub scales the second operand, which keeps every fact here; any other keyword: unknown result).
+  The tensor methods of the same names (``x.mul(y)``, ``x.pow(2)``, round 23) are the same operators
+  with the tensor as the first operand; before, they gave a tensor without a graph, so a loss
+  scaled by ``loss.mul(w)`` and then summed across steps was not LG006.
 """
 
 from __future__ import annotations
@@ -45,6 +48,15 @@ def _arithmetic(interp: Any, c: TorchCallArgs) -> Value:
 
 #: rows of the torch function table (interp.torch_calls)
 ARITHMETIC_ROWS = ((tuple(_OPERATORS), _arithmetic),)
+
+
+def _m_arithmetic(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.mul(y)``, ``x.add(y)``, ``x.pow(2)``: what ``torch.mul(x, y)`` is (``x * y``)."""
+    return _arithmetic(None, TorchCallArgs("torch." + c.qname, c.node, [t, *c.pos], c.kw, c.starred, c.frame))
+
+
+#: rows of the tensor method table (interp.tensor_methods): the methods of torch's arithmetic functions
+ARITHMETIC_METHOD_ROWS = ((tuple(q.removeprefix("torch.") for q in _OPERATORS), _m_arithmetic),)
 
 
 def number_of(t: Tensor, method: str) -> Value:

@@ -233,6 +233,8 @@ class StatementsMixin(InterpBase):
             del frame.returns[returned:]  # a branch this call never takes returns nothing
             body_term = True
             frame.dead.update(id(node) for part in stmt.body for node in ast.walk(part))
+        elif by_call is False:
+            del frame.returns[returned:]  # nor does one its literal flag never takes (a factory's `if with_maps: return A()`)
         returned = len(frame.returns)
         if by_call is True:
             else_term = self._exec_untaken_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
@@ -242,6 +244,10 @@ class StatementsMixin(InterpBase):
             del frame.returns[returned:]
             else_term = True
             frame.dead.update(id(node) for part in stmt.orelse for node in ast.walk(part))
+        elif by_call is True:
+            del frame.returns[returned:]
+        if by_call is not None and (body_term if by_call else else_term) and decided is None:
+            return True  # the branch this call takes leaves the function: what follows is not this call's
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
         if not live:
             return True
@@ -262,8 +268,8 @@ class StatementsMixin(InterpBase):
 
     def _exec_untaken_branch(self, stmts: list[ast.stmt], frame: Frame, env: Env, branch_env: Env, holds: Outcome | None) -> bool:
         """A branch that a flag this call writes as a literal never takes (``if regression:`` in
-        ``train(..., regression=True)``): run for what it binds (the two branches still join, as
-        before), its events dropped. The loss it calls is another call's (``regression=False``),
+        ``train(..., regression=True)``): run with its events dropped, for what it binds; what it
+        returns is dropped after it (``_exec_if``). The loss it calls is another call's (``regression=False``),
         judged there; functions first reached here are still analysed on their own."""
         with events_dropped(self):
             return self._exec_branch(stmts, frame, env, branch_env, holds)

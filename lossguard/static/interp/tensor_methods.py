@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lossguard.static import torch_api as api
-from lossguard.static.interp.python_numbers import number_of, shape_value
+from lossguard.static.interp.python_numbers import ARITHMETIC_METHOD_ROWS, number_of, shape_value
 from lossguard.static.interp.torch_args import MethodHandler, TorchCallArgs, table
 from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, mixed_by_one_hot, reduced_shape, reshape
 from lossguard.static.values import INT, UNKNOWN, Act, Dtype, Shape, Tensor, Value
@@ -127,4 +127,5 @@ TENSOR_METHODS: dict[str, MethodHandler] = table(
     (("clamp", "clip", "clamp_", "clip_"), _m_clamp),
     (api.ELEMENTWISE_METHODS, _m_elementwise),
     (("bmm", "matmul"), _m_mix_by_one_hot),
+    *ARITHMETIC_METHOD_ROWS,
 )

@@ -11,8 +11,10 @@ from lossguard.static.events import Arg, Backward, LossCall, TorchCall
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import reachable
 from lossguard.static.interp.data_calls import DATA_ROWS
+from lossguard.static.interp.distributions import DISTRIBUTION_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
 from lossguard.static.interp.layer_lists import sequential_layers
+from lossguard.static.interp.metric_collections import METRIC_COLLECTION_ROWS
 from lossguard.static.interp.model_choices import options_of
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.python_numbers import ARITHMETIC_ROWS, sized_shape
@@ -558,6 +560,8 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (api.PACK_FUNCS, _pack),
     (api.UNPACK_FUNCS, _unpack),
     (api.TRAINERS, _trainer),
+    *METRIC_COLLECTION_ROWS,
+    *DISTRIBUTION_ROWS,
 )
 
 

@@ -242,6 +242,36 @@ class OnlineProbe(Callback):
 """
 
 
+# a policy head that returns a Categorical distribution; the update scores it with {loss}
+_CATEGORICAL_POLICY = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.distributions import Categorical
+
+
+class Policy(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = nn.Linear(64, 6)
+
+    def forward(self, h):
+        return Categorical(logits=F.log_softmax(self.head(h), dim=-1))
+
+
+def update(policy, optimizer, states, actions):
+    dist = policy(states)
+    loss = {loss}
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+
+
+policy = Policy()
+update(policy, torch.optim.Adam(policy.parameters()), torch.randn(8, 64), torch.randint(0, 6, (8,)))
+"""
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
@@ -481,6 +511,8 @@ for x, y in loader:
 criterion = nn.MSELoss()
 criterion = nn.CrossEntropyLoss()
 """,
+        # the log of the distribution's probabilities into NLLLoss: log-probabilities, as it expects
+        _CATEGORICAL_POLICY.replace("{loss}", "nn.NLLLoss()(dist.probs.log(), actions)"),
     )
     INVALID = (
         Invalid(
@@ -897,5 +929,12 @@ class Step:
             line=29,
             col=32,
             message="F.cross_entropy receives softmax probabilities (nn.Softmax layer at line 10)",
+        ),
+        # Categorical(...).probs are softmax probabilities, whatever the distribution was built from
+        Invalid(
+            _CATEGORICAL_POLICY.replace("{loss}", "nn.CrossEntropyLoss()(dist.probs, actions)"),
+            line=18,
+            col=34,
+            message="CrossEntropyLoss receives softmax probabilities (Categorical(...).probs at line 13)",
         ),
     )

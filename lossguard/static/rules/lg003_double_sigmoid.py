@@ -53,6 +53,40 @@ train(net, loader)
 """
 
 
+# a criterion built by a factory whose flag the trainer writes as a literal: {flag}
+_FACTORY = """
+import torch
+import torch.nn as nn
+from segmentation_models_pytorch.losses import DiceLoss
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x))
+
+
+def get_loss_function(with_logits=False):
+    if with_logits:
+        return nn.BCEWithLogitsLoss()
+    return DiceLoss()
+
+
+def train(loader):
+    model = Net()
+    criterion = get_loss_function(with_logits={flag})
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        optimizer.step()
+"""
+
+
 class DoubleSigmoid(Rule):
     code = "LG003"
 
@@ -104,6 +138,19 @@ def train_step(model, x, y, use_probs: bool):
     # out is a sigmoid output on one path only: too uncertain to report
     return F.binary_cross_entropy_with_logits(out, y)
 """,
+        # a subclass of BCEWithLogitsLoss that only reshapes the raw scores before its parent's forward
+        """
+import torch.nn as nn
+
+class SqueezedBCEWithLogits(nn.BCEWithLogitsLoss):
+    def forward(self, input, target):
+        return super().forward(input.squeeze(-1), target.float())
+
+criterion = SqueezedBCEWithLogits()
+loss = criterion(model(x), y)
+""",
+        # the factory's flag picks a loss of another library: its loss call is not read
+        _FACTORY.replace("{flag}", "False"),
     )
     INVALID = (
         Invalid(
@@ -184,5 +231,27 @@ trainer = create_supervised_trainer(model, optimizer, nn.BCEWithLogitsLoss())
             line=31,
             col=26,
             message="BCEWithLogitsLoss (when args.arch == 'nested') receives sigmoid probabilities",
+        ),
+        # a subclass of BCEWithLogitsLoss hands its prepared input to the parent's forward: that is the loss call
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+class SqueezedBCEWithLogits(nn.BCEWithLogitsLoss):
+    def forward(self, input, target):
+        input = torch.sigmoid(input).squeeze(-1)
+        return super().forward(input, target.float())
+""",
+            line=7,
+            col=32,
+            message="BCEWithLogitsLoss receives sigmoid probabilities (sigmoid at line 6)",
+        ),
+        # the flag written as a literal decides what the factory returns: its other return is never this call's
+        Invalid(
+            _FACTORY.replace("{flag}", "True"),
+            line=27,
+            col=26,
+            message="BCEWithLogitsLoss receives sigmoid probabilities (sigmoid at line 12)",
         ),
     )

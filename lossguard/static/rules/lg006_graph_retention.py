@@ -103,6 +103,22 @@ def _top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
     return resolve
 
 
+# a loss scaled by a tensor method before it is summed across the epoch
+_SCALED_SUM = """
+import torch.nn.functional as F
+
+
+def train(model, loader, optimizer):
+    total = 0
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        total += {scaled}
+    return total
+"""
+
 # code that a VALID example and an INVALID one share (they differ in the loop that uses it)
 _METER = """
 import torch
@@ -1258,6 +1274,39 @@ class InpaintingModel:
         _COLLECT.replace("{stored}", "loss").replace(
             '    stat_col["loss"] = loss', '    stat_col = StatisticsCollector()\n    stat_col["loss"] = loss'
         ),
+        # the loss detached before it is scaled by the batch size: no graph is summed
+        _SCALED_SUM.replace("{scaled}", "loss.detach().mul(x.size(0))"),
+        # torchmetrics runs a metric's update with gradients disabled: its state holds no graph
+        """
+import torch
+import torch.nn.functional as F
+from torchmetrics import Metric, MetricCollection
+
+
+class LossSum(Metric):
+    def __init__(self):
+        super().__init__()
+        self.add_state("total", default=torch.tensor(0.0), dist_reduce_fx="sum")
+
+    def update(self, loss):
+        self.total += loss
+
+    def compute(self):
+        return self.total
+
+
+def train(model, loader, optimizer):
+    meter = LossSum()
+    group = MetricCollection([LossSum()])
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        meter.update(loss)
+        meter(loss)
+        group.update(loss)
+""",
     )
     INVALID = (
         Invalid(
@@ -1933,5 +1982,17 @@ def train_inline(model, loader, optimizer):
             line=9,
             col=9,
             message='the training loop stores into `stat_col["loss"]` at line 35 every step',
+        ),
+        # `loss.mul(n)`, `loss.add(c)`, `loss.pow(2)` are the operators: the product still holds the graph
+        *(
+            Invalid(
+                _SCALED_SUM.replace("{scaled}", scaled),
+                line=11,
+                col=9,
+                message="`total` keeps every step's loss tensor and its autograd graph alive",
+                edit=(f"total += {scaled}", f"total += {scaled}.item()"),
+                fix_title="Accumulate loss.item()",
+            )
+            for scaled in ("loss.mul(x.size(0))", "loss.pow(2)")
         ),
     )

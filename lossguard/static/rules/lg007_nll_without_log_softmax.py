@@ -182,6 +182,41 @@ if __name__ == "__main__":
 """
 
 
+# a metric that scores what its collection is updated with by nll_loss (torchmetrics hands every
+# collection.update(...) to each metric); the Lightning module updates it with {scores}
+_NLL_METRIC = """
+import torch
+import torch.nn.functional as F
+import pytorch_lightning as pl
+from torchmetrics import Accuracy, Metric, MetricCollection
+
+
+class NLLMetric(Metric):
+    def __init__(self):
+        super().__init__()
+        self.add_state("total", default=torch.tensor(0.0), dist_reduce_fx="sum")
+
+    def update(self, scores, target):
+        self.total += F.nll_loss(scores, target, reduction="sum")
+
+    def compute(self):
+        return self.total
+
+
+class Classifier(pl.LightningModule):
+    def __init__(self, net, num_classes):
+        super().__init__()
+        self.net = net
+        metrics = MetricCollection({"nll": NLLMetric(), "acc": Accuracy(task="multiclass", num_classes=num_classes)})
+        self.val_metrics = metrics.clone(prefix="val_")
+
+    def validation_step(self, batch, batch_idx):
+        x, y = batch
+        logits = self.net(x)
+        self.val_metrics.update({scores}, y)
+"""
+
+
 class NllWithoutLogSoftmax(Rule):
     code = "LG007"
 
@@ -270,6 +305,8 @@ layers[-1] = nn.LogSoftmax(dim=1)
 model = nn.Sequential(*layers)
 loss = nn.NLLLoss()(model(x), y)
 """,
+        # the collection updated with log-probabilities: what nll_loss expects
+        _NLL_METRIC.replace("{scores}", "F.log_softmax(logits, dim=-1)"),
     )
     INVALID = (
         Invalid(
@@ -385,5 +422,12 @@ loss = F.nll_loss(probs.to("cpu"), target)
             line=33,
             col=31,
             message="F.nll_loss receives raw logits (nn.Linear layer at line 18)",
+        ),
+        # softmax probabilities updated into a metric collection reach the metric's nll_loss
+        Invalid(
+            _NLL_METRIC.replace("{scores}", "F.softmax(logits, dim=-1)"),
+            line=13,
+            col=34,
+            message="F.nll_loss receives softmax probabilities (F.softmax at line 29) (passed in by the call at",
         ),
     )

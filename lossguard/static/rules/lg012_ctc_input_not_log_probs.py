@@ -7,6 +7,47 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import report_not_log_probs
 
+# a custom autograd Function that passes the activations through; the loop hands them to ctc_loss
+_THROUGH_FUNCTION = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.autograd import Function
+
+
+class Keep(Function):
+    @staticmethod
+    def forward(ctx, acts, lens):
+        lens = torch.tensor(lens, dtype=torch.int32)
+        return acts, lens
+
+    @staticmethod
+    def backward(ctx, grad, _):
+        return grad, None
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.LSTM(16, 32)
+        self.fc = nn.Linear(32, 10)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.fc(out)
+
+
+def train(loader):
+    model = Net()
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, y, x_lens, y_lens in loader:
+        acts, lens = Keep.apply({out}, x_lens)
+        loss = F.ctc_loss(acts, y, lens, y_lens)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+"""
+
 
 class CtcInputNotLogProbs(Rule):
     code = "LG012"
@@ -43,6 +84,8 @@ predictions, lens_predictions = pad_packed_sequence(model(spectrograms))
 log_probs = predictions.log_softmax(dim=2)
 loss = nn.CTCLoss(blank=0)(log_probs, targets, lens_predictions, lens_targets)
 """,
+        # log_softmax before the function: it passes log-probabilities on
+        _THROUGH_FUNCTION.replace("{out}", "model(x).log_softmax(2)"),
     )
     INVALID = (
         Invalid(
@@ -125,5 +168,12 @@ loss = nn.CTCLoss(blank=0)(predictions, targets, lens_predictions, lens_targets)
             line=20,
             col=28,
             message="CTCLoss receives raw logits",
+        ),
+        # MyFunction.apply(x, ...) runs its forward(ctx, x, ...): the raw activations come out of it
+        Invalid(
+            _THROUGH_FUNCTION.replace("{out}", "model(x)"),
+            line=34,
+            col=27,
+            message="F.ctc_loss receives raw logits (nn.Linear layer at line 26)",
         ),
     )
