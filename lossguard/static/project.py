@@ -242,7 +242,7 @@ def _top_level_names(tree: ast.Module) -> set[str]:
         node = todo.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
-            names.update(_declared_global(node))
+            names.update(declared_global(node))
             continue
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update((a.asname or a.name).split(".")[0] for a in node.names)
@@ -263,7 +263,7 @@ def _top_level_names(tree: ast.Module) -> set[str]:
 _GLOBAL_WORD = re.compile(r"(?:^|[;:])[ \t]*global[ \t\\]", re.MULTILINE)
 
 
-def _declared_global(node: ast.AST) -> set[str]:
+def declared_global(node: ast.AST) -> set[str]:
     """Names the ``global`` statements inside a function or class declare. A function body not
     parsed yet (lossguard.static.lazy_bodies) is looked into only when its text holds the word: the
     walk would parse every function of every imported module, a fifth of the CPU time of checking
