@@ -19,6 +19,7 @@ the function is looked up by position.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Any
 
 from lossguard.static.sources import gc_paused, line_offsets, parse, parse_quietly
@@ -68,13 +69,18 @@ def defer_bodies(tree: ast.Module, source: str) -> int:
     return count
 
 
+def _segment(text: _Text, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """The lines of the module's text that ``fn`` spans."""
+    offsets = text.offsets()
+    last = fn.end_lineno or fn.lineno
+    end = offsets[last] if last < len(offsets) else len(text.source)
+    return text.source[offsets[fn.lineno - 1] : end]
+
+
 def _parse_body(text: _Text, fn: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.stmt]:
     """The statements of ``fn``'s body, parsed from its own lines, with the whole file's positions."""
-    offsets = text.offsets()
-    first, last = fn.lineno, fn.end_lineno or fn.lineno
-    start = offsets[first - 1]
-    end = offsets[last] if last < len(offsets) else len(text.source)
-    segment = text.source[start:end]
+    first = fn.lineno
+    segment = _segment(text, fn)
     new: ast.AST | None
     try:
         with gc_paused():
@@ -128,6 +134,11 @@ class LazyBody(list):  # type: ignore[type-arg]
     @property
     def loaded(self) -> bool:
         return self._text is None
+
+    def may_hold(self, word: re.Pattern[str]) -> bool:
+        """Whether the body may hold what ``word`` finds: false only when it is not parsed yet and its
+        function's text has no match (a cheap look before a walk that would parse it)."""
+        return self._text is None or word.search(_segment(self._text, self._fn)) is not None
 
     def __bool__(self) -> bool:
         self._fill()

@@ -14,6 +14,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.values import (
     ACT_OF,
     INT,
+    NUMBER,
     UNKNOWN,
     Act,
     Const,
@@ -54,6 +55,11 @@ def _is_int(v: Value) -> bool:
     return isinstance(v, IntVal) or isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool)
 
 
+def _plain_number(v: Value) -> bool:
+    """A Python number: read out of a tensor, an integer, or a numeric literal."""
+    return isinstance(v, Number) or _is_int(v) or isinstance(v, Const) and type(v.value) is float
+
+
 def _is_one(v: Value) -> bool:
     return isinstance(v, Const) and type(v.value) in (int, float) and v.value == 1
 
@@ -68,6 +74,8 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     ta = a if isinstance(a, Tensor) else None
     tb = b if isinstance(b, Tensor) else None
     if ta is None and tb is None:
+        if isinstance(a, Number) and _plain_number(b) or isinstance(b, Number) and _plain_number(a):
+            return NUMBER  # float(loss.data) * len(x): a Python number still, no tensor, no graph
         return UNKNOWN
     if isinstance(op, ast.MatMult):
         mixed = mixed_by_one_hot(a, b, batched=False)

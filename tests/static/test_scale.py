@@ -225,6 +225,53 @@ def test_an_imported_functions_body_is_read_when_called_and_only_then(tmp_path, 
     assert [(Path(f["path"]).name, f["code"], f["line"]) for f in lazy[0]] == [("train.py", "LG001", 6)]
 
 
+LIBRARY = textwrap.dedent(
+    """
+    import torch
+
+    _cache = None
+
+
+    def cached_criterion():
+        global _cache, _weights
+        _cache = torch.nn.CrossEntropyLoss()
+        return _cache
+
+
+    def plot_history(history):
+        \"\"\"Draw the curves. A global view: the word alone, in a docstring or a comment, is no statement.\"\"\"
+        global_step = len(history)  # not `global`
+        return global_step
+
+
+    class Trainer:
+        def fit(self, data):
+            for batch in data:
+                self.step(batch)
+            return self
+
+        def reset(self):
+            global _counter; _counter = 0
+            return self
+    """
+).lstrip()
+
+
+def test_the_names_a_module_binds_are_found_without_parsing_every_body(tmp_path):
+    """``binds_at_top`` (asked when a name is read before it is bound) looks into a function body not
+    parsed yet only when its text may hold a ``global`` statement: the walk used to parse every
+    function of every imported module."""
+    (tmp_path / "library.py").write_text(LIBRARY)
+    info = project.Project().load(tmp_path / "library.py")
+    tops = [*info.module.body, *next(n for n in info.module.body if isinstance(n, ast.ClassDef)).body]  # no walk: it would parse
+    defs = {n.name: n for n in tops if isinstance(n, ast.FunctionDef)}
+    assert all(isinstance(d.body, lazy_bodies.LazyBody) and not d.body.loaded for d in defs.values())
+    assert info.binds_at_top("_weights") and info.binds_at_top("_counter") and info.binds_at_top("Trainer")
+    assert not info.binds_at_top("global_step") and not info.binds_at_top("history")
+    assert not defs["plot_history"].body.loaded and not defs["fit"].body.loaded
+    assert defs["cached_criterion"].body.loaded and defs["reset"].body.loaded
+
+
 def test_the_collector_is_paused_inside_a_batch_and_restored_after(tmp_path):
     (tmp_path / "helpers.py").write_text(HELPERS)
     (tmp_path / "train.py").write_text(TRAIN)

@@ -45,6 +45,7 @@ from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
     INT,
     MODEL_VALUES,
+    NUMBER,
     PARAM,
     UNKNOWN,
     Act,
@@ -207,6 +208,11 @@ class CallsMixin(InterpBase):
             if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
                 self._args(node, frame, env)
                 return INT
+            if isinstance(func, ast.Name) and func.id == "float" and callee is UNKNOWN:
+                # a Python number, never a tensor, whatever it is given: `loss = float(loss.data)` after the
+                # backward leaves no graph for a later `losses.append(loss)` (as `loss.item()` leaves none)
+                self._args(node, frame, env)
+                return NUMBER
             if isinstance(func, ast.Name) and func.id in ("iter", "next") and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 if starred or kw or len(pos) != 1:

@@ -20,30 +20,36 @@ they are when it runs) stays unknown.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
-from lossguard.static.project import ModuleInfo
+from lossguard.static.project import ModuleInfo, declared_global
+
+
+def _top_level_parts(tree: ast.Module) -> Iterator[ast.AST]:
+    """The module's statements and their parts, defs and classes themselves but not their bodies
+    (nor a lambda's), whose names are their own."""
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            todo.extend(ast.iter_child_nodes(node))
 
 
 def _bindings(tree: ast.Module, name: str) -> list[ast.AST]:
     """Every top-level statement part that binds ``name`` (not inside function or class bodies,
     whose names are their own; a def or class of the name, or a ``global`` of it, counts)."""
     found: list[ast.AST] = []
-    todo: list[ast.AST] = list(tree.body)
-    while todo:
-        node = todo.pop()
+    for node in _top_level_parts(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if node.name == name or any(isinstance(s, ast.Global) and name in s.names for s in ast.walk(node)):
+            if node.name == name or name in declared_global(node):
                 found.append(node)
-            continue
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
             found.extend(a for a in node.names if (a.asname or a.name).split(".")[0] == name)
         elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
             found.append(node)
         elif isinstance(node, ast.ExceptHandler) and node.name == name:
             found.append(node)
-        elif isinstance(node, ast.Lambda):
-            continue
-        todo.extend(ast.iter_child_nodes(node))
     return found
 
 
@@ -56,7 +62,7 @@ def built_once_later(module: ModuleInfo, name: str) -> ast.Call | None:
     if len(found) != 1 or not isinstance(found[0], ast.Name):
         return None
     target = found[0]
-    for stmt in ast.walk(module.module):
+    for stmt in _top_level_parts(module.module):  # the binding is a top-level part: so is its statement
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and stmt.targets[0] is target:
             return stmt.value if isinstance(stmt.value, ast.Call) else None
     return None

@@ -136,8 +136,6 @@ def _if_chain_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[list[
     body = fn.body
     if len(body) < 2 or not isinstance(body[-1], (ast.Raise, ast.Return)) or not isinstance(body[-2], ast.If):
         return None
-    if returns_in(body[:-2]):
-        return None
     chain: list[tuple[ast.expr, ast.Return]] = []
     node: ast.If | None = body[-2]
     while node is not None:
@@ -151,6 +149,8 @@ def _if_chain_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[list[
             node = None
         else:
             return None
+    if returns_in(body[:-2]):  # last: a walk of the whole body, asked after every analysis whose result is unknown
+        return None
     return chain, body[-1]
 
 

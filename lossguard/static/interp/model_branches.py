@@ -62,15 +62,17 @@ class Narrowed:
 def narrow_models(test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> Narrowed | None:
     """In each branch of ``if <test>:``, the options of a model choice that the branch's outcome of the
     test allows. None when the test narrows no choice."""
-    texts = branch_conditions(test)
-    if texts is None:
-        return None
     held: dict[str, object] = {n: v for n, v in env.items() if isinstance(v, Either) and v.conditions}
     glob = frame.module.globals
     if frame.func is not None and glob is not None and glob is not env:
         for n, v in glob.items():
             if n not in env and isinstance(v, Either) and v.conditions:
                 held[n] = _GLOBAL
+    if not held:
+        return None  # asked before the test's text: unparsing it twice at every `if` cost more than the rest
+    texts = branch_conditions(test)
+    if texts is None:
+        return None
     narrowed = Narrowed(texts)
     for name, prior in held.items():
         choice = env[name] if prior is not _GLOBAL else glob[name]  # type: ignore[index]

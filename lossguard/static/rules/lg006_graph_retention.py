@@ -866,6 +866,33 @@ for x, y in loader:
     total += loss * x.size(0)
 """,
         """
+import torch
+from asr import build_model
+
+model = build_model()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def train(loader, log_every=50):
+    for epoch in range(10):
+        running = 0.0
+        losses = []
+        for i, (x, y, x_lengths) in enumerate(loader):
+            optimizer.zero_grad()
+            loss = model(x, y)
+            loss.backward()
+            # float() of the loss is a Python number (HawkAaron/E2E-ASR's train_ctc.py), times a count
+            # still one; the name is later rebound to the running mean, which is no term of the backward
+            loss = float(loss.data) * len(x_lengths)
+            running += loss; losses.append(loss)
+            optimizer.step()
+            if i % log_every == 0:
+                loss = running / log_every
+                print(f"step {i}: {loss:.3f}")
+                running = 0.0
+        print(epoch, sum(losses) / len(losses))
+""",
+        """
 outputs = []
 for i, batch in enumerate(loader):
     optimizer.zero_grad()
