@@ -294,13 +294,14 @@ class LossPlateau(Detector):
             return False
         return level >= (1.0 - self.progress) * self._reference(begin, chance, entropy)
 
-    def _is_plateau(self, m: PlateauMeasure) -> bool:
+    def _is_plateau(self, m: PlateauMeasure, lr: float | None) -> bool:
         if not self._near_start(m.loss, m.start, m.chance, m.target_entropy):
             return False
-        if m.update_ratio is not None and 0.0 < m.update_ratio < self.frozen:
-            # weights that move by under ``frozen`` of their norm per step cannot carry the loss
-            # anywhere: a fit of noisy batch losses (GIN's 2.7-9 at Adam 1e-7) is no evidence of
-            # progress, the update is (docs/runtime.md "On real scripts, round 13")
+        if lr is not None and m.update_ratio is not None and 0.0 < m.update_ratio < self.frozen:
+            # weights an optimizer moves by under ``frozen`` of their norm per step cannot carry the
+            # loss anywhere: a fit of noisy batch losses (GIN's 2.7-9 at Adam 1e-7) is no evidence of
+            # progress, the update is (docs/runtime.md "On real scripts, round 13"). A hand-written
+            # update (no learning rate known) is left to the fit.
             return True
         limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
         return m.best_case_decrease < limit and m.change < limit and not m.accelerating
@@ -417,7 +418,7 @@ class LossPlateau(Detector):
         entropy = stats.target_entropy
         near = self._near_start(level, begin, stats.chance_loss, entropy)
         m = None if warming_up or not near else self.measure(stats.chance_loss, entropy)
-        if m is None or not self._is_plateau(m):
+        if m is None or not self._is_plateau(m, stats.lr):
             self.wait = 0
             if level < (1.0 - self.progress) * self._reference(begin, stats.chance_loss, entropy):
                 self.reported = False

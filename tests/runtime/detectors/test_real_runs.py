@@ -474,11 +474,11 @@ def test_the_factor_to_lower_the_learning_rate_by_follows_the_update_size():
 # Round 13 (docs/runtime.md "On real scripts, round 13") ------------------------------------------
 
 
-def summed_scores_run(lr: float, steps: int = 120, seed: int = 0) -> list:
+def summed_scores_run(lr: float, steps: int = 120, seed: int = 0, manual: bool = False) -> list:
     """weihua916/powerful-gnns' GIN in small: a ReLU MLP whose scores are large (GIN sums every
     node's scores over a graph; here x20), CrossEntropyLoss over 2 classes, batches of 16, Adam.
     At a learning rate far too small the weights stay where they began and the batch losses stay
-    as noisy as at the start (0.65-1.6 around 1.05)."""
+    as noisy as at the start (0.65-1.6 around 1.05). ``manual``: a hand-written SGD update instead."""
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed + 1)
     model = nn.Sequential(nn.Linear(16, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 2))
@@ -489,7 +489,12 @@ def summed_scores_run(lr: float, steps: int = 120, seed: int = 0) -> list:
         y = ((x[:, 0] + 0.5 * x[:, 1]) > 0.3).long()
         optimizer.zero_grad()
         criterion(20.0 * model(x), y).backward()
-        optimizer.step()
+        if manual:
+            with torch.no_grad():
+                for p in model.parameters():
+                    p -= lr * p.grad
+        else:
+            optimizer.step()
     criterion.close()
     return criterion.events
 
@@ -505,6 +510,8 @@ def test_weights_that_do_not_move_are_a_plateau_however_noisy_the_loss():
     # the same model learning (Adam 0.01) and fine-tuning slowly (1e-5, 1.4e-4 of the norm per step) is silent
     assert summed_scores_run(1e-2) == []
     assert summed_scores_run(1e-5) == []
+    # a hand-written update has no learning rate to raise: the fit alone decides there, as before
+    assert summed_scores_run(1e-6, manual=True) == []
 
 
 def test_the_rate_suggested_from_the_update_size_is_no_lower_than_it_supports():
