@@ -12,6 +12,7 @@ import random
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import torch.nn as nn
@@ -536,3 +537,41 @@ def test_a_plateau_of_a_loss_that_dips_now_and_then_never_lasts_0_steps():
         if (f := det.update(StepStats(i, loss=v, lr=10.0, updated=True, update_ratio=0.0131, chance_loss=0.657, target_entropy=0.657)))
     ]
     assert len(found) == 1 and "for the last 36 steps (their median; 18 of them were back at or below its start)" in found[0].message, found
+
+
+def learned_weights_run(lr: float, steps: int = 6) -> list:
+    """Hui-Li/multi-task-learning-example-PyTorch in small: two regression nets (1024 hidden units
+    each) on one input, the loss sum_i exp(-s_i) (y_i - f_i(x))^2 + s_i with learned log-variances
+    s_i, Adam with eps 1e-7, the notebook's data (noise 10 and 1), batches of 20; watched as a model
+    that computes its own loss."""
+    rng = np.random.default_rng(0)
+    torch.manual_seed(0)
+    x = rng.standard_normal((100, 1))
+    targets = [torch.tensor(2 * x + 8 + 10 * rng.standard_normal((100, 1)), dtype=torch.float32)]
+    targets.append(torch.tensor(3 * x + 3 + rng.standard_normal((100, 1)), dtype=torch.float32))
+    inputs = torch.tensor(x, dtype=torch.float32)
+    model = nn.Module()
+    model.nets = nn.ModuleList([nn.Sequential(nn.Linear(1, 1024), nn.ReLU(), nn.Linear(1024, 1)) for _ in range(2)])
+    model.log_vars = nn.Parameter(torch.zeros(2))
+    watcher = lossguard.watch(model, console=False)
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr, eps=1e-7)
+    for _ in range(steps):
+        i = torch.randperm(100)[:20]
+        terms = [torch.exp(-model.log_vars[k]) * (y[i] - net(inputs[i])) ** 2 + model.log_vars[k] for k, (net, y) in enumerate(zip(model.nets, targets))]
+        loss = watcher.observe(sum(terms).mean())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    watcher.close()
+    return watcher.events
+
+
+def test_exploding_gradients_take_their_factor_from_the_largest_recent_update():
+    # the multi-task notebook at Adam 1 (round 13): LG106 at step 1 said "from 1 to 0.06", from that
+    # step's update, 0.74 of weights the first update had already made 50x larger; LG102 a step later
+    # "from 1 to 0.001" from the first update (52 of the head's norm). Both now read the largest
+    events = learned_weights_run(1.0)
+    exploding, jump = first(events, "LG106"), first(events, "LG102")
+    assert exploding is not None and jump is not None, events
+    assert exploding.fix.startswith("Lower the learning rate from 1 to 0.001 (1000x, chosen from the update size: 51"), exploding.fix
+    assert jump.fix.startswith("Lower the learning rate from 1 to 0.001 (1000x"), jump.fix
