@@ -17,7 +17,8 @@ temperature 1.0, ``-de``, Adam at the script's default 1e-4: the config's 2e-6 i
 the loss ``-(log sigmoid(positive score) + sum softmax(negative scores)_detached log sigmoid(-negative
 score)) / 2`` computed inside the model's static ``train_step`` (watched with ``watch(model)`` and
 ``observe(loss)``), head-batch and tail-batch corruption in turn from two DataLoaders (one worker
-each), and the optimizer replaced by a new Adam at a tenth of the rate at ``max_steps // 2``.
+each), and the optimizer replaced by a new Adam at a tenth of the rate at ``max_steps // 2``;
+``np.in1d`` (gone in numpy 2) patched as ``np.isin``.
 Smaller than the config (batch 256 instead of 512, 200 dimensions instead of 1000) and 300 steps
 instead of 40,000.
 """
@@ -114,6 +115,13 @@ SCRIPTS13 = [
             "1000",
         ],
         file_patches={
+            # numpy 2 has no np.in1d: np.isin, its successor, with the same arguments
+            "codes/dataloader.py": [
+                ("                mask = np.in1d(\n                    negative_sample, \n                    self.true_head",
+                 "                mask = np.isin(\n                    negative_sample, \n                    self.true_head"),
+                ("                mask = np.in1d(\n                    negative_sample, \n                    self.true_tail",
+                 "                mask = np.isin(\n                    negative_sample, \n                    self.true_tail"),
+            ],
             "codes/model.py": [
                 (
                     "        loss.backward()\n",
