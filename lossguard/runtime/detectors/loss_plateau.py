@@ -294,15 +294,23 @@ class LossPlateau(Detector):
             return False
         return level >= (1.0 - self.progress) * self._reference(begin, chance, entropy)
 
+    def _frozen(self, lr: float | None, level: float, begin: float) -> bool:
+        """An optimizer (its learning rate known) moves the last layer by under ``frozen`` of its norm
+        per step, and the loss has not fallen ``progress`` below its start.
+
+        Weights this still cannot carry the loss anywhere: a fit of noisy batch losses (GIN's 2.7-9
+        at Adam 1e-7) is no evidence of progress, the update is, and so is the level against chance
+        (MAML's query loss, after each task's own inner steps, sits below chance from its first meta
+        step): docs/runtime.md "On real scripts, round 13". A hand-written update (no learning rate
+        known) is left to the fit."""
+        moved = self._update_level()
+        return lr is not None and moved is not None and 0.0 < moved < self.frozen and begin > 0 and level >= (1.0 - self.progress) * begin
+
     def _is_plateau(self, m: PlateauMeasure, lr: float | None) -> bool:
+        if self._frozen(lr, m.loss, m.start):
+            return True
         if not self._near_start(m.loss, m.start, m.chance, m.target_entropy):
             return False
-        if lr is not None and m.update_ratio is not None and 0.0 < m.update_ratio < self.frozen:
-            # weights an optimizer moves by under ``frozen`` of their norm per step cannot carry the
-            # loss anywhere: a fit of noisy batch losses (GIN's 2.7-9 at Adam 1e-7) is no evidence of
-            # progress, the update is (docs/runtime.md "On real scripts, round 13"). A hand-written
-            # update (no learning rate known) is left to the fit.
-            return True
         limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
         return m.best_case_decrease < limit and m.change < limit and not m.accelerating
 
@@ -416,7 +424,7 @@ class LossPlateau(Detector):
         level = median(list(islice(reversed(self.values), self.min_window)))
         begin = self._begin if self._begin is not None else median(self.start)
         entropy = stats.target_entropy
-        near = self._near_start(level, begin, stats.chance_loss, entropy)
+        near = self._near_start(level, begin, stats.chance_loss, entropy) or self._frozen(stats.lr, level, begin)
         m = None if warming_up or not near else self.measure(stats.chance_loss, entropy)
         if m is None or not self._is_plateau(m, stats.lr):
             self.wait = 0

@@ -575,3 +575,44 @@ def test_exploding_gradients_take_their_factor_from_the_largest_recent_update():
     assert exploding is not None and jump is not None, events
     assert exploding.fix.startswith("Lower the learning rate from 1 to 0.001 (1000x, chosen from the update size: 51"), exploding.fix
     assert jump.fix.startswith("Lower the learning rate from 1 to 0.001 (1000x"), jump.fix
+
+
+def meta_learning_run(meta_lr: float, steps: int = 60, seed: int = 0) -> list:
+    """dragen1860/MAML-Pytorch's loop in small: per meta step 4 tasks of 5-way classification (each
+    class a random prototype in 16 dimensions, 5 support and 5 query examples per class), one inner
+    SGD step of 2.0 on the support set by ``torch.autograd.grad`` on fast weights, the query loss of
+    the adapted weights averaged over the tasks, one Adam step of the meta learning rate. Every
+    ``F.cross_entropy`` call goes through the watcher, as the script's do."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed + 1)
+    model = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 5))
+    cross_entropy = lossguard.watch(model, F.cross_entropy, console=False)
+    meta = torch.optim.Adam(model.parameters(), lr=meta_lr)
+    for _ in range(steps):
+        losses = []
+        for _ in range(4):
+            protos = torch.randn(5, 16, generator=g)
+            y = torch.arange(5).repeat_interleave(5)
+            xs, xq = (protos[y] + 0.5 * torch.randn(25, 16, generator=g) for _ in range(2))
+            weights = dict(model.named_parameters())
+            support = cross_entropy(torch.func.functional_call(model, weights, (xs,)), y)
+            grads = torch.autograd.grad(support, list(weights.values()))
+            fast = {n: w - 2.0 * dw for (n, w), dw in zip(weights.items(), grads)}
+            losses.append(cross_entropy(torch.func.functional_call(model, fast, (xq,)), y))
+        loss = torch.stack(losses).mean()
+        meta.zero_grad()
+        loss.backward()
+        meta.step()
+    cross_entropy.close()
+    return cross_entropy.events
+
+
+def test_still_meta_weights_are_a_plateau_below_chance_too():
+    # MAML at meta lr 1e-7 (rounds 11-13): its query loss, after each task's inner step, sits at 1.3,
+    # below chance (ln 5 = 1.61), from the first meta step on, so "within 10% of chance" never held
+    # and the run was silent with the meta weights moving 2.2e-7 of their norm per step
+    events = meta_learning_run(1e-7)
+    plateau = first(events, "LG103")
+    assert plateau is not None and plateau.fix.startswith("Raise the learning rate from 1e-07 to 0.0001 (1000x"), events
+    # at the script's meta lr 1e-3 the query loss falls and nothing is reported
+    assert meta_learning_run(1e-3) == []
