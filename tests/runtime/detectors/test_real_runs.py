@@ -557,7 +557,9 @@ def learned_weights_run(lr: float, steps: int = 6) -> list:
     optimizer = torch.optim.Adam(model.parameters(), lr=lr, eps=1e-7)
     for _ in range(steps):
         i = torch.randperm(100)[:20]
-        terms = [torch.exp(-model.log_vars[k]) * (y[i] - net(inputs[i])) ** 2 + model.log_vars[k] for k, (net, y) in enumerate(zip(model.nets, targets))]
+        terms = [
+            torch.exp(-model.log_vars[k]) * (y[i] - net(inputs[i])) ** 2 + model.log_vars[k] for k, (net, y) in enumerate(zip(model.nets, targets))
+        ]
         loss = watcher.observe(sum(terms).mean())
         optimizer.zero_grad()
         loss.backward()

@@ -25,9 +25,10 @@ SCRIPTS13 = [
         [
             ("np.random.seed(0)\n", "np.random.seed(0)\ntorch.manual_seed(0)\n"),
             ("nb_epoch = 2000\n", "nb_epoch = 60\n"),
-            ("optimizer = torch.optim.Adam(mtl.parameters(), lr=0.001, eps=1e-07)\n",
-             f"optimizer = torch.optim.Adam(mtl.parameters(), lr={_lr('0.001')}, eps=1e-07)\n"
-             "import lgrun\nLGW = lgrun.watch_model(mtl)\n"),
+            (
+                "optimizer = torch.optim.Adam(mtl.parameters(), lr=0.001, eps=1e-07)\n",
+                f"optimizer = torch.optim.Adam(mtl.parameters(), lr={_lr('0.001')}, eps=1e-07)\nimport lgrun\nLGW = lgrun.watch_model(mtl)\n",
+            ),
             (
                 "        loss, log_vars = mtl(X, [Y1, Y2])\n",
                 "        X, Y1, Y2 = lgrun.nan_batch(X), lgrun.shuffled(Y1), lgrun.shuffled(Y2)\n"
