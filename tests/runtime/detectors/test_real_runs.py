@@ -508,7 +508,7 @@ def test_weights_that_do_not_move_are_a_plateau_however_noisy_the_loss():
     plateau = first(events, "LG103")
     assert [e.code for e in events] == ["LG103"] and plateau.step <= 50, events
     assert plateau.fix.startswith("Raise the learning rate from 1e-07 to 0.0001 (1000x, chosen from the update size: 7."), plateau.fix
-    # the same model learning (Adam 0.01) and fine-tuning slowly (1e-5, 1.4e-4 of the norm per step) is silent
+    # the same model learning (Adam 0.01) and learning slowly (Adam 1e-5) is silent
     assert summed_scores_run(1e-2) == []
     assert summed_scores_run(1e-5) == []
     # a hand-written update has no learning rate to raise: the fit alone decides there, as before
