@@ -119,6 +119,7 @@ CATALOG_PHRASES = {
         "{min_window} steps suffice only when",
         "while they move, {moving_window} steps are needed",
         "weights that move by over {fast} of their norm per step",
+        "Weights an optimizer moves by under {frozen:e} of their norm per step",
     ),
     "LG104": (
         "over the last {window} steps at least {concentration:%} of the detrended variance",
@@ -154,6 +155,7 @@ RUNTIME_DOC_PHRASES = {
         "cannot lower the loss by {threshold:%} ({still_threshold:%} if the last layer's weights move < {still:e} of their norm per step)",
         "within {progress:%} of its start",
         "the fit needs {min_window} steps when the weights barely move, {moving_window} when they move",
+        "flat whatever the fit when an optimizer moves them by < {frozen:e} of their norm per step",
     ),
     "LG104": (
         "over {window} steps, >= {concentration:%} of the detrended variance",

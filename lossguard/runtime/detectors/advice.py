@@ -18,25 +18,40 @@ from lossguard.runtime.detectors.base import fmt
 EARLY_STEPS = 16
 
 
-# the top of the band healthy training moves the last layer in per step (|dW|/|W|: about 0.001-0.05)
+# the band healthy training moves the last layer in per step (|dW|/|W|: about 0.001-0.05): its top, and its bottom
 HEALTHY_UPDATE = 0.05
+SLOWEST_UPDATE = 0.001
 # the largest factor the update size may choose: past it, the measured update says more about a model
 # already broken (gradients grown by the divergence) than about the learning rate
 MOST = 1000.0
 
 
-def factor_from_update(moved: float | None) -> float | None:
-    """The power of ten that brings updates of ``moved`` of the last layer's norm per step into the
-    healthy band, at or under its top (an update is proportional to the learning rate, for SGD and
-    Adam alike), when that is more than 10x; at most ``MOST``. None: no measurement, or 10x is
-    enough. The update size knows the rate only to a factor of a few (a healthy first Adam update can
-    sit above the band: GIN at its default 0.01), so the power of ten is the one the evidence shows to
-    be enough, not the nearest: a rate a little too low is reported later as one (LG103), one still
-    too high breaks the run again (laiguokun/LSTNet at Adam 1: 7.6 of the weights per step, 152x the
-    band's top, 1000x back to its default 0.001; the nearest power of ten, 100x, leaves 0.01)."""
-    if moved is None or not math.isfinite(moved) or moved <= 10 * HEALTHY_UPDATE:
+def _one_digit(value: float, up: bool) -> float:
+    """``value`` rounded to one significant digit, up or down (0.00334 down: 0.003; 299.3 up: 300)."""
+    scale = 10.0 ** math.floor(math.log10(value))
+    digit = value / scale
+    return (math.ceil(digit - 1e-9) if up else math.floor(digit + 1e-9)) * scale
+
+
+def factor_from_update(moved: float | None, lr: float | None = None, down: bool = True) -> float | None:
+    """The factor to change the learning rate by so that updates of ``moved`` of the last layer's norm
+    per step reach the healthy band's edge: its top when lowering, its bottom when raising (an update is
+    proportional to the learning rate, for SGD and Adam alike), when that is more than 10x; at most
+    ``MOST``. None: no measurement, or 10x is enough. The new rate is the edge's, rounded to one
+    significant digit towards the band's inside, and no further: the update size knows the rate only
+    to a factor of a few (a healthy first Adam update can sit above the band: GIN at its default
+    0.01), so a rate a little off is reported again later, and a factor rounded up to a power of ten
+    would suggest a rate below what the evidence supports (GIN at Adam 1: 15 of the weights per step,
+    0.003 brings it under the band's top; a power of ten said 0.001, 10x under its default 0.01)."""
+    if moved is None or not math.isfinite(moved) or moved <= 0:
         return None
-    return min(MOST, 10.0 ** math.ceil(math.log10(moved / HEALTHY_UPDATE) - 1e-9))
+    need = moved / HEALTHY_UPDATE if down else SLOWEST_UPDATE / moved
+    if need <= 10:
+        return None
+    if lr is None or not math.isfinite(lr) or lr <= 0:
+        return min(MOST, _one_digit(need, up=down))
+    new = _one_digit(lr / need if down else lr * need, up=False)
+    return min(MOST, lr / new if down else new / lr)
 
 
 def change_lr(
@@ -45,17 +60,20 @@ def change_lr(
     """The phrase "lower the learning rate from 1 to 0.1" (by ``low``x; to ``high``x with a range; "or less"
     with ``more``), or "lower the learning rate by 10x" when the rate is unknown. ``down=False``
     raises it. ``moved``: the last layer's update per step relative to its norm; when it calls for
-    more than ``low`` (:func:`factor_from_update`: siamese_network at Adadelta 1000 was told "from 1000
-    to 100"), the factor is that, and the phrase says what chose it."""
+    more than ``low`` (:func:`factor_from_update`: siamese_network at Adadelta 1000, moving 36 times its
+    norm per step, "from 1000 to 1"; SDT at Adam 1e-7, moving 5.6e-7 of it, "from 1e-07 to 0.0001"),
+    the factor is that, and the phrase says what chose it."""
     verb = "lower" if down else "raise"
-    by_update = factor_from_update(moved) if down else None
+    by_update = factor_from_update(moved, lr, down)
     if by_update is not None and by_update > max(low, high or 0.0):
         assert moved is not None
+        edge, side = (HEALTHY_UPDATE, "x the") if down else (SLOWEST_UPDATE, "x under the")
+        shown = moved / edge if down else edge / moved
         why = (
             f" ({fmt(by_update) + 'x, ' if lr is not None and lr > 0 else ''}chosen from the update size: {fmt(moved)} of the last layer's weights per step, "
-            f"{fmt(moved / HEALTHY_UPDATE)}x the {fmt(HEALTHY_UPDATE)} of healthy training at most)"
+            f"{fmt(shown)}{side} {fmt(edge)} of healthy training at {'most' if down else 'least'})"
         )
-        return change_lr(lr, by_update, more=more) + why
+        return change_lr(lr, by_update, more=more, down=down) + why
     tail = (" or less" if down else " or more") if more else ""
     if lr is None or lr <= 0:
         by = f"{fmt(low)}-{fmt(high)}x" if high is not None else f"{fmt(low)}x"

@@ -205,8 +205,11 @@ class ExplodingGradients(Detector):
             return None
         self.cooldown_left = self.cooldown
         self.reports += 1
-        # the factor follows this step's measured update, as LG102's and LG105's fixes of the same run do
-        moved = stats.update_ratio if stats.update_ratio is not None and math.isfinite(stats.update_ratio) else None
+        # the factor follows the largest update measured lately, as LG102's and LG105's fixes of the same run
+        # do: this step's alone is relative to weights an update already blew up (a multi-task regression at
+        # Adam 1: 52 of the head's norm at step 0 made it 50x larger, so step 1's 0.74 of it said "to 0.06"
+        # and LG102, a step later, "to 0.001")
+        moved = max(self.updates) if self.updates else None
         return Finding(
             f"Step {stats.step}: the gradient norm is {fmt(norm)}, {reason}.",
             {"grad_norm": norm, "grad_to_weight": ratio, "lr": stats.lr},

@@ -9,7 +9,7 @@ from itertools import islice
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import capital, change_lr, go_back, rise_since
+from lossguard.runtime.detectors.advice import capital, change_lr, factor_from_update, go_back, rise_since
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -129,6 +129,7 @@ class LossPlateau(Detector):
     every = Param("positive_int", 4, "steps between two checks")
     moving_window = Param("positive_int", 100, "fewest updated steps in the fit while the weights move")
     fast = Param("positive_float", 0.1, "median |dW|/|W| per step above which the fix is a lower learning rate")
+    frozen = Param("positive_float", 1e-5, "median |dW|/|W| per step below which the weights do not move: flat whatever the loss's noise")
 
     saved = (
         Saved("values", "window"),
@@ -246,12 +247,21 @@ class LossPlateau(Detector):
     def _steps_above(self, start: float) -> int:
         """Updated steps since the loss last was within ``progress`` of its start: how long a loss
         stuck above where it began (after a blow-up) has been there, not the whole fit window,
-        which still holds the healthy steps before the jump."""
+        which still holds the healthy steps before the jump. When the latest losses dip under that
+        now and then (GIN at Adam 10 scores most batches 0 and a few 1e3-1e5: "for the last 0
+        steps"), the most latest steps whose median is above it: at least the ``min_window`` whose
+        median made the verdict."""
         limit = (1.0 + self.progress) * start
         n = 0
         for v in reversed(self.values):
             if v <= limit:
                 break
+            n += 1
+        if n >= self.min_window:
+            return n
+        values = list(self.values)
+        n = self.min_window
+        while n < len(values) and median(values[-(n + 1) :]) > limit:
             n += 1
         return n
 
@@ -284,7 +294,21 @@ class LossPlateau(Detector):
             return False
         return level >= (1.0 - self.progress) * self._reference(begin, chance, entropy)
 
-    def _is_plateau(self, m: PlateauMeasure) -> bool:
+    def _frozen(self, lr: float | None, level: float, begin: float) -> bool:
+        """An optimizer (its learning rate known) moves the last layer by under ``frozen`` of its norm
+        per step, and the loss has not fallen ``progress`` below its start.
+
+        Weights this still cannot carry the loss anywhere: a fit of noisy batch losses (GIN's 2.7-9
+        at Adam 1e-7) is no evidence of progress, the update is, and so is the level against chance
+        (MAML's query loss, after each task's own inner steps, sits below chance from its first meta
+        step): docs/runtime.md "On real scripts, round 13". A hand-written update (no learning rate
+        known) is left to the fit."""
+        moved = self._update_level()
+        return lr is not None and moved is not None and 0.0 < moved < self.frozen and begin > 0 and level >= (1.0 - self.progress) * begin
+
+    def _is_plateau(self, m: PlateauMeasure, lr: float | None) -> bool:
+        if self._frozen(lr, m.loss, m.start):
+            return True
         if not self._near_start(m.loss, m.start, m.chance, m.target_entropy):
             return False
         limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
@@ -303,6 +327,10 @@ class LossPlateau(Detector):
         # weights that stopped moving after the loss blew up were stopped by the damage (dead units),
         # not by a learning rate too small: the blow-up decides first (mnist at --lr 100)
         if m.update_ratio is not None and m.update_ratio < self.still and not blew_up:
+            by_update = factor_from_update(m.update_ratio, lr, down=False)
+            if by_update is not None and by_update > 10:
+                # the phrase names the update and the band itself
+                return f"{capital(change_lr(lr, down=False, moved=m.update_ratio))}, to start with."
             return (
                 f"{capital(change_lr(lr, down=False))} to start with: the last layer's weights change by only "
                 f"{fmt(m.update_ratio)} of their norm per step (healthy training: about 0.001-0.05)."
@@ -396,9 +424,9 @@ class LossPlateau(Detector):
         level = median(list(islice(reversed(self.values), self.min_window)))
         begin = self._begin if self._begin is not None else median(self.start)
         entropy = stats.target_entropy
-        near = self._near_start(level, begin, stats.chance_loss, entropy)
+        near = self._near_start(level, begin, stats.chance_loss, entropy) or self._frozen(stats.lr, level, begin)
         m = None if warming_up or not near else self.measure(stats.chance_loss, entropy)
-        if m is None or not self._is_plateau(m):
+        if m is None or not self._is_plateau(m, stats.lr):
             self.wait = 0
             if level < (1.0 - self.progress) * self._reference(begin, stats.chance_loss, entropy):
                 self.reported = False
@@ -411,10 +439,13 @@ class LossPlateau(Detector):
             chance = f" (the entropy of the targets' class frequencies, {fmt(m.target_entropy)}: what a model that ignores its inputs reaches)"
         else:
             chance = f" (chance level {fmt(m.chance)})" if m.chance else ""
-        stayed = self._steps_above(m.start) if m.loss > (1.0 + self.progress) * m.start else m.steps
+        above = m.loss > (1.0 + self.progress) * m.start
+        stayed = self._steps_above(m.start) if above else m.steps
+        under = sum(v <= (1.0 + self.progress) * m.start for v in islice(reversed(self.values), stayed)) if above else 0
         return Finding(
             f"Step {stats.step}: the loss has stayed at {fmt(m.loss)}{chance} for the last {stayed} steps "
-            f"(fitted change {100 * m.change:+.2f}%); the median of its first {len(self.start)} losses was {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"
+            + (f"(their median; {under} of them were back at or below its start) " if under else "")
+            + f"(fitted change {100 * m.change:+.2f}%); the median of its first {len(self.start)} losses was {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"
             + (f"; the last layer's weights change by {fmt(m.update_ratio)} of their norm per step." if m.update_ratio is not None else "."),
             {**asdict(m), "lr": stats.lr, "stayed": stayed},
             fix=self._fix(m, stats.lr),

@@ -6,10 +6,13 @@ numbers in the comments were measured with these seeds.
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import warnings
+from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import torch.nn as nn
@@ -467,3 +470,151 @@ def test_the_factor_to_lower_the_learning_rate_by_follows_the_update_size():
     assert jump is not None and dead is not None, events
     assert jump.fix.startswith("Lower the learning rate from 1000 to 1 (1000x, chosen from the update size: 36"), jump.fix
     assert dead.fix is not None and "Lower the learning rate from 1000 to 1 (1000x, chosen from the update size" in dead.fix, dead.fix
+
+
+# Round 13 (docs/runtime.md "On real scripts, round 13") ------------------------------------------
+
+
+def summed_scores_run(lr: float, steps: int = 120, seed: int = 0, manual: bool = False) -> list:
+    """weihua916/powerful-gnns' GIN in small: a ReLU MLP whose scores are large (GIN sums every
+    node's scores over a graph; here x20), CrossEntropyLoss over 2 classes, batches of 16, Adam.
+    At a learning rate far too small the weights stay where they began and the batch losses stay
+    as noisy as at the start (0.65-1.6 around 1.05). ``manual``: a hand-written SGD update instead."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed + 1)
+    model = nn.Sequential(nn.Linear(16, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 2))
+    criterion = lossguard.watch(model, nn.CrossEntropyLoss(), console=False)
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    for _ in range(steps):
+        x = torch.randn(16, 16, generator=g)
+        y = ((x[:, 0] + 0.5 * x[:, 1]) > 0.3).long()
+        optimizer.zero_grad()
+        criterion(20.0 * model(x), y).backward()
+        if manual:
+            with torch.no_grad():
+                for p in model.parameters():
+                    p -= lr * p.grad
+        else:
+            optimizer.step()
+    criterion.close()
+    return criterion.events
+
+
+def test_weights_that_do_not_move_are_a_plateau_however_noisy_the_loss():
+    # GIN and MAML at (meta) lr 1e-7 (round 12) were silent: their batch losses swing by half their
+    # level, so the fit's optimistic end falls by more than the 5% a still model is allowed. The
+    # update says it alone: 7.8e-7 of the weights' norm per step, 1000x under healthy training
+    events = summed_scores_run(1e-7)
+    plateau = first(events, "LG103")
+    assert [e.code for e in events] == ["LG103"] and plateau.step <= 50, events
+    assert plateau.fix.startswith("Raise the learning rate from 1e-07 to 0.0001 (1000x, chosen from the update size: 7."), plateau.fix
+    # the same model learning (Adam 0.01) and learning slowly (Adam 1e-5) is silent
+    assert summed_scores_run(1e-2) == []
+    assert summed_scores_run(1e-5) == []
+    # a hand-written update has no learning rate to raise: the fit alone decides there, as before
+    assert summed_scores_run(1e-6, manual=True) == []
+
+
+def test_the_rate_suggested_from_the_update_size_is_no_lower_than_it_supports():
+    # GIN at Adam 1 (round 12: 15 of the weights per step) was told "from 1 to 0.001", 10x under its
+    # default 0.01: the power of ten past what brings the update under the band's top (0.05). The
+    # rate is now the band's top's, to one digit: updates of 13.87 per step at 1 call for 0.0036, 0.003
+    events = summed_scores_run(1.0, steps=3)
+    jump = first(events, "LG102")
+    assert jump is not None and jump.fix.startswith("Lower the learning rate from 1 to 0.003 (333.3x, chosen from the update size: 13.87"), jump.fix
+
+
+def test_a_plateau_of_a_loss_that_dips_now_and_then_never_lasts_0_steps():
+    # GIN at Adam 10 (round 12, the losses in tests/runtime/real_scripts/results.json): most batches
+    # score 0 and a few 1e3-1e5, the median of the last 30 is 8052; LG103 said "for the last 0 steps"
+    # (the last loss was back under its start). Replayed with the run's lr, update and class entropy
+    recorded = json.loads((Path(__file__).parents[1] / "real_scripts" / "results.json").read_text())
+    losses = recorded["GIN"]["fault2"]["losses"]
+    det = LossPlateau()
+    found = [
+        f
+        for i, v in enumerate(losses)
+        if (f := det.update(StepStats(i, loss=v, lr=10.0, updated=True, update_ratio=0.0131, chance_loss=0.657, target_entropy=0.657)))
+    ]
+    assert len(found) == 1 and "for the last 36 steps (their median; 18 of them were back at or below its start)" in found[0].message, found
+
+
+def learned_weights_run(lr: float, steps: int = 6) -> list:
+    """Hui-Li/multi-task-learning-example-PyTorch in small: two regression nets (1024 hidden units
+    each) on one input, the loss sum_i exp(-s_i) (y_i - f_i(x))^2 + s_i with learned log-variances
+    s_i, Adam with eps 1e-7, the notebook's data (noise 10 and 1), batches of 20; watched as a model
+    that computes its own loss."""
+    rng = np.random.default_rng(0)
+    torch.manual_seed(0)
+    x = rng.standard_normal((100, 1))
+    targets = [torch.tensor(2 * x + 8 + 10 * rng.standard_normal((100, 1)), dtype=torch.float32)]
+    targets.append(torch.tensor(3 * x + 3 + rng.standard_normal((100, 1)), dtype=torch.float32))
+    inputs = torch.tensor(x, dtype=torch.float32)
+    model = nn.Module()
+    model.nets = nn.ModuleList([nn.Sequential(nn.Linear(1, 1024), nn.ReLU(), nn.Linear(1024, 1)) for _ in range(2)])
+    model.log_vars = nn.Parameter(torch.zeros(2))
+    watcher = lossguard.watch(model, console=False)
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr, eps=1e-7)
+    for _ in range(steps):
+        i = torch.randperm(100)[:20]
+        terms = [
+            torch.exp(-model.log_vars[k]) * (y[i] - net(inputs[i])) ** 2 + model.log_vars[k] for k, (net, y) in enumerate(zip(model.nets, targets))
+        ]
+        loss = watcher.observe(sum(terms).mean())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    watcher.close()
+    return watcher.events
+
+
+def test_exploding_gradients_take_their_factor_from_the_largest_recent_update():
+    # the multi-task notebook at Adam 1 (round 13): LG106 at step 1 said "from 1 to 0.06", from that
+    # step's update, 0.74 of weights the first update had already made 50x larger; LG102 a step later
+    # "from 1 to 0.001" from the first update (52 of the head's norm). Both now read the largest
+    events = learned_weights_run(1.0)
+    exploding, jump = first(events, "LG106"), first(events, "LG102")
+    assert exploding is not None and jump is not None, events
+    assert exploding.fix.startswith("Lower the learning rate from 1 to 0.001 (1000x, chosen from the update size: 51"), exploding.fix
+    assert jump.fix.startswith("Lower the learning rate from 1 to 0.001 (1000x"), jump.fix
+
+
+def meta_learning_run(meta_lr: float, steps: int = 60, seed: int = 0) -> list:
+    """dragen1860/MAML-Pytorch's loop in small: per meta step 4 tasks of 5-way classification (each
+    class a random prototype in 16 dimensions, 5 support and 5 query examples per class), one inner
+    SGD step of 2.0 on the support set by ``torch.autograd.grad`` on fast weights, the query loss of
+    the adapted weights averaged over the tasks, one Adam step of the meta learning rate. Every
+    ``F.cross_entropy`` call goes through the watcher, as the script's do."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed + 1)
+    model = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 5))
+    cross_entropy = lossguard.watch(model, F.cross_entropy, console=False)
+    meta = torch.optim.Adam(model.parameters(), lr=meta_lr)
+    for _ in range(steps):
+        losses = []
+        for _ in range(4):
+            protos = torch.randn(5, 16, generator=g)
+            y = torch.arange(5).repeat_interleave(5)
+            xs, xq = (protos[y] + 0.5 * torch.randn(25, 16, generator=g) for _ in range(2))
+            weights = dict(model.named_parameters())
+            support = cross_entropy(torch.func.functional_call(model, weights, (xs,)), y)
+            grads = torch.autograd.grad(support, list(weights.values()))
+            fast = {n: w - 2.0 * dw for (n, w), dw in zip(weights.items(), grads)}
+            losses.append(cross_entropy(torch.func.functional_call(model, fast, (xq,)), y))
+        loss = torch.stack(losses).mean()
+        meta.zero_grad()
+        loss.backward()
+        meta.step()
+    cross_entropy.close()
+    return cross_entropy.events
+
+
+def test_still_meta_weights_are_a_plateau_below_chance_too():
+    # MAML at meta lr 1e-7 (rounds 11-13): its query loss, after each task's inner step, sits at 1.3,
+    # below chance (ln 5 = 1.61), from the first meta step on, so "within 10% of chance" never held
+    # and the run was silent with the meta weights moving 2.2e-7 of their norm per step
+    events = meta_learning_run(1e-7)
+    plateau = first(events, "LG103")
+    assert plateau is not None and plateau.fix.startswith("Raise the learning rate from 1e-07 to 0.0001 (1000x"), events
+    # at the script's meta lr 1e-3 the query loss falls and nothing is reported
+    assert meta_learning_run(1e-3) == []

@@ -715,9 +715,9 @@ def _prepare(script: Script, work: Path) -> None:
 
 
 def _all_scripts() -> list[Script]:
-    from tests.runtime.real_scripts import round8, round9, round10, round11, round12
+    from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round13
 
-    return SCRIPTS + round8.SCRIPTS8 + round9.SCRIPTS9 + round10.SCRIPTS10 + round11.SCRIPTS11 + round12.SCRIPTS12
+    return SCRIPTS + round8.SCRIPTS8 + round9.SCRIPTS9 + round10.SCRIPTS10 + round11.SCRIPTS11 + round12.SCRIPTS12 + round13.SCRIPTS13
 
 
 def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:

@@ -46,6 +46,24 @@ def _add(w):
     the one whose steps and losses are reported; every watcher's events are."""
     _state.setdefault("all", []).append(w)
     _state.setdefault("w", w)
+    _record_updates(w)
+
+
+def _record_updates(w):
+    """Keep every measured update ratio (the last layer's |dW|/|W| of a step) the detectors see,
+    as (step, ratio): the evidence a learning rate far too small or too large is judged from."""
+    seen = _state.setdefault("updates", {}).setdefault(id(w), [])
+    det = next((d for d in w.detectors if d.code == "LG103"), None)
+    if det is None:
+        return
+    inner = det.update
+
+    def update(stats):
+        if stats.update_ratio is not None and stats.updated:
+            seen.append((stats.step, stats.update_ratio))
+        return inner(stats)
+
+    det.update = update
 
 
 _calls = {}
@@ -89,7 +107,9 @@ def close():
     ]
     steps = None if w is None else w.step
     with open(os.environ["LG_OUT"], "w") as f:
-        json.dump({"seconds": seconds, "steps": steps, "steps_each": [each.step for each in watchers], "events": events, "losses": losses}, f)
+        updates = [] if w is None else _state.get("updates", {}).get(id(w), [])
+        out = {"seconds": seconds, "steps": steps, "steps_each": [each.step for each in watchers], "events": events, "losses": losses}
+        json.dump({**out, "updates": updates}, f)
 
 
 atexit.register(close)
