@@ -284,7 +284,6 @@ def test_realcode_heldout14_precision_and_recall():
     assert s.recall() >= REALCODE_HELDOUT14_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
-
 # Round 23, blind (docs/survey.md, "Round 23, blind: realcode_heldout15"): realcode_heldout15 (29 units, 25 expected
 # findings, 22 multi-contributor libraries no other corpus or doc cited when it was built; 6 of the findings
 # LG010/LG011) was committed before the checker ran on it and scored once, on the engine of all of session 13's merges
@@ -299,6 +298,7 @@ def test_realcode_heldout15_precision_and_recall():
     assert sum(s.tp.values()) + sum(s.fn.values()) >= 25, "the held-out corpus should hold real bugs"
     assert s.precision() == 1.0, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
     assert s.recall() >= REALCODE_HELDOUT15_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
+
 
 # Round 13 (docs/survey.md): realcode_dev3 (11 units, 14 expected findings, repositories no other corpus or doc cited;
 # tunable) was committed before the checker ran on it: 8 of 13 found at first (0.615; its 14th marker, the e2e
