@@ -151,15 +151,21 @@ def passed_argument(node: ast.Name, func: ast.FunctionDef | ast.AsyncFunctionDef
     """The argument of ``call`` that the parameter ``node`` names receives (by keyword, or by
     position with ``self`` / ``cls`` bound unless the call passes every positional parameter);
     None where it cannot be told (a starred argument, a default)."""
-    for k in call.keywords:
-        if k.arg == node.id:
-            return k.value
     positional = [p.arg for p in (*func.args.posonlyargs, *func.args.args)]
-    if node.id not in positional or any(isinstance(a, ast.Starred) for a in call.args):
+    bound = bool(positional) and positional[0] in ("self", "cls") and len(call.args) < len(positional)
+    return _argument_of(node.id, positional, call, bound)
+
+
+def _argument_of(name: str, positional: list[str], call: ast.Call, bound: bool) -> ast.expr | None:
+    """What ``call`` writes for the parameter ``name`` (``positional``: the function's positional
+    parameters; ``bound``: the first is the receiver): its keyword, else its position; None where a
+    starred argument hides it or the call writes none."""
+    for k in call.keywords:
+        if k.arg == name:
+            return k.value
+    if name not in positional or any(isinstance(a, ast.Starred) for a in call.args):
         return None
-    index = positional.index(node.id)
-    if positional[0] in ("self", "cls") and len(call.args) < len(positional):
-        index -= 1
+    index = positional.index(name) - (1 if bound else 0)
     return call.args[index] if 0 <= index < len(call.args) else None
 
 
@@ -178,17 +184,10 @@ def forwarded_from(node: ast.AST, ctx: Context) -> tuple[Any, ast.expr] | None:
     if node.id not in positional and node.id not in {p.arg for p in params.kwonlyargs}:
         return None
     module, call = ctx.callsite
-    for k in call.keywords:
-        if k.arg == node.id:
-            return module, k.value
-    if node.id not in positional or any(isinstance(a, ast.Starred) for a in call.args):
-        return None
-    index = positional.index(node.id)
-    if positional and positional[0] in ("self", "cls") and isinstance(call.func, ast.Attribute):
-        index -= 1  # a method called through its instance or class: the first parameter is bound
-    if not 0 <= index < len(call.args):
-        return None
-    return module, call.args[index]
+    # a method called through its instance or class: the first parameter is bound
+    bound = bool(positional) and positional[0] in ("self", "cls") and isinstance(call.func, ast.Attribute)
+    arg = _argument_of(node.id, positional, call, bound)
+    return (module, arg) if arg is not None else None
 
 
 def _short(path: object) -> str:

@@ -34,6 +34,25 @@ def events_dropped(interp: Any) -> Iterator[None]:
         interp.sink, interp.covered = sink, covered
 
 
+def call_argument(node: ast.Call, fn: ast.AST, name: str, bound_self: bool) -> ast.expr | None:
+    """The expression ``node`` passes for parameter ``name`` of ``fn``; None for a default, or when a
+    starred argument hides which one it is."""
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        return None
+    for k in node.keywords:
+        if k.arg == name:
+            return k.value
+    args = getattr(fn, "args", None)
+    if args is None:
+        return None
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    if bound_self:
+        positional = positional[1:]
+    if name in positional and positional.index(name) < len(node.args):
+        return node.args[positional.index(name)]
+    return None
+
+
 MAX_DEPTH = 6
 #: list methods that change a list's length or items
 LIST_MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__", "__delitem__")

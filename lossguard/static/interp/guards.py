@@ -25,7 +25,7 @@ import ast
 from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, is_self
+from lossguard.static.interp.frame import Env, Frame, call_argument, is_self
 from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, Const, FunctionRef, LossSpec, MaybeNone, QualName, Tensor, Value, join
 
 #: values kept as a :class:`GuardedChoice` when a conditional expression picks between two of them
@@ -129,24 +129,9 @@ def _decided_truth_test(name: ast.Name, frame: Frame, env: Env) -> bool | None:
     held = env.get(name.id)
     if not isinstance(held, Const) or not isinstance(held.value, (bool, int, float, str, type(None))):
         return None
-    if not isinstance(_argument(frame.func, frame.callsite[1], name.id, frame.self_value is not None), ast.Constant):
+    if not isinstance(call_argument(frame.callsite[1], frame.func, name.id, frame.self_value is not None), ast.Constant):
         return None
     return bool(held.value)
-
-
-def _argument(fn: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call, param: str, bound: bool) -> ast.expr | None:
-    """The expression ``call`` writes for ``param`` of ``fn`` (``bound``: the first parameter is
-    the receiver); None when it writes none or that is not known (``*args``, ``**kwargs``)."""
-    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
-        return None
-    for k in call.keywords:
-        if k.arg == param:
-            return k.value
-    params = fn.args
-    positional = [p.arg for p in (*params.posonlyargs, *params.args)][1 if bound else 0 :]
-    if param in positional and positional.index(param) < len(call.args):
-        return call.args[positional.index(param)]
-    return None
 
 
 def _literals(node: ast.expr) -> tuple[object, ...] | None:

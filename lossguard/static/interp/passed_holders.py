@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Frame
+from lossguard.static.interp.frame import Frame, call_argument
 from lossguard.static.values import BoundMethod, FunctionRef, Value
 
 
@@ -29,25 +29,6 @@ def _parameters(fn: ast.AST) -> list[str]:
 def _rebound(name: str, fn: ast.AST) -> bool:
     """``name`` is assigned, deleted or used as a loop or with target somewhere in ``fn``."""
     return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, (ast.Store, ast.Del)) for n in ast.walk(fn))
-
-
-def _argument(node: ast.Call, fn: ast.AST, name: str, bound_self: bool) -> ast.expr | None:
-    """The expression ``node`` passes for parameter ``name`` of ``fn``; None for a default, or when a
-    starred argument hides which one it is."""
-    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
-        return None
-    for k in node.keywords:
-        if k.arg == name:
-            return k.value
-    args = getattr(fn, "args", None)
-    if args is None:
-        return None
-    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-    if bound_self:
-        positional = positional[1:]
-    if name in positional and positional.index(name) < len(node.args):
-        return node.args[positional.index(name)]
-    return None
 
 
 class PassedHoldersMixin(InterpBase):
@@ -71,7 +52,7 @@ class PassedHoldersMixin(InterpBase):
             return
         by_argument: dict[int, tuple[ast.expr, list]] = {}
         for name, acc in kept:
-            arg = _argument(node, fn, name, bound_self)
+            arg = call_argument(node, fn, name, bound_self)
             if arg is not None:
                 by_argument.setdefault(id(arg), (arg, []))[1].append(acc)
         for arg, accs in by_argument.values():
