@@ -83,7 +83,8 @@ def stored_by_sibling(cls: ast.ClassDef, reader: FunctionNode, name: str, attr: 
     """The value another method of ``cls`` stores as ``<name>.<attr>``, where ``name`` is a
     parameter of both methods (see the module's docstring), and the ``from ... import`` statements at
     the top of that method that bind names the value reads; None when it is not that one store."""
-    if name == "self" or name not in _parameters(reader) or name in _bound(reader):
+    reader_params, reader_bound = _parameters(reader), _bound(reader)
+    if name == "self" or name not in reader_params or name in reader_bound:
         return None
     first = reader.args.posonlyargs + reader.args.args
     if first and first[0].arg == name:
@@ -103,15 +104,20 @@ def stored_by_sibling(cls: ast.ClassDef, reader: FunctionNode, name: str, attr: 
         return None
     writer, target = stores[0]
     assign = assigns.get(id(target))
-    if writer is reader or assign is None or name not in _parameters(writer) or name in _bound(writer):
+    if writer is reader or assign is None:
+        return None
+    writer_params, writer_bound = _parameters(writer), _bound(writer)
+    if name not in writer_params or name in writer_bound:
         return None
     if _constructor(assign.value) is None:
         return None
     imports = _imports(writer)
     imported = {n for stmt in imports for n in _import_names(stmt)}
-    locals_ = (_parameters(writer) | _bound(writer) | _parameters(reader) | _bound(reader)) - {"self", name}
+    locals_ = (writer_params | writer_bound | reader_params | reader_bound) - {"self", name}
     read = {n.id for n in ast.walk(assign.value) if isinstance(n, ast.Name)}
-    if any(n in locals_ and not (n in imported and n not in _bound(writer, tuple(imports)) | _parameters(reader) | _bound(reader)) for n in read):
+    # a name the stored value reads may be local only where one of the method's top-level imports binds it
+    shadowed = _bound(writer, tuple(imports)) | reader_params | reader_bound
+    if any(n in locals_ and not (n in imported and n not in shadowed) for n in read):
         return None
     return assign.value, [stmt for stmt in imports if any(n in read for n in _import_names(stmt))]
 
