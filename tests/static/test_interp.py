@@ -2778,6 +2778,138 @@ class CIFAR10Module(nn.Module):
         return loss, 1
 """,
     },
+    # facebookresearch/pytorchvideo@f3142bb pytorchvideo/models/{net,head,resnet}.py (the tutorial's
+    # `create_resnet(head_activation=nn.Softmax)` before cross-entropy, a mutation of real code): `Net.forward`
+    # runs `for _, block in enumerate(self.blocks): x = block(x)` over the blocks the factory appended, the head
+    # last; the head factory builds `activation(dim=1)` under `is not None`, and the head applies it under
+    # `if self.activation is not None:`. Each of the three read as a join of everything it might be
+    "blocks_run_in_order_by_a_loop_over_a_module_list": {
+        "nets.py": """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, blocks):
+        super().__init__()
+        self.blocks = blocks
+
+    def forward(self, x):
+        for _, block in enumerate(self.blocks):
+            x = block(x)
+        return x
+
+
+class BasicHead(nn.Module):
+    def __init__(self, proj, activation=None):
+        super().__init__()
+        self.proj = proj
+        self.activation = activation
+
+    def forward(self, x):
+        x = self.proj(x)
+        if self.activation is not None:
+            x = self.activation(x)
+        return x
+
+
+def create_head(in_features, num_classes, activation=None):
+    activation_model = activation(dim=1) if activation is not None else None
+    return BasicHead(proj=nn.Linear(in_features, num_classes), activation=activation_model)
+
+
+def create_net(num_classes=400, depths=(2, 2), head_activation=nn.Softmax):
+    blocks = []
+    blocks.append(nn.Conv3d(3, 8, 3))
+    for depth in depths:
+        blocks.append(nn.Sequential(*[nn.Conv3d(8, 8, 3), nn.ReLU()]))
+    blocks.append(create_head(8, num_classes, activation=head_activation))
+    return Net(blocks=nn.ModuleList(blocks))
+""",
+        "train.py": """
+import pytorch_lightning
+import torch.nn as nn
+import torch.nn.functional as F
+from nets import create_net
+
+
+class VideoClassificationLightningModule(pytorch_lightning.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.model = create_net(num_classes=400, head_activation=nn.Softmax)
+
+    def training_step(self, batch, batch_idx):
+        y_hat = self.model(batch["video"])
+        return F.cross_entropy(y_hat, batch["label"])  # expect: LG001
+
+
+def train():
+    trainer = pytorch_lightning.Trainer(max_epochs=1)
+    trainer.fit(VideoClassificationLightningModule())
+
+
+if __name__ == "__main__":
+    train()
+""",
+    },
+    # the usual way to build a classifier's layers (round 24): hidden blocks appended in a loop, the head after it
+    "layers_appended_after_a_loop_end_the_model": {
+        "train.py": """
+import torch.nn as nn
+
+
+class MLP(nn.Module):
+    def __init__(self, sizes, classes, as_list=False):
+        super().__init__()
+        layers = []
+        for a, b in zip(sizes[:-1], sizes[1:]):
+            layers.append(nn.Linear(a, b))
+            layers.append(nn.ReLU())
+        layers.append(nn.Linear(sizes[-1], classes))
+        layers.append(nn.Softmax(dim=1))
+        self.net = nn.Sequential(*layers)
+
+    def forward(self, x):
+        return self.net(x)
+
+
+class Stack(nn.Module):
+    def __init__(self, sizes, classes):
+        super().__init__()
+        layers = []
+        for a, b in zip(sizes[:-1], sizes[1:]):
+            layers.append(nn.Linear(a, b))
+        layers.append(nn.Linear(sizes[-1], classes))
+        layers.append(nn.LogSoftmax(dim=1))
+        self.layers = nn.ModuleList(layers)
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+
+mlp = MLP([4, 8, 8], 3)
+stack = Stack([4, 8], 3)
+criterion = nn.CrossEntropyLoss()
+for x, y in []:
+    loss = criterion(mlp(x), y)  # expect: LG001
+    loss = criterion(stack(x), y)  # expect: LG001
+    loss.backward()
+""",
+    },
+}
+
+
+# the same projects as the real code has them (no activation at the head; logits last): nothing to report
+PROJECTS["blocks_run_in_order_by_a_loop_over_a_module_list_look_alike"] = {
+    path: text.replace("head_activation=nn.Softmax)\n\n    def", "head_activation=None)\n\n    def").replace("  # expect: LG001", "")
+    for path, text in PROJECTS["blocks_run_in_order_by_a_loop_over_a_module_list"].items()
+}
+PROJECTS["layers_appended_after_a_loop_end_the_model_look_alike"] = {
+    path: text.replace("        layers.append(nn.Softmax(dim=1))\n", "")
+    .replace("        layers.append(nn.LogSoftmax(dim=1))\n", "")
+    .replace("  # expect: LG001", "")
+    for path, text in PROJECTS["layers_appended_after_a_loop_end_the_model"].items()
 }
 
 

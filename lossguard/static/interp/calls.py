@@ -92,15 +92,16 @@ class CallsMixin(InterpBase):
         kw: dict[str, Value] = {}
         starred = False
         for a in node.args:
-            val = self.ev(a, frame, env)
             if isinstance(a, ast.Starred):
                 starred = True
+                inner = self.ev(a.value, frame, env)  # what ev(a) evaluates, kept for `*[layers]`
                 scope = frame.func if frame.func is not None else frame.module.module
-                seq = starred_sequence(node, self.lookup(a.value.id, frame, env), scope) if isinstance(a.value, ast.Name) else None
+                unpacked = self.lookup(a.value.id, frame, env) if isinstance(a.value, ast.Name) else inner
+                seq = starred_sequence(node, unpacked, scope)
                 if seq is not None:
                     self._starred_seqs[id(node)] = seq
             else:
-                pos.append(val)
+                pos.append(self.ev(a, frame, env))
         for k in node.keywords:
             val = self.ev(k.value, frame, env)
             if k.arg is None:

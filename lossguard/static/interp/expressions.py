@@ -204,6 +204,10 @@ class ExpressionsMixin(InterpBase):
             return self._subscript(node, frame, env)
         if isinstance(node, ast.IfExp):
             self.ev(node.test, frame, env)
+            # `act(dim=1) if act is not None else None` with a class passed for `act`
+            decided = self.decided_object_test(node.test, frame, env)
+            if decided is not None:
+                return self.ev(node.body if decided else node.orelse, frame, env)
             return self.guarded_choice(node.test, self.ev(node.body, frame, env), self.ev(node.orelse, frame, env))
         if isinstance(node, ast.Compare):
             left = self.ev(node.left, frame, env)

@@ -130,6 +130,7 @@ class Frame:
         "backpropagated",
         "dead",
         "tests",
+        "unrolling",
     )
 
     def __init__(
@@ -151,6 +152,7 @@ class Frame:
         self.self_value = self_value
         self.is_init = is_init
         self.loops: list[ast.stmt] = []
+        self.unrolling = False  # a loop over known layers is being run once per layer (interp.layer_loops)
         self.no_grad = no_grad
         self.returns: list[Value] = []
         self.returned_at: dict[int, Value] = {}  # id of a return statement -> what it returned (joined)

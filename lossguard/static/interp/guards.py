@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, call_argument, is_self
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, Const, FunctionRef, LossSpec, MaybeNone, QualName, Tensor, Value, join
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, Const, FunctionRef, Layer, LossSpec, MaybeNone, QualName, Tensor, Value, join
 
 #: values kept as a :class:`GuardedChoice` when a conditional expression picks between two of them
 CHOSEN_VALUES = (*MODEL_VALUES, LossSpec)
@@ -101,17 +101,23 @@ def _env_key(subject: ast.expr, frame: Frame) -> str | None:
 
 #: values that are one thing each, so that two of them are the same object when they are equal
 _REFERENCES = (QualName, ClassRef, FunctionRef)
+#: values that are never None: what the code names (a torch name, a class, a function) or built (a module)
+_OBJECTS = (*_REFERENCES, Layer, LossSpec, *MODEL_VALUES)
 
 
 def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Frame, env: Env) -> bool | None:
     """The outcome of ``<param> is None`` (``is not None``) in a body analysed for a known call whose
-    argument is a literal (``train(..., params=None)``, or the default ``None`` left in place)."""
+    argument is a literal (``train(..., params=None)``, or the default ``None`` left in place), or an
+    object the code names or built (``create_head(activation=nn.Softmax)``: a class, a function, a
+    module), which is not None."""
     if not isinstance(left, ast.Name) or not isinstance(right, ast.Constant) or right.value is not None or frame.func is None:
         return None
     params = frame.func.args
     if left.id not in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}:
         return None
     held = env.get(left.id)
+    if isinstance(held, _OBJECTS):
+        return isinstance(op, ast.IsNot)
     if not isinstance(held, Const):
         return None
     return (held.value is None) == isinstance(op, ast.Is)
@@ -291,6 +297,19 @@ class GuardsMixin(InterpBase):
             return None  # `==` against one literal, `in` against a display of them
         found = held.value in literals
         return found if isinstance(op, (ast.Eq, ast.In)) else not found
+
+    @staticmethod
+    def decided_object_test(test: ast.expr, frame: Frame, env: Env) -> bool | None:
+        """The outcome of ``<param> is None`` (``is not None``) where this call's parameter holds an
+        object the code names or built (``activation(dim=1) if activation is not None else None``
+        with ``activation=nn.Softmax``): the test of a conditional expression. A literal it holds
+        (``None``, the default left in place) decides nothing there."""
+        if not frame.called or frame.func is None or not isinstance(test, ast.Compare) or len(test.ops) != 1:
+            return None
+        left, op = test.left, test.ops[0]
+        if not isinstance(op, (ast.Is, ast.IsNot)) or not isinstance(left, ast.Name) or not isinstance(env.get(left.id), _OBJECTS):
+            return None
+        return _decided_none_test(left, op, test.comparators[0], frame, env)
 
     @staticmethod
     def decided_flag(test: ast.expr, frame: Frame, env: Env) -> bool | None:

@@ -8,6 +8,15 @@ The blocks are not known, but the last layers are, and they alone decide what th
 ``nn.Sequential(*name)`` of it (or of a list known item by item) is a Sequential ending in those
 layers, its unknown front standing for whatever came before. Nothing else reads a :class:`TailList`:
 for every other use it is a list the interpreter does not know.
+
+Round 24: the more common way to build that list is ``layers.append(...)``, in a loop for the hidden
+blocks and after it for the head (``layers.append(nn.Linear(h, k)); layers.append(nn.Softmax(dim=1))``).
+After the loop the list is a list of like items of unknown length; a module appended to it outside
+any loop and any ``if`` is now its known last item (:class:`TailedList`, still that list for everything
+that reads one), and ``nn.Sequential(*layers)`` or ``nn.ModuleList(layers)`` of it ends in those
+modules. A head appended under an ``if`` is left to the join of the branches: where a default decided
+the branch (realcode_heldout4's qlib ``Net``, built by its class's defaults with ``loss="mse"`` while the
+loss it is scored with is the ``"binary"`` branch's), the head would not be the one the loss sees.
 """
 
 from __future__ import annotations
@@ -15,7 +24,12 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from lossguard.static.values import UNKNOWN, TupleVal, Unknown, Value
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, Layer, ListOf, LossSpec, TupleVal, Unknown, Value
+
+#: modules the code built (what a list of layers holds)
+MODULES = (Layer, LossSpec, *MODEL_VALUES)
+#: the most known last items a list keeps
+_MOST_TAIL = 16
 
 
 @dataclass(frozen=True)
@@ -23,6 +37,34 @@ class TailList(Value):
     """A list of unknown length whose last items are ``tail``."""
 
     tail: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class TailedList(ListOf):
+    """A list of unknown length, every item like ``item``, whose last items are the modules ``tail``."""
+
+    tail: tuple[Value, ...]
+
+
+def appended_tail(recv: Value, added: Value, call: ast.AST, scope: ast.AST) -> tuple[Value, ...] | None:
+    """The known last items of the list after ``layers.append(module)`` (``call``) outside any loop and
+    any ``if`` of ``scope``, where ``layers`` has an unknown length (a loop appended to it): those it
+    had, then ``module``. None for anything else (the interpreter's own handling stands)."""
+    if not isinstance(recv, ListOf) or not isinstance(added, MODULES) or _in_branch(call, scope):
+        return None
+    tail = (*recv.tail, added) if isinstance(recv, TailedList) else (added,)
+    return tail if len(tail) <= _MOST_TAIL else None
+
+
+def _in_branch(node: ast.AST, scope: ast.AST) -> bool:
+    """Whether ``node`` lies in a branch of an ``if`` (or a conditional expression) of ``scope``."""
+    line = getattr(node, "lineno", None)
+    if line is None:
+        return True
+    for n in ast.walk(scope):
+        if isinstance(n, (ast.If, ast.IfExp)) and n.lineno <= line <= (n.end_lineno or n.lineno) and n is not node:
+            return True
+    return False
 
 
 def extended(current: Value, added: ast.expr, added_value: Value) -> Value | None:
@@ -41,18 +83,27 @@ def starred_sequence(node: ast.Call, value: Value, scope: ast.AST) -> Value | No
     """The list a call's only argument ``*name`` unpacks, when its items (or its last items) are known
     and ``scope`` (the function or module around the call) changes the list only by assigning or
     ``+=``-extending the name: ``layers.append(...)``, ``layers[-1] = ...`` or ``del layers[0]``
-    anywhere in it leave the list unknown here."""
-    if len(node.args) != 1 or node.keywords or not isinstance(node.args[0], ast.Starred) or not isinstance(node.args[0].value, ast.Name):
+    anywhere in it leave the list unknown here. A list or tuple written in place (``*[nn.Linear(4, 3),
+    nn.Softmax(dim=1)]``) is its items."""
+    if len(node.args) != 1 or node.keywords or not isinstance(node.args[0], ast.Starred):
         return None
-    if not isinstance(value, (TupleVal, TailList)) or _changed_in_place(node.args[0].value.id, scope):
+    unpacked = node.args[0].value
+    if isinstance(unpacked, (ast.List, ast.Tuple)):
+        return value if isinstance(value, TupleVal) and len(value.items) == len(unpacked.elts) else None
+    if not isinstance(unpacked, ast.Name):
+        return None
+    if isinstance(value, TailedList):
+        # its appends were followed (any other list method makes it a plain list): only item stores are not
+        return None if _changed_in_place(unpacked.id, scope, calls=False) else TailList(value.tail)
+    if not isinstance(value, (TupleVal, TailList)) or _changed_in_place(unpacked.id, scope):
         return None
     return value
 
 
-def _changed_in_place(name: str, scope: ast.AST) -> bool:
-    """``name.method(...)`` is called, or an item of ``name`` stored or deleted, somewhere in ``scope``."""
+def _changed_in_place(name: str, scope: ast.AST, calls: bool = True) -> bool:
+    """``name.method(...)`` is called (with ``calls``), or an item of ``name`` stored or deleted, somewhere in ``scope``."""
     for n in ast.walk(scope):
-        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == name:
+        if calls and isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == name:
             return True
         if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del)) and isinstance(n.value, ast.Name) and n.value.id == name:
             return True

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, LambdaRef, is_self, is_static
+from lossguard.static.interp.layer_lists import TailedList, appended_tail
 from lossguard.static.interp.statements import element
 from lossguard.static.tensor_ops import binop
 from lossguard.static.values import (
@@ -167,7 +168,15 @@ class SequencesMixin(InterpBase):
         return self.fold_sum(pos[1], pos[2] if len(pos) == 3 else None)
 
     def grow_list(
-        self, target: ast.expr, recv: Value, added: Value | None, frame: Frame, env: Env, front: Value | None = None, appended: bool = False
+        self,
+        target: ast.expr,
+        recv: Value,
+        added: Value | None,
+        frame: Frame,
+        env: Env,
+        front: Value | None = None,
+        appended: bool = False,
+        call: ast.AST | None = None,
     ) -> None:
         """``outs.append(x)`` on a local list whose items are known (``outs = []``, ``[a, b]``, a list
         of like items) or on ``self.heads`` (an ``nn.ModuleList``): it is now a list of items like
@@ -181,6 +190,14 @@ class SequencesMixin(InterpBase):
             grown: Value = HeadedList(recv.head, join(recv.rest, added) if added is not None else recv.rest)
         elif appended and isinstance(recv, TupleVal) and added is not None and not frame.loops:
             grown = TupleVal((*recv.items, added))
+        elif (
+            appended
+            and added is not None
+            and call is not None
+            and not frame.loops
+            and (tail := appended_tail(recv, added, call, frame.func if frame.func is not None else frame.module.module)) is not None
+        ):
+            grown = TailedList(list_item(recv, added), tail)  # the head after the hidden blocks
         elif isinstance(recv, (ListOf, HeadedList)) and front is not None:
             # out.insert(0, det_out) on a list of unknown length: det_out first, then the items it had
             grown = HeadedList((front, *recv.head), recv.rest) if isinstance(recv, HeadedList) else HeadedList((front,), recv.item)

@@ -10,6 +10,12 @@ known instance is decided when the attribute holds a literal (a number, a string
 ``__init__`` (and the helpers only it calls) assigns it, and no file loaded so far stores it on
 another object (``crit.smooth_factor = 0.1``) or names it in ``setattr``. An instance the checker
 built from defaults to analyse a class alone decides nothing.
+
+Round 24 (pytorchvideo's ``ResNetBasicHead``, whose ``forward`` applies ``self.activation`` under ``if
+self.activation is not None:``): under the same conditions, an attribute that holds a module the code
+built (a torch layer or loss, an ``nn.Sequential`` of layers, an instance of a class of the checked code)
+is not ``None``, and a torch layer or loss, or a non-empty ``nn.Sequential``, is true: the test is
+decided as the call of that module in the branch already assumes.
 """
 
 from __future__ import annotations
@@ -20,10 +26,14 @@ import re
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, is_self
-from lossguard.static.values import ClassRef, Const, Either, Instance
+from lossguard.static.values import ClassRef, Const, Either, Instance, Layer, LossSpec, PretrainedModel, SequentialVal, Value
 
 #: literal types a setting may hold to decide a test
 _LITERALS = (type(None), bool, int, float, str)
+#: modules the code built: an attribute holding one is not None (a user class may define ``__len__``)
+_OBJECTS = (Layer, LossSpec, SequentialVal, PretrainedModel, Instance)
+#: modules that are always true (torch layers and losses define no ``__len__``; a Sequential of layers has some)
+_TRUE = (Layer, LossSpec)
 #: the orders a number held is compared with a number by (``if net.n_classes > 1:``)
 _ORDERS = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le}
 
@@ -49,7 +59,10 @@ class SettingsMixin(InterpBase):
             return None if inner is None else not inner
         if isinstance(test, ast.Attribute):
             held = self._setting(test, frame, env)
-            return None if held is None else bool(held.value)
+            if held is None:
+                module = self._built_module(test, frame)
+                return True if isinstance(module, _TRUE) or isinstance(module, SequentialVal) and module.layers else None
+            return bool(held.value)
         if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             return None
         left, op, right = test.left, test.ops[0], test.comparators[0]
@@ -59,6 +72,8 @@ class SettingsMixin(InterpBase):
             return None
         held = self._setting(left, frame, env)
         if held is None:
+            if isinstance(op, (ast.Is, ast.IsNot)) and right.value is None and self._built_module(left, frame) is not None:
+                return isinstance(op, ast.IsNot)  # `if self.activation is not None:` with a layer stored
             return None
         order = _ORDERS.get(type(op))
         if order is not None:
@@ -93,19 +108,30 @@ class SettingsMixin(InterpBase):
         first = kept[0]
         return first if first is not None and all(k == first for k in kept) else None
 
+    def _built_module(self, node: ast.expr, frame: Frame) -> Value | None:
+        """The module ``self.<attr>`` holds, when construction alone stored one (see :meth:`_kept`)."""
+        if not isinstance(node, ast.Attribute) or not is_self(node.value, frame) or not isinstance(frame.self_value, Instance):
+            return None
+        held = frame.self_value.attrs.get(node.attr)
+        if not isinstance(held, _OBJECTS) or not self._only_constructed(frame.self_value, node.attr):
+            return None
+        return held
+
     def _kept(self, inst: Instance, attr: str) -> Const | None:
         """What ``inst.<attr>`` holds, when construction alone set it to a literal."""
         held = inst.attrs.get(attr)
         if not isinstance(held, Const) or type(held.value) not in _LITERALS:
             return None
+        return held if self._only_constructed(inst, attr) else None
+
+    def _only_constructed(self, inst: Instance, attr: str) -> bool:
+        """Whether construction alone set ``inst.<attr>``, on an instance the code built."""
         if self._default_instances.get(id(inst.cls.node)) is inst:
-            return None  # the class analysed alone: its defaults, not a construction the code makes
+            return False  # the class analysed alone: its defaults, not a construction the code makes
         for base in self._bases(inst.cls):
             if isinstance(base, ClassRef) and attr in self._volatile(base):
-                return None
-        if self._stored_elsewhere(attr):
-            return None
-        return held
+                return False
+        return not self._stored_elsewhere(attr)
 
     def _stored_elsewhere(self, attr: str) -> bool:
         """Whether a loaded file stores ``attr`` on an object other than ``self`` or names it in

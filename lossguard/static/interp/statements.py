@@ -27,6 +27,7 @@ from lossguard.static.interp.frame import (
 )
 from lossguard.static.interp.iterators import iterator_of, remade_iterators
 from lossguard.static.interp.layer_lists import extended
+from lossguard.static.interp.layer_loops import Unrolled, unrolled_targets
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.interp.model_branches import narrow_models, rejoin
@@ -296,26 +297,47 @@ class StatementsMixin(InterpBase):
 
     def _exec_loop(self, stmt: ast.For | ast.AsyncFor | ast.While, frame: Frame, env: Env) -> None:
         before = dict(env)
+        unrolled = None
         if isinstance(stmt, ast.While):
             self.ev(stmt.test, frame, env)
         else:
             iterated = self.ev(stmt.iter, frame, env)
-            self.bind(stmt.target, self.loop_item(stmt.iter, iterated, frame, env), frame, env)
+            unrolled = unrolled_targets(self, stmt, iterated, frame, env) if isinstance(stmt, ast.For) else None
+            if unrolled is None:
+                self.bind(stmt.target, self.loop_item(stmt.iter, iterated, frame, env), frame, env)
         frame.loops.append(stmt)
         frame.loop_calls.append([])
+        unrolling = frame.unrolling
         try:
-            self.exec_block(stmt.body, frame, env)
+            if unrolled is None:
+                self.exec_block(stmt.body, frame, env)
+            else:
+                assert isinstance(stmt, ast.For)
+                self._run_unrolled(stmt, unrolled, before, frame, env)
         finally:
+            frame.unrolling = unrolling
             frame.loops.pop()
             calls = frame.loop_calls.pop()
         if frame.loop_calls:
             frame.loop_calls[-1].extend(calls)
         dead = {"dead": frozenset(frame.dead)} if frame.dead else {}  # branches this call never takes
         self.sink(LoopSummary(stmt, tuple(calls), frame.ctx(), extra=dead))
-        replace_env(env, join_envs([before, env]))
+        if unrolled is None:  # a loop run once per known item ran at least once
+            replace_env(env, join_envs([before, env]))
         _sync_init_attrs(frame, env)
         if stmt.orelse:
             self.exec_block(stmt.orelse, frame, env)
+
+    def _run_unrolled(self, stmt: ast.For, unrolled: Unrolled, before: Env, frame: Frame, env: Env) -> None:
+        """``for block in self.blocks: x = block(x)``, one module after another (interp.layer_loops)."""
+        frame.unrolling = True
+        if unrolled.front is not None:  # the blocks before the known last ones: any number of them
+            self.bind(stmt.target, unrolled.front, frame, env)
+            self.exec_block(stmt.body, frame, env)
+            replace_env(env, join_envs([before, env]))
+        for target in unrolled.targets:
+            self.bind(stmt.target, target, frame, env)
+            self.exec_block(stmt.body, frame, env)
 
     def loop_item(self, iterable: ast.expr, iterated: Value, frame: Frame, env: Env) -> Value:
         """What each iteration over ``iterable`` (whose value is ``iterated``) binds: an element of a

@@ -148,7 +148,7 @@ class TorchCallsMixin(InterpBase):
             target = node.func.value  # type: ignore[attr-defined]
             self.accumulate(node, target, pos[0], frame)
             if name != "add_":
-                self.grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env, appended=name == "append")
+                self.grow_list(target, recv, pos[0] if name == "append" else element(pos[0]), frame, env, appended=name == "append", call=node)
             return Const(None)
         if name in LIST_MUTATORS and isinstance(recv, (TupleVal, ListOf, HeadedList)) and isinstance(node.func, ast.Attribute):
             added = pos[-1] if name == "insert" and len(pos) == 2 else None

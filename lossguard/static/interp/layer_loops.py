@@ -1,0 +1,116 @@
+"""Loops over a model's known layers, run once per layer.
+
+Round 24 (pytorchvideo's ``Net``, whose ``forward`` is ``for idx in range(len(self.blocks)): x =
+self.blocks[idx](x)``; the same shape as ``for block in self.blocks: x = block(x)`` in most
+transformer and ResNet-style models): a loop runs its body once, with its target bound to what the
+items agree on, and what it binds is joined with the state before it (the loop may not run). Over a
+list of different layers the items agree on nothing, so the model's output was unknown, even where
+the last layer is a softmax.
+
+Where the loop runs over a sequence the checker knows item by item (an ``nn.ModuleList`` or list of
+modules, an ``nn.Sequential``), that holds only modules, it is run once per item, in order, with the
+target bound to that item (``for block in blocks``), its index and item (``for i, block in
+enumerate(blocks)``), or its index (``for i in range(len(blocks))``); nothing is joined, since the
+loop runs at least once. Only a body that always runs to its end (no ``break``, ``continue``,
+``return`` or ``yield``) and a loop without ``else``, over at most :data:`MOST` items, not inside
+another loop run this way (a nested loop over blocks' layers joins, as before), in a body reached from
+code that runs (a method analysed alone may run on a model its class's defaults built: realcode_heldout4's
+qlib ``Net``, whose head the default ``loss="mse"`` decides while the loss it is scored with is the
+``"binary"`` branch's).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lossguard.static.interp.layer_lists import MODULES, TailedList
+from lossguard.static.values import INT, UNKNOWN, Const, SequentialVal, TupleVal, Value
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.interp.base import InterpBase
+    from lossguard.static.interp.frame import Env, Frame
+
+#: the most items a loop is run once per item for
+MOST = 16
+#: statements that end a body early, or make it a generator
+_EARLY = (ast.Break, ast.Continue, ast.Return, ast.Yield, ast.YieldFrom)
+
+
+@dataclass(frozen=True)
+class Unrolled:
+    """A loop run once per known item: ``targets``, what its target binds in each iteration, in order,
+    after (when ``front`` is not None) one iteration with ``front`` standing for the items of a list
+    whose first items are not known one by one (which may be none)."""
+
+    targets: tuple[Value, ...]
+    front: Value | None = None
+
+
+def unrolled_targets(interp: InterpBase, stmt: ast.For, iterated: Value, frame: Frame, env: Env) -> Unrolled | None:
+    """How the loop is run once per item; None when it runs once with the items joined."""
+    if stmt.orelse or frame.unrolling or not frame.called or not _runs_to_end(stmt.body):
+        return None  # (a body analysed alone may hold a model built from its class's defaults)
+    it = stmt.iter
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and len(it.args) == 1 and not it.keywords:
+        name = it.func.id
+        if name == "enumerate" and interp.lookup("enumerate", frame, env) is UNKNOWN:
+            seq = _modules(interp.ev(it.args[0], frame, env), it.args[0])
+            if seq is None:
+                return None
+            front, items = seq
+            if front is not None:  # positions after an unknown front are unknown
+                return Unrolled(tuple(TupleVal((INT, item)) for item in items), TupleVal((INT, front)))
+            return Unrolled(tuple(TupleVal((Const(i), item)) for i, item in enumerate(items)))
+        inner = it.args[0]
+        if (
+            name == "range"
+            and isinstance(inner, ast.Call)
+            and isinstance(inner.func, ast.Name)
+            and inner.func.id == "len"
+            and len(inner.args) == 1
+            and not inner.keywords
+            and interp.lookup("range", frame, env) is UNKNOWN
+            and interp.lookup("len", frame, env) is UNKNOWN
+        ):
+            seq = _modules(interp.ev(inner.args[0], frame, env), inner.args[0])
+            if seq is None or seq[0] is not None:
+                return None
+            return Unrolled(tuple(Const(i) for i in range(len(seq[1]))))
+        return None
+    seq = _modules(iterated, it)
+    return None if seq is None else Unrolled(seq[1], seq[0])
+
+
+def _modules(value: Value, expr: ast.expr) -> tuple[Value | None, tuple[Value, ...]] | None:
+    """A known sequence of modules named by a plain expression (``self.blocks``, ``layers``): what
+    stands for its unknown front (None when every item is known), and its known items in order. An
+    unknown item (a layer the checker does not know) is called as an unknown."""
+    if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Load)) for n in ast.walk(expr)):
+        return None
+    front: Value | None = None
+    if isinstance(value, TailedList):
+        front, items = value.item, value.tail
+    elif isinstance(value, SequentialVal):
+        items = value.layers
+    elif isinstance(value, TupleVal) and not hasattr(value, "fields"):
+        items = value.items
+    else:
+        return None
+    if not 0 < len(items) <= MOST or not all(isinstance(i, MODULES) or i is UNKNOWN for i in items) or not any(isinstance(i, MODULES) for i in items):
+        return None
+    return front, items
+
+
+def _runs_to_end(body: list[ast.stmt]) -> bool:
+    """No statement of ``body`` (outside functions and classes it defines) ends it early."""
+    todo: list[ast.AST] = list(body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, _EARLY):
+            return False
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return True
