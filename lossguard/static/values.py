@@ -311,9 +311,11 @@ class SequentialVal(Value):
 
 @dataclass(frozen=True)
 class PretrainedModel(Value):
-    """A model from a library whose forward is known to return logits (torchvision, timm)."""
+    """A model from a library whose forward is known to return logits (torchvision, timm), or, with
+    ``head``, whatever the module the code put in place of its last layer returns (interp.replaced_heads)."""
 
     qname: str
+    head: Value | None = None
 
 
 @dataclass(frozen=True)

@@ -286,6 +286,8 @@ class CallsMixin(InterpBase):
                     val = self.apply(layer, node, [val], {}, False, frame, env)
             return val
         if isinstance(callee, PretrainedModel):
+            if callee.head is not None:  # the layer the code put in place of its last one, on its features
+                return self.apply(callee.head, node, [Tensor(dtype=Dtype.FLOAT)], {}, False, frame, env)
             return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
         if isinstance(callee, FunctionRef):
             if starred:

@@ -34,6 +34,7 @@ from lossguard.static.interp.model_branches import narrow_models, rejoin
 from lossguard.static.interp.model_choices import choose_models
 from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
+from lossguard.static.interp.replaced_heads import replaced_head
 from lossguard.static.interp.running_means import averaged_side
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.tensor_ops import binop, store_into_list
@@ -470,11 +471,15 @@ class StatementsMixin(InterpBase):
                 stored = parameter_owner(target)
                 if stored is not None and keeps_layer(self.ev(stored[0], frame, env), stored[1], value):
                     return  # new numbers for the same layer (m[0].weight = Parameter(...))
+                if self._replace_head(target, value, frame, env):
+                    return  # model.fc = nn.Sequential(nn.Linear(n, 2), nn.Softmax(dim=1))
                 if not (isinstance(owner, Instance) and self.unread_attribute(owner.cls, target.attr)):
                     self._forget_modified_model(target.value, frame, env)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, frame, env)
         elif isinstance(target, ast.Subscript):
+            if self._replace_head(target, value, frame, env):
+                return  # model.classifier[6] = nn.Linear(4096, 2)
             base = self.ev(target.value, frame, env)
             index = self.ev(target.slice, frame, env)
             if self.store_through_setitem(target, base, index, value, frame, env):
@@ -523,6 +528,18 @@ class StatementsMixin(InterpBase):
                 if isinstance(held, Tensor):
                     after = result if isinstance(result, Tensor) and result.act is not None else held.with_(act=None, act_site=None)
                     self.bind(target, after, frame, env)
+
+    def _replace_head(self, target: ast.Attribute | ast.Subscript, value: Value, frame: Frame, env: Env) -> bool:
+        """``model.fc = ...`` / ``model.classifier[6] = ...`` of a torchvision model held by a name or by
+        ``self.<attr>``: the model now ends in ``value`` (interp.replaced_heads). False for any other store."""
+        root = target.value if isinstance(target, ast.Attribute) else target.value.value if isinstance(target.value, ast.Attribute) else None
+        if not (isinstance(root, ast.Name) and root.id != "self" or isinstance(root, ast.Attribute) and is_self(root.value, frame)):
+            return False
+        replaced = replaced_head(self.ev(root, frame, env), target, value)
+        if replaced is None:
+            return False
+        self.bind(root, replaced, frame, env)
+        return True
 
     def _forget_modified_model(self, expr: ast.expr, frame: Frame, env: Env) -> None:
         """``model.fc = nn.Sequential(...)`` replaces a layer: the model's output is no longer known."""

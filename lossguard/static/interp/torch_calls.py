@@ -278,6 +278,12 @@ def _sequential(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred and not c.kw and not c.pos:
         layers = sequential_layers(interp._starred_seqs.get(id(c.node), UNKNOWN))
         return SequentialVal(layers) if layers else UNKNOWN  # nn.Sequential(*layers)
+    if c.starred and not c.node.keywords:
+        # nn.Sequential(*[Block(d) for _ in range(n)], nn.Linear(d, k), nn.Softmax(dim=1)): the layers after the
+        # last unpacked list are the last ones, in order (round 24)
+        args = c.node.args
+        after = len(args) - 1 - max(i for i, a in enumerate(args) if isinstance(a, ast.Starred))
+        return SequentialVal((UNKNOWN, *c.pos[len(c.pos) - after :])) if after else UNKNOWN
     if c.starred or c.kw:
         return UNKNOWN  # nn.Sequential() is filled by add_module / append (interp.calls)
     if len(c.pos) == 1 and isinstance(c.pos[0], DictVal):
@@ -300,7 +306,10 @@ def _ordered_dict(interp: Any, c: TorchCallArgs) -> Value:
 
 def _module_container(interp: Any, c: TorchCallArgs) -> Value:
     """``nn.ModuleList([...])`` / ``nn.ModuleDict({...})`` of known modules: the list or dict itself
-    (indexing, iterating and ``.append`` then work as on it); an empty or unknown one is unknown."""
+    (indexing, iterating and ``.append`` then work as on it); an unknown one is unknown. ``nn.ModuleList()``
+    is an empty list, which ``.append`` fills (round 24: GNN layer stacks)."""
+    if c.qname.endswith("ModuleList") and not (c.starred or c.kw or c.pos):
+        return TupleVal(())
     if c.starred or c.kw or len(c.pos) != 1:
         return UNKNOWN
     given = c.pos[0]

@@ -1,0 +1,72 @@
+"""A torchvision model whose last layer the code replaced.
+
+Round 24: transfer learning replaces a torchvision classifier's last layer for the task's classes,
+``model.fc = nn.Linear(model.fc.in_features, 2)`` (ResNet) or ``model.classifier[6] = nn.Linear(4096, 2)``
+(VGG). Written as ``nn.Sequential(nn.Linear(n, 2), nn.Softmax(dim=1))`` before ``CrossEntropyLoss``, it is
+the bug of LG001 in the form tutorials and notebooks most often have it. Any store into a model the checker
+knew made the model unknown, so the softmax was never seen.
+
+A store into exactly the layer that computes a torchvision classifier's output (``fc`` of the ResNet
+family, ``classifier`` of DenseNet, ``classifier[6]`` of VGG and AlexNet, ``classifier[-1]`` of every
+family whose ``classifier`` is an ``nn.Sequential``, ...) now makes the model one whose output is what
+the stored module returns for the features before it. A store anywhere else still makes it unknown, and
+so do timm models, whose head's name depends on the architecture.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from lossguard.static.values import PretrainedModel, Value
+
+#: torchvision constructor name prefix -> (the attribute of the output layer, the output layer's index
+#: in that attribute when it is an nn.Sequential, None when the attribute is the layer itself)
+_LAST_LAYER: tuple[tuple[str, str, int | None], ...] = (
+    ("resnet", "fc", None),
+    ("resnext", "fc", None),
+    ("wide_resnet", "fc", None),
+    ("regnet_", "fc", None),
+    ("shufflenet_v2", "fc", None),
+    ("densenet", "classifier", None),
+    ("vgg", "classifier", 6),
+    ("alexnet", "classifier", 6),
+    ("mobilenet_v2", "classifier", 1),
+    ("mobilenet_v3", "classifier", 3),
+    ("efficientnet", "classifier", 1),
+    ("mnasnet", "classifier", 1),
+    ("convnext", "classifier", 2),
+    ("swin", "head", None),
+)
+
+
+def replaced_head(model: Value, target: ast.expr, stored: Value) -> PretrainedModel | None:
+    """The model after ``target = stored``, where ``target`` is the output layer of the torchvision
+    ``model`` (``model.fc``, ``model.classifier[6]``, ``model.classifier[-1]``); None for any other store."""
+    if not isinstance(model, PretrainedModel) or not model.qname.startswith("torchvision.models."):
+        return None
+    name = model.qname.rsplit(".", 1)[-1]
+    last = next(((attr, index) for prefix, attr, index in _LAST_LAYER if name.startswith(prefix)), None)
+    if last is None:
+        return None
+    attr, index = last
+    if isinstance(target, ast.Attribute) and target.attr == attr and index is None:
+        return PretrainedModel(model.qname, stored)
+    if (
+        isinstance(target, ast.Subscript)
+        and isinstance(target.value, ast.Attribute)
+        and target.value.attr == attr
+        and index is not None
+        and _position(target.slice) in (index, -1)
+    ):
+        return PretrainedModel(model.qname, stored)
+    return None
+
+
+def _position(node: ast.expr) -> int | None:
+    """A literal integer index (``6``, ``-1``)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+        value = node.operand.value
+        return -value if isinstance(value, int) and not isinstance(value, bool) else None
+    return None
