@@ -2915,9 +2915,15 @@ class Deep(nn.Module):
         return self.layers(x)
 
 
+class SequentialHead(nn.Sequential):
+    def __init__(self, d, classes):
+        super().__init__(nn.Linear(d, d), nn.ReLU(), nn.Linear(d, classes), nn.Softmax(dim=1))
+
+
 mlp = MLP([4, 8, 8], 3)
 stack = Stack([4, 8], 3)
 graph = GraphStack([4, 8], 3)
+head = SequentialHead(4, 3)
 deep = torch.compile(Deep(4, 3, 2))
 criterion = nn.CrossEntropyLoss()
 for x, y in []:
@@ -2925,6 +2931,7 @@ for x, y in []:
     loss = criterion(stack(x), y)  # expect: LG001
     loss = criterion(graph(x), y)  # expect: LG001
     loss = criterion(deep(x), y)  # expect: LG001
+    loss = criterion(head(x), y)  # expect: LG001
     loss.backward()
 """,
     },

@@ -40,6 +40,7 @@ from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
+from lossguard.static.interp.sequential_subclasses import SequentialInit, keep_layers, own_layers
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
@@ -337,8 +338,13 @@ class CallsMixin(InterpBase):
             )
         if isinstance(callee, MetricGroup):
             return group_method(self, callee, "forward", node, pos, kw, starred, frame)
+        if isinstance(callee, SequentialInit):
+            keep_layers(callee, pos, bool(kw), starred)
+            return Const(None)
         if isinstance(callee, Instance):
             method = self._find_method(callee.cls, "forward") or self._find_method(callee.cls, "__call__")
+            if method is None and (layers := own_layers(callee)) is not None:
+                return self.apply(layers, node, pos, kw, starred, frame, env)  # a subclass of nn.Sequential
             if method is None:
                 update = None if starred else metric_update(self, callee)  # metric(preds, target): its update
                 return run_metric_method(self, callee, update, node, pos, kw, frame) if update is not None else UNKNOWN

@@ -26,6 +26,7 @@ from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.loss_subclasses import parent_loss_call
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.python_numbers import nest_item, shape_value
+from lossguard.static.interp.sequential_subclasses import sequential_init
 from lossguard.static.interp.sibling_stores import stored_by_sibling
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
@@ -393,6 +394,9 @@ class ExpressionsMixin(InterpBase):
             return attr
         if isinstance(base, SuperRef):
             for parent in self._bases(base.cls)[1:]:
+                init = sequential_init(parent, name, base.self_value)
+                if init is not None:
+                    return init  # super().__init__(nn.Linear(d, k), nn.Softmax(dim=1)) in a subclass of nn.Sequential
                 if isinstance(parent, ClassRef):
                     method = self._own_method(parent, name)
                     if method is not None:
