@@ -1,0 +1,1 @@
+"""part of positive project [LG001]: package marker."""

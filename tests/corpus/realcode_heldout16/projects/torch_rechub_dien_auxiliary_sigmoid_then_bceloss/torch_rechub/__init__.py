@@ -1,0 +1,1 @@
+"""part of positive project [LG016]: package marker."""
