@@ -333,9 +333,8 @@ REALCODE_DEV7_RECALL_FLOOR = 1.0
 # findings on the branch point, 9 of 9 after round 23's mechanism. Gated the same way.
 REALCODE_DEV9_RECALL_FLOOR = 1.0
 # Round 24 (docs/survey.md, "Round 24: whole repositories before a fix (branch dev10)"): realcode_dev10 (units cut from
-# whole repositories checked at the commit before a loss-bug fix or at a HEAD that never fixed it, and three fixes as
-# look-alikes; tunable): 2 of 4 expected findings on the branch point, 4 of 4 after round 24's two mechanisms. Gated the
-# same way.
+# whole repositories checked at the commit before a loss-bug fix, and the two fixes as look-alikes; tunable): 1 of 2
+# expected findings on the branch point, 2 of 2 after round 24's LightningModule mechanism. Gated the same way.
 REALCODE_DEV10_RECALL_FLOOR = 1.0
 
 
