@@ -333,8 +333,8 @@ REALCODE_DEV7_RECALL_FLOOR = 1.0
 # findings on the branch point, 9 of 9 after round 23's mechanism. Gated the same way.
 REALCODE_DEV9_RECALL_FLOOR = 1.0
 # Round 24 (docs/survey.md, "Round 24: whole repositories before a fix (branch dev10)"): realcode_dev10 (units cut from
-# whole repositories checked at the commit before a loss-bug fix, and the two fixes as look-alikes; tunable): 1 of 2
-# expected findings on the branch point, 2 of 2 after round 24's LightningModule mechanism. Gated the same way.
+# whole repositories checked at the commit before a loss-bug fix, and the three fixes as look-alikes; tunable): 1 of 5
+# expected findings on the branch point, 5 of 5 after round 24's mechanisms. Gated the same way.
 REALCODE_DEV10_RECALL_FLOOR = 1.0
 
 
