@@ -299,6 +299,7 @@ class InverseModel(torch.nn.Module):
         return self.inverse_loss(x, a)
 """
 
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 

@@ -451,6 +451,7 @@ class Forecaster(pl.LightningModule):
         self.training_step_outputs.clear()
 """
 
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -738,14 +739,19 @@ class GraphRetention(Rule):
         *(
             _LIGHTNING_OUTPUTS.replace("{start}", start).replace("{kept}", kept).replace("{hook}", hook)
             for start, kept, hook in (
-                ("[]", '{k: v.detach() if torch.is_tensor(v) else v for k, v in log.items()}', "on_train_epoch_end"),
+                ("[]", "{k: v.detach() if torch.is_tensor(v) else v for k, v in log.items()}", "on_train_epoch_end"),
                 ("[]", "log", "on_train_batch_end"),
                 ("collections.deque(maxlen=10)", "log", "on_train_epoch_end"),
             )
         ),
-        _LIGHTNING_OUTPUTS.replace("{start}", "[]\n        self.automatic_optimization = False").replace("{kept}", "log").replace("{hook}", "on_train_epoch_end"),
+        _LIGHTNING_OUTPUTS.replace("{start}", "[]\n        self.automatic_optimization = False")
+        .replace("{kept}", "log")
+        .replace("{hook}", "on_train_epoch_end"),
         # the validation step runs under no_grad
-        _LIGHTNING_OUTPUTS.replace("{start}", "[]").replace("{kept}", "log").replace("{hook}", "on_train_epoch_end").replace("def training_step", "def validation_step"),
+        _LIGHTNING_OUTPUTS.replace("{start}", "[]")
+        .replace("{kept}", "log")
+        .replace("{hook}", "on_train_epoch_end")
+        .replace("def training_step", "def validation_step"),
         # the average of the loss's number, and of a detached copy
         _SMOOTHED.replace("{start}", "0").replace("{average}", "smooth = smooth * 0.99 + loss.item() * 0.01"),
         _SMOOTHED.replace("{start}", "torch.zeros(())").replace("{average}", "smooth.mul_(0.99).add_(loss.detach(), alpha=0.01)"),
