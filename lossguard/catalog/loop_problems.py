@@ -110,7 +110,7 @@ for x, y in loader:
             "mistake and is not reported again. A LightningModule's `training_step` is a loop body the checked code "
             "does not write: Lightning runs it once per batch and back-propagates what it returns. A list or sum on "
             "`self` that it grows (`self.training_step_outputs.append(log)`, `self.epoch_loss += loss`) with a value "
-            "that holds a graph, or with the very name the method returns (the loss, or the dict whose `\"loss\"` "
+            'that holds a graph, or with the very name the method returns (the loss, or the dict whose `"loss"` '
             "Lightning back-propagates, whatever built it), keeps every step's graph until an epoch hook clears it, and "
             "is reported without an automatic fix. Read from the class's own module: the class derives there from a "
             "class named `...LightningModule`; silent when it sets `automatic_optimization` (manual optimization "
