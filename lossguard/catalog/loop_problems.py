@@ -107,7 +107,17 @@ for x, y in loader:
             "the loop): the sum holds one step's micro-batches and starts again on the next step; an optimizer "
             "stepped or cleared inside the loop, or one not cleared before it, leaves it reported. A list of the "
             "epoch's sums or means (`history.append(total / n)`) of a sum reported in the same function is the same "
-            "mistake and is not reported again."
+            "mistake and is not reported again. A LightningModule's `training_step` is a loop body the checked code "
+            "does not write: Lightning runs it once per batch and back-propagates what it returns. A list or sum on "
+            "`self` that it grows (`self.training_step_outputs.append(log)`, `self.epoch_loss += loss`) with a value "
+            'that holds a graph, or with the very name the method returns (the loss, or the dict whose `"loss"` '
+            "Lightning back-propagates, whatever built it), keeps every step's graph until an epoch hook clears it, and "
+            "is reported without an automatic fix. Read from the class's own module: the class derives there from a "
+            "class named `...LightningModule`; silent when it sets `automatic_optimization` (manual optimization "
+            "returns anything), when the attribute is started as anything but `[]`, `list()` or a number (a "
+            "`deque(maxlen=...)`), is assigned or cleared in `training_step` or a per-batch hook "
+            "(`on_train_batch_end`, `on_before_optimizer_step`, ...), or is popped or deleted from anywhere; "
+            "`validation_step` and `test_step` run under no_grad."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",
@@ -149,7 +159,9 @@ for x, y in loader:
             "arg like an optimizer) when nothing in that loop clears its gradients. The loop's calls include "
             "those of the functions and methods it calls, through any depth of calls (`self.train_step()` "
             "running `self.forward_backward()` and `self.optimizer.step()`); a step() made in another file "
-            "is not counted, and a clearing call made there counts as clearing. Clearing it accepts: "
+            "is not counted, and a clearing call made there counts as clearing (a call there that builds or "
+            "queries a tensor, `torch.zeros(n, 12)`, `zeros_like`, `new_zeros`, `nonzero`, is none: a helper that "
+            "builds the targets clears nothing). Clearing it accepts: "
             "`optimizer.zero_grad()` (with or without `set_to_none`), `model.zero_grad()` on any module "
             "(which module owns which parameters is not tracked), assigning or deleting `.grad` / "
             "`._grad` (`p.grad = None`, `param._grad = ...`, `del p.grad`, `setattr(p, 'grad', None)`), "

@@ -102,6 +102,11 @@ CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradie
 SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file
 
 
+#: calls whose names mention "zero" but that build or query tensors (``torch.zeros(n, 12)``,
+#: ``np.zeros_like(a)``, ``x.new_zeros(...)``, ``mask.nonzero()``): they touch no gradient, in any file
+ZERO_BUILDERS = frozenset({"zeros", "zeros_like", "new_zeros", "nonzero", "count_nonzero"})
+
+
 def zeroes_built_tensor(name: str, receiver: object) -> bool:
     """``torch.FloatTensor(n, 10).zero_()``: a bare ``zero_()`` on a tensor the checked code built
     (the interpreter knows its value, so it is no ``.grad``, whose value is unknown) fills targets

@@ -2074,6 +2074,54 @@ def train_cleared(loader, net, criterion, optimizer):
         optimizer.step()
 """,
     },
+    # round 24 (wz0919/waypoint-predictor@ac35754): a helper in another file that builds the targets
+    # with torch.zeros (or new_zeros, or finds them with nonzero) clears no gradient; its name was
+    # folded into the loop as a clearing call. One that calls zero_grad there still clears
+    "zeros_targets_in_other_file": {
+        "targets.py": """
+import torch
+
+
+def gt_map(ids, n):
+    target = torch.zeros(len(ids), n)
+    for i, k in enumerate(ids):
+        target[i, k] = 1.0
+    return target
+
+
+def weights(target):
+    w = target.new_zeros(target.shape)
+    w[target.nonzero(as_tuple=True)] = 1.0
+    return w
+
+
+def clear(optimizer):
+    optimizer.zero_grad()
+""",
+        "train.py": """
+import torch
+from targets import clear, gt_map, weights
+
+
+def train(loader, net, optimizer):
+    criterion = torch.nn.MSELoss(reduction="none")
+    for inputs, ids in loader:
+        target = gt_map(ids, 12)
+        loss = (criterion(net(inputs), target) * weights(target)).mean()
+        loss.backward()
+        optimizer.step()  # expect: LG014
+
+
+def train_cleared(loader, net, optimizer):
+    criterion = torch.nn.MSELoss(reduction="none")
+    for inputs, ids in loader:
+        clear(optimizer)
+        target = gt_map(ids, 12)
+        loss = (criterion(net(inputs), target) * weights(target)).mean()
+        loss.backward()
+        optimizer.step()
+""",
+    },
     # round 12: a model class picked from a dict of classes by a configured name; when every class
     # ends the same way the choice does not matter; when they differ, silent
     "dict_of_model_classes": {

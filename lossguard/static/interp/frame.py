@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, Accumulate, Context, zeroes_built_tensor
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ZERO_BUILDERS, Accumulate, Context, zeroes_built_tensor
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef, Value, join
 
@@ -185,7 +185,8 @@ class Frame:
 def grad_relevant(name: str) -> bool:
     """Whether a call of this name can matter to a loop's backward / step / zero_grad bookkeeping."""
     low = name.lower()
-    return name in BACKWARD_CALLS or name in ("step", SET_GRAD) or "grad" in low or "zero" in low
+    # `torch.zeros(...)` in a helper of another file is no clearing call (it would stand as one there)
+    return name in BACKWARD_CALLS or name in ("step", SET_GRAD) or "grad" in low or "zero" in low and name not in ZERO_BUILDERS
 
 
 def record_call(frame: Frame, name: str, receiver: Value, node: ast.AST) -> None:

@@ -26,7 +26,21 @@ from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, call_argument, is_self
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, Const, FunctionRef, Layer, LossSpec, MaybeNone, QualName, Tensor, Value, join
+from lossguard.static.values import (
+    MODEL_VALUES,
+    UNKNOWN,
+    ClassRef,
+    Const,
+    FunctionRef,
+    Instance,
+    Layer,
+    LossSpec,
+    MaybeNone,
+    QualName,
+    Tensor,
+    Value,
+    join,
+)
 
 #: values kept as a :class:`GuardedChoice` when a conditional expression picks between two of them
 CHOSEN_VALUES = (*MODEL_VALUES, LossSpec)
@@ -156,6 +170,28 @@ def _pick(choice: GuardedChoice, literal: object) -> Value:
             return value.then
         value = value.orelse
     return value
+
+
+def _refine_own_attributes(subject: str, literal: object, equal: bool, body_env: Env, else_env: Env, frame: Frame | None) -> None:
+    """``if self.action_type == "discrete":`` in a method decides the criterion ``__init__`` stored
+    on the same object under the same test (JORLDY's ICM: ``self.inverse_loss`` is
+    ``CrossEntropyLoss()`` when discrete, ``MSELoss()`` otherwise): in the branch, ``self.<attr>``
+    is the option the test picks. Only a choice over a setting of ``self`` itself, made on this
+    object (not another object's, nor a model chosen elsewhere), and only where the branch does
+    not bind the attribute already."""
+    own = frame.self_value if frame is not None else None
+    if not isinstance(own, Instance) or not subject.startswith("Attribute(value=Name(id='self'"):
+        return
+    holds_env, fails_env = (body_env, else_env) if equal else (else_env, body_env)
+    for attr, value in list(own.attrs.items()):
+        key = "self." + attr
+        if not isinstance(value, GuardedChoice) or value.subject != subject or key in holds_env:
+            continue
+        if value.holder is not None and value.holder is not own:
+            continue
+        holds_env[key] = _pick(value, literal)
+        if value.literal == literal and key not in fails_env:
+            fails_env[key] = value.orelse
 
 
 def returns_in(stmts: list[ast.stmt]) -> int:
@@ -361,6 +397,7 @@ class GuardsMixin(InterpBase):
             holds_env[name] = _pick(value, literal)
             if same:
                 fails_env[name] = value.orelse  # subject != literal: the first test was false too
+        _refine_own_attributes(subject, literal, equal, body_env, else_env, frame)
 
     def refine_none(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> None:
         """In ``if self.adv_loss is not None:`` (or ``if criterion:``) an optional loss is the loss."""

@@ -272,6 +272,34 @@ update(policy, torch.optim.Adam(policy.parameters()), torch.randn(8, 64), torch.
 """
 
 
+# JORLDY's ICM inverse model before #49: the constructor picks the criterion by the action type, and
+# forward tests the same setting of self again before calling it (interp/guards.py)
+_SAME_SETTING_TWICE = """
+import torch
+import torch.nn.functional as F
+
+
+class InverseModel(torch.nn.Module):
+    def __init__(self, d_in, d_out, action_type):
+        super().__init__()
+        self.action_type = action_type
+        self.fc1 = torch.nn.Linear(2 * d_in, 256)
+        self.fc2 = torch.nn.Linear(256, d_out)
+        if self.action_type == "discrete":
+            self.inverse_loss = torch.nn.CrossEntropyLoss()
+        else:
+            self.inverse_loss = torch.nn.MSELoss()
+
+    def forward(self, s, s_next, a):
+        x = F.relu(self.fc1(torch.cat((s, s_next), axis=1)))
+        if self.action_type == "discrete":
+            x = {discrete}
+            return self.inverse_loss(x, a.view(-1).long())
+        x = self.fc2(x)
+        return self.inverse_loss(x, a)
+"""
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
@@ -291,6 +319,8 @@ class DoubleSoftmax(Rule):
         self.report(arg.node, call.ctx, f"{message}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
+        # after the fix: the discrete branch gives the criterion its logits
+        _SAME_SETTING_TWICE.replace("{discrete}", "self.fc2(x)"),
         # the probe built from a local of the storing hook: what it holds there is not known here
         _ONLINE_PROBE.replace("{store}", "probe = Probe(self.z_dim, self.num_classes)\n        pl_module.probe = probe"),
         # stored by two hooks (the second one a plain linear probe): which one the read sees is not known
@@ -520,6 +550,13 @@ criterion = nn.CrossEntropyLoss()
             line=7,
             col=18,
             message="it applies log-softmax itself, so pass the raw logits",
+        ),
+        # the branch that tests the constructor's setting again calls the CrossEntropyLoss it picked
+        Invalid(
+            _SAME_SETTING_TWICE.replace("{discrete}", "F.softmax(self.fc2(x), dim=1)"),
+            line=20,
+            col=38,
+            message="CrossEntropyLoss receives softmax probabilities (F.softmax at line 19)",
         ),
         # the loop posted first, the criterion in a later post or cell (code pasted into an issue)
         Invalid(

@@ -22,6 +22,7 @@ from lossguard.static.rules._graph_evidence import (
     one_element,
     trains_in_other_loop,
 )
+from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
@@ -419,6 +420,38 @@ class RangeTest:
 """
 
 
+# a LightningModule keeps what its training_step produces for an epoch hook (pytorch-forecasting's
+# BaseModel before #1924; see _lightning_steps.py): Lightning runs the step once per batch
+_LIGHTNING_OUTPUTS = """
+import collections
+
+import torch
+import torch.nn.functional as F
+import lightning.pytorch as pl
+
+
+class Forecaster(pl.LightningModule):
+    def __init__(self, loss_fn):
+        super().__init__()
+        self.net = torch.nn.Linear(8, 1)
+        self.loss_fn = loss_fn
+        self.training_step_outputs = {start}
+
+    def step(self, x, y):
+        loss = self.loss_fn(self.net(x), y)
+        return {"loss": loss, "n_samples": x.size(0)}
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        log = self.step(x, y)
+        self.training_step_outputs.append({kept})
+        return log
+
+    def {hook}(self):
+        self.training_step_outputs.clear()
+"""
+
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -436,6 +469,9 @@ class GraphRetention(Rule):
             self._through_method(acc)
             return
         value = acc.value
+        if not acc.ctx.loops and kept_across_lightning_steps(acc):
+            self._lightning_step(acc)
+            return
         if acc.ctx.no_grad or not acc.ctx.loops:
             return
         module = acc.ctx.module
@@ -496,6 +532,23 @@ class GraphRetention(Rule):
             # a sum started from zero (`adv = 0.0` then `adv += ...` under a condition) may still be
             # the float on some paths, where `.detach()` / `.item()` would raise: no automatic fix
             None if holder or value.from_zero else _fix(acc, value, module),
+        )
+
+    def _lightning_step(self, acc: Accumulate) -> None:
+        """``self.outputs.append(log)`` in a LightningModule's ``training_step`` (:mod:`._lightning_steps`):
+        Lightning runs the method every step, so the list keeps every step's graph until an epoch
+        hook clears it. No automatic fix: what is kept may be the dict Lightning back-propagates."""
+        assert acc.ctx.func is not None
+        attr = acc.ctx.module.segment(acc.target)
+        reported = self._reported.setdefault(id(acc.ctx.func), set())
+        if attr in reported:
+            return
+        reported.add(attr)
+        self.report(
+            acc.node,
+            acc.ctx,
+            f"`{attr}` keeps every step's loss tensor and its autograd graph alive until it is cleared: Lightning "
+            "runs training_step once per batch; keep a .detach()ed copy (or the loss's .item()) instead",
         )
 
     def _through_method(self, acc: Accumulate) -> None:
@@ -681,6 +734,24 @@ class GraphRetention(Rule):
         return found.pop() if len(found) == 1 else None
 
     VALID = (
+        # a LightningModule that keeps a detached copy of what training_step returns, clears its list
+        # every batch, bounds it (`deque(maxlen=...)`), or steps its optimizers by hand
+        *(
+            _LIGHTNING_OUTPUTS.replace("{start}", start).replace("{kept}", kept).replace("{hook}", hook)
+            for start, kept, hook in (
+                ("[]", "{k: v.detach() if torch.is_tensor(v) else v for k, v in log.items()}", "on_train_epoch_end"),
+                ("[]", "log", "on_train_batch_end"),
+                ("collections.deque(maxlen=10)", "log", "on_train_epoch_end"),
+            )
+        ),
+        _LIGHTNING_OUTPUTS.replace("{start}", "[]\n        self.automatic_optimization = False")
+        .replace("{kept}", "log")
+        .replace("{hook}", "on_train_epoch_end"),
+        # the validation step runs under no_grad
+        _LIGHTNING_OUTPUTS.replace("{start}", "[]")
+        .replace("{kept}", "log")
+        .replace("{hook}", "on_train_epoch_end")
+        .replace("def training_step", "def validation_step"),
         # the average of the loss's number, and of a detached copy
         _SMOOTHED.replace("{start}", "0").replace("{average}", "smooth = smooth * 0.99 + loss.item() * 0.01"),
         _SMOOTHED.replace("{start}", "torch.zeros(())").replace("{average}", "smooth.mul_(0.99).add_(loss.detach(), alpha=0.01)"),
@@ -1343,6 +1414,25 @@ def train(model, loader, optimizer):
             message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
             edit=("total_loss += loss", "total_loss += loss.item()"),
             fix_title="Accumulate loss.item()",
+        ),
+        # the dict training_step returns (Lightning back-propagates its "loss"), kept until the epoch ends
+        Invalid(
+            _LIGHTNING_OUTPUTS.replace("{start}", "[]").replace("{kept}", "log").replace("{hook}", "on_train_epoch_end"),
+            line=22,
+            col=9,
+            message="`self.training_step_outputs` keeps every step's loss tensor and its autograd graph alive until it is cleared",
+        ),
+        # a running sum on self, started again at each epoch's end
+        Invalid(
+            _LIGHTNING_OUTPUTS.replace("{start}", "0.0")
+            .replace("log = self.step(x, y)", "log = F.mse_loss(self.net(x), y)")
+            .replace("self.training_step_outputs.append({kept})", "self.epoch_loss += log")
+            .replace("self.training_step_outputs.clear()", "self.epoch_loss = 0.0")
+            .replace("self.training_step_outputs = ", "self.epoch_loss = ")
+            .replace("{hook}", "on_train_epoch_end"),
+            line=22,
+            col=9,
+            message="`self.epoch_loss` keeps every step's loss tensor",
         ),
         Invalid(
             """
