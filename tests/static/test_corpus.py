@@ -332,6 +332,10 @@ REALCODE_DEV7_RECALL_FLOOR = 1.0
 # repositories checked at the commit before a loss-bug fix, and two of the fixes as look-alikes; tunable): 7 of 9 expected
 # findings on the branch point, 9 of 9 after round 23's mechanism. Gated the same way.
 REALCODE_DEV9_RECALL_FLOOR = 1.0
+# Round 24 (docs/survey.md, "Round 24: mutations of real code (branch mut14)"): realcode_mut14 (a bug put into a real
+# repository, cut to the constructs between the value and the loss, with the unmutated code as look-alikes; tunable):
+# 0 of 4 expected findings on the branch point, 4 of 4 after round 24's mechanisms. Gated the same way.
+REALCODE_MUT14_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -345,6 +349,7 @@ REALCODE_DEV9_RECALL_FLOOR = 1.0
         ("realcode_dev8", REALCODE_DEV8_RECALL_FLOOR),
         ("realcode_dev7", REALCODE_DEV7_RECALL_FLOOR),
         ("realcode_dev9", REALCODE_DEV9_RECALL_FLOOR),
+        ("realcode_mut14", REALCODE_MUT14_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -12,7 +12,7 @@ from lossguard.static.interp.frame import Frame
 from lossguard.static.interp.tabular import table_method
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS
 from lossguard.static.project import ModuleInfo
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, External, LazyImport, Optimizer, TupleVal, Value
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, Dtype, External, LazyImport, Optimizer, QualName, Tensor, TupleVal, Value
 
 
 class TrainingMixin(InterpBase):
@@ -32,6 +32,25 @@ class TrainingMixin(InterpBase):
         if not starred:
             return table_method(receiver, name, kw)  # df["label"].to_numpy(), df.dropna()
         return UNKNOWN
+
+    def scaled_loss(self, item: ast.withitem, callee: Value, body: list[ast.stmt], frame: Frame, env: dict[str, Value]) -> Value | None:
+        """apex's ``with amp.scale_loss(loss, optimizer) as scaled_loss: scaled_loss.backward()``
+        (kamalkraj/BERT-NER's ``run_ner.py`` under ``--fp16``): the target is the loss, scaled, and
+        since the body back-propagates it, the loss holds a graph, as after ``loss.backward()``.
+        None for any other context, or a body that does not call ``backward()`` on the target."""
+        expr, target = item.context_expr, item.optional_vars
+        if not (isinstance(callee, QualName) and callee.name in api.LOSS_SCALE_CONTEXTS and isinstance(expr, ast.Call) and expr.args):
+            return None
+        if not isinstance(target, ast.Name) or not any(_backward_of(n, target.id) for s in body for n in ast.walk(s)):
+            return None
+        given = expr.args[0]
+        held = self.ev(given, frame, env)
+        loss = held if isinstance(held, Tensor) else Tensor(dtype=Dtype.FLOAT)
+        if not frame.no_grad:
+            loss = loss.with_(graph=True)
+            if isinstance(given, ast.Name) and not (isinstance(held, Tensor) and held.graph):
+                env[given.id] = loss
+        return loss
 
     @staticmethod
     def passed_through(targets: list[ast.expr], call: ast.expr, env: dict[str, Value]) -> Value | None:
@@ -122,3 +141,14 @@ class TrainingMixin(InterpBase):
             return False
         bound = set(positional[:n_pos]) | kw_names
         return all(name in bound for name in required) and all(d is not None or name in kw_names for name, d in kwonly)
+
+
+def _backward_of(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` is ``<name>.backward(...)``."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "backward"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == name
+    )
