@@ -334,7 +334,7 @@ REALCODE_DEV7_RECALL_FLOOR = 1.0
 REALCODE_DEV9_RECALL_FLOOR = 1.0
 # Round 24 (docs/survey.md, "Round 24: mutations of real code (branch mut14)"): realcode_mut14 (a bug put into a real
 # repository, cut to the constructs between the value and the loss, with the unmutated code as look-alikes; tunable):
-# 0 of 4 expected findings on the branch point, 4 of 4 after round 24's mechanisms. Gated the same way.
+# 0 of 6 expected findings on the branch point, 6 of 6 after round 24's mechanisms. Gated the same way.
 REALCODE_MUT14_RECALL_FLOOR = 1.0
 
 

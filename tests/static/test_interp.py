@@ -2883,6 +2883,51 @@ def train(model, optimizer, train_dataloader, args, n_gpu):
 """,
 }
 
+PROJECTS["a_script_restoring_its_own_pickled_models_keeps_them"] = {
+    # GunhoChoi/Kind-PyTorch-Tutorial 09_GAN_LayerName_MultiGPU: both models restored from the pickle the loop saves
+    "gan.py": """
+import torch
+import torch.nn as nn
+
+
+class Discriminator(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Sequential(nn.Linear(784, 1))
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+generator = nn.DataParallel(nn.Sequential(nn.Linear(100, 784), nn.Tanh())).cuda()
+discriminator = nn.DataParallel(Discriminator()).cuda()
+loss_func = nn.BCELoss()
+gen_optim = torch.optim.Adam(generator.parameters())
+ones_label = torch.ones(64, 1)
+
+try:
+    generator, discriminator = torch.load("./model/vanilla_gan.pkl")
+except:
+    pass
+
+for i in range(100):
+    z = torch.rand(64, 100)
+    gen_optim.zero_grad()
+    dis_fake = discriminator(generator(z))
+    gen_loss = torch.sum(loss_func(dis_fake, ones_label))  # expect: LG002
+    gen_loss.backward()
+    gen_optim.step()
+    torch.save([generator, discriminator], "./model/vanilla_gan.pkl")
+""",
+}
+
+# not the file's own checkpoint of these names (another path, another order): what is loaded stays unknown
+PROJECTS["a_pickle_saved_under_other_names_stays_unknown"] = {
+    "gan.py": PROJECTS["a_script_restoring_its_own_pickled_models_keeps_them"]["gan.py"]
+    .replace('torch.save([generator, discriminator], "./model/vanilla_gan.pkl")', 'torch.save([discriminator, generator], "./model/vanilla_gan.pkl")')
+    .replace("  # expect: LG002", "")
+}
+
 # the same projects as the real code has them: nothing to report
 PROJECTS["a_graph_convolution_ends_in_unbounded_features_look_alike"] = {
     "gcn.py": PROJECTS["a_graph_convolution_ends_in_unbounded_features"]["gcn.py"]

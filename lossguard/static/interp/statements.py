@@ -202,7 +202,7 @@ class StatementsMixin(InterpBase):
         else:
             value = self.ev(rhs, frame, env)
             if isinstance(value, Unknown):
-                value = self.passed_through(stmt.targets, rhs, env) or value
+                value = self.passed_through(stmt.targets, rhs, env) or self.reloaded(stmt.targets, rhs, frame.module, env) or value
         for t in stmt.targets:
             self.bind(t, value, frame, env)
             self.note_sum(t, rhs, frame)

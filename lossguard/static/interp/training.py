@@ -70,6 +70,34 @@ class TrainingMixin(InterpBase):
         kept = [env.get(n) if i in same and n is not None else None for i, n in enumerate(names)]
         return TupleVal(tuple(v if isinstance(v, (*MODEL_VALUES, Optimizer)) else UNKNOWN for v in kept))
 
+    @staticmethod
+    def reloaded(targets: list[ast.expr], call: ast.expr, module: ModuleInfo, env: dict[str, Value]) -> Value | None:
+        """``generator, discriminator = torch.load("./model/gan.pkl")`` in a file that also runs
+        ``torch.save([generator, discriminator], "./model/gan.pkl")`` (GunhoChoi/Kind-PyTorch-Tutorial
+        restores its pickled models before training): the file's own checkpoint of whole models,
+        reloaded into the names it saved, holds models of the same classes, so each name keeps the
+        model it holds. Only where the file has one ``torch.save`` to that path (the same source
+        text) and every name holds a model; None otherwise."""
+        if len(targets) != 1 or not isinstance(call, ast.Call) or not call.args or ast.unparse(call.func) != "torch.load":
+            return None
+        path = ast.dump(call.args[0])
+        saved = [
+            n.args[0]
+            for n in ast.walk(module.module)
+            if isinstance(n, ast.Call) and len(n.args) >= 2 and ast.unparse(n.func) == "torch.save" and ast.dump(n.args[1]) == path
+        ]
+        target = _names_of(targets[0])
+        if len(saved) != 1 or target is None or _names_of(saved[0]) != target:
+            return None
+        names, several = target
+        held: list[Value] = []
+        for name in names:
+            value = env.get(name)
+            if not isinstance(value, MODEL_VALUES):
+                return None
+            held.append(value)
+        return TupleVal(tuple(held)) if several else held[0]
+
     def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
         """The model a ``model`` parameter must hold: the one top-level nn.Module of the file whose
         forward accepts these arguments. None when there is not exactly one."""
@@ -152,3 +180,12 @@ def _backward_of(node: ast.AST, name: str) -> bool:
         and isinstance(node.func.value, ast.Name)
         and node.func.value.id == name
     )
+
+
+def _names_of(node: ast.expr) -> tuple[tuple[str, ...], bool] | None:
+    """The names of ``a`` or ``[a, b]`` / ``(a, b)``, and whether it is a list of them; None for anything else."""
+    if isinstance(node, ast.Name):
+        return (node.id,), False
+    if isinstance(node, (ast.Tuple, ast.List)) and node.elts and all(isinstance(e, ast.Name) for e in node.elts):
+        return tuple(e.id for e in node.elts if isinstance(e, ast.Name)), True
+    return None
