@@ -181,6 +181,11 @@ LAYER_EFFECTS: dict[str, str] = {
     NN + "BatchNorm2d": "unbounded",
     NN + "LayerNorm": "unbounded",
 }
+# PyTorch Geometric's message-passing layers that end in a linear map with a bias and take no
+# activation argument: unbounded node features of unknown shape, like a convolution
+# (`GCNConv(16, num_classes)` as a node classifier's last layer; dair-ai/ML-Notebooks' intro_gnn).
+GRAPH_CONVS = ("GCNConv", "GATConv", "GATv2Conv", "SAGEConv", "GraphConv", "ChebConv", "TransformerConv", "SGConv", "TAGConv")
+LAYER_EFFECTS.update({f"torch_geometric.nn{package}.{name}": "conv" for name in GRAPH_CONVS for package in ("", ".conv")})
 
 SOFTMAX_FUNCS = {F + "softmax": "softmax", F + "log_softmax": "log_softmax", F + "softmin": "softmin"}
 SOFTMAX_LAYERS = {NN + "Softmax": "softmax", NN + "LogSoftmax": "log_softmax", NN + "Softmin": "softmin"}
@@ -394,6 +399,8 @@ UNPACK_FUNCS = {"torch.nn.utils.rnn.pad_packed_sequence"}
 ITERATION_WRAPPERS = {"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}
+# Context managers that hand back the loss they are given, scaled for mixed precision.
+LOSS_SCALE_CONTEXTS = {"apex.amp.scale_loss"}
 
 
 @dataclass(frozen=True)

@@ -336,6 +336,10 @@ REALCODE_DEV9_RECALL_FLOOR = 1.0
 # whole repositories checked at the commit before a loss-bug fix, and the three fixes as look-alikes; tunable): 1 of 5
 # expected findings on the branch point, 5 of 5 after round 24's mechanisms. Gated the same way.
 REALCODE_DEV10_RECALL_FLOOR = 1.0
+# Round 24 (docs/survey.md, "Round 24: mutations of real code (branch mut14)"): realcode_mut14 (a bug put into a real
+# repository, cut to the constructs between the value and the loss, with the unmutated code as look-alikes; tunable):
+# 0 of 6 expected findings on the branch point, 6 of 6 after round 24's mechanisms. Gated the same way.
+REALCODE_MUT14_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -350,6 +354,7 @@ REALCODE_DEV10_RECALL_FLOOR = 1.0
         ("realcode_dev7", REALCODE_DEV7_RECALL_FLOOR),
         ("realcode_dev9", REALCODE_DEV9_RECALL_FLOOR),
         ("realcode_dev10", REALCODE_DEV10_RECALL_FLOOR),
+        ("realcode_mut14", REALCODE_MUT14_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -3037,6 +3037,166 @@ PROJECTS["layers_appended_after_a_loop_end_the_model_look_alike"] = {
 }
 
 
+# Round 24 (mutations of real code): each a bug put into a real repository, cut to the constructs between the value and the loss
+PROJECTS["an_indexed_store_into_a_parameter_keeps_the_model"] = {
+    # pmixer/SASRec.pytorch python/main.py: the padding rows of the embeddings set to zero before training
+    "model.py": """
+import torch
+
+
+class SASRec(torch.nn.Module):
+    def __init__(self, item_num, hidden):
+        super().__init__()
+        self.item_emb = torch.nn.Embedding(item_num + 1, hidden, padding_idx=0)
+        self.pos_emb = torch.nn.Embedding(200, hidden)
+
+    def forward(self, seqs, pos_seqs):
+        feats = self.item_emb(seqs) + self.pos_emb.weight[: seqs.shape[1]]
+        pos_logits = (feats * self.item_emb(pos_seqs)).sum(dim=-1)
+        return torch.sigmoid(pos_logits)
+""",
+    "main.py": """
+import torch
+from model import SASRec
+
+model = SASRec(100, 50)
+model.pos_emb.weight.data[0, :] = 0
+model.item_emb.weight.data[0, :] = 0
+bce_criterion = torch.nn.BCEWithLogitsLoss()
+adam_optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+for seq, pos in loader:
+    pos_logits = model(seq, pos)
+    pos_labels = torch.ones(pos_logits.shape)
+    adam_optimizer.zero_grad()
+    loss = bce_criterion(pos_logits, pos_labels)  # expect: LG003
+    loss.backward()
+    adam_optimizer.step()
+""",
+}
+
+PROJECTS["a_graph_convolution_ends_in_unbounded_features"] = {
+    # dair-ai/ML-Notebooks notebooks/intro_gnn.ipynb: a two-layer GCN on Cora trained with F.nll_loss
+    "gcn.py": """
+import torch
+import torch.nn.functional as F
+from torch_geometric.nn import GCNConv
+
+
+class GCN(torch.nn.Module):
+    def __init__(self, num_features, num_classes):
+        super().__init__()
+        self.conv1 = GCNConv(num_features, 16)
+        self.conv2 = GCNConv(16, num_classes)
+
+    def forward(self, data):
+        x, edge_index = data.x, data.edge_index
+        x = self.conv1(x, edge_index)
+        x = F.relu(x)
+        x = F.dropout(x, training=self.training)
+        x = self.conv2(x, edge_index)
+        return x
+
+
+model = GCN(1433, 7)
+optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+for epoch in range(200):
+    optimizer.zero_grad()
+    out = model(data)
+    loss = F.nll_loss(out[data.train_mask], data.y[data.train_mask])  # expect: LG007
+    loss.backward()
+    optimizer.step()
+""",
+}
+
+PROJECTS["apex_scale_loss_back_propagates_the_loss_it_is_given"] = {
+    # kamalkraj/BERT-NER run_ner.py: the loss a token classifier returns, back-propagated through apex under --fp16
+    "run_ner.py": """
+import torch
+from apex import amp
+
+
+def train(model, optimizer, train_dataloader, args, n_gpu):
+    model.train()
+    for _ in range(args.epochs):
+        tr_loss = 0
+        for step, batch in enumerate(train_dataloader):
+            input_ids, input_mask, label_ids = batch
+            loss = model(input_ids, input_mask, label_ids)
+            if n_gpu > 1:
+                loss = loss.mean()
+            if args.gradient_accumulation_steps > 1:
+                loss = loss / args.gradient_accumulation_steps
+            if args.fp16:
+                with amp.scale_loss(loss, optimizer) as scaled_loss:
+                    scaled_loss.backward()
+                torch.nn.utils.clip_grad_norm_(amp.master_params(optimizer), args.max_grad_norm)
+            else:
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), args.max_grad_norm)
+            tr_loss += loss  # expect: LG006
+            optimizer.step()
+            model.zero_grad()
+""",
+}
+
+PROJECTS["a_script_restoring_its_own_pickled_models_keeps_them"] = {
+    # GunhoChoi/Kind-PyTorch-Tutorial 09_GAN_LayerName_MultiGPU: both models restored from the pickle the loop saves
+    "gan.py": """
+import torch
+import torch.nn as nn
+
+
+class Discriminator(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Sequential(nn.Linear(784, 1))
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+generator = nn.DataParallel(nn.Sequential(nn.Linear(100, 784), nn.Tanh())).cuda()
+discriminator = nn.DataParallel(Discriminator()).cuda()
+loss_func = nn.BCELoss()
+gen_optim = torch.optim.Adam(generator.parameters())
+ones_label = torch.ones(64, 1)
+
+try:
+    generator, discriminator = torch.load("./model/vanilla_gan.pkl")
+except:
+    pass
+
+for i in range(100):
+    z = torch.rand(64, 100)
+    gen_optim.zero_grad()
+    dis_fake = discriminator(generator(z))
+    gen_loss = torch.sum(loss_func(dis_fake, ones_label))  # expect: LG002
+    gen_loss.backward()
+    gen_optim.step()
+    torch.save([generator, discriminator], "./model/vanilla_gan.pkl")
+""",
+}
+
+# not the file's own checkpoint of these names (another path, another order): what is loaded stays unknown
+PROJECTS["a_pickle_saved_under_other_names_stays_unknown"] = {
+    "gan.py": PROJECTS["a_script_restoring_its_own_pickled_models_keeps_them"]["gan.py"]
+    .replace('torch.save([generator, discriminator], "./model/vanilla_gan.pkl")', 'torch.save([discriminator, generator], "./model/vanilla_gan.pkl")')
+    .replace("  # expect: LG002", "")
+}
+
+# the same projects as the real code has them: nothing to report
+PROJECTS["a_graph_convolution_ends_in_unbounded_features_look_alike"] = {
+    "gcn.py": PROJECTS["a_graph_convolution_ends_in_unbounded_features"]["gcn.py"]
+    .replace("        return x\n", "        return F.log_softmax(x, dim=1)\n")
+    .replace("  # expect: LG007", "")
+}
+PROJECTS["apex_scale_loss_back_propagates_the_loss_it_is_given_look_alike"] = {
+    "run_ner.py": PROJECTS["apex_scale_loss_back_propagates_the_loss_it_is_given"]["run_ner.py"].replace(
+        "tr_loss += loss  # expect: LG006", "tr_loss += loss.item()"
+    )
+}
+
+
 # the same project as the real code has it (the fusion model ends in its Linear layer): nothing to report
 PROJECTS["a_script_drives_the_training_module_through_a_helper_module_look_alike"] = {
     path: text.replace("torch.softmax(self.out(series)[-1], dim=1)", "self.out(series)[-1]").replace("  # expect: LG001", "")

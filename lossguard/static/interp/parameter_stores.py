@@ -8,6 +8,10 @@ outputs (a ``(3,)`` weight turns ``Linear(3, 1)``'s ``(N, 1)`` output into ``(N,
 is kept only where the stored tensor's known shape is the one the layer already has: for
 ``nn.Linear``, a weight ``(out_features, k)`` or a bias ``(out_features,)``. Any other store, an
 unknown shape, or another kind of layer forgets the model, as before.
+
+A store into part of a parameter (``model.pos_emb.weight.data[0, :] = 0``, pmixer/SASRec.pytorch's
+padding row; ``layer.bias[idx] = b``) writes numbers into the tensor the layer already holds: an
+indexed store cannot change its shape, so the model is kept whatever the layer.
 """
 
 from __future__ import annotations
@@ -27,6 +31,17 @@ def parameter_owner(target: ast.Attribute) -> tuple[ast.expr, str] | None:
     if target.attr == "data" and isinstance(target.value, ast.Attribute) and target.value.attr in PARAMETERS:
         return target.value.value, target.value.attr
     return None
+
+
+def indexed_parameter(target: ast.Subscript) -> bool:
+    """Whether ``target`` is part of a layer's parameter: ``<layer>.weight[...]`` or
+    ``<layer>.bias.data[...][...]``."""
+    base: ast.expr = target
+    while isinstance(base, ast.Subscript):
+        base = base.value
+    if isinstance(base, ast.Attribute) and base.attr == "data":
+        base = base.value
+    return isinstance(base, ast.Attribute) and base.attr in PARAMETERS
 
 
 def keeps_layer(layer: Value, parameter: str, stored: Value) -> bool:

@@ -33,7 +33,7 @@ from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.interp.model_branches import narrow_models, rejoin
 from lossguard.static.interp.model_choices import choose_models
 from lossguard.static.interp.numpy_calls import stores_into_numpy
-from lossguard.static.interp.parameter_stores import keeps_layer, parameter_owner
+from lossguard.static.interp.parameter_stores import indexed_parameter, keeps_layer, parameter_owner
 from lossguard.static.interp.replaced_heads import replaced_head
 from lossguard.static.interp.running_means import averaged_side
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
@@ -204,7 +204,7 @@ class StatementsMixin(InterpBase):
         else:
             value = self.ev(rhs, frame, env)
             if isinstance(value, Unknown):
-                value = self.passed_through(stmt.targets, rhs, env) or value
+                value = self.passed_through(stmt.targets, rhs, env) or self.reloaded(stmt.targets, rhs, frame.module, env) or value
         for t in stmt.targets:
             self.bind(t, value, frame, env)
             self.note_sum(t, rhs, frame)
@@ -394,7 +394,8 @@ class StatementsMixin(InterpBase):
             if isinstance(callee, QualName) and turns_off_grad(callee.name) or isinstance(callee, FunctionRef) and turns_off_grad(callee.node.name):
                 no_grad = True  # with torch.no_grad():, with smart_inference_mode():
             if item.optional_vars is not None:
-                self.bind(item.optional_vars, UNKNOWN, frame, env)
+                scaled = self.scaled_loss(item, callee, stmt.body, frame, env)
+                self.bind(item.optional_vars, UNKNOWN if scaled is None else scaled, frame, env)
         saved = frame.no_grad
         frame.no_grad = no_grad
         try:
@@ -489,7 +490,8 @@ class StatementsMixin(InterpBase):
                 self.rebind_container(target.value, updated, frame, env)  # ret["logits"] = x
             else:
                 self.forget_partial_store(target, value, frame, env)
-            self._forget_modified_model(target.value, frame, env)
+            if not indexed_parameter(target):
+                self._forget_modified_model(target.value, frame, env)
 
     def forget_partial_store(self, target: ast.Subscript, stored: Value | None, frame: Frame, env: Env) -> None:
         """A store into part of a tensor (``out[..., :2] = torch.sigmoid(out[..., :2])``,

@@ -12,7 +12,7 @@ from lossguard.static.interp.frame import Frame
 from lossguard.static.interp.tabular import table_method
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS
 from lossguard.static.project import ModuleInfo
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, External, LazyImport, Optimizer, TupleVal, Value
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, Dtype, External, LazyImport, Optimizer, QualName, Tensor, TupleVal, Value
 
 
 class TrainingMixin(InterpBase):
@@ -33,6 +33,25 @@ class TrainingMixin(InterpBase):
             return table_method(receiver, name, kw)  # df["label"].to_numpy(), df.dropna()
         return UNKNOWN
 
+    def scaled_loss(self, item: ast.withitem, callee: Value, body: list[ast.stmt], frame: Frame, env: dict[str, Value]) -> Value | None:
+        """apex's ``with amp.scale_loss(loss, optimizer) as scaled_loss: scaled_loss.backward()``
+        (kamalkraj/BERT-NER's ``run_ner.py`` under ``--fp16``): the target is the loss, scaled, and
+        since the body back-propagates it, the loss holds a graph, as after ``loss.backward()``.
+        None for any other context, or a body that does not call ``backward()`` on the target."""
+        expr, target = item.context_expr, item.optional_vars
+        if not (isinstance(callee, QualName) and callee.name in api.LOSS_SCALE_CONTEXTS and isinstance(expr, ast.Call) and expr.args):
+            return None
+        if not isinstance(target, ast.Name) or not any(_backward_of(n, target.id) for s in body for n in ast.walk(s)):
+            return None
+        given = expr.args[0]
+        held = self.ev(given, frame, env)
+        loss = held if isinstance(held, Tensor) else Tensor(dtype=Dtype.FLOAT)
+        if not frame.no_grad:
+            loss = loss.with_(graph=True)
+            if isinstance(given, ast.Name) and not (isinstance(held, Tensor) and held.graph):
+                env[given.id] = loss
+        return loss
+
     @staticmethod
     def passed_through(targets: list[ast.expr], call: ast.expr, env: dict[str, Value]) -> Value | None:
         """``model, optimizer, epoch = checkpoint.load(model, optimizer, path)`` (also apex's
@@ -50,6 +69,34 @@ class TrainingMixin(InterpBase):
             return None
         kept = [env.get(n) if i in same and n is not None else None for i, n in enumerate(names)]
         return TupleVal(tuple(v if isinstance(v, (*MODEL_VALUES, Optimizer)) else UNKNOWN for v in kept))
+
+    @staticmethod
+    def reloaded(targets: list[ast.expr], call: ast.expr, module: ModuleInfo, env: dict[str, Value]) -> Value | None:
+        """``generator, discriminator = torch.load("./model/gan.pkl")`` in a file that also runs
+        ``torch.save([generator, discriminator], "./model/gan.pkl")`` (GunhoChoi/Kind-PyTorch-Tutorial
+        restores its pickled models before training): the file's own checkpoint of whole models,
+        reloaded into the names it saved, holds models of the same classes, so each name keeps the
+        model it holds. Only where the file has one ``torch.save`` to that path (the same source
+        text) and every name holds a model; None otherwise."""
+        if len(targets) != 1 or not isinstance(call, ast.Call) or not call.args or ast.unparse(call.func) != "torch.load":
+            return None
+        path = ast.dump(call.args[0])
+        saved = [
+            n.args[0]
+            for n in ast.walk(module.module)
+            if isinstance(n, ast.Call) and len(n.args) >= 2 and ast.unparse(n.func) == "torch.save" and ast.dump(n.args[1]) == path
+        ]
+        target = _names_of(targets[0])
+        if len(saved) != 1 or target is None or _names_of(saved[0]) != target:
+            return None
+        names, several = target
+        held: list[Value] = []
+        for name in names:
+            value = env.get(name)
+            if not isinstance(value, MODEL_VALUES):
+                return None
+            held.append(value)
+        return TupleVal(tuple(held)) if several else held[0]
 
     def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
         """The model a ``model`` parameter must hold: the one top-level nn.Module of the file whose
@@ -122,3 +169,23 @@ class TrainingMixin(InterpBase):
             return False
         bound = set(positional[:n_pos]) | kw_names
         return all(name in bound for name in required) and all(d is not None or name in kw_names for name, d in kwonly)
+
+
+def _backward_of(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` is ``<name>.backward(...)``."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "backward"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == name
+    )
+
+
+def _names_of(node: ast.expr) -> tuple[tuple[str, ...], bool] | None:
+    """The names of ``a`` or ``[a, b]`` / ``(a, b)``, and whether it is a list of them; None for anything else."""
+    if isinstance(node, ast.Name):
+        return (node.id,), False
+    if isinstance(node, (ast.Tuple, ast.List)) and node.elts and all(isinstance(e, ast.Name) for e in node.elts):
+        return tuple(e.id for e in node.elts if isinstance(e, ast.Name)), True
+    return None
