@@ -715,9 +715,11 @@ def _prepare(script: Script, work: Path) -> None:
 
 
 def _all_scripts() -> list[Script]:
-    from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round13
+    from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round13, round14
 
-    return SCRIPTS + round8.SCRIPTS8 + round9.SCRIPTS9 + round10.SCRIPTS10 + round11.SCRIPTS11 + round12.SCRIPTS12 + round13.SCRIPTS13
+    return (
+        SCRIPTS + round8.SCRIPTS8 + round9.SCRIPTS9 + round10.SCRIPTS10 + round11.SCRIPTS11 + round12.SCRIPTS12 + round13.SCRIPTS13 + round14.SCRIPTS14
+    )
 
 
 def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
@@ -738,13 +740,14 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
             path.write_text(text)
         s = Script(**{**script.__dict__, "args": list(script.args)})
         _prepare(s, work)
-        from tests.runtime.real_scripts import round8, round9, round10, round11, round12
+        from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round14
 
         round8.prepare(s, work)
         round9.prepare(s, work)
         round10.prepare(s, work)
         round11.prepare(s, work)
         round12.prepare(s, work)
+        round14.prepare(s, work)
         env = {
             **os.environ,
             **s.env,
