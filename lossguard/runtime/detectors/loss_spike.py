@@ -216,8 +216,15 @@ class LossSpike(Detector):
                     "lower the peak learning rate or lengthen the warm-up (chosen because the learning rate rose)."
                 )
         if early(step):
-            return capital(change_lr(lr, moved=moved, evidence=self.evidence, step=now)) + go_back(step, "the jump") + ": the first updates are too large for this model."
-        return capital(change_lr(lr, moved=moved, evidence=self.evidence, step=now)) + " or add a warm-up / decay schedule; inspect the batch of that step."
+            return (
+                capital(change_lr(lr, moved=moved, evidence=self.evidence, step=now))
+                + go_back(step, "the jump")
+                + ": the first updates are too large for this model."
+            )
+        return (
+            capital(change_lr(lr, moved=moved, evidence=self.evidence, step=now))
+            + " or add a warm-up / decay schedule; inspect the batch of that step."
+        )
 
     def _early_divergence(self, stats: StepStats) -> Finding | None:
         """The early-divergence test of the class docstring, on the step just appended to ``first``."""

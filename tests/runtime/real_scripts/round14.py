@@ -35,7 +35,10 @@ SCRIPTS14 = [
         "pytorch-normalizing-flows",
         "flow.py",
         [
-            ("import itertools\n", "import itertools\nimport lgrun\ntorch_seed = __import__('torch').manual_seed(0)\nnp_seed = __import__('numpy').random.seed(0)\n"),
+            (
+                "import itertools\n",
+                "import itertools\nimport lgrun\ntorch_seed = __import__('torch').manual_seed(0)\nnp_seed = __import__('numpy').random.seed(0)\n",
+            ),
             (
                 "optimizer = optim.Adam(model.parameters(), lr=1e-4, weight_decay=1e-5) # todo tune WD\n",
                 f"optimizer = optim.Adam(model.parameters(), lr={_lr('1e-4')}, weight_decay=1e-5) # todo tune WD\nLGW = lgrun.watch_model(model)\n",
@@ -67,16 +70,25 @@ SCRIPTS14 = [
             ("import scipy.io\nfrom scipy.interpolate import griddata\nfrom plotting import newfig, savefig\n", ""),
             ("from mpl_toolkits.axes_grid1 import make_axes_locatable\nimport matplotlib.gridspec as gridspec\n", ""),
             ("np.random.seed(1234)\n", "np.random.seed(1234)\ntorch.manual_seed(1234)\n"),
-            ("            lr=1.0, \n            max_iter=50000, \n            max_eval=50000, \n", f"            lr={_lr('1.0')}, \n            max_iter={ITERS}, \n            max_eval={ITERS} * 5 // 4, \n"),
+            (
+                "            lr=1.0, \n            max_iter=50000, \n            max_eval=50000, \n",
+                f"            lr={_lr('1.0')}, \n            max_iter={ITERS}, \n            max_eval={ITERS} * 5 // 4, \n",
+            ),
             (
                 '            line_search_fn="strong_wolfe"       # can be "strong_wolfe"\n',
                 f'            line_search_fn=None if {FAULT.format("no_line_search")} else "strong_wolfe"       # can be "strong_wolfe"\n',
             ),
-            ("        self.iter = 0\n        \n    def net_u", "        self.iter = 0\n        self.lg = lgrun.watch_model(self.dnn)\n        \n    def net_u"),
+            (
+                "        self.iter = 0\n        \n    def net_u",
+                "        self.iter = 0\n        self.lg = lgrun.watch_model(self.dnn)\n        \n    def net_u",
+            ),
             ("        loss = loss_u + loss_f\n", "        loss = self.lg.observe(loss_u + loss_f)\n"),
             ("N_f = 10000\n", "N_f = 2000\n"),
             ("data = scipy.io.loadmat('data/burgers_shock.mat')\n", "data = dict(np.load('burgers.npz'))\n"),
-            ("X_f_train = np.vstack((X_f_train, X_u_train))\n", "X_f_train = np.vstack((X_f_train, X_u_train))\nX_f_train[5] = np.nan if " + FAULT.format("nan_point") + " else X_f_train[5]\n"),
+            (
+                "X_f_train = np.vstack((X_f_train, X_u_train))\n",
+                "X_f_train = np.vstack((X_f_train, X_u_train))\nX_f_train[5] = np.nan if " + FAULT.format("nan_point") + " else X_f_train[5]\n",
+            ),
         ],
         [],
         notebook=("Burgers Equation/Burgers Inference (PyTorch).ipynb", (2, 3, 5, 6, 8, 10, 11)),
