@@ -688,7 +688,10 @@ def test_vanishing_gradients_compare_layers_along_one_path_only():
     layout = lossguard.runtime.layout.Layout(model)
     assert layout.dense == (0, 6) and layout.path_open
     layout.along_path(model.nets[1](torch.randn(2, 8)).sum().grad_fn)
-    assert layout.dense == (4, 6) and layout.penultimate is None and not layout.path_open
+    # two layers on the path, an input layer and the head, have no body between: not compared (the
+    # notebook's own 1 -> 1024 -> 1 nets at its healthy rate: 0.0007 at init, LG105 at step 9 otherwise)
+    assert layout.dense == (None, 6) and layout.penultimate is None and not layout.path_open
+    assert learned_weights_run(1e-3, steps=12) == []
     # a graph without the head is no evidence: looked at again at the next loss
     layout = lossguard.runtime.layout.Layout(model)
     layout.along_path(model.nets[0](torch.randn(2, 8)).sum().grad_fn)
