@@ -767,7 +767,11 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
         args = s.args + (fault.args if fault is not None else [])
         if fault is not None:
             env.update(fault.env)
-        proc = subprocess.run([sys.executable, script.main, *args], cwd=work, env=env, capture_output=True, text=True, timeout=900)
+        try:
+            proc = subprocess.run([sys.executable, script.main, *args], cwd=work, env=env, capture_output=True, text=True, timeout=900)
+        except subprocess.TimeoutExpired as exc:  # one slow run must not end the others' (a loaded machine)
+            out = str(exc.stdout or "")
+            proc = subprocess.CompletedProcess(exc.cmd, 124, out, f"timed out after {exc.timeout} s")
         out = json.loads((work / "lg.json").read_text()) if (work / "lg.json").exists() else {"events": [], "seconds": None}
         out["rc"] = proc.returncode
         out["stderr_tail"] = proc.stderr[-600:] if proc.returncode else ""
