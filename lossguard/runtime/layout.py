@@ -74,7 +74,12 @@ class Layout:
         self.params: list[torch.Tensor] = [p for _, p in named]
         self.names = [clean_name(n) for n, _ in named]
         self.ids = {id(p) for p in self.params}
+        self.ordered: list[int] = []  # the dense weights compared, in module order (set by _dense_weights)
         self.dense, self.penultimate = self._dense_weights(model)
+        # whether the first and last dense weights are still to be checked against a loss's autograd graph
+        # (along_path), and how many losses without the last weight in their graph may still be looked at
+        self.path_open = self.dense[0] is not None and self.dense[0] != self.dense[1]
+        self._path_tries = _PATH_TRIES
         labels, self.group_of = groups(self.names)
         self.group_labels = readable_group_labels(labels, model)
         self.group_tags = [GRAD_NORM + label for label in self.group_labels]
@@ -101,7 +106,106 @@ class Layout:
         if not dense:
             dense = [i for i, p in enumerate(self.params) if p.dim() >= 2]
         untied = [i for i in dense if owners.get(id(self.params[i]), 1) == 1]
-        ordered = untied if len(untied) >= 2 else dense
+        ordered = self.ordered = untied if len(untied) >= 2 else dense
         if not ordered:
             return (None, None), None
         return (ordered[0], ordered[-1]), (ordered[-2] if len(ordered) >= 3 else None)
+
+    def along_path(self, grad_fn: torch.autograd.graph.Node) -> None:
+        """Make the first/last comparison one along a path from the input to the loss, from a loss's
+        autograd graph (called at watched losses until decided; ``path_open`` False then).
+
+        The first dense weight in module order need not feed the last: two parallel nets (a multi-task
+        model whose heads each have their own body, Hui-Li/multi-task-learning-example-PyTorch) put task
+        1's input layer first and task 2's head last, and their gradients scale with different errors
+        (LG105 read 0.001 as vanishing gradients). The layers upstream of the last are those whose weights
+        the graph reaches below the operations that apply the last weight (through a chain of one-input
+        nodes: its transpose, view or dtype cast). When the first is among them, nothing changes; when it
+        is not, the first (and the body's reference, the one before the last) are taken from them in
+        module order, and with fewer than two of them (no body between the first and the head) there is
+        nothing to compare (LG105 silent). A graph without the last
+        weight (a GAN's other loss) is looked at again at the next loss, up to ``_PATH_TRIES`` losses; one
+        that applies it in a way not recognised, or too large to walk, leaves the module order (unsure)."""
+        first, last = self.dense
+        if first is None or last is None:
+            self.path_open = False
+            return
+        self._path_tries -= 1
+        if self._path_tries <= 0:
+            self.path_open = False
+        nodes = _graph(grad_fn)
+        if nodes is None:
+            self.path_open = False
+            return
+        head = self.params[last]
+        consumers: list[tuple[torch.autograd.graph.Node, int]] = []  # (node, the input that leads to the last weight)
+        held = False
+        for node in nodes:
+            children = node.next_functions
+            for k, (child, _) in enumerate(children):
+                if _leaf(child) is head:
+                    held = True
+                    if sum(c is not None for c, _ in children) >= 2:  # the operation, not the weight's own chain
+                        consumers.append((node, k))
+        if not held:
+            return  # try the next loss
+        self.path_open = False
+        if not consumers:
+            return  # applied in a way not recognised: unsure, the module order stays
+        dense = {id(self.params[i]): i for i in self.ordered}
+        upstream: set[int] = set()
+        seen: set[int] = set()
+        todo = [child for node, k in consumers for j, (child, _) in enumerate(node.next_functions) if j != k and child is not None]
+        while todo:
+            node = todo.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            var = getattr(node, "variable", None)
+            if var is not None and id(var) in dense and var is not head:
+                upstream.add(dense[id(var)])
+            todo.extend(child for child, _ in node.next_functions if child is not None)
+        if first in upstream:
+            return
+        along = [i for i in self.ordered if i in upstream] + [last]
+        # two layers alone (an input layer and the head) have no body for a gradient to vanish through: their
+        # ratio is their initial scales' (the multi-task notebook's 1 -> 1024 -> 1 nets: 0.0007 at its healthy
+        # rate), so a path that short is not compared
+        self.dense = (along[0] if len(along) >= 3 else None, last)
+        self.penultimate = along[-2] if len(along) >= 3 else None
+
+
+# losses without the last dense weight in their graph looked at before the module order is kept;
+# graphs larger than _GRAPH_MOST nodes are not walked (unsure)
+_PATH_TRIES = 64
+_GRAPH_MOST = 200_000
+
+
+def _graph(root: torch.autograd.graph.Node) -> list[torch.autograd.graph.Node] | None:
+    """Every node of an autograd graph (None: more than ``_GRAPH_MOST``)."""
+    nodes, seen, todo = [], {id(root)}, [root]
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        if len(nodes) > _GRAPH_MOST:
+            return None
+        for child, _ in node.next_functions:
+            if child is not None and id(child) not in seen:
+                seen.add(id(child))
+                todo.append(child)
+    return nodes
+
+
+def _leaf(node: torch.autograd.graph.Node | None) -> torch.Tensor | None:
+    """The parameter a chain of one-input nodes ends at (a weight's transpose, view or cast), or None."""
+    for _ in range(8):
+        if node is None:
+            return None
+        var = getattr(node, "variable", None)
+        if var is not None:
+            return var
+        children = [child for child, _ in node.next_functions if child is not None]
+        if len(children) != 1:
+            return None
+        node = children[0]
+    return None

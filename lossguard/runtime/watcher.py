@@ -34,7 +34,7 @@ from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_detectors, check_model_and_criterion, criterion_of, run_label, start_line
 from lossguard.runtime.collect import READ_WAIT, Record, StepState, mark_nonfinite_inputs, read_every, read_most
 from lossguard.runtime.detectors import Detector, default_detectors
-from lossguard.runtime.detectors.base import non_negative_int, positive_int
+from lossguard.runtime.detectors.base import UpdateEvidence, non_negative_int, positive_int
 from lossguard.runtime.detectors.graph_retention import GraphRetention
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.distributed import rank_and_world
@@ -182,6 +182,9 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._retention = next(d for d in self.detectors if isinstance(d, GraphRetention))
         # what runs on every step's statistics (LG006 looks at graphs, not numbers)
         self._stepwise = [d for d in self.detectors if d is not self._retention]
+        evidence = UpdateEvidence()  # the update sizes behind this run's learning-rate fixes, shared (advice.strongest)
+        for d in self._stepwise:
+            d.evidence = evidence
         codes = [d.code for d in self.detectors]
         if len(set(codes)) != len(codes):
             raise UsageError(f"Argument detectors should hold at most one detector per code, got {codes}")
@@ -533,6 +536,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 cur.losses.append(value)
                 mark_nonfinite_inputs(cur, inp, tgt)
             grad_fn = loss.grad_fn
+            if grad_fn is not None and self._layout.path_open:  # the first losses only
+                self._layout.along_path(grad_fn)  # the layers LG105 compares: along one path
             if observed or (grad_fn is None and loss.requires_grad):
                 cur.reached = cur.terms()
             if s.kind is not None:

@@ -189,7 +189,8 @@ def test_a_stuck_loss_is_one_episode_with_one_update():
     assert spikes[1].message.startswith("Still, 5 findings since step 2") and spikes[1].data["episode_start"] == 2
     assert crit.events[0] is spikes[0]
     # the update keeps its finding's fix (it had the catalog's general one, without the learning rate)
-    assert spikes[1].fix.startswith("Lower the learning rate from 50 to 5 or add a warm-up"), spikes[1].fix
+    # (and the run's largest update behind an earlier fix, round 14: it said "from 50 to 5", the default 10x)
+    assert spikes[1].fix.startswith("Lower the learning rate from 50 to 0.05 (1000x, chosen from the update size measured by step 10"), spikes[1].fix
 
 
 class _FunctionalLearner(nn.Module):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from lossguard.runtime.detectors.base import fmt
+from lossguard.runtime.detectors.base import UpdateEvidence, fmt
 
 # damage done before this step was done by the first updates: no checkpoint precedes it, and the
 # cure is a smaller learning rate (or a warm-up) from the start (LG102's blow-up bound and early
@@ -54,23 +54,58 @@ def factor_from_update(moved: float | None, lr: float | None = None, down: bool 
     return min(MOST, lr / new if down else new / lr)
 
 
+def strongest(evidence: UpdateEvidence, moved: float | None, lr: float | None, step: int) -> tuple[float | None, int]:
+    """The update size a fix lowering the learning rate at ``step`` chooses from: ``moved`` (this report's
+    measurement; kept as the run's evidence when it is the largest yet), or the run's largest earlier one
+    when that is larger, scaled to this learning rate (an update is proportional to it), with the step it
+    was measured by (-1: this report's own). pytorch/examples' mnist at Adadelta 1000: "from 1000 to 1"
+    at step 1 (45 of the head's norm per step); at step 79 a spike on a step with no update measured (the
+    units dead since step 8) said "from 1000 to 100", the default 10x, with the rate unchanged."""
+    usable = moved is not None and math.isfinite(moved) and moved > 0
+    kept = evidence.moved
+    if kept is not None and lr != evidence.lr:
+        # the rate changed since (a schedule, the user): the earlier update at this rate
+        kept = kept * lr / evidence.lr if lr is not None and evidence.lr is not None and lr > 0 and evidence.lr > 0 else None
+    if usable and (kept is None or moved >= kept):  # type: ignore[operator]  # usable: moved is a float
+        if kept is None or moved > kept:  # type: ignore[operator]  # an equal one keeps the step it was first measured by
+            evidence.moved, evidence.lr, evidence.step = moved, lr, step
+        return moved, -1
+    if kept is not None and evidence.step != step:
+        return kept, evidence.step
+    return moved, -1
+
+
 def change_lr(
-    lr: float | None, low: float = 10.0, high: float | None = None, more: bool = False, down: bool = True, moved: float | None = None
+    lr: float | None,
+    low: float = 10.0,
+    high: float | None = None,
+    more: bool = False,
+    down: bool = True,
+    moved: float | None = None,
+    evidence: UpdateEvidence | None = None,
+    step: int = -1,
 ) -> str:
     """The phrase "lower the learning rate from 1 to 0.1" (by ``low``x; to ``high``x with a range; "or less"
     with ``more``), or "lower the learning rate by 10x" when the rate is unknown. ``down=False``
     raises it. ``moved``: the last layer's update per step relative to its norm; when it calls for
     more than ``low`` (:func:`factor_from_update`: siamese_network at Adadelta 1000, moving 36 times its
     norm per step, "from 1000 to 1"; SDT at Adam 1e-7, moving 5.6e-7 of it, "from 1e-07 to 0.0001"),
-    the factor is that, and the phrase says what chose it."""
+    the factor is that, and the phrase says what chose it. ``evidence`` (lowering only): the run's
+    update sizes behind earlier fixes (:func:`strongest`); ``step``: this report's."""
     verb = "lower" if down else "raise"
+    earlier = -1
+    if down and evidence is not None:
+        moved, earlier = strongest(evidence, moved, lr, step)
     by_update = factor_from_update(moved, lr, down)
     if by_update is not None and by_update > max(low, high or 0.0):
         assert moved is not None
         edge, side = (HEALTHY_UPDATE, "x the") if down else (SLOWEST_UPDATE, "x under the")
         shown = moved / edge if down else edge / moved
+        when = ""
+        if earlier >= 0 and evidence is not None:
+            when = f" measured by step {earlier}" + (f" at learning rate {fmt(evidence.lr)}, scaled to this one" if evidence.lr != lr else "")
         why = (
-            f" ({fmt(by_update) + 'x, ' if lr is not None and lr > 0 else ''}chosen from the update size: {fmt(moved)} of the last layer's weights per step, "
+            f" ({fmt(by_update) + 'x, ' if lr is not None and lr > 0 else ''}chosen from the update size{when}: {fmt(moved)} of the last layer's weights per step, "
             f"{fmt(shown)}{side} {fmt(edge)} of healthy training at {'most' if down else 'least'})"
         )
         return change_lr(lr, by_update, more=more, down=down) + why

@@ -268,6 +268,21 @@ _SAVED_KINDS = ("int", "bool", "number", "optional", "numbers", "window")
 # ---------------------------------------------------------------------------- detector
 
 
+class UpdateEvidence:
+    """The largest update size (the last layer's |dW|/|W| per step) that a fix lowering the learning rate
+    was chosen from in this run, with that fix's learning rate and step (:func:`advice.change_lr`). One
+    per watcher, shared by its detectors (``Detector.evidence``): a later fix about a learning rate too
+    high that measures less, or nothing (a skipped step, dead units), takes it, so the advice of one run
+    never weakens without new evidence. Not saved with the detectors' state."""
+
+    __slots__ = ("lr", "moved", "step")
+
+    def __init__(self) -> None:
+        self.moved: float | None = None
+        self.lr: float | None = None
+        self.step = -1
+
+
 class Detector:
     """A small stateful object: declared, validated parameters, ``update`` per step, ``state_dict``."""
 
@@ -301,6 +316,8 @@ class Detector:
             raise UsageError(f"{cls} has no argument {unknown[0]!r}; its arguments are: {', '.join(names)}")
         for p in self.params:
             setattr(self, p.name, p.check(kwargs.get(p.name, p.default)))
+        # the update size behind this run's fixes so far (the watcher gives its detectors one, shared)
+        self.evidence = UpdateEvidence()
         self.validate()
         self.reset()
 

@@ -158,7 +158,7 @@ class ExplodingGradients(Detector):
                 f"norm (median of the last {self.update_window} measurements; healthy training: about 0.001-0.05), "
                 f"learning rate {fmt(stats.lr)}: the learning rate is far too high.",
                 {"update_ratio": big_update, "grad_norm": stats.grad_norm, "lr": stats.lr},
-                fix=f"{capital(change_lr(stats.lr, more=True, moved=big_update))}: each update moves the last layer by "
+                fix=f"{capital(change_lr(stats.lr, more=True, moved=big_update, evidence=self.evidence, step=stats.step))}: each update moves the last layer by "
                 f"{fmt(big_update)} of its weights, where healthy training moves it by 0.001-0.05.",
             )
         if not self.diverged and norm is not None and math.isfinite(norm) and norm > 0:
@@ -172,7 +172,7 @@ class ExplodingGradients(Detector):
                     f"last {self.diverge_window} steps while the gradient norm is pinned at {fmt(pinned)} (gradient clipping is "
                     f"active on every step): training has diverged and clipping hides the explosion. Learning rate: {fmt(stats.lr)}.",
                     {"loss": level, "start": start, "grad_norm": pinned, "lr": stats.lr},
-                    fix=f"{capital(change_lr(stats.lr, more=True))}, or lengthen its warm-up: clipping bounds "
+                    fix=f"{capital(change_lr(stats.lr, more=True, evidence=self.evidence, step=stats.step))}, or lengthen its warm-up: clipping bounds "
                     "each gradient, not the damage a learning rate this large does (chosen because the loss stays far above "
                     "its start while clipping is active on every step).",
                 )
@@ -213,6 +213,6 @@ class ExplodingGradients(Detector):
         return Finding(
             f"Step {stats.step}: the gradient norm is {fmt(norm)}, {reason}.",
             {"grad_norm": norm, "grad_to_weight": ratio, "lr": stats.lr},
-            fix=f"{capital(change_lr(stats.lr, moved=moved))}, add a warm-up, and clip the gradient norm "
+            fix=f"{capital(change_lr(stats.lr, moved=moved, evidence=self.evidence, step=stats.step))}, add a warm-up, and clip the gradient norm "
             "(`torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)`).",
         )

@@ -211,17 +211,17 @@ class LossOscillation(Detector):
             and (m.level >= self.low * m.reference or m.swing >= self.scale * m.reference)
         )
 
-    def _fix(self, m: OscillationMeasure, lr: float | None) -> str:
+    def _fix(self, m: OscillationMeasure, lr: float | None, step: int = -1) -> str:
         if self._diverged(m):
             assert m.first is not None
             return (
-                f"{capital(change_lr(lr, more=True))}{go_back(self.since if self.since >= 0 else None, 'the rise')}: it swings "
+                f"{capital(change_lr(lr, more=True, evidence=self.evidence, step=step))}{go_back(self.since if self.since >= 0 else None, 'the rise')}: it swings "
                 f"around {fmt(m.level)}, {fmt(m.level / m.first)}x its first value {fmt(m.first)}, so training diverged and "
                 "this swing is the diverged model's, not batch-to-batch variation."
             )
         if m.period < 3.0:
             return (
-                f"{capital(change_lr(lr, 2, 10))}: the loss alternates every {m.period:.1f} steps, the signature of "
+                f"{capital(change_lr(lr, 2, 10, evidence=self.evidence, step=step))}: the loss alternates every {m.period:.1f} steps, the signature of "
                 "updates that overshoot the minimum and bounce back."
             )
         return (
@@ -266,5 +266,5 @@ class LossOscillation(Detector):
             f"the last {self.window} steps; it started at about {fmt(m.reference)}"
             + (f" (first loss {fmt(m.first)})." if self._diverged(m) else "."),
             {**asdict(m), "lr": stats.lr, "window": self.window},
-            fix=self._fix(m, stats.lr),
+            fix=self._fix(m, stats.lr, stats.step),
         )

@@ -314,7 +314,7 @@ class LossPlateau(Detector):
         limit = self.still_threshold if m.update_ratio is not None and m.update_ratio < self.still else self.threshold
         return m.best_case_decrease < limit and m.change < limit and not m.accelerating
 
-    def _fix(self, m: PlateauMeasure, lr: float | None) -> str | None:
+    def _fix(self, m: PlateauMeasure, lr: float | None, step: int = -1) -> str | None:
         known = m.chance if m.chance is not None and math.isfinite(m.chance) and m.chance > 0 else None
         peak = self.peak
         # twice the chance level, and twice the start: a run that began above twice its chance level
@@ -337,7 +337,7 @@ class LossPlateau(Detector):
             )
         if m.update_ratio is not None and m.update_ratio > self.fast:
             return (
-                f"{capital(change_lr(lr, 10, 100, moved=m.update_ratio))}: the last layer's weights change by {fmt(m.update_ratio)} of their "
+                f"{capital(change_lr(lr, 10, 100, moved=m.update_ratio, evidence=self.evidence, step=step))}: the last layer's weights change by {fmt(m.update_ratio)} of their "
                 "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance."
             )
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
@@ -349,7 +349,7 @@ class LossPlateau(Detector):
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
             return (
-                capital(change_lr(lr, more=True))
+                capital(change_lr(lr, more=True, evidence=self.evidence, step=step))
                 + go_back(self.peak_rise if blew_up else None, "the damage")
                 + ": "
                 + " and ".join(why)
@@ -371,7 +371,7 @@ class LossPlateau(Detector):
                 else "the loss stays where it started"
             )
             return (
-                f"{capital(change_lr(lr))}: the last layer's weights change by {fmt(m.update_ratio)} of their norm per step, "
+                f"{capital(change_lr(lr, evidence=self.evidence, step=step))}: the last layer's weights change by {fmt(m.update_ratio)} of their norm per step, "
                 f"more than healthy training (about 0.001-0.05), and {where}. If the loss stays there at a lower learning rate, "
                 "check that the targets depend on the inputs (inputs and targets shuffled together, the right label column)."
             )
@@ -448,5 +448,5 @@ class LossPlateau(Detector):
             + f"(fitted change {100 * m.change:+.2f}%); the median of its first {len(self.start)} losses was {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"
             + (f"; the last layer's weights change by {fmt(m.update_ratio)} of their norm per step." if m.update_ratio is not None else "."),
             {**asdict(m), "lr": stats.lr, "stayed": stayed},
-            fix=self._fix(m, stats.lr),
+            fix=self._fix(m, stats.lr, stats.step),
         )

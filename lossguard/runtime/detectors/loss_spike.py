@@ -204,9 +204,10 @@ class LossSpike(Detector):
         thr = self.threshold()
         return thr is not None and loss > thr
 
-    def _fix(self, lr: float | None, step: int, moved: float | None = None) -> str:
+    def _fix(self, lr: float | None, step: int, moved: float | None = None, now: int = -1) -> str:
         """A schedule fix when the learning rate rose over the window; else the learning rate to
-        lower to, and, for a jump within the first steps, a fresh start (no checkpoint precedes it)."""
+        lower to, and, for a jump within the first steps, a fresh start (no checkpoint precedes it).
+        ``step``: the jump's; ``now``: the report's."""
         if lr is not None and self.lrs:
             low = min(self.lrs)
             if low > 0 and lr >= 1.5 * low:
@@ -215,8 +216,15 @@ class LossSpike(Detector):
                     "lower the peak learning rate or lengthen the warm-up (chosen because the learning rate rose)."
                 )
         if early(step):
-            return capital(change_lr(lr, moved=moved)) + go_back(step, "the jump") + ": the first updates are too large for this model."
-        return capital(change_lr(lr, moved=moved)) + " or add a warm-up / decay schedule; inspect the batch of that step."
+            return (
+                capital(change_lr(lr, moved=moved, evidence=self.evidence, step=now))
+                + go_back(step, "the jump")
+                + ": the first updates are too large for this model."
+            )
+        return (
+            capital(change_lr(lr, moved=moved, evidence=self.evidence, step=now))
+            + " or add a warm-up / decay schedule; inspect the batch of that step."
+        )
 
     def _early_divergence(self, stats: StepStats) -> Finding | None:
         """The early-divergence test of the class docstring, on the step just appended to ``first``."""
@@ -246,7 +254,7 @@ class LossSpike(Detector):
             f"last layer's weights by {fmt(moved)} of their norm (median; healthy training: about 0.001-0.05){grads}: "
             "training is diverging from its first steps.",
             {"loss": stats.loss, "first": start, "update_ratio": moved, "grad_norm": norm, "lr": stats.lr, "early": True},
-            fix=f"{capital(change_lr(stats.lr, moved=moved))}, or warm it up from a tenth of its value over the first few hundred "
+            fix=f"{capital(change_lr(stats.lr, moved=moved, evidence=self.evidence, step=stats.step))}, or warm it up from a tenth of its value over the first few hundred "
             f"steps: the loss rose to {fmt(top / start)}x its first value within {stats.step} steps while each update moved "
             f"the last layer by {fmt(moved)} of its weights (chosen because the loss rose from the start while the updates "
             "were large).",
@@ -274,7 +282,7 @@ class LossSpike(Detector):
             f"Step {stats.step}: the loss jumped to {fmt(held)} at step {self.held_step}, {fmt(held / start)}x its first value "
             f"{fmt(start)} (threshold {fmt(start * self.blowup)}), and {now}.",
             {"loss": stats.loss, "jump": held, "jump_step": self.held_step, "first": start, "threshold": start * self.blowup, "lr": stats.lr},
-            fix=self._fix(stats.lr, self.held_step, median(list(self.early_updates)) if self.early_updates else stats.update_ratio),
+            fix=self._fix(stats.lr, self.held_step, median(list(self.early_updates)) if self.early_updates else stats.update_ratio, stats.step),
         )
 
     def _recovered(self, loss: float, held: float) -> bool | None:
@@ -346,5 +354,5 @@ class LossSpike(Detector):
         return Finding(
             f"Step {stats.step}: the loss jumped to {fmt(loss)}, {jump} {fmt(centre)} (threshold {fmt(thr)}).",
             {"loss": loss, "recent": centre, "threshold": thr, "lr": stats.lr},
-            fix=self._fix(stats.lr, stats.step, stats.update_ratio),
+            fix=self._fix(stats.lr, stats.step, stats.update_ratio, stats.step),
         )

@@ -122,5 +122,8 @@ class NanLoss(Detector):
         if fix is not None:
             # {lower}: the rate it ran at; {restart}: no checkpoint precedes a run's first steps
             restart = "start the run again" if early(stats.step) else "restart from the last finite checkpoint"
-            fix = fix.format(lower=change_lr(stats.lr), restart=restart) + " (Chosen from the first non-finite tensor named above.)"
+            fix = (
+                fix.format(lower=change_lr(stats.lr, evidence=self.evidence, step=stats.step), restart=restart)
+                + " (Chosen from the first non-finite tensor named above.)"
+            )
         return Finding(f"Step {stats.step}: {what}.", data, fix=fix)

@@ -103,19 +103,19 @@ class VanishingGradients(Detector):
             began = self.peak_rise if jumped else None
             if early(began) or at_once:
                 where = go_back(began, self._what()) if early(began) else go_back(stats.step, "their death", exact=False)
-                return f"{_DEAD}{capital(change_lr(lr, moved=self.first_moved))}{where}; clip the gradients too, or use LeakyReLU/GELU."
-            return f"{_DEAD}{capital(change_lr(lr))} and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened."
+                return f"{_DEAD}{capital(change_lr(lr, moved=self.first_moved, evidence=self.evidence, step=stats.step))}{where}; clip the gradients too, or use LeakyReLU/GELU."
+            return f"{_DEAD}{capital(change_lr(lr, evidence=self.evidence, step=stats.step))} and clip the gradients, or use LeakyReLU/GELU, then restart from a checkpoint taken before it happened."
         if first is not None and now is not None and first > 0 and now >= DIVERGED * first:
             # the loss is up there now: its current stretch at twice its first value began at `since`
             return (
-                f"{capital(change_lr(lr, more=True, moved=self.first_moved))}{go_back(self.since, 'the rise')}: the loss is "
+                f"{capital(change_lr(lr, more=True, moved=self.first_moved, evidence=self.evidence, step=stats.step))}{go_back(self.since, 'the rise')}: the loss is "
                 f"{fmt(now)}, {fmt(now / first)}x its first value {fmt(first)}, so the updates broke the network and its "
                 "gradients vanished after that; the architecture is not the cause."
             )
         if jumped and self.peak is not None and first is not None:
             # back down since, but the jump saturated or killed the units (PPO's tanh policy at lr x100)
             return (
-                f"{capital(change_lr(lr, more=True, moved=self.first_moved))}{go_back(self.peak_rise, self._what())}: the loss jumped "
+                f"{capital(change_lr(lr, more=True, moved=self.first_moved, evidence=self.evidence, step=stats.step))}{go_back(self.peak_rise, self._what())}: the loss jumped "
                 f"to {fmt(self.peak)} at step {self.peak_step}, {fmt(self.peak / first)}x its first value {fmt(first)}, so an "
                 "update saturated or killed the units in between; the architecture is not the cause."
             )
@@ -124,7 +124,7 @@ class VanishingGradients(Detector):
             if healthy >= 10 * self.threshold:
                 return (
                     f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
-                    f"saturated or killed the units in between. {capital(change_lr(lr))} and clip the gradients, then "
+                    f"saturated or killed the units in between. {capital(change_lr(lr, evidence=self.evidence, step=stats.step))} and clip the gradients, then "
                     "restart from a checkpoint taken before the collapse."
                 )
             start = self.first[0]
@@ -141,7 +141,7 @@ class VanishingGradients(Detector):
                     f"The first layer's gradient ratio was {fmt(start)} at its first measurement and fell below "
                     f"{fmt(self.threshold)} within the first {self.window} measurements{size}: the first updates were too large "
                     f"and saturated or killed the units in between; the architecture is not the cause. "
-                    f"{capital(change_lr(lr, moved=moved))}, or warm it up from a tenth of its value over the first few hundred steps, "
+                    f"{capital(change_lr(lr, moved=moved, evidence=self.evidence, step=stats.step))}, or warm it up from a tenth of its value over the first few hundred steps, "
                     "and start the run again."
                 )
         return None

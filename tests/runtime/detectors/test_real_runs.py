@@ -19,7 +19,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 import lossguard
+import lossguard.runtime.layout
 from lossguard.runtime.detectors import ExplodingGradients, LossOscillation, LossPlateau, StepStats
+from lossguard.runtime.detectors.advice import change_lr
+from lossguard.runtime.detectors.base import UpdateEvidence
 from tests.runtime.fault_injection import scenarios as sc
 
 
@@ -450,7 +453,9 @@ def test_a_plateau_after_a_blow_up_in_the_first_steps_is_told_to_lower_the_learn
     events = saturated_bce_run(lr=100.0)
     plateau = first(events, "LG103")
     assert plateau is not None and plateau.step == 39
-    assert plateau.fix.startswith("Lower the learning rate from 100 to 10 or less"), plateau.fix
+    # LG105 at step 9 chose 100x from the update size (3.6 of the head's norm per step): the plateau's
+    # fix keeps that evidence (round 14; it said "to 10 or less", weaker at the same rate)
+    assert plateau.fix.startswith("Lower the learning rate from 100 to 1 or less (100x, chosen from the update size measured by step 9"), plateau.fix
     assert "x its chance level" in plateau.fix
     # the damage began at step 2 (9.4, over twice the first loss), not at the highest loss (68.8 at
     # step 17): the restart is from the start, as LG102's (round 12; it said "restart from a
@@ -618,3 +623,81 @@ def test_still_meta_weights_are_a_plateau_below_chance_too():
     assert plateau is not None and plateau.fix.startswith("Raise the learning rate from 1e-07 to 0.0001 (1000x"), events
     # at the script's meta lr 1e-3 the query loss falls and nothing is reported
     assert meta_learning_run(1e-3) == []
+
+
+# Round 14 (docs/runtime.md "On real scripts, round 14") ------------------------------------------
+
+
+def test_later_advice_about_a_learning_rate_too_high_never_weakens():
+    # pytorch/examples' mnist at Adadelta 1000 (round 14): "from 1000 to 1" at step 1 (the update size),
+    # then a spike at step 79, a step with no update measured, "from 1000 to 100" (the default 10x) at
+    # the same rate. siamese_network's shape shows the same: LG103 at 39 and LG102 at 42 said "to 100"
+    events = saturated_bce_run(lr=1000.0, steps=45)
+    plateau, spikes = first(events, "LG103"), [e for e in events if e.code == "LG102"]
+    assert plateau is not None and len(spikes) == 2, events
+    assert spikes[0].fix.startswith("Lower the learning rate from 1000 to 1 (1000x, chosen from the update size: 36"), spikes[0].fix
+    later = "(1000x, chosen from the update size measured by step 2: 36.12 of the last layer's weights per step"
+    assert plateau.fix.startswith("Lower the learning rate from 1000 to 1 or less " + later), plateau.fix
+    assert spikes[1].step == 42 and spikes[1].fix.startswith("Lower the learning rate from 1000 to 1 " + later), spikes[1].fix
+
+
+def test_earlier_update_evidence_follows_a_changed_learning_rate():
+    # an update is proportional to the rate: evidence measured at 1000 says a tenth as much at 100, and
+    # a larger measurement now replaces it
+    evidence = UpdateEvidence()
+    assert change_lr(1000.0, moved=36.0, evidence=evidence, step=2).startswith("lower the learning rate from 1000 to 1 (1000x")
+    assert change_lr(100.0, evidence=evidence, step=50) == (
+        "lower the learning rate from 100 to 1 (100x, chosen from the update size measured by step 2 at learning rate 1000, "
+        "scaled to this one: 3.6 of the last layer's weights per step, 72x the 0.05 of healthy training at most)"
+    )
+    assert change_lr(1000.0, moved=0.2, evidence=evidence, step=60).startswith("lower the learning rate from 1000 to 1 (1000x")
+    assert "measured by step 70" not in change_lr(1000.0, moved=50.0, evidence=evidence, step=70)
+    assert evidence.step == 70 and evidence.moved == 50.0
+
+
+def parallel_heads_run(aux: float, steps: int = 40, seed: int = 0) -> list:
+    """Hui-Li/multi-task-learning-example-PyTorch's shape with deeper nets: two parallel 3-layer
+    regression nets on one input, each its own task, the loss their weighted sum (an auxiliary task
+    weighted ``aux``), Adam 1e-3, watched as a model that computes its own loss."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed + 1)
+    model = nn.Module()
+    model.nets = nn.ModuleList([nn.Sequential(nn.Linear(8, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1)) for _ in range(2)])
+    watcher = lossguard.watch(model, console=False)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for _ in range(steps):
+        x = torch.randn(32, 8, generator=g)
+        first, second = ((net(x) - y) ** 2 for net, y in zip(model.nets, (2 * x[:, :1], x[:, 1:2] - x[:, 2:3])))
+        loss = watcher.observe(aux * first.mean() + second.mean())
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    watcher.close()
+    return watcher.events
+
+
+def test_vanishing_gradients_compare_layers_along_one_path_only():
+    # the multi-task notebook at Adam 1e-7 (round 13): LG105 compared task 1's input layer with task 2's
+    # head, layers of two parallel nets whose gradients scale with different errors, and said "add
+    # BatchNorm". Here task 1 is an auxiliary task weighted 1e-4: its first layer gets 5e-6 of task 2's
+    # head's gradient, and every layer learns. The first layer compared is now one the head's input
+    # depends on (task 2's own), found in the loss's autograd graph
+    assert parallel_heads_run(1e-4) == []
+    model = nn.Module()
+    model.nets = nn.ModuleList([nn.Sequential(nn.Linear(8, 4), nn.ReLU(), nn.Linear(4, 1)) for _ in range(2)])
+    layout = lossguard.runtime.layout.Layout(model)
+    assert layout.dense == (0, 6) and layout.path_open
+    layout.along_path(model.nets[1](torch.randn(2, 8)).sum().grad_fn)
+    # two layers on the path, an input layer and the head, have no body between: not compared (the
+    # notebook's own 1 -> 1024 -> 1 nets at its healthy rate: 0.0007 at init, LG105 at step 9 otherwise)
+    assert layout.dense == (None, 6) and layout.penultimate is None and not layout.path_open
+    assert learned_weights_run(1e-3, steps=12) == []
+    # a graph without the head is no evidence: looked at again at the next loss
+    layout = lossguard.runtime.layout.Layout(model)
+    layout.along_path(model.nets[0](torch.randn(2, 8)).sum().grad_fn)
+    assert layout.dense == (0, 6) and layout.path_open
+    # one sequential net: the module order stands
+    net = nn.Sequential(nn.Linear(8, 4), nn.ReLU(), nn.Linear(4, 4), nn.ReLU(), nn.Linear(4, 1))
+    layout = lossguard.runtime.layout.Layout(net)
+    layout.along_path(net(torch.randn(2, 8)).sum().grad_fn)
+    assert layout.dense == (0, 4) and layout.penultimate == 2 and not layout.path_open

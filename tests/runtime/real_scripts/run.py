@@ -10,7 +10,7 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
 ``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
-``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round12.py``. Scripts with ``shim="shim_pil"``
+``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round14.py``. Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
@@ -715,9 +715,18 @@ def _prepare(script: Script, work: Path) -> None:
 
 
 def _all_scripts() -> list[Script]:
-    from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round13
+    from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round13, round14
 
-    return SCRIPTS + round8.SCRIPTS8 + round9.SCRIPTS9 + round10.SCRIPTS10 + round11.SCRIPTS11 + round12.SCRIPTS12 + round13.SCRIPTS13
+    return (
+        SCRIPTS
+        + round8.SCRIPTS8
+        + round9.SCRIPTS9
+        + round10.SCRIPTS10
+        + round11.SCRIPTS11
+        + round12.SCRIPTS12
+        + round13.SCRIPTS13
+        + round14.SCRIPTS14
+    )
 
 
 def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
@@ -738,13 +747,14 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
             path.write_text(text)
         s = Script(**{**script.__dict__, "args": list(script.args)})
         _prepare(s, work)
-        from tests.runtime.real_scripts import round8, round9, round10, round11, round12
+        from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round14
 
         round8.prepare(s, work)
         round9.prepare(s, work)
         round10.prepare(s, work)
         round11.prepare(s, work)
         round12.prepare(s, work)
+        round14.prepare(s, work)
         env = {
             **os.environ,
             **s.env,
@@ -757,7 +767,11 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
         args = s.args + (fault.args if fault is not None else [])
         if fault is not None:
             env.update(fault.env)
-        proc = subprocess.run([sys.executable, script.main, *args], cwd=work, env=env, capture_output=True, text=True, timeout=900)
+        try:
+            proc = subprocess.run([sys.executable, script.main, *args], cwd=work, env=env, capture_output=True, text=True, timeout=900)
+        except subprocess.TimeoutExpired as exc:  # one slow run must not end the others' (a loaded machine)
+            out = str(exc.stdout or "")
+            proc = subprocess.CompletedProcess(exc.cmd, 124, out, f"timed out after {exc.timeout} s")
         out = json.loads((work / "lg.json").read_text()) if (work / "lg.json").exists() else {"events": [], "seconds": None}
         out["rc"] = proc.returncode
         out["stderr_tail"] = proc.stderr[-600:] if proc.returncode else ""
