@@ -3,7 +3,7 @@ an older lossguard in the same run.
 
 A test module that builds a library's model 40 times with other settings and calls its ``fit``
 and ``predict`` each time makes the interpreter analyse those methods once per receiver and
-arguments; ``interp.calls.MAX_CONTEXTS`` bounds that. Each round checks the file once with each
+arguments; ``interp.calls.MAX_CONTEXTS`` (per function) and ``CONTEXT_BUDGET`` (per file) bound that. Each round checks the file once with each
 engine in its own process (``check_files([file])``, its CPU time from ``time.process_time``),
 alternating engines; the median and the minimum over the rounds are printed, with the findings'
 counts (they must agree where the bound only drops repeated work).
