@@ -3,13 +3,14 @@ an older lossguard in the same run.
 
 A test module that builds a library's model 40 times with other settings and calls its ``fit``
 and ``predict`` each time makes the interpreter analyse those methods once per receiver and
-arguments; ``interp.calls.MAX_CONTEXTS`` bounds that. Each round checks the file once with each
+arguments; ``interp.calls.MAX_CONTEXTS`` (per function) and ``CONTEXT_BUDGET`` (per file) bound that. Each round checks the file once with each
 engine in its own process (``check_files([file])``, its CPU time from ``time.process_time``),
 alternating engines; the median and the minimum over the rounds are printed, with the findings'
 counts (they must agree where the bound only drops repeated work).
 
     python bench/static_contexts.py                                  # a generated project (library + 40 tests)
     python bench/static_contexts.py --file PATH                      # a real file (its project around it)
+    python bench/static_contexts.py --files LIST                     # every file LIST names, one a line
     python bench/static_contexts.py --baseline SRC --rounds 5        # ... against the lossguard in SRC/lossguard
 
 ``SRC`` is a folder holding an older ``lossguard`` package (``git archive <commit> lossguard | tar
@@ -156,9 +157,30 @@ def measure(src: Path, target: Path) -> tuple[float, int, int]:
     return float(cpu), int(findings), int(errors)
 
 
+def compare(engines: dict[str, Path], target: Path, rounds: int) -> dict[str, float]:
+    """Check ``target`` ``rounds`` times with each engine, alternating; print and return the medians."""
+    print(f"file: {target} ({len(target.read_text(errors='replace').splitlines())} lines); load {os.getloadavg()[0]:.2f}")
+    times: dict[str, list[float]] = {name: [] for name in engines}
+    counts: dict[str, set[tuple[int, int]]] = {name: set() for name in engines}
+    for _ in range(rounds):
+        for name, src in engines.items():
+            cpu, findings, errors = measure(src, target)
+            times[name].append(cpu)
+            counts[name].add((findings, errors))
+    print(f"{'engine':<10} {'median CPU s':>12} {'min CPU s':>10}  findings/errors")
+    for name in engines:
+        found = ", ".join(f"{f}/{e}" for f, e in sorted(counts[name]))
+        print(f"{name:<10} {statistics.median(times[name]):>12.2f} {min(times[name]):>10.2f}  {found}")
+    if "baseline" in engines:
+        ratio = statistics.median(times["baseline"]) / statistics.median(times["this"])
+        print(f"baseline / this: {ratio:.2f}x; load {os.getloadavg()[0]:.2f}")
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--file", type=Path, help="a real file to check (default: a generated project)")
+    parser.add_argument("--file", type=Path, action="append", help="a real file to check (repeat for several; default: a generated project)")
+    parser.add_argument("--files", type=Path, help="a text file naming real files to check, one a line")
     parser.add_argument("--baseline", type=Path, help="a folder holding an older lossguard package")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
@@ -167,23 +189,13 @@ def main() -> None:
         if not (args.baseline / "lossguard").is_dir():
             parser.error(f"{args.baseline} holds no lossguard package")
         engines["baseline"] = args.baseline.resolve()
+    targets = [f.resolve() for f in args.file or ()]
+    if args.files is not None:
+        targets += [Path(line.strip()).resolve() for line in args.files.read_text().splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
-        target = args.file.resolve() if args.file is not None else generated_project(Path(tmp))
-        print(f"file: {target} ({len(target.read_text().splitlines())} lines); load {os.getloadavg()[0]:.2f}")
-        times: dict[str, list[float]] = {name: [] for name in engines}
-        counts: dict[str, set[tuple[int, int]]] = {name: set() for name in engines}
-        for _ in range(args.rounds):
-            for name, src in engines.items():
-                cpu, findings, errors = measure(src, target)
-                times[name].append(cpu)
-                counts[name].add((findings, errors))
-        print(f"{'engine':<10} {'median CPU s':>12} {'min CPU s':>10}  findings/errors")
-        for name in engines:
-            found = ", ".join(f"{f}/{e}" for f, e in sorted(counts[name]))
-            print(f"{name:<10} {statistics.median(times[name]):>12.2f} {min(times[name]):>10.2f}  {found}")
-        if "baseline" in engines:
-            ratio = statistics.median(times["baseline"]) / statistics.median(times["this"])
-            print(f"baseline / this: {ratio:.2f}x; load {os.getloadavg()[0]:.2f}")
+        medians = [compare(engines, target, args.rounds) for target in targets or [generated_project(Path(tmp))]]
+    if len(medians) > 1:
+        print(f"{len(medians)} files; worst median: " + ", ".join(f"{name} {max(m[name] for m in medians):.2f} s" for name in engines))
 
 
 if __name__ == "__main__":

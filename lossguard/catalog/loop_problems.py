@@ -103,7 +103,7 @@ for x, y in loader:
             "(`costs = np.zeros(n)`, `costs[i] += loss`, `total += loss`) is silent: NumPy converts the tensor "
             "to a float (or refuses it), so nothing keeps a graph. A loop over the micro-batches of one "
             "optimizer step is silent (`optimizer.zero_grad()`, then `for _ in range(accumulation_steps): ...; "
-            "loss.backward(); total += loss`, then `optimizer.step()`, with `total` given a fresh value just before "
+            "loss.backward(); total += loss`, then `optimizer.step()` or a gradient scaler's `scaler.step(optimizer)`, with `total` given a fresh value just before "
             "the loop): the sum holds one step's micro-batches and starts again on the next step; an optimizer "
             "stepped or cleared inside the loop, or one not cleared before it, leaves it reported. A list of the "
             "epoch's sums or means (`history.append(total / n)`) of a sum reported in the same function is the same "

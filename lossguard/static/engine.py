@@ -227,6 +227,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
         if checked:
             out.checked[resolved] = path
         current.append(resolved)
+        interp.spent = 0  # each file its own budget of contexts (interp.calls.CONTEXT_BUDGET)
         try:
             interp.analyze_module(info)
         except Exception:  # noqa: BLE001 - a context file's failure is not the checked files' concern

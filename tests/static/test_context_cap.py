@@ -112,3 +112,48 @@ def test_analyses_whose_events_are_dropped_do_not_spend_the_live_budget(tmp_path
     target.write_text(ESTIMATORS.replace("{instances}", instances))
     result = check_files([target], jobs=1)
     assert sorted((f.line, f.code) for f in result.findings) == [(12, "LG010")]
+
+
+def _flood(helpers: int, contexts: int) -> str:
+    """A module of ``helpers`` small functions, each called in ``contexts`` contexts, then a training
+    function with a softmax fed to cross_entropy, reached after them."""
+    defs = "".join(f"\ndef step_{j}(x, scale):\n    y = x * scale\n    if scale > 2:\n        y = y + 1\n    return y\n" for j in range(helpers))
+    runs = "".join(f"    step_{j}(x, {c})\n" for j in range(helpers) for c in range(contexts))
+    return (
+        "import torch\nimport torch.nn.functional as F\n"
+        + defs
+        + "\n\ndef prepare(x):\n"
+        + runs
+        + "    return x\n\n\ndef train(model, x, y):\n    x = prepare(x)\n    out = F.softmax(model(x), dim=1)\n"
+        + "    loss = F.cross_entropy(out, y)\n    loss.backward()\n"
+    )
+
+
+def test_a_file_past_its_budget_gives_each_further_function_one_context(tmp_path: Path, monkeypatch) -> None:
+    # the slowest files of the surveys spend most of their time on second and later contexts of many
+    # library helpers (neural_prophet's plotting and data-frame functions): past CONTEXT_BUDGET analyses
+    # in one file, a function already analysed once gets its context-free summary
+    target = tmp_path / "train.py"
+    target.write_text(_flood(helpers=60, contexts=calls.MAX_CONTEXTS))
+    bodies: list[str] = []
+    run_block = Interpreter.exec_block
+
+    def counting(self, stmts, frame, env):  # type: ignore[no-untyped-def]
+        if frame.func is not None and stmts is frame.func.body and frame.func.name.startswith("step_"):
+            bodies.append(frame.func.name)
+        return run_block(self, stmts, frame, env)
+
+    monkeypatch.setattr(Interpreter, "exec_block", counting)
+    budget = calls.CONTEXT_BUDGET
+    bounded = check_files([target], jobs=1)
+    spent = len(bodies)
+    bodies.clear()
+    monkeypatch.setattr(calls, "CONTEXT_BUDGET", 10**9)
+    unbounded = check_files([target], jobs=1)
+    assert len(bodies) >= 60 * calls.MAX_CONTEXTS, len(bodies)
+    # each helper: its analysis as an uncalled function, and past the budget one live context and one summary
+    assert spent <= budget + 3 * 60 < len(bodies), (spent, len(bodies))
+    # the finding in a function reached after the budget is spent is still reported (its first context)
+    found = sorted((f.line, f.code) for f in bounded.findings)
+    assert found == sorted((f.line, f.code) for f in unbounded.findings)
+    assert [code for _, code in found] == ["LG001"], found

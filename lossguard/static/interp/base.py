@@ -48,9 +48,11 @@ class InterpBase:
         _forwarded: dict[tuple, list[LossCall]]
         _in_progress: set[tuple]
         _contexts: dict[tuple[int, bool], int]
+        spent: int
         covered: set[int]
         _later_reads: set[int]
         _sibling_stores: dict[tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None]
+        _stored_pairs: dict[int, frozenset[tuple[str, str]]]
         _default_instances: dict[int, Instance]
         _volatile_attrs: dict[int, frozenset[str]]
         _defaults: dict[int, dict[str, Value]]

@@ -77,11 +77,13 @@ class Interpreter(
         self._in_progress: set[tuple] = set()
         # (function node id, events dropped) -> contexts analysed (interp.calls.MAX_CONTEXTS)
         self._contexts: dict[tuple[int, bool], int] = {}
+        self.spent = 0  # analyses in new contexts for the file being checked (interp.calls.CONTEXT_BUDGET)
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context
         self._later_reads: set[int] = set()  # values read ahead (interp.later_bindings, interp.sibling_stores)
         self._sibling_stores: dict[
             tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None
         ] = {}  # interp.sibling_stores, by class, reader, name, attribute
+        self._stored_pairs: dict[int, frozenset[tuple[str, str]]] = {}  # interp.sibling_stores.stored_pairs, by class
         self._default_instances: dict[int, Instance] = {}
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}

@@ -37,6 +37,18 @@ def _receivers(calls: list[ast.Call], method: str, module: ModuleInfo) -> set[st
     return {module.segment(c.func.value) for c in calls if isinstance(c.func, ast.Attribute) and c.func.attr == method}
 
 
+def _stepped(calls: list[ast.Call], module: ModuleInfo) -> set[str]:
+    """The optimizers the calls step: the receiver of ``optimizer.step()``, and the optimizer a
+    gradient scaler is handed (``scaler.step(optimizer)``, which steps it unless a gradient is not
+    finite; lucidrains/lightweight-gan's ``Trainer.train``)."""
+    handed = {
+        module.segment(c.args[0])
+        for c in calls
+        if isinstance(c.func, ast.Attribute) and c.func.attr == "step" and len(c.args) == 1 and not c.keywords
+    }
+    return _receivers(calls, "step", module) | handed
+
+
 def _block_of(scope: ast.AST, loop: ast.AST) -> list[ast.stmt] | None:
     """The statement list of ``scope`` that holds ``loop`` itself."""
     for node in ast.walk(scope):
@@ -49,8 +61,8 @@ def _block_of(scope: ast.AST, loop: ast.AST) -> list[ast.stmt] | None:
 
 def one_step_of_micro_batches(scope: ast.AST, loop: ast.AST, target: str, module: ModuleInfo) -> bool:
     """``loop`` back-propagates and steps no optimizer; in the statement list that holds it, an
-    optimizer's ``zero_grad()`` comes before the loop and the same optimizer's ``step()`` after it,
-    and ``target`` is given a fresh value before the loop (a value that does not read it). The sum
+    optimizer's ``zero_grad()`` comes before the loop and the same optimizer's ``step()`` after it
+    (its own, or a gradient scaler's ``scaler.step(optimizer)``), and ``target`` is given a fresh value before the loop (a value that does not read it). The sum
     then holds the micro-batches of one step. An optimizer stepped inside the loop, or one that is
     not cleared before it, or a sum started elsewhere (before an epoch loop around this one): not
     this shape."""
@@ -63,7 +75,7 @@ def one_step_of_micro_batches(scope: ast.AST, loop: ast.AST, target: str, module
         return False
     if _receivers(inside, "step", module) or _receivers(inside, "zero_grad", module):
         return False
-    stepped = _receivers(_calls(block[at + 1 :]), "step", module) & _receivers(_calls(block[:at]), "zero_grad", module)
+    stepped = _stepped(_calls(block[at + 1 :]), module) & _receivers(_calls(block[:at]), "zero_grad", module)
     if not stepped:
         return False
     for stmt in reversed(block[:at]):  # the last value given before the loop

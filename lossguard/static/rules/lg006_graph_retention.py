@@ -1366,6 +1366,11 @@ class InpaintingModel:
 """,
         # the micro-batches of one optimizer step: the sum starts afresh before each step
         _MICRO_BATCHES.replace("{start}", "        total_loss = None\n").replace("{step}", "        self.optimizer.step()\n"),
+        # ... stepped through a gradient scaler, which steps the optimizer it is handed (lucidrains/lightweight-gan's
+        # Trainer.train: `D_scaler.step(GAN.D_opt)` after a loop over one step's micro-batches)
+        _MICRO_BATCHES.replace("{start}", "        total_loss = None\n").replace(
+            "{step}", "        self.scaler.step(self.optimizer)\n        self.scaler.update()\n"
+        ),
         # a collector that keeps only the latest value of each statistic holds one step's graph
         _COLLECTOR.replace("{store}", "self.statistics[key] = [value]").replace("{stored}", "loss"),
         # the object the helper stores into is made afresh inside it (not the one it was given)
