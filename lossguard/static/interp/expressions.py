@@ -204,7 +204,14 @@ class ExpressionsMixin(InterpBase):
             return self._subscript(node, frame, env)
         if isinstance(node, ast.IfExp):
             self.ev(node.test, frame, env)
-            return self.guarded_choice(node.test, self.ev(node.body, frame, env), self.ev(node.orelse, frame, env))
+            then, orelse = self.ev(node.body, frame, env), self.ev(node.orelse, frame, env)
+            decided = self.decided_test(node.test, frame, env)
+            if decided is not None:
+                # `criterion if criterion is not None else nn.CrossEntropyLoss()` in a body analysed for a
+                # call that leaves the parameter's `None` (its default): the test's outcome picks, as an `if` does
+                frame.dead.update(id(sub) for sub in ast.walk(node.orelse if decided else node.body))
+                return then if decided else orelse
+            return self.guarded_choice(node.test, then, orelse)
         if isinstance(node, ast.Compare):
             left = self.ev(node.left, frame, env)
             rights = [self.ev(c, frame, env) for c in node.comparators]

@@ -243,6 +243,22 @@ class OnlineProbe(Callback):
 
 
 # a policy head that returns a Categorical distribution; the update scores it with {loss}
+_DEFAULT_CRITERION = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class MarginLoss(nn.Module):
+    def __init__(self, n_classes, criterion=None):
+        super().__init__()
+        self.fc = nn.Linear(16, n_classes)
+        self.criterion = criterion if criterion is not None else nn.CrossEntropyLoss()
+
+    def forward(self, x, y):
+        probs = F.softmax(self.fc(x), dim=1)
+        return self.criterion(probs, y)
+"""
+
 _CATEGORICAL_POLICY = """
 import torch
 import torch.nn as nn
@@ -291,6 +307,18 @@ class DoubleSoftmax(Rule):
         self.report(arg.node, call.ctx, f"{message}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
+        # a criterion given at the call: the default the conditional falls back to is not the one used
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def make_criterion(criterion=None):
+    return criterion if criterion is not None else nn.CrossEntropyLoss()
+
+
+loss = make_criterion(nn.MSELoss())(F.softmax(net(x), dim=1), F.one_hot(y, 10).float())
+""",
         # the probe built from a local of the storing hook: what it holds there is not known here
         _ONLINE_PROBE.replace("{store}", "probe = Probe(self.z_dim, self.num_classes)\n        pl_module.probe = probe"),
         # stored by two hooks (the second one a plain linear probe): which one the read sees is not known
@@ -929,6 +957,14 @@ class Step:
             line=29,
             col=32,
             message="F.cross_entropy receives softmax probabilities (nn.Softmax layer at line 10)",
+        ),
+        # `criterion if criterion is not None else nn.CrossEntropyLoss()` with the parameter's default
+        # left in place: the default criterion (open-metric-learning's ArcFace loss, realcode_heldout15)
+        Invalid(
+            _DEFAULT_CRITERION,
+            line=13,
+            col=31,
+            message="CrossEntropyLoss receives softmax probabilities",
         ),
         # Categorical(...).probs are softmax probabilities, whatever the distribution was built from
         Invalid(
