@@ -10,6 +10,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.interp.autograd_functions import autograd_apply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.choice_attributes import options_having
+from lossguard.static.interp.class_settings import class_setting
 from lossguard.static.interp.distributions import CategoricalDist, distribution_attribute
 from lossguard.static.interp.frame import (
     Closure,
@@ -408,7 +409,9 @@ class ExpressionsMixin(InterpBase):
             method = self._find_method(base, name)
             if method is None and name == "apply":
                 return autograd_apply(self, base) or UNKNOWN  # MyFunction.apply(x): its forward(ctx, x)
-            return method if method is not None else UNKNOWN
+            if method is None:
+                return class_setting(self, base, name) or UNKNOWN  # `CFG.loss` of `class CFG: loss = "ce"`
+            return method
         if isinstance(base, LossSpec) and name in api.LEGACY_REDUCTION_ARGS:
             return legacy_flag(base.reduction, name)  # `size_average=self.criterion.size_average`
         if isinstance(base, Packed):

@@ -262,6 +262,18 @@ class DeprecatedReductionArgs(Rule):
             )
 
     VALID = (
+        # a setting of the flag's name that holds None, torch's own default, in a class nothing changes
+        """
+import torch.nn as nn
+
+
+class Defaults:
+    size_average = None
+
+
+def compute_loss(pred, true):
+    return nn.MSELoss(size_average=Defaults.size_average)(pred, true)
+""",
         # the attribute torch reads, set after construction; and a name bound again to a class of
         # the checked code, whose own flag may be read by its forward()
         """
