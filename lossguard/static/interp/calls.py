@@ -217,6 +217,10 @@ class CallsMixin(InterpBase):
                 # backward leaves no graph for a later `losses.append(loss)` (as `loss.item()` leaves none)
                 self._args(node, frame, env)
                 return NUMBER
+            if isinstance(func, ast.Name) and func.id == "int" and callee is UNKNOWN:
+                # an integer, never a tensor (`total += int(loss.data) * n` keeps no graph), as `float` is
+                self._args(node, frame, env)
+                return INT
             if isinstance(func, ast.Name) and func.id in ("iter", "next") and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 if starred or kw or len(pos) != 1:
