@@ -330,6 +330,12 @@ def train(model, loader):
         loss = criterion(F.softmax(model(x), dim=1), F.one_hot(y, 10).float())
         loss.backward()
 """,
+        # the temperature divides the logits, before the softmax the loss applies
+        """
+import torch.nn.functional as F
+
+loss = F.cross_entropy(model(x) / 0.5, y)
+""",
         # a criterion given at the call: the default the conditional falls back to is not the one used
         """
 import torch.nn as nn
@@ -980,6 +986,21 @@ class Step:
             line=29,
             col=32,
             message="F.cross_entropy receives softmax probabilities (nn.Softmax layer at line 10)",
+        ),
+        # softmax probabilities divided by a temperature are still no logits (LAMDA-SSL's CAFA score,
+        # realcode_heldout15)
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+def perturbation_score(model, x):
+    probs = model(x).softmax(1) / 0.5
+    return F.cross_entropy(probs, probs.argmax(1))
+""",
+            line=6,
+            col=28,
+            message="F.cross_entropy receives softmax probabilities",
         ),
         # `criterion if criterion is not None else nn.CrossEntropyLoss()` with the parameter's default
         # left in place: the default criterion (open-metric-learning's ArcFace loss, realcode_heldout15)
