@@ -259,6 +259,24 @@ class MarginLoss(nn.Module):
         return self.criterion(probs, y)
 """
 
+_SKADA_NET = """
+import torch.nn as nn
+from skada.deep import DeepCoral
+
+
+class Backbone(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.feature_layer = nn.Linear(16, 8)
+        self.head = nn.Linear(8, n_classes)
+
+    def forward(self, x, sample_weight=None):
+        return nn.LogSoftmax(dim=1)(self.head(self.feature_layer(x)))
+
+
+net = DeepCoral(Backbone(10), {args}max_epochs=5)
+"""
+
 _CATEGORICAL_POLICY = """
 import torch
 import torch.nn as nn
@@ -330,6 +348,11 @@ def train(model, loader):
         loss = criterion(F.softmax(model(x), dim=1), F.one_hot(y, 10).float())
         loss.backward()
 """,
+        # skada trains with the criterion it is given, here one that takes log-probabilities
+        _SKADA_NET.replace("{args}", 'layer_name="feature_layer", base_criterion=nn.NLLLoss(), '),
+        # an argument past the module, the layer's name and the weight: where skada's versions put
+        # other parameters (a criterion among them), not followed
+        _SKADA_NET.replace("{args}", '"feature_layer", 1.0, False, nn.NLLLoss(), '),
         # the temperature divides the logits, before the softmax the loss applies
         """
 import torch.nn.functional as F
@@ -986,6 +1009,15 @@ class Step:
             line=29,
             col=32,
             message="F.cross_entropy receives softmax probabilities (nn.Softmax layer at line 10)",
+        ),
+        # skada's deep domain-adaptation methods score the module's output with nn.CrossEntropyLoss
+        # unless given a base_criterion (scikit-adaptation/skada-bench's backbones, realcode_heldout15)
+        Invalid(
+            _SKADA_NET.replace("{args}", 'layer_name="feature_layer", '),
+            line=15,
+            col=17,
+            message="CrossEntropyLoss receives log-softmax log-probabilities",
+            severity="info",
         ),
         # softmax probabilities divided by a temperature are still no logits (LAMDA-SSL's CAFA score,
         # realcode_heldout15)
