@@ -39,7 +39,5 @@ def _filled_by_name(interp: Any, name: str) -> bool:
     """Whether a loaded file sets attributes of ``name`` by a computed key or through its namespace."""
     quoted = re.escape(name)
     return bool(
-        interp.loaded_text_has(
-            "\0class " + name, name, lambda: re.compile(rf"setattr\(\s*{quoted}\s*,|vars\(\s*{quoted}\s*\)|\b{quoted}\.__dict__")
-        )
+        interp.loaded_text_has("\0class " + name, name, lambda: re.compile(rf"setattr\(\s*{quoted}\s*,|vars\(\s*{quoted}\s*\)|\b{quoted}\.__dict__"))
     )

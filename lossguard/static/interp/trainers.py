@@ -58,7 +58,9 @@ class TrainersMixin(InterpBase):
         else:
             return
         loss_class = loss_value.name if isinstance(loss_value, QualName) and loss_value.name in api.LOSS_CLASSES else None
-        if not trainer.prefixed and (isinstance(model_value, ClassRef) or isinstance(loss_value, ClassRef) or loss_class is not None and loss is not None):
+        if not trainer.prefixed and (
+            isinstance(model_value, ClassRef) or isinstance(loss_value, ClassRef) or loss_class is not None and loss is not None
+        ):
             return  # a class where the trainer calls an instance: not what it runs (its own default is an instance)
         if isinstance(model_value, ClassRef):
             model_value = self.instantiate(model_value, [], _prefixed(kw, "module__"), False, frame.depth + 1)

@@ -8,7 +8,6 @@ from lossguard.static.rule import Rule, act_phrase
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
 
-
 _POLICY_KL = """
 import torch.nn.functional as F
 from torch.distributions import Categorical
