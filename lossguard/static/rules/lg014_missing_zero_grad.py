@@ -209,6 +209,26 @@ def train(net, loader, loss, params=None, optimizer=None):
 """
 
 
+_AMP_TWO_TESTS = """
+import torch
+
+scaler = torch.amp.GradScaler() if use_amp else None
+for i, (x, y) in enumerate(loader):
+    with torch.autocast("cuda", enabled=use_amp):
+        loss = criterion(model(x), y)
+    if use_amp:
+        scaler.scale(loss).backward()
+    else:
+        loss.backward()
+    if (i + 1) % accum_steps == 0:
+        if use_amp:
+            scaler.step(optimizer)
+            scaler.update()
+        else:
+            optimizer.step()
+{clear}"""
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -292,25 +312,7 @@ class MissingZeroGrad(Rule):
 
     VALID = (
         # both versions of the step clear: the zero_grad() follows the two branches
-        """
-import torch
-
-scaler = torch.amp.GradScaler() if use_amp else None
-for i, (x, y) in enumerate(loader):
-    with torch.autocast("cuda", enabled=use_amp):
-        loss = criterion(model(x), y)
-    if use_amp:
-        scaler.scale(loss).backward()
-    else:
-        loss.backward()
-    if (i + 1) % accum_steps == 0:
-        if use_amp:
-            scaler.step(optimizer)
-            scaler.update()
-        else:
-            optimizer.step()
-        optimizer.zero_grad()
-""",
+        _AMP_TWO_TESTS.replace("{clear}", "        optimizer.zero_grad()\n"),
         # the same hand clearing when the call gives the parameter list (and, analysed alone, when
         # nothing says which arguments it gets)
         _HAND_CLEARING.replace("{call}", "train(net, loader, loss, [w, b], None)"),
@@ -619,25 +621,7 @@ for x, y in loader:
         # the backward split by an earlier `if` on the same test (salesforce/LAVIS before b7198ad,
         # realcode_heldout15): the mixed-precision branch still never clears
         Invalid(
-            """
-import torch
-
-scaler = torch.amp.GradScaler() if use_amp else None
-for i, (x, y) in enumerate(loader):
-    with torch.autocast("cuda", enabled=use_amp):
-        loss = criterion(model(x), y)
-    if use_amp:
-        scaler.scale(loss).backward()
-    else:
-        loss.backward()
-    if (i + 1) % accum_steps == 0:
-        if use_amp:
-            scaler.step(optimizer)
-            scaler.update()
-        else:
-            optimizer.step()
-            optimizer.zero_grad()
-""",
+            _AMP_TWO_TESTS.replace("{clear}", "            optimizer.zero_grad()\n"),
             line=13,
             col=13,
             message="clears the gradients only on one branch of `if use_amp:`",
