@@ -275,7 +275,7 @@ def test_realcode_heldout13_precision_and_recall():
 # super().forward and a MetricCollection's NLL metric are followed). Gated at no false alarm and at that recall.
 # Round 24 (branch recall20, docs/survey.md "Round 24: realcode_heldout15 opened"): 17 found, 9 missed (torch-em's
 # HoVer-Net loss reads its default BCEWithLogitsLoss; its marker moved to the torch loss call inside the wrapper).
-REALCODE_HELDOUT14_RECALL_FLOOR = 0.654
+REALCODE_HELDOUT14_RECALL_FLOOR = 0.653
 
 
 def test_realcode_heldout14_precision_and_recall():
