@@ -189,6 +189,9 @@ for x, y in loader:
             "`if params is not None: p.grad.zero_()` in a function whose caller passes `params=None` (or "
             "leaves the default `None`), also as the first operand of an `and`; a function analysed with no "
             "caller counts every clearing call. step() with a closure (LBFGS) is never reported."
+            " The branches of another `if`/`else` of the loop on the same test, written the same, count as the "
+            "same two versions of the step (`if use_amp: scaler.scale(loss).backward() else: loss.backward()` "
+            "before `if use_amp: scaler.step(opt) else: opt.step(); opt.zero_grad()`)."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),

@@ -66,6 +66,14 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "log_softmax output is reported at severity info: it does not fail the run. The axis of "
             "the softmax is not compared with the class axis; a log_softmax over another axis of a "
             "(N, C, ...) input is also reported as info, although it changes the loss."
+            " Softmax probabilities divided or multiplied by a positive number literal (`probs / 0.5`, a "
+            "temperature applied after the softmax) are still softmax probabilities; scaled by anything else they "
+            "are not followed. A criterion chosen by `criterion if criterion is not None else "
+            "nn.CrossEntropyLoss()` is the default where the call leaves the parameter's `None` default (a class "
+            "analysed alone is built with its defaults). skada's deep domain-adaptation methods "
+            "(`DeepCoral(module, layer_name, ...)`, `DANN`, ...) score the module's output with "
+            "`nn.CrossEntropyLoss()` when given no `base_criterion`; a call with more than three positional "
+            "arguments stays silent (skada's versions place other parameters there)."
         ),
         severity_note=("Softmax probabilities are an error; log_softmax output is reported as info (redundant, same loss and gradients)."),
         fix_safety="unsafe",
@@ -329,6 +337,8 @@ loss = kl(F.log_softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-
             "Reported only when a softmax / log_softmax can be followed to the argument with certainty. "
             "The mean of softmax probabilities over an axis (`probs.mean(0)`, `torch.mean(probs, dim=0)`: "
             "the average distribution of a batch) is taken as probabilities; a sum is not."
+            " `Categorical(...).log_prob(actions)` is a log-probability whatever the distribution was built from; "
+            "other distributions' `log_prob` is not followed."
         ),
         fix_safety="none",
         references=(_KL_DOC,),
@@ -401,6 +411,11 @@ criterion = nn.MSELoss(reduction="sum")
             "same function or module, or `self.<name>` of the same class, bound once there (silent for a name bound "
             "again, which may hold a loss class of the checked code that reads its own flag). Setting `.reduction` "
             "afterwards does take effect and is not reported."
+            " A flag read from a setting that bears the argument's own name "
+            "(`size_average=cfg.model.size_average`, `reduce=args.reduce`; not `self.<name>`) is reported "
+            "whatever the setting holds, unless the checker knows it holds `None`: keeping such a setting to hand "
+            "to torch is the deprecated use; a setting under another name (`size_average=cfg.average`) stays "
+            "silent."
         ),
         severity="warning",
         fix_safety="safe",

@@ -85,6 +85,9 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
         # 1 - sigmoid(x) is sigmoid(-x): the complement of a sigmoid output is one (focal losses'
         # torch.cat([1 - p, p], dim=1) for a one-column output); not so for a softmax's rows
         return tb.with_(from_zero=False, unreduced=False)
+    scaled = _scaled_probabilities(a, b, op)
+    if scaled is not None:
+        return scaled
     arith = isinstance(op, (ast.Add, ast.Sub, ast.Mult, ast.Div))
     if not arith and not isinstance(op, (ast.Pow, ast.MatMult, ast.FloorDiv, ast.Mod)):
         return Tensor()
@@ -118,6 +121,23 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     # a sum started from zero stays one through the arithmetic that follows (`adv = adv / n`)
     from_zero = bool((ta and ta.from_zero) or (tb and tb.from_zero)) or isinstance(op, (ast.Add, ast.Sub)) and (is_zero(a) or is_zero(b))
     return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced, from_zero=from_zero)
+
+
+def _scaled_probabilities(a: Value, b: Value, op: ast.operator) -> Tensor | None:
+    """``probs / 0.5``, ``probs * 2``, ``2 * probs``: softmax probabilities scaled by a positive number
+    literal are still no logits (a temperature applied after the softmax, LAMDA-SSL's CAFA score), so
+    what a rule says of the probabilities holds of them; the graph and dtype follow the arithmetic."""
+    if isinstance(op, ast.Div):
+        probs, factor = a, b
+    elif isinstance(op, ast.Mult):
+        probs, factor = (a, b) if isinstance(a, Tensor) else (b, a)
+    else:
+        return None
+    if not (isinstance(probs, Tensor) and probs.act is Act.PROBS and isinstance(factor, Const)):
+        return None
+    if type(factor.value) not in (int, float) or not factor.value > 0:
+        return None
+    return probs.with_(dtype=Dtype.FLOAT, unreduced=False, from_zero=False)
 
 
 def _broadcast_shape(a: Shape | None, b: Shape | None) -> Shape | None:

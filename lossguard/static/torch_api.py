@@ -420,6 +420,9 @@ class Trainer:
     fed_otherwise: tuple[str, ...] = ()
     # methods a subclass in the checked code may override to change what reaches the loss: then silent
     overrides: tuple[str, ...] = ()
+    # the most positional arguments a call may give (None: any): past them an argument may be the
+    # loss, at a place that changed between the library's versions, so the call stays silent
+    max_args: int | None = None
 
 
 _IGNITE = Trainer((0, "model"), (2, "loss_fn"), opaque=("model_transform", "model_fn"))
@@ -453,5 +456,11 @@ TRAINERS: dict[str, Trainer] = {
     **dict.fromkeys(
         ("skorch.NeuralNetRegressor", "skorch.regressor.NeuralNetRegressor"),
         Trainer((0, "module"), (None, "criterion"), default_loss=NN + "MSELoss", prefixed=True, overrides=_SKORCH_STEP),
+    ),
+    # skada's deep domain-adaptation methods: a skorch net whose criterion scores the module's output
+    # on the source batch with `base_criterion`, nn.CrossEntropyLoss() when none is given
+    **dict.fromkeys(
+        (f"skada.deep.{name}" for name in ("DeepCoral", "DAN", "CAN", "DeepJDOT", "DANN", "CDAN", "SourceOnly", "TargetOnly")),
+        Trainer((0, "module"), (None, "base_criterion"), default_loss=NN + "CrossEntropyLoss", max_args=3),
     ),
 }

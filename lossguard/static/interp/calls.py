@@ -9,6 +9,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import CALLEE, LossCall, forwarding_call
 from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.distributions import CategoricalDist, distribution_method
 from lossguard.static.interp.frame import (
     LIST_MUTATORS,
     MAX_DEPTH,
@@ -168,6 +169,9 @@ class CallsMixin(InterpBase):
             if isinstance(receiver, MetricGroup):
                 pos, kw, starred = self._args(node, frame, env)
                 return group_method(self, receiver, name, node, pos, kw, starred, frame)  # metrics.update(probs, y)
+            if isinstance(receiver, CategoricalDist):
+                self._args(node, frame, env)
+                return distribution_method(receiver, name)  # Categorical(logits=x).log_prob(actions)
             if (
                 name in ("add_module", "append")
                 and isinstance(receiver, SequentialVal)
@@ -225,6 +229,10 @@ class CallsMixin(InterpBase):
                 # backward leaves no graph for a later `losses.append(loss)` (as `loss.item()` leaves none)
                 self._args(node, frame, env)
                 return NUMBER
+            if isinstance(func, ast.Name) and func.id == "int" and callee is UNKNOWN:
+                # an integer, never a tensor (`total += int(loss.data) * n` keeps no graph), as `float` is
+                self._args(node, frame, env)
+                return INT
             if isinstance(func, ast.Name) and func.id in ("iter", "next") and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 if starred or kw or len(pos) != 1:

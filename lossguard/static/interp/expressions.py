@@ -10,6 +10,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.interp.autograd_functions import autograd_apply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.choice_attributes import options_having
+from lossguard.static.interp.class_settings import class_setting
 from lossguard.static.interp.distributions import CategoricalDist, distribution_attribute
 from lossguard.static.interp.frame import (
     Closure,
@@ -210,11 +211,14 @@ class ExpressionsMixin(InterpBase):
             return self._subscript(node, frame, env)
         if isinstance(node, ast.IfExp):
             self.ev(node.test, frame, env)
-            # `act(dim=1) if act is not None else None` with a class passed for `act`
-            decided = self.decided_object_test(node.test, frame, env)
+            then, orelse = self.ev(node.body, frame, env), self.ev(node.orelse, frame, env)
+            decided = self.decided_test(node.test, frame, env)
             if decided is not None:
-                return self.ev(node.body if decided else node.orelse, frame, env)
-            return self.guarded_choice(node.test, self.ev(node.body, frame, env), self.ev(node.orelse, frame, env))
+                # `criterion if criterion is not None else nn.CrossEntropyLoss()` in a body analysed for a
+                # call that leaves the parameter's `None` (its default): the test's outcome picks, as an `if` does
+                frame.dead.update(id(sub) for sub in ast.walk(node.orelse if decided else node.body))
+                return then if decided else orelse
+            return self.guarded_choice(node.test, then, orelse)
         if isinstance(node, ast.Compare):
             left = self.ev(node.left, frame, env)
             rights = [self.ev(c, frame, env) for c in node.comparators]
@@ -414,7 +418,9 @@ class ExpressionsMixin(InterpBase):
             method = self._find_method(base, name)
             if method is None and name == "apply":
                 return autograd_apply(self, base) or UNKNOWN  # MyFunction.apply(x): its forward(ctx, x)
-            return method if method is not None else UNKNOWN
+            if method is None:
+                return class_setting(self, base, name) or UNKNOWN  # `CFG.loss` of `class CFG: loss = "ce"`
+            return method
         if isinstance(base, LossSpec) and name in api.LEGACY_REDUCTION_ARGS:
             return legacy_flag(base.reduction, name)  # `size_average=self.criterion.size_average`
         if isinstance(base, Packed):

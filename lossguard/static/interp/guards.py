@@ -335,19 +335,6 @@ class GuardsMixin(InterpBase):
         return found if isinstance(op, (ast.Eq, ast.In)) else not found
 
     @staticmethod
-    def decided_object_test(test: ast.expr, frame: Frame, env: Env) -> bool | None:
-        """The outcome of ``<param> is None`` (``is not None``) where this call's parameter holds an
-        object the code names or built (``activation(dim=1) if activation is not None else None``
-        with ``activation=nn.Softmax``): the test of a conditional expression. A literal it holds
-        (``None``, the default left in place) decides nothing there."""
-        if not frame.called or frame.func is None or not isinstance(test, ast.Compare) or len(test.ops) != 1:
-            return None
-        left, op = test.left, test.ops[0]
-        if not isinstance(op, (ast.Is, ast.IsNot)) or not isinstance(left, ast.Name) or not isinstance(env.get(left.id), _OBJECTS):
-            return None
-        return _decided_none_test(left, op, test.comparators[0], frame, env)
-
-    @staticmethod
     def decided_flag(test: ast.expr, frame: Frame, env: Env) -> bool | None:
         """The outcome of ``if <param>:`` (``if not <param>:``) in a body analysed for a known call
         that writes a literal for the parameter (see :func:`_decided_truth_test`): which branch

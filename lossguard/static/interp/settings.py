@@ -23,8 +23,10 @@ from __future__ import annotations
 import ast
 import operator
 import re
+from collections.abc import Callable
 
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.class_settings import class_setting
 from lossguard.static.interp.frame import Env, Frame, is_self
 from lossguard.static.values import ClassRef, Const, Either, Instance, Layer, LossSpec, PretrainedModel, SequentialVal, Value
 
@@ -101,6 +103,8 @@ class SettingsMixin(InterpBase):
         if env is None or not isinstance(node.value, ast.Name):
             return None
         held = self.ev(node.value, frame, env)
+        if isinstance(held, ClassRef):
+            return class_setting(self, held, node.attr)  # `if CFG.loss == "ce":` (interp.class_settings)
         options = held.options if isinstance(held, Either) else (held,)
         if not all(isinstance(o, Instance) for o in options):
             return None
@@ -135,13 +139,16 @@ class SettingsMixin(InterpBase):
 
     def _stored_elsewhere(self, attr: str) -> bool:
         """Whether a loaded file stores ``attr`` on an object other than ``self`` or names it in
-        ``setattr`` (read from the source text: function bodies may not be parsed yet). Each file is
-        read once per attribute, as files are loaded."""
-        cached = self._stored_attrs.get(attr)
+        ``setattr`` (read from the source text: function bodies may not be parsed yet)."""
+        name = re.escape(attr)
+        return self.loaded_text_has(attr, attr, lambda: re.compile(rf"(?<!\bself)\.\s*{name}\s*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b"))
+
+    def loaded_text_has(self, key: str, word: str, make: Callable[[], re.Pattern[str]]) -> bool:
+        """Whether the source text of a loaded file that contains ``word`` matches the pattern
+        ``make`` builds, cached under ``key``. Each file is read once per key, as files are loaded."""
+        cached = self._stored_attrs.get(key)
         if cached is None:
-            name = re.escape(attr)
-            pattern = re.compile(rf"(?<!\bself)\.\s*{name}\s*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b")
-            cached = self._stored_attrs[attr] = (pattern, set(), [False])
+            cached = self._stored_attrs[key] = (make(), set(), [False])
         pattern, read, found = cached
         if found[0]:
             return True
@@ -149,7 +156,7 @@ class SettingsMixin(InterpBase):
             if id(info) in read:
                 continue
             read.add(id(info))
-            if attr in info.source and pattern.search(info.source):
+            if word in info.source and pattern.search(info.source):
                 found[0] = True
                 return True
         return False

@@ -14,6 +14,12 @@ and ``criterion__reduction=`` keywords); a loss the trainer feeds something else
 (skorch's ``NeuralNetClassifier`` takes the log of the output for ``NLLLoss``), an argument the
 checker cannot follow, or a keyword that transforms the output (ignite's ``model_transform``)
 leaves the call silent.
+
+Round 24 (realcode_heldout15 opened: skada-bench): skada's deep domain-adaptation methods
+(``DeepCoral(module, layer_name, ...)``, ``DANN``, ...) are such trainers; given no ``base_criterion``
+they score the module's output with an ``nn.CrossEntropyLoss()`` instance of their own. A call with
+more positional arguments than the module, the layer's name and the weight stays silent: skada's
+versions put other parameters there, the criterion among them.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ class TrainersMixin(InterpBase):
         """Apply the trainer's loss to its model's output, at ``node`` (the trainer's call)."""
         if any(name in kw for name in trainer.opaque):
             return
+        if trainer.max_args is not None and (len(node.args) > trainer.max_args or any(isinstance(a, ast.Starred) for a in node.args)):
+            return
         model = _given(trainer.model, node, pos, kw)
         if model is None:
             return
@@ -50,12 +58,14 @@ class TrainersMixin(InterpBase):
         else:
             return
         loss_class = loss_value.name if isinstance(loss_value, QualName) and loss_value.name in api.LOSS_CLASSES else None
-        if not trainer.prefixed and (isinstance(model_value, ClassRef) or isinstance(loss_value, ClassRef) or loss_class is not None):
-            return  # a class where the trainer calls an instance: not what it runs
+        if not trainer.prefixed and (
+            isinstance(model_value, ClassRef) or isinstance(loss_value, ClassRef) or loss_class is not None and loss is not None
+        ):
+            return  # a class where the trainer calls an instance: not what it runs (its own default is an instance)
         if isinstance(model_value, ClassRef):
             model_value = self.instantiate(model_value, [], _prefixed(kw, "module__"), False, frame.depth + 1)
         if loss_class is not None:
-            loss_value = loss_spec(loss_class, [], _prefixed(kw, "criterion__"))
+            loss_value = loss_spec(loss_class, [], _prefixed(kw, "criterion__") if trainer.prefixed else {})
         elif isinstance(loss_value, ClassRef):
             loss_value = self.instantiate(loss_value, [], _prefixed(kw, "criterion__"), False, frame.depth + 1)
         fed = loss_value.qname if isinstance(loss_value, LossSpec) else loss_value.name if isinstance(loss_value, QualName) else None

@@ -243,6 +243,40 @@ class OnlineProbe(Callback):
 
 
 # a policy head that returns a Categorical distribution; the update scores it with {loss}
+_DEFAULT_CRITERION = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class MarginLoss(nn.Module):
+    def __init__(self, n_classes, criterion=None):
+        super().__init__()
+        self.fc = nn.Linear(16, n_classes)
+        self.criterion = criterion if criterion is not None else nn.CrossEntropyLoss()
+
+    def forward(self, x, y):
+        probs = F.softmax(self.fc(x), dim=1)
+        return self.criterion(probs, y)
+"""
+
+_SKADA_NET = """
+import torch.nn as nn
+from skada.deep import DeepCoral
+
+
+class Backbone(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.feature_layer = nn.Linear(16, 8)
+        self.head = nn.Linear(8, n_classes)
+
+    def forward(self, x, sample_weight=None):
+        return nn.LogSoftmax(dim=1)(self.head(self.feature_layer(x)))
+
+
+net = DeepCoral(Backbone(10), {args}max_epochs=5)
+"""
+
 _CATEGORICAL_POLICY = """
 import torch
 import torch.nn as nn
@@ -321,6 +355,52 @@ class DoubleSoftmax(Rule):
     VALID = (
         # after the fix: the discrete branch gives the criterion its logits
         _SAME_SETTING_TWICE.replace("{discrete}", "self.fc2(x)"),
+        # the configuration class picks the squared error and nothing in the run sets it otherwise:
+        # the cross-entropy branch never runs (interp.class_settings)
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class CFG:
+    loss = "mse"
+
+
+def build_criterion():
+    if CFG.loss == "ce":
+        return nn.CrossEntropyLoss()
+    return nn.MSELoss()
+
+
+def train(model, loader):
+    criterion = build_criterion()
+    for x, y in loader:
+        loss = criterion(F.softmax(model(x), dim=1), F.one_hot(y, 10).float())
+        loss.backward()
+""",
+        # skada trains with the criterion it is given, here one that takes log-probabilities
+        _SKADA_NET.replace("{args}", 'layer_name="feature_layer", base_criterion=nn.NLLLoss(), '),
+        # an argument past the module, the layer's name and the weight: where skada's versions put
+        # other parameters (a criterion among them), not followed
+        _SKADA_NET.replace("{args}", '"feature_layer", 1.0, False, nn.NLLLoss(), '),
+        # the temperature divides the logits, before the softmax the loss applies
+        """
+import torch.nn.functional as F
+
+loss = F.cross_entropy(model(x) / 0.5, y)
+""",
+        # a criterion given at the call: the default the conditional falls back to is not the one used
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def make_criterion(criterion=None):
+    return criterion if criterion is not None else nn.CrossEntropyLoss()
+
+
+loss = make_criterion(nn.MSELoss())(F.softmax(net(x), dim=1), F.one_hot(y, 10).float())
+""",
         # the probe built from a local of the storing hook: what it holds there is not known here
         _ONLINE_PROBE.replace("{store}", "probe = Probe(self.z_dim, self.num_classes)\n        pl_module.probe = probe"),
         # stored by two hooks (the second one a plain linear probe): which one the read sees is not known
@@ -966,6 +1046,38 @@ class Step:
             line=29,
             col=32,
             message="F.cross_entropy receives softmax probabilities (nn.Softmax layer at line 10)",
+        ),
+        # skada's deep domain-adaptation methods score the module's output with nn.CrossEntropyLoss
+        # unless given a base_criterion (scikit-adaptation/skada-bench's backbones, realcode_heldout15)
+        Invalid(
+            _SKADA_NET.replace("{args}", 'layer_name="feature_layer", '),
+            line=15,
+            col=17,
+            message="CrossEntropyLoss receives log-softmax log-probabilities",
+            severity="info",
+        ),
+        # softmax probabilities divided by a temperature are still no logits (LAMDA-SSL's CAFA score,
+        # realcode_heldout15)
+        Invalid(
+            """
+import torch.nn.functional as F
+
+
+def perturbation_score(model, x):
+    probs = model(x).softmax(1) / 0.5
+    return F.cross_entropy(probs, probs.argmax(1))
+""",
+            line=6,
+            col=28,
+            message="F.cross_entropy receives softmax probabilities",
+        ),
+        # `criterion if criterion is not None else nn.CrossEntropyLoss()` with the parameter's default
+        # left in place: the default criterion (open-metric-learning's ArcFace loss, realcode_heldout15)
+        Invalid(
+            _DEFAULT_CRITERION,
+            line=13,
+            col=31,
+            message="CrossEntropyLoss receives softmax probabilities",
         ),
         # Categorical(...).probs are softmax probabilities, whatever the distribution was built from
         Invalid(

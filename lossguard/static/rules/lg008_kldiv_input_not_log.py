@@ -8,6 +8,17 @@ from lossguard.static.rule import Rule, act_phrase
 from lossguard.static.rules._common import has_act, loss_label
 from lossguard.static.values import Act
 
+_POLICY_KL = """
+import torch.nn.functional as F
+from torch.distributions import Categorical
+
+
+def behaviour_cloning(logits_new, logits_old, actions):
+    logp_new = Categorical(logits=logits_new).log_prob(actions)
+    logp_old = Categorical(logits=logits_old).log_prob(actions)
+    return F.kl_div(logp_new, logp_old, reduction="batchmean"{flag})
+"""
+
 
 class KlDivInputNotLog(Rule):
     code = "LG008"
@@ -68,6 +79,8 @@ import torch.nn.functional as F
 
 loss = F.kl_div(F.log_softmax(s, -1), F.log_softmax(t, -1), reduction="batchmean", log_target=True)
 """,
+        # the log-probabilities of a distribution's actions, said to be logs
+        _POLICY_KL.replace("{flag}", ", log_target=True"),
         """
 import torch
 import torch.nn.functional as F
@@ -82,6 +95,13 @@ prior = F.kl_div(input=torch.mean(probs, dim=0).log(), target=power_law, reducti
             line=5,
             col=11,
             message="KLDivLoss input is softmax probabilities",
+        ),
+        # Categorical(...).log_prob(actions) as the target: log-probabilities (DI-engine's PPG, realcode_heldout15)
+        Invalid(
+            _POLICY_KL.replace("{flag}", ""),
+            line=8,
+            col=31,
+            message="F.kl_div target is log-softmax log-probabilities (Categorical(...).log_prob() at line 7)",
         ),
         Invalid(
             """

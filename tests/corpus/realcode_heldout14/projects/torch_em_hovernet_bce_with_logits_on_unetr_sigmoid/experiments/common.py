@@ -24,7 +24,7 @@ class HoVerNetLoss(nn.Module):
 
     def get_np_branch_loss(self, input_, target):
         dice_loss = self.compute_dice(input_, target)
-        bce_loss = self.compute_bce(input_, target)
+        bce_loss = self.compute_bce(input_, target)  # expect: LG003
         return dice_loss + bce_loss
 
     def get_hv_branch_loss(self, input_, target, focus):

@@ -20,7 +20,7 @@ class DefaultTrainer:
 
     def _forward_and_loss(self, x, y):
         pred = self.model(x)
-        loss = self.loss(pred, y)  # expect: LG003
+        loss = self.loss(pred, y)
         return pred, loss
 
     def _train_epoch(self):
