@@ -14,9 +14,8 @@ enumerate(blocks)``), or its index (``for i in range(len(blocks))``); nothing is
 loop runs at least once. Only a body that always runs to its end (no ``break``, ``continue``,
 ``return`` or ``yield``) and a loop without ``else``, over at most :data:`MOST` items, not inside
 another loop run this way (a nested loop over blocks' layers joins, as before), in a body reached from
-code that runs (a method analysed alone may run on a model its class's defaults built: realcode_heldout4's
-qlib ``Net``, whose head the default ``loss="mse"`` decides while the loss it is scored with is the
-``"binary"`` branch's).
+code that runs (as the tests of settings are decided only there: a method analysed alone may run on a
+model built from its class's defaults).
 """
 
 from __future__ import annotations
