@@ -278,14 +278,14 @@ def sizes_shape(node: ast.Call, pos: list[Value], count: int | None = None) -> S
 
 
 def _is_int_expr(node: ast.expr) -> bool:
-    """``x.size(0)``, ``x.shape[0]``, ``len(x)``: an integer, never a shape tuple."""
+    """``x.size(0)``, ``x.shape[0]``, ``len(x)``: an integer, never a shape tuple (``x.shape[:2]`` is one)."""
     if isinstance(node, ast.Call):
         f = node.func
         if isinstance(f, ast.Attribute) and f.attr == "size" and (node.args or node.keywords):
             return True
         return isinstance(f, ast.Name) and f.id in ("len", "int")
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "shape":
-        return True
+        return not isinstance(node.slice, (ast.Slice, ast.Tuple))
     return False
 
 

@@ -194,6 +194,21 @@ class ShapeMismatch(Rule):
                 )
 
     VALID = (
+        # DETR-style class targets built from a slice of the input's shape (simisimon/kaggle-notebooks' happy-whale
+        # ConvMixer): `shape[:2]` is a shape of two dimensions, not one integer
+        """
+import torch
+import torch.nn.functional as F
+
+
+def loss_labels(outputs, num_classes):
+    out_classes = outputs[..., 4:]
+    tgt_classes = torch.full(out_classes.shape[:2], num_classes).long()
+    return F.cross_entropy(out_classes.transpose(1, 2), tgt_classes)
+
+
+loss_labels(torch.randn(2, 5, 9), 4)
+""",
         # the code asserts the two shapes are one before the loss (whole shapes, `.shape` or `.size()`)
         _ASSERTED.replace("{check}", "pred.shape == target.shape"),
         _ASSERTED.replace("{check}", 'pred.size() == target.size(), "shape mismatch"'),
