@@ -298,6 +298,25 @@ PRETRAINED_EXCLUDE = (
     "weights",
 )
 
+# torchvision classifiers' output layer (interp.replaced_heads): constructor name prefix -> (the attribute of the output layer, the output layer's index
+#: in that attribute when it is an nn.Sequential, None when the attribute is the layer itself)
+PRETRAINED_LAST_LAYER: tuple[tuple[str, str, int | None], ...] = (
+    ("resnet", "fc", None),
+    ("resnext", "fc", None),
+    ("wide_resnet", "fc", None),
+    ("regnet_", "fc", None),
+    ("shufflenet_v2", "fc", None),
+    ("densenet", "classifier", None),
+    ("vgg", "classifier", 6),
+    ("alexnet", "classifier", 6),
+    ("mobilenet_v2", "classifier", 1),
+    ("mobilenet_v3", "classifier", 3),
+    ("efficientnet", "classifier", 1),
+    ("mnasnet", "classifier", 1),
+    ("convnext", "classifier", 2),
+    ("swin", "head", None),
+)
+
 OPTIMIZER_PREFIXES = ("torch.optim.",)
 OPTIMIZER_FUNCS = {"transformers.AdamW", "bitsandbytes.optim.AdamW8bit", "apex.optimizers.FusedAdam"}
 

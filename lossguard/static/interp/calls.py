@@ -107,7 +107,7 @@ class CallsMixin(InterpBase):
             if isinstance(a, ast.Starred):
                 starred = True
                 inner = self.ev(a.value, frame, env)  # what ev(a) evaluates, kept for `*[layers]`
-                scope = frame.func if frame.func is not None else frame.module.module
+                scope = frame.scope_node
                 unpacked = self.lookup(a.value.id, frame, env) if isinstance(a.value, ast.Name) else inner
                 seq = starred_sequence(node, unpacked, scope)
                 if seq is not None:

@@ -175,6 +175,11 @@ class Frame:
         self.depth = depth
         self.owner = owner
 
+    @property
+    def scope_node(self) -> ast.AST:
+        """The body being interpreted: the function, or the module at module level."""
+        return self.func if self.func is not None else self.module.module
+
     def ctx(self) -> Context:
         return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite)
 

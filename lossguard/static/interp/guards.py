@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame, call_argument, is_self
+from lossguard.static.interp.layer_lists import MODULES
 from lossguard.static.values import (
     MODEL_VALUES,
     UNKNOWN,
@@ -33,7 +34,6 @@ from lossguard.static.values import (
     Const,
     FunctionRef,
     Instance,
-    Layer,
     LossSpec,
     MaybeNone,
     QualName,
@@ -116,7 +116,7 @@ def _env_key(subject: ast.expr, frame: Frame) -> str | None:
 #: values that are one thing each, so that two of them are the same object when they are equal
 _REFERENCES = (QualName, ClassRef, FunctionRef)
 #: values that are never None: what the code names (a torch name, a class, a function) or built (a module)
-_OBJECTS = (*_REFERENCES, Layer, LossSpec, *MODEL_VALUES)
+_OBJECTS = (*_REFERENCES, *MODULES)
 
 
 def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Frame, env: Env) -> bool | None:

@@ -48,14 +48,21 @@ class Unrolled:
 
 
 def unrolled_targets(interp: InterpBase, stmt: ast.For, iterated: Value, frame: Frame, env: Env) -> Unrolled | None:
-    """How the loop is run once per item; None when it runs once with the items joined."""
-    if stmt.orelse or frame.unrolling or not frame.called or not _runs_to_end(stmt.body):
+    """How the loop is run once per item; None when it runs once with the items joined. The cheap tests
+    come first: every loop the interpreter runs asks."""
+    if stmt.orelse or frame.unrolling or not frame.called:
         return None  # (a body analysed alone may hold a model built from its class's defaults)
-    it = stmt.iter
+    unrolled = _over_modules(interp, stmt.iter, iterated, frame, env)
+    return unrolled if unrolled is not None and _runs_to_end(stmt.body) else None
+
+
+def _over_modules(interp: InterpBase, it: ast.expr, iterated: Value, frame: Frame, env: Env) -> Unrolled | None:
+    """What each iteration over ``it`` binds, when it is a known sequence of modules (``blocks``), its
+    ``enumerate`` or the ``range(len(...))`` of one."""
     if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and len(it.args) == 1 and not it.keywords:
         name = it.func.id
         if name == "enumerate" and interp.lookup("enumerate", frame, env) is UNKNOWN:
-            seq = _modules(interp.ev(it.args[0], frame, env), it.args[0])
+            seq = _modules(interp, it.args[0], frame, env)
             if seq is None:
                 return None
             front, items = seq
@@ -73,21 +80,24 @@ def unrolled_targets(interp: InterpBase, stmt: ast.For, iterated: Value, frame: 
             and interp.lookup("range", frame, env) is UNKNOWN
             and interp.lookup("len", frame, env) is UNKNOWN
         ):
-            seq = _modules(interp.ev(inner.args[0], frame, env), inner.args[0])
+            seq = _modules(interp, inner.args[0], frame, env)
             if seq is None or seq[0] is not None:
                 return None
             return Unrolled(tuple(Const(i) for i in range(len(seq[1]))))
         return None
-    seq = _modules(iterated, it)
+    seq = _modules(interp, it, frame, env, iterated)
     return None if seq is None else Unrolled(seq[1], seq[0])
 
 
-def _modules(value: Value, expr: ast.expr) -> tuple[Value | None, tuple[Value, ...]] | None:
-    """A known sequence of modules named by a plain expression (``self.blocks``, ``layers``): what
-    stands for its unknown front (None when every item is known), and its known items in order. An
-    unknown item (a layer the checker does not know) is called as an unknown."""
+def _modules(interp: InterpBase, expr: ast.expr, frame: Frame, env: Env, value: Value | None = None) -> tuple[Value | None, tuple[Value, ...]] | None:
+    """A known sequence of modules named by a plain expression (``self.blocks``, ``layers``; evaluated
+    here unless its ``value`` is given, and never a call, which would run again): what stands for its
+    unknown front (None when every item is known), and its known items in order. An unknown item (a
+    layer the checker does not know) is called as an unknown."""
     if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Load)) for n in ast.walk(expr)):
         return None
+    if value is None:
+        value = interp.ev(expr, frame, env)
     front: Value | None = None
     if isinstance(value, TailedList):
         front, items = value.item, value.tail

@@ -225,7 +225,7 @@ class LossChoicesMixin(InterpBase):
         options = loss_options(choice)
         if options is None:
             return None
-        root = frame.func if frame.func is not None else frame.module.module
+        root = frame.scope_node
         sink = self.sink
         if _tested_around(node, choice.subject, root) or _activated_for_own_loss(options, pos, frame.scope):
             self.sink = drop  # the option the call is written for is not known

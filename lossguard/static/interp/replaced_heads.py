@@ -17,35 +17,17 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static import torch_api as api
 from lossguard.static.values import PretrainedModel, Value
-
-#: torchvision constructor name prefix -> (the attribute of the output layer, the output layer's index
-#: in that attribute when it is an nn.Sequential, None when the attribute is the layer itself)
-_LAST_LAYER: tuple[tuple[str, str, int | None], ...] = (
-    ("resnet", "fc", None),
-    ("resnext", "fc", None),
-    ("wide_resnet", "fc", None),
-    ("regnet_", "fc", None),
-    ("shufflenet_v2", "fc", None),
-    ("densenet", "classifier", None),
-    ("vgg", "classifier", 6),
-    ("alexnet", "classifier", 6),
-    ("mobilenet_v2", "classifier", 1),
-    ("mobilenet_v3", "classifier", 3),
-    ("efficientnet", "classifier", 1),
-    ("mnasnet", "classifier", 1),
-    ("convnext", "classifier", 2),
-    ("swin", "head", None),
-)
 
 
 def replaced_head(model: Value, target: ast.expr, stored: Value) -> PretrainedModel | None:
     """The model after ``target = stored``, where ``target`` is the output layer of the torchvision
     ``model`` (``model.fc``, ``model.classifier[6]``, ``model.classifier[-1]``); None for any other store."""
-    if not isinstance(model, PretrainedModel) or not model.qname.startswith("torchvision.models."):
+    if not isinstance(model, PretrainedModel) or not model.qname.startswith(api.PRETRAINED_PREFIXES):
         return None
     name = model.qname.rsplit(".", 1)[-1]
-    last = next(((attr, index) for prefix, attr, index in _LAST_LAYER if name.startswith(prefix)), None)
+    last = next(((attr, index) for prefix, attr, index in api.PRETRAINED_LAST_LAYER if name.startswith(prefix)), None)
     if last is None:
         return None
     attr, index = last
