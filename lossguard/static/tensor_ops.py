@@ -728,13 +728,21 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
     if effect == "unbounded":
         return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=t.shape)
     if effect in ACT_OF:
-        return t.with_(act=ACT_OF[effect], act_site=site, graph=False)
+        return t.with_(act=ACT_OF[effect], act_site=site, graph=False, act_dim=layer.dim)
     if effect == "keep":
         return t
     if effect == "activation":
         return Tensor(dtype=t.dtype, shape=t.shape)
     if effect == "keep_logits":
         return t if t.act is Act.LOGITS else Tensor(dtype=t.dtype, shape=t.shape)
+    if effect == "spatial_mean":
+        # pytorchvideo's heads: softmax over the channels, then AdaptiveAvgPool3d(1) over time and space
+        kept = t.act in (Act.LOGITS, Act.SIGMOID) or t.act is Act.PROBS and t.act_dim == 1
+        rank = len(t.shape.dims) if t.shape is not None and t.shape.rank_known else None
+        shape = Shape((*t.shape.dims[:2], *(None,) * (rank - 2))) if t.shape is not None and rank is not None and rank > 2 else None
+        if kept:
+            return Tensor(act=t.act, act_site=t.act_site, act_dim=t.act_dim, dtype=t.dtype, shape=shape)
+        return Tensor(dtype=t.dtype, shape=shape)
     if effect == "flatten":
         first = t.shape.dims[0] if t.shape is not None and t.shape.rank_known and t.shape.dims else None
         return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=Shape((first, None)))

@@ -140,7 +140,9 @@ NATIVE_REDUCTIONS = {0: "none", 1: "mean", 2: "sum"}
 
 # Layer classes whose effect on a tensor is known. Effects:
 #   linear: unbounded output; conv: unbounded, shape unknown; softmax / log_softmax / sigmoid;
-#   keep: values and activation unchanged; unbounded: real values of unknown shape; forget: unknown.
+#   keep: values and activation unchanged; unbounded: real values of unknown shape; forget: unknown;
+#   spatial_mean: average pooling, a mean over the positions after the batch and channel dimensions
+#   (a mean of logits is unbounded, of sigmoid outputs in (0, 1), of softmax over the channels a distribution).
 LAYER_EFFECTS: dict[str, str] = {
     NN + "Linear": "linear",
     NN + "LazyLinear": "linear",
@@ -163,6 +165,7 @@ LAYER_EFFECTS: dict[str, str] = {
     NN + "Dropout2d": "keep_logits",
     NN + "AlphaDropout": "keep_logits",
     NN + "Flatten": "flatten",
+    **{NN + f"{kind}AvgPool{n}d": "spatial_mean" for kind in ("", "Adaptive") for n in (1, 2, 3)},
     NN + "ReLU": "activation",
     NN + "ReLU6": "activation",
     NN + "LeakyReLU": "activation",
@@ -316,6 +319,23 @@ PRETRAINED_LAST_LAYER: tuple[tuple[str, str, int | None], ...] = (
     ("convnext", "classifier", 2),
     ("swin", "head", None),
 )
+
+# segmentation_models_pytorch (smp): its model classes and their ``activation=`` argument (0.1.0 and later apply it
+# in ``forward``, as the last module of ``segmentation_head``; default None, raw logits). Each name of an activation
+# -> the torch layer it is (softmax without a dim picks dim 1 on the models' (N, C, H, W) output, as softmax2d does).
+SEGMENTATION_MODELS_PACKAGE = "segmentation_models_pytorch"
+SEGMENTATION_MODELS = frozenset(
+    f"{SEGMENTATION_MODELS_PACKAGE}.{name}"
+    for name in ("Unet", "UnetPlusPlus", "MAnet", "Linknet", "FPN", "PSPNet", "DeepLabV3", "DeepLabV3Plus", "PAN", "UPerNet", "Segformer", "DPT")
+)
+SEGMENTATION_ACTIVATIONS: dict[str | None, tuple[str, str] | None] = {
+    None: None,
+    "identity": None,
+    "sigmoid": (NN + "Sigmoid", "sigmoid"),
+    "softmax": (NN + "Softmax", "softmax"),
+    "softmax2d": (NN + "Softmax", "softmax"),
+    "logsoftmax": (NN + "LogSoftmax", "log_softmax"),
+}
 
 OPTIMIZER_PREFIXES = ("torch.optim.",)
 OPTIMIZER_FUNCS = {"transformers.AdamW", "bitsandbytes.optim.AdamW8bit", "apex.optimizers.FusedAdam"}

@@ -108,9 +108,10 @@ class SizeOf(Unknown):
 
 @dataclass(frozen=True)
 class MaybeNone(Unknown):
-    """A loss object on one path and ``None`` on the other (an optional criterion,
-    ``self.adv_loss = nn.BCELoss() if ... else None``): unknown as it stands, ``value`` inside a
-    test that rules ``None`` out (``if self.adv_loss is not None:``)."""
+    """A loss object or a torch layer on one path and ``None`` on the other (an optional criterion,
+    ``self.adv_loss = nn.BCELoss() if ... else None``; an optional pooling or activation layer of a
+    model): unknown as it stands, ``value`` inside a test that rules ``None`` out (``if self.adv_loss
+    is not None:``)."""
 
     value: Value
 
@@ -302,6 +303,7 @@ class Layer(Value):
     effect: str  # see torch_api.LAYER_EFFECTS
     out_features: Dim = None
     site: Site | None = field(default=None, compare=False)  # where the layer is constructed
+    dim: int | None = None  # the dimension a softmax-like layer normalises over, when a literal names it
 
 
 @dataclass(frozen=True)
@@ -411,12 +413,12 @@ def join(a: Value, b: Value) -> Value:
         return _join_keyed(a, b)
     if _is_none(a) or _is_none(b):
         other = b if _is_none(a) else a
-        if isinstance(other, MaybeNone) or isinstance(other, LossSpec):
+        if isinstance(other, MaybeNone) or isinstance(other, (LossSpec, Layer)):
             return other if isinstance(other, MaybeNone) else MaybeNone(other)
         return UNKNOWN
     if isinstance(a, MaybeNone) or isinstance(b, MaybeNone):
         inner = join(a.value if isinstance(a, MaybeNone) else a, b.value if isinstance(b, MaybeNone) else b)
-        return MaybeNone(inner) if isinstance(inner, LossSpec) else UNKNOWN
+        return MaybeNone(inner) if isinstance(inner, (LossSpec, Layer)) else UNKNOWN
     if isinstance(a, Const) and isinstance(b, Tensor):
         a, b = b, a
     if isinstance(a, Tensor) and a.from_zero and is_zero(b):

@@ -3037,6 +3037,183 @@ PROJECTS["layers_appended_after_a_loop_end_the_model_look_alike"] = {
 }
 
 
+# Round 25 (facebookresearch/pytorchvideo@f3142bb05c, its video classification tutorial with
+# `head_activation=nn.Softmax`): the library's modules keep their parts with `set_attributes(self, locals())`,
+# a head averages its softmax over time and space (`nn.AdaptiveAvgPool3d(1)`, optional), the net builder
+# appends the head under `if head is not None:` for a `head` factory it defaults, and the audio builder passes
+# its parameters on with `create_net(**locals())`
+PROJECTS["parts_kept_through_locals_in_a_library_of_factories"] = {
+    "lib/utils.py": """
+def set_attributes(self, params=None):
+    if params:
+        for k, v in params.items():
+            if k != "self":
+                setattr(self, k, v)
+""",
+    "lib/head.py": """
+import torch.nn as nn
+from lib.utils import set_attributes
+
+
+class BasicHead(nn.Module):
+    def __init__(self, pool=None, dropout=None, proj=None, activation=None, output_pool=None):
+        super().__init__()
+        set_attributes(self, locals())
+        assert self.proj is not None
+
+    def forward(self, x):
+        if self.pool is not None:
+            x = self.pool(x)
+        if self.dropout is not None:
+            x = self.dropout(x)
+        x = x.permute((0, 2, 3, 4, 1))
+        x = self.proj(x)
+        x = x.permute((0, 4, 1, 2, 3))
+        if self.activation is not None:
+            x = self.activation(x)
+        if self.output_pool is not None:
+            x = self.output_pool(x)
+            x = x.view(x.shape[0], -1)
+        return x
+
+
+class Stem(nn.Module):
+    def __init__(self, conv=None, norm=None):
+        super().__init__()
+        self.__dict__.update(locals())
+
+    def forward(self, x):
+        return self.norm(self.conv(x))
+
+
+def create_head(*, in_features, out_features, pool=nn.AvgPool3d, dropout_rate=0.5, activation=None, output_with_global_average=True):
+    if activation is None:
+        activation_model = None
+    elif activation == nn.Softmax:
+        activation_model = activation(dim=1)
+    else:
+        activation_model = activation()
+    pool_model = None if pool is None else pool(kernel_size=(1, 7, 7))
+    if output_with_global_average:
+        output_pool = nn.AdaptiveAvgPool3d(1)
+    else:
+        output_pool = None
+    return BasicHead(
+        pool=pool_model,
+        dropout=nn.Dropout(dropout_rate) if dropout_rate > 0 else None,
+        proj=nn.Linear(in_features, out_features),
+        # Activation configs.
+        activation=activation_model,
+        output_pool=output_pool,
+    )
+""",
+    "lib/net.py": """
+import torch.nn as nn
+from lib.head import Stem, create_head
+
+
+class Net(nn.Module):
+    def __init__(self, *, blocks):
+        super().__init__()
+        self.blocks = blocks
+
+    def forward(self, x):
+        for _, block in enumerate(self.blocks):
+            x = block(x)
+        return x
+
+
+def create_net(*, input_channel=3, model_num_class=400, depths=(3, 4), head=create_head, head_activation=None):
+    blocks = []
+    blocks.append(Stem(conv=nn.Conv3d(input_channel, 8, 3), norm=nn.BatchNorm3d(8)))
+    for depth in depths:
+        blocks.append(nn.Sequential(nn.Conv3d(8, 8, 3), nn.ReLU()))
+    if head is not None:
+        head = head(in_features=8, out_features=model_num_class, activation=head_activation)
+        blocks.append(head)
+    return Net(blocks=nn.ModuleList(blocks))
+
+
+def create_audio_net(*, input_channel=1, model_num_class=400, depths=(3, 4), head_activation=None):
+    return create_net(**locals())
+""",
+    "train.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+from lib.net import create_audio_net, create_net
+
+
+def train(batches, audio=False):
+    video = create_net(model_num_class=400, head_activation=nn.Softmax)
+    sound = create_audio_net(model_num_class=400, head_activation=nn.Softmax)
+    for batch in batches:
+        loss = F.cross_entropy(video(batch["video"]), batch["label"])  # expect: LG001
+        loss = loss + F.cross_entropy(sound(batch["audio"]), batch["label"])  # expect: LG001
+        loss.backward()
+""",
+}
+# the library as it is (no activation at the head; logits last): nothing to report
+PROJECTS["parts_kept_through_locals_in_a_library_of_factories_look_alike"] = {
+    path: text.replace("head_activation=nn.Softmax)", "head_activation=None)").replace("  # expect: LG001", "")
+    for path, text in PROJECTS["parts_kept_through_locals_in_a_library_of_factories"].items()
+}
+
+
+# Round 25: segmentation_models_pytorch's models apply their `activation=` in forward (smp 0.1.0 and later); the
+# default, None, returns raw logits. Each pairing below is the wrong one for its loss
+PROJECTS["segmentation_models_with_their_activation"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+import segmentation_models_pytorch as smp
+from segmentation_models_pytorch import DeepLabV3Plus
+
+
+class Seg(nn.Module):
+    def __init__(self, classes):
+        super().__init__()
+        self.net = DeepLabV3Plus("resnet50", encoder_weights="imagenet", classes=classes)
+
+    def forward(self, x):
+        return self.net(x)
+
+
+binary = smp.Unet(encoder_name="resnet34", encoder_weights="imagenet", in_channels=3, classes=1, activation="sigmoid").to("cuda")
+multi = smp.FPN("resnet34", classes=4, activation="softmax2d")
+wrapped = Seg(1)
+bce_logits, bce, ce = nn.BCEWithLogitsLoss(), nn.BCELoss(), nn.CrossEntropyLoss()
+optimizer = torch.optim.Adam(binary.parameters())
+for x, y, masks in []:
+    optimizer.zero_grad()
+    loss = bce_logits(binary(x), y)  # expect: LG003
+    loss = loss + ce(multi(x), masks)  # expect: LG001
+    loss = loss + bce(wrapped(x), y)  # expect: LG002
+    loss.backward()
+    optimizer.step()
+""",
+}
+# each model with the loss its output suits, and models whose output is not known: nothing to report
+PROJECTS["segmentation_models_with_their_activation_look_alike"] = {
+    "train.py": """
+import torch.nn as nn
+import segmentation_models_pytorch as smp
+
+ACT = "sigmoid"
+binary = smp.Unet(encoder_name="resnet34", classes=1, activation="sigmoid")
+logits = smp.Unet(encoder_name="resnet34", classes=1)
+multi = smp.FPN("resnet34", classes=4, activation=None)
+with_aux = smp.Unet("resnet34", classes=1, activation="sigmoid", aux_params={"classes": 2})
+configured = smp.Unet("resnet34", classes=1, activation=ACT if len(ACT) > 3 else None)
+bce_logits, bce, ce = nn.BCEWithLogitsLoss(), nn.BCELoss(), nn.CrossEntropyLoss()
+for x, y, masks in []:
+    loss = bce(binary(x), y) + bce_logits(logits(x), y) + ce(multi(x), masks)
+    masks_out, label = with_aux(x)
+    loss = loss + bce_logits(masks_out, y) + bce_logits(configured(x), y)
+    loss.backward()
+""",
+}
+
+
 # Round 24 (mutations of real code): each a bug put into a real repository, cut to the constructs between the value and the loss
 PROJECTS["an_indexed_store_into_a_parameter_keeps_the_model"] = {
     # pmixer/SASRec.pytorch python/main.py: the padding rows of the embeddings set to zero before training

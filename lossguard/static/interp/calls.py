@@ -42,6 +42,7 @@ from lossguard.static.interp.metric_collections import MetricGroup, group_method
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.interp.sequential_subclasses import SequentialInit, keep_layers, own_layers
+from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, stores_locals
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
@@ -117,13 +118,18 @@ class CallsMixin(InterpBase):
         for k in node.keywords:
             val = self.ev(k.value, frame, env)
             if k.arg is None:
-                starred = True
+                if isinstance(val, LocalsDict) and not any(name in kw for name, _ in val.items):
+                    kw.update(val.items)  # `create_resnet(**locals())`: the function's parameters, each by name
+                else:
+                    starred = True
             else:
                 kw[k.arg] = val
         return pos, kw, starred
 
     def ev_call(self, node: ast.Call, frame: Frame, env: Env) -> Value:
         func = node.func
+        if node.args and frame.self_value is not None and stores_locals(self, node, frame, env):
+            return Const(None)  # set_attributes(self, locals()): each parameter kept as self.<name>
         if isinstance(func, ast.Attribute) and not self._reads_sibling_store(func, frame, env):
             if (
                 isinstance(func.value, ast.Call)
@@ -221,6 +227,8 @@ class CallsMixin(InterpBase):
                 name_node = node.args[1]
                 if isinstance(name_node, ast.Constant) and isinstance(name_node.value, str):
                     return self.attribute(self.ev(node.args[0], frame, env), name_node.value, frame)  # getattr(models, "Net")
+            if isinstance(func, ast.Name) and func.id == "locals" and callee is UNKNOWN:
+                return locals_dict(node, frame, env) or UNKNOWN  # `create_resnet(**locals())`
             if isinstance(func, ast.Name) and func.id == "len" and callee is UNKNOWN:
                 self._args(node, frame, env)
                 return INT

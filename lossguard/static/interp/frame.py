@@ -131,6 +131,7 @@ class Frame:
         "dead",
         "tests",
         "unrolling",
+        "taken",
     )
 
     def __init__(
@@ -172,6 +173,7 @@ class Frame:
         self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
         self.dead: set[int] = set()  # ids of the nodes of branches this call never takes (decided tests)
         self.tests: list[tuple[str, object, bool]] = []  # outcomes of the setting tests around (interp.branch_settings)
+        self.taken: set[int] = set()  # ids of the `if` statements whose body this call certainly runs (decided true)
         self.depth = depth
         self.owner = owner
 

@@ -137,6 +137,24 @@ def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Fr
     return (held.value is None) == isinstance(op, ast.Is)
 
 
+def certainly_taken(test: ast.expr, frame: Frame, env: Env) -> bool:
+    """Whether this call takes the body of ``if <test>:`` for a reason no caller's default can give:
+    ``<param> is not None`` where the parameter holds an object (a class, a function, a module:
+    pytorchvideo's ``if head is not None:`` for the head factory its builder defaults), or ``<param>
+    == "lit"`` (``in``) where the call writes the literal itself. A string or number that reached the
+    parameter through a name or attribute may be a default of code analysed on its own (qlib's
+    ``Net(..., loss=self.loss_type)`` in a model built from its class's defaults) and does not count.
+    Only asked where the test is decided true (``GuardsMixin.decided_test``)."""
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.left, ast.Name) or frame.func is None:
+        return False
+    op, name = test.ops[0], test.left.id
+    if isinstance(op, ast.IsNot):
+        return isinstance(env.get(name), _OBJECTS)
+    if isinstance(op, (ast.Eq, ast.In)) and frame.callsite is not None:
+        return isinstance(call_argument(frame.callsite[1], frame.func, name, frame.self_value is not None), ast.Constant)
+    return False
+
+
 def _decided_truth_test(name: ast.Name, frame: Frame, env: Env) -> bool | None:
     """The outcome of ``if <param>:`` in a body analysed for a known call that writes a bool,
     number, string or ``None`` literal for the parameter (``train(..., regression=True)``). A

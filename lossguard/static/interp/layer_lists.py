@@ -46,23 +46,28 @@ class TailedList(ListOf):
     tail: tuple[Value, ...]
 
 
-def appended_tail(recv: Value, added: Value, call: ast.AST, scope: ast.AST) -> tuple[Value, ...] | None:
+def appended_tail(recv: Value, added: Value, call: ast.AST, scope: ast.AST, taken: set[int]) -> tuple[Value, ...] | None:
     """The known last items of the list after ``layers.append(module)`` (``call``) outside any loop and
-    any ``if`` of ``scope``, where ``layers`` has an unknown length (a loop appended to it): those it
-    had, then ``module``. None for anything else (the interpreter's own handling stands)."""
-    if not isinstance(recv, ListOf) or not isinstance(added, MODULES) or _in_branch(call, scope):
+    any ``if`` of ``scope`` but those whose body this call certainly runs (``taken``: their test decided
+    true for this call, as pytorchvideo's ``if head is not None:`` is for a ``head`` the caller names),
+    where ``layers`` has an unknown length (a loop appended to it): those it had, then ``module``. None
+    for anything else (the interpreter's own handling stands)."""
+    if not isinstance(recv, ListOf) or not isinstance(added, MODULES) or _in_branch(call, scope, taken):
         return None
     tail = (*recv.tail, added) if isinstance(recv, TailedList) else (added,)
     return tail if len(tail) <= _MOST_TAIL else None
 
 
-def _in_branch(node: ast.AST, scope: ast.AST) -> bool:
-    """Whether ``node`` lies in a branch of an ``if`` (or a conditional expression) of ``scope``."""
+def _in_branch(node: ast.AST, scope: ast.AST, taken: set[int]) -> bool:
+    """Whether ``node`` lies in a branch of an ``if`` (or a conditional expression) of ``scope``, other
+    than the body of an ``if`` in ``taken``."""
     line = getattr(node, "lineno", None)
     if line is None:
         return True
     for n in ast.walk(scope):
         if isinstance(n, (ast.If, ast.IfExp)) and n.lineno <= line <= (n.end_lineno or n.lineno) and n is not node:
+            if isinstance(n, ast.If) and id(n) in taken and n.body and n.body[0].lineno <= line <= (n.body[-1].end_lineno or 0):
+                continue
             return True
     return False
 

@@ -195,7 +195,7 @@ class SequencesMixin(InterpBase):
             and added is not None
             and call is not None
             and not frame.loops
-            and (tail := appended_tail(recv, added, call, frame.scope_node)) is not None
+            and (tail := appended_tail(recv, added, call, frame.scope_node, frame.taken)) is not None
         ):
             grown = TailedList(list_item(recv, added), tail)  # the head after the hidden blocks
         elif isinstance(recv, (ListOf, HeadedList)) and front is not None:

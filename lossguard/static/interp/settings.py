@@ -139,9 +139,11 @@ class SettingsMixin(InterpBase):
 
     def _stored_elsewhere(self, attr: str) -> bool:
         """Whether a loaded file stores ``attr`` on an object other than ``self`` or names it in
-        ``setattr`` (read from the source text: function bodies may not be parsed yet)."""
+        ``setattr`` (read from the source text: function bodies may not be parsed yet). The dot and the
+        name stand on one line: a sentence's full stop in a comment followed by a keyword argument on the
+        next line (``# Activation configs.`` then ``activation=activation,``) is no store."""
         name = re.escape(attr)
-        return self.loaded_text_has(attr, attr, lambda: re.compile(rf"(?<!\bself)\.\s*{name}\s*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b"))
+        return self.loaded_text_has(attr, attr, lambda: re.compile(rf"(?<!\bself)\.[ \t]*{name}[ \t]*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b"))
 
     def loaded_text_has(self, key: str, word: str, make: Callable[[], re.Pattern[str]]) -> bool:
         """Whether the source text of a loaded file that contains ``word`` matches the pattern

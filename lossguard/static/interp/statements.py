@@ -25,6 +25,7 @@ from lossguard.static.interp.frame import (
     same_expr,
     turns_off_grad,
 )
+from lossguard.static.interp.guards import certainly_taken
 from lossguard.static.interp.iterators import iterator_of, remade_iterators
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.layer_loops import Unrolled, unrolled_targets
@@ -226,6 +227,8 @@ class StatementsMixin(InterpBase):
         if decided is None:
             decided = same
         returned = len(frame.returns)
+        if decided is True and certainly_taken(stmt.test, frame, env):
+            frame.taken.add(id(stmt))  # appends in its body are as certain as those outside it (interp.layer_lists)
         outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
         if by_call is False:
             body_term = self._exec_untaken_branch(stmt.body, frame, env, body_env, outcome)

@@ -19,6 +19,7 @@ from lossguard.static.interp.model_choices import options_of
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.python_numbers import ARITHMETIC_ROWS, sized_shape
 from lossguard.static.interp.running_means import decayed_receiver
+from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
@@ -328,7 +329,8 @@ def _layer(interp: Any, c: TorchCallArgs) -> Value:
         out = dim_of(
             pos[1] if len(pos) > 1 else c.kw.get("out_features", UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None
         )
-    return Layer(c.qname, effect, out, c.site(f"{c.qname.replace('torch.nn.', 'nn.')} layer", explicit=False))
+    dim = literal_dim(c.pos[0] if c.pos else c.kw.get("dim")) if effect in ("softmax", "log_softmax") and not c.starred else None
+    return Layer(c.qname, effect, out, c.site(f"{c.qname.replace('torch.nn.', 'nn.')} layer", explicit=False), dim)
 
 
 def _pretrained(interp: Any, c: TorchCallArgs) -> Value:
@@ -571,6 +573,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (api.TRAINERS, _trainer),
     *METRIC_COLLECTION_ROWS,
     *DISTRIBUTION_ROWS,
+    *SEGMENTATION_ROWS,
 )
 
 
