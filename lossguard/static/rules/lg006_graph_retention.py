@@ -162,6 +162,16 @@ class RunningAverages:
             self.values[key] = self.values[key] * self.counts[key] + value
             self.counts[key] += 1
             self.values[key] /= self.counts[key]
+
+
+def train(model, loader, optimizer):
+    averages = RunningAverages()
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        averages.update("loss", {kept})
 """
 _TRACKER = """
 import torch.nn.functional as F
@@ -788,30 +798,8 @@ class GraphRetention(Rule):
         _SMOOTHED.replace("{start}", "torch.zeros(())").replace("{average}", "smooth.mul_(0.99).add_(loss.detach(), alpha=0.01)"),
         # the same averages given the loss's number; and a keeper whose method stores the value
         # afresh in one branch (a sum of one call there): silent
-        _KEEPER
-        + """
-
-def train(model, loader, optimizer):
-    averages = RunningAverages()
-    for x, y in loader:
-        optimizer.zero_grad()
-        loss = F.cross_entropy(model(x), y)
-        loss.backward()
-        optimizer.step()
-        averages.update("loss", loss.item())
-""",
-        _KEEPER.replace("self.values[key] = 0.9 * self.values[key] + 0.1 * value", "self.values[key] = value")
-        + """
-
-def train(model, loader, optimizer):
-    averages = RunningAverages()
-    for x, y in loader:
-        optimizer.zero_grad()
-        loss = F.cross_entropy(model(x), y)
-        loss.backward()
-        optimizer.step()
-        averages.update("loss", loss, smooth=True)
-""",
+        _KEEPER.replace("{kept}", "loss.item()"),
+        _KEEPER.replace("self.values[key] = 0.9 * self.values[key] + 0.1 * value", "self.values[key] = value").replace("{kept}", "loss, smooth=True"),
         # the same meter given numbers, reset every step, or used under no_grad
         _METER
         + """
@@ -1803,18 +1791,7 @@ def train(model, loader, optimizer):
         # smooths in one branch and averages in the other assigns the slot twice, and neither
         # assignment starts it afresh, since each reads the slot it assigns
         Invalid(
-            _KEEPER
-            + """
-
-def train(model, loader, optimizer):
-    averages = RunningAverages()
-    for x, y in loader:
-        optimizer.zero_grad()
-        loss = F.cross_entropy(model(x), y)
-        loss.backward()
-        optimizer.step()
-        averages.update("loss", loss)
-""",
+            _KEEPER.replace("{kept}", "loss"),
             line=11,
             col=13,
             message="the training loop calls `averages.update(...)` at line 25 every step on an object made before it",
