@@ -358,6 +358,10 @@ REALCODE_DEV10_RECALL_FLOOR = 1.0
 # repository, cut to the constructs between the value and the loss, with the unmutated code as look-alikes; tunable):
 # 0 of 6 expected findings on the branch point, 6 of 6 after round 24's mechanisms. Gated the same way.
 REALCODE_MUT14_RECALL_FLOOR = 1.0
+# Round 25 (docs/survey.md, "Round 25: whole repositories before a fix (branch dev11)"): realcode_dev11 (units cut from
+# whole repositories checked at the commit before a loss-bug fix, each fix as a look-alike; tunable): 7 of 7 expected
+# findings on the branch point as after (the whole repositories' misses are not single-file cuts). Gated the same way.
+REALCODE_DEV11_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -373,6 +377,7 @@ REALCODE_MUT14_RECALL_FLOOR = 1.0
         ("realcode_dev9", REALCODE_DEV9_RECALL_FLOOR),
         ("realcode_dev10", REALCODE_DEV10_RECALL_FLOOR),
         ("realcode_mut14", REALCODE_MUT14_RECALL_FLOOR),
+        ("realcode_dev11", REALCODE_DEV11_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -308,6 +308,29 @@ update(policy, torch.optim.Adam(policy.parameters()), torch.randn(8, 64), torch.
 
 # JORLDY's ICM inverse model before #49: the constructor picks the criterion by the action type, and
 # forward tests the same setting of self again before calling it (interp/guards.py)
+# a criterion looked up by the name its caller gives (inferno's Trainer.build_criterion before
+# 75406eb looks its criterion up in torch.nn by name): `getattr(nn, name)` is the class the string names
+_BY_NAME = """
+import torch
+import torch.nn as nn
+
+
+def build_criterion(name):
+    criterion_class = getattr(nn, name, None)
+    assert criterion_class is not None
+    return criterion_class()
+
+
+def train(loader, {name}):
+    model = nn.Sequential(nn.Linear(8, 3), nn.Softmax(dim=1))
+    criterion = build_criterion({name})
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for x, y in loader:
+        opt.zero_grad()
+        loss = criterion(model(x), y)
+        loss.backward()
+        opt.step()
+"""
 _SAME_SETTING_TWICE = """
 import torch
 import torch.nn.functional as F
@@ -353,6 +376,8 @@ class DoubleSoftmax(Rule):
         self.report(arg.node, call.ctx, f"{message}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
+        # a criterion named by a setting the checked code does not know: silent
+        _BY_NAME.replace("{name}", "loss_name"),
         # after the fix: the discrete branch gives the criterion its logits
         _SAME_SETTING_TWICE.replace("{discrete}", "self.fc2(x)"),
         # the configuration class picks the squared error and nothing in the run sets it otherwise:
@@ -630,6 +655,13 @@ criterion = nn.CrossEntropyLoss()
             line=7,
             col=18,
             message="it applies log-softmax itself, so pass the raw logits",
+        ),
+        # the criterion named by a string its caller gives, looked up with getattr
+        Invalid(
+            _BY_NAME.replace("{name}", '"CrossEntropyLoss"').replace('loader, "CrossEntropyLoss"', "loader"),
+            line=17,
+            col=26,
+            message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 12)",
         ),
         # the branch that tests the constructor's setting again calls the CrossEntropyLoss it picked
         Invalid(

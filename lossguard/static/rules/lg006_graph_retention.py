@@ -65,6 +65,11 @@ def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
         node = node.value
 
 
+def _reads(value: ast.expr, attr: str, module: ModuleInfo) -> bool:
+    """``value`` reads the attribute ``attr`` (its source text) it is assigned to."""
+    return any(isinstance(n, (ast.Attribute, ast.Subscript)) and module.segment(n) == attr for n in ast.walk(value))
+
+
 def _scaled_sum(added: ast.expr, reported: set[str], module: ModuleInfo) -> bool:
     """``added`` is one of the ``reported`` sums, or such a sum divided by something or multiplied by
     it (``running_loss / len(loader)``, ``total * 0.5``)."""
@@ -137,6 +142,36 @@ class AverageMeter:
     def update(self, val, n=1):
         self.sum += val * n
         self.count += n
+"""
+
+
+# running averages kept per name, smoothed or averaged by a flag
+_KEEPER = """
+import torch.nn.functional as F
+
+
+class RunningAverages:
+    def __init__(self):
+        self.values = {}
+        self.counts = {}
+
+    def update(self, key, value, smooth=False):
+        if smooth:
+            self.values[key] = 0.9 * self.values[key] + 0.1 * value
+        else:
+            self.values[key] = self.values[key] * self.counts[key] + value
+            self.counts[key] += 1
+            self.values[key] /= self.counts[key]
+
+
+def train(model, loader, optimizer):
+    averages = RunningAverages()
+    for x, y in loader:
+        loss = F.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        averages.update("loss", {kept})
 """
 _TRACKER = """
 import torch.nn.functional as F
@@ -585,9 +620,15 @@ class GraphRetention(Rule):
         if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
             return
         if method is not None and any(
-            isinstance(n, ast.Assign) and n is not acc.node and any(acc.ctx.module.segment(t) == attr for t in n.targets) for n in ast.walk(method)
+            isinstance(n, ast.Assign)
+            and n is not acc.node
+            and any(acc.ctx.module.segment(t) == attr for t in n.targets)
+            and not _reads(n.value, attr, acc.ctx.module)
+            for n in ast.walk(method)
         ):
-            return  # `self.total = 0` in the method itself: a sum of one call
+            # `self.total = 0` in the method itself: a sum of one call; an assignment that reads the
+            # attribute (`self.avg = 0.99 * self.avg + 0.01 * val` in another branch) carries it on
+            return
         proxy = Accumulate(call, receiver, value, outer)
         if self._bounded_by_outer_step(proxy, loop, module):
             return
@@ -755,6 +796,10 @@ class GraphRetention(Rule):
         # the average of the loss's number, and of a detached copy
         _SMOOTHED.replace("{start}", "0").replace("{average}", "smooth = smooth * 0.99 + loss.item() * 0.01"),
         _SMOOTHED.replace("{start}", "torch.zeros(())").replace("{average}", "smooth.mul_(0.99).add_(loss.detach(), alpha=0.01)"),
+        # the same averages given the loss's number; and a keeper whose method stores the value
+        # afresh in one branch (a sum of one call there): silent
+        _KEEPER.replace("{kept}", "loss.item()"),
+        _KEEPER.replace("self.values[key] = 0.9 * self.values[key] + 0.1 * value", "self.values[key] = value").replace("{kept}", "loss, smooth=True"),
         # the same meter given numbers, reset every step, or used under no_grad
         _METER
         + """
@@ -1741,6 +1786,15 @@ def train(model, loader, optimizer):
             line=14,
             col=9,
             message="the training loop calls `losses.update(...)` at line 25 every step on an object made before it",
+        ),
+        # a keeper of running averages (mozilla/TTS's KeepAverage before 8dec2a9): the method that
+        # smooths in one branch and averages in the other assigns the slot twice, and neither
+        # assignment starts it afresh, since each reads the slot it assigns
+        Invalid(
+            _KEEPER.replace("{kept}", "loss"),
+            line=11,
+            col=13,
+            message="the training loop calls `averages.update(...)` at line 25 every step on an object made before it",
         ),
         # a helper that returns its sum, to a caller that only prints it: the caller's own names are
         # read (the helper's `val_loss` is not the caller's `val_loss`)
