@@ -3152,6 +3152,52 @@ def train(batches, audio=False):
         loss.backward()
 """,
 }
+# the tutorial's own shape: its LightningModule picks the video or the audio model by `args.arch`, the bug in the
+# video branch alone (reported with its condition); the audio head sits seven calls below the script (main, train,
+# the module's __init__, the audio builder, the net builder, the head factory, the head's __init__), one more than
+# the interpreter's call depth, unless the audio builder, which only passes its parameters on, costs no level
+PROJECTS["a_model_chosen_by_a_setting_among_a_library_s_factories"] = {
+    **{path: text for path, text in PROJECTS["parts_kept_through_locals_in_a_library_of_factories"].items() if path.startswith("lib/")},
+    "train.py": """
+import argparse
+
+import pytorch_lightning
+import torch.nn as nn
+import torch.nn.functional as F
+from lib.net import create_audio_net, create_net
+
+
+class ClassificationModule(pytorch_lightning.LightningModule):
+    def __init__(self, args):
+        super().__init__()
+        self.args = args
+        if self.args.arch == "video_resnet":
+            self.model = create_net(model_num_class=400, head_activation=nn.Softmax)
+        elif self.args.arch == "audio_resnet":
+            self.model = create_audio_net(model_num_class=400)
+        else:
+            raise Exception(f"{self.args.arch} not supported")
+
+    def training_step(self, batch, batch_idx):
+        y_hat = self.model(batch["video"])
+        return F.cross_entropy(y_hat, batch["label"])  # expect: LG001
+
+
+def train(args):
+    trainer = pytorch_lightning.Trainer(max_epochs=1)
+    trainer.fit(ClassificationModule(args))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--arch", default="video_resnet", choices=["video_resnet", "audio_resnet"])
+    train(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
 # the library as it is (no activation at the head; logits last): nothing to report
 PROJECTS["parts_kept_through_locals_in_a_library_of_factories_look_alike"] = {
     path: text.replace("head_activation=nn.Softmax)", "head_activation=None)").replace("  # expect: LG001", "")

@@ -42,7 +42,7 @@ from lossguard.static.interp.metric_collections import MetricGroup, group_method
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.interp.sequential_subclasses import SequentialInit, keep_layers, own_layers
-from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, stores_locals
+from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
@@ -327,8 +327,9 @@ class CallsMixin(InterpBase):
                 if filled is None:
                     return UNKNOWN  # left to the function's standalone analysis
                 kw = filled  # f(a, **kwargs): every parameter the mapping may give, unknown
+            depth = frame.depth + (0 if passes_on(callee.node) else 1)  # `return create_resnet(**locals())` costs no level
             return self.call_function(
-                callee, pos, kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
+                callee, pos, kw, self_value=None, depth=depth, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
             )
         if isinstance(callee, BoundMethod):
             if starred:

@@ -135,3 +135,25 @@ def locals_dict(node: ast.Call, frame: Frame, env: Env) -> LocalsDict | None:
 
 
 _DEFINES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def passes_on(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """``func`` only passes its parameters on: its whole body (a docstring aside) is ``return g(...)``
+    whose arguments are its own parameters by name, its ``*args`` / ``**kwargs``, or ``**locals()``
+    (pytorchvideo's ``create_acoustic_resnet``: ``return create_resnet(**locals())``). A call of it costs
+    no level of the interpreter's call depth (``MAX_DEPTH``): it does no work of its own, and counting
+    it left the model the real builder makes one level short of its head."""
+    body = func.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+        body = body[1:]
+    if len(body) != 1 or not isinstance(body[0], ast.Return) or not isinstance(body[0].value, ast.Call):
+        return False
+    call, params = body[0].value, set(_parameters(func))
+    for arg in call.args:
+        inner = arg.value if isinstance(arg, ast.Starred) else arg
+        if not (isinstance(inner, ast.Name) and inner.id in params):
+            return False
+    for k in call.keywords:
+        if not (isinstance(k.value, ast.Name) and k.value.id in params or k.arg is None and _is_locals(k.value)):
+            return False
+    return True
