@@ -3204,6 +3204,52 @@ PROJECTS["a_script_drives_the_training_module_through_a_helper_module_look_alike
 }
 
 
+# Round 25 (realcode_heldout16 opened, docs/survey.md "Round 25"): NVIDIA/DeepLearningExamples@729963dd
+# PyTorch/Recommendation/DLRM/dlrm/scripts/main.py: a runner object keeps the step function it was given and calls
+# it with its own `*args` forwarded; the loss the step function returns (its graph kept) is summed on the device
+# and reset only every `print_freq` steps. A call with `*args` used to return nothing known (interp/sequence_args.py)
+PROJECTS["a_step_function_called_with_forwarded_args_returns_its_loss"] = {
+    "train.py": """
+import torch
+
+
+class Runner:
+    def __init__(self, model, step_fn):
+        self.model = model
+        self._step_fn = step_fn
+
+    def train_step(self, *args):
+        return self._step_fn(self.model, *args)
+
+
+def train(model, loader, optimizer, print_freq=100):
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+
+    def forward_backward(net, x, y):
+        loss = loss_fn(net(x).squeeze(), y)
+        loss.backward()
+        return loss
+
+    runner = Runner(model, forward_backward)
+    running = torch.zeros(1)
+    for step, (x, y) in enumerate(loader):
+        optimizer.zero_grad()
+        loss = runner.train_step(x, y)
+        optimizer.step()
+        running += loss  # expect: LG006
+        if step % print_freq == 0:
+            print(running.item() / print_freq)
+            running = torch.zeros(1)
+""",
+}
+# the same runner, the loss summed as a number: nothing to report
+PROJECTS["a_step_function_called_with_forwarded_args_returns_its_loss_look_alike"] = {
+    "train.py": PROJECTS["a_step_function_called_with_forwarded_args_returns_its_loss"]["train.py"].replace(
+        "running += loss  # expect: LG006", "running += loss.detach()"
+    )
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -40,6 +40,7 @@ from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
+from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.interp.sequential_subclasses import SequentialInit, keep_layers, own_layers
 from lossguard.static.project import ModuleInfo
@@ -310,7 +311,13 @@ class CallsMixin(InterpBase):
             return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
         if isinstance(callee, FunctionRef):
             if starred:
-                filled = filled_keywords(callee.node, len(pos), kw, method=False, open_kwargs=True) if mapping_only(node) else None
+                filled = (
+                    filled_keywords(callee.node, len(pos), kw, method=False, open_kwargs=True)
+                    if mapping_only(node)
+                    else filled_positionals(callee.node, len(pos), kw, method=False)
+                    if sequence_last(node)
+                    else None
+                )
                 if filled is None:
                     return UNKNOWN  # left to the function's standalone analysis
                 kw = filled  # f(a, **kwargs): every parameter the mapping may give, unknown
@@ -319,7 +326,13 @@ class CallsMixin(InterpBase):
             )
         if isinstance(callee, BoundMethod):
             if starred:
-                filled = filled_keywords(callee.func.node, len(pos), kw, open_kwargs=True) if mapping_only(node) else None
+                filled = (
+                    filled_keywords(callee.func.node, len(pos), kw, open_kwargs=True)
+                    if mapping_only(node)
+                    else filled_positionals(callee.func.node, len(pos), kw, method=True)
+                    if sequence_last(node)
+                    else None
+                )
                 if filled is None:
                     return UNKNOWN
                 kw = filled
