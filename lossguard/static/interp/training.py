@@ -189,3 +189,16 @@ def _names_of(node: ast.expr) -> tuple[tuple[str, ...], bool] | None:
     if isinstance(node, (ast.Tuple, ast.List)) and node.elts and all(isinstance(e, ast.Name) for e in node.elts):
         return tuple(e.id for e in node.elts if isinstance(e, ast.Name)), True
     return None
+
+
+def scaled_name(expr: ast.expr) -> ast.Name | None:
+    """``loss`` of ``scaler.scale(loss)``: a mixed-precision scaler's ``scale`` given one name, and
+    nothing else. ``scaler.scale(loss).backward()`` needs ``loss`` to hold a graph as
+    ``loss.backward()`` does, whatever the scaler is known to be (round 25, alibaba/EasyNLP's trainer
+    keeps ``self._scaler = GradScaler() if use_amp else None`` and back-propagates through it under
+    ``if use_amp:``, directly otherwise; the join of the two paths lost the graph)."""
+    if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "scale"):
+        return None
+    if expr.keywords or len(expr.args) != 1 or not isinstance(expr.args[0], ast.Name):
+        return None
+    return expr.args[0]
