@@ -3250,6 +3250,81 @@ PROJECTS["a_step_function_called_with_forwarded_args_returns_its_loss_look_alike
 }
 
 
+# Round 25 (realcode_heldout16 opened): adap/flower@fdef7afb1d baselines/flanders/flanders/{client,models}.py: the
+# client module names no loss and calls nothing at module level (the prefilter skipped it), but its `fit` calls the
+# training function it imports by name with the network that ends in log_softmax (lossguard/static/trainer_imports.py);
+# the module holds two networks, so the training function analysed alone does not know which one it is given
+PROJECTS["a_skipped_module_calls_the_training_function_it_imports"] = {
+    "fedpkg/__init__.py": "",
+    "fedpkg/models.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class DigitsNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 128)
+        self.fc2 = nn.Linear(128, 10)
+
+    def forward(self, x):
+        x = F.relu(self.fc1(x.view(-1, 784)))
+        return F.log_softmax(self.fc2(x), dim=1)
+
+
+class FashionNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc1(x.view(x.shape[0], -1)), dim=1)
+
+
+def train_fashion(model, loader, device):
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.003)
+    for images, labels in loader:
+        optimizer.zero_grad()
+        criterion(model(images.to(device)), labels.to(device)).backward()
+        optimizer.step()
+
+
+def train(model, loader, epochs, device):
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+    for _ in range(epochs):
+        for images, labels in loader:
+            optimizer.zero_grad()
+            loss = criterion(model(images.to(device)), labels.to(device))  # expect: LG001
+            loss.backward()
+            optimizer.step()
+""",
+    "fedpkg/client.py": """
+import flwr as fl
+
+from .models import DigitsNet, train
+
+
+class DigitsClient(fl.client.NumPyClient):
+    def __init__(self, trainloader, device):
+        self.net = DigitsNet()
+        self.trainloader = trainloader
+        self.device = device
+
+    def fit(self, parameters, config):
+        train(self.net, self.trainloader, epochs=config["epochs"], device=self.device)
+        return [], len(self.trainloader), {}
+""",
+}
+# the same client given the network that ends in its Linear layer: nothing to report
+PROJECTS["a_skipped_module_calls_the_training_function_it_imports_look_alike"] = {
+    path: text.replace("return F.log_softmax(self.fc2(x), dim=1)", "return self.fc2(x)").replace("  # expect: LG001", "")
+    for path, text in PROJECTS["a_skipped_module_calls_the_training_function_it_imports"].items()
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
