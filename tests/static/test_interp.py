@@ -3325,6 +3325,55 @@ PROJECTS["a_skipped_module_calls_the_training_function_it_imports_look_alike"] =
 }
 
 
+# Round 25 (realcode_heldout16 opened): adap/flower@fdef7afb1d baselines/flanders/flanders/models.py: the evaluation
+# function scores a `model` parameter nothing in the checked code passes, in a module whose two networks both end in
+# log_softmax: what every model of the file that fits the call returns (interp/model_agreement.py)
+PROJECTS["a_model_parameter_where_every_model_of_the_file_agrees"] = {
+    "models.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class DigitsNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(784, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x.view(-1, 784)), dim=1)
+
+
+class FashionNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 64)
+        self.fc2 = nn.Linear(64, 10)
+
+    def forward(self, x):
+        x = F.relu(self.fc1(x.view(x.shape[0], -1)))
+        return F.log_softmax(self.fc2(x), dim=1)
+
+
+def evaluate(model, loader):
+    criterion = nn.CrossEntropyLoss()
+    total = 0.0
+    model.eval()
+    with torch.no_grad():
+        for images, labels in loader:
+            outputs = model(images)
+            total += criterion(outputs, labels).item()  # expect: LG001
+    return total
+""",
+}
+# the models disagree (one ends in its Linear layer): nothing is known of the output, nothing to report
+PROJECTS["a_model_parameter_where_every_model_of_the_file_agrees_look_alike"] = {
+    "models.py": PROJECTS["a_model_parameter_where_every_model_of_the_file_agrees"]["models.py"]
+    .replace("return F.log_softmax(self.fc(x.view(-1, 784)), dim=1)", "return self.fc(x.view(-1, 784))")
+    .replace("  # expect: LG001", "")
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

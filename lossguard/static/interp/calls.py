@@ -404,9 +404,12 @@ class CallsMixin(InterpBase):
         if isinstance(callee, Partial):
             return self.apply(callee.func, node, pos, {**dict(callee.keywords), **kw}, starred, frame, env)
         if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
-            model = self._the_model(frame.module, len(pos), set(kw))
-            if model is not None and not self.contains_class(model, frame.owner):
-                return self.apply(self._default_instance(model), node, pos, kw, starred, frame, env)
+            models = self.fitting_models(frame.module, len(pos), set(kw))
+            if len(models) == 1 and not self.contains_class(models[0], frame.owner):
+                return self.apply(self._default_instance(models[0]), node, pos, kw, starred, frame, env)
+            agreed = self.agreed_output(models, node, pos, kw, frame, env)  # several: what they all return
+            if agreed is not None:
+                return agreed
         return UNKNOWN
 
     def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:

@@ -101,11 +101,15 @@ class TrainingMixin(InterpBase):
     def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
         """The model a ``model`` parameter must hold: the one top-level nn.Module of the file whose
         forward accepts these arguments. None when there is not exactly one."""
+        fitting = self.fitting_models(module, n_pos, kw_names)
+        return fitting[0] if len(fitting) == 1 else None
+
+    def fitting_models(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> list[ClassRef]:
+        """The top-level nn.Modules of the file whose forward accepts these arguments."""
         candidates = self._model_candidates.get(id(module))
         if candidates is None:
             candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
-        fitting = [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
-        return fitting[0] if len(fitting) == 1 else None
+        return [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
 
     def contains_class(self, model: ClassRef, owner: ClassRef | None) -> bool:
         """Whether ``model`` is ``owner`` or builds it (calls its name): then a parameter that a method of
