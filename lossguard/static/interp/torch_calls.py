@@ -556,6 +556,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.clamp", "torch.clip"), _clamp),
     (api.VALUE_KEEPING_FUNCS, _value_keeping),
     (api.ELEMENTWISE_FUNCS, _elementwise),
+    (api.GRAD_COLLECTIVES, _elementwise),  # hvd.allreduce(loss): the loss, averaged across processes
     (("torch.nn.functional.one_hot",), _one_hot),
     (("torch.bmm", "torch.matmul"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
