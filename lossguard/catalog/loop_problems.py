@@ -82,8 +82,8 @@ for x, y in loader:
             "lossguard knows one by one, one of them a loss that holds its graph (`history.append(losses)` of "
             'the dict `{"mse": ..., "l1": ...}` a helper returns), is a loss kept whole: reported without an '
             "automatic fix (a dict has no `.detach()`). Losses read from a model's output dictionary are not followed, "
-            "except where the loop back-propagates them: the same item (`out[\"loss\"].backward()`), or a sum they are "
-            "terms of (`step_loss = losses[\"loss\"] + losses[\"cl_loss\"]`, then `step_loss.backward()`, or "
+            'except where the loop back-propagates them: the same item (`out["loss"].backward()`), or a sum they are '
+            'terms of (`step_loss = losses["loss"] + losses["cl_loss"]`, then `step_loss.backward()`, or '
             "`scaler.scale(step_loss).backward()`, which back-propagates `step_loss` too), the container bound in the loop "
             "by a call or an item read. A sum "
             "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "

@@ -31,9 +31,7 @@ def sequence_last(node: ast.Call) -> bool:
     return starred == [len(node.args) - 1] and all(k.arg is not None for k in node.keywords)
 
 
-def filled_positionals(
-    fn: ast.FunctionDef | ast.AsyncFunctionDef, n_pos: int, kw: dict[str, Value], *, method: bool
-) -> dict[str, Value] | None:
+def filled_positionals(fn: ast.FunctionDef | ast.AsyncFunctionDef, n_pos: int, kw: dict[str, Value], *, method: bool) -> dict[str, Value] | None:
     """The keywords to run ``fn`` (a method's, without ``self``, or with ``method=False`` a
     function's) with: those written at the call, and every positional parameter after the ``n_pos``
     written ones, unknown. None where the written arguments do not bind."""
