@@ -81,7 +81,11 @@ for x, y in loader:
             "reported without an automatic fix (that backward needs the graph). A dict or tuple whose items "
             "lossguard knows one by one, one of them a loss that holds its graph (`history.append(losses)` of "
             'the dict `{"mse": ..., "l1": ...}` a helper returns), is a loss kept whole: reported without an '
-            "automatic fix (a dict has no `.detach()`). Losses read from a model's output dictionary are not followed. A sum "
+            "automatic fix (a dict has no `.detach()`). Losses read from a model's output dictionary are not followed, "
+            'except where the loop back-propagates them: the same item (`out["loss"].backward()`), or a sum they are '
+            'terms of (`step_loss = losses["loss"] + losses["cl_loss"]`, then `step_loss.backward()`, or '
+            "`scaler.scale(step_loss).backward()`, which back-propagates `step_loss` too), the container bound in the loop "
+            "by a call or an item read. A sum "
             "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "
             "condition) is taken as a loss on every path, the paths that added nothing holding the zero; "
             "it is reported without an automatic fix, since it may still be the float. Any other value "
@@ -91,7 +95,8 @@ for x, y in loader:
             "(`meter.update(loss)`, also through attributes: `metrics.losses.update(loss)`) on an object made "
             "before the loop; silent when the loop re-makes or resets the object or one that holds it "
             "(`meter.reset()`, `metrics = Metrics()`), the method restarts the sum itself, or the value is "
-            "not followed (`hvd.allreduce(loss)`, a value from another library). The same holds for a list or "
+            "not followed (a value from another library; horovod's `hvd.allreduce(loss)` is an autograd function and keeps "
+            "the graph). The same holds for a list or "
             "dict kept on `self` that a step method grows (`self.losses += [loss]`, `.extend([loss])`, "
             '`self.stats["loss"].append(loss)`), also through a local name every binding of which reads '
             "`self` or is stored on `self` in the method (`stat = self.statistics[category]`, "

@@ -26,6 +26,7 @@ from lossguard.static import sources as text
 from lossguard.static.batches import Meter
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.prefilter import bridged, drives, imported_names, module_names, needs_analysis
+from lossguard.static.trainer_imports import Imported, called_imports, training_functions
 
 if TYPE_CHECKING:  # pragma: no cover
     import ast
@@ -257,6 +258,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     # nothing, and the few that do are parsed again)
     drivers: list[tuple[Path, Path, str, frozenset[str]]] = []
     libraries: list[tuple[Path, frozenset[str]]] = []  # prefiltered files that drive nothing themselves
+    callers: list[tuple[Path, Path, frozenset[Imported]]] = []  # prefiltered files calling functions they import (trainer_imports)
     for path in files:
         resolved = path.resolve()
         out.files_checked += 1
@@ -282,6 +284,9 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
                 drivers.append((resolved, path, source, names))
             else:
                 libraries.append((path, imported_names(tree, every=True)))
+                called = called_imports(tree)
+                if called:
+                    callers.append((resolved, path, called))
             continue
         analyse_checked(resolved, path, source, tree)
     # a prefiltered file that imports a module analysed in this batch drives it (main.py:
@@ -294,6 +299,13 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
     for resolved, path, source, names in drivers:
         if drives(names, driven):
             analyse_checked(resolved, path, source, text.parse(source))  # parsed before: it parses
+    # a prefiltered module calling a training function it imports from a module analysed here
+    # (a federated client's `fit` calling `train(self.net, ...)`): what it passes is the model
+    trained = training_functions(analyser()[0].load(p) for p in out.checked) if callers and out.checked else frozenset()
+    for resolved, path, called in callers:
+        if called & trained:
+            source = (sources.get(path) if sources else None) or text.read(path)
+            analyse_checked(resolved, path, source, text.parse(source))  # read and parsed before
     modules = module_keys(files) | module_keys(list(job.context)) if job.context else set()  # (importers of importers)
     for path in job.context:
         try:

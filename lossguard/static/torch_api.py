@@ -282,6 +282,11 @@ ELEMENTWISE_FUNCS = {
     *(f"torch.{name}" for name in ("tanh", "relu", "abs", "neg", "square", "sqrt", "sin", "cos", "erf")),
     *(F + name for name in ("tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus", "hardtanh")),
 }
+# Collectives that are autograd functions: the result holds the input's graph, with the input's shape
+# (horovod's allreduce averages or sums across processes; its documentation: "If your input tensor requires
+# gradients, then callings this function will allow gradients to be computed and backpropagated"). torch.distributed's
+# all_reduce works in place and records no graph; it is not one of them.
+GRAD_COLLECTIVES = {"horovod.torch.allreduce", "horovod.torch.mpi_ops.allreduce"}
 
 # torchvision / timm constructors of classification models, which return logits.
 PRETRAINED_PREFIXES = ("torchvision.models.",)

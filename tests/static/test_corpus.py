@@ -306,8 +306,11 @@ def test_realcode_heldout15_precision_and_recall():
 # Round 24, blind (docs/survey.md, "Round 24, blind: realcode_heldout16"): realcode_heldout16 (26 units, 18 expected
 # findings, 19 repositories no other corpus or doc cited when it was built, every unit read at the repository's newest
 # commit) was committed before the checker ran on it and scored once, on the engine of all of session 14's merges
-# (dc7e09d): 10 found, no false alarm, 8 missed (precision 1.000, recall 0.556). Gated at no false alarm and at that recall.
-REALCODE_HELDOUT16_RECALL_FLOOR = 0.555
+# (dc7e09d): 10 found, no false alarm, 8 missed (precision 1.000, recall 0.556). Opened in round 25 (branch recall21,
+# docs/survey.md "Round 25: realcode_heldout16 opened"): 15 found, no false alarm, 3 missed (recall 0.833; FuxiCTR's
+# DIEN and FinalNet are left: a loss unreduced on one configuration's path only, and a loss named in a YAML config).
+# Gated at no false alarm and at that recall.
+REALCODE_HELDOUT16_RECALL_FLOOR = 0.833
 
 
 def test_realcode_heldout16_precision_and_recall():

@@ -3427,6 +3427,176 @@ PROJECTS["a_script_drives_the_training_module_through_a_helper_module_look_alike
 }
 
 
+# Round 25 (realcode_heldout16 opened, docs/survey.md "Round 25"): NVIDIA/DeepLearningExamples@729963dd
+# PyTorch/Recommendation/DLRM/dlrm/scripts/main.py: a runner object keeps the step function it was given and calls
+# it with its own `*args` forwarded; the loss the step function returns (its graph kept) is summed on the device
+# and reset only every `print_freq` steps. A call with `*args` used to return nothing known (interp/sequence_args.py)
+PROJECTS["a_step_function_called_with_forwarded_args_returns_its_loss"] = {
+    "train.py": """
+import torch
+
+
+class Runner:
+    def __init__(self, model, step_fn):
+        self.model = model
+        self._step_fn = step_fn
+
+    def train_step(self, *args):
+        return self._step_fn(self.model, *args)
+
+
+def train(model, loader, optimizer, print_freq=100):
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+
+    def forward_backward(net, x, y):
+        loss = loss_fn(net(x).squeeze(), y)
+        loss.backward()
+        return loss
+
+    runner = Runner(model, forward_backward)
+    running = torch.zeros(1)
+    for step, (x, y) in enumerate(loader):
+        optimizer.zero_grad()
+        loss = runner.train_step(x, y)
+        optimizer.step()
+        running += loss  # expect: LG006
+        if step % print_freq == 0:
+            print(running.item() / print_freq)
+            running = torch.zeros(1)
+""",
+}
+# the same runner, the loss summed as a number: nothing to report
+PROJECTS["a_step_function_called_with_forwarded_args_returns_its_loss_look_alike"] = {
+    "train.py": PROJECTS["a_step_function_called_with_forwarded_args_returns_its_loss"]["train.py"].replace(
+        "running += loss  # expect: LG006", "running += loss.detach()"
+    )
+}
+
+
+# Round 25 (realcode_heldout16 opened): adap/flower@fdef7afb1d baselines/flanders/flanders/{client,models}.py: the
+# client module names no loss and calls nothing at module level (the prefilter skipped it), but its `fit` calls the
+# training function it imports by name with the network that ends in log_softmax (lossguard/static/trainer_imports.py);
+# the module holds two networks, so the training function analysed alone does not know which one it is given
+PROJECTS["a_skipped_module_calls_the_training_function_it_imports"] = {
+    "fedpkg/__init__.py": "",
+    "fedpkg/models.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class DigitsNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 128)
+        self.fc2 = nn.Linear(128, 10)
+
+    def forward(self, x):
+        x = F.relu(self.fc1(x.view(-1, 784)))
+        return F.log_softmax(self.fc2(x), dim=1)
+
+
+class FashionNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc1(x.view(x.shape[0], -1)), dim=1)
+
+
+def train_fashion(model, loader, device):
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.003)
+    for images, labels in loader:
+        optimizer.zero_grad()
+        criterion(model(images.to(device)), labels.to(device)).backward()
+        optimizer.step()
+
+
+def train(model, loader, epochs, device):
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+    for _ in range(epochs):
+        for images, labels in loader:
+            optimizer.zero_grad()
+            loss = criterion(model(images.to(device)), labels.to(device))  # expect: LG001
+            loss.backward()
+            optimizer.step()
+""",
+    "fedpkg/client.py": """
+import flwr as fl
+
+from .models import DigitsNet, train
+
+
+class DigitsClient(fl.client.NumPyClient):
+    def __init__(self, trainloader, device):
+        self.net = DigitsNet()
+        self.trainloader = trainloader
+        self.device = device
+
+    def fit(self, parameters, config):
+        train(self.net, self.trainloader, epochs=config["epochs"], device=self.device)
+        return [], len(self.trainloader), {}
+""",
+}
+# the same client given the network that ends in its Linear layer: nothing to report
+PROJECTS["a_skipped_module_calls_the_training_function_it_imports_look_alike"] = {
+    path: text.replace("return F.log_softmax(self.fc2(x), dim=1)", "return self.fc2(x)").replace("  # expect: LG001", "")
+    for path, text in PROJECTS["a_skipped_module_calls_the_training_function_it_imports"].items()
+}
+
+
+# Round 25 (realcode_heldout16 opened): adap/flower@fdef7afb1d baselines/flanders/flanders/models.py: the evaluation
+# function scores a `model` parameter nothing in the checked code passes, in a module whose two networks both end in
+# log_softmax: what every model of the file that fits the call returns (interp/model_agreement.py)
+PROJECTS["a_model_parameter_where_every_model_of_the_file_agrees"] = {
+    "models.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class DigitsNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(784, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x.view(-1, 784)), dim=1)
+
+
+class FashionNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 64)
+        self.fc2 = nn.Linear(64, 10)
+
+    def forward(self, x):
+        x = F.relu(self.fc1(x.view(x.shape[0], -1)))
+        return F.log_softmax(self.fc2(x), dim=1)
+
+
+def evaluate(model, loader):
+    criterion = nn.CrossEntropyLoss()
+    total = 0.0
+    model.eval()
+    with torch.no_grad():
+        for images, labels in loader:
+            outputs = model(images)
+            total += criterion(outputs, labels).item()  # expect: LG001
+    return total
+""",
+}
+# the models disagree (one ends in its Linear layer): nothing is known of the output, nothing to report
+PROJECTS["a_model_parameter_where_every_model_of_the_file_agrees_look_alike"] = {
+    "models.py": PROJECTS["a_model_parameter_where_every_model_of_the_file_agrees"]["models.py"]
+    .replace("return F.log_softmax(self.fc(x.view(-1, 784)), dim=1)", "return self.fc(x.view(-1, 784))")
+    .replace("  # expect: LG001", "")
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

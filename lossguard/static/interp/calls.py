@@ -40,6 +40,7 @@ from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
+from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.interp.sequential_subclasses import SequentialInit, keep_layers, own_layers
 from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
@@ -323,7 +324,13 @@ class CallsMixin(InterpBase):
             return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
         if isinstance(callee, FunctionRef):
             if starred:
-                filled = filled_keywords(callee.node, len(pos), kw, method=False, open_kwargs=True) if mapping_only(node) else None
+                filled = (
+                    filled_keywords(callee.node, len(pos), kw, method=False, open_kwargs=True)
+                    if mapping_only(node)
+                    else filled_positionals(callee.node, len(pos), kw, method=False)
+                    if sequence_last(node)
+                    else None
+                )
                 if filled is None:
                     return UNKNOWN  # left to the function's standalone analysis
                 kw = filled  # f(a, **kwargs): every parameter the mapping may give, unknown
@@ -333,7 +340,13 @@ class CallsMixin(InterpBase):
             )
         if isinstance(callee, BoundMethod):
             if starred:
-                filled = filled_keywords(callee.func.node, len(pos), kw, open_kwargs=True) if mapping_only(node) else None
+                filled = (
+                    filled_keywords(callee.func.node, len(pos), kw, open_kwargs=True)
+                    if mapping_only(node)
+                    else filled_positionals(callee.func.node, len(pos), kw, method=True)
+                    if sequence_last(node)
+                    else None
+                )
                 if filled is None:
                     return UNKNOWN
                 kw = filled
@@ -405,9 +418,12 @@ class CallsMixin(InterpBase):
         if isinstance(callee, Partial):
             return self.apply(callee.func, node, pos, {**dict(callee.keywords), **kw}, starred, frame, env)
         if isinstance(callee, ParamUnknown) and (pos or kw) and not starred:
-            model = self._the_model(frame.module, len(pos), set(kw))
-            if model is not None and not self.contains_class(model, frame.owner):
-                return self.apply(self._default_instance(model), node, pos, kw, starred, frame, env)
+            models = self.fitting_models(frame.module, len(pos), set(kw))
+            if len(models) == 1 and not self.contains_class(models[0], frame.owner):
+                return self.apply(self._default_instance(models[0]), node, pos, kw, starred, frame, env)
+            agreed = self.agreed_output(models, node, pos, kw, frame, env)  # several: what they all return
+            if agreed is not None:
+                return agreed
         return UNKNOWN
 
     def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:

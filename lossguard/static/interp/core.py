@@ -28,6 +28,7 @@ from lossguard.static.interp.imports import ImportsMixin
 from lossguard.static.interp.item_stores import ItemStoresMixin
 from lossguard.static.interp.loss_choices import LossChoicesMixin
 from lossguard.static.interp.loss_parts import LossPartsMixin
+from lossguard.static.interp.model_agreement import ModelAgreementMixin
 from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.own_state import OwnStateMixin
 from lossguard.static.interp.passed_holders import PassedHoldersMixin
@@ -60,6 +61,7 @@ class Interpreter(
     ItemStoresMixin,
     PassedHoldersMixin,
     OwnStateMixin,
+    ModelAgreementMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project

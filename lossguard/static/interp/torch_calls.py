@@ -25,6 +25,7 @@ from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_reduce
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
+from lossguard.static.interp.training import scaled_name
 from lossguard.static.tensor_ops import (
     bool_of,
     concat_shape,
@@ -135,6 +136,9 @@ class TorchCallsMixin(InterpBase):
             gradient = bool(node.args) or any(k.arg in ("gradient", None) for k in node.keywords)
             self.sink(Backward(node, recv, bool(node.args or node.keywords), frame.ctx(), gradient))
             target = node.func.value  # type: ignore[attr-defined]
+            scaled = scaled_name(target)
+            if scaled is not None:  # scaler.scale(loss).backward(): what backward() needs of loss
+                target, recv = scaled, self.lookup(scaled.id, frame, env)
             if not frame.no_grad and not (isinstance(recv, Tensor) and recv.graph) and isinstance(target, ast.Name):
                 # backward() only runs on a tensor that holds a graph, whatever built it
                 # (a custom loss class, -torch.mean(self(x)), outputs.loss)
@@ -554,6 +558,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.clamp", "torch.clip"), _clamp),
     (api.VALUE_KEEPING_FUNCS, _value_keeping),
     (api.ELEMENTWISE_FUNCS, _elementwise),
+    (api.GRAD_COLLECTIVES, _elementwise),  # hvd.allreduce(loss): the loss, averaged across processes
     (("torch.nn.functional.one_hot",), _one_hot),
     (("torch.bmm", "torch.matmul"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),

@@ -101,11 +101,15 @@ class TrainingMixin(InterpBase):
     def _the_model(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> ClassRef | None:
         """The model a ``model`` parameter must hold: the one top-level nn.Module of the file whose
         forward accepts these arguments. None when there is not exactly one."""
+        fitting = self.fitting_models(module, n_pos, kw_names)
+        return fitting[0] if len(fitting) == 1 else None
+
+    def fitting_models(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> list[ClassRef]:
+        """The top-level nn.Modules of the file whose forward accepts these arguments."""
         candidates = self._model_candidates.get(id(module))
         if candidates is None:
             candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
-        fitting = [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
-        return fitting[0] if len(fitting) == 1 else None
+        return [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
 
     def contains_class(self, model: ClassRef, owner: ClassRef | None) -> bool:
         """Whether ``model`` is ``owner`` or builds it (calls its name): then a parameter that a method of
@@ -189,3 +193,16 @@ def _names_of(node: ast.expr) -> tuple[tuple[str, ...], bool] | None:
     if isinstance(node, (ast.Tuple, ast.List)) and node.elts and all(isinstance(e, ast.Name) for e in node.elts):
         return tuple(e.id for e in node.elts if isinstance(e, ast.Name)), True
     return None
+
+
+def scaled_name(expr: ast.expr) -> ast.Name | None:
+    """``loss`` of ``scaler.scale(loss)``: a mixed-precision scaler's ``scale`` given one name, and
+    nothing else. ``scaler.scale(loss).backward()`` needs ``loss`` to hold a graph as
+    ``loss.backward()`` does, whatever the scaler is known to be (round 25, alibaba/EasyNLP's trainer
+    keeps ``self._scaler = GradScaler() if use_amp else None`` and back-propagates through it under
+    ``if use_amp:``, directly otherwise; the join of the two paths lost the graph)."""
+    if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "scale"):
+        return None
+    if expr.keywords or len(expr.args) != 1 or not isinstance(expr.args[0], ast.Name):
+        return None
+    return expr.args[0]

@@ -227,13 +227,47 @@ def _bound_once(name: str, facts: LoopFacts) -> bool:
     (``loss = outputs.loss``), a call (``crit(out, y)``) or arithmetic (``-(t * log_p).sum()``)
     qualify."""
     bound = facts.bound_by.get(name, [])
-    if len(bound) != 1 or isinstance(bound[0], (ast.Constant, ast.IfExp, ast.BoolOp, ast.Starred)):
+    return len(bound) == 1 and _same_kind(bound[0])
+
+
+def _same_kind(bound: ast.expr) -> bool:
+    """One binding that gives the same kind of value every time (:func:`_bound_once`)."""
+    if isinstance(bound, (ast.Constant, ast.IfExp, ast.BoolOp, ast.Starred)):
         return False
-    if isinstance(getattr(bound[0], "ctx", None), ast.Store):
+    if isinstance(getattr(bound, "ctx", None), ast.Store):
         return False  # bound by unpacking (a, loss = f()) or changed by an item store (out["loss"] = ...)
-    if not isinstance(bound[0], ast.Call):
+    if not isinstance(bound, ast.Call):
         return True
-    return _call_name(bound[0]) not in _TO_NUMBER
+    return _call_name(bound) not in _TO_NUMBER
+
+
+def _terms(value: ast.expr) -> list[ast.expr]:
+    """The operands of a sum or difference, nested ones flattened: ``a + b - c`` gives a, b, c."""
+    if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Sub)):
+        return [*_terms(value.left), *_terms(value.right)]
+    return [value]
+
+
+def _term_of_backwarded(expr: ast.expr, facts: LoopFacts, module: ModuleInfo) -> bool:
+    """``pn_total += losses["cl_loss"]`` where the loop binds ``step_loss = losses["loss"] +
+    losses["cl_loss"]`` and back-propagates ``step_loss`` (round 25, alibaba/EasyNLP's trainer): a
+    term of a back-propagated sum is part of its graph. The container (``losses``) or the name
+    itself is bound in the loop only by bindings of the kind :func:`_bound_once` takes, so the term
+    added is the one summed."""
+    root = expr
+    while isinstance(root, (ast.Attribute, ast.Subscript)):
+        root = root.value
+    if not isinstance(root, ast.Name) or not facts.bound_by.get(root.id) or not all(_same_kind(b) for b in facts.bound_by[root.id]):
+        return False
+    text = module.segment(expr)
+    return any(
+        module.segment(term) == text
+        for name in facts.backwarded
+        if name.isidentifier()
+        for bound in facts.bound_by.get(name, [])
+        if isinstance(bound, ast.BinOp)
+        for term in _terms(bound)
+    )
 
 
 def _detached_in_loop(name: str, facts: LoopFacts) -> bool:
@@ -268,7 +302,7 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
         return False  # a known tensor says for itself whether it holds a graph
     if not isinstance(expr, (ast.Attribute, ast.Subscript)):
         return False  # calls (.item(), float()) change the value
-    return module.segment(expr) in facts.backwarded
+    return module.segment(expr) in facts.backwarded or _term_of_backwarded(expr, facts, module)
 
 
 def backwards_an_element(acc: Accumulate, facts: LoopFacts, module: ModuleInfo) -> bool:
