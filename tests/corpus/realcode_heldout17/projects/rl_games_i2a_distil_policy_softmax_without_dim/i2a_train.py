@@ -1,7 +1,8 @@
 """part of positive project [LG011]: the imagination-augmented agent's training loop distils the agent's policy into a small actor-critic with F.softmax(logit) and F.log_softmax(distil_logit), both without dim, in the distillation loss; the A2C terms come from the base class's dim-less softmaxes."""
 # Source: PacktPublishing/Hands-On-Reinforcement-Learning-for-Games at 99c9b492 (read as is),
 # Chapter14/Chapter_14/Chapter_14_I2A.py; re-typed, identifiers renamed; the I2A network, the imagination core and the
-# rollout encoder reduced to their constructors' use, the pixel helpers and the plots cut.
+# rollout encoder reduced to their constructors' use, the pixel-target helpers and the plots cut;
+# the I2A and ImaginationCore classes, defined in this file, are left out (undefined here).
 import numpy as np
 import torch
 import torch.autograd as autograd
@@ -14,17 +15,28 @@ from environment_model import EnvModel
 from minipacman import MiniPacman
 from multiprocessing_env import SubprocVecEnv
 
+pixels = ((0.0, 1.0, 0.0), (0.0, 1.0, 1.0), (0.0, 0.0, 1.0), (1.0, 1.0, 1.0), (1.0, 1.0, 0.0), (0.0, 0.0, 0.0),
+          (1.0, 0.0, 0.0))
+num_pixels = len(pixels)
+task_rewards = {
+    "regular": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    "avoid": [0.1, -0.1, -5, -10, -20],
+    "hunt": [0, 1, 10, -20],
+    "ambush": [0, -0.1, 10, -20],
+    "rush": [0, -0.1, 9.9]
+}
 mode = "regular"
 num_envs = 16
 
 
 def make_env():
     def _thunk():
-        return MiniPacman(mode, 1000)
+        env = MiniPacman(mode, 1000)
+        return env
     return _thunk
 
 
-if __name__ == '__main__':
+def main():
     envs = SubprocVecEnv([make_env() for i in range(num_envs)])
     state_shape = envs.observation_space.shape
     num_actions = envs.action_space.n
@@ -100,3 +112,8 @@ if __name__ == '__main__':
             all_rewards.append(final_rewards.mean())
             all_losses.append(loss.item())
         rollout.after_update()
+    torch.save(agent.state_dict(), "i2a_" + mode)
+
+
+if __name__ == '__main__':
+    main()
