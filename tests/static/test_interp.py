@@ -3204,6 +3204,232 @@ PROJECTS["a_script_drives_the_training_module_through_a_helper_module_look_alike
 }
 
 
+PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"] = {
+    # wvangansbeke/Unsupervised-Classification: the project's own loss picked by a setting, logged, then back-propagated
+    "losses.py": """
+import torch
+import torch.nn as nn
+
+
+class SimCLRLoss(nn.Module):
+    def __init__(self, temperature):
+        super().__init__()
+        self.temperature = temperature
+
+    def forward(self, features):
+        logits = torch.matmul(features[:, 0], features[:, 1].T) / self.temperature
+        return -torch.log_softmax(logits, dim=1).diagonal().mean()
+
+
+class SCANLoss(nn.Module):
+    def forward(self, anchors):
+        return anchors.softmax(dim=1).max(dim=1)[0].mean()
+""",
+    "common.py": """
+def get_criterion(p):
+    if p["criterion"] == "simclr":
+        from losses import SimCLRLoss
+        criterion = SimCLRLoss(**p["criterion_kwargs"])
+    elif p["criterion"] == "scan":
+        from losses import SCANLoss
+        criterion = SCANLoss()
+    else:
+        raise ValueError("Invalid criterion")
+    return criterion
+""",
+    "train.py": """
+import torch
+from common import get_criterion
+
+
+class AverageMeter:
+    def __init__(self):
+        self.sum = 0
+        self.count = 0
+
+    def update(self, val, n=1):
+        self.sum += val * n  # expect: LG006
+        self.count += n
+
+
+def simclr_train(train_loader, model, criterion, optimizer):
+    losses = AverageMeter()
+    model.train()
+    for batch in train_loader:
+        images = batch["image"]
+        b = images.size(0)
+        output = model(images).view(b, 2, -1)
+        loss = criterion(output)
+        losses.update(loss)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def main(p, model, loader):
+    criterion = get_criterion(p)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    simclr_train(loader, model, criterion, optimizer)
+""",
+}
+
+# the loss logged as a number, or a backward only under an `if` (the name may not hold a tensor there): nothing to report
+PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph_look_alike"] = {
+    **PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"],
+    "train.py": PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"]["train.py"]
+    .replace("losses.update(loss)", "losses.update(loss.item())")
+    .replace("  # expect: LG006", ""),
+}
+PROJECTS["a_loss_back_propagated_only_under_an_if_stays_unknown"] = {
+    **PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"],
+    "train.py": PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"]["train.py"]
+    .replace("        loss.backward()\n", "        if torch.is_tensor(loss):\n            loss.backward()\n")
+    .replace("  # expect: LG006", ""),
+}
+
+PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"] = {
+    # YuanGongND/ast src/traintest.py: BCE or CE by a setting, each given the target it takes under isinstance()
+    "models.py": """
+import torch
+import torch.nn as nn
+
+
+class ASTModel(nn.Module):
+    def __init__(self, label_dim=527):
+        super().__init__()
+        self.mlp_head = nn.Sequential(nn.LayerNorm(768), nn.Linear(768, label_dim))
+
+    def forward(self, x):
+        x = torch.sigmoid(self.mlp_head(x))
+        return x
+""",
+    "traintest.py": """
+import torch
+import torch.nn as nn
+
+
+def train(audio_model, train_loader, args):
+    optimizer = torch.optim.Adam(audio_model.parameters(), args.lr)
+    if args.loss == "BCE":
+        loss_fn = nn.BCEWithLogitsLoss()
+    elif args.loss == "CE":
+        loss_fn = nn.CrossEntropyLoss()
+    for audio_input, labels in train_loader:
+        audio_output = audio_model(audio_input)
+        if isinstance(loss_fn, torch.nn.CrossEntropyLoss):
+            loss = loss_fn(audio_output, torch.argmax(labels.long(), axis=1))
+        else:
+            loss = loss_fn(audio_output, labels)  # expect: LG003
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+    "run.py": """
+import argparse
+
+import models
+from traintest import train
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--loss", type=str, default="BCE")
+parser.add_argument("--lr", type=float, default=0.001)
+args = parser.parse_args()
+audio_model = models.ASTModel(label_dim=527)
+train(audio_model, [], args)
+""",
+}
+
+# the model's head as the real code has it (raw logits), or a test of the class that is not exactly isinstance(): nothing to report
+PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class_look_alike"] = {
+    **PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"],
+    "models.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["models.py"].replace(
+        "x = torch.sigmoid(self.mlp_head(x))", "x = self.mlp_head(x)"
+    ),
+    "traintest.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["traintest.py"].replace("  # expect: LG003", ""),
+}
+PROJECTS["a_criterion_under_another_test_of_itself_stays_silent"] = {
+    **PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"],
+    "traintest.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["traintest.py"]
+    .replace("if isinstance(loss_fn, torch.nn.CrossEntropyLoss):", "if type(loss_fn).__name__ == 'CrossEntropyLoss':")
+    .replace("  # expect: LG003", ""),
+}
+
+PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"] = {
+    # dsgiitr/graph_nets GCN/GCN_PyG.py: a hand-written graph convolution, the model without its log_softmax
+    "gcn.py": """
+import torch
+import torch.nn.functional as F
+from torch_geometric.datasets import Planetoid
+from torch_geometric.nn import MessagePassing
+from torch_geometric.utils import add_self_loops, degree
+
+dataset = Planetoid(root="/tmp/Cora", name="Cora")
+
+
+class GraphConvolution(MessagePassing):
+    def __init__(self, in_channels, out_channels, bias=True, **kwargs):
+        super().__init__(aggr="add", **kwargs)
+        self.lin = torch.nn.Linear(in_channels, out_channels, bias=bias)
+
+    def forward(self, x, edge_index):
+        edge_index, _ = add_self_loops(edge_index, num_nodes=x.size(0))
+        x = self.lin(x)
+        return self.propagate(edge_index, size=(x.size(0), x.size(0)), x=x)
+
+    def message(self, x_j, edge_index, size):
+        row, col = edge_index
+        deg = degree(row, size[0], dtype=x_j.dtype)
+        deg_inv_sqrt = deg.pow(-0.5)
+        norm = deg_inv_sqrt[row] * deg_inv_sqrt[col]
+        return norm.view(-1, 1) * x_j
+
+    def update(self, aggr_out):
+        return aggr_out
+
+
+class Net(torch.nn.Module):
+    def __init__(self, nfeat, nhid, nclass, dropout):
+        super().__init__()
+        self.conv1 = GraphConvolution(nfeat, nhid)
+        self.conv2 = GraphConvolution(nhid, nclass)
+        self.dropout = dropout
+
+    def forward(self, data):
+        x, edge_index = data.x, data.edge_index
+        x = F.relu(self.conv1(x, edge_index))
+        x = F.dropout(x, self.dropout, training=self.training)
+        x = self.conv2(x, edge_index)
+        return x
+
+
+model = Net(dataset.num_node_features, 16, dataset.num_classes, 0.5)
+data = dataset[0]
+optimizer = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=5e-4)
+model.train()
+for epoch in range(200):
+    optimizer.zero_grad()
+    out = model(data)
+    loss = F.nll_loss(out[data.train_mask], data.y[data.train_mask])  # expect: LG007
+    loss.backward()
+    optimizer.step()
+""",
+}
+
+# the model with its log_softmax, or messages normalised by a softmax over the neighbours: nothing to report
+PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features_look_alike"] = {
+    "gcn.py": PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"]["gcn.py"]
+    .replace(
+        "        x = self.conv2(x, edge_index)\n        return x\n", "        x = self.conv2(x, edge_index)\n        return F.log_softmax(x, dim=1)\n"
+    )
+    .replace("  # expect: LG007", "")
+}
+PROJECTS["a_message_passing_layer_that_normalises_its_messages_stays_unknown"] = {
+    "gcn.py": PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"]["gcn.py"]
+    .replace("        return norm.view(-1, 1) * x_j\n", "        return F.softmax(norm.view(-1, 1) * x_j, dim=1)\n")
+    .replace("  # expect: LG007", "")
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

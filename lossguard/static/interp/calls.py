@@ -38,6 +38,7 @@ from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
+from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
@@ -203,6 +204,11 @@ class CallsMixin(InterpBase):
             if name in api.WRAPPER_COPY_METHODS and self._wrapper_copy(receiver):
                 self._args(node, frame, env)
                 return receiver  # l2l.MAML(model).clone(): the same model, wrapped again
+            if name == "propagate" and isinstance(receiver, Instance) and (features := _features_arg(node)) is not None:
+                passed = propagated(self, receiver.cls, self.ev(features, frame, env))
+                if passed is not None:
+                    self._args(node, frame, env)
+                    return passed  # a MessagePassing layer of the project: what it aggregates (interp.message_passing)
             # layer.forward(x), seq.forward(x), criterion.forward(out, y): the module's own call
             if is_self(func.value, frame) and "self." + name in env:
                 callee = env["self." + name]  # what this method bound, or a test narrowed (`if self.crit is not None:`)
@@ -705,3 +711,11 @@ def _written_name(d: ast.expr) -> str:
     """The name a decorator is written with: ``smart_inference_mode`` for ``@smart_inference_mode()``."""
     expr = d.func if isinstance(d, ast.Call) else d
     return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else ""
+
+
+def _features_arg(node: ast.Call) -> ast.expr | None:
+    """The plain ``x=<name>`` argument of ``self.propagate(...)``: the node features it spreads."""
+    for k in node.keywords:
+        if k.arg == "x" and isinstance(k.value, (ast.Name, ast.Attribute)):
+            return k.value
+    return None
