@@ -3430,6 +3430,79 @@ PROJECTS["a_message_passing_layer_that_normalises_its_messages_stays_unknown"] =
 }
 
 
+PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers"] = {
+    # kazuto1011/deeplab-pytorch libs/models/deeplabv2.py: nn.Sequential subclasses filled by self.add_module
+    "deeplabv2.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class _Stem(nn.Sequential):
+    def __init__(self, out_ch):
+        super().__init__()
+        self.add_module("conv1", nn.Conv2d(3, out_ch, 7, 2, 3))
+        self.add_module("pool", nn.MaxPool2d(3, 2, 1, ceil_mode=True))
+
+
+class _ASPP(nn.Module):
+    def __init__(self, in_ch, out_ch, rates):
+        super().__init__()
+        for i, rate in enumerate(rates):
+            self.add_module("c{}".format(i), nn.Conv2d(in_ch, out_ch, 3, 1, padding=rate, dilation=rate, bias=True))
+
+    def forward(self, x):
+        return F.softmax(sum([stage(x) for stage in self.children()]), dim=1)
+
+
+class DeepLabV2(nn.Sequential):
+    def __init__(self, n_classes, n_blocks, atrous_rates):
+        super().__init__()
+        ch = [64 * 2**p for p in range(6)]
+        self.add_module("layer1", _Stem(ch[0]))
+        self.add_module("aspp", _ASPP(ch[0], n_classes, atrous_rates))
+""",
+    "main.py": """
+import torch
+import torch.nn as nn
+from deeplabv2 import DeepLabV2
+
+
+def train(loader):
+    model = DeepLabV2(n_classes=21, n_blocks=[3, 4, 23, 3], atrous_rates=[6, 12, 18, 24])
+    criterion = nn.CrossEntropyLoss(ignore_index=255)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for images, labels in loader:
+        logits = model(images)
+        loss = criterion(logits, labels)  # expect: LG001
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+
+# the head as the real code has it (the sum of the rates' convolutions), or a softmax added under a setting
+# (whether it is there is not known): nothing to report
+PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers_look_alike"] = {
+    "deeplabv2.py": PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers"]["deeplabv2.py"].replace(
+        "return F.softmax(sum([stage(x) for stage in self.children()]), dim=1)", "return sum([stage(x) for stage in self.children()])"
+    ),
+    "main.py": PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers"]["main.py"].replace("  # expect: LG001", ""),
+}
+PROJECTS["a_layer_added_under_a_setting_leaves_the_layers_unknown"] = {
+    "deeplabv2.py": PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers_look_alike"]["deeplabv2.py"]
+    .replace("    def __init__(self, n_classes, n_blocks, atrous_rates):\n", "    def __init__(self, n_classes, n_blocks, atrous_rates, probs):\n")
+    .replace(
+        '        self.add_module("aspp", _ASPP(ch[0], n_classes, atrous_rates))\n',
+        '        self.add_module("aspp", _ASPP(ch[0], n_classes, atrous_rates))\n'
+        "        if probs:\n"
+        '            self.add_module("softmax", nn.Softmax(dim=1))\n',
+    ),
+    "main.py": PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers_look_alike"]["main.py"]
+    .replace("def train(loader):", "def train(loader, probs):")
+    .replace("atrous_rates=[6, 12, 18, 24])", "atrous_rates=[6, 12, 18, 24], probs=probs)"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

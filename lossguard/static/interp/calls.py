@@ -42,7 +42,7 @@ from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
-from lossguard.static.interp.sequential_subclasses import SequentialInit, keep_layers, own_layers
+from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
 from lossguard.static.values import (
@@ -173,6 +173,10 @@ class CallsMixin(InterpBase):
             if isinstance(receiver, CategoricalDist):
                 self._args(node, frame, env)
                 return distribution_method(receiver, name)  # Categorical(logits=x).log_prob(actions)
+            if name == "add_module" and isinstance(receiver, Instance) and LAYERS in receiver.attrs and is_self(func.value, frame):
+                pos, kw, starred = self._args(node, frame, env)
+                add_module(receiver, node, pos, bool(kw), starred, frame.func.body if frame.is_init and frame.func is not None else None)
+                return Const(None)  # a subclass of nn.Sequential filling itself (interp.sequential_subclasses)
             if (
                 name in ("add_module", "append")
                 and isinstance(receiver, SequentialVal)
