@@ -75,5 +75,5 @@ def narrowed(options: list[tuple[Value, str]], tested: Value, holds: bool) -> li
     names = _qnames(tested)
     if names is None or not all(isinstance(spec, LossSpec) for spec, _ in options):
         return None
-    kept = [(spec, cond) for spec, cond in options if isinstance(spec, LossSpec) and (spec.qname in names) == holds]
+    kept: list[tuple[Value, str]] = [(spec, cond) for spec, cond in options if isinstance(spec, LossSpec) and (spec.qname in names) == holds]
     return kept or None
