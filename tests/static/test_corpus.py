@@ -358,6 +358,9 @@ REALCODE_DEV10_RECALL_FLOOR = 1.0
 # repository, cut to the constructs between the value and the loss, with the unmutated code as look-alikes; tunable):
 # 0 of 6 expected findings on the branch point, 6 of 6 after round 24's mechanisms. Gated the same way.
 REALCODE_MUT14_RECALL_FLOOR = 1.0
+# Round 25 (docs/survey.md, "Round 25: mutations of real code (branch mut15)"): realcode_mut15 (the same kind of set, from
+# new repositories; tunable): 0 of 3 expected findings on the branch point, 3 of 3 after round 25's mechanisms.
+REALCODE_MUT15_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -373,6 +376,7 @@ REALCODE_MUT14_RECALL_FLOOR = 1.0
         ("realcode_dev9", REALCODE_DEV9_RECALL_FLOOR),
         ("realcode_dev10", REALCODE_DEV10_RECALL_FLOOR),
         ("realcode_mut14", REALCODE_MUT14_RECALL_FLOOR),
+        ("realcode_mut15", REALCODE_MUT15_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
