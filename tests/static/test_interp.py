@@ -3503,6 +3503,74 @@ PROJECTS["a_layer_added_under_a_setting_leaves_the_layers_unknown"] = {
 }
 
 
+PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"] = {
+    # ChenglongChen/pytorch-DRL: run_a2c.py's loop calls a2c.train(), whose actor step in A2C.py lost its zero_grad()
+    "a2c.py": """
+import torch
+import torch.nn as nn
+from torch.optim import RMSprop
+
+
+class A2C:
+    def __init__(self, state_dim, action_dim, max_grad_norm=0.5):
+        self.actor = nn.Sequential(nn.Linear(state_dim, 32), nn.ReLU(), nn.Linear(32, action_dim), nn.LogSoftmax(dim=1))
+        self.critic = nn.Linear(state_dim, 1)
+        self.actor_optimizer = RMSprop(self.actor.parameters(), lr=0.001)
+        self.critic_optimizer = RMSprop(self.critic.parameters(), lr=0.001)
+        self.max_grad_norm = max_grad_norm
+        self.n_episodes = 0
+
+    def train(self):
+        states = torch.randn(100, 4)
+        action_log_probs = self.actor(states)
+        values = self.critic(states)
+        advantages = torch.randn(100, 1) - values.detach()
+        actor_loss = -torch.mean(action_log_probs.sum(1, keepdim=True) * advantages)
+        actor_loss.backward()
+        if self.max_grad_norm is not None:
+            nn.utils.clip_grad_norm_(self.actor.parameters(), self.max_grad_norm)
+        self.actor_optimizer.step()  # expect: LG014
+
+        self.critic_optimizer.zero_grad()
+        critic_loss = nn.MSELoss()(values, torch.randn(100, 1))
+        critic_loss.backward()
+        self.critic_optimizer.step()
+""",
+    "run_a2c.py": """
+from a2c import A2C
+
+
+def run():
+    a2c = A2C(4, 2)
+    while a2c.n_episodes < 2000:
+        a2c.n_episodes += 1
+        if a2c.n_episodes >= 100:
+            a2c.train()
+
+
+if __name__ == "__main__":
+    run()
+""",
+}
+
+# the actor's zero_grad() as the real code has it, or cleared by the loop itself (its optimizer's text is another
+# file's): nothing to report
+PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears_look_alike"] = {
+    "a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["a2c.py"]
+    .replace(
+        "        action_log_probs = self.actor(states)\n", "        self.actor_optimizer.zero_grad()\n        action_log_probs = self.actor(states)\n"
+    )
+    .replace("  # expect: LG014", ""),
+    "run_a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["run_a2c.py"],
+}
+PROJECTS["a_loop_clearing_what_another_file_steps_stays_silent"] = {
+    "a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["a2c.py"].replace("  # expect: LG014", ""),
+    "run_a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["run_a2c.py"].replace(
+        "            a2c.train()", "            a2c.actor_optimizer.zero_grad()\n            a2c.train()"
+    ),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
