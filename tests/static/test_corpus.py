@@ -359,7 +359,8 @@ REALCODE_DEV10_RECALL_FLOOR = 1.0
 # 0 of 6 expected findings on the branch point, 6 of 6 after round 24's mechanisms. Gated the same way.
 REALCODE_MUT14_RECALL_FLOOR = 1.0
 # Round 25 (docs/survey.md, "Round 25: mutations of real code (branch mut15)"): realcode_mut15 (the same kind of set, from
-# new repositories; tunable): 0 of 3 expected findings on the branch point, 3 of 3 after round 25's mechanisms.
+# new repositories; tunable): 2 of 6 expected findings on the branch point (two LG011 the real code has), 6 of 6 after
+# round 25's mechanisms.
 REALCODE_MUT15_RECALL_FLOOR = 1.0
 
 
