@@ -32,9 +32,13 @@ def backpropagated_later(stmts: list[ast.stmt]) -> frozenset[int]:
     """Ids of the ``name = ...`` statements of ``stmts`` whose name a later statement of ``stmts``
     back-propagates, with no binding of the name in between."""
     found: set[int] = set()
+    # most blocks back-propagate nothing: only their names are looked for
+    names = {_backpropagated_name(stmt) for stmt in stmts} - {None}
+    if not names:
+        return frozenset()
     for i, stmt in enumerate(stmts):
         name = _bound_name(stmt)
-        if name is None:
+        if name is None or name not in names:
             continue
         for later in stmts[i + 1 :]:
             if _backpropagates(later, name):
@@ -63,15 +67,20 @@ def _bound_name(stmt: ast.stmt) -> str | None:
 
 def _backpropagates(stmt: ast.stmt, name: str) -> bool:
     """``stmt`` is ``name.backward(...)`` or ``<scaler>.scale(name).backward(...)``."""
+    return _backpropagated_name(stmt) == name
+
+
+def _backpropagated_name(stmt: ast.stmt) -> str | None:
+    """The name ``stmt`` back-propagates, when it is ``name.backward(...)`` or ``<scaler>.scale(name).backward(...)``."""
     if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
-        return False
+        return None
     func = stmt.value.func
     if not (isinstance(func, ast.Attribute) and func.attr == "backward"):
-        return False
+        return None
     receiver = func.value
     if isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute) and receiver.func.attr == _SCALE:
         receiver = receiver.args[0] if len(receiver.args) == 1 and not receiver.keywords else receiver
-    return isinstance(receiver, ast.Name) and receiver.id == name
+    return receiver.id if isinstance(receiver, ast.Name) else None
 
 
 def _binds(stmt: ast.stmt, name: str) -> bool:
