@@ -102,6 +102,17 @@ CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradie
 SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file
 
 
+@dataclass(frozen=True)
+class ForeignCall(Value):
+    """The receiver of a LoopSummary entry for a call made in another file by a function the loop calls
+    (``agent.learn()``, whose ``self.optimizer.step()`` is in ``agent.py``): the receiver, and that file,
+    whose text the rules read the call's in."""
+
+    receiver: Value
+    module: ModuleInfo = field(compare=False)
+    name: str = ""  # the method called (a clearing call is folded as SET_GRAD)
+
+
 #: calls whose names mention "zero" but that build or query tensors (``torch.zeros(n, 12)``,
 #: ``np.zeros_like(a)``, ``x.new_zeros(...)``, ``mask.nonzero()``): they touch no gradient, in any file
 ZERO_BUILDERS = frozenset({"zeros", "zeros_like", "new_zeros", "nonzero", "count_nonzero"})

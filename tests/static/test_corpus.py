@@ -365,6 +365,10 @@ REALCODE_MUT14_RECALL_FLOOR = 1.0
 # whole repositories checked at the commit before a loss-bug fix, each fix as a look-alike; tunable): 7 of 7 expected
 # findings on the branch point as after (the whole repositories' misses are not single-file cuts). Gated the same way.
 REALCODE_DEV11_RECALL_FLOOR = 1.0
+# Round 25 (docs/survey.md, "Round 25: mutations of real code (branch mut15)"): realcode_mut15 (the same kind of set, from
+# new repositories; tunable): 2 of 6 expected findings on the branch point (two LG011 the real code has), 6 of 6 after
+# round 25's mechanisms.
+REALCODE_MUT15_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -381,6 +385,7 @@ REALCODE_DEV11_RECALL_FLOOR = 1.0
         ("realcode_dev10", REALCODE_DEV10_RECALL_FLOOR),
         ("realcode_mut14", REALCODE_MUT14_RECALL_FLOOR),
         ("realcode_dev11", REALCODE_DEV11_RECALL_FLOOR),
+        ("realcode_mut15", REALCODE_MUT15_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -3597,6 +3597,373 @@ PROJECTS["a_model_parameter_where_every_model_of_the_file_agrees_look_alike"] = 
 }
 
 
+PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"] = {
+    # wvangansbeke/Unsupervised-Classification: the project's own loss picked by a setting, logged, then back-propagated
+    "losses.py": """
+import torch
+import torch.nn as nn
+
+
+class SimCLRLoss(nn.Module):
+    def __init__(self, temperature):
+        super().__init__()
+        self.temperature = temperature
+
+    def forward(self, features):
+        logits = torch.matmul(features[:, 0], features[:, 1].T) / self.temperature
+        return -torch.log_softmax(logits, dim=1).diagonal().mean()
+
+
+class SCANLoss(nn.Module):
+    def forward(self, anchors):
+        return anchors.softmax(dim=1).max(dim=1)[0].mean()
+""",
+    "common.py": """
+def get_criterion(p):
+    if p["criterion"] == "simclr":
+        from losses import SimCLRLoss
+        criterion = SimCLRLoss(**p["criterion_kwargs"])
+    elif p["criterion"] == "scan":
+        from losses import SCANLoss
+        criterion = SCANLoss()
+    else:
+        raise ValueError("Invalid criterion")
+    return criterion
+""",
+    "train.py": """
+import torch
+from common import get_criterion
+
+
+class AverageMeter:
+    def __init__(self):
+        self.sum = 0
+        self.count = 0
+
+    def update(self, val, n=1):
+        self.sum += val * n  # expect: LG006
+        self.count += n
+
+
+def simclr_train(train_loader, model, criterion, optimizer):
+    losses = AverageMeter()
+    model.train()
+    for batch in train_loader:
+        images = batch["image"]
+        b = images.size(0)
+        output = model(images).view(b, 2, -1)
+        loss = criterion(output)
+        losses.update(loss)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def main(p, model, loader):
+    criterion = get_criterion(p)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    simclr_train(loader, model, criterion, optimizer)
+""",
+}
+
+# the loss logged as a number, or a backward only under an `if` (the name may not hold a tensor there): nothing to report
+PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph_look_alike"] = {
+    **PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"],
+    "train.py": PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"]["train.py"]
+    .replace("losses.update(loss)", "losses.update(loss.item())")
+    .replace("  # expect: LG006", ""),
+}
+PROJECTS["a_loss_back_propagated_only_under_an_if_stays_unknown"] = {
+    **PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"],
+    "train.py": PROJECTS["a_loss_back_propagated_after_it_is_logged_holds_a_graph"]["train.py"]
+    .replace("        loss.backward()\n", "        if torch.is_tensor(loss):\n            loss.backward()\n")
+    .replace("  # expect: LG006", ""),
+}
+
+PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"] = {
+    # YuanGongND/ast src/traintest.py: BCE or CE by a setting, each given the target it takes under isinstance()
+    "models.py": """
+import torch
+import torch.nn as nn
+
+
+class ASTModel(nn.Module):
+    def __init__(self, label_dim=527):
+        super().__init__()
+        self.mlp_head = nn.Sequential(nn.LayerNorm(768), nn.Linear(768, label_dim))
+
+    def forward(self, x):
+        x = torch.sigmoid(self.mlp_head(x))
+        return x
+""",
+    "traintest.py": """
+import torch
+import torch.nn as nn
+
+
+def train(audio_model, train_loader, args):
+    optimizer = torch.optim.Adam(audio_model.parameters(), args.lr)
+    if args.loss == "BCE":
+        loss_fn = nn.BCEWithLogitsLoss()
+    elif args.loss == "CE":
+        loss_fn = nn.CrossEntropyLoss()
+    for audio_input, labels in train_loader:
+        audio_output = audio_model(audio_input)
+        if isinstance(loss_fn, torch.nn.CrossEntropyLoss):
+            loss = loss_fn(audio_output, torch.argmax(labels.long(), axis=1))
+        else:
+            loss = loss_fn(audio_output, labels)  # expect: LG003
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+    "run.py": """
+import argparse
+
+import models
+from traintest import train
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--loss", type=str, default="BCE")
+parser.add_argument("--lr", type=float, default=0.001)
+args = parser.parse_args()
+audio_model = models.ASTModel(label_dim=527)
+train(audio_model, [], args)
+""",
+}
+
+# the model's head as the real code has it (raw logits), or a test of the class that is not exactly isinstance(): nothing to report
+PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class_look_alike"] = {
+    **PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"],
+    "models.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["models.py"].replace(
+        "x = torch.sigmoid(self.mlp_head(x))", "x = self.mlp_head(x)"
+    ),
+    "traintest.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["traintest.py"].replace("  # expect: LG003", ""),
+}
+PROJECTS["a_criterion_under_another_test_of_itself_stays_silent"] = {
+    **PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"],
+    "traintest.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["traintest.py"]
+    .replace("if isinstance(loss_fn, torch.nn.CrossEntropyLoss):", "if type(loss_fn).__name__ == 'CrossEntropyLoss':")
+    .replace("  # expect: LG003", ""),
+}
+
+PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"] = {
+    # dsgiitr/graph_nets GCN/GCN_PyG.py: a hand-written graph convolution, the model without its log_softmax
+    "gcn.py": """
+import torch
+import torch.nn.functional as F
+from torch_geometric.datasets import Planetoid
+from torch_geometric.nn import MessagePassing
+from torch_geometric.utils import add_self_loops, degree
+
+dataset = Planetoid(root="/tmp/Cora", name="Cora")
+
+
+class GraphConvolution(MessagePassing):
+    def __init__(self, in_channels, out_channels, bias=True, **kwargs):
+        super().__init__(aggr="add", **kwargs)
+        self.lin = torch.nn.Linear(in_channels, out_channels, bias=bias)
+
+    def forward(self, x, edge_index):
+        edge_index, _ = add_self_loops(edge_index, num_nodes=x.size(0))
+        x = self.lin(x)
+        return self.propagate(edge_index, size=(x.size(0), x.size(0)), x=x)
+
+    def message(self, x_j, edge_index, size):
+        row, col = edge_index
+        deg = degree(row, size[0], dtype=x_j.dtype)
+        deg_inv_sqrt = deg.pow(-0.5)
+        norm = deg_inv_sqrt[row] * deg_inv_sqrt[col]
+        return norm.view(-1, 1) * x_j
+
+    def update(self, aggr_out):
+        return aggr_out
+
+
+class Net(torch.nn.Module):
+    def __init__(self, nfeat, nhid, nclass, dropout):
+        super().__init__()
+        self.conv1 = GraphConvolution(nfeat, nhid)
+        self.conv2 = GraphConvolution(nhid, nclass)
+        self.dropout = dropout
+
+    def forward(self, data):
+        x, edge_index = data.x, data.edge_index
+        x = F.relu(self.conv1(x, edge_index))
+        x = F.dropout(x, self.dropout, training=self.training)
+        x = self.conv2(x, edge_index)
+        return x
+
+
+model = Net(dataset.num_node_features, 16, dataset.num_classes, 0.5)
+data = dataset[0]
+optimizer = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=5e-4)
+model.train()
+for epoch in range(200):
+    optimizer.zero_grad()
+    out = model(data)
+    loss = F.nll_loss(out[data.train_mask], data.y[data.train_mask])  # expect: LG007
+    loss.backward()
+    optimizer.step()
+""",
+}
+
+# the model with its log_softmax, or messages normalised by a softmax over the neighbours: nothing to report
+PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features_look_alike"] = {
+    "gcn.py": PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"]["gcn.py"]
+    .replace(
+        "        x = self.conv2(x, edge_index)\n        return x\n", "        x = self.conv2(x, edge_index)\n        return F.log_softmax(x, dim=1)\n"
+    )
+    .replace("  # expect: LG007", "")
+}
+PROJECTS["a_message_passing_layer_that_normalises_its_messages_stays_unknown"] = {
+    "gcn.py": PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"]["gcn.py"]
+    .replace("        return norm.view(-1, 1) * x_j\n", "        return F.softmax(norm.view(-1, 1) * x_j, dim=1)\n")
+    .replace("  # expect: LG007", "")
+}
+
+
+PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers"] = {
+    # kazuto1011/deeplab-pytorch libs/models/deeplabv2.py: nn.Sequential subclasses filled by self.add_module
+    "deeplabv2.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class _Stem(nn.Sequential):
+    def __init__(self, out_ch):
+        super().__init__()
+        self.add_module("conv1", nn.Conv2d(3, out_ch, 7, 2, 3))
+        self.add_module("pool", nn.MaxPool2d(3, 2, 1, ceil_mode=True))
+
+
+class _ASPP(nn.Module):
+    def __init__(self, in_ch, out_ch, rates):
+        super().__init__()
+        for i, rate in enumerate(rates):
+            self.add_module("c{}".format(i), nn.Conv2d(in_ch, out_ch, 3, 1, padding=rate, dilation=rate, bias=True))
+
+    def forward(self, x):
+        return F.softmax(sum([stage(x) for stage in self.children()]), dim=1)
+
+
+class DeepLabV2(nn.Sequential):
+    def __init__(self, n_classes, n_blocks, atrous_rates):
+        super().__init__()
+        ch = [64 * 2**p for p in range(6)]
+        self.add_module("layer1", _Stem(ch[0]))
+        self.add_module("aspp", _ASPP(ch[0], n_classes, atrous_rates))
+""",
+    "main.py": """
+import torch
+import torch.nn as nn
+from deeplabv2 import DeepLabV2
+
+
+def train(loader):
+    model = DeepLabV2(n_classes=21, n_blocks=[3, 4, 23, 3], atrous_rates=[6, 12, 18, 24])
+    criterion = nn.CrossEntropyLoss(ignore_index=255)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for images, labels in loader:
+        logits = model(images)
+        loss = criterion(logits, labels)  # expect: LG001
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+
+# the head as the real code has it (the sum of the rates' convolutions), or a softmax added under a setting
+# (whether it is there is not known): nothing to report
+PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers_look_alike"] = {
+    "deeplabv2.py": PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers"]["deeplabv2.py"].replace(
+        "return F.softmax(sum([stage(x) for stage in self.children()]), dim=1)", "return sum([stage(x) for stage in self.children()])"
+    ),
+    "main.py": PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers"]["main.py"].replace("  # expect: LG001", ""),
+}
+PROJECTS["a_layer_added_under_a_setting_leaves_the_layers_unknown"] = {
+    "deeplabv2.py": PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers_look_alike"]["deeplabv2.py"]
+    .replace("    def __init__(self, n_classes, n_blocks, atrous_rates):\n", "    def __init__(self, n_classes, n_blocks, atrous_rates, probs):\n")
+    .replace(
+        '        self.add_module("aspp", _ASPP(ch[0], n_classes, atrous_rates))\n',
+        '        self.add_module("aspp", _ASPP(ch[0], n_classes, atrous_rates))\n'
+        "        if probs:\n"
+        '            self.add_module("softmax", nn.Softmax(dim=1))\n',
+    ),
+    "main.py": PROJECTS["a_sequential_subclass_filled_by_add_module_runs_its_layers_look_alike"]["main.py"]
+    .replace("def train(loader):", "def train(loader, probs):")
+    .replace("atrous_rates=[6, 12, 18, 24])", "atrous_rates=[6, 12, 18, 24], probs=probs)"),
+}
+
+
+PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"] = {
+    # ChenglongChen/pytorch-DRL: run_a2c.py's loop calls a2c.train(), whose actor step in A2C.py lost its zero_grad()
+    "a2c.py": """
+import torch
+import torch.nn as nn
+from torch.optim import RMSprop
+
+
+class A2C:
+    def __init__(self, state_dim, action_dim, max_grad_norm=0.5):
+        self.actor = nn.Sequential(nn.Linear(state_dim, 32), nn.ReLU(), nn.Linear(32, action_dim), nn.LogSoftmax(dim=1))
+        self.critic = nn.Linear(state_dim, 1)
+        self.actor_optimizer = RMSprop(self.actor.parameters(), lr=0.001)
+        self.critic_optimizer = RMSprop(self.critic.parameters(), lr=0.001)
+        self.max_grad_norm = max_grad_norm
+        self.n_episodes = 0
+
+    def train(self):
+        states = torch.randn(100, 4)
+        action_log_probs = self.actor(states)
+        values = self.critic(states)
+        advantages = torch.randn(100, 1) - values.detach()
+        actor_loss = -torch.mean(action_log_probs.sum(1, keepdim=True) * advantages)
+        actor_loss.backward()
+        if self.max_grad_norm is not None:
+            nn.utils.clip_grad_norm_(self.actor.parameters(), self.max_grad_norm)
+        self.actor_optimizer.step()  # expect: LG014
+
+        self.critic_optimizer.zero_grad()
+        critic_loss = nn.MSELoss()(values, torch.randn(100, 1))
+        critic_loss.backward()
+        self.critic_optimizer.step()
+""",
+    "run_a2c.py": """
+from a2c import A2C
+
+
+def run():
+    a2c = A2C(4, 2)
+    while a2c.n_episodes < 2000:
+        a2c.n_episodes += 1
+        if a2c.n_episodes >= 100:
+            a2c.train()
+
+
+if __name__ == "__main__":
+    run()
+""",
+}
+
+# the actor's zero_grad() as the real code has it, or cleared by the loop itself (its optimizer's text is another
+# file's): nothing to report
+PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears_look_alike"] = {
+    "a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["a2c.py"]
+    .replace(
+        "        action_log_probs = self.actor(states)\n", "        self.actor_optimizer.zero_grad()\n        action_log_probs = self.actor(states)\n"
+    )
+    .replace("  # expect: LG014", ""),
+    "run_a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["run_a2c.py"],
+}
+PROJECTS["a_loop_clearing_what_another_file_steps_stays_silent"] = {
+    "a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["a2c.py"].replace("  # expect: LG014", ""),
+    "run_a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["run_a2c.py"].replace(
+        "            a2c.train()", "            a2c.actor_optimizer.zero_grad()\n            a2c.train()"
+    ),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -51,6 +51,8 @@ class InterpBase:
         spent: int
         covered: set[int]
         _later_reads: set[int]
+        _graph_later: set[int]
+        _blocks_scanned: set[int]
         _sibling_stores: dict[tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None]
         _stored_pairs: dict[int, frozenset[tuple[str, str]]]
         _default_instances: dict[int, Instance]

@@ -38,11 +38,12 @@ from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
+from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
-from lossguard.static.interp.sequential_subclasses import SequentialInit, keep_layers, own_layers
+from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
 from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -179,6 +180,10 @@ class CallsMixin(InterpBase):
             if isinstance(receiver, CategoricalDist):
                 self._args(node, frame, env)
                 return distribution_method(receiver, name)  # Categorical(logits=x).log_prob(actions)
+            if name == "add_module" and isinstance(receiver, Instance) and LAYERS in receiver.attrs and is_self(func.value, frame):
+                pos, kw, starred = self._args(node, frame, env)
+                add_module(receiver, node, pos, bool(kw), starred, frame.func.body if frame.is_init and frame.func is not None else None)
+                return Const(None)  # a subclass of nn.Sequential filling itself (interp.sequential_subclasses)
             if (
                 name in ("add_module", "append")
                 and isinstance(receiver, SequentialVal)
@@ -210,6 +215,11 @@ class CallsMixin(InterpBase):
             if name in api.WRAPPER_COPY_METHODS and self._wrapper_copy(receiver):
                 self._args(node, frame, env)
                 return receiver  # l2l.MAML(model).clone(): the same model, wrapped again
+            if name == "propagate" and isinstance(receiver, Instance) and (features := _features_arg(node)) is not None:
+                passed = propagated(self, receiver.cls, self.ev(features, frame, env))
+                if passed is not None:
+                    self._args(node, frame, env)
+                    return passed  # a MessagePassing layer of the project: what it aggregates (interp.message_passing)
             # layer.forward(x), seq.forward(x), criterion.forward(out, y): the module's own call
             if is_self(func.value, frame) and "self." + name in env:
                 callee = env["self." + name]  # what this method bound, or a test narrowed (`if self.crit is not None:`)
@@ -735,3 +745,11 @@ def _written_name(d: ast.expr) -> str:
     """The name a decorator is written with: ``smart_inference_mode`` for ``@smart_inference_mode()``."""
     expr = d.func if isinstance(d, ast.Call) else d
     return expr.attr if isinstance(expr, ast.Attribute) else expr.id if isinstance(expr, ast.Name) else ""
+
+
+def _features_arg(node: ast.Call) -> ast.expr | None:
+    """The plain ``x=<name>`` argument of ``self.propagate(...)``: the node features it spreads."""
+    for k in node.keywords:
+        if k.arg == "x" and isinstance(k.value, (ast.Name, ast.Attribute)):
+            return k.value
+    return None

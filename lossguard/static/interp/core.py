@@ -82,6 +82,8 @@ class Interpreter(
         self.spent = 0  # analyses in new contexts for the file being checked (interp.calls.CONTEXT_BUDGET)
         self.covered: set[int] = set()  # ids of function nodes interpreted in some context
         self._later_reads: set[int] = set()  # values read ahead (interp.later_bindings, interp.sibling_stores)
+        self._graph_later: set[int] = set()  # assignments back-propagated later in their block (interp.later_backward)
+        self._blocks_scanned: set[int] = set()  # the blocks looked at for them, by their first statement's id
         self._sibling_stores: dict[
             tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None
         ] = {}  # interp.sibling_stores, by class, reader, name, attribute

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ZERO_BUILDERS, Accumulate, Context, zeroes_built_tensor
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ZERO_BUILDERS, Accumulate, Context, ForeignCall, zeroes_built_tensor
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef, Value, join
 
@@ -214,7 +214,8 @@ def fold_callee_calls(frame: Frame, made: tuple[tuple[str, Value, ast.AST, Modul
     """The gradient calls a called function made are this body's, and its loops': ``train_step()`` in
     a loop that runs ``loss.backward()`` and ``self.optimizer.step()`` is a loop with those calls. A
     clearing call in another file stands as a clearing whose optimizer is not known (the rules read
-    the text of a call in the loop's own file); a step() there is left out."""
+    the text of a call in the loop's own file); a step() there is kept with its file
+    (:class:`ForeignCall`), for a loop that clears no gradient at all."""
     if not made:
         return
     frame.grad_calls.extend(made)
@@ -224,8 +225,10 @@ def fold_callee_calls(frame: Frame, made: tuple[tuple[str, Value, ast.AST, Modul
     for name, receiver, node, module in made:
         if module is frame.module or name in BACKWARD_CALLS or name == CALLEE:
             folded.append((name, receiver, node))
-        elif name != "step":
-            folded.append((SET_GRAD, receiver, node))
+        elif name == "step":
+            folded.append((name, ForeignCall(receiver, module, name), node))
+        else:
+            folded.append((SET_GRAD, ForeignCall(receiver, module, name), node))
     for calls in frame.loop_calls:
         calls.extend(folded)
 

@@ -39,6 +39,7 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.criterion_isinstance import class_test_around, isinstance_test, narrowed
 from lossguard.static.interp.frame import Env, Frame, drop
 from lossguard.static.interp.guards import GuardedChoice, literal_test, returns_in
 from lossguard.static.values import UNKNOWN, Act, Instance, LossSpec, Tensor, Value, join
@@ -197,13 +198,15 @@ def _activated_for_own_loss(options: list[tuple[Value, str]], pos: list[Value], 
     return pos[0].act in _MADE_BY_CALLER and site is not None and site.explicit and site.scope == scope
 
 
-def _tested_around(call: ast.Call, subject: str, root: ast.AST) -> bool:
+def _tested_around(call: ast.Call, subject: str, root: ast.AST, narrowed_by: ast.expr | None = None) -> bool:
     """``call`` sits under an ``if`` (or a conditional expression, a ``while``) of ``root`` whose
     test reads the setting ``subject``, or the criterion called (``if isinstance(criterion,
-    nn.MSELoss):``)."""
+    nn.MSELoss):``), other than the ``if`` whose class test ``narrowed_by`` narrowed the options."""
     read = {subject, ast.dump(call.func)}
     for node in ast.walk(root):
         if not isinstance(node, (ast.If, ast.IfExp, ast.While)):
+            continue
+        if narrowed_by is not None and isinstance(node, ast.If) and isinstance_test(node.test, call.func) is narrowed_by:
             continue
         if not any(ast.dump(part) in read for part in ast.walk(node.test)):
             continue
@@ -227,7 +230,12 @@ class LossChoicesMixin(InterpBase):
             return None
         root = frame.scope_node
         sink = self.sink
-        if _tested_around(node, choice.subject, root) or _activated_for_own_loss(options, pos, frame.scope):
+        narrowed_by = None
+        if (tested := class_test_around(node, root)) is not None:
+            kept = narrowed(options, self.ev(tested[0], frame, env), tested[1])
+            if kept is not None:
+                options, narrowed_by = kept, tested[0]
+        if _tested_around(node, choice.subject, root, narrowed_by) or _activated_for_own_loss(options, pos, frame.scope):
             self.sink = drop  # the option the call is written for is not known
         try:
             # a loss written by hand runs its forward on these arguments, as a call of it alone would

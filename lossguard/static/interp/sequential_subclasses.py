@@ -7,11 +7,19 @@ unknown. ``super().__init__(...)`` of such a class (and ``nn.Sequential.__init__
 layers it is given on the instance, and calling an instance whose class defines no ``forward`` (nor
 ``__call__``) runs them as ``nn.Sequential`` does. Layers given by unpacking (``*layers``) or by keyword are not
 read: the instance's output stays unknown.
+
+Round 25 (kazuto1011/deeplab-pytorch's ``DeepLabV2``, torchvision's DenseNet blocks): the other way to fill such a
+class is ``super().__init__()`` and then ``self.add_module("layer1", ...)`` once per layer in ``__init__``. Each
+``add_module`` that is a statement of ``__init__``'s body itself appends its layer; one under an ``if`` or in a
+loop leaves the layers unknown, and so does a module stored in an attribute (``self.fc = nn.Linear(...)``, which
+nn.Sequential runs too).
 """
 
 from __future__ import annotations
 
-from lossguard.static.values import UNKNOWN, Instance, QualName, SequentialVal, Value
+import ast
+
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, Instance, Layer, QualName, SequentialVal, Value
 
 #: the key under which an instance keeps the layers its nn.Sequential parent was given (not a Python name)
 LAYERS = "<sequential layers>"
@@ -35,12 +43,35 @@ def sequential_init(parent: Value, name: str, self_value: Value) -> SequentialIn
 
 
 def keep_layers(init: SequentialInit, pos: list[Value], has_keywords: bool, starred: bool) -> None:
-    """The layers the constructor was given, kept on the instance (unknown when not all are known)."""
-    known = bool(pos) and not has_keywords and not starred
+    """The layers the constructor was given, kept on the instance (unknown when not all are known);
+    none for ``super().__init__()``, to be filled by ``self.add_module``."""
+    known = not has_keywords and not starred
     init.instance.attrs[LAYERS] = SequentialVal(tuple(pos)) if known else UNKNOWN
 
 
-def own_layers(inst: Instance) -> Value | None:
-    """The layers an instance without a ``forward`` of its own runs, when its nn.Sequential parent was given them."""
+def add_module(inst: Instance, call: ast.Call, pos: list[Value], has_keywords: bool, starred: bool, body: list[ast.stmt] | None) -> bool:
+    """``self.add_module(name, layer)`` in the ``__init__`` of a subclass of nn.Sequential: the layer
+    joins the end of the layers it runs, when the call is a statement of the body itself (not under
+    an ``if`` or in a loop, where how many layers it adds, and which, is not known). Any other
+    ``add_module`` of such an instance leaves its layers unknown. False when ``inst`` keeps no layers."""
     layers = inst.attrs.get(LAYERS)
-    return layers if isinstance(layers, SequentialVal) else None
+    if layers is None:
+        return False
+    plain = body is not None and any(isinstance(stmt, ast.Expr) and stmt.value is call for stmt in body)
+    if isinstance(layers, SequentialVal) and plain and len(pos) == 2 and not has_keywords and not starred:
+        inst.attrs[LAYERS] = SequentialVal((*layers.layers, pos[1]))
+    else:
+        inst.attrs[LAYERS] = UNKNOWN
+    return True
+
+
+def own_layers(inst: Instance) -> Value | None:
+    """The layers an instance without a ``forward`` of its own runs, when its nn.Sequential parent was
+    given them (or ``add_module`` added them) and no module is stored in one of its attributes (which
+    nn.Sequential would run too, in an order the checker does not keep)."""
+    layers = inst.attrs.get(LAYERS)
+    if not isinstance(layers, SequentialVal) or not layers.layers:
+        return None
+    if any(isinstance(v, (*MODEL_VALUES, Layer, SequentialVal)) for k, v in inst.attrs.items() if k != LAYERS):
+        return None
+    return layers

@@ -27,6 +27,7 @@ from lossguard.static.interp.frame import (
 )
 from lossguard.static.interp.guards import certainly_taken
 from lossguard.static.interp.iterators import iterator_of, remade_iterators
+from lossguard.static.interp.later_backward import backpropagated_later, holding_graph
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.layer_loops import Unrolled, unrolled_targets
 from lossguard.static.interp.loss_choices import choose_losses
@@ -82,6 +83,9 @@ class StatementsMixin(InterpBase):
     # ------------------------------------------------------------------ statements
     def exec_block(self, stmts: Iterable[ast.stmt], frame: Frame, env: Env) -> bool:
         """Interpret statements in order; True if the block always ends in return/raise/break/continue."""
+        if isinstance(stmts, list) and stmts and id(stmts[0]) not in self._blocks_scanned:
+            self._blocks_scanned.add(id(stmts[0]))
+            self._graph_later.update(backpropagated_later(stmts))
         for stmt in stmts:
             if self.exec_stmt(stmt, frame, env):
                 return True
@@ -206,6 +210,8 @@ class StatementsMixin(InterpBase):
             value = self.ev(rhs, frame, env)
             if isinstance(value, Unknown):
                 value = self.passed_through(stmt.targets, rhs, env) or self.reloaded(stmt.targets, rhs, frame.module, env) or value
+        if id(stmt) in self._graph_later and not frame.no_grad:
+            value = holding_graph(value) or value
         for t in stmt.targets:
             self.bind(t, value, frame, env)
             self.note_sum(t, rhs, frame)

@@ -109,6 +109,40 @@ def _top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
     return resolve
 
 
+def _keeps_graph_under_no_grad(acc: Accumulate) -> bool:
+    """``with torch.no_grad(): losses.append(loss)`` of a loss made outside it (round 25, rasbt's char-RNN
+    notebook logging its loss every 200 iterations): no_grad keeps a sum it computes (``total += loss``)
+    from holding a graph, but the list keeps the tensor itself, and the graph that tensor already holds."""
+    node = acc.node
+    value = acc.value
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("append", "extend", "insert")
+        and isinstance(value, Tensor)
+        and value.graph
+    )
+
+
+# a loss kept by a list in a logging block under no_grad, every `log_every` iterations
+_LOGGED_UNDER_NO_GRAD = """
+import torch
+import torch.nn.functional as F
+
+
+def train(model, loader, optimizer, log_every=200):
+    loss_list = []
+    for iteration, (x, y) in enumerate(loader):
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        optimizer.step()
+        with torch.no_grad():
+            if iteration % log_every == 0:
+                {logged}
+    return loss_list
+"""
+
 # a loss scaled by a tensor method before it is summed across the epoch
 _SCALED_SUM = """
 import torch.nn.functional as F
@@ -562,7 +596,7 @@ class GraphRetention(Rule):
         if not acc.ctx.loops and kept_across_lightning_steps(acc):
             self._lightning_step(acc)
             return
-        if acc.ctx.no_grad or not acc.ctx.loops:
+        if acc.ctx.no_grad and not _keeps_graph_under_no_grad(acc) or not acc.ctx.loops:
             return
         module = acc.ctx.module
         loop = acc.ctx.loops[-1]
@@ -861,6 +895,9 @@ class GraphRetention(Rule):
         # afresh in one branch (a sum of one call there): silent
         _KEEPER.replace("{kept}", "loss.item()"),
         _KEEPER.replace("self.values[key] = 0.9 * self.values[key] + 0.1 * value", "self.values[key] = value").replace("{kept}", "loss, smooth=True"),
+        # under no_grad the list is given the loss's number, or a loss computed there (no graph)
+        _LOGGED_UNDER_NO_GRAD.replace("{logged}", "loss_list.append(loss.item())"),
+        _LOGGED_UNDER_NO_GRAD.replace("{logged}", "loss_list.append(F.cross_entropy(model(x), y))"),
         # the same meter given numbers, reset every step, or used under no_grad
         _METER
         + """
@@ -1542,6 +1579,15 @@ def train(model, loader, optimizer):
             message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
             edit=("total_loss += loss", "total_loss += loss.item()"),
             fix_title="Accumulate loss.item()",
+        ),
+        # no_grad does not take the graph off a loss made before it: the list keeps the tensor
+        Invalid(
+            _LOGGED_UNDER_NO_GRAD.replace("{logged}", "loss_list.append(loss)"),
+            line=14,
+            col=17,
+            message="`loss_list` keeps every step's loss tensor and its autograd graph alive",
+            edit=("loss_list.append(loss)", "loss_list.append(loss.detach())"),
+            fix_title="Store loss.detach()",
         ),
         # the dict training_step returns (Lightning back-propagates its "loss"), kept until the epoch ends
         Invalid(

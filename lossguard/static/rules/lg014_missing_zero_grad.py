@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, LoopSummary, zeroes_built_tensor
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ForeignCall, LoopSummary, zeroes_built_tensor
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._last_iteration import on_last_iteration_only
@@ -134,7 +135,9 @@ def _uncleared_branch_step(loop: LoopSummary, module: ModuleInfo) -> tuple[ast.C
     without a GradScaler, say), and only one of them clears. The branches of another ``if``/``else``
     of the loop on the same test (the same source) count as the same two versions. A clearing call made in a function
     the loop calls, or by hand (``p.grad = None``), is not placed on a branch: silent."""
-    calls = [(name, receiver, node) for name, receiver, node in loop.calls if name != CALLEE]
+    if any(isinstance(receiver, ForeignCall) and _clears_grads(name, receiver) for name, receiver, _ in loop.calls):
+        return None  # a clearing call in another file is not placed on a branch
+    calls = [(name, receiver, node) for name, receiver, node in loop.calls if name != CALLEE and not isinstance(receiver, ForeignCall)]
     clearing = {id(node) for name, receiver, node in calls if _clears_grads(name, receiver)}
     if not clearing or not clearing <= _walk_ids([loop.node]) or _clears_manually(loop.node):
         return None
@@ -239,6 +242,8 @@ class MissingZeroGrad(Rule):
         cleared: set[str] = set()  # optimizers whose zero_grad() the loop calls
         owners: dict[str, tuple[str, ...]] = {}  # each optimizer's parameter owners, where known
         callees: list[ast.AST] = []  # functions the loop calls whose gradient calls are among these
+        foreign: dict[int, tuple[ModuleInfo, str]] = {}  # step() calls made in other files: their file, the optimizer
+        foreign_cleared: set[tuple[object, str]] = set()  # (file, optimizer) of zero_grad() calls made in other files
         dead = loop.extra.get("dead", frozenset())  # branches the call analysed never takes
         for name, receiver, node in loop.calls:
             if id(node) in dead:
@@ -248,6 +253,13 @@ class MissingZeroGrad(Rule):
             elif name in BACKWARD_CALLS:
                 backward = True
             elif _clears_grads(name, receiver):
+                if isinstance(receiver, ForeignCall):
+                    if not _clears_grads(receiver.name, receiver.receiver):
+                        continue  # `clip_grad_norm_(...)` in the other file: no clearing there either
+                    optimizer = _zero_grad_optimizer(receiver.name, receiver.receiver, node, receiver.module)
+                    if optimizer is not None:
+                        foreign_cleared.add((receiver.module.path, optimizer))
+                        continue
                 optimizer = _zero_grad_optimizer(name, receiver, node, module)
                 if optimizer is None:
                     # model.zero_grad(), p.grad = None, a helper: which gradients it clears is not known
@@ -256,6 +268,12 @@ class MissingZeroGrad(Rule):
                 cleared.add(optimizer)
                 if isinstance(receiver, Optimizer):
                     owners[optimizer] = receiver.params
+            elif isinstance(receiver, ForeignCall):
+                # a step() in the file of a function the loop calls (`agent.learn()`): its optimizer's text is
+                # that file's, comparable with no clearing call of the loop's, so it counts only where none clears
+                stepped = _stepped_optimizer(name, receiver.receiver, node, receiver.module)
+                if stepped is not None and isinstance(node, ast.Call):
+                    foreign[id(node)] = (receiver.module, stepped)
             else:
                 stepped = _stepped_optimizer(name, receiver, node, module)
                 if stepped is not None and isinstance(node, ast.Call):
@@ -263,6 +281,13 @@ class MissingZeroGrad(Rule):
                     if isinstance(receiver, Optimizer):
                         owners[stepped] = receiver.params
         if not backward or _clears_manually(loop.node, dead) or any(_clears_manually(fn) for fn in callees):
+            return
+        if foreign_cleared and steps:
+            return  # a zero_grad() in another file may clear what this loop steps: its text is not comparable
+        if not steps and foreign and not cleared:
+            uncleared_foreign = {i: m for i, (m, opt) in foreign.items() if (m.path, opt) not in foreign_cleared}
+            if uncleared_foreign:
+                self._report_foreign_step(loop, uncleared_foreign)
             return
         uncleared = [
             (node, optimizer)
@@ -292,6 +317,23 @@ class MissingZeroGrad(Rule):
                 "steps: call optimizer.zero_grad() every step"
             )
         self.report(step, loop.ctx, message)
+
+    def _report_foreign_step(self, loop: LoopSummary, foreign: dict[int, ModuleInfo]) -> None:
+        """A loop that back-propagates, clears nothing, and steps an optimizer only through a function of
+        another file it calls (round 25: ChenglongChen/pytorch-DRL's ``run_a2c.py`` calls ``a2c.train()``,
+        whose ``A2C.py`` steps the actor's optimizer): reported at the first such step, in its file."""
+        for name, receiver, node in loop.calls:
+            module = foreign.get(id(node))
+            if module is None or not isinstance(node, ast.Call) or on_last_iteration_only(node, loop.node):
+                continue
+            which = _stepped_optimizer(name, receiver.receiver if isinstance(receiver, ForeignCall) else receiver, node, module)
+            message = (
+                f"the loop at line {loop.node.lineno} of {loop.ctx.module.path.name} (through the functions it calls) calls "
+                f"backward() and {which or 'the optimizer'}.step() but never {which or 'its'}.zero_grad(): its gradients "
+                "accumulate across steps; clear them every step"
+            )
+            self.report(node, dataclasses.replace(loop.ctx, module=module), message)
+            return
 
     def _report_uncleared_branch(self, loop: LoopSummary) -> None:
         """The clearing calls of a loop that clears its gradients only on one branch of an
