@@ -142,7 +142,7 @@ class ClassStores:
     attribute's name (or ``setattr``): walking every method parsed every body of a 5,800-line class
     to answer a read of ``series.<attr>`` (darts' ``TimeSeries``, a tenth of the CPU time of checking a
     test module), and a walk of the class for each stored pair read (fifty ``args.<setting>`` in a
-    1,200-line trainer method) was a quarter of kohya-ss/sd-scripts' training scripts'."""
+    1,200-line trainer method) was a quarter of the time of kohya-ss/sd-scripts' training scripts."""
 
     def __init__(self, cls: ast.ClassDef) -> None:
         self._methods = [stmt for stmt in cls.body if isinstance(stmt, FUNCTION_DEFS)]
