@@ -140,9 +140,9 @@ class ClassStores:
     names each method binds, each method walked at most once. A method of an imported module whose
     body is not parsed yet (lossguard.static.lazy_bodies) is walked only when its text holds the
     attribute's name (or ``setattr``): walking every method parsed every body of a 5,800-line class
-    to answer a read of ``series.<attr>`` (darts' ``TimeSeries``, a tenth of the CPU time of checking a
+    to answer a read of ``series.<attr>`` (darts' ``TimeSeries``, a tenth of the profiled time of checking a
     test module), and a walk of the class for each stored pair read (fifty ``args.<setting>`` in a
-    1,200-line trainer method) was a quarter of the time of kohya-ss/sd-scripts' training scripts."""
+    1,200-line trainer method) was a quarter of the profiled time of kohya-ss/sd-scripts' training scripts."""
 
     def __init__(self, cls: ast.ClassDef) -> None:
         self._methods = [stmt for stmt in cls.body if isinstance(stmt, FUNCTION_DEFS)]
