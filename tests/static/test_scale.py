@@ -17,6 +17,7 @@ import pytest
 
 from lossguard.static import engine, lazy_bodies, pool, project, sources
 from lossguard.static.engine import check_files
+from lossguard.static.interp import sibling_stores
 from tests.cli_support import run
 from tests.static.batch_projects import MODELS
 
@@ -293,3 +294,62 @@ def test_the_collector_is_paused_inside_a_batch_and_restored_after(tmp_path):
     finally:
         gc.enable()
         project.Project.load = original
+
+
+HOOKS = textwrap.dedent(
+    """
+    from probes import Probe
+
+
+    class OnlineEvaluator:
+        def on_fit_start(self, trainer, pl_module):
+            pl_module.probe = Probe(4, 10)
+            return None
+
+        def on_train_batch_end(self, trainer, pl_module, batch):
+            logits = pl_module.probe(batch)
+            return logits
+
+        def log_metrics(self, trainer, pl_module):
+            trainer.logger.log(pl_module.current_epoch)
+            return trainer
+
+        def on_save(self, trainer, pl_module, checkpoint):
+            checkpoint["epoch"] = trainer.current_epoch
+            return checkpoint
+
+
+    class Renamer:
+        def on_fit_start(self, trainer, pl_module):
+            pl_module.probe = Probe(4, 10)
+            return None
+
+        def on_train_batch_end(self, trainer, pl_module, batch):
+            logits = pl_module.probe(batch)
+            return logits
+
+        def rename(self, trainer, pl_module, name):
+            setattr(pl_module, name, pl_module.probe)
+            return pl_module
+    """
+).lstrip()
+
+
+@pytest.mark.parametrize("lazy", [True, False])
+def test_a_sibling_store_is_found_without_parsing_the_methods_that_cannot_hold_it(tmp_path, lazy):
+    """``interp.sibling_stores`` walks a method of an imported class only when its text may hold the
+    store asked about: walking the whole class parsed every body of a 5,800-line class (darts'
+    ``TimeSeries``). The answers are the eager parse's."""
+    (tmp_path / "hooks.py").write_text(HOOKS)
+    info = project.Project(lazy_bodies=lazy).load(tmp_path / "hooks.py")
+    found = {}
+    for cls in (n for n in info.module.body if isinstance(n, ast.ClassDef)):
+        methods = {n.name: n for n in cls.body if isinstance(n, ast.FunctionDef)}
+        stores = sibling_stores.ClassStores(cls)
+        stored = sibling_stores.stored_by_sibling(stores, methods["on_train_batch_end"], "pl_module", "probe")
+        found[cls.name] = ast.unparse(stored[0]) if stored else None
+        assert sibling_stores.stored_by_sibling(stores, methods["on_train_batch_end"], "trainer", "strategy") is None
+        if lazy and cls.name == "OnlineEvaluator":
+            assert methods["on_fit_start"].body.loaded
+            assert not methods["log_metrics"].body.loaded and not methods["on_save"].body.loaded
+    assert found == {"OnlineEvaluator": "Probe(4, 10)", "Renamer": None}  # a setattr on the name: any attribute

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.interp.frame import Env, Frame, LambdaRef, Sink
     from lossguard.static.interp.guards import GuardedChoice
     from lossguard.static.interp.sequences import NamedTupleClass
+    from lossguard.static.interp.sibling_stores import ClassStores
     from lossguard.static.interp.torch_calls import TorchCallsMixin
     from lossguard.static.project import ModuleInfo, Project
     from lossguard.static.values import (
@@ -54,7 +55,7 @@ class InterpBase:
         _graph_later: set[int]
         _blocks_scanned: set[int]
         _sibling_stores: dict[tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None]
-        _stored_pairs: dict[int, frozenset[tuple[str, str]]]
+        _class_stores: dict[int, ClassStores]
         _default_instances: dict[int, Instance]
         _volatile_attrs: dict[int, frozenset[str]]
         _defaults: dict[int, dict[str, Value]]

@@ -34,6 +34,7 @@ from lossguard.static.interp.own_state import OwnStateMixin
 from lossguard.static.interp.passed_holders import PassedHoldersMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.settings import SettingsMixin
+from lossguard.static.interp.sibling_stores import ClassStores
 from lossguard.static.interp.statements import StatementsMixin
 from lossguard.static.interp.torch_calls import TorchCallsMixin
 from lossguard.static.interp.trainers import TrainersMixin
@@ -87,7 +88,7 @@ class Interpreter(
         self._sibling_stores: dict[
             tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None
         ] = {}  # interp.sibling_stores, by class, reader, name, attribute
-        self._stored_pairs: dict[int, frozenset[tuple[str, str]]] = {}  # interp.sibling_stores.stored_pairs, by class
+        self._class_stores: dict[int, ClassStores] = {}  # interp.sibling_stores.ClassStores, by class
         self._default_instances: dict[int, Instance] = {}
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}

@@ -28,7 +28,7 @@ from lossguard.static.interp.loss_subclasses import parent_loss_call
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.python_numbers import nest_item, shape_value
 from lossguard.static.interp.sequential_subclasses import sequential_init
-from lossguard.static.interp.sibling_stores import stored_by_sibling, stored_pairs
+from lossguard.static.interp.sibling_stores import ClassStores, handed, stored_by_sibling
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, repeat_list
@@ -118,16 +118,15 @@ class ExpressionsMixin(InterpBase):
         return value if isinstance(value, LossSpec) else None
 
     def _sibling_value(self, name: str, attr: str, frame: Frame) -> tuple[ast.expr, list[ast.ImportFrom]] | None:
-        if frame.owner is None or frame.func is None:
+        if frame.owner is None or frame.func is None or not handed(frame.func, name):
             return None
         cls = frame.owner.node
-        if id(cls) not in self._stored_pairs:
-            self._stored_pairs[id(cls)] = stored_pairs(cls)
-        if (name, attr) not in self._stored_pairs[id(cls)]:
-            return None
+        stores = self._class_stores.get(id(cls))
+        if stores is None:
+            stores = self._class_stores[id(cls)] = ClassStores(cls)
         key = (id(cls), id(frame.func), name, attr)
         if key not in self._sibling_stores:
-            self._sibling_stores[key] = stored_by_sibling(frame.owner.node, frame.func, name, attr)
+            self._sibling_stores[key] = stored_by_sibling(stores, frame.func, name, attr)
         return self._sibling_stores[key]
 
     def _reads_sibling_store(self, node: ast.Attribute, frame: Frame, env: Env) -> bool:
