@@ -33,7 +33,10 @@ SCRIPTS15 = [
                 "    loss = criterion(output[mask_train], target[mask_train])",
                 "    loss = criterion(output[mask_train], lgrun.shuffled(target[mask_train]))",
             ),
-            ("        return F.log_softmax(x, dim=1)", f"        return F.softmax(x, dim=1) if {FAULT.format('softmax')} else F.log_softmax(x, dim=1)"),
+            (
+                "        return F.log_softmax(x, dim=1)",
+                f"        return F.softmax(x, dim=1) if {FAULT.format('softmax')} else F.log_softmax(x, dim=1)",
+            ),
             ("idx[:1200], idx[1200:1600], idx[1600:]", "idx[:200], idx[200:300], idx[300:]"),
             (
                 "    optimizer = Adam(gat_net.parameters(), lr=args.lr, weight_decay=args.l2)\n    criterion = nn.NLLLoss()\n",
