@@ -81,6 +81,7 @@ class StepState:
         "backward_seen",
         "grad_token",
         "last_opt",
+        "stepping",
         "per_backward",
         "ema",
         "ema_n",
@@ -124,6 +125,8 @@ class StepState:
         # (id, version) of the sentinel's gradient at the last call: a change without a backward is a reset
         self.grad_token: Any = None
         self.last_opt: Any = None
+        # the optimizer whose step() computes its own losses (a closure: L-BFGS), while that step runs
+        self.stepping: torch.optim.Optimizer | None = None
         self.per_backward = False
         self.read_at = 0.0  # time.time() of the last read on a step (READ_WAIT)
         self.ema: float | None = None

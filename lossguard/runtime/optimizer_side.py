@@ -21,6 +21,7 @@ from lossguard.runtime.distributed import all_reduce_sum
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.runtime.detectors import Detector
+    from lossguard.runtime.detectors.graph_retention import GraphRetention
     from lossguard.runtime.policy import Output
     from lossguard.runtime.watcher import Watcher
 
@@ -72,6 +73,7 @@ class OptimizerSide:
     _weights_at: int
     _weight_cache: dict[tuple[int, ...], list[float]]
     _manual_probe: tuple[int, torch.Tensor] | None
+    _retention: GraphRetention
 
     if TYPE_CHECKING:  # pragma: no cover
         # Watcher's methods, defined in watcher.py.
@@ -112,6 +114,8 @@ class OptimizerSide:
             return
         cur = s.cur
         if cur is None or cur.stepped:
+            # no loss of this step yet: step() computes it (a closure), and each of its backwards is a step
+            s.stepping = opt
             return
         cur.stepped = True
         if not s.fired:
@@ -191,15 +195,30 @@ class OptimizerSide:
         if (managed is not None and opt is not managed) or ((last is None or last() is not opt) and not self._owns(opt)):
             return
         s.opt_steps += 1
+        s.stepping = None
         cur = s.cur
         if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
-            assert self._dense[1] is not None
-            after = self._last_weights()
-            cur.flags["update"] = torch.dist(after, cur.probe)
-            cur.flags["update_base"] = cur.probe_base if cur.probe_base is not None else torch.linalg.vector_norm(cur.probe)
-            cur.probe = cur.probe_base = None
+            self._take_update(cur)
         if cur is not None and cur.terms():
             self._finish_current(skipped)
+
+    def _take_update(self, cur: Record) -> None:
+        """The update: how far the last dense layer's probed weights moved since ``cur.probe`` was taken."""
+        assert self._dense[1] is not None and cur.probe is not None
+        after = self._last_weights()
+        cur.flags["update"] = torch.dist(after, cur.probe)
+        cur.flags["update_base"] = cur.probe_base if cur.probe_base is not None else torch.linalg.vector_norm(cur.probe)
+        cur.probe = cur.probe_base = None
+
+    def _closure_step(self, cur: Record) -> None:
+        """An evaluation of the closure inside a step() (L-BFGS: an iteration or a line-search trial)
+        is over: it is a step of its own, its update what the optimizer moved before the next one.
+        Its loss's graph may live on inside step() (L-BFGS returns its first loss): LG006 lets it be."""
+        if self._retention.kept:
+            self._retention.forget(cur.step)
+        if cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
+            self._take_update(cur)
+        self._finish_current(False)
 
     def _decide_skip(self) -> bool:
         """Host decision for the managed optimizer: one small transfer per step (documented)."""

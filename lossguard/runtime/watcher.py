@@ -364,6 +364,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                         if cur.grads is None and not (s.managed is not None or s.any_opt):
                             # no optimizer: read the gradients when this backward is complete
                             torch.autograd.Variable._execution_engine.queue_callback(w._after_backward)
+                        elif s.stepping is not None and not cur.stepped:
+                            # a closure's backward inside step(): this evaluation is the step's (its gradients, lr)
+                            opt = s.stepping
+                            torch.autograd.Variable._execution_engine.queue_callback(lambda: w.read_gradients(opt))
                 except Exception as exc:
                     w._internal_error("_on_backward", exc)
                     s.broken = True
@@ -579,6 +583,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                     # Gradients were reset after these terms' backward with no step of ours: they
                     # were another network's (a GAN's other half) or a step a GradScaler skipped.
                     s.cur = None
+                elif reset and s.stepping is not None:
+                    self._closure_step(cur)  # the closure runs again inside the same step()
             elif s.per_backward or reset:
                 self._finish_current(False)
             elif cur.backwards >= _FALLBACK_BACKWARDS:

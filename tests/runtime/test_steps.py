@@ -14,7 +14,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 import lossguard
-from lossguard.runtime.detectors import Detector
+from lossguard.runtime.detectors import Detector, default_detectors
 from tests.runtime.helpers import model, nan_at, task
 
 
@@ -283,3 +283,106 @@ def test_lr_scheduler_with_the_managed_optimizer(with_scheduler_first):
     nan = [e for e in crit.events if e.code == "LG101"]
     assert nan[0].step == 25 and nan[0].data["skipped"] is True
     assert all(torch.isfinite(p).all() for p in net.parameters())
+
+
+def burgers_pinn_run(line_search: str | None = "strong_wolfe", lr: float = 1.0, iters: int = 120):
+    """jayroxis/PINNs' Burgers notebook, small: a tanh MLP of (x, t) fitted to -sin(pi x) at t = 0
+    plus the squared PDE residual u_t + u u_x - nu u_xx at collocation points, the whole run one
+    L-BFGS ``step(closure)`` whose closure zeroes the gradients, observes the loss and calls backward."""
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(1)
+    dims = [2, 20, 20, 20, 20, 1]
+    layers: list[nn.Module] = []
+    for a, b in zip(dims[:-1], dims[1:]):
+        layers += [nn.Linear(a, b), nn.Tanh()]
+    net = nn.Sequential(*layers[:-1])
+    x0 = torch.rand(100, 1, generator=g) * 2 - 1
+    xu, u = torch.cat([x0, torch.zeros_like(x0)], 1), -torch.sin(torch.pi * x0)
+    xf = (torch.rand(500, 2, generator=g) * torch.tensor([2.0, 1.0]) - torch.tensor([1.0, 0.0])).requires_grad_(True)
+    rec = Recorder()
+    w = lossguard.watch(net, console=False, detectors=[*default_detectors(), rec])
+    opt = torch.optim.LBFGS(net.parameters(), lr=lr, max_iter=iters, max_eval=iters * 5 // 4, history_size=50, line_search_fn=line_search)
+    losses = []
+
+    def closure():
+        opt.zero_grad()
+        out = net(xf)
+        d = torch.autograd.grad(out, xf, torch.ones_like(out), create_graph=True)[0]
+        ux, ut = d[:, :1], d[:, 1:]
+        uxx = torch.autograd.grad(ux, xf, torch.ones_like(ux), create_graph=True)[0][:, :1]
+        loss = w.observe(((u - net(xu)) ** 2).mean() + ((ut + out * ux - 0.01 / torch.pi * uxx) ** 2).mean())
+        loss.backward()
+        losses.append(loss.item())
+        return loss
+
+    opt.step(closure)
+    w.close()
+    return w, rec, losses
+
+
+def test_a_whole_run_in_one_lbfgs_step_is_a_step_per_closure_evaluation():
+    # Round 14's PINN-burgers: one step() for the whole run was one step and no loss read.
+    w, rec, losses = burgers_pinn_run()
+    assert len(losses) > 100 and w.step == len(losses)
+    assert [s.loss for s in rec.seen] == pytest.approx(losses)
+    assert {s.lr for s in rec.seen} == {1.0}  # the optimizer's learning rate, at every evaluation
+    assert sum(s.update_ratio is not None for s in rec.seen) >= 16  # L-BFGS's moves between evaluations
+    assert w.events == []
+
+
+def test_a_diverging_lbfgs_inside_one_step_is_reported_with_its_learning_rate():
+    # Without a line search L-BFGS at lr 1 jumps to a loss 2000x its level within 10 evaluations.
+    w, _, losses = burgers_pinn_run(line_search=None)
+    assert w.step == len(losses)
+    spike = next(e for e in w.events if e.code == "LG102")
+    assert spike.step < 20 and losses[spike.step] > 100 * losses[0]
+    assert "Lower the learning rate from 1 to" in spike.fix
+
+
+def test_lbfgs_steps_with_a_few_evaluations_each_count_every_evaluation():
+    # pytorch/examples' time_sequence_prediction: step(closure) per epoch, up to 20 evaluations each.
+    # L-BFGS holds its first evaluation's loss (and graph) until step() returns: no graph retention (LG006).
+    torch.manual_seed(0)
+    t = torch.arange(60.0)
+    data = torch.stack([torch.sin((t + k) / 6.0) for k in range(16)])
+    net = nn.Sequential(nn.Linear(59, 64), nn.Tanh(), nn.Linear(64, 64), nn.Tanh(), nn.Linear(64, 59))
+    crit = lossguard.watch(net, nn.MSELoss(), console=False)
+    opt = torch.optim.LBFGS(net.parameters(), lr=0.8)
+    calls = 0
+    for _ in range(5):
+
+        def closure():
+            nonlocal calls
+            opt.zero_grad()
+            loss = crit(net(data[:, :-1]), data[:, 1:])
+            loss.backward()
+            calls += 1
+            return loss
+
+        opt.step(closure)
+    crit.close()
+    assert calls > 50 and crit.step == calls and crit.calls == calls
+    assert crit.events == []
+
+
+def test_a_closure_that_re_evaluates_a_step_keeps_it_one_step():
+    # Sharpness-aware minimisation: the loss and backward before step(), and a closure that step()
+    # runs once more at perturbed weights: one step, both losses its terms.
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+    batch = task()
+    for _ in range(40):
+        x, y = batch()
+        opt.zero_grad()
+        crit(net(x), y).backward()
+
+        def closure(x=x, y=y):
+            opt.zero_grad()
+            loss = crit(net(x), y)
+            loss.backward()
+            return loss
+
+        opt.step(closure)
+    crit.close()
+    assert crit.step == 40 and crit.calls == 80 and crit.events == []

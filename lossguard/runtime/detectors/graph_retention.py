@@ -53,6 +53,11 @@ class GraphRetention(Detector):
         fn.register_hook(sentinel)
         self.kept.append((step, weakref.ref(sentinel)))
 
+    def forget(self, step: int) -> None:
+        """Stop watching the losses of step ``step``: an optimizer holds them on purpose (L-BFGS's
+        ``step(closure)`` keeps its first evaluation's loss, with its graph, to return it)."""
+        self.kept = deque(((s, r) for s, r in self.kept if s != step), maxlen=_KEPT)
+
     def check(self, step: int) -> Finding | None:
         """Step ``step`` has ended: a graph of step ``step - steps + 1`` or older still alive is kept."""
         if self.reported:

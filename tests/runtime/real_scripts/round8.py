@@ -295,14 +295,14 @@ def _unet_data(work: Path) -> None:
         mask.save(work / "data" / "masks" / f"{i:03d}_mask.png")
 
 
-def _cora_content(work: Path) -> None:
+def _cora_content(work: Path, folder: str = "data/cora", classes: dict[int, int] | None = None) -> None:
     """Cora's .content (not in the mirror: a large file) for the papers of its .cites: 7 classes
-    that follow the citation graph (neighbours' majority, from random seeds), 1433 binary words,
-    each paper 18 of them, two thirds from its class's 60 words."""
+    that follow the citation graph (neighbours' majority, from random seeds; or ``classes``, paper id
+    to class), 1433 binary words, each paper 18 of them, two thirds from its class's 60 words."""
     import numpy as np
 
     rng = np.random.default_rng(0)
-    edges = np.loadtxt(work / "data" / "cora" / "cora.cites", dtype=np.int64)
+    edges = np.loadtxt(work / folder / "cora.cites", dtype=np.int64)
     ids = np.unique(edges)
     index = {p: i for i, p in enumerate(ids)}
     n = len(ids)
@@ -311,10 +311,12 @@ def _cora_content(work: Path) -> None:
         nbrs[index[a]].append(index[b])
         nbrs[index[b]].append(index[a])
     label = rng.integers(0, 7, n)
-    for _ in range(6):
+    for _ in range(0 if classes else 6):
         for i in rng.permutation(n):
             if nbrs[i] and rng.random() < 0.9:
                 label[i] = np.bincount(label[nbrs[i]], minlength=7).argmax()
+    if classes:
+        label = np.array([classes[int(p)] for p in ids])
     names = ["Case_Based", "Genetic_Algorithms", "Neural_Networks", "Probabilistic_Methods", "Reinforcement_Learning", "Rule_Learning", "Theory"]
     topics = rng.permutation(1433)[: 7 * 60].reshape(7, 60)
     lines = []
@@ -323,7 +325,7 @@ def _cora_content(work: Path) -> None:
         words[rng.choice(topics[label[i]], 12, replace=False)] = 1
         words[rng.choice(1433, 6, replace=False)] = 1
         lines.append(f"{ids[i]}\t" + "\t".join(map(str, words)) + f"\t{names[label[i]]}")
-    (work / "data" / "cora" / "cora.content").write_text("\n".join(lines) + "\n")
+    (work / folder / "cora.content").write_text("\n".join(lines) + "\n")
 
 
 SCRIPTS8 += [
