@@ -34,6 +34,16 @@ def events_dropped(interp: Any) -> Iterator[None]:
         interp.sink, interp.covered = sink, covered
 
 
+def parameter_names(fn: ast.AST, starred: bool = True) -> list[str]:
+    """The names of ``fn``'s parameters, in order (positional, keyword-only), then its ``*args`` and
+    ``**kwargs`` names unless ``starred`` is False; none for a node that is not a function."""
+    args = getattr(fn, "args", None)
+    if args is None:
+        return []
+    names = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+    return names + [a.arg for a in (args.vararg, args.kwarg) if a is not None] if starred else names
+
+
 def call_argument(node: ast.Call, fn: ast.AST, name: str, bound_self: bool) -> ast.expr | None:
     """The expression ``node`` passes for parameter ``name`` of ``fn``; None for a default, or when a
     starred argument hides which one it is."""

@@ -15,15 +15,8 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Frame, call_argument
+from lossguard.static.interp.frame import Frame, call_argument, parameter_names
 from lossguard.static.values import BoundMethod, FunctionRef, Value
-
-
-def _parameters(fn: ast.AST) -> list[str]:
-    args = getattr(fn, "args", None)
-    if args is None:
-        return []
-    return [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
 
 
 def _rebound(name: str, fn: ast.AST) -> bool:
@@ -36,7 +29,7 @@ class PassedHoldersMixin(InterpBase):
         """Keep the accumulations made through a parameter of this body (``stats`` of
         ``stats.update(loss)``) for the callers; False when ``root`` is not such a parameter."""
         fn = frame.func
-        if fn is None or not isinstance(root, ast.Name) or root.id not in _parameters(fn) or _rebound(root.id, fn):
+        if fn is None or not isinstance(root, ast.Name) or root.id not in parameter_names(fn, starred=False) or _rebound(root.id, fn):
             return False
         frame.param_accs.extend((root.id, acc) for acc in accs)
         return True

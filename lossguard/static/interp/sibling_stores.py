@@ -34,17 +34,11 @@ import ast
 import re
 from collections.abc import Iterable, Iterator
 
-from lossguard.static.interp.frame import FUNCTION_DEFS, FunctionNode
+from lossguard.static.interp.frame import FUNCTION_DEFS, FunctionNode, parameter_names
 from lossguard.static.lazy_bodies import LazyBody
 
 #: methods that return the module they are called on
 _MOVES = ("to", "cuda", "cpu", "float", "double", "half", "train", "eval")
-
-
-def _parameters(fn: FunctionNode) -> set[str]:
-    a = fn.args
-    names = {p.arg for p in (*a.posonlyargs, *a.args, *a.kwonlyargs)}
-    return names | {p.arg for p in (a.vararg, a.kwarg) if p is not None}
 
 
 def _bound(fn: FunctionNode, imports_kept: tuple[ast.stmt, ...] = ()) -> set[str]:
@@ -64,7 +58,7 @@ def _bound(fn: FunctionNode, imports_kept: tuple[ast.stmt, ...] = ()) -> set[str
 def handed(reader: FunctionNode, name: str) -> bool:
     """``name`` is a parameter of ``reader`` other than its own ``self`` (whatever it is called): the
     only names whose attributes :func:`stored_by_sibling` looks for, asked before the class is walked."""
-    if name == "self" or name not in _parameters(reader):
+    if name == "self" or name not in parameter_names(reader):
         return False
     first = reader.args.posonlyargs + reader.args.args
     return not (first and first[0].arg == name)
@@ -204,14 +198,14 @@ def stored_by_sibling(stores: ClassStores, reader: FunctionNode, name: str, attr
     found = stores.stores(name, attr)
     if len(found) != 1 or stores.set_by_setattr(name):
         return None
-    reader_params, reader_bound = _parameters(reader), stores.bound(reader)
+    reader_params, reader_bound = set(parameter_names(reader)), stores.bound(reader)
     if name in reader_bound:
         return None
     writer, target = found[0]
     assign = stores.assign(writer, target)
     if writer is reader or assign is None:
         return None
-    writer_params, writer_bound = _parameters(writer), stores.bound(writer)
+    writer_params, writer_bound = set(parameter_names(writer)), stores.bound(writer)
     if name not in writer_params or name in writer_bound:
         return None
     if _constructor(assign.value) is None:

@@ -31,6 +31,7 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lossguard.static.interp.frame import parameter_names
 from lossguard.static.values import DictVal, FunctionRef
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,16 +95,10 @@ def stores_locals(interp: InterpBase, node: ast.Call, frame: Frame, env: Env) ->
             return False
     else:
         return False
-    for name in _parameters(frame.func):
+    for name in parameter_names(frame.func):
         if name != "self" and name in env:
             interp.bind(ast.Attribute(value=ast.Name(id="self", ctx=ast.Load()), attr=name, ctx=ast.Store()), env[name], frame, env)
     return True
-
-
-def _parameters(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> list[str]:
-    spec = func.args
-    params = [a.arg for a in (*spec.posonlyargs, *spec.args, *spec.kwonlyargs)]
-    return params + [a.arg for a in (spec.vararg, spec.kwarg) if a is not None]
 
 
 @dataclass(frozen=True)
@@ -128,7 +123,7 @@ def locals_dict(node: ast.Call, frame: Frame, env: Env) -> LocalsDict | None:
             return None  # an assignment, a loop, an import, a nested function: another name in locals()
         if isinstance(stmt, (ast.Import, ast.ImportFrom, *_DEFINES)):
             return None
-    params = _parameters(func)
+    params = parameter_names(func)
     if not all(p in env for p in params):
         return None
     return LocalsDict(tuple((p, env[p]) for p in params))
@@ -148,7 +143,7 @@ def passes_on(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         body = body[1:]
     if len(body) != 1 or not isinstance(body[0], ast.Return) or not isinstance(body[0].value, ast.Call):
         return False
-    call, params = body[0].value, set(_parameters(func))
+    call, params = body[0].value, set(parameter_names(func))
     for arg in call.args:
         inner = arg.value if isinstance(arg, ast.Starred) else arg
         if not (isinstance(inner, ast.Name) and inner.id in params):
