@@ -32,19 +32,20 @@ def backpropagated_later(stmts: list[ast.stmt]) -> frozenset[int]:
     """Ids of the ``name = ...`` statements of ``stmts`` whose name a later statement of ``stmts``
     back-propagates, with no binding of the name in between."""
     found: set[int] = set()
-    # most blocks back-propagate nothing: only their names are looked for
-    names = {_backpropagated_name(stmt) for stmt in stmts} - {None}
+    # most blocks back-propagate nothing: only their names are looked for, each statement read once
+    backpropagated = [_backpropagated_name(stmt) for stmt in stmts]
+    names = set(backpropagated) - {None}
     if not names:
         return frozenset()
     for i, stmt in enumerate(stmts):
         name = _bound_name(stmt)
         if name is None or name not in names:
             continue
-        for later in stmts[i + 1 :]:
-            if _backpropagates(later, name):
+        for j in range(i + 1, len(stmts)):
+            if backpropagated[j] == name:
                 found.add(id(stmt))
                 break
-            if _binds(later, name):
+            if _binds(stmts[j], name):
                 break
     return frozenset(found)
 
@@ -63,11 +64,6 @@ def _bound_name(stmt: ast.stmt) -> str | None:
     if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
         return stmt.targets[0].id
     return None
-
-
-def _backpropagates(stmt: ast.stmt, name: str) -> bool:
-    """``stmt`` is ``name.backward(...)`` or ``<scaler>.scale(name).backward(...)``."""
-    return _backpropagated_name(stmt) == name
 
 
 def _backpropagated_name(stmt: ast.stmt) -> str | None:

@@ -19,8 +19,8 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, events_dropped
-from lossguard.static.values import MAX_EITHER, ClassRef, Value, join
+from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.values import MAX_EITHER, ClassRef, Either, Value
 
 
 class ModelAgreementMixin(InterpBase):
@@ -29,9 +29,5 @@ class ModelAgreementMixin(InterpBase):
         None where there are too few or too many of them, or one of them is or builds the caller's class."""
         if not 1 < len(models) <= MAX_EITHER or any(self.contains_class(m, frame.owner) for m in models):
             return None
-        with events_dropped(self):
-            results = [self.apply(self._default_instance(m), node, pos, kw, False, frame, env) for m in models]
-        result = results[0]
-        for r in results[1:]:
-            result = join(result, r)
-        return result
+        # called as a choice the code made without conditions: each with its events dropped, the outputs joined
+        return self._apply_each(Either(tuple(self._default_instance(m) for m in models)), node, pos, kw, False, frame, env)
