@@ -235,13 +235,10 @@ class CallsMixin(InterpBase):
                 self._setattr(node, frame, env)
                 return Const(None)
             if isinstance(func, ast.Name) and func.id == "getattr" and callee is UNKNOWN and len(node.args) in (2, 3) and not node.keywords:
-                name_node = node.args[1]
-                if len(node.args) == 2 and isinstance(name_node, ast.Constant) and isinstance(name_node.value, str):
-                    return self.attribute(self.ev(node.args[0], frame, env), name_node.value, frame)  # getattr(models, "Net")
-                named = self.ev(name_node, frame, env)
+                named = self.ev(node.args[1], frame, env)
                 if isinstance(named, Const) and isinstance(named.value, str):
-                    # getattr(torch.nn, name, None) with `name` a string the caller gave: what it names
-                    # (a default stands only for a missing attribute, unknown here)
+                    # getattr(models, "Net"), or getattr(torch.nn, name, None) with `name` a string the caller
+                    # gave: what it names (a default stands only for a missing attribute, unknown here)
                     return self.attribute(self.ev(node.args[0], frame, env), named.value, frame)
             if isinstance(func, ast.Name) and func.id == "locals" and callee is UNKNOWN:
                 return locals_dict(node, frame, env) or UNKNOWN  # `create_resnet(**locals())`
