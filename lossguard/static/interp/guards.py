@@ -25,7 +25,7 @@ import ast
 from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, call_argument, is_self
+from lossguard.static.interp.frame import Env, Frame, call_argument, is_self, parameter_names
 from lossguard.static.interp.layer_lists import MODULES
 from lossguard.static.values import (
     MODEL_VALUES,
@@ -126,8 +126,7 @@ def _decided_none_test(left: ast.expr, op: ast.cmpop, right: ast.expr, frame: Fr
     module), which is not None."""
     if not isinstance(left, ast.Name) or not isinstance(right, ast.Constant) or right.value is not None or frame.func is None:
         return None
-    params = frame.func.args
-    if left.id not in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}:
+    if left.id not in parameter_names(frame.func, starred=False):
         return None
     held = env.get(left.id)
     if isinstance(held, _OBJECTS):
@@ -339,8 +338,7 @@ class GuardsMixin(InterpBase):
             return _decided_none_test(left, op, test.comparators[0], frame, env)
         if not isinstance(left, ast.Name) or not isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn)):
             return None
-        params = frame.func.args
-        if left.id not in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}:
+        if left.id not in parameter_names(frame.func, starred=False):
             return None
         held = env.get(left.id)
         if not isinstance(held, Const) or isinstance(held.value, bool) or not isinstance(held.value, (str, int)):
