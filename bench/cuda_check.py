@@ -23,6 +23,9 @@ Parts:
 * ``faults``: a NaN in one input batch (LG101 at that step), the learning rate x1000 (an event
   within the first steps), softmax before CrossEntropyLoss (LG001), NaN into BCELoss (LG101);
   each event's code and step.
+* ``crash``: a run whose loss blows up at step 1 and that dies at step 4 (a NaN into BCELoss:
+  on CUDA a device-side assert, which leaves nothing on the device readable): the blow-up is
+  printed before the crash, and the dead device is said to be one.
 * ``to``: ``watcher.to(device)`` moves a class-weighted criterion built on the CPU.
 * ``cost``: plain and watched step time, interleaved blocks, on an MLP 784-512-512-10 with
   batch 128 and, on a GPU, on wide ones in bf16 autocast (4096 with batch 1024, 8192 with batch
@@ -35,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -347,6 +351,51 @@ def profile(device: torch.device, width: int, batch: int, precision: str, steps:
         (out / f"profile_{width}_{'watched' if watched else 'plain'}.txt").write_text(table)
 
 
+CRASH_AT = 4
+
+
+def crash_child(device: torch.device) -> None:
+    """``--crash-child``: SGD at lr 50 blows the loss up at step 1 (LG102, confirmed at step 2);
+    at step CRASH_AT a NaN input reaches BCELoss, which on CUDA is a device-side assert that ends
+    the process (on the CPU torch raises). The parent reads what the watcher printed."""
+    model = mlp(0, device, classes=1)
+    opt = torch.optim.SGD(model.parameters(), lr=50.0)
+    criterion = lossguard.watch(model, nn.BCELoss())
+    for step, (x, y) in enumerate(batches(6, device, CRASH_AT + 2)):
+        if step == CRASH_AT:
+            x = x.clone()
+            x[0, 0] = float("nan")
+        opt.zero_grad()
+        loss = criterion(torch.sigmoid(model(x)).squeeze(1), (y % 2).float())
+        loss.backward()
+        opt.step()
+        print(f"step {step} loss {loss.item():.4g}", flush=True)
+
+
+def check_crash(device: torch.device) -> dict[str, Any]:
+    """A run that dies at step CRASH_AT: the blow-up before it is reported (on an accelerator the
+    first steps are read one by one, collect.EAGER), and a dead device is said to be one, not
+    reported as lossguard's internal error."""
+    proc = subprocess.run([sys.executable, __file__, "--crash-child", "--device", str(device)], capture_output=True, text=True, timeout=300)
+    text = proc.stdout + proc.stderr
+    lines = [line for line in text.splitlines() if line.startswith("lossguard")]
+    crash_at = text.find("Traceback")
+    before = text[:crash_at] if crash_at >= 0 else text
+    result = {
+        "rc": proc.returncode,
+        "lossguard_lines": [line[:200] for line in lines],
+        "spike_before_the_crash": "LG102" in before,
+        "internal_error": "internal error" in text,
+    }
+    ok = proc.returncode != 0 and not result["internal_error"]
+    if device.type == "cuda":
+        result["device_failure_said"] = "the device failed" in text
+        ok = ok and result["spike_before_the_crash"] and result["device_failure_said"]
+    else:  # on the CPU torch raises, the watcher diagnoses it, and the exit flush reads the rest
+        ok = ok and f"LG101 nan-loss (error, step {CRASH_AT})" in text and "LG102" in text
+    return result | {"ok": ok}
+
+
 def check_to(device: torch.device) -> dict[str, Any]:
     """``watcher.to(device)`` moves the criterion's buffers (a class-weighted CrossEntropyLoss
     built on the CPU), as ``criterion.to(device)`` would."""
@@ -381,7 +430,11 @@ def main() -> int:
         "--baseline", default=None, metavar="DIR", help="also time an older lossguard from DIR/lossguard (bench/runtime_overhead.py's --baseline)"
     )
     parser.add_argument("--profile", default=None, metavar="DIR", help="only write torch.profiler tables of plain and watched steps into DIR")
+    parser.add_argument("--crash-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.crash_child:
+        crash_child(torch.device(args.device))
+        return 0
     if args.profile:
         device = torch.device(args.device)
         out = Path(args.profile)
@@ -408,13 +461,14 @@ def main() -> int:
     report["unchanged"] = check_unchanged(device, 24 if args.quick else 64)
     report["faults"] = check_faults(device, 40 if args.quick else 80)
     report["to"] = check_to(device)
+    report["crash"] = check_crash(device)
     report["cost"] = check_cost(device, 20 if args.quick else 300, 2 if args.quick else 7, baseline)
     text = json.dumps(report, indent=1, default=str)
     print(text)
     if args.out:
         Path(args.out).write_text(text)
     sync_ok = not isinstance(report["sync"], dict) or all(part["ok"] for row in report["sync"].values() for part in row.values())
-    ok = sync_ok and report["unchanged"]["ok"] and report["to"]["ok"] and all(report["faults"]["ok"].values())
+    ok = sync_ok and report["unchanged"]["ok"] and report["to"]["ok"] and report["crash"]["ok"] and all(report["faults"]["ok"].values())
     print(f"cuda_check: {'all checks passed' if ok else 'SOME CHECKS FAILED'} on {report['device']}")
     return 0 if ok else 1
 

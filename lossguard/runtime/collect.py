@@ -32,6 +32,18 @@ SYNC_DEVICE = 16
 READ_WAIT = 0.1
 READ_MOST = 64
 
+# On an accelerator, each of the first EAGER steps is read at once (EAGER synchronisations in
+# all, then none per step): a learning rate that blows up at step 1 is reported before the NaN
+# it makes ends the process, as a device-side assert does (BCELoss's range check on CUDA), which
+# leaves nothing on the device readable. A fixed sync_every keeps its cadence.
+EAGER = 8
+
+
+def eager_steps(device: torch.device, sync_every: int | None) -> int:
+    """How many first steps are read one by one (:data:`EAGER`): none on the CPU, where a crash
+    leaves every pending value readable at exit."""
+    return EAGER if sync_every is None and device.type != "cpu" else 0
+
 
 def read_most(every: int, sync_every: int | None, on_event: Any, world: int, skipping: bool) -> int:
     """The most steps a read may wait (see READ_WAIT): ``every`` itself, that is no waiting, for
@@ -98,6 +110,7 @@ class StepState:
         "device",
         "every",
         "most",
+        "eager",
         "managed",
         "kind",
         "checks",
@@ -129,6 +142,7 @@ class StepState:
         self.stepping: torch.optim.Optimizer | None = None
         self.per_backward = False
         self.read_at = 0.0  # time.time() of the last read on a step (READ_WAIT)
+        self.eager = 0  # the first steps read one by one (eager_steps), set at the first loss
         self.ema: float | None = None
         self.ema_n = 0
         self.prev_finite = False

@@ -32,7 +32,7 @@ import torch.nn.modules.module as _module
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_detectors, check_model_and_criterion, criterion_of, run_label, start_line
-from lossguard.runtime.collect import READ_WAIT, Record, StepState, mark_nonfinite_inputs, read_every, read_most
+from lossguard.runtime.collect import READ_WAIT, Record, StepState, eager_steps, mark_nonfinite_inputs, read_every, read_most
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import UpdateEvidence, non_negative_int, positive_int
 from lossguard.runtime.detectors.graph_retention import GraphRetention
@@ -81,6 +81,12 @@ def _flush_at_exit() -> None:
                 w._out.flush()
             except Exception:  # the interpreter is going away: never raise from here
                 pass
+
+
+def _device_failed(exc: BaseException) -> bool:
+    """An error of the device itself (a CUDA device-side assert, a lost device), after which no
+    tensor on it can be read: torch.AcceleratorError, or the RuntimeError older torch raises."""
+    return type(exc).__name__ == "AcceleratorError" or "device-side assert" in str(exc)
 
 
 def _wrapped(d: dict[str, Any]) -> Any:
@@ -511,6 +517,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 s.host_loss = loss.device.type == "cpu" and s.world == 1
                 s.every = read_every(loss.device, self.sync_every, self.on_event)
                 s.most = read_most(s.every, self.sync_every, self.on_event, s.world, bool(s.skip))
+                s.eager = eager_steps(loss.device, self.sync_every)
             cur = s.cur
             if cur is not None:
                 self._settle(s, cur)
@@ -629,7 +636,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         s.pending.append(cur)
         s.step += 1
         n = len(s.pending)
-        if cur.urgent or (n >= s.every and (n >= s.most or now - s.read_at >= READ_WAIT)):
+        if cur.urgent or s.step <= s.eager or (n >= s.every and (n >= s.most or now - s.read_at >= READ_WAIT)):
             s.read_at = now
             self._read()
         if s.retention.kept:
@@ -677,6 +684,14 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             return None
 
     def _internal_error(self, where: str, exc: BaseException) -> None:
+        if _device_failed(exc):
+            # not lossguard's failure: the device is gone (a device-side assert), nothing on it is readable
+            self._out.say(
+                f"lossguard: the device failed ({type(exc).__name__}: {str(exc).splitlines()[0]}); the watcher stops here, "
+                f"{len(self._pending)} pending step(s) could not be read. Events up to the last read were reported above; "
+                "torch's own message says which kernel failed."
+            )
+            return
         warnings.warn(
             f"lossguard: internal error in {where} ({type(exc).__name__}: {exc}); it is switched off, training goes on. Please report this.",
             RuntimeWarning,

@@ -50,6 +50,10 @@ def test_cpu_run_finds_each_fault_at_its_step_and_changes_no_number(tmp_path: Pa
     assert ["LG101", nan_step] in faults["events"]["nan_into_bce"]
     assert faults["tensorboard_healthy"]["lossguard/loss"] == 40
     assert report["to"]["ok"] is True
+    # a run that dies at step 4 (a NaN into BCELoss): torch's error is diagnosed, the blow-up before it read at exit
+    crash = report["crash"]
+    assert crash["ok"] is True and crash["rc"] != 0 and not crash["internal_error"]
+    assert any("LG102 loss-spike (warning, step 2)" in line for line in crash["lossguard_lines"])
     assert report["cost"]["mlp512_b128"]["events"] == []
 
 

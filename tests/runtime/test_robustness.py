@@ -234,3 +234,25 @@ def test_a_model_whose_parameters_method_takes_other_arguments_is_watched():
         loss.backward()
         opt.step()
     assert crit.step == 20 and not crit.events
+
+
+def test_a_failed_device_is_said_to_be_one_not_an_internal_error():
+    """After a CUDA device-side assert (torch.AcceleratorError) nothing on the device can be read;
+    the read that meets it stops the watcher with a line that says so, not with lossguard's
+    "internal error ... Please report this" warning. (The full path runs on a GPU in
+    bench/cuda_check.py's crash part; here the same error object meets the same handler.)"""
+    from rich.console import Console
+
+    text = io.StringIO()
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=Console(file=text, width=300))
+    error = torch.AcceleratorError("CUDA error: device-side assert triggered\nCUDA kernel errors might be asynchronously reported")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        crit._internal_error("_read", error)
+        crit._internal_error("_read", RuntimeError("shape mismatch"))
+    out = text.getvalue()
+    assert "lossguard: the device failed (AcceleratorError: CUDA error: device-side assert triggered); the watcher stops here" in out
+    assert "asynchronously" not in out
+    # an error of lossguard's own is still reported as one
+    assert [str(w.message).split(";")[0] for w in caught] == ["lossguard: internal error in _read (RuntimeError: shape mismatch)"]

@@ -67,6 +67,9 @@ class Script:
     file_patches: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # other files of the script
     # (notebook, code cells): main is written from these cells of a notebook, IPython's % lines dropped
     notebook: tuple[str, tuple[int, ...]] | None = None
+    # --device cuda: (old, new) replacements of args that put the script on the accelerator
+    # (old "" appends new); a script that uses an accelerator whenever there is one needs none
+    accel_args: list[tuple[str, str]] = field(default_factory=list)
 
     def faults(self) -> list[tuple[str, Fault]]:
         """(result label, fault) of every fault: "fault", then "fault2", "fault3", ..."""
@@ -126,6 +129,7 @@ SCRIPTS = [
         ],
         ["--dataset", "fake", "--niter", "1", "--batchSize", "16", "--ngf", "8", "--ndf", "8", "--workers", "0", "--manualSeed", "1"],
         env={"LG_EXAMPLES": str(16 * 150)},
+        accel_args=[("", "--accel")],
         fault="lr x100 (0.02)",
         fault_args=["--lr", "0.02"],
         expected=("LG101", "LG102", "LG106"),
@@ -182,6 +186,7 @@ SCRIPTS = [
             "--grad_clip=1.0",
             "--always_save_checkpoint=False",
         ],
+        accel_args=[("--device=cpu", "--device=cuda"), ("--dtype=float32", "--dtype=bfloat16")],
         # LG103 counts when its fix says to lower the learning rate (checked in docs/runtime.md's note)
         fault="lr x1000 (1.0) with grad_clip=1.0",
         fault_args=["--learning_rate=1.0", "--min_lr=0.1"],
@@ -730,7 +735,20 @@ def _all_scripts() -> list[Script]:
     )
 
 
-def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
+def on_device(args: list[str], replacements: list[tuple[str, str]]) -> list[str]:
+    """``args`` with a script's accel_args applied (``--device cuda``)."""
+    out = list(args)
+    for old, new in replacements:
+        if not old:
+            out.append(new)
+        elif old in out:
+            out[out.index(old)] = new
+        else:
+            raise SystemExit(f"accel_args: {old!r} is not among the script's arguments {out}")
+    return out
+
+
+def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: str = "cpu") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shutil.copytree(src / script.folder, work, dirs_exist_ok=True)
@@ -746,7 +764,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool) -> dict:
                     raise SystemExit(f"{script.name}: patch target found {text.count(old)} times in {name}: {old!r}")
                 text = text.replace(old, new)
             path.write_text(text)
-        s = Script(**{**script.__dict__, "args": list(script.args)})
+        s = Script(**{**script.__dict__, "args": on_device(script.args, script.accel_args) if device != "cpu" else list(script.args)})
         _prepare(s, work)
         from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round14, round15
 
@@ -789,6 +807,12 @@ def main() -> None:
     parser.add_argument("--table", action="store_true", help="print the Markdown table of --out and stop")
     parser.add_argument("--runs", default="", help="only these runs of each script: plain,healthy,fault,fault2,...")
     parser.add_argument(
+        "--device",
+        default="cpu",
+        help="cuda: put the scripts that take an argument for it on the accelerator (Script.accel_args); "
+        "scripts that use an accelerator whenever there is one use it either way",
+    )
+    parser.add_argument(
         "--overhead",
         type=int,
         default=0,
@@ -812,7 +836,7 @@ def main() -> None:
         if args.runs:
             runs = [run for run in runs if run[0] in args.runs.split(",")]
         for label, fault, off in runs:
-            r[label] = run_one(s, args.src, fault, off)
+            r[label] = run_one(s, args.src, fault, off, args.device)
             print(
                 s.name,
                 label,
