@@ -16,6 +16,7 @@ statistics (:mod:`lossguard.runtime.stats`) for the detectors; what happens to t
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import math
 import threading
 import time
@@ -37,6 +38,7 @@ from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import UpdateEvidence, non_negative_int, positive_int
 from lossguard.runtime.detectors.graph_retention import GraphRetention
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
+from lossguard.runtime.detectors.nan_loss import NanLoss, fix_for
 from lossguard.runtime.distributed import rank_and_world
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.layout import Layout
@@ -44,7 +46,7 @@ from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, manage
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import all_finite, nonfinite_argument
+from lossguard.runtime.stats import all_finite, locate_nonfinite, nonfinite_argument
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = str | Callable[[Event], Any]
@@ -655,12 +657,28 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
     def _diagnose(self, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> None:
         for code, message, data in misuse.diagnose_error(self.kind, inp, tgt):
-            self._emit_misuse(code, self.step, message + " (torch's own error follows)", data)
+            fix = None
+            if code == NanLoss.code:
+                # a non-finite loss input torch refused (NaN into BCELoss): the weights or the batch?
+                # One scan of the parameters (the step has failed anyway), and the fix LG101 gives for it
+                source = locate_nonfinite({"input_bad": math.nan}, False, self._names, self._params)
+                message += f" First non-finite tensor: {source}."
+                fix = fix_for(source, self._current_lr(), getattr(self._stepwise[0], "evidence", None) if self._stepwise else None, self.step)
+            self._emit_misuse(code, self.step, message + " (torch's own error follows)", data, fix=fix)
 
-    def _emit_misuse(self, code: str, step: int, message: str, data: dict, severity: str | None = None) -> None:
+    def _current_lr(self) -> float | None:
+        """The learning rate of the optimizer that last stepped the model (None if unknown)."""
+        ref = self._managed if self._managed is not None else self._s.last_opt
+        opt = ref() if isinstance(ref, weakref.ref) else ref
+        lr = opt.param_groups[0].get("lr") if opt is not None and opt.param_groups else None
+        return float(lr) if isinstance(lr, (int, float)) else None
+
+    def _emit_misuse(self, code: str, step: int, message: str, data: dict, severity: str | None = None, fix: str | None = None) -> None:
         if code in self._out.first or code in self._disabled:
             return
         event = make_event(code, step, message, data, severity)
+        if fix is not None:
+            event = dataclasses.replace(event, fix=fix)
         self._out.emit(event, self._level(event))
 
     # ------------------------------------------------------------------ policy and guard

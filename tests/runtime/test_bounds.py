@@ -112,3 +112,27 @@ def test_nan_reaching_bce_is_reported_before_torchs_error():
             opt.step()
     assert [(e.code, e.step) for e in crit.events] == [("LG101", 12)]
     assert "non-finite" in crit.events[0].message and "1 non-finite value(s) of 64" in crit.events[0].message
+    # the fix follows the diagnosis (issue 9 item 8): the weights are finite, so the batch is to blame
+    assert "while every parameter is finite: the input batch or an activation overflowed" in crit.events[0].message
+    assert crit.events[0].fix.startswith("Check this step's input batch for NaN or inf")
+    assert "lower the learning rate from 0.05 to 0.005" in crit.events[0].fix
+
+
+def test_nan_reaching_bce_from_nonfinite_weights_names_the_weights_and_the_update():
+    net = model(0, classes=1)
+    crit = lossguard.watch(net, nn.BCELoss(), console=False)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    batch = task()
+    with pytest.raises(RuntimeError, match="between 0 and 1"):
+        for step in range(20):
+            x, y = batch()
+            if step == 7:
+                with torch.no_grad():
+                    net[0].weight[0, 0] = float("inf")  # an update that overflowed
+            opt.zero_grad()
+            crit(torch.sigmoid(net(x)).squeeze(1), (y % 2).float()).backward()
+            opt.step()
+    event = crit.events[0]
+    assert (event.code, event.step) == ("LG101", 7)
+    assert "parameter 0.weight is non-finite" in event.message
+    assert event.fix.startswith("An earlier update made the weights non-finite: lower the learning rate from 0.05")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from lossguard.runtime.detectors.advice import change_lr, early
-from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, fmt
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, UpdateEvidence, fmt
 
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
@@ -55,6 +55,19 @@ _GRAD_FIX = (
     "script adds terms to the loss after the watched criterion (a penalty, a regulariser), check them for inf or NaN "
     "first (a log of a probability that reached 0): the watcher sees the criterion's value only."
 )
+
+
+def _formatted(fix: str, lr: float | None, evidence: UpdateEvidence | None, step: int) -> str:
+    # {lower}: the rate it ran at; {restart}: no checkpoint precedes a run's first steps
+    restart = "start the run again" if early(step) else "restart from the last finite checkpoint"
+    return fix.format(lower=change_lr(lr, evidence=evidence, step=step), restart=restart) + " (Chosen from the first non-finite tensor named above.)"
+
+
+def fix_for(source: str, lr: float | None, evidence: UpdateEvidence | None, step: int) -> str | None:
+    """LG101's fix for a non-finite tensor the watcher located (:func:`lossguard.runtime.stats.locate_nonfinite`),
+    also when the criterion raised on it (NaN into BCELoss) and no step statistics exist."""
+    fix = next((f for key, f in _FIXES if key in source), None)
+    return None if fix is None else _formatted(fix, lr, evidence, step)
 
 
 class NanLoss(Detector):
@@ -120,10 +133,5 @@ class NanLoss(Detector):
             "first_nonfinite": stats.nonfinite_source if not loss_finite else stats.nonfinite_grad,
         }
         if fix is not None:
-            # {lower}: the rate it ran at; {restart}: no checkpoint precedes a run's first steps
-            restart = "start the run again" if early(stats.step) else "restart from the last finite checkpoint"
-            fix = (
-                fix.format(lower=change_lr(stats.lr, evidence=self.evidence, step=stats.step), restart=restart)
-                + " (Chosen from the first non-finite tensor named above.)"
-            )
+            fix = _formatted(fix, stats.lr, self.evidence, stats.step)
         return Finding(f"Step {stats.step}: {what}.", data, fix=fix)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from lossguard.errors import UsageError
@@ -163,7 +165,8 @@ def test_adams_first_update_killing_a_conv_nets_middle_layer_is_reported():
     losses, events = sub_pixel_run(1, steps=20, global_batches=True)
     found = [e for e in events if e.code == "LG105"]
     assert [e.step for e in found] == [16] and losses[1] > 10 * losses[0], (losses, events)
-    assert "the loss jumped to 5.321 at step 1, 16.06x" in (found[0].fix or ""), found[0].fix
+    # the figures' last digits differ between CPUs (5.321 on one, 5.32 on another): the shape is the claim
+    assert re.search(r"the loss jumped to 5\.3\d* at step 1, 16\.\d+x", found[0].fix or ""), found[0].fix
     losses, events = sub_pixel_run(1, lr=0.001, steps=30, global_batches=True)
     assert [e for e in events if e.code == "LG105"] == [] and losses[-1] < losses[0] / 4
 
