@@ -55,7 +55,7 @@ def negated(outcome: Outcome) -> Outcome:
     return outcome[0], outcome[1], not outcome[2]
 
 
-def _contradict(a: Outcome, b: Outcome) -> bool:
+def contradicts(a: Outcome, b: Outcome) -> bool:
     """Whether no value of the setting satisfies both outcomes."""
     if a[0] != b[0]:
         return False
@@ -79,7 +79,7 @@ def tag_branch_only(outcome: Outcome, body_env: Env, body_live: bool, else_env: 
 
 def never_received(value: Value, tests: list[Outcome]) -> bool:
     """Whether a value made under one outcome of a setting cannot reach a call made under ``tests``."""
-    return isinstance(value, Tensor) and any(_contradict(made, test) for made in value.only_when for test in tests)
+    return isinstance(value, Tensor) and any(contradicts(made, test) for made in value.only_when for test in tests)
 
 
 def reachable(value: Value, tests: list[Outcome]) -> Value:
