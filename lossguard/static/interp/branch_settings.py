@@ -14,6 +14,11 @@ A tensor bound in one branch of ``if <setting> == <literal>:`` (or its ``else``)
 contradicts it (another literal, or the ``else`` of the same one) never receives that value: the
 call is judged with the argument unknown, so the rules stay silent on it. Names tell settings apart;
 two settings of one name that are not the same value only silence a call, never add a finding.
+
+Round 26 (survey16): the outcomes of the tests around a call (:attr:`Frame.tests`) also silence the
+options of a criterion chosen by a setting that they rule out (``interp/loss_choices.py``), and the
+statements after a guard clause (``if <setting> == <literal>: return ...``) hold the outcome of the
+branch that did not leave (``statements._exec_if``).
 """
 
 from __future__ import annotations
