@@ -135,7 +135,9 @@ loss = criterion(model(x), y)
             "is checked option by option where the code does not test that setting again: with that setting "
             "the raw output reaches BCELoss, and the finding names it (`BCELoss (when args.loss == 'BCE')`). "
             "Under another test of the setting that does not decide the option, or a test of the criterion "
-            "itself (`isinstance(criterion, nn.MSELoss)`), it is silent; where the input is chosen by the "
+            "itself (`isinstance(criterion, nn.MSELoss)`), it is silent; under a test of a setting of the same "
+            "name (`args.dataset` in `__init__`, `self.args.dataset` in `forward`) the options that test "
+            "rules out (another literal, or the `else` of the same one) are silent and the others checked; where the input is chosen by the "
             'same setting (a sigmoid under `if args.loss == "BCE":`), the paths meet with no one '
             "activation and nothing is reported. The same holds for a truth test of a setting (`if "
             "conf.label_smoothing: LabelSmoothing() else: nn.CrossEntropyLoss()`, named `when not "

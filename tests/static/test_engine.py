@@ -29,8 +29,29 @@ def test_finding_has_position_message_and_fix(tmp_path):
     [f] = check_files([p]).findings
     assert (f.code, f.name, f.severity) == ("LG001", "double-softmax", "error")
     assert (f.line, f.col, f.end_line, f.end_col) == (6, 18, 6, 23)
-    assert "torch.softmax at line 5" in f.message or "F.softmax at line 5" in f.message
+    assert "torch.softmax at line 5" in f.message
     assert f.fix.startswith("Pass the logits")
+
+
+def test_a_message_names_the_softmax_as_written(tmp_path):
+    """Round 26 (proseminar-pytorch-keras's notebook): `torch.softmax` was named `F.softmax`, the function
+    it resolves to, which the user does not find in the code; a call written another way keeps its own
+    spelling, and a name imported alone is the resolved function."""
+    written = {
+        "torch.softmax(model(x), dim=1)": "torch.softmax at line 6",
+        "F.softmax(model(x), dim=1)": "F.softmax at line 6",
+        "torch.nn.functional.softmax(model(x), dim=1)": "F.softmax at line 6",
+        "nn.functional.softmax(model(x), dim=1)": "nn.functional.softmax at line 6",
+        "softmax(model(x), dim=1)": "F.softmax at line 6",
+    }
+    for call, expected in written.items():
+        p = tmp_path / "train.py"
+        p.write_text(
+            "import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\nfrom torch.nn.functional import softmax\n\n"
+            f"probs = {call}\nloss = nn.CrossEntropyLoss()(probs, y)\n"
+        )
+        [f] = check_files([p]).findings
+        assert f.code == "LG001" and expected in f.message, (call, f.message)
 
 
 def test_inline_suppressions(tmp_path):

@@ -14,6 +14,11 @@ A tensor bound in one branch of ``if <setting> == <literal>:`` (or its ``else``)
 contradicts it (another literal, or the ``else`` of the same one) never receives that value: the
 call is judged with the argument unknown, so the rules stay silent on it. Names tell settings apart;
 two settings of one name that are not the same value only silence a call, never add a finding.
+
+Round 26 (survey16): the outcomes of the tests around a call (:attr:`Frame.tests`) also silence the
+options of a criterion chosen by a setting that they rule out (``interp/loss_choices.py``), and the
+statements after a guard clause (``if <setting> == <literal>: return ...``) hold the outcome of the
+branch that did not leave (``statements._exec_if``).
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ def negated(outcome: Outcome) -> Outcome:
     return outcome[0], outcome[1], not outcome[2]
 
 
-def _contradict(a: Outcome, b: Outcome) -> bool:
+def contradicts(a: Outcome, b: Outcome) -> bool:
     """Whether no value of the setting satisfies both outcomes."""
     if a[0] != b[0]:
         return False
@@ -79,7 +84,7 @@ def tag_branch_only(outcome: Outcome, body_env: Env, body_live: bool, else_env: 
 
 def never_received(value: Value, tests: list[Outcome]) -> bool:
     """Whether a value made under one outcome of a setting cannot reach a call made under ``tests``."""
-    return isinstance(value, Tensor) and any(_contradict(made, test) for made in value.only_when for test in tests)
+    return isinstance(value, Tensor) and any(contradicts(made, test) for made in value.only_when for test in tests)
 
 
 def reachable(value: Value, tests: list[Outcome]) -> Value:

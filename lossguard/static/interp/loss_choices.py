@@ -39,6 +39,7 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.branch_settings import Outcome, contradicts, negated, setting_name
 from lossguard.static.interp.criterion_isinstance import class_test_around, isinstance_test, narrowed
 from lossguard.static.interp.frame import Env, Frame, drop
 from lossguard.static.interp.guards import GuardedChoice, literal_test, returns_in
@@ -92,6 +93,53 @@ def loss_options(choice: GuardedChoice) -> list[tuple[Value, str]] | None:
         return None
     out.append((value, " and ".join(failed)))
     return out if any(isinstance(v, LossSpec) for v, _ in out) else None
+
+
+def option_outcomes(choice: GuardedChoice) -> dict[str, list[Outcome]]:
+    """For each option :func:`loss_options` gives, keyed by its condition text, the outcomes of the
+    settings' tests that hold where it is picked (``("dataset", "PPI", True)`` for ``args.dataset ==
+    'PPI'``; ``False`` for an ``else``, and for every test that failed before an ``elif``). A truth
+    test gives none. Conditions written alike for two options give none for either."""
+    out: dict[str, list[Outcome]] = {}
+    seen: set[str] = set()
+
+    def add(condition: str, outcomes: list[Outcome]) -> None:
+        if condition in seen:
+            out.pop(condition, None)
+            return
+        seen.add(condition)
+        out[condition] = outcomes
+
+    def walk(value: Value, before: list[Outcome]) -> None:  # the walk of loss_options, outcome by outcome
+        failed_text: list[str] = []
+        failed: list[Outcome] = []
+        while isinstance(value, GuardedChoice):
+            outcome = _outcome(value)
+            holds = [outcome] if outcome is not None else []
+            if isinstance(value.then, GuardedChoice):
+                walk(value.then, [*before, *failed, *holds])
+            else:
+                add(_holds(value.text, value.literal), [*before, *failed, *holds])
+            failed_text.append(_fails(value.text, value.literal))
+            if outcome is not None:
+                failed.append(negated(outcome))
+            value = value.orelse
+        add(" and ".join(failed_text), [*before, *failed])
+
+    walk(choice, [])
+    return out
+
+
+def _outcome(choice: GuardedChoice) -> Outcome | None:
+    """``(setting name, literal, True)``: what the choice's test holds for its ``then`` option."""
+    if choice.literal is TRUTHY or not choice.text:
+        return None
+    try:
+        node = ast.parse(choice.text, mode="eval").body
+    except SyntaxError:
+        return None
+    name = setting_name(node)
+    return None if name is None else (name, choice.literal, True)
 
 
 def _setting_test(test: ast.expr) -> tuple[str, object, bool, ast.expr] | None:
@@ -237,16 +285,25 @@ class LossChoicesMixin(InterpBase):
                 options, narrowed_by = kept, tested[0]
         if _tested_around(node, choice.subject, root, narrowed_by) or _activated_for_own_loss(options, pos, frame.scope):
             self.sink = drop  # the option the call is written for is not known
+        base = self.sink
+        # an option whose setting a test around the call contradicts never reaches it (`self.loss`
+        # picked by `args.dataset == "PPI"` in __init__, called in the `else` of `if
+        # self.args.dataset == "PPI":` in forward): run, but silent (names tell settings apart, so
+        # this only silences, never adds a finding)
+        outcomes = option_outcomes(choice) if frame.tests else {}
+        results: list[Value] = []
         try:
-            # a loss written by hand runs its forward on these arguments, as a call of it alone would
-            results = [
-                self._loss_call(
-                    spec.qname, spec.family, api.LOSS_CLASSES[spec.qname], node, pos, kw, frame, spec.reduction, spec.log_target, chosen=condition
+            for spec, condition in options:
+                contradicted = any(contradicts(made, test) for made in outcomes.get(condition, ()) for test in frame.tests)
+                self.sink = drop if contradicted else base
+                # a loss written by hand runs its forward on these arguments, as a call of it alone would
+                results.append(
+                    self._loss_call(
+                        spec.qname, spec.family, api.LOSS_CLASSES[spec.qname], node, pos, kw, frame, spec.reduction, spec.log_target, chosen=condition
+                    )
+                    if isinstance(spec, LossSpec)
+                    else self.apply(spec, node, pos, kw, False, frame, env)
                 )
-                if isinstance(spec, LossSpec)
-                else self.apply(spec, node, pos, kw, False, frame, env)
-                for spec, condition in options
-            ]
         finally:
             self.sink = sink
         result = results[0]

@@ -86,10 +86,15 @@ class StatementsMixin(InterpBase):
         if isinstance(stmts, list) and stmts and id(stmts[0]) not in self._blocks_scanned:
             self._blocks_scanned.add(id(stmts[0]))
             self._graph_later.update(backpropagated_later(stmts))
-        for stmt in stmts:
-            if self.exec_stmt(stmt, frame, env):
-                return True
-        return False
+        tests = len(frame.tests)
+        try:
+            for stmt in stmts:
+                if self.exec_stmt(stmt, frame, env):
+                    return True
+            return False
+        finally:
+            # the outcomes an `if` whose other branch left the block holds for the rest of it (_exec_if)
+            del frame.tests[tests:]
 
     def exec_stmt(self, stmt: ast.stmt, frame: Frame, env: Env) -> bool:
         if frame.choices and isinstance(stmt, SIMPLE):
@@ -264,6 +269,10 @@ class StatementsMixin(InterpBase):
             return True
         if outcome is not None:
             tag_branch_only(outcome, body_env, not body_term, else_env, not else_term)
+            if body_term != else_term:
+                # a guard clause (`if self.args.task == "multilabel": return ...`): the rest of the
+                # block runs where the other branch's outcome holds (popped at the block's end)
+                frame.tests.append(negated(outcome) if body_term else outcome)
         joined = join_envs(live)
         if len(live) == 2:
             choose_losses(stmt.test, body_env, else_env, joined)  # `if args.loss == "BCE": loss_fn = BCELoss() else: ...`

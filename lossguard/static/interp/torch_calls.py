@@ -241,8 +241,26 @@ def literal_dim(dim: Value | None) -> int | None:
 def _softmax(interp: Any, c: TorchCallArgs) -> Value:
     act = ACT_OF[api.SOFTMAX_FUNCS[c.qname]]
     dim = literal_dim(c.pos[1] if len(c.pos) > 1 else c.kw.get("dim"))
-    site = c.site(c.qname.replace("torch.nn.functional.", "F."))
+    site = c.site(_written_softmax(c))
     return tensor_of(c.x).with_(act=act, act_site=site, graph=False, unreduced=False, act_dim=dim)
+
+
+def _written_softmax(c: TorchCallArgs) -> str:
+    """How a message names the softmax call: as written when it is a dotted name that ends in the
+    function's own name (``torch.softmax``, ``F.log_softmax``, ``nn.functional.softmax``), so the
+    user finds it in the code; else the resolved function, ``F.`` for ``torch.nn.functional.``."""
+    func = c.node.func if isinstance(c.node, ast.Call) else None
+    short = c.qname.rsplit(".", 1)[-1]
+    if isinstance(func, ast.Attribute) and func.attr == short:
+        parts: list[str] = []
+        node: ast.expr = func
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if isinstance(node, ast.Name) and len(parts) <= 4:
+            written = ".".join([node.id, *reversed(parts)])
+            return written.replace("torch.nn.functional.", "F.")
+    return c.qname.replace("torch.nn.functional.", "F.")
 
 
 def _mix_by_one_hot(interp: Any, c: TorchCallArgs) -> Value:

@@ -59,10 +59,24 @@ def _block_of(scope: ast.AST, loop: ast.AST) -> list[ast.stmt] | None:
     return None
 
 
+def _cleared_after_step(after: list[ast.stmt], stepped: set[str], module: ModuleInfo) -> set[str]:
+    """The stepped optimizers whose ``zero_grad()`` a statement after the one that steps them calls
+    (lucidrains/deep-daze's ``train_step``: the loop, ``scaler.step(self.optimizer)``,
+    ``scaler.update()``, ``self.optimizer.zero_grad()``): the next step starts from cleared
+    gradients, as a clear before the loop would give."""
+    out: set[str] = set()
+    for i, stmt in enumerate(after):
+        for name in _stepped(_calls([stmt]), module) & stepped:
+            if name in _receivers(_calls(after[i + 1 :]), "zero_grad", module):
+                out.add(name)
+    return out
+
+
 def one_step_of_micro_batches(scope: ast.AST, loop: ast.AST, target: str, module: ModuleInfo) -> bool:
     """``loop`` back-propagates and steps no optimizer; in the statement list that holds it, an
-    optimizer's ``zero_grad()`` comes before the loop and the same optimizer's ``step()`` after it
-    (its own, or a gradient scaler's ``scaler.step(optimizer)``), and ``target`` is given a fresh value before the loop (a value that does not read it). The sum
+    optimizer's ``zero_grad()`` comes before the loop (or after its step, :func:`_cleared_after_step`)
+    and the same optimizer's ``step()`` after it (its own, or a gradient scaler's
+    ``scaler.step(optimizer)``), and ``target`` is given a fresh value before the loop (a value that does not read it). The sum
     then holds the micro-batches of one step. An optimizer stepped inside the loop, or one that is
     not cleared before it, or a sum started elsewhere (before an epoch loop around this one): not
     this shape."""
@@ -75,8 +89,9 @@ def one_step_of_micro_batches(scope: ast.AST, loop: ast.AST, target: str, module
         return False
     if _receivers(inside, "step", module) or _receivers(inside, "zero_grad", module):
         return False
-    stepped = _stepped(_calls(block[at + 1 :]), module) & _receivers(_calls(block[:at]), "zero_grad", module)
-    if not stepped:
+    after = block[at + 1 :]
+    stepped = _stepped(_calls(after), module)
+    if not stepped & (_receivers(_calls(block[:at]), "zero_grad", module) | _cleared_after_step(after, stepped, module)):
         return False
     for stmt in reversed(block[:at]):  # the last value given before the loop
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:

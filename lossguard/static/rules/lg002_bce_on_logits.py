@@ -153,6 +153,31 @@ def evaluate(loader, task):
         else:
             loss = criterion(regressor(x).squeeze(1), y)  # the MSELoss side: raw scores are right
 """,
+        # the criterion is picked by a setting in __init__ and called in forward under a test of a
+        # setting of the same name: the `else` never receives BCELoss (thoriumrobot/PTML's FastGTNs)
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.args = args
+        self.linear = nn.Linear(64, 8)
+        if args.dataset == "PPI":
+            self.loss = nn.BCELoss()
+        else:
+            self.loss = nn.CrossEntropyLoss()
+
+    def forward(self, x, target):
+        y = self.linear(x)
+        if self.args.dataset == "PPI":
+            loss = F.binary_cross_entropy_with_logits(y, target)
+        else:
+            loss = self.loss(y, target.squeeze())
+        return loss
+""",
     )
     INVALID = (
         Invalid(
@@ -331,5 +356,33 @@ def main(args, loader):
             line=16,
             col=24,
             message="BCELoss (when args.loss == 'BCE') receives raw logits",
+        ),
+        # ... the branch of the same setting where BCELoss is picked still receives raw scores
+        Invalid(
+            """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.args = args
+        self.linear = nn.Linear(64, 8)
+        if args.dataset == "PPI":
+            self.loss = nn.BCELoss()
+        else:
+            self.loss = nn.CrossEntropyLoss()
+
+    def forward(self, x, target):
+        y = self.linear(x)
+        if self.args.dataset == "PPI":
+            loss = self.loss(y, target)
+        else:
+            loss = self.loss(y, target.squeeze())
+        return loss
+""",
+            line=17,
+            col=30,
+            message="BCELoss (when args.dataset == 'PPI') receives raw logits",
         ),
     )

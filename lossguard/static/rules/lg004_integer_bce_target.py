@@ -75,6 +75,32 @@ loss = nn.BCEWithLogitsLoss()(logits, labels.type_as(logits))
 """,
         # the smoothing branch runs for this instance: the target it passes on is float
         _SOFT_BCE.replace("{truth}", "truth").replace("{args}", 'mode="binary", smooth_factor=0.1'),
+        # the criterion is picked by a setting; the call after a guard clause on a setting of the same
+        # name (`if self.args.task == ...: return ...`) never gets the BCELoss option
+        """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Trainer:
+    def __init__(self, args, model):
+        self.args = args
+        self.model = model
+        self.crit = nn.BCELoss() if args.task == "multilabel" else nn.CrossEntropyLoss()
+
+    def step(self, x, y):
+        out = self.model(x)
+        if self.args.task == "multilabel":
+            return F.binary_cross_entropy_with_logits(out, y.float())
+        return self.crit(out, y)
+
+
+def main(args, model, loader):
+    trainer = Trainer(args, model)
+    for x, y in loader:
+        trainer.step(x, torch.tensor([0, 1]))
+""",
     )
     INVALID = (
         Invalid(

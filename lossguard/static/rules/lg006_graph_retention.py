@@ -1531,6 +1531,11 @@ class InpaintingModel:
         _MICRO_BATCHES.replace("{start}", "        total_loss = None\n").replace(
             "{step}", "        self.scaler.step(self.optimizer)\n        self.scaler.update()\n"
         ),
+        # ... cleared after the step rather than before the loop (lucidrains/deep-daze's train_step): the next
+        # call starts from cleared gradients
+        _MICRO_BATCHES.replace("{start}", "        total_loss = None\n")
+        .replace("        self.optimizer.zero_grad()\n        for _ in", "        for _ in")
+        .replace("{step}", "        self.scaler.step(self.optimizer)\n        self.scaler.update()\n        self.optimizer.zero_grad()\n"),
         # a collector that keeps only the latest value of each statistic holds one step's graph
         _COLLECTOR.replace("{store}", "self.statistics[key] = [value]").replace("{stored}", "loss"),
         # the object the helper stores into is made afresh inside it (not the one it was given)
@@ -2242,6 +2247,18 @@ for x, y in loader:
                 message="`smooth` keeps every step's loss tensor and its autograd graph alive",
             )
             for start, average in _AVERAGES
+        ),
+        # the optimizer stepped after the loop but never cleared, before it or after the step: the
+        # gradients of every step add up, and the loop is not one step's micro-batches
+        Invalid(
+            _MICRO_BATCHES.replace("{start}", "        total_loss = None\n")
+            .replace("        self.optimizer.zero_grad()\n        for _ in", "        for _ in")
+            .replace("{step}", "        self.scaler.step(self.optimizer)\n        self.scaler.update()\n"),
+            line=18,
+            col=17,
+            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total_loss += loss", "total_loss += loss.item()"),
+            fix_title="Accumulate loss.item()",
         ),
         # the same loop stepping the optimizer on every micro-batch: each iteration is a step
         Invalid(
