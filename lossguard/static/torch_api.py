@@ -153,6 +153,9 @@ LAYER_EFFECTS: dict[str, str] = {
     NN + "ConvTranspose1d": "conv",
     NN + "ConvTranspose2d": "conv",
     NN + "ConvTranspose3d": "conv",
+    # torchvision's segmentation heads, each ending in a convolution (interp.replaced_heads)
+    "torchvision.models.segmentation.deeplabv3.DeepLabHead": "conv",
+    "torchvision.models.segmentation.fcn.FCNHead": "conv",
     NN + "LazyConv1d": "conv",
     NN + "LazyConv2d": "conv",
     NN + "Softmax": "softmax",
@@ -324,6 +327,21 @@ PRETRAINED_LAST_LAYER: tuple[tuple[str, str, int | None], ...] = (
     ("convnext", "classifier", 2),
     ("swin", "head", None),
 )
+
+# torchvision's semantic segmentation models (torchvision.models.segmentation): their forward returns an ordered dict
+# of raw logits, "out" (N, num_classes, H, W) and, with aux_loss, "aux" (interp.segmentation_models)
+TORCHVISION_SEGMENTATION_PACKAGE = "torchvision.models.segmentation."
+TORCHVISION_SEGMENTATION_MODELS = {
+    "deeplabv3_resnet50",
+    "deeplabv3_resnet101",
+    "deeplabv3_mobilenet_v3_large",
+    "fcn_resnet50",
+    "fcn_resnet101",
+    "lraspp_mobilenet_v3_large",
+}
+TORCHVISION_SEGMENTATION_OUTPUTS = ("out", "aux")
+#: the index of the output convolution in DeepLabHead and FCNHead (each an nn.Sequential), the model's ``classifier``
+TORCHVISION_SEGMENTATION_LAST_CONV = 4
 
 # segmentation_models_pytorch (smp): its model classes and their ``activation=`` argument (0.1.0 and later apply it
 # in ``forward``, as the last module of ``segmentation_head``; default None, raw logits). Each name of an activation

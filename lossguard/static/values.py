@@ -318,6 +318,9 @@ class PretrainedModel(Value):
 
     qname: str
     head: Value | None = None
+    #: the keys of the dict its forward returns, each a logits tensor (torchvision's segmentation models:
+    #: ``{"out": ..., "aux": ...}``); empty for a model that returns one tensor
+    outputs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3259,6 +3259,57 @@ for x, y, masks in []:
 """,
 }
 
+# torchvision's segmentation models return a dict of raw logits ("out", "aux"): fine-tuned for one class with BCELoss
+PROJECTS["torchvision_segmentation_models_return_a_dict_of_logits"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+import torchvision
+from torchvision.models.segmentation import deeplabv3_resnet50
+from torchvision.models.segmentation.deeplabv3 import DeepLabHead
+from torchvision.models.segmentation.fcn import fcn_resnet101
+
+deeplab = deeplabv3_resnet50(weights=None, num_classes=1, aux_loss=True)
+fcn = fcn_resnet101(num_classes=1)
+lraspp = torchvision.models.segmentation.lraspp_mobilenet_v3_large(num_classes=1).cuda()
+tuned = torchvision.models.segmentation.deeplabv3_resnet101(weights="DEFAULT")
+tuned.classifier = DeepLabHead(2048, 1)  # fine-tuned for one class: still raw logits
+last_conv = fcn_resnet101(weights="DEFAULT")
+last_conv.classifier[4] = nn.Conv2d(512, 1, kernel_size=1)
+criterion = nn.BCELoss()
+optimizer = torch.optim.SGD(deeplab.parameters(), lr=0.01)
+for images, masks in []:
+    optimizer.zero_grad()
+    outputs = deeplab(images)
+    loss = criterion(outputs["out"], masks) + 0.4 * criterion(outputs["aux"], masks)  # expect: LG002 LG002
+    loss = loss + criterion(fcn(images)["out"], masks)  # expect: LG002
+    loss = loss + criterion(lraspp(images)["out"].squeeze(1), masks[:, 0])  # expect: LG002
+    loss = loss + criterion(tuned(images)["out"], masks) + criterion(last_conv(images)["out"], masks)  # expect: LG002 LG002
+    loss.backward()
+    optimizer.step()
+""",
+}
+# the losses the logits suit, and a replaced classifier (which may end in a sigmoid): silent
+PROJECTS["torchvision_segmentation_models_return_a_dict_of_logits_look_alike"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from torchvision.models.segmentation import deeplabv3_resnet101, fcn_resnet50
+from torchvision.models.segmentation.deeplabv3 import DeepLabHead
+
+model = deeplabv3_resnet101(weights="DEFAULT")
+model.classifier = nn.Sequential(DeepLabHead(2048, 1), nn.Sigmoid())
+plain = fcn_resnet50(num_classes=1)
+with_aux = fcn_resnet50(weights="DEFAULT", aux_loss=True)
+with_aux.aux_classifier[4] = nn.Sequential(nn.Conv2d(256, 1, 1), nn.Sigmoid())
+bce, bce_logits, ce = nn.BCELoss(), nn.BCEWithLogitsLoss(), nn.CrossEntropyLoss()
+for images, masks, labels in []:
+    loss = bce(model(images)["out"], masks) + bce(with_aux(images)["aux"], masks)
+    loss = loss + bce_logits(plain(images)["out"], masks) + ce(plain(images)["out"], labels)
+    loss.backward()
+""",
+}
+
 
 # Round 24 (mutations of real code): each a bug put into a real repository, cut to the constructs between the value and the loss
 PROJECTS["an_indexed_store_into_a_parameter_keeps_the_model"] = {

@@ -57,6 +57,7 @@ from lossguard.static.values import (
     BoundMethod,
     ClassRef,
     Const,
+    DictVal,
     Dtype,
     Either,
     External,
@@ -326,9 +327,11 @@ class CallsMixin(InterpBase):
                     val = self.apply(layer, node, [val], {}, False, frame, env)
             return val
         if isinstance(callee, PretrainedModel):
-            if callee.head is not None:  # the layer the code put in place of its last one, on its features
-                return self.apply(callee.head, node, [Tensor(dtype=Dtype.FLOAT)], {}, False, frame, env)
-            return Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
+            logits = Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
+            # the layer the code put in place of its last one, on its features
+            out = logits if callee.head is None else self.apply(callee.head, node, [Tensor(dtype=Dtype.FLOAT)], {}, False, frame, env)
+            # a dict of outputs (a segmentation model's "out" and "aux"): the head makes "out"
+            return DictVal(tuple((key, out if key == "out" else logits) for key in callee.outputs)) if callee.outputs else out
         if isinstance(callee, FunctionRef):
             if starred:
                 filled = (

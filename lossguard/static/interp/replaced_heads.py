@@ -11,6 +11,10 @@ family, ``classifier`` of DenseNet, ``classifier[6]`` of VGG and AlexNet, ``clas
 family whose ``classifier`` is an ``nn.Sequential``, ...) now makes the model one whose output is what
 the stored module returns for the features before it. A store anywhere else still makes it unknown, and
 so do timm models, whose head's name depends on the architecture.
+
+Round 26: torchvision's segmentation models are fine-tuned the same way, ``model.classifier =
+DeepLabHead(2048, 1)`` or ``model.classifier[4] = nn.Conv2d(256, n, 1)``; their ``"out"`` is then what the stored
+module returns (``DeepLabHead`` and ``FCNHead`` end in a convolution: logits).
 """
 
 from __future__ import annotations
@@ -26,22 +30,41 @@ def replaced_head(model: Value, target: ast.expr, stored: Value) -> PretrainedMo
     ``model`` (``model.fc``, ``model.classifier[6]``, ``model.classifier[-1]``); None for any other store."""
     if not isinstance(model, PretrainedModel) or not model.qname.startswith(api.PRETRAINED_PREFIXES):
         return None
+    if model.outputs:
+        return _segmentation_head(model, target, stored)
     name = model.qname.rsplit(".", 1)[-1]
     last = next(((attr, index) for prefix, attr, index in api.PRETRAINED_LAST_LAYER if name.startswith(prefix)), None)
     if last is None:
         return None
     attr, index = last
-    if isinstance(target, ast.Attribute) and target.attr == attr and index is None:
+    if _stores_into(target, attr, index):
         return PretrainedModel(model.qname, stored)
-    if (
+    return None
+
+
+def _segmentation_head(model: PretrainedModel, target: ast.expr, stored: Value) -> PretrainedModel | None:
+    """A torchvision segmentation model after a store into its ``classifier`` (DeepLabHead, FCNHead) or its
+    last convolution (``classifier[4]``): "out" is what the stored module returns; into ``aux_classifier``: the
+    model no longer says what "aux" is. Not LR-ASPP, whose classifier has two output convolutions."""
+    if "lraspp" in model.qname:
+        return None
+    if _stores_into(target, "classifier", None) or _stores_into(target, "classifier", api.TORCHVISION_SEGMENTATION_LAST_CONV):
+        return PretrainedModel(model.qname, stored, model.outputs)
+    if _stores_into(target, "aux_classifier", None) or _stores_into(target, "aux_classifier", api.TORCHVISION_SEGMENTATION_LAST_CONV):
+        return PretrainedModel(model.qname, model.head, tuple(key for key in model.outputs if key != "aux"))
+    return None
+
+
+def _stores_into(target: ast.expr, attr: str, index: int | None) -> bool:
+    """Whether ``target`` is ``<model>.<attr>`` (``index`` None) or ``<model>.<attr>[index]`` (or ``[-1]``)."""
+    if index is None:
+        return isinstance(target, ast.Attribute) and target.attr == attr
+    return (
         isinstance(target, ast.Subscript)
         and isinstance(target.value, ast.Attribute)
         and target.value.attr == attr
-        and index is not None
         and _position(target.slice) in (index, -1)
-    ):
-        return PretrainedModel(model.qname, stored)
-    return None
+    )
 
 
 def _position(node: ast.expr) -> int | None:

@@ -19,7 +19,7 @@ from lossguard.static.interp.model_choices import options_of
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.python_numbers import ARITHMETIC_ROWS, sized_shape
 from lossguard.static.interp.running_means import decayed_receiver
-from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS
+from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS, is_torchvision_segmentation, torchvision_segmentation_model
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
@@ -644,6 +644,7 @@ def _is_tensor_function(qname: str) -> bool:
 #: Families of names not worth listing one by one, tried in order after :data:`TORCH_FUNCTIONS`.
 TORCH_PREFIX_RULES: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_pretrained, _pretrained),
+    (is_torchvision_segmentation, torchvision_segmentation_model),
     (_is_optimizer_class, _optimizer),
     (_is_tensor_function, _some_tensor),
 )
