@@ -402,11 +402,7 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
                 if dtype is None:
                     dtype = _literal_dtype(first)
                 shape = _literal_shape(first)
-            elif (
-                isinstance(first, ast.ListComp)
-                and (kind := _literal_dtype(first.elt)) is not None
-                and not isinstance(first.elt, (ast.List, ast.Tuple))
-            ):
+            elif isinstance(first, ast.ListComp) and (kind := comprehension_number(first)) is not None:
                 # torch.tensor([1 for _ in range(n)]): one number per iteration, a 1-D tensor
                 dtype, shape = dtype or kind, Shape((None,))
             else:  # a variable holding a list or an array: torch.tensor(labels)
@@ -423,6 +419,47 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
             dtype = Dtype.INT
         shape = Shape((None,))
     return Tensor(dtype=dtype, shape=shape)
+
+
+def comprehension_number(node: ast.ListComp) -> Dtype | None:
+    """``[1 for _ in range(n)]``, ``[int(v) for v in column]``: a list of one number per item, 1-D;
+    the kind of the numbers (a literal, or the builtin ``int(x)`` / ``float(x)`` of one argument),
+    None for anything else (``[[0, 1] for ...]``, ``[f(v) for ...]``)."""
+    elt = node.elt
+    if isinstance(elt, (ast.List, ast.Tuple)):
+        return None
+    kind = _literal_dtype(elt)
+    if kind is not None:
+        return kind
+    if isinstance(elt, ast.Call) and isinstance(elt.func, ast.Name) and elt.func.id in ("int", "float") and len(elt.args) == 1 and not elt.keywords:
+        if not isinstance(elt.args[0], ast.Starred) and not any(_binds(comp.target, elt.func.id) for comp in node.generators):
+            return Dtype.FLOAT if elt.func.id == "float" else Dtype.INT
+    return None
+
+
+def _binds(target: ast.expr, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target))
+
+
+def array_of(node: ast.Call, pos: list[Value]) -> Tensor | None:
+    """``np.array(data)`` / ``np.asarray(data)`` of one argument (no ``dtype=``): a literal list of
+    numbers (its shape), a comprehension of one number per item (1-D), a list of known length
+    (:class:`NumberList`) or an array (its shape and dtype); None for anything else (a list of
+    arrays, a list held in a variable, which may have grown since)."""
+    if len(node.args) != 1 or node.keywords or has_star(node):
+        return None
+    first, data = node.args[0], pos[0] if pos else UNKNOWN
+    if isinstance(first, (ast.List, ast.Tuple)):
+        kind = _literal_dtype(first)
+        return Tensor(dtype=kind, shape=_literal_shape(first), numpy=True) if kind is not None else None
+    if isinstance(first, ast.ListComp):
+        kind = comprehension_number(first)
+        return Tensor(dtype=kind, shape=Shape((None,)), numpy=True) if kind is not None else None
+    if isinstance(data, NumberList):
+        return Tensor(dtype=data.dtype, shape=Shape((data.length,)), numpy=True)
+    if isinstance(data, Tensor) and data.numpy:
+        return Tensor(dtype=data.dtype, shape=data.shape, numpy=True)
+    return None
 
 
 def _python_number(node: ast.expr, value: Value) -> Dtype | None:
@@ -485,9 +522,10 @@ def dataset_row(t: Tensor) -> Tensor:
     return Tensor(dtype=t.dtype, shape=row)
 
 
-def batched(t: Tensor) -> Tensor:
-    """Rows stacked by the default collation: a new first axis of unknown size, dtype kept."""
-    shape = Shape((None, *t.shape.dims)) if t.shape is not None and t.shape.rank_known else None
+def batched(t: Tensor, size: Dim = None) -> Tensor:
+    """Rows stacked by the default collation: a new first axis of ``size`` rows (unknown unless every
+    batch has the same known size), dtype kept."""
+    shape = Shape((size, *t.shape.dims)) if t.shape is not None and t.shape.rank_known else None
     return Tensor(dtype=t.dtype, shape=shape)
 
 

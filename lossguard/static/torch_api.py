@@ -405,6 +405,9 @@ NUMPY_SAMPLERS = {
 }
 NUMPY_SHAPED = {"numpy.zeros", "numpy.ones", "numpy.empty"}  # one shape argument
 NUMPY_VALUE_KEEPING = {"numpy.round", "numpy.around", "numpy.abs", "numpy.exp", "numpy.log", "numpy.sqrt", "numpy.floor", "numpy.ceil"}
+# ``np.array(data)`` / ``np.asarray(data)``: an array of the data's shape (a literal list of numbers,
+# a comprehension of one number per item, another array)
+NUMPY_ARRAYS = {"numpy.array", "numpy.asarray"}
 FROM_NUMPY = {"torch.from_numpy"}
 # pandas tables read from a file or built: a column (``df["label"]``) is a Series, its ``.values``
 # a 1-D array; a list of columns (``df[cols]``) is a table, its ``.values`` a 2-D array.
