@@ -267,7 +267,7 @@ loss = F.mse_loss(pred, target)
             "`x.t()`, `torch.ones(x.size())`, arithmetic with a number read out of a tensor (`x.item()`), and "
             "the batches of a `DataLoader` over a `TensorDataset` built in the code (of size 1 when `batch_size` is 1, "
             "unknown otherwise), `np.array` of a literal list of numbers or of a comprehension of one number per item "
-            "(`np.array([int(v) for v in column])`, 1-dimensional). When either shape is unknown (a label from a custom dataset, a size only known "
+            "(`np.array([int(v) for v in column])`, `list(map(float, fields))`, 1-dimensional). When either shape is unknown (a label from a custom dataset, a size only known "
             "at run time) nothing is reported, nor past `assert pred.shape == target.shape` where the "
             "inferred shapes differ (the code checked them equal). A linear output of size 1 against a 1-dimensional target "
             "is reported even when the batch size is unknown: both the batched and the unbatched case "

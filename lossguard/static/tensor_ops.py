@@ -402,8 +402,8 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
                 if dtype is None:
                     dtype = _literal_dtype(first)
                 shape = _literal_shape(first)
-            elif isinstance(first, ast.ListComp) and (kind := comprehension_number(first)) is not None:
-                # torch.tensor([1 for _ in range(n)]): one number per iteration, a 1-D tensor
+            elif (kind := number_items(first)) is not None:
+                # torch.tensor([1 for _ in range(n)]), torch.tensor(list(map(int, fields))): a 1-D tensor
                 dtype, shape = dtype or kind, Shape((None,))
             else:  # a variable holding a list or an array: torch.tensor(labels)
                 data = pos[0] if node.args else kw.get("data", UNKNOWN)
@@ -421,20 +421,34 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
     return Tensor(dtype=dtype, shape=shape)
 
 
-def comprehension_number(node: ast.ListComp) -> Dtype | None:
-    """``[1 for _ in range(n)]``, ``[int(v) for v in column]``: a list of one number per item, 1-D;
-    the kind of the numbers (a literal, or the builtin ``int(x)`` / ``float(x)`` of one argument),
-    None for anything else (``[[0, 1] for ...]``, ``[f(v) for ...]``)."""
+def number_items(node: ast.expr) -> Dtype | None:
+    """``[1 for _ in range(n)]``, ``[int(v) for v in column]``, ``list(map(float, fields))``: a list of
+    one number per item, 1-D; the kind of the numbers (a literal, or the builtin ``int`` / ``float``
+    of one argument), None for anything else (``[[0, 1] for ...]``, ``[f(v) for ...]``)."""
+    if _is_call_of(node, "list") and len(node.args) == 1:  # type: ignore[attr-defined]
+        mapped = node.args[0]  # type: ignore[attr-defined]
+        if _is_call_of(mapped, "map") and len(mapped.args) == 2 and isinstance(mapped.args[0], ast.Name):  # type: ignore[attr-defined]
+            func = mapped.args[0].id  # type: ignore[attr-defined]
+            return Dtype.FLOAT if func == "float" else Dtype.INT if func == "int" else None
+        return None
+    if not isinstance(node, ast.ListComp):
+        return None
     elt = node.elt
     if isinstance(elt, (ast.List, ast.Tuple)):
         return None
     kind = _literal_dtype(elt)
     if kind is not None:
         return kind
-    if isinstance(elt, ast.Call) and isinstance(elt.func, ast.Name) and elt.func.id in ("int", "float") and len(elt.args) == 1 and not elt.keywords:
-        if not isinstance(elt.args[0], ast.Starred) and not any(_binds(comp.target, elt.func.id) for comp in node.generators):
-            return Dtype.FLOAT if elt.func.id == "float" else Dtype.INT
+    if _is_call_of(elt, "int", "float") and len(elt.args) == 1:  # type: ignore[attr-defined]
+        func = elt.func.id  # type: ignore[attr-defined]
+        if not isinstance(elt.args[0], ast.Starred) and not any(_binds(comp.target, func) for comp in node.generators):  # type: ignore[attr-defined]
+            return Dtype.FLOAT if func == "float" else Dtype.INT
     return None
+
+
+def _is_call_of(node: ast.expr, *names: str) -> bool:
+    """A call of one of these builtins by name, with positional arguments only."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and not node.keywords and not has_star(node)
 
 
 def _binds(target: ast.expr, name: str) -> bool:
@@ -443,7 +457,7 @@ def _binds(target: ast.expr, name: str) -> bool:
 
 def array_of(node: ast.Call, pos: list[Value]) -> Tensor | None:
     """``np.array(data)`` / ``np.asarray(data)`` of one argument (no ``dtype=``): a literal list of
-    numbers (its shape), a comprehension of one number per item (1-D), a list of known length
+    numbers (its shape), a list of one number per item (1-D, :func:`number_items`), a list of known length
     (:class:`NumberList`) or an array (its shape and dtype); None for anything else (a list of
     arrays, a list held in a variable, which may have grown since)."""
     if len(node.args) != 1 or node.keywords or has_star(node):
@@ -452,9 +466,9 @@ def array_of(node: ast.Call, pos: list[Value]) -> Tensor | None:
     if isinstance(first, (ast.List, ast.Tuple)):
         kind = _literal_dtype(first)
         return Tensor(dtype=kind, shape=_literal_shape(first), numpy=True) if kind is not None else None
-    if isinstance(first, ast.ListComp):
-        kind = comprehension_number(first)
-        return Tensor(dtype=kind, shape=Shape((None,)), numpy=True) if kind is not None else None
+    kind = number_items(first)
+    if kind is not None:
+        return Tensor(dtype=kind, shape=Shape((None,)), numpy=True)
     if isinstance(data, NumberList):
         return Tensor(dtype=data.dtype, shape=Shape((data.length,)), numpy=True)
     if isinstance(data, Tensor) and data.numpy:
@@ -581,6 +595,8 @@ def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
         return None
     if isinstance(node.args[0], (ast.List, ast.Tuple)):
         return _literal_shape(node.args[0])
+    if number_items(node.args[0]) is not None:  # torch.Tensor([float(v) for v in row]): 1-D
+        return Shape((None,))
     return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
 
 
