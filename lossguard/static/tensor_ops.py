@@ -446,6 +446,22 @@ def number_items(node: ast.expr) -> Dtype | None:
     return None
 
 
+def _converted_numbers(node: ast.List | ast.Tuple) -> Dtype | None:
+    """``[int(a != b)]``, ``[float(x), 0.0]``: a flat list of literal numbers and builtin ``int(v)`` /
+    ``float(v)`` conversions, at least one of them a conversion; their kind (FLOAT when any is a float)."""
+    kinds: set[Dtype] = set()
+    for elt in node.elts:
+        if _is_call_of(elt, "int", "float") and len(elt.args) == 1:  # type: ignore[attr-defined]
+            kinds.add(Dtype.FLOAT if elt.func.id == "float" else Dtype.INT)  # type: ignore[attr-defined]
+        elif (kind := _literal_dtype(elt)) in (Dtype.INT, Dtype.FLOAT) and not isinstance(elt, (ast.List, ast.Tuple)):
+            kinds.add(kind)  # type: ignore[arg-type]
+        else:
+            return None
+    if not kinds or not any(_is_call_of(e, "int", "float") for e in node.elts):
+        return None
+    return Dtype.FLOAT if Dtype.FLOAT in kinds else Dtype.INT
+
+
 def _is_call_of(node: ast.expr, *names: str) -> bool:
     """A call of one of these builtins by name, with positional arguments only."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and not node.keywords and not has_star(node)
@@ -455,16 +471,23 @@ def _binds(target: ast.expr, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target))
 
 
-def array_of(node: ast.Call, pos: list[Value]) -> Tensor | None:
-    """``np.array(data)`` / ``np.asarray(data)`` of one argument (no ``dtype=``): a literal list of
-    numbers (its shape), a list of one number per item (1-D, :func:`number_items`), a list of known length
+def array_of(node: ast.Call, pos: list[Value], kw: dict[str, Value] | None = None) -> Tensor | None:
+    """``np.array(data)`` / ``np.asarray(data)`` of one argument: a literal list of numbers (its
+    shape), a list of one number per item (1-D, :func:`number_items`), a list of known length
     (:class:`NumberList`) or an array (its shape and dtype); None for anything else (a list of
-    arrays, a list held in a variable, which may have grown since)."""
-    if len(node.args) != 1 or node.keywords or has_star(node):
+    arrays, a list held in a variable, which may have grown since). ``dtype=`` (the only keyword
+    taken) keeps the shape and gives the dtype it names (``np.float32``), unknown for any other."""
+    if len(node.args) != 1 or any(k.arg != "dtype" for k in node.keywords) or has_star(node):
         return None
-    first, data = node.args[0], pos[0] if pos else UNKNOWN
+    array = _array_data(node.args[0], pos[0] if pos else UNKNOWN)
+    if array is None or not node.keywords:
+        return array
+    return array.with_(dtype=dtype_of((kw or {}).get("dtype")))
+
+
+def _array_data(first: ast.expr, data: Value) -> Tensor | None:
     if isinstance(first, (ast.List, ast.Tuple)):
-        kind = _literal_dtype(first)
+        kind = _literal_dtype(first) or _converted_numbers(first)
         return Tensor(dtype=kind, shape=_literal_shape(first), numpy=True) if kind is not None else None
     kind = number_items(first)
     if kind is not None:

@@ -222,6 +222,7 @@ INT_DTYPES = {
     "torch.LongTensor",
     "torch.IntTensor",
     "torch.cuda.LongTensor",
+    *(f"numpy.{name}" for name in ("int64", "int32", "int16", "int8", "uint8", "int_", "intc", "longlong")),
 }
 FLOAT_DTYPES = {
     "torch.float",
@@ -234,8 +235,9 @@ FLOAT_DTYPES = {
     "torch.FloatTensor",
     "torch.DoubleTensor",
     "torch.cuda.FloatTensor",
+    *(f"numpy.{name}" for name in ("float64", "float32", "float16", "float_", "double", "single", "half")),
 }
-BOOL_DTYPES = {"torch.bool", "torch.BoolTensor"}
+BOOL_DTYPES = {"torch.bool", "torch.BoolTensor", "numpy.bool_"}
 
 INT_METHODS = {"long", "int", "short", "byte", "char"}
 FLOAT_METHODS = {"float", "double", "half", "bfloat16"}

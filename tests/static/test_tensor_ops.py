@@ -20,7 +20,7 @@ from lossguard.static.tensor_ops import (
     sizes_shape,
     store_into_list,
 )
-from lossguard.static.values import INT, UNKNOWN, Const, Dtype, IntVal, ListOf, NumberList, Shape, Tensor, TupleVal
+from lossguard.static.values import INT, UNKNOWN, Const, Dtype, IntVal, ListOf, NumberList, QualName, Shape, Tensor, TupleVal
 
 
 def _name(text: str) -> ast.expr:
@@ -153,8 +153,17 @@ def test_numpy_array_of_numbers_or_of_an_array():
     assert array("np.asarray(labels)", NumberList(8, Dtype.FLOAT)) == Tensor(dtype=Dtype.FLOAT, shape=Shape((8,)), numpy=True)
     grid = Tensor(dtype=Dtype.FLOAT, shape=Shape((4, 3)), numpy=True)
     assert array("np.array(grid)", grid) == grid
-    # a list of arrays, a list in a name, a torch tensor, a dtype given: unknown
+    # conversions by the builtins in a literal list (a Siamese pair's label): their kind
+    assert array("np.array([int(a != b)])", UNKNOWN) == Tensor(dtype=Dtype.INT, shape=Shape((1,)), numpy=True)
+    assert array("np.array([float(x), 0])", UNKNOWN) == Tensor(dtype=Dtype.FLOAT, shape=Shape((2,)), numpy=True)
+    # a dtype keeps the shape and gives its kind where it names one, unknown where not
+    label = Tensor(dtype=Dtype.FLOAT, shape=Shape((1,)), numpy=True)
+    assert array_of(_name("np.array([int(a != b)], dtype=np.float32)"), [UNKNOWN], {"dtype": QualName("numpy.float32")}) == label  # type: ignore[arg-type]
+    assert array_of(_name("np.array([0, 1], dtype=kind)"), [UNKNOWN], {"dtype": UNKNOWN}) == label.with_(dtype=None, shape=Shape((2,)))  # type: ignore[arg-type]
+    # a list of arrays, a list in a name, a torch tensor, another keyword: unknown
     assert array("np.array([a, b])", UNKNOWN) is None
+    assert array("np.array([int(a), b])", UNKNOWN) is None
+    assert array("np.array([[int(a)], [1]])", UNKNOWN) is None
     assert array("np.array(labels)", ListOf(Const(1))) is None
     assert array("np.array(t)", Tensor(dtype=Dtype.FLOAT, shape=Shape((4,)))) is None
-    assert array("np.array([0, 1], dtype=np.float32)", UNKNOWN) is None
+    assert array("np.array([0, 1], copy=False)", UNKNOWN) is None

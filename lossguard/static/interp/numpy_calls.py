@@ -45,7 +45,7 @@ def _numpy_value_keeping(interp: Any, c: TorchCallArgs) -> Value:
 
 def _numpy_array(interp: Any, c: TorchCallArgs) -> Value:
     """``np.array([int(v) for v in column])``, ``np.asarray([0, 1, 1])``: see :func:`tensor_ops.array_of`."""
-    array = array_of(c.node, c.pos)
+    array = array_of(c.node, c.pos, c.kw)
     return array if array is not None else UNKNOWN
 
 
