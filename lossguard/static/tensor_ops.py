@@ -422,9 +422,10 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
 
 
 def number_items(node: ast.expr) -> Dtype | None:
-    """``[1 for _ in range(n)]``, ``[int(v) for v in column]``, ``list(map(float, fields))``: a list of
-    one number per item, 1-D; the kind of the numbers (a literal, or the builtin ``int`` / ``float``
-    of one argument), None for anything else (``[[0, 1] for ...]``, ``[f(v) for ...]``)."""
+    """``[1 for _ in range(n)]``, ``[int(v) for v in column]``, ``[1 if l == "pos" else 0 for l in
+    labels]``, ``list(map(float, fields))``: a list of one number per item, 1-D; the kind of the
+    numbers (a literal, a choice of two literals, or the builtin ``int`` / ``float`` of one
+    argument), None for anything else (``[[0, 1] for ...]``, ``[f(v) for ...]``)."""
     if _is_call_of(node, "list") and len(node.args) == 1:  # type: ignore[attr-defined]
         mapped = node.args[0]  # type: ignore[attr-defined]
         if _is_call_of(mapped, "map") and len(mapped.args) == 2 and isinstance(mapped.args[0], ast.Name):  # type: ignore[attr-defined]
@@ -436,6 +437,11 @@ def number_items(node: ast.expr) -> Dtype | None:
     elt = node.elt
     if isinstance(elt, (ast.List, ast.Tuple)):
         return None
+    if isinstance(elt, ast.IfExp):  # [1 if label == "positive" else 0 for label in labels]
+        kinds = {_literal_dtype(elt.body), _literal_dtype(elt.orelse)}
+        if None in kinds or isinstance(elt.body, (ast.List, ast.Tuple)) or isinstance(elt.orelse, (ast.List, ast.Tuple)):
+            return None
+        return Dtype.FLOAT if Dtype.FLOAT in kinds else kinds.pop() if len(kinds) == 1 else None
     kind = _literal_dtype(elt)
     if kind is not None:
         return kind

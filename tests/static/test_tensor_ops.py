@@ -129,6 +129,8 @@ def test_a_list_of_one_number_per_item_is_one_dimensional():
     assert number_items(_name("[float(v) for v in row]")) is Dtype.FLOAT
     assert number_items(_name("list(map(int, fields))")) is Dtype.INT
     assert number_items(_name("list(map(float, fields))")) is Dtype.FLOAT
+    assert number_items(_name("[1 if label == 'positive' else 0 for label in labels]")) is Dtype.INT
+    assert number_items(_name("[1.0 if hit else 0 for hit in hits]")) is Dtype.FLOAT
     # anything else says nothing of the items: nested lists, other functions, a shadowed int, a list of the map
     for text in (
         "[[0, 1] for _ in range(n)]",
@@ -136,6 +138,9 @@ def test_a_list_of_one_number_per_item_is_one_dimensional():
         "[int(v, 2) for v in column]",
         "[int(*v) for v in column]",
         "[int(v) for int, v in pairs]",
+        "[1 if hit else None for hit in hits]",
+        "[[1] if hit else [0] for hit in hits]",
+        "[True if hit else 0 for hit in hits]",
         "list(map(str, fields))",
         "list(map(lambda v: int(v), fields))",
         "list(fields)",
