@@ -206,8 +206,8 @@ class ShapeMismatch(Rule):
                     inp[0].node,
                     call.ctx,
                     f"{loss_label(call)} input shape {si.describe()} and target shape {st.describe()} differ; BCE losses raise "
-                    "a ValueError when the sizes differ (squeeze() of a batch of one leaves a 0-dim tensor). Make both the same "
-                    "shape: squeeze(-1) or view(-1) on both sides",
+                    "a ValueError when the sizes differ (a 0-dim side: squeeze() of a batch of one, or one sample's value). Make "
+                    "both the same shape: squeeze(-1) or view(-1) on both sides",
                 )
             elif _conflict(si, st) and not (call.family == "elementwise" and _same_numbers(si, st)):
                 self.report(
