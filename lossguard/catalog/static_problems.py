@@ -267,13 +267,17 @@ loss = F.mse_loss(pred, target)
             "`np.zeros(64)`, `np.random.normal(mu, sigma, (1, n))`) taken over by `torch.from_numpy`, "
             "`torch.tensor` or `torch.Tensor`, reductions over literal axes (`x.mean(1, keepdim=True)`), "
             "`x.t()`, `torch.ones(x.size())`, arithmetic with a number read out of a tensor (`x.item()`), and "
-            "the batches of a `DataLoader` over a `TensorDataset` built in the code. When either shape is unknown (a label from a custom dataset, a size only known "
+            "the batches of a `DataLoader` over a `TensorDataset` built in the code (of size 1 when `batch_size` is 1, "
+            "unknown otherwise), `np.array` of a literal list of numbers or of a comprehension of one number per item "
+            "(`np.array([int(v) for v in column])`, `list(map(float, fields))`, 1-dimensional). When either shape is unknown (a label from a custom dataset, a size only known "
             "at run time) nothing is reported, nor past `assert pred.shape == target.shape` where the "
             "inferred shapes differ (the code checked them equal). A linear output of size 1 against a 1-dimensional target "
             "is reported even when the batch size is unknown: both the batched and the unbatched case "
             "broadcast wrongly unless the batch is 1. A shape that only adds leading axes of size 1 "
             "(`(1, 1)` against `(1,)`) pairs the same numbers and is not reported for MSE / L1 / "
-            "Huber; BCE losses raise on it and it is reported for them."
+            "Huber; BCE losses raise on it and it is reported for them, as they raise on a 0-dim side against a "
+            "side of one axis or more (`out.squeeze()` of a batch of one, `()` against `(1,)`), which the other "
+            "element-wise losses broadcast and which is not reported for them."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

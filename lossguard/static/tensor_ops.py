@@ -402,12 +402,8 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
                 if dtype is None:
                     dtype = _literal_dtype(first)
                 shape = _literal_shape(first)
-            elif (
-                isinstance(first, ast.ListComp)
-                and (kind := _literal_dtype(first.elt)) is not None
-                and not isinstance(first.elt, (ast.List, ast.Tuple))
-            ):
-                # torch.tensor([1 for _ in range(n)]): one number per iteration, a 1-D tensor
+            elif (kind := number_items(first)) is not None:
+                # torch.tensor([1 for _ in range(n)]), torch.tensor(list(map(int, fields))): a 1-D tensor
                 dtype, shape = dtype or kind, Shape((None,))
             else:  # a variable holding a list or an array: torch.tensor(labels)
                 data = pos[0] if node.args else kw.get("data", UNKNOWN)
@@ -423,6 +419,90 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
             dtype = Dtype.INT
         shape = Shape((None,))
     return Tensor(dtype=dtype, shape=shape)
+
+
+def number_items(node: ast.expr) -> Dtype | None:
+    """``[1 for _ in range(n)]``, ``[int(v) for v in column]``, ``[1 if l == "pos" else 0 for l in
+    labels]``, ``list(map(float, fields))``: a list of one number per item, 1-D; the kind of the
+    numbers (a literal, a choice of two literals, or the builtin ``int`` / ``float`` of one
+    argument), None for anything else (``[[0, 1] for ...]``, ``[f(v) for ...]``)."""
+    if _is_call_of(node, "list") and len(node.args) == 1:  # type: ignore[attr-defined]
+        mapped = node.args[0]  # type: ignore[attr-defined]
+        if _is_call_of(mapped, "map") and len(mapped.args) == 2 and isinstance(mapped.args[0], ast.Name):  # type: ignore[attr-defined]
+            func = mapped.args[0].id  # type: ignore[attr-defined]
+            return Dtype.FLOAT if func == "float" else Dtype.INT if func == "int" else None
+        return None
+    if not isinstance(node, ast.ListComp):
+        return None
+    elt = node.elt
+    if isinstance(elt, (ast.List, ast.Tuple)):
+        return None
+    if isinstance(elt, ast.IfExp):  # [1 if label == "positive" else 0 for label in labels]
+        kinds = {_literal_dtype(elt.body), _literal_dtype(elt.orelse)}
+        if None in kinds or isinstance(elt.body, (ast.List, ast.Tuple)) or isinstance(elt.orelse, (ast.List, ast.Tuple)):
+            return None
+        return Dtype.FLOAT if Dtype.FLOAT in kinds else kinds.pop() if len(kinds) == 1 else None
+    kind = _literal_dtype(elt)
+    if kind is not None:
+        return kind
+    if _is_call_of(elt, "int", "float") and len(elt.args) == 1:  # type: ignore[attr-defined]
+        func = elt.func.id  # type: ignore[attr-defined]
+        if not isinstance(elt.args[0], ast.Starred) and not any(_binds(comp.target, func) for comp in node.generators):  # type: ignore[attr-defined]
+            return Dtype.FLOAT if func == "float" else Dtype.INT
+    return None
+
+
+def _converted_numbers(node: ast.List | ast.Tuple) -> Dtype | None:
+    """``[int(a != b)]``, ``[float(x), 0.0]``: a flat list of literal numbers and builtin ``int(v)`` /
+    ``float(v)`` conversions, at least one of them a conversion; their kind (FLOAT when any is a float)."""
+    kinds: set[Dtype] = set()
+    for elt in node.elts:
+        if _is_call_of(elt, "int", "float") and len(elt.args) == 1:  # type: ignore[attr-defined]
+            kinds.add(Dtype.FLOAT if elt.func.id == "float" else Dtype.INT)  # type: ignore[attr-defined]
+        elif (kind := _literal_dtype(elt)) in (Dtype.INT, Dtype.FLOAT) and not isinstance(elt, (ast.List, ast.Tuple)):
+            kinds.add(kind)  # type: ignore[arg-type]
+        else:
+            return None
+    if not kinds or not any(_is_call_of(e, "int", "float") for e in node.elts):
+        return None
+    return Dtype.FLOAT if Dtype.FLOAT in kinds else Dtype.INT
+
+
+def _is_call_of(node: ast.expr, *names: str) -> bool:
+    """A call of one of these builtins by name, with positional arguments only."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and not node.keywords and not has_star(node)
+
+
+def _binds(target: ast.expr, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target))
+
+
+def array_of(node: ast.Call, pos: list[Value], kw: dict[str, Value] | None = None) -> Tensor | None:
+    """``np.array(data)`` / ``np.asarray(data)`` of one argument: a literal list of numbers (its
+    shape), a list of one number per item (1-D, :func:`number_items`), a list of known length
+    (:class:`NumberList`) or an array (its shape and dtype); None for anything else (a list of
+    arrays, a list held in a variable, which may have grown since). ``dtype=`` (the only keyword
+    taken) keeps the shape and gives the dtype it names (``np.float32``), unknown for any other."""
+    if len(node.args) != 1 or any(k.arg != "dtype" for k in node.keywords) or has_star(node):
+        return None
+    array = _array_data(node.args[0], pos[0] if pos else UNKNOWN)
+    if array is None or not node.keywords:
+        return array
+    return array.with_(dtype=dtype_of((kw or {}).get("dtype")))
+
+
+def _array_data(first: ast.expr, data: Value) -> Tensor | None:
+    if isinstance(first, (ast.List, ast.Tuple)):
+        kind = _literal_dtype(first) or _converted_numbers(first)
+        return Tensor(dtype=kind, shape=_literal_shape(first), numpy=True) if kind is not None else None
+    kind = number_items(first)
+    if kind is not None:
+        return Tensor(dtype=kind, shape=Shape((None,)), numpy=True)
+    if isinstance(data, NumberList):
+        return Tensor(dtype=data.dtype, shape=Shape((data.length,)), numpy=True)
+    if isinstance(data, Tensor) and data.numpy:
+        return Tensor(dtype=data.dtype, shape=data.shape, numpy=True)
+    return None
 
 
 def _python_number(node: ast.expr, value: Value) -> Dtype | None:
@@ -485,9 +565,10 @@ def dataset_row(t: Tensor) -> Tensor:
     return Tensor(dtype=t.dtype, shape=row)
 
 
-def batched(t: Tensor) -> Tensor:
-    """Rows stacked by the default collation: a new first axis of unknown size, dtype kept."""
-    shape = Shape((None, *t.shape.dims)) if t.shape is not None and t.shape.rank_known else None
+def batched(t: Tensor, size: Dim = None) -> Tensor:
+    """Rows stacked by the default collation: a new first axis of ``size`` rows (unknown unless every
+    batch has the same known size), dtype kept."""
+    shape = Shape((size, *t.shape.dims)) if t.shape is not None and t.shape.rank_known else None
     return Tensor(dtype=t.dtype, shape=shape)
 
 
@@ -543,6 +624,8 @@ def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
         return None
     if isinstance(node.args[0], (ast.List, ast.Tuple)):
         return _literal_shape(node.args[0])
+    if number_items(node.args[0]) is not None:  # torch.Tensor([float(v) for v in row]): 1-D
+        return Shape((None,))
     return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
 
 

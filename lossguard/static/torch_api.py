@@ -225,6 +225,7 @@ INT_DTYPES = {
     "torch.LongTensor",
     "torch.IntTensor",
     "torch.cuda.LongTensor",
+    *(f"numpy.{name}" for name in ("int64", "int32", "int16", "int8", "uint8", "int_", "intc", "longlong")),
 }
 FLOAT_DTYPES = {
     "torch.float",
@@ -237,8 +238,9 @@ FLOAT_DTYPES = {
     "torch.FloatTensor",
     "torch.DoubleTensor",
     "torch.cuda.FloatTensor",
+    *(f"numpy.{name}" for name in ("float64", "float32", "float16", "float_", "double", "single", "half")),
 }
-BOOL_DTYPES = {"torch.bool", "torch.BoolTensor"}
+BOOL_DTYPES = {"torch.bool", "torch.BoolTensor", "numpy.bool_"}
 
 INT_METHODS = {"long", "int", "short", "byte", "char"}
 FLOAT_METHODS = {"float", "double", "half", "bfloat16"}
@@ -423,6 +425,9 @@ NUMPY_SAMPLERS = {
 }
 NUMPY_SHAPED = {"numpy.zeros", "numpy.ones", "numpy.empty"}  # one shape argument
 NUMPY_VALUE_KEEPING = {"numpy.round", "numpy.around", "numpy.abs", "numpy.exp", "numpy.log", "numpy.sqrt", "numpy.floor", "numpy.ceil"}
+# ``np.array(data)`` / ``np.asarray(data)``: an array of the data's shape (a literal list of numbers,
+# a comprehension of one number per item, another array)
+NUMPY_ARRAYS = {"numpy.array", "numpy.asarray"}
 FROM_NUMPY = {"torch.from_numpy"}
 # pandas tables read from a file or built: a column (``df["label"]``) is a Series, its ``.values``
 # a 1-D array; a list of columns (``df[cols]``) is a table, its ``.values`` a 2-D array.

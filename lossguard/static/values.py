@@ -424,9 +424,11 @@ def join(a: Value, b: Value) -> Value:
         return MaybeNone(inner) if isinstance(inner, (LossSpec, Layer)) else UNKNOWN
     if isinstance(a, Const) and isinstance(b, Tensor):
         a, b = b, a
-    if isinstance(a, Tensor) and a.from_zero and is_zero(b):
+    if isinstance(a, Tensor) and (a.from_zero or a.graph) and is_zero(b):
         # `adv = 0.0`, then `adv += criterion(...)` in a loop or a branch: the paths that added
-        # nothing hold the zero it started from, the others a sum; only its graph is kept
+        # nothing hold the zero it started from, the others a sum; only its graph is kept. The
+        # same for `train_loss = 0.0` before a batch loop that binds `train_loss = criterion(...)`:
+        # after the loop it is the last batch's loss (or the zero, when the loop ran no batch)
         return Tensor(graph=a.graph, from_zero=True)
     if isinstance(a, (*MODEL_VALUES, ClassRef)) and isinstance(b, (*MODEL_VALUES, ClassRef)):
         options: list[Value] = []

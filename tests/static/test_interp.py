@@ -1105,8 +1105,12 @@ def train(model_g, model_d, loader, optim_g, start):
         avg_g.append(loss_g.item())
         best = 0.0
         if step % 10 == 0:
-            best = loss_g  # not a sum: a tensor in one branch, a float in the other stays unknown
-        avg_g.append(best)
+            best = loss_g  # not a sum, but the zero or the loss with its graph (round 26: no longer unknown)
+        avg_g.append(best)  # expect: LG006
+        worst = 1.0
+        if step % 10 == 0:
+            worst = loss_g  # any number but a literal zero against a tensor stays unknown
+        avg_g.append(worst)
 """,
     },
     # round 5: torch.mean(probs, dim=0) as a function is the mean distribution, as the method is;
@@ -4011,6 +4015,103 @@ PROJECTS["a_loop_clearing_what_another_file_steps_stays_silent"] = {
     "a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["a2c.py"].replace("  # expect: LG014", ""),
     "run_a2c.py": PROJECTS["a_loop_steps_through_a_method_of_another_file_that_never_clears"]["run_a2c.py"].replace(
         "            a2c.train()", "            a2c.actor_optimizer.zero_grad()\n            a2c.train()"
+    ),
+}
+
+# round 26 (recall22), realcode_heldout17's Packt NLP LSTM: labels read into an array by a comprehension of one int
+# per row (`np.array([int(v) for v in column])`, 1-D), batched one row at a time (`batch_size=1`, every batch is
+# (1,)); the model's (1, 1) output squeezed to a 0-dim tensor: BCELoss raises on () against (1,)
+PROJECTS["labels_of_a_comprehension_in_batches_of_one_against_a_squeezed_output"] = {
+    "model.py": """
+import torch.nn as nn
+
+
+class Scorer(nn.Module):
+    def __init__(self, n_in):
+        super().__init__()
+        self.fc = nn.Linear(n_in, 1)
+        self.act = nn.Sigmoid()
+
+    def forward(self, x):
+        return self.act(self.fc(x))
+""",
+    "train.py": """
+import numpy as np
+import pandas as pd
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+
+from model import Scorer
+
+table = pd.read_csv("reviews.csv")
+labels = np.array([int(v) for v in table["label"].values])
+feats = torch.Tensor(np.random.rand(len(labels), 12))
+batch_size = 1
+loader = DataLoader(TensorDataset(feats, torch.from_numpy(labels)), batch_size=batch_size, shuffle=True)
+net = Scorer(12)
+criterion = nn.BCELoss()
+opt = torch.optim.Adam(net.parameters())
+for x, y in loader:
+    opt.zero_grad()
+    out = net(x)
+    loss = criterion(out.squeeze(), y.float())  # expect: LG005
+    loss.backward()
+    opt.step()
+""",
+}
+# batches of 32 (the last one smaller: squeeze() of an unknown size says nothing), or squeeze(-1) that keeps the
+# batch axis, or a batch sampler that makes batches of its own sizes: nothing to report
+PROJECTS["labels_of_a_comprehension_in_batches_of_one_against_a_squeezed_output_look_alike"] = {
+    "model.py": PROJECTS["labels_of_a_comprehension_in_batches_of_one_against_a_squeezed_output"]["model.py"],
+    "train.py": PROJECTS["labels_of_a_comprehension_in_batches_of_one_against_a_squeezed_output"]["train.py"]
+    .replace("batch_size = 1\n", "batch_size = 32\n")
+    .replace("  # expect: LG005", ""),
+}
+PROJECTS["a_squeeze_that_keeps_the_batch_axis_of_one_stays_silent"] = {
+    "model.py": PROJECTS["labels_of_a_comprehension_in_batches_of_one_against_a_squeezed_output"]["model.py"],
+    "train.py": PROJECTS["labels_of_a_comprehension_in_batches_of_one_against_a_squeezed_output"]["train.py"]
+    .replace("out.squeeze()", "out.squeeze(-1)")
+    .replace("  # expect: LG005", ""),
+}
+PROJECTS["batches_of_a_batch_sampler_stay_unknown"] = {
+    "model.py": PROJECTS["labels_of_a_comprehension_in_batches_of_one_against_a_squeezed_output"]["model.py"],
+    "train.py": PROJECTS["labels_of_a_comprehension_in_batches_of_one_against_a_squeezed_output"]["train.py"]
+    .replace("batch_size=batch_size, shuffle=True", "batch_sampler=sampler")
+    .replace("  # expect: LG005", ""),
+}
+
+# round 26 (recall22), realcode_heldout17's Packt GenAI char LM: `train_loss = 0.0` before the batch loop, bound to
+# each batch's loss inside it; after the loop it is the last batch's loss (or the zero when no batch ran), and the
+# epoch history keeps it with its graph
+PROJECTS["a_zero_rebound_to_each_batch_loss_is_the_last_loss_after_the_loop"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+net = nn.Linear(16, 4)
+criterion = nn.CrossEntropyLoss()
+opt = torch.optim.Adam(net.parameters())
+history = []
+for epoch in range(10):
+    train_loss = 0.0
+    for xb, yb in loader:
+        opt.zero_grad()
+        train_loss = criterion(net(xb), yb)
+        train_loss.backward()
+        opt.step()
+    history.append(train_loss)  # expect: LG006
+""",
+}
+# the history of numbers (`train_loss.item()` bound in the loop), or the loss kept only for printing: nothing to report
+PROJECTS["a_zero_rebound_to_each_batch_loss_is_the_last_loss_after_the_loop_look_alike"] = {
+    "train.py": PROJECTS["a_zero_rebound_to_each_batch_loss_is_the_last_loss_after_the_loop"]["train.py"]
+    .replace("        train_loss.backward()\n", "        train_loss.backward()\n        train_loss = train_loss.item()\n")
+    .replace("  # expect: LG006", ""),
+}
+PROJECTS["a_zero_rebound_to_each_batch_loss_only_printed_stays_silent"] = {
+    "train.py": PROJECTS["a_zero_rebound_to_each_batch_loss_is_the_last_loss_after_the_loop"]["train.py"].replace(
+        "    history.append(train_loss)  # expect: LG006", '    print(f"{epoch}: {train_loss:.3f}")'
     ),
 }
 

@@ -128,11 +128,13 @@ ints = TensorDataset(X, torch.tensor([0, 1] * 32))
 for xb, yb in DataLoader(ints, batch_size=8):
     wrong = loss_fn(model(xb).squeeze(1), yb)  # expect: LG004
 first_x, first_y = ints[0]
-single = loss_fn(model(first_x), first_y.float())  # (1,) against (): a scalar target broadcasts harmlessly
+# (1,) against (): an element-wise loss broadcasts the scalar target harmlessly, a BCE loss raises (round 26)
+single = nn.MSELoss()(model(first_x), first_y.float())
+single_bce = loss_fn(model(first_x), first_y.float())  # expect: LG005
 for xb, yb in DataLoader(ints, batch_size=8, collate_fn=lambda rows: rows):
     custom = loss_fn(model(xb), yb)  # a custom collation: nothing is known
 for xb, yb in DataLoader(ints, batch_size=None):
-    unbatched = loss_fn(model(xb), yb.float())
+    unbatched = loss_fn(model(xb), yb.float())  # expect: LG005
 """,
     },
     # UDTL: self.adversarial_loss is nn.BCELoss() or None (set in setup()), called under `is not None`

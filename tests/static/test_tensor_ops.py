@@ -9,16 +9,18 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.tensor_ops import (
+    array_of,
     batched,
     binop,
     concat_shape,
     dataset_row,
+    number_items,
     number_list_shape,
     repeat_list,
     sizes_shape,
     store_into_list,
 )
-from lossguard.static.values import INT, UNKNOWN, Const, Dtype, IntVal, ListOf, NumberList, Shape, Tensor, TupleVal
+from lossguard.static.values import INT, UNKNOWN, Const, Dtype, IntVal, ListOf, NumberList, QualName, Shape, Tensor, TupleVal
 
 
 def _name(text: str) -> ast.expr:
@@ -102,6 +104,8 @@ def test_dataset_rows_drop_the_first_axis_and_batches_add_an_unknown_one():
     assert dataset_row(Tensor(dtype=Dtype.FLOAT)) == Tensor(dtype=Dtype.FLOAT)
     assert dataset_row(Tensor(shape=Shape((1,), rank_known=False))) == Tensor()
     assert batched(Tensor(dtype=Dtype.INT)) == Tensor(dtype=Dtype.INT)
+    # round 26: batches of one row each (`batch_size=1`) have a first axis of 1
+    assert batched(dataset_row(labels), 1) == Tensor(dtype=Dtype.INT, shape=Shape((1,)))
 
 
 def _call(text: str) -> tuple[ast.Call, list]:
@@ -116,3 +120,55 @@ def test_sizes_as_arguments_or_as_one_shape():
     node, pos = _call("np.ones((64, 1), dtype)")
     assert sizes_shape(node, [TupleVal((Const(64), Const(1))), UNKNOWN], count=1) == Shape((64, 1))
     assert sizes_shape(*_call("np.zeros(shape)")) is None  # a variable may be a tuple
+
+
+def test_a_list_of_one_number_per_item_is_one_dimensional():
+    # round 26: literals, or the builtin int / float of one argument, per item of a comprehension or a map
+    assert number_items(_name("[1 for _ in range(n)]")) is Dtype.INT
+    assert number_items(_name("[int(v) for v in column]")) is Dtype.INT
+    assert number_items(_name("[float(v) for v in row]")) is Dtype.FLOAT
+    assert number_items(_name("list(map(int, fields))")) is Dtype.INT
+    assert number_items(_name("list(map(float, fields))")) is Dtype.FLOAT
+    assert number_items(_name("[1 if label == 'positive' else 0 for label in labels]")) is Dtype.INT
+    assert number_items(_name("[1.0 if hit else 0 for hit in hits]")) is Dtype.FLOAT
+    # anything else says nothing of the items: nested lists, other functions, a shadowed int, a list of the map
+    for text in (
+        "[[0, 1] for _ in range(n)]",
+        "[f(v) for v in column]",
+        "[int(v, 2) for v in column]",
+        "[int(*v) for v in column]",
+        "[int(v) for int, v in pairs]",
+        "[1 if hit else None for hit in hits]",
+        "[[1] if hit else [0] for hit in hits]",
+        "[True if hit else 0 for hit in hits]",
+        "list(map(str, fields))",
+        "list(map(lambda v: int(v), fields))",
+        "list(fields)",
+        "map(int, fields)",
+    ):
+        assert number_items(_name(text)) is None, text
+
+
+def test_numpy_array_of_numbers_or_of_an_array():
+    def array(text: str, *pos: object) -> Tensor | None:
+        return array_of(_name(text), list(pos))  # type: ignore[arg-type]
+
+    assert array("np.array([int(v) for v in column])", UNKNOWN) == Tensor(dtype=Dtype.INT, shape=Shape((None,)), numpy=True)
+    assert array("np.array([[0, 1], [1, 0]])", UNKNOWN) == Tensor(dtype=Dtype.INT, shape=Shape((2, 2)), numpy=True)
+    assert array("np.asarray(labels)", NumberList(8, Dtype.FLOAT)) == Tensor(dtype=Dtype.FLOAT, shape=Shape((8,)), numpy=True)
+    grid = Tensor(dtype=Dtype.FLOAT, shape=Shape((4, 3)), numpy=True)
+    assert array("np.array(grid)", grid) == grid
+    # conversions by the builtins in a literal list (a Siamese pair's label): their kind
+    assert array("np.array([int(a != b)])", UNKNOWN) == Tensor(dtype=Dtype.INT, shape=Shape((1,)), numpy=True)
+    assert array("np.array([float(x), 0])", UNKNOWN) == Tensor(dtype=Dtype.FLOAT, shape=Shape((2,)), numpy=True)
+    # a dtype keeps the shape and gives its kind where it names one, unknown where not
+    label = Tensor(dtype=Dtype.FLOAT, shape=Shape((1,)), numpy=True)
+    assert array_of(_name("np.array([int(a != b)], dtype=np.float32)"), [UNKNOWN], {"dtype": QualName("numpy.float32")}) == label  # type: ignore[arg-type]
+    assert array_of(_name("np.array([0, 1], dtype=kind)"), [UNKNOWN], {"dtype": UNKNOWN}) == label.with_(dtype=None, shape=Shape((2,)))  # type: ignore[arg-type]
+    # a list of arrays, a list in a name, a torch tensor, another keyword: unknown
+    assert array("np.array([a, b])", UNKNOWN) is None
+    assert array("np.array([int(a), b])", UNKNOWN) is None
+    assert array("np.array([[int(a)], [1]])", UNKNOWN) is None
+    assert array("np.array(labels)", ListOf(Const(1))) is None
+    assert array("np.array(t)", Tensor(dtype=Dtype.FLOAT, shape=Shape((4,)))) is None
+    assert array("np.array([0, 1], copy=False)", UNKNOWN) is None

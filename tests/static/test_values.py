@@ -69,11 +69,23 @@ def test_a_sum_started_from_zero_meets_its_zero_as_a_sum_that_keeps_only_its_gra
         for joined in (join(zero, summed), join(summed, zero)):
             assert joined == Tensor(graph=True)
             assert isinstance(joined, Tensor) and joined.from_zero
-    # any other number, or a tensor that did not start from the zero, disagrees as before
+    # any other number, or a tensor that did not start from the zero and holds no graph, disagrees as before
     assert join(Const(1.0), summed) is UNKNOWN
     assert join(Const(False), summed) is UNKNOWN
-    assert join(Const(0.0), summed.with_(from_zero=False)) is UNKNOWN
+    assert join(Const(0.0), summed.with_(from_zero=False, graph=False)) is UNKNOWN
     assert not join(summed, Tensor(graph=True)).from_zero
+
+
+def test_a_zero_meets_a_graph_holding_tensor_as_a_tensor_that_keeps_only_its_graph():
+    # round 26: `train_loss = 0.0` before a batch loop that binds `train_loss = criterion(...)`: after the loop it is
+    # the last batch's loss or the zero (no batch ran); the graph is kept, marked as maybe the zero (LG006 offers no fix)
+    loss = Tensor(act=Act.LOGITS, dtype=Dtype.FLOAT, shape=Shape(()), graph=True)
+    for zero in (Const(0), Const(0.0)):
+        for joined in (join(zero, loss), join(loss, zero)):
+            assert joined == Tensor(graph=True)
+            assert isinstance(joined, Tensor) and joined.from_zero
+    assert join(Const(2.0), loss) is UNKNOWN
+    assert join(Const(None), loss) is UNKNOWN
 
 
 def test_the_activation_site_goes_with_the_activation():

@@ -40,14 +40,17 @@ def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
     if isinstance(size, Const) and size.value is None:
         return Batches(dataset.row)
     row = dataset.row
+    # batches of one row each (`batch_size=1`, written or the default) are all of size 1; any other
+    # size leaves a smaller last batch, and a batch sampler makes batches of its own sizes
+    rows = 1 if isinstance(size, Const) and size.value == 1 and type(size.value) is int and "batch_sampler" not in c.kw else None
     if isinstance(row, DictVal) and any(isinstance(v, Tensor) for _, v in row.items):
         # {"x": ..., "y": ...}: each tensor batched, anything else (a string, a number) unknown
-        return Batches(DictVal(tuple((k, batched(v) if isinstance(v, Tensor) else UNKNOWN) for k, v in row.items)))
+        return Batches(DictVal(tuple((k, batched(v, rows) if isinstance(v, Tensor) else UNKNOWN) for k, v in row.items)))
     if not isinstance(row, TupleVal) or not any(isinstance(i, Tensor) for i in row.items):
         return UNKNOWN
     # the default collation batches each place on its own: a place the checker cannot read (a
     # third-party tokenizer's arrays) leaves the others known
-    return Batches(TupleVal(tuple(batched(i) if isinstance(i, Tensor) else UNKNOWN for i in row.items)))
+    return Batches(TupleVal(tuple(batched(i, rows) if isinstance(i, Tensor) else UNKNOWN for i in row.items)))
 
 
 def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:

@@ -7,7 +7,7 @@ from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.torch_args import TorchCallArgs
-from lossguard.static.tensor_ops import one_shape, sizes_shape, tensor_of
+from lossguard.static.tensor_ops import array_of, one_shape, sizes_shape, tensor_of
 from lossguard.static.values import UNKNOWN, Dtype, Tensor, Value
 
 
@@ -43,6 +43,12 @@ def _numpy_value_keeping(interp: Any, c: TorchCallArgs) -> Value:
     return Tensor(dtype=t.dtype, shape=t.shape, numpy=True)
 
 
+def _numpy_array(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.array([int(v) for v in column])``, ``np.asarray([0, 1, 1])``: see :func:`tensor_ops.array_of`."""
+    array = array_of(c.node, c.pos, c.kw)
+    return array if array is not None else UNKNOWN
+
+
 def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
     """``torch.from_numpy(a)``: the array's shape and dtype."""
     t = tensor_of(c.x)
@@ -55,6 +61,7 @@ NUMPY_ROWS = (
     (tuple(api.NUMPY_SAMPLERS), _numpy_sampler),
     (api.NUMPY_SHAPED, _numpy_filled),
     (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
+    (api.NUMPY_ARRAYS, _numpy_array),
     (api.FROM_NUMPY, _from_numpy),
 )
 

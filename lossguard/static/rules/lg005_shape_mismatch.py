@@ -6,7 +6,7 @@ from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import loss_label, tensor_arg
-from lossguard.static.torch_api import CLASS_INDEX_FAMILIES, ELEMENTWISE_FAMILIES
+from lossguard.static.torch_api import BINARY_FAMILIES, CLASS_INDEX_FAMILIES, ELEMENTWISE_FAMILIES
 from lossguard.static.values import Dtype, Shape
 
 
@@ -39,6 +39,13 @@ def _conflict(a: Shape, b: Shape) -> bool:
     # (..., 1) against a rank-1 target of another size: broadcasts to (N, N) or (1,) vs (N,).
     # Two partial shapes say nothing of the ranks: (..., 1) against (..., k) is right when k is 1.
     return known.rank_known and _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
+
+
+def _scalar_against_batch(a: Shape, b: Shape) -> bool:
+    """A 0-dim side against a side of one axis or more (``out.squeeze()`` of a batch of one, shape
+    ``()``, against its ``(1,)`` labels): element-wise losses broadcast it, BCE losses raise on it
+    ("Using a target size ... that is different to the input size"). Only where both ranks are known."""
+    return a.rank_known and b.rank_known and (not a.dims) != (not b.dims)
 
 
 def _inserted_axis(longer: Shape, shorter: Shape) -> bool:
@@ -167,6 +174,23 @@ for feats, scores in loader:
 """
 
 
+# PacktPublishing/Hands-On-Natural-Language-Processing-with-PyTorch-1.x (realcode_heldout17): labels read into
+# an array by a comprehension of one int per row, batches of one; squeeze() of the (1, 1) output is 0-dim
+_BATCH_OF_ONE = """
+import numpy as np
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+
+labels = np.array([int(v) for v in column])
+feats = torch.Tensor(np.random.rand(100, 8))
+loader = DataLoader(TensorDataset(feats, torch.from_numpy(labels)), batch_size={size})
+head = nn.Sequential(nn.Linear(8, 1), nn.Sigmoid())
+for x, y in loader:
+    loss = {loss}(head(x).{squeeze}, y.float())
+"""
+
+
 class ShapeMismatch(Rule):
     code = "LG005"
 
@@ -177,7 +201,15 @@ class ShapeMismatch(Rule):
             return
         si, st = inp[1].shape, tgt[1].shape
         if call.family in ELEMENTWISE_FAMILIES:
-            if _conflict(si, st) and not (call.family == "elementwise" and _same_numbers(si, st)):
+            if call.family in BINARY_FAMILIES and _scalar_against_batch(si, st):
+                self.report(
+                    inp[0].node,
+                    call.ctx,
+                    f"{loss_label(call)} input shape {si.describe()} and target shape {st.describe()} differ; BCE losses raise "
+                    "a ValueError when the sizes differ (a 0-dim side: squeeze() of a batch of one, or one sample's value). Make "
+                    "both the same shape: squeeze(-1) or view(-1) on both sides",
+                )
+            elif _conflict(si, st) and not (call.family == "elementwise" and _same_numbers(si, st)):
                 self.report(
                     inp[0].node,
                     call.ctx,
@@ -293,6 +325,12 @@ for epoch in range(500):
 """,
         # df[["target"]] is a table of one column: (N, 1) labels, like the output
         _PAIRS.replace("{labels}", 'df[["target"]].values'),
+        # batches of any other size: the last one may be smaller, and squeeze() of an unknown size says nothing
+        _BATCH_OF_ONE.replace("{size}", "16").replace("{loss}", "nn.BCELoss()").replace("{squeeze}", "squeeze()"),
+        # squeeze(-1) keeps the batch axis: (1,) against (1,)
+        _BATCH_OF_ONE.replace("{size}", "1").replace("{loss}", "nn.BCELoss()").replace("{squeeze}", "squeeze(-1)"),
+        # an element-wise loss pairs the one number with the one label: right
+        _BATCH_OF_ONE.replace("{size}", "1").replace("{loss}", "nn.MSELoss()").replace("{squeeze}", "squeeze()"),
     )
     INVALID = (
         Invalid(
@@ -450,6 +488,13 @@ for step in range(100):
             line=12,
             col=16,
             message="BCELoss input shape (1, 1) and target shape (1,) differ",
+        ),
+        # a batch of one squeezed to a 0-dim tensor against its (1,) labels: BCE raises (realcode_heldout17)
+        Invalid(
+            _BATCH_OF_ONE.replace("{size}", "1").replace("{loss}", "nn.BCELoss()").replace("{squeeze}", "squeeze()"),
+            line=11,
+            col=25,
+            message="BCELoss input shape () and target shape (1,) differ; BCE losses raise a ValueError",
         ),
         # an assertion of the batch sizes alone says nothing of the other axes
         Invalid(
