@@ -391,6 +391,9 @@ REALCODE_MUT15_RECALL_FLOOR = 1.0
 # same name, and a sum of one step's micro-batches whose optimizer is cleared after its step; tunable): 1 of 1 expected
 # finding and 2 false alarms on the branch point, 1 of 1 and none after.
 REALCODE_DEV12S_RECALL_FLOOR = 1.0
+# Round 26 (docs/survey.md, "Round 26: the lead"): realcode_lead16 (a torchvision segmentation model's "out" into BCELoss,
+# mutated from a real repository, and its unmutated look-alike; tunable): 0 of 1 on the branch point, 1 of 1 after.
+REALCODE_LEAD16_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -409,6 +412,7 @@ REALCODE_DEV12S_RECALL_FLOOR = 1.0
         ("realcode_dev11", REALCODE_DEV11_RECALL_FLOOR),
         ("realcode_mut15", REALCODE_MUT15_RECALL_FLOOR),
         ("realcode_dev12s", REALCODE_DEV12S_RECALL_FLOOR),
+        ("realcode_lead16", REALCODE_LEAD16_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
