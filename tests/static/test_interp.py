@@ -3964,6 +3964,214 @@ PROJECTS["a_loop_clearing_what_another_file_steps_stays_silent"] = {
 }
 
 
+# Round 26 (branch mut16), mutations of real code. A gradient rescaled in place after backward() clears
+# nothing (CorentinJ/Real-Time-Voice-Cloning@865eba8826 encoder/model.py `do_gradient_ops`: GE2E's
+# `self.similarity_weight.grad *= 0.01`); with the loop's `model.zero_grad()` removed, the loop is reported
+PROJECTS["a_gradient_rescaled_in_place_is_not_cleared"] = {
+    "encoder.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(40, 64, batch_first=True)
+        self.scale = nn.Parameter(torch.tensor([10.0]))
+        self.shift = nn.Parameter(torch.tensor([-5.0]))
+
+    def forward(self, x):
+        _, (h, _) = self.lstm(x)
+        return F.normalize(h[-1], dim=1)
+
+    def scale_gradients(self):
+        self.scale.grad *= 0.01
+        self.shift.grad /= 100
+        nn.utils.clip_grad_norm_(self.parameters(), 3)
+
+
+def train(loader):
+    model = Encoder()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+    for frames, speakers in loader:
+        embeds = model(frames)
+        logits = embeds @ embeds.t() * model.scale + model.shift
+        loss = F.cross_entropy(logits, speakers)
+        loss.backward()
+        model.scale_gradients()
+        optimizer.step()  # expect: LG014
+""",
+}
+# the real loop clears with model.zero_grad(); a gradient multiplied by zero (or by a value not a literal) is cleared
+PROJECTS["a_gradient_rescaled_in_place_is_not_cleared_look_alike"] = {
+    "encoder.py": PROJECTS["a_gradient_rescaled_in_place_is_not_cleared"]["encoder.py"]
+    .replace("        embeds = model(frames)\n", "        model.zero_grad()\n        embeds = model(frames)\n")
+    .replace("  # expect: LG014", ""),
+}
+PROJECTS["a_gradient_multiplied_by_zero_is_cleared"] = {
+    "encoder.py": PROJECTS["a_gradient_rescaled_in_place_is_not_cleared"]["encoder.py"]
+    .replace("        self.scale.grad *= 0.01\n", "        for p in self.parameters():\n            p.grad *= 0\n")
+    .replace("  # expect: LG014", ""),
+}
+
+# A window of the latest values, `self.values = self.values[-(n - 1):] + [x]`, filled by an `append` method of the
+# project's own class (Real-Time-Voice-Cloning@865eba8826 synthesizer/utils `ValueWindow`; the mutation logs
+# `loss_window.append(loss)` instead of `loss.item()`): the call runs the class's method, which keeps the graphs
+PROJECTS["a_window_of_recent_losses_keeps_their_graphs"] = {
+    "utils.py": """
+class Window:
+    def __init__(self, size=100):
+        self.size = size
+        self.values = []
+
+    def append(self, x):
+        self.values = self.values[-(self.size - 1):] + [x]  # expect: LG006
+
+    @property
+    def average(self):
+        return sum(self.values) / max(1, len(self.values))
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from utils import Window
+
+
+def train(loader):
+    model = nn.Linear(80, 80)
+    optimizer = torch.optim.Adam(model.parameters())
+    loss_window = Window(100)
+    for mels, target in loader:
+        loss = F.mse_loss(model(mels), target)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        loss_window.append(loss)
+        print(loss_window.average)
+""",
+}
+PROJECTS["a_window_of_recent_losses_keeps_their_graphs_look_alike"] = {
+    "utils.py": PROJECTS["a_window_of_recent_losses_keeps_their_graphs"]["utils.py"].replace("  # expect: LG006", ""),
+    "train.py": PROJECTS["a_window_of_recent_losses_keeps_their_graphs"]["train.py"].replace(
+        "loss_window.append(loss)", "loss_window.append(loss.item())"
+    ),
+}
+
+# An optimizer picked by a setting is an optimizer either way (santi-pdp/segan_pytorch@052238718b
+# segan/models/model.py: `Gopt = optim.RMSprop(...)` or `optim.Adam(...)`; the mutation drops `Gopt.zero_grad()`)
+PROJECTS["an_optimizer_chosen_by_a_setting_steps_without_clearing"] = {
+    "train.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+
+
+def train(G, loader, opts):
+    if opts.opt == "rmsprop":
+        Gopt = optim.RMSprop(G.parameters(), lr=opts.g_lr)
+    elif opts.opt == "adam":
+        Gopt = optim.Adam(G.parameters(), lr=opts.g_lr, betas=(0.5, 0.9))
+    else:
+        raise ValueError(opts.opt)
+    for noisy, clean in loader:
+        loss = F.l1_loss(G(noisy), clean)
+        loss.backward()
+        Gopt.step()  # expect: LG014
+""",
+}
+PROJECTS["an_optimizer_chosen_by_a_setting_steps_without_clearing_look_alike"] = {
+    "train.py": PROJECTS["an_optimizer_chosen_by_a_setting_steps_without_clearing"]["train.py"]
+    .replace("        loss = F.l1_loss", "        Gopt.zero_grad()\n        loss = F.l1_loss")
+    .replace("  # expect: LG014", ""),
+}
+
+# A list of tensors repeated, `outs.extend([stop] * self.r)`, holds those tensors (Real-Time-Voice-Cloning@865eba8826
+# synthesizer/models/tacotron.py; the mutation drops the stop token's torch.sigmoid before F.binary_cross_entropy)
+PROJECTS["a_repeated_list_of_logits_concatenated_into_bce"] = {
+    "model.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Decoder(nn.Module):
+    def __init__(self, r):
+        super().__init__()
+        self.r = r
+        self.mel_proj = nn.Linear(128, 80)
+        self.stop_proj = nn.Linear(128, 1)
+
+    def forward(self, x, steps):
+        mels, stops = [], []
+        for t in range(0, steps, self.r):
+            mels.append(self.mel_proj(x))
+            stop = self.stop_proj(x)
+            stops.extend([stop] * self.r)
+        return torch.stack(mels, 2), torch.cat(stops, 1)
+
+
+def train(loader):
+    model = Decoder(2)
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, mel, stop in loader:
+        mel_hat, stop_pred = model(x, 100)
+        loss = F.mse_loss(mel_hat, mel) + F.binary_cross_entropy(stop_pred, stop)  # expect: LG002
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+PROJECTS["a_repeated_list_of_logits_concatenated_into_bce_look_alike"] = {
+    "model.py": PROJECTS["a_repeated_list_of_logits_concatenated_into_bce"]["model.py"]
+    .replace("stop = self.stop_proj(x)", "stop = torch.sigmoid(self.stop_proj(x))")
+    .replace("  # expect: LG002", ""),
+}
+
+# Under Lightning's manual optimization training_step is one step of a loop Lightning runs
+# (Zasder3/train-CLIP@79d4c79600 models/wrapper.py; the mutation drops `optimizer.zero_grad()`)
+PROJECTS["a_manual_optimization_training_step_never_clears"] = {
+    "wrapper.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Wrapper(pl.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.image = nn.Linear(512, 256)
+        self.text = nn.Linear(300, 256)
+        self.automatic_optimization = False
+
+    def training_step(self, batch, idx):
+        image, text = batch
+        optimizer = self.optimizers()
+        logits = F.normalize(self.image(image), dim=1) @ F.normalize(self.text(text), dim=1).t()
+        truth = torch.arange(len(logits))
+        loss = (F.cross_entropy(logits, truth) + F.cross_entropy(logits.t(), truth)) / 2
+        self.manual_backward(loss)
+        optimizer.step()  # expect: LG014
+
+    def configure_optimizers(self):
+        return torch.optim.AdamW(self.parameters(), lr=1e-4)
+""",
+}
+PROJECTS["a_manual_optimization_training_step_never_clears_look_alike"] = {
+    "wrapper.py": PROJECTS["a_manual_optimization_training_step_never_clears"]["wrapper.py"]
+    .replace("        optimizer = self.optimizers()\n", "        optimizer = self.optimizers()\n        optimizer.zero_grad()\n")
+    .replace("  # expect: LG014", ""),
+}
+# under automatic optimization Lightning clears and steps itself
+PROJECTS["an_automatic_optimization_training_step_stays_silent"] = {
+    "wrapper.py": PROJECTS["a_manual_optimization_training_step_never_clears"]["wrapper.py"]
+    .replace("        self.automatic_optimization = False\n", "")
+    .replace("  # expect: LG014", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

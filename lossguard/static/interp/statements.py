@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
-from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
+from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary, rescales_grad
 from lossguard.static.interp.asserts import assume_same_shapes
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
@@ -111,6 +111,8 @@ class StatementsMixin(InterpBase):
                 self.accumulate(stmt, stmt.target, added, frame)
                 self.note_sum(stmt.target, stmt.value, frame, augmented=True)
                 self.terms_of_backpropagated(stmt.target, stmt.value, frame, env)
+            if isinstance(stmt.target, ast.Attribute) and stmt.target.attr == "grad" and rescales_grad(stmt):
+                return False  # p.grad *= 0.01: the gradient rescaled in place, not set (no clearing)
             grown = extended(current, stmt.value, added) if isinstance(stmt.op, ast.Add) else None
             self.bind(stmt.target, grown if grown is not None else binop(current, added, stmt.op), frame, env)
             return False
@@ -195,7 +197,7 @@ class StatementsMixin(InterpBase):
             for t in stmt.targets:
                 if stores_into_numpy(self, t, frame, env):
                     continue  # NumPy keeps numbers, not graphs
-                if same_expr(rhs.left, t):
+                if same_expr(rhs.left, t) or isinstance(rhs.op, ast.Add) and _window_of(rhs, t):
                     self.accumulate(stmt, t, right, frame)
                 elif same_expr(rhs.right, t):
                     self.accumulate(stmt, t, left, frame)
@@ -611,3 +613,15 @@ def element(container: Value) -> Value:
         row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None
         return Tensor(act=container.act, act_site=container.act_site, dtype=container.dtype, shape=row, graph=container.graph)
     return UNKNOWN
+
+
+def _window_of(rhs: ast.BinOp, target: ast.expr) -> bool:
+    """``values = values[-(n - 1):] + [x]``: a window of the latest values, which keeps the items added
+    to it as ``values.append(x)`` does (up to its size; Real-Time-Voice-Cloning's ``ValueWindow``)."""
+    kept = rhs.left
+    return (
+        isinstance(kept, ast.Subscript)
+        and isinstance(kept.slice, ast.Slice)
+        and same_expr(kept.value, target)
+        and isinstance(rhs.right, (ast.List, ast.Tuple))
+    )
