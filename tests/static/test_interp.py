@@ -4164,6 +4164,12 @@ PROJECTS["a_manual_optimization_training_step_never_clears_look_alike"] = {
     .replace("        optimizer = self.optimizers()\n", "        optimizer = self.optimizers()\n        optimizer.zero_grad()\n")
     .replace("  # expect: LG014", ""),
 }
+# Lightning's optimizer cleared under another name (`self.optimizers().zero_grad()` next to `optimizer.step()`)
+PROJECTS["a_manual_optimization_training_step_clearing_by_another_name_stays_silent"] = {
+    "wrapper.py": PROJECTS["a_manual_optimization_training_step_never_clears"]["wrapper.py"]
+    .replace("        optimizer = self.optimizers()\n", "        optimizer = self.optimizers()\n        self.optimizers().zero_grad()\n")
+    .replace("  # expect: LG014", ""),
+}
 # under automatic optimization Lightning clears and steps itself
 PROJECTS["an_automatic_optimization_training_step_stays_silent"] = {
     "wrapper.py": PROJECTS["a_manual_optimization_training_step_never_clears"]["wrapper.py"]

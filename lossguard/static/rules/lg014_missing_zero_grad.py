@@ -183,9 +183,18 @@ def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: Mod
     if name != "zero_grad" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     target = node.func.value
+    if _lightning_optimizers(target):
+        return None  # self.optimizers().zero_grad(): whichever optimizer Lightning hands back, by another name
     if isinstance(receiver, Optimizer) or isinstance(receiver, Unknown) and _optimizer_like(target, module):
         return module.segment(target)
     return None
+
+
+def _lightning_optimizers(node: ast.AST) -> bool:
+    """``self.optimizers()`` or ``self.optimizers()[0]``: Lightning's configured optimizers, fetched in place."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "optimizers"
 
 
 def _params_cleared(optimizer: str, cleared: set[str], owners: dict[str, tuple[str, ...]]) -> bool:
@@ -298,6 +307,8 @@ class MissingZeroGrad(Rule):
             for node, optimizer in steps
             if optimizer not in cleared
             and not (cleared and not optimizer)
+            # self.optimizers().step() next to opt.zero_grad(): one optimizer by two names
+            and not (cleared and isinstance(node.func, ast.Attribute) and _lightning_optimizers(node.func.value))
             and not _params_cleared(optimizer, cleared, owners)
             # a step on the loop's last iteration only: one step per run of the loop, as if after it
             and not on_last_iteration_only(node, loop.node)
