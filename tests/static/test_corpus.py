@@ -384,6 +384,9 @@ REALCODE_DEV11_RECALL_FLOOR = 1.0
 # new repositories; tunable): 2 of 6 expected findings on the branch point (two LG011 the real code has), 6 of 6 after
 # round 25's mechanisms.
 REALCODE_MUT15_RECALL_FLOOR = 1.0
+# Round 26 (docs/survey.md, "Round 26: mutations of real code (branch mut16)"): realcode_mut16 (the same kind of set, from
+# new repositories; tunable): 0 of 4 expected findings on the branch point, 4 of 4 after round 26's mechanisms.
+REALCODE_MUT16_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -401,6 +404,7 @@ REALCODE_MUT15_RECALL_FLOOR = 1.0
         ("realcode_mut14", REALCODE_MUT14_RECALL_FLOOR),
         ("realcode_dev11", REALCODE_DEV11_RECALL_FLOOR),
         ("realcode_mut15", REALCODE_MUT15_RECALL_FLOOR),
+        ("realcode_mut16", REALCODE_MUT16_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
