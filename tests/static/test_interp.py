@@ -4178,6 +4178,101 @@ PROJECTS["an_automatic_optimization_training_step_stays_silent"] = {
 }
 
 
+# A loop over a list of layers of unknown length that singles out its last index ends in the last layer's output
+# (younggyoseo/vae-cf-pytorch@3619878f8e models.py `MultiVAE.decode`: tanh after every layer but the last; the mutation
+# trains it with the commented-out `F.binary_cross_entropy(recon_x, x)`)
+PROJECTS["a_layer_loop_that_skips_the_last_activation_ends_raw"] = {
+    "models.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Decoder(nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(a, b) for a, b in zip(dims[:-1], dims[1:])])
+
+    def forward(self, z):
+        h = z
+        for i, layer in enumerate(self.layers):
+            h = layer(h)
+            if i != len(self.layers) - 1:
+                h = torch.tanh(h)
+        return h
+""",
+    "train.py": """
+import torch
+import torch.nn.functional as F
+from models import Decoder
+
+
+def train(loader, n_items):
+    model = Decoder([200, 600, n_items])
+    optimizer = torch.optim.Adam(model.parameters())
+    for z, x in loader:
+        optimizer.zero_grad()
+        loss = F.binary_cross_entropy(model(z), x)  # expect: LG002
+        loss.backward()
+        optimizer.step()
+""",
+}
+# the last layer's output put through a sigmoid on the last index only: probabilities
+PROJECTS["a_layer_loop_that_skips_the_last_activation_ends_raw_look_alike"] = {
+    "models.py": PROJECTS["a_layer_loop_that_skips_the_last_activation_ends_raw"]["models.py"].replace(
+        "            if i != len(self.layers) - 1:\n                h = torch.tanh(h)\n",
+        "            if i == len(self.layers) - 1:\n                h = torch.sigmoid(h)\n            else:\n                h = torch.tanh(h)\n",
+    ),
+    "train.py": PROJECTS["a_layer_loop_that_skips_the_last_activation_ends_raw"]["train.py"].replace("  # expect: LG002", ""),
+}
+# the other way round (kexinhuang12345/DeepPurpose's predictor, round 25's miss): the last layer alone on the `==` branch
+PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone"] = {
+    "models.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Predictor(nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.dropout = nn.Dropout(0.1)
+        self.predictor = nn.ModuleList([nn.Linear(dims[i], dims[i + 1]) for i in range(len(dims) - 1)])
+
+    def forward(self, v):
+        for i, layer in enumerate(self.predictor):
+            if i == len(self.predictor) - 1:
+                v = layer(v)
+            else:
+                v = F.relu(self.dropout(layer(v)))
+        return v
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from models import Predictor
+
+
+def train(loader):
+    model = Predictor([256, 1024, 512, 1])
+    criterion = nn.BCELoss()
+    optimizer = torch.optim.Adam(model.parameters())
+    for v, y in loader:
+        score = torch.squeeze(model(v), 1)
+        loss = criterion(score, y)  # expect: LG002
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+# the raw score into BCEWithLogitsLoss: right
+PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone_look_alike"] = {
+    "models.py": PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone"]["models.py"],
+    "train.py": PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone"]["train.py"]
+    .replace("nn.BCELoss()", "nn.BCEWithLogitsLoss()")
+    .replace("  # expect: LG002", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

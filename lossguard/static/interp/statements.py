@@ -220,6 +220,15 @@ class StatementsMixin(InterpBase):
             self.terms_of_backpropagated(t, rhs, frame, env)
 
     def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
+        forced = frame.forced.get(id(stmt)) if frame.forced else None
+        if forced is not None:
+            # the last iteration of a loop over layers (interp.layer_loops): only the branch it takes runs
+            self.ev(stmt.test, frame, env)
+            branch_env = dict(env)
+            ended = self._exec_branch(stmt.body if forced else stmt.orelse, frame, env, branch_env)
+            if not ended:
+                replace_env(env, branch_env)
+            return ended
         self.ev(stmt.test, frame, env)
         body_env = dict(env)
         else_env = dict(env)
@@ -347,9 +356,16 @@ class StatementsMixin(InterpBase):
             self.bind(stmt.target, unrolled.front, frame, env)
             self.exec_block(stmt.body, frame, env)
             replace_env(env, join_envs([before, env]))
-        for target in unrolled.targets:
+        for i, target in enumerate(unrolled.targets):
             self.bind(stmt.target, target, frame, env)
-            self.exec_block(stmt.body, frame, env)
+            last = i == len(unrolled.targets) - 1 and bool(unrolled.last_tests)
+            if last:
+                frame.forced = dict(unrolled.last_tests)  # the tests for the last index, decided
+            try:
+                self.exec_block(stmt.body, frame, env)
+            finally:
+                if last:
+                    frame.forced = {}
 
     def loop_item(self, iterable: ast.expr, iterated: Value, frame: Frame, env: Env) -> Value:
         """What each iteration over ``iterable`` (whose value is ``iterated``) binds: an element of a
