@@ -4273,6 +4273,97 @@ PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone_look_alik
 }
 
 
+# A store into a built model through a property whose setter stores a registered buffer keeps the model, and the
+# functional data parallelism of torch.nn.parallel returns the model's output (Real-Time-Voice-Cloning@865eba8826
+# synthesizer: `model.r = r` before training, `data_parallel_workaround(model, ...)` on several GPUs; the mutation drops
+# the stop token's torch.sigmoid before F.binary_cross_entropy)
+PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"] = {
+    "model.py": """
+import torch
+import torch.nn as nn
+
+
+class Decoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("r", torch.tensor(1, dtype=torch.int))
+        self.mel_proj = nn.Linear(128, 80 * 3)
+        self.stop_proj = nn.Linear(128, 1)
+
+    def forward(self, x):
+        mels = self.mel_proj(x).view(x.size(0), 80, 3)[:, :, : self.r]
+        return mels, self.stop_proj(x)
+
+
+class Synthesizer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.decoder = Decoder()
+
+    @property
+    def r(self):
+        return self.decoder.r.item()
+
+    @r.setter
+    def r(self, value):
+        self.decoder.r = self.decoder.r.new_tensor(value, requires_grad=False)
+
+    def forward(self, x):
+        return self.decoder(x)
+""",
+    "utils.py": """
+import torch
+
+
+def data_parallel(model, *inputs):
+    device_ids = list(range(torch.cuda.device_count()))
+    replicas = torch.nn.parallel.replicate(model, device_ids)
+    pieces = torch.nn.parallel.scatter(inputs, device_ids)
+    replicas = replicas[: len(pieces)]
+    outputs = torch.nn.parallel.parallel_apply(replicas, pieces)
+    return torch.nn.parallel.gather(outputs, device_ids[0])
+""",
+    "train.py": """
+import torch
+import torch.nn.functional as F
+from model import Synthesizer
+from utils import data_parallel
+
+
+def train(loader, schedule):
+    model = Synthesizer()
+    optimizer = torch.optim.Adam(model.parameters())
+    for r, steps in schedule:
+        model.r = r
+        for x, mels, stop in loader:
+            if torch.cuda.device_count() > 1:
+                mel_hat, stop_pred = data_parallel(model, x)
+            else:
+                mel_hat, stop_pred = model(x)
+            loss = F.mse_loss(mel_hat, mels) + F.binary_cross_entropy(stop_pred, stop)  # expect: LG002
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+""",
+}
+PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel_look_alike"] = {
+    "model.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["model.py"].replace(
+        "return mels, self.stop_proj(x)", "return mels, torch.sigmoid(self.stop_proj(x))"
+    ),
+    "utils.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["utils.py"],
+    "train.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["train.py"].replace("  # expect: LG002", ""),
+}
+# a setter that replaces a layer is no buffer store: the model is forgotten, silent
+PROJECTS["a_model_set_through_a_property_that_replaces_a_layer_stays_silent"] = {
+    "model.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["model.py"].replace(
+        "        self.decoder.r = self.decoder.r.new_tensor(value, requires_grad=False)",
+        "        self.decoder.stop_proj = nn.Sequential(nn.Linear(128, 1), nn.Sigmoid())",
+    ),
+    "utils.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["utils.py"],
+    "train.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["train.py"].replace("  # expect: LG002", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

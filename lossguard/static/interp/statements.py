@@ -10,6 +10,7 @@ from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary, rescales_
 from lossguard.static.interp.asserts import assume_same_shapes
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
+from lossguard.static.interp.buffer_stores import keeps_model
 from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -501,6 +502,8 @@ class StatementsMixin(InterpBase):
                     return  # new numbers for the same layer (m[0].weight = Parameter(...))
                 if self._replace_head(target, value, frame, env):
                     return  # model.fc = nn.Sequential(nn.Linear(n, 2), nn.Softmax(dim=1))
+                if isinstance(owner, Instance) and keeps_model(self, owner, target.attr):
+                    return  # model.r = r into a registered buffer, or through a setter that stores buffers
                 if not (isinstance(owner, Instance) and self.unread_attribute(owner.cls, target.attr)):
                     self._forget_modified_model(target.value, frame, env)
         elif isinstance(target, ast.Starred):
