@@ -159,3 +159,26 @@ def forwarding_call(func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> ast.
     if isinstance(target, ast.Name) and target.id in params:
         return call
     return None
+
+
+def _nonzero_number(node: ast.AST) -> bool:
+    """A number literal other than zero (``0.01``, ``-1``, ``2``)."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float) and node.value != 0
+
+
+def rescales_grad(node: ast.AST) -> bool:
+    """``p.grad *= 0.01``, ``p.grad /= n``, ``p.grad.mul_(0.5)``: a gradient rescaled, not cleared (the GE2E
+    speaker encoder scales two parameters' gradients after backward). Multiplying by anything but a
+    nonzero number literal may be ``* 0`` or a mask, and still counts as clearing."""
+    if isinstance(node, ast.AugAssign):
+        return isinstance(node.op, ast.Div) or (isinstance(node.op, ast.Mult) and _nonzero_number(node.value))
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "mul_"
+        and len(node.args) == 1
+        and not node.keywords
+        and _nonzero_number(node.args[0])
+    )

@@ -35,6 +35,7 @@ from lossguard.static.values import (
     Unknown,
     Value,
     is_zero,
+    join,
 )
 
 
@@ -548,6 +549,17 @@ def repeat_list(seq: Value, times: Value, times_node: ast.expr) -> Value:
     size is literal or, for a single item, the name it is read from."""
     if not isinstance(seq, TupleVal) or isinstance(seq, ListOf):
         return UNKNOWN
+    if isinstance(times, Const):
+        int_times = isinstance(times.value, int) and not isinstance(times.value, bool)
+    else:
+        int_times = not isinstance(times, (Tensor, TupleVal))
+    if seq.items and all(isinstance(v, Tensor) for v in seq.items) and int_times:
+        # `[stop_tokens] * self.r`: those tensors, as many times as the run says (Real-Time-Voice-Cloning's
+        # Tacotron extends its stop-token outputs so, then concatenates them)
+        item = seq.items[0]
+        for v in seq.items[1:]:
+            item = join(item, v)
+        return ListOf(item)
     dtype = _items_dtype(seq.items)
     if dtype is None or dtype is Dtype.BOOL:
         return UNKNOWN

@@ -422,6 +422,9 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, MaybeNone) or isinstance(b, MaybeNone):
         inner = join(a.value if isinstance(a, MaybeNone) else a, b.value if isinstance(b, MaybeNone) else b)
         return MaybeNone(inner) if isinstance(inner, (LossSpec, Layer)) else UNKNOWN
+    if isinstance(a, Optimizer) and isinstance(b, Optimizer):
+        # `Gopt = optim.RMSprop(...)` or `optim.Adam(...)` by a setting: an optimizer either way
+        return Optimizer(a.qname if a.qname == b.qname else "torch.optim.Optimizer", a.params if a.params == b.params else ())
     if isinstance(a, Const) and isinstance(b, Tensor):
         a, b = b, a
     if isinstance(a, Tensor) and (a.from_zero or a.graph) and is_zero(b):

@@ -394,6 +394,9 @@ REALCODE_DEV12S_RECALL_FLOOR = 1.0
 # Round 26 (docs/survey.md, "Round 26: the lead"): realcode_lead16 (a torchvision segmentation model's "out" into BCELoss,
 # mutated from a real repository, and its unmutated look-alike; tunable): 0 of 1 on the branch point, 1 of 1 after.
 REALCODE_LEAD16_RECALL_FLOOR = 1.0
+# Round 26 (docs/survey.md, "Round 26: mutations of real code (branch mut16)"): realcode_mut16 (the same kind of set, from
+# new repositories; tunable): 0 of 6 expected findings on the branch point, 6 of 6 after round 26's mechanisms.
+REALCODE_MUT16_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -413,6 +416,7 @@ REALCODE_LEAD16_RECALL_FLOOR = 1.0
         ("realcode_mut15", REALCODE_MUT15_RECALL_FLOOR),
         ("realcode_dev12s", REALCODE_DEV12S_RECALL_FLOOR),
         ("realcode_lead16", REALCODE_LEAD16_RECALL_FLOOR),
+        ("realcode_mut16", REALCODE_MUT16_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -4116,6 +4116,406 @@ PROJECTS["a_zero_rebound_to_each_batch_loss_only_printed_stays_silent"] = {
 }
 
 
+# Round 26 (branch mut16), mutations of real code. A gradient rescaled in place after backward() clears
+# nothing (CorentinJ/Real-Time-Voice-Cloning@865eba8826 encoder/model.py `do_gradient_ops`: GE2E's
+# `self.similarity_weight.grad *= 0.01`); with the loop's `model.zero_grad()` removed, the loop is reported
+PROJECTS["a_gradient_rescaled_in_place_is_not_cleared"] = {
+    "encoder.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(40, 64, batch_first=True)
+        self.scale = nn.Parameter(torch.tensor([10.0]))
+        self.shift = nn.Parameter(torch.tensor([-5.0]))
+
+    def forward(self, x):
+        _, (h, _) = self.lstm(x)
+        return F.normalize(h[-1], dim=1)
+
+    def scale_gradients(self):
+        self.scale.grad *= 0.01
+        self.shift.grad /= 100
+        nn.utils.clip_grad_norm_(self.parameters(), 3)
+
+
+def train(loader):
+    model = Encoder()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+    for frames, speakers in loader:
+        embeds = model(frames)
+        logits = embeds @ embeds.t() * model.scale + model.shift
+        loss = F.cross_entropy(logits, speakers)
+        loss.backward()
+        model.scale_gradients()
+        optimizer.step()  # expect: LG014
+""",
+}
+# the real loop clears with model.zero_grad(); a gradient multiplied by zero (or by a value not a literal) is cleared
+PROJECTS["a_gradient_rescaled_in_place_is_not_cleared_look_alike"] = {
+    "encoder.py": PROJECTS["a_gradient_rescaled_in_place_is_not_cleared"]["encoder.py"]
+    .replace("        embeds = model(frames)\n", "        model.zero_grad()\n        embeds = model(frames)\n")
+    .replace("  # expect: LG014", ""),
+}
+PROJECTS["a_gradient_multiplied_by_zero_is_cleared"] = {
+    "encoder.py": PROJECTS["a_gradient_rescaled_in_place_is_not_cleared"]["encoder.py"]
+    .replace("        self.scale.grad *= 0.01\n", "        for p in self.parameters():\n            p.grad *= 0\n")
+    .replace("  # expect: LG014", ""),
+}
+
+# A window of the latest values, `self.values = self.values[-(n - 1):] + [x]`, filled by an `append` method of the
+# project's own class (Real-Time-Voice-Cloning@865eba8826 synthesizer/utils `ValueWindow`; the mutation logs
+# `loss_window.append(loss)` instead of `loss.item()`): the call runs the class's method, which keeps the graphs
+PROJECTS["a_window_of_recent_losses_keeps_their_graphs"] = {
+    "utils.py": """
+class Window:
+    def __init__(self, size=100):
+        self.size = size
+        self.values = []
+
+    def append(self, x):
+        self.values = self.values[-(self.size - 1):] + [x]  # expect: LG006
+
+    @property
+    def average(self):
+        return sum(self.values) / max(1, len(self.values))
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from utils import Window
+
+
+def train(loader):
+    model = nn.Linear(80, 80)
+    optimizer = torch.optim.Adam(model.parameters())
+    loss_window = Window(100)
+    for mels, target in loader:
+        loss = F.mse_loss(model(mels), target)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        loss_window.append(loss)
+        print(loss_window.average)
+""",
+}
+PROJECTS["a_window_of_recent_losses_keeps_their_graphs_look_alike"] = {
+    "utils.py": PROJECTS["a_window_of_recent_losses_keeps_their_graphs"]["utils.py"].replace("  # expect: LG006", ""),
+    "train.py": PROJECTS["a_window_of_recent_losses_keeps_their_graphs"]["train.py"].replace(
+        "loss_window.append(loss)", "loss_window.append(loss.item())"
+    ),
+}
+
+# An optimizer picked by a setting is an optimizer either way (santi-pdp/segan_pytorch@052238718b
+# segan/models/model.py: `Gopt = optim.RMSprop(...)` or `optim.Adam(...)`; the mutation drops `Gopt.zero_grad()`)
+PROJECTS["an_optimizer_chosen_by_a_setting_steps_without_clearing"] = {
+    "train.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+
+
+def train(G, loader, opts):
+    if opts.opt == "rmsprop":
+        Gopt = optim.RMSprop(G.parameters(), lr=opts.g_lr)
+    elif opts.opt == "adam":
+        Gopt = optim.Adam(G.parameters(), lr=opts.g_lr, betas=(0.5, 0.9))
+    else:
+        raise ValueError(opts.opt)
+    for noisy, clean in loader:
+        loss = F.l1_loss(G(noisy), clean)
+        loss.backward()
+        Gopt.step()  # expect: LG014
+""",
+}
+PROJECTS["an_optimizer_chosen_by_a_setting_steps_without_clearing_look_alike"] = {
+    "train.py": PROJECTS["an_optimizer_chosen_by_a_setting_steps_without_clearing"]["train.py"]
+    .replace("        loss = F.l1_loss", "        Gopt.zero_grad()\n        loss = F.l1_loss")
+    .replace("  # expect: LG014", ""),
+}
+
+# A list of tensors repeated, `outs.extend([stop] * self.r)`, holds those tensors (Real-Time-Voice-Cloning@865eba8826
+# synthesizer/models/tacotron.py; the mutation drops the stop token's torch.sigmoid before F.binary_cross_entropy)
+PROJECTS["a_repeated_list_of_logits_concatenated_into_bce"] = {
+    "model.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Decoder(nn.Module):
+    def __init__(self, r):
+        super().__init__()
+        self.r = r
+        self.mel_proj = nn.Linear(128, 80)
+        self.stop_proj = nn.Linear(128, 1)
+
+    def forward(self, x, steps):
+        mels, stops = [], []
+        for t in range(0, steps, self.r):
+            mels.append(self.mel_proj(x))
+            stop = self.stop_proj(x)
+            stops.extend([stop] * self.r)
+        return torch.stack(mels, 2), torch.cat(stops, 1)
+
+
+def train(loader):
+    model = Decoder(2)
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, mel, stop in loader:
+        mel_hat, stop_pred = model(x, 100)
+        loss = F.mse_loss(mel_hat, mel) + F.binary_cross_entropy(stop_pred, stop)  # expect: LG002
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+PROJECTS["a_repeated_list_of_logits_concatenated_into_bce_look_alike"] = {
+    "model.py": PROJECTS["a_repeated_list_of_logits_concatenated_into_bce"]["model.py"]
+    .replace("stop = self.stop_proj(x)", "stop = torch.sigmoid(self.stop_proj(x))")
+    .replace("  # expect: LG002", ""),
+}
+
+# Under Lightning's manual optimization training_step is one step of a loop Lightning runs
+# (Zasder3/train-CLIP@79d4c79600 models/wrapper.py; the mutation drops `optimizer.zero_grad()`)
+PROJECTS["a_manual_optimization_training_step_never_clears"] = {
+    "wrapper.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Wrapper(pl.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.image = nn.Linear(512, 256)
+        self.text = nn.Linear(300, 256)
+        self.automatic_optimization = False
+
+    def training_step(self, batch, idx):
+        image, text = batch
+        optimizer = self.optimizers()
+        logits = F.normalize(self.image(image), dim=1) @ F.normalize(self.text(text), dim=1).t()
+        truth = torch.arange(len(logits))
+        loss = (F.cross_entropy(logits, truth) + F.cross_entropy(logits.t(), truth)) / 2
+        self.manual_backward(loss)
+        optimizer.step()  # expect: LG014
+
+    def configure_optimizers(self):
+        return torch.optim.AdamW(self.parameters(), lr=1e-4)
+""",
+}
+PROJECTS["a_manual_optimization_training_step_never_clears_look_alike"] = {
+    "wrapper.py": PROJECTS["a_manual_optimization_training_step_never_clears"]["wrapper.py"]
+    .replace("        optimizer = self.optimizers()\n", "        optimizer = self.optimizers()\n        optimizer.zero_grad()\n")
+    .replace("  # expect: LG014", ""),
+}
+# Lightning's optimizer cleared under another name (`self.optimizers().zero_grad()` next to `optimizer.step()`)
+PROJECTS["a_manual_optimization_training_step_clearing_by_another_name_stays_silent"] = {
+    "wrapper.py": PROJECTS["a_manual_optimization_training_step_never_clears"]["wrapper.py"]
+    .replace("        optimizer = self.optimizers()\n", "        optimizer = self.optimizers()\n        self.optimizers().zero_grad()\n")
+    .replace("  # expect: LG014", ""),
+}
+# under automatic optimization Lightning clears and steps itself
+PROJECTS["an_automatic_optimization_training_step_stays_silent"] = {
+    "wrapper.py": PROJECTS["a_manual_optimization_training_step_never_clears"]["wrapper.py"]
+    .replace("        self.automatic_optimization = False\n", "")
+    .replace("  # expect: LG014", ""),
+}
+
+
+# A loop over a list of layers of unknown length that singles out its last index ends in the last layer's output
+# (younggyoseo/vae-cf-pytorch@3619878f8e models.py `MultiVAE.decode`: tanh after every layer but the last; the mutation
+# trains it with the commented-out `F.binary_cross_entropy(recon_x, x)`)
+PROJECTS["a_layer_loop_that_skips_the_last_activation_ends_raw"] = {
+    "models.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Decoder(nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(a, b) for a, b in zip(dims[:-1], dims[1:])])
+
+    def forward(self, z):
+        h = z
+        for i, layer in enumerate(self.layers):
+            h = layer(h)
+            if i != len(self.layers) - 1:
+                h = torch.tanh(h)
+        return h
+""",
+    "train.py": """
+import torch
+import torch.nn.functional as F
+from models import Decoder
+
+
+def train(loader, n_items):
+    model = Decoder([200, 600, n_items])
+    optimizer = torch.optim.Adam(model.parameters())
+    for z, x in loader:
+        optimizer.zero_grad()
+        loss = F.binary_cross_entropy(model(z), x)  # expect: LG002
+        loss.backward()
+        optimizer.step()
+""",
+}
+# the last layer's output put through a sigmoid on the last index only: probabilities
+PROJECTS["a_layer_loop_that_skips_the_last_activation_ends_raw_look_alike"] = {
+    "models.py": PROJECTS["a_layer_loop_that_skips_the_last_activation_ends_raw"]["models.py"].replace(
+        "            if i != len(self.layers) - 1:\n                h = torch.tanh(h)\n",
+        "            if i == len(self.layers) - 1:\n                h = torch.sigmoid(h)\n            else:\n                h = torch.tanh(h)\n",
+    ),
+    "train.py": PROJECTS["a_layer_loop_that_skips_the_last_activation_ends_raw"]["train.py"].replace("  # expect: LG002", ""),
+}
+# the other way round (kexinhuang12345/DeepPurpose's predictor, round 25's miss): the last layer alone on the `==` branch
+PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone"] = {
+    "models.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Predictor(nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.dropout = nn.Dropout(0.1)
+        self.predictor = nn.ModuleList([nn.Linear(dims[i], dims[i + 1]) for i in range(len(dims) - 1)])
+
+    def forward(self, v):
+        for i, layer in enumerate(self.predictor):
+            if i == len(self.predictor) - 1:
+                v = layer(v)
+            else:
+                v = F.relu(self.dropout(layer(v)))
+        return v
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from models import Predictor
+
+
+def train(loader):
+    model = Predictor([256, 1024, 512, 1])
+    criterion = nn.BCELoss()
+    optimizer = torch.optim.Adam(model.parameters())
+    for v, y in loader:
+        score = torch.squeeze(model(v), 1)
+        loss = criterion(score, y)  # expect: LG002
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+# the raw score into BCEWithLogitsLoss: right
+PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone_look_alike"] = {
+    "models.py": PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone"]["models.py"],
+    "train.py": PROJECTS["a_layer_loop_whose_last_index_branch_applies_the_layer_alone"]["train.py"]
+    .replace("nn.BCELoss()", "nn.BCEWithLogitsLoss()")
+    .replace("  # expect: LG002", ""),
+}
+
+
+# A store into a built model through a property whose setter stores a registered buffer keeps the model, and the
+# functional data parallelism of torch.nn.parallel returns the model's output (Real-Time-Voice-Cloning@865eba8826
+# synthesizer: `model.r = r` before training, `data_parallel_workaround(model, ...)` on several GPUs; the mutation drops
+# the stop token's torch.sigmoid before F.binary_cross_entropy)
+PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"] = {
+    "model.py": """
+import torch
+import torch.nn as nn
+
+
+class Decoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("r", torch.tensor(1, dtype=torch.int))
+        self.mel_proj = nn.Linear(128, 80 * 3)
+        self.stop_proj = nn.Linear(128, 1)
+
+    def forward(self, x):
+        mels = self.mel_proj(x).view(x.size(0), 80, 3)[:, :, : self.r]
+        return mels, self.stop_proj(x)
+
+
+class Synthesizer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.decoder = Decoder()
+
+    @property
+    def r(self):
+        return self.decoder.r.item()
+
+    @r.setter
+    def r(self, value):
+        self.decoder.r = self.decoder.r.new_tensor(value, requires_grad=False)
+
+    def forward(self, x):
+        return self.decoder(x)
+""",
+    "utils.py": """
+import torch
+
+
+def data_parallel(model, *inputs):
+    device_ids = list(range(torch.cuda.device_count()))
+    replicas = torch.nn.parallel.replicate(model, device_ids)
+    pieces = torch.nn.parallel.scatter(inputs, device_ids)
+    replicas = replicas[: len(pieces)]
+    outputs = torch.nn.parallel.parallel_apply(replicas, pieces)
+    return torch.nn.parallel.gather(outputs, device_ids[0])
+""",
+    "train.py": """
+import torch
+import torch.nn.functional as F
+from model import Synthesizer
+from utils import data_parallel
+
+
+def train(loader, schedule):
+    model = Synthesizer()
+    optimizer = torch.optim.Adam(model.parameters())
+    for r, steps in schedule:
+        model.r = r
+        for x, mels, stop in loader:
+            if torch.cuda.device_count() > 1:
+                mel_hat, stop_pred = data_parallel(model, x)
+            else:
+                mel_hat, stop_pred = model(x)
+            loss = F.mse_loss(mel_hat, mels) + F.binary_cross_entropy(stop_pred, stop)  # expect: LG002
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+""",
+}
+PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel_look_alike"] = {
+    "model.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["model.py"].replace(
+        "return mels, self.stop_proj(x)", "return mels, torch.sigmoid(self.stop_proj(x))"
+    ),
+    "utils.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["utils.py"],
+    "train.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["train.py"].replace("  # expect: LG002", ""),
+}
+# a setter that replaces a layer is no buffer store: the model is forgotten, silent
+PROJECTS["a_model_set_through_a_property_that_replaces_a_layer_stays_silent"] = {
+    "model.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["model.py"].replace(
+        "        self.decoder.r = self.decoder.r.new_tensor(value, requires_grad=False)",
+        "        self.decoder.stop_proj = nn.Sequential(nn.Linear(128, 1), nn.Sigmoid())",
+    ),
+    "utils.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["utils.py"],
+    "train.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["train.py"].replace("  # expect: LG002", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

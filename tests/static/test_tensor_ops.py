@@ -20,7 +20,7 @@ from lossguard.static.tensor_ops import (
     sizes_shape,
     store_into_list,
 )
-from lossguard.static.values import INT, UNKNOWN, Const, Dtype, IntVal, ListOf, NumberList, QualName, Shape, Tensor, TupleVal
+from lossguard.static.values import INT, UNKNOWN, Act, Const, Dtype, IntVal, ListOf, NumberList, QualName, Shape, Tensor, TupleVal
 
 
 def _name(text: str) -> ast.expr:
@@ -39,10 +39,18 @@ def test_list_repetition_has_a_known_length_and_the_items_dtype():
 def test_list_repetition_of_anything_but_numbers_is_unknown():
     assert repeat_list(TupleVal((Const("a"),)), Const(3), _name("3")) is UNKNOWN
     assert repeat_list(TupleVal((Const(True),)), Const(3), _name("3")) is UNKNOWN
-    assert repeat_list(TupleVal((Tensor(),)), Const(3), _name("3")) is UNKNOWN
+    assert repeat_list(TupleVal((Tensor(),)), Const(2.5), _name("2.5")) is UNKNOWN
     assert repeat_list(TupleVal(()), Const(3), _name("3")) is UNKNOWN
     assert repeat_list(ListOf(Const(1)), Const(3), _name("3")) is UNKNOWN
     assert repeat_list(TupleVal((Const(1),)), Const(2.5), _name("2.5")) is UNKNOWN  # a TypeError in Python
+
+
+def test_list_repetition_of_tensors_is_a_list_of_those_tensors():
+    # `outs.extend([stop] * self.r)` (round 26, Real-Time-Voice-Cloning's Tacotron): a list of unknown length
+    logits = Tensor(act=Act.LOGITS)
+    assert repeat_list(TupleVal((logits,)), Const(3), _name("3")) == ListOf(logits)
+    assert repeat_list(TupleVal((logits,)), UNKNOWN, _name("r")) == ListOf(logits)
+    assert repeat_list(TupleVal((logits, Const(1))), Const(3), _name("3")) is UNKNOWN
 
 
 def test_torch_tensor_of_a_list_variable():

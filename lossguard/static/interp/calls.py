@@ -6,7 +6,7 @@ import ast
 import dataclasses
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import CALLEE, LossCall, forwarding_call
+from lossguard.static.events import CALLEE, LoopSummary, LossCall, forwarding_call
 from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.distributions import CategoricalDist, distribution_method
@@ -37,6 +37,7 @@ from lossguard.static.interp.lightning_fit import run_fit
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
+from lossguard.static.interp.manual_steps import manual_training_step, step_calls
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
@@ -200,7 +201,14 @@ class CallsMixin(InterpBase):
                     func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
                 )
                 return Const(None)
-            if name in MODULE_MUTATORS and isinstance(receiver, MODEL_VALUES):
+            if (
+                name in MODULE_MUTATORS
+                and isinstance(receiver, MODEL_VALUES)
+                # a plain class of the project with its own `append` (a window of recent values) runs it
+                and not (
+                    isinstance(receiver, Instance) and not self._is_nn_module(receiver.cls) and self._find_method(receiver.cls, name) is not None
+                )
+            ):
                 self._args(node, frame, env)
                 self._forget_modified_model(
                     func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
@@ -530,6 +538,8 @@ class CallsMixin(InterpBase):
                 self._exec_recording_loss_calls(key, fn, frame, env)
             if frame.nested:
                 self.run_uncalled_nested(frame, env)
+            if manual_training_step(fn, self_value):
+                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra={"dead": frozenset(frame.dead)} if frame.dead else {}))
             effects = self.param_effects(ref, pos, kw, self_value, env, frame)
             if effects:
                 self._effects[key] = effects

@@ -343,6 +343,8 @@ class ExpressionsMixin(InterpBase):
         position = index.value if single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool) else None
         if isinstance(base, ListOf) and position is not None:
             return base.item
+        if type(base) is ListOf and single and isinstance(node.slice, ast.Slice):
+            return base  # replicas[:len(inputs)]: fewer of the same items
         if isinstance(base, NumberNest) and single and not isinstance(node.slice, ast.Slice) and isinstance(index, (Const, IntVal)):
             return nest_item(base)  # x.tolist()[0][0]
         if isinstance(base, HeadedList) and position is not None:

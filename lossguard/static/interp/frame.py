@@ -142,6 +142,7 @@ class Frame:
         "tests",
         "unrolling",
         "taken",
+        "forced",
     )
 
     def __init__(
@@ -164,6 +165,7 @@ class Frame:
         self.is_init = is_init
         self.loops: list[ast.stmt] = []
         self.unrolling = False  # a loop over known layers is being run once per layer (interp.layer_loops)
+        self.forced: dict[int, bool] = {}  # `if` statements a loop's last iteration decides (interp.layer_loops), by id
         self.no_grad = no_grad
         self.returns: list[Value] = []
         self.returned_at: dict[int, Value] = {}  # id of a return statement -> what it returned (joined)

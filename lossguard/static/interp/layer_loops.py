@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lossguard.static.interp.layer_lists import MODULES, TailedList
-from lossguard.static.values import INT, UNKNOWN, Const, SequentialVal, TupleVal, Value
+from lossguard.static.rules._last_iteration import last_index_tests
+from lossguard.static.values import INT, UNKNOWN, Const, ListOf, SequentialVal, TupleVal, Value
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.interp.base import InterpBase
@@ -45,6 +46,8 @@ class Unrolled:
 
     targets: tuple[Value, ...]
     front: Value | None = None
+    #: for the last iteration: the `if` statements of the body that test for it, with the branch it takes
+    last_tests: tuple[tuple[int, bool], ...] = ()
 
 
 def unrolled_targets(interp: InterpBase, stmt: ast.For, iterated: Value, frame: Frame, env: Env) -> Unrolled | None:
@@ -53,7 +56,33 @@ def unrolled_targets(interp: InterpBase, stmt: ast.For, iterated: Value, frame: 
     if stmt.orelse or frame.unrolling or not frame.called:
         return None  # (a body analysed alone may hold a model built from its class's defaults)
     unrolled = _over_modules(interp, stmt.iter, iterated, frame, env)
+    if unrolled is None:
+        unrolled = _last_one_singled_out(interp, stmt, frame, env)
     return unrolled if unrolled is not None and _runs_to_end(stmt.body) else None
+
+
+def _last_one_singled_out(interp: InterpBase, stmt: ast.For, frame: Frame, env: Env) -> Unrolled | None:
+    """``for i, layer in enumerate(self.layers): h = layer(h); if i != len(self.layers) - 1: h = torch.tanh(h)``
+    over a list of modules whose items agree but whose length is not known (``nn.ModuleList([nn.Linear(a, b) for a,
+    b in zip(dims[:-1], dims[1:])])``): run once for the items before the last (any number of them, joined with the
+    state before the loop), then once for the last, with the tests for the last index decided. A body that singles
+    out its last iteration is written for a list that has one (round 26, younggyoseo/vae-cf-pytorch's decoder)."""
+    tests = last_index_tests(stmt)
+    if not tests:
+        return None
+    it = stmt.iter
+    assert isinstance(it, ast.Call)  # last_index_tests: enumerate(xs) or range(len(xs))
+    enumerated = isinstance(it.func, ast.Name) and it.func.id == "enumerate"
+    listed = it.args[0] if enumerated else it.args[0].args[0]  # type: ignore[attr-defined]
+    if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Load)) for n in ast.walk(listed)):
+        return None
+    if interp.lookup("enumerate" if enumerated else "range", frame, env) is not UNKNOWN:
+        return None
+    value = interp.ev(listed, frame, env)
+    if not isinstance(value, ListOf) or not isinstance(value.item, MODULES):
+        return None
+    target = TupleVal((INT, value.item)) if enumerated else INT
+    return Unrolled((target,), target, tuple((id(node), last) for node, last in tests))
 
 
 def _over_modules(interp: InterpBase, it: ast.expr, iterated: Value, frame: Frame, env: Env) -> Unrolled | None:

@@ -6,10 +6,11 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
-from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary
+from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary, rescales_grad
 from lossguard.static.interp.asserts import assume_same_shapes
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
+from lossguard.static.interp.buffer_stores import keeps_model
 from lossguard.static.interp.choices import SIMPLE, make_choice
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -116,6 +117,8 @@ class StatementsMixin(InterpBase):
                 self.accumulate(stmt, stmt.target, added, frame)
                 self.note_sum(stmt.target, stmt.value, frame, augmented=True)
                 self.terms_of_backpropagated(stmt.target, stmt.value, frame, env)
+            if isinstance(stmt.target, ast.Attribute) and stmt.target.attr == "grad" and rescales_grad(stmt):
+                return False  # p.grad *= 0.01: the gradient rescaled in place, not set (no clearing)
             grown = extended(current, stmt.value, added) if isinstance(stmt.op, ast.Add) else None
             self.bind(stmt.target, grown if grown is not None else binop(current, added, stmt.op), frame, env)
             return False
@@ -200,7 +203,7 @@ class StatementsMixin(InterpBase):
             for t in stmt.targets:
                 if stores_into_numpy(self, t, frame, env):
                     continue  # NumPy keeps numbers, not graphs
-                if same_expr(rhs.left, t):
+                if same_expr(rhs.left, t) or isinstance(rhs.op, ast.Add) and _window_of(rhs, t):
                     self.accumulate(stmt, t, right, frame)
                 elif same_expr(rhs.right, t):
                     self.accumulate(stmt, t, left, frame)
@@ -223,6 +226,15 @@ class StatementsMixin(InterpBase):
             self.terms_of_backpropagated(t, rhs, frame, env)
 
     def _exec_if(self, stmt: ast.If, frame: Frame, env: Env) -> bool:
+        forced = frame.forced.get(id(stmt)) if frame.forced else None
+        if forced is not None:
+            # the last iteration of a loop over layers (interp.layer_loops): only the branch it takes runs
+            self.ev(stmt.test, frame, env)
+            branch_env = dict(env)
+            ended = self._exec_branch(stmt.body if forced else stmt.orelse, frame, env, branch_env)
+            if not ended:
+                replace_env(env, branch_env)
+            return ended
         self.ev(stmt.test, frame, env)
         body_env = dict(env)
         else_env = dict(env)
@@ -354,9 +366,16 @@ class StatementsMixin(InterpBase):
             self.bind(stmt.target, unrolled.front, frame, env)
             self.exec_block(stmt.body, frame, env)
             replace_env(env, join_envs([before, env]))
-        for target in unrolled.targets:
+        for i, target in enumerate(unrolled.targets):
             self.bind(stmt.target, target, frame, env)
-            self.exec_block(stmt.body, frame, env)
+            last = i == len(unrolled.targets) - 1 and bool(unrolled.last_tests)
+            if last:
+                frame.forced = dict(unrolled.last_tests)  # the tests for the last index, decided
+            try:
+                self.exec_block(stmt.body, frame, env)
+            finally:
+                if last:
+                    frame.forced = {}
 
     def loop_item(self, iterable: ast.expr, iterated: Value, frame: Frame, env: Env) -> Value:
         """What each iteration over ``iterable`` (whose value is ``iterated``) binds: an element of a
@@ -492,6 +511,8 @@ class StatementsMixin(InterpBase):
                     return  # new numbers for the same layer (m[0].weight = Parameter(...))
                 if self._replace_head(target, value, frame, env):
                     return  # model.fc = nn.Sequential(nn.Linear(n, 2), nn.Softmax(dim=1))
+                if isinstance(owner, Instance) and keeps_model(self, owner, target.attr):
+                    return  # model.r = r into a registered buffer, or through a setter that stores buffers
                 if not (isinstance(owner, Instance) and self.unread_attribute(owner.cls, target.attr)):
                     self._forget_modified_model(target.value, frame, env)
         elif isinstance(target, ast.Starred):
@@ -620,3 +641,15 @@ def element(container: Value) -> Value:
         row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None
         return Tensor(act=container.act, act_site=container.act_site, dtype=container.dtype, shape=row, graph=container.graph)
     return UNKNOWN
+
+
+def _window_of(rhs: ast.BinOp, target: ast.expr) -> bool:
+    """``values = values[-(n - 1):] + [x]``: a window of the latest values, which keeps the items added
+    to it as ``values.append(x)`` does (up to its size; Real-Time-Voice-Cloning's ``ValueWindow``)."""
+    kept = rhs.left
+    return (
+        isinstance(kept, ast.Subscript)
+        and isinstance(kept.slice, ast.Slice)
+        and same_expr(kept.value, target)
+        and isinstance(rhs.right, (ast.List, ast.Tuple))
+    )

@@ -127,3 +127,21 @@ def on_last_iteration_only(node: ast.AST, loop: ast.AST) -> bool:
         elif isinstance(stmt, ast.ExceptHandler):
             todo += stmt.body
     return False
+
+
+def last_index_tests(loop: ast.For) -> tuple[tuple[ast.If, bool], ...]:
+    """The ``if`` statements of the loop's own body that test for its last iteration, each with
+    whether its body (True) or its ``else`` (False) is the branch the last iteration takes
+    (``if i != len(layers) - 1: h = torch.tanh(h)``: False)."""
+    found = _index_and_source(loop)
+    if found is None:
+        return ()
+    index, source = found
+    names = _assigned_once(loop)
+    tests = []
+    for stmt in loop.body:
+        if isinstance(stmt, ast.If):
+            last = _is_last(stmt.test, index, source, names)
+            if last is not None:
+                tests.append((stmt, last))
+    return tuple(tests)

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ForeignCall, LoopSummary, zeroes_built_tensor
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ForeignCall, LoopSummary, rescales_grad, zeroes_built_tensor
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._last_iteration import on_last_iteration_only
@@ -53,11 +53,11 @@ def _is_grad(node: ast.AST) -> bool:
 def _clears_manually(loop: ast.AST, dead: frozenset[int] = frozenset()) -> bool:
     """Whether the loop handles gradients by hand: assigns or deletes ``.grad`` / ``._grad``
     (``p.grad = None``), calls an in-place method on a gradient (``p.grad.zero_()``,
-    ``p.grad.detach_()``, ``p.grad.mul_(0)``; not ``clamp_``), ``setattr(p, "grad", None)`` or ``torch._foreach_zero_``.
-    Nodes in ``dead`` (a branch the call analysed never takes: ``if params is not None:`` with
+    ``p.grad.detach_()``, ``p.grad.mul_(0)``; not ``clamp_``, nor a rescaling, ``events.rescales_grad``), ``setattr(p, "grad",
+    None)`` or ``torch._foreach_zero_``. Nodes in ``dead`` (a branch the call analysed never takes: ``if params is not None:`` with
     ``params=None``) do not count."""
     for node in ast.walk(loop):
-        if id(node) in dead:
+        if id(node) in dead or rescales_grad(node):
             continue
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
@@ -165,10 +165,14 @@ def _uncleared_branch_step(loop: LoopSummary, module: ModuleInfo) -> tuple[ast.C
 
 
 def _created_in_loop(step: ast.Call, loop: ast.AST, module: ModuleInfo) -> bool:
-    """Whether the optimizer whose step() is called is (re)built inside the loop body."""
+    """Whether the optimizer whose step() is called is (re)built inside the loop body. Lightning's
+    ``self.optimizers()`` hands back the optimizers it configured once, the same objects every step."""
     receiver = module.segment(step.func.value) if isinstance(step.func, ast.Attribute) else ""
     return any(
-        isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and any(module.segment(t) == receiver for t in node.targets)
+        isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and not (isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "optimizers")
+        and any(module.segment(t) == receiver for t in node.targets)
         for node in ast.walk(loop)
     )
 
@@ -179,9 +183,18 @@ def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: Mod
     if name != "zero_grad" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     target = node.func.value
+    if _lightning_optimizers(target):
+        return None  # self.optimizers().zero_grad(): whichever optimizer Lightning hands back, by another name
     if isinstance(receiver, Optimizer) or isinstance(receiver, Unknown) and _optimizer_like(target, module):
         return module.segment(target)
     return None
+
+
+def _lightning_optimizers(node: ast.AST) -> bool:
+    """``self.optimizers()`` or ``self.optimizers()[0]``: Lightning's configured optimizers, fetched in place."""
+    while isinstance(node, ast.Subscript):
+        node = node.value
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "optimizers"
 
 
 def _params_cleared(optimizer: str, cleared: set[str], owners: dict[str, tuple[str, ...]]) -> bool:
@@ -294,6 +307,8 @@ class MissingZeroGrad(Rule):
             for node, optimizer in steps
             if optimizer not in cleared
             and not (cleared and not optimizer)
+            # self.optimizers().step() next to opt.zero_grad(): one optimizer by two names
+            and not (cleared and isinstance(node.func, ast.Attribute) and _lightning_optimizers(node.func.value))
             and not _params_cleared(optimizer, cleared, owners)
             # a step on the loop's last iteration only: one step per run of the loop, as if after it
             and not on_last_iteration_only(node, loop.node)
@@ -306,6 +321,8 @@ class MissingZeroGrad(Rule):
             return  # a fresh optimizer every iteration: not a training loop over steps
         inside = loop.node.lineno <= step.lineno <= (loop.node.end_lineno or loop.node.lineno)
         where = "this loop" if inside else f"the loop at line {loop.node.lineno} (through the functions it calls)"
+        if isinstance(loop.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            where = "training_step (run by Lightning once per batch, under manual optimization)"
         if cleared:
             message = (
                 f"{where} calls {' and '.join(f'{c}.zero_grad()' for c in sorted(cleared))} but never {which}.zero_grad(): "

@@ -1,0 +1,1 @@
+"""part of positive project [LG014]: the speaker encoder package."""

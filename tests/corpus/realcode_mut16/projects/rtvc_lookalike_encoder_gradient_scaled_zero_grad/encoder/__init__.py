@@ -1,0 +1,1 @@
+"""part of look-alike project [LG014]: the speaker encoder package."""

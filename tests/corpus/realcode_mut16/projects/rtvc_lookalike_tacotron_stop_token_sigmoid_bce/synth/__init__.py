@@ -1,0 +1,1 @@
+"""part of look-alike project [LG002]: the synthesizer package."""

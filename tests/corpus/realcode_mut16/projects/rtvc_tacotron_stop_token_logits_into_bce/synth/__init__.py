@@ -1,0 +1,1 @@
+"""part of positive project [LG002]: the synthesizer package."""

@@ -1,0 +1,1 @@
+"""part of positive project [LG002]: the models package."""
