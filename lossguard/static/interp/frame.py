@@ -233,16 +233,24 @@ def fold_callee_calls(frame: Frame, made: tuple[tuple[str, Value, ast.AST, Modul
     frame.grad_calls.extend(made)
     if not frame.loop_calls:
         return
-    folded: list[tuple[str, Value, ast.AST]] = []
-    for name, receiver, node, module in made:
-        if module is frame.module or name in BACKWARD_CALLS or name == CALLEE:
-            folded.append((name, receiver, node))
-        elif name == "step":
-            folded.append((name, ForeignCall(receiver, module, name), node))
-        else:
-            folded.append((SET_GRAD, ForeignCall(receiver, module, name), node))
+    folded = as_seen_from(frame.module, made)
     for calls in frame.loop_calls:
         calls.extend(folded)
+
+
+def as_seen_from(module: ModuleInfo, made: Iterable[tuple[str, Value, ast.AST, ModuleInfo]]) -> list[tuple[str, Value, ast.AST]]:
+    """Gradient calls as a loop in ``module`` keeps them: a call made in that file as it is; a step()
+    in another file kept with its file (:class:`ForeignCall`); any other call there a clearing whose
+    optimizer is not known."""
+    folded: list[tuple[str, Value, ast.AST]] = []
+    for name, receiver, node, where in made:
+        if where is module or name in BACKWARD_CALLS or name == CALLEE:
+            folded.append((name, receiver, node))
+        elif name == "step":
+            folded.append((name, ForeignCall(receiver, where, name), node))
+        else:
+            folded.append((SET_GRAD, ForeignCall(receiver, where, name), node))
+    return folded
 
 
 def replace_env(env: Env, new: Env) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ForeignCall
+from lossguard.static.interp.frame import as_seen_from
 from lossguard.static.values import Const, Instance, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,12 +32,4 @@ def step_calls(frame: Frame) -> tuple[tuple[str, Value, ast.AST], ...]:
     """The gradient calls the method's body made, directly or in functions it called, as a loop
     keeps them: a call of another file's function is kept with that file (a step) or stands as a
     clearing whose optimizer is not known."""
-    calls: list[tuple[str, Value, ast.AST]] = []
-    for name, receiver, node, module in frame.grad_calls:
-        if module is frame.module or name in BACKWARD_CALLS or name == CALLEE:
-            calls.append((name, receiver, node))
-        elif name == "step":
-            calls.append((name, ForeignCall(receiver, module, name), node))
-        else:
-            calls.append((SET_GRAD, ForeignCall(receiver, module, name), node))
-    return tuple(calls)
+    return tuple(as_seen_from(frame.module, frame.grad_calls))
