@@ -398,7 +398,7 @@ REALCODE_LEAD16_RECALL_FLOOR = 1.0
 # new repositories; tunable): 0 of 6 expected findings on the branch point, 6 of 6 after round 26's mechanisms.
 REALCODE_MUT16_RECALL_FLOOR = 1.0
 # Round 26 (docs/survey.md, "Round 26: code posted in issue threads (branch issues16)"): realcode_dev13i (training code
-# posted in ten issue threads, or the file a thread points at; tunable): 9 of 10 expected findings on the branch point (a
+# posted in twelve issue threads, or the file a thread points at; tunable): 9 of 10 expected findings on the branch point (a
 # Keras 3 torch-backend train_step that never clears .grad missed), 10 of 10 after.
 REALCODE_DEV13I_RECALL_FLOOR = 1.0
 
