@@ -100,6 +100,9 @@ class Backward:
 BACKWARD_CALLS = ("backward", "manual_backward")  # the call names that back-propagate (``self.manual_backward(loss)``: Lightning)
 CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradient calls are in the loop's (its node)
 SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file
+#: a Keras optimizer applying gradients (``self.optimizer.apply(grads, weights)``) in a Keras model's ``train_step`` on the
+#: torch backend (interp.manual_steps): the step of that training loop
+KERAS_APPLY = "<keras-apply>"
 
 
 @dataclass(frozen=True)

@@ -397,6 +397,10 @@ REALCODE_LEAD16_RECALL_FLOOR = 1.0
 # Round 26 (docs/survey.md, "Round 26: mutations of real code (branch mut16)"): realcode_mut16 (the same kind of set, from
 # new repositories; tunable): 0 of 6 expected findings on the branch point, 6 of 6 after round 26's mechanisms.
 REALCODE_MUT16_RECALL_FLOOR = 1.0
+# Round 26 (docs/survey.md, "Round 26: code posted in issue threads (branch issues16)"): realcode_dev13i (training code
+# posted in twelve issue threads, or the file a thread points at; tunable): 9 of 10 expected findings on the branch point (a
+# Keras 3 torch-backend train_step that never clears .grad missed), 10 of 10 after.
+REALCODE_DEV13I_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -417,6 +421,7 @@ REALCODE_MUT16_RECALL_FLOOR = 1.0
         ("realcode_dev12s", REALCODE_DEV12S_RECALL_FLOOR),
         ("realcode_lead16", REALCODE_LEAD16_RECALL_FLOOR),
         ("realcode_mut16", REALCODE_MUT16_RECALL_FLOOR),
+        ("realcode_dev13i", REALCODE_DEV13I_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

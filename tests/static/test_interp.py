@@ -4515,6 +4515,76 @@ PROJECTS["a_model_set_through_a_property_that_replaces_a_layer_stays_silent"] = 
     "train.py": PROJECTS["a_model_set_through_a_buffer_property_and_run_data_parallel"]["train.py"].replace("  # expect: LG002", ""),
 }
 
+# A Keras 3 model on the torch backend that overrides train_step is one step of the loop fit() runs: backward() fills
+# each weight's .grad and the Keras optimizer applies them (fchollet/deep-learning-with-python-notebooks@dea84a4
+# chapter07_deep-dive-keras.ipynb, issue #293: the CustomModel never calls self.zero_grad())
+PROJECTS["a_keras_torch_backend_train_step_never_clears"] = {
+    "model.py": """
+import keras
+import torch
+from keras import layers
+
+loss_fn = keras.losses.SparseCategoricalCrossentropy()
+
+
+class Base(keras.Model):
+    pass
+
+
+class Custom(Base):
+    def train_step(self, data):
+        inputs, targets = data
+        loss = loss_fn(targets, self(inputs, training=True))
+        loss.backward()
+        weights = [v for v in self.trainable_weights]
+        grads = [v.value.grad for v in weights]
+        with torch.no_grad():
+            self.optimizer.apply(grads, weights)  # expect: LG014
+        return {"loss": loss}
+""",
+}
+# clearing first with the model's zero_grad() (the Keras guide's shape): silent
+PROJECTS["a_keras_torch_backend_train_step_that_clears_stays_silent"] = {
+    "model.py": PROJECTS["a_keras_torch_backend_train_step_never_clears"]["model.py"]
+    .replace("        inputs, targets = data\n", "        inputs, targets = data\n        self.zero_grad()\n")
+    .replace("  # expect: LG014", ""),
+}
+# the TensorFlow backend's train_step (a GradientTape, no backward()) is not a torch loop: silent
+PROJECTS["a_keras_tensorflow_train_step_stays_silent"] = {
+    "model.py": """
+import keras
+import tensorflow as tf
+
+
+class Custom(keras.Model):
+    def train_step(self, data):
+        inputs, targets = data
+        with tf.GradientTape() as tape:
+            loss = self.compute_loss(y=targets, y_pred=self(inputs, training=True))
+        grads = tape.gradient(loss, self.trainable_variables)
+        self.optimizer.apply_gradients(zip(grads, self.trainable_variables))
+        return {"loss": loss}
+""",
+}
+# a torch nn.Module's own method named train_step with an `apply` is no Keras step: silent
+PROJECTS["a_torch_module_train_step_with_apply_stays_silent"] = {
+    "model.py": """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def train_step(self, batch, optimizer):
+        loss = self.fc(batch).pow(2).mean()
+        loss.backward()
+        optimizer.apply(loss)
+        return loss
+""",
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:

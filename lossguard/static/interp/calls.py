@@ -37,7 +37,7 @@ from lossguard.static.interp.lightning_fit import run_fit
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
-from lossguard.static.interp.manual_steps import manual_training_step, step_calls
+from lossguard.static.interp.manual_steps import keras_apply_calls, keras_torch_train_step, manual_training_step, step_calls
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
@@ -540,6 +540,11 @@ class CallsMixin(InterpBase):
                 self.run_uncalled_nested(frame, env)
             if manual_training_step(fn, self_value):
                 self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra={"dead": frozenset(frame.dead)} if frame.dead else {}))
+            elif keras_torch_train_step(fn, self_value, frame, self.resolve_base):
+                extra: dict[str, object] = {"keras": True}
+                if frame.dead:
+                    extra["dead"] = frozenset(frame.dead)
+                self.sink(LoopSummary(fn, step_calls(frame) + keras_apply_calls(fn), frame.ctx(), extra=extra))
             effects = self.param_effects(ref, pos, kw, self_value, env, frame)
             if effects:
                 self._effects[key] = effects
@@ -690,6 +695,10 @@ class CallsMixin(InterpBase):
         if not isinstance(cls, ClassRef) or not self._is_nn_module(cls):
             return None
         return self._default_instance(cls)
+
+    def resolve_base(self, expr: ast.expr, module: ModuleInfo) -> Value:
+        """What a class's base expression names in its module (a class of the checked code, a library's qualified name)."""
+        return self.ev(expr, Frame(module, None), dict(self.module_globals(module)))
 
     def decorator_qualname(self, d: ast.expr, module: ModuleInfo) -> str:
         expr = d.func if isinstance(d, ast.Call) else d

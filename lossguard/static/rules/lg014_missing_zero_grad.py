@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ForeignCall, LoopSummary, rescales_grad, zeroes_built_tensor
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, KERAS_APPLY, SET_GRAD, ForeignCall, LoopSummary, rescales_grad, zeroes_built_tensor
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._last_iteration import on_last_iteration_only
@@ -93,7 +93,10 @@ def _scaler_step(receiver: object, node: ast.Call, module: ModuleInfo) -> bool:
 
 def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: ModuleInfo) -> str | None:
     """The source text of the optimizer an ``X.step()`` call steps (``""`` for a GradScaler's step
-    of an optimizer not named); None when the call is not an optimizer's step."""
+    of an optimizer not named); None when the call is not an optimizer's step. A Keras optimizer's
+    ``apply(grads, weights)`` in a Keras model's torch-backend ``train_step`` (interp.manual_steps) is its step."""
+    if name == KERAS_APPLY and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return module.segment(node.func.value)
     if name != "step" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     n_args = len(node.args) + len(node.keywords)
@@ -323,10 +326,17 @@ class MissingZeroGrad(Rule):
         where = "this loop" if inside else f"the loop at line {loop.node.lineno} (through the functions it calls)"
         if isinstance(loop.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             where = "training_step (run by Lightning once per batch, under manual optimization)"
+            if loop.extra.get("keras"):
+                where = "train_step (run by Keras fit() once per batch; backward() fills each weight's .grad on the torch backend)"
         if cleared:
             message = (
                 f"{where} calls {' and '.join(f'{c}.zero_grad()' for c in sorted(cleared))} but never {which}.zero_grad(): "
                 f"{which} steps on gradients that accumulate across steps; clear them every step"
+            )
+        elif loop.extra.get("keras"):
+            message = (
+                f"{where} calls backward() and {which}.apply() but never clears the gradients; they accumulate across "
+                "batches: call self.zero_grad() at the start of train_step"
             )
         else:
             message = (
