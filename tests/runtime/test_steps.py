@@ -15,6 +15,7 @@ import torch.nn.functional as F
 
 import lossguard
 from lossguard.runtime.detectors import Detector, default_detectors
+from tests.runtime.fault_injection.scenarios import burgers_pinn
 from tests.runtime.helpers import model, nan_at, task
 
 
@@ -286,39 +287,10 @@ def test_lr_scheduler_with_the_managed_optimizer(with_scheduler_first):
 
 
 def burgers_pinn_run(line_search: str | None = "strong_wolfe", lr: float = 1.0, iters: int = 120, seed: int = 0, watched: bool = True):
-    """jayroxis/PINNs' Burgers notebook, small: a tanh MLP of (x, t) fitted to -sin(pi x) at t = 0
-    plus the squared PDE residual u_t + u u_x - nu u_xx at collocation points, the whole run one
-    L-BFGS ``step(closure)`` whose closure zeroes the gradients, observes the loss and calls backward."""
-    torch.manual_seed(seed)
-    g = torch.Generator().manual_seed(1)
-    dims = [2, 20, 20, 20, 20, 1]
-    layers: list[nn.Module] = []
-    for a, b in zip(dims[:-1], dims[1:]):
-        layers += [nn.Linear(a, b), nn.Tanh()]
-    net = nn.Sequential(*layers[:-1])
-    x0 = torch.rand(100, 1, generator=g) * 2 - 1
-    xu, u = torch.cat([x0, torch.zeros_like(x0)], 1), -torch.sin(torch.pi * x0)
-    xf = (torch.rand(500, 2, generator=g) * torch.tensor([2.0, 1.0]) - torch.tensor([1.0, 0.0])).requires_grad_(True)
+    """The fault-injection suite's Burgers PINN (jayroxis/PINNs' notebook, small: one L-BFGS
+    ``step(closure)`` for the whole run), watched with a Recorder: (watcher, recorder, losses)."""
     rec = Recorder()
-    w = lossguard.watch(net, console=False, detectors=[*default_detectors(), rec]) if watched else None
-    opt = torch.optim.LBFGS(net.parameters(), lr=lr, max_iter=iters, max_eval=iters * 5 // 4, history_size=50, line_search_fn=line_search)
-    losses = []
-
-    def closure():
-        opt.zero_grad()
-        out = net(xf)
-        d = torch.autograd.grad(out, xf, torch.ones_like(out), create_graph=True)[0]
-        ux, ut = d[:, :1], d[:, 1:]
-        uxx = torch.autograd.grad(ux, xf, torch.ones_like(ux), create_graph=True)[0][:, :1]
-        loss = ((u - net(xu)) ** 2).mean() + ((ut + out * ux - 0.01 / torch.pi * uxx) ** 2).mean()
-        loss = w.observe(loss) if w is not None else loss
-        loss.backward()
-        losses.append(loss.item())
-        return loss
-
-    opt.step(closure)
-    if w is not None:
-        w.close()
+    w, losses = burgers_pinn(seed, line_search, lr, iters, detectors=[*default_detectors(), rec], watched=watched)
     return w, rec, losses
 
 
