@@ -58,7 +58,7 @@ class StepStats:
     # frequencies and ignores its inputs. When known, ``chance_loss`` is at most this.
     target_entropy: float | None = None
     # an evaluation inside the step() of an optimizer with a line search (L-BFGS's strong Wolfe): a
-    # trial the search may back off from (LG102 holds a jump there until the next evaluation)
+    # trial the search may back off from (LG102 holds a jump there until a loss is back down)
     line_search: bool | None = None
 
     @classmethod

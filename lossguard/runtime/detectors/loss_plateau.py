@@ -177,8 +177,8 @@ class LossPlateau(Detector):
         self.seen = 0
         # a loss below zero was seen: no plateau verdict from then on
         self.signed = False
-        # updated steps since the first whose loss is exactly 0 (-1: one was not), and the measured
-        # gradient norms among them, all exactly 0 (-1: one was not)
+        # updated steps since the first whose loss is exactly 0 (-1: one was not, or the test reported),
+        # and the gradient norms measured on them (each exactly 0: a nonzero one also sets ``zeros`` to -1)
         self.zeros = 0
         self.zero_grads = 0
         self._fix_start()
