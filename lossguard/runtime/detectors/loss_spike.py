@@ -185,8 +185,11 @@ class LossSpike(Detector):
             # example right: its cross-entropy rounds to exactly 0 in float32) rises by any ratio and
             # any noise unit on the one hard example of a batch; a jump back up to the first losses'
             # level is damage, one below it is that example (weihua916/powerful-gnns' GIN at 100%
-            # training accuracy: 0.75 against 0.0015, its first losses' median 0.86).
-            thr = max(thr, self.reference)
+            # training accuracy: 0.75 against 0.0015, its first losses' median 0.86). "Back up" with the
+            # margin a spike needs over the window's highest loss (``above_max``): a run of GIN whose first
+            # losses' median was 1.227 had one hard batch at 1.386 (at 100% training accuracy, the next
+            # batch at 0.109).
+            thr = max(thr, self.above_max * self.reference)
         if self.first and self.first[0] > 0:
             thr = min(thr, self.first[0] * self.blowup)
         return thr
