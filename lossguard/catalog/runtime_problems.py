@@ -56,8 +56,11 @@ PROBLEMS: tuple[Problem, ...] = (
             "(a policy-gradient or actor-critic loss, about 0 at the start and of either sign) is not "
             "judged from then on: a spike of such a loss is not reported. The fix names the learning rate "
             "to lower to; for a jump within the first 16 steps it advises a smaller rate or a warm-up and "
-            "a fresh start, since no checkpoint precedes the jump; for an L-BFGS constructed without a line "
-            'search it names line_search_fn="strong_wolfe" first. Inside the step() of an optimizer with a '
+            "a fresh start, since no checkpoint precedes the jump. A loss that fell under 1% of its first "
+            "losses' median (a classifier right on every example) is a spike only at 1.5 times that median: "
+            "the one hard batch of a converged run is not reported, nor damage that stays under that level. "
+            "For an L-BFGS constructed without a line "
+            'search the fix names line_search_fn="strong_wolfe" first. Inside the step() of an optimizer with a '
             "line search every evaluation of the closure is a step, and a jump there is held until a loss is "
             "back under the threshold (a trial the search backed off from: not reported) or 25 in a row "
             "jumped; a closure whose loss is stochastic (dropout) can hide a real jump behind a lower "
