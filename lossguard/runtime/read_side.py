@@ -172,7 +172,8 @@ class ReadSide:
         event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
         if finding.fix:  # the fix the detector chose from its evidence
             event = dataclasses.replace(event, fix=finding.fix)
-        if rec.closure == "none" and event.fix and "lower the learning rate" in event.fix.lower():
+        if rec.closure == "none" and event.fix.startswith("Lower the learning rate"):
+            # the fix's first advice is a smaller rate (not a NaN input's "Check this step's input batch")
             event = dataclasses.replace(event, fix=without_line_search(event.fix))
         softmaxed = self._out.first.get("LG001")
         explained = _EXPLAINED_BY_SOFTMAX.get(det.code)
