@@ -56,7 +56,15 @@ PROBLEMS: tuple[Problem, ...] = (
             "(a policy-gradient or actor-critic loss, about 0 at the start and of either sign) is not "
             "judged from then on: a spike of such a loss is not reported. The fix names the learning rate "
             "to lower to; for a jump within the first 16 steps it advises a smaller rate or a warm-up and "
-            "a fresh start, since no checkpoint precedes the jump."
+            "a fresh start, since no checkpoint precedes the jump. A loss that fell under 1% of its first "
+            "losses' median (a classifier right on every example) is a spike only at 1.5 times that median: "
+            "the one hard batch of a converged run is not reported, nor damage that stays under that level. "
+            "For an L-BFGS constructed without a line "
+            'search the fix names line_search_fn="strong_wolfe" first. Inside the step() of an optimizer with a '
+            "line search every evaluation of the closure is a step, and a jump there is held until a loss is "
+            "back under the threshold (a trial the search backed off from: not reported) or 25 in a row "
+            "jumped; a closure whose loss is stochastic (dropout) can hide a real jump behind a lower "
+            "next evaluation."
         ),
         severity="warning",
     ),
@@ -100,7 +108,12 @@ PROBLEMS: tuple[Problem, ...] = (
             "once LG001 said the input is already softmax output, the softmax (a cross-entropy of "
             "probabilities stays near chance while the model learns). "
             "A loss that has gone below zero (a policy-gradient or actor-critic loss) has no start or "
-            "chance level to measure from and is not judged from then on."
+            "chance level to measure from and is not judged from then on. "
+            "A loss exactly 0 at each of its first 30 updated steps, with every measured gradient norm "
+            "exactly 0 (at least 8), is reported as a loss that does not depend on the parameters (a "
+            "cross-entropy over a class axis of size 1); a hinge loss whose every margin is met from the "
+            "first step on is reported too (nothing is learnt from it either), and a loss that does not "
+            "depend on the parameters but is not 0 is left to the fit."
         ),
         severity="warning",
     ),

@@ -206,6 +206,9 @@ class Record:
     stepped = False
     wall = 0.0
     measured = False
+    # an evaluation of the closure inside an L-BFGS-like step() (its param group has "line_search_fn"):
+    # "line search" (a trial of the search, which backs off from a loss that rose) or "none" (the full step)
+    closure: str | None = None
 
     def __init__(self, step: int) -> None:
         self.step = step

@@ -125,6 +125,8 @@ class OptimizerSide:
         if isinstance(lr, torch.Tensor):
             lr = float(lr) if lr.device.type == "cpu" else None
         cur.lr = lr
+        if s.stepping is not None and opt.param_groups and "line_search_fn" in opt.param_groups[0]:
+            cur.closure = "none" if opt.param_groups[0]["line_search_fn"] is None else "line search"
         if cur.flags:
             # gradients read at backward before any optimizer was seen may still be scaled (GradScaler)
             cur.flags.pop("update", None)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lossguard.runtime.collect import Read, Record, StepState, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
-from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax
+from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax, without_line_search
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.optimizer_side import GRAD_EVERY
@@ -90,6 +90,8 @@ class ReadSide:
             stats, tb = StepStats.of_step(rec.step, loss, rec.lr, rec.chance, True), {}
         else:
             stats, tb = self._measured_stats(r, tags)
+        if rec.closure is not None:
+            stats.line_search = rec.closure == "line search"
         checks = s.checks
         checks.on_read(stats, scalars, s.world)
         finite = math.isfinite(loss)
@@ -170,6 +172,9 @@ class ReadSide:
         event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
         if finding.fix:  # the fix the detector chose from its evidence
             event = dataclasses.replace(event, fix=finding.fix)
+        if rec.closure == "none" and event.fix.startswith("Lower the learning rate"):
+            # the fix's first advice is a smaller rate (not a NaN input's "Check this step's input batch")
+            event = dataclasses.replace(event, fix=without_line_search(event.fix))
         softmaxed = self._out.first.get("LG001")
         explained = _EXPLAINED_BY_SOFTMAX.get(det.code)
         if explained is not None and softmaxed is not None:

@@ -15,6 +15,7 @@ import torch.nn.functional as F
 
 import lossguard
 from lossguard.runtime.detectors import Detector, default_detectors
+from tests.runtime.fault_injection.scenarios import burgers_pinn
 from tests.runtime.helpers import model, nan_at, task
 
 
@@ -285,38 +286,11 @@ def test_lr_scheduler_with_the_managed_optimizer(with_scheduler_first):
     assert all(torch.isfinite(p).all() for p in net.parameters())
 
 
-def burgers_pinn_run(line_search: str | None = "strong_wolfe", lr: float = 1.0, iters: int = 120):
-    """jayroxis/PINNs' Burgers notebook, small: a tanh MLP of (x, t) fitted to -sin(pi x) at t = 0
-    plus the squared PDE residual u_t + u u_x - nu u_xx at collocation points, the whole run one
-    L-BFGS ``step(closure)`` whose closure zeroes the gradients, observes the loss and calls backward."""
-    torch.manual_seed(0)
-    g = torch.Generator().manual_seed(1)
-    dims = [2, 20, 20, 20, 20, 1]
-    layers: list[nn.Module] = []
-    for a, b in zip(dims[:-1], dims[1:]):
-        layers += [nn.Linear(a, b), nn.Tanh()]
-    net = nn.Sequential(*layers[:-1])
-    x0 = torch.rand(100, 1, generator=g) * 2 - 1
-    xu, u = torch.cat([x0, torch.zeros_like(x0)], 1), -torch.sin(torch.pi * x0)
-    xf = (torch.rand(500, 2, generator=g) * torch.tensor([2.0, 1.0]) - torch.tensor([1.0, 0.0])).requires_grad_(True)
+def burgers_pinn_run(line_search: str | None = "strong_wolfe", lr: float = 1.0, iters: int = 120, seed: int = 0, watched: bool = True):
+    """The fault-injection suite's Burgers PINN (jayroxis/PINNs' notebook, small: one L-BFGS
+    ``step(closure)`` for the whole run), watched with a Recorder: (watcher, recorder, losses)."""
     rec = Recorder()
-    w = lossguard.watch(net, console=False, detectors=[*default_detectors(), rec])
-    opt = torch.optim.LBFGS(net.parameters(), lr=lr, max_iter=iters, max_eval=iters * 5 // 4, history_size=50, line_search_fn=line_search)
-    losses = []
-
-    def closure():
-        opt.zero_grad()
-        out = net(xf)
-        d = torch.autograd.grad(out, xf, torch.ones_like(out), create_graph=True)[0]
-        ux, ut = d[:, :1], d[:, 1:]
-        uxx = torch.autograd.grad(ux, xf, torch.ones_like(ux), create_graph=True)[0][:, :1]
-        loss = w.observe(((u - net(xu)) ** 2).mean() + ((ut + out * ux - 0.01 / torch.pi * uxx) ** 2).mean())
-        loss.backward()
-        losses.append(loss.item())
-        return loss
-
-    opt.step(closure)
-    w.close()
+    w, losses = burgers_pinn(seed, line_search, lr, iters, detectors=[*default_detectors(), rec], watched=watched)
     return w, rec, losses
 
 
@@ -336,7 +310,49 @@ def test_a_diverging_lbfgs_inside_one_step_is_reported_with_its_learning_rate():
     assert w.step == len(losses)
     spike = next(e for e in w.events if e.code == "LG102")
     assert spike.step < 20 and losses[spike.step] > 100 * losses[0]
-    assert "Lower the learning rate from 1 to" in spike.fix
+    # the usual cure for L-BFGS is its line search: named first, the learning rate after it
+    assert spike.fix.startswith("This optimizer has no line search (line_search_fn=None)")
+    assert 'line_search_fn="strong_wolfe"' in spike.fix and "or lower the learning rate from 1 to" in spike.fix
+
+
+def test_a_line_search_trial_that_jumps_is_no_spike():
+    # The Burgers PINN at strong-Wolfe L-BFGS, another initialisation: one trial of the search at 50x
+    # the loss between two evaluations at its level (the search then backed off); LG102 said "the loss
+    # jumped to 7.139, 50.63x its recent level 0.141" at evaluation 46 on this healthy run.
+    w, _, losses = burgers_pinn_run(iters=300, seed=2)
+    trials = [i for i in range(16, len(losses) - 1) if losses[i] > 10 * losses[i - 1] and losses[i + 1] < losses[i - 1]]
+    assert trials and losses[-1] < losses[0] / 10
+    assert w.events == []
+    _, _, plain = burgers_pinn_run(iters=300, seed=2, watched=False)
+    assert plain == losses  # the watcher changes no number
+
+
+def test_jumps_at_line_search_trials_that_never_come_down_are_reported():
+    # A closure whose loss stays 1000x up from the 20th evaluation on (a step() of 2 iterations per
+    # batch, as pytorch/examples' time_sequence_prediction does per epoch): every evaluation after it
+    # jumps, no search backs off from it, and the held jumps are reported (LINE_SEARCH_TRIALS in a row).
+    from lossguard.runtime.detectors.loss_spike import LINE_SEARCH_TRIALS
+
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(4, 16), nn.Tanh(), nn.Linear(16, 1))
+    x, y = torch.randn(64, 4), torch.randn(64, 1)
+    w = lossguard.watch(net, console=False)
+    opt = torch.optim.LBFGS(net.parameters(), lr=1, max_iter=2, line_search_fn="strong_wolfe")
+    calls = 0
+
+    def closure():
+        nonlocal calls
+        opt.zero_grad()
+        loss = w.observe(nn.functional.mse_loss(net(x), y) * (1000.0 if calls >= 20 else 1.0))
+        loss.backward()
+        calls += 1
+        return loss
+
+    while calls < 60:
+        opt.step(closure)
+    w.close()
+    spike = [e for e in w.events if e.code == "LG102"]
+    assert calls > 20 + LINE_SEARCH_TRIALS and spike and spike[0].step == 20 + LINE_SEARCH_TRIALS - 1
 
 
 def test_lbfgs_steps_with_a_few_evaluations_each_count_every_evaluation():

@@ -188,3 +188,15 @@ def plateau_of_probabilities(step: int) -> str:
         "to its chance level even while the model learns, so this plateau does not show that nothing is learnt. Pass "
         "the logits to the loss; if the loss still stays at its chance level, look again (chosen because LG001 was reported)."
     )
+
+
+def without_line_search(fix: str) -> str:
+    """A fix lowering the learning rate of an L-BFGS-like optimizer constructed without a line search
+    (``line_search_fn=None``): its usual cure is the line search, named first (jayroxis/PINNs' Burgers
+    PINN at L-BFGS lr 1 without one: the loss 2000x its level within 10 evaluations; with
+    ``line_search_fn="strong_wolfe"`` at the same lr it converges)."""
+    return (
+        "This optimizer has no line search (line_search_fn=None): each of its iterations moves the full step, the learning "
+        'rate times its direction, wherever the loss goes there. Construct it with line_search_fn="strong_wolfe" (the '
+        "search picks each step's length and backs off where the loss rose; lr=1 is its usual value), or " + fix[:1].lower() + fix[1:]
+    )

@@ -57,6 +57,9 @@ class StepStats:
     # targets, from 256 counted targets on): the loss of a model that predicts the class
     # frequencies and ignores its inputs. When known, ``chance_loss`` is at most this.
     target_entropy: float | None = None
+    # an evaluation inside the step() of an optimizer with a line search (L-BFGS's strong Wolfe): a
+    # trial the search may back off from (LG102 holds a jump there until a loss is back down)
+    line_search: bool | None = None
 
     @classmethod
     def of_step(cls, step: int, loss: float | None, lr: float | None, chance_loss: float | None, updated: bool | None) -> StepStats:

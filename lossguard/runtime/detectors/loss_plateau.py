@@ -102,6 +102,11 @@ class LossPlateau(Detector):
     (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
     real progress first.
 
+    A loss exactly 0 at every updated step from the first, with every measured gradient norm exactly 0, is
+    reported at its ``min_window``-th step (at least 8 gradient measurements): it does not depend on
+    the parameters (a cross-entropy over a class axis of size 1). One nonzero loss or gradient norm
+    ends that test for the run.
+
     A loss whose fit window falls for sure in its first two thirds and at least twice as fast in
     its last third (2 and 3 standard errors, outliers clipped in each part on its own) is
     accelerating away from its start (a small initialisation leaving a saddle): no plateau,
@@ -145,6 +150,8 @@ class LossPlateau(Detector):
         Saved("reported", "bool"),
         Saved("seen", "int"),
         Saved("signed", "bool"),
+        Saved("zeros", "int"),
+        Saved("zero_grads", "int"),
     )
 
     def validate(self) -> None:
@@ -170,6 +177,10 @@ class LossPlateau(Detector):
         self.seen = 0
         # a loss below zero was seen: no plateau verdict from then on
         self.signed = False
+        # updated steps since the first whose loss is exactly 0 (-1: one was not, or the test reported),
+        # and the gradient norms measured on them (each exactly 0: a nonzero one also sets ``zeros`` to -1)
+        self.zeros = 0
+        self.zero_grads = 0
         self._fix_start()
 
     def loaded(self) -> None:
@@ -391,6 +402,31 @@ class LossPlateau(Detector):
             )
         return None
 
+    def _identically_zero(self, stats: StepStats) -> Finding | None:
+        """A loss exactly 0 at every updated step from the first, with every measured gradient norm exactly
+        0, for ``min_window`` steps: it does not depend on the parameters, so nothing is learnt, and its
+        level says nothing a fit could read (pytorch/examples' DDP tutorial, ``F.cross_entropy`` of a
+        Linear(20, 1)'s output against float targets in [0, 1]: the log-softmax of a single logit is 0)."""
+        if stats.loss != 0.0 or (stats.grad_norm is not None and stats.grad_norm != 0.0):
+            self.zeros = -1
+            return None
+        self.zeros += 1
+        if stats.grad_norm is not None:
+            self.zero_grads += 1
+        if self.zeros < self.min_window or self.zero_grads < 8 or self.reported:
+            return None
+        self.reported, self.zeros = True, -1
+        return Finding(
+            f"Step {stats.step}: the loss has been exactly 0 at every step since the first, and every measured gradient "
+            f"norm exactly 0 ({self.zero_grads} measurements): the loss does not depend on the model's parameters, so "
+            "nothing is learnt.",
+            {"loss": 0.0, "steps": self.min_window, "zero_gradients": self.zero_grads, "lr": stats.lr},
+            fix="Check what the loss is computed from. A cross-entropy (CrossEntropyLoss, NLLLoss, F.cross_entropy) over a "
+            "class axis of size 1 is always 0: the log-softmax of a single logit is 0. For one output per example use "
+            "BCEWithLogitsLoss (a binary target) or MSELoss (a real-valued one); for C classes the model needs C outputs "
+            "(chosen because the loss and its gradients were exactly 0 from the first step).",
+        )
+
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is None or not math.isfinite(loss) or not stats.updated:
@@ -409,6 +445,10 @@ class LossPlateau(Detector):
             self.updates.append(stats.update_ratio)
         if stats.grad_ratio is not None and math.isfinite(stats.grad_ratio):
             self.ratios.append(stats.grad_ratio)
+        if self.zeros >= 0:
+            zero = self._identically_zero(stats)
+            if zero is not None:
+                return zero
         if len(self.start) < self.min_window:
             self.start.append(loss)
             if len(self.start) == self.min_window:

@@ -346,3 +346,19 @@ def test_one_hard_example_of_a_converged_classifier_is_no_spike():
     # a batch back above where the run began is still a spike there
     det = LossSpike()
     assert [i for i, v in enumerate(losses[:146] + [2.5] + losses[147:]) if det.update(StepStats(i, loss=v))] == [146]
+
+
+def test_a_hard_batch_just_past_the_first_losses_median_of_a_converged_classifier_is_no_spike():
+    # The same GIN re-run in round 16 ("healthy-r16" in results.json; its losses part from the recorded
+    # ones at step 2): the first losses' median is 1.227, one batch at step 126 reaches 1.386 (at 100%
+    # training accuracy; the next is 0.109), and LG102 said "the loss jumped to 1.386, 1.07e+05x its
+    # recent level 1.295e-05 (threshold 1.227)". A converged loss's jump must pass that median by the
+    # margin a spike needs over the window's highest loss (above_max, 1.5x).
+    recorded = json.loads((Path(__file__).parents[1] / "real_scripts" / "results.json").read_text())
+    losses = recorded["GIN"]["healthy-r16"]["losses"]
+    assert len(losses) == 200 and 1.3 < losses[126] < 1.5 * 1.227 and losses[127] < 0.2
+    det = LossSpike()
+    assert [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v))] == []
+    # twice that median is a spike
+    det = LossSpike()
+    assert [i for i, v in enumerate(losses[:126] + [2.5] + losses[127:]) if det.update(StepStats(i, loss=v))] == [126]

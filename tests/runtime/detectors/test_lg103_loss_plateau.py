@@ -109,3 +109,48 @@ def test_a_run_that_began_above_twice_its_class_frequency_level_did_not_blow_up(
     series[14] = 0.6862
     found = [f for i, v in enumerate(series) if (f := det.update(stats(i, v, chance_loss=0.2096, target_entropy=0.2096, update_ratio=2.1e-5)))]
     assert len(found) == 1 and found[0].fix.startswith("Raise the learning rate"), found
+
+
+def _single_output_run(loss_fn, steps=60):
+    """pytorch/examples' DDP tutorial shape (one process): a Linear(20, 1) on random inputs and float
+    targets in [0, 1], SGD 1e-3, the given loss; returns the watcher after ``steps`` steps."""
+    import torch
+
+    import lossguard
+
+    torch.manual_seed(0)
+    net = torch.nn.Linear(20, 1)
+    opt = torch.optim.SGD(net.parameters(), lr=1e-3)
+    crit = lossguard.watch(net, loss_fn, console=False)
+    before = net.weight.detach().clone()
+    for _ in range(steps):
+        x, y = torch.rand(32, 20), torch.rand(32, 1)
+        opt.zero_grad()
+        crit(net(x), y).backward()
+        opt.step()
+    crit.close()
+    return crit, bool(torch.equal(before, net.weight.detach()))
+
+
+def test_a_cross_entropy_over_one_output_is_identically_zero_and_reported():
+    # The tutorial's own F.cross_entropy of an (N, 1) output against float targets: the log-softmax of a
+    # single logit is 0, so the loss and every gradient are exactly 0 and the weights never move.
+    import torch.nn.functional as F
+
+    crit, unmoved = _single_output_run(F.cross_entropy)
+    assert unmoved
+    zero = [e for e in crit.events if e.code == "LG103"]
+    assert [e.step for e in zero] == [29] and "exactly 0" in zero[0].message and "class axis of size 1" in zero[0].fix
+    # its fix, MSELoss: silent (the loss moves, its gradients are not 0)
+    crit, unmoved = _single_output_run(F.mse_loss)
+    assert not unmoved and crit.events == []
+
+
+def test_a_loss_at_zero_only_later_or_with_a_gradient_is_no_identically_zero_loss():
+    det = LossPlateau()
+    # a hinge loss met from the start but with gradient norms measured nonzero once
+    assert all(det.update(stats(i, 0.0, grad_norm=0.0 if i != 3 else 0.2, chance_loss=None)) is None for i in range(100))
+    det = LossPlateau()
+    # a loss at 0 from step 5 on (a memorised batch): the test ends at the first nonzero loss
+    found = [det.update(stats(i, 0.5 if i < 5 else 0.0, grad_norm=0.0, chance_loss=None)) for i in range(100)]
+    assert not any(f is not None and "exactly 0 at every step" in f.message for f in found)

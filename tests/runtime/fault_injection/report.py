@@ -99,6 +99,16 @@ NOTES = """## Notes
   updates are large (zero-initialised heads, Adagrad, a new head on frozen features: 0.45-1.2 of
   the norm) never sit above 1.0x their first loss for three steps. clipped-divergence is now
   first reported by it in some seeds (median latency 7, was 8); the other rows are unchanged.
+- Round 16 (rtreal16) added a closure kind: healthy-lbfgs-closure and lbfgs-no-line-search are
+  jayroxis/PINNs' Burgers PINN, small, the whole run one L-BFGS `step(closure)` (every evaluation
+  of the closure is a step, round 15). With the strong-Wolfe line search a trial of the search can
+  jump 50x above its level between two evaluations at that level (seed 2 of
+  tests/runtime/test_steps.py, 300 iterations: LG102 at evaluation 46 before); LG102 now holds a
+  jump on a line-search evaluation until a loss is back under its threshold (forgiven) or 25 in a
+  row jumped (reported). Without a line search, lr 1: 4 seeds of 5 jump to 100-2000x their level
+  within 12 evaluations (LG106 or LG102, their fix naming `line_search_fn="strong_wolfe"` first);
+  seed 2 jumps only to 5x at evaluation 4 and converges (0.081 at 120 evaluations, 0.056 with the
+  search): no fault to find there, and none is reported.
 """
 
 

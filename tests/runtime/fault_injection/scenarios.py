@@ -1244,6 +1244,56 @@ def healthy_policy_gradient(seed: int) -> Outcome:
     return policy_gradient_cartpole(seed, episodes=100)
 
 
+def burgers_pinn(
+    seed: int, line_search: str | None = "strong_wolfe", lr: float = 1.0, iters: int = 120, detectors: list | None = None, watched: bool = True
+) -> tuple:
+    """jayroxis/PINNs' Burgers notebook, small: a tanh MLP of (x, t) fitted to -sin(pi x) at t = 0 plus the
+    squared PDE residual u_t + u u_x - nu u_xx at collocation points, the whole run one L-BFGS
+    ``step(closure)`` whose closure zeroes the gradients, observes the loss and calls backward (every
+    evaluation is a step). Returns (watcher or None, the closure's losses)."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(1)
+    dims = [2, 20, 20, 20, 20, 1]
+    layers: list[nn.Module] = []
+    for a, b in zip(dims[:-1], dims[1:]):
+        layers += [nn.Linear(a, b), nn.Tanh()]
+    net = nn.Sequential(*layers[:-1])
+    x0 = torch.rand(100, 1, generator=g) * 2 - 1
+    xu, u = torch.cat([x0, torch.zeros_like(x0)], 1), -torch.sin(torch.pi * x0)
+    xf = (torch.rand(500, 2, generator=g) * torch.tensor([2.0, 1.0]) - torch.tensor([1.0, 0.0])).requires_grad_(True)
+    kw = {} if detectors is None else {"detectors": detectors}
+    w = lossguard.watch(net, console=False, **kw) if watched else None
+    opt = torch.optim.LBFGS(net.parameters(), lr=lr, max_iter=iters, max_eval=iters * 5 // 4, history_size=50, line_search_fn=line_search)
+    losses = []
+
+    def closure():
+        opt.zero_grad()
+        out = net(xf)
+        d = torch.autograd.grad(out, xf, torch.ones_like(out), create_graph=True)[0]
+        ux, ut = d[:, :1], d[:, 1:]
+        uxx = torch.autograd.grad(ux, xf, torch.ones_like(ux), create_graph=True)[0][:, :1]
+        loss = ((u - net(xu)) ** 2).mean() + ((ut + out * ux - 0.01 / torch.pi * uxx) ** 2).mean()
+        loss = w.observe(loss) if w is not None else loss
+        loss.backward()
+        losses.append(loss.item())
+        return loss
+
+    opt.step(closure)
+    if w is not None:
+        w.close()
+    return w, losses
+
+
+def healthy_lbfgs_closure(seed: int) -> Outcome:
+    w, losses = burgers_pinn(seed, iters=240)
+    return Outcome(w.events, len(losses))
+
+
+def lbfgs_no_line_search(seed: int) -> Outcome:
+    w, losses = burgers_pinn(seed, line_search=None, iters=120)
+    return Outcome(w.events, len(losses))
+
+
 ZIPF_CLASSES = 40
 ZIPF_BATCH = 512
 
@@ -1379,6 +1429,22 @@ SCENARIOS: list[Scenario] = [
         "healthy-zipf-slow", "40 Zipf-like classes, Adam 1e-4 (slow descent to the class-frequency level)", healthy_zipf_slow, False, fast=False
     ),
     Scenario("healthy-manual-sgd", "no optimizer: p.data.add_(p.grad, alpha=-lr), clipping 0.25", healthy_manual_sgd, False, fast=False),
+    Scenario(
+        "healthy-lbfgs-closure",
+        "Burgers PINN, one L-BFGS step(closure) with strong-Wolfe line search (every evaluation a step)",
+        healthy_lbfgs_closure,
+        False,
+        fast=False,
+    ),
+    Scenario(
+        "lbfgs-no-line-search",
+        "the same PINN, L-BFGS lr=1 without a line search",
+        lbfgs_no_line_search,
+        True,
+        ("LG101", "LG102", "LG106"),
+        0,
+        fast=False,
+    ),
     Scenario(
         "healthy-policy-gradient",
         "REINFORCE on CartPole (pytorch/examples), observe(): a loss of either sign",
