@@ -24,6 +24,7 @@ from lossguard.static.rules._graph_evidence import (
 )
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
+from lossguard.static.rules._sibling_resets import emptied_by_a_sibling
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -708,6 +709,8 @@ class GraphRetention(Rule):
             holders.append(holders[-1].value)
         if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
             return
+        if method is not None and emptied_by_a_sibling(loop, name, module, method, acc.target, acc.ctx.module):
+            return  # `self.learn()` in the loop ends with `self.trajectory.clear()`: at most one update's steps are kept
         if method is not None and any(
             isinstance(n, ast.Assign)
             and n is not acc.node

@@ -69,7 +69,7 @@ for epoch in range(n_epochs):
         if torch.cuda.is_available():
             x, y = x.cuda(), y.cuda()
         out = net(x)
-        loss = criterion(out, y)
+        loss = criterion(out, y)  # expect: LG001
         val_loss = loss.item() * x.size(0)
     sched.step(val_loss)
     print(val_loss)
