@@ -85,7 +85,10 @@ for x, y in loader:
             'except where the loop back-propagates them: the same item (`out["loss"].backward()`), or a sum they are '
             'terms of (`step_loss = losses["loss"] + losses["cl_loss"]`, then `step_loss.backward()`, or '
             "`scaler.scale(step_loss).backward()`, which back-propagates `step_loss` too), the container bound in the loop "
-            "by a call or an item read. A sum "
+            "by a call or an item read. A loss stored into a slot of a tensor made before the loop "
+            "(`losses = torch.zeros(n)`, then `losses[epoch] = loss`) is an accumulation: the in-place copy chains "
+            "every step's graph; a slot of a NumPy array (a number) or of a list or dict (one graph per slot, "
+            "which lossguard does not count) is not reported. A sum "
             "started from a literal zero (`adv = 0.0`, then `adv += criterion(...)` in a loop or under a "
             "condition) is taken as a loss on every path, the paths that added nothing holding the zero; "
             "it is reported without an automatic fix, since it may still be the float. Any other value "

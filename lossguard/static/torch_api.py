@@ -466,6 +466,11 @@ UNPACK_FUNCS = {"torch.nn.utils.rnn.pad_packed_sequence"}
 ITERATION_WRAPPERS = {"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}
+# PyTorch Geometric's graph autoencoders: with the default InnerProductDecoder, decode() applies a sigmoid
+# (interp.pyg_autoencoders)
+PYG_AUTOENCODERS = {
+    f"torch_geometric.nn.{where}{name}" for where in ("", "models.", "models.autoencoder.") for name in ("GAE", "VGAE", "ARGA", "ARGVA")
+}
 # Context managers that hand back the loss they are given, scaled for mixed precision.
 LOSS_SCALE_CONTEXTS = {"apex.amp.scale_loss"}
 

@@ -3468,6 +3468,137 @@ class Agent:
 """,
 }
 
+# Round 26 (realcode_heldout18, opened): a course's loss history stored into a preallocated tensor, `losses[epoch] =
+# loss`: the in-place copy makes the tensor part of every epoch's graph (interp/slot_stores.py)
+PROJECTS["a_loss_stored_into_a_tensor_slot_every_step"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+net = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3))
+criterion = nn.CrossEntropyLoss()
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+
+
+class History:
+    def __init__(self, n):
+        self.losses = torch.zeros(n, 2)
+
+
+def train(x, y, n_epochs=1000):
+    losses = torch.zeros(n_epochs)
+    history = History(n_epochs)
+    for epoch in range(n_epochs):
+        loss = criterion(net(x), y)
+        losses[epoch] = loss  # expect: LG006
+        history.losses[epoch, 0] = loss  # expect: LG006
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    return losses.detach()
+""",
+}
+# numbers stored, a NumPy array, a list's slots, no training, a tensor made afresh, model outputs: silent
+PROJECTS["a_loss_stored_into_a_tensor_slot_every_step_look_alike"] = {
+    "train.py": """
+import numpy as np
+import torch
+import torch.nn as nn
+
+net = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3))
+decoder = nn.GRUCell(3, 3)
+criterion = nn.CrossEntropyLoss()
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+
+
+def train(x, y, n_epochs=1000):
+    losses = torch.zeros(n_epochs)
+    detached = torch.zeros(n_epochs)
+    costs = np.zeros(n_epochs)
+    for epoch in range(n_epochs):
+        loss = criterion(net(x), y)
+        losses[epoch] = loss.item()
+        detached[epoch] = loss.detach()
+        costs[epoch] = loss
+        step = torch.zeros(2)
+        step[0] = loss
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    with torch.no_grad():
+        held = torch.zeros(10)
+        for i in range(10):
+            held[i] = criterion(net(x), y)
+    return losses, detached, costs
+
+
+def decode(h, steps):
+    outputs = torch.zeros(steps, h.shape[0], 3)
+    for t in range(steps):
+        h = decoder(h, h)
+        outputs[t] = h
+    return outputs
+""",
+}
+
+# Round 26 (realcode_heldout18, opened): PyG's graph autoencoders decode with a sigmoid by default (interp/pyg_autoencoders.py)
+PROJECTS["pyg_autoencoders_decode_with_a_sigmoid"] = {
+    "train.py": """
+import torch
+from torch_geometric.nn import GAE, VGAE, GCNConv
+
+
+class Encoder(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = GCNConv(16, 8)
+
+    def forward(self, x, edge_index):
+        return self.conv(x, edge_index)
+
+
+vgae = VGAE(Encoder()).to("cuda")
+gae = GAE(encoder=Encoder())
+criterion = torch.nn.BCEWithLogitsLoss()
+opt = torch.optim.Adam(vgae.parameters(), lr=0.01)
+
+
+def train(g, pairs, labels):
+    opt.zero_grad()
+    z = vgae.encode(g.x, g.edge_index)
+    out = vgae.decode(z, pairs).view(-1)
+    loss = criterion(out, labels) + vgae.kl_loss() / g.num_nodes  # expect: LG003
+    loss = loss + criterion(gae.decode(gae.encode(g.x, g.edge_index), pairs), labels)  # expect: LG003
+    loss = loss + torch.nn.functional.binary_cross_entropy(vgae.decode(z, pairs), labels)  # expect: LG016
+    loss.backward()
+    opt.step()
+""",
+}
+# raw scores asked for, a decoder of the code's own: silent
+PROJECTS["pyg_autoencoders_decode_with_a_sigmoid_look_alike"] = {
+    "train.py": """
+import torch
+from torch_geometric.nn import GAE, VGAE
+
+
+class DotDecoder(torch.nn.Module):
+    def forward(self, z, edge_index):
+        return (z[edge_index[0]] * z[edge_index[1]]).sum(dim=-1)
+
+
+vgae = VGAE(encoder)
+custom = GAE(encoder, DotDecoder())
+logits_loss = torch.nn.BCEWithLogitsLoss()
+
+
+def train(g, pairs, labels):
+    z = vgae.encode(g.x, g.edge_index)
+    loss = logits_loss(vgae.decode(z, pairs, sigmoid=False), labels)
+    loss = loss + logits_loss(custom.decode(custom.encode(g.x, g.edge_index), pairs), labels)
+    loss.backward()
+""",
+}
+
 
 # Round 24 (mutations of real code): each a bug put into a real repository, cut to the constructs between the value and the loss
 PROJECTS["an_indexed_store_into_a_parameter_keeps_the_model"] = {

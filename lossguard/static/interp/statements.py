@@ -40,6 +40,7 @@ from lossguard.static.interp.parameter_stores import indexed_parameter, keeps_la
 from lossguard.static.interp.replaced_heads import replaced_head
 from lossguard.static.interp.running_means import averaged_side
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
+from lossguard.static.interp.slot_stores import slot_store_base
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
@@ -221,6 +222,8 @@ class StatementsMixin(InterpBase):
         if id(stmt) in self._graph_later and not frame.no_grad:
             value = holding_graph(value) or value
         for t in stmt.targets:
+            if (base := slot_store_base(self, t, value, frame, env)) is not None:
+                self.accumulate(stmt, base, value, frame)  # `losses[epoch] = loss` into `torch.zeros(n)`
             self.bind(t, value, frame, env)
             self.note_sum(t, rhs, frame)
             self.terms_of_backpropagated(t, rhs, frame, env)

@@ -18,6 +18,7 @@ from lossguard.static.interp.metric_collections import METRIC_COLLECTION_ROWS
 from lossguard.static.interp.model_choices import options_of
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.parallel_apply import PARALLEL_ROWS
+from lossguard.static.interp.pyg_autoencoders import PYG_ROWS
 from lossguard.static.interp.python_numbers import ARITHMETIC_ROWS, sized_shape
 from lossguard.static.interp.running_means import decayed_receiver
 from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS, is_torchvision_segmentation, torchvision_segmentation_model
@@ -598,6 +599,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     *METRIC_COLLECTION_ROWS,
     *DISTRIBUTION_ROWS,
     *SEGMENTATION_ROWS,
+    *PYG_ROWS,
     *PARALLEL_ROWS,
 )
 

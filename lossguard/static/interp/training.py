@@ -9,6 +9,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import Backward
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Frame
+from lossguard.static.interp.pyg_autoencoders import autoencoder_method
 from lossguard.static.interp.tabular import table_method
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS
 from lossguard.static.project import ModuleInfo
@@ -29,6 +30,8 @@ class TrainingMixin(InterpBase):
             self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx(), gradient))
         if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
             return pos[0]  # scaler.scale(loss) is the loss, scaled
+        if receiver.qname in api.PYG_AUTOENCODERS:
+            return autoencoder_method(receiver, name, node, kw, frame)  # VGAE(encoder).decode(z, edge_index)
         if not starred:
             return table_method(receiver, name, kw)  # df["label"].to_numpy(), df.dropna()
         return UNKNOWN

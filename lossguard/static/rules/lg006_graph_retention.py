@@ -647,6 +647,12 @@ class GraphRetention(Rule):
         reported.add(target)
         kept = "loss tensor and its autograd graph"
         instead = "accumulate loss.item() (or loss.detach()) instead"
+        if isinstance(acc.node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in acc.node.targets):
+            # `losses[epoch] = loss` into a tensor (interp/slot_stores.py): the copy chains the graphs
+            kept, instead = (
+                "loss tensor and its autograd graph (a store into a tensor's slot chains them)",
+                "store loss.item() (or loss.detach()) instead",
+            )
         if holds_graph_items(acc.value):
             kind = "dict" if isinstance(acc.value, DictVal) else "tuple"
             kept, instead = f"{kind} of loss tensors and their autograd graphs", "store each item's .item() (or .detach()) instead"
