@@ -110,6 +110,7 @@ class StepState:
         "world",
         "criterion",
         "model",
+        "layout",
     )
 
     def __init__(self) -> None:
@@ -154,6 +155,7 @@ class StepState:
         self.world = 1
         self.criterion: Any = None
         self.model: Any = None  # weakref.ref to the model
+        self.layout: Any = None  # layout.Layout: the model's parameters (also the watcher's _layout)
 
 
 class Sentinel:

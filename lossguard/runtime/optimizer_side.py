@@ -131,7 +131,9 @@ class OptimizerSide:
             cur.flags.pop("update_base", None)
         if cur.grads is not None:  # read at backward (no optimizer known then): this step's are read now
             cur.grads = cur.weights = None
-        self._measure(cur, True)
+        step = s.step
+        if step < GRAD_EARLY or step % GRAD_EVERY == 0 or s.skip:  # is_measured(), inline: every step
+            self._measure(cur, True)
 
     def measured(self, step: int) -> bool:
         """Whether step ``step``'s gradient norms are taken (every step with skipping on)."""
@@ -199,7 +201,7 @@ class OptimizerSide:
         cur = s.cur
         if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
             self._take_update(cur)
-        if cur is not None and cur.terms():
+        if cur is not None and (cur.values or cur.losses):  # cur.terms(), inline
             self._finish_current(skipped)
 
     def _take_update(self, cur: Record) -> None:

@@ -12,7 +12,7 @@ import dataclasses
 import math
 from typing import TYPE_CHECKING, Any
 
-from lossguard.runtime.collect import Read, Record, StepState, read
+from lossguard.runtime.collect import Record, StepState, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
 from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
@@ -72,24 +72,37 @@ class ReadSide:
     def _read(self) -> None:
         s = self._s
         pending, s.pending = s.pending, []
-        for r in read(pending, s.world):
-            if r.weights is not None and r.rec.grad_index is not None:
-                self._weight_cache[r.rec.grad_index] = r.weights
-            self._process(r)
+        # Records with a tensor to read (a loss on the device, gradient norms, value-check flags)
+        # travel in one transfer; the others (on the CPU most steps: the loss values alone, read
+        # at their call) go straight to _process, in step order with the rest.
+        heavy = [
+            rec for rec in pending if rec.losses or rec.grads is not None or rec.flags or rec.input_bad is not None or rec.target_bad is not None
+        ]
+        reads = iter(read(heavy, s.world)) if heavy else iter(())
+        nxt = next(reads, None)
+        process = self._process
+        for rec in pending:
+            if nxt is not None and nxt.rec is rec:
+                r, nxt = nxt, next(reads, None)
+                if r.weights is not None and rec.grad_index is not None:
+                    self._weight_cache[rec.grad_index] = r.weights
+                process(rec, r.loss, r.scalars, r.grads)
+            else:
+                values = rec.values
+                process(rec, sum(values) / len(values), {}, None)  # collect.read's loss of such a record
 
-    def _process(self, r: Read) -> None:
+    def _process(self, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None) -> None:
         s = self._s
-        rec, loss, scalars = r.rec, r.loss, r.scalars
         every = self.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
         out = s.out
         tags = out.tb is not None and rec.step % every == 0
         tb: dict[str, float]
-        if r.grads is None and not scalars and rec.stepped and not rec.skipped:
+        if grads is None and not scalars and rec.stepped and not rec.skipped:
             # most steps: an optimizer step's loss alone (gradients are measured on some steps
             # only), what step_stats would make of it without its branches
             stats, tb = StepStats.of_step(rec.step, loss, rec.lr, rec.chance, True), {}
         else:
-            stats, tb = self._measured_stats(r, tags)
+            stats, tb = self._measured_stats(rec, loss, scalars, grads, tags)
         checks = s.checks
         checks.on_read(stats, scalars, s.world)
         finite = math.isfinite(loss)
@@ -120,10 +133,11 @@ class ReadSide:
             if finding is not None:
                 self._found(det, finding, stats, rec)
 
-    def _measured_stats(self, r: Read, tags: bool) -> tuple[StepStats, dict[str, float]]:
+    def _measured_stats(
+        self, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None, tags: bool
+    ) -> tuple[StepStats, dict[str, float]]:
         """The statistics of a step with gradient norms, value-check flags or no optimizer step."""
         s = self._s
-        rec, scalars, grads = r.rec, r.scalars, r.grads
         index = rec.grad_index
         if grads is not None and not rec.stepped and not all(math.isfinite(g) for g in grads):
             # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
@@ -136,7 +150,7 @@ class ReadSide:
             s.moving = scalars["update"] > 0
         stats, tb = step_stats(
             rec.step,
-            r.loss,
+            loss,
             scalars,
             grads,
             index,

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import atexit
 import math
-import threading
 import time
 import warnings
 import weakref
 from collections.abc import Callable, Iterable
 from operator import attrgetter
+from threading import get_ident
 from typing import Any
 
 import torch
@@ -268,7 +268,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
     def _take_layout(self, layout: Layout) -> None:
         """Where the model's parameters and its first and last dense weights are (at watch(), and again in _relayout)."""
-        self._layout = layout
+        self._layout = self._s.layout = layout
         self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
         self._dense, self._penultimate = layout.dense, layout.penultimate
 
@@ -403,11 +403,13 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         training = torch.is_grad_enabled()
         calls = s.calls
         checked = training and (calls < s.check_first or calls % s.check_every == 0)
+        # whether the value checks have work on this call (ValueChecks.quiet), asked once per call
+        busy = s.kind is not None and not s.checks.quiet(calls)
         inp = tgt = None
         # The input and target are needed by the checks of this call (sampled), the value checks
         # when they are due, and a loss that stays on the device; on the CPU a non-finite loss
         # takes them from args in _on_call.
-        if checked or (s.kind is not None and not (s.host_loss and s.checks.quiet(calls))):
+        if checked or busy or (s.kind is not None and not s.host_loss):
             inp, tgt = misuse.input_and_target(args, kwargs)
         if checked:
             self._guard(self._host_checks, inp, tgt)
@@ -417,8 +419,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._guard(self._diagnose, *misuse.input_and_target(args, kwargs))
             raise
         if training:
-            if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == threading.get_ident():
-                self._on_call(s, loss, inp, tgt, checked, False, args, kwargs)  # what _watch would do, one frame less
+            if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == get_ident():
+                self._on_call(s, loss, inp, tgt, checked, busy, False, args, kwargs)  # what _watch would do, one frame less
             else:
                 if inp is None and tgt is None:
                     inp, tgt = misuse.input_and_target(args, kwargs)
@@ -479,14 +481,15 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if not (tensor.requires_grad or observed):
             return
         s = self._s
-        thread = threading.get_ident()
+        thread = get_ident()
         if s.thread != thread:
             if s.thread is not None:
                 raise UsageError(
                     "lossguard: this watcher is used from a second thread; watch one model per thread (a watcher's per-step state is not shared)."
                 )
             s.thread = thread
-        self._on_call(s, tensor, inp, tgt, checked, observed)
+        busy = s.kind is not None and not s.checks.quiet(s.calls)
+        self._on_call(s, tensor, inp, tgt, checked, busy, observed)
 
     def _on_call(
         self,
@@ -495,11 +498,13 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         inp: torch.Tensor | None,
         tgt: torch.Tensor | None,
         checked: bool,
+        busy: bool,
         observed: bool,
         args: tuple = (),
         kwargs: dict | None = None,
     ) -> None:
-        """The per-call work: keep the loss (its value, on the CPU), sample the checks; under the
+        """The per-call work: keep the loss (its value, on the CPU), sample the checks (``busy``:
+        the value checks have work on this call, ``ValueChecks.quiet`` false); under the
         watcher's guard (inlined: this runs on every training step), then any exception
         ``on_event="raise"`` queued."""
         try:
@@ -515,6 +520,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             if cur is not None:
                 self._settle(s, cur)
                 cur = s.cur
+                # a read in _settle may have told the value checks something (LG003's sigmoid found outside)
+                busy = s.kind is not None and not s.checks.quiet(s.calls)
             if cur is None:
                 cur = s.cur = Record(s.step)
             host = s.host_loss
@@ -540,13 +547,13 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 cur.losses.append(value)
                 mark_nonfinite_inputs(cur, inp, tgt)
             grad_fn = loss.grad_fn
-            if grad_fn is not None and self._layout.path_open:  # the first losses only
-                self._layout.along_path(grad_fn)  # the layers LG105 compares: along one path
+            if grad_fn is not None and s.layout.path_open:  # the first losses only
+                s.layout.along_path(grad_fn)  # the layers LG105 compares: along one path
             if observed or (grad_fn is None and loss.requires_grad):
                 cur.reached = cur.terms()
             if s.kind is not None:
                 checks = s.checks
-                if checked or not checks.quiet(s.calls):
+                if checked or busy:
                     checks.on_call(cur, inp, tgt, checked, s.calls, self._disabled)
                 elif cur.chance is None:
                     cur.chance = checks.chance
