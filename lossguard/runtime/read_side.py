@@ -80,20 +80,20 @@ class ReadSide:
         ]
         reads = iter(read(heavy, s.world)) if heavy else iter(())
         nxt = next(reads, None)
-        process = self._process
+        # the class's function and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
+        process = type(self)._process
         for rec in pending:
             if nxt is not None and nxt.rec is rec:
                 r, nxt = nxt, next(reads, None)
                 if r.weights is not None and rec.grad_index is not None:
                     self._weight_cache[rec.grad_index] = r.weights
-                process(rec, r.loss, r.scalars, r.grads)
+                process(self, s, rec, r.loss, r.scalars, r.grads)
             else:
                 values = rec.values
-                process(rec, sum(values) / len(values), {}, None)  # collect.read's loss of such a record
+                process(self, s, rec, sum(values) / len(values), {}, None)  # collect.read's loss of such a record
 
-    def _process(self, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None) -> None:
-        s = self._s
-        every = self.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
+    def _process(self, s: StepState, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None) -> None:
+        every = s.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
         out = s.out
         tags = out.tb is not None and rec.step % every == 0
         tb: dict[str, float]
@@ -122,7 +122,7 @@ class ReadSide:
         if scalars:  # the value checks' flags came back with this step
             for code, message, data, severity in checks.findings(rec.step, scalars):
                 self._emit_misuse(code, rec.step, message, data, severity)
-        for det in self._active:
+        for det in s.active:
             try:
                 finding = det.update(stats)
             except Exception as exc:

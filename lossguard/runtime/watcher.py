@@ -139,6 +139,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     _sentinel = _state("sentinel")
     skip = _state("skip")
     world = _state("world")
+    log_every = _state("log_every")
+    _active = _state("active")  # the step-wise detectors less those switched off after raising
 
     def __init__(
         self,
@@ -237,7 +239,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._any_opt = True
             self._handles = managed_hooks(ref, optimizer)
         else:
-            self._handles = global_hooks(ref)
+            self._handles = global_hooks(ref, self._s)
         weakref.finalize(self, remove_handles, self._handles)
         _LIVE.add(self)
         self._announce = bool(announce)
@@ -348,12 +350,14 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._anchor_hook.remove()
         object.__setattr__(self, "_sentinel", param)
         ref = weakref.ref(self)
+        # the state object, read here once (w._s is nn.Module's slow path); by weak reference, since
+        # the parameter keeps this hook after the watcher is gone
+        state = weakref.ref(self._s)
 
         def reached(p: torch.Tensor) -> None:
-            w = ref()
-            if w is None:
+            w, s = ref(), state()
+            if w is None or s is None:
                 return
-            s = w._s
             if not (s.broken or s.closed):
                 try:  # _guard and _on_backward, inlined: this runs on every backward
                     s.fired = s.backward_seen = True
@@ -389,12 +393,18 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             or _module._global_backward_hooks
             or _module._global_backward_pre_hooks
             or torch._C._get_tracing_state()
+            or "forward" in d  # a forward set on the instance (a library's wrapper) is called as nn.Module calls it
         ):
             return nn.Module.__call__(self, *args, **kwargs)
-        return self.forward(*args, **kwargs)
+        # The class's functions, not the instance's attributes: on an nn.Module every read of
+        # self.name takes the slow path (collect.StepState), 200-450 ns a read.
+        return Watcher._call(self, d["_s"], args, kwargs)
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
-        s = self._s  # the per-step path reads the state object alone (collect.StepState)
+        return Watcher._call(self, self._s, args, kwargs)
+
+    def _call(self, s: StepState, args: tuple, kwargs: dict) -> Any:
+        """A criterion call: the per-step path reads the state object alone (collect.StepState)."""
         criterion = s.criterion
         if criterion is None:
             raise UsageError("This watcher has no criterion (lossguard.watch(model)): pass each loss to watcher.observe(loss)")
@@ -420,7 +430,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             raise
         if training:
             if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == get_ident():
-                self._on_call(s, loss, inp, tgt, checked, busy, False, args, kwargs)  # what _watch would do, one frame less
+                Watcher._on_call(self, s, loss, inp, tgt, checked, busy, False, args, kwargs)  # what _watch would do, one frame less
             else:
                 if inp is None and tgt is None:
                     inp, tgt = misuse.input_and_target(args, kwargs)
@@ -593,10 +603,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 elif reset and s.stepping is not None:
                     self._closure_step(cur)  # the closure runs again inside the same step()
             elif s.per_backward or reset:
-                self._finish_current(False)
+                self._finish_current(s, False)
             elif cur.backwards >= _FALLBACK_BACKWARDS:
                 s.per_backward = True
-                self._finish_current(False)
+                self._finish_current(s, False)
         elif cur.terms() >= _MAX_UNREACHED:
             s.cur = None  # validation calls no backward reached
 
@@ -624,8 +634,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
     # ------------------------------------------------------------------ step bookkeeping
 
-    def _finish_current(self, skipped: bool) -> None:
-        s = self._s
+    def _finish_current(self, s: StepState, skipped: bool) -> None:
         cur = s.cur
         s.cur = None
         if cur is None or not cur.keep_reached():
@@ -706,7 +715,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         try:
             cur = self._cur
             if cur is not None and cur.reached and not (self._managed is not None or self._any_opt) and not self._broken:
-                self._guard(self._finish_current, False)  # the last step of a loop without optimizer
+                self._guard(self._finish_current, self._s, False)  # the last step of a loop without optimizer
             self.flush()
         finally:
             self._closed = True
