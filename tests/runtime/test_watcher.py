@@ -347,6 +347,23 @@ def test_a_watcher_dropped_without_close_leaves_nothing_alive_on_the_model():
         opt.step()
 
 
+def test_a_forward_set_on_the_watcher_instance_is_called():
+    # the call skips nn.Module's machinery only when nothing would change what it calls
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, announce=False)
+    seen = []
+    inner = crit.forward
+
+    def patched(*args):
+        seen.append(len(args))
+        return inner(*args)
+
+    crit.forward = patched
+    x, y = task()()
+    crit(net(x), y).backward()
+    assert seen == [2] and crit.calls == 1
+
+
 def test_nan_event_names_the_step_and_the_first_nonfinite_tensor():
     net = model(0)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
