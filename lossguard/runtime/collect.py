@@ -123,6 +123,10 @@ class StepState:
         "world",
         "criterion",
         "model",
+        "layout",
+        "log_every",
+        "active",
+        "__weakref__",  # the sentinel's hook holds it weakly (watcher._set_sentinel)
     )
 
     def __init__(self) -> None:
@@ -168,6 +172,9 @@ class StepState:
         self.world = 1
         self.criterion: Any = None
         self.model: Any = None  # weakref.ref to the model
+        self.layout: Any = None  # layout.Layout: the model's parameters (also the watcher's _layout)
+        self.log_every: int | None = None
+        self.active: list[Any] = []  # the detectors each read runs (the watcher's _active)
 
 
 class Sentinel:

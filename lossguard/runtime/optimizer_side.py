@@ -79,7 +79,7 @@ class OptimizerSide:
         # Watcher's methods, defined in watcher.py.
         def _guard(self, fn: Callable[..., Any], *args: Any) -> Any: ...
         def _set_sentinel(self, param: torch.Tensor | None) -> None: ...
-        def _finish_current(self, skipped: bool) -> None: ...
+        def _finish_current(self, s: StepState, skipped: bool) -> None: ...
         def _internal_error(self, where: str, exc: BaseException) -> None: ...
         def _flush_raise(self) -> None: ...
         def _relayout(self, opt: torch.optim.Optimizer) -> None: ...
@@ -103,10 +103,9 @@ class OptimizerSide:
         For trainers whose ``optimizer.step(closure)`` runs backward inside the step, after
         torch's pre-step hook has fired (PyTorch Lightning). Normal loops never need it."""
         if not (self._broken or self._closed):
-            self._guard(self._on_optimizer_pre, optimizer)
+            self._guard(self._on_optimizer_pre, self._s, optimizer)
 
-    def _on_optimizer_pre(self, opt: torch.optim.Optimizer) -> None:
-        s = self._s
+    def _on_optimizer_pre(self, s: StepState, opt: torch.optim.Optimizer) -> None:
         s.any_opt = True
         last = s.last_opt
         managed = s.managed
@@ -133,7 +132,9 @@ class OptimizerSide:
             cur.flags.pop("update_base", None)
         if cur.grads is not None:  # read at backward (no optimizer known then): this step's are read now
             cur.grads = cur.weights = None
-        self._measure(cur, True)
+        step = s.step
+        if step < GRAD_EARLY or step % GRAD_EVERY == 0 or s.skip:  # is_measured(), inline: every step
+            self._measure(cur, True)
 
     def measured(self, step: int) -> bool:
         """Whether step ``step``'s gradient norms are taken (every step with skipping on)."""
@@ -190,8 +191,7 @@ class OptimizerSide:
             self._s.probe_view = view if param.is_contiguous() else None
         return view
 
-    def _on_optimizer_post(self, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
-        s = self._s
+    def _on_optimizer_post(self, s: StepState, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
         last = s.last_opt
         managed = s.managed
         if (managed is not None and opt is not managed) or ((last is None or last() is not opt) and not self._owns(opt)):
@@ -201,8 +201,8 @@ class OptimizerSide:
         cur = s.cur
         if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
             self._take_update(cur)
-        if cur is not None and cur.terms():
-            self._finish_current(skipped)
+        if cur is not None and (cur.values or cur.losses):  # cur.terms(), inline
+            type(self)._finish_current(self, s, skipped)  # the class's: self.name is nn.Module's slow path
 
     def _take_update(self, cur: Record) -> None:
         """The update: how far the last dense layer's probed weights moved since ``cur.probe`` was taken."""
@@ -220,7 +220,7 @@ class OptimizerSide:
             self._retention.forget(cur.step)
         if cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
             self._take_update(cur)
-        self._finish_current(False)
+        self._finish_current(self._s, False)
 
     def _decide_skip(self) -> bool:
         """Host decision for the managed optimizer: one small transfer per step (documented)."""
@@ -250,17 +250,19 @@ class OptimizerSide:
         return None
 
 
-def global_hooks(ref: weakref.ref[Watcher]) -> list[Any]:
-    """torch's global optimizer hooks: find the optimizers that step the model's parameters."""
+def global_hooks(ref: weakref.ref[Watcher], s: StepState) -> list[Any]:
+    """torch's global optimizer hooks: find the optimizers that step the model's parameters.
+
+    ``s`` is the watcher's state object (the watcher's own attributes are slow to read:
+    collect.StepState); its methods are called through its class for the same reason."""
 
     def pre(opt: torch.optim.Optimizer, args: Any, kwargs: Any) -> None:
         w = ref()
         if w is None:
             return
-        s = w._s  # the state object: the watcher's own attributes are slow to read (collect.StepState)
         if not (s.broken or s.closed):
             try:  # _guard, inlined: this runs on every optimizer step
-                w._on_optimizer_pre(opt)
+                type(w)._on_optimizer_pre(w, s, opt)
             except LossGuardError:
                 raise
             except Exception as exc:
@@ -271,10 +273,9 @@ def global_hooks(ref: weakref.ref[Watcher]) -> list[Any]:
         w = ref()
         if w is None:
             return
-        s = w._s
         if not (s.broken or s.closed):
             try:
-                w._on_optimizer_post(opt)
+                type(w)._on_optimizer_post(w, s, opt)
             except LossGuardError:
                 raise
             except Exception as exc:
@@ -298,7 +299,7 @@ def managed_hooks(ref: weakref.ref[Watcher], optimizer: torch.optim.Optimizer) -
         w = ref()
         if w is None or w._broken or w._closed:
             return
-        w._guard(w._on_optimizer_pre, opt)
+        w._guard(w._on_optimizer_pre, w._s, opt)
         if w._guard(w._decide_skip):
             for group in opt.param_groups:
                 for p in group["params"]:
@@ -313,7 +314,7 @@ def managed_hooks(ref: weakref.ref[Watcher], optimizer: torch.optim.Optimizer) -
         w = ref()
         if w is None or w._broken or w._closed:
             return
-        w._guard(w._on_optimizer_post, opt, skipped)
+        w._guard(w._on_optimizer_post, w._s, opt, skipped)
         w._flush_raise()
 
     return [optimizer.register_step_pre_hook(pre), optimizer.register_step_post_hook(post)]

@@ -12,7 +12,7 @@ import dataclasses
 import math
 from typing import TYPE_CHECKING, Any
 
-from lossguard.runtime.collect import Read, Record, StepState, read
+from lossguard.runtime.collect import Record, StepState, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
 from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax, without_line_search
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
@@ -72,24 +72,37 @@ class ReadSide:
     def _read(self) -> None:
         s = self._s
         pending, s.pending = s.pending, []
-        for r in read(pending, s.world):
-            if r.weights is not None and r.rec.grad_index is not None:
-                self._weight_cache[r.rec.grad_index] = r.weights
-            self._process(r)
+        # Records with a tensor to read (a loss on the device, gradient norms, value-check flags)
+        # travel in one transfer; the others (on the CPU most steps: the loss values alone, read
+        # at their call) go straight to _process, in step order with the rest.
+        heavy = [
+            rec for rec in pending if rec.losses or rec.grads is not None or rec.flags or rec.input_bad is not None or rec.target_bad is not None
+        ]
+        reads = iter(read(heavy, s.world)) if heavy else iter(())
+        nxt = next(reads, None)
+        # the class's function and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
+        process = type(self)._process
+        for rec in pending:
+            if nxt is not None and nxt.rec is rec:
+                r, nxt = nxt, next(reads, None)
+                if r.weights is not None and rec.grad_index is not None:
+                    self._weight_cache[rec.grad_index] = r.weights
+                process(self, s, rec, r.loss, r.scalars, r.grads)
+            else:
+                values = rec.values
+                process(self, s, rec, sum(values) / len(values), {}, None)  # collect.read's loss of such a record
 
-    def _process(self, r: Read) -> None:
-        s = self._s
-        rec, loss, scalars = r.rec, r.loss, r.scalars
-        every = self.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
+    def _process(self, s: StepState, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None) -> None:
+        every = s.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
         out = s.out
         tags = out.tb is not None and rec.step % every == 0
         tb: dict[str, float]
-        if r.grads is None and not scalars and rec.stepped and not rec.skipped:
+        if grads is None and not scalars and rec.stepped and not rec.skipped:
             # most steps: an optimizer step's loss alone (gradients are measured on some steps
             # only), what step_stats would make of it without its branches
             stats, tb = StepStats.of_step(rec.step, loss, rec.lr, rec.chance, True), {}
         else:
-            stats, tb = self._measured_stats(r, tags)
+            stats, tb = self._measured_stats(rec, loss, scalars, grads, tags)
         if rec.closure is not None:
             stats.line_search = rec.closure == "line search"
         checks = s.checks
@@ -111,7 +124,7 @@ class ReadSide:
         if scalars:  # the value checks' flags came back with this step
             for code, message, data, severity in checks.findings(rec.step, scalars):
                 self._emit_misuse(code, rec.step, message, data, severity)
-        for det in self._active:
+        for det in s.active:
             try:
                 finding = det.update(stats)
             except Exception as exc:
@@ -122,10 +135,11 @@ class ReadSide:
             if finding is not None:
                 self._found(det, finding, stats, rec)
 
-    def _measured_stats(self, r: Read, tags: bool) -> tuple[StepStats, dict[str, float]]:
+    def _measured_stats(
+        self, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None, tags: bool
+    ) -> tuple[StepStats, dict[str, float]]:
         """The statistics of a step with gradient norms, value-check flags or no optimizer step."""
         s = self._s
-        rec, scalars, grads = r.rec, r.scalars, r.grads
         index = rec.grad_index
         if grads is not None and not rec.stepped and not all(math.isfinite(g) for g in grads):
             # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
@@ -138,7 +152,7 @@ class ReadSide:
             s.moving = scalars["update"] > 0
         stats, tb = step_stats(
             rec.step,
-            r.loss,
+            loss,
             scalars,
             grads,
             index,

@@ -18,12 +18,12 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import math
-import threading
 import time
 import warnings
 import weakref
 from collections.abc import Callable, Iterable
 from operator import attrgetter
+from threading import get_ident
 from typing import Any
 
 import torch
@@ -147,6 +147,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     _sentinel = _state("sentinel")
     skip = _state("skip")
     world = _state("world")
+    log_every = _state("log_every")
+    _active = _state("active")  # the step-wise detectors less those switched off after raising
 
     def __init__(
         self,
@@ -245,7 +247,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._any_opt = True
             self._handles = managed_hooks(ref, optimizer)
         else:
-            self._handles = global_hooks(ref)
+            self._handles = global_hooks(ref, self._s)
         weakref.finalize(self, remove_handles, self._handles)
         _LIVE.add(self)
         self._announce = bool(announce)
@@ -276,7 +278,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
     def _take_layout(self, layout: Layout) -> None:
         """Where the model's parameters and its first and last dense weights are (at watch(), and again in _relayout)."""
-        self._layout = layout
+        self._layout = self._s.layout = layout
         self._params, self._names, self._param_ids = layout.params, layout.names, layout.ids
         self._dense, self._penultimate = layout.dense, layout.penultimate
 
@@ -356,12 +358,14 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._anchor_hook.remove()
         object.__setattr__(self, "_sentinel", param)
         ref = weakref.ref(self)
+        # the state object, read here once (w._s is nn.Module's slow path); by weak reference, since
+        # the parameter keeps this hook after the watcher is gone
+        state = weakref.ref(self._s)
 
         def reached(p: torch.Tensor) -> None:
-            w = ref()
-            if w is None:
+            w, s = ref(), state()
+            if w is None or s is None:
                 return
-            s = w._s
             if not (s.broken or s.closed):
                 try:  # _guard and _on_backward, inlined: this runs on every backward
                     s.fired = s.backward_seen = True
@@ -397,12 +401,18 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             or _module._global_backward_hooks
             or _module._global_backward_pre_hooks
             or torch._C._get_tracing_state()
+            or "forward" in d  # a forward set on the instance (a library's wrapper) is called as nn.Module calls it
         ):
             return nn.Module.__call__(self, *args, **kwargs)
-        return self.forward(*args, **kwargs)
+        # The class's functions, not the instance's attributes: on an nn.Module every read of
+        # self.name takes the slow path (collect.StepState), 200-450 ns a read.
+        return Watcher._call(self, d["_s"], args, kwargs)
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
-        s = self._s  # the per-step path reads the state object alone (collect.StepState)
+        return Watcher._call(self, self._s, args, kwargs)
+
+    def _call(self, s: StepState, args: tuple, kwargs: dict) -> Any:
+        """A criterion call: the per-step path reads the state object alone (collect.StepState)."""
         criterion = s.criterion
         if criterion is None:
             raise UsageError("This watcher has no criterion (lossguard.watch(model)): pass each loss to watcher.observe(loss)")
@@ -411,11 +421,13 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         training = torch.is_grad_enabled()
         calls = s.calls
         checked = training and (calls < s.check_first or calls % s.check_every == 0)
+        # whether the value checks have work on this call (ValueChecks.quiet), asked once per call
+        busy = s.kind is not None and not s.checks.quiet(calls)
         inp = tgt = None
         # The input and target are needed by the checks of this call (sampled), the value checks
         # when they are due, and a loss that stays on the device; on the CPU a non-finite loss
         # takes them from args in _on_call.
-        if checked or (s.kind is not None and not (s.host_loss and s.checks.quiet(calls))):
+        if checked or busy or (s.kind is not None and not s.host_loss):
             inp, tgt = misuse.input_and_target(args, kwargs)
         if checked:
             self._guard(self._host_checks, inp, tgt)
@@ -425,8 +437,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._guard(self._diagnose, *misuse.input_and_target(args, kwargs))
             raise
         if training:
-            if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == threading.get_ident():
-                self._on_call(s, loss, inp, tgt, checked, False, args, kwargs)  # what _watch would do, one frame less
+            if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == get_ident():
+                Watcher._on_call(self, s, loss, inp, tgt, checked, busy, False, args, kwargs)  # what _watch would do, one frame less
             else:
                 if inp is None and tgt is None:
                     inp, tgt = misuse.input_and_target(args, kwargs)
@@ -487,14 +499,15 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if not (tensor.requires_grad or observed):
             return
         s = self._s
-        thread = threading.get_ident()
+        thread = get_ident()
         if s.thread != thread:
             if s.thread is not None:
                 raise UsageError(
                     "lossguard: this watcher is used from a second thread; watch one model per thread (a watcher's per-step state is not shared)."
                 )
             s.thread = thread
-        self._on_call(s, tensor, inp, tgt, checked, observed)
+        busy = s.kind is not None and not s.checks.quiet(s.calls)
+        self._on_call(s, tensor, inp, tgt, checked, busy, observed)
 
     def _on_call(
         self,
@@ -503,11 +516,13 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         inp: torch.Tensor | None,
         tgt: torch.Tensor | None,
         checked: bool,
+        busy: bool,
         observed: bool,
         args: tuple = (),
         kwargs: dict | None = None,
     ) -> None:
-        """The per-call work: keep the loss (its value, on the CPU), sample the checks; under the
+        """The per-call work: keep the loss (its value, on the CPU), sample the checks (``busy``:
+        the value checks have work on this call, ``ValueChecks.quiet`` false); under the
         watcher's guard (inlined: this runs on every training step), then any exception
         ``on_event="raise"`` queued."""
         try:
@@ -524,6 +539,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             if cur is not None:
                 self._settle(s, cur)
                 cur = s.cur
+                # a read in _settle may have told the value checks something (LG003's sigmoid found outside)
+                busy = s.kind is not None and not s.checks.quiet(s.calls)
             if cur is None:
                 cur = s.cur = Record(s.step)
             host = s.host_loss
@@ -549,13 +566,13 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 cur.losses.append(value)
                 mark_nonfinite_inputs(cur, inp, tgt)
             grad_fn = loss.grad_fn
-            if grad_fn is not None and self._layout.path_open:  # the first losses only
-                self._layout.along_path(grad_fn)  # the layers LG105 compares: along one path
+            if grad_fn is not None and s.layout.path_open:  # the first losses only
+                s.layout.along_path(grad_fn)  # the layers LG105 compares: along one path
             if observed or (grad_fn is None and loss.requires_grad):
                 cur.reached = cur.terms()
             if s.kind is not None:
                 checks = s.checks
-                if checked or not checks.quiet(s.calls):
+                if checked or busy:
                     checks.on_call(cur, inp, tgt, checked, s.calls, self._disabled)
                 elif cur.chance is None:
                     cur.chance = checks.chance
@@ -595,10 +612,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 elif reset and s.stepping is not None:
                     self._closure_step(cur)  # the closure runs again inside the same step()
             elif s.per_backward or reset:
-                self._finish_current(False)
+                self._finish_current(s, False)
             elif cur.backwards >= _FALLBACK_BACKWARDS:
                 s.per_backward = True
-                self._finish_current(False)
+                self._finish_current(s, False)
         elif cur.terms() >= _MAX_UNREACHED:
             s.cur = None  # validation calls no backward reached
 
@@ -626,8 +643,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
     # ------------------------------------------------------------------ step bookkeeping
 
-    def _finish_current(self, skipped: bool) -> None:
-        s = self._s
+    def _finish_current(self, s: StepState, skipped: bool) -> None:
         cur = s.cur
         s.cur = None
         if cur is None or not cur.keep_reached():
@@ -732,7 +748,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         try:
             cur = self._cur
             if cur is not None and cur.reached and not (self._managed is not None or self._any_opt) and not self._broken:
-                self._guard(self._finish_current, False)  # the last step of a loop without optimizer
+                self._guard(self._finish_current, self._s, False)  # the last step of a loop without optimizer
             self.flush()
         finally:
             self._closed = True

@@ -323,6 +323,47 @@ def test_holds_no_graph_and_bounded_state():
             assert not isinstance(value, list) or len(value) <= 300
 
 
+def test_a_watcher_dropped_without_close_leaves_nothing_alive_on_the_model():
+    # the hooks that stay behind (the sentinel's on a parameter) hold the watcher and its state
+    # object (collect.StepState: the per-step path's fields, the layout, the sinks) weakly only
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, announce=False)
+    opt = torch.optim.SGD(net.parameters(), lr=0.01)
+    batch = task()
+    for _ in range(20):
+        x, y = batch()
+        opt.zero_grad()
+        crit(net(x), y).backward()
+        opt.step()
+    watcher, state = weakref.ref(crit), weakref.ref(crit._s)
+    del crit
+    gc.collect()
+    assert watcher() is None and state() is None
+    plain = nn.CrossEntropyLoss()
+    for _ in range(3):  # training goes on past the hook left on the parameter
+        x, y = batch()
+        opt.zero_grad()
+        plain(net(x), y).backward()
+        opt.step()
+
+
+def test_a_forward_set_on_the_watcher_instance_is_called():
+    # the call skips nn.Module's machinery only when nothing would change what it calls
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, announce=False)
+    seen = []
+    inner = crit.forward
+
+    def patched(*args):
+        seen.append(len(args))
+        return inner(*args)
+
+    crit.forward = patched
+    x, y = task()()
+    crit(net(x), y).backward()
+    assert seen == [2] and crit.calls == 1
+
+
 def test_nan_event_names_the_step_and_the_first_nonfinite_tensor():
     net = model(0)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
