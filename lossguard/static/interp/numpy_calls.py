@@ -66,9 +66,10 @@ NUMPY_ROWS = (
 )
 
 
-def stores_into_numpy(interp: Any, target: ast.expr, frame: Any, env: Any) -> bool:
-    """``costs[i] += loss`` or ``total += loss`` where the container is a NumPy array (``np.zeros(n)``):
-    NumPy converts the tensor to a number (or refuses it), so nothing it holds keeps a graph."""
+def stored_container(interp: Any, target: ast.expr, frame: Any, env: Any) -> tuple[ast.expr, Value] | None:
+    """The container a store into ``target`` writes to (``costs`` of ``costs[i]``, ``self.hist`` of
+    ``self.hist[k][i]``, ``total`` itself) and its value; None when it is not reached through names and
+    attributes alone (a call or an expression: evaluating it again could repeat what it does)."""
     root = target
     while isinstance(root, ast.Subscript):
         root = root.value
@@ -76,6 +77,12 @@ def stores_into_numpy(interp: Any, target: ast.expr, frame: Any, env: Any) -> bo
     while isinstance(node, ast.Attribute):
         node = node.value
     if not isinstance(node, ast.Name):
-        return False  # a call or an expression: evaluating it again could repeat what it does
-    value = interp.ev(root, frame, env)
-    return isinstance(value, Tensor) and value.numpy
+        return None
+    return root, interp.ev(root, frame, env)
+
+
+def stores_into_numpy(interp: Any, target: ast.expr, frame: Any, env: Any) -> bool:
+    """``costs[i] += loss`` or ``total += loss`` where the container is a NumPy array (``np.zeros(n)``):
+    NumPy converts the tensor to a number (or refuses it), so nothing it holds keeps a graph."""
+    found = stored_container(interp, target, frame, env)
+    return found is not None and isinstance(found[1], Tensor) and found[1].numpy

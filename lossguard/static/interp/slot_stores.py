@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+from lossguard.static.interp.numpy_calls import stored_container
 from lossguard.static.values import Tensor, Value
 
 
@@ -25,13 +26,10 @@ def slot_store_base(interp: Any, target: ast.expr, value: Value, frame: Any, env
     it (``losses[i] = loss``, ``self.history[:, k] = loss``); None otherwise."""
     if not (isinstance(target, ast.Subscript) and isinstance(value, Tensor) and value.graph):
         return None
-    base = target.value
-    node = base
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None  # a call or an expression: evaluating it again could repeat what it does
-    held = interp.ev(base, frame, env)
+    found = stored_container(interp, target, frame, env)
+    if found is None:
+        return None
+    base, held = found
     if not isinstance(held, Tensor) or held.numpy or held.graph:
         return None
     return base
