@@ -344,8 +344,9 @@ def test_realcode_heldout17_precision_and_recall():
 # (fbd53b0): 17 found, 2 false alarms, 3 missed (precision 0.895, recall 0.850). Opened at once: one false alarm was a
 # validation call the labels left out (marked), the other LG006's A2C trajectory that a sibling method empties (fixed):
 # 18 found, no false alarm, 3 missed (recall 0.857). Then two of the misses: a loss stored into a tensor's slot
-# (interp/slot_stores.py) and PyG's VGAE.decode (interp/pyg_autoencoders.py): 20 found, none false, 1 missed. Gated there.
-REALCODE_HELDOUT18_RECALL_FLOOR = 0.952
+# (interp/slot_stores.py) and PyG's VGAE.decode (interp/pyg_autoencoders.py): 20 found, none false, 1 missed; then the
+# last, a hand-written network's torch.mm shapes: 21 found, none false, none missed. Gated there.
+REALCODE_HELDOUT18_RECALL_FLOOR = 1.0
 
 
 def test_realcode_heldout18_precision_and_recall():

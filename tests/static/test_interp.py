@@ -3599,6 +3599,54 @@ def train(g, pairs, labels):
 """,
 }
 
+# Round 26 (realcode_heldout18, opened): a hand-written network's torch.mm / torch.matmul has the shape of `a @ b`
+PROJECTS["a_hand_written_network_of_matrix_products"] = {
+    "train.py": """
+import torch
+
+inputs = torch.randn(100, 10)
+y = torch.randn(100, 1)
+w_a = torch.randn(5, 10).requires_grad_()
+b_a = torch.zeros(5, requires_grad=True)
+w_b = torch.randn(1, 5).requires_grad_()
+b_b = torch.zeros(1, requires_grad=True)
+
+
+def net(x):
+    h = torch.sigmoid(torch.mm(x, w_a.t()) + b_a)
+    return torch.matmul(h, w_b.t()) + b_b
+
+
+mse = torch.nn.MSELoss()
+for epoch in range(100):
+    pred = net(inputs)
+    loss = mse(pred.squeeze(), y)  # expect: LG005
+    loss.backward()
+""",
+}
+# the same shapes on both sides: silent
+PROJECTS["a_hand_written_network_of_matrix_products_look_alike"] = {
+    "train.py": """
+import torch
+
+inputs = torch.randn(100, 10)
+y = torch.randn(100, 1)
+w_a = torch.randn(5, 10).requires_grad_()
+w_b = torch.randn(1, 5).requires_grad_()
+
+
+def net(x):
+    return torch.mm(torch.sigmoid(torch.mm(x, w_a.t())), w_b.t())
+
+
+mse = torch.nn.MSELoss()
+for epoch in range(100):
+    pred = net(inputs)
+    loss = mse(pred, y) + mse(pred.squeeze(), y.squeeze()) + mse(pred.view(-1), y.view(-1))
+    loss.backward()
+""",
+}
+
 
 # Round 24 (mutations of real code): each a bug put into a real repository, cut to the constructs between the value and the loss
 PROJECTS["an_indexed_store_into_a_parameter_keeps_the_model"] = {

@@ -29,6 +29,7 @@ from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_reduce
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.interp.training import scaled_name
 from lossguard.static.tensor_ops import (
+    binop,
     bool_of,
     concat_shape,
     constructor,
@@ -266,11 +267,18 @@ def _written_softmax(c: TorchCallArgs) -> str:
 
 
 def _mix_by_one_hot(interp: Any, c: TorchCallArgs) -> Value:
-    """``torch.bmm(p, one_hot)``, ``torch.matmul(p, one_hot)``: see :func:`mixed_by_one_hot`."""
-    if c.starred or len(c.pos) != 2:
+    """``torch.bmm(p, one_hot)``, ``torch.matmul(p, one_hot)``: see :func:`mixed_by_one_hot`; any other
+    ``torch.matmul(a, b)`` / ``torch.mm(a, b)`` is ``a @ b`` (its shape from theirs: round 26, a hand-written
+    network's ``torch.mm(h, w.t()) + b``)."""
+    if c.starred or len(c.pos) != 2 or c.kw:
         return Tensor()
     mixed = mixed_by_one_hot(c.pos[0], c.pos[1], batched=c.qname == "torch.bmm")
-    return mixed if mixed is not None else Tensor(graph=False)
+    if mixed is not None:
+        return mixed
+    if c.qname == "torch.bmm":
+        return Tensor(graph=False)
+    product = binop(c.pos[0], c.pos[1], ast.MatMult())
+    return product.with_(graph=False) if isinstance(product, Tensor) else Tensor(graph=False)
 
 
 def _sigmoid(interp: Any, c: TorchCallArgs) -> Value:
@@ -580,7 +588,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (api.ELEMENTWISE_FUNCS, _elementwise),
     (api.GRAD_COLLECTIVES, _elementwise),  # hvd.allreduce(loss): the loss, averaged across processes
     (("torch.nn.functional.one_hot",), _one_hot),
-    (("torch.bmm", "torch.matmul"), _mix_by_one_hot),
+    (("torch.bmm", "torch.matmul", "torch.mm"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
     (("torch.randperm",), _permutation),
     (("torch.argmax", "torch.argmin", "torch.bucketize", "torch.searchsorted"), _int_result),
