@@ -120,10 +120,7 @@ class OptimizerSide:
         if not s.fired:
             # the sentinel is a parameter no backward reaches: trust the optimizer's step
             cur.reached = cur.terms()
-        lr = opt.param_groups[0].get("lr") if opt.param_groups else None
-        if isinstance(lr, torch.Tensor):
-            lr = float(lr) if lr.device.type == "cpu" else None
-        cur.lr = lr
+        cur.lr = optimizer_lr(opt)
         if s.stepping is not None and opt.param_groups and "line_search_fn" in opt.param_groups[0]:
             cur.closure = "none" if opt.param_groups[0]["line_search_fn"] is None else "line search"
         if cur.flags:
@@ -248,6 +245,15 @@ class OptimizerSide:
             if isinstance(d, kind) and d.code not in self._disabled:
                 return d
         return None
+
+
+def optimizer_lr(opt: torch.optim.Optimizer) -> Any:
+    """The first param group's learning rate as the host can read it without a synchronisation: a
+    number, a CPU tensor's value, or None (a device tensor, no group)."""
+    lr = opt.param_groups[0].get("lr") if opt.param_groups else None
+    if isinstance(lr, torch.Tensor):
+        lr = float(lr) if lr.device.type == "cpu" else None
+    return lr
 
 
 def global_hooks(ref: weakref.ref[Watcher], s: StepState) -> list[Any]:

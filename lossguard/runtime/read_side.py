@@ -75,9 +75,7 @@ class ReadSide:
         # Records with a tensor to read (a loss on the device, gradient norms, value-check flags)
         # travel in one transfer; the others (on the CPU most steps: the loss values alone, read
         # at their call) go straight to _process, in step order with the rest.
-        heavy = [
-            rec for rec in pending if rec.losses or rec.grads is not None or rec.flags or rec.input_bad is not None or rec.target_bad is not None
-        ]
+        heavy = [rec for rec in pending if rec.travels()]
         reads = iter(read(heavy, s.world)) if heavy else iter(())
         nxt = next(reads, None)
         # the class's function and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
@@ -89,8 +87,7 @@ class ReadSide:
                     self._weight_cache[rec.grad_index] = r.weights
                 process(self, s, rec, r.loss, r.scalars, r.grads)
             else:
-                values = rec.values
-                process(self, s, rec, sum(values) / len(values), {}, None)  # collect.read's loss of such a record
+                process(self, s, rec, rec.host_loss(), {}, None)
 
     def _process(self, s: StepState, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None) -> None:
         every = s.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)

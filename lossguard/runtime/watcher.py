@@ -42,7 +42,7 @@ from lossguard.runtime.detectors.nan_loss import NanLoss, fix_for
 from lossguard.runtime.distributed import rank_and_world
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.layout import Layout
-from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, remove_handles
+from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, optimizer_lr, remove_handles
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
@@ -195,6 +195,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         evidence = UpdateEvidence()  # the update sizes behind this run's learning-rate fixes, shared (advice.strongest)
         for d in self._stepwise:
             d.evidence = evidence
+        self._evidence = evidence  # also for LG101's fix when torch refuses a NaN (_diagnose)
         codes = [d.code for d in self.detectors]
         if len(set(codes)) != len(codes):
             raise UsageError(f"Argument detectors should hold at most one detector per code, got {codes}")
@@ -679,14 +680,14 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 # One scan of the parameters (the step has failed anyway), and the fix LG101 gives for it
                 source = locate_nonfinite({"input_bad": math.nan}, False, self._names, self._params)
                 message += f" First non-finite tensor: {source}."
-                fix = fix_for(source, self._current_lr(), getattr(self._stepwise[0], "evidence", None) if self._stepwise else None, self.step)
+                fix = fix_for(source, self._current_lr(), self._evidence, self.step)
             self._emit_misuse(code, self.step, message + " (torch's own error follows)", data, fix=fix)
 
     def _current_lr(self) -> float | None:
         """The learning rate of the optimizer that last stepped the model (None if unknown)."""
         ref = self._managed if self._managed is not None else self._s.last_opt
         opt = ref() if isinstance(ref, weakref.ref) else ref
-        lr = opt.param_groups[0].get("lr") if opt is not None and opt.param_groups else None
+        lr = optimizer_lr(opt) if opt is not None else None
         return float(lr) if isinstance(lr, (int, float)) else None
 
     def _emit_misuse(self, code: str, step: int, message: str, data: dict, severity: str | None = None, fix: str | None = None) -> None:

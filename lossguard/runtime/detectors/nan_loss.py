@@ -121,17 +121,15 @@ class NanLoss(Detector):
             what = f"the gradient is {fmt(stats.grad_norm)} while the loss is finite ({fmt(stats.loss)})"
             if stats.nonfinite_grad:
                 what += f"; first non-finite gradient: {stats.nonfinite_grad}"
-            fix = _GRAD_FIX
+            fix = _formatted(_GRAD_FIX, stats.lr, self.evidence, stats.step)
         else:
             what = f"the loss is {fmt(stats.loss)}"
             if stats.nonfinite_source:
                 what += f"; first non-finite tensor: {stats.nonfinite_source}"
-                fix = next((f for key, f in _FIXES if key in stats.nonfinite_source), None)
+                fix = fix_for(stats.nonfinite_source, stats.lr, self.evidence, stats.step)
         data = {
             "loss": stats.loss,
             "grad_norm": stats.grad_norm,
             "first_nonfinite": stats.nonfinite_source if not loss_finite else stats.nonfinite_grad,
         }
-        if fix is not None:
-            fix = _formatted(fix, stats.lr, self.evidence, stats.step)
         return Finding(f"Step {stats.step}: {what}.", data, fix=fix)
