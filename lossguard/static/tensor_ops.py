@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import replace
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from lossguard.static import torch_api as api
 from lossguard.static.values import (
@@ -427,11 +427,10 @@ def number_items(node: ast.expr) -> Dtype | None:
     labels]``, ``list(map(float, fields))``: a list of one number per item, 1-D; the kind of the
     numbers (a literal, a choice of two literals, or the builtin ``int`` / ``float`` of one
     argument), None for anything else (``[[0, 1] for ...]``, ``[f(v) for ...]``)."""
-    if _is_call_of(node, "list") and len(node.args) == 1:  # type: ignore[attr-defined]
-        mapped = node.args[0]  # type: ignore[attr-defined]
-        if _is_call_of(mapped, "map") and len(mapped.args) == 2 and isinstance(mapped.args[0], ast.Name):  # type: ignore[attr-defined]
-            func = mapped.args[0].id  # type: ignore[attr-defined]
-            return Dtype.FLOAT if func == "float" else Dtype.INT if func == "int" else None
+    if _is_call_of(node, "list") and len(node.args) == 1:
+        mapped = node.args[0]
+        if _is_call_of(mapped, "map") and len(mapped.args) == 2 and isinstance(mapped.args[0], ast.Name):
+            return _CONVERSIONS.get(mapped.args[0].id)
         return None
     if not isinstance(node, ast.ListComp):
         return None
@@ -446,10 +445,11 @@ def number_items(node: ast.expr) -> Dtype | None:
     kind = _literal_dtype(elt)
     if kind is not None:
         return kind
-    if _is_call_of(elt, "int", "float") and len(elt.args) == 1:  # type: ignore[attr-defined]
-        func = elt.func.id  # type: ignore[attr-defined]
-        if not isinstance(elt.args[0], ast.Starred) and not any(_binds(comp.target, func) for comp in node.generators):  # type: ignore[attr-defined]
-            return Dtype.FLOAT if func == "float" else Dtype.INT
+    kind = _conversion(elt)
+    if kind is not None and isinstance(elt, ast.Call) and isinstance(elt.func, ast.Name):
+        func = elt.func.id
+        if not any(_binds(comp.target, func) for comp in node.generators):
+            return kind
     return None
 
 
@@ -457,19 +457,32 @@ def _converted_numbers(node: ast.List | ast.Tuple) -> Dtype | None:
     """``[int(a != b)]``, ``[float(x), 0.0]``: a flat list of literal numbers and builtin ``int(v)`` /
     ``float(v)`` conversions, at least one of them a conversion; their kind (FLOAT when any is a float)."""
     kinds: set[Dtype] = set()
+    converted = False
     for elt in node.elts:
-        if _is_call_of(elt, "int", "float") and len(elt.args) == 1:  # type: ignore[attr-defined]
-            kinds.add(Dtype.FLOAT if elt.func.id == "float" else Dtype.INT)  # type: ignore[attr-defined]
+        if (kind := _conversion(elt)) is not None:
+            kinds.add(kind)
+            converted = True
         elif (kind := _literal_dtype(elt)) in (Dtype.INT, Dtype.FLOAT) and not isinstance(elt, (ast.List, ast.Tuple)):
             kinds.add(kind)  # type: ignore[arg-type]
         else:
             return None
-    if not kinds or not any(_is_call_of(e, "int", "float") for e in node.elts):
+    if not converted:
         return None
     return Dtype.FLOAT if Dtype.FLOAT in kinds else Dtype.INT
 
 
-def _is_call_of(node: ast.expr, *names: str) -> bool:
+#: the builtins that convert one value to a number, and the kind of number they give
+_CONVERSIONS = {"int": Dtype.INT, "float": Dtype.FLOAT}
+
+
+def _conversion(node: ast.expr) -> Dtype | None:
+    """``int(v)`` / ``float(v)`` (the builtins, one positional argument): the kind of number it gives."""
+    if _is_call_of(node, *_CONVERSIONS) and len(node.args) == 1 and isinstance(node.func, ast.Name):
+        return _CONVERSIONS[node.func.id]
+    return None
+
+
+def _is_call_of(node: ast.expr, *names: str) -> TypeGuard[ast.Call]:
     """A call of one of these builtins by name, with positional arguments only."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and not node.keywords and not has_star(node)
 

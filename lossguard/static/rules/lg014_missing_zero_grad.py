@@ -174,7 +174,7 @@ def _created_in_loop(step: ast.Call, loop: ast.AST, module: ModuleInfo) -> bool:
     return any(
         isinstance(node, ast.Assign)
         and isinstance(node.value, ast.Call)
-        and not (isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "optimizers")
+        and not _lightning_optimizers(node.value)
         and any(module.segment(t) == receiver for t in node.targets)
         for node in ast.walk(loop)
     )
