@@ -3316,8 +3316,7 @@ for images, masks, labels in []:
 
 # Round 26 (realcode_heldout18's blind false alarm): a list an agent fills every step and another method of its class,
 # called from the same loop, empties after its update keeps at most one update's graphs (rules/_sibling_resets.py)
-PROJECTS["a_list_kept_across_steps_that_no_sibling_method_empties"] = {
-    "agent.py": """
+_AGENT = """
 import torch
 from torch.distributions import Categorical
 
@@ -3332,15 +3331,15 @@ class Agent:
     def act(self, obs):
         dist = Categorical(logits=self.actor(obs))
         action = dist.sample()
-        self.trajectory.append((obs, dist.log_prob(action)))  # expect: LG006
+        self.trajectory.append((obs, dist.log_prob(action))){mark}
         return action.item()
 
     def learn(self, returns):
-        loss = -(self.actor.value(returns) * returns).mean()
+{loss}
         self.opt.zero_grad()
         loss.backward()
         self.opt.step()
-        self.updates += 1  # nothing emptied: the trajectory grows for the whole run
+        {reset}
 
     def run(self, env):
         self.actor = Actor(env.obs_size, env.actions)
@@ -3352,120 +3351,25 @@ class Agent:
                 n += 1
                 if n % 5 == 0 or done:
                     self.learn(env.returns())
-""",
+"""
+_STACKED = "        log_probs = torch.stack([logp for _, logp in self.trajectory])\n        loss = -(log_probs * returns).mean()"
+
+
+def _agent(mark: str, loss: str, reset: str) -> str:
+    return _AGENT.replace("{mark}", mark).replace("{loss}", loss).replace("{reset}", reset)
+
+
+PROJECTS["a_list_kept_across_steps_that_no_sibling_method_empties"] = {
+    "agent.py": _agent(
+        "  # expect: LG006",
+        "        loss = -(self.actor.value(returns) * returns).mean()",
+        "self.updates += 1  # nothing emptied: the trajectory grows for the whole run",
+    ),
 }
 PROJECTS["a_list_kept_across_steps_that_no_sibling_method_empties_look_alike"] = {
-    "agent.py": """
-import torch
-from torch.distributions import Categorical
-
-from networks import Actor
-
-
-class Agent:
-    def __init__(self, params):
-        self.params = params
-        self.trajectory = []
-
-    def act(self, obs):
-        dist = Categorical(logits=self.actor(obs))
-        action = dist.sample()
-        self.trajectory.append((obs, dist.log_prob(action)))
-        return action.item()
-
-    def learn(self, returns):
-        log_probs = torch.stack([logp for _, logp in self.trajectory])
-        loss = -(log_probs * returns).mean()
-        self.opt.zero_grad()
-        loss.backward()
-        self.opt.step()
-        self.trajectory.clear()
-
-    def run(self, env):
-        self.actor = Actor(env.obs_size, env.actions)
-        self.opt = torch.optim.Adam(self.actor.parameters(), lr=1e-3)
-        for episode in range(100):
-            obs, done, n = env.reset(), False, 0
-            while not done:
-                obs, reward, done = env.step(self.act(obs))
-                n += 1
-                if n % 5 == 0 or done:
-                    self.learn(env.returns())
-""",
-    "reassigned.py": """
-import torch
-from torch.distributions import Categorical
-
-from networks import Actor
-
-
-class Agent:
-    def __init__(self, params):
-        self.params = params
-        self.trajectory = []
-
-    def act(self, obs):
-        dist = Categorical(logits=self.actor(obs))
-        action = dist.sample()
-        self.trajectory.append((obs, dist.log_prob(action)))
-        return action.item()
-
-    def learn(self, returns):
-        log_probs = torch.stack([logp for _, logp in self.trajectory])
-        loss = -(log_probs * returns).mean()
-        self.opt.zero_grad()
-        loss.backward()
-        self.opt.step()
-        self.trajectory = []
-
-    def run(self, env):
-        self.actor = Actor(env.obs_size, env.actions)
-        self.opt = torch.optim.Adam(self.actor.parameters(), lr=1e-3)
-        for episode in range(100):
-            obs, done, n = env.reset(), False, 0
-            while not done:
-                obs, reward, done = env.step(self.act(obs))
-                n += 1
-                if n % 5 == 0 or done:
-                    self.learn(env.returns())
-""",
-    "deleted.py": """
-import torch
-from torch.distributions import Categorical
-
-from networks import Actor
-
-
-class Agent:
-    def __init__(self, params):
-        self.params = params
-        self.trajectory = []
-
-    def act(self, obs):
-        dist = Categorical(logits=self.actor(obs))
-        action = dist.sample()
-        self.trajectory.append((obs, dist.log_prob(action)))
-        return action.item()
-
-    def learn(self, returns):
-        log_probs = torch.stack([logp for _, logp in self.trajectory])
-        loss = -(log_probs * returns).mean()
-        self.opt.zero_grad()
-        loss.backward()
-        self.opt.step()
-        del self.trajectory[:]
-
-    def run(self, env):
-        self.actor = Actor(env.obs_size, env.actions)
-        self.opt = torch.optim.Adam(self.actor.parameters(), lr=1e-3)
-        for episode in range(100):
-            obs, done, n = env.reset(), False, 0
-            while not done:
-                obs, reward, done = env.step(self.act(obs))
-                n += 1
-                if n % 5 == 0 or done:
-                    self.learn(env.returns())
-""",
+    "agent.py": _agent("", _STACKED, "self.trajectory.clear()"),
+    "reassigned.py": _agent("", _STACKED, "self.trajectory = []"),
+    "deleted.py": _agent("", _STACKED, "del self.trajectory[:]"),
 }
 
 # Round 26 (realcode_heldout18, opened): a course's loss history stored into a preallocated tensor, `losses[epoch] =
