@@ -61,7 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         const=_PREVIEW,
         metavar="REF",
         help="with REF: report only findings on lines changed since the git ref REF (untracked files count as "
-        "changed); without REF: print the fixes --fix would make as a diff, and write nothing",
+        "changed), with REF's configuration, baseline and suppression comments; without REF: print the fixes --fix "
+        "would make as a diff, and write nothing",
+    )
+    check.add_argument(
+        "--allow-new-suppressions",
+        action="store_true",
+        help="with --diff REF: trust the configuration, baseline and suppression comments that the change adds",
     )
     check.add_argument("--fix", action="store_true", help="apply the safe automatic fixes, then report what remains")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply fixes that change values (alone, a usage error)")
@@ -249,9 +255,12 @@ def _console(stream=None):  # type: ignore[no-untyped-def]
     return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace, changes=None):  # type: ignore[no-untyped-def]
+    """The settings of a run, and warnings about them. ``changes``: ``--diff REF``'s, whose
+    configuration is REF's (lossguard.static.ref_trust.settings)."""
     from lossguard import config
 
+    warnings: list[str] = []
     if args.isolated:
         settings = config.Settings()
     else:
@@ -259,6 +268,11 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             raise UsageError(f"--config {args.config}: no such file")
         pyproject = args.config if args.config is not None else config.find_pyproject(Path.cwd())
         settings = config.load(pyproject)
+        if changes is not None:
+            from lossguard.static import ref_trust
+
+            settings, warning = ref_trust.settings(settings, args.config, Path.cwd(), changes)
+            warnings += [warning] if warning else []
     if args.select:
         settings.select = config.expand_codes([c for group in args.select for c in group], "--select")
     if args.extend_select:
@@ -268,7 +282,7 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if not settings.select:
         where = f" (in {settings.source})" if settings.source is not None and not args.select else ""
         raise UsageError(f"no rule is selected{where}: nothing would be checked. Name at least one code (see `lossguard rules`)")
-    return settings
+    return settings, warnings
 
 
 def _jobs(value: str) -> int:
@@ -289,7 +303,14 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("--unsafe-fixes only widens what --fix applies (or --diff previews); add --fix or --diff")
     if args.fix and args.add_noqa:
         raise UsageError("--fix and --add-noqa cannot be combined: fix first, then add noqa comments")
-    settings = _settings(args)
+    if args.allow_new_suppressions and (args.diff is None or args.diff == _PREVIEW):
+        raise UsageError("--allow-new-suppressions only changes what --diff REF trusts; add --diff REF")
+    changes = None
+    if args.diff is not None and args.diff != _PREVIEW:
+        from lossguard.static.gitdiff import changes_since
+
+        changes = changes_since(args.diff, Path.cwd().resolve())
+    settings, warnings = _settings(args, None if args.allow_new_suppressions else changes)
     paths = args.paths or [Path(".")]
     if args.diff == _PREVIEW:
         return _preview(args, run_check(paths, settings, Path.cwd().resolve(), fix="preview", unsafe_fixes=args.unsafe_fixes, jobs=args.jobs))
@@ -298,14 +319,15 @@ def _check(args: argparse.Namespace) -> int:
         settings,
         Path.cwd().resolve(),
         baseline=args.baseline,
-        diff_ref=args.diff,
+        changes=changes,
         fix="write" if args.fix else None,
         unsafe_fixes=args.unsafe_fixes,
         jobs=args.jobs,
+        trust_change=args.allow_new_suppressions,
     )
     from lossguard.static.sources import printable
 
-    for warning in outcome.warnings:
+    for warning in warnings + outcome.warnings:
         print(f"lossguard: warning: {printable(warning)}", file=sys.stderr)
     if args.fix:
         if outcome.fixed and not args.quiet:
@@ -478,7 +500,7 @@ def _baseline(args: argparse.Namespace) -> int:
     from lossguard.static.baseline import dump
     from lossguard.static.run import run_check
 
-    outcome = run_check(args.paths or [Path(".")], _settings(args), Path.cwd().resolve())
+    outcome = run_check(args.paths or [Path(".")], _settings(args)[0], Path.cwd().resolve())
     with _report_file(args.output_file) as stream:
         stream.write(dump(outcome.virtual, outcome.sources, located=outcome.findings))
     _print_errors(outcome.errors)

@@ -137,26 +137,35 @@ def load(pyproject: Path | None) -> Settings:
     if pyproject is None:
         return Settings()
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read {pyproject}: {exc}") from exc
+    return parse(text, pyproject)
+
+
+def parse(text: str, pyproject: Path, name: str | None = None) -> Settings:
+    """The settings of a pyproject.toml's text; ``pyproject`` is where it lives (patterns are
+    relative to its folder), ``name`` how messages call it (by default its path)."""
+    shown = name if name is not None else str(pyproject)
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{pyproject} is not valid TOML: {exc}") from exc
+        raise UsageError(f"{shown} is not valid TOML: {exc}") from exc
     except RecursionError as exc:
-        raise UsageError(f"{pyproject} is nested too deeply to read (arrays or tables inside one another); fix it, or pass --isolated") from exc
+        raise UsageError(f"{shown} is nested too deeply to read (arrays or tables inside one another); fix it, or pass --isolated") from exc
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
-        raise UsageError(f"{pyproject}: `tool` must be a table ([tool.lossguard]), got {type(tool).__name__}")
+        raise UsageError(f"{shown}: `tool` must be a table ([tool.lossguard]), got {type(tool).__name__}")
     section = tool.get("lossguard")
     settings = Settings(root=pyproject.parent, source=pyproject)
     if section is None:
         return settings
     if not isinstance(section, dict):
-        raise UsageError(f"{pyproject}: [tool.lossguard] must be a table")
+        raise UsageError(f"{shown}: [tool.lossguard] must be a table")
     unknown = set(section) - _KEYS
     if unknown:
-        raise UsageError(f"{pyproject}: unknown key(s) in [tool.lossguard]: {', '.join(sorted(unknown))} (allowed: {', '.join(sorted(_KEYS))})")
-    where = f"{pyproject} [tool.lossguard]"
+        raise UsageError(f"{shown}: unknown key(s) in [tool.lossguard]: {', '.join(sorted(unknown))} (allowed: {', '.join(sorted(_KEYS))})")
+    where = f"{shown} [tool.lossguard]"
     if "select" in section:
         settings.select = expand_codes(_str_list(section["select"], f"{where} select"), f"{where} select")
     if "extend-select" in section:

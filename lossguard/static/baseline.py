@@ -95,13 +95,14 @@ def dump(findings: list[Finding], sources: SourceSet, located: list[Finding] | N
     return json.dumps(doc, indent=2) + "\n"
 
 
-def load(path: Path) -> Recorded:
-    """The recorded findings, counted. Raises UsageError saying how to fix a bad file."""
+def load(path: Path, text: str | None = None) -> Recorded:
+    """The recorded findings, counted (``text``: the file's text, read elsewhere; by default
+    read from ``path``). Raises UsageError saying how to fix a bad file."""
     redo = f"write a new one with `lossguard baseline -o {path}`"
-    if not path.is_file():
+    if text is None and not path.is_file():
         raise UsageError(f"--baseline {path}: no such file; {redo}")
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(path.read_text(encoding="utf-8") if text is None else text)
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"--baseline {path}: cannot read it ({exc}); {redo}") from exc
     except json.JSONDecodeError as exc:

@@ -39,6 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
 @dataclass
 class CheckResult:
     findings: list[Finding] = field(default_factory=list)
+    # findings a suppression comment silences, with the comment's line (`check --diff` reads them)
+    silenced: list[tuple[Finding, int]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files_checked: int = 0
 
@@ -72,14 +74,15 @@ class _Job:
     places: Mapping[Path, Callable[[int], str]] | None
     context: tuple[Path, ...] = ()  # analysed for their calls into the files checked, never reported
     modules: frozenset[str] = frozenset()  # a run of several batches: the module names of all its files (see _check_batch's drivers)
+    skip_files: bool = True  # False: a file that skips itself is analysed, its findings silenced (`check --diff`)
 
 
 @dataclass
 class _Batch:
     """One batch's results, before they are merged with the other batches'."""
 
-    # (resolved path, finding, silenced, files that caused it: see _Raw.causes)
-    found: list[tuple[Path, Finding, bool, set[Path]]] = field(default_factory=list)
+    # (resolved path, finding, the line of the comment silencing it or None, files that caused it: see _Raw.causes)
+    found: list[tuple[Path, Finding, int | None, set[Path]]] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     checked: dict[Path, Path] = field(default_factory=dict)  # resolved -> as given
     # files the prefilter skipped: nothing in them alone can be wrong, but analysing a file that
@@ -99,6 +102,7 @@ def check_files(
     places: Mapping[Path, Callable[[int], str]] | None = None,
     jobs: int | None = None,
     context: Iterable[Path] = (),
+    skip_files: bool = True,
 ) -> CheckResult:
     """Check ``files`` with the rules whose codes are in ``select`` (all static rules if None).
 
@@ -107,6 +111,8 @@ def check_files(
     line of such a file (``cell 3, line 4``). ``context`` files (those that import a file named
     on its own, see lossguard.static.files.importers) are analysed after them in every batch,
     so that what their calls pass reaches the checked files; nothing in them is reported.
+    ``skip_files=False``: a file with a skip-file comment is analysed too, its findings silenced
+    (``CheckResult.silenced``).
 
     Up to ``BATCH_FILES`` files are checked together, in this process. A larger run is split
     into batches of consecutive files, each with its own project and interpreter, so memory
@@ -120,7 +126,7 @@ def check_files(
     chunks = batch_mod.cut(file_list, BATCH_FILES)
     # with several batches, a script may drive a module of another batch (see _check_batch)
     modules = frozenset(n for f in file_list for n in module_names(f)) if len(chunks) > 1 else frozenset()
-    job = _Job(select, display, sources, places, tuple(Path(c) for c in context), modules)
+    job = _Job(select, display, sources, places, tuple(Path(c) for c in context), modules, skip_files)
     rule_mod.PLACES.clear()
     rule_mod.PLACES.update({Path(p).resolve(): f for p, f in (places or {}).items()})
     old_limit = sys.getrecursionlimit()
@@ -275,7 +281,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             reason = _where(str(exc), places, path)
             out.errors.append(FileError(display(path), reason if "not checked" in reason else f"{reason}; the file was not checked"))
             continue
-        if "skip-file" in source and noqa.suppressions(source).skip_file:
+        if job.skip_files and "skip-file" in source and noqa.suppressions(source).skip_file:
             continue
         if not needs_analysis(source):
             out.prefiltered[resolved] = path  # not analysed on its own; see _merge
@@ -315,7 +321,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             tree = text.parse(source)
         except ValueError:  # (SourceError is one) not checked, so not reported either
             continue
-        if "skip-file" in source and noqa.suppressions(source).skip_file:
+        if job.skip_files and "skip-file" in source and noqa.suppressions(source).skip_file:
             continue
         if needs_analysis(source) or drives(imported_names(tree), analysed):  # as for a checked file
             analyse(path.resolve(), path, source, tree, checked=False)
@@ -364,9 +370,12 @@ def _merge(batches: list[_Batch], display: Callable[[Path], str], per_file_ignor
             if key in seen:
                 continue
             seen.add(key)
-            if silenced or f.code in per_file_ignores(reported.get(path, path)):
+            if f.code in per_file_ignores(reported.get(path, path)):
                 continue
             name = display(reported.get(path, path))
+            if silenced is not None:
+                result.silenced.append((dataclasses.replace(f, path=name, autofix=None), silenced))
+                continue
             result.findings.append(f if f.path == name else dataclasses.replace(f, path=name))
     for path, messages in sorted(internal.items()):
         for msg in sorted(messages):
@@ -418,13 +427,13 @@ def _findings(
     display: Callable[[Path], str],
     internal: dict[Path, set[str]],
     portable: bool,
-) -> list[tuple[Path, Finding, bool, set[Path]]]:
+) -> list[tuple[Path, Finding, int | None, set[Path]]]:
     """The batch's findings in every module its analysis reached (another batch may check
-    that module), with whether a suppression comment silences each and the files that caused
-    it (see _Raw.causes)."""
+    that module), with the line of the suppression comment that silences each (None: none
+    does) and the files that caused it (see _Raw.causes)."""
     seen: dict[tuple, set[Path]] = {}
     suppressions: dict[Path, noqa.Suppressions] = {}
-    out: list[tuple[Path, Finding, bool, set[Path]]] = []
+    out: list[tuple[Path, Finding, int | None, set[Path]]] = []
     for r in _reported_once(raw):
         path = r.module.path
         try:
@@ -443,9 +452,9 @@ def _findings(
         if marks is None:
             marks = suppressions[path] = noqa.suppressions(r.module.source)
         # (a file that skips itself is skipped also where another file's analysis reaches it)
-        silenced = marks.skip_file or marks.silences(pos.start.line, r.code) or marks.silences(pos.end.line, r.code)
+        silenced = marks.silenced_at(pos.start.line, pos.end.line, r.code)
         problem = catalog.PROBLEMS[r.code]
-        autofix = _resolve_fix(r.fix, r.module) if r.fix is not None and not silenced else None
+        autofix = _resolve_fix(r.fix, r.module) if r.fix is not None and silenced is None else None
         if autofix is not None and portable:
             autofix = _portable_fix(autofix)
         out.append(

@@ -30,11 +30,16 @@ class Finding:
     autofix: ResolvedFix | None = field(default=None, compare=False)  # see lossguard.static.fix
     # a finding in a file that was not checked, raised by a call in one that was: that file's display path
     via: str | None = field(default=None, compare=False)
+    # `check --diff`: the line of a suppression comment that the checked change adds and that
+    # would silence this finding (reported all the same: lossguard.static.run._new_suppressions)
+    new_suppression: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {key: getattr(self, key) for key in REPORT_KEYS}
         if self.cell is not None:
             data["cell"] = self.cell
+        if self.new_suppression is not None:
+            data["new_suppression"] = self.new_suppression
         data["autofix"] = self.autofix.to_dict() if self.autofix is not None else None
         return data
 

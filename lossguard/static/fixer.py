@@ -18,6 +18,7 @@ from typing import Any
 
 from lossguard.static import sources as text
 from lossguard.static.engine import CheckResult, check_files
+from lossguard.static.finding import Finding
 from lossguard.static.fix import ResolvedFix, apply
 
 
@@ -48,6 +49,7 @@ def run_fixes(
     places: Mapping[Path, Callable[[int], str]] | None = None,
     jobs: int | None = None,
     context: list[Path] | None = None,
+    skip_files: bool = True,
 ) -> FixRun:
     """Compute the fixed text of every file (nothing is written) and the findings that remain.
 
@@ -67,6 +69,12 @@ def run_fixes(
     by_display = {display(f): f for f in files}
     findings: dict[Path, list] = {}
     errors: dict[Path, list] = {}
+    silenced: dict[Path, list] = {}
+
+    def owner(finding: Finding) -> Path:
+        """A finding in a file that was not checked belongs to the checked file whose call raised it."""
+        return by_display.get(finding.path) or by_display.get(finding.via or "") or Path(finding.path)
+
     run = FixRun()
     todo = list(files)
     files_checked = 0
@@ -80,17 +88,18 @@ def run_fixes(
             places=places,
             jobs=jobs,
             context=context or (),
+            skip_files=skip_files,
         )
         run.passes += 1
         run.analysed += len(todo)
         if run.passes == 1:
             files_checked = result.files_checked
         for f in todo:
-            findings[f], errors[f] = [], []
+            findings[f], errors[f], silenced[f] = [], [], []
         for finding in result.findings:
-            # a finding in a file that was not checked belongs to the checked file whose call raised it
-            owner = by_display.get(finding.path) or by_display.get(finding.via or "") or Path(finding.path)
-            findings.setdefault(owner, []).append(finding)
+            findings.setdefault(owner(finding), []).append(finding)
+        for finding, line in result.silenced:
+            silenced.setdefault(owner(finding), []).append((finding, line))
         for error in result.errors:
             errors.setdefault(by_display.get(error.path, Path(error.path)), []).append(error)
         changed: list[Path] = []
@@ -110,6 +119,7 @@ def run_fixes(
         findings=sorted((f for group in findings.values() for f in group), key=lambda f: (f.path, f.line, f.col, f.code)),
         errors=[e for group in errors.values() for e in group],
         files_checked=files_checked,
+        silenced=[s for group in silenced.values() for s in group],
     )
     run.fixes = [FileFix(p, originals[p], texts[p], applied[p]) for p in texts if texts[p] != originals[p]]
     return run

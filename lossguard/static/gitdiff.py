@@ -214,6 +214,22 @@ class Changes:
                 changed.update(range(j1 + 1, j2 + 1))
         return changed
 
+    def text_at_ref(self, path: Path) -> str | None:
+        """REF's text of a file of the work tree, as UTF-8 (what the configuration and baseline
+        files it is read for are), or None when REF's tree has no such file (a file outside the
+        work tree: None too) or it cannot be read."""
+        try:
+            rel = path.resolve().relative_to(self.toplevel).as_posix()
+        except ValueError:
+            return None
+        if rel not in self.blobs:
+            return None
+        try:
+            proc = git(["cat-file", "blob", self.blobs[rel]], self.toplevel)
+            return proc.stdout.decode("utf-8") if proc.returncode == 0 else None
+        except (OSError, subprocess.TimeoutExpired, UnicodeDecodeError):
+            return None
+
     def snapshot(self, into: Path, suffixes: tuple[str, ...], also: set[str] | None = None) -> dict[str, Path]:
         """Write REF's files whose names end with ``suffixes`` (and those named in ``also``)
         under ``into``, as blobs (no filter runs), and return them by their name relative to

@@ -44,12 +44,20 @@ class Suppressions:
 
     by_line: dict[int, list[frozenset[str] | None]] = field(default_factory=dict)  # None: every code
     skip_file: bool = False
+    skip_line: int = 0  # the line of the skip-file comment
 
     def silences(self, line: int, code: str) -> bool:
         for codes in self.by_line.get(line, ()):
             if codes is None or code.upper() in codes:
                 return True
         return False
+
+    def silenced_at(self, start: int, end: int, code: str) -> int | None:
+        """The line of the comment that silences a finding of ``code`` on lines ``start..end``
+        (a skip-file comment, or one on its first or last line), or None."""
+        if self.skip_file:
+            return self.skip_line
+        return next((line for line in (start, end) if self.silences(line, code)), None)
 
 
 def comments(text: str) -> list[tuple[int, int, str]]:
@@ -104,8 +112,8 @@ def suppressions(text: str) -> Suppressions:
         found, skip = _parse_directives(comment)
         if found:
             result.by_line.setdefault(line, []).extend(found)
-        if skip and col == 0:
-            result.skip_file = True
+        if skip and col == 0 and not result.skip_file:
+            result.skip_file, result.skip_line = True, line
     return result
 
 

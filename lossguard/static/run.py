@@ -19,14 +19,14 @@ from typing import Literal, TypedDict
 
 from lossguard.config import Settings
 from lossguard.errors import UsageError
-from lossguard.static import notebook
+from lossguard.static import notebook, ref_trust
 from lossguard.static import sources as text
 from lossguard.static.baseline import Recorded, entry, new_findings, unmatched
 from lossguard.static.baseline import load as load_baseline
 from lossguard.static.engine import check_files
 from lossguard.static.files import PY_SUFFIXES, discover, importers, shown
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.gitdiff import Changes, changes_since
+from lossguard.static.gitdiff import Changes
 from lossguard.static.sources import SourceSet, project_root
 
 FixMode = Literal["write", "preview"]
@@ -46,6 +46,7 @@ class Outcome:
     fixes: list = field(default_factory=list)  # FileFix of each file --fix changed (or would change)
     fixed: int = 0  # fixes applied (or, in preview, that would be)
     warnings: list[str] = field(default_factory=list)
+    silenced: list[tuple[Finding, int]] = field(default_factory=list)  # silenced by a suppression comment, with its line
 
 
 class _EngineOptions(TypedDict):
@@ -59,6 +60,7 @@ class _EngineOptions(TypedDict):
     places: Mapping[Path, Callable[[int], str]]
     jobs: int | None
     context: list[Path]
+    skip_files: bool
 
 
 def run_check(
@@ -66,16 +68,28 @@ def run_check(
     settings: Settings,
     cwd: Path,
     baseline: Path | None = None,
-    diff_ref: str | None = None,
+    changes: Changes | None = None,
     fix: FixMode | None = None,
     unsafe_fixes: bool = False,
     jobs: int | None = None,
     context: list[Path] | None = None,
+    trust_change: bool = True,
+    skip_files: bool = True,
 ) -> Outcome:
-    """Check ``paths``. ``context``: the files analysed with them for their calls into them
-    (by default, the files of the work tree that import a file named on its own)."""
-    recorded = load_baseline(baseline) if baseline is not None else None  # bad input fails before the work
-    changes = changes_since(diff_ref, cwd) if diff_ref is not None else None
+    """Check ``paths``. ``changes``: ``--diff REF``'s comparison (lossguard.static.gitdiff.changes_since):
+    report only what the change introduced, and unless ``trust_change``, nothing the change adds
+    hides a finding (lossguard.static.ref_trust: the caller gives REF's settings). ``context``: the
+    files analysed with them for their calls into them (by default, the files of the work tree
+    that import a file named on its own). ``skip_files=False``: files with a skip-file comment are
+    analysed too, their findings silenced (``Outcome.silenced``)."""
+    warnings: list[str] = []
+    if baseline is None:  # bad input fails before the work
+        recorded = None
+    elif changes is not None and not trust_change:
+        recorded, warning = ref_trust.baseline(baseline, changes)
+        warnings += [warning] if warning else []
+    else:
+        recorded = load_baseline(baseline)
     found = discover(paths, settings)
     files = found.files
     if not files and found.excluded and not found.errors:
@@ -113,10 +127,11 @@ def run_check(
         places=places,
         jobs=jobs,
         context=context,
+        skip_files=skip_files and (changes is None or trust_change),  # an untrusted change's new skip-file comment is checked
     )
     fixes: list = []
     fixed = 0
-    warnings: list[str] = list(found.warnings)
+    warnings += found.warnings
     if fix is not None:
         from lossguard.static.fixer import run_fixes
 
@@ -162,10 +177,13 @@ def run_check(
         warnings=warnings,
     )
     if changes is not None:
-        kept = _introduced(findings, changes, sources, settings, jobs, context)
+        at_ref = _AtRef(changes, sources, settings, jobs, context, options["skip_files"])
+        kept = _introduced(findings, changes, sources, at_ref)
         outcome.hidden_by_diff = len(findings) - len(kept)
         outcome.diff_base = changes.ref if changes.ref != changes.tip else None
         findings = kept
+        if not trust_change:
+            findings = sorted(findings + ref_trust.new_suppressions(result.silenced, changes, sources, at_ref.silenced))
     if recorded is not None:
         if recorded.version < 3:
             anywhere = "in any function of its file" if recorded.version == 1 else "in a same-named method of any class of its file"
@@ -177,60 +195,85 @@ def run_check(
         outcome.hidden_by_baseline = len(findings) - len(kept)
         findings = kept
     outcome.virtual = findings
-    outcome.findings = [to_cells(f, sources) for f in findings]
+    outcome.findings = [ref_trust.noted(to_cells(f, sources)) for f in findings]
+    outcome.silenced = result.silenced
     return outcome
 
 
-def _introduced(
-    findings: list[Finding], changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]
-) -> list[Finding]:
+def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, at_ref: _AtRef) -> list[Finding]:
     """The findings ``--diff`` reports: those on lines changed since REF, and those REF's own
     files did not have (the change that makes a loss call wrong can be elsewhere: the model's
-    definition, a deleted ``zero_grad()``, the caller of a helper in another file). REF's
-    findings come from checking REF's text of the same files, written to a temporary folder;
-    a finding matches one of them as in a baseline (lossguard.static.baseline.unmatched), and
-    each of REF's findings hides at most one."""
+    definition, a deleted ``zero_grad()``, the caller of a helper in another file). A finding
+    matches one of REF's as in a baseline (lossguard.static.baseline.unmatched), and each of
+    REF's findings hides at most one."""
     touched = [
         changes.touches(sources.paths[f.path], f.line, f.end_line, sources.notebooks[f.path].source if f.path in sources.notebooks else None)
         for f in findings
     ]
     if all(touched):
         return list(findings)
-    recorded = _findings_at_ref(changes, sources, settings, jobs, context)
     # untouched findings in a file REF has (untouched and not in REF: a file git ignores)
     old = [i for i, (f, changed) in enumerate(zip(findings, touched)) if not changed and sources.paths[f.path].resolve() in changes.at_ref]
     new = unmatched(
-        [findings[i] for i in old], recorded, sources, path=lambda f: sources.paths[f.path].resolve().relative_to(changes.toplevel).as_posix()
+        [findings[i] for i in old],
+        at_ref.findings(),
+        sources,
+        path=lambda f: sources.paths[f.path].resolve().relative_to(changes.toplevel).as_posix(),
     )
     kept = {i for i, n in zip(old, new) if n}
     return [f for i, f in enumerate(findings) if touched[i] or i in kept]
 
 
-def _findings_at_ref(changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path]) -> Recorded:
-    """The findings of REF's text of the checked files (with REF's text of the context files), by content key."""
-    import tempfile
+class _AtRef:
+    """REF's findings of the checked files, reported (by content key) and silenced (by
+    ref_trust.silence_key): from checking
+    REF's text of the same files (with REF's text of the context files), written to a temporary
+    folder; checked once, when first asked."""
 
-    def names(paths) -> list[str]:  # type: ignore[no-untyped-def]
-        out = []
-        for path in paths:
-            try:
-                out.append(path.resolve().relative_to(changes.toplevel).as_posix())
-            except ValueError:
-                continue
-        return sorted(set(out))
+    def __init__(self, changes: Changes, sources: SourceSet, settings: Settings, jobs: int | None, context: list[Path], skip_files: bool) -> None:
+        self._args = changes, sources, settings, jobs, context, skip_files
+        self._recorded: tuple[Recorded, Counter[ref_trust.SilenceKey]] | None = None
 
-    with tempfile.TemporaryDirectory(prefix="lossguard-ref-") as tmp:
-        root = Path(tmp).resolve()
-        checked = names(sources.paths.values())
-        written = changes.snapshot(root, PY_SUFFIXES, also=set(checked))  # (a script named without .py, too)
-        marker = root / "pyproject.toml"
-        if not marker.exists():
-            marker.write_text("")  # imports are looked for up to a project's root, not in the temporary folder's parents
-        paths = [written[n] for n in checked if n in written]
-        if not paths:
-            return Recorded()
-        old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written])
-        return Recorded(Counter(entry(f, f.path, old.sources) for f in old.all_findings))
+    def findings(self) -> Recorded:
+        return self._check()[0]
+
+    def silenced(self) -> Counter[ref_trust.SilenceKey]:
+        return self._check()[1]
+
+    def _check(self) -> tuple[Recorded, Counter[ref_trust.SilenceKey]]:
+        if self._recorded is None:
+            self._recorded = self._run()
+        return self._recorded
+
+    def _run(self) -> tuple[Recorded, Counter[ref_trust.SilenceKey]]:
+        import tempfile
+
+        changes, sources, settings, jobs, context, skip_files = self._args
+
+        def names(paths) -> list[str]:  # type: ignore[no-untyped-def]
+            out = []
+            for path in paths:
+                try:
+                    out.append(path.resolve().relative_to(changes.toplevel).as_posix())
+                except ValueError:
+                    continue
+            return sorted(set(out))
+
+        with tempfile.TemporaryDirectory(prefix="lossguard-ref-") as tmp:
+            root = Path(tmp).resolve()
+            checked = names(sources.paths.values())
+            written = changes.snapshot(root, PY_SUFFIXES, also=set(checked))  # (a script named without .py, too)
+            marker = root / "pyproject.toml"
+            if not marker.exists():
+                marker.write_text("")  # imports are looked for up to a project's root, not in the temporary folder's parents
+            paths = [written[n] for n in checked if n in written]
+            if not paths:
+                return Recorded(), Counter()
+            old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written], skip_files=skip_files)
+            return (
+                Recorded(Counter(entry(f, f.path, old.sources) for f in old.all_findings)),
+                Counter(ref_trust.silence_key(f, f.path, old.sources) for f, _ in old.silenced),
+            )
 
 
 def _write(fixes: list, books: dict[Path, notebook.Notebook], sources: SourceSet, display) -> tuple[int, list[str]]:  # type: ignore[no-untyped-def]
@@ -295,4 +338,5 @@ def to_cells(f: Finding, sources: SourceSet) -> Finding:
         end_line, end_col = line, col + 1
     else:
         end_col = f.end_col + book.indent(f.end_line)
-    return dataclasses.replace(f, cell=cell, line=line, col=col, end_line=end_line, end_col=end_col)
+    suppression = book.locate(f.new_suppression)[1] if f.new_suppression is not None else None
+    return dataclasses.replace(f, cell=cell, line=line, col=col, end_line=end_line, end_col=end_col, new_suppression=suppression)

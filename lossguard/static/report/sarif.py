@@ -72,8 +72,13 @@ def to_sarif(findings: list[Finding], errors: list[FileError], sources: SourceSe
             ],
             "partialFingerprints": {"lossguard/v1": fp},
         }
+        properties: dict[str, object] = {}
         if f.cell is not None:
-            result["properties"] = {"cell": f.cell}
+            properties["cell"] = f.cell
+        if f.new_suppression is not None:
+            properties["newSuppression"] = {"line": f.new_suppression}
+        if properties:
+            result["properties"] = properties
         results.append(result)
     notifications = [
         {

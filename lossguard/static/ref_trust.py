@@ -1,0 +1,160 @@
+"""What ``check --diff REF`` takes from REF instead of from the change it checks.
+
+A gate that reads its rules from the change it gates can be told to look away: a pull request
+that adds a bug can add, with it, a ``# noqa`` on the line, a ``# lossguard: skip-file``, an
+``ignore`` or ``exclude`` in ``[tool.lossguard]``, or the bug's entry in the baseline file, and
+``--diff`` would pass it. Under ``--diff REF`` the three are therefore REF's:
+
+- **the configuration**: the pyproject.toml that REF's tree has where the search from the
+  current folder would find one (:func:`settings`); a file outside the repository (the CI
+  job's own) is read as it is;
+- **the baseline**: REF's text of the ``--baseline`` file when it is in the repository
+  (:func:`baseline`); none when REF has no such file;
+- **suppression comments**: a comment on a line the change edits silences a finding only
+  when REF's text had that finding silenced too (:func:`new_suppressions`).
+
+What the change adds this way is reported (a warning naming the edited file; each finding a
+new comment would silence carries the comment's line), and fails the gate as any finding does.
+``--allow-new-suppressions`` trusts the change: a maintainer's way to accept it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from lossguard import config
+from lossguard.config import Settings
+from lossguard.static import noqa
+from lossguard.static.baseline import Recorded
+from lossguard.static.baseline import load as load_baseline
+from lossguard.static.finding import Finding
+from lossguard.static.gitdiff import Changes
+from lossguard.static.sources import SourceSet
+
+ACCEPT = "--allow-new-suppressions"
+
+
+def _where(changes: Changes) -> str:
+    return f"REF ({changes.ref[:12]})"
+
+
+def _shown(path: Path, changes: Changes) -> str:
+    try:
+        return path.resolve().relative_to(changes.toplevel).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def settings(current: Settings, named: Path | None, cwd: Path, changes: Changes) -> tuple[Settings, str | None]:
+    """The configuration ``--diff`` checks with, and a warning when it is not the work tree's.
+    ``named``: the file ``--config`` names (None: searched for from ``cwd``, as without --diff)."""
+    at_ref = _at_ref(named, cwd, changes)
+    if _same(at_ref, current):
+        return current, None
+    edited = current.source or at_ref.source or Path("pyproject.toml")
+    return at_ref, (
+        f"this change edits the lossguard configuration in {_shown(edited, changes)}: --diff checks with the configuration at "
+        f"{_where(changes)}, since a change cannot loosen the gate that checks it; the edit applies once merged. A maintainer "
+        f"who accepts it passes {ACCEPT}"
+    )
+
+
+def _at_ref(named: Path | None, cwd: Path, changes: Changes) -> Settings:
+    """The settings REF's tree gives: the named file's or the first pyproject.toml found from
+    ``cwd`` upwards, as REF has it inside the repository (a file REF does not have is not
+    there), as it is outside."""
+    if named is not None:
+        if not _inside(named, changes):
+            return config.load(named)
+        text = changes.text_at_ref(named)
+        return _parsed(named, text, changes) if text is not None else Settings(root=named.resolve().parent)
+    start = cwd.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if _inside(candidate, changes):
+            text = changes.text_at_ref(candidate)
+            if text is not None:
+                return _parsed(candidate, text, changes)
+        elif candidate.is_file():  # above the repository: not the change's to edit
+            return config.load(candidate)
+    return Settings()
+
+
+def _parsed(path: Path, text: str, changes: Changes) -> Settings:
+    return config.parse(text, path.resolve(), f"{_shown(path, changes)} at {_where(changes)}")
+
+
+def _inside(path: Path, changes: Changes) -> bool:
+    return path.resolve().is_relative_to(changes.toplevel)
+
+
+def _same(a: Settings, b: Settings) -> bool:
+    return (a.select, a.exclude, a.per_file_ignores, a.root.resolve()) == (b.select, b.exclude, b.per_file_ignores, b.root.resolve())
+
+
+def baseline(path: Path, changes: Changes) -> tuple[Recorded, str | None]:
+    """The recorded findings ``--diff`` hides, and a warning when the change edited the file."""
+    if not _inside(path, changes):
+        return load_baseline(path), None
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    old = changes.text_at_ref(path)
+    if old is not None and old == current:
+        return load_baseline(path), None
+    recorded = load_baseline(path, old) if old is not None else Recorded()
+    what = "edits" if old is not None else "adds"
+    return recorded, (
+        f"this change {what} the baseline {_shown(path, changes)}: --diff hides only what it recorded at {_where(changes)}. "
+        f"A maintainer who accepts the new entries passes {ACCEPT}"
+    )
+
+
+SilenceKey = tuple[str, str, str, str]
+
+
+def silence_key(f: Finding, path: str, sources: SourceSet) -> SilenceKey:
+    """What identifies a silenced finding across REF and the change: its code, file (``path``,
+    relative to the top), scope, and its lines' code without their comments (an edited comment
+    on a silenced line is the same finding, silenced)."""
+    lines = sources.lines(f.path)
+    cut = {line: col for line, col, _ in noqa.comments("\n".join(lines))}
+    code = [text[: cut.get(n, len(text))] for n, text in enumerate(lines[f.line - 1 : f.end_line], start=f.line)]
+    return f.code, path, sources.scope(f.path, f.line), " ".join(" ".join(code).split())
+
+
+def new_suppressions(
+    silenced: list[tuple[Finding, int]],
+    changes: Changes,
+    sources: SourceSet,
+    silenced_at_ref: Callable[[], Counter[SilenceKey]],
+) -> list[Finding]:
+    """The silenced findings whose comment the change adds: the comment's line is one it edits
+    (a skip-file comment's too) and REF's text did not have the same finding silenced (an edit of
+    an already silenced line keeps its suppression). Each comes back marked with the line."""
+
+    def edited(f: Finding, line: int) -> bool:
+        book = sources.notebooks.get(f.path)
+        return changes.touches(sources.paths[f.path], line, line, book.source if book is not None else None)
+
+    candidates = [(f, line) for f, line in silenced if f.path in sources.paths and edited(f, line)]
+    if not candidates:
+        return []
+    left = Counter(silenced_at_ref())
+    out = []
+    for f, line in candidates:
+        key = silence_key(f, _shown(sources.paths[f.path], changes), sources)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            out.append(dataclasses.replace(f, new_suppression=line))
+    return out
+
+
+def noted(f: Finding) -> Finding:
+    """A finding a new comment would silence, its message saying so (every report shows it)."""
+    if f.new_suppression is None:
+        return f
+    note = f"silenced by a suppression comment this change adds (line {f.new_suppression}), which --diff does not trust"
+    return dataclasses.replace(f, message=f"{f.message.rstrip('.')}; {note}")
