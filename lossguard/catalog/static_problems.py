@@ -159,11 +159,13 @@ loss = criterion(model(x), y)
     Problem(
         code="LG003",
         name="double-sigmoid",
-        summary="Sigmoid output is passed as the input of BCEWithLogitsLoss.",
+        summary="Sigmoid output is passed as the input of BCEWithLogitsLoss (or MultiLabelSoftMarginLoss).",
         why=(
             "BCEWithLogitsLoss applies the sigmoid itself. Passing probabilities applies it twice: "
             "the effective predictions are squashed into [0.5, 0.73], the loss can never approach "
-            "zero and gradients are tiny, so the model trains badly without any error."
+            "zero and gradients are tiny, so the model trains badly without any error. "
+            "MultiLabelSoftMarginLoss is the same binary cross-entropy on logits, averaged over the "
+            "classes, and takes logits too; softmax probabilities are as wrong for either."
         ),
         fix="Pass the raw logits to BCEWithLogitsLoss, or keep the sigmoid and use BCELoss (less stable).",
         example="""

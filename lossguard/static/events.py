@@ -38,7 +38,7 @@ class LossCall:
 
     node: ast.Call
     qname: str  # the loss class or function
-    family: str  # ce, nll, bce, bce_logits, kl, ctc, elementwise, other
+    family: str  # ce, nll, bce, bce_logits, multilabel_logits, kl, ctc, elementwise, other
     args: dict[str, Arg]  # role (input, target, ...) -> argument
     reduction: str | None  # None when not statically known
     log_target: bool | None

@@ -24,8 +24,12 @@ class LossSignature:
 CLASS_INDEX_FAMILIES = frozenset({"ce", "nll"})
 BINARY_FAMILIES = frozenset({"bce", "bce_logits"})
 ELEMENTWISE_FAMILIES = frozenset({"elementwise", *BINARY_FAMILIES})
-# Families whose loss is never below 0 with inputs of the right kind (mean or sum reduction): every
-# family but "other" (the watcher's least value of a loss, LG107).
+# Families that apply the sigmoid to their input themselves (LG003): BCEWithLogitsLoss, and
+# MultiLabelSoftMarginLoss (the mean over classes of the same binary cross-entropy on logits).
+SIGMOID_INSIDE_FAMILIES = frozenset({"bce_logits", "multilabel_logits"})
+# Families whose loss is never below 0 with inputs of the right kind (mean or sum reduction): the
+# watcher's least value of a loss (LG107). Not MultiLabelSoftMarginLoss: given the -1/1 targets
+# of MultiLabelMarginLoss (a common mix-up), it goes below 0, and what that means is its own misuse.
 NON_NEGATIVE_FAMILIES = frozenset({*CLASS_INDEX_FAMILIES, *ELEMENTWISE_FAMILIES, "kl", "ctc"})
 
 _PAIR = ("input", "target")
@@ -49,7 +53,7 @@ LOSS_CLASSES: dict[str, LossSignature] = {
     NN + "SmoothL1Loss": LossSignature("elementwise", _PAIR, _PAIR_KW),
     NN + "HuberLoss": LossSignature("elementwise", _PAIR, _PAIR_KW),
     NN + "SoftMarginLoss": LossSignature("other", _PAIR, _PAIR_KW),
-    NN + "MultiLabelSoftMarginLoss": LossSignature("other", _PAIR, _PAIR_KW),
+    NN + "MultiLabelSoftMarginLoss": LossSignature("multilabel_logits", _PAIR, _PAIR_KW),
     NN + "MultiLabelMarginLoss": LossSignature("other", _PAIR, _PAIR_KW),
     NN + "MultiMarginLoss": LossSignature("other", _PAIR, _PAIR_KW),
     NN + "PoissonNLLLoss": LossSignature("other", ("input", "target"), {"log_input": "input", "target": "target"}),
@@ -79,7 +83,7 @@ LOSS_FUNCTIONS: dict[str, LossSignature] = {
     F + "smooth_l1_loss": LossSignature("elementwise", _PAIR, _PAIR_KW, {"size_average": 2, "reduce": 3, "reduction": 4}),
     F + "huber_loss": LossSignature("elementwise", _PAIR, _PAIR_KW, {"reduction": 2}),
     F + "soft_margin_loss": LossSignature("other", _PAIR, _PAIR_KW, {"size_average": 2, "reduce": 3, "reduction": 4}),
-    F + "multilabel_soft_margin_loss": LossSignature("other", _PAIR, _PAIR_KW, {"reduction": 5}),
+    F + "multilabel_soft_margin_loss": LossSignature("multilabel_logits", _PAIR, _PAIR_KW, {"reduction": 5}),
     F + "poisson_nll_loss": LossSignature("other", _PAIR, _PAIR_KW, {"reduction": 6}),
     F + "margin_ranking_loss": LossSignature("other", ("input1", "input2", "target"), {}, {"reduction": 6}),
     F + "cosine_embedding_loss": LossSignature("other", ("input1", "input2", "target"), {}, {"reduction": 6}),

@@ -1,4 +1,4 @@
-"""LG003 double-sigmoid: sigmoid output reaches BCEWithLogitsLoss."""
+"""LG003 double-sigmoid: sigmoid output reaches BCEWithLogitsLoss (or MultiLabelSoftMarginLoss)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import input_with_act, received, remove_activation
+from lossguard.static.torch_api import SIGMOID_INSIDE_FAMILIES
 from lossguard.static.values import Act
 
 # a network chosen by a setting among two of the checked code, the criterion by its number of
@@ -91,7 +92,7 @@ class DoubleSigmoid(Rule):
     code = "LG003"
 
     def on_loss_call(self, call: LossCall) -> None:
-        found = input_with_act(call, "bce_logits", Act.SIGMOID, Act.PROBS)
+        found = input_with_act(call, call.family, Act.SIGMOID, Act.PROBS) if call.family in SIGMOID_INSIDE_FAMILIES else None
         if found is None:
             return
         arg, value = found
@@ -104,6 +105,16 @@ class DoubleSigmoid(Rule):
         )
 
     VALID = (
+        # the logits go to the loss; the sigmoid only makes the predictions
+        """
+import torch
+import torch.nn as nn
+
+criterion = nn.MultiLabelSoftMarginLoss()
+logits = model(x)
+loss = criterion(logits, tags)
+predicted = torch.sigmoid(logits) > 0.5
+""",
         # three classes: the criterion is CrossEntropyLoss, which takes no sigmoid output either way
         _NET_BY_SETTING.replace("{n}", "3"),
         """
@@ -158,6 +169,42 @@ loss = criterion(model(x), y)
             line=5,
             col=43,
             message="F.binary_cross_entropy_with_logits receives sigmoid probabilities",
+        ),
+        # MultiLabelSoftMarginLoss is the binary cross-entropy on logits, averaged over the classes
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+
+class Tagger(nn.Module):
+    def __init__(self, n_tags):
+        super().__init__()
+        self.head = nn.Linear(256, n_tags)
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(x))
+
+
+model = Tagger(20)
+criterion = nn.MultiLabelSoftMarginLoss()
+for x, tags in loader:
+    loss = criterion(model(x), tags)
+    loss.backward()
+""",
+            line=17,
+            col=22,
+            message="MultiLabelSoftMarginLoss receives sigmoid probabilities",
+        ),
+        Invalid(
+            """
+import torch.nn.functional as F
+
+loss = F.multilabel_soft_margin_loss(F.softmax(model(x), dim=1), y)
+""",
+            line=3,
+            col=38,
+            message="F.multilabel_soft_margin_loss receives softmax probabilities",
         ),
         Invalid(
             """
