@@ -4822,6 +4822,41 @@ class Net(nn.Module):
 """,
 }
 
+# an in-place refill (random_, fill_, zero_, normal_) keeps the tensor's dtype: a long tensor
+# filled with random 0/1 labels is still a long target for binary cross-entropy (pytorch/pytorch#3608)
+PROJECTS["an_integer_tensor_refilled_in_place_stays_integer"] = {
+    "train.py": """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+scores = torch.randn(3, requires_grad=True)
+labels = torch.LongTensor(3).random_(2)
+loss = F.binary_cross_entropy(torch.sigmoid(scores), labels)  # expect: LG004, LG016
+zeros = torch.zeros(4, dtype=torch.long).fill_(1)
+other = nn.BCEWithLogitsLoss()(scores.new_zeros(4), zeros)  # expect: LG004
+refilled = torch.empty(3, dtype=torch.int64)
+refilled.random_(0, 2)
+third = nn.BCELoss()(torch.sigmoid(scores), refilled)  # expect: LG004, LG016
+""",
+}
+# the same refills of a float tensor (the default dtype) give float targets: silent
+PROJECTS["a_float_tensor_refilled_in_place_stays_silent"] = {
+    "train.py": """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+scores = torch.randn(3, requires_grad=True)
+labels = torch.empty(3).random_(2)
+loss = F.binary_cross_entropy_with_logits(scores, labels)
+ones = torch.zeros(4).fill_(1)
+other = nn.BCEWithLogitsLoss()(scores.new_zeros(4), ones)
+noisy = torch.empty(3, dtype=torch.float32).uniform_(0, 1)
+third = F.binary_cross_entropy_with_logits(scores, noisy)
+""",
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
