@@ -85,7 +85,11 @@ for x, y in loader:
             'except where the loop back-propagates them: the same item (`out["loss"].backward()`), or a sum they are '
             'terms of (`step_loss = losses["loss"] + losses["cl_loss"]`, then `step_loss.backward()`, or '
             "`scaler.scale(step_loss).backward()`, which back-propagates `step_loss` too), the container bound in the loop "
-            "by a call or an item read. A loss stored into a slot of a tensor made before the loop "
+            "by a call or an item read, or a sum that adds up every value of the container (`loss = "
+            "sum(parts.values())`, also scaled or as `sum([p for p in parts.values()])`: any `parts[k]` is a term; a "
+            "filtered sum, `sum(parts[k] for k in parts if k in weights)`, names none). A dict of running sums "
+            "rebuilt every step (`totals = {k: totals[k] + parts[k] * n for k in totals}`) accumulates what it adds "
+            "to each item, as `totals[k] += parts[k] * n` would. A loss stored into a slot of a tensor made before the loop "
             "(`losses = torch.zeros(n)`, then `losses[epoch] = loss`) is an accumulation: the in-place copy chains "
             "every step's graph; a slot of a NumPy array (a number) or of a list or dict (one graph per slot, "
             "which lossguard does not count) is not reported. A sum "

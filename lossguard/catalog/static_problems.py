@@ -221,7 +221,8 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
             "`.int()`, `argmax`, `randint`, `torch.full` with an integer fill value and the like. "
             "Targets read from a data loader have an unknown dtype and are never reported, unless the "
             "loader batches a `TensorDataset` of tensors whose dtype the code shows. `.to(device, "
-            "torch.long)` gives the dtype passed after the device."
+            "torch.long)` gives the dtype passed after the device. An in-place refill keeps the dtype "
+            "(`torch.LongTensor(n).random_(2)`, `.fill_(1)`, `.zero_()`: still integer)."
         ),
         fix_safety="safe",
         fix_safety_note="Appending `.float()` only converts the dtype the loss requires.",

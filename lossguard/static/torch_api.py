@@ -249,6 +249,9 @@ BOOL_DTYPES = {"torch.bool", "torch.BoolTensor", "numpy.bool_"}
 INT_METHODS = {"long", "int", "short", "byte", "char"}
 FLOAT_METHODS = {"float", "double", "half", "bfloat16"}
 INT_RESULT_METHODS = {"argmax", "argmin", "argsort"}
+# In-place tensor methods that refill every element with new numbers and return the tensor itself:
+# its dtype and shape stay (torch.LongTensor(n).random_(2) is still a long tensor), its activation goes.
+REFILL_METHODS = {"random_", "fill_", "zero_", "uniform_", "normal_", "bernoulli_", "exponential_", "geometric_", "cauchy_", "log_normal_"}
 # Tensor methods that keep values (and so the activation) as they are.
 VALUE_KEEPING_METHODS = {
     "to",

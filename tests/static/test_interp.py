@@ -4822,6 +4822,96 @@ class Net(nn.Module):
 """,
 }
 
+# an in-place refill (random_, fill_, zero_, normal_) keeps the tensor's dtype: a long tensor
+# filled with random 0/1 labels is still a long target for binary cross-entropy (pytorch/pytorch#3608)
+PROJECTS["an_integer_tensor_refilled_in_place_stays_integer"] = {
+    "train.py": """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+scores = torch.randn(3, requires_grad=True)
+labels = torch.LongTensor(3).random_(2)
+loss = F.binary_cross_entropy(torch.sigmoid(scores), labels)  # expect: LG004, LG016
+zeros = torch.zeros(4, dtype=torch.long).fill_(1)
+other = nn.BCEWithLogitsLoss()(scores.new_zeros(4), zeros)  # expect: LG004
+refilled = torch.empty(3, dtype=torch.int64)
+refilled.random_(0, 2)
+third = nn.BCELoss()(torch.sigmoid(scores), refilled)  # expect: LG004, LG016
+""",
+}
+# the same refills of a float tensor (the default dtype) give float targets: silent
+PROJECTS["a_float_tensor_refilled_in_place_stays_silent"] = {
+    "train.py": """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+scores = torch.randn(3, requires_grad=True)
+labels = torch.empty(3).random_(2)
+loss = F.binary_cross_entropy_with_logits(scores, labels)
+ones = torch.zeros(4).fill_(1)
+other = nn.BCEWithLogitsLoss()(scores.new_zeros(4), ones)
+noisy = torch.empty(3, dtype=torch.float32).uniform_(0, 1)
+third = F.binary_cross_entropy_with_logits(scores, noisy)
+""",
+}
+
+# a dict of running sums rebuilt every step from a criterion's dict of terms, every value of which
+# the back-propagated loss sums (jerpelhan/DAVE#11); and a term of `sum(parts.values())` added alone
+PROJECTS["running_sums_of_a_dict_of_loss_terms_keep_their_graphs"] = {
+    "train.py": """
+import torch
+
+
+def train(model, criterion, loader, optimizer, epochs):
+    for epoch in range(epochs):
+        totals = {k: torch.tensor(0.0) for k in criterion.names}
+        first = torch.tensor(0.0)
+        for x, y in loader:
+            optimizer.zero_grad()
+            parts = criterion(model(x), y)
+            loss = sum([p for p in parts.values()]) * 0.5 + model.extra_loss()
+            loss.backward()
+            optimizer.step()
+            totals = {k: totals[k] + parts[k] * x.size(0) for k in totals.keys()}  # expect: LG006
+            first += parts["mse"]  # expect: LG006
+        print(epoch, {k: v.item() for k, v in totals.items()}, first.item())
+""",
+}
+# the same sums of numbers (.item(), .detach()), a loss that sums only some of the terms (a filter),
+# and the same running dict under no_grad: silent
+PROJECTS["running_sums_of_a_dict_of_loss_terms_look_alike"] = {
+    "train.py": """
+import torch
+
+
+def train(model, criterion, loader, optimizer, weights):
+    totals = {k: 0.0 for k in criterion.names}
+    kept = {k: torch.tensor(0.0) for k in criterion.names}
+    picked = torch.tensor(0.0)
+    for x, y in loader:
+        optimizer.zero_grad()
+        parts = criterion(model(x), y)
+        loss = sum(parts[k] * weights[k] for k in parts.keys() if k in weights)
+        loss.backward()
+        optimizer.step()
+        totals = {k: totals[k] + parts[k].item() for k in totals.keys()}
+        kept = {k: kept[k] + parts[k].detach() for k in kept.keys()}
+        picked += parts["class_error"]
+
+
+def evaluate(model, criterion, loader):
+    totals = {k: torch.tensor(0.0) for k in criterion.names}
+    with torch.no_grad():
+        for x, y in loader:
+            parts = criterion(model(x), y)
+            loss = sum(parts.values())
+            totals = {k: totals[k] + parts[k] for k in totals.keys()}
+    return totals
+""",
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:

@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
+from lossguard.static.dict_sums import comprehension_key, dict_running_sum
 from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary, rescales_grad
 from lossguard.static.interp.asserts import assume_same_shapes
 from lossguard.static.interp.base import InterpBase
@@ -224,6 +225,10 @@ class StatementsMixin(InterpBase):
         for t in stmt.targets:
             if (base := slot_store_base(self, t, value, frame, env)) is not None:
                 self.accumulate(stmt, base, value, frame)  # `losses[epoch] = loss` into `torch.zeros(n)`
+            if isinstance(rhs, ast.DictComp) and (added := dict_running_sum(rhs, t)) is not None:
+                # `totals = {k: totals[k] + parts[k] for k in totals}`: each item accumulates `parts[k]`
+                inner = {**env, comprehension_key(rhs): UNKNOWN}
+                self.accumulate(stmt, t, self.ev(added, frame, inner), frame)
             self.bind(t, value, frame, env)
             self.note_sum(t, rhs, frame)
             self.terms_of_backpropagated(t, rhs, frame, env)

@@ -65,6 +65,12 @@ def _m_to(t: Tensor, c: TorchCallArgs) -> Value:
     return Tensor(dtype=dt, shape=t.shape, graph=t.graph)
 
 
+def _m_refill(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.random_(2)``, ``x.fill_(0)``, ``x.normal_()``: the same tensor (dtype, shape, graph) holding
+    new numbers, so no activation is known (the receiver is rebound the same way, interp.calls)."""
+    return t.with_(act=None, act_site=None)
+
+
 def _m_float(t: Tensor, c: TorchCallArgs) -> Value:
     return t.with_(dtype=Dtype.FLOAT)
 
@@ -120,6 +126,7 @@ TENSOR_METHODS: dict[str, MethodHandler] = table(
     (("type_as",), _m_type_as),
     (("to", "type"), _m_to),
     (api.FLOAT_METHODS, _m_float),
+    (api.REFILL_METHODS, _m_refill),
     (api.VALUE_KEEPING_METHODS, _m_value_keeping),
     (api.REDUCING_METHODS, m_reduce),
     (("log",), _m_log),

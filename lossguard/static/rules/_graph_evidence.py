@@ -9,6 +9,7 @@ import ast
 import re
 from typing import TYPE_CHECKING
 
+from lossguard.static.dict_sums import dict_running_sum
 from lossguard.static.events import BACKWARD_CALLS, Accumulate
 from lossguard.static.values import Tensor
 
@@ -206,6 +207,8 @@ def _added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
         target = module.segment(acc.target)
         left, right = node.value.left, node.value.right
         return right if module.segment(left) == target else left if module.segment(right) == target else None
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.DictComp):
+        return dict_running_sum(node.value, acc.target)  # `totals = {k: totals[k] + parts[k] for k in ...}`
     return None
 
 
@@ -248,6 +251,27 @@ def _terms(value: ast.expr) -> list[ast.expr]:
     return [value]
 
 
+def _summed_values(term: ast.expr) -> ast.expr | None:
+    """The dict every value of which a term of a sum adds up, scaled or not: ``d`` in
+    ``sum(d.values())``, ``sum([v for v in d.values()]) * w``, ``sum(v for v in d.values())``.
+    A filtered comprehension (``sum(d[k] for k in d if k in weights)``) sums only some: None."""
+    while isinstance(term, ast.BinOp) and isinstance(term.op, (ast.Mult, ast.Div)):
+        term = term.left if isinstance(term.left, ast.Call) else term.right  # `sum(...) * 0`, `w * sum(...)`
+    if not (isinstance(term, ast.Call) and _call_name(term) == "sum" and isinstance(term.func, ast.Name) and len(term.args) == 1):
+        return None
+    arg = term.args[0]
+    if isinstance(arg, (ast.ListComp, ast.GeneratorExp)):
+        if len(arg.generators) != 1 or arg.generators[0].ifs:
+            return None
+        comp = arg.generators[0]
+        if not (isinstance(comp.target, ast.Name) and isinstance(arg.elt, ast.Name) and arg.elt.id == comp.target.id):
+            return None
+        arg = comp.iter
+    if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "values" and not arg.args:
+        return arg.func.value
+    return None
+
+
 def _term_of_backwarded(expr: ast.expr, facts: LoopFacts, module: ModuleInfo) -> bool:
     """``pn_total += losses["cl_loss"]`` where the loop binds ``step_loss = losses["loss"] +
     losses["cl_loss"]`` and back-propagates ``step_loss`` (round 25, alibaba/EasyNLP's trainer): a
@@ -260,12 +284,14 @@ def _term_of_backwarded(expr: ast.expr, facts: LoopFacts, module: ModuleInfo) ->
     if not isinstance(root, ast.Name) or not facts.bound_by.get(root.id) or not all(_same_kind(b) for b in facts.bound_by[root.id]):
         return False
     text = module.segment(expr)
+    # `parts[k]` where the back-propagated sum adds up every value of `parts` (`sum(parts.values())`)
+    container = module.segment(expr.value) if isinstance(expr, ast.Subscript) else None
     return any(
-        module.segment(term) == text
+        module.segment(term) == text or container is not None and (d := _summed_values(term)) is not None and module.segment(d) == container
         for name in facts.backwarded
         if name.isidentifier()
         for bound in facts.bound_by.get(name, [])
-        if isinstance(bound, ast.BinOp)
+        if isinstance(bound, ast.BinOp) or container is not None and isinstance(bound, ast.Call)
         for term in _terms(bound)
     )
 
@@ -295,9 +321,12 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
     if isinstance(expr, ast.Name):
         return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts) and not _detached_in_loop(expr.id, facts)
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mult, ast.Div, ast.Add, ast.Sub)):
-        # running_loss += loss * inputs.size(0): the product holds the loss's graph
+        # running_loss += loss * inputs.size(0): the product holds the loss's graph; so does
+        # `totals[k] + parts[k] * n` where a term of the back-propagated sum is (or sums) `parts[k]`
         sides = (expr.left, expr.right)
-        return any(isinstance(e, ast.Name) and e.id in facts.backwarded and _bound_once(e.id, facts) for e in sides)
+        return any(isinstance(e, ast.Name) and e.id in facts.backwarded and _bound_once(e.id, facts) for e in sides) or any(
+            isinstance(e, ast.Subscript) and _term_of_backwarded(e, facts, module) for e in sides
+        )
     if isinstance(value, Tensor):
         return False  # a known tensor says for itself whether it holds a graph
     if not isinstance(expr, (ast.Attribute, ast.Subscript)):
