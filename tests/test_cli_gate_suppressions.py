@@ -146,3 +146,11 @@ def test_new_suppressions_are_marked_in_every_report_format(repo: Path):
     assert "silenced by a suppression comment this change adds (line 16)" in github
     lines = [json.loads(line) for line in cli("check", "--format", "json-lines", "--diff", "main", cwd=repo).stdout.splitlines()]
     assert [(d["code"], d["new_suppression"]) for d in lines if d.get("code")] == [("LG006", 16)]
+
+
+def test_allow_new_suppressions_without_a_ref_is_a_usage_error(repo: Path):
+    for args in (("--allow-new-suppressions",), ("--diff", "--allow-new-suppressions")):
+        r = cli("check", *args, cwd=repo)
+        assert r.returncode == 2, args
+        assert "--allow-new-suppressions only changes what --diff REF trusts; add --diff REF" in r.stderr
+        assert "Traceback" not in r.stderr
