@@ -54,6 +54,87 @@ def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo) -> 
     return False
 
 
+#: Library classes whose ``append`` keeps what it is given, as a list's does.
+_LIST_CLASSES = {"collections.deque", "collections.UserList", "queue.Queue", "multiprocessing.Queue"}
+
+
+def _library_object(acc: Accumulate, module: ModuleInfo) -> bool:
+    """``run_loss.append(loss, count=n)`` where every binding of ``run_loss`` in the function is a call
+    of a class an import brings in (``run_loss = CumulativeAverage()`` of ``monai.metrics``; round 27,
+    Project-MONAI/tutorials' VISTA-2D notebook): what that ``append`` keeps is the library's business,
+    not a list's (MONAI's averages a detached copy); unknown, so silent. A class of the checked code
+    is read through its method instead (:meth:`GraphRetention._through_method`), and the library
+    containers that keep their items (``collections.deque``) still count."""
+    node = acc.node
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("append", "extend")
+        and isinstance(node.func.value, ast.Name)
+    ):
+        return False
+    name = node.func.value.id
+    scope = acc.ctx.func if acc.ctx.func is not None else module.module
+    values: list[ast.expr] = []
+    for n in ast.walk(scope):
+        if isinstance(n, ast.Assign):
+            for t in n.targets:
+                if isinstance(t, ast.Name) and t.id == name:
+                    values.append(n.value)
+                elif any(isinstance(e, ast.Name) and e.id == name for e in ast.walk(t)):
+                    return False  # unpacked from something: not known
+        else:
+            bound = (
+                [n.target]
+                if isinstance(n, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor))
+                else [i.optional_vars for i in n.items if i.optional_vars is not None]
+                if isinstance(n, (ast.With, ast.AsyncWith))
+                else []
+            )
+            if any(isinstance(e, ast.Name) and e.id == name for b in bound for e in ast.walk(b)):
+                return False  # bound some other way: not known
+    if not values:
+        return False
+    imported = _imported_names(module)
+    for value in values:
+        if not isinstance(value, ast.Call):
+            return False
+        parts: list[str] = []
+        func: ast.expr = value.func
+        while isinstance(func, ast.Attribute):
+            parts.append(func.attr)
+            func = func.value
+        if not isinstance(func, ast.Name) or func.id not in imported:
+            return False
+        dotted = ".".join([imported[func.id], *reversed(parts)])
+        if dotted in _LIST_CLASSES or dotted.split(".")[0] in ("torch", "numpy", "builtins"):
+            return False
+    return True
+
+
+def _imported_names(module: ModuleInfo) -> dict[str, str]:
+    """Every name an import statement of ``module`` binds, with the dotted name it stands for."""
+    names: dict[str, str] = {}
+    for node in ast.walk(module.module):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                names[alias.asname or alias.name.split(".")[0]] = alias.name if alias.asname else alias.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name != "*":
+                    names[alias.asname or alias.name] = f"{'.' * (node.level or 0)}{node.module or ''}.{alias.name}".lstrip(".")
+    return names
+
+
+def _kept_attribute(method: ast.AST | None, target: ast.expr) -> str | None:
+    """``action_buffer`` when ``target`` is ``self.action_buffer`` of ``method``'s own ``self``."""
+    if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
+        return None
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == method.args.args[0].arg:
+        return target.attr
+    return None
+
+
 def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
     """The loop gives the accumulator, or the dict or list it is stored in (``total`` of
     ``total[k] += v``), a fresh value on every iteration that reaches the accumulation."""
@@ -644,6 +725,8 @@ class GraphRetention(Rule):
             # (`history.append(epoch_loss / n)`): one mistake, reported where it is made (its fix,
             # `epoch_loss += loss.item()`, fixes both)
             return
+        if _library_object(acc, module):
+            return  # read last: it walks the function and the module's imports
         reported.add(target)
         kept = "loss tensor and its autograd graph"
         instead = "accumulate loss.item() (or loss.detach()) instead"
@@ -713,7 +796,13 @@ class GraphRetention(Rule):
         holders = [receiver]
         while isinstance(holders[-1], ast.Attribute):
             holders.append(holders[-1].value)
-        if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
+        texts = [module.segment(h) for h in holders]
+        kept = _kept_attribute(method, acc.target)
+        if kept is not None:
+            # `self.action_buffer = []` in the loop that calls `self.gen_episode()`, whose method
+            # appends to `self.action_buffer`: the loop empties the list the call fills
+            texts.insert(0, f"{name}.{kept}")
+        if any(facts.resets(t, call) or _resets_through_method(loop, t, module) for t in texts):
             return
         if method is not None and emptied_by_a_sibling(loop, name, module, method, acc.target, acc.ctx.module):
             return  # `self.learn()` in the loop ends with `self.trajectory.clear()`: at most one update's steps are kept
@@ -816,7 +905,7 @@ class GraphRetention(Rule):
             outer = loops[i]
             if _restarts(self._facts(outer, module), acc, module) and (
                 backward_outside(outer, inner)
-                or (trained[i] and not trained[i + 1] and not self._facts(inner, module).trains and not trains_in_other_loop(outer, inner))
+                or (trained[i] and not trained[i + 1] and not self._facts(inner, module).trains and not trains_in_other_loop(outer, inner, module))
             ):
                 return True
             inner = outer
