@@ -114,7 +114,7 @@ for x, y in loader:
             "checked code with its own `append` method (`window.append(loss)`) is followed into that method; "
             "`.append(loss)` on a local name every binding of which calls a class an import brings in from a library "
             "(`run_loss = CumulativeAverage()` of `monai.metrics`, which averages a detached copy) is silent, what "
-            "that class keeps being unknown; `collections.deque` (and `UserList`, `queue.Queue`) keep their items "
+            "that class keeps being unknown; `collections.deque` (and `UserList`) keep their items "
             "and still count. A loop counts as a training loop when it back-propagates or calls a `step()`; two "
             "`step()` calls do not count: one whose result is unpacked into names (`obs, reward, done, info = "
             "env.step(action)`, a Gym environment) and `self.step(...)` of a method the class defines that neither "

@@ -22,6 +22,7 @@ from lossguard.static.rules._graph_evidence import (
     one_element,
     trains_in_other_loop,
 )
+from lossguard.static.rules._library_objects import appended_to_a_library_object
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._sibling_resets import emptied_by_a_sibling
@@ -52,78 +53,6 @@ def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo) -> 
             if any(word in low for word in ("reset", "clear", "zero", "init", "start")):
                 return True
     return False
-
-
-#: Library classes whose ``append`` keeps what it is given, as a list's does.
-_LIST_CLASSES = {"collections.deque", "collections.UserList", "queue.Queue", "multiprocessing.Queue"}
-
-
-def _library_object(acc: Accumulate, module: ModuleInfo) -> bool:
-    """``run_loss.append(loss, count=n)`` where every binding of ``run_loss`` in the function is a call
-    of a class an import brings in (``run_loss = CumulativeAverage()`` of ``monai.metrics``; round 27,
-    Project-MONAI/tutorials' VISTA-2D notebook): what that ``append`` keeps is the library's business,
-    not a list's (MONAI's averages a detached copy); unknown, so silent. A class of the checked code
-    is read through its method instead (:meth:`GraphRetention._through_method`), and the library
-    containers that keep their items (``collections.deque``) still count."""
-    node = acc.node
-    if not (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr in ("append", "extend")
-        and isinstance(node.func.value, ast.Name)
-    ):
-        return False
-    name = node.func.value.id
-    scope = acc.ctx.func if acc.ctx.func is not None else module.module
-    values: list[ast.expr] = []
-    for n in ast.walk(scope):
-        if isinstance(n, ast.Assign):
-            for t in n.targets:
-                if isinstance(t, ast.Name) and t.id == name:
-                    values.append(n.value)
-                elif any(isinstance(e, ast.Name) and e.id == name for e in ast.walk(t)):
-                    return False  # unpacked from something: not known
-        else:
-            bound = (
-                [n.target]
-                if isinstance(n, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor))
-                else [i.optional_vars for i in n.items if i.optional_vars is not None]
-                if isinstance(n, (ast.With, ast.AsyncWith))
-                else []
-            )
-            if any(isinstance(e, ast.Name) and e.id == name for b in bound for e in ast.walk(b)):
-                return False  # bound some other way: not known
-    if not values:
-        return False
-    imported = _imported_names(module)
-    for value in values:
-        if not isinstance(value, ast.Call):
-            return False
-        parts: list[str] = []
-        func: ast.expr = value.func
-        while isinstance(func, ast.Attribute):
-            parts.append(func.attr)
-            func = func.value
-        if not isinstance(func, ast.Name) or func.id not in imported:
-            return False
-        dotted = ".".join([imported[func.id], *reversed(parts)])
-        if dotted in _LIST_CLASSES or dotted.split(".")[0] in ("torch", "numpy", "builtins"):
-            return False
-    return True
-
-
-def _imported_names(module: ModuleInfo) -> dict[str, str]:
-    """Every name an import statement of ``module`` binds, with the dotted name it stands for."""
-    names: dict[str, str] = {}
-    for node in ast.walk(module.module):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                names[alias.asname or alias.name.split(".")[0]] = alias.name if alias.asname else alias.name.split(".")[0]
-        elif isinstance(node, ast.ImportFrom):
-            for alias in node.names:
-                if alias.name != "*":
-                    names[alias.asname or alias.name] = f"{'.' * (node.level or 0)}{node.module or ''}.{alias.name}".lstrip(".")
-    return names
 
 
 def _kept_attribute(method: ast.AST | None, target: ast.expr) -> str | None:
@@ -725,7 +654,7 @@ class GraphRetention(Rule):
             # (`history.append(epoch_loss / n)`): one mistake, reported where it is made (its fix,
             # `epoch_loss += loss.item()`, fixes both)
             return
-        if _library_object(acc, module):
+        if appended_to_a_library_object(acc, module):
             return  # read last: it walks the function and the module's imports
         reported.add(target)
         kept = "loss tensor and its autograd graph"
@@ -1672,6 +1601,66 @@ def train(model, loader, optimizer):
         meter.update(loss)
         meter(loss)
         group.update(loss)
+""",
+        # MONAI's CumulativeAverage.append keeps a detached copy (Project-MONAI/tutorials' VISTA-2D notebook): what a
+        # library class's append keeps is not a list's business
+        """
+import torch.nn.functional as F
+from monai.metrics import CumulativeAverage
+
+
+def train(model, loader, optimizer, epochs):
+    for epoch in range(epochs):
+        running = CumulativeAverage()
+        for x, y in loader:
+            loss = F.cross_entropy(model(x), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            running.append(loss, count=len(y))
+        print(epoch, running.aggregate())
+""",
+        # a REINFORCE agent (MythraV/rl_lib): the episode loop steps the environment and the agent's own step, no
+        # optimizer; the training loop back-propagates the episode and gives the buffer a fresh value every episode
+        """
+import torch
+from torch.distributions import Categorical
+
+
+class Reinforce:
+    def __init__(self, env, policy):
+        self.env = env
+        self.policy = policy
+        self.optimizer = torch.optim.Adam(policy.parameters(), lr=1e-3)
+        self.rewards = []
+        self.log_probs = []
+
+    def act(self, state):
+        dist = Categorical(self.policy(state))
+        action = dist.sample()
+        self.log_probs.append(dist.log_prob(action))
+        return action.item()
+
+    def step(self, state, reward):
+        self.rewards.append(reward)
+        return self.act(state)
+
+    def episode(self):
+        state, done = self.env.reset(), False
+        action = self.act(state)
+        while not done:
+            state, reward, done, _ = self.env.step(action)
+            action = self.step(state, reward)
+
+    def learn(self, episodes):
+        for _ in range(episodes):
+            self.optimizer.zero_grad()
+            self.episode()
+            loss = -sum(r * lp for r, lp in zip(self.rewards, self.log_probs))
+            loss.backward()
+            self.optimizer.step()
+            self.rewards = []
+            self.log_probs = []
 """,
     )
     INVALID = (

@@ -662,6 +662,17 @@ def train(agent, optimizer, data, sampler):
         if not is_accumulating:
             optimizer.step()
 """,
+        # a trainer template (seilk/fullstack-deeplearning): the batch's logic is left out with `...`, and the
+        # clearing may be in it
+        """
+class Trainer:
+    def train_epoch(self, model, loader, optimizer):
+        for batch in loader:
+            # the training logic of each batch
+            ...
+            loss.backward()
+            optimizer.step()
+""",
     )
     INVALID = (
         Invalid(
