@@ -4913,6 +4913,168 @@ def evaluate(model, criterion, loader):
 }
 
 
+# Round 27 (docs/survey.md, survey17; realcode_dev14s): a REINFORCE agent's episode loop steps the environment
+# (`obs, reward, done, _ = env.step(action)`) and the agent's own `self.step(...)`, neither of them an optimizer
+# step; the loop that trains (`learn`) back-propagates the episode's log-probabilities and gives the buffer a
+# fresh value every episode (rules/_graph_evidence.py `_not_optimizer_steps`, rules/lg006_graph_retention.py)
+_EPISODES = """
+import numpy as np
+import torch
+from torch.distributions import Categorical
+
+from nets import Policy
+
+
+class Reinforce:
+    def __init__(self, env, gamma=0.99):
+        self.env = env
+        self.gamma = gamma
+        self.policy = Policy(env.n_obs, env.n_actions)
+        self.optimizer = torch.optim.Adam(self.policy.parameters(), lr=1e-3)
+        self.rewards = []
+        self.log_probs = []
+
+    def act(self, state):
+        dist = Categorical(self.policy(torch.from_numpy(state)))
+        action = dist.sample()
+        self.log_probs.append(dist.log_prob(action)){mark}
+        return action.item()
+
+    def step(self, state, reward):
+        self.rewards.append(reward)
+        return self.act(state)
+
+    def episode(self):
+        state, done = self.env.reset(), False
+        action = self.act(state)
+        while not done:
+            state, reward, done, _ = self.env.step(action)
+            action = self.step(state, reward)
+
+    def learn(self, episodes=500):
+        for _ in range(episodes):
+            self.optimizer.zero_grad()
+            self.episode()
+            returns = torch.from_numpy(np.cumsum(self.rewards[::-1])[::-1].copy())
+            loss = 0
+            for g, log_prob in zip(returns, self.log_probs):
+                loss += -g * log_prob
+            loss.backward()
+            self.optimizer.step()
+{reset}
+"""
+
+
+def _episodes(mark: str, reset: str) -> str:
+    return _EPISODES.replace("{mark}", mark).replace("{reset}", reset)
+
+
+PROJECTS["an_episode_buffer_that_no_loop_empties"] = {
+    "agent.py": _episodes("  # expect: LG006", "            self.rewards = []  # the log-probabilities are never emptied"),
+    # an agent whose own step() back-propagates is a training step: its kept list is still reported
+    "trains_in_step.py": """
+import torch
+
+from nets import Policy
+
+
+class Agent:
+    def __init__(self, env):
+        self.env = env
+        self.policy = Policy(env.n_obs, env.n_actions)
+        self.optimizer = torch.optim.Adam(self.policy.parameters(), lr=1e-3)
+        self.history = []
+
+    def step(self, state, target):
+        loss = (self.policy(state) - target).pow(2).mean()
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+        self.history.append(loss)  # expect: LG006
+        return loss.item()
+
+    def run(self, steps=1000):
+        state = self.env.reset()
+        for _ in range(steps):
+            state, target, done, _ = self.env.step(0)
+            self.step(state, target)
+""",
+}
+PROJECTS["an_episode_buffer_that_no_loop_empties_look_alike"] = {
+    "agent.py": _episodes("", "            self.rewards = []\n            self.log_probs = []"),
+    "cleared.py": _episodes("", "            self.rewards.clear()\n            self.log_probs.clear()"),
+}
+
+# Round 27 (survey17; realcode_dev14s): `.append(loss)` on an object of a library class (MONAI's CumulativeAverage
+# averages a detached copy): what it keeps is not known, so silent; a deque keeps its items and still counts
+_RUNNING = """
+import torch
+import torch.nn as nn
+{imports}
+
+net = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 4))
+criterion = nn.CrossEntropyLoss()
+optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
+
+
+def train(loader, epochs=10):
+    for epoch in range(epochs):
+        running = {made}
+        for x, y in loader:
+            loss = criterion(net(x), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            running.append(loss, {count}){mark}
+        print(epoch, {read})
+"""
+
+
+def _running(imports: str, made: str, count: str, read: str, mark: str = "") -> str:
+    return _RUNNING.replace("{imports}", imports).replace("{made}", made).replace("{count}", count).replace("{read}", read).replace("{mark}", mark)
+
+
+PROJECTS["a_loss_appended_to_a_library_container"] = {
+    "window.py": _running("from collections import deque", "deque(maxlen=50)", "", "len(running)", "  # expect: LG006").replace(
+        "running.append(loss, )", "running.append(loss)"
+    ),
+}
+PROJECTS["a_loss_appended_to_a_library_container_look_alike"] = {
+    "monai_average.py": _running("from monai.metrics import CumulativeAverage", "CumulativeAverage()", "count=x.shape[0]", "running.aggregate()"),
+    "module_import.py": _running("import monai", "monai.metrics.CumulativeAverage()", "count=len(y)", "running.aggregate()"),
+}
+
+# Round 27 (survey17; realcode_dev14s): a trainer template leaves the step's logic out with `...`; the clearing may be
+# in what is left out, so LG014 stays silent; the same loop written out in full is still reported
+_TEMPLATE = """
+import torch
+
+
+class Trainer:
+    def __init__(self, model, device):
+        self.model = model
+        self.device = device
+
+    def train_epoch(self, loader, optimizer):
+        loss = torch.zeros(1, device=self.device)
+        self.model.train()
+        for batch in loader:
+{logic}
+            loss.backward()
+            optimizer.step(){mark}
+
+    def fit(self, loader, optimizer, epochs):
+        for epoch in range(epochs):
+            self.train_epoch(loader, optimizer)
+"""
+PROJECTS["a_trainer_template_that_never_clears"] = {
+    "trainer.py": _TEMPLATE.replace("{logic}", "            loss = self.model(batch.to(self.device)).mean()").replace("{mark}", "  # expect: LG014"),
+}
+PROJECTS["a_trainer_template_that_never_clears_look_alike"] = {
+    "trainer.py": _TEMPLATE.replace("{logic}", "            # the training logic of each batch\n            ...").replace("{mark}", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -30,6 +30,105 @@ def _call_name(node: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
+def _not_optimizer_steps(module: ModuleInfo, root: ast.AST, own: _OwnMethods | None) -> set[int]:
+    """Ids of the ``.step(...)`` calls under ``root`` that step no optimizer (round 27, MythraV/rl_lib's
+    REINFORCE agent, whose episode loop ``state, reward, done, _ = self.env.step(action)`` then
+    ``action = self.step(state, reward)`` was read as a training loop):
+
+    * a call whose result is unpacked into names (``obs, reward, done, info = env.step(action)``):
+      a Gym environment's transition; an optimizer's or a scheduler's step returns no tuple;
+    * ``self.step(...)`` in a method (``own``), where the class defines ``step`` and that method
+      (with the methods of the class it calls on ``self``) neither back-propagates nor steps
+      anything: an agent's own step, which stores a reward and picks the next action."""
+    out: set[int] = set()
+    for node in ast.walk(root):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and _call_name(node.value) == "step":
+            if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
+                out.add(id(node.value))
+        elif own is not None and isinstance(node, ast.Call) and own.called(node) == "step" and "step" in own.methods and not own.trains("step"):
+            out.add(id(node))
+    return out
+
+
+class _OwnMethods:
+    """The methods of the class around a loop, as the loop's method calls them on its ``self``."""
+
+    def __init__(self, cls: ast.ClassDef, method: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.me = method.args.args[0].arg
+        self.methods = {f.name: f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        self._trains: dict[str, bool] = {}
+
+    def called(self, call: ast.Call) -> str | None:
+        """``m`` for a call ``self.m(...)``."""
+        func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == self.me:
+            return func.attr
+        return None
+
+    def trains(self, name: str) -> bool:
+        """The method ``name`` back-propagates or steps something, itself or through another method of
+        the class it calls on its ``self``; a method the class does not define counts as training
+        (what it does is not known)."""
+        found = self._trains.get(name)
+        if found is None:
+            self._trains[name] = False  # a method that calls itself back
+            found = self._trains[name] = self._reads(name)
+        return found
+
+    def _reads(self, name: str) -> bool:
+        fn = self.methods.get(name)
+        if fn is None or not fn.args.args:
+            return True
+        me = fn.args.args[0].arg
+        unpacked = {
+            id(n.value)
+            for n in ast.walk(fn)
+            if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and any(isinstance(t, (ast.Tuple, ast.List)) for t in n.targets)
+        }
+        for n in ast.walk(fn):
+            if not isinstance(n, ast.Call):
+                continue
+            called = _call_name(n)
+            if called in BACKWARD_CALLS:
+                return True
+            own = isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == me
+            if called == "step" and id(n) not in unpacked and not own:
+                return True
+            if own and called in self.methods and self.trains(called):
+                return True
+        return False
+
+
+#: per module tree: the methods of its classes with their line ranges (the tree kept to tell trees apart)
+_METHOD_INDEX: dict[int, tuple[ast.AST, list[tuple[int, int, ast.ClassDef, ast.FunctionDef | ast.AsyncFunctionDef]]]] = {}
+
+
+def _own_methods(module: ModuleInfo, node: ast.AST) -> _OwnMethods | None:
+    """The class methods around ``node`` (a loop in a method with a ``self`` parameter), if it calls
+    anything on ``self``."""
+    if not any(isinstance(n, ast.Name) and n.id == "self" for n in ast.walk(node)):
+        return None  # the usual name of a method's own parameter
+    tree = module.module
+    entry = _METHOD_INDEX.get(id(tree))
+    if entry is None or entry[0] is not tree:
+        index = [
+            (fn.lineno, fn.end_lineno or fn.lineno, cls, fn)
+            for cls in ast.walk(tree)
+            if isinstance(cls, ast.ClassDef)
+            for fn in cls.body
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.args.args
+        ]
+        entry = _METHOD_INDEX[id(tree)] = (tree, index)
+    line = getattr(node, "lineno", None)
+    if line is None:
+        return None
+    around = [(start, cls, fn) for start, end, cls, fn in entry[1] if start <= line <= end]
+    if not around:
+        return None
+    _, cls, fn = max(around, key=lambda a: a[0])  # the innermost
+    return _OwnMethods(cls, fn)
+
+
 def _walk_body_in_branches(root: ast.AST, skip: ast.AST | None = None) -> list[tuple[ast.AST, tuple[int, ...]]]:
     """Every node under ``root``, not descending into nested function or class definitions (nor
     into ``skip``, which is left out with everything under it), each with the ``if`` branches (ids
@@ -66,13 +165,14 @@ def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS and id(n) not in in_other_loops for n in nodes)
 
 
-def trains_in_other_loop(outer: ast.AST, inner: ast.AST) -> bool:
+def trains_in_other_loop(outer: ast.AST, inner: ast.AST, module: ModuleInfo | None = None) -> bool:
     """Another loop nested in ``outer`` (not ``inner``, nor one around it) back-propagates or steps:
     ``outer`` is an epoch loop around a training batch loop, not a training step of its own."""
+    not_steps = _not_optimizer_steps(module, outer, _own_methods(module, outer)) if module is not None else set()
     return any(
         isinstance(loop, (ast.For, ast.AsyncFor, ast.While))
         and not any(n is inner for n in ast.walk(loop))
-        and any(isinstance(n, ast.Call) and _call_name(n) in _TRAIN_CALLS for n, _ in _walk_body_in_branches(loop))
+        and any(isinstance(n, ast.Call) and _call_name(n) in _TRAIN_CALLS and id(n) not in not_steps for n, _ in _walk_body_in_branches(loop))
         for loop, _ in _walk_body_in_branches(outer, skip=inner)
     )
 
@@ -92,10 +192,22 @@ class LoopFacts:
         self._branches: dict[int, tuple[int, ...]] = {}
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
+        own = _own_methods(module, loop)
+        not_steps = _not_optimizer_steps(module, loop, own)
         for node, branches in _walk_body_in_branches(loop):
             if branches:
                 self._branches[id(node)] = branches
-            if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS:
+            if (
+                own is not None
+                and isinstance(node, ast.Call)
+                and (called := own.called(node)) is not None
+                and called != "step"
+                and called in own.methods
+                and own.trains(called)
+            ):
+                # `self.learn(...)` of a method of the class that back-propagates: the loop trains through it
+                self.trains = True
+            if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS and id(node) not in not_steps:
                 self.trains = True
                 if _call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
                     receiver = node.func.value

@@ -22,6 +22,7 @@ from lossguard.static.rules._graph_evidence import (
     one_element,
     trains_in_other_loop,
 )
+from lossguard.static.rules._library_objects import appended_to_a_library_object
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._sibling_resets import emptied_by_a_sibling
@@ -52,6 +53,15 @@ def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo) -> 
             if any(word in low for word in ("reset", "clear", "zero", "init", "start")):
                 return True
     return False
+
+
+def _kept_attribute(method: ast.AST | None, target: ast.expr) -> str | None:
+    """``action_buffer`` when ``target`` is ``self.action_buffer`` of ``method``'s own ``self``."""
+    if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
+        return None
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == method.args.args[0].arg:
+        return target.attr
+    return None
 
 
 def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
@@ -644,6 +654,8 @@ class GraphRetention(Rule):
             # (`history.append(epoch_loss / n)`): one mistake, reported where it is made (its fix,
             # `epoch_loss += loss.item()`, fixes both)
             return
+        if appended_to_a_library_object(acc, module):
+            return  # read last: it walks the function and the module's imports
         reported.add(target)
         kept = "loss tensor and its autograd graph"
         instead = "accumulate loss.item() (or loss.detach()) instead"
@@ -713,7 +725,13 @@ class GraphRetention(Rule):
         holders = [receiver]
         while isinstance(holders[-1], ast.Attribute):
             holders.append(holders[-1].value)
-        if any(facts.resets(module.segment(h), call) or _resets_through_method(loop, module.segment(h), module) for h in holders):
+        texts = [module.segment(h) for h in holders]
+        kept = _kept_attribute(method, acc.target)
+        if kept is not None:
+            # `self.action_buffer = []` in the loop that calls `self.gen_episode()`, whose method
+            # appends to `self.action_buffer`: the loop empties the list the call fills
+            texts.insert(0, f"{name}.{kept}")
+        if any(facts.resets(t, call) or _resets_through_method(loop, t, module) for t in texts):
             return
         if method is not None and emptied_by_a_sibling(loop, name, module, method, acc.target, acc.ctx.module):
             return  # `self.learn()` in the loop ends with `self.trajectory.clear()`: at most one update's steps are kept
@@ -816,7 +834,7 @@ class GraphRetention(Rule):
             outer = loops[i]
             if _restarts(self._facts(outer, module), acc, module) and (
                 backward_outside(outer, inner)
-                or (trained[i] and not trained[i + 1] and not self._facts(inner, module).trains and not trains_in_other_loop(outer, inner))
+                or (trained[i] and not trained[i + 1] and not self._facts(inner, module).trains and not trains_in_other_loop(outer, inner, module))
             ):
                 return True
             inner = outer
@@ -1583,6 +1601,66 @@ def train(model, loader, optimizer):
         meter.update(loss)
         meter(loss)
         group.update(loss)
+""",
+        # MONAI's CumulativeAverage.append keeps a detached copy (Project-MONAI/tutorials' VISTA-2D notebook): what a
+        # library class's append keeps is not a list's business
+        """
+import torch.nn.functional as F
+from monai.metrics import CumulativeAverage
+
+
+def train(model, loader, optimizer, epochs):
+    for epoch in range(epochs):
+        running = CumulativeAverage()
+        for x, y in loader:
+            loss = F.cross_entropy(model(x), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            running.append(loss, count=len(y))
+        print(epoch, running.aggregate())
+""",
+        # a REINFORCE agent (MythraV/rl_lib): the episode loop steps the environment and the agent's own step, no
+        # optimizer; the training loop back-propagates the episode and gives the buffer a fresh value every episode
+        """
+import torch
+from torch.distributions import Categorical
+
+
+class Reinforce:
+    def __init__(self, env, policy):
+        self.env = env
+        self.policy = policy
+        self.optimizer = torch.optim.Adam(policy.parameters(), lr=1e-3)
+        self.rewards = []
+        self.log_probs = []
+
+    def act(self, state):
+        dist = Categorical(self.policy(state))
+        action = dist.sample()
+        self.log_probs.append(dist.log_prob(action))
+        return action.item()
+
+    def step(self, state, reward):
+        self.rewards.append(reward)
+        return self.act(state)
+
+    def episode(self):
+        state, done = self.env.reset(), False
+        action = self.act(state)
+        while not done:
+            state, reward, done, _ = self.env.step(action)
+            action = self.step(state, reward)
+
+    def learn(self, episodes):
+        for _ in range(episodes):
+            self.optimizer.zero_grad()
+            self.episode()
+            loss = -sum(r * lp for r, lp in zip(self.rewards, self.log_probs))
+            loss.backward()
+            self.optimizer.step()
+            self.rewards = []
+            self.log_probs = []
 """,
     )
     INVALID = (

@@ -75,6 +75,21 @@ def _clears_manually(loop: ast.AST, dead: frozenset[int] = frozenset()) -> bool:
     return False
 
 
+def _elided(loop: ast.AST) -> bool:
+    """The loop's body holds a bare ``...`` statement (round 27, seilk/fullstack-deeplearning's
+    trainer templates: ``for batch in loader: ...  # training logic`` then ``loss.backward()``,
+    ``optimizer.step()``): part of the step is left out, and the clearing may be in it."""
+    stack = list(ast.iter_child_nodes(loop))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis:
+            return True
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
 def _optimizer_like(node: ast.AST, module: ModuleInfo) -> bool:
     text = module.segment(node).lower()
     last = text.rsplit(".", 1)[-1]
@@ -296,7 +311,12 @@ class MissingZeroGrad(Rule):
                     steps.append((node, stepped))
                     if isinstance(receiver, Optimizer):
                         owners[stepped] = receiver.params
-        if not backward or _clears_manually(loop.node, dead) or any(_clears_manually(fn) for fn in callees):
+        if (
+            not backward
+            or _clears_manually(loop.node, dead)
+            or any(_clears_manually(fn) for fn in callees)
+            or any(_elided(n) for n in (loop.node, *callees))
+        ):
             return
         if foreign_cleared and steps:
             return  # a zero_grad() in another file may clear what this loop steps: its text is not comparable
@@ -640,6 +660,17 @@ def train(agent, optimizer, data, sampler):
         loss = agent.loss({k: v[idx] for k, v in data.items()})
         loss.backward()
         if not is_accumulating:
+            optimizer.step()
+""",
+        # a trainer template (seilk/fullstack-deeplearning): the batch's logic is left out with `...`, and the
+        # clearing may be in it
+        """
+class Trainer:
+    def train_epoch(self, model, loader, optimizer):
+        for batch in loader:
+            # the training logic of each batch
+            ...
+            loss.backward()
             optimizer.step()
 """,
     )
