@@ -4823,6 +4823,136 @@ class Net(nn.Module):
 }
 
 
+# A nested function that appends to a list of the body that defines and calls it grows that body's list
+# (interp/closure_lists.py): IBM pytorch-seq2seq's DecoderRNN keeps each step's output through
+# `def decode(step, step_output): decoder_outputs.append(step_output)`, and Obj-GAN's box decoder
+# (jamesli1618/Obj-GAN, realcode_heldout4) gives NLLLoss those steps after an nn.Softmax
+PROJECTS["a_list_grown_by_a_nested_function_the_body_calls"] = {
+    "decoder.py": """
+import torch
+import torch.nn as nn
+
+
+class Decoder(nn.Module):
+    def __init__(self, hidden, n_labels, max_len):
+        super().__init__()
+        self.rnn = nn.GRU(hidden, hidden, batch_first=True)
+        self.out = nn.Linear(hidden, n_labels)
+        self.max_len = max_len
+
+    def forward_step(self, x, h):
+        y, h = self.rnn(x, h)
+        probs = nn.Softmax(dim=1)(self.out(y.squeeze(1))).clamp(1e-5, 1)
+        return probs, h
+
+    def forward(self, x, h):
+        step_outputs = []
+        picked = []
+
+        def decode(step, step_output):
+            step_outputs.append(step_output)
+            labels = step_output.topk(1)[1]
+            picked.append(labels)
+            return labels
+
+        for di in range(self.max_len):
+            out, h = self.forward_step(x, h)
+            decode(di, out)
+        return step_outputs, picked
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from decoder import Decoder
+
+
+def train(loader, hidden, n_labels):
+    model = Decoder(hidden, n_labels, 12)
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, h, targets in loader:
+        outputs, _ = model(x, h)
+        loss = 0
+        for step, step_output in enumerate(outputs):
+            loss += criterion(step_output.contiguous().view(x.size(0), -1), targets[:, step + 1])  # expect: LG007
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+# the same decoder ending in log_softmax: silent
+PROJECTS["a_list_grown_by_a_nested_function_the_body_calls_look_alike"] = {
+    "decoder.py": PROJECTS["a_list_grown_by_a_nested_function_the_body_calls"]["decoder.py"].replace(
+        "nn.Softmax(dim=1)(self.out(y.squeeze(1))).clamp(1e-5, 1)", "nn.LogSoftmax(dim=1)(self.out(y.squeeze(1)))"
+    ),
+    "train.py": PROJECTS["a_list_grown_by_a_nested_function_the_body_calls"]["train.py"].replace("  # expect: LG007", ""),
+}
+# a nested function returned to another body grows its own list, not a list of that body under the same name:
+# the caller's `outputs` keeps its log-probabilities, silent
+PROJECTS["a_nested_function_called_from_another_body_grows_nothing_there"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def collector():
+    outputs = []
+
+    def collect(step_output):
+        outputs.append(step_output)
+
+    return collect
+
+
+def train(model, loader):
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.Adam(model.parameters())
+    collect = collector()
+    for x, y in loader:
+        logits = model(x)
+        collect(F.softmax(logits, dim=1))
+        outputs = []
+        outputs.append(F.log_softmax(logits, dim=1))
+        loss = 0
+        for out in outputs:
+            loss += criterion(out, y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+# a nested function that binds the name itself appends to its own list: the body's list keeps its items, silent
+PROJECTS["a_nested_function_with_its_own_list_grows_nothing"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def train(model, loader):
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, y in loader:
+        logits = model(x)
+        outputs = [F.log_softmax(logits, dim=1)]
+
+        def keep(step_output):
+            outputs = []
+            outputs.append(step_output)
+            return outputs
+
+        keep(F.softmax(logits, dim=1))
+        loss = 0
+        for out in outputs:
+            loss += criterion(out, y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

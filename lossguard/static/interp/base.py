@@ -80,6 +80,9 @@ class InterpBase:
         _last_self_accs: tuple
         _param_accs: dict[tuple, tuple]
         _last_param_accs: tuple
+        _free_growth: dict[tuple, dict[str, Value]]
+        _last_free_growth: dict[str, Value]
+        _bound_by_fn: dict[int, frozenset[str]]
         # long signatures: the definitions themselves (their `self` is typed InterpBase)
         call_function = CallsMixin.call_function
         _exec_recording_loss_calls = CallsMixin._exec_recording_loss_calls
@@ -211,6 +214,8 @@ class InterpBase:
             self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None, env: Env, frame: Frame
         ) -> dict[int | str, Value]: ...
         def apply_effects(self, node: ast.Call, effects: dict[int | str, Value], frame: Frame, env: Env) -> None: ...
+        def record_free_growth(self, target: ast.expr, added: Value | None, frame: Frame) -> None: ...
+        def grow_enclosing(self, callee: Value, growth: dict[str, Value], frame: Frame, env: Env) -> None: ...
         @staticmethod
         def guarded_choice(test: ast.expr, then: Value, orelse: Value) -> Value: ...
         @staticmethod

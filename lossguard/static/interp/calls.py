@@ -281,6 +281,7 @@ class CallsMixin(InterpBase):
         self._last_grad_calls = ()
         self._last_self_accs = ()
         self._last_param_accs = ()
+        self._last_free_growth = {}
         result = self.apply(callee, node, pos, kw, starred, frame, env)
         fold_callee_calls(frame, self._last_grad_calls)
         if self._last_self_accs and isinstance(func, ast.Attribute):
@@ -289,6 +290,8 @@ class CallsMixin(InterpBase):
             self.pass_to_arguments(node, callee, self._last_param_accs, frame)  # collect(..., stats): stats.update(loss) inside
         if self._last_effects and not starred:
             self.apply_effects(node, self._last_effects, frame, env)  # predictor(feat, ret): ret["x"] = ... inside
+        if self._last_free_growth:
+            self.grow_enclosing(callee, self._last_free_growth, frame, env)  # decode(step, out): outputs.append(out) inside
         return result
 
     def _outlived_accumulations(self, node: ast.Call, receiver: ast.expr, accs: tuple, frame: Frame) -> None:
@@ -501,6 +504,7 @@ class CallsMixin(InterpBase):
             self._last_grad_calls = self._grad_calls.get(key, ())
             self._last_self_accs = self._self_accs.get(key, ())
             self._last_param_accs = self._param_accs.get(key, ())
+            self._last_free_growth = self._free_growth.get(key, {})
             for event in self._forwarded.get(key, ()):
                 if callsite is not None and event.ctx.callsite != callsite:
                     # a thin wrapper called again with the same values: its loss call is this caller's too
@@ -558,6 +562,9 @@ class CallsMixin(InterpBase):
             if frame.param_accs:
                 self._param_accs[key] = tuple(frame.param_accs)
             self._last_param_accs = self._param_accs.get(key, ())
+            if frame.free_growth:
+                self._free_growth[key] = dict(frame.free_growth)
+            self._last_free_growth = self._free_growth.get(key, {})
             if ref.module.facts.function(fn).is_generator:
                 result: Value = UNKNOWN
             elif frame.returns:
