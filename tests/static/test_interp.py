@@ -4953,6 +4953,94 @@ def train(model, loader):
 }
 
 
+# A base class's loop that calls an override which back-propagates is a training loop (interp/classes.py
+# template_trains): microsoft/SpareNet's BaseRunner.runner -> train -> the subclass's train_step, which updates a
+# meter with the step's losses (realcode_heldout11). Analysed first through another override the template calls
+# (build_train_loss), the loop ran as a body analysed alone and the meter's sums were not reported.
+PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"] = {
+    "meter.py": """
+class AverageMeter:
+    def __init__(self, items=None):
+        self.n_items = 1 if items is None else len(items)
+        self.reset()
+
+    def reset(self):
+        self._sum = [0] * self.n_items
+        self._count = [0] * self.n_items
+
+    def update(self, values):
+        for i, v in enumerate(values):
+            self._sum[i] += v  # expect: LG006
+            self._count[i] += 1
+""",
+    "base.py": """
+class BaseRunner:
+    def __init__(self, loader, epochs):
+        self.loader = loader
+        self.epochs = epochs
+
+    def build_train_loss(self):
+        raise NotImplementedError
+
+    def train_step(self, batch):
+        raise NotImplementedError
+
+    def train(self):
+        for batch in self.loader:
+            self.train_step(batch)
+
+    def runner(self):
+        for _ in range(self.epochs):
+            self.build_train_loss()
+            self.train()
+""",
+    "runner.py": """
+from base import BaseRunner
+from meter import AverageMeter
+from ops import ChamferDistance
+
+
+class PointRunner(BaseRunner):
+    def __init__(self, model, optimizer, loader, epochs):
+        super().__init__(loader, epochs)
+        self.model = model
+        self.optimizer = optimizer
+        self.losses = AverageMeter(["coarse", "fine"])
+        self.cd = None
+
+    def build_train_loss(self):
+        self.cd = ChamferDistance()
+
+    def train_step(self, batch):
+        coarse, fine = self.model(batch["partial"])
+        coarse_loss = self.cd(coarse, batch["gt"]).mean()
+        fine_loss = self.cd(fine, batch["gt"]).mean()
+        total = coarse_loss + fine_loss
+        self.optimizer.zero_grad()
+        total.backward()
+        self.optimizer.step()
+        self.losses.update([coarse_loss * 1000, fine_loss * 1000])
+""",
+}
+# the fix (microsoft/SpareNet 8bbc200, "losses take item"): numbers in the meter, silent
+PROJECTS["a_base_class_loop_that_runs_an_override_which_trains_look_alike"] = {
+    "meter.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["meter.py"].replace("  # expect: LG006", ""),
+    "base.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["base.py"],
+    "runner.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["runner.py"].replace(
+        "[coarse_loss * 1000, fine_loss * 1000]", "[coarse_loss.item() * 1000, fine_loss.item() * 1000]"
+    ),
+}
+# a base loop whose override never back-propagates (an evaluation runner) is still a body analysed alone, and
+# distances from a layer the checker cannot read are no evidence of a graph: silent
+PROJECTS["a_base_class_loop_that_runs_an_override_which_only_evaluates"] = {
+    "meter.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains_look_alike"]["meter.py"],
+    "base.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["base.py"],
+    "runner.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["runner.py"].replace(
+        "        self.optimizer.zero_grad()\n        total.backward()\n        self.optimizer.step()\n", ""
+    ),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -150,11 +150,11 @@ class Interpreter(
                 if isinstance(self_value, Instance):
                     # an override that an inherited method calls (`MSNLoss.forward` calls
                     # `self.regularization_loss(mean_anchor_probs=...)`, which `PMSNLoss` overrides):
-                    # run the inherited method on this class, so the override gets its arguments
+                    # run the inherited method on this class, so the override gets its arguments.
+                    # One that reaches, on this class, a method that back-propagates (a runner's
+                    # `train_step`) is a training loop: counted as called (interp.classes.template_trains)
                     for caller in self.inherited_callers(cls_val, fn.name):
-                        self.call_function(
-                            caller, [], {}, self_value=self_value, depth=0, standalone=not caller.module.facts.function(caller.node).calls_backward
-                        )
+                        self.call_function(caller, [], {}, self_value=self_value, depth=0, standalone=not self.template_trains(cls_val, caller))
                     if id(fn) in self.covered:
                         continue
                 ref = FunctionRef(fn, info, cls_val)
