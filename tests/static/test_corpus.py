@@ -105,7 +105,7 @@ def test_realcode_heldout3_precision():
 # (precision 1.000, recall 0.711). Gated on precision only, at the measured 1.000 less a small margin. Round 7 was
 # allowed to tune on its misses (a newer blind set is being built): no longer a blind figure (docs/survey.md).
 REALCODE_HELDOUT4_PRECISION_FLOOR = 0.95
-REALCODE_HELDOUT4_RECALL_FLOOR = 0.894
+REALCODE_HELDOUT4_RECALL_FLOOR = 0.921
 
 
 def test_realcode_heldout4_precision():
@@ -113,7 +113,8 @@ def test_realcode_heldout4_precision():
     assert not s.errors
     assert sum(s.tp.values()) + sum(s.fn.values()) >= 35, "the held-out corpus should hold real bugs"
     assert s.precision() >= REALCODE_HELDOUT4_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
-    # round 19: UNet3+'s BCEWithLogitsLoss on the sigmoid networks a setting chooses (34 of 38)
+    # round 19: UNet3+'s BCEWithLogitsLoss on the sigmoid networks a setting chooses (34 of 38); round 27: Obj-GAN's
+    # softmax steps a nested decode() appends to the decoder's list (35 of 38)
     assert s.recall() >= REALCODE_HELDOUT4_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
@@ -218,8 +219,9 @@ def test_realcode_heldout10_precision_and_recall():
 # found; gated at no false alarm and at that recall (GSCNN, distiller, the tweet LSTM, SpareNet, two of CRU's sums and
 # thaw-slump's hand-written option were left). Round 17 (docs/survey.md, "Round 17: opened sets' misses") found the
 # tweet LSTM (pandas columns through train_test_split and a DataLoader) and thaw-slump's option (a setting only
-# __init__ assigns decides its test): 30 of 36.
-REALCODE_HELDOUT11_RECALL_FLOOR = 0.833
+# __init__ assigns decides its test): 30 of 36. Round 27 (docs/survey.md, branch recall23): SpareNet's meter, updated
+# by the train_step a base class's loop runs (a template method that back-propagates counts as called): 31 of 36.
+REALCODE_HELDOUT11_RECALL_FLOOR = 0.861
 
 
 def test_realcode_heldout11_precision_and_recall():
