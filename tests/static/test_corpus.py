@@ -422,6 +422,10 @@ REALCODE_MUT16_RECALL_FLOOR = 1.0
 # posted in twelve issue threads, or the file a thread points at; tunable): 9 of 10 expected findings on the branch point (a
 # Keras 3 torch-backend train_step that never clears .grad missed), 10 of 10 after.
 REALCODE_DEV13I_RECALL_FLOOR = 1.0
+# Round 27 (docs/survey.md, "Round 27: the old held-out misses (branch recall23)"): realcode_dev14 (a SpareNet fork's
+# runner that hands its meter one loss tensor among numbers, through a base class's loop, and the same repository's runner
+# that converts both; tunable): 0 of 1 expected finding on the branch point, 1 of 1 after.
+REALCODE_DEV14_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -443,6 +447,7 @@ REALCODE_DEV13I_RECALL_FLOOR = 1.0
         ("realcode_lead16", REALCODE_LEAD16_RECALL_FLOOR),
         ("realcode_mut16", REALCODE_MUT16_RECALL_FLOOR),
         ("realcode_dev13i", REALCODE_DEV13I_RECALL_FLOOR),
+        ("realcode_dev14", REALCODE_DEV14_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -5041,6 +5041,51 @@ PROJECTS["a_base_class_loop_that_runs_an_override_which_only_evaluates"] = {
 }
 
 
+# A loop over a few known values, one a loss that holds its graph, is run once per value (interp/value_loops.py):
+# zyh16143998882/MViewNet's runner hands its meter `[coarse.item() * 1000, middle * 1000, fine.item() * 1000]`, and the
+# meter's `for idx, v in enumerate(values): self._sum[idx] += v` added what a number and a tensor agree on (nothing)
+PROJECTS["a_loop_over_values_one_of_them_a_loss"] = {
+    "meter.py": """
+class Meter:
+    def __init__(self, n):
+        self.sums = [0] * n
+
+    def update(self, values):
+        for i, v in enumerate(values):
+            self.sums[i] += v  # expect: LG006
+""",
+    "train.py": """
+import torch.nn as nn
+from meter import Meter
+
+
+def train(model, loader, optimizer):
+    criterion = nn.MSELoss()
+    meter = Meter(2)
+    running = 0.0
+    for x, y in loader:
+        out = model(x)
+        coarse = criterion(out, y)
+        fine = criterion(out * 2, y)
+        loss = coarse + fine
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        meter.update([coarse.item(), fine])
+        for part in (coarse.item(), fine):
+            running += part  # expect: LG006
+""",
+}
+# every value converted (the same repository's GRNet runner): silent
+PROJECTS["a_loop_over_values_one_of_them_a_loss_look_alike"] = {
+    "meter.py": PROJECTS["a_loop_over_values_one_of_them_a_loss"]["meter.py"].replace("  # expect: LG006", ""),
+    "train.py": PROJECTS["a_loop_over_values_one_of_them_a_loss"]["train.py"]
+    .replace("[coarse.item(), fine]", "[coarse.item(), fine.item()]")
+    .replace("(coarse.item(), fine)", "(coarse.item(), fine.item())")
+    .replace("  # expect: LG006", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
