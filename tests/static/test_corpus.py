@@ -105,7 +105,7 @@ def test_realcode_heldout3_precision():
 # (precision 1.000, recall 0.711). Gated on precision only, at the measured 1.000 less a small margin. Round 7 was
 # allowed to tune on its misses (a newer blind set is being built): no longer a blind figure (docs/survey.md).
 REALCODE_HELDOUT4_PRECISION_FLOOR = 0.95
-REALCODE_HELDOUT4_RECALL_FLOOR = 0.894
+REALCODE_HELDOUT4_RECALL_FLOOR = 0.921
 
 
 def test_realcode_heldout4_precision():
@@ -113,7 +113,8 @@ def test_realcode_heldout4_precision():
     assert not s.errors
     assert sum(s.tp.values()) + sum(s.fn.values()) >= 35, "the held-out corpus should hold real bugs"
     assert s.precision() >= REALCODE_HELDOUT4_PRECISION_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("false alarm"))
-    # round 19: UNet3+'s BCEWithLogitsLoss on the sigmoid networks a setting chooses (34 of 38)
+    # round 19: UNet3+'s BCEWithLogitsLoss on the sigmoid networks a setting chooses (34 of 38); round 27: Obj-GAN's
+    # softmax steps a nested decode() appends to the decoder's list (35 of 38)
     assert s.recall() >= REALCODE_HELDOUT4_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
@@ -218,8 +219,9 @@ def test_realcode_heldout10_precision_and_recall():
 # found; gated at no false alarm and at that recall (GSCNN, distiller, the tweet LSTM, SpareNet, two of CRU's sums and
 # thaw-slump's hand-written option were left). Round 17 (docs/survey.md, "Round 17: opened sets' misses") found the
 # tweet LSTM (pandas columns through train_test_split and a DataLoader) and thaw-slump's option (a setting only
-# __init__ assigns decides its test): 30 of 36.
-REALCODE_HELDOUT11_RECALL_FLOOR = 0.833
+# __init__ assigns decides its test): 30 of 36. Round 27 (docs/survey.md, branch recall23): SpareNet's meter, updated
+# by the train_step a base class's loop runs (a template method that back-propagates counts as called): 31 of 36.
+REALCODE_HELDOUT11_RECALL_FLOOR = 0.861
 
 
 def test_realcode_heldout11_precision_and_recall():
@@ -420,20 +422,21 @@ REALCODE_MUT16_RECALL_FLOOR = 1.0
 # posted in twelve issue threads, or the file a thread points at; tunable): 9 of 10 expected findings on the branch point (a
 # Keras 3 torch-backend train_step that never clears .grad missed), 10 of 10 after.
 REALCODE_DEV13I_RECALL_FLOOR = 1.0
-<<<<<<< HEAD
 # Round 27 (docs/survey.md, "Round 27: code posted in issue threads (branch issues17)"): realcode_dev15i (training code
 # posted in twenty-two issue and pull-request threads, or the file a thread points at; tunable): 18 of 21 expected findings
 # on the branch point (an integer target made by torch.LongTensor(3).random_(2), and a dict of running loss sums rebuilt
 # every step, twice, missed), 20 of 21 after (the auxiliary sums over a list of dicts left).
 REALCODE_DEV15I_RECALL_FLOOR = 0.952
-=======
 # Round 27 (docs/survey.md, "Round 27: a survey of 51 new repositories (branch survey17)"): realcode_dev14s (the survey's
 # three false alarms cut from their repositories, as look-alikes: a REINFORCE agent's episode loop read as training through
 # `env.step(action)` and the agent's own `self.step(...)`, a loss appended to MONAI's CumulativeAverage, a trainer template
 # that leaves its step's logic out with `...`; and two of its true findings as positives; tunable): 4 of 4 expected
 # findings and 3 false alarms on the branch point, 4 of 4 and none after.
 REALCODE_DEV14S_RECALL_FLOOR = 1.0
->>>>>>> survey17
+# Round 27 (docs/survey.md, "Round 27: the old held-out misses (branch recall23)"): realcode_dev14 (a SpareNet fork's
+# runner that hands its meter one loss tensor among numbers, through a base class's loop, and the same repository's runner
+# that converts both; tunable): 0 of 1 expected finding on the branch point, 1 of 1 after.
+REALCODE_DEV14_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -455,11 +458,9 @@ REALCODE_DEV14S_RECALL_FLOOR = 1.0
         ("realcode_lead16", REALCODE_LEAD16_RECALL_FLOOR),
         ("realcode_mut16", REALCODE_MUT16_RECALL_FLOOR),
         ("realcode_dev13i", REALCODE_DEV13I_RECALL_FLOOR),
-<<<<<<< HEAD
         ("realcode_dev15i", REALCODE_DEV15I_RECALL_FLOOR),
-=======
         ("realcode_dev14s", REALCODE_DEV14S_RECALL_FLOOR),
->>>>>>> survey17
+        ("realcode_dev14", REALCODE_DEV14_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -5075,6 +5075,325 @@ PROJECTS["a_trainer_template_that_never_clears_look_alike"] = {
 }
 
 
+# A nested function that appends to a list of the body that defines and calls it grows that body's list
+# (interp/closure_lists.py): IBM pytorch-seq2seq's DecoderRNN keeps each step's output through
+# `def decode(step, step_output): decoder_outputs.append(step_output)`, and Obj-GAN's box decoder
+# (jamesli1618/Obj-GAN, realcode_heldout4) gives NLLLoss those steps after an nn.Softmax
+PROJECTS["a_list_grown_by_a_nested_function_the_body_calls"] = {
+    "decoder.py": """
+import torch
+import torch.nn as nn
+
+
+class Decoder(nn.Module):
+    def __init__(self, hidden, n_labels, max_len):
+        super().__init__()
+        self.rnn = nn.GRU(hidden, hidden, batch_first=True)
+        self.out = nn.Linear(hidden, n_labels)
+        self.max_len = max_len
+
+    def forward_step(self, x, h):
+        y, h = self.rnn(x, h)
+        probs = nn.Softmax(dim=1)(self.out(y.squeeze(1))).clamp(1e-5, 1)
+        return probs, h
+
+    def forward(self, x, h):
+        step_outputs = []
+        picked = []
+
+        def decode(step, step_output):
+            step_outputs.append(step_output)
+            labels = step_output.topk(1)[1]
+            picked.append(labels)
+            return labels
+
+        for di in range(self.max_len):
+            out, h = self.forward_step(x, h)
+            decode(di, out)
+        return step_outputs, picked
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from decoder import Decoder
+
+
+def train(loader, hidden, n_labels):
+    model = Decoder(hidden, n_labels, 12)
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, h, targets in loader:
+        outputs, _ = model(x, h)
+        loss = 0
+        for step, step_output in enumerate(outputs):
+            loss += criterion(step_output.contiguous().view(x.size(0), -1), targets[:, step + 1])  # expect: LG007
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+# the same decoder ending in log_softmax: silent
+PROJECTS["a_list_grown_by_a_nested_function_the_body_calls_look_alike"] = {
+    "decoder.py": PROJECTS["a_list_grown_by_a_nested_function_the_body_calls"]["decoder.py"].replace(
+        "nn.Softmax(dim=1)(self.out(y.squeeze(1))).clamp(1e-5, 1)", "nn.LogSoftmax(dim=1)(self.out(y.squeeze(1)))"
+    ),
+    "train.py": PROJECTS["a_list_grown_by_a_nested_function_the_body_calls"]["train.py"].replace("  # expect: LG007", ""),
+}
+# a nested function returned to another body grows its own list, not a list of that body under the same name:
+# the caller's `outputs` keeps its log-probabilities, silent
+PROJECTS["a_nested_function_called_from_another_body_grows_nothing_there"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def collector():
+    outputs = []
+
+    def collect(step_output):
+        outputs.append(step_output)
+
+    return collect
+
+
+def train(model, loader):
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.Adam(model.parameters())
+    collect = collector()
+    for x, y in loader:
+        logits = model(x)
+        collect(F.softmax(logits, dim=1))
+        outputs = []
+        outputs.append(F.log_softmax(logits, dim=1))
+        loss = 0
+        for out in outputs:
+            loss += criterion(out, y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+# a nested function that binds the name itself appends to its own list: the body's list keeps its items, silent
+PROJECTS["a_nested_function_with_its_own_list_grows_nothing"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def train(model, loader):
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, y in loader:
+        logits = model(x)
+        outputs = [F.log_softmax(logits, dim=1)]
+
+        def keep(step_output):
+            outputs = []
+            outputs.append(step_output)
+            return outputs
+
+        keep(F.softmax(logits, dim=1))
+        loss = 0
+        for out in outputs:
+            loss += criterion(out, y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+
+
+# A base class's loop that calls an override which back-propagates is a training loop (interp/classes.py
+# template_trains): microsoft/SpareNet's BaseRunner.runner -> train -> the subclass's train_step, which updates a
+# meter with the step's losses (realcode_heldout11). Analysed first through another override the template calls
+# (build_train_loss), the loop ran as a body analysed alone and the meter's sums were not reported.
+PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"] = {
+    "meter.py": """
+class AverageMeter:
+    def __init__(self, items=None):
+        self.n_items = 1 if items is None else len(items)
+        self.reset()
+
+    def reset(self):
+        self._sum = [0] * self.n_items
+        self._count = [0] * self.n_items
+
+    def update(self, values):
+        for i, v in enumerate(values):
+            self._sum[i] += v  # expect: LG006
+            self._count[i] += 1
+""",
+    "base.py": """
+class BaseRunner:
+    def __init__(self, loader, epochs):
+        self.loader = loader
+        self.epochs = epochs
+
+    def build_train_loss(self):
+        raise NotImplementedError
+
+    def train_step(self, batch):
+        raise NotImplementedError
+
+    def train(self):
+        for batch in self.loader:
+            self.train_step(batch)
+
+    def runner(self):
+        for _ in range(self.epochs):
+            self.build_train_loss()
+            self.train()
+""",
+    "runner.py": """
+from base import BaseRunner
+from meter import AverageMeter
+from ops import ChamferDistance
+
+
+class PointRunner(BaseRunner):
+    def __init__(self, model, optimizer, loader, epochs):
+        super().__init__(loader, epochs)
+        self.model = model
+        self.optimizer = optimizer
+        self.losses = AverageMeter(["coarse", "fine"])
+        self.cd = None
+
+    def build_train_loss(self):
+        self.cd = ChamferDistance()
+
+    def train_step(self, batch):
+        coarse, fine = self.model(batch["partial"])
+        coarse_loss = self.cd(coarse, batch["gt"]).mean()
+        fine_loss = self.cd(fine, batch["gt"]).mean()
+        total = coarse_loss + fine_loss
+        self.optimizer.zero_grad()
+        total.backward()
+        self.optimizer.step()
+        self.losses.update([coarse_loss * 1000, fine_loss * 1000])
+""",
+}
+# the fix (microsoft/SpareNet 8bbc200, "losses take item"): numbers in the meter, silent
+PROJECTS["a_base_class_loop_that_runs_an_override_which_trains_look_alike"] = {
+    "meter.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["meter.py"].replace("  # expect: LG006", ""),
+    "base.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["base.py"],
+    "runner.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["runner.py"].replace(
+        "[coarse_loss * 1000, fine_loss * 1000]", "[coarse_loss.item() * 1000, fine_loss.item() * 1000]"
+    ),
+}
+# a base loop whose override never back-propagates (an evaluation runner) is still a body analysed alone, and
+# distances from a layer the checker cannot read are no evidence of a graph: silent
+PROJECTS["a_base_class_loop_that_runs_an_override_which_only_evaluates"] = {
+    "meter.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains_look_alike"]["meter.py"],
+    "base.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["base.py"],
+    "runner.py": PROJECTS["a_base_class_loop_that_runs_an_override_which_trains"]["runner.py"].replace(
+        "        self.optimizer.zero_grad()\n        total.backward()\n        self.optimizer.step()\n", ""
+    ),
+}
+
+
+# A loop over a few known values, one a loss that holds its graph, is run once per value (interp/value_loops.py):
+# zyh16143998882/MViewNet's runner hands its meter `[coarse.item() * 1000, middle * 1000, fine.item() * 1000]`, and the
+# meter's `for idx, v in enumerate(values): self._sum[idx] += v` added what a number and a tensor agree on (nothing)
+PROJECTS["a_loop_over_values_one_of_them_a_loss"] = {
+    "meter.py": """
+class Meter:
+    def __init__(self, n):
+        self.sums = [0] * n
+
+    def update(self, values):
+        for i, v in enumerate(values):
+            self.sums[i] += v  # expect: LG006
+""",
+    "train.py": """
+import torch.nn as nn
+from meter import Meter
+
+
+def train(model, loader, optimizer):
+    criterion = nn.MSELoss()
+    meter = Meter(2)
+    running = 0.0
+    for x, y in loader:
+        out = model(x)
+        coarse = criterion(out, y)
+        fine = criterion(out * 2, y)
+        loss = coarse + fine
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        meter.update([coarse.item(), fine])
+        for part in (coarse.item(), fine):
+            running += part  # expect: LG006
+""",
+}
+# every value converted (the same repository's GRNet runner): silent
+PROJECTS["a_loop_over_values_one_of_them_a_loss_look_alike"] = {
+    "meter.py": PROJECTS["a_loop_over_values_one_of_them_a_loss"]["meter.py"].replace("  # expect: LG006", ""),
+    "train.py": PROJECTS["a_loop_over_values_one_of_them_a_loss"]["train.py"]
+    .replace("[coarse.item(), fine]", "[coarse.item(), fine.item()]")
+    .replace("(coarse.item(), fine)", "(coarse.item(), fine.item())")
+    .replace("  # expect: LG006", ""),
+}
+
+
+# A call given a loss that still holds its graph earns contexts past interp/calls.MAX_CONTEXTS (GRAPH_CONTEXTS): a
+# meter updated with ten other values first (zyh16143998882/MViewNet: each of seven runners hands it another list) had
+# only its summary, events dropped, left for the call that keeps the loss
+PROJECTS["a_meter_reached_in_many_contexts_before_the_loss"] = {
+    "meter.py": """
+class Meter:
+    def __init__(self):
+        self.total = 0.0
+        self.count = 0
+
+    def update(self, value):
+        self.total += value  # expect: LG006
+        self.count += 1
+""",
+    "log.py": """
+from meter import Meter
+
+
+def warm_up(meter):
+    meter.update(0)
+    meter.update(1)
+    meter.update(2)
+    meter.update(3)
+    meter.update(4)
+    meter.update(5)
+    meter.update(6)
+    meter.update(7)
+    meter.update(8)
+    meter.update(9)
+""",
+    "train.py": """
+import torch.nn as nn
+from log import warm_up
+from meter import Meter
+
+
+def train(model, loader, optimizer):
+    criterion = nn.MSELoss()
+    meter = Meter()
+    warm_up(meter)
+    for x, y in loader:
+        loss = criterion(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        meter.update(loss)
+""",
+}
+# the loss converted: silent
+PROJECTS["a_meter_reached_in_many_contexts_before_the_loss_look_alike"] = {
+    "meter.py": PROJECTS["a_meter_reached_in_many_contexts_before_the_loss"]["meter.py"].replace("  # expect: LG006", ""),
+    "log.py": PROJECTS["a_meter_reached_in_many_contexts_before_the_loss"]["log.py"],
+    "train.py": PROJECTS["a_meter_reached_in_many_contexts_before_the_loss"]["train.py"].replace("meter.update(loss)", "meter.update(loss.item())"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

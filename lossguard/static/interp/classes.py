@@ -11,6 +11,9 @@ from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Fram
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import UNKNOWN, ClassRef, FunctionRef, Instance, QualName, Value
 
+#: the most methods of a class :meth:`ClassesMixin.template_trains` follows from one inherited method
+_TEMPLATE_METHODS = 64
+
 
 class ClassesMixin(InterpBase):
     """User-defined classes and their instances."""
@@ -141,6 +144,27 @@ class ClassesMixin(InterpBase):
                     if ref is not None and ref.owner is base and ref not in out:
                         out.append(ref)
         return out
+
+    def template_trains(self, cls: ClassRef, caller: FunctionRef) -> bool:
+        """The inherited method ``caller``, run on ``cls``, back-propagates: itself, or through the
+        ``self.<name>(...)`` methods it calls as ``cls`` resolves them, the overrides among them
+        (SpareNet's ``BaseRunner.runner`` calls ``self.train()``, whose loop calls the subclass's
+        ``train_step``, which calls ``backward()``). Such a template is a training loop, not a body
+        analysed alone: a meter its override updates on every step keeps every step's loss."""
+        seen: set[int] = set()
+        todo = [caller]
+        while todo and len(seen) < _TEMPLATE_METHODS:
+            ref = todo.pop()
+            if id(ref.node) in seen:
+                continue
+            seen.add(id(ref.node))
+            if self.drives_training(ref.node, ref.module):
+                return True
+            for name in sorted(self_calls(ref.node)):
+                method = self._find_method(cls, name)
+                if method is not None and id(method.node) not in seen:
+                    todo.append(method)
+        return False
 
     def unread_attribute(self, cls: ClassRef, name: str) -> bool:
         """Whether storing ``name`` on a built instance (``model.nc = 1`` in YOLOP's train.py) leaves

@@ -21,6 +21,7 @@ from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
 from lossguard.static.interp.choices import ChoicesMixin
 from lossguard.static.interp.classes import ClassesMixin, replaced_later
+from lossguard.static.interp.closure_lists import ClosureListsMixin
 from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.guards import GuardsMixin
@@ -63,6 +64,7 @@ class Interpreter(
     PassedHoldersMixin,
     OwnStateMixin,
     ModelAgreementMixin,
+    ClosureListsMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
@@ -77,6 +79,9 @@ class Interpreter(
         self._last_self_accs: tuple = ()
         self._param_accs: dict[tuple, tuple] = {}  # the same for objects a call was given (Frame.param_accs)
         self._last_param_accs: tuple = ()
+        self._free_growth: dict[tuple, dict[str, Value]] = {}  # what a nested function appended to free names (interp.closure_lists)
+        self._last_free_growth: dict[str, Value] = {}
+        self._bound_by_fn: dict[int, frozenset[str]] = {}  # function node id -> the names its body binds
         self._in_progress: set[tuple] = set()
         # (function node id, events dropped) -> contexts analysed (interp.calls.MAX_CONTEXTS)
         self._contexts: dict[tuple[int, bool], int] = {}
@@ -145,11 +150,11 @@ class Interpreter(
                 if isinstance(self_value, Instance):
                     # an override that an inherited method calls (`MSNLoss.forward` calls
                     # `self.regularization_loss(mean_anchor_probs=...)`, which `PMSNLoss` overrides):
-                    # run the inherited method on this class, so the override gets its arguments
+                    # run the inherited method on this class, so the override gets its arguments.
+                    # One that reaches, on this class, a method that back-propagates (a runner's
+                    # `train_step`) is a training loop: counted as called (interp.classes.template_trains)
                     for caller in self.inherited_callers(cls_val, fn.name):
-                        self.call_function(
-                            caller, [], {}, self_value=self_value, depth=0, standalone=not caller.module.facts.function(caller.node).calls_backward
-                        )
+                        self.call_function(caller, [], {}, self_value=self_value, depth=0, standalone=not self.template_trains(cls_val, caller))
                     if id(fn) in self.covered:
                         continue
                 ref = FunctionRef(fn, info, cls_val)

@@ -136,6 +136,7 @@ class Frame:
         "param_accs",
         "choices",
         "nested",
+        "free_growth",
         "sums",
         "backpropagated",
         "dead",
@@ -181,6 +182,7 @@ class Frame:
         # functions an `if` bound together (interp.choices): statements reading several run per side
         self.choices: tuple = ()
         self.nested: list[FunctionNode] = []  # functions defined in this body (interp.nested)
+        self.free_growth: dict[str, Value] = {}  # items appended to free names of this body (interp.closure_lists)
         self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
         self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
         self.dead: set[int] = set()  # ids of the nodes of branches this call never takes (decided tests)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lossguard.static.interp.layer_lists import MODULES, TailedList
+from lossguard.static.interp.value_loops import over_values
 from lossguard.static.rules._last_iteration import last_index_tests
 from lossguard.static.values import INT, UNKNOWN, Const, ListOf, SequentialVal, TupleVal, Value
 
@@ -58,6 +59,9 @@ def unrolled_targets(interp: InterpBase, stmt: ast.For, iterated: Value, frame: 
     unrolled = _over_modules(interp, stmt.iter, iterated, frame, env)
     if unrolled is None:
         unrolled = _last_one_singled_out(interp, stmt, frame, env)
+    if unrolled is None:
+        values = over_values(interp, stmt.iter, iterated, frame, env, MOST)  # a meter's values, one a loss (interp.value_loops)
+        unrolled = Unrolled(values) if values is not None else None
     return unrolled if unrolled is not None and _runs_to_end(stmt.body) else None
 
 

@@ -183,6 +183,7 @@ class SequencesMixin(InterpBase):
         those and ``x`` (one of unknown length). Outside any loop, ``x`` appended to a list of known
         length is its next item (``layers.append(nn.Linear(h, 1))`` after ``L`` hidden layers). Lists
         reached through other names are left as they were."""
+        self.record_free_growth(target, front if front is not None else added, frame)  # a nested function's (interp.closure_lists)
         own = isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame)
         if not own or not isinstance(recv, (TupleVal, ListOf, HeadedList)) or hasattr(recv, "fields"):
             return
