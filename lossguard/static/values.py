@@ -407,10 +407,27 @@ class Either(Value):
 MAX_EITHER = 8
 
 
+def _first_site(a: Site | None, b: Site | None) -> Site | None:
+    """Of two sites of the same activation, the one first in its file (then by file): a join is
+    the same whichever path comes first (the order paths are met in is not always the code's)."""
+    if a is None or b is None or a is b:
+        return a or b
+    return min(a, b, key=_site_order)
+
+
+def _site_order(site: Site) -> tuple[str, int, int]:
+    path = getattr(site.module, "path", None)
+    return str(path or ""), getattr(site.line_node, "lineno", 0), getattr(site.line_node, "col_offset", 0)
+
+
 def join(a: Value, b: Value) -> Value:
     """The value known on both paths: equal facts survive, differing ones become unknown; two
     different models become :class:`Either` of them."""
-    if a is b or a == b:
+    if a is b:
+        return a
+    if a == b:
+        if isinstance(a, Tensor) and isinstance(b, Tensor) and a.act_site is not b.act_site:
+            return replace(a, act_site=_first_site(a.act_site, b.act_site))  # (sites do not count in ==)
         return a
     if isinstance(a, KeyedItems) or isinstance(b, KeyedItems):
         return _join_keyed(a, b)
@@ -451,7 +468,7 @@ def join(a: Value, b: Value) -> Value:
         acts_a, acts_b = a.possible_acts(), b.possible_acts()
         return Tensor(
             act=a.act if a.act == b.act else None,
-            act_site=a.act_site if a.act == b.act else None,
+            act_site=_first_site(a.act_site, b.act_site) if a.act == b.act else None,
             # known on both sides but different: the rules that hold for each of them still hold
             acts=acts_a | acts_b if a.act != b.act and acts_a and acts_b else frozenset(),
             dtype=a.dtype if a.dtype == b.dtype else None,

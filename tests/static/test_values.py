@@ -6,6 +6,8 @@ waiting for code that differs between an ``if`` and its ``else``.
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
 from lossguard.static.interp.sequences import NamedTupleVal
@@ -24,6 +26,7 @@ from lossguard.static.values import (
     PretrainedModel,
     SequentialVal,
     Shape,
+    Site,
     Tensor,
     TupleVal,
     join,
@@ -89,10 +92,12 @@ def test_a_zero_meets_a_graph_holding_tensor_as_a_tensor_that_keeps_only_its_gra
 
 
 def test_the_activation_site_goes_with_the_activation():
-    site_a, site_b = object(), object()
-    a = Tensor(act=Act.PROBS, act_site=site_a)  # type: ignore[arg-type]
-    assert join(a, Tensor(act=Act.PROBS, act_site=site_b)).act_site is site_a  # type: ignore[arg-type]
-    assert join(a, Tensor(act=Act.LOGITS, act_site=site_b)).act_site is None  # type: ignore[arg-type]
+    site_a, site_b = (Site(ast.parse("x").body[0], 0, "F.softmax") for _ in range(2))
+    site_b.line_node.lineno = 9  # type: ignore[attr-defined]
+    a, b = Tensor(act=Act.PROBS, act_site=site_a), Tensor(act=Act.PROBS, act_site=site_b)
+    # the same activation on both paths: the site first in the file, whichever path comes first
+    assert join(a, b).act_site is site_a and join(b, a).act_site is site_a
+    assert join(a, Tensor(act=Act.LOGITS, act_site=site_b)).act_site is None
 
 
 def test_different_known_activations_are_kept_as_the_set_the_paths_may_hold():

@@ -263,9 +263,10 @@ def replace_env(env: Env, new: Env) -> None:
 def join_envs(envs: list[Env]) -> Env:
     if len(envs) == 1:
         return dict(envs[0])
-    keys = set(envs[0])
-    for e in envs[1:]:
-        keys &= set(e)
+    # the names bound on every path, in the first path's order (a set's order would change with
+    # the string hash seed, and what is looked for in a module's globals with it: round 27)
+    keys = [k for k in envs[0] if all(k in e for e in envs[1:])]
+    bound_everywhere = set(keys)
     out: Env = {}
     for k in keys:
         val = envs[0][k]
@@ -277,7 +278,7 @@ def join_envs(envs: list[Env]) -> Env:
         for k, v in e.items():
             if k not in out:
                 out[k] = v
-            elif k not in keys:
+            elif k not in bound_everywhere:
                 out[k] = join(out[k], v)
     return out
 
