@@ -4913,6 +4913,70 @@ def evaluate(model, criterion, loader):
 }
 
 
+# Round 27 (fix commits from git history, docs/survey.md "Round 27: loss-bug fix commits from git history"):
+# Lornatang/PyTorch@a5d9467129 official/gan/dcgan/dcgan.py (fixed in 0700a8475d): the DCGAN script resumes its
+# discriminator from a path given as a setting (`if opt.netD: netD = torch.load(opt.netD)`) and checkpoints it
+# whole under another path every epoch; the restored model is one of those checkpoints, of the same class, so
+# it still ends in its Sigmoid (interp/training.py `reloaded`)
+PROJECTS["a_script_resuming_its_model_from_a_path_setting_keeps_it"] = {
+    "dcgan.py": """
+import argparse
+
+import torch
+import torch.nn as nn
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--netD", default="")
+parser.add_argument("--outf", default=".")
+opt = parser.parse_args()
+
+
+class Critic(nn.Module):
+    def __init__(self, gpus):
+        super().__init__()
+        self.gpus = gpus
+        self.main = nn.Sequential(nn.Conv2d(3, 8, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(8, 1, 4, 1, 0), nn.Sigmoid())
+
+    def forward(self, inputs):
+        if inputs.is_cuda and self.gpus > 1:
+            out = nn.parallel.data_parallel(self.main, inputs, range(self.gpus))
+        else:
+            out = self.main(inputs)
+        return out.view(-1, 1).squeeze(1)
+
+
+critic = Critic(1)
+if opt.netD != "":
+    critic = torch.load(opt.netD, map_location="cpu")
+criterion = nn.BCEWithLogitsLoss()
+optimizer = torch.optim.Adam(critic.parameters())
+
+
+def main(loader, epochs):
+    for epoch in range(epochs):
+        for images, labels in loader:
+            critic.zero_grad()
+            score = critic(images)
+            err = criterion(score, labels)  # expect: LG003
+            err.backward()
+            optimizer.step()
+        torch.save(critic, f"{opt.outf}/critic_epoch_{epoch}.pth")
+""",
+}
+# the file checkpoints only the state_dict, or another model whole: what torch.load restores stays unknown
+PROJECTS["a_script_resuming_a_model_it_never_saves_whole_stays_unknown"] = {
+    "dcgan.py": PROJECTS["a_script_resuming_its_model_from_a_path_setting_keeps_it"]["dcgan.py"]
+    .replace('torch.save(critic, f"{opt.outf}/critic_epoch_{epoch}.pth")', 'torch.save(critic.state_dict(), f"{opt.outf}/critic_epoch_{epoch}.pth")')
+    .replace("  # expect: LG003", "")
+}
+PROJECTS["a_script_resuming_a_model_saved_under_another_name_stays_unknown"] = {
+    "dcgan.py": PROJECTS["a_script_resuming_its_model_from_a_path_setting_keeps_it"]["dcgan.py"]
+    .replace("critic = Critic(1)\n", "critic = Critic(1)\nteacher = Critic(1)\n")
+    .replace('torch.save(critic, f"{opt.outf}/critic_epoch_{epoch}.pth")', 'torch.save(teacher, f"{opt.outf}/critic_epoch_{epoch}.pth")')
+    .replace("  # expect: LG003", "")
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
