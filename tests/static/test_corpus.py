@@ -425,6 +425,11 @@ REALCODE_DEV13I_RECALL_FLOOR = 1.0
 # on the branch point (an integer target made by torch.LongTensor(3).random_(2), and a dict of running loss sums rebuilt
 # every step, twice, missed), 20 of 21 after (the auxiliary sums over a list of dicts left).
 REALCODE_DEV15I_RECALL_FLOOR = 0.952
+# Round 27 (docs/survey.md, "Round 27: loss-bug fix commits from git history (branch fixhist17)"): realcode_fix17 (units
+# cut from the parents of loss-bug fix commits found in the git history of uncited repositories, each fix as a look-alike
+# where the fix commit is silent; tunable): 33 of 39 expected findings on the branch point (a discriminator the script may
+# resume from its own whole-model checkpoint, twice, missed), 39 of 39 after.
+REALCODE_FIX17_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -447,6 +452,7 @@ REALCODE_DEV15I_RECALL_FLOOR = 0.952
         ("realcode_mut16", REALCODE_MUT16_RECALL_FLOOR),
         ("realcode_dev13i", REALCODE_DEV13I_RECALL_FLOOR),
         ("realcode_dev15i", REALCODE_DEV15I_RECALL_FLOOR),
+        ("realcode_fix17", REALCODE_FIX17_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
