@@ -4977,6 +4977,72 @@ PROJECTS["a_script_resuming_a_model_saved_under_another_name_stays_unknown"] = {
 }
 
 
+# Round 27 (fix commits from git history): gpleiss/temperature_scaling@a474b23f69 temperature_scaling.py (fixed in
+# 126a50975e): LBFGS evaluates the closure up to max_iter times within one step(); a closure that back-propagates and
+# never clears the gradients adds every evaluation's gradient to the last (rules/lg014_missing_zero_grad.py)
+PROJECTS["an_lbfgs_closure_that_never_clears_the_gradients"] = {
+    "calibrate.py": """
+import torch
+import torch.nn as nn
+from torch import optim
+
+
+class WithTemperature(nn.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+        self.temperature = nn.Parameter(torch.ones(1) * 1.5)
+
+    def scale(self, logits):
+        return logits / self.temperature.expand(logits.size(0), logits.size(1))
+
+    def calibrate(self, logits, labels):
+        nll = nn.CrossEntropyLoss()
+        optimizer = optim.LBFGS([self.temperature], lr=0.01, max_iter=50)
+
+        def evaluate():
+            loss = nll(self.scale(logits), labels)
+            loss.backward()
+            return loss
+
+        optimizer.step(evaluate)  # expect: LG014
+        return self
+""",
+}
+# the closure clears the gradients (itself, or through a function of the file), or LBFGS runs one evaluation per step:
+# silent
+PROJECTS["an_lbfgs_closure_that_clears_the_gradients_look_alike"] = {
+    "calibrate.py": PROJECTS["an_lbfgs_closure_that_never_clears_the_gradients"]["calibrate.py"]
+    .replace("            loss = nll(", "            optimizer.zero_grad()\n            loss = nll(")
+    .replace("  # expect: LG014", ""),
+    "fit.py": """
+import torch
+from torch import optim
+
+
+def reset(model):
+    for p in model.parameters():
+        p.grad = None
+
+
+def fit(model, x, y, steps):
+    lbfgs = torch.optim.LBFGS(model.parameters(), history_size=10)
+    one = optim.LBFGS(model.parameters(), lr=1, max_iter=1)
+    for _ in range(steps):
+        one.zero_grad()
+        one.step(lambda: torch.nn.functional.mse_loss(model(x), y).backward())
+
+        def closure():
+            reset(model)
+            loss = torch.nn.functional.mse_loss(model(x), y)
+            loss.backward()
+            return loss
+
+        lbfgs.step(closure)
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
