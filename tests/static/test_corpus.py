@@ -427,8 +427,8 @@ REALCODE_DEV13I_RECALL_FLOOR = 1.0
 REALCODE_DEV15I_RECALL_FLOOR = 0.952
 # Round 27 (docs/survey.md, "Round 27: loss-bug fix commits from git history (branch fixhist17)"): realcode_fix17 (units
 # cut from the parents of loss-bug fix commits found in the git history of uncited repositories, each fix as a look-alike
-# where the fix commit is silent; tunable): 37 of 44 expected findings on the branch point (a discriminator the script may
-# resume from its own whole-model checkpoint, twice, and an LBFGS closure that never clears the gradients missed), 44 of 44
+# where the fix commit is silent; tunable): 38 of 45 expected findings on the branch point (a discriminator the script may
+# resume from its own whole-model checkpoint, twice, and an LBFGS closure that never clears the gradients missed), 45 of 45
 # after.
 REALCODE_FIX17_RECALL_FLOOR = 1.0
 
