@@ -437,6 +437,12 @@ REALCODE_DEV14S_RECALL_FLOOR = 1.0
 # runner that hands its meter one loss tensor among numbers, through a base class's loop, and the same repository's runner
 # that converts both; tunable): 0 of 1 expected finding on the branch point, 1 of 1 after.
 REALCODE_DEV14_RECALL_FLOOR = 1.0
+# Round 27 (docs/survey.md, "Round 27: loss-bug fix commits from git history (branch fixhist17)"): realcode_fix17 (units
+# cut from the parents of loss-bug fix commits found in the git history of uncited repositories, each fix as a look-alike
+# where the fix commit is silent; tunable): 38 of 45 expected findings on the branch point (a discriminator the script may
+# resume from its own whole-model checkpoint, twice, and an LBFGS closure that never clears the gradients missed), 45 of 45
+# after.
+REALCODE_FIX17_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -461,6 +467,7 @@ REALCODE_DEV14_RECALL_FLOOR = 1.0
         ("realcode_dev15i", REALCODE_DEV15I_RECALL_FLOOR),
         ("realcode_dev14s", REALCODE_DEV14S_RECALL_FLOOR),
         ("realcode_dev14", REALCODE_DEV14_RECALL_FLOOR),
+        ("realcode_fix17", REALCODE_FIX17_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

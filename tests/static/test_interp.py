@@ -5392,6 +5392,134 @@ PROJECTS["a_meter_reached_in_many_contexts_before_the_loss_look_alike"] = {
     "log.py": PROJECTS["a_meter_reached_in_many_contexts_before_the_loss"]["log.py"],
     "train.py": PROJECTS["a_meter_reached_in_many_contexts_before_the_loss"]["train.py"].replace("meter.update(loss)", "meter.update(loss.item())"),
 }
+# Round 27 (fix commits from git history, docs/survey.md "Round 27: loss-bug fix commits from git history"):
+# Lornatang/PyTorch@a5d9467129 official/gan/dcgan/dcgan.py (fixed in 0700a8475d): the DCGAN script resumes its
+# discriminator from a path given as a setting (`if opt.netD: netD = torch.load(opt.netD)`) and checkpoints it
+# whole under another path every epoch; the restored model is one of those checkpoints, of the same class, so
+# it still ends in its Sigmoid (interp/training.py `reloaded`)
+PROJECTS["a_script_resuming_its_model_from_a_path_setting_keeps_it"] = {
+    "dcgan.py": """
+import argparse
+
+import torch
+import torch.nn as nn
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--netD", default="")
+parser.add_argument("--outf", default=".")
+opt = parser.parse_args()
+
+
+class Critic(nn.Module):
+    def __init__(self, gpus):
+        super().__init__()
+        self.gpus = gpus
+        self.main = nn.Sequential(nn.Conv2d(3, 8, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(8, 1, 4, 1, 0), nn.Sigmoid())
+
+    def forward(self, inputs):
+        if inputs.is_cuda and self.gpus > 1:
+            out = nn.parallel.data_parallel(self.main, inputs, range(self.gpus))
+        else:
+            out = self.main(inputs)
+        return out.view(-1, 1).squeeze(1)
+
+
+critic = Critic(1)
+if opt.netD != "":
+    critic = torch.load(opt.netD, map_location="cpu")
+criterion = nn.BCEWithLogitsLoss()
+optimizer = torch.optim.Adam(critic.parameters())
+
+
+def main(loader, epochs):
+    for epoch in range(epochs):
+        for images, labels in loader:
+            critic.zero_grad()
+            score = critic(images)
+            err = criterion(score, labels)  # expect: LG003
+            err.backward()
+            optimizer.step()
+        torch.save(critic, f"{opt.outf}/critic_epoch_{epoch}.pth")
+""",
+}
+# the file checkpoints only the state_dict, or another model whole: what torch.load restores stays unknown
+PROJECTS["a_script_resuming_a_model_it_never_saves_whole_stays_unknown"] = {
+    "dcgan.py": PROJECTS["a_script_resuming_its_model_from_a_path_setting_keeps_it"]["dcgan.py"]
+    .replace('torch.save(critic, f"{opt.outf}/critic_epoch_{epoch}.pth")', 'torch.save(critic.state_dict(), f"{opt.outf}/critic_epoch_{epoch}.pth")')
+    .replace("  # expect: LG003", "")
+}
+PROJECTS["a_script_resuming_a_model_saved_under_another_name_stays_unknown"] = {
+    "dcgan.py": PROJECTS["a_script_resuming_its_model_from_a_path_setting_keeps_it"]["dcgan.py"]
+    .replace("critic = Critic(1)\n", "critic = Critic(1)\nteacher = Critic(1)\n")
+    .replace('torch.save(critic, f"{opt.outf}/critic_epoch_{epoch}.pth")', 'torch.save(teacher, f"{opt.outf}/critic_epoch_{epoch}.pth")')
+    .replace("  # expect: LG003", "")
+}
+
+
+# Round 27 (fix commits from git history): gpleiss/temperature_scaling@a474b23f69 temperature_scaling.py (fixed in
+# 126a50975e): LBFGS evaluates the closure up to max_iter times within one step(); a closure that back-propagates and
+# never clears the gradients adds every evaluation's gradient to the last (rules/lg014_missing_zero_grad.py)
+PROJECTS["an_lbfgs_closure_that_never_clears_the_gradients"] = {
+    "calibrate.py": """
+import torch
+import torch.nn as nn
+from torch import optim
+
+
+class WithTemperature(nn.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+        self.temperature = nn.Parameter(torch.ones(1) * 1.5)
+
+    def scale(self, logits):
+        return logits / self.temperature.expand(logits.size(0), logits.size(1))
+
+    def calibrate(self, logits, labels):
+        nll = nn.CrossEntropyLoss()
+        optimizer = optim.LBFGS([self.temperature], lr=0.01, max_iter=50)
+
+        def evaluate():
+            loss = nll(self.scale(logits), labels)
+            loss.backward()
+            return loss
+
+        optimizer.step(evaluate)  # expect: LG014
+        return self
+""",
+}
+# the closure clears the gradients (itself, or through a function of the file), or LBFGS runs one evaluation per step:
+# silent
+PROJECTS["an_lbfgs_closure_that_clears_the_gradients_look_alike"] = {
+    "calibrate.py": PROJECTS["an_lbfgs_closure_that_never_clears_the_gradients"]["calibrate.py"]
+    .replace("            loss = nll(", "            optimizer.zero_grad()\n            loss = nll(")
+    .replace("  # expect: LG014", ""),
+    "fit.py": """
+import torch
+from torch import optim
+
+
+def reset(model):
+    for p in model.parameters():
+        p.grad = None
+
+
+def fit(model, x, y, steps):
+    lbfgs = torch.optim.LBFGS(model.parameters(), history_size=10)
+    one = optim.LBFGS(model.parameters(), lr=1, max_iter=1)
+    for _ in range(steps):
+        one.zero_grad()
+        one.step(lambda: torch.nn.functional.mse_loss(model(x), y).backward())
+
+        def closure():
+            reset(model)
+            loss = torch.nn.functional.mse_loss(model(x), y)
+            loss.backward()
+            return loss
+
+        lbfgs.step(closure)
+""",
+}
 
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))

@@ -80,17 +80,25 @@ class TrainingMixin(InterpBase):
         restores its pickled models before training): the file's own checkpoint of whole models,
         reloaded into the names it saved, holds models of the same classes, so each name keeps the
         model it holds. Only where the file has one ``torch.save`` to that path (the same source
-        text) and every name holds a model; None otherwise."""
+        text) and every name holds a model; None otherwise.
+
+        The resume path may also be a setting (``if opt.netD: netD = torch.load(opt.netD)`` in the
+        DCGAN scripts that checkpoint with ``torch.save(netD, f"{outf}/netD_epoch_{epoch}.pth")``):
+        when no ``torch.save`` writes that path, a ``torch.save`` of exactly these names (whole
+        models, not a ``state_dict``) under another path stands for it: the file checkpoints the
+        model the names hold, and resumes from one of those checkpoints."""
         if len(targets) != 1 or not isinstance(call, ast.Call) or not call.args or ast.unparse(call.func) != "torch.load":
             return None
         path = ast.dump(call.args[0])
-        saved = [
-            n.args[0]
-            for n in ast.walk(module.module)
-            if isinstance(n, ast.Call) and len(n.args) >= 2 and ast.unparse(n.func) == "torch.save" and ast.dump(n.args[1]) == path
-        ]
+        saves = [n for n in ast.walk(module.module) if isinstance(n, ast.Call) and len(n.args) >= 2 and ast.unparse(n.func) == "torch.save"]
+        saved = [n.args[0] for n in saves if ast.dump(n.args[1]) == path]
         target = _names_of(targets[0])
-        if len(saved) != 1 or target is None or _names_of(saved[0]) != target:
+        if target is None:
+            return None
+        if not saved:
+            # the saves of these very names, whole (not of a state_dict or a dict of states)
+            saved = [n.args[0] for n in saves if _names_of(n.args[0]) == target][:1]
+        if len(saved) != 1 or _names_of(saved[0]) != target:
             return None
         names, several = target
         held: list[Value] = []

@@ -8,7 +8,17 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
-from lossguard.static.events import BACKWARD_CALLS, CALLEE, KERAS_APPLY, SET_GRAD, ForeignCall, LoopSummary, rescales_grad, zeroes_built_tensor
+from lossguard.static.events import (
+    BACKWARD_CALLS,
+    CALLEE,
+    KERAS_APPLY,
+    SET_GRAD,
+    ForeignCall,
+    LoopSummary,
+    TorchCall,
+    rescales_grad,
+    zeroes_built_tensor,
+)
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._last_iteration import on_last_iteration_only
@@ -88,6 +98,68 @@ def _elided(loop: ast.AST) -> bool:
             return True
         stack.extend(ast.iter_child_nodes(node))
     return False
+
+
+def _call_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _lbfgs_iterations(node: ast.Call) -> object:
+    """The ``max_iter`` written at an ``LBFGS(...)`` call (a keyword or the third positional argument): the literal,
+    or ``...`` when it is written otherwise, or 20 (torch's default) when absent."""
+    for kw in node.keywords:
+        if kw.arg == "max_iter":
+            return kw.value.value if isinstance(kw.value, ast.Constant) else ...
+        if kw.arg is None:
+            return ...
+    if len(node.args) >= 3:
+        return node.args[2].value if isinstance(node.args[2], ast.Constant) else ...
+    return 20
+
+
+def _uncleared_lbfgs_step(node: ast.Call, scope: ast.AST, module_tree: ast.AST) -> ast.Call | None:
+    """``optimizer = optim.LBFGS(params, max_iter=50)`` ... ``def closure(): loss = ...; loss.backward(); return loss``
+    ... ``optimizer.step(closure)`` (gpleiss/temperature_scaling before 126a509): LBFGS evaluates the closure up to
+    ``max_iter`` times within one step(), so a closure that back-propagates and never clears the gradients adds each
+    evaluation's gradient to the previous ones. The step() call, when the optimizer is assigned to one name or
+    attribute in ``scope``, stepped there with a closure defined there (a ``def`` of that name, or a lambda), which
+    calls ``backward()`` itself and no clearing call (``zero_grad()``, ``p.grad = None``, nor a function of the
+    file that clears); None otherwise, and for ``max_iter=1`` or a ``max_iter`` not written as a literal."""
+    iterations = _lbfgs_iterations(node)
+    if not isinstance(iterations, int) or iterations <= 1:
+        return None
+    targets = [n.targets[0] for n in ast.walk(scope) if isinstance(n, ast.Assign) and n.value is node and len(n.targets) == 1]
+    if len(targets) != 1 or not isinstance(targets[0], (ast.Name, ast.Attribute)):
+        return None
+    holder = ast.unparse(targets[0])
+    clearing_defs = {
+        fn.name
+        for fn in ast.walk(module_tree)
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and (_clears_manually(fn) or any(isinstance(c, ast.Call) and _clears_grads(_call_name(c)) for c in ast.walk(fn)))
+    }
+    for call in ast.walk(scope):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "step"):
+            continue
+        if ast.unparse(call.func.value) != holder:
+            continue
+        given = call.args[0] if len(call.args) == 1 and not call.keywords else next((k.value for k in call.keywords if k.arg == "closure"), None)
+        closure: ast.AST | None = None
+        if isinstance(given, ast.Lambda):
+            closure = given
+        elif isinstance(given, ast.Name):
+            defs = [f for f in ast.walk(scope) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == given.id]
+            closure = defs[0] if len(defs) == 1 else None
+        if closure is None:
+            continue
+        calls = [c for c in ast.walk(closure) if isinstance(c, ast.Call)]
+        if not any(_call_name(c) in BACKWARD_CALLS for c in calls):
+            continue
+        if _clears_manually(closure) or any(_clears_grads(_call_name(c)) or _call_name(c) in clearing_defs for c in calls):
+            continue
+        return call
+    return None
 
 
 def _optimizer_like(node: ast.AST, module: ModuleInfo) -> bool:
@@ -364,6 +436,27 @@ class MissingZeroGrad(Rule):
                 "steps: call optimizer.zero_grad() every step"
             )
         self.report(step, loop.ctx, message)
+
+    def on_torch_call(self, call: TorchCall) -> None:
+        """An LBFGS optimizer stepped with a closure that back-propagates and never clears the gradients
+        (:func:`_uncleared_lbfgs_step`): reported at the step() call, once per constructor call."""
+        if call.qname != "torch.optim.LBFGS":
+            return
+        read = self.__dict__.setdefault("_lbfgs_read", set())
+        if id(call.node) in read:
+            return
+        read.add(id(call.node))
+        scope = call.ctx.func if call.ctx.func is not None else call.ctx.module.module
+        step = _uncleared_lbfgs_step(call.node, scope, call.ctx.module.module)
+        if step is None:
+            return
+        self.report(
+            step,
+            call.ctx,
+            "LBFGS evaluates this closure up to max_iter times within one step(), and the closure calls backward() "
+            "without clearing the gradients, so each evaluation adds to the last: call optimizer.zero_grad() at the "
+            "start of the closure",
+        )
 
     def _report_foreign_step(self, loop: LoopSummary, foreign: dict[int, ModuleInfo]) -> None:
         """A loop that back-propagates, clears nothing, and steps an optimizer only through a function of
