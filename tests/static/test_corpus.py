@@ -425,6 +425,10 @@ REALCODE_DEV13I_RECALL_FLOOR = 1.0
 # on the branch point (an integer target made by torch.LongTensor(3).random_(2), and a dict of running loss sums rebuilt
 # every step, twice, missed), 20 of 21 after (the auxiliary sums over a list of dicts left).
 REALCODE_DEV15I_RECALL_FLOOR = 0.952
+# Round 27 (docs/survey.md, "Round 27: mutations of real code (branch mut17)"): realcode_mut17 (the same kind of set, from
+# new repositories, with one real bug found unmutated, knoxAI's task-chosen F.binary_cross_entropy; tunable): 0 of 5
+# expected findings on the branch point, 5 of 5 after round 27's mechanisms.
+REALCODE_MUT17_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -447,6 +451,7 @@ REALCODE_DEV15I_RECALL_FLOOR = 0.952
         ("realcode_mut16", REALCODE_MUT16_RECALL_FLOOR),
         ("realcode_dev13i", REALCODE_DEV13I_RECALL_FLOOR),
         ("realcode_dev15i", REALCODE_DEV15I_RECALL_FLOOR),
+        ("realcode_mut17", REALCODE_MUT17_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -4912,6 +4912,251 @@ def evaluate(model, criterion, loader):
 """,
 }
 
+# Round 27 (mutations of real code, branch mut17).
+# A CAPTCHA CRNN divides its logits by a learned temperature, `torch.clamp(self.t, min=0.5)` of
+# `nn.Parameter(torch.tensor(1.0))`: raw scores scaled by one number are raw scores, so without the
+# log-softmax they reach CTCLoss as logits
+_TEMPERATURE_CRNN = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class CRNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.LSTM(32, 64, batch_first=True)
+        self.head = nn.Linear(64, 20)
+        self.t = nn.Parameter(torch.tensor(1.0))
+
+    def forward(self, x):
+        h, _ = self.rnn(x)
+        logits = self.head(h) / torch.clamp(self.t, min=0.5, max=5.0)
+        return {out}.permute(1, 0, 2)
+"""
+_TEMPERATURE_TRAIN = """
+import torch
+import torch.nn as nn
+from model import CRNN
+
+ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+
+
+def train_epoch(model, loader, optimizer):
+    for images, targets, in_lens, tgt_lens in loader:
+        loss = ctc(model(images), targets, in_lens, tgt_lens){marker}
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+net = CRNN()
+train_epoch(net, loader, torch.optim.Adam(net.parameters()))
+"""
+PROJECTS["logits_over_a_learned_temperature_into_ctc"] = {
+    "model.py": _TEMPERATURE_CRNN.format(out="logits"),
+    "train.py": _TEMPERATURE_TRAIN.format(marker="  # expect: LG012"),
+}
+# the same temperature, then the log-softmax: silent; and logits times a mask of unknown shape stay unknown
+PROJECTS["logits_over_a_learned_temperature_into_ctc_look_alike"] = {
+    "model.py": _TEMPERATURE_CRNN.format(out="F.log_softmax(logits, dim=2)"),
+    "train.py": _TEMPERATURE_TRAIN.format(marker=""),
+    "masked.py": """
+import torch.nn as nn
+
+
+class Masked(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = nn.Linear(64, 20)
+
+    def forward(self, x, mask):
+        return (self.head(x) * mask).log_softmax(2).permute(1, 0, 2)
+
+
+def step(model, x, mask, y, il, tl):
+    return nn.CTCLoss()(model(x, mask), y, il, tl)
+""",
+}
+# A YOLO v1 loss fills masks built with the legacy typed constructors (`torch.cuda.ByteTensor(n)`)
+# and clears them with `zero_()`: a tensor the code built, no gradient, so the loop without
+# `optimizer.zero_grad()` still never clears its gradients
+_YOLO_LOSS = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class YoloLoss(nn.Module):
+    def forward(self, pred, target):
+        mask = torch.cuda.ByteTensor(pred.size())
+        mask.zero_()
+        mask[:, 4] = 1
+        return F.mse_loss(pred[mask], target[mask], reduction="sum")
+"""
+PROJECTS["legacy_byte_tensor_mask_zeroed_in_the_loss_no_zero_grad"] = {
+    "loss.py": _YOLO_LOSS,
+    "train.py": """
+import torch
+import torch.nn as nn
+from loss import YoloLoss
+
+net = nn.Linear(30, 30)
+criterion = YoloLoss()
+optimizer = torch.optim.SGD(net.parameters(), lr=0.001)
+for epoch in range(50):
+    for images, target in loader:
+        loss = criterion(net(images), target)
+        loss.backward()
+        optimizer.step()  # expect: LG014
+""",
+}
+PROJECTS["legacy_byte_tensor_mask_zeroed_in_the_loss_no_zero_grad_look_alike"] = {
+    "loss.py": _YOLO_LOSS,
+    "train.py": """
+import torch
+import torch.nn as nn
+from loss import YoloLoss
+
+net = nn.Linear(30, 30)
+criterion = YoloLoss()
+optimizer = torch.optim.SGD(net.parameters(), lr=0.001)
+for epoch in range(50):
+    for images, target in loader:
+        loss = criterion(net(images), target)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+# torchvision's classification datasets give (image, int) items: a DataLoader's labels are int64 of
+# shape (N,), so `target.float()` into CrossEntropyLoss is class indices as floats (a DarkNet on ImageFolder)
+_IMAGE_FOLDER = """
+import torch
+import torch.nn as nn
+import torchvision.transforms as T
+from torchvision import datasets, models
+
+
+def train(loader, model, criterion, optimizer):
+    for images, target in loader:
+        loss = criterion(model(images), {target}){marker}
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+model = models.resnet18(num_classes=10)
+data = datasets.ImageFolder("train", T.Compose([T.ToTensor()]){extra})
+loader = torch.utils.data.DataLoader(data, batch_size=64, shuffle=True)
+train(loader, model, nn.CrossEntropyLoss(), torch.optim.SGD(model.parameters(), lr=0.1))
+"""
+PROJECTS["image_folder_labels_made_float_into_cross_entropy"] = {
+    "train.py": _IMAGE_FOLDER.format(target="target.float()", marker="  # expect: LG013", extra=""),
+}
+# the int labels as they are; and a target_transform, which may make the label anything: silent
+PROJECTS["image_folder_labels_made_float_into_cross_entropy_look_alike"] = {
+    "train.py": _IMAGE_FOLDER.format(target="target", marker="", extra=""),
+    "soft.py": _IMAGE_FOLDER.format(target="target.float()", marker="", extra=", target_transform=to_soft_label"),
+}
+# knoxAI: a Lightning GNN picks its loss with `self.loss_fn, self.loss_name = get_criterion(self.task)`, an
+# if-chain of returns of (loss function, name) ending in `else: raise`; the training step is a mixin's,
+# and the model file is only reached through importlib (a registry): with task 'binary_classification'
+# the raw head reaches F.binary_cross_entropy
+_KNOX_LOSSES = """
+import torch.nn.functional as F
+from ranking import RankingLoss
+
+
+def get_criterion(task):
+    if task == "regression":
+        return F.mse_loss, "MSE"
+    elif task == "binary_classification":
+        return {bce}, "binary_cross_entropy"
+    elif task == "ranking":
+        return RankingLoss(margin=1.0), "ranking"
+    else:
+        raise ValueError(task)
+"""
+_KNOX_STEPS = """
+class SharedStepsMixin:
+    def training_step(self, batch, batch_idx):
+        y_hat = self(batch)
+        loss = self.loss_fn(y_hat, batch.y){marker}
+        self.log("train_loss", loss)
+        return loss
+"""
+_KNOX_MODEL = """
+import torch
+import torch.nn as nn
+from lightning import pytorch as pl
+from steps import SharedStepsMixin
+from losses import get_criterion
+
+
+class GNN(SharedStepsMixin, pl.LightningModule):
+    def __init__(self, **kwargs):
+        super().__init__()
+        self.task = kwargs.get("task", "regression")
+        self.loss_fn, self.loss_name = get_criterion(self.task)
+        self.post_mp = nn.Sequential(nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 1))
+
+    def forward(self, batch):
+        return self.post_mp(batch.x)
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters(), lr=1e-3)
+"""
+_KNOX_REST = {
+    "ranking.py": """
+import torch
+import torch.nn as nn
+
+
+class RankingLoss(nn.Module):
+    def __init__(self, margin=1.0):
+        super().__init__()
+        self.margin = margin
+
+    def forward(self, y_pred, y_true):
+        return torch.relu(self.margin - (y_pred - y_true)).mean()
+""",
+    "registry.py": """
+import importlib
+
+
+def get_model_registry():
+    models = importlib.import_module("models")
+    return {name: getattr(models, name) for name in getattr(models, "__all__", [])}
+""",
+    "train.py": """
+from lightning import pytorch as pl
+from registry import get_model_registry
+from losses import get_criterion
+
+
+def train_model(loader, config):
+    ModelClass = get_model_registry().get(config.get("model_name"))
+    model = ModelClass(task=config.get("task"))
+    pl.Trainer(max_epochs=config.get("epochs")).fit(model, loader)
+    criterion = get_criterion(config.get("task"))
+    return model, criterion
+""",
+}
+PROJECTS["loss_function_chosen_by_task_in_a_mixin_training_step"] = {
+    "losses.py": _KNOX_LOSSES.format(bce="F.binary_cross_entropy"),
+    "steps.py": _KNOX_STEPS.format(marker="  # expect: LG002"),
+    "models.py": _KNOX_MODEL,
+    **_KNOX_REST,
+}
+# the same with the logits loss for the binary task: silent
+PROJECTS["loss_function_chosen_by_task_in_a_mixin_training_step_look_alike"] = {
+    "losses.py": _KNOX_LOSSES.format(bce="F.binary_cross_entropy_with_logits"),
+    "steps.py": _KNOX_STEPS.format(marker=""),
+    "models.py": _KNOX_MODEL,
+    **_KNOX_REST,
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:

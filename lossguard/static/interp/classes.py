@@ -142,6 +142,25 @@ class ClassesMixin(InterpBase):
                         out.append(ref)
         return out
 
+    def mixin_methods(self, cls: ClassRef) -> list[FunctionRef]:
+        """For a module class (``nn.Module``, ``LightningModule``): the methods it inherits, and does not
+        override, from a base class of the checked code that is no module class itself (a mixin whose
+        ``training_step`` calls ``self(batch)`` and ``self.loss_fn``: its body means the module's forward
+        and attributes, which the mixin alone does not have). Dunder methods are left out."""
+        if not self._is_nn_module(cls):
+            return []
+        out: list[FunctionRef] = []
+        for base in self._bases(cls)[1:]:
+            if not isinstance(base, ClassRef) or self._is_nn_module(base):
+                continue
+            for stmt in base.node.body:
+                if not isinstance(stmt, FUNCTION_DEFS) or stmt.name.startswith("__"):
+                    continue
+                ref = self._find_method(cls, stmt.name)
+                if ref is not None and ref.owner is base and ref.node is stmt and ref not in out:
+                    out.append(ref)
+        return out
+
     def unread_attribute(self, cls: ClassRef, name: str) -> bool:
         """Whether storing ``name`` on a built instance (``model.nc = 1`` in YOLOP's train.py) leaves
         what its methods compute as it was: no class of its hierarchy, all defined in the checked
