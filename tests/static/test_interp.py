@@ -5157,6 +5157,50 @@ PROJECTS["loss_function_chosen_by_task_in_a_mixin_training_step_look_alike"] = {
     **_KNOX_REST,
 }
 
+# A keyword spotter's model class is made by a factory, `class RNNClassifierModel(inheritance_class):` with the
+# base a parameter (`get_model_class(KeywordSpotter)`); the base's `fit` trains `self(audio)` with NLLLoss:
+# the class statement's bases are the function's locals, so `fit` is found and its `self(...)` is the model
+_FACTORY_CLASS = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class KeywordSpotter(nn.Module):
+    def fit(self, loader):
+        loss_function = nn.NLLLoss()
+        optimizer = torch.optim.Adam(self.parameters())
+        for audio, labels in loader:
+            optimizer.zero_grad()
+            loss = loss_function(self(audio), labels){marker}
+            loss.backward()
+            optimizer.step()
+
+
+def get_model_class(inheritance_class=nn.Module):
+    class RNNClassifierModel(inheritance_class):
+        def __init__(self, n_in, n_out):
+            super().__init__()
+            self.rnn = nn.GRU(n_in, 64)
+            self.hidden2keyword = nn.Linear(64, n_out)
+
+        def forward(self, x):
+            h, _ = self.rnn(x)
+            return F.{act}(self.hidden2keyword(h[-1]), dim=1)
+
+    return RNNClassifierModel
+
+
+model = get_model_class(KeywordSpotter)(40, 12)
+model.fit(loader)
+"""
+PROJECTS["model_class_made_by_a_factory_on_a_base_parameter"] = {
+    "train.py": _FACTORY_CLASS.format(marker="  # expect: LG007", act="softmax"),
+}
+PROJECTS["model_class_made_by_a_factory_on_a_base_parameter_look_alike"] = {
+    "train.py": _FACTORY_CLASS.format(marker="", act="log_softmax"),
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:

@@ -67,6 +67,19 @@ class ClassesMixin(InterpBase):
         self._volatile_attrs[id(cls.node)] = result
         return result
 
+    def note_local_bases(self, node: ast.ClassDef, frame: Frame, env: Env) -> None:
+        """A class statement run inside a function whose bases name the function's locals (a model
+        factory's ``class RNNClassifierModel(inheritance_class):``, ``inheritance_class`` a parameter;
+        round 27, a keyword spotter): the classes they held, for :meth:`_bases`. A second run with other
+        bases leaves them unknown (None)."""
+        if frame.func is None or not any(isinstance(b, ast.Name) and b.id in env for b in node.bases):
+            return
+        values = tuple(self.ev(b, frame, env) for b in node.bases)
+        if not all(isinstance(v, (ClassRef, QualName)) for v in values):
+            values = None  # type: ignore[assignment]
+        known = self._local_bases.get(id(node), values)
+        self._local_bases[id(node)] = values if known == values else None
+
     def _bases(self, cls: ClassRef) -> list[Value]:
         """The class and its ancestors, depth first (good enough for single inheritance)."""
         out: list[Value] = [cls]
@@ -76,8 +89,9 @@ class ClassesMixin(InterpBase):
         stack = [cls]
         while stack:
             c = stack.pop(0)
-            for arg in c.node.bases:
-                val = self.ev(arg, frame, dict(glob if c is cls else self.module_globals(c.module)))
+            local = self._local_bases.get(id(c.node))
+            for i, arg in enumerate(c.node.bases):
+                val = local[i] if local is not None else self.ev(arg, frame, dict(glob if c is cls else self.module_globals(c.module)))
                 if isinstance(val, ClassRef):
                     if id(val.node) in seen:
                         continue

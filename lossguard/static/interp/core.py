@@ -92,6 +92,7 @@ class Interpreter(
         ] = {}  # interp.sibling_stores, by class, reader, name, attribute
         self._class_stores: dict[int, ClassStores] = {}  # interp.sibling_stores.ClassStores, by class
         self._default_instances: dict[int, Instance] = {}
+        self._local_bases: dict[int, tuple[Value, ...] | None] = {}  # class statements run in functions: their bases (classes.note_local_bases)
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}
         self._closures: dict[int, Env] = {}
