@@ -5201,6 +5201,186 @@ PROJECTS["model_class_made_by_a_factory_on_a_base_parameter_look_alike"] = {
     "train.py": _FACTORY_CLASS.format(marker="", act="log_softmax"),
 }
 
+# A CTR repository builds one of 19 models by name (`get_model(name)`: `if name == "lr": return
+# LogisticRegressionModel(...)` ...), each ending in `torch.sigmoid`, and trains whichever with one criterion: with
+# `BCEWithLogitsLoss` every option hands it probabilities. More than 8 options (values.MAX_EITHER until round 27) made
+# the model unknown
+_MANY_MODELS = """
+import torch
+import torch.nn as nn
+
+
+class Model0(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 8)
+        self.linear = nn.Linear(8, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model1(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 9)
+        self.linear = nn.Linear(9, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model2(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 10)
+        self.linear = nn.Linear(10, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model3(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 11)
+        self.linear = nn.Linear(11, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model4(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 12)
+        self.linear = nn.Linear(12, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model5(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 13)
+        self.linear = nn.Linear(13, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model6(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 14)
+        self.linear = nn.Linear(14, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model7(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 15)
+        self.linear = nn.Linear(15, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model8(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 16)
+        self.linear = nn.Linear(16, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model9(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 17)
+        self.linear = nn.Linear(17, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model10(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 18)
+        self.linear = nn.Linear(18, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model11(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 19)
+        self.linear = nn.Linear(19, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+def get_model(name, field_dims):
+    if name == "m0":
+        return Model0(field_dims)
+    elif name == "m1":
+        return Model1(field_dims)
+    elif name == "m2":
+        return Model2(field_dims)
+    elif name == "m3":
+        return Model3(field_dims)
+    elif name == "m4":
+        return Model4(field_dims)
+    elif name == "m5":
+        return Model5(field_dims)
+    elif name == "m6":
+        return Model6(field_dims)
+    elif name == "m7":
+        return Model7(field_dims)
+    elif name == "m8":
+        return Model8(field_dims)
+    elif name == "m9":
+        return Model9(field_dims)
+    elif name == "m10":
+        return Model10(field_dims)
+    elif name == "m11":
+        return Model11(field_dims)
+    else:
+        raise ValueError("unknown model name: " + name)
+
+
+def train(model, optimizer, data_loader, criterion):
+    model.train()
+    for fields, target in data_loader:
+        y = model(fields)
+        loss = criterion(y, target.float()){marker}
+        model.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+model = get_model(args.model_name, field_dims)
+optimizer = torch.optim.Adam(params=model.parameters(), lr=1e-3)
+train(model, optimizer, train_loader, torch.nn.BCEWithLogitsLoss())
+"""
+PROJECTS["one_of_twelve_models_by_name_sigmoid_into_bce_with_logits"] = {
+    "main.py": _MANY_MODELS.format(act="torch.sigmoid", marker="  # expect: LG003"),
+}
+# the same twelve models returning their logits: silent
+PROJECTS["one_of_twelve_models_by_name_sigmoid_into_bce_with_logits_look_alike"] = {
+    "main.py": _MANY_MODELS.format(act="", marker=""),
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
