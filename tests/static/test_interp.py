@@ -5381,6 +5381,35 @@ PROJECTS["one_of_twelve_models_by_name_sigmoid_into_bce_with_logits_look_alike"]
     "main.py": _MANY_MODELS.format(act="", marker=""),
 }
 
+# the same fact without the factory: an `if` on a setting binds a loss function (not a module) on each side
+_FUNCTION_BY_SETTING = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Head(nn.Module):
+    def __init__(self, task):
+        super().__init__()
+        self.fc = nn.Linear(16, 1)
+        if task == "regression":
+            self.loss_fn = F.mse_loss
+        else:
+            self.loss_fn = {bce}
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def step(self, x, y):
+        return self.loss_fn(self(x), y){marker}
+"""
+PROJECTS["loss_function_chosen_by_an_if_on_a_setting"] = {
+    "model.py": _FUNCTION_BY_SETTING.format(bce="F.binary_cross_entropy", marker="  # expect: LG002"),
+}
+PROJECTS["loss_function_chosen_by_an_if_on_a_setting_look_alike"] = {
+    "model.py": _FUNCTION_BY_SETTING.format(bce="F.binary_cross_entropy_with_logits", marker=""),
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
