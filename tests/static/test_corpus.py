@@ -426,8 +426,8 @@ REALCODE_DEV13I_RECALL_FLOOR = 1.0
 # every step, twice, missed), 20 of 21 after (the auxiliary sums over a list of dicts left).
 REALCODE_DEV15I_RECALL_FLOOR = 0.952
 # Round 27 (docs/survey.md, "Round 27: mutations of real code (branch mut17)"): realcode_mut17 (the same kind of set, from
-# new repositories, with one real bug found unmutated, knoxAI's task-chosen F.binary_cross_entropy; tunable): 3 of 9
-# expected findings on the branch point, 9 of 9 after round 27's mechanisms.
+# new repositories, with one real bug found unmutated, knoxAI's task-chosen F.binary_cross_entropy; tunable): 3 of 10
+# expected findings on the branch point, 10 of 10 after round 27's mechanisms.
 REALCODE_MUT17_RECALL_FLOOR = 1.0
 
 

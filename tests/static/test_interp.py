@@ -5410,6 +5410,78 @@ PROJECTS["loss_function_chosen_by_an_if_on_a_setting_look_alike"] = {
     "model.py": _FUNCTION_BY_SETTING.format(bce="F.binary_cross_entropy_with_logits", marker=""),
 }
 
+# UCTransNet: the model's forward branches on `if self.n_classes == 1:` (a sigmoid) with `n_classes` set only by
+# construction; the transformer's configuration function also stores `config.n_classes = 1` on an
+# `ml_collections.ConfigDict`. A store of that name on another object may be a store into the model, so the literal
+# was not trusted and the branch not decided; a store into a library configuration object the file binds the
+# name to (and nothing else) is none
+_N_CLASSES_NET = """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, config, n_channels=3, n_classes=1):
+        super().__init__()
+        self.n_classes = n_classes
+        self.outc = nn.Conv2d(n_channels, n_classes, 1)
+        self.last_activation = nn.Sigmoid()
+
+    def forward(self, x):
+        if self.n_classes == 1:
+            logits = self.last_activation(self.outc(x))
+        else:
+            logits = self.outc(x)
+        return logits
+"""
+_N_CLASSES_TRAIN = """
+import torch
+import Config as config
+from model import Net
+
+model = Net(config.get_cfg(), n_channels=3, n_classes=1)
+loss = torch.nn.BCEWithLogitsLoss()(model(x), y){marker}
+"""
+PROJECTS["construction_literal_beside_a_same_named_store_on_a_config_dict"] = {
+    "Config.py": """
+import ml_collections
+
+
+def get_cfg():
+    config = ml_collections.ConfigDict()
+    config.base_channel = 64
+    config.n_classes = 1
+    return config
+""",
+    "model.py": _N_CLASSES_NET,
+    "train.py": _N_CLASSES_TRAIN.format(marker="  # expect: LG003"),
+}
+# the same store on a name the file also binds to a model (it may be this model): the branch stays undecided, silent
+PROJECTS["construction_literal_beside_a_same_named_store_on_a_config_dict_look_alike"] = {
+    "Config.py": """
+import ml_collections
+from model import Net
+
+
+def get_cfg():
+    config = ml_collections.ConfigDict()
+    config.base_channel = 64
+    return config
+
+
+def widen(config):
+    config.n_classes = 2
+    return config
+
+
+def rebuild():
+    config = Net(get_cfg())
+    config.n_classes = 2
+    return config
+""",
+    "model.py": _N_CLASSES_NET,
+    "train.py": _N_CLASSES_TRAIN.format(marker=""),
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
