@@ -146,7 +146,10 @@ loss = criterion(model(x), y)
             "applied itself is then silent, since the hand-written option may take probabilities), and for a loss factory whose `if`/`elif` branches each "
             "return a criterion and which raises otherwise (`if name in ours: return ours[name]() elif name "
             "in theirs: return theirs[name]()`); a table `{c.__name__.lower(): c for c in [...]}` over a "
-            "list of classes is read by name."
+            "list of classes is read by name. The options may be loss functions too (`return "
+            'F.binary_cross_entropy, "bce"` by `task == "binary_classification"`, the chain ending in `else: '
+            "raise`, each branch returning a tuple that is unpacked): the finding then names a task the "
+            "program supports, even where that task is never configured in the code checked."
         ),
         fix_safety="unsafe",
         fix_safety_note=(

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import gc
 import os
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -325,6 +326,26 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             continue
         if needs_analysis(source) or drives(imported_names(tree), analysed):  # as for a checked file
             analyse(path.resolve(), path, source, tree, checked=False)
+    if analysis and out.checked:
+        # module classes that inherit a checked mixin's methods, from modules only imported (round 27)
+        project, interp = analyser()
+        interp.spent = 0
+        current.append(next(iter(out.checked)))
+        try:
+            names = interp.mixin_names(set(out.checked))
+            if names:
+                # a checked file the prefilter skipped that subclasses one (a model file the run only
+                # reaches through importlib): loaded, so that its classes run the mixin's methods
+                subclassing = re.compile(r"class\s+\w+\s*\([^)]*\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+                for resolved, path in list(out.prefiltered.items()):
+                    source = (sources.get(path) if sources else None) or text.read(path)
+                    if subclassing.search(source):
+                        project.load(resolved, source, tree=text.parse(source))
+            interp.run_mixins_of_loaded(set(out.checked))
+        except Exception:  # noqa: BLE001 - an extra pass must not fail the files already checked
+            pass
+        finally:
+            current.pop()
     out.found = _findings(raw, out.checked, display, internal, portable)
     raw.clear()
     analysis.clear()

@@ -102,6 +102,8 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
         if acts and all(x is Act.LOGITS for x in acts) and others_plain:
             act = Act.LOGITS
             site = (ta or tb).act_site  # type: ignore[union-attr]
+        elif (scaled_logits := _logits_by_scalar_tensor(ta, tb, op)) is not None:
+            act, site = Act.LOGITS, scaled_logits.act_site
     dtypes = {t.dtype for t in (ta, tb) if t is not None}
     dtype = None
     if isinstance(op, ast.Div):
@@ -122,6 +124,26 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     # a sum started from zero stays one through the arithmetic that follows (`adv = adv / n`)
     from_zero = bool((ta and ta.from_zero) or (tb and tb.from_zero)) or isinstance(op, (ast.Add, ast.Sub)) and (is_zero(a) or is_zero(b))
     return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced, from_zero=from_zero)
+
+
+def _logits_by_scalar_tensor(ta: Tensor | None, tb: Tensor | None, op: ast.operator) -> Tensor | None:
+    """``logits / t``, ``logits * t``, ``t * logits`` with ``t`` a 0-dim tensor (a learned temperature,
+    ``torch.clamp(self.temperature, min=0.5)`` of ``nn.Parameter(torch.tensor(1.0))``): raw scores scaled by
+    one number are raw scores still (no softmax, no log-softmax, no sigmoid is applied by a scale). Only
+    a rank known to be 0 counts: a tensor of any other shape (a mask, a second model output) may mix the
+    values. Returns the logits operand."""
+    if ta is None or tb is None:
+        return None
+    if isinstance(op, ast.Div):
+        pairs = [(ta, tb)]
+    elif isinstance(op, ast.Mult):
+        pairs = [(ta, tb), (tb, ta)]
+    else:
+        return None
+    for logits, factor in pairs:
+        if logits.act is Act.LOGITS and factor.act is None and factor.shape == Shape(()):
+            return logits
+    return None
 
 
 def _scaled_probabilities(a: Value, b: Value, op: ast.operator) -> Tensor | None:
@@ -686,7 +708,16 @@ def _literal_dtype(node: ast.expr) -> Dtype | None:
     return None
 
 
+def _number_literal(node: ast.expr) -> bool:
+    """``1.0``, ``-2``: one number written out (not a bool)."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
 def _literal_shape(node: ast.expr) -> Shape | None:
+    if _number_literal(node):
+        return Shape(())  # torch.tensor(1.0): a 0-dim tensor
     dims: list[Dim] = []
     n = node
     while isinstance(n, (ast.List, ast.Tuple)):

@@ -212,9 +212,26 @@ FLOAT_CONSTRUCTORS = {
     "torch.DoubleTensor",
     "torch.HalfTensor",
     "torch.cuda.FloatTensor",
+    "torch.cuda.DoubleTensor",
+    "torch.cuda.HalfTensor",
     "torch.normal",
 }
-INT_CONSTRUCTORS = {"torch.randint", "torch.LongTensor", "torch.IntTensor", "torch.cuda.LongTensor", "torch.randperm"}
+# the legacy typed constructors of integer tensors too (`torch.cuda.ByteTensor(pred.size())`, a mask the code
+# fills by hand: a tensor it built, so its `zero_()` clears no gradient; round 27, a YOLO v1 loss)
+INT_CONSTRUCTORS = {
+    "torch.randint",
+    "torch.LongTensor",
+    "torch.IntTensor",
+    "torch.ShortTensor",
+    "torch.CharTensor",
+    "torch.ByteTensor",
+    "torch.cuda.LongTensor",
+    "torch.cuda.IntTensor",
+    "torch.cuda.ShortTensor",
+    "torch.cuda.CharTensor",
+    "torch.cuda.ByteTensor",
+    "torch.randperm",
+}
 SIZED_CONSTRUCTORS = {"torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty", "torch.full"}
 
 INT_DTYPES = {
@@ -466,6 +483,31 @@ ARRAY_SPLITTERS = {"sklearn.model_selection.train_test_split", "sklearn.cross_va
 # Datasets whose items are known from their arguments, and the loaders that batch them.
 TENSOR_DATASETS = {"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"}
 DATA_LOADERS = {"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"}
+# torchvision's classification datasets: each item is (image, class index as a Python int), so a
+# DataLoader's default collation gives int64 labels of shape (N,); the image depends on the transform
+# (a PIL image without one), so it stays unknown, and a target_transform may change the label
+_VISION_CLASSIFICATION = (
+    "ImageFolder",
+    "DatasetFolder",
+    "MNIST",
+    "FashionMNIST",
+    "KMNIST",
+    "QMNIST",
+    "EMNIST",
+    "CIFAR10",
+    "CIFAR100",
+    "SVHN",
+    "STL10",
+    "ImageNet",
+    "Food101",
+    "GTSRB",
+    "EuroSAT",
+    "USPS",
+)
+VISION_CLASSIFICATION_DATASETS = {f"torchvision.datasets.{name}" for name in _VISION_CLASSIFICATION} | {
+    "torchvision.datasets.folder.ImageFolder",
+    "torchvision.datasets.folder.DatasetFolder",
+}
 # Wrappers that iterate over what they are given (a progress bar): the items are the same.
 # Packed sequences for RNNs: packing keeps the values, padding gives them back with their lengths.
 PACK_FUNCS = {"torch.nn.utils.rnn.pack_padded_sequence"}

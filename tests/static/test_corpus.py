@@ -443,6 +443,10 @@ REALCODE_DEV14_RECALL_FLOOR = 1.0
 # resume from its own whole-model checkpoint, twice, and an LBFGS closure that never clears the gradients missed), 45 of 45
 # after.
 REALCODE_FIX17_RECALL_FLOOR = 1.0
+# Round 27 (docs/survey.md, "Round 27: mutations of real code (branch mut17)"): realcode_mut17 (the same kind of set, from
+# new repositories, with one real bug found unmutated, knoxAI's task-chosen F.binary_cross_entropy; tunable): 3 of 10
+# expected findings on the branch point, 10 of 10 after round 27's mechanisms.
+REALCODE_MUT17_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -468,6 +472,7 @@ REALCODE_FIX17_RECALL_FLOOR = 1.0
         ("realcode_dev14s", REALCODE_DEV14S_RECALL_FLOOR),
         ("realcode_dev14", REALCODE_DEV14_RECALL_FLOOR),
         ("realcode_fix17", REALCODE_FIX17_RECALL_FLOOR),
+        ("realcode_mut17", REALCODE_MUT17_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -4912,6 +4912,576 @@ def evaluate(model, criterion, loader):
 """,
 }
 
+# Round 27 (mutations of real code, branch mut17).
+# A CAPTCHA CRNN divides its logits by a learned temperature, `torch.clamp(self.t, min=0.5)` of
+# `nn.Parameter(torch.tensor(1.0))`: raw scores scaled by one number are raw scores, so without the
+# log-softmax they reach CTCLoss as logits
+_TEMPERATURE_CRNN = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class CRNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.LSTM(32, 64, batch_first=True)
+        self.head = nn.Linear(64, 20)
+        self.t = nn.Parameter(torch.tensor(1.0))
+
+    def forward(self, x):
+        h, _ = self.rnn(x)
+        logits = self.head(h) / torch.clamp(self.t, min=0.5, max=5.0)
+        return {out}.permute(1, 0, 2)
+"""
+_TEMPERATURE_TRAIN = """
+import torch
+import torch.nn as nn
+from model import CRNN
+
+ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+
+
+def train_epoch(model, loader, optimizer):
+    for images, targets, in_lens, tgt_lens in loader:
+        loss = ctc(model(images), targets, in_lens, tgt_lens){marker}
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+net = CRNN()
+train_epoch(net, loader, torch.optim.Adam(net.parameters()))
+"""
+PROJECTS["logits_over_a_learned_temperature_into_ctc"] = {
+    "model.py": _TEMPERATURE_CRNN.format(out="logits"),
+    "train.py": _TEMPERATURE_TRAIN.format(marker="  # expect: LG012"),
+}
+# the same temperature, then the log-softmax: silent; and logits times a mask of unknown shape stay unknown
+PROJECTS["logits_over_a_learned_temperature_into_ctc_look_alike"] = {
+    "model.py": _TEMPERATURE_CRNN.format(out="F.log_softmax(logits, dim=2)"),
+    "train.py": _TEMPERATURE_TRAIN.format(marker=""),
+    "masked.py": """
+import torch.nn as nn
+
+
+class Masked(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = nn.Linear(64, 20)
+
+    def forward(self, x, mask):
+        return (self.head(x) * mask).log_softmax(2).permute(1, 0, 2)
+
+
+def step(model, x, mask, y, il, tl):
+    return nn.CTCLoss()(model(x, mask), y, il, tl)
+""",
+}
+# A YOLO v1 loss fills masks built with the legacy typed constructors (`torch.cuda.ByteTensor(n)`)
+# and clears them with `zero_()`: a tensor the code built, no gradient, so the loop without
+# `optimizer.zero_grad()` still never clears its gradients
+_YOLO_LOSS = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class YoloLoss(nn.Module):
+    def forward(self, pred, target):
+        mask = torch.cuda.ByteTensor(pred.size())
+        mask.zero_()
+        mask[:, 4] = 1
+        return F.mse_loss(pred[mask], target[mask], reduction="sum")
+"""
+PROJECTS["legacy_byte_tensor_mask_zeroed_in_the_loss_no_zero_grad"] = {
+    "loss.py": _YOLO_LOSS,
+    "train.py": """
+import torch
+import torch.nn as nn
+from loss import YoloLoss
+
+net = nn.Linear(30, 30)
+criterion = YoloLoss()
+optimizer = torch.optim.SGD(net.parameters(), lr=0.001)
+for epoch in range(50):
+    for images, target in loader:
+        loss = criterion(net(images), target)
+        loss.backward()
+        optimizer.step()  # expect: LG014
+""",
+}
+PROJECTS["legacy_byte_tensor_mask_zeroed_in_the_loss_no_zero_grad_look_alike"] = {
+    "loss.py": _YOLO_LOSS,
+    "train.py": """
+import torch
+import torch.nn as nn
+from loss import YoloLoss
+
+net = nn.Linear(30, 30)
+criterion = YoloLoss()
+optimizer = torch.optim.SGD(net.parameters(), lr=0.001)
+for epoch in range(50):
+    for images, target in loader:
+        loss = criterion(net(images), target)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+# torchvision's classification datasets give (image, int) items: a DataLoader's labels are int64 of
+# shape (N,), so `target.float()` into CrossEntropyLoss is class indices as floats (a DarkNet on ImageFolder)
+_IMAGE_FOLDER = """
+import torch
+import torch.nn as nn
+import torchvision.transforms as T
+from torchvision import datasets, models
+
+
+def train(loader, model, criterion, optimizer):
+    for images, target in loader:
+        loss = criterion(model(images), {target}){marker}
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+model = models.resnet18(num_classes=10)
+data = datasets.ImageFolder("train", T.Compose([T.ToTensor()]){extra})
+loader = torch.utils.data.DataLoader(data, batch_size=64, shuffle=True)
+train(loader, model, nn.CrossEntropyLoss(), torch.optim.SGD(model.parameters(), lr=0.1))
+"""
+PROJECTS["image_folder_labels_made_float_into_cross_entropy"] = {
+    "train.py": _IMAGE_FOLDER.format(target="target.float()", marker="  # expect: LG013", extra=""),
+}
+# the int labels as they are; and a target_transform, which may make the label anything: silent
+PROJECTS["image_folder_labels_made_float_into_cross_entropy_look_alike"] = {
+    "train.py": _IMAGE_FOLDER.format(target="target", marker="", extra=""),
+    "soft.py": _IMAGE_FOLDER.format(target="target.float()", marker="", extra=", target_transform=to_soft_label"),
+}
+# knoxAI: a Lightning GNN picks its loss with `self.loss_fn, self.loss_name = get_criterion(self.task)`, an
+# if-chain of returns of (loss function, name) ending in `else: raise`; the training step is a mixin's,
+# and the model file is only reached through importlib (a registry): with task 'binary_classification'
+# the raw head reaches F.binary_cross_entropy
+_KNOX_LOSSES = """
+import torch.nn.functional as F
+from ranking import RankingLoss
+
+
+def get_criterion(task):
+    if task == "regression":
+        return F.mse_loss, "MSE"
+    elif task == "binary_classification":
+        return {bce}, "binary_cross_entropy"
+    elif task == "ranking":
+        return RankingLoss(margin=1.0), "ranking"
+    else:
+        raise ValueError(task)
+"""
+_KNOX_STEPS = """
+class SharedStepsMixin:
+    def training_step(self, batch, batch_idx):
+        y_hat = self(batch)
+        loss = self.loss_fn(y_hat, batch.y){marker}
+        self.log("train_loss", loss)
+        return loss
+"""
+_KNOX_MODEL = """
+import torch
+import torch.nn as nn
+from lightning import pytorch as pl
+from steps import SharedStepsMixin
+from losses import get_criterion
+
+
+class GNN(SharedStepsMixin, pl.LightningModule):
+    def __init__(self, **kwargs):
+        super().__init__()
+        self.task = kwargs.get("task", "regression")
+        self.loss_fn, self.loss_name = get_criterion(self.task)
+        self.post_mp = nn.Sequential(nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 1))
+
+    def forward(self, batch):
+        return self.post_mp(batch.x)
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters(), lr=1e-3)
+"""
+_KNOX_REST = {
+    "ranking.py": """
+import torch
+import torch.nn as nn
+
+
+class RankingLoss(nn.Module):
+    def __init__(self, margin=1.0):
+        super().__init__()
+        self.margin = margin
+
+    def forward(self, y_pred, y_true):
+        return torch.relu(self.margin - (y_pred - y_true)).mean()
+""",
+    "registry.py": """
+import importlib
+
+
+def get_model_registry():
+    models = importlib.import_module("models")
+    return {name: getattr(models, name) for name in getattr(models, "__all__", [])}
+""",
+    "train.py": """
+from lightning import pytorch as pl
+from registry import get_model_registry
+from losses import get_criterion
+
+
+def train_model(loader, config):
+    ModelClass = get_model_registry().get(config.get("model_name"))
+    model = ModelClass(task=config.get("task"))
+    pl.Trainer(max_epochs=config.get("epochs")).fit(model, loader)
+    criterion = get_criterion(config.get("task"))
+    return model, criterion
+""",
+}
+PROJECTS["loss_function_chosen_by_task_in_a_mixin_training_step"] = {
+    "losses.py": _KNOX_LOSSES.format(bce="F.binary_cross_entropy"),
+    "steps.py": _KNOX_STEPS.format(marker="  # expect: LG002"),
+    "models.py": _KNOX_MODEL,
+    **_KNOX_REST,
+}
+# the same with the logits loss for the binary task: silent
+PROJECTS["loss_function_chosen_by_task_in_a_mixin_training_step_look_alike"] = {
+    "losses.py": _KNOX_LOSSES.format(bce="F.binary_cross_entropy_with_logits"),
+    "steps.py": _KNOX_STEPS.format(marker=""),
+    "models.py": _KNOX_MODEL,
+    **_KNOX_REST,
+}
+
+# A keyword spotter's model class is made by a factory, `class RNNClassifierModel(inheritance_class):` with the
+# base a parameter (`get_model_class(KeywordSpotter)`); the base's `fit` trains `self(audio)` with NLLLoss:
+# the class statement's bases are the function's locals, so `fit` is found and its `self(...)` is the model
+_FACTORY_CLASS = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class KeywordSpotter(nn.Module):
+    def fit(self, loader):
+        loss_function = nn.NLLLoss()
+        optimizer = torch.optim.Adam(self.parameters())
+        for audio, labels in loader:
+            optimizer.zero_grad()
+            loss = loss_function(self(audio), labels){marker}
+            loss.backward()
+            optimizer.step()
+
+
+def get_model_class(inheritance_class=nn.Module):
+    class RNNClassifierModel(inheritance_class):
+        def __init__(self, n_in, n_out):
+            super().__init__()
+            self.rnn = nn.GRU(n_in, 64)
+            self.hidden2keyword = nn.Linear(64, n_out)
+
+        def forward(self, x):
+            h, _ = self.rnn(x)
+            return F.{act}(self.hidden2keyword(h[-1]), dim=1)
+
+    return RNNClassifierModel
+
+
+model = get_model_class(KeywordSpotter)(40, 12)
+model.fit(loader)
+"""
+PROJECTS["model_class_made_by_a_factory_on_a_base_parameter"] = {
+    "train.py": _FACTORY_CLASS.format(marker="  # expect: LG007", act="softmax"),
+}
+PROJECTS["model_class_made_by_a_factory_on_a_base_parameter_look_alike"] = {
+    "train.py": _FACTORY_CLASS.format(marker="", act="log_softmax"),
+}
+
+# A CTR repository builds one of 19 models by name (`get_model(name)`: `if name == "lr": return
+# LogisticRegressionModel(...)` ...), each ending in `torch.sigmoid`, and trains whichever with one criterion: with
+# `BCEWithLogitsLoss` every option hands it probabilities. More than 8 options (values.MAX_EITHER until round 27) made
+# the model unknown
+_MANY_MODELS = """
+import torch
+import torch.nn as nn
+
+
+class Model0(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 8)
+        self.linear = nn.Linear(8, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model1(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 9)
+        self.linear = nn.Linear(9, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model2(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 10)
+        self.linear = nn.Linear(10, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model3(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 11)
+        self.linear = nn.Linear(11, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model4(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 12)
+        self.linear = nn.Linear(12, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model5(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 13)
+        self.linear = nn.Linear(13, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model6(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 14)
+        self.linear = nn.Linear(14, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model7(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 15)
+        self.linear = nn.Linear(15, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model8(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 16)
+        self.linear = nn.Linear(16, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model9(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 17)
+        self.linear = nn.Linear(17, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model10(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 18)
+        self.linear = nn.Linear(18, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+class Model11(nn.Module):
+    def __init__(self, field_dims):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(field_dims, 19)
+        self.linear = nn.Linear(19, 1)
+
+    def forward(self, x):
+        return {act}(self.linear(self.embedding(x)).squeeze(1))
+
+
+def get_model(name, field_dims):
+    if name == "m0":
+        return Model0(field_dims)
+    elif name == "m1":
+        return Model1(field_dims)
+    elif name == "m2":
+        return Model2(field_dims)
+    elif name == "m3":
+        return Model3(field_dims)
+    elif name == "m4":
+        return Model4(field_dims)
+    elif name == "m5":
+        return Model5(field_dims)
+    elif name == "m6":
+        return Model6(field_dims)
+    elif name == "m7":
+        return Model7(field_dims)
+    elif name == "m8":
+        return Model8(field_dims)
+    elif name == "m9":
+        return Model9(field_dims)
+    elif name == "m10":
+        return Model10(field_dims)
+    elif name == "m11":
+        return Model11(field_dims)
+    else:
+        raise ValueError("unknown model name: " + name)
+
+
+def train(model, optimizer, data_loader, criterion):
+    model.train()
+    for fields, target in data_loader:
+        y = model(fields)
+        loss = criterion(y, target.float()){marker}
+        model.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+model = get_model(args.model_name, field_dims)
+optimizer = torch.optim.Adam(params=model.parameters(), lr=1e-3)
+train(model, optimizer, train_loader, torch.nn.BCEWithLogitsLoss())
+"""
+PROJECTS["one_of_twelve_models_by_name_sigmoid_into_bce_with_logits"] = {
+    "main.py": _MANY_MODELS.format(act="torch.sigmoid", marker="  # expect: LG003"),
+}
+# the same twelve models returning their logits: silent
+PROJECTS["one_of_twelve_models_by_name_sigmoid_into_bce_with_logits_look_alike"] = {
+    "main.py": _MANY_MODELS.format(act="", marker=""),
+}
+
+# the same fact without the factory: an `if` on a setting binds a loss function (not a module) on each side
+_FUNCTION_BY_SETTING = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Head(nn.Module):
+    def __init__(self, task):
+        super().__init__()
+        self.fc = nn.Linear(16, 1)
+        if task == "regression":
+            self.loss_fn = F.mse_loss
+        else:
+            self.loss_fn = {bce}
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def step(self, x, y):
+        return self.loss_fn(self(x), y){marker}
+"""
+PROJECTS["loss_function_chosen_by_an_if_on_a_setting"] = {
+    "model.py": _FUNCTION_BY_SETTING.format(bce="F.binary_cross_entropy", marker="  # expect: LG002"),
+}
+PROJECTS["loss_function_chosen_by_an_if_on_a_setting_look_alike"] = {
+    "model.py": _FUNCTION_BY_SETTING.format(bce="F.binary_cross_entropy_with_logits", marker=""),
+}
+
+# UCTransNet: the model's forward branches on `if self.n_classes == 1:` (a sigmoid) with `n_classes` set only by
+# construction; the transformer's configuration function also stores `config.n_classes = 1` on an
+# `ml_collections.ConfigDict`. A store of that name on another object may be a store into the model, so the literal
+# was not trusted and the branch not decided; a store into a library configuration object the file binds the
+# name to (and nothing else) is none
+_N_CLASSES_NET = """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, config, n_channels=3, n_classes=1):
+        super().__init__()
+        self.n_classes = n_classes
+        self.outc = nn.Conv2d(n_channels, n_classes, 1)
+        self.last_activation = nn.Sigmoid()
+
+    def forward(self, x):
+        if self.n_classes == 1:
+            logits = self.last_activation(self.outc(x))
+        else:
+            logits = self.outc(x)
+        return logits
+"""
+_N_CLASSES_TRAIN = """
+import torch
+import Config as config
+from model import Net
+
+model = Net(config.get_cfg(), n_channels=3, n_classes=1)
+loss = torch.nn.BCEWithLogitsLoss()(model(x), y){marker}
+"""
+PROJECTS["construction_literal_beside_a_same_named_store_on_a_config_dict"] = {
+    "Config.py": """
+import ml_collections
+
+
+def get_cfg():
+    config = ml_collections.ConfigDict()
+    config.base_channel = 64
+    config.n_classes = 1
+    return config
+""",
+    "model.py": _N_CLASSES_NET,
+    "train.py": _N_CLASSES_TRAIN.format(marker="  # expect: LG003"),
+}
+# the same store on a name the file also binds to a model (it may be this model): the branch stays undecided, silent
+PROJECTS["construction_literal_beside_a_same_named_store_on_a_config_dict_look_alike"] = {
+    "Config.py": """
+import ml_collections
+from model import Net
+
+
+def get_cfg():
+    config = ml_collections.ConfigDict()
+    config.base_channel = 64
+    return config
+
+
+def widen(config):
+    config.n_classes = 2
+    return config
+
+
+def rebuild():
+    config = Net(get_cfg())
+    config.n_classes = 2
+    return config
+""",
+    "model.py": _N_CLASSES_NET,
+    "train.py": _N_CLASSES_TRAIN.format(marker=""),
+}
+
 
 # Round 27 (docs/survey.md, survey17; realcode_dev14s): a REINFORCE agent's episode loop steps the environment
 # (`obs, reward, done, _ = env.step(action)`) and the agent's own `self.step(...)`, neither of them an optimizer

@@ -70,6 +70,19 @@ class ClassesMixin(InterpBase):
         self._volatile_attrs[id(cls.node)] = result
         return result
 
+    def note_local_bases(self, node: ast.ClassDef, frame: Frame, env: Env) -> None:
+        """A class statement run inside a function whose bases name the function's locals (a model
+        factory's ``class RNNClassifierModel(inheritance_class):``, ``inheritance_class`` a parameter;
+        round 27, a keyword spotter): the classes they held, for :meth:`_bases`. A second run with other
+        bases leaves them unknown (None)."""
+        if frame.func is None or not any(isinstance(b, ast.Name) and b.id in env for b in node.bases):
+            return
+        values = tuple(self.ev(b, frame, env) for b in node.bases)
+        if not all(isinstance(v, (ClassRef, QualName)) for v in values):
+            values = None  # type: ignore[assignment]
+        known = self._local_bases.get(id(node), values)
+        self._local_bases[id(node)] = values if known == values else None
+
     def _bases(self, cls: ClassRef) -> list[Value]:
         """The class and its ancestors, depth first (good enough for single inheritance)."""
         out: list[Value] = [cls]
@@ -79,8 +92,9 @@ class ClassesMixin(InterpBase):
         stack = [cls]
         while stack:
             c = stack.pop(0)
-            for arg in c.node.bases:
-                val = self.ev(arg, frame, dict(glob if c is cls else self.module_globals(c.module)))
+            local = self._local_bases.get(id(c.node))
+            for i, arg in enumerate(c.node.bases):
+                val = local[i] if local is not None else self.ev(arg, frame, dict(glob if c is cls else self.module_globals(c.module)))
                 if isinstance(val, ClassRef):
                     if id(val.node) in seen:
                         continue
@@ -165,6 +179,25 @@ class ClassesMixin(InterpBase):
                 if method is not None and id(method.node) not in seen:
                     todo.append(method)
         return False
+
+    def mixin_methods(self, cls: ClassRef) -> list[FunctionRef]:
+        """For a module class (``nn.Module``, ``LightningModule``): the methods it inherits, and does not
+        override, from a base class of the checked code that is no module class itself (a mixin whose
+        ``training_step`` calls ``self(batch)`` and ``self.loss_fn``: its body means the module's forward
+        and attributes, which the mixin alone does not have). Dunder methods are left out."""
+        if not self._is_nn_module(cls):
+            return []
+        out: list[FunctionRef] = []
+        for base in self._bases(cls)[1:]:
+            if not isinstance(base, ClassRef) or self._is_nn_module(base):
+                continue
+            for stmt in base.node.body:
+                if not isinstance(stmt, FUNCTION_DEFS) or stmt.name.startswith("__"):
+                    continue
+                ref = self._find_method(cls, stmt.name)
+                if ref is not None and ref.owner is base and ref.node is stmt and ref not in out:
+                    out.append(ref)
+        return out
 
     def unread_attribute(self, cls: ClassRef, name: str) -> bool:
         """Whether storing ``name`` on a built instance (``model.nc = 1`` in YOLOP's train.py) leaves

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 from lossguard.static.events import LossCall
 from lossguard.static.interp.calls import CallsMixin
@@ -69,6 +70,7 @@ class Interpreter(
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
         self.sink = sink
+        self._mixins_run: set[int] = set()  # class nodes whose mixin methods ran (_run_mixin_methods)
         self._memo: dict[tuple, Value] = {}
         self._effects: dict[tuple, dict[int | str, Value]] = {}  # dicts a call changed in place, by argument
         self._forwarded: dict[tuple, list[LossCall]] = {}  # a thin wrapper's own loss calls, by call key (see call_function)
@@ -95,6 +97,7 @@ class Interpreter(
         ] = {}  # interp.sibling_stores, by class, reader, name, attribute
         self._class_stores: dict[int, ClassStores] = {}  # interp.sibling_stores.ClassStores, by class
         self._default_instances: dict[int, Instance] = {}
+        self._local_bases: dict[int, tuple[Value, ...] | None] = {}  # class statements run in functions: their bases (classes.note_local_bases)
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}
         self._closures: dict[int, Env] = {}
@@ -136,10 +139,55 @@ class Interpreter(
         facts = info.facts
         return facts.function(fn).calls_backward or facts.drives(fn, facts.trainers(info.module))
 
+    def _run_mixin_methods(self, owner: ast.ClassDef, info: ModuleInfo, env: Env, checked: set[Path] | None = None) -> None:
+        """The methods a module class inherits from a plain base class of the checked code (a mixin:
+        knoxAI's ``SharedStepsMixin.training_step``, which calls ``self(batch)`` and ``self.loss_fn``),
+        run on an instance of the module class, whose forward and attributes they use (round 27)."""
+        cls_val = self._class_value(owner, info, env)
+        if cls_val is None:
+            return
+        methods = self.mixin_methods(cls_val)
+        if checked is not None:
+            methods = [m for m in methods if Path(m.module.path).resolve() in checked]
+        if not methods:
+            return
+        self_value = self._default_instance(cls_val)
+        for ref in methods:
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not ref.module.facts.function(ref.node).calls_backward)
+
+    def mixin_names(self, checked: set[Path]) -> set[str]:
+        """The names of the plain classes (no base, or ``object``) with methods in the checked files analysed:
+        the mixins a module class may inherit."""
+        out: set[str] = set()
+        for info in self.project.loaded():
+            if Path(info.path).resolve() not in checked:
+                continue
+            for node in info.module.body:
+                plain = all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases) if isinstance(node, ast.ClassDef) else False
+                if plain and isinstance(node, ast.ClassDef) and any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) for m in node.body):
+                    out.add(node.name)
+        return out
+
+    def run_mixins_of_loaded(self, checked: set[Path]) -> None:
+        """After the files are analysed: the module classes of every module the run loaded (a model file
+        only imported, never analysed on its own) whose mixin methods (see :meth:`_run_mixin_methods`)
+        are written in a checked file."""
+        for info in list(self.project.loaded()):
+            env: Env | None = None
+            for node in info.module.body:
+                if not isinstance(node, ast.ClassDef) or id(node) in self._mixins_run or not node.bases:
+                    continue
+                self._mixins_run.add(id(node))
+                env = env if env is not None else self.module_globals(info)
+                self._run_mixin_methods(node, info, env, checked)
+
     def analyze_module(self, info: ModuleInfo) -> None:
         """Interpret the module, then every function and method no call has reached."""
         env = self.module_globals(info)
         for fn, owner in all_functions(info.module):
+            if owner is not None and id(owner) not in self._mixins_run:
+                self._mixins_run.add(id(owner))
+                self._run_mixin_methods(owner, info, env)
             if id(fn) in self.covered or owner is not None and replaced_later(owner.body, fn):
                 continue
             if owner is not None:

@@ -8,7 +8,7 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.interp.torch_args import TorchCallArgs
 from lossguard.static.tensor_ops import batched, dataset_row
-from lossguard.static.values import INT, UNKNOWN, Batches, Const, DatasetRows, DictVal, Instance, Tensor, TupleVal, Value
+from lossguard.static.values import INT, UNKNOWN, Batches, Const, DatasetRows, DictVal, Dtype, Instance, Shape, Tensor, TupleVal, Value
 
 
 def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
@@ -16,6 +16,21 @@ def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred or c.kw or not c.pos or not all(isinstance(p, Tensor) for p in c.pos):
         return UNKNOWN
     return DatasetRows(TupleVal(tuple(dataset_row(p) for p in c.pos)))  # type: ignore[arg-type]
+
+
+def _vision_classification(interp: Any, c: TorchCallArgs) -> Value:
+    """``datasets.ImageFolder(root, transform=...)``, ``datasets.CIFAR10(...)``: item ``i`` is ``(image,
+    class index)``, the index a Python int (so the loader's batches hold int64 labels of shape (N,)); the
+    image is unknown (what the transform makes of it). A ``target_transform`` other than ``None`` may turn
+    the label into anything: unknown then (round 27, a DarkNet trained on ImageFolder)."""
+    if c.starred:
+        return UNKNOWN
+    given = c.kw.get("target_transform")
+    if given is not None and not (isinstance(given, Const) and given.value is None):
+        return UNKNOWN
+    if len(c.pos) > 2:  # ImageFolder(root, transform, target_transform, ...), MNIST(root, train, transform, ...)
+        return UNKNOWN
+    return DatasetRows(TupleVal((UNKNOWN, Tensor(dtype=Dtype.INT, shape=Shape(())))))
 
 
 def _dataset_of_class(interp: Any, dataset: Instance, c: TorchCallArgs) -> Value:
@@ -61,6 +76,7 @@ def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:
 #: Rows of :data:`~lossguard.static.interp.torch_calls.TORCH_FUNCTIONS`, in its priority order.
 DATA_ROWS = (
     (api.TENSOR_DATASETS, _tensor_dataset),
+    (api.VISION_CLASSIFICATION_DATASETS, _vision_classification),
     (api.DATA_LOADERS, _data_loader),
     (api.ITERATION_WRAPPERS, _iteration_wrapper),
 )

@@ -43,14 +43,21 @@ from lossguard.static.interp.branch_settings import Outcome, contradicts, negate
 from lossguard.static.interp.criterion_isinstance import class_test_around, isinstance_test, narrowed
 from lossguard.static.interp.frame import Env, Frame, drop
 from lossguard.static.interp.guards import GuardedChoice, literal_test, returns_in
-from lossguard.static.values import UNKNOWN, Act, Instance, LossSpec, Tensor, Value, join
+from lossguard.static.tensor_ops import functional_options
+from lossguard.static.values import UNKNOWN, Act, Instance, LossSpec, QualName, Tensor, TupleVal, Value, join
 
 #: the literal of a truth test (``if conf.label_smoothing:``): the option for a true setting
 TRUTHY = True
 
 
+def _torch_loss(value: Value | None) -> bool:
+    """A torch loss module, or a torch loss function named without a call (``F.binary_cross_entropy``, a
+    criterion a setting picks: round 27, knoxAI's ``get_criterion(task)``)."""
+    return isinstance(value, LossSpec) or isinstance(value, QualName) and value.name in api.LOSS_FUNCTIONS
+
+
 def _is_loss_option(value: Value | None) -> bool:
-    return isinstance(value, LossSpec) or isinstance(value, GuardedChoice) and loss_options(value) is not None
+    return _torch_loss(value) or isinstance(value, GuardedChoice) and loss_options(value) is not None
 
 
 def _holds(text: str, literal: object) -> str:
@@ -78,7 +85,7 @@ def loss_options(choice: GuardedChoice) -> list[tuple[Value, str]] | None:
     value: Value = choice
     failed: list[str] = []  # the tests that failed on the way to the last option
     while isinstance(value, GuardedChoice):
-        if value.holder is not None or not value.text or not isinstance(value.then, (LossSpec, Instance, GuardedChoice)):
+        if value.holder is not None or not value.text or not (_torch_loss(value.then) or isinstance(value.then, (Instance, GuardedChoice))):
             return None
         if isinstance(value.then, GuardedChoice):
             then_options = loss_options(value.then)
@@ -89,10 +96,10 @@ def loss_options(choice: GuardedChoice) -> list[tuple[Value, str]] | None:
         out += then_options
         failed.append(_fails(value.text, value.literal))
         value = value.orelse
-    if not isinstance(value, (LossSpec, Instance)):
+    if not (_torch_loss(value) or isinstance(value, Instance)):
         return None
     out.append((value, " and ".join(failed)))
-    return out if any(isinstance(v, LossSpec) for v, _ in out) else None
+    return out if any(_torch_loss(v) for v, _ in out) else None
 
 
 def option_outcomes(choice: GuardedChoice) -> dict[str, list[Outcome]]:
@@ -183,10 +190,15 @@ def _if_chain_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[list[
     return last in it) followed by one ``raise`` or ``return``, with no return before: the tests
     with their returns, and that last statement."""
     body = fn.body
-    if len(body) < 2 or not isinstance(body[-1], (ast.Raise, ast.Return)) or not isinstance(body[-2], ast.If):
+    last: ast.stmt | None = None
+    if len(body) >= 2 and isinstance(body[-1], (ast.Raise, ast.Return)) and isinstance(body[-2], ast.If):
+        last, first = body[-1], body[-2]
+    elif body and isinstance(body[-1], ast.If):
+        first = body[-1]  # the chain's own `else: raise` ends it
+    else:
         return None
     chain: list[tuple[ast.expr, ast.Return]] = []
-    node: ast.If | None = body[-2]
+    node: ast.If | None = first
     while node is not None:
         end = node.body[-1]
         if not isinstance(end, ast.Return) or end.value is None or returns_in(node.body) != 1:
@@ -196,11 +208,16 @@ def _if_chain_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[list[
             node = node.orelse[0]
         elif not node.orelse:
             node = None
+        elif len(node.orelse) == 1 and isinstance(node.orelse[0], ast.Raise) and last is None:
+            last, node = node.orelse[0], None  # `else: raise ValueError(task)`: as a raise after the chain
         else:
             return None
-    if returns_in(body[:-2]):  # last: a walk of the whole body, asked after every analysis whose result is unknown
+    if last is None:
         return None
-    return chain, body[-1]
+    before = body[:-2] if last is body[-1] else body[:-1]
+    if returns_in(before):  # last: a walk of the whole body, asked after every analysis whose result is unknown
+        return None
+    return chain, last
 
 
 def loss_factory_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Frame, joined: Value) -> Value:
@@ -209,7 +226,7 @@ def loss_factory_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Fram
     ``raise KeyError``): a choice among the criteria its branches return, each under its test, when
     the plain join of them is unknown and one of them is a torch loss module. A call of it runs each
     option, as for a criterion chosen by an ``if`` statement. Any other shape: ``joined``."""
-    if joined is not UNKNOWN:
+    if joined is not UNKNOWN and not (isinstance(joined, TupleVal) and UNKNOWN in joined.items):
         return joined
     shape = _if_chain_returns(fn)
     if shape is None:
@@ -226,10 +243,33 @@ def loss_factory_returns(fn: ast.FunctionDef | ast.AsyncFunctionDef, frame: Fram
         # the function raises when no test holds: the last branch's value stands for its own test
         result = values.pop()
         chain = chain[:-1]
-    for (test, _), value in zip(reversed(chain), reversed(values)):
-        result = GuardedChoice(ast.dump(test), TRUTHY, value, result, text=ast.unparse(test))  # type: ignore[arg-type]
+    tests = [test for test, _ in chain]
+    if isinstance(result, TupleVal) and all(isinstance(v, TupleVal) and len(v.items) == len(result.items) for v in values):
+        # `return F.mse_loss, "MSE"` in each branch (knoxAI's get_criterion): a tuple of choices, place by
+        # place, so that unpacking it (`self.loss_fn, self.loss_name = get_criterion(task)`) keeps the choice
+        places: list[Value] = []
+        for i, last_item in enumerate(result.items):
+            items = [v.items[i] for v in values]  # type: ignore[union-attr]
+            place = _chained(tests, items, last_item)
+            if not (isinstance(place, GuardedChoice) and loss_options(place) is not None):
+                place = last_item
+                for item in items:
+                    place = join(place, item)
+            places.append(place)
+        if not any(isinstance(p, GuardedChoice) for p in places):
+            return joined
+        return TupleVal(tuple(places))
+    result = _chained(tests, values, result)  # type: ignore[arg-type]
     if not isinstance(result, GuardedChoice) or loss_options(result) is None:
         return joined
+    return result
+
+
+def _chained(tests: list[ast.expr], values: list[Value], last: Value) -> Value:
+    """The choice an if-chain of returns makes: each test's value, else the next, ``last`` at the end."""
+    result = last
+    for test, value in zip(reversed(tests), reversed(values)):
+        result = GuardedChoice(ast.dump(test), TRUTHY, value, result, text=ast.unparse(test))  # type: ignore[arg-type]
     return result
 
 
@@ -297,13 +337,17 @@ class LossChoicesMixin(InterpBase):
                 contradicted = any(contradicts(made, test) for made in outcomes.get(condition, ()) for test in frame.tests)
                 self.sink = drop if contradicted else base
                 # a loss written by hand runs its forward on these arguments, as a call of it alone would
-                results.append(
-                    self._loss_call(
-                        spec.qname, spec.family, api.LOSS_CLASSES[spec.qname], node, pos, kw, frame, spec.reduction, spec.log_target, chosen=condition
+                if isinstance(spec, LossSpec):
+                    sig = api.LOSS_CLASSES[spec.qname]
+                    results.append(
+                        self._loss_call(spec.qname, spec.family, sig, node, pos, kw, frame, spec.reduction, spec.log_target, chosen=condition)
                     )
-                    if isinstance(spec, LossSpec)
-                    else self.apply(spec, node, pos, kw, False, frame, env)
-                )
+                elif isinstance(spec, QualName):  # a loss function: its options are the call's arguments
+                    sig = api.LOSS_FUNCTIONS[spec.name]
+                    reduction, log_target = functional_options(sig, pos, kw)
+                    results.append(self._loss_call(spec.name, sig.family, sig, node, pos, kw, frame, reduction, log_target, chosen=condition))
+                else:
+                    results.append(self.apply(spec, node, pos, kw, False, frame, env))
         finally:
             self.sink = sink
         result = results[0]

@@ -40,6 +40,26 @@ _TRUE = (Layer, LossSpec)
 _ORDERS = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le}
 
 
+#: library classes of configuration objects (attribute bags): a store into one is no store into a model
+_CONFIG_CONTAINERS = r"(?:ConfigDict|FrozenConfigDict|EasyDict|edict|AttrDict|SimpleNamespace|Namespace|CfgNode|DictConfig)"
+
+
+def _not_into_a_config_object(match: re.Match[str], source: str) -> bool:
+    """A store ``<name>.<attr> = ...`` counts unless the file binds ``<name>`` only to a configuration
+    object of a library (``config = ml_collections.ConfigDict()``, ``args = argparse.Namespace()``; round 27,
+    UCTransNet's ``config.n_classes = 1`` beside a model's own ``self.n_classes``): that object is no model.
+    A name bound to anything else anywhere in the file, a parameter of that name, or a ``setattr``, counts."""
+    receiver = match.group(1)
+    if not receiver:
+        return True
+    word = re.escape(receiver)
+    bindings = re.findall(rf"(?m)^[ \t]*{word}[ \t]*=[ \t]*([^\n]*)", source)
+    if not bindings or not all(re.match(rf"(?:[\w.]+\.)?{_CONFIG_CONTAINERS}\(", b) for b in bindings):
+        return True
+    # the name is a parameter somewhere (`def f(config):`, `lambda config:`): it may hold anything there
+    return re.search(rf"(?:def \w+\(|lambda\b|,)[^\n:]*\b{word}\b[ \t]*(?:[:=,)][^\n]*)?$", source, re.M) is not None
+
+
 class SettingsMixin(InterpBase):
     """Tests of ``self.<attr>`` decided by what construction stored."""
 
@@ -143,11 +163,19 @@ class SettingsMixin(InterpBase):
         name stand on one line: a sentence's full stop in a comment followed by a keyword argument on the
         next line (``# Activation configs.`` then ``activation=activation,``) is no store."""
         name = re.escape(attr)
-        return self.loaded_text_has(attr, attr, lambda: re.compile(rf"(?<!\bself)\.[ \t]*{name}[ \t]*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b"))
+        return self.loaded_text_has(
+            attr,
+            attr,
+            lambda: re.compile(rf"(?:\b(\w+)[ \t]*)?(?<!\bself)\.[ \t]*{name}[ \t]*[-+*/|&]?=(?!=)|setattr\([^)\n]*\b{name}\b"),
+            keep=_not_into_a_config_object,
+        )
 
-    def loaded_text_has(self, key: str, word: str, make: Callable[[], re.Pattern[str]]) -> bool:
+    def loaded_text_has(
+        self, key: str, word: str, make: Callable[[], re.Pattern[str]], keep: Callable[[re.Match[str], str], bool] | None = None
+    ) -> bool:
         """Whether the source text of a loaded file that contains ``word`` matches the pattern
-        ``make`` builds, cached under ``key``. Each file is read once per key, as files are loaded."""
+        ``make`` builds (a match that ``keep``, when given, accepts), cached under ``key``. Each file is
+        read once per key, as files are loaded."""
         cached = self._stored_attrs.get(key)
         if cached is None:
             cached = self._stored_attrs[key] = (make(), set(), [False])
@@ -158,7 +186,7 @@ class SettingsMixin(InterpBase):
             if id(info) in read:
                 continue
             read.add(id(info))
-            if word in info.source and pattern.search(info.source):
+            if word in info.source and any(keep is None or keep(m, info.source) for m in pattern.finditer(info.source)):
                 found[0] = True
                 return True
         return False

@@ -155,6 +155,7 @@ class StatementsMixin(InterpBase):
             return False
         if isinstance(stmt, ast.ClassDef):
             env[stmt.name] = ClassRef(stmt, frame.module)
+            self.note_local_bases(stmt, frame, env)
             return False
         if isinstance(stmt, ast.If):
             return self._exec_if(stmt, frame, env)

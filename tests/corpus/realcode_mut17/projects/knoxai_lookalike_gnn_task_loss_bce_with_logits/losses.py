@@ -1,0 +1,19 @@
+"""part of look-alike project [LG002]: the loss is picked by the task: an if-chain of returns of (loss function, name), ending in raise."""
+
+# Source: CIDARLAB/knoxAI@2b712fd158 app/utils/losses.py (get_criterion, re-typed; fixed here: the binary task takes F.binary_cross_entropy_with_logits)
+import torch.nn.functional as F
+
+from ranking_loss import RankingLossWithTies
+
+
+def get_criterion(task):
+    if task == "regression":
+        return F.mse_loss, "MSE"
+    elif task == "binary_classification":
+        return F.binary_cross_entropy_with_logits, "binary_cross_entropy_with_logits"
+    elif task == "multiclass_classification":
+        return F.cross_entropy, "cross_entropy"
+    elif task == "ranking":
+        return RankingLossWithTies(margin=1.0), "ranking"
+    else:
+        raise ValueError(f"Unknown task: {task}")
