@@ -420,20 +420,17 @@ REALCODE_MUT16_RECALL_FLOOR = 1.0
 # posted in twelve issue threads, or the file a thread points at; tunable): 9 of 10 expected findings on the branch point (a
 # Keras 3 torch-backend train_step that never clears .grad missed), 10 of 10 after.
 REALCODE_DEV13I_RECALL_FLOOR = 1.0
-<<<<<<< HEAD
 # Round 27 (docs/survey.md, "Round 27: code posted in issue threads (branch issues17)"): realcode_dev15i (training code
 # posted in twenty-two issue and pull-request threads, or the file a thread points at; tunable): 18 of 21 expected findings
 # on the branch point (an integer target made by torch.LongTensor(3).random_(2), and a dict of running loss sums rebuilt
 # every step, twice, missed), 20 of 21 after (the auxiliary sums over a list of dicts left).
 REALCODE_DEV15I_RECALL_FLOOR = 0.952
-=======
 # Round 27 (docs/survey.md, "Round 27: a survey of 51 new repositories (branch survey17)"): realcode_dev14s (the survey's
 # three false alarms cut from their repositories, as look-alikes: a REINFORCE agent's episode loop read as training through
 # `env.step(action)` and the agent's own `self.step(...)`, a loss appended to MONAI's CumulativeAverage, a trainer template
 # that leaves its step's logic out with `...`; and two of its true findings as positives; tunable): 4 of 4 expected
 # findings and 3 false alarms on the branch point, 4 of 4 and none after.
 REALCODE_DEV14S_RECALL_FLOOR = 1.0
->>>>>>> survey17
 
 
 @pytest.mark.parametrize(
@@ -455,11 +452,8 @@ REALCODE_DEV14S_RECALL_FLOOR = 1.0
         ("realcode_lead16", REALCODE_LEAD16_RECALL_FLOOR),
         ("realcode_mut16", REALCODE_MUT16_RECALL_FLOOR),
         ("realcode_dev13i", REALCODE_DEV13I_RECALL_FLOOR),
-<<<<<<< HEAD
         ("realcode_dev15i", REALCODE_DEV15I_RECALL_FLOOR),
-=======
         ("realcode_dev14s", REALCODE_DEV14S_RECALL_FLOOR),
->>>>>>> survey17
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
