@@ -77,6 +77,43 @@ def test_broken_notebooks_are_reported_and_others_checked(project: Path):
     assert r.stdout.count("notebooks/train.ipynb:cell 6:") == 2
 
 
+# Round 27 (docs/survey.md, survey18): natek-1/Text-to-Speech-with-Tacotron-2@1b464b2 inference.ipynb holds a merge
+# git could not finish (its markers inside the JSON, in a cell's outputs), and lyakaap/Landmark2019-1st-and-3rd-Place-Solution
+# @3fee857 notebooks/test.ipynb is an empty file; both were reported as a bare JSON error position.
+CONFLICTED_NOTEBOOK = """\
+{
+ "cells": [
+  {
+   "cell_type": "code",
+   "metadata": {},
+   "outputs": [
+<<<<<<< HEAD
+    {"name": "stdout", "output_type": "stream", "text": ["a"]}
+=======
+    {"name": "stdout", "output_type": "stream", "text": ["b"]}
+>>>>>>> 1f0c2e9
+   ],
+   "source": ["import torch"]
+  }
+ ],
+ "metadata": {},
+ "nbformat": 4,
+ "nbformat_minor": 5
+}
+"""
+
+
+def test_an_empty_or_conflicted_notebook_is_named_as_such(project: Path):
+    (project / "notebooks" / "empty.ipynb").write_text("")
+    (project / "notebooks" / "merged.ipynb").write_text(CONFLICTED_NOTEBOOK)
+    r = cli("check", "--format", "concise", cwd=project)
+    assert r.returncode == 2
+    assert "notebooks/empty.ipynb: not a valid notebook: the file is empty" in r.stderr
+    assert "notebooks/merged.ipynb: not a valid notebook: the file holds git's merge conflict markers from line 7 on" in r.stderr
+    assert "JSON error" not in r.stderr
+    assert r.stdout.count("notebooks/train.ipynb:cell 6:") == 2
+
+
 def test_diff_compares_code_cells(project: Path):
     git("init", "-q", cwd=project)
     git("add", ".", cwd=project)

@@ -136,6 +136,13 @@ def _load_json(text: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        # an empty file, or a notebook a merge left unfinished (git writes its markers into the JSON), is named as
+        # such: the JSON error's position says nothing to the user there
+        if not text.strip():
+            raise NotebookError("not a valid notebook: the file is empty") from exc
+        conflict = sources.conflict_marker_line(text)
+        if conflict is not None:
+            raise NotebookError(f"not a valid notebook: {sources.conflict_markers_hint(conflict)}") from exc
         raise NotebookError(f"not a valid notebook: JSON error at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:
         raise NotebookError("not a valid notebook: its JSON is nested too deeply") from exc

@@ -242,13 +242,22 @@ _PASTED_STARTS = (
 _CONFLICT_MARKER = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.MULTILINE)
 
 
+def conflict_marker_line(text: str) -> int | None:
+    """The line of the first merge conflict marker git left in ``text`` (an unfinished merge), or None."""
+    conflict = _CONFLICT_MARKER.search(text)
+    return None if conflict is None else text.count("\n", 0, conflict.start()) + 1
+
+
+def conflict_markers_hint(line: int) -> str:
+    return f"the file holds git's merge conflict markers from line {line} on (`<<<<<<<`, `=======`, `>>>>>>>`): resolve the merge to check it"
+
+
 def pasted_code_hint(source: str, lineno: int) -> str:
     """Why a file does not parse when it holds an unfinished merge, or when the line Python stops
     at starts the way code copied from a console session or a notebook does; empty otherwise."""
-    conflict = _CONFLICT_MARKER.search(source)
-    if conflict is not None:
-        line = source.count("\n", 0, conflict.start()) + 1
-        return f"the file holds git's merge conflict markers from line {line} on (`<<<<<<<`, `=======`, `>>>>>>>`): resolve the merge to check it"
+    line = conflict_marker_line(source)
+    if line is not None:
+        return conflict_markers_hint(line)
     lines = source.splitlines()
     text = lines[lineno - 1].lstrip() if 0 < lineno <= len(lines) else ""
     for start, what in _PASTED_STARTS:

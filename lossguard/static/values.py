@@ -108,9 +108,10 @@ class SizeOf(Unknown):
 
 @dataclass(frozen=True)
 class MaybeNone(Unknown):
-    """A loss object or a torch layer on one path and ``None`` on the other (an optional criterion,
-    ``self.adv_loss = nn.BCELoss() if ... else None``; an optional pooling or activation layer of a
-    model): unknown as it stands, ``value`` inside a test that rules ``None`` out (``if self.adv_loss
+    """A loss object, a torch layer or a loss value holding its graph on one path and ``None`` on the
+    other (an optional criterion, ``self.adv_loss = nn.BCELoss() if ... else None``; an optional pooling
+    or activation layer of a model; an agent's ``train_step`` that returns ``None`` until its buffer
+    fills): unknown as it stands, ``value`` inside a test that rules ``None`` out (``if self.adv_loss
     is not None:``)."""
 
     value: Value
@@ -436,12 +437,12 @@ def join(a: Value, b: Value) -> Value:
         return _join_keyed(a, b)
     if _is_none(a) or _is_none(b):
         other = b if _is_none(a) else a
-        if isinstance(other, MaybeNone) or isinstance(other, (LossSpec, Layer)):
+        if isinstance(other, MaybeNone) or _optional(other):
             return other if isinstance(other, MaybeNone) else MaybeNone(other)
         return UNKNOWN
     if isinstance(a, MaybeNone) or isinstance(b, MaybeNone):
         inner = join(a.value if isinstance(a, MaybeNone) else a, b.value if isinstance(b, MaybeNone) else b)
-        return MaybeNone(inner) if isinstance(inner, (LossSpec, Layer)) else UNKNOWN
+        return MaybeNone(inner) if _optional(inner) else UNKNOWN
     if isinstance(a, Optimizer) and isinstance(b, Optimizer):
         # `Gopt = optim.RMSprop(...)` or `optim.Adam(...)` by a setting: an optimizer either way
         return Optimizer(a.qname if a.qname == b.qname else "torch.optim.Optimizer", a.params if a.params == b.params else ())
@@ -549,6 +550,13 @@ def holds_graph_items(value: object) -> bool:
 def is_zero(v: Value) -> bool:
     """A literal numeric zero (``0``, ``0.0``), where sums start."""
     return isinstance(v, Const) and type(v.value) in (int, float) and v.value == 0
+
+
+def _optional(v: Value) -> bool:
+    """What a path may give instead of ``None`` and still be known where a test rules ``None`` out: a loss
+    object, a torch layer, or a loss value that holds its graph (an agent's ``train_step`` that returns
+    ``None`` until its replay buffer fills, the loss tensor after; round 27, survey18)."""
+    return isinstance(v, (LossSpec, Layer)) or (isinstance(v, Tensor) and v.graph)
 
 
 def _is_none(v: Value) -> bool:

@@ -447,6 +447,13 @@ REALCODE_FIX17_RECALL_FLOOR = 1.0
 # new repositories, with one real bug found unmutated, knoxAI's task-chosen F.binary_cross_entropy; tunable): 3 of 10
 # expected findings on the branch point, 10 of 10 after round 27's mechanisms.
 REALCODE_MUT17_RECALL_FLOOR = 1.0
+# Round 27 (docs/survey.md, "Round 27: a survey of 44 new repositories (branch survey18)"): realcode_dev16s (four of the
+# survey's true findings as positives: a softmax built and applied in a network's return statement before
+# CrossEntropyLoss, nn.Softmax() without dim in a conditional expression, reduce= fed from a flag parameter, a
+# randint target for BCEWithLogitsLoss; and two look-alikes: an agent's train_step returning loss.item() or None,
+# a project's own smooth_l1_loss with a size_average parameter; tunable): 5 of 5 expected findings and no false
+# alarm on the branch point and after.
+REALCODE_DEV16S_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -473,6 +480,7 @@ REALCODE_MUT17_RECALL_FLOOR = 1.0
         ("realcode_dev14", REALCODE_DEV14_RECALL_FLOOR),
         ("realcode_fix17", REALCODE_FIX17_RECALL_FLOOR),
         ("realcode_mut17", REALCODE_MUT17_RECALL_FLOOR),
+        ("realcode_dev16s", REALCODE_DEV16S_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

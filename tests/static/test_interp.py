@@ -6092,6 +6092,69 @@ def fit(model, x, y, steps):
 }
 
 
+# Round 27 (survey18; realcode_dev16s): an agent's train_step returns None until its replay buffer holds a batch and the
+# loss after; the loop adds what it returns under `if loss is not None:`. A loss tensor joined with None is the tensor
+# where a test rules None out (values.MaybeNone), so a returned tensor is reported, a returned loss.item() is not
+_OPTIONAL = """
+import random
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Agent:
+    def __init__(self, n_obs, n_actions, batch_size=64):
+        self.q = nn.Sequential(nn.Linear(n_obs, 64), nn.ReLU(), nn.Linear(64, n_actions))
+        self.optimizer = torch.optim.Adam(self.q.parameters(), lr=1e-3)
+        self.memory = []
+        self.batch_size = batch_size
+
+    def train_step(self):
+        if len(self.memory) < self.batch_size:
+            return None
+        states, targets = (torch.stack(x) for x in zip(*random.sample(self.memory, self.batch_size)))
+        loss = F.mse_loss(self.q(states), targets)
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+        return {returned}
+
+
+def run(env, agent, episodes=100):
+    history = []
+    for episode in range(episodes):
+        state, done = env.reset(), False
+        episode_loss = 0
+        while not done:
+            state, target, done = env.step(state)
+            agent.memory.append((state, target))
+            loss = agent.train_step()
+            if loss is not None:
+{use}
+        history.append(episode_loss)
+    return history
+
+
+run(make_env(), Agent(4, 2))
+"""
+
+
+def _optional(returned: str, use: str) -> str:
+    return _OPTIONAL.replace("{returned}", returned).replace("{use}", use)
+
+
+PROJECTS["a_loss_returned_or_none"] = {
+    "summed.py": _optional("loss", "                episode_loss += loss  # expect: LG006"),
+    "kept.py": _optional("loss", "                history.append(loss)  # expect: LG006"),
+}
+PROJECTS["a_loss_returned_or_none_look_alike"] = {
+    "item.py": _optional("loss.item()", "                episode_loss += loss"),
+    "detached.py": _optional("loss.detach()", "                episode_loss += loss"),
+    "item_at_use.py": _optional("loss", "                episode_loss += loss.item()"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
