@@ -1,6 +1,11 @@
 import re
 
 import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+import lossguard
 
 from lossguard.errors import UsageError
 from lossguard.runtime.detectors import StepStats, VanishingGradients
@@ -198,3 +203,73 @@ def test_a_divergence_s_fix_takes_its_factor_from_the_first_updates():
     assert len(found) == 1 and found[0].fix.startswith(
         "Lower the learning rate from 1 to 0.006 or less (166.7x, chosen from the update size: 7.6 of"
     ), found[0].fix
+
+
+class _Block(nn.Module):
+    """One post-norm encoder block as DistilBERT's: separate query, key and value projections, residual
+    paths, LayerNorm after each."""
+
+    def __init__(self, d: int, norm: bool) -> None:
+        super().__init__()
+        self.q, self.k, self.v, self.o = (nn.Linear(d, d) for _ in range(4))
+        self.ff1, self.ff2 = nn.Linear(d, 2 * d), nn.Linear(2 * d, d)
+        self.n1, self.n2 = (nn.LayerNorm(d) if norm else nn.Identity() for _ in range(2))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        att = torch.softmax(self.q(x) @ self.k(x).transpose(1, 2) / x.shape[-1] ** 0.5, dim=-1)
+        x = self.n1(x + self.o(att @ self.v(x)))
+        return self.n2(x + self.ff2(F.gelu(self.ff1(x))))
+
+
+def _sentiment_transformer_run(norm: bool, steps: int = 40) -> tuple[list[float], list, float]:
+    """pachecowillians/LLMs@f098ce1 studies/finetune.py's model as round 17 ran it: a 2-layer DistilBERT-like
+    classifier of width 64 from scratch, Hugging Face's init (normal, std 0.02; LayerNorm at 1), AdamW 1e-3,
+    on token sequences whose class is set by a few class words among neutral ones; its losses, events and
+    the first layer's (the query projection's) gradient ratio to the head's at the first step."""
+    torch.manual_seed(0)
+    d = 64
+    emb = nn.Embedding(40, d)
+    blocks = nn.Sequential(_Block(d, norm), _Block(d, norm))
+    pre, head = nn.Linear(d, d), nn.Linear(d, 2)
+    model = nn.ModuleDict({"emb": emb, "blocks": blocks, "pre": pre, "head": head})
+    for m in model.modules():
+        if isinstance(m, (nn.Linear, nn.Embedding)):
+            nn.init.normal_(m.weight, std=0.02)
+        if isinstance(m, nn.Linear):
+            nn.init.zeros_(m.bias)
+    crit = lossguard.watch(model, nn.CrossEntropyLoss(), console=False, announce=False)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+    g = torch.Generator().manual_seed(0)
+    losses, first_ratio = [], 0.0
+    for step in range(steps):
+        ids = torch.randint(4, 40, (16, 24), generator=g)
+        y = torch.randint(0, 2, (16,), generator=g)
+        ids[torch.arange(16), torch.randint(1, 24, (16,), generator=g)] = y + 2  # the class word: id 2 or 3
+        ids[:, 0] = 1
+        logits = head(torch.relu(pre(blocks(emb(ids))[:, 0])))
+        opt.zero_grad()
+        loss = crit(logits, y)
+        loss.backward()
+        if step == 0:
+            with torch.no_grad():
+                q = blocks[0].q.weight
+                first_ratio = float((q.grad.norm() / q.norm()) / (head.weight.grad.norm() / head.weight.norm()))
+        opt.step()
+        losses.append(loss.item())
+    crit.close()
+    return losses, crit.events, first_ratio
+
+
+def test_a_from_scratch_transformers_query_projection_at_init_is_not_vanishing_gradients():
+    # round 17's imdb-trainer (a DistilBERT from scratch under the Hugging Face Trainer): LG105 at step 9 of the
+    # healthy run, "Add BatchNorm layers or residual connections", on a model that has both (LayerNorm) and
+    # learnt; its first dense layer is the attention's query projection, whose gradient at init is about 1e-5
+    # of the head's share (the scores q.k of HF's std-0.02 weights are near zero, the softmax flat)
+    losses, events, ratio = _sentiment_transformer_run(norm=True)
+    assert ratio < 1e-3, ratio  # LG105's threshold: what the detector sees is under it
+    assert [e for e in events if e.code == "LG105"] == [], events
+    assert sum(losses[-5:]) < 0.8 * sum(losses[:5]), losses  # and it learns (0.70 to about 0.45 by step 39)
+    # the same blocks without their LayerNorm: nothing says the ratio is the initial scales', reported as before
+    _, events, ratio = _sentiment_transformer_run(norm=False, steps=12)
+    assert ratio < 1e-3, ratio
+    assert [e.code for e in events if e.code == "LG105"] == ["LG105"], events
