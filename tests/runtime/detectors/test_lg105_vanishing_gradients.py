@@ -6,7 +6,6 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 import lossguard
-
 from lossguard.errors import UsageError
 from lossguard.runtime.detectors import StepStats, VanishingGradients
 from tests.runtime.detectors.roundtrip import assert_roundtrip
