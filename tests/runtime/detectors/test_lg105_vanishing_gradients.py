@@ -272,3 +272,23 @@ def test_a_from_scratch_transformers_query_projection_at_init_is_not_vanishing_g
     _, events, ratio = _sentiment_transformer_run(norm=False, steps=12)
     assert ratio < 1e-3, ratio
     assert [e.code for e in events if e.code == "LG105"] == ["LG105"], events
+
+
+def test_a_collapse_under_a_schedule_names_the_rate_it_happened_at():
+    # milesial/Pytorch-UNet@21d7850's cross-entropy run at RMSprop 0.01 (round 16): the encoder's ratio collapsed
+    # under 0.01, ReduceLROnPlateau cut the rate to 1e-05 before the report at step 200, and the fix said "Lower
+    # the learning rate from 1e-05 to 1e-06": the rate in force at the report, not the one the damage came under
+    det = VanishingGradients()
+
+    def lr(i: int) -> float:
+        return 0.01 if i < 24 else (1e-3 if i < 28 else 1e-5)
+
+    found = [(i, f) for i in range(40) if (f := det.update(StepStats(i, loss=0.9, lr=lr(i), grad_ratio=0.02 if i < 22 else 2e-5)))]
+    assert [i for i, _ in found] == [27], found
+    fix = found[0][1].fix
+    assert "The learning rate was 0.01 when the ratio was last healthy (step 21) and is 0.001 now" in fix, fix
+    assert "lower the learning rate from 0.01 to 0.001 and clip the gradients" in fix and "(step 21 or earlier)" in fix, fix
+    # no schedule: the rate at the report is the rate of the collapse, and the wording stays
+    det = VanishingGradients()
+    found = [f for i in range(40) if (f := det.update(StepStats(i, loss=0.9, lr=0.01, grad_ratio=0.02 if i < 22 else 2e-5)))]
+    assert len(found) == 1 and "Lower the learning rate from 0.01 to 0.001 and clip" in found[0].fix, found
