@@ -167,6 +167,41 @@ SCRIPTS17 = [
             ]
         ),
     ),
+    Script(
+        "lightning-autoencoder",
+        "Introduction-to-Lightning/03-LitAutoEncoder",
+        "main.py",
+        [
+            # the shim folder's stand-ins (scipy, torchvision) are not ones torchmetrics can use: off the path while
+            # Lightning is imported (the script's own modules import torchvision's stand-in after)
+            (
+                "from pytorch_lightning import Trainer\n",
+                'import sys\nSHIM = [p for p in sys.path if p.endswith("shim")]\nsys.path = [p for p in sys.path if p not in SHIM]\n'
+                "from pytorch_lightning import Trainer\nsys.path += SHIM\nimport lgrun\n",
+            ),
+            (
+                "trainer = Trainer(accelerator='gpu', devices=1, max_epochs=10)\n",
+                "trainer = Trainer(accelerator='cpu', devices=1, max_epochs=1, callbacks=lgrun.callbacks('pytorch_lightning'), logger=False,\n"
+                "                  enable_checkpointing=False, enable_progress_bar=False, enable_model_summary=False)\n",
+            ),
+        ],
+        [],
+        env={"LG_EXAMPLES": "6400"},
+        file_patches={
+            "LitAutoEncoder.py": [
+                (
+                    "        # training_step defines the train loop.\n        x, y = batch\n",
+                    "        # training_step defines the train loop.\n        x, y = batch\n        x = __import__('lgrun').nan_batch(x)\n",
+                ),
+                ("        optimizer = Adam(self.parameters(), lr=1e-3)\n", f"        optimizer = Adam(self.parameters(), lr={_lr('1e-3')})\n"),
+            ],
+            "LitMNIST.py": [
+                ("random_split(mnist_full, [55000, 5000])", "random_split(mnist_full, [len(mnist_full) - 320, 320])"),
+                ("num_workers=4):", "num_workers=0):"),
+            ],
+        },
+        **_first(lr_faults(1e-3) + [NAN]),
+    ),
 ]
 
 _COLOURS = ["red", "green", "blue", "yellow", "purple", "orange"]
