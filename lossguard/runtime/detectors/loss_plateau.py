@@ -158,6 +158,7 @@ class LossPlateau(Detector):
         Saved("stuck", "int"),
         Saved("stuck_grads", "int"),
         Saved("stuck_loss", "optional"),
+        Saved("normalised", "bool"),
     )
 
     def validate(self) -> None:
@@ -192,6 +193,7 @@ class LossPlateau(Detector):
         self.stuck = 0
         self.stuck_grads = 0
         self.stuck_loss: float | None = None
+        self.normalised = False
         self._fix_start()
 
     def loaded(self) -> None:
@@ -377,7 +379,9 @@ class LossPlateau(Detector):
                 + " and ".join(why)
                 + "; the model was broken by updates too large, not stuck for lack of them."
             )
-        if m.grad_ratio is not None and m.grad_ratio < 1e-3:
+        # a model with normalisation layers has its first-layer ratio small from the start for another reason (a
+        # transformer's query projection at init: LG105's docstring), and has the layers this fix would add
+        if m.grad_ratio is not None and m.grad_ratio < 1e-3 and not self.normalised:
             return (
                 f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
                 "BatchNorm layers or residual connections, and check for detached tensors."
@@ -485,6 +489,7 @@ class LossPlateau(Detector):
             self.updates.append(stats.update_ratio)
         if stats.grad_ratio is not None and math.isfinite(stats.grad_ratio):
             self.ratios.append(stats.grad_ratio)
+            self.normalised = bool(stats.normalised)
         if self.zeros >= 0:
             zero = self._identically_zero(stats)
             if zero is not None:

@@ -220,11 +220,12 @@ class _Block(nn.Module):
         return self.n2(x + self.ff2(F.gelu(self.ff1(x))))
 
 
-def _sentiment_transformer_run(norm: bool, steps: int = 40) -> tuple[list[float], list, float]:
+def _sentiment_transformer_run(norm: bool, steps: int = 40, shuffled: bool = False) -> tuple[list[float], list, float]:
     """pachecowillians/LLMs@f098ce1 studies/finetune.py's model as round 17 ran it: a 2-layer DistilBERT-like
     classifier of width 64 from scratch, Hugging Face's init (normal, std 0.02; LayerNorm at 1), AdamW 1e-3,
     on token sequences whose class is set by a few class words among neutral ones; its losses, events and
-    the first layer's (the query projection's) gradient ratio to the head's at the first step."""
+    the first layer's (the query projection's) gradient ratio to the head's at the first step. ``shuffled``: the
+    class word drawn apart from the label (labels of other reviews)."""
     torch.manual_seed(0)
     d = 64
     emb = nn.Embedding(40, d)
@@ -243,7 +244,8 @@ def _sentiment_transformer_run(norm: bool, steps: int = 40) -> tuple[list[float]
     for step in range(steps):
         ids = torch.randint(4, 40, (16, 24), generator=g)
         y = torch.randint(0, 2, (16,), generator=g)
-        ids[torch.arange(16), torch.randint(1, 24, (16,), generator=g)] = y + 2  # the class word: id 2 or 3
+        word = torch.randint(0, 2, (16,), generator=g) if shuffled else y
+        ids[torch.arange(16), torch.randint(1, 24, (16,), generator=g)] = word + 2  # the class word: id 2 or 3
         ids[:, 0] = 1
         logits = head(torch.relu(pre(blocks(emb(ids))[:, 0])))
         opt.zero_grad()
@@ -292,3 +294,14 @@ def test_a_collapse_under_a_schedule_names_the_rate_it_happened_at():
     det = VanishingGradients()
     found = [f for i in range(40) if (f := det.update(StepStats(i, loss=0.9, lr=0.01, grad_ratio=0.02 if i < 22 else 2e-5)))]
     assert len(found) == 1 and "Lower the learning rate from 0.01 to 0.001 and clip" in found[0].fix, found
+
+
+def test_a_from_scratch_transformer_on_labels_of_other_examples_is_not_told_to_add_batchnorm():
+    # round 17's imdb-trainer with the labels of other reviews: LG103 at 107 (right) said "The first layer gets
+    # 2.595e-05 times the last layer's gradient (relative to the weights): add BatchNorm layers or residual
+    # connections", the query projection's ratio at init again, on a model that has both
+    losses, events, ratio = _sentiment_transformer_run(norm=True, steps=112, shuffled=True)
+    assert ratio < 1e-3, ratio
+    flat = [e for e in events if e.code == "LG103"]
+    assert len(flat) == 1 and "residual connections" not in (flat[0].fix or ""), events
+    assert "check that the targets depend on the inputs" in (flat[0].fix or ""), flat[0].fix
