@@ -466,7 +466,8 @@ class LossPlateau(Detector):
             fix="Find what passes no gradient between the model's parameters and the loss: an activation on the outputs that "
             "is flat where every output now lies (torch.relu or a clamp on the logits: once every logit is below 0, every "
             "output is 0 and a cross-entropy is log(number of classes) with zero gradient; hand the raw logits to the "
-            "loss), every unit of a layer dead (ReLUs after an update far too large: restart with a lower learning rate), "
+            "loss; a sigmoid saturated to exactly 0 or 1), every unit of a layer dead (ReLUs after an update far too "
+            "large: restart with a lower learning rate), "
             "a threshold, round or argmax in the forward pass, or a detach(). A higher learning rate cannot help: the "
             "update of a zero gradient is zero (chosen because the loss was the same to the bit and its gradients exactly 0).",
         )
