@@ -447,13 +447,10 @@ class LossPlateau(Detector):
         them exactly 0 (at least 8): nothing reaches the parameters from the loss, so nothing is learnt, and a higher
         learning rate moves nothing (Ludobico/Pytorch_KOGPT2.5's Lightning example, ``torch.relu`` of the logits
         before ``F.cross_entropy``: once every logit is below 0 the outputs are all 0, the loss is ln 10 at every
-        step and its gradient 0; LG103's fit reported it at step 227 with "raise the learning rate 200x")."""
-        grad = stats.grad_norm
-        if (grad is not None and grad != 0.0) or loss != self.stuck_loss:
-            self.stuck, self.stuck_grads, self.stuck_loss = 0, 0, loss
-            return None
+        step and its gradient 0; LG103's fit reported it at step 227 with "raise the learning rate 200x"). Called by
+        ``update`` on a step whose loss equals the one before it and whose gradient norm, if measured, is 0."""
         self.stuck += 1
-        if grad is not None:
+        if stats.grad_norm is not None:
             self.stuck_grads += 1
         if self.stuck < self.min_window or self.stuck_grads < 8:
             return None
@@ -496,8 +493,11 @@ class LossPlateau(Detector):
             if zero is not None:
                 return zero
         if self.stuck >= 0 and loss != 0.0:
-            stuck = self._no_gradient(stats, loss)
-            if stuck is not None:
+            grad = stats.grad_norm
+            if loss != self.stuck_loss or (grad is not None and grad != 0.0):
+                # the common step: the count starts again here (no call)
+                self.stuck, self.stuck_grads, self.stuck_loss = 0, 0, loss
+            elif (stuck := self._no_gradient(stats, loss)) is not None:
                 return stuck
         if len(self.start) < self.min_window:
             self.start.append(loss)
