@@ -104,7 +104,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "The event's fix follows the evidence: weights that barely move (raise the learning "
             "rate), weights that move by over 0.1 of their norm per step, an earlier jump to 5x the "
             "first loss or 2x the chance level, or a first layer with zero gradient (lower it), little gradient in the first layer "
-            "(BatchNorm), or weights that move normally (check that the targets depend on the inputs); "
+            "(BatchNorm; not in a model that has normalisation layers), or weights that move normally (check that the targets depend on the inputs); "
             "once LG001 said the input is already softmax output, the softmax (a cross-entropy of "
             "probabilities stays near chance while the model learns). "
             "A loss that has gone below zero (a policy-gradient or actor-critic loss) has no start or "
@@ -112,8 +112,12 @@ PROBLEMS: tuple[Problem, ...] = (
             "A loss exactly 0 at each of its first 30 updated steps, with every measured gradient norm "
             "exactly 0 (at least 8), is reported as a loss that does not depend on the parameters (a "
             "cross-entropy over a class axis of size 1); a hinge loss whose every margin is met from the "
-            "first step on is reported too (nothing is learnt from it either), and a loss that does not "
-            "depend on the parameters but is not 0 is left to the fit."
+            "first step on is reported too (nothing is learnt from it either). A nonzero loss the same to "
+            "the bit at 30 updated steps in a row after its first, with every gradient norm measured on "
+            "them exactly 0 (at least 8), is reported as no gradient reaching the parameters (a ReLU on "
+            "the logits with every logit below 0, a sigmoid saturated to exactly 0 or 1, dead units, a "
+            "detach), with no learning-rate advice; a loss that does not depend on the parameters but "
+            "still has a gradient measured, or that changes, is left to the fit."
         ),
         severity="warning",
     ),
@@ -171,7 +175,13 @@ PROBLEMS: tuple[Problem, ...] = (
             "units (lower the learning rate; no advice to switch to ReLU), a ratio that was healthy and"
             " collapsed means an update broke the network, and one that was healthy at its first "
             "measurement and gone within the first 10 means the first updates were too large (lower the "
-            "learning rate or warm it up, and start again: no checkpoint precedes them)."
+            "learning rate or warm it up, and start again: no checkpoint precedes them); a collapse names "
+            "the learning rate of the last healthy measurement when a schedule has lowered it since. A "
+            "ratio small from the start with none of that evidence is not reported in a model that "
+            "holds a normalisation layer (BatchNorm, LayerNorm, GroupNorm, RMSNorm): a transformer "
+            "trained from scratch has its first dense layer, the attention's query projection, at about "
+            "1e-5 of its head's share at init and learns; vanishing gradients from the start in such a "
+            "model go unreported."
         ),
         severity="warning",
     ),

@@ -15,6 +15,7 @@ import torch.nn as nn
 from lossguard.runtime.sinks import GRAD_NORM
 
 _DENSE = (nn.Linear, nn.Bilinear, nn.modules.conv._ConvNd, nn.RNNBase)
+_NORMS = (nn.modules.batchnorm._NormBase, nn.LayerNorm, nn.GroupNorm, nn.RMSNorm)
 _PREFIXES = ("_orig_mod.", "module.")
 MAX_GROUPS = 16
 
@@ -76,6 +77,9 @@ class Layout:
         self.ids = {id(p) for p in self.params}
         self.ordered: list[int] = []  # the dense weights compared, in module order (set by _dense_weights)
         self.dense, self.penultimate = self._dense_weights(model)
+        # a normalisation layer anywhere (LG105: a first-layer ratio small from the start is then the initial
+        # scales', as a transformer's query projection at init, not a gradient fading through the depth)
+        self.normalised = any(isinstance(m, _NORMS) or type(m).__name__.endswith(("LayerNorm", "RMSNorm")) for m in model.modules())
         # whether the first and last dense weights are still to be checked against a loss's autograd graph
         # (along_path), and how many losses without the last weight in their graph may still be looked at
         self.path_open = self.dense[0] is not None and self.dense[0] != self.dense[1]

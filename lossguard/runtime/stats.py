@@ -75,6 +75,7 @@ def _ratios(stats: StepStats, loss: float, total: float, grads: list[float], ind
     i, j = index.index(first), index.index(last)
     # the head's weight norm per output unit: about 0.58 at torch's default init, 0 for a zero-initialised head
     stats.head_scale = weights[j] / math.sqrt(layout.params[last].shape[0])
+    stats.normalised = layout.normalised
     if weights[i] > 0 and weights[j] > 0 and grads[j] > 0:
         stats.grad_ratio = (grads[i] / weights[i]) / (grads[j] / weights[j])
     elif weights[i] > 0 and grads[i] == 0.0 and math.isfinite(loss) and loss != 0.0:

@@ -60,6 +60,8 @@ class StepStats:
     # an evaluation inside the step() of an optimizer with a line search (L-BFGS's strong Wolfe): a
     # trial the search may back off from (LG102 holds a jump there until a loss is back down)
     line_search: bool | None = None
+    # the model holds a normalisation layer (BatchNorm, LayerNorm, GroupNorm, InstanceNorm); set with grad_ratio
+    normalised: bool | None = None
 
     @classmethod
     def of_step(cls, step: int, loss: float | None, lr: float | None, chance_loss: float | None, updated: bool | None) -> StepStats:

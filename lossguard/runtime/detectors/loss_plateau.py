@@ -105,7 +105,10 @@ class LossPlateau(Detector):
     A loss exactly 0 at every updated step from the first, with every measured gradient norm exactly 0, is
     reported at its ``min_window``-th step (at least 8 gradient measurements): it does not depend on
     the parameters (a cross-entropy over a class axis of size 1). One nonzero loss or gradient norm
-    ends that test for the run.
+    ends that test for the run. Any other loss that is the same to the bit at ``min_window`` steps in
+    a row after its first, with every gradient norm measured on them exactly 0, gets no gradient
+    from its parameters (a ReLU on the logits with every logit below 0): reported once, with a fix
+    that names what passes no gradient instead of a learning rate.
 
     A loss whose fit window falls for sure in its first two thirds and at least twice as fast in
     its last third (2 and 3 standard errors, outliers clipped in each part on its own) is
@@ -152,6 +155,10 @@ class LossPlateau(Detector):
         Saved("signed", "bool"),
         Saved("zeros", "int"),
         Saved("zero_grads", "int"),
+        Saved("stuck", "int"),
+        Saved("stuck_grads", "int"),
+        Saved("stuck_loss", "optional"),
+        Saved("normalised", "bool"),
     )
 
     def validate(self) -> None:
@@ -181,6 +188,12 @@ class LossPlateau(Detector):
         # and the gradient norms measured on them (each exactly 0: a nonzero one also sets ``zeros`` to -1)
         self.zeros = 0
         self.zero_grads = 0
+        # updated steps in a row whose loss equals the one before it exactly while every gradient norm measured on
+        # them is exactly 0 (-1: reported), the measurements, and that loss
+        self.stuck = 0
+        self.stuck_grads = 0
+        self.stuck_loss: float | None = None
+        self.normalised = False
         self._fix_start()
 
     def loaded(self) -> None:
@@ -366,7 +379,9 @@ class LossPlateau(Detector):
                 + " and ".join(why)
                 + "; the model was broken by updates too large, not stuck for lack of them."
             )
-        if m.grad_ratio is not None and m.grad_ratio < 1e-3:
+        # a model with normalisation layers has its first-layer ratio small from the start for another reason (a
+        # transformer's query projection at init: LG105's docstring), and has the layers this fix would add
+        if m.grad_ratio is not None and m.grad_ratio < 1e-3 and not self.normalised:
             return (
                 f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
                 "BatchNorm layers or residual connections, and check for detached tensors."
@@ -427,6 +442,33 @@ class LossPlateau(Detector):
             "(chosen because the loss and its gradients were exactly 0 from the first step).",
         )
 
+    def _no_gradient(self, stats: StepStats, loss: float) -> Finding | None:
+        """The same loss, to the bit, at ``min_window`` updated steps in a row, with every gradient norm measured on
+        them exactly 0 (at least 8): nothing reaches the parameters from the loss, so nothing is learnt, and a higher
+        learning rate moves nothing (Ludobico/Pytorch_KOGPT2.5's Lightning example, ``torch.relu`` of the logits
+        before ``F.cross_entropy``: once every logit is below 0 the outputs are all 0, the loss is ln 10 at every
+        step and its gradient 0; LG103's fit reported it at step 227 with "raise the learning rate 200x"). Called by
+        ``update`` on a step whose loss equals the one before it and whose gradient norm, if measured, is 0."""
+        self.stuck += 1
+        if stats.grad_norm is not None:
+            self.stuck_grads += 1
+        if self.stuck < self.min_window or self.stuck_grads < 8:
+            return None
+        self.stuck, self.reported = -1, True
+        return Finding(
+            f"Step {stats.step}: the loss has been exactly {fmt(loss)} at each of the last {self.min_window + 1} steps, and every "
+            f"gradient norm measured on them exactly 0 ({self.stuck_grads} measurements): no gradient reaches the parameters "
+            "from the loss, so nothing is learnt.",
+            {"loss": loss, "steps": self.min_window + 1, "zero_gradients": self.stuck_grads, "lr": stats.lr},
+            fix="Find what passes no gradient between the model's parameters and the loss: an activation on the outputs that "
+            "is flat where every output now lies (torch.relu or a clamp on the logits: once every logit is below 0, every "
+            "output is 0 and a cross-entropy is log(number of classes) with zero gradient; hand the raw logits to the "
+            "loss; a sigmoid saturated to exactly 0 or 1), every unit of a layer dead (ReLUs after an update far too "
+            "large: restart with a lower learning rate), "
+            "a threshold, round or argmax in the forward pass, or a detach(). A higher learning rate cannot help: the "
+            "update of a zero gradient is zero (chosen because the loss was the same to the bit and its gradients exactly 0).",
+        )
+
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is None or not math.isfinite(loss) or not stats.updated:
@@ -445,10 +487,18 @@ class LossPlateau(Detector):
             self.updates.append(stats.update_ratio)
         if stats.grad_ratio is not None and math.isfinite(stats.grad_ratio):
             self.ratios.append(stats.grad_ratio)
+            self.normalised = bool(stats.normalised)
         if self.zeros >= 0:
             zero = self._identically_zero(stats)
             if zero is not None:
                 return zero
+        if self.stuck >= 0 and loss != 0.0:
+            grad = stats.grad_norm
+            if loss != self.stuck_loss or (grad is not None and grad != 0.0):
+                # the common step: the count starts again here (no call)
+                self.stuck, self.stuck_grads, self.stuck_loss = 0, 0, loss
+            elif (stuck := self._no_gradient(stats, loss)) is not None:
+                return stuck
         if len(self.start) < self.min_window:
             self.start.append(loss)
             if len(self.start) == self.min_window:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from itertools import islice
 
 from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back
 from lossguard.runtime.detectors.base import (
@@ -26,6 +27,9 @@ CONVERGED = 0.01
 # a line search's trials in a row that may jump before one is back down (torch's strong Wolfe search
 # evaluates at most 25 per iteration)
 LINE_SEARCH_TRIALS = 25
+# a spike within this many steps of a rate this much higher (1.5x) than the current one: a schedule cut the rate after the
+# updates that did the damage, and the fix names the rate they ran at
+CUT_STEPS = 5
 
 
 class LossSpike(Detector):
@@ -229,6 +233,15 @@ class LossSpike(Detector):
                 return (
                     f"The learning rate rose from {fmt(low)} to {fmt(lr)} over the last {len(self.lrs)} steps before this spike: "
                     "lower the peak learning rate or lengthen the warm-up (chosen because the learning rate rose)."
+                )
+            high = max(islice(reversed(self.lrs), CUT_STEPS))
+            if lr > 0 and high >= 1.5 * lr:
+                # a schedule cut the rate after the updates that did the damage: the rate to lower is the one they ran at
+                return (
+                    f"The learning rate was {fmt(high)} within the last {CUT_STEPS} steps before this spike and is {fmt(lr)} "
+                    f"now (lowered since by a schedule, after the updates that did the damage): "
+                    f"{change_lr(high, moved=moved, evidence=self.evidence, step=now)} at that point of the schedule, then restart "
+                    "from a checkpoint taken before the spike (chosen because the learning rate fell just before it)."
                 )
         if early(step):
             return (

@@ -43,7 +43,12 @@ class VanishingGradients(Detector):
     loss at ``DIVERGED`` times its first value or more, now (makemore's transformer at AdamW 0.5)
     or at any earlier step (PPO's tanh policy at lr x100: 19x at step 1, back down by step 11), or a
     ratio that was healthy at first and collapsed later means an update broke the network (lower
-    the learning rate); a ratio small from the start means the architecture or initialisation.
+    the learning rate in force at its last healthy measurement, which a schedule may have cut by
+    the report); a ratio small from the start means the architecture or initialisation, except in
+    a model with normalisation layers (``StepStats.normalised``), where it is not reported: a
+    transformer trained from scratch (Hugging Face's init, std 0.02) has its first dense layer, the
+    attention's query projection, at 1e-5 of its head's share at init, and learns (round 17's
+    imdb-trainer); a network with normalisation and residual paths has nothing to add.
     """
 
     code = "LG105"
@@ -65,6 +70,8 @@ class VanishingGradients(Detector):
         Saved("since", "int"),
         Saved("peak_rise", "int"),
         Saved("first_moved", "optional"),
+        Saved("healthy_lr", "optional"),
+        Saved("healthy_step", "int"),
     )
 
     def validate(self) -> None:
@@ -86,6 +93,10 @@ class VanishingGradients(Detector):
         # the largest relative update of the last layer over the first measurements: the update that killed
         # units moved it most (dead units move nothing afterwards, so the update at the report says nothing)
         self.first_moved: float | None = None
+        # the learning rate at the latest healthy ratio (ten times the threshold or more) and its step: the rate the
+        # collapse after it happened under (a schedule may have lowered it by the report: Pytorch-UNet's plateau cuts)
+        self.healthy_lr: float | None = None
+        self.healthy_step = -1
 
     def _what(self) -> str:
         """The damage behind the highest loss: a jump (one step up) or a rise (over several steps)."""
@@ -122,6 +133,16 @@ class VanishingGradients(Detector):
         if len(self.first) >= self.window:
             healthy = median(self.first)
             if healthy >= 10 * self.threshold:
+                then = self.healthy_lr
+                if lr is not None and then is not None and then > 1.5 * lr:
+                    # the rate in force when the units broke, not the one a schedule has lowered it to since
+                    return (
+                        f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
+                        f"saturated or killed the units in between. The learning rate was {fmt(then)} when the ratio was last "
+                        f"healthy (step {self.healthy_step}) and is {fmt(lr)} now (lowered since by a schedule, after the damage): "
+                        f"{change_lr(then, evidence=self.evidence, step=stats.step)} and clip the gradients, then restart from a "
+                        f"checkpoint taken before the collapse (step {self.healthy_step} or earlier)."
+                    )
                 return (
                     f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
                     f"saturated or killed the units in between. {capital(change_lr(lr, evidence=self.evidence, step=stats.step))} and clip the gradients, then "
@@ -159,6 +180,8 @@ class VanishingGradients(Detector):
         if ratio is None or not math.isfinite(ratio):
             return None
         self.ratios.append(ratio)
+        if ratio >= 10 * self.threshold:
+            self.healthy_lr, self.healthy_step = stats.lr, stats.step
         if len(self.first) < self.window:
             self.first.append(ratio)
             moved = stats.update_ratio
@@ -186,6 +209,12 @@ class VanishingGradients(Detector):
         earlier, later = median(values[:half]), median(values[half:])
         if later > 0 and later >= self.rise * earlier:
             return None
+        fix = self._fix(level, stats)
+        if fix is None and stats.normalised:
+            # small from the start, with no update to blame: in a model with normalisation layers that is the initial
+            # scales' (a from-scratch transformer's query projection gets 1e-5 of its head's share at init and learns),
+            # and "add BatchNorm or residual connections" has nothing to add
+            return None
         self.reported = True
         return Finding(
             f"Step {stats.step}: the first layer's gradient is {fmt(level)} times the last layer's "
@@ -198,5 +227,5 @@ class VanishingGradients(Detector):
                 "threshold": self.threshold,
                 "grad_norm": stats.grad_norm,
             },
-            fix=self._fix(level, stats),
+            fix=fix,
         )

@@ -362,3 +362,30 @@ def test_a_hard_batch_just_past_the_first_losses_median_of_a_converged_classifie
     # twice that median is a spike
     det = LossSpike()
     assert [i for i, v in enumerate(losses[:126] + [2.5] + losses[127:]) if det.update(StepStats(i, loss=v))] == [126]
+
+
+def test_a_spike_right_after_a_schedule_cut_names_the_rate_the_damage_ran_at():
+    # found while reading round 16's Pytorch-UNet-ce (docs/runtime.md round 17): a ReLU MLP regression under SGD 0.05
+    # whose LambdaLR raises the rate to 2 for two steps and then cuts it to 5e-4; the loss jumps to 12.6 at the first
+    # step after the cut, and the fix said "Lower the learning rate from 0.0005 to 5e-05", the rate in force at the
+    # report, 4000x under the one the damaging updates ran at
+    torch.manual_seed(0)
+    x = torch.randn(512, 8)
+    y = torch.tanh(x[:, :1] - x[:, 1:2])
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 1))
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 40.0 if 20 <= s < 22 else (1.0 if s < 20 else 0.01))
+    crit = lossguard.watch(net, nn.MSELoss(), console=False, announce=False)
+    for _ in range(30):
+        i = torch.randint(0, 512, (64,))
+        loss = crit(net(x[i]), y[i])
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        sched.step()
+    crit.close()
+    spike = next(e for e in crit.events if e.code == "LG102")
+    assert spike.step == 22, crit.events
+    assert spike.fix.startswith("The learning rate was 2 within the last 5 steps before this spike and is 0.0005 now"), spike.fix
+    assert "lower the learning rate from 2 to 0.2 at that point of the schedule" in spike.fix, spike.fix

@@ -154,3 +154,56 @@ def test_a_loss_at_zero_only_later_or_with_a_gradient_is_no_identically_zero_los
     # a loss at 0 from step 5 on (a memorised batch): the test ends at the first nonzero loss
     found = [det.update(stats(i, 0.5 if i < 5 else 0.0, grad_norm=0.0, chance_loss=None)) for i in range(100)]
     assert not any(f is not None and "exactly 0 at every step" in f.message for f in found)
+
+
+def _relu_logits_run(relu: bool, steps: int = 80):
+    """Ludobico/Pytorch_KOGPT2.5@1487e03 Pytorch_lightning/01_tutorial.py's model and loop (PyTorch Lightning's early
+    README example) without Lightning: one Linear(784, 10), its forward ``torch.relu`` of the logits (the script's
+    own) or the logits, F.cross_entropy, Adam 0.02, batches of one example; ten noisy binary prototypes stand in
+    for MNIST. Returns the watcher and the losses."""
+    import torch
+    import torch.nn.functional as F
+
+    import lossguard
+
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(7)
+    protos = (torch.rand(10, 784, generator=g) < 0.2).float()
+    net = torch.nn.Linear(784, 10)
+    opt = torch.optim.Adam(net.parameters(), lr=2e-2)
+    crit = lossguard.watch(net, F.cross_entropy, console=False)
+    losses = []
+    for _ in range(steps):
+        y = torch.randint(0, 10, (1,), generator=g)
+        x = protos[y] + 0.3 * torch.rand(1, 784, generator=g)
+        out = net(x)
+        loss = crit(torch.relu(out) if relu else out, y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    crit.close()
+    return crit, losses
+
+
+def test_logits_through_a_relu_that_pass_no_gradient_are_not_told_to_raise_the_learning_rate():
+    # round 17's lightning-mnist, the script's own ReLU on the logits: within 5 steps every logit is below 0,
+    # the loss is ln 10 at every step after and every gradient exactly 0; LG103's fit reported it at step 227
+    # with "Raise the learning rate from 0.02 to 4 (200x, chosen from the update size ...)": Adam's update was
+    # its dying momentum, and no learning rate moves a zero gradient
+    crit, losses = _relu_logits_run(relu=True)
+    assert losses[-1] == pytest.approx(math.log(10)) and len(set(losses[-40:])) == 1, losses
+    found = [e for e in crit.events if e.code == "LG103"]
+    assert len(found) == 1 and found[0].step < 60, crit.events
+    assert "every gradient norm measured on them exactly 0" in found[0].message, found[0].message
+    assert "torch.relu or a clamp on the logits" in found[0].fix and "Raise the learning rate" not in found[0].fix, found[0].fix
+    # the raw logits: the loss moves, no LG103
+    crit, losses = _relu_logits_run(relu=False)
+    assert [e for e in crit.events if e.code == "LG103"] == [] and len(set(losses[-40:])) > 1
+
+
+def test_a_constant_loss_with_a_gradient_measured_is_not_one_without_gradient():
+    # the same value to the bit with a nonzero gradient norm among the steps (a saturated but live loss): no report
+    det = LossPlateau()
+    found = [det.update(stats(i, 2.302585, grad_norm=1e-9 if i % 10 == 0 else 0.0, chance_loss=None)) for i in range(60)]
+    assert not any(f is not None and "exactly 0 (" in f.message for f in found), found

@@ -1,7 +1,11 @@
 import re
 
 import pytest
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
 
+import lossguard
 from lossguard.errors import UsageError
 from lossguard.runtime.detectors import StepStats, VanishingGradients
 from tests.runtime.detectors.roundtrip import assert_roundtrip
@@ -198,3 +202,106 @@ def test_a_divergence_s_fix_takes_its_factor_from_the_first_updates():
     assert len(found) == 1 and found[0].fix.startswith(
         "Lower the learning rate from 1 to 0.006 or less (166.7x, chosen from the update size: 7.6 of"
     ), found[0].fix
+
+
+class _Block(nn.Module):
+    """One post-norm encoder block as DistilBERT's: separate query, key and value projections, residual
+    paths, LayerNorm after each."""
+
+    def __init__(self, d: int, norm: bool) -> None:
+        super().__init__()
+        self.q, self.k, self.v, self.o = (nn.Linear(d, d) for _ in range(4))
+        self.ff1, self.ff2 = nn.Linear(d, 2 * d), nn.Linear(2 * d, d)
+        self.n1, self.n2 = (nn.LayerNorm(d) if norm else nn.Identity() for _ in range(2))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        att = torch.softmax(self.q(x) @ self.k(x).transpose(1, 2) / x.shape[-1] ** 0.5, dim=-1)
+        x = self.n1(x + self.o(att @ self.v(x)))
+        return self.n2(x + self.ff2(F.gelu(self.ff1(x))))
+
+
+def _sentiment_transformer_run(norm: bool, steps: int = 40, shuffled: bool = False) -> tuple[list[float], list, float]:
+    """pachecowillians/LLMs@f098ce1 studies/finetune.py's model as round 17 ran it: a 2-layer DistilBERT-like
+    classifier of width 64 from scratch, Hugging Face's init (normal, std 0.02; LayerNorm at 1), AdamW 1e-3,
+    on token sequences whose class is set by a few class words among neutral ones; its losses, events and
+    the first layer's (the query projection's) gradient ratio to the head's at the first step. ``shuffled``: the
+    class word drawn apart from the label (labels of other reviews)."""
+    torch.manual_seed(0)
+    d = 64
+    emb = nn.Embedding(40, d)
+    blocks = nn.Sequential(_Block(d, norm), _Block(d, norm))
+    pre, head = nn.Linear(d, d), nn.Linear(d, 2)
+    model = nn.ModuleDict({"emb": emb, "blocks": blocks, "pre": pre, "head": head})
+    for m in model.modules():
+        if isinstance(m, (nn.Linear, nn.Embedding)):
+            nn.init.normal_(m.weight, std=0.02)
+        if isinstance(m, nn.Linear):
+            nn.init.zeros_(m.bias)
+    crit = lossguard.watch(model, nn.CrossEntropyLoss(), console=False, announce=False)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
+    g = torch.Generator().manual_seed(0)
+    losses, first_ratio = [], 0.0
+    for step in range(steps):
+        ids = torch.randint(4, 40, (16, 24), generator=g)
+        y = torch.randint(0, 2, (16,), generator=g)
+        word = torch.randint(0, 2, (16,), generator=g) if shuffled else y
+        ids[torch.arange(16), torch.randint(1, 24, (16,), generator=g)] = word + 2  # the class word: id 2 or 3
+        ids[:, 0] = 1
+        logits = head(torch.relu(pre(blocks(emb(ids))[:, 0])))
+        opt.zero_grad()
+        loss = crit(logits, y)
+        loss.backward()
+        if step == 0:
+            with torch.no_grad():
+                q = blocks[0].q.weight
+                first_ratio = float((q.grad.norm() / q.norm()) / (head.weight.grad.norm() / head.weight.norm()))
+        opt.step()
+        losses.append(loss.item())
+    crit.close()
+    return losses, crit.events, first_ratio
+
+
+def test_a_from_scratch_transformers_query_projection_at_init_is_not_vanishing_gradients():
+    # round 17's imdb-trainer (a DistilBERT from scratch under the Hugging Face Trainer): LG105 at step 9 of the
+    # healthy run, "Add BatchNorm layers or residual connections", on a model that has both (LayerNorm) and
+    # learnt; its first dense layer is the attention's query projection, whose gradient at init is about 1e-5
+    # of the head's share (the scores q.k of HF's std-0.02 weights are near zero, the softmax flat)
+    losses, events, ratio = _sentiment_transformer_run(norm=True)
+    assert ratio < 1e-3, ratio  # LG105's threshold: what the detector sees is under it
+    assert [e for e in events if e.code == "LG105"] == [], events
+    assert sum(losses[-5:]) < 0.8 * sum(losses[:5]), losses  # and it learns (0.70 to about 0.45 by step 39)
+    # the same blocks without their LayerNorm: nothing says the ratio is the initial scales', reported as before
+    _, events, ratio = _sentiment_transformer_run(norm=False, steps=12)
+    assert ratio < 1e-3, ratio
+    assert [e.code for e in events if e.code == "LG105"] == ["LG105"], events
+
+
+def test_a_collapse_under_a_schedule_names_the_rate_it_happened_at():
+    # milesial/Pytorch-UNet@21d7850's cross-entropy run at RMSprop 0.01 (round 16): the encoder's ratio collapsed
+    # under 0.01, ReduceLROnPlateau cut the rate to 1e-05 before the report at step 200, and the fix said "Lower
+    # the learning rate from 1e-05 to 1e-06": the rate in force at the report, not the one the damage came under
+    det = VanishingGradients()
+
+    def lr(i: int) -> float:
+        return 0.01 if i < 24 else (1e-3 if i < 28 else 1e-5)
+
+    found = [(i, f) for i in range(40) if (f := det.update(StepStats(i, loss=0.9, lr=lr(i), grad_ratio=0.02 if i < 22 else 2e-5)))]
+    assert [i for i, _ in found] == [27], found
+    fix = found[0][1].fix
+    assert "The learning rate was 0.01 when the ratio was last healthy (step 21) and is 0.001 now" in fix, fix
+    assert "lower the learning rate from 0.01 to 0.001 and clip the gradients" in fix and "(step 21 or earlier)" in fix, fix
+    # no schedule: the rate at the report is the rate of the collapse, and the wording stays
+    det = VanishingGradients()
+    found = [f for i in range(40) if (f := det.update(StepStats(i, loss=0.9, lr=0.01, grad_ratio=0.02 if i < 22 else 2e-5)))]
+    assert len(found) == 1 and "Lower the learning rate from 0.01 to 0.001 and clip" in found[0].fix, found
+
+
+def test_a_from_scratch_transformer_on_labels_of_other_examples_is_not_told_to_add_batchnorm():
+    # round 17's imdb-trainer with the labels of other reviews: LG103 at 107 (right) said "The first layer gets
+    # 2.595e-05 times the last layer's gradient (relative to the weights): add BatchNorm layers or residual
+    # connections", the query projection's ratio at init again, on a model that has both
+    losses, events, ratio = _sentiment_transformer_run(norm=True, steps=112, shuffled=True)
+    assert ratio < 1e-3, ratio
+    flat = [e for e in events if e.code == "LG103"]
+    assert len(flat) == 1 and "residual connections" not in (flat[0].fix or ""), events
+    assert "check that the targets depend on the inputs" in (flat[0].fix or ""), flat[0].fix

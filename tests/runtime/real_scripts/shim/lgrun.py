@@ -41,6 +41,34 @@ def watch_model(model, **kw):
     return w
 
 
+def callbacks(kind, **kw):
+    """The framework plugin as a user adds it (``callbacks=[...]``): ``kind`` "lightning",
+    "pytorch_lightning" or "transformers"; an empty list with LG_OFF=1. Its watcher's events are
+    written at exit as a watched criterion's are."""
+    _state.setdefault("t0", time.perf_counter())
+    if os.environ.get("LG_OFF") == "1":
+        _state["w"] = None
+        return []
+    if kind == "transformers":
+        from lossguard.integrations.transformers import LossGuardTrainerCallback as cls
+    elif kind == "pytorch_lightning":
+        from lossguard.integrations.pytorch_lightning import LossGuardCallback as cls
+    else:
+        from lossguard.integrations.lightning import LossGuardCallback as cls
+    cb = cls(on_event="warn", console=False, **kw)
+    _state.setdefault("callbacks", []).append(cb)
+    return [cb]
+
+
+def _from_callbacks():
+    """The callbacks' watchers (made when training began) as watched ones."""
+    for cb in _state.get("callbacks", []):
+        guard = cb.guard
+        if guard is not None and guard.watcher not in _state.get("all", []):
+            _state.setdefault("all", []).append(guard.watcher)
+            _state.setdefault("w", guard.watcher)
+
+
 def _add(w):
     """A script may watch several models (a GAN's generator and discriminators): the first is
     the one whose steps and losses are reported; every watcher's events are."""
@@ -93,6 +121,7 @@ def close():
     if "t0" not in _state or "done" in _state:
         return
     _state["done"] = True
+    _from_callbacks()
     w = _state.get("w")
     watchers = _state.get("all", []) if w is not None else []
     for each in watchers:

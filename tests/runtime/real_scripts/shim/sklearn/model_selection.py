@@ -21,3 +21,17 @@ class StratifiedKFold:
             test = sorted(folds[k])
             held = set(test)
             yield [i for i in range(len(y)) if i not in held], test
+
+
+def train_test_split(*arrays, test_size=0.25, random_state=None, shuffle=True):
+    """The split pachecowillians/LLMs's finetune.py asks for: each array cut into (train, test) at
+    the same shuffled positions (seeded here: sklearn's default draws a new order each run)."""
+    n = len(arrays[0])
+    order = list(range(n))
+    if shuffle:
+        random.Random(0 if random_state is None else random_state).shuffle(order)
+    cut = n - (int(round(test_size * n)) if isinstance(test_size, float) else test_size)
+    out = []
+    for a in arrays:
+        out += [[a[i] for i in order[:cut]], [a[i] for i in order[cut:]]]
+    return out
