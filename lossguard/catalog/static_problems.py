@@ -285,7 +285,12 @@ loss = F.mse_loss(pred, target)
             "(`(1, 1)` against `(1,)`) pairs the same numbers and is not reported for MSE / L1 / "
             "Huber; BCE losses raise on it and it is reported for them, as they raise on a 0-dim side against a "
             "side of one axis or more (`out.squeeze()` of a batch of one, `()` against `(1,)`), which the other "
-            "element-wise losses broadcast and which is not reported for them."
+            "element-wise losses broadcast and which is not reported for them. A convolution (`nn.Conv1d`/`2d`/`3d` and "
+            "their transposes) gives its input's batch axis, its `out_channels` and spatial axes of sizes not followed, "
+            "and `torch.FloatTensor(n)` of an integer is a size: a discriminator's `(N, 1, 1, 1)` map against `(N,)` "
+            "labels differs in rank, which BCE losses refuse whatever the sizes, and is reported for them (for MSE the "
+            "unknown spatial sizes leave it silent). A model whose rank the checker gets wrong would misfire here; "
+            "`nn.Flatten` with another span than its default or `start_dim=0` leaves the shape unknown."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

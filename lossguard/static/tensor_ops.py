@@ -665,10 +665,17 @@ def concat_shape(parts: list[Tensor], count_known: bool, dim: Value, stack: bool
 
 def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
     """``torch.FloatTensor(data)`` / ``torch.Tensor(data)`` of one literal list or one array (a
-    numpy array or a tensor): the data's shape. Sizes (``torch.Tensor(2, 3)``) and anything else:
-    unknown."""
-    if len(node.args) != 1 or node.keywords or has_star(node):
+    numpy array or a tensor): the data's shape. Sizes: several arguments (``torch.FloatTensor(n, 10)``,
+    each an integer: one axis each), or one whose value is an integer (``torch.FloatTensor(batch_size)``
+    with ``batch_size = 64``: (64,)). Anything else (one argument that may be a size or data): unknown."""
+    if node.keywords or has_star(node):
         return None
+    if len(node.args) > 1:
+        return Shape(tuple(v.value if isinstance(v, Const) and type(v.value) is int else None for v in pos))
+    if len(node.args) != 1:
+        return None
+    if pos and isinstance(pos[0], Const) and type(pos[0].value) is int:
+        return Shape((pos[0].value,))
     if isinstance(node.args[0], (ast.List, ast.Tuple)):
         return _literal_shape(node.args[0])
     if number_items(node.args[0]) is not None:  # torch.Tensor([float(v) for v in row]): 1-D
@@ -863,7 +870,7 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
             shape = Shape((layer.out_features,), rank_known=False)
         return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=shape)
     if effect == "conv":
-        return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT)
+        return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=_conv_shape(layer, t.shape))
     if effect == "unbounded":
         return Tensor(act=Act.LOGITS, act_site=site, dtype=Dtype.FLOAT, shape=t.shape)
     if effect in ACT_OF:
@@ -882,10 +889,20 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
         if kept:
             return Tensor(act=t.act, act_site=t.act_site, act_dim=t.act_dim, dtype=t.dtype, shape=shape)
         return Tensor(dtype=t.dtype, shape=shape)
-    if effect == "flatten":
+    if effect == "flatten":  # nn.Flatten(): (N, rest); nn.Flatten(0): one axis; any other span: not followed
         first = t.shape.dims[0] if t.shape is not None and t.shape.rank_known and t.shape.dims else None
-        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=Shape((first, None)))
+        flat = Shape((first, None)) if layer.dim == 1 else Shape((None,)) if layer.dim == 0 else None
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=flat)
     return Tensor()
+
+
+def _conv_shape(layer: Layer, shape: Shape | None) -> Shape | None:
+    """A convolution's output shape: the input's batch axis, out_channels, then the spatial axes
+    (sizes not followed), when the input's rank is the batched or unbatched one the layer takes."""
+    axes = api.CONV_SPATIAL_AXES.get(layer.qname)
+    if axes is None or shape is None or not shape.rank_known or len(shape.dims) not in (axes + 1, axes + 2):
+        return None
+    return Shape((*shape.dims[: len(shape.dims) - axes - 1], layer.out_features, *(None,) * axes))
 
 
 def functional_options(sig: api.LossSignature, pos: list[Value], kw: dict[str, Value]) -> tuple[str | None, bool | None]:

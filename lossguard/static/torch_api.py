@@ -191,6 +191,18 @@ LAYER_EFFECTS: dict[str, str] = {
     NN + "BatchNorm2d": "unbounded",
     NN + "LayerNorm": "unbounded",
 }
+
+# Convolutions by how many spatial axes they slide over: their output has the input's batch axis (when it
+# has one), out_channels (the second argument), then as many axes of sizes not followed (round 27: a
+# DCGAN discriminator's (N, 1, 1, 1) map scored against (N,) labels by BCELoss, realcode_heldout19).
+CONV_SPATIAL_AXES: dict[str, int] = {
+    NN + "Conv1d": 1,
+    NN + "Conv2d": 2,
+    NN + "Conv3d": 3,
+    NN + "ConvTranspose1d": 1,
+    NN + "ConvTranspose2d": 2,
+    NN + "ConvTranspose3d": 3,
+}
 # PyTorch Geometric's message-passing layers that end in a linear map with a bias and take no
 # activation argument: unbounded node features of unknown shape, like a convolution
 # (`GCNConv(16, num_classes)` as a node classifier's last layer; dair-ai/ML-Notebooks' intro_gnn).

@@ -6155,6 +6155,72 @@ PROJECTS["a_loss_returned_or_none_look_alike"] = {
 }
 
 
+# Round 27 (the lead; realcode_heldout19's DCGAN, Jarlonyan/pytorch_learning@89868b82 gan_network): a convolution keeps
+# its input's batch axis and gives out_channels, then spatial axes of sizes not followed, so a discriminator's
+# (N, 1, 1, 1) map is known to be of rank 4; `torch.FloatTensor(batch_size)` of an integer setting is a size, (64,);
+# BCE losses raise on any size difference, so the ranks differing is enough
+_CONV_DISC = """
+import torch
+import torch.nn as nn
+
+import conf
+
+
+class Disc(nn.Module):
+    def __init__(self, ndf):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(3, ndf, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(ndf, ndf * 2, 4, 2, 1))
+        self.head = nn.Sequential(nn.Conv2d(ndf * 2, 1, 4, 1, 0), nn.Sigmoid())
+
+    def forward(self, x):
+        return self.head(self.body(x))
+
+
+def train(G, loader):
+    D = Disc(conf.ndf)
+    bce = nn.BCELoss()
+    opt = torch.optim.Adam(D.parameters())
+    label = torch.FloatTensor(conf.batch_size)
+    for _ in loader:
+        opt.zero_grad()
+        fake = G(torch.randn(conf.batch_size, conf.nz, 1, 1))
+        label.data.fill_(0)
+        err = bce({out}, {label})  # {mark}
+        err.backward()
+        opt.step()
+"""
+_CONV_GEN = """
+import torch.nn as nn
+
+
+class Gen(nn.Module):
+    def __init__(self, nz):
+        super().__init__()
+        self.net = nn.Sequential(nn.ConvTranspose2d(nz, 64, 4, 1, 0), nn.ReLU(), nn.ConvTranspose2d(64, 3, 4, 2, 1), nn.Tanh())
+
+    def forward(self, z):
+        return self.net(z)
+"""
+_CONV_CONF = "batch_size = 64\nnz = 100\nndf = 32\n"
+
+
+def _conv_project(out: str, label: str, mark: str) -> dict[str, str]:
+    train = _CONV_DISC.replace("{out}", out).replace("{label}", label).replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    main = "from gen import Gen\nfrom train import train\n\ntrain(Gen(100), range(10))\n"
+    return {"conf.py": _CONV_CONF, "gen.py": _CONV_GEN, "train.py": train, "main.py": main}
+
+
+PROJECTS["a_convolution_map_against_per_sample_labels"] = _conv_project("D(fake.detach())", "label", "LG005")
+PROJECTS["a_convolution_map_against_per_sample_labels_look_alike"] = {
+    # the map flattened to one value per sample, as DCGAN's reference does
+    **{f"flat_{k}": v for k, v in _conv_project("D(fake.detach()).view(-1)", "label", "").items() if k == "train.py"},
+    # a target of the map's own rank (a per-pixel mask of the same layout)
+    **{f"mask_{k}": v for k, v in _conv_project("D(fake.detach())", "torch.ones(conf.batch_size, 1, 4, 4)", "").items() if k == "train.py"},
+    "conf.py": _CONV_CONF,
+    "gen.py": _CONV_GEN,
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -356,12 +356,13 @@ def _module_container(interp: Any, c: TorchCallArgs) -> Value:
 def _layer(interp: Any, c: TorchCallArgs) -> Value:
     effect = api.LAYER_EFFECTS[c.qname]
     out: Dim = None
-    if effect == "linear":
+    if effect == "linear" or c.qname in api.CONV_SPATIAL_AXES:
         pos, node = c.pos, c.node
-        out = dim_of(
-            pos[1] if len(pos) > 1 else c.kw.get("out_features", UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None
-        )
+        keyword = "out_features" if effect == "linear" else "out_channels"
+        out = dim_of(pos[1] if len(pos) > 1 else c.kw.get(keyword, UNKNOWN), node.args[1] if len(node.args) > 1 and not has_star(node) else None)
     dim = literal_dim(c.pos[0] if c.pos else c.kw.get("dim")) if effect in ("softmax", "log_softmax") and not c.starred else None
+    if effect == "flatten":  # start_dim (default 1), when end_dim is the default -1; else None: not followed
+        dim = None if c.starred or len(c.pos) > 1 or "end_dim" in c.kw else literal_dim(c.pos[0] if c.pos else c.kw.get("start_dim", Const(1)))
     return Layer(c.qname, effect, out, c.site(f"{c.qname.replace('torch.nn.', 'nn.')} layer", explicit=False), dim)
 
 

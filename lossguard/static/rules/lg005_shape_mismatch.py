@@ -216,6 +216,16 @@ class ShapeMismatch(Rule):
                     f"{loss_label(call)} input shape {si.describe()} and target shape {st.describe()} differ; "
                     "they are broadcast against each other and the loss is wrong. Make both the same shape",
                 )
+            elif call.family in BINARY_FAMILIES and si.rank_known and st.rank_known and len(si.dims) != len(st.dims):
+                # any other rank difference: BCE losses compare the sizes and raise (round 27: a DCGAN discriminator's
+                # (N, 1, H', W') convolution map against (N,) labels, the map's sizes not followed)
+                self.report(
+                    inp[0].node,
+                    call.ctx,
+                    f"{loss_label(call)} input shape {si.describe()} and target shape {st.describe()} differ in rank; BCE losses "
+                    "raise a ValueError when the sizes differ. Make both the same shape: view(-1) on a map of one value per "
+                    "sample, or reshape the target to the input's shape",
+                )
         elif call.family in CLASS_INDEX_FAMILIES:
             if _class_target_conflict(si, st, tgt[1].dtype):
                 self.report(

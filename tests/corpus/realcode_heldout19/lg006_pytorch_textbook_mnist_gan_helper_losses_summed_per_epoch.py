@@ -139,8 +139,8 @@ for ep in range(EPOCHS):
     grids.append(sample)
     mean_g = sum_g / i
     mean_d = sum_d / i
-    hist_g.append(mean_g)
-    hist_d.append(mean_d)
+    hist_g.append(mean_g)  # expect: LG006
+    hist_d.append(mean_d)  # expect: LG006
     print(f"Epoch {ep} of {EPOCHS}")
     print(f"Generator loss: {mean_g:.8f}, Discriminator loss: {mean_d:.8f}")
 # ---- cell 36
