@@ -439,13 +439,13 @@ class LossPlateau(Detector):
         first = self.start[0]
         below = -1e-4 * abs(first)  # below_zero(loss, first), inline
         bar = RISE * first if first > 0 else None  # advice.rise_since, inline
-        values, lrs_kept, least, every = self.values, self.lrs, self.min_window, self.every
+        values, lrs_kept, least, most, every = self.values, self.lrs, self.min_window, self.max_window, self.every
         signed, seen, since, peak = self.signed, self.seen, self.since, self.peak
         for j in range(i, n):
             loss = losses[j]
             sign = signed or (loss < 0 and loss < below)
             # update()'s test after it appended this loss: a check is due unless one of these holds
-            if not (min(len(values) + 1, self.max_window) < least or (seen + 1) % every or sign):
+            if not (min(len(values) + 1, most) < least or (seen + 1) % every or sign):
                 i = j
                 break
             signed = sign

@@ -323,27 +323,36 @@ class LossSpike(Detector):
         first = self.first[0]
         below = -1e-4 * abs(first)  # below_zero(loss, first), inline
         bound = first * self.blowup
-        values, top, lrs_kept = self.values, self._top, self.lrs
+        values, lrs_kept, isfinite = self.values, self.lrs, math.isfinite
+        # the window's maximum (SlidingMax.push and value(), inline): its candidates, oldest first
+        top = self._top
+        queue, count, size = top.queue, top.count, top.size
         signed, cooldown, taken = self.signed, self.cooldown_left, 0
         for j in range(i, n):
             loss = losses[j]
             # _surely_below, with the sign seen before this step (as update() asks it)
-            if loss > top.value() or not (first <= 0 or signed or loss <= bound):
+            if loss > queue[0][1] or not (first <= 0 or signed or loss <= bound):
                 i = j
                 break
             if loss < 0 and loss < below:
                 signed = True
             lr = lrs[j]
-            if lr is not None and math.isfinite(lr):
+            if lr is not None and isfinite(lr):
                 lrs_kept.append(lr)
             if cooldown > 0:
                 cooldown -= 1
             values.append(loss)
-            top.push(loss)
+            while queue and queue[-1][1] <= loss:
+                queue.pop()
+            queue.append((count, loss))
+            count += 1
+            if queue[0][0] < count - size:
+                queue.popleft()
             taken += 1
         else:
             i = n
         if taken:
+            top.count = count
             self.trials = 0  # update() ends a line search's trials at a step that is no spike
             self._tick += taken
             self.signed, self.cooldown_left = signed, cooldown
