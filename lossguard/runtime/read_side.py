@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lossguard.runtime.collect import Record, StepState, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
 from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax, without_line_search
+from lossguard.runtime.detectors.base import Run
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.optimizer_side import GRAD_EVERY
@@ -78,16 +79,113 @@ class ReadSide:
         heavy = [rec for rec in pending if rec.travels()]
         reads = iter(read(heavy, s.world)) if heavy else iter(())
         nxt = next(reads, None)
-        # the class's function and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
-        process = type(self)._process
+        # the class's functions and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
+        cls = type(self)
+        process = cls._process
+        # consecutive plain steps (an optimizer step's finite loss alone, read at its call) go through
+        # the detectors as one run (_run); every other record through _process, in step order
+        run: list[Record] = []
+        losses: list[float] = []
         for rec in pending:
             if nxt is not None and nxt.rec is rec:
+                if run:
+                    cls._run(self, s, run, losses)
+                    run, losses = [], []
                 r, nxt = nxt, next(reads, None)
                 if r.weights is not None and rec.grad_index is not None:
                     self._weight_cache[rec.grad_index] = r.weights
                 process(self, s, rec, r.loss, r.scalars, r.grads)
-            else:
-                process(self, s, rec, rec.host_loss(), {}, None)
+                continue
+            loss = rec.host_loss()
+            if rec.stepped and not rec.skipped and rec.closure is None and math.isfinite(loss):
+                run.append(rec)
+                losses.append(loss)
+                continue
+            if run:
+                cls._run(self, s, run, losses)
+                run, losses = [], []
+            process(self, s, rec, loss, {}, None)
+        if run:
+            cls._run(self, s, run, losses)
+
+    def _run(self, s: StepState, recs: list[Record], losses: list[float]) -> None:
+        """Consecutive plain records (``_process``'s first case, with a finite loss), as ``_process`` would
+        take them one by one, with the same events in the same order.
+
+        Each detector takes the run's steps it can take without a finding at once (``Detector.absorb``);
+        at a step where one may have a finding (or is due for a test) the detectors that stopped there get
+        its statistics through ``update``, in their order, and go on from the next step. A step's
+        TensorBoard scalars go out before its events, and an event's level (``_level``) is the smoothed
+        loss of its step, as in ``_process``. Detectors are independent but for ``_found``, which may read
+        LossBelowBound's ``start`` and ``reported``: an absorbed step changes neither (absorb takes no step
+        that reports, nor the first loss).
+        """
+        n = len(recs)
+        checks = s.checks
+        run = Run([rec.step for rec in recs], losses, [rec.lr for rec in recs], checks.constant_target, checks.floor)
+        emas: list[float] = []
+        ema = s.ema
+        for loss in losses:
+            ema = loss if ema is None else 0.9 * ema + 0.1 * loss
+            emas.append(ema)
+        s.ema_n += n
+        s.prev_finite = True  # a finite loss and no gradient norm
+        dets = s.active
+        pos = []
+        for det in dets:
+            try:
+                pos.append(det.absorb(run, 0) if det.absorbs else 0)
+            except Exception as exc:
+                pos.append(n)
+                self._disable(det, exc)
+        sent = 0  # the records whose TensorBoard scalars went out
+        while True:
+            m = min(pos, default=n)
+            if m >= n:
+                break
+            sent = self._run_scalars(s, recs, losses, emas, sent, m + 1)
+            s.ema = emas[m]  # _level reads it: the smoothed loss of the event's step
+            rec = recs[m]
+            stats = StepStats.of_step(rec.step, losses[m], rec.lr, rec.chance, True)
+            checks.on_read(stats, {}, s.world)
+            for k, det in enumerate(dets):
+                if pos[k] != m:
+                    continue
+                pos[k] = n
+                try:
+                    finding = det.update(stats)
+                except Exception as exc:
+                    self._disable(det, exc)
+                    continue
+                if finding is not None:
+                    self._found(det, finding, stats, rec)
+                if det.absorbs:
+                    try:
+                        pos[k] = det.absorb(run, m + 1)
+                    except Exception as exc:
+                        self._disable(det, exc)
+                else:
+                    pos[k] = m + 1
+        self._run_scalars(s, recs, losses, emas, sent, n)
+        s.ema = emas[-1]
+
+    def _run_scalars(self, s: StepState, recs: list[Record], losses: list[float], emas: list[float], start: int, end: int) -> int:
+        """The TensorBoard scalars of ``recs[start:end]`` (a run's), as ``_process`` writes them; returns ``end``."""
+        out = s.out
+        for i in range(start, end):
+            rec = recs[i]
+            if out.tb is not None and rec.step % (s.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)) == 0:
+                tb = {LOSS: losses[i], LOSS_SMOOTHED: emas[i]}
+                if rec.lr is not None:
+                    tb[LR] = rec.lr
+                out.scalars(rec.step, tb, rec.wall)
+        return end
+
+    def _disable(self, det: Detector, exc: Exception) -> None:
+        """A detector raised: reported as an internal error and switched off; the others go on."""
+        self._internal_error(f"detector {det.code} {det.name}", exc)
+        self._disabled.add(det.code)
+        self._active = [d for d in self._active if d is not det]
 
     def _process(self, s: StepState, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None) -> None:
         every = s.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)
@@ -125,9 +223,7 @@ class ReadSide:
             try:
                 finding = det.update(stats)
             except Exception as exc:
-                self._internal_error(f"detector {det.code} {det.name}", exc)
-                self._disabled.add(det.code)
-                self._active = [d for d in self._active if d is not det]
+                self._disable(det, exc)
                 continue
             if finding is not None:
                 self._found(det, finding, stats, rec)

@@ -372,7 +372,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                     s.fired = s.backward_seen = True
                     cur = s.cur
                     if cur is not None:
-                        cur.reached = cur.terms()
+                        cur.reached = len(cur.losses) + len(cur.values)  # cur.terms(), inline
                         cur.backwards += 1
                         if cur.grads is None and not (s.managed is not None or s.any_opt):
                             # no optimizer: read the gradients when this backward is complete
@@ -647,7 +647,16 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     def _finish_current(self, s: StepState, skipped: bool) -> None:
         cur = s.cur
         s.cur = None
-        if cur is None or not cur.keep_reached():
+        if cur is None:
+            return
+        values = cur.values
+        if not cur.evals and cur.reached == len(values) + len(cur.losses):
+            # keep_reached()'s first case, inline (every term reached, none in eval mode): every step
+            if not cur.reached:
+                return
+            if values and not math.isfinite(sum(values)):
+                cur.urgent = True
+        elif not cur.keep_reached():
             return
         if skipped:
             cur.skipped = True

@@ -76,6 +76,23 @@ class StepStats:
         return stats
 
 
+class Run:
+    """Consecutive plain steps of one read, as parallel lists, for :meth:`Detector.absorb`.
+
+    Plain: each step's statistics are those of an optimizer step (``updated`` true) with a finite
+    loss and nothing measured (no gradient norm, update or ratio, not a line-search trial):
+    :meth:`StepStats.of_step` with the value checks' ``constant_target`` and ``loss_floor``, which
+    are the same for every step of a run. Most steps are plain (gradients are measured on some
+    steps only).
+    """
+
+    __slots__ = ("steps", "losses", "lrs", "constant_target", "floor")
+
+    def __init__(self, steps: list[int], losses: list[float], lrs: list[float | None], constant_target: bool | None, floor: float | None) -> None:
+        self.steps, self.losses, self.lrs = steps, losses, lrs
+        self.constant_target, self.floor = constant_target, floor
+
+
 @dataclass
 class Finding:
     """A detector's verdict for one step; the watcher turns it into an Event.
@@ -298,9 +315,16 @@ class Detector:
     # the fields state_dict saves and load_state_dict reads back, in order; None: the detector
     # writes both methods itself
     saved: ClassVar[tuple[Saved, ...] | None] = None
+    # whether absorb() stands for this class's update() (set for each subclass): a subclass that
+    # overrides update() without its own absorb() gets every step through update()
+    absorbs: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if "absorb" in cls.__dict__:
+            cls.absorbs = True
+        elif "update" in cls.__dict__:
+            cls.absorbs = False
         declared = {p.name: p for base in reversed(cls.__mro__) for p in vars(base).values() if isinstance(p, Param)}
         cls.params = tuple(declared.values())
         code = cls.__dict__.get("code")
@@ -334,6 +358,13 @@ class Detector:
 
     def update(self, stats: StepStats) -> Finding | None:
         raise NotImplementedError
+
+    def absorb(self, run: Run, i: int) -> int:
+        """Take the plain steps ``run[i:]`` that :meth:`update` would take without a finding, up to the
+        first one that may need it: change the state exactly as ``update`` would for each, and return
+        the index of the first step not taken (``len(run.losses)`` for all). The watcher calls
+        ``update`` for that step, then ``absorb`` from the next one. The base class takes none."""
+        return i
 
     def state_dict(self) -> dict[str, Any]:
         """The fields of ``saved``, lists and windows as lists: a small JSON-able dict."""

@@ -10,6 +10,7 @@ from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    Run,
     Saved,
     SlidingMax,
     StepStats,
@@ -135,6 +136,20 @@ class ExplodingGradients(Detector):
                 self.diverged = False
             return None
         return level, start, median(self.norms)
+
+    def absorb(self, run: Run, i: int) -> int:
+        """Plain steps keep their losses; none while clipped divergence was found (update()
+        tests every step then whether it is over)."""
+        losses = run.losses
+        n = len(losses)
+        if self.diverged:
+            return i
+        if i < n:
+            room = max(1, self.update_window // 2) - len(self.first_losses)
+            if room > 0:
+                self.first_losses.extend(losses[i : i + room])
+            self.recent_losses.extend(losses[i:] if i else losses)
+        return n
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

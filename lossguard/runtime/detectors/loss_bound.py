@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, fmt
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, fmt
 
 # The first loss's magnitude is the scale of "how far below": never less than this (a first loss of 0).
 _LEAST_SCALE = 1e-6
@@ -32,6 +32,23 @@ class LossBelowBound(Detector):
     def reset(self) -> None:
         self.start: float | None = None
         self.reported = False
+
+    def absorb(self, run: Run, i: int) -> int:
+        """Once the first loss is in, the losses above the limit of :meth:`update`'s tests (none after a report)."""
+        losses = run.losses
+        n = len(losses)
+        if self.reported:
+            return n
+        if self.start is None:
+            return i  # update() takes the first loss as the start
+        scale = max(abs(self.start), _LEAST_SCALE, 1.0)
+        floor = run.floor
+        # update's two tests: below the bound by the tolerance, or, with no bound, below -unbounded_factor * scale (< 0)
+        limit = floor - self.tolerance * scale if floor is not None else -self.unbounded_factor * scale
+        for j in range(i, n):
+            if losses[j] < limit:
+                return j
+        return n
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

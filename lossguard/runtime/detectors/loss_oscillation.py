@@ -10,11 +10,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import capital, change_lr, go_back, rise_since
+from lossguard.runtime.detectors.advice import RISE, capital, change_lr, go_back, rise_since
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    Run,
     Saved,
     StepStats,
     at_least,
@@ -229,6 +230,38 @@ class LossOscillation(Detector):
             f"period of about {m.period:.1f} steps, batch-to-batch variation rather than overshooting; if that does not "
             f"help, {change_lr(lr, 2)}."
         )
+
+    def absorb(self, run: Run, i: int) -> int:
+        """The steps between two spectra: up to the next one due (``every``, a full window, no sign
+        seen), which update() takes; every step under a constant binary target (update ignores them)."""
+        losses, steps = run.losses, run.steps
+        n = len(losses)
+        if run.constant_target:
+            return n
+        if not self.start:
+            return i  # the first loss: update() starts the window
+        first = self.start[0]
+        below = -1e-4 * abs(first)  # below_zero(loss, first), inline
+        bar = RISE * first if first > 0 else None  # advice.rise_since, inline
+        values, start, window, every = self.values, self.start, self.window, self.every
+        signed, seen, since = self.signed, self.seen, self.since
+        for j in range(i, n):
+            loss = losses[j]
+            sign = signed or (loss < 0 and loss < below)
+            # update()'s test after it appended this loss: a spectrum is due unless one of these holds
+            if not (len(values) + 1 < window or (seen + 1) % every or sign):
+                i = j
+                break
+            signed = sign
+            values.append(loss)
+            since = -1 if bar is None or loss < bar else (steps[j] if since < 0 else since)
+            if len(start) < window:
+                start.append(loss)
+            seen += 1
+        else:
+            i = n
+        self.signed, self.seen, self.since = signed, seen, since
+        return i
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

@@ -9,11 +9,12 @@ from itertools import islice
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import capital, change_lr, factor_from_update, go_back, rise_since
+from lossguard.runtime.detectors.advice import RISE, capital, change_lr, factor_from_update, go_back, rise_since
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    Run,
     Saved,
     StepStats,
     at_least,
@@ -468,6 +469,53 @@ class LossPlateau(Detector):
             "a threshold, round or argmax in the forward pass, or a detach(). A higher learning rate cannot help: the "
             "update of a zero gradient is zero (chosen because the loss was the same to the bit and its gradients exactly 0).",
         )
+
+    def absorb(self, run: Run, i: int) -> int:
+        """The steps between two checks, once the first ``min_window`` losses are in and the loss
+        was not exactly 0 at every step so far: up to the next check due (``every``, enough losses,
+        no sign seen), which update() takes."""
+        losses, steps, lrs = run.losses, run.steps, run.lrs
+        n = len(losses)
+        if self.zeros >= 0 or len(self.start) < self.min_window:
+            return i
+        first = self.start[0]
+        below = -1e-4 * abs(first)  # below_zero(loss, first), inline
+        bar = RISE * first if first > 0 else None  # advice.rise_since, inline
+        values, lrs_kept, least, most, every = self.values, self.lrs, self.min_window, self.max_window, self.every
+        signed, seen, since, peak = self.signed, self.seen, self.since, self.peak
+        stuck, stuck_grads, stuck_loss = self.stuck, self.stuck_grads, self.stuck_loss
+        for j in range(i, n):
+            loss = losses[j]
+            # update()'s count of identical losses (_no_gradient): a step on which it would report goes to update()
+            if stuck >= 0 and loss != 0.0 and loss == stuck_loss and stuck + 1 >= least and stuck_grads >= 8:
+                i = j
+                break
+            sign = signed or (loss < 0 and loss < below)
+            # update()'s test after it appended this loss: a check is due unless one of these holds
+            if not (min(len(values) + 1, most) < least or (seen + 1) % every or sign):
+                i = j
+                break
+            signed = sign
+            values.append(loss)
+            seen += 1
+            since = -1 if bar is None or loss < bar else (steps[j] if since < 0 else since)
+            if peak is None or loss > peak:
+                peak = self.peak = loss
+                self.peak_step = steps[j]
+                self.peak_rise = since if since >= 0 else steps[j]
+            lr = lrs[j]
+            if lr is not None:
+                lrs_kept.append(lr)
+            if stuck >= 0 and loss != 0.0:  # a plain step measures no gradient: stuck_grads stays
+                if loss != stuck_loss:
+                    stuck, stuck_grads, stuck_loss = 0, 0, loss
+                else:
+                    stuck += 1
+        else:
+            i = n
+        self.signed, self.seen, self.since = signed, seen, since
+        self.stuck, self.stuck_grads, self.stuck_loss = stuck, stuck_grads, stuck_loss
+        return i
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

@@ -11,6 +11,7 @@ from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
     Param,
+    Run,
     Saved,
     SlidingMax,
     StepStats,
@@ -323,6 +324,52 @@ class LossSpike(Detector):
         self.since.append(loss)
         self.held = held
         return None if len(self.since) < self.early_steps else False
+
+    def absorb(self, run: Run, i: int) -> int:
+        """Once the relative test runs (and no jump is held), the losses that :meth:`_surely_below` clears
+        (no higher than the window's maximum, nor the blow-up bound): update() would push each without a
+        threshold; up to the first one it does not clear, which update() takes."""
+        losses, lrs = run.losses, run.lrs
+        n = len(losses)
+        if self.held is not None or self.reference is None or len(self.values) < self.min_steps or len(self.first) < self.min_steps:
+            return i
+        first = self.first[0]
+        below = -1e-4 * abs(first)  # below_zero(loss, first), inline
+        bound = first * self.blowup
+        values, lrs_kept, isfinite = self.values, self.lrs, math.isfinite
+        # the window's maximum (SlidingMax.push and value(), inline): its candidates, oldest first
+        top = self._top
+        queue, count, size = top.queue, top.count, top.size
+        signed, cooldown, taken = self.signed, self.cooldown_left, 0
+        for j in range(i, n):
+            loss = losses[j]
+            # _surely_below, with the sign seen before this step (as update() asks it)
+            if loss > queue[0][1] or not (first <= 0 or signed or loss <= bound):
+                i = j
+                break
+            if loss < 0 and loss < below:
+                signed = True
+            lr = lrs[j]
+            if lr is not None and isfinite(lr):
+                lrs_kept.append(lr)
+            if cooldown > 0:
+                cooldown -= 1
+            values.append(loss)
+            while queue and queue[-1][1] <= loss:
+                queue.pop()
+            queue.append((count, loss))
+            count += 1
+            if queue[0][0] < count - size:
+                queue.popleft()
+            taken += 1
+        else:
+            i = n
+        if taken:
+            top.count = count
+            self.trials = 0  # update() ends a line search's trials at a step that is no spike
+            self._tick += taken
+            self.signed, self.cooldown_left = signed, cooldown
+        return i
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from lossguard.runtime.detectors.advice import change_lr, early
-from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, UpdateEvidence, fmt
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, UpdateEvidence, fmt
 
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
@@ -101,6 +101,15 @@ class NanLoss(Detector):
         if loss is not None and not math.isfinite(loss):
             return True
         return self.check_grads and grad_norm is not None and not math.isfinite(grad_norm)
+
+    def absorb(self, run: Run, i: int) -> int:
+        """Finite losses, no gradient norm: each counts towards the end of an episode."""
+        n = len(run.losses)
+        if i < n:
+            self.finite_run += n - i
+            if self.finite_run >= self.rearm_after:
+                self.in_alarm = False
+        return n
 
     def update(self, stats: StepStats) -> Finding | None:
         if not self.is_nonfinite(stats.loss, stats.grad_norm):

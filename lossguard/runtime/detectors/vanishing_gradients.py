@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back, rise_since
-from lossguard.runtime.detectors.base import Detector, Finding, Param, Saved, StepStats, at_least, fmt, median
+from lossguard.runtime.detectors.advice import RISE, capital, change_lr, early, go_back, rise_since
+from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, at_least, fmt, median
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
 DIVERGED = 5.0
@@ -166,6 +166,27 @@ class VanishingGradients(Detector):
                     "and start the run again."
                 )
         return None
+
+    def absorb(self, run: Run, i: int) -> int:
+        """Every plain step: its loss is kept as :meth:`update` keeps it (no ratio was measured)."""
+        losses, steps = run.losses, run.steps
+        n = len(losses)
+        if i >= n:
+            return n
+        if self.first_loss is None:
+            self.first_loss = losses[i]
+        first = self.first_loss
+        bar = RISE * first if first > 0 else None  # advice.rise_since, inline
+        since, peak = self.since, self.peak
+        for j in range(i, n):
+            loss = losses[j]
+            since = -1 if bar is None or loss < bar else (steps[j] if since < 0 else since)
+            if peak is None or loss > peak:
+                peak = self.peak = loss
+                self.peak_step = steps[j]
+                self.peak_rise = since if since >= 0 else steps[j]
+        self.since, self.loss = since, losses[n - 1]
+        return n
 
     def update(self, stats: StepStats) -> Finding | None:
         if stats.loss is not None and math.isfinite(stats.loss):

@@ -1,0 +1,227 @@
+"""Detector.absorb takes a read's plain steps at once: the same findings, at the same steps, and the same state
+as update() taking them one by one.
+
+Each series is cut into reads of random length, as the watcher's reads cut a run; within a read, consecutive
+plain steps (an updated step's finite loss, nothing measured) form a Run, and the replay drives it as
+ReadSide._run does: ``absorb`` from the start, ``update`` at the step where it stops, ``absorb`` again from the
+next one. Every other step goes through ``update``. The series cover what the detectors report and what their
+absorb must stop for: spikes (early blow-ups held and forgiven, later jumps, cooldowns), plateaus, oscillations,
+a loss falling below zero and below its bound, a loss exactly 0, the same loss to the bit with zero gradients, a rise to twice the first loss, a warm-up,
+non-finite losses, measured gradients that explode or are pinned by clipping, a constant binary target.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import random
+from collections.abc import Callable
+
+import pytest
+
+from lossguard.runtime.detectors import (
+    Detector,
+    ExplodingGradients,
+    LossBelowBound,
+    LossOscillation,
+    LossPlateau,
+    LossSpike,
+    NanLoss,
+    StepStats,
+    VanishingGradients,
+)
+from lossguard.runtime.detectors.base import Run
+
+MAKERS: dict[str, Callable[[], Detector]] = {
+    "nan": NanLoss,
+    "nan-rearm": lambda: NanLoss(rearm_after=3),
+    "spike": LossSpike,
+    "spike-short": lambda: LossSpike(window=8, recent=4, min_steps=5, cooldown=2, early_steps=2),
+    "plateau": LossPlateau,
+    "plateau-every": lambda: LossPlateau(min_window=8, every=1, patience=1),
+    "oscillation": LossOscillation,
+    "oscillation-every": lambda: LossOscillation(window=12, every=1, patience=2),
+    "vanishing": VanishingGradients,
+    "exploding": ExplodingGradients,
+    "bound": LossBelowBound,
+    "bound-tight": lambda: LossBelowBound(tolerance=1e-6, unbounded_factor=2.0),
+}
+
+
+def _series(kind: str, seed: int, n: int = 480) -> list[float]:
+    rng = random.Random(seed)
+    noise = [rng.gauss(0, 1) for _ in range(n)]
+    if kind == "decay":
+        out = [2.3 * math.exp(-i / 150) * (1 + 0.05 * noise[i]) for i in range(n)]
+        for i in rng.sample(range(n), 6):
+            out[i] *= rng.choice((1.3, 3.0, 6.0, 25.0))
+        return out
+    if kind == "early-jump":
+        out = [1.0 + 0.02 * noise[i] for i in range(n)]
+        out[2] = 14.0  # held, then forgiven or confirmed
+        out[3] = rng.choice((0.9, 1.5, 16.0))
+        out[4] = rng.choice((0.95, 1.4))
+        return out
+    if kind == "plateau":
+        return [1.386 + 0.01 * noise[i] for i in range(n)]
+    if kind == "oscillation":
+        return [1.0 + 0.4 * math.sin(2 * math.pi * i / 8) + 0.01 * noise[i] for i in range(n)]
+    if kind == "negative":
+        return [1.0 - i / 4 + 0.05 * noise[i] for i in range(n)]
+    if kind == "zeros":
+        cut = rng.choice((10, 40, n))
+        return [0.0 if i < cut else 0.5 + 0.01 * noise[i] for i in range(n)]
+    if kind == "rise":
+        return [1.0 * (1.01 ** min(i, 200)) * (1 + 0.02 * noise[i]) for i in range(n)]
+    if kind == "slight-negative":
+        return [abs(0.05 * noise[i]) - (0.02 if i % 37 == 0 else 0.0) for i in range(n)]
+    if kind == "clipped":  # diverged under clipping (LG106), then back down: absorb waits while diverged
+        return [(1.0 if i < 20 or i > 200 else 3.0) * (1 + 0.02 * noise[i]) for i in range(n)]
+    if kind == "stuck":  # the same loss to the bit with zero gradients (LG103's no-gradient report), after a start
+        cut = rng.choice((5, 30))
+        return [2.3 + 0.05 * noise[i] if i < cut else 2.302585092994046 for i in range(n)]
+    if kind == "random-walk":
+        out, v = [], 1.0
+        for i in range(n):
+            v = max(1e-3, v * math.exp(0.2 * noise[i]))
+            out.append(v)
+        return out
+    raise ValueError(kind)
+
+
+KINDS = ("decay", "early-jump", "plateau", "oscillation", "negative", "zeros", "rise", "slight-negative", "random-walk", "clipped", "stuck")
+
+
+def _steps(kind: str, seed: int) -> tuple[list[StepStats], list[bool], float | None, bool | None]:
+    """The series as step statistics, whether each is plain, and the run's floor and constant target."""
+    rng = random.Random(seed * 7919 + len(kind))
+    losses = _series(kind, seed)
+    floor = rng.choice((0.0, None))
+    constant = rng.choice((None, None, False, True))
+    warm = rng.random() < 0.3
+    out, plain = [], []
+    norm = 1.0
+    for i, loss in enumerate(losses):
+        lr = (1e-3 * min(1.0, (i + 1) / 50) if warm else 0.01) if rng.random() > 0.05 else None
+        r = rng.random()
+        if r < 0.02:
+            loss = rng.choice((math.nan, math.inf))
+        measured = i < 16 or i % 8 == 0 or r > 0.97
+        stats = StepStats.of_step(i, loss, lr, rng.choice((None, 1.386)), True)
+        stats.loss_floor, stats.constant_target = floor, constant
+        if 0.02 <= r < 0.03:
+            stats.updated = False
+        if measured:
+            if kind == "stuck":
+                norm = 0.0  # nothing reaches the parameters
+            elif kind == "clipped" or rng.random() < 0.3:
+                norm = 5.0  # pinned by clipping
+            else:
+                norm *= math.exp(rng.gauss(0, 0.5 if rng.random() > 0.05 else 4.0))
+            stats.grad_norm = norm
+            stats.update_ratio = abs(rng.gauss(0.01, 0.3))
+            stats.grad_ratio = 10 ** rng.uniform(-5, 0)
+            stats.body_ratio = 10 ** rng.uniform(-4, 0)
+            stats.head_scale = rng.uniform(0.0, 1.0)
+            stats.grad_to_weight = rng.uniform(0, 20)
+        out.append(stats)
+        plain.append(not measured and math.isfinite(loss) and stats.updated is True)
+    return out, plain, floor, constant
+
+
+def _finding(step: int, f) -> tuple:
+    return (step, f.message, repr(f.data), f.severity, f.fix)
+
+
+def _one_by_one(det: Detector, series: list[StepStats]) -> tuple[list[tuple], list[dict]]:
+    found, states = [], []
+    for s in series:
+        f = det.update(copy.copy(s))
+        if f is not None:
+            found.append(_finding(s.step, f))
+        states.append(det.state_dict())
+    return found, states
+
+
+def _by_runs(det: Detector, series: list[StepStats], plain: list[bool], floor, constant, seed: int) -> tuple[list[tuple], dict[int, dict]]:
+    """Findings, and the state after each step taken alone and after each run (at its last step)."""
+    rng = random.Random(seed)
+    found: list[tuple] = []
+    states: dict[int, dict] = {}
+    i = 0
+    while i < len(series):
+        read = list(range(i, min(len(series), i + rng.randint(1, 64))))
+        i = read[-1] + 1
+        k = 0
+        while k < len(read):
+            if not plain[read[k]]:
+                s = series[read[k]]
+                f = det.update(copy.copy(s))
+                if f is not None:
+                    found.append(_finding(s.step, f))
+                states[read[k]] = det.state_dict()
+                k += 1
+                continue
+            j = k
+            while j < len(read) and plain[read[j]]:
+                j += 1
+            idx = read[k:j]
+            run = Run([series[x].step for x in idx], [series[x].loss for x in idx], [series[x].lr for x in idx], constant, floor)
+            pos = det.absorb(run, 0) if det.absorbs else 0
+            while pos < len(idx):
+                s = series[idx[pos]]
+                f = det.update(copy.copy(s))
+                if f is not None:
+                    found.append(_finding(s.step, f))
+                pos = det.absorb(run, pos + 1) if det.absorbs else pos + 1
+            states[idx[-1]] = det.state_dict()
+            k = j
+    return found, states
+
+
+@pytest.mark.parametrize("name", sorted(MAKERS))
+def test_runs_give_the_findings_and_state_of_one_step_at_a_time(name):
+    make = MAKERS[name]
+    assert make().absorbs, f"{name}: a built-in detector absorbs plain steps"
+    reported = 0
+    for kind in KINDS:
+        for seed in range(3):
+            series, plain, floor, constant = _steps(kind, seed)
+            one, one_states = _one_by_one(make(), series)
+            runs, run_states = _by_runs(make(), series, plain, floor, constant, seed)
+            assert runs == one, (name, kind, seed)
+            for i, state in run_states.items():
+                assert state == one_states[i], (name, kind, seed, i)
+            assert len(series) - 1 in run_states
+            reported += len(one)
+    assert reported > 0, f"{name}: the series make it report"
+
+
+def test_a_subclass_that_overrides_update_gets_every_step():
+    class Counting(LossSpike):
+        def update(self, stats: StepStats):
+            self.counted = getattr(self, "counted", 0) + 1
+            return super().update(stats)
+
+    class Own(Counting):
+        def absorb(self, run: Run, i: int) -> int:
+            return i
+
+    assert not Counting.absorbs and Own.absorbs and LossSpike.absorbs and not Detector.absorbs
+
+
+@pytest.mark.parametrize("scenario", ["corrupted-batch", "oscillating-sgd", "lr-blowup", "nan-batch", "dead-relu", "lr-too-small"])
+def test_a_watched_run_reports_the_same_events_with_every_step_through_update(scenario, monkeypatch):
+    # the watcher's read (ReadSide._run) with the detectors' absorb, and with update() at every step
+    from tests.runtime.fault_injection.scenarios import by_name
+
+    run = by_name(scenario).run
+
+    def events():
+        return [(e.code, e.step, e.severity, e.message, e.fix, repr(e.data)) for e in run(0).events]
+
+    absorbed = events()
+    for cls in (NanLoss, LossSpike, LossPlateau, LossOscillation, VanishingGradients, ExplodingGradients, LossBelowBound):
+        monkeypatch.setattr(cls, "absorbs", False)
+    assert events() == absorbed
+    assert absorbed, "the scenario reports"
