@@ -44,6 +44,7 @@ class Output:
         self.counts: Counter[str] = Counter()
         self.first: dict[str, Event] = {}
         self.episodes: dict[str, Episode] = {}
+        self.started: Counter[str] = Counter()  # episodes begun, by code (the summary's "N episodes")
         self.raise_queue: list[Event] = []
 
     # ------------------------------------------------------------------ sinks, each on its own
@@ -96,6 +97,7 @@ class Output:
             self.counts[event.code] -= 1
         else:
             self.episodes[event.code] = Episode(event.step)
+            self.started[event.code] += 1
         self.emit(event, level)
 
     def emit(self, event: Event, level: float | None) -> None:
@@ -135,8 +137,18 @@ class Output:
     def summary(self, steps: int) -> str:
         if not self.counts:
             return f"lossguard: {steps} steps watched, no problem found."
-        parts = [f"{code} x{n} (first at step {self.first[code].step})" for code, n in sorted(self.counts.items()) if code in self.first]
+        parts = [
+            f"{code} x{n} (first at step {self.first[code].step}{self._episodes(code, n)})"
+            for code, n in sorted(self.counts.items())
+            if code in self.first
+        ]
         return f"lossguard: {steps} steps watched; events: " + ", ".join(parts) + "."
+
+    def _episodes(self, code: str, findings: int) -> str:
+        """``; 1 episode`` where a code's findings came in fewer episodes (a diverged loss found every 10 steps is
+        one problem: its first report was printed, one "Still, ..." update at most)."""
+        n = self.started.get(code, findings)
+        return f"; {n} episode{'s' if n != 1 else ''}" if 0 < n < findings else ""
 
     def close(self) -> None:
         for name in ("console", "jsonl", "tb"):
@@ -150,6 +162,7 @@ class Output:
         return {
             "episodes": {c: [e.first, e.last, e.count, e.updated] for c, e in self.episodes.items()},
             "counts": dict(self.counts),
+            "started": dict(self.started),
         }
 
     def load_state_dict(self, state: dict[str, Any], events: list[Event]) -> None:
@@ -158,6 +171,7 @@ class Output:
         for e in events:
             self.first.setdefault(e.code, e)
         self.counts = Counter(state.get("counts", {c: sum(1 for e in events if e.code == c) for c in self.first}))
+        self.started = Counter(state.get("started", {}))
         self.episodes = {}
         for code, (first, last, count, updated) in state.get("episodes", {}).items():
             ep = Episode(int(first))

@@ -191,6 +191,10 @@ def test_a_stuck_loss_is_one_episode_with_one_update():
     # the update keeps its finding's fix (it had the catalog's general one, without the learning rate)
     # (and the run's largest update behind an earlier fix, round 14: it said "from 50 to 5", the default 10x)
     assert spikes[1].fix.startswith("Lower the learning rate from 50 to 0.05 (1000x, chosen from the update size measured by step 10"), spikes[1].fix
+    # the summary says the findings were one episode (it said "LG102 x20", read as twenty problems, beside the console's
+    # "repeated events not printed again: LG102 x1")
+    summary = crit._out.summary(200)
+    assert "LG102 x" in summary and "(first at step 2; 1 episode)" in summary, summary
 
 
 class _FunctionalLearner(nn.Module):
