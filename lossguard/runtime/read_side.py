@@ -152,13 +152,8 @@ class ReadSide:
                 if pos[k] != m:
                     continue
                 pos[k] = n
-                try:
-                    finding = det.update(stats)
-                except Exception as exc:
-                    self._disable(det, exc)
+                if not self._update(det, stats, rec):
                     continue
-                if finding is not None:
-                    self._found(det, finding, stats, rec)
                 if det.absorbs:
                     try:
                         pos[k] = det.absorb(run, m + 1)
@@ -180,6 +175,17 @@ class ReadSide:
                     tb[LR] = rec.lr
                 out.scalars(rec.step, tb, rec.wall)
         return end
+
+    def _update(self, det: Detector, stats: StepStats, rec: Record) -> bool:
+        """One detector's update on one step, its finding reported; False when it raised (it is then switched off)."""
+        try:
+            finding = det.update(stats)
+        except Exception as exc:
+            self._disable(det, exc)
+            return False
+        if finding is not None:
+            self._found(det, finding, stats, rec)
+        return True
 
     def _disable(self, det: Detector, exc: Exception) -> None:
         """A detector raised: reported as an internal error and switched off; the others go on."""
@@ -220,13 +226,7 @@ class ReadSide:
             for code, message, data, severity in checks.findings(rec.step, scalars):
                 self._emit_misuse(code, rec.step, message, data, severity)
         for det in s.active:
-            try:
-                finding = det.update(stats)
-            except Exception as exc:
-                self._disable(det, exc)
-                continue
-            if finding is not None:
-                self._found(det, finding, stats, rec)
+            self._update(det, stats, rec)
 
     def _measured_stats(
         self, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None, tags: bool
