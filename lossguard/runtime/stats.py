@@ -155,7 +155,7 @@ def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[s
         if bad is not None:
             return f"the loss; parameter {names[bad]} is non-finite"
         return (
-            "the loss, whose inputs are not seen (a loss handed to observe() without logits=, or a criterion of several "
-            "tensors); every parameter was finite before the step"
+            "the loss, whose inputs are not seen (a loss watched through observe() or a trainer callback without its "
+            "logits, or a criterion of several tensors); every parameter was finite before the step"
         )
     return "none of the loss inputs: the loss itself overflowed (log of 0 or exp of a large value)"

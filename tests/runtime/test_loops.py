@@ -202,3 +202,5 @@ def test_a_nan_loss_from_observe_without_its_inputs_says_what_it_cannot_see():
     assert ev.step == 12
     assert "whose inputs are not seen" in ev.message and "overflowed" not in ev.message
     assert ev.fix.startswith("Check the tensors this loss is computed from") and "rewards" in ev.fix
+    # said to whoever calls observe() (a trainer callback's user never does: rtreal17's Lightning and HF runs)
+    assert "If you call `watcher.observe(loss)` yourself, pass `logits=` and `targets=`" in ev.fix

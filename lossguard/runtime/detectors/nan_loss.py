@@ -18,7 +18,8 @@ _FIXES = (
         "whose inputs are not seen",
         "Check the tensors this loss is computed from for NaN or inf (the batch, the targets, an RL rollout's rewards "
         "and returns); if they are clean, compute the loss in a numerically stable form (logits into the loss, not "
-        "log(softmax) or log(sigmoid)). For a loss handed to `observe()`, pass `logits=` and `targets=` to have them checked.",
+        "log(softmax) or log(sigmoid)). If you call `watcher.observe(loss)` yourself, pass `logits=` and `targets=` to have "
+        "them checked (the Lightning and Hugging Face callbacks pass them when the loss is a cross-entropy of class indices).",
     ),
     (
         "the target",
