@@ -25,7 +25,8 @@ _BACKWARD_HELPERS = {"accelerator", "fabric"}
 ITEM_STORE = re.compile(r"([A-Za-z_][\w.]*)\[")
 
 
-def _call_name(node: ast.Call) -> str:
+def call_name(node: ast.Call) -> str:
+    """The name a call is written with: ``f`` of ``f(...)`` and of ``x.f(...)``; "" for any other callee."""
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
@@ -42,7 +43,7 @@ def _not_optimizer_steps(module: ModuleInfo, root: ast.AST, own: _OwnMethods | N
       anything: an agent's own step, which stores a reward and picks the next action."""
     out: set[int] = set()
     for node in ast.walk(root):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and _call_name(node.value) == "step":
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and call_name(node.value) == "step":
             if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
                 out.add(id(node.value))
         elif own is not None and isinstance(node, ast.Call) and own.called(node) == "step" and "step" in own.methods and not own.trains("step"):
@@ -88,7 +89,7 @@ class _OwnMethods:
         for n in ast.walk(fn):
             if not isinstance(n, ast.Call):
                 continue
-            called = _call_name(n)
+            called = call_name(n)
             if called in BACKWARD_CALLS:
                 return True
             own = isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == me
@@ -162,7 +163,7 @@ def backward_outside(outer: ast.AST, inner: ast.AST) -> bool:
     a whole pass over the data."""
     nodes = [n for n, _ in _walk_body_in_branches(outer, skip=inner)]
     in_other_loops = {id(m) for n in nodes if isinstance(n, (ast.For, ast.AsyncFor, ast.While)) for m in ast.walk(n)}
-    return any(isinstance(n, ast.Call) and _call_name(n) in BACKWARD_CALLS and id(n) not in in_other_loops for n in nodes)
+    return any(isinstance(n, ast.Call) and call_name(n) in BACKWARD_CALLS and id(n) not in in_other_loops for n in nodes)
 
 
 def trains_in_other_loop(outer: ast.AST, inner: ast.AST, module: ModuleInfo | None = None) -> bool:
@@ -172,7 +173,7 @@ def trains_in_other_loop(outer: ast.AST, inner: ast.AST, module: ModuleInfo | No
     return any(
         isinstance(loop, (ast.For, ast.AsyncFor, ast.While))
         and not any(n is inner for n in ast.walk(loop))
-        and any(isinstance(n, ast.Call) and _call_name(n) in _TRAIN_CALLS and id(n) not in not_steps for n, _ in _walk_body_in_branches(loop))
+        and any(isinstance(n, ast.Call) and call_name(n) in _TRAIN_CALLS and id(n) not in not_steps for n, _ in _walk_body_in_branches(loop))
         for loop, _ in _walk_body_in_branches(outer, skip=inner)
     )
 
@@ -207,15 +208,15 @@ class LoopFacts:
             ):
                 # `self.learn(...)` of a method of the class that back-propagates: the loop trains through it
                 self.trains = True
-            if isinstance(node, ast.Call) and _call_name(node) in _TRAIN_CALLS and id(node) not in not_steps:
+            if isinstance(node, ast.Call) and call_name(node) in _TRAIN_CALLS and id(node) not in not_steps:
                 self.trains = True
-                if _call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
+                if call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
                     receiver = node.func.value
                     self.backwarded.add(module.segment(receiver))
                     helper = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
                     if helper in _BACKWARD_HELPERS and node.args:
                         self.backwarded.add(module.segment(node.args[0]))  # accelerator.backward(loss)
-                elif _call_name(node) == "manual_backward" and node.args:
+                elif call_name(node) == "manual_backward" and node.args:
                     self.backwarded.add(module.segment(node.args[0]))  # Lightning: self.manual_backward(loss)
             elif isinstance(node, ast.Assign):
                 value = module.segment(node.value)
@@ -267,7 +268,7 @@ class BackwardedTexts:
                 self.assignments.append((module.segment(node.target), module.segment(node.value)))
             elif isinstance(node, ast.Call):
                 func = node.func
-                name = _call_name(node)
+                name = call_name(node)
                 args = [*node.args, *(k.value for k in node.keywords)]
                 if isinstance(func, ast.Attribute) and name == "backward":
                     self.texts.append(module.segment(func.value))
@@ -353,7 +354,7 @@ def _same_kind(bound: ast.expr) -> bool:
         return False  # bound by unpacking (a, loss = f()) or changed by an item store (out["loss"] = ...)
     if not isinstance(bound, ast.Call):
         return True
-    return _call_name(bound) not in _TO_NUMBER
+    return call_name(bound) not in _TO_NUMBER
 
 
 def _terms(value: ast.expr) -> list[ast.expr]:
@@ -369,7 +370,7 @@ def _summed_values(term: ast.expr) -> ast.expr | None:
     A filtered comprehension (``sum(d[k] for k in d if k in weights)``) sums only some: None."""
     while isinstance(term, ast.BinOp) and isinstance(term.op, (ast.Mult, ast.Div)):
         term = term.left if isinstance(term.left, ast.Call) else term.right  # `sum(...) * 0`, `w * sum(...)`
-    if not (isinstance(term, ast.Call) and _call_name(term) == "sum" and isinstance(term.func, ast.Name) and len(term.args) == 1):
+    if not (isinstance(term, ast.Call) and call_name(term) == "sum" and isinstance(term.func, ast.Name) and len(term.args) == 1):
         return None
     arg = term.args[0]
     if isinstance(arg, (ast.ListComp, ast.GeneratorExp)):
@@ -412,7 +413,7 @@ def _detached_in_loop(name: str, facts: LoopFacts) -> bool:
     """The loop itself rebinds ``name`` to a value without a graph (``loss = loss.detach()`` after
     its backward, sentence-transformers' cached losses): the author took care of the graph, on
     every path or not, and its backward is no evidence against the value accumulated."""
-    return any(isinstance(bound, ast.Call) and _call_name(bound) in _DROPS_GRAPH for bound in facts.bound_by.get(name, []))
+    return any(isinstance(bound, ast.Call) and call_name(bound) in _DROPS_GRAPH for bound in facts.bound_by.get(name, []))
 
 
 def _a_tensor_each_step(name: str, value: object, facts: LoopFacts) -> bool:

@@ -21,6 +21,7 @@ from lossguard.static.events import (
 )
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
+from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
 from lossguard.static.values import External, Optimizer, Unknown
 
@@ -77,7 +78,7 @@ def _clears_manually(loop: ast.AST, dead: frozenset[int] = frozenset()) -> bool:
             func = node.func
             if isinstance(func, ast.Attribute) and func.attr in _OVERWRITING and _is_grad(func.value):
                 return True
-            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            name = call_name(node)
             if name == "setattr" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value in _GRAD_ATTRS:
                 return True
             if name == "_foreach_zero_":
@@ -98,11 +99,6 @@ def _elided(loop: ast.AST) -> bool:
             return True
         stack.extend(ast.iter_child_nodes(node))
     return False
-
-
-def _call_name(node: ast.Call) -> str:
-    func = node.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _lbfgs_iterations(node: ast.Call) -> object:
@@ -137,7 +133,7 @@ def _uncleared_lbfgs_step(node: ast.Call, scope: ast.AST, module_tree: ast.AST) 
         fn.name
         for fn in ast.walk(module_tree)
         if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
-        and (_clears_manually(fn) or any(isinstance(c, ast.Call) and _clears_grads(_call_name(c)) for c in ast.walk(fn)))
+        and (_clears_manually(fn) or any(isinstance(c, ast.Call) and _clears_grads(call_name(c)) for c in ast.walk(fn)))
     }
     for call in ast.walk(scope):
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "step"):
@@ -154,9 +150,9 @@ def _uncleared_lbfgs_step(node: ast.Call, scope: ast.AST, module_tree: ast.AST) 
         if closure is None:
             continue
         calls = [c for c in ast.walk(closure) if isinstance(c, ast.Call)]
-        if not any(_call_name(c) in BACKWARD_CALLS for c in calls):
+        if not any(call_name(c) in BACKWARD_CALLS for c in calls):
             continue
-        if _clears_manually(closure) or any(_clears_grads(_call_name(c)) or _call_name(c) in clearing_defs for c in calls):
+        if _clears_manually(closure) or any(_clears_grads(call_name(c)) or call_name(c) in clearing_defs for c in calls):
             continue
         return call
     return None
