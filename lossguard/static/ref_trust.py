@@ -102,7 +102,7 @@ def baseline(path: Path, changes: Changes) -> tuple[Recorded, str | None]:
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     old = changes.text_at_ref(path)
     if old is not None and old == current:
-        return load_baseline(path), None
+        return load_baseline(path, current), None
     recorded = load_baseline(path, old) if old is not None else Recorded()
     what = "edits" if old is not None else "adds"
     return recorded, (
@@ -114,14 +114,20 @@ def baseline(path: Path, changes: Changes) -> tuple[Recorded, str | None]:
 SilenceKey = tuple[str, str, str, str]
 
 
-def silence_key(f: Finding, path: str, sources: SourceSet) -> SilenceKey:
-    """What identifies a silenced finding across REF and the change: its code, file (``path``,
-    relative to the top), scope, and its lines' code without their comments (an edited comment
-    on a silenced line is the same finding, silenced)."""
-    lines = sources.lines(f.path)
-    cut = {line: col for line, col, _ in noqa.comments("\n".join(lines))}
-    code = [text[: cut.get(n, len(text))] for n, text in enumerate(lines[f.line - 1 : f.end_line], start=f.line)]
-    return f.code, path, sources.scope(f.path, f.line), " ".join(" ".join(code).split())
+def silence_keys(findings: list[Finding], path: Callable[[Finding], str], sources: SourceSet) -> list[SilenceKey]:
+    """What identifies each silenced finding across REF and the change: its code, file (``path``,
+    relative to the top), scope, and its lines' code without their comments (an edited comment on a
+    silenced line is the same finding, silenced). Each file's comments are read once."""
+    cuts: dict[str, dict[int, int]] = {}
+    keys = []
+    for f in findings:
+        lines = sources.lines(f.path)
+        if f.path not in cuts:
+            cuts[f.path] = {line: col for line, col, _ in noqa.comments("\n".join(lines))}
+        cut = cuts[f.path]
+        code = [text[: cut.get(n, len(text))] for n, text in enumerate(lines[f.line - 1 : f.end_line], start=f.line)]
+        keys.append((f.code, path(f), sources.scope(f.path, f.line), " ".join(" ".join(code).split())))
+    return keys
 
 
 def new_suppressions(
@@ -143,8 +149,8 @@ def new_suppressions(
         return []
     left = Counter(silenced_at_ref())
     out = []
-    for f, line in candidates:
-        key = silence_key(f, _shown(sources.paths[f.path], changes), sources)
+    keys = silence_keys([f for f, _ in candidates], lambda f: _shown(sources.paths[f.path], changes), sources)
+    for (f, line), key in zip(candidates, keys):
         if left[key] > 0:
             left[key] -= 1
         else:

@@ -226,7 +226,7 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, a
 
 class _AtRef:
     """REF's findings of the checked files, reported (by content key) and silenced (by
-    ref_trust.silence_key): from checking
+    ref_trust.silence_keys): from checking
     REF's text of the same files (with REF's text of the context files), written to a temporary
     folder; checked once, when first asked."""
 
@@ -272,7 +272,7 @@ class _AtRef:
             old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written], skip_files=skip_files)
             return (
                 Recorded(Counter(entry(f, f.path, old.sources) for f in old.all_findings)),
-                Counter(ref_trust.silence_key(f, f.path, old.sources) for f, _ in old.silenced),
+                Counter(ref_trust.silence_keys([f for f, _ in old.silenced], lambda f: f.path, old.sources)),
             )
 
 
