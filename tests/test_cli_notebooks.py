@@ -158,7 +158,7 @@ def test_automagic_and_shell_lines_without_an_escape_leave_their_cells_checked(t
     """dalloliogm/kaggle_competitions' RNAPro notebook (survey, round 17): `cd RNAPro` and `cd ..` as
     cells of their own (IPython's automagic); Aisuko/generative-ai: `python convert.py ...` without
     `!`. Each line is blanked and the rest of its cell checked; a cell whose failing line is not a
-    command (a Python 2 print) is still reported and never passes as checked."""
+    command (a print broken in Python 2 too) is still reported and never passes as checked."""
     nb = _notebook(
         _cell("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F"),  # cell 1
         _cell("cd RNAPro"),  # cell 2
@@ -171,7 +171,7 @@ def test_automagic_and_shell_lines_without_an_escape_leave_their_cells_checked(t
     r = cli("check", "--format", "json", "nb.ipynb", cwd=tmp_path)
     assert (r.returncode, r.stderr) == (1, "")
     assert [(f["code"], f["cell"], f["line"]) for f in json.loads(r.stdout)] == [("LG001", 4, 4)]
-    (tmp_path / "nb.ipynb").write_text(nb.replace('"cd RNAPro"', '"cd RNAPro\\nprint \\"converting\\""'))
+    (tmp_path / "nb.ipynb").write_text(nb.replace('"cd RNAPro"', '"cd RNAPro\\nprint \\"converting\\" x"'))
     r = cli("check", "nb.ipynb", cwd=tmp_path)
     assert r.returncode == 2
     assert "nb.ipynb: syntax error at cell 2, line 2" in r.stderr and "this cell was not checked" in r.stderr

@@ -108,7 +108,7 @@ def run_fixes(
             if not fixes or path not in texts:
                 continue
             new, n = apply(texts[path], fixes)
-            if n and new != texts[path] and _parses(new):  # never keep a text that no longer parses
+            if n and new != texts[path] and _parses(new, texts[path]):  # never keep a text that no longer parses
                 texts[path] = new
                 applied[path] += n
                 changed.append(path)
@@ -130,12 +130,17 @@ def fix_files(files: Iterable[str | Path], *args: Any, **kwargs: Any) -> list[Fi
     return run_fixes([Path(f) for f in files], *args, **kwargs).fixes
 
 
-def _parses(source: str) -> bool:
-    """Whether fixed text is still valid Python, for both parsers the fixes rely on."""
+def _parses(source: str, before: str) -> bool:
+    """Whether fixed text is still valid Python, for both parsers the fixes rely on. Code that only
+    Python 2 accepts (read by ``text.parse`` as such, never by libcst) need only stay readable to the former."""
     try:
         text.parse(source)
     except ValueError:
         return False
+    return not _native_parses(before) or _native_parses(source)
+
+
+def _native_parses(source: str) -> bool:
     if not text.native_parse_safe(source):
         return True  # too deep for libcst's native parser; Python's parser accepted it
     import libcst as cst

@@ -278,6 +278,12 @@ def parse(source: str) -> ast.Module:
         old_code = _parse_before_async_keyword(source)
         if old_code is not None:
             return old_code
+        from lossguard.static.python2 import as_python3, looks_like_python2  # only for text Python 3 refuses
+
+        if looks_like_python2(err.msg):
+            python2 = as_python3(source[1:] if source.startswith("\ufeff") else source, parse_quietly)
+            if python2 is not None:
+                return python2
         if err.lineno is None:  # no place to name (a null byte, on Python 3.11)
             raise ValueError(f"cannot parse: {err.msg}") from err
         reason = f"syntax error at line {err.lineno}, column {err.offset or 0}: {err.msg}"

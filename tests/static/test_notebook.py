@@ -111,10 +111,14 @@ def test_command_lines_where_a_cell_fails_to_parse_are_blanked():
     )
     assert book.errors == ()
     assert book.source.splitlines() == ["pass", "pass", "", "", "x = 1", "pass", "ls = 3", "ls -la", "for i in xs:", "    pass", "    y = i"]
-    # never a command: Python keywords, Python 2's print, a line whose argument starts an operator, a line inside brackets
-    for cell, line in [('print "x"', 1), ("x = = 1", 1), ("return x y", 1), ("f(a,\n  b c)", 2), ("cd x\nraise E, 'm'", 2)]:
+    # never a command: Python keywords, a line whose argument starts an operator, a line inside brackets
+    for cell, line in [("x = = 1", 1), ("return x y", 1), ("f(a,\n  b c)", 2), ("cd x\nreturn x y", 2)]:
         [error] = notebook.parse(_nb(cell)).errors
         assert error.line == line, cell
+    # Python 2's print and raise are read as Python 2 (lossguard.static.python2), not blanked as commands
+    book = notebook.parse(_nb('print "x"', "cd x\nraise E, 'm'"))
+    assert book.errors == ()
+    assert book.source.splitlines() == ['print "x"', "pass", "raise E, 'm'"]
 
 
 def test_doctest_and_console_prompts_are_stripped():
