@@ -1,8 +1,7 @@
 """look-alike [LG001, LG006, LG013]: the head is chosen by a --metric string whose plain option is called 'softmax' but builds nn.Linear; every head's scaled logits go to nn.CrossEntropyLoss with target.long(), and the meters receive loss.item()."""
 # Source: 4uiiurz1/pytorch-adacos at 35c086cc (read as is), mnist_train.py; re-typed, identifiers renamed; the --cpu
-# branches, the run
-# folder and argument dumps, the CSV log and the checkpointing cut. Not a rule's concern: the optimizer is built
-# from the embedding network's parameters only, so the margin heads' weight W is never trained.
+# branches, the run folder and argument dumps, the CSV log and the SphereFace option cut. Not a rule's concern: the
+# optimizer is built from the embedding network's parameters only, so the margin heads' weight W is never trained.
 import argparse
 from collections import OrderedDict
 
