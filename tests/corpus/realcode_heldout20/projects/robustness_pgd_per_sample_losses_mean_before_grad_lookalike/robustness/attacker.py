@@ -1,6 +1,7 @@
 """part of look-alike project [LG015, LG006, LG001]: the PGD attacker scores each input with CrossEntropyLoss(reduction='none') (or the user's per-sample loss), averages the vector with ch.mean before autograd.grad or the mixed-precision backward, and keeps the per-sample values only, detached, to pick the worst restart."""
 # Source: MadryLab/robustness at a9541241 (read as is), robustness/attacker.py; re-typed, identifiers renamed; the
-# long docstrings, the random-restart branch, the gradient estimator and the latent/fake-ReLU options cut.
+# long docstrings, the random-restart branch, the gradient estimator and the latent/fake-ReLU options cut. As in
+# the source, amp (apex) is used in the mixed-precision branch without being imported in this module.
 import torch as ch
 from tqdm import tqdm
 

@@ -3,11 +3,18 @@
 # renamed; train_model (which checks the arguments and runs this loop once per epoch for training and
 # validation), the docstring, the tensorboard images and the custom-accuracy and iteration hooks cut; has_attr,
 # AverageMeter and accuracy come from the library's tools/helpers.py (not included).
+import warnings
+
 import torch as ch
 from tqdm import tqdm
 
 from .tools import helpers
 from .tools.helpers import has_attr, AverageMeter
+
+try:
+    from apex import amp
+except Exception as e:
+    warnings.warn('Could not import amp.')
 
 
 def _model_loop(args, loop_type, loader, model, opt, epoch, adv, writer):
