@@ -1,6 +1,6 @@
 """look-alike [LG001, LG002, LG006, LG013]: a research InfoGAN script: BCELoss on the sigmoid DHead flattened with .view(-1) against float labels; the two code groups' logits go to CrossEntropyLoss with softmax applied to the float code targets (class-probability targets, not to the input); per-epoch lists keep .item() and the validation MSE of detached, no_grad generator output."""
 # Source: ZHTushar23/InfoGAN-PyTorch at 80ae29b0 (read as is), ES1_train_ada.py; re-typed, identifiers renamed; the
-# dataset paths and normalisation statistics, the early-stopping checkpoints, the commented continuous-code loss
+# absolute dataset paths (shortened to relative ones), the normalisation statistics and transform, the test loader, the early-stopping checkpoints, the commented continuous-code loss
 # and the plotting cut. v2_utils.py, ES1_config.py, ES1_dataset.py and pytorchtools.py are not included; their
 # names arrive through the source's star imports.
 import time
@@ -18,8 +18,10 @@ from pytorchtools import EarlyStopping
 from models.es5_model import Generator, Discriminator, DHead, QHead
 
 device = torch.device('cuda') if torch.cuda.is_available() else torch.device("cpu")
-train_data = NasaDataset(root_dir=params['root'], filelist=params['train_list'], mode="infoGAN_cot")
-valid_data = NasaDataset(root_dir=params['root'], filelist=params['val_list'], mode="infoGAN_cot")
+root_dir = "LES_MultiView_100m_64/"
+split_dir = "data_split/cot_sza_%02d_vza_%02d" % (params['sza1'], params['vza1'])
+train_data = NasaDataset(root_dir=root_dir, filelist=split_dir + "/train.csv", mode="infoGAN_cot")
+valid_data = NasaDataset(root_dir=root_dir, filelist=split_dir + "/val.csv", mode="infoGAN_cot")
 loader = DataLoader(train_data, batch_size=params['batch_size'], shuffle=True)
 val_loader = DataLoader(valid_data, batch_size=params['batch_size'], shuffle=False)
 
