@@ -1,8 +1,9 @@
 """look-alike [LG001, LG002, LG006, LG013]: a research InfoGAN script: BCELoss on the sigmoid DHead flattened with .view(-1) against float labels; the two code groups' logits go to CrossEntropyLoss with softmax applied to the float code targets (class-probability targets, not to the input); per-epoch lists keep .item() and the validation MSE of detached, no_grad generator output."""
 # Source: ZHTushar23/InfoGAN-PyTorch at 80ae29b0 (read as is), ES1_train_ada.py; re-typed, identifiers renamed; the
-# absolute dataset paths (shortened to relative ones), the normalisation statistics and transform, the test loader, the early-stopping checkpoints, the commented continuous-code loss
-# and the plotting cut. v2_utils.py, ES1_config.py, ES1_dataset.py and pytorchtools.py are not included; their
-# names arrive through the source's star imports.
+# absolute dataset paths (shortened to relative ones), the normalisation statistics and transform, the test loader,
+# the early-stopping checkpoints, the commented continuous-code loss and the plotting cut. v2_utils.py,
+# ES1_config.py, ES1_dataset.py and pytorchtools.py are not included; their names arrive through the source's star
+# imports.
 import time
 
 import numpy as np
