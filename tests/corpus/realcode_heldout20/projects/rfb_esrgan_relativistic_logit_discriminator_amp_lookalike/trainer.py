@@ -1,8 +1,9 @@
 """look-alike [LG003, LG014, LG004]: the fixed relativistic-average GAN step: BCEWithLogitsLoss on differences of raw discriminator scores, labels from torch.full with an explicit float dtype, mixed precision with one GradScaler; each optimizer is zeroed before its scaled backward and stepped through scaler.step."""
 # Source: Lornatang/RFB_ESRGAN-PyTorch at 32d44c5e ("Upgrade..."), trainer.py, train_gan and the criterion set-up of
 # the Trainer class; re-typed, identifiers renamed; the PSNR stage, the logging and tensorboard writes, the image
-# dumps and the schedulers' bookkeeping cut. The module imports esrgan_pytorch (the package name of the
-# repository it was copied from), kept as in the source; VGGLoss is not included.
+# dumps and the schedulers' bookkeeping cut. As in the source, the module imports discriminator and VGGLoss from
+# esrgan_pytorch (the package of the author's ESRGAN repository, installed separately), not from this repository's
+# rfb_esrgan_pytorch package, whose discriminator file is included; neither esrgan_pytorch module is included.
 import torch
 import torch.cuda.amp as amp
 import torch.nn as nn
