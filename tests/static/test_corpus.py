@@ -471,6 +471,10 @@ REALCODE_MUT17_RECALL_FLOOR = 1.0
 # a project's own smooth_l1_loss with a size_average parameter; tunable): 5 of 5 expected findings and no false
 # alarm on the branch point and after.
 REALCODE_DEV16S_RECALL_FLOOR = 1.0
+# Round 28 (lead; tests/corpus/realcode_dev18p/README.md): realcode_dev18p, Python 2.7 files as their repositories wrote
+# them (print statements), found in the lead's sweep of every fetched repository: each was "not checked" before
+# lossguard/static/python2.py (0/0/3, with errors), 3 of 3 and no false alarm after.
+REALCODE_DEV18P_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -498,6 +502,7 @@ REALCODE_DEV16S_RECALL_FLOOR = 1.0
         ("realcode_fix17", REALCODE_FIX17_RECALL_FLOOR),
         ("realcode_mut17", REALCODE_MUT17_RECALL_FLOOR),
         ("realcode_dev16s", REALCODE_DEV16S_RECALL_FLOOR),
+        ("realcode_dev18p", REALCODE_DEV18P_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
