@@ -218,6 +218,8 @@ for x, y in loader:
             "the step, and `self.zero_grad()` anywhere in it silences it. A `train_step` that computes gradients "
             "with a TensorFlow tape or a JAX function calls no `backward()` and is not read; gradients cleared by "
             "a Keras callback or by an overridden `fit()` outside `train_step` would misfire (none seen). "
+            "A backward through distributed autograd (`dist_autograd.backward([loss])` inside `with "
+            "dist_autograd.context():`) fills no `.grad` (each context keeps its own gradients) and counts as none. "
             "With several optimizers (a GAN), a "
             "step() on an optimizer whose zero_grad() the loop never calls is reported when every "
             "clearing call in the loop is an optimizer's zero_grad(); optimizers are told apart by how "

@@ -23,7 +23,7 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
-from lossguard.static.values import External, Optimizer, Unknown
+from lossguard.static.values import External, Optimizer, QualName, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
 
@@ -331,6 +331,13 @@ for i, (x, y) in enumerate(loader):
 {clear}"""
 
 
+def _distributed_autograd(receiver: object) -> bool:
+    """``dist_autograd.backward([loss])`` (torch.distributed.autograd) puts the gradients in the distributed autograd
+    context of the ``with dist_autograd.context():`` around it, a new one each iteration, never in ``.grad``: there is
+    nothing to clear (pytorch/examples' distributed/rpc trainers)."""
+    return isinstance(receiver, QualName) and receiver.name == "torch.distributed.autograd"
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -350,7 +357,7 @@ class MissingZeroGrad(Rule):
             if name == CALLEE:
                 callees.append(node)
             elif name in BACKWARD_CALLS:
-                backward = True
+                backward = backward or not _distributed_autograd(receiver)
             elif _clears_grads(name, receiver):
                 if isinstance(receiver, ForeignCall):
                     if not _clears_grads(receiver.name, receiver.receiver):
@@ -489,6 +496,20 @@ class MissingZeroGrad(Rule):
         )
 
     VALID = (
+        # distributed autograd (pytorch/examples' distributed/rpc rnn trainer, torch 1.4's API): each iteration's
+        # gradients live in its own context, never in .grad
+        """
+import torch.distributed.autograd as dist_autograd
+from torch.distributed.optim import DistributedOptimizer
+
+def train(model, params, batches, criterion):
+    opt = DistributedOptimizer(torch.optim.SGD, params, lr=0.05)
+    for data, target in batches:
+        with dist_autograd.context():
+            loss = criterion(model(data), target)
+            dist_autograd.backward([loss])
+            opt.step()
+""",
         # both versions of the step clear: the zero_grad() follows the two branches
         _AMP_TWO_TESTS.replace("{clear}", "        optimizer.zero_grad()\n"),
         # the same hand clearing when the call gives the parameter list (and, analysed alone, when
@@ -768,6 +789,21 @@ class Trainer:
             catalog_example("LG014"),
             line=7,
             col=5,
+            message="never clears the gradients; they accumulate across steps",
+        ),
+        # torch.autograd.backward (not the distributed one) fills .grad like loss.backward()
+        Invalid(
+            """
+import torch
+
+def train(model, batches, criterion, opt):
+    for data, target in batches:
+        loss = criterion(model(data), target)
+        torch.autograd.backward([loss])
+        opt.step()
+""",
+            line=7,
+            col=9,
             message="never clears the gradients; they accumulate across steps",
         ),
         # the same loop stepping on every minibatch but the last: each step sees the sum so far
