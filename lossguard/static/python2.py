@@ -1,12 +1,14 @@
 """Reading training code written for Python 2.
 
 Repositories from torch 0.1-0.4 (2017-2019) often ran under Python 2.7: ``print x``, ``except E, e:``,
-``raise E, "why"``, ``0777``, ``10L`` and parenthesized parameters (``def f(self, (a, b)):``). Python 3's
-parser refuses the whole file for one such line, so without this its losses would go unchecked.
+``raise E, "why"``, ``0777``, ``10L``, parenthesized parameters (``def f(self, (a, b)):``) and indentation
+that mixes tabs and spaces (a tab moved to the next multiple of 8 columns). Python 3's parser refuses the
+whole file for one such line, so without this its losses would go unchecked.
 
 :func:`as_python3` rewrites those statements, in place, into Python 3 text that means the same to the
 analysis (a print is a call with no effect on any value the rules follow). Every line keeps its number,
-and code keeps its column up to the rewritten spot, so findings point into the file as written. It only
+and code keeps its column up to the rewritten spot (columns after expanded tabs are given back as written),
+so findings point into the file as written. It only
 runs after Python's parser has refused the text, and gives up (None) when an error is not one it knows:
 the caller then reports the original syntax error.
 """
@@ -31,7 +33,12 @@ PYTHON2_MESSAGES = (
     "leading zeros in decimal integer literals",
     "invalid decimal literal",
     "invalid syntax",
+    "inconsistent use of tabs and spaces in indentation",
+    "unindent does not match any outer indentation level",
 )
+
+#: Python 2 read a tab in indentation as a move to the next multiple of 8 columns; Python 3 refuses a mix
+_TAB_MESSAGES = PYTHON2_MESSAGES[-2:]
 
 _STATEMENT_STARTS = frozenset({tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING})
 
@@ -43,15 +50,48 @@ def looks_like_python2(message: str) -> bool:
 def as_python3(source: str, parse: Callable[[str], ast.Module]) -> ast.Module | None:
     """The tree of ``source`` read as Python 2, or None when it still does not parse."""
     text = _print_statements_as_calls(source)
+    shifts: dict[int, tuple[int, int]] | None = None
     for _ in range(MAX_MENDS):
         try:
-            return parse(text)
+            tree = parse(text)
         except SyntaxError as err:
+            if shifts is None and any(part in err.msg for part in _TAB_MESSAGES):
+                expanded, shifts = _tabs_expanded(source)
+                text = _print_statements_as_calls(expanded)
+                continue
             mended = _mend_line(text, err)
             if mended is None or mended == text:
                 return None
             text = mended
+        else:
+            if shifts:
+                _columns_as_written(tree, shifts)
+            return tree
     return None
+
+
+def _tabs_expanded(source: str) -> tuple[str, dict[int, tuple[int, int]]]:
+    """``source`` with the tabs of each line's indentation expanded as Python 2 read them, and for each line
+    changed, the width of its new indentation and how many columns it gained."""
+    lines = source.splitlines(keepends=True)
+    shifts: dict[int, tuple[int, int]] = {}
+    for number, line in enumerate(lines, 1):
+        body = line.lstrip(" \t")
+        indent = line[: len(line) - len(body)]
+        if "\t" in indent:
+            wide = indent.expandtabs(8)
+            lines[number - 1] = wide + body
+            shifts[number] = (len(wide), len(wide) - len(indent))
+    return "".join(lines), shifts
+
+
+def _columns_as_written(tree: ast.Module, shifts: dict[int, tuple[int, int]]) -> None:
+    """Put back the columns of the file as written on the lines whose indentation was expanded."""
+    for node in ast.walk(tree):
+        for line_attr, col_attr in (("lineno", "col_offset"), ("end_lineno", "end_col_offset")):
+            line, col = getattr(node, line_attr, None), getattr(node, col_attr, None)
+            if line in shifts and col is not None and col >= shifts[line][0]:
+                setattr(node, col_attr, col - shifts[line][1])
 
 
 def _print_statements_as_calls(source: str) -> str:

@@ -136,3 +136,28 @@ def test_broken_code_still_reports_its_first_error():
     with pytest.raises(ValueError, match="syntax error at line 1"):
         sources.parse("x = = 1\n")
     assert as_python3("def f(:\n", ast.parse) is None
+
+
+def test_tabs_mixed_with_spaces_are_read_as_python_2_did_at_the_columns_as_written(tmp_path: Path):
+    # a tab moves to the next multiple of 8 columns: `\t` and 8 spaces are one indentation level
+    text = (
+        "import torch.nn as nn\n"
+        "def train(model, loader, optimizer):\n"
+        "        criterion = nn.CrossEntropyLoss()\n"
+        "\ttotal = 0\n"
+        "        for x, y in loader:\n"
+        "\t    optimizer.zero_grad()\n"
+        "            loss = criterion(model(x), y)\n"
+        "\t    loss.backward()\n"
+        "\t    optimizer.step()\n"
+        "\t    total += loss\n"
+        "\tprint total\n"
+    )
+    tree = sources.parse(text)
+    accumulate = tree.body[1].body[2].body[-1]
+    assert (accumulate.lineno, accumulate.col_offset, accumulate.end_col_offset) == (10, 5, 18)
+    (tmp_path / "train.py").write_text(text)
+    run = _check(tmp_path, "--format", "json", "train.py")
+    assert [(x["code"], x["line"], x["col"]) for x in json.loads(run.stdout)] == [("LG006", 10, 6)], run.stdout + run.stderr
+    run = _check(tmp_path, "--fix", "train.py")
+    assert (tmp_path / "train.py").read_text() == text.replace("\t    total += loss\n", "\t    total += loss.item()\n")

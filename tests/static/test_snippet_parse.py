@@ -89,7 +89,8 @@ def test_the_hint_reads_only_the_line_python_stops_at() -> None:
 
 
 # round 21 (realcode_dev8): a post whose lines lost their indentation (pytorch/pytorch#129561), a paste
-# cut off inside a string opened with a typographic quote, and a Python 2-era file mixing tabs and spaces
+# cut off inside a string opened with a typographic quote; and a Python 2-era file mixing tabs and spaces, which
+# Python 2 read (a tab to the next multiple of 8 columns) and lossguard now reads the same way (round 28)
 FLATTENED = """\
 import torch.nn as nn
 class CustomCNN(nn.Module):
@@ -106,13 +107,12 @@ def test_posts_that_lost_their_shape_are_never_reported_as_passing(tmp_path: Pat
         (tmp_path / name).write_text(text, encoding="utf-8")
     r = cli("check", "--isolated", ".", cwd=tmp_path)
     assert r.returncode == 2, r.stdout + r.stderr
-    assert "All checks passed" not in r.stdout and "3 of 3 files could not be checked" in r.stdout, r.stdout
+    assert "All checks passed" not in r.stdout and "2 of 3 files could not be checked" in r.stdout, r.stdout
     errors = {line.split(": ")[2]: line for line in r.stderr.splitlines() if line.startswith("lossguard: error: ")}
-    assert set(errors) == {"flattened.py", "cut_off.py", "tabs.py"}, r.stderr
+    assert set(errors) == {"flattened.py", "cut_off.py"}, r.stderr
     assert all(e.endswith("; the file was not checked") for e in errors.values()), r.stderr
     assert "line 3" in errors["flattened.py"] and "expected an indented block" in errors["flattened.py"]
     assert "line 3" in errors["cut_off.py"]
-    assert "line 4" in errors["tabs.py"]
 
 
 # PeizeSun/SparseR-CNN@0e5028d tools/plain_train_net.py: a merge committed unfinished
