@@ -236,9 +236,10 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
         name="shape-mismatch",
         summary="The prediction and target shapes do not match what the loss expects.",
         why=(
-            "Element-wise losses (MSE, L1, smooth L1, Huber, BCE) broadcast their inputs: an (N, 1) "
+            "Element-wise losses (MSE, L1, smooth L1, Huber) broadcast their inputs: an (N, 1) "
             "prediction against an (N,) target becomes an (N, N) matrix of every pair, the loss is "
-            "silently wrong and the model learns the mean. torch only prints a UserWarning. "
+            "silently wrong and the model learns the mean. torch only prints a UserWarning. The BCE "
+            "losses raise a ValueError on any size difference today (older torch warned and broadcast). "
             "CrossEntropyLoss needs an (N,) class-index target for an (N, C) input: an (N, 1) target "
             "raises an error or, for spatial inputs, trains on the wrong axes."
         ),

@@ -209,6 +209,15 @@ class ShapeMismatch(Rule):
                     "a ValueError when the sizes differ (a 0-dim side: squeeze() of a batch of one, or one sample's value). Make "
                     "both the same shape: squeeze(-1) or view(-1) on both sides",
                 )
+            elif _conflict(si, st) and call.family in BINARY_FAMILIES:
+                # torch before 1.x warned and broadcast them (a wrong loss); today's raises on any size difference
+                self.report(
+                    inp[0].node,
+                    call.ctx,
+                    f"{loss_label(call)} input shape {si.describe()} and target shape {st.describe()} differ; BCE losses "
+                    "raise a ValueError when the sizes differ (older torch broadcast them with a warning: a wrong loss). "
+                    "Make both the same shape",
+                )
             elif _conflict(si, st) and not (call.family == "elementwise" and _same_numbers(si, st)):
                 self.report(
                     inp[0].node,
