@@ -2126,6 +2126,96 @@ def train_cleared(loader, net, optimizer):
         optimizer.step()
 """,
     },
+    # round 28 (lead's whole-mirror sweep; facebookresearch/mae's layout, copied as 117XinyuLi/pytorch-learning@HEAD
+    # test19-MAE): the epoch loop calls train_one_epoch (engine file), which clears the optimizer, and steps it
+    # through a loss scaler's __call__ in a third file; the clearing and the step sit in two other files
+    "clear_and_step_in_two_other_files": {
+        "misc.py": """
+import torch
+
+
+class NativeScaler:
+    def __init__(self):
+        self._scaler = torch.cuda.amp.GradScaler()
+
+    def __call__(self, loss, optimizer, update_grad=True):
+        self._scaler.scale(loss).backward()
+        if update_grad:
+            self._scaler.step(optimizer)
+            self._scaler.update()
+""",
+        "engine.py": """
+def train_one_epoch(model, criterion, loader, optimizer, loss_scaler, accum_iter=1):
+    optimizer.zero_grad()
+    for step, (x, y) in enumerate(loader):
+        loss = criterion(model(x), y) / accum_iter
+        loss_scaler(loss, optimizer, update_grad=(step + 1) % accum_iter == 0)
+        if (step + 1) % accum_iter == 0:
+            optimizer.zero_grad()
+""",
+        "main.py": """
+import torch
+from engine import train_one_epoch
+from misc import NativeScaler
+
+
+def main(model, loader, epochs):
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    criterion = torch.nn.CrossEntropyLoss()
+    loss_scaler = NativeScaler()
+    for epoch in range(epochs):
+        train_one_epoch(model, criterion, loader, optimizer, loss_scaler)
+""",
+    },
+    # round 28 (lead's sweep; markhliu/DGAI utils/ch09util.py, the annotated transformer's layout): the loss computer
+    # clears the wrapped optimizer as `self.opt.optimizer`, the NoamOpt wrapper steps it as `self.optimizer`, both
+    # in the file the notebook's loop calls into
+    "wrapper_optimizer_cleared_through_its_attribute": {
+        "util.py": """
+class NoamOpt:
+    def __init__(self, model_size, factor, warmup, optimizer):
+        self.optimizer = optimizer
+        self._step = 0
+        self.warmup, self.factor, self.model_size = warmup, factor, model_size
+
+    def step(self):
+        self._step += 1
+        for group in self.optimizer.param_groups:
+            group["lr"] = self.factor * min(self._step ** -0.5, self._step * self.warmup ** -1.5)
+        self.optimizer.step()
+
+
+class LossCompute:
+    def __init__(self, generator, criterion, opt=None):
+        self.generator, self.criterion, self.opt = generator, criterion, opt
+
+    def __call__(self, x, y, norm):
+        loss = self.criterion(self.generator(x).view(-1, x.size(-1)), y.view(-1)) / norm
+        loss.backward()
+        if self.opt is not None:
+            self.opt.step()
+            self.opt.optimizer.zero_grad()
+        return loss.item() * norm
+
+
+def run_epoch(batches, model, loss_compute):
+    total = 0.0
+    for src, tgt, norm in batches:
+        total += loss_compute(model(src), tgt, norm)
+    return total
+""",
+        "train.py": """
+import torch
+from util import LossCompute, NoamOpt, run_epoch
+
+
+def fit(model, batches, epochs):
+    opt = NoamOpt(512, 1, 400, torch.optim.Adam(model.parameters(), lr=0, betas=(0.9, 0.98)))
+    criterion = torch.nn.KLDivLoss(reduction="sum")
+    for epoch in range(epochs):
+        run_epoch(batches, model, LossCompute(model.generator, criterion, opt))
+""",
+    },
     # round 12: a model class picked from a dict of classes by a configured name; when every class
     # ends the same way the choice does not matter; when they differ, silent
     "dict_of_model_classes": {

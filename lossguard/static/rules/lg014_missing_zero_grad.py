@@ -338,6 +338,16 @@ def _distributed_autograd(receiver: object) -> bool:
     return isinstance(receiver, QualName) and receiver.name == "torch.distributed.autograd"
 
 
+def _foreign_cleared(path: object, optimizer: str, cleared: set[tuple[object, str]]) -> bool:
+    """Whether a step() of ``optimizer`` made in the file ``path`` (not the loop's) may be cleared by one of the
+    ``cleared`` (file, optimizer text) calls of the loop's other files. A call in a third file names the optimizer in
+    that file's words (mae: the engine clears `optimizer`, the loss scaler in misc.py steps it), so it may; in the same
+    file, a wrapper's attribute of the same name (the annotated transformer: `self.opt.optimizer.zero_grad()` beside
+    NoamOpt's `self.optimizer.step()`) may too."""
+    last = optimizer.rsplit(".", 1)[-1]
+    return any(where != path or text == optimizer or text.rsplit(".", 1)[-1] == last for where, text in cleared)
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -396,7 +406,7 @@ class MissingZeroGrad(Rule):
         if foreign_cleared and steps:
             return  # a zero_grad() in another file may clear what this loop steps: its text is not comparable
         if not steps and foreign and not cleared:
-            uncleared_foreign = {i: m for i, (m, opt) in foreign.items() if (m.path, opt) not in foreign_cleared}
+            uncleared_foreign = {i: m for i, (m, opt) in foreign.items() if not _foreign_cleared(m.path, opt, foreign_cleared)}
             if uncleared_foreign:
                 self._report_foreign_step(loop, uncleared_foreign)
             return
