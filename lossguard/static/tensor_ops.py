@@ -331,6 +331,8 @@ def conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
         return KEEP_DTYPE if not arg.value.startswith("torch.") else None  # .to("cuda")
     if isinstance(arg, External) and arg.qname == "torch.device":
         return KEEP_DTYPE
+    if isinstance(arg, IntVal) or isinstance(arg, Const) and type(arg.value) is int:
+        return KEEP_DTYPE  # .to(0), .to(x.get_device()): an integer is a device ordinal
     if isinstance(arg, Tensor):
         return arg.dtype  # .to(other): other's dtype (and device)
     return None  # .to(x): x may be a dtype

@@ -42,6 +42,7 @@ from lossguard.static.interp.replaced_heads import replaced_head
 from lossguard.static.interp.running_means import averaged_side
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.interp.slot_stores import slot_store_base
+from lossguard.static.interp.step_returns import note_step_return
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
@@ -133,6 +134,7 @@ class StatementsMixin(InterpBase):
             if isinstance(stmt.value, ast.Tuple):
                 returned = self.returned_parts(stmt.value, returned, frame)
             frame.returns.append(returned)
+            note_step_return(self, stmt, returned, frame)
             earlier = frame.returned_at.get(id(stmt))
             frame.returned_at[id(stmt)] = returned if earlier is None else join(earlier, returned)
             return True

@@ -25,7 +25,7 @@ from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS, is_to
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
-from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_reduce
+from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_masked_select, m_reduce
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.interp.training import scaled_name
 from lossguard.static.tensor_ops import (
@@ -446,6 +446,11 @@ def _reduce(interp: Any, c: TorchCallArgs) -> Value:
     return m_reduce(c.x, rest)
 
 
+def _masked_select(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.masked_select(x, mask)``: what the method of the same name does to ``x``."""
+    return m_masked_select(c.x, c) if isinstance(c.x, Tensor) and not c.starred else Tensor()
+
+
 def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
     pos = c.pos
@@ -591,6 +596,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.nn.functional.one_hot",), _one_hot),
     (("torch.bmm", "torch.matmul", "torch.mm"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
+    (("torch.masked_select",), _masked_select),
     (("torch.randperm",), _permutation),
     (("torch.argmax", "torch.argmin", "torch.bucketize", "torch.searchsorted"), _int_result),
     (
