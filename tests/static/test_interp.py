@@ -6452,6 +6452,73 @@ def main(root, model, soft_labels):
 }
 
 
+# tsyw/ML_home6: a batched graph convolution written by hand, `adj @ (x @ W) + b` with W and b
+# nn.Parameters (b filled in place by nn.init), is a layer's raw scores; without the model's
+# log_softmax they reach F.nll_loss.
+_HAND_GCN = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.nn.init as init
+from torch.nn.parameter import Parameter
+
+
+class BatchGraphConvolution(nn.Module):
+    def __init__(self, in_features, out_features):
+        super().__init__()
+        self.weight = Parameter(torch.Tensor(in_features, out_features))
+        self.bias = Parameter(torch.Tensor(out_features))
+        init.constant_(self.bias, 0)
+        init.xavier_uniform_(self.weight)
+
+    def forward(self, x, lap):
+        support = torch.bmm(x, self.weight.expand(x.shape[0], -1, -1))
+        return torch.bmm(lap, support) + self.bias
+
+
+class Classifier(nn.Module):
+    def __init__(self, n_in, n_classes):
+        super().__init__()
+        self.gc = BatchGraphConvolution(n_in, n_classes)
+        self.w = nn.Parameter(torch.randn(n_in, n_classes))
+
+    def forward(self, x, lap):
+        return {out}
+
+    def pooled(self, x):
+        return {pooled}
+
+
+def train(x, lap, labels, feats):
+    model = Classifier(16, 2)
+    opt = torch.optim.Adagrad(model.parameters(), lr=0.1)
+    for _ in range(10):
+        opt.zero_grad()
+        out = model(x, lap)[:, -1, :]
+        loss = F.nll_loss(out, labels)  # {mark}
+        loss = loss + F.nll_loss(model.pooled(feats), labels)  # {mark2}
+        loss.backward()
+        opt.step()
+"""
+
+
+def _hand_gcn(out: str, pooled: str, mark: str, mark2: str) -> dict[str, str]:
+    text = _HAND_GCN.replace("{out}", out).replace("{pooled}", pooled)
+    text = text.replace("  # {mark2}", f"  # expect: {mark2}" if mark2 else "").replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    return {"gcn.py": text}
+
+
+PROJECTS["a_hand_written_layer_gives_raw_scores"] = _hand_gcn("self.gc(x, lap)", "feats @ self.w", "LG007", "LG007")
+PROJECTS["a_hand_written_layer_gives_raw_scores_look_alike"] = _hand_gcn(
+    # the log-softmax the repository applies; a softmax's weights times a parameter (attention
+    # pooling) and a product of two unknowns are not a layer's raw scores
+    "F.log_softmax(self.gc(x, lap), dim=-1)",
+    "torch.log(F.softmax(feats, dim=-1) @ F.softmax(self.w, dim=-1))",
+    "",
+    "",
+)
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -578,7 +578,10 @@ class StatementsMixin(InterpBase):
             elif isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame):
                 held = self.ev(target, frame, env)
                 if isinstance(held, Tensor):
-                    after = result if isinstance(result, Tensor) and result.act is not None else held.with_(act=None, act_site=None)
+                    # the same tensor refilled (`init.constant_(self.bias, 0)`): still a parameter's own values
+                    after = (
+                        result if isinstance(result, Tensor) and result.act is not None else held.with_(act=None, act_site=None, weights=held.weights)
+                    )
                     self.bind(target, after, frame, env)
 
     def _replace_head(self, target: ast.Attribute | ast.Subscript, value: Value, frame: Frame, env: Env) -> bool:

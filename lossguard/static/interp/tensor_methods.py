@@ -5,13 +5,15 @@ from __future__ import annotations
 from lossguard.static import torch_api as api
 from lossguard.static.interp.python_numbers import ARITHMETIC_METHOD_ROWS, number_of, shape_value
 from lossguard.static.interp.torch_args import MethodHandler, TorchCallArgs, table
-from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, mixed_by_one_hot, reduced_shape, reshape
+from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, hand_written_scores, mixed_by_one_hot, reduced_shape, reshape
 from lossguard.static.values import INT, UNKNOWN, Act, Dtype, Shape, Tensor, Value
 
 
 def _m_mix_by_one_hot(t: Tensor, c: TorchCallArgs) -> Value:
     """``p.bmm(one_hot)``, ``p.matmul(one_hot)``: see :func:`mixed_by_one_hot`."""
     mixed = mixed_by_one_hot(t, c.pos[0], batched=c.qname == "bmm") if len(c.pos) == 1 and not c.kw else None
+    if mixed is None and len(c.pos) == 1 and not c.kw:
+        mixed = hand_written_scores(t, c.pos[0])  # x.matmul(self.weight)
     return mixed if mixed is not None else Tensor(graph=False)
 
 
@@ -79,7 +81,7 @@ def _m_to(t: Tensor, c: TorchCallArgs) -> Value:
 def _m_refill(t: Tensor, c: TorchCallArgs) -> Value:
     """``x.random_(2)``, ``x.fill_(0)``, ``x.normal_()``: the same tensor (dtype, shape, graph) holding
     new numbers, so no activation is known (the receiver is rebound the same way, interp.calls)."""
-    return t.with_(act=None, act_site=None)
+    return t.with_(act=None, act_site=None, weights=t.weights)  # a parameter refilled in place is still one
 
 
 def _m_float(t: Tensor, c: TorchCallArgs) -> Value:

@@ -37,6 +37,7 @@ from lossguard.static.tensor_ops import (
     dim_of,
     dtype_of,
     functional_options,
+    hand_written_scores,
     has_star,
     loss_spec,
     mixed_by_one_hot,
@@ -276,7 +277,8 @@ def _mix_by_one_hot(interp: Any, c: TorchCallArgs) -> Value:
     if mixed is not None:
         return mixed
     if c.qname == "torch.bmm":
-        return Tensor(graph=False)
+        scores = hand_written_scores(c.pos[0], c.pos[1])  # torch.bmm(x, self.weight.expand(n, -1, -1))
+        return scores if scores is not None else Tensor(graph=False)
     product = binop(c.pos[0], c.pos[1], ast.MatMult())
     return product.with_(graph=False) if isinstance(product, Tensor) else Tensor(graph=False)
 
@@ -529,7 +531,9 @@ def _same_value(interp: Any, c: TorchCallArgs) -> Value:
 def _parameter(interp: Any, c: TorchCallArgs) -> Value:
     """``nn.Parameter(torch.zeros(1, 3))``: the tensor's shape and dtype, a leaf without a graph."""
     held = c.pos[0] if len(c.pos) == 1 and not c.starred else None
-    return held.with_(graph=False) if isinstance(held, Tensor) else UNKNOWN
+    if not isinstance(held, Tensor):
+        return UNKNOWN
+    return held.with_(graph=False, weights=held.dtype is not Dtype.INT and held.act is None)
 
 
 def _partial(interp: Any, c: TorchCallArgs) -> Value:
