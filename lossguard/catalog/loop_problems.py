@@ -286,7 +286,10 @@ loss.backward()
         misfires=(
             "Reported when a loss built with reduction='none' (or reduce=False) reaches backward() "
             "through element-wise arithmetic only (`loss * mask`); any reduction (`.mean()`, `.sum()`) "
-            "or a gradient argument to backward() silences it."
+            "or a gradient argument to backward() silences it. A LightningModule's `training_step` "
+            "that returns such a loss is reported too, since Lightning calls backward() on what it returns; "
+            "not when the class or a base class in the checked code mentions `automatic_optimization` "
+            "(manual optimization returns what it likes)."
         ),
         fix_safety="none",
         references=(REDUCTION_DOC,),

@@ -97,6 +97,16 @@ class Backward:
     gradient: bool | None = None
 
 
+@dataclass(frozen=True)
+class StepReturn:
+    """``return loss`` in ``training_step`` of a LightningModule under automatic optimization:
+    Lightning back-propagates what it returns (the tensor, or the dict's ``"loss"``) itself."""
+
+    node: ast.Return
+    value: Value
+    ctx: Context
+
+
 BACKWARD_CALLS = ("backward", "manual_backward")  # the call names that back-propagate (``self.manual_backward(loss)``: Lightning)
 CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradient calls are in the loop's (its node)
 SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file

@@ -33,6 +33,7 @@ HANDLERS: dict[type, str] = {
     ev.Accumulate: "on_accumulate",
     ev.Backward: "on_backward",
     ev.LoopSummary: "on_loop",
+    ev.StepReturn: "on_step_return",
 }
 
 # How messages name a line of a file that is not plain Python (a notebook: "cell 3, line 4"),

@@ -82,6 +82,9 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
         mixed = mixed_by_one_hot(a, b, batched=False)
         if mixed is not None:
             return mixed
+        scores = hand_written_scores(a, b)
+        if scores is not None:
+            return scores
     if isinstance(op, ast.Sub) and _is_one(a) and tb is not None and tb.act is Act.SIGMOID:
         # 1 - sigmoid(x) is sigmoid(-x): the complement of a sigmoid output is one (focal losses'
         # torch.cat([1 - p, p], dim=1) for a one-column output); not so for a softmax's rows
@@ -97,8 +100,10 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     act = None
     site = None
     if arith:
-        acts = [t.act for t in (ta, tb) if t is not None]
-        others_plain = all(not isinstance(v, Tensor) or v.act is Act.LOGITS for v in (a, b))
+        # a bias written by hand (`scores + self.bias`, an nn.Parameter) keeps raw scores raw
+        bias = isinstance(op, (ast.Add, ast.Sub)) and any(t is not None and t.act is Act.LOGITS for t in (ta, tb))
+        acts = [t.act for t in (ta, tb) if t is not None and not (bias and t.weights)]
+        others_plain = all(not isinstance(v, Tensor) or v.act is Act.LOGITS or bias and v.weights for v in (a, b))
         if acts and all(x is Act.LOGITS for x in acts) and others_plain:
             act = Act.LOGITS
             site = (ta or tb).act_site  # type: ignore[union-attr]
@@ -331,6 +336,8 @@ def conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
         return KEEP_DTYPE if not arg.value.startswith("torch.") else None  # .to("cuda")
     if isinstance(arg, External) and arg.qname == "torch.device":
         return KEEP_DTYPE
+    if isinstance(arg, IntVal) or isinstance(arg, Const) and type(arg.value) is int:
+        return KEEP_DTYPE  # .to(0), .to(x.get_device()): an integer is a device ordinal
     if isinstance(arg, Tensor):
         return arg.dtype  # .to(other): other's dtype (and device)
     return None  # .to(x): x may be a dtype
@@ -825,6 +832,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             acts=t.acts,
             per_option=t.per_option,
             positive=t.positive,
+            weights=t.weights,
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
     return Tensor(
@@ -837,7 +845,31 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         acts=t.acts,
         per_option=t.per_option,
         positive=t.positive,
+        weights=t.weights,
     )
+
+
+def _plain_input(v: Value) -> bool:
+    """Features with no activation known (an unknown value, a tensor no softmax or sigmoid made)."""
+    return not isinstance(v, Tensor) or (v.act is None and not v.acts and not v.one_hot and not v.weights)
+
+
+def hand_written_scores(a: Value, b: Value) -> Tensor | None:
+    """``x @ W``, ``torch.mm(x, W)``, ``torch.bmm(x, W.expand(...))`` with ``W`` an ``nn.Parameter`` of
+    the checked code and ``x`` features with no activation: a linear layer written by hand, whose
+    output is raw scores (round 28, tsyw/ML_home6's batched graph convolution). ``A @ s`` with ``s``
+    such scores and ``A`` anything without an activation (a graph's normalised adjacency, a
+    Laplacian) mixes them linearly: still raw scores, not log-probabilities nor probabilities. None
+    for anything else (a product of two unknowns, of probabilities, of two parameters)."""
+    ta = a if isinstance(a, Tensor) else None
+    tb = b if isinstance(b, Tensor) else None
+    graph = bool((ta and ta.graph) or (tb and tb.graph))
+    shape = _matmul_shape(ta.shape if ta else None, tb.shape if tb else None)
+    if tb is not None and tb.weights and tb.dtype is not Dtype.INT and _plain_input(a):
+        return Tensor(act=Act.LOGITS, dtype=Dtype.FLOAT, shape=shape, graph=graph)
+    if tb is not None and tb.act is Act.LOGITS and not tb.acts and _plain_input(a):
+        return Tensor(act=Act.LOGITS, act_site=tb.act_site, dtype=Dtype.FLOAT, shape=shape, graph=graph)
+    return None
 
 
 def mixed_by_one_hot(a: Value, b: Value, batched: bool) -> Tensor | None:

@@ -201,6 +201,9 @@ class Tensor(Value):
     #: written as a literal with a number above 0 (``torch.tensor([[.9, .1]])``) and only reshaped or
     #: moved since: no log-probability (every one is at most 0) is among its values
     positive: bool = False
+    #: an ``nn.Parameter``'s own values (a weight matrix written by hand), only reshaped or moved since:
+    #: a matrix product with it is a linear layer's raw scores (round 28, tensor_ops.binop)
+    weights: bool = False
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
@@ -208,6 +211,7 @@ class Tensor(Value):
         if "act" in changes and "act_dim" not in changes:
             changes["act_dim"] = None
         changes.setdefault("positive", False)  # kept only where the values stay as written (tensor_ops.reshape)
+        changes.setdefault("weights", False)  # likewise
         return replace(self, **changes)
 
     def possible_acts(self) -> frozenset[Act]:
@@ -484,6 +488,7 @@ def join(a: Value, b: Value) -> Value:
             one_hot=a.one_hot and b.one_hot,
             numpy=a.numpy and b.numpy,
             positive=a.positive and b.positive,
+            weights=a.weights and b.weights,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))

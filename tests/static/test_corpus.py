@@ -464,6 +464,10 @@ REALCODE_FIX17_RECALL_FLOOR = 1.0
 # new repositories, with one real bug found unmutated, knoxAI's task-chosen F.binary_cross_entropy; tunable): 3 of 10
 # expected findings on the branch point, 10 of 10 after round 27's mechanisms.
 REALCODE_MUT17_RECALL_FLOOR = 1.0
+# Round 28 (docs/survey.md, "Round 28: mutations of real code (branch mut18)"): realcode_mut18 (the same kind of set, from
+# new repositories, with one real bug found unmutated, GTA's train_epoch summing loss tensors; tunable): 3 of 7 expected
+# findings on the branch point, 7 of 7 after round 28's mechanisms.
+REALCODE_MUT18_RECALL_FLOOR = 1.0
 # Round 27 (docs/survey.md, "Round 27: a survey of 44 new repositories (branch survey18)"): realcode_dev16s (four of the
 # survey's true findings as positives: a softmax built and applied in a network's return statement before
 # CrossEntropyLoss, nn.Softmax() without dim in a conditional expression, reduce= fed from a flag parameter, a
@@ -502,6 +506,7 @@ REALCODE_DEV18P_RECALL_FLOOR = 1.0
         ("realcode_dev14", REALCODE_DEV14_RECALL_FLOOR),
         ("realcode_fix17", REALCODE_FIX17_RECALL_FLOOR),
         ("realcode_mut17", REALCODE_MUT17_RECALL_FLOOR),
+        ("realcode_mut18", REALCODE_MUT18_RECALL_FLOOR),
         ("realcode_dev16s", REALCODE_DEV16S_RECALL_FLOOR),
         ("realcode_dev18p", REALCODE_DEV18P_RECALL_FLOOR),
     ],

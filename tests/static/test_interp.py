@@ -6311,6 +6311,304 @@ PROJECTS["a_convolution_map_against_per_sample_labels_look_alike"] = {
 }
 
 
+# Round 28 (mutations of real code, branch mut18).
+# cruz-lucas/Chest-X-Ray-Pathology-Classifier: a Trainer's masked BCE picks the known labels with
+# torch.masked_select; the selected elements keep what they are (sigmoid probabilities here).
+PROJECTS["masked_select_keeps_the_activation"] = {
+    "trainer.py": """
+import torch
+from torch import masked_select, nn
+from transformers import Trainer
+
+
+class MaskedTrainer(Trainer):
+    def compute_loss(self, model, inputs, return_outputs=False):
+        labels = inputs.get("labels")
+        probs = model(**inputs).get("logits").sigmoid()
+        keep = labels > -1.0
+        crit = nn.BCEWithLogitsLoss()
+        loss = crit(masked_select(probs.view(-1, 5), keep), masked_select(labels.view(-1, 5), keep))  # expect: LG003
+        return loss
+""",
+}
+PROJECTS["masked_select_keeps_the_activation_look_alike"] = {
+    "trainer.py": """
+import torch
+from torch import masked_select, nn
+from transformers import Trainer
+
+
+class MaskedTrainer(Trainer):
+    def compute_loss(self, model, inputs, return_outputs=False):
+        labels = inputs.get("labels")
+        logits = model(**inputs).get("logits")
+        keep = labels > -1.0
+        crit = nn.BCEWithLogitsLoss()
+        loss = crit(logits.view(-1, 5).masked_select(keep), labels.view(-1, 5).masked_select(keep))
+        return loss
+""",
+}
+# LukasHaas/cs224n-project: a head's output moved with `.to(x.get_device())`, the device read from a
+# parameter, keeps its values (and so its sigmoid) on the way to a loss method.
+PROJECTS["to_an_unknown_device_keeps_the_activation"] = {
+    "model.py": """
+import torch
+from torch import nn
+
+
+class Forcing(nn.Module):
+    def __init__(self, n=64):
+        super().__init__()
+        self.n = n
+        self.head = nn.Linear(1, 1)
+
+    def forcing_loss(self, logits, labels, mask):
+        device = mask.get_device()
+        crit = nn.BCEWithLogitsLoss(weight=mask.flatten(), pos_weight=torch.Tensor([8]).to(device))
+        return crit(logits.flatten(), labels.flatten())  # expect: LG003
+
+    def forward(self, weights, labels, mask):
+        device = weights.get_device()
+        scores = torch.sigmoid(self.head(weights.contiguous().view(-1, 1).to(device)))
+        scores = scores.contiguous().view(-1, self.n).to(device)
+        return self.forcing_loss(scores, labels, mask)
+""",
+}
+PROJECTS["to_an_unknown_device_keeps_the_activation_look_alike"] = {
+    "model.py": """
+import torch
+from torch import nn
+
+
+class Forcing(nn.Module):
+    def __init__(self, n=64):
+        super().__init__()
+        self.n = n
+        self.head = nn.Linear(1, 1)
+
+    def forcing_loss(self, logits, labels, mask):
+        crit = nn.BCEWithLogitsLoss(weight=mask.flatten())
+        return crit(logits.flatten(), labels.flatten())
+
+    def forward(self, weights, labels, mask):
+        device = weights.get_device()
+        scores = self.head(weights.contiguous().view(-1, 1).to(device))
+        scores = scores.contiguous().view(-1, self.n).to(device)
+        return self.forcing_loss(scores, labels, mask)
+""",
+}
+# hugodmn/DiffusionModel_from_scratch: Lightning back-propagates what training_step returns; the
+# module's p_loss picks its loss by a parameter whose default the call leaves in place.
+_LIT_DIFFUSION = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import pytorch_lightning as pl
+
+
+class Diffusion(nn.Module):
+    def __init__(self, net, timesteps=1000):
+        super().__init__()
+        self.net = net
+        self.timesteps = timesteps
+
+    def p_loss(self, x, t, noise=None, loss_type: str = "l2"):
+        if noise is None:
+            noise = torch.randn_like(x)
+        predicted = self.net(x + noise, t)
+        if loss_type == "l2":
+            loss = F.mse_loss(noise, predicted{reduction})
+        elif loss_type == "l1":
+            loss = F.l1_loss(noise, predicted)
+        else:
+            raise ValueError(loss_type)
+        return loss
+
+    def forward(self, x):
+        t = torch.randint(0, self.timesteps, (1,)).long()
+        return self.p_loss(x, t)
+
+
+class LitDiffusion(pl.LightningModule):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model{manual}
+
+    def training_step(self, batch, batch_idx):
+        loss = self.model(batch)
+        self.log("train_loss", loss)
+        return loss  # {mark}
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters(), lr=1e-4)
+"""
+_LIT_MAIN = """
+import pytorch_lightning as pl
+from diffusion import Diffusion, LitDiffusion
+
+
+def main(net, loader):
+    pl.Trainer(max_epochs=1).fit(LitDiffusion(Diffusion(net)), loader)
+"""
+
+
+def _lit_diffusion(reduction: str, manual: str, mark: str) -> dict[str, str]:
+    text = _LIT_DIFFUSION.replace("{reduction}", reduction).replace("{manual}", manual)
+    text = text.replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    return {"diffusion.py": text, "main.py": _LIT_MAIN}
+
+
+PROJECTS["lightning_back_propagates_an_unreduced_step_loss"] = _lit_diffusion(", reduction='none'", "", "LG015")
+PROJECTS["lightning_back_propagates_an_unreduced_step_loss_look_alike"] = {
+    # reduced by default; and a manual-optimization module that returns what it likes
+    **{f"mean_{k}": v for k, v in _lit_diffusion("", "", "").items() if k == "diffusion.py"},
+    **{
+        f"manual_{k}": v
+        for k, v in _lit_diffusion(", reduction='none'", "\n        self.automatic_optimization = False", "").items()
+        if k == "diffusion.py"
+    },
+}
+# The default the call leaves in place decides the branch only for what the call passes: a
+# caller forwarding its own parameter (whose default other callers change) decides nothing.
+PROJECTS["a_forwarded_parameter_decides_no_branch"] = {
+    "losses.py": """
+import torch.nn.functional as F
+
+
+def pick(pred, y, loss_type="l1"):
+    if loss_type == "l2":
+        loss = F.mse_loss(pred, y, reduction="none")
+    else:
+        loss = F.l1_loss(pred, y)
+    return loss
+
+
+class Step:
+    def run(self, pred, y, loss_type="l1"):
+        loss = pick(pred, y, loss_type)
+        loss.backward()
+""",
+}
+# nkdatascientist/pyfreeguy: an ImageFolder cut down with Subset (and random_split) still gives
+# int64 class indices, so `targets.float()` into CrossEntropyLoss is float class indices.
+PROJECTS["subset_keeps_the_dataset_rows"] = {
+    "train.py": """
+import torch
+from torch.utils.data import DataLoader, Subset, random_split
+from torchvision.datasets import ImageFolder
+
+
+def train_model(model, loader, criterion, optimizer):
+    for images, targets in loader:
+        loss = criterion(model(images), targets.float())  # expect: LG013
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def main(root, model):
+    part = Subset(ImageFolder(root), list(range(100)))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    train_model(model, DataLoader(part, batch_size=8), torch.nn.CrossEntropyLoss(), optimizer)
+    train_ds, _ = random_split(ImageFolder(root), [90, 10])
+    for images, targets in DataLoader(train_ds, batch_size=8):
+        loss = torch.nn.functional.cross_entropy(model(images), targets.float())  # expect: LG013
+        loss.backward()
+""",
+}
+PROJECTS["subset_keeps_the_dataset_rows_look_alike"] = {
+    "train.py": """
+import torch
+from torch.utils.data import DataLoader, Subset
+from torchvision.datasets import ImageFolder
+
+
+def train_model(model, loader, criterion, optimizer):
+    for images, targets in loader:
+        loss = criterion(model(images), targets)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def main(root, model, soft_labels):
+    part = Subset(ImageFolder(root), list(range(100)))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    train_model(model, DataLoader(part, batch_size=8), torch.nn.CrossEntropyLoss(), optimizer)
+    for images, targets in DataLoader(Subset(soft_labels, [0, 1]), batch_size=8):
+        loss = torch.nn.functional.cross_entropy(model(images), targets.float())
+        loss.backward()
+""",
+}
+
+
+# tsyw/ML_home6: a batched graph convolution written by hand, `adj @ (x @ W) + b` with W and b
+# nn.Parameters (b filled in place by nn.init), is a layer's raw scores; without the model's
+# log_softmax they reach F.nll_loss.
+_HAND_GCN = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.nn.init as init
+from torch.nn.parameter import Parameter
+
+
+class BatchGraphConvolution(nn.Module):
+    def __init__(self, in_features, out_features):
+        super().__init__()
+        self.weight = Parameter(torch.Tensor(in_features, out_features))
+        self.bias = Parameter(torch.Tensor(out_features))
+        init.constant_(self.bias, 0)
+        init.xavier_uniform_(self.weight)
+
+    def forward(self, x, lap):
+        support = torch.bmm(x, self.weight.expand(x.shape[0], -1, -1))
+        return torch.bmm(lap, support) + self.bias
+
+
+class Classifier(nn.Module):
+    def __init__(self, n_in, n_classes):
+        super().__init__()
+        self.gc = BatchGraphConvolution(n_in, n_classes)
+        self.w = nn.Parameter(torch.randn(n_in, n_classes))
+
+    def forward(self, x, lap):
+        return {out}
+
+    def pooled(self, x):
+        return {pooled}
+
+
+def train(x, lap, labels, feats):
+    model = Classifier(16, 2)
+    opt = torch.optim.Adagrad(model.parameters(), lr=0.1)
+    for _ in range(10):
+        opt.zero_grad()
+        out = model(x, lap)[:, -1, :]
+        loss = F.nll_loss(out, labels)  # {mark}
+        loss = loss + F.nll_loss(model.pooled(feats), labels)  # {mark2}
+        loss.backward()
+        opt.step()
+"""
+
+
+def _hand_gcn(out: str, pooled: str, mark: str, mark2: str) -> dict[str, str]:
+    text = _HAND_GCN.replace("{out}", out).replace("{pooled}", pooled)
+    text = text.replace("  # {mark2}", f"  # expect: {mark2}" if mark2 else "").replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    return {"gcn.py": text}
+
+
+PROJECTS["a_hand_written_layer_gives_raw_scores"] = _hand_gcn("self.gc(x, lap)", "feats @ self.w", "LG007", "LG007")
+PROJECTS["a_hand_written_layer_gives_raw_scores_look_alike"] = _hand_gcn(
+    # the log-softmax the repository applies; a softmax's weights times a parameter (attention
+    # pooling) and a product of two unknowns are not a layer's raw scores
+    "F.log_softmax(self.gc(x, lap), dim=-1)",
+    "torch.log(F.softmax(feats, dim=-1) @ F.softmax(self.w, dim=-1))",
+    "",
+    "",
+)
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -3,6 +3,7 @@ followed to the rows and batches a training loop gets."""
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 from lossguard.static import torch_api as api
@@ -73,10 +74,38 @@ def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:
     return c.pos[0] if len(c.pos) == 1 and not c.starred and isinstance(c.pos[0], (Batches, DatasetRows)) else UNKNOWN
 
 
+def _subset(interp: Any, c: TorchCallArgs) -> Value:
+    """``Subset(dataset, indices)``: some of ``dataset``'s rows, each as it was (round 28,
+    nkdatascientist/pyfreeguy: ``Subset(ImageFolder(...), list(range(100)))``)."""
+    dataset = c.pos[0] if c.pos else c.kw.get("dataset", UNKNOWN)
+    if isinstance(dataset, Instance) and not c.starred:
+        dataset = _dataset_of_class(interp, dataset, c)
+    return dataset if isinstance(dataset, DatasetRows) and not c.starred else UNKNOWN
+
+
+def _random_split(interp: Any, c: TorchCallArgs) -> Value:
+    """``random_split(dataset, [n_train, n_val])``: one dataset of ``dataset``'s rows per length
+    written in the list (a list of unknown length: unknown)."""
+    dataset = c.pos[0] if c.pos else c.kw.get("dataset", UNKNOWN)
+    if isinstance(dataset, Instance) and not c.starred:
+        dataset = _dataset_of_class(interp, dataset, c)
+    node = c.node.args[1] if len(c.node.args) > 1 else None
+    if (
+        c.starred
+        or not isinstance(dataset, DatasetRows)
+        or not isinstance(node, (ast.List, ast.Tuple))
+        or any(isinstance(e, ast.Starred) for e in node.elts)
+    ):
+        return UNKNOWN
+    return TupleVal(tuple(dataset for _ in node.elts))
+
+
 #: Rows of :data:`~lossguard.static.interp.torch_calls.TORCH_FUNCTIONS`, in its priority order.
 DATA_ROWS = (
     (api.TENSOR_DATASETS, _tensor_dataset),
     (api.VISION_CLASSIFICATION_DATASETS, _vision_classification),
     (api.DATA_LOADERS, _data_loader),
     (api.ITERATION_WRAPPERS, _iteration_wrapper),
+    (("torch.utils.data.Subset", "torch.utils.data.dataset.Subset"), _subset),
+    (("torch.utils.data.random_split", "torch.utils.data.dataset.random_split"), _random_split),
 )

@@ -171,6 +171,18 @@ def _decided_truth_test(name: ast.Name, frame: Frame, env: Env) -> bool | None:
     return bool(held.value)
 
 
+def _written_by_call(frame: Frame, name: str) -> bool:
+    """Whether the call this body is analysed for writes a literal for parameter ``name`` or leaves
+    its default in place (no starred argument or ``**kwargs`` that may carry it)."""
+    if frame.callsite is None or frame.func is None:
+        return False
+    node = frame.callsite[1]
+    if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        return False
+    arg = call_argument(node, frame.func, name, frame.self_value is not None)
+    return arg is None or isinstance(arg, ast.Constant)
+
+
 def _literals(node: ast.expr) -> tuple[object, ...] | None:
     """The values of a str/int literal, or of a tuple/list/set display of them."""
     elts = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
@@ -321,8 +333,15 @@ class GuardsMixin(InterpBase):
         analysed for a known call, where the parameter holds a known str/int: a factory by name
         (``get_model("mlp")`` with ``if name == "mlp": return MLP() elif ...``). None when not
         decided: a body analysed on its own (its parameters hold their defaults, its callers are
-        unknown), a global or attribute (set elsewhere at run time), an unknown value."""
-        if not frame.called or frame.func is None:
+        unknown), a global or attribute (set elsewhere at run time), an unknown value.
+
+        A body analysed for a known call made by a caller analysed on its own (a LightningModule's
+        ``training_step`` calls ``self.diff_model(batch)``, whose ``forward`` calls ``self.p_loss(x, t)``
+        and leaves ``loss_type="l2"`` in place) is decided too, where that call writes a literal for
+        the parameter or leaves its default: either is what this call passes whoever calls the caller
+        (round 28). A value the call passes through a name may be the caller's own default, which
+        other callers change: not decided."""
+        if frame.func is None or not frame.called and frame.callsite is None:
             return None
         if isinstance(test, ast.BoolOp):
             # `params is not None and params[0].grad is not None`: one operand that decides decides all
@@ -342,6 +361,8 @@ class GuardsMixin(InterpBase):
             return None
         held = env.get(left.id)
         if not isinstance(held, Const) or isinstance(held.value, bool) or not isinstance(held.value, (str, int)):
+            return None
+        if not frame.called and not _written_by_call(frame, left.id):
             return None
         comparator = test.comparators[0]
         literals = _literals(comparator)

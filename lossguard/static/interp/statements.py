@@ -42,6 +42,7 @@ from lossguard.static.interp.replaced_heads import replaced_head
 from lossguard.static.interp.running_means import averaged_side
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.interp.slot_stores import slot_store_base
+from lossguard.static.interp.step_returns import note_step_return
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
@@ -133,6 +134,7 @@ class StatementsMixin(InterpBase):
             if isinstance(stmt.value, ast.Tuple):
                 returned = self.returned_parts(stmt.value, returned, frame)
             frame.returns.append(returned)
+            note_step_return(self, stmt, returned, frame)
             earlier = frame.returned_at.get(id(stmt))
             frame.returned_at[id(stmt)] = returned if earlier is None else join(earlier, returned)
             return True
@@ -576,7 +578,10 @@ class StatementsMixin(InterpBase):
             elif isinstance(target, ast.Name) or isinstance(target, ast.Attribute) and is_self(target.value, frame):
                 held = self.ev(target, frame, env)
                 if isinstance(held, Tensor):
-                    after = result if isinstance(result, Tensor) and result.act is not None else held.with_(act=None, act_site=None)
+                    # the same tensor refilled (`init.constant_(self.bias, 0)`): still a parameter's own values
+                    after = (
+                        result if isinstance(result, Tensor) and result.act is not None else held.with_(act=None, act_site=None, weights=held.weights)
+                    )
                     self.bind(target, after, frame, env)
 
     def _replace_head(self, target: ast.Attribute | ast.Subscript, value: Value, frame: Frame, env: Env) -> bool:

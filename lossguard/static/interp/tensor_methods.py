@@ -5,13 +5,15 @@ from __future__ import annotations
 from lossguard.static import torch_api as api
 from lossguard.static.interp.python_numbers import ARITHMETIC_METHOD_ROWS, number_of, shape_value
 from lossguard.static.interp.torch_args import MethodHandler, TorchCallArgs, table
-from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, mixed_by_one_hot, reduced_shape, reshape
+from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, hand_written_scores, mixed_by_one_hot, reduced_shape, reshape
 from lossguard.static.values import INT, UNKNOWN, Act, Dtype, Shape, Tensor, Value
 
 
 def _m_mix_by_one_hot(t: Tensor, c: TorchCallArgs) -> Value:
     """``p.bmm(one_hot)``, ``p.matmul(one_hot)``: see :func:`mixed_by_one_hot`."""
     mixed = mixed_by_one_hot(t, c.pos[0], batched=c.qname == "bmm") if len(c.pos) == 1 and not c.kw else None
+    if mixed is None and len(c.pos) == 1 and not c.kw:
+        mixed = hand_written_scores(t, c.pos[0])  # x.matmul(self.weight)
     return mixed if mixed is not None else Tensor(graph=False)
 
 
@@ -21,6 +23,12 @@ def _m_count(t: Tensor, c: TorchCallArgs) -> Value:
     if c.pos or c.qname != "size":
         return INT
     return shape_value(t) or UNKNOWN
+
+
+def _m_device_ordinal(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.get_device()``: the index of the GPU holding ``x`` (-1 on the CPU), an integer, so that
+    ``y.to(x.get_device())`` moves ``y`` and keeps its values."""
+    return INT
 
 
 def _m_number(t: Tensor, c: TorchCallArgs) -> Value:
@@ -62,13 +70,18 @@ def _m_to(t: Tensor, c: TorchCallArgs) -> Value:
     dt = target if isinstance(target, Dtype) else None
     if dt is Dtype.FLOAT:
         return t.with_(dtype=dt)
+    if target is None and t.dtype is not Dtype.INT and (t.act is not None or t.acts):
+        # .to(device) with a device read from somewhere unknown (``x.to(batch.get_device())``, a
+        # parameter): a device or a floating dtype moves or rounds the values and keeps what they
+        # are; an integer dtype would be written as one (torch.long), read above
+        return Tensor(act=t.act, act_site=t.act_site, acts=t.acts, shape=t.shape, graph=t.graph)
     return Tensor(dtype=dt, shape=t.shape, graph=t.graph)
 
 
 def _m_refill(t: Tensor, c: TorchCallArgs) -> Value:
     """``x.random_(2)``, ``x.fill_(0)``, ``x.normal_()``: the same tensor (dtype, shape, graph) holding
     new numbers, so no activation is known (the receiver is rebound the same way, interp.calls)."""
-    return t.with_(act=None, act_site=None)
+    return t.with_(act=None, act_site=None, weights=t.weights)  # a parameter refilled in place is still one
 
 
 def _m_float(t: Tensor, c: TorchCallArgs) -> Value:
@@ -77,6 +90,14 @@ def _m_float(t: Tensor, c: TorchCallArgs) -> Value:
 
 def _m_value_keeping(t: Tensor, c: TorchCallArgs) -> Value:
     return reshape(t, c.qname, c.pos, c.kw, c.node, c.frame)
+
+
+def m_masked_select(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.masked_select(mask)``, ``torch.masked_select(x, mask)``: the elements of ``x`` where the mask
+    holds, in one axis of unknown size. The values are ``x``'s own, so its activation and dtype stay
+    (sigmoid probabilities picked by a mask of known labels are still probabilities); the axis a
+    softmax normalised does not."""
+    return t.with_(shape=Shape((None,)), act_dim=None, one_hot=False, per_option=())
 
 
 def m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
@@ -117,6 +138,7 @@ def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
 #: handled before this table; a method not listed gives some tensor without a graph).
 TENSOR_METHODS: dict[str, MethodHandler] = table(
     (("size", "dim", "numel"), _m_count),
+    (("get_device",), _m_device_ordinal),
     (("item", "tolist"), _m_number),
     (("numpy", "__len__"), _m_not_tensor),
     (("detach", "detach_"), _m_detach),
@@ -129,6 +151,7 @@ TENSOR_METHODS: dict[str, MethodHandler] = table(
     (api.REFILL_METHODS, _m_refill),
     (api.VALUE_KEEPING_METHODS, _m_value_keeping),
     (api.REDUCING_METHODS, m_reduce),
+    (("masked_select",), m_masked_select),
     (("log",), _m_log),
     (("exp",), _m_exp),
     (("clamp", "clip", "clamp_", "clip_"), _m_clamp),

@@ -25,7 +25,7 @@ from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS, is_to
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
-from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_reduce
+from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_masked_select, m_reduce
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.interp.training import scaled_name
 from lossguard.static.tensor_ops import (
@@ -37,6 +37,7 @@ from lossguard.static.tensor_ops import (
     dim_of,
     dtype_of,
     functional_options,
+    hand_written_scores,
     has_star,
     loss_spec,
     mixed_by_one_hot,
@@ -276,7 +277,8 @@ def _mix_by_one_hot(interp: Any, c: TorchCallArgs) -> Value:
     if mixed is not None:
         return mixed
     if c.qname == "torch.bmm":
-        return Tensor(graph=False)
+        scores = hand_written_scores(c.pos[0], c.pos[1])  # torch.bmm(x, self.weight.expand(n, -1, -1))
+        return scores if scores is not None else Tensor(graph=False)
     product = binop(c.pos[0], c.pos[1], ast.MatMult())
     return product.with_(graph=False) if isinstance(product, Tensor) else Tensor(graph=False)
 
@@ -446,6 +448,11 @@ def _reduce(interp: Any, c: TorchCallArgs) -> Value:
     return m_reduce(c.x, rest)
 
 
+def _masked_select(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.masked_select(x, mask)``: what the method of the same name does to ``x``."""
+    return m_masked_select(c.x, c) if isinstance(c.x, Tensor) and not c.starred else Tensor()
+
+
 def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
     pos = c.pos
@@ -524,7 +531,9 @@ def _same_value(interp: Any, c: TorchCallArgs) -> Value:
 def _parameter(interp: Any, c: TorchCallArgs) -> Value:
     """``nn.Parameter(torch.zeros(1, 3))``: the tensor's shape and dtype, a leaf without a graph."""
     held = c.pos[0] if len(c.pos) == 1 and not c.starred else None
-    return held.with_(graph=False) if isinstance(held, Tensor) else UNKNOWN
+    if not isinstance(held, Tensor):
+        return UNKNOWN
+    return held.with_(graph=False, weights=held.dtype is not Dtype.INT and held.act is None)
 
 
 def _partial(interp: Any, c: TorchCallArgs) -> Value:
@@ -591,6 +600,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.nn.functional.one_hot",), _one_hot),
     (("torch.bmm", "torch.matmul", "torch.mm"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
+    (("torch.masked_select",), _masked_select),
     (("torch.randperm",), _permutation),
     (("torch.argmax", "torch.argmin", "torch.bucketize", "torch.searchsorted"), _int_result),
     (

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from lossguard.static.events import Backward
+from lossguard.static.events import Backward, StepReturn
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
-from lossguard.static.values import Tensor
+from lossguard.static.values import DictVal, Tensor, Value
+
+
+def _backpropagated(value: Value) -> Tensor | None:
+    """What Lightning back-propagates of a ``training_step``'s return: the tensor, or the dict's
+    ``"loss"`` item."""
+    if isinstance(value, DictVal):
+        value = dict(value.items).get("loss", None)  # type: ignore[assignment]
+    return value if isinstance(value, Tensor) else None
 
 
 def _gives_gradient(call: Backward) -> bool:
@@ -26,6 +34,18 @@ class NonScalarBackward(Rule):
             call.node,
             call.ctx,
             "backward() on a per-element loss (reduction='none'): reduce it first, e.g. loss.mean().backward()",
+        )
+
+    def on_step_return(self, step: StepReturn) -> None:
+        """Lightning calls backward() on what ``training_step`` returns (interp.step_returns)."""
+        value = _backpropagated(step.value)
+        if value is None or not value.unreduced:
+            return
+        self.report(
+            step.node,
+            step.ctx,
+            "training_step returns a per-element loss (reduction='none'), and Lightning calls backward() on it: "
+            "reduce it first, e.g. return loss.mean()",
         )
 
     VALID = (
