@@ -6221,6 +6221,102 @@ PROJECTS["a_convolution_map_against_per_sample_labels_look_alike"] = {
 }
 
 
+# Round 28 (recall24; realcode_heldout19's DCGAN scores real images too): a torchvision pipeline that ends in
+# `ToTensor()` gives an image of three axes (interp/image_transforms.py), so a DataLoader's batch of an ImageFolder,
+# a torchvision dataset or a dataset class calling `self.transform(img)` has four, and the discriminator's map of
+# them is of rank 4 against a (64,) label
+_IMAGE_TRAIN = """
+import torch
+import torch.nn as nn
+import torchvision
+from torch.utils.data import DataLoader, Dataset
+from torchvision import datasets, transforms
+from PIL import Image
+
+import conf
+from disc import Disc
+
+tf = transforms.Compose([transforms.Resize(64), transforms.CenterCrop(64), transforms.ToTensor(), transforms.Normalize((0.5,) * 3, (0.5,) * 3)])
+
+
+class Faces(Dataset):
+    def __init__(self, paths, transform):
+        self.paths = paths
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.paths)
+
+    def __getitem__(self, i):
+        img = Image.open(self.paths[i]).convert("RGB")
+        return self.transform(img), 0
+
+
+def fit(loader):
+    D = Disc(conf.ndf)
+    bce = nn.BCELoss()
+    opt = torch.optim.Adam(D.parameters())
+    label = torch.FloatTensor(conf.batch_size)
+    for imgs, _ in loader:
+        opt.zero_grad()
+        label.data.fill_(1)
+        err = bce({out}, label)  # {mark}
+        err.backward()
+        opt.step()
+
+
+def main(paths):
+    fit(DataLoader(datasets.ImageFolder("data", transform={tf}), batch_size=conf.batch_size, drop_last=True))
+    fit(DataLoader(torchvision.datasets.ImageFolder("data", {tf}), batch_size=conf.batch_size))
+    fit(DataLoader(datasets.CIFAR10("data", train=True, download=True, transform={tf}), batch_size=conf.batch_size))
+    fit(DataLoader(Faces(paths, {tf}), batch_size=conf.batch_size))
+"""
+
+
+def _image_project(out: str, tf: str, mark: str) -> dict[str, str]:
+    fit = _IMAGE_TRAIN.replace("{out}", out).replace("{tf}", tf).replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    return {"conf.py": _CONV_CONF, "disc.py": _CONV_DISC[: _CONV_DISC.index("def train(")], "fit.py": fit}
+
+
+PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels"] = _image_project("D(imgs)", "tf", "LG005")
+PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels_to_tensor_alone"] = _image_project("D(imgs)", "transforms.ToTensor()", "LG005")
+PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels_look_alike"] = {
+    # the map flattened to one value per sample
+    **{f"flat_{k}": v for k, v in _image_project("D(imgs).view(-1)", "tf", "").items() if k == "fit.py"},
+    # a pipeline with a step of its own (a Lambda may give anything): the images are unknown
+    **{
+        f"lambda_{k}": v
+        for k, v in _image_project("D(imgs)", "transforms.Compose([transforms.ToTensor(), transforms.Lambda(lambda x: x[0])])", "").items()
+        if k == "fit.py"
+    },
+    # no ToTensor: PIL images (the loader would refuse them)
+    **{f"pil_{k}": v for k, v in _image_project("D(imgs)", "transforms.Resize(64)", "").items() if k == "fit.py"},
+    "conf.py": _CONV_CONF,
+    "disc.py": _CONV_DISC[: _CONV_DISC.index("def train(")],
+}
+# Apress's MNIST primer (realcode_heldout19's look-alike): the loader's images are flattened in place by
+# `imgs.resize_(n, 784)` before an MLP; an in-place reshape leaves the axes unknown (the class indices fit), silent
+PROJECTS["images_flattened_in_place_before_an_mlp"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from torchvision import datasets, transforms
+
+tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize(0.5, 0.5)])
+loader = torch.utils.data.DataLoader(datasets.MNIST("data", train=True, download=True, transform=tf), batch_size=128)
+net = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+opt = torch.optim.Adam(net.parameters())
+loss_fn = nn.CrossEntropyLoss()
+for imgs, labels in loader:
+    imgs.resize_(imgs.size()[0], 784)
+    opt.zero_grad()
+    loss = loss_fn(net(imgs), labels)
+    loss.backward()
+    opt.step()
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
