@@ -6252,6 +6252,17 @@ class Faces(Dataset):
         return self.transform(img), 0
 
 
+class GuardedFaces(Faces):
+    def __init__(self, paths, transform=None):
+        super().__init__(paths, transform)
+
+    def __getitem__(self, i):
+        img = Image.open(self.paths[i]).convert("RGB")
+        if self.transform is not None:
+            img = self.transform(img)
+        return img, 0
+
+
 def fit(loader):
     D = Disc(conf.ndf)
     bce = nn.BCELoss()
@@ -6270,16 +6281,26 @@ def main(paths):
     fit(DataLoader(torchvision.datasets.ImageFolder("data", {tf}), batch_size=conf.batch_size))
     fit(DataLoader(datasets.CIFAR10("data", train=True, download=True, transform={tf}), batch_size=conf.batch_size))
     fit(DataLoader(Faces(paths, {tf}), batch_size=conf.batch_size))
+    fit(DataLoader(GuardedFaces(paths, transform={tf}), batch_size=conf.batch_size))
 """
 
 
-def _image_project(out: str, tf: str, mark: str) -> dict[str, str]:
+def _image_project(out: str, tf: str, mark: str, only: str = "") -> dict[str, str]:
+    """The project with every dataset kind, or with the one whose line holds ``only``."""
     fit = _IMAGE_TRAIN.replace("{out}", out).replace("{tf}", tf).replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    if only:
+        fit = "\n".join(line for line in fit.split("\n") if not line.startswith("    fit(") or line.startswith(f"    {only}"))
     return {"conf.py": _CONV_CONF, "disc.py": _CONV_DISC[: _CONV_DISC.index("def train(")], "fit.py": fit}
 
 
 PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels"] = _image_project("D(imgs)", "tf", "LG005")
 PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels_to_tensor_alone"] = _image_project("D(imgs)", "transforms.ToTensor()", "LG005")
+# each dataset kind alone
+for _kind in ("datasets.ImageFolder(", "torchvision.datasets.ImageFolder(", "datasets.CIFAR10(", "Faces(", "GuardedFaces("):
+    _name = _kind.replace("torchvision.", "tv_").replace("datasets.", "").split("(")[0]
+    PROJECTS[f"a_convolution_map_of_loader_images_against_per_sample_labels_{_name}"] = _image_project(
+        "D(imgs)", "tf", "LG005", f"fit(DataLoader({_kind}"
+    )
 PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels_look_alike"] = {
     # the map flattened to one value per sample
     **{f"flat_{k}": v for k, v in _image_project("D(imgs).view(-1)", "tf", "").items() if k == "fit.py"},
@@ -6289,6 +6310,8 @@ PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels_look_alik
         for k, v in _image_project("D(imgs)", "transforms.Compose([transforms.ToTensor(), transforms.Lambda(lambda x: x[0])])", "").items()
         if k == "fit.py"
     },
+    # the guarded dataset built without a transform: PIL images (the loader would refuse them)
+    **{f"none_{k}": v for k, v in _image_project("D(imgs)", "None", "", "fit(DataLoader(GuardedFaces(").items() if k == "fit.py"},
     # no ToTensor: PIL images (the loader would refuse them)
     **{f"pil_{k}": v for k, v in _image_project("D(imgs)", "transforms.Resize(64)", "").items() if k == "fit.py"},
     "conf.py": _CONV_CONF,
