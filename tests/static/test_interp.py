@@ -6340,6 +6340,68 @@ for imgs, labels in loader:
 }
 
 
+# Round 28 (recall24): the DCGAN reference loop `for i, data in enumerate(dataloader, 0):` binds the loader's batches
+# as `enumerate(dataloader)` does (a start changes the count, not the items), and `nn.parallel.data_parallel(self.main,
+# input, range(self.ngpu))`, the multi-GPU branch of the reference models' forward, gives the module's output for that
+# input (its shape too), so the join with the one-GPU branch keeps the map's rank (r1Way/DCGAN-PyTorch, realcode_dev17)
+_DP_DISC = """
+import torch
+import torch.nn as nn
+
+
+class Disc(nn.Module):
+    def __init__(self, ngpu):
+        super().__init__()
+        self.ngpu = ngpu
+        self.main = nn.Sequential(nn.Conv2d(3, 32, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(32, 1, 4, 1, 0), nn.Sigmoid())
+
+    def forward(self, x):
+        if x.is_cuda and self.ngpu > 1:
+            out = nn.parallel.data_parallel(self.main, x, range(self.ngpu))
+        else:
+            out = self.main(x)
+        return {ret}
+"""
+_DP_TRAIN = """
+import torch
+import torch.nn as nn
+from torchvision import datasets, transforms
+
+from disc import Disc
+
+
+def main(ngpu):
+    tf = transforms.Compose([transforms.Resize(64), transforms.CenterCrop(64), transforms.ToTensor()])
+    loader = torch.utils.data.DataLoader(datasets.ImageFolder("faces", transform=tf), batch_size=128, shuffle=True)
+    netD = Disc(ngpu)
+    criterion = nn.BCELoss()
+    opt = torch.optim.Adam(netD.parameters())
+    for epoch in range(5):
+        for i, data in {loop}:
+            netD.zero_grad()
+            real = data[0]
+            label = torch.full((real.size(0),), 1.0)
+            err = criterion(netD(real), label)  # {mark}
+            err.backward()
+            opt.step()
+"""
+
+
+def _dp_project(ret: str, loop: str, mark: str) -> dict[str, str]:
+    train = _DP_TRAIN.replace("{loop}", loop).replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    return {"disc.py": _DP_DISC.replace("{ret}", ret), "train.py": train}
+
+
+PROJECTS["a_data_parallel_map_of_enumerated_loader_images"] = _dp_project("out", "enumerate(loader, 0)", "LG005")
+PROJECTS["a_data_parallel_map_of_enumerated_loader_images_start_keyword"] = _dp_project("out", "enumerate(loader, start=1)", "LG005")
+PROJECTS["a_data_parallel_map_of_enumerated_loader_images_look_alike"] = {
+    **_dp_project("out.view(-1, 1).squeeze(1)", "enumerate(loader, 0)", ""),
+    # enumerate over something else than the loader's batches: unknown items
+    "other.py": _DP_TRAIN.replace("{loop}", "enumerate(loader, 0, 1)").replace("  # {mark}", "").replace("from disc import", "from disc2 import"),
+    "disc2.py": _DP_DISC.replace("{ret}", "out"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

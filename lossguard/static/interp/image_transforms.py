@@ -16,7 +16,8 @@ leaves the pipeline unknown, as does a call with keywords (an albumentations-sty
 :func:`vision_image` gives the image of a torchvision classification dataset built with such a
 ``transform=`` (or ImageFolder's second positional argument); a ``DataLoader`` then stacks it into a
 batch of four axes (``data_calls``). A dataset class of the checked code that calls ``self.transform(img)``
-in ``__getitem__`` gets the same image where the instance holds such a pipeline.
+in ``__getitem__`` gets the same image where the instance holds such a pipeline, also under ``if self.transform is
+not None:`` (a pipeline the constructor stored decides that test as a stored layer does: ``settings._OBJECTS``).
 """
 
 from __future__ import annotations
