@@ -87,9 +87,10 @@ def _compose(interp: Any, c: TorchCallArgs) -> Value:
     steps = c.pos[0] if len(c.pos) == 1 and not c.kw else c.kw.get("transforms") if not c.pos and len(c.kw) == 1 else None
     if c.starred or not isinstance(steps, TupleVal) or not steps.items:
         return UNKNOWN
-    if not all(isinstance(s, ImageTransform) for s in steps.items):
+    known = [s for s in steps.items if isinstance(s, ImageTransform)]
+    if len(known) != len(steps.items):
         return UNKNOWN
-    return ImageTransform(any(s.to_tensor for s in steps.items))  # type: ignore[union-attr]
+    return ImageTransform(any(s.to_tensor for s in known))
 
 
 def apply_image_transform(transform: ImageTransform, pos: list[Value], kw: dict[str, Value], starred: bool) -> Value:
