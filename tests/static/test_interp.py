@@ -6607,6 +6607,185 @@ PROJECTS["a_hand_written_layer_gives_raw_scores_look_alike"] = _hand_gcn(
     "",
     "",
 )
+# Round 28 (recall24; realcode_heldout19's DCGAN scores real images too): a torchvision pipeline that ends in
+# `ToTensor()` gives an image of three axes (interp/image_transforms.py), so a DataLoader's batch of an ImageFolder,
+# a torchvision dataset or a dataset class calling `self.transform(img)` has four, and the discriminator's map of
+# them is of rank 4 against a (64,) label
+_IMAGE_TRAIN = """
+import torch
+import torch.nn as nn
+import torchvision
+from torch.utils.data import DataLoader, Dataset
+from torchvision import datasets, transforms
+from PIL import Image
+
+import conf
+from disc import Disc
+
+tf = transforms.Compose([transforms.Resize(64), transforms.CenterCrop(64), transforms.ToTensor(), transforms.Normalize((0.5,) * 3, (0.5,) * 3)])
+
+
+class Faces(Dataset):
+    def __init__(self, paths, transform):
+        self.paths = paths
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.paths)
+
+    def __getitem__(self, i):
+        img = Image.open(self.paths[i]).convert("RGB")
+        return self.transform(img), 0
+
+
+class GuardedFaces(Faces):
+    def __init__(self, paths, transform=None):
+        super().__init__(paths, transform)
+
+    def __getitem__(self, i):
+        img = Image.open(self.paths[i]).convert("RGB")
+        if self.transform is not None:
+            img = self.transform(img)
+        return img, 0
+
+
+def fit(loader):
+    D = Disc(conf.ndf)
+    bce = nn.BCELoss()
+    opt = torch.optim.Adam(D.parameters())
+    label = torch.FloatTensor(conf.batch_size)
+    for imgs, _ in loader:
+        opt.zero_grad()
+        label.data.fill_(1)
+        err = bce({out}, label)  # {mark}
+        err.backward()
+        opt.step()
+
+
+def main(paths):
+    fit(DataLoader(datasets.ImageFolder("data", transform={tf}), batch_size=conf.batch_size, drop_last=True))
+    fit(DataLoader(torchvision.datasets.ImageFolder("data", {tf}), batch_size=conf.batch_size))
+    fit(DataLoader(datasets.CIFAR10("data", train=True, download=True, transform={tf}), batch_size=conf.batch_size))
+    fit(DataLoader(Faces(paths, {tf}), batch_size=conf.batch_size))
+    fit(DataLoader(GuardedFaces(paths, transform={tf}), batch_size=conf.batch_size))
+"""
+
+
+def _image_project(out: str, tf: str, mark: str, only: str = "") -> dict[str, str]:
+    """The project with every dataset kind, or with the one whose line holds ``only``."""
+    fit = _IMAGE_TRAIN.replace("{out}", out).replace("{tf}", tf).replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    if only:
+        fit = "\n".join(line for line in fit.split("\n") if not line.startswith("    fit(") or line.startswith(f"    {only}"))
+    return {"conf.py": _CONV_CONF, "disc.py": _CONV_DISC[: _CONV_DISC.index("def train(")], "fit.py": fit}
+
+
+PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels"] = _image_project("D(imgs)", "tf", "LG005")
+PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels_to_tensor_alone"] = _image_project("D(imgs)", "transforms.ToTensor()", "LG005")
+# each dataset kind alone
+for _kind in ("datasets.ImageFolder(", "torchvision.datasets.ImageFolder(", "datasets.CIFAR10(", "Faces(", "GuardedFaces("):
+    _name = _kind.replace("torchvision.", "tv_").replace("datasets.", "").split("(")[0]
+    PROJECTS[f"a_convolution_map_of_loader_images_against_per_sample_labels_{_name}"] = _image_project(
+        "D(imgs)", "tf", "LG005", f"fit(DataLoader({_kind}"
+    )
+PROJECTS["a_convolution_map_of_loader_images_against_per_sample_labels_look_alike"] = {
+    # the map flattened to one value per sample
+    **{f"flat_{k}": v for k, v in _image_project("D(imgs).view(-1)", "tf", "").items() if k == "fit.py"},
+    # a pipeline with a step of its own (a Lambda may give anything): the images are unknown
+    **{
+        f"lambda_{k}": v
+        for k, v in _image_project("D(imgs)", "transforms.Compose([transforms.ToTensor(), transforms.Lambda(lambda x: x[0])])", "").items()
+        if k == "fit.py"
+    },
+    # the guarded dataset built without a transform: PIL images (the loader would refuse them)
+    **{f"none_{k}": v for k, v in _image_project("D(imgs)", "None", "", "fit(DataLoader(GuardedFaces(").items() if k == "fit.py"},
+    # no ToTensor: PIL images (the loader would refuse them)
+    **{f"pil_{k}": v for k, v in _image_project("D(imgs)", "transforms.Resize(64)", "").items() if k == "fit.py"},
+    "conf.py": _CONV_CONF,
+    "disc.py": _CONV_DISC[: _CONV_DISC.index("def train(")],
+}
+# Apress's MNIST primer (realcode_heldout19's look-alike): the loader's images are flattened in place by
+# `imgs.resize_(n, 784)` before an MLP; an in-place reshape leaves the axes unknown (the class indices fit), silent
+PROJECTS["images_flattened_in_place_before_an_mlp"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from torchvision import datasets, transforms
+
+tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize(0.5, 0.5)])
+loader = torch.utils.data.DataLoader(datasets.MNIST("data", train=True, download=True, transform=tf), batch_size=128)
+net = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+opt = torch.optim.Adam(net.parameters())
+loss_fn = nn.CrossEntropyLoss()
+for imgs, labels in loader:
+    imgs.resize_(imgs.size()[0], 784)
+    opt.zero_grad()
+    loss = loss_fn(net(imgs), labels)
+    loss.backward()
+    opt.step()
+""",
+}
+
+
+# Round 28 (recall24): the DCGAN reference loop `for i, data in enumerate(dataloader, 0):` binds the loader's batches
+# as `enumerate(dataloader)` does (a start changes the count, not the items), and `nn.parallel.data_parallel(self.main,
+# input, range(self.ngpu))`, the multi-GPU branch of the reference models' forward, gives the module's output for that
+# input (its shape too), so the join with the one-GPU branch keeps the map's rank (r1Way/DCGAN-PyTorch, realcode_dev17)
+_DP_DISC = """
+import torch
+import torch.nn as nn
+
+
+class Disc(nn.Module):
+    def __init__(self, ngpu):
+        super().__init__()
+        self.ngpu = ngpu
+        self.main = nn.Sequential(nn.Conv2d(3, 32, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(32, 1, 4, 1, 0), nn.Sigmoid())
+
+    def forward(self, x):
+        if x.is_cuda and self.ngpu > 1:
+            out = nn.parallel.data_parallel(self.main, x, range(self.ngpu))
+        else:
+            out = self.main(x)
+        return {ret}
+"""
+_DP_TRAIN = """
+import torch
+import torch.nn as nn
+from torchvision import datasets, transforms
+
+from disc import Disc
+
+
+def main(ngpu):
+    tf = transforms.Compose([transforms.Resize(64), transforms.CenterCrop(64), transforms.ToTensor()])
+    loader = torch.utils.data.DataLoader(datasets.ImageFolder("faces", transform=tf), batch_size=128, shuffle=True)
+    netD = Disc(ngpu)
+    criterion = nn.BCELoss()
+    opt = torch.optim.Adam(netD.parameters())
+    for epoch in range(5):
+        for i, data in {loop}:
+            netD.zero_grad()
+            real = data[0]
+            label = torch.full((real.size(0),), 1.0)
+            err = criterion(netD(real), label)  # {mark}
+            err.backward()
+            opt.step()
+"""
+
+
+def _dp_project(ret: str, loop: str, mark: str) -> dict[str, str]:
+    train = _DP_TRAIN.replace("{loop}", loop).replace("  # {mark}", f"  # expect: {mark}" if mark else "")
+    return {"disc.py": _DP_DISC.replace("{ret}", ret), "train.py": train}
+
+
+PROJECTS["a_data_parallel_map_of_enumerated_loader_images"] = _dp_project("out", "enumerate(loader, 0)", "LG005")
+PROJECTS["a_data_parallel_map_of_enumerated_loader_images_start_keyword"] = _dp_project("out", "enumerate(loader, start=1)", "LG005")
+PROJECTS["a_data_parallel_map_of_enumerated_loader_images_look_alike"] = {
+    **_dp_project("out.view(-1, 1).squeeze(1)", "enumerate(loader, 0)", ""),
+    # enumerate over something else than the loader's batches: unknown items
+    "other.py": _DP_TRAIN.replace("{loop}", "enumerate(loader, 0, 1)").replace("  # {mark}", "").replace("from disc import", "from disc2 import"),
+    "disc2.py": _DP_DISC.replace("{ret}", "out"),
+}
 
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))

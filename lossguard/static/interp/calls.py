@@ -15,6 +15,7 @@ from lossguard.static.interp.frame import (
     MAX_DEPTH,
     MODULE_MUTATORS,
     MODULE_SELF_METHODS,
+    RESHAPES_IN_PLACE,
     Env,
     Frame,
     LambdaRef,
@@ -31,6 +32,7 @@ from lossguard.static.interp.frame import (
     turns_off_grad,
 )
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
+from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
 from lossguard.static.interp.iterators import iterator_of, next_of
 from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.lightning_fit import run_fit
@@ -184,6 +186,14 @@ class CallsMixin(InterpBase):
                     self.bind(func.value, after, frame, env)
                 elif isinstance(receiver, Tensor) and rewrites_values(name) and isinstance(func.value, ast.Subscript):
                     self.forget_partial_store(func.value, None, frame, env)  # out[:, :2].sigmoid_()
+                if (
+                    name in RESHAPES_IN_PLACE
+                    and isinstance(receiver, Tensor)
+                    and receiver.shape is not None
+                    and (isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and is_self(func.value.value, frame))
+                ):
+                    # imgs.resize_(n, 784): the same numbers, other axes (not followed)
+                    self.bind(func.value, receiver.with_(shape=None, act=receiver.act, act_site=receiver.act_site, acts=receiver.acts), frame, env)
                 return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
@@ -416,6 +426,8 @@ class CallsMixin(InterpBase):
             return self.call_function(
                 callee.forward, [UNKNOWN, *pos], kw, self_value=None, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called
             )
+        if isinstance(callee, ImageTransform):
+            return apply_image_transform(callee, pos, kw, starred)  # self.transform(img) in a dataset
         if isinstance(callee, MetricGroup):
             return group_method(self, callee, "forward", node, pos, kw, starred, frame)
         if isinstance(callee, SequentialInit):

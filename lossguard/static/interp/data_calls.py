@@ -7,6 +7,7 @@ import ast
 from typing import Any
 
 from lossguard.static import torch_api as api
+from lossguard.static.interp.image_transforms import vision_image
 from lossguard.static.interp.torch_args import TorchCallArgs
 from lossguard.static.tensor_ops import batched, dataset_row
 from lossguard.static.values import INT, UNKNOWN, Batches, Const, DatasetRows, DictVal, Dtype, Instance, Shape, Tensor, TupleVal, Value
@@ -22,8 +23,9 @@ def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
 def _vision_classification(interp: Any, c: TorchCallArgs) -> Value:
     """``datasets.ImageFolder(root, transform=...)``, ``datasets.CIFAR10(...)``: item ``i`` is ``(image,
     class index)``, the index a Python int (so the loader's batches hold int64 labels of shape (N,)); the
-    image is unknown (what the transform makes of it). A ``target_transform`` other than ``None`` may turn
-    the label into anything: unknown then (round 27, a DarkNet trained on ImageFolder)."""
+    image is what the transform makes of it: three axes after a known pipeline ending in ``ToTensor()``
+    (round 28, ``interp/image_transforms.py``), unknown otherwise. A ``target_transform`` other than ``None``
+    may turn the label into anything: unknown then (round 27, a DarkNet trained on ImageFolder)."""
     if c.starred:
         return UNKNOWN
     given = c.kw.get("target_transform")
@@ -31,7 +33,9 @@ def _vision_classification(interp: Any, c: TorchCallArgs) -> Value:
         return UNKNOWN
     if len(c.pos) > 2:  # ImageFolder(root, transform, target_transform, ...), MNIST(root, train, transform, ...)
         return UNKNOWN
-    return DatasetRows(TupleVal((UNKNOWN, Tensor(dtype=Dtype.INT, shape=Shape(())))))
+    # ImageFolder(root, transform): the second argument; the other datasets take `train` or `split` there
+    image = vision_image(c, 1 if c.qname.endswith(".ImageFolder") else None)
+    return DatasetRows(TupleVal((image, Tensor(dtype=Dtype.INT, shape=Shape(())))))
 
 
 def _dataset_of_class(interp: Any, dataset: Instance, c: TorchCallArgs) -> Value:

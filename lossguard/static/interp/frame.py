@@ -287,6 +287,10 @@ def is_self(node: ast.expr, frame: Frame) -> bool:
     return isinstance(node, ast.Name) and frame.self_value is not None and node.id == "self"
 
 
+#: in-place methods that give the tensor other axes (round 28: `imgs.resize_(n, 784)` of a loader's images)
+RESHAPES_IN_PLACE = frozenset(
+    {"resize_", "resize_as_", "squeeze_", "unsqueeze_", "t_", "transpose_", "swapaxes_", "swapdims_", "as_strided_", "set_"}
+)
 KEEPS_VALUES_IN_PLACE = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "pin_memory_", "record_stream_", "resize_"}
 
 

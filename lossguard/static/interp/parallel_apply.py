@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from lossguard.static.interp.torch_args import TorchCallArgs
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, Layer, ListOf, Value
+from lossguard.static.values import MODEL_VALUES, UNKNOWN, Layer, ListOf, Tensor, Value
 
 _REPLICATE = ("torch.nn.parallel.replicate",)
 _APPLY = ("torch.nn.parallel.parallel_apply",)
@@ -51,8 +51,18 @@ def _gather(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _data_parallel(interp: Any, c: TorchCallArgs) -> Value:
+    """``data_parallel(module, inputs, device_ids)``: the module's output; (round 28) for one input tensor split and
+    gathered along the first axis (no ``dim``, no ``module_kwargs``), the output of the module called on it, so its shape
+    too (the DCGAN reference's ``nn.parallel.data_parallel(self.main, input, range(self.ngpu))``, the other branch of
+    ``if input.is_cuda and self.ngpu > 1:``)."""
     module = c.pos[0] if c.pos else c.kw.get("module", UNKNOWN)
-    return UNKNOWN if c.starred else _module_output(interp, module, c)
+    if c.starred:
+        return UNKNOWN
+    given = c.pos[1] if len(c.pos) > 1 else c.kw.get("inputs")
+    if isinstance(given, Tensor) and len(c.pos) <= 4 and not set(c.kw) - {"inputs", "device_ids", "output_device"}:
+        if isinstance(module, (*MODEL_VALUES, Layer)):
+            return interp.apply(module, c.node, [given], {}, False, c.frame, {})
+    return _module_output(interp, module, c)
 
 
 PARALLEL_ROWS = ((_REPLICATE, _replicate), (_APPLY, _parallel_apply), (_GATHER, _gather), (_DATA_PARALLEL, _data_parallel))

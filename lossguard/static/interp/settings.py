@@ -28,14 +28,17 @@ from collections.abc import Callable
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.class_settings import class_setting
 from lossguard.static.interp.frame import Env, Frame, is_self
+from lossguard.static.interp.image_transforms import ImageTransform
 from lossguard.static.values import ClassRef, Const, Either, Instance, Layer, LossSpec, PretrainedModel, SequentialVal, Value
 
 #: literal types a setting may hold to decide a test
 _LITERALS = (type(None), bool, int, float, str)
-#: modules the code built: an attribute holding one is not None (a user class may define ``__len__``)
-_OBJECTS = (Layer, LossSpec, SequentialVal, PretrainedModel, Instance)
-#: modules that are always true (torch layers and losses define no ``__len__``; a Sequential of layers has some)
-_TRUE = (Layer, LossSpec)
+#: modules the code built: an attribute holding one is not None (a user class may define ``__len__``); (round 28)
+#: a torchvision image pipeline a dataset keeps as ``self.transform``
+_OBJECTS = (Layer, LossSpec, SequentialVal, PretrainedModel, Instance, ImageTransform)
+#: modules that are always true (torch layers and losses define no ``__len__``; a Sequential of layers has some;
+#: torchvision's transforms and ``Compose`` define neither ``__len__`` nor ``__bool__``)
+_TRUE = (Layer, LossSpec, ImageTransform)
 #: the orders a number held is compared with a number by (``if net.n_classes > 1:``)
 _ORDERS = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le}
 

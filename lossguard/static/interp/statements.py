@@ -392,10 +392,13 @@ class StatementsMixin(InterpBase):
         """What each iteration over ``iterable`` (whose value is ``iterated``) binds: an element of a
         tuple or list whose elements agree, a row of a tensor, the values of ``d.values()`` /
         ``d.items()`` for a literal dict, and ``zip`` / ``enumerate`` of those; unknown otherwise."""
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and _counted(iterable):
+            # enumerate(loader, 0), enumerate(xs, start=1) (round 28, the DCGAN reference loop): the count starts
+            # elsewhere, the items are the same
+            if self.lookup("enumerate", frame, env) is UNKNOWN:
+                return TupleVal((INT, self._element_of(iterable.args[0], frame, env)))
         if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and not iterable.keywords:
             args = iterable.args
-            if iterable.func.id == "enumerate" and len(args) == 1 and self.lookup("enumerate", frame, env) is UNKNOWN:
-                return TupleVal((INT, self._element_of(args[0], frame, env)))
             if iterable.func.id == "zip" and args and self.lookup("zip", frame, env) is UNKNOWN:
                 if any(isinstance(a, ast.Starred) for a in args):
                     return UNKNOWN
@@ -667,3 +670,13 @@ def _window_of(rhs: ast.BinOp, target: ast.expr) -> bool:
         and same_expr(kept.value, target)
         and isinstance(rhs.right, (ast.List, ast.Tuple))
     )
+
+
+def _counted(call: ast.Call) -> bool:
+    """``enumerate(x)``, ``enumerate(x, <start>)`` or ``enumerate(x, start=<start>)``, nothing starred."""
+    if not isinstance(call.func, ast.Name) or call.func.id != "enumerate":
+        return False
+    args, kws = call.args, call.keywords
+    if any(isinstance(a, ast.Starred) for a in args) or not args:
+        return False
+    return len(args) == 1 and all(k.arg == "start" for k in kws) and len(kws) <= 1 or len(args) == 2 and not kws

@@ -13,6 +13,7 @@ from lossguard.static.interp.branch_settings import reachable
 from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.distributions import DISTRIBUTION_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
+from lossguard.static.interp.image_transforms import IMAGE_TRANSFORM_ROWS
 from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.metric_collections import METRIC_COLLECTION_ROWS
 from lossguard.static.interp.model_choices import options_of
@@ -612,6 +613,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     *NUMPY_ROWS,
     *TABULAR_ROWS,
     *DATA_ROWS,
+    *IMAGE_TRANSFORM_ROWS,
     (api.PACK_FUNCS, _pack),
     (api.UNPACK_FUNCS, _unpack),
     (api.TRAINERS, _trainer),
