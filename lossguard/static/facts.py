@@ -9,6 +9,7 @@ import ast
 from dataclasses import dataclass, field
 
 from lossguard.static.events import BACKWARD_CALLS
+from lossguard.static.no_grad_names import bound_without_grad
 
 
 @dataclass
@@ -188,6 +189,7 @@ class ModuleFacts:
         self._method_names: frozenset[str] | None = None
         self._trainers: frozenset[str] | None = None
         self._defined: list[ast.FunctionDef | ast.AsyncFunctionDef] | None = None
+        self._without_grad: dict[int, frozenset[str]] = {}
 
     def defined(self, module: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
         """The module's top-level functions and the methods of its top-level classes."""
@@ -249,6 +251,14 @@ class ModuleFacts:
                         back |= added
                         grown = True
         return facts
+
+    def bound_without_grad(self, node: ast.AST) -> frozenset[str]:
+        """The names every binding of which in ``node``'s body is made under ``no_grad``
+        (:mod:`lossguard.static.no_grad_names`)."""
+        names = self._without_grad.get(id(node))
+        if names is None:
+            names = self._without_grad[id(node)] = bound_without_grad(node)
+        return names
 
     def self_names(self, node: ast.AST) -> frozenset[str]:
         """The names code under ``node`` (nested functions and lambdas included) may read an

@@ -28,6 +28,7 @@ from lossguard.static.interp.tabular import TABULAR_ROWS
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_reduce
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.interp.training import scaled_name
+from lossguard.static.no_grad_names import root_name
 from lossguard.static.tensor_ops import (
     binop,
     bool_of,
@@ -71,6 +72,18 @@ from lossguard.static.values import (
     Value,
     join,
 )
+
+
+def _input_without_grad(sig: api.LossSignature, args: dict[str, Arg], frame: Frame) -> bool:
+    """The loss's input (its first argument) is read from a name the body binds only under
+    ``with torch.no_grad():`` (``with torch.no_grad(): pred = model(x)`` then ``crit(pred, y)``,
+    :mod:`lossguard.static.no_grad_names`): the prediction holds no graph, so the loss holds none.
+    A target that does (a teacher under no_grad given as the input) is not looked for: quieter only."""
+    first = args.get(sig.positional[0]) if sig.positional else None
+    if first is None:
+        return False
+    name = root_name(first.node)
+    return name is not None and name in frame.module.facts.bound_without_grad(frame.scope_node)
 
 
 class TorchCallsMixin(InterpBase):
@@ -128,7 +141,7 @@ class TorchCallsMixin(InterpBase):
                 )
         unreduced = reduction == "none"
         # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
-        graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
+        graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values())) and not _input_without_grad(sig, args, frame)
         return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=graph, unreduced=unreduced)
 
     def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
