@@ -20,7 +20,7 @@ a name for one made without grad can only make the checker quieter.
 from __future__ import annotations
 
 import ast
-from typing import Any
+from typing import Any, NamedTuple
 
 # methods whose result is the receiver moved, cast or reshaped: made without grad when it was
 _SAME_VALUE_METHODS = frozenset(
@@ -74,18 +74,20 @@ def root_name(expr: ast.expr) -> str | None:
 class _Scan:
     def __init__(self) -> None:
         self.all_under: dict[str, bool] = {}  # name -> every binding so far made without grad
+        self.all_loop: dict[str, bool] = {}  # name -> every binding so far a `for` target (or a move of itself)
 
-    def mark(self, name: str, under: bool) -> None:
+    def mark(self, name: str, under: bool, loop: bool = False) -> None:
         self.all_under[name] = self.all_under.get(name, True) and under
+        self.all_loop[name] = self.all_loop.get(name, True) and loop
 
-    def targets(self, target: ast.expr, under: bool) -> None:
+    def targets(self, target: ast.expr, under: bool, loop: bool = False) -> None:
         if isinstance(target, ast.Name):
-            self.mark(target.id, under)
+            self.mark(target.id, under, loop)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for el in target.elts:
-                self.targets(el, under)
+                self.targets(el, under, loop)
         elif isinstance(target, ast.Starred):
-            self.targets(target.value, under)
+            self.targets(target.value, under, loop)
 
     def expressions(self, node: ast.AST, under: bool) -> None:
         """Walrus bindings and ``x.requires_grad_()`` / ``x.requires_grad = ...`` in a statement's expressions."""
@@ -117,7 +119,7 @@ class _Scan:
             self.body(stmt.body, inner)
             return
         if isinstance(stmt, (ast.For, ast.AsyncFor)):
-            self.targets(stmt.target, under)
+            self.targets(stmt.target, under, loop=True)
             self.expressions(stmt.iter, under)
             self.body(stmt.body, under)
             self.body(stmt.orelse, under)
@@ -159,17 +161,29 @@ class _Scan:
         if isinstance(stmt, ast.Assign):
             for target in stmt.targets:
                 own = isinstance(target, ast.Name) and root_name(stmt.value) == target.id
-                self.targets(target, under or own)
+                self.targets(target, under or own, loop=own)
         elif isinstance(stmt, ast.AugAssign):
             self.targets(stmt.target, under)
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             own = isinstance(stmt.target, ast.Name) and root_name(stmt.value) == stmt.target.id
-            self.targets(stmt.target, under or own)
+            self.targets(stmt.target, under or own, loop=own)
 
 
-def bound_without_grad(root: ast.AST) -> frozenset[str]:
-    """The names every binding of which in ``root`` (a function's body, or a module's top level; nested
-    functions and classes are not entered) is made under ``no_grad`` (see the module docstring)."""
+class GradFreeNames(NamedTuple):
+    """What :func:`grad_free_names` reads from a body."""
+
+    #: every binding made under ``no_grad`` (or a move of the name itself)
+    without_grad: frozenset[str]
+    #: every binding a ``for`` target (``for x, y in loader``) or a move of the name itself (``y = y.cuda()``):
+    #: a batch's data, as a loss's target; a ``for`` over model outputs gives such names too, so they
+    #: count only beside an input made without grad
+    loop_targets: frozenset[str]
+
+
+def grad_free_names(root: ast.AST) -> GradFreeNames:
+    """The names of ``root`` (a function's body, a module's top level, or one ``for`` loop; nested
+    functions and classes are not entered) bound only under ``no_grad``, and those bound only as loop
+    targets (see the module docstring)."""
     scan = _Scan()
     if isinstance(root, (ast.FunctionDef, ast.AsyncFunctionDef)):
         a = root.args
@@ -178,4 +192,16 @@ def bound_without_grad(root: ast.AST) -> frozenset[str]:
         scan.body(root.body, False)
     elif isinstance(root, ast.Module):
         scan.body(root.body, False)
-    return frozenset(name for name, under in scan.all_under.items() if under)
+    elif isinstance(root, (ast.For, ast.AsyncFor)):
+        # one loop: its own targets, and what its body binds (a name bound after the loop, `labels =
+        # np.array(kept)`, is no binding of the loop's)
+        scan.stmt(root, False)
+    return GradFreeNames(
+        frozenset(name for name, under in scan.all_under.items() if under),
+        frozenset(name for name, loop in scan.all_loop.items() if loop),
+    )
+
+
+def bound_without_grad(root: ast.AST) -> frozenset[str]:
+    """The names every binding of which in ``root`` is made under ``no_grad``."""
+    return grad_free_names(root).without_grad

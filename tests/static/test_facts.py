@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lossguard.static import facts
 from lossguard.static.engine import check_files
-from lossguard.static.no_grad_names import bound_without_grad
+from lossguard.static.no_grad_names import bound_without_grad, grad_free_names
 
 NET = textwrap.dedent(
     """
@@ -91,5 +91,6 @@ def test_names_bound_only_under_no_grad() -> None:
         )
     ).body[0]
     assert bound_without_grad(fn) == frozenset({"pred", "first", "second", "hit", "out"})
+    assert grad_free_names(fn).loop_targets == frozenset({"x", "y"})
     module = ast.parse("with torch.no_grad():\n    out = net(x)\nloss = crit(out, y)\nwith no_grad():\n    other = 1\nother = 2\n")
     assert bound_without_grad(module) == frozenset({"out"})

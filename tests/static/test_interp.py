@@ -6244,18 +6244,24 @@ def run(model, train_loader, val_loader, epochs):
         kept = []
         for vx, vy in val_loader:
 {predict}
-            val_loss = criterion({used}, vy)
+            val_loss = criterion({used}, {target})
             kept.append(val_loss * len(vy)){mark}
-        print(sum(kept) / len(val_loader))
+        vy = len(kept)  # a later binding of the loop's target, after the loop
+        print(sum(kept) / vy)
 
 
 run(build(), [], [], 3)
 """
 
 
-def _eval_every(predict: str, used: str = "pred", mark: bool = False) -> str:
+def _eval_every(predict: str, used: str = "pred", target: str = "vy", mark: bool = False) -> str:
     body = "\n".join("            " + line for line in predict.splitlines())
-    return _EVAL_EVERY.replace("{predict}", body).replace("{used}", used).replace("{mark}", "  # expect: LG006" if mark else "")
+    return (
+        _EVAL_EVERY.replace("{predict}", body)
+        .replace("{used}", used)
+        .replace("{target}", target)
+        .replace("{mark}", "  # expect: LG006" if mark else "")
+    )
 
 
 _REBOUND = """
@@ -6291,11 +6297,14 @@ PROJECTS["a_validation_loss_of_a_prediction_made_under_no_grad"] = {
     "enabled.py": _eval_every("with torch.no_grad():\n    with torch.enable_grad():\n        pred = model(vx)", mark=True),
     "requires.py": _eval_every("with torch.no_grad():\n    pred = model(vx)\npred.requires_grad_()", mark=True),
     "rebound_data.py": _rebound("        c_loss = c_loss * 1.0", mark=True),
+    # the no-grad value given first, the prediction with grad second (a DQN's `crit(target_q, q)`)
+    "target_with_grad.py": _eval_every("with torch.no_grad():\n    pred = model(vx)\nq = model(vx)", target="q", mark=True),
 }
 PROJECTS["a_validation_loss_of_a_prediction_made_under_no_grad_look_alike"] = {
     "after_block.py": _eval_every("with torch.no_grad():\n    pred = model(vx)"),
     "moved.py": _eval_every("with torch.no_grad():\n    pred = model(vx)\npred = pred.cpu()", used="pred.squeeze(0)"),
     "inference_mode.py": _eval_every("with torch.inference_mode():\n    out = model(vx)\n    pred = out[0]"),
+    "moved_target.py": _eval_every("vy = vy.cuda()\nwith torch.no_grad():\n    pred = model(vx)", target="vy.long()"),
     "data_item.py": _rebound("        c_loss = c_loss.data[0]"),
     "data_negated.py": _rebound("        c_loss = -c_loss.data"),
 }

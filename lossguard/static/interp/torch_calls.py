@@ -77,13 +77,26 @@ from lossguard.static.values import (
 def _input_without_grad(sig: api.LossSignature, args: dict[str, Arg], frame: Frame) -> bool:
     """The loss's input (its first argument) is read from a name the body binds only under
     ``with torch.no_grad():`` (``with torch.no_grad(): pred = model(x)`` then ``crit(pred, y)``,
-    :mod:`lossguard.static.no_grad_names`): the prediction holds no graph, so the loss holds none.
-    A target that does (a teacher under no_grad given as the input) is not looked for: quieter only."""
+    :mod:`lossguard.static.no_grad_names`), and every other argument is a constant, written as
+    graph-free (``.detach()``), read from such a name, or from a target of a loop around the call that
+    the loop binds no other way (``for x, y in loader``, ``y = y.cuda()``): the loss holds no graph. A target computed with grad
+    (``crit(target_q, q_pred)`` of a DQN's no-grad target given first) keeps the loss's graph."""
     first = args.get(sig.positional[0]) if sig.positional else None
     if first is None:
         return False
-    name = root_name(first.node)
-    return name is not None and name in frame.module.facts.bound_without_grad(frame.scope_node)
+    facts = frame.module.facts
+    without_grad = facts.grad_free_names(frame.scope_node).without_grad
+    if root_name(first.node) not in without_grad:
+        return False
+    # a batch's data: the targets of a loop around the call, which that loop binds no other way
+    data = {n for loop in frame.loops if isinstance(loop, (ast.For, ast.AsyncFor)) for n in facts.grad_free_names(loop).loop_targets}
+    for arg in args.values():
+        if arg is first or isinstance(arg.node, ast.Constant) or detached_expr(arg.node):
+            continue
+        name = root_name(arg.node)
+        if name is None or name not in without_grad and name not in data:
+            return False
+    return True
 
 
 class TorchCallsMixin(InterpBase):

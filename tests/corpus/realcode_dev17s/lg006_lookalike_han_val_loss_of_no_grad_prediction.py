@@ -1,6 +1,7 @@
 """look-alike [LG006]: every few epochs the training function evaluates, runs the model under torch.no_grad() and takes the loss after the block; the list keeps losses of predictions made without grad, which hold no graph."""
 
 # Source: uvipen/Hierarchical-attention-networks-pytorch@b1ea9e0 train.py (cut, renamed)
+import numpy as np
 import torch
 import torch.nn as nn
 
@@ -25,6 +26,7 @@ def run(opt):
             model.eval()
             test_losses = []
             test_scores = []
+            test_labels = []
             for docs, labels in test_loader:
                 n = len(labels)
                 with torch.no_grad():
@@ -33,8 +35,11 @@ def run(opt):
                 batch_loss = criterion(scores, labels)
                 test_losses.append(batch_loss * n)
                 test_scores.append(scores.clone().cpu())
+                test_labels.extend(labels.clone().cpu())
             epoch_loss = sum(test_losses) / n_test
-            print(f"epoch {epoch}: test loss {epoch_loss:.4f}")
+            labels = np.array(test_labels)
+            accuracy = (torch.cat(test_scores).argmax(1).numpy() == labels).mean()
+            print(f"epoch {epoch}: test loss {epoch_loss:.4f}, accuracy {accuracy:.3f}")
 
 
 if __name__ == "__main__":
