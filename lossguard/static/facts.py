@@ -9,6 +9,7 @@ import ast
 from dataclasses import dataclass, field
 
 from lossguard.static.events import BACKWARD_CALLS
+from lossguard.static.no_grad_names import GradFreeNames, grad_free_names
 
 
 @dataclass
@@ -188,6 +189,7 @@ class ModuleFacts:
         self._method_names: frozenset[str] | None = None
         self._trainers: frozenset[str] | None = None
         self._defined: list[ast.FunctionDef | ast.AsyncFunctionDef] | None = None
+        self._grad_free: dict[int, GradFreeNames] = {}
 
     def defined(self, module: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
         """The module's top-level functions and the methods of its top-level classes."""
@@ -249,6 +251,14 @@ class ModuleFacts:
                         back |= added
                         grown = True
         return facts
+
+    def grad_free_names(self, node: ast.AST) -> GradFreeNames:
+        """The names ``node``'s body binds only under ``no_grad``, and those it binds only as loop
+        targets (:mod:`lossguard.static.no_grad_names`)."""
+        names = self._grad_free.get(id(node))
+        if names is None:
+            names = self._grad_free[id(node)] = grad_free_names(node)
+        return names
 
     def self_names(self, node: ast.AST) -> frozenset[str]:
         """The names code under ``node`` (nested functions and lambdas included) may read an

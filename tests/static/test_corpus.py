@@ -487,6 +487,12 @@ REALCODE_DEV18P_RECALL_FLOOR = 1.0
 # BCELoss calls, the first on ImageFolder images; the unmutated project and AlexiaJM/Deep-learning-with-cats' DCGAN as
 # look-alikes; tunable): 0 of 3 expected findings on the branch point, 3 of 3 after round 28's mechanisms.
 REALCODE_DEV17_RECALL_FLOOR = 1.0
+# Round 28 (docs/survey.md, "Round 28: a survey of 50 new repositories (branch survey19)"): realcode_dev17s (the survey's
+# two false alarms as look-alikes: a validation loss taken after a `torch.no_grad()` block from the prediction made in
+# it, a back-propagated loss rebound to its `.data[0]` before it is summed; and two of its true findings as positives:
+# NLLLoss of a federated client given the raw logits of the model chosen by --dataset, F.sigmoid flattened into
+# BCELoss; tunable): 2 of 2 expected findings and 2 false alarms on the branch point, 2 of 2 and none after.
+REALCODE_DEV17S_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -517,6 +523,7 @@ REALCODE_DEV17_RECALL_FLOOR = 1.0
         ("realcode_dev16s", REALCODE_DEV16S_RECALL_FLOOR),
         ("realcode_dev18p", REALCODE_DEV18P_RECALL_FLOOR),
         ("realcode_dev17", REALCODE_DEV17_RECALL_FLOOR),
+        ("realcode_dev17s", REALCODE_DEV17S_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

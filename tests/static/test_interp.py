@@ -6788,6 +6788,95 @@ PROJECTS["a_data_parallel_map_of_enumerated_loader_images_look_alike"] = {
 }
 
 
+# Round 28 (docs/survey.md, "Round 28: a survey of 50 new repositories (branch survey19)"): a loss whose input was made
+# under `with torch.no_grad():` holds no graph, even when the loss is taken after the block
+# (uvipen/Hierarchical-attention-networks-pytorch@b1ea9e0 train.py); and a name back-propagated, then rebound to its
+# `.data[0]` before it is added up, is a number's tensor (mil-tokyo/MCD_DA@af10217 segmentation/adapt_trainer_onestep.py)
+_EVAL_EVERY = """
+import torch
+import torch.nn as nn
+
+from nets import build
+
+
+def run(model, train_loader, val_loader, epochs):
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(epochs):
+        for x, y in train_loader:
+            optimizer.zero_grad()
+            loss = criterion(model(x), y)
+            loss.backward()
+            optimizer.step()
+        kept = []
+        for vx, vy in val_loader:
+{predict}
+            val_loss = criterion({used}, {target})
+            kept.append(val_loss * len(vy)){mark}
+        vy = len(kept)  # a later binding of the loop's target, after the loop
+        print(sum(kept) / vy)
+
+
+run(build(), [], [], 3)
+"""
+
+
+def _eval_every(predict: str, used: str = "pred", target: str = "vy", mark: bool = False) -> str:
+    body = "\n".join("            " + line for line in predict.splitlines())
+    return (
+        _EVAL_EVERY.replace("{predict}", body)
+        .replace("{used}", used)
+        .replace("{target}", target)
+        .replace("{mark}", "  # expect: LG006" if mark else "")
+    )
+
+
+_REBOUND = """
+import torch
+import torch.nn as nn
+
+from nets import build, loader
+
+model = build()
+criterion = nn.CrossEntropyLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(10):
+    total = 0
+    for x, y in loader:
+        optimizer.zero_grad()
+        c_loss = criterion(model(x), y)
+        c_loss += criterion(model(x.flip(0)), y.flip(0))
+        c_loss.backward()
+        optimizer.step()
+{rebind}
+        total += c_loss{mark}
+"""
+
+
+def _rebound(rebind: str, mark: bool = False) -> str:
+    return _REBOUND.replace("{rebind}", rebind).replace("{mark}", "  # expect: LG006" if mark else "")
+
+
+PROJECTS["a_validation_loss_of_a_prediction_made_under_no_grad"] = {
+    # the model's call outside the block, or rebound outside it, or under enable_grad inside it: the loss holds a graph
+    "outside.py": _eval_every("pred = model(vx)", mark=True),
+    "rebound.py": _eval_every("with torch.no_grad():\n    pred = model(vx)\npred = model(vx)", mark=True),
+    "enabled.py": _eval_every("with torch.no_grad():\n    with torch.enable_grad():\n        pred = model(vx)", mark=True),
+    "requires.py": _eval_every("with torch.no_grad():\n    pred = model(vx)\npred.requires_grad_()", mark=True),
+    "rebound_data.py": _rebound("        c_loss = c_loss * 1.0", mark=True),
+    # the no-grad value given first, the prediction with grad second (a DQN's `crit(target_q, q)`)
+    "target_with_grad.py": _eval_every("with torch.no_grad():\n    pred = model(vx)\nq = model(vx)", target="q", mark=True),
+}
+PROJECTS["a_validation_loss_of_a_prediction_made_under_no_grad_look_alike"] = {
+    "after_block.py": _eval_every("with torch.no_grad():\n    pred = model(vx)"),
+    "moved.py": _eval_every("with torch.no_grad():\n    pred = model(vx)\npred = pred.cpu()", used="pred.squeeze(0)"),
+    "inference_mode.py": _eval_every("with torch.inference_mode():\n    out = model(vx)\n    pred = out[0]"),
+    "moved_target.py": _eval_every("vy = vy.cuda()\nwith torch.no_grad():\n    pred = model(vx)", target="vy.long()"),
+    "data_item.py": _rebound("        c_loss = c_loss.data[0]"),
+    "data_negated.py": _rebound("        c_loss = -c_loss.data"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -29,6 +29,7 @@ from lossguard.static.interp.tabular import TABULAR_ROWS
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_masked_select, m_reduce
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.interp.training import scaled_name
+from lossguard.static.no_grad_names import root_name
 from lossguard.static.tensor_ops import (
     binop,
     bool_of,
@@ -73,6 +74,31 @@ from lossguard.static.values import (
     Value,
     join,
 )
+
+
+def _input_without_grad(sig: api.LossSignature, args: dict[str, Arg], frame: Frame) -> bool:
+    """The loss's input (its first argument) is read from a name the body binds only under
+    ``with torch.no_grad():`` (``with torch.no_grad(): pred = model(x)`` then ``crit(pred, y)``,
+    :mod:`lossguard.static.no_grad_names`), and every other argument is a constant, written as
+    graph-free (``.detach()``), read from such a name, or from a target of a loop around the call that
+    the loop binds no other way (``for x, y in loader``, ``y = y.cuda()``): the loss holds no graph. A target computed with grad
+    (``crit(target_q, q_pred)`` of a DQN's no-grad target given first) keeps the loss's graph."""
+    first = args.get(sig.positional[0]) if sig.positional else None
+    if first is None:
+        return False
+    facts = frame.module.facts
+    without_grad = facts.grad_free_names(frame.scope_node).without_grad
+    if root_name(first.node) not in without_grad:
+        return False
+    # a batch's data: the targets of a loop around the call, which that loop binds no other way
+    data = {n for loop in frame.loops if isinstance(loop, (ast.For, ast.AsyncFor)) for n in facts.grad_free_names(loop).loop_targets}
+    for arg in args.values():
+        if arg is first or isinstance(arg.node, ast.Constant) or detached_expr(arg.node):
+            continue
+        name = root_name(arg.node)
+        if name is None or name not in without_grad and name not in data:
+            return False
+    return True
 
 
 class TorchCallsMixin(InterpBase):
@@ -130,7 +156,7 @@ class TorchCallsMixin(InterpBase):
                 )
         unreduced = reduction == "none"
         # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
-        graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values()))
+        graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values())) and not _input_without_grad(sig, args, frame)
         return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=graph, unreduced=unreduced)
 
     def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:

@@ -411,9 +411,22 @@ def _term_of_backwarded(expr: ast.expr, facts: LoopFacts, module: ModuleInfo) ->
 
 def _detached_in_loop(name: str, facts: LoopFacts) -> bool:
     """The loop itself rebinds ``name`` to a value without a graph (``loss = loss.detach()`` after
-    its backward, sentence-transformers' cached losses): the author took care of the graph, on
-    every path or not, and its backward is no evidence against the value accumulated."""
-    return any(isinstance(bound, ast.Call) and call_name(bound) in _DROPS_GRAPH for bound in facts.bound_by.get(name, []))
+    its backward, sentence-transformers' cached losses; ``c_loss = c_loss.data[0]`` in torch 0.3
+    code, mil-tokyo/MCD_DA's segmentation trainer): the author took care of the graph, on every
+    path or not, and its backward is no evidence against the value accumulated."""
+    return any(_drops_graph(bound) for bound in facts.bound_by.get(name, []))
+
+
+def _drops_graph(bound: ast.expr) -> bool:
+    """``x.detach()``, ``x.item()``, ``float(x)``, or a read of ``.data`` (``x.data``, ``-x.data[0]``):
+    a value that holds no graph, whatever ``x`` held."""
+    if isinstance(bound, ast.Call):
+        return call_name(bound) in _DROPS_GRAPH
+    if isinstance(bound, ast.UnaryOp):
+        bound = bound.operand
+    while isinstance(bound, ast.Subscript):
+        bound = bound.value
+    return isinstance(bound, ast.Attribute) and bound.attr == "data"
 
 
 def _a_tensor_each_step(name: str, value: object, facts: LoopFacts) -> bool:
