@@ -1,6 +1,6 @@
 """part of look-alike project [LG003, LG016]: the SRGAN discriminator, whose forward returns torch.sigmoid of its last 1x1 convolution."""
 
-# Source: goldhuang/SRGAN-PyTorch@8a81ec5aaa model.py, the fix commit 8a81ec5aaa: unchanged (cut, renamed)
+# Source: goldhuang/SRGAN-PyTorch@8a81ec5aaa model.py (the fix commit, unchanged; cut, renamed)
 import torch
 import torch.nn as nn
 
