@@ -6296,6 +6296,32 @@ PROJECTS["a_known_layer_list_whose_hidden_indices_take_a_softmax_look_alike"] = 
 }
 
 
+# A string written for a legacy reduction flag (nyoki-mtl/pytorch-segmentation@634c62e4ce src/losses/multi/ce_loss.py,
+# fixed in 051b1e4e98: reduce='sum', which torch reads as reduce=True, so the loss is averaged): LG010 with the reduction
+# the loss really gets
+PROJECTS["a_string_written_for_the_legacy_reduce_flag"] = {
+    "losses.py": """
+import torch.nn as nn
+
+
+class PixelCrossEntropy(nn.Module):
+    def __init__(self, ignore_index=255, weight=None):
+        super().__init__()
+        self.loss_fn = nn.CrossEntropyLoss(weight=weight, ignore_index=ignore_index, reduce="sum")  # expect: LG010
+
+    def forward(self, preds, labels):
+        n, c, h, w = preds.size()
+        return self.loss_fn(preds, labels) / (n * h * w)
+""",
+}
+# today's argument with the same string, and the legacy flag left at None
+PROJECTS["a_string_written_for_the_legacy_reduce_flag_look_alike"] = {
+    "losses.py": PROJECTS["a_string_written_for_the_legacy_reduce_flag"]["losses.py"].replace(
+        'reduce="sum")  # expect: LG010', 'reduction="sum", reduce=None)'
+    ),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
