@@ -473,8 +473,9 @@ REALCODE_MUT17_RECALL_FLOOR = 1.0
 REALCODE_DEV16S_RECALL_FLOOR = 1.0
 # Round 28 (docs/survey.md, "Round 28: loss-bug fix commits from git history (branch fixhist18)"): realcode_fix18 (units
 # cut from the parents of loss-bug fix commits found in the git history of eleven more uncited repositories, each fix as
-# a look-alike where the fix commit is silent; tunable): 27 of 28 expected findings on the branch point (a softmax a
-# layer loop applies on its last index only, before CrossEntropyLoss, missed), 28 of 28 after.
+# a look-alike where the fix commit is silent; tunable): 27 of 29 expected findings on the branch point (a softmax a
+# layer loop applies on its last index only, before CrossEntropyLoss, and reduce='sum' written for the legacy flag,
+# missed), 29 of 29 after.
 REALCODE_FIX18_RECALL_FLOOR = 1.0
 
 
