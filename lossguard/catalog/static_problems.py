@@ -439,7 +439,10 @@ criterion = nn.MSELoss(reduction="sum")
             "(`size_average=cfg.model.size_average`, `reduce=args.reduce`; not `self.<name>`) is reported "
             "whatever the setting holds, unless the checker knows it holds `None`: keeping such a setting to hand "
             "to torch is the deprecated use; a setting under another name (`size_average=cfg.average`) stays "
-            "silent."
+            "silent. A string written for a flag (`reduce='sum'`, the new argument's value under the old name) "
+            "is reported with the reduction the loss really gets: torch reads any flag that is not None as True, "
+            "so the loss is averaged; no fix is offered there, as writing the reduction the string names changes "
+            "the loss's value."
         ),
         severity="warning",
         fix_safety="safe",

@@ -493,6 +493,12 @@ REALCODE_DEV17_RECALL_FLOOR = 1.0
 # NLLLoss of a federated client given the raw logits of the model chosen by --dataset, F.sigmoid flattened into
 # BCELoss; tunable): 2 of 2 expected findings and 2 false alarms on the branch point, 2 of 2 and none after.
 REALCODE_DEV17S_RECALL_FLOOR = 1.0
+# Round 28 (docs/survey.md, "Round 28: loss-bug fix commits from git history (branch fixhist18)"): realcode_fix18 (units
+# cut from the parents of loss-bug fix commits found in the git history of eleven more uncited repositories, each fix as
+# a look-alike where the fix commit is silent; tunable): 27 of 29 expected findings on the branch point (a softmax a
+# layer loop applies on its last index only, before CrossEntropyLoss, and reduce='sum' written for the legacy flag,
+# missed), 29 of 29 after.
+REALCODE_FIX18_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -524,6 +530,7 @@ REALCODE_DEV17S_RECALL_FLOOR = 1.0
         ("realcode_dev18p", REALCODE_DEV18P_RECALL_FLOOR),
         ("realcode_dev17", REALCODE_DEV17_RECALL_FLOOR),
         ("realcode_dev17s", REALCODE_DEV17S_RECALL_FLOOR),
+        ("realcode_fix18", REALCODE_FIX18_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

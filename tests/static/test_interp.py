@@ -6877,6 +6877,107 @@ PROJECTS["a_validation_loss_of_a_prediction_made_under_no_grad_look_alike"] = {
 }
 
 
+# A loop over layers the checker knows one by one (a list of three Linear layers) whose body tests for the last index:
+# the test is decided in each iteration, as its position is known (jackonelli/ensemble_distr_distillation@c71c962a32
+# src/neural_network.py, fixed in 6a46023bf8: a temperature softmax on the last layer's output, then CrossEntropyLoss)
+PROJECTS["a_known_layer_list_whose_last_index_branch_applies_a_softmax"] = {
+    "network.py": """
+import torch
+import torch.nn as nn
+
+
+class Classifier(nn.Module):
+    def __init__(self, n_in, n_hidden, n_out):
+        super().__init__()
+        self.first = nn.Linear(n_in, n_hidden)
+        self.second = nn.Linear(n_hidden, n_hidden)
+        self.head = nn.Linear(n_hidden, n_out)
+        self.stack = [self.first, self.second, self.head]
+        self.optimizer = torch.optim.SGD(self.parameters(), lr=0.01)
+
+    def forward(self, x, temperature=1):
+        for k, layer in enumerate(self.stack):
+            x = nn.functional.relu(layer(x))
+            if k == (len(self.stack) - 1):
+                x = self.scaled_softmax(x, temperature)
+        return x
+
+    @staticmethod
+    def scaled_softmax(x, temperature=1):
+        return nn.functional.softmax(x / temperature, dim=-1)
+
+    def fit_epoch(self, loader):
+        total = 0.0
+        for inputs, labels in loader:
+            self.optimizer.zero_grad()
+            loss = self.objective(inputs, labels)
+            loss.backward()
+            self.optimizer.step()
+            total += loss.item()
+        return total
+
+    def objective(self, x, target):
+        criterion = nn.CrossEntropyLoss()
+        return criterion(self.forward(x), target)  # expect: LG001
+""",
+    "run.py": """
+import network
+
+
+def run(loader, epochs):
+    model = network.Classifier(2, 10, 2)
+    for _ in range(epochs):
+        print(model.fit_epoch(loader))
+""",
+}
+# the same loop that leaves the last layer raw (an activation on every index but the last), or puts a softmax on the
+# hidden layers only: logits reach the loss
+PROJECTS["a_known_layer_list_whose_last_index_branch_applies_a_softmax_look_alike"] = {
+    "network.py": PROJECTS["a_known_layer_list_whose_last_index_branch_applies_a_softmax"]["network.py"]
+    .replace(
+        "            x = nn.functional.relu(layer(x))\n            if k == (len(self.stack) - 1):\n                x = self.scaled_softmax(x, temperature)\n",
+        "            x = layer(x)\n            if k != len(self.stack) - 1:\n                x = nn.functional.relu(x)\n",
+    )
+    .replace("  # expect: LG001", ""),
+    "run.py": PROJECTS["a_known_layer_list_whose_last_index_branch_applies_a_softmax"]["run.py"],
+}
+PROJECTS["a_known_layer_list_whose_hidden_indices_take_a_softmax_look_alike"] = {
+    "network.py": PROJECTS["a_known_layer_list_whose_last_index_branch_applies_a_softmax"]["network.py"]
+    .replace(
+        "            x = nn.functional.relu(layer(x))\n            if k == (len(self.stack) - 1):\n",
+        "            x = layer(x)\n            if k < len(self.stack) - 1:\n",
+    )
+    .replace("  # expect: LG001", ""),
+    "run.py": PROJECTS["a_known_layer_list_whose_last_index_branch_applies_a_softmax"]["run.py"],
+}
+
+
+# A string written for a legacy reduction flag (nyoki-mtl/pytorch-segmentation@634c62e4ce src/losses/multi/ce_loss.py,
+# fixed in 051b1e4e98: reduce='sum', which torch reads as reduce=True, so the loss is averaged): LG010 with the reduction
+# the loss really gets
+PROJECTS["a_string_written_for_the_legacy_reduce_flag"] = {
+    "losses.py": """
+import torch.nn as nn
+
+
+class PixelCrossEntropy(nn.Module):
+    def __init__(self, ignore_index=255, weight=None):
+        super().__init__()
+        self.loss_fn = nn.CrossEntropyLoss(weight=weight, ignore_index=ignore_index, reduce="sum")  # expect: LG010
+
+    def forward(self, preds, labels):
+        n, c, h, w = preds.size()
+        return self.loss_fn(preds, labels) / (n * h * w)
+""",
+}
+# today's argument with the same string, and the legacy flag left at None
+PROJECTS["a_string_written_for_the_legacy_reduce_flag_look_alike"] = {
+    "losses.py": PROJECTS["a_string_written_for_the_legacy_reduce_flag"]["losses.py"].replace(
+        'reduce="sum")  # expect: LG010', 'reduction="sum", reduce=None)'
+    ),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -380,12 +380,15 @@ class StatementsMixin(InterpBase):
         for i, target in enumerate(unrolled.targets):
             self.bind(stmt.target, target, frame, env)
             last = i == len(unrolled.targets) - 1 and bool(unrolled.last_tests)
+            before_last = not last and unrolled.every and bool(unrolled.last_tests)
             if last:
                 frame.forced = dict(unrolled.last_tests)  # the tests for the last index, decided
+            elif before_last:  # an iteration known not to be the last (interp.layer_loops._with_last_tests)
+                frame.forced = {node: not taken for node, taken in unrolled.last_tests}
             try:
                 self.exec_block(stmt.body, frame, env)
             finally:
-                if last:
+                if last or before_last:
                     frame.forced = {}
 
     def loop_item(self, iterable: ast.expr, iterated: Value, frame: Frame, env: Env) -> Value:

@@ -202,6 +202,8 @@ class DeprecatedReductionArgs(Rule):
             quote = call.ctx.module.segment(alias.value)[0]
             to_mean = Fix("Use reduction='mean'", (Edit(alias.value, f"{quote}mean{quote}"),), "safe")
             self.report(alias.value, call.ctx, "reduction='elementwise_mean' is deprecated; use reduction='mean' (the same value)", to_mean)
+        if self._text_flag(call):
+            return
         positional = _legacy_positional(call)
         given = positional + [(k.arg, k.value) for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS]
         flags = dict(call.keywords)
@@ -245,6 +247,35 @@ class DeprecatedReductionArgs(Rule):
             f"{' and '.join(used)} {'is' if len(used) == 1 else 'are'} deprecated; {advice}",
             fix,
         )
+
+    def _text_flag(self, call: TorchCall) -> bool:
+        """``nn.CrossEntropyLoss(weight=w, reduce='sum')`` (round 28, nyoki-mtl/pytorch-segmentation): a string
+        written for a legacy flag, the new argument's value under the old argument's name. torch reads any flag
+        that is not None as a bool, so ``reduce='sum'`` (or ``'none'``) is ``reduce=True`` and the loss is
+        averaged, whatever the string says. Only a string constant written at the call; the message names the
+        reduction the loss really gets; no fix is offered, as writing the reduction the string names changes the
+        numbers the loss gives."""
+        texts = [
+            (k.arg, k.value)
+            for k in call.node.keywords
+            if k.arg in api.LEGACY_REDUCTION_ARGS and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)
+        ]
+        if not texts:
+            return False
+        literal = {k.arg: k.value for k in call.node.keywords if k.arg in api.LEGACY_REDUCTION_ARGS}
+        flags = {name: Const(node.value) if isinstance(node, ast.Constant) else UNKNOWN for name, node in literal.items()}
+        effective = reduction_from(Const("mean"), flags.get("size_average", Const(None)), flags.get("reduce", Const(None)))
+        name, node = texts[0]
+        meant = node.value if node.value in ("none", "mean", "sum") else None
+        gets = f"the loss is reduced by '{effective}'" if effective else "the loss's reduction is not the string's"
+        advice = f"use reduction='{meant}'" if meant else "use reduction='none' | 'mean' | 'sum'"
+        self.report(
+            call.node,
+            call.ctx,
+            f"{name}={node.value!r} passes a string to the deprecated flag {name}=, which torch reads as {bool(node.value)}: {gets}; {advice}",
+            None,
+        )
+        return True
 
     def _set_afterwards(self, call: TorchCall) -> None:
         """``loss_fn.size_average = False`` after ``loss_fn = nn.CrossEntropyLoss(...)``: no effect."""
@@ -351,6 +382,16 @@ criterion = nn.NLLLoss(class_weights, None, 255)
             message="size_average is deprecated; use reduction='sum'",
             fixed=catalog_use_instead("LG010"),
             fix_title="Use reduction='sum'",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss(weight=class_weights, ignore_index=255, reduce='sum')
+""",
+            line=3,
+            col=13,
+            message="reduce='sum' passes a string to the deprecated flag reduce=, which torch reads as True: the loss is reduced by 'mean'; use reduction='sum'",
         ),
         Invalid(
             """

@@ -1,0 +1,31 @@
+"""look-alike [LG010]: the same 2-D cross-entropy at the fix commit: nn.CrossEntropyLoss built with reduction='sum', the sum then divided by the pixel and batch counts."""
+
+# Source: nyoki-mtl/pytorch-segmentation@7d44d09144 src/losses/multi/ce_loss.py (the fix commit; cut, renamed)
+import torch
+import torch.nn as nn
+
+
+class PixelCrossEntropy(nn.Module):
+    def __init__(self, ignore_index=255, weight=None, size_average=True, batch_average=True):
+        super().__init__()
+        self.size_average = size_average
+        self.batch_average = batch_average
+        self.loss_fn = nn.CrossEntropyLoss(weight=weight, ignore_index=ignore_index, reduction='sum')
+
+    def forward(self, preds, labels):
+        n, c, h, w = preds.size()
+        loss = self.loss_fn(preds, labels)
+        if self.size_average:
+            loss /= h * w
+        if self.batch_average:
+            loss /= n
+        return loss
+
+
+def train_step(model, images, labels, optimizer, loss_config):
+    loss_fn = PixelCrossEntropy(**loss_config)
+    optimizer.zero_grad()
+    loss = loss_fn(model(images), labels)
+    loss.backward()
+    optimizer.step()
+    return loss.item()

@@ -1,0 +1,1 @@
+"""part of positive project [LG001, LG011]: the models package."""
