@@ -189,7 +189,9 @@ loss = F.binary_cross_entropy_with_logits(logits, y)
             "A segmentation_models_pytorch model built with activation='sigmoid' counts as ending in a sigmoid, as it does since smp "
             "0.1.0; code written for smp 0.0.x, which applied the activation only in model.predict, is reported as for today's releases. "
             "PyTorch Geometric's GAE/VGAE built with the encoder alone decode with InnerProductDecoder's default sigmoid "
-            "(`model.decode(z, edge_index)`); a model built with a decoder of the code's own is not followed."
+            "(`model.decode(z, edge_index)`); a model built with a decoder of the code's own is not followed. A difference of two "
+            "sigmoid outputs (a relativistic GAN's `D(real) - torch.mean(D(fake))` with a discriminator ending in a sigmoid) "
+            "is reported too: numbers in [-1, 1] are no logits, and the fix is the same (drop the sigmoid); no automatic fix."
         ),
         fix_safety="unsafe",
         fix_safety_note="Only an inline sigmoid call that is the loss argument is removed; the loss value changes.",

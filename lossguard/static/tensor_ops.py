@@ -89,6 +89,15 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
         # 1 - sigmoid(x) is sigmoid(-x): the complement of a sigmoid output is one (focal losses'
         # torch.cat([1 - p, p], dim=1) for a one-column output); not so for a softmax's rows
         return tb.with_(from_zero=False, unreduced=False)
+    if isinstance(op, ast.Sub) and ta is not None and tb is not None and ta.act is Act.SIGMOID and tb.act is Act.SIGMOID:
+        # D(real) - mean(D(fake)) of a discriminator ending in a sigmoid (relativistic GANs): numbers in [-1, 1], no logits
+        return Tensor(
+            shape=_broadcast_shape(ta.shape, tb.shape),
+            dtype=Dtype.FLOAT,
+            graph=bool(ta.graph or tb.graph),
+            act=Act.SIGMOID_DIFFS,
+            act_site=ta.act_site,
+        )
     scaled = _scaled_probabilities(a, b, op)
     if scaled is not None:
         return scaled

@@ -21,6 +21,7 @@ class Act(Enum):
     PROBS = "softmax probabilities"
     LOG_PROBS = "log-softmax log-probabilities"
     SIGMOID = "sigmoid probabilities"
+    SIGMOID_DIFFS = "differences of sigmoid probabilities"  # a relativistic GAN's D(real) - mean(D(fake)): in [-1, 1]
 
 
 #: The activation a softmax-like or sigmoid function, method or layer leaves, by the name of its

@@ -384,8 +384,9 @@ def test_realcode_heldout19_precision_and_recall():
 # merges (e8bd015): 22 found, no false alarm, 9 missed (precision 1.000, recall 0.710). Gated at that figure. The misses:
 # a difference of two sigmoid outputs into BCEWithLogitsLoss (relativistic GAN, 4), loss tensors kept by an epoch meter
 # fed from an actor's status dict (2) and by a client helper's sum returned through a server list (2), an (n, 1) critic
-# output against a TD target whose rank comes from a replay buffer filled by code the unit does not hold (1).
-REALCODE_HELDOUT20_RECALL_FLOOR = 0.70
+# output against a TD target whose rank comes from a replay buffer filled by code the unit does not hold (1). Opened: a
+# difference of two sigmoid outputs is reported by LG003 (Act.SIGMOID_DIFFS): 26 found, none false, 5 missed.
+REALCODE_HELDOUT20_RECALL_FLOOR = 0.83
 
 
 def test_realcode_heldout20_precision_and_recall():

@@ -92,7 +92,7 @@ class DoubleSigmoid(Rule):
     code = "LG003"
 
     def on_loss_call(self, call: LossCall) -> None:
-        found = input_with_act(call, call.family, Act.SIGMOID, Act.PROBS) if call.family in SIGMOID_INSIDE_FAMILIES else None
+        found = input_with_act(call, call.family, Act.SIGMOID, Act.PROBS, Act.SIGMOID_DIFFS) if call.family in SIGMOID_INSIDE_FAMILIES else None
         if found is None:
             return
         arg, value = found
@@ -105,6 +105,16 @@ class DoubleSigmoid(Rule):
         )
 
     VALID = (
+        # a relativistic GAN whose discriminator ends in a Linear layer: differences of logits are logits
+        """
+import torch
+import torch.nn as nn
+
+netD = nn.Sequential(nn.Linear(8, 16), nn.LeakyReLU(0.2), nn.Linear(16, 1))
+adversarial = nn.BCEWithLogitsLoss()
+real_out, fake_out = netD(real), netD(fake)
+loss = adversarial(real_out - torch.mean(fake_out), ones)
+""",
         # the logits go to the loss; the sigmoid only makes the predictions
         """
 import torch
@@ -169,6 +179,22 @@ loss = criterion(model(x), y)
             line=5,
             col=43,
             message="F.binary_cross_entropy_with_logits receives sigmoid probabilities",
+        ),
+        # the same with a discriminator ending in nn.Sigmoid (Lornatang/RFB_ESRGAN-PyTorch before 32d44c5e, realcode_heldout20):
+        # a difference of two probabilities lies in [-1, 1], no logit
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+
+netD = nn.Sequential(nn.Linear(8, 16), nn.LeakyReLU(0.2), nn.Linear(16, 1), nn.Sigmoid())
+adversarial = nn.BCEWithLogitsLoss()
+real_out, fake_out = netD(real), netD(fake)
+loss = adversarial(real_out - torch.mean(fake_out), ones)
+""",
+            line=7,
+            col=20,
+            message="BCEWithLogitsLoss receives differences of sigmoid probabilities (nn.Sigmoid layer at line 4)",
         ),
         # MultiLabelSoftMarginLoss is the binary cross-entropy on logits, averaged over the classes
         Invalid(
