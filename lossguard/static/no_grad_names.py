@@ -22,28 +22,11 @@ from __future__ import annotations
 import ast
 from typing import Any, NamedTuple
 
-# methods whose result is the receiver moved, cast or reshaped: made without grad when it was
-_SAME_VALUE_METHODS = frozenset(
-    {
-        "cpu",
-        "cuda",
-        "to",
-        "float",
-        "double",
-        "half",
-        "long",
-        "contiguous",
-        "clone",
-        "squeeze",
-        "unsqueeze",
-        "view",
-        "reshape",
-        "flatten",
-        "permute",
-        "transpose",
-        "detach",
-    }
-)
+from lossguard.static import torch_api as api
+
+# methods whose result is the receiver moved, cast or reshaped: made without grad when it was (an integer cast and a
+# detached copy too, which hold no graph at all)
+_SAME_VALUE_METHODS = api.GRAPH_KEEPING_METHODS | {"long", "detach"}
 
 
 def _grad_switch(expr: ast.expr) -> bool | None:

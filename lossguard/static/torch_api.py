@@ -597,3 +597,11 @@ TRAINERS: dict[str, Trainer] = {
         Trainer((0, "module"), (None, "base_criterion"), default_loss=NN + "CrossEntropyLoss", max_args=3),
     ),
 }
+
+
+#: tensor methods whose result is the receiver moved, cast to another float type or reshaped: it holds a graph
+#: exactly when the receiver does (interp.frame.detached_expr), and was made without grad when it was (no_grad_names)
+GRAPH_KEEPING_METHODS = frozenset(
+    {"cpu", "cuda", "to", "float", "double", "half", "contiguous", "clone", "squeeze", "unsqueeze", "view", "reshape"}
+    | {"flatten", "permute", "transpose"}
+)

@@ -309,28 +309,6 @@ def rewrites_values(method: str) -> bool:
     return method.endswith("_") and not method.startswith("_") and method not in KEEPS_VALUES_IN_PLACE
 
 
-# methods whose result holds a graph exactly when their receiver does
-_GRAPH_KEEPING_METHODS = frozenset(
-    {
-        "cpu",
-        "cuda",
-        "to",
-        "float",
-        "double",
-        "half",
-        "contiguous",
-        "clone",
-        "squeeze",
-        "unsqueeze",
-        "view",
-        "reshape",
-        "flatten",
-        "permute",
-        "transpose",
-    }
-)
-
-
 def detached_expr(node: ast.expr) -> bool:
     """Whether the expression is written as graph-free: ``pred.detach().cpu()``, ``out.data[:, 0]``,
     ``loss.item()`` (read from the text: a value the interpreter does not know may still be one)."""
@@ -338,7 +316,7 @@ def detached_expr(node: ast.expr) -> bool:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr in ("detach", "item"):
                 return True
-            if node.func.attr not in _GRAPH_KEEPING_METHODS:
+            if node.func.attr not in api.GRAPH_KEEPING_METHODS:
                 return False
             node = node.func.value
         elif isinstance(node, ast.Subscript):
