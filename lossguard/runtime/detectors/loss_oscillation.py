@@ -87,9 +87,7 @@ class LossOscillation(Detector):
     small-batch noise spreads evenly), the swing (peak to peak of that component) must be at
     least ``amplitude`` of the loss level, and the second half of the window must not be more
     than ``trend`` (relative) below the first, unless the swing is over four times that decrease
-    (a large oscillation around a slow decline). ``patience`` consecutive steps must agree. A swing of
-    period 2 whose two phases (every other step) both fall, by half ``trend`` or more on average, is two alternating
-    batches that are both being learnt, not an oscillation (:meth:`_alternate_batches`).
+    (a large oscillation around a slow decline). ``patience`` consecutive steps must agree.
 
     A loss that has gone below zero (:func:`below_zero`: an actor-critic loss, whose size follows
     the episodes' length) is not judged from then on.
@@ -214,43 +212,6 @@ class LossOscillation(Detector):
             and (m.level >= self.low * m.reference or m.swing >= self.scale * m.reference)
         )
 
-    def _alternate_batches(self, vals: list[float], m: OscillationMeasure) -> bool:
-        """A swing of period 2 whose two phases (every other step) both fall over the window, by half ``trend``
-        or more on average (the whole loss's trend test, phase by phase, at half the bar), or at four of every
-        five of its steps (a phase that falls step after step is learning however slowly; overshoot leaves
-        each phase flat): two alternating batches (or examples) of different losses, both learnt, not updates that
-        overshoot and bounce back (which leave each phase flat or rising). pytorch/tutorials' BiLSTM-CRF
-        tagger trains on two sentences in turn, its loss the summed negative log-likelihood of their 11 and
-        7 tags: 12.8, 7.6, 12.8, 7.7, ... 11.2, 6.4 over steps 8-39 at its SGD 0.01, each phase 6-9% lower
-        in the second half (4-7% over steps 132-163); LG104 said "the loss alternates every 2.1 steps ...
-        lower the learning rate". Also when the first window already alternated the same way (the same phase
-        high) and the loss has fallen under ``low`` times where it started (the tagger at steps 244-275: 4.2
-        and 1.7, from 13.4 and 8.6, each phase flat by then), or swings as it did then, within 2x (the same
-        tagger at lr 1e-7 or with its tags permuted: LG104 said "lower the learning rate" beside LG103's
-        "raise it"): the same two batches. Not in the first window itself: a rate too high from the first
-        step alternates there too."""
-        if m.period >= 2.5:
-            return False
-        phases = (vals[0::2], vals[1::2])
-        falls = [_relative_decrease(p) for p in phases]
-        if min(falls) > 0 and sum(falls) / 2 >= self.trend / 2:
-            return True
-        # or each phase falls from step to step (at 4 of every 5 of its steps or more): learning, however slowly
-        if min(falls) > 0 and all(sum(b < a for a, b in zip(p, p[1:])) >= 0.8 * (len(p) - 1) for p in phases):
-            return True
-        # the same two batches: the first window already alternated the same way (the same phase high, by the
-        # same least swing), and the loss has fallen below ``low`` times where it started, or swings as it did
-        # then (within 2x): the data's alternation, not one the updates brought (those swings grow)
-        start = self.start
-        if len(start) < self.window or self.seen <= len(start):
-            return False
-        shift = (self.seen - len(vals)) % 2  # vals[shift::2] are the steps of start[0::2]'s parity
-        was = median(start[0::2]) - median(start[1::2])
-        now = median(vals[shift::2]) - median(vals[1 - shift :: 2])
-        if was * now <= 0 or abs(was) < self.amplitude * abs(median(start)):
-            return False
-        return m.level < self.low * m.reference or 0.5 <= now / was <= 2.0
-
     def _fix(self, m: OscillationMeasure, lr: float | None, step: int = -1) -> str:
         if self._diverged(m):
             assert m.first is not None
@@ -322,7 +283,7 @@ class LossOscillation(Detector):
             return None
         peak = _peak(_spectrum(vals))
         m = None if peak[0] < self.concentration else self._measure(vals, peak, stats.chance_loss, known)
-        if m is None or not self._oscillating(m) or self._alternate_batches(vals, m):
+        if m is None or not self._oscillating(m):
             # the concentration is _oscillating's first test: below it, the rest of the measure is not needed
             self.wait = 0
             if peak[0] < self.concentration / 2:

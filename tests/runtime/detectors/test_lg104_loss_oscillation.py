@@ -4,10 +4,7 @@ import random
 from pathlib import Path
 
 import pytest
-import torch
-import torch.nn as nn
 
-import lossguard
 from lossguard.errors import UsageError
 from lossguard.runtime.detectors import LossOscillation, StepStats
 from tests.runtime.detectors.roundtrip import assert_roundtrip
@@ -117,38 +114,3 @@ def test_a_diverged_swing_after_a_rise_at_step_1_is_told_to_start_again():
     later = [5.3 - 0.01 * i for i in range(40)] + [900.0 + 115.0 * math.sin(2 * math.pi * i / 7) for i in range(150)]
     found = [f for i, v in enumerate(later) if (f := det.update(StepStats(i, loss=v))) is not None]
     assert found and "restart from a checkpoint taken before the rise" in found[0].fix, found[0].fix
-
-
-def two_sentence_tagger(seed: int, lr: float = 0.01, steps: int = 300):
-    """pytorch/tutorials@546ebc6 beginner_source/nlp/advanced_tutorial.py's training, its CRF replaced by a
-    summed cross-entropy: a BiLSTM tagger (embedding 5, hidden 4) trained on two sentences in turn, of 11
-    and 7 tags, SGD with weight decay 1e-4. Each step's loss is one sentence's, summed over its tags."""
-    torch.manual_seed(seed)
-    sents = [
-        (torch.arange(0, 11), torch.tensor([0, 1, 1, 1, 2, 2, 2, 0, 1, 2, 2])),
-        (torch.arange(11, 18), torch.tensor([0, 1, 2, 2, 2, 2, 0])),
-    ]
-    emb, lstm, head = nn.Embedding(18, 5), nn.LSTM(5, 2, bidirectional=True), nn.Linear(4, 3)
-    model = nn.ModuleList([emb, lstm, head])
-    crit = lossguard.watch(model, nn.CrossEntropyLoss(reduction="sum"), console=False)
-    opt = torch.optim.SGD(model.parameters(), lr=lr, weight_decay=1e-4)
-    losses = []
-    for step in range(steps):
-        words, tags = sents[step % 2]
-        out, _ = lstm(emb(words).view(len(words), 1, -1))
-        opt.zero_grad()
-        loss = crit(head(out.view(len(words), -1)), tags)
-        loss.backward()
-        opt.step()
-        losses.append(loss.item())
-    crit.close()
-    return crit, losses
-
-
-@pytest.mark.parametrize("seed", [0, 1])
-def test_two_sentences_in_turn_both_being_learnt_are_no_oscillation(seed):
-    # the tutorial's BiLSTM-CRF (round 18) had LG104 at step 39 on its healthy run: "the loss alternates
-    # every 2.1 steps ... lower the learning rate", its two sentences' losses 12.8 and 7.6, each falling
-    crit, losses = two_sentence_tagger(seed)
-    assert losses[-2] < 0.75 * losses[0] and losses[-1] < 0.6 * losses[1]  # both sentences are learnt
-    assert [e for e in crit.events if e.code == "LG104"] == []
