@@ -14,6 +14,11 @@ on-policy and one off-policy update per rollout of 10 steps; its loss
 recipe for a loss the script computes itself); 80 episodes instead of 10,000, training from 20 rollouts in
 the buffer instead of 500 (about 300 updates).
 
+``minimalRL-vtrace``: the same repository's ``vtrace.py``: an actor-critic whose value targets and
+policy-gradient weights are V-trace's (IMPALA: truncated importance weights between the behaviour
+policy that collected a rollout and the current one), one update per rollout of 20 steps, Adam 5e-4;
+``loss.mean()`` handed to ``observe``; 150 episodes instead of 10,000.
+
 ``bilstm-crf``: pytorch/tutorials at 546ebc6 (``beginner_source/nlp/advanced_tutorial.py``, its code
 without the prose docstring, as ``tutorials-nlp/advanced_tutorial.py`` under ``--src``): a BiLSTM-CRF
 tagger whose loss is the CRF's negative log-likelihood of a sentence's tags (the forward algorithm's
@@ -65,6 +70,20 @@ SCRIPTS18 = [
         ],
         [],
         **_first(lr_faults(2e-4)),
+    ),
+    Script(
+        "minimalRL-vtrace",
+        "minimalRL",
+        "vtrace.py",
+        [
+            ("import gym\n", "import gymnasium as gym\nimport lgrun\n"),
+            ("learning_rate      = 0.0005\n", f"learning_rate      = {_lr('0.0005')}\n"),
+            ("        loss.mean().backward()\n", "        LGW.observe(loss.mean()).backward()\n"),
+            ("    model = Vtrace()\n", "    model = Vtrace()\n    global LGW\n    LGW = lgrun.watch_model(model)\n"),
+            ("    for n_epi in range(10000):\n", f"    for n_epi in range({ENV_INT.format('LG_EPISODES', '150')}):\n"),
+        ],
+        [],
+        **_first(lr_faults(5e-4)),
     ),
     Script(
         "bilstm-crf",
