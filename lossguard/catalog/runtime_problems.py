@@ -64,7 +64,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "line search every evaluation of the closure is a step, and a jump there is held until a loss is "
             "back under the threshold (a trial the search backed off from: not reported) or 25 in a row "
             "jumped; a closure whose loss is stochastic (dropout) can hide a real jump behind a lower "
-            "next evaluation."
+            "next evaluation. With a batch of one example (a criterion's single target, observe(examples=1), "
+            "the Lightning plugin's batch) each loss is that example's: a jump is reported only when the next "
+            "two losses jump too, and the early-divergence test is off, so a divergence there is found by the "
+            "10x bound or later."
         ),
         severity="warning",
     ),
