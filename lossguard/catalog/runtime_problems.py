@@ -64,7 +64,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "line search every evaluation of the closure is a step, and a jump there is held until a loss is "
             "back under the threshold (a trial the search backed off from: not reported) or 25 in a row "
             "jumped; a closure whose loss is stochastic (dropout) can hide a real jump behind a lower "
-            "next evaluation."
+            "next evaluation. With a batch of one example (a criterion's single target, observe(examples=1), "
+            "the Lightning plugin's batch) each loss is that example's: a jump is reported only when the next "
+            "two losses jump too, and the early-divergence test is off, so a divergence there is found by the "
+            "10x bound or later."
         ),
         severity="warning",
     ),
@@ -220,7 +223,8 @@ PROBLEMS: tuple[Problem, ...] = (
         why=(
             "Cross-entropy, NLL, binary cross-entropy, KL divergence and MSE are never negative for "
             "inputs of the right kind. A loss below its bound means its input is of the wrong kind "
-            "(NLLLoss given raw scores instead of log-probabilities) or a term has the wrong sign "
+            "(NLLLoss given raw scores instead of log-probabilities, MultiLabelSoftMarginLoss given -1/1 "
+            "targets instead of 0/1) or a term has the wrong sign "
             "(a VAE that adds its KL term with a minus): the optimizer then drives the model to "
             "infinity, and the huge gradients that follow are a consequence, not a learning-rate "
             "problem."
@@ -234,8 +238,9 @@ PROBLEMS: tuple[Problem, ...] = (
         use_instead="loss = F.nll_loss(F.log_softmax(model(x), dim=1), y)",
         misfires=(
             "For a built-in loss with a known bound (0 for CrossEntropyLoss, NLLLoss, BCELoss, "
-            "BCEWithLogitsLoss, KLDivLoss, MSELoss, L1/SmoothL1/Huber, CTCLoss) reported when the loss "
-            "is below the bound by more than 0.001 times its first value. For any other loss (your "
+            "BCEWithLogitsLoss, MultiLabelSoftMarginLoss, KLDivLoss, MSELoss, L1/SmoothL1/Huber, CTCLoss) reported when the loss "
+            "is below the bound by more than 0.001 times its first value (when the targets of a binary cross-entropy or "
+            "MultiLabelSoftMarginLoss were seen outside [0, 1], -1/1 labels, the fix says to map them to 0/1). For any other loss (your "
             "own function, a model's own loss passed to observe()) the bound is unknown: reported "
             "only when the loss falls below -100 times its first magnitude, or when exploding "
             "gradients, a spike or an oscillation are found while the loss has fallen below zero by "

@@ -41,6 +41,8 @@ class LossGuardCallbackBody:
         self.options = check_options(options)
         self.guard: Guard | None = None
         self._losses: list[torch.Tensor] = []
+        # targets in the current training batch (its labels' element count; None: not found)
+        self._examples: int | None = None
         self._pending_state: dict[str, Any] | None = None
         self._closed = False
 
@@ -61,6 +63,10 @@ class LossGuardCallbackBody:
         if self._pending_state is not None:
             self.guard.load_state_dict(self._pending_state)
             self._pending_state = None
+
+    def on_train_batch_start(self, trainer: Any, pl_module: Any, batch: Any, batch_idx: int) -> None:
+        if self.guard is not None:
+            self._examples = batch_examples(batch)
 
     def on_before_backward(self, trainer: Any, pl_module: Any, loss: torch.Tensor) -> None:
         if self.guard is None:
@@ -85,8 +91,9 @@ class LossGuardCallbackBody:
         losses, self._losses = self._losses, []
         # Automatic optimization divides each loss by accumulate_grad_batches before backward.
         factor = float(trainer.accumulate_grad_batches) if pl_module.automatic_optimization else 1.0
+        examples = self._examples * int(factor) if self._examples is not None else None
         for loss in losses:
-            self.guard.feed(loss, factor)
+            self.guard.feed(loss, factor, examples=examples)
 
     # ------------------------------------------------------------------ events and policy
 
@@ -153,6 +160,21 @@ class LossGuardCallbackBody:
         if self.guard is not None and not self._closed:
             self._closed = True
             self.guard.close()
+
+
+def batch_examples(batch: Any) -> int | None:
+    """The number of targets in a training batch: its labels' element count, the last tensor of an
+    ``(inputs, labels)`` tuple or list, or a dict's ``labels``/``label``/``target``/``targets``/``y`` entry;
+    None when there is none to read (the watcher then assumes nothing about the batch size)."""
+    if isinstance(batch, dict):
+        for key in ("labels", "label", "targets", "target", "y"):
+            value = batch.get(key)
+            if isinstance(value, torch.Tensor):
+                return value.numel()
+        return None
+    if isinstance(batch, (tuple, list)) and len(batch) >= 2 and isinstance(batch[-1], torch.Tensor):
+        return batch[-1].numel()
+    return None
 
 
 def build(callback_base: type, module: str) -> type:

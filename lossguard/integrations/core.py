@@ -74,13 +74,14 @@ class Guard:
     def events(self) -> list[Event]:
         return self.watcher.events
 
-    def feed(self, loss: torch.Tensor, factor: float = 1.0, logits: Any = None, labels: Any = None) -> None:
+    def feed(self, loss: torch.Tensor, factor: float = 1.0, logits: Any = None, labels: Any = None, examples: int | None = None) -> None:
         """Watch one backpropagated loss (several per optimizer step under accumulation).
 
         ``logits`` and ``labels`` are the model's, when its loss is their cross-entropy (class-index
         labels, one axis fewer than the logits): the watcher then knows the class frequencies
         (``Watcher.observe``). Anything else (float labels of a regression or multi-label head, a
-        scaled loss) is watched as the loss alone."""
+        scaled loss) is watched as the loss alone. ``examples``: the targets the step's loss averages, when
+        known (the Lightning plugin's batch; ``Watcher.observe``)."""
         classes = (
             factor == 1.0
             and class_index_pair(logits, labels)
@@ -92,7 +93,7 @@ class Guard:
             if classes:
                 self.watcher.observe(loss, logits=logits, targets=labels)
             else:
-                self.watcher.observe(loss if factor == 1.0 else loss.detach() * factor)
+                self.watcher.observe(loss if factor == 1.0 else loss.detach() * factor, examples=examples or None)
 
     def before_step(self, optimizer: torch.optim.Optimizer) -> None:
         """Read the gradients now, for trainers whose ``optimizer.step(closure)`` runs backward

@@ -35,6 +35,9 @@ ELEMENTWISE = ELEMENTWISE_FAMILIES | {"mse"}
 CLASS_INDEX = CLASS_INDEX_FAMILIES
 BINARY = BINARY_FAMILIES
 NON_NEGATIVE = NON_NEGATIVE_FAMILIES | {"mse"}
+# Losses whose targets must lie in [0, 1] (binary cross-entropies, MultiLabelSoftMarginLoss): one outside
+# makes them unbounded below (the value checks note the targets' range for LG107's fix).
+TARGETS_IN_UNIT = BINARY_FAMILIES | {"multilabel_logits"}
 # How messages name a family: its first loss class in the checker's table ("elementwise" losses
 # are too different to name one).
 _NAMES = {"mse": "MSELoss", "elementwise": "the loss"}

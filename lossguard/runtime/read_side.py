@@ -279,6 +279,8 @@ class ReadSide:
         event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
         if finding.fix:  # the fix the detector chose from its evidence
             event = dataclasses.replace(event, fix=finding.fix)
+        if det.code == "LG107" and (targets := self._s.checks.target_fix()) is not None:
+            event = dataclasses.replace(event, fix=targets)  # a binary loss's targets were seen outside [0, 1]
         if rec.closure == "none" and event.fix.startswith("Lower the learning rate"):
             # the fix's first advice is a smaller rate (not a NaN input's "Check this step's input batch")
             event = dataclasses.replace(event, fix=without_line_search(event.fix))

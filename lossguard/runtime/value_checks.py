@@ -13,7 +13,7 @@ import torch
 
 from lossguard.runtime.collect import Record
 from lossguard.runtime.detectors import StepStats
-from lossguard.runtime.misuse import BINARY, CLASS_INDEX, lower_bound, pretty
+from lossguard.runtime.misuse import BINARY, CLASS_INDEX, TARGETS_IN_UNIT, lower_bound, pretty
 
 # LG003 "sigmoid output fed to BCEWithLogitsLoss": a value heuristic (a fresh model's raw logits,
 # a GAN discriminator's, can sit inside (0.2, 0.8) for a few steps), so it is checked on each of
@@ -55,6 +55,11 @@ class ValueChecks:
         self.chance: float | None = None
         # the least value the loss can take (the same for every step)
         self.floor = lower_bound(kind, criterion)
+        # the targets of the latest call seen here (host metadata): 1 is a batch of one example
+        self.examples: int | None = None
+        # the least and greatest target of a binary cross-entropy (or MultiLabelSoftMarginLoss) on a checked
+        # call, once one was outside [0, 1] (-1/1 targets): the loss is then unbounded below (LG107's fix)
+        self.target_range: tuple[float, float] | None = None
         self._plain = _plain(criterion)
 
     def criterion_changed(self) -> None:
@@ -69,6 +74,8 @@ class ValueChecks:
     # ------------------------------------------------------------------ on the device, per call
 
     def on_call(self, rec: Record, inp: torch.Tensor | None, tgt: torch.Tensor | None, checked: bool, calls: int, disabled: set[str]) -> None:
+        if tgt is not None:
+            self.examples = tgt.numel()
         if rec.chance is None:
             key = None if inp is None else (inp.dim(), inp.shape[1] if inp.dim() >= 2 else None)
             if key != self._chance_key or self.chance is None:
@@ -91,6 +98,8 @@ class ValueChecks:
             same = (tgt.detach().amax() == tgt.detach().amin()).float()
             prev = rec.flags.get("const_target")
             rec.flags["const_target"] = same if prev is None else torch.minimum(prev, same)
+        if self.kind in TARGETS_IN_UNIT and self.target_range is None and tgt is not None and tgt.is_floating_point() and tgt.numel():
+            rec.flags["target_lo"], rec.flags["target_hi"] = tgt.detach().amin().float(), tgt.detach().amax().float()
         # a target that carries gradient is a model output (MSE's arguments swapped, as DDPM code
         # often has them, or two outputs compared): its variance is no chance level
         if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1 and not tgt.requires_grad:
@@ -139,7 +148,13 @@ class ValueChecks:
             if "entropy" in scalars:
                 self.entropy = scalars["entropy"] / world
                 self.counted = scalars.get("counted", 0.0)
+            if "target_lo" in scalars and self.target_range is None:
+                # summed over ranks: their mean, whose sign says enough here
+                lo, hi = scalars["target_lo"] / world, scalars["target_hi"] / world
+                if lo < 0 or hi > 1:
+                    self.target_range = (lo, hi)
         stats.constant_target = self.constant_target
+        stats.examples = self.examples
         if self.kind == "mse" and self.target_var is not None:
             stats.chance_loss = self.target_var
         elif self.kind in CLASS_INDEX and self.entropy is not None and self.counted >= MIN_COUNTED:
@@ -147,6 +162,21 @@ class ValueChecks:
             stats.target_entropy = self.entropy
             stats.chance_loss = self.entropy if stats.chance_loss is None else min(stats.chance_loss, self.entropy)
         stats.loss_floor = self.floor
+
+    def target_fix(self) -> str | None:
+        """LG107's fix when the targets of a binary cross-entropy or MultiLabelSoftMarginLoss were seen outside
+        [0, 1] (None otherwise): with a target y outside it, the term -y*log(p) - (1-y)*log(1-p) falls without
+        bound as p goes to 0 or 1, so the loss goes below 0 however right the model is."""
+        if self.target_range is None:
+            return None
+        lo, hi = self.target_range
+        name = pretty(self.kind or "bce")
+        signs = " (the -1/1 labels of MultiLabelMarginLoss, SoftMarginLoss or a hinge loss)" if lo < 0 else ""
+        return (
+            f"The targets of {name} range over [{lo:.4g}, {hi:.4g}]{signs}; it takes targets in [0, 1]: 1 for a label that is "
+            f"present, 0 for one that is absent. Map them (-1/1 labels: `(y + 1) / 2`), or keep -1/1 and use the loss written "
+            "for them (SoftMarginLoss) (chosen because the targets were seen outside [0, 1])."
+        )
 
     def findings(self, step: int, scalars: dict[str, float]) -> list[tuple[str, str, dict, str | None]]:
         found: list[tuple[str, str, dict, str | None]] = []
@@ -196,6 +226,7 @@ class ValueChecks:
             "entropy": self.entropy,
             "counted": self.counted,
             "class_counts": None if self._counts is None else self._counts.tolist(),
+            "target_range": None if self.target_range is None else list(self.target_range),
         }
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
@@ -205,6 +236,8 @@ class ValueChecks:
         self.constant_target = state.get("constant_target")
         self.entropy = state.get("entropy")
         self.counted = float(state.get("counted", 0.0))
+        rng = state.get("target_range")
+        self.target_range = None if rng is None else (float(rng[0]), float(rng[1]))
         counts = state.get("class_counts")
         self._counts = None if counts is None else torch.tensor(counts, dtype=torch.float32)
         self._classes = None if counts is None else len(counts) - 1

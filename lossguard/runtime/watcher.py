@@ -446,7 +446,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 self._watch(loss, inp, tgt, checked, False)
         return loss
 
-    def observe(self, loss: Any, *, logits: torch.Tensor | None = None, targets: torch.Tensor | None = None) -> Any:
+    def observe(self, loss: Any, *, logits: torch.Tensor | None = None, targets: torch.Tensor | None = None, examples: int | None = None) -> Any:
         """Watch a loss the model computed itself (``logits, loss = model(x, y)``), before or after
         its backward; returns ``loss`` unchanged. Several calls before one optimizer step are that
         step's loss terms.
@@ -457,8 +457,15 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         so that a loss stuck at the entropy of the class frequencies (shuffled or unrelated targets)
         is a plateau (LG103), and knows that the loss cannot go below 0 (LG107). Pass the loss of
         those logits, before any scaling for gradient accumulation.
+
+        ``examples``: how many examples (targets) the loss averages, when neither is passed; 1 (a batch of
+        one example, each loss that example's alone) makes LG102 wait for a second jump in a row.
         """
         if not (self._broken or self._closed) and torch.is_grad_enabled():
+            if examples is not None:
+                if isinstance(examples, bool) or not isinstance(examples, int) or examples < 1:
+                    raise UsageError(f"watcher.observe(loss, examples=...) takes a positive integer, got {examples!r}")
+                self._s.checks.examples = examples
             inp, tgt = self._observed_classes(logits, targets) if logits is not None and targets is not None else (None, None)
             self._watch(loss, inp, tgt, False, True)
         return loss

@@ -201,3 +201,59 @@ def test_old_package_name() -> None:
     )
     trainer.fit(OldClassifier(), loader())
     assert [(e.code, e.step) for e in callback.events] == [("LG101", 5)]
+
+
+class OneLinear(pl.LightningModule):
+    """Ludobico/Pytorch_KOGPT2.5@1487e03 Pytorch_lightning/01_tutorial.py (Lightning's early README example):
+    one Linear(784, 10), F.cross_entropy, Adam 0.02; trained on batches of one example."""
+
+    def __init__(self, lr: float = 0.02) -> None:
+        super().__init__()
+        self.l1 = torch.nn.Linear(28 * 28, 10)
+        self.lr = lr
+
+    def training_step(self, batch: Any, batch_idx: int) -> torch.Tensor:
+        x, y = batch
+        return F.cross_entropy(self.l1(x.view(x.size(0), -1)), y)
+
+    def configure_optimizers(self) -> torch.optim.Optimizer:
+        return torch.optim.Adam(self.parameters(), lr=self.lr)
+
+
+def one_example_fit(seed: int, lr: float, n: int = 120) -> LossGuardCallback:
+    g = torch.Generator().manual_seed(seed)
+    protos = (torch.rand(10, 784, generator=torch.Generator().manual_seed(7)) < 0.2).float()
+    y = torch.randint(0, 10, (n,), generator=g)
+    x = (protos[y] + 0.3 * torch.rand(n, 784, generator=g)).clamp(0, 1)
+    torch.manual_seed(seed)
+    callback = LossGuardCallback()
+    trainer = pl.Trainer(
+        max_epochs=1, accelerator="cpu", devices=1, callbacks=[callback], logger=False,
+        enable_progress_bar=False, enable_model_summary=False, enable_checkpointing=False,
+    )  # fmt: skip
+    trainer.fit(OneLinear(lr), torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, y), batch_size=1))
+    return callback
+
+
+@pytest.mark.parametrize("seed", [1, 3])
+def test_a_batch_of_one_example_is_told_to_the_watcher_and_its_settling_is_no_spike(seed: int) -> None:
+    # the script's healthy run had LG102 at step 3: each loss one example's, several times the first for a few
+    # steps after Adam's first updates; the plugin hands the watcher the loss alone, and now the batch's size
+    callback = one_example_fit(seed, 0.02)
+    assert [e for e in callback.events if e.code == "LG102"] == []
+
+
+def test_a_batch_of_one_example_at_a_rate_100x_too_high_is_reported() -> None:
+    callback = one_example_fit(1, 2.0, n=30)
+    ev = next(e for e in callback.events if e.code == "LG102")
+    assert ev.step <= 8
+
+
+def test_the_examples_of_a_batch_are_its_labels() -> None:
+    from lossguard.integrations._lightning_callback import batch_examples
+
+    assert batch_examples((torch.zeros(1, 784), torch.tensor([3]))) == 1
+    assert batch_examples([torch.zeros(4, 8), torch.zeros(4, 8), torch.zeros(4, dtype=torch.long)]) == 4
+    assert batch_examples({"input_ids": torch.zeros(2, 16), "labels": torch.zeros(2, 16)}) == 32
+    assert batch_examples({"input_ids": torch.zeros(2, 16)}) is None
+    assert batch_examples(torch.zeros(8, 3)) is None

@@ -62,6 +62,10 @@ class StepStats:
     line_search: bool | None = None
     # the model holds a normalisation layer (BatchNorm, LayerNorm, GroupNorm, InstanceNorm); set with grad_ratio
     normalised: bool | None = None
+    # how many targets (examples) the loss of a call averages, when known: a watched criterion's target
+    # count, ``observe(targets=...)``'s or ``observe(examples=...)``'s (the Lightning plugin's batch); 1 is
+    # a batch of one example, whose loss is that example's alone (LG102 wants a jump confirmed there)
+    examples: int | None = None
 
     @classmethod
     def of_step(cls, step: int, loss: float | None, lr: float | None, chance_loss: float | None, updated: bool | None) -> StepStats:
@@ -81,7 +85,7 @@ class Run:
 
     Plain: each step's statistics are those of an optimizer step (``updated`` true) with a finite
     loss and nothing measured (no gradient norm, update or ratio, not a line-search trial):
-    :meth:`StepStats.of_step` with the value checks' ``constant_target`` and ``loss_floor``, which
+    :meth:`StepStats.of_step` with the value checks' ``constant_target``, ``loss_floor`` and ``examples``, which
     are the same for every step of a run. Most steps are plain (gradients are measured on some
     steps only).
     """

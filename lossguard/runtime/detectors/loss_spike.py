@@ -79,6 +79,20 @@ class LossSpike(Detector):
     healthy run's first updates are large only where its loss falls (a new head, a zero-initialised
     layer); its loss rises above its first value only a little, or with small updates (Adam's first
     steps, a GAN's generator, an MSE head on noisy targets).
+
+    A batch of one example (``stats.examples`` 1: one target per call) makes each loss that example's alone:
+    one misclassified example after many right ones jumps by any ratio, and Adam's first steps at a rate a
+    little high make the next few examples' losses several times the first before the run settles
+    (Ludobico/Pytorch_KOGPT2.5's Lightning MNIST: a Linear(784, 10) at Adam 0.02, batch 1: 2.7, 10.0, 13.3,
+    13.6, then 3.9 and 0.04; at step 31 one example at 27.5 against a window at 0.13, the next ones back
+    near 0). There, a relative spike is held and reported only when the next loss is a spike
+    too (forgiven otherwise); any held jump (an early blow-up too) wants two more spikes in a row there (the
+    same run at step 10: 21.7 and 22.0, 10x its first example's 2.16, then back down), and a jump that comes
+    down part of the way twice ``early_steps`` losses above the first. The early-divergence test is off
+    there: after Adam's first large updates each example's loss is near 0 or many times the first, for as
+    many steps as the run needs to settle (the same loop on other seeds: 17-20 for six steps, 8x the first,
+    then near 0), with no divergence to tell it from; a rate far too high is left to the blow-up bound (x100:
+    1000x the first loss at step 1), the relative test, LG106 and LG103.
     """
 
     code = "LG102"
@@ -115,6 +129,9 @@ class LossSpike(Detector):
         Saved("forgiven", "bool"),
         Saved("since", "numbers"),
         Saved("trials", "int"),
+        Saved("lone", "bool"),
+        Saved("top_moved", "optional"),
+        Saved("confirms", "int"),
     )
 
     def validate(self) -> None:
@@ -151,6 +168,13 @@ class LossSpike(Detector):
         self.since: list[float] = []
         # line-search trials in a row whose loss jumped, held (see the class docstring)
         self.trials = 0
+        # the held jump is one example's (a batch of one, after the first min_steps): confirmed by the next loss only
+        self.lone = False
+        # the largest last-layer update measured in the first min_steps steps: the evidence an early jump's fix
+        # is chosen from (the updates that did the damage; those measured after it, on dead units, are small)
+        self.top_moved: float | None = None
+        # spikes in a row after a held jump of a batch of one example (a third one in a row reports it)
+        self.confirms = 0
 
     def loaded(self) -> None:
         self._top = SlidingMax(self.window, self.values)
@@ -264,7 +288,9 @@ class LossSpike(Detector):
             self.first_norm = norm
         n = self.early_steps
         start = self.first[0]
-        if self.signed or start <= 0 or len(self.first) <= n or not self.early_updates:
+        # one example's losses (a batch of one): after the first large updates each is near 0 or many times the
+        # first for the steps the run needs to settle, with no divergence to tell from it (see the class docstring)
+        if self.signed or start <= 0 or len(self.first) <= n or not self.early_updates or stats.examples == 1:
             return None
         latest = self.first[-n:]
         if min(latest) < self.early_rise * start:
@@ -298,6 +324,17 @@ class LossSpike(Detector):
         or, with ``moved`` (the median update ratio), by the losses since it, all above the first."""
         self.cooldown_left = self.cooldown
         self.spikes += 1
+        self.confirms = 0
+        if self.lone:
+            self.lone = False
+            centre = median(list(self.values)[-self.recent - 2 : -2]) if len(self.values) > 2 else held
+            jump = f"{fmt(held / centre)}x its recent level" if centre > 0 else f"{fmt(held - centre)} above its recent level"
+            return Finding(
+                f"Step {stats.step}: the loss jumped to {fmt(held)} at step {self.held_step}, {jump} {fmt(centre)}, and is "
+                f"{fmt(stats.loss)} now: each loss is one example's (a batch of one), and those since it jumped too.",
+                {"loss": stats.loss, "jump": held, "jump_step": self.held_step, "recent": centre, "lr": stats.lr},
+                fix=self._fix(stats.lr, self.held_step, stats.update_ratio, stats.step),
+            )
         start = self.first[0]
         now = f"is {fmt(stats.loss)} now"
         if moved is not None:
@@ -311,19 +348,19 @@ class LossSpike(Detector):
             f"Step {stats.step}: the loss jumped to {fmt(held)} at step {self.held_step}, {fmt(held / start)}x its first value "
             f"{fmt(start)} (threshold {fmt(start * self.blowup)}), and {now}.",
             {"loss": stats.loss, "jump": held, "jump_step": self.held_step, "first": start, "threshold": start * self.blowup, "lr": stats.lr},
-            fix=self._fix(stats.lr, self.held_step, median(list(self.early_updates)) if self.early_updates else stats.update_ratio, stats.step),
+            fix=self._fix(stats.lr, self.held_step, self.top_moved if self.top_moved is not None else stats.update_ratio, stats.step),
         )
 
-    def _recovered(self, loss: float, held: float) -> bool | None:
+    def _recovered(self, loss: float, held: float, examples: int | None = None) -> bool | None:
         """A held jump's next losses, back under the bound: True (forgive it) once one is at or below the
-        first loss, None (keep it held) while fewer than ``early_steps`` stayed above it, False (report it)
-        when that many did."""
+        first loss, None (keep it held) while fewer than ``early_steps`` stayed above it (twice that many for
+        a batch of one example), False (report it) when that many did."""
         if loss <= self.first[0]:
             self.since = []
             return True
         self.since.append(loss)
         self.held = held
-        return None if len(self.since) < self.early_steps else False
+        return None if len(self.since) < self.early_steps * (2 if examples == 1 else 1) else False
 
     def absorb(self, run: Run, i: int) -> int:
         """Once the relative test runs (and no jump is held), the losses that :meth:`_surely_below` clears
@@ -389,14 +426,25 @@ class LossSpike(Detector):
             if self.trials < LINE_SEARCH_TRIALS:
                 return None  # a trial: held, out of the window
             self.trials = 0
+        ratio = stats.update_ratio
+        if len(self.first) < self.min_steps and ratio is not None and math.isfinite(ratio) and (self.top_moved is None or ratio > self.top_moved):
+            self.top_moved = ratio
         recovered = None
         if held is not None:
             self.held = None
-            if not spike:
-                recovered = self._recovered(loss, held)
+            if spike and stats.examples == 1 and not self.confirms:
+                self.confirms, self.held = 1, held  # one example's losses: a third one in a row decides
+            elif not spike and self.lone:
+                self.lone = False  # one example's jump, the next one back under the threshold: forgiven
+            elif not spike:
+                recovered = self._recovered(loss, held, stats.examples)
                 self.forgiven = recovered is not None
+            if self.held is None:
+                self.confirms = 0
         elif spike and self.reference is None and not self.forgiven and self.cooldown_left == 0:
             self.held, self.held_step = loss, stats.step
+        elif spike and stats.examples == 1 and self.cooldown_left == 0 and not stats.line_search:
+            self.held, self.held_step, self.lone = loss, stats.step, True  # one example's: wait for the next loss
         self._tick += 1
         if below_zero(loss, self.first[0] if self.first else None):
             self.signed = True

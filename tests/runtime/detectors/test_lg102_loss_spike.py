@@ -1,6 +1,7 @@
 import json
 import math
 import random
+import re
 import warnings
 from pathlib import Path
 
@@ -389,3 +390,101 @@ def test_a_spike_right_after_a_schedule_cut_names_the_rate_the_damage_ran_at():
     assert spike.step == 22, crit.events
     assert spike.fix.startswith("The learning rate was 2 within the last 5 steps before this spike and is 0.0005 now"), spike.fix
     assert "lower the learning rate from 2 to 0.2 at that point of the schedule" in spike.fix, spike.fix
+
+
+def one_example_run(seed: int, lr: float, steps: int = 120):
+    """Ludobico/Pytorch_KOGPT2.5@1487e03 Pytorch_lightning/01_tutorial.py's model without Lightning: one
+    Linear(784, 10), F.cross_entropy, Adam, a batch of one example, on the stand-in MNIST of
+    tests/runtime/real_scripts (ten sparse prototypes plus noise in [0, 1])."""
+    g = torch.Generator().manual_seed(seed)
+    protos = (torch.rand(10, 784, generator=torch.Generator().manual_seed(7)) < 0.2).float()
+    torch.manual_seed(seed)
+    net = nn.Linear(784, 10)
+    crit = lossguard.watch(net, F.cross_entropy, console=False)
+    opt = torch.optim.Adam(net.parameters(), lr=lr)
+    losses = []
+    for _ in range(steps):
+        y = torch.randint(0, 10, (1,), generator=g)
+        x = (protos[y] + 0.3 * torch.rand(1, 784, generator=g)).clamp(0, 1)
+        opt.zero_grad()
+        loss = crit(net(x), y)
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    crit.close()
+    return crit, losses
+
+
+@pytest.mark.parametrize("seed", [1, 3, 7])
+def test_a_batch_of_one_example_settling_after_its_first_updates_is_no_spike(seed):
+    # the script's healthy run (Adam 0.02) had LG102 at step 3: single examples' losses at 4-8x the first for
+    # a few steps after Adam's first updates ("training is diverging from its first steps"), then near 0
+    crit, losses = one_example_run(seed, 0.02)
+    assert max(losses[1:10]) > 3 * losses[0] and sorted(losses[-30:])[15] < 0.05  # the overshoot, then it has learnt
+    assert [e for e in crit.events if e.code == "LG102"] == []
+
+
+@pytest.mark.parametrize("seed", [1, 3])
+def test_a_batch_of_one_example_at_a_rate_100x_too_high_is_still_a_spike(seed):
+    crit, losses = one_example_run(seed, 2.0, steps=30)
+    ev = next(e for e in crit.events if e.code == "LG102")
+    assert ev.step <= 8 and ev.fix.startswith("Lower the learning rate from 2 to"), ev
+
+
+def test_one_hard_example_of_a_batch_of_one_is_held_and_forgiven():
+    det = LossSpike()
+    found = [det.update(StepStats(step, loss=1.0 if step < 40 else 0.01, updated=True, lr=0.02)) for step in range(60)]
+    # a converged run of one example a batch: one misclassified example, then right ones again
+    for step, loss in enumerate([30.0, 0.01, 0.02, 0.01], start=60):
+        found.append(det.update(StepStats(step, loss=loss, updated=True, lr=0.02, examples=1)))
+    assert [f for f in found if f] == []
+    # three in a row is no single example's bad luck
+    for step, loss in enumerate([30.0, 31.0, 29.0], start=64):
+        found.append(det.update(StepStats(step, loss=loss, updated=True, lr=0.02, examples=1)))
+    reported = [f for f in found if f]
+    assert len(reported) == 1 and "a batch of one" in reported[0].message, reported
+
+
+def adadelta_mnist_run(seed: int = 2):
+    """pytorch/examples@77f55b9 mnist/main.py's network (narrower) at Adadelta lr 100 (its default 1.0 x100),
+    batch 64, NLLLoss of log_softmax, on sparse prototypes plus noise: the loss jumps at step 1, the ReLUs die."""
+    g = torch.Generator().manual_seed(seed)
+    protos = torch.rand(10, 1, 28, 28, generator=g)
+    torch.manual_seed(seed)
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv1, self.conv2 = nn.Conv2d(1, 8, 3, 1), nn.Conv2d(8, 16, 3, 1)
+            self.fc1, self.fc2 = nn.Linear(2304, 32), nn.Linear(32, 10)
+
+        def forward(self, x):
+            x = F.max_pool2d(F.relu(self.conv2(F.relu(self.conv1(x)))), 2)
+            return F.log_softmax(self.fc2(F.relu(self.fc1(torch.flatten(x, 1)))), dim=1)
+
+    net = Net()
+    opt = torch.optim.Adadelta(net.parameters(), lr=100.0)
+    crit = lossguard.watch(net, F.nll_loss, console=False)
+    for _ in range(40):
+        y = torch.randint(0, 10, (64,), generator=g)
+        x = protos[y] + 0.3 * torch.randn(64, 1, 28, 28, generator=g)
+        opt.zero_grad()
+        crit(net(x), y).backward()
+        opt.step()
+    crit.close()
+    return crit
+
+
+def test_one_run_at_a_rate_100x_too_high_gets_one_rate_to_lower_to():
+    # the fixes of one run named two rates: LG102's (chosen from the median of the updates measured
+    # around the jump, small once the units had died) "from 100 to 10", LG105's (and LG103's, later: the first,
+    # largest update) "from 100 to 3"; the early jump's fix now takes the largest early update too
+    crit = adadelta_mnist_run()
+    codes = [e.code for e in crit.events]
+    assert "LG102" in codes and "LG105" in codes, codes
+    rates = {
+        re.search(r"Lower the learning rate from 100 to (\S+)", e.fix).group(1) for e in crit.events if "Lower the learning rate from 100" in e.fix
+    }
+    assert len(rates) == 1, [(e.code, e.fix) for e in crit.events]
+    lg102 = next(e for e in crit.events if e.code == "LG102")
+    assert "chosen from the update size" in lg102.fix
