@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from lossguard.runtime.collect import Record, StepState, read
@@ -43,6 +44,8 @@ _EXPLAINED_BY_SOFTMAX = {"LG103": plateau_of_probabilities, "LG105": vanishing_t
 # every GRAD_EVERY-th step, the steps whose gradient norms are measured. TensorBoard shows at
 # most 1,000 points per chart (it samples the rest away); events are always written at their step.
 DENSE_LOG = 1024
+# a run's steps and learning rates, read from its records in C (_run)
+_STEP, _LR = attrgetter("step"), attrgetter("lr")
 
 
 class ReadSide:
@@ -75,8 +78,11 @@ class ReadSide:
         pending, s.pending = s.pending, []
         # Records with a tensor to read (a loss on the device, gradient norms, value-check flags)
         # travel in one transfer; the others (on the CPU most steps: the loss values alone, read
-        # at their call) go straight to _process, in step order with the rest.
-        heavy = [rec for rec in pending if rec.travels()]
+        # at their call) go straight to _process, in step order with the rest. (Tested inline, the
+        # record's fields: a method call per record cost more than the test.)
+        heavy = [
+            rec for rec in pending if rec.losses or rec.grads is not None or rec.flags or rec.input_bad is not None or rec.target_bad is not None
+        ]
         reads = iter(read(heavy, s.world)) if heavy else iter(())
         nxt = next(reads, None)
         # the class's functions and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
@@ -96,7 +102,8 @@ class ReadSide:
                     self._weight_cache[rec.grad_index] = r.weights
                 process(self, s, rec, r.loss, r.scalars, r.grads)
                 continue
-            loss = rec.host_loss()
+            values = rec.values
+            loss = sum(values) / len(values)  # rec.host_loss(), inline
             if rec.stepped and not rec.skipped and rec.closure is None and math.isfinite(loss):
                 run.append(rec)
                 losses.append(loss)
@@ -122,7 +129,7 @@ class ReadSide:
         """
         n = len(recs)
         checks = s.checks
-        run = Run([rec.step for rec in recs], losses, [rec.lr for rec in recs], checks.constant_target, checks.floor)
+        run = Run(list(map(_STEP, recs)), losses, list(map(_LR, recs)), checks.constant_target, checks.floor)
         emas: list[float] = []
         ema = s.ema
         for loss in losses:
