@@ -9,7 +9,7 @@ from itertools import islice
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import RISE, capital, change_lr, factor_from_update, go_back, rise_since
+from lossguard.runtime.detectors.advice import RISE, capital, change_lr, factor_from_update, go_back, peak_of_run, rise_since, rise_since_run
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -479,43 +479,46 @@ class LossPlateau(Detector):
         if self.zeros >= 0 or len(self.start) < self.min_window:
             return i
         first = self.start[0]
-        below = -1e-4 * abs(first)  # below_zero(loss, first), inline
-        bar = RISE * first if first > 0 else None  # advice.rise_since, inline
-        values, lrs_kept, least, most, every = self.values, self.lrs, self.min_window, self.max_window, self.every
-        signed, seen, since, peak = self.signed, self.seen, self.since, self.peak
+        # below_zero(loss, first), inline: loss < 0 and loss < below is loss < below (below <= 0; -0.0 when first is 0)
+        below = -1e-4 * abs(first)
+        bar = RISE * first if first > 0 else None  # advice.rise_since's
+        least, every, values = self.min_window, self.every, self.values
+        signed = self.signed
         stuck, stuck_grads, stuck_loss = self.stuck, self.stuck_grads, self.stuck_loss
+        # update()'s test after it appended loss j: a check is due unless one of these holds: (seen + 1) % every,
+        # seen counting the steps taken here ((j + phase) % every); a sign seen; fewer than min_window values
+        # (min(len(values) + 1, max_window) < min_window, with max_window >= min_window: j < short)
+        phase, short = self.seen + 1 - i, i + least - 1 - len(values)
+        stop = n
         for j in range(i, n):
             loss = losses[j]
             # update()'s count of identical losses (_no_gradient): a step on which it would report goes to update()
-            if stuck >= 0 and loss != 0.0 and loss == stuck_loss and stuck + 1 >= least and stuck_grads >= 8:
-                i = j
+            if loss == stuck_loss and stuck >= 0 and loss != 0.0 and stuck + 1 >= least and stuck_grads >= 8:
+                stop = j
                 break
-            sign = signed or (loss < 0 and loss < below)
-            # update()'s test after it appended this loss: a check is due unless one of these holds
-            if not (min(len(values) + 1, most) < least or (seen + 1) % every or sign):
-                i = j
+            sign = signed or loss < below
+            if not ((j + phase) % every or sign or j < short):
+                stop = j
                 break
             signed = sign
-            values.append(loss)
-            seen += 1
-            since = -1 if bar is None or loss < bar else (steps[j] if since < 0 else since)
-            if peak is None or loss > peak:
-                peak = self.peak = loss
-                self.peak_step = steps[j]
-                self.peak_rise = since if since >= 0 else steps[j]
-            lr = lrs[j]
-            if lr is not None:
-                lrs_kept.append(lr)
             if stuck >= 0 and loss != 0.0:  # a plain step measures no gradient: stuck_grads stays
                 if loss != stuck_loss:
                     stuck, stuck_grads, stuck_loss = 0, 0, loss
                 else:
                     stuck += 1
-        else:
-            i = n
-        self.signed, self.seen, self.since = signed, seen, since
+        if stop > i:
+            # what update() keeps of each step taken, for all of them at once (nothing above reads it)
+            values.extend(losses[i:stop])
+            self.seen += stop - i
+            kept = lrs[i:stop]
+            self.lrs.extend(kept if None not in kept else [lr for lr in kept if lr is not None])
+            top = peak_of_run(losses, steps, i, stop, bar, self.since, self.peak)
+            if top is not None:
+                self.peak, self.peak_step, self.peak_rise = top
+            self.since = rise_since_run(losses, steps, i, stop - 1, bar, self.since)
+        self.signed = signed
         self.stuck, self.stuck_grads, self.stuck_loss = stuck, stuck_grads, stuck_loss
-        return i
+        return stop
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

@@ -334,42 +334,42 @@ class LossSpike(Detector):
         if self.held is not None or self.reference is None or len(self.values) < self.min_steps or len(self.first) < self.min_steps:
             return i
         first = self.first[0]
-        below = -1e-4 * abs(first)  # below_zero(loss, first), inline
+        # below_zero(loss, first), inline: loss < 0 and loss < below is loss < below (below <= 0; -0.0 when first is 0)
+        below = -1e-4 * abs(first)
         bound = first * self.blowup
-        values, lrs_kept, isfinite = self.values, self.lrs, math.isfinite
         # the window's maximum (SlidingMax.push and value(), inline): its candidates, oldest first
         top = self._top
         queue, count, size = top.queue, top.count, top.size
-        signed, cooldown, taken = self.signed, self.cooldown_left, 0
+        signed = self.signed
+        stop = n
         for j in range(i, n):
             loss = losses[j]
             # _surely_below, with the sign seen before this step (as update() asks it)
             if loss > queue[0][1] or not (first <= 0 or signed or loss <= bound):
-                i = j
+                stop = j
                 break
-            if loss < 0 and loss < below:
+            if loss < below:
                 signed = True
-            lr = lrs[j]
-            if lr is not None and isfinite(lr):
-                lrs_kept.append(lr)
-            if cooldown > 0:
-                cooldown -= 1
-            values.append(loss)
             while queue and queue[-1][1] <= loss:
                 queue.pop()
             queue.append((count, loss))
             count += 1
             if queue[0][0] < count - size:
                 queue.popleft()
-            taken += 1
-        else:
-            i = n
-        if taken:
+        taken = stop - i
+        if taken > 0:
+            # what update() keeps of each step taken, for all of them at once (nothing above reads it)
+            self.values.extend(losses[i:stop])
+            kept = lrs[i:stop]
+            # every learning rate finite (a sum of finite numbers is finite, or it overflowed: then one by one)
+            self.lrs.extend(kept if None not in kept and math.isfinite(sum(kept)) else [lr for lr in kept if lr is not None and math.isfinite(lr)])
             top.count = count
             self.trials = 0  # update() ends a line search's trials at a step that is no spike
             self._tick += taken
-            self.signed, self.cooldown_left = signed, cooldown
-        return i
+            self.signed = signed
+            if self.cooldown_left > 0:
+                self.cooldown_left = max(self.cooldown_left - taken, 0)
+        return stop
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
