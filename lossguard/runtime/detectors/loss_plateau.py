@@ -39,6 +39,23 @@ def _first_run_median_below(values: np.ndarray, bound: float) -> int | None:
     return int(hits[0]) if hits.size else None
 
 
+def _stuck_after(losses: list[float], stuck: int, grads: int, last: float | None) -> tuple[int, int, float | None]:
+    """LossPlateau's count of identical losses (``stuck``, ``stuck_grads``, ``stuck_loss``) after plain steps
+    with these losses, as update() counts them one by one: a loss exactly 0 leaves it, another loss equal to
+    the last starts nothing (+1), a different one starts it again at 0 (with no gradient measurement)."""
+    if 0.0 in losses:
+        losses = [v for v in losses if v != 0.0]
+    if not losses:
+        return stuck, grads, last
+    k = len(losses) - 1
+    end = losses[k]
+    while k > 0 and losses[k - 1] == end:
+        k -= 1
+    if k == 0 and end == last:
+        return stuck + len(losses), grads, last  # every loss the count's own
+    return len(losses) - k - 1, 0, losses[k]  # started again at the first of the equal losses at the end
+
+
 @dataclass(frozen=True)
 class PlateauMeasure:
     """The fit behind a plateau verdict (also the event's data)."""
@@ -476,7 +493,7 @@ class LossPlateau(Detector):
         no sign seen), which update() takes."""
         losses, steps, lrs = run.losses, run.steps, run.lrs
         n = len(losses)
-        if self.zeros >= 0 or len(self.start) < self.min_window:
+        if self.zeros >= 0 or len(self.start) < self.min_window or i >= n:
             return i
         first = self.start[0]
         # below_zero(loss, first), inline: loss < 0 and loss < below is loss < below (below <= 0; -0.0 when first is 0)
@@ -490,22 +507,36 @@ class LossPlateau(Detector):
         # (min(len(values) + 1, max_window) < min_window, with max_window >= min_window: j < short)
         phase, short = self.seen + 1 - i, i + least - 1 - len(values)
         stop = n
-        for j in range(i, n):
-            loss = losses[j]
-            # update()'s count of identical losses (_no_gradient): a step on which it would report goes to update()
-            if loss == stuck_loss and stuck >= 0 and loss != 0.0 and stuck + 1 >= least and stuck_grads >= 8:
-                stop = j
-                break
-            sign = signed or loss < below
-            if not ((j + phase) % every or sign or j < short):
-                stop = j
-                break
-            signed = sign
-            if stuck >= 0 and loss != 0.0:  # a plain step measures no gradient: stuck_grads stays
-                if loss != stuck_loss:
-                    stuck, stuck_grads, stuck_loss = 0, 0, loss
-                else:
-                    stuck += 1
+        if stuck < 0 or stuck_grads < 8:
+            # update()'s count of identical losses cannot report in this run (it reports after 8 zero gradient
+            # norms, which a plain step does not measure: stuck_grads only goes back to 0 here; stuck < 0: it
+            # reported). The first check due from i on is the first j >= max(i, short) with (j + phase) % every
+            # == 0; a sign seen at or before it takes every step after it too (no check from then on)
+            if not signed:
+                due = max(i, short)
+                due += -(due + phase) % every
+                stop = due if due < n else n
+                if min(losses[i : stop + 1]) < below:
+                    stop, signed = n, True
+            if stuck >= 0 and stop > i:
+                stuck, stuck_grads, stuck_loss = _stuck_after(losses[i:stop], stuck, stuck_grads, stuck_loss)
+        else:
+            for j in range(i, n):
+                loss = losses[j]
+                # update()'s count of identical losses (_no_gradient): a step on which it would report goes to update()
+                if loss == stuck_loss and loss != 0.0 and stuck + 1 >= least:
+                    stop = j
+                    break
+                sign = signed or loss < below
+                if not ((j + phase) % every or sign or j < short):
+                    stop = j
+                    break
+                signed = sign
+                if loss != 0.0:  # a plain step measures no gradient: stuck_grads stays
+                    if loss != stuck_loss:
+                        stuck, stuck_grads, stuck_loss = 0, 0, loss
+                    else:
+                        stuck += 1
         if stop > i:
             # what update() keeps of each step taken, for all of them at once (nothing above reads it)
             values.extend(losses[i:stop])
