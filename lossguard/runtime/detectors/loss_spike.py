@@ -337,25 +337,34 @@ class LossSpike(Detector):
         # below_zero(loss, first), inline: loss < 0 and loss < below is loss < below (below <= 0; -0.0 when first is 0)
         below = -1e-4 * abs(first)
         bound = first * self.blowup
-        # the window's maximum (SlidingMax.push and value(), inline): its candidates, oldest first
+        # the window's maximum (SlidingMax.push and value(), inline): its candidates, oldest first. A step
+        # taken is no higher than the first (the maximum), so a push leaves the maximum's value as it is
+        # (it replaces it only by an equal loss); it changes when the oldest candidate leaves the window
         top = self._top
         queue, count, size = top.queue, top.count, top.size
+        head_at, head = queue[0]
         signed = self.signed
+        # _surely_below, with the sign seen before the step (as update() asks it): the loss is at most the
+        # window's maximum, and at most the blow-up bound unless the first loss is not above 0 or a sign was seen
+        limit = head if first <= 0 or signed else min(head, bound)
         stop = n
         for j in range(i, n):
             loss = losses[j]
-            # _surely_below, with the sign seen before this step (as update() asks it)
-            if loss > queue[0][1] or not (first <= 0 or signed or loss <= bound):
+            if loss > limit:
                 stop = j
                 break
-            if loss < below:
-                signed = True
+            if loss < below and not signed:
+                signed, limit = True, head
             while queue and queue[-1][1] <= loss:
                 queue.pop()
+            if not queue:
+                head_at, head = count, loss  # the maximum replaced by this equal loss
             queue.append((count, loss))
             count += 1
-            if queue[0][0] < count - size:
+            if head_at < count - size:
                 queue.popleft()
+                head_at, head = queue[0]
+                limit = head if first <= 0 or signed else min(head, bound)
         taken = stop - i
         if taken > 0:
             # what update() keeps of each step taken, for all of them at once (nothing above reads it)
