@@ -167,9 +167,10 @@ class ReadSide:
             rec = recs[m]
             stats = StepStats.of_step(rec.step, losses[m], rec.lr, rec.chance, True)
             checks.on_read(stats, {}, s.world)
-            for k, det in enumerate(dets):
-                if pos[k] != m:
-                    continue
+            k = -1
+            for _ in range(pos.count(m)):  # the detectors that stopped here, in their order (each moves past m)
+                k = pos.index(m, k + 1)
+                det = dets[k]
                 pos[k] = n
                 if not update(self, det, stats, rec):
                     continue
