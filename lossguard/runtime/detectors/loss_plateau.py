@@ -6,6 +6,7 @@ import math
 from collections import deque
 from dataclasses import asdict, dataclass
 from itertools import islice
+from typing import cast
 
 import numpy as np
 
@@ -542,7 +543,7 @@ class LossPlateau(Detector):
             values.extend(losses[i:stop])
             self.seen += stop - i
             kept = lrs[i:stop]
-            self.lrs.extend(kept if None not in kept else [lr for lr in kept if lr is not None])
+            self.lrs.extend(cast("list[float]", kept) if None not in kept else [lr for lr in kept if lr is not None])
             top = peak_of_run(losses, steps, i, stop, bar, self.since, self.peak)
             if top is not None:
                 self.peak, self.peak_step, self.peak_rise = top

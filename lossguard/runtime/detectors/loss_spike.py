@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from itertools import islice
+from typing import cast
 
 from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back
 from lossguard.runtime.detectors.base import (
@@ -370,8 +371,12 @@ class LossSpike(Detector):
             # what update() keeps of each step taken, for all of them at once (nothing above reads it)
             self.values.extend(losses[i:stop])
             kept = lrs[i:stop]
+            known = cast("list[float]", kept) if None not in kept else None
             # every learning rate finite (a sum of finite numbers is finite, or it overflowed: then one by one)
-            self.lrs.extend(kept if None not in kept and math.isfinite(sum(kept)) else [lr for lr in kept if lr is not None and math.isfinite(lr)])
+            if known is not None and math.isfinite(sum(known)):
+                self.lrs.extend(known)
+            else:
+                self.lrs.extend([lr for lr in kept if lr is not None and math.isfinite(lr)])
             top.count = count
             self.trials = 0  # update() ends a line search's trials at a step that is no spike
             self._tick += taken
