@@ -80,6 +80,16 @@ def _series(kind: str, seed: int, n: int = 480) -> list[float]:
     if kind == "stuck":  # the same loss to the bit with zero gradients (LG103's no-gradient report), after a start
         cut = rng.choice((5, 30))
         return [2.3 + 0.05 * noise[i] if i < cut else 2.302585092994046 for i in range(n)]
+    if kind == "jump-high":  # an early jump in LG102's window, then losses between its blow-up bound and that jump
+        out = [1.0 + 0.02 * noise[i] for i in range(n)]
+        out[1] = rng.choice((4.0, 8.0))  # before min_steps: pushed as it is
+        out[2] = rng.choice((14.0, 30.0))
+        for i in range(20, 40):
+            out[i] = rng.choice((11.0, 12.5, 0.9)) + 0.1 * noise[i]
+        out[41] = -0.5  # a sign: the bound test ends there
+        for i in range(42, 60):
+            out[i] = rng.choice((11.0, 13.0)) + 0.1 * noise[i]
+        return out
     if kind == "random-walk":
         out, v = [], 1.0
         for i in range(n):
@@ -89,7 +99,20 @@ def _series(kind: str, seed: int, n: int = 480) -> list[float]:
     raise ValueError(kind)
 
 
-KINDS = ("decay", "early-jump", "plateau", "oscillation", "negative", "zeros", "rise", "slight-negative", "random-walk", "clipped", "stuck")
+KINDS = (
+    "decay",
+    "early-jump",
+    "jump-high",
+    "plateau",
+    "oscillation",
+    "negative",
+    "zeros",
+    "rise",
+    "slight-negative",
+    "random-walk",
+    "clipped",
+    "stuck",
+)
 
 
 def _steps(kind: str, seed: int) -> tuple[list[StepStats], list[bool], float | None, bool | None]:
