@@ -228,11 +228,6 @@ class Record:
     def terms(self) -> int:
         return len(self.losses) + len(self.values)
 
-    def travels(self) -> bool:
-        """Whether :func:`read` has a tensor of this record to bring to the host (a loss on the device,
-        value-check flags, gradient norms); a record without one is read from its ``values`` alone."""
-        return bool(self.losses) or self.grads is not None or bool(self.flags) or self.input_bad is not None or self.target_bad is not None
-
     def host_loss(self) -> float:
         """The step's loss from the values read at each call (on the CPU): their mean."""
         return sum(self.values) / len(self.values)

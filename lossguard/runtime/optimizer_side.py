@@ -120,7 +120,10 @@ class OptimizerSide:
         if not s.fired:
             # the sentinel is a parameter no backward reaches: trust the optimizer's step
             cur.reached = cur.terms()
-        cur.lr = optimizer_lr(opt)
+        # optimizer_lr(opt), inline (every step): a number, a CPU tensor's value, or None
+        groups = opt.param_groups
+        lr = groups[0].get("lr") if groups else None
+        cur.lr = (float(lr) if lr.device.type == "cpu" else None) if isinstance(lr, torch.Tensor) else lr
         if s.stepping is not None and opt.param_groups and "line_search_fn" in opt.param_groups[0]:
             cur.closure = "none" if opt.param_groups[0]["line_search_fn"] is None else "line search"
         if cur.flags:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from lossguard.runtime.collect import Record, StepState, read
@@ -43,6 +44,8 @@ _EXPLAINED_BY_SOFTMAX = {"LG103": plateau_of_probabilities, "LG105": vanishing_t
 # every GRAD_EVERY-th step, the steps whose gradient norms are measured. TensorBoard shows at
 # most 1,000 points per chart (it samples the rest away); events are always written at their step.
 DENSE_LOG = 1024
+# a run's steps and learning rates, read from its records in C (_run)
+_STEP, _LR = attrgetter("step"), attrgetter("lr")
 
 
 class ReadSide:
@@ -75,10 +78,14 @@ class ReadSide:
         pending, s.pending = s.pending, []
         # Records with a tensor to read (a loss on the device, gradient norms, value-check flags)
         # travel in one transfer; the others (on the CPU most steps: the loss values alone, read
-        # at their call) go straight to _process, in step order with the rest.
-        heavy = [rec for rec in pending if rec.travels()]
+        # at their call) go straight to _process, in step order with the rest. (Tested inline, the
+        # record's fields: a method call per record cost more than the test.)
+        heavy = [
+            rec for rec in pending if rec.losses or rec.grads is not None or rec.flags or rec.input_bad is not None or rec.target_bad is not None
+        ]
         reads = iter(read(heavy, s.world)) if heavy else iter(())
         nxt = next(reads, None)
+        due = nxt.rec if nxt is not None else None  # the record nxt was read for
         # the class's functions and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
         cls = type(self)
         process = cls._process
@@ -86,18 +93,22 @@ class ReadSide:
         # the detectors as one run (_run); every other record through _process, in step order
         run: list[Record] = []
         losses: list[float] = []
+        isfinite = math.isfinite
         for rec in pending:
-            if nxt is not None and nxt.rec is rec:
+            if rec is due:
                 if run:
                     cls._run(self, s, run, losses)
                     run, losses = [], []
                 r, nxt = nxt, next(reads, None)
+                due = nxt.rec if nxt is not None else None
+                assert r is not None
                 if r.weights is not None and rec.grad_index is not None:
                     self._weight_cache[rec.grad_index] = r.weights
                 process(self, s, rec, r.loss, r.scalars, r.grads)
                 continue
-            loss = rec.host_loss()
-            if rec.stepped and not rec.skipped and rec.closure is None and math.isfinite(loss):
+            values = rec.values
+            loss = sum(values) / len(values)  # rec.host_loss(), inline
+            if rec.stepped and not rec.skipped and rec.closure is None and isfinite(loss):
                 run.append(rec)
                 losses.append(loss)
                 continue
@@ -122,15 +133,23 @@ class ReadSide:
         """
         n = len(recs)
         checks = s.checks
-        run = Run([rec.step for rec in recs], losses, [rec.lr for rec in recs], checks.constant_target, checks.floor)
+        run = Run(list(map(_STEP, recs)), losses, list(map(_LR, recs)), checks.constant_target, checks.floor)
+        # the smoothed loss after each step (as _process takes it: the first finite loss starts it)
         emas: list[float] = []
-        ema = s.ema
-        for loss in losses:
-            ema = loss if ema is None else 0.9 * ema + 0.1 * loss
-            emas.append(ema)
+        add = emas.append
+        ema, rest = s.ema, losses
+        if ema is None:
+            ema, rest = losses[0], losses[1:]
+            add(ema)
+        for loss in rest:
+            ema = 0.9 * ema + 0.1 * loss
+            add(ema)
         s.ema_n += n
         s.prev_finite = True  # a finite loss and no gradient norm
         dets = s.active
+        # the class's functions: on an nn.Module each self.name is the slow path (collect.StepState)
+        cls = type(self)
+        update = cls._update
         pos = []
         for det in dets:
             try:
@@ -143,16 +162,17 @@ class ReadSide:
             m = min(pos, default=n)
             if m >= n:
                 break
-            sent = self._run_scalars(s, recs, losses, emas, sent, m + 1)
+            sent = cls._run_scalars(self, s, recs, run.steps, losses, emas, sent, m + 1)
             s.ema = emas[m]  # _level reads it: the smoothed loss of the event's step
             rec = recs[m]
             stats = StepStats.of_step(rec.step, losses[m], rec.lr, rec.chance, True)
             checks.on_read(stats, {}, s.world)
-            for k, det in enumerate(dets):
-                if pos[k] != m:
-                    continue
+            k = -1
+            for _ in range(pos.count(m)):  # the detectors that stopped here, in their order (each moves past m)
+                k = pos.index(m, k + 1)
+                det = dets[k]
                 pos[k] = n
-                if not self._update(det, stats, rec):
+                if not update(self, det, stats, rec):
                     continue
                 if det.absorbs:
                     try:
@@ -161,19 +181,23 @@ class ReadSide:
                         self._disable(det, exc)
                 else:
                     pos[k] = m + 1
-        self._run_scalars(s, recs, losses, emas, sent, n)
+        cls._run_scalars(self, s, recs, run.steps, losses, emas, sent, n)
         s.ema = emas[-1]
 
-    def _run_scalars(self, s: StepState, recs: list[Record], losses: list[float], emas: list[float], start: int, end: int) -> int:
-        """The TensorBoard scalars of ``recs[start:end]`` (a run's), as ``_process`` writes them; returns ``end``."""
+    def _run_scalars(self, s: StepState, recs: list[Record], steps: list[int], losses: list[float], emas: list[float], start: int, end: int) -> int:
+        """The TensorBoard scalars of ``recs[start:end]`` (a run's, ``steps`` their steps), as ``_process`` writes them; returns ``end``."""
         out = s.out
+        if out.tb is None:
+            return end
+        every = s.log_every
         for i in range(start, end):
-            rec = recs[i]
-            if out.tb is not None and rec.step % (s.log_every or (1 if rec.step < DENSE_LOG else GRAD_EVERY)) == 0:
+            step = steps[i]
+            if step % (every or (1 if step < DENSE_LOG else GRAD_EVERY)) == 0:
+                rec = recs[i]
                 tb = {LOSS: losses[i], LOSS_SMOOTHED: emas[i]}
                 if rec.lr is not None:
                     tb[LR] = rec.lr
-                out.scalars(rec.step, tb, rec.wall)
+                out.scalars(step, tb, rec.wall)
         return end
 
     def _update(self, det: Detector, stats: StepStats, rec: Record) -> bool:
@@ -225,8 +249,9 @@ class ReadSide:
         if scalars:  # the value checks' flags came back with this step
             for code, message, data, severity in checks.findings(rec.step, scalars):
                 self._emit_misuse(code, rec.step, message, data, severity)
+        update = type(self)._update  # the class's: self.name is nn.Module's slow path
         for det in s.active:
-            self._update(det, stats, rec)
+            update(self, det, stats, rec)
 
     def _measured_stats(
         self, rec: Record, loss: float, scalars: dict[str, float], grads: list[float] | None, tags: bool

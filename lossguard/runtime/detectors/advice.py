@@ -137,6 +137,36 @@ def rise_since(loss: float, first: float | None, step: int, since: int) -> int:
     return step if since < 0 else since
 
 
+def rise_since_run(losses: list[float], steps: list[int], i: int, j: int, bar: float | None, since: int) -> int:
+    """:func:`rise_since` applied to ``losses[i]`` .. ``losses[j]`` in turn from ``since``: its value after
+    step ``j`` (``bar``: ``RISE`` times the first loss, None when that is not above 0). Scans back from
+    ``j`` over the stretch at the bar or above: one comparison when the latest loss is below it.
+    :meth:`Detector.absorb` keeps a run's ``since`` with it; the losses are finite."""
+    if bar is None or losses[j] < bar:
+        return -1
+    k = j
+    while k > i and not losses[k - 1] < bar:
+        k -= 1
+    if k > i:
+        return steps[k]  # the stretch began inside the run, after a loss below the bar
+    return steps[i] if since < 0 else since
+
+
+def peak_of_run(
+    losses: list[float], steps: list[int], i: int, j: int, bar: float | None, since: int, peak: float | None
+) -> tuple[float, int, int] | None:
+    """The peak, its step and the step its rise began (``peak_rise``) after ``losses[i:j]`` (j > i), as
+    a step-by-step update keeps them (a loss higher than the peak so far takes it; ``since`` is
+    :func:`rise_since`'s value before step ``i``); None when no loss there is higher than ``peak``.
+    The last loss to take the peak is the first of the highest (later equal ones do not)."""
+    top = max(losses[i:j])
+    if peak is not None and not top > peak:
+        return None
+    k = losses.index(top, i, j)
+    rise = rise_since_run(losses, steps, i, k, bar, since)
+    return top, steps[k], (rise if rise >= 0 else steps[k])
+
+
 def capital(text: str) -> str:
     """The phrase as the start of a sentence."""
     return text[:1].upper() + text[1:]

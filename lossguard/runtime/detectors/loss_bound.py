@@ -45,6 +45,8 @@ class LossBelowBound(Detector):
         floor = run.floor
         # update's two tests: below the bound by the tolerance, or, with no bound, below -unbounded_factor * scale (< 0)
         limit = floor - self.tolerance * scale if floor is not None else -self.unbounded_factor * scale
+        if i >= n or min(losses[i:]) >= limit:
+            return n  # every loss at the limit or above (finite losses): no loop over them
         for j in range(i, n):
             if losses[j] < limit:
                 return j

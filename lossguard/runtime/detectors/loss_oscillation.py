@@ -7,10 +7,11 @@ import operator
 from collections import deque
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import RISE, capital, change_lr, go_back, rise_since
+from lossguard.runtime.detectors.advice import RISE, capital, change_lr, go_back, rise_since, rise_since_run
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -187,8 +188,9 @@ class LossOscillation(Detector):
         """
         n = len(vals)
         mean = sum(vals) / n
-        dev = [v - mean for v in vals]
-        # the same sum, in the same order, as over a generator: one call instead of one per value
+        # each v - mean and the sum of their squares in C (the same subtractions, the same sum in
+        # the same order as a comprehension and a generator): no Python line per value
+        dev = list(map(operator.sub, vals, repeat(mean, n)))
         bound = 4.0 * math.sqrt(sum(map(operator.mul, dev, dev)) / n)
         level = known["level"] = abs(median(vals))
         if level <= 0 or bound < self.amplitude * level:
@@ -236,32 +238,38 @@ class LossOscillation(Detector):
         seen), which update() takes; every step under a constant binary target (update ignores them)."""
         losses, steps = run.losses, run.steps
         n = len(losses)
-        if run.constant_target:
+        if run.constant_target or i >= n:
             return n
         if not self.start:
             return i  # the first loss: update() starts the window
         first = self.start[0]
-        below = -1e-4 * abs(first)  # below_zero(loss, first), inline
-        bar = RISE * first if first > 0 else None  # advice.rise_since, inline
+        # below_zero(loss, first), inline: loss < 0 and loss < below is loss < below (below <= 0; -0.0 when first is 0)
+        below = -1e-4 * abs(first)
+        bar = RISE * first if first > 0 else None  # advice.rise_since's
         values, start, window, every = self.values, self.start, self.window, self.every
-        signed, seen, since = self.signed, self.seen, self.since
-        for j in range(i, n):
-            loss = losses[j]
-            sign = signed or (loss < 0 and loss < below)
-            # update()'s test after it appended this loss: a spectrum is due unless one of these holds
-            if not (len(values) + 1 < window or (seen + 1) % every or sign):
-                i = j
-                break
-            signed = sign
-            values.append(loss)
-            since = -1 if bar is None or loss < bar else (steps[j] if since < 0 else since)
-            if len(start) < window:
-                start.append(loss)
-            seen += 1
+        # update()'s test after it appended loss j: a spectrum is due unless (seen + 1) % every (seen counting the
+        # steps taken here), a sign was seen, or fewer than window values are in (len(values) + 1 < window). The
+        # first step due from i on: the first j >= i with j >= short and (j + phase) % every == 0. A sign seen
+        # at or before it takes every step after it too (no spectrum from then on)
+        if self.signed:
+            stop = n
         else:
-            i = n
-        self.signed, self.seen, self.since = signed, seen, since
-        return i
+            phase, short = self.seen + 1 - i, i + window - 1 - len(values)
+            due = max(i, short)
+            due += -(due + phase) % every
+            stop = due if due < n else n
+            if min(losses[i : stop + 1]) < below:
+                stop = n
+                self.signed = True
+        if stop > i:
+            # what update() keeps of each step taken, for all of them at once (nothing above reads it)
+            values.extend(losses[i:stop])
+            room = window - len(start)
+            if room > 0:
+                start.extend(losses[i : min(stop, i + room)])
+            self.seen += stop - i
+            self.since = rise_since_run(losses, steps, i, stop - 1, bar, self.since)
+        return stop
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

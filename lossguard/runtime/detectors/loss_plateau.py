@@ -6,10 +6,11 @@ import math
 from collections import deque
 from dataclasses import asdict, dataclass
 from itertools import islice
+from typing import cast
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import RISE, capital, change_lr, factor_from_update, go_back, rise_since
+from lossguard.runtime.detectors.advice import RISE, capital, change_lr, factor_from_update, go_back, peak_of_run, rise_since, rise_since_run
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -37,6 +38,23 @@ def _first_run_median_below(values: np.ndarray, bound: float) -> int | None:
     # the middle of each sorted window (REACH_RUN is odd): np.median's value without its NaN check
     hits = np.flatnonzero(np.sort(windows, axis=1)[:, REACH_RUN // 2] <= bound)
     return int(hits[0]) if hits.size else None
+
+
+def _stuck_after(losses: list[float], stuck: int, grads: int, last: float | None) -> tuple[int, int, float | None]:
+    """LossPlateau's count of identical losses (``stuck``, ``stuck_grads``, ``stuck_loss``) after plain steps
+    with these losses, as update() counts them one by one: a loss exactly 0 leaves it, another loss equal to
+    the last starts nothing (+1), a different one starts it again at 0 (with no gradient measurement)."""
+    if 0.0 in losses:
+        losses = [v for v in losses if v != 0.0]
+    if not losses:
+        return stuck, grads, last
+    k = len(losses) - 1
+    end = losses[k]
+    while k > 0 and losses[k - 1] == end:
+        k -= 1
+    if k == 0 and end == last:
+        return stuck + len(losses), grads, last  # every loss the count's own
+    return len(losses) - k - 1, 0, losses[k]  # started again at the first of the equal losses at the end
 
 
 @dataclass(frozen=True)
@@ -476,46 +494,63 @@ class LossPlateau(Detector):
         no sign seen), which update() takes."""
         losses, steps, lrs = run.losses, run.steps, run.lrs
         n = len(losses)
-        if self.zeros >= 0 or len(self.start) < self.min_window:
+        if self.zeros >= 0 or len(self.start) < self.min_window or i >= n:
             return i
         first = self.start[0]
-        below = -1e-4 * abs(first)  # below_zero(loss, first), inline
-        bar = RISE * first if first > 0 else None  # advice.rise_since, inline
-        values, lrs_kept, least, most, every = self.values, self.lrs, self.min_window, self.max_window, self.every
-        signed, seen, since, peak = self.signed, self.seen, self.since, self.peak
+        # below_zero(loss, first), inline: loss < 0 and loss < below is loss < below (below <= 0; -0.0 when first is 0)
+        below = -1e-4 * abs(first)
+        bar = RISE * first if first > 0 else None  # advice.rise_since's
+        least, every, values = self.min_window, self.every, self.values
+        signed = self.signed
         stuck, stuck_grads, stuck_loss = self.stuck, self.stuck_grads, self.stuck_loss
-        for j in range(i, n):
-            loss = losses[j]
-            # update()'s count of identical losses (_no_gradient): a step on which it would report goes to update()
-            if stuck >= 0 and loss != 0.0 and loss == stuck_loss and stuck + 1 >= least and stuck_grads >= 8:
-                i = j
-                break
-            sign = signed or (loss < 0 and loss < below)
-            # update()'s test after it appended this loss: a check is due unless one of these holds
-            if not (min(len(values) + 1, most) < least or (seen + 1) % every or sign):
-                i = j
-                break
-            signed = sign
-            values.append(loss)
-            seen += 1
-            since = -1 if bar is None or loss < bar else (steps[j] if since < 0 else since)
-            if peak is None or loss > peak:
-                peak = self.peak = loss
-                self.peak_step = steps[j]
-                self.peak_rise = since if since >= 0 else steps[j]
-            lr = lrs[j]
-            if lr is not None:
-                lrs_kept.append(lr)
-            if stuck >= 0 and loss != 0.0:  # a plain step measures no gradient: stuck_grads stays
-                if loss != stuck_loss:
-                    stuck, stuck_grads, stuck_loss = 0, 0, loss
-                else:
-                    stuck += 1
+        # update()'s test after it appended loss j: a check is due unless one of these holds: (seen + 1) % every,
+        # seen counting the steps taken here ((j + phase) % every); a sign seen; fewer than min_window values
+        # (min(len(values) + 1, max_window) < min_window, with max_window >= min_window: j < short)
+        phase, short = self.seen + 1 - i, i + least - 1 - len(values)
+        stop = n
+        if stuck < 0 or stuck_grads < 8:
+            # update()'s count of identical losses cannot report in this run (it reports after 8 zero gradient
+            # norms, which a plain step does not measure: stuck_grads only goes back to 0 here; stuck < 0: it
+            # reported). The first check due from i on is the first j >= max(i, short) with (j + phase) % every
+            # == 0; a sign seen at or before it takes every step after it too (no check from then on)
+            if not signed:
+                due = max(i, short)
+                due += -(due + phase) % every
+                stop = due if due < n else n
+                if min(losses[i : stop + 1]) < below:
+                    stop, signed = n, True
+            if stuck >= 0 and stop > i:
+                stuck, stuck_grads, stuck_loss = _stuck_after(losses[i:stop], stuck, stuck_grads, stuck_loss)
         else:
-            i = n
-        self.signed, self.seen, self.since = signed, seen, since
+            for j in range(i, n):
+                loss = losses[j]
+                # update()'s count of identical losses (_no_gradient): a step on which it would report goes to update()
+                if loss == stuck_loss and loss != 0.0 and stuck + 1 >= least:
+                    stop = j
+                    break
+                sign = signed or loss < below
+                if not ((j + phase) % every or sign or j < short):
+                    stop = j
+                    break
+                signed = sign
+                if loss != 0.0:  # a plain step measures no gradient: stuck_grads stays
+                    if loss != stuck_loss:
+                        stuck, stuck_grads, stuck_loss = 0, 0, loss
+                    else:
+                        stuck += 1
+        if stop > i:
+            # what update() keeps of each step taken, for all of them at once (nothing above reads it)
+            values.extend(losses[i:stop])
+            self.seen += stop - i
+            kept = lrs[i:stop]
+            self.lrs.extend(cast("list[float]", kept) if None not in kept else [lr for lr in kept if lr is not None])
+            top = peak_of_run(losses, steps, i, stop, bar, self.since, self.peak)
+            if top is not None:
+                self.peak, self.peak_step, self.peak_rise = top
+            self.since = rise_since_run(losses, steps, i, stop - 1, bar, self.since)
+        self.signed = signed
         self.stuck, self.stuck_grads, self.stuck_loss = stuck, stuck_grads, stuck_loss
-        return i
+        return stop
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from itertools import islice
+from typing import cast
 
 from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back
 from lossguard.runtime.detectors.base import (
@@ -371,42 +372,55 @@ class LossSpike(Detector):
         if self.held is not None or self.reference is None or len(self.values) < self.min_steps or len(self.first) < self.min_steps:
             return i
         first = self.first[0]
-        below = -1e-4 * abs(first)  # below_zero(loss, first), inline
+        # below_zero(loss, first), inline: loss < 0 and loss < below is loss < below (below <= 0; -0.0 when first is 0)
+        below = -1e-4 * abs(first)
         bound = first * self.blowup
-        values, lrs_kept, isfinite = self.values, self.lrs, math.isfinite
-        # the window's maximum (SlidingMax.push and value(), inline): its candidates, oldest first
+        # the window's maximum (SlidingMax.push and value(), inline): its candidates, oldest first. A step
+        # taken is no higher than the first (the maximum), so a push leaves the maximum's value as it is
+        # (it replaces it only by an equal loss); it changes when the oldest candidate leaves the window
         top = self._top
         queue, count, size = top.queue, top.count, top.size
-        signed, cooldown, taken = self.signed, self.cooldown_left, 0
+        head_at, head = queue[0]
+        signed = self.signed
+        # _surely_below, with the sign seen before the step (as update() asks it): the loss is at most the
+        # window's maximum, and at most the blow-up bound unless the first loss is not above 0 or a sign was seen
+        limit = head if first <= 0 or signed else min(head, bound)
+        stop = n
         for j in range(i, n):
             loss = losses[j]
-            # _surely_below, with the sign seen before this step (as update() asks it)
-            if loss > queue[0][1] or not (first <= 0 or signed or loss <= bound):
-                i = j
+            if loss > limit:
+                stop = j
                 break
-            if loss < 0 and loss < below:
-                signed = True
-            lr = lrs[j]
-            if lr is not None and isfinite(lr):
-                lrs_kept.append(lr)
-            if cooldown > 0:
-                cooldown -= 1
-            values.append(loss)
+            if loss < below and not signed:
+                signed, limit = True, head
             while queue and queue[-1][1] <= loss:
                 queue.pop()
+            if not queue:
+                head_at, head = count, loss  # the maximum replaced by this equal loss
             queue.append((count, loss))
             count += 1
-            if queue[0][0] < count - size:
+            if head_at < count - size:
                 queue.popleft()
-            taken += 1
-        else:
-            i = n
-        if taken:
+                head_at, head = queue[0]
+                limit = head if first <= 0 or signed else min(head, bound)
+        taken = stop - i
+        if taken > 0:
+            # what update() keeps of each step taken, for all of them at once (nothing above reads it)
+            self.values.extend(losses[i:stop])
+            kept = lrs[i:stop]
+            known = cast("list[float]", kept) if None not in kept else None
+            # every learning rate finite (a sum of finite numbers is finite, or it overflowed: then one by one)
+            if known is not None and math.isfinite(sum(known)):
+                self.lrs.extend(known)
+            else:
+                self.lrs.extend([lr for lr in kept if lr is not None and math.isfinite(lr)])
             top.count = count
             self.trials = 0  # update() ends a line search's trials at a step that is no spike
             self._tick += taken
-            self.signed, self.cooldown_left = signed, cooldown
-        return i
+            self.signed = signed
+            if self.cooldown_left > 0:
+                self.cooldown_left = max(self.cooldown_left - taken, 0)
+        return stop
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

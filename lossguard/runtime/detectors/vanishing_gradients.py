@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from lossguard.runtime.detectors.advice import RISE, capital, change_lr, early, go_back, rise_since
+from lossguard.runtime.detectors.advice import RISE, capital, change_lr, early, go_back, peak_of_run, rise_since, rise_since_run
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, at_least, fmt, median
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
@@ -176,16 +176,11 @@ class VanishingGradients(Detector):
         if self.first_loss is None:
             self.first_loss = losses[i]
         first = self.first_loss
-        bar = RISE * first if first > 0 else None  # advice.rise_since, inline
-        since, peak = self.since, self.peak
-        for j in range(i, n):
-            loss = losses[j]
-            since = -1 if bar is None or loss < bar else (steps[j] if since < 0 else since)
-            if peak is None or loss > peak:
-                peak = self.peak = loss
-                self.peak_step = steps[j]
-                self.peak_rise = since if since >= 0 else steps[j]
-        self.since, self.loss = since, losses[n - 1]
+        bar = RISE * first if first > 0 else None  # advice.rise_since's
+        top = peak_of_run(losses, steps, i, n, bar, self.since, self.peak)
+        if top is not None:
+            self.peak, self.peak_step, self.peak_rise = top
+        self.since, self.loss = rise_since_run(losses, steps, i, n - 1, bar, self.since), losses[n - 1]
         return n
 
     def update(self, stats: StepStats) -> Finding | None:
