@@ -2216,6 +2216,38 @@ def fit(model, batches, epochs):
         run_epoch(batches, model, LossCompute(model.generator, criterion, opt))
 """,
     },
+    # round 28 (lead's whole-mirror sweep, mine9607/learn-PyTorch 13_Mechanics_of_PyTorch/main.py): the file defines one
+    # nn.Module class, a hand-written layer it only tries out, beside the model it builds with nn.Sequential at its top
+    # level; a train(model, ...) it never calls may get either, so `model` is not taken for the class
+    "one_layer_class_beside_a_sequential_model": {
+        "main.py": """
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(nn.Linear(2, 4), nn.ReLU(), nn.Linear(4, 1), nn.Sigmoid())
+loss_fn = nn.BCELoss()
+
+
+class NoisyLinear(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.w = nn.Parameter(torch.Tensor(n_in, n_out))
+        self.b = nn.Parameter(torch.Tensor(n_out).fill_(0))
+
+    def forward(self, x):
+        return torch.add(torch.mm(x, self.w), self.b)
+
+
+def train(model, loader):
+    for xb, yb in loader:
+        pred = model(xb)[:, 0]
+        loss = loss_fn(pred, yb)
+        loss.backward()
+
+
+print(NoisyLinear(4, 2)(torch.zeros(1, 4)))
+""",
+    },
     # round 12: a model class picked from a dict of classes by a configured name; when every class
     # ends the same way the choice does not matter; when they differ, silent
     "dict_of_model_classes": {

@@ -13,7 +13,21 @@ from lossguard.static.interp.pyg_autoencoders import autoencoder_method
 from lossguard.static.interp.tabular import table_method
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS
 from lossguard.static.project import ModuleInfo
-from lossguard.static.values import MODEL_VALUES, UNKNOWN, ClassRef, Dtype, External, LazyImport, Optimizer, QualName, Tensor, TupleVal, Value
+from lossguard.static.values import (
+    MODEL_VALUES,
+    UNKNOWN,
+    ClassRef,
+    Dtype,
+    External,
+    LazyImport,
+    Optimizer,
+    PretrainedModel,
+    QualName,
+    SequentialVal,
+    Tensor,
+    TupleVal,
+    Value,
+)
 
 
 class TrainingMixin(InterpBase):
@@ -165,7 +179,13 @@ class TrainingMixin(InterpBase):
                 other = classes.get(call_name)
                 if other is not None and other.node is not cls.node:
                     used_inside.add(id(other.node))
-        return [c for c in classes.values() if id(c.node) not in used_inside and self._find_method(c, "forward") is not None]
+        found = [c for c in classes.values() if id(c.node) not in used_inside and self._find_method(c, "forward") is not None]
+        if any(isinstance(v, (SequentialVal, PretrainedModel)) for v in glob.values()):
+            # the file builds a model of another kind at its top level (`model = nn.Sequential(...)`, a torchvision
+            # model): the parameter may hold that one, so the file has no one model (mine9607/learn-PyTorch's
+            # chapter 13 defines a NoisyLinear layer beside its Sequential model and a train(model, ...) it never calls)
+            return []
+        return found
 
     def _forward_accepts(self, cls: ClassRef, n_pos: int, kw_names: set[str]) -> bool:
         method = self._find_method(cls, "forward")
