@@ -132,12 +132,13 @@ def fix_files(files: Iterable[str | Path], *args: Any, **kwargs: Any) -> list[Fi
 
 def _parses(source: str, before: str) -> bool:
     """Whether fixed text is still valid Python, for both parsers the fixes rely on. Code that only
-    Python 2 accepts (read by ``text.parse`` as such, never by libcst) need only stay readable to the former."""
+    Python 2 accepts (read by ``text.parse`` as such, never by libcst) need only stay readable to the former:
+    the text before the fix is asked of libcst only when the fixed one fails it."""
     try:
         text.parse(source)
     except ValueError:
         return False
-    return not _native_parses(before) or _native_parses(source)
+    return _native_parses(source) or not _native_parses(before)
 
 
 def _native_parses(source: str) -> bool:
