@@ -34,7 +34,7 @@ def _grad_switch(expr: ast.expr) -> bool | None:
     ``enable_grad()`` / ``set_grad_enabled(...)``, None for any other context manager."""
     func = expr.func if isinstance(expr, ast.Call) else expr
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    if "no_grad" in name or "inference_mode" in name:
+    if api.turns_off_grad(name):
         return True
     if name in ("enable_grad", "set_grad_enabled"):
         return False

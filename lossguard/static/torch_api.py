@@ -404,6 +404,17 @@ OPTIMIZER_FUNCS = {"transformers.AdamW", "bitsandbytes.optim.AdamW8bit", "apex.o
 
 NO_GRAD_CONTEXTS = {"torch.no_grad", "torch.inference_mode", "torch.autograd.no_grad", "torch.autograd.grad_mode.no_grad"}
 
+
+def turns_off_grad(qualname: str) -> bool:
+    """torch's ``no_grad``/``inference_mode``, or a wrapper named for one (yolov5's
+    ``@smart_inference_mode()``): code under it builds no graph. Taking a helper at its name can
+    only make the checker quieter (a conditional ``maybe_no_grad(flag)`` too), never louder."""
+    if qualname in NO_GRAD_CONTEXTS:
+        return True
+    short = qualname.rsplit(".", 1)[-1]
+    return "inference_mode" in short or "no_grad" in short
+
+
 # Wrappers that return the module they are given (its forward is the wrapped one).
 MODULE_WRAPPERS = {
     "torch.nn.DataParallel",

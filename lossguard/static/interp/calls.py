@@ -29,7 +29,6 @@ from lossguard.static.interp.frame import (
     loops_trained,
     record_call,
     rewrites_values,
-    turns_off_grad,
 )
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
 from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
@@ -558,7 +557,7 @@ class CallsMixin(InterpBase):
         try:
             env = self._bind_params(ref, pos, kw, self_value, opaque)
             no_grad = no_grad or any(
-                turns_off_grad(_written_name(d)) or turns_off_grad(self.decorator_qualname(d, ref.module)) for d in fn.decorator_list
+                api.turns_off_grad(_written_name(d)) or api.turns_off_grad(self.decorator_qualname(d, ref.module)) for d in fn.decorator_list
             )
             frame = Frame(
                 ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone

@@ -294,16 +294,6 @@ RESHAPES_IN_PLACE = frozenset(
 KEEPS_VALUES_IN_PLACE = {"requires_grad_", "detach_", "share_memory_", "retain_grad", "pin_memory_", "record_stream_", "resize_"}
 
 
-def turns_off_grad(qualname: str) -> bool:
-    """torch's ``no_grad``/``inference_mode``, or a wrapper named for one (yolov5's
-    ``@smart_inference_mode()``): code under it builds no graph. Taking a helper at its name can
-    only make the checker quieter (a conditional ``maybe_no_grad(flag)`` too), never louder."""
-    if qualname in api.NO_GRAD_CONTEXTS:
-        return True
-    short = qualname.rsplit(".", 1)[-1]
-    return "inference_mode" in short or "no_grad" in short
-
-
 def rewrites_values(method: str) -> bool:
     """An in-place tensor method (trailing underscore) that changes the tensor's numbers."""
     return method.endswith("_") and not method.startswith("_") and method not in KEEPS_VALUES_IN_PLACE

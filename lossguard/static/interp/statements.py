@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterable
 from typing import Any
 
+from lossguard.static import torch_api as api
 from lossguard.static.dict_sums import comprehension_key, dict_running_sum
 from lossguard.static.events import SET_GRAD, Accumulate, LoopSummary, rescales_grad
 from lossguard.static.interp.asserts import assume_same_shapes
@@ -25,7 +26,6 @@ from lossguard.static.interp.frame import (
     record_call,
     replace_env,
     same_expr,
-    turns_off_grad,
 )
 from lossguard.static.interp.guards import certainly_taken
 from lossguard.static.interp.iterators import iterator_of, remade_iterators
@@ -445,7 +445,12 @@ class StatementsMixin(InterpBase):
             callee = self.ev(expr.func if isinstance(expr, ast.Call) else expr, frame, env)
             if isinstance(expr, ast.Call):
                 self._args(expr, frame, env)
-            if isinstance(callee, QualName) and turns_off_grad(callee.name) or isinstance(callee, FunctionRef) and turns_off_grad(callee.node.name):
+            if (
+                isinstance(callee, QualName)
+                and api.turns_off_grad(callee.name)
+                or isinstance(callee, FunctionRef)
+                and api.turns_off_grad(callee.node.name)
+            ):
                 no_grad = True  # with torch.no_grad():, with smart_inference_mode():
             if item.optional_vars is not None:
                 scaled = self.scaled_loss(item, callee, stmt.body, frame, env)
