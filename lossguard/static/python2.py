@@ -40,7 +40,8 @@ PYTHON2_MESSAGES = (
 #: Python 2 read a tab in indentation as a move to the next multiple of 8 columns; Python 3 refuses a mix
 _TAB_MESSAGES = PYTHON2_MESSAGES[-2:]
 
-_STATEMENT_STARTS = frozenset({tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING})
+# the tokens a statement follows (comments and blank lines are passed over; generate_tokens makes no ENCODING token)
+_STATEMENT_STARTS = frozenset({tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT})
 
 
 def looks_like_python2(message: str) -> bool:
