@@ -1,0 +1,5 @@
+"""part of positive project [LG003]: the trainer package re-exports the core and classification trainers with star imports."""
+# Source: frgfm/holocron at 49125c24 (the parent of 9871899c, "fix: Fixed BinaryClassificationTrainer (#227)"),
+# holocron/trainer/__init__.py; re-typed; the detection and segmentation trainers are not included.
+from .core import *
+from .classification import *
