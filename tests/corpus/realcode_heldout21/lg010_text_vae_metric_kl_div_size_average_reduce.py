@@ -1,7 +1,9 @@
 """positive [LG010]: a text-VAE project's distribution-distance helper calls F.kl_div(dis1.log(), dis2, size_average=False, reduce=True), the deprecated reduction arguments (a summed KL); js_divergence and the unigram-KL metric reuse it."""
 # Source: baoy-nlp/DSS-VAE-pytorch at 65e53eef (read as is), utils/math_utils.py with the call site of
-# metrics/unigram_kl.py; re-typed, identifiers renamed; the metric's corpus counting shortened.
+# metrics/unigram_kl.py; re-typed, identifiers renamed; the evaluator's base class and __main__ cut (the
+# counting line word_freq["word"] kept as in the source).
 from collections import Counter
+from itertools import chain
 
 import torch
 import torch.nn.functional as F
@@ -17,17 +19,24 @@ def js_divergence(dis1, dis2):
     return 0.5 * kl_divergence(dis1, mid) + 0.5 * kl_divergence(dis2, mid)
 
 
-def unigram_distribution(sentences, vocab):
-    counts = Counter(tok for sent in sentences for tok in sent)
-    freq = torch.Tensor([counts.get(w, 0) + 1 for w in vocab])
-    return freq / freq.sum()
+class CorpusDistribution(object):
+    @staticmethod
+    def get_unigram_distribution(examples, vocab):
+        counts = [0] * len(vocab)
+        word_freq = Counter(chain(*examples))
+        for word in word_freq:
+            counts[vocab[word]] = word_freq["word"]
+        count = torch.Tensor(counts)
+        count += (1.0 / torch.sum(count)) * (count.eq(0.0).float())
+        return count / torch.sum(count)
 
 
-def unigram_kl(ref_sentences, hyp_sentences, vocab, dtype="kl"):
-    p = unigram_distribution(ref_sentences, vocab)
-    q = unigram_distribution(hyp_sentences, vocab)
-    func = js_divergence if dtype == "js" else kl_divergence
-    return func(p, q).item()
+class UnigramKLEvaluator(object):
+    def get_evaluate(self, corpus_source, pred_source, vocab, dtype="js"):
+        ref_dis = CorpusDistribution.get_unigram_distribution(examples=corpus_source, vocab=vocab)
+        pre_dis = CorpusDistribution.get_unigram_distribution(examples=pred_source, vocab=vocab)
+        func = js_divergence if dtype == "js" else kl_divergence
+        return func(ref_dis, pre_dis)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """part of look-alike project [LG001, LG006, LG011]: train_model and evaluate_model score the raw case scores with a local torch.nn.CrossEntropyLoss (named metric) and long labels; loss.item() goes to the loss list; F.softmax(prediction, dim=1) is taken after backward only for the probability metrics (detached to NumPy); evaluation runs under the caller's torch.no_grad."""
 # Source: bkong999/COVNet at 932c1cf7 (read as is; issue #28 asks why F.softmax comes after loss.backward()), main.py;
-# re-typed, identifiers renamed; the argument parser, checkpointing and early-stopping bookkeeping shortened.
+# re-typed, identifiers renamed (np.float written np.float64); the argument parser, checkpointing and early-stopping
+# bookkeeping shortened.
 # dataset.py and utils.py (metric helpers) are not included.
 import os
 import time
