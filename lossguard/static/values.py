@@ -128,6 +128,17 @@ class KeyedItems(Unknown):
 
 
 @dataclass(frozen=True)
+class KnownOptions(Unknown):
+    """The output of a call of a choice of models (:class:`Either` with conditions) where some
+    models' outputs are no tensor with a known activation (a list under a setting the checker cannot
+    decide, a value it cannot follow): unknown as it stands, so no rule reads it as a tensor, but a
+    torch loss call of it runs once per model whose output is known, with that model's condition
+    (interp.model_choices)."""
+
+    per_option: tuple[tuple[str, Tensor], ...]
+
+
+@dataclass(frozen=True)
 class Const(Value):
     """A literal Python constant (numbers, strings, booleans, None)."""
 

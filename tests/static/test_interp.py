@@ -7010,6 +7010,113 @@ PROJECTS["a_string_written_for_the_legacy_reduce_flag_look_alike"] = {
 }
 
 
+# Round 29 (docs/survey.md, "Round 29: recall on the remaining misses (branch recall25)"): a model picked by sequential
+# `if args.arch == ...:` statements where one option's output is no tensor (a list of maps under a setting the checker
+# cannot decide, UNET-ZOO's NestedUNet): the options whose output is known are still judged one by one, with their
+# conditions (Andy-zhujunwen/UNET-ZOO@b526ce5 main.py, with round 26's mutation: Unet without its sigmoid)
+_ARCH_MODELS = """
+import torch
+import torch.nn as nn
+
+
+class Plain(nn.Module):
+    def __init__(self, in_ch, out_ch):
+        super().__init__()
+        self.conv = nn.Conv2d(in_ch, out_ch, 1)
+
+    def forward(self, x):
+        return {plain}
+
+
+class Gated(nn.Module):
+    def __init__(self, in_ch, out_ch):
+        super().__init__()
+        self.conv = nn.Conv2d(in_ch, out_ch, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.conv(x))
+
+
+class Nested(nn.Module):
+    def __init__(self, args, in_ch, out_ch):
+        super().__init__()
+        self.args = args
+        self.first = nn.Conv2d(in_ch, out_ch, 1)
+        self.second = nn.Conv2d(in_ch, out_ch, 1)
+
+    def forward(self, x):
+        if self.args.deepsupervision:
+            return [torch.sigmoid(self.first(x)), torch.sigmoid(self.second(x))]
+        return torch.sigmoid(self.second(x))
+"""
+_ARCH_MAIN = """
+import torch
+import torch.nn as nn
+
+from models import Gated, Nested, Plain
+
+
+def get_model(args):
+    if args.arch == "plain":
+        model = Plain(3, 1)
+    if args.arch == "gated":
+        model = Gated(3, 1)
+    if args.arch == "nested":
+        args.deepsupervision = True
+        model = Nested(args, 3, 1)
+    return model
+
+
+def train(model, criterion, optimizer, loader, args):
+    for epoch in range(args.epochs):
+        for x, y in loader:
+            optimizer.zero_grad()
+            if args.deepsupervision:
+                outputs = model(x)
+                loss = 0
+                for output in outputs:
+                    loss += criterion(output, y)
+                loss /= len(outputs)
+            else:
+                output = model(x)
+                loss = criterion(output, y){mark}
+            loss.backward()
+            optimizer.step()
+
+
+def main(args, loader):
+    model = get_model(args)
+    criterion = {criterion}
+    optimizer = torch.optim.Adam(model.parameters())
+    train(model, criterion, optimizer, loader, args)
+"""
+
+
+def _arch_project(plain: str, criterion: str, mark: str) -> dict[str, str]:
+    main = _ARCH_MAIN.replace("{criterion}", criterion).replace("{mark}", f"  # expect: {mark}" if mark else "")
+    return {"models.py": _ARCH_MODELS.replace("{plain}", plain), "main.py": main}
+
+
+PROJECTS["a_model_choice_one_of_whose_outputs_is_a_list_or_a_map"] = _arch_project("self.conv(x)", "nn.BCELoss()", "LG002")
+PROJECTS["a_model_choice_one_of_whose_outputs_is_a_list_or_a_map_with_a_softmax"] = _arch_project(
+    "torch.softmax(self.conv(x), dim=1)", "nn.CrossEntropyLoss()", "LG001"
+)
+# every option with a known output is right for its loss (the sigmoid on the plain model too; logits for the plain one
+# and BCEWithLogitsLoss, the gated option left out); a choice whose last `if` tests no setting gives no conditions
+PROJECTS["a_model_choice_one_of_whose_outputs_is_a_list_or_a_map_look_alike"] = {
+    **_arch_project("torch.sigmoid(self.conv(x))", "nn.BCELoss()", ""),
+    "plain_logits.py": _ARCH_MAIN.replace("from models import", "from models2 import")
+    .replace("{criterion}", "nn.BCEWithLogitsLoss()")
+    .replace("{mark}", "")
+    .replace('    if args.arch == "gated":\n        model = Gated(3, 1)\n', ""),
+    "models2.py": _ARCH_MODELS.replace("{plain}", "self.conv(x)"),
+    "unconditioned.py": _ARCH_MAIN.replace("from models import", "from models2 import")
+    .replace("{criterion}", "nn.BCELoss()")
+    .replace("{mark}", "")
+    .replace('if args.arch == "nested":', "if isinstance(args, dict):"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
