@@ -7117,6 +7117,64 @@ PROJECTS["a_model_choice_one_of_whose_outputs_is_a_list_or_a_map_look_alike"] = 
 }
 
 
+# Round 29: the transfer-learning tutorial's datasets and loaders, one per phase, built by dict comprehensions over a
+# literal list of keys (`{x: DataLoader(image_datasets[x], ...) for x in ['train', 'val']}`): the dict is known key by key,
+# so the loop over `dataloaders[phase]` binds the ImageFolder pipeline's image batches
+_PHASES = """
+import os
+
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(224, 2)
+
+    def forward(self, x):
+        return self.fc({flat})
+
+
+data_transforms = {
+    "train": transforms.Compose([transforms.RandomResizedCrop(224), transforms.RandomHorizontalFlip(), transforms.ToTensor()]),
+    "val": transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224), transforms.ToTensor()]),
+}
+image_datasets = {x: datasets.ImageFolder(os.path.join("data", x), data_transforms[x]) for x in {phases}}
+dataloaders = {x: DataLoader(image_datasets[x], batch_size=4, shuffle=True) for x in {phases}}
+model = Head()
+criterion = nn.CrossEntropyLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
+for epoch in range(25):
+    for phase in ["train", "val"]:
+        for inputs, labels in dataloaders[phase]:
+            optimizer.zero_grad()
+            outputs = model(inputs)
+            loss = criterion(outputs, labels){mark}
+            if phase == "train":
+                loss.backward()
+                optimizer.step()
+"""
+
+
+def _phases(flat: str, phases: str, mark: bool) -> str:
+    return _PHASES.replace("{flat}", flat).replace("{phases}", phases).replace("{mark}", "  # expect: LG005" if mark else "")
+
+
+PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension"] = {
+    "train.py": _phases("x", '["train", "val"]', True),
+    "tuple_keys.py": _phases("x", '("train", "val")', True),
+}
+# the images flattened before the linear layer; the keys from a name, a filtered comprehension: unknown batches
+PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension_look_alike"] = {
+    "flat.py": _phases("x.view(x.size(0), -1)", '["train", "val"]', False),
+    "named_keys.py": _phases("x", "PHASES", False).replace("import os\n", 'import os\n\nPHASES = ["train", "val"]\n'),
+    "filtered.py": _phases("x", '["train", "val"] if x', False),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
