@@ -7175,6 +7175,87 @@ PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension_look_alike"] = {
 }
 
 
+# Round 29: a device named by one of two strings (`device = "cuda" if torch.cuda.is_available() else "cpu"`, in 52 of the
+# 668 surveyed repositories) is no dtype: `y.to(device)` keeps the class indices' int64, which BCEWithLogitsLoss refuses
+_DEVICE_MOVE = """
+import torch
+import torch.nn as nn
+
+{device}
+model = nn.Linear(8, 1).to(device)
+criterion = nn.BCEWithLogitsLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(5):
+    for x, y in batches:
+        x = x.to(device)
+        y = torch.as_tensor(y, dtype=torch.long).to(device)
+        optimizer.zero_grad()
+        loss = criterion(model(x).squeeze(1), y){mark}
+        loss.backward()
+        optimizer.step()
+"""
+
+
+def _device_move(device: str, mark: bool) -> str:
+    return _DEVICE_MOVE.replace("{device}", device).replace("{mark}", "  # expect: LG004" if mark else "")
+
+
+PROJECTS["labels_moved_to_a_device_named_by_one_of_two_strings"] = {
+    "expression.py": _device_move('device = "cuda" if torch.cuda.is_available() else "cpu"', True),
+    "statement.py": _device_move('if torch.cuda.is_available():\n    device = "cuda:0"\nelse:\n    device = "cpu"', True),
+}
+# one of the strings could be a dtype's name (`.type()` reads "torch.LongTensor"), or the device is read from elsewhere
+PROJECTS["labels_moved_to_a_device_named_by_one_of_two_strings_look_alike"] = {
+    "dtype_name.py": _device_move('device = "cuda" if torch.cuda.is_available() else "torch.FloatTensor"', False),
+    "unknown.py": _device_move('device = accelerator().type if torch.cuda.is_available() else "cpu"', False),
+}
+
+# Round 29: a torchvision classifier whose last layer was replaced, called on a batch of loader images of four axes,
+# gives that layer `(N, F)` features (every family flattens them first): `(N, 2)` scores, which BCEWithLogitsLoss
+# refuses against `(N,)` class indices (jasonrichdarmawan/learn-pytorch@92fd51f 2-transfer_learning/ConvNet.ipynb, the
+# transfer-learning tutorial, mutated to BCEWithLogitsLoss: realcode_dev19)
+_HEAD_ON_IMAGES = """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader
+from torchvision import datasets, models, transforms
+
+pipeline = transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224), transforms.ToTensor()])
+loader = DataLoader(datasets.ImageFolder("data/train", pipeline), batch_size=4, shuffle=True)
+model = models.{arch}(weights="DEFAULT")
+{replace}
+criterion = nn.BCEWithLogitsLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
+for images, labels in loader:
+    optimizer.zero_grad()
+    loss = criterion({call}, labels.float()){mark}
+    loss.backward()
+    optimizer.step()
+"""
+
+
+def _head_on_images(arch: str, replace: str, call: str, mark: bool) -> str:
+    return (
+        _HEAD_ON_IMAGES.replace("{arch}", arch)
+        .replace("{replace}", replace)
+        .replace("{call}", call)
+        .replace("{mark}", "  # expect: LG005" if mark else "")
+    )
+
+
+PROJECTS["a_replaced_classifier_head_on_a_batch_of_loader_images"] = {
+    "resnet.py": _head_on_images("resnet18", "model.fc = nn.Linear(model.fc.in_features, 2)", "model(images)", True),
+    "vgg.py": _head_on_images("vgg16", "model.classifier[6] = nn.Linear(4096, 2)", "model(images)", True),
+}
+# one score per image (squeezed, or a head of one output flattened), one image unsqueezed into a batch of five axes,
+# and a model family not in the table (a ViT): no shape claimed
+PROJECTS["a_replaced_classifier_head_on_a_batch_of_loader_images_look_alike"] = {
+    "squeezed.py": _head_on_images("resnet18", "model.fc = nn.Linear(model.fc.in_features, 1)", "model(images).squeeze(1)", False),
+    "five_axes.py": _head_on_images("resnet18", "model.fc = nn.Linear(model.fc.in_features, 2)", "model(images.unsqueeze(0))", False),
+    "vit.py": _head_on_images("vit_b_16", "model.heads.head = nn.Linear(768, 2)", "model(images)", False),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
