@@ -518,6 +518,12 @@ REALCODE_DEV17S_RECALL_FLOOR = 1.0
 # layer loop applies on its last index only, before CrossEntropyLoss, and reduce='sum' written for the legacy flag,
 # missed), 29 of 29 after.
 REALCODE_FIX18_RECALL_FLOOR = 1.0
+# Round 29 (docs/survey.md, "Round 29: recall on the remaining misses (branch recall25)"): realcode_dev19
+# (jasonrichdarmawan/learn-pytorch's copy of the transfer-learning tutorial, its loaders built by dict comprehensions over
+# ['train', 'val'], mutated to BCEWithLogitsLoss on the resnet's (N, 2) scores; the unmutated cells as look-alike;
+# tunable): 0 of 2 expected findings on the branch point, the LG005 after (the LG004 needs the notebook's
+# `torch.accelerator` device read as a string).
+REALCODE_DEV19_RECALL_FLOOR = 0.5
 
 
 @pytest.mark.parametrize(
@@ -550,6 +556,7 @@ REALCODE_FIX18_RECALL_FLOOR = 1.0
         ("realcode_dev17", REALCODE_DEV17_RECALL_FLOOR),
         ("realcode_dev17s", REALCODE_DEV17S_RECALL_FLOOR),
         ("realcode_fix18", REALCODE_FIX18_RECALL_FLOOR),
+        ("realcode_dev19", REALCODE_DEV19_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -7010,6 +7010,252 @@ PROJECTS["a_string_written_for_the_legacy_reduce_flag_look_alike"] = {
 }
 
 
+# Round 29 (docs/survey.md, "Round 29: recall on the remaining misses (branch recall25)"): a model picked by sequential
+# `if args.arch == ...:` statements where one option's output is no tensor (a list of maps under a setting the checker
+# cannot decide, UNET-ZOO's NestedUNet): the options whose output is known are still judged one by one, with their
+# conditions (Andy-zhujunwen/UNET-ZOO@b526ce5 main.py, with round 26's mutation: Unet without its sigmoid)
+_ARCH_MODELS = """
+import torch
+import torch.nn as nn
+
+
+class Plain(nn.Module):
+    def __init__(self, in_ch, out_ch):
+        super().__init__()
+        self.conv = nn.Conv2d(in_ch, out_ch, 1)
+
+    def forward(self, x):
+        return {plain}
+
+
+class Gated(nn.Module):
+    def __init__(self, in_ch, out_ch):
+        super().__init__()
+        self.conv = nn.Conv2d(in_ch, out_ch, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.conv(x))
+
+
+class Nested(nn.Module):
+    def __init__(self, args, in_ch, out_ch):
+        super().__init__()
+        self.args = args
+        self.first = nn.Conv2d(in_ch, out_ch, 1)
+        self.second = nn.Conv2d(in_ch, out_ch, 1)
+
+    def forward(self, x):
+        if self.args.deepsupervision:
+            return [torch.sigmoid(self.first(x)), torch.sigmoid(self.second(x))]
+        return torch.sigmoid(self.second(x))
+"""
+_ARCH_MAIN = """
+import torch
+import torch.nn as nn
+
+from models import Gated, Nested, Plain
+
+
+def get_model(args):
+    if args.arch == "plain":
+        model = Plain(3, 1)
+    if args.arch == "gated":
+        model = Gated(3, 1)
+    if args.arch == "nested":
+        args.deepsupervision = True
+        model = Nested(args, 3, 1)
+    return model
+
+
+def train(model, criterion, optimizer, loader, args):
+    for epoch in range(args.epochs):
+        for x, y in loader:
+            optimizer.zero_grad()
+            if args.deepsupervision:
+                outputs = model(x)
+                loss = 0
+                for output in outputs:
+                    loss += criterion(output, y)
+                loss /= len(outputs)
+            else:
+                output = model(x)
+                loss = criterion(output, y){mark}
+            loss.backward()
+            optimizer.step()
+
+
+def main(args, loader):
+    model = get_model(args)
+    criterion = {criterion}
+    optimizer = torch.optim.Adam(model.parameters())
+    train(model, criterion, optimizer, loader, args)
+"""
+
+
+def _arch_project(plain: str, criterion: str, mark: str) -> dict[str, str]:
+    main = _ARCH_MAIN.replace("{criterion}", criterion).replace("{mark}", f"  # expect: {mark}" if mark else "")
+    return {"models.py": _ARCH_MODELS.replace("{plain}", plain), "main.py": main}
+
+
+PROJECTS["a_model_choice_one_of_whose_outputs_is_a_list_or_a_map"] = _arch_project("self.conv(x)", "nn.BCELoss()", "LG002")
+PROJECTS["a_model_choice_one_of_whose_outputs_is_a_list_or_a_map_with_a_softmax"] = _arch_project(
+    "torch.softmax(self.conv(x), dim=1)", "nn.CrossEntropyLoss()", "LG001"
+)
+# every option with a known output is right for its loss (the sigmoid on the plain model too; logits for the plain one
+# and BCEWithLogitsLoss, the gated option left out); a choice whose last `if` tests no setting gives no conditions
+PROJECTS["a_model_choice_one_of_whose_outputs_is_a_list_or_a_map_look_alike"] = {
+    **_arch_project("torch.sigmoid(self.conv(x))", "nn.BCELoss()", ""),
+    "plain_logits.py": _ARCH_MAIN.replace("from models import", "from models2 import")
+    .replace("{criterion}", "nn.BCEWithLogitsLoss()")
+    .replace("{mark}", "")
+    .replace('    if args.arch == "gated":\n        model = Gated(3, 1)\n', ""),
+    "models2.py": _ARCH_MODELS.replace("{plain}", "self.conv(x)"),
+    "unconditioned.py": _ARCH_MAIN.replace("from models import", "from models2 import")
+    .replace("{criterion}", "nn.BCELoss()")
+    .replace("{mark}", "")
+    .replace('if args.arch == "nested":', "if isinstance(args, dict):"),
+}
+
+
+# Round 29: the transfer-learning tutorial's datasets and loaders, one per phase, built by dict comprehensions over a
+# literal list of keys (`{x: DataLoader(image_datasets[x], ...) for x in ['train', 'val']}`): the dict is known key by key,
+# so the loop over `dataloaders[phase]` binds the ImageFolder pipeline's image batches
+_PHASES = """
+import os
+
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(224, 2)
+
+    def forward(self, x):
+        return self.fc({flat})
+
+
+data_transforms = {
+    "train": transforms.Compose([transforms.RandomResizedCrop(224), transforms.RandomHorizontalFlip(), transforms.ToTensor()]),
+    "val": transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224), transforms.ToTensor()]),
+}
+image_datasets = {x: datasets.ImageFolder(os.path.join("data", x), data_transforms[x]) for x in {phases}}
+dataloaders = {x: DataLoader(image_datasets[x], batch_size=4, shuffle=True) for x in {phases}}
+model = Head()
+criterion = nn.CrossEntropyLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
+for epoch in range(25):
+    for phase in ["train", "val"]:
+        for inputs, labels in dataloaders[phase]:
+            optimizer.zero_grad()
+            outputs = model(inputs)
+            loss = criterion(outputs, labels){mark}
+            if phase == "train":
+                loss.backward()
+                optimizer.step()
+"""
+
+
+def _phases(flat: str, phases: str, mark: bool) -> str:
+    return _PHASES.replace("{flat}", flat).replace("{phases}", phases).replace("{mark}", "  # expect: LG005" if mark else "")
+
+
+PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension"] = {
+    "train.py": _phases("x", '["train", "val"]', True),
+    "tuple_keys.py": _phases("x", '("train", "val")', True),
+}
+# the images flattened before the linear layer; the keys from a name, a filtered comprehension: unknown batches
+PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension_look_alike"] = {
+    "flat.py": _phases("x.view(x.size(0), -1)", '["train", "val"]', False),
+    "named_keys.py": _phases("x", "PHASES", False).replace("import os\n", 'import os\n\nPHASES = ["train", "val"]\n'),
+    "filtered.py": _phases("x", '["train", "val"] if x', False),
+}
+
+
+# Round 29: a device named by one of two strings (`device = "cuda" if torch.cuda.is_available() else "cpu"`, in 52 of the
+# 668 surveyed repositories) is no dtype: `y.to(device)` keeps the class indices' int64, which BCEWithLogitsLoss refuses
+_DEVICE_MOVE = """
+import torch
+import torch.nn as nn
+
+{device}
+model = nn.Linear(8, 1).to(device)
+criterion = nn.BCEWithLogitsLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(5):
+    for x, y in batches:
+        x = x.to(device)
+        y = torch.as_tensor(y, dtype=torch.long).to(device)
+        optimizer.zero_grad()
+        loss = criterion(model(x).squeeze(1), y){mark}
+        loss.backward()
+        optimizer.step()
+"""
+
+
+def _device_move(device: str, mark: bool) -> str:
+    return _DEVICE_MOVE.replace("{device}", device).replace("{mark}", "  # expect: LG004" if mark else "")
+
+
+PROJECTS["labels_moved_to_a_device_named_by_one_of_two_strings"] = {
+    "expression.py": _device_move('device = "cuda" if torch.cuda.is_available() else "cpu"', True),
+    "statement.py": _device_move('if torch.cuda.is_available():\n    device = "cuda:0"\nelse:\n    device = "cpu"', True),
+}
+# one of the strings could be a dtype's name (`.type()` reads "torch.LongTensor"), or the device is read from elsewhere
+PROJECTS["labels_moved_to_a_device_named_by_one_of_two_strings_look_alike"] = {
+    "dtype_name.py": _device_move('device = "cuda" if torch.cuda.is_available() else "torch.FloatTensor"', False),
+    "unknown.py": _device_move('device = accelerator().type if torch.cuda.is_available() else "cpu"', False),
+}
+
+# Round 29: a torchvision classifier whose last layer was replaced, called on a batch of loader images of four axes,
+# gives that layer `(N, F)` features (every family flattens them first): `(N, 2)` scores, which BCEWithLogitsLoss
+# refuses against `(N,)` class indices (jasonrichdarmawan/learn-pytorch@92fd51f 2-transfer_learning/ConvNet.ipynb, the
+# transfer-learning tutorial, mutated to BCEWithLogitsLoss: realcode_dev19)
+_HEAD_ON_IMAGES = """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader
+from torchvision import datasets, models, transforms
+
+pipeline = transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224), transforms.ToTensor()])
+loader = DataLoader(datasets.ImageFolder("data/train", pipeline), batch_size=4, shuffle=True)
+model = models.{arch}(weights="DEFAULT")
+{replace}
+criterion = nn.BCEWithLogitsLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
+for images, labels in loader:
+    optimizer.zero_grad()
+    loss = criterion({call}, labels.float()){mark}
+    loss.backward()
+    optimizer.step()
+"""
+
+
+def _head_on_images(arch: str, replace: str, call: str, mark: bool) -> str:
+    return (
+        _HEAD_ON_IMAGES.replace("{arch}", arch)
+        .replace("{replace}", replace)
+        .replace("{call}", call)
+        .replace("{mark}", "  # expect: LG005" if mark else "")
+    )
+
+
+PROJECTS["a_replaced_classifier_head_on_a_batch_of_loader_images"] = {
+    "resnet.py": _head_on_images("resnet18", "model.fc = nn.Linear(model.fc.in_features, 2)", "model(images)", True),
+    "vgg.py": _head_on_images("vgg16", "model.classifier[6] = nn.Linear(4096, 2)", "model(images)", True),
+}
+# one score per image (squeezed, or a head of one output flattened), one image unsqueezed into a batch of five axes,
+# and a model family not in the table (a ViT): no shape claimed
+PROJECTS["a_replaced_classifier_head_on_a_batch_of_loader_images_look_alike"] = {
+    "squeezed.py": _head_on_images("resnet18", "model.fc = nn.Linear(model.fc.in_features, 1)", "model(images).squeeze(1)", False),
+    "five_axes.py": _head_on_images("resnet18", "model.fc = nn.Linear(model.fc.in_features, 2)", "model(images.unsqueeze(0))", False),
+    "vit.py": _head_on_images("vit_b_16", "model.heads.head = nn.Linear(768, 2)", "model(images)", False),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

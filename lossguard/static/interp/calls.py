@@ -43,6 +43,7 @@ from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
+from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
@@ -363,7 +364,7 @@ class CallsMixin(InterpBase):
         if isinstance(callee, PretrainedModel):
             logits = Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
             # the layer the code put in place of its last one, on its features
-            out = logits if callee.head is None else self.apply(callee.head, node, [Tensor(dtype=Dtype.FLOAT)], {}, False, frame, env)
+            out = logits if callee.head is None else self.apply(callee.head, node, [classifier_features(callee, pos)], {}, False, frame, env)
             # a dict of outputs (a segmentation model's "out" and "aux"): the head makes "out"
             return DictVal(tuple((key, out if key == "out" else logits) for key in callee.outputs)) if callee.outputs else out
         if isinstance(callee, FunctionRef):

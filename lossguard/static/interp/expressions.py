@@ -23,6 +23,7 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
 )
+from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.loss_subclasses import parent_loss_call
 from lossguard.static.interp.name_tables import name_table
@@ -276,7 +277,7 @@ class ExpressionsMixin(InterpBase):
 
     def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, frame: Frame, env: Env) -> Value:
         if isinstance(node, ast.DictComp):
-            mapped = self._mapped_items(node, frame, env) or name_table(self, node, frame, env)
+            mapped = self._mapped_items(node, frame, env) or name_table(self, node, frame, env) or keyed_items(self, node, frame, env)
             if mapped is not None:
                 return mapped
         inner = dict(env)

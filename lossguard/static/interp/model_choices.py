@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from lossguard.static.interp.frame import Env
 from lossguard.static.interp.guards import literal_test
-from lossguard.static.values import Either, Instance, Tensor, Value, join
+from lossguard.static.values import Either, Instance, KnownOptions, Tensor, Unknown, Value, join
 
 
 def _settings_only(test: ast.expr) -> bool:
@@ -90,20 +90,31 @@ def choose_models(test: ast.expr, body_env: Env, else_env: Env, joined: Env) -> 
 
 def outputs_per_option(callee: Either, called: tuple[Value, ...], results: list[Value], result: Value) -> Value:
     """The joined output of a call of a choice of models, with each model's output and its
-    condition, where the models disagree on the activation and each has one."""
-    if not callee.conditions or not isinstance(result, Tensor) or len(results) < 2:
-        return result
-    outputs = [r for r in results if isinstance(r, Tensor) and r.act is not None]
-    if len(outputs) != len(results) or len({r.act for r in outputs}) < 2:
+    condition, where the models disagree on the activation and each has one. Where some models'
+    outputs are no tensor (UNET-ZOO's ``NestedUNet``, a list of maps under a setting the checker does
+    not decide), the join is unknown: it becomes a :class:`KnownOptions` of the outputs that are
+    tensors with a known activation, which a loss call judges one by one and nothing else reads."""
+    if not callee.conditions or len(results) < 2:
         return result
     condition = {id(o): c for o, c in zip(callee.options, callee.conditions)}
     if any(id(o) not in condition for o in called):
         return result
-    return replace(result, per_option=tuple((condition[id(o)], r) for o, r in zip(called, results)))  # type: ignore[misc]
+    known = tuple((condition[id(o)], r) for o, r in zip(called, results) if isinstance(r, Tensor) and r.act is not None)
+    if not isinstance(result, Tensor):
+        # only an unknown join: a join that is some other kind of value (a tuple of heads every model
+        # returns) is read as before
+        if type(result) is not Unknown or not known or all(isinstance(r, Tensor) for r in results):
+            return result
+        return KnownOptions(known)
+    if len(known) != len(results) or len({r.act for _, r in known}) < 2:
+        return result
+    return replace(result, per_option=known)  # type: ignore[misc]
 
 
 def options_of(value: Value) -> tuple[tuple[str, Tensor], ...]:
     """Each model's output with its condition, while ``value`` is still the joined output of them."""
+    if isinstance(value, KnownOptions):
+        return value.per_option
     if not isinstance(value, Tensor) or not value.per_option:
         return ()
     joined: Value = value.per_option[0][1]

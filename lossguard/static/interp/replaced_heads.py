@@ -15,6 +15,13 @@ so do timm models, whose head's name depends on the architecture.
 Round 26: torchvision's segmentation models are fine-tuned the same way, ``model.classifier =
 DeepLabHead(2048, 1)`` or ``model.classifier[4] = nn.Conv2d(256, n, 1)``; their ``"out"`` is then what the stored
 module returns (``DeepLabHead`` and ``FCNHead`` end in a convolution: logits).
+
+Round 29: every classifier family of that table flattens its features to ``(N, F)`` before the last layer
+(``torch.flatten(x, 1)``, ``x.mean([2, 3])``, convnext's ``Flatten`` inside ``classifier``), and refuses an
+input that is not a batch of images (``BatchNorm2d`` wants four axes). Given a batch of four axes (a loader's
+``ToTensor`` images, interp.image_transforms), the features, and so the scores of the layer that replaced
+the last one, have two axes: ``(N, 2)`` against the loader's ``(N,)`` class indices is what
+``BCEWithLogitsLoss`` refuses.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static import torch_api as api
-from lossguard.static.values import PretrainedModel, Value
+from lossguard.static.values import Dtype, PretrainedModel, Shape, Tensor, Value
 
 
 def replaced_head(model: Value, target: ast.expr, stored: Value) -> PretrainedModel | None:
@@ -75,3 +82,18 @@ def _position(node: ast.expr) -> int | None:
         value = node.operand.value
         return -value if isinstance(value, int) and not isinstance(value, bool) else None
     return None
+
+
+def classifier_features(model: PretrainedModel, pos: list[Value]) -> Tensor:
+    """What the last layer of the torchvision classifier ``model`` is given when it is called on ``pos``:
+    ``(N, F)`` features for one batch of images of four axes, features of unknown shape otherwise."""
+    features = Tensor(dtype=Dtype.FLOAT)
+    if len(pos) != 1 or model.outputs or not model.qname.startswith(api.PRETRAINED_PREFIXES):
+        return features
+    name = model.qname.rsplit(".", 1)[-1]
+    images = pos[0]
+    if not any(name.startswith(prefix) for prefix, _, _ in api.PRETRAINED_LAST_LAYER):
+        return features
+    if not isinstance(images, Tensor) or images.shape is None or not images.shape.rank_known or len(images.shape.dims) != 4:
+        return features
+    return features.with_(shape=Shape((images.shape.dims[0], None)))
