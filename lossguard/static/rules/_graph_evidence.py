@@ -193,6 +193,10 @@ class LoopFacts:
         self._branches: dict[int, tuple[int, ...]] = {}
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
+        #: stores of a value without a graph into part of a container in the loop (`d[k] = v.item()`,
+        #: `out.loss = out.loss.detach()`): the stored text (`d[k]`) and, for a key that is not a
+        #: literal, the container's text with `[*]` (any item of `d` may be the one replaced)
+        self.dropped_parts: set[str] = set()
         own = _own_methods(module, loop)
         not_steps = _not_optimizer_steps(module, loop, own)
         for node, branches in _walk_body_in_branches(loop):
@@ -224,6 +228,10 @@ class LoopFacts:
                     for name in ast.walk(t):
                         if isinstance(name, ast.Name):
                             self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
+                    if isinstance(t, (ast.Subscript, ast.Attribute)) and _drops_graph(node.value):
+                        self.dropped_parts.add(module.segment(t))
+                        if isinstance(t, ast.Subscript) and not (isinstance(t.slice, ast.Constant) and isinstance(t.slice.value, (str, int))):
+                            self.dropped_parts.add(module.segment(t.value) + "[*]")
                     target = module.segment(t)
                     if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
                         self._assign(target, branches)  # a fresh value (not `acc = acc + x`)
@@ -457,7 +465,20 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
         return False  # a known tensor says for itself whether it holds a graph
     if not isinstance(expr, (ast.Attribute, ast.Subscript)):
         return False  # calls (.item(), float()) change the value
+    if _part_dropped_in_loop(expr, facts, module):
+        return False
     return module.segment(expr) in facts.backwarded or _term_of_backwarded(expr, facts, module)
+
+
+def _part_dropped_in_loop(expr: ast.Attribute | ast.Subscript, facts: LoopFacts, module: ModuleInfo) -> bool:
+    """The loop stores a value without a graph into the item or attribute accumulated: into it by
+    its own text (`out["loss"] = out["loss"].item()`), or into any item of its container by a key
+    that is not a literal (`for key, value in loss_dict.items(): loss_dict[key] = value.item()`
+    before `train_loss += loss_dict["loss"]`, WenmuZhou/DBNet.pytorch's trainer): what is
+    accumulated may be the plain number, and the back-propagated text is no evidence."""
+    if module.segment(expr) in facts.dropped_parts:
+        return True
+    return isinstance(expr, ast.Subscript) and module.segment(expr.value) + "[*]" in facts.dropped_parts
 
 
 def backwards_an_element(acc: Accumulate, facts: LoopFacts, module: ModuleInfo) -> bool:
