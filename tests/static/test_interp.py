@@ -7049,6 +7049,46 @@ PROJECTS["a_loss_dict_whose_items_are_replaced_by_numbers_look_alike"] = {
     "same_item.py": _items_replaced('            parts["loss"] = parts["loss"].item()'),
 }
 
+# The same dict rebuilt or changed as a whole between the backward and the sum (`parts = {k: v.item() for k, v in
+# parts.items()}`, a distributed `reduce_dict(parts)` as detection trainers write, `parts.update(...)`): the item summed
+# is not, or may not be, the tensor back-propagated, silent. Another name built from it, `pop` of another item, or a
+# rebinding after the sum leave it: reported.
+_CONTAINER_CHANGED = """
+import torch
+
+from nets import build, criterion, loader, reduce_dict
+
+model = build()
+optimizer = torch.optim.Adam(model.parameters())
+for epoch in range(10):
+    total = 0.0
+    for batch in loader:
+        parts = criterion(model(batch["img"]), batch)
+        optimizer.zero_grad()
+        parts["loss"].backward()
+        optimizer.step()
+        {before}
+        total += parts["loss"]{mark}
+        {after}
+"""
+
+
+def _container_changed(before: str, after: str = "print(total)", mark: bool = False) -> str:
+    return _CONTAINER_CHANGED.replace("{before}", before).replace("{after}", after).replace("{mark}", "  # expect: LG006" if mark else "")
+
+
+PROJECTS["a_loss_dict_rebuilt_after_its_backward"] = {
+    "other_name.py": _container_changed("logs = {k: v.item() for k, v in parts.items()}", mark=True),
+    "popped.py": _container_changed('parts.pop("aux")', mark=True),
+    "after_sum.py": _container_changed("print(parts)", after="parts = reduce_dict(parts)", mark=True),
+}
+PROJECTS["a_loss_dict_rebuilt_after_its_backward_look_alike"] = {
+    "comprehension.py": _container_changed("parts = {k: v.item() for k, v in parts.items()}"),
+    "reduced.py": _container_changed("parts = reduce_dict(parts)"),
+    "updated.py": _container_changed("parts.update({k: v.item() for k, v in parts.items()})"),
+    "dict_call.py": _container_changed("parts = dict((k, float(v)) for k, v in parts.items())"),
+}
+
 # A (B, 784) input buffer resized in place through `.data` to each batch's (B, 1, 28, 28) before the BCELoss of a
 # convolutional reconstruction against it (sunshineatnoon/Paper-Implementations@8e2f789 VAE/vae.py): `.data` of a torch
 # 0.3 Variable is the tensor itself, so the buffer's axes are unknown after it, silent. Without the resize, reported.
