@@ -237,8 +237,8 @@ class LoopFacts:
                 self.container_changes.setdefault(node.func.value.id, []).append(node.lineno)
             if isinstance(node, ast.Assign):
                 for t in node.targets:
-                    for name in _bound_names(t):
-                        self.container_changes.setdefault(name, []).append(node.lineno)
+                    for bound in _bound_names(t):
+                        self.container_changes.setdefault(bound, []).append(node.lineno)
                 value = module.segment(node.value)
                 for t in node.targets:
                     for name in ast.walk(t):
