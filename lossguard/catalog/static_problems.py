@@ -293,7 +293,9 @@ loss = F.mse_loss(pred, target)
             "and `torch.FloatTensor(n)` of an integer is a size: a discriminator's `(N, 1, 1, 1)` map against `(N,)` "
             "labels differs in rank, which BCE losses refuse whatever the sizes, and is reported for them (for MSE the "
             "unknown spatial sizes leave it silent). A model whose rank the checker gets wrong would misfire here; "
-            "`nn.Flatten` with another span than its default or `start_dim=0` leaves the shape unknown."
+            "`nn.Flatten` with another span than its default or `start_dim=0` leaves the shape unknown, and so does an in-place "
+            "reshape (`x.resize_(...)`, `x.unsqueeze_(0)`), also through `.data` (`buf.data.resize_(images.size())`, which in "
+            "torch 0.3 resized the Variable itself): its new axes are not followed, so a resize to a wrong shape goes unreported."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

@@ -7256,6 +7256,140 @@ PROJECTS["a_replaced_classifier_head_on_a_batch_of_loader_images_look_alike"] = 
 }
 
 
+# A loss dict whose "loss" item the loop back-propagates, then replaces, item by item, by a plain number before it sums
+# that item (WenmuZhou/DBNet.pytorch@e03acf0 trainer/trainer.py: `for key, value in loss_dict.items(): loss_dict[key] =
+# value.item()`, then `train_loss += loss_dict["loss"]`): what is summed may be the number, silent. A store of a value
+# with a graph, or of a number into another item only, leaves the back-propagated tensor there: reported.
+_ITEMS_REPLACED = """
+import torch
+
+from nets import build, criterion, loader
+
+model = build()
+optimizer = torch.optim.Adam(model.parameters())
+for epoch in range(10):
+    total = 0.0
+    for batch in loader:
+        parts = criterion(model(batch["img"]), batch)
+        optimizer.zero_grad()
+        parts["loss"].backward()
+        optimizer.step()
+        for key, value in parts.items():
+{store}
+        total += parts["loss"]{mark}
+"""
+
+
+def _items_replaced(store: str, mark: bool = False) -> str:
+    return _ITEMS_REPLACED.replace("{store}", store).replace("{mark}", "  # expect: LG006" if mark else "")
+
+
+PROJECTS["a_loss_dict_whose_items_are_replaced_by_numbers"] = {
+    "scaled.py": _items_replaced("            parts[key] = value * 1.0", mark=True),
+    "other_item.py": _items_replaced('            parts["aux"] = value.item()', mark=True),
+    "printed.py": _items_replaced("            print(key, value.item())", mark=True),
+}
+PROJECTS["a_loss_dict_whose_items_are_replaced_by_numbers_look_alike"] = {
+    "every_item.py": _items_replaced("            parts[key] = value.item()"),
+    "detached.py": _items_replaced("            parts[key] = value.detach()"),
+    "same_item.py": _items_replaced('            parts["loss"] = parts["loss"].item()'),
+}
+
+# The same dict rebuilt or changed as a whole between the backward and the sum (`parts = {k: v.item() for k, v in
+# parts.items()}`, a distributed `reduce_dict(parts)` as detection trainers write, `parts.update(...)`): the item summed
+# is not, or may not be, the tensor back-propagated, silent. Another name built from it, `pop` of another item, or a
+# rebinding after the sum leave it: reported.
+_CONTAINER_CHANGED = """
+import torch
+
+from nets import build, criterion, loader, reduce_dict
+
+model = build()
+optimizer = torch.optim.Adam(model.parameters())
+for epoch in range(10):
+    total = 0.0
+    for batch in loader:
+        parts = criterion(model(batch["img"]), batch)
+        optimizer.zero_grad()
+        parts["loss"].backward()
+        optimizer.step()
+        {before}
+        total += parts["loss"]{mark}
+        {after}
+"""
+
+
+def _container_changed(before: str, after: str = "print(total)", mark: bool = False) -> str:
+    return _CONTAINER_CHANGED.replace("{before}", before).replace("{after}", after).replace("{mark}", "  # expect: LG006" if mark else "")
+
+
+PROJECTS["a_loss_dict_rebuilt_after_its_backward"] = {
+    "other_name.py": _container_changed("logs = {k: v.item() for k, v in parts.items()}", mark=True),
+    "popped.py": _container_changed('parts.pop("aux")', mark=True),
+    "after_sum.py": _container_changed("print(parts)", after="parts = reduce_dict(parts)", mark=True),
+}
+PROJECTS["a_loss_dict_rebuilt_after_its_backward_look_alike"] = {
+    "comprehension.py": _container_changed("parts = {k: v.item() for k, v in parts.items()}"),
+    "reduced.py": _container_changed("parts = reduce_dict(parts)"),
+    "updated.py": _container_changed("parts.update({k: v.item() for k, v in parts.items()})"),
+    "dict_call.py": _container_changed("parts = dict((k, float(v)) for k, v in parts.items())"),
+}
+
+# A (B, 784) input buffer resized in place through `.data` to each batch's (B, 1, 28, 28) before the BCELoss of a
+# convolutional reconstruction against it (sunshineatnoon/Paper-Implementations@8e2f789 VAE/vae.py): `.data` of a torch
+# 0.3 Variable is the tensor itself, so the buffer's axes are unknown after it, silent. Without the resize, reported.
+_RESIZED_BUFFER = """
+import torch
+import torch.nn as nn
+from torch.autograd import Variable
+
+from data import loader
+
+
+class ConvAE(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.down = nn.Sequential(nn.Conv2d(1, 16, 4, 2, 1), nn.ReLU())
+        self.code = nn.Linear(16 * 14 * 14, 8)
+        self.expand = nn.Linear(8, 16 * 14 * 14)
+        self.up = nn.Sequential(nn.ConvTranspose2d(16, 1, 4, 2, 1), nn.Sigmoid())
+
+    def forward(self, x):
+        h = self.down(x)
+        z = self.code(h.view(h.size(0), -1))
+        return self.up(self.expand(z).view(x.size(0), 16, 14, 14))
+
+
+model = ConvAE()
+bce = nn.BCELoss()
+optimizer = torch.optim.Adam(model.parameters())
+buf = Variable(torch.Tensor(64, 28 * 28))
+
+
+def train():
+    for images, _ in loader:
+        model.zero_grad()
+        {fill}
+        loss = bce(model(buf), buf){mark}
+        loss.backward()
+        optimizer.step()
+"""
+
+
+def _resized_buffer(fill: str, mark: bool = False) -> str:
+    return _RESIZED_BUFFER.replace("{fill}", fill).replace("{mark}", "  # expect: LG005" if mark else "")
+
+
+PROJECTS["an_input_buffer_resized_through_data"] = {
+    "copied.py": _resized_buffer("buf.data.copy_(images)", mark=True),
+}
+PROJECTS["an_input_buffer_resized_through_data_look_alike"] = {
+    "through_data.py": _resized_buffer("buf.data.resize_(images.size()).copy_(images)"),
+    "itself.py": _resized_buffer("buf.resize_(images.size()).copy_(images)"),
+    "as_images.py": _resized_buffer("buf.data.resize_as_(images).copy_(images)"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

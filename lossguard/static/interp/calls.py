@@ -194,6 +194,17 @@ class CallsMixin(InterpBase):
                 ):
                     # imgs.resize_(n, 784): the same numbers, other axes (not followed)
                     self.bind(func.value, receiver.with_(shape=None, act=receiver.act, act_site=receiver.act_site, acts=receiver.acts), frame, env)
+                if name in RESHAPES_IN_PLACE and isinstance(func.value, ast.Attribute) and func.value.attr == "data":
+                    # data.data.resize_(images.size()): the tensor behind `.data` may be the one `data` names
+                    # (torch 0.3's Variable; sunshineatnoon/Paper-Implementations' VAE), so its axes are unknown too
+                    owner = func.value.value
+                    held = (
+                        self.ev(owner, frame, env)
+                        if isinstance(owner, ast.Name) or isinstance(owner, ast.Attribute) and is_self(owner.value, frame)
+                        else None
+                    )
+                    if isinstance(held, Tensor) and held.shape is not None:
+                        self.bind(owner, held.with_(shape=None, act=held.act, act_site=held.act_site, acts=held.acts), frame, env)
                 return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)

@@ -193,6 +193,15 @@ class LoopFacts:
         self._branches: dict[int, tuple[int, ...]] = {}
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
+        #: stores of a value without a graph into part of a container in the loop (`d[k] = v.item()`,
+        #: `out.loss = out.loss.detach()`): the stored text (`d[k]`) and, for a key that is not a
+        #: literal, the container's text with `[*]` (any item of `d` may be the one replaced)
+        self.dropped_parts: set[str] = set()
+        #: lines of the `.backward()` calls in the loop, by receiver text
+        self.backward_lines: dict[str, list[int]] = {}
+        #: local name -> lines in the loop where the object it names is replaced or changed as a whole
+        #: (`d = {k: v.item() for k, v in d.items()}`, `d = reduce_dict(d)`, `d.update(...)`)
+        self.container_changes: dict[str, list[int]] = {}
         own = _own_methods(module, loop)
         not_steps = _not_optimizer_steps(module, loop, own)
         for node, branches in _walk_body_in_branches(loop):
@@ -213,17 +222,32 @@ class LoopFacts:
                 if call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
                     receiver = node.func.value
                     self.backwarded.add(module.segment(receiver))
+                    self.backward_lines.setdefault(module.segment(receiver), []).append(node.lineno)
                     helper = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
                     if helper in _BACKWARD_HELPERS and node.args:
                         self.backwarded.add(module.segment(node.args[0]))  # accelerator.backward(loss)
                 elif call_name(node) == "manual_backward" and node.args:
                     self.backwarded.add(module.segment(node.args[0]))  # Lightning: self.manual_backward(loss)
-            elif isinstance(node, ast.Assign):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.attr in _CHANGES_CONTAINER
+            ):
+                self.container_changes.setdefault(node.func.value.id, []).append(node.lineno)
+            if isinstance(node, ast.Assign):
+                for t in node.targets:
+                    for bound in _bound_names(t):
+                        self.container_changes.setdefault(bound, []).append(node.lineno)
                 value = module.segment(node.value)
                 for t in node.targets:
                     for name in ast.walk(t):
                         if isinstance(name, ast.Name):
                             self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
+                    if isinstance(t, (ast.Subscript, ast.Attribute)) and _drops_graph(node.value):
+                        self.dropped_parts.add(module.segment(t))
+                        if isinstance(t, ast.Subscript) and not (isinstance(t.slice, ast.Constant) and isinstance(t.slice.value, (str, int))):
+                            self.dropped_parts.add(module.segment(t.value) + "[*]")
                     target = module.segment(t)
                     if not re.search(r"(?<![\w.])" + re.escape(target) + r"(?!\w)", value):
                         self._assign(target, branches)  # a fresh value (not `acc = acc + x`)
@@ -457,7 +481,53 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
         return False  # a known tensor says for itself whether it holds a graph
     if not isinstance(expr, (ast.Attribute, ast.Subscript)):
         return False  # calls (.item(), float()) change the value
+    if _part_dropped_in_loop(expr, facts, module) or _container_changed_after_backward(expr, acc.node, facts, module):
+        return False
     return module.segment(expr) in facts.backwarded or _term_of_backwarded(expr, facts, module)
+
+
+#: methods that may replace every item of a dict in place (`pop` of another item leaves the one accumulated)
+_CHANGES_CONTAINER = frozenset({"update", "clear"})
+
+
+def _bound_names(target: ast.expr) -> list[str]:
+    """The names an assignment target binds itself (``d``, ``a, (b, c)``), not those it stores into."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for e in target.elts for n in _bound_names(e.value if isinstance(e, ast.Starred) else e)]
+    return []
+
+
+def _container_changed_after_backward(expr: ast.Attribute | ast.Subscript, at: ast.AST, facts: LoopFacts, module: ModuleInfo) -> bool:
+    """Between the loop's ``<expr>.backward()`` and the accumulation at ``at``, the container the
+    item is read from is rebound or changed as a whole (``loss_dict = {k: v.item() for k, v in
+    loss_dict.items()}``, ``loss_dict = reduce_dict(loss_dict)``, ``loss_dict.update(...)``), with
+    no other backward of the same text in between: the item accumulated is not, or may not be, the
+    tensor back-propagated, and the text is no evidence."""
+    root: ast.expr = expr
+    while isinstance(root, (ast.Attribute, ast.Subscript)):
+        root = root.value
+    line = getattr(at, "lineno", None)
+    backs = facts.backward_lines.get(module.segment(expr), [])
+    if not isinstance(root, ast.Name) or line is None or not backs:
+        return False
+    for change in facts.container_changes.get(root.id, []):
+        before = [b for b in backs if b < change]
+        if before and change < line and not any(change < b < line for b in backs):
+            return True
+    return False
+
+
+def _part_dropped_in_loop(expr: ast.Attribute | ast.Subscript, facts: LoopFacts, module: ModuleInfo) -> bool:
+    """The loop stores a value without a graph into the item or attribute accumulated: into it by
+    its own text (`out["loss"] = out["loss"].item()`), or into any item of its container by a key
+    that is not a literal (`for key, value in loss_dict.items(): loss_dict[key] = value.item()`
+    before `train_loss += loss_dict["loss"]`, WenmuZhou/DBNet.pytorch's trainer): what is
+    accumulated may be the plain number, and the back-propagated text is no evidence."""
+    if module.segment(expr) in facts.dropped_parts:
+        return True
+    return isinstance(expr, ast.Subscript) and module.segment(expr.value) + "[*]" in facts.dropped_parts
 
 
 def backwards_an_element(acc: Accumulate, facts: LoopFacts, module: ModuleInfo) -> bool:
