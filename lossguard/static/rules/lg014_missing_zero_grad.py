@@ -20,10 +20,12 @@ from lossguard.static.events import (
     zeroes_built_tensor,
 )
 from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.interp.frame import LambdaRef
+from lossguard.static.interp.step_closures import closure_name
 from lossguard.static.rule import Rule
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
-from lossguard.static.values import External, Optimizer, QualName, Unknown
+from lossguard.static.values import External, FunctionRef, Optimizer, QualName, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
 
@@ -174,7 +176,7 @@ def _scaler_step(receiver: object, node: ast.Call, module: ModuleInfo) -> bool:
     return "scaler" in receiver_text.rsplit(".", 1)[-1] and _optimizer_like(node.args[0], module)
 
 
-def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: ModuleInfo) -> str | None:
+def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: ModuleInfo, ran: frozenset[str] = frozenset()) -> str | None:
     """The source text of the optimizer an ``X.step()`` call steps (``""`` for a GradScaler's step
     of an optimizer not named); None when the call is not an optimizer's step. A Keras optimizer's
     ``apply(grads, weights)`` in a Keras model's torch-backend ``train_step`` (interp.manual_steps) is its step."""
@@ -183,6 +185,9 @@ def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: Modul
     if name != "step" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     n_args = len(node.args) + len(node.keywords)
+    closure = closure_name(node)
+    if closure is not None and closure.id in ran:
+        n_args = 0  # opt.step(closure) with the closure the loop ran (interp.step_closures): a step like any other
     if isinstance(receiver, Optimizer) and not n_args:
         return module.segment(node.func.value)
     if isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
@@ -361,6 +366,8 @@ class MissingZeroGrad(Rule):
         foreign: dict[int, tuple[ModuleInfo, str]] = {}  # step() calls made in other files: their file, the optimizer
         foreign_cleared: set[tuple[object, str]] = set()  # (file, optimizer) of zero_grad() calls made in other files
         dead = loop.extra.get("dead", frozenset())  # branches the call analysed never takes
+        # closures the loop ran for a step (`opt.step(closure)`, interp.step_closures): functions of the checked code
+        ran = frozenset(name for name, receiver, _ in loop.calls if isinstance(receiver, (FunctionRef, LambdaRef)))
         for name, receiver, node in loop.calls:
             if id(node) in dead:
                 continue
@@ -391,7 +398,7 @@ class MissingZeroGrad(Rule):
                 if stepped is not None and isinstance(node, ast.Call):
                     foreign[id(node)] = (receiver.module, stepped)
             else:
-                stepped = _stepped_optimizer(name, receiver, node, module)
+                stepped = _stepped_optimizer(name, receiver, node, module, ran)
                 if stepped is not None and isinstance(node, ast.Call):
                     steps.append((node, stepped))
                     if isinstance(receiver, Optimizer):
