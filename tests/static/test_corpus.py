@@ -518,6 +518,12 @@ REALCODE_DEV17S_RECALL_FLOOR = 1.0
 # layer loop applies on its last index only, before CrossEntropyLoss, and reduce='sum' written for the legacy flag,
 # missed), 29 of 29 after.
 REALCODE_FIX18_RECALL_FLOOR = 1.0
+# Round 29 (docs/survey.md, "Round 29: mutations of real code (branch mut19)"): realcode_mut19 (the same kind of set, from
+# new repositories: a rectifier's output into nll_loss, a step with a back-propagating closure and no clearing, integer
+# labels moved to a device chosen by a test under a progress bar, softmax into a CTC wrapper, a configuration's models all
+# ending in a sigmoid before BCEWithLogitsLoss, a float action through a tensor helper; tunable): 4 of 7 expected findings
+# on the branch point, 7 of 7 after round 29's mechanisms.
+REALCODE_MUT19_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -550,6 +556,7 @@ REALCODE_FIX18_RECALL_FLOOR = 1.0
         ("realcode_dev17", REALCODE_DEV17_RECALL_FLOOR),
         ("realcode_dev17s", REALCODE_DEV17S_RECALL_FLOOR),
         ("realcode_fix18", REALCODE_FIX18_RECALL_FLOOR),
+        ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

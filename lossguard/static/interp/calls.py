@@ -46,7 +46,6 @@ from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
-from lossguard.static.interp.step_closures import run_step_closure
 from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer
@@ -162,8 +161,6 @@ class CallsMixin(InterpBase):
             else:
                 receiver = self.ev(func.value, frame, env)
             name = func.attr
-            if name == "step":
-                run_step_closure(self, node, frame, env)  # optimizer.step(closure): the closure runs first (round 29)
             record_call(frame, name, receiver, node)
             if type(receiver) is ParamUnknown:
                 model = self.model_with_method(frame.module, name)
