@@ -7097,6 +7097,12 @@ class Engine:
                     return loss
 
                 state["optimizer"].step(closure)  # expect: LG014
+            for sample in loader:
+
+                def closure():
+                    return criterion(state["network"](sample), sample.y)
+
+                print(closure().item())
 """,
 }
 # the original: zero_grad() before the step, or inside the closure

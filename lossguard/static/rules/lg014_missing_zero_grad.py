@@ -158,15 +158,26 @@ def _uncleared_lbfgs_step(node: ast.Call, scope: ast.AST, module_tree: ast.AST) 
     return None
 
 
-def _closure_of(step: ast.Call, scope: ast.AST) -> ast.AST | None:
-    """The closure ``opt.step(closure)`` (or ``step(closure=...)``) passes: a lambda written there, or the one ``def`` of that
-    name in ``scope``; None otherwise."""
+def _closure_of(step: ast.Call, scope: ast.AST, loop: ast.AST) -> ast.AST | None:
+    """The closure ``opt.step(closure)`` (or ``step(closure=...)``) passes: a lambda written there, or the ``def`` of that
+    name the step reads: the last one before it in ``loop`` (an engine defines a ``closure`` in its training loop and
+    another in its validation loop), else the one in ``scope``; None otherwise."""
     given = step.args[0] if len(step.args) == 1 and not step.keywords else None
     if not step.args:
         given = next((k.value for k in step.keywords if k.arg == "closure"), None)
     if isinstance(given, ast.Lambda):
         return given
     if isinstance(given, ast.Name):
+        before = [
+            f
+            for f in ast.walk(loop)
+            if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and f.name == given.id
+            and f.end_lineno is not None
+            and f.end_lineno < step.lineno
+        ]
+        if before:
+            return max(before, key=lambda f: f.lineno)
         defs = [f for f in ast.walk(scope) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == given.id]
         return defs[0] if len(defs) == 1 else None
     return None
@@ -184,7 +195,7 @@ def _closure_steps(loop: LoopSummary) -> frozenset[int]:
     for name, _, node in loop.calls:
         if name != "step" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
             continue
-        closure = _closure_of(node, scope)
+        closure = _closure_of(node, scope, loop.node)
         if closure is None:
             continue
         calls = [c for c in ast.walk(closure) if isinstance(c, ast.Call)]
