@@ -327,8 +327,10 @@ logits = model(x)
 loss = F.nll_loss(F.log_softmax(logits, dim=1), y)  # or F.cross_entropy(logits, y)
 """,
         misfires=(
-            "Reported only when the input is known to be logits (linear output) or probabilities "
-            "(softmax output). Inputs of unknown origin are never reported."
+            "Reported only when the input is known to be logits (linear output), probabilities "
+            "(softmax output), or the output of a rectifier (relu, relu6, softplus: numbers at least 0, where "
+            "log-probabilities are at most 0). Inputs of unknown origin are never reported, nor the output of an "
+            "activation that can go below 0 (leaky_relu, elu, tanh), though it is no log-probability either."
         ),
         fix_safety="none",
         references=(_NLL_DOC,),

@@ -845,6 +845,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             per_option=t.per_option,
             positive=t.positive,
             weights=t.weights,
+            rectified=t.rectified,
+            rectified_site=t.rectified_site,
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
     return Tensor(
@@ -858,6 +860,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         per_option=t.per_option,
         positive=t.positive,
         weights=t.weights,
+        rectified=t.rectified,
+        rectified_site=t.rectified_site,
     )
 
 
@@ -922,6 +926,8 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
     if effect == "keep":
         return t
     if effect == "activation":
+        if layer.qname in api.RECTIFIER_LAYERS:  # nn.ReLU(): numbers at least 0
+            return Tensor(dtype=t.dtype, shape=t.shape, rectified=True, rectified_site=site)
         return Tensor(dtype=t.dtype, shape=t.shape)
     if effect == "keep_logits":
         return t if t.act is Act.LOGITS else Tensor(dtype=t.dtype, shape=t.shape)

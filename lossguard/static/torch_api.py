@@ -324,6 +324,10 @@ ELEMENTWISE_FUNCS = {
     *(f"torch.{name}" for name in ("tanh", "relu", "abs", "neg", "square", "sqrt", "sin", "cos", "erf")),
     *(F + name for name in ("tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus", "hardtanh")),
 }
+# Rectifiers among them, by their qualified names and their methods' names: numbers at least 0 come out (round 29)
+RECTIFIER_FUNCS = {"torch.relu", F + "relu", F + "relu6", F + "softplus"}
+RECTIFIER_METHODS = {"relu", "relu_"}
+RECTIFIER_LAYERS = {NN + "ReLU", NN + "ReLU6", NN + "Softplus"}
 # Collectives that are autograd functions: the result holds the input's graph, with the input's shape
 # (horovod's allreduce averages or sums across processes; its documentation: "If your input tensor requires
 # gradients, then callings this function will allow gradients to be computed and backpropagated"). torch.distributed's

@@ -229,6 +229,10 @@ class Tensor(Value):
     #: an ``nn.Parameter``'s own values (a weight matrix written by hand), only reshaped or moved since:
     #: a matrix product with it is a linear layer's raw scores (round 28, tensor_ops.binop)
     weights: bool = False
+    #: the output of a rectifier (``torch.relu(self.fc(x))``, ``nn.ReLU()``, ``F.softplus``), only reshaped, moved or
+    #: indexed since: numbers at least 0, which no log-probability is but 0 (round 29, rules._common.report_not_log_probs)
+    rectified: bool = False
+    rectified_site: Site | None = field(default=None, compare=False)
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
@@ -237,6 +241,8 @@ class Tensor(Value):
             changes["act_dim"] = None
         changes.setdefault("positive", False)  # kept only where the values stay as written (tensor_ops.reshape)
         changes.setdefault("weights", False)  # likewise
+        changes.setdefault("rectified", False)  # likewise
+        changes.setdefault("rectified_site", None)
         return replace(self, **changes)
 
     def possible_acts(self) -> frozenset[Act]:
@@ -453,6 +459,19 @@ def _site_order(site: Site) -> tuple[str, int, int]:
     return str(path or ""), getattr(site.line_node, "lineno", 0), getattr(site.line_node, "col_offset", 0)
 
 
+_DEVICE_TYPES = ("cpu", "cuda", "mps", "xpu", "meta")
+
+
+def _device(v: Value) -> bool:
+    """A device: ``torch.device(...)``, or a string naming one (``"cuda"``, ``"cuda:1"``, ``"cpu"``)."""
+    if isinstance(v, External):
+        return v.qname == "torch.device"
+    if isinstance(v, Const) and isinstance(v.value, str):
+        kind, _, index = v.value.partition(":")
+        return kind in _DEVICE_TYPES and (not index or index.isdigit())
+    return False
+
+
 def join(a: Value, b: Value) -> Value:
     """The value known on both paths: equal facts survive, differing ones become unknown; two
     different models become :class:`Either` of them."""
@@ -478,6 +497,10 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, Optimizer) and isinstance(b, Optimizer):
         # `Gopt = optim.RMSprop(...)` or `optim.Adam(...)` by a setting: an optimizer either way
         return Optimizer(a.qname if a.qname == b.qname else "torch.optim.Optimizer", a.params if a.params == b.params else ())
+    if _device(a) and _device(b):
+        # `device = "cuda" if torch.cuda.is_available() else "cpu"`: a device either way, so `labels.to(device)` keeps the
+        # labels' dtype (round 29, HUST-NingKang-Lab/BGC-Prophet's trainer)
+        return External("torch.device")
     if isinstance(a, Const) and isinstance(b, Tensor):
         a, b = b, a
     if isinstance(a, Tensor) and (a.from_zero or a.graph) and is_zero(b):

@@ -530,6 +530,12 @@ REALCODE_DEV19_RECALL_FLOOR = 0.5
 # a positive: `size_average` set as an attribute of a BCELoss already made; tunable): 1 of 1 expected finding and 2 false
 # alarms on the branch point, 1 of 1 and none after.
 REALCODE_DEV19S_RECALL_FLOOR = 1.0
+# Round 29 (docs/survey.md, "Round 29: mutations of real code (branch mut19)"): realcode_mut19 (the same kind of set, from
+# new repositories: a rectifier's output into nll_loss, a step with a back-propagating closure and no clearing, integer
+# labels moved to a device chosen by a test under a progress bar, softmax into a CTC wrapper, a configuration's models all
+# ending in a sigmoid before BCEWithLogitsLoss, a float action through a tensor helper; tunable): 4 of 7 expected findings
+# on the branch point, 7 of 7 after round 29's mechanisms.
+REALCODE_MUT19_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -564,6 +570,7 @@ REALCODE_DEV19S_RECALL_FLOOR = 1.0
         ("realcode_fix18", REALCODE_FIX18_RECALL_FLOOR),
         ("realcode_dev19", REALCODE_DEV19_RECALL_FLOOR),
         ("realcode_dev19s", REALCODE_DEV19S_RECALL_FLOOR),
+        ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

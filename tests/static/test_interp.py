@@ -7390,6 +7390,216 @@ PROJECTS["an_input_buffer_resized_through_data_look_alike"] = {
 }
 
 
+# A rectifier's output into nll_loss (round 29, a mutation of SebastianCallh/nimbo-pytorch-setup@89c1f33152
+# my_project/model.py: F.cross_entropy made F.nll_loss on `torch.relu(self.l1(x))`): numbers at least 0, where every
+# log-probability is at most 0
+PROJECTS["nll_loss_on_the_output_of_a_rectifier"] = {
+    "model.py": """
+import pytorch_lightning as pl
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+
+class Digits(pl.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.dense = nn.Linear(28 * 28, 10)
+
+    def forward(self, x):
+        return torch.relu(self.dense(x.view(x.size(0), -1)))
+
+    def training_step(self, batch, batch_idx):
+        images, labels = batch
+        scores = self(images)
+        loss = F.nll_loss(scores, labels)  # expect: LG007
+        return loss
+""",
+    "net.py": """
+import torch.nn as nn
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(16, 4), nn.ReLU())
+
+    def forward(self, x):
+        return self.body(x)
+
+
+def fit(loader, optimizer):
+    head = Head()
+    criterion = nn.NLLLoss()
+    for x, y in loader:
+        optimizer.zero_grad()
+        out = head(x)
+        criterion(out[:, :3], y).backward()  # expect: LG007
+        optimizer.step()
+""",
+}
+# the rectified scores normalised by log_softmax, or given to cross_entropy (which normalises them itself), and a
+# leaky_relu (whose numbers may be below 0): no finding
+PROJECTS["nll_loss_on_the_output_of_a_rectifier_look_alike"] = {
+    "model.py": PROJECTS["nll_loss_on_the_output_of_a_rectifier"]["model.py"].replace(
+        "loss = F.nll_loss(scores, labels)  # expect: LG007", "loss = F.nll_loss(F.log_softmax(scores, dim=1), labels)"
+    ),
+    "net.py": PROJECTS["nll_loss_on_the_output_of_a_rectifier"]["net.py"]
+    .replace("nn.NLLLoss()", "nn.CrossEntropyLoss()")
+    .replace("  # expect: LG007", ""),
+    "leaky.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def step(layer, x, y):
+    return F.nll_loss(F.leaky_relu(layer(x), 0.25), y)
+""",
+}
+
+
+# optimizer.step(closure) runs the closure (round 29, a mutation of nnaakkaaii/g2-MLP@a879b36ecd
+# gnn/src/utils/engine.py: `state['optimizer'].zero_grad()` removed before `state['optimizer'].step(closure)`, the
+# closure calling loss.backward()): the loop back-propagates and steps, and never clears
+PROJECTS["a_step_with_a_closure_that_back_propagates_and_nothing_clears"] = {
+    "engine.py": """
+class Engine:
+    def train(self, network, loader, optimizer, criterion, epochs):
+        state = {"network": network, "optimizer": optimizer, "loss": None}
+        for _ in range(epochs):
+            for sample in loader:
+
+                def closure():
+                    out = state["network"](sample)
+                    loss = criterion(out, sample.y)
+                    loss.backward()
+                    state["loss"] = loss
+                    return loss
+
+                state["optimizer"].step(closure)  # expect: LG014
+            for sample in loader:
+
+                def closure():
+                    return criterion(state["network"](sample), sample.y)
+
+                print(closure().item())
+""",
+}
+# the original: zero_grad() before the step, or inside the closure
+PROJECTS["a_step_with_a_closure_that_back_propagates_and_nothing_clears_look_alike"] = {
+    "engine.py": PROJECTS["a_step_with_a_closure_that_back_propagates_and_nothing_clears"]["engine.py"].replace(
+        """                state["optimizer"].step(closure)  # expect: LG014""",
+        """                state["optimizer"].zero_grad()
+                state["optimizer"].step(closure)""",
+    ),
+    "inner.py": """
+def fit(model, loader, optimizer, criterion, epochs):
+    for _ in range(epochs):
+        for x, y in loader:
+
+            def closure():
+                optimizer.zero_grad()
+                loss = criterion(model(x), y)
+                loss.backward()
+                return loss
+
+            optimizer.step(closure)
+""",
+}
+
+
+# A device chosen by a test is a device (round 29, a mutation of HUST-NingKang-Lab/BGC-Prophet@e524ff543b
+# bgc_prophet/train/data.py: the per-gene labels made `dtype=torch.long`, moved with `.to(self.device)` where
+# `self.device = 'cuda' if torch.cuda.is_available() else 'cpu'`, into a BCELoss wrapper): `.to(device)` keeps the
+# integer dtype
+PROJECTS["integer_labels_moved_to_a_device_chosen_by_a_test"] = {
+    "train.py": """
+import numpy as np
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, Dataset
+
+
+class GeneLabels(Dataset):
+    def __init__(self, rows):
+        self.rows = rows
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, idx):
+        features, flags = self.rows[idx]
+        return torch.stack(features), torch.tensor(np.array(flags), dtype=torch.long)
+
+
+class Trainer:
+    def __init__(self, rows, model):
+        self.loader = DataLoader(GeneLabels(rows), batch_size=8)
+        self.model = model
+        self.criterion = nn.BCELoss()
+        self.optimizer = torch.optim.Adam(model.parameters())
+        self.device = "cuda" if torch.cuda.is_available() else "cpu"
+
+    def epoch(self):
+        for features, flags in self.loader:
+            features = features.to(self.device)
+            flags = flags.to(self.device)
+            self.optimizer.zero_grad()
+            loss = self.criterion(self.model(features), flags)  # expect: LG004
+            loss.backward()
+            self.optimizer.step()
+""",
+}
+# float labels; and a `.to()` of a value that may be a dtype (a device or `torch.float32` by a flag): not known
+PROJECTS["integer_labels_moved_to_a_device_chosen_by_a_test_look_alike"] = {
+    "train.py": PROJECTS["integer_labels_moved_to_a_device_chosen_by_a_test"]["train.py"]
+    .replace("dtype=torch.long)", "dtype=torch.float32)")
+    .replace("  # expect: LG004", ""),
+    "cast.py": """
+import torch
+import torch.nn as nn
+
+
+def step(model, x, flags, half):
+    target = "cuda" if half else torch.float32
+    return nn.BCELoss()(model(x), torch.tensor(flags, dtype=torch.long).to(target))
+""",
+}
+
+
+# A progress bar around a count of the loader yields the loader's batches (round 29, HUST-NingKang-Lab/BGC-Prophet@e524ff543b
+# bgc_prophet/train/trainer.py: `for i, data in tqdm(enumerate(self.train_dataLoader), desc='Train TD', leave=True)`,
+# mutated to integer labels into BCELoss); `enumerate(tqdm(loader))` the same
+PROJECTS["integer_labels_through_a_progress_bar_around_a_count"] = {
+    "fit.py": """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+from tqdm import tqdm
+
+
+def fit(model, n, optimizer, epochs):
+    loader = DataLoader(TensorDataset(torch.randn(n, 8), torch.randint(0, 2, (n,))), batch_size=16)
+    criterion = nn.BCEWithLogitsLoss()
+    for _ in range(epochs):
+        for i, data in tqdm(enumerate(loader), desc="train", leave=True):
+            features, flags = data[0], data[1]
+            optimizer.zero_grad()
+            loss = criterion(model(features).squeeze(1), flags)  # expect: LG004
+            loss.backward()
+            optimizer.step()
+        for i, (features, flags) in enumerate(tqdm(loader, total=len(loader))):
+            with torch.no_grad():
+                print(i, criterion(model(features).squeeze(1), flags).item())  # expect: LG004
+""",
+}
+PROJECTS["integer_labels_through_a_progress_bar_around_a_count_look_alike"] = {
+    "fit.py": PROJECTS["integer_labels_through_a_progress_bar_around_a_count"]["fit.py"]
+    .replace("torch.randint(0, 2, (n,))", "torch.randint(0, 2, (n,)).float()")
+    .replace("  # expect: LG004", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

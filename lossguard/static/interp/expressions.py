@@ -358,7 +358,15 @@ class ExpressionsMixin(InterpBase):
             return base.items[position] if -len(base.items) <= position < len(base.items) else UNKNOWN
         if isinstance(base, Tensor):
             shape = index_shape(base.shape, elements)
-            return Tensor(act=base.act, act_site=base.act_site, dtype=base.dtype, shape=shape, graph=base.graph)
+            return Tensor(
+                act=base.act,
+                act_site=base.act_site,
+                dtype=base.dtype,
+                shape=shape,
+                graph=base.graph,
+                rectified=base.rectified,  # rows of a relu's output are at least 0 (round 29)
+                rectified_site=base.rectified_site,
+            )
         if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
             try:
                 return base.layers[index.value]

@@ -395,6 +395,9 @@ class StatementsMixin(InterpBase):
         """What each iteration over ``iterable`` (whose value is ``iterated``) binds: an element of a
         tuple or list whose elements agree, a row of a tensor, the values of ``d.values()`` /
         ``d.items()`` for a literal dict, and ``zip`` / ``enumerate`` of those; unknown otherwise."""
+        counted = self._wrapped_count(iterable, frame, env)
+        if counted is not None:
+            iterable = counted  # tqdm(enumerate(loader), desc=...): what enumerate(loader) gives (round 29)
         if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and _counted(iterable):
             # enumerate(loader, 0), enumerate(xs, start=1) (round 28, the DCGAN reference loop): the count starts
             # elsewhere, the items are the same
@@ -425,11 +428,32 @@ class StatementsMixin(InterpBase):
             return self._element_of(iterable, frame, env)
         return element(iterated)
 
+    def _wrapped_count(self, iterable: ast.expr, frame: Frame, env: Env) -> ast.Call | None:
+        """``tqdm(enumerate(loader), desc=..., leave=True)`` (a progress bar around a count, round 29,
+        HUST-NingKang-Lab/BGC-Prophet's trainer): the ``enumerate(...)`` call, whose items the wrapper yields as they are;
+        None for anything else."""
+        if not (isinstance(iterable, ast.Call) and len(iterable.args) == 1 and isinstance(iterable.func, (ast.Name, ast.Attribute))):
+            return None
+        inner = iterable.args[0]
+        if not (isinstance(inner, ast.Call) and _counted(inner)) or any(k.arg is None for k in iterable.keywords):
+            return None
+        wrapper = self.ev(iterable.func, frame, env)
+        return inner if isinstance(wrapper, QualName) and wrapper.name in api.ITERATION_WRAPPERS else None
+
     def _element_of(self, expr: ast.expr, frame: Frame, env: Env) -> Value:
         """An element of a simple expression (a name, ``self.x``, a literal of names, ``iter()`` of
         one); never re-runs calls."""
         if _is_iter_call(expr) and self.lookup("iter", frame, env) is UNKNOWN:
             expr = expr.args[0]  # type: ignore[attr-defined]  # for i, batch in enumerate(iter(loader))
+        if (
+            isinstance(expr, ast.Call)
+            and len(expr.args) == 1
+            and isinstance(expr.func, (ast.Name, ast.Attribute))
+            and not any(k.arg is None for k in expr.keywords)
+            and isinstance(wrapper := self.ev(expr.func, frame, env), QualName)
+            and wrapper.name in api.ITERATION_WRAPPERS
+        ):
+            expr = expr.args[0]  # for i, batch in enumerate(tqdm(loader, desc=...)): the loader's items (round 29)
         if not all(isinstance(n, (ast.Name, ast.Attribute, ast.Tuple, ast.List, ast.Load, ast.Constant)) for n in ast.walk(expr)):
             return UNKNOWN
         return element(self.ev(expr, frame, env))

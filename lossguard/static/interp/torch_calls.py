@@ -457,9 +457,12 @@ def _clamp(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _elementwise(interp: Any, c: TorchCallArgs) -> Value:
-    """``torch.tanh(x)``, ``F.relu(x)``: new values of the same shape, no activation known."""
+    """``torch.tanh(x)``, ``F.relu(x)``: new values of the same shape, no activation known (a rectifier's are at
+    least 0)."""
     t = tensor_of(c.x)
-    return Tensor(dtype=t.dtype if t.dtype is Dtype.FLOAT else None, shape=t.shape, graph=t.graph)
+    rectified = c.qname in api.RECTIFIER_FUNCS
+    site = c.site(c.qname.replace("torch.nn.functional.", "F.")) if rectified else None
+    return Tensor(dtype=t.dtype if t.dtype is Dtype.FLOAT else None, shape=t.shape, graph=t.graph, rectified=rectified, rectified_site=site)
 
 
 def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:

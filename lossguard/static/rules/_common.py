@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from lossguard.static.events import Arg, LossCall, TorchCall
 from lossguard.static.fix import Applicability, Edit, Fix, attr_name, call_with_keyword, with_method
-from lossguard.static.rule import Rule, act_phrase, via_caller
+from lossguard.static.rule import Rule, act_phrase, describe_site, via_caller
 from lossguard.static.tensor_ops import has_star, keyword_arg, loss_options
 from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
 
@@ -81,6 +81,19 @@ def report_not_log_probs(rule: Rule, call: LossCall, family: str, expects: str) 
             arg.node,
             call.ctx,
             f"{loss_label(call)} receives a tensor written with numbers above 0{via_caller(arg.node, call.ctx)}; it expects {expects}",
+        )
+        return
+    rectified = tensor_arg(call, "input") if call.family == family else None
+    if rectified is not None and rectified[1].rectified and rectified[1].act is None and not rectified[1].acts:
+        # `F.nll_loss(torch.relu(self.l1(x)), y)`: a rectifier's numbers are at least 0, and every log-probability is
+        # at most 0 (round 29)
+        arg, value = rectified
+        where = describe_site(value.rectified_site)
+        rule.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives the output of a rectifier{f' ({where})' if where else ''}: numbers at least 0, where "
+            f"log-probabilities are at most 0{via_caller(arg.node, call.ctx)}; it expects {expects}",
         )
 
 

@@ -158,6 +158,56 @@ def _uncleared_lbfgs_step(node: ast.Call, scope: ast.AST, module_tree: ast.AST) 
     return None
 
 
+def _closure_of(step: ast.Call, scope: ast.AST, loop: ast.AST) -> ast.AST | None:
+    """The closure ``opt.step(closure)`` (or ``step(closure=...)``) passes: a lambda written there, or the ``def`` of that
+    name the step reads: the last one before it in ``loop`` (an engine defines a ``closure`` in its training loop and
+    another in its validation loop), else the one in ``scope``; None otherwise."""
+    given = step.args[0] if len(step.args) == 1 and not step.keywords else None
+    if not step.args:
+        given = next((k.value for k in step.keywords if k.arg == "closure"), None)
+    if isinstance(given, ast.Lambda):
+        return given
+    if isinstance(given, ast.Name):
+        before = [
+            f
+            for f in ast.walk(loop)
+            if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and f.name == given.id
+            and f.end_lineno is not None
+            and f.end_lineno < step.lineno
+        ]
+        if before:
+            return max(before, key=lambda f: f.lineno)
+        defs = [f for f in ast.walk(scope) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == given.id]
+        return defs[0] if len(defs) == 1 else None
+    return None
+
+
+def _closure_steps(loop: LoopSummary) -> frozenset[int]:
+    """The step() calls of the loop (written in its own file) that pass a closure which calls ``backward()`` and clears no
+    gradient (round 29, nnaakkaaii/g2-MLP's torchnet-style engine: ``def closure(): ...; loss.backward()`` then
+    ``state['optimizer'].step(closure)`` in the batch loop, its ``zero_grad()`` removed by a mutation). torch's optimizers
+    call the closure inside step(), so the loop back-propagates and steps there; a closure that clears (``zero_grad()`` at its
+    start, the usual LBFGS form) leaves the step out, and LBFGS's several evaluations per step are
+    :func:`_uncleared_lbfgs_step`'s."""
+    scope = loop.ctx.func if loop.ctx.func is not None else loop.ctx.module.module
+    found: set[int] = set()
+    for name, _, node in loop.calls:
+        if name != "step" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        closure = _closure_of(node, scope, loop.node)
+        if closure is None:
+            continue
+        calls = [c for c in ast.walk(closure) if isinstance(c, ast.Call)]
+        if (
+            any(call_name(c) in BACKWARD_CALLS for c in calls)
+            and not _clears_manually(closure)
+            and not any(_clears_grads(call_name(c)) for c in calls)
+        ):
+            found.add(id(node))
+    return frozenset(found)
+
+
 def _optimizer_like(node: ast.AST, module: ModuleInfo) -> bool:
     text = module.segment(node).lower()
     last = text.rsplit(".", 1)[-1]
@@ -174,7 +224,7 @@ def _scaler_step(receiver: object, node: ast.Call, module: ModuleInfo) -> bool:
     return "scaler" in receiver_text.rsplit(".", 1)[-1] and _optimizer_like(node.args[0], module)
 
 
-def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: ModuleInfo) -> str | None:
+def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: ModuleInfo, closures: frozenset[int] = frozenset()) -> str | None:
     """The source text of the optimizer an ``X.step()`` call steps (``""`` for a GradScaler's step
     of an optimizer not named); None when the call is not an optimizer's step. A Keras optimizer's
     ``apply(grads, weights)`` in a Keras model's torch-backend ``train_step`` (interp.manual_steps) is its step."""
@@ -183,6 +233,8 @@ def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: Modul
     if name != "step" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     n_args = len(node.args) + len(node.keywords)
+    if id(node) in closures:
+        n_args = 0  # opt.step(closure) with a closure that back-propagates (_closure_steps): a step like any other
     if isinstance(receiver, Optimizer) and not n_args:
         return module.segment(node.func.value)
     if isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
@@ -361,6 +413,8 @@ class MissingZeroGrad(Rule):
         foreign: dict[int, tuple[ModuleInfo, str]] = {}  # step() calls made in other files: their file, the optimizer
         foreign_cleared: set[tuple[object, str]] = set()  # (file, optimizer) of zero_grad() calls made in other files
         dead = loop.extra.get("dead", frozenset())  # branches the call analysed never takes
+        closures = _closure_steps(loop)
+        backward = bool(closures)  # the step runs the closure, which back-propagates
         for name, receiver, node in loop.calls:
             if id(node) in dead:
                 continue
@@ -391,7 +445,7 @@ class MissingZeroGrad(Rule):
                 if stepped is not None and isinstance(node, ast.Call):
                     foreign[id(node)] = (receiver.module, stepped)
             else:
-                stepped = _stepped_optimizer(name, receiver, node, module)
+                stepped = _stepped_optimizer(name, receiver, node, module, closures)
                 if stepped is not None and isinstance(node, ast.Call):
                     steps.append((node, stepped))
                     if isinstance(receiver, Optimizer):
