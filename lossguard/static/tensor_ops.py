@@ -30,7 +30,6 @@ from lossguard.static.values import (
     QualName,
     Shape,
     Site,
-    Strings,
     Tensor,
     TupleVal,
     Unknown,
@@ -344,8 +343,6 @@ def conversion_target(pos: list[Value], kw: dict[str, Value]) -> object:
         return dt
     if isinstance(arg, Const) and isinstance(arg.value, str):
         return KEEP_DTYPE if not arg.value.startswith("torch.") else None  # .to("cuda")
-    if isinstance(arg, Strings) and not any(v.startswith("torch.") for v in arg.values):
-        return KEEP_DTYPE  # .to(device) with `device = "cuda" if ... else "cpu"`
     if isinstance(arg, External) and arg.qname == "torch.device":
         return KEEP_DTYPE
     if isinstance(arg, IntVal) or isinstance(arg, Const) and type(arg.value) is int:

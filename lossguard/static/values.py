@@ -128,19 +128,6 @@ class KeyedItems(Unknown):
 
 
 @dataclass(frozen=True)
-class Strings(Unknown):
-    """One of a few string constants, which path is not known (``device = "cuda" if
-    torch.cuda.is_available() else "cpu"``): unknown as a value, but a string, so ``x.to(device)``
-    moves the tensor and keeps its dtype (a dtype is never written as a string for ``.to``)."""
-
-    values: frozenset[str]
-
-
-#: the most strings a :class:`Strings` holds (more: unknown)
-MAX_STRINGS = 8
-
-
-@dataclass(frozen=True)
 class KnownOptions(Unknown):
     """The output of a call of a choice of models (:class:`Either` with conditions) where some
     models' outputs are no tensor with a known activation (a list under a setting the checker cannot
@@ -483,9 +470,6 @@ def join(a: Value, b: Value) -> Value:
         return a
     if isinstance(a, KeyedItems) or isinstance(b, KeyedItems):
         return _join_keyed(a, b)
-    if (texts := _strings(a)) is not None and (others := _strings(b)) is not None:
-        # `"cuda" if cond else "cpu"`: one of those strings (round 29, a device named either way)
-        return Strings(texts | others) if len(texts | others) <= MAX_STRINGS else UNKNOWN
     if _is_none(a) or _is_none(b):
         other = b if _is_none(a) else a
         if isinstance(other, MaybeNone) or _optional(other):
@@ -571,12 +555,6 @@ def join(a: Value, b: Value) -> Value:
             tuple(sorted((k, join(left[k], right[k]) if k in left and k in right else left.get(k, right.get(k, UNKNOWN))) for k in {*left, *right}))
         )
     return UNKNOWN
-
-
-def _strings(v: Value) -> frozenset[str] | None:
-    if isinstance(v, Const) and isinstance(v.value, str):
-        return frozenset((v.value,))
-    return v.values if isinstance(v, Strings) else None
 
 
 def _join_keyed(a: Value, b: Value) -> Value:
