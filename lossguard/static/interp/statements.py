@@ -507,6 +507,12 @@ class StatementsMixin(InterpBase):
             env[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
             elements = target.elts
+            if isinstance(value, ListOf) and not any(isinstance(e, ast.Starred) for e in elements):
+                # tuples of different lengths met (`return d, cls, aux` under one setting, `return d,
+                # cls` under the other): unpacking into n names can only have read the n-tuple
+                fits = [t for t in value.by_length if len(t.items) == len(elements)]
+                if fits:
+                    value = fits[0]
             if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(isinstance(e, ast.Starred) for e in elements):
                 items = self.unpacked_parts(elements, value, frame).items if isinstance(value, LossParts) else value.items
                 for el, item in zip(elements, items):

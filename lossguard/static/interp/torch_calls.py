@@ -214,7 +214,7 @@ class TorchCallsMixin(InterpBase):
                 return Tensor(dtype=Dtype.FLOAT)
             if name in api.INT_RESULT_METHODS:
                 return Tensor(dtype=Dtype.INT)
-            if name == "bool":
+            if name == "bool" or name in api.COMPARISON_METHODS:
                 return Tensor(dtype=Dtype.BOOL)
             if name == "type_as" and pos:
                 return Tensor(dtype=pos[0].dtype) if isinstance(pos[0], Tensor) and pos[0].dtype is not None else UNKNOWN
