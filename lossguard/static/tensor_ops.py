@@ -371,6 +371,8 @@ def dtype_of(v: Value | None) -> Dtype | None:
 def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
     t = _constructed(qname, node, pos, kw)
     data_constructor = qname in api.FLOAT_CONSTRUCTORS and qname not in api.SIZED_CONSTRUCTORS and qname != "torch.normal"
+    if keyword_arg(node, "requires_grad") is None:
+        t = replace(t, data=True)  # numbers made a tensor (or a new one filled): no graph
     if qname in ("torch.tensor", "torch.as_tensor") or (data_constructor and len(node.args) == 1 and not node.keywords):
         first = node.args[0] if node.args else keyword_arg(node, "data")
         if first is not None and _literal_above_zero(first):
@@ -842,6 +844,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             per_option=t.per_option,
             positive=t.positive,
             weights=t.weights,
+            data=t.data and name != "requires_grad_",
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
     return Tensor(
@@ -855,6 +858,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         per_option=t.per_option,
         positive=t.positive,
         weights=t.weights,
+        data=t.data,
     )
 
 

@@ -205,6 +205,10 @@ class Tensor(Value):
     #: an ``nn.Parameter``'s own values (a weight matrix written by hand), only reshaped or moved since:
     #: a matrix product with it is a linear layer's raw scores (round 28, tensor_ops.binop)
     weights: bool = False
+    #: numbers written or read by the code and made a tensor (``torch.tensor([vp, ll, lr])``, no
+    #: ``requires_grad=True``), only moved, reshaped or stacked with others like it since: it holds no
+    #: autograd graph, and neither does a loss whose input it is (interp.torch_calls)
+    data: bool = False
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
@@ -213,6 +217,7 @@ class Tensor(Value):
             changes["act_dim"] = None
         changes.setdefault("positive", False)  # kept only where the values stay as written (tensor_ops.reshape)
         changes.setdefault("weights", False)  # likewise
+        changes.setdefault("data", False)  # likewise
         return replace(self, **changes)
 
     def possible_acts(self) -> frozenset[Act]:
@@ -512,6 +517,7 @@ def join(a: Value, b: Value) -> Value:
             numpy=a.numpy and b.numpy,
             positive=a.positive and b.positive,
             weights=a.weights and b.weights,
+            data=a.data and b.data,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))

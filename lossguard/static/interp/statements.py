@@ -575,6 +575,10 @@ class StatementsMixin(InterpBase):
         if isinstance(held, NumberList):  # labels[i] = v; a slice store can change the length
             self.bind(root, UNKNOWN if isinstance(target.slice, ast.Slice) else store_into_list(held, stored), frame, env)
             return
+        if isinstance(held, Tensor) and held.data and not (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.data):
+            # numbers made a tensor, then a computed value written into part of it: it may now hold a graph
+            held = held.with_(data=False)
+            self.bind(root, held, frame, env)
         if not isinstance(held, Tensor) or held.act is None:
             return
         if stored is not None and (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.act is held.act):
