@@ -442,7 +442,7 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
             if isinstance(first, (ast.List, ast.Tuple, ast.Constant, ast.UnaryOp)):
                 if dtype is None:
                     dtype = _literal_dtype(first)
-                shape = _literal_shape(first)
+                shape = _literal_shape(first, pos[0] if node.args and pos else kw.get("data"))
             elif (kind := number_items(first)) is not None:
                 # torch.tensor([1 for _ in range(n)]), torch.tensor(list(map(int, fields))): a 1-D tensor
                 dtype, shape = dtype or kind, Shape((None,))
@@ -695,7 +695,7 @@ def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
     if pos and isinstance(pos[0], Const) and type(pos[0].value) is int:
         return Shape((pos[0].value,))
     if isinstance(node.args[0], (ast.List, ast.Tuple)):
-        return _literal_shape(node.args[0])
+        return _literal_shape(node.args[0], pos[0] if pos else None)
     if number_items(node.args[0]) is not None:  # torch.Tensor([float(v) for v in row]): 1-D
         return Shape((None,))
     return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
@@ -740,19 +740,36 @@ def _number_literal(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) in (int, float)
 
 
-def _literal_shape(node: ast.expr) -> Shape | None:
+def _literal_shape(node: ast.expr, value: Value | None = None) -> Shape | None:
+    """The shape of a literal list (``[[1, 2], [3, 4]]``: (2, 2)). ``value``, the list's value where the
+    caller has it: an innermost item that is not written as a number and may itself hold items (a name
+    bound to a tuple, ``torch.tensor([vp, ll, lr])`` with ``vp = (x, y)``; a value not known) leaves the
+    shape unknown."""
     if _number_literal(node):
         return Shape(())  # torch.tensor(1.0): a 0-dim tensor
     dims: list[Dim] = []
     n = node
+    v = value
     while isinstance(n, (ast.List, ast.Tuple)):
         dims.append(len(n.elts))
         if not n.elts:
             break
         n = n.elts[0]
+        v = v.items[0] if isinstance(v, TupleVal) and v.items else None
+        if value is not None and not isinstance(n, (ast.List, ast.Tuple)) and not _number_literal(n) and not _scalar(v):
+            return None
     if not dims:
         return None
     return Shape(tuple(dims))
+
+
+def _scalar(v: Value | None) -> bool:
+    """A value known to be one number: a constant, a Python number, a 0-dim tensor."""
+    if isinstance(v, Const):
+        return isinstance(v.value, (int, float))  # bool is an int
+    if isinstance(v, Tensor):
+        return v.shape is not None and v.shape.rank_known and v.shape.dims == ()
+    return isinstance(v, Number)
 
 
 def _inferred_size(dims: tuple[Dim, ...], shape: Shape | None) -> tuple[Dim, ...]:

@@ -7174,6 +7174,46 @@ if __name__ == "__main__":
 """,
 }
 
+# `torch.tensor([vp, ll, lr])` where each name holds a pair of numbers: a (3, 2) tensor, not (3,); compared with a
+# (N, 3, 2) target it is no shape mismatch (the corpus unit cut from thomas-woehrle/maml_tryout@492d6c1f59
+# rowfollow_test_quick.py, where LG005 misfired)
+PROJECTS["a_tensor_of_named_pairs_look_alike"] = {
+    "points.py": """
+import torch
+import torch.nn as nn
+
+
+def on_frame_error(preds, target):
+    rows = []
+    for p in preds:
+        vp = p[0][0].item(), p[0][1].item()
+        ll = (p[1][0].item() * 2, p[1][1].item() * 2)
+        lr = (p[2][0].item() * 2, p[2][1].item() * 2)
+        rows.append(torch.tensor([vp, ll, lr]))
+    return nn.L1Loss(reduction="none")(torch.stack(rows), target)
+
+
+error = on_frame_error(torch.zeros(10, 3, 2), torch.zeros(10, 3, 2))
+""",
+}
+# the same rows written as numbers, one per point: a (3,) tensor per image against (N, 3, 2) targets
+PROJECTS["a_tensor_of_number_rows_against_pairs"] = {
+    "points.py": """
+import torch
+import torch.nn as nn
+
+
+def on_frame_error(preds, target):
+    rows = []
+    for p in preds:
+        rows.append(torch.tensor([1.0, 2.0, 3.0]))
+    return nn.L1Loss(reduction="none")(torch.stack(rows), target)  # expect: LG005
+
+
+error = on_frame_error(torch.zeros(10, 3, 2), torch.zeros(10, 3, 2))
+""",
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
