@@ -519,7 +519,7 @@ REALCODE_DEV17S_RECALL_FLOOR = 1.0
 # missed), 29 of 29 after.
 REALCODE_FIX18_RECALL_FLOOR = 1.0
 # Round 29 (docs/survey.md, "Round 29: loss-bug fix commits from git history (branch fixhist19)"): realcode_fix19 (units
-# cut from the parents of loss-bug fix commits found in the git history of thirteen more uncited repositories, each fix
+# cut from the parents of loss-bug fix commits found in the git history of twelve more uncited repositories, each fix
 # as a look-alike, and a false alarm of the branch point on a kept repository; tunable): 13 of 18 expected findings and 5
 # false alarms on the branch point (NLLLoss of the 2-tuple a setting-dependent forward returns, a boolean BCE target,
 # missed; losses of argmax positions and of numbers made a tensor taken as holding a graph), 17 of 18 and none after (a
