@@ -371,8 +371,10 @@ def dtype_of(v: Value | None) -> Dtype | None:
 def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
     t = _constructed(qname, node, pos, kw)
     data_constructor = qname in api.FLOAT_CONSTRUCTORS and qname not in api.SIZED_CONSTRUCTORS and qname != "torch.normal"
-    if keyword_arg(node, "requires_grad") is None:
-        t = replace(t, data=True)  # numbers made a tensor (or a new one filled): no graph
+    held = pos[0] if pos else kw.get("data")
+    if keyword_arg(node, "requires_grad") is None and not (qname == "torch.as_tensor" and not isinstance(held, (Const, TupleVal))):
+        # numbers made a tensor (or a new one filled): no graph; `torch.as_tensor(t)` of a tensor is `t` itself
+        t = replace(t, data=True)
     if qname in ("torch.tensor", "torch.as_tensor") or (data_constructor and len(node.args) == 1 and not node.keywords):
         first = node.args[0] if node.args else keyword_arg(node, "data")
         if first is not None and _literal_above_zero(first):

@@ -7174,6 +7174,13 @@ if __name__ == "__main__":
 """,
 }
 
+# `torch.as_tensor` of a model's output is that output itself, with its graph
+PROJECTS["a_loss_of_as_tensor_of_a_model_output"] = {
+    "train.py": PROJECTS["a_loss_of_a_tensor_of_numbers_given_a_model_output"]["train.py"].replace(
+        "        out = torch.tensor([0.0, 0.0, 0.0])\n        out[0] = model(torch.randn(8))[0]\n",
+        "        out = torch.as_tensor(model(torch.randn(8)))\n",
+    ),
+}
 # `torch.tensor([vp, ll, lr])` where each name holds a pair of numbers: a (3, 2) tensor, not (3,); compared with a
 # (N, 3, 2) target it is no shape mismatch (the corpus unit cut from thomas-woehrle/maml_tryout@492d6c1f59
 # rowfollow_test_quick.py, where LG005 misfired)
