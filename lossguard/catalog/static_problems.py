@@ -227,7 +227,9 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
             "Targets read from a data loader have an unknown dtype and are never reported, unless the "
             "loader batches a `TensorDataset` of tensors whose dtype the code shows. `.to(device, "
             "torch.long)` gives the dtype passed after the device. An in-place refill keeps the dtype "
-            "(`torch.LongTensor(n).random_(2)`, `.fill_(1)`, `.zero_()`: still integer)."
+            "(`torch.LongTensor(n).random_(2)`, `.fill_(1)`, `.zero_()`: still integer). A boolean "
+            "target (a comparison such as `labels.eq(labels.t())` or `y > 0`) fails the same way "
+            "(`Found dtype Bool but expected Float`) and is reported as well."
         ),
         fix_safety="safe",
         fix_safety_note="Appending `.float()` only converts the dtype the loss requires.",

@@ -371,6 +371,10 @@ def dtype_of(v: Value | None) -> Dtype | None:
 def constructor(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Tensor:
     t = _constructed(qname, node, pos, kw)
     data_constructor = qname in api.FLOAT_CONSTRUCTORS and qname not in api.SIZED_CONSTRUCTORS and qname != "torch.normal"
+    held = pos[0] if pos else kw.get("data")
+    if keyword_arg(node, "requires_grad") is None and not (qname == "torch.as_tensor" and not isinstance(held, (Const, TupleVal))):
+        # numbers made a tensor (or a new one filled): no graph; `torch.as_tensor(t)` of a tensor is `t` itself
+        t = replace(t, data=True)
     if qname in ("torch.tensor", "torch.as_tensor") or (data_constructor and len(node.args) == 1 and not node.keywords):
         first = node.args[0] if node.args else keyword_arg(node, "data")
         if first is not None and _literal_above_zero(first):
@@ -440,7 +444,7 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
             if isinstance(first, (ast.List, ast.Tuple, ast.Constant, ast.UnaryOp)):
                 if dtype is None:
                     dtype = _literal_dtype(first)
-                shape = _literal_shape(first)
+                shape = _literal_shape(first, pos[0] if node.args and pos else kw.get("data"))
             elif (kind := number_items(first)) is not None:
                 # torch.tensor([1 for _ in range(n)]), torch.tensor(list(map(int, fields))): a 1-D tensor
                 dtype, shape = dtype or kind, Shape((None,))
@@ -693,7 +697,7 @@ def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
     if pos and isinstance(pos[0], Const) and type(pos[0].value) is int:
         return Shape((pos[0].value,))
     if isinstance(node.args[0], (ast.List, ast.Tuple)):
-        return _literal_shape(node.args[0])
+        return _literal_shape(node.args[0], pos[0] if pos else None)
     if number_items(node.args[0]) is not None:  # torch.Tensor([float(v) for v in row]): 1-D
         return Shape((None,))
     return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
@@ -738,19 +742,36 @@ def _number_literal(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) in (int, float)
 
 
-def _literal_shape(node: ast.expr) -> Shape | None:
+def _literal_shape(node: ast.expr, value: Value | None = None) -> Shape | None:
+    """The shape of a literal list (``[[1, 2], [3, 4]]``: (2, 2)). ``value``, the list's value where the
+    caller has it: an innermost item that is not written as a number and may itself hold items (a name
+    bound to a tuple, ``torch.tensor([vp, ll, lr])`` with ``vp = (x, y)``; a value not known) leaves the
+    shape unknown."""
     if _number_literal(node):
         return Shape(())  # torch.tensor(1.0): a 0-dim tensor
     dims: list[Dim] = []
     n = node
+    v = value
     while isinstance(n, (ast.List, ast.Tuple)):
         dims.append(len(n.elts))
         if not n.elts:
             break
         n = n.elts[0]
+        v = v.items[0] if isinstance(v, TupleVal) and v.items else None
+        if value is not None and not isinstance(n, (ast.List, ast.Tuple)) and not _number_literal(n) and not _scalar(v):
+            return None
     if not dims:
         return None
     return Shape(tuple(dims))
+
+
+def _scalar(v: Value | None) -> bool:
+    """A value known to be one number: a constant, a Python number, a 0-dim tensor."""
+    if isinstance(v, Const):
+        return isinstance(v.value, (int, float))  # bool is an int
+    if isinstance(v, Tensor):
+        return v.shape is not None and v.shape.rank_known and v.shape.dims == ()
+    return isinstance(v, Number)
 
 
 def _inferred_size(dims: tuple[Dim, ...], shape: Shape | None) -> tuple[Dim, ...]:
@@ -844,6 +865,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             weights=t.weights,
             rectified=t.rectified,
             rectified_site=t.rectified_site,
+            data=t.data and name != "requires_grad_",
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
     return Tensor(
@@ -859,6 +881,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         weights=t.weights,
         rectified=t.rectified,
         rectified_site=t.rectified_site,
+        data=t.data,
     )
 
 

@@ -277,6 +277,11 @@ FLOAT_DTYPES = {
 BOOL_DTYPES = {"torch.bool", "torch.BoolTensor", "numpy.bool_"}
 
 INT_METHODS = {"long", "int", "short", "byte", "char"}
+#: tensor methods whose result is a boolean tensor (``labels.eq(labels.t())``, ``y.gt(0)``, ``x.isnan()``)
+COMPARISON_METHODS = frozenset(
+    {"eq", "ne", "gt", "lt", "ge", "le", "greater", "less", "greater_equal", "less_equal", "not_equal"}
+    | {"logical_and", "logical_or", "logical_xor", "logical_not", "isnan", "isinf", "isfinite"}
+)
 FLOAT_METHODS = {"float", "double", "half", "bfloat16"}
 INT_RESULT_METHODS = {"argmax", "argmin", "argsort"}
 # In-place tensor methods that refill every element with new numbers and return the tensor itself:

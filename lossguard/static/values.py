@@ -220,6 +220,10 @@ class Tensor(Value):
     #: indexed since: numbers at least 0, which no log-probability is but 0 (round 29, rules._common.report_not_log_probs)
     rectified: bool = False
     rectified_site: Site | None = field(default=None, compare=False)
+    #: numbers written or read by the code and made a tensor (``torch.tensor([vp, ll, lr])``, no
+    #: ``requires_grad=True``), only moved, reshaped or stacked with others like it since: it holds no
+    #: autograd graph, and neither does a loss whose input it is (interp.torch_calls)
+    data: bool = False
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
@@ -230,6 +234,7 @@ class Tensor(Value):
         changes.setdefault("weights", False)  # likewise
         changes.setdefault("rectified", False)  # likewise
         changes.setdefault("rectified_site", None)
+        changes.setdefault("data", False)  # likewise
         return replace(self, **changes)
 
     def possible_acts(self) -> frozenset[Act]:
@@ -265,6 +270,10 @@ class ListOf(Value):
     (``[F.softmax(h(x), 1) for h in heads]``)."""
 
     item: Value
+    #: when paths met with tuples of different lengths (a ``forward`` that returns ``(d, cls, aux)``
+    #: under one setting, ``(d, cls)`` under the other): each length's tuple, the same lengths joined.
+    #: Unpacking into n names reads only the n-tuple, since the others would raise there (``bind``)
+    by_length: tuple[TupleVal, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -459,6 +468,24 @@ def _device(v: Value) -> bool:
     return False
 
 
+#: the most tuple lengths a :class:`ListOf` keeps apart (more: none kept)
+MAX_LENGTHS = 4
+
+
+def _by_length(tuples: tuple[TupleVal, ...]) -> tuple[TupleVal, ...]:
+    """Tuples met on different paths, those of the same length joined item by item, shortest first."""
+    by: dict[int, TupleVal] = {}
+    for t in tuples:
+        if hasattr(t, "fields"):
+            return ()
+        known = by.get(len(t.items))
+        joined = t if known is None else join(known, t)
+        if not isinstance(joined, TupleVal):
+            return ()
+        by[len(t.items)] = joined
+    return tuple(by[n] for n in sorted(by)) if len(by) <= MAX_LENGTHS else ()
+
+
 def join(a: Value, b: Value) -> Value:
     """The value known on both paths: equal facts survive, differing ones become unknown; two
     different models become :class:`Either` of them."""
@@ -524,6 +551,7 @@ def join(a: Value, b: Value) -> Value:
             numpy=a.numpy and b.numpy,
             positive=a.positive and b.positive,
             weights=a.weights and b.weights,
+            data=a.data and b.data,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))
@@ -532,9 +560,10 @@ def join(a: Value, b: Value) -> Value:
         item: Value = UNKNOWN
         for i, x in enumerate((*a.items, *b.items)):
             item = x if i == 0 else join(item, x)
-        return ListOf(item) if a.items or b.items else a
+        return ListOf(item, _by_length((a, b))) if a.items or b.items else a
     if isinstance(a, ListOf) and isinstance(b, ListOf):
-        return ListOf(join(a.item, b.item))
+        both = _by_length((*a.by_length, *b.by_length)) if a.by_length and b.by_length else ()
+        return ListOf(join(a.item, b.item), both)
     if isinstance(a, HeadedList) and isinstance(b, HeadedList) and len(a.head) == len(b.head):
         return HeadedList(tuple(join(x, y) for x, y in zip(a.head, b.head)), join(a.rest, b.rest))
     if isinstance(a, TupleVal) and isinstance(b, ListOf):
@@ -545,7 +574,7 @@ def join(a: Value, b: Value) -> Value:
         item = a.item
         for x in b.items:
             item = join(item, x)
-        return ListOf(item)
+        return ListOf(item, _by_length((*a.by_length, b)) if a.by_length else ())
     if isinstance(a, DictVal) and isinstance(b, DictVal):
         # a key one path does not set is read only on the paths that set it (any other raises
         # KeyError): it keeps the value it has there (two models' `compute_loss` dicts, one with

@@ -7009,6 +7009,218 @@ PROJECTS["a_string_written_for_the_legacy_reduce_flag_look_alike"] = {
     ),
 }
 
+# A discriminator whose forward returns three outputs under one setting and two under the other (`if self.tac:`),
+# built with the setting read from the command line: unpacking into two names can only have read the 2-tuple, whose
+# class output is a softmax, into NLLLoss (phymhan/ACGAN-PyTorch@2da848d89a network.py, main.py, fixed in b0f5ec0d62)
+PROJECTS["a_forward_returning_tuples_of_two_lengths_unpacked_into_two_names"] = {
+    "network.py": """
+import torch.nn as nn
+
+
+class Critic(nn.Module):
+    def __init__(self, n_classes, twin=False):
+        super().__init__()
+        self.twin = twin
+        self.body = nn.Linear(64, 32)
+        self.real_head = nn.Linear(32, 1)
+        self.class_head = nn.Linear(32, n_classes)
+        self.twin_head = nn.Linear(32, n_classes) if twin else None
+        self.softmax = nn.Softmax(dim=1)
+        self.sigmoid = nn.Sigmoid()
+
+    def forward(self, x):
+        h = self.body(x)
+        real = self.sigmoid(self.real_head(h)).view(-1)
+        classes = self.softmax(self.class_head(h))
+        if self.twin:
+            return real, classes, self.softmax(self.twin_head(h))
+        else:
+            return real, classes
+""",
+    "main.py": """
+import argparse
+import torch
+import torch.nn as nn
+from network import Critic
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--loss_type", default="ac")
+opt = parser.parse_args()
+critic = Critic(10, twin=opt.loss_type == "tac")
+real_criterion = nn.BCELoss()
+class_criterion = nn.NLLLoss()
+optimizer = torch.optim.Adam(critic.parameters())
+for x, y in loader:
+    optimizer.zero_grad()
+    real, classes = critic(x)
+    loss = real_criterion(real, torch.ones_like(real)) + class_criterion(classes, y)  # expect: LG007
+    loss.backward()
+    optimizer.step()
+""",
+}
+# the 2-tuple's class output is log-probabilities (the 3-tuple's is a softmax): NLLLoss gets what it needs
+PROJECTS["a_forward_returning_tuples_of_two_lengths_unpacked_into_two_names_look_alike"] = {
+    "network.py": PROJECTS["a_forward_returning_tuples_of_two_lengths_unpacked_into_two_names"]["network.py"].replace(
+        "        else:\n            return real, classes\n",
+        "        else:\n            return real, nn.functional.log_softmax(self.class_head(h), dim=1)\n",
+    ),
+    "main.py": PROJECTS["a_forward_returning_tuples_of_two_lengths_unpacked_into_two_names"]["main.py"].replace("  # expect: LG007", ""),
+}
+
+
+# A comparison matrix as the target of BCELoss: `eq` gives booleans, which BCELoss refuses (wang93/SiameseNet@f75cb55cf9
+# utils/loss.py, fixed in 940d740103 by converting it to a float dtype)
+PROJECTS["a_comparison_matrix_as_a_bce_target"] = {
+    "losses.py": """
+import torch.nn as nn
+
+
+class PairwiseBCE(object):
+    def __init__(self):
+        self.bce = nn.BCELoss()
+
+    def __call__(self, similarity, labels):
+        n = similarity.size(0)
+        same = labels.expand(n, n).eq(labels.expand(n, n).t())
+        return self.bce(similarity, same)  # expect: LG004
+""",
+}
+# the same matrix converted to floats
+PROJECTS["a_comparison_matrix_as_a_bce_target_look_alike"] = {
+    "losses.py": PROJECTS["a_comparison_matrix_as_a_bce_target"]["losses.py"].replace(".t())\n", ".t()).float()\n").replace("  # expect: LG004", ""),
+}
+
+# An evaluation script that scores keypoints read off a heat map (argmax positions, integers) and the same points
+# rebuilt from Python numbers (`torch.tensor([vp, ll, lr])` per image, stacked) with L1Loss(reduction='none'), and
+# keeps each run's losses in lists: neither loss can hold a graph (thomas-woehrle/maml_tryout@492d6c1f59
+# rowfollow_test_quick.py, a false alarm of LG006 while checking the fix commit 87acfc0dd7)
+PROJECTS["a_loss_of_argmax_positions_and_of_numbers_made_a_tensor_look_alike"] = {
+    "shared.py": """
+import torch
+
+
+def positions_from_heatmap(pred):
+    n = pred.shape[0]
+    flat = torch.argmax(pred.view(n, 3, -1), dim=2)
+    return torch.stack((flat % 80, flat // 80), dim=2)
+""",
+    "evaluate.py": """
+import torch
+import torch.nn as nn
+
+from shared import positions_from_heatmap
+
+
+class HeatmapNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 3, 3, padding=1)
+
+    def forward(self, x):
+        return self.conv(x)
+
+
+def score(model, x, y):
+    loss_fct = nn.L1Loss(reduction="none")
+    x_hat = positions_from_heatmap(model(x)) * 4
+    on_frame = []
+    for p in x_hat:
+        on_frame.append(torch.tensor([[p[0][0].item(), 1], [2, 3], [4, 5]]))
+    on_frame = torch.stack(on_frame)
+    loss = torch.sum(loss_fct(x_hat, y), dim=2).float()
+    loss_on_frame = torch.sum(loss_fct(on_frame, y), dim=2).float()
+    return loss, loss_on_frame
+
+
+if __name__ == "__main__":
+    model = HeatmapNet()
+    losses, losses_on_frame = [], []
+    for run in range(3):
+        loss, loss_on_frame = score(model, torch.randn(2, 3, 56, 80), torch.zeros(2, 3, 2))
+        losses.append(loss)
+        losses_on_frame.append(loss_on_frame)
+    print(torch.cat(losses).mean(), torch.cat(losses_on_frame).mean())
+""",
+}
+# numbers made a tensor, then a model's output written into part of it: that loss holds a graph
+PROJECTS["a_loss_of_a_tensor_of_numbers_given_a_model_output"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+if __name__ == "__main__":
+    model = Net()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    history = []
+    for step in range(3):
+        opt.zero_grad()
+        out = torch.tensor([0.0, 0.0, 0.0])
+        out[0] = model(torch.randn(8))[0]
+        loss = nn.MSELoss()(out, torch.zeros(3))
+        loss.backward()
+        opt.step()
+        history.append(loss)  # expect: LG006
+    print(history)
+""",
+}
+
+# `torch.as_tensor` of a model's output is that output itself, with its graph
+PROJECTS["a_loss_of_as_tensor_of_a_model_output"] = {
+    "train.py": PROJECTS["a_loss_of_a_tensor_of_numbers_given_a_model_output"]["train.py"].replace(
+        "        out = torch.tensor([0.0, 0.0, 0.0])\n        out[0] = model(torch.randn(8))[0]\n",
+        "        out = torch.as_tensor(model(torch.randn(8)))\n",
+    ),
+}
+# `torch.tensor([vp, ll, lr])` where each name holds a pair of numbers: a (3, 2) tensor, not (3,); compared with a
+# (N, 3, 2) target it is no shape mismatch (the corpus unit cut from thomas-woehrle/maml_tryout@492d6c1f59
+# rowfollow_test_quick.py, where LG005 misfired)
+PROJECTS["a_tensor_of_named_pairs_look_alike"] = {
+    "points.py": """
+import torch
+import torch.nn as nn
+
+
+def on_frame_error(preds, target):
+    rows = []
+    for p in preds:
+        vp = p[0][0].item(), p[0][1].item()
+        ll = (p[1][0].item() * 2, p[1][1].item() * 2)
+        lr = (p[2][0].item() * 2, p[2][1].item() * 2)
+        rows.append(torch.tensor([vp, ll, lr]))
+    return nn.L1Loss(reduction="none")(torch.stack(rows), target)
+
+
+error = on_frame_error(torch.zeros(10, 3, 2), torch.zeros(10, 3, 2))
+""",
+}
+# the same rows written as numbers, one per point: a (3,) tensor per image against (N, 3, 2) targets
+PROJECTS["a_tensor_of_number_rows_against_pairs"] = {
+    "points.py": """
+import torch
+import torch.nn as nn
+
+
+def on_frame_error(preds, target):
+    rows = []
+    for p in preds:
+        rows.append(torch.tensor([1.0, 2.0, 3.0]))
+    return nn.L1Loss(reduction="none")(torch.stack(rows), target)  # expect: LG005
+
+
+error = on_frame_error(torch.zeros(10, 3, 2), torch.zeros(10, 3, 2))
+""",
+}
+
 
 # Round 29 (docs/survey.md, "Round 29: recall on the remaining misses (branch recall25)"): a model picked by sequential
 # `if args.arch == ...:` statements where one option's output is no tensor (a list of maps under a setting the checker

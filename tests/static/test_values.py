@@ -127,7 +127,10 @@ def test_containers_join_item_by_item_and_only_when_alike():
     logits = Tensor(act=Act.LOGITS)
     assert join(TupleVal((PROBS, Const(1))), TupleVal((logits, Const(1)))) == TupleVal((join(PROBS, logits), Const(1)))
     # round 12: lists of different lengths (`if c: outs.append(x)`) are a list of all their items
-    assert join(TupleVal((PROBS,)), TupleVal((logits, PROBS))) == ListOf(join(PROBS, logits))
+    joined = join(TupleVal((PROBS,)), TupleVal((logits, PROBS)))
+    assert isinstance(joined, ListOf) and joined.item == join(PROBS, logits)
+    # round 29: each length's tuple is kept, for unpacking into as many names (statements.bind)
+    assert joined.by_length == (TupleVal((PROBS,)), TupleVal((logits, PROBS)))
     assert join(TupleVal((PROBS,)), NamedTupleVal((PROBS, PROBS), ("a", "b"))) is UNKNOWN
     assert join(ListOf(PROBS), ListOf(logits)) == ListOf(join(PROBS, logits))
     assert join(DictVal((("out", PROBS),)), DictVal((("out", logits),))) == DictVal((("out", join(PROBS, logits)),))

@@ -43,7 +43,7 @@ class TailList(Value):
 class TailedList(ListOf):
     """A list of unknown length, every item like ``item``, whose last items are the modules ``tail``."""
 
-    tail: tuple[Value, ...]
+    tail: tuple[Value, ...] = ()
 
 
 def appended_tail(recv: Value, added: Value, call: ast.AST, scope: ast.AST, taken: set[int]) -> tuple[Value, ...] | None:

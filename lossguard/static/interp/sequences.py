@@ -198,7 +198,7 @@ class SequencesMixin(InterpBase):
             and not frame.loops
             and (tail := appended_tail(recv, added, call, frame.scope_node, frame.taken)) is not None
         ):
-            grown = TailedList(list_item(recv, added), tail)  # the head after the hidden blocks
+            grown = TailedList(list_item(recv, added), tail=tail)  # the head after the hidden blocks
         elif isinstance(recv, (ListOf, HeadedList)) and front is not None:
             # out.insert(0, det_out) on a list of unknown length: det_out first, then the items it had
             grown = HeadedList((front, *recv.head), recv.rest) if isinstance(recv, HeadedList) else HeadedList((front,), recv.item)

@@ -531,6 +531,12 @@ class StatementsMixin(InterpBase):
             env[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
             elements = target.elts
+            if isinstance(value, ListOf) and not any(isinstance(e, ast.Starred) for e in elements):
+                # tuples of different lengths met (`return d, cls, aux` under one setting, `return d,
+                # cls` under the other): unpacking into n names can only have read the n-tuple
+                fits = [t for t in value.by_length if len(t.items) == len(elements)]
+                if fits:
+                    value = fits[0]
             if isinstance(value, TupleVal) and len(value.items) == len(elements) and not any(isinstance(e, ast.Starred) for e in elements):
                 items = self.unpacked_parts(elements, value, frame).items if isinstance(value, LossParts) else value.items
                 for el, item in zip(elements, items):
@@ -593,6 +599,10 @@ class StatementsMixin(InterpBase):
         if isinstance(held, NumberList):  # labels[i] = v; a slice store can change the length
             self.bind(root, UNKNOWN if isinstance(target.slice, ast.Slice) else store_into_list(held, stored), frame, env)
             return
+        if isinstance(held, Tensor) and held.data and not (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.data):
+            # numbers made a tensor, then a computed value written into part of it: it may now hold a graph
+            held = held.with_(data=False)
+            self.bind(root, held, frame, env)
         if not isinstance(held, Tensor) or held.act is None:
             return
         if stored is not None and (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.act is held.act):

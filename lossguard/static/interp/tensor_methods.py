@@ -51,6 +51,10 @@ def _m_bool(t: Tensor, c: TorchCallArgs) -> Value:
     return Tensor(dtype=Dtype.BOOL, shape=t.shape)
 
 
+def _m_compare(t: Tensor, c: TorchCallArgs) -> Value:
+    return Tensor(dtype=Dtype.BOOL)  # a comparison: booleans, of the broadcast shape
+
+
 def _m_int_result(t: Tensor, c: TorchCallArgs) -> Value:
     return Tensor(dtype=Dtype.INT)
 
@@ -146,6 +150,7 @@ TENSOR_METHODS: dict[str, MethodHandler] = table(
     (("detach", "detach_"), _m_detach),
     (api.INT_METHODS, _m_int),
     (("bool",), _m_bool),
+    (api.COMPARISON_METHODS, _m_compare),
     (api.INT_RESULT_METHODS, _m_int_result),
     (("type_as",), _m_type_as),
     (("to", "type"), _m_to),

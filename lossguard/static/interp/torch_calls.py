@@ -101,6 +101,24 @@ def _input_without_grad(sig: api.LossSignature, args: dict[str, Arg], frame: Fra
     return True
 
 
+def _integer_input(sig: api.LossSignature, args: dict[str, Arg]) -> bool:
+    """The loss's input cannot require grad: an integer or boolean tensor (``crit(argmax(model(x)) * 4,
+    y)``: positions read off a heat map), or numbers made a tensor (``torch.stack([torch.tensor([a, b])
+    ...])``, Tensor.data); and no other argument is known to be a float tensor or an activation's
+    output other than such numbers (``torch.zeros(n, 3)``): the loss holds no graph."""
+    first = args.get(sig.positional[0]) if sig.positional else None
+    if first is None or not isinstance(first.value, Tensor):
+        return False
+    if first.value.dtype not in (Dtype.INT, Dtype.BOOL) and not first.value.data:
+        return False
+    for arg in args.values():
+        if arg is first or not isinstance(arg.value, Tensor):
+            continue
+        if not arg.value.data and (arg.value.dtype is Dtype.FLOAT or arg.value.act is not None):
+            return False
+    return True
+
+
 class TorchCallsMixin(InterpBase):
     """Calls into torch."""
 
@@ -156,7 +174,12 @@ class TorchCallsMixin(InterpBase):
                 )
         unreduced = reduction == "none"
         # criterion(pred.detach().cpu(), true.detach().cpu()): a validation loss with no graph
-        graph = not frame.no_grad and not (args and all(detached_expr(a.node) for a in args.values())) and not _input_without_grad(sig, args, frame)
+        graph = (
+            not frame.no_grad
+            and not (args and all(detached_expr(a.node) for a in args.values()))
+            and not _input_without_grad(sig, args, frame)
+            and not _integer_input(sig, args)
+        )
         return Tensor(dtype=Dtype.FLOAT, shape=None if unreduced else Shape(()), graph=graph, unreduced=unreduced)
 
     def _value_method(self, recv: Value, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, env: Env) -> Value:
@@ -214,7 +237,7 @@ class TorchCallsMixin(InterpBase):
                 return Tensor(dtype=Dtype.FLOAT)
             if name in api.INT_RESULT_METHODS:
                 return Tensor(dtype=Dtype.INT)
-            if name == "bool":
+            if name == "bool" or name in api.COMPARISON_METHODS:
                 return Tensor(dtype=Dtype.BOOL)
             if name == "type_as" and pos:
                 return Tensor(dtype=pos[0].dtype) if isinstance(pos[0], Tensor) and pos[0].dtype is not None else UNKNOWN
@@ -549,7 +572,7 @@ def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
             acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
         dim = c.pos[1] if len(c.pos) > 1 else c.kw.get("dim", c.kw.get("axis", Const(0)))
         shape = concat_shape(parts, count_known, dim, stack=c.qname == "torch.stack")
-        return acc.with_(shape=shape) if isinstance(acc, Tensor) else acc
+        return acc.with_(shape=shape, data=all(p.data for p in parts)) if isinstance(acc, Tensor) else acc
     return Tensor()
 
 

@@ -41,13 +41,16 @@ class IntegerBceTarget(Rule):
         if call.family not in BINARY_FAMILIES:
             return
         found = tensor_arg(call, "target")
-        if found is None or found[1].dtype is not Dtype.INT:
+        if found is None or found[1].dtype not in (Dtype.INT, Dtype.BOOL):
             return
+        # a boolean target (`labels.eq(labels.t())`, `y > 0`) fails the same way: "Found dtype Bool but
+        # expected Float" in BCELoss, "Subtraction ... with two bool tensors" in BCEWithLogitsLoss
+        kind = "a boolean" if found[1].dtype is Dtype.BOOL else "an integer"
         node = found[0].node
         self.report(
             node,
             call.ctx,
-            f"{loss_label(call)} target is an integer tensor{via_caller(node, call.ctx)}; binary cross-entropy needs a float target (add .float())",
+            f"{loss_label(call)} target is {kind} tensor{via_caller(node, call.ctx)}; binary cross-entropy needs a float target (add .float())",
             convert_target(call, node, "float", "safe"),
         )
 

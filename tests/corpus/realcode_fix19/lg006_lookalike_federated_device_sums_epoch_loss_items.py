@@ -1,0 +1,50 @@
+"""look-alike [LG006]: the same on-device training at the fix commit: epoch_loss takes loss.item()."""
+
+# Source: RinghioW/federated-learning@fb8f4884b9 device.py (the fix commit; cut, renamed)
+import torch
+import torchvision.transforms as transforms
+
+from config import DEVICE
+
+
+class Device():
+    def __init__(self, id) -> None:
+        self.id = id
+        self.config = None
+        self.dataset = None
+        self.model = None  # Model class (NOT instance)
+        self.model_params = None
+        self.path = None
+        self.has_checkpoint = False
+
+    def train(self, epochs):
+        if len(self.dataset) == 0:
+            return
+        net = self.model(**self.model_params)
+        optimizer = torch.optim.Adam(net.parameters(), lr=0.0001)
+        if self.has_checkpoint:
+            checkpoint = torch.load(self.path + f"device_{self.config['id']}.pt")
+            net.load_state_dict(checkpoint['model_state_dict'], strict=False, assign=True)
+            optimizer.load_state_dict(checkpoint['optimizer_state_dict'])
+        else:
+            self.has_checkpoint = True
+        net.train()
+
+        to_tensor = transforms.ToTensor()
+        dataset = self.dataset.map(lambda img: {"img": to_tensor(img)}, input_columns="img").with_format("torch")
+        trainloader = torch.utils.data.DataLoader(dataset, batch_size=32, shuffle=True)
+        criterion = torch.nn.CrossEntropyLoss()
+        for epoch in range(epochs):
+            correct, total, epoch_loss = 0, 0, 0.0
+            for batch in trainloader:
+                images, labels = batch["img"].to(DEVICE), batch["label"].to(DEVICE)
+                optimizer.zero_grad()
+                outputs = net(images)
+                loss = criterion(outputs, labels)
+                loss.backward()
+                optimizer.step()
+                epoch_loss += loss.item()
+                total += labels.size(0)
+                correct += (torch.max(outputs.data, 1)[1] == labels).sum().item()
+            epoch_loss /= len(trainloader.dataset)
+            print(f"D{self.config['id']}, e{epoch+1} - Loss: {epoch_loss: .4f}, Accuracy: {correct / total: .3f}")
