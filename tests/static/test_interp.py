@@ -7338,14 +7338,18 @@ PROJECTS["an_object_handed_to_a_constructor"] = {
         """,
 }
 # the buffer's class known on one path only; a construction that leaves the parameter to its default; the class
-# handed on as a value (constructions not seen); the prediction squeezed (the target's (n,) matched): silent
+# handed on as a value (constructions not seen); the object changed after it was built; the prediction squeezed (the
+# target's (n,) matched): silent
 PROJECTS["an_object_handed_to_a_constructor_look_alike"] = {
     "buffer.py": _REPLAY,
     "one_path.py": _handed_agent("OnePath", False),
     "default.py": _handed_agent("Defaulted", False, param="memory=None"),
     "as_value.py": _handed_agent("AsValue", False),
     "squeezed.py": _handed_agent("Squeezed", False, pred="self.q(s).squeeze(1)"),
+    "changed.py": _handed_agent("Changed", False),
     "main.py": """
+        import torch
+        from changed import Changed
         from as_value import AsValue
         from buffer import Ranked, Replay
         from default import Defaulted
@@ -7383,6 +7387,14 @@ PROJECTS["an_object_handed_to_a_constructor_look_alike"] = {
 
         def run_squeezed(steps):
             agent = Squeezed(4, Replay(10000, 4))
+            for t in range(steps):
+                agent.learn(64)
+
+
+        def run_changed(steps):
+            memory = Replay(10000, 4)
+            memory.rew = torch.zeros(10000, 1)
+            agent = Changed(4, memory)
             for t in range(steps):
                 agent.learn(64)
         """,

@@ -140,7 +140,8 @@ class HandedObjectsMixin(InterpBase):
             cls = self.module_globals(info).get(node.name)
             if not isinstance(cls, ClassRef) or cls.node is not node:
                 continue
-            handed = self._handed(cls, init, sorted(set(stored.values())))
+            kept = {a: p for a, p in stored.items() if not self._stored_elsewhere(a)}
+            handed = self._handed(cls, init, sorted(set(kept.values()))) if kept else {}
             if not handed:
                 continue
             done += 1
@@ -148,9 +149,18 @@ class HandedObjectsMixin(InterpBase):
             if not isinstance(inst, Instance):
                 continue
             for fn in methods:
-                if any(stored[a] in handed for a in _self_attrs_called(fn, set(stored))):
+                if any(kept[a] in handed for a in _self_attrs_called(fn, set(kept))):
                     ref = FunctionRef(fn, info, cls)
                     self.call_function(ref, [], {}, self_value=inst, depth=0, standalone=not self.drives_training(fn, info))
+
+    def _stored_elsewhere(self, attr: str) -> bool:
+        """A loaded file stores ``<obj>.<attr> = ...`` on something other than ``self`` (``agent.memory =
+        Other()``): the attribute may not hold what the constructor was handed."""
+        store = re.compile(r"(\w+)\s*\.\s*" + re.escape(attr) + r"\s*(?:=(?!=)|[-+*/@]=)")
+        for info in self.project.loaded():
+            if attr in info.source and any(m.group(1) != "self" for m in store.finditer(info.source)):
+                return True
+        return False
 
     def _handed(self, cls: ClassRef, init: ast.FunctionDef | ast.AsyncFunctionDef, params: list[str]) -> dict[str, Value]:
         """Parameter -> the object every construction of ``cls`` hands it, for the ``params`` all
@@ -272,6 +282,22 @@ def _binds(owned: list[ast.AST], scope: ast.AST, name: str) -> bool:
     return name in _bound_names(owned, scope)
 
 
+def _changed(name: str, owned: list[ast.AST]) -> bool:
+    """The object ``name`` holds may be changed after it is built: a store into one of its attributes
+    or items (``net.fc = nn.Linear(512, 1)``), or ``setattr(name, ...)``."""
+    for n in owned:
+        if isinstance(n, (ast.Attribute, ast.Subscript)) and isinstance(n.ctx, (ast.Store, ast.Del)):
+            root = n.value
+            while isinstance(root, (ast.Attribute, ast.Subscript)):
+                root = root.value
+            if isinstance(root, ast.Name) and root.id == name:
+                return True
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("setattr", "delattr"):
+            if n.args and isinstance(n.args[0], ast.Name) and n.args[0].id == name:
+                return True
+    return False
+
+
 def _built_by(arg: ast.expr, owned: list[ast.AST], scope: ast.AST) -> ast.Call | None:
     """The call that builds the object ``arg`` hands: ``arg`` itself, or the value of the one
     assignment that binds the name ``arg`` in its scope (no other binding of the name there, and not
@@ -293,7 +319,7 @@ def _built_by(arg: ast.expr, owned: list[ast.AST], scope: ast.AST) -> ast.Call |
         or isinstance(n, ast.alias)
         and (n.asname or n.name).split(".")[0] == arg.id
     ]
-    if len(bindings) != 1 or others:
+    if len(bindings) != 1 or others or _changed(arg.id, owned):
         return None
     assign = next(
         (n for n in owned if isinstance(n, ast.Assign) and len(n.targets) == 1 and n.targets[0] is bindings[0]),
