@@ -345,6 +345,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             # classes of the checked files given objects by their constructions (interp.handed_objects, round 29)
 
             def load_naming(names: list[str]) -> None:
+                # a file that names a class and cannot be read or parsed raises: the pass stops (its constructions unseen)
                 word = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
                 for resolved, path in list(out.prefiltered.items()):
                     source = (sources.get(path) if sources else None) or text.read(path)
