@@ -342,6 +342,17 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
                     if subclassing.search(source):
                         project.load(resolved, source, tree=text.parse(source))
             interp.run_mixins_of_loaded(set(out.checked))
+            # classes of the checked files given objects by their constructions (interp.handed_objects, round 29)
+
+            def load_naming(names: list[str]) -> None:
+                # a file that names a class and cannot be read or parsed raises: the pass stops (its constructions unseen)
+                word = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+                for resolved, path in list(out.prefiltered.items()):
+                    source = (sources.get(path) if sources else None) or text.read(path)
+                    if word.search(source):
+                        project.load(resolved, source, tree=text.parse(source))
+
+            interp.run_handed_objects(set(out.checked), load_naming)
         except Exception:  # noqa: BLE001 - an extra pass must not fail the files already checked
             pass
         finally:

@@ -198,8 +198,10 @@ def test_realcode_heldout9_precision():
 # before the checker ran on it and scored once: 13 found, 0 false alarms, 8 missed (precision 1.000, recall 0.619). It
 # replaced realcode_heldout9 as the blind set. Opened for tuning in round 14 (docs/survey.md, "Round 14: realcode_heldout10
 # opened"; realcode_heldout11 is the new blind set): five of its eight misses were closed by mechanisms, 18 of 21 found;
-# gated at no false alarm and at that recall (FairBatch's three LG005 are left: two are out of static reach).
-REALCODE_HELDOUT10_RECALL_FLOOR = 0.857
+# gated at no false alarm and at that recall (FairBatch's three LG005 are left: two are out of static reach). Round 29
+# (recall26, interp/handed_objects.py): the model handed to FairBatch's constructor reaches adjust_lambda's `dp` branch,
+# 19 of 21.
+REALCODE_HELDOUT10_RECALL_FLOOR = 0.904
 
 
 def test_realcode_heldout10_precision_and_recall():

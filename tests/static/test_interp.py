@@ -7812,6 +7812,151 @@ PROJECTS["integer_labels_through_a_progress_bar_around_a_count_look_alike"] = {
 }
 
 
+# Round 29 (recall26): an object handed to a constructor (`agent = Agent(4, Replay(10000, 4))`, `self.memory = memory`,
+# then a TD target from `self.memory.sample(n)`): the method, reached by no followed call, runs on an instance built
+# with what every construction hands it (interp.handed_objects). A replay buffer sampled from an attribute: 18 of the
+# 668 surveyed repositories (round 29, recall25)
+_REPLAY = """
+import torch
+
+
+class Replay:
+    def __init__(self, capacity, obs_dim):
+        self.obs = torch.zeros(capacity, obs_dim)
+        self.rew = torch.zeros(capacity)
+        self.nxt = torch.zeros(capacity, obs_dim)
+        self.size = 0
+
+    def sample(self, n):
+        idx = torch.randint(0, self.size, (n,))
+        return self.obs[idx], self.rew[idx], self.nxt[idx]
+
+
+class Ranked:
+    def __init__(self, capacity, obs_dim):
+        self.rows = [None] * capacity
+
+    def sample(self, n):
+        return self.rows[:n]
+"""
+
+_HANDED_AGENT = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class {name}:
+    def __init__(self, obs_dim, {param}):
+        self.q = nn.Sequential(nn.Linear(obs_dim, 64), nn.ReLU(), nn.Linear(64, 1))
+        self.q_targ = nn.Sequential(nn.Linear(obs_dim, 64), nn.ReLU(), nn.Linear(64, 1))
+        self.opt = torch.optim.Adam(self.q.parameters())
+        self.memory = memory
+
+    def learn(self, n):
+        s, r, s2 = self.memory.sample(n)
+        with torch.no_grad():
+            target = r + 0.99 * self.q_targ(s2).squeeze(1)
+        loss = F.mse_loss({pred}, target){mark}
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+"""
+
+
+def _handed_agent(name: str, mark: bool, param: str = "memory", pred: str = "self.q(s)") -> str:
+    return (
+        _HANDED_AGENT.replace("{name}", name).replace("{param}", param).replace("{pred}", pred).replace("{mark}", "  # expect: LG005" if mark else "")
+    )
+
+
+PROJECTS["an_object_handed_to_a_constructor"] = {
+    "buffer.py": _REPLAY,
+    "agent.py": _handed_agent("Agent", True),
+    "keyed.py": _handed_agent("KeyedAgent", True),
+    "main.py": """
+        from agent import Agent
+        from buffer import Replay
+        from keyed import KeyedAgent
+
+
+        def run(steps):
+            agent = Agent(4, Replay(10000, 4))
+            for t in range(steps):
+                agent.learn(64)
+
+
+        def run_keyed(steps):
+            memory = Replay(10000, 4)
+            agent = KeyedAgent(obs_dim=4, memory=memory)
+            for t in range(steps):
+                agent.learn(64)
+        """,
+}
+# the buffer's class known on one path only; a construction that leaves the parameter to its default; the class
+# handed on as a value (constructions not seen); the object changed after it was built; the prediction squeezed (the
+# target's (n,) matched): silent
+PROJECTS["an_object_handed_to_a_constructor_look_alike"] = {
+    "buffer.py": _REPLAY,
+    "one_path.py": _handed_agent("OnePath", False),
+    "default.py": _handed_agent("Defaulted", False, param="memory=None"),
+    "as_value.py": _handed_agent("AsValue", False),
+    "squeezed.py": _handed_agent("Squeezed", False, pred="self.q(s).squeeze(1)"),
+    "changed.py": _handed_agent("Changed", False),
+    "main.py": """
+        import torch
+        from changed import Changed
+        from as_value import AsValue
+        from buffer import Ranked, Replay
+        from default import Defaulted
+        from one_path import OnePath
+        from squeezed import Squeezed
+
+
+        def run(steps, ranked):
+            if ranked:
+                memory = Ranked(10000, 4)
+            else:
+                memory = Replay(10000, 4)
+            agent = OnePath(4, memory)
+            for t in range(steps):
+                agent.learn(64)
+
+
+        def run_default(steps):
+            agent = Defaulted(4, Replay(10000, 4))
+            other = Defaulted(4)
+            for t in range(steps):
+                agent.learn(64)
+
+
+        def build(cls, **kw):
+            return cls(**kw)
+
+
+        def run_value(steps):
+            agent = AsValue(4, Replay(10000, 4))
+            spare = build(AsValue, obs_dim=4, memory=Ranked(10, 4))
+            for t in range(steps):
+                agent.learn(64)
+
+
+        def run_squeezed(steps):
+            agent = Squeezed(4, Replay(10000, 4))
+            for t in range(steps):
+                agent.learn(64)
+
+
+        def run_changed(steps):
+            memory = Replay(10000, 4)
+            memory.rew = torch.zeros(10000, 1)
+            agent = Changed(4, memory)
+            for t in range(steps):
+                agent.learn(64)
+        """,
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

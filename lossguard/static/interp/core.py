@@ -26,6 +26,7 @@ from lossguard.static.interp.closure_lists import ClosureListsMixin
 from lossguard.static.interp.expressions import ExpressionsMixin
 from lossguard.static.interp.frame import Env, Frame, Sink, all_functions, is_static
 from lossguard.static.interp.guards import GuardsMixin
+from lossguard.static.interp.handed_objects import HandedObjectsMixin
 from lossguard.static.interp.imports import ImportsMixin
 from lossguard.static.interp.item_stores import ItemStoresMixin
 from lossguard.static.interp.loss_choices import LossChoicesMixin
@@ -66,6 +67,7 @@ class Interpreter(
     OwnStateMixin,
     ModelAgreementMixin,
     ClosureListsMixin,
+    HandedObjectsMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
