@@ -536,6 +536,11 @@ REALCODE_DEV19S_RECALL_FLOOR = 1.0
 # ending in a sigmoid before BCEWithLogitsLoss, a float action through a tensor helper; tunable): 4 of 7 expected findings
 # on the branch point, 7 of 7 after round 29's mechanisms.
 REALCODE_MUT19_RECALL_FLOOR = 1.0
+# Round 29 (docs/survey.md, "Round 29: Hugging Face models and Trainer (branch hf20)"): realcode_hf20 (Hugging Face
+# sequence classifiers: a Trainer subclass's compute_loss giving BCELoss the logits of the model a reward trainer hands
+# it, outputs[0] with labels passed summed into a total, NLLLoss and BCELoss on outputs.logits; each with a look-alike;
+# tunable): 0 of 4 expected findings on the branch point, 4 of 4 after.
+REALCODE_HF20_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -571,6 +576,7 @@ REALCODE_MUT19_RECALL_FLOOR = 1.0
         ("realcode_dev19", REALCODE_DEV19_RECALL_FLOOR),
         ("realcode_dev19s", REALCODE_DEV19S_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
+        ("realcode_hf20", REALCODE_HF20_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

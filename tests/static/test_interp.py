@@ -7731,6 +7731,31 @@ def fit(loader, optimizer):
         optimizer.step()
 """,
 }
+# a subclass of the checked code deriving from a Hugging Face class and overriding forward (a multi-label head returning
+# sigmoid probabilities in a SequenceClassifierOutput): its from_pretrained builds the code's own class, not the library's
+PROJECTS["hf_subclass_own_forward_look_alike"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from transformers import BertForSequenceClassification
+from transformers.modeling_outputs import SequenceClassifierOutput
+
+
+class ProbBert(BertForSequenceClassification):
+    def forward(self, input_ids=None, attention_mask=None, labels=None):
+        pooled = self.bert(input_ids, attention_mask=attention_mask)[1]
+        return SequenceClassifierOutput(logits=torch.sigmoid(self.classifier(pooled)))
+
+
+def fit(loader, optimizer):
+    model = ProbBert.from_pretrained("bert-base-uncased", num_labels=5)
+    for ids, mask, y in loader:
+        optimizer.zero_grad()
+        loss = nn.BCELoss()(model(ids, attention_mask=mask).logits, y.float())
+        loss.backward()
+        optimizer.step()
+""",
+}
 
 # A Trainer subclass overriding compute_loss (round 29, branch hf20; mut19's dchartash/n2c2_2022 mutation): the model
 # the code gives the Trainer is the one compute_loss calls
