@@ -12,8 +12,8 @@ and all that is taken from it:
   are not torch models) builds a model (:class:`~lossguard.static.values.PretrainedModel` with ``hf_head``).
   ``return_dict=`` or ``torchscript=`` given to it (the call may then return a tuple) leaves it unknown.
 * Its call returns an :class:`~lossguard.static.values.HFOutput` whose ``logits`` are raw scores (no activation):
-  ``(N, K)`` for sequence classification, ``K`` the literal ``num_labels=`` when given (the checkpoint's own count
-  otherwise, unknown); ``(N, L, K)`` for token classification; ``(N, C)`` for multiple choice; ``(N, L, V)`` for a
+  ``(N, K)`` for sequence classification, ``K`` the literal ``num_labels=`` when given without a ``config=`` (the
+  checkpoint's own count otherwise, unknown); ``(N, L, K)`` for token classification; ``(N, C)`` for multiple choice; ``(N, L, V)`` for a
   causal language model.
 * ``labels=`` passed (not ``None``): ``loss`` is a scalar that holds the graph (outside ``no_grad``), and
   ``outputs[0]`` is that loss, ``outputs[1]`` the logits (``to_tuple()`` skips fields that are ``None``). Labels
@@ -97,7 +97,8 @@ def hf_model(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred or any(k in c.kw for k in TUPLE_SETTINGS):
         return UNKNOWN
     labels = c.kw.get("num_labels")
-    k: Dim = labels.value if isinstance(labels, Const) and type(labels.value) is int and labels.value > 0 else None
+    known = isinstance(labels, Const) and type(labels.value) is int and labels.value > 0 and "config" not in c.kw
+    k: Dim = labels.value if known else None  # type: ignore[union-attr]
     return PretrainedModel(c.qname.rsplit(".", 1)[0], hf_head=_head(c.qname), num_labels=k)
 
 
