@@ -147,7 +147,7 @@ def is_hf_trainer(interp: Any, cls: ClassRef) -> bool:
 
 def run_compute_loss(interp: Any, cls: ClassRef, instance: Value, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Any) -> None:
     """At ``MyTrainer(model=model, ...)``: run ``compute_loss(model, inputs)`` (see the module docs)."""
-    method = interp._own_method(cls, "compute_loss")
+    method = interp._find_method(cls, "compute_loss")  # its own, or a checked-code base's
     if method is None or not is_hf_trainer(interp, cls):
         return
     init = interp._find_method(cls, "__init__")
