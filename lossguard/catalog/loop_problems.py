@@ -164,7 +164,10 @@ for x, y in loader:
             "returns anything), when the attribute is started as anything but `[]`, `list()` or a number (a "
             "`deque(maxlen=...)`), is assigned or cleared in `training_step` or a per-batch hook "
             "(`on_train_batch_end`, `on_before_optimizer_step`, ...), or is popped or deleted from anywhere; "
-            "`validation_step` and `test_step` run under no_grad."
+            "`validation_step` and `test_step` run under no_grad. A Hugging Face model called with `labels=` returns its "
+            'loss with a graph in `outputs.loss`, `outputs["loss"]` and `outputs[0]` (the logits are then `outputs[1]`); '
+            "called with `**batch`, whether the batch holds labels is unknown, so `outputs[0]` is unknown and only a "
+            "`backward()` on the value says it holds a graph."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",

@@ -149,7 +149,15 @@ loss = criterion(model(x), y)
             "list of classes is read by name. The options may be loss functions too (`return "
             'F.binary_cross_entropy, "bce"` by `task == "binary_classification"`, the chain ending in `else: '
             "raise`, each branch returning a tuple that is unpacked): the finding then names a task the "
-            "program supports, even where that task is never configured in the code checked."
+            "program supports, even where that task is never configured in the code checked. A Hugging Face "
+            "model built by `from_pretrained` of a `transformers` class with a task head (`AutoModelForSequenceClassification`, "
+            "`*ForTokenClassification`, `*ForMultipleChoice`, `*ForCausalLM`, `*LMHeadModel`) gives raw scores in `outputs.logits` "
+            '(`outputs["logits"]`, `outputs.get("logits")`, `outputs[0]` only where no labels were passed): a model whose head '
+            "the code replaced after loading (`model.classifier = nn.Sequential(..., nn.Sigmoid())`) would misfire, as would "
+            "a custom checkpoint whose remote code applies an activation. A class of the checked code deriving from one of "
+            "them is followed as that code, and `return_dict=`/`torchscript=` leave the model unknown. A `Trainer` subclass's "
+            "`compute_loss` is judged with the model only where the checked code builds that subclass with it "
+            "(`MyTrainer(model=model, ...)`)."
         ),
         fix_safety="unsafe",
         fix_safety_note=(
@@ -297,7 +305,10 @@ loss = F.mse_loss(pred, target)
             "unknown spatial sizes leave it silent). A model whose rank the checker gets wrong would misfire here; "
             "`nn.Flatten` with another span than its default or `start_dim=0` leaves the shape unknown, and so does an in-place "
             "reshape (`x.resize_(...)`, `x.unsqueeze_(0)`), also through `.data` (`buf.data.resize_(images.size())`, which in "
-            "torch 0.3 resized the Variable itself): its new axes are not followed, so a resize to a wrong shape goes unreported."
+            "torch 0.3 resized the Variable itself): its new axes are not followed, so a resize to a wrong shape goes unreported. "
+            "A Hugging Face sequence classifier's `logits` are `(N, num_labels)` with the literal `num_labels=` given to "
+            "`from_pretrained` (unknown without it, or when a `config=` sets it): `num_labels=1` logits against `(N,)` "
+            "float targets in a BCE loss are reported; a `config.num_labels` changed after the model was built is not followed."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

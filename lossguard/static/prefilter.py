@@ -24,14 +24,16 @@ def _last_parts(qnames: Iterable[str]) -> list[str]:
 # parsing: a loss class (`...Loss`), a loss function (`*_loss`, and the functions of torch_api
 # named otherwise: `cross_entropy`, `kl_div`, ...). Losses imported from another file still
 # mention `backward` where they train, and a LightningModule's `training_step` (whose result Lightning
-# back-propagates) where it trains; a library trainer (NeuralNetBinaryClassifier) may name no loss at all.
+# back-propagates) where it trains; a library trainer (NeuralNetBinaryClassifier) may name no loss at all, nor
+# a script that builds a Hugging Face model with a task head and hands it to a Trainer subclass of another file,
+# whose compute_loss it reaches (interp.hf_models).
 _OTHER_LOSS_FUNCTIONS = _last_parts(name for name in LOSS_FUNCTIONS if not name.endswith("_loss"))
 _TRIGGER = re.compile(
     r"Loss\b|Loss\(|_loss\b|"
     + "|".join(_OTHER_LOSS_FUNCTIONS)
     + r"|backward|training_step|size_average|\b(?:"
     + "|".join(_last_parts(TRAINERS))
-    + r")\b"
+    + r")\b|(?:SequenceClassification|TokenClassification|MultipleChoice|CausalLM|LMHeadModel)\b"
 )
 # Softmax calls matter only to LG011 (and to the rules above, which need a trigger anyway): a file
 # whose every softmax call visibly names its axis needs no parse at all.

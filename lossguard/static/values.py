@@ -353,6 +353,21 @@ class PretrainedModel(Value):
     #: the keys of the dict its forward returns, each a logits tensor (torchvision's segmentation models:
     #: ``{"out": ..., "aux": ...}``); empty for a model that returns one tensor
     outputs: tuple[str, ...] = ()
+    #: a Hugging Face ``transformers`` model (interp.hf_models): the head its class names ("sequence", "token",
+    #: "choice", "lm"), empty for any other library's model; its call returns an :class:`HFOutput`
+    hf_head: str = ""
+    #: the ``num_labels=`` it was built with, when a literal says it (the logits' last axis)
+    num_labels: Dim = None
+
+
+@dataclass(frozen=True)
+class HFOutput(Value):
+    """What a Hugging Face model's call returns (a ``ModelOutput``): fields read by attribute, by string key or by
+    ``.get``; ``positions`` the values ``outputs[i]`` reads, when known (``to_tuple()`` skips the fields that are
+    ``None``, so ``outputs[0]`` is the loss when labels were passed and the logits when they certainly were not)."""
+
+    fields: tuple[tuple[str, Value], ...]
+    positions: tuple[Value, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -545,6 +545,11 @@ REALCODE_MUT19_RECALL_FLOOR = 1.0
 # missed; losses of argmax positions and of numbers made a tensor taken as holding a graph), 17 of 18 and none after (a
 # softmax written position by position into the scores in place is not followed).
 REALCODE_FIX19_RECALL_FLOOR = 0.93
+# Round 29 (docs/survey.md, "Round 29: Hugging Face models and Trainer (branch hf20)"): realcode_hf20 (Hugging Face
+# sequence classifiers: a Trainer subclass's compute_loss giving BCELoss the logits of the model a reward trainer hands
+# it, outputs[0] with labels passed summed into a total, NLLLoss and BCELoss on outputs.logits; each with a look-alike;
+# tunable): 0 of 4 expected findings on the branch point, 4 of 4 after.
+REALCODE_HF20_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -581,6 +586,7 @@ REALCODE_FIX19_RECALL_FLOOR = 0.93
         ("realcode_dev19s", REALCODE_DEV19S_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),
+        ("realcode_hf20", REALCODE_HF20_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -7957,6 +7957,214 @@ PROJECTS["an_object_handed_to_a_constructor_look_alike"] = {
 }
 
 
+# Hugging Face models with a task head (round 29, branch hf20; interp.hf_models): `from_pretrained` of a
+# `*ForSequenceClassification` class returns a ModelOutput whose `logits` are raw (N, num_labels) scores; with `labels=`,
+# `outputs[0]` is the scalar loss holding the graph
+PROJECTS["hf_sequence_classifier_outputs"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+from transformers import AutoModelForSequenceClassification
+
+
+def fit_binary(n, epochs):
+    model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=1)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-5)
+    loader = DataLoader(TensorDataset(torch.randint(0, 1000, (n, 32)), torch.randint(0, 2, (n,)).float()), batch_size=8)
+    for _ in range(epochs):
+        for ids, flags in loader:
+            optimizer.zero_grad()
+            outputs = model(input_ids=ids)
+            loss = nn.BCEWithLogitsLoss()(outputs.logits, flags)  # expect: LG005
+            loss.backward()
+            optimizer.step()
+
+
+def fit_probs(loader):
+    model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=1)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-5)
+    criterion = nn.BCELoss()
+    for batch in loader:
+        optimizer.zero_grad()
+        scores = model(batch["input_ids"], batch["attention_mask"])["logits"].squeeze(-1)
+        loss = criterion(scores, batch["labels"].float())  # expect: LG002
+        loss.backward()
+        optimizer.step()
+
+
+def fit_classes(loader):
+    model = AutoModelForSequenceClassification.from_pretrained("roberta-base", num_labels=3)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-5)
+    running = 0.0
+    for ids, mask, y in loader:
+        optimizer.zero_grad()
+        out = model(ids, attention_mask=mask, labels=y)
+        out["loss"].backward()
+        optimizer.step()
+        running += out[0]  # expect: LG006
+""",
+}
+# the same loops right: `outputs[0]` with labels passed is the loss, `[1]` the logits; a model(**batch) may hold labels,
+# so its `[0]` is unknown
+PROJECTS["hf_sequence_classifier_outputs_look_alike"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+from transformers import AutoModelForSequenceClassification
+
+
+def fit_binary(n, epochs):
+    model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=1)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-5)
+    loader = DataLoader(TensorDataset(torch.randint(0, 1000, (n, 32)), torch.randint(0, 2, (n,)).float()), batch_size=8)
+    for _ in range(epochs):
+        for ids, flags in loader:
+            optimizer.zero_grad()
+            outputs = model(input_ids=ids)
+            loss = nn.BCEWithLogitsLoss()(outputs.logits.squeeze(-1), flags)
+            loss.backward()
+            optimizer.step()
+
+
+def fit_probs(loader):
+    model = AutoModelForSequenceClassification.from_pretrained("bert-base-uncased", num_labels=1)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-5)
+    criterion = nn.BCEWithLogitsLoss()
+    for batch in loader:
+        optimizer.zero_grad()
+        outputs = model(**batch)
+        loss = criterion(outputs["logits"].squeeze(-1), batch["labels"].float())
+        loss = loss + nn.BCELoss()(outputs[0], batch["labels"].float())
+        loss.backward()
+        optimizer.step()
+
+
+def fit_classes(loader):
+    model = AutoModelForSequenceClassification.from_pretrained("roberta-base", num_labels=3)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-5)
+    running = 0.0
+    for ids, mask, y in loader:
+        optimizer.zero_grad()
+        out = model(ids, attention_mask=mask, labels=y)
+        loss = out[0]
+        loss.backward()
+        optimizer.step()
+        running += loss.item()
+        probs = torch.softmax(out[1], dim=-1)
+""",
+}
+# a class of the checked code named like a Hugging Face class is the code's own (its forward ends in a sigmoid)
+PROJECTS["hf_named_own_class_look_alike"] = {
+    "models.py": """
+import torch
+import torch.nn as nn
+
+
+class BertForSequenceClassification(nn.Module):
+    def __init__(self, hidden=768):
+        super().__init__()
+        self.head = nn.Linear(hidden, 1)
+
+    @classmethod
+    def from_pretrained(cls, path, num_labels=1):
+        return cls()
+
+    def forward(self, features):
+        return torch.sigmoid(self.head(features))
+""",
+    "train.py": """
+import torch.nn as nn
+from models import BertForSequenceClassification
+
+
+def fit(loader, optimizer):
+    model = BertForSequenceClassification.from_pretrained("ckpt", num_labels=1)
+    for features, y in loader:
+        optimizer.zero_grad()
+        loss = nn.BCELoss()(model(features).squeeze(-1), y.float())
+        loss.backward()
+        optimizer.step()
+""",
+}
+# a subclass of the checked code deriving from a Hugging Face class and overriding forward (a multi-label head returning
+# sigmoid probabilities in a SequenceClassifierOutput): its from_pretrained builds the code's own class, not the library's
+PROJECTS["hf_subclass_own_forward_look_alike"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from transformers import BertForSequenceClassification
+from transformers.modeling_outputs import SequenceClassifierOutput
+
+
+class ProbBert(BertForSequenceClassification):
+    def forward(self, input_ids=None, attention_mask=None, labels=None):
+        pooled = self.bert(input_ids, attention_mask=attention_mask)[1]
+        return SequenceClassifierOutput(logits=torch.sigmoid(self.classifier(pooled)))
+
+
+def fit(loader, optimizer):
+    model = ProbBert.from_pretrained("bert-base-uncased", num_labels=5)
+    for ids, mask, y in loader:
+        optimizer.zero_grad()
+        loss = nn.BCELoss()(model(ids, attention_mask=mask).logits, y.float())
+        loss.backward()
+        optimizer.step()
+""",
+}
+
+# A Trainer subclass overriding compute_loss (round 29, branch hf20; mut19's dchartash/n2c2_2022 mutation): the model
+# the code gives the Trainer is the one compute_loss calls
+PROJECTS["hf_trainer_compute_loss"] = {
+    "trainer.py": """
+import torch
+import torch.nn as nn
+from transformers import Trainer
+
+
+class WeightedTrainer(Trainer):
+    def compute_loss(self, model, inputs, return_outputs=False, **kwargs):
+        labels = inputs.pop("labels")
+        outputs = model(**inputs)
+        logits = outputs.get("logits")
+        loss = nn.NLLLoss(weight=torch.tensor([1.0, 3.0]))(logits, labels)  # expect: LG007
+        return (loss, outputs) if return_outputs else loss
+""",
+    "run.py": """
+from transformers import AutoModelForSequenceClassification, TrainingArguments
+from trainer import WeightedTrainer
+
+
+def main(train_ds, eval_ds):
+    model = AutoModelForSequenceClassification.from_pretrained("roberta-base", num_labels=2)
+    trainer = WeightedTrainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, eval_dataset=eval_ds)
+    trainer.train()
+""",
+}
+# right: log_softmax first; and a Trainer given a model the code does not show stays silent
+PROJECTS["hf_trainer_compute_loss_look_alike"] = {
+    "trainer.py": PROJECTS["hf_trainer_compute_loss"]["trainer.py"]
+    .replace("(logits, labels)", "(torch.log_softmax(logits, dim=-1), labels)")
+    .replace("  # expect: LG007", "")
+    + """
+
+class PlainTrainer(Trainer):
+    def compute_loss(self, model, inputs, return_outputs=False):
+        outputs = model(**inputs)
+        return nn.NLLLoss()(outputs.get("logits"), inputs["labels"])
+""",
+    "run.py": PROJECTS["hf_trainer_compute_loss"]["run.py"].replace(
+        "from trainer import WeightedTrainer", "from trainer import PlainTrainer, WeightedTrainer"
+    )
+    + """
+
+def other(model_path, train_ds):
+    PlainTrainer(model=load(model_path), train_dataset=train_ds).train()
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -31,6 +31,7 @@ from lossguard.static.interp.frame import (
     rewrites_values,
 )
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
+from lossguard.static.interp.hf_models import hf_output, output_item, run_compute_loss
 from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
 from lossguard.static.interp.iterators import iterator_of, next_of
 from lossguard.static.interp.layer_lists import starred_sequence
@@ -66,6 +67,7 @@ from lossguard.static.values import (
     External,
     FunctionRef,
     HeadedList,
+    HFOutput,
     Instance,
     Layer,
     ListOf,
@@ -249,6 +251,9 @@ class CallsMixin(InterpBase):
                     func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
                 )
                 return Const(None)
+            if name == "get" and isinstance(receiver, HFOutput) and len(node.args) == 1 and not node.keywords:
+                pos, kw, starred = self._args(node, frame, env)
+                return output_item(receiver, pos[0]) if pos and isinstance(pos[0], Const) and isinstance(pos[0].value, str) else UNKNOWN
             if name in MODULE_SELF_METHODS and isinstance(receiver, GuardedChoice):
                 self._args(node, frame, env)
                 return receiver  # model.train() of a model chosen by a setting: still that choice
@@ -372,6 +377,8 @@ class CallsMixin(InterpBase):
                 else:
                     val = self.apply(layer, node, [val], {}, False, frame, env)
             return val
+        if isinstance(callee, PretrainedModel) and callee.hf_head:
+            return hf_output(callee, node, pos, kw, starred, frame)  # a Hugging Face model's ModelOutput (interp.hf_models)
         if isinstance(callee, PretrainedModel):
             logits = Tensor(act=Act.LOGITS, act_site=Site(node, frame.scope, f"{callee.qname} model output", frame.module), dtype=Dtype.FLOAT)
             # the layer the code put in place of its last one, on its features
@@ -428,6 +435,8 @@ class CallsMixin(InterpBase):
             trainer = None if starred else self.trainer_base(callee)
             if trainer is not None:
                 self.run_trainer_subclass(callee, trainer, node, pos, kw, frame, env)  # a skorch wrapper
+            if not starred:
+                run_compute_loss(self, callee, instance, node, pos, kw, frame)  # a Hugging Face Trainer subclass
             return instance
         if isinstance(callee, LambdaRef):
             return self._call_lambda(callee, pos, kw, starred, frame)

@@ -23,6 +23,7 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
 )
+from lossguard.static.interp.hf_models import output_field, output_item
 from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.loss_subclasses import parent_loss_call
@@ -46,6 +47,7 @@ from lossguard.static.values import (
     Either,
     External,
     HeadedList,
+    HFOutput,
     Instance,
     IntVal,
     KeyedItems,
@@ -336,6 +338,8 @@ class ExpressionsMixin(InterpBase):
             elements.append((el, value))
             if not isinstance(el, ast.Slice):
                 index = value
+        if isinstance(base, HFOutput) and single:
+            return output_item(base, index)  # outputs["logits"], outputs[0] of a Hugging Face model (interp.hf_models)
         if isinstance(base, (DictVal, KeyedItems)) and single and isinstance(index, Const) and isinstance(index.value, str):
             return dict(base.items).get(index.value, UNKNOWN)
         if isinstance(base, DictVal) and single and base.items and not isinstance(index, Const) and not isinstance(node.slice, ast.Slice):
@@ -377,6 +381,8 @@ class ExpressionsMixin(InterpBase):
         return UNKNOWN
 
     def attribute(self, base: Value, name: str, frame: Frame) -> Value:
+        if isinstance(base, HFOutput):
+            return output_field(base, name)  # outputs.logits, outputs.loss
         field = self.named_field(base, name)
         if field is not None:
             return field  # losses.total_loss of a namedtuple

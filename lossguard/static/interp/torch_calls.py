@@ -13,6 +13,7 @@ from lossguard.static.interp.branch_settings import reachable
 from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.distributions import DISTRIBUTION_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
+from lossguard.static.interp.hf_models import hf_model, is_hf_model
 from lossguard.static.interp.image_transforms import IMAGE_TRANSFORM_ROWS
 from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.metric_collections import METRIC_COLLECTION_ROWS
@@ -721,6 +722,7 @@ def _is_tensor_function(qname: str) -> bool:
 #: Families of names not worth listing one by one, tried in order after :data:`TORCH_FUNCTIONS`.
 TORCH_PREFIX_RULES: tuple[tuple[Callable[[str], bool], Handler], ...] = (
     (_is_pretrained, _pretrained),
+    (is_hf_model, hf_model),
     (is_torchvision_segmentation, torchvision_segmentation_model),
     (_is_optimizer_class, _optimizer),
     (_is_tensor_function, _some_tensor),
