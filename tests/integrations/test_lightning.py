@@ -308,7 +308,7 @@ class TwoOptimizerGAN(pl.LightningModule):
         )
 
 
-def _gan_run(seed: int, lr: float = 2e-4) -> tuple[LossGuardCallback, TwoOptimizerGAN]:
+def _gan_run(seed: int, lr: float = 2e-4, watched: bool = True) -> tuple[LossGuardCallback, TwoOptimizerGAN]:
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
     # "images": 8x8 blobs of a few prototypes in [-1, 1] (the script's tanh range)
@@ -320,7 +320,7 @@ def _gan_run(seed: int, lr: float = 2e-4) -> tuple[LossGuardCallback, TwoOptimiz
         max_epochs=1,
         accelerator="cpu",
         devices=1,
-        callbacks=[cb],
+        callbacks=[cb] if watched else [],
         logger=False,
         enable_progress_bar=False,
         enable_model_summary=False,
@@ -342,6 +342,13 @@ def test_two_optimizers_under_manual_optimization_get_a_watcher_each(seed: int) 
     assert guards[0].watcher._model() is module.generator and guards[1].watcher._model() is module.discriminator
     # each network's loss at its equilibrium (0.6-0.7) can still be called a plateau through observe(), which sees
     # no targets (seed 1: the generator's LG103 at step 147; docs/runtime.md round 19): not asserted here
+
+
+def test_watchers_per_optimizer_change_no_number() -> None:
+    _, watched = _gan_run(0)
+    _, plain = _gan_run(0, watched=False)
+    for a, b in zip(watched.parameters(), plain.parameters()):
+        assert torch.equal(a, b)
 
 
 def test_two_optimizers_at_a_rate_1000x_too_high_are_reported() -> None:
