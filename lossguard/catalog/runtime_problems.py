@@ -146,7 +146,11 @@ PROBLEMS: tuple[Problem, ...] = (
             "still swings by a quarter of it, is reported. A GAN discriminator (binary cross-entropy, "
             "one target value per batch) is not judged. The event's fix follows the period: every 2-3 "
             "steps is overshooting (lower the learning rate), slower is batch-to-batch variation "
-            "(a larger batch, shuffled data). A loss that has gone below zero (an actor-critic loss, "
+            "(a larger batch, shuffled data). A swing every 2 steps whose two phases (every other step) "
+            "do not rise, while the last layer's updates are small (median of its last 8 measured "
+            "|dW|/|W| below 0.05), is two alternating batches of different losses (two sentences "
+            "trained in turn), not overshooting, and is silent; with updates of that size or more it "
+            "is reported. A loss that has gone below zero (an actor-critic loss, "
             "whose size follows the episodes' length) is not judged from then on."
         ),
         severity="warning",

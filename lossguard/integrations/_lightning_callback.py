@@ -33,6 +33,10 @@ class LossGuardCallbackBody:
     Options are the watcher's (see docs/runtime.md) except ``on_event``: ``"warn"`` (print
     each kind once), ``"stop"`` (``trainer.should_stop``, agreed across ranks), ``"raise"``
     (:class:`lossguard.LossGuardError` out of ``trainer.fit``), or a callable taking each Event.
+
+    Under manual optimization with several optimizers (a GAN's generator and discriminator), each
+    optimizer gets a watcher of its own, over the submodule its parameters make up, fed the losses
+    backpropagated before its step: two networks' losses in one series are no one loss's curve.
     """
 
     def __init__(self, on_event: Policy = "warn", **options: Any) -> None:
@@ -45,11 +49,20 @@ class LossGuardCallbackBody:
         self._examples: int | None = None
         self._pending_state: dict[str, Any] | None = None
         self._closed = False
+        # manual optimization with several optimizers: a guard per optimizer (by id), the first is self.guard
+        self._per_optimizer: dict[int, Guard] = {}
+        # the state a checkpoint gave load_state_dict (the per-optimizer watchers are made after it)
+        self._restored: dict[str, Any] | None = None
 
     @property
     def events(self) -> list[Event]:
-        """Every event so far (restored ones included)."""
-        return self.guard.events if self.guard is not None else []
+        """Every event so far (restored ones included); with a watcher per optimizer, theirs in turn."""
+        return [e for guard in self._guards() for e in guard.events]
+
+    def _guards(self) -> list[Guard]:
+        if self._per_optimizer:
+            return list(self._per_optimizer.values())
+        return [self.guard] if self.guard is not None else []
 
     # ------------------------------------------------------------------ watching
 
@@ -59,10 +72,23 @@ class LossGuardCallbackBody:
         if self.guard is not None:  # a second fit() with this callback continues its history
             self._pending_state = self.guard.state_dict()
         self.guard = Guard(pl_module, self.on_event, **self.options)
+        self._per_optimizer = {}
         self._closed = False
         if self._pending_state is not None:
             self.guard.load_state_dict(self._pending_state)
             self._pending_state = None
+
+    def on_train_start(self, trainer: Any, pl_module: Any) -> None:
+        optimizers = [getattr(o, "_optimizer", o) for o in trainer.optimizers]
+        if self.guard is None or self._closed or pl_module.automatic_optimization or len(optimizers) < 2 or self._per_optimizer:
+            return
+        # one watcher per optimizer, over the part of the model it steps; the whole-model watcher saw no step yet
+        self.guard.close()
+        for optimizer in optimizers:
+            self._per_optimizer[id(optimizer)] = Guard(module_of(pl_module, optimizer), self.on_event, optimizer=optimizer, **self.options)
+        self.guard = next(iter(self._per_optimizer.values()))
+        if self._restored is not None:  # a checkpoint's state, loaded before training started
+            self.load_state_dict(self._restored)
 
     def on_train_batch_start(self, trainer: Any, pl_module: Any, batch: Any, batch_idx: int) -> None:
         if self.guard is not None:
@@ -78,29 +104,32 @@ class LossGuardCallbackBody:
     def on_before_optimizer_step(self, trainer: Any, pl_module: Any, optimizer: Any) -> None:
         if self.guard is None:
             return
-        self._feed(trainer, pl_module)
+        guard = self._per_optimizer.get(id(getattr(optimizer, "_optimizer", optimizer)), self.guard)
+        self._feed(trainer, pl_module, guard)
         # Under GradScaler the scaler calls optimizer.step() only for finite gradients, after
         # unscaling: torch's pre-step hook then reads unscaled norms and overflow steps are not
         # alarms. Without it, Lightning runs backward inside optimizer.step(closure), after that
         # hook, so the gradients are read here.
         if getattr(trainer.precision_plugin, "scaler", None) is None:
-            self.guard.before_step(optimizer)
+            guard.before_step(optimizer)
 
-    def _feed(self, trainer: Any, pl_module: Any) -> None:
-        assert self.guard is not None
+    def _feed(self, trainer: Any, pl_module: Any, guard: Guard | None = None) -> None:
+        guard = guard if guard is not None else self.guard
+        assert guard is not None
         losses, self._losses = self._losses, []
         # Automatic optimization divides each loss by accumulate_grad_batches before backward.
         factor = float(trainer.accumulate_grad_batches) if pl_module.automatic_optimization else 1.0
         examples = self._examples * int(factor) if self._examples is not None else None
         for loss in losses:
-            self.guard.feed(loss, factor, examples=examples)
+            guard.feed(loss, factor, examples=examples)
 
     # ------------------------------------------------------------------ events and policy
 
     def on_train_batch_end(self, trainer: Any, pl_module: Any, outputs: Any, batch: Any, batch_idx: int) -> None:
         if self.guard is None:
             return
-        events = self.guard.take()
+        guards = self._guards()
+        events = [e for guard in guards for e in guard.take()]
         if events and trainer.is_global_zero:
             self._log(trainer, events)
         if callable(self.on_event):
@@ -109,7 +138,7 @@ class LossGuardCallbackBody:
             return
         if self.on_event == "warn":
             return
-        alarm = self.guard.alarm
+        alarm = next((guard.alarm for guard in guards if guard.alarm is not None), None)
         if trainer.world_size > 1:
             # Watcher statistics are all-reduced, so ranks normally agree already; this makes
             # the stop itself collective. Called on every rank at the same steps.
@@ -119,7 +148,8 @@ class LossGuardCallbackBody:
                 return
         elif alarm is None:
             return
-        self.guard.clear_alarm()
+        for guard in guards:
+            guard.clear_alarm()
         if self.on_event == "stop":
             trainer.should_stop = True
         else:
@@ -137,16 +167,22 @@ class LossGuardCallbackBody:
 
     def state_dict(self) -> dict[str, Any]:
         if self.guard is not None:
-            return self.guard.state_dict()
+            state = self.guard.state_dict()
+            if self._per_optimizer:  # the first optimizer's watcher, then the others' in order
+                state["others"] = [guard.state_dict() for guard in list(self._per_optimizer.values())[1:]]
+            return state
         return dict(self._pending_state or {})
 
     def load_state_dict(self, state_dict: dict[str, Any]) -> None:
         if not state_dict:
             return
+        self._restored = state_dict
         if self.guard is None:
             self._pending_state = state_dict
         else:
             self.guard.load_state_dict(state_dict)
+            for guard, state in zip(list(self._per_optimizer.values())[1:], state_dict.get("others", [])):
+                guard.load_state_dict(state)
 
     def on_exception(self, trainer: Any, pl_module: Any, exception: BaseException) -> None:
         self._close()
@@ -159,7 +195,20 @@ class LossGuardCallbackBody:
         self._losses = []
         if self.guard is not None and not self._closed:
             self._closed = True
-            self.guard.close()
+            for guard in self._guards():
+                guard.close()
+
+
+def module_of(root: Any, optimizer: Any) -> Any:
+    """The smallest submodule of ``root`` holding every parameter ``optimizer`` steps (a GAN's generator for
+    its optimizer); ``root`` when no smaller one does."""
+    stepped = {id(p) for group in optimizer.param_groups for p in group["params"]}
+    best, size = root, sum(1 for _ in root.parameters())
+    for module in root.modules():
+        held = {id(p) for p in module.parameters()}
+        if stepped <= held and len(held) < size:
+            best, size = module, len(held)
+    return best
 
 
 def batch_examples(batch: Any) -> int | None:

@@ -296,6 +296,8 @@ class ReadSide:
             cause = bound.explains(stats, f"{det.name} was found") if bound is not None else None
             if cause is not None:
                 event = make_event(bound.code, rec.step, cause.message, cause.data, cause.severity)
+                if cause.fix:
+                    event = dataclasses.replace(event, fix=cause.fix)
                 self._out.finding(event, self._level(event))
                 return
         message = finding.message
@@ -304,8 +306,6 @@ class ReadSide:
         event = make_event(det.code, rec.step, message, {**finding.data, "skipped": rec.skipped}, finding.severity)
         if finding.fix:  # the fix the detector chose from its evidence
             event = dataclasses.replace(event, fix=finding.fix)
-        if det.code == "LG107" and (targets := self._s.checks.target_fix()) is not None:
-            event = dataclasses.replace(event, fix=targets)  # a binary loss's targets were seen outside [0, 1]
         if rec.closure == "none" and event.fix.startswith("Lower the learning rate"):
             # the fix's first advice is a smaller rate (not a NaN input's "Check this step's input batch")
             event = dataclasses.replace(event, fix=without_line_search(event.fix))

@@ -155,6 +155,8 @@ class ValueChecks:
                     self.target_range = (lo, hi)
         stats.constant_target = self.constant_target
         stats.examples = self.examples
+        if self.target_range is not None:
+            stats.target_range = (pretty(self.kind or "bce"), *self.target_range)
         if self.kind == "mse" and self.target_var is not None:
             stats.chance_loss = self.target_var
         elif self.kind in CLASS_INDEX and self.entropy is not None and self.counted >= MIN_COUNTED:
@@ -162,21 +164,6 @@ class ValueChecks:
             stats.target_entropy = self.entropy
             stats.chance_loss = self.entropy if stats.chance_loss is None else min(stats.chance_loss, self.entropy)
         stats.loss_floor = self.floor
-
-    def target_fix(self) -> str | None:
-        """LG107's fix when the targets of a binary cross-entropy or MultiLabelSoftMarginLoss were seen outside
-        [0, 1] (None otherwise): with a target y outside it, the term -y*log(p) - (1-y)*log(1-p) falls without
-        bound as p goes to 0 or 1, so the loss goes below 0 however right the model is."""
-        if self.target_range is None:
-            return None
-        lo, hi = self.target_range
-        name = pretty(self.kind or "bce")
-        signs = " (the -1/1 labels of MultiLabelMarginLoss, SoftMarginLoss or a hinge loss)" if lo < 0 else ""
-        return (
-            f"The targets of {name} range over [{lo:.4g}, {hi:.4g}]{signs}; it takes targets in [0, 1]: 1 for a label that is "
-            f"present, 0 for one that is absent. Map them (-1/1 labels: `(y + 1) / 2`), or keep -1/1 and use the loss written "
-            "for them (SoftMarginLoss) (chosen because the targets were seen outside [0, 1])."
-        )
 
     def findings(self, step: int, scalars: dict[str, float]) -> list[tuple[str, str, dict, str | None]]:
         found: list[tuple[str, str, dict, str | None]] = []

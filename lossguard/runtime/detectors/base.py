@@ -66,6 +66,9 @@ class StepStats:
     # count, ``observe(targets=...)``'s or ``observe(examples=...)``'s (the Lightning plugin's batch); 1 is
     # a batch of one example, whose loss is that example's alone (LG102 wants a jump confirmed there)
     examples: int | None = None
+    # a binary cross-entropy's (or MultiLabelSoftMarginLoss's) name and the least and greatest target seen on a
+    # checked call, once one was outside [0, 1] (-1/1 labels): the loss is then unbounded below (LG107's fix)
+    target_range: tuple[str, float, float] | None = None
 
     @classmethod
     def of_step(cls, step: int, loss: float | None, lr: float | None, chance_loss: float | None, updated: bool | None) -> StepStats:

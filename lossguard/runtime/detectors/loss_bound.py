@@ -10,6 +10,22 @@ from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Save
 _LEAST_SCALE = 1e-6
 
 
+def _targets_fix(target_range: tuple[str, float, float] | None) -> str | None:
+    """LG107's fix when the targets of a binary cross-entropy or MultiLabelSoftMarginLoss were seen outside [0, 1]
+    (``StepStats.target_range``; None otherwise: the catalog's fix): with a target y outside it, the term
+    -y*log(p) - (1-y)*log(1-p) falls without bound as p goes to 0 or 1, so the loss goes below 0 however right the
+    model is."""
+    if target_range is None:
+        return None
+    name, lo, hi = target_range
+    signs = " (the -1/1 labels of MultiLabelMarginLoss, SoftMarginLoss or a hinge loss)" if lo < 0 else ""
+    return (
+        f"The targets of {name} range over [{lo:.4g}, {hi:.4g}]{signs}; it takes targets in [0, 1]: 1 for a label that is "
+        f"present, 0 for one that is absent. Map them (-1/1 labels: `(y + 1) / 2`), or keep -1/1 and use the loss written "
+        "for them (SoftMarginLoss) (chosen because the targets were seen outside [0, 1])."
+    )
+
+
 class LossBelowBound(Detector):
     """A loss bounded below (``stats.loss_floor``: 0 for a built-in loss of
     ``torch_api.NON_NEGATIVE_FAMILIES``, see :func:`lossguard.runtime.misuse.lower_bound`) that goes
@@ -66,6 +82,7 @@ class LossBelowBound(Detector):
                 f"The loss is {fmt(loss)}, below {fmt(floor)}, the least value this loss can take with inputs of the right kind "
                 f"(it started at {fmt(self.start)}): its input is not what it expects, or a term has the wrong sign.",
                 {"loss": loss, "floor": floor, "start": self.start},
+                fix=_targets_fix(stats.target_range),
             )
         if floor is None and loss < 0 and loss < -self.unbounded_factor * max(scale, 1.0):
             self.reported = True
@@ -73,6 +90,7 @@ class LossBelowBound(Detector):
                 f"The loss fell to {fmt(loss)} from {fmt(self.start)}: more than {fmt(self.unbounded_factor)} times its first magnitude below zero. "
                 "A loss that falls without bound has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind.",
                 {"loss": loss, "start": self.start},
+                fix=_targets_fix(stats.target_range),
             )
         return None
 
@@ -91,4 +109,5 @@ class LossBelowBound(Detector):
             "has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind; the large gradients follow from it, "
             "not from the learning rate.",
             {"loss": loss, "start": self.start, "symptom": symptom},
+            fix=_targets_fix(stats.target_range),
         )

@@ -114,3 +114,63 @@ def test_a_diverged_swing_after_a_rise_at_step_1_is_told_to_start_again():
     later = [5.3 - 0.01 * i for i in range(40)] + [900.0 + 115.0 * math.sin(2 * math.pi * i / 7) for i in range(150)]
     found = [f for i, v in enumerate(later) if (f := det.update(StepStats(i, loss=v))) is not None]
     assert found and "restart from a checkpoint taken before the rise" in found[0].fix, found[0].fix
+
+
+def _two_sentence_tagger(seed: int, lr: float, steps: int = 120):
+    """pytorch/tutorials@546ebc6 beginner_source/nlp/advanced_tutorial.py's shape (its BiLSTM-CRF, round 18): a
+    BiLSTM tagger trained on its two sentences in turn (11 and 7 tags), the loss summed over a sentence's tags, SGD
+    with weight decay; the CRF layer left out (a summed cross-entropy per tag has the same two-level loss)."""
+    import torch
+    from torch import nn
+
+    import lossguard
+
+    torch.manual_seed(seed)
+    sentences = [
+        (torch.arange(0, 11), torch.tensor([0, 1, 1, 1, 2, 2, 2, 0, 1, 2, 2])),
+        (torch.arange(11, 18), torch.tensor([0, 1, 2, 2, 2, 2, 0])),
+    ]
+    emb, lstm, head = nn.Embedding(18, 5), nn.LSTM(5, 2, bidirectional=True), nn.Linear(4, 3)
+    model = nn.ModuleList([emb, lstm, head])
+    crit = lossguard.watch(model, nn.CrossEntropyLoss(reduction="sum"), console=False)
+    opt = torch.optim.SGD(model.parameters(), lr=lr, weight_decay=1e-4)
+    losses = []
+    for step in range(steps):
+        words, tags = sentences[step % 2]
+        out, _ = lstm(emb(words).view(len(words), 1, -1))
+        opt.zero_grad()
+        loss = crit(head(out.view(len(words), -1)), tags)
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    crit.close()
+    return crit.events, losses
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_two_sentences_in_turn_both_learnt_are_no_oscillation(seed):
+    # the tutorial's healthy run (SGD 0.01): 12.4, 8.2, 12.3, 8.1, ... each sentence's loss falling, the last layer
+    # moving by 0.003-0.008 of its weights a step; LG104 said at step 39 "the loss alternates every 2.1 steps ...
+    # lower the learning rate" (the base code, on this loop too)
+    events, losses = _two_sentence_tagger(seed, 0.01)
+    assert losses[-2] < 0.95 * losses[0] and losses[-1] < 0.95 * losses[1]  # both sentences learnt
+    assert min(losses[0::2]) > 1.3 * max(losses[1::2][len(losses) // 4 :])  # and the loss swings with period 2
+    assert not [e for e in events if e.code == "LG104"], events
+
+
+def test_two_sentences_at_a_rate_far_too_small_get_one_advice():
+    # at lr 1e-7 the loss is the two sentences' levels in turn, flat: LG103 ("raise the learning rate") was
+    # reported with LG104 ("lower it") beside it at the same step
+    events, losses = _two_sentence_tagger(0, 1e-7)
+    assert losses[0] - losses[-2] < 1e-3
+    codes = [e.code for e in events]
+    assert "LG103" in codes and "LG104" not in codes, events
+
+
+def test_two_fixed_batches_with_updates_as_large_as_the_weights_are_still_an_oscillation():
+    # the fault-injection scenario oscillating-sgd: the same loss shape (two fixed batches in turn, each phase
+    # falling), but the only layer moves by 0.2-0.6 of its weights each step
+    from tests.runtime.fault_injection.scenarios import oscillating_sgd
+
+    out = oscillating_sgd(0)
+    assert [e.step for e in out.events if e.code == "LG104"] == [39], out.events

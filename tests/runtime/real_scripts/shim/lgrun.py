@@ -63,10 +63,12 @@ def callbacks(kind, **kw):
 def _from_callbacks():
     """The callbacks' watchers (made when training began) as watched ones."""
     for cb in _state.get("callbacks", []):
-        guard = cb.guard
-        if guard is not None and guard.watcher not in _state.get("all", []):
-            _state.setdefault("all", []).append(guard.watcher)
-            _state.setdefault("w", guard.watcher)
+        # the Lightning plugin keeps a watcher per optimizer under manual optimization with several
+        guards = cb._guards() if hasattr(cb, "_guards") else [cb.guard]
+        for guard in guards:
+            if guard is not None and guard.watcher not in _state.get("all", []):
+                _state.setdefault("all", []).append(guard.watcher)
+                _state.setdefault("w", guard.watcher)
 
 
 def _add(w):
