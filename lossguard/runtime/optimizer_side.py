@@ -128,8 +128,9 @@ class OptimizerSide:
             cur.closure = "none" if opt.param_groups[0]["line_search_fn"] is None else "line search"
         if cur.flags:
             # gradients read at backward before any optimizer was seen may still be scaled (GradScaler)
-            cur.flags.pop("update", None)
-            cur.flags.pop("update_base", None)
+            flags = cur.own_flags()
+            flags.pop("update", None)
+            flags.pop("update_base", None)
         if cur.grads is not None:  # read at backward (no optimizer known then): this step's are read now
             cur.grads = cur.weights = None
         step = s.step
@@ -208,8 +209,9 @@ class OptimizerSide:
         """The update: how far the last dense layer's probed weights moved since ``cur.probe`` was taken."""
         assert self._dense[1] is not None and cur.probe is not None
         after = self._last_weights()
-        cur.flags["update"] = torch.dist(after, cur.probe)
-        cur.flags["update_base"] = cur.probe_base if cur.probe_base is not None else torch.linalg.vector_norm(cur.probe)
+        flags = cur.own_flags()
+        flags["update"] = torch.dist(after, cur.probe)
+        flags["update_base"] = cur.probe_base if cur.probe_base is not None else torch.linalg.vector_norm(cur.probe)
         cur.probe = cur.probe_base = None
 
     def _closure_step(self, cur: Record) -> None:
