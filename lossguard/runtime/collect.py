@@ -323,10 +323,18 @@ def read(pending: list[Record], world: int) -> list[Read]:
         layout.append((rec, names, len(rec.losses), n_grad))
     flat: list[float] = []
     if tensors:
-        device = tensors[0].device
-        if any(t.device != device for t in tensors):
-            tensors = [t.to(device) for t in tensors]
-        flat = all_reduce_sum(torch.stack(tensors).float()).tolist()
+        try:
+            stacked = torch.stack(tensors)
+        except RuntimeError:
+            # tensors on more than one device (a loss on one, the gradients on another): to the first's
+            # (tried only when the stack fails: a device read per tensor is a new torch.device object each)
+            device = tensors[0].device
+            if all(t.device == device for t in tensors):
+                raise
+            stacked = torch.stack([t.to(device) for t in tensors])
+        if stacked.dtype != torch.float32:  # .float(), which returns the same tensor for float32
+            stacked = stacked.float()
+        flat = all_reduce_sum(stacked).tolist()
     scale = float(world)
     out: list[Read] = []
     pos = 0

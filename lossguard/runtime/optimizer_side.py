@@ -144,18 +144,19 @@ class OptimizerSide:
     def _measure(self, cur: Record, optimizer: bool) -> None:
         """Gradient norms (and, now and then, weight norms and an update probe) of this step."""
         s = self._s
-        if not is_measured(s.step, s.skip):  # measured(), from the state object (every step)
+        step = s.step
+        cadence = step < GRAD_EARLY or step % GRAD_EVERY == 0  # on_cadence(), inline
+        if not (cadence or s.skip):  # is_measured(), from the state object
             return
         params = self._params
-        grads = [p.grad for p in params]
-        index = tuple(i for i, g in enumerate(grads) if g is not None and not g.is_sparse)
+        every = [p.grad for p in params]
+        index = tuple(i for i, g in enumerate(every) if g is not None and not g.is_sparse)
         if not index:
             return
-        if len(index) != len(grads):
-            grads = [grads[i] for i in index]
+        grads = every if len(index) == len(every) else [every[i] for i in index]
         last = self._dense[1]
-        probing = last is not None and params[last].grad is not None and on_cadence(s.step)
-        now = self._last_weights() if probing else None
+        # the last dense weight's gradient as read above (one read of .grad per parameter)
+        now = self._last_weights() if last is not None and every[last] is not None and cadence else None
         if now is not None and optimizer:
             # the probe's norm (the update's base) in the same call as the gradients' norms: one op
             # fewer per probed step, the same value (torch's one norm kernel on the CPU)
@@ -167,7 +168,6 @@ class OptimizerSide:
         cur.measured = True
         if not s.fired:
             self._set_sentinel(params[index[0]])
-        step = s.step
         if step - self._weights_at >= (16 if step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
             with torch.no_grad():
                 cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
