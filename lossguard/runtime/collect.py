@@ -201,10 +201,12 @@ class Record:
     with the model in eval mode (validation), which a step leaves out when it has other terms.
     """
 
-    # Fields most steps leave alone are class attributes: a step's record is built with one
-    # assignment (one record per step), and an assignment makes the field the record's own. The
-    # containers too: a step's first loss term, eval-mode term or flag makes the record's own list
-    # or dict (on the CPU a step fills one list of the four: its loss values).
+    # Fields most steps leave alone are class attributes: a step's record is built with a few
+    # assignments (one record per step), and an assignment makes the field the record's own. The
+    # containers start as shared empty values (assigned, not made: a field read from the class, not
+    # the instance, is a slower lookup, and the per-step path reads these): a step's first loss term,
+    # eval-mode term or flag makes the record's own list or dict (on the CPU a step fills one of the
+    # four: its loss values).
     losses: list[torch.Tensor] | tuple[()] = ()
     # loss values already on the host (CPU, one process): nothing of the loss is left to read
     values: list[float] | tuple[()] = ()
@@ -233,6 +235,8 @@ class Record:
 
     def __init__(self, step: int) -> None:
         self.step = step
+        self.losses = self.values = self.evals = ()
+        self.flags = NO_FLAGS
 
     def own_flags(self) -> dict[str, torch.Tensor]:
         """The record's own flags, to write to (made at the first write: most steps have none)."""
