@@ -201,12 +201,11 @@ class Record:
     with the model in eval mode (validation), which a step leaves out when it has other terms.
     """
 
-    # Fields most steps leave alone are class attributes: a step's record is built with a few
-    # assignments (one record per step), and an assignment makes the field the record's own. The
-    # containers start as shared empty values (assigned, not made: a field read from the class, not
-    # the instance, is a slower lookup, and the per-step path reads these): a step's first loss term,
-    # eval-mode term or flag makes the record's own list or dict (on the CPU a step fills one of the
-    # four: its loss values).
+    # Fields most steps leave alone are class attributes (their defaults); __init__ assigns the ones
+    # every step reads (a field read from the class, not the instance, is a slower lookup: the
+    # instance's miss first). The containers start as shared empty values (assigned, not made): a
+    # step's first loss term, eval-mode term or flag makes the record's own list or dict (on the CPU a
+    # step fills one of the four: its loss values).
     losses: list[torch.Tensor] | tuple[()] = ()
     # loss values already on the host (CPU, one process): nothing of the loss is left to read
     values: list[float] | tuple[()] = ()
@@ -237,6 +236,10 @@ class Record:
         self.step = step
         self.losses = self.values = self.evals = ()
         self.flags = NO_FLAGS
+        # and the fields every step's per-step path or read tests (the hooks, _finish_current, the read's filter)
+        self.reached = self.backwards = 0
+        self.input_bad = self.target_bad = self.grads = self.probe = self.closure = None
+        self.stepped = self.skipped = self.urgent = False
 
     def own_flags(self) -> dict[str, torch.Tensor]:
         """The record's own flags, to write to (made at the first write: most steps have none)."""
