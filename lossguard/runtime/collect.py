@@ -9,6 +9,8 @@ torch.distributed, and reads it with one ``tolist()``.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import torch
@@ -186,6 +188,11 @@ class Sentinel:
         return None
 
 
+# A record's flags until the first is written (Record.own_flags): read-only, so that a write that
+# forgot own_flags() fails (the watcher's guard reports it) instead of reaching every record.
+NO_FLAGS: Mapping[str, Any] = MappingProxyType({})
+
+
 class Record:
     """One optimizer step's statistics, still on the device: 0-d tensors, read in one stack later.
 
@@ -194,8 +201,16 @@ class Record:
     with the model in eval mode (validation), which a step leaves out when it has other terms.
     """
 
-    # Fields most steps leave alone are class attributes: a step's record is built with five
-    # assignments (one record per step), and an assignment makes the field the record's own.
+    # Fields most steps leave alone are class attributes (their defaults); __init__ assigns the ones
+    # every step reads (a field read from the class, not the instance, is a slower lookup: the
+    # instance's miss first). The containers start as shared empty values (assigned, not made): a
+    # step's first loss term, eval-mode term or flag makes the record's own list or dict (on the CPU a
+    # step fills one of the four: its loss values).
+    losses: list[torch.Tensor] | tuple[()] = ()
+    # loss values already on the host (CPU, one process): nothing of the loss is left to read
+    values: list[float] | tuple[()] = ()
+    evals: list[int] | tuple[()] = ()
+    flags: Mapping[str, torch.Tensor] = NO_FLAGS  # written through own_flags()
     reached = 0
     backwards = 0
     input_bad: torch.Tensor | None = None
@@ -219,11 +234,19 @@ class Record:
 
     def __init__(self, step: int) -> None:
         self.step = step
-        self.losses: list[torch.Tensor] = []
-        # loss values already on the host (CPU, one process): nothing of the loss is left to read
-        self.values: list[float] = []
-        self.evals: list[int] = []
-        self.flags: dict[str, torch.Tensor] = {}
+        self.losses = self.values = self.evals = ()
+        self.flags = NO_FLAGS
+        # and the fields every step's per-step path or read tests (the hooks, _finish_current, the read's filter)
+        self.reached = self.backwards = 0
+        self.input_bad = self.target_bad = self.grads = self.probe = self.closure = None
+        self.stepped = self.skipped = self.urgent = False
+
+    def own_flags(self) -> dict[str, torch.Tensor]:
+        """The record's own flags, to write to (made at the first write: most steps have none)."""
+        flags = self.flags
+        if flags is NO_FLAGS:
+            flags = self.flags = {}
+        return flags  # type: ignore[return-value]  # a dict: NO_FLAGS is the only other value
 
     def terms(self) -> int:
         return len(self.losses) + len(self.values)
@@ -235,9 +258,9 @@ class Record:
     def truncate(self, n: int) -> None:
         """Keep the first ``n`` terms."""
         if self.values:
-            del self.values[n:]
+            del self.values[n:]  # type: ignore[union-attr]  # a list: it has values
         else:
-            del self.losses[n:]
+            del self.losses[n:]  # type: ignore[union-attr]  # a list: the record has terms (n < terms())
         self.evals = [i for i in self.evals if i < n]
 
     def keep_reached(self) -> bool:
@@ -307,10 +330,18 @@ def read(pending: list[Record], world: int) -> list[Read]:
         layout.append((rec, names, len(rec.losses), n_grad))
     flat: list[float] = []
     if tensors:
-        device = tensors[0].device
-        if any(t.device != device for t in tensors):
-            tensors = [t.to(device) for t in tensors]
-        flat = all_reduce_sum(torch.stack(tensors).float()).tolist()
+        try:
+            stacked = torch.stack(tensors)
+        except RuntimeError:
+            # tensors on more than one device (a loss on one, the gradients on another): to the first's
+            # (tried only when the stack fails: a device read per tensor is a new torch.device object each)
+            device = tensors[0].device
+            if all(t.device == device for t in tensors):
+                raise
+            stacked = torch.stack([t.to(device) for t in tensors])
+        if stacked.dtype != torch.float32:  # .float(), which returns the same tensor for float32
+            stacked = stacked.float()
+        flat = all_reduce_sum(stacked).tolist()
     scale = float(world)
     out: list[Read] = []
     pos = 0

@@ -128,8 +128,9 @@ class OptimizerSide:
             cur.closure = "none" if opt.param_groups[0]["line_search_fn"] is None else "line search"
         if cur.flags:
             # gradients read at backward before any optimizer was seen may still be scaled (GradScaler)
-            cur.flags.pop("update", None)
-            cur.flags.pop("update_base", None)
+            flags = cur.own_flags()
+            flags.pop("update", None)
+            flags.pop("update_base", None)
         if cur.grads is not None:  # read at backward (no optimizer known then): this step's are read now
             cur.grads = cur.weights = None
         step = s.step
@@ -143,18 +144,19 @@ class OptimizerSide:
     def _measure(self, cur: Record, optimizer: bool) -> None:
         """Gradient norms (and, now and then, weight norms and an update probe) of this step."""
         s = self._s
-        if not is_measured(s.step, s.skip):  # measured(), from the state object (every step)
+        step = s.step
+        cadence = step < GRAD_EARLY or step % GRAD_EVERY == 0  # on_cadence(), inline
+        if not (cadence or s.skip):  # is_measured(), from the state object
             return
         params = self._params
-        grads = [p.grad for p in params]
-        index = tuple(i for i, g in enumerate(grads) if g is not None and not g.is_sparse)
+        every = [p.grad for p in params]
+        index = tuple(i for i, g in enumerate(every) if g is not None and not g.is_sparse)
         if not index:
             return
-        if len(index) != len(grads):
-            grads = [grads[i] for i in index]
+        grads = every if len(index) == len(every) else [every[i] for i in index]
         last = self._dense[1]
-        probing = last is not None and params[last].grad is not None and on_cadence(s.step)
-        now = self._last_weights() if probing else None
+        # the last dense weight's gradient as read above (one read of .grad per parameter)
+        now = self._last_weights() if last is not None and every[last] is not None and cadence else None
         if now is not None and optimizer:
             # the probe's norm (the update's base) in the same call as the gradients' norms: one op
             # fewer per probed step, the same value (torch's one norm kernel on the CPU)
@@ -166,7 +168,6 @@ class OptimizerSide:
         cur.measured = True
         if not s.fired:
             self._set_sentinel(params[index[0]])
-        step = s.step
         if step - self._weights_at >= (16 if step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
             with torch.no_grad():
                 cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
@@ -208,8 +209,9 @@ class OptimizerSide:
         """The update: how far the last dense layer's probed weights moved since ``cur.probe`` was taken."""
         assert self._dense[1] is not None and cur.probe is not None
         after = self._last_weights()
-        cur.flags["update"] = torch.dist(after, cur.probe)
-        cur.flags["update_base"] = cur.probe_base if cur.probe_base is not None else torch.linalg.vector_norm(cur.probe)
+        flags = cur.own_flags()
+        flags["update"] = torch.dist(after, cur.probe)
+        flags["update_base"] = cur.probe_base if cur.probe_base is not None else torch.linalg.vector_norm(cur.probe)
         cur.probe = cur.probe_base = None
 
     def _closure_step(self, cur: Record) -> None:

@@ -91,19 +91,20 @@ class ValueChecks:
         checked = checked or (self.kind == "bce_logits" and calls < SIGMOID_EARLY and not self.sigmoid_outside)
         if not checked or inp is None or not inp.is_floating_point() or inp.numel() == 0:
             return
+        own = rec.own_flags()
         for code, flag in flags(self.kind, inp).items():
             if code not in disabled:
-                rec.flags[code] = flag
+                own[code] = flag
         if self.kind in BINARY and tgt is not None and tgt.numel() > 1:
             same = (tgt.detach().amax() == tgt.detach().amin()).float()
-            prev = rec.flags.get("const_target")
-            rec.flags["const_target"] = same if prev is None else torch.minimum(prev, same)
+            prev = own.get("const_target")
+            own["const_target"] = same if prev is None else torch.minimum(prev, same)
         if self.kind in TARGETS_IN_UNIT and self.target_range is None and tgt is not None and tgt.is_floating_point() and tgt.numel():
-            rec.flags["target_lo"], rec.flags["target_hi"] = tgt.detach().amin().float(), tgt.detach().amax().float()
+            own["target_lo"], own["target_hi"] = tgt.detach().amin().float(), tgt.detach().amax().float()
         # a target that carries gradient is a model output (MSE's arguments swapped, as DDPM code
         # often has them, or two outputs compared): its variance is no chance level
         if self.kind == "mse" and tgt is not None and tgt.is_floating_point() and tgt.numel() > 1 and not tgt.requires_grad:
-            rec.flags["target_var"] = tgt.detach().float().var()
+            own["target_var"] = tgt.detach().float().var()
 
     def _count(self, rec: Record, inp: torch.Tensor, tgt: torch.Tensor) -> None:
         """Running class counts of integer targets, on the device (index_add_: no host sync)."""
@@ -124,8 +125,9 @@ class ValueChecks:
         counts = self._counts[:classes]
         total = counts.sum()
         p = counts / total.clamp(min=1)
-        rec.flags["entropy"] = -(p * torch.log(p.clamp(min=1e-30))).sum()
-        rec.flags["counted"] = total
+        own = rec.own_flags()
+        own["entropy"] = -(p * torch.log(p.clamp(min=1e-30))).sum()
+        own["counted"] = total
 
     def quiet(self, calls: int) -> bool:
         """True when an unchecked call ``calls`` has nothing to do here: the chance level is known

@@ -560,10 +560,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                     value = value.float().mean()
             model = s.model()
             if model is not None and not model.training:
-                cur.evals.append(cur.terms())
+                cur.evals = [*cur.evals, cur.terms()]  # the record's own list (Record: containers made at first use)
             if host:
                 v = value.item()
-                cur.values.append(v)
+                cur.values = [*cur.values, v]  # the record's own list (one term: [v])
                 if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
                     if args or kwargs:  # a criterion's call: its input, target and further arguments
                         kw = kwargs or {}
@@ -571,12 +571,13 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                         cur.further_bad = nonfinite_argument(s.criterion, args, kw)
                     mark_nonfinite_inputs(cur, inp, tgt)
             else:
-                cur.losses.append(value)
+                cur.losses = [*cur.losses, value]
                 mark_nonfinite_inputs(cur, inp, tgt)
-            grad_fn = loss.grad_fn
-            if grad_fn is not None and s.layout.path_open:  # the first losses only
-                s.layout.along_path(grad_fn)  # the layers LG105 compares: along one path
-            if observed or (grad_fn is None and loss.requires_grad):
+            # is_leaf is "grad_fn is None" without a Python object for the graph's node (loss.grad_fn makes one per read)
+            leaf = loss.is_leaf
+            if not leaf and s.layout.path_open:  # the first losses only
+                s.layout.along_path(loss.grad_fn)  # the layers LG105 compares: along one path
+            if observed or (leaf and loss.requires_grad):
                 cur.reached = cur.terms()
             if s.kind is not None:
                 checks = s.checks
@@ -584,7 +585,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                     checks.on_call(cur, inp, tgt, checked, s.calls, self._disabled)
                 elif cur.chance is None:
                     cur.chance = checks.chance
-            if checked and grad_fn is not None:
+            if checked and not leaf:
                 s.retention.watch(loss, s.step)
             s.calls += 1
         except LossGuardError:
@@ -639,8 +640,9 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if probe is not None and probe[0] == self.step - 1 and last is not None and "update" not in cur.flags:
             # the loop's own update, applied after the previous step's backward
             now = self._params[last].detach().reshape(-1)[: probe[1].numel()]
-            cur.flags["update"] = torch.dist(now, probe[1])
-            cur.flags["update_base"] = torch.linalg.vector_norm(probe[1])
+            flags = cur.own_flags()
+            flags["update"] = torch.dist(now, probe[1])
+            flags["update_base"] = torch.linalg.vector_norm(probe[1])
         self._guard(self._measure, cur, False)
         if self.step >= _MANUAL_NOTICE and "manual" not in self._notes:
             self._notes.add("manual")

@@ -32,6 +32,40 @@ def params_after(steps, watched, opt_cls=torch.optim.Adam, **watch_kw):
     return [p.detach().clone() for p in net.parameters()]
 
 
+def test_records_make_their_own_containers_and_leave_the_class_defaults_empty():
+    # collect.Record makes a step's lists and flag dict at their first use; until then a record reads the class's
+    # empty defaults. Every write must go to the record's own container: one into a shared default would reach
+    # every later record (each step's loss would then be the mean of all losses so far)
+    from lossguard.runtime.collect import NO_FLAGS, Record
+
+    net = model(0)
+    opt = torch.optim.SGD(net.parameters(), lr=1e-2)
+    losses: list[float] = []
+    w = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, sync_every=1000)
+    batch = task(0)
+    for _ in range(40):
+        x, y = batch()
+        opt.zero_grad()
+        loss = w(net(x), y)
+        losses.append(loss.item())
+        loss.backward()
+        opt.step()
+    pending = w._s.pending
+    assert [r.step for r in pending] == list(range(40))
+    assert [r.values for r in pending] == [[v] for v in losses]  # one own list per step, this step's loss
+    assert len({id(r.values) for r in pending}) == 40
+    flagged = [r for r in pending if r.flags is not NO_FLAGS]
+    # the class counts of the first calls and the update probe of measured steps write flags, the others none
+    assert 0 < len(flagged) < 40 and all(type(r.flags) is dict for r in flagged)
+    assert len({id(r.flags) for r in flagged}) == len(flagged)
+    assert "entropy" in pending[0].flags and "update" in pending[0].flags
+    assert Record.values == () and Record.losses == () and Record.evals == () and len(NO_FLAGS) == 0
+    with pytest.raises(TypeError):
+        NO_FLAGS["update"] = torch.zeros(())  # type: ignore[index]
+    w.close()
+    assert w.step == 40 and not w._s.pending
+
+
 @pytest.mark.parametrize("pass_opt", [False, True])
 def test_parameters_are_bitwise_identical_with_and_without_watcher(tmp_path, pass_opt):
     plain = params_after(60, False)
