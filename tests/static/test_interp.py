@@ -7601,6 +7601,36 @@ PROJECTS["an_input_buffer_resized_through_data_look_alike"] = {
     "as_images.py": _resized_buffer("buf.data.resize_as_(images).copy_(images)"),
 }
 
+# The sizes written to a `.data.resize_(...)` give the buffer its axes (progradeep/gan-pytorch@d0c4cd4's Python 2 DiscoGAN
+# notebook: `real_tensor.data.resize_(batch_size).fill_(real_label)` each step, then BCELoss of a (N, 1) discriminator
+# output against it, reported). A resize to sizes written with the output's axes is silent, and so is one to another
+# tensor's size (above: unknown).
+_LABEL_BUFFER = """
+import torch
+import torch.nn as nn
+from torch.autograd import Variable
+
+disc = nn.Sequential(nn.Linear(10, 16), nn.LeakyReLU(0.2), nn.Linear(16, 1), nn.Sigmoid())
+bce = nn.BCELoss()
+opt = torch.optim.Adam(disc.parameters())
+real = Variable(torch.FloatTensor(64))
+for step in range(100):
+    x = Variable(torch.randn(32, 10))
+    real.data.resize_({sizes}).fill_(1)
+    opt.zero_grad()
+    loss = bce(disc(x), real){mark}
+    loss.backward()
+    opt.step()
+"""
+PROJECTS["a_label_buffer_resized_through_data_to_sizes_written"] = {
+    "one_axis.py": _LABEL_BUFFER.replace("{sizes}", "x.size(0)").replace("{mark}", "  # expect: LG005"),
+    "literal.py": _LABEL_BUFFER.replace("{sizes}", "32").replace("{mark}", "  # expect: LG005"),
+}
+PROJECTS["a_label_buffer_resized_through_data_to_sizes_written_look_alike"] = {
+    "two_axes.py": _LABEL_BUFFER.replace("{sizes}", "x.size(0), 1").replace("{mark}", ""),
+    "as_output.py": _LABEL_BUFFER.replace("{sizes}", "disc(x).size()").replace("{mark}", ""),
+}
+
 
 # A rectifier's output into nll_loss (round 29, a mutation of SebastianCallh/nimbo-pytorch-setup@89c1f33152
 # my_project/model.py: F.cross_entropy made F.nll_loss on `torch.relu(self.l1(x))`): numbers at least 0, where every

@@ -50,7 +50,7 @@ from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
 from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
 from lossguard.static.project import ModuleInfo
-from lossguard.static.tensor_ops import apply_layer
+from lossguard.static.tensor_ops import apply_layer, sizes_shape
 from lossguard.static.values import (
     INT,
     MODEL_VALUES,
@@ -188,14 +188,17 @@ class CallsMixin(InterpBase):
                     self.bind(func.value, after, frame, env)
                 elif isinstance(receiver, Tensor) and rewrites_values(name) and isinstance(func.value, ast.Subscript):
                     self.forget_partial_store(func.value, None, frame, env)  # out[:, :2].sigmoid_()
+                # `real.data.resize_(batch_size)`: the sizes written give the axes (a size read from another tensor,
+                # `resize_(images.size())`, does not: unknown)
+                resized = sizes_shape(node, pos) if name == "resize_" and not starred else None
                 if (
                     name in RESHAPES_IN_PLACE
                     and isinstance(receiver, Tensor)
-                    and receiver.shape is not None
+                    and receiver.shape != resized
                     and (isinstance(func.value, ast.Name) or isinstance(func.value, ast.Attribute) and is_self(func.value.value, frame))
                 ):
-                    # imgs.resize_(n, 784): the same numbers, other axes (not followed)
-                    self.bind(func.value, receiver.with_(shape=None, act=receiver.act, act_site=receiver.act_site, acts=receiver.acts), frame, env)
+                    # imgs.resize_(n, 784): the same numbers, other axes (those written, when every size is; else unknown)
+                    self.bind(func.value, receiver.with_(shape=resized, act=receiver.act, act_site=receiver.act_site, acts=receiver.acts), frame, env)
                 if name in RESHAPES_IN_PLACE and isinstance(func.value, ast.Attribute) and func.value.attr == "data":
                     # data.data.resize_(images.size()): the tensor behind `.data` may be the one `data` names
                     # (torch 0.3's Variable; sunshineatnoon/Paper-Implementations' VAE), so its axes are unknown too
@@ -205,8 +208,8 @@ class CallsMixin(InterpBase):
                         if isinstance(owner, ast.Name) or isinstance(owner, ast.Attribute) and is_self(owner.value, frame)
                         else None
                     )
-                    if isinstance(held, Tensor) and held.shape is not None:
-                        self.bind(owner, held.with_(shape=None, act=held.act, act_site=held.act_site, acts=held.acts), frame, env)
+                    if isinstance(held, Tensor) and held.shape != resized:
+                        self.bind(owner, held.with_(shape=resized, act=held.act, act_site=held.act_site, acts=held.acts), frame, env)
                 return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
