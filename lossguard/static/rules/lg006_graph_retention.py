@@ -25,6 +25,7 @@ from lossguard.static.rules._graph_evidence import (
 from lossguard.static.rules._library_objects import appended_to_a_library_object
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
+from lossguard.static.rules._per_network_loop import one_network_per_iteration
 from lossguard.static.rules._sibling_resets import emptied_by_a_sibling
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
@@ -391,6 +392,41 @@ for epoch in range(10):
             costs[k] += loss / len(loader){more}
 """
 
+# a multi-agent learner (xuehy/pytorch-maddpg's update_policy): one optimizer step per agent, the
+# per-agent losses in a list made at each call (rules/_per_network_loop.py)
+_AGENT_LOSSES = """
+import torch.nn.functional as F
+
+
+class Learner:
+    def __init__(self, critics, optimizers):
+        self.critics = critics
+        self.optimizers = optimizers
+        self.n_agents = len(critics)
+        self.history = []
+
+    def update(self, memory):
+        critic_losses = []
+        {loop}
+            x, y = memory.sample(agent)
+            {optimizer}.zero_grad()
+            loss = F.mse_loss({critic}(x), y)
+            loss.backward()
+            {optimizer}.step()
+            {kept}.append(loss)
+        return critic_losses
+
+
+def train(learner, memory, steps):
+    for step in range(steps):
+        losses = learner.update(memory)
+"""
+_AGENTS_BY_INDEX = (
+    _AGENT_LOSSES.replace("{loop}", "for agent in range(self.n_agents):")
+    .replace("{optimizer}", "self.optimizers[agent]")
+    .replace("{critic}", "self.critics[agent]")
+)
+
 # a criterion written by hand whose logging method returns a term of its loss again
 _DICE_BCE = """
 import torch.nn as nn
@@ -626,6 +662,8 @@ class GraphRetention(Rule):
             return  # re-initialised every iteration
         if self._bounded_by_outer_step(acc, loop, module):
             return
+        if one_network_per_iteration(acc):
+            return  # one loss per agent of one step, in a list made afresh at every call
         if self._micro_batches(acc, loop, target, module):
             return  # the micro-batches of one optimizer step (gradient accumulation by hand)
         trains = facts.trains or self._trained_around(acc, module)
@@ -891,6 +929,12 @@ class GraphRetention(Rule):
         return found.pop() if len(found) == 1 else None
 
     VALID = (
+        # one loss per agent of one step, in a list made afresh at every call; by index and by zip
+        _AGENTS_BY_INDEX.replace("{kept}", "critic_losses"),
+        _AGENT_LOSSES.replace("{loop}", "for agent, (critic, optimizer) in enumerate(zip(self.critics, self.optimizers)):")
+        .replace("{optimizer}", "optimizer")
+        .replace("{critic}", "critic")
+        .replace("{kept}", "critic_losses"),
         # the loss detached before it is averaged across processes (horovod's fix)
         _ALLREDUCED.replace("{given}", "val.detach().cpu()"),
         # the totals of numbers; an item of the model's output that is no term of the back-propagated sum
@@ -1671,6 +1715,26 @@ class Reinforce:
             message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
             edit=("total_loss += loss", "total_loss += loss.item()"),
             fix_title="Accumulate loss.item()",
+        ),
+        # the per-agent losses kept on the learner: they outlive the call, every step's graphs
+        Invalid(
+            _AGENTS_BY_INDEX.replace("{kept}", "self.history"),
+            line=19,
+            col=13,
+            message="`self.history` keeps every step's loss tensor and its autograd graph alive",
+            edit=("self.history.append(loss)", "self.history.append(loss.detach())"),
+            fix_title="Store loss.detach()",
+        ),
+        # a list made at each call around a loop over batches: each iteration is another step of one network
+        Invalid(
+            _AGENTS_BY_INDEX.replace("{kept}", "critic_losses")
+            .replace("for agent in range(self.n_agents):", "for agent, batch in enumerate(memory):")
+            .replace("self.optimizers[agent]", "self.optimizers[0]"),
+            line=19,
+            col=13,
+            message="`critic_losses` keeps every step's loss tensor and its autograd graph alive",
+            edit=("critic_losses.append(loss)", "critic_losses.append(loss.detach())"),
+            fix_title="Store loss.detach()",
         ),
         # no_grad does not take the graph off a loss made before it: the list keeps the tensor
         Invalid(
