@@ -246,6 +246,11 @@ class LossSpike(Detector):
         """Would ``loss`` be reported as a spike now? (No state change: used to skip a step.)"""
         if not math.isfinite(loss):
             return False
+        if self._surely_below(loss):
+            # no higher than the window's highest loss (nor the blow-up bound): below the threshold,
+            # which is at least that (``threshold``), without its median and noise (a step of the
+            # optimizer's skip decision, every step, reads this)
+            return False
         thr = self.threshold()
         return thr is not None and loss > thr
 

@@ -182,6 +182,31 @@ def test_is_spike_does_not_change_state():
     assert det.state_dict() == before
 
 
+@pytest.mark.parametrize("series", ["decay", "hinge", "signed", "risen"])
+def test_is_spike_agrees_with_the_threshold_at_every_step(series):
+    # the skip decision (optimizer=) asks is_spike every step; its shortcut for a loss no higher than the
+    # window's highest one must give the answer of the full threshold, for positive, zero-floored,
+    # signed and blown-up losses alike
+    rng = random.Random(3)
+    values = {
+        "decay": noisy_decay(300, seed=1, noise=0.3),
+        "hinge": [0.0 if rng.random() < 0.7 else rng.random() for _ in range(300)],
+        "signed": [rng.gauss(-1.0, 0.5) for _ in range(300)],
+        # risen past the blow-up bound (10 x the first loss): every such loss is a spike, even one below
+        # the window's highest
+        "risen": [0.1] * 20 + [5.0 * (1 + 0.2 * rng.gauss(0, 1)) for _ in range(280)],
+    }[series]
+    det = LossSpike()
+    asked = agreed = 0
+    for i, v in enumerate(values):
+        for probe in (v * 0.5, v, v * 1.5, v * 3.0, v * 30.0, max(values[max(0, i - 64) : i + 1]), -abs(v)):
+            thr = det.threshold()
+            asked += 1
+            agreed += det.is_spike(probe) == (thr is not None and probe > thr)
+        det.update(StepStats(i, loss=v))
+    assert agreed == asked
+
+
 @pytest.mark.parametrize(
     "kwargs, message",
     [
