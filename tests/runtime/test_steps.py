@@ -319,8 +319,10 @@ def test_a_line_search_trial_that_jumps_is_no_spike():
     # The Burgers PINN at strong-Wolfe L-BFGS, another initialisation: one trial of the search at 50x
     # the loss between two evaluations at its level (the search then backed off); LG102 said "the loss
     # jumped to 7.139, 50.63x its recent level 0.141" at evaluation 46 on this healthy run.
+    # The run's numbers depend on the CPU's vector unit: on an AVX-512 machine the trial is 383x and the
+    # search comes back below the level in three evaluations (51.5, 0.88, 0.27, 0.13), not one.
     w, _, losses = burgers_pinn_run(iters=300, seed=2)
-    trials = [i for i in range(16, len(losses) - 1) if losses[i] > 10 * losses[i - 1] and losses[i + 1] < losses[i - 1]]
+    trials = [i for i in range(16, len(losses) - 3) if losses[i] > 10 * losses[i - 1] and min(losses[i + 1 : i + 4]) < losses[i - 1]]
     assert trials and losses[-1] < losses[0] / 10
     assert w.events == []
     _, _, plain = burgers_pinn_run(iters=300, seed=2, watched=False)
