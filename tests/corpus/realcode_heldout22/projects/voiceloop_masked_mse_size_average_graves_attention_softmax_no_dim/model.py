@@ -1,7 +1,7 @@
 """part of positive project [LG010, LG011]: the VoiceLoop model file defines MaskedMSE around nn.MSELoss(size_average=False) (a summed MSE divided by the mask size) and a Graves attention whose mixture weights go through a self.sm = nn.Softmax() built without dim."""
 # Source: facebookarchive/loop at 11297559 (read at the code issue #57, "Out of memory in validation step", is about), model.py;
-# re-typed, identifiers renamed; the encoder, most of the decoder step (memory buffer update, output projection) and
-# the Loop wrapper's init_buffer shortened.
+# re-typed, identifiers renamed; the Encoder and Decoder classes (same file; the decoder owns the attention) cut and left
+# undefined, the Loop wrapper shortened to its forward.
 import torch
 import torch.nn as nn
 from torch.autograd import Variable
