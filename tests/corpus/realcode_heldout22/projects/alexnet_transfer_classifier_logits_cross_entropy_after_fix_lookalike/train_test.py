@@ -1,5 +1,5 @@
 """part of look-alike project [LG001, LG006]: the train and test helpers call the criterion they are given on model(data); with the AlexNet whose replaced classifier now ends in nn.Linear (the LogSoftmax commented out) and nn.CrossEntropyLoss both calls get raw scores; the test sum adds loss tensors under torch.no_grad."""
-# Source: kenmaro3/pytorch_practice at a0e30fa6 ("[REF] alex": the LogSoftmax of the replaced classifier commented out),
+# Source: kenmaro3/pytorch_practice at a0e30fa6 ("[REF] alex": the LogSoftmax of the replaced classifier commented out), cnn_stanford_dog/train_test.py;
 # re-typed, identifiers renamed.
 import torch
 
