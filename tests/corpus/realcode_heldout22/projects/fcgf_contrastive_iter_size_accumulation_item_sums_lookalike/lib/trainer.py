@@ -80,6 +80,14 @@ class AlignmentTrainer:
 
 
 class ContrastiveLossTrainer(AlignmentTrainer):
+    def __init__(self, config, data_loader, val_data_loader=None):
+        if val_data_loader is not None:
+            assert val_data_loader.batch_size == 1, "Val set batch size must be 1 for now."
+        AlignmentTrainer.__init__(self, config, data_loader, val_data_loader)
+        self.neg_thresh = config.neg_thresh
+        self.pos_thresh = config.pos_thresh
+        self.neg_weight = config.neg_weight
+
     def _train_epoch(self, epoch):
         gc.collect()
         self.model.train()
