@@ -276,6 +276,14 @@ for x, y in loader:
             " The branches of another `if`/`else` of the loop on the same test, written the same, count as the "
             "same two versions of the step (`if use_amp: scaler.scale(loss).backward() else: loss.backward()` "
             "before `if use_amp: scaler.step(opt) else: opt.step(); opt.zero_grad()`)."
+            " An `if` whose test reads the loop's counter (a name the `for` target binds, or one the loop body "
+            "increments with `+=`) is a cycle, not two versions of the step: when the clearing branch tests the "
+            "counter and the other branch's step sits under a test on the counter too (naver/sqlova: `if iB % k "
+            "== 0: opt.zero_grad(); loss.backward()` then `elif iB % k == k - 1: loss.backward(); opt.step()`), "
+            "the step ends a cycle of gradient accumulation the clearing branch began, and the loop is silent. "
+            "That also silences a cycle that steps twice between two clears (`elif i % 3 == 1:` stepping on the "
+            "gradients of two batches, then again at `i % 3 == 2`; none seen); a step in a plain `else` of the "
+            "chain, which runs at every other iteration, is still reported."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),

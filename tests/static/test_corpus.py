@@ -551,6 +551,13 @@ REALCODE_DEV19_RECALL_FLOOR = 0.5
 # a positive: `size_average` set as an attribute of a BCELoss already made; tunable): 1 of 1 expected finding and 2 false
 # alarms on the branch point, 1 of 1 and none after.
 REALCODE_DEV19S_RECALL_FLOOR = 1.0
+# Round 30 (docs/survey.md, "Round 30: a survey of new repositories (branch survey21)"): realcode_dev20s (the survey's
+# three false alarms, one mechanism, as a look-alike: a loop that clears on the first batch of each cycle of `k` batches
+# under a test on its counter and steps on the last under another; and three true findings as positives: a classifier's
+# nn.Softmax head into CrossEntropyLoss through a trainer class, a network's f.softmax output into f.cross_entropy, two
+# F.kl_div with reduction="elementwise_mean"; tunable): 6 of 6 expected findings and 1 false alarm on the branch point,
+# 6 of 6 and none after.
+REALCODE_DEV20S_RECALL_FLOOR = 1.0
 # Round 29 (docs/survey.md, "Round 29: mutations of real code (branch mut19)"): realcode_mut19 (the same kind of set, from
 # new repositories: a rectifier's output into nll_loss, a step with a back-propagating closure and no clearing, integer
 # labels moved to a device chosen by a test under a progress bar, softmax into a CTC wrapper, a configuration's models all
@@ -603,6 +610,7 @@ REALCODE_HF20_RECALL_FLOOR = 1.0
         ("realcode_fix18", REALCODE_FIX18_RECALL_FLOOR),
         ("realcode_dev19", REALCODE_DEV19_RECALL_FLOOR),
         ("realcode_dev19s", REALCODE_DEV19S_RECALL_FLOOR),
+        ("realcode_dev20s", REALCODE_DEV20S_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),
         ("realcode_hf20", REALCODE_HF20_RECALL_FLOOR),

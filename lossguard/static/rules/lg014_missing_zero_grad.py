@@ -21,6 +21,7 @@ from lossguard.static.events import (
 )
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
+from lossguard.static.rules._counter_schedule import scheduled_step
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
 from lossguard.static.values import External, Optimizer, QualName, Unknown
@@ -297,7 +298,7 @@ def _uncleared_branch_step(loop: LoopSummary, module: ModuleInfo) -> tuple[ast.C
         if not any(id(n) in theirs for n in backward):
             continue
         step = next((n for n in steps if id(n) in theirs), None)
-        if isinstance(step, ast.Call):
+        if isinstance(step, ast.Call) and not scheduled_step(branch_if, other, step, loop.node):
             return step, branch_if
     return None
 
@@ -836,6 +837,47 @@ def train(agent, optimizer, data, sampler):
         if not is_accumulating:
             optimizer.step()
 """,
+        # naver/sqlova (train.py): the `if` tests the loop's counter, so its branches run in turn; the one that
+        # steps without clearing ends a cycle of gradient accumulation the other one began with zero_grad()
+        """
+def train(loader, model, opt, opt_bert, accumulate_gradients=1):
+    for iB, batch in enumerate(loader):
+        loss = loss_of(model(batch), batch)
+        if iB % accumulate_gradients == 0:
+            opt.zero_grad()
+            if opt_bert:
+                opt_bert.zero_grad()
+            loss.backward()
+            if accumulate_gradients == 1:
+                opt.step()
+                if opt_bert:
+                    opt_bert.step()
+        elif iB % accumulate_gradients == (accumulate_gradients - 1):
+            loss.backward()
+            opt.step()
+            if opt_bert:
+                opt_bert.step()
+        else:
+            loss.backward()
+""",
+        # the same cycle on a step counter of the loop's own
+        """
+def train(loader, model, opt, accum=4):
+    step = 0
+    while step < 1000:
+        loss = model(next(loader)).mean() / accum
+        if step % accum == 0:
+            opt.zero_grad()
+            loss.backward()
+            if accum == 1:
+                opt.step()
+        elif (step + 1) % accum == 0:
+            loss.backward()
+            opt.step()
+        else:
+            loss.backward()
+        step += 1
+""",
         # a trainer template (seilk/fullstack-deeplearning): the batch's logic is left out with `...`, and the
         # clearing may be in it
         """
@@ -906,6 +948,45 @@ for x, y in loader:
             line=13,
             col=9,
             message="clears the gradients only on one branch of `if not use_amp:`",
+        ),
+        # the sqlova loop split on a setting instead of the counter: with accumulation on, no step clears
+        Invalid(
+            """
+def train(loader, model, opt, accumulate_gradients=1):
+    for iB, batch in enumerate(loader):
+        loss = loss_of(model(batch), batch)
+        if accumulate_gradients == 1:
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        else:
+            loss.backward()
+            opt.step()
+""",
+            line=10,
+            col=13,
+            message="clears the gradients only on one branch of `if accumulate_gradients == 1:`",
+        ),
+        # a clearing branch on the counter, but the other steps in a plain `else`: at every other iteration, on the
+        # gradients summed since the last clear
+        Invalid(
+            """
+def train(loader, model, opt, accum=4):
+    step = 0
+    while step < 1000:
+        loss = model(next(loader)).mean()
+        if step % accum == 0:
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        else:
+            loss.backward()
+            opt.step()
+        step += 1
+""",
+            line=11,
+            col=13,
+            message="clears the gradients only on one branch of `if step % accum == 0:`",
         ),
         # the backward split by an earlier `if` on the same test (salesforce/LAVIS before b7198ad,
         # realcode_heldout15): the mixed-precision branch still never clears
