@@ -157,7 +157,13 @@ loss = criterion(model(x), y)
             "a custom checkpoint whose remote code applies an activation. A class of the checked code deriving from one of "
             "them is followed as that code, and `return_dict=`/`torchscript=` leave the model unknown. A `Trainer` subclass's "
             "`compute_loss` is judged with the model only where the checked code builds that subclass with it "
-            "(`MyTrainer(model=model, ...)`)."
+            "(`MyTrainer(model=model, ...)`). Also reported (round 30): a rectifier (`F.relu`, `torch.relu`, `.relu()`, "
+            "`nn.ReLU`, `nn.ReLU6`, `F.softplus`, `nn.Softplus`) applied to such raw scores (a linear, convolutional or "
+            "normalisation layer's output), only reshaped, moved, indexed, passed through dropout, or concatenated with "
+            "others like it since (a generator whose last block is `F.relu(self.bn(self.conv(x)))`): its numbers go from "
+            "0 up with no bound at 1. A rectifier of anything else (a `tanh`, `margin - distance`, an unknown value) is "
+            "silent, since it may stay in [0, 1]; so is any arithmetic on the output, a clamp (also in place, also "
+            "through `.data`), a store into part of it (`h[h > 1] = 1`), and a concatenation with a bounded tensor."
         ),
         fix_safety="unsafe",
         fix_safety_note=(

@@ -865,6 +865,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             weights=t.weights,
             rectified=t.rectified,
             rectified_site=t.rectified_site,
+            rectified_scores=t.rectified_scores,
             data=t.data and name != "requires_grad_",
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
@@ -881,6 +882,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         weights=t.weights,
         rectified=t.rectified,
         rectified_site=t.rectified_site,
+        rectified_scores=t.rectified_scores,
         data=t.data,
     )
 
@@ -947,10 +949,13 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
         return t
     if effect == "activation":
         if layer.qname in api.RECTIFIER_LAYERS:  # nn.ReLU(): numbers at least 0
-            return Tensor(dtype=t.dtype, shape=t.shape, rectified=True, rectified_site=site)
+            return Tensor(dtype=t.dtype, shape=t.shape, rectified=True, rectified_site=site, rectified_scores=t.act is Act.LOGITS)
         return Tensor(dtype=t.dtype, shape=t.shape)
     if effect == "keep_logits":
-        return t if t.act is Act.LOGITS else Tensor(dtype=t.dtype, shape=t.shape)
+        if t.act is Act.LOGITS:
+            return t
+        # dropout scales what it keeps by 1 / (1 - p): a rectifier's output stays at least 0 (round 30)
+        return Tensor(dtype=t.dtype, shape=t.shape, rectified=t.rectified, rectified_site=t.rectified_site, rectified_scores=t.rectified_scores)
     if effect == "spatial_mean":
         # pytorchvideo's heads: softmax over the channels, then AdaptiveAvgPool3d(1) over time and space
         kept = t.act in (Act.LOGITS, Act.SIGMOID) or t.act is Act.PROBS and t.act_dim == 1

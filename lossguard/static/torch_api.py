@@ -190,6 +190,12 @@ LAYER_EFFECTS: dict[str, str] = {
     NN + "Softplus": "activation",
     NN + "BatchNorm1d": "unbounded",
     NN + "BatchNorm2d": "unbounded",
+    # normalisations of the same kind (round 30): numbers of mean 0 per channel or group, then scaled and shifted
+    NN + "BatchNorm3d": "unbounded",
+    NN + "InstanceNorm1d": "unbounded",
+    NN + "InstanceNorm2d": "unbounded",
+    NN + "InstanceNorm3d": "unbounded",
+    NN + "GroupNorm": "unbounded",
     NN + "LayerNorm": "unbounded",
 }
 

@@ -220,6 +220,10 @@ class Tensor(Value):
     #: indexed since: numbers at least 0, which no log-probability is but 0 (round 29, rules._common.report_not_log_probs)
     rectified: bool = False
     rectified_site: Site | None = field(default=None, compare=False)
+    #: rectified raw scores (``F.relu(self.bn(self.conv(x)))``: a rectifier given an affine layer's output, ``Act.LOGITS``),
+    #: only reshaped, moved, indexed or concatenated with others like it since: numbers from 0 up with no bound at 1,
+    #: which no probability is (round 30, LG002); ``rectified`` holds too
+    rectified_scores: bool = False
     #: numbers written or read by the code and made a tensor (``torch.tensor([vp, ll, lr])``, no
     #: ``requires_grad=True``), only moved, reshaped or stacked with others like it since: it holds no
     #: autograd graph, and neither does a loss whose input it is (interp.torch_calls)
@@ -234,6 +238,7 @@ class Tensor(Value):
         changes.setdefault("weights", False)  # likewise
         changes.setdefault("rectified", False)  # likewise
         changes.setdefault("rectified_site", None)
+        changes.setdefault("rectified_scores", False)
         changes.setdefault("data", False)  # likewise
         return replace(self, **changes)
 
@@ -501,6 +506,12 @@ def _by_length(tuples: tuple[TupleVal, ...]) -> tuple[TupleVal, ...]:
     return tuple(by[n] for n in sorted(by)) if len(by) <= MAX_LENGTHS else ()
 
 
+def without_rectified(t: Tensor) -> Tensor:
+    """``t`` with its numbers no longer known to be a rectifier's output, every other fact kept (a store into part of
+    it, an in-place clamp through ``.data``: round 30)."""
+    return replace(t, rectified=False, rectified_site=None, rectified_scores=False)
+
+
 def join(a: Value, b: Value) -> Value:
     """The value known on both paths: equal facts survive, differing ones become unknown; two
     different models become :class:`Either` of them."""
@@ -566,6 +577,10 @@ def join(a: Value, b: Value) -> Value:
             numpy=a.numpy and b.numpy,
             positive=a.positive and b.positive,
             weights=a.weights and b.weights,
+            # a rectifier's output on both paths (a generator's two branches, round 30)
+            rectified=a.rectified and b.rectified,
+            rectified_site=_first_site(a.rectified_site, b.rectified_site) if a.rectified and b.rectified else None,
+            rectified_scores=a.rectified_scores and b.rectified_scores,
             data=a.data and b.data,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):

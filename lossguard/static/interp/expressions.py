@@ -370,6 +370,7 @@ class ExpressionsMixin(InterpBase):
                 graph=base.graph,
                 rectified=base.rectified,  # rows of a relu's output are at least 0 (round 29)
                 rectified_site=base.rectified_site,
+                rectified_scores=base.rectified_scores,
             )
         if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
             try:

@@ -131,7 +131,14 @@ def _m_elementwise(t: Tensor, c: TorchCallArgs) -> Value:
     """``x.tanh()``, ``x.relu()``: new values of the same shape, no activation known (``relu``'s are at least 0)."""
     rectified = c.qname in api.RECTIFIER_METHODS
     site = c.site(f".{c.qname}()") if rectified else None
-    return Tensor(dtype=t.dtype if t.dtype is Dtype.FLOAT else None, shape=t.shape, graph=t.graph, rectified=rectified, rectified_site=site)
+    return Tensor(
+        dtype=t.dtype if t.dtype is Dtype.FLOAT else None,
+        shape=t.shape,
+        graph=t.graph,
+        rectified=rectified,
+        rectified_site=site,
+        rectified_scores=rectified and t.act is Act.LOGITS,
+    )
 
 
 def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:

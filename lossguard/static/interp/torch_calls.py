@@ -486,7 +486,14 @@ def _elementwise(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
     rectified = c.qname in api.RECTIFIER_FUNCS
     site = c.site(c.qname.replace("torch.nn.functional.", "F.")) if rectified else None
-    return Tensor(dtype=t.dtype if t.dtype is Dtype.FLOAT else None, shape=t.shape, graph=t.graph, rectified=rectified, rectified_site=site)
+    return Tensor(
+        dtype=t.dtype if t.dtype is Dtype.FLOAT else None,
+        shape=t.shape,
+        graph=t.graph,
+        rectified=rectified,
+        rectified_site=site,
+        rectified_scores=rectified and t.act is Act.LOGITS,
+    )
 
 
 def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
@@ -573,7 +580,17 @@ def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
             acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
         dim = c.pos[1] if len(c.pos) > 1 else c.kw.get("dim", c.kw.get("axis", Const(0)))
         shape = concat_shape(parts, count_known, dim, stack=c.qname == "torch.stack")
-        return acc.with_(shape=shape, data=all(p.data for p in parts)) if isinstance(acc, Tensor) else acc
+        if not isinstance(acc, Tensor):
+            return acc
+        # rectifiers' outputs joined along an axis are still at least 0 (round 30: a generator's per-track blocks)
+        rectified = all(p.rectified for p in parts)
+        return acc.with_(
+            shape=shape,
+            data=all(p.data for p in parts),
+            rectified=rectified,
+            rectified_site=parts[0].rectified_site if rectified else None,
+            rectified_scores=all(p.rectified_scores for p in parts),
+        )
     return Tensor()
 
 
