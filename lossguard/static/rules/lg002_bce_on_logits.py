@@ -25,7 +25,7 @@ class BceOnLogits(Rule):
     def on_loss_call(self, call: LossCall) -> None:
         found = input_with_act(call, "bce", Act.LOGITS)
         if found is None:
-            self._rectified_scores(call)
+            self._off_range(call)
             return
         arg, value = found
         self.report(
@@ -35,21 +35,22 @@ class BceOnLogits(Rule):
             _fix(call),
         )
 
-    def _rectified_scores(self, call: LossCall) -> None:
-        """A rectifier of a layer's raw scores (``F.relu(self.bn(self.conv(x)))``, a generator's last block): numbers
-        from 0 up with no bound at 1 (round 30). No fix: the scores before the rectifier are what BCEWithLogitsLoss
-        wants, and only the model's author can move the sigmoid there."""
+    def _off_range(self, call: LossCall) -> None:
+        """Raw scores through an activation that leaves [0, 1] (``F.relu(self.bn(self.conv(x)))``, a generator's last
+        block; ``torch.tanh(self.fc(h))``, a decoder's): numbers above 1 or below 0 (round 30). No fix: the scores before
+        the activation are what BCEWithLogitsLoss wants, and only the model's author can move the sigmoid there."""
         found = tensor_arg(call, "input") if call.family == "bce" else None
-        if found is None or not found[1].rectified_scores or found[1].act is not None or found[1].acts:
+        if found is None or not found[1].off_range or found[1].act is not None or found[1].acts:
             return
         arg, value = found
-        where = describe_site(value.rectified_site)
+        where = describe_site(value.off_range_site)
+        numbers = "from 0 up, not bounded by 1" if value.rectified else "that leave [0, 1]"
         self.report(
             arg.node,
             call.ctx,
-            f"{loss_label(call)} receives a rectifier's output of raw scores{f' ({where})' if where else ''}: numbers from 0 up, "
-            f"not bounded by 1{via_caller(arg.node, call.ctx)}; it needs probabilities in [0, 1]: end the model in a sigmoid, "
-            "or give the scores before the rectifier to BCEWithLogitsLoss",
+            f"{loss_label(call)} receives raw scores through an activation{f' ({where})' if where else ''}: numbers {numbers}"
+            f"{via_caller(arg.node, call.ctx)}; it needs probabilities in [0, 1]: end the model in a sigmoid, or give the "
+            "scores before the activation to BCEWithLogitsLoss",
         )
 
     VALID = (
@@ -260,6 +261,29 @@ import torch.nn.functional as F
 decoder = nn.Sequential(nn.Linear(16, 256), nn.ReLU(), nn.Linear(256, 784))
 criterion = nn.BCEWithLogitsLoss()
 loss = criterion(decoder(h), x.view(-1, 784))
+""",
+        # a tanh's numbers moved into [0, 1] by arithmetic; a hardtanh whose bounds are 0 and 1
+        """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Decoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc3 = nn.Linear(20, 400)
+        self.fc4 = nn.Linear(400, 784)
+        self.clip = nn.Hardtanh(0.0, 1.0)
+
+    def forward(self, z):
+        h3 = F.relu(self.fc3(z))
+        return (torch.tanh(self.fc4(h3)) + 1) / 2, self.clip(self.fc4(h3))
+
+
+decoder = Decoder()
+recon, clipped = decoder(z)
+loss = F.binary_cross_entropy(recon, x.view(-1, 784)) + F.binary_cross_entropy(clipped, x.view(-1, 784))
 """,
     )
     INVALID = (
@@ -504,7 +528,7 @@ loss = reconstruction(G(z), pianoroll)
 """,
             line=29,
             col=23,
-            message="BCELoss receives a rectifier's output of raw scores (F.relu at line 13): numbers from 0 up, not bounded by 1",
+            message="BCELoss receives raw scores through an activation (F.relu at line 13): numbers from 0 up, not bounded by 1",
         ),
         # an autoencoder's decoder ending in nn.ReLU(), chosen on two paths, into F.binary_cross_entropy
         Invalid(
@@ -525,6 +549,35 @@ def reconstruction_loss(h, x, wide):
 """,
             line=13,
             col=35,
-            message="F.binary_cross_entropy receives a rectifier's output of raw scores",
+            message="F.binary_cross_entropy receives raw scores through an activation",
+        ),
+        # a VAE's decoder ending in tanh (nadavbh12/VQ-VAE issue #14: "all elements of input should be between 0 and 1"):
+        # numbers in (-1, 1)
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class VAE(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc3 = nn.Linear(20, 400)
+        self.fc4 = nn.Linear(400, 784)
+        self.tanh = nn.Tanh()
+
+    def decode(self, z):
+        h3 = F.relu(self.fc3(z))
+        return self.tanh(self.fc4(h3))
+
+
+model = VAE()
+recon_x = model.decode(z)
+bce = F.binary_cross_entropy(recon_x, x.view(-1, 784), reduction="sum")
+""",
+            line=20,
+            col=30,
+            message="F.binary_cross_entropy receives raw scores through an activation (nn.Tanh layer at line 15): numbers that leave [0, 1]",
         ),
     )
