@@ -157,7 +157,15 @@ loss = criterion(model(x), y)
             "a custom checkpoint whose remote code applies an activation. A class of the checked code deriving from one of "
             "them is followed as that code, and `return_dict=`/`torchscript=` leave the model unknown. A `Trainer` subclass's "
             "`compute_loss` is judged with the model only where the checked code builds that subclass with it "
-            "(`MyTrainer(model=model, ...)`)."
+            "(`MyTrainer(model=model, ...)`). Also reported (round 30): raw scores (a linear, convolutional or normalisation "
+            "layer's output) through an activation whose numbers leave [0, 1] (`F.relu`, `nn.ReLU`, `F.softplus`: above 1; "
+            "`torch.tanh`, `nn.Tanh`: below 0; `F.leaky_relu`, `nn.ELU`, `F.gelu`, `nn.SiLU`, ...: both), only reshaped, "
+            "moved, indexed, passed through dropout, or concatenated with others like it since (a generator whose last "
+            "block is `F.relu(self.bn(self.conv(x)))`, a VAE decoder ending in `torch.tanh(self.fc4(h))`). An activation "
+            "of anything else (`relu(tanh(x))`, `relu(margin - distance)`, an unknown value) is silent, since it may stay "
+            "in [0, 1], and so is `nn.Hardtanh` (its bounds are arguments); so is any arithmetic on the output "
+            "(`(torch.tanh(s) + 1) / 2`), a clamp (also in place, also through `.data`), a store into part of it "
+            "(`h[h > 1] = 1`), and a concatenation with a tensor not so marked."
         ),
         fix_safety="unsafe",
         fix_safety_note=(

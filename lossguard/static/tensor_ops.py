@@ -36,6 +36,7 @@ from lossguard.static.values import (
     Value,
     is_zero,
     join,
+    range_marks,
 )
 
 
@@ -863,8 +864,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             per_option=t.per_option,
             positive=t.positive,
             weights=t.weights,
-            rectified=t.rectified,
-            rectified_site=t.rectified_site,
+            **range_marks(t),
             data=t.data and name != "requires_grad_",
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
@@ -879,8 +879,7 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         per_option=t.per_option,
         positive=t.positive,
         weights=t.weights,
-        rectified=t.rectified,
-        rectified_site=t.rectified_site,
+        **range_marks(t),
         data=t.data,
     )
 
@@ -946,11 +945,16 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
     if effect == "keep":
         return t
     if effect == "activation":
+        # nn.ReLU(), nn.Tanh() of raw scores: numbers that leave [0, 1] (round 30)
+        off = t.act is Act.LOGITS and layer.qname in api.OFF_RANGE_LAYERS
         if layer.qname in api.RECTIFIER_LAYERS:  # nn.ReLU(): numbers at least 0
-            return Tensor(dtype=t.dtype, shape=t.shape, rectified=True, rectified_site=site)
-        return Tensor(dtype=t.dtype, shape=t.shape)
+            return Tensor(dtype=t.dtype, shape=t.shape, rectified=True, rectified_site=site, off_range=off, off_range_site=site if off else None)
+        return Tensor(dtype=t.dtype, shape=t.shape, off_range=off, off_range_site=site if off else None)
     if effect == "keep_logits":
-        return t if t.act is Act.LOGITS else Tensor(dtype=t.dtype, shape=t.shape)
+        if t.act is Act.LOGITS:
+            return t
+        # dropout scales what it keeps by 1 / (1 - p) and zeroes the rest: an activation's output keeps its range (round 30)
+        return Tensor(dtype=t.dtype, shape=t.shape, **range_marks(t))
     if effect == "spatial_mean":
         # pytorchvideo's heads: softmax over the channels, then AdaptiveAvgPool3d(1) over time and space
         kept = t.act in (Act.LOGITS, Act.SIGMOID) or t.act is Act.PROBS and t.act_dim == 1

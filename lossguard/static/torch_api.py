@@ -190,6 +190,12 @@ LAYER_EFFECTS: dict[str, str] = {
     NN + "Softplus": "activation",
     NN + "BatchNorm1d": "unbounded",
     NN + "BatchNorm2d": "unbounded",
+    # normalisations of the same kind (round 30): numbers of mean 0 per channel or group, then scaled and shifted
+    NN + "BatchNorm3d": "unbounded",
+    NN + "InstanceNorm1d": "unbounded",
+    NN + "InstanceNorm2d": "unbounded",
+    NN + "InstanceNorm3d": "unbounded",
+    NN + "GroupNorm": "unbounded",
     NN + "LayerNorm": "unbounded",
 }
 
@@ -327,12 +333,28 @@ REDUCING_METHODS = {"mean", "sum", "nanmean", "nansum"}
 ELEMENTWISE_METHODS = {"tanh", "relu", "abs", "neg", "square", "sqrt", "sin", "cos", "erf", "tanh_", "relu_", "abs_", "neg_"}
 ELEMENTWISE_FUNCS = {
     *(f"torch.{name}" for name in ("tanh", "relu", "abs", "neg", "square", "sqrt", "sin", "cos", "erf")),
-    *(F + name for name in ("tanh", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus", "hardtanh")),
+    *(
+        F + name
+        for name in ("tanh", "relu", "relu6", "leaky_relu", "elu", "selu", "celu", "gelu", "silu", "mish", "hardswish", "softplus", "hardtanh")
+    ),
 }
 # Rectifiers among them, by their qualified names and their methods' names: numbers at least 0 come out (round 29)
 RECTIFIER_FUNCS = {"torch.relu", F + "relu", F + "relu6", F + "softplus"}
 RECTIFIER_METHODS = {"relu", "relu_"}
 RECTIFIER_LAYERS = {NN + "ReLU", NN + "ReLU6", NN + "Softplus"}
+# Activations whose numbers leave [0, 1] when given raw scores of both signs: above 1 (the rectifiers), below 0 (tanh),
+# or both (leaky_relu, elu, gelu, ...); so no probability comes out (round 30, LG002). Not hardtanh: its bounds are
+# arguments (`nn.Hardtanh(0, 1)` stays in [0, 1]).
+OFF_RANGE_FUNCS = {
+    *RECTIFIER_FUNCS,
+    "torch.tanh",
+    *(F + name for name in ("tanh", "leaky_relu", "elu", "selu", "celu", "gelu", "silu", "mish", "hardswish")),
+}
+OFF_RANGE_METHODS = {*RECTIFIER_METHODS, "tanh", "tanh_"}
+OFF_RANGE_LAYERS = {
+    *RECTIFIER_LAYERS,
+    *(NN + name for name in ("Tanh", "LeakyReLU", "PReLU", "ELU", "SELU", "CELU", "GELU", "SiLU", "Mish", "Hardswish")),
+}
 # Collectives that are autograd functions: the result holds the input's graph, with the input's shape
 # (horovod's allreduce averages or sums across processes; its documentation: "If your input tensor requires
 # gradients, then callings this function will allow gradients to be computed and backpropagated"). torch.distributed's

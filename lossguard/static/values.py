@@ -220,6 +220,12 @@ class Tensor(Value):
     #: indexed since: numbers at least 0, which no log-probability is but 0 (round 29, rules._common.report_not_log_probs)
     rectified: bool = False
     rectified_site: Site | None = field(default=None, compare=False)
+    #: raw scores through an activation that leaves [0, 1] (``F.relu(self.bn(self.conv(x)))``, ``torch.tanh(self.fc(h))``:
+    #: one of ``torch_api.OFF_RANGE_*`` given an affine layer's output, ``Act.LOGITS``), only reshaped, moved, indexed,
+    #: dropped out or concatenated with others like it since: numbers above 1 or below 0, which no probability is
+    #: (round 30, LG002)
+    off_range: bool = False
+    off_range_site: Site | None = field(default=None, compare=False)
     #: numbers written or read by the code and made a tensor (``torch.tensor([vp, ll, lr])``, no
     #: ``requires_grad=True``), only moved, reshaped or stacked with others like it since: it holds no
     #: autograd graph, and neither does a loss whose input it is (interp.torch_calls)
@@ -234,6 +240,8 @@ class Tensor(Value):
         changes.setdefault("weights", False)  # likewise
         changes.setdefault("rectified", False)  # likewise
         changes.setdefault("rectified_site", None)
+        changes.setdefault("off_range", False)
+        changes.setdefault("off_range_site", None)
         changes.setdefault("data", False)  # likewise
         return replace(self, **changes)
 
@@ -501,6 +509,18 @@ def _by_length(tuples: tuple[TupleVal, ...]) -> tuple[TupleVal, ...]:
     return tuple(by[n] for n in sorted(by)) if len(by) <= MAX_LENGTHS else ()
 
 
+def without_range_marks(t: Tensor) -> Tensor:
+    """``t`` with its numbers no longer known to be an activation's output (``rectified``, ``off_range``), every other
+    fact kept (a store into part of it, an in-place clamp through ``.data``: round 30)."""
+    return replace(t, rectified=False, rectified_site=None, off_range=False, off_range_site=None)
+
+
+def range_marks(t: Tensor) -> dict[str, Any]:
+    """What ``t`` is known of its numbers' range as an activation's output, for a tensor of the same numbers
+    rearranged (a reshape, an index, dropout)."""
+    return {"rectified": t.rectified, "rectified_site": t.rectified_site, "off_range": t.off_range, "off_range_site": t.off_range_site}
+
+
 def join(a: Value, b: Value) -> Value:
     """The value known on both paths: equal facts survive, differing ones become unknown; two
     different models become :class:`Either` of them."""
@@ -566,6 +586,11 @@ def join(a: Value, b: Value) -> Value:
             numpy=a.numpy and b.numpy,
             positive=a.positive and b.positive,
             weights=a.weights and b.weights,
+            # a rectifier's output on both paths (a generator's two branches, round 30)
+            rectified=a.rectified and b.rectified,
+            rectified_site=_first_site(a.rectified_site, b.rectified_site) if a.rectified and b.rectified else None,
+            off_range=a.off_range and b.off_range,
+            off_range_site=_first_site(a.off_range_site, b.off_range_site) if a.off_range and b.off_range else None,
             data=a.data and b.data,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):

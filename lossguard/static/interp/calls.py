@@ -84,6 +84,7 @@ from lossguard.static.values import (
     Unknown,
     Value,
     join,
+    without_range_marks,
 )
 
 #: the most contexts (argument values, receiver) one function is analysed in; a call in a further
@@ -188,6 +189,13 @@ class CallsMixin(InterpBase):
                     self.bind(func.value, after, frame, env)
                 elif isinstance(receiver, Tensor) and rewrites_values(name) and isinstance(func.value, ast.Subscript):
                     self.forget_partial_store(func.value, None, frame, env)  # out[:, :2].sigmoid_()
+                elif isinstance(receiver, Tensor) and rewrites_values(name) and isinstance(func.value, ast.Attribute) and func.value.attr == "data":
+                    # h.data.clamp_(0, 1): the numbers `h` names are rewritten; no longer an activation's (round 30)
+                    owner = func.value.value
+                    if isinstance(owner, ast.Name) or isinstance(owner, ast.Attribute) and is_self(owner.value, frame):
+                        rewritten = self.ev(owner, frame, env)
+                        if isinstance(rewritten, Tensor) and (rewritten.rectified or rewritten.off_range):
+                            self.bind(owner, without_range_marks(rewritten), frame, env)
                 # `real.data.resize_(batch_size)`: the sizes written give the axes (a size read from another tensor,
                 # `resize_(images.size())`, does not: unknown)
                 resized = sizes_shape(node, pos) if name == "resize_" and not starred else None

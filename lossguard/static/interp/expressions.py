@@ -64,6 +64,7 @@ from lossguard.static.values import (
     Unknown,
     Value,
     join,
+    range_marks,
 )
 
 # The names torch's modules go by in nearly all code, taken at their word where the file binds them
@@ -368,8 +369,7 @@ class ExpressionsMixin(InterpBase):
                 dtype=base.dtype,
                 shape=shape,
                 graph=base.graph,
-                rectified=base.rectified,  # rows of a relu's output are at least 0 (round 29)
-                rectified_site=base.rectified_site,
+                **range_marks(base),  # rows of a relu's output are at least 0 (round 29)
             )
         if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
             try:

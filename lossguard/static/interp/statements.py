@@ -65,6 +65,7 @@ from lossguard.static.values import (
     Value,
     holds_graph_items,
     join,
+    without_range_marks,
 )
 
 # Context managers that assert their body raises: pytest's and unittest's.
@@ -602,6 +603,11 @@ class StatementsMixin(InterpBase):
         if isinstance(held, Tensor) and held.data and not (isinstance(stored, Const) or isinstance(stored, Tensor) and stored.data):
             # numbers made a tensor, then a computed value written into part of it: it may now hold a graph
             held = held.with_(data=False)
+            self.bind(root, held, frame, env)
+        if isinstance(held, Tensor) and (held.rectified or held.off_range):
+            # an activation's output with part of it written (`h[h > 1] = 1`, `h[pad] = -1e4`, `h[:, 0].sigmoid_()`): its
+            # numbers may now be bounded, or below 0 (round 30)
+            held = without_range_marks(held)
             self.bind(root, held, frame, env)
         if not isinstance(held, Tensor) or held.act is None:
             return

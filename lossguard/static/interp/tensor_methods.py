@@ -130,8 +130,17 @@ def _m_exp(t: Tensor, c: TorchCallArgs) -> Value:
 def _m_elementwise(t: Tensor, c: TorchCallArgs) -> Value:
     """``x.tanh()``, ``x.relu()``: new values of the same shape, no activation known (``relu``'s are at least 0)."""
     rectified = c.qname in api.RECTIFIER_METHODS
-    site = c.site(f".{c.qname}()") if rectified else None
-    return Tensor(dtype=t.dtype if t.dtype is Dtype.FLOAT else None, shape=t.shape, graph=t.graph, rectified=rectified, rectified_site=site)
+    off = t.act is Act.LOGITS and c.qname in api.OFF_RANGE_METHODS
+    site = c.site(f".{c.qname}()") if rectified or off else None
+    return Tensor(
+        dtype=t.dtype if t.dtype is Dtype.FLOAT else None,
+        shape=t.shape,
+        graph=t.graph,
+        rectified=rectified,
+        rectified_site=site if rectified else None,
+        off_range=off,
+        off_range_site=site if off else None,
+    )
 
 
 def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:

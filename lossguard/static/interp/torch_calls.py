@@ -482,11 +482,20 @@ def _clamp(interp: Any, c: TorchCallArgs) -> Value:
 
 def _elementwise(interp: Any, c: TorchCallArgs) -> Value:
     """``torch.tanh(x)``, ``F.relu(x)``: new values of the same shape, no activation known (a rectifier's are at
-    least 0)."""
+    least 0; of raw scores, those of ``torch_api.OFF_RANGE_FUNCS`` leave [0, 1])."""
     t = tensor_of(c.x)
     rectified = c.qname in api.RECTIFIER_FUNCS
-    site = c.site(c.qname.replace("torch.nn.functional.", "F.")) if rectified else None
-    return Tensor(dtype=t.dtype if t.dtype is Dtype.FLOAT else None, shape=t.shape, graph=t.graph, rectified=rectified, rectified_site=site)
+    off = t.act is Act.LOGITS and c.qname in api.OFF_RANGE_FUNCS
+    site = c.site(c.qname.replace("torch.nn.functional.", "F.")) if rectified or off else None
+    return Tensor(
+        dtype=t.dtype if t.dtype is Dtype.FLOAT else None,
+        shape=t.shape,
+        graph=t.graph,
+        rectified=rectified,
+        rectified_site=site if rectified else None,
+        off_range=off,
+        off_range_site=site if off else None,
+    )
 
 
 def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
@@ -573,7 +582,19 @@ def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
             acc = join(acc, Tensor(act=p.act, act_site=p.act_site, dtype=p.dtype, graph=graph))
         dim = c.pos[1] if len(c.pos) > 1 else c.kw.get("dim", c.kw.get("axis", Const(0)))
         shape = concat_shape(parts, count_known, dim, stack=c.qname == "torch.stack")
-        return acc.with_(shape=shape, data=all(p.data for p in parts)) if isinstance(acc, Tensor) else acc
+        if not isinstance(acc, Tensor):
+            return acc
+        # activations' outputs joined along an axis keep the range they all have (round 30: a generator's per-track blocks)
+        rectified = all(p.rectified for p in parts)
+        off = all(p.off_range for p in parts)
+        return acc.with_(
+            shape=shape,
+            data=all(p.data for p in parts),
+            rectified=rectified,
+            rectified_site=parts[0].rectified_site if rectified else None,
+            off_range=off,
+            off_range_site=parts[0].off_range_site if off else None,
+        )
     return Tensor()
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Fix
-from lossguard.static.rule import Rule
-from lossguard.static.rules._common import input_with_act, received, to_bce_with_logits
+from lossguard.static.rule import Rule, describe_site, via_caller
+from lossguard.static.rules._common import input_with_act, loss_label, received, tensor_arg, to_bce_with_logits
 from lossguard.static.values import Act
 
 
@@ -25,6 +25,7 @@ class BceOnLogits(Rule):
     def on_loss_call(self, call: LossCall) -> None:
         found = input_with_act(call, "bce", Act.LOGITS)
         if found is None:
+            self._off_range(call)
             return
         arg, value = found
         self.report(
@@ -32,6 +33,24 @@ class BceOnLogits(Rule):
             call.ctx,
             f"{received(call, arg, value)} with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
             _fix(call),
+        )
+
+    def _off_range(self, call: LossCall) -> None:
+        """Raw scores through an activation that leaves [0, 1] (``F.relu(self.bn(self.conv(x)))``, a generator's last
+        block; ``torch.tanh(self.fc(h))``, a decoder's): numbers above 1 or below 0 (round 30). No fix: the scores before
+        the activation are what BCEWithLogitsLoss wants, and only the model's author can move the sigmoid there."""
+        found = tensor_arg(call, "input") if call.family == "bce" else None
+        if found is None or not found[1].off_range or found[1].act is not None or found[1].acts:
+            return
+        arg, value = found
+        where = describe_site(value.off_range_site)
+        numbers = "from 0 up, not bounded by 1" if value.rectified else "that leave [0, 1]"
+        self.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives raw scores through an activation{f' ({where})' if where else ''}: numbers {numbers}"
+            f"{via_caller(arg.node, call.ctx)}; it needs probabilities in [0, 1]: end the model in a sigmoid, or give the "
+            "scores before the activation to BCEWithLogitsLoss",
         )
 
     VALID = (
@@ -177,6 +196,94 @@ class Net(nn.Module):
         else:
             loss = self.loss(y, target.squeeze())
         return loss
+""",
+        # round 30: a rectifier whose input is bounded by 1 (a tanh, a margin minus a distance), or whose output is then
+        # clamped, in whole or in part: numbers in [0, 1], or not known to leave it
+        """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Gate(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(64, 1)
+
+    def forward(self, x):
+        return torch.relu(torch.tanh(self.fc(x))).squeeze(1)
+
+
+gate = Gate()
+criterion = nn.BCELoss()
+loss = criterion(gate(x), y)
+""",
+        """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+encoder = nn.Sequential(nn.Linear(128, 64), nn.ReLU(), nn.Linear(64, 16))
+
+
+def pair_loss(a, b, same, margin=1.0):
+    dist = F.pairwise_distance(encoder(a), encoder(b))
+    score = F.relu(margin - dist)  # a similarity in [0, 1] where the distances are at least 0
+    return F.binary_cross_entropy(score, same)
+
+
+def decoded(h, decoder):
+    out = F.relu(decoder(h))
+    return torch.clamp(out, max=1.0)
+
+
+def capped(h, decoder):
+    out = F.relu(decoder(h))
+    out[out > 1] = 1  # a store into part of it
+    return out
+
+
+def clipped(h, decoder):
+    out = F.relu(decoder(h))
+    out.data.clamp_(0, 1)  # in place, through .data
+    return out
+
+
+decoder = nn.Linear(16, 784)
+criterion = nn.BCELoss()
+loss = criterion(decoded(h, decoder), x) + criterion(capped(h, decoder), x) + criterion(clipped(h, decoder), x)
+""",
+        # the scores before the rectifier go to the loss that applies the sigmoid
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+decoder = nn.Sequential(nn.Linear(16, 256), nn.ReLU(), nn.Linear(256, 784))
+criterion = nn.BCEWithLogitsLoss()
+loss = criterion(decoder(h), x.view(-1, 784))
+""",
+        # a tanh's numbers moved into [0, 1] by arithmetic; a hardtanh whose bounds are 0 and 1
+        """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Decoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc3 = nn.Linear(20, 400)
+        self.fc4 = nn.Linear(400, 784)
+        self.clip = nn.Hardtanh(0.0, 1.0)
+
+    def forward(self, z):
+        h3 = F.relu(self.fc3(z))
+        return (torch.tanh(self.fc4(h3)) + 1) / 2, self.clip(self.fc4(h3))
+
+
+decoder = Decoder()
+recon, clipped = decoder(z)
+loss = F.binary_cross_entropy(recon, x.view(-1, 784)) + F.binary_cross_entropy(clipped, x.view(-1, 784))
 """,
     )
     INVALID = (
@@ -384,5 +491,93 @@ class Net(nn.Module):
             line=17,
             col=30,
             message="BCELoss (when args.dataset == 'PPI') receives raw logits",
+        ),
+        # round 30 (realcode_heldout21, KateSawada/conditional-musegan-pytorch): a generator whose blocks end in
+        # F.relu(BatchNorm3d(...)), its per-track outputs concatenated, given to BCELoss against a 0/1 pianoroll
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Block(nn.Module):
+    def __init__(self, c_in, c_out):
+        super().__init__()
+        self.conv = nn.ConvTranspose3d(c_in, c_out, (1, 1, 4), (1, 1, 4))
+        self.norm = nn.BatchNorm3d(c_out)
+
+    def forward(self, x):
+        return F.relu(self.norm(self.conv(x)))
+
+
+class Generator(nn.Module):
+    def __init__(self, n_tracks):
+        super().__init__()
+        self.shared = Block(64, 32)
+        self.tracks = nn.ModuleList([Block(32, 1) for _ in range(n_tracks)])
+
+    def forward(self, z):
+        h = self.shared(z.view(-1, 64, 1, 1, 1))
+        return torch.cat([t(h) for t in self.tracks], 1)
+
+
+G = Generator(5)
+reconstruction = nn.BCELoss()
+loss = reconstruction(G(z), pianoroll)
+""",
+            line=29,
+            col=23,
+            message="BCELoss receives raw scores through an activation (F.relu at line 13): numbers from 0 up, not bounded by 1",
+        ),
+        # an autoencoder's decoder ending in nn.ReLU(), chosen on two paths, into F.binary_cross_entropy
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+
+small = nn.Sequential(nn.Linear(16, 784), nn.ReLU())
+large = nn.Sequential(nn.Linear(16, 256), nn.ReLU(), nn.Linear(256, 784), nn.Dropout(0.1), nn.ReLU())
+
+
+def reconstruction_loss(h, x, wide):
+    if wide:
+        out = large(h)
+    else:
+        out = small(h)
+    return F.binary_cross_entropy(out, x.view(-1, 784))
+""",
+            line=13,
+            col=35,
+            message="F.binary_cross_entropy receives raw scores through an activation",
+        ),
+        # a VAE's decoder ending in tanh (nadavbh12/VQ-VAE issue #14: "all elements of input should be between 0 and 1"):
+        # numbers in (-1, 1)
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class VAE(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc3 = nn.Linear(20, 400)
+        self.fc4 = nn.Linear(400, 784)
+        self.tanh = nn.Tanh()
+
+    def decode(self, z):
+        h3 = F.relu(self.fc3(z))
+        return self.tanh(self.fc4(h3))
+
+
+model = VAE()
+recon_x = model.decode(z)
+bce = F.binary_cross_entropy(recon_x, x.view(-1, 784), reduction="sum")
+""",
+            line=20,
+            col=30,
+            message="F.binary_cross_entropy receives raw scores through an activation (nn.Tanh layer at line 15): numbers that leave [0, 1]",
         ),
     )
