@@ -514,7 +514,9 @@ def join(a: Value, b: Value) -> Value:
         return _join_keyed(a, b)
     if _is_none(a) or _is_none(b):
         other = b if _is_none(a) else a
-        if isinstance(other, MaybeNone) or _optional(other):
+        if isinstance(other, MaybeNone) or _optional(other) or isinstance(other, Tensor):
+            # a tensor on one path and None on the other (`if y is not None: y = torch.tensor(y, ...)`): unknown as
+            # it stands, the tensor where None would raise (a loss's input or target; round 30)
             return other if isinstance(other, MaybeNone) else MaybeNone(other)
         return UNKNOWN
     if isinstance(a, MaybeNone) or isinstance(b, MaybeNone):

@@ -179,7 +179,9 @@ def test_an_optional_criterion_is_kept_apart_from_none_and_nothing_else_is():
     assert join(MaybeNone(bce), bce) == MaybeNone(bce)
     assert join(MaybeNone(bce), Const(None)) == MaybeNone(bce)
     assert join(MaybeNone(bce), LossSpec("torch.nn.MSELoss", "elementwise", "mean")) is UNKNOWN
-    # only a loss object, a layer or a loss value holding its graph: any other tensor or None stays unknown
-    assert join(PROBS.with_(graph=False), Const(None)) is UNKNOWN
+    # a loss object, a layer or a tensor (round 30: a target made a tensor only `if y is not None:`); anything else
+    # or None stays unknown
+    assert join(PROBS.with_(graph=False), Const(None)) == MaybeNone(PROBS.with_(graph=False))
+    assert join(Const(1), Const(None)) is UNKNOWN
     assert join(PROBS.with_(graph=True), Const(None)) == MaybeNone(PROBS.with_(graph=True))
     assert isinstance(MaybeNone(bce), type(UNKNOWN))  # unknown wherever it is not narrowed

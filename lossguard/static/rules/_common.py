@@ -9,7 +9,7 @@ from lossguard.static.events import Arg, LossCall, TorchCall
 from lossguard.static.fix import Applicability, Edit, Fix, attr_name, call_with_keyword, with_method
 from lossguard.static.rule import Rule, act_phrase, describe_site, via_caller
 from lossguard.static.tensor_ops import has_star, keyword_arg, loss_options
-from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
+from lossguard.static.values import UNKNOWN, Act, Const, MaybeNone, Tensor, Value
 
 # What is not log-probabilities: the inputs NLLLoss (LG007) and CTCLoss (LG012) must not get.
 _NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
@@ -38,10 +38,15 @@ def received(call: LossCall, arg: Arg, value: Tensor) -> str:
 
 
 def tensor_arg(call: LossCall, role: str) -> tuple[Arg, Tensor] | None:
+    """The argument of ``role`` when it is a tensor; one that is a tensor or None by the path (a target
+    cast only `if y is not None:`) is the tensor, since a loss given None raises (round 30)."""
     arg = call.args.get(role)
-    if arg is None or not isinstance(arg.value, Tensor):
+    if arg is None:
         return None
-    return arg, arg.value
+    value = arg.value.value if isinstance(arg.value, MaybeNone) else arg.value
+    if not isinstance(value, Tensor):
+        return None
+    return arg, value
 
 
 def has_act(call: LossCall, role: str, *acts: Act) -> tuple[Arg, Tensor] | None:
