@@ -865,6 +865,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             weights=t.weights,
             rectified=t.rectified,
             rectified_site=t.rectified_site,
+            no_log_probs=t.no_log_probs,
+            no_log_probs_site=t.no_log_probs_site,
             data=t.data and name != "requires_grad_",
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
@@ -881,6 +883,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         weights=t.weights,
         rectified=t.rectified,
         rectified_site=t.rectified_site,
+        no_log_probs=t.no_log_probs,
+        no_log_probs_site=t.no_log_probs_site,
         data=t.data,
     )
 

@@ -24,6 +24,10 @@ class Act(Enum):
     SIGMOID_DIFFS = "differences of sigmoid probabilities"  # a relativistic GAN's D(real) - mean(D(fake)): in [-1, 1]
 
 
+#: Activations whose numbers no log-probability is (LG007, LG012; a log-probability is at most 0 and sums to 1 as its exp)
+NOT_LOG_PROBS: tuple[Act, ...] = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
+
+
 #: The activation a softmax-like or sigmoid function, method or layer leaves, by the name of its
 #: effect (torch_api.SOFTMAX_FUNCS, LAYER_EFFECTS; softmin is softmax of minus its input).
 ACT_OF: dict[str, Act] = {"softmax": Act.PROBS, "softmin": Act.PROBS, "log_softmax": Act.LOG_PROBS, "sigmoid": Act.SIGMOID}
@@ -220,6 +224,11 @@ class Tensor(Value):
     #: indexed since: numbers at least 0, which no log-probability is but 0 (round 29, rules._common.report_not_log_probs)
     rectified: bool = False
     rectified_site: Site | None = field(default=None, compare=False)
+    #: where paths met that each hold numbers no log-probability is, some a rectifier's and others raw logits,
+    #: probabilities or sigmoid output (a network chosen by name among some ending in a Linear layer and one ending in
+    #: a pooled ReLU), ``act`` None: known not to be log-probabilities on any path (round 30), kept as ``rectified`` is
+    no_log_probs: bool = False
+    no_log_probs_site: Site | None = field(default=None, compare=False)
     #: numbers written or read by the code and made a tensor (``torch.tensor([vp, ll, lr])``, no
     #: ``requires_grad=True``), only moved, reshaped or stacked with others like it since: it holds no
     #: autograd graph, and neither does a loss whose input it is (interp.torch_calls)
@@ -234,6 +243,8 @@ class Tensor(Value):
         changes.setdefault("weights", False)  # likewise
         changes.setdefault("rectified", False)  # likewise
         changes.setdefault("rectified_site", None)
+        changes.setdefault("no_log_probs", False)  # likewise
+        changes.setdefault("no_log_probs_site", None)
         changes.setdefault("data", False)  # likewise
         return replace(self, **changes)
 
@@ -457,6 +468,17 @@ class Either(Value):
 MAX_EITHER = 24
 
 
+def _no_log_probs(t: Tensor) -> bool:
+    """Numbers no log-probability is, on every path ``t`` joins: an activation of :data:`NOT_LOG_PROBS`, several of
+    them, a rectifier's numbers (at least 0), or a join of those."""
+    acts = t.possible_acts()
+    return bool(acts) and acts <= set(NOT_LOG_PROBS) or t.act is None and not t.acts and (t.rectified or t.no_log_probs)
+
+
+def _no_log_probs_site(t: Tensor) -> Site | None:
+    return t.act_site if t.act is not None else t.rectified_site if t.rectified else t.no_log_probs_site
+
+
 def _first_site(a: Site | None, b: Site | None) -> Site | None:
     """Of two sites of the same activation, the one first in its file (then by file): a join is
     the same whichever path comes first (the order paths are met in is not always the code's)."""
@@ -553,6 +575,9 @@ def join(a: Value, b: Value) -> Value:
         return replace(other, shape=None, dtype=other.dtype if a.dtype == b.dtype else None)
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         acts_a, acts_b = a.possible_acts(), b.possible_acts()
+        # no activation known on the join (different ones, or none, and not each side one or several of them), yet no
+        # log-probability on either side
+        mixed = (a.act is None or a.act != b.act) and not (a.act != b.act and acts_a and acts_b) and _no_log_probs(a) and _no_log_probs(b)
         return Tensor(
             act=a.act if a.act == b.act else None,
             act_site=_first_site(a.act_site, b.act_site) if a.act == b.act else None,
@@ -568,6 +593,9 @@ def join(a: Value, b: Value) -> Value:
             numpy=a.numpy and b.numpy,
             positive=a.positive and b.positive,
             weights=a.weights and b.weights,
+            # logits on one path and a rectifier's numbers on the other: no log-probabilities either way (round 30)
+            no_log_probs=mixed,
+            no_log_probs_site=_first_site(_no_log_probs_site(a), _no_log_probs_site(b)) if mixed else None,
             data=a.data and b.data,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):

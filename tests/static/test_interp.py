@@ -7821,6 +7821,119 @@ def fit_plain(loader):
 """,
 }
 
+# A network chosen by name among some ending in a Linear layer and one ending in a pooled ReLU (round 30, a mutation of
+# omihub777/image-classification-pytorch@4d3083415d main.py: nn.NLLLoss() for nn.CrossEntropyLoss() on get_model(hparams),
+# fifteen networks of which AllCNNC ends in an average-pooled ReLU): no path gives log-probabilities
+PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"] = {
+    "layers.py": PROJECTS["nll_loss_on_pooled_rectifier_output"]["layers.py"],
+    "nets.py": PROJECTS["nll_loss_on_pooled_rectifier_output"]["nets.py"]
+    + """
+
+class Dense(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.gap = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(in_c, num_classes)
+
+    def forward(self, x):
+        return self.fc(self.gap(x).flatten(1))
+
+
+class Probs(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.fc = nn.Linear(in_c, num_classes)
+
+    def forward(self, x):
+        return self.fc(x.mean((2, 3))).softmax(dim=1)
+""",
+    "utils.py": """
+from nets import AllConv, Dense, Probs
+
+
+def get_model(args):
+    if args.model_name == "dense":
+        net = Dense(args.in_c, args.num_classes)
+    elif args.model_name == "allconv":
+        net = AllConv(args.in_c, args.num_classes)
+    elif args.model_name == "probs":
+        net = Probs(args.in_c, args.num_classes)
+    else:
+        raise NotImplementedError(args.model_name)
+    return net
+""",
+    "main.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from utils import get_model
+
+
+class Net(pl.LightningModule):
+    def __init__(self, hparams):
+        super().__init__()
+        self.model = get_model(hparams)
+        self.criterion = nn.NLLLoss()
+
+    def forward(self, x):
+        return self.model(x)
+
+    def training_step(self, batch, batch_idx):
+        img, label = batch
+        loss = self.criterion(self(img), label)  # expect: LG007
+        return loss
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.model.parameters(), lr=0.1)
+""",
+}
+# log_softmax after the choice; a choice with a network ending in log_softmax among them; a choice of a pooled
+# leaky_relu (numbers below 0 possible) and a Linear layer
+PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks_look_alike"] = {
+    "layers.py": PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"]["layers.py"],
+    "nets.py": PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"]["nets.py"]
+    + """
+
+class LogProbs(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.fc = nn.Linear(in_c, num_classes)
+
+    def forward(self, x):
+        return nn.functional.log_softmax(self.fc(x.mean((2, 3))), dim=1)
+
+
+class Leaky(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.conv = nn.Conv2d(in_c, num_classes, 1)
+        self.gap = nn.AdaptiveAvgPool2d(1)
+
+    def forward(self, x):
+        return self.gap(nn.functional.leaky_relu(self.conv(x))).flatten(1)
+""",
+    "utils.py": PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"]["utils.py"],
+    "main.py": PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"]["main.py"].replace(
+        "self.criterion(self(img), label)  # expect: LG007", "self.criterion(torch.log_softmax(self(img), dim=1), label)"
+    ),
+    "other.py": """
+import torch.nn.functional as F
+from nets import AllConv, Dense, Leaky, LogProbs
+
+
+def fit(loader, name):
+    net = LogProbs(3, 10) if name == "logprobs" else AllConv(3, 10)
+    for images, labels in loader:
+        F.nll_loss(net(images), labels).backward()
+
+
+def fit_leaky(loader, name):
+    net = Leaky(3, 10) if name == "leaky" else Dense(3, 10)
+    for images, labels in loader:
+        F.nll_loss(net(images), labels).backward()
+""",
+}
+
 # A target made a tensor only `if y is not None:` (round 30, a mutation of syuoni/text-classification-pytorch@16751e5297
 # utils.py: `cast_to_tensor` builds `batch_y` with dtype=torch.float32 under `if batch_y is not None:`, and
 # training.py's `train_batch` gives it to nn.NLLLoss()): after the branch it is the tensor or None, and a loss

@@ -185,3 +185,21 @@ def test_an_optional_criterion_is_kept_apart_from_none_and_nothing_else_is():
     assert join(Const(1), Const(None)) is UNKNOWN
     assert join(PROBS.with_(graph=True), Const(None)) == MaybeNone(PROBS.with_(graph=True))
     assert isinstance(MaybeNone(bce), type(UNKNOWN))  # unknown wherever it is not narrowed
+
+
+def test_logits_joined_with_a_rectifier_s_numbers_are_no_log_probabilities_either_way():
+    # round 30 (omihub777/image-classification-pytorch: fourteen networks ending in a Linear layer, one in a pooled ReLU)
+    logits = Tensor(act=Act.LOGITS, dtype=Dtype.FLOAT)
+    rectified = Tensor(dtype=Dtype.FLOAT, rectified=True)
+    joined = join(logits, rectified)
+    assert isinstance(joined, Tensor) and joined.act is None and joined.no_log_probs
+    again = join(joined, Tensor(dtype=Dtype.FLOAT, shape=Shape((None, 10)), rectified=True))
+    assert isinstance(again, Tensor) and again.no_log_probs
+    assert isinstance(j := join(joined, logits), Tensor) and j.no_log_probs
+    # a path that gives log-probabilities, or numbers nothing is known of, keeps the join unknown
+    for other in (Tensor(act=Act.LOG_PROBS, dtype=Dtype.FLOAT), Tensor(dtype=Dtype.FLOAT)):
+        assert isinstance(j := join(rectified, other), Tensor) and not j.no_log_probs
+    # two activations both known keep them as acts, not this mark
+    assert isinstance(j := join(logits, Tensor(act=Act.PROBS, dtype=Dtype.FLOAT)), Tensor) and not j.no_log_probs
+    assert not logits.with_(shape=Shape((4, 10))).no_log_probs
+    assert not joined.with_(dtype=Dtype.FLOAT).no_log_probs  # dropped by any arithmetic, as `rectified` is
