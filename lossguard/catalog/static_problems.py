@@ -352,8 +352,10 @@ loss = F.nll_loss(F.log_softmax(logits, dim=1), y)  # or F.cross_entropy(logits,
         misfires=(
             "Reported only when the input is known to be logits (linear output), probabilities "
             "(softmax output), or the output of a rectifier (relu, relu6, softplus: numbers at least 0, where "
-            "log-probabilities are at most 0). Inputs of unknown origin are never reported, nor the output of an "
-            "activation that can go below 0 (leaky_relu, elu, tanh), though it is no log-probability either."
+            "log-probabilities are at most 0), also once average-pooled, flattened or passed through dropout. Inputs of "
+            "unknown origin are never reported, nor the output of an activation that can go below 0 (leaky_relu, elu, "
+            "tanh), though it is no log-probability either. A model chosen among several is reported when none of them "
+            "gives log-probabilities (some ending in a linear layer, others in a rectifier), not when one of them may."
         ),
         fix_safety="none",
         references=(_NLL_DOC,),

@@ -962,11 +962,13 @@ def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: 
         shape = Shape((*t.shape.dims[:2], *(None,) * (rank - 2))) if t.shape is not None and rank is not None and rank > 2 else None
         if kept:
             return Tensor(act=t.act, act_site=t.act_site, act_dim=t.act_dim, dtype=t.dtype, shape=shape)
-        return Tensor(dtype=t.dtype, shape=shape)
+        # a mean of numbers at least 0 is at least 0: an all-convolutional head's ReLU, then global average pooling
+        # (round 30, omihub777/image-classification-pytorch's AllCNNC)
+        return Tensor(dtype=t.dtype, shape=shape, rectified=t.rectified, rectified_site=t.rectified_site)
     if effect == "flatten":  # nn.Flatten(): (N, rest); nn.Flatten(0): one axis; any other span: not followed
         first = t.shape.dims[0] if t.shape is not None and t.shape.rank_known and t.shape.dims else None
         flat = Shape((first, None)) if layer.dim == 1 else Shape((None,)) if layer.dim == 0 else None
-        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=flat)
+        return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, shape=flat, **range_marks(t))  # the same numbers
     return Tensor()
 
 

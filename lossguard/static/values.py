@@ -24,6 +24,10 @@ class Act(Enum):
     SIGMOID_DIFFS = "differences of sigmoid probabilities"  # a relativistic GAN's D(real) - mean(D(fake)): in [-1, 1]
 
 
+#: Activations whose numbers no log-probability is (LG007, LG012; a log-probability is at most 0 and sums to 1 as its exp)
+NOT_LOG_PROBS: tuple[Act, ...] = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
+
+
 #: The activation a softmax-like or sigmoid function, method or layer leaves, by the name of its
 #: effect (torch_api.SOFTMAX_FUNCS, LAYER_EFFECTS; softmin is softmax of minus its input).
 ACT_OF: dict[str, Act] = {"softmax": Act.PROBS, "softmin": Act.PROBS, "log_softmax": Act.LOG_PROBS, "sigmoid": Act.SIGMOID}
@@ -226,6 +230,11 @@ class Tensor(Value):
     #: (round 30, LG002)
     off_range: bool = False
     off_range_site: Site | None = field(default=None, compare=False)
+    #: where paths met that each hold numbers no log-probability is, some a rectifier's and others raw logits,
+    #: probabilities or sigmoid output (a network chosen by name among some ending in a Linear layer and one ending in
+    #: a pooled ReLU), ``act`` None: known not to be log-probabilities on any path (round 30), kept as ``rectified`` is
+    no_log_probs: bool = False
+    no_log_probs_site: Site | None = field(default=None, compare=False)
     #: numbers written or read by the code and made a tensor (``torch.tensor([vp, ll, lr])``, no
     #: ``requires_grad=True``), only moved, reshaped or stacked with others like it since: it holds no
     #: autograd graph, and neither does a loss whose input it is (interp.torch_calls)
@@ -242,6 +251,8 @@ class Tensor(Value):
         changes.setdefault("rectified_site", None)
         changes.setdefault("off_range", False)
         changes.setdefault("off_range_site", None)
+        changes.setdefault("no_log_probs", False)  # likewise
+        changes.setdefault("no_log_probs_site", None)
         changes.setdefault("data", False)  # likewise
         return replace(self, **changes)
 
@@ -465,6 +476,17 @@ class Either(Value):
 MAX_EITHER = 24
 
 
+def _no_log_probs(t: Tensor) -> bool:
+    """Numbers no log-probability is, on every path ``t`` joins: an activation of :data:`NOT_LOG_PROBS`, several of
+    them, a rectifier's numbers (at least 0), or a join of those."""
+    acts = t.possible_acts()
+    return bool(acts) and acts <= set(NOT_LOG_PROBS) or t.act is None and not t.acts and (t.rectified or t.no_log_probs)
+
+
+def _no_log_probs_site(t: Tensor) -> Site | None:
+    return t.act_site if t.act is not None else t.rectified_site if t.rectified else t.no_log_probs_site
+
+
 def _first_site(a: Site | None, b: Site | None) -> Site | None:
     """Of two sites of the same activation, the one first in its file (then by file): a join is
     the same whichever path comes first (the order paths are met in is not always the code's)."""
@@ -518,7 +540,14 @@ def without_range_marks(t: Tensor) -> Tensor:
 def range_marks(t: Tensor) -> dict[str, Any]:
     """What ``t`` is known of its numbers' range as an activation's output, for a tensor of the same numbers
     rearranged (a reshape, an index, dropout)."""
-    return {"rectified": t.rectified, "rectified_site": t.rectified_site, "off_range": t.off_range, "off_range_site": t.off_range_site}
+    return {
+        "rectified": t.rectified,
+        "rectified_site": t.rectified_site,
+        "off_range": t.off_range,
+        "off_range_site": t.off_range_site,
+        "no_log_probs": t.no_log_probs,
+        "no_log_probs_site": t.no_log_probs_site,
+    }
 
 
 def join(a: Value, b: Value) -> Value:
@@ -534,7 +563,9 @@ def join(a: Value, b: Value) -> Value:
         return _join_keyed(a, b)
     if _is_none(a) or _is_none(b):
         other = b if _is_none(a) else a
-        if isinstance(other, MaybeNone) or _optional(other):
+        if isinstance(other, MaybeNone) or _optional(other) or isinstance(other, Tensor):
+            # a tensor on one path and None on the other (`if y is not None: y = torch.tensor(y, ...)`): unknown as
+            # it stands, the tensor where None would raise (a loss's input or target; round 30)
             return other if isinstance(other, MaybeNone) else MaybeNone(other)
         return UNKNOWN
     if isinstance(a, MaybeNone) or isinstance(b, MaybeNone):
@@ -571,6 +602,9 @@ def join(a: Value, b: Value) -> Value:
         return replace(other, shape=None, dtype=other.dtype if a.dtype == b.dtype else None)
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         acts_a, acts_b = a.possible_acts(), b.possible_acts()
+        # no activation known on the join (different ones, or none, and not each side one or several of them), yet no
+        # log-probability on either side
+        mixed = (a.act is None or a.act != b.act) and not (a.act != b.act and acts_a and acts_b) and _no_log_probs(a) and _no_log_probs(b)
         return Tensor(
             act=a.act if a.act == b.act else None,
             act_site=_first_site(a.act_site, b.act_site) if a.act == b.act else None,
@@ -591,6 +625,9 @@ def join(a: Value, b: Value) -> Value:
             rectified_site=_first_site(a.rectified_site, b.rectified_site) if a.rectified and b.rectified else None,
             off_range=a.off_range and b.off_range,
             off_range_site=_first_site(a.off_range_site, b.off_range_site) if a.off_range and b.off_range else None,
+            # logits on one path and a rectifier's numbers on the other: no log-probabilities either way (round 30)
+            no_log_probs=mixed,
+            no_log_probs_site=_first_site(_no_log_probs_site(a), _no_log_probs_site(b)) if mixed else None,
             data=a.data and b.data,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):

@@ -578,6 +578,13 @@ REALCODE_FIX19_RECALL_FLOOR = 0.93
 # it, outputs[0] with labels passed summed into a total, NLLLoss and BCELoss on outputs.logits; each with a look-alike;
 # tunable): 0 of 4 expected findings on the branch point, 4 of 4 after.
 REALCODE_HF20_RECALL_FLOOR = 1.0
+# Round 30 (docs/survey.md, "Round 30: mutations of real code (branch mut20)"): realcode_mut20 (the same kind of set, from
+# 21 new repositories: an all-convolutional net's average-pooled ReLU output into a Lightning module's NLLLoss, alone and
+# as one of the networks picked by name (the others ending in a Linear layer), float labels made a tensor only when the
+# batch has them into NLLLoss, a loss factory's reduction='none' back-propagated by a subclass trainer, a Lightning
+# module's BCELoss on a net without its sigmoid, a running total passed into and returned by a train loop; each with its
+# look-alike; tunable): 3 of 8 expected findings on the branch point, 8 of 8 after.
+REALCODE_MUT20_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -616,6 +623,7 @@ REALCODE_HF20_RECALL_FLOOR = 1.0
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),
         ("realcode_hf20", REALCODE_HF20_RECALL_FLOOR),
+        ("realcode_mut20", REALCODE_MUT20_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -7700,6 +7700,313 @@ def step(layer, x, y):
 }
 
 
+# Pooling, flattening and dropout keep a rectifier's numbers at least 0 (round 30, a mutation of
+# omihub777/image-classification-pytorch@4d3083415d main.py: the Lightning module's criterion made nn.NLLLoss() on AllCNNC,
+# whose last convolution block ends in F.relu, then nn.AdaptiveAvgPool2d(1) and .flatten(1)); the same through
+# nn.Sequential(..., nn.ReLU(), nn.AdaptiveAvgPool2d, nn.Flatten(), nn.Dropout), and a choice of two such models
+PROJECTS["nll_loss_on_pooled_rectifier_output"] = {
+    "layers.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ConvBlock(nn.Module):
+    def __init__(self, in_c, out_c, k=3):
+        super().__init__()
+        self.conv = nn.Conv2d(in_c, out_c, kernel_size=k, padding=k // 2, bias=False)
+        self.bn = nn.BatchNorm2d(out_c)
+
+    def forward(self, x):
+        return F.relu(self.bn(self.conv(x)))
+""",
+    "nets.py": """
+import torch.nn as nn
+from layers import ConvBlock
+
+
+class AllConv(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.body = nn.Sequential(ConvBlock(in_c, 96), ConvBlock(96, num_classes, k=1))
+        self.gap = nn.AdaptiveAvgPool2d(1)
+
+    def forward(self, x):
+        return self.gap(self.body(x)).flatten(1)
+
+
+class PooledHead(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.head = nn.Sequential(
+            nn.Conv2d(in_c, num_classes, 1), nn.ReLU(inplace=True), nn.AdaptiveAvgPool2d((1, 1)), nn.Flatten(), nn.Dropout(0.5)
+        )
+
+    def forward(self, x):
+        return self.head(x)
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from nets import AllConv, PooledHead
+
+
+def fit(loader, name):
+    net = AllConv(3, 10) if name == "allconv" else PooledHead(3, 10)
+    criterion = nn.NLLLoss()
+    optimizer = torch.optim.SGD(net.parameters(), lr=0.1)
+    for images, labels in loader:
+        optimizer.zero_grad()
+        loss = criterion(net(images), labels)  # expect: LG007
+        loss.backward()
+        optimizer.step()
+
+
+def fit_one(loader):
+    net = AllConv(3, 10)
+    for images, labels in loader:
+        nn.functional.nll_loss(net(images), labels).backward()  # expect: LG007
+""",
+}
+# the pooled scores normalised by log_softmax, or given to cross_entropy; pooled features into a linear layer
+# normalised by log_softmax; and a pooling of leaky_relu's numbers (which may be below 0)
+PROJECTS["nll_loss_on_pooled_rectifier_output_look_alike"] = {
+    "layers.py": PROJECTS["nll_loss_on_pooled_rectifier_output"]["layers.py"],
+    "nets.py": PROJECTS["nll_loss_on_pooled_rectifier_output"]["nets.py"]
+    + """
+
+class Linear(nn.Module):
+    def __init__(self, num_classes):
+        super().__init__()
+        self.gap = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(3, num_classes)
+
+    def forward(self, x):
+        return self.fc(self.gap(x).flatten(1))
+
+
+class Plain(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.conv = nn.Conv2d(in_c, num_classes, 1)
+        self.gap = nn.AdaptiveAvgPool2d(1)
+
+    def forward(self, x):
+        return self.gap(nn.functional.leaky_relu(self.conv(x))).flatten(1)
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from nets import AllConv, Linear, Plain, PooledHead
+
+
+def fit(loader, name):
+    net = AllConv(3, 10) if name == "allconv" else PooledHead(3, 10)
+    criterion = nn.NLLLoss()
+    for images, labels in loader:
+        criterion(F.log_softmax(net(images), dim=1), labels).backward()
+        F.cross_entropy(net(images), labels).backward()
+
+
+def fit_linear(loader):
+    net = Linear(10)
+    for images, labels in loader:
+        F.nll_loss(F.log_softmax(net(images), dim=-1), labels).backward()
+
+
+def fit_plain(loader):
+    net = Plain(3, 10)
+    for images, labels in loader:
+        F.nll_loss(net(images), labels).backward()
+""",
+}
+
+# A network chosen by name among some ending in a Linear layer and one ending in a pooled ReLU (round 30, a mutation of
+# omihub777/image-classification-pytorch@4d3083415d main.py: nn.NLLLoss() for nn.CrossEntropyLoss() on get_model(hparams),
+# fifteen networks of which AllCNNC ends in an average-pooled ReLU): no path gives log-probabilities
+PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"] = {
+    "layers.py": PROJECTS["nll_loss_on_pooled_rectifier_output"]["layers.py"],
+    "nets.py": PROJECTS["nll_loss_on_pooled_rectifier_output"]["nets.py"]
+    + """
+
+class Dense(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.gap = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(in_c, num_classes)
+
+    def forward(self, x):
+        return self.fc(self.gap(x).flatten(1))
+
+
+class Probs(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.fc = nn.Linear(in_c, num_classes)
+
+    def forward(self, x):
+        return self.fc(x.mean((2, 3))).softmax(dim=1)
+""",
+    "utils.py": """
+from nets import AllConv, Dense, Probs
+
+
+def get_model(args):
+    if args.model_name == "dense":
+        net = Dense(args.in_c, args.num_classes)
+    elif args.model_name == "allconv":
+        net = AllConv(args.in_c, args.num_classes)
+    elif args.model_name == "probs":
+        net = Probs(args.in_c, args.num_classes)
+    else:
+        raise NotImplementedError(args.model_name)
+    return net
+""",
+    "main.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from utils import get_model
+
+
+class Net(pl.LightningModule):
+    def __init__(self, hparams):
+        super().__init__()
+        self.model = get_model(hparams)
+        self.criterion = nn.NLLLoss()
+
+    def forward(self, x):
+        return self.model(x)
+
+    def training_step(self, batch, batch_idx):
+        img, label = batch
+        loss = self.criterion(self(img), label)  # expect: LG007
+        return loss
+
+    def configure_optimizers(self):
+        return torch.optim.SGD(self.model.parameters(), lr=0.1)
+""",
+}
+# log_softmax after the choice; a choice with a network ending in log_softmax among them; a choice of a pooled
+# leaky_relu (numbers below 0 possible) and a Linear layer
+PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks_look_alike"] = {
+    "layers.py": PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"]["layers.py"],
+    "nets.py": PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"]["nets.py"]
+    + """
+
+class LogProbs(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.fc = nn.Linear(in_c, num_classes)
+
+    def forward(self, x):
+        return nn.functional.log_softmax(self.fc(x.mean((2, 3))), dim=1)
+
+
+class Leaky(nn.Module):
+    def __init__(self, in_c, num_classes):
+        super().__init__()
+        self.conv = nn.Conv2d(in_c, num_classes, 1)
+        self.gap = nn.AdaptiveAvgPool2d(1)
+
+    def forward(self, x):
+        return self.gap(nn.functional.leaky_relu(self.conv(x))).flatten(1)
+""",
+    "utils.py": PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"]["utils.py"],
+    "main.py": PROJECTS["nll_loss_on_a_choice_of_logits_and_rectified_networks"]["main.py"].replace(
+        "self.criterion(self(img), label)  # expect: LG007", "self.criterion(torch.log_softmax(self(img), dim=1), label)"
+    ),
+    "other.py": """
+import torch.nn.functional as F
+from nets import AllConv, Dense, Leaky, LogProbs
+
+
+def fit(loader, name):
+    net = LogProbs(3, 10) if name == "logprobs" else AllConv(3, 10)
+    for images, labels in loader:
+        F.nll_loss(net(images), labels).backward()
+
+
+def fit_leaky(loader, name):
+    net = Leaky(3, 10) if name == "leaky" else Dense(3, 10)
+    for images, labels in loader:
+        F.nll_loss(net(images), labels).backward()
+""",
+}
+
+# A target made a tensor only `if y is not None:` (round 30, a mutation of syuoni/text-classification-pytorch@16751e5297
+# utils.py: `cast_to_tensor` builds `batch_y` with dtype=torch.float32 under `if batch_y is not None:`, and
+# training.py's `train_batch` gives it to nn.NLLLoss()): after the branch it is the tensor or None, and a loss
+# given None raises, so the loss reads the tensor
+PROJECTS["a_target_cast_only_when_not_none"] = {
+    "utils.py": """
+import torch
+
+
+def cast_to_tensor(batch, device):
+    batch_x, batch_y, batch_lens = batch
+    batch_x = torch.tensor(batch_x, dtype=torch.int64, device=device)
+    if batch_y is not None:
+        batch_y = torch.tensor(batch_y, dtype=torch.float32, device=device)
+    batch_lens = torch.tensor(batch_lens, dtype=torch.int64, device=device)
+    return batch_x, batch_y, batch_lens
+
+
+def to_labels(ys):
+    if ys is None:
+        return None
+    return torch.tensor(ys, dtype=torch.int64)
+""",
+    "training.py": """
+import torch.nn as nn
+from utils import cast_to_tensor
+
+
+def train_batch(classifier, batch, loss_func, optimizer):
+    batch_x, batch_y, batch_lens = cast_to_tensor(batch, device="cpu")
+    classifier.zero_grad()
+    loss = loss_func(classifier(batch_x, batch_lens), batch_y)  # expect: LG013
+    loss.backward()
+    optimizer.step()
+    return loss.item()
+
+
+def train_corpus(classifier, batches, optimizer):
+    loss_func = nn.NLLLoss()
+    return [train_batch(classifier, b, loss_func, optimizer) for b in batches]
+
+
+def multi_label(net, x, flags, optimizer):
+    target = None
+    if flags is not None:
+        target = torch.tensor(flags, dtype=torch.long)
+    optimizer.zero_grad()
+    nn.BCEWithLogitsLoss()(net(x), target).backward()  # expect: LG004
+    optimizer.step()
+""".replace("import torch.nn as nn", "import torch\nimport torch.nn as nn"),
+}
+# the labels cast to int64; a float target tested for None again before the loss; a name tested but never made a tensor
+PROJECTS["a_target_cast_only_when_not_none_look_alike"] = {
+    "utils.py": PROJECTS["a_target_cast_only_when_not_none"]["utils.py"].replace(
+        "batch_y = torch.tensor(batch_y, dtype=torch.float32, device=device)", "batch_y = torch.tensor(batch_y, dtype=torch.int64, device=device)"
+    ),
+    "training.py": PROJECTS["a_target_cast_only_when_not_none"]["training.py"]
+    .replace("  # expect: LG013", "")
+    .replace(
+        "    nn.BCEWithLogitsLoss()(net(x), target).backward()  # expect: LG004",
+        "    if target is not None:\n        nn.BCEWithLogitsLoss()(net(x), target.float()).backward()",
+    ),
+    "other.py": """
+import torch.nn as nn
+
+
+def step(net, x, y):
+    if y is not None:
+        print(y)
+    return nn.CrossEntropyLoss()(net(x), y)
+""",
+}
+
 # optimizer.step(closure) runs the closure (round 29, a mutation of nnaakkaaii/g2-MLP@a879b36ecd
 # gnn/src/utils/engine.py: `state['optimizer'].zero_grad()` removed before `state['optimizer'].step(closure)`, the
 # closure calling loss.backward()): the loop back-propagates and steps, and never clears

@@ -179,7 +179,27 @@ def test_an_optional_criterion_is_kept_apart_from_none_and_nothing_else_is():
     assert join(MaybeNone(bce), bce) == MaybeNone(bce)
     assert join(MaybeNone(bce), Const(None)) == MaybeNone(bce)
     assert join(MaybeNone(bce), LossSpec("torch.nn.MSELoss", "elementwise", "mean")) is UNKNOWN
-    # only a loss object, a layer or a loss value holding its graph: any other tensor or None stays unknown
-    assert join(PROBS.with_(graph=False), Const(None)) is UNKNOWN
+    # a loss object, a layer or a tensor (round 30: a target made a tensor only `if y is not None:`); anything else
+    # or None stays unknown
+    assert join(PROBS.with_(graph=False), Const(None)) == MaybeNone(PROBS.with_(graph=False))
+    assert join(Const(1), Const(None)) is UNKNOWN
     assert join(PROBS.with_(graph=True), Const(None)) == MaybeNone(PROBS.with_(graph=True))
     assert isinstance(MaybeNone(bce), type(UNKNOWN))  # unknown wherever it is not narrowed
+
+
+def test_logits_joined_with_a_rectifier_s_numbers_are_no_log_probabilities_either_way():
+    # round 30 (omihub777/image-classification-pytorch: fourteen networks ending in a Linear layer, one in a pooled ReLU)
+    logits = Tensor(act=Act.LOGITS, dtype=Dtype.FLOAT)
+    rectified = Tensor(dtype=Dtype.FLOAT, rectified=True)
+    joined = join(logits, rectified)
+    assert isinstance(joined, Tensor) and joined.act is None and joined.no_log_probs
+    again = join(joined, Tensor(dtype=Dtype.FLOAT, shape=Shape((None, 10)), rectified=True))
+    assert isinstance(again, Tensor) and again.no_log_probs
+    assert isinstance(j := join(joined, logits), Tensor) and j.no_log_probs
+    # a path that gives log-probabilities, or numbers nothing is known of, keeps the join unknown
+    for other in (Tensor(act=Act.LOG_PROBS, dtype=Dtype.FLOAT), Tensor(dtype=Dtype.FLOAT)):
+        assert isinstance(j := join(rectified, other), Tensor) and not j.no_log_probs
+    # two activations both known keep them as acts, not this mark
+    assert isinstance(j := join(logits, Tensor(act=Act.PROBS, dtype=Dtype.FLOAT)), Tensor) and not j.no_log_probs
+    assert not logits.with_(shape=Shape((4, 10))).no_log_probs
+    assert not joined.with_(dtype=Dtype.FLOAT).no_log_probs  # dropped by any arithmetic, as `rectified` is

@@ -38,6 +38,7 @@ from lossguard.static.values import (
     MaybeNone,
     QualName,
     Tensor,
+    Unknown,
     Value,
     join,
 )
@@ -435,6 +436,11 @@ class GuardsMixin(InterpBase):
         held = self.ev(subject, frame, env)
         if isinstance(held, MaybeNone):
             (body_env if body_not_none else else_env)[key] = held.value
+        elif type(held) is Unknown and isinstance(subject, ast.Name) and isinstance(test, ast.Compare):
+            # `if batch_y is not None: batch_y = torch.tensor(batch_y, dtype=torch.float32)`: where the test
+            # failed the name is None, so after the branch it is the tensor or None (round 30, syuoni's
+            # text-classification-pytorch `cast_to_tensor`)
+            (else_env if body_not_none else body_env)[key] = Const(None)
 
     def refine_same(self, test: ast.expr, frame: Frame, env: Env, body_env: Env, else_env: Env) -> bool | None:
         """``if activation == nn.Softmax: layer = activation(dim=1) else: layer = activation()``

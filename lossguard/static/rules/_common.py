@@ -9,10 +9,10 @@ from lossguard.static.events import Arg, LossCall, TorchCall
 from lossguard.static.fix import Applicability, Edit, Fix, attr_name, call_with_keyword, with_method
 from lossguard.static.rule import Rule, act_phrase, describe_site, via_caller
 from lossguard.static.tensor_ops import has_star, keyword_arg, loss_options
-from lossguard.static.values import UNKNOWN, Act, Const, Tensor, Value
+from lossguard.static.values import NOT_LOG_PROBS, UNKNOWN, Act, Const, MaybeNone, Tensor, Value
 
 # What is not log-probabilities: the inputs NLLLoss (LG007) and CTCLoss (LG012) must not get.
-_NOT_LOG_PROBS = (Act.LOGITS, Act.PROBS, Act.SIGMOID)
+_NOT_LOG_PROBS = NOT_LOG_PROBS
 
 
 def api_label(qname: str) -> str:
@@ -38,10 +38,15 @@ def received(call: LossCall, arg: Arg, value: Tensor) -> str:
 
 
 def tensor_arg(call: LossCall, role: str) -> tuple[Arg, Tensor] | None:
+    """The argument of ``role`` when it is a tensor; one that is a tensor or None by the path (a target
+    cast only `if y is not None:`) is the tensor, since a loss given None raises (round 30)."""
     arg = call.args.get(role)
-    if arg is None or not isinstance(arg.value, Tensor):
+    if arg is None:
         return None
-    return arg, arg.value
+    value = arg.value.value if isinstance(arg.value, MaybeNone) else arg.value
+    if not isinstance(value, Tensor):
+        return None
+    return arg, value
 
 
 def has_act(call: LossCall, role: str, *acts: Act) -> tuple[Arg, Tensor] | None:
@@ -94,6 +99,20 @@ def report_not_log_probs(rule: Rule, call: LossCall, family: str, expects: str) 
             call.ctx,
             f"{loss_label(call)} receives the output of a rectifier{f' ({where})' if where else ''}: numbers at least 0, where "
             f"log-probabilities are at most 0{via_caller(arg.node, call.ctx)}; it expects {expects}",
+        )
+        return
+    joined = tensor_arg(call, "input") if call.family == family else None
+    if joined is not None and joined[1].no_log_probs and joined[1].act is None and not joined[1].acts:
+        # one of several networks, some ending in a Linear layer, others in a (pooled) ReLU: no path gives
+        # log-probabilities (round 30, omihub777/image-classification-pytorch)
+        arg, value = joined
+        where = describe_site(value.no_log_probs_site)
+        rule.report(
+            arg.node,
+            call.ctx,
+            f"{loss_label(call)} receives a rectifier's output (numbers at least 0) on some paths and raw logits, "
+            f"probabilities or sigmoid output on the others{f' ({where}, ...)' if where else ''}: no log-probabilities on "
+            f"any{via_caller(arg.node, call.ctx)}; it expects {expects}",
         )
 
 

@@ -1,0 +1,39 @@
+"""positive [LG007]: the Lightning module's NLLLoss gets a network picked by name, a Linear layer's logits or a pooled ReLU's numbers, no log-probabilities either way."""
+
+# Source: omihub777/image-classification-pytorch@4d3083415d main.py (Net, re-typed; the Comet logger, the dataset and
+# the trainer setup cut)
+# Mutation: nn.NLLLoss() for nn.CrossEntropyLoss()
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from utils import get_model
+
+
+class Net(pl.LightningModule):
+    def __init__(self, hparams):
+        super().__init__()
+        self.save_hyperparameters(hparams)
+        self.model = get_model(hparams)
+        self.criterion = nn.NLLLoss()
+
+    def forward(self, x):
+        return self.model(x)
+
+    def configure_optimizers(self):
+        optimizer = torch.optim.SGD(self.model.parameters(), lr=self.hparams.lr, momentum=0.9)
+        scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[100, 150], gamma=0.1)
+        return [optimizer], [scheduler]
+
+    def training_step(self, batch, batch_idx):
+        img, label = batch
+        out = self(img)
+        loss = self.criterion(out, label)  # expect: LG007
+        self.log("loss", loss)
+        return loss
+
+    def validation_step(self, batch, batch_idx):
+        img, label = batch
+        out = self(img)
+        loss = self.criterion(out, label)  # expect: LG007
+        self.log("val_loss", loss)
+        return loss

@@ -1,0 +1,1 @@
+"""part of look-alike project [LG015]: the trainer package."""

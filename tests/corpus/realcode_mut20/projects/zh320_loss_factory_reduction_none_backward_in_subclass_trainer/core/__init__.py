@@ -1,0 +1,1 @@
+"""part of positive project [LG015]: the trainer package."""
