@@ -8195,6 +8195,123 @@ def other(model_path, train_ds):
 }
 
 
+# A registry of model classes numbered by the index the user types (round 30, branch fixhist20;
+# calmiLovesAI/Image_Classification.pytorch@dc5d7e34b9, fixed at 82cd16b308): a dict literal keyed by
+# integers, read by a key the checker cannot know, is what each of its items has in common
+PROJECTS["a_model_class_from_a_registry_numbered_by_integers"] = {
+    "models.py": """
+import torch.nn as nn
+
+
+class AlexNet(nn.Module):
+    def __init__(self, cfg, num_classes):
+        super().__init__()
+        self.fc = nn.Linear(4096, num_classes)
+        self.activation = nn.Softmax(dim=-1)
+
+    def forward(self, x):
+        return self.activation(self.fc(x))
+
+
+MODELS = {
+    0: [AlexNet, "AlexNet"],
+}
+
+
+def select_model():
+    idx = int(input("index: "))
+    if idx < 0 or idx >= len(MODELS):
+        raise ValueError(idx)
+    return MODELS[idx][0]
+""",
+    "train.py": """
+import torch
+
+from models import select_model
+
+
+def cross_entropy_loss():
+    return torch.nn.CrossEntropyLoss(reduction="mean")
+
+
+def train_loop(cfg, model, dataloader):
+    optimizer = torch.optim.Adam(model.parameters())
+    loss_fn = cross_entropy_loss()
+    for images, targets in dataloader:
+        optimizer.zero_grad()
+        loss = loss_fn(model(images), targets)  # expect: LG001
+        loss.backward()
+        optimizer.step()
+
+
+if __name__ == "__main__":
+    model = select_model()({}, 10)
+    train_loop({}, model, [])
+""",
+}
+# the same registry of a model that ends in its last linear layer, and a literal key the dict does not hold
+PROJECTS["a_model_class_from_a_registry_numbered_by_integers_look_alike"] = {
+    "models.py": PROJECTS["a_model_class_from_a_registry_numbered_by_integers"]["models.py"]
+    .replace("        self.activation = nn.Softmax(dim=-1)\n", "")
+    .replace("self.activation(self.fc(x))", "self.fc(x)")
+    + """
+
+def default_model():
+    return MODELS[1][0]
+""",
+    "train.py": PROJECTS["a_model_class_from_a_registry_numbered_by_integers"]["train.py"].replace("  # expect: LG001", "")
+    + """
+
+def other(images, targets):
+    from models import default_model
+    net = default_model()({}, 10)
+    return torch.nn.CrossEntropyLoss()(net(images), targets)
+""",
+}
+
+# A script that unpacks `detections, result_dict = model(...)` while the model still returns its loss tensor
+# second, then keeps `result_dict['prec']` per step (round 30, gpmaratos/rgrasp.pytorch@96ff09b648, a false
+# alarm of LG006 there): a tensor indexed by a string raises, so what is there is not the tensor believed
+PROJECTS["a_string_key_of_a_loss_tensor_look_alike"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+
+class Detector(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 1, 3)
+        self.lss = nn.BCEWithLogitsLoss()
+
+    def forward(self, x, y):
+        out = self.conv(x)
+        return out, self.lss(out, y)
+
+
+def train(model, loader, opt):
+    train_loss, train_prec = [], []
+    for x, y in loader:
+        detections, result_dict = model(x, y)
+        train_loss.append(result_dict["loss"].item())
+        opt.zero_grad()
+        result_dict["loss"].backward()
+        train_prec.append(result_dict["prec"])
+        opt.step()
+    return train_loss, train_prec
+
+
+train(Detector(), [], torch.optim.SGD([], lr=0.1))
+""",
+}
+# a loss tensor kept per step as it is stays a finding
+PROJECTS["a_loss_tensor_kept_per_step_beside_string_keys"] = {
+    "train.py": PROJECTS["a_string_key_of_a_loss_tensor_look_alike"]["train.py"].replace(
+        'train_prec.append(result_dict["prec"])', "train_prec.append(result_dict)  # expect: LG006"
+    ),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
