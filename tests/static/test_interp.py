@@ -8312,6 +8312,84 @@ PROJECTS["a_loss_tensor_kept_per_step_beside_string_keys"] = {
 }
 
 
+# An optimizer class the repository carries itself (round 30, branch fixhist20; hokuseihal/brain-segmentation-pytorch
+# @90f707cf2b, fixed at bd4ef6a876): a subclass of torch.optim.Optimizer built over .parameters() is an optimizer, so
+# a loop that clears one optimizer and steps the discriminator's without clearing it is found
+PROJECTS["a_vendored_optimizer_class_stepped_without_zero_grad"] = {
+    "radam.py": """
+import math
+
+import torch
+from torch.optim.optimizer import Optimizer
+
+
+class RAdam(Optimizer):
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0):
+        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+        super(RAdam, self).__init__(params, defaults)
+
+    def step(self, closure=None):
+        loss = None if closure is None else closure()
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                p.data.add_(-group["lr"] * p.grad.data / math.sqrt(1.0 + group["eps"]))
+        return loss
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+
+from radam import RAdam
+
+
+def main(loader, unet, discriminator, args):
+    lossf = nn.CrossEntropyLoss()
+    g_optimizer = RAdam(unet.parameters(), lr=args.lr)
+    d_optimizer = RAdam(discriminator.parameters())
+    for epoch in range(args.epochs):
+        for i, (x, y_true) in enumerate(loader):
+            g_optimizer.zero_grad()
+            y_pred = unet(x)
+            d_fake_out = discriminator(y_pred).mean()
+            loss = lossf(y_pred, y_true)
+            (d_fake_out + loss).backward()
+            g_optimizer.step()
+            d_optimizer.step()  # expect: LG014
+""",
+}
+# the same loop clearing both; and a wrapper optimizer built over another optimizer stays unknown
+PROJECTS["a_vendored_optimizer_class_stepped_without_zero_grad_look_alike"] = {
+    "radam.py": PROJECTS["a_vendored_optimizer_class_stepped_without_zero_grad"]["radam.py"]
+    + """
+
+class Lookahead(Optimizer):
+    def __init__(self, base_optimizer, k=5):
+        self.optimizer = base_optimizer
+        self.k = k
+        self.param_groups = base_optimizer.param_groups
+
+    def step(self, closure=None):
+        return self.optimizer.step(closure)
+""",
+    "train.py": PROJECTS["a_vendored_optimizer_class_stepped_without_zero_grad"]["train.py"]
+    .replace("            g_optimizer.zero_grad()\n", "            g_optimizer.zero_grad()\n            d_optimizer.zero_grad()\n")
+    .replace("  # expect: LG014", "")
+    .replace("from radam import RAdam", "from radam import Lookahead, RAdam")
+    + """
+
+def wrapped(loader, net, lossf):
+    base = RAdam(net.parameters())
+    optimizer = Lookahead(base)
+    for x, y in loader:
+        base.zero_grad()
+        lossf(net(x), y).backward()
+        optimizer.step()
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
