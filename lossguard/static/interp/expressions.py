@@ -250,19 +250,19 @@ class ExpressionsMixin(InterpBase):
             entries: dict[str, Value] = {}
             literal = True
             keys: list[Value | None] = []
-            items: list[Value] = []
+            values: list[Value] = []
             for key_node, value_node in zip(node.keys, node.values):
                 item = self.ev(value_node, frame, env)
                 key = None if key_node is None else self.ev(key_node, frame, env)
                 keys.append(key)
-                items.append(item)
+                values.append(item)
                 if isinstance(key, Const) and isinstance(key.value, str):
                     entries[key.value] = item
                     continue
                 literal = False
             if literal:
                 return DictVal(tuple(sorted(entries.items())))
-            return numbered_literal(keys, items) or UNKNOWN
+            return numbered_literal(keys, values) or UNKNOWN
         if isinstance(node, ast.Set):
             for element in node.elts:
                 self.ev(element, frame, env)
