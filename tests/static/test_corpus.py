@@ -570,10 +570,10 @@ REALCODE_FIX19_RECALL_FLOOR = 0.93
 # tunable): 0 of 4 expected findings on the branch point, 4 of 4 after.
 REALCODE_HF20_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: loss-bug fix commits from git history (branch fixhist20)"): realcode_fix20 (units
-# cut from the parents of loss-bug fix commits in the git history of ten more uncited repositories, each fix as a
-# look-alike, and a false alarm of the branch point at a fix commit; tunable): 10 of 12 expected findings and 3 false
+# cut from the parents of loss-bug fix commits in the git history of twelve more uncited repositories, each fix as a
+# look-alike, and a false alarm of the branch point at a fix commit; tunable): 14 of 16 expected findings and 3 false
 # alarms on the branch point (a model class picked from a dict numbered by integers, a vendored RAdam stepped without
-# clearing, missed; string keys of a loss tensor taken for graph-holding losses), 12 of 12 and none after.
+# clearing, missed; string keys of a loss tensor taken for graph-holding losses), 16 of 16 and none after.
 REALCODE_FIX20_RECALL_FLOOR = 1.0
 
 
