@@ -558,7 +558,7 @@ REALCODE_DEV19S_RECALL_FLOOR = 1.0
 # on the branch point, 7 of 7 after round 29's mechanisms.
 REALCODE_MUT19_RECALL_FLOOR = 1.0
 # Round 29 (docs/survey.md, "Round 29: loss-bug fix commits from git history (branch fixhist19)"): realcode_fix19 (units
-# cut from the parents of loss-bug fix commits found in the git history of twelve more uncited repositories, each fix
+# cut from the parents of loss-bug fix commits found in the git history of thirteen more uncited repositories, each fix
 # as a look-alike, and a false alarm of the branch point on a kept repository; tunable): 13 of 18 expected findings and 5
 # false alarms on the branch point (NLLLoss of the 2-tuple a setting-dependent forward returns, a boolean BCE target,
 # missed; losses of argmax positions and of numbers made a tensor taken as holding a graph), 17 of 18 and none after (a
@@ -570,10 +570,10 @@ REALCODE_FIX19_RECALL_FLOOR = 0.93
 # tunable): 0 of 4 expected findings on the branch point, 4 of 4 after.
 REALCODE_HF20_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: loss-bug fix commits from git history (branch fixhist20)"): realcode_fix20 (units
-# cut from the parents of loss-bug fix commits in the git history of twelve more uncited repositories, each fix as a
-# look-alike, and a false alarm of the branch point at a fix commit; tunable): 14 of 16 expected findings and 3 false
+# cut from the parents of loss-bug fix commits in the git history of thirteen more uncited repositories, each fix as a
+# look-alike, and a false alarm of the branch point at a fix commit; tunable): 15 of 17 expected findings and 3 false
 # alarms on the branch point (a model class picked from a dict numbered by integers, a vendored RAdam stepped without
-# clearing, missed; string keys of a loss tensor taken for graph-holding losses), 16 of 16 and none after.
+# clearing, missed; string keys of a loss tensor taken for graph-holding losses), 17 of 17 and none after.
 REALCODE_FIX20_RECALL_FLOOR = 1.0
 
 
