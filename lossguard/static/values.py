@@ -330,6 +330,15 @@ class DictVal(Value):
 
 
 @dataclass(frozen=True)
+class NumberedDict(Value):
+    """A dict literal whose keys are all integers (``{0: [AlexNet, "AlexNet"], 1: [VGG, "VGG"]}``, a
+    numbered registry): ``d[1]`` reads that item, ``d[k]`` by a key the checker cannot know reads
+    what every item has in common (interp.numbered_dicts)."""
+
+    items: tuple[tuple[int, Value], ...]
+
+
+@dataclass(frozen=True)
 class QualName(Value):
     """A reference to something imported, by its fully qualified name (``torch.nn.CrossEntropyLoss``)."""
 

@@ -8502,6 +8502,201 @@ def other(model_path, train_ds):
 }
 
 
+# A registry of model classes numbered by the index the user types (round 30, branch fixhist20;
+# calmiLovesAI/Image_Classification.pytorch@dc5d7e34b9, fixed at 82cd16b308): a dict literal keyed by
+# integers, read by a key the checker cannot know, is what each of its items has in common
+PROJECTS["a_model_class_from_a_registry_numbered_by_integers"] = {
+    "models.py": """
+import torch.nn as nn
+
+
+class AlexNet(nn.Module):
+    def __init__(self, cfg, num_classes):
+        super().__init__()
+        self.fc = nn.Linear(4096, num_classes)
+        self.activation = nn.Softmax(dim=-1)
+
+    def forward(self, x):
+        return self.activation(self.fc(x))
+
+
+MODELS = {
+    0: [AlexNet, "AlexNet"],
+}
+
+
+def select_model():
+    idx = int(input("index: "))
+    if idx < 0 or idx >= len(MODELS):
+        raise ValueError(idx)
+    return MODELS[idx][0]
+""",
+    "train.py": """
+import torch
+
+from models import select_model
+
+
+def cross_entropy_loss():
+    return torch.nn.CrossEntropyLoss(reduction="mean")
+
+
+def train_loop(cfg, model, dataloader):
+    optimizer = torch.optim.Adam(model.parameters())
+    loss_fn = cross_entropy_loss()
+    for images, targets in dataloader:
+        optimizer.zero_grad()
+        loss = loss_fn(model(images), targets)  # expect: LG001
+        loss.backward()
+        optimizer.step()
+
+
+if __name__ == "__main__":
+    model = select_model()({}, 10)
+    train_loop({}, model, [])
+""",
+}
+# the same registry of a model that ends in its last linear layer, and a literal key the dict does not hold
+PROJECTS["a_model_class_from_a_registry_numbered_by_integers_look_alike"] = {
+    "models.py": PROJECTS["a_model_class_from_a_registry_numbered_by_integers"]["models.py"]
+    .replace("        self.activation = nn.Softmax(dim=-1)\n", "")
+    .replace("self.activation(self.fc(x))", "self.fc(x)")
+    + """
+
+def default_model():
+    return MODELS[1][0]
+""",
+    "train.py": PROJECTS["a_model_class_from_a_registry_numbered_by_integers"]["train.py"].replace("  # expect: LG001", "")
+    + """
+
+def other(images, targets):
+    from models import default_model
+    net = default_model()({}, 10)
+    return torch.nn.CrossEntropyLoss()(net(images), targets)
+""",
+}
+
+# A script that unpacks `detections, result_dict = model(...)` while the model still returns its loss tensor
+# second, then keeps `result_dict['prec']` per step (round 30, gpmaratos/rgrasp.pytorch@96ff09b648, a false
+# alarm of LG006 there): a tensor indexed by a string raises, so what is there is not the tensor believed
+PROJECTS["a_string_key_of_a_loss_tensor_look_alike"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+
+class Detector(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 1, 3)
+        self.lss = nn.BCEWithLogitsLoss()
+
+    def forward(self, x, y):
+        out = self.conv(x)
+        return out, self.lss(out, y)
+
+
+def train(model, loader, opt):
+    train_loss, train_prec = [], []
+    for x, y in loader:
+        detections, result_dict = model(x, y)
+        train_loss.append(result_dict["loss"].item())
+        opt.zero_grad()
+        result_dict["loss"].backward()
+        train_prec.append(result_dict["prec"])
+        opt.step()
+    return train_loss, train_prec
+
+
+train(Detector(), [], torch.optim.SGD([], lr=0.1))
+""",
+}
+# a loss tensor kept per step as it is stays a finding
+PROJECTS["a_loss_tensor_kept_per_step_beside_string_keys"] = {
+    "train.py": PROJECTS["a_string_key_of_a_loss_tensor_look_alike"]["train.py"].replace(
+        'train_prec.append(result_dict["prec"])', "train_prec.append(result_dict)  # expect: LG006"
+    ),
+}
+
+
+# An optimizer class the repository carries itself (round 30, branch fixhist20; hokuseihal/brain-segmentation-pytorch
+# @90f707cf2b, fixed at bd4ef6a876): a subclass of torch.optim.Optimizer built over .parameters() is an optimizer, so
+# a loop that clears one optimizer and steps the discriminator's without clearing it is found
+PROJECTS["a_vendored_optimizer_class_stepped_without_zero_grad"] = {
+    "radam.py": """
+import math
+
+import torch
+from torch.optim.optimizer import Optimizer
+
+
+class RAdam(Optimizer):
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0):
+        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+        super(RAdam, self).__init__(params, defaults)
+
+    def step(self, closure=None):
+        loss = None if closure is None else closure()
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                p.data.add_(-group["lr"] * p.grad.data / math.sqrt(1.0 + group["eps"]))
+        return loss
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+
+from radam import RAdam
+
+
+def main(loader, unet, discriminator, args):
+    lossf = nn.CrossEntropyLoss()
+    g_optimizer = RAdam(unet.parameters(), lr=args.lr)
+    d_optimizer = RAdam(discriminator.parameters())
+    for epoch in range(args.epochs):
+        for i, (x, y_true) in enumerate(loader):
+            g_optimizer.zero_grad()
+            y_pred = unet(x)
+            d_fake_out = discriminator(y_pred).mean()
+            loss = lossf(y_pred, y_true)
+            (d_fake_out + loss).backward()
+            g_optimizer.step()
+            d_optimizer.step()  # expect: LG014
+""",
+}
+# the same loop clearing both; and a wrapper optimizer built over another optimizer stays unknown
+PROJECTS["a_vendored_optimizer_class_stepped_without_zero_grad_look_alike"] = {
+    "radam.py": PROJECTS["a_vendored_optimizer_class_stepped_without_zero_grad"]["radam.py"]
+    + """
+
+class Lookahead(Optimizer):
+    def __init__(self, base_optimizer, k=5):
+        self.optimizer = base_optimizer
+        self.k = k
+        self.param_groups = base_optimizer.param_groups
+
+    def step(self, closure=None):
+        return self.optimizer.step(closure)
+""",
+    "train.py": PROJECTS["a_vendored_optimizer_class_stepped_without_zero_grad"]["train.py"]
+    .replace("            g_optimizer.zero_grad()\n", "            g_optimizer.zero_grad()\n            d_optimizer.zero_grad()\n")
+    .replace("  # expect: LG014", "")
+    .replace("from radam import RAdam", "from radam import Lookahead, RAdam")
+    + """
+
+def wrapped(loader, net, lossf):
+    base = RAdam(net.parameters())
+    optimizer = Lookahead(base)
+    for x, y in loader:
+        base.zero_grad()
+        lossf(net(x), y).backward()
+        optimizer.step()
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -44,6 +44,7 @@ from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
+from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
@@ -440,6 +441,9 @@ class CallsMixin(InterpBase):
                 return with_graph(result)  # `criterion._show_dice(...)`: a term of its loss
             return result
         if isinstance(callee, ClassRef):
+            optimizer = optimizer_instance(self, callee, node, frame)
+            if optimizer is not None:
+                return optimizer  # `RAdam(net.parameters())` of a vendored optimizer class
             init = self._find_method(callee, "__init__") if starred and mapping_only(node) else None
             filled = filled_keywords(init.node, len(pos), kw) if init is not None else None  # `Head(**cfg)`
             instance = self.instantiate(callee, pos, filled if filled is not None else kw, starred and filled is None, frame.depth + 1)

@@ -28,6 +28,7 @@ from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.loss_subclasses import parent_loss_call
 from lossguard.static.interp.name_tables import name_table
+from lossguard.static.interp.numbered_dicts import numbered_item, numbered_literal
 from lossguard.static.interp.python_numbers import nest_item, shape_value
 from lossguard.static.interp.sequential_subclasses import sequential_init
 from lossguard.static.interp.sibling_stores import ClassStores, handed, stored_by_sibling
@@ -55,6 +56,7 @@ from lossguard.static.values import (
     ListOf,
     LossSpec,
     ModuleRef,
+    NumberedDict,
     NumberNest,
     Packed,
     QualName,
@@ -248,15 +250,20 @@ class ExpressionsMixin(InterpBase):
         if isinstance(node, ast.Dict):
             entries: dict[str, Value] = {}
             literal = True
+            keys: list[Value | None] = []
+            values: list[Value] = []
             for key_node, value_node in zip(node.keys, node.values):
                 item = self.ev(value_node, frame, env)
-                if key_node is not None:
-                    key = self.ev(key_node, frame, env)
-                    if isinstance(key, Const) and isinstance(key.value, str):
-                        entries[key.value] = item
-                        continue
+                key = None if key_node is None else self.ev(key_node, frame, env)
+                keys.append(key)
+                values.append(item)
+                if isinstance(key, Const) and isinstance(key.value, str):
+                    entries[key.value] = item
+                    continue
                 literal = False
-            return DictVal(tuple(sorted(entries.items()))) if literal else UNKNOWN
+            if literal:
+                return DictVal(tuple(sorted(entries.items())))
+            return numbered_literal(keys, values) or UNKNOWN
         if isinstance(node, ast.Set):
             for element in node.elts:
                 self.ev(element, frame, env)
@@ -345,6 +352,8 @@ class ExpressionsMixin(InterpBase):
             return dict(base.items).get(index.value, UNKNOWN)
         if isinstance(base, DictVal) and single and base.items and not isinstance(index, Const) and not isinstance(node.slice, ast.Slice):
             return self.any_value(base)  # loss[key] in `for key in loss`: whichever value it is
+        if isinstance(base, NumberedDict) and single and not isinstance(node.slice, ast.Slice):
+            return numbered_item(base, index)  # MODELS[idx] of `MODELS = {0: [AlexNet, "AlexNet"]}`
         # a constant integer index: out[0], out[-1]
         position = index.value if single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool) else None
         if isinstance(base, ListOf) and position is not None:
@@ -361,6 +370,8 @@ class ExpressionsMixin(InterpBase):
             return base.row  # dataset[i]
         if isinstance(base, TupleVal) and position is not None:
             return base.items[position] if -len(base.items) <= position < len(base.items) else UNKNOWN
+        if isinstance(base, Tensor) and single and isinstance(index, Const) and isinstance(index.value, str):
+            return UNKNOWN  # a tensor indexed by a string raises: what is there is not the tensor believed
         if isinstance(base, Tensor):
             shape = index_shape(base.shape, elements)
             return Tensor(

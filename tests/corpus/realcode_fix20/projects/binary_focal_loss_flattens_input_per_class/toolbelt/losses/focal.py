@@ -1,0 +1,48 @@
+"""part of positive project [LG005, LG010]: the binary focal loss flattens the target to one value per element but the logits to (-1, num_classes) rows, so the two reach binary_cross_entropy_with_logits in shapes of different ranks (the fix flattens the logits with view(-1) too)."""
+
+# Source: BloodAxe/pytorch-toolbelt@3825a8f209 pytorch_toolbelt/losses/focal.py, fixed in a6cd0865d9 (cut, renamed)
+from torch.nn.modules.loss import _Loss
+
+from .functional import focal_loss_with_logits
+
+
+class BinaryFocalLoss(_Loss):
+    def __init__(self, alpha=0.5, gamma=2, ignore=None):
+        super().__init__()
+        self.alpha = alpha
+        self.gamma = gamma
+        self.ignore = ignore
+
+    def forward(self, label_input, label_target):
+        num_classes = label_input.size(1)
+        label_target = label_target.view(-1)
+        label_input = label_input.view(-1, num_classes)
+
+        if self.ignore is not None:
+            not_ignored = label_target != self.ignore
+            label_input = label_input[not_ignored]
+            label_target = label_target[not_ignored]
+
+        return focal_loss_with_logits(label_input, label_target, gamma=self.gamma, alpha=self.alpha)
+
+
+class FocalLoss(_Loss):
+    def __init__(self, alpha=0.5, gamma=2):
+        super().__init__()
+        self.alpha = alpha
+        self.gamma = gamma
+
+    def forward(self, label_input, label_target):
+        num_classes = label_input.size(1)
+        loss = 0
+        label_target = label_target.view(-1)
+        label_input = label_input.view(-1, num_classes)
+        not_ignored = label_target >= 0
+
+        for cls in range(num_classes):
+            cls_label_target = (label_target == (cls + 0)).long()
+            cls_label_input = label_input[..., cls]
+            cls_label_target = cls_label_target[not_ignored]
+            cls_label_input = cls_label_input[not_ignored]
+            loss += focal_loss_with_logits(cls_label_input, cls_label_target, gamma=self.gamma, alpha=self.alpha)
+        return loss

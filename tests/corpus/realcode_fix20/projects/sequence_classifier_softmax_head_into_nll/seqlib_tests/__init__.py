@@ -1,0 +1,3 @@
+"""part of positive project [LG007]: the package marker."""
+
+# Source: dllllb/pytorch-lifestream@a006ebe98f ptls_tests/__init__.py, fixed in 3b0a5e751b (cut, renamed)
