@@ -7632,6 +7632,46 @@ PROJECTS["a_label_buffer_resized_through_data_to_sizes_written_look_alike"] = {
 }
 
 
+# A loss class whose forward branches on a setting of the object (bonlime/pytorch-tools@549f6ec5
+# pytorch_tools/losses/kld.py, BinaryKLDivLoss, and its test calling `BinaryKLDivLoss(from_logits=False)(probs, y)` in
+# a function named like a loss, analysed with no caller): the object this call built never takes the logits branch
+# (round 30, interp.settings._constructed_self). A look-alike positive: the object built with the logits flag
+_SOFT_BCE_LOSS = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftBCE(nn.Module):
+    def __init__(self, reduction="mean", from_logits=True):
+        super().__init__()
+        self.reduction = reduction
+        self.from_logits = from_logits
+
+    def forward(self, y_pred, y_true):
+        if self.from_logits:
+            return F.binary_cross_entropy_with_logits(y_pred, y_true){mark}
+        return F.binary_cross_entropy(y_pred, y_true)
+"""
+_SOFT_BCE_TEST = """
+import torch
+from losses import SoftBCE
+
+
+def test_soft_bce_loss():
+    probs = torch.softmax(torch.randn(4, 2), 1)[:, 1:]
+    target = torch.rand(4, 1)
+    value = SoftBCE({flag})(probs, target)
+"""
+PROJECTS["a_loss_object_built_with_a_setting_never_takes_the_other_branch"] = {
+    "losses.py": _SOFT_BCE_LOSS.replace("{mark}", "  # expect: LG003"),
+    "test_losses.py": _SOFT_BCE_TEST.replace("{flag}", "from_logits=True"),
+}
+PROJECTS["a_loss_object_built_with_a_setting_never_takes_the_other_branch_look_alike"] = {
+    "losses.py": _SOFT_BCE_LOSS.replace("{mark}", ""),
+    "test_losses.py": _SOFT_BCE_TEST.replace("{flag}", "from_logits=False"),
+}
+
 # A rectifier's output into nll_loss (round 29, a mutation of SebastianCallh/nimbo-pytorch-setup@89c1f33152
 # my_project/model.py: F.cross_entropy made F.nll_loss on `torch.relu(self.l1(x))`): numbers at least 0, where every
 # log-probability is at most 0

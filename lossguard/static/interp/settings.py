@@ -66,12 +66,37 @@ def _not_into_a_config_object(match: re.Match[str], source: str) -> bool:
 class SettingsMixin(InterpBase):
     """Tests of ``self.<attr>`` decided by what construction stored."""
 
+    def _constructed_self(self, frame: Frame, test: ast.expr | None = None) -> bool:
+        """The call's ``self`` is an object a construction in the analysed code built, reached through a call
+        of the analysed code (not the default instance of a method analysed alone). With ``test``: and every
+        ``self.<attr>`` the test reads holds another value than the class's defaults give it (the construction
+        wrote it: `SoftBCE(from_logits=False)`); a setting left at its default (`amp=False` never passed) still
+        lets the branch it skips be judged with this object's other values."""
+        inst = frame.self_value
+        if frame.callsite is None or not isinstance(inst, Instance):
+            return False
+        default = self._default_instances.get(id(inst.cls.node))
+        if inst is default:
+            return False
+        if test is None:
+            return True
+        default = default if default is not None else self._default_instance(inst.cls)
+        read = [n.attr for n in ast.walk(test) if isinstance(n, ast.Attribute) and is_self(n.value, frame)]
+        return bool(read) and all(a in inst.attrs and (a not in default.attrs or inst.attrs[a] != default.attrs[a]) for a in read)
+
     def decided_setting(self, test: ast.expr, frame: Frame, env: Env | None = None) -> bool | None:
         """The outcome of ``if self.<attr> is not None:`` (``is None``, ``==``/``!=``/``in`` a
         literal, an order against a number, the attribute's truth, ``not``, ``and``/``or`` of them)
         for this call, or None. With ``env``, also of ``<name>.<attr>`` where the name holds a model
         the code built (or one of several, all holding the same literal there): ``if net.n_classes > 1:``."""
-        if not frame.called or not isinstance(frame.self_value, Instance) and env is None:
+        if not frame.called:
+            # a function analysed with no caller (a test, a script's function) that builds the object and calls it
+            # (`SoftBCE(from_logits=False)(x, y)`): the object's own settings are this construction's, whatever
+            # else of the call is unknown; the default instance made for a method analysed alone is no construction
+            if not self._constructed_self(frame):
+                return None
+            env = None
+        if not isinstance(frame.self_value, Instance) and env is None:
             return None
         if isinstance(test, ast.BoolOp):
             outcomes = [self.decided_setting(v, frame, env) for v in test.values]

@@ -257,6 +257,10 @@ class StatementsMixin(InterpBase):
         decided = self.decided_test(stmt.test, frame, env)
         # a flag this call writes as a literal: the other branch reports nothing
         by_call = self.decided_flag(stmt.test, frame, env)
+        if by_call is None and self._constructed_self(frame, stmt.test):
+            # `if self.from_logits:` in the forward of an object the analysed code built with `from_logits=False` and
+            # called: the branch this object never takes is another object's, judged at that object's call
+            by_call = self.decided_setting(stmt.test, frame, None)
         if decided is None:
             decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
         if decided is None:
