@@ -578,6 +578,12 @@ REALCODE_FIX19_RECALL_FLOOR = 0.93
 # it, outputs[0] with labels passed summed into a total, NLLLoss and BCELoss on outputs.logits; each with a look-alike;
 # tunable): 0 of 4 expected findings on the branch point, 4 of 4 after.
 REALCODE_HF20_RECALL_FLOOR = 1.0
+# Round 30 (docs/survey.md, "Round 30: code posted in issue threads (branch threads20)"): realcode_threads20 (code as
+# posted in forum threads and issues, kept incomplete: a CIFAR net ending in a dim-less softmax into a default
+# KLDivLoss in a loop that never clears the gradients, a posted model without its loss; look-alikes: raw logits into
+# CrossEntropyLoss, a loss summed with .item(), CTC on torch.log of probabilities; tunable): 5 of 5 expected findings
+# and no false alarm on the branch point.
+REALCODE_THREADS20_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -616,6 +622,7 @@ REALCODE_HF20_RECALL_FLOOR = 1.0
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),
         ("realcode_hf20", REALCODE_HF20_RECALL_FLOOR),
+        ("realcode_threads20", REALCODE_THREADS20_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -8261,6 +8261,38 @@ for x, y in loader:
 """,
 }
 
+# Round 30 (threads20, rules/_graph_evidence._word): a sum named like the string key of the item it adds
+# (`total += losses["total"]`, the item back-propagated) is no sum that is back-propagated itself: the key's text is
+# no read of the variable
+PROJECTS["sum_named_like_its_key"] = {
+    "train.py": """
+def fit(model, loader, opt):
+    total = 0.0
+    for x, y in loader:
+        losses = model.compute_loss(x, y)
+        opt.zero_grad()
+        losses["total"].backward()
+        opt.step()
+        total += losses["total"]  # expect: LG006
+    return total
+""",
+}
+# look-alike: the sum of the items is what the loop back-propagates (gradient accumulation over a few batches)
+PROJECTS["sum_named_like_its_key_look_alike"] = {
+    "train.py": """
+def fit(model, loader, opt):
+    for i, (x, y) in enumerate(loader):
+        losses = model.compute_loss(x, y)
+        if i % 4 == 0:
+            total = 0.0
+        total = total + losses["total"]
+        if i % 4 == 3:
+            opt.zero_grad()
+            total.backward()
+            opt.step()
+""",
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
