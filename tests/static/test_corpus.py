@@ -581,7 +581,8 @@ REALCODE_HF20_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: code posted in issue threads (branch threads20)"): realcode_threads20 (code as
 # posted in forum threads and issues, kept incomplete: a CIFAR net ending in a dim-less softmax into a default
 # KLDivLoss in a loop that never clears the gradients, a posted model without its loss; look-alikes: raw logits into
-# CrossEntropyLoss, a loss summed with .item(), CTC on torch.log of probabilities; tunable): 5 of 5 expected findings
+# CrossEntropyLoss, a loss summed with .item(), CTC on torch.log of probabilities, a Sequential of logits into
+# CrossEntropyLoss in a loop that clears every step; tunable): 5 of 5 expected findings
 # and no false alarm on the branch point.
 REALCODE_THREADS20_RECALL_FLOOR = 1.0
 
