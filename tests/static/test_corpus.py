@@ -591,6 +591,13 @@ REALCODE_MUT20_RECALL_FLOOR = 1.0
 # alarms on the branch point (a model class picked from a dict numbered by integers, a vendored RAdam stepped without
 # clearing, missed; string keys of a loss tensor taken for graph-holding losses), 17 of 17 and none after.
 REALCODE_FIX20_RECALL_FLOOR = 1.0
+# Round 30 (docs/survey.md, "Round 30: code posted in issue threads (branch threads20)"): realcode_threads20 (code as
+# posted in forum threads and issues, kept incomplete: a CIFAR net ending in a dim-less softmax into a default
+# KLDivLoss in a loop that never clears the gradients, a posted model without its loss; look-alikes: raw logits into
+# CrossEntropyLoss, a loss summed with .item(), CTC on torch.log of probabilities, a Sequential of logits into
+# CrossEntropyLoss in a loop that clears every step; tunable): 5 of 5 expected findings
+# and no false alarm on the branch point.
+REALCODE_THREADS20_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -631,6 +638,7 @@ REALCODE_FIX20_RECALL_FLOOR = 1.0
         ("realcode_hf20", REALCODE_HF20_RECALL_FLOOR),
         ("realcode_mut20", REALCODE_MUT20_RECALL_FLOOR),
         ("realcode_fix20", REALCODE_FIX20_RECALL_FLOOR),
+        ("realcode_threads20", REALCODE_THREADS20_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -8541,6 +8541,105 @@ def other(model_path, train_ds):
 """,
 }
 
+# Round 30 (threads20, interp.unbuilt_models): a post shows its one network class and, in another code block, the loop
+# that trains it under a name the post never binds (`model`, `net`, the class name in lower case): the loop's `model`
+# is that class, built with its defaults
+PROJECTS["snippet_unbuilt_model"] = {
+    "post.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Classifier(nn.Module):
+    def __init__(self):
+        super(Classifier, self).__init__()
+        self.fc1 = nn.Linear(784, 128)
+        self.fc2 = nn.Linear(128, 10)
+
+    def forward(self, x):
+        x = F.relu(self.fc1(x))
+        return F.softmax(self.fc2(x), dim=1)
+
+
+criterion = nn.CrossEntropyLoss()
+for images, labels in trainloader:
+    optimizer.zero_grad()
+    loss = criterion(model(images), labels)  # expect: LG001
+    loss.backward()
+    optimizer.step()
+
+
+def evaluate(loader):
+    for images, labels in loader:
+        nll = F.nll_loss(classifier(images), labels)  # expect: LG007
+""",
+}
+# look-alikes: the post builds its class under another name (the unbound `model` is something else), shows two
+# network classes, or reads a name that is no model's name
+PROJECTS["snippet_unbuilt_model_look_alike"] = {
+    "built.py": PROJECTS["snippet_unbuilt_model"]["post.py"]
+    .replace("criterion = nn.CrossEntropyLoss()", "net = Classifier()\ncriterion = nn.CrossEntropyLoss()")
+    .replace("  # expect: LG001", "")
+    .replace("  # expect: LG007", ""),
+    "two_classes.py": PROJECTS["snippet_unbuilt_model"]["post.py"]
+    .replace("class Classifier(nn.Module):", "class Block(nn.Module):\n    pass\n\n\nclass Classifier(nn.Module):")
+    .replace("  # expect: LG001", "")
+    .replace("  # expect: LG007", ""),
+    "other_name.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(10, 3)
+
+    def forward(self, x):
+        return F.softmax(self.fc(x), dim=1)
+
+
+criterion = nn.CrossEntropyLoss()
+for x, y in loader:
+    loss = criterion(encoder(x), y)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+""",
+}
+
+# Round 30 (threads20, rules/_graph_evidence._word): a sum named like the string key of the item it adds
+# (`total += losses["total"]`, the item back-propagated) is no sum that is back-propagated itself: the key's text is
+# no read of the variable
+PROJECTS["sum_named_like_its_key"] = {
+    "train.py": """
+def fit(model, loader, opt):
+    total = 0.0
+    for x, y in loader:
+        losses = model.compute_loss(x, y)
+        opt.zero_grad()
+        losses["total"].backward()
+        opt.step()
+        total += losses["total"]  # expect: LG006
+    return total
+""",
+}
+# look-alike: the sum of the items is what the loop back-propagates (gradient accumulation over a few batches)
+PROJECTS["sum_named_like_its_key_look_alike"] = {
+    "train.py": """
+def fit(model, loader, opt):
+    for i, (x, y) in enumerate(loader):
+        losses = model.compute_loss(x, y)
+        if i % 4 == 0:
+            total = 0.0
+        total = total + losses["total"]
+        if i % 4 == 3:
+            opt.zero_grad()
+            total.backward()
+            opt.step()
+""",
+}
+
 
 # A registry of model classes numbered by the index the user types (round 30, branch fixhist20;
 # calmiLovesAI/Image_Classification.pytorch@dc5d7e34b9, fixed at 82cd16b308): a dict literal keyed by

@@ -57,6 +57,7 @@ class InterpBase:
         _sibling_stores: dict[tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None]
         _class_stores: dict[int, ClassStores]
         _default_instances: dict[int, Instance]
+        _unbuilt_models: dict[tuple[int, str], Value]
         _local_bases: dict[int, tuple[Value, ...] | None]
         _volatile_attrs: dict[int, frozenset[str]]
         _defaults: dict[int, dict[str, Value]]

@@ -99,6 +99,7 @@ class Interpreter(
         ] = {}  # interp.sibling_stores, by class, reader, name, attribute
         self._class_stores: dict[int, ClassStores] = {}  # interp.sibling_stores.ClassStores, by class
         self._default_instances: dict[int, Instance] = {}
+        self._unbuilt_models: dict[tuple[int, str], Value] = {}  # interp.unbuilt_models, by module and name
         self._local_bases: dict[int, tuple[Value, ...] | None] = {}  # class statements run in functions: their bases (classes.note_local_bases)
         self._volatile_attrs: dict[int, frozenset[str]] = {}
         self._defaults: dict[int, dict[str, Value]] = {}

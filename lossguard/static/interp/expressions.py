@@ -33,6 +33,7 @@ from lossguard.static.interp.python_numbers import nest_item, shape_value
 from lossguard.static.interp.sequential_subclasses import sequential_init
 from lossguard.static.interp.sibling_stores import ClassStores, handed, stored_by_sibling
 from lossguard.static.interp.tabular import table_attribute, table_item
+from lossguard.static.interp.unbuilt_models import unbuilt_model_class
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, repeat_list
 from lossguard.static.values import (
@@ -104,7 +105,22 @@ class ExpressionsMixin(InterpBase):
             # code posted without its imports (an issue thread, a notebook's later cell): `nn`, `F`
             # and `optim` bound nowhere in the file are torch's, as everywhere they are written
             return QualName(alias)
-        return UNKNOWN
+        return self._unbuilt_model(name, frame)
+
+    def _unbuilt_model(self, name: str, frame: Frame) -> Value:
+        """A default-built instance of the snippet's one model class, for a model name the module
+        never binds (interp.unbuilt_models); unknown otherwise."""
+        key = (id(frame.module.module), name)
+        found = self._unbuilt_models.get(key)
+        if found is None:
+            found = UNKNOWN
+            cls_node = unbuilt_model_class(frame.module, name)
+            glob = frame.module.globals
+            ref = glob.get(cls_node.name) if cls_node is not None and glob is not None else None
+            if isinstance(ref, ClassRef) and ref.node is cls_node and self._is_nn_module(ref):
+                found = self._default_instance(ref)
+            self._unbuilt_models[key] = found
+        return found
 
     def _built_later(self, name: str, frame: Frame, env: Env) -> Value | None:
         """The torch loss the module builds once, later, under ``name`` (interp.later_bindings);

@@ -542,4 +542,6 @@ def backwards_an_element(acc: Accumulate, facts: LoopFacts, module: ModuleInfo) 
 
 
 def _word(name: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
+    """``name`` read as a variable in a text: not part of a longer name or an attribute, and not the
+    text of a string (``losses["total"]`` reads no variable ``total``: round 30, threads20)."""
+    return re.compile(r"(?<![\w.\"'])" + re.escape(name) + r"(?![\w\"'])")

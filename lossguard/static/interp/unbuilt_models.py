@@ -1,0 +1,88 @@
+"""The one model class of a posted snippet, used under a name the snippet never binds.
+
+Round 30 (code posted in issue threads and forum posts, branch threads20): a question shows its
+network class and, in another code block, the loop that trains it, but not the line that builds it::
+
+    class Net(nn.Module):
+        def forward(self, x):
+            return F.softmax(self.fc(x), dim=1)
+
+    criterion = nn.CrossEntropyLoss()
+    for x, y in loader:
+        loss = criterion(model(x), y)
+
+Run as posted, ``model`` is a ``NameError``; the code runs as its author meant only with ``model``
+an instance of the class shown. A name is read as a default-built instance of a class when all of
+these hold:
+
+* the name is ``model`` or ``net``, or the class's own name in lower case (``classifier`` for
+  ``Classifier``);
+* the module binds the name nowhere: no assignment, parameter, import, loop or ``with`` target,
+  ``def``/``class``, ``global``, and the module has no star import;
+* the module defines exactly one class whose base is written ``nn.Module``, ``torch.nn.Module`` or
+  ``Module`` (the interpreter confirms it is an ``nn.Module``), at its top level;
+* the module never reads that class's name, except in ``super(Cls, self)``: a snippet that builds
+  the class (``net = Net()``) or hands it on (``Trainer(Net)``) says what it trains, and an unbound
+  ``model`` there is something else.
+
+Two model classes, a class used anywhere, or a name the module binds keep the name unknown.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from lossguard.static.project import ModuleInfo
+
+#: names a snippet's model goes by, besides the lower-cased class name
+MODEL_NAMES = frozenset({"model", "net"})
+_MODULE_BASES = frozenset({"nn.Module", "torch.nn.Module", "Module"})
+
+
+def _module_class(tree: ast.Module) -> ast.ClassDef | None:
+    """The only top-level class whose base is written as ``nn.Module`` (or ``torch.nn.Module``,
+    ``Module``); None when there is none or more than one."""
+    found = [node for node in tree.body if isinstance(node, ast.ClassDef) and any(ast.unparse(b) in _MODULE_BASES for b in node.bases)]
+    return found[0] if len(found) == 1 else None
+
+
+def _binds(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` binds ``name`` (the binding forms of Python a snippet uses)."""
+    if isinstance(node, ast.Name):
+        return node.id == name and isinstance(node.ctx, (ast.Store, ast.Del))
+    if isinstance(node, ast.arg):
+        return node.arg == name
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name == name
+    if isinstance(node, ast.alias):
+        return (node.asname or node.name).split(".")[0] == name
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return name in node.names
+    if isinstance(node, ast.ExceptHandler):
+        return node.name == name
+    return False
+
+
+def _read_outside_super(node: ast.AST, cls_name: str, parents: dict[int, ast.AST]) -> bool:
+    """``node`` reads the class's name, other than as the first argument of ``super(...)``."""
+    if not (isinstance(node, ast.Name) and node.id == cls_name and isinstance(node.ctx, ast.Load)):
+        return False
+    parent = parents.get(id(node))
+    return not (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "super" and parent.args[:1] == [node])
+
+
+def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
+    """The class whose default-built instance ``name`` stands for (module docstring); None when the
+    snippet does not say."""
+    if module.star_imports:
+        return None
+    cls = _module_class(module.module)
+    if cls is None or (name not in MODEL_NAMES and name != cls.name.lower()) or name == cls.name:
+        return None
+    parents: dict[int, ast.AST] = {}
+    for node in ast.walk(module.module):
+        if _binds(node, name) or _read_outside_super(node, cls.name, parents):
+            return None
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    return cls
