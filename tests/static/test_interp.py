@@ -3494,6 +3494,79 @@ PROJECTS["a_list_kept_across_steps_that_no_sibling_method_empties_look_alike"] =
     "deleted.py": _agent("", _STACKED, "del self.trajectory[:]"),
 }
 
+# Round 30 (sweep20, p-christ/Deep-Reinforcement-Learning-Algorithms-with-PyTorch's REINFORCE): an episode loop keeps
+# each step's log-probability in a list of the agent; a sibling method the loop calls builds the episode's loss from
+# that list (through a helper method) and back-propagates it, and a reset of the class (called by a loop elsewhere)
+# empties it: the graphs kept are the ones the update needs (rules/_sibling_backward.py)
+_REINFORCE = """
+import numpy as np
+import torch
+from torch.distributions import Categorical
+
+from base import BaseAgent
+
+
+class Reinforce(BaseAgent):
+    def __init__(self, config):
+        BaseAgent.__init__(self, config)
+        self.policy = self.create_network(self.state_size, self.action_size)
+        self.optimizer = torch.optim.Adam(self.policy.parameters(), lr=1e-3)
+        self.rewards = []
+        self.log_probs = []
+
+    def reset_game(self):
+        self.state = self.env.reset()
+        self.done = False
+        {reset}
+
+    def step(self):
+        while not self.done:
+            self.act_and_remember()
+            if self.done:
+                self.learn()
+
+    def act_and_remember(self):
+        state = torch.from_numpy(self.state).float().unsqueeze(0)
+        dist = Categorical(self.policy(state))
+        action = dist.sample()
+        self.remember(dist.log_prob(action))
+        self.state, reward, self.done, _ = self.env.step(action.item())
+        self.rewards.append(reward)
+
+    def remember(self, log_prob):
+        self.log_probs.append(log_prob){mark}
+
+    def learn(self):
+        ret = np.dot(0.99 ** np.arange(len(self.rewards)), self.rewards)
+        loss = self.episode_loss(ret)
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+
+    def episode_loss(self, ret):
+{loss}
+"""
+_EPISODE_LOSS = """        terms = []
+        for log_prob in self.log_probs:
+            terms.append(-log_prob * ret)
+        return torch.cat(terms).sum()"""
+
+
+def _reinforce(mark: str, loss: str, reset: str) -> str:
+    return _REINFORCE.replace("{mark}", mark).replace("{loss}", loss).replace("{reset}", reset)
+
+
+# the loss is made from something else (the list kept for nothing), or the list is never emptied: reported
+PROJECTS["an_episode_list_that_no_sibling_back_propagates"] = {
+    "last.py": _reinforce("  # expect: LG006", "        return -self.baseline(ret) * ret", "self.log_probs = []"),
+    "kept.py": _reinforce("  # expect: LG006", _EPISODE_LOSS, "self.rewards = []"),
+}
+PROJECTS["an_episode_list_that_no_sibling_back_propagates_look_alike"] = {
+    "agent.py": _reinforce("", _EPISODE_LOSS, "self.log_probs = []"),
+    "cleared.py": _reinforce("", _EPISODE_LOSS, "self.log_probs.clear()"),
+    "stacked.py": _reinforce("", "        return -(torch.stack([lp for lp in self.log_probs]) * ret).sum()", "del self.log_probs[:]"),
+}
+
 # Round 26 (realcode_heldout18, opened): a course's loss history stored into a preallocated tensor, `losses[epoch] =
 # loss`: the in-place copy makes the tensor part of every epoch's graph (interp/slot_stores.py)
 PROJECTS["a_loss_stored_into_a_tensor_slot_every_step"] = {

@@ -30,7 +30,7 @@ def emptied_by_a_sibling(loop: ast.AST, receiver: str, loop_module: ModuleInfo, 
     me = method.args.args[0].arg
     if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me):
         return False
-    cls = next((c for c in ast.walk(module.module) if isinstance(c, ast.ClassDef) and any(item is method for item in c.body)), None)
+    cls = class_of(method, module)
     if cls is None:
         return False
     siblings = {f.name: f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f is not method}
@@ -40,13 +40,20 @@ def emptied_by_a_sibling(loop: ast.AST, receiver: str, loop_module: ModuleInfo, 
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in siblings
             and loop_module.segment(node.func.value) == receiver
-            and _empties(siblings[node.func.attr], target.attr)
+            and empties(siblings[node.func.attr], target.attr)
         ):
             return True
     return False
 
 
-def _empties(fn: ast.FunctionDef | ast.AsyncFunctionDef, attr: str) -> bool:
+def class_of(method: ast.AST, module: ModuleInfo) -> ast.ClassDef | None:
+    """The class of ``module`` that defines ``method`` in its body."""
+    return next((c for c in ast.walk(module.module) if isinstance(c, ast.ClassDef) and any(item is method for item in c.body)), None)
+
+
+def empties(fn: ast.FunctionDef | ast.AsyncFunctionDef, attr: str) -> bool:
+    """``fn`` empties its own ``self.<attr>``: ``.clear()``, ``del self.<attr>[:]``, ``self.<attr>[:] = []`` or an
+    assignment ``self.<attr> = ...`` that does not read it."""
     if not fn.args.args:
         return False
     me = fn.args.args[0].arg

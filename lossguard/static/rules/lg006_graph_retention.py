@@ -26,6 +26,7 @@ from lossguard.static.rules._library_objects import appended_to_a_library_object
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
+from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
 from lossguard.static.rules._sibling_resets import emptied_by_a_sibling
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
@@ -773,6 +774,8 @@ class GraphRetention(Rule):
             return
         if method is not None and emptied_by_a_sibling(loop, name, module, method, acc.target, acc.ctx.module):
             return  # `self.learn()` in the loop ends with `self.trajectory.clear()`: at most one update's steps are kept
+        if method is not None and backpropagated_by_a_sibling(loop, name, module, method, acc.target, acc.ctx.module):
+            return  # `self.actor_learn()` in the loop back-propagates a loss made from the list, which a reset empties
         if method is not None and any(
             isinstance(n, ast.Assign)
             and n is not acc.node
