@@ -164,7 +164,7 @@ class ValueChecks:
                 lo, hi = scalars["target_lo"] / world, scalars["target_hi"] / world
                 if lo < 0 or hi > 1:
                     self.target_range = (lo, hi)
-        stats.constant_target = self.equilibrium
+        stats.constant_target = True if self.adversarial else self.constant_target  # self.equilibrium, without the call
         stats.examples = self.examples
         if self.target_range is not None:
             stats.target_range = (pretty(self.kind or "bce"), *self.target_range)

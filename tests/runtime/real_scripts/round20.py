@@ -58,7 +58,10 @@ SCRIPTS20 = [
                 "optimizer_ft = optim.Adam(model.parameters(), lr=1e-4)\n",
                 f"optimizer_ft = optim.Adam(model.parameters(), lr={_lr('1e-4')})\ncalc_loss = lgrun.watch(model, calc_loss)\n",
             ),
-            ("model = train_model(model, optimizer_ft, exp_lr_scheduler, num_epochs=40)", "model = train_model(model, optimizer_ft, exp_lr_scheduler, num_epochs=2)"),
+            (
+                "model = train_model(model, optimizer_ft, exp_lr_scheduler, num_epochs=40)",
+                "model = train_model(model, optimizer_ft, exp_lr_scheduler, num_epochs=2)",
+            ),
         ],
         [],
         shim="shim_pil",
@@ -102,8 +105,8 @@ SCRIPTS20 = [
                 f"    times = []\n    for batch in range({ENV_INT.format('LG_STEPS', '300')}):\n",
             ),
             (
-                "                Variable(torch.LongTensor(labels[np.array(batch_nodes)])))\n        loss.backward()\n        optimizer.step()\n        end_time = time.time()\n        times.append(end_time-start_time)\n        print batch, loss.data[0]\n\n    val_output = graphsage.forward(val) \n    print \"Validation F1:\", f1_score(labels[val], val_output.data.numpy().argmax(axis=1), average=\"micro\")\n    print \"Average batch time:\", np.mean(times)\n\ndef load_pubmed",
-                "                lgrun.shuffled(Variable(torch.LongTensor(labels[np.array(batch_nodes)]))))\n        loss.backward()\n        optimizer.step()\n        end_time = time.time()\n        times.append(end_time-start_time)\n        if batch % 50 == 0: print(batch, loss.item())\n\n    val_output = graphsage.forward(val) \n    print(\"Validation F1:\", f1_score(labels[val], val_output.data.numpy().argmax(axis=1), average=\"micro\"))\n    print(\"Average batch time:\", np.mean(times))\n\ndef load_pubmed",
+                '                Variable(torch.LongTensor(labels[np.array(batch_nodes)])))\n        loss.backward()\n        optimizer.step()\n        end_time = time.time()\n        times.append(end_time-start_time)\n        print batch, loss.data[0]\n\n    val_output = graphsage.forward(val) \n    print "Validation F1:", f1_score(labels[val], val_output.data.numpy().argmax(axis=1), average="micro")\n    print "Average batch time:", np.mean(times)\n\ndef load_pubmed',
+                '                lgrun.shuffled(Variable(torch.LongTensor(labels[np.array(batch_nodes)]))))\n        loss.backward()\n        optimizer.step()\n        end_time = time.time()\n        times.append(end_time-start_time)\n        if batch % 50 == 0: print(batch, loss.item())\n\n    val_output = graphsage.forward(val) \n    print("Validation F1:", f1_score(labels[val], val_output.data.numpy().argmax(axis=1), average="micro"))\n    print("Average batch time:", np.mean(times))\n\ndef load_pubmed',
             ),
             ("        print batch, loss.data[0]\n\n    val_output", "        print(batch, loss.item())\n\n    val_output"),
             (

@@ -720,7 +720,21 @@ def _prepare(script: Script, work: Path) -> None:
 
 
 def _all_scripts() -> list[Script]:
-    from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round13, round14, round15, round16, round17, round18, round19, round20
+    from tests.runtime.real_scripts import (
+        round8,
+        round9,
+        round10,
+        round11,
+        round12,
+        round13,
+        round14,
+        round15,
+        round16,
+        round17,
+        round18,
+        round19,
+        round20,
+    )
 
     return (
         SCRIPTS
@@ -771,7 +785,20 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
             path.write_text(text)
         s = Script(**{**script.__dict__, "args": on_device(script.args, script.accel_args) if device != "cpu" else list(script.args)})
         _prepare(s, work)
-        from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round14, round15, round16, round17, round18, round19, round20
+        from tests.runtime.real_scripts import (
+            round8,
+            round9,
+            round10,
+            round11,
+            round12,
+            round14,
+            round15,
+            round16,
+            round17,
+            round18,
+            round19,
+            round20,
+        )
 
         round8.prepare(s, work)
         round9.prepare(s, work)
