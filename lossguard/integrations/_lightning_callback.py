@@ -36,7 +36,12 @@ class LossGuardCallbackBody:
 
     Under manual optimization with several optimizers (a GAN's generator and discriminator), each
     optimizer gets a watcher of its own, over the submodule its parameters make up, fed the losses
-    backpropagated before its step: two networks' losses in one series are no one loss's curve.
+    backpropagated before its step: two networks' losses in one series are no one loss's curve. Each
+    network's loss is then measured against the others, which train at the same time (the generator's
+    against the discriminator's verdict, the discriminator's on the generator's samples): it settles at
+    an equilibrium, not a minimum, and its watcher is adversarial (``watch(adversarial=True)``: no
+    plateau or oscillation while its weights move; the plugin sees the loss, not the constant targets
+    that would tell a watched criterion so).
     """
 
     def __init__(self, on_event: Policy = "warn", **options: Any) -> None:
@@ -85,7 +90,9 @@ class LossGuardCallbackBody:
         # one watcher per optimizer, over the part of the model it steps; the whole-model watcher saw no step yet
         self.guard.close()
         for optimizer in optimizers:
-            self._per_optimizer[id(optimizer)] = Guard(module_of(pl_module, optimizer), self.on_event, optimizer=optimizer, **self.options)
+            self._per_optimizer[id(optimizer)] = Guard(
+                module_of(pl_module, optimizer), self.on_event, optimizer=optimizer, adversarial=True, **self.options
+            )
         self.guard = next(iter(self._per_optimizer.values()))
         if self._restored is not None:  # a checkpoint's state, loaded before training started
             self.load_state_dict(self._restored)

@@ -62,12 +62,15 @@ def metrics_for(event: Event) -> dict[str, float]:
 class Guard:
     """One watcher over ``model``, its queue of new events, and the pending stop decision."""
 
-    def __init__(self, model: nn.Module, on_event: Policy = "warn", optimizer: torch.optim.Optimizer | None = None, **options: Any) -> None:
+    def __init__(
+        self, model: nn.Module, on_event: Policy = "warn", optimizer: torch.optim.Optimizer | None = None, adversarial: bool = False, **options: Any
+    ) -> None:
         check_options(options)
         self.policy = check_policy(on_event)
         self._queue: list[Event] = []
-        # optimizer: the one whose steps are this watcher's (a trainer with several); None: any that steps the model
-        self.watcher: Watcher = watch(model, on_event=self._queue.append, announce=False, optimizer=optimizer, **options)
+        # optimizer: the one whose steps are this watcher's (a trainer with several); None: any that steps the model.
+        # adversarial: its loss is measured against networks the other optimizers train (watch(adversarial=True))
+        self.watcher: Watcher = watch(model, on_event=self._queue.append, announce=False, optimizer=optimizer, adversarial=adversarial, **options)
         self._sync_every = options.get("sync_every")
         self._first_alarm: Event | None = None
 

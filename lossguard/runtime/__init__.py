@@ -49,6 +49,12 @@ def watch(model: torch.nn.Module, criterion: Any = None, **options: Any) -> Watc
     * ``check_first`` / ``check_every``: which calls run the misuse value checks.
     * ``announce``: print one line when watching starts and a summary at ``close()`` (default
       True; the trainer plugins turn it off and log through the trainer instead).
+    * ``adversarial``: the loss is measured against another network trained at the same time (a
+      GAN's generator or discriminator, watched with ``observe``): it settles at an equilibrium,
+      not a minimum, so a flat or swinging loss is not reported while the weights move (LG103,
+      LG104), as for a binary cross-entropy whose every batch has one target value (default False;
+      the Lightning plugin sets it for each optimizer's watcher under manual optimization with
+      several optimizers).
     """
     if options.get("log_dir") is not None:
         try:

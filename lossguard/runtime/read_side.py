@@ -133,7 +133,7 @@ class ReadSide:
         """
         n = len(recs)
         checks = s.checks
-        run = Run(list(map(_STEP, recs)), losses, list(map(_LR, recs)), checks.constant_target, checks.floor)
+        run = Run(list(map(_STEP, recs)), losses, list(map(_LR, recs)), checks.equilibrium, checks.floor)
         # the smoothed loss after each step (as _process takes it: the first finite loss starts it)
         emas: list[float] = []
         add = emas.append

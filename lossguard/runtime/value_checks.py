@@ -37,9 +37,12 @@ MIN_COUNTED = 256
 class ValueChecks:
     """The value checks of one watched criterion; a small stateful object with ``state_dict``."""
 
-    def __init__(self, kind: str | None, criterion: Any) -> None:
+    def __init__(self, kind: str | None, criterion: Any, adversarial: bool = False) -> None:
         self.kind = kind
         self.criterion = criterion
+        # the loss is measured against another network trained at the same time (watch(adversarial=True):
+        # a GAN's generator or discriminator, the Lightning plugin's watcher per optimizer): an equilibrium too
+        self.adversarial = adversarial
         self.sigmoid_inside = 0
         self.sigmoid_outside = False
         self.target_var: float | None = None
@@ -61,6 +64,12 @@ class ValueChecks:
         # call, once one was outside [0, 1] (-1/1 targets): the loss is then unbounded below (LG107's fix)
         self.target_range: tuple[float, float] | None = None
         self._plain = _plain(criterion)
+
+    @property
+    def equilibrium(self) -> bool | None:
+        """True when the loss hovers at an equilibrium, not a minimum (``StepStats.constant_target``): one
+        target value per batch on every checked call, or a loss declared adversarial."""
+        return True if self.adversarial else self.constant_target
 
     def criterion_changed(self) -> None:
         """An attribute of the criterion was set through the watcher (``criterion.weight = w``):
@@ -155,7 +164,7 @@ class ValueChecks:
                 lo, hi = scalars["target_lo"] / world, scalars["target_hi"] / world
                 if lo < 0 or hi > 1:
                     self.target_range = (lo, hi)
-        stats.constant_target = self.constant_target
+        stats.constant_target = True if self.adversarial else self.constant_target  # self.equilibrium, without the call
         stats.examples = self.examples
         if self.target_range is not None:
             stats.target_range = (pretty(self.kind or "bce"), *self.target_range)

@@ -168,6 +168,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         check_first: int = 5,
         check_every: int = 100,
         announce: bool = True,
+        adversarial: bool = False,
     ) -> None:
         super().__init__()
         object.__setattr__(self, "_s", StepState())
@@ -205,7 +206,9 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             raise UsageError(f"Argument skip should name {' and/or '.join(map(repr, sorted(SKIPPABLE)))}, got {sorted(unknown)}")
         self.skip = frozenset(skip_names) if optimizer is not None else frozenset()
         self.kind = misuse.loss_kind(criterion)
-        self.checks = ValueChecks(self.kind, criterion)
+        if not isinstance(adversarial, bool):
+            raise UsageError(f"Argument adversarial should be True or False, got {adversarial!r}")
+        self.checks = ValueChecks(self.kind, criterion, adversarial)
 
         self._take_layout(Layout(model))
         # "were the parameters finite before this loss?": for the first step that is the model as

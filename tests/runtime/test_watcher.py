@@ -602,6 +602,8 @@ def test_bad_options_are_usage_errors():
         lossguard.watch(net, nn.MSELoss(), sync_every=0)
     with pytest.raises(UsageError, match="Argument skip should name"):
         lossguard.watch(net, nn.MSELoss(), skip=("loss-plateau",))
+    with pytest.raises(UsageError, match="Argument adversarial should be True or False, got 'yes'"):
+        lossguard.watch(net, nn.MSELoss(), adversarial="yes")
 
 
 def test_sync_every_batches_reads_without_changing_results():

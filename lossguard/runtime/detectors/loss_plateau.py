@@ -113,9 +113,11 @@ class LossPlateau(Detector):
     inputs; the class counts must be a fair sample (the first 16 calls, then every 64th). Steps without an optimizer update
     (GradScaler overflow skips) are ignored, a loss that has gone below zero (:func:`below_zero`:
     a policy-gradient or actor-critic loss, whose magnitude follows the episodes' length) is not
-    judged from then on, nothing is reported while the learning rate is
-    rising (warm-up), nor for a loss whose every batch has a single target value (a GAN
-    discriminator at its equilibrium sits at chance by design) while its weights move: when they
+    judged by its level from then on (only by its updates: every measured one since the first step
+    under ``frozen``, the rate known and not rising, is reported once: :meth:`_never_moved`), nothing
+    is reported while the learning rate is rising (warm-up), nor for a loss whose every batch has a
+    single target value (a GAN discriminator at its equilibrium sits at chance by design), or a loss
+    declared adversarial (``watch(adversarial=True)``), while its weights move: when they
     barely move (below ``still``), a learning rate far too small is reported for such a loss too
     (a recommender's positive and negative BCE calls look the same), ``patience`` consecutive checks
     (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
@@ -178,6 +180,7 @@ class LossPlateau(Detector):
         Saved("stuck_grads", "int"),
         Saved("stuck_loss", "optional"),
         Saved("normalised", "bool"),
+        Saved("top_update", "number"),
     )
 
     def validate(self) -> None:
@@ -213,6 +216,9 @@ class LossPlateau(Detector):
         self.stuck_grads = 0
         self.stuck_loss: float | None = None
         self.normalised = False
+        # the largest measured update (the last layer's |dW|/|W|) since the first step: a loss of either sign
+        # is judged by it alone (_never_moved)
+        self.top_update = 0.0
         self._fix_start()
 
     def loaded(self) -> None:
@@ -436,6 +442,34 @@ class LossPlateau(Detector):
             )
         return None
 
+    def _never_moved(self, stats: StepStats) -> Finding | None:
+        """A loss that went below zero (not judged by its level), whose optimizer (its learning rate known and
+        not rising) has moved the last layer by under ``frozen`` of its norm at every measured step since the
+        first, for ``min_window`` updated steps (at least 8 measurements): the weights have not left their
+        initialisation, so nothing is learnt whatever the loss does (minimalRL's ACER at Adam 1e-7 moves its
+        head by 1e-6 a step; at its 2e-4, by 1e-3). A rate that ends at 0, a frozen head (no update at all)
+        or a converged model moved more before; a warm-up from 0 is rising. Called on measured steps only."""
+        lr = stats.lr
+        if (
+            lr is None
+            or lr <= 0
+            or self.seen < self.min_window
+            or len(self.updates) < 8
+            or not 0.0 < self.top_update < self.frozen
+            or (len(self.lrs) >= 2 and self.lrs[-1] > self.lrs[0] * (1.0 + 1e-6))
+        ):
+            return None
+        self.reported = True
+        moved = median(self.updates)
+        return Finding(
+            f"Step {stats.step}: the last layer's weights have moved by at most {fmt(self.top_update)} of their norm per step "
+            f"since the first step (the median of the last {len(self.updates)} measurements: {fmt(moved)}), at learning rate "
+            f"{fmt(lr)}: the model has not left its initialisation. The loss has gone below zero (a policy-gradient or "
+            "actor-critic loss), so its level says nothing here; the update size does.",
+            {"update_ratio": moved, "top_update": self.top_update, "steps": self.seen, "lr": lr},
+            fix=f"{capital(change_lr(lr, down=False, moved=moved))}, to start with.",
+        )
+
     def _identically_zero(self, stats: StepStats) -> Finding | None:
         """A loss exactly 0 at every updated step from the first, with every measured gradient norm exactly
         0, for ``min_window`` steps: it does not depend on the parameters, so nothing is learnt, and its
@@ -568,6 +602,10 @@ class LossPlateau(Detector):
             self.lrs.append(stats.lr)
         if stats.update_ratio is not None and math.isfinite(stats.update_ratio):
             self.updates.append(stats.update_ratio)
+            if stats.update_ratio > self.top_update:
+                self.top_update = stats.update_ratio
+            if self.signed and not self.reported and (still := self._never_moved(stats)) is not None:
+                return still
         if stats.grad_ratio is not None and math.isfinite(stats.grad_ratio):
             self.ratios.append(stats.grad_ratio)
             self.normalised = bool(stats.normalised)

@@ -207,3 +207,46 @@ def test_a_constant_loss_with_a_gradient_measured_is_not_one_without_gradient():
     det = LossPlateau()
     found = [det.update(stats(i, 2.302585, grad_norm=1e-9 if i % 10 == 0 else 0.0, chance_loss=None)) for i in range(60)]
     assert not any(f is not None and "exactly 0 (" in f.message for f in found), found
+
+
+# round 20 ------------------------------------------------------------------ a loss of either sign, weights that never moved
+
+
+def test_a_policy_gradient_at_a_rate_far_too_small_is_reported_by_its_updates():
+    # minimalRL's ACER at Adam 1e-7 (docs/runtime.md round 20): a loss of either sign is not judged by its level, so
+    # LG103 said nothing in 360 steps while the head moved by 1e-6 of its norm a step. pytorch/examples reinforce.py's
+    # loop at Adam 1e-7 (the base code: no event in 80 episodes) moves it by at most 1.6e-6 since the first step
+    from tests.runtime.fault_injection import scenarios as sc
+
+    out = sc.policy_gradient_cartpole(0, episodes=80, lr=1e-7)
+    found = [e for e in out.events if e.severity in ("warning", "error")]
+    assert [(e.code, e.step) for e in found] == [("LG103", 32)], out.events
+    assert "have moved by at most" in found[0].message and "has not left its initialisation" in found[0].message
+    assert found[0].fix.startswith("Raise the learning rate from 1e-07 to 0.0001 (1000x, chosen from the update size")
+
+
+def _signed(i, update=None, lr=1e-3):
+    # a policy-gradient loss: about 0, below zero from step 2
+    return stats(i, (-0.05 if i % 3 == 2 else 0.04), chance_loss=None, update_ratio=update, lr=lr)
+
+
+def test_a_loss_of_either_sign_whose_weights_moved_once_is_not_told_to_raise_the_rate():
+    # updates of healthy size first, then tiny (a schedule that ends near 0, a converged policy): silent
+    det = LossPlateau()
+    assert all(det.update(_signed(i, 1e-3 if i < 16 else 1e-7)) is None for i in range(200))
+    # a warm-up from 0: the rate rises while the updates are tiny
+    det = LossPlateau()
+    assert all(det.update(_signed(i, 1e-7 * (i + 1) / 100, lr=1e-8 * (i + 1))) is None for i in range(100))
+    # a frozen head (no update at all) and a hand-written update (no rate known)
+    for update, lr in ((0.0, 1e-3), (1e-7, None)):
+        det = LossPlateau()
+        assert all(det.update(_signed(i, update, lr=lr)) is None for i in range(100))
+    # the same loss with updates of 1e-7 from the first step: reported once, at the first measured step from step 30
+    det = LossPlateau()
+    found = [i for i in range(200) if det.update(_signed(i, 1e-7 if i < 16 or i % 8 == 0 else None))]
+    assert found == [32]
+
+
+def test_state_roundtrip_keeps_the_largest_update():
+    series = [_signed(i, 1e-3 if i < 16 else 1e-7) for i in range(120)]
+    assert assert_roundtrip(LossPlateau, series, split=20) == []

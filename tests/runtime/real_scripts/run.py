@@ -10,7 +10,7 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
 ``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
-``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round19.py``. Scripts with ``shim="shim_pil"``
+``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round20.py``. Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
@@ -720,7 +720,21 @@ def _prepare(script: Script, work: Path) -> None:
 
 
 def _all_scripts() -> list[Script]:
-    from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round13, round14, round15, round16, round17, round18, round19
+    from tests.runtime.real_scripts import (
+        round8,
+        round9,
+        round10,
+        round11,
+        round12,
+        round13,
+        round14,
+        round15,
+        round16,
+        round17,
+        round18,
+        round19,
+        round20,
+    )
 
     return (
         SCRIPTS
@@ -736,6 +750,7 @@ def _all_scripts() -> list[Script]:
         + round17.SCRIPTS17
         + round18.SCRIPTS18
         + round19.SCRIPTS19
+        + round20.SCRIPTS20
     )
 
 
@@ -770,7 +785,20 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
             path.write_text(text)
         s = Script(**{**script.__dict__, "args": on_device(script.args, script.accel_args) if device != "cpu" else list(script.args)})
         _prepare(s, work)
-        from tests.runtime.real_scripts import round8, round9, round10, round11, round12, round14, round15, round16, round17, round18, round19
+        from tests.runtime.real_scripts import (
+            round8,
+            round9,
+            round10,
+            round11,
+            round12,
+            round14,
+            round15,
+            round16,
+            round17,
+            round18,
+            round19,
+            round20,
+        )
 
         round8.prepare(s, work)
         round9.prepare(s, work)
@@ -783,6 +811,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
         round17.prepare(s, work)
         round18.prepare(s, work)
         round19.prepare(s, work)
+        round20.prepare(s, work)
         env = {
             **os.environ,
             **s.env,
