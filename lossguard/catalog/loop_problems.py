@@ -377,7 +377,8 @@ for x, y in loader:
             "parameters: a call of one of the modules the optimizer is built over among the calls that loss is "
             "computed from (followed through the assignments of the function before the backward()); without it, "
             "silent. A module frozen with `requires_grad = False` before that loss would misfire (none seen). A "
-            "backward() and a step() in different functions or files are not read."
+            "backward() and a step() in different functions or files are not read; a step given a closure (`opt.step(closure)`, "
+            "which evaluates and back-propagates the loss again) is not counted."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),

@@ -228,6 +228,24 @@ for batch in loader:
     policy_loss.backward()
     opt.step()
 """,
+        # a step given a closure evaluates the loss again and back-propagates it: the step applies the closure's gradients
+        """
+import torch
+
+optimizer = torch.optim.LBFGS(model.parameters())
+for x, y in loader:
+
+    def closure():
+        optimizer.zero_grad()
+        out = criterion(model(x), y)
+        out.backward()
+        return out
+
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.zero_grad()
+    optimizer.step(closure)
+""",
         # a helper runs between the backward and the clear: it may step
         """
 import torch
