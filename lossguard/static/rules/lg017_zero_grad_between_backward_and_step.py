@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -334,29 +335,48 @@ for epoch in range(10):
         super().__init__(report)
         self._seen: set[int] = set()
         self._layouts: dict[int, _Layout] = {}
+        self._foreign = False
 
     def on_loop(self, loop: LoopSummary) -> None:
-        module = loop.ctx.module
         dead = loop.extra.get("dead", frozenset())
         values: dict[int, tuple[str, Value]] = {}
+        files: dict[int, ModuleInfo] = {id(loop.ctx.module): loop.ctx.module}  # the loop's file and those it calls into
         backwards: list[ast.Call] = []
         for name, receiver, node in loop.calls:
-            if name == CALLEE or isinstance(receiver, ForeignCall) or id(node) in dead or not isinstance(node, ast.Call):
+            if name == CALLEE or id(node) in dead or not isinstance(node, ast.Call):
                 continue
+            if isinstance(receiver, ForeignCall):
+                # a gradient call made in another file by a function the loop calls (`trainer.train_step(batch)`),
+                # read in that file with the method it calls (a clearing call is folded as SET_GRAD in the entry)
+                files.setdefault(id(receiver.module), receiver.module)
+                name, receiver = receiver.name or name, receiver.receiver
             values[id(node)] = (name, receiver)
             if name in BACKWARD_CALLS and not (isinstance(receiver, QualName) and receiver.name == "torch.distributed.autograd"):
                 backwards.append(node)
-        layout = self._layouts.get(id(module.module))
-        if layout is None:
-            layout = self._layouts[id(module.module)] = _layout(module.module)
         for backward in backwards:
             if id(backward) in self._seen:
                 continue
             self._seen.add(id(backward))
+            for module in files.values():
+                layout = self._layout(module)
+                if id(backward) in layout.where:
+                    break
+            else:
+                continue  # an expression inside a statement, not one of its own
+            # the interpreter's reading of the optimizer's parameters is written in the file that built it: compared
+            # with another file's text only through that file's own assignments
+            self._foreign = module is not loop.ctx.module
             found = self._dropped(backward, module, layout, values)
             if found is not None:
                 clear, step, message = found
-                self.report(clear.node, loop.ctx, message)
+                ctx = loop.ctx if module is loop.ctx.module else dataclasses.replace(loop.ctx, module=module)
+                self.report(clear.node, ctx, message)
+
+    def _layout(self, module: ModuleInfo) -> _Layout:
+        layout = self._layouts.get(id(module.module))
+        if layout is None:
+            layout = self._layouts[id(module.module)] = _layout(module.module)
+        return layout
 
     def _dropped(
         self,
@@ -423,7 +443,7 @@ for epoch in range(10):
         the stepped optimizer is known to hold (built over ``model.parameters()`` or a part of it)."""
         if not clear.model:
             return clear.text == stepped
-        return bool(_covered(clear.text, _owners(stepped, step, module, values)))
+        return bool(_covered(clear.text, _owners(stepped, step, module, values, not self._foreign)))
 
     def _finding(
         self,
@@ -439,7 +459,7 @@ for epoch in range(10):
         if later or helpers:
             # another backward() (or a call that may run one) refills the gradients before the step: only the first
             # loss is lost, which matters only where it reaches the optimizer's parameters
-            owners = _owners(stepped, step, module, values)
+            owners = _owners(stepped, step, module, values, not self._foreign)
             if clear.model:
                 owners = _covered(clear.text, owners)
             used = _loss_callees(backward, module)
@@ -462,12 +482,14 @@ def _covered(model: str, owners: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(o for o in owners if o == model or o.startswith(model + "."))
 
 
-def _owners(stepped: str, step: ast.Call, module: ModuleInfo, values: dict[int, tuple[str, Value]]) -> tuple[str, ...]:
+def _owners(stepped: str, step: ast.Call, module: ModuleInfo, values: dict[int, tuple[str, Value]], read_value: bool = True) -> tuple[str, ...]:
     """The source texts of the modules whose parameters the optimizer written ``stepped`` holds: what the interpreter
     knows of it at the step (``opt.step()``), else the file's assignments to that text, when every one builds it over
-    ``X.parameters()`` calls (``self.opt = Adam(chain(self.G.parameters(), self.D.parameters()))``); () when unknown."""
+    ``X.parameters()`` calls (``self.opt = Adam(chain(self.G.parameters(), self.D.parameters()))``); () when unknown.
+    ``read_value`` False (a step in another file than the loop's, whose optimizer may have been built in the loop's):
+    the file's assignments only."""
     _, receiver = values.get(id(step), ("", None))
-    if isinstance(receiver, Optimizer) and receiver.params:
+    if read_value and isinstance(receiver, Optimizer) and receiver.params:
         return receiver.params
     owners: list[str] = []
     assigned = False
