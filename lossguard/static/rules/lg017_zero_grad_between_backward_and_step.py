@@ -49,6 +49,8 @@ _BOOKKEEPING = frozenset(
         "perf_counter",
     }
 )
+# Calls that may sit between the clear and the step and put no gradient back: clipping, a GradScaler's unscaling.
+_CLIPPING = frozenset({"clip_grad_norm_", "clip_grad_value_", "clip_grad_norm", "unscale_"})
 _GRAD_ATTRS = ("grad", "_grad")
 _CONTROL = (ast.Return, ast.Break, ast.Continue, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -247,6 +249,18 @@ for x, y in loader:
     optimizer.zero_grad()
     optimizer.step(closure)
 """,
+        # a helper runs between the clear and the step: it may set the gradients again (saved by hooks during backward)
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.zero_grad()
+    restore_gradients(model, saved)
+    optimizer.step()
+""",
         # a helper runs between the backward and the clear: it may step
         """
 import torch
@@ -263,6 +277,23 @@ for x, y in loader:
 
     INVALID = (
         Invalid(catalog_example("LG017"), line=7, col=5, message="the step applies no gradient at all"),
+        # clipping between the clear and the step clips zeros
+        Invalid(
+            """
+import torch
+
+optimizer = torch.optim.AdamW(model.parameters(), lr=3e-4)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.zero_grad()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+""",
+            line=7,
+            col=5,
+            message="the step applies no gradient at all",
+        ),
         # Lornatang/CycleGAN-PyTorch (train.py at 8c723b3): one optimizer over both discriminators, cleared between
         # discriminator A's backward and discriminator B's; the only step sees B's gradients alone
         Invalid(
@@ -393,7 +424,7 @@ for epoch in range(10):
         stmts, index = layout.where[id(backward)]
         clear: _Clear | None = None
         later: list[ast.Call] = []  # backward() calls between the clear and the step
-        helpers = False  # a call between the clear and the step that may back-propagate out of sight
+        helpers = False  # a call between the clear and the step that may back-propagate or set gradients out of sight
         for stmt in stmts[index + 1 :]:
             nodes = _nodes(stmt)
             if any(isinstance(n, _CONTROL) for n in nodes) or any(isinstance(n, ast.Attribute) and n.attr in _GRAD_ATTRS for n in nodes):
@@ -416,11 +447,15 @@ for epoch in range(10):
                 stepped = _stepped_optimizer(name, receiver, top, module)
                 if not stepped or not self._same(clear, stepped, top, module, values):
                     return None
-                return self._finding(backward, clear, top, later, helpers, module, values)
+                if helpers and not later:
+                    return None  # the step may apply gradients that call made: silent without a backward() in sight
+                return self._finding(backward, clear, top, later, module, values)
             if any(call_name(c) in ("step", "apply") or _clears_grads(call_name(c)) for c in calls):
                 return None  # a step or clear under a branch, or of another optimizer
             found = [c for c in calls if call_name(c) in BACKWARD_CALLS]
             later += found
+            if top is not None and call_name(top) in _CLIPPING:
+                continue  # clip_grad_norm_(model.parameters(), 1.0), scaler.unscale_(opt): no gradient put back
             if not found and any(call_name(c) not in _BOOKKEEPING for c in calls):
                 helpers = True
         return None
@@ -451,14 +486,13 @@ for epoch in range(10):
         clear: _Clear,
         step: ast.Call,
         later: list[ast.Call],
-        helpers: bool,
         module: ModuleInfo,
         values: dict[int, tuple[str, Value]],
     ) -> tuple[_Clear, ast.Call, str] | None:
         stepped = _stepped_optimizer(*values[id(step)], step, module) or ""
-        if later or helpers:
-            # another backward() (or a call that may run one) refills the gradients before the step: only the first
-            # loss is lost, which matters only where it reaches the optimizer's parameters
+        if later:
+            # another backward() refills the gradients before the step: only the first loss is lost, which matters only
+            # where it reaches the optimizer's parameters
             owners = _owners(stepped, step, module, values, not self._foreign)
             if clear.model:
                 owners = _covered(clear.text, owners)
@@ -470,8 +504,6 @@ for epoch in range(10):
         head = f"{what} clears the gradients of `{module.segment(backward)}` ({lines[backward]}) before `{module.segment(step)}` ({lines[step]}) applies them: "
         if later:
             tail = f"the step sees only the backward() at {lines[later[0]]}, and that first loss never trains its parameters"
-        elif helpers:
-            tail = "that loss never trains its parameters"
         else:
             tail = "the step applies no gradient at all"
         return clear, step, head + tail + "; clear before the forward pass (or after the step)"
