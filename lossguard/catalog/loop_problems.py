@@ -333,4 +333,67 @@ loss.backward()
         fix_safety="none",
         references=(REDUCTION_DOC,),
     ),
+    Problem(
+        code="LG017",
+        name="zero-grad-between-backward-and-step",
+        summary="The gradients are cleared after backward() and before the step() that should apply them.",
+        why=(
+            "`zero_grad()` throws away what `backward()` just computed. Called between a loss's `backward()` and the "
+            "optimizer's `step()`, it leaves the step nothing to apply from that loss: with no other backward() in "
+            "between the step updates nothing at all (`set_to_none=True` gradients are skipped, zeros move only "
+            "momentum and weight decay), and with another backward() in between only the later loss trains (one "
+            "optimizer over two GAN discriminators, cleared between the first one's backward() and the only step: "
+            "the first discriminator never learns)."
+        ),
+        fix=(
+            "Clear the gradients once per step, before the forward pass or right after `step()` (the usual order: "
+            "zero_grad, forward, loss, backward, step); to train on several losses with one step, call every "
+            "backward() after the one clear."
+        ),
+        example="""
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.zero_grad()
+    optimizer.step()
+""",
+        use_instead="""
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+""",
+        misfires=(
+            "Read narrowly, in a training loop's code (its own body and the functions it calls, in its file or another "
+            "checked file; a one-step function that no loop of the checked code calls is not read): a "
+            "`backward()` written as a statement of its own (`loss.backward()`, `scaler.scale(loss).backward()`, "
+            "`self.manual_backward(loss)`), then, later in the same statement list (the same block: nothing on a "
+            "branch counts), a `zero_grad()` statement and then a `step()` statement of the same optimizer "
+            "(`opt.step()`, `scaler.step(opt)`), optimizers told apart by how they are written. `model.zero_grad()` "
+            "counts only when the stepped optimizer is known to hold that model's parameters (the interpreter's "
+            "reading of `opt = Adam(model.parameters())`, or every assignment of that name in the file building it "
+            "over `X.parameters()` calls). Between the backward() and the clear only bookkeeping may run (`.item()`, "
+            "`print`, logging, `meter.update(...)`); any other call, any step or clear, any `if`/loop holding one, "
+            "any read or write of `.grad`, `torch.autograd.grad`, or a `return`/`break`/`continue`/`raise` leaves it "
+            "silent (gradients copied out before the clear, as gradient-surgery methods do, are used). Between the clear "
+            "and the step, clipping (`clip_grad_norm_`, `scaler.unscale_`) and bookkeeping may run; any other call, with no "
+            "`backward()` written there, leaves it silent (it may back-propagate or put gradients back out of sight). "
+            "When another `backward()` comes between the clear and the step, the step still applies something, and the "
+            "finding needs evidence that the first loss reaches the optimizer's "
+            "parameters: a call of one of the modules the optimizer is built over among the calls that loss is "
+            "computed from (followed through the assignments of the function before the backward()); without it, "
+            "silent. A module frozen with `requires_grad = False` before that loss would misfire (none seen). A "
+            "backward() and a step() in different functions or files are not read; a step given a closure (`opt.step(closure)`, "
+            "which evaluates and back-propagates the loss again) is not counted."
+        ),
+        fix_safety="none",
+        references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
+    ),
 )

@@ -26,6 +26,7 @@ ISSUE_CODES = {
     "LG014": "missing-zero-grad",
     "LG015": "non-scalar-backward",
     "LG016": "sigmoid-then-bceloss",
+    "LG017": "zero-grad-between-backward-and-step",
     "LG101": "nan-loss",
     "LG102": "loss-spike",
     "LG103": "loss-plateau",

@@ -560,6 +560,10 @@ REALCODE_DEV19S_RECALL_FLOOR = 1.0
 # F.kl_div with reduction="elementwise_mean"; tunable): 6 of 6 expected findings and 1 false alarm on the branch point,
 # 6 of 6 and none after.
 REALCODE_DEV20S_RECALL_FLOOR = 1.0
+# Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
+# backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
+# their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.
+REALCODE_RULE17_RECALL_FLOOR = 1.0
 # Round 29 (docs/survey.md, "Round 29: mutations of real code (branch mut19)"): realcode_mut19 (the same kind of set, from
 # new repositories: a rectifier's output into nll_loss, a step with a back-propagating closure and no clearing, integer
 # labels moved to a device chosen by a test under a progress bar, softmax into a CTC wrapper, a configuration's models all
@@ -633,6 +637,7 @@ REALCODE_THREADS20_RECALL_FLOOR = 1.0
         ("realcode_dev19", REALCODE_DEV19_RECALL_FLOOR),
         ("realcode_dev19s", REALCODE_DEV19S_RECALL_FLOOR),
         ("realcode_dev20s", REALCODE_DEV20S_RECALL_FLOOR),
+        ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),
         ("realcode_hf20", REALCODE_HF20_RECALL_FLOOR),

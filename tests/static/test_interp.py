@@ -8909,6 +8909,41 @@ def wrapped(loader, net, lossf):
 }
 
 
+# Round 30 (rule17, LG017): a loop that calls a one-step function of another file; the backward(), the clear and the
+# step are read in that file (the loop's events carry them as `ForeignCall` entries, the backward() as a plain one).
+PROJECTS["zero_grad_between_backward_and_step_in_a_step_function_of_another_file"] = {
+    "engine/__init__.py": "",
+    "engine/steps.py": """
+def train_step(model, batch, optimizer, criterion):
+    x, y = batch
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.zero_grad()  # expect: LG017
+    optimizer.step()
+    return loss.item()
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+
+from engine.steps import train_step
+
+model = nn.Linear(16, 4)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+criterion = nn.CrossEntropyLoss()
+for epoch in range(10):
+    for batch in loader:
+        train_step(model, batch, optimizer, criterion)
+""",
+}
+PROJECTS["zero_grad_between_backward_and_step_in_a_step_function_of_another_file_look_alike"] = {
+    path: text.replace("    x, y = batch\n", "    x, y = batch\n    optimizer.zero_grad()\n").replace(
+        "    optimizer.zero_grad()  # expect: LG017\n", ""
+    )
+    for path, text in PROJECTS["zero_grad_between_backward_and_step_in_a_step_function_of_another_file"].items()
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

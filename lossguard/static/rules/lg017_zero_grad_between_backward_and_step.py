@@ -1,0 +1,576 @@
+"""LG017 zero-grad-between-backward-and-step: gradients cleared after backward() and before the step() that uses them."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lossguard.static.events import BACKWARD_CALLS, CALLEE, ForeignCall, LoopSummary
+from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.rule import Report, Rule, place
+from lossguard.static.rules._graph_evidence import call_name
+from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
+from lossguard.static.values import Optimizer, QualName, Value
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.project import ModuleInfo
+
+# Calls that may sit between the backward() and the clearing call without touching gradients: reading the loss out,
+# logging, a running average. Any other call there (a helper, a step hidden in a method) leaves the rule silent.
+_BOOKKEEPING = frozenset(
+    {
+        "item",
+        "detach",
+        "cpu",
+        "numpy",
+        "tolist",
+        "print",
+        "append",
+        "extend",
+        "add_scalar",
+        "add_scalars",
+        "log",
+        "info",
+        "debug",
+        "update",
+        "set_postfix",
+        "set_description",
+        "len",
+        "float",
+        "int",
+        "str",
+        "round",
+        "format",
+        "mean",
+        "sum",
+        "time",
+        "perf_counter",
+    }
+)
+# Calls that may sit between the clear and the step and put no gradient back: clipping, a GradScaler's unscaling.
+_CLIPPING = frozenset({"clip_grad_norm_", "clip_grad_value_", "clip_grad_norm", "unscale_"})
+_GRAD_ATTRS = ("grad", "_grad")
+_CONTROL = (ast.Return, ast.Break, ast.Continue, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _nodes(stmt: ast.AST) -> list[ast.AST]:
+    """The nodes of ``stmt``, without the bodies of the functions, classes and lambdas it defines."""
+    out: list[ast.AST] = []
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _SCOPES))
+    return out
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where each expression statement of a file sits: its list (a body, an ``else``, a handler) and index there, by
+    the id of the call it is."""
+
+    where: dict[int, tuple[list[ast.stmt], int]]
+
+
+def _layout(tree: ast.AST) -> _Layout:
+    where: dict[int, tuple[list[ast.stmt], int]] = {}
+    for node in ast.walk(tree):
+        for field in ("body", "orelse", "finalbody"):
+            stmts = getattr(node, field, None)
+            if isinstance(stmts, list):
+                for i, stmt in enumerate(stmts):
+                    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+                        where[id(stmt.value)] = (stmts, i)
+    return _Layout(where)
+
+
+def _loss_of(call: ast.Call) -> ast.expr | None:
+    """What ``call`` back-propagates: ``X`` of ``X.backward()``, ``scaler.scale(X).backward()``,
+    ``self.manual_backward(X)``, ``torch.autograd.backward(X)``."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    if func.attr == "manual_backward" or isinstance(func.value, (ast.Name, ast.Attribute)) and ast.unparse(func.value).endswith("autograd"):
+        return call.args[0] if call.args else None
+    inner = func.value
+    if isinstance(inner, ast.Call) and call_name(inner) == "scale" and len(inner.args) == 1:
+        return inner.args[0]
+    return inner
+
+
+@dataclass(frozen=True)
+class _Clear:
+    node: ast.Call
+    text: str  # the optimizer's (or the model's) source text
+    model: bool  # ``model.zero_grad()`` rather than an optimizer's
+
+
+class ZeroGradBetweenBackwardAndStep(Rule):
+    code = "LG017"
+    VALID = (
+        # the usual order
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+""",
+        # cleared right after the step
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+""",
+        # gradient accumulation: the step and the clear under the same test, after the backward
+        """
+import torch
+
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+for i, (x, y) in enumerate(loader):
+    loss = criterion(model(x), y) / accum_steps
+    loss.backward()
+    if (i + 1) % accum_steps == 0:
+        optimizer.step()
+        optimizer.zero_grad()
+""",
+        # a clear on a branch: which order runs is not told
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    if skip_batch:
+        optimizer.zero_grad()
+    optimizer.step()
+""",
+        # the clear is another optimizer's: the GAN's generator, before its own backward
+        """
+import torch
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real in loader:
+    opt_d.zero_grad()
+    loss_d = d_loss(D(real), D(G(noise()).detach()))
+    loss_d.backward()
+    opt_g.zero_grad()
+    opt_d.step()
+    loss_g = g_loss(D(G(noise())))
+    loss_g.backward()
+    opt_g.step()
+""",
+        # gradient surgery: each task's gradients are copied out before the clear, and set by hand before the step
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y1, y2 in loader:
+    out1, out2 = model(x)
+    loss1 = criterion(out1, y1)
+    loss1.backward(retain_graph=True)
+    g1 = [p.grad.clone() for p in model.parameters()]
+    optimizer.zero_grad()
+    loss2 = criterion(out2, y2)
+    loss2.backward()
+    project(g1, model)
+    optimizer.step()
+""",
+        # model.zero_grad() of a model the optimizer is not known to hold
+        """
+def train_step(encoder, head, head_opt, x, y, criterion):
+    loss = criterion(head(encoder(x)), y)
+    loss.backward()
+    encoder.zero_grad()
+    head_opt.step()
+
+
+def fit(encoder, head, head_opt, loader, criterion):
+    for x, y in loader:
+        train_step(encoder, head, head_opt, x, y, criterion)
+""",
+        # one optimizer per discriminator: clearing B's before B's backward leaves A's gradients alone
+        """
+import torch
+
+opt_d_a = torch.optim.Adam(D_A.parameters())
+opt_d_b = torch.optim.Adam(D_B.parameters())
+for a, b in loader:
+    opt_d_a.zero_grad()
+    loss_a = mse(D_A(a), ones) + mse(D_A(fake_a.detach()), zeros)
+    loss_a.backward()
+    opt_d_b.zero_grad()
+    loss_b = mse(D_B(b), ones) + mse(D_B(fake_b.detach()), zeros)
+    loss_b.backward()
+    opt_d_a.step()
+    opt_d_b.step()
+""",
+        # a second loss after the clear, the first one computed from a module the optimizer does not hold
+        """
+import torch
+
+opt = torch.optim.Adam(policy.parameters())
+for batch in loader:
+    value_loss = mse(critic(batch.obs), batch.ret)
+    value_loss.backward()
+    opt.zero_grad()
+    policy_loss = -(policy(batch.obs).log_prob(batch.act) * batch.adv).mean()
+    policy_loss.backward()
+    opt.step()
+""",
+        # a step given a closure evaluates the loss again and back-propagates it: the step applies the closure's gradients
+        """
+import torch
+
+optimizer = torch.optim.LBFGS(model.parameters())
+for x, y in loader:
+
+    def closure():
+        optimizer.zero_grad()
+        out = criterion(model(x), y)
+        out.backward()
+        return out
+
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.zero_grad()
+    optimizer.step(closure)
+""",
+        # a helper runs between the clear and the step: it may set the gradients again (saved by hooks during backward)
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.zero_grad()
+    restore_gradients(model, saved)
+    optimizer.step()
+""",
+        # a helper runs between the backward and the clear: it may step
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    apply_update(optimizer)
+    optimizer.zero_grad()
+    optimizer.step()
+""",
+    )
+
+    INVALID = (
+        Invalid(catalog_example("LG017"), line=7, col=5, message="the step applies no gradient at all"),
+        # clipping between the clear and the step clips zeros
+        Invalid(
+            """
+import torch
+
+optimizer = torch.optim.AdamW(model.parameters(), lr=3e-4)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.zero_grad()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+""",
+            line=7,
+            col=5,
+            message="the step applies no gradient at all",
+        ),
+        # Lornatang/CycleGAN-PyTorch (train.py at 8c723b3): one optimizer over both discriminators, cleared between
+        # discriminator A's backward and discriminator B's; the only step sees B's gradients alone
+        Invalid(
+            """
+import itertools
+import torch
+import torch.nn as nn
+
+def train(d_a_model, d_b_model, loader, scaler, criterion):
+    d_optimizer = torch.optim.Adam(itertools.chain(d_a_model.parameters(), d_b_model.parameters()), lr=2e-4)
+    for real_a, real_b, fake_a, fake_b in loader:
+        d_optimizer.zero_grad(set_to_none=True)
+        with torch.autocast("cuda"):
+            real_out_a = d_a_model(real_b)
+            fake_out_a = d_a_model(fake_b.detach())
+            loss_d_a = (criterion(real_out_a, ones(real_out_a)) + criterion(fake_out_a, zeros(fake_out_a))) / 2
+        scaler.scale(loss_d_a).backward()
+        d_optimizer.zero_grad(set_to_none=True)
+        for p in d_b_model.parameters():
+            p.requires_grad = True
+        with torch.autocast("cuda"):
+            real_out_b = d_b_model(real_a)
+            fake_out_b = d_b_model(fake_a.detach())
+            loss_d_b = (criterion(real_out_b, ones(real_out_b)) + criterion(fake_out_b, zeros(fake_out_b))) / 2
+        scaler.scale(loss_d_b).backward()
+        scaler.step(d_optimizer)
+        scaler.update()
+""",
+            line=14,
+            col=9,
+            message="the step sees only the backward() at line 21",
+        ),
+        # with a GradScaler, nothing between the clear and the step
+        Invalid(
+            """
+def train(model, loader, optimizer, criterion, scaler):
+    for x, y in loader:
+        with torch.autocast("cuda"):
+            loss = criterion(model(x), y)
+        scaler.scale(loss).backward()
+        optimizer.zero_grad(set_to_none=True)
+        scaler.step(optimizer)
+        scaler.update()
+""",
+            line=6,
+            col=9,
+            message="the step applies no gradient at all",
+        ),
+        # bookkeeping between the backward and the clear; model.zero_grad() of the model the optimizer holds
+        Invalid(
+            """
+import torch
+
+optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
+for epoch in range(10):
+    for x, y in loader:
+        loss = criterion(net(x), y)
+        loss.backward()
+        running += loss.item()
+        net.zero_grad()
+        optimizer.step()
+""",
+            line=9,
+            col=9,
+            message="`net.zero_grad()` clears the gradients of `loss.backward()` (line 7)",
+        ),
+    )
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report)
+        self._seen: set[int] = set()
+        self._layouts: dict[int, _Layout] = {}
+        self._foreign = False
+
+    def on_loop(self, loop: LoopSummary) -> None:
+        dead = loop.extra.get("dead", frozenset())
+        values: dict[int, tuple[str, Value]] = {}
+        files: dict[int, ModuleInfo] = {id(loop.ctx.module): loop.ctx.module}  # the loop's file and those it calls into
+        backwards: list[ast.Call] = []
+        for name, receiver, node in loop.calls:
+            if name == CALLEE or id(node) in dead or not isinstance(node, ast.Call):
+                continue
+            if isinstance(receiver, ForeignCall):
+                # a gradient call made in another file by a function the loop calls (`trainer.train_step(batch)`),
+                # read in that file with the method it calls (a clearing call is folded as SET_GRAD in the entry)
+                files.setdefault(id(receiver.module), receiver.module)
+                name, receiver = receiver.name or name, receiver.receiver
+            values[id(node)] = (name, receiver)
+            if name in BACKWARD_CALLS and not (isinstance(receiver, QualName) and receiver.name == "torch.distributed.autograd"):
+                backwards.append(node)
+        for backward in backwards:
+            if id(backward) in self._seen:
+                continue
+            self._seen.add(id(backward))
+            for module in files.values():
+                layout = self._layout(module)
+                if id(backward) in layout.where:
+                    break
+            else:
+                continue  # an expression inside a statement, not one of its own
+            # the interpreter's reading of the optimizer's parameters is written in the file that built it: compared
+            # with another file's text only through that file's own assignments
+            self._foreign = module is not loop.ctx.module
+            found = self._dropped(backward, module, layout, values)
+            if found is not None:
+                clear, step, message = found
+                ctx = loop.ctx if module is loop.ctx.module else dataclasses.replace(loop.ctx, module=module)
+                self.report(clear.node, ctx, message)
+
+    def _layout(self, module: ModuleInfo) -> _Layout:
+        layout = self._layouts.get(id(module.module))
+        if layout is None:
+            layout = self._layouts[id(module.module)] = _layout(module.module)
+        return layout
+
+    def _dropped(
+        self,
+        backward: ast.Call,
+        module: ModuleInfo,
+        layout: _Layout,
+        values: dict[int, tuple[str, Value]],
+    ) -> tuple[_Clear, ast.Call, str] | None:
+        """The clearing call and the step() of one statement list that follow ``backward`` (an expression statement of its
+        own) in the order backward, clear, step, with the message; None when anything between may step, clear, read or
+        set a gradient, or leave the list, or when the clear's and the step's optimizer are not known to be the same."""
+        if id(backward) not in layout.where:
+            return None  # not a statement of its own (or in another file)
+        stmts, index = layout.where[id(backward)]
+        clear: _Clear | None = None
+        later: list[ast.Call] = []  # backward() calls between the clear and the step
+        helpers = False  # a call between the clear and the step that may back-propagate or set gradients out of sight
+        for stmt in stmts[index + 1 :]:
+            nodes = _nodes(stmt)
+            if any(isinstance(n, _CONTROL) for n in nodes) or any(isinstance(n, ast.Attribute) and n.attr in _GRAD_ATTRS for n in nodes):
+                return None
+            calls = [n for n in nodes if isinstance(n, ast.Call)]
+            if any(call_name(c) == "grad" for c in calls):
+                return None  # torch.autograd.grad: gradients taken by hand
+            top = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+            if clear is None:
+                if top is not None and call_name(top) == "zero_grad":
+                    clear = self._clear(top, module, values)
+                    if clear is None:
+                        return None
+                    continue
+                if any(call_name(c) not in _BOOKKEEPING for c in calls):
+                    return None  # a step, a clear or a helper before any clear of the list: not this shape
+                continue
+            if top is not None and call_name(top) in ("step", "apply") and id(top) in values:
+                name, receiver = values[id(top)]
+                stepped = _stepped_optimizer(name, receiver, top, module)
+                if not stepped or not self._same(clear, stepped, top, module, values):
+                    return None
+                if helpers and not later:
+                    return None  # the step may apply gradients that call made: silent without a backward() in sight
+                return self._finding(backward, clear, top, later, module, values)
+            if any(call_name(c) in ("step", "apply") or _clears_grads(call_name(c)) for c in calls):
+                return None  # a step or clear under a branch, or of another optimizer
+            found = [c for c in calls if call_name(c) in BACKWARD_CALLS]
+            later += found
+            if top is not None and call_name(top) in _CLIPPING:
+                continue  # clip_grad_norm_(model.parameters(), 1.0), scaler.unscale_(opt): no gradient put back
+            if not found and any(call_name(c) not in _BOOKKEEPING for c in calls):
+                helpers = True
+        return None
+
+    @staticmethod
+    def _clear(call: ast.Call, module: ModuleInfo, values: dict[int, tuple[str, Value]]) -> _Clear | None:
+        """``opt.zero_grad()`` (an optimizer's, told by lossguard.static.rules.lg014_missing_zero_grad's reading) or
+        ``model.zero_grad()``; None for anything else (``self.optimizers().zero_grad()``, a call not analysed)."""
+        if id(call) not in values or not isinstance(call.func, ast.Attribute):
+            return None
+        name, receiver = values[id(call)]
+        text = module.segment(call.func.value)
+        if not text or "optimizers(" in text:
+            return None
+        optimizer = _zero_grad_optimizer(name, receiver, call, module)
+        return _Clear(call, optimizer, False) if optimizer is not None else _Clear(call, text, True)
+
+    def _same(self, clear: _Clear, stepped: str, step: ast.Call, module: ModuleInfo, values: dict[int, tuple[str, Value]]) -> bool:
+        """Whether the clear drops gradients the step would apply: the same optimizer text, or a model whose parameters
+        the stepped optimizer is known to hold (built over ``model.parameters()`` or a part of it)."""
+        if not clear.model:
+            return clear.text == stepped
+        return bool(_covered(clear.text, _owners(stepped, step, module, values, not self._foreign)))
+
+    def _finding(
+        self,
+        backward: ast.Call,
+        clear: _Clear,
+        step: ast.Call,
+        later: list[ast.Call],
+        module: ModuleInfo,
+        values: dict[int, tuple[str, Value]],
+    ) -> tuple[_Clear, ast.Call, str] | None:
+        stepped = _stepped_optimizer(*values[id(step)], step, module) or ""
+        if later:
+            # another backward() refills the gradients before the step: only the first loss is lost, which matters only
+            # where it reaches the optimizer's parameters
+            owners = _owners(stepped, step, module, values, not self._foreign)
+            if clear.model:
+                owners = _covered(clear.text, owners)
+            used = _loss_callees(backward, module)
+            if not any(u == o or u.startswith(o + ".") for u in used for o in owners):
+                return None
+        lines = {n: place(module, n.lineno) for n in (backward, step, *later)}
+        what = f"`{module.segment(clear.node)}`"
+        head = f"{what} clears the gradients of `{module.segment(backward)}` ({lines[backward]}) before `{module.segment(step)}` ({lines[step]}) applies them: "
+        if later:
+            tail = f"the step sees only the backward() at {lines[later[0]]}, and that first loss never trains its parameters"
+        else:
+            tail = "the step applies no gradient at all"
+        return clear, step, head + tail + "; clear before the forward pass (or after the step)"
+
+
+def _covered(model: str, owners: tuple[str, ...]) -> tuple[str, ...]:
+    """The owners among ``owners`` whose parameters ``model.zero_grad()`` clears: ``model`` itself or a part of it."""
+    return tuple(o for o in owners if o == model or o.startswith(model + "."))
+
+
+def _owners(stepped: str, step: ast.Call, module: ModuleInfo, values: dict[int, tuple[str, Value]], read_value: bool = True) -> tuple[str, ...]:
+    """The source texts of the modules whose parameters the optimizer written ``stepped`` holds: what the interpreter
+    knows of it at the step (``opt.step()``), else the file's assignments to that text, when every one builds it over
+    ``X.parameters()`` calls (``self.opt = Adam(chain(self.G.parameters(), self.D.parameters()))``); () when unknown.
+    ``read_value`` False (a step in another file than the loop's, whose optimizer may have been built in the loop's):
+    the file's assignments only."""
+    _, receiver = values.get(id(step), ("", None))
+    if read_value and isinstance(receiver, Optimizer) and receiver.params:
+        return receiver.params
+    owners: list[str] = []
+    assigned = False
+    for node in ast.walk(module.module):
+        if not isinstance(node, ast.Assign) or not any(module.segment(t) == stepped for t in node.targets):
+            continue
+        assigned = True
+        found = [
+            module.segment(c.func.value)
+            for c in ast.walk(node.value)
+            if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr == "parameters" and not c.args
+        ]
+        if not isinstance(node.value, ast.Call) or not found:
+            return ()
+        owners += found
+    return tuple(owners) if assigned else ()
+
+
+def _scope_of(node: ast.AST, tree: ast.AST) -> ast.AST:
+    """The innermost function whose body holds ``node`` (the module when none does)."""
+    best: ast.AST = tree
+    for fn in ast.walk(tree):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.lineno <= getattr(node, "lineno", 0) <= (fn.end_lineno or 0):
+            if any(n is node for n in ast.walk(fn)):
+                best = fn
+    return best
+
+
+def _loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str]:
+    """The source texts of the callees of every call the back-propagated loss is computed from, following the names it
+    reads through their assignments before the backward() in the same function (``loss_d_A = (loss_real + loss_fake) / 2``,
+    ``loss_real = criterion(real_out, ones)``, ``real_out = D_A(real)`` give ``D_A``)."""
+    loss = _loss_of(backward)
+    if loss is None:
+        return set()
+    scope = _scope_of(backward, module.module)
+    assigns = [n for n in _nodes(scope) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.lineno < backward.lineno]
+    used: set[str] = set()
+    seen: set[str] = set()
+    todo: list[ast.AST] = [loss]
+    while todo and len(seen) < 200:
+        expr = todo.pop()
+        for n in ast.walk(expr):
+            if isinstance(n, ast.Call):
+                used.add(module.segment(n.func))
+            elif isinstance(n, ast.Name) and n.id not in seen:
+                seen.add(n.id)
+                for a in assigns:
+                    targets = a.targets if isinstance(a, ast.Assign) else [a.target]
+                    if a.value is not None and any(isinstance(t, ast.Name) and t.id == n.id for tg in targets for t in ast.walk(tg)):
+                        todo.append(a.value)
+    return used
