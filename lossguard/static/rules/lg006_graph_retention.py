@@ -422,6 +422,29 @@ def train(learner, memory, steps):
     for step in range(steps):
         losses = learner.update(memory)
 """
+# several discriminators trained by a method the loop hands the index to (hanzhanggit/StackGAN-v2's
+# train_Dnet), their losses summed into a total started again for every batch
+_DISCRIMINATORS = """
+import torch.nn.functional as F
+
+
+class Trainer:
+    def train_d(self, idx, x, y):
+        net, opt = self.nets[idx], self.optimizers[idx]
+        opt.zero_grad()
+        loss = F.binary_cross_entropy_with_logits(net(x), y)
+        loss.backward()
+        opt.step()
+        return loss
+
+    def train(self, loader):
+        {outer}
+        for x, y in loader:
+            {inner}
+            for i in range(self.n):
+                total += self.train_d(i, x, y)
+            print(total.item())
+"""
 _AGENTS_BY_INDEX = (
     _AGENT_LOSSES.replace("{loop}", "for agent in range(self.n_agents):")
     .replace("{optimizer}", "self.optimizers[agent]")
@@ -932,6 +955,8 @@ class GraphRetention(Rule):
         return found.pop() if len(found) == 1 else None
 
     VALID = (
+        # one loss per discriminator of one batch, the total started again for every batch
+        _DISCRIMINATORS.replace("{outer}", "pass").replace("{inner}", "total = 0"),
         # one loss per agent of one step, in a list made afresh at every call; by index and by zip
         _AGENTS_BY_INDEX.replace("{kept}", "critic_losses"),
         _AGENT_LOSSES.replace("{loop}", "for agent, (critic, optimizer) in enumerate(zip(self.critics, self.optimizers)):")
@@ -1717,6 +1742,15 @@ class Reinforce:
             col=5,
             message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
             edit=("total_loss += loss", "total_loss += loss.item()"),
+            fix_title="Accumulate loss.item()",
+        ),
+        # the discriminators' total started once, before the batch loop: every batch's graphs
+        Invalid(
+            _DISCRIMINATORS.replace("{outer}", "total = 0").replace("{inner}", "pass"),
+            line=18,
+            col=17,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total += self.train_d(i, x, y)", "total += self.train_d(i, x, y).item()"),
             fix_title="Accumulate loss.item()",
         ),
         # the per-agent losses kept on the learner: they outlive the call, every step's graphs
