@@ -397,6 +397,11 @@ PRETRAINED_LAST_LAYER: tuple[tuple[str, str, int | None], ...] = (
     ("convnext", "classifier", 2),
     ("swin", "head", None),
 )
+#: the families of that table whose ``classifier`` is an nn.Sequential given the flattened ``(N, F)`` features (their
+#: forward flattens or pools before it): a store into the whole ``classifier`` (``model.classifier = nn.Sequential(...)``,
+#: round 30) replaces the layers that compute the output. Not convnext, whose ``classifier`` is given ``(N, C, 1, 1)``
+#: and flattens inside it.
+PRETRAINED_FLAT_CLASSIFIERS = ("vgg", "alexnet", "mobilenet_v2", "mobilenet_v3", "efficientnet", "mnasnet")
 
 # torchvision's semantic segmentation models (torchvision.models.segmentation): their forward returns an ordered dict
 # of raw logits, "out" (N, num_classes, H, W) and, with aux_loss, "aux" (interp.segmentation_models)

@@ -428,8 +428,9 @@ def test_realcode_heldout21_precision_and_recall():
 # again for every batch and summed over a loop that hands each index to a method stepping that discriminator's
 # optimizer; mended by rules/_per_network_loop.py: 16 / 0 / 4. The misses: log_softmax into CrossEntropyLoss through a
 # trainer's criterion parameter (2), a probe's raw logits into binary_cross_entropy in a Lightning module (1), a float
-# column target into CrossEntropyLoss (LG013, 1). Gated at that figure.
-REALCODE_HELDOUT22_RECALL_FLOOR = 0.80
+# column target into CrossEntropyLoss (LG013, 1). Opened: a torchvision model loaded through torch.hub and a store into
+# the whole `classifier` of VGG/AlexNet/MobileNet-like families are followed (interp/replaced_heads.py): 18 / 0 / 2.
+REALCODE_HELDOUT22_RECALL_FLOOR = 0.90
 
 
 def test_realcode_heldout22_precision_and_recall():

@@ -7745,6 +7745,51 @@ PROJECTS["a_loss_object_built_with_a_setting_never_takes_the_other_branch_look_a
     "test_losses.py": _SOFT_BCE_TEST.replace("{flag}", "from_logits=False"),
 }
 
+# A torchvision classifier whose whole `classifier` is replaced, and one loaded through torch.hub (round 30,
+# kenmaro3/pytorch_practice@5adc9bc8 cnn_stanford_dog: `torch.hub.load("pytorch/vision:v0.6.0", "alexnet",
+# pretrained=True)`, then `model.classifier = nn.Sequential(..., nn.LogSoftmax(dim=1))` and CrossEntropyLoss)
+_WHOLE_CLASSIFIER = """
+import torch
+import torch.nn as nn
+import torchvision
+
+
+def train(model, loader, optimizer, criterion):
+    for images, labels in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(images), labels){mark}
+        loss.backward()
+        optimizer.step()
+
+
+def main(loader):
+    model = {build}
+    model.classifier = nn.Sequential(nn.Linear(9216, 256), nn.ReLU(inplace=True), nn.Linear(256, 2){tail})
+    optimizer = torch.optim.Adam(model.parameters())
+    train(model, loader, optimizer, nn.CrossEntropyLoss())
+"""
+PROJECTS["a_torchvision_classifier_whose_whole_classifier_is_replaced"] = {
+    "vgg.py": _WHOLE_CLASSIFIER.replace("{build}", "torchvision.models.vgg16(pretrained=True)")
+    .replace("{tail}", ", nn.LogSoftmax(dim=1)")
+    .replace("{mark}", "  # expect: LG001"),
+    "hub.py": _WHOLE_CLASSIFIER.replace("{build}", 'torch.hub.load("pytorch/vision:v0.6.0", "alexnet", pretrained=True)')
+    .replace("{tail}", ", nn.LogSoftmax(dim=1)")
+    .replace("{mark}", "  # expect: LG001"),
+    "mobilenet.py": _WHOLE_CLASSIFIER.replace("{build}", "torchvision.models.mobilenet_v2(pretrained=True)")
+    .replace("{tail}", ", nn.Softmax(dim=1)")
+    .replace("{mark}", "  # expect: LG001"),
+}
+PROJECTS["a_torchvision_classifier_whose_whole_classifier_is_replaced_look_alike"] = {
+    # logits; a ConvNeXt, whose classifier flattens inside it (not followed); a hub model of another repository
+    "logits.py": _WHOLE_CLASSIFIER.replace("{build}", "torchvision.models.vgg16(pretrained=True)").replace("{tail}", "").replace("{mark}", ""),
+    "convnext.py": _WHOLE_CLASSIFIER.replace("{build}", "torchvision.models.convnext_tiny(pretrained=True)")
+    .replace("{tail}", ", nn.LogSoftmax(dim=1)")
+    .replace("{mark}", ""),
+    "other_hub.py": _WHOLE_CLASSIFIER.replace("{build}", 'torch.hub.load("someone/models", "alexnet")')
+    .replace("{tail}", ", nn.LogSoftmax(dim=1)")
+    .replace("{mark}", ""),
+}
+
 # A rectifier's output into nll_loss (round 29, a mutation of SebastianCallh/nimbo-pytorch-setup@89c1f33152
 # my_project/model.py: F.cross_entropy made F.nll_loss on `torch.relu(self.l1(x))`): numbers at least 0, where every
 # log-probability is at most 0

@@ -22,6 +22,11 @@ input that is not a batch of images (``BatchNorm2d`` wants four axes). Given a b
 ``ToTensor`` images, interp.image_transforms), the features, and so the scores of the layer that replaced
 the last one, have two axes: ``(N, 2)`` against the loader's ``(N,)`` class indices is what
 ``BCEWithLogitsLoss`` refuses.
+
+Round 30: a store into the whole ``classifier`` of the families whose classifier is an ``nn.Sequential`` given
+the flattened features (VGG, AlexNet, MobileNet, EfficientNet, MNASNet: ``api.PRETRAINED_FLAT_CLASSIFIERS``)
+replaces it as a store into its last layer does: the model's output is what the stored module returns for those
+features. Not ConvNeXt, whose classifier flattens inside it.
 """
 
 from __future__ import annotations
@@ -45,6 +50,10 @@ def replaced_head(model: Value, target: ast.expr, stored: Value) -> PretrainedMo
         return None
     attr, index = last
     if _stores_into(target, attr, index):
+        return PretrainedModel(model.qname, stored)
+    if index is not None and name.startswith(api.PRETRAINED_FLAT_CLASSIFIERS) and _stores_into(target, attr, None):
+        # `model.classifier = nn.Sequential(nn.Linear(25088, 256), ..., nn.LogSoftmax(dim=1))`: the whole classifier
+        # replaced, given the same flattened features (round 30, kenmaro3/pytorch_practice's AlexNet)
         return PretrainedModel(model.qname, stored)
     return None
 

@@ -423,6 +423,20 @@ def _pretrained(interp: Any, c: TorchCallArgs) -> Value:
     return PretrainedModel(c.qname)
 
 
+def _hub_model(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.hub.load("pytorch/vision:v0.6.0", "alexnet", pretrained=True)``: torchvision's hub entry points are its
+    model constructors, so the model is ``torchvision.models.alexnet``'s (its head replaceable as such); any other
+    repository, or a name that is not a literal, is unknown (round 30, kenmaro3/pytorch_practice)."""
+    repo = c.pos[0] if c.pos else c.kw.get("repo_or_dir", UNKNOWN)
+    name = c.pos[1] if len(c.pos) > 1 else c.kw.get("model", UNKNOWN)
+    if c.starred or not (isinstance(repo, Const) and isinstance(repo.value, str) and isinstance(name, Const) and isinstance(name.value, str)):
+        return UNKNOWN
+    if repo.value.split(":", 1)[0] != "pytorch/vision" or not name.value.isidentifier():
+        return UNKNOWN
+    qname = "torchvision.models." + name.value
+    return PretrainedModel(qname) if _is_pretrained(qname) else UNKNOWN
+
+
 def _module_wrapper(interp: Any, c: TorchCallArgs) -> Value:
     pos = c.pos
     return pos[0] if pos and isinstance(pos[0], (*MODEL_VALUES, Layer)) else UNKNOWN
@@ -658,6 +672,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("collections.OrderedDict",), _ordered_dict),
     (api.LAYER_EFFECTS, _layer),
     (api.PRETRAINED_FUNCS, _pretrained),
+    (("torch.hub.load",), _hub_model),
     (api.MODULE_WRAPPERS, _module_wrapper),
     (api.SAME_VALUE_FUNCS, _same_value),
     (api.PARAMETER_FUNCS, _parameter),
