@@ -921,6 +921,21 @@ def mixed_by_one_hot(a: Value, b: Value, batched: bool) -> Tensor | None:
     return Tensor(act=Act.PROBS, act_site=a.act_site, dtype=Dtype.FLOAT, shape=_matmul_shape(a.shape, b.shape), graph=a.graph or b.graph)
 
 
+def elementwise_activation(t: Tensor, rectified: bool, off_range: bool, site: Site | None) -> Tensor:
+    """``torch.tanh(x)``, ``F.relu(x)``, ``x.relu()``: new values of ``t``'s shape, no activation known; a
+    rectifier's are at least 0 (``rectified``), those of an activation that leaves [0, 1] applied to raw scores are
+    no probabilities (``off_range``), both marked at ``site``."""
+    return Tensor(
+        dtype=t.dtype if t.dtype is Dtype.FLOAT else None,
+        shape=t.shape,
+        graph=t.graph,
+        rectified=rectified,
+        rectified_site=site if rectified else None,
+        off_range=off_range,
+        off_range_site=site if off_range else None,
+    )
+
+
 def apply_layer(layer: Layer, x: Value, node: ast.Call, frame: Where, explicit: bool) -> Value:
     """Apply a layer; ``explicit`` when the code calls the layer itself rather than a container."""
     t = tensor_of(x)

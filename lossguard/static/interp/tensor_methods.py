@@ -5,7 +5,15 @@ from __future__ import annotations
 from lossguard.static import torch_api as api
 from lossguard.static.interp.python_numbers import ARITHMETIC_METHOD_ROWS, number_of, shape_value
 from lossguard.static.interp.torch_args import MethodHandler, TorchCallArgs, table
-from lossguard.static.tensor_ops import KEEP_DTYPE, conversion_target, hand_written_scores, mixed_by_one_hot, reduced_shape, reshape
+from lossguard.static.tensor_ops import (
+    KEEP_DTYPE,
+    conversion_target,
+    elementwise_activation,
+    hand_written_scores,
+    mixed_by_one_hot,
+    reduced_shape,
+    reshape,
+)
 from lossguard.static.values import INT, UNKNOWN, Act, Dtype, Shape, Tensor, Value
 
 
@@ -131,16 +139,7 @@ def _m_elementwise(t: Tensor, c: TorchCallArgs) -> Value:
     """``x.tanh()``, ``x.relu()``: new values of the same shape, no activation known (``relu``'s are at least 0)."""
     rectified = c.qname in api.RECTIFIER_METHODS
     off = t.act is Act.LOGITS and c.qname in api.OFF_RANGE_METHODS
-    site = c.site(f".{c.qname}()") if rectified or off else None
-    return Tensor(
-        dtype=t.dtype if t.dtype is Dtype.FLOAT else None,
-        shape=t.shape,
-        graph=t.graph,
-        rectified=rectified,
-        rectified_site=site if rectified else None,
-        off_range=off,
-        off_range_site=site if off else None,
-    )
+    return elementwise_activation(t, rectified, off, c.site(f".{c.qname}()") if rectified or off else None)
 
 
 def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:

@@ -39,6 +39,7 @@ from lossguard.static.tensor_ops import (
     conversion_target,
     dim_of,
     dtype_of,
+    elementwise_activation,
     functional_options,
     hand_written_scores,
     has_star,
@@ -500,16 +501,7 @@ def _elementwise(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
     rectified = c.qname in api.RECTIFIER_FUNCS
     off = t.act is Act.LOGITS and c.qname in api.OFF_RANGE_FUNCS
-    site = c.site(c.qname.replace("torch.nn.functional.", "F.")) if rectified or off else None
-    return Tensor(
-        dtype=t.dtype if t.dtype is Dtype.FLOAT else None,
-        shape=t.shape,
-        graph=t.graph,
-        rectified=rectified,
-        rectified_site=site if rectified else None,
-        off_range=off,
-        off_range_site=site if off else None,
-    )
+    return elementwise_activation(t, rectified, off, c.site(c.qname.replace("torch.nn.functional.", "F.")) if rectified or off else None)
 
 
 def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
