@@ -18,6 +18,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from lossguard.static.rules._micro_batches import _block_of
+from lossguard.static.rules._sibling_resets import class_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.events import Accumulate
@@ -112,5 +113,5 @@ def one_network_per_iteration(acc: Accumulate) -> bool:
     block = _block_of(func, loop)
     if block is None or not _started_before(block, loop, acc.target.id):
         return False
-    cls = next((c for c in acc.ctx.module.module.body if isinstance(c, ast.ClassDef) and any(m is func for m in c.body)), None)
+    cls = class_of(func, acc.ctx.module)
     return _picks_optimizer(loop, _loop_names(loop.target), cls)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.project import ModuleInfo
-from lossguard.static.rules._sibling_resets import class_of, empties
+from lossguard.static.rules._sibling_resets import empties, own_attribute_class
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _STORES = frozenset(("append", "extend", "insert"))
@@ -34,13 +34,8 @@ def backpropagated_by_a_sibling(loop: ast.AST, receiver: str, loop_module: Modul
     """Whether ``target`` (``self.<attr>`` in ``method``, a method of a class of ``module``) is back-propagated by
     a method of that class that ``loop`` calls on ``receiver`` (its source text in ``loop_module``), and emptied by
     some method of the class."""
-    if not isinstance(method, _FUNCS) or not method.args.args:
-        return False
-    me = method.args.args[0].arg
-    if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me):
-        return False
-    cls = class_of(method, module)
-    if cls is None:
+    cls = own_attribute_class(method, target, module)
+    if cls is None or not isinstance(target, ast.Attribute):
         return False
     methods = {f.name: f for f in cls.body if isinstance(f, _FUNCS) and f.args.args}
     if not any(empties(f, target.attr) for name, f in methods.items() if name != "__init__"):

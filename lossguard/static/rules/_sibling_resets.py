@@ -25,13 +25,8 @@ def emptied_by_a_sibling(loop: ast.AST, receiver: str, loop_module: ModuleInfo, 
     """Whether ``target`` (``self.<attr>`` in ``method``, a method of a class of ``module``) is
     emptied by another method of that class that ``loop`` calls on ``receiver`` (its source text in
     ``loop_module``)."""
-    if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
-        return False
-    me = method.args.args[0].arg
-    if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me):
-        return False
-    cls = class_of(method, module)
-    if cls is None:
+    cls = own_attribute_class(method, target, module)
+    if cls is None or not isinstance(target, ast.Attribute):
         return False
     siblings = {f.name: f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f is not method}
     for node in ast.walk(loop):
@@ -44,6 +39,17 @@ def emptied_by_a_sibling(loop: ast.AST, receiver: str, loop_module: ModuleInfo, 
         ):
             return True
     return False
+
+
+def own_attribute_class(method: ast.AST, target: ast.expr, module: ModuleInfo) -> ast.ClassDef | None:
+    """The class of ``module`` that defines ``method``, when ``target`` is ``self.<attr>`` of the method's own first
+    parameter; None otherwise."""
+    if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
+        return None
+    me = method.args.args[0].arg
+    if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me):
+        return None
+    return class_of(method, module)
 
 
 def class_of(method: ast.AST, module: ModuleInfo) -> ast.ClassDef | None:
