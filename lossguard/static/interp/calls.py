@@ -39,7 +39,7 @@ from lossguard.static.interp.lightning_fit import run_fit
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
-from lossguard.static.interp.manual_steps import keras_apply_calls, keras_torch_train_step, manual_training_step, step_calls
+from lossguard.static.interp.manual_steps import keras_apply_calls, keras_torch_train_step, manual_training_step, one_step_extra, step_calls
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
@@ -539,6 +539,7 @@ class CallsMixin(InterpBase):
         callsite: tuple[ModuleInfo, ast.Call] | None = None,
         opaque: bool = False,
         summary: bool = False,
+        entry: bool = False,
     ) -> Value:
         fn = ref.node
         if depth > MAX_DEPTH:
@@ -613,6 +614,9 @@ class CallsMixin(InterpBase):
                 if frame.dead:
                     extra["dead"] = frozenset(frame.dead)
                 self.sink(LoopSummary(fn, step_calls(frame) + keras_apply_calls(fn), frame.ctx(), extra=extra))
+            elif entry and frame.grad_calls:
+                # a function no checked call reaches that back-propagates (an agent's `learn()`, a posted `train_step`)
+                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra=one_step_extra(frame.dead)))
             effects = self.param_effects(ref, pos, kw, self_value, env, frame)
             if effects:
                 self._effects[key] = effects

@@ -214,4 +214,4 @@ class Interpreter(
                 ref = FunctionRef(fn, info, None)
             # a function that calls backward(), itself or through a function of this module it calls,
             # cannot be running under no_grad: treat it as called
-            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not self.drives_training(fn, info))
+            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not self.drives_training(fn, info), entry=True)

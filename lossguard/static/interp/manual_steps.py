@@ -18,6 +18,12 @@ through classes of the checked code, from a ``keras`` ``Model``/``Sequential``, 
 summarised as a loop too, each ``apply``/``apply_gradients`` call on a receiver named like an optimizer standing
 as the step (:data:`~lossguard.static.events.KERAS_APPLY`). On the TensorFlow or JAX backends a ``train_step``
 computes gradients with a tape or a function and calls no ``backward()``: not summarised.
+
+Round 31 (LG017's recall gap): a function or method that no checked call reaches and that makes gradient calls (a
+DQN agent's ``learn()``: ``loss.backward(); self.optimizer.zero_grad(); self.optimizer.step()``, a posted
+``train_step``) is summarised too, marked ``one_step`` in the summary's ``extra``: whatever loop calls it is not in
+the checked code. Rules that read the order of gradient calls within one step (LG017) read it; LG014 does not (a
+step function may leave clearing to the loop that calls it).
 """
 
 from __future__ import annotations
@@ -44,6 +50,14 @@ def manual_training_step(fn: ast.FunctionDef | ast.AsyncFunctionDef, self_value:
     """Whether ``fn`` is ``training_step`` of an object whose ``__init__`` set
     ``self.automatic_optimization = False``."""
     return fn.name == "training_step" and isinstance(self_value, Instance) and self_value.attrs.get("automatic_optimization") == Const(False)
+
+
+def one_step_extra(dead: set[int]) -> dict[str, object]:
+    """The ``extra`` of an uncalled function's summary: ``one_step``, and the branches it never takes."""
+    extra: dict[str, object] = {"one_step": True}
+    if dead:
+        extra["dead"] = frozenset(dead)
+    return extra
 
 
 def step_calls(frame: Frame) -> tuple[tuple[str, Value, ast.AST], ...]:

@@ -49,7 +49,7 @@ def _stepped(calls: list[ast.Call], module: ModuleInfo) -> set[str]:
     return _receivers(calls, "step", module) | handed
 
 
-def _block_of(scope: ast.AST, loop: ast.AST) -> list[ast.stmt] | None:
+def block_of(scope: ast.AST, loop: ast.AST) -> list[ast.stmt] | None:
     """The statement list of ``scope`` that holds ``loop`` itself."""
     for node in ast.walk(scope):
         for field in ("body", "orelse", "finalbody"):
@@ -80,7 +80,7 @@ def one_step_of_micro_batches(scope: ast.AST, loop: ast.AST, target: str, module
     then holds the micro-batches of one step. An optimizer stepped inside the loop, or one that is
     not cleared before it, or a sum started elsewhere (before an epoch loop around this one): not
     this shape."""
-    block = _block_of(scope, loop)
+    block = block_of(scope, loop)
     if block is None:
         return False
     at = next(i for i, s in enumerate(block) if s is loop)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from lossguard.static.rules._micro_batches import _block_of
+from lossguard.static.rules._micro_batches import block_of
 from lossguard.static.rules._sibling_resets import class_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,7 +110,7 @@ def one_network_per_iteration(acc: Accumulate) -> bool:
     loop = acc.ctx.loops[-1]
     if not isinstance(loop, ast.For):
         return False
-    block = _block_of(func, loop)
+    block = block_of(func, loop)
     if block is None or not _started_before(block, loop, acc.target.id):
         return False
     cls = class_of(func, acc.ctx.module)

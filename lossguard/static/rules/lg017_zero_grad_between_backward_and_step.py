@@ -261,6 +261,17 @@ for x, y in loader:
     restore_gradients(model, saved)
     optimizer.step()
 """,
+        # a one-step function that no checked loop calls, in the usual order (round 31)
+        """
+import torch.nn.functional as F
+
+def train_step(model, x, y, optimizer):
+    loss = F.cross_entropy(model(x), y)
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+    return loss.item()
+""",
         # a helper runs between the backward and the clear: it may step
         """
 import torch
@@ -359,6 +370,29 @@ for epoch in range(10):
             line=9,
             col=9,
             message="`net.zero_grad()` clears the gradients of `loss.backward()` (line 7)",
+        ),
+        # a DQN agent's update method that no checked loop calls (its caller is a framework's or another repository's):
+        # read as one step of a loop (round 31)
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+class Agent:
+    def __init__(self, net):
+        self.q = net
+        self.optimizer = torch.optim.Adam(self.q.parameters(), lr=1e-3)
+
+    def learn(self, s, a, target):
+        loss = F.mse_loss(self.q(s).gather(1, a), target)
+        loss.backward()
+        self.optimizer.zero_grad()
+        self.optimizer.step()
+        return loss.item()
+""",
+            line=12,
+            col=9,
+            message="the step applies no gradient at all",
         ),
     )
 
