@@ -1,7 +1,7 @@
 """positive [LG006]: a supervised trainer for a policy/value graph network on Hex positions appends the step's total loss and its two parts (MSE policy loss, BCE value loss) to per-epoch lists in a defaultdict after back-propagating them, keeping every batch's graph until the epoch's averages are taken; the test losses are appended under torch.no_grad."""
 # Source: yannikkellerde/GNN_Hex at 0864f957 (read as is; unchanged at HEAD f24a9511), GN0/supervised/train_GCN.py; re-typed, identifiers renamed;
 # the checkpoint helper shortened and the Qango entry point cut. GN0.models, the dataset module and
-# graph_cross_entropy (GN0.util.util) are not included.
+# graph_cross_entropy (GN0.util.util) are not included; GCN is used without an import, as in the source.
 import os
 from collections import defaultdict
 
@@ -14,7 +14,7 @@ from torch.utils.tensorboard import SummaryWriter
 from torch_geometric.loader import DataLoader
 from tqdm import tqdm, trange
 
-from GN0.models import GCN
+from GN0.models import GCN_with_glob, perfs
 from GN0.supervised.graph_dataset import SupervisedDataset, hex_pre_transform
 from GN0.util.util import graph_cross_entropy
 
