@@ -1,0 +1,5 @@
+"""part of look-alike project [LG005, LG013, LG015]: the policies package re-exports the policy classes."""
+# Source: osigaud/Basic-Policy-Gradient-Labs at 3ea1463c ("Fix regress loss", PR #7, the fix), policies/__init__.py;
+# re-typed; the Bernoulli, normal, squashed-Gaussian and CNN policies and the wrapper are not included.
+from policies.discrete_policy import DiscretePolicy
+from policies.generic_net import GenericNet
