@@ -252,7 +252,8 @@ class _Stream:
 def _console(stream=None):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+    # emoji=False: rich would turn a location such as ``train.py:100:17`` into ``train.py💯17``
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True, emoji=False)
 
 
 def _settings(args: argparse.Namespace, changes=None):  # type: ignore[no-untyped-def]

@@ -163,3 +163,14 @@ def test_json_and_json_lines_list_every_file_that_was_not_checked(repo: Path):
     assert lines == entries
     stats = json.loads(cli("check", "--statistics", "--format", "json", ".", "missing.py", cwd=repo).stdout)
     assert {"code": None, "name": "not-checked", "count": 3} in stats
+
+
+@pytest.mark.parametrize("fmt", ["concise", "text"])
+def test_a_location_at_line_100_is_printed_as_written(tmp_path: Path, fmt: str):
+    """rich reads ``:100:`` as an emoji code: ``train.py:100:26`` must not come out as ``train.py💯26``
+    (nor a ``:name:`` in a file name as its emoji)."""
+    (tmp_path / ":smile:.py").write_text("# padding\n" * 87 + TRAIN)
+    r = cli("check", "--format", fmt, ".", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert ":smile:.py:100:26: LG001" in r.stdout
+    assert "\N{HUNDRED POINTS SYMBOL}" not in r.stdout and "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}" not in r.stdout

@@ -295,6 +295,16 @@ for x, y in loader:
             "That also silences a cycle that steps twice between two clears (`elif i % 3 == 1:` stepping on the "
             "gradients of two batches, then again at `i % 3 == 2`; none seen); a step in a plain `else` of the "
             "chain, which runs at every other iteration, is still reported."
+            " An optimizer built anew inside the loop clears nothing (the gradients live on the parameters): a `for` "
+            "over batches (anything but a count, `range(n)`, `trange(n)`, `itertools.count()`, also inside "
+            "`enumerate`/`tqdm`) that rebuilds it over the `.parameters()` of networks it does not rebind itself is "
+            "reported. It is silent when the loop rebinds one of those networks (`model = Net()` every iteration: the "
+            "gradients start empty), when the optimizer's parameters are not known (a name, a list built elsewhere), and "
+            "for a `while` or a counted loop (`for i in range(n)`, as in a numeric check comparing two models' "
+            "gradients); a network reset in place each iteration (`model.apply(init)`, `reset_parameters()`) would "
+            "misfire (none seen), and an accumulating loop counted by `range` is missed. A call in a function of "
+            "another file counts as clearing only when it clears there: a name that merely mentions a gradient "
+            "(a gradient-reversal layer's `grad_reverse()` in a domain classifier's forward) does not."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),

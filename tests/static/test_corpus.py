@@ -623,6 +623,12 @@ REALCODE_FIX20_RECALL_FLOOR = 1.0
 # CrossEntropyLoss in a loop that clears every step; tunable): 5 of 5 expected findings
 # and no false alarm on the branch point.
 REALCODE_THREADS20_RECALL_FLOOR = 1.0
+# Round 31 (docs/survey.md, "Round 31: loss-bug fix commits from git history (branch fixhist21)"): realcode_fix21 (units
+# cut from the parents of loss-bug fix commits in the git history of sixteen more uncited repositories, each fix as a
+# look-alike; tunable): 25 of 26 expected findings and no false alarm on the branch point (an optimizer rebuilt for every
+# pair of batches over networks made before the loop, beside a gradient-reversal layer whose name mentions a gradient,
+# missed), 26 of 26 after.
+REALCODE_FIX21_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -665,6 +671,7 @@ REALCODE_THREADS20_RECALL_FLOOR = 1.0
         ("realcode_mut20", REALCODE_MUT20_RECALL_FLOOR),
         ("realcode_fix20", REALCODE_FIX20_RECALL_FLOOR),
         ("realcode_threads20", REALCODE_THREADS20_RECALL_FLOOR),
+        ("realcode_fix21", REALCODE_FIX21_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -8989,6 +8989,99 @@ PROJECTS["zero_grad_between_backward_and_step_in_a_step_function_of_another_file
 }
 
 
+# Round 31 (fixhist21, LG014): CuthbertCai/pytorch_DANN before 540e0c1699. The domain classifier's forward, in another
+# file, calls its gradient-reversal layer's `grad_reverse()`: a call whose name mentions a gradient is folded into the
+# loop as a clearing whose optimizer is not known, and it hid the branch that back-propagates and steps without
+# clearing. Only a call that clears there (zero_grad(), p.grad = None) counts as one. The source-only branch rebuilds
+# its optimizer for every pair of batches, over the parameters of networks handed to the loop: a rebuilt optimizer
+# clears nothing (rules/_fresh_optimizers.py).
+PROJECTS["a_branch_without_zero_grad_beside_a_gradient_reversal_layer"] = {
+    "models.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class GradReverse(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, constant):
+        ctx.constant = constant
+        return x.view_as(x)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        return grad_output.neg() * ctx.constant, None
+
+    def grad_reverse(x, constant):
+        return GradReverse.apply(x, constant)
+
+
+class DomainClassifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(768, 100)
+        self.fc2 = nn.Linear(100, 2)
+
+    def forward(self, x, constant):
+        x = GradReverse.grad_reverse(x, constant)
+        return F.log_softmax(self.fc2(F.relu(self.fc1(x))), 1)
+""",
+    "train.py": """
+import torch
+import torch.optim as optim
+
+
+def train(mode, extractor, classifier, domain_classifier, class_criterion, domain_criterion, source, target, optimizer):
+    for batch_idx, ((x1, y1), (x2, y2)) in enumerate(zip(source, target)):
+        if mode == "dann":
+            optimizer.zero_grad()
+            f1, f2 = extractor(x1), extractor(x2)
+            class_loss = class_criterion(classifier(f1), y1)
+            domain_loss = domain_criterion(domain_classifier(f1, 0.1), torch.zeros(len(x1)).long()) + domain_criterion(
+                domain_classifier(f2, 0.1), torch.ones(len(x2)).long()
+            )
+            loss = class_loss + domain_loss
+            loss.backward()
+            optimizer.step()
+        elif mode == "source":
+            optimizer = optim.SGD(list(extractor.parameters()) + list(classifier.parameters()), lr=0.01, momentum=0.9)
+            class_loss = class_criterion(classifier(extractor(x1)), y1)
+            class_loss.backward()
+            optimizer.step()  # expect: LG014
+""",
+    "main.py": """
+import sys
+
+import torch.nn as nn
+import torch.optim as optim
+
+import train
+from models import DomainClassifier
+
+extractor = nn.Sequential(nn.Flatten(), nn.Linear(784, 768), nn.ReLU())
+classifier = nn.Sequential(nn.Linear(768, 10), nn.LogSoftmax(dim=1))
+domain_classifier = DomainClassifier()
+optimizer = optim.SGD(
+    [{"params": extractor.parameters()}, {"params": classifier.parameters()}, {"params": domain_classifier.parameters()}],
+    lr=0.01,
+    momentum=0.9,
+)
+for epoch in range(100):
+    train.train(sys.argv[1], extractor, classifier, domain_classifier, nn.NLLLoss(), nn.NLLLoss(), source, target, optimizer)
+""",
+}
+# the fix: both branches clear (the domain classifier still calls its gradient-reversal layer)
+PROJECTS["a_branch_without_zero_grad_beside_a_gradient_reversal_layer_look_alike"] = {
+    **PROJECTS["a_branch_without_zero_grad_beside_a_gradient_reversal_layer"],
+    "train.py": PROJECTS["a_branch_without_zero_grad_beside_a_gradient_reversal_layer"]["train.py"]
+    .replace(
+        "            class_loss = class_criterion(classifier(extractor(x1)), y1)\n",
+        "            optimizer.zero_grad()\n            class_loss = class_criterion(classifier(extractor(x1)), y1)\n",
+    )
+    .replace("  # expect: LG014", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -22,6 +22,7 @@ from lossguard.static.events import (
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._counter_schedule import scheduled_step
+from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
 from lossguard.static.values import External, Optimizer, QualName, Unknown
@@ -46,6 +47,15 @@ def _clears_grads(name: str, receiver: object = None) -> bool:
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
+
+
+def _clears_elsewhere(receiver: ForeignCall) -> bool:
+    """Whether a call folded from a function of another file (``as_seen_from`` folds every call there whose name
+    mentions a gradient as a clearing whose optimizer is not known) is a clearing call: the call made there clears
+    (``zero_grad()``, ``p.grad = None``), not any call whose name mentions a gradient (round 31,
+    CuthbertCai/pytorch_DANN: the domain classifier's forward calls its gradient-reversal layer's ``grad_reverse()``)."""
+    return _clears_grads(receiver.name, receiver.receiver)
+
 
 _GRAD_ATTRS = ("grad", "_grad")
 # in-place methods that reset or overwrite a gradient (zero_grad's own code is detach_() + zero_());
@@ -274,7 +284,7 @@ def _uncleared_branch_step(loop: LoopSummary, module: ModuleInfo) -> tuple[ast.C
     without a GradScaler, say), and only one of them clears. The branches of another ``if``/``else``
     of the loop on the same test (the same source) count as the same two versions. A clearing call made in a function
     the loop calls, or by hand (``p.grad = None``), is not placed on a branch: silent."""
-    if any(isinstance(receiver, ForeignCall) and _clears_grads(name, receiver) for name, receiver, _ in loop.calls):
+    if any(isinstance(receiver, ForeignCall) and _clears_grads(name, receiver) and _clears_elsewhere(receiver) for name, receiver, _ in loop.calls):
         return None  # a clearing call in another file is not placed on a branch
     calls = [(name, receiver, node) for name, receiver, node in loop.calls if name != CALLEE and not isinstance(receiver, ForeignCall)]
     clearing = {id(node) for name, receiver, node in calls if _clears_grads(name, receiver)}
@@ -303,37 +313,17 @@ def _uncleared_branch_step(loop: LoopSummary, module: ModuleInfo) -> tuple[ast.C
     return None
 
 
-def _created_in_loop(step: ast.Call, loop: ast.AST, module: ModuleInfo) -> bool:
-    """Whether the optimizer whose step() is called is (re)built inside the loop body. Lightning's
-    ``self.optimizers()`` hands back the optimizers it configured once, the same objects every step."""
-    receiver = module.segment(step.func.value) if isinstance(step.func, ast.Attribute) else ""
-    return any(
-        isinstance(node, ast.Assign)
-        and isinstance(node.value, ast.Call)
-        and not _lightning_optimizers(node.value)
-        and any(module.segment(t) == receiver for t in node.targets)
-        for node in ast.walk(loop)
-    )
-
-
 def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: ModuleInfo) -> str | None:
     """The source text of the optimizer whose gradients ``X.zero_grad()`` clears; None for any
     other clearing call (a model's zero_grad, ``p.grad = None``, a helper)."""
     if name != "zero_grad" or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return None
     target = node.func.value
-    if _lightning_optimizers(target):
+    if lightning_optimizers(target):
         return None  # self.optimizers().zero_grad(): whichever optimizer Lightning hands back, by another name
     if isinstance(receiver, Optimizer) or isinstance(receiver, Unknown) and _optimizer_like(target, module):
         return module.segment(target)
     return None
-
-
-def _lightning_optimizers(node: ast.AST) -> bool:
-    """``self.optimizers()`` or ``self.optimizers()[0]``: Lightning's configured optimizers, fetched in place."""
-    while isinstance(node, ast.Subscript):
-        node = node.value
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "optimizers"
 
 
 def _params_cleared(optimizer: str, cleared: set[str], owners: dict[str, tuple[str, ...]]) -> bool:
@@ -427,7 +417,7 @@ class MissingZeroGrad(Rule):
                 backward = backward or not _distributed_autograd(receiver)
             elif _clears_grads(name, receiver):
                 if isinstance(receiver, ForeignCall):
-                    if not _clears_grads(receiver.name, receiver.receiver):
+                    if not _clears_elsewhere(receiver):
                         continue  # `clip_grad_norm_(...)` in the other file: no clearing there either
                     optimizer = _zero_grad_optimizer(receiver.name, receiver.receiver, node, receiver.module)
                     if optimizer is not None:
@@ -473,7 +463,7 @@ class MissingZeroGrad(Rule):
             if optimizer not in cleared
             and not (cleared and not optimizer)
             # self.optimizers().step() next to opt.zero_grad(): one optimizer by two names
-            and not (cleared and isinstance(node.func, ast.Attribute) and _lightning_optimizers(node.func.value))
+            and not (cleared and isinstance(node.func, ast.Attribute) and lightning_optimizers(node.func.value))
             and not _params_cleared(optimizer, cleared, owners)
             # a step on the loop's last iteration only: one step per run of the loop, as if after it
             and not on_last_iteration_only(node, loop.node)
@@ -482,8 +472,8 @@ class MissingZeroGrad(Rule):
             self._report_uncleared_branch(loop)
             return
         step, which = uncleared[0]
-        if _created_in_loop(step, loop.node, module):
-            return  # a fresh optimizer every iteration: not a training loop over steps
+        if fresh_each_iteration(step, loop):
+            return  # rebuilt every iteration, perhaps over fresh parameters: not a training loop over steps
         inside = loop.node.lineno <= step.lineno <= (loop.node.end_lineno or loop.node.lineno)
         where = "this loop" if inside else f"the loop at line {loop.node.lineno} (through the functions it calls)"
         if isinstance(loop.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -551,7 +541,7 @@ class MissingZeroGrad(Rule):
         branch calls ``opt.zero_grad()``, its bfloat16 branch only ``scaler.step(opt)``)."""
         module = loop.ctx.module
         found = _uncleared_branch_step(loop, module)
-        if found is None or _created_in_loop(found[0], loop.node, module):
+        if found is None or fresh_each_iteration(found[0], loop):
             return
         step, branch_if = found
         test = module.segment(branch_if.test)
@@ -645,6 +635,22 @@ def compare(model_a, model_b, x, iterations=3):
         model_b(x).sum().backward()
         opt = torch.optim.SGD(model_a.parameters(), lr=0.01)   # a fresh optimizer each time
         opt.step()
+""",
+        # a new network and its optimizer for every batch (a probe fitted per batch): its gradients start empty
+        """
+import torch
+import torch.nn.functional as F
+
+def fit_probes(encoder, loader, n_classes):
+    accuracies = []
+    for x, y in loader:
+        features = encoder(x).detach()
+        probe = torch.nn.Linear(features.shape[1], n_classes)
+        optimizer = torch.optim.SGD(probe.parameters(), lr=0.1)
+        F.cross_entropy(probe(features), y).backward()
+        optimizer.step()
+        accuracies.append((probe(features).argmax(1) == y).float().mean().item())
+    return accuracies
 """,
         """
 import torch
@@ -907,6 +913,23 @@ class Trainer:
             catalog_example("LG014"),
             line=7,
             col=5,
+            message="never clears the gradients; they accumulate across steps",
+        ),
+        # CuthbertCai/pytorch_DANN before 540e0c1699: an optimizer rebuilt for every batch over networks made before the
+        # loop clears nothing; their gradients add up from batch to batch
+        Invalid(
+            """
+import torch.optim as optim
+
+def train_source_only(extractor, classifier, criterion, loader):
+    for batch_idx, (x, y) in enumerate(loader):
+        optimizer = optim.SGD(list(extractor.parameters()) + list(classifier.parameters()), lr=0.01, momentum=0.9)
+        loss = criterion(classifier(extractor(x)), y)
+        loss.backward()
+        optimizer.step()
+""",
+            line=8,
+            col=9,
             message="never clears the gradients; they accumulate across steps",
         ),
         # torch.autograd.backward (not the distributed one) fills .grad like loss.backward()
