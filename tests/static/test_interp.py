@@ -8989,6 +8989,219 @@ PROJECTS["zero_grad_between_backward_and_step_in_a_step_function_of_another_file
 }
 
 
+# Round 31 (mut21): a LightningModule built by its classmethod factory (`Module.build(arch)` returning `cls(...)`):
+# `cls` is the class the method was read from (a subclass's own when read from it), so the model it builds holds the
+# network the factory makes.
+PROJECTS["a_lightning_module_built_by_its_classmethod_factory"] = {
+    "nets.py": """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, num_classes=4):
+        super().__init__()
+        self.encoder = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(inplace=True), nn.Flatten())
+        self.classifier = nn.Linear(8 * 28 * 28, num_classes)
+
+    def forward(self, x):
+        return self.classifier(self.encoder(x))
+""",
+    "module.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from nets import Net
+
+
+class SERModule(pl.LightningModule):
+    def __init__(self, arch=None, hparams=None):
+        super().__init__()
+        self.arch = arch
+        self.loss_fn = nn.NLLLoss()
+
+    def forward(self, x):
+        return self.arch(x)
+
+    def training_step(self, batch, batch_idx):
+        x, targets = batch
+        return self.loss_fn(self(x), targets)  # expect: LG007
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters(), lr=1e-3)
+
+    @classmethod
+    def build(cls, num_classes, hparams):
+        arch = Net(num_classes)
+        return cls(arch=arch, hparams=hparams)
+
+
+class Probs(pl.LightningModule):
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return nn.functional.cross_entropy(self.net(x), y)  # expect: LG001
+
+    @classmethod
+    def from_config(cls, cfg):
+        return cls(nn.Sequential(Net(cfg["classes"]), nn.Softmax(dim=1)))
+""",
+    "train.py": """
+import pytorch_lightning as pl
+from module import Probs, SERModule
+
+
+def main(cfg, loader):
+    model = SERModule.build(4, cfg)
+    pl.Trainer(max_epochs=3).fit(model, loader)
+    pl.Trainer(max_epochs=3).fit(Probs.from_config(cfg), loader)
+
+
+if __name__ == "__main__":
+    main({"classes": 4}, None)
+""",
+}
+# log_softmax in the factory's network; a subclass read through the base's factory builds the subclass (its
+# cross-entropy on logits); a classmethod whose first parameter is not called
+PROJECTS["a_lightning_module_built_by_its_classmethod_factory_look_alike"] = {
+    "nets.py": PROJECTS["a_lightning_module_built_by_its_classmethod_factory"]["nets.py"],
+    "module.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from nets import Net
+
+
+class SERModule(pl.LightningModule):
+    def __init__(self, arch=None, hparams=None):
+        super().__init__()
+        self.arch = arch
+        self.loss_fn = nn.NLLLoss()
+
+    def forward(self, x):
+        return self.arch(x)
+
+    def training_step(self, batch, batch_idx):
+        x, targets = batch
+        return self.loss_fn(self(x), targets)
+
+    @classmethod
+    def build(cls, num_classes, hparams):
+        arch = nn.Sequential(Net(num_classes), nn.LogSoftmax(dim=1))
+        return cls(arch=arch, hparams=hparams)
+
+
+class Logits(SERModule):
+    def __init__(self, arch=None, hparams=None):
+        super().__init__(arch, hparams)
+        self.loss_fn = nn.CrossEntropyLoss()
+
+    def forward(self, x):
+        return self.arch[0](x)
+
+
+class Named(pl.LightningModule):
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return nn.functional.cross_entropy(self.net(x), y)
+
+    @classmethod
+    def name(cls):
+        return cls.__name__
+""",
+    "train.py": """
+import pytorch_lightning as pl
+from module import Logits, Named, SERModule
+
+
+def main(cfg, loader):
+    pl.Trainer(max_epochs=3).fit(SERModule.build(4, cfg), loader)
+    pl.Trainer(max_epochs=3).fit(Logits.build(4, cfg), loader)
+    print(Named.name())
+
+
+if __name__ == "__main__":
+    main({"classes": 4}, None)
+""",
+}
+
+# Round 31 (mut21): a dict comprehension over a module-level list of split names (`{split: Dataset(...) for split in
+# SPLIT_NAMES}`) is known key by key, as the same comprehension over the list written in place is (round 29).
+PROJECTS["datasets_by_split_over_a_module_level_list_of_names"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, Dataset
+
+SPLIT_NAMES = ["train", "validation", "test"]
+
+
+class EmotionDataset(Dataset):
+    def __init__(self, rows, num_labels):
+        self.rows = rows
+        self.num_labels = num_labels
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        row = self.rows[index]
+        labels = torch.zeros(self.num_labels, dtype=torch.long)
+        labels[row["labels"]] = 1
+        return {"input_ids": torch.tensor(row["ids"], dtype=torch.long), "labels": labels}
+
+
+def build_dataloaders(data, num_labels):
+    datasets = {split: EmotionDataset(data[split], num_labels) for split in SPLIT_NAMES}
+    loaders = {split: DataLoader(datasets[split], batch_size=32, shuffle=split == "train") for split in SPLIT_NAMES}
+    return datasets, loaders
+
+
+def train_one_epoch(model, dataloader, criterion, optimizer):
+    for batch in dataloader:
+        optimizer.zero_grad()
+        logits = model(batch["input_ids"])
+        loss = criterion(logits, batch["labels"])  # expect: LG004
+        loss.backward()
+        optimizer.step()
+
+
+def main(data):
+    model = nn.Sequential(nn.EmbeddingBag(1000, 64), nn.Linear(64, 28))
+    _, loaders = build_dataloaders(data, 28)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    train_one_epoch(model, loaders["train"], nn.BCEWithLogitsLoss(), optimizer)
+""",
+}
+# float multi-hot labels; split names built at run time (unknown key by key); a list holding a name that is not a
+# string literal
+PROJECTS["datasets_by_split_over_a_module_level_list_of_names_look_alike"] = {
+    "train.py": PROJECTS["datasets_by_split_over_a_module_level_list_of_names"]["train.py"]
+    .replace("dtype=torch.long)\n        labels[", "dtype=torch.float32)\n        labels[")
+    .replace("  # expect: LG004", "")
+    + """
+
+def build_other(data, num_labels, extra):
+    names = [n for n in data if n != extra]
+    datasets = {split: EmotionDataset(data[split], num_labels) for split in names}
+    return datasets
+
+
+MIXED = ["train", EXTRA]
+
+
+def build_mixed(data, num_labels):
+    return {split: EmotionDataset(data[split], num_labels) for split in MIXED}
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
