@@ -9202,6 +9202,152 @@ def build_mixed(data, num_labels):
 }
 
 
+# Round 31 (mut21): a trainer's `fit(module, loader)` / `fit(module, datamodule=dm)` runs `training_step` on a batch of
+# that loader (the data module's `train_dataloader()` after its `setup(stage="fit")`), where the loader's batches are
+# known: an integer multi-hot target made in the dataset's `__getitem__` reaches BCEWithLogitsLoss.
+PROJECTS["a_lightning_module_fitted_on_a_data_module_of_the_checked_code"] = {
+    "data.py": """
+import pytorch_lightning as pl
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+
+class TagDataset(Dataset):
+    def __init__(self, files, classes, transform=None):
+        self.files = files
+        self.classes = classes
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.files)
+
+    def __getitem__(self, index):
+        target = [0] * len(self.classes)
+        img = self.transform(self.files[index]) if self.transform else torch.zeros(3, 224, 224)
+        return img, torch.tensor(target, dtype=torch.long), self.files[index]
+
+
+class TagDataModule(pl.LightningDataModule):
+    def __init__(self, train_files, classes, batch_size=32):
+        super().__init__()
+        self.train_files = train_files
+        self.classes = classes
+        self.batch_size = batch_size
+        self.train_ds = None
+
+    def setup(self, stage=None):
+        if stage == "fit" or stage is None:
+            self.train_ds = TagDataset(self.train_files, self.classes)
+
+    def train_dataloader(self):
+        if self.train_ds is None:
+            raise ValueError("call setup() first")
+        return DataLoader(self.train_ds, batch_size=self.batch_size, shuffle=True)
+""",
+    "model.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+
+
+class Tagger(pl.LightningModule):
+    def __init__(self, backbone):
+        super().__init__()
+        self.backbone = backbone
+        self.loss_fn = nn.BCEWithLogitsLoss()
+
+    def forward(self, x):
+        return self.backbone(x)
+
+    def training_step(self, batch, batch_idx):
+        x, y, _ = batch
+        loss = self.loss_fn(self(x), y)  # expect: LG004
+        self.log("train_loss", loss)
+        return loss
+
+    def configure_optimizers(self):
+        return torch.optim.AdamW(self.parameters(), lr=1e-4)
+
+
+class Scorer(pl.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Linear(8, 1)
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return nn.functional.binary_cross_entropy_with_logits(self.net(x), y)  # expect: LG004
+""",
+    "train.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+from data import TagDataModule
+from model import Scorer, Tagger
+
+
+def main(cfg):
+    dm = TagDataModule(cfg["train"], cfg["classes"])
+    model = Tagger(nn.Sequential(nn.Flatten(), nn.Linear(3 * 224 * 224, len(cfg["classes"]))))
+    pl.Trainer(max_epochs=10).fit(model, datamodule=dm)
+    x = torch.randn(64, 8)
+    y = torch.randint(0, 2, (64, 1))
+    pl.Trainer(max_epochs=10).fit(Scorer(), DataLoader(TensorDataset(x, y), batch_size=16))
+
+
+if __name__ == "__main__":
+    main({"train": [], "classes": ["a", "b"]})
+""",
+}
+# float targets; a loader with its own collate_fn; a data module whose loader is not known (built from an unknown
+# dataset), and a LightningModule fitted with no loader
+PROJECTS["a_lightning_module_fitted_on_a_data_module_of_the_checked_code_look_alike"] = {
+    "data.py": PROJECTS["a_lightning_module_fitted_on_a_data_module_of_the_checked_code"]["data.py"].replace(
+        "dtype=torch.long), self.files", "dtype=torch.float32), self.files"
+    )
+    + """
+
+class ExternalDataModule(pl.LightningDataModule):
+    def __init__(self, dataset):
+        super().__init__()
+        self.dataset = dataset
+
+    def train_dataloader(self):
+        return DataLoader(self.dataset, batch_size=8)
+""",
+    "model.py": PROJECTS["a_lightning_module_fitted_on_a_data_module_of_the_checked_code"]["model.py"].replace("  # expect: LG004", ""),
+    "train.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+from data import ExternalDataModule, TagDataModule
+from model import Scorer, Tagger
+
+
+def to_float(rows):
+    x, y = zip(*rows)
+    return torch.stack(x), torch.stack(y).float()
+
+
+def main(cfg, dataset):
+    dm = TagDataModule(cfg["train"], cfg["classes"])
+    model = Tagger(nn.Sequential(nn.Flatten(), nn.Linear(3 * 224 * 224, len(cfg["classes"]))))
+    pl.Trainer(max_epochs=10).fit(model, datamodule=dm)
+    x = torch.randn(64, 8)
+    y = torch.randint(0, 2, (64, 1))
+    pl.Trainer(max_epochs=10).fit(Scorer(), DataLoader(TensorDataset(x, y), batch_size=16, collate_fn=to_float))
+    pl.Trainer(max_epochs=10).fit(Scorer(), ExternalDataModule(dataset))
+    pl.Trainer(max_epochs=10).fit(Scorer())
+
+
+if __name__ == "__main__":
+    main({"train": [], "classes": ["a", "b"]}, None)
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
