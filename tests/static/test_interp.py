@@ -9348,6 +9348,90 @@ if __name__ == "__main__":
 }
 
 
+# Round 31 (mut21): torchvision.io.read_image gives uint8 pixels; a mask read so, resized, and given to a binary
+# cross-entropy without .float() is an integer target.
+PROJECTS["a_mask_read_by_read_image_into_a_binary_cross_entropy"] = {
+    "dataset.py": """
+import os
+
+from torch.utils.data import DataLoader, Dataset
+from torchvision.io import read_image
+
+
+class CarDataset(Dataset):
+    def __init__(self, image_dir, mask_dir, transform=None):
+        self.image_dir = image_dir
+        self.mask_dir = mask_dir
+        self.transform = transform
+        self.images = os.listdir(image_dir)
+
+    def __len__(self):
+        return len(self.images)
+
+    def __getitem__(self, index):
+        name = self.images[index]
+        image = read_image(os.path.join(self.image_dir, name)) / 255
+        mask = read_image(os.path.join(self.mask_dir, name.replace(".jpg", "_mask.png")))
+        if self.transform is not None:
+            image = self.transform(image)
+            mask = self.transform(mask)
+        return image, mask
+
+
+def get_dataloader(image_dir, mask_dir, batch_size, shuffle, transform=None):
+    return DataLoader(CarDataset(image_dir, mask_dir, transform), batch_size=batch_size, shuffle=shuffle)
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+import torchvision
+from dataset import get_dataloader
+
+
+def train_one_epoch(model, dataloader, optimizer, loss_fn):
+    for data, targets in dataloader:
+        loss = loss_fn(model(data), targets)  # expect: LG004
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def main():
+    model = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 1, 1))
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+    transform = torchvision.transforms.Resize((160, 240))
+    loader = get_dataloader("data/train", "data/train_masks", 16, True, transform)
+    for epoch in range(10):
+        train_one_epoch(model, loader, optimizer, nn.BCEWithLogitsLoss())
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+# the mask made float by .float(), by a division, or by ToTensor()'s pipeline; the image (uint8) given only to the model
+PROJECTS["a_mask_read_by_read_image_into_a_binary_cross_entropy_look_alike"] = {
+    "dataset.py": PROJECTS["a_mask_read_by_read_image_into_a_binary_cross_entropy"]["dataset.py"].replace('"_mask.png")))', '"_mask.png"))).float()')
+    + """
+
+class DividedMasks(CarDataset):
+    def __getitem__(self, index):
+        name = self.images[index]
+        image = read_image(os.path.join(self.image_dir, name))
+        mask = read_image(os.path.join(self.mask_dir, name)) / 255.0
+        return image.float(), mask
+""",
+    "train.py": PROJECTS["a_mask_read_by_read_image_into_a_binary_cross_entropy"]["train.py"]
+    .replace("  # expect: LG004", "")
+    .replace("from dataset import get_dataloader", "from dataset import DividedMasks, get_dataloader\nfrom torch.utils.data import DataLoader")
+    .replace(
+        "        train_one_epoch(model, loader, optimizer, nn.BCEWithLogitsLoss())",
+        "        train_one_epoch(model, loader, optimizer, nn.BCEWithLogitsLoss())\n"
+        "        train_one_epoch(model, DataLoader(DividedMasks('a', 'b'), batch_size=4), optimizer, nn.BCEWithLogitsLoss())",
+    ),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
