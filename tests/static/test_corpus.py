@@ -623,6 +623,13 @@ REALCODE_FIX20_RECALL_FLOOR = 1.0
 # CrossEntropyLoss in a loop that clears every step; tunable): 5 of 5 expected findings
 # and no false alarm on the branch point.
 REALCODE_THREADS20_RECALL_FLOOR = 1.0
+# Round 31 (docs/survey.md, "Round 31: mutations of real code (branch mut21)"): realcode_mut21 (the same kind of set, from
+# 21 new repositories: an integer multi-hot target from datasets built by a dict comprehension over a module-level list
+# of split names, from a LightningDataModule's setup() into a fitted Lightning module, and a uint8 mask read by
+# torchvision.io.read_image, into BCEWithLogitsLoss; a training epoch calling the model's predict() (sigmoid or softmax)
+# into BCEWithLogitsLoss; a trainer clearing the gradients between the scaled backward() and the scaler's step; each
+# with its look-alike; tunable): 2 of 6 expected findings on the branch point, 6 of 6 after.
+REALCODE_MUT21_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -665,6 +672,7 @@ REALCODE_THREADS20_RECALL_FLOOR = 1.0
         ("realcode_mut20", REALCODE_MUT20_RECALL_FLOOR),
         ("realcode_fix20", REALCODE_FIX20_RECALL_FLOOR),
         ("realcode_threads20", REALCODE_THREADS20_RECALL_FLOOR),
+        ("realcode_mut21", REALCODE_MUT21_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
