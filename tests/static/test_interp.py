@@ -7451,11 +7451,14 @@ def _phases(flat: str, phases: str, mark: bool) -> str:
 PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension"] = {
     "train.py": _phases("x", '["train", "val"]', True),
     "tuple_keys.py": _phases("x", '("train", "val")', True),
+    # round 31 (mut21): the keys from a module-level name bound to such a list are known the same way
+    "named_keys.py": _phases("x", "PHASES", True).replace("import os\n", 'import os\n\nPHASES = ["train", "val"]\n'),
 }
-# the images flattened before the linear layer; the keys from a name, a filtered comprehension: unknown batches
+# the images flattened before the linear layer; the keys from a name whose list is built at run time, a filtered
+# comprehension: unknown batches
 PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension_look_alike"] = {
     "flat.py": _phases("x.view(x.size(0), -1)", '["train", "val"]', False),
-    "named_keys.py": _phases("x", "PHASES", False).replace("import os\n", 'import os\n\nPHASES = ["train", "val"]\n'),
+    "named_keys.py": _phases("x", "PHASES", False).replace("import os\n", "import os\n\nPHASES = sorted(os.listdir(\"data\"))\n"),
     "filtered.py": _phases("x", '["train", "val"] if x', False),
 }
 
