@@ -7458,7 +7458,7 @@ PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension"] = {
 # comprehension: unknown batches
 PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension_look_alike"] = {
     "flat.py": _phases("x.view(x.size(0), -1)", '["train", "val"]', False),
-    "named_keys.py": _phases("x", "PHASES", False).replace("import os\n", "import os\n\nPHASES = sorted(os.listdir(\"data\"))\n"),
+    "named_keys.py": _phases("x", "PHASES", False).replace("import os\n", 'import os\n\nPHASES = sorted(os.listdir("data"))\n'),
     "filtered.py": _phases("x", '["train", "val"] if x', False),
 }
 
