@@ -629,6 +629,13 @@ REALCODE_THREADS20_RECALL_FLOOR = 1.0
 # pair of batches over networks made before the loop, beside a gradient-reversal layer whose name mentions a gradient,
 # missed), 26 of 26 after.
 REALCODE_FIX21_RECALL_FLOOR = 1.0
+# Round 31 (docs/survey.md, "Round 31: mutations of real code (branch mut21)"): realcode_mut21 (the same kind of set, from
+# 21 new repositories: an integer multi-hot target from datasets built by a dict comprehension over a module-level list
+# of split names, from a LightningDataModule's setup() into a fitted Lightning module, and a uint8 mask read by
+# torchvision.io.read_image, into BCEWithLogitsLoss; a training epoch calling the model's predict() (sigmoid or softmax)
+# into BCEWithLogitsLoss; a trainer clearing the gradients between the scaled backward() and the scaler's step; each
+# with its look-alike; tunable): 2 of 6 expected findings on the branch point, 6 of 6 after.
+REALCODE_MUT21_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -672,6 +679,7 @@ REALCODE_FIX21_RECALL_FLOOR = 1.0
         ("realcode_fix20", REALCODE_FIX20_RECALL_FLOOR),
         ("realcode_threads20", REALCODE_THREADS20_RECALL_FLOOR),
         ("realcode_fix21", REALCODE_FIX21_RECALL_FLOOR),
+        ("realcode_mut21", REALCODE_MUT21_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

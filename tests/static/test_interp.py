@@ -7451,11 +7451,14 @@ def _phases(flat: str, phases: str, mark: bool) -> str:
 PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension"] = {
     "train.py": _phases("x", '["train", "val"]', True),
     "tuple_keys.py": _phases("x", '("train", "val")', True),
+    # round 31 (mut21): the keys from a module-level name bound to such a list are known the same way
+    "named_keys.py": _phases("x", "PHASES", True).replace("import os\n", 'import os\n\nPHASES = ["train", "val"]\n'),
 }
-# the images flattened before the linear layer; the keys from a name, a filtered comprehension: unknown batches
+# the images flattened before the linear layer; the keys from a name whose list is built at run time, a filtered
+# comprehension: unknown batches
 PROJECTS["loaders_of_each_phase_built_by_a_dict_comprehension_look_alike"] = {
     "flat.py": _phases("x.view(x.size(0), -1)", '["train", "val"]', False),
-    "named_keys.py": _phases("x", "PHASES", False).replace("import os\n", 'import os\n\nPHASES = ["train", "val"]\n'),
+    "named_keys.py": _phases("x", "PHASES", False).replace("import os\n", 'import os\n\nPHASES = sorted(os.listdir("data"))\n'),
     "filtered.py": _phases("x", '["train", "val"] if x', False),
 }
 
@@ -9079,6 +9082,449 @@ PROJECTS["a_branch_without_zero_grad_beside_a_gradient_reversal_layer_look_alike
         "            optimizer.zero_grad()\n            class_loss = class_criterion(classifier(extractor(x1)), y1)\n",
     )
     .replace("  # expect: LG014", ""),
+}
+
+
+# Round 31 (mut21): a LightningModule built by its classmethod factory (`Module.build(arch)` returning `cls(...)`):
+# `cls` is the class the method was read from (a subclass's own when read from it), so the model it builds holds the
+# network the factory makes.
+PROJECTS["a_lightning_module_built_by_its_classmethod_factory"] = {
+    "nets.py": """
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, num_classes=4):
+        super().__init__()
+        self.encoder = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(inplace=True), nn.Flatten())
+        self.classifier = nn.Linear(8 * 28 * 28, num_classes)
+
+    def forward(self, x):
+        return self.classifier(self.encoder(x))
+""",
+    "module.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from nets import Net
+
+
+class SERModule(pl.LightningModule):
+    def __init__(self, arch=None, hparams=None):
+        super().__init__()
+        self.arch = arch
+        self.loss_fn = nn.NLLLoss()
+
+    def forward(self, x):
+        return self.arch(x)
+
+    def training_step(self, batch, batch_idx):
+        x, targets = batch
+        return self.loss_fn(self(x), targets)  # expect: LG007
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters(), lr=1e-3)
+
+    @classmethod
+    def build(cls, num_classes, hparams):
+        arch = Net(num_classes)
+        return cls(arch=arch, hparams=hparams)
+
+
+class Probs(pl.LightningModule):
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return nn.functional.cross_entropy(self.net(x), y)  # expect: LG001
+
+    @classmethod
+    def from_config(cls, cfg):
+        return cls(nn.Sequential(Net(cfg["classes"]), nn.Softmax(dim=1)))
+""",
+    "train.py": """
+import pytorch_lightning as pl
+from module import Probs, SERModule
+
+
+def main(cfg, loader):
+    model = SERModule.build(4, cfg)
+    pl.Trainer(max_epochs=3).fit(model, loader)
+    pl.Trainer(max_epochs=3).fit(Probs.from_config(cfg), loader)
+
+
+if __name__ == "__main__":
+    main({"classes": 4}, None)
+""",
+}
+# log_softmax in the factory's network; a subclass read through the base's factory builds the subclass (its
+# cross-entropy on logits); a classmethod whose first parameter is not called
+PROJECTS["a_lightning_module_built_by_its_classmethod_factory_look_alike"] = {
+    "nets.py": PROJECTS["a_lightning_module_built_by_its_classmethod_factory"]["nets.py"],
+    "module.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from nets import Net
+
+
+class SERModule(pl.LightningModule):
+    def __init__(self, arch=None, hparams=None):
+        super().__init__()
+        self.arch = arch
+        self.loss_fn = nn.NLLLoss()
+
+    def forward(self, x):
+        return self.arch(x)
+
+    def training_step(self, batch, batch_idx):
+        x, targets = batch
+        return self.loss_fn(self(x), targets)
+
+    @classmethod
+    def build(cls, num_classes, hparams):
+        arch = nn.Sequential(Net(num_classes), nn.LogSoftmax(dim=1))
+        return cls(arch=arch, hparams=hparams)
+
+
+class Logits(SERModule):
+    def __init__(self, arch=None, hparams=None):
+        super().__init__(arch, hparams)
+        self.loss_fn = nn.CrossEntropyLoss()
+
+    def forward(self, x):
+        return self.arch[0](x)
+
+
+class Named(pl.LightningModule):
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return nn.functional.cross_entropy(self.net(x), y)
+
+    @classmethod
+    def name(cls):
+        return cls.__name__
+""",
+    "train.py": """
+import pytorch_lightning as pl
+from module import Logits, Named, SERModule
+
+
+def main(cfg, loader):
+    pl.Trainer(max_epochs=3).fit(SERModule.build(4, cfg), loader)
+    pl.Trainer(max_epochs=3).fit(Logits.build(4, cfg), loader)
+    print(Named.name())
+
+
+if __name__ == "__main__":
+    main({"classes": 4}, None)
+""",
+}
+
+# Round 31 (mut21): a dict comprehension over a module-level list of split names (`{split: Dataset(...) for split in
+# SPLIT_NAMES}`) is known key by key, as the same comprehension over the list written in place is (round 29).
+PROJECTS["datasets_by_split_over_a_module_level_list_of_names"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, Dataset
+
+SPLIT_NAMES = ["train", "validation", "test"]
+
+
+class EmotionDataset(Dataset):
+    def __init__(self, rows, num_labels):
+        self.rows = rows
+        self.num_labels = num_labels
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        row = self.rows[index]
+        labels = torch.zeros(self.num_labels, dtype=torch.long)
+        labels[row["labels"]] = 1
+        return {"input_ids": torch.tensor(row["ids"], dtype=torch.long), "labels": labels}
+
+
+def build_dataloaders(data, num_labels):
+    datasets = {split: EmotionDataset(data[split], num_labels) for split in SPLIT_NAMES}
+    loaders = {split: DataLoader(datasets[split], batch_size=32, shuffle=split == "train") for split in SPLIT_NAMES}
+    return datasets, loaders
+
+
+def train_one_epoch(model, dataloader, criterion, optimizer):
+    for batch in dataloader:
+        optimizer.zero_grad()
+        logits = model(batch["input_ids"])
+        loss = criterion(logits, batch["labels"])  # expect: LG004
+        loss.backward()
+        optimizer.step()
+
+
+def main(data):
+    model = nn.Sequential(nn.EmbeddingBag(1000, 64), nn.Linear(64, 28))
+    _, loaders = build_dataloaders(data, 28)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    train_one_epoch(model, loaders["train"], nn.BCEWithLogitsLoss(), optimizer)
+""",
+}
+# float multi-hot labels; split names built at run time (unknown key by key); a list holding a name that is not a
+# string literal
+PROJECTS["datasets_by_split_over_a_module_level_list_of_names_look_alike"] = {
+    "train.py": PROJECTS["datasets_by_split_over_a_module_level_list_of_names"]["train.py"]
+    .replace("dtype=torch.long)\n        labels[", "dtype=torch.float32)\n        labels[")
+    .replace("  # expect: LG004", "")
+    + """
+
+def build_other(data, num_labels, extra):
+    names = [n for n in data if n != extra]
+    datasets = {split: EmotionDataset(data[split], num_labels) for split in names}
+    return datasets
+
+
+MIXED = ["train", EXTRA]
+
+
+def build_mixed(data, num_labels):
+    return {split: EmotionDataset(data[split], num_labels) for split in MIXED}
+""",
+}
+
+
+# Round 31 (mut21): a trainer's `fit(module, loader)` / `fit(module, datamodule=dm)` runs `training_step` on a batch of
+# that loader (the data module's `train_dataloader()` after its `setup(stage="fit")`), where the loader's batches are
+# known: an integer multi-hot target made in the dataset's `__getitem__` reaches BCEWithLogitsLoss.
+PROJECTS["a_lightning_module_fitted_on_a_data_module_of_the_checked_code"] = {
+    "data.py": """
+import pytorch_lightning as pl
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+
+class TagDataset(Dataset):
+    def __init__(self, files, classes, transform=None):
+        self.files = files
+        self.classes = classes
+        self.transform = transform
+
+    def __len__(self):
+        return len(self.files)
+
+    def __getitem__(self, index):
+        target = [0] * len(self.classes)
+        img = self.transform(self.files[index]) if self.transform else torch.zeros(3, 224, 224)
+        return img, torch.tensor(target, dtype=torch.long), self.files[index]
+
+
+class TagDataModule(pl.LightningDataModule):
+    def __init__(self, train_files, classes, batch_size=32):
+        super().__init__()
+        self.train_files = train_files
+        self.classes = classes
+        self.batch_size = batch_size
+        self.train_ds = None
+
+    def setup(self, stage=None):
+        if stage == "fit" or stage is None:
+            self.train_ds = TagDataset(self.train_files, self.classes)
+
+    def train_dataloader(self):
+        if self.train_ds is None:
+            raise ValueError("call setup() first")
+        return DataLoader(self.train_ds, batch_size=self.batch_size, shuffle=True)
+""",
+    "model.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+
+
+class Tagger(pl.LightningModule):
+    def __init__(self, backbone):
+        super().__init__()
+        self.backbone = backbone
+        self.loss_fn = nn.BCEWithLogitsLoss()
+
+    def forward(self, x):
+        return self.backbone(x)
+
+    def training_step(self, batch, batch_idx):
+        x, y, _ = batch
+        loss = self.loss_fn(self(x), y)  # expect: LG004
+        self.log("train_loss", loss)
+        return loss
+
+    def configure_optimizers(self):
+        return torch.optim.AdamW(self.parameters(), lr=1e-4)
+
+
+class Scorer(pl.LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Linear(8, 1)
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return nn.functional.binary_cross_entropy_with_logits(self.net(x), y)  # expect: LG004
+""",
+    "train.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+from data import TagDataModule
+from model import Scorer, Tagger
+
+
+def main(cfg):
+    dm = TagDataModule(cfg["train"], cfg["classes"])
+    model = Tagger(nn.Sequential(nn.Flatten(), nn.Linear(3 * 224 * 224, len(cfg["classes"]))))
+    pl.Trainer(max_epochs=10).fit(model, datamodule=dm)
+    x = torch.randn(64, 8)
+    y = torch.randint(0, 2, (64, 1))
+    pl.Trainer(max_epochs=10).fit(Scorer(), DataLoader(TensorDataset(x, y), batch_size=16))
+
+
+if __name__ == "__main__":
+    main({"train": [], "classes": ["a", "b"]})
+""",
+}
+# float targets; a loader with its own collate_fn; a data module whose loader is not known (built from an unknown
+# dataset), and a LightningModule fitted with no loader
+PROJECTS["a_lightning_module_fitted_on_a_data_module_of_the_checked_code_look_alike"] = {
+    "data.py": PROJECTS["a_lightning_module_fitted_on_a_data_module_of_the_checked_code"]["data.py"].replace(
+        "dtype=torch.long), self.files", "dtype=torch.float32), self.files"
+    )
+    + """
+
+class ExternalDataModule(pl.LightningDataModule):
+    def __init__(self, dataset):
+        super().__init__()
+        self.dataset = dataset
+
+    def train_dataloader(self):
+        return DataLoader(self.dataset, batch_size=8)
+""",
+    "model.py": PROJECTS["a_lightning_module_fitted_on_a_data_module_of_the_checked_code"]["model.py"].replace("  # expect: LG004", ""),
+    "train.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+from data import ExternalDataModule, TagDataModule
+from model import Scorer, Tagger
+
+
+def to_float(rows):
+    x, y = zip(*rows)
+    return torch.stack(x), torch.stack(y).float()
+
+
+def main(cfg, dataset):
+    dm = TagDataModule(cfg["train"], cfg["classes"])
+    model = Tagger(nn.Sequential(nn.Flatten(), nn.Linear(3 * 224 * 224, len(cfg["classes"]))))
+    pl.Trainer(max_epochs=10).fit(model, datamodule=dm)
+    x = torch.randn(64, 8)
+    y = torch.randint(0, 2, (64, 1))
+    pl.Trainer(max_epochs=10).fit(Scorer(), DataLoader(TensorDataset(x, y), batch_size=16, collate_fn=to_float))
+    pl.Trainer(max_epochs=10).fit(Scorer(), ExternalDataModule(dataset))
+    pl.Trainer(max_epochs=10).fit(Scorer())
+
+
+if __name__ == "__main__":
+    main({"train": [], "classes": ["a", "b"]}, None)
+""",
+}
+
+
+# Round 31 (mut21): torchvision.io.read_image gives uint8 pixels; a mask read so, resized, and given to a binary
+# cross-entropy without .float() is an integer target.
+PROJECTS["a_mask_read_by_read_image_into_a_binary_cross_entropy"] = {
+    "dataset.py": """
+import os
+
+from torch.utils.data import DataLoader, Dataset
+from torchvision.io import read_image
+
+
+class CarDataset(Dataset):
+    def __init__(self, image_dir, mask_dir, transform=None):
+        self.image_dir = image_dir
+        self.mask_dir = mask_dir
+        self.transform = transform
+        self.images = os.listdir(image_dir)
+
+    def __len__(self):
+        return len(self.images)
+
+    def __getitem__(self, index):
+        name = self.images[index]
+        image = read_image(os.path.join(self.image_dir, name)) / 255
+        mask = read_image(os.path.join(self.mask_dir, name.replace(".jpg", "_mask.png")))
+        if self.transform is not None:
+            image = self.transform(image)
+            mask = self.transform(mask)
+        return image, mask
+
+
+def get_dataloader(image_dir, mask_dir, batch_size, shuffle, transform=None):
+    return DataLoader(CarDataset(image_dir, mask_dir, transform), batch_size=batch_size, shuffle=shuffle)
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+import torchvision
+from dataset import get_dataloader
+
+
+def train_one_epoch(model, dataloader, optimizer, loss_fn):
+    for data, targets in dataloader:
+        loss = loss_fn(model(data), targets)  # expect: LG004
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def main():
+    model = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 1, 1))
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+    transform = torchvision.transforms.Resize((160, 240))
+    loader = get_dataloader("data/train", "data/train_masks", 16, True, transform)
+    for epoch in range(10):
+        train_one_epoch(model, loader, optimizer, nn.BCEWithLogitsLoss())
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+# the mask made float by .float(), by a division, or by ToTensor()'s pipeline; the image (uint8) given only to the model
+PROJECTS["a_mask_read_by_read_image_into_a_binary_cross_entropy_look_alike"] = {
+    "dataset.py": PROJECTS["a_mask_read_by_read_image_into_a_binary_cross_entropy"]["dataset.py"].replace('"_mask.png")))', '"_mask.png"))).float()')
+    + """
+
+class DividedMasks(CarDataset):
+    def __getitem__(self, index):
+        name = self.images[index]
+        image = read_image(os.path.join(self.image_dir, name))
+        mask = read_image(os.path.join(self.mask_dir, name)) / 255.0
+        return image.float(), mask
+""",
+    "train.py": PROJECTS["a_mask_read_by_read_image_into_a_binary_cross_entropy"]["train.py"]
+    .replace("  # expect: LG004", "")
+    .replace("from dataset import get_dataloader", "from dataset import DividedMasks, get_dataloader\nfrom torch.utils.data import DataLoader")
+    .replace(
+        "        train_one_epoch(model, loader, optimizer, nn.BCEWithLogitsLoss())",
+        "        train_one_epoch(model, loader, optimizer, nn.BCEWithLogitsLoss())\n"
+        "        train_one_epoch(model, DataLoader(DividedMasks('a', 'b'), batch_size=4), optimizer, nn.BCEWithLogitsLoss())",
+    ),
 }
 
 

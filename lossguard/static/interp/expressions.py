@@ -463,6 +463,8 @@ class ExpressionsMixin(InterpBase):
                 return autograd_apply(self, base) or UNKNOWN  # MyFunction.apply(x): its forward(ctx, x)
             if method is None:
                 return class_setting(self, base, name) or UNKNOWN  # `CFG.loss` of `class CFG: loss = "ce"`
+            if has_decorator(method.node, "classmethod"):
+                return BoundMethod(method, base)  # `Module.build(arch)`: its `cls(...)` builds this class
             return method
         if isinstance(base, LossSpec) and name in api.LEGACY_REDUCTION_ARGS:
             return legacy_flag(base.reduction, name)  # `size_average=self.criterion.size_average`

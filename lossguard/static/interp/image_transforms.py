@@ -18,6 +18,10 @@ leaves the pipeline unknown, as does a call with keywords (an albumentations-sty
 batch of four axes (``data_calls``). A dataset class of the checked code that calls ``self.transform(img)``
 in ``__getitem__`` gets the same image where the instance holds such a pipeline, also under ``if self.transform is
 not None:`` (a pipeline the constructor stored decides that test as a stored layer does: ``settings._OBJECTS``).
+
+Round 31 (mut21, Mohamad-Ghodrati/Carvana-Segmentation-PyTorch): ``torchvision.io.read_image(path)``
+(``decode_image``) gives the file's pixels as a ``uint8`` tensor ``(C, H, W)``, whatever its ``mode``: a
+mask read so and given to a binary cross-entropy without ``.float()`` is an integer target.
 """
 
 from __future__ import annotations
@@ -116,8 +120,19 @@ def vision_image(c: TorchCallArgs, at: int | None) -> Value:
     return UNKNOWN
 
 
+_READ_IMAGE_NAMES = {
+    f"torchvision.io.{module}{name}" for module in ("", "image.") for name in ("read_image", "decode_image", "decode_png", "decode_jpeg")
+}
+
+
+def _read_image(interp: Any, c: TorchCallArgs) -> Value:
+    """``read_image(path)``: the pixels as a ``uint8`` tensor of three axes."""
+    return UNKNOWN if c.starred else Tensor(dtype=Dtype.INT, shape=Shape((None, None, None)))
+
+
 #: Rows of :data:`~lossguard.static.interp.torch_calls.TORCH_FUNCTIONS`, in its priority order.
 IMAGE_TRANSFORM_ROWS = (
+    (_READ_IMAGE_NAMES, _read_image),
     (_TO_TENSOR_NAMES, _to_tensor),
     (_COMPOSE_NAMES, _compose),
     (_KEEPING_NAMES, _keeping),

@@ -14,6 +14,11 @@ with the loop's name bound to that key (``data_transforms[x]`` reads that phase'
 dict literal of those items would be. Only for one loop with no filter, whose target is one name
 and the key that name itself, over a list, tuple or set written as literals of strings (at most
 :data:`MAX_KEYS`); anything else is read as before (unknown).
+
+Round 31 (mut21): the keys may also be a name bound to such a display (``SPLIT_NAMES = ["train",
+"validation", "test"]`` at the top of the module, then ``{split: Dataset(data[split]) for split in
+SPLIT_NAMES}``): the name holds the same strings, one by one, and is read the same way. A name
+whose value is not known key by key (a list built at run time, a parameter) is read as before.
 """
 
 from __future__ import annotations
@@ -21,14 +26,14 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from lossguard.static.values import Const, DictVal, Value
+from lossguard.static.values import Const, DictVal, TupleVal, Value
 
 #: the most keys read one by one (more: the comprehension is read as before)
 MAX_KEYS = 8
 
 
-def literal_keys(node: ast.DictComp) -> tuple[str, list[str]] | None:
-    """The loop's name and the keys, for ``{x: ... for x in ['a', 'b']}``; None in any other shape."""
+def _keyed_loop(node: ast.DictComp) -> ast.comprehension | None:
+    """The one loop of ``{x: ... for x in <iter>}``: no filter, its target one name, the key that name."""
     if len(node.generators) != 1:
         return None
     comp = node.generators[0]
@@ -36,17 +41,44 @@ def literal_keys(node: ast.DictComp) -> tuple[str, list[str]] | None:
         return None
     if not isinstance(node.key, ast.Name) or node.key.id != comp.target.id:
         return None
-    if not isinstance(comp.iter, (ast.List, ast.Tuple, ast.Set)) or not 0 < len(comp.iter.elts) <= MAX_KEYS:
+    return comp
+
+
+def _distinct_keys(keys: list[object], count: int) -> list[str] | None:
+    """``keys`` when they are ``count`` distinct strings, at most :data:`MAX_KEYS` of them."""
+    strs = [k for k in keys if isinstance(k, str)]
+    if not 0 < count <= MAX_KEYS or len(strs) != count or len(set(strs)) != count:
         return None
-    keys = [e.value for e in comp.iter.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-    if len(keys) != len(comp.iter.elts) or len(set(keys)) != len(keys):
+    return strs
+
+
+def literal_keys(node: ast.DictComp) -> tuple[str, list[str]] | None:
+    """The loop's name and the keys, for ``{x: ... for x in ['a', 'b']}``; None in any other shape."""
+    comp = _keyed_loop(node)
+    if comp is None or not isinstance(comp.iter, (ast.List, ast.Tuple, ast.Set)) or not isinstance(comp.target, ast.Name):
         return None
-    return comp.target.id, keys
+    elts = comp.iter.elts
+    keys = _distinct_keys([e.value for e in elts if isinstance(e, ast.Constant)], len(elts))
+    return None if keys is None else (comp.target.id, keys)
+
+
+def _named_keys(interp: Any, node: ast.DictComp, frame: Any, env: Any) -> tuple[str, list[str]] | None:
+    """The loop's name and the keys, for ``{x: ... for x in NAMES}`` where ``NAMES`` holds a display
+    of string literals (``NAMES = ["train", "test"]``)."""
+    comp = _keyed_loop(node)
+    if comp is None or not isinstance(comp.iter, ast.Name) or not isinstance(comp.target, ast.Name):
+        return None
+    held = interp.ev(comp.iter, frame, env)
+    if not isinstance(held, TupleVal) or not all(isinstance(item, Const) for item in held.items):
+        return None
+    keys = _distinct_keys([item.value for item in held.items if isinstance(item, Const)], len(held.items))
+    return None if keys is None else (comp.target.id, keys)
 
 
 def keyed_items(interp: Any, node: ast.DictComp, frame: Any, env: Any) -> Value | None:
-    """The dict ``{x: v for x in ['a', 'b']}`` builds, each value read with ``x`` bound to its key."""
-    found = literal_keys(node)
+    """The dict ``{x: v for x in ['a', 'b']}`` (or ``for x in NAMES``) builds, each value read with
+    ``x`` bound to its key."""
+    found = literal_keys(node) or _named_keys(interp, node, frame, env)
     if found is None:
         return None
     var, keys = found

@@ -23,6 +23,14 @@ the batch unknown, as Lightning's loop would: only what the module's own code ma
 be found there, never a fact of data the trainer loads. Not for an instance built without running its
 ``__init__`` (``LitACGAN(**vars(args))`` with ``**kwargs`` in ``__init__``): its parts are unknown, and a
 run with them would take the place of ``training_step``'s own analysis, which knows them.
+
+Round 31 (mut21): the batch is the one the trainer loads, where the call says which loader that is and
+the interpreter knows its batches: ``fit(module, loader)`` (``train_dataloaders=loader``) of a
+``DataLoader`` over a dataset of the checked code, or ``fit(module, dm)`` (``datamodule=dm``) of a
+``LightningDataModule`` of the checked code whose ``train_dataloader()`` returns such a loader
+(mutations of doantienthongbku/PytorchLightning-Classification and LapTQ/classification_multilabel:
+a float class label or an integer multi-hot target made in the dataset's ``__getitem__``). Any other
+loader (unknown batches, a custom ``collate_fn``, several loaders) leaves the batch unknown.
 """
 
 from __future__ import annotations
@@ -31,7 +39,8 @@ import ast
 
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Frame
-from lossguard.static.values import INT, UNKNOWN, Instance, QualName, Value
+from lossguard.static.interp.iterators import next_of
+from lossguard.static.values import INT, UNKNOWN, Batches, Const, Instance, QualName, Value
 
 
 def run_fit(interp: InterpBase, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame) -> None:
@@ -48,7 +57,45 @@ def run_fit(interp: InterpBase, node: ast.Call, pos: list[Value], kw: dict[str, 
         return
     params = step.node.args
     n = len(params.posonlyargs) + len(params.args) - 1  # without self
-    args: list[Value] = [UNKNOWN, INT, INT][: max(0, min(n, 3))]
+    args: list[Value] = [_loaded_batch(interp, pos, kw, frame), INT, INT][: max(0, min(n, 3))]
     interp.call_function(
         step, args, {}, self_value=module, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
     )
+
+
+def _loaded_batch(interp: InterpBase, pos: list[Value], kw: dict[str, Value], frame: Frame) -> Value:
+    """One batch of the training loader ``fit`` is given: its second argument or ``train_dataloaders=``
+    (``train_dataloader=`` before Lightning 1.4), or the ``train_dataloader()`` of a data module passed
+    there or as ``datamodule=``; unknown when the loader's batches are not known."""
+    source = pos[1] if len(pos) > 1 else None
+    for name in ("train_dataloaders", "train_dataloader", "datamodule"):
+        if source is None:
+            source = kw.get(name)
+    if isinstance(source, Instance):
+        method = interp._find_method(source.cls, "train_dataloader")
+        if method is None:
+            return UNKNOWN
+        ready = _set_up(interp, source, frame)
+        source = interp.call_function(method, [], {}, self_value=ready, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called)
+    return next_of(source) if isinstance(source, Batches) else UNKNOWN
+
+
+def _set_up(interp: InterpBase, module: Instance, frame: Frame) -> Instance:
+    """The data module as the trainer asks it for its loader: after ``setup(stage="fit")``, which the
+    trainer calls first (``self.train_ds = Dataset(...)`` there). Run on a copy, as a helper of
+    ``__init__`` is (its stores are the instance's), so that the instance the code holds keeps its own
+    attributes."""
+    setup = interp._find_method(module.cls, "setup")
+    if setup is None:
+        return module
+    ready = Instance(module.cls, dict(module.attrs))
+    params = [p.arg for p in (*setup.node.args.posonlyargs, *setup.node.args.args)][1:]
+    kwonly = [p.arg for p in setup.node.args.kwonlyargs]
+    pos: list[Value] = []
+    kw: dict[str, Value] = {}
+    if "stage" in params or "stage" in kwonly:
+        kw["stage"] = Const("fit")
+    elif params:
+        pos.append(Const("fit"))
+    interp.call_function(setup, pos, kw, self_value=ready, depth=frame.depth + 1, is_init=True, no_grad=frame.no_grad, called=True)
+    return ready
