@@ -8989,6 +8989,134 @@ PROJECTS["zero_grad_between_backward_and_step_in_a_step_function_of_another_file
 }
 
 
+# Round 31 (realcode_heldout22 opened, ejnnr/cupbearer): pytest calls a test and every fixture with the values of
+# the fixtures its parameters name (interp/pytest_fixtures.py); a test module with a fixture of its own drives
+# what it imports, as a script does (prefilter.pytest_driven): the probe a fixture builds is the model trained
+_PROBE = """
+import torch.nn as nn
+
+
+class Probe(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.fc = nn.Linear(width, 1)
+
+    def forward(self, x):
+        return self.fc(x).squeeze(-1)
+"""
+_FIT = """
+import torch
+import torch.nn.functional as F
+
+
+def fit(model, loader):
+    opt = torch.optim.Adam(model.parameters())
+    for x, y in loader:
+        loss = F.binary_cross_entropy(model(x), y)  # expect: LG002
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+"""
+PROJECTS["a_model_a_pytest_fixture_builds"] = {
+    "probes.py": _PROBE,
+    "fitting.py": _FIT,
+    "test_fitting.py": """
+import pytest
+
+from fitting import fit
+from probes import Probe
+
+
+@pytest.fixture(scope="module")
+def probe():
+    return Probe(8)
+
+
+@pytest.fixture(name="trained")
+def trained_probe(probe):
+    fit(probe, [])
+    return probe
+
+
+def test_trained(trained):
+    assert trained is not None
+
+
+class TestProbe:
+    def test_fit_again(self, probe):
+        fit(probe, [])
+""",
+}
+# what a fixture does not decide, or a test that does not take it: silent. A parametrize of the name, a fixture
+# with params=, a yield fixture, a fixture the test class redefines, a unittest class, a module pytest does not collect
+PROJECTS["a_model_a_pytest_fixture_builds_look_alike"] = {
+    "probes.py": _PROBE,
+    "fitting.py": _FIT.replace("  # expect: LG002", ""),
+    "test_fitting.py": """
+import unittest
+
+import pytest
+
+from fitting import fit
+from probes import Probe
+
+
+@pytest.fixture
+def probe():
+    return Probe(8)
+
+
+@pytest.fixture(params=[4, 8])
+def sized(request):
+    return Probe(request.param)
+
+
+@pytest.fixture
+def held():
+    yield Probe(8)
+
+
+@pytest.mark.parametrize("probe", [None])
+def test_given(probe):
+    fit(probe, [])
+
+
+def test_sized(sized, held):
+    fit(sized, [])
+    fit(held, [])
+
+
+class TestOwn:
+    @pytest.fixture
+    def probe(self):
+        return None
+
+    def test_fit(self, probe):
+        fit(probe, [])
+
+
+class TestCase(unittest.TestCase):
+    def test_fit(self, probe=None):
+        fit(probe, [])
+""",
+    "helpers.py": """
+import pytest
+
+from fitting import fit
+from probes import Probe
+
+
+@pytest.fixture
+def probe():
+    return Probe(8)
+
+
+def test_helper(probe):
+    fit(probe, [])
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

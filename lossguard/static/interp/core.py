@@ -35,6 +35,7 @@ from lossguard.static.interp.model_agreement import ModelAgreementMixin
 from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.own_state import OwnStateMixin
 from lossguard.static.interp.passed_holders import PassedHoldersMixin
+from lossguard.static.interp.pytest_fixtures import PytestFixturesMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.settings import SettingsMixin
 from lossguard.static.interp.sibling_stores import ClassStores
@@ -68,6 +69,7 @@ class Interpreter(
     ModelAgreementMixin,
     ClosureListsMixin,
     HandedObjectsMixin,
+    PytestFixturesMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
@@ -213,5 +215,6 @@ class Interpreter(
                 self_value = None
                 ref = FunctionRef(fn, info, None)
             # a function that calls backward(), itself or through a function of this module it calls,
-            # cannot be running under no_grad: treat it as called
-            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not self.drives_training(fn, info))
+            # cannot be running under no_grad: treat it as called. A test or a fixture gets its fixtures
+            fixtures = self.fixture_arguments(fn, info, owner)
+            self.call_function(ref, [], fixtures, self_value=self_value, depth=0, standalone=not self.drives_training(fn, info))

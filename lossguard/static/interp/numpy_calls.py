@@ -7,7 +7,7 @@ from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.torch_args import TorchCallArgs
-from lossguard.static.tensor_ops import array_of, one_shape, sizes_shape, tensor_of
+from lossguard.static.tensor_ops import array_of, dtype_of, one_shape, sizes_shape, tensor_of
 from lossguard.static.values import UNKNOWN, Dtype, Tensor, Value
 
 
@@ -49,6 +49,16 @@ def _numpy_array(interp: Any, c: TorchCallArgs) -> Value:
     return array if array is not None else UNKNOWN
 
 
+def _numpy_text(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.loadtxt("wine.csv", delimiter=",", dtype=np.float32)``: an array of the dtype named (float64 when
+    none is: NumPy's default for both readers), of unknown shape; a ``dtype=`` not known (``None``, a record
+    type, a name) or given by position leaves the dtype unknown."""
+    if c.starred:
+        return UNKNOWN
+    given = "dtype" in c.kw or len(c.pos) > 1
+    return Tensor(dtype=dtype_of(c.kw.get("dtype")) if given else Dtype.FLOAT, numpy=True)
+
+
 def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
     """``torch.from_numpy(a)``: the array's shape and dtype."""
     t = tensor_of(c.x)
@@ -62,6 +72,7 @@ NUMPY_ROWS = (
     (api.NUMPY_SHAPED, _numpy_filled),
     (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
     (api.NUMPY_ARRAYS, _numpy_array),
+    (api.NUMPY_TEXT_READERS, _numpy_text),
     (api.FROM_NUMPY, _from_numpy),
 )
 
