@@ -578,6 +578,9 @@ UNPACK_FUNCS = {"torch.nn.utils.rnn.pad_packed_sequence"}
 ITERATION_WRAPPERS = {"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}
+# (round 31) calls that return a ``torch.device`` (``torch.accelerator.current_accelerator()``: the accelerator, or None
+# where there is none); a device's ``.type`` is the name of one (``"cuda"``), so ``x.to(<either>)`` keeps x's dtype
+DEVICE_FUNCS = {"torch.device", "torch.accelerator.current_accelerator", "torch.get_default_device"}
 # PyTorch Geometric's graph autoencoders: with the default InnerProductDecoder, decode() applies a sigmoid
 # (interp.pyg_autoencoders)
 PYG_AUTOENCODERS = {

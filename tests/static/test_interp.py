@@ -7488,6 +7488,10 @@ def _device_move(device: str, mark: bool) -> str:
 PROJECTS["labels_moved_to_a_device_named_by_one_of_two_strings"] = {
     "expression.py": _device_move('device = "cuda" if torch.cuda.is_available() else "cpu"', True),
     "statement.py": _device_move('if torch.cuda.is_available():\n    device = "cuda:0"\nelse:\n    device = "cpu"', True),
+    # round 31: the current accelerator is a torch.device, and a device's `.type` names one (the transfer-learning
+    # tutorial's device today, realcode_dev19)
+    "accelerator_type.py": _device_move('device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"', True),
+    "accelerator.py": _device_move("device = torch.accelerator.current_accelerator()", True),
 }
 # one of the strings could be a dtype's name (`.type()` reads "torch.LongTensor"), or the device is read from elsewhere
 PROJECTS["labels_moved_to_a_device_named_by_one_of_two_strings_look_alike"] = {
