@@ -9120,6 +9120,46 @@ def test_helper(probe):
 """,
 }
 
+# the fixtures of each conftest.py above the test module, the nearer over the farther, and the module's own over both
+_CONFTEST = """
+import pytest
+import torch.nn as nn
+
+from probes import Probe
+
+
+@pytest.fixture
+def probe():
+    return {probe}
+"""
+_LOSS_TEST = """
+import torch.nn.functional as F
+
+
+def test_probe_loss(probe):
+    x, y = next(iter(batches()))
+    loss = F.binary_cross_entropy(probe(x), y){mark}
+    loss.backward()
+"""
+PROJECTS["a_model_a_conftest_fixture_builds"] = {
+    "probes.py": _PROBE,
+    "conftest.py": _CONFTEST.replace("{probe}", "Probe(8)"),
+    "tests/test_probe_loss.py": _LOSS_TEST.replace("{mark}", "  # expect: LG002"),
+}
+PROJECTS["a_model_a_conftest_fixture_builds_look_alike"] = {
+    "probes.py": _PROBE,
+    "conftest.py": _CONFTEST.replace("{probe}", "Probe(8)"),
+    "tests/conftest.py": _CONFTEST.replace("{probe}", "nn.Sequential(Probe(8), nn.Sigmoid())"),
+    "tests/test_probe_loss.py": _LOSS_TEST.replace("{mark}", ""),
+    "tests/unit/test_own.py": _LOSS_TEST.replace("{mark}", "")
+    + """
+
+@pytest.fixture
+def probe():
+    return nn.Sequential(Probe(8), nn.Sigmoid())
+""".replace("\n\n@", "\n\nimport pytest\nimport torch.nn as nn\nfrom probes import Probe\n\n\n@"),
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:

@@ -35,7 +35,7 @@ from lossguard.static.interp.model_agreement import ModelAgreementMixin
 from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.own_state import OwnStateMixin
 from lossguard.static.interp.passed_holders import PassedHoldersMixin
-from lossguard.static.interp.pytest_fixtures import PytestFixturesMixin
+from lossguard.static.interp.pytest_fixtures import Fixture, PytestFixturesMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.settings import SettingsMixin
 from lossguard.static.interp.sibling_stores import ClassStores
@@ -101,6 +101,7 @@ class Interpreter(
         ] = {}  # interp.sibling_stores, by class, reader, name, attribute
         self._class_stores: dict[int, ClassStores] = {}  # interp.sibling_stores.ClassStores, by class
         self._default_instances: dict[int, Instance] = {}
+        self._fixture_tables: dict[int, dict[str, Fixture]] = {}  # interp.pytest_fixtures, by test module
         self._unbuilt_models: dict[tuple[int, str], Value] = {}  # interp.unbuilt_models, by module and name
         self._local_bases: dict[int, tuple[Value, ...] | None] = {}  # class statements run in functions: their bases (classes.note_local_bases)
         self._volatile_attrs: dict[int, frozenset[str]] = {}
