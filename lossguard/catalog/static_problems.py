@@ -585,7 +585,11 @@ loss = F.cross_entropy(logits, labels)
 """,
         misfires=(
             "Reported only when the target is certainly floating-point and certainly not a soft "
-            "label of the input's shape (a known rank-1 target, or an NLLLoss target)."
+            "label of the input's shape (a known rank-1 target, a target of one axis less than the input, "
+            "a (N, 1) target against several classes, or an NLLLoss target). A float is certain where the "
+            "code made it one: a float constructor or `.float()`, `dtype=`, or NumPy's `loadtxt` / "
+            "`genfromtxt`, which read float64 unless told another dtype (a `dtype=` it cannot name leaves "
+            "the target unknown)."
         ),
         fix_safety="unsafe",
         fix_safety_note="Appending .long() truncates non-integer values; check that the floats are whole class indices.",

@@ -26,7 +26,7 @@ from lossguard.static import noqa
 from lossguard.static import sources as text
 from lossguard.static.batches import Meter
 from lossguard.static.finding import FileError, Finding
-from lossguard.static.prefilter import bridged, drives, imported_names, module_names, needs_analysis
+from lossguard.static.prefilter import bridged, drives, imported_names, module_names, needs_analysis, pytest_driven
 from lossguard.static.trainer_imports import Imported, called_imports, training_functions
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -286,7 +286,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             continue
         if not needs_analysis(source):
             out.prefiltered[resolved] = path  # not analysed on its own; see _merge
-            names = imported_names(tree)
+            names = imported_names(tree, every=pytest_driven(path, tree))
             if names:
                 drivers.append((resolved, path, source, names))
             else:
@@ -324,7 +324,7 @@ def _check_batch(files: list[Path], job: _Job, portable: bool) -> _Batch:
             continue
         if job.skip_files and "skip-file" in source and noqa.suppressions(source).skip_file:
             continue
-        if needs_analysis(source) or drives(imported_names(tree), analysed):  # as for a checked file
+        if needs_analysis(source) or drives(imported_names(tree, every=pytest_driven(path, tree)), analysed):  # as for a checked file
             analyse(path.resolve(), path, source, tree, checked=False)
     if analysis and out.checked:
         # module classes that inherit a checked mixin's methods, from modules only imported (round 27)

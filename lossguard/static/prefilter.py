@@ -124,6 +124,29 @@ def imported_names(tree: ast.Module, every: bool = False) -> frozenset[str]:
     return frozenset(used)
 
 
+#: the modules pytest collects tests from by default (its ``python_files``), and its per-directory fixture files
+PYTEST_MODULE = re.compile(r"(test_.*|.*_test|conftest)\.py")
+
+
+def pytest_driven(path: Path, tree: ast.Module) -> bool:
+    """A test module that defines a pytest fixture at its top level (``@pytest.fixture``, ``@fixture(...)``):
+    pytest calls its tests and fixtures with one another's values, so it drives what it imports as a
+    script's ``__main__`` block does (round 31, ejnnr/cupbearer's test that fits a Lightning module on
+    the model a fixture builds). Modules with no fixture of their own are left as before: their tests'
+    parameters would be unknown anyway."""
+    if not PYTEST_MODULE.fullmatch(path.name):
+        return False
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for d in stmt.decorator_list:
+                expr = d.func if isinstance(d, ast.Call) else d
+                if (isinstance(expr, ast.Name) and expr.id == "fixture") or (
+                    isinstance(expr, ast.Attribute) and expr.attr == "fixture" and isinstance(expr.value, ast.Name) and expr.value.id == "pytest"
+                ):
+                    return True
+    return False
+
+
 def module_names(path: Path) -> set[str]:
     """The names under which a file can be imported: its stem, or its package's for ``__init__.py``."""
     return {path.parent.name} if path.stem == "__init__" else {path.stem}

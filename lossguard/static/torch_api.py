@@ -512,6 +512,9 @@ NUMPY_VALUE_KEEPING = {"numpy.round", "numpy.around", "numpy.abs", "numpy.exp", 
 # ``np.array(data)`` / ``np.asarray(data)``: an array of the data's shape (a literal list of numbers,
 # a comprehension of one number per item, another array)
 NUMPY_ARRAYS = {"numpy.array", "numpy.asarray"}
+# (round 31) NumPy's text readers: an array of ``dtype=`` (float64 when not given, NumPy's default), of a rank
+# they decide by the file (one row or one column comes back 1-D)
+NUMPY_TEXT_READERS = {"numpy.loadtxt", "numpy.genfromtxt"}
 FROM_NUMPY = {"torch.from_numpy"}
 # pandas tables read from a file or built: a column (``df["label"]``) is a Series, its ``.values``
 # a 1-D array; a list of columns (``df[cols]``) is a table, its ``.values`` a 2-D array.
@@ -575,6 +578,9 @@ UNPACK_FUNCS = {"torch.nn.utils.rnn.pad_packed_sequence"}
 ITERATION_WRAPPERS = {"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"}
 GRAD_SCALERS = {"torch.cuda.amp.GradScaler", "torch.amp.GradScaler", "torch.cuda.amp.grad_scaler.GradScaler"}
 ACCELERATORS = {"accelerate.Accelerator"}
+# (round 31) calls that return a ``torch.device`` (``torch.accelerator.current_accelerator()``: the accelerator, or None
+# where there is none); a device's ``.type`` is the name of one (``"cuda"``), so ``x.to(<either>)`` keeps x's dtype
+DEVICE_FUNCS = {"torch.device", "torch.accelerator.current_accelerator", "torch.get_default_device"}
 # PyTorch Geometric's graph autoencoders: with the default InnerProductDecoder, decode() applies a sigmoid
 # (interp.pyg_autoencoders)
 PYG_AUTOENCODERS = {

@@ -7491,6 +7491,10 @@ def _device_move(device: str, mark: bool) -> str:
 PROJECTS["labels_moved_to_a_device_named_by_one_of_two_strings"] = {
     "expression.py": _device_move('device = "cuda" if torch.cuda.is_available() else "cpu"', True),
     "statement.py": _device_move('if torch.cuda.is_available():\n    device = "cuda:0"\nelse:\n    device = "cpu"', True),
+    # round 31: the current accelerator is a torch.device, and a device's `.type` names one (the transfer-learning
+    # tutorial's device today, realcode_dev19)
+    "accelerator_type.py": _device_move('device = torch.accelerator.current_accelerator().type if torch.accelerator.is_available() else "cpu"', True),
+    "accelerator.py": _device_move("device = torch.accelerator.current_accelerator()", True),
 }
 # one of the strings could be a dtype's name (`.type()` reads "torch.LongTensor"), or the device is read from elsewhere
 PROJECTS["labels_moved_to_a_device_named_by_one_of_two_strings_look_alike"] = {
@@ -9525,6 +9529,174 @@ class DividedMasks(CarDataset):
         "        train_one_epoch(model, loader, optimizer, nn.BCEWithLogitsLoss())\n"
         "        train_one_epoch(model, DataLoader(DividedMasks('a', 'b'), batch_size=4), optimizer, nn.BCEWithLogitsLoss())",
     ),
+}
+
+
+# Round 31 (realcode_heldout22 opened, ejnnr/cupbearer): pytest calls a test and every fixture with the values of
+# the fixtures its parameters name (interp/pytest_fixtures.py); a test module with a fixture of its own drives
+# what it imports, as a script does (prefilter.pytest_driven): the probe a fixture builds is the model trained
+_PROBE = """
+import torch.nn as nn
+
+
+class Probe(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.fc = nn.Linear(width, 1)
+
+    def forward(self, x):
+        return self.fc(x).squeeze(-1)
+"""
+_FIT = """
+import torch
+import torch.nn.functional as F
+
+
+def fit(model, loader):
+    opt = torch.optim.Adam(model.parameters())
+    for x, y in loader:
+        loss = F.binary_cross_entropy(model(x), y)  # expect: LG002
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+"""
+PROJECTS["a_model_a_pytest_fixture_builds"] = {
+    "probes.py": _PROBE,
+    "fitting.py": _FIT,
+    "test_fitting.py": """
+import pytest
+
+from fitting import fit
+from probes import Probe
+
+
+@pytest.fixture(scope="module")
+def probe():
+    return Probe(8)
+
+
+@pytest.fixture(name="trained")
+def trained_probe(probe):
+    fit(probe, [])
+    return probe
+
+
+def test_trained(trained):
+    assert trained is not None
+
+
+class TestProbe:
+    def test_fit_again(self, probe):
+        fit(probe, [])
+""",
+}
+# what a fixture does not decide, or a test that does not take it: silent. A parametrize of the name, a fixture
+# with params=, a yield fixture, a fixture the test class redefines, a unittest class, a module pytest does not collect
+PROJECTS["a_model_a_pytest_fixture_builds_look_alike"] = {
+    "probes.py": _PROBE,
+    "fitting.py": _FIT.replace("  # expect: LG002", ""),
+    "test_fitting.py": """
+import unittest
+
+import pytest
+
+from fitting import fit
+from probes import Probe
+
+
+@pytest.fixture
+def probe():
+    return Probe(8)
+
+
+@pytest.fixture(params=[4, 8])
+def sized(request):
+    return Probe(request.param)
+
+
+@pytest.fixture
+def held():
+    yield Probe(8)
+
+
+@pytest.mark.parametrize("probe", [None])
+def test_given(probe):
+    fit(probe, [])
+
+
+def test_sized(sized, held):
+    fit(sized, [])
+    fit(held, [])
+
+
+class TestOwn:
+    @pytest.fixture
+    def probe(self):
+        return None
+
+    def test_fit(self, probe):
+        fit(probe, [])
+
+
+class TestCase(unittest.TestCase):
+    def test_fit(self, probe=None):
+        fit(probe, [])
+""",
+    "helpers.py": """
+import pytest
+
+from fitting import fit
+from probes import Probe
+
+
+@pytest.fixture
+def probe():
+    return Probe(8)
+
+
+def test_helper(probe):
+    fit(probe, [])
+""",
+}
+
+# the fixtures of each conftest.py above the test module, the nearer over the farther, and the module's own over both
+_CONFTEST = """
+import pytest
+import torch.nn as nn
+
+from probes import Probe
+
+
+@pytest.fixture
+def probe():
+    return {probe}
+"""
+_LOSS_TEST = """
+import torch.nn.functional as F
+
+
+def test_probe_loss(probe):
+    x, y = next(iter(batches()))
+    loss = F.binary_cross_entropy(probe(x), y){mark}
+    loss.backward()
+"""
+PROJECTS["a_model_a_conftest_fixture_builds"] = {
+    "probes.py": _PROBE,
+    "conftest.py": _CONFTEST.replace("{probe}", "Probe(8)"),
+    "tests/test_probe_loss.py": _LOSS_TEST.replace("{mark}", "  # expect: LG002"),
+}
+PROJECTS["a_model_a_conftest_fixture_builds_look_alike"] = {
+    "probes.py": _PROBE,
+    "conftest.py": _CONFTEST.replace("{probe}", "Probe(8)"),
+    "tests/conftest.py": _CONFTEST.replace("{probe}", "nn.Sequential(Probe(8), nn.Sigmoid())"),
+    "tests/test_probe_loss.py": _LOSS_TEST.replace("{mark}", ""),
+    "tests/unit/test_own.py": _LOSS_TEST.replace("{mark}", "")
+    + """
+
+@pytest.fixture
+def probe():
+    return nn.Sequential(Probe(8), nn.Sigmoid())
+""".replace("\n\n@", "\n\nimport pytest\nimport torch.nn as nn\nfrom probes import Probe\n\n\n@"),
 }
 
 

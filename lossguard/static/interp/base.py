@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.interp.calls import CallsMixin
     from lossguard.static.interp.frame import Env, Frame, LambdaRef, Sink
     from lossguard.static.interp.guards import GuardedChoice
+    from lossguard.static.interp.pytest_fixtures import Fixture
     from lossguard.static.interp.sequences import NamedTupleClass
     from lossguard.static.interp.sibling_stores import ClassStores
     from lossguard.static.interp.torch_calls import TorchCallsMixin
@@ -57,6 +58,7 @@ class InterpBase:
         _sibling_stores: dict[tuple[int, int, str, str], tuple[ast.expr, list[ast.ImportFrom]] | None]
         _class_stores: dict[int, ClassStores]
         _default_instances: dict[int, Instance]
+        _fixture_tables: dict[int, dict[str, Fixture]]
         _unbuilt_models: dict[tuple[int, str], Value]
         _local_bases: dict[int, tuple[Value, ...] | None]
         _volatile_attrs: dict[int, frozenset[str]]

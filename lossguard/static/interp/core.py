@@ -35,6 +35,7 @@ from lossguard.static.interp.model_agreement import ModelAgreementMixin
 from lossguard.static.interp.nested import NestedMixin
 from lossguard.static.interp.own_state import OwnStateMixin
 from lossguard.static.interp.passed_holders import PassedHoldersMixin
+from lossguard.static.interp.pytest_fixtures import Fixture, PytestFixturesMixin
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.settings import SettingsMixin
 from lossguard.static.interp.sibling_stores import ClassStores
@@ -68,6 +69,7 @@ class Interpreter(
     ModelAgreementMixin,
     ClosureListsMixin,
     HandedObjectsMixin,
+    PytestFixturesMixin,
 ):
     def __init__(self, project: Project, sink: Sink) -> None:
         self.project = project
@@ -99,6 +101,7 @@ class Interpreter(
         ] = {}  # interp.sibling_stores, by class, reader, name, attribute
         self._class_stores: dict[int, ClassStores] = {}  # interp.sibling_stores.ClassStores, by class
         self._default_instances: dict[int, Instance] = {}
+        self._fixture_tables: dict[int, dict[str, Fixture]] = {}  # interp.pytest_fixtures, by test module
         self._unbuilt_models: dict[tuple[int, str], Value] = {}  # interp.unbuilt_models, by module and name
         self._local_bases: dict[int, tuple[Value, ...] | None] = {}  # class statements run in functions: their bases (classes.note_local_bases)
         self._volatile_attrs: dict[int, frozenset[str]] = {}
@@ -213,5 +216,6 @@ class Interpreter(
                 self_value = None
                 ref = FunctionRef(fn, info, None)
             # a function that calls backward(), itself or through a function of this module it calls,
-            # cannot be running under no_grad: treat it as called
-            self.call_function(ref, [], {}, self_value=self_value, depth=0, standalone=not self.drives_training(fn, info), entry=True)
+            # cannot be running under no_grad: treat it as called. A test or a fixture gets its fixtures
+            fixtures = self.fixture_arguments(fn, info, owner)
+            self.call_function(ref, [], fixtures, self_value=self_value, depth=0, standalone=not self.drives_training(fn, info), entry=True)

@@ -481,6 +481,8 @@ class ExpressionsMixin(InterpBase):
                 return External("torch.device")
             return UNKNOWN
         if isinstance(base, External):
+            if base.qname == "torch.device" and name == "type":
+                return base  # `torch.accelerator.current_accelerator().type`: the name of a device, read by .to() as one
             return table_attribute(base, name)  # df["label"].values, df.iloc
         if isinstance(base, CategoricalDist):
             return distribution_attribute(base, name)  # Categorical(logits=x).probs

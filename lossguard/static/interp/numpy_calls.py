@@ -7,7 +7,7 @@ from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.torch_args import TorchCallArgs
-from lossguard.static.tensor_ops import array_of, one_shape, sizes_shape, tensor_of
+from lossguard.static.tensor_ops import array_of, dtype_of, one_shape, sizes_shape, tensor_of
 from lossguard.static.values import UNKNOWN, Dtype, Tensor, Value
 
 
@@ -49,6 +49,28 @@ def _numpy_array(interp: Any, c: TorchCallArgs) -> Value:
     return array if array is not None else UNKNOWN
 
 
+#: Python's own types as NumPy dtypes (``dtype=int`` is int64, ``dtype=float`` float64)
+_BUILTIN_DTYPES = {"int": Dtype.INT, "float": Dtype.FLOAT, "bool": Dtype.BOOL}
+
+
+def _numpy_text(interp: Any, c: TorchCallArgs) -> Value:
+    """``np.loadtxt("wine.csv", delimiter=",", dtype=np.float32)``: an array of the dtype named (float64 when
+    none is: NumPy's default for both readers), of unknown shape; ``dtype=int`` / ``float`` / ``bool`` (the
+    builtins, where the module binds no such name) read as NumPy does; a ``dtype=`` not known (``None``, a
+    record type, another name) or given by position leaves the dtype unknown."""
+    if c.starred:
+        return UNKNOWN
+    if len(c.pos) > 1:
+        return Tensor(numpy=True)
+    written = next((k.value for k in c.node.keywords if k.arg == "dtype"), None)
+    if written is None:
+        return Tensor(dtype=Dtype.FLOAT, numpy=True)
+    dtype = dtype_of(c.kw.get("dtype"))
+    if dtype is None and isinstance(written, ast.Name) and not c.frame.module.binds_at_top(written.id):
+        dtype = _BUILTIN_DTYPES.get(written.id)
+    return Tensor(dtype=dtype, numpy=True)
+
+
 def _from_numpy(interp: Any, c: TorchCallArgs) -> Value:
     """``torch.from_numpy(a)``: the array's shape and dtype."""
     t = tensor_of(c.x)
@@ -62,6 +84,7 @@ NUMPY_ROWS = (
     (api.NUMPY_SHAPED, _numpy_filled),
     (api.NUMPY_VALUE_KEEPING, _numpy_value_keeping),
     (api.NUMPY_ARRAYS, _numpy_array),
+    (api.NUMPY_TEXT_READERS, _numpy_text),
     (api.FROM_NUMPY, _from_numpy),
 )
 

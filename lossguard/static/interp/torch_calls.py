@@ -447,6 +447,10 @@ def _external(interp: Any, c: TorchCallArgs) -> Value:
     return External(c.qname)
 
 
+def _device(interp: Any, c: TorchCallArgs) -> Value:
+    return External("torch.device")
+
+
 def parameter_owners(node: ast.expr | None, frame: Frame) -> tuple[str, ...]:
     """Source texts of ``X`` in every ``X.parameters()`` / ``X.named_parameters()`` call inside an
     optimizer's params argument (``chain(G.parameters(), D.parameters())``, param-group dicts);
@@ -670,7 +674,8 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (api.PARAMETER_FUNCS, _parameter),
     (("functools.partial",), _partial),
     (("functools.reduce",), _reduce_call),
-    ((*api.GRAD_SCALERS, *api.ACCELERATORS, "torch.device"), _external),
+    ((*api.GRAD_SCALERS, *api.ACCELERATORS), _external),
+    (api.DEVICE_FUNCS, _device),
     (api.OPTIMIZER_FUNCS, _optimizer),
     (("torch.log",), _log),
     (("torch.exp",), _exp),
@@ -734,6 +739,8 @@ _NOT_TENSOR_FUNCS = (
     "torch.load",
     "torch.set_",
     "torch.device",
+    "torch.accelerator",
+    "torch.get_default_device",
     "torch.no_grad",
     "torch.inference_mode",
     "torch.enable_grad",

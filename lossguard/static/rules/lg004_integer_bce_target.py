@@ -55,6 +55,18 @@ class IntegerBceTarget(Rule):
         )
 
     VALID = (
+        # (round 31) float64 read by NumPy's text readers (`dtype=float`, or no dtype), or a module's own `int`
+        """
+import numpy as np
+import torch
+import torch.nn as nn
+
+int = np.float32
+labels = torch.from_numpy(np.loadtxt("labels.txt", dtype=float))
+more = torch.from_numpy(np.genfromtxt("more.csv", delimiter=","))
+other = torch.from_numpy(np.loadtxt("other.txt", dtype=int))
+loss = nn.BCEWithLogitsLoss()(logits, labels) + nn.BCEWithLogitsLoss()(logits, more) + nn.BCEWithLogitsLoss()(logits, other)
+""",
         """
 import torch
 import torch.nn as nn
@@ -213,6 +225,22 @@ for x, mask in loader:
             col=57,
             message="F.binary_cross_entropy_with_logits target is an integer tensor (passed in by the call at",
             fixed=_SOFT_BCE.replace("{truth}", "truth.float()").replace("{args}", 'mode="binary"'),
+            fix_title="Convert the target with .float()",
+        ),
+        # (round 31) NumPy's text readers read Python's `int` as int64: labels of 0/1 read with dtype=int
+        Invalid(
+            """
+import numpy as np
+import torch
+import torch.nn as nn
+
+labels = torch.from_numpy(np.loadtxt("labels.txt", dtype=int))
+loss = nn.BCEWithLogitsLoss()(logits, labels)
+""",
+            line=6,
+            col=39,
+            message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            edit=("(logits, labels)", "(logits, labels.float())"),
             fix_title="Convert the target with .float()",
         ),
     )

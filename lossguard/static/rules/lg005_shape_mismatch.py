@@ -5,9 +5,10 @@ from __future__ import annotations
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
+from lossguard.static.rules._class_targets import class_target_conflict
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.torch_api import BINARY_FAMILIES, CLASS_INDEX_FAMILIES, ELEMENTWISE_FAMILIES
-from lossguard.static.values import Dtype, Shape
+from lossguard.static.values import Shape
 
 
 def _is_one(d: object) -> bool:
@@ -73,22 +74,6 @@ def _same_numbers(a: Shape, b: Shape) -> bool:
     longer, shorter = (a, b) if len(a.dims) > len(b.dims) else (b, a)
     extra = len(longer.dims) - len(shorter.dims)
     return all(d == 1 for d in longer.dims[:extra]) and longer.dims[extra:] == shorter.dims and all(isinstance(d, int) for d in shorter.dims)
-
-
-def _class_target_conflict(si: Shape, st: Shape, target_dtype: Dtype | None) -> bool:
-    """A class-index target must have the input's shape without the class axis (dim 1)."""
-    if not st.rank_known:
-        return False
-    if si.rank_known:
-        if len(si.dims) < 2 or len(st.dims) == len(si.dims) - 1:
-            return False
-        if len(st.dims) == len(si.dims):
-            # same rank: only class probabilities (float, same shape) are allowed
-            return target_dtype is Dtype.INT or (_is_one(st.dims[1]) and si.dims[1] is not None and not _is_one(si.dims[1]))
-        return True
-    # (..., C) from a linear layer: the classic (N, 1) target
-    classes = si.dims[-1] if si.dims else None
-    return len(st.dims) == 2 and _is_one(st.dims[-1]) and classes is not None and not _is_one(classes)
 
 
 # FernandoLpz/Text-Classification-LSTMs-PyTorch (realcode_heldout11): a pandas column split by scikit-learn,
@@ -236,7 +221,7 @@ class ShapeMismatch(Rule):
                     "sample, or reshape the target to the input's shape",
                 )
         elif call.family in CLASS_INDEX_FAMILIES:
-            if _class_target_conflict(si, st, tgt[1].dtype):
+            if class_target_conflict(si, st, tgt[1].dtype):
                 self.report(
                     tgt[0].node,
                     call.ctx,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, via_caller
+from lossguard.static.rules._class_targets import class_target_conflict
 from lossguard.static.rules._common import convert_target, loss_label, tensor_arg
 from lossguard.static.torch_api import CLASS_INDEX_FAMILIES
 from lossguard.static.values import Dtype
@@ -28,6 +29,10 @@ class ClassTargetDtype(Rule):
                 shape is not None
                 and shape.rank_known
                 and (len(shape.dims) == 1 or (in_shape is not None and in_shape.rank_known and len(shape.dims) == len(in_shape.dims) - 1))
+            ) or (
+                # (round 31) a target certainly not of the input's shape is read as class indices too: torch takes
+                # soft labels only of the input's very shape (a data frame's float (N, 1) class column)
+                shape is not None and in_shape is not None and class_target_conflict(in_shape, shape, Dtype.FLOAT)
             )
             if not is_indices:
                 return
@@ -92,6 +97,28 @@ perm = torch.randperm(len(df))
 for start in range(0, len(df), 256):
     idx = perm[start:start + 256]
     loss = F.cross_entropy(net(x[idx]), soft[idx])
+""",
+        # (round 31) NumPy's text readers: integer class numbers (dtype= given), and soft labels of unknown shape
+        """
+import numpy as np
+import torch
+import torch.nn as nn
+
+table = np.loadtxt("wine.csv", delimiter=",", skiprows=1, dtype=np.int64)
+y = torch.from_numpy(table[:, 0].reshape(-1))
+soft = torch.from_numpy(np.loadtxt("teacher_probs.csv", delimiter=",")).float()  # one row of probabilities
+net = nn.Linear(13, 3)
+loss = nn.CrossEntropyLoss()(net(x), y) + nn.CrossEntropyLoss()(net(x), soft)
+""",
+        # a float target of the input's very shape: soft labels, whatever else is known of it
+        """
+import torch
+import torch.nn as nn
+
+net = nn.Linear(13, 3)
+mixed = torch.zeros(64, 3)
+mixed[:, 0] = 1.0
+loss = nn.CrossEntropyLoss()(net(x), mixed)
 """,
     )
     INVALID = (
@@ -175,6 +202,36 @@ perm = torch.randperm(len(df))
 for start in range(0, len(df), 256):
     idx = perm[start:start + 256]
     loss = F.cross_entropy(net(x[idx]), y[idx].long())
+""",
+            fix_title="Convert the target with .long()",
+        ),
+        # (round 31) sushant097/PyTorch-Hacks-and-Tips (realcode_heldout22): np.loadtxt reads float64 unless told,
+        # and the class column kept as (N, 1) is certainly not the (N, 3) input's shape, so torch reads class indices
+        Invalid(
+            """
+import numpy as np
+import torch
+import torch.nn as nn
+
+table = np.loadtxt("wine.csv", delimiter=",", skiprows=1)
+x = torch.from_numpy(table[:, 1:]).float()
+y = torch.from_numpy(table[:, 0].reshape(-1, 1))
+net = nn.Linear(13, 3)
+loss = nn.CrossEntropyLoss()(net(x), y)  # expect: LG005 (its (N, 1) shape)
+""",
+            line=9,
+            col=38,
+            message="CrossEntropyLoss target holds class indices as floats; class indices must be int64",
+            fixed="""
+import numpy as np
+import torch
+import torch.nn as nn
+
+table = np.loadtxt("wine.csv", delimiter=",", skiprows=1)
+x = torch.from_numpy(table[:, 1:]).float()
+y = torch.from_numpy(table[:, 0].reshape(-1, 1))
+net = nn.Linear(13, 3)
+loss = nn.CrossEntropyLoss()(net(x), y.long())  # expect: LG005 (its (N, 1) shape)
 """,
             fix_title="Convert the target with .long()",
         ),
