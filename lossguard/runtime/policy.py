@@ -75,7 +75,7 @@ class Output:
         """One plain line on the console (start and summary)."""
         sink = self.console
         if sink is not None:
-            self._sink("console", lambda: sink.console.print(text, highlight=False, markup=False, soft_wrap=True))
+            self._sink("console", lambda: sink.say(text))
 
     # ------------------------------------------------------------------ events
 

@@ -15,7 +15,7 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 from tensorboard.plugins.custom_scalar import layout_pb2
 
 import lossguard
-from tests.runtime.helpers import model, nan_at, train
+from tests.runtime.helpers import model, nan_at, task, train
 from tests.tb_support import read_run as read
 from tests.tb_support import runs
 
@@ -419,3 +419,53 @@ def test_a_script_that_never_closes_the_watcher_still_writes_its_last_steps(tmp_
     subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     acc = read(tmp_path)
     assert [e.step for e in acc.Scalars("lossguard/loss")] == list(range(157))
+
+
+def test_an_event_during_a_tqdm_bar_starts_on_a_line_of_its_own():
+    """tqdm redraws its bar with a carriage return and no newline; an event printed while the bar is
+    shown used to land in the middle of the bar's line ("45%|####5 | 9/20 [...]lossguard LG101 ...").
+    The console clears the bar first and redraws it after, as ``tqdm.write`` does. A real loop over a
+    DataLoader wrapped in tqdm, the bar and the console on one stream; a NaN input in batch 9."""
+    from torch.utils.data import DataLoader, TensorDataset
+    from tqdm import tqdm
+
+    batch = task(0, n=16 * 20)
+    x, y = batch()
+    x[9 * 16, 0] = float("nan")
+    loader = DataLoader(TensorDataset(x, y), batch_size=16, shuffle=False)
+    stream = io.StringIO()
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=Console(file=stream, width=300))
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+    for xb, yb in tqdm(loader, file=stream, mininterval=0, ascii=True):
+        opt.zero_grad()
+        loss = crit(net(xb), yb)
+        loss.backward()
+        opt.step()
+    crit.close()
+    event = next(e for e in crit.events if e.code == "LG101")
+    assert event.step == 9 and "Check this step's input batch for NaN or inf" in event.fix
+    text = stream.getvalue()
+    assert "lossguard LG101 nan-loss (error, step 9)" in text and "|" in text  # the bar was drawn
+    # what a terminal shows of each line: the text after its last carriage return
+    shown = [line.split("\r")[-1] for line in text.split("\n")]
+    assert any(line.startswith("lossguard LG101 nan-loss (error, step 9): ") for line in shown), text
+    assert any(line.startswith("lossguard: watching Sequential") for line in shown), text
+    assert any(line.startswith("  fix: ") and "Check this step's input batch" in line for line in shown)
+    # the bar is redrawn after the event and runs to its end
+    assert re.search(r"100%\|#+\| 20/20", text.split("lossguard LG101")[-1])
+
+
+def test_without_tqdm_imported_events_are_printed_as_before(monkeypatch):
+    """lossguard never imports tqdm (``progress_bars`` looks it up in ``sys.modules``): a program
+    that has not imported it gets its events printed straight, and tqdm stays unimported."""
+    import sys
+
+    monkeypatch.delitem(sys.modules, "tqdm", raising=False)
+    stream = io.StringIO()
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=Console(file=stream, width=300))
+    train(net, crit, 30, corrupt=nan_at(12))
+    crit.close()
+    assert "tqdm" not in sys.modules
+    assert "\nlossguard LG101 nan-loss (error, step 12): " in stream.getvalue()
