@@ -77,6 +77,13 @@ class Output:
         if sink is not None:
             self._sink("console", lambda: sink.say(text))
 
+    def note(self, step: int, text: str) -> None:
+        """A once-only note about what the run's series show: the console and a TensorBoard text."""
+        self.say(text)
+        tb = self.tb
+        if tb is not None:
+            self._sink("tb", lambda: tb.note(step, text))
+
     # ------------------------------------------------------------------ events
 
     def finding(self, event: Event, level: float | None) -> None:

@@ -32,6 +32,7 @@ ALERT = "lossguard/alert"
 ALERT_LOG10 = "lossguard/alert_log10"
 ALERTS = "lossguard/alerts/"  # + "<code>-<name>"
 EVENTS = "lossguard/events"
+NOTES = "lossguard/notes"  # the watcher's once-only notes about what a series shows (clip_note)
 
 # TensorBoard's custom-scalars plugin keeps the tags whose name re.match()es a pattern: without
 # the "$" the alert chart's "lossguard/alert" would also pull in every "lossguard/alerts/...".
@@ -255,6 +256,11 @@ class TensorBoardSink(_Guarded):
         self.scalars(event.step, alert_scalars(event, level))
         self._drain()
 
+    def note(self, step: int, text: str) -> None:
+        if self.file is not None:
+            self.file.summary(self._text(NOTES, text), step)
+            self._drain()
+
     def flush(self) -> None:
         self._drain()
 
@@ -305,6 +311,9 @@ class SummaryWriterSink(_Guarded):
         self._write(lambda: self.writer.add_text(EVENTS, _event_markdown(event), event.step))
         self.scalars(event.step, alert_scalars(event, level))
         self._write(self.writer.flush)
+
+    def note(self, step: int, text: str) -> None:
+        self._write(lambda: self.writer.add_text(NOTES, text, step))
 
     def flush(self) -> None:
         self._write(self.writer.flush)

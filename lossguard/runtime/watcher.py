@@ -33,6 +33,7 @@ import torch.nn.modules.module as _module
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_detectors, check_model_and_criterion, criterion_of, run_label, start_line
+from lossguard.runtime.clip_note import ClippedNorm
 from lossguard.runtime.collect import READ_WAIT, Record, StepState, eager_steps, mark_nonfinite_inputs, read_every, read_most
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import UpdateEvidence, non_negative_int, positive_int
@@ -224,6 +225,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._active = list(self._stepwise)
         self._opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool] = weakref.WeakKeyDictionary()
         self._notes: set[str] = set()
+        self._clipped = ClippedNorm()  # grad_norm/total pinned at a clip value: said once (clip_note)
         self.on_event = on_event
 
         self.rank, self.world = rank_and_world()

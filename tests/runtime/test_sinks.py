@@ -469,3 +469,47 @@ def test_without_tqdm_imported_events_are_printed_as_before(monkeypatch):
     crit.close()
     assert "tqdm" not in sys.modules
     assert "\nlossguard LG101 nan-loss (error, step 12): " in stream.getvalue()
+
+
+def _clipped_regression(tmp_path, max_norm: float, steps: int = 40):
+    """A noise-prediction MLP (as tiny-diffusion's: MSE, AdamW) that clips its gradients to ``max_norm``
+    between backward() and step(); the console and a TensorBoard run are kept."""
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(4, 64), nn.GELU(), nn.Linear(64, 64), nn.GELU(), nn.Linear(64, 2))
+    stream = io.StringIO()
+    crit = lossguard.watch(net, nn.functional.mse_loss, console=Console(file=stream, width=400), log_dir=str(tmp_path))
+    opt = torch.optim.AdamW(net.parameters(), lr=1e-3)
+    g = torch.Generator().manual_seed(1)
+    for _ in range(steps):
+        x, noise = torch.randn(32, 4, generator=g), torch.randn(32, 2, generator=g)
+        loss = crit(net(x), noise + x[:, :2])
+        opt.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), max_norm)
+        opt.step()
+    crit.close()
+    return crit, stream.getvalue(), read(tmp_path)
+
+
+def test_a_norm_pinned_by_clipping_before_the_step_is_said_once_and_not_changed(tmp_path):
+    """clip_grad_norm_ before step() makes grad_norm/total read the clip value at every step where it acts:
+    the watcher says so once (console and a TensorBoard text under lossguard/notes), at the fourth measured step
+    that reads it; the series keeps the numbers the optimizer used."""
+    crit, console, acc = _clipped_regression(tmp_path, 0.05)
+    assert not crit.events
+    notes = [line for line in console.splitlines() if "clip_grad_norm_" in line]
+    assert len(notes) == 1, console
+    assert notes[0].startswith("lossguard: the total gradient norm read 0.05 at each of the last 4 measured steps (to step 3): ")
+    assert "lossguard/grad_norm/total shows the clip value wherever clipping acts" in notes[0]
+    texts = acc.Tensors("lossguard/notes/text_summary")
+    assert [t.step for t in texts] == [3] and b"clip_grad_norm_" in texts[0].tensor_proto.string_val[0]
+    totals = [e.value for e in acc.Scalars("lossguard/grad_norm/total")]
+    assert len(totals) == 19 and all(abs(v - 0.05) < 1e-6 for v in totals)  # the measured steps: 0-15, then every 8th
+
+
+def test_clipping_that_never_acts_brings_no_note(tmp_path):
+    crit, console, acc = _clipped_regression(tmp_path, 100.0)
+    assert not crit.events and "clip_grad_norm_" not in console
+    assert "lossguard/notes/text_summary" not in acc.Tags()["tensors"]
+    totals = [e.value for e in acc.Scalars("lossguard/grad_norm/total")]
+    assert len(set(round(v, 6) for v in totals)) == 19
