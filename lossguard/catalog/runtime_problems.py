@@ -27,7 +27,11 @@ PROBLEMS: tuple[Problem, ...] = (
             " really steps, after unscaling. The watcher names the first non-finite tensor it can "
             "see: the target, the model output (the loss input), a parameter, or the gradient of a "
             "parameter; an inf gradient with a finite loss (which detect_anomaly misses) is reported "
-            "too. One report per episode: after 20 finite steps a new NaN is reported again."
+            "too. One report per episode: after 20 finite steps a new NaN is reported again. When the "
+            "loss's own inputs are unseen (observe()) or the loss overflowed, the fix is about the data "
+            "and the loss's form; after a measured update that moved the last layer by more than its "
+            "norm it names the learning rate first, so a tiny-initialised head (not a zero one) whose first "
+            "update is that large gets the rate named as well."
         ),
     ),
     Problem(
