@@ -81,6 +81,7 @@ def _flush_at_exit() -> None:
                     w._guard(w._read)
                 if w._announce:
                     w._out.say(w._out.summary(w.step))
+                    w._notes.add("summary")  # a close() in a later exit handler does not print it again
                 w._out.flush()
             except Exception:  # the interpreter is going away: never raise from here
                 pass
@@ -780,7 +781,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             if self._anchor_hook is not None:
                 self._anchor_hook.remove()
                 self._anchor_hook = None
-            if self._announce:
+            if self._announce and "summary" not in self._notes:
                 self._out.say(self._out.summary(self.step))
             self._out.close()
 

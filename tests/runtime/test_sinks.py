@@ -401,6 +401,11 @@ def test_a_script_that_never_closes_the_watcher_still_prints_the_summary(tmp_pat
     assert lines[-1] == "lossguard: 21 steps watched, no problem found."
     closed = subprocess.run([sys.executable, "-c", script + "crit.close()\n"], check=True, capture_output=True, text=True)
     assert closed.stderr.count("steps watched") == 1  # once, not again at exit
+    # closed by an exit handler registered before lossguard was imported (the real-scripts harness's lgrun does so):
+    # exit handlers run last-registered first, so lossguard's exit flush prints the summary before that close()
+    late = "import atexit\nheld = []\natexit.register(lambda: held[0].close())\n" + script + "held.append(crit)\n"
+    done = subprocess.run([sys.executable, "-c", late], check=True, capture_output=True, text=True)
+    assert done.stderr.count("steps watched") == 1, done.stderr  # base code: twice
 
 
 @pytest.mark.integration  # a fresh interpreter that exits without close()
