@@ -17,7 +17,8 @@ the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), t
 and synthetic (``shim/torchvision`` stands in for torchvision; text corpora and nanoGPT's
 ``train.bin`` are generated), the run is shortened to 150-300 optimizer steps, and a fault is
 injected by a command-line change or an environment variable. Every run is also repeated with
-``LG_OFF=1`` (the same patched script, the plain criterion) for the overhead ratio.
+``LG_OFF=1`` (the same patched script, the plain criterion) for the overhead ratio. ``LG_CONSOLE=1`` in the
+environment prints each watcher's console to the script's stderr (with the script's own progress bars).
 """
 
 from __future__ import annotations
