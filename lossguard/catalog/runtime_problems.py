@@ -27,7 +27,11 @@ PROBLEMS: tuple[Problem, ...] = (
             " really steps, after unscaling. The watcher names the first non-finite tensor it can "
             "see: the target, the model output (the loss input), a parameter, or the gradient of a "
             "parameter; an inf gradient with a finite loss (which detect_anomaly misses) is reported "
-            "too. One report per episode: after 20 finite steps a new NaN is reported again."
+            "too. One report per episode: after 20 finite steps a new NaN is reported again. When the "
+            "loss's own inputs are unseen (observe()) or the loss overflowed, the fix is about the data "
+            "and the loss's form; after a measured update that moved the last layer by more than its "
+            "norm it names the learning rate first, so a tiny-initialised head (not a zero one) whose first "
+            "update is that large gets the rate named as well."
         ),
     ),
     Problem(
@@ -101,8 +105,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "while its weights move; when they barely move it is (a recommender's positive and "
             "negative calls look the same). So is a loss declared adversarial (watch(adversarial=True): "
             "a GAN's generator or discriminator through observe; the Lightning plugin declares each "
-            "optimizer's watcher so under manual optimization with several optimizers, whatever the "
-            "networks are, so a plateau of one of several networks trained in turn is reported only "
+            "optimizer's watcher so under manual optimization with several optimizers when a loss one "
+            "optimizer steps ran another's network, and until the first step of each has shown whether "
+            "it does, so a plateau of one of several coupled networks trained in turn is reported only "
             "when its weights barely move). Weights an optimizer moves by under 1e-5 of their norm "
             "per step (the median of the last layer's measured updates) are a plateau whatever the fit "
             "says, while the loss is within 10% of its start: batch losses that swing by half their "
@@ -154,7 +159,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "fixed sequence whose converged, periodic loss stays above half of the starting loss, or "
             "still swings by a quarter of it, is reported. A GAN discriminator (binary cross-entropy, "
             "one target value per batch) is not judged, nor a loss declared adversarial "
-            "(watch(adversarial=True), the Lightning plugin's watcher per optimizer). The event's fix follows the period: every 2-3 "
+            "(watch(adversarial=True), the Lightning plugin's watcher per optimizer of coupled networks). The event's fix follows the period: every 2-3 "
             "steps is overshooting (lower the learning rate), slower is batch-to-batch variation "
             "(a larger batch, shuffled data). A swing every 2 steps whose two phases (every other step) "
             "do not rise, while the last layer's updates are small (median of its last 8 measured "

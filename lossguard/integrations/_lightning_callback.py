@@ -36,12 +36,15 @@ class LossGuardCallbackBody:
 
     Under manual optimization with several optimizers (a GAN's generator and discriminator), each
     optimizer gets a watcher of its own, over the submodule its parameters make up, fed the losses
-    backpropagated before its step: two networks' losses in one series are no one loss's curve. Each
-    network's loss is then measured against the others, which train at the same time (the generator's
-    against the discriminator's verdict, the discriminator's on the generator's samples): it settles at
-    an equilibrium, not a minimum, and its watcher is adversarial (``watch(adversarial=True)``: no
-    plateau or oscillation while its weights move; the plugin sees the loss, not the constant targets
-    that would tell a watched criterion so).
+    backpropagated before its step: two networks' losses in one series are no one loss's curve. When
+    the networks are coupled (a loss one optimizer steps ran another's network: the generator's loss
+    through the discriminator's verdict), each network's loss is measured against the others, which
+    train at the same time: it settles at an equilibrium, not a minimum, and the watchers are adversarial
+    (``watch(adversarial=True)``: no plateau or oscillation while the weights move; the plugin sees the
+    loss, not the constant targets that would tell a watched criterion so). Networks whose losses each
+    run their own network only (two independent models in one module) are not: :class:`_Coupling`
+    decides from the forwards run before each optimizer's first step, and until it has, the watchers are
+    adversarial (silent while unsure).
     """
 
     def __init__(self, on_event: Policy = "warn", **options: Any) -> None:
@@ -58,6 +61,8 @@ class LossGuardCallbackBody:
         self._per_optimizer: dict[int, Guard] = {}
         # the state a checkpoint gave load_state_dict (the per-optimizer watchers are made after it)
         self._restored: dict[str, Any] | None = None
+        # whether the per-optimizer networks are coupled (adversarial), decided at their first steps
+        self._coupling: _Coupling | None = None
 
     @property
     def events(self) -> list[Event]:
@@ -89,11 +94,11 @@ class LossGuardCallbackBody:
             return
         # one watcher per optimizer, over the part of the model it steps; the whole-model watcher saw no step yet
         self.guard.close()
-        for optimizer in optimizers:
-            self._per_optimizer[id(optimizer)] = Guard(
-                module_of(pl_module, optimizer), self.on_event, optimizer=optimizer, adversarial=True, **self.options
-            )
+        modules = [module_of(pl_module, optimizer) for optimizer in optimizers]
+        for optimizer, module in zip(optimizers, modules):
+            self._per_optimizer[id(optimizer)] = Guard(module, self.on_event, optimizer=optimizer, adversarial=True, **self.options)
         self.guard = next(iter(self._per_optimizer.values()))
+        self._coupling = _Coupling(optimizers, modules)
         if self._restored is not None:  # a checkpoint's state, loaded before training started
             self.load_state_dict(self._restored)
 
@@ -112,6 +117,13 @@ class LossGuardCallbackBody:
         if self.guard is None:
             return
         guard = self._per_optimizer.get(id(getattr(optimizer, "_optimizer", optimizer)), self.guard)
+        coupling = self._coupling
+        if coupling is not None:
+            adversarial = coupling.step(getattr(optimizer, "_optimizer", optimizer), bool(self._losses))
+            if adversarial is not None:  # decided: every optimizer has stepped once
+                self._coupling = None
+                for each in self._guards():
+                    each.watcher.checks.adversarial = adversarial
         self._feed(trainer, pl_module, guard)
         # Under GradScaler the scaler calls optimizer.step() only for finite gradients, after
         # unscaling: torch's pre-step hook then reads unscaled norms and overflow steps are not
@@ -200,10 +212,59 @@ class LossGuardCallbackBody:
 
     def _close(self) -> None:
         self._losses = []
+        if self._coupling is not None:
+            self._coupling.remove()
+            self._coupling = None
         if self.guard is not None and not self._closed:
             self._closed = True
             for guard in self._guards():
                 guard.close()
+
+
+class _Coupling:
+    """Whether the networks of several optimizers are coupled, each loss measured against another's network.
+
+    Rule: the networks are adversarial when a loss one optimizer steps ran the network of another (a GAN's
+    generator loss is the discriminator's verdict on its samples), and every optimizer steps a loss of its own
+    (two optimizers stepping one loss, an encoder's and a decoder's, cooperate: the second step brings no new
+    loss). Each network's forwards are seen by a forward hook on it, from one optimizer step to the next; the
+    decision is taken when every optimizer has stepped once, and the hooks are then removed. A network whose
+    parameters overlap another's (no submodule holds one optimizer's parameters alone) tells nothing:
+    the watchers then stay adversarial, as they are until the decision.
+    """
+
+    def __init__(self, optimizers: list[Any], modules: list[Any]) -> None:
+        self.params = {id(opt): {id(p) for p in module.parameters()} for opt, module in zip(optimizers, modules)}
+        self.ran: set[int] = set()  # the optimizers whose network ran a forward since the last step
+        self.seen: dict[int, tuple[bool, bool]] = {}  # optimizer: (another's network ran, a loss of its own)
+        self.handles = [module.register_forward_hook(self._hook(id(opt))) for opt, module in zip(optimizers, modules)]
+
+    def _hook(self, key: int) -> Any:
+        def ran(module: Any, args: Any, output: Any) -> None:
+            self.ran.add(key)
+
+        return ran
+
+    def step(self, optimizer: Any, own_loss: bool) -> bool | None:
+        """Before ``optimizer`` steps: record what its loss ran; the decision once every optimizer has stepped."""
+        key = id(optimizer)
+        if key in self.params and key not in self.seen:
+            mine = self.params[key]
+            others = [k for k in self.ran if k != key and not (self.params[k] & mine)]
+            self.seen[key] = (bool(others), own_loss)
+        self.ran.clear()
+        if len(self.seen) < len(self.params):
+            return None
+        self.remove()
+        values = list(self.params.values())
+        if any(a & b for i, a in enumerate(values) for b in values[i + 1 :]):
+            return True  # networks that share parameters: no telling, stay adversarial
+        return any(other for other, _ in self.seen.values()) and all(own for _, own in self.seen.values())
+
+    def remove(self) -> None:
+        for handle in self.handles:
+            handle.remove()
+        self.handles = []
 
 
 def module_of(root: Any, optimizer: Any) -> Any:

@@ -54,7 +54,7 @@ def watch(model: torch.nn.Module, criterion: Any = None, **options: Any) -> Watc
       not a minimum, so a flat or swinging loss is not reported while the weights move (LG103,
       LG104), as for a binary cross-entropy whose every batch has one target value (default False;
       the Lightning plugin sets it for each optimizer's watcher under manual optimization with
-      several optimizers).
+      several optimizers when a loss one optimizer steps runs another's network).
     """
     if options.get("log_dir") is not None:
         try:

@@ -75,7 +75,14 @@ class Output:
         """One plain line on the console (start and summary)."""
         sink = self.console
         if sink is not None:
-            self._sink("console", lambda: sink.console.print(text, highlight=False, markup=False, soft_wrap=True))
+            self._sink("console", lambda: sink.say(text))
+
+    def note(self, step: int, text: str) -> None:
+        """A once-only note about what the run's series show: the console and a TensorBoard text."""
+        self.say(text)
+        tb = self.tb
+        if tb is not None:
+            self._sink("tb", lambda: tb.note(step, text))
 
     # ------------------------------------------------------------------ events
 

@@ -13,6 +13,7 @@ import math
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from lossguard.runtime.clip_note import ClippedNorm, clip_note
 from lossguard.runtime.collect import Record, StepState, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
 from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax, without_line_search
@@ -63,6 +64,8 @@ class ReadSide:
     _stepwise: list[Detector]
     _active: list[Detector]  # _stepwise less the detectors switched off after raising
     _weight_cache: dict[tuple[int, ...], list[float]]
+    _notes: set[str]
+    _clipped: ClippedNorm
     checks: ValueChecks
     log_every: int | None
     world: int
@@ -281,6 +284,10 @@ class ReadSide:
             updated=(rec.stepped or (manual and s.moving)) and not rec.skipped,
             grad_tags=tags,
         )
+        norm = stats.grad_norm
+        if norm is not None and "clipped" not in self._notes and self._clipped.pinned(norm):
+            self._notes.add("clipped")
+            self._out.note(rec.step, clip_note(rec.step, norm, self._clipped.agree))
         if manual and stats.update_ratio is not None and stats.update_ratio >= _MANUAL_UPDATE_SHOWN:
             # large steps are normal in hand-written loops (word_language_model: SGD at lr 20 with
             # clipping); only a vanishing update (a learning rate far too small) is evidence there

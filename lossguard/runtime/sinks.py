@@ -18,6 +18,7 @@ from typing import Any
 
 from lossguard.catalog import SEVERITY_STYLES
 from lossguard.runtime.events import SEVERITY_RANK, Event
+from lossguard.runtime.progress_bars import clear_bars
 
 # TensorBoard tags: every tag lossguard writes is spelled here (the watcher writes the loss and
 # gradient scalars under these names; the trainer plugins log the alert scalars through
@@ -31,6 +32,7 @@ ALERT = "lossguard/alert"
 ALERT_LOG10 = "lossguard/alert_log10"
 ALERTS = "lossguard/alerts/"  # + "<code>-<name>"
 EVENTS = "lossguard/events"
+NOTES = "lossguard/notes"  # the watcher's once-only notes about what a series shows (clip_note)
 
 # TensorBoard's custom-scalars plugin keeps the tags whose name re.match()es a pattern: without
 # the "$" the alert chart's "lossguard/alert" would also pull in every "lossguard/alerts/...".
@@ -117,13 +119,23 @@ class ConsoleSink(_Guarded):
         self.console = console
         self.counts: Counter[str] = Counter()
 
-    def note(self, text: str) -> None:
-        """Print one plain line (markup is not interpreted)."""
+    def _print(self, text: str, **options: Any) -> None:
+        """Print on a line of its own: a tqdm bar on the same stream is cleared first and redrawn after
+        (:func:`lossguard.runtime.progress_bars.clear_bars`), so the text does not land in the middle of it."""
         if self.failed is None:
             try:
-                self.console.print(text, markup=False, highlight=False, soft_wrap=not self.console.is_terminal)
+                with clear_bars(getattr(self.console, "file", None)):
+                    self.console.print(text, highlight=False, **options)
             except OSError as exc:
                 self._drop(exc, "to the console")
+
+    def note(self, text: str) -> None:
+        """Print one plain line (markup is not interpreted)."""
+        self._print(text, markup=False, soft_wrap=not self.console.is_terminal)
+
+    def say(self, text: str) -> None:
+        """Print one plain line, never wrapped (the start line, the watcher's notes)."""
+        self._print(text, markup=False, soft_wrap=True)
 
     def emit(self, event: Event) -> None:
         self.counts[event.code] += 1
@@ -132,16 +144,12 @@ class ConsoleSink(_Guarded):
         from rich.markup import escape
 
         style = SEVERITY_STYLES.get(event.severity, "")
-        try:
-            self.console.print(
-                f"[{style}]lossguard {event.code} {event.name}[/] ({event.severity}, step {event.step}): "
-                f"{escape(event.message)}\n  [bold]fix:[/] {escape(event.fix)}\n"
-                f"  details: lossguard explain {event.code}",
-                highlight=False,
-                soft_wrap=not self.console.is_terminal,
-            )
-        except OSError as exc:
-            self._drop(exc, "to the console")
+        self._print(
+            f"[{style}]lossguard {event.code} {event.name}[/] ({event.severity}, step {event.step}): "
+            f"{escape(event.message)}\n  [bold]fix:[/] {escape(event.fix)}\n"
+            f"  details: lossguard explain {event.code}",
+            soft_wrap=not self.console.is_terminal,
+        )
 
     def close(self) -> None:
         repeats = {code: n - 1 for code, n in self.counts.items() if n > 1}
@@ -248,6 +256,11 @@ class TensorBoardSink(_Guarded):
         self.scalars(event.step, alert_scalars(event, level))
         self._drain()
 
+    def note(self, step: int, text: str) -> None:
+        if self.file is not None:
+            self.file.summary(self._text(NOTES, text), step)
+            self._drain()
+
     def flush(self) -> None:
         self._drain()
 
@@ -298,6 +311,9 @@ class SummaryWriterSink(_Guarded):
         self._write(lambda: self.writer.add_text(EVENTS, _event_markdown(event), event.step))
         self.scalars(event.step, alert_scalars(event, level))
         self._write(self.writer.flush)
+
+    def note(self, step: int, text: str) -> None:
+        self._write(lambda: self.writer.add_text(NOTES, text, step))
 
     def flush(self) -> None:
         self._write(self.writer.flush)

@@ -33,6 +33,7 @@ import torch.nn.modules.module as _module
 from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_detectors, check_model_and_criterion, criterion_of, run_label, start_line
+from lossguard.runtime.clip_note import ClippedNorm
 from lossguard.runtime.collect import READ_WAIT, Record, StepState, eager_steps, mark_nonfinite_inputs, read_every, read_most
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import UpdateEvidence, non_negative_int, positive_int
@@ -80,6 +81,7 @@ def _flush_at_exit() -> None:
                     w._guard(w._read)
                 if w._announce:
                     w._out.say(w._out.summary(w.step))
+                    w._notes.add("summary")  # a close() in a later exit handler does not print it again
                 w._out.flush()
             except Exception:  # the interpreter is going away: never raise from here
                 pass
@@ -224,6 +226,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         self._active = list(self._stepwise)
         self._opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool] = weakref.WeakKeyDictionary()
         self._notes: set[str] = set()
+        self._clipped = ClippedNorm()  # grad_norm/total pinned at a clip value: said once (clip_note)
         self.on_event = on_event
 
         self.rank, self.world = rank_and_world()
@@ -778,7 +781,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             if self._anchor_hook is not None:
                 self._anchor_hook.remove()
                 self._anchor_hook = None
-            if self._announce:
+            if self._announce and "summary" not in self._notes:
                 self._out.say(self._out.summary(self.step))
             self._out.close()
 

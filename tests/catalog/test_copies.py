@@ -449,7 +449,7 @@ def test_runtime_doc_lists_the_tensorboard_tags_sinks_writes():
     text = (ROOT / "docs" / "runtime.md").read_text(encoding="utf-8")
     paragraph = " ".join(text.split("All tags are under `lossguard/`: ", 1)[1].split("\n\n", 1)[0].split())
     written = [sinks.LOSS, sinks.LOSS_SMOOTHED, sinks.LOSS_LOG10, sinks.LR, sinks.GRAD_NORM + "total", sinks.ALERT]
-    written += [sinks.ALERT_LOG10, sinks.ALERTS + "<code>-<name>", sinks.EVENTS]
+    written += [sinks.ALERT_LOG10, sinks.ALERTS + "<code>-<name>", sinks.EVENTS, sinks.NOTES]
     named = {t.removeprefix("lossguard/") for t in re.findall(r"`([a-z_0-9<>/-]+)`", paragraph)}
     examples = {t for t in named if t.startswith("grad_norm/") and t not in ("grad_norm/total", "grad_norm/<group>")}
     assert named - examples == {t.removeprefix("lossguard/") for t in written} | {"grad_norm/<group>"}

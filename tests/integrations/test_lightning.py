@@ -366,3 +366,121 @@ def test_watchers_per_optimizer_change_no_number() -> None:
 def test_two_optimizers_at_a_rate_1000x_too_high_are_reported() -> None:
     cb, _ = _gan_run(0, lr=0.2)
     assert [e for e in cb.events if e.severity in ("warning", "error")], cb.events
+
+
+class TwoIndependentModels(pl.LightningModule):
+    """Two classifiers trained side by side in one module under manual optimization (an ensemble, or a model and a
+    baseline), each by its own Adam on its own loss; neither loss runs the other network. ``shuffled``: the second
+    one's labels are those of other examples of the batch (a broken pipeline: its loss can only stay at the labels'
+    entropy)."""
+
+    def __init__(self, shuffled: bool = False) -> None:
+        super().__init__()
+        self.automatic_optimization = False
+        self.shuffled = shuffled
+        self.first = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU(), torch.nn.Linear(32, 4))
+        self.second = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU(), torch.nn.Linear(32, 4))
+
+    def training_step(self, batch: Any) -> None:
+        x, y = batch
+        opt_a, opt_b = self.optimizers()
+        loss_a = F.cross_entropy(self.first(x), y)
+        opt_a.zero_grad()
+        self.manual_backward(loss_a)
+        opt_a.step()
+        y_b = y[torch.randperm(len(y))] if self.shuffled else y
+        loss_b = F.cross_entropy(self.second(x), y_b)
+        opt_b.zero_grad()
+        self.manual_backward(loss_b)
+        opt_b.step()
+
+    def configure_optimizers(self) -> Any:
+        return torch.optim.Adam(self.first.parameters(), lr=1e-3), torch.optim.Adam(self.second.parameters(), lr=1e-3)
+
+
+def _independent_run(shuffled: bool) -> LossGuardCallback:
+    torch.manual_seed(0)
+    g = torch.Generator().manual_seed(0)
+    w = torch.randn(16, 4, generator=g)
+    x = torch.randn(64 * 600, 16, generator=g)
+    data = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, (x @ w).argmax(1)), batch_size=64, shuffle=True)
+    cb = LossGuardCallback(on_event="warn", console=False)
+    trainer = pl.Trainer(
+        max_epochs=1,
+        accelerator="cpu",
+        devices=1,
+        callbacks=[cb],
+        logger=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        enable_checkpointing=False,
+    )
+    trainer.fit(TwoIndependentModels(shuffled), data)
+    return cb
+
+
+def test_two_independent_models_are_not_adversarial_and_a_stuck_one_is_a_plateau() -> None:
+    # neither loss runs the other network: no equilibrium, so a loss that stays where it started while the weights
+    # move is a plateau again (with every multi-optimizer module declared adversarial, round 20, it was not reported)
+    cb = _independent_run(shuffled=True)
+    first, second = cb._guards()
+    assert not first.watcher.checks.adversarial and not second.watcher.checks.adversarial
+    assert not [e for e in first.events if e.severity in ("warning", "error")], first.events
+    found = [e for e in second.events if e.severity in ("warning", "error")]
+    assert [(e.code, e.step) for e in found] == [("LG103", 315)], found
+    assert "check that the targets depend on the inputs" in found[0].fix, found[0].fix
+
+
+def test_two_healthy_independent_models_stay_silent() -> None:
+    cb = _independent_run(shuffled=False)
+    assert [guard.watcher.step for guard in cb._guards()] == [600, 600]
+    assert not [e for e in cb.events if e.severity in ("warning", "error")], cb.events
+
+
+def test_a_gan_is_decided_adversarial_at_its_first_steps() -> None:
+    # the generator's loss runs the discriminator: coupled, so both watchers stay adversarial (and the hooks are gone)
+    cb, module = _gan_run(0)
+    assert all(guard.watcher.checks.adversarial for guard in cb._guards())
+    assert cb._coupling is None and not module.generator._forward_hooks and not module.discriminator._forward_hooks
+
+
+class EncoderDecoderTwoOptimizers(pl.LightningModule):
+    """An autoencoder whose encoder and decoder have optimizers of their own, stepping one loss: they cooperate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.automatic_optimization = False
+        self.encoder = torch.nn.Sequential(torch.nn.Linear(16, 8), torch.nn.ReLU())
+        self.decoder = torch.nn.Linear(8, 16)
+
+    def training_step(self, batch: Any) -> None:
+        x, _ = batch
+        opt_e, opt_d = self.optimizers()
+        loss = F.mse_loss(self.decoder(self.encoder(x)), x)
+        opt_e.zero_grad()
+        opt_d.zero_grad()
+        self.manual_backward(loss)
+        opt_e.step()
+        opt_d.step()
+
+    def configure_optimizers(self) -> Any:
+        return torch.optim.Adam(self.encoder.parameters(), lr=1e-3), torch.optim.SGD(self.decoder.parameters(), lr=0.05)
+
+
+def test_two_optimizers_stepping_one_loss_are_not_adversarial() -> None:
+    torch.manual_seed(0)
+    x = torch.randn(64 * 20, 16)
+    data = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, torch.zeros(len(x))), batch_size=64)
+    cb = LossGuardCallback(on_event="warn", console=False)
+    trainer = pl.Trainer(
+        max_epochs=1,
+        accelerator="cpu",
+        devices=1,
+        callbacks=[cb],
+        logger=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        enable_checkpointing=False,
+    )
+    trainer.fit(EncoderDecoderTwoOptimizers(), data)
+    assert [guard.watcher.checks.adversarial for guard in cb._guards()] == [False, False]

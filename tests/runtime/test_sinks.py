@@ -15,7 +15,7 @@ from tensorboard.backend.event_processing.event_accumulator import EventAccumula
 from tensorboard.plugins.custom_scalar import layout_pb2
 
 import lossguard
-from tests.runtime.helpers import model, nan_at, train
+from tests.runtime.helpers import model, nan_at, task, train
 from tests.tb_support import read_run as read
 from tests.tb_support import runs
 
@@ -401,6 +401,11 @@ def test_a_script_that_never_closes_the_watcher_still_prints_the_summary(tmp_pat
     assert lines[-1] == "lossguard: 21 steps watched, no problem found."
     closed = subprocess.run([sys.executable, "-c", script + "crit.close()\n"], check=True, capture_output=True, text=True)
     assert closed.stderr.count("steps watched") == 1  # once, not again at exit
+    # closed by an exit handler registered before lossguard was imported (the real-scripts harness's lgrun does so):
+    # exit handlers run last-registered first, so lossguard's exit flush prints the summary before that close()
+    late = "import atexit\nheld = []\natexit.register(lambda: held[0].close())\n" + script + "held.append(crit)\n"
+    done = subprocess.run([sys.executable, "-c", late], check=True, capture_output=True, text=True)
+    assert done.stderr.count("steps watched") == 1, done.stderr  # base code: twice
 
 
 @pytest.mark.integration  # a fresh interpreter that exits without close()
@@ -419,3 +424,97 @@ def test_a_script_that_never_closes_the_watcher_still_writes_its_last_steps(tmp_
     subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     acc = read(tmp_path)
     assert [e.step for e in acc.Scalars("lossguard/loss")] == list(range(157))
+
+
+def test_an_event_during_a_tqdm_bar_starts_on_a_line_of_its_own():
+    """tqdm redraws its bar with a carriage return and no newline; an event printed while the bar is
+    shown used to land in the middle of the bar's line ("45%|####5 | 9/20 [...]lossguard LG101 ...").
+    The console clears the bar first and redraws it after, as ``tqdm.write`` does. A real loop over a
+    DataLoader wrapped in tqdm, the bar and the console on one stream; a NaN input in batch 9."""
+    from torch.utils.data import DataLoader, TensorDataset
+    from tqdm import tqdm
+
+    batch = task(0, n=16 * 20)
+    x, y = batch()
+    x[9 * 16, 0] = float("nan")
+    loader = DataLoader(TensorDataset(x, y), batch_size=16, shuffle=False)
+    stream = io.StringIO()
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=Console(file=stream, width=300))
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+    for xb, yb in tqdm(loader, file=stream, mininterval=0, ascii=True):
+        opt.zero_grad()
+        loss = crit(net(xb), yb)
+        loss.backward()
+        opt.step()
+    crit.close()
+    event = next(e for e in crit.events if e.code == "LG101")
+    assert event.step == 9 and "Check this step's input batch for NaN or inf" in event.fix
+    text = stream.getvalue()
+    assert "lossguard LG101 nan-loss (error, step 9)" in text and "|" in text  # the bar was drawn
+    # what a terminal shows of each line: the text after its last carriage return
+    shown = [line.split("\r")[-1] for line in text.split("\n")]
+    assert any(line.startswith("lossguard LG101 nan-loss (error, step 9): ") for line in shown), text
+    assert any(line.startswith("lossguard: watching Sequential") for line in shown), text
+    assert any(line.startswith("  fix: ") and "Check this step's input batch" in line for line in shown)
+    # the bar is redrawn after the event and runs to its end
+    assert re.search(r"100%\|#+\| 20/20", text.split("lossguard LG101")[-1])
+
+
+def test_without_tqdm_imported_events_are_printed_as_before(monkeypatch):
+    """lossguard never imports tqdm (``progress_bars`` looks it up in ``sys.modules``): a program
+    that has not imported it gets its events printed straight, and tqdm stays unimported."""
+    import sys
+
+    monkeypatch.delitem(sys.modules, "tqdm", raising=False)
+    stream = io.StringIO()
+    net = model(0)
+    crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=Console(file=stream, width=300))
+    train(net, crit, 30, corrupt=nan_at(12))
+    crit.close()
+    assert "tqdm" not in sys.modules
+    assert "\nlossguard LG101 nan-loss (error, step 12): " in stream.getvalue()
+
+
+def _clipped_regression(tmp_path, max_norm: float, steps: int = 40):
+    """A noise-prediction MLP (as tiny-diffusion's: MSE, AdamW) that clips its gradients to ``max_norm``
+    between backward() and step(); the console and a TensorBoard run are kept."""
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(4, 64), nn.GELU(), nn.Linear(64, 64), nn.GELU(), nn.Linear(64, 2))
+    stream = io.StringIO()
+    crit = lossguard.watch(net, nn.functional.mse_loss, console=Console(file=stream, width=400), log_dir=str(tmp_path))
+    opt = torch.optim.AdamW(net.parameters(), lr=1e-3)
+    g = torch.Generator().manual_seed(1)
+    for _ in range(steps):
+        x, noise = torch.randn(32, 4, generator=g), torch.randn(32, 2, generator=g)
+        loss = crit(net(x), noise + x[:, :2])
+        opt.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), max_norm)
+        opt.step()
+    crit.close()
+    return crit, stream.getvalue(), read(tmp_path)
+
+
+def test_a_norm_pinned_by_clipping_before_the_step_is_said_once_and_not_changed(tmp_path):
+    """clip_grad_norm_ before step() makes grad_norm/total read the clip value at every step where it acts:
+    the watcher says so once (console and a TensorBoard text under lossguard/notes), at the fourth measured step
+    that reads it; the series keeps the numbers the optimizer used."""
+    crit, console, acc = _clipped_regression(tmp_path, 0.05)
+    assert not crit.events
+    notes = [line for line in console.splitlines() if "clip_grad_norm_" in line]
+    assert len(notes) == 1, console
+    assert notes[0].startswith("lossguard: the total gradient norm read 0.05 at each of the last 4 measured steps (to step 3): ")
+    assert "lossguard/grad_norm/total shows the clip value wherever clipping acts" in notes[0]
+    texts = acc.Tensors("lossguard/notes/text_summary")
+    assert [t.step for t in texts] == [3] and b"clip_grad_norm_" in texts[0].tensor_proto.string_val[0]
+    totals = [e.value for e in acc.Scalars("lossguard/grad_norm/total")]
+    assert len(totals) == 19 and all(abs(v - 0.05) < 1e-6 for v in totals)  # the measured steps: 0-15, then every 8th
+
+
+def test_clipping_that_never_acts_brings_no_note(tmp_path):
+    crit, console, acc = _clipped_regression(tmp_path, 100.0)
+    assert not crit.events and "clip_grad_norm_" not in console
+    assert "lossguard/notes/text_summary" not in acc.Tags()["tensors"]
+    totals = [e.value for e in acc.Scalars("lossguard/grad_norm/total")]
+    assert len(set(round(v, 6) for v in totals)) == 19

@@ -58,17 +58,35 @@ _GRAD_FIX = (
 )
 
 
+# The fixes that blame the data or the loss's form, not the rate; after an update larger than the weights themselves
+# the rate is named first (NanLoss.top_update: SGNS at Adam 1, whose first update moved its last layer by 222x its
+# norm, ended in log(sigmoid(x)) of an x that underflowed, three steps later).
+_FORM_FIXES = ("whose inputs are not seen", "the loss itself overflowed")
+# an update that moves the last layer by more than its own norm (healthy training: 0.001-0.05 of it)
+_HUGE_UPDATE = 1.0
+
+
 def _formatted(fix: str, lr: float | None, evidence: UpdateEvidence | None, step: int) -> str:
     # {lower}: the rate it ran at; {restart}: no checkpoint precedes a run's first steps
     restart = "start the run again" if early(step) else "restart from the last finite checkpoint"
     return fix.format(lower=change_lr(lr, evidence=evidence, step=step), restart=restart) + " (Chosen from the first non-finite tensor named above.)"
 
 
-def fix_for(source: str, lr: float | None, evidence: UpdateEvidence | None, step: int) -> str | None:
+def fix_for(source: str, lr: float | None, evidence: UpdateEvidence | None, step: int, moved: float | None = None) -> str | None:
     """LG101's fix for a non-finite tensor the watcher located (:func:`lossguard.runtime.stats.locate_nonfinite`),
-    also when the criterion raised on it (NaN into BCELoss) and no step statistics exist."""
-    fix = next((f for key, f in _FIXES if key in source), None)
-    return None if fix is None else _formatted(fix, lr, evidence, step)
+    also when the criterion raised on it (NaN into BCELoss) and no step statistics exist. ``moved``: the largest
+    update measured before (the last layer's |dW|/|W|); above ``_HUGE_UPDATE`` a fix about the data or the loss's form
+    first names the learning rate that made it."""
+    key, fix = next(((k, f) for k, f in _FIXES if k in source), ("", None))
+    if fix is None:
+        return None
+    if key in _FORM_FIXES and moved is not None and moved > _HUGE_UPDATE:
+        lower = change_lr(lr, moved=moved, evidence=evidence, step=step)
+        fix = (
+            f"An earlier update moved the last layer by {fmt(moved)} of its norm (healthy training: about 0.001-0.05): "
+            f"{lower.replace('{', '{{').replace('}', '}}')} and {{restart}}. Then: " + fix
+        )
+    return _formatted(fix, lr, evidence, step)
 
 
 class NanLoss(Detector):
@@ -90,6 +108,7 @@ class NanLoss(Detector):
         Saved("finite_run", "int"),
         Saved("episodes", "int"),
         Saved("nonfinite_steps", "int"),
+        Saved("top_update", "number"),
     )
 
     def reset(self) -> None:
@@ -97,6 +116,7 @@ class NanLoss(Detector):
         self.finite_run = 0
         self.episodes = 0
         self.nonfinite_steps = 0
+        self.top_update = 0.0  # the largest finite update measured (the last layer's |dW|/|W| of an optimizer step)
 
     def is_nonfinite(self, loss: float | None, grad_norm: float | None = None) -> bool:
         if loss is not None and not math.isfinite(loss):
@@ -113,6 +133,9 @@ class NanLoss(Detector):
         return n
 
     def update(self, stats: StepStats) -> Finding | None:
+        moved = stats.update_ratio
+        if moved is not None and stats.updated and moved > self.top_update and math.isfinite(moved):
+            self.top_update = moved
         if not self.is_nonfinite(stats.loss, stats.grad_norm):
             if stats.loss is not None:
                 self.finite_run += 1
@@ -136,7 +159,7 @@ class NanLoss(Detector):
             what = f"the loss is {fmt(stats.loss)}"
             if stats.nonfinite_source:
                 what += f"; first non-finite tensor: {stats.nonfinite_source}"
-                fix = fix_for(stats.nonfinite_source, stats.lr, self.evidence, stats.step)
+                fix = fix_for(stats.nonfinite_source, stats.lr, self.evidence, stats.step, self.top_update or None)
         data = {
             "loss": stats.loss,
             "grad_norm": stats.grad_norm,

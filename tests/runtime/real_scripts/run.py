@@ -10,14 +10,15 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
 ``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
-``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round20.py``. Scripts with ``shim="shim_pil"``
+``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round21.py``. Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
 and synthetic (``shim/torchvision`` stands in for torchvision; text corpora and nanoGPT's
 ``train.bin`` are generated), the run is shortened to 150-300 optimizer steps, and a fault is
 injected by a command-line change or an environment variable. Every run is also repeated with
-``LG_OFF=1`` (the same patched script, the plain criterion) for the overhead ratio.
+``LG_OFF=1`` (the same patched script, the plain criterion) for the overhead ratio. ``LG_CONSOLE=1`` in the
+environment prints each watcher's console to the script's stderr (with the script's own progress bars).
 """
 
 from __future__ import annotations
@@ -734,6 +735,7 @@ def _all_scripts() -> list[Script]:
         round18,
         round19,
         round20,
+        round21,
     )
 
     return (
@@ -751,6 +753,7 @@ def _all_scripts() -> list[Script]:
         + round18.SCRIPTS18
         + round19.SCRIPTS19
         + round20.SCRIPTS20
+        + round21.SCRIPTS21
     )
 
 
@@ -798,6 +801,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
             round18,
             round19,
             round20,
+            round21,
         )
 
         round8.prepare(s, work)
@@ -812,6 +816,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
         round18.prepare(s, work)
         round19.prepare(s, work)
         round20.prepare(s, work)
+        round21.prepare(s, work)
         env = {
             **os.environ,
             **s.env,

@@ -11,6 +11,11 @@ import time
 _state = {}
 
 
+def _console():
+    """LG_CONSOLE=1: print events to stderr as a user sees them (with the script's own progress bars); else silent."""
+    return os.environ.get("LG_CONSOLE") == "1"
+
+
 def watch(model, criterion, **kw):
     import lossguard
 
@@ -18,7 +23,7 @@ def watch(model, criterion, **kw):
     if os.environ.get("LG_OFF") == "1":
         _state["w"] = None
         return criterion
-    w = lossguard.watch(model, criterion, console=False, **kw)
+    w = lossguard.watch(model, criterion, console=_console(), **kw)
     _add(w)
     return w
 
@@ -36,7 +41,7 @@ def watch_model(model, **kw):
     if os.environ.get("LG_OFF") == "1":
         _state["w"] = None
         return _Unwatched()
-    w = lossguard.watch(model, console=False, **kw)
+    w = lossguard.watch(model, console=_console(), **kw)
     _add(w)
     return w
 

@@ -35,8 +35,16 @@ class _Images(_Pictures):
         self.transform = transform
 
 
-def CIFAR10(root, train=True, transform=None, download=False, **kw):
-    return _Images(32, int(os.environ.get("LG_EXAMPLES", "2048")) if train else 256, 0 if train else 1, transform)
+class CIFAR10(_Images):
+    """A class, as torchvision's, so that a script can subclass it (leftthomas/SimCLR's CIFAR10Pair reads
+    ``data``, a uint8 NHWC array, ``targets``, ``transform`` and ``target_transform``)."""
+
+    def __init__(self, root, train=True, transform=None, target_transform=None, download=False, **kw):
+        super().__init__(32, int(os.environ.get("LG_EXAMPLES", "2048")) if train else 256, 0 if train else 1, transform)
+        self.data = np.stack([np.asarray(im) for im in self.x])
+        self.targets = [int(c) for c in self.y]
+        self.target_transform = target_transform
+        self.classes = [f"class_{i}" for i in range(10)]
 
 
 def STL10(root, split="train", transform=None, download=False, **kw):
