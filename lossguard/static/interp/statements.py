@@ -293,6 +293,10 @@ class StatementsMixin(InterpBase):
         if by_call is not None and (body_term if by_call else else_term) and decided is None:
             return True  # the branch this call takes leaves the function: what follows is not this call's
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
+        if by_call is not None and decided is None and frame.is_init and not (body_term if by_call else else_term):
+            # `if classification:` in the `__init__` of an object made by `Net(..., classification=True)`: the
+            # object is that call's (one per set of argument values), built by the branch the literal takes
+            live = [body_env if by_call else else_env]
         if not live:
             return True
         if outcome is not None:
