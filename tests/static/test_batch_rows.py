@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from lossguard.static.rules._batch_rows import sums_rows_of_one_batch
+from lossguard.static.rules._batch_rows import sums_rows_of_one_batch, walks_one_batch
 
 MODULE = """
 import torch.nn as nn
@@ -64,3 +64,55 @@ def test_rows_of_the_batch_given(loop: str, body: str) -> None:
 )
 def test_other_loops_are_not_rows_of_one_batch(loop: str, body: str) -> None:
     assert not _rows(loop, body)
+
+
+BATCH_LOOP = """
+def evaluate(decoder, loader, lengths):
+    BEFORE
+    for images, texts in loader:
+        BIND
+        loss = 0.0
+        LOOP
+            loss += crit(decoder(images), target[t])
+"""
+
+
+def _one_batch(before: str, bind: str, loop: str) -> bool:
+    code = BATCH_LOOP.replace("BEFORE", before).replace("BIND", bind).replace("LOOP", loop)
+    tree = ast.parse(code)
+    func = tree.body[0]
+    assert isinstance(func, ast.FunctionDef)
+    outer = next(n for n in func.body if isinstance(n, ast.For))
+    inner = next(n for n in ast.walk(outer) if isinstance(n, ast.For) and isinstance(n.iter, ast.Call) and ast.unparse(n.iter.func) == "range")
+    return walks_one_batch(outer, inner, func)
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        "for t in range(target.shape[0]):",
+        "for t in range(1, target.shape[0]):",
+        "for t in range(target.size(0)):",
+        "for t in range(len(target)):",
+    ],
+)
+def test_positions_of_a_tensor_the_batch_loop_binds(loop: str) -> None:
+    assert _one_batch("pass", "target = encode(texts)", loop)
+
+
+@pytest.mark.parametrize(
+    "before, bind, loop",
+    [
+        # bound before the batch loop too: maybe the whole data set
+        ("target = encode(all_texts)", "target = target.cuda()", "for t in range(target.shape[0]):"),
+        # a parameter (`lengths`), or a name the batch loop does not bind
+        ("pass", "target = encode(texts)", "for t in range(lengths.shape[0]):"),
+        # bound as a loop target of the batch loop, not by an assignment in its body
+        ("pass", "pass", "for target in texts:\n            pass\n        for t in range(target.shape[0]):"),
+        # not a count of rows
+        ("pass", "target = encode(texts)", "for t in range(target.shape[1]):"),
+        ("pass", "target = encode(texts)", "for t in range(steps):"),
+    ],
+)
+def test_not_one_batch(before: str, bind: str, loop: str) -> None:
+    assert not _one_batch(before, bind, loop)

@@ -584,6 +584,14 @@ REALCODE_DEV19S_RECALL_FLOOR = 1.0
 # F.kl_div with reduction="elementwise_mean"; tunable): 6 of 6 expected findings and 1 false alarm on the branch point,
 # 6 of 6 and none after.
 REALCODE_DEV20S_RECALL_FLOOR = 1.0
+# Round 31 (docs/survey.md, "Round 31: a survey of new repositories (branch survey22)"): realcode_dev21s (the survey's
+# false alarm as a look-alike: an evaluation loop with no backward summing a decoder's steps over the positions of the
+# batch's target, the sum restarted at every batch; and six true findings as positives: running sums of loss tensors in
+# a speaker-verification loop, a recommender's own fit method and a helper whose caller only logs the sum, an explicit
+# KLDivLoss(reduction='mean'), reduction='elementwise_mean', two nn.Softmax() without dim; and the survey's miss, a
+# classification head closed by a softmax under a constructor flag left at its default, into CrossEntropyLoss;
+# tunable): 8 of 9 expected findings and 1 false alarm on the branch point, 8 of 9 and none after.
+REALCODE_DEV21S_RECALL_FLOOR = 0.88
 # Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
 # backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
 # their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.
@@ -674,6 +682,7 @@ REALCODE_MUT21_RECALL_FLOOR = 1.0
         ("realcode_dev19", REALCODE_DEV19_RECALL_FLOOR),
         ("realcode_dev19s", REALCODE_DEV19S_RECALL_FLOOR),
         ("realcode_dev20s", REALCODE_DEV20S_RECALL_FLOOR),
+        ("realcode_dev21s", REALCODE_DEV21S_RECALL_FLOOR),
         ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),

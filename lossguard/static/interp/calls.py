@@ -446,7 +446,14 @@ class CallsMixin(InterpBase):
                 return optimizer  # `RAdam(net.parameters())` of a vendored optimizer class
             init = self._find_method(callee, "__init__") if starred and mapping_only(node) else None
             filled = filled_keywords(init.node, len(pos), kw) if init is not None else None  # `Head(**cfg)`
-            instance = self.instantiate(callee, pos, filled if filled is not None else kw, starred and filled is None, frame.depth + 1)
+            instance = self.instantiate(
+                callee,
+                pos,
+                filled if filled is not None else kw,
+                starred and filled is None,
+                frame.depth + 1,
+                callsite=None if starred else (frame.module, node),
+            )
             trainer = None if starred else self.trainer_base(callee)
             if trainer is not None:
                 self.run_trainer_subclass(callee, trainer, node, pos, kw, frame, env)  # a skorch wrapper

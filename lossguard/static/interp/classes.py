@@ -24,7 +24,12 @@ class ClassesMixin(InterpBase):
             return val
         return ClassRef(node, info)
 
-    def instantiate(self, cls: ClassRef, pos: list[Value], kw: dict[str, Value], starred: bool, depth: int) -> Value:
+    def instantiate(
+        self, cls: ClassRef, pos: list[Value], kw: dict[str, Value], starred: bool, depth: int, callsite: tuple[ModuleInfo, ast.Call] | None = None
+    ) -> Value:
+        """An instance of ``cls`` made with these arguments (one per distinct set of values). ``callsite``, the call
+        that makes it: ``__init__`` runs for it, so ``if <flag>:`` on a parameter the call writes as a literal
+        (``Net(classification=True)``) takes only that branch, as in a function called so (``guards.decided_flag``)."""
         bases = self._bases(cls)
         for b in bases:
             if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
@@ -41,7 +46,7 @@ class ClassesMixin(InterpBase):
             self._instances[key] = inst  # also breaks cycles (a class building itself)
         init = self._find_method(cls, "__init__")
         if init is not None and not starred:
-            self.call_function(init, pos, kw, self_value=inst, depth=depth, is_init=True)
+            self.call_function(init, pos, kw, self_value=inst, depth=depth, is_init=True, callsite=callsite)
         for attr in self._volatile(cls):
             if attr in inst.attrs:
                 inst.attrs[attr] = UNKNOWN

@@ -15,7 +15,9 @@ from typing import Any
 
 from lossguard.static.values import ClassRef, DictVal, QualName, TupleVal, Value
 
-_CASE = {"lower": str.lower, "upper": str.upper}
+#: the string methods that change only the letters' case: evaluated on a known string (a key's ``__name__``,
+#: an option ``name.lower()`` of a literal, interp/torch_calls.py)
+STRING_CASES = {"lower": str.lower, "upper": str.upper, "casefold": str.casefold}
 
 
 def _class_name(value: Value) -> str | None:
@@ -30,7 +32,7 @@ def _key(node: ast.expr, var: str, item: Value) -> str | None:
     """The key ``c.__name__`` (or ``c.__name__.lower()`` / ``.upper()``) for the item ``c`` is."""
     case = None
     if isinstance(node, ast.Call) and not node.args and not node.keywords and isinstance(node.func, ast.Attribute):
-        case = _CASE.get(node.func.attr)
+        case = STRING_CASES.get(node.func.attr)
         if case is None:
             return None
         node = node.func.value

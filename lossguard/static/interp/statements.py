@@ -269,7 +269,9 @@ class StatementsMixin(InterpBase):
         if decided is True and certainly_taken(stmt.test, frame, env):
             frame.taken.add(id(stmt))  # appends in its body are as certain as those outside it (interp.layer_lists)
         outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
-        if by_call is False:
+        # in `__init__` the untaken branch keeps its events (a loss built there with `size_average=` is still
+        # written wrong) and loses its bindings below: the object is this call's alone
+        if by_call is False and not frame.is_init:
             body_term = self._exec_untaken_branch(stmt.body, frame, env, body_env, outcome)
         else:
             body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
@@ -280,7 +282,7 @@ class StatementsMixin(InterpBase):
         elif by_call is False:
             del frame.returns[returned:]  # nor does one its literal flag never takes (a factory's `if with_maps: return A()`)
         returned = len(frame.returns)
-        if by_call is True:
+        if by_call is True and not frame.is_init:
             else_term = self._exec_untaken_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         else:
             else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
@@ -293,6 +295,10 @@ class StatementsMixin(InterpBase):
         if by_call is not None and (body_term if by_call else else_term) and decided is None:
             return True  # the branch this call takes leaves the function: what follows is not this call's
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
+        if by_call is not None and decided is None and frame.is_init and not (body_term if by_call else else_term):
+            # `if classification:` in the `__init__` of an object made by `Net(..., classification=True)`: the
+            # object is that call's (one per set of argument values), built by the branch the literal takes
+            live = [body_env if by_call else else_env]
         if not live:
             return True
         if outcome is not None:

@@ -18,6 +18,7 @@ from lossguard.static.interp.image_transforms import IMAGE_TRANSFORM_ROWS
 from lossguard.static.interp.layer_lists import sequential_layers
 from lossguard.static.interp.metric_collections import METRIC_COLLECTION_ROWS
 from lossguard.static.interp.model_choices import options_of
+from lossguard.static.interp.name_tables import STRING_CASES
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.parallel_apply import PARALLEL_ROWS
 from lossguard.static.interp.pyg_autoencoders import PYG_ROWS
@@ -219,6 +220,8 @@ class TorchCallsMixin(InterpBase):
                 self.bind(node.func.value, ListOf(list_item(recv, added)), frame, env)  # reordered: the head is no longer known
             else:
                 self.grow_list(node.func.value, recv, added, frame, env)  # reordered or shortened: the same kinds of items
+        if isinstance(recv, Const) and isinstance(recv.value, str) and name in STRING_CASES and not pos and not kw:
+            return Const(STRING_CASES[name](recv.value))  # `name = name.lower()` of a literal option: still known
         if isinstance(recv, (Const, TupleVal, NumberList, ListOf, HeadedList)):
             return UNKNOWN
         if t is None and name in _ACTIVATION_METHOD_ARGS and not _looks_like_tensor_method(name, pos, kw):

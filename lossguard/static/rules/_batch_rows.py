@@ -13,6 +13,12 @@ model on every item and keeps a new graph per iteration. AST facts only, read na
   criterion (``crit = nn.CrossEntropyLoss()``; a model, ``net = Net()``, is not): no model is run
   per row;
 - the sum is a local name the function starts itself, so it does not outlive the call.
+
+The same holds one loop up (:func:`walks_one_batch`): a loop over the positions of a tensor that
+the loop around it binds afresh at each iteration (``target = encode(texts)``, then ``for t in
+range(1, target.shape[0]): loss += crit(decoder(...), target[t])``, a decoder's steps over one
+batch), summed into a name that enclosing loop restarts (``loss = 0.0``), holds one batch's graph
+and lets it go at the next batch, whatever runs per position.
 """
 
 from __future__ import annotations
@@ -42,6 +48,42 @@ def _row_count_of(node: ast.expr, params: set[str]) -> str | None:
         if isinstance(shape, ast.Attribute) and shape.attr == "shape" and isinstance(shape.value, ast.Name) and shape.value.id in params:
             return shape.value.id
     return None
+
+
+def _bound_only_inside(scope: ast.AST, loop: ast.For | ast.While, name: str) -> bool:
+    """Every binding of ``name`` in ``scope`` is a plain assignment in ``loop``'s body (not a
+    parameter, a loop target, a ``with ... as`` name, or a name bound outside the loop)."""
+    if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and name in _params(scope):
+        return False
+    assigned = {
+        id(n)
+        for stmt in loop.body
+        for node in ast.walk(stmt)
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        for n in ast.walk(target)
+        if isinstance(n, ast.Name)
+    }
+    stores = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)]
+    return bool(stores) and all(id(n) in assigned for n in stores)
+
+
+def walks_one_batch(outer: ast.stmt, inner: ast.stmt, scope: ast.AST) -> bool:
+    """``inner``, the next loop inside ``outer`` (none between them), walks the positions of a tensor that ``outer``'s
+    body binds afresh at each iteration: ``range(t.size(0))``, ``range(t.shape[0])`` or
+    ``range(len(t))``, also from a start (``range(1, t.shape[0])``), ``t`` bound by assignments in
+    ``outer``'s body only (module docstring)."""
+    if not isinstance(inner, ast.For) or not isinstance(outer, (ast.For, ast.While)):
+        return False
+    it = inner.iter
+    if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" and len(it.args) in (1, 2) and not it.keywords):
+        return False
+    stop = it.args[-1]
+    names = {n.id for n in ast.walk(stop) if isinstance(n, ast.Name)} - {"len"}
+    if len(names) != 1:
+        return False
+    tensor = names.pop()
+    return _row_count_of(stop, {tensor}) == tensor and _bound_only_inside(scope, outer, tensor)
 
 
 def _iterated_rows(iterable: ast.expr, params: set[str]) -> set[str] | None:

@@ -8,6 +8,60 @@ from lossguard.static.rule import Rule
 from lossguard.static.rules._common import input_with_act, received, remove_activation
 from lossguard.static.values import Act
 
+# a layer picked by name through a helper that lowercases the name first (MetaRec's MAMO `activation_func`)
+_NAMED_ACTIVATION = """
+import torch.nn as nn
+
+
+def activation(name):
+    name = name.lower()
+    if name == "relu":
+        return nn.ReLU()
+    elif name == "softmax":
+        return nn.Softmax(dim=1)
+    return nn.Identity()
+
+
+model = nn.Sequential(nn.Linear(16, 4), activation("{act}"))
+criterion = nn.CrossEntropyLoss()
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+"""
+
+
+# a model whose constructor builds its head under a flag (khanhnamle1994/MetaRec's MAMO RecMAM: a classification head
+# closed by a softmax, a regression head without one), made with the flag written as a literal
+_FLAGGED_HEAD = """
+import torch.nn as nn
+
+
+class Scorer(nn.Module):
+    def __init__(self, dim, n_classes, classification=True):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(dim, dim // 2), nn.ReLU())
+        if classification:
+            finals = [nn.Linear(dim // 2, n_classes), nn.Softmax(dim=1)]
+        else:
+            finals = [nn.Linear(dim // 2, n_classes)]
+        self.head = nn.Sequential(*finals)
+
+    def forward(self, x):
+        return self.head(self.body(x))
+
+
+model = Scorer(64, 5, {flag})
+loss_fn = nn.CrossEntropyLoss()
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = loss_fn(model(x), y)
+    loss.backward()
+    optimizer.step()
+"""
+
+
 # a criterion picked by a configured flag: a loss written by hand or nn.CrossEntropyLoss
 _SMOOTHING_OR_CE = """
 import torch.nn as nn
@@ -376,6 +430,13 @@ class DoubleSoftmax(Rule):
         self.report(arg.node, call.ctx, f"{message}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
+        # the helper's name lowercased is "relu": a rectifier closes the model, not a softmax
+        _NAMED_ACTIVATION.replace("{act}", "ReLU"),
+        # the constructor's flag written False at the call: the head without the softmax is the one built
+        _FLAGGED_HEAD.replace("{flag}", "classification=False"),
+        # not written as a literal (a setting read at run time, or the default left in place): both heads, silent
+        _FLAGGED_HEAD.replace("{flag}", "classification=args.classify"),
+        _FLAGGED_HEAD.replace("{flag}", ""),
         # a criterion named by a setting the checked code does not know: silent
         _BY_NAME.replace("{name}", "loss_name"),
         # after the fix: the discrete branch gives the criterion its logits
@@ -1117,5 +1178,19 @@ def perturbation_score(model, x):
             line=18,
             col=34,
             message="CrossEntropyLoss receives softmax probabilities (Categorical(...).probs at line 13)",
+        ),
+        # the constructor's flag written True at the call: only the softmax head is built
+        Invalid(
+            _FLAGGED_HEAD.replace("{flag}", "classification=True"),
+            line=22,
+            col=20,
+            message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 9)",
+        ),
+        # "Softmax" lowercased picks the softmax branch of the helper
+        Invalid(
+            _NAMED_ACTIVATION.replace("{act}", "Softmax"),
+            line=17,
+            col=22,
+            message="CrossEntropyLoss receives softmax probabilities",
         ),
     )

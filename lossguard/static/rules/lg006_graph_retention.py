@@ -9,7 +9,7 @@ from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
-from lossguard.static.rules._batch_rows import sums_rows_of_one_batch
+from lossguard.static.rules._batch_rows import sums_rows_of_one_batch, walks_one_batch
 from lossguard.static.rules._caller_use import Resolve, drops_result
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
@@ -693,6 +693,8 @@ class GraphRetention(Rule):
         trains = facts.trains or self._trained_around(acc, module)
         if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target, module.module):
             return  # the per-row losses of the one batch the function was given: one step's graph
+        if not trains and self._one_batch_of_outer(acc, module):
+            return  # a decoder's steps over the batch the loop around binds, restarted per batch
         if not trains and not acc.ctx.called:
             return  # a loop that does not train, in a function whose callers (and their no_grad) are unknown
         scope = acc.ctx.func if acc.ctx.func is not None else module.module
@@ -904,6 +906,16 @@ class GraphRetention(Rule):
             inner = outer
         return False
 
+    def _one_batch_of_outer(self, acc: Accumulate, module: ModuleInfo) -> bool:
+        """The loop walks the positions of a tensor the loop around it binds at each iteration, and
+        that loop restarts the sum (:func:`walks_one_batch`): one batch's graph, let go at the next."""
+        loops = acc.ctx.loops
+        if len(loops) < 2:
+            return False
+        outer, inner = loops[-2], loops[-1]
+        scope = acc.ctx.func if acc.ctx.func is not None else module.module
+        return _restarts(self._facts(outer, module), acc, module) and walks_one_batch(outer, inner, scope)
+
     def _caller_drops_graph(self, acc: Accumulate) -> bool:
         """The call this helper was analysed for is known, and the caller is known to throw its
         result's graph away (``print(validate(model, loader))``): the summed graphs are waste. A
@@ -1067,6 +1079,32 @@ for x, target, matches in loader:
     loss = criterion(model(x), target, matches)
     loss.backward()
     optimizer.step()
+""",
+        # chenjun2hao/Attention_ocr.pytorch@81785f3 (val): an evaluation loop with no backward sums the
+        # decoder's steps over the positions of the batch's target, `loss = 0.0` again at every batch:
+        # the sum holds one batch's graph and lets it go at the next
+        """
+import torch.nn as nn
+
+criterion = nn.NLLLoss()
+
+
+def evaluate(encoder, decoder, loader, converter):
+    for images, texts in loader:
+        target = converter.encode(texts)
+        memory = encoder(images)
+        step_input = target[0]
+        hidden = decoder.init_hidden(images.size(0))
+        loss = 0.0
+        if greedy:
+            for t in range(1, target.shape[0]):
+                out, hidden = decoder(step_input, hidden, memory)
+                loss += criterion(out, target[t])
+                step_input = out.argmax(1)
+        print(loss.item())
+
+
+evaluate(enc, dec, val_loader, conv)
 """,
         # sgugger/Deep-Learning's SSD notebook (ssd_loss): a helper sums the per-image losses of the
         # one batch it was given, over `zip` of its parameters, and the caller only looks at the
@@ -2518,5 +2556,60 @@ def train_inline(model, loader, optimizer):
             line=13,
             col=9,
             message="the training loop calls `train_loss.update(...)` at line 24 every step on an object made before it",
+        ),
+        # the same decoder loop with the sum started once, before the batch loop: every batch's graph
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.NLLLoss()
+
+
+def evaluate(encoder, decoder, loader, converter):
+    loss = 0.0
+    for images, texts in loader:
+        target = converter.encode(texts)
+        memory = encoder(images)
+        step_input = target[0]
+        hidden = decoder.init_hidden(images.size(0))
+        for t in range(1, target.shape[0]):
+            out, hidden = decoder(step_input, hidden, memory)
+            loss += criterion(out, target[t])
+            step_input = out.argmax(1)
+        print(loss.item())
+
+
+evaluate(enc, dec, val_loader, conv)
+""",
+            line=15,
+            col=13,
+            message="`loss` keeps every step's loss tensor and its autograd graph alive",
+            edit=("loss += criterion(out, target[t])", "loss += criterion(out, target[t]).item()"),
+            fix_title="Accumulate loss.item()",
+        ),
+        # restarted by the epoch loop, over the positions of a tensor the function was given (a whole
+        # data set, not a batch the loop binds): every sample's graph until the epoch ends
+        Invalid(
+            """
+import torch.nn as nn
+
+criterion = nn.NLLLoss()
+
+
+def evaluate(model, inputs, targets):
+    for epoch in range(3):
+        total = 0.0
+        for i in range(inputs.shape[0]):
+            total += criterion(model(inputs[i]), targets[i])
+        print(total.item())
+
+
+evaluate(net, xs, ys)
+""",
+            line=10,
+            col=13,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total += criterion(model(inputs[i]), targets[i])", "total += criterion(model(inputs[i]), targets[i]).item()"),
+            fix_title="Accumulate loss.item()",
         ),
     )

@@ -534,4 +534,35 @@ class Trainer:
             col=16,
             message="size_average is deprecated; use reduction='sum'",
         ),
+        # built in the branch of a constructor's flag that the one construction does not take
+        # (`Model(use_ce=False)`): the object never holds it, but the code is still written wrong
+        Invalid(
+            """
+import torch.nn as nn
+
+
+class Model(nn.Module):
+    def __init__(self, use_ce=True):
+        super().__init__()
+        self.fc = nn.Linear(8, 2)
+        if use_ce:
+            self.crit = nn.CrossEntropyLoss(size_average=False)
+        else:
+            self.crit = nn.MSELoss()
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+model = Model(use_ce=False)
+for x, y in loader:
+    loss = model.crit(model(x), y)
+    loss.backward()
+""",
+            line=9,
+            col=25,
+            message="size_average is deprecated; use reduction='sum'",
+            edit=("nn.CrossEntropyLoss(size_average=False)", 'nn.CrossEntropyLoss(reduction="sum")'),
+            fix_title="Use reduction='sum'",
+        ),
     )
