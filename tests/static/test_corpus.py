@@ -590,8 +590,9 @@ REALCODE_DEV20S_RECALL_FLOOR = 1.0
 # a speaker-verification loop, a recommender's own fit method and a helper whose caller only logs the sum, an explicit
 # KLDivLoss(reduction='mean'), reduction='elementwise_mean', two nn.Softmax() without dim; and the survey's miss, a
 # classification head closed by a softmax under a constructor flag left at its default, into CrossEntropyLoss;
-# tunable): 8 of 9 expected findings and 1 false alarm on the branch point, 8 of 9 and none after.
-REALCODE_DEV21S_RECALL_FLOOR = 0.88
+# tunable): 8 of 9 expected findings and 1 false alarm on the branch point, 8 of 9 and none after; 9 of 9 once a
+# constructor's literal default left in place decides its branch (lead, round 31).
+REALCODE_DEV21S_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
 # backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
 # their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.

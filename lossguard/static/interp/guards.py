@@ -161,15 +161,32 @@ def _decided_truth_test(name: ast.Name, frame: Frame, env: Env) -> bool | None:
     value that reached the parameter through another name (``train(..., regression=regression)``,
     the caller's own default) or a default the call leaves in place decides nothing: the caller
     may be analysed on its own, its parameters holding their defaults, and other callers (a user
-    of the function) may pass another value."""
+    of the function) may pass another value. One exception (round 31, khanhnamle1994/MetaRec's
+    `RecMAM(...)` leaving `classification=True` in place): in the ``__init__`` of an object the
+    analysed code constructs, a literal default the construction leaves in place (no starred
+    argument or ``**kwargs`` that may carry it) is that object's value: another construction is
+    another object, analysed at its own call."""
     if frame.func is None or frame.callsite is None:
         return None
     held = env.get(name.id)
     if not isinstance(held, Const) or not isinstance(held.value, (bool, int, float, str, type(None))):
         return None
-    if not isinstance(call_argument(frame.callsite[1], frame.func, name.id, frame.self_value is not None), ast.Constant):
+    arg = call_argument(frame.callsite[1], frame.func, name.id, frame.self_value is not None)
+    if not isinstance(arg, ast.Constant) and not (
+        arg is None and frame.is_init and _default_literal(frame.func, name.id) and _written_by_call(frame, name.id)
+    ):
         return None
     return bool(held.value)
+
+
+def _default_literal(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """Whether parameter ``name`` of ``func`` has a literal default (``classification=True``)."""
+    args = func.args
+    positional = [*args.posonlyargs, *args.args]
+    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults)) + [
+        (a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None
+    ]
+    return any(a.arg == name and isinstance(d, ast.Constant) for a, d in pairs)
 
 
 def _written_by_call(frame: Frame, name: str) -> bool:

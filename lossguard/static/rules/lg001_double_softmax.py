@@ -434,9 +434,8 @@ class DoubleSoftmax(Rule):
         _NAMED_ACTIVATION.replace("{act}", "ReLU"),
         # the constructor's flag written False at the call: the head without the softmax is the one built
         _FLAGGED_HEAD.replace("{flag}", "classification=False"),
-        # not written as a literal (a setting read at run time, or the default left in place): both heads, silent
+        # not written as a literal (a setting read at run time): both heads, silent
         _FLAGGED_HEAD.replace("{flag}", "classification=args.classify"),
-        _FLAGGED_HEAD.replace("{flag}", ""),
         # a criterion named by a setting the checked code does not know: silent
         _BY_NAME.replace("{name}", "loss_name"),
         # after the fix: the discrete branch gives the criterion its logits
@@ -709,6 +708,29 @@ criterion = nn.CrossEntropyLoss()
 """,
         # the log of the distribution's probabilities into NLLLoss: log-probabilities, as it expects
         _CATEGORICAL_POLICY.replace("{loss}", "nn.NLLLoss()(dist.probs.log(), actions)"),
+        # the same flag left at a default that skips the softmax head (round 31)
+        """
+import torch
+import torch.nn as nn
+
+class Rec(nn.Module):
+    def __init__(self, d, n_y, classification=False):
+        super().__init__()
+        if classification:
+            finals = [nn.Linear(d, n_y), nn.Softmax(dim=1)]
+        else:
+            finals = [nn.Linear(d, n_y)]
+        self.final_layer = nn.Sequential(*finals)
+
+    def forward(self, x):
+        return self.final_layer(x)
+
+model = Rec(32, 5)
+loss_fn = nn.CrossEntropyLoss()
+for x, y in loader:
+    loss = loss_fn(model(x), y)
+    loss.backward()
+""",
     )
     INVALID = (
         Invalid(
@@ -1182,6 +1204,14 @@ def perturbation_score(model, x):
         # the constructor's flag written True at the call: only the softmax head is built
         Invalid(
             _FLAGGED_HEAD.replace("{flag}", "classification=True"),
+            line=22,
+            col=20,
+            message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 9)",
+        ),
+        # the flag left at its default True by the construction (MetaRec's `RecMAM(...)`, round 31): the default is this
+        # object's value, so only the softmax head is built
+        Invalid(
+            _FLAGGED_HEAD.replace("{flag}", ""),
             line=22,
             col=20,
             message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 9)",
