@@ -12,6 +12,15 @@ same steps (a read's wait is measured in seconds, which valgrind stretches fifty
 prints the plain step's instructions, each watched loop's extra instructions per step, and with
 ``--baseline DIR`` (an older package, ``git archive <commit> lossguard | tar -x -C DIR``) the ratio
 of the two extras. Needs valgrind; takes minutes (a run is about 2.5 CPU minutes).
+
+``--parts`` also counts the floor and the watcher with one part switched off after the warm-up, and
+prints the breakdown: the **floor** (what a watcher cannot avoid, with empty bodies: a criterion
+wrapper's Python call that keeps ``loss.item()``, torch's global optimizer step pre/post hooks and a
+post-accumulate-grad hook on the last weight: ``floor_criterion``), the per-step path above it (the
+watcher with no gradient measurement and no read in the counted steps, less the floor), the measured
+steps (every 8th: the watcher less the watcher without gradient measurement), the reads of the other
+steps, TensorBoard (the watcher less one without ``log_dir``) and the detectors (less one whose
+step-wise detectors are switched off). Seven callgrind processes more.
 """
 
 from __future__ import annotations
@@ -25,6 +34,40 @@ from concurrent.futures import ThreadPoolExecutor
 
 WARMUP = 1088
 COUNTED = 512
+# --parts: the watcher with one part switched off after the warm-up (child())
+PARTS = ["floor", "nograd", "nograd-noread", "notb", "nodet"]
+
+
+def floor_criterion(criterion: object, model: object) -> object:
+    """What any watcher of this loop must do, with empty bodies (``--parts``' floor): an ``nn.Module``
+    whose class ``__call__`` calls the criterion and keeps ``loss.item()``, torch's global optimizer
+    step pre- and post-hooks, and a post-accumulate-grad hook on the last weight."""
+    import torch.nn as nn
+    from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
+
+    class Floor(nn.Module):
+        def __call__(self, *args: object, **kwargs: object) -> object:
+            d = self.__dict__
+            loss = d["_c"](*args, **kwargs)
+            values = d["_v"]
+            values.append(loss.item())
+            if len(values) >= 64:
+                values.clear()
+            return loss
+
+    def nothing(*args: object) -> None:
+        return None
+
+    floor = Floor()
+    object.__setattr__(floor, "_c", criterion)
+    object.__setattr__(floor, "_v", [])
+    last = list(model.parameters())[-2]  # type: ignore[attr-defined]  # the last Linear's weight
+    object.__setattr__(
+        floor,
+        "_h",
+        [register_optimizer_step_pre_hook(nothing), register_optimizer_step_post_hook(nothing), last.register_post_accumulate_grad_hook(nothing)],
+    )
+    return floor
 
 
 def child(variant: str, baseline: str | None) -> None:
@@ -43,7 +86,9 @@ def child(variant: str, baseline: str | None) -> None:
     model = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 4))
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
     criterion: object = nn.CrossEntropyLoss()
-    if variant != "plain":
+    if variant == "floor":
+        criterion = floor_criterion(criterion, model)
+    elif variant != "plain":
         if variant == "baseline":
             sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
             from runtime_overhead import load_baseline
@@ -51,7 +96,8 @@ def child(variant: str, baseline: str | None) -> None:
             package = load_baseline(baseline or "")
         else:
             import lossguard as package
-        criterion = package.watch(model, criterion, log_dir=tempfile.mkdtemp(prefix="lossguard-instr-"), console=False, sync_every=64)
+        log_dir = None if variant == "notb" else tempfile.mkdtemp(prefix="lossguard-instr-")
+        criterion = package.watch(model, criterion, log_dir=log_dir, console=False, sync_every=64)
     done = 0
 
     def loop(n: int) -> None:
@@ -65,6 +111,15 @@ def child(variant: str, baseline: str | None) -> None:
             opt.step()
 
     loop(WARMUP)
+    if "nograd" in variant:  # no gradient measurement in the counted steps
+        import lossguard.runtime.optimizer_side as optimizer_side
+
+        optimizer_side.GRAD_EVERY = 10**9
+    state = getattr(criterion, "_s", None)
+    if "noread" in variant:  # no read in the counted steps
+        state.every = state.most = 10**9  # type: ignore[union-attr]
+    if variant == "nodet":  # no step-wise detector
+        state.active = []  # type: ignore[union-attr]
     list(itertools.starmap(loop, [(COUNTED,)]))
 
 
@@ -96,12 +151,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default=None, metavar="DIR", help="also count an older lossguard from DIR/lossguard")
     parser.add_argument("--jobs", type=int, default=2, help="callgrind processes at once")
+    parser.add_argument("--parts", action="store_true", help="also the floor and the watcher without each part: the breakdown")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.baseline)
         return
-    variants = ["plain", "watched"] + (["baseline"] if args.baseline else [])
+    variants = ["plain", "watched"] + (["baseline"] if args.baseline else []) + (PARTS if args.parts else [])
     with ThreadPoolExecutor(args.jobs) as pool:
         totals = dict(zip(variants, pool.map(lambda v: count(v, args.baseline), variants)))
     plain = totals["plain"] / COUNTED
@@ -110,6 +166,17 @@ def main() -> None:
     extra = {v: totals[v] / COUNTED - plain for v in variants if v != "plain"}
     for v, e in extra.items():
         print(f"{v}: +{e:,.0f} instructions a step ({e / plain:.3f} of a plain step)")
+    if args.parts:
+        whole = extra["watched"]
+        parts = {
+            "floor": extra["floor"],
+            "per-step path above the floor": extra["nograd-noread"] - extra["floor"],
+            "measured steps (every 8th), amortised": whole - extra["nograd"],
+            "reads of the other steps": extra["nograd"] - extra["nograd-noread"],
+        }
+        for name, e in parts.items():
+            print(f"  {name}: {e:,.0f} ({e / whole:.1%} of the watcher's)")
+        print(f"  of the whole: TensorBoard {whole - extra['notb']:,.0f}, the step-wise detectors {whole - extra['nodet']:,.0f}")
     if "baseline" in extra:
         print(f"watched extra / baseline extra: {extra['watched'] / extra['baseline']:.3f}")
 
