@@ -30,7 +30,7 @@ from lossguard.static.interp.loss_subclasses import parent_loss_call
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.numbered_dicts import numbered_item, numbered_literal
 from lossguard.static.interp.python_numbers import nest_item, shape_value
-from lossguard.static.interp.sequential_subclasses import sequential_init
+from lossguard.static.interp.sequential_subclasses import sequential_forward, sequential_init
 from lossguard.static.interp.sibling_stores import ClassStores, handed, stored_by_sibling
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.interp.unbuilt_models import unbuilt_model_class
@@ -449,6 +449,9 @@ class ExpressionsMixin(InterpBase):
                 init = sequential_init(parent, name, base.self_value)
                 if init is not None:
                     return init  # super().__init__(nn.Linear(d, k), nn.Softmax(dim=1)) in a subclass of nn.Sequential
+                layers = sequential_forward(parent, name, base.self_value)
+                if layers is not None:
+                    return layers  # super().forward(x) in a subclass of nn.Sequential with a forward of its own
                 if isinstance(parent, ClassRef):
                     method = self._own_method(parent, name)
                     if method is not None:

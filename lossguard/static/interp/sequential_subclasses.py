@@ -13,6 +13,9 @@ class is ``super().__init__()`` and then ``self.add_module("layer1", ...)`` once
 ``add_module`` that is a statement of ``__init__``'s body itself appends its layer; one under an ``if`` or in a
 loop leaves the layers unknown, and so does a module stored in an attribute (``self.fc = nn.Linear(...)``, which
 nn.Sequential runs too).
+
+Round 31 (quic/sense before eb5bdb35): a subclass that defines its own ``forward`` and ends it in
+``super().forward(x)`` runs the kept layers there (``sequential_forward``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,15 @@ def sequential_init(parent: Value, name: str, self_value: Value) -> SequentialIn
     """``super().__init__`` (``name``) resolved to ``parent``, when that is ``nn.Sequential``."""
     if name == "__init__" and isinstance(parent, QualName) and parent.name in _SEQUENTIAL and isinstance(self_value, Instance):
         return SequentialInit(self_value)
+    return None
+
+
+def sequential_forward(parent: Value, name: str, self_value: Value) -> Value | None:
+    """``super().forward`` (``name``) resolved to ``parent``, when that is ``nn.Sequential`` and the instance keeps
+    the layers its constructor was given: those layers, run in order (round 31, quic/sense's ``LogisticRegression``,
+    whose own ``forward`` pools its input and returns ``super().forward(input_tensor)``)."""
+    if name == "forward" and isinstance(parent, QualName) and parent.name in _SEQUENTIAL and isinstance(self_value, Instance):
+        return own_layers(self_value)
     return None
 
 

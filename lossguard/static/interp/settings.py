@@ -113,6 +113,10 @@ class SettingsMixin(InterpBase):
                 module = self._built_module(test, frame)
                 return True if isinstance(module, _TRUE) or isinstance(module, SequentialVal) and module.layers else None
             return bool(held.value)
+        if _container_isinstance(test):
+            # `isinstance(self.converter, list)` where construction alone stored a module there: a module is no list
+            # (round 31, quic/sense's `Pipe.forward`, which returns a list of outputs for a list of converters)
+            return False if self._built_module(test.args[0], frame) is not None else None  # type: ignore[attr-defined]
         if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             return None
         left, op, right = test.left, test.ops[0], test.comparators[0]
@@ -218,3 +222,17 @@ class SettingsMixin(InterpBase):
                 found[0] = True
                 return True
         return False
+
+
+_CONTAINERS = frozenset({"list", "tuple", "dict", "set"})
+
+
+def _container_isinstance(test: ast.expr) -> bool:
+    """``isinstance(<x>, list)`` (``tuple``, ``dict``, ``set``, or a tuple of them): a test of a builtin container."""
+    if not (
+        isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance" and len(test.args) == 2 and not test.keywords
+    ):
+        return False
+    cls = test.args[1]
+    names = cls.elts if isinstance(cls, ast.Tuple) else [cls]
+    return all(isinstance(n, ast.Name) and n.id in _CONTAINERS for n in names)

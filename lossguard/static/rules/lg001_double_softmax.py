@@ -32,6 +32,41 @@ for x, y in loader:
 """
 
 
+# quic/sense before eb5bdb35 (round 31): a classifier deriving from nn.Sequential whose own forward pools and returns
+# super().forward(x), behind a wrapper that returns a list only for a list of converters
+_POOLED_SEQUENTIAL_HEAD = """
+import torch.nn as nn
+
+
+class Pipe(nn.Module):
+    def __init__(self, extractor, converter):
+        super().__init__()
+        self.extractor = extractor
+        self.converter = converter
+
+    def forward(self, x):
+        feature = self.extractor(x)
+        if isinstance(self.converter, list):
+            return [convert(feature) for convert in self.converter]
+        return self.converter(feature)
+
+
+class LogisticRegression(nn.Sequential):
+    def __init__(self, num_in, num_out):
+        super().__init__(nn.Linear(num_in, num_out){head})
+
+    def forward(self, x):
+        x = x.mean(dim=-1).mean(dim=-1)
+        return super().forward(x)
+
+
+net = Pipe(backbone_tail, LogisticRegression(256, 10))
+criterion = nn.CrossEntropyLoss()
+for x, y in loader:
+    loss = criterion(net(x), y)
+    loss.backward()
+"""
+
 # a model whose constructor builds its head under a flag (khanhnamle1994/MetaRec's MAMO RecMAM: a classification head
 # closed by a softmax, a regression head without one), made with the flag written as a literal
 _FLAGGED_HEAD = """
@@ -434,6 +469,8 @@ class DoubleSoftmax(Rule):
         _NAMED_ACTIVATION.replace("{act}", "ReLU"),
         # the constructor's flag written False at the call: the head without the softmax is the one built
         _FLAGGED_HEAD.replace("{flag}", "classification=False"),
+        # the Sequential subclass's layers end in the linear layer: logits
+        _POOLED_SEQUENTIAL_HEAD.replace("{head}", ""),
         # not written as a literal (a setting read at run time): both heads, silent
         _FLAGGED_HEAD.replace("{flag}", "classification=args.classify"),
         # a criterion named by a setting the checked code does not know: silent
@@ -1207,6 +1244,14 @@ def perturbation_score(model, x):
             line=22,
             col=20,
             message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 9)",
+        ),
+        # super().forward(x) of an nn.Sequential subclass runs the layers its constructor was given; a module stored
+        # where a wrapper tests for a list is no list
+        Invalid(
+            _POOLED_SEQUENTIAL_HEAD.replace("{head}", ", nn.Softmax(dim=-1)"),
+            line=29,
+            col=22,
+            message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 19)",
         ),
         # the flag left at its default True by the construction (MetaRec's `RecMAM(...)`, round 31): the default is this
         # object's value, so only the softmax head is built
