@@ -14,6 +14,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
 from lossguard.static.interp.buffer_stores import keeps_model
 from lossguard.static.interp.choices import SIMPLE, make_choice
+from lossguard.static.interp.deleted_layers import delete_items
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
     Env,
@@ -139,6 +140,9 @@ class StatementsMixin(InterpBase):
             earlier = frame.returned_at.get(id(stmt))
             frame.returned_at[id(stmt)] = returned if earlier is None else join(earlier, returned)
             return True
+        if isinstance(stmt, ast.Delete):
+            delete_items(self, stmt, frame, env)  # `del classifier[-1]` (interp.deleted_layers)
+            return False
         if isinstance(stmt, ast.Raise):
             if stmt.exc is not None:
                 self.ev(stmt.exc, frame, env)

@@ -471,6 +471,21 @@ class DoubleSoftmax(Rule):
         _FLAGGED_HEAD.replace("{flag}", "classification=False"),
         # the Sequential subclass's layers end in the linear layer: logits
         _POOLED_SEQUENTIAL_HEAD.replace("{head}", ""),
+        # quic/sense's fix: the softmax deleted from the classifier before training (`del classifier[-1]`)
+        _POOLED_SEQUENTIAL_HEAD.replace("{head}", ", nn.Softmax(dim=-1)").replace(
+            "net = Pipe(", "classifier = LogisticRegression(256, 10)\ndel classifier[-1]\nnet = Pipe("
+        ).replace("Pipe(backbone_tail, LogisticRegression(256, 10))", "Pipe(backbone_tail, classifier)"),
+        # a plain nn.Sequential whose softmax is deleted
+        """
+import torch.nn as nn
+
+model = nn.Sequential(nn.Linear(10, 3), nn.Softmax(dim=1))
+del model[-1]
+criterion = nn.CrossEntropyLoss()
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+""",
         # not written as a literal (a setting read at run time): both heads, silent
         _FLAGGED_HEAD.replace("{flag}", "classification=args.classify"),
         # a criterion named by a setting the checked code does not know: silent
