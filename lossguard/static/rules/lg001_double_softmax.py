@@ -472,9 +472,9 @@ class DoubleSoftmax(Rule):
         # the Sequential subclass's layers end in the linear layer: logits
         _POOLED_SEQUENTIAL_HEAD.replace("{head}", ""),
         # quic/sense's fix: the softmax deleted from the classifier before training (`del classifier[-1]`)
-        _POOLED_SEQUENTIAL_HEAD.replace("{head}", ", nn.Softmax(dim=-1)").replace(
-            "net = Pipe(", "classifier = LogisticRegression(256, 10)\ndel classifier[-1]\nnet = Pipe("
-        ).replace("Pipe(backbone_tail, LogisticRegression(256, 10))", "Pipe(backbone_tail, classifier)"),
+        _POOLED_SEQUENTIAL_HEAD.replace("{head}", ", nn.Softmax(dim=-1)")
+        .replace("net = Pipe(", "classifier = LogisticRegression(256, 10)\ndel classifier[-1]\nnet = Pipe(")
+        .replace("Pipe(backbone_tail, LogisticRegression(256, 10))", "Pipe(backbone_tail, classifier)"),
         # a plain nn.Sequential whose softmax is deleted
         """
 import torch.nn as nn
