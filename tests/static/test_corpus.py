@@ -453,8 +453,9 @@ def test_realcode_heldout22_precision_and_recall():
 # (interp/deleted_layers.py): 14 / 0 / 7. Misses left: two epoch sums of losses whose graph comes from a model or a
 # metric object outside the unit (LG006), a KL penalty on stored probabilities (LG008), a PPO-KL branch a default skips
 # and a policy's MSE on logits against an action column (LG005), a CTC head paired with its loss by a YAML config
-# (LG012), a `size_average` attribute flag (LG010).
-REALCODE_HELDOUT23_RECALL_FLOOR = 0.66
+# (LG012). Then LG010 for `size_average=self.<flag>` where every assignment of that attribute writes a flag literal
+# (FDU-VTS/CVCode's crowd-counting LossFunction): 15 / 0 / 6.
+REALCODE_HELDOUT23_RECALL_FLOOR = 0.71
 
 
 def test_realcode_heldout23_precision_and_recall():

@@ -68,6 +68,33 @@ def _flag_default(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef |
     return True
 
 
+def _flag_attribute(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef | None, module: ModuleInfo) -> bool:
+    """``size_average=self.flag`` where every assignment of ``self.flag`` in the class's methods writes a flag literal
+    (``True``/``False``/``0``/``1``; round 31, FDU-VTS/CVCode's crowd-counting ``LossFunction``: ``True`` in ``__init__``,
+    ``False`` for some networks in ``__call__``): whichever runs, torch gets the old argument."""
+    if func is None or not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"):
+        return False
+    cls = next((c for c in ast.walk(module.module) if isinstance(c, ast.ClassDef) and func in c.body), None)
+    if cls is None:
+        return False
+    stores = [
+        sub
+        for fn in cls.body
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for sub in ast.walk(fn)
+        if isinstance(sub, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+        and any(
+            isinstance(t, ast.Attribute) and t.attr == node.attr and isinstance(t.value, ast.Name) and t.value.id == "self"
+            for tg in (sub.targets if isinstance(sub, ast.Assign) else [sub.target])
+            for t in ast.walk(tg)
+        )
+    ]
+    return bool(stores) and all(
+        isinstance(sub, ast.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Attribute) and _is_literal_flag(sub.value)
+        for sub in stores
+    )
+
+
 def _init_storing(attr: str, method: ast.FunctionDef | ast.AsyncFunctionDef, module: ModuleInfo) -> tuple[ast.FunctionDef, ast.Name] | None:
     """The ``__init__`` of ``method``'s class and the parameter it stores as ``self.<attr> = param``,
     when that is the class's only assignment to ``self.<attr>``."""
@@ -220,6 +247,16 @@ class DeprecatedReductionArgs(Rule):
                     None,
                 )
                 return
+            held = [name for name, node in given if _flag_attribute(node, call.ctx.func, call.ctx.module)]
+            if held:
+                self.report(
+                    call.node,
+                    call.ctx,
+                    f"{' and '.join(held)} {'is' if len(held) == 1 else 'are'} deprecated (passed from an attribute that only ever "
+                    "holds a flag); use reduction='none' | 'mean' | 'sum'",
+                    None,
+                )
+                return
             defaulted = [name for name, node in given if _flag_default(node, call.ctx.func, call.ctx.module)]
             if defaulted:
                 self.report(
@@ -293,6 +330,20 @@ class DeprecatedReductionArgs(Rule):
             )
 
     VALID = (
+        # an attribute that may hold None (today's default) as well as a flag: not known to pass the old argument
+        """
+import torch.nn as nn
+
+class LossFunction:
+    def __init__(self, model):
+        self.size_average = None
+        self.model = model
+
+    def __call__(self, output, target):
+        if self.model == "csr_net":
+            self.size_average = False
+        return nn.MSELoss(size_average=self.size_average)(output, target)
+""",
         # a setting of the flag's name that holds None, torch's own default, in a class nothing changes
         """
 import torch.nn as nn
@@ -564,5 +615,24 @@ for x, y in loader:
             message="size_average is deprecated; use reduction='sum'",
             edit=("nn.CrossEntropyLoss(size_average=False)", 'nn.CrossEntropyLoss(reduction="sum")'),
             fix_title="Use reduction='sum'",
+        ),
+        # FDU-VTS/CVCode's crowd-counting LossFunction (round 31): True in __init__, False for some networks
+        Invalid(
+            """
+import torch.nn as nn
+
+class LossFunction:
+    def __init__(self, model):
+        self.size_average = True
+        self.model = model
+
+    def __call__(self, output, target):
+        if self.model == "csr_net":
+            self.size_average = False
+        return nn.MSELoss(size_average=self.size_average)(output, target)
+""",
+            line=11,
+            col=16,
+            message="size_average is deprecated (passed from an attribute that only ever holds a flag)",
         ),
     )
