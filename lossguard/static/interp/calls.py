@@ -27,6 +27,7 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
     loops_trained,
+    parameter_defaults,
     record_call,
     rewrites_values,
 )
@@ -755,9 +756,7 @@ class CallsMixin(InterpBase):
         frame = Frame(ref.module, None)
         params = ref.node.args
         positional = [*params.posonlyargs, *params.args]
-        pairs = list(zip(positional[len(positional) - len(params.defaults) :], params.defaults))
-        pairs += [(p, d) for p, d in zip(params.kwonlyargs, params.kw_defaults) if d is not None]
-        for p, default in pairs:
+        for p, default in parameter_defaults(params):
             result[p.arg] = self.ev(default, frame, dict(glob))
         for p in (*positional, *params.kwonlyargs):
             if p.arg not in result and p.annotation is not None:

@@ -25,7 +25,7 @@ import ast
 from dataclasses import dataclass, field
 
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, call_argument, is_self, parameter_names
+from lossguard.static.interp.frame import Env, Frame, call_argument, is_self, parameter_defaults, parameter_names
 from lossguard.static.interp.layer_lists import MODULES
 from lossguard.static.values import (
     MODEL_VALUES,
@@ -181,12 +181,7 @@ def _decided_truth_test(name: ast.Name, frame: Frame, env: Env) -> bool | None:
 
 def _default_literal(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
     """Whether parameter ``name`` of ``func`` has a literal default (``classification=True``)."""
-    args = func.args
-    positional = [*args.posonlyargs, *args.args]
-    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults)) + [
-        (a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None
-    ]
-    return any(a.arg == name and isinstance(d, ast.Constant) for a, d in pairs)
+    return any(a.arg == name and isinstance(d, ast.Constant) for a, d in parameter_defaults(func.args))
 
 
 def _written_by_call(frame: Frame, name: str) -> bool:

@@ -9,6 +9,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.fix import Edit, Fix
+from lossguard.static.interp.frame import parameter_defaults
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
 from lossguard.static.tensor_ops import reduction_from
@@ -55,10 +56,7 @@ def _flag_default(node: ast.expr, func: ast.FunctionDef | ast.AsyncFunctionDef |
         return init is not None and _flag_default(init[1], init[0], module)
     if func is None or not isinstance(node, ast.Name):
         return False
-    params = func.args.posonlyargs + func.args.args
-    defaults = dict(zip([a.arg for a in params[len(params) - len(func.args.defaults) :]], func.args.defaults))
-    defaults.update({a.arg: d for a, d in zip(func.args.kwonlyargs, func.args.kw_defaults) if d is not None})
-    default = defaults.get(node.id)
+    default = {a.arg: d for a, d in parameter_defaults(func.args)}.get(node.id)
     if default is None or not _is_literal_flag(default):
         return False
     for sub in ast.walk(func):
