@@ -317,3 +317,10 @@ def _init_helpers(cls: ast.ClassDef) -> frozenset[str]:
         if name != "__init__" and name not in reached:
             called_elsewhere |= self_calls(fn)
     return frozenset(reached - called_elsewhere)
+
+
+def parameter_defaults(args: ast.arguments) -> list[tuple[ast.arg, ast.expr]]:
+    """Each parameter that has a default, with the default's expression (positional, then keyword-only)."""
+    positional = [*args.posonlyargs, *args.args]
+    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
+    return pairs + [(p, d) for p, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]

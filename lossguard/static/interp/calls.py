@@ -7,6 +7,7 @@ import dataclasses
 
 from lossguard.static import torch_api as api
 from lossguard.static.events import CALLEE, LoopSummary, LossCall, forwarding_call
+from lossguard.static.facts import parameter_defaults
 from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.distributions import CategoricalDist, distribution_method
@@ -27,7 +28,6 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
     loops_trained,
-    parameter_defaults,
     record_call,
     rewrites_values,
 )

@@ -44,13 +44,6 @@ def parameter_names(fn: ast.AST, starred: bool = True) -> list[str]:
     return names + [a.arg for a in (args.vararg, args.kwarg) if a is not None] if starred else names
 
 
-def parameter_defaults(args: ast.arguments) -> list[tuple[ast.arg, ast.expr]]:
-    """Each parameter that has a default, with the default's expression (positional, then keyword-only)."""
-    positional = [*args.posonlyargs, *args.args]
-    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
-    return pairs + [(p, d) for p, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-
-
 def call_argument(node: ast.Call, fn: ast.AST, name: str, bound_self: bool) -> ast.expr | None:
     """The expression ``node`` passes for parameter ``name`` of ``fn``; None for a default, or when a
     starred argument hides which one it is."""

@@ -24,8 +24,9 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from lossguard.static.facts import parameter_defaults
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import Env, Frame, call_argument, is_self, parameter_defaults, parameter_names
+from lossguard.static.interp.frame import Env, Frame, call_argument, is_self, parameter_names
 from lossguard.static.interp.layer_lists import MODULES
 from lossguard.static.values import (
     MODEL_VALUES,

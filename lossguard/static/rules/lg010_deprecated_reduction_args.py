@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
+from lossguard.static.facts import parameter_defaults
 from lossguard.static.fix import Edit, Fix
-from lossguard.static.interp.frame import parameter_defaults
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
 from lossguard.static.tensor_ops import reduction_from
