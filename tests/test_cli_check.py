@@ -61,6 +61,16 @@ def test_unparseable_file_exit_2_others_checked(project):
     assert "broken.py: syntax error at line 1" in r.stderr
 
 
+def test_the_findings_line_counts_only_the_files_that_were_checked(project):
+    """With one file unparseable, the findings line said "(3 files checked)" and the next line "1 of 3
+    files could not be checked": the count in the findings line is of the files read and analysed."""
+    (project / "broken.py").write_text("def f(:\n  loss.backward()\n")
+    r = run("check", ".", cwd=project)
+    assert r.returncode == 2
+    assert "Found 2 problems in 1 file (2 files checked)" in r.stdout, r.stdout
+    assert "1 of 3 files could not be checked" in r.stdout, r.stdout
+
+
 def test_file_that_could_not_be_checked_is_not_reported_as_passing(project):
     (project / "clean.py").unlink()
     (project / "train.py").write_text("def f(:\n  loss.backward()\n")

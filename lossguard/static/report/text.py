@@ -53,9 +53,11 @@ def render(
     n = len(findings)
     files = len({f.path for f in findings})
     if n:
+        # files_checked counts every file considered; the ones that could not be read or parsed are said apart
+        analysed = max(files_checked - len({e.path for e in errors if e.cell is None}), files)
         console.print(
             f"Found {n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''} "
-            f"({files_checked} file{'s' if files_checked != 1 else ''} checked). "
+            f"({_plural(analysed, 'file')} checked). "
             "Run `lossguard explain CODE` for details.",
             style="bold",
         )
