@@ -1,7 +1,8 @@
 """look-alike [LG007, LG011, LG015]: an image-captioning experiment with unlikelihood training: the decoder's scores get softmax(dim=2), real captions keep p and randomly drawn fake captions get 1 - p, the packed values go through torch.log(... + 1e-4) into nn.NLLLoss(reduction='none'), and the per-word losses are weighted and reduced with .mean() before backward."""
 # Source: gallev898/image_captioning at 53c16c4a (read as is), standart_training/unlikelihood_train_1_minus_prob.py;
 # re-typed, identifiers renamed; the cluster sys.path lines, wandb, checkpoint loading, the validation / beam-search
-# functions and the epoch loop's bookkeeping shortened. utils, pack_utils and the dataset/model modules are not
+# functions, the fine-tuning switch and the learning-rate schedule in the epoch loop cut. data_name comes from a star import,
+# module's setting. utils, pack_utils and the dataset/model modules are not
 # included (get_args, AverageMeter, clip_gradient, accuracy and train_caps_lst come from the star imports).
 import random
 import time
@@ -20,28 +21,44 @@ from utils import data_normalization, get_word_map
 
 args = get_args()
 device = torch.device("cuda:{}".format(args.cuda) if torch.cuda.is_available() else "cpu")
+emb_dim = 512
+attention_dim = 512
+decoder_dim = 512
+dropout = 0.5
+batch_size = args.batch_size
+workers = 1
+start_epoch = 0
+epochs = 120
+encoder_lr = 1e-4
+decoder_lr = args.learning_rate if args.learning_rate != -1 else 4e-4
 grad_clip = 5.
 alpha_c = 1.
 print_freq = 100
 
+train_caps_lst = torch.load('../output_folder/train_caps_lst')
+
 
 def main():
-    word_map = get_word_map()
-    decoder = DecoderWithAttention(attention_dim=512, embed_dim=512, decoder_dim=512, vocab_size=len(word_map),
-                                   dropout=0.5)
-    decoder_optimizer = torch.optim.Adam(params=filter(lambda p: p.requires_grad, decoder.parameters()), lr=4e-4)
+    global start_epoch, data_name, word_map
+    word_map, rev_word_map = get_word_map(args.run_local, '../output_folder/WORDMAP_' + data_name + '.json')
+    decoder = DecoderWithAttention(attention_dim=attention_dim, embed_dim=emb_dim, decoder_dim=decoder_dim,
+                                   vocab_size=len(word_map), device=device, dropout=dropout)
+    decoder_optimizer = torch.optim.Adam(params=filter(lambda p: p.requires_grad, decoder.parameters()),
+                                         lr=decoder_lr)
     encoder = Encoder()
-    encoder_optimizer = None
+    encoder.fine_tune(True if args.fine_tune_encoder and args.fine_tune_epochs == 0 else False)
+    encoder_optimizer = torch.optim.Adam(params=filter(lambda p: p.requires_grad, encoder.parameters()),
+                                         lr=encoder_lr) if args.fine_tune_encoder and args.fine_tune_epochs == 0 else None
     decoder = decoder.to(device)
     encoder = encoder.to(device)
 
     criterion = nn.NLLLoss(reduction='none')
 
     train_loader = torch.utils.data.DataLoader(
-        CaptionDataset(args.data_folder, args.data_name, 'TRAIN', transform=transforms.Compose([data_normalization])),
-        batch_size=args.batch_size, shuffle=True, num_workers=1, pin_memory=True)
+        CaptionDataset('../output_folder', data_name, 'TRAIN', transform=transforms.Compose([data_normalization])),
+        batch_size=batch_size, shuffle=True, num_workers=workers, pin_memory=True)
 
-    for epoch in range(0, 120):
+    for epoch in range(start_epoch, epochs):
         train(train_loader, encoder, decoder, criterion, encoder_optimizer, decoder_optimizer, epoch)
 
 
