@@ -1,9 +1,9 @@
 """look-alike [LG007, LG011, LG015]: an image-captioning experiment with unlikelihood training: the decoder's scores get softmax(dim=2), real captions keep p and randomly drawn fake captions get 1 - p, the packed values go through torch.log(... + 1e-4) into nn.NLLLoss(reduction='none'), and the per-word losses are weighted and reduced with .mean() before backward."""
 # Source: gallev898/image_captioning at 53c16c4a (read as is), standart_training/unlikelihood_train_1_minus_prob.py;
 # re-typed, identifiers renamed; the cluster sys.path lines, wandb, checkpoint loading, the validation / beam-search
-# functions, the fine-tuning switch and the learning-rate schedule in the epoch loop cut. data_name comes from a star import,
-# module's setting. utils, pack_utils and the dataset/model modules are not
-# included (get_args, AverageMeter, clip_gradient, accuracy and train_caps_lst come from the star imports).
+# functions, the fine-tuning switch and the learning-rate schedule in the epoch loop cut. utils, pack_utils and the
+# dataset/model modules are not included (get_args, AverageMeter, clip_gradient, accuracy and data_name come from the
+# star imports, as in the source).
 import random
 import time
 
