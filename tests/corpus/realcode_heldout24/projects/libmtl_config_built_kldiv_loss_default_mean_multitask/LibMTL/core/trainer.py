@@ -1,6 +1,7 @@
 """part of positive project [LG009]: the multi-task trainer builds one loss wrapper per task from the config by name, collects each task's wrapped loss into a tensor of task losses, and lets the weighting method back-propagate them between zero_grad and step."""
 # Source: median-research-group/LibMTL at 9c68e548 (v1.1.6, the version issue #30 "更换损失函数时的两个问题" traces through when a user swaps CELoss for KLDivLoss), LibMTL/core/trainer.py;
-# re-typed, identifiers renamed; the model, optimizer, dataloader and metric builders, the timers, the recorder and
+# re-typed, identifiers renamed; the model, optimizer, dataloader and metric builders (_prepare_model,
+# _prepare_optimizer, ...) cut, the timers, the recorder and
 # evaluation shortened.
 import numpy as np
 import torch
