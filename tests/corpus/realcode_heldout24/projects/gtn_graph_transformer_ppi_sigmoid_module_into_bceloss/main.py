@@ -1,5 +1,5 @@
-"""part of positive project [LG002, LG004, LG016]: the training script loads a heterogeneous graph dataset, builds float multi-hot targets for PPI and LongTensor class targets for every other dataset, and steps on the loss the model's forward returns (a BCELoss built in main is overwritten by that loss and never called)."""
-# Source: seongjunyun/Graph_Transformer_Networks at 0df0c69e (read as is), main.py; re-typed, identifiers renamed; the
+"""part of positive project [LG002, LG004, LG005, LG016]: the training script loads a heterogeneous graph dataset, builds float multi-hot targets for PPI and LongTensor class targets for every other dataset, and steps on the loss the model's forward returns (a BCELoss built in main is overwritten by that loss and never called)."""
+# Source: seongjunyun/Graph_Transformer_Networks at 0df0c693 (read as is), main.py; re-typed, identifiers renamed; the
 # FastGTN branch, pre-training, validation/test F1 and result printing shortened.
 import argparse
 import pickle
