@@ -1,0 +1,3 @@
+"""part of look-alike project [LG007, LG011, LG012]: the crnn package re-exports CRNN."""
+# Source: jiangxiluning/FOTS.PyTorch at 2596727b ("add log_softmax to crnn's output", the fix of the parent 7dafcb6c), FOTS/model/modules/crnn/__init__.py.
+from .crnn import CRNN

@@ -1,0 +1,2 @@
+"""part of look-alike project [LG001, LG008, LG009]: package marker."""
+# Source: gitE0Z9/pytorch-implementations at 42a1ed0a ("fix: hinton kd loss"; its parent a7c3441f gave the raw teacher logits divided by T as the target, which no rule describes), torchlake/knowledge_distillation/__init__.py.
