@@ -579,6 +579,17 @@ def _python_number(node: ast.expr, value: Value) -> Dtype | None:
     return None
 
 
+def numbers_of(item: Value) -> NumberList | None:
+    """``[example[1] for example in rows]`` whose element is a Python number the checked code made
+    (``float(label)`` stored in a tuple, ``x.item()``, ``len(x)``): a list of one number per item, 1-D, its
+    length unknown (round 32, dbiir/UER-py's regression targets); None for anything else."""
+    if isinstance(item, IntVal):
+        return NumberList(None, Dtype.INT)
+    if isinstance(item, Number):
+        return NumberList(None, None)
+    return None
+
+
 def _number_kind(v: Value) -> Dtype | None:
     if isinstance(v, Const) and isinstance(v.value, bool):
         return Dtype.BOOL
@@ -701,6 +712,8 @@ def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
         return _literal_shape(node.args[0], pos[0] if pos else None)
     if number_items(node.args[0]) is not None:  # torch.Tensor([float(v) for v in row]): 1-D
         return Shape((None,))
+    if pos and isinstance(pos[0], NumberList) and isinstance(node.args[0], ast.ListComp):
+        return Shape((pos[0].length,))  # torch.FloatTensor([example[1] for example in rows]) of numbers: 1-D
     return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
 
 

@@ -323,6 +323,14 @@ class Batches(Value):
 
 
 @dataclass(frozen=True)
+class Yielded(Value):
+    """What a call of a generator function of the checked code gives: each iteration binds ``item``,
+    the value every ``yield`` of its body agrees on (interp.generators)."""
+
+    item: Value
+
+
+@dataclass(frozen=True)
 class DictVal(Value):
     """A dict literal with string keys (``{"logits": x, "loss": l}``)."""
 

@@ -671,6 +671,12 @@ REALCODE_FIX21_RECALL_FLOOR = 1.0
 # into BCEWithLogitsLoss; a trainer clearing the gradients between the scaled backward() and the scaler's step; each
 # with its look-alike; tunable): 2 of 6 expected findings on the branch point, 6 of 6 after.
 REALCODE_MUT21_RECALL_FLOOR = 1.0
+# Round 32 (docs/survey.md, "Round 32: loss-bug fix commits from git history (branch fixhist22)"): realcode_fix22 (units
+# cut from the parents of loss-bug fix commits in the git history of thirteen more uncited repositories, each fix as a
+# look-alike; tunable): 14 of 15 expected findings and no false alarm on the branch point (a regression head's (batch, 1)
+# scores against (batch,) float targets built from a list of (src, float(label), seg) tuples, sliced by a generator and
+# passed through a training step of another module, missed), 15 of 15 after (interp.generators, tensor_ops.numbers_of).
+REALCODE_FIX22_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -716,6 +722,7 @@ REALCODE_MUT21_RECALL_FLOOR = 1.0
         ("realcode_threads20", REALCODE_THREADS20_RECALL_FLOOR),
         ("realcode_fix21", REALCODE_FIX21_RECALL_FLOOR),
         ("realcode_mut21", REALCODE_MUT21_RECALL_FLOOR),
+        ("realcode_fix22", REALCODE_FIX22_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -9700,6 +9700,131 @@ def probe():
 }
 
 
+# Round 32 (fixhist22, dbiir/UER-py's regression script at the parent of 2b0ba3fe5a): the batches come from a generator
+# function of the project, in another file, and reach the model through a training step of that file: a `for` over
+# `enumerate(batch_loader(...))` binds what the generator yields, so the (batch, 1) scores of the regression head meet
+# (batch,) targets in MSELoss.
+_BATCHES = """
+import torch
+
+
+def batch_loader(batch_size, src, tgt):
+    n = src.size()[0]
+    for i in range(n // batch_size):
+        src_batch = src[i * batch_size : (i + 1) * batch_size, :]
+        tgt_batch = tgt[i * batch_size : (i + 1) * batch_size]
+        yield src_batch, tgt_batch
+    if n > n // batch_size * batch_size:
+        yield src[n // batch_size * batch_size :, :], tgt[n // batch_size * batch_size :]
+
+
+def train_model(model, optimizer, src_batch, tgt_batch):
+    model.zero_grad()
+    loss, _ = model(src_batch, tgt_batch)
+    loss.backward()
+    optimizer.step()
+    return loss
+"""
+_REGRESSION = """
+import torch
+import torch.nn as nn
+
+from batches import batch_loader, train_model
+
+
+class Regressor(nn.Module):
+    def __init__(self, hidden_size):
+        super().__init__()
+        self.body = nn.Linear(hidden_size, hidden_size)
+        self.head = nn.Linear(hidden_size, 1)
+
+    def forward(self, src, tgt):
+        logits = self.head(torch.tanh(self.body(src)))
+        if tgt is not None:
+            loss = nn.MSELoss()({scores}, tgt){mark}
+            return loss, logits
+        return None, logits
+
+
+def main(scores, epochs, batch_size):
+    model = Regressor(16)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+    src = torch.randn(len(scores), 16)
+    tgt = torch.FloatTensor([float(s) for s in scores])
+    for epoch in range(epochs):
+        total = 0.0
+        for i, (src_batch, tgt_batch) in enumerate(batch_loader(batch_size, src, tgt)):
+            total += train_model(model, optimizer, src_batch, tgt_batch).item()
+        print(epoch, total)
+"""
+PROJECTS["a_regression_head_fed_by_a_generator_of_batches"] = {
+    "batches.py": _BATCHES,
+    "regression.py": _REGRESSION.replace("{scores}", "logits").replace("{mark}", "  # expect: LG005"),
+}
+PROJECTS["a_regression_head_fed_by_a_generator_of_batches_look_alike"] = {
+    "batches.py": _BATCHES,
+    "regression.py": _REGRESSION.replace("{scores}", "logits.view(-1)").replace("{mark}", ""),
+}
+# A generator whose two yields disagree on the target (a flat slice, then one reshaped to a column) binds what they
+# agree on: the target's shape is unknown, and the regression stays silent.
+PROJECTS["a_generator_whose_yields_disagree_on_the_target_look_alike"] = {
+    "batches.py": _BATCHES.replace(
+        "yield src[n // batch_size * batch_size :, :], tgt[n // batch_size * batch_size :]",
+        "yield src[n // batch_size * batch_size :, :], tgt[n // batch_size * batch_size :].view(-1, 1)",
+    ),
+    "regression.py": _REGRESSION.replace("{scores}", "logits").replace("{mark}", ""),
+}
+
+# Round 32 (fixhist22, the same script's targets): `read_dataset` appends `(src, float(label), seg)` tuples to a list it
+# returns, and `torch.FloatTensor([example[1] for example in trainset])` is a list comprehension of those Python numbers:
+# a 1-D tensor, which meets the (batch, 1) scores in MSELoss. Where each tuple holds `[float(label)]` (a list of one
+# number), the comprehension's items are lists and the target's shape is not known: silent.
+_READ_ROWS = """
+import torch
+import torch.nn as nn
+
+
+class Scorer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = nn.Linear(16, 1)
+
+    def forward(self, x):
+        return self.head(x)
+
+
+def read_dataset(path):
+    dataset = []
+    with open(path, mode="r", encoding="utf-8") as f:
+        for line_id, line in enumerate(f):
+            if line_id == 0:
+                continue
+            label, text = line.rstrip("\\n").split("\\t")
+            src = [ord(c) for c in text][:16]
+            dataset.append((src, {label}, [1] * len(src)))
+    return dataset
+
+
+def main(path, epochs):
+    model = Scorer()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    trainset = read_dataset(path)
+    src = torch.randn(len(trainset), 16)
+    tgt = torch.FloatTensor([example[1] for example in trainset])
+    for epoch in range(epochs):
+        optimizer.zero_grad()
+        loss = nn.MSELoss()(model(src), tgt){mark}
+        loss.backward()
+        optimizer.step()
+"""
+PROJECTS["numbers_read_into_tuples_as_a_flat_regression_target"] = {
+    "regress.py": _READ_ROWS.replace("{label}", "float(label)").replace("{mark}", "  # expect: LG005"),
+}
+PROJECTS["numbers_read_into_tuples_as_a_flat_regression_target_look_alike"] = {
+    "regress.py": _READ_ROWS.replace("{label}", "[float(label)]").replace("{mark}", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -31,6 +31,7 @@ from lossguard.static.interp.frame import (
     record_call,
     rewrites_values,
 )
+from lossguard.static.interp.generators import enumerated, generator_call
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
 from lossguard.static.interp.hf_models import hf_output, output_item, run_compute_loss
 from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
@@ -321,6 +322,10 @@ class CallsMixin(InterpBase):
                 if starred or kw or len(pos) != 1:
                     return UNKNOWN
                 return iterator_of(pos[0]) if func.id == "iter" else next_of(pos[0])  # `next(iter(loader))`
+            if isinstance(func, ast.Name) and func.id == "enumerate" and callee is UNKNOWN:
+                pos, kw, starred = self._args(node, frame, env)
+                counted = None if starred else enumerated(pos, kw)
+                return UNKNOWN if counted is None else counted  # `enumerate(batch_loader(...))` (interp.generators)
             if isinstance(func, ast.Name) and func.id in SEQUENCE_BUILTINS and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 return self.sequence_builtin(func.id, node, pos, kw, starred)
@@ -642,7 +647,7 @@ class CallsMixin(InterpBase):
                 self._free_growth[key] = dict(frame.free_growth)
             self._last_free_growth = self._free_growth.get(key, {})
             if ref.module.facts.function(fn).is_generator:
-                result: Value = UNKNOWN
+                result: Value = generator_call(frame.yields)
             elif frame.returns:
                 result = frame.returns[0]
                 for r in frame.returns[1:]:

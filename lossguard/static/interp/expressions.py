@@ -23,6 +23,7 @@ from lossguard.static.interp.frame import (
     is_self,
     is_static,
 )
+from lossguard.static.interp.generators import yielded
 from lossguard.static.interp.hf_models import output_field, output_item
 from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.later_bindings import built_once_later
@@ -35,7 +36,7 @@ from lossguard.static.interp.sibling_stores import ClassStores, handed, stored_b
 from lossguard.static.interp.tabular import table_attribute, table_item
 from lossguard.static.interp.unbuilt_models import unbuilt_model_class
 from lossguard.static.project import canonical
-from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, repeat_list
+from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, numbers_of, repeat_list
 from lossguard.static.values import (
     INT,
     UNKNOWN,
@@ -260,8 +261,9 @@ class ExpressionsMixin(InterpBase):
             self.bind(node.target, val, frame, env)
             return val
         if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom)):
-            if node.value is not None:
-                self.ev(node.value, frame, env)
+            value = self.ev(node.value, frame, env) if node.value is not None else None
+            if not isinstance(node, ast.Await):
+                frame.yields.append(yielded(node, value))
             return UNKNOWN
         if isinstance(node, ast.Dict):
             entries: dict[str, Value] = {}
@@ -317,6 +319,9 @@ class ExpressionsMixin(InterpBase):
             self.ev(node.value, frame, inner)
             return UNKNOWN
         item = self.ev(node.elt, frame, inner)
+        numbers = numbers_of(item) if isinstance(node, ast.ListComp) else None
+        if numbers is not None:
+            return numbers  # [example[1] for example in rows] of Python numbers: 1-D (tensor_ops.numbers_of)
         if isinstance(node, (ast.ListComp, ast.GeneratorExp)) and not isinstance(item, Unknown):
             count = _range_count(node, frame, env, self.ev) if isinstance(node, ast.ListComp) else None
             if count is not None:

@@ -125,6 +125,7 @@ class Frame:
         "loops",
         "no_grad",
         "returns",
+        "yields",
         "returned_at",
         "loop_calls",
         "depth",
@@ -169,6 +170,7 @@ class Frame:
         self.forced: dict[int, bool] = {}  # `if` statements a loop's last iteration decides (interp.layer_loops), by id
         self.no_grad = no_grad
         self.returns: list[Value] = []
+        self.yields: list[Value] = []  # what the ``yield`` expressions of this body give (interp.generators)
         self.returned_at: dict[int, Value] = {}  # id of a return statement -> what it returned (joined)
         self.loop_calls: list[list[tuple[str, Value, ast.AST]]] = []
         # the gradient calls (backward, step, zero_grad, ...) this body makes, directly or through the

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import ast
 
-from lossguard.static.values import UNKNOWN, Batches, DatasetRows, Value
+from lossguard.static.values import UNKNOWN, Batches, DatasetRows, Value, Yielded
 
 #: values whose iteration the interpreter follows (``for x, y in loader``)
-ITERABLE = (Batches, DatasetRows)
+ITERABLE = (Batches, DatasetRows, Yielded)
 
 
 def iterator_of(value: Value) -> Value:
@@ -38,6 +38,8 @@ def next_of(value: Value) -> Value:
         return value.batch
     if isinstance(value, DatasetRows):
         return value.row
+    if isinstance(value, Yielded):
+        return value.item
     return UNKNOWN
 
 

@@ -64,6 +64,7 @@ from lossguard.static.values import (
     TupleVal,
     Unknown,
     Value,
+    Yielded,
     holds_graph_items,
     join,
     without_range_marks,
@@ -416,6 +417,8 @@ class StatementsMixin(InterpBase):
         if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and _counted(iterable):
             # enumerate(loader, 0), enumerate(xs, start=1) (round 28, the DCGAN reference loop): the count starts
             # elsewhere, the items are the same
+            if isinstance(iterated, Yielded):
+                return iterated.item  # enumerate of a generator's call (interp.generators)
             if self.lookup("enumerate", frame, env) is UNKNOWN:
                 return TupleVal((INT, self._element_of(iterable.args[0], frame, env)))
         if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and not iterable.keywords:
@@ -715,6 +718,8 @@ def element(container: Value) -> Value:
         return container.batch
     if isinstance(container, DatasetRows):
         return container.row
+    if isinstance(container, Yielded):
+        return container.item
     if isinstance(container, Tensor):
         shape = container.shape
         row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None
