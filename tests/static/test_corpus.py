@@ -616,6 +616,13 @@ REALCODE_DEV20S_RECALL_FLOOR = 1.0
 # tunable): 8 of 9 expected findings and 1 false alarm on the branch point, 8 of 9 and none after; 9 of 9 once a
 # constructor's literal default left in place decides its branch (lead, round 31).
 REALCODE_DEV21S_RECALL_FLOOR = 1.0
+# Round 32 (docs/survey.md, "Round 32: a survey of new repositories (branch survey23)"): realcode_dev22s (the survey's
+# miss as a positive: a regression label written as the pair torch.stack([1 - p, p]) into KLDivLoss(log_target=True);
+# true findings as positives: a pose trainer's AverageMeter summing loss tensors, an integer mask into
+# BCEWithLogitsLoss, size_average= and reduce= in detection, density-model and focal losses, softmax and LogSoftmax
+# without dim in an attention seq2seq and a VQA trainer; two correct loss paths as look-alikes; tunable): 12 of 13
+# expected findings and no false alarm on the branch point, 13 of 13 after.
+REALCODE_DEV22S_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
 # backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
 # their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.
@@ -707,6 +714,7 @@ REALCODE_MUT21_RECALL_FLOOR = 1.0
         ("realcode_dev19s", REALCODE_DEV19S_RECALL_FLOOR),
         ("realcode_dev20s", REALCODE_DEV20S_RECALL_FLOOR),
         ("realcode_dev21s", REALCODE_DEV21S_RECALL_FLOOR),
+        ("realcode_dev22s", REALCODE_DEV22S_RECALL_FLOOR),
         ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),
