@@ -313,7 +313,8 @@ def test_realcode_heldout15_precision_and_recall():
 # (dc7e09d): 10 found, no false alarm, 8 missed (precision 1.000, recall 0.556). Opened in round 25 (branch recall21,
 # docs/survey.md "Round 25: realcode_heldout16 opened"): 15 found, no false alarm, 3 missed (recall 0.833; FuxiCTR's
 # DIEN and FinalNet are left: a loss unreduced on one configuration's path only, and a loss named in a YAML config).
-# Gated at no false alarm and at that recall.
+# Gated at no false alarm and at that recall. Round 32 (branch survey23): EasyNLP's prompt head also marked LG008 (its
+# (1 - p, p) target into KLDivLoss(log_target=True), LM-BFF#45; found since interp/probability_pairs.py): 16 of 19.
 REALCODE_HELDOUT16_RECALL_FLOOR = 0.833
 
 
