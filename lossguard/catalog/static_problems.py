@@ -368,12 +368,18 @@ loss = F.nll_loss(F.log_softmax(logits, dim=1), y)  # or F.cross_entropy(logits,
     Problem(
         code="LG008",
         name="kldiv-input-not-log",
-        summary="KLDivLoss gets probabilities as its input, or log-probabilities as a target without log_target=True.",
+        summary=(
+            "KLDivLoss gets probabilities as its input, log-probabilities as a target without log_target=True, "
+            "or probabilities as a target with log_target=True."
+        ),
         why=(
             "KLDivLoss expects its input in log space and its target as probabilities. With "
             "probabilities as input it computes `target * (log(target) - input)`, which is not a "
             "divergence at all and can become negative; a log-space target without "
-            "`log_target=True` is treated as probabilities and gives nonsense."
+            "`log_target=True` is treated as probabilities and gives nonsense. With `log_target=True` "
+            "a target of probabilities is read as log-probabilities: the loss `exp(target) * (target - input)` "
+            "is smallest where the input is `log_softmax(target)`, so the model learns `softmax(target)`, "
+            "squeezed towards uniform, instead of the target."
         ),
         fix=(
             "Pass `log_softmax(student, dim=-1)` as the input and `softmax(teacher, dim=-1)` as the "
@@ -398,7 +404,11 @@ loss = kl(F.log_softmax(student_logits, dim=-1), F.softmax(teacher_logits, dim=-
             "The mean of softmax probabilities over an axis (`probs.mean(0)`, `torch.mean(probs, dim=0)`: "
             "the average distribution of a batch) is taken as probabilities; a sum is not."
             " `Categorical(...).log_prob(actions)` is a log-probability whatever the distribution was built from; "
-            "other distributions' `log_prob` is not followed."
+            "other distributions' `log_prob` is not followed. With `log_target=True`, a target is reported as "
+            "probabilities only when it is a softmax's or a sigmoid's output, or a pair written "
+            "`torch.stack([1 - p, p])` (either order, the same expression `p`: one of the two is at least 0.5, "
+            "which no log-probability is); a distribution built any other way (`torch.cat`, label smoothing by hand) "
+            "is not recognised."
         ),
         fix_safety="none",
         references=(_KL_DOC,),

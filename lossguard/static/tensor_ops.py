@@ -878,6 +878,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
             positive=t.positive,
             weights=t.weights,
             **range_marks(t),
+            prob_pair=t.prob_pair,
+            prob_pair_site=t.prob_pair_site,
             data=t.data and name != "requires_grad_",
         )
     # the same values, arranged anew: what each path that met held, and each model's output, stay
@@ -893,6 +895,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         positive=t.positive,
         weights=t.weights,
         **range_marks(t),
+        prob_pair=t.prob_pair,
+        prob_pair_site=t.prob_pair_site,
         data=t.data,
     )
 

@@ -235,6 +235,10 @@ class Tensor(Value):
     #: a pooled ReLU), ``act`` None: known not to be log-probabilities on any path (round 30), kept as ``rectified`` is
     no_log_probs: bool = False
     no_log_probs_site: Site | None = field(default=None, compare=False)
+    #: a two-outcome distribution written by hand, ``torch.stack([1 - p, p], -1)`` (interp.probability_pairs), only
+    #: moved or reshaped since: one of each pair is at least 0.5, which no log-probability is (round 32, LG008)
+    prob_pair: bool = False
+    prob_pair_site: Site | None = field(default=None, compare=False)
     #: numbers written or read by the code and made a tensor (``torch.tensor([vp, ll, lr])``, no
     #: ``requires_grad=True``), only moved, reshaped or stacked with others like it since: it holds no
     #: autograd graph, and neither does a loss whose input it is (interp.torch_calls)
@@ -253,6 +257,8 @@ class Tensor(Value):
         changes.setdefault("off_range_site", None)
         changes.setdefault("no_log_probs", False)  # likewise
         changes.setdefault("no_log_probs_site", None)
+        changes.setdefault("prob_pair", False)  # likewise
+        changes.setdefault("prob_pair_site", None)
         changes.setdefault("data", False)  # likewise
         return replace(self, **changes)
 
@@ -645,6 +651,8 @@ def join(a: Value, b: Value) -> Value:
             # logits on one path and a rectifier's numbers on the other: no log-probabilities either way (round 30)
             no_log_probs=mixed,
             no_log_probs_site=_first_site(_no_log_probs_site(a), _no_log_probs_site(b)) if mixed else None,
+            prob_pair=a.prob_pair and b.prob_pair,
+            prob_pair_site=_first_site(a.prob_pair_site, b.prob_pair_site) if a.prob_pair and b.prob_pair else None,
             data=a.data and b.data,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):

@@ -313,7 +313,8 @@ def test_realcode_heldout15_precision_and_recall():
 # (dc7e09d): 10 found, no false alarm, 8 missed (precision 1.000, recall 0.556). Opened in round 25 (branch recall21,
 # docs/survey.md "Round 25: realcode_heldout16 opened"): 15 found, no false alarm, 3 missed (recall 0.833; FuxiCTR's
 # DIEN and FinalNet are left: a loss unreduced on one configuration's path only, and a loss named in a YAML config).
-# Gated at no false alarm and at that recall.
+# Gated at no false alarm and at that recall. Round 32 (branch survey23): EasyNLP's prompt head also marked LG008 (its
+# (1 - p, p) target into KLDivLoss(log_target=True), LM-BFF#45; found since interp/probability_pairs.py): 16 of 19.
 REALCODE_HELDOUT16_RECALL_FLOOR = 0.833
 
 
@@ -616,6 +617,13 @@ REALCODE_DEV20S_RECALL_FLOOR = 1.0
 # tunable): 8 of 9 expected findings and 1 false alarm on the branch point, 8 of 9 and none after; 9 of 9 once a
 # constructor's literal default left in place decides its branch (lead, round 31).
 REALCODE_DEV21S_RECALL_FLOOR = 1.0
+# Round 32 (docs/survey.md, "Round 32: a survey of new repositories (branch survey23)"): realcode_dev22s (the survey's
+# miss as a positive: a regression label written as the pair torch.stack([1 - p, p]) into KLDivLoss(log_target=True);
+# true findings as positives: a pose trainer's AverageMeter summing loss tensors, an integer mask into
+# BCEWithLogitsLoss, size_average= and reduce= in detection, density-model and focal losses, softmax and LogSoftmax
+# without dim in an attention seq2seq and a VQA trainer; two correct loss paths as look-alikes; tunable): 12 of 13
+# expected findings and no false alarm on the branch point, 13 of 13 after.
+REALCODE_DEV22S_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
 # backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
 # their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.
@@ -713,6 +721,7 @@ REALCODE_FIX22_RECALL_FLOOR = 1.0
         ("realcode_dev19s", REALCODE_DEV19S_RECALL_FLOOR),
         ("realcode_dev20s", REALCODE_DEV20S_RECALL_FLOOR),
         ("realcode_dev21s", REALCODE_DEV21S_RECALL_FLOOR),
+        ("realcode_dev22s", REALCODE_DEV22S_RECALL_FLOOR),
         ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),

@@ -21,6 +21,7 @@ from lossguard.static.interp.model_choices import options_of
 from lossguard.static.interp.name_tables import STRING_CASES
 from lossguard.static.interp.numpy_calls import NUMPY_ROWS
 from lossguard.static.interp.parallel_apply import PARALLEL_ROWS
+from lossguard.static.interp.probability_pairs import complement_pair, mark_pair
 from lossguard.static.interp.pyg_autoencoders import PYG_ROWS
 from lossguard.static.interp.python_numbers import ARITHMETIC_ROWS, sized_shape
 from lossguard.static.interp.running_means import decayed_receiver
@@ -581,6 +582,13 @@ def _like(interp: Any, c: TorchCallArgs) -> Value:
 
 
 def _concatenate(interp: Any, c: TorchCallArgs) -> Value:
+    joined = _joined(c)
+    if c.qname == "torch.stack" and not c.starred and complement_pair(c.node):
+        return mark_pair(joined, c.site("torch.stack"))
+    return joined
+
+
+def _joined(c: TorchCallArgs) -> Value:
     x = c.x
     count_known = not isinstance(x, ListOf)
     if isinstance(x, ListOf):

@@ -1,4 +1,4 @@
-"""positive [LG009]: the few-shot distillation example's prompt-based BERT, for regression tasks, log-softmaxes the two label-word scores and compares them with a two-bin target through nn.KLDivLoss(log_target=True) at its default reduction (the mean over every element, not the KL divergence)."""
+"""positive [LG009, LG008]: the few-shot distillation example's prompt-based BERT, for regression tasks, log-softmaxes the two label-word scores and compares them with a two-bin target through nn.KLDivLoss(log_target=True) at its default reduction (the mean over every element, not the KL divergence); the two-bin target `(1 - p, p)` is probabilities, which log_target=True reads as log-probabilities (LG008, marked in round 32)."""
 # Source: alibaba/EasyNLP at a4ee956 (read as is), examples/fewshot_distillation/src/models.py; re-typed, identifiers
 # renamed; the RoBERTa variants and the distillation teacher/student classes cut (the RoBERTa class has the same
 # _compute_mlm_loss).
@@ -28,7 +28,7 @@ class PromptBert(BertPreTrainedModel):
                 [1 - (labels.view(-1) - self.lb) / (self.ub - self.lb), (labels.view(-1) - self.lb) / (self.ub - self.lb)],
                 -1,
             )
-            loss = kl(logits.view(-1, 2), labels)
+            loss = kl(logits.view(-1, 2), labels)  # expect: LG008
         else:
             ce = nn.CrossEntropyLoss(reduction='none')
             if weights is not None:
