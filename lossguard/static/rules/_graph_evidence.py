@@ -243,7 +243,7 @@ class LoopFacts:
                 for t in node.targets:
                     for name in ast.walk(t):
                         if isinstance(name, ast.Name):
-                            self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
+                            self.bound_by.setdefault(name.id, []).append(_binding(t, name, node.value))
                     if isinstance(t, (ast.Subscript, ast.Attribute)) and _drops_graph(node.value):
                         self.dropped_parts.add(module.segment(t))
                         if isinstance(t, ast.Subscript) and not (isinstance(t.slice, ast.Constant) and isinstance(t.slice.value, (str, int))):
@@ -370,12 +370,26 @@ def _bound_once(name: str, facts: LoopFacts) -> bool:
     return len(bound) == 1 and _same_kind(bound[0])
 
 
+def _binding(target: ast.expr, name: ast.Name, value: ast.expr) -> ast.expr:
+    """What an assignment binds ``name`` (part of ``target``) to, as :func:`_same_kind` reads it: the
+    value for the name itself; the call for a name unpacked from a call's result as one of a flat
+    tuple's names (``loss, metrics, _ = step(...)``, ``*rest, loss = step(...)``: the same place of
+    the same function's result every time, as ``loss = step(...)`` is its whole result; round 32,
+    GaNDLF's trainer); otherwise the target (``out["loss"] = ...``, the starred ``rest``, ``(a, b), c
+    = ...``, ``a, loss = x if c else (0, 0.0)``), which it refuses."""
+    if target is name:
+        return value
+    if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, ast.Call) and any(e is name for e in target.elts):
+        return value
+    return target
+
+
 def _same_kind(bound: ast.expr) -> bool:
     """One binding that gives the same kind of value every time (:func:`_bound_once`)."""
     if isinstance(bound, (ast.Constant, ast.IfExp, ast.BoolOp, ast.Starred)):
         return False
     if isinstance(getattr(bound, "ctx", None), ast.Store):
-        return False  # bound by unpacking (a, loss = f()) or changed by an item store (out["loss"] = ...)
+        return False  # bound by unpacking other than a call's (`a, loss = loss, 0`) or changed by an item store (out["loss"] = ...)
     if not isinstance(bound, ast.Call):
         return True
     return call_name(bound) not in _TO_NUMBER
