@@ -9700,6 +9700,102 @@ def probe():
 }
 
 
+# Round 32 (realcode_heldout23's OpenASR, by2101/OpenASR@c5213d68 src/models.py): a forward whose call leaves
+# `return_atten=False` in place returns the loss alone (interp/default_flags.py); the trainer's epoch sum keeps
+# every batch's graph. Before, the two returns (a tuple and a tensor) were joined into an unknown value.
+_RECOGNIZER = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Recognizer(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.proj = nn.Linear(n_in, n_out)
+
+    def forward(self, x, labels, return_atten=False):
+        logits = self.proj(x)
+        atten = torch.softmax(logits, dim=-1)
+        loss = torch.sum(F.cross_entropy(logits.transpose(1, 2), labels, reduction="none"))
+        if return_atten:
+            return loss, atten
+        return loss
+"""
+PROJECTS["a_flag_left_at_its_default_picks_what_a_forward_returns"] = {
+    "model.py": _RECOGNIZER,
+    "trainer.py": """
+import torch
+
+from model import Recognizer
+
+
+class Trainer:
+    def __init__(self, model, loader):
+        self.model = model
+        self.loader = loader
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=1e-3)
+
+    def epoch(self):
+        tot_loss = 0.0
+        n = 0
+        for x, labels in self.loader:
+            batch_loss = torch.sum(self.model(x, labels))
+            tot_loss = tot_loss + batch_loss  # expect: LG006
+            n += 1
+            loss = batch_loss / x.size(0)
+            self.optimizer.zero_grad()
+            loss.backward()
+            self.optimizer.step()
+        return (tot_loss / n).item()
+
+
+def main(loader):
+    Trainer(Recognizer(80, 32), loader).epoch()
+""",
+}
+# the same forward summed under no_grad; a helper whose call leaves `with_backward=False`, so its loop runs no
+# backward (the branch is read as one that call never takes) and returns the sum its caller back-propagates: silent
+PROJECTS["a_flag_left_at_its_default_picks_what_a_forward_returns_look_alike"] = {
+    "model.py": _RECOGNIZER,
+    "trainer.py": """
+import torch
+
+from model import Recognizer
+
+
+def evaluate(model, loader):
+    tot_loss = 0.0
+    with torch.no_grad():
+        for x, labels in loader:
+            tot_loss = tot_loss + torch.sum(model(x, labels))
+    return tot_loss.item()
+
+
+def chunk_losses(model, chunks, with_backward=False):
+    losses = []
+    for x, labels in chunks:
+        loss = model(x, labels)
+        if with_backward:
+            loss.backward()
+            loss = loss.detach()
+        losses.append(loss)
+    return sum(losses)
+
+
+def main(loader, val_loader):
+    model = Recognizer(80, 32)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for chunks in loader:
+        optimizer.zero_grad()
+        total = chunk_losses(model, chunks)
+        total.backward()
+        optimizer.step()
+    print(evaluate(model, val_loader))
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -14,6 +14,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
 from lossguard.static.interp.buffer_stores import keeps_model
 from lossguard.static.interp.choices import SIMPLE, make_choice
+from lossguard.static.interp.default_flags import decided_by_default
 from lossguard.static.interp.deleted_layers import delete_items
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -273,9 +274,14 @@ class StatementsMixin(InterpBase):
         if decided is True and certainly_taken(stmt.test, frame, env):
             frame.taken.add(id(stmt))  # appends in its body are as certain as those outside it (interp.layer_lists)
         outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
-        # in `__init__` the untaken branch keeps its events (a loss built there with `size_average=` is still
-        # written wrong) and loses its bindings below: the object is this call's alone
-        if by_call is False and not frame.is_init:
+        # in `__init__`, and for a flag the call leaves at its default, the untaken branch keeps its events (a loss
+        # built there with `size_average=` is still written wrong) and loses its bindings below: the object is this
+        # call's alone; the default is this call's value (interp.default_flags), and the rules read the branch as one
+        # this call never takes (`frame.dead`: a backward there does not make this call's loop a training loop)
+        keeps_events = by_call is not None and (frame.is_init or decided_by_default(stmt.test, frame))
+        if keeps_events and not frame.is_init:
+            frame.dead.update(id(node) for part in (stmt.body if by_call is False else stmt.orelse) for node in ast.walk(part))
+        if by_call is False and not keeps_events:
             body_term = self._exec_untaken_branch(stmt.body, frame, env, body_env, outcome)
         else:
             body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
@@ -286,7 +292,7 @@ class StatementsMixin(InterpBase):
         elif by_call is False:
             del frame.returns[returned:]  # nor does one its literal flag never takes (a factory's `if with_maps: return A()`)
         returned = len(frame.returns)
-        if by_call is True and not frame.is_init:
+        if by_call is True and not keeps_events:
             else_term = self._exec_untaken_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         else:
             else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
@@ -299,9 +305,10 @@ class StatementsMixin(InterpBase):
         if by_call is not None and (body_term if by_call else else_term) and decided is None:
             return True  # the branch this call takes leaves the function: what follows is not this call's
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
-        if by_call is not None and decided is None and frame.is_init and not (body_term if by_call else else_term):
+        if by_call is not None and decided is None and keeps_events and not (body_term if by_call else else_term):
             # `if classification:` in the `__init__` of an object made by `Net(..., classification=True)`: the
-            # object is that call's (one per set of argument values), built by the branch the literal takes
+            # object is that call's (one per set of argument values), built by the branch the literal takes;
+            # `if return_atten:` in a forward whose call leaves `return_atten=False`: bound as that default takes
             live = [body_env if by_call else else_env]
         if not live:
             return True

@@ -183,6 +183,8 @@ class LoopFacts:
 
     def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
         self.trains = False
+        #: ids of the calls that make the loop a training loop (``trains``)
+        self.train_calls: list[int] = []
         #: targets given a fresh value on every iteration: an assignment under an `if` in the loop
         #: (`if step % log_every == 0: total = 0`) resets only now and then, and does not count
         self.assigned: set[str] = set()
@@ -217,8 +219,10 @@ class LoopFacts:
             ):
                 # `self.learn(...)` of a method of the class that back-propagates: the loop trains through it
                 self.trains = True
+                self.train_calls.append(id(node))
             if isinstance(node, ast.Call) and call_name(node) in _TRAIN_CALLS and id(node) not in not_steps:
                 self.trains = True
+                self.train_calls.append(id(node))
                 if call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
                     receiver = node.func.value
                     self.backwarded.add(module.segment(receiver))
@@ -253,6 +257,11 @@ class LoopFacts:
                         self._assign(target, branches)  # a fresh value (not `acc = acc + x`)
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
                 self._assign(module.segment(node.target), branches)
+
+    def trains_outside(self, dead: frozenset[int]) -> bool:
+        """The loop trains through a call outside the branches this call never takes (``Context.dead``:
+        ``if with_backward: loss.backward()`` in a body its call leaves at ``with_backward=False``)."""
+        return self.trains if not dead else any(call not in dead for call in self.train_calls)
 
     def _assign(self, target: str, branches: tuple[int, ...]) -> None:
         if not branches:

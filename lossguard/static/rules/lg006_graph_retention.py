@@ -708,7 +708,7 @@ class GraphRetention(Rule):
             return  # one loss per agent of one step, in a list made afresh at every call
         if self._micro_batches(acc, loop, target, module):
             return  # the micro-batches of one optimizer step (gradient accumulation by hand)
-        trains = facts.trains or self._trained_around(acc, module)
+        trains = facts.trains_outside(acc.ctx.dead) or self._trained_around(acc, module)
         if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target, module.module):
             return  # the per-row losses of the one batch the function was given: one step's graph
         if not trains and self._one_batch_of_outer(acc, module):
