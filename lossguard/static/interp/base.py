@@ -86,6 +86,8 @@ class InterpBase:
         _last_param_accs: tuple
         _free_growth: dict[tuple, dict[str, Value]]
         _last_free_growth: dict[str, Value]
+        _yields: dict[tuple, Value]
+        _last_yield: Value | None
         _bound_by_fn: dict[int, frozenset[str]]
         # long signatures: the definitions themselves (their `self` is typed InterpBase)
         call_function = CallsMixin.call_function

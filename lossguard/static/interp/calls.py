@@ -46,6 +46,7 @@ from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
+from lossguard.static.interp.pytest_fixtures import single_yield
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
@@ -575,6 +576,7 @@ class CallsMixin(InterpBase):
             self._last_self_accs = self._self_accs.get(key, ())
             self._last_param_accs = self._param_accs.get(key, ())
             self._last_free_growth = self._free_growth.get(key, {})
+            self._last_yield = self._yields.get(key)
             for event in self._forwarded.get(key, ()):
                 if callsite is not None and event.ctx.callsite != callsite:
                     # a thin wrapper called again with the same values: its loss call is this caller's too
@@ -643,6 +645,9 @@ class CallsMixin(InterpBase):
             self._last_free_growth = self._free_growth.get(key, {})
             if ref.module.facts.function(fn).is_generator:
                 result: Value = UNKNOWN
+                if len(frame.yielded) == 1 and single_yield(fn):
+                    self._yields[key] = frame.yielded[0]  # a `yield` fixture's value (interp.pytest_fixtures)
+                self._last_yield = self._yields.get(key)
             elif frame.returns:
                 result = frame.returns[0]
                 for r in frame.returns[1:]:

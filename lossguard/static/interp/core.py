@@ -87,6 +87,8 @@ class Interpreter(
         self._last_param_accs: tuple = ()
         self._free_growth: dict[tuple, dict[str, Value]] = {}  # what a nested function appended to free names (interp.closure_lists)
         self._last_free_growth: dict[str, Value] = {}
+        self._yields: dict[tuple, Value] = {}  # what a generator's one `yield` gave, by call key (interp.pytest_fixtures)
+        self._last_yield: Value | None = None
         self._bound_by_fn: dict[int, frozenset[str]] = {}  # function node id -> the names its body binds
         self._in_progress: set[tuple] = set()
         # (function node id, events dropped) -> contexts analysed (interp.calls.MAX_CONTEXTS)

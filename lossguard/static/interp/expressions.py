@@ -27,6 +27,7 @@ from lossguard.static.interp.hf_models import output_field, output_item
 from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.loss_subclasses import parent_loss_call
+from lossguard.static.interp.mode_settings import enum_attribute
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.numbered_dicts import numbered_item, numbered_literal
 from lossguard.static.interp.python_numbers import nest_item, shape_value
@@ -261,7 +262,9 @@ class ExpressionsMixin(InterpBase):
             return val
         if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom)):
             if node.value is not None:
-                self.ev(node.value, frame, env)
+                given = self.ev(node.value, frame, env)
+                if isinstance(node, ast.Yield):
+                    frame.yielded.append(given)  # a `yield` fixture's value (interp.pytest_fixtures)
             return UNKNOWN
         if isinstance(node, ast.Dict):
             entries: dict[str, Value] = {}
@@ -465,6 +468,9 @@ class ExpressionsMixin(InterpBase):
             if method is None and name == "apply":
                 return autograd_apply(self, base) or UNKNOWN  # MyFunction.apply(x): its forward(ctx, x)
             if method is None:
+                member = enum_attribute(self, base, name)  # `Mode.BINARY` of a project's `class Mode(Enum)`
+                if member is not None:
+                    return member
                 return class_setting(self, base, name) or UNKNOWN  # `CFG.loss` of `class CFG: loss = "ce"`
             if has_decorator(method.node, "classmethod"):
                 return BoundMethod(method, base)  # `Module.build(arch)`: its `cls(...)` builds this class

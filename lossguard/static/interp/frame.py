@@ -140,6 +140,7 @@ class Frame:
         "sums",
         "backpropagated",
         "dead",
+        "yielded",
         "tests",
         "unrolling",
         "taken",
@@ -186,6 +187,7 @@ class Frame:
         self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
         self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
         self.dead: set[int] = set()  # ids of the nodes of branches this call never takes (decided tests)
+        self.yielded: list[Value] = []  # what the body's `yield` expressions gave (interp.pytest_fixtures)
         self.tests: list[tuple[str, object, bool]] = []  # outcomes of the setting tests around (interp.branch_settings)
         self.taken: set[int] = set()  # ids of the `if` statements whose body this call certainly runs (decided true)
         self.depth = depth

@@ -36,6 +36,7 @@ from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.layer_loops import Unrolled, unrolled_targets
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
+from lossguard.static.interp.mode_settings import mode_test
 from lossguard.static.interp.model_branches import narrow_models, rejoin
 from lossguard.static.interp.model_choices import choose_models
 from lossguard.static.interp.numpy_calls import stores_into_numpy
@@ -266,8 +267,11 @@ class StatementsMixin(InterpBase):
             # `if self.from_logits:` in the forward of an object the analysed code built with `from_logits=False` and
             # called: the branch this object never takes is another object's, judged at that object's call
             by_call = self.decided_setting(stmt.test, frame, None)
+        by_mode = None
         if decided is None:
             decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
+            if decided is not None and mode_test(stmt.test, frame):
+                by_mode = decided  # `if self.mode == Mode.BINARY:`: the other mode's branch is another object's (interp.mode_settings)
         if decided is None:
             decided = same
         returned = len(frame.returns)
@@ -281,7 +285,7 @@ class StatementsMixin(InterpBase):
         keeps_events = by_call is not None and (frame.is_init or decided_by_default(stmt.test, frame))
         if keeps_events and not frame.is_init:
             frame.dead.update(id(node) for part in (stmt.body if by_call is False else stmt.orelse) for node in ast.walk(part))
-        if by_call is False and not keeps_events:
+        if by_call is False and not keeps_events or by_mode is False:
             body_term = self._exec_untaken_branch(stmt.body, frame, env, body_env, outcome)
         else:
             body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
@@ -292,7 +296,7 @@ class StatementsMixin(InterpBase):
         elif by_call is False:
             del frame.returns[returned:]  # nor does one its literal flag never takes (a factory's `if with_maps: return A()`)
         returned = len(frame.returns)
-        if by_call is True and not keeps_events:
+        if by_call is True and not keeps_events or by_mode is True:
             else_term = self._exec_untaken_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         else:
             else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
