@@ -251,6 +251,7 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
             "(`torch.LongTensor(n).random_(2)`, `.fill_(1)`, `.zero_()`: still integer). A boolean "
             "target (a comparison such as `labels.eq(labels.t())` or `y > 0`) fails the same way "
             "(`Found dtype Bool but expected Float`) and is reported as well."
+            " A loss call in a branch that the object it runs in never takes for its mode (`if self.mode == Mode.BINARY:` or `== \"binary\"`, a setting its construction left or wrote, a string, number or project `Enum` member) is not judged with that call's values: that path is another object's, for other data (round 32)."
         ),
         fix_safety="safe",
         fix_safety_note="Appending `.float()` only converts the dtype the loss requires.",
@@ -324,6 +325,8 @@ loss = F.mse_loss(pred, target)
             "A Hugging Face sequence classifier's `logits` are `(N, num_labels)` with the literal `num_labels=` given to "
             "`from_pretrained` (unknown without it, or when a `config=` sets it): `num_labels=1` logits against `(N,)` "
             "float targets in a BCE loss are reported; a `config.num_labels` changed after the model was built is not followed."
+            " A loss call in a branch that the object it runs in never takes for its mode (`if self.mode == Mode.BINARY:` "
+            "or `== \"binary\"`) is not judged with that call's shapes: that path is another object's, for other data (round 32)."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

@@ -455,8 +455,10 @@ def test_realcode_heldout22_precision_and_recall():
 # metric object outside the unit (LG006), a KL penalty on stored probabilities (LG008), a PPO-KL branch a default skips
 # and a policy's MSE on logits against an action column (LG005), a CTC head paired with its loss by a YAML config
 # (LG012). Then LG010 for `size_average=self.<flag>` where every assignment of that attribute writes a flag literal
-# (FDU-VTS/CVCode's crowd-counting LossFunction): 15 / 0 / 6.
-REALCODE_HELDOUT23_RECALL_FLOOR = 0.71
+# (FDU-VTS/CVCode's crowd-counting LossFunction): 15 / 0 / 6. Round 32 (recall29): a name unpacked from a call's
+# result and back-propagated under a NaN guard (GaNDLF's `loss, metrics, _ = step(...)`) holds its graph for LG006:
+# 16 / 0 / 5 (0.762).
+REALCODE_HELDOUT23_RECALL_FLOOR = 0.76
 
 
 def test_realcode_heldout23_precision_and_recall():

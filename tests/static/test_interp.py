@@ -9590,8 +9590,34 @@ class TestProbe:
         fit(probe, [])
 """,
 }
+# Round 32 (mut21's miss, left by recall28): a `yield` fixture hands its tests what its one `yield` gives, the
+# tear-down after it run later (interp/pytest_fixtures.single_yield)
+PROJECTS["a_model_a_yield_fixture_builds"] = {
+    "probes.py": _PROBE,
+    "fitting.py": _FIT,
+    "test_fitting.py": """
+import pytest
+import torch
+
+from fitting import fit
+from probes import Probe
+
+
+@pytest.fixture
+def probe():
+    torch.manual_seed(0)
+    model = Probe(8)
+    yield model
+    del model
+
+
+def test_fit(probe):
+    fit(probe, [])
+""",
+}
 # what a fixture does not decide, or a test that does not take it: silent. A parametrize of the name, a fixture
-# with params=, a yield fixture, a fixture the test class redefines, a unittest class, a module pytest does not collect
+# with params=, a fixture yielding in a loop (pytest refuses a second yield), a fixture the test class redefines, a
+# unittest class, a module pytest does not collect
 PROJECTS["a_model_a_pytest_fixture_builds_look_alike"] = {
     "probes.py": _PROBE,
     "fitting.py": _FIT.replace("  # expect: LG002", ""),
@@ -9616,7 +9642,8 @@ def sized(request):
 
 @pytest.fixture
 def held():
-    yield Probe(8)
+    for width in (4, 8):
+        yield Probe(width)
 
 
 @pytest.mark.parametrize("probe", [None])
@@ -9822,6 +9849,177 @@ PROJECTS["numbers_read_into_tuples_as_a_flat_regression_target"] = {
 }
 PROJECTS["numbers_read_into_tuples_as_a_flat_regression_target_look_alike"] = {
     "regress.py": _READ_ROWS.replace("{label}", "[float(label)]").replace("{mark}", ""),
+}
+# Round 32 (realcode_heldout23's OpenASR, by2101/OpenASR@c5213d68 src/models.py): a forward whose call leaves
+# `return_atten=False` in place returns the loss alone (interp/default_flags.py); the trainer's epoch sum keeps
+# every batch's graph. Before, the two returns (a tuple and a tensor) were joined into an unknown value.
+_RECOGNIZER = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Recognizer(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.proj = nn.Linear(n_in, n_out)
+
+    def forward(self, x, labels, return_atten=False):
+        logits = self.proj(x)
+        atten = torch.softmax(logits, dim=-1)
+        loss = torch.sum(F.cross_entropy(logits.transpose(1, 2), labels, reduction="none"))
+        if return_atten:
+            return loss, atten
+        return loss
+"""
+PROJECTS["a_flag_left_at_its_default_picks_what_a_forward_returns"] = {
+    "model.py": _RECOGNIZER,
+    "trainer.py": """
+import torch
+
+from model import Recognizer
+
+
+class Trainer:
+    def __init__(self, model, loader):
+        self.model = model
+        self.loader = loader
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=1e-3)
+
+    def epoch(self):
+        tot_loss = 0.0
+        n = 0
+        for x, labels in self.loader:
+            batch_loss = torch.sum(self.model(x, labels))
+            tot_loss = tot_loss + batch_loss  # expect: LG006
+            n += 1
+            loss = batch_loss / x.size(0)
+            self.optimizer.zero_grad()
+            loss.backward()
+            self.optimizer.step()
+        return (tot_loss / n).item()
+
+
+def main(loader):
+    Trainer(Recognizer(80, 32), loader).epoch()
+""",
+}
+# the same forward summed under no_grad; a helper whose call leaves `with_backward=False`, so its loop runs no
+# backward (the branch is read as one that call never takes) and returns the sum its caller back-propagates: silent
+PROJECTS["a_flag_left_at_its_default_picks_what_a_forward_returns_look_alike"] = {
+    "model.py": _RECOGNIZER,
+    "trainer.py": """
+import torch
+
+from model import Recognizer
+
+
+def evaluate(model, loader):
+    tot_loss = 0.0
+    with torch.no_grad():
+        for x, labels in loader:
+            tot_loss = tot_loss + torch.sum(model(x, labels))
+    return tot_loss.item()
+
+
+def chunk_losses(model, chunks, with_backward=False):
+    losses = []
+    for x, labels in chunks:
+        loss = model(x, labels)
+        if with_backward:
+            loss.backward()
+            loss = loss.detach()
+        losses.append(loss)
+    return sum(losses)
+
+
+def main(loader, val_loader):
+    model = Recognizer(80, 32)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    for chunks in loader:
+        optimizer.zero_grad()
+        total = chunk_losses(model, chunks)
+        total.backward()
+        optimizer.step()
+    print(evaluate(model, val_loader))
+""",
+}
+
+
+# Round 32 (bonlime/pytorch-tools@800e755e07 pytorch_tools/losses/smooth.py, a false alarm left in session 20): a loss
+# whose mode, set at construction from a parameter left at its default, picks a binary branch meant for other data
+# (interp/mode_settings.py): the branch this object never takes is another object's, and a project Enum's members
+# compare as members. The logits flag is a truth test, not a mode: its other branch is still judged.
+_MODE_LOSS = """
+from enum import Enum
+
+import torch
+import torch.nn.functional as F
+from torch.nn.modules.loss import _Loss
+
+
+class Mode(Enum):
+    BINARY = "binary"
+    MULTICLASS = "multiclass"
+
+
+class SmoothCrossEntropyLoss(_Loss):
+    def __init__(self, mode="multiclass", smoothing=0.0, from_logits=True):
+        super().__init__()
+        self.mode = {mode}
+        self.smoothing = smoothing
+        self.from_logits = from_logits
+
+    def forward(self, y_pred, y_true):
+        if self.mode == {binary}:
+            return F.binary_cross_entropy_with_logits(y_pred.squeeze(), y_true.squeeze()){mark}
+        if self.from_logits:
+            y_pred = y_pred.log_softmax(dim=1)
+        else:
+            y_pred = y_pred.log()
+        nll = -y_pred.gather(1, y_true.unsqueeze(1)).squeeze(1)
+        return (1 - self.smoothing) * nll.mean() - self.smoothing * y_pred.mean()
+"""
+_MODE_TEST = """
+import torch
+
+from losses import SmoothCrossEntropyLoss
+
+INP = torch.randn(16, 10)
+TARGET = torch.randint(0, 10, (16,)).long()
+TARGET_BINARY = torch.randint(0, 2, (16,))
+
+
+def test_cross_entropy():
+    loss = SmoothCrossEntropyLoss(smoothing=0.1)(INP, TARGET)
+    assert loss > 0
+
+
+def test_binary():
+    loss = SmoothCrossEntropyLoss(mode="binary")(INP[:, 0], TARGET_BINARY)
+    assert loss > 0
+"""
+PROJECTS["an_objects_mode_picks_the_branch_its_calls_are_judged_in"] = {
+    **{
+        f"{variant}/losses.py": _MODE_LOSS.replace("{mode}", mode).replace("{binary}", binary).replace("{mark}", "  # expect: LG004")
+        for variant, mode, binary in (("enum", "Mode(mode)", "Mode.BINARY"), ("text", "mode", '"binary"'))
+    },
+    "enum/test_losses.py": _MODE_TEST,
+    "text/test_losses.py": _MODE_TEST,
+}
+# the same losses and tests, with the binary target made float: silent (the multi-class call's integer targets were
+# judged in the binary branch before: LG004 and LG005 there on 3af795ae)
+PROJECTS["an_objects_mode_picks_the_branch_its_calls_are_judged_in_look_alike"] = {
+    **{
+        f"{variant}/losses.py": _MODE_LOSS.replace("{mode}", mode).replace("{binary}", binary).replace("{mark}", "")
+        for variant, mode, binary in (("enum", "Mode(mode)", "Mode.BINARY"), ("text", "mode", '"binary"'))
+    },
+    **{
+        f"{variant}/test_losses.py": _MODE_TEST.replace(
+            "TARGET_BINARY = torch.randint(0, 2, (16,))", "TARGET_BINARY = torch.randint(0, 2, (16,)).float()"
+        )
+        for variant in ("enum", "text")
+    },
 }
 
 

@@ -647,7 +647,7 @@ class CallsMixin(InterpBase):
                 self._free_growth[key] = dict(frame.free_growth)
             self._last_free_growth = self._free_growth.get(key, {})
             if ref.module.facts.function(fn).is_generator:
-                result: Value = generator_call(frame.yields)
+                result: Value = generator_call(frame.yields)  # a `yield` fixture's value too (interp.pytest_fixtures)
             elif frame.returns:
                 result = frame.returns[0]
                 for r in frame.returns[1:]:

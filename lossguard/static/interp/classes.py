@@ -8,6 +8,7 @@ from lossguard.static import torch_api as api
 from lossguard.static.facts import self_calls
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Frame
+from lossguard.static.interp.mode_settings import enum_call
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import UNKNOWN, ClassRef, FunctionRef, Instance, QualName, Value
 
@@ -30,6 +31,9 @@ class ClassesMixin(InterpBase):
         """An instance of ``cls`` made with these arguments (one per distinct set of values). ``callsite``, the call
         that makes it: ``__init__`` runs for it, so ``if <flag>:`` on a parameter the call writes as a literal
         (``Net(classification=True)``) takes only that branch, as in a function called so (``guards.decided_flag``)."""
+        member = enum_call(self, cls, pos, kw, starred)  # `Mode(mode)` of a project's `class Mode(Enum)`
+        if member is not None:
+            return member
         bases = self._bases(cls)
         for b in bases:
             if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):

@@ -28,6 +28,7 @@ from lossguard.static.interp.hf_models import output_field, output_item
 from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.loss_subclasses import parent_loss_call
+from lossguard.static.interp.mode_settings import enum_attribute
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.numbered_dicts import numbered_item, numbered_literal
 from lossguard.static.interp.python_numbers import nest_item, shape_value
@@ -470,6 +471,9 @@ class ExpressionsMixin(InterpBase):
             if method is None and name == "apply":
                 return autograd_apply(self, base) or UNKNOWN  # MyFunction.apply(x): its forward(ctx, x)
             if method is None:
+                member = enum_attribute(self, base, name)  # `Mode.BINARY` of a project's `class Mode(Enum)`
+                if member is not None:
+                    return member
                 return class_setting(self, base, name) or UNKNOWN  # `CFG.loss` of `class CFG: loss = "ce"`
             if has_decorator(method.node, "classmethod"):
                 return BoundMethod(method, base)  # `Module.build(arch)`: its `cls(...)` builds this class

@@ -199,7 +199,8 @@ class Frame:
         return self.func if self.func is not None else self.module.module
 
     def ctx(self) -> Context:
-        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite)
+        dead = frozenset(self.dead) if self.dead else frozenset()
+        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite, dead=dead)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -222,8 +223,9 @@ def record_call(frame: Frame, name: str, receiver: Value, node: ast.AST) -> None
 
 def loops_trained(frame: Frame) -> tuple[bool, ...]:
     """For each loop of the body (outermost first): whether a ``backward()`` ran in it so far, in its
-    own body or in a function it called."""
-    return tuple(any(name in BACKWARD_CALLS for name, _, _ in calls) for calls in frame.loop_calls)
+    own body or in a function it called; not one in a branch this call never takes (``frame.dead``)."""
+    dead = frame.dead
+    return tuple(any(name in BACKWARD_CALLS and id(node) not in dead for name, _, node in calls) for calls in frame.loop_calls)
 
 
 def fold_callee_calls(frame: Frame, made: tuple[tuple[str, Value, ast.AST, ModuleInfo], ...]) -> None:

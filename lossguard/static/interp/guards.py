@@ -24,8 +24,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from lossguard.static.facts import parameter_defaults
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.default_flags import left_at_default, written_by_call
 from lossguard.static.interp.frame import Env, Frame, call_argument, is_self, parameter_names
 from lossguard.static.interp.layer_lists import MODULES
 from lossguard.static.values import (
@@ -158,43 +158,21 @@ def certainly_taken(test: ast.expr, frame: Frame, env: Env) -> bool:
 
 def _decided_truth_test(name: ast.Name, frame: Frame, env: Env) -> bool | None:
     """The outcome of ``if <param>:`` in a body analysed for a known call that writes a bool,
-    number, string or ``None`` literal for the parameter (``train(..., regression=True)``). A
-    value that reached the parameter through another name (``train(..., regression=regression)``,
-    the caller's own default) or a default the call leaves in place decides nothing: the caller
-    may be analysed on its own, its parameters holding their defaults, and other callers (a user
-    of the function) may pass another value. One exception (round 31, khanhnamle1994/MetaRec's
-    `RecMAM(...)` leaving `classification=True` in place): in the ``__init__`` of an object the
-    analysed code constructs, a literal default the construction leaves in place (no starred
-    argument or ``**kwargs`` that may carry it) is that object's value: another construction is
-    another object, analysed at its own call."""
+    number, string or ``None`` literal for the parameter (``train(..., regression=True)``), or
+    leaves its literal default in place (:mod:`.default_flags`: in ``__init__``, round 31's
+    MetaRec ``RecMAM(...)``, and since round 32 in a function's own call, OpenASR's
+    ``self.model(...)`` leaving ``return_atten=False``). A value that reached the parameter
+    through another name (``train(..., regression=regression)``) decides nothing: it may be the
+    caller's own default in a body analysed on its own, which other callers change."""
     if frame.func is None or frame.callsite is None:
         return None
     held = env.get(name.id)
     if not isinstance(held, Const) or not isinstance(held.value, (bool, int, float, str, type(None))):
         return None
     arg = call_argument(frame.callsite[1], frame.func, name.id, frame.self_value is not None)
-    if not isinstance(arg, ast.Constant) and not (
-        arg is None and frame.is_init and _default_literal(frame.func, name.id) and _written_by_call(frame, name.id)
-    ):
+    if not isinstance(arg, ast.Constant) and not left_at_default(frame, name.id):
         return None
     return bool(held.value)
-
-
-def _default_literal(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
-    """Whether parameter ``name`` of ``func`` has a literal default (``classification=True``)."""
-    return any(a.arg == name and isinstance(d, ast.Constant) for a, d in parameter_defaults(func.args))
-
-
-def _written_by_call(frame: Frame, name: str) -> bool:
-    """Whether the call this body is analysed for writes a literal for parameter ``name`` or leaves
-    its default in place (no starred argument or ``**kwargs`` that may carry it)."""
-    if frame.callsite is None or frame.func is None:
-        return False
-    node = frame.callsite[1]
-    if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
-        return False
-    arg = call_argument(node, frame.func, name, frame.self_value is not None)
-    return arg is None or isinstance(arg, ast.Constant)
 
 
 def _literals(node: ast.expr) -> tuple[object, ...] | None:
@@ -376,7 +354,7 @@ class GuardsMixin(InterpBase):
         held = env.get(left.id)
         if not isinstance(held, Const) or isinstance(held.value, bool) or not isinstance(held.value, (str, int)):
             return None
-        if not frame.called and not _written_by_call(frame, left.id):
+        if not frame.called and not written_by_call(frame, left.id):
             return None
         comparator = test.comparators[0]
         literals = _literals(comparator)

@@ -10,8 +10,12 @@ fixture returns, the fixture itself analysed with the fixtures its own parameter
 The fixtures a module sees are its own, over those of each ``conftest.py`` in its folder and the
 folders above it up to the project's root, the nearer over the farther, as pytest reads them.
 
+A ``yield`` fixture (round 32, mut21's miss: set-up, ``yield model``, tear-down) gives what its one
+``yield`` gives: pytest runs the body up to it and hands the test that value.
+
 Left unknown, where the value is not one the code decides: a plugin's fixture, a fixture with
-``params=`` (its value follows ``request.param``), a ``yield`` fixture, a name a
+``params=`` (its value follows ``request.param``), a fixture with more than one ``yield`` (or a
+``yield from``), a name a
 ``@pytest.mark.parametrize`` of the test gives (it overrides the fixture), every parameter of a test
 whose ``parametrize`` names cannot be read, a name the test's class defines again (a fixture method
 overrides the module's), and a fixture that asks for itself (``def model(model):`` over a conftest's).
@@ -27,7 +31,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MAX_DEPTH, FunctionNode
 from lossguard.static.prefilter import PYTEST_MODULE
 from lossguard.static.project import ModuleInfo, ParseFailure
-from lossguard.static.values import FunctionRef, Unknown, Value
+from lossguard.static.values import UNKNOWN, FunctionRef, Unknown, Value, Yielded
 
 _FIXTURE = "pytest.fixture"
 _PARAMETRIZE = "pytest.mark.parametrize"
@@ -83,6 +87,9 @@ class PytestFixturesMixin(InterpBase):
                 depth=depth,
                 standalone=not self.drives_training(fixture, module),
             )
+            if module.facts.function(fixture).is_generator:
+                # `yield model`: the test gets what the one yield gives (interp.generators.generator_call)
+                value = value.item if isinstance(value, Yielded) else UNKNOWN
             if not isinstance(value, Unknown):
                 out[name] = value
         return out
@@ -117,7 +124,8 @@ class PytestFixturesMixin(InterpBase):
 
     def _module_fixtures(self, info: ModuleInfo) -> dict[str, Fixture]:
         """The module's top-level fixtures by the name tests ask for (``name=`` or the function's),
-        the later of two of one name (Python's binding); not those with ``params=`` or a ``yield``."""
+        the later of two of one name (Python's binding); not those with ``params=``, nor a generator with
+        more than one ``yield`` (:func:`single_yield`)."""
         out: dict[str, Fixture] = {}
         for stmt in info.module.body:
             if not isinstance(stmt, FUNCTION_DEFS):
@@ -129,10 +137,28 @@ class PytestFixturesMixin(InterpBase):
                 name = keywords.get("name", ast.Constant(stmt.name))
                 if isinstance(name, ast.Constant) and isinstance(name.value, str):
                     out.pop(name.value, None)
-                    if "params" not in keywords and not info.facts.function(stmt).is_generator:
+                    if "params" not in keywords and (not info.facts.function(stmt).is_generator or single_yield(stmt)):
                         out[name.value] = (stmt, info)
                 break
         return out
+
+
+def single_yield(fn: FunctionNode) -> bool:
+    """The function's own body (not a nested function's) holds exactly one ``yield`` and no ``yield
+    from``, outside any loop: the value a ``yield`` fixture hands its tests is that one's."""
+    found = 0
+    stack: list[tuple[ast.AST, bool]] = [(n, False) for n in fn.body]
+    while stack:
+        node, looped = stack.pop()
+        if isinstance(node, (*FUNCTION_DEFS, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.YieldFrom) or isinstance(node, ast.Yield) and looped:
+            return False
+        if isinstance(node, ast.Yield):
+            found += 1
+        inner = looped or isinstance(node, (ast.For, ast.AsyncFor, ast.While, ast.comprehension))
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+    return found == 1
 
 
 def _plain_test_class(owner: ast.ClassDef) -> bool:

@@ -29,10 +29,11 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.class_settings import class_setting
 from lossguard.static.interp.frame import Env, Frame, is_self
 from lossguard.static.interp.image_transforms import ImageTransform
+from lossguard.static.interp.mode_settings import EnumMember
 from lossguard.static.values import ClassRef, Const, Either, Instance, Layer, LossSpec, PretrainedModel, SequentialVal, Value
 
 #: literal types a setting may hold to decide a test
-_LITERALS = (type(None), bool, int, float, str)
+_LITERALS = (type(None), bool, int, float, str, EnumMember)
 #: modules the code built: an attribute holding one is not None (a user class may define ``__len__``); (round 28)
 #: a torchvision image pipeline a dataset keeps as ``self.transform``
 _OBJECTS = (Layer, LossSpec, SequentialVal, PretrainedModel, Instance, ImageTransform)
@@ -120,6 +121,13 @@ class SettingsMixin(InterpBase):
         if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             return None
         left, op, right = test.left, test.ops[0], test.comparators[0]
+        if isinstance(op, (ast.Eq, ast.NotEq)) and (pair := _enum_pair(left, right, frame)) is not None:
+            # `self.mode == Mode.BINARY` (interp.mode_settings): a member only equals itself
+            held = self._setting(pair[0], frame, env)
+            member = self.ev(pair[1], frame, env if env is not None else frame.module.globals or {})
+            if held is None or not isinstance(held.value, EnumMember) or not isinstance(member, Const) or not isinstance(member.value, EnumMember):
+                return None
+            return (held.value == member.value) == isinstance(op, ast.Eq)
         if isinstance(left, ast.Constant):
             left, right = right, left
         if not isinstance(right, ast.Constant) or isinstance(right.value, bool) and not isinstance(op, (ast.Is, ast.IsNot)):
@@ -236,3 +244,18 @@ def _container_isinstance(test: ast.expr) -> bool:
     cls = test.args[1]
     names = cls.elts if isinstance(cls, ast.Tuple) else [cls]
     return all(isinstance(n, ast.Name) and n.id in _CONTAINERS for n in names)
+
+
+def _enum_pair(left: ast.expr, right: ast.expr, frame: Frame) -> tuple[ast.Attribute, ast.Attribute] | None:
+    """``(self.mode, Mode.BINARY)`` for ``self.mode == Mode.BINARY`` (either side): an attribute of the
+    call's ``self`` against a name's attribute, which a project's ``Enum`` member may be."""
+    for setting, member in ((left, right), (right, left)):
+        if (
+            isinstance(setting, ast.Attribute)
+            and is_self(setting.value, frame)
+            and isinstance(member, ast.Attribute)
+            and isinstance(member.value, ast.Name)
+            and not is_self(member.value, frame)
+        ):
+            return setting, member
+    return None

@@ -14,6 +14,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import Outcome, branch_outcome, negated, tag_branch_only
 from lossguard.static.interp.buffer_stores import keeps_model
 from lossguard.static.interp.choices import SIMPLE, make_choice
+from lossguard.static.interp.default_flags import decided_by_default
 from lossguard.static.interp.deleted_layers import delete_items
 from lossguard.static.interp.frame import (
     FUNCTION_DEFS,
@@ -35,6 +36,7 @@ from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.layer_loops import Unrolled, unrolled_targets
 from lossguard.static.interp.loss_choices import choose_losses
 from lossguard.static.interp.loss_parts import LossParts
+from lossguard.static.interp.mode_settings import mode_test
 from lossguard.static.interp.model_branches import narrow_models, rejoin
 from lossguard.static.interp.model_choices import choose_models
 from lossguard.static.interp.numpy_calls import stores_into_numpy
@@ -266,17 +268,25 @@ class StatementsMixin(InterpBase):
             # `if self.from_logits:` in the forward of an object the analysed code built with `from_logits=False` and
             # called: the branch this object never takes is another object's, judged at that object's call
             by_call = self.decided_setting(stmt.test, frame, None)
+        by_mode = None
         if decided is None:
             decided = self.decided_setting(stmt.test, frame, env)  # `if self.smooth_factor is not None:`, `if net.n_classes > 1:`
+            if decided is not None and mode_test(stmt.test, frame):
+                by_mode = decided  # `if self.mode == Mode.BINARY:`: the other mode's branch is another object's (interp.mode_settings)
         if decided is None:
             decided = same
         returned = len(frame.returns)
         if decided is True and certainly_taken(stmt.test, frame, env):
             frame.taken.add(id(stmt))  # appends in its body are as certain as those outside it (interp.layer_lists)
         outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
-        # in `__init__` the untaken branch keeps its events (a loss built there with `size_average=` is still
-        # written wrong) and loses its bindings below: the object is this call's alone
-        if by_call is False and not frame.is_init:
+        # in `__init__`, and for a flag the call leaves at its default, the untaken branch keeps its events (a loss
+        # built there with `size_average=` is still written wrong) and loses its bindings below: the object is this
+        # call's alone; the default is this call's value (interp.default_flags), and the rules read the branch as one
+        # this call never takes (`frame.dead`: a backward there does not make this call's loop a training loop)
+        keeps_events = by_call is not None and (frame.is_init or decided_by_default(stmt.test, frame))
+        if keeps_events and not frame.is_init:
+            frame.dead.update(id(node) for part in (stmt.body if by_call is False else stmt.orelse) for node in ast.walk(part))
+        if by_call is False and not keeps_events or by_mode is False:
             body_term = self._exec_untaken_branch(stmt.body, frame, env, body_env, outcome)
         else:
             body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
@@ -287,7 +297,7 @@ class StatementsMixin(InterpBase):
         elif by_call is False:
             del frame.returns[returned:]  # nor does one its literal flag never takes (a factory's `if with_maps: return A()`)
         returned = len(frame.returns)
-        if by_call is True and not frame.is_init:
+        if by_call is True and not keeps_events or by_mode is True:
             else_term = self._exec_untaken_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         else:
             else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
@@ -300,9 +310,10 @@ class StatementsMixin(InterpBase):
         if by_call is not None and (body_term if by_call else else_term) and decided is None:
             return True  # the branch this call takes leaves the function: what follows is not this call's
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
-        if by_call is not None and decided is None and frame.is_init and not (body_term if by_call else else_term):
+        if by_call is not None and decided is None and keeps_events and not (body_term if by_call else else_term):
             # `if classification:` in the `__init__` of an object made by `Net(..., classification=True)`: the
-            # object is that call's (one per set of argument values), built by the branch the literal takes
+            # object is that call's (one per set of argument values), built by the branch the literal takes;
+            # `if return_atten:` in a forward whose call leaves `return_atten=False`: bound as that default takes
             live = [body_env if by_call else else_env]
         if not live:
             return True

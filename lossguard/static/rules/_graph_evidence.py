@@ -183,6 +183,8 @@ class LoopFacts:
 
     def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
         self.trains = False
+        #: ids of the calls that make the loop a training loop (``trains``)
+        self.train_calls: list[int] = []
         #: targets given a fresh value on every iteration: an assignment under an `if` in the loop
         #: (`if step % log_every == 0: total = 0`) resets only now and then, and does not count
         self.assigned: set[str] = set()
@@ -217,8 +219,10 @@ class LoopFacts:
             ):
                 # `self.learn(...)` of a method of the class that back-propagates: the loop trains through it
                 self.trains = True
+                self.train_calls.append(id(node))
             if isinstance(node, ast.Call) and call_name(node) in _TRAIN_CALLS and id(node) not in not_steps:
                 self.trains = True
+                self.train_calls.append(id(node))
                 if call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
                     receiver = node.func.value
                     self.backwarded.add(module.segment(receiver))
@@ -243,7 +247,7 @@ class LoopFacts:
                 for t in node.targets:
                     for name in ast.walk(t):
                         if isinstance(name, ast.Name):
-                            self.bound_by.setdefault(name.id, []).append(node.value if t is name else t)
+                            self.bound_by.setdefault(name.id, []).append(_binding(t, name, node.value))
                     if isinstance(t, (ast.Subscript, ast.Attribute)) and _drops_graph(node.value):
                         self.dropped_parts.add(module.segment(t))
                         if isinstance(t, ast.Subscript) and not (isinstance(t.slice, ast.Constant) and isinstance(t.slice.value, (str, int))):
@@ -253,6 +257,11 @@ class LoopFacts:
                         self._assign(target, branches)  # a fresh value (not `acc = acc + x`)
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
                 self._assign(module.segment(node.target), branches)
+
+    def trains_outside(self, dead: frozenset[int]) -> bool:
+        """The loop trains through a call outside the branches this call never takes (``Context.dead``:
+        ``if with_backward: loss.backward()`` in a body its call leaves at ``with_backward=False``)."""
+        return self.trains if not dead else any(call not in dead for call in self.train_calls)
 
     def _assign(self, target: str, branches: tuple[int, ...]) -> None:
         if not branches:
@@ -370,12 +379,26 @@ def _bound_once(name: str, facts: LoopFacts) -> bool:
     return len(bound) == 1 and _same_kind(bound[0])
 
 
+def _binding(target: ast.expr, name: ast.Name, value: ast.expr) -> ast.expr:
+    """What an assignment binds ``name`` (part of ``target``) to, as :func:`_same_kind` reads it: the
+    value for the name itself; the call for a name unpacked from a call's result as one of a flat
+    tuple's names (``loss, metrics, _ = step(...)``, ``*rest, loss = step(...)``: the same place of
+    the same function's result every time, as ``loss = step(...)`` is its whole result; round 32,
+    GaNDLF's trainer); otherwise the target (``out["loss"] = ...``, the starred ``rest``, ``(a, b), c
+    = ...``, ``a, loss = x if c else (0, 0.0)``), which it refuses."""
+    if target is name:
+        return value
+    if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, ast.Call) and any(e is name for e in target.elts):
+        return value
+    return target
+
+
 def _same_kind(bound: ast.expr) -> bool:
     """One binding that gives the same kind of value every time (:func:`_bound_once`)."""
     if isinstance(bound, (ast.Constant, ast.IfExp, ast.BoolOp, ast.Starred)):
         return False
     if isinstance(getattr(bound, "ctx", None), ast.Store):
-        return False  # bound by unpacking (a, loss = f()) or changed by an item store (out["loss"] = ...)
+        return False  # bound by unpacking other than a call's (`a, loss = loss, 0`) or changed by an item store (out["loss"] = ...)
     if not isinstance(bound, ast.Call):
         return True
     return call_name(bound) not in _TO_NUMBER

@@ -198,6 +198,24 @@ def train(model, loader, optimizer, scaler, accum, contrast):
             aux_total = 0
 """
 
+# a segmentation trainer's epoch sum of the loss a step helper returns first (round 32, realcode_heldout23's GaNDLF):
+# the loss is back-propagated only when it is a number, so the interpreter cannot say on every path that it holds a graph
+_GUARDED_STEP = """
+import math
+
+
+def train_epoch(model, loader, optimizer, step):
+    total = 0
+    for batch in loader:
+        optimizer.zero_grad()
+        {bound}
+        if not math.isnan(loss):
+            loss.backward()
+            optimizer.step()
+        {after}total += loss
+    return total / len(loader)
+"""
+
 # horovod's imagenet example's metric before 6bac3dde: hvd.allreduce is an autograd function, so the average of the
 # loss across processes still holds its graph (round 25, realcode_heldout5's miss)
 _ALLREDUCED = """
@@ -690,7 +708,7 @@ class GraphRetention(Rule):
             return  # one loss per agent of one step, in a list made afresh at every call
         if self._micro_batches(acc, loop, target, module):
             return  # the micro-batches of one optimizer step (gradient accumulation by hand)
-        trains = facts.trains or self._trained_around(acc, module)
+        trains = facts.trains_outside(acc.ctx.dead) or self._trained_around(acc, module)
         if not trains and sums_rows_of_one_batch(acc.ctx.func, acc.ctx.loops, acc.target, module.module):
             return  # the per-row losses of the one batch the function was given: one step's graph
         if not trains and self._one_batch_of_outer(acc, module):
@@ -981,6 +999,10 @@ class GraphRetention(Rule):
         _TOTALS.replace("{added}", "total += step_loss.item()"),
         _TOTALS.replace("{added}", 'aux_total += out["aux"].item()'),
         _TOTALS.replace("{added}", 'aux_total += out["accuracy"]'),
+        # the loss unpacked from the step helper's result, then detached after its backward; unpacked from a
+        # conditional that gives a number on some iterations (the interpreter does not say which are summed)
+        _GUARDED_STEP.replace("{bound}", "loss, metrics, _ = step(model, batch)").replace("{after}", "loss = loss.detach()\n        "),
+        _GUARDED_STEP.replace("{bound}", "loss, metrics = step(model, batch) if model.training else (0.0, {})").replace("{after}", ""),
         # a LightningModule that keeps a detached copy of what training_step returns, clears its list
         # every batch, bounds it (`deque(maxlen=...)`), or steps its optimizers by hand
         *(
@@ -2549,6 +2571,15 @@ def train_inline(model, loader, optimizer):
                 fix_title="Accumulate loss.item()",
             )
             for added, target in (("total += step_loss", "total"), ('aux_total += out["aux"]', "aux_total"))
+        ),
+        # the loss unpacked from a step helper's result, back-propagated under a NaN guard, summed for the epoch
+        Invalid(
+            _GUARDED_STEP.replace("{bound}", "loss, metrics, _ = step(model, batch)").replace("{after}", ""),
+            line=12,
+            col=9,
+            message="`total` keeps every step's loss tensor and its autograd graph alive",
+            edit=("total += loss", "total += loss.item()"),
+            fix_title="Accumulate loss.item()",
         ),
         # the loss averaged across processes by horovod's allreduce, an autograd function
         Invalid(
