@@ -8733,6 +8733,73 @@ for x, y in loader:
 """,
 }
 
+# Round 32 (threads22, interp.unbuilt_models): the post's loop trains its one network class under another name it never
+# binds, one the post calls and either hands the parameters of to an optimizer (`Adam(cnn.parameters())`) or names with
+# a network's word (`my_model`, `lstm_net`): that name is the class, built with its defaults
+PROJECTS["snippet_unbuilt_model_other_name"] = {
+    "parameters.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(20, 64)
+        self.fc2 = nn.Linear(64, 4)
+
+    def forward(self, x):
+        return F.softmax(self.fc2(F.relu(self.fc1(x))), dim=1)
+
+
+loss_func = torch.nn.CrossEntropyLoss()
+optimizer = torch.optim.Adam(cnn.parameters(), lr=0.001)
+for step in range(100):
+    prediction = cnn(x)
+    loss = loss_func(prediction, y)  # expect: LG001
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+""",
+    "named.py": """
+import torch.nn as nn
+
+
+class LSTMClassifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 32, batch_first=True)
+        self.fc = nn.Linear(32, 1)
+
+    def forward(self, x):
+        out, _ = self.lstm(x)
+        return self.fc(out[:, -1])
+
+
+criterion = nn.BCELoss()
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(lstm_net(x), y)  # expect: LG002
+    loss.backward()
+    optimizer.step()
+""",
+}
+# look-alikes: two unbound names that each look like the network (which one is the class shown?), a network-like name
+# the post never calls (a path), a called name with neither parameters read nor a network's word (`encoder`, in
+# snippet_unbuilt_model_look_alike), and a name the post binds itself
+PROJECTS["snippet_unbuilt_model_other_name_look_alike"] = {
+    "two_names.py": PROJECTS["snippet_unbuilt_model_other_name"]["parameters.py"]
+    .replace("prediction = cnn(x)", "prediction = cnn(x) + base_model(x)")
+    .replace("  # expect: LG001", ""),
+    "never_called.py": PROJECTS["snippet_unbuilt_model_other_name"]["named.py"]
+    .replace("criterion(lstm_net(x), y)", "criterion(torch.load(model_path)(x), y)")
+    .replace("  # expect: LG002", ""),
+    "bound.py": PROJECTS["snippet_unbuilt_model_other_name"]["named.py"]
+    .replace("criterion = nn.BCELoss()", "lstm_net = torch.hub.load(repo, entry)\ncriterion = nn.BCELoss()")
+    .replace("  # expect: LG002", ""),
+}
+
 # Round 30 (threads20, rules/_graph_evidence._word): a sum named like the string key of the item it adds
 # (`total += losses["total"]`, the item back-propagated) is no sum that is back-propagated itself: the key's text is
 # no read of the variable
