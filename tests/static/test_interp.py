@@ -8800,6 +8800,64 @@ PROJECTS["snippet_unbuilt_model_other_name_look_alike"] = {
     .replace("  # expect: LG002", ""),
 }
 
+# Round 32 (threads22, values._join_shapes; carpedm20/DiscoGAN-pytorch#16): a discriminator built by a setting ends in
+# `.view(-1, 1)` (the fully connected one) or in `.view(n, -1)` after a one-channel conv (the convolutional one): a matrix
+# either way, so BCELoss against a label vector of shape (n,) compares tensors of different rank on every path
+PROJECTS["choice_of_models_same_rank"] = {
+    "gan.py": """
+import torch
+import torch.nn as nn
+
+
+class DenseD(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x)).view(-1, 1)
+
+
+class ConvD(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 1, 4)
+
+    def forward(self, x):
+        out = torch.sigmoid(self.conv(x))
+        return out.view(out.size(0), -1)
+
+
+class Runner:
+    def build(self):
+        if self.toy:
+            self.disc = DenseD()
+        else:
+            self.disc = ConvD()
+
+    def step(self, x, opt):
+        bce = nn.BCELoss()
+        real = torch.ones(x.size(0))
+        opt.zero_grad()
+        loss = bce(self.disc(x), real)  # expect: LG005
+        loss.backward()
+        opt.step()
+""",
+}
+# look-alikes: one path gives a vector and the other a matrix (the rank is not known on the join), and the same choice
+# into CrossEntropyLoss, whose (n, c) input and (n,) target differ in rank by design
+PROJECTS["choice_of_models_same_rank_look_alike"] = {
+    "ranks.py": PROJECTS["choice_of_models_same_rank"]["gan.py"]
+    .replace("return torch.sigmoid(self.fc(x)).view(-1, 1)", "return torch.sigmoid(self.fc(x)).view(-1)")
+    .replace("  # expect: LG005", ""),
+    "cross_entropy.py": PROJECTS["choice_of_models_same_rank"]["gan.py"]
+    .replace("torch.sigmoid(self.fc(x)).view(-1, 1)", "self.fc(x).view(-1, 1)")
+    .replace("out = torch.sigmoid(self.conv(x))", "out = self.conv(x)")
+    .replace("bce = nn.BCELoss()", "bce = nn.CrossEntropyLoss()")
+    .replace("real = torch.ones(x.size(0))", "real = torch.zeros(x.size(0), dtype=torch.long)")
+    .replace("  # expect: LG005", ""),
+}
+
 # Round 30 (threads20, rules/_graph_evidence._word): a sum named like the string key of the item it adds
 # (`total += losses["total"]`, the item back-propagated) is no sum that is back-propagated itself: the key's text is
 # no read of the variable
