@@ -323,7 +323,10 @@ loss = F.mse_loss(pred, target)
             "(`resize_(images.size())`) goes unreported. "
             "A Hugging Face sequence classifier's `logits` are `(N, num_labels)` with the literal `num_labels=` given to "
             "`from_pretrained` (unknown without it, or when a `config=` sets it): `num_labels=1` logits against `(N,)` "
-            "float targets in a BCE loss are reported; a `config.num_labels` changed after the model was built is not followed."
+            "float targets in a BCE loss are reported; a `config.num_labels` changed after the model was built is not followed. "
+            "A model chosen by a setting (`if toy: D = DenseD() else: D = ConvD()`) gives the shape its options agree on: "
+            "the same rank keeps that rank, with the sizes they share (`(?, 1)` and `(?, ?)` give `(?, ?)`, a matrix "
+            "against a `(N,)` label vector in a BCE loss is reported); options of different ranks leave the shape unknown."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

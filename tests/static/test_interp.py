@@ -8858,6 +8858,73 @@ PROJECTS["choice_of_models_same_rank_look_alike"] = {
     .replace("  # expect: LG005", ""),
 }
 
+# Round 32 (threads22, interp.global_namesakes): a post in the quickstart's shape builds its objects at the top of the
+# file and takes them, under the same names, as parameters of step functions it never calls (the loop that calls them is
+# not in the post): a parameter named as the one top-level assignment of a torch loss or a model holds that object
+PROJECTS["quickstart_namesake_parameters"] = {
+    "post.py": """
+import torch
+from torch import nn
+
+model = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 10), nn.Softmax(dim=1))
+optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
+
+
+def train(dataloader, model, loss_fn, optimizer):
+    model.train()
+    for X, y in dataloader:
+        pred = model(X)
+        loss = loss_fn(pred, y)  # expect: LG001
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+
+
+def test(dataloader, model, loss_fn):
+    model.eval()
+    total = 0
+    with torch.no_grad():
+        for X, y in dataloader:
+            total += loss_fn(model(X), y).item()  # expect: LG001
+    return total
+
+
+loss_fn = nn.CrossEntropyLoss()
+""",
+}
+# look-alikes: the name is bound twice at the top level (which one would the caller pass?), bound inside an `if`, the
+# parameter has a default of its own, and the function is a method (its parameters come from its class's callers)
+PROJECTS["quickstart_namesake_parameters_look_alike"] = {
+    "twice.py": PROJECTS["quickstart_namesake_parameters"]["post.py"]
+    .replace("loss_fn = nn.CrossEntropyLoss()", "loss_fn = nn.CrossEntropyLoss()\nloss_fn = nn.MSELoss()")
+    .replace("  # expect: LG001", ""),
+    "in_if.py": PROJECTS["quickstart_namesake_parameters"]["post.py"]
+    .replace("loss_fn = nn.CrossEntropyLoss()", "if classify:\n    loss_fn = nn.CrossEntropyLoss()")
+    .replace("model = nn.Sequential(", "if classify:\n    model = nn.Sequential(")
+    .replace("optimizer = torch.optim.SGD", "    optimizer = torch.optim.SGD")
+    .replace("  # expect: LG001", ""),
+    "default.py": PROJECTS["quickstart_namesake_parameters"]["post.py"]
+    .replace("def train(dataloader, model, loss_fn, optimizer):", "def train(dataloader, model=None, loss_fn=None, optimizer=None):")
+    .replace("def test(dataloader, model, loss_fn):", "def test(dataloader, model=None, loss_fn=None):")
+    .replace("  # expect: LG001", ""),
+    "method.py": """
+import torch
+from torch import nn
+
+model = nn.Sequential(nn.Linear(784, 10), nn.Softmax(dim=1))
+loss_fn = nn.CrossEntropyLoss()
+
+
+class Loop:
+    def train(self, dataloader, model, loss_fn, optimizer):
+        for X, y in dataloader:
+            loss = loss_fn(model(X), y)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+""",
+}
+
 # Round 30 (threads20, rules/_graph_evidence._word): a sum named like the string key of the item it adds
 # (`total += losses["total"]`, the item back-propagated) is no sum that is back-propagated itself: the key's text is
 # no read of the variable
