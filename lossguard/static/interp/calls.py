@@ -766,7 +766,7 @@ class CallsMixin(InterpBase):
                     result[p.arg] = declared
             elif p.arg not in result and ref.owner is None and namesake_assigned_once(ref.module, ref.node, p.arg):
                 namesake = glob.get(p.arg)  # `def train(dataloader, model, loss_fn, ...)` beside `loss_fn = ...` (interp.global_namesakes)
-                if isinstance(namesake, LossSpec) or self._is_model_value(namesake):
+                if namesake is not None and (isinstance(namesake, LossSpec) or self._is_model_value(namesake)):
                     result[p.arg] = namesake
         return result
 
