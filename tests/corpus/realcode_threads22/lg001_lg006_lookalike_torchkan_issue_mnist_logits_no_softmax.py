@@ -43,6 +43,12 @@ class Runner:
                 total += self.loss_fn(self.net(images), labels).item()
         return total / len(self.val_loader)
 
+    def fit(self, epochs):
+        for _ in range(epochs):
+            self.one_epoch()
+            self.validate()
+            self.sched.step()
+
 
 def main(epochs=15):
     net = KAN([28 * 28, 64, 10])
@@ -50,11 +56,9 @@ def main(epochs=15):
     net.to(device)
     opt = optim.AdamW(net.parameters(), lr=1e-3, weight_decay=1e-5)
     sched = optim.lr_scheduler.ExponentialLR(opt, gamma=0.85)
-    runner = Runner(net, device, train_loader, val_loader, opt, sched, nn.CrossEntropyLoss())
-    for _ in range(epochs):
-        runner.one_epoch()
-        runner.validate()
-        sched.step()
+    loss_fn = nn.CrossEntropyLoss()
+    runner = Runner(net, device, train_loader, val_loader, opt, sched, loss_fn)
+    runner.fit(epochs)
 
 
 main()

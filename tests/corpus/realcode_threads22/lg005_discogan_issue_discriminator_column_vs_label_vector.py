@@ -6,6 +6,8 @@
 # losses; the config, generators and loaders are not in the excerpt and stay undefined). The reply that closes it: add
 # .squeeze(1) to the discriminator's output in the bce calls. The batch of 200 is the toy run, whose discriminator is
 # the fully connected one.
+from itertools import chain
+
 import torch
 import torch.nn as nn
 from torch.autograd import Variable
@@ -62,7 +64,7 @@ class Runner(object):
         _ = real.data.fill_(1)
         fake = Variable(torch.FloatTensor(self.batch_size))
         _ = fake.data.fill_(0)
-        opt_d = torch.optim.Adam(list(self.crit_a.parameters()) + list(self.crit_b.parameters()), lr=self.lr)
+        opt_d = torch.optim.Adam(chain(self.crit_a.parameters(), self.crit_b.parameters()), lr=self.lr)
 
         for step in range(self.start_step, self.max_step):
             x_a, x_b = next(a_iter), next(b_iter)
