@@ -634,7 +634,7 @@ def join(a: Value, b: Value) -> Value:
             # known on both sides but different: the rules that hold for each of them still hold
             acts=acts_a | acts_b if a.act != b.act and acts_a and acts_b else frozenset(),
             dtype=a.dtype if a.dtype == b.dtype else None,
-            shape=a.shape if a.shape == b.shape else None,
+            shape=_join_shapes(a.shape, b.shape),
             graph=a.graph and b.graph,
             unreduced=a.unreduced and b.unreduced,
             from_zero=a.from_zero and b.from_zero,
@@ -686,6 +686,17 @@ def join(a: Value, b: Value) -> Value:
             tuple(sorted((k, join(left[k], right[k]) if k in left and k in right else left.get(k, right.get(k, UNKNOWN))) for k in {*left, *right}))
         )
     return UNKNOWN
+
+
+def _join_shapes(a: Shape | None, b: Shape | None) -> Shape | None:
+    """The shape known on both paths: the same shape, or, for two shapes of the same known rank, that rank with the sizes
+    both paths agree on (round 32, carpedm20/DiscoGAN-pytorch#16: a discriminator that ends in ``.view(-1, 1)`` in one
+    setting and in ``.view(n, -1)`` in the other gives a matrix either way); unknown otherwise."""
+    if a == b:
+        return a
+    if a is None or b is None or not (a.rank_known and b.rank_known) or len(a.dims) != len(b.dims):
+        return None
+    return Shape(tuple(x if x == y else None for x, y in zip(a.dims, b.dims)))
 
 
 def _join_keyed(a: Value, b: Value) -> Value:

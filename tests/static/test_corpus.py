@@ -674,6 +674,14 @@ REALCODE_THREADS20_RECALL_FLOOR = 1.0
 # pair of batches over networks made before the loop, beside a gradient-reversal layer whose name mentions a gradient,
 # missed), 26 of 26 after.
 REALCODE_FIX21_RECALL_FLOOR = 1.0
+# Round 32 (docs/survey.md, "Round 32: code posted in issue threads (branch threads22)"): realcode_threads22 (code as
+# posted or quoted in GitHub issue and pull-request threads, kept incomplete: a DiscoGAN discriminator picked by a setting
+# whose (N, 1) output meets a label vector, a default-reduction KLDivLoss in a born-again distillation step, a
+# pretraining loop in a skill document that never clears the gradients; look-alikes: zero_grad fragments in four
+# orders, raw scores into CrossEntropyLoss, the log of normalised probabilities into cross_entropy, per-token logits
+# into BCE with logits; tunable): 2 of 4 expected findings and no false alarm on the branch point (the discriminator's
+# two options joined as an unknown shape), 4 of 4 after.
+REALCODE_THREADS22_RECALL_FLOOR = 1.0
 # Round 31 (docs/survey.md, "Round 31: mutations of real code (branch mut21)"): realcode_mut21 (the same kind of set, from
 # 21 new repositories: an integer multi-hot target from datasets built by a dict comprehension over a module-level list
 # of split names, from a LightningDataModule's setup() into a fitted Lightning module, and a uint8 mask read by
@@ -732,6 +740,7 @@ REALCODE_FIX22_RECALL_FLOOR = 1.0
         ("realcode_fix20", REALCODE_FIX20_RECALL_FLOOR),
         ("realcode_threads20", REALCODE_THREADS20_RECALL_FLOOR),
         ("realcode_fix21", REALCODE_FIX21_RECALL_FLOOR),
+        ("realcode_threads22", REALCODE_THREADS22_RECALL_FLOOR),
         ("realcode_mut21", REALCODE_MUT21_RECALL_FLOOR),
         ("realcode_fix22", REALCODE_FIX22_RECALL_FLOOR),
     ],

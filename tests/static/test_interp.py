@@ -8733,6 +8733,198 @@ for x, y in loader:
 """,
 }
 
+# Round 32 (threads22, interp.unbuilt_models): the post's loop trains its one network class under another name it never
+# binds, one the post calls and either hands the parameters of to an optimizer (`Adam(cnn.parameters())`) or names with
+# a network's word (`my_model`, `lstm_net`): that name is the class, built with its defaults
+PROJECTS["snippet_unbuilt_model_other_name"] = {
+    "parameters.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(20, 64)
+        self.fc2 = nn.Linear(64, 4)
+
+    def forward(self, x):
+        return F.softmax(self.fc2(F.relu(self.fc1(x))), dim=1)
+
+
+loss_func = torch.nn.CrossEntropyLoss()
+optimizer = torch.optim.Adam(cnn.parameters(), lr=0.001)
+for step in range(100):
+    prediction = cnn(x)
+    loss = loss_func(prediction, y)  # expect: LG001
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+""",
+    "named.py": """
+import torch.nn as nn
+
+
+class LSTMClassifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(10, 32, batch_first=True)
+        self.fc = nn.Linear(32, 1)
+
+    def forward(self, x):
+        out, _ = self.lstm(x)
+        return self.fc(out[:, -1])
+
+
+criterion = nn.BCELoss()
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(lstm_net(x), y)  # expect: LG002
+    loss.backward()
+    optimizer.step()
+""",
+}
+# look-alikes: two unbound names that each look like the network (which one is the class shown?), a network-like name
+# the post never calls (a path), a called name with neither parameters read nor a network's word (`encoder`, in
+# snippet_unbuilt_model_look_alike), and a name the post binds itself
+PROJECTS["snippet_unbuilt_model_other_name_look_alike"] = {
+    "two_names.py": PROJECTS["snippet_unbuilt_model_other_name"]["parameters.py"]
+    .replace("prediction = cnn(x)", "prediction = cnn(x) + base_model(x)")
+    .replace("  # expect: LG001", ""),
+    "never_called.py": PROJECTS["snippet_unbuilt_model_other_name"]["named.py"]
+    .replace("criterion(lstm_net(x), y)", "criterion(torch.load(model_path)(x), y)")
+    .replace("  # expect: LG002", ""),
+    "bound.py": PROJECTS["snippet_unbuilt_model_other_name"]["named.py"]
+    .replace("criterion = nn.BCELoss()", "lstm_net = torch.hub.load(repo, entry)\ncriterion = nn.BCELoss()")
+    .replace("  # expect: LG002", ""),
+}
+
+# Round 32 (threads22, values._join_shapes; carpedm20/DiscoGAN-pytorch#16): a discriminator built by a setting ends in
+# `.view(-1, 1)` (the fully connected one) or in `.view(n, -1)` after a one-channel conv (the convolutional one): a matrix
+# either way, so BCELoss against a label vector of shape (n,) compares tensors of different rank on every path
+PROJECTS["choice_of_models_same_rank"] = {
+    "gan.py": """
+import torch
+import torch.nn as nn
+
+
+class DenseD(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 1)
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x)).view(-1, 1)
+
+
+class ConvD(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 1, 4)
+
+    def forward(self, x):
+        out = torch.sigmoid(self.conv(x))
+        return out.view(out.size(0), -1)
+
+
+class Runner:
+    def build(self):
+        if self.toy:
+            self.disc = DenseD()
+        else:
+            self.disc = ConvD()
+
+    def step(self, x, opt):
+        bce = nn.BCELoss()
+        real = torch.ones(x.size(0))
+        opt.zero_grad()
+        loss = bce(self.disc(x), real)  # expect: LG005
+        loss.backward()
+        opt.step()
+""",
+}
+# look-alikes: one path gives a vector and the other a matrix (the rank is not known on the join), and the same choice
+# into CrossEntropyLoss, whose (n, c) input and (n,) target differ in rank by design
+PROJECTS["choice_of_models_same_rank_look_alike"] = {
+    "ranks.py": PROJECTS["choice_of_models_same_rank"]["gan.py"]
+    .replace("return torch.sigmoid(self.fc(x)).view(-1, 1)", "return torch.sigmoid(self.fc(x)).view(-1)")
+    .replace("  # expect: LG005", ""),
+    "cross_entropy.py": PROJECTS["choice_of_models_same_rank"]["gan.py"]
+    .replace("torch.sigmoid(self.fc(x)).view(-1, 1)", "self.fc(x).view(-1, 1)")
+    .replace("out = torch.sigmoid(self.conv(x))", "out = self.conv(x)")
+    .replace("bce = nn.BCELoss()", "bce = nn.CrossEntropyLoss()")
+    .replace("real = torch.ones(x.size(0))", "real = torch.zeros(x.size(0), dtype=torch.long)")
+    .replace("  # expect: LG005", ""),
+}
+
+# Round 32 (threads22, interp.global_namesakes): a post in the quickstart's shape builds its objects at the top of the
+# file and takes them, under the same names, as parameters of step functions it never calls (the loop that calls them is
+# not in the post): a parameter named as the one top-level assignment of a torch loss or a model holds that object
+PROJECTS["quickstart_namesake_parameters"] = {
+    "post.py": """
+import torch
+from torch import nn
+
+model = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 10), nn.Softmax(dim=1))
+optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
+
+
+def train(dataloader, model, loss_fn, optimizer):
+    model.train()
+    for X, y in dataloader:
+        pred = model(X)
+        loss = loss_fn(pred, y)  # expect: LG001
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+
+
+def test(dataloader, model, loss_fn):
+    model.eval()
+    total = 0
+    with torch.no_grad():
+        for X, y in dataloader:
+            total += loss_fn(model(X), y).item()  # expect: LG001
+    return total
+
+
+loss_fn = nn.CrossEntropyLoss()
+""",
+}
+# look-alikes: the name is bound twice at the top level (which one would the caller pass?), bound inside an `if`, the
+# parameter has a default of its own, and the function is a method (its parameters come from its class's callers)
+PROJECTS["quickstart_namesake_parameters_look_alike"] = {
+    "twice.py": PROJECTS["quickstart_namesake_parameters"]["post.py"]
+    .replace("loss_fn = nn.CrossEntropyLoss()", "loss_fn = nn.CrossEntropyLoss()\nloss_fn = nn.MSELoss()")
+    .replace("  # expect: LG001", ""),
+    "in_if.py": PROJECTS["quickstart_namesake_parameters"]["post.py"]
+    .replace("loss_fn = nn.CrossEntropyLoss()", "if classify:\n    loss_fn = nn.CrossEntropyLoss()")
+    .replace("model = nn.Sequential(", "if classify:\n    model = nn.Sequential(")
+    .replace("optimizer = torch.optim.SGD", "    optimizer = torch.optim.SGD")
+    .replace("  # expect: LG001", ""),
+    "default.py": PROJECTS["quickstart_namesake_parameters"]["post.py"]
+    .replace("def train(dataloader, model, loss_fn, optimizer):", "def train(dataloader, model=None, loss_fn=None, optimizer=None):")
+    .replace("def test(dataloader, model, loss_fn):", "def test(dataloader, model=None, loss_fn=None):")
+    .replace("  # expect: LG001", ""),
+    "method.py": """
+import torch
+from torch import nn
+
+model = nn.Sequential(nn.Linear(784, 10), nn.Softmax(dim=1))
+loss_fn = nn.CrossEntropyLoss()
+
+
+class Loop:
+    def train(self, dataloader, model, loss_fn, optimizer):
+        for X, y in dataloader:
+            loss = loss_fn(model(X), y)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+""",
+}
+
 # Round 30 (threads20, rules/_graph_evidence._word): a sum named like the string key of the item it adds
 # (`total += losses["total"]`, the item back-propagated) is no sum that is back-propagated itself: the key's text is
 # no read of the variable

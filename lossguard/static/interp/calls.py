@@ -32,6 +32,7 @@ from lossguard.static.interp.frame import (
     rewrites_values,
 )
 from lossguard.static.interp.generators import enumerated, generator_call
+from lossguard.static.interp.global_namesakes import namesake_assigned_once
 from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave_holder, through_self
 from lossguard.static.interp.hf_models import hf_output, output_item, run_compute_loss
 from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
@@ -768,7 +769,18 @@ class CallsMixin(InterpBase):
                 declared = self._declared_model(p.annotation, frame, glob)
                 if declared is not None:
                     result[p.arg] = declared
+            elif p.arg not in result and ref.owner is None and namesake_assigned_once(ref.module, ref.node, p.arg):
+                namesake = glob.get(p.arg)  # `def train(dataloader, model, loss_fn, ...)` beside `loss_fn = ...` (interp.global_namesakes)
+                if namesake is not None and (isinstance(namesake, LossSpec) or self._is_model_value(namesake)):
+                    result[p.arg] = namesake
         return result
+
+    def _is_model_value(self, value: Value | None) -> bool:
+        """A model: a ``Sequential``, a library model, one of several models, or an instance of an
+        ``nn.Module`` class of the checked code."""
+        if isinstance(value, Instance):
+            return self._is_nn_module(value.cls)
+        return isinstance(value, MODEL_VALUES)
 
     def _declared_model(self, annotation: ast.expr, frame: Frame, glob: Env) -> Value | None:
         """The model a parameter annotated with a module class of the checked code holds when no

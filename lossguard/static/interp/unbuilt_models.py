@@ -16,7 +16,9 @@ an instance of the class shown. A name is read as a default-built instance of a 
 these hold:
 
 * the name is ``model`` or ``net``, or the class's own name in lower case (``classifier`` for
-  ``Classifier``);
+  ``Classifier``); or (round 32, threads22) it is the module's only unbound name that the snippet calls
+  (``my_model(x)``) and either treats as a network, by reading its ``.parameters()`` (``Adam(cnn.parameters())``),
+  or names as one, with ``model`` or ``net`` as a word of its name (``my_model``, ``lstm_net``, ``model_ft``);
 * the module binds the name nowhere: no assignment, parameter, import, loop or ``with`` target,
   ``def``/``class``, ``global``, and the module has no star import;
 * the module defines exactly one class whose base is written ``nn.Module``, ``torch.nn.Module`` or
@@ -25,17 +27,26 @@ these hold:
   the class (``net = Net()``) or hands it on (``Trainer(Net)``) says what it trains, and an unbound
   ``model`` there is something else.
 
-Two model classes, a class used anywhere, or a name the module binds keep the name unknown.
+Two model classes, a class used anywhere, or a name the module binds keep the name unknown; so do
+two unbound names that each look like the network (``encoder_model`` and ``decoder_model`` for one class
+shown), an unbound name that is never called (``model_path``), and a called one with neither sign
+(``encoder(x)``).
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
+import re
+import weakref
 
 from lossguard.static.project import ModuleInfo
 
 #: names a snippet's model goes by, besides the lower-cased class name
 MODEL_NAMES = frozenset({"model", "net"})
+#: words that name a network inside a longer name (``my_model``, ``lstm_net``, ``modelFT``)
+_MODEL_WORDS = frozenset({"model", "net"})
+_BUILTINS = frozenset(dir(builtins))
 _MODULE_BASES = frozenset({"nn.Module", "torch.nn.Module", "Module"})
 
 
@@ -71,14 +82,47 @@ def _read_outside_super(node: ast.AST, cls_name: str, parents: dict[int, ast.AST
     return not (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "super" and parent.args[:1] == [node])
 
 
+def _words(name: str) -> list[str]:
+    """The words of an identifier: split at underscores, digits and lower-to-upper case changes."""
+    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
+
+
+_UNBOUND_NETWORKS: weakref.WeakKeyDictionary[ast.Module, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _unbound_networks(tree: ast.Module, cls_name: str) -> frozenset[str]:
+    """The names of :func:`_network_like_names` that nothing binds (cached per module)."""
+    found = _UNBOUND_NETWORKS.get(tree)
+    if found is None:
+        found = _UNBOUND_NETWORKS[tree] = frozenset(n for n in _network_like_names(tree) if n != cls_name and not _bound_anywhere(tree, n))
+    return found
+
+
+def _network_like_names(tree: ast.Module) -> set[str]:
+    """The names the module calls (``name(...)``) and either reads the parameters of
+    (``name.parameters()``) or names with a network's word (``my_model``), whatever binds them."""
+    called: set[str] = set()
+    with_parameters: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            called.add(node.func.id)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "parameters":
+            if isinstance(node.func.value, ast.Name):
+                with_parameters.add(node.func.value.id)
+    return {n for n in called if n in with_parameters or _MODEL_WORDS.intersection(_words(n))}
+
+
 def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
     """The class whose default-built instance ``name`` stands for (module docstring); None when the
     snippet does not say."""
     if module.star_imports:
         return None
     cls = _module_class(module.module)
-    if cls is None or (name not in MODEL_NAMES and name != cls.name.lower()) or name == cls.name:
+    if cls is None or name == cls.name:
         return None
+    if name not in MODEL_NAMES and name != cls.name.lower():
+        if _unbound_networks(module.module, cls.name) != {name}:
+            return None
     parents: dict[int, ast.AST] = {}
     for node in ast.walk(module.module):
         if _binds(node, name) or _read_outside_super(node, cls.name, parents):
@@ -86,3 +130,8 @@ def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
         for child in ast.iter_child_nodes(node):
             parents[id(child)] = node
     return cls
+
+
+def _bound_anywhere(tree: ast.Module, name: str) -> bool:
+    """Whether any statement of the module binds ``name`` (as :func:`_binds`), or Python does."""
+    return name in _BUILTINS or any(_binds(node, name) for node in ast.walk(tree))
