@@ -9699,6 +9699,198 @@ def probe():
 """.replace("\n\n@", "\n\nimport pytest\nimport torch.nn as nn\nfrom probes import Probe\n\n\n@"),
 }
 
+# Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): a DataLoader's collate_fn of the checked
+# code (gauloish/sentiment-analysis-pytorch's notebook, mindspice/Sentiment-Analysis-PyTorch's training.py): the batches
+# are what it returns for a list of the dataset's rows, read through `zip(*batch)` or a loop over the rows
+PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"] = {
+    "data.py": """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, Dataset
+
+
+class ReviewDataset(Dataset):
+    def __init__(self, rows, vocab):
+        self.rows = rows
+        self.vocab = vocab
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        text, label = self.rows[index]
+        ids = [self.vocab.get(token, 0) for token in text.split()]
+        return torch.tensor(ids, dtype=torch.long), torch.tensor(label, dtype=torch.long)
+
+
+def collate_pairs(batch):
+    texts, labels = zip(*batch)
+    texts = nn.utils.rnn.pad_sequence(texts, batch_first=True, padding_value=0)
+    return texts, torch.stack(labels)
+
+
+def collate_rows(batch):
+    label_list, text_list = [], []
+    for text, label in batch:
+        label_list.append(int(label))
+        text_list.append(text)
+    labels = torch.tensor(label_list, dtype=torch.int64)
+    texts = nn.utils.rnn.pad_sequence(text_list, batch_first=True)
+    return labels, texts
+
+
+def loaders(rows, vocab):
+    data = ReviewDataset(rows, vocab)
+    return DataLoader(data, batch_size=64, shuffle=True, collate_fn=collate_pairs), DataLoader(data, batch_size=64, collate_fn=collate_rows)
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from data import loaders
+
+
+class BagOfWords(nn.Module):
+    def __init__(self, vocab_size):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(vocab_size, 64)
+        self.fc = nn.Linear(64, 1)
+
+    def forward(self, text):
+        return self.fc(self.embedding(text))
+
+
+model = BagOfWords(20000)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+criterion = nn.BCEWithLogitsLoss()
+pairs, rows = loaders(train_rows, vocab)
+for texts, labels in pairs:
+    optimizer.zero_grad()
+    loss = criterion(model(texts).squeeze(1), labels)  # expect: LG004
+    loss.backward()
+    optimizer.step()
+for labels, texts in rows:
+    optimizer.zero_grad()
+    loss = criterion(model(texts).squeeze(1), labels)  # expect: LG004
+    loss.backward()
+    optimizer.step()
+""",
+}
+# the labels made float (in the dataset, in the loss call); integer labels through a lambda, a collate_fn of two
+# parameters and a class's method: not followed
+PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code_look_alike"] = {
+    "data.py": PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"]["data.py"].replace(
+        "torch.tensor(label, dtype=torch.long)", "torch.tensor(label, dtype=torch.float)"
+    )
+    + """
+
+class LongLabels(ReviewDataset):
+    def __getitem__(self, index):
+        text, label = self.rows[index]
+        return torch.tensor([1, 2, 3]), torch.tensor(label, dtype=torch.long)
+
+
+def collate_padded(batch, pad_id):
+    texts, labels = zip(*batch)
+    return nn.utils.rnn.pad_sequence(texts, batch_first=True, padding_value=pad_id), torch.stack(labels)
+
+
+class Collator:
+    def collate(self, batch):
+        texts, labels = zip(*batch)
+        return torch.stack(texts), torch.stack(labels)
+
+
+def other_loaders(rows, vocab):
+    data = LongLabels(rows, vocab)
+    return [
+        DataLoader(data, batch_size=8, collate_fn=lambda b: (torch.stack([r[0] for r in b]), torch.stack([r[1] for r in b]))),
+        DataLoader(data, batch_size=8, collate_fn=collate_padded),
+        DataLoader(data, batch_size=8, collate_fn=Collator().collate),
+    ]
+""",
+    "train.py": PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"]["train.py"]
+    .replace("  # expect: LG004", "")
+    .replace("from data import loaders", "from data import loaders, other_loaders")
+    .replace(
+        "loss = criterion(model(texts).squeeze(1), labels)\n    loss.backward()\n    optimizer.step()\nfor labels, texts in rows:",
+        "loss = criterion(model(texts).squeeze(1), labels)\n    loss.backward()\n    optimizer.step()\nfor labels, texts in rows:\n    labels = labels.float()",
+    )
+    + """
+for loader in other_loaders(train_rows, vocab):
+    for texts, labels in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(texts).squeeze(1), labels)
+        loss.backward()
+        optimizer.step()
+""",
+}
+
+
+# Round 32: `from models import *` of a package whose `__init__.py` lists its submodules in `__all__` binds each of them
+# (step-cheng/CIFAR10-pytorch's notebook: `from models import *`, then `mymodel.myNN()`)
+PROJECTS["a_star_import_of_a_package_binds_the_submodules_its_all_lists"] = {
+    "models/__init__.py": '''"""The networks."""
+
+__all__ = ["plain", "mymodel"]
+''',
+    "models/plain.py": """
+from torch import nn
+
+
+class PlainNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(3072, 10)
+
+    def forward(self, x):
+        return self.fc(x.flatten(1))
+""",
+    "models/mymodel.py": """
+from torch import nn
+
+
+class myNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stack = nn.Sequential(nn.Flatten(), nn.Linear(3072, 64), nn.ReLU(), nn.Linear(64, 10), nn.Softmax(dim=1))
+
+    def forward(self, x):
+        return self.stack(x)
+""",
+    "train.py": """
+import torch
+from torch import nn
+from models import *
+
+
+def train(dataloader, model, loss_fn, optimizer):
+    model.train()
+    for X, y in dataloader:
+        loss = loss_fn(model(X), y)  # expect: LG001
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+
+
+model = mymodel.myNN()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(10):
+    train(train_loader, model, nn.CrossEntropyLoss(), optimizer)
+""",
+}
+# the package's other submodule (logits); a submodule the `__all__` does not list stays unbound (a NameError at run time)
+PROJECTS["a_star_import_of_a_package_binds_the_submodules_its_all_lists_look_alike"] = {
+    **PROJECTS["a_star_import_of_a_package_binds_the_submodules_its_all_lists"],
+    "models/__init__.py": '''"""The networks."""
+
+__all__ = ["plain"]
+''',
+    "train.py": PROJECTS["a_star_import_of_a_package_binds_the_submodules_its_all_lists"]["train.py"].replace("  # expect: LG001", "")
+    + """
+train(train_loader, plain.PlainNet(), nn.CrossEntropyLoss(), optimizer)
+""",
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
