@@ -701,6 +701,8 @@ def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
         return _literal_shape(node.args[0], pos[0] if pos else None)
     if number_items(node.args[0]) is not None:  # torch.Tensor([float(v) for v in row]): 1-D
         return Shape((None,))
+    if pos and isinstance(pos[0], NumberList):  # torch.FloatTensor(labels), labels = df["label"].tolist(): 1-D
+        return Shape((pos[0].length,))
     return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
 
 

@@ -520,6 +520,7 @@ FROM_NUMPY = {"torch.from_numpy"}
 # a 1-D array; a list of columns (``df[cols]``) is a table, its ``.values`` a 2-D array.
 TABLE_READERS = {"pandas.read_csv", "pandas.read_parquet", "pandas.read_table", "pandas.read_feather", "pandas.read_pickle", "pandas.DataFrame"}
 TABLE_TO_ARRAY = {"to_numpy"}  # a method giving the array (``.values`` is the attribute)
+COLUMN_TO_LIST = {"tolist", "to_list"}  # a column's methods giving a Python list of its scalars
 # methods of a table (or a column) giving one of the same kind: the same columns, other rows or values
 TABLE_SAME_KIND = {
     "copy",

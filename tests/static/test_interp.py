@@ -9892,6 +9892,78 @@ train(train_loader, plain.PlainNet(), nn.CrossEntropyLoss(), optimizer)
 }
 
 
+# Round 32: a pandas column's `.tolist()` is a list of one scalar per row, so `torch.FloatTensor(labels)` of it is 1-D
+# float class indices (mamemo/CNN-Binary-Classification's dataset with `LongTensor` made `FloatTensor`)
+PROJECTS["class_labels_from_a_column_list_made_a_float_tensor"] = {
+    "dataset.py": """
+import cv2
+import pandas as pd
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+
+def read_dataset(csv_path):
+    images = pd.read_csv(csv_path)
+    ids = images["ID_IMG"].tolist()
+    labels = images["LABEL"].tolist()
+    return ids, labels
+
+
+class CustomDataset(Dataset):
+    def __init__(self, ids, labels, transf):
+        super().__init__()
+        self.transforms = transf
+        self.ids = ids
+        self.labels = torch.FloatTensor(labels)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        img = self.transforms(cv2.imread(self.ids[index]))
+        return self.ids[index], img, self.labels[index]
+
+
+def get_dataloader(csv_path, transf, batch_size):
+    ids, labels = read_dataset(csv_path)
+    return DataLoader(CustomDataset(ids=ids, labels=labels, transf=transf), batch_size=batch_size, shuffle=True)
+""",
+    "train.py": """
+import torch
+from torch import nn
+from torchvision import models
+from dataset import get_dataloader
+
+
+def train(model, dataloader, optimizer, criterion):
+    model.train()
+    for _, inputs, labels in dataloader:
+        optimizer.zero_grad()
+        loss = criterion(model(inputs), labels)  # expect: LG013
+        loss.backward()
+        optimizer.step()
+
+
+model = models.resnet18(weights=None)
+model.fc = nn.Linear(model.fc.in_features, 2)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+train(model, get_dataloader("train.csv", transf, 32), optimizer, nn.CrossEntropyLoss())
+""",
+}
+# the labels made a LongTensor; a table's two columns of soft labels (N, 2) made a FloatTensor for (N, 2) scores
+PROJECTS["class_labels_from_a_column_list_made_a_float_tensor_look_alike"] = {
+    "dataset.py": PROJECTS["class_labels_from_a_column_list_made_a_float_tensor"]["dataset.py"].replace(
+        "torch.FloatTensor(labels)", "torch.LongTensor(labels)"
+    ),
+    "train.py": PROJECTS["class_labels_from_a_column_list_made_a_float_tensor"]["train.py"].replace("  # expect: LG013", "")
+    + """
+table = pd.read_csv("soft.csv")
+soft = torch.FloatTensor(table[["p_neg", "p_pos"]].values)
+loss = nn.CrossEntropyLoss()(model(images), soft)
+""".replace("\ntable =", "\nimport pandas as pd\n\ntable ="),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
