@@ -327,6 +327,8 @@ VALUE_KEEPING_METHODS = {
 # Functions that keep values.
 VALUE_KEEPING_FUNCS = {"torch.squeeze", "torch.unsqueeze", "torch.flatten", "torch.reshape", "torch.permute", "torch.transpose", "torch.clone"}
 REDUCING_METHODS = {"mean", "sum", "nanmean", "nansum"}
+# Methods (and torch functions of the same names) that pick rows of a tensor: one tensor, or a list of pieces.
+ROW_SELECTION_METHODS = ("index_select", "split", "chunk")
 # Elementwise functions (and the tensor methods of the same names) that change the values but keep
 # the shape and the floating dtype: no activation known after them ((tanh(x) + 1) / 2 is in [0, 1]
 # without being a sigmoid of anything).

@@ -9964,6 +9964,94 @@ loss = nn.CrossEntropyLoss()(model(images), soft)
 }
 
 
+# Round 32 (Sangmin-Bae/Binary-Classification-with-PyTorch, its labels made `.long()`): rows picked by
+# `torch.index_select(y, dim=0, ...)` and pieces of `y.split(n, dim=0)` keep the labels' dtype; a function called with a
+# literal flag (`preprocessing_data(..., is_train=True)`) returns what the branch it takes binds, not a join with the
+# other branch's; `enumerate(zip(xs, ys))` gives one item of each
+PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip"] = {
+    "utils.py": """
+import pandas as pd
+import torch
+
+
+def load_data(path):
+    data = pd.read_csv(path)
+    data = torch.from_numpy(data.values).float()
+    return data[:, :-1], data[:, -1:].long()
+
+
+def split_data(x, y, ratios=(0.6, 0.2, 0.2)):
+    cnt = [int(x.size(0) * ratios[0]), int(x.size(0) * ratios[1])]
+    cnt.append(x.size(0) - cnt[0] - cnt[1])
+    indices = torch.randperm(x.size(0))
+    x = torch.index_select(x, dim=0, index=indices)
+    y = torch.index_select(y, dim=0, index=indices)
+    return x.split(cnt, dim=0), y.split(cnt, dim=0)
+
+
+def preprocessing_data(x, y, is_train=True):
+    if is_train:
+        x = [x[0], x[1]]
+        y = [y[0], y[1]]
+    else:
+        x = x[2]
+        y = y[2]
+    return x, y
+""",
+    "trainer.py": """
+import torch
+import torch.nn.functional as func
+
+
+class Trainer:
+    def __init__(self, model, optimizer):
+        self.model = model
+        self.optimizer = optimizer
+
+    @staticmethod
+    def _batchify(x, y, batch_size):
+        indices = torch.randperm(x.size(0), device=x.device)
+        x = x.index_select(0, indices)
+        y = y.index_select(0, indices)
+        return x.split(batch_size, dim=0), torch.split(y, batch_size)
+
+    def train(self, x, y, batch_size):
+        x, y = self._batchify(x, y, batch_size)
+        for idx, (x_i, y_i) in enumerate(zip(x, y)):
+            loss_i = func.binary_cross_entropy(self.model(x_i), y_i)  # expect: LG004
+            self.optimizer.zero_grad()
+            loss_i.backward()
+            self.optimizer.step()
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from trainer import Trainer
+from utils import load_data, preprocessing_data, split_data
+
+x, y = load_data("data.csv")
+x, y = split_data(x, y)
+x, y = preprocessing_data(x, y, is_train=True)
+model = nn.Sequential(nn.Linear(x[0].size(-1), 10), nn.LeakyReLU(), nn.Linear(10, 1), nn.Sigmoid())
+trainer = Trainer(model, torch.optim.Adam(model.parameters()))
+for epoch in range(100):
+    trainer.train(x[0], y[0], 32)
+""",
+}
+# float labels; the pieces of a softmax split along its class axis (not rows: nothing known of them)
+PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip_look_alike"] = {
+    **PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip"],
+    "utils.py": PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip"]["utils.py"].replace("data[:, -1:].long()", "data[:, -1:]"),
+    "trainer.py": PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip"]["trainer.py"].replace("  # expect: LG004", "")
+    + """
+
+def halves(scores, targets):
+    first, second = torch.softmax(scores, dim=1).chunk(2, dim=1)
+    return torch.nn.functional.nll_loss(torch.log(first), targets)
+""",
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
