@@ -10052,6 +10052,96 @@ def halves(scores, targets):
 }
 
 
+# Round 32 (cprimel/cifar10-pytorch, its criterion made NLLLoss): a registry of factory functions read by a name the
+# checker cannot know and called is one of the models they build; a fact all of them share holds for it
+PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name"] = {
+    "models/resnet_s.py": """
+import torch
+from torch import nn
+
+
+class ResNetS(nn.Module):
+    def __init__(self, num_blocks, num_classes=10):
+        super().__init__()
+        self.conv = nn.Sequential(*[nn.Conv2d(16 if i else 3, 16, 3, padding=1) for i in range(num_blocks)])
+        self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
+        self.fc = nn.Linear(16, num_classes)
+
+    def forward(self, x):
+        x = self.avgpool(self.conv(x))
+        return self.fc(torch.flatten(x, 1))
+
+
+def ResNetS20():
+    return ResNetS(3)
+
+
+def ResNetS38():
+    return ResNetS(6)
+""",
+    "models/convmixer.py": """
+from torch import nn
+
+
+def ConvMixer(dim=256, depth=8, kernel_size=9, patch_size=1, n_classes=10):
+    return nn.Sequential(
+        nn.Conv2d(3, dim, kernel_size=patch_size, stride=patch_size),
+        nn.GELU(),
+        nn.BatchNorm2d(dim),
+        nn.AdaptiveAvgPool2d((1, 1)),
+        nn.Flatten(),
+        nn.Linear(dim, n_classes),
+    )
+
+
+def ConvMixer256_8():
+    return ConvMixer(depth=8)
+""",
+    "models/__init__.py": """
+from .convmixer import ConvMixer256_8
+from .resnet_s import ResNetS20, ResNetS38
+
+model_registry = {
+    "resnet_s20": ResNetS20,
+    "resnet_s38": ResNetS38,
+    "convmixer256_8": ConvMixer256_8,
+}
+""",
+    "train.py": """
+import argparse
+
+import torch
+from models import model_registry
+
+
+def train_one_epoch(model, loader, optimizer, loss_fn):
+    model.train()
+    for inputs, targets in loader:
+        loss = loss_fn(model(inputs), targets)  # expect: LG007
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--model", default="resnet_s20")
+args = parser.parse_args()
+model = model_registry[args.model]()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(10):
+    train_one_epoch(model, train_loader, optimizer, torch.nn.NLLLoss())
+""",
+}
+# one factory of the registry ends in log_softmax, the others in Linear layers: NLLLoss is right for that one only
+PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name_look_alike"] = {
+    **PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name"],
+    "models/convmixer.py": PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name"]["models/convmixer.py"].replace(
+        "nn.Linear(dim, n_classes),", "nn.Linear(dim, n_classes),\n        nn.LogSoftmax(dim=1),"
+    ),
+    "train.py": PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name"]["train.py"].replace("  # expect: LG007", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
