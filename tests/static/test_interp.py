@@ -9776,7 +9776,7 @@ for labels, texts in rows:
 """,
 }
 # the labels made float (in the dataset, in the loss call); integer labels through a lambda, a collate_fn of two
-# parameters and a class's method: not followed
+# parameters, a class's method, and a collate_fn given each row (batch_size=None): not followed
 PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code_look_alike"] = {
     "data.py": PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"]["data.py"].replace(
         "torch.tensor(label, dtype=torch.long)", "torch.tensor(label, dtype=torch.float)"
@@ -9806,6 +9806,7 @@ def other_loaders(rows, vocab):
         DataLoader(data, batch_size=8, collate_fn=lambda b: (torch.stack([r[0] for r in b]), torch.stack([r[1] for r in b]))),
         DataLoader(data, batch_size=8, collate_fn=collate_padded),
         DataLoader(data, batch_size=8, collate_fn=Collator().collate),
+        DataLoader(data, batch_size=None, collate_fn=collate_pairs),
     ]
 """,
     "train.py": PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"]["train.py"]

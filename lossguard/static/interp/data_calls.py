@@ -71,9 +71,11 @@ def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
         dataset = _dataset_of_class(interp, dataset, c)
     if c.starred or not isinstance(dataset, DatasetRows) or len(c.pos) > 2:
         return UNKNOWN
-    if "collate_fn" in c.kw:
-        return _collated(interp, c.kw["collate_fn"], dataset, c)
     size = c.pos[1] if len(c.pos) > 1 else c.kw.get("batch_size", Const(1))
+    if "collate_fn" in c.kw:
+        # batching turned off (`batch_size=None`): the function is given each row, not a list of them (not followed)
+        unbatched = isinstance(size, Const) and size.value is None
+        return UNKNOWN if unbatched else _collated(interp, c.kw["collate_fn"], dataset, c)
     if isinstance(size, Const) and size.value is None:
         return Batches(dataset.row)
     row = dataset.row
