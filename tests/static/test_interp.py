@@ -9806,12 +9806,15 @@ def other_loaders(rows, vocab):
         DataLoader(data, batch_size=8, collate_fn=lambda b: (torch.stack([r[0] for r in b]), torch.stack([r[1] for r in b]))),
         DataLoader(data, batch_size=8, collate_fn=collate_padded),
         DataLoader(data, batch_size=8, collate_fn=Collator().collate),
-        DataLoader(data, batch_size=None, collate_fn=collate_pairs),
     ]
+
+
+def unbatched_loader(rows, vocab):
+    return DataLoader(LongLabels(rows, vocab), batch_size=None, collate_fn=collate_pairs)
 """,
     "train.py": PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"]["train.py"]
     .replace("  # expect: LG004", "")
-    .replace("from data import loaders", "from data import loaders, other_loaders")
+    .replace("from data import loaders", "from data import loaders, other_loaders, unbatched_loader")
     .replace(
         "loss = criterion(model(texts).squeeze(1), labels)\n    loss.backward()\n    optimizer.step()\nfor labels, texts in rows:",
         "loss = criterion(model(texts).squeeze(1), labels)\n    loss.backward()\n    optimizer.step()\nfor labels, texts in rows:\n    labels = labels.float()",
@@ -9823,6 +9826,11 @@ for loader in other_loaders(train_rows, vocab):
         loss = criterion(model(texts).squeeze(1), labels)
         loss.backward()
         optimizer.step()
+for texts, labels in unbatched_loader(train_rows, vocab):
+    optimizer.zero_grad()
+    loss = criterion(model(texts).squeeze(1), labels)
+    loss.backward()
+    optimizer.step()
 """,
 }
 
