@@ -714,6 +714,8 @@ def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:
         return Shape((None,))
     if pos and isinstance(pos[0], NumberList) and isinstance(node.args[0], ast.ListComp):
         return Shape((pos[0].length,))  # torch.FloatTensor([example[1] for example in rows]) of numbers: 1-D
+    if pos and isinstance(pos[0], NumberList):  # torch.FloatTensor(labels), labels = df["label"].tolist(): 1-D
+        return Shape((pos[0].length,))
     return pos[0].shape if pos and isinstance(pos[0], Tensor) else None
 
 

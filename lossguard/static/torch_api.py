@@ -327,6 +327,8 @@ VALUE_KEEPING_METHODS = {
 # Functions that keep values.
 VALUE_KEEPING_FUNCS = {"torch.squeeze", "torch.unsqueeze", "torch.flatten", "torch.reshape", "torch.permute", "torch.transpose", "torch.clone"}
 REDUCING_METHODS = {"mean", "sum", "nanmean", "nansum"}
+# Methods (and torch functions of the same names) that pick rows of a tensor: one tensor, or a list of pieces.
+ROW_SELECTION_METHODS = ("index_select", "split", "chunk")
 # Elementwise functions (and the tensor methods of the same names) that change the values but keep
 # the shape and the floating dtype: no activation known after them ((tanh(x) + 1) / 2 is in [0, 1]
 # without being a sigmoid of anything).
@@ -520,6 +522,7 @@ FROM_NUMPY = {"torch.from_numpy"}
 # a 1-D array; a list of columns (``df[cols]``) is a table, its ``.values`` a 2-D array.
 TABLE_READERS = {"pandas.read_csv", "pandas.read_parquet", "pandas.read_table", "pandas.read_feather", "pandas.read_pickle", "pandas.DataFrame"}
 TABLE_TO_ARRAY = {"to_numpy"}  # a method giving the array (``.values`` is the attribute)
+COLUMN_TO_LIST = {"tolist", "to_list"}  # a column's methods giving a Python list of its scalars
 # methods of a table (or a column) giving one of the same kind: the same columns, other rows or values
 TABLE_SAME_KIND = {
     "copy",

@@ -609,14 +609,15 @@ def join(a: Value, b: Value) -> Value:
         # same for `train_loss = 0.0` before a batch loop that binds `train_loss = criterion(...)`:
         # after the loop it is the last batch's loss (or the zero, when the loop ran no batch)
         return Tensor(graph=a.graph, from_zero=True)
-    if isinstance(a, (*MODEL_VALUES, ClassRef)) and isinstance(b, (*MODEL_VALUES, ClassRef)):
+    if isinstance(a, (*MODEL_VALUES, ClassRef, FunctionRef)) and isinstance(b, (*MODEL_VALUES, ClassRef, FunctionRef)):
         options: list[Value] = []
         for v in (*(a.options if isinstance(a, Either) else (a,)), *(b.options if isinstance(b, Either) else (b,))):
             if not any(v is o or v == o for o in options):
                 options.append(v)
-        # models, or classes of the checked code (`MODELS[args.model]`, a class picked by a
-        # setting): calling one of several classes builds one of several models; never a mix
-        classes = sum(isinstance(o, ClassRef) for o in options)
+        # models, or classes or functions of the checked code (`MODELS[args.model]`, a class picked by a setting;
+        # round 32, cprimel/cifar10-pytorch's `model_registry[args.model]()` of factory functions): calling one of
+        # several builds one of several models; never a mix of models and things to call
+        classes = sum(isinstance(o, (ClassRef, FunctionRef)) for o in options)
         return Either(tuple(options)) if len(options) <= MAX_EITHER and classes in (0, len(options)) else UNKNOWN
     if isinstance(a, Tensor) and isinstance(b, Tensor) and a.empty != b.empty:
         # `preds = torch.tensor([])`, then `preds = torch.cat((preds, F.softmax(h(x), 2)))` per head: on

@@ -695,6 +695,14 @@ REALCODE_MUT21_RECALL_FLOOR = 1.0
 # scores against (batch,) float targets built from a list of (src, float(label), seg) tuples, sliced by a generator and
 # passed through a training step of another module, missed), 15 of 15 after (interp.generators, tensor_ops.numbers_of).
 REALCODE_FIX22_RECALL_FLOOR = 1.0
+# Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
+# 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
+# collate_fn of the checked code (zip(*batch) and torch.stack, or a loop and torch.tensor) into BCEWithLogitsLoss; a
+# softmax network reached through `from models import *` of a package whose __all__ names its submodules; float class
+# labels from a csv column's tolist() made a FloatTensor; an int64 target through index_select, split, a literal flag's
+# branch and enumerate(zip(...)); each with its look-alike; tunable): 0 of 6 expected findings on the branch point, 6 of
+# 6 after.
+REALCODE_MUT22_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -743,6 +751,7 @@ REALCODE_FIX22_RECALL_FLOOR = 1.0
         ("realcode_threads22", REALCODE_THREADS22_RECALL_FLOOR),
         ("realcode_mut21", REALCODE_MUT21_RECALL_FLOOR),
         ("realcode_fix22", REALCODE_FIX22_RECALL_FLOOR),
+        ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -9918,6 +9918,457 @@ def probe():
 """.replace("\n\n@", "\n\nimport pytest\nimport torch.nn as nn\nfrom probes import Probe\n\n\n@"),
 }
 
+# Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): a DataLoader's collate_fn of the checked
+# code (gauloish/sentiment-analysis-pytorch's notebook, mindspice/Sentiment-Analysis-PyTorch's training.py): the batches
+# are what it returns for a list of the dataset's rows, read through `zip(*batch)` or a loop over the rows
+PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"] = {
+    "data.py": """
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, Dataset
+
+
+class ReviewDataset(Dataset):
+    def __init__(self, rows, vocab):
+        self.rows = rows
+        self.vocab = vocab
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        text, label = self.rows[index]
+        ids = [self.vocab.get(token, 0) for token in text.split()]
+        return torch.tensor(ids, dtype=torch.long), torch.tensor(label, dtype=torch.long)
+
+
+def collate_pairs(batch):
+    texts, labels = zip(*batch)
+    texts = nn.utils.rnn.pad_sequence(texts, batch_first=True, padding_value=0)
+    return texts, torch.stack(labels)
+
+
+def collate_rows(batch):
+    label_list, text_list = [], []
+    for text, label in batch:
+        label_list.append(int(label))
+        text_list.append(text)
+    labels = torch.tensor(label_list, dtype=torch.int64)
+    texts = nn.utils.rnn.pad_sequence(text_list, batch_first=True)
+    return labels, texts
+
+
+def loaders(rows, vocab):
+    data = ReviewDataset(rows, vocab)
+    return DataLoader(data, batch_size=64, shuffle=True, collate_fn=collate_pairs), DataLoader(data, batch_size=64, collate_fn=collate_rows)
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from data import loaders
+
+
+class BagOfWords(nn.Module):
+    def __init__(self, vocab_size):
+        super().__init__()
+        self.embedding = nn.EmbeddingBag(vocab_size, 64)
+        self.fc = nn.Linear(64, 1)
+
+    def forward(self, text):
+        return self.fc(self.embedding(text))
+
+
+model = BagOfWords(20000)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+criterion = nn.BCEWithLogitsLoss()
+pairs, rows = loaders(train_rows, vocab)
+for texts, labels in pairs:
+    optimizer.zero_grad()
+    loss = criterion(model(texts).squeeze(1), labels)  # expect: LG004
+    loss.backward()
+    optimizer.step()
+for labels, texts in rows:
+    optimizer.zero_grad()
+    loss = criterion(model(texts).squeeze(1), labels)  # expect: LG004
+    loss.backward()
+    optimizer.step()
+""",
+}
+# the labels made float (in the dataset, in the loss call); integer labels through a lambda, a collate_fn of two
+# parameters, a class's method, and a collate_fn given each row (batch_size=None): not followed
+PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code_look_alike"] = {
+    "data.py": PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"]["data.py"].replace(
+        "torch.tensor(label, dtype=torch.long)", "torch.tensor(label, dtype=torch.float)"
+    )
+    + """
+
+class LongLabels(ReviewDataset):
+    def __getitem__(self, index):
+        text, label = self.rows[index]
+        return torch.tensor([1, 2, 3]), torch.tensor(label, dtype=torch.long)
+
+
+def collate_padded(batch, pad_id):
+    texts, labels = zip(*batch)
+    return nn.utils.rnn.pad_sequence(texts, batch_first=True, padding_value=pad_id), torch.stack(labels)
+
+
+class Collator:
+    def collate(self, batch):
+        texts, labels = zip(*batch)
+        return torch.stack(texts), torch.stack(labels)
+
+
+def other_loaders(rows, vocab):
+    data = LongLabels(rows, vocab)
+    return [
+        DataLoader(data, batch_size=8, collate_fn=lambda b: (torch.stack([r[0] for r in b]), torch.stack([r[1] for r in b]))),
+        DataLoader(data, batch_size=8, collate_fn=collate_padded),
+        DataLoader(data, batch_size=8, collate_fn=Collator().collate),
+    ]
+
+
+def unbatched_loader(rows, vocab):
+    return DataLoader(LongLabels(rows, vocab), batch_size=None, collate_fn=collate_pairs)
+""",
+    "train.py": PROJECTS["batches_made_by_a_collate_fn_of_the_checked_code"]["train.py"]
+    .replace("  # expect: LG004", "")
+    .replace("from data import loaders", "from data import loaders, other_loaders, unbatched_loader")
+    .replace(
+        "loss = criterion(model(texts).squeeze(1), labels)\n    loss.backward()\n    optimizer.step()\nfor labels, texts in rows:",
+        "loss = criterion(model(texts).squeeze(1), labels)\n    loss.backward()\n    optimizer.step()\nfor labels, texts in rows:\n    labels = labels.float()",
+    )
+    + """
+for loader in other_loaders(train_rows, vocab):
+    for texts, labels in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(texts).squeeze(1), labels)
+        loss.backward()
+        optimizer.step()
+for texts, labels in unbatched_loader(train_rows, vocab):
+    optimizer.zero_grad()
+    loss = criterion(model(texts).squeeze(1), labels)
+    loss.backward()
+    optimizer.step()
+""",
+}
+
+
+# Round 32: `from models import *` of a package whose `__init__.py` lists its submodules in `__all__` binds each of them
+# (step-cheng/CIFAR10-pytorch's notebook: `from models import *`, then `mymodel.myNN()`)
+PROJECTS["a_star_import_of_a_package_binds_the_submodules_its_all_lists"] = {
+    "models/__init__.py": '''"""The networks."""
+
+__all__ = ["plain", "mymodel"]
+''',
+    "models/plain.py": """
+from torch import nn
+
+
+class PlainNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(3072, 10)
+
+    def forward(self, x):
+        return self.fc(x.flatten(1))
+""",
+    "models/mymodel.py": """
+from torch import nn
+
+
+class myNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stack = nn.Sequential(nn.Flatten(), nn.Linear(3072, 64), nn.ReLU(), nn.Linear(64, 10), nn.Softmax(dim=1))
+
+    def forward(self, x):
+        return self.stack(x)
+""",
+    "train.py": """
+import torch
+from torch import nn
+from models import *
+
+
+def train(dataloader, model, loss_fn, optimizer):
+    model.train()
+    for X, y in dataloader:
+        loss = loss_fn(model(X), y)  # expect: LG001
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+
+
+model = mymodel.myNN()
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+for epoch in range(10):
+    train(train_loader, model, nn.CrossEntropyLoss(), optimizer)
+""",
+}
+# the package's other submodule (logits); a submodule the `__all__` does not list stays unbound (a NameError at run time)
+PROJECTS["a_star_import_of_a_package_binds_the_submodules_its_all_lists_look_alike"] = {
+    **PROJECTS["a_star_import_of_a_package_binds_the_submodules_its_all_lists"],
+    "models/__init__.py": '''"""The networks."""
+
+__all__ = ["plain"]
+''',
+    "train.py": PROJECTS["a_star_import_of_a_package_binds_the_submodules_its_all_lists"]["train.py"].replace("  # expect: LG001", "")
+    + """
+train(train_loader, plain.PlainNet(), nn.CrossEntropyLoss(), optimizer)
+""",
+}
+
+
+# Round 32: a pandas column's `.tolist()` is a list of one scalar per row, so `torch.FloatTensor(labels)` of it is 1-D
+# float class indices (mamemo/CNN-Binary-Classification's dataset with `LongTensor` made `FloatTensor`)
+PROJECTS["class_labels_from_a_column_list_made_a_float_tensor"] = {
+    "dataset.py": """
+import cv2
+import pandas as pd
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+
+def read_dataset(csv_path):
+    images = pd.read_csv(csv_path)
+    ids = images["ID_IMG"].tolist()
+    labels = images["LABEL"].tolist()
+    return ids, labels
+
+
+class CustomDataset(Dataset):
+    def __init__(self, ids, labels, transf):
+        super().__init__()
+        self.transforms = transf
+        self.ids = ids
+        self.labels = torch.FloatTensor(labels)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        img = self.transforms(cv2.imread(self.ids[index]))
+        return self.ids[index], img, self.labels[index]
+
+
+def get_dataloader(csv_path, transf, batch_size):
+    ids, labels = read_dataset(csv_path)
+    return DataLoader(CustomDataset(ids=ids, labels=labels, transf=transf), batch_size=batch_size, shuffle=True)
+""",
+    "train.py": """
+import torch
+from torch import nn
+from torchvision import models
+from dataset import get_dataloader
+
+
+def train(model, dataloader, optimizer, criterion):
+    model.train()
+    for _, inputs, labels in dataloader:
+        optimizer.zero_grad()
+        loss = criterion(model(inputs), labels)  # expect: LG013
+        loss.backward()
+        optimizer.step()
+
+
+model = models.resnet18(weights=None)
+model.fc = nn.Linear(model.fc.in_features, 2)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+train(model, get_dataloader("train.csv", transf, 32), optimizer, nn.CrossEntropyLoss())
+""",
+}
+# the labels made a LongTensor; a table's two columns of soft labels (N, 2) made a FloatTensor for (N, 2) scores
+PROJECTS["class_labels_from_a_column_list_made_a_float_tensor_look_alike"] = {
+    "dataset.py": PROJECTS["class_labels_from_a_column_list_made_a_float_tensor"]["dataset.py"].replace(
+        "torch.FloatTensor(labels)", "torch.LongTensor(labels)"
+    ),
+    "train.py": PROJECTS["class_labels_from_a_column_list_made_a_float_tensor"]["train.py"].replace("  # expect: LG013", "")
+    + """
+table = pd.read_csv("soft.csv")
+soft = torch.FloatTensor(table[["p_neg", "p_pos"]].values)
+loss = nn.CrossEntropyLoss()(model(images), soft)
+""".replace("\ntable =", "\nimport pandas as pd\n\ntable ="),
+}
+
+
+# Round 32 (Sangmin-Bae/Binary-Classification-with-PyTorch, its labels made `.long()`): rows picked by
+# `torch.index_select(y, dim=0, ...)` and pieces of `y.split(n, dim=0)` keep the labels' dtype; a function called with a
+# literal flag (`preprocessing_data(..., is_train=True)`) returns what the branch it takes binds, not a join with the
+# other branch's; `enumerate(zip(xs, ys))` gives one item of each
+PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip"] = {
+    "utils.py": """
+import pandas as pd
+import torch
+
+
+def load_data(path):
+    data = pd.read_csv(path)
+    data = torch.from_numpy(data.values).float()
+    return data[:, :-1], data[:, -1:].long()
+
+
+def split_data(x, y, ratios=(0.6, 0.2, 0.2)):
+    cnt = [int(x.size(0) * ratios[0]), int(x.size(0) * ratios[1])]
+    cnt.append(x.size(0) - cnt[0] - cnt[1])
+    indices = torch.randperm(x.size(0))
+    x = torch.index_select(x, dim=0, index=indices)
+    y = torch.index_select(y, dim=0, index=indices)
+    return x.split(cnt, dim=0), y.split(cnt, dim=0)
+
+
+def preprocessing_data(x, y, is_train=True):
+    if is_train:
+        x = [x[0], x[1]]
+        y = [y[0], y[1]]
+    else:
+        x = x[2]
+        y = y[2]
+    return x, y
+""",
+    "trainer.py": """
+import torch
+import torch.nn.functional as func
+
+
+class Trainer:
+    def __init__(self, model, optimizer):
+        self.model = model
+        self.optimizer = optimizer
+
+    @staticmethod
+    def _batchify(x, y, batch_size):
+        indices = torch.randperm(x.size(0), device=x.device)
+        x = x.index_select(0, indices)
+        y = y.index_select(0, indices)
+        return x.split(batch_size, dim=0), torch.split(y, batch_size)
+
+    def train(self, x, y, batch_size):
+        x, y = self._batchify(x, y, batch_size)
+        for idx, (x_i, y_i) in enumerate(zip(x, y)):
+            loss_i = func.binary_cross_entropy(self.model(x_i), y_i)  # expect: LG004
+            self.optimizer.zero_grad()
+            loss_i.backward()
+            self.optimizer.step()
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+from trainer import Trainer
+from utils import load_data, preprocessing_data, split_data
+
+x, y = load_data("data.csv")
+x, y = split_data(x, y)
+x, y = preprocessing_data(x, y, is_train=True)
+model = nn.Sequential(nn.Linear(x[0].size(-1), 10), nn.LeakyReLU(), nn.Linear(10, 1), nn.Sigmoid())
+trainer = Trainer(model, torch.optim.Adam(model.parameters()))
+for epoch in range(100):
+    trainer.train(x[0], y[0], 32)
+""",
+}
+# float labels; the pieces of a softmax split along its class axis (not rows: nothing known of them)
+PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip_look_alike"] = {
+    **PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip"],
+    "utils.py": PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip"]["utils.py"].replace("data[:, -1:].long()", "data[:, -1:]"),
+    "trainer.py": PROJECTS["labels_through_row_selection_a_literal_flag_and_enumerate_zip"]["trainer.py"].replace("  # expect: LG004", "")
+    + """
+
+def halves(scores, targets):
+    first, second = torch.softmax(scores, dim=1).chunk(2, dim=1)
+    return torch.nn.functional.nll_loss(torch.log(first), targets)
+""",
+}
+
+
+# Round 32 (cprimel/cifar10-pytorch, its criterion made NLLLoss): a registry of factory functions read by a name the
+# checker cannot know and called is one of the models they build; a fact all of them share holds for it
+PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name"] = {
+    "models/resnet_s.py": """
+import torch
+from torch import nn
+
+
+class ResNetS(nn.Module):
+    def __init__(self, num_blocks, num_classes=10):
+        super().__init__()
+        self.conv = nn.Sequential(*[nn.Conv2d(16 if i else 3, 16, 3, padding=1) for i in range(num_blocks)])
+        self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
+        self.fc = nn.Linear(16, num_classes)
+
+    def forward(self, x):
+        x = self.avgpool(self.conv(x))
+        return self.fc(torch.flatten(x, 1))
+
+
+def ResNetS20():
+    return ResNetS(3)
+
+
+def ResNetS38():
+    return ResNetS(6)
+""",
+    "models/convmixer.py": """
+from torch import nn
+
+
+def ConvMixer(dim=256, depth=8, kernel_size=9, patch_size=1, n_classes=10):
+    return nn.Sequential(
+        nn.Conv2d(3, dim, kernel_size=patch_size, stride=patch_size),
+        nn.GELU(),
+        nn.BatchNorm2d(dim),
+        nn.AdaptiveAvgPool2d((1, 1)),
+        nn.Flatten(),
+        nn.Linear(dim, n_classes),
+    )
+
+
+def ConvMixer256_8():
+    return ConvMixer(depth=8)
+""",
+    "models/__init__.py": """
+from .convmixer import ConvMixer256_8
+from .resnet_s import ResNetS20, ResNetS38
+
+model_registry = {
+    "resnet_s20": ResNetS20,
+    "resnet_s38": ResNetS38,
+    "convmixer256_8": ConvMixer256_8,
+}
+""",
+    "train.py": """
+import argparse
+
+import torch
+from models import model_registry
+
+
+def train_one_epoch(model, loader, optimizer, loss_fn):
+    model.train()
+    for inputs, targets in loader:
+        loss = loss_fn(model(inputs), targets)  # expect: LG007
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--model", default="resnet_s20")
+args = parser.parse_args()
+model = model_registry[args.model]()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(10):
+    train_one_epoch(model, train_loader, optimizer, torch.nn.NLLLoss())
+""",
+}
+# one factory of the registry ends in log_softmax, the others in Linear layers: NLLLoss is right for that one only
+PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name_look_alike"] = {
+    **PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name"],
+    "models/convmixer.py": PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name"]["models/convmixer.py"].replace(
+        "nn.Linear(dim, n_classes),", "nn.Linear(dim, n_classes),\n        nn.LogSoftmax(dim=1),"
+    ),
+    "train.py": PROJECTS["a_registry_of_factory_functions_read_by_an_unknown_name"]["train.py"].replace("  # expect: LG007", ""),
+}
+
 
 # Round 32 (fixhist22, dbiir/UER-py's regression script at the parent of 2b0ba3fe5a): the batches come from a generator
 # function of the project, in another file, and reach the model through a training step of that file: a `for` over

@@ -50,7 +50,7 @@ from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
-from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
+from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass, transposed, unzips
 from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
 from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
 from lossguard.static.project import ModuleInfo
@@ -327,6 +327,8 @@ class CallsMixin(InterpBase):
                 pos, kw, starred = self._args(node, frame, env)
                 counted = None if starred else enumerated(pos, kw)
                 return UNKNOWN if counted is None else counted  # `enumerate(batch_loader(...))` (interp.generators)
+            if isinstance(func, ast.Name) and func.id == "zip" and callee is UNKNOWN and unzips(node):
+                return transposed(self.ev(node.args[0].value, frame, env))  # type: ignore[attr-defined]  # zip(*batch)
             if isinstance(func, ast.Name) and func.id in SEQUENCE_BUILTINS and callee is UNKNOWN:
                 pos, kw, starred = self._args(node, frame, env)
                 return self.sequence_builtin(func.id, node, pos, kw, starred)

@@ -10,7 +10,22 @@ from lossguard.static import torch_api as api
 from lossguard.static.interp.image_transforms import vision_image
 from lossguard.static.interp.torch_args import TorchCallArgs
 from lossguard.static.tensor_ops import batched, dataset_row
-from lossguard.static.values import INT, UNKNOWN, Batches, Const, DatasetRows, DictVal, Dtype, Instance, Shape, Tensor, TupleVal, Value
+from lossguard.static.values import (
+    INT,
+    UNKNOWN,
+    Batches,
+    Const,
+    DatasetRows,
+    DictVal,
+    Dtype,
+    FunctionRef,
+    Instance,
+    ListOf,
+    Shape,
+    Tensor,
+    TupleVal,
+    Value,
+)
 
 
 def _tensor_dataset(interp: Any, c: TorchCallArgs) -> Value:
@@ -54,9 +69,13 @@ def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
     dataset = c.pos[0] if c.pos else c.kw.get("dataset", UNKNOWN)
     if isinstance(dataset, Instance) and not c.starred:
         dataset = _dataset_of_class(interp, dataset, c)
-    if c.starred or not isinstance(dataset, DatasetRows) or "collate_fn" in c.kw or len(c.pos) > 2:
+    if c.starred or not isinstance(dataset, DatasetRows) or len(c.pos) > 2:
         return UNKNOWN
     size = c.pos[1] if len(c.pos) > 1 else c.kw.get("batch_size", Const(1))
+    if "collate_fn" in c.kw:
+        # batching turned off (`batch_size=None`): the function is given each row, not a list of them (not followed)
+        unbatched = isinstance(size, Const) and size.value is None
+        return UNKNOWN if unbatched else _collated(interp, c.kw["collate_fn"], dataset, c)
     if isinstance(size, Const) and size.value is None:
         return Batches(dataset.row)
     row = dataset.row
@@ -71,6 +90,26 @@ def _data_loader(interp: Any, c: TorchCallArgs) -> Value:
     # the default collation batches each place on its own: a place the checker cannot read (a
     # third-party tokenizer's arrays) leaves the others known
     return Batches(TupleVal(tuple(batched(i, rows) if isinstance(i, Tensor) else UNKNOWN for i in row.items)))
+
+
+def _collated(interp: Any, collate: Value, dataset: DatasetRows, c: TorchCallArgs) -> Value:
+    """``DataLoader(dataset, collate_fn=collate_batch)`` with a plain function of the checked code: its batches are
+    what that function returns for a list of the dataset's rows (``texts, labels = zip(*batch)``, ``for (label, text) in
+    batch: ...``, then ``torch.stack`` / ``torch.tensor`` of the pieces). Any other collation (a lambda, a method, a
+    ``functools.partial``, an object) leaves the batches unknown, as does a function whose result holds no known tensor."""
+    if (
+        not isinstance(collate, FunctionRef)
+        or collate.owner is not None
+        or collate.node.args.args[1:]
+        and len(collate.node.args.defaults) < len(collate.node.args.args) - 1
+    ):
+        return UNKNOWN
+    batch = interp.call_function(collate, [ListOf(dataset.row)], {}, None, c.frame.depth + 1)
+    if isinstance(batch, TupleVal) and any(isinstance(i, Tensor) for i in batch.items):
+        return Batches(batch)
+    if isinstance(batch, DictVal) and any(isinstance(v, Tensor) for _, v in batch.items):
+        return Batches(batch)
+    return UNKNOWN
 
 
 def _iteration_wrapper(interp: Any, c: TorchCallArgs) -> Value:

@@ -22,6 +22,11 @@ class ImportsMixin(InterpBase):
             target = self.project.find_module(base, frame.module) if not is_external(base) else None
             if target is not None and target is not frame.module:
                 env.update({k: v for k, v in self.module_globals(target).items() if not k.startswith("_")})
+                for name in _listed_names(target):
+                    # a package's `__all__ = ["resnet18", "mymodel"]` naming its submodules: `from models import *`
+                    # imports each of them (round 32, step-cheng/CIFAR10-pytorch's notebook calls `mymodel.myNN()`)
+                    if name not in env and self.project.find_module(f"{base}.{name}", frame.module) is not None:
+                        env[name] = ModuleRef(f"{base}.{name}", frame.module)
             else:
                 frame.module.star_imports.append(base)
             return
@@ -81,3 +86,13 @@ class ImportsMixin(InterpBase):
         if sub is not None:
             return ModuleRef(full, importer)
         return QualName(canonical(full))
+
+
+def _listed_names(module: ModuleInfo) -> list[str]:
+    """The strings of a module's top-level ``__all__ = [...]`` (or a tuple) written as literals; [] for anything else."""
+    names: list[str] = []
+    for stmt in module.module.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in stmt.targets):
+            if isinstance(stmt.value, (ast.List, ast.Tuple)):
+                names = [e.value for e in stmt.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return names

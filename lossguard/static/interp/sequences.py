@@ -39,6 +39,19 @@ SEQUENCE_BUILTINS = ("sum", "tuple", "list")
 NAMEDTUPLE = ("collections.namedtuple", "typing.NamedTuple")
 
 
+def unzips(node: ast.Call) -> bool:
+    """``zip(*rows)``: one starred argument and nothing else."""
+    return len(node.args) == 1 and isinstance(node.args[0], ast.Starred) and not node.keywords
+
+
+def transposed(rows: Value) -> Value:
+    """``zip(*rows)`` of a list of like tuples (a ``collate_fn``'s ``texts, labels = zip(*batch)``): one sequence per
+    place of the tuples, each of unknown length holding that place's items; unknown for anything else."""
+    if isinstance(rows, ListOf) and isinstance(rows.item, TupleVal) and rows.item.items and not rows.by_length:
+        return TupleVal(tuple(ListOf(item) for item in rows.item.items))
+    return UNKNOWN
+
+
 @dataclass(frozen=True)
 class NamedTupleClass(Value):
     """``Point = namedtuple("Point", ["x", "y"])``: calling it builds a :class:`NamedTupleVal`."""

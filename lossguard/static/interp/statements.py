@@ -310,10 +310,12 @@ class StatementsMixin(InterpBase):
         if by_call is not None and (body_term if by_call else else_term) and decided is None:
             return True  # the branch this call takes leaves the function: what follows is not this call's
         live = [e for e, t in ((body_env, body_term), (else_env, else_term)) if not t]
-        if by_call is not None and decided is None and keeps_events and not (body_term if by_call else else_term):
+        if by_call is not None and decided is None and not (body_term if by_call else else_term):
             # `if classification:` in the `__init__` of an object made by `Net(..., classification=True)`: the
             # object is that call's (one per set of argument values), built by the branch the literal takes;
-            # `if return_atten:` in a forward whose call leaves `return_atten=False`: bound as that default takes
+            # `if return_atten:` in a forward whose call leaves `return_atten=False`: bound as that default takes; so
+            # are the names after `if is_train:` in `preprocessing_data(x, y, device, is_train=True)` (round 32,
+            # Sangmin-Bae/Binary-Classification-with-PyTorch: `y = [y[0], y[1]]` there, `y = y[2]` in the else)
             live = [body_env if by_call else else_env]
         if not live:
             return True
@@ -431,13 +433,15 @@ class StatementsMixin(InterpBase):
             if isinstance(iterated, Yielded):
                 return iterated.item  # enumerate of a generator's call (interp.generators)
             if self.lookup("enumerate", frame, env) is UNKNOWN:
-                return TupleVal((INT, self._element_of(iterable.args[0], frame, env)))
-        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Name) and not iterable.keywords:
-            args = iterable.args
-            if iterable.func.id == "zip" and args and self.lookup("zip", frame, env) is UNKNOWN:
-                if any(isinstance(a, ast.Starred) for a in args):
-                    return UNKNOWN
-                return TupleVal(tuple(self._element_of(a, frame, env) for a in args))
+                inner = iterable.args[0]
+                zipped = self._zipped(inner, frame, env) if isinstance(inner, ast.Call) else None
+                # enumerate(zip(xs, ys)) (round 32, Sangmin-Bae/Binary-Classification-with-PyTorch's trainer): the count
+                # and one item of each
+                return TupleVal((INT, zipped if zipped is not None else self._element_of(inner, frame, env)))
+        if isinstance(iterable, ast.Call):
+            zipped = self._zipped(iterable, frame, env)
+            if zipped is not None:
+                return zipped
         if (
             isinstance(iterable, ast.Call)
             and isinstance(iterable.func, ast.Attribute)
@@ -456,6 +460,17 @@ class StatementsMixin(InterpBase):
         if _is_iter_call(iterable):
             return self._element_of(iterable, frame, env)
         return element(iterated)
+
+    def _zipped(self, call: ast.Call, frame: Frame, env: Env) -> Value | None:
+        """One item of ``zip(a, b)`` (the builtin, no keywords): the tuple of an element of each, unknown with a starred
+        argument; None for any other call."""
+        if not (isinstance(call.func, ast.Name) and call.func.id == "zip" and call.args and not call.keywords):
+            return None
+        if self.lookup("zip", frame, env) is not UNKNOWN:
+            return None
+        if any(isinstance(a, ast.Starred) for a in call.args):
+            return UNKNOWN
+        return TupleVal(tuple(self._element_of(a, frame, env) for a in call.args))
 
     def _wrapped_count(self, iterable: ast.expr, frame: Frame, env: Env) -> ast.Call | None:
         """``tqdm(enumerate(loader), desc=..., leave=True)`` (a progress bar around a count, round 29,

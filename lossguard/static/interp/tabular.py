@@ -8,7 +8,7 @@ from typing import Any
 
 from lossguard.static import torch_api as api
 from lossguard.static.interp.torch_args import TorchCallArgs
-from lossguard.static.values import UNKNOWN, Const, External, HeadedList, ListOf, Shape, Tensor, TupleVal, Value
+from lossguard.static.values import UNKNOWN, Const, External, HeadedList, ListOf, NumberList, Shape, Tensor, TupleVal, Value
 
 TABLE = "pandas.DataFrame"
 COLUMN = "pandas.Series"
@@ -87,11 +87,13 @@ def table_array(table: External) -> Value:
 
 
 def table_method(table: External, name: str, kw: dict[str, Value]) -> Value:
-    """``.to_numpy()``; the methods that give a table or column of the same kind (``dropna()``,
+    """``.to_numpy()``; a column's ``.tolist()`` (a list of its scalars, the length and the kind unknown); the methods that give a table or column of the same kind (``dropna()``,
     ``astype(float)``, ``drop(columns=...)``), unless they change it in place (``inplace=True``
     returns None)."""
     if table.qname not in (TABLE, COLUMN):
         return UNKNOWN
+    if table.qname == COLUMN and name in api.COLUMN_TO_LIST:
+        return NumberList(None, None)  # one Python scalar per row (round 32, mamemo/CNN-Binary-Classification)
     if name in api.TABLE_TO_ARRAY:
         return table_array(table)
     if name in api.TABLE_SAME_KIND and "inplace" not in kw:

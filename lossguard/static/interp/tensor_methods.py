@@ -14,7 +14,7 @@ from lossguard.static.tensor_ops import (
     reduced_shape,
     reshape,
 )
-from lossguard.static.values import INT, UNKNOWN, Act, Dtype, Shape, Tensor, Value
+from lossguard.static.values import INT, UNKNOWN, Act, Const, Dtype, ListOf, Shape, Tensor, Value
 
 
 def _m_mix_by_one_hot(t: Tensor, c: TorchCallArgs) -> Value:
@@ -112,6 +112,30 @@ def m_masked_select(t: Tensor, c: TorchCallArgs) -> Value:
     return t.with_(shape=Shape((None,)), act_dim=None, one_hot=False, per_option=())
 
 
+def _row_axis(c: TorchCallArgs, at: int, default: int | None) -> bool:
+    """Whether the call's ``dim`` (the argument at ``at``, or ``dim=``, else ``default``) is the first axis, written
+    as the literal 0."""
+    dim = c.pos[at] if len(c.pos) > at else c.kw.get("dim", Const(default) if default is not None else UNKNOWN)
+    return isinstance(dim, Const) and type(dim.value) is int and dim.value == 0
+
+
+def rows_of(t: Tensor) -> Tensor:
+    """Some rows of ``t`` (along the first axis): every fact but the first size stays (a row of probabilities is
+    still one, an int64 label still int64); the shape only where the rank is known."""
+    shape = t.shape
+    kept = Shape((None, *shape.dims[1:])) if shape is not None and shape.rank_known and shape.dims else None
+    return t.with_(shape=kept)
+
+
+def m_row_selection(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.index_select(0, idx)``: some rows of ``x``; ``x.split(n)``, ``x.split(sizes, dim=0)``, ``x.chunk(k)``: a
+    list of such pieces (round 32, Sangmin-Bae/Binary-Classification-with-PyTorch's ``_batchify``). Another axis, or
+    an axis that is not the literal 0: a tensor of nothing known."""
+    if c.qname == "index_select":
+        return rows_of(t) if _row_axis(c, 0, None) else Tensor()
+    return ListOf(rows_of(t)) if _row_axis(c, 1, 0) else UNKNOWN
+
+
 def m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
     if c.qname == "mean" and (c.pos or c.kw) and t.act is Act.PROBS:
         return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph)  # averaged distributions: still probabilities
@@ -167,6 +191,7 @@ TENSOR_METHODS: dict[str, MethodHandler] = table(
     (api.VALUE_KEEPING_METHODS, _m_value_keeping),
     (api.REDUCING_METHODS, m_reduce),
     (("masked_select",), m_masked_select),
+    (api.ROW_SELECTION_METHODS, m_row_selection),
     (("log",), _m_log),
     (("exp",), _m_exp),
     (("clamp", "clip", "clamp_", "clip_"), _m_clamp),

@@ -29,7 +29,7 @@ from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS, is_to
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
-from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_masked_select, m_reduce
+from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_masked_select, m_reduce, m_row_selection
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.interp.training import scaled_name
 from lossguard.static.no_grad_names import root_name
@@ -530,6 +530,16 @@ def _masked_select(interp: Any, c: TorchCallArgs) -> Value:
     return m_masked_select(c.x, c) if isinstance(c.x, Tensor) and not c.starred else Tensor()
 
 
+def _row_selection(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.index_select(x, 0, idx)``, ``torch.split(x, n)``, ``torch.chunk(x, k)``: what the method of the same
+    name does to ``x``."""
+    if not isinstance(c.x, Tensor) or c.starred:
+        return Tensor()
+    short = c.qname.rsplit(".", 1)[-1]
+    rest = TorchCallArgs(short, c.node, c.pos[1:], {k: v for k, v in c.kw.items() if k not in ("input", "tensor")}, False, c.frame)
+    return m_row_selection(c.x, rest)
+
+
 def _one_hot(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
     pos = c.pos
@@ -699,6 +709,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.bmm", "torch.matmul", "torch.mm"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
     (("torch.masked_select",), _masked_select),
+    (tuple(f"torch.{name}" for name in api.ROW_SELECTION_METHODS), _row_selection),
     (("torch.randperm",), _permutation),
     (("torch.argmax", "torch.argmin", "torch.bucketize", "torch.searchsorted"), _int_result),
     (

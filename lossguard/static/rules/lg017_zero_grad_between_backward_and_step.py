@@ -49,7 +49,8 @@ _BOOKKEEPING = frozenset(
         "perf_counter",
     }
 )
-# Calls that may sit between the clear and the step and put no gradient back: clipping, a GradScaler's unscaling.
+# Calls that may sit between the backward() and the step, before or after the clear, and put no gradient back and
+# apply none: clipping, a GradScaler's unscaling.
 _CLIPPING = frozenset({"clip_grad_norm_", "clip_grad_value_", "clip_grad_norm", "unscale_"})
 _GRAD_ATTRS = ("grad", "_grad")
 _CONTROL = (ast.Return, ast.Break, ast.Continue, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
@@ -272,6 +273,19 @@ def train_step(model, x, y, optimizer):
     optimizer.zero_grad()
     return loss.item()
 """,
+        # clipped after the backward, stepped, then cleared for the next batch (round 32, a U-Net trainer's order)
+        """
+import torch
+from torch import nn
+
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+for x, y in loader:
+    loss = criterion(model(x), y)
+    loss.backward()
+    nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
+    optimizer.step()
+    optimizer.zero_grad()
+""",
         # a helper runs between the backward and the clear: it may step
         """
 import torch
@@ -351,6 +365,34 @@ def train(model, loader, optimizer, criterion, scaler):
 """,
             line=6,
             col=9,
+            message="the step applies no gradient at all",
+        ),
+        # clipped between the backward and the clear (round 32, DaoChaShao/py-ml-pt-unet-binary-classification's trainer
+        # with the clear moved down): the clear still drops the gradients the step was to apply
+        Invalid(
+            """
+import torch
+from torch import nn
+
+class SegTrainer:
+    def __init__(self, model, optimiser, criterion):
+        self._model = model
+        self._optimiser = optimiser
+        self._criterion = criterion
+
+    def epoch(self, loader):
+        for features, labels in loader:
+            loss = self._criterion(self._model(features), labels)
+            loss.backward()
+            nn.utils.clip_grad_norm_(self._model.parameters(), max_norm=1.0)
+            self._optimiser.zero_grad()
+            self._optimiser.step()
+
+trainer = SegTrainer(model, torch.optim.AdamW(model.parameters(), lr=1e-3), nn.BCEWithLogitsLoss())
+trainer.epoch(loader)
+""",
+            line=15,
+            col=13,
             message="the step applies no gradient at all",
         ),
         # bookkeeping between the backward and the clear; model.zero_grad() of the model the optimizer holds
@@ -473,6 +515,8 @@ class Agent:
                     if clear is None:
                         return None
                     continue
+                if top is not None and call_name(top) in _CLIPPING:
+                    continue  # clipped (or unscaled) before the clear: the clear still drops what the step would apply
                 if any(call_name(c) not in _BOOKKEEPING for c in calls):
                     return None  # a step, a clear or a helper before any clear of the list: not this shape
                 continue
