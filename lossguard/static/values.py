@@ -622,7 +622,7 @@ def join(a: Value, b: Value) -> Value:
             dtype=a.dtype if a.dtype == b.dtype else None,
             shape=a.shape if a.shape == b.shape else None,
             graph=a.graph and b.graph,
-            unreduced=a.unreduced and b.unreduced,
+            unreduced=_unreduced_on_a_path(a, b),
             from_zero=a.from_zero and b.from_zero,
             act_dim=a.act_dim if a.act == b.act and a.act_dim == b.act_dim else None,
             one_hot=a.one_hot and b.one_hot,
@@ -670,6 +670,15 @@ def join(a: Value, b: Value) -> Value:
             tuple(sorted((k, join(left[k], right[k]) if k in left and k in right else left.get(k, right.get(k, UNKNOWN))) for k in {*left, *right}))
         )
     return UNKNOWN
+
+
+def _unreduced_on_a_path(a: Tensor, b: Tensor) -> bool:
+    """A per-element loss on both paths, or on one path and no loss on the other (a model's raw output: a
+    ``forward`` that returns ``(loss,) + outputs`` only when it is given labels, read as ``model(**batch)[0]``).
+    Where the other path holds a loss (``loss.mean()`` under an ``if``), the paths disagree and it is not one
+    (round 32): a training loop that back-propagates it means the loss, and on the path where that is a
+    per-element loss torch raises."""
+    return a.unreduced and (b.unreduced or not b.graph) or b.unreduced and not a.graph
 
 
 def _join_keyed(a: Value, b: Value) -> Value:

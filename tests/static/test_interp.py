@@ -9700,6 +9700,105 @@ def probe():
 }
 
 
+# Round 32: a model whose forward prepends its loss to its outputs only when given labels (`outputs = (loss,) + outputs`,
+# the span-NER and BERT-head idiom), read by a loop as `model(...)[0]`: on the labelled path item 0 is the loss, on the
+# other a raw output that holds no loss. The join keeps the per-element loss of `reduction="none"` (realcode_heldout's
+# DeepNER unit, z814081807/DeepNER issue 19): back-propagating it raises on the path that has a loss.
+_SPAN_HEAD = """
+import torch
+import torch.nn as nn
+
+
+class SpanHead(nn.Module):
+    def __init__(self, hidden, num_tags):
+        super().__init__()
+        self.start_fc = nn.Linear(hidden, num_tags)
+        self.criterion = nn.CrossEntropyLoss({reduction})
+
+    def forward(self, seq_out, mask, start_ids=None):
+        logits = self.start_fc(seq_out)
+        outputs = (logits,)
+        if start_ids is not None:
+            active = mask.view(-1) == 1
+            loss = self.criterion(logits.view(-1, logits.size(-1))[active], start_ids.view(-1)[active])
+            {reduce}outputs = (loss,) + outputs
+        return outputs
+
+
+def train(loader, optimizer):
+    model = SpanHead(768, 9)
+    for batch in loader:
+        optimizer.zero_grad()
+        loss = model(batch[0], batch[1], batch[2])[0]
+        loss.backward(){mark}
+        optimizer.step()
+"""
+
+
+def _span_head(reduction: str, reduce: str, mark: bool) -> str:
+    return _SPAN_HEAD.replace("{reduction}", reduction).replace("{reduce}", reduce).replace("{mark}", "  # expect: LG015" if mark else "")
+
+
+PROJECTS["a_per_element_loss_prepended_to_a_model_s_outputs"] = {
+    "span.py": _span_head('reduction="none"', "", True),
+}
+# the loss reduced on the labelled path, a default reduction, or reduced on one path and left per element on another
+# (`if self.reduce:` undecided: both hold a loss, they disagree): silent
+PROJECTS["a_per_element_loss_prepended_to_a_model_s_outputs_look_alike"] = {
+    "reduced.py": _span_head('reduction="none"', "loss = loss.mean()\n            ", False),
+    "default.py": _span_head("", "", False),
+    "one_path.py": _span_head('reduction="none"', "if self.training:\n                loss = loss.mean()\n            ", False),
+}
+
+
+# Round 32: a `model` parameter called with a mapping (`model(**batch)`), in a file whose one nn.Module is the model:
+# every forward takes a mapping, so the file's only model is what the parameter holds, as a positional call's fitting
+# model is (realcode_heldout's DeepNER unit, `model(**batch_data)[0]`)
+_MAPPED_BATCH = """
+import torch.nn as nn
+{extra}
+
+class Tagger(nn.Module):
+    def __init__(self, hidden=768, num_tags=9):
+        super().__init__()
+        self.fc = nn.Linear(hidden, num_tags)
+        self.act = nn.Softmax(dim=-1)
+
+    def forward(self, features, labels=None):
+        return self.act(self.fc(features))
+
+
+def train({name}, loader, optimizer, criterion=nn.CrossEntropyLoss()):
+    for batch in loader:
+        optimizer.zero_grad()
+        loss = criterion({name}(**batch), batch["labels"]){mark}
+        loss.backward()
+        optimizer.step()
+"""
+_FOCAL = """
+
+class Focal(nn.Module):
+    def forward(self, inputs, targets):
+        return (inputs - targets).abs().mean()
+"""
+
+
+def _mapped_batch(name: str, extra: str, mark: bool) -> str:
+    return _MAPPED_BATCH.replace("{name}", name).replace("{extra}", extra).replace("{mark}", "  # expect: LG001" if mark else "")
+
+
+PROJECTS["a_model_parameter_called_with_a_mapping"] = {
+    "model.py": _mapped_batch("model", "", True),
+    "net.py": _mapped_batch("net", "", True),
+}
+# a second nn.Module in the file (a custom loss, which takes a mapping as well), or a parameter not named as a model
+# (`fn(**batch)`): silent
+PROJECTS["a_model_parameter_called_with_a_mapping_look_alike"] = {
+    "two_modules.py": _mapped_batch("model", _FOCAL, False),
+    "fn.py": _mapped_batch("fn", "", False),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

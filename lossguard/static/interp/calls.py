@@ -51,6 +51,7 @@ from lossguard.static.interp.sequence_args import filled_positionals, sequence_l
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass
 from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
 from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
+from lossguard.static.interp.unbuilt_models import MODEL_NAMES
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer, sizes_shape
 from lossguard.static.values import (
@@ -514,6 +515,12 @@ class CallsMixin(InterpBase):
             agreed = self.agreed_output(models, node, pos, kw, frame, env)  # several: what they all return
             if agreed is not None:
                 return agreed
+        if isinstance(callee, ParamUnknown) and starred and mapping_only(node) and _model_name(node.func):
+            # `model(**batch)`: any forward takes the mapping, so only a file with one model at all says which, and
+            # only for a parameter named as a model (a `factory(**kwargs)` is no model; round 32)
+            only = self.only_model(frame.module)
+            if only is not None and not self.contains_class(only, frame.owner):
+                return self.apply(self._default_instance(only), node, pos, kw, starred, frame, env)
         return UNKNOWN
 
     def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
@@ -853,3 +860,9 @@ def _features_arg(node: ast.Call) -> ast.expr | None:
         if k.arg == "x" and isinstance(k.value, (ast.Name, ast.Attribute)):
             return k.value
     return None
+
+
+def _model_name(func: ast.expr) -> bool:
+    """``model(...)``, ``self.net(...)``: the callee is named as a model (``unbuilt_models.MODEL_NAMES``)."""
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+    return name in MODEL_NAMES
