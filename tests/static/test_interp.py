@@ -9799,6 +9799,74 @@ PROJECTS["a_model_parameter_called_with_a_mapping_look_alike"] = {
 }
 
 
+# Round 32: a parameter named after one of the file's models (`decoder` for `DecoderRNN`), called with arguments that
+# another model takes too (`EncoderRNN(token, hidden)`): it holds the model it is named after (the blind set's
+# seq2seq, NLLLoss on the decoder's Linear scores)
+_SEQ2SEQ = """
+import torch
+import torch.nn as nn
+
+
+class EncoderRNN(nn.Module):
+    def __init__(self, n_words, hidden):
+        super().__init__()
+        self.embedding = nn.Embedding(n_words, hidden)
+        self.gru = nn.GRU(hidden, hidden)
+
+    def forward(self, token, hidden):
+        return self.gru(self.embedding(token).view(1, 1, -1), hidden)
+
+
+class DecoderRNN(nn.Module):
+    def __init__(self, hidden, n_words):
+        super().__init__()
+        self.embedding = nn.Embedding(n_words, hidden)
+        self.gru = nn.GRU(hidden, hidden)
+        self.out = nn.Linear(hidden, n_words)
+
+    def forward(self, token, hidden):
+        output, hidden = self.gru(self.embedding(token).view(1, 1, -1), hidden)
+        return self.out(output[0]), hidden
+{extra}
+
+def train_pair(src, tgt, encoder, {name}, optimizer, criterion=nn.NLLLoss()):
+    hidden = torch.zeros(1, 1, 256)
+    optimizer.zero_grad()
+    for token in src:
+        _, hidden = encoder(token, hidden)
+    dec_input = torch.tensor([[0]])
+    loss = 0
+    for target in tgt:
+        out, hidden = {name}(dec_input, hidden)
+        loss += criterion(out, target){mark}
+        dec_input = target
+    loss.backward()
+    optimizer.step()
+"""
+_ATTN_DECODER = """
+
+class AttnDecoderRNN(DecoderRNN):
+    def forward(self, token, hidden):
+        output, hidden = self.gru(self.embedding(token).view(1, 1, -1), hidden)
+        return torch.log_softmax(self.out(output[0]), dim=1), hidden
+"""
+
+
+def _seq2seq(name: str, extra: str, mark: bool) -> str:
+    return _SEQ2SEQ.replace("{name}", name).replace("{extra}", extra).replace("{mark}", "  # expect: LG007" if mark else "")
+
+
+PROJECTS["a_model_parameter_named_after_one_of_the_models_it_fits"] = {
+    "decoder.py": _seq2seq("decoder", "", True),
+    "decoder_rnn.py": _seq2seq("decoder_rnn", "", True),
+}
+# a name no class holds (`dec`), or one that two fitting models hold (`DecoderRNN` and `AttnDecoderRNN`): silent
+PROJECTS["a_model_parameter_named_after_one_of_the_models_it_fits_look_alike"] = {
+    "dec.py": _seq2seq("dec", "", False),
+    "two_decoders.py": _seq2seq("decoder", _ATTN_DECODER, False),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -45,6 +45,7 @@ from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
+from lossguard.static.interp.named_models import named_model
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
@@ -512,6 +513,9 @@ class CallsMixin(InterpBase):
             models = self.fitting_models(frame.module, len(pos), set(kw))
             if len(models) == 1 and not self.contains_class(models[0], frame.owner):
                 return self.apply(self._default_instance(models[0]), node, pos, kw, starred, frame, env)
+            named = named_model(models, node.func)  # `decoder(x, h)` beside an EncoderRNN that takes them too
+            if named is not None and not self.contains_class(named, frame.owner):
+                return self.apply(self._default_instance(named), node, pos, kw, starred, frame, env)
             agreed = self.agreed_output(models, node, pos, kw, frame, env)  # several: what they all return
             if agreed is not None:
                 return agreed
