@@ -350,7 +350,11 @@ loss.backward()
             "or a gradient argument to backward() silences it. A LightningModule's `training_step` "
             "that returns such a loss is reported too, since Lightning calls backward() on what it returns; "
             "not when the class or a base class in the checked code mentions `automatic_optimization` "
-            "(manual optimization returns what it likes)."
+            "(manual optimization returns what it likes). A value that is such a loss on one path and holds "
+            "no loss on the other (a model's `forward` that returns `(loss,) + outputs` only when given labels, "
+            "read as `model(**batch)[0]`) is reported: on the path that has the loss, backward() raises; where "
+            "the other path holds a reduced loss (`loss.mean()` under an `if` the checker cannot decide), the "
+            "paths disagree and nothing is reported."
         ),
         fix_safety="none",
         references=(REDUCTION_DOC,),

@@ -637,7 +637,7 @@ def join(a: Value, b: Value) -> Value:
             dtype=a.dtype if a.dtype == b.dtype else None,
             shape=_join_shapes(a.shape, b.shape),
             graph=a.graph and b.graph,
-            unreduced=a.unreduced and b.unreduced,
+            unreduced=_unreduced_on_a_path(a, b),
             from_zero=a.from_zero and b.from_zero,
             act_dim=a.act_dim if a.act == b.act and a.act_dim == b.act_dim else None,
             one_hot=a.one_hot and b.one_hot,
@@ -698,6 +698,15 @@ def _join_shapes(a: Shape | None, b: Shape | None) -> Shape | None:
     if a is None or b is None or not (a.rank_known and b.rank_known) or len(a.dims) != len(b.dims):
         return None
     return Shape(tuple(x if x == y else None for x, y in zip(a.dims, b.dims)))
+
+
+def _unreduced_on_a_path(a: Tensor, b: Tensor) -> bool:
+    """A per-element loss on both paths, or on one path and no loss on the other (a model's raw output: a
+    ``forward`` that returns ``(loss,) + outputs`` only when it is given labels, read as ``model(**batch)[0]``).
+    Where the other path holds a loss (``loss.mean()`` under an ``if``), the paths disagree and it is not one
+    (round 32): a training loop that back-propagates it means the loss, and on the path where that is a
+    per-element loss torch raises."""
+    return a.unreduced and (b.unreduced or not b.graph) or b.unreduced and not a.graph
 
 
 def _join_keyed(a: Value, b: Value) -> Value:

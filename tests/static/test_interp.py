@@ -10666,6 +10666,173 @@ PROJECTS["an_objects_mode_picks_the_branch_its_calls_are_judged_in_look_alike"] 
 }
 
 
+# Round 32: a model whose forward prepends its loss to its outputs only when given labels (`outputs = (loss,) + outputs`,
+# the span-NER and BERT-head idiom), read by a loop as `model(...)[0]`: on the labelled path item 0 is the loss, on the
+# other a raw output that holds no loss. The join keeps the per-element loss of `reduction="none"` (realcode_heldout's
+# DeepNER unit, z814081807/DeepNER issue 19): back-propagating it raises on the path that has a loss.
+_SPAN_HEAD = """
+import torch
+import torch.nn as nn
+
+
+class SpanHead(nn.Module):
+    def __init__(self, hidden, num_tags):
+        super().__init__()
+        self.start_fc = nn.Linear(hidden, num_tags)
+        self.criterion = nn.CrossEntropyLoss({reduction})
+
+    def forward(self, seq_out, mask, start_ids=None):
+        logits = self.start_fc(seq_out)
+        outputs = (logits,)
+        if start_ids is not None:
+            active = mask.view(-1) == 1
+            loss = self.criterion(logits.view(-1, logits.size(-1))[active], start_ids.view(-1)[active])
+            {reduce}outputs = (loss,) + outputs
+        return outputs
+
+
+def train(loader, optimizer):
+    model = SpanHead(768, 9)
+    for batch in loader:
+        optimizer.zero_grad()
+        loss = model(batch[0], batch[1], batch[2])[0]
+        loss.backward(){mark}
+        optimizer.step()
+"""
+
+
+def _span_head(reduction: str, reduce: str, mark: bool) -> str:
+    return _SPAN_HEAD.replace("{reduction}", reduction).replace("{reduce}", reduce).replace("{mark}", "  # expect: LG015" if mark else "")
+
+
+PROJECTS["a_per_element_loss_prepended_to_a_model_s_outputs"] = {
+    "span.py": _span_head('reduction="none"', "", True),
+}
+# the loss reduced on the labelled path, a default reduction, or reduced on one path and left per element on another
+# (`if self.reduce:` undecided: both hold a loss, they disagree): silent
+PROJECTS["a_per_element_loss_prepended_to_a_model_s_outputs_look_alike"] = {
+    "reduced.py": _span_head('reduction="none"', "loss = loss.mean()\n            ", False),
+    "default.py": _span_head("", "", False),
+    "one_path.py": _span_head('reduction="none"', "if self.training:\n                loss = loss.mean()\n            ", False),
+}
+
+
+# Round 32: a `model` parameter called with a mapping (`model(**batch)`), in a file whose one nn.Module is the model:
+# every forward takes a mapping, so the file's only model is what the parameter holds, as a positional call's fitting
+# model is (realcode_heldout's DeepNER unit, `model(**batch_data)[0]`)
+_MAPPED_BATCH = """
+import torch.nn as nn
+{extra}
+
+class Tagger(nn.Module):
+    def __init__(self, hidden=768, num_tags=9):
+        super().__init__()
+        self.fc = nn.Linear(hidden, num_tags)
+        self.act = nn.Softmax(dim=-1)
+
+    def forward(self, features, labels=None):
+        return self.act(self.fc(features))
+
+
+def train({name}, loader, optimizer, criterion=nn.CrossEntropyLoss()):
+    for batch in loader:
+        optimizer.zero_grad()
+        loss = criterion({name}(**batch), batch["labels"]){mark}
+        loss.backward()
+        optimizer.step()
+"""
+_FOCAL = """
+
+class Focal(nn.Module):
+    def forward(self, inputs, targets):
+        return (inputs - targets).abs().mean()
+"""
+
+
+def _mapped_batch(name: str, extra: str, mark: bool) -> str:
+    return _MAPPED_BATCH.replace("{name}", name).replace("{extra}", extra).replace("{mark}", "  # expect: LG001" if mark else "")
+
+
+PROJECTS["a_model_parameter_called_with_a_mapping"] = {
+    "model.py": _mapped_batch("model", "", True),
+    "net.py": _mapped_batch("net", "", True),
+}
+# a second nn.Module in the file (a custom loss, which takes a mapping as well), or a parameter not named as a model
+# (`fn(**batch)`): silent
+PROJECTS["a_model_parameter_called_with_a_mapping_look_alike"] = {
+    "two_modules.py": _mapped_batch("model", _FOCAL, False),
+    "fn.py": _mapped_batch("fn", "", False),
+}
+
+
+# Round 32: a parameter named after one of the file's models (`decoder` for `DecoderRNN`), called with arguments that
+# another model takes too (`EncoderRNN(token, hidden)`): it holds the model it is named after (the blind set's
+# seq2seq, NLLLoss on the decoder's Linear scores)
+_SEQ2SEQ = """
+import torch
+import torch.nn as nn
+
+
+class EncoderRNN(nn.Module):
+    def __init__(self, n_words, hidden):
+        super().__init__()
+        self.embedding = nn.Embedding(n_words, hidden)
+        self.gru = nn.GRU(hidden, hidden)
+
+    def forward(self, token, hidden):
+        return self.gru(self.embedding(token).view(1, 1, -1), hidden)
+
+
+class DecoderRNN(nn.Module):
+    def __init__(self, hidden, n_words):
+        super().__init__()
+        self.embedding = nn.Embedding(n_words, hidden)
+        self.gru = nn.GRU(hidden, hidden)
+        self.out = nn.Linear(hidden, n_words)
+
+    def forward(self, token, hidden):
+        output, hidden = self.gru(self.embedding(token).view(1, 1, -1), hidden)
+        return self.out(output[0]), hidden
+{extra}
+
+def train_pair(src, tgt, encoder, {name}, optimizer, criterion=nn.NLLLoss()):
+    hidden = torch.zeros(1, 1, 256)
+    optimizer.zero_grad()
+    for token in src:
+        _, hidden = encoder(token, hidden)
+    dec_input = torch.tensor([[0]])
+    loss = 0
+    for target in tgt:
+        out, hidden = {name}(dec_input, hidden)
+        loss += criterion(out, target){mark}
+        dec_input = target
+    loss.backward()
+    optimizer.step()
+"""
+_ATTN_DECODER = """
+
+class AttnDecoderRNN(DecoderRNN):
+    def forward(self, token, hidden):
+        output, hidden = self.gru(self.embedding(token).view(1, 1, -1), hidden)
+        return torch.log_softmax(self.out(output[0]), dim=1), hidden
+"""
+
+
+def _seq2seq(name: str, extra: str, mark: bool) -> str:
+    return _SEQ2SEQ.replace("{name}", name).replace("{extra}", extra).replace("{mark}", "  # expect: LG007" if mark else "")
+
+
+PROJECTS["a_model_parameter_named_after_one_of_the_models_it_fits"] = {
+    "decoder.py": _seq2seq("decoder", "", True),
+    "decoder_rnn.py": _seq2seq("decoder_rnn", "", True),
+}
+# a name no class holds (`dec`), or one that two fitting models hold (`DecoderRNN` and `AttnDecoderRNN`): silent
+PROJECTS["a_model_parameter_named_after_one_of_the_models_it_fits_look_alike"] = {
+    "dec.py": _seq2seq("dec", "", False),
+    "two_decoders.py": _seq2seq("decoder", _ATTN_DECODER, False),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

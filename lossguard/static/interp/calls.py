@@ -47,12 +47,14 @@ from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
+from lossguard.static.interp.named_models import named_model
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass, transposed, unzips
 from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
 from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
+from lossguard.static.interp.unbuilt_models import MODEL_NAMES
 from lossguard.static.project import ModuleInfo
 from lossguard.static.tensor_ops import apply_layer, sizes_shape
 from lossguard.static.values import (
@@ -519,9 +521,18 @@ class CallsMixin(InterpBase):
             models = self.fitting_models(frame.module, len(pos), set(kw))
             if len(models) == 1 and not self.contains_class(models[0], frame.owner):
                 return self.apply(self._default_instance(models[0]), node, pos, kw, starred, frame, env)
+            named = named_model(models, node.func)  # `decoder(x, h)` beside an EncoderRNN that takes them too
+            if named is not None and not self.contains_class(named, frame.owner):
+                return self.apply(self._default_instance(named), node, pos, kw, starred, frame, env)
             agreed = self.agreed_output(models, node, pos, kw, frame, env)  # several: what they all return
             if agreed is not None:
                 return agreed
+        if isinstance(callee, ParamUnknown) and starred and mapping_only(node) and _model_name(node.func):
+            # `model(**batch)`: any forward takes the mapping, so only a file with one model at all says which, and
+            # only for a parameter named as a model (a `factory(**kwargs)` is no model; round 32)
+            only = self.only_model(frame.module)
+            if only is not None and not self.contains_class(only, frame.owner):
+                return self.apply(self._default_instance(only), node, pos, kw, starred, frame, env)
         return UNKNOWN
 
     def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:
@@ -872,3 +883,9 @@ def _features_arg(node: ast.Call) -> ast.expr | None:
         if k.arg == "x" and isinstance(k.value, (ast.Name, ast.Attribute)):
             return k.value
     return None
+
+
+def _model_name(func: ast.expr) -> bool:
+    """``model(...)``, ``self.net(...)``: the callee is named as a model (``unbuilt_models.MODEL_NAMES``)."""
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+    return name in MODEL_NAMES

@@ -136,6 +136,15 @@ class TrainingMixin(InterpBase):
             candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
         return [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
 
+    def only_model(self, module: ModuleInfo) -> ClassRef | None:
+        """The one top-level nn.Module of the file (with its imports), whatever its forward accepts: what a parameter
+        called with a mapping (``model(**batch)``) holds, which every forward would take. None when the file has
+        several (a custom loss beside the model) or none."""
+        candidates = self._model_candidates.get(id(module))
+        if candidates is None:
+            candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
+        return candidates[0] if len(candidates) == 1 else None
+
     def contains_class(self, model: ClassRef, owner: ClassRef | None) -> bool:
         """Whether ``model`` is ``owner`` or builds it (calls its name): then a parameter that a method of
         ``owner`` calls (``self.features(x)``, a backbone handed to the constructor) is not ``model``, whose
