@@ -704,3 +704,42 @@ def test_vanishing_gradients_compare_layers_along_one_path_only():
     layout = lossguard.runtime.layout.Layout(net)
     layout.along_path(net(torch.randn(2, 8)).sum().grad_fn)
     assert layout.dense == (0, 4) and layout.penultimate == 2 and not layout.path_open
+
+
+def small_init_deep_linear_run(optimizer: str, lr: float, steps: int = 200, seed: int = 0) -> list:
+    """A deep linear network from a small initialisation leaving its saddle (Saxe et al.'s sigmoidal
+    learning curve): four bias-free ``Linear`` layers of width 32 initialised at std 0.02 learn a
+    linear map of 16 Gaussian inputs to 4 outputs under MSE, batch 64. The gradient norm starts at
+    0.014, where every layer's gradient is the product of the others' tiny weights, and grows as the
+    weights do: 260x in 40 steps, while the loss first holds and then falls."""
+    torch.manual_seed(seed)
+    teacher = torch.randn(16, 4)
+    dims = [16, 32, 32, 32, 4]
+    model = nn.Sequential()
+    for a, b in zip(dims, dims[1:]):
+        model.append(nn.Linear(a, b, bias=False))
+        nn.init.normal_(model[-1].weight, std=0.02)
+    criterion = lossguard.watch(model, nn.MSELoss(), console=False)
+    opt = torch.optim.Adam(model.parameters(), lr=lr) if optimizer == "adam" else torch.optim.SGD(model.parameters(), lr=lr)
+    for _ in range(steps):
+        x = torch.randn(64, 16)
+        opt.zero_grad()
+        criterion(model(x), x @ teacher).backward()
+        opt.step()
+    criterion.close()
+    return criterion.events
+
+
+def test_a_gradient_norm_that_grows_while_adam_keeps_the_updates_small_is_no_explosion():
+    # usuyama/pytorch-unet under BCE + Dice (round 20, seed 7 of 9 in round 21): LG106 at step 56, "the
+    # gradient norm is 2.663, 22.38x the 90th percentile 0.119", while the head's Adam update went from
+    # 0.0005 to 0.0007 of its norm and the loss fell from 0.85 to 0.66. Here the same shape from a
+    # saddle: the norm 0.014 -> 3.69 by step 40 (LG106 there before this change), the updates held
+    assert small_init_deep_linear_run("adam", 1e-3) == []
+    # the look-alike: the same network and data under SGD 0.1, whose update grows with the gradient:
+    # the escape overshoots (the norm 0.21 -> 1.97 -> 19 at steps 150-170) and the run reaches inf at 287
+    events = small_init_deep_linear_run("sgd", 0.1, steps=170)
+    exploding = first(events, "LG106")
+    assert exploding is not None and exploding.step == 160, [(e.code, e.step) for e in events]
+    assert "30.37x the 90th percentile" in exploding.message
+    assert exploding.fix.startswith("Lower the learning rate from 0.1 to "), exploding.fix
