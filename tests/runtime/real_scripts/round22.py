@@ -16,6 +16,15 @@ neural ODE fitting a spiral's dynamics (dy/dt = MLP(y^3), 2-50-2 tanh), ``odeint
 over batches of 20 trajectory pieces of 10 time points, the gradient through the adjoint ODE solved backwards
 (``--adjoint``), the loss ``mean(|pred - true|)`` written as ``F.l1_loss`` (the same value) and watched; RMSprop 1e-3;
 300 iterations (the script's 2,000), the full-trajectory check every 100.
+
+``style-transfer``: pytorch/examples at 77f55b9 (``fast_neural_style/neural_style/neural_style.py train`` with
+``transformer_net.py``, ``vgg.py``, ``utils.py``): a feed-forward style-transfer network (three strided convolutions,
+five residual blocks with InstanceNorm, two upsampling convolutions) trained by a perceptual loss through a frozen
+VGG16: one ``MSELoss`` (watched) called five times a step, a content term on relu2_2 weighted 1e5 and a Gram-matrix
+style term per VGG slice weighted 1e10, summed by the script; Adam 1e-3. The repository's mosaic.jpg as the style
+image; ``shim_pil``'s ImageFolder (600 synthetic pictures) at 64x64 (the script's 256), batch 4, one epoch of 150
+steps; ``shim_pil``'s ``vgg16`` is VGG16's layer sequence at an eighth of its widths with random weights (no weights
+to load: a perceptual loss through random features). ``Image.ANTIALIAS`` (removed in Pillow 10) is ``LANCZOS``.
 """
 
 from __future__ import annotations
@@ -99,6 +108,49 @@ SCRIPTS22 = [
         ),
     ),
 ]
+
+
+SCRIPTS22.append(
+    Script(
+        "style-transfer",
+        "examples/fast_neural_style",
+        "neural_style/neural_style.py",
+        [
+            ("    mse_loss = torch.nn.MSELoss()\n", "    import lgrun\n    mse_loss = lgrun.watch(transformer, torch.nn.MSELoss())\n"),
+            ("    optimizer = Adam(transformer.parameters(), args.lr)\n", f"    optimizer = Adam(transformer.parameters(), {_lr('1e-3')})\n"),
+            (
+                "            x = x.to(device)\n            y = transformer(x)\n",
+                "            x = lgrun.nan_batch(x.to(device))\n            y = transformer(x)\n",
+            ),
+        ],
+        [
+            "train",
+            "--dataset",
+            "data/train",
+            "--save-model-dir",
+            "out",
+            "--epochs",
+            "1",
+            "--batch-size",
+            "4",
+            "--image-size",
+            "64",
+            "--style-size",
+            "64",
+            "--log-interval",
+            "50",
+        ],
+        env={"LG_EXAMPLES": str(4 * 150)},
+        shim="shim_pil",
+        file_patches={
+            "neural_style/utils.py": [
+                ("img = img.resize((size, size), Image.ANTIALIAS)", "img = img.resize((size, size), Image.LANCZOS)"),
+                ("int(img.size[1] / scale)), Image.ANTIALIAS)", "int(img.size[1] / scale)), Image.LANCZOS)"),
+            ]
+        },
+        **_first(lr_faults(1e-3) + [Fault("a NaN pixel in batch 50", env={"LG_FAULT": "nan_batch"}, expected=("LG101",), onset=49)]),
+    )
+)
 
 
 def prepare(script: Script, work: Path) -> None:
