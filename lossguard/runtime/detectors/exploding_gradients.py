@@ -31,7 +31,10 @@ class ExplodingGradients(Detector):
     recurrent networks have heavy-tailed norms (an LSTM's vary tenfold from step to step once it
     learns), while an explosion leaves even the largest recent norms far behind. Absolute: the
     norm is more than ``max_ratio`` times the weight norm, an update no learning rate can use,
-    from the first step on. Reported norms enter the window clipped to the threshold;
+    from the first step on, unless the last dense layer's update at that step was measured and moved it
+    by under ``max_update`` of its norm: an adaptive optimizer (Adam) divides the gradient by its own
+    scale, and a loss weighted by 1e10 (fast_neural_style's style term) gives gradients thousands of
+    times the weights' norm with updates of 0.09 and less. Reported norms enter the window clipped to the threshold;
     ``cooldown`` steps separate two reports. A relative jump that did not reach the weights is no
     explosion: when the last dense layer's update at that step is within ``absorbed`` times the
     median of its recent measurements and the step's loss is not above the median of the recent
@@ -132,6 +135,10 @@ class ExplodingGradients(Detector):
         usual = median(list(self.updates))
         return usual > 0 and ratio <= self.absorbed * usual and bool(self.recent_losses) and loss <= median(list(self.recent_losses))
 
+    def _update_small(self, ratio: float | None) -> bool:
+        """Whether the last dense layer's update at this step was measured and is under ``max_update`` of its norm."""
+        return ratio is not None and math.isfinite(ratio) and ratio < self.max_update
+
     def _progressing(self) -> bool:
         half = max(1, self.update_window // 2)
         if len(self.first_losses) < half or len(self.recent_losses) < half:
@@ -227,7 +234,7 @@ class ExplodingGradients(Detector):
             if log_norm > limit and not held:
                 reason = f"{fmt(norm / math.exp(centre))}x the {round(100 * self.quantile)}th percentile {fmt(math.exp(centre))} of its recent values"
         ratio = stats.grad_to_weight
-        if reason is None and ratio is not None and math.isfinite(ratio) and ratio > self.max_ratio:
+        if reason is None and ratio is not None and math.isfinite(ratio) and ratio > self.max_ratio and not self._update_small(stats.update_ratio):
             reason = f"{fmt(ratio)}x the weight norm"
         kept = min(log_norm, limit) if (reason and limit is not None) else log_norm
         self.logs.append(kept)
