@@ -39,10 +39,12 @@ def test_an_explosion_with_a_huge_update_takes_the_factor_from_the_update():
     f = det.update(StepStats(0, grad_norm=2.6e7, grad_to_weight=1.4e4, lr=1000.0, update_ratio=44.89))
     assert f is not None
     assert f.fix is not None and f.fix.startswith("Lower the learning rate from 1000 to 1 (1000x, chosen from the update size: 44.89")
-    # an ordinary update leaves the factor at 10x
+    # no update measured leaves the factor at 10x
     det = ExplodingGradients()
-    f = det.update(StepStats(0, grad_norm=2.6e7, grad_to_weight=1.4e4, lr=0.03, update_ratio=0.01))
+    f = det.update(StepStats(0, grad_norm=2.6e7, grad_to_weight=1.4e4, lr=0.03))
     assert f is not None and f.fix is not None and f.fix.startswith("Lower the learning rate from 0.03 to 0.003, add a warm-up")
+    # an ordinary update measured at that step: the gradient did not reach the weights (Adam), not reported
+    assert ExplodingGradients().update(StepStats(0, grad_norm=2.6e7, grad_to_weight=1.4e4, lr=0.03, update_ratio=0.01)) is None
 
 
 def test_gradient_huge_against_weights_is_reported_from_step_zero():

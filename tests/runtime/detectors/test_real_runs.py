@@ -704,3 +704,98 @@ def test_vanishing_gradients_compare_layers_along_one_path_only():
     layout = lossguard.runtime.layout.Layout(net)
     layout.along_path(net(torch.randn(2, 8)).sum().grad_fn)
     assert layout.dense == (0, 4) and layout.penultimate == 2 and not layout.path_open
+
+
+def small_init_deep_linear_run(optimizer: str, lr: float, steps: int = 200, seed: int = 0) -> list:
+    """A deep linear network from a small initialisation leaving its saddle (Saxe et al.'s sigmoidal
+    learning curve): four bias-free ``Linear`` layers of width 32 initialised at std 0.02 learn a
+    linear map of 16 Gaussian inputs to 4 outputs under MSE, batch 64. The gradient norm starts at
+    0.014, where every layer's gradient is the product of the others' tiny weights, and grows as the
+    weights do: 260x in 40 steps, while the loss first holds and then falls."""
+    torch.manual_seed(seed)
+    teacher = torch.randn(16, 4)
+    dims = [16, 32, 32, 32, 4]
+    model = nn.Sequential()
+    for a, b in zip(dims, dims[1:]):
+        model.append(nn.Linear(a, b, bias=False))
+        nn.init.normal_(model[-1].weight, std=0.02)
+    criterion = lossguard.watch(model, nn.MSELoss(), console=False)
+    opt = torch.optim.Adam(model.parameters(), lr=lr) if optimizer == "adam" else torch.optim.SGD(model.parameters(), lr=lr)
+    for _ in range(steps):
+        x = torch.randn(64, 16)
+        opt.zero_grad()
+        criterion(model(x), x @ teacher).backward()
+        opt.step()
+    criterion.close()
+    return criterion.events
+
+
+def test_a_gradient_norm_that_grows_while_adam_keeps_the_updates_small_is_no_explosion():
+    # usuyama/pytorch-unet under BCE + Dice (round 20, seed 7 of 9 in round 21): LG106 at step 56, "the
+    # gradient norm is 2.663, 22.38x the 90th percentile 0.119", while the head's Adam update went from
+    # 0.0005 to 0.0007 of its norm and the loss fell from 0.85 to 0.66. Here the same shape from a
+    # saddle: the norm 0.014 -> 3.69 by step 40 (LG106 there before this change), the updates held
+    assert small_init_deep_linear_run("adam", 1e-3) == []
+    # the look-alike: the same network and data under SGD 0.1, whose update grows with the gradient:
+    # the escape overshoots (the norm 0.21 -> 1.97 -> 19 at steps 150-170) and the run reaches inf at 287
+    events = small_init_deep_linear_run("sgd", 0.1, steps=170)
+    exploding = first(events, "LG106")
+    assert exploding is not None and exploding.step == 160, [(e.code, e.step) for e in events]
+    assert "30.37x the 90th percentile" in exploding.message
+    assert exploding.fix.startswith("Lower the learning rate from 0.1 to "), exploding.fix
+
+
+def perceptual_loss_run(optimizer: str, lr: float, steps: int) -> list:
+    """fast_neural_style's loop in small (pytorch/examples, round 22): an image-to-image conv net with
+    InstanceNorm trained through a frozen feature network by one watched ``MSELoss`` called twice a step,
+    a content term weighted 1e5 and a Gram-matrix style term weighted 1e10 (the script's own weights)."""
+    torch.manual_seed(0)
+    net = nn.Sequential(
+        nn.Conv2d(3, 16, 3, padding=1),
+        nn.InstanceNorm2d(16, affine=True),
+        nn.ReLU(),
+        nn.Conv2d(16, 16, 3, padding=1),
+        nn.InstanceNorm2d(16, affine=True),
+        nn.ReLU(),
+        nn.Conv2d(16, 3, 3, padding=1),
+    )
+    features = nn.Sequential(
+        nn.Conv2d(3, 8, 3, padding=1),
+        nn.ReLU(),
+        nn.Conv2d(8, 16, 3, padding=1),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding=1),
+        nn.ReLU(),
+    )
+    features.requires_grad_(False)
+
+    def gram(y):
+        b, c, h, w = y.shape
+        f = y.view(b, c, h * w)
+        return f.bmm(f.transpose(1, 2)) / (c * h * w)
+
+    with torch.no_grad():
+        style = gram(features(torch.rand(1, 3, 32, 32) * 255))
+    mse = lossguard.watch(net, nn.MSELoss(), console=False)
+    opt = torch.optim.Adam(net.parameters(), lr) if optimizer == "adam" else torch.optim.SGD(net.parameters(), lr)
+    for _ in range(steps):
+        x = torch.rand(4, 3, 32, 32) * 255
+        fy, fx = features(net(x)), features(x)
+        loss = 1e5 * mse(fy, fx) + 1e10 * mse(gram(fy), style.expand(4, -1, -1))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    mse.close()
+    return mse.events
+
+
+def test_a_gradient_thousands_of_times_the_weights_that_adam_turns_into_a_small_update_is_no_explosion():
+    # fast_neural_style's healthy run (round 22): LG106 at steps 0 and 104, "the gradient norm is 1.499e+05,
+    # 3245x the weight norm", from its loss weights (1e5, 1e10), while Adam moved the last layer by 0.089 of its
+    # norm at step 0 and less after. Here: 2.4e6x the weights at step 0 (LG106 there on main's code), silent now
+    assert perceptual_loss_run("adam", 1e-3, steps=40) == []
+    # the look-alike: the same gradients under SGD 1e-3 reach the weights: reported at step 0, then inf
+    events = perceptual_loss_run("sgd", 1e-3, steps=10)
+    assert [(e.code, e.step) for e in events] == [("LG106", 0), ("LG101", 1), ("LG102", 2)]
+    assert "2.365e+06x the weight norm" in events[0].message

@@ -40,3 +40,31 @@ def resnet18(pretrained=False, num_classes=1000, weights=None, **kwargs):
 
 def resnet50(pretrained=False, num_classes=1000, weights=None, **kwargs):
     return _SmallResNet(num_classes, width=48)
+
+
+class VGG16_Weights:
+    """Named as torchvision names them; there are no weights to load (random features)."""
+
+    IMAGENET1K_V1 = None
+    DEFAULT = None
+
+
+class _VGG(nn.Module):
+    """VGG16's ``features`` layer for layer (13 convolutions with ReLUs, 5 max-pools: the indices
+    fast_neural_style slices at 4, 9, 16 and 23 fall where they fall in torchvision's), at an eighth
+    of its widths (8-64 channels) and randomly initialised: a perceptual loss through random features."""
+
+    def __init__(self, widths=(8, 8, "M", 16, 16, "M", 32, 32, 32, "M", 64, 64, 64, "M", 64, 64, 64, "M")):
+        super().__init__()
+        layers, c = [], 3
+        for w in widths:
+            if w == "M":
+                layers.append(nn.MaxPool2d(2, 2))
+            else:
+                layers += [nn.Conv2d(c, w, 3, padding=1), nn.ReLU(inplace=True)]
+                c = w
+        self.features = nn.Sequential(*layers)
+
+
+def vgg16(pretrained=False, weights=None, **kwargs):
+    return _VGG()
