@@ -48,10 +48,12 @@ def test_equal_values_survive_and_different_ones_become_unknown():
     "other, kept",
     [
         (PROBS.with_(act=Act.LOGITS), {"dtype": Dtype.FLOAT, "shape": Shape((64, 10))}),
-        (PROBS.with_(shape=Shape((64, 1))), {"act": Act.PROBS, "dtype": Dtype.FLOAT}),
+        # two shapes of one rank keep it, with the sizes they share (round 32, threads22); of two ranks, nothing
+        (PROBS.with_(shape=Shape((64, 1))), {"act": Act.PROBS, "dtype": Dtype.FLOAT, "shape": Shape((64, None))}),
+        (PROBS.with_(shape=Shape((64,))), {"act": Act.PROBS, "dtype": Dtype.FLOAT}),
         (PROBS.with_(dtype=Dtype.INT), {"act": Act.PROBS, "shape": Shape((64, 10))}),
     ],
-    ids=["activation", "shape", "dtype"],
+    ids=["activation", "shape", "rank", "dtype"],
 )
 def test_tensors_keep_each_fact_only_where_both_paths_agree(other: Tensor, kept: dict):
     for joined in (join(PROBS, other), join(other, PROBS)):

@@ -33,14 +33,14 @@ from __future__ import annotations
 
 import ast
 
-from lossguard.static.project import ModuleInfo
+from lossguard.static.project import ModuleInfo, declared_global
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def _module_level_bindings(tree: ast.Module, name: str) -> list[ast.AST]:
     """Every node of the module's own scope (outside function, class and lambda bodies) that binds
-    ``name``; a ``global name`` in any function counts as a binding too."""
+    ``name``; a ``global name`` in any function or class counts as a binding too."""
     found: list[ast.AST] = []
     stack: list[ast.AST] = list(tree.body)
     while stack:
@@ -48,7 +48,8 @@ def _module_level_bindings(tree: ast.Module, name: str) -> list[ast.AST]:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             if node.name == name:
                 found.append(node)
-            found.extend(n for n in ast.walk(node) if isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names)
+            if name in declared_global(node):  # parses a lazily read body only when its text says `global`
+                found.append(node)
             continue
         if isinstance(node, ast.Lambda):
             continue
