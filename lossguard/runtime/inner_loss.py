@@ -56,6 +56,11 @@ class InnerChecks:
         self.pending: tuple[int, dict[str, torch.Tensor]] | None = None
         self.handle = module.register_forward_hook(self, with_kwargs=True)
 
+    def __reduce__(self) -> tuple:
+        """Pickled or deep-copied with the criterion (``torch.save`` of the watcher stores the criterion alone), the
+        hook becomes one that does nothing: a copy belongs to no live watcher."""
+        return (_inert, ())
+
     def __call__(self, module: nn.Module, args: tuple, kwargs: dict, output: Any) -> None:
         calls = self.calls
         self.calls = calls + 1
@@ -91,3 +96,11 @@ class InnerChecks:
         scalars = {code: float(flag) for code, flag in found.items()}
         for code, message, data, severity in self.checks.findings(step, scalars):
             w._emit_misuse(code, step, message + self.where, data, severity)
+
+
+def _noop(module: nn.Module, args: tuple, kwargs: dict, output: Any) -> None:
+    """What an InnerChecks hook becomes in a pickled or copied criterion."""
+
+
+def _inert() -> Any:
+    return _noop

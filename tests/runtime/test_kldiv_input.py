@@ -124,6 +124,26 @@ def test_inner_loss_check_samples_calls_and_stops_at_close():
     assert not inner._forward_hooks  # the hook goes with the watcher's other hooks
 
 
+def test_a_pickled_or_copied_criterion_keeps_an_inert_hook():
+    import copy
+    import io
+    import pickle
+
+    torch.manual_seed(0)
+    model = nn.Linear(4, 11)
+    crit = lossguard.watch(model, LabelSmoothing(11), console=False)
+    buf = io.BytesIO()
+    torch.save(crit, buf)  # the watcher pickles as its criterion
+    buf.seek(0)
+    loaded = torch.load(buf, weights_only=False)
+    for copied in (loaded, copy.deepcopy(crit.criterion), pickle.loads(pickle.dumps(crit.criterion))):
+        assert isinstance(copied, LabelSmoothing)
+        x = model(torch.randn(8, 4)).softmax(dim=-1)  # probabilities: a copy reports nothing, to no watcher
+        copied(x, torch.randint(0, 11, (8,)))
+    crit.close()
+    assert crit.events == []
+
+
 def test_lg008_flag_look_alikes():
     torch.manual_seed(0)
     x = torch.randn(8, 10)
