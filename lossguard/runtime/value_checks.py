@@ -218,8 +218,8 @@ class ValueChecks:
             found.append(
                 (
                     "LG008",
-                    f"The {pretty(self.kind or 'kl')} input is not log-probabilities (positive values, or no axis along which its exp sums to 1 "
-                    "where the target has mass): KLDivLoss computes target * (log(target) - input), which for probabilities as input "
+                    f"The {pretty(self.kind or 'kl')} input is not log-probabilities (positive values, or no axis along which its exp sums to at "
+                    "most 1 where the target has mass): KLDivLoss computes target * (log(target) - input), which for probabilities as input "
                     "is no divergence (it goes below 0, and the model learns a weaker objective).",
                     {},
                     None,
@@ -285,13 +285,14 @@ def flags(kind: str | None, inp: torch.Tensor, tgt: torch.Tensor | None = None, 
 
 def _not_log_probabilities(x: torch.Tensor, tgt: torch.Tensor | None, criterion: Any) -> torch.Tensor:
     """LG008's 0/1 flag for a KLDivLoss input: a positive value (no log-probability is above 0), or no axis
-    along which the exp of every slice sums to 1.
+    along which the exp of every slice sums to at most 1.
 
     Which axis holds the distribution is not known (classes on axis 1, a vocabulary on the last, a saliency map
     normalised over all its pixels, a distribution over the batch), so the input counts as log-probabilities
-    when any one axis, every axis but the first, or the whole tensor normalises it. Slices where the target
-    has no mass are left out: KLDivLoss gives 0 there whatever the input (a padding row masked to 0 or
-    -1e9 on both sides).
+    when along any one axis, every axis but the first, or the whole tensor no slice's exp sums to over 1. At most,
+    not exactly 1: log-probabilities of part of the classes (a top-k distillation's gathered log_softmax) sum to
+    less, and are no misuse; probabilities sum to at least the number of classes. Slices where the target has no
+    mass are left out: KLDivLoss gives 0 there whatever the input (a padding row masked to 0 on both sides).
     """
     if x.numel() > KL_MAX_ELEMENTS and x.dim() >= 2 and x.shape[0] > 1:
         keep = max(1, KL_MAX_ELEMENTS // max(1, x[0].numel()))
@@ -316,7 +317,7 @@ def _not_log_probabilities(x: torch.Tensor, tgt: torch.Tensor | None, criterion:
     tol = LOGSUMEXP_TOL if x.dtype in (torch.float32, torch.float64) else ROW_SUM_TOL_LOW
     normalised = torch.zeros((), dtype=torch.bool, device=x.device)
     for dims in axes:
-        off = xf.logsumexp(dim=dims).abs() > tol
+        off = xf.logsumexp(dim=dims) > tol
         if mass is not None:
             off = off & (mass.sum(dim=dims) > 0)
         normalised = normalised | ~off.any()

@@ -158,6 +158,10 @@ def test_lg008_flag_look_alikes():
     lp[3], tt[3] = 0.0, 0.0
     assert flags("kl", lp, tt)["LG008"] == 0
     assert flags("kl", lp, t)["LG008"] == 1
+    # log-probabilities of the teacher's top 3 classes only (a top-k distillation): their exp sums to under 1
+    top = torch.randn(8, 100).topk(3, dim=1).indices
+    teacher_top = F.softmax(torch.randn(8, 3), dim=1)
+    assert flags("kl", F.log_softmax(torch.randn(8, 100), dim=1).gather(1, top), teacher_top)["LG008"] == 0
     # flat probabilities over 1000 classes (every value under the 0.01 tolerance) are still not normalised in log space
     assert flags("kl", F.softmax(torch.zeros(4, 1000), dim=1), None)["LG008"] == 1
     # bfloat16 log_softmax rows are within the looser tolerance
