@@ -1,4 +1,4 @@
-"""Runtime checks of the loss's input values, with their state (catalog LG001, LG003, LG007),
+"""Runtime checks of the loss's input values, with their state (catalog LG001, LG003, LG007, LG008),
 and what the watcher learns about the targets (the chance level, the loss's lower bound).
 
 On sampled ("checked") calls each check computes a 0/1 flag on the device; flags travel with
@@ -25,8 +25,11 @@ SIGMOID_EARLY = 32
 # COUNT_EVERY-th (a few device ops each; their entropy is computed on the same calls).
 COUNT_EARLY = 16
 COUNT_EVERY = 64
-# LG007 "NLLLoss input is not log-probabilities": a row's logsumexp this far from 0.
+# LG007 "NLLLoss input is not log-probabilities": a row's logsumexp this far from 0 (LG008's for KLDivLoss too).
 LOGSUMEXP_TOL = 1e-2
+# LG008's check looks at the first KL_MAX_ELEMENTS elements' worth of examples of a larger input (a
+# language model's distillation: batch x tokens x vocabulary), whole examples along the first axis.
+KL_MAX_ELEMENTS = 1 << 22
 # LG001 "softmax output fed to CrossEntropyLoss": row sums this close to 1 (float32/64; else 3e-2).
 ROW_SUM_TOL = 1e-3
 ROW_SUM_TOL_LOW = 3e-2
@@ -101,7 +104,7 @@ class ValueChecks:
         if not checked or inp is None or not inp.is_floating_point() or inp.numel() == 0:
             return
         own = rec.own_flags()
-        for code, flag in flags(self.kind, inp).items():
+        for code, flag in flags(self.kind, inp, tgt, self.criterion).items():
             if code not in disabled:
                 own[code] = flag
         if self.kind in BINARY and tgt is not None and tgt.numel() > 1:
@@ -211,6 +214,17 @@ class ValueChecks:
                     None,
                 )
             )
+        if scalars.get("LG008", 0.0) > 0:
+            found.append(
+                (
+                    "LG008",
+                    f"The {pretty(self.kind or 'kl')} input is not log-probabilities (positive values, or no axis along which its exp sums to at "
+                    "most 1 where the target has mass): KLDivLoss computes target * (log(target) - input), which for probabilities as input "
+                    "is no divergence (it goes below 0, and the model learns a weaker objective).",
+                    {},
+                    None,
+                )
+            )
         return found
 
     # ------------------------------------------------------------------ state
@@ -241,7 +255,7 @@ class ValueChecks:
         self._classes = None if counts is None else len(counts) - 1
 
 
-def flags(kind: str | None, inp: torch.Tensor) -> dict[str, torch.Tensor]:
+def flags(kind: str | None, inp: torch.Tensor, tgt: torch.Tensor | None = None, criterion: Any = None) -> dict[str, torch.Tensor]:
     """0/1 device flags for value misuses; read later with the step statistics.
 
     LG003 needs more than "inside (0, 1)": a fresh model's raw logits can all be small and
@@ -264,7 +278,50 @@ def flags(kind: str | None, inp: torch.Tensor) -> dict[str, torch.Tensor]:
         fresh = (lo > 0.2) & (hi < 0.8) & ((mean - 0.5).abs() < 0.15)
         spread = (lo > 0) & (hi < 1) & (hi - lo >= 0.3)
         out["LG003"] = (fresh | spread).float()
+    elif kind == "kl" and x.numel() >= 2:
+        out["LG008"] = _not_log_probabilities(x, tgt, criterion)
     return out
+
+
+def _not_log_probabilities(x: torch.Tensor, tgt: torch.Tensor | None, criterion: Any) -> torch.Tensor:
+    """LG008's 0/1 flag for a KLDivLoss input: a positive value (no log-probability is above 0), or no axis
+    along which the exp of every slice sums to at most 1.
+
+    Which axis holds the distribution is not known (classes on axis 1, a vocabulary on the last, a saliency map
+    normalised over all its pixels, a distribution over the batch), so the input counts as log-probabilities
+    when along any one axis, every axis but the first, or the whole tensor no slice's exp sums to over 1. At most,
+    not exactly 1: log-probabilities of part of the classes (a top-k distillation's gathered log_softmax) sum to
+    less, and are no misuse; probabilities sum to at least the number of classes. Slices where the target has no
+    mass are left out: KLDivLoss gives 0 there whatever the input (a padding row masked to 0 on both sides).
+    """
+    if x.numel() > KL_MAX_ELEMENTS and x.dim() >= 2 and x.shape[0] > 1:
+        keep = max(1, KL_MAX_ELEMENTS // max(1, x[0].numel()))
+        whole = keep >= x.shape[0]
+        x = x[:keep]
+        tgt = tgt[:keep] if tgt is not None and tgt.dim() == x.dim() and tgt.shape[0] > 1 else tgt
+    else:
+        whole = True
+    xf = x.float()
+    positive = xf.amax() > LOGSUMEXP_TOL
+    mass: torch.Tensor | None = None
+    if tgt is not None and tgt.is_floating_point() and tgt.shape == x.shape:
+        t = tgt.detach().float()
+        mass = t.exp() if getattr(criterion, "log_target", False) else t
+    axes: list[tuple[int, ...]] = [(d,) for d in range(x.dim()) if x.shape[d] >= 2 and (d > 0 or whole)]
+    if x.dim() >= 3:
+        axes.append(tuple(range(1, x.dim())))
+    if whole and x.dim() >= 2:
+        axes.append(tuple(range(x.dim())))
+    if not axes:
+        return positive.float()
+    tol = LOGSUMEXP_TOL if x.dtype in (torch.float32, torch.float64) else ROW_SUM_TOL_LOW
+    normalised = torch.zeros((), dtype=torch.bool, device=x.device)
+    for dims in axes:
+        off = xf.logsumexp(dim=dims) > tol
+        if mass is not None:
+            off = off & (mass.sum(dim=dims) > 0)
+        normalised = normalised | ~off.any()
+    return (positive | ~normalised).float()
 
 
 def _plain(criterion: Any) -> bool:

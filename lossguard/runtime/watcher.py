@@ -42,6 +42,7 @@ from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.detectors.nan_loss import NanLoss, fix_for
 from lossguard.runtime.distributed import rank_and_world
 from lossguard.runtime.events import Event, make_event
+from lossguard.runtime.inner_loss import inner_checks
 from lossguard.runtime.layout import Layout
 from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, optimizer_lr, remove_handles
 from lossguard.runtime.policy import Output
@@ -255,6 +256,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             self._handles = managed_hooks(ref, optimizer)
         else:
             self._handles = global_hooks(ref, self._s)
+        # the value checks of a built-in loss that a custom criterion module calls (inner_loss)
+        self._handles.extend(inner_checks(self, criterion))
         weakref.finalize(self, remove_handles, self._handles)
         _LIVE.add(self)
         self._announce = bool(announce)

@@ -109,6 +109,13 @@ NOTES = """## Notes
   within 12 evaluations (LG106 or LG102, their fix naming `line_search_fn="strong_wolfe"` first);
   seed 2 jumps only to 5x at evaluation 4 and converges (0.081 at 120 evaluations, 0.056 with the
   search): no fault to find there, and none is reported.
+- Round 33 (rtreal23) added LG008 at run time (a KLDivLoss input that is not log-probabilities) and
+  its check of an nn.KLDivLoss held inside a criterion module of the user's own:
+  misuse-kldiv-probabilities (softmax output into a watched KLDivLoss), misuse-kldiv-inner-probabilities
+  (the same inside such a module) and healthy-distillation-module (healthy-distillation through that
+  module, temperature 2), each run alone over 5 seeds; the other rows are as committed: the change
+  reaches only a watched KLDivLoss or F.kl_div and criterion modules that hold a built-in loss, which
+  no other scenario has (the whole report, about 2 hours on that round's loaded machine, was not re-run).
 """
 
 

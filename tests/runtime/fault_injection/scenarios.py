@@ -243,6 +243,32 @@ def misuse_softmax_ce(seed: int) -> Outcome:
     return _misuse_run(seed, lambda: (mlp(), nn.CrossEntropyLoss(), lambda c, m, x, y, k: c(torch.softmax(m(x), dim=1), y)))
 
 
+class KDLoss(nn.Module):
+    """A distillation criterion of the user's own that holds an ``nn.KLDivLoss`` (the watcher checks that inner
+    loss's input, lossguard.runtime.inner_loss): the student's softened output against soft targets, x T^2."""
+
+    def __init__(self, probabilities: bool = False, temperature: float = 2.0) -> None:
+        super().__init__()
+        self.kl = nn.KLDivLoss(reduction="batchmean")
+        self.probabilities, self.t = probabilities, temperature
+
+    def forward(self, logits: torch.Tensor, soft: torch.Tensor) -> torch.Tensor:
+        side = F.softmax if self.probabilities else F.log_softmax
+        return self.kl(side(logits / self.t, dim=1), soft) * self.t * self.t
+
+
+def _smoothed(y: torch.Tensor) -> torch.Tensor:
+    return F.one_hot(y, CLASSES).float() * 0.9 + 0.1 / CLASSES
+
+
+def misuse_kldiv_probabilities(seed: int) -> Outcome:
+    return _misuse_run(seed, lambda: (mlp(), nn.KLDivLoss(reduction="batchmean"), lambda c, m, x, y, k: c(torch.softmax(m(x), dim=1), _smoothed(y))))
+
+
+def misuse_kldiv_inner_probabilities(seed: int) -> Outcome:
+    return _misuse_run(seed, lambda: (mlp(), KDLoss(probabilities=True), lambda c, m, x, y, k: c(m(x), _smoothed(y))))
+
+
 def misuse_bce_logits(seed: int) -> Outcome:
     return _misuse_run(seed, lambda: (mlp(out=1), nn.BCELoss(), lambda c, m, x, y, k: c(m(x).squeeze(1), (y % 2).float())))
 
@@ -958,6 +984,20 @@ def healthy_distillation(seed: int) -> Outcome:
     return loop(seed, mlp(width=32), kd, batch, steps=300)
 
 
+def healthy_distillation_module(seed: int) -> Outcome:
+    """healthy_distillation through a criterion module that holds an ``nn.KLDivLoss`` (KDLoss, temperature 2)."""
+    teacher = Teacher(seed)
+    big = pretrained(seed, teacher)
+    torch.manual_seed(seed + 1)
+
+    def batch(step):
+        x, _ = teacher.batch(64)
+        with torch.no_grad():
+            return x, F.softmax(big(x) / 2, dim=1)
+
+    return loop(seed, mlp(width=32), KDLoss(), batch, steps=300)
+
+
 def healthy_soft_targets(seed: int) -> Outcome:
     """CrossEntropyLoss with probability targets."""
     torch.manual_seed(seed)
@@ -1348,6 +1388,15 @@ SCENARIOS: list[Scenario] = [
     Scenario("deep-tanh", "20 tanh layers, small init", deep_tanh, True, ("LG105",), 0, fast=False),
     Scenario("misuse-softmax-ce", "softmax output into CrossEntropyLoss", misuse_softmax_ce, True, ("LG001",), 0),
     Scenario("misuse-bce-logits", "raw logits into BCELoss", misuse_bce_logits, True, ("LG002",), 0),
+    Scenario("misuse-kldiv-probabilities", "softmax output into KLDivLoss", misuse_kldiv_probabilities, True, ("LG008",), 0),
+    Scenario(
+        "misuse-kldiv-inner-probabilities",
+        "softmax output into the KLDivLoss a criterion module holds",
+        misuse_kldiv_inner_probabilities,
+        True,
+        ("LG008",),
+        0,
+    ),
     Scenario("misuse-double-sigmoid", "sigmoid output into BCEWithLogitsLoss", misuse_double_sigmoid, True, ("LG003",), 0),
     Scenario("misuse-int-bce-target", "int64 target for BCEWithLogitsLoss", misuse_int_bce_target, True, ("LG004",), 0),
     Scenario("misuse-broadcast", "(N, 1) prediction vs (N,) target in MSELoss", misuse_broadcast, True, ("LG005",), 0),
@@ -1406,6 +1455,13 @@ SCENARIOS: list[Scenario] = [
     Scenario("healthy-finetune-new-task", "trained model fine-tuned on another task", healthy_finetune_new_task, False, fast=False),
     Scenario("healthy-focal", "hand-written focal loss (a function)", healthy_focal, False, fast=False),
     Scenario("healthy-distillation", "KL divergence to a trained teacher's soft outputs", healthy_distillation, False, fast=False),
+    Scenario(
+        "healthy-distillation-module",
+        "the same through a criterion module holding nn.KLDivLoss",
+        healthy_distillation_module,
+        False,
+        fast=False,
+    ),
     Scenario("healthy-soft-targets", "CrossEntropyLoss with probability targets", healthy_soft_targets, False, fast=False),
     Scenario("adadelta-random-labels", "mnist's Adadelta lr=1 on random labels", adadelta_random_labels, True, ("LG103",), 0, fast=False),
     Scenario(

@@ -10,7 +10,7 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
 ``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
-``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round22.py``. Scripts with ``shim="shim_pil"``
+``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round23.py``. Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
@@ -737,6 +737,7 @@ def _all_scripts() -> list[Script]:
         round20,
         round21,
         round22,
+        round23,
     )
 
     return (
@@ -756,6 +757,7 @@ def _all_scripts() -> list[Script]:
         + round20.SCRIPTS20
         + round21.SCRIPTS21
         + round22.SCRIPTS22
+        + round23.SCRIPTS23
     )
 
 
@@ -805,6 +807,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
             round20,
             round21,
             round22,
+            round23,
         )
 
         round8.prepare(s, work)
@@ -821,6 +824,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
         round20.prepare(s, work)
         round21.prepare(s, work)
         round22.prepare(s, work)
+        round23.prepare(s, work)
         env = {
             **os.environ,
             **s.env,
