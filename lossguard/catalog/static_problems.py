@@ -464,7 +464,9 @@ loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
         why=(
             "`size_average` and `reduce` have been deprecated since PyTorch 0.4 in favour of "
             "`reduction`. Their combination is easy to get wrong (reduce=False overrides "
-            "size_average) and every call prints a deprecation warning."
+            "size_average), either of them overrides a `reduction=` written beside it "
+            "(`BCEWithLogitsLoss(size_average=True, reduction='none')` is the mean, not the per-element map), "
+            "and every call prints a deprecation warning."
         ),
         fix=("Use `reduction=`: reduce=False gives 'none'; otherwise size_average=False gives 'sum' and the defaults give 'mean'."),
         example="""

@@ -16,6 +16,8 @@ from lossguard.static.sources import parse as _parse
 from lossguard.static.values import Value
 
 MAX_FILE_BYTES = 2_000_000
+#: files or folders that mark a project's root, where the search of import bases (and of conftest.py) ends
+PROJECT_ROOT_MARKERS = (".git", "pyproject.toml", "setup.py")
 LAZY_BODIES = True  # parse the function bodies of imported modules on first use (lossguard.static.lazy_bodies)
 
 
@@ -207,14 +209,20 @@ class Project:
 
     def _search_bases(self, path: Path) -> list[Path]:
         """Folders an absolute import may start from: the file's folder and a few ancestors,
-        up to the project's root (a folder with .git, pyproject.toml or setup.py)."""
+        up to the project's root (a folder with .git, pyproject.toml or setup.py). A folder that
+        holds ``__init__.py`` is a package, imported by its name from the folder above, whatever
+        else it holds: GraphSAINT's ``graphsaint/setup.py`` (a Cython build script beside
+        ``graphsaint/__init__.py``) does not make ``graphsaint/`` the root that
+        ``from graphsaint.pytorch_version.models import GraphSAINT`` starts from."""
         bases: list[Path] = []
         d = path.parent
         for _ in range(6):
             bases.append(d)
             if (d / "src").is_dir():
                 bases.append(d / "src")
-            if d.parent == d or any((d / marker).exists() for marker in (".git", "pyproject.toml", "setup.py")):
+            if d.parent == d:
+                break
+            if any((d / marker).exists() for marker in PROJECT_ROOT_MARKERS) and not (d / "__init__.py").exists():
                 break
             d = d.parent
         return bases

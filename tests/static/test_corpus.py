@@ -627,6 +627,14 @@ REALCODE_DEV21S_RECALL_FLOOR = 1.0
 # without dim in an attention seq2seq and a VQA trainer; two correct loss paths as look-alikes; tunable): 12 of 13
 # expected findings and no false alarm on the branch point, 13 of 13 after.
 REALCODE_DEV22S_RECALL_FLOOR = 1.0
+# Round 33 (docs/survey.md, "Round 33: 44 unseen repositories, every finding read (branch survey24)"):
+# realcode_survey24 (the survey's miss as a positive: a training step's loss kept in a list, in a package whose folder
+# holds a setup.py; true findings as positives: zero_grad once per epoch in a time-series pretrainer, validation and
+# training sums of loss tensors, size_average= beside reduction='none', reduction='elementwise_mean', LogSoftmax and
+# Softmax without dim, log_softmax into cross_entropy; the survey's false alarm, a list of per-head losses
+# back-propagated by a later loop, and four correct loss paths as look-alikes; tunable): 13 of 14 expected findings and
+# 1 false alarm on the branch point, 14 of 14 and none after.
+REALCODE_SURVEY24_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
 # backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
 # their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.
@@ -741,6 +749,7 @@ REALCODE_MUT22_RECALL_FLOOR = 1.0
         ("realcode_dev20s", REALCODE_DEV20S_RECALL_FLOOR),
         ("realcode_dev21s", REALCODE_DEV21S_RECALL_FLOOR),
         ("realcode_dev22s", REALCODE_DEV22S_RECALL_FLOOR),
+        ("realcode_survey24", REALCODE_SURVEY24_RECALL_FLOOR),
         ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),

@@ -10832,6 +10832,73 @@ PROJECTS["a_model_parameter_named_after_one_of_the_models_it_fits_look_alike"] =
     "two_decoders.py": _seq2seq("decoder", _ATTN_DECODER, False),
 }
 
+# A package folder that holds a setup.py (GraphSAINT's `graphsaint/setup.py`, a Cython build script
+# beside `graphsaint/__init__.py`) is imported by its name from the folder above: the import search
+# goes on past it
+PROJECTS["an_absolute_import_of_a_package_that_holds_a_setup_script"] = {
+    "graphsaint/__init__.py": "",
+    "graphsaint/setup.py": "from distutils.core import setup\nsetup(ext_modules=[])\n",
+    "graphsaint/models.py": SOFTMAX_NET,
+    "graphsaint/pytorch_version/train.py": """
+import torch.nn as nn
+from graphsaint.models import Network
+
+model = Network()
+loss = nn.CrossEntropyLoss()(model(x), y)  # expect: LG001
+""",
+}
+# a setup.py in a folder that is no package ends the search there: the module of the same name
+# above the project's root is not read
+PROJECTS["an_absolute_import_of_a_package_that_holds_a_setup_script_look_alike"] = {
+    "models.py": SOFTMAX_NET,
+    "proj/setup.py": "from distutils.core import setup\nsetup(ext_modules=[])\n",
+    "proj/train/run.py": """
+import torch.nn as nn
+from models import Network
+
+model = Network()
+loss = nn.CrossEntropyLoss()(model(x), y)
+""",
+}
+
+# A batch's list of one loss per linear head, filled by a loop that does not train and back-propagated
+# element by element by the next loop (bytedance/ibot's linear probe of several classifiers): the graphs
+# are the ones the backward calls need
+_HEADS = """
+import torch
+import torch.nn as nn
+
+
+def train_heads(backbone, heads, optimizers, loader):
+    for images, target in loader:
+        with torch.no_grad():
+            feats = backbone(images)
+        losses = []
+        for head in heads:
+            loss = nn.CrossEntropyLoss()(head(feats), target)
+            losses.append(loss){mark}
+        for {loop}:
+            optimizer.zero_grad()
+            {use}
+            optimizer.step()
+"""
+
+
+def _heads(loop: str, use: str, mark: bool) -> str:
+    return _HEADS.replace("{loop}", loop).replace("{use}", use).replace("{mark}", "  # expect: LG006" if mark else "")
+
+
+PROJECTS["a_list_of_losses_back_propagated_element_by_element_by_a_later_loop"] = {
+    "zipped.py": _heads("optimizer, loss in zip(optimizers, losses)", "loss.backward()", False),
+    "enumerated.py": _heads("i, loss in enumerate(losses)", "loss.backward()\n            optimizer = optimizers[i]", False),
+    "scaled.py": _heads("optimizer, loss in zip(optimizers, losses)", "scaler.scale(loss).backward()", False),
+}
+# the later loop back-propagates another list's elements, or one element of the list: reported
+PROJECTS["a_list_of_losses_back_propagated_element_by_element_by_a_later_loop_look_alike"] = {
+    "other_list.py": _heads("optimizer, loss in zip(optimizers, others)", "loss.backward()", True),
+    "one_element.py": _heads("optimizer in optimizers", "losses[-1].backward()", True),
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:

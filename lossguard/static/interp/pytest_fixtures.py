@@ -30,7 +30,7 @@ from pathlib import Path
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MAX_DEPTH, FunctionNode
 from lossguard.static.prefilter import PYTEST_MODULE
-from lossguard.static.project import ModuleInfo, ParseFailure
+from lossguard.static.project import PROJECT_ROOT_MARKERS, ModuleInfo, ParseFailure
 from lossguard.static.values import UNKNOWN, FunctionRef, Unknown, Value, Yielded
 
 _FIXTURE = "pytest.fixture"
@@ -112,7 +112,7 @@ class PytestFixturesMixin(InterpBase):
                     found = None
                 if found is not None:
                     tables.append(self._module_fixtures(found))
-            if folder.parent == folder or any((folder / marker).exists() for marker in (".git", "pyproject.toml", "setup.py")):
+            if folder.parent == folder or any((folder / marker).exists() for marker in PROJECT_ROOT_MARKERS):
                 break
             folder = folder.parent
         merged: dict[str, Fixture] = {}

@@ -11,6 +11,7 @@ from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.rules._batch_rows import sums_rows_of_one_batch, walks_one_batch
 from lossguard.static.rules._caller_use import Resolve, drops_result
+from lossguard.static.rules._each_element_backward import each_element_backpropagated
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
     BackwardedTexts,
@@ -727,6 +728,8 @@ class GraphRetention(Rule):
         texts = [t for t in found.texts if not one_element(t, target)]
         if any(p.search(t) for p in patterns for t in texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
+        if isinstance(acc.target, ast.Name) and each_element_backpropagated(scope, target):
+            return  # `for opt, loss in zip(optimizers, losses): loss.backward()`: the graphs are needed
         if not trains and any(p.search(t) for p in patterns for t in found.returned) and not self._caller_drops_graph(acc):
             return  # a helper that sums losses for its caller to back-propagate
         reported = self._reported.setdefault(id(scope), set())

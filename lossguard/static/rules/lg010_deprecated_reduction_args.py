@@ -118,6 +118,14 @@ def _init_storing(attr: str, method: ast.FunctionDef | ast.AsyncFunctionDef, mod
     return fn, store.value
 
 
+def _written_reduction(call: TorchCall) -> str | None:
+    """The string written as ``reduction=`` at the call, if any."""
+    return next(
+        (k.value.value for k in call.node.keywords if k.arg == "reduction" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)),
+        None,
+    )
+
+
 def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
     """``size_average`` / ``reduce`` given by position (``nn.NLLLoss2d(weight, size_average,
     ignore_index)``), by the loss's own signature; none after a ``*args``. The native functions
@@ -276,10 +284,24 @@ class DeprecatedReductionArgs(Rule):
         positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args) or bool(positional)
         if effective is not None and not positional_legacy and not read_back:
             fix = set_reduction(call, effective, "safe", remove=api.LEGACY_REDUCTION_ARGS)
+        names = " and ".join(used)
+        written = _written_reduction(call)
+        if effective is not None and written is not None and written != effective:
+            # torch's _Loss.__init__ (and the functionals) take the legacy flags over reduction= whenever one is not
+            # None: `BCEWithLogitsLoss(size_average=True, reduction='none')` is the mean (liaopeiyuan/ml-arsenal-public)
+            self.report(
+                call.node,
+                call.ctx,
+                f"{names} {'is' if len(used) == 1 else 'are'} deprecated and {'overrides' if len(used) == 1 else 'override'} "
+                f"the reduction='{written}' written beside {'it' if len(used) == 1 else 'them'}: the loss is reduced by "
+                f"'{effective}'; use reduction='{effective}' (what it computes), or drop {names} to get '{written}'",
+                fix,
+            )
+            return
         self.report(
             call.node,
             call.ctx,
-            f"{' and '.join(used)} {'is' if len(used) == 1 else 'are'} deprecated; {advice}",
+            f"{names} {'is' if len(used) == 1 else 'are'} deprecated; {advice}",
             fix,
         )
 
@@ -459,6 +481,43 @@ per_sample = F.cross_entropy(logits, y, reduction="none")
 loss = (per_sample * weights).mean()
 """,
             fix_title="Use reduction='none'",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+# the per-pixel map meant for a focal term: size_average=True wins, and the loss is the mean
+pixel_bce = nn.BCEWithLogitsLoss(size_average=True, reduction='none')
+""",
+            line=4,
+            col=13,
+            message="size_average is deprecated and overrides the reduction='none' written beside it: the loss is reduced by "
+            "'mean'; use reduction='mean' (what it computes), or drop size_average to get 'none'",
+            fixed="""
+import torch.nn as nn
+
+# the per-pixel map meant for a focal term: size_average=True wins, and the loss is the mean
+pixel_bce = nn.BCEWithLogitsLoss(reduction="mean")
+""",
+            fix_title="Use reduction='mean'",
+        ),
+        Invalid(
+            """
+import torch.nn as nn
+
+# the same reduction written both ways: nothing is overridden
+criterion = nn.BCEWithLogitsLoss(size_average=True, reduction='mean')
+""",
+            line=4,
+            col=13,
+            message="size_average is deprecated; use reduction='mean'",
+            fixed="""
+import torch.nn as nn
+
+# the same reduction written both ways: nothing is overridden
+criterion = nn.BCEWithLogitsLoss(reduction="mean")
+""",
+            fix_title="Use reduction='mean'",
         ),
         Invalid(
             """
