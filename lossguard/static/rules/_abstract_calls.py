@@ -11,12 +11,16 @@ not hold, which may clear (here every one does). Such a loop is not known to lea
 A method is left to subclasses when its body (a docstring aside) is only ``raise NotImplementedError``
 (or ``NotImplementedError(...)``), or it is decorated ``@abstractmethod``. The class is the one of the
 loop's own file that defines the loop's method, and its bases defined in the same file; a hook with a
-``pass`` body is not such a method (the base class runs it as it is).
+``pass`` body is not such a method (the base class runs it as it is). The loop counts as clearing only
+when a subclass in the same file overrides that method with a body that clears (the caller's test): an
+abstract helper that samples data (realcode_fix19's meta-learner, ``self.memory_sampling(t)``, cut to
+``raise NotImplementedError``) is no evidence that anything clears.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from lossguard.static.project import ModuleInfo
 from lossguard.static.rules._sibling_resets import class_of
@@ -59,9 +63,27 @@ def _methods(cls: ast.ClassDef, module: ModuleInfo) -> dict[str, ast.FunctionDef
     return out
 
 
-def calls_a_subclass_method(loop: ast.AST, func: ast.AST | None, module: ModuleInfo) -> bool:
+def _subclasses(cls: ast.ClassDef, module: ModuleInfo) -> list[ast.ClassDef]:
+    """The classes of ``module`` that derive from ``cls``, directly or through classes of the same file."""
+    classes = [c for c in ast.walk(module.module) if isinstance(c, ast.ClassDef)]
+    names, out = {cls.name}, []
+    grew = True
+    while grew:
+        grew = False
+        for c in classes:
+            if c is not cls and c not in out and any(isinstance(b, ast.Name) and b.id in names for b in c.bases):
+                out.append(c)
+                names.add(c.name)
+                grew = True
+    return out
+
+
+def calls_a_subclass_method(
+    loop: ast.AST, func: ast.AST | None, module: ModuleInfo, clears: Callable[[ast.FunctionDef | ast.AsyncFunctionDef], bool]
+) -> bool:
     """Whether ``loop`` (in the method ``func`` of a class of ``module``) calls ``self.<name>(...)`` on the
-    method's own first parameter, where ``<name>`` is a method that class leaves to its subclasses."""
+    method's own first parameter, where ``<name>`` is a method that class leaves to its subclasses and a
+    subclass in the same file overrides it with a body that ``clears``."""
     if not isinstance(func, _FUNCTION_DEFS) or not func.args.args:
         return False
     cls = class_of(func, module)
@@ -78,5 +100,9 @@ def calls_a_subclass_method(loop: ast.AST, func: ast.AST | None, module: ModuleI
             and node.func.attr in methods
             and left_to_subclasses(methods[node.func.attr])
         ):
-            return True
+            name = node.func.attr
+            for sub in _subclasses(cls, module):
+                override = next((f for f in sub.body if isinstance(f, _FUNCTION_DEFS) and f.name == name), None)
+                if override is not None and clears(override):
+                    return True
     return False

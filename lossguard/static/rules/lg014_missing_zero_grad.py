@@ -98,6 +98,11 @@ def _clears_manually(loop: ast.AST, dead: frozenset[int] = frozenset()) -> bool:
     return False
 
 
+def _clears_in(fn: ast.AST) -> bool:
+    """``fn`` clears gradients in its own body: a clearing call (``self.optimizer.zero_grad()``) or by hand."""
+    return _clears_manually(fn) or any(isinstance(c, ast.Call) and _clears_grads(call_name(c)) for c in ast.walk(fn))
+
+
 def _elided(loop: ast.AST) -> bool:
     """The loop's body holds a bare ``...`` statement (round 27, seilk/fullstack-deeplearning's
     trainer templates: ``for batch in loader: ...  # training logic`` then ``loss.backward()``,
@@ -450,8 +455,8 @@ class MissingZeroGrad(Rule):
             or any(_clears_manually(fn) for fn in callees)
             or any(_elided(n) for n in (loop.node, *callees))
             # `self._compute_batch_loss(batch)`, which the class leaves to its subclasses (round 33, uma-pi1/kge)
-            or calls_a_subclass_method(loop.node, loop.ctx.func, module)
-            or any(calls_a_subclass_method(fn, fn, module) for fn in callees)
+            or calls_a_subclass_method(loop.node, loop.ctx.func, module, _clears_in)
+            or any(calls_a_subclass_method(fn, fn, module, _clears_in) for fn in callees)
         ):
             return
         if foreign_cleared and steps:
@@ -1237,6 +1242,37 @@ class TrainingJob:
         return F.binary_cross_entropy_with_logits(scores, labels), len(triples)
 """,
             line=16,
+            col=13,
+            message="never clears the gradients",
+        ),
+        # the class leaves a data-sampling helper to its subclasses, and the override of the file clears nothing
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+class Learner:
+    def __init__(self, model):
+        self.model = model
+        self.opt = torch.optim.SGD(model.parameters(), lr=0.1)
+
+    def sample_memory(self, t):
+        raise NotImplementedError
+
+    def observe(self, x, y, t, steps):
+        self.opt.zero_grad()
+        for _ in range(steps):
+            xx, yy = self.sample_memory(t)
+            loss = F.cross_entropy(self.model(x), y) + F.cross_entropy(self.model(xx), yy)
+            loss.backward()
+            self.opt.step()
+
+
+class ReplayLearner(Learner):
+    def sample_memory(self, t):
+        return self.memory[t]
+""",
+            line=18,
             col=13,
             message="never clears the gradients",
         ),
