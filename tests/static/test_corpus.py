@@ -697,10 +697,11 @@ REALCODE_MUT21_RECALL_FLOOR = 1.0
 # passed through a training step of another module, missed), 15 of 15 after (interp.generators, tensor_ops.numbers_of).
 REALCODE_FIX22_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: loss-bug fix commits from git history (branch fixhist23)"): realcode_fix23 (units
-# cut from the parents of loss-bug fix commits in the git history of seven more uncited repositories, each fix as a
+# cut from the parents of eleven loss-bug fix commits in the git history of ten more uncited repositories, each fix as a
 # look-alike, and a knowledge-graph training job whose epoch loop calls a method its class leaves to subclasses, each
-# override clearing first; tunable): 8 of 8 expected findings and one false alarm on the branch point (that job's
-# LG014), 8 of 8 and none after (rules._abstract_calls).
+# override clearing first; tunable): 12 of 13 expected findings and one false alarm on the branch point (a KLDivLoss
+# subclass built by super().__init__() at the default reduction, missed; that job's LG014), 13 of 13 and none after
+# (interp.loss_subclasses.parent_loss_init, rules._abstract_calls).
 REALCODE_FIX23_RECALL_FLOOR = 1.0
 # Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
 # 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
