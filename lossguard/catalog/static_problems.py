@@ -450,7 +450,9 @@ loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
             "Code that deliberately wants the per-element mean is reported too; suppress the line with "
             "`# lossguard: ignore[LG009]` there. A mean multiplied back by the size of a dimension other "
             "than the batch's where it is computed (`loss = F.kl_div(p, q, reduction='mean'); loss *= "
-            "q.size(1)`, the batch mean for an `(N, C)` input) is silent."
+            "q.size(1)`, the batch mean for an `(N, C)` input) is silent. A class deriving from `nn.KLDivLoss` builds "
+            "its parent in `super().__init__(...)`: the reduction written there (none, so 'mean') is read and reported "
+            "at that call."
         ),
         severity="warning",
         fix_safety="unsafe",

@@ -704,6 +704,13 @@ REALCODE_MUT21_RECALL_FLOOR = 1.0
 # scores against (batch,) float targets built from a list of (src, float(label), seg) tuples, sliced by a generator and
 # passed through a training step of another module, missed), 15 of 15 after (interp.generators, tensor_ops.numbers_of).
 REALCODE_FIX22_RECALL_FLOOR = 1.0
+# Round 33 (docs/survey.md, "Round 33: loss-bug fix commits from git history (branch fixhist23)"): realcode_fix23 (units
+# cut from the parents of twelve loss-bug fix commits in the git history of eleven more uncited repositories, each fix as a
+# look-alike, and a knowledge-graph training job whose epoch loop calls a method its class leaves to subclasses, each
+# override clearing first; tunable): 13 of 14 expected findings and one false alarm on the branch point (a KLDivLoss
+# subclass built by super().__init__() at the default reduction, missed; that job's LG014), 14 of 14 and none after
+# (interp.loss_subclasses.parent_loss_init, rules._abstract_calls).
+REALCODE_FIX23_RECALL_FLOOR = 1.0
 # Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
 # 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
 # collate_fn of the checked code (zip(*batch) and torch.stack, or a loop and torch.tensor) into BCEWithLogitsLoss; a
@@ -761,6 +768,7 @@ REALCODE_MUT22_RECALL_FLOOR = 1.0
         ("realcode_threads22", REALCODE_THREADS22_RECALL_FLOOR),
         ("realcode_mut21", REALCODE_MUT21_RECALL_FLOOR),
         ("realcode_fix22", REALCODE_FIX22_RECALL_FLOOR),
+        ("realcode_fix23", REALCODE_FIX23_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
     ],
 )

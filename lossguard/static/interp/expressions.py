@@ -27,7 +27,7 @@ from lossguard.static.interp.generators import yielded
 from lossguard.static.interp.hf_models import output_field, output_item
 from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.later_bindings import built_once_later
-from lossguard.static.interp.loss_subclasses import parent_loss_call
+from lossguard.static.interp.loss_subclasses import parent_loss_call, parent_loss_init
 from lossguard.static.interp.mode_settings import enum_attribute
 from lossguard.static.interp.name_tables import name_table
 from lossguard.static.interp.numbered_dicts import numbered_item, numbered_literal
@@ -465,6 +465,9 @@ class ExpressionsMixin(InterpBase):
                 parent_loss = parent_loss_call(parent, name)
                 if parent_loss is not None:
                     return parent_loss  # super().forward(input, target) of a torch loss subclass
+                parent_init = parent_loss_init(parent, name)
+                if parent_init is not None:
+                    return parent_init  # super().__init__() of a torch loss subclass: that loss built with these arguments
             return UNKNOWN
         if isinstance(base, ClassRef):
             method = self._find_method(base, name)

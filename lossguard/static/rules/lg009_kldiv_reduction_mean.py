@@ -31,6 +31,19 @@ class KlDivReductionMean(Rule):
             )
 
     VALID = (
+        # a subclass of KLDivLoss that builds its parent with reduction='batchmean' (round 33)
+        """
+import torch
+from torch.nn import KLDivLoss
+
+
+class DistillKL(KLDivLoss):
+    def __init__(self):
+        super(DistillKL, self).__init__(reduction="batchmean")
+
+    def forward(self, student_output, teacher_output):
+        return super(DistillKL, self).forward(torch.log_softmax(student_output, dim=1), torch.softmax(teacher_output, dim=1))
+""",
         """
 import torch
 
@@ -138,5 +151,37 @@ loss = torch.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), 1)
             line=4,
             col=8,
             message="torch.kl_div with reduction='mean' divides by the number of elements",
+        ),
+        # a subclass of KLDivLoss whose __init__ builds its parent at the default reduction (Deci-AI/super-gradients'
+        # distillation loss before 5a5ffc1201, round 33): reported at the super().__init__() call
+        Invalid(
+            """
+import torch
+from torch.nn import KLDivLoss
+
+
+class DistillKL(KLDivLoss):
+    def __init__(self):
+        super(DistillKL, self).__init__()
+
+    def forward(self, student_output, teacher_output):
+        return super(DistillKL, self).forward(torch.log_softmax(student_output, dim=1), torch.softmax(teacher_output, dim=1))
+""",
+            line=7,
+            col=9,
+            message="KLDivLoss with reduction='mean' divides by the number of elements",
+            fixed="""
+import torch
+from torch.nn import KLDivLoss
+
+
+class DistillKL(KLDivLoss):
+    def __init__(self):
+        super(DistillKL, self).__init__(reduction="batchmean")
+
+    def forward(self, student_output, teacher_output):
+        return super(DistillKL, self).forward(torch.log_softmax(student_output, dim=1), torch.softmax(teacher_output, dim=1))
+""",
+            fix_title="Use reduction='batchmean'",
         ),
     )

@@ -21,6 +21,7 @@ from lossguard.static.events import (
 )
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
+from lossguard.static.rules._abstract_calls import calls_a_subclass_method
 from lossguard.static.rules._counter_schedule import scheduled_step
 from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
@@ -95,6 +96,11 @@ def _clears_manually(loop: ast.AST, dead: frozenset[int] = frozenset()) -> bool:
             if name == "_foreach_zero_":
                 return True
     return False
+
+
+def _clears_in(fn: ast.AST) -> bool:
+    """``fn`` clears gradients in its own body: a clearing call (``self.optimizer.zero_grad()``) or by hand."""
+    return _clears_manually(fn) or any(isinstance(c, ast.Call) and _clears_grads(call_name(c)) for c in ast.walk(fn))
 
 
 def _elided(loop: ast.AST) -> bool:
@@ -448,6 +454,9 @@ class MissingZeroGrad(Rule):
             or _clears_manually(loop.node, dead)
             or any(_clears_manually(fn) for fn in callees)
             or any(_elided(n) for n in (loop.node, *callees))
+            # `self._compute_batch_loss(batch)`, which the class leaves to its subclasses (round 33, uma-pi1/kge)
+            or calls_a_subclass_method(loop.node, loop.ctx.func, module, _clears_in)
+            or any(calls_a_subclass_method(fn, fn, module, _clears_in) for fn in callees)
         ):
             return
         if foreign_cleared and steps:
@@ -553,6 +562,39 @@ class MissingZeroGrad(Rule):
         )
 
     VALID = (
+        # the loop's class leaves the batch's loss to its subclasses (a body that only raises NotImplementedError),
+        # and each override clears first: what the loop runs is not the base class's code (round 33, uma-pi1/kge)
+        """
+import torch
+import torch.nn.functional as F
+
+class TrainingJob:
+    def __init__(self, model, loader):
+        self.model = model
+        self.loader = loader
+        self.optimizer = torch.optim.Adagrad(model.parameters(), lr=0.1)
+
+    def run_epoch(self):
+        total = 0.0
+        for batch_index, batch in enumerate(self.loader):
+            loss_value, batch_size = self._compute_batch_loss(batch_index, batch)
+            total += loss_value.item() * batch_size
+            loss_value.backward()
+            self.optimizer.step()
+        return total
+
+    def _compute_batch_loss(self, batch_index, batch):
+        "Returns the loss of the batch and its size."
+        raise NotImplementedError
+
+
+class TrainingJob1vsAll(TrainingJob):
+    def _compute_batch_loss(self, batch_index, batch):
+        triples, labels = batch
+        self.optimizer.zero_grad()
+        scores = self.model(triples)
+        return F.binary_cross_entropy_with_logits(scores, labels), len(triples)
+""",
         # a one-step function that no checked loop calls: the loop that calls it may clear (round 31)
         """
 import torch.nn.functional as F
@@ -1169,6 +1211,68 @@ class Trainer:
         Invalid(
             _HAND_CLEARING.replace("{call}", "train(net, loader, loss, None, optimizer)"),
             line=9,
+            col=13,
+            message="never clears the gradients",
+        ),
+        # the same loop whose class computes the batch's loss itself, with no clearing: the loop is the class's own
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+class TrainingJob:
+    def __init__(self, model, loader):
+        self.model = model
+        self.loader = loader
+        self.optimizer = torch.optim.Adagrad(model.parameters(), lr=0.1)
+
+    def run_epoch(self):
+        total = 0.0
+        for batch_index, batch in enumerate(self.loader):
+            loss_value, batch_size = self._compute_batch_loss(batch_index, batch)
+            total += loss_value.item() * batch_size
+            loss_value.backward()
+            self.optimizer.step()
+        return total
+
+    def _compute_batch_loss(self, batch_index, batch):
+        "Returns the loss of the batch and its size."
+        triples, labels = batch
+        scores = self.model(triples)
+        return F.binary_cross_entropy_with_logits(scores, labels), len(triples)
+""",
+            line=16,
+            col=13,
+            message="never clears the gradients",
+        ),
+        # the class leaves a data-sampling helper to its subclasses, and the override of the file clears nothing
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+class Learner:
+    def __init__(self, model):
+        self.model = model
+        self.opt = torch.optim.SGD(model.parameters(), lr=0.1)
+
+    def sample_memory(self, t):
+        raise NotImplementedError
+
+    def observe(self, x, y, t, steps):
+        self.opt.zero_grad()
+        for _ in range(steps):
+            xx, yy = self.sample_memory(t)
+            loss = F.cross_entropy(self.model(x), y) + F.cross_entropy(self.model(xx), yy)
+            loss.backward()
+            self.opt.step()
+
+
+class ReplayLearner(Learner):
+    def sample_memory(self, t):
+        return self.memory[t]
+""",
+            line=18,
             col=13,
             message="never clears the gradients",
         ),
