@@ -10665,6 +10665,39 @@ PROJECTS["an_objects_mode_picks_the_branch_its_calls_are_judged_in_look_alike"] 
     },
 }
 
+# Round 33 (bonlime/pytorch-tools@800e755e07 tests/losses/test_losses.py, the two LG004 left by round 32): an object the
+# code builds with no arguments (`SmoothCrossEntropyLoss()`) is a construction like any other, its settings the class's
+# defaults; it was the very instance made to analyse the class alone (cached by its empty arguments), which decides
+# nothing, so its multi-class call's integer targets were judged in the binary branch (interp/alone_instances.py)
+PROJECTS["an_object_built_with_no_arguments_decides_its_mode"] = {
+    "losses.py": _MODE_LOSS.replace("{mode}", "Mode(mode)").replace("{binary}", "Mode.BINARY").replace("{mark}", "  # expect: LG004"),
+    "test_losses.py": _MODE_TEST.replace("SmoothCrossEntropyLoss(smoothing=0.1)(INP, TARGET)", "SmoothCrossEntropyLoss()(INP, TARGET)"),
+    "text/losses.py": _MODE_LOSS.replace("{mode}", "mode").replace("{binary}", '"binary"').replace("{mark}", "  # expect: LG004"),
+    "text/test_losses.py": _MODE_TEST.replace(
+        "    loss = SmoothCrossEntropyLoss(smoothing=0.1)(INP, TARGET)", "    criterion = SmoothCrossEntropyLoss()\n    loss = criterion(INP, TARGET)"
+    ),
+}
+# the class analysed alone (no construction in the checked code) still judges both branches with what it is given:
+# a method of the class that calls its own forward with class indices keeps the binary branch's LG004; and an object
+# built with no arguments whose default mode is the binary one is judged in that branch
+PROJECTS["an_object_built_with_no_arguments_decides_its_mode_look_alike"] = {
+    "alone/losses.py": _MODE_LOSS.replace("{mode}", "Mode(mode)").replace("{binary}", "Mode.BINARY").replace("{mark}", "  # expect: LG004, LG005")
+    + """
+    def check(self):
+        return self.forward(torch.randn(16, 10), torch.randint(0, 10, (16,)))
+""",
+    "binary/losses.py": _MODE_LOSS.replace('mode="multiclass"', 'mode="binary"')
+    .replace("{mode}", "Mode(mode)")
+    .replace("{binary}", "Mode.BINARY")
+    .replace("{mark}", "  # expect: LG004"),
+    "binary/test_losses.py": _MODE_TEST.replace(
+        "SmoothCrossEntropyLoss(smoothing=0.1)(INP, TARGET)", "SmoothCrossEntropyLoss()(INP[:, 1], TARGET_BINARY)"
+    ).replace(
+        '    loss = SmoothCrossEntropyLoss(mode="binary")(INP[:, 0], TARGET_BINARY)\n',
+        "    loss = SmoothCrossEntropyLoss()(INP[:, 0], TARGET_BINARY)\n",
+    ),
+}
+
 
 # Round 32: a model whose forward prepends its loss to its outputs only when given labels (`outputs = (loss,) + outputs`,
 # the span-NER and BERT-head idiom), read by a loop as `model(...)[0]`: on the labelled path item 0 is the loss, on the
