@@ -26,10 +26,28 @@ ALONE = "alone"
 
 def default_instance(interp: Any, cls: ClassRef) -> Instance:
     """The instance of ``cls`` built from its defaults to analyse it alone: one per class, never the
-    instance a construction of the checked code with the same (no) arguments gives."""
+    instance a construction of the checked code with the same (no) arguments gives. Asked for while the
+    class's ``__init__`` runs (a test of ``self.<attr>`` in the constructor of an object being built), the
+    constructor cannot run again (a call already in progress is not followed): the instance made then
+    knows none of its attributes, so it is not kept, and a later request builds the whole one."""
     inst = interp._default_instances.get(id(cls.node))
     if inst is None:
+        init = interp._find_method(cls, "__init__")
+        building = init is not None and any(k[0] == id(init.node) for k in interp._in_progress)
         val = interp.instantiate(cls, [], {}, False, 1, alone=True)
         inst = val if isinstance(val, Instance) else Instance(cls, {})
-        interp._default_instances[id(cls.node)] = inst
+        if building:
+            interp._instances.pop(_alone_key(cls), None)
+        else:
+            interp._default_instances[id(cls.node)] = inst
     return inst
+
+
+def built_bare(interp: Any, inst: Instance) -> bool:
+    """``inst`` is the object a construction of the checked code with no arguments (``Loss()``) gives: its
+    settings are the class's defaults, none written by the construction."""
+    return interp._instances.get((id(inst.cls.node), (), (), False)) is inst
+
+
+def _alone_key(cls: ClassRef) -> tuple:
+    return (id(cls.node), (), (), False, ALONE)

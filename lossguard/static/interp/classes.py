@@ -48,7 +48,9 @@ class ClassesMixin(InterpBase):
         for b in bases:
             if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
                 return UNKNOWN  # a custom loss that subclasses a torch loss: behaviour unknown
-        key: tuple | None = (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred) + ((ALONE,) if alone else ())
+        key: tuple | None = (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred) + (
+            (ALONE,) if alone else ()
+        )  # (alone_instances._alone_key)
         try:
             cached = self._instances.get(key)  # type: ignore[arg-type]
         except TypeError:
