@@ -10690,6 +10690,37 @@ PROJECTS["an_object_built_with_no_arguments_decides_its_mode_look_alike"] = {
     .replace("{mode}", "Mode(mode)")
     .replace("{binary}", "Mode.BINARY")
     .replace("{mark}", "  # expect: LG004"),
+    # a truth test is no mode: for an object built with no arguments the branch its default skips is still judged with
+    # the call's values (the object wrote no setting; its constructor's own `if` asked for the default instance while
+    # it ran, which then knew no attribute: realcode_heldout14's torch-uncertainty metric)
+    "truth/train.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SoftBCE(nn.Module):
+    def __init__(self, from_logits=True, smooth=0.0):
+        super().__init__()
+        self.from_logits = from_logits
+        self.smooth = smooth
+        if self.smooth:
+            self.smooth = float(smooth)
+
+    def forward(self, x, y):
+        if self.from_logits:
+            loss = F.binary_cross_entropy_with_logits(x, y)
+        else:
+            loss = F.binary_cross_entropy(x, y)  # expect: LG002
+        return loss
+
+
+net = nn.Linear(8, 1)
+criterion = SoftBCE()
+for x, y in torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(64, 8), torch.randint(0, 2, (64,))), batch_size=8):
+    loss = criterion(net(x).squeeze(1), y.float())
+    loss.backward()
+""",
     "binary/test_losses.py": _MODE_TEST.replace(
         "SmoothCrossEntropyLoss(smoothing=0.1)(INP, TARGET)", "SmoothCrossEntropyLoss()(INP[:, 1], TARGET_BINARY)"
     ).replace(
