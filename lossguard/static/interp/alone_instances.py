@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lossguard.static.values import ClassRef, Instance
+from lossguard.static.values import ClassRef, Instance, Value
 
 #: the last item of the instance cache's key for the instance made to analyse a class alone
 ALONE = "alone"
@@ -46,8 +46,14 @@ def default_instance(interp: Any, cls: ClassRef) -> Instance:
 def built_bare(interp: Any, inst: Instance) -> bool:
     """``inst`` is the object a construction of the checked code with no arguments (``Loss()``) gives: its
     settings are the class's defaults, none written by the construction."""
-    return interp._instances.get((id(inst.cls.node), (), (), False)) is inst
+    return interp._instances.get(instance_key(inst.cls, [], {}, False)) is inst
+
+
+def instance_key(cls: ClassRef, pos: list[Value], kw: dict[str, Value], starred: bool, alone: bool = False) -> tuple:
+    """The key of ``classes.instantiate``'s cache: one instance per class and argument values; the instance made
+    to analyse the class alone apart (:data:`ALONE`)."""
+    return (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred) + ((ALONE,) if alone else ())
 
 
 def _alone_key(cls: ClassRef) -> tuple:
-    return (id(cls.node), (), (), False, ALONE)
+    return instance_key(cls, [], {}, False, alone=True)

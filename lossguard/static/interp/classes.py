@@ -6,7 +6,7 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.facts import self_calls
-from lossguard.static.interp.alone_instances import ALONE, default_instance
+from lossguard.static.interp.alone_instances import default_instance, instance_key
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Frame
 from lossguard.static.interp.mode_settings import enum_call
@@ -48,9 +48,7 @@ class ClassesMixin(InterpBase):
         for b in bases:
             if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
                 return UNKNOWN  # a custom loss that subclasses a torch loss: behaviour unknown
-        key: tuple | None = (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred) + (
-            (ALONE,) if alone else ()
-        )  # (alone_instances._alone_key)
+        key: tuple | None = instance_key(cls, pos, kw, starred, alone)
         try:
             cached = self._instances.get(key)  # type: ignore[arg-type]
         except TypeError:
