@@ -10677,23 +10677,7 @@ PROJECTS["an_object_built_with_no_arguments_decides_its_mode"] = {
         "    loss = SmoothCrossEntropyLoss(smoothing=0.1)(INP, TARGET)", "    criterion = SmoothCrossEntropyLoss()\n    loss = criterion(INP, TARGET)"
     ),
 }
-# the class analysed alone (no construction in the checked code) still judges both branches with what it is given:
-# a method of the class that calls its own forward with class indices keeps the binary branch's LG004; and an object
-# built with no arguments whose default mode is the binary one is judged in that branch
-PROJECTS["an_object_built_with_no_arguments_decides_its_mode_look_alike"] = {
-    "alone/losses.py": _MODE_LOSS.replace("{mode}", "Mode(mode)").replace("{binary}", "Mode.BINARY").replace("{mark}", "  # expect: LG004, LG005")
-    + """
-    def check(self):
-        return self.forward(torch.randn(16, 10), torch.randint(0, 10, (16,)))
-""",
-    "binary/losses.py": _MODE_LOSS.replace('mode="multiclass"', 'mode="binary"')
-    .replace("{mode}", "Mode(mode)")
-    .replace("{binary}", "Mode.BINARY")
-    .replace("{mark}", "  # expect: LG004"),
-    # a truth test is no mode: for an object built with no arguments the branch its default skips is still judged with
-    # the call's values (the object wrote no setting; its constructor's own `if` asked for the default instance while
-    # it ran, which then knew no attribute: realcode_heldout14's torch-uncertainty metric)
-    "truth/train.py": """
+_TRUTH_TRAIN = """
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -10720,7 +10704,28 @@ criterion = SoftBCE()
 for x, y in torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(64, 8), torch.randint(0, 2, (64,))), batch_size=8):
     loss = criterion(net(x).squeeze(1), y.float())
     loss.backward()
+"""
+
+# the class analysed alone (no construction in the checked code) still judges both branches with what it is given:
+# a method of the class that calls its own forward with class indices keeps the binary branch's LG004; and an object
+# built with no arguments whose default mode is the binary one is judged in that branch
+PROJECTS["an_object_built_with_no_arguments_decides_its_mode_look_alike"] = {
+    "alone/losses.py": _MODE_LOSS.replace("{mode}", "Mode(mode)").replace("{binary}", "Mode.BINARY").replace("{mark}", "  # expect: LG004, LG005")
+    + """
+    def check(self):
+        return self.forward(torch.randn(16, 10), torch.randint(0, 10, (16,)))
 """,
+    "binary/losses.py": _MODE_LOSS.replace('mode="multiclass"', 'mode="binary"')
+    .replace("{mode}", "Mode(mode)")
+    .replace("{binary}", "Mode.BINARY")
+    .replace("{mark}", "  # expect: LG004"),
+    # a truth test is no mode: for an object built with no arguments the branch its default skips is still judged with
+    # the call's values (the object wrote no setting; its constructor's own `if` asked for the default instance while
+    # it ran, which then knew no attribute: realcode_heldout14's torch-uncertainty metric)
+    "truth/train.py": _TRUTH_TRAIN,
+    # built with another setting: `from_logits` is still left at its default, so the same branch is judged (on main, the
+    # default instance first asked for inside this object's constructor knew no attribute, and every setting looked written)
+    "truth_args/train.py": _TRUTH_TRAIN.replace("criterion = SoftBCE()", "criterion = SoftBCE(smooth=0.1)"),
     "binary/test_losses.py": _MODE_TEST.replace(
         "SmoothCrossEntropyLoss(smoothing=0.1)(INP, TARGET)", "SmoothCrossEntropyLoss()(INP[:, 1], TARGET_BINARY)"
     ).replace(
