@@ -328,7 +328,7 @@ loss = F.mse_loss(pred, target)
             "`from_pretrained` (unknown without it, or when a `config=` sets it): `num_labels=1` logits against `(N,)` "
             "float targets in a BCE loss are reported; a `config.num_labels` changed after the model was built is not followed."
             " A loss call in a branch that the object it runs in never takes for its mode (`if self.mode == Mode.BINARY:` "
-            "or `== \"binary\"`; an object built with no arguments has the class's default mode, round 33) is not judged with that "
+            'or `== "binary"`; an object built with no arguments has the class\'s default mode, round 33) is not judged with that '
             "call's shapes: that path is another object's, for other data (round 32). "
             "A model chosen by a setting (`if toy: D = DenseD() else: D = ConvD()`) gives the shape its options agree on: "
             "the same rank keeps that rank, with the sizes they share (`(?, 1)` and `(?, ?)` give `(?, ?)`, a matrix "
