@@ -253,7 +253,7 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
             "(`torch.LongTensor(n).random_(2)`, `.fill_(1)`, `.zero_()`: still integer). A boolean "
             "target (a comparison such as `labels.eq(labels.t())` or `y > 0`) fails the same way "
             "(`Found dtype Bool but expected Float`) and is reported as well."
-            " A loss call in a branch that the object it runs in never takes for its mode (`if self.mode == Mode.BINARY:` or `== \"binary\"`, a setting its construction left or wrote, a string, number or project `Enum` member) is not judged with that call's values: that path is another object's, for other data (round 32)."
+            " A loss call in a branch that the object it runs in never takes for its mode (`if self.mode == Mode.BINARY:` or `== \"binary\"`, a setting its construction left or wrote, a string, number or project `Enum` member) is not judged with that call's values: that path is another object's, for other data (round 32). An object built with no arguments (`losses.CrossEntropyLoss()` in a test) has the class's default mode (round 33); only a class analysed alone, which no code builds, is judged in every branch."
         ),
         fix_safety="safe",
         fix_safety_note="Appending `.float()` only converts the dtype the loss requires.",
@@ -328,7 +328,8 @@ loss = F.mse_loss(pred, target)
             "`from_pretrained` (unknown without it, or when a `config=` sets it): `num_labels=1` logits against `(N,)` "
             "float targets in a BCE loss are reported; a `config.num_labels` changed after the model was built is not followed."
             " A loss call in a branch that the object it runs in never takes for its mode (`if self.mode == Mode.BINARY:` "
-            "or `== \"binary\"`) is not judged with that call's shapes: that path is another object's, for other data (round 32). "
+            'or `== "binary"`; an object built with no arguments has the class\'s default mode, round 33) is not judged with that '
+            "call's shapes: that path is another object's, for other data (round 32). "
             "A model chosen by a setting (`if toy: D = DenseD() else: D = ConvD()`) gives the shape its options agree on: "
             "the same rank keeps that rank, with the sizes they share (`(?, 1)` and `(?, ?)` give `(?, ?)`, a matrix "
             "against a `(N,)` label vector in a BCE loss is reported); options of different ranks leave the shape unknown."

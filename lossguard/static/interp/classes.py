@@ -6,6 +6,7 @@ import ast
 
 from lossguard.static import torch_api as api
 from lossguard.static.facts import self_calls
+from lossguard.static.interp.alone_instances import default_instance, instance_key
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Frame
 from lossguard.static.interp.mode_settings import enum_call
@@ -26,11 +27,20 @@ class ClassesMixin(InterpBase):
         return ClassRef(node, info)
 
     def instantiate(
-        self, cls: ClassRef, pos: list[Value], kw: dict[str, Value], starred: bool, depth: int, callsite: tuple[ModuleInfo, ast.Call] | None = None
+        self,
+        cls: ClassRef,
+        pos: list[Value],
+        kw: dict[str, Value],
+        starred: bool,
+        depth: int,
+        callsite: tuple[ModuleInfo, ast.Call] | None = None,
+        alone: bool = False,
     ) -> Value:
         """An instance of ``cls`` made with these arguments (one per distinct set of values). ``callsite``, the call
         that makes it: ``__init__`` runs for it, so ``if <flag>:`` on a parameter the call writes as a literal
-        (``Net(classification=True)``) takes only that branch, as in a function called so (``guards.decided_flag``)."""
+        (``Net(classification=True)``) takes only that branch, as in a function called so (``guards.decided_flag``).
+        ``alone``: the instance made to analyse the class alone, kept apart from the code's own constructions
+        (interp.alone_instances)."""
         member = enum_call(self, cls, pos, kw, starred)  # `Mode(mode)` of a project's `class Mode(Enum)`
         if member is not None:
             return member
@@ -38,7 +48,7 @@ class ClassesMixin(InterpBase):
         for b in bases:
             if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
                 return UNKNOWN  # a custom loss that subclasses a torch loss: behaviour unknown
-        key: tuple | None = (id(cls.node), tuple(pos), tuple(sorted(kw.items(), key=lambda kv: kv[0])), starred)
+        key: tuple | None = instance_key(cls, pos, kw, starred, alone)
         try:
             cached = self._instances.get(key)  # type: ignore[arg-type]
         except TypeError:
@@ -57,12 +67,7 @@ class ClassesMixin(InterpBase):
         return inst
 
     def _default_instance(self, cls: ClassRef) -> Instance:
-        inst = self._default_instances.get(id(cls.node))
-        if inst is None:
-            val = self.instantiate(cls, [], {}, False, 1)
-            inst = val if isinstance(val, Instance) else Instance(cls, {})
-            self._default_instances[id(cls.node)] = inst
-        return inst
+        return default_instance(self, cls)  # never the code's own `Cls()` (interp.alone_instances)
 
     def _volatile(self, cls: ClassRef) -> frozenset[str]:
         """Attributes assigned outside ``__init__`` (and the helpers only it calls): their value is not

@@ -25,6 +25,7 @@ import operator
 import re
 from collections.abc import Callable
 
+from lossguard.static.interp.alone_instances import built_bare
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.class_settings import class_setting
 from lossguard.static.interp.frame import Env, Frame, is_self
@@ -81,6 +82,8 @@ class SettingsMixin(InterpBase):
             return False
         if test is None:
             return True
+        if built_bare(self, inst):
+            return False  # `Loss()`: every setting is the class's default (interp.alone_instances)
         default = default if default is not None else self._default_instance(inst.cls)
         read = [n.attr for n in ast.walk(test) if isinstance(n, ast.Attribute) and is_self(n.value, frame)]
         return bool(read) and all(a in inst.attrs and (a not in default.attrs or inst.attrs[a] != default.attrs[a]) for a in read)
