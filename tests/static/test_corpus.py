@@ -696,6 +696,13 @@ REALCODE_MUT21_RECALL_FLOOR = 1.0
 # scores against (batch,) float targets built from a list of (src, float(label), seg) tuples, sliced by a generator and
 # passed through a training step of another module, missed), 15 of 15 after (interp.generators, tensor_ops.numbers_of).
 REALCODE_FIX22_RECALL_FLOOR = 1.0
+# Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
+# Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
+# criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
+# back-propagates, a guide's torch.randn scores into NLLLoss; look-alikes: loss code the threads found right, wrong
+# calls left as comments, a loss class called with tensors; tunable): 3 of 6 expected findings and no false alarm on
+# the branch point, 6 of 6 after.
+REALCODE_THREADS23_RECALL_FLOOR = 1.0
 # Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
 # 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
 # collate_fn of the checked code (zip(*batch) and torch.stack, or a loop and torch.tensor) into BCEWithLogitsLoss; a
@@ -753,6 +760,7 @@ REALCODE_MUT22_RECALL_FLOOR = 1.0
         ("realcode_mut21", REALCODE_MUT21_RECALL_FLOOR),
         ("realcode_fix22", REALCODE_FIX22_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
+        ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
