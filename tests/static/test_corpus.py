@@ -700,8 +700,8 @@ REALCODE_FIX22_RECALL_FLOOR = 1.0
 # Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
 # criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
 # back-propagates, a guide's torch.randn scores into NLLLoss; look-alikes: loss code the threads found right, wrong
-# calls left as comments, a loss class called with tensors; tunable): 3 of 6 expected findings and no false alarm on
-# the branch point, 6 of 6 after.
+# calls left as comments, a loss class called with tensors; tunable): 4 of 7 expected findings and no false alarm on
+# the branch point, 7 of 7 after.
 REALCODE_THREADS23_RECALL_FLOOR = 1.0
 # Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
 # 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
