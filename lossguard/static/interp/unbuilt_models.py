@@ -44,7 +44,7 @@ from lossguard.static.project import ModuleInfo
 
 #: names a snippet's model goes by, besides the lower-cased class name
 MODEL_NAMES = frozenset({"model", "net"})
-#: words that name a network inside a longer name (read by rules._snippet_losses too) (``my_model``, ``lstm_net``, ``modelFT``)
+#: words that name a network inside a longer name (``my_model``, ``lstm_net``, ``modelFT``; rules._snippet_losses reads them too)
 MODEL_WORDS = frozenset({"model", "net"})
 _BUILTINS = frozenset(dir(builtins))
 _MODULE_BASES = frozenset({"nn.Module", "torch.nn.Module", "Module"})
