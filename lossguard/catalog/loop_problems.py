@@ -43,7 +43,10 @@ for x, y in loader:
     total_loss += loss.item()
 """,
         misfires=(
-            "Reported only for a loss lossguard can follow from a torch loss call, or a term of a total "
+            "Reported only for a loss lossguard can follow from a torch loss call (in a posted snippet that defines "
+            "neither, also `criterion(model(x))` of a name that says loss or criterion and one that says model or net: "
+            "a loss of the network's output; either one bound anywhere in the file, or a star import, leaves it "
+            "unknown), or a term of a total "
             "that holds a graph (a hand-written loss that returns `rec + kld, rec, kld`, or "
             "`sum(d.values()), d` for a dict of terms, or a sum back-propagated in the same function, "
             "`loss = rec + kld`: the terms hold "

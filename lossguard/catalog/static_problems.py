@@ -15,6 +15,12 @@ _NLL_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.NLLLoss.html"
 _KL_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.KLDivLoss.html"
 _CTC_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.CTCLoss.html"
 _SOFTMAX_DOC = "https://pytorch.org/docs/stable/generated/torch.nn.functional.softmax.html"
+# one sentence for the rules that read raw logits as a kind of input (LG002, LG007, LG012; torch_api.NORMAL_DRAWS)
+_NORMAL_DRAWS = (
+    " A standard normal draw (`torch.randn(...)`, `torch.randn_like(x)`) counts as raw logits: examples, tests and "
+    "posts write it where a network's scores would be, and its numbers take either sign; a uniform draw "
+    "(`torch.rand`) does not."
+)
 
 PROBLEMS: tuple[Problem, ...] = (
     Problem(
@@ -130,7 +136,7 @@ loss = criterion(model(x), y)
         misfires=(
             "Reported only when the input is known to be unbounded: the output of a linear or "
             "convolutional layer, or of a model (class or `nn.Sequential`) whose forward ends in "
-            "one without a sigmoid. An output of unknown origin is never reported. A criterion an `if` "
+            "one without a sigmoid." + _NORMAL_DRAWS + " An output of unknown origin is never reported. A criterion an `if` "
             'on a setting picks among loss modules (`if args.loss == "BCE": BCELoss() elif ...: MSELoss()`) '
             "is checked option by option where the code does not test that setting again: with that setting "
             "the raw output reaches BCELoss, and the finding names it (`BCELoss (when args.loss == 'BCE')`). "
@@ -369,7 +375,7 @@ loss = F.nll_loss(F.log_softmax(logits, dim=1), y)  # or F.cross_entropy(logits,
             "log-probabilities are at most 0), also once average-pooled, flattened or passed through dropout. Inputs of "
             "unknown origin are never reported, nor the output of an activation that can go below 0 (leaky_relu, elu, "
             "tanh), though it is no log-probability either. A model chosen among several is reported when none of them "
-            "gives log-probabilities (some ending in a linear layer, others in a rectifier), not when one of them may."
+            "gives log-probabilities (some ending in a linear layer, others in a rectifier), not when one of them may." + _NORMAL_DRAWS
         ),
         fix_safety="none",
         references=(_NLL_DOC,),
@@ -575,7 +581,7 @@ ctc = nn.CTCLoss()
 log_probs = model(audio).log_softmax(dim=2)
 loss = ctc(log_probs, targets, input_lengths, target_lengths)
 """,
-        misfires="Reported only when the input is known to be logits or softmax probabilities.",
+        misfires="Reported only when the input is known to be logits or softmax probabilities." + _NORMAL_DRAWS,
         fix_safety="none",
         references=(_CTC_DOC,),
     ),

@@ -6,6 +6,7 @@ first request (most functions of an imported module are never asked about).
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lossguard.static.events import BACKWARD_CALLS
@@ -30,23 +31,34 @@ class FunctionFacts:
 NO_NAMES: frozenset[str] = frozenset()
 
 
-def summands(expr: ast.expr, sums: dict[str, frozenset[str]] | None = None, products: bool = True) -> frozenset[str]:
+def summands(
+    expr: ast.expr,
+    sums: dict[str, frozenset[str]] | None = None,
+    products: bool = True,
+    number: Callable[[ast.expr], bool] | None = None,
+) -> frozenset[str]:
     """The names ``expr`` adds up (``a + 0.5 * b - c``, ``-a``, ``a / n``), with, from ``sums``, the
     names those are sums of. A product of two names counts both, unless not ``products``; a quotient
-    counts its dividend only (the divisor of ``a / n`` is a count or weight sum, not a loss term)."""
+    counts its dividend only (the divisor of ``a / n`` is a count or weight sum, not a loss term).
+    A factor ``number`` says is a Python number (``accumulation_steps``, bound to ``4``) scales a term
+    as a literal does."""
+
+    def constant(factor: ast.expr) -> bool:
+        return isinstance(factor, ast.Constant) or number is not None and number(factor)
+
     if isinstance(expr, ast.Name):
         added = sums.get(expr.id) if sums else None
         return frozenset((expr.id,)) if added is None else added | {expr.id}
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.USub, ast.UAdd)):
-        return summands(expr.operand, sums, products)
+        return summands(expr.operand, sums, products, number)
     if isinstance(expr, ast.BinOp):
         if isinstance(expr.op, (ast.Add, ast.Sub)):
-            return summands(expr.left, sums, products) | summands(expr.right, sums, products)
+            return summands(expr.left, sums, products, number) | summands(expr.right, sums, products, number)
         if isinstance(expr.op, (ast.Mult, ast.Div)):
-            if isinstance(expr.right, ast.Constant):
-                return summands(expr.left, sums, products)
-            if isinstance(expr.left, ast.Constant) and isinstance(expr.op, ast.Mult):
-                return summands(expr.right, sums, products)
+            if constant(expr.right):
+                return summands(expr.left, sums, products, number)
+            if constant(expr.left) and isinstance(expr.op, ast.Mult):
+                return summands(expr.right, sums, products, number)
             if products and isinstance(expr.op, ast.Div):
                 # a divisor is a normaliser (`loss.sum() / weight_sum`, `total / n`), not a term
                 return summands(expr.left, sums, products)

@@ -252,6 +252,10 @@ INT_CONSTRUCTORS = {
     "torch.randperm",
 }
 SIZED_CONSTRUCTORS = {"torch.randn", "torch.rand", "torch.zeros", "torch.ones", "torch.empty", "torch.full"}
+# Draws from a standard normal: examples, tests and posts write them where a network's raw scores (logits) would be
+# (`loss(torch.randn(3, 5), target)` in the loss docs): real numbers of either sign, so no probabilities nor
+# log-probabilities (round 33, threads23: a guide's `nn.NLLLoss()(torch.randn(2, 3), labels)` as the wrong way)
+NORMAL_DRAWS = {"torch.randn", "torch.randn_like"}
 
 INT_DTYPES = {
     "torch.long",

@@ -711,6 +711,13 @@ REALCODE_FIX22_RECALL_FLOOR = 1.0
 # subclass built by super().__init__() at the default reduction, missed; that job's LG014), 14 of 14 and none after
 # (interp.loss_subclasses.parent_loss_init, rules._abstract_calls).
 REALCODE_FIX23_RECALL_FLOOR = 1.0
+# Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
+# Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
+# criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
+# back-propagates, a guide's torch.randn scores into NLLLoss; look-alikes: loss code the threads found right, wrong
+# calls left as comments, a loss class called with tensors; tunable): 4 of 7 expected findings and no false alarm on
+# the branch point, 7 of 7 after.
+REALCODE_THREADS23_RECALL_FLOOR = 1.0
 # Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
 # 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
 # collate_fn of the checked code (zip(*batch) and torch.stack, or a loop and torch.tensor) into BCEWithLogitsLoss; a
@@ -770,6 +777,7 @@ REALCODE_MUT22_RECALL_FLOOR = 1.0
         ("realcode_fix22", REALCODE_FIX22_RECALL_FLOOR),
         ("realcode_fix23", REALCODE_FIX23_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
+        ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

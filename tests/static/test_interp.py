@@ -10968,6 +10968,145 @@ PROJECTS["a_list_of_losses_back_propagated_element_by_element_by_a_later_loop_lo
     "one_element.py": _heads("optimizer in optimizers", "losses[-1].backward()", True),
 }
 
+# Round 33 (threads23, rules/_snippet_losses): the PyTorch FAQ's out-of-memory loop and posts cut like it show neither
+# the network nor the criterion; a value the loop binds once to a call of an unbound name that says loss or criterion,
+# given the output of an unbound name that says model or net, is a loss holding the network's graph
+PROJECTS["snippet_loss_of_unbound_criterion_and_model"] = {
+    "faq.py": """
+total_loss = 0
+for i in range(10000):
+    output = model(batch)
+    loss = criterion(output)
+    total_loss += loss[0]  # expect: LG006
+""",
+    "in_place.py": """
+epoch_loss = []
+for x, y in loader:
+    loss = loss_fn(my_net(x), y)
+    epoch_loss.append(loss)  # expect: LG006
+""",
+}
+# look-alikes: the number (`.item()`), a criterion the snippet binds (a parameter; an assignment from an unknown call),
+# a callee named otherwise (`metric`), a network the snippet binds, a star import, and the sum under no_grad
+PROJECTS["snippet_loss_of_unbound_criterion_and_model_look_alike"] = {
+    "item.py": PROJECTS["snippet_loss_of_unbound_criterion_and_model"]["faq.py"]
+    .replace("total_loss += loss[0]", "total_loss += loss.item()")
+    .replace("  # expect: LG006", ""),
+    "parameter.py": """
+def evaluate(criterion, batch):
+    total_loss = 0
+    for i in range(10):
+        output = model(batch)
+        loss = criterion(output)
+        total_loss += loss[0]
+    return total_loss
+""",
+    "assigned.py": "criterion = make_loss()\n" + PROJECTS["snippet_loss_of_unbound_criterion_and_model"]["faq.py"].replace("  # expect: LG006", ""),
+    "metric.py": PROJECTS["snippet_loss_of_unbound_criterion_and_model"]["in_place.py"]
+    .replace("loss_fn(", "metric(")
+    .replace("  # expect: LG006", ""),
+    "model_bound.py": "model = torch.hub.load(repo, entry)\n"
+    + PROJECTS["snippet_loss_of_unbound_criterion_and_model"]["faq.py"].replace("  # expect: LG006", ""),
+    "star.py": "from helpers import *\n" + PROJECTS["snippet_loss_of_unbound_criterion_and_model"]["faq.py"].replace("  # expect: LG006", ""),
+    "no_grad.py": """
+import torch
+
+total_loss = 0
+with torch.no_grad():
+    for x, y in loader:
+        loss = criterion(model(x), y)
+        total_loss += loss
+""",
+}
+
+# Round 33 (threads23, torch_api.NORMAL_DRAWS): examples, tests and posts write `torch.randn(...)` where a network's raw
+# scores would be (the loss docs' `loss(torch.randn(3, 5), target)`); a guide's "wrong way" feeds such a draw to
+# NLLLoss. A standard normal draw holds numbers of either sign: raw scores, no probabilities nor log-probabilities
+PROJECTS["normal_draw_stands_for_raw_scores"] = {
+    "guide.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+raw_scores = torch.randn(2, 3)
+labels = torch.tensor([1, 0])
+wrong = nn.NLLLoss()(raw_scores, labels)  # expect: LG007
+also_wrong = F.nll_loss(torch.randn_like(raw_scores), labels)  # expect: LG007
+bce = nn.BCELoss()(torch.randn(4), torch.rand(4))  # expect: LG002
+ctc = nn.CTCLoss()(torch.randn(50, 16, 20), targets, input_lengths, target_lengths)  # expect: LG012
+""",
+}
+# look-alikes: the draw through log_softmax (NLLLoss, CTCLoss), as logits (CrossEntropyLoss, BCEWithLogitsLoss), a
+# uniform draw (numbers in [0, 1)) into BCELoss, and a draw as a regression target
+PROJECTS["normal_draw_stands_for_raw_scores_look_alike"] = {
+    "guide.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+raw_scores = torch.randn(2, 3)
+labels = torch.tensor([1, 0])
+right = nn.NLLLoss()(F.log_softmax(raw_scores, dim=1), labels)
+also_right = nn.NLLLoss()(torch.randn(2, 3).log_softmax(1), labels)
+ce = nn.CrossEntropyLoss()(raw_scores, labels)
+bce_logits = nn.BCEWithLogitsLoss()(torch.randn(4), torch.rand(4))
+bce_uniform = nn.BCELoss()(torch.rand(4), torch.rand(4))
+ctc = nn.CTCLoss()(torch.randn(50, 16, 20).log_softmax(2), targets, input_lengths, target_lengths)
+mse = nn.MSELoss()(torch.randn(4, 1), torch.randn(4, 1))
+""",
+}
+
+# Round 33 (threads23, interp.loss_parts._a_number): gradient accumulation that back-propagates a scaled copy of the
+# loss (`loss_scaled = loss / accumulation_steps`) and keeps the loss itself: a factor the checker knows to be a Python
+# number (a name bound to a literal, `len(...)`) scales a term as a literal factor does, so the loss holds the graph
+PROJECTS["loss_kept_beside_its_scaled_copy_backpropagated"] = {
+    "accumulate.py": """
+import torch
+
+accumulation_steps = 4
+for epoch in range(epochs):
+    train_losses = []
+    for batch_idx, (batch_X, batch_y) in enumerate(train_loader):
+        loss = train_step(batch_X, batch_y)
+        loss_scaled = loss / accumulation_steps
+        loss_scaled.backward()
+        if (batch_idx + 1) % accumulation_steps == 0:
+            optimizer.step()
+            optimizer.zero_grad()
+        train_losses.append(loss)  # expect: LG006
+""",
+    "per_batch_count.py": """
+def fit(model, loader, opt, crit):
+    history = []
+    for x, y in loader:
+        loss = compute(model, x, y)
+        share = loss / len(loader)
+        opt.zero_grad()
+        share.backward()
+        opt.step()
+        history.append(loss)  # expect: LG006
+    return history
+""",
+}
+# look-alikes: the copy is a product with a tensor the loop reads (a per-batch weight may hold the graph) or with an
+# attribute (a learned weight), a quotient by a parameter of unknown kind, and the number appended (a copy that is a
+# sum, `loss + reg`, was found before: a summand of a back-propagated sum)
+PROJECTS["loss_kept_beside_its_scaled_copy_backpropagated_look_alike"] = {
+    "tensor_weight.py": PROJECTS["loss_kept_beside_its_scaled_copy_backpropagated"]["accumulate.py"]
+    .replace("loss_scaled = loss / accumulation_steps", "w = weights[batch_idx]\n        loss_scaled = loss * w")
+    .replace("  # expect: LG006", ""),
+    "attribute.py": PROJECTS["loss_kept_beside_its_scaled_copy_backpropagated"]["accumulate.py"]
+    .replace("loss_scaled = loss / accumulation_steps", "loss_scaled = loss * model.loss_weight")
+    .replace("  # expect: LG006", ""),
+    "parameter.py": PROJECTS["loss_kept_beside_its_scaled_copy_backpropagated"]["per_batch_count.py"]
+    .replace("def fit(model, loader, opt, crit):", "def fit(model, loader, opt, crit, scale):")
+    .replace("share = loss / len(loader)", "share = loss / scale")
+    .replace("  # expect: LG006", ""),
+    "item.py": PROJECTS["loss_kept_beside_its_scaled_copy_backpropagated"]["accumulate.py"]
+    .replace("train_losses.append(loss)", "train_losses.append(loss.item())")
+    .replace("  # expect: LG006", ""),
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:

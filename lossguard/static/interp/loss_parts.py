@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 from lossguard.static.facts import NO_NAMES, sum_call, summands
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import Env, Frame
-from lossguard.static.values import DictVal, Dtype, ListOf, ParamUnknown, Tensor, TupleVal, Unknown, Value
+from lossguard.static.values import Const, DictVal, Dtype, IntVal, ListOf, Number, ParamUnknown, Tensor, TupleVal, Unknown, Value
 
 _SUMMED = (ast.BinOp, ast.UnaryOp)
 _TERMS = (ast.BinOp, ast.UnaryOp, ast.Name)
+#: builtins whose result is a Python number whatever they are given
+_NUMBER_CALLS = frozenset({"len", "int", "float"})
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,22 @@ class LossPartsMixin(InterpBase):
             return
         if target.id not in _backpropagated(frame):
             return
-        for name in summands(value, products=False) - {target.id}:
+        for name in summands(value, products=False, number=lambda factor: self._a_number(factor, frame, env)) - {target.id}:
             held = env.get(name)
             if type(held) is Unknown or isinstance(held, Tensor) and not held.graph:
                 env[name] = with_graph(held)
+
+    def _a_number(self, factor: ast.expr, frame: Frame, env: Env) -> bool:
+        """``factor`` is a name holding a Python number the checker knows (``accumulation_steps = 4``;
+        round 33, threads23: a tutorial's ``loss_scaled = loss / accumulation_steps``), or ``len(...)``,
+        ``int(...)``, ``float(...)`` of anything: the term it scales is part of the back-propagated
+        value's graph, as with a literal factor."""
+        if isinstance(factor, ast.Call) and isinstance(factor.func, ast.Name) and factor.func.id in _NUMBER_CALLS:
+            return True
+        if not isinstance(factor, ast.Name):
+            return False
+        held = self.ev(factor, frame, env)
+        return isinstance(held, (Number, IntVal)) or isinstance(held, Const) and type(held.value) in (int, float)
 
     def returned_parts(self, node: ast.Tuple, value: Value, frame: Frame) -> Value:
         """A returned tuple literal whose items include a total and its terms, as :class:`LossParts`."""

@@ -568,7 +568,14 @@ def _constructor(interp: Any, c: TorchCallArgs) -> Value:
     sized = sized_shape(c.qname, c.pos)  # torch.ones(x.size())
     if sized is not None and isinstance(made, Tensor):
         made = made.with_(shape=sized)
+    if isinstance(made, Tensor) and made.dtype is Dtype.FLOAT:
+        made = _drawn_scores(made, c)
     return made.with_(empty=True) if isinstance(made, Tensor) and _builds_empty(c.node) else made
+
+
+def _drawn_scores(t: Tensor, c: TorchCallArgs) -> Tensor:
+    """A standard normal draw (``torch.randn``, ``torch.randn_like``) stands for raw scores (api.NORMAL_DRAWS)."""
+    return t.with_(act=Act.LOGITS, act_site=c.site(f"{c.qname} draw")) if c.qname in api.NORMAL_DRAWS else t
 
 
 def _builds_empty(node: ast.Call) -> bool:
@@ -588,7 +595,8 @@ def _like(interp: Any, c: TorchCallArgs) -> Value:
         dtype = dtype_of(c.kw["dtype"])  # None when the dtype is a variable
     else:
         dtype = Dtype.FLOAT if c.qname in ("torch.rand_like", "torch.randn_like") else t.dtype
-    return Tensor(dtype=dtype, shape=t.shape)
+    made = Tensor(dtype=dtype, shape=t.shape)
+    return _drawn_scores(made, c) if dtype is Dtype.FLOAT else made
 
 
 def _concatenate(interp: Any, c: TorchCallArgs) -> Value:

@@ -44,8 +44,8 @@ from lossguard.static.project import ModuleInfo
 
 #: names a snippet's model goes by, besides the lower-cased class name
 MODEL_NAMES = frozenset({"model", "net"})
-#: words that name a network inside a longer name (``my_model``, ``lstm_net``, ``modelFT``)
-_MODEL_WORDS = frozenset({"model", "net"})
+#: words that name a network inside a longer name (``my_model``, ``lstm_net``, ``modelFT``; rules._snippet_losses reads them too)
+MODEL_WORDS = frozenset({"model", "net"})
 _BUILTINS = frozenset(dir(builtins))
 _MODULE_BASES = frozenset({"nn.Module", "torch.nn.Module", "Module"})
 
@@ -82,7 +82,7 @@ def _read_outside_super(node: ast.AST, cls_name: str, parents: dict[int, ast.AST
     return not (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "super" and parent.args[:1] == [node])
 
 
-def _words(name: str) -> list[str]:
+def words(name: str) -> list[str]:
     """The words of an identifier: split at underscores, digits and lower-to-upper case changes."""
     return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
 
@@ -94,7 +94,7 @@ def _unbound_networks(tree: ast.Module, cls_name: str) -> frozenset[str]:
     """The names of :func:`_network_like_names` that nothing binds (cached per module)."""
     found = _UNBOUND_NETWORKS.get(tree)
     if found is None:
-        found = _UNBOUND_NETWORKS[tree] = frozenset(n for n in _network_like_names(tree) if n != cls_name and not _bound_anywhere(tree, n))
+        found = _UNBOUND_NETWORKS[tree] = frozenset(n for n in _network_like_names(tree) if n != cls_name and not bound_anywhere(tree, n))
     return found
 
 
@@ -109,7 +109,7 @@ def _network_like_names(tree: ast.Module) -> set[str]:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "parameters":
             if isinstance(node.func.value, ast.Name):
                 with_parameters.add(node.func.value.id)
-    return {n for n in called if n in with_parameters or _MODEL_WORDS.intersection(_words(n))}
+    return {n for n in called if n in with_parameters or MODEL_WORDS.intersection(words(n))}
 
 
 def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
@@ -132,6 +132,6 @@ def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
     return cls
 
 
-def _bound_anywhere(tree: ast.Module, name: str) -> bool:
+def bound_anywhere(tree: ast.Module, name: str) -> bool:
     """Whether any statement of the module binds ``name`` (as :func:`_binds`), or Python does."""
     return name in _BUILTINS or any(_binds(node, name) for node in ast.walk(tree))

@@ -341,7 +341,7 @@ _TO_NUMBER = {"item", "tolist", "numpy", "float", "int"}
 _DROPS_GRAPH = {*_TO_NUMBER, "detach", "detach_"}
 
 
-def _added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
+def added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
     """The expression added to the accumulator: ``x`` in ``acc += x``, ``acc.append(x)``,
     ``acc = acc + x`` and ``acc = x + acc``."""
     node = acc.node
@@ -366,10 +366,10 @@ def holds_a_backwarded_item(acc: Accumulate, facts: LoopFacts) -> bool:
         return False
     name = node.args[0].id
     item = re.compile(re.escape(name) + r"""(\[\s*["'][^\]]*["']\s*\]|\.\w+)""")
-    return any(item.fullmatch(t) for t in facts.backwarded) and _bound_once(name, facts)
+    return any(item.fullmatch(t) for t in facts.backwarded) and bound_once(name, facts)
 
 
-def _bound_once(name: str, facts: LoopFacts) -> bool:
+def bound_once(name: str, facts: LoopFacts) -> bool:
     """The loop binds ``name`` exactly once, by an expression that gives the same kind of value
     every time: not a literal, not ``x if c else 0.0`` or ``x or 0.0``, not a call that turns a
     tensor into a number (``loss = loss.item()``, ``float(loss)``). Reading an attribute or item
@@ -394,7 +394,7 @@ def _binding(target: ast.expr, name: ast.Name, value: ast.expr) -> ast.expr:
 
 
 def _same_kind(bound: ast.expr) -> bool:
-    """One binding that gives the same kind of value every time (:func:`_bound_once`)."""
+    """One binding that gives the same kind of value every time (:func:`bound_once`)."""
     if isinstance(bound, (ast.Constant, ast.IfExp, ast.BoolOp, ast.Starred)):
         return False
     if isinstance(getattr(bound, "ctx", None), ast.Store):
@@ -436,7 +436,7 @@ def _term_of_backwarded(expr: ast.expr, facts: LoopFacts, module: ModuleInfo) ->
     """``pn_total += losses["cl_loss"]`` where the loop binds ``step_loss = losses["loss"] +
     losses["cl_loss"]`` and back-propagates ``step_loss`` (round 25, alibaba/EasyNLP's trainer): a
     term of a back-propagated sum is part of its graph. The container (``losses``) or the name
-    itself is bound in the loop only by bindings of the kind :func:`_bound_once` takes, so the term
+    itself is bound in the loop only by bindings of the kind :func:`bound_once` takes, so the term
     added is the one summed."""
     root = expr
     while isinstance(root, (ast.Attribute, ast.Subscript)):
@@ -478,8 +478,8 @@ def _drops_graph(bound: ast.expr) -> bool:
 
 def _a_tensor_each_step(name: str, value: object, facts: LoopFacts) -> bool:
     """``name`` holds a tensor when it is accumulated: the interpreter knows it is one, or the loop
-    binds it once (:func:`_bound_once`)."""
-    return isinstance(value, Tensor) or _bound_once(name, facts)
+    binds it once (:func:`bound_once`)."""
+    return isinstance(value, Tensor) or bound_once(name, facts)
 
 
 def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module: ModuleInfo) -> bool:
@@ -488,7 +488,7 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
     it (a hand-written ``((pred - y) ** 2).mean()`` too, accumulated before its backward)."""
     if not facts.backwarded:
         return False
-    expr = _added_expr(acc, module)
+    expr = added_expr(acc, module)
     if expr is None:
         return False
     if isinstance(expr, ast.Name):
@@ -497,7 +497,7 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
         # running_loss += loss * inputs.size(0): the product holds the loss's graph; so does
         # `totals[k] + parts[k] * n` where a term of the back-propagated sum is (or sums) `parts[k]`
         sides = (expr.left, expr.right)
-        return any(isinstance(e, ast.Name) and e.id in facts.backwarded and _bound_once(e.id, facts) for e in sides) or any(
+        return any(isinstance(e, ast.Name) and e.id in facts.backwarded and bound_once(e.id, facts) for e in sides) or any(
             isinstance(e, ast.Subscript) and _term_of_backwarded(e, facts, module) for e in sides
         )
     if isinstance(value, Tensor):

@@ -29,6 +29,7 @@ from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
 from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
 from lossguard.static.rules._sibling_resets import emptied_by_a_sibling
+from lossguard.static.rules._snippet_losses import unbound_loss_of_network
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -696,7 +697,7 @@ class GraphRetention(Rule):
         holder = backwards_an_element(acc, facts, module) or holds_graph_items(value)
         if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module) and not holder:
             holder = holds_a_backwarded_item(acc, facts)
-            if not holder:
+            if not holder and not unbound_loss_of_network(acc, value, facts, module):
                 return
         if not isinstance(value, Tensor):
             value = Tensor(graph=True)
