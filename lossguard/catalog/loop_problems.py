@@ -423,4 +423,59 @@ for x, y in loader:
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
     ),
+    Problem(
+        code="LG018",
+        name="step-on-another-networks-gradients",
+        summary="An optimizer steps on gradients that another network's loss, back-propagated earlier in the same iteration, left on its parameters.",
+        why=(
+            "`loss.backward()` writes into the `.grad` of every parameter the loss reaches, and gradients accumulate "
+            "there until something clears them. In a GAN-like step the generator's loss goes through the "
+            "discriminator (`d(fake)`), so its `backward()` also fills the discriminator's `.grad`; when the "
+            "discriminator's optimizer is cleared only after its own `step()`, nothing removes those gradients before "
+            "the discriminator's own loss is back-propagated on top of them, and its step applies the generator's "
+            "objective too (pushing the discriminator to call fakes real). The same holds for an encoder whose "
+            "optimizer steps after an adversary's loss, back-propagated into it, was stepped by the adversary's "
+            "optimizer: the encoder also follows the adversary's gradients."
+        ),
+        fix=(
+            "Clear each optimizer right before its own loss is back-propagated (`d_opt.zero_grad()` before "
+            "`d_loss.backward()`), or keep the other loss from reaching its parameters (`d(fake.detach())` where the "
+            "discriminator trains, `requires_grad_(False)` on the discriminator while the generator's loss is computed)."
+        ),
+        example="""
+import torch
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real, z in loader:
+    fake = G(z)
+    g_loss = bce(D(fake), ones)
+    g_loss.backward()
+    opt_g.step()
+    opt_g.zero_grad()
+    d_loss = bce(D(real), ones) + bce(D(fake.detach()), zeros)
+    d_loss.backward()
+    opt_d.step()
+    opt_d.zero_grad()
+""",
+        use_instead="""
+import torch
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real, z in loader:
+    fake = G(z)
+    opt_g.zero_grad()
+    g_loss = bce(D(fake), ones)
+    g_loss.backward()
+    opt_g.step()
+    opt_d.zero_grad()
+    d_loss = bce(D(real), ones) + bce(D(fake.detach()), zeros)
+    d_loss.backward()
+    opt_d.step()
+""",
+        misfires="TODO",
+        fix_safety="none",
+        references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
+    ),
 )

@@ -1,0 +1,232 @@
+"""Which networks a back-propagated loss reaches, and which networks an optimizer holds (LG018).
+
+Text and AST facts, read in the function that back-propagates the loss. A loss reaches a network when, among the
+calls it is computed from (followed through the names it reads, back through their assignments before the
+``backward()`` in the same function), one calls that network or a part of it (``D(fake)``, ``model.encoder(x)``
+for a network ``model``). Nothing is followed through ``.detach()``, ``.data``, ``.item()`` or an assignment made
+under ``torch.no_grad()`` / ``torch.inference_mode()``: no gradient flows back through them. A call of a network
+that holds the one asked about (``self.vae(img)`` for ``self.vae.discr``) is no evidence: what its forward does
+with the part is not read.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from lossguard.static import torch_api as api
+from lossguard.static.values import Optimizer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.project import ModuleInfo
+
+_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+#: calls and attributes through which no gradient flows back to what they read
+_CUT_CALLS = frozenset({"detach", "item", "detach_", "numpy", "tolist", "no_grad"})
+_CUT_ATTRS = frozenset({"data"})
+_NO_GRAD_BLOCKS = ("no_grad", "inference_mode")
+#: methods of a tensor (``out.view(-1)``, ``scores.mean()``): the receiver is data the loss is computed from; any other
+#: method's receiver (``model.encoder(x)``, ``self.d(features)``) is the network called
+_DATA_METHODS = frozenset(
+    {
+        *api.VALUE_KEEPING_METHODS,
+        *api.REDUCING_METHODS,
+        *api.ELEMENTWISE_METHODS,
+        *api.FLOAT_METHODS,
+        *api.INT_METHODS,
+        *api.ROW_SELECTION_METHODS,
+        *"sigmoid softmax log_softmax exp log pow clamp clamp_ gather norm max min prod std var repeat mul add sub div matmul mm bmm masked_fill squeeze sum".split(),
+    }
+)
+#: callers that back-propagate their first argument (``accelerator.backward(loss)``, ``fabric.backward(loss)``)
+_BACKWARD_OWNERS = ("accelerat", "fabric", "engine")
+
+
+def part_of(name: str, owner: str) -> bool:
+    """``name`` is ``owner`` or one of its attributes (``model.encoder`` of ``model``)."""
+    return name == owner or name.startswith(owner + ".")
+
+
+def overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Some module of ``a`` is, holds or is held by some module of ``b``."""
+    return any(part_of(x, y) or part_of(y, x) for x in a for y in b)
+
+
+def backpropagated(call: ast.Call) -> ast.expr | None:
+    """What ``call`` back-propagates: ``X`` of ``X.backward()``, ``scaler.scale(X).backward()``,
+    ``self.manual_backward(X)``, ``accelerator.backward(X)``, ``torch.autograd.backward(X)``."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    receiver = func.value
+    last = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
+    if func.attr == "manual_backward" or last == "autograd" or any(k in last.lower() for k in _BACKWARD_OWNERS):
+        return call.args[0] if call.args else None
+    if func.attr != "backward":
+        return None
+    if isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute) and receiver.func.attr == "scale" and len(receiver.args) == 1:
+        return receiver.args[0]
+    return receiver
+
+
+def enclosing_function(node: ast.AST, tree: ast.AST) -> ast.AST:
+    """The innermost function whose body holds ``node`` (the module when none does)."""
+    best: ast.AST = tree
+    line = getattr(node, "lineno", 0)
+    for fn in ast.walk(tree):
+        if isinstance(fn, _FUNCS) and fn.lineno <= line <= (fn.end_lineno or 0) and any(n is node for n in ast.walk(fn)):
+            best = fn
+    return best
+
+
+def _scope_nodes(scope: ast.AST) -> list[ast.AST]:
+    out: list[ast.AST] = []
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, _SCOPES))
+    return out
+
+
+def _no_grad_ids(scope: ast.AST) -> set[int]:
+    """Ids of the statements under a ``with torch.no_grad()`` / ``torch.inference_mode()`` block of ``scope``."""
+    ids: set[int] = set()
+    for node in _scope_nodes(scope):
+        if isinstance(node, (ast.With, ast.AsyncWith)) and any(
+            isinstance(item.context_expr, ast.Call) and _callee_last(item.context_expr) in _NO_GRAD_BLOCKS for item in node.items
+        ):
+            ids.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    return ids
+
+
+def _callee_last(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str] | None:
+    """The source texts of the callees of every call the back-propagated loss is computed from through a path that
+    carries gradients (see the module's text); None when the loss is not known."""
+    loss = backpropagated(backward)
+    if loss is None:
+        return None
+    scope = enclosing_function(backward, module.module)
+    no_grad = _no_grad_ids(scope)
+    assigns = [
+        n
+        for n in _scope_nodes(scope)
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.lineno < backward.lineno and id(n) not in no_grad
+    ]
+    used: set[str] = set()
+    seen: set[str] = set()
+    todo: list[ast.AST] = [loss]
+    while todo and len(seen) < 300:
+        expr = todo.pop()
+        stack = [expr]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.Call) and _callee_last(n) in _CUT_CALLS:
+                continue
+            if isinstance(n, ast.Attribute) and n.attr in _CUT_ATTRS:
+                continue
+            if isinstance(n, ast.Call):
+                func = n.func
+                if isinstance(func, ast.Attribute) and func.attr in _DATA_METHODS:
+                    stack.append(func.value)  # a tensor's method: its receiver is data
+                elif isinstance(func, (ast.Name, ast.Attribute, ast.Subscript)):
+                    # a network (or a function) called: recorded, its own text not followed as data
+                    called = func.value if isinstance(func, ast.Subscript) else func
+                    if not (isinstance(called, ast.Attribute) and called.attr in api.MODULE_ATTRIBUTES and called.attr != "forward"):
+                        used.add(module.segment(called))
+                    if isinstance(func, ast.Subscript):
+                        stack.append(func.slice)
+                else:
+                    stack.append(func)
+                stack.extend(n.args)
+                stack.extend(k.value for k in n.keywords)
+                continue
+            if isinstance(n, ast.Name) and n.id not in seen:
+                seen.add(n.id)
+                for a in assigns:
+                    targets = a.targets if isinstance(a, ast.Assign) else [a.target]
+                    if a.value is not None and any(isinstance(t, ast.Name) and t.id == n.id for tg in targets for t in ast.walk(tg)):
+                        todo.append(a.value)
+            elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load):
+                # `self.fake` read in the loss: followed through the function's assignments to the same text
+                text = module.segment(n)
+                if text not in seen:
+                    seen.add(text)
+                    for a in assigns:
+                        targets = a.targets if isinstance(a, ast.Assign) else [a.target]
+                        if a.value is not None and any(module.segment(t) == text for tg in targets for t in ast.walk(tg)):
+                            todo.append(a.value)
+            stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, _SCOPES))
+    return used
+
+
+def reaches(backward: ast.Call, owners: tuple[str, ...], module: ModuleInfo) -> str | None:
+    """The callee, among the calls the loss ``backward`` back-propagates is computed from through a path that carries
+    gradients, that is one of ``owners`` or a part of one (``model.encoder`` for ``model``); None when none is."""
+    used = loss_callees(backward, module)
+    if not used or not owners:
+        return None
+    for callee in sorted(used):
+        name = callee[: -len(".forward")] if callee.endswith(".forward") else callee
+        if any(part_of(name, o) for o in owners):
+            return name
+    return None
+
+
+def param_owners(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[str, ...]:
+    """The source texts of the modules whose parameters the optimizer written ``optimizer`` holds: the interpreter's
+    reading of it (``receiver``), else what the file's assignments to that text build it over: ``X.parameters()`` /
+    ``X.named_parameters()`` written in the call, or in the assignments of a name it is given in the same function
+    (``params = list(model.parameters())``). Assignments of it over anything else (a list of unknown origin, a
+    filtered comprehension) are passed over when another builds it over known modules, that path is then the one read;
+    () when none does."""
+    owners: list[str] = list(receiver.params) if isinstance(receiver, Optimizer) else []
+    if not owners:
+        for node in ast.walk(module.module):
+            if not isinstance(node, ast.Assign) or not isinstance(node.value, ast.Call):
+                continue
+            if not any(module.segment(t) == optimizer for t in node.targets):
+                continue
+            found = _built_over(node, module)
+            owners += [o for o in found if o not in owners]
+    return tuple(owners + [a for a in _aliases(owners, module) if a not in owners])
+
+
+def _aliases(owners: list[str], module: ModuleInfo) -> list[str]:
+    """The attributes the file stores each plain-name owner in (``self.discr = discr`` in ``__init__``, where the
+    optimizer is built over ``discr.parameters()``)."""
+    names = {o for o in owners if o.isidentifier()}
+    if not names:
+        return []
+    out: list[str] = []
+    for node in ast.walk(module.module):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id in names:
+            out += [module.segment(t) for t in node.targets if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)]
+    return out
+
+
+def _built_over(assign: ast.Assign, module: ModuleInfo) -> list[str]:
+    """The receivers of unfiltered ``.parameters()`` / ``.named_parameters()`` calls the optimizer call of ``assign``
+    reads, directly or through names assigned in the same function."""
+    scope = enclosing_function(assign, module.module)
+    assigns = [n for n in _scope_nodes(scope) if isinstance(n, ast.Assign) and n.lineno < assign.lineno]
+    found: list[str] = []
+    seen: set[str] = set()
+    todo: list[ast.AST] = [assign.value]
+    while todo:
+        expr = todo.pop()
+        for n in ast.walk(expr):
+            if isinstance(n, ast.comprehension) and n.ifs:
+                return []  # a filtered subset: which parameters it keeps is not read
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("parameters", "named_parameters") and not n.args:
+                found.append(module.segment(n.func.value))
+            elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in seen:
+                seen.add(n.id)
+                todo += [a.value for a in assigns if any(isinstance(t, ast.Name) and t.id == n.id for t in a.targets)]
+    return found
