@@ -109,6 +109,25 @@ def _callee_last(call: ast.Call) -> str:
 def loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str] | None:
     """The source texts of the callees of every call the back-propagated loss is computed from through a path that
     carries gradients (see the module's text); None when the loss is not known."""
+    found = _trace(backward, module)
+    return None if found is None else found[0]
+
+
+def judged_detached(backward: ast.Call, module: ModuleInfo) -> set[str]:
+    """The callees that the loss ``backward`` back-propagates calls on a detached input (``D(fake.detach())``): the
+    networks that loss trains as judges of another network's output, without training that network."""
+    found = _trace(backward, module)
+    return set() if found is None else found[1]
+
+
+def _detached(expr: ast.AST) -> bool:
+    return any(
+        isinstance(n, ast.Call) and _callee_last(n) in ("detach", "detach_") or isinstance(n, ast.Attribute) and n.attr in _CUT_ATTRS
+        for n in ast.walk(expr)
+    )
+
+
+def _trace(backward: ast.Call, module: ModuleInfo) -> tuple[set[str], set[str]] | None:
     loss = backpropagated(backward)
     if loss is None:
         return None
@@ -120,6 +139,7 @@ def loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str] | None:
         if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.lineno < backward.lineno and id(n) not in no_grad
     ]
     used: set[str] = set()
+    judged: set[str] = set()
     seen: set[str] = set()
     todo: list[ast.AST] = [loss]
     while todo and len(seen) < 300:
@@ -140,6 +160,8 @@ def loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str] | None:
                     called = func.value if isinstance(func, ast.Subscript) else func
                     if not (isinstance(called, ast.Attribute) and called.attr in api.MODULE_ATTRIBUTES and called.attr != "forward"):
                         used.add(module.segment(called))
+                        if any(_detached(a) for a in n.args):
+                            judged.add(module.segment(called))
                     if isinstance(func, ast.Subscript):
                         stack.append(func.slice)
                 else:
@@ -163,7 +185,37 @@ def loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str] | None:
                         if a.value is not None and any(module.segment(t) == text for tg in targets for t in ast.walk(tg)):
                             todo.append(a.value)
             stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, _SCOPES))
-    return used
+    return used, judged
+
+
+def flipped_targets(first: ast.Call, second: ast.Call, module: ModuleInfo) -> bool:
+    """Whether the two back-propagated losses are one loss call on the same prediction with the target flipped:
+    ``cost(logits, labels)`` and ``cost(logits, 1 - labels)`` (each written in the ``backward()`` or assigned to the
+    name it back-propagates): the second network is trained against the first on the same output."""
+    calls = [_loss_call(b, module) for b in (first, second)]
+    a, b = calls
+    if a is None or b is None or len(a.args) != 2 or len(b.args) != 2:
+        return False
+    if module.segment(a.func) != module.segment(b.func) or module.segment(a.args[0]) != module.segment(b.args[0]):
+        return False
+    ta, tb = (module.segment(x) for x in (a.args[1], b.args[1]))
+    return tb.replace(" ", "") == f"1-{ta}" or ta.replace(" ", "") == f"1-{tb}"
+
+
+def _loss_call(backward: ast.Call, module: ModuleInfo) -> ast.Call | None:
+    loss = backpropagated(backward)
+    if isinstance(loss, ast.Call):
+        return loss
+    if not isinstance(loss, ast.Name):
+        return None
+    scope = enclosing_function(backward, module.module)
+    assigns = [
+        n
+        for n in _scope_nodes(scope)
+        if isinstance(n, ast.Assign) and n.lineno < backward.lineno and any(isinstance(t, ast.Name) and t.id == loss.id for t in n.targets)
+    ]
+    last = max(assigns, key=lambda n: n.lineno, default=None)
+    return last.value if last is not None and isinstance(last.value, ast.Call) else None
 
 
 def reaches(backward: ast.Call, owners: tuple[str, ...], module: ModuleInfo) -> str | None:

@@ -13,7 +13,7 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, place
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._iteration_events import Placed, compatible, iteration_nodes
-from lossguard.static.rules._loss_reach import enclosing_function, overlaps, param_owners, reaches
+from lossguard.static.rules._loss_reach import enclosing_function, flipped_targets, judged_detached, overlaps, param_owners, part_of, reaches
 from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.values import Value
 
@@ -160,6 +160,27 @@ for i, (real, z) in enumerate(loader):
         d_loss.backward()
         opt_d.step()
         opt_d.zero_grad()
+""",
+        # BicycleGAN (eriklindernoren/PyTorch-GAN): one loss for the encoder and the generator together, stepped by the
+        # encoder's optimizer first; the generator's optimizer then steps on it and a latent loss of its own, on purpose
+        """
+import torch
+
+optimizer_E = torch.optim.Adam(encoder.parameters(), lr=2e-4)
+optimizer_G = torch.optim.Adam(generator.parameters(), lr=2e-4)
+for real_a, real_b in loader:
+    optimizer_E.zero_grad()
+    optimizer_G.zero_grad()
+    mu, logvar = encoder(real_b)
+    fake_b = generator(real_a, sample(mu, logvar))
+    loss_ge = l1(fake_b, real_b) + kl(mu, logvar) + d_vae.compute_loss(fake_b, valid)
+    loss_ge.backward(retain_graph=True)
+    optimizer_E.step()
+    z = torch.randn(real_a.size(0), 8)
+    _mu, _ = encoder(generator(real_a, z))
+    loss_latent = l1(_mu, z)
+    loss_latent.backward()
+    optimizer_G.step()
 """,
         # the generator's loss read through a wrapper that holds the discriminator: what its forward does is not read
         """
@@ -388,10 +409,22 @@ class Trainer:
                 b2 = next((e for e in between if e.kind == "backward" and e.placed.order > sy.placed.order), None)
                 if b2 is None or not compatible(b1.placed.path, sy.placed.path, b2.placed.path, sx.placed.path):
                     continue
-                net = reaches(b1.placed.node, sx.owners, module) if isinstance(b1.placed.node, ast.Call) else None
-                if net is not None:
+                first, second = b1.placed.node, b2.placed.node
+                if not isinstance(first, ast.Call) or not isinstance(second, ast.Call):
+                    continue
+                net = reaches(first, sx.owners, module)
+                if net is not None and self._adversaries(first, second, net, module):
                     return b1, sy, b2, net
         return None
+
+    @staticmethod
+    def _adversaries(first: ast.Call, second: ast.Call, net: str, module: ModuleInfo) -> bool:
+        """Evidence that the first loss is not the stepped network's own objective: its own loss (the second) calls it
+        on a detached input (``D(fake.detach())``, a judge of another network's output that the first loss, ``D(fake)``,
+        trains that other network to fool), or is the first with its target flipped (``cost(logits, 1 - labels)``)."""
+        if any(part_of(j, net) or part_of(net, j) for j in judged_detached(second, module)):
+            return True
+        return flipped_targets(first, second, module)
 
     @staticmethod
     def _message(sx: _Event, b1: _Event, sy: _Event, b2: _Event, net: str, module: ModuleInfo) -> str:
