@@ -12,6 +12,7 @@ with the part is not read.
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
@@ -110,14 +111,38 @@ def loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str] | None:
     """The source texts of the callees of every call the back-propagated loss is computed from through a path that
     carries gradients (see the module's text); None when the loss is not known."""
     found = _trace(backward, module)
-    return None if found is None else found[0]
+    return None if found is None else found.used
 
 
 def judged_detached(backward: ast.Call, module: ModuleInfo) -> set[str]:
     """The callees that the loss ``backward`` back-propagates calls on a detached input (``D(fake.detach())``): the
     networks that loss trains as judges of another network's output, without training that network."""
     found = _trace(backward, module)
-    return set() if found is None else found[1]
+    return set() if found is None else found.judged
+
+
+def shared_outputs(first: ast.Call, second: ast.Call, owners: tuple[str, ...], module: ModuleInfo) -> bool:
+    """Whether both back-propagated losses read (through a path that carries gradients) one name bound from a call of
+    one of ``owners`` (``dis_logits = self.d(features)`` in both the discriminator's and the encoder's loss): two
+    objectives of the same scores, the second network trained against the first on them."""
+    a, b = _trace(first, module), _trace(second, module)
+    if a is None or b is None or enclosing_function(first, module.module) is not enclosing_function(second, module.module):
+        return False
+    for name in a.names & b.names:
+        for value in a.bindings.get(name, ()):
+            if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+                callee = module.segment(value.func)
+                if any(part_of(callee, o) for o in owners):
+                    return True
+    return False
+
+
+@dataclass
+class _Traced:
+    used: set[str]  # callees of the calls the loss is computed from
+    judged: set[str]  # those called on a detached input
+    names: set[str]  # the names (and ``self.x`` texts) it reads
+    bindings: dict[str, list[ast.expr]]  # the values assigned to each of them before the backward()
 
 
 def _detached(expr: ast.AST) -> bool:
@@ -127,7 +152,7 @@ def _detached(expr: ast.AST) -> bool:
     )
 
 
-def _trace(backward: ast.Call, module: ModuleInfo) -> tuple[set[str], set[str]] | None:
+def _trace(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
     loss = backpropagated(backward)
     if loss is None:
         return None
@@ -141,6 +166,7 @@ def _trace(backward: ast.Call, module: ModuleInfo) -> tuple[set[str], set[str]] 
     used: set[str] = set()
     judged: set[str] = set()
     seen: set[str] = set()
+    bindings: dict[str, list[ast.expr]] = {}
     todo: list[ast.AST] = [loss]
     while todo and len(seen) < 300:
         expr = todo.pop()
@@ -175,6 +201,7 @@ def _trace(backward: ast.Call, module: ModuleInfo) -> tuple[set[str], set[str]] 
                     targets = a.targets if isinstance(a, ast.Assign) else [a.target]
                     if a.value is not None and any(isinstance(t, ast.Name) and t.id == n.id for tg in targets for t in ast.walk(tg)):
                         todo.append(a.value)
+                        bindings.setdefault(n.id, []).append(a.value)
             elif isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Load):
                 # `self.fake` read in the loss: followed through the function's assignments to the same text
                 text = module.segment(n)
@@ -185,7 +212,7 @@ def _trace(backward: ast.Call, module: ModuleInfo) -> tuple[set[str], set[str]] 
                         if a.value is not None and any(module.segment(t) == text for tg in targets for t in ast.walk(tg)):
                             todo.append(a.value)
             stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, _SCOPES))
-    return used, judged
+    return _Traced(used, judged, seen, bindings)
 
 
 def flipped_targets(first: ast.Call, second: ast.Call, module: ModuleInfo) -> bool:

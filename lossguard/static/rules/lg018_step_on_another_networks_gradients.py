@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,16 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, place
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._iteration_events import Placed, compatible, iteration_nodes
-from lossguard.static.rules._loss_reach import enclosing_function, flipped_targets, judged_detached, overlaps, param_owners, part_of, reaches
+from lossguard.static.rules._loss_reach import (
+    enclosing_function,
+    flipped_targets,
+    judged_detached,
+    overlaps,
+    param_owners,
+    part_of,
+    reaches,
+    shared_outputs,
+)
 from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.values import Value
 
@@ -23,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _GRAD_ATTRS = frozenset(("grad", "_grad"))
 #: text in the iteration that may switch a network's gradients off or on around a loss (``requires_grad_(False)``,
 #: ``set_requires_grad(net, False)``, ``p.requires_grad = False``, Lightning's ``toggle_optimizer``, ``freeze(D)``)
-_FREEZING = ("requires_grad", "toggle_optimizer", "freeze")
+_FREEZING = re.compile(r"requires_grad|toggle_optimizer|freeze|(turn|set|enable|disable|switch)_?(on|off)?_?grads?\b|grads?_?(on|off)\b")
 
 
 @dataclass(frozen=True)
@@ -331,7 +341,7 @@ class Trainer:
     ) -> None:
         body: list[ast.stmt] = list(getattr(root, "body", []))
         text = "\n".join(module.segment(s) for s in body)
-        if any(word in text for word in _FREEZING):
+        if _FREEZING.search(text):
             return  # a network's gradients may be switched off around a loss
         events = self._events(iteration_nodes(body), module, values)
         clears = [e for e in events if e.kind == "clear"]
@@ -394,37 +404,50 @@ class Trainer:
         return not clear.owners or overlaps(clear.owners, step.owners)
 
     def _finding(self, events: list[_Event], sx: _Event, module: ModuleInfo) -> tuple[_Event, _Event, _Event, str] | None:
-        """The backward B1, the other optimizer's step S_Y, the backward B2 before ``sx`` (S_X) and the network of S_X
-        that B1's loss goes through, in the order B1, S_Y, B2, S_X, with nothing that may clear S_X's parameters and no
-        step of them between B1 and S_X, and S_Y's modules known and apart from S_X's."""
+        """The backward B1 whose loss goes through a network of ``sx`` (S_X), the step S_Y of another optimizer after B1,
+        the backward B2 of S_X's own loss after B1, and that network: nothing between B1 and S_X may clear S_X's
+        parameters or step them, S_Y's modules are known and apart from S_X's, the four calls can run in one
+        iteration, and the two losses are adversaries (:meth:`_adversaries`)."""
         before = [e for e in events if e.placed.order < sx.placed.order]
-        backwards = [e for e in before if e.kind == "backward"]
-        for b1 in backwards:
+        for b1 in (e for e in before if e.kind == "backward"):
             between = [e for e in before if e.placed.order > b1.placed.order]
             if any(e.kind == "clear" and self._may_clear(e, sx) for e in between):
                 continue
             if any(e.kind == "step" and (e.optimizer == sx.optimizer or not e.owners or overlaps(e.owners, sx.owners)) for e in between):
                 continue
-            for sy in (e for e in between if e.kind == "step"):
-                b2 = next((e for e in between if e.kind == "backward" and e.placed.order > sy.placed.order), None)
-                if b2 is None or not compatible(b1.placed.path, sy.placed.path, b2.placed.path, sx.placed.path):
+            b2 = next((e for e in reversed(between) if e.kind == "backward"), None)
+            first = b1.placed.node
+            if b2 is None or not isinstance(first, ast.Call) or not isinstance(b2.placed.node, ast.Call):
+                continue
+            net = reaches(first, sx.owners, module)
+            if net is None:
+                continue
+            for sy in (e for e in events if e.kind == "step" and e.placed.order > b1.placed.order and e is not sx):
+                if not sy.owners or overlaps(sy.owners, sx.owners):
                     continue
-                first, second = b1.placed.node, b2.placed.node
-                if not isinstance(first, ast.Call) or not isinstance(second, ast.Call):
+                if not compatible(b1.placed.path, sy.placed.path, b2.placed.path, sx.placed.path):
                     continue
-                net = reaches(first, sx.owners, module)
-                if net is not None and self._adversaries(first, second, net, module):
+                to_sy = [e for e in events if b1.placed.order < e.placed.order < sy.placed.order]
+                if any(e.kind == "backward" and e is not b2 or e.kind == "clear" and self._may_clear(e, sy) for e in to_sy):
+                    continue  # the other optimizer steps on a later loss, or not on the first one alone
+                stepped_between = sy.placed.order < b2.placed.order
+                if self._adversaries(first, b2.placed.node, net, sy.owners, stepped_between, module):
                     return b1, sy, b2, net
         return None
 
     @staticmethod
-    def _adversaries(first: ast.Call, second: ast.Call, net: str, module: ModuleInfo) -> bool:
-        """Evidence that the first loss is not the stepped network's own objective: its own loss (the second) calls it
-        on a detached input (``D(fake.detach())``, a judge of another network's output that the first loss, ``D(fake)``,
-        trains that other network to fool), or is the first with its target flipped (``cost(logits, 1 - labels)``)."""
+    def _adversaries(first: ast.Call, second: ast.Call, net: str, other: tuple[str, ...], stepped_between: bool, module: ModuleInfo) -> bool:
+        """Evidence that the first loss is the other network's objective and not the stepped network's: the stepped
+        network's own loss (the second) calls it on a detached input (``D(fake.detach())``: a judge of another network's
+        output, which the first loss, through ``D(fake)``, trains that network to fool); or, the other optimizer having
+        stepped on the first loss before the second backward(), the second is the first with its target flipped
+        (``cost(logits, 1 - labels)``) or reads the same scores of the other network (``d_real = D(x, E(x))`` in both
+        BiGAN losses)."""
         if any(part_of(j, net) or part_of(net, j) for j in judged_detached(second, module)):
             return True
-        return flipped_targets(first, second, module)
+        if not stepped_between:
+            return False
+        return flipped_targets(first, second, module) or shared_outputs(first, second, other, module)
 
     @staticmethod
     def _message(sx: _Event, b1: _Event, sy: _Event, b2: _Event, net: str, module: ModuleInfo) -> str:
