@@ -474,7 +474,31 @@ for real, z in loader:
     d_loss.backward()
     opt_d.step()
 """,
-        misfires="TODO",
+        misfires=(
+            "Read in one training iteration at a time: a loop's body, or the body of the function that back-propagates "
+            "(a step function the loop calls, or one no checked call reaches, read as one step), as straight-line code "
+            "(inner loops, `with` and `try` bodies in place; the two branches of an `if` never read as one iteration). "
+            "Reported at an optimizer's `step()` when, earlier in the iteration, a `backward()` of another loss goes "
+            "through one of the modules that optimizer is built over (a call of that module or of a part of it among "
+            "the calls the loss is computed from, followed through the function's assignments before the "
+            "`backward()`; nothing is followed through `.detach()`, `.data`, `.item()` or what is assigned under "
+            "`torch.no_grad()`), another optimizer over modules known and apart from its own steps on that loss "
+            "alone, its own loss is back-propagated after it, and nothing between that first `backward()` and the "
+            "step may clear or step its parameters (`zero_grad()` of an optimizer or model whose modules are not "
+            "known to be apart from its own, `p.grad = None`, a clearing call in a function the iteration calls or in "
+            "another file). It also needs evidence that the first loss is the other network's objective, not its own: "
+            "its own loss calls it on a detached input (`D(fake.detach())`: it judges the other network's output), or, "
+            "the other optimizer having stepped between the two `backward()` calls, its own loss is the first with the "
+            "target flipped (`cost(logits, 1 - labels)`) or reads the same scores of the other network (a name bound "
+            "from a call of it). Without that evidence, silent: one loss shared on purpose by two networks, each with "
+            "its own optimizer (BicycleGAN's encoder and generator), reads the same. Silent when the iteration's text "
+            "switches gradients off or on (`requires_grad`, `set_requires_grad`, `toggle_optimizer`, `freeze`, "
+            "`turn_off_grad`), when either optimizer's modules are not known (built over a name of unknown origin, a "
+            "filtered comprehension, another file's objects), for a loss computed inside a model's `forward` (a VQGAN "
+            "wrapper whose `forward(img, return_loss=True)` scores the reconstruction with its own discriminator: what "
+            "the forward does with its parts is not read), and across iterations (a loss back-propagated at the end of "
+            "one iteration that reaches a network cleared only after its step in the next)."
+        ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
     ),
