@@ -494,10 +494,14 @@ for real, z in loader:
             "its own optimizer (BicycleGAN's encoder and generator), reads the same. Silent when the iteration's text "
             "switches gradients off or on (`requires_grad`, `set_requires_grad`, `toggle_optimizer`, `freeze`, "
             "`turn_off_grad`), when either optimizer's modules are not known (built over a name of unknown origin, a "
-            "filtered comprehension, another file's objects), for a loss computed inside a model's `forward` (a VQGAN "
-            "wrapper whose `forward(img, return_loss=True)` scores the reconstruction with its own discriminator: what "
-            "the forward does with its parts is not read), and across iterations (a loss back-propagated at the end of "
-            "one iteration that reaches a network cleared only after its step in the next)."
+            "filtered comprehension, another file's objects, a `parameters()` the model's class overrides), and across "
+            "iterations (a loss back-propagated at the end of one iteration that reaches a network cleared only after "
+            "its step in the next). A loss computed inside a wrapper's `forward` (a VQGAN whose `forward(img, "
+            "return_loss=True)` scores the reconstruction with its own discriminator `self.discr`) is read when the "
+            "wrapper's class is known (the interpreter's reading, or the trainer's `__init__` annotating or building it "
+            "in the same file): its own `forward`, on the path the call's literal keyword flags and the parameters' "
+            "literal defaults select; an `if` they do not decide is passed over, as if not taken (a setting that "
+            "switches the adversarial term off would misfire if the run switches it on only through that `if`)."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),

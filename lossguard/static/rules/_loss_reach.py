@@ -114,6 +114,12 @@ def loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str] | None:
     return None if found is None else found.used
 
 
+def loss_calls(backward: ast.Call, module: ModuleInfo) -> list[ast.Call]:
+    """The calls of networks (or functions) the loss ``backward`` back-propagates is computed from."""
+    found = _trace(backward, module)
+    return [] if found is None else found.calls
+
+
 def judged_detached(backward: ast.Call, module: ModuleInfo) -> set[str]:
     """The callees that the loss ``backward`` back-propagates calls on a detached input (``D(fake.detach())``): the
     networks that loss trains as judges of another network's output, without training that network."""
@@ -142,6 +148,7 @@ class _Traced:
     used: set[str]  # callees of the calls the loss is computed from
     judged: set[str]  # those called on a detached input
     names: set[str]  # the names (and ``self.x`` texts) it reads
+    calls: list[ast.Call]  # the calls of networks (or functions) it is computed from
     bindings: dict[str, list[ast.expr]]  # the values assigned to each of them before the backward()
 
 
@@ -167,6 +174,7 @@ def _trace(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
     judged: set[str] = set()
     seen: set[str] = set()
     bindings: dict[str, list[ast.expr]] = {}
+    calls: list[ast.Call] = []
     todo: list[ast.AST] = [loss]
     while todo and len(seen) < 300:
         expr = todo.pop()
@@ -186,6 +194,7 @@ def _trace(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
                     called = func.value if isinstance(func, ast.Subscript) else func
                     if not (isinstance(called, ast.Attribute) and called.attr in api.MODULE_ATTRIBUTES and called.attr != "forward"):
                         used.add(module.segment(called))
+                        calls.append(n)
                         if any(_detached(a) for a in n.args):
                             judged.add(module.segment(called))
                     if isinstance(func, ast.Subscript):
@@ -212,7 +221,7 @@ def _trace(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
                         if a.value is not None and any(module.segment(t) == text for tg in targets for t in ast.walk(tg)):
                             todo.append(a.value)
             stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, _SCOPES))
-    return _Traced(used, judged, seen, bindings)
+    return _Traced(used=used, judged=judged, names=seen, calls=calls, bindings=bindings)
 
 
 def flipped_targets(first: ast.Call, second: ast.Call, module: ModuleInfo) -> bool:
@@ -264,48 +273,93 @@ def param_owners(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[
     ``X.named_parameters()`` written in the call, or in the assignments of a name it is given in the same function
     (``params = list(model.parameters())``). Assignments of it over anything else (a list of unknown origin, a
     filtered comprehension) are passed over when another builds it over known modules, that path is then the one read;
-    () when none does."""
+    () when none does. Each owner also under the attribute the file stores it in (``self.vae = vae``)."""
+    return _owners(optimizer, receiver, module)[0]
+
+
+def param_excluded(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[str, ...]:
+    """The modules whose parameters the optimizer's assignments take out of its owners' (``set(vae.parameters()) -
+    set(vae.discr.parameters())``: ``vae.discr``), under the same aliases."""
+    return _owners(optimizer, receiver, module)[1]
+
+
+def apart(owners: tuple[str, ...], excluded: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Whether modules ``owners`` less ``excluded`` share no parameter with ``others``: every module of one that is,
+    holds or is held by one of the other is among (or inside) the excluded ones."""
+    for o in owners:
+        for x in others:
+            if part_of(x, o) and any(part_of(x, e) for e in excluded):
+                continue
+            if part_of(x, o) or part_of(o, x):
+                return False
+    return True
+
+
+def _owners(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[tuple[str, ...], tuple[str, ...]]:
     owners: list[str] = list(receiver.params) if isinstance(receiver, Optimizer) else []
+    excluded: list[str] = []
     if not owners:
         for node in ast.walk(module.module):
             if not isinstance(node, ast.Assign) or not isinstance(node.value, ast.Call):
                 continue
             if not any(module.segment(t) == optimizer for t in node.targets):
                 continue
-            found = _built_over(node, module)
+            found, out = _built_over(node, module)
             owners += [o for o in found if o not in owners]
-    return tuple(owners + [a for a in _aliases(owners, module) if a not in owners])
+            excluded += [o for o in out if o not in excluded]
+    return (
+        tuple(owners + [a for a in _aliases(owners, module) if a not in owners]),
+        tuple(excluded + [a for a in _aliases(excluded, module) if a not in excluded]),
+    )
 
 
 def _aliases(owners: list[str], module: ModuleInfo) -> list[str]:
-    """The attributes the file stores each plain-name owner in (``self.discr = discr`` in ``__init__``, where the
-    optimizer is built over ``discr.parameters()``)."""
-    names = {o for o in owners if o.isidentifier()}
-    if not names:
+    """The attributes the file stores each owner's first name in (``self.discr = discr`` in ``__init__``, where the
+    optimizer is built over ``discr.parameters()``; ``self.vae.discr`` for ``vae.discr``)."""
+    heads = {o.split(".")[0] for o in owners}
+    heads = {h for h in heads if h.isidentifier()}
+    if not heads:
         return []
-    out: list[str] = []
+    stored: dict[str, list[str]] = {}
     for node in ast.walk(module.module):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id in names:
-            out += [module.segment(t) for t in node.targets if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)]
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id in heads:
+            stored.setdefault(node.value.id, []).extend(
+                module.segment(t) for t in node.targets if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
+            )
+    out: list[str] = []
+    for o in owners:
+        head, _, rest = o.partition(".")
+        out += [f"{a}.{rest}" if rest else a for a in stored.get(head, [])]
     return out
 
 
-def _built_over(assign: ast.Assign, module: ModuleInfo) -> list[str]:
+def _built_over(assign: ast.Assign, module: ModuleInfo) -> tuple[list[str], list[str]]:
     """The receivers of unfiltered ``.parameters()`` / ``.named_parameters()`` calls the optimizer call of ``assign``
-    reads, directly or through names assigned in the same function."""
+    reads, directly or through names assigned in the same function, and those taken out of them (the right side of a
+    ``-``, a set difference)."""
     scope = enclosing_function(assign, module.module)
     assigns = [n for n in _scope_nodes(scope) if isinstance(n, ast.Assign) and n.lineno < assign.lineno]
     found: list[str] = []
+    excluded: list[str] = []
     seen: set[str] = set()
-    todo: list[ast.AST] = [assign.value]
+    todo: list[tuple[ast.AST, bool]] = [(assign.value, False)]
     while todo:
-        expr = todo.pop()
-        for n in ast.walk(expr):
-            if isinstance(n, ast.comprehension) and n.ifs:
-                return []  # a filtered subset: which parameters it keeps is not read
-            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("parameters", "named_parameters") and not n.args:
-                found.append(module.segment(n.func.value))
-            elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in seen:
-                seen.add(n.id)
-                todo += [a.value for a in assigns if any(isinstance(t, ast.Name) and t.id == n.id for t in a.targets)]
-    return found
+        node, out = todo.pop()
+        if isinstance(node, ast.comprehension) and node.ifs:
+            return [], []  # a filtered subset: which parameters it keeps is not read
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
+            todo += [(node.left, out), (node.right, not out)]
+            continue
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("parameters", "named_parameters")
+            and not node.args
+        ):
+            (excluded if out else found).append(module.segment(node.func.value))
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in seen:
+            seen.add(node.id)
+            todo += [(a.value, out) for a in assigns if any(isinstance(t, ast.Name) and t.id == node.id for t in a.targets)]
+        todo += [(c, out) for c in ast.iter_child_nodes(node)]
+    return found, excluded

@@ -12,20 +12,25 @@ from typing import TYPE_CHECKING
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ForeignCall, LoopSummary
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule, place
+from lossguard.static.rules._forward_paths import declared_class, instance_class, part_use
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._iteration_events import Placed, compatible, iteration_nodes
 from lossguard.static.rules._loss_reach import (
+    apart,
     enclosing_function,
     flipped_targets,
     judged_detached,
+    loss_calls,
     overlaps,
+    param_excluded,
     param_owners,
     part_of,
     reaches,
     shared_outputs,
 )
+from lossguard.static.rules._sibling_resets import class_of
 from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
-from lossguard.static.values import Value
+from lossguard.static.values import Instance, Value
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -42,6 +47,7 @@ class _Event:
     placed: Placed
     optimizer: str = ""  # the stepped or cleared optimizer's text ("" for a model's zero_grad or an unknown clear)
     owners: tuple[str, ...] = ()  # the modules whose gradients it steps or clears; () when not known
+    excluded: tuple[str, ...] = ()  # modules inside those whose parameters it leaves out (a set difference)
 
 
 class StepOnAnotherNetworksGradients(Rule):
@@ -192,7 +198,48 @@ for real_a, real_b in loader:
     loss_latent.backward()
     optimizer_G.step()
 """,
-        # the generator's loss read through a wrapper that holds the discriminator: what its forward does is not read
+        # a wrapper's forward whose adversarial term is under a setting the call's flags do not decide: not read
+        """
+import torch
+from torch import nn
+
+
+class VQGAN(nn.Module):
+    def __init__(self, enc_dec, discr, use_gan):
+        super().__init__()
+        self.enc_dec = enc_dec
+        self.discr = discr
+        self.use_gan = use_gan
+
+    def forward(self, img, return_loss=False, return_discr_loss=False):
+        recon = self.enc_dec(img)
+        if return_discr_loss:
+            recon.detach_()
+            return hinge_discr_loss(self.discr(recon), self.discr(img))
+        loss = (recon - img).abs().mean()
+        if self.use_gan:
+            loss = loss + hinge_gen_loss(self.discr(recon))
+        return loss
+
+
+class Trainer:
+    def __init__(self, vae: VQGAN, lr=3e-4):
+        self.vae = vae
+        discr_parameters = set(vae.discr.parameters())
+        self.optim = torch.optim.Adam(set(vae.parameters()) - discr_parameters, lr=lr)
+        self.discr_optim = torch.optim.Adam(discr_parameters, lr=lr)
+
+    def train_step(self, img):
+        loss = self.vae(img, return_loss=True)
+        loss.backward()
+        self.optim.step()
+        self.optim.zero_grad()
+        discr_loss = self.vae(img, return_discr_loss=True)
+        discr_loss.backward()
+        self.discr_optim.step()
+        self.discr_optim.zero_grad()
+""",
+        # the generator's loss read through a wrapper of unknown class that holds the discriminator: not read
         """
 import torch
 
@@ -285,11 +332,60 @@ class Trainer:
             col=9,
             message="left on `self.discr`",
         ),
+        # lucidrains/muse-maskgit-pytorch before f7ea957000: both losses come from one VQGAN wrapper, the path its
+        # forward takes chosen by a keyword flag; the autoencoder's goes through `self.discr(fmap)`, the
+        # discriminator's judges `fmap` detached in place; the discriminator's optimizer is cleared after its step only
+        Invalid(
+            """
+import torch
+from torch import nn
+
+
+class VQGAN(nn.Module):
+    def __init__(self, enc_dec, discr):
+        super().__init__()
+        self.enc_dec = enc_dec
+        self.discr = discr
+
+    def forward(self, img, return_loss=False, return_discr_loss=False):
+        fmap = self.enc_dec(img)
+        if return_discr_loss:
+            fmap.detach_()
+            fmap_logits, img_logits = map(self.discr, (fmap, img))
+            return hinge_discr_loss(fmap_logits, img_logits)
+        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
+
+
+class Trainer:
+    def __init__(self, vae: VQGAN, lr=3e-4):
+        self.vae = vae
+        discr_parameters = set(vae.discr.parameters())
+        self.optim = torch.optim.Adam(set(vae.parameters()) - discr_parameters, lr=lr)
+        self.discr_optim = torch.optim.Adam(discr_parameters, lr=lr)
+
+    def train_step(self, img):
+        loss = self.vae(img, return_loss=True)
+        loss.backward()
+        self.optim.step()
+        self.optim.zero_grad()
+        discr_loss = self.vae(img, return_discr_loss=True)
+        discr_loss.backward()
+        self.discr_optim.step()
+        self.discr_optim.zero_grad()
+""",
+            line=34,
+            col=9,
+            message="left on `self.vae.discr`",
+        ),
     )
 
     def __init__(self, report: object) -> None:
         super().__init__(report)  # type: ignore[arg-type]
         self._seen: set[int] = set()
+        self._values: dict[int, tuple[str, Value]] = {}
+        #: the calls of instances of the checked code's classes seen in any loop so far (an inner loop's summary holds
+        #: ``self.vae(img, return_loss=True)``, the step function's summary only its gradient calls)
+        self._instances: dict[int, tuple[str, Value]] = {}
 
     def on_loop(self, loop: LoopSummary) -> None:
         dead = loop.extra.get("dead", frozenset())
@@ -303,6 +399,8 @@ class Trainer:
                 foreign = foreign or _clears_grads(receiver.name or name, receiver.receiver)
                 continue
             values[id(node)] = (name, receiver)
+            if isinstance(receiver, Instance) and id(node) not in self._instances:
+                self._instances[id(node)] = (name, receiver)
         if foreign:
             return
         roots: dict[int, ast.AST] = {}
@@ -343,6 +441,7 @@ class Trainer:
         text = "\n".join(module.segment(s) for s in body)
         if _FREEZING.search(text):
             return  # a network's gradients may be switched off around a loss
+        self._values = values
         events = self._events(iteration_nodes(body), module, values)
         clears = [e for e in events if e.kind == "clear"]
         for sx in (e for e in events if e.kind == "step" and e.owners):
@@ -383,12 +482,15 @@ class Trainer:
                 stepped = _stepped_optimizer(entry[0], entry[1], node, module)
                 if stepped is not None:
                     owners = param_owners(stepped, entry[1], module) if stepped else ()
-                    events.append(_Event("step", p, stepped, owners))
+                    excluded = param_excluded(stepped, entry[1], module) if stepped else ()
+                    events.append(_Event("step", p, stepped, owners, excluded))
                     continue
             if name == SET_GRAD or _clears_grads(name, entry[1] if entry else None) or name == "zero_" and ".grad" in module.segment(node):
                 optimizer = _zero_grad_optimizer(entry[0], entry[1], node, module) if entry else None
                 if optimizer is not None:
-                    events.append(_Event("clear", p, optimizer, param_owners(optimizer, entry[1] if entry else None, module)))
+                    receiver = entry[1] if entry else None
+                    owners = param_owners(optimizer, receiver, module)
+                    events.append(_Event("clear", p, optimizer, owners, param_excluded(optimizer, receiver, module)))
                 elif name == "zero_grad" and isinstance(node.func, ast.Attribute) and not node.args:
                     events.append(_Event("clear", p, "", (module.segment(node.func.value),)))  # model.zero_grad()
                 else:
@@ -401,7 +503,7 @@ class Trainer:
         model) whose modules overlap its own, or a clear whose modules are not known."""
         if clear.optimizer and clear.optimizer == step.optimizer:
             return True
-        return not clear.owners or overlaps(clear.owners, step.owners)
+        return not clear.owners or not apart(clear.owners, clear.excluded, step.owners)
 
     def _finding(self, events: list[_Event], sx: _Event, module: ModuleInfo) -> tuple[_Event, _Event, _Event, str] | None:
         """The backward B1 whose loss goes through a network of ``sx`` (S_X), the step S_Y of another optimizer after B1,
@@ -413,17 +515,17 @@ class Trainer:
             between = [e for e in before if e.placed.order > b1.placed.order]
             if any(e.kind == "clear" and self._may_clear(e, sx) for e in between):
                 continue
-            if any(e.kind == "step" and (e.optimizer == sx.optimizer or not e.owners or overlaps(e.owners, sx.owners)) for e in between):
+            if any(e.kind == "step" and (e.optimizer == sx.optimizer or not e.owners or not apart(e.owners, e.excluded, sx.owners)) for e in between):
                 continue
             b2 = next((e for e in reversed(between) if e.kind == "backward"), None)
             first = b1.placed.node
             if b2 is None or not isinstance(first, ast.Call) or not isinstance(b2.placed.node, ast.Call):
                 continue
-            net = reaches(first, sx.owners, module)
-            if net is None:
+            net = reaches(first, sx.owners, module) or self._through_wrapper(first, sx.owners, module)
+            if net is None or any(part_of(net, e) for e in sx.excluded):
                 continue
             for sy in (e for e in events if e.kind == "step" and e.placed.order > b1.placed.order and e is not sx):
-                if not sy.owners or overlaps(sy.owners, sx.owners):
+                if not sy.owners or not apart(sy.owners, sy.excluded, sx.owners):
                     continue
                 if not compatible(b1.placed.path, sy.placed.path, b2.placed.path, sx.placed.path):
                     continue
@@ -435,8 +537,45 @@ class Trainer:
                     return b1, sy, b2, net
         return None
 
-    @staticmethod
-    def _adversaries(first: ast.Call, second: ast.Call, net: str, other: tuple[str, ...], stepped_between: bool, module: ModuleInfo) -> bool:
+    def _wrapped(self, backward: ast.Call, module: ModuleInfo) -> list[tuple[str, ast.Call, ast.ClassDef]]:
+        """The calls of networks of the checked code's classes the loss ``backward`` back-propagates is computed from:
+        (callee text, the call, the class), the class as the interpreter read the called object, else as the
+        enclosing class's ``__init__`` declares it."""
+        out: list[tuple[str, ast.Call, ast.ClassDef]] = []
+        fn = enclosing_function(backward, module.module)
+        owner = class_of(fn, module) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+        for call in loss_calls(backward, module):
+            entry = self._values.get(id(call)) or self._instances.get(id(call))
+            cls = instance_class(*entry) if entry is not None else None
+            cls = cls or declared_class(call, owner, module.module)
+            if cls is not None:
+                out.append((module.segment(call.func), call, cls))
+        return out
+
+    def _through_wrapper(self, backward: ast.Call, owners: tuple[str, ...], module: ModuleInfo) -> str | None:
+        """An owner ``<callee>.<part>`` that a call of a wrapper network in the loss goes through, on the path of its
+        ``forward`` the call's flags select (rules._forward_paths); None when none is."""
+        for callee, call, cls in self._wrapped(backward, module):
+            for owner in owners:
+                part = owner[len(callee) + 1 :] if owner.startswith(callee + ".") else ""
+                if part.isidentifier():
+                    use = part_use(call, cls, part)
+                    if use is not None and use.through:
+                        return owner
+        return None
+
+    def _judged_in_wrapper(self, backward: ast.Call, net: str, module: ModuleInfo) -> bool:
+        """The loss calls a wrapper network whose ``forward``, on the path the call's flags select, calls the part
+        ``net`` on a detached input (``fmap.detach_()``, then ``map(self.discr, (fmap, img))``)."""
+        for callee, call, cls in self._wrapped(backward, module):
+            part = net[len(callee) + 1 :] if net.startswith(callee + ".") else ""
+            if part.isidentifier():
+                use = part_use(call, cls, part)
+                if use is not None and use.judged:
+                    return True
+        return False
+
+    def _adversaries(self, first: ast.Call, second: ast.Call, net: str, other: tuple[str, ...], stepped_between: bool, module: ModuleInfo) -> bool:
         """Evidence that the first loss is the other network's objective and not the stepped network's: the stepped
         network's own loss (the second) calls it on a detached input (``D(fake.detach())``: a judge of another network's
         output, which the first loss, through ``D(fake)``, trains that network to fool); or, the other optimizer having
@@ -444,6 +583,8 @@ class Trainer:
         (``cost(logits, 1 - labels)``) or reads the same scores of the other network (``d_real = D(x, E(x))`` in both
         BiGAN losses)."""
         if any(part_of(j, net) or part_of(net, j) for j in judged_detached(second, module)):
+            return True
+        if self._judged_in_wrapper(second, net, module):
             return True
         if not stepped_between:
             return False

@@ -42,7 +42,7 @@ class Tokenizer(nn.Module):
 
 
 class TokenizerTrainer(nn.Module):
-    def __init__(self, model, accelerator, learning_rate=1e-5, grad_accum_every=1, max_grad_norm=None):
+    def __init__(self, model: Tokenizer, accelerator, learning_rate=1e-5, grad_accum_every=1, max_grad_norm=None):
         super().__init__()
         self.model = model
         self.accelerator = accelerator

@@ -43,7 +43,7 @@ class VQGanVAE(nn.Module):
 
 
 class VQGanVAETrainer(nn.Module):
-    def __init__(self, vae, dl_iter, lr=3e-4, grad_accum_every=1):
+    def __init__(self, vae: VQGanVAE, dl_iter, lr=3e-4, grad_accum_every=1):
         super().__init__()
         self.vae = vae
         self.dl_iter = dl_iter

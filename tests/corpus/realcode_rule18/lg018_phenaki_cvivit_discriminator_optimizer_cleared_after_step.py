@@ -48,7 +48,7 @@ class VideoTokenizer(nn.Module):
 
 
 class TokenizerTrainer(nn.Module):
-    def __init__(self, vae, accelerator, dl_iter, lr=3e-4, grad_accum_every=1):
+    def __init__(self, vae: VideoTokenizer, accelerator, dl_iter, lr=3e-4, grad_accum_every=1):
         super().__init__()
         self.vae = vae
         self.accelerator = accelerator
