@@ -71,14 +71,33 @@ def backpropagated(call: ast.Call) -> ast.expr | None:
     return receiver
 
 
+#: per file (the last few read), the innermost function holding each node, by the node's id
+_FUNCTION_MAPS: dict[int, tuple[ast.AST, dict[int, ast.AST]]] = {}
+#: per file, the attributes each plain name is stored in (``self.vae = vae``)
+_STORED: dict[int, tuple[ast.AST, dict[str, list[str]]]] = {}
+_CACHED_FILES = 4
+
+
+def _function_map(tree: ast.AST) -> dict[int, ast.AST]:
+    cached = _FUNCTION_MAPS.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    found: dict[int, ast.AST] = {}
+    stack: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
+    while stack:
+        node, fn = stack.pop()
+        found[id(node)] = fn
+        inner = node if isinstance(node, _FUNCS) else fn
+        stack.extend((child, inner) for child in ast.iter_child_nodes(node))
+    if len(_FUNCTION_MAPS) >= _CACHED_FILES:
+        _FUNCTION_MAPS.clear()
+    _FUNCTION_MAPS[id(tree)] = (tree, found)
+    return found
+
+
 def enclosing_function(node: ast.AST, tree: ast.AST) -> ast.AST:
     """The innermost function whose body holds ``node`` (the module when none does)."""
-    best: ast.AST = tree
-    line = getattr(node, "lineno", 0)
-    for fn in ast.walk(tree):
-        if isinstance(fn, _FUNCS) and fn.lineno <= line <= (fn.end_lineno or 0) and any(n is node for n in ast.walk(fn)):
-            best = fn
-    return best
+    return _function_map(tree).get(id(node), tree)
 
 
 def _scope_nodes(scope: ast.AST) -> list[ast.AST]:
@@ -159,7 +178,22 @@ def _detached(expr: ast.AST) -> bool:
     )
 
 
+#: the traces made lately, by the id of the ``backward()`` call (a finding asks for one several times)
+_TRACES: dict[int, tuple[ast.Call, _Traced | None]] = {}
+
+
 def _trace(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
+    cached = _TRACES.get(id(backward))
+    if cached is not None and cached[0] is backward:
+        return cached[1]
+    if len(_TRACES) >= 256:
+        _TRACES.clear()
+    found = _trace_uncached(backward, module)
+    _TRACES[id(backward)] = (backward, found)
+    return found
+
+
+def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
     loss = backpropagated(backward)
     if loss is None:
         return None
@@ -316,21 +350,31 @@ def _owners(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[tuple
 def _aliases(owners: list[str], module: ModuleInfo) -> list[str]:
     """The attributes the file stores each owner's first name in (``self.discr = discr`` in ``__init__``, where the
     optimizer is built over ``discr.parameters()``; ``self.vae.discr`` for ``vae.discr``)."""
-    heads = {o.split(".")[0] for o in owners}
-    heads = {h for h in heads if h.isidentifier()}
-    if not heads:
+    if not owners:
         return []
-    stored: dict[str, list[str]] = {}
-    for node in ast.walk(module.module):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id in heads:
-            stored.setdefault(node.value.id, []).extend(
-                module.segment(t) for t in node.targets if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
-            )
+    stored = _stored_names(module)
     out: list[str] = []
     for o in owners:
         head, _, rest = o.partition(".")
         out += [f"{a}.{rest}" if rest else a for a in stored.get(head, [])]
     return out
+
+
+def _stored_names(module: ModuleInfo) -> dict[str, list[str]]:
+    tree = module.module
+    cached = _STORED.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    stored: dict[str, list[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name):
+            stored.setdefault(node.value.id, []).extend(
+                module.segment(t) for t in node.targets if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
+            )
+    if len(_STORED) >= _CACHED_FILES:
+        _STORED.clear()
+    _STORED[id(tree)] = (tree, stored)
+    return stored
 
 
 def _built_over(assign: ast.Assign, module: ModuleInfo) -> tuple[list[str], list[str]]:
