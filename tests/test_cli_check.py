@@ -125,7 +125,7 @@ def test_gitignore_is_honoured(project):
 def test_rules_and_explain(project):
     r = cli("rules", "--format", "json", cwd=project)
     codes = [d["code"] for d in json.loads(r.stdout)]
-    assert codes == [f"LG0{n:02d}" for n in range(1, 18)]
+    assert codes == [f"LG0{n:02d}" for n in range(1, 19)]
     r = cli("explain", "LG005", cwd=project)
     assert r.returncode == 0
     for section in ("# LG005 shape-mismatch", "## Why is this bad?", "## Example", "## Use instead", "## When it can misfire"):

@@ -433,4 +433,87 @@ for x, y in loader:
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
     ),
+    Problem(
+        code="LG018",
+        name="step-on-another-networks-gradients",
+        summary="An optimizer steps on gradients that another network's loss, back-propagated earlier in the same iteration, left on its parameters.",
+        why=(
+            "`loss.backward()` writes into the `.grad` of every parameter the loss reaches, and gradients accumulate "
+            "there until something clears them. In a GAN-like step the generator's loss goes through the "
+            "discriminator (`d(fake)`), so its `backward()` also fills the discriminator's `.grad`; when the "
+            "discriminator's optimizer is cleared only after its own `step()`, nothing removes those gradients before "
+            "the discriminator's own loss is back-propagated on top of them, and its step applies the generator's "
+            "objective too (pushing the discriminator to call fakes real). The same holds for an encoder whose "
+            "optimizer steps after an adversary's loss, back-propagated into it, was stepped by the adversary's "
+            "optimizer: the encoder also follows the adversary's gradients."
+        ),
+        fix=(
+            "Clear each optimizer right before its own loss is back-propagated (`d_opt.zero_grad()` before "
+            "`d_loss.backward()`), or keep the other loss from reaching its parameters (`d(fake.detach())` where the "
+            "discriminator trains, `requires_grad_(False)` on the discriminator while the generator's loss is computed)."
+        ),
+        example="""
+import torch
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real, z in loader:
+    fake = G(z)
+    g_loss = bce(D(fake), ones)
+    g_loss.backward()
+    opt_g.step()
+    opt_g.zero_grad()
+    d_loss = bce(D(real), ones) + bce(D(fake.detach()), zeros)
+    d_loss.backward()
+    opt_d.step()
+    opt_d.zero_grad()
+""",
+        use_instead="""
+import torch
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real, z in loader:
+    fake = G(z)
+    opt_g.zero_grad()
+    g_loss = bce(D(fake), ones)
+    g_loss.backward()
+    opt_g.step()
+    opt_d.zero_grad()
+    d_loss = bce(D(real), ones) + bce(D(fake.detach()), zeros)
+    d_loss.backward()
+    opt_d.step()
+""",
+        misfires=(
+            "Read in one training iteration at a time: a loop's body, or the body of the function that back-propagates "
+            "(a step function the loop calls, or one no checked call reaches, read as one step), as straight-line code "
+            "(inner loops, `with` and `try` bodies in place; the two branches of an `if` never read as one iteration). "
+            "Reported at an optimizer's `step()` when, earlier in the iteration, a `backward()` of another loss goes "
+            "through one of the modules that optimizer is built over (a call of that module or of a part of it among "
+            "the calls the loss is computed from, followed through the function's assignments before the "
+            "`backward()`; nothing is followed through `.detach()`, `.data`, `.item()` or what is assigned under "
+            "`torch.no_grad()`), another optimizer over modules known and apart from its own steps on that loss "
+            "alone, its own loss is back-propagated after it, and nothing between that first `backward()` and the "
+            "step may clear or step its parameters (`zero_grad()` of an optimizer or model whose modules are not "
+            "known to be apart from its own, `p.grad = None`, a clearing call in a function the iteration calls or in "
+            "another file). It also needs evidence that the first loss is the other network's objective, not its own: "
+            "its own loss calls it on a detached input (`D(fake.detach())`: it judges the other network's output), or, "
+            "the other optimizer having stepped between the two `backward()` calls, its own loss is the first with the "
+            "target flipped (`cost(logits, 1 - labels)`) or reads the same scores of the other network (a name bound "
+            "from a call of it). Without that evidence, silent: one loss shared on purpose by two networks, each with "
+            "its own optimizer (BicycleGAN's encoder and generator), reads the same. Silent when the iteration's text "
+            "switches gradients off or on (`requires_grad`, `set_requires_grad`, `toggle_optimizer`, `freeze`, "
+            "`turn_off_grad`), when either optimizer's modules are not known (built over a name of unknown origin, a "
+            "filtered comprehension, another file's objects, a `parameters()` the model's class overrides), and across "
+            "iterations (a loss back-propagated at the end of one iteration that reaches a network cleared only after "
+            "its step in the next). A loss computed inside a wrapper's `forward` (a VQGAN whose `forward(img, "
+            "return_loss=True)` scores the reconstruction with its own discriminator `self.discr`) is read when the "
+            "wrapper's class is known (the interpreter's reading, or the trainer's `__init__` annotating or building it "
+            "in the same file): its own `forward`, on the path the call's literal keyword flags and the parameters' "
+            "literal defaults select; an `if` they do not decide is passed over, as if not taken (a setting that "
+            "switches the adversarial term off would misfire if the run switches it on only through that `if`)."
+        ),
+        fix_safety="none",
+        references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
+    ),
 )

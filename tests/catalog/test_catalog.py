@@ -27,6 +27,7 @@ ISSUE_CODES = {
     "LG015": "non-scalar-backward",
     "LG016": "sigmoid-then-bceloss",
     "LG017": "zero-grad-between-backward-and-step",
+    "LG018": "step-on-another-networks-gradients",
     "LG101": "nan-loss",
     "LG102": "loss-spike",
     "LG103": "loss-plateau",

@@ -726,6 +726,12 @@ REALCODE_THREADS23_RECALL_FLOOR = 1.0
 # branch and enumerate(zip(...)); each with its look-alike; tunable): 0 of 6 expected findings on the branch point, 6 of
 # 6 after.
 REALCODE_MUT22_RECALL_FLOOR = 1.0
+# Round 33 (docs/survey.md, "Round 33: LG018, an optimizer stepping on another network's gradients (branch rule18)"):
+# realcode_rule18 (the parents of four fix commits of an optimizer cleared only after its own step while another
+# network's loss reached its parameters, and a Softmax GAN loop with the bug, as positives; the fixes and six correct
+# GAN, VQGAN, CycleGAN, VAE-GAN and actor-critic updates as look-alikes; tunable): 4 of 5 expected findings, none false
+# (MAGVIT-v2's trainer, whose model optimizer is built over an overridden parameters(), missed).
+REALCODE_RULE18_RECALL_FLOOR = 0.8
 
 
 @pytest.mark.parametrize(
@@ -778,6 +784,7 @@ REALCODE_MUT22_RECALL_FLOOR = 1.0
         ("realcode_fix23", REALCODE_FIX23_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
+        ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

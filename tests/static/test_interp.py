@@ -11108,6 +11108,73 @@ PROJECTS["loss_kept_beside_its_scaled_copy_backpropagated_look_alike"] = {
 }
 
 
+# Round 33 (rule18, LG018; lucidrains/muse-maskgit-pytorch before f7ea957000): a VQGAN wrapper in one file, its trainer in
+# another (the class imported and named in the trainer's annotation, `vae: VQGAN`). The autoencoder's loss is the
+# wrapper's `forward(img, return_loss=True)`, which scores the reconstruction with `self.discr`; its backward fills the
+# discriminator's gradients, and the discriminator's optimizer, cleared only after its own step, applies them with the
+# discriminator's own loss (`return_discr_loss=True`, the reconstruction detached in place). Cleared before the
+# discriminator's loss: silent.
+_VQGAN = """
+import torch.nn.functional as F
+from torch import nn
+
+
+class VQGAN(nn.Module):
+    def __init__(self, enc_dec, discr):
+        super().__init__()
+        self.enc_dec = enc_dec
+        self.discr = discr
+
+    def forward(self, img, return_loss=False, return_discr_loss=False):
+        fmap = self.enc_dec(img)
+        if return_discr_loss:
+            fmap.detach_()
+            fmap_logits, img_logits = map(self.discr, (fmap, img))
+            return (F.relu(1 + fmap_logits) + F.relu(1 - img_logits)).mean()
+        return F.l1_loss(fmap, img) - self.discr(fmap).mean()
+"""
+_VQGAN_TRAINER = """
+from torch.optim import Adam
+
+from vqgan import VQGAN
+
+
+class Trainer:
+    def __init__(self, vae: VQGAN, batches, accum=2, lr=3e-4):
+        self.vae = vae
+        self.batches = batches
+        self.accum = accum
+        discr_parameters = set(vae.discr.parameters())
+        self.optim = Adam(set(vae.parameters()) - discr_parameters, lr=lr)
+        self.discr_optim = Adam(discr_parameters, lr=lr)
+
+    def train_step(self):
+        for _ in range(self.accum):
+            loss = self.vae(next(self.batches), return_loss=True)
+            (loss / self.accum).backward()
+        self.optim.step()
+        self.optim.zero_grad()
+{clear}        for _ in range(self.accum):
+            loss = self.vae(next(self.batches), return_discr_loss=True)
+            (loss / self.accum).backward()
+        self.discr_optim.step(){mark}
+{after}
+    def train(self, steps):
+        for _ in range(steps):
+            self.train_step()
+"""
+PROJECTS["a_wrapper_s_adversarial_term_reaches_the_discriminator_stepped_after"] = {
+    "vqgan.py": _VQGAN,
+    "trainer.py": _VQGAN_TRAINER.replace("{clear}", "")
+    .replace("{mark}", "  # expect: LG018")
+    .replace("{after}", "        self.discr_optim.zero_grad()\n"),
+}
+PROJECTS["a_wrapper_s_adversarial_term_reaches_the_discriminator_stepped_after_look_alike"] = {
+    "vqgan.py": _VQGAN,
+    "trainer.py": _VQGAN_TRAINER.replace("{clear}", "        self.discr_optim.zero_grad()\n").replace("{mark}", "").replace("{after}", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
