@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import repeat
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from lossguard.runtime.detectors.advice import RISE, capital, change_lr, go_back, rise_since, rise_since_run
 from lossguard.runtime.detectors.base import (
@@ -153,9 +154,12 @@ class LossOscillation(Detector):
         self.since = -1
         # the last layer's latest measured update sizes, |dW|/|W| (measured steps only: absorb() takes none)
         self.updates: deque[float] = deque(maxlen=8)
+        # the spectra ahead() foresaw for this read: by the value of seen at their test, with their window
+        self._foreseen: dict[int, tuple[list[float], list[float]]] = {}
 
     def loaded(self) -> None:
         self._start_ref = None
+        self._foreseen = {}
 
     def reference(self, chance: float | None = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""
@@ -292,6 +296,32 @@ class LossOscillation(Detector):
             self.since = rise_since_run(losses, steps, i, stop - 1, bar, self.since)
         return stop
 
+    def ahead(self, losses: list[float]) -> None:
+        """The spectra of the windows this read's steps will test (one every ``every`` steps), in one batched
+        product: numpy's matmul takes each window of a stack (a column each) by the same matrix-vector product
+        as a single window, so a foreseen spectrum is the one :func:`_spectrum` gives, to the bit
+        (tests/runtime/detectors/test_lg104_loss_oscillation.py). The steps are foreseen as update() and absorb()
+        take them: each finite loss appended in turn; update() takes a foreseen spectrum only when its window
+        is the one foreseen (a constant binary target or a sign seen on the way changes what is tested)."""
+        foreseen = self._foreseen
+        foreseen.clear()
+        if self.signed or not self.start:
+            return
+        window, every, seen, have = self.window, self.every, self.seen, len(self.values)
+        seq = [*self.values, *filter(math.isfinite, losses)]
+        # the window ending at seq[e - 1] is tested at seen + (e - have), when that is a multiple of every
+        first = max(have + 1, window)
+        first += -(seen + first - have) % every
+        ends = range(first, len(seq) + 1, every)
+        if len(ends) < 2:
+            return
+        windows = sliding_window_view(np.asarray(seq, dtype=np.float64), window)[[e - window for e in ends]]
+        parts = np.matmul(_detrended_dft(window), windows[:, :, None])[:, :, 0]
+        parts *= parts
+        m = window // 2
+        for e, power in zip(ends, (parts[:, :m] + parts[:, m:]).tolist()):
+            foreseen[seen + e - have] = (seq[e - window : e], power)
+
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is None or not math.isfinite(loss) or stats.constant_target:
@@ -312,7 +342,8 @@ class LossOscillation(Detector):
         if not self.reported and self._ruled_out(vals, stats.chance_loss, known):
             self.wait = 0
             return None
-        peak = _peak(_spectrum(vals))
+        ahead = self._foreseen.pop(self.seen, None) if self._foreseen else None
+        peak = _peak(ahead[1] if ahead is not None and ahead[0] == vals else _spectrum(vals))
         m = None if peak[0] < self.concentration else self._measure(vals, peak, stats.chance_loss, known)
         if m is None or not self._oscillating(m) or self._two_batches(vals, m):
             # the concentration is _oscillating's first test: below it, the rest of the measure is not needed
