@@ -8,6 +8,7 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -59,6 +60,22 @@ def _peak(power: list[float]) -> tuple[float, float, float]:
     best = max(band)
     k = m - band[::-1].index(best)
     return (best / total if total > 0 else 0.0), best, k
+
+
+def _row_medians(ordered: np.ndarray) -> np.ndarray:
+    """:func:`median` of each row of a row-sorted array (the same arithmetic)."""
+    n = ordered.shape[1]
+    mid = n // 2
+    return ordered[:, mid] if n % 2 else 0.5 * (ordered[:, mid - 1] + ordered[:, mid])
+
+
+class Foreseen(NamedTuple):
+    """What :meth:`LossOscillation.ahead` computed for one window: its spectrum and :meth:`LossOscillation._ruled_out`'s medians."""
+
+    window: list[float]
+    power: list[float]
+    level: float
+    decrease: float
 
 
 def _relative_decrease(values: list[float]) -> float:
@@ -155,7 +172,7 @@ class LossOscillation(Detector):
         # the last layer's latest measured update sizes, |dW|/|W| (measured steps only: absorb() takes none)
         self.updates: deque[float] = deque(maxlen=8)
         # the spectra ahead() foresaw for this read: by the value of seen at their test, with their window
-        self._foreseen: dict[int, tuple[list[float], list[float]]] = {}
+        self._foreseen: dict[int, Foreseen] = {}
 
     def loaded(self) -> None:
         self._start_ref = None
@@ -191,25 +208,27 @@ class LossOscillation(Detector):
             first=self.start[0] if self.start else None,
         )
 
-    def _ruled_out(self, vals: list[float], chance: float | None, known: dict[str, float]) -> bool:
+    def _ruled_out(self, vals: list[float], chance: float | None, known: dict[str, float], ahead: Foreseen | None = None) -> bool:
         """True when the swing cannot reach the thresholds, whatever the spectrum says.
 
         What it computes on the way (level, reference, relative decrease) goes into ``known``
-        for :meth:`measure`: the same window, so the same numbers.
+        for :meth:`measure`: the same window, so the same numbers. ``ahead`` holds the window's level
+        and relative decrease as :meth:`ahead` computed them (the same numbers).
         """
         n = len(vals)
         mean = sum(vals) / n
         # each v - mean and the sum of their squares in C (the same subtractions, the same sum in
-        # the same order as a comprehension and a generator): no Python line per value
+        # the same order as a comprehension and a generator): no Python line per value. (Python's own
+        # sum: numpy's differs, and so does Python's from 3.12 on, compensated, from a plain running sum)
         dev = list(map(operator.sub, vals, repeat(mean, n)))
         bound = 4.0 * math.sqrt(sum(map(operator.mul, dev, dev)) / n)
-        level = known["level"] = abs(median(vals))
+        level = known["level"] = abs(median(vals)) if ahead is None else ahead.level
         if level <= 0 or bound < self.amplitude * level:
             return True
         ref = known["reference"] = self.reference(chance)
         if level < self.low * ref and bound < self.scale * ref:
             return True
-        decrease = known["relative_decrease"] = _relative_decrease(vals)
+        decrease = known["relative_decrease"] = _relative_decrease(vals) if ahead is None else ahead.decrease
         return decrease >= self.trend and bound <= 4.0 * decrease * level
 
     def _diverged(self, m: OscillationMeasure) -> bool:
@@ -300,7 +319,8 @@ class LossOscillation(Detector):
         """The spectra of the windows this read's steps will test (one every ``every`` steps), in one batched
         product: numpy's matmul takes each window of a stack (a column each) by the same matrix-vector product
         as a single window, so a foreseen spectrum is the one :func:`_spectrum` gives, to the bit
-        (tests/runtime/detectors/test_lg104_loss_oscillation.py). The steps are foreseen as update() and absorb()
+        (tests/runtime/detectors/test_lg104_loss_oscillation.py); with them the medians :meth:`_ruled_out`
+        takes of each window, from sorted rows. The steps are foreseen as update() and absorb()
         take them: each finite loss appended in turn; update() takes a foreseen spectrum only when its window
         is the one foreseen (a constant binary target or a sign seen on the way changes what is tested)."""
         foreseen = self._foreseen
@@ -319,8 +339,14 @@ class LossOscillation(Detector):
         parts = np.matmul(_detrended_dft(window), windows[:, :, None])[:, :, 0]
         parts *= parts
         m = window // 2
-        for e, power in zip(ends, (parts[:, :m] + parts[:, m:]).tolist()):
-            foreseen[seen + e - have] = (seq[e - window : e], power)
+        # _ruled_out's medians of each window (sorted rows: the same middle values, the same arithmetic)
+        level = np.abs(_row_medians(np.sort(windows, axis=1)))
+        half = window // 2
+        before, after = _row_medians(np.sort(windows[:, :half], axis=1)), _row_medians(np.sort(windows[:, half:], axis=1))
+        rows = zip(ends, (parts[:, :m] + parts[:, m:]).tolist(), level.tolist(), before.tolist(), after.tolist())
+        for e, power, lv, b0, b1 in rows:
+            # _relative_decrease's last step, on the host (its test of before is Python's)
+            foreseen[seen + e - have] = Foreseen(seq[e - window : e], power, lv, (b0 - b1) / abs(b0) if b0 else 0.0)
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
@@ -339,11 +365,13 @@ class LossOscillation(Detector):
             return None
         known: dict[str, float] = {}
         vals = list(self.values)
-        if not self.reported and self._ruled_out(vals, stats.chance_loss, known):
+        ahead = self._foreseen.pop(self.seen, None) if self._foreseen else None
+        if ahead is not None and ahead.window != vals:
+            ahead = None  # not the window foreseen
+        if not self.reported and self._ruled_out(vals, stats.chance_loss, known, ahead):
             self.wait = 0
             return None
-        ahead = self._foreseen.pop(self.seen, None) if self._foreseen else None
-        peak = _peak(ahead[1] if ahead is not None and ahead[0] == vals else _spectrum(vals))
+        peak = _peak(_spectrum(vals) if ahead is None else ahead.power)
         m = None if peak[0] < self.concentration else self._measure(vals, peak, stats.chance_loss, known)
         if m is None or not self._oscillating(m) or self._two_batches(vals, m):
             # the concentration is _oscillating's first test: below it, the rest of the measure is not needed

@@ -174,3 +174,48 @@ def test_two_fixed_batches_with_updates_as_large_as_the_weights_are_still_an_osc
 
     out = oscillating_sgd(0)
     assert [e.step for e in out.events if e.code == "LG104"] == [39], out.events
+
+
+def test_spectra_foreseen_for_a_read_are_the_ones_computed_one_by_one(monkeypatch):
+    # ahead() stacks a read's windows into one numpy product; each must be _spectrum's to the bit (and the medians
+    # _ruled_out's), and update() must take it instead of computing its own (a read of 64 steps tests 16 windows)
+    from lossguard.runtime.detectors import loss_oscillation
+
+    rng = random.Random(3)
+    losses = [1.4 + 0.3 * math.sin(i / 3) + rng.gauss(0, 0.1) for i in range(160)]
+    alone, foreseen = LossOscillation(), LossOscillation()
+    for v in losses[:40]:
+        alone.update(StepStats(step=0, loss=v))
+        foreseen.update(StepStats(step=0, loss=v))
+    read = losses[40:104]
+    foreseen.ahead(read)
+    assert len(foreseen._foreseen) == 16
+    for ahead in foreseen._foreseen.values():
+        window = ahead.window
+        assert ahead.power == loss_oscillation._spectrum(window)
+        assert ahead.level == abs(loss_oscillation.median(window))
+        assert ahead.decrease == loss_oscillation._relative_decrease(window)
+    computed = []
+    monkeypatch.setattr(loss_oscillation, "_spectrum", lambda v: computed.append(v) or [1.0] * (len(v) // 2))
+    for i, v in enumerate(read, start=40):
+        assert foreseen.update(StepStats(step=i, loss=v)) is None
+    assert computed == [] and foreseen._foreseen == {}
+
+
+def test_a_foreseen_spectrum_whose_window_changed_is_not_used(monkeypatch):
+    # a step that update() skips (a constant binary target) shifts the windows after it: each is computed again
+    from lossguard.runtime.detectors import loss_oscillation
+
+    rng = random.Random(4)
+    losses = [1.4 + rng.gauss(0, 0.1) for i in range(80)]
+    det = LossOscillation()
+    for v in losses[:40]:
+        det.update(StepStats(step=0, loss=v))
+    det.ahead(losses[40:])
+    computed = []
+    spectrum = loss_oscillation._spectrum
+    monkeypatch.setattr(loss_oscillation, "_spectrum", lambda v: computed.append(v) or spectrum(v))
+    det.update(StepStats(step=40, loss=losses[40], constant_target=True))
+    for i, v in enumerate(losses[41:], start=41):
+        det.update(StepStats(step=i, loss=v))
+    assert len(computed) == 9 and all(len(w) == 32 for w in computed)
