@@ -11,7 +11,6 @@ from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from lossguard.runtime.detectors.advice import RISE, capital, change_lr, go_back, rise_since, rise_since_run
 from lossguard.runtime.detectors.base import (
@@ -62,11 +61,11 @@ def _peak(power: list[float]) -> tuple[float, float, float]:
     return (best / total if total > 0 else 0.0), best, k
 
 
-def _row_medians(ordered: np.ndarray) -> np.ndarray:
-    """:func:`median` of each row of a row-sorted array (the same arithmetic)."""
-    n = ordered.shape[1]
+def _sorted_median(ordered: list[float]) -> float:
+    """:func:`median` of values already sorted (the same arithmetic)."""
+    n = len(ordered)
     mid = n // 2
-    return ordered[:, mid] if n % 2 else 0.5 * (ordered[:, mid - 1] + ordered[:, mid])
+    return ordered[mid] if n % 2 else 0.5 * (ordered[mid - 1] + ordered[mid])
 
 
 class Foreseen(NamedTuple):
@@ -320,7 +319,7 @@ class LossOscillation(Detector):
         product: numpy's matmul takes each window of a stack (a column each) by the same matrix-vector product
         as a single window, so a foreseen spectrum is the one :func:`_spectrum` gives, to the bit
         (tests/runtime/detectors/test_lg104_loss_oscillation.py); with them the medians :meth:`_ruled_out`
-        takes of each window, from sorted rows. The steps are foreseen as update() and absorb()
+        takes of each window, from rows sorted at once. The steps are foreseen as update() and absorb()
         take them: each finite loss appended in turn; update() takes a foreseen spectrum only when its window
         is the one foreseen (a constant binary target or a sign seen on the way changes what is tested)."""
         foreseen = self._foreseen
@@ -335,18 +334,25 @@ class LossOscillation(Detector):
         ends = range(first, len(seq) + 1, every)
         if len(ends) < 2:
             return
-        windows = sliding_window_view(np.asarray(seq, dtype=np.float64), window)[[e - window for e in ends]]
+        kept = [seq[e - window : e] for e in ends]
+        windows = np.array(kept, dtype=np.float64)
         parts = np.matmul(_detrended_dft(window), windows[:, :, None])[:, :, 0]
         parts *= parts
         m = window // 2
-        # _ruled_out's medians of each window (sorted rows: the same middle values, the same arithmetic)
-        level = np.abs(_row_medians(np.sort(windows, axis=1)))
+        powers = (parts[:, :m] + parts[:, m:]).tolist()
+        # _ruled_out's medians of each window and of its two halves, from rows sorted at once
+        ordered = np.sort(windows, axis=1).tolist()
         half = window // 2
-        before, after = _row_medians(np.sort(windows[:, :half], axis=1)), _row_medians(np.sort(windows[:, half:], axis=1))
-        rows = zip(ends, (parts[:, :m] + parts[:, m:]).tolist(), level.tolist(), before.tolist(), after.tolist())
-        for e, power, lv, b0, b1 in rows:
-            # _relative_decrease's last step, on the host (its test of before is Python's)
-            foreseen[seen + e - have] = Foreseen(seq[e - window : e], power, lv, (b0 - b1) / abs(b0) if b0 else 0.0)
+        if window % 2:
+            firsts, seconds = np.sort(windows[:, :half], axis=1).tolist(), np.sort(windows[:, half:], axis=1).tolist()
+        else:
+            halves = np.sort(windows.reshape(len(kept), 2, half), axis=2).tolist()
+            firsts, seconds = [h[0] for h in halves], [h[1] for h in halves]
+        for e, vals, power, whole, first_half, second_half in zip(ends, kept, powers, ordered, firsts, seconds):
+            before, after = _sorted_median(first_half), _sorted_median(second_half)
+            # _relative_decrease's arithmetic
+            decrease = (before - after) / abs(before) if before else 0.0
+            foreseen[seen + e - have] = Foreseen(vals, power, abs(_sorted_median(whole)), decrease)
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

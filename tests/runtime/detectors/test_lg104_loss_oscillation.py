@@ -195,6 +195,14 @@ def test_spectra_foreseen_for_a_read_are_the_ones_computed_one_by_one(monkeypatc
         assert ahead.power == loss_oscillation._spectrum(window)
         assert ahead.level == abs(loss_oscillation.median(window))
         assert ahead.decrease == loss_oscillation._relative_decrease(window)
+    odd = LossOscillation(window=13, every=3)
+    for v in losses[:20]:
+        odd.update(StepStats(step=0, loss=v))
+    odd.ahead(read)
+    assert len(odd._foreseen) == 22
+    for ahead in odd._foreseen.values():
+        assert len(ahead.window) == 13 and ahead.power == loss_oscillation._spectrum(ahead.window)
+        assert (ahead.level, ahead.decrease) == (abs(loss_oscillation.median(ahead.window)), loss_oscillation._relative_decrease(ahead.window))
     computed = []
     monkeypatch.setattr(loss_oscillation, "_spectrum", lambda v: computed.append(v) or [1.0] * (len(v) // 2))
     for i, v in enumerate(read, start=40):
