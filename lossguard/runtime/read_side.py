@@ -86,56 +86,41 @@ class ReadSide:
         heavy = [
             rec for rec in pending if rec.losses or rec.grads is not None or rec.flags or rec.input_bad is not None or rec.target_bad is not None
         ]
-        got = read(heavy, s.world) if heavy else []
-        # each record's loss, in step order: the host values' mean (rec.host_loss(), inline), or what was read
-        losses: list[float] = []
-        add = losses.append
-        k, due = 0, got[0].rec if got else None
-        for rec in pending:
-            if rec is due:
-                add(got[k].loss)
-                k += 1
-                due = got[k].rec if k < len(got) else None
-            else:
-                values = rec.values
-                add(sum(values) / len(values))
-        for det in s.active:
-            if det.looks_ahead:
-                try:
-                    det.ahead(losses)
-                except Exception as exc:
-                    self._disable(det, exc)
+        reads = iter(read(heavy, s.world)) if heavy else iter(())
+        nxt = next(reads, None)
+        due = nxt.rec if nxt is not None else None  # the record nxt was read for
         # the class's functions and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
         cls = type(self)
         process = cls._process
         # consecutive plain steps (an optimizer step's finite loss alone, read at its call) go through
         # the detectors as one run (_run); every other record through _process, in step order
         run: list[Record] = []
-        run_losses: list[float] = []
+        losses: list[float] = []
         isfinite = math.isfinite
-        k, due = 0, got[0].rec if got else None
-        for rec, loss in zip(pending, losses):
+        for rec in pending:
             if rec is due:
                 if run:
-                    cls._run(self, s, run, run_losses)
-                    run, run_losses = [], []
-                r = got[k]
-                k += 1
-                due = got[k].rec if k < len(got) else None
+                    cls._run(self, s, run, losses)
+                    run, losses = [], []
+                r, nxt = nxt, next(reads, None)
+                due = nxt.rec if nxt is not None else None
+                assert r is not None
                 if r.weights is not None and rec.grad_index is not None:
                     self._weight_cache[rec.grad_index] = r.weights
-                process(self, s, rec, loss, r.scalars, r.grads)
+                process(self, s, rec, r.loss, r.scalars, r.grads)
                 continue
+            values = rec.values
+            loss = sum(values) / len(values)  # rec.host_loss(), inline
             if rec.stepped and not rec.skipped and rec.closure is None and isfinite(loss):
                 run.append(rec)
-                run_losses.append(loss)
+                losses.append(loss)
                 continue
             if run:
-                cls._run(self, s, run, run_losses)
-                run, run_losses = [], []
+                cls._run(self, s, run, losses)
+                run, losses = [], []
             process(self, s, rec, loss, {}, None)
         if run:
-            cls._run(self, s, run, run_losses)
+            cls._run(self, s, run, losses)
 
     def _run(self, s: StepState, recs: list[Record], losses: list[float]) -> None:
         """Consecutive plain records (``_process``'s first case, with a finite loss), as ``_process`` would

@@ -326,8 +326,6 @@ class Detector:
     # whether absorb() stands for this class's update() (set for each subclass): a subclass that
     # overrides update() without its own absorb() gets every step through update()
     absorbs: ClassVar[bool] = False
-    # whether the class has its own ahead() (set for each subclass): the read hands it its losses first
-    looks_ahead: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -335,8 +333,6 @@ class Detector:
             cls.absorbs = True
         elif "update" in cls.__dict__:
             cls.absorbs = False
-        if "ahead" in cls.__dict__:
-            cls.looks_ahead = True
         declared = {p.name: p for base in reversed(cls.__mro__) for p in vars(base).values() if isinstance(p, Param)}
         cls.params = tuple(declared.values())
         code = cls.__dict__.get("code")
@@ -377,12 +373,6 @@ class Detector:
         the index of the first step not taken (``len(run.losses)`` for all). The watcher calls
         ``update`` for that step, then ``absorb`` from the next one. The base class takes none."""
         return i
-
-    def ahead(self, losses: list[float]) -> None:
-        """The losses of the steps a read is about to hand over (``update`` or ``absorb``), in step order,
-        before the first of them: a detector may prepare, in one batch, what its updates will compute for
-        them one by one (a cache that ``update`` uses only where it holds the very inputs it has then: no
-        state or result may depend on it). The base class prepares nothing."""
 
     def state_dict(self) -> dict[str, Any]:
         """The fields of ``saved``, lists and windows as lists: a small JSON-able dict."""

@@ -8,7 +8,6 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from itertools import repeat
-from typing import NamedTuple
 
 import numpy as np
 
@@ -59,22 +58,6 @@ def _peak(power: list[float]) -> tuple[float, float, float]:
     best = max(band)
     k = m - band[::-1].index(best)
     return (best / total if total > 0 else 0.0), best, k
-
-
-def _sorted_median(ordered: list[float]) -> float:
-    """:func:`median` of values already sorted (the same arithmetic)."""
-    n = len(ordered)
-    mid = n // 2
-    return ordered[mid] if n % 2 else 0.5 * (ordered[mid - 1] + ordered[mid])
-
-
-class Foreseen(NamedTuple):
-    """What :meth:`LossOscillation.ahead` computed for one window: its spectrum and :meth:`LossOscillation._ruled_out`'s medians."""
-
-    window: list[float]
-    power: list[float]
-    level: float
-    decrease: float
 
 
 def _relative_decrease(values: list[float]) -> float:
@@ -170,12 +153,9 @@ class LossOscillation(Detector):
         self.since = -1
         # the last layer's latest measured update sizes, |dW|/|W| (measured steps only: absorb() takes none)
         self.updates: deque[float] = deque(maxlen=8)
-        # the spectra ahead() foresaw for this read: by the value of seen at their test, with their window
-        self._foreseen: dict[int, Foreseen] = {}
 
     def loaded(self) -> None:
         self._start_ref = None
-        self._foreseen = {}
 
     def reference(self, chance: float | None = None) -> float:
         """The loss scale of the run: where it started, or its chance level when that is higher."""
@@ -207,27 +187,25 @@ class LossOscillation(Detector):
             first=self.start[0] if self.start else None,
         )
 
-    def _ruled_out(self, vals: list[float], chance: float | None, known: dict[str, float], ahead: Foreseen | None = None) -> bool:
+    def _ruled_out(self, vals: list[float], chance: float | None, known: dict[str, float]) -> bool:
         """True when the swing cannot reach the thresholds, whatever the spectrum says.
 
         What it computes on the way (level, reference, relative decrease) goes into ``known``
-        for :meth:`measure`: the same window, so the same numbers. ``ahead`` holds the window's level
-        and relative decrease as :meth:`ahead` computed them (the same numbers).
+        for :meth:`measure`: the same window, so the same numbers.
         """
         n = len(vals)
         mean = sum(vals) / n
         # each v - mean and the sum of their squares in C (the same subtractions, the same sum in
-        # the same order as a comprehension and a generator): no Python line per value. (Python's own
-        # sum: numpy's differs, and so does Python's from 3.12 on, compensated, from a plain running sum)
+        # the same order as a comprehension and a generator): no Python line per value
         dev = list(map(operator.sub, vals, repeat(mean, n)))
         bound = 4.0 * math.sqrt(sum(map(operator.mul, dev, dev)) / n)
-        level = known["level"] = abs(median(vals)) if ahead is None else ahead.level
+        level = known["level"] = abs(median(vals))
         if level <= 0 or bound < self.amplitude * level:
             return True
         ref = known["reference"] = self.reference(chance)
         if level < self.low * ref and bound < self.scale * ref:
             return True
-        decrease = known["relative_decrease"] = _relative_decrease(vals) if ahead is None else ahead.decrease
+        decrease = known["relative_decrease"] = _relative_decrease(vals)
         return decrease >= self.trend and bound <= 4.0 * decrease * level
 
     def _diverged(self, m: OscillationMeasure) -> bool:
@@ -314,46 +292,6 @@ class LossOscillation(Detector):
             self.since = rise_since_run(losses, steps, i, stop - 1, bar, self.since)
         return stop
 
-    def ahead(self, losses: list[float]) -> None:
-        """The spectra of the windows this read's steps will test (one every ``every`` steps), in one batched
-        product: numpy's matmul takes each window of a stack (a column each) by the same matrix-vector product
-        as a single window, so a foreseen spectrum is the one :func:`_spectrum` gives, to the bit
-        (tests/runtime/detectors/test_lg104_loss_oscillation.py); with them the medians :meth:`_ruled_out`
-        takes of each window, from rows sorted at once. The steps are foreseen as update() and absorb()
-        take them: each finite loss appended in turn; update() takes a foreseen spectrum only when its window
-        is the one foreseen (a constant binary target or a sign seen on the way changes what is tested)."""
-        foreseen = self._foreseen
-        foreseen.clear()
-        if self.signed or not self.start:
-            return
-        window, every, seen, have = self.window, self.every, self.seen, len(self.values)
-        seq = [*self.values, *filter(math.isfinite, losses)]
-        # the window ending at seq[e - 1] is tested at seen + (e - have), when that is a multiple of every
-        first = max(have + 1, window)
-        first += -(seen + first - have) % every
-        ends = range(first, len(seq) + 1, every)
-        if len(ends) < 2:
-            return
-        kept = [seq[e - window : e] for e in ends]
-        windows = np.array(kept, dtype=np.float64)
-        parts = np.matmul(_detrended_dft(window), windows[:, :, None])[:, :, 0]
-        parts *= parts
-        m = window // 2
-        powers = (parts[:, :m] + parts[:, m:]).tolist()
-        # _ruled_out's medians of each window and of its two halves, from rows sorted at once
-        ordered = np.sort(windows, axis=1).tolist()
-        half = window // 2
-        if window % 2:
-            firsts, seconds = np.sort(windows[:, :half], axis=1).tolist(), np.sort(windows[:, half:], axis=1).tolist()
-        else:
-            halves = np.sort(windows.reshape(len(kept), 2, half), axis=2).tolist()
-            firsts, seconds = [h[0] for h in halves], [h[1] for h in halves]
-        for e, vals, power, whole, first_half, second_half in zip(ends, kept, powers, ordered, firsts, seconds):
-            before, after = _sorted_median(first_half), _sorted_median(second_half)
-            # _relative_decrease's arithmetic
-            decrease = (before - after) / abs(before) if before else 0.0
-            foreseen[seen + e - have] = Foreseen(vals, power, abs(_sorted_median(whole)), decrease)
-
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss
         if loss is None or not math.isfinite(loss) or stats.constant_target:
@@ -371,13 +309,10 @@ class LossOscillation(Detector):
             return None
         known: dict[str, float] = {}
         vals = list(self.values)
-        ahead = self._foreseen.pop(self.seen, None) if self._foreseen else None
-        if ahead is not None and ahead.window != vals:
-            ahead = None  # not the window foreseen
-        if not self.reported and self._ruled_out(vals, stats.chance_loss, known, ahead):
+        if not self.reported and self._ruled_out(vals, stats.chance_loss, known):
             self.wait = 0
             return None
-        peak = _peak(_spectrum(vals) if ahead is None else ahead.power)
+        peak = _peak(_spectrum(vals))
         m = None if peak[0] < self.concentration else self._measure(vals, peak, stats.chance_loss, known)
         if m is None or not self._oscillating(m) or self._two_batches(vals, m):
             # the concentration is _oscillating's first test: below it, the rest of the measure is not needed

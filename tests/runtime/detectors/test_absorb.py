@@ -41,7 +41,6 @@ MAKERS: dict[str, Callable[[], Detector]] = {
     "plateau-every": lambda: LossPlateau(min_window=8, every=1, patience=1),
     "oscillation": LossOscillation,
     "oscillation-every": lambda: LossOscillation(window=12, every=1, patience=2),
-    "oscillation-odd": lambda: LossOscillation(window=13, every=3, patience=3),  # odd medians in ahead()
     "vanishing": VanishingGradients,
     "exploding": ExplodingGradients,
     "bound": LossBelowBound,
@@ -176,8 +175,6 @@ def _by_runs(det: Detector, series: list[StepStats], plain: list[bool], floor, c
     while i < len(series):
         read = list(range(i, min(len(series), i + rng.randint(1, 64))))
         i = read[-1] + 1
-        if det.looks_ahead:  # as ReadSide._read: the read's losses first
-            det.ahead([series[x].loss for x in read])
         k = 0
         while k < len(read):
             if not plain[read[k]]:
