@@ -128,10 +128,13 @@ class ValueChecks:
             self._classes = classes
         t = tgt.detach().reshape(-1)
         ignore = getattr(self.criterion, "ignore_index", -100)
-        valid = (t >= 0) & (t < classes) & (t != ignore)
+        valid = (t >= 0) & (t < classes)
+        if not (isinstance(ignore, int) and not 0 <= ignore < classes):
+            valid = valid & (t != ignore)  # an ignore_index outside [0, classes) (-100) is not valid anyway: two ops fewer
         idx = torch.where(valid, t, classes)
         if idx.device.type == "cpu":
-            self._counts += torch.bincount(idx, minlength=classes + 1)[: classes + 1]
+            # idx is at most classes: bincount's length is minlength, classes + 1
+            self._counts += torch.bincount(idx, minlength=classes + 1)
         else:  # bincount reads the maximum back to the host; index_add_ does not
             self._counts.index_add_(0, idx, torch.ones(idx.shape, device=idx.device))
         counts = self._counts[:classes]
