@@ -11175,6 +11175,54 @@ PROJECTS["a_wrapper_s_adversarial_term_reaches_the_discriminator_stepped_after_l
 }
 
 
+# Round 33 (the opened realcode_heldout24, bigdata-ustc/EduKTM's DKT): elements picked by an index tensor (gather,
+# take_along_dim, take) are the tensor's own values: a sigmoid output gathered per student is still sigmoid
+# probabilities (LG003 into BCEWithLogitsLoss); gathered raw scores are still raw scores (silent there).
+_GATHERED = """
+import torch
+from torch import nn
+
+
+class Tracer(nn.Module):
+    def __init__(self, questions, hidden):
+        super().__init__()
+        self.rnn = nn.RNN(questions * 2, hidden, batch_first=True)
+        self.fc = nn.Linear(hidden, questions)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return {head}
+
+
+def picked(steps, raw, questions):
+    asked = torch.nonzero(steps)[1:, 1] % questions
+    pred = raw[: asked.shape[0]].gather(1, asked.view(-1, 1)).flatten()
+    truth = torch.nonzero(steps)[1:, 1] // questions
+    return pred, truth
+
+
+def train(batches, questions):
+    model = Tracer(questions, 64)
+    criterion = nn.BCEWithLogitsLoss()
+    optimizer = torch.optim.Adam(model.parameters(), 0.002)
+    for batch in batches:
+        out = model(batch)
+        loss = torch.zeros(1)
+        for i in range(batch.shape[0]):
+            pred, truth = picked(batch[i], out[i], questions)
+            loss += criterion(pred, truth.float()){mark}
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+"""
+PROJECTS["gathered_sigmoid_probabilities_into_bce_with_logits"] = {
+    "dkt.py": _GATHERED.replace("{head}", "torch.sigmoid(self.fc(out))").replace("{mark}", "  # expect: LG003"),
+}
+PROJECTS["gathered_sigmoid_probabilities_into_bce_with_logits_look_alike"] = {
+    "dkt.py": _GATHERED.replace("{head}", "self.fc(out)").replace("{mark}", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -112,6 +112,15 @@ def m_masked_select(t: Tensor, c: TorchCallArgs) -> Value:
     return t.with_(shape=Shape((None,)), act_dim=None, one_hot=False, per_option=())
 
 
+def m_gather(t: Tensor, c: TorchCallArgs) -> Value:
+    """``x.gather(dim, index)``, ``x.take_along_dim(index, dim)``, ``x.take(index)``: elements of ``x`` picked by an
+    index tensor. The values are ``x``'s own, so its activation, dtype and graph stay, as for ``masked_select`` (a
+    student's predicted probability for the next question, gathered from a sigmoid output, is still a sigmoid
+    probability: bigdata-ustc/EduKTM's DKT); the axis a softmax normalised does not, and the shape (the index's) is
+    left unknown (round 33, the opened realcode_heldout24)."""
+    return t.with_(shape=None, act_dim=None, one_hot=False, per_option=())
+
+
 def _row_axis(c: TorchCallArgs, at: int, default: int | None) -> bool:
     """Whether the call's ``dim`` (the argument at ``at``, or ``dim=``, else ``default``) is the first axis, written
     as the literal 0."""
@@ -191,6 +200,7 @@ TENSOR_METHODS: dict[str, MethodHandler] = table(
     (api.VALUE_KEEPING_METHODS, _m_value_keeping),
     (api.REDUCING_METHODS, m_reduce),
     (("masked_select",), m_masked_select),
+    (("gather", "take_along_dim", "take"), m_gather),
     (api.ROW_SELECTION_METHODS, m_row_selection),
     (("log",), _m_log),
     (("exp",), _m_exp),

@@ -29,7 +29,7 @@ from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS, is_to
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
-from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_masked_select, m_reduce, m_row_selection
+from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_gather, m_masked_select, m_reduce, m_row_selection
 from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
 from lossguard.static.interp.training import scaled_name
 from lossguard.static.no_grad_names import root_name
@@ -530,6 +530,12 @@ def _masked_select(interp: Any, c: TorchCallArgs) -> Value:
     return m_masked_select(c.x, c) if isinstance(c.x, Tensor) and not c.starred else Tensor()
 
 
+def _gather(interp: Any, c: TorchCallArgs) -> Value:
+    """``torch.gather(x, dim, index)``, ``torch.take_along_dim(x, index)``, ``torch.take(x, index)``: what the method
+    of the same name does to ``x``."""
+    return m_gather(c.x, c) if isinstance(c.x, Tensor) and not c.starred else Tensor()
+
+
 def _row_selection(interp: Any, c: TorchCallArgs) -> Value:
     """``torch.index_select(x, 0, idx)``, ``torch.split(x, n)``, ``torch.chunk(x, k)``: what the method of the same
     name does to ``x``."""
@@ -717,6 +723,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.bmm", "torch.matmul", "torch.mm"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
     (("torch.masked_select",), _masked_select),
+    (("torch.gather", "torch.take_along_dim", "torch.take"), _gather),
     (tuple(f"torch.{name}" for name in api.ROW_SELECTION_METHODS), _row_selection),
     (("torch.randperm",), _permutation),
     (("torch.argmax", "torch.argmin", "torch.bucketize", "torch.searchsorted"), _int_result),
