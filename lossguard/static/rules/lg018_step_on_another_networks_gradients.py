@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ForeignCall, LoopSummary
-from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.rule import Rule, place
 from lossguard.static.rules._forward_paths import declared_class, instance_class, part_use
 from lossguard.static.rules._graph_evidence import call_name
@@ -54,22 +54,7 @@ class StepOnAnotherNetworksGradients(Rule):
     code = "LG018"
     VALID = (
         # each optimizer cleared right before its own loss is back-propagated
-        """
-import torch
-
-opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
-opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
-for real, z in loader:
-    fake = G(z)
-    opt_g.zero_grad()
-    g_loss = bce(D(fake), ones)
-    g_loss.backward()
-    opt_g.step()
-    opt_d.zero_grad()
-    d_loss = bce(D(real), ones) + bce(D(fake.detach()), zeros)
-    d_loss.backward()
-    opt_d.step()
-""",
+        catalog_use_instead("LG018"),
         # DCGAN (pytorch/examples): two losses of the discriminator accumulated on purpose, the generator's network
         # cleared before its loss; the generator's loss reaches the discriminator, cleared before its next backward
         """
