@@ -109,7 +109,7 @@ def m_masked_select(t: Tensor, c: TorchCallArgs) -> Value:
     holds, in one axis of unknown size. The values are ``x``'s own, so its activation and dtype stay
     (sigmoid probabilities picked by a mask of known labels are still probabilities); the axis a
     softmax normalised does not."""
-    return t.with_(shape=Shape((None,)), act_dim=None, one_hot=False, per_option=())
+    return picked_elements(t, Shape((None,)))
 
 
 def m_gather(t: Tensor, c: TorchCallArgs) -> Value:
@@ -118,7 +118,13 @@ def m_gather(t: Tensor, c: TorchCallArgs) -> Value:
     student's predicted probability for the next question, gathered from a sigmoid output, is still a sigmoid
     probability: bigdata-ustc/EduKTM's DKT); the axis a softmax normalised does not, and the shape (the index's) is
     left unknown (round 33, the opened realcode_heldout24)."""
-    return t.with_(shape=None, act_dim=None, one_hot=False, per_option=())
+    return picked_elements(t, None)
+
+
+def picked_elements(t: Tensor, shape: Shape | None) -> Tensor:
+    """Elements of ``t`` picked out (by a mask or an index) into ``shape``: ``t``'s own values, so its activation,
+    dtype and graph stay; the axis a softmax normalised, a one-hot layout and per-option facts do not."""
+    return t.with_(shape=shape, act_dim=None, one_hot=False, per_option=())
 
 
 def _row_axis(c: TorchCallArgs, at: int, default: int | None) -> bool:

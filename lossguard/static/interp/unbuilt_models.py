@@ -45,7 +45,7 @@ from lossguard.static.project import ModuleInfo
 #: names a snippet's model goes by, besides the lower-cased class name
 MODEL_NAMES = frozenset({"model", "net"})
 #: words that name a network inside a longer name (``my_model``, ``lstm_net``, ``modelFT``; rules._snippet_losses reads them too)
-MODEL_WORDS = frozenset({"model", "net"})
+MODEL_WORDS = MODEL_NAMES
 _BUILTINS = frozenset(dir(builtins))
 _MODULE_BASES = frozenset({"nn.Module", "torch.nn.Module", "Module"})
 
@@ -91,11 +91,12 @@ _UNBOUND_NETWORKS: weakref.WeakKeyDictionary[ast.Module, frozenset[str]] = weakr
 
 
 def _unbound_networks(tree: ast.Module, cls_name: str) -> frozenset[str]:
-    """The names of :func:`_network_like_names` that nothing binds (cached per module)."""
+    """The names of :func:`_network_like_names` that nothing binds, but ``cls_name`` (cached per module, the
+    class's name taken out at each call)."""
     found = _UNBOUND_NETWORKS.get(tree)
     if found is None:
-        found = _UNBOUND_NETWORKS[tree] = frozenset(n for n in _network_like_names(tree) if n != cls_name and not bound_anywhere(tree, n))
-    return found
+        found = _UNBOUND_NETWORKS[tree] = frozenset(n for n in _network_like_names(tree) if not bound_anywhere(tree, n))
+    return found - {cls_name}
 
 
 def _network_like_names(tree: ast.Module) -> set[str]:

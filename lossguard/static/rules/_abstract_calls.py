@@ -91,6 +91,7 @@ def calls_a_subclass_method(
         return False
     me = func.args.args[0].arg
     methods = _methods(cls, module)
+    subs: list[ast.ClassDef] | None = None
     for node in ast.walk(loop):
         if (
             isinstance(node, ast.Call)
@@ -101,7 +102,9 @@ def calls_a_subclass_method(
             and left_to_subclasses(methods[node.func.attr])
         ):
             name = node.func.attr
-            for sub in _subclasses(cls, module):
+            if subs is None:
+                subs = _subclasses(cls, module)  # once per loop, at the first such call
+            for sub in subs:
                 override = next((f for f in sub.body if isinstance(f, _FUNCTION_DEFS) and f.name == name), None)
                 if override is not None and clears(override):
                     return True

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from lossguard.static.facts import parameter_defaults
 from lossguard.static.values import Instance, Value
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -135,15 +136,10 @@ def _is_detached(expr: ast.expr, detached: set[str]) -> bool:
 
 def _flags(forward: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call) -> dict[str, bool]:
     """Each parameter of ``forward`` with a literal value: its default, or the call's keyword argument."""
-    args = forward.args
     flags: dict[str, bool] = {}
-    positional = [*args.posonlyargs, *args.args]
-    for param, default in zip(positional[len(positional) - len(args.defaults) :], args.defaults):
+    for param, default in parameter_defaults(forward.args):
         if isinstance(default, ast.Constant) and isinstance(default.value, (bool, type(None))):
             flags[param.arg] = bool(default.value)
-    for param, kw_default in zip(args.kwonlyargs, args.kw_defaults):
-        if isinstance(kw_default, ast.Constant) and isinstance(kw_default.value, (bool, type(None))):
-            flags[param.arg] = bool(kw_default.value)
     for kw in call.keywords:
         if kw.arg is None:
             return {}  # `**kwargs`: which flags it sets is not known

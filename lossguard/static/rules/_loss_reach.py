@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
+from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.values import Optimizer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -115,15 +116,10 @@ def _no_grad_ids(scope: ast.AST) -> set[int]:
     ids: set[int] = set()
     for node in _scope_nodes(scope):
         if isinstance(node, (ast.With, ast.AsyncWith)) and any(
-            isinstance(item.context_expr, ast.Call) and _callee_last(item.context_expr) in _NO_GRAD_BLOCKS for item in node.items
+            isinstance(item.context_expr, ast.Call) and call_name(item.context_expr) in _NO_GRAD_BLOCKS for item in node.items
         ):
             ids.update(id(n) for stmt in node.body for n in ast.walk(stmt))
     return ids
-
-
-def _callee_last(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str] | None:
@@ -173,7 +169,7 @@ class _Traced:
 
 def _detached(expr: ast.AST) -> bool:
     return any(
-        isinstance(n, ast.Call) and _callee_last(n) in ("detach", "detach_") or isinstance(n, ast.Attribute) and n.attr in _CUT_ATTRS
+        isinstance(n, ast.Call) and call_name(n) in ("detach", "detach_") or isinstance(n, ast.Attribute) and n.attr in _CUT_ATTRS
         for n in ast.walk(expr)
     )
 
@@ -215,7 +211,7 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
         stack = [expr]
         while stack:
             n = stack.pop()
-            if isinstance(n, ast.Call) and _callee_last(n) in _CUT_CALLS:
+            if isinstance(n, ast.Call) and call_name(n) in _CUT_CALLS:
                 continue
             if isinstance(n, ast.Attribute) and n.attr in _CUT_ATTRS:
                 continue

@@ -146,12 +146,7 @@ def _uncleared_lbfgs_step(node: ast.Call, scope: ast.AST, module_tree: ast.AST) 
     if len(targets) != 1 or not isinstance(targets[0], (ast.Name, ast.Attribute)):
         return None
     holder = ast.unparse(targets[0])
-    clearing_defs = {
-        fn.name
-        for fn in ast.walk(module_tree)
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
-        and (_clears_manually(fn) or any(isinstance(c, ast.Call) and _clears_grads(call_name(c)) for c in ast.walk(fn)))
-    }
+    clearing_defs = {fn.name for fn in ast.walk(module_tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and _clears_in(fn)}
     for call in ast.walk(scope):
         if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "step"):
             continue
