@@ -1,0 +1,3 @@
+"""part of look-alike project [LG014, LG017, LG018]: the code_soup package."""
+# Source: Adversarial-Deep-Learning/code-soup at 25a7502d ("Update gan.py": adds self.discriminator.zero_grad()
+# at the start of step(), for issue #69; parent c56901ea), code_soup/__init__.py (empty).
