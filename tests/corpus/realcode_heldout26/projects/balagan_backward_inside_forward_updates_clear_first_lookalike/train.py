@@ -5,7 +5,7 @@
 import torch
 
 from gan_trainer import GANTrainer
-from utils import get_config, get_gan_loaders
+from utils import Timer, get_config, get_gan_loaders
 
 config = get_config('configs/balagan.yaml')
 train_source_loader, train_ref_loader = get_gan_loaders(config)
@@ -14,9 +14,11 @@ gan_trainer.to(config['device'])
 global_it = 0
 while global_it < config['gan']["max_iter"]:
     for it, (source_data, ref_data) in enumerate(zip(train_source_loader, train_ref_loader)):
-        with torch.autograd.set_detect_anomaly(False):
+        with Timer("Elapsed time in update: %f"):
             d_acc = gan_trainer.dis_update(source_data, ref_data, config)
             g_acc = gan_trainer.gen_update(source_data, ref_data, config)
+            torch.cuda.synchronize(config['device'])
+            print('D acc: %.4f\t G acc: %.4f' % (d_acc, g_acc))
         gan_trainer.update_learning_rate()
         global_it += 1
         if global_it >= config['gan']["max_iter"]:
