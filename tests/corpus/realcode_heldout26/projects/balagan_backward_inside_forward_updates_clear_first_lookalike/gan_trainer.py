@@ -52,9 +52,3 @@ class GANTrainer(nn.Module):
         self.accuracy_dis_adv = torch.mean(acc)
         self.dis_opt.step()
         return self.accuracy_dis_adv.item()
-
-    def update_learning_rate(self):
-        if self.dis_scheduler is not None:
-            self.dis_scheduler.step()
-        if self.gen_scheduler is not None:
-            self.gen_scheduler.step()

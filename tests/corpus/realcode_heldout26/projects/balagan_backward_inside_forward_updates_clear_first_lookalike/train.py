@@ -1,7 +1,7 @@
 """part of look-alike project [LG001, LG014, LG017, LG018]: the GAN stage alternates dis_update and gen_update over the source and reference loaders until max_iter."""
 # Source: orpatashnik/BalaGAN at a34fba9f (read as is; issue #4 asks why the discriminator is not frozen during the
 # generator update), train.py; re-typed, identifiers
-# renamed; the modality-encoder stage, logging and checkpoints shortened (get_config, get_gan_loaders as in utils).
+# renamed; the modality-encoder stage, logging and checkpoints shortened (get_config, get_gan_loaders, Timer, write_loss, logger as in the source).
 import torch
 
 from gan_trainer import GANTrainer
@@ -19,7 +19,6 @@ while global_it < config['gan']["max_iter"]:
             g_acc = gan_trainer.gen_update(source_data, ref_data, config)
             torch.cuda.synchronize(config['device'])
             print('D acc: %.4f\t G acc: %.4f' % (d_acc, g_acc))
-        gan_trainer.update_learning_rate()
+        if global_it % config['logger']['log_loss'] == 0:
+            write_loss(global_it, gan_trainer, logger)
         global_it += 1
-        if global_it >= config['gan']["max_iter"]:
-            break
