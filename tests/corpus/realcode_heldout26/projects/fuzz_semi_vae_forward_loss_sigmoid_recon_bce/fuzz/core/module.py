@@ -1,7 +1,8 @@
 """part of positive project [LG016]: the base module: get_loss returns self.loss when forward stored one, else cross entropy on logits against the argmax of one-hot targets; batch_training clears the gradients, runs forward, back-propagates the loss and steps, summing loss.data for the report."""
 # Source: zhuofupan/Pytorch-Deep-Neural-Networks at 99cedf9b (read as is), fuzz/core/func.py (get_loss,
 # cross_entropy_loss) and fuzz/core/epoch.py (batch_training), merged into one base class; re-typed, identifiers renamed;
-# the missing-label handling, the fault-detection statistics and the scheduler branches shortened.
+# run() (fuzz/core/epoch.py) cut to its epoch loop; the missing-label handling, the fault-detection statistics and the
+# scheduler branches shortened (load_mnist, build_sequential stand for the cut parts).
 import torch
 import torch.nn as nn
 
@@ -52,3 +53,7 @@ class Module(nn.Module):
             sample_count += data.size(0)
             train_loss += (loss.data.cpu() * data.size(0))
         print('Epoch: {} loss: {:.4f}'.format(epoch, train_loss / sample_count))
+
+    def run(self, e=100, pre_e=0, load='', n_sampling=0):
+        for epoch in range(1, e + 1):
+            self.batch_training(epoch)
