@@ -1,4 +1,4 @@
-"""part of look-alike project [LG001, LG003, LG005]: visual relationship detection heads: during training the relationship logits go to nn.CrossEntropyLoss(ignore_index=0) and their first column (relationshipness) to nn.BCEWithLogitsLoss against (t > 0).float(); the raw attribute scores go to nn.MultiLabelSoftMarginLoss; softmax and sigmoid appear only on the inference branch."""
+"""part of look-alike project [LG001, LG003, LG006, LG014, LG017]: visual relationship detection heads: during training the relationship logits go to nn.CrossEntropyLoss(ignore_index=0) and their first column (relationshipness) to nn.BCEWithLogitsLoss against (t > 0).float(); the raw attribute scores go to nn.MultiLabelSoftMarginLoss; softmax and sigmoid appear only on the inference branch."""
 # Source: mesnico/pytorch-retinanet at 13a4465e (read as is; the relationship and attribute heads this fork adds for the
 # OpenImages 2019 challenge), models/vrd.py;
 # re-typed, identifiers renamed; the union-box geometry, the spatial features, the sampling of relation pairs and
