@@ -11265,6 +11265,56 @@ PROJECTS["an_optimizer_parameter_defaulting_to_none_look_alike"] = {
 }
 
 
+# Round 34 (branch mut24; a false alarm in zhanwj/multi-task-pytorch's `model_builder_cspn.py`): a head returns a
+# list `[deep_supervision, full_size]` of raw Conv2d outputs and the model turns each item into log-probabilities by
+# position before an NLLLoss. The item store replaced nothing, so `outs[0]` still read the raw output (LG007). A
+# literal position replaces that item; the item left raw is still raw.
+_LIST_ITEMS = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Head(nn.Module):
+    def __init__(self, classes):
+        super().__init__()
+        self.deep = nn.Conv2d(512, classes, 3, padding=1)
+        self.last = nn.Conv2d(64, classes, 1)
+
+    def forward(self, low, high):
+        return [self.deep(low), self.last(high)]
+
+
+class Segmenter(nn.Module):
+    def __init__(self, classes):
+        super().__init__()
+        self.head = Head(classes)
+        self.crit = nn.NLLLoss(ignore_index=255)
+        self.probe = nn.CrossEntropyLoss()
+
+    def forward(self, low, high, full_label, small_label):
+        outs = self.head(low, high)
+        {deep}
+        outs[-1] = F.log_softmax(outs[-1], dim=1)
+        loss = self.crit(outs[1], full_label)
+        loss = loss + 0.4 * self.crit(outs[0], small_label){mark}
+        scores = self.head(low, high)
+        scores[1] = {scored}
+        return loss + self.probe(scores[1], full_label){probe}
+"""
+PROJECTS["list_items_replaced_by_position"] = {
+    "seg.py": _LIST_ITEMS.replace("{deep}", "outs[0] = F.log_softmax(outs[0], dim=1)")
+    .replace("{mark}", "")
+    .replace("{scored}", "F.softmax(scores[1], dim=1)")
+    .replace("{probe}", "  # expect: LG001"),
+}
+PROJECTS["list_items_replaced_by_position_look_alike"] = {
+    "seg.py": _LIST_ITEMS.replace("{deep}", "pass")
+    .replace("{mark}", "  # expect: LG007")
+    .replace("{scored}", "scores[1] * 2.0")
+    .replace("{probe}", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -30,6 +30,7 @@ from lossguard.static.interp.frame import (
     same_expr,
 )
 from lossguard.static.interp.guards import certainly_taken
+from lossguard.static.interp.item_replacements import list_store
 from lossguard.static.interp.iterators import iterator_of, remade_iterators
 from lossguard.static.interp.later_backward import backpropagated_later, holding_graph
 from lossguard.static.interp.layer_lists import extended
@@ -621,6 +622,8 @@ class StatementsMixin(InterpBase):
             if self.store_through_setitem(target, base, index, value, frame, env):
                 return  # stats["loss"] = loss: the class's own __setitem__
             updated = self.dict_store(base, index, value)
+            if updated is None:
+                updated = list_store(base, index, value)  # outs[0] = F.log_softmax(outs[0], dim=1)
             if updated is not None:
                 self.rebind_container(target.value, updated, frame, env)  # ret["logits"] = x
             else:
