@@ -621,7 +621,7 @@ class StatementsMixin(InterpBase):
             index = self.ev(target.slice, frame, env)
             if self.store_through_setitem(target, base, index, value, frame, env):
                 return  # stats["loss"] = loss: the class's own __setitem__
-            updated = self.dict_store(base, index, value)
+            updated: Value | None = self.dict_store(base, index, value)
             if updated is None:
                 updated = list_store(base, index, value)  # outs[0] = F.log_softmax(outs[0], dim=1)
             if updated is not None:
