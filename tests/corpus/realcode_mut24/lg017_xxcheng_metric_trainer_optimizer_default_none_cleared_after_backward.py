@@ -1,0 +1,39 @@
+"""positive [LG017]: a metric-learning trainer whose optimizers are parameters defaulting to None clears the model's
+gradients between backward() and the step (the metric loss's own optimizer, for a loss with parameters, is cleared
+first and stepped after)."""
+
+# Source: xxcheng0708/pytorch-metric-learning-template@e2daf10321 train.py (train), trainer_model.py (the call);
+# re-typed; the prefetcher, mixup, the cross-batch memory switch, validation, the metric evaluation and the
+# checkpoints cut
+# Mutation: optimizer.zero_grad() moved between loss.backward() and optimizer.step()
+import torch
+
+
+def train(model, train_iter, loss_funcs, epochs, optimizer=None, loss_optimizer=None, miner=None, writer=None, every=10):
+    loss_func = loss_funcs[0]
+    for epoch in range(epochs):
+        model.train()
+        loss_sum = 0.0
+        seen = 0
+        for step, (images, labels) in enumerate(train_iter):
+            embeddings = model(images)
+            if miner:
+                pairs = miner(embeddings, labels)
+                loss = loss_func(embeddings, labels, pairs)
+            else:
+                loss = loss_func(embeddings, labels)
+            loss = torch.mean(loss)
+
+            if loss_optimizer:
+                loss_optimizer.zero_grad()
+            loss.backward()
+            optimizer.zero_grad()  # expect: LG017
+            optimizer.step()
+            if loss_optimizer:
+                loss_optimizer.step()
+
+            loss_sum += loss.item()
+            seen += labels.shape[0]
+            if step % every == 0 and writer is not None:
+                writer.add_scalar("loss/iter", loss.item(), epoch * len(train_iter) + step)
+        print(epoch, loss_sum / max(seen, 1))
