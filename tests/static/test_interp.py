@@ -11226,7 +11226,7 @@ PROJECTS["gathered_sigmoid_probabilities_into_bce_with_logits_look_alike"] = {
 # Round 34 (branch mut24; xxcheng0708/pytorch-metric-learning-template's `train(..., optimizer=None,
 # loss_optimizer=None)`): analysed alone, a parameter with a default is bound to it, so `optimizer.zero_grad()` and
 # `optimizer.step()` were calls on None, read as no optimizer at all. A method called on None raises, so every run
-# that reaches them was given an object: an unknown receiver, an optimizer where its name says so.
+# that reaches them was given an object: LG017 reads an unknown receiver, an optimizer where its name says so.
 _NONE_DEFAULT = """
 import torch
 
@@ -11241,27 +11241,12 @@ def train(model, loader, loss_fn, optimizer=None, loss_optimizer=None):
         optimizer.step()
         if loss_optimizer:
             loss_optimizer.step()
-
-
-def fit(model, loader, loss_fn, epochs, opt=None):
-    for epoch in range(epochs):
-        for x, y in loader:
-            {clear}
-            loss = loss_fn(model(x), y)
-            loss.backward()
-            opt.step(){missing}
 """
 PROJECTS["an_optimizer_parameter_defaulting_to_none"] = {
-    "train.py": _NONE_DEFAULT.replace("{first}", "pass")
-    .replace("{late}", "\n        optimizer.zero_grad()  # expect: LG017")
-    .replace("{clear}", "pass")
-    .replace("{missing}", "  # expect: LG014"),
+    "train.py": _NONE_DEFAULT.replace("{first}", "pass").replace("{late}", "\n        optimizer.zero_grad()  # expect: LG017"),
 }
 PROJECTS["an_optimizer_parameter_defaulting_to_none_look_alike"] = {
-    "train.py": _NONE_DEFAULT.replace("{first}", "optimizer.zero_grad()")
-    .replace("{late}", "")
-    .replace("{clear}", "opt.zero_grad()")
-    .replace("{missing}", ""),
+    "train.py": _NONE_DEFAULT.replace("{first}", "optimizer.zero_grad()").replace("{late}", ""),
 }
 
 

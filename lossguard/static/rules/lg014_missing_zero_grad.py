@@ -26,8 +26,7 @@ from lossguard.static.rules._counter_schedule import scheduled_step
 from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
-from lossguard.static.rules._none_receivers import unknown_receiver
-from lossguard.static.values import External, Optimizer, QualName
+from lossguard.static.values import External, Optimizer, QualName, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
 
@@ -250,7 +249,7 @@ def _stepped_optimizer(name: str, receiver: object, node: ast.AST, module: Modul
         n_args = 0  # opt.step(closure) with a closure that back-propagates (_closure_steps): a step like any other
     if isinstance(receiver, Optimizer) and not n_args:
         return module.segment(node.func.value)
-    if unknown_receiver(receiver) and not n_args and _optimizer_like(node.func.value, module):
+    if isinstance(receiver, Unknown) and not n_args and _optimizer_like(node.func.value, module):
         return module.segment(node.func.value)
     if n_args == 1 and len(node.args) == 1 and _scaler_step(receiver, node, module):
         return module.segment(node.args[0])  # scaler.step(optimizer)
@@ -323,7 +322,7 @@ def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: Mod
     target = node.func.value
     if lightning_optimizers(target):
         return None  # self.optimizers().zero_grad(): whichever optimizer Lightning hands back, by another name
-    if isinstance(receiver, Optimizer) or unknown_receiver(receiver) and _optimizer_like(target, module):
+    if isinstance(receiver, Optimizer) or isinstance(receiver, Unknown) and _optimizer_like(target, module):
         return module.segment(target)
     return None
 

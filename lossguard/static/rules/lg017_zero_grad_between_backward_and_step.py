@@ -11,6 +11,7 @@ from lossguard.static.events import BACKWARD_CALLS, CALLEE, ForeignCall, LoopSum
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Report, Rule, place
 from lossguard.static.rules._graph_evidence import call_name
+from lossguard.static.rules._none_receivers import called_on
 from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.values import Optimizer, QualName, Value
 
@@ -457,7 +458,7 @@ class Agent:
                 # read in that file with the method it calls (a clearing call is folded as SET_GRAD in the entry)
                 files.setdefault(id(receiver.module), receiver.module)
                 name, receiver = receiver.name or name, receiver.receiver
-            values[id(node)] = (name, receiver)
+            values[id(node)] = (name, called_on(receiver) if isinstance(receiver, Value) else receiver)  # `optimizer=None`
             if name in BACKWARD_CALLS and not (isinstance(receiver, QualName) and receiver.name == "torch.distributed.autograd"):
                 backwards.append(node)
         for backward in backwards:
