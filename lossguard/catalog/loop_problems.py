@@ -232,7 +232,9 @@ for x, y in loader:
         misfires=(
             "Reported for the innermost loop that calls both backward() and an optimizer's step() "
             "(a torch.optim optimizer, a GradScaler's step(optimizer), or a receiver named like an "
-            "optimizer; `X.step(arg)` of unknown values counts only when X is named like a scaler and "
+            "optimizer, unless its name also says `sched`: `self.model_optimizer_scheduler.step()` of an unknown value "
+            "moves a learning rate, not the weights, and is not counted, so a scheduler-named wrapper that steps "
+            "the weights would be missed; `X.step(arg)` of unknown values counts only when X is named like a scaler and "
             "arg like an optimizer) when nothing in that loop clears its gradients. The loop's calls include "
             "those of the functions and methods it calls, through any depth of calls (`self.train_step()` "
             "running `self.forward_backward()` and `self.optimizer.step()`); a step() made in another file "
