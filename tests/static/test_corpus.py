@@ -654,6 +654,13 @@ REALCODE_DEV22S_RECALL_FLOOR = 1.0
 # back-propagated by a later loop, and four correct loss paths as look-alikes; tunable): 13 of 14 expected findings and
 # 1 false alarm on the branch point, 14 of 14 and none after.
 REALCODE_SURVEY24_RECALL_FLOOR = 1.0
+# Round 34 (docs/survey.md, "Round 34: 67 unseen repositories, every finding read (branch survey25)"):
+# realcode_survey25 (the survey's miss as a positive: loss terms returned in a list beside their total and summed by
+# an epoch meter; true findings as positives: size_average passed positionally with reduce=False to a
+# CrossEntropyLoss subclass's constructor, MSELoss(reduce=False), F.softmax without dim in a benchmark and a tutorial
+# seq2seq; the survey's false alarm, a learning-rate scheduler named model_optimizer_scheduler, and nine correct loss
+# paths as look-alikes; tunable): 4 of 5 expected findings and 1 false alarm on the branch point, 5 of 5 and none after.
+REALCODE_SURVEY25_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
 # backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
 # their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.
@@ -795,6 +802,7 @@ REALCODE_MUT24_RECALL_FLOOR = 1.0
         ("realcode_dev21s", REALCODE_DEV21S_RECALL_FLOOR),
         ("realcode_dev22s", REALCODE_DEV22S_RECALL_FLOOR),
         ("realcode_survey24", REALCODE_SURVEY24_RECALL_FLOOR),
+        ("realcode_survey25", REALCODE_SURVEY25_RECALL_FLOOR),
         ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),

@@ -11300,6 +11300,92 @@ PROJECTS["list_items_replaced_by_position_look_alike"] = {
 }
 
 
+# A completion loss returns its total with its terms packed in a list (AllenXiangX/SnowflakeNet's
+# Completionloss.get_loss: `losses = [loss_c, loss_1, ...]`, `return loss_all, losses`); the training loop
+# back-propagates the total and adds the scaled terms to an epoch meter: each term holds the total's graph
+# (round 34). The terms come from an extension the checker cannot follow (a chamfer distance).
+_COMPLETION_LOSS = """
+import torch
+
+
+class CompletionLoss:
+    def __init__(self, chamfer_dist):
+        self.chamfer_dist = chamfer_dist
+
+    def chamfer(self, p1, p2):
+        d1, d2, _, _ = self.chamfer_dist(p1, p2)
+        return (torch.mean(torch.sqrt(d1)) + torch.mean(torch.sqrt(d2))) / 2
+
+    def get_loss(self, pcds_pred, gt):
+        coarse, fine = pcds_pred
+        loss_c = self.chamfer(coarse, gt)
+        loss_f = self.chamfer(fine, gt)
+        loss_all = loss_c + loss_f
+        {pack}
+"""
+_EPOCH_METER = """
+class AverageMeter(object):
+    def __init__(self, items=None):
+        self.n_items = 1 if items is None else len(items)
+        self.reset()
+
+    def reset(self):
+        self._sum = [0] * self.n_items
+        self._count = [0] * self.n_items
+
+    def update(self, values):
+        if type(values).__name__ == "list":
+            for idx, v in enumerate(values):
+                self._sum[idx] += v{mark}
+                self._count[idx] += 1
+        else:
+            self._sum[0] += values
+            self._count[0] += 1
+"""
+_COMPLETION_TRAIN = """
+from utils import average_meter, loss_util
+
+
+def train(model, loader, optimizer, chamfer, epochs, writer):
+    completion_loss = loss_util.CompletionLoss(chamfer)
+    meter = average_meter.AverageMeter(["loss_coarse", "loss_fine"])
+    for epoch in range(epochs):
+        meter.reset()
+        for step, (partial, gt) in enumerate(loader):
+            loss_total, losses = completion_loss.get_loss(model(partial), gt)
+            optimizer.zero_grad()
+            loss_total.backward()
+            optimizer.step()
+            losses = [{scaled} for ls in losses]
+            meter.update(losses)
+            writer.add_scalar("loss/coarse", losses[0], step)
+"""
+
+
+def _completion(pack: str, scaled: str, mark: bool) -> dict[str, str]:
+    return {
+        "utils/__init__.py": "",
+        "utils/loss_util.py": _COMPLETION_LOSS.replace("{pack}", pack),
+        "utils/average_meter.py": _EPOCH_METER.replace("{mark}", "  # expect: LG006" if mark else ""),
+        "train.py": _COMPLETION_TRAIN.replace("{scaled}", scaled),
+    }
+
+
+PROJECTS["loss_terms_returned_in_a_list_beside_their_total"] = _completion(
+    "losses = [loss_c, loss_f]\n        return loss_all, losses", "ls * 1e3", True
+)
+PROJECTS["loss_terms_returned_in_a_list_literal_beside_their_total"] = _completion("return loss_all, [loss_c, loss_f]", "ls * 1e3", True)
+# the list holds numbers (`.item()` in the helper or in the loop), or a name the total does not add up (the
+# list is no list of its terms, and the chamfer values stay unknown): silent
+PROJECTS["loss_terms_returned_in_a_list_beside_their_total_look_alike"] = {
+    **_completion("return loss_all, [loss_c.item(), loss_f.item()]", "ls * 1e3", False),
+    "train_items.py": _COMPLETION_TRAIN.replace("{scaled}", "ls.item() * 1e3").replace("from utils", "from utils"),
+}
+PROJECTS["loss_terms_returned_in_a_list_that_is_not_of_its_terms_look_alike"] = _completion(
+    "extra = self.chamfer(coarse, fine)\n        losses = [loss_c, extra]\n        return loss_all, losses", "ls * 1e3", False
+)
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

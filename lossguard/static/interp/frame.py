@@ -139,6 +139,7 @@ class Frame:
         "nested",
         "free_growth",
         "sums",
+        "listed",
         "backpropagated",
         "dead",
         "tests",
@@ -186,6 +187,7 @@ class Frame:
         self.nested: list[FunctionNode] = []  # functions defined in this body (interp.nested)
         self.free_growth: dict[str, Value] = {}  # items appended to free names of this body (interp.closure_lists)
         self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
+        self.listed: dict[str, tuple[str, ...]] = {}  # local name -> the names of the list it was bound to (interp.loss_parts)
         self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
         self.dead: set[int] = set()  # ids of the nodes of branches this call never takes (decided tests)
         self.tests: list[tuple[str, object, bool]] = []  # outcomes of the setting tests around (interp.branch_settings)

@@ -14,6 +14,12 @@ returns, its terms are given one there. Where the caller unpacks the tuple into 
 back-propagates the total's name (``loss.backward()``, or a sum it is added into:
 ``loss_sum += loss; loss_sum.backward()``; :attr:`FunctionFacts.backpropagated`), outside
 ``no_grad``, the terms unpacked with it hold a graph from the unpacking on.
+
+The terms may come back packed in a list or tuple beside their total (round 34, SnowflakeNet's completion
+loss: ``loss_all = loss_c + loss_1 + ...``, ``losses = [partial_matching, loss_c, loss_1, ...]``,
+``return loss_all, losses``): an item of the returned tuple that is a list or tuple literal of names, or a
+name the function bound to one, every name of which the total adds up, is a term as a whole, and each of its
+items holds the total's graph where the total holds one.
 """
 
 from __future__ import annotations
@@ -70,6 +76,13 @@ def _holds_graph(value: Value) -> bool:
     return isinstance(value, Tensor) and value.graph
 
 
+def _listed_names(value: ast.expr) -> tuple[str, ...]:
+    """The names of a list or tuple literal written with names only (``[loss_c, loss_1]``); empty otherwise."""
+    if isinstance(value, (ast.List, ast.Tuple)) and value.elts and all(isinstance(e, ast.Name) for e in value.elts):
+        return tuple(e.id for e in value.elts)  # type: ignore[attr-defined]
+    return ()
+
+
 def _terms_given_graph(value: LossParts, totals: list[tuple[int, tuple[int, ...]]]) -> LossParts:
     items = list(value.items)
     for _, terms in totals:
@@ -82,7 +95,9 @@ class LossPartsMixin(InterpBase):
     """Keeps the sums a body writes, and the totals its tuples return."""
 
     def note_sum(self, target: ast.expr, value: ast.expr, frame: Frame, augmented: bool = False) -> None:
-        """``name = <expr>`` / ``name += <expr>``: what ``name`` now adds up."""
+        """``name = <expr>`` / ``name += <expr>``: what ``name`` now adds up, and the names of the list
+        literal it holds (``losses = [loss_c, loss_1]``)."""
+        self._note_list(target, value, frame, augmented)
         summed = augmented or type(value) in _SUMMED or type(value) is ast.Call and sum_call(value)
         if not summed and not frame.sums:
             return
@@ -99,6 +114,15 @@ class LossPartsMixin(InterpBase):
             frame.sums[name] = terms - {name}
         else:
             frame.sums.pop(name, None)
+
+    def _note_list(self, target: ast.expr, value: ast.expr, frame: Frame, augmented: bool) -> None:
+        listed = () if augmented or not isinstance(target, ast.Name) else _listed_names(value)
+        if listed:
+            frame.listed[target.id] = listed  # type: ignore[attr-defined]
+        elif frame.listed:
+            for bound in ast.walk(target):
+                if isinstance(bound, ast.Name):
+                    frame.listed.pop(bound.id, None)
 
     def terms_of_backpropagated(self, target: ast.expr, value: ast.expr, frame: Frame, env: Env) -> None:
         """``loss = recon + kld`` (or ``loss += 0.1 * reg``) where this body back-propagates ``loss``:
@@ -131,10 +155,14 @@ class LossPartsMixin(InterpBase):
         if not isinstance(value, TupleVal) or type(value) is not TupleVal or len(node.elts) != len(value.items):
             return value
         names = [e.id if isinstance(e, ast.Name) else None for e in node.elts]
+        # an item that lists terms: `[loss_c, loss_1]` written in the tuple, or a name bound to such a list
+        lists = [_listed_names(e) or (frame.listed.get(e.id, ()) if isinstance(e, ast.Name) else ()) for e in node.elts]
         totals: list[tuple[int, tuple[int, ...]]] = []
         for k, element in enumerate(node.elts):
             added = summands(element, frame.sums) - {names[k]}
-            terms = tuple(j for j, name in enumerate(names) if j != k and name is not None and name in added)
+            terms = tuple(
+                j for j, name in enumerate(names) if j != k and (name is not None and name in added or lists[j] and added.issuperset(lists[j]))
+            )
             if terms:
                 totals.append((k, terms))
         if not totals:

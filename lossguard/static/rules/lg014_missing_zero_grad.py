@@ -220,9 +220,19 @@ def _closure_steps(loop: LoopSummary) -> frozenset[int]:
     return frozenset(found)
 
 
+# A name that says scheduler names a learning-rate scheduler, whatever else it says: its step() moves the learning
+# rate, not the weights (round 34, YyzHarry/imbalanced-semi-self: `self.model_optimizer, self.model_optimizer_scheduler
+# = self.init_optimizers(params)`, then `self.model_optimizer_scheduler.step()` once per epoch).
+_SCHEDULER_WORD = "sched"
+
+
 def _optimizer_like(node: ast.AST, module: ModuleInfo) -> bool:
+    """Whether the last part of a value's text names an optimizer (``self.opt_g``, ``model_optimizer``) and not a
+    learning-rate scheduler (``optim_scheduler``, ``self.model_optimizer_scheduler``)."""
     text = module.segment(node).lower()
     last = text.rsplit(".", 1)[-1]
+    if _SCHEDULER_WORD in last:
+        return False
     return "optim" in last or last in ("opt", "optimiser") or last.startswith("opt_") or last.endswith("_opt")
 
 
@@ -642,6 +652,49 @@ for real in loader:
     g_loss(real).backward()
     opt_g.step()
 """,
+        # YyzHarry/imbalanced-semi-self (imagenet_inat/run_networks.py, round 34): an optimizer and its learning-rate
+        # scheduler unpacked from a method's result, the scheduler stepped once per epoch; its name says optim too
+        """
+import torch.nn.functional as F
+from torch import optim
+
+class ModelRunner:
+    def __init__(self, networks, loader, params, epochs):
+        self.networks = networks
+        self.loader = loader
+        self.epochs = epochs
+        self.model_optimizer, self.model_optimizer_scheduler = self.init_optimizers(params)
+
+    def init_optimizers(self, params):
+        optimizer = optim.SGD(params, lr=0.1, momentum=0.9)
+        scheduler = optim.lr_scheduler.StepLR(optimizer, step_size=30, gamma=0.1)
+        return optimizer, scheduler
+
+    def batch_backward(self, loss):
+        self.model_optimizer.zero_grad()
+        loss.backward()
+        self.model_optimizer.step()
+
+    def train(self):
+        for epoch in range(self.epochs):
+            self.model_optimizer_scheduler.step()
+            for x, y in self.loader:
+                logits = self.networks["classifier"](self.networks["feat_model"](x))
+                self.batch_backward(F.cross_entropy(logits, y))
+""",
+        # a scheduler given as a parameter, stepped every batch next to the optimizer it schedules
+        """
+import torch.nn.functional as F
+
+def train(model, loader, optimizer, optim_scheduler, epochs):
+    for epoch in range(epochs):
+        for x, y in loader:
+            loss = F.cross_entropy(model(x), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            optim_scheduler.step()
+""",
         # torchrl's Dreamer (pytorch/rl ae9719f1): the exploration schedule advances by a count
         # named like an optimizer; it is not a GradScaler stepping one
         """
@@ -954,6 +1007,39 @@ class Trainer:
         ),
         # CuthbertCai/pytorch_DANN before 540e0c1699: an optimizer rebuilt for every batch over networks made before the
         # loop clears nothing; their gradients add up from batch to batch
+        # the scheduler beside the step does not hide an optimizer that is never cleared (round 34)
+        Invalid(
+            """
+import torch.nn.functional as F
+
+def train(model, loader, optimizer, optim_scheduler, epochs):
+    for epoch in range(epochs):
+        for x, y in loader:
+            loss = F.cross_entropy(model(x), y)
+            loss.backward()
+            optimizer.step()
+            optim_scheduler.step()
+""",
+            line=8,
+            col=13,
+            message="never clears the gradients; they accumulate across steps",
+        ),
+        # a torch optimizer is one whatever its name says (round 34)
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+optim_sched = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    loss = F.cross_entropy(model(x), y)
+    loss.backward()
+    optim_sched.step()
+""",
+            line=8,
+            col=5,
+            message="never clears the gradients; they accumulate across steps",
+        ),
         Invalid(
             """
 import torch.optim as optim
