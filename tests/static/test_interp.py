@@ -11265,6 +11265,7 @@ PROJECTS["an_epoch_error_summed_under_no_grad_stored_per_epoch_look_alike"] = {
     ).replace("{mark}", "  # expect: LG006"),
 }
 
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -61,9 +61,7 @@ def guarded_clear(stmts: list[ast.stmt], index: int, loop: ast.AST) -> GuardedCl
     return GuardedClear(clear, step, test)
 
 
-def _guarded_call(
-    stmts: list[ast.stmt], order: range, name: str, test: ast.expr | None = None
-) -> tuple[ast.expr, ast.Call] | None:
+def _guarded_call(stmts: list[ast.stmt], order: range, name: str, test: ast.expr | None = None) -> tuple[ast.expr, ast.Call] | None:
     """The nearest ``if`` of ``stmts`` in ``order`` that holds a ``name`` call (for ``zero_grad``: as its only
     statement; for ``step``: among its statements) under ``test`` (any test when None); None when a statement met first
     steps, clears or leaves the list."""
@@ -76,9 +74,7 @@ def _guarded_call(
                 if len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Call) and call_name(body[0].value) == name:
                     return stmt.test, body[0].value
                 return None
-            calls = [
-                s.value for s in stmt.body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and call_name(s.value) == name
-            ]
+            calls = [s.value for s in stmt.body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and call_name(s.value) == name]
             if calls and not any(isinstance(n, _LEAVE) for n in nodes):
                 return stmt.test, calls[0]
             return None
