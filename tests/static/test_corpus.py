@@ -731,10 +731,10 @@ REALCODE_FIX22_RECALL_FLOOR = 1.0
 # (interp.loss_subclasses.parent_loss_init, rules._abstract_calls).
 REALCODE_FIX23_RECALL_FLOOR = 1.0
 # Round 34 (docs/survey.md, "Round 34: loss-bug fix commits from git history (branch fixhist24)"): realcode_fix24 (units
-# cut from the parents of six loss-bug fix commits in the git history of six more uncited repositories, each fix as a
-# look-alike, and a graph trainer's epoch error summed under no_grad; tunable): 4 of 6 expected findings and one false
+# cut from the parents of seven loss-bug fix commits in the git history of six more uncited repositories, each fix as a
+# look-alike, and a graph trainer's epoch error summed under no_grad; tunable): 5 of 7 expected findings and one false
 # alarm on the branch point (an accumulation undone by a clear under the step's own test, and a VQGAN trainer asserting
-# its wrapper's class, missed; the no_grad sum's LG006), 6 of 6 and none after (rules._guarded_clears,
+# its wrapper's class, missed; the no_grad sum's LG006), 7 of 7 and none after (rules._guarded_clears,
 # interp.asserted_classes, arithmetic under no_grad in interp.expressions).
 REALCODE_FIX24_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
