@@ -46,7 +46,9 @@ class VQGanVAE(nn.Module):
         self.channels = channels
         dims = [dim * 2**i for i in range(num_layers)]
         self.encoders = nn.ModuleList([nn.Conv2d(channels if i == 0 else dims[i - 1], dims[i], 4, 2, 1) for i in range(num_layers)])
-        self.decoders = nn.ModuleList([nn.ConvTranspose2d(dims[i], channels if i == 0 else dims[i - 1], 4, 2, 1) for i in reversed(range(num_layers))])
+        self.decoders = nn.ModuleList(
+            [nn.ConvTranspose2d(dims[i], channels if i == 0 else dims[i - 1], 4, 2, 1) for i in reversed(range(num_layers))]
+        )
         self.use_vgg_and_gan = use_vgg_and_gan
         self.discr = None
         if not use_vgg_and_gan:
