@@ -58,6 +58,8 @@ for x, y in loader:
             "loop trains (calls backward() or step()) or runs outside no_grad in code that is actually "
             "called (a function nothing calls counts as called when it runs backward(), itself or through "
             "a function of its module it calls by name: it cannot be running under no_grad). Silent inside `torch.no_grad()` / `torch.inference_mode()` (also as decorators), "
+            "and for a tensor made by arithmetic inside such a block (`total += loss * n` under `with torch.no_grad():`, "
+            "then returned and stored per epoch: a new tensor that records no graph), "
             "for a loss whose input (its first argument) is read from a name every binding of which in the function "
             "is made inside such a block, even when the loss is taken after it (`with torch.no_grad(): pred = model(x)`, "
             "then `val_loss = crit(pred, y)`), when each other argument is a constant, written `.detach()`, made "
@@ -432,7 +434,12 @@ for x, y in loader:
             "computed from (followed through the assignments of the function before the backward()); without it, "
             "silent. A module frozen with `requires_grad = False` before that loss would misfire (none seen). A "
             "backward() and a step() in different functions or files are not read; a step given a closure (`opt.step(closure)`, "
-            "which evaluates and back-propagates the loss again) is not counted."
+            "which evaluates and back-propagates the loss again) is not counted. Gradient accumulation undone: in a loop's "
+            "body, an `if` whose only statement is the clear, then a `backward()` statement, then an `if` with the same "
+            "test (the same text) that steps the same optimizer, nothing between stepping, clearing or leaving the list: "
+            "reported when the test reads a name the loop changes at each iteration (its target, a name its body assigns "
+            "or increments, an object its body calls a method of as a statement, `self` aside); a test no iteration "
+            "changes (a setting) decides nothing and stays silent, and a test computed into a name first is not read."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
@@ -512,8 +519,8 @@ for real, z in loader:
             "iterations (a loss back-propagated at the end of one iteration that reaches a network cleared only after "
             "its step in the next). A loss computed inside a wrapper's `forward` (a VQGAN whose `forward(img, "
             "return_loss=True)` scores the reconstruction with its own discriminator `self.discr`) is read when the "
-            "wrapper's class is known (the interpreter's reading, or the trainer's `__init__` annotating or building it "
-            "in the same file): its own `forward`, on the path the call's literal keyword flags and the parameters' "
+            "wrapper's class is known (the interpreter's reading, or the trainer's `__init__` annotating its parameter, "
+            "asserting it with `assert isinstance(vae, VQGAN)` before any rebinding, or building it in the same file): its own `forward`, on the path the call's literal keyword flags and the parameters' "
             "literal defaults select; an `if` they do not decide is passed over, as if not taken (a setting that "
             "switches the adversarial term off would misfire if the run switches it on only through that `if`)."
         ),

@@ -737,6 +737,13 @@ REALCODE_FIX22_RECALL_FLOOR = 1.0
 # subclass built by super().__init__() at the default reduction, missed; that job's LG014), 14 of 14 and none after
 # (interp.loss_subclasses.parent_loss_init, rules._abstract_calls).
 REALCODE_FIX23_RECALL_FLOOR = 1.0
+# Round 34 (docs/survey.md, "Round 34: loss-bug fix commits from git history (branch fixhist24)"): realcode_fix24 (units
+# cut from the parents of seven loss-bug fix commits in the git history of six more uncited repositories, each fix as a
+# look-alike, and a graph trainer's epoch error summed under no_grad; tunable): 5 of 7 expected findings and one false
+# alarm on the branch point (an accumulation undone by a clear under the step's own test, and a VQGAN trainer asserting
+# its wrapper's class, missed; the no_grad sum's LG006), 7 of 7 and none after (rules._guarded_clears,
+# interp.asserted_classes, arithmetic under no_grad in interp.expressions).
+REALCODE_FIX24_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
 # Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
 # criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
@@ -815,6 +822,7 @@ REALCODE_MUT24_RECALL_FLOOR = 1.0
         ("realcode_mut21", REALCODE_MUT21_RECALL_FLOOR),
         ("realcode_fix22", REALCODE_FIX22_RECALL_FLOOR),
         ("realcode_fix23", REALCODE_FIX23_RECALL_FLOOR),
+        ("realcode_fix24", REALCODE_FIX24_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
         ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),

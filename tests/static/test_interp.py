@@ -11386,6 +11386,49 @@ PROJECTS["loss_terms_returned_in_a_list_that_is_not_of_its_terms_look_alike"] = 
 )
 
 
+# Round 34 (loss-bug fix commits, ORNL/HydraGNN at 1b33eab22c): the epoch's error is summed under
+# `with torch.no_grad():` (`total_error += loss * data.num_graphs`), returned, and stored per epoch into a tensor's slot.
+# Arithmetic under no_grad makes a tensor without a graph (interp/expressions.py); the same sum outside the block keeps
+# every batch's graph, in the loop and in the table.
+_NO_GRAD_SUM = """
+import torch
+
+
+def train(loader, model, opt, loss_fn):
+    total_error = 0
+    num_samples = 0
+    model.train()
+    for data in loader:
+        opt.zero_grad()
+        loss = loss_fn(model(data), data.y)
+        loss.backward()
+        opt.step()
+{sum}
+    return total_error / num_samples
+
+
+def train_validate(model, loader, loss_fn, num_epoch):
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    total_loss_train = torch.zeros(num_epoch)
+    for epoch in range(num_epoch):
+        train_loss = train(loader, model, opt, loss_fn)
+        total_loss_train[epoch] = train_loss{mark}
+    return total_loss_train
+"""
+PROJECTS["an_epoch_error_summed_under_no_grad_stored_per_epoch"] = {
+    "train.py": _NO_GRAD_SUM.replace(
+        "{sum}",
+        "        with torch.no_grad():\n            total_error += loss * data.num_graphs\n            num_samples += data.num_graphs",
+    ).replace("{mark}", ""),
+}
+PROJECTS["an_epoch_error_summed_under_no_grad_stored_per_epoch_look_alike"] = {
+    "train.py": _NO_GRAD_SUM.replace(
+        "{sum}",
+        "        total_error += loss * data.num_graphs  # expect: LG006\n        with torch.no_grad():\n            num_samples += data.num_graphs",
+    ).replace("{mark}", "  # expect: LG006"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

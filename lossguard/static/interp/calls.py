@@ -8,6 +8,7 @@ import dataclasses
 from lossguard.static import torch_api as api
 from lossguard.static.events import CALLEE, LoopSummary, LossCall, forwarding_call
 from lossguard.static.facts import parameter_defaults
+from lossguard.static.interp.asserted_classes import parameter_class
 from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.distributions import CategoricalDist, distribution_method
@@ -778,8 +779,9 @@ class CallsMixin(InterpBase):
         for p, default in parameter_defaults(params):
             result[p.arg] = self.ev(default, frame, dict(glob))
         for p in (*positional, *params.kwonlyargs):
-            if p.arg not in result and p.annotation is not None:
-                declared = self._declared_model(p.annotation, frame, glob)
+            declared_as = parameter_class(ref.node, p) if p.arg not in result else None
+            if declared_as is not None:
+                declared = self._declared_model(declared_as, frame, glob)
                 if declared is not None:
                     result[p.arg] = declared
             elif p.arg not in result and ref.owner is None and namesake_assigned_once(ref.module, ref.node, p.arg):

@@ -216,7 +216,11 @@ class ExpressionsMixin(InterpBase):
                 if isinstance(node.left, ast.List):
                     return repeat_list(left, right, node.right)
                 return repeat_list(right, left, node.left)
-            return binop(left, right, node.op)
+            result = binop(left, right, node.op)
+            if frame.no_grad and isinstance(result, Tensor) and result.graph:
+                # `total_error += loss * n` under `with torch.no_grad():` makes a new tensor that records no graph
+                return result.with_(graph=False)
+            return result
         if isinstance(node, ast.UnaryOp):
             val = self.ev(node.operand, frame, env)
             if isinstance(node.op, ast.USub):

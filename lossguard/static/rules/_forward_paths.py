@@ -21,6 +21,7 @@ import ast
 from dataclasses import dataclass
 
 from lossguard.static.facts import parameter_defaults
+from lossguard.static.interp.asserted_classes import parameter_class
 from lossguard.static.values import Instance, Value
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -56,7 +57,7 @@ def declared_class(call: ast.Call, cls: ast.ClassDef | None, tree: ast.AST) -> a
     init = next((f for f in cls.body if isinstance(f, _FUNCS) and f.name == "__init__"), None)
     if init is None:
         return None
-    params = {a.arg: a.annotation for a in (*init.args.args, *init.args.kwonlyargs)}
+    params = {a.arg: parameter_class(init, a) for a in (*init.args.args, *init.args.kwonlyargs)}
     names: set[str] = set()
     for node in ast.walk(init):
         if not (isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr == func.attr for t in node.targets)):

@@ -11,6 +11,7 @@ from lossguard.static.events import BACKWARD_CALLS, CALLEE, ForeignCall, LoopSum
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Report, Rule, place
 from lossguard.static.rules._graph_evidence import call_name
+from lossguard.static.rules._guarded_clears import guarded_clear
 from lossguard.static.rules._none_receivers import called_on
 from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.values import Optimizer, QualName, Value
@@ -113,6 +114,73 @@ class _Clear:
 class ZeroGradBetweenBackwardAndStep(Rule):
     code = "LG017"
     VALID = (
+        # Nerogar/OneTrainer at ab0c165872: gradient accumulation, the clear after the step under the step's test
+        """
+import torch
+from torch import nn
+from torch.cuda.amp import GradScaler
+
+
+class FineTuneTrainer:
+    def __init__(self, model, loader, args):
+        self.model = model
+        self.loader = loader
+        self.args = args
+
+    def _is_update_step(self, progress):
+        return progress.step % self.args.gradient_accumulation_steps == 0
+
+    def train(self, progress):
+        optimizer = torch.optim.AdamW(self.model.parameters(), lr=self.args.lr)
+        scaler = GradScaler()
+        for epoch in range(self.args.epochs):
+            for batch in self.loader:
+                with torch.autocast("cuda"):
+                    predicted = self.model(batch["x"])
+                    loss = nn.functional.mse_loss(predicted.float(), batch["y"].float())
+                scaler.scale(loss).backward()
+                if self._is_update_step(progress):
+                    scaler.unscale_(optimizer)
+                    nn.utils.clip_grad_norm_(self.model.parameters(), 1)
+                    scaler.step(optimizer)
+                    scaler.update()
+                    optimizer.zero_grad()
+                progress.next_step(self.args.batch_size)
+""",
+        # the clear and the step under one setting that no iteration changes: each step sees its own batch
+        """
+import torch
+from torch import nn
+from torch.cuda.amp import GradScaler
+
+
+class FineTuneTrainer:
+    def __init__(self, model, loader, args):
+        self.model = model
+        self.loader = loader
+        self.args = args
+
+    def _is_update_step(self, progress):
+        return progress.step % self.args.gradient_accumulation_steps == 0
+
+    def train(self, progress):
+        optimizer = torch.optim.AdamW(self.model.parameters(), lr=self.args.lr)
+        scaler = GradScaler()
+        for epoch in range(self.args.epochs):
+            for batch in self.loader:
+                with torch.autocast("cuda"):
+                    predicted = self.model(batch["x"])
+                    loss = nn.functional.mse_loss(predicted.float(), batch["y"].float())
+                if self.args.train:
+                    optimizer.zero_grad()
+                scaler.scale(loss).backward()
+                if self.args.train:
+                    scaler.unscale_(optimizer)
+                    nn.utils.clip_grad_norm_(self.model.parameters(), 1)
+                    scaler.step(optimizer)
+                    scaler.update()
+                pass
+""",
         # the usual order
         """
 import torch
@@ -437,6 +505,46 @@ class Agent:
             col=9,
             message="the step applies no gradient at all",
         ),
+        # Nerogar/OneTrainer before ab0c165872: the clear under the step's own test, before the backward(), throws away
+        # the batches accumulated since the last step (rules/_guarded_clears.py)
+        Invalid(
+            """
+import torch
+from torch import nn
+from torch.cuda.amp import GradScaler
+
+
+class FineTuneTrainer:
+    def __init__(self, model, loader, args):
+        self.model = model
+        self.loader = loader
+        self.args = args
+
+    def _is_update_step(self, progress):
+        return progress.step % self.args.gradient_accumulation_steps == 0
+
+    def train(self, progress):
+        optimizer = torch.optim.AdamW(self.model.parameters(), lr=self.args.lr)
+        scaler = GradScaler()
+        for epoch in range(self.args.epochs):
+            for batch in self.loader:
+                with torch.autocast("cuda"):
+                    predicted = self.model(batch["x"])
+                    loss = nn.functional.mse_loss(predicted.float(), batch["y"].float())
+                if self._is_update_step(progress):
+                    optimizer.zero_grad()
+                scaler.scale(loss).backward()
+                if self._is_update_step(progress):
+                    scaler.unscale_(optimizer)
+                    nn.utils.clip_grad_norm_(self.model.parameters(), 1)
+                    scaler.step(optimizer)
+                    scaler.update()
+                progress.next_step(self.args.batch_size)
+""",
+            line=24,
+            col=21,
+            message="clears at each step the gradients the iterations since the last step accumulated",
+        ),
     )
 
     def __init__(self, report: Report) -> None:
@@ -474,7 +582,7 @@ class Agent:
             # the interpreter's reading of the optimizer's parameters is written in the file that built it: compared
             # with another file's text only through that file's own assignments
             self._foreign = module is not loop.ctx.module
-            found = self._dropped(backward, module, layout, values)
+            found = self._dropped(backward, module, layout, values) or self._accumulation_undone(backward, module, layout, values)
             if found is not None:
                 clear, step, message = found
                 ctx = loop.ctx if module is loop.ctx.module else dataclasses.replace(loop.ctx, module=module)
@@ -539,6 +647,34 @@ class Agent:
                 helpers = True
         return None
 
+    def _accumulation_undone(
+        self,
+        backward: ast.Call,
+        module: ModuleInfo,
+        layout: _Layout,
+        values: dict[int, tuple[str, Value]],
+    ) -> tuple[_Clear, ast.Call, str] | None:
+        """A clear under the step's own test before ``backward`` (rules/_guarded_clears.py), of the optimizer the step
+        applies, with the message; None otherwise."""
+        if id(backward) not in layout.where:
+            return None
+        stmts, index = layout.where[id(backward)]
+        loop = _loop_of(stmts, module.module)
+        shape = guarded_clear(stmts, index, loop) if loop is not None else None
+        if shape is None or id(shape.step) not in values:
+            return None
+        clear = self._clear(shape.clear, module, values)
+        stepped = _stepped_optimizer(*values[id(shape.step)], shape.step, module)
+        if clear is None or not stepped or not self._same(clear, stepped, shape.step, module, values):
+            return None
+        lines = {n: place(module, n.lineno) for n in (backward, shape.step)}
+        message = (
+            f"`{module.segment(shape.clear)}`, under the same test as `{module.segment(shape.step)}` ({lines[shape.step]}) and "
+            f"before `{module.segment(backward)}` ({lines[backward]}), clears at each step the gradients the iterations since "
+            "the last step accumulated: the step applies the last batch's alone; clear after the step"
+        )
+        return clear, shape.step, message
+
     @staticmethod
     def _clear(call: ast.Call, module: ModuleInfo, values: dict[int, tuple[str, Value]]) -> _Clear | None:
         """``opt.zero_grad()`` (an optimizer's, told by lossguard.static.rules.lg014_missing_zero_grad's reading) or
@@ -586,6 +722,11 @@ class Agent:
         else:
             tail = "the step applies no gradient at all"
         return clear, step, head + tail + "; clear before the forward pass (or after the step)"
+
+
+def _loop_of(stmts: list[ast.stmt], tree: ast.AST) -> ast.AST | None:
+    """The ``for`` or ``while`` loop whose body is ``stmts``."""
+    return next((n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor, ast.While)) and n.body is stmts), None)
 
 
 def _covered(model: str, owners: tuple[str, ...]) -> tuple[str, ...]:

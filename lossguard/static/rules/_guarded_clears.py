@@ -1,0 +1,123 @@
+"""A clear and a step under the same test, the clear before the backward() (LG017): gradient accumulation undone.
+
+Round 34 (loss-bug fix commits, Nerogar/OneTrainer before ab0c165872, "fix gradient accumulation (for real this
+time)"): the fine-tuning loop back-propagates every batch and steps every ``gradient_accumulation_steps`` batches, and
+clears under the step's own test, before the backward()::
+
+    for epoch_step, batch in enumerate(loader):
+        loss = self.loss(batch, predicted, target)
+        if self.__is_update_step(train_progress):
+            optimizer.zero_grad()
+        scaler.scale(loss).backward()
+        if self.__is_update_step(train_progress):
+            scaler.step(optimizer)
+            scaler.update()
+        train_progress.next_step(batch_size)
+
+On an update step the clear throws away what the batches since the last step accumulated, so the step applies the
+last batch's gradients alone (the fix clears after the step). Read in one statement list of a loop's body: an ``if``
+whose body is only a ``zero_grad()`` call (bookkeeping aside: none), no ``else``; later in the list a ``backward()``
+statement; later still an ``if`` with the same test (the same text) whose body steps (``opt.step()``,
+``scaler.step(opt)``), with nothing between that steps, clears or leaves the list. The test must change from one
+iteration to the next, or the guard decides nothing and each step sees its own batch: it reads a name the loop changes
+(its target, a name its body assigns or increments, or an object its body calls a method of as a statement of its
+own, as ``train_progress.next_step(...)``), other than ``self``. Text and AST facts only; that the clear and the step
+are of one optimizer is LG017's reading.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from lossguard.static.rules._graph_evidence import call_name
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_LEAVE = (ast.Return, ast.Break, ast.Continue, ast.Raise)
+
+
+@dataclass(frozen=True)
+class GuardedClear:
+    """The clearing call and the stepping call of the shape, with the test they share."""
+
+    clear: ast.Call
+    step: ast.Call
+    test: ast.expr
+
+
+def guarded_clear(stmts: list[ast.stmt], index: int, loop: ast.AST) -> GuardedClear | None:
+    """The shape around the ``backward()`` statement ``stmts[index]`` of ``loop``'s body (see the module's docstring);
+    None when it is not there."""
+    before = _guarded_call(stmts, range(index - 1, -1, -1), "zero_grad")
+    if before is None:
+        return None
+    test, clear = before
+    after = _guarded_call(stmts, range(index + 1, len(stmts)), "step", test)
+    if after is None:
+        return None
+    _, step = after
+    if not _varies(test, loop):
+        return None
+    return GuardedClear(clear, step, test)
+
+
+def _guarded_call(stmts: list[ast.stmt], order: range, name: str, test: ast.expr | None = None) -> tuple[ast.expr, ast.Call] | None:
+    """The nearest ``if`` of ``stmts`` in ``order`` that holds a ``name`` call (for ``zero_grad``: as its only
+    statement; for ``step``: among its statements) under ``test`` (any test when None); None when a statement met first
+    steps, clears or leaves the list."""
+    for i in order:
+        stmt = stmts[i]
+        nodes = _nodes(stmt)
+        if isinstance(stmt, ast.If) and not stmt.orelse and (test is None or ast.dump(stmt.test) == ast.dump(test)):
+            if name == "zero_grad":
+                body = stmt.body
+                if len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Call) and call_name(body[0].value) == name:
+                    return stmt.test, body[0].value
+                return None
+            calls = [s.value for s in stmt.body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and call_name(s.value) == name]
+            if calls and not any(isinstance(n, _LEAVE) for n in nodes):
+                return stmt.test, calls[0]
+            return None
+        if any(isinstance(n, _LEAVE) for n in nodes):
+            return None
+        if any(isinstance(n, ast.Call) and call_name(n) in ("step", "zero_grad") for n in nodes):
+            return None
+    return None
+
+
+def _varies(test: ast.expr, loop: ast.AST) -> bool:
+    """``test`` reads a name other than ``self`` that ``loop`` changes at each iteration."""
+    read = {n.id for n in ast.walk(test) if isinstance(n, ast.Name) and n.id != "self"}
+    return bool(read & _changed(loop))
+
+
+def _changed(loop: ast.AST) -> set[str]:
+    names: set[str] = set()
+    if isinstance(loop, (ast.For, ast.AsyncFor)):
+        names |= {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+    for node in _nodes_of_body(loop):
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                names.add(func.value.id)
+    return names
+
+
+def _nodes_of_body(loop: ast.AST) -> list[ast.AST]:
+    out: list[ast.AST] = []
+    for stmt in getattr(loop, "body", []):
+        out += _nodes(stmt)
+    return out
+
+
+def _nodes(stmt: ast.AST) -> list[ast.AST]:
+    out: list[ast.AST] = []
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _SCOPES))
+    return out
