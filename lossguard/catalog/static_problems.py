@@ -136,7 +136,9 @@ loss = criterion(model(x), y)
         misfires=(
             "Reported only when the input is known to be unbounded: the output of a linear or "
             "convolutional layer, or of a model (class or `nn.Sequential`) whose forward ends in "
-            "one without a sigmoid." + _NORMAL_DRAWS + " An output of unknown origin is never reported. A criterion an `if` "
+            "one without a sigmoid." + _NORMAL_DRAWS + " Also reported (round 34): log_softmax output, whose numbers are at "
+            "most 0 (BCELoss raises on them), unless turned back into probabilities (`.exp()`) or changed by any other "
+            "arithmetic first. An output of unknown origin is never reported. A criterion an `if` "
             'on a setting picks among loss modules (`if args.loss == "BCE": BCELoss() elif ...: MSELoss()`) '
             "is checked option by option where the code does not test that setting again: with that setting "
             "the raw output reaches BCELoss, and the finding names it (`BCELoss (when args.loss == 'BCE')`). "

@@ -35,13 +35,23 @@ _TRIGGER = re.compile(
     + "|".join(_last_parts(TRAINERS))
     + r")\b|(?:SequenceClassification|TokenClassification|MultipleChoice|CausalLM|LMHeadModel)\b"
 )
+#: words that name a loss function inside a called name (``criterion``, ``loss_fn``, ``compute_loss``): a posted snippet
+#: calls such a name without defining it (rules._snippet_losses reads them too)
+LOSS_WORDS = frozenset({"loss", "criterion"})
+# Round 34 (threads24): a snippet that names no loss class, no `_loss` and no backward, only a call of a criterion
+# bound nowhere (`err = criterion(model(x), y)`; `running += err`), is still training code to the snippet rules; a call
+# of a plain name with one of LOSS_WORDS as a word of it (`criterion(`, `loss_fn(`, `lossFn(`, `train_criterion(`)
+# makes a file need the analysis
+_LOSS_WORD_CALL = re.compile(
+    r"(?<![\w.])(?:[A-Za-z0-9]+_)*(?:" + "|".join(f"{w}|{w.capitalize()}" for w in sorted(LOSS_WORDS)) + r")(?![a-z])\w*\s*\("
+)
 # Softmax calls matter only to LG011 (and to the rules above, which need a trigger anyway): a file
 # whose every softmax call visibly names its axis needs no parse at all.
 _SOFTMAX_CALL = re.compile(r"(\.?)\b(" + "|".join(_last_parts([*SOFTMAX_FUNCS, *SOFTMAX_LAYERS])) + r")\s*\(")
 
 
 def needs_analysis(source: str) -> bool:
-    if _TRIGGER.search(source) is not None:
+    if _TRIGGER.search(source) is not None or _LOSS_WORD_CALL.search(source) is not None:
         return True
     return any(not _softmax_call_names_dim(source, m) for m in _SOFTMAX_CALL.finditer(source))
 

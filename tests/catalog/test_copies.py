@@ -583,6 +583,12 @@ def test_checker_doc_names_what_makes_a_file_analysed():
     for word in words:
         assert needs_analysis(f"value = helper.{word.replace('...', 'Focal').replace('*', 'focal')}\n"), word
     assert not needs_analysis("value = helper.focal(x)\n")
+    # round 34: a call of a plain name with `loss` or `criterion` as a word (a snippet's criterion defined nowhere);
+    # the same word read as an attribute, or inside another word, is not one
+    for call in ("criterion(out, y)", "loss_fn(out, y)", "lossFn(out, y)", "train_criterion(out, y)"):
+        assert needs_analysis(f"err = {call}\n"), call
+    for call in ("self.criterion(out, y)", "lossless(out)", "losses(out)", "criterions(out)"):
+        assert not needs_analysis(f"err = {call}\n"), call
 
 
 def test_ci_doc_lists_the_keys_of_a_json_report_entry():

@@ -497,7 +497,8 @@ REALCODE_DEV3_RECALL_FLOOR = 0.857
 # Round 15 (docs/survey.md): realcode_dev4 (20 units, 19 expected findings, code as posted in issue threads and answers;
 # tunable) was committed before the checker ran on it: 11 of 19 found at first (0.579), 16 of 19 after round 15's
 # mechanisms, 19 of 19 after round 21's (docs/survey.md, "Round 21: realcode_heldout13 opened": devnag's GAN, numbers
-# and sizes read off tensors). Gated the same way.
+# and sizes read off tensors). Gated the same way. Round 34 (threads24) marks question 53628622's log-probabilities into
+# BCELoss (the call of the unbound `net` is the pasted `forward`): 20 of 20.
 REALCODE_DEV4_RECALL_FLOOR = 1.0
 # Round 17 (docs/survey.md, "Round 17: whole repositories before a fix"): realcode_dev5 (units cut from whole repositories
 # checked at the commit before a loss-bug fix; tunable): 2 of 4 found before round 17's mechanisms, 3 of 4 after (nequip's
@@ -751,6 +752,12 @@ REALCODE_FIX24_RECALL_FLOOR = 1.0
 # calls left as comments, a loss class called with tensors; tunable): 4 of 7 expected findings and no false alarm on
 # the branch point, 7 of 7 after.
 REALCODE_THREADS23_RECALL_FLOOR = 1.0
+# Round 34 (docs/survey.md, "Round 34: code posted in Q&A threads and pages (branch threads24)"): realcode_threads24 (code
+# shown on Q&A pages, forum threads, a Chinese blog, a guide, an exercise and an issue's trainer, kept incomplete: a
+# one-hot integer target into CrossEntropyLoss, nn.LogSoftmax() without dim; look-alikes: loops whose criterion and
+# model the post never shows, argmax before the loss, targets outside [0, 1] or the classes, `...` arguments; tunable):
+# 2 of 2 expected findings and no false alarm on the branch point and after.
+REALCODE_THREADS24_RECALL_FLOOR = 1.0
 # Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
 # 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
 # collate_fn of the checked code (zip(*batch) and torch.stack, or a loop and torch.tensor) into BCEWithLogitsLoss; a
@@ -825,6 +832,7 @@ REALCODE_MUT24_RECALL_FLOOR = 1.0
         ("realcode_fix24", REALCODE_FIX24_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
+        ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),
         ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),
         ("realcode_mut24", REALCODE_MUT24_RECALL_FLOOR),
     ],

@@ -54,6 +54,21 @@ def test_a_message_names_the_softmax_as_written(tmp_path):
         assert f.code == "LG001" and expected in f.message, (call, f.message)
 
 
+def test_a_class_index_hint_follows_the_target_s_shape(tmp_path):
+    """Round 34 (threads24, a Q&A page's one-hot target): integer rows as wide as the input's class axis are one-hot
+    rows, whose class index is their argmax (`view(-1)` would make N * C indices); a column of indices is squeezed."""
+    hints = {
+        "torch.tensor([[0, 1, 0, 0, 0], [0, 0, 0, 1, 0], [1, 0, 0, 0, 0]])": "target.argmax(dim=1)",
+        "torch.tensor([[1], [3], [0]])": "target.squeeze(1) or target.view(-1)",
+    }
+    for target, expected in hints.items():
+        p = tmp_path / "train.py"
+        p.write_text(f"import torch\nimport torch.nn as nn\n\nscores = torch.randn(3, 5)\nloss = nn.CrossEntropyLoss()(scores, {target})\n")
+        [f] = check_files([p]).findings
+        assert f.code == "LG005" and expected in f.message, (target, f.message)
+        assert ("argmax" in f.message) == (expected == "target.argmax(dim=1)")
+
+
 def test_inline_suppressions(tmp_path):
     for comment, silenced in [
         ("  # lossguard: ignore[LG001]", True),

@@ -11429,6 +11429,108 @@ PROJECTS["an_epoch_error_summed_under_no_grad_stored_per_epoch_look_alike"] = {
 }
 
 
+# Round 34 (threads24, Stack Overflow 53628622): a question pastes its network's `forward` without the class around it
+# and calls the network under a name it never binds; the call means that method, `self` unknown (interp.unbuilt_models.
+# pasted_forward). Its log_softmax output reaches BCELoss: numbers at most 0, which BCELoss refuses (LG002)
+_PASTED_FORWARD = """
+self.outputs = nn.Linear(NETWORK_WIDTH, 2)
+
+def forward(self, x):
+    x = self.outputs(x)
+    return F.log_softmax(x, dim=1)
+
+criterion = nn.BCELoss()
+
+net_out = {call}
+loss = criterion(net_out, target){mark}
+"""
+PROJECTS["forward_pasted_without_its_class"] = {
+    "question.py": _PASTED_FORWARD.replace("{call}", "net(data)").replace("{mark}", "  # expect: LG002"),
+    "optimized.py": _PASTED_FORWARD.replace("{call}", "my_model(data)\noptimizer = optim.SGD(my_model.parameters(), lr=0.1)").replace(
+        "{mark}", "  # expect: LG002"
+    ),
+    "log_probs.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(16, 2)
+bce = nn.BCELoss()
+
+
+def step(x, y):
+    return bce(F.log_softmax(head(x), dim=1), y)  # expect: LG002
+
+
+def step_functional(x, y):
+    log_probs = torch.log_softmax(head(x), 1)
+    return F.binary_cross_entropy(log_probs, y)  # expect: LG002
+""",
+}
+# look-alikes: the network bound by the post (a hub model), a class that has its own forward beside the pasted one, two
+# pasted forwards, a name that is not the network's (`encoder`), and log-probabilities turned back into probabilities
+# (`.exp()`, `torch.exp` of a column) before BCELoss
+PROJECTS["forward_pasted_without_its_class_look_alike"] = {
+    "bound.py": _PASTED_FORWARD.replace("{call}", "net(data)")
+    .replace("{mark}", "")
+    .replace("criterion = nn.BCELoss()", "net = torch.hub.load(repo, entry)\ncriterion = nn.BCELoss()"),
+    "class_too.py": _PASTED_FORWARD.replace("{call}", "net(data)").replace("{mark}", "")
+    + """
+
+class Other(nn.Module):
+    def forward(self, x):
+        return torch.sigmoid(x)
+""",
+    "two_forwards.py": _PASTED_FORWARD.replace("{call}", "net(data)").replace("{mark}", "")
+    + """
+
+def forward(self, x, y):
+    return torch.sigmoid(x)
+""",
+    "encoder.py": _PASTED_FORWARD.replace("{call}", "encoder(data)").replace("{mark}", ""),
+    "exp.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(16, 2)
+bce = nn.BCELoss()
+
+
+def step(x, y):
+    return bce(F.log_softmax(head(x), dim=1).exp(), y)
+
+
+def step_column(x, y):
+    log_probs = torch.log_softmax(head(x), 1)
+    return F.binary_cross_entropy(torch.exp(log_probs)[:, 1], y)
+""",
+}
+
+# Round 34 (threads24, prefilter._LOSS_WORD_CALL): a posted loop that names no loss class, no `*_loss` and no backward,
+# only its criterion and network, both defined nowhere, was skipped before any rule ran; a call of a plain name with
+# `criterion` or `loss` as a word now makes the file analysed, and rules._snippet_losses reads it (LG006)
+_NO_LOSS_WORD = """
+running = 0.0
+for x, y in loader:
+    out = model(x)
+    err = {criterion}(out, y)
+    running += {added}
+print(running / len(loader))
+"""
+PROJECTS["snippet_naming_no_loss_but_its_criterion"] = {
+    "criterion.py": _NO_LOSS_WORD.replace("{criterion}", "criterion").replace("{added}", "err  # expect: LG006"),
+    "loss_fn.py": _NO_LOSS_WORD.replace("{criterion}", "loss_fn").replace("{added}", "err  # expect: LG006"),
+}
+# look-alikes: the number summed (`.item()`), a criterion the snippet binds to something unknown, and a callee with no
+# loss word (`metric`, a file not analysed at all)
+PROJECTS["snippet_naming_no_loss_but_its_criterion_look_alike"] = {
+    "item.py": _NO_LOSS_WORD.replace("{criterion}", "criterion").replace("{added}", "err.item()"),
+    "bound.py": "criterion = build_criterion(cfg)\n" + _NO_LOSS_WORD.replace("{criterion}", "criterion").replace("{added}", "err"),
+    "metric.py": _NO_LOSS_WORD.replace("{criterion}", "metric").replace("{added}", "err"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

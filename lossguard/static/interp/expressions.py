@@ -35,7 +35,7 @@ from lossguard.static.interp.python_numbers import nest_item, shape_value
 from lossguard.static.interp.sequential_subclasses import sequential_forward, sequential_init
 from lossguard.static.interp.sibling_stores import ClassStores, handed, stored_by_sibling
 from lossguard.static.interp.tabular import table_attribute, table_item
-from lossguard.static.interp.unbuilt_models import unbuilt_model_class
+from lossguard.static.interp.unbuilt_models import pasted_forward, unbuilt_model_class
 from lossguard.static.project import canonical
 from lossguard.static.tensor_ops import binop, index_shape, legacy_flag, numbers_of, repeat_list
 from lossguard.static.values import (
@@ -50,6 +50,7 @@ from lossguard.static.values import (
     Dtype,
     Either,
     External,
+    FunctionRef,
     HeadedList,
     HFOutput,
     Instance,
@@ -121,6 +122,10 @@ class ExpressionsMixin(InterpBase):
             ref = glob.get(cls_node.name) if cls_node is not None and glob is not None else None
             if isinstance(ref, ClassRef) and ref.node is cls_node and self._is_nn_module(ref):
                 found = self._default_instance(ref)
+            elif cls_node is None and (forward := pasted_forward(frame.module, name)) is not None:
+                fn = glob.get("forward") if glob is not None else None
+                if isinstance(fn, FunctionRef) and fn.node is forward:
+                    found = BoundMethod(fn, UNKNOWN)  # a `forward` pasted without its class: `self` unknown
             self._unbuilt_models[key] = found
         return found
 

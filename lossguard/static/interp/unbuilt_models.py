@@ -31,6 +31,12 @@ Two model classes, a class used anywhere, or a name the module binds keep the na
 two unbound names that each look like the network (``encoder_model`` and ``decoder_model`` for one class
 shown), an unbound name that is never called (``model_path``), and a called one with neither sign
 (``encoder(x)``).
+
+Round 34 (threads24, a Stack Overflow question): a post that pastes its network's ``forward`` method
+without the class around it (``def forward(self, x):`` at the top level, beside ``net_out = net(data)``)
+means that method when it calls the network: :func:`pasted_forward` gives the function, called with
+``self`` unknown. The same conditions on the name hold; the module must define no class with a
+``forward`` method of its own, and exactly one top-level ``forward`` whose first parameter is ``self``.
 """
 
 from __future__ import annotations
@@ -131,6 +137,30 @@ def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
         for child in ast.iter_child_nodes(node):
             parents[id(child)] = node
     return cls
+
+
+def pasted_forward(module: ModuleInfo, name: str) -> ast.FunctionDef | None:
+    """The top-level ``def forward(self, ...)`` that an unbound network name stands for (module docstring);
+    None when the snippet does not say."""
+    if module.star_imports:
+        return None
+    tree = module.module
+    forwards = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name == "forward" and node.args.args[:1] and node.args.args[0].arg == "self"
+    ]
+    if len(forwards) != 1 or any(
+        isinstance(node, ast.ClassDef)
+        and any(isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == "forward" for item in node.body)
+        for node in tree.body
+    ):
+        return None
+    if name not in MODEL_NAMES and _unbound_networks(tree, "") != {name}:
+        return None
+    if any(_binds(node, name) for node in ast.walk(tree)):
+        return None
+    return forwards[0]
 
 
 def bound_anywhere(tree: ast.Module, name: str) -> bool:

@@ -31,15 +31,13 @@ import ast
 from typing import TYPE_CHECKING
 
 from lossguard.static.interp.unbuilt_models import MODEL_WORDS, bound_anywhere, words
+from lossguard.static.prefilter import LOSS_WORDS
 from lossguard.static.rules._graph_evidence import LoopFacts, added_expr, bound_once
 from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.events import Accumulate
     from lossguard.static.project import ModuleInfo
-
-#: words that name a loss function inside a callee's name (``criterion``, ``loss_fn``, ``compute_loss``)
-_LOSS_WORDS = frozenset({"loss", "criterion"})
 
 
 def _unbound_named(func: ast.expr, names: frozenset[str], module: ModuleInfo) -> bool:
@@ -65,6 +63,6 @@ def unbound_loss_of_network(acc: Accumulate, value: object, facts: LoopFacts, mo
     if not (isinstance(expr, ast.Name) and bound_once(expr.id, facts)):
         return False
     call = facts.bound_by[expr.id][0]
-    if not (isinstance(call, ast.Call) and _unbound_named(call.func, _LOSS_WORDS, module)):
+    if not (isinstance(call, ast.Call) and _unbound_named(call.func, LOSS_WORDS, module)):
         return False
     return any(_network_output(arg, facts, module) for arg in call.args)

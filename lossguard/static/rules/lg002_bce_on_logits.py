@@ -25,6 +25,7 @@ class BceOnLogits(Rule):
     def on_loss_call(self, call: LossCall) -> None:
         found = input_with_act(call, "bce", Act.LOGITS)
         if found is None:
+            self._log_probs(call)
             self._off_range(call)
             return
         arg, value = found
@@ -33,6 +34,22 @@ class BceOnLogits(Rule):
             call.ctx,
             f"{received(call, arg, value)} with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
             _fix(call),
+        )
+
+    def _log_probs(self, call: LossCall) -> None:
+        """log_softmax output (round 34, a Stack Overflow question's two-output binary classifier ending in
+        ``F.log_softmax`` into ``nn.BCELoss``): log-probabilities are at most 0, no probability of [0, 1] but 0
+        itself, and BCELoss raises on them. No fix: BCEWithLogitsLoss of log-probabilities is not the loss meant
+        either; the scores before the log_softmax, or ``.exp()`` of one column, are what the author must choose."""
+        found = input_with_act(call, "bce", Act.LOG_PROBS)
+        if found is None:
+            return
+        arg, value = found
+        self.report(
+            arg.node,
+            call.ctx,
+            f"{received(call, arg, value)}: numbers at most 0, not probabilities in [0, 1]; for one output per "
+            "example give its raw score to BCEWithLogitsLoss, for one score per class use CrossEntropyLoss",
         )
 
     def _off_range(self, call: LossCall) -> None:
@@ -54,6 +71,15 @@ class BceOnLogits(Rule):
         )
 
     VALID = (
+        # round 34: log-probabilities turned back into probabilities before BCELoss
+        """
+import torch.nn as nn
+import torch.nn.functional as F
+
+head = nn.Linear(128, 2)
+criterion = nn.BCELoss()
+loss = criterion(F.log_softmax(head(x), dim=1)[:, 1].exp(), y)
+""",
         """
 import torch
 import torch.nn as nn
@@ -292,6 +318,28 @@ loss = F.binary_cross_entropy(recon, x.view(-1, 784)) + F.binary_cross_entropy(c
             line=13,
             col=18,
             message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+        ),
+        # round 34 (threads24, Stack Overflow 53628622): a two-output classifier's log_softmax into BCELoss
+        Invalid(
+            """
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.outputs = nn.Linear(128, 2)
+
+    def forward(self, x):
+        return F.log_softmax(self.outputs(x), dim=1)
+
+net = Net()
+criterion = nn.BCELoss()
+loss = criterion(net(data), target)
+""",
+            line=14,
+            col=18,
+            message="receives log-softmax log-probabilities (F.log_softmax at line 10): numbers at most 0",
         ),
         Invalid(
             """

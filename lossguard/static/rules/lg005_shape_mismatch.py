@@ -176,6 +176,14 @@ for x, y in loader:
 """
 
 
+def _class_index_hint(si: Shape, st: Shape) -> str:
+    """How to get class indices from the target: a column of them (``(N, 1)``) is squeezed; rows as wide as the input's
+    class axis, in integers, are one-hot rows (round 34, a Q&A page's one-hot target), whose index is their argmax."""
+    if si.rank_known and st.rank_known and len(st.dims) == len(si.dims) == 2 and st.dims[1] == si.dims[1] and st.dims[1] not in (1, None):
+        return "one-hot rows give their class index with target.argmax(dim=1)"
+    return "use target.squeeze(1) or target.view(-1)"
+
+
 class ShapeMismatch(Rule):
     code = "LG005"
 
@@ -226,7 +234,7 @@ class ShapeMismatch(Rule):
                     tgt[0].node,
                     call.ctx,
                     f"{loss_label(call)} target has shape {st.describe()} for an input of shape {si.describe()}; "
-                    "class indices must have shape (N,): use target.squeeze(1) or target.view(-1)",
+                    f"class indices must have shape (N,): {_class_index_hint(si, st)}",
                 )
 
     VALID = (

@@ -1,4 +1,4 @@
-"""positive [LG011]: a question posts half a model (a layer assignment and a forward method at the top level) ending in F.log_softmax without dim, then BCELoss on the output of a net the post never defines; the log-probabilities into BCELoss are the real bug, but nothing in the post ties `net` to that forward, so only the missing dim is marked."""
+"""positive [LG011, LG002]: a question posts half a model (a layer assignment and a forward method at the top level) ending in F.log_softmax without dim, then BCELoss on the output of a net the post never defines: the log-probabilities reach BCELoss (marked since round 34, which reads the call of an unbound `net` as the pasted forward)."""
 # Source: Stack Overflow question 53628622 "Loss function & its inputs for binary classification PyTorch" (read on a mirror; the snippets as posted, at the top level as in the post; re-typed, names renamed)
 self.head = nn.Linear(NETWORK_WIDTH, 2)  # 1 or 2 dimensions?
 
@@ -12,4 +12,4 @@ def forward(self, x):
 crit = nn.BCELoss()  # Is this the right function?
 
 out = net(data)
-loss = crit(out, target)  # Should target be an integer label or 1-hot vector?
+loss = crit(out, target)  # Should target be an integer label or 1-hot vector?  # expect: LG002
