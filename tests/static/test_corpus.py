@@ -535,7 +535,8 @@ REALCODE_MUT14_RECALL_FLOOR = 1.0
 REALCODE_DEV11_RECALL_FLOOR = 1.0
 # Round 25 (docs/survey.md, "Round 25: mutations of real code (branch mut15)"): realcode_mut15 (the same kind of set, from
 # new repositories; tunable): 2 of 6 expected findings on the branch point (two LG011 the real code has), 6 of 6 after
-# round 25's mechanisms.
+# round 25's mechanisms; 7 of 7 since round 34 (recall32) marked the mutation's sigmoid reaching the CrossEntropyLoss path
+# (LG001 now follows sigmoid output into cross-entropy).
 REALCODE_MUT15_RECALL_FLOOR = 1.0
 # Round 26 (docs/survey.md, "Round 26: a survey of 50 new repositories (branch survey16)"): realcode_dev12s (the survey's
 # two false alarms cut from their repositories: a criterion chosen by a setting and called under a test of a setting of the
