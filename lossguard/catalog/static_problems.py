@@ -90,7 +90,11 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "ending in one. A sigmoid inside the network (a gate multiplied into the features before a Linear "
             "layer) leaves the Linear layer's logits and is not reported. Indexing, reshaping, concatenating and "
             "`1 - p` keep the sigmoid's output; other arithmetic (`2 * torch.sigmoid(x) - 1`, a log, a product) is "
-            "not followed. Sigmoid probabilities into `BCELoss` are where they belong (LG016 advises the logits form)."
+            "not followed. A sigmoid output of one score per sample (its last axis known to be 1: `nn.Linear(h, 1)` "
+            "then a sigmoid) is a binary head made for BCE and is not reported: CrossEntropyLoss over one class is 0 "
+            "whatever the score, so such a call sits on a path written for another head (a loss that takes a "
+            "`sigmoid=False` two-way discriminator in its `else` branch). Sigmoid probabilities into `BCELoss` are "
+            "where they belong (LG016 advises the logits form)."
         ),
         severity_note=("Softmax or sigmoid probabilities are an error; log_softmax output is reported as info (redundant, same loss and gradients)."),
         fix_safety="unsafe",

@@ -494,6 +494,37 @@ for x, y in loader:
 """
 
 
+# the five-class exercise of a course, written alike in many student repositories (the code index holds several): the
+# activation and the loss kept as functions on the model, the loss computed in forward when labels are given; `{pred}`
+# is what the loss receives
+_ACTIVATION_ATTRIBUTE = """
+import torch
+import torch.nn as nn
+
+
+class TorchModel(nn.Module):
+    def __init__(self, input_size):
+        super().__init__()
+        self.linear = nn.Linear(input_size, 5)
+        self.activation = torch.sigmoid
+        self.loss = nn.functional.cross_entropy
+
+    def forward(self, x, y=None):
+        x = self.linear(x)
+        if y is not None:
+            return self.loss({pred}, y)
+        return self.activation(x)
+
+
+model = TorchModel(5)
+optim = torch.optim.Adam(model.parameters(), lr=1e-3)
+for x, y in loader:
+    loss = model(x, y)
+    loss.backward()
+    optim.step()
+    optim.zero_grad()
+"""
+
 # what the fix removes, by the activation the input holds
 _REMOVED = {Act.PROBS: "softmax", Act.LOG_PROBS: "log_softmax", Act.SIGMOID: "sigmoid"}
 
@@ -580,6 +611,8 @@ for f, labels in loader:
     loss = adversarial(f, labels)
     loss.backward()
 """,
+        # the course exercise done right: the sigmoid only on the prediction path, the logits into the loss
+        _ACTIVATION_ATTRIBUTE.replace("{pred}", "x"),
         # the sigmoid kept for a metric; the logits go to the loss
         """
 import torch
@@ -947,6 +980,15 @@ def step(model, x, y):
             message="F.cross_entropy receives sigmoid probabilities",
             fix_title="Remove the sigmoid",
             edit=("torch.sigmoid(model.fc(x))", "model.fc(x)"),
+        ),
+        # the course exercise as many students wrote it: the stored sigmoid applied before the stored cross_entropy
+        Invalid(
+            _ACTIVATION_ATTRIBUTE.replace("{pred}", "self.activation(x)"),
+            line=15,
+            col=30,
+            message="F.cross_entropy receives sigmoid probabilities (sigmoid at line 15)",
+            fix_title="Remove the sigmoid",
+            edit=("return self.loss(self.activation(x), y)", "return self.loss(x, y)"),
         ),
         # one model ends in a log_softmax, the other in a sigmoid: the sigmoid's path makes it an error, not info
         Invalid(
