@@ -11227,6 +11227,101 @@ PROJECTS["gathered_sigmoid_probabilities_into_bce_with_logits_look_alike"] = {
 }
 
 
+# round 34 (recall32, opendataval/opendataval before 9123a6b, its issue #25): a module class with no forward of its own
+# trains in `fit` through `self.__call__(x)`; the model that inherits it, in a file naming no loss, brings the forward
+# (interp.own_calls; opendataval's LeNet ends in a softmax, its LogisticRegression in a sigmoid)
+_INHERITED_FIT = {
+    "api.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class TorchModel(nn.Module):
+    @property
+    def device(self):
+        return next(self.parameters()).device
+
+
+class ClassMixin(TorchModel):
+    def fit(self, loader, epochs=1, lr=0.01):
+        optimizer = torch.optim.Adam(self.parameters(), lr=lr)
+        self.train()
+        for _ in range(epochs):
+            for x, y in loader:
+                optimizer.zero_grad()
+                outputs = self.__call__(x.to(self.device))
+                loss = F.cross_entropy(outputs, y){mark}
+                loss.backward()
+                optimizer.step()
+        return self
+""",
+    "logistic_regression.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+from api import ClassMixin
+
+
+class LogisticRegression(ClassMixin):
+    def __init__(self, input_dim, num_classes):
+        super().__init__()
+        self.linear = nn.Linear(input_dim, num_classes)
+
+    def forward(self, x):
+        return {head}
+""",
+}
+PROJECTS["an_inherited_fit_that_calls_the_object_runs_the_subclass_forward"] = {
+    name: code.replace("{mark}", "  # expect: LG001").replace("{head}", "F.softmax(self.linear(x), dim=1)") for name, code in _INHERITED_FIT.items()
+}
+# the model returns its Linear scores: nothing to report
+PROJECTS["an_inherited_fit_that_calls_the_object_runs_the_subclass_forward_look_alike"] = {
+    name: code.replace("{mark}", "").replace("{head}", "self.linear(x)") for name, code in _INHERITED_FIT.items()
+}
+
+# round 34 (recall32, the same fit): a conditional expression choosing between two torch loss functions by a setting is
+# a choice, as the `if` statement is (interp.loss_functions)
+_LOSS_FUNCTION_BY_SETTING = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.fc = nn.Linear(16, n_classes)
+
+    def forward(self, x):
+        return {head}
+
+
+def train(model, loader, n_classes):
+    criterion = {binary} if n_classes == 2 else F.cross_entropy
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y){mark}
+        loss.backward()
+        optimizer.step()
+
+
+train(Net(args.n_classes), loader, args.n_classes)
+"""
+PROJECTS["a_conditional_expression_between_loss_functions_is_a_choice"] = {
+    "train.py": _LOSS_FUNCTION_BY_SETTING.replace("{head}", "torch.softmax(self.fc(x), dim=1)")
+    .replace("{binary}", "F.binary_cross_entropy")
+    .replace("{mark}", "  # expect: LG001"),
+}
+# the logits into the logits form of either loss: nothing to report
+PROJECTS["a_conditional_expression_between_loss_functions_is_a_choice_look_alike"] = {
+    "train.py": _LOSS_FUNCTION_BY_SETTING.replace("{head}", "self.fc(x)")
+    .replace("{binary}", "F.binary_cross_entropy_with_logits")
+    .replace("{mark}", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
