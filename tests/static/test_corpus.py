@@ -752,6 +752,11 @@ REALCODE_MUT22_RECALL_FLOOR = 1.0
 # GAN, VQGAN, CycleGAN, VAE-GAN and actor-critic updates as look-alikes; tunable): 4 of 5 expected findings, none false
 # (MAGVIT-v2's trainer, whose model optimizer is built over an overridden parameters(), missed).
 REALCODE_RULE18_RECALL_FLOOR = 0.8
+# Round 34 (docs/survey.md, "Round 34: ... (branch recall32)"): realcode_recall32 (opendataval's classifier mixin, a
+# module class with no forward whose fit and grad call self.__call__(x) and pick F.binary_cross_entropy or
+# F.cross_entropy by a conditional expression, inherited by a logistic regression ending in a sigmoid; the regression
+# mixin and MLP as a look-alike; tunable): 0 of 3 expected findings on the branch point, 3 of 3 after.
+REALCODE_RECALL32_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -805,6 +810,7 @@ REALCODE_RULE18_RECALL_FLOOR = 0.8
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
         ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),
+        ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
