@@ -755,7 +755,8 @@ REALCODE_RULE18_RECALL_FLOOR = 0.8
 # Round 34 (docs/survey.md, "Round 34: ... (branch recall32)"): realcode_recall32 (opendataval's classifier mixin, a
 # module class with no forward whose fit and grad call self.__call__(x) and pick F.binary_cross_entropy or
 # F.cross_entropy by a conditional expression, inherited by a logistic regression ending in a sigmoid; the regression
-# mixin and MLP as a look-alike; tunable): 0 of 3 expected findings on the branch point, 3 of 3 after.
+# mixin and MLP as a look-alike; an InfoGAN discriminator whose categorical head ends in a sigmoid, into
+# CrossEntropyLoss; tunable): 0 of 5 expected findings on the branch point, 5 of 5 after.
 REALCODE_RECALL32_RECALL_FLOOR = 1.0
 
 
