@@ -26,7 +26,7 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem(
         code="LG001",
         name="double-softmax",
-        summary="Softmax or log-softmax output is passed as the input of CrossEntropyLoss.",
+        summary="Softmax, log-softmax or sigmoid output is passed as the input of CrossEntropyLoss.",
         why=(
             "CrossEntropyLoss applies log-softmax to its input itself: it expects raw, unnormalised "
             "logits. Feeding it probabilities applies softmax twice. The loss is then squeezed into a "
@@ -34,11 +34,16 @@ PROBLEMS: tuple[Problem, ...] = (
             "down or stalls at a poor accuracy without any error. Feeding it log-probabilities "
             "(log_softmax output) is only redundant: log_softmax is idempotent, so the loss and its "
             "gradients are identical and only the extra work is wasted. Predictions do not need the "
-            "softmax either: the argmax of the logits is the argmax of the probabilities."
+            "softmax either: the argmax of the logits is the argmax of the probabilities. A sigmoid before the "
+            "loss is the same fault: the scores are squashed into (0, 1) and then log-softmax is applied to them, "
+            "so with C classes the right class's probability can never exceed e / (e + C - 1) (0.23 for ten "
+            "classes), the loss cannot fall below log(1 + (C - 1) / e), and the gradients stay small: training "
+            "stalls without any error."
         ),
         fix=(
-            "Pass the logits (the output before softmax) to the loss. Remove the softmax from the "
-            "model's forward, or apply it only where probabilities are needed (metrics, inference)."
+            "Pass the logits (the output before softmax or sigmoid) to the loss. Remove the softmax "
+            "(or sigmoid) from the model's forward, or apply it only where probabilities are needed "
+            "(metrics, inference)."
         ),
         example="""
 import torch
@@ -67,7 +72,11 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "return F.softmax(...)`), followed into a method of the same object that tests the setting "
             "again before the loss. A criterion picked by a setting between a loss written by hand and "
             "`nn.CrossEntropyLoss` (`if conf.label_smoothing: ... else: nn.CrossEntropyLoss()`) is "
-            "checked for the CrossEntropyLoss option, and the finding names its condition. Softmax "
+            "checked for the CrossEntropyLoss option, and the finding names its condition; so is a choice between "
+            "two torch loss functions written as a conditional expression (`F.binary_cross_entropy if "
+            "self.num_classes == 2 else F.cross_entropy`). A training method of a base module class with no "
+            "`forward` of its own that calls the object (`self(x)`, `self.__call__(x)`) is checked with the forward "
+            "of each subclass of the checked code. Softmax "
             "applied to the *target* (soft labels, distillation) is correct and never reported. "
             "log_softmax output is reported at severity info: it does not fail the run. The axis of "
             "the softmax is not compared with the class axis; a log_softmax over another axis of a "
@@ -80,13 +89,23 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "(`DeepCoral(module, layer_name, ...)`, `DANN`, ...) score the module's output with "
             "`nn.CrossEntropyLoss()` when given no `base_criterion`; a call with more than three positional "
             "arguments stays silent (skada's versions place other parameters there)."
+            " Sigmoid output is followed the same way as softmax output and reported as an error: the output of "
+            "`torch.sigmoid`, `.sigmoid()`, `F.sigmoid` or an `nn.Sigmoid` layer, and a model or `nn.Sequential` "
+            "ending in one. A sigmoid inside the network (a gate multiplied into the features before a Linear "
+            "layer) leaves the Linear layer's logits and is not reported. Indexing, reshaping, concatenating and "
+            "`1 - p` keep the sigmoid's output; other arithmetic (`2 * torch.sigmoid(x) - 1`, a log, a product) is "
+            "not followed. A sigmoid output of one score per sample (its last axis known to be 1: `nn.Linear(h, 1)` "
+            "then a sigmoid) is a binary head made for BCE and is not reported: CrossEntropyLoss over one class is 0 "
+            "whatever the score, so such a call sits on a path written for another head (a loss that takes a "
+            "`sigmoid=False` two-way discriminator in its `else` branch). Sigmoid probabilities into `BCELoss` are "
+            "where they belong (LG016 advises the logits form)."
         ),
-        severity_note=("Softmax probabilities are an error; log_softmax output is reported as info (redundant, same loss and gradients)."),
+        severity_note=("Softmax or sigmoid probabilities are an error; log_softmax output is reported as info (redundant, same loss and gradients)."),
         fix_safety="unsafe",
         fix_safety_note=(
-            "Only an inline softmax or log_softmax call that is the loss argument is removed. Removing "
-            "a softmax changes the loss value; removing a log_softmax over the class axis does not, but "
-            "over another axis it does, so both are unsafe."
+            "Only an inline softmax, log_softmax or sigmoid call that is the loss argument is removed. "
+            "Removing a softmax or a sigmoid changes the loss value; removing a log_softmax over the class "
+            "axis does not, but over another axis it does, so all are unsafe."
         ),
         references=(_CE_DOC,),
     ),

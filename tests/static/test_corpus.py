@@ -536,7 +536,8 @@ REALCODE_MUT14_RECALL_FLOOR = 1.0
 REALCODE_DEV11_RECALL_FLOOR = 1.0
 # Round 25 (docs/survey.md, "Round 25: mutations of real code (branch mut15)"): realcode_mut15 (the same kind of set, from
 # new repositories; tunable): 2 of 6 expected findings on the branch point (two LG011 the real code has), 6 of 6 after
-# round 25's mechanisms.
+# round 25's mechanisms; 7 of 7 since round 34 (recall32) marked the mutation's sigmoid reaching the CrossEntropyLoss path
+# (LG001 now follows sigmoid output into cross-entropy).
 REALCODE_MUT15_RECALL_FLOOR = 1.0
 # Round 26 (docs/survey.md, "Round 26: a survey of 50 new repositories (branch survey16)"): realcode_dev12s (the survey's
 # two false alarms cut from their repositories: a criterion chosen by a setting and called under a test of a setting of the
@@ -778,6 +779,12 @@ REALCODE_RULE18_RECALL_FLOOR = 0.8
 # sigmoid trained with BCEWithLogitsLoss (the repository's own bug); each with its look-alike; tunable): 2 of 3 expected
 # findings and 3 false alarms on main 7d0a9149, 3 of 3 and none after.
 REALCODE_MUT24_RECALL_FLOOR = 1.0
+# Round 34 (docs/survey.md, "Round 34: ... (branch recall32)"): realcode_recall32 (opendataval's classifier mixin, a
+# module class with no forward whose fit and grad call self.__call__(x) and pick F.binary_cross_entropy or
+# F.cross_entropy by a conditional expression, inherited by a logistic regression ending in a sigmoid; the regression
+# mixin and MLP as a look-alike; an InfoGAN discriminator whose categorical head ends in a sigmoid, into
+# CrossEntropyLoss; tunable): 0 of 5 expected findings on the branch point, 5 of 5 after.
+REALCODE_RECALL32_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -835,6 +842,7 @@ REALCODE_MUT24_RECALL_FLOOR = 1.0
         ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),
         ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),
         ("realcode_mut24", REALCODE_MUT24_RECALL_FLOOR),
+        ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

@@ -4168,7 +4168,8 @@ PROJECTS["a_loss_back_propagated_only_under_an_if_stays_unknown"] = {
 }
 
 PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"] = {
-    # YuanGongND/ast src/traintest.py: BCE or CE by a setting, each given the target it takes under isinstance()
+    # YuanGongND/ast src/traintest.py: BCE or CE by a setting, each given the target it takes under isinstance(); the
+    # model's sigmoid (a mutation) reaches both: LG003 on the logits loss, LG001 on CrossEntropyLoss (round 34)
     "models.py": """
 import torch
 import torch.nn as nn
@@ -4197,7 +4198,7 @@ def train(audio_model, train_loader, args):
     for audio_input, labels in train_loader:
         audio_output = audio_model(audio_input)
         if isinstance(loss_fn, torch.nn.CrossEntropyLoss):
-            loss = loss_fn(audio_output, torch.argmax(labels.long(), axis=1))
+            loss = loss_fn(audio_output, torch.argmax(labels.long(), axis=1))  # expect: LG001
         else:
             loss = loss_fn(audio_output, labels)  # expect: LG003
         optimizer.zero_grad()
@@ -4225,13 +4226,16 @@ PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class_look_alike"
     "models.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["models.py"].replace(
         "x = torch.sigmoid(self.mlp_head(x))", "x = self.mlp_head(x)"
     ),
-    "traintest.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["traintest.py"].replace("  # expect: LG003", ""),
+    "traintest.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["traintest.py"]
+    .replace("  # expect: LG003", "")
+    .replace("  # expect: LG001", ""),
 }
 PROJECTS["a_criterion_under_another_test_of_itself_stays_silent"] = {
     **PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"],
     "traintest.py": PROJECTS["a_criterion_called_under_a_test_of_its_class_is_that_class"]["traintest.py"]
     .replace("if isinstance(loss_fn, torch.nn.CrossEntropyLoss):", "if type(loss_fn).__name__ == 'CrossEntropyLoss':")
-    .replace("  # expect: LG003", ""),
+    .replace("  # expect: LG003", "")
+    .replace("  # expect: LG001", ""),
 }
 
 PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"] = {
@@ -11528,6 +11532,101 @@ PROJECTS["snippet_naming_no_loss_but_its_criterion_look_alike"] = {
     "item.py": _NO_LOSS_WORD.replace("{criterion}", "criterion").replace("{added}", "err.item()"),
     "bound.py": "criterion = build_criterion(cfg)\n" + _NO_LOSS_WORD.replace("{criterion}", "criterion").replace("{added}", "err"),
     "metric.py": _NO_LOSS_WORD.replace("{criterion}", "metric").replace("{added}", "err"),
+}
+
+
+# round 34 (recall32, opendataval/opendataval before 9123a6b, its issue #25): a module class with no forward of its own
+# trains in `fit` through `self.__call__(x)`; the model that inherits it, in a file naming no loss, brings the forward
+# (interp.own_calls; opendataval's LeNet ends in a softmax, its LogisticRegression in a sigmoid)
+_INHERITED_FIT = {
+    "api.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class TorchModel(nn.Module):
+    @property
+    def device(self):
+        return next(self.parameters()).device
+
+
+class ClassMixin(TorchModel):
+    def fit(self, loader, epochs=1, lr=0.01):
+        optimizer = torch.optim.Adam(self.parameters(), lr=lr)
+        self.train()
+        for _ in range(epochs):
+            for x, y in loader:
+                optimizer.zero_grad()
+                outputs = self.__call__(x.to(self.device))
+                loss = F.cross_entropy(outputs, y){mark}
+                loss.backward()
+                optimizer.step()
+        return self
+""",
+    "logistic_regression.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+from api import ClassMixin
+
+
+class LogisticRegression(ClassMixin):
+    def __init__(self, input_dim, num_classes):
+        super().__init__()
+        self.linear = nn.Linear(input_dim, num_classes)
+
+    def forward(self, x):
+        return {head}
+""",
+}
+PROJECTS["an_inherited_fit_that_calls_the_object_runs_the_subclass_forward"] = {
+    name: code.replace("{mark}", "  # expect: LG001").replace("{head}", "F.softmax(self.linear(x), dim=1)") for name, code in _INHERITED_FIT.items()
+}
+# the model returns its Linear scores: nothing to report
+PROJECTS["an_inherited_fit_that_calls_the_object_runs_the_subclass_forward_look_alike"] = {
+    name: code.replace("{mark}", "").replace("{head}", "self.linear(x)") for name, code in _INHERITED_FIT.items()
+}
+
+# round 34 (recall32, the same fit): a conditional expression choosing between two torch loss functions by a setting is
+# a choice, as the `if` statement is (interp.loss_functions)
+_LOSS_FUNCTION_BY_SETTING = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.fc = nn.Linear(16, n_classes)
+
+    def forward(self, x):
+        return {head}
+
+
+def train(model, loader, n_classes):
+    criterion = {binary} if n_classes == 2 else F.cross_entropy
+    optimizer = torch.optim.Adam(model.parameters())
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y){mark}
+        loss.backward()
+        optimizer.step()
+
+
+train(Net(args.n_classes), loader, args.n_classes)
+"""
+PROJECTS["a_conditional_expression_between_loss_functions_is_a_choice"] = {
+    "train.py": _LOSS_FUNCTION_BY_SETTING.replace("{head}", "torch.softmax(self.fc(x), dim=1)")
+    .replace("{binary}", "F.binary_cross_entropy")
+    .replace("{mark}", "  # expect: LG001"),
+}
+# the logits into the logits form of either loss: nothing to report
+PROJECTS["a_conditional_expression_between_loss_functions_is_a_choice_look_alike"] = {
+    "train.py": _LOSS_FUNCTION_BY_SETTING.replace("{head}", "self.fc(x)")
+    .replace("{binary}", "F.binary_cross_entropy_with_logits")
+    .replace("{mark}", ""),
 }
 
 

@@ -10,6 +10,7 @@ from lossguard.static.interp.alone_instances import default_instance, instance_k
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Frame
 from lossguard.static.interp.mode_settings import enum_call
+from lossguard.static.interp.own_calls import FORWARD, calls_itself
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import UNKNOWN, ClassRef, FunctionRef, Instance, QualName, Value
 
@@ -198,15 +199,21 @@ class ClassesMixin(InterpBase):
         """For a module class (``nn.Module``, ``LightningModule``): the methods it inherits, and does not
         override, from a base class of the checked code that is no module class itself (a mixin whose
         ``training_step`` calls ``self(batch)`` and ``self.loss_fn``: its body means the module's forward
-        and attributes, which the mixin alone does not have). Dunder methods are left out."""
+        and attributes, which the mixin alone does not have). Dunder methods are left out. A base that is a module
+        class itself counts when it has no forward in the checked code, for its methods that call the object
+        (``self(x)``, ``self.__call__(x)``: the subclass's forward; interp.own_calls)."""
         if not self._is_nn_module(cls):
             return []
         out: list[FunctionRef] = []
         for base in self._bases(cls)[1:]:
-            if not isinstance(base, ClassRef) or self._is_nn_module(base):
+            if not isinstance(base, ClassRef):
+                continue
+            # a module class with no forward of its own: only its methods that call the object (interp.own_calls)
+            abstract = self._is_nn_module(base) and self._find_method(base, FORWARD) is None
+            if self._is_nn_module(base) and not abstract:
                 continue
             for stmt in base.node.body:
-                if not isinstance(stmt, FUNCTION_DEFS) or stmt.name.startswith("__"):
+                if not isinstance(stmt, FUNCTION_DEFS) or stmt.name.startswith("__") or abstract and not calls_itself(stmt):
                     continue
                 ref = self._find_method(cls, stmt.name)
                 if ref is not None and ref.owner is base and ref.node is stmt and ref not in out:

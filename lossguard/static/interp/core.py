@@ -33,6 +33,7 @@ from lossguard.static.interp.loss_choices import LossChoicesMixin
 from lossguard.static.interp.loss_parts import LossPartsMixin
 from lossguard.static.interp.model_agreement import ModelAgreementMixin
 from lossguard.static.interp.nested import NestedMixin
+from lossguard.static.interp.own_calls import runs_subclass_forward
 from lossguard.static.interp.own_state import OwnStateMixin
 from lossguard.static.interp.passed_holders import PassedHoldersMixin
 from lossguard.static.interp.pytest_fixtures import Fixture, PytestFixturesMixin
@@ -163,7 +164,8 @@ class Interpreter(
 
     def mixin_names(self, checked: set[Path]) -> set[str]:
         """The names of the plain classes (no base, or ``object``) with methods in the checked files analysed:
-        the mixins a module class may inherit."""
+        the mixins a module class may inherit; and of the classes with bases and no ``forward`` whose methods call
+        the object itself (``self(x)``: interp.own_calls)."""
         out: set[str] = set()
         for info in self.project.loaded():
             if Path(info.path).resolve() not in checked:
@@ -172,6 +174,8 @@ class Interpreter(
                 plain = all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases) if isinstance(node, ast.ClassDef) else False
                 if plain and isinstance(node, ast.ClassDef) and any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) for m in node.body):
                     out.add(node.name)
+                elif isinstance(node, ast.ClassDef) and node.bases and runs_subclass_forward(node):
+                    out.add(node.name)  # a module class whose methods call the subclass's forward (interp.own_calls)
         return out
 
     def run_mixins_of_loaded(self, checked: set[Path]) -> None:

@@ -28,6 +28,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.default_flags import left_at_default, written_by_call
 from lossguard.static.interp.frame import Env, Frame, call_argument, is_self, parameter_names
 from lossguard.static.interp.layer_lists import MODULES
+from lossguard.static.interp.loss_functions import loss_function
 from lossguard.static.values import (
     MODEL_VALUES,
     UNKNOWN,
@@ -382,7 +383,8 @@ class GuardsMixin(InterpBase):
     def guarded_choice(test: ast.expr, then: Value, orelse: Value) -> Value:
         """The value of ``then if test else orelse`` when plain joining would lose a model or a criterion."""
         joined = join(then, orelse)
-        if joined is not UNKNOWN or not (isinstance(then, CHOSEN_VALUES) or isinstance(orelse, CHOSEN_VALUES)):
+        chosen = any(isinstance(v, CHOSEN_VALUES) or loss_function(v) for v in (then, orelse))  # (interp.loss_functions)
+        if joined is not UNKNOWN or not chosen:
             return joined
         parsed = literal_test(test)
         if parsed is None:

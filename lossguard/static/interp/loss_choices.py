@@ -43,6 +43,7 @@ from lossguard.static.interp.branch_settings import Outcome, contradicts, negate
 from lossguard.static.interp.criterion_isinstance import class_test_around, isinstance_test, narrowed
 from lossguard.static.interp.frame import Env, Frame, drop
 from lossguard.static.interp.guards import GuardedChoice, literal_test, returns_in
+from lossguard.static.interp.loss_functions import loss_function
 from lossguard.static.tensor_ops import functional_options
 from lossguard.static.values import UNKNOWN, Act, Instance, LossSpec, QualName, Tensor, TupleVal, Value, join
 
@@ -53,7 +54,7 @@ TRUTHY = True
 def _torch_loss(value: Value | None) -> bool:
     """A torch loss module, or a torch loss function named without a call (``F.binary_cross_entropy``, a
     criterion a setting picks: round 27, knoxAI's ``get_criterion(task)``)."""
-    return isinstance(value, LossSpec) or isinstance(value, QualName) and value.name in api.LOSS_FUNCTIONS
+    return isinstance(value, LossSpec) or loss_function(value)
 
 
 def _is_loss_option(value: Value | None) -> bool:

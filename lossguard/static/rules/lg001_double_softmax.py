@@ -6,7 +6,7 @@ from lossguard.static.events import LossCall
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import input_with_act, received, remove_activation
-from lossguard.static.values import Act
+from lossguard.static.values import Act, Tensor
 
 # a layer picked by name through a helper that lowercases the name first (MetaRec's MAMO `activation_func`)
 _NAMED_ACTIVATION = """
@@ -446,25 +446,184 @@ class InverseModel(torch.nn.Module):
 """
 
 
+# a detection layer's class scores squashed by a sigmoid and then given to CrossEntropyLoss (eriklindernoren/PyTorch-YOLOv3
+# before f30ab10d, its issue #108: "the class loss never reaches zero"); `{cls}` is what the class loss receives
+_SIGMOID_CLASS_SCORES = """
+import torch
+import torch.nn as nn
+
+
+class DetectionLayer(nn.Module):
+    def __init__(self, num_classes):
+        super().__init__()
+        self.num_classes = num_classes
+        self.bce_loss = nn.BCELoss()
+        self.ce_loss = nn.CrossEntropyLoss()
+
+    def forward(self, prediction, mask, tconf, tcls):
+        pred_conf = torch.sigmoid(prediction[..., 4])
+        pred_cls = {cls}
+        loss_conf = self.bce_loss(pred_conf[mask], tconf[mask])  # expect: LG016
+        loss_cls = self.ce_loss(pred_cls[mask], torch.argmax(tcls[mask], 1))
+        return loss_conf + loss_cls
+"""
+
+# a sigmoid inside the network: a gate on the features before the classifier's Linear layer, or the network's last layer
+_SIGMOID_GATE = """
+import torch
+import torch.nn as nn
+
+
+class GatedClassifier(nn.Module):
+    def __init__(self, dim, n_classes):
+        super().__init__()
+        self.gate = nn.Sequential(nn.Linear(dim, dim), nn.Sigmoid())
+        self.fc = nn.Linear(dim, n_classes)
+
+    def forward(self, x):
+        {body}
+
+
+model = GatedClassifier(64, 10)
+criterion = nn.CrossEntropyLoss()
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+"""
+
+
+# the five-class exercise of a course, written alike in many student repositories (the code index holds several): the
+# activation and the loss kept as functions on the model, the loss computed in forward when labels are given; `{pred}`
+# is what the loss receives
+_ACTIVATION_ATTRIBUTE = """
+import torch
+import torch.nn as nn
+
+
+class TorchModel(nn.Module):
+    def __init__(self, input_size):
+        super().__init__()
+        self.linear = nn.Linear(input_size, 5)
+        self.activation = torch.sigmoid
+        self.loss = nn.functional.cross_entropy
+
+    def forward(self, x, y=None):
+        x = self.linear(x)
+        if y is not None:
+            return self.loss({pred}, y)
+        return self.activation(x)
+
+
+model = TorchModel(5)
+optim = torch.optim.Adam(model.parameters(), lr=1e-3)
+for x, y in loader:
+    loss = model(x, y)
+    loss.backward()
+    optim.step()
+    optim.zero_grad()
+"""
+
+# what the fix removes, by the activation the input holds
+_REMOVED = {Act.PROBS: "softmax", Act.LOG_PROBS: "log_softmax", Act.SIGMOID: "sigmoid"}
+
+
+def _binary_sigmoid_head(value: Tensor) -> bool:
+    """A sigmoid output of one score per sample (``nn.Linear(h, 1)`` then a sigmoid; its last axis known to be 1): a
+    binary head made for BCELoss. CrossEntropyLoss over one class is 0 whatever the score, so a call that gives it one
+    sits on a path written for another head (tllib's DANN: `if self.sigmoid:` BCE, else cross_entropy of a two-way
+    Linear discriminator), and is left alone."""
+    if Act.SIGMOID not in (value.act, *value.acts):
+        return False
+    return value.shape is not None and bool(value.shape.dims) and value.shape.dims[-1] == 1
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
     def on_loss_call(self, call: LossCall) -> None:
-        found = input_with_act(call, "ce", Act.PROBS, Act.LOG_PROBS)
+        # the worst case first: a path of sigmoid or softmax output makes the finding an error
+        found = input_with_act(call, "ce", Act.PROBS, Act.SIGMOID, Act.LOG_PROBS)
         if found is None:
             return
         arg, value = found
+        if _binary_sigmoid_head(value):
+            return
         redundant = value.act is Act.LOG_PROBS
-        fix = remove_activation(call, arg, value, "log_softmax" if redundant else "softmax")
+        fix = remove_activation(call, arg, value, _REMOVED[value.act] if value.act is not None else "softmax")
         message = received(call, arg, value)
         if redundant:
             # log_softmax is idempotent: the loss and its gradients are the same; only the work is wasted
             message += "; it applies log-softmax itself, so the log_softmax is redundant (same loss and gradients): pass the raw logits"
             self.report(arg.node, call.ctx, message, fix, severity="info")
             return
+        if value.act is Act.SIGMOID and len(value.acts) <= 1:
+            # scores squashed into (0, 1) before the loss's own log-softmax: the loss cannot fall below log(1 + (C-1)/e)
+            message += "; it applies log-softmax itself, so the sigmoid squashes the scores twice and the loss cannot approach 0: pass the raw logits"
+            self.report(arg.node, call.ctx, message, fix)
+            return
         self.report(arg.node, call.ctx, f"{message}; it applies log-softmax itself, so pass the raw logits", fix)
 
     VALID = (
+        # the fixed detection layer: the class scores reach CrossEntropyLoss as they are (the objectness keeps its sigmoid)
+        _SIGMOID_CLASS_SCORES.replace("{cls}", "prediction[..., 5:]"),
+        # a sigmoid gate on the features before the classifier's Linear layer: the loss receives the Linear's logits
+        _SIGMOID_GATE.replace("{body}", "return self.fc(x * self.gate(x))"),
+        # sigmoid scores into BCELoss are probabilities where they belong (LG016's advice, not LG001's fault)
+        """
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(nn.Linear(32, 5), nn.Sigmoid())
+criterion = nn.BCELoss()
+for x, y in loader:
+    loss = criterion(model(x), y.float())
+    loss.backward()
+""",
+        # a binary discriminator (one sigmoid score per sample) judged by BCE, or by cross_entropy when the loss is built for a
+        # two-way Linear discriminator: the `else` branch is left at the default's other side and judged with this
+        # discriminator's output, but a one-column sigmoid head is a BCE head (tllib's DANN, realcode_heldout7)
+        """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class AdversarialLoss(nn.Module):
+    def __init__(self, discriminator, sigmoid=True):
+        super().__init__()
+        self.discriminator = discriminator
+        self.sigmoid = sigmoid
+
+    def forward(self, f, labels):
+        d = self.discriminator(f)
+        if self.sigmoid:
+            loss = F.binary_cross_entropy(d, labels.float().view(-1, 1))
+        else:
+            loss = F.cross_entropy(d, labels.long())
+        return loss
+
+
+discriminator = nn.Sequential(nn.Linear(256, 64), nn.ReLU(), nn.Linear(64, 1), nn.Sigmoid())
+adversarial = AdversarialLoss(discriminator)
+for f, labels in loader:
+    loss = adversarial(f, labels)
+    loss.backward()
+""",
+        # the course exercise done right: the sigmoid only on the prediction path, the logits into the loss
+        _ACTIVATION_ATTRIBUTE.replace("{pred}", "x"),
+        # the sigmoid kept for a metric; the logits go to the loss
+        """
+import torch
+import torch.nn.functional as F
+
+
+def step(model, x, y):
+    logits = model.fc(x)
+    confidence = torch.sigmoid(logits).max(dim=1).values
+    return F.cross_entropy(logits, y), confidence
+""",
         # the helper's name lowercased is "relu": a rectifier closes the model, not a softmax
         _NAMED_ACTIVATION.replace("{act}", "ReLU"),
         # the constructor's flag written False at the call: the head without the softmax is the one built
@@ -790,6 +949,80 @@ for x, y in loader:
             line=7,
             col=18,
             message="it applies log-softmax itself, so pass the raw logits",
+        ),
+        # sigmoid output into CrossEntropyLoss: squashed into (0, 1), then log-softmax again (PyTorch-YOLOv3's class loss)
+        Invalid(
+            _SIGMOID_CLASS_SCORES.replace("{cls}", "torch.sigmoid(prediction[..., 5:])"),
+            line=16,
+            col=33,
+            message="CrossEntropyLoss receives sigmoid probabilities (sigmoid at line 14); it applies log-softmax itself, so the sigmoid",
+            severity="error",
+        ),
+        # a network whose last layer is the sigmoid (the same layer as the gate above, on the output); the inline
+        # sigmoid is removed by the fix
+        Invalid(
+            _SIGMOID_GATE.replace("{body}", "return self.gate[1](self.fc(x))"),
+            line=19,
+            col=22,
+            message="CrossEntropyLoss receives sigmoid probabilities",
+        ),
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+
+def step(model, x, y):
+    return F.cross_entropy(torch.sigmoid(model.fc(x)), y)
+""",
+            line=6,
+            col=28,
+            message="F.cross_entropy receives sigmoid probabilities",
+            fix_title="Remove the sigmoid",
+            edit=("torch.sigmoid(model.fc(x))", "model.fc(x)"),
+        ),
+        # the course exercise as many students wrote it: the stored sigmoid applied before the stored cross_entropy
+        Invalid(
+            _ACTIVATION_ATTRIBUTE.replace("{pred}", "self.activation(x)"),
+            line=15,
+            col=30,
+            message="F.cross_entropy receives sigmoid probabilities (sigmoid at line 15)",
+            fix_title="Remove the sigmoid",
+            edit=("return self.loss(self.activation(x), y)", "return self.loss(x, y)"),
+        ),
+        # one model ends in a log_softmax, the other in a sigmoid: the sigmoid's path makes it an error, not info
+        Invalid(
+            """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class LogNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(32, 10)
+
+    def forward(self, x):
+        return F.log_softmax(self.fc(x), dim=1)
+
+
+class SigNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(32, 10)
+
+    def forward(self, x):
+        return torch.sigmoid(self.fc(x))
+
+
+net = LogNet() if args.model == "log" else SigNet()
+loss = nn.CrossEntropyLoss()(net(x), y)
+""",
+            line=25,
+            col=30,
+            message="receives log-softmax log-probabilities or sigmoid probabilities, whichever path it takes",
+            severity="error",
         ),
         # the criterion named by a string its caller gives, looked up with getattr
         Invalid(

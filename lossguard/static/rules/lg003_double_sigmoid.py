@@ -125,8 +125,9 @@ logits = model(x)
 loss = criterion(logits, tags)
 predicted = torch.sigmoid(logits) > 0.5
 """,
-        # three classes: the criterion is CrossEntropyLoss, which takes no sigmoid output either way
-        _NET_BY_SETTING.replace("{n}", "3"),
+        # three classes: the criterion is CrossEntropyLoss, no logits loss; the nested network's sigmoid reaching it is
+        # LG001's (round 34)
+        _NET_BY_SETTING.replace("{n}", "3").replace("loss = criterion(net(x), y)", "loss = criterion(net(x), y)  # expect: LG001"),
         """
 import torch.nn as nn
 from ignite.engine import create_supervised_trainer

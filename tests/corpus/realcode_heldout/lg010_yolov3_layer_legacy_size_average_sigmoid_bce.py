@@ -1,4 +1,4 @@
-"""positive [LG010, LG016]: YOLO detection layer builds nn.MSELoss(size_average=True) / nn.BCELoss(size_average=True) in __init__, and forward applies torch.sigmoid to the objectness scores before self.bce_loss."""
+"""positive [LG010, LG016, LG001]: YOLO detection layer builds nn.MSELoss(size_average=True) / nn.BCELoss(size_average=True) in __init__, and forward applies torch.sigmoid to the objectness scores before self.bce_loss, and to the class scores before self.ce_loss (CrossEntropyLoss: the upstream issue #108, "the class loss never reaches zero"; LG001 marked in round 34)."""
 # Source: https://github.com/eriklindernoren/PyTorch-YOLOv3 models.py at the parent of
 # f30ab10dc6743066cbfdfa23c8d1a7b8d6193b06 ("fix incorrect class loss calculation"); re-typed, names changed, reduced.
 import torch
@@ -48,7 +48,7 @@ class YOLOLayer(nn.Module):
             loss_conf = self.bce_loss(pred_conf[conf_mask_false], tconf[conf_mask_false]) + self.bce_loss(  # expect: LG016
                 pred_conf[conf_mask_true], tconf[conf_mask_true]  # expect: LG016
             )
-            loss_cls = (1 / nB) * self.ce_loss(pred_cls[mask], torch.argmax(tcls[mask], 1))
+            loss_cls = (1 / nB) * self.ce_loss(pred_cls[mask], torch.argmax(tcls[mask], 1))  # expect: LG001
             loss = loss_x + loss_y + loss_w + loss_h + loss_conf + loss_cls
             return loss, loss_x.item(), loss_conf.item(), loss_cls.item()
         return prediction

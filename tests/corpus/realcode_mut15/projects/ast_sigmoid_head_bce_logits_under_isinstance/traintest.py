@@ -1,4 +1,4 @@
-"""part of positive project [LG003]: ASTModel.forward ends in torch.sigmoid (the mutation); train() picks BCEWithLogitsLoss or CrossEntropyLoss by args.loss and calls it under isinstance(loss_fn, torch.nn.CrossEntropyLoss) / else."""
+"""part of positive project [LG003, LG001]: ASTModel.forward ends in torch.sigmoid (the mutation); train() picks BCEWithLogitsLoss or CrossEntropyLoss by args.loss and calls it under isinstance(loss_fn, torch.nn.CrossEntropyLoss) / else: the mutation's sigmoid reaches either loss (LG001 on the CrossEntropyLoss path, marked in round 34)."""
 # Source: YuanGongND/ast@31088be8a3 src/traintest.py (as is)
 # Mutation: ASTModel.forward returns torch.sigmoid(self.mlp_head(x)) (was self.mlp_head(x)) in models/ast_models.py
 # -*- coding: utf-8 -*-
@@ -129,7 +129,7 @@ def train(audio_model, train_loader, test_loader, args):
             with autocast():
                 audio_output = audio_model(audio_input)
                 if isinstance(loss_fn, torch.nn.CrossEntropyLoss):
-                    loss = loss_fn(audio_output, torch.argmax(labels.long(), axis=1))
+                    loss = loss_fn(audio_output, torch.argmax(labels.long(), axis=1))  # expect: LG001
                 else:
                     loss = loss_fn(audio_output, labels)  # expect: LG003
 

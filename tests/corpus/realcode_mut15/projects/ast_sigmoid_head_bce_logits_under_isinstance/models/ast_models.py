@@ -1,4 +1,4 @@
-"""part of positive project [LG003]: ASTModel.forward ends in torch.sigmoid (the mutation); train() picks BCEWithLogitsLoss or CrossEntropyLoss by args.loss and calls it under isinstance(loss_fn, torch.nn.CrossEntropyLoss) / else."""
+"""part of positive project [LG003, LG001]: ASTModel.forward ends in torch.sigmoid (the mutation); train() picks BCEWithLogitsLoss or CrossEntropyLoss by args.loss and calls it under isinstance(loss_fn, torch.nn.CrossEntropyLoss) / else."""
 # Source: YuanGongND/ast@31088be8a3 src/models/ast_models.py (as is)
 # Mutation: ASTModel.forward returns torch.sigmoid(self.mlp_head(x)) (was self.mlp_head(x)) in models/ast_models.py
 # -*- coding: utf-8 -*-
