@@ -262,7 +262,9 @@ PROBLEMS: tuple[Problem, ...] = (
         fix=(
             "Give the loss the input it expects (`log_softmax(dim=1)` before NLLLoss, or "
             "CrossEntropyLoss on the logits) and check the sign of every term you add to it "
-            "(the VAE's KL term is `-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())`, added)."
+            "(the VAE's KL term is `-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())`, added). "
+            "For a watched NLLLoss, KLDivLoss or CTCLoss the event's fix names the input that loss expects "
+            "(LG007's, LG008's or LG012's fix)."
         ),
         example="loss = F.nll_loss(model(x), y)  # -3.2, -41, -1330, ...",
         use_instead="loss = F.nll_loss(F.log_softmax(model(x), dim=1), y)",
