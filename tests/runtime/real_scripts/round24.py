@@ -1,5 +1,20 @@
 """Round 24's real scripts (docs/runtime.md "On real scripts, round 24").
 
+``t5-summary``: abhimishra91/transformers-tutorials at 3d5a9b1 (``transformers_summarization_wandb.ipynb``, cells
+4, 6, 9, 11, 13, 15: its code): a Hugging Face ``T5ForConditionalGeneration`` fine-tuned for summarisation in a plain loop, an
+encoder-decoder with cross-attention trained by teacher forcing (the decoder's inputs ``y[:, :-1]``, its labels
+``y[:, 1:]`` with the padding set to -100), the model computing its own loss (``outputs[0]``); watched by the
+documented recipe, ``watch(model)`` and ``observe(loss, logits=outputs[1], targets=lm_labels)``. The notebook as
+published fails on transformers 5 in three places, patched: ``batch_encode_plus`` and ``pad_to_max_length`` (removed:
+the tokenizer's call with ``padding="max_length", truncation=True``) and ``lm_labels=`` (ignored now: ``outputs[0]``
+would be the logits; ``labels=``). No download here: a word-level tokenizer with T5's special tokens
+(``hf_stub.t5_tokenizer``) and a 2-layer T5 of width 64 from scratch (``hf_stub.t5``), so Adam 1e-3 (the notebook's
+1e-4 fine-tunes t5-base); ``news_summary.csv`` generated: 1,000 "articles" of 24-36 words, each on one of 8 topics (7 in 10 of its words
+from its topic's 5 of the 40), each one's summary the topic's name and the article's first 3 words (the topic read
+from the whole article, the words copied through the cross-attention); articles of 64 tokens and summaries of 10 instead of
+512 and 150, batches of 8 instead of 2 (200 steps in the notebook's 2 epochs), validation summaries of at most 12
+tokens instead of 150; wandb a stand-in (``shim/wandb``), pandas too (``shim_hf/pandas.py``).
+
 Round 23's runs that ran past 900 s, cut to finish on the shared machine:
 
 ``unet-dice-40``: round 20's unet-dice at lr x1000 (Adam 0.1), one epoch of 1,000 pictures (40 steps of 25) and 100
@@ -14,8 +29,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.runtime.real_scripts.round8 import _first
-from tests.runtime.real_scripts.run import Script
+from tests.runtime.real_scripts.round8 import _first, _lr, lr_faults
+from tests.runtime.real_scripts.run import Fault, Script
+
+FAULT = "__import__('os').environ.get('LG_FAULT')"
+
+# the stand-in news_summary.csv's words (the tokenizer's vocabulary besides T5's special tokens and the task prefix)
+WORDS = [f"w{i}" for i in range(40)]
+TOPICS = [f"t{k}" for k in range(8)]
 
 
 def _cut(scripts: list[Script], name: str, new: str, keep: tuple[str, ...], args: list[str] | None = None, patches=(), file_patches=None) -> Script:
@@ -70,8 +91,81 @@ def _shrunk() -> list[Script]:
     ]
 
 
-SCRIPTS24: list[Script] = _shrunk()
+T5 = Script(
+    "t5-summary",
+    "transformers-tutorials",
+    "t5_summary.py",
+    [
+        (
+            "# Importing stock libraries\nimport numpy as np\n",
+            # the shim folder's stand-in scipy is not one transformers can use: off the path once wandb is imported
+            "import lgrun, sys, wandb, pandas, hf_stub\nsys.path = [p for p in sys.path if not p.endswith('shim')]\n"
+            "# Importing stock libraries\nimport numpy as np\n",
+        ),
+        (
+            "self.tokenizer.batch_encode_plus([ctext], max_length= self.source_len, pad_to_max_length=True,return_tensors='pt')",
+            "self.tokenizer([ctext], max_length= self.source_len, padding='max_length', truncation=True, return_tensors='pt')",
+        ),
+        (
+            "self.tokenizer.batch_encode_plus([text], max_length= self.summ_len, pad_to_max_length=True,return_tensors='pt')",
+            "self.tokenizer([text], max_length= self.summ_len, padding='max_length', truncation=True, return_tensors='pt')",
+        ),
+        (
+            "        y = data['target_ids'].to(device, dtype = torch.long)\n        y_ids = y[:, :-1].contiguous()\n",
+            "        y = data['target_ids'].to(device, dtype = torch.long)\n"
+            f"        if {FAULT} == 'shuffled_targets': y = y.roll(1, 0)\n"
+            "        y_ids = y[:, :-1].contiguous()\n",
+        ),
+        (
+            "        outputs = model(input_ids = ids, attention_mask = mask, decoder_input_ids=y_ids, lm_labels=lm_labels)\n        loss = outputs[0]\n",
+            "        outputs = model(input_ids = ids, attention_mask = mask, decoder_input_ids=y_ids, labels=lm_labels)\n"
+            "        loss = LGW.observe(outputs[0], logits=outputs[1], targets=lm_labels)\n",
+        ),
+        ("                max_length=150, \n", "                max_length=12, \n"),
+        ("    config.TRAIN_BATCH_SIZE = 2 ", "    config.TRAIN_BATCH_SIZE = 8 "),
+        ("    config.VALID_BATCH_SIZE = 2 ", "    config.VALID_BATCH_SIZE = 8 "),
+        ("    config.LEARNING_RATE = 1e-4 ", f"    config.LEARNING_RATE = {_lr('1e-3')} "),
+        ("    config.MAX_LEN = 512\n    config.SUMMARY_LEN = 150 \n", "    config.MAX_LEN = 64\n    config.SUMMARY_LEN = 10 \n"),
+        ('    tokenizer = T5Tokenizer.from_pretrained("t5-base")\n', "    tokenizer = hf_stub.t5_tokenizer(open('data/words.txt').read().split())\n"),
+        (
+            '    model = T5ForConditionalGeneration.from_pretrained("t5-base")\n',
+            "    global LGW\n    model = hf_stub.t5(len(tokenizer))\n    LGW = lgrun.watch_model(model)\n",
+        ),
+        (
+            "        print('Output Files generated for review')\n",
+            "        print('Output Files generated for review')\n"
+            "        print('exact summaries:', sum(p == a for p, a in zip(predictions, actuals)), 'of', len(actuals), predictions[:2], actuals[:2])\n",
+        ),
+    ],
+    [],
+    shim="shim_hf",
+    notebook=("transformers_summarization_wandb.ipynb", (4, 6, 9, 11, 13, 15)),
+    **_first(
+        lr_faults(1e-3)
+        + [Fault("summaries of other articles (rolled by one in the batch)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",))]
+    ),
+)
+
+SCRIPTS24: list[Script] = [T5, *_shrunk()]
 
 
 def prepare(script: Script, work: Path) -> None:
-    """Nothing to generate for the cut scripts."""
+    """t5-summary's ``data/news_summary.csv`` and ``data/words.txt``: 1,000 articles of 24-36 words, each on one of 8
+    topics (a word of its topic's 5 with probability 0.7, else any of the 40), each one's summary the topic's name and
+    the article's first 3 words (seeded)."""
+    if script.name != "t5-summary":
+        return
+    import csv
+    import random
+
+    rng = random.Random(0)
+    (work / "data").mkdir(exist_ok=True)
+    (work / "data" / "words.txt").write_text(" ".join(["summarize", ":", *TOPICS, *WORDS]) + "\n")
+    with open(work / "data" / "news_summary.csv", "w", newline="", encoding="latin-1") as f:
+        out = csv.writer(f)
+        out.writerow(["headlines", "text", "ctext"])
+        for _ in range(1000):
+            k = rng.randrange(len(TOPICS))
+            own = WORDS[5 * k : 5 * k + 5]
+            article = [rng.choice(own) if rng.random() < 0.7 else rng.choice(WORDS) for _ in range(rng.randint(24, 36))]
+            out.writerow(["", " ".join([TOPICS[k], *article[:3]]), " ".join(article)])
