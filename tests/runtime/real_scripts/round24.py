@@ -17,6 +17,10 @@ tokens instead of 150; wandb a stand-in (``shim/wandb``), pandas too (``shim_hf/
 
 Round 23's runs that ran past 900 s, cut to finish on the shared machine:
 
+``transformer-copy-260``: round 22's transformer-copy at lr 1e-7 and with the targets of other sequences, 13 epochs
+of 20 batches (260 steps) instead of 20 (this round's 400-step runs took over 900 s at a load of 25); Noam's
+400-step warm-up still spans the run.
+
 ``unet-dice-40``: round 20's unet-dice at lr x1000 (Adam 0.1), one epoch of 1,000 pictures (40 steps of 25) and 100
 for validation instead of two epochs of 2,000 and 200.
 
@@ -74,6 +78,13 @@ def _shrunk() -> list[Script]:
                 ("val_set = SimDataset(200, transform = trans)", "val_set = SimDataset(100, transform = trans)"),
                 ("exp_lr_scheduler, num_epochs=2)", "exp_lr_scheduler, num_epochs=1)"),
             ],
+        ),
+        _cut(
+            SCRIPTS22,
+            "transformer-copy",
+            "transformer-copy-260",
+            ("lr 1e-7", "targets of other"),
+            patches=[("    batch_size = 80\n    for epoch in range(20):\n", "    batch_size = 80\n    for epoch in range(13):\n")],
         ),
         _cut(
             SCRIPTS22,
