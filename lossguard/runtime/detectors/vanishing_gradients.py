@@ -158,7 +158,8 @@ class VanishingGradients(Detector):
                     )
                 return (
                     f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
-                    f"saturated or killed the units in between. {capital(change_lr(lr, evidence=self.evidence, step=stats.step))} and clip the gradients, then "
+                    # the factor from the run's largest update (no schedule cut the rate: it is the one the updates ran at)
+                    f"saturated or killed the units in between. {capital(change_lr(lr, moved=self.top_moved, evidence=self.evidence, step=stats.step))} and clip the gradients, then "
                     "restart from a checkpoint taken before the collapse."
                 )
             start = self.first[0]

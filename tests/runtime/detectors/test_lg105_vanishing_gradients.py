@@ -350,3 +350,16 @@ def test_the_largest_update_survives_a_state_roundtrip():
     fresh = VanishingGradients()
     fresh.load_state_dict(det.state_dict())
     assert fresh.top_moved == det.top_moved == 0.005
+
+
+def test_a_collapse_after_a_huge_first_update_takes_its_factor_from_that_update():
+    # round 34's t5-summary at Adam 1 (x1000): the first update moved the head by 11.2 of its norm, the encoder's ratio
+    # fell from 2.3 to 1.5e-20 by step 14, the loss never doubled; the fix said "Lower the learning rate from 1 to 0.1"
+    det = VanishingGradients()
+    found = []
+    for i in range(30):
+        moved = 11.2 if i == 0 else 0.05
+        f = det.update(StepStats(i, loss=4.7, lr=1.0, grad_ratio=2.3 if i < 12 else 1.5e-20, update_ratio=moved))
+        if f is not None:
+            found.append(f)
+    assert len(found) == 1 and "Lower the learning rate from 1 to 0.004 (250x, chosen from the update size: 11.2" in found[0].fix, found
