@@ -157,14 +157,32 @@ T5 = Script(
     ),
 )
 
-SCRIPTS24: list[Script] = [T5, *_shrunk()]
+# t5-summary with its forward and loss under ``torch.autocast("cpu", dtype=torch.bfloat16)``: bfloat16 logits handed to
+# observe(), the loss computed by the model in float32 (cross-entropy autocasts up)
+T5_BF16 = Script(
+    **{
+        **T5.__dict__,
+        "name": "t5-summary-bf16",
+        "patches": [
+            *T5.patches,
+            (
+                "        outputs = model(input_ids = ids, attention_mask = mask, decoder_input_ids=y_ids, labels=lm_labels)\n",
+                "        with torch.autocast('cpu', dtype=torch.bfloat16):\n"
+                "            outputs = model(input_ids = ids, attention_mask = mask, decoder_input_ids=y_ids, labels=lm_labels)\n",
+            ),
+        ],
+        **_first([f for _, f in T5.faults() if f.name.startswith(("lr 1e-7", "lr x1000"))]),
+    }
+)
+
+SCRIPTS24: list[Script] = [T5, T5_BF16, *_shrunk()]
 
 
 def prepare(script: Script, work: Path) -> None:
     """t5-summary's ``data/news_summary.csv`` and ``data/words.txt``: 1,000 articles of 24-36 words, each on one of 8
     topics (a word of its topic's 5 with probability 0.7, else any of the 40), each one's summary the topic's name and
     the article's first 3 words (seeded)."""
-    if script.name != "t5-summary":
+    if not script.name.startswith("t5-summary"):
         return
     import csv
     import random
