@@ -175,7 +175,65 @@ T5_BF16 = Script(
     }
 )
 
-SCRIPTS24: list[Script] = [T5, T5_BF16, *_shrunk()]
+# HobbitLong/SupContrast: supervised contrastive learning (SupConLoss over two augmented views of each image, positives
+# the views of the same class), SGD 0.05 with the script's large-batch warm-up (--warm: from 0.01 over 10 epochs, so
+# over the whole 2-epoch run) and cosine decay
+SUPCON = Script(
+    "supcon",
+    "SupContrast",
+    "main_supcon.py",
+    [
+        ("import tensorboard_logger as tb_logger\n", "import tensorboard_logger as tb_logger\nimport lgrun\n"),
+        ("    criterion = SupConLoss(temperature=opt.temp)\n", "    criterion = lgrun.watch(model, SupConLoss(temperature=opt.temp))\n"),
+        (
+            "        images = torch.cat([images[0], images[1]], dim=0)\n",
+            "        images = lgrun.nan_batch(torch.cat([images[0], images[1]], dim=0))\n        labels = lgrun.shuffled(labels)\n",
+        ),
+        (
+            "    parser.add_argument('--learning_rate', type=float, default=0.05,",
+            f"    parser.add_argument('--learning_rate', type=float, default={_lr('0.05')},",
+        ),
+    ],
+    [
+        "--model",
+        "resnet18",
+        "--batch_size",
+        "32",
+        "--epochs",
+        "2",
+        "--warm",
+        "--cosine",
+        "--num_workers",
+        "0",
+        "--print_freq",
+        "25",
+        "--save_freq",
+        "100",
+    ],
+    env={"LG_EXAMPLES": "1600"},
+    shim="shim_pil",
+    file_patches={
+        "networks/resnet_big.py": [
+            ("        self.in_planes = 64\n", "        self.in_planes = 16\n"),
+            ("        self.conv1 = nn.Conv2d(in_channel, 64,", "        self.conv1 = nn.Conv2d(in_channel, 16,"),
+            ("        self.bn1 = nn.BatchNorm2d(64)\n        self.layer1", "        self.bn1 = nn.BatchNorm2d(16)\n        self.layer1"),
+            ("self._make_layer(block, 64, num_blocks[0], stride=1)", "self._make_layer(block, 16, num_blocks[0], stride=1)"),
+            ("self._make_layer(block, 128, num_blocks[1], stride=2)", "self._make_layer(block, 32, num_blocks[1], stride=2)"),
+            ("self._make_layer(block, 256, num_blocks[2], stride=2)", "self._make_layer(block, 64, num_blocks[2], stride=2)"),
+            ("self._make_layer(block, 512, num_blocks[3], stride=2)", "self._make_layer(block, 128, num_blocks[3], stride=2)"),
+            ("    'resnet18': [resnet18, 512],", "    'resnet18': [resnet18, 128],"),
+        ]
+    },
+    **_first(
+        lr_faults(0.05, high=(100,))
+        + [
+            Fault("labels of other images (shuffled in the batch)", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",)),
+            Fault("a NaN pixel in batch 30", env={"LG_FAULT": "nan_batch", "LG_NAN_STEP": "30"}, expected=("LG101",), onset=29),
+        ]
+    ),
+)
+
+SCRIPTS24: list[Script] = [T5, T5_BF16, SUPCON, *_shrunk()]
 
 
 def prepare(script: Script, work: Path) -> None:
