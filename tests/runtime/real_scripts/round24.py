@@ -233,7 +233,19 @@ SUPCON = Script(
     ),
 )
 
-SCRIPTS24: list[Script] = [T5, T5_BF16, SUPCON, *_shrunk()]
+# supcon without --warm: the script's warm-up starts at a fixed 0.01 whatever the rate, and with fewer epochs than its 10
+# warm-up epochs under --cosine it aims at the cosine's end (eta_min, 1e-3 of the rate): the rate falls from 0.01 to
+# 0.008 over the run for any --learning_rate, so the learning-rate faults change nothing there
+SUPCON_NOWARM = Script(
+    **{
+        **SUPCON.__dict__,
+        "name": "supcon-nowarm",
+        "args": [a for a in SUPCON.args if a != "--warm"],
+        **_first([f for _, f in SUPCON.faults() if f.name.startswith(("lr x100", "lr 1e-7"))]),
+    }
+)
+
+SCRIPTS24: list[Script] = [T5, T5_BF16, SUPCON, SUPCON_NOWARM, *_shrunk()]
 
 
 def prepare(script: Script, work: Path) -> None:
