@@ -94,7 +94,14 @@ PROBLEMS: tuple[Problem, ...] = (
             " are needed, because a fresh model under Adam at 1e-4 can sit within 1% of chance for "
             "40 steps and then learn. So a broken pipeline (random labels) is reported after about "
             "100 steps, and a run that needs more than 100 steps to leave its chance level is "
-            "reported as a plateau. Nothing is reported while the learning rate is rising, and steps "
+            "reported as a plateau. While the learning rate is rising (a warm-up) nothing is judged "
+            "until the evidence rules the warm-up out: once the median of the last 8 measured updates "
+            "of the last layer is 1e-3 of its norm or more (healthy training's size), the plateau test "
+            "runs as without a warm-up; and a last layer moved by under 1e-8 of its norm at every "
+            "measured step since the first, for 100 updated steps, is reported as a rate too small "
+            "whatever the schedule (the fix names the base rate the schedule scales). A healthy model "
+            "that sits at its start for 100 steps with updates of that size under a warm-up is "
+            "reported, as it would be without one. Steps "
             "without an optimizer update (GradScaler skips, loops without a torch optimizer) do not "
             "count. A model that starts at its chance level from a checkpoint and truly cannot "
             "improve is reported. The fit ignores values more than 4 robust standard deviations from"
@@ -195,7 +202,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "saturated by a large init) the layer before the last is starved too, and first/last "
             "alone decides. The event's fix follows the evidence: exactly zero gradient means dead "
             "units (lower the learning rate; no advice to switch to ReLU), a ratio that was healthy and"
-            " collapsed means an update broke the network, and one that was healthy at its first "
+            " collapsed means an update broke the network (the factor read from the run's largest "
+            "update), unless every update stayed under 0.01 of the last layer's norm and the loss never "
+            "doubled: then the fix points at the data (a loss that stopped depending on the inputs), "
+            "not the learning rate; one that was healthy at its first "
             "measurement and gone within the first 10 means the first updates were too large (lower the "
             "learning rate or warm it up, and start again: no checkpoint precedes them); a collapse names "
             "the learning rate of the last healthy measurement when a schedule has lowered it since. A "
@@ -262,7 +272,9 @@ PROBLEMS: tuple[Problem, ...] = (
         fix=(
             "Give the loss the input it expects (`log_softmax(dim=1)` before NLLLoss, or "
             "CrossEntropyLoss on the logits) and check the sign of every term you add to it "
-            "(the VAE's KL term is `-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())`, added)."
+            "(the VAE's KL term is `-0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp())`, added). "
+            "For a watched NLLLoss, KLDivLoss or CTCLoss the event's fix names the input that loss expects "
+            "(LG007's, LG008's or LG012's fix)."
         ),
         example="loss = F.nll_loss(model(x), y)  # -3.2, -41, -1330, ...",
         use_instead="loss = F.nll_loss(F.log_softmax(model(x), dim=1), y)",

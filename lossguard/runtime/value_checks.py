@@ -181,6 +181,7 @@ class ValueChecks:
             stats.target_entropy = self.entropy
             stats.chance_loss = self.entropy if stats.chance_loss is None else min(stats.chance_loss, self.entropy)
         stats.loss_floor = self.floor
+        stats.loss_kind = self.kind
 
     def findings(self, step: int, scalars: dict[str, float]) -> list[tuple[str, str, dict, str | None]]:
         found: list[tuple[str, str, dict, str | None]] = []

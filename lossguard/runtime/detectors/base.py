@@ -70,6 +70,9 @@ class StepStats:
     # a binary cross-entropy's (or MultiLabelSoftMarginLoss's) name and the least and greatest target seen on a
     # checked call, once one was outside [0, 1] (-1/1 labels): the loss is then unbounded below (LG107's fix)
     target_range: tuple[str, float, float] | None = None
+    # the watched built-in loss's family (``misuse.loss_kind``: "kl", "nll", "ctc", ...), when known: LG107's fix
+    # names the input that loss expects
+    loss_kind: str | None = None
 
     @classmethod
     def of_step(cls, step: int, loss: float | None, lr: float | None, chance_loss: float | None, updated: bool | None) -> StepStats:

@@ -4,10 +4,32 @@ from __future__ import annotations
 
 import math
 
+from lossguard import catalog
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, fmt
+from lossguard.runtime.misuse import pretty
 
 # The first loss's magnitude is the scale of "how far below": never less than this (a first loss of 0).
 _LEAST_SCALE = 1e-6
+
+# A built-in loss that goes below 0 only when its input is not the log-probabilities it expects: the catalog
+# problem whose fix names that input, by the loss's family (misuse.loss_kind).
+_INPUT_PROBLEM = {"nll": "LG007", "kl": "LG008", "ctc": "LG012"}
+
+
+def _input_fix(kind: str | None) -> str | None:
+    """LG107's fix for a watched NLLLoss, KLDivLoss or CTCLoss (None otherwise: the catalog's fix, which names
+    NLLLoss and a VAE's KL sign): the fix of the catalog problem of that loss's input, which is the only way these
+    losses go below 0 (each is a sum of -target x log-probability terms, or a KL of distributions, with inputs of
+    the right kind)."""
+    code = _INPUT_PROBLEM.get(kind) if kind is not None else None
+    if code is None:
+        return None
+    return f"{catalog.PROBLEMS[code].fix.rstrip('.')} (chosen because the watched loss is a {pretty(kind or '')}, never below 0 when its input is log-probabilities)."
+
+
+def _fix(stats: StepStats) -> str | None:
+    """LG107's fix: the targets' range when a binary loss saw targets outside [0, 1], else the watched loss's input."""
+    return _targets_fix(stats.target_range) or _input_fix(stats.loss_kind)
 
 
 def _targets_fix(target_range: tuple[str, float, float] | None) -> str | None:
@@ -34,7 +56,8 @@ class LossBelowBound(Detector):
     whose bound is unknown, a fall to ``-unbounded_factor`` times its first magnitude is the same
     signature (a VAE with its KL term's sign flipped), and so is another detector's alarm (huge
     gradients, a spike) at a step where the loss has fallen below zero by more than its first
-    magnitude (:meth:`explains`). Reported once."""
+    magnitude (:meth:`explains`). Reported once. The fix names the targets' range when a binary loss saw
+    targets outside [0, 1], and the input a watched NLLLoss, KLDivLoss or CTCLoss expects (``_input_fix``)."""
 
     code = "LG107"
     tolerance = Param("positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go")
@@ -82,7 +105,7 @@ class LossBelowBound(Detector):
                 f"The loss is {fmt(loss)}, below {fmt(floor)}, the least value this loss can take with inputs of the right kind "
                 f"(it started at {fmt(self.start)}): its input is not what it expects, or a term has the wrong sign.",
                 {"loss": loss, "floor": floor, "start": self.start},
-                fix=_targets_fix(stats.target_range),
+                fix=_fix(stats),
             )
         if floor is None and loss < 0 and loss < -self.unbounded_factor * max(scale, 1.0):
             self.reported = True
@@ -90,7 +113,7 @@ class LossBelowBound(Detector):
                 f"The loss fell to {fmt(loss)} from {fmt(self.start)}: more than {fmt(self.unbounded_factor)} times its first magnitude below zero. "
                 "A loss that falls without bound has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind.",
                 {"loss": loss, "start": self.start},
-                fix=_targets_fix(stats.target_range),
+                fix=_fix(stats),
             )
         return None
 
@@ -109,5 +132,5 @@ class LossBelowBound(Detector):
             "has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind; the large gradients follow from it, "
             "not from the learning rate.",
             {"loss": loss, "start": self.start, "symptom": symptom},
-            fix=_targets_fix(stats.target_range),
+            fix=_fix(stats),
         )

@@ -10,7 +10,17 @@ from typing import cast
 
 import numpy as np
 
-from lossguard.runtime.detectors.advice import RISE, capital, change_lr, factor_from_update, go_back, peak_of_run, rise_since, rise_since_run
+from lossguard.runtime.detectors.advice import (
+    RISE,
+    SLOWEST_UPDATE,
+    capital,
+    change_lr,
+    factor_from_update,
+    go_back,
+    peak_of_run,
+    rise_since,
+    rise_since_run,
+)
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -28,6 +38,9 @@ from lossguard.runtime.detectors.base import (
 
 # Consecutive losses whose median must be at the class-frequency level before the run counts as there.
 REACH_RUN = 9
+# The latest update measurements whose median says how far the weights move now (under a warm-up: whether the
+# rising rate has already brought the updates to healthy training's size).
+RECENT_UPDATES = 8
 
 
 def _first_run_median_below(values: np.ndarray, bound: float) -> int | None:
@@ -115,7 +128,8 @@ class LossPlateau(Detector):
     a policy-gradient or actor-critic loss, whose magnitude follows the episodes' length) is not
     judged by its level from then on (only by its updates: every measured one since the first step
     under ``frozen``, the rate known and not rising, is reported once: :meth:`_never_moved`), nothing
-    is reported while the learning rate is rising (warm-up), nor for a loss whose every batch has a
+    is reported while the learning rate is rising (warm-up) unless the evidence says the warm-up is not what holds the
+    loss (:meth:`_warm_up_ruled_out`), nor for a loss whose every batch has a
     single target value (a GAN discriminator at its equilibrium sits at chance by design), or a loss
     declared adversarial (``watch(adversarial=True)``), while its weights move: when they
     barely move (below ``still``), a learning rate far too small is reported for such a loss too
@@ -159,6 +173,9 @@ class LossPlateau(Detector):
     moving_window = Param("positive_int", 100, "fewest updated steps in the fit while the weights move")
     fast = Param("positive_float", 0.1, "median |dW|/|W| per step above which the fix is a lower learning rate")
     frozen = Param("positive_float", 1e-5, "median |dW|/|W| per step below which the weights do not move: flat whatever the loss's noise")
+    warm_frozen = Param(
+        "positive_float", 1e-8, "largest |dW|/|W| per step since the first below which a rising learning rate is too small whatever the schedule"
+    )
 
     saved = (
         Saved("values", "window"),
@@ -442,6 +459,57 @@ class LossPlateau(Detector):
             )
         return None
 
+    def _warm_up_ruled_out(self) -> str:
+        """While the learning rate rises: a sentence for the report when the warm-up no longer explains a flat loss
+        (the median of the last ``RECENT_UPDATES`` measured updates is at least the healthy band's bottom,
+        ``SLOWEST_UPDATE``: the rate has already brought the updates to healthy training's size, so a loss that
+        stays where it started is held by something else), else "" (a warm-up's small first updates are still
+        no evidence: nothing is judged). The annotated transformer's copy task with the targets of other
+        sequences: the Noam warm-up spans the 400 steps, the head moves by 1e-3 of its norm per step from step
+        170 on, and the loss stays within 1% of its start; the healthy run falls 14x over the same steps."""
+        recent = list(islice(reversed(self.updates), RECENT_UPDATES))
+        if len(recent) < RECENT_UPDATES or median(recent) < SLOWEST_UPDATE:
+            return ""
+        return (
+            f" The learning rate is still rising (a warm-up), but the last layer's latest updates are already as large as "
+            f"healthy training's ({fmt(median(recent))} of its norm per step, the median of the last {RECENT_UPDATES} "
+            "measurements): the warm-up is not what holds the loss."
+        )
+
+    def _warm_too_small(self, stats: StepStats, level: float, begin: float) -> Finding | None:
+        """While the learning rate rises: a rate too small whatever the schedule. The last layer has moved by under
+        ``warm_frozen`` of its norm at every measured step since the first (at least 8 measurements), for
+        ``moving_window`` updated steps, and the loss has not fallen ``progress`` below its start: a warm-up that
+        raised the rate a thousandfold from here would still leave the updates under ``frozen``, where the weights do
+        not move (the annotated transformer's copy task at a base rate of 1e-7 under Noam's 400-step warm-up: the
+        head moves by 1e-11 to 9e-10 of its norm per step; its healthy run by 5e-5 at the first step). A warm-up
+        from 0 moves the weights by more within its first steps unless it is millions of steps long. Reported once."""
+        lr = stats.lr
+        top = self.top_update
+        if (
+            self.reported
+            or lr is None
+            or lr <= 0
+            or self.seen < self.moving_window
+            or len(self.updates) < 8
+            or not 0.0 < top < self.warm_frozen
+            or begin <= 0
+            or level < (1.0 - self.progress) * begin
+        ):
+            return None
+        self.reported = True
+        first = self.lrs[0]
+        return Finding(
+            f"Step {stats.step}: the learning rate is rising (a warm-up: from {fmt(first)} to {fmt(lr)} over the last "
+            f"{len(self.lrs)} steps), and the last layer's weights have moved by at most {fmt(top)} of their norm per step "
+            f"since the first step ({self.seen} steps): even a thousandfold rise of the rate from here leaves them under "
+            f"{fmt(self.frozen)} of it, where they do not move. The loss is {fmt(level)} (the median of its first "
+            f"{len(self.start)} losses: {fmt(begin)}).",
+            {"update_ratio": median(self.updates), "top_update": top, "steps": self.seen, "lr": lr, "first_lr": first, "loss": level, "start": begin},
+            fix=f"{capital(change_lr(lr, down=False, moved=top))} at this point of the schedule, to start with: raise the base "
+            "learning rate the schedule scales (the optimizer's lr) by the same factor.",
+        )
+
     def _never_moved(self, stats: StepStats) -> Finding | None:
         """A loss that went below zero (not judged by its level), whose optimizer (its learning rate known and
         not rising) has moved the last layer by under ``frozen`` of its norm at every measured step since the
@@ -635,6 +703,12 @@ class LossPlateau(Detector):
         level = median(list(islice(reversed(self.values), self.min_window)))
         begin = self._begin if self._begin is not None else median(self.start)
         entropy = stats.target_entropy
+        warm_note = ""
+        if warming_up:
+            if (too_small := self._warm_too_small(stats, level, begin)) is not None:
+                return too_small
+            warm_note = self._warm_up_ruled_out()
+            warming_up = not warm_note
         near = self._near_start(level, begin, stats.chance_loss, entropy) or self._frozen(stats.lr, level, begin)
         m = None if warming_up or not near else self.measure(stats.chance_loss, entropy)
         if m is None or not self._is_plateau(m, stats.lr):
@@ -657,7 +731,8 @@ class LossPlateau(Detector):
             f"Step {stats.step}: the loss has stayed at {fmt(m.loss)}{chance} for the last {stayed} steps "
             + (f"(their median; {under} of them were back at or below its start) " if under else "")
             + f"(fitted change {100 * m.change:+.2f}%); the median of its first {len(self.start)} losses was {fmt(m.start)}. Learning rate: {fmt(stats.lr)}"
-            + (f"; the last layer's weights change by {fmt(m.update_ratio)} of their norm per step." if m.update_ratio is not None else "."),
+            + (f"; the last layer's weights change by {fmt(m.update_ratio)} of their norm per step." if m.update_ratio is not None else ".")
+            + warm_note,
             {**asdict(m), "lr": stats.lr, "stayed": stayed},
             fix=self._fix(m, stats.lr, stats.step),
         )

@@ -5,11 +5,16 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from lossguard.runtime.detectors.advice import RISE, capital, change_lr, early, go_back, peak_of_run, rise_since, rise_since_run
+from lossguard.runtime.detectors.advice import HEALTHY_UPDATE, RISE, capital, change_lr, early, go_back, peak_of_run, rise_since, rise_since_run
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, at_least, fmt, median
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
 DIVERGED = 5.0
+
+# the largest update (the last layer's |dW|/|W| per step) of a run in which no update broke the network: a fifth of
+# the healthy band's top (the annotated transformer's copy task with shuffled targets: at most 0.004 by its collapse
+# at step 392; at lr x100 the same run's updates reach 0.054 by step 80 and its collapse at 304 is the rate's)
+CALM_UPDATE = 0.2 * HEALTHY_UPDATE
 
 _DEAD = (
     "The first layer gets exactly zero gradient: every unit between it and the head is dead (ReLUs that output "
@@ -44,7 +49,10 @@ class VanishingGradients(Detector):
     or at any earlier step (PPO's tanh policy at lr x100: 19x at step 1, back down by step 11), or a
     ratio that was healthy at first and collapsed later means an update broke the network (lower
     the learning rate in force at its last healthy measurement, which a schedule may have cut by
-    the report); a ratio small from the start means the architecture or initialisation, except in
+    the report), unless no update was large (every measured one under ``CALM_UPDATE``) and the loss never
+    rose to twice its first value: then nothing broke the network, its first layers stopped getting gradient
+    because the loss stopped depending on the inputs (targets that do not depend on them), and the fix says
+    so instead of a lower rate; a ratio small from the start means the architecture or initialisation, except in
     a model with normalisation layers (``StepStats.normalised``), where it is not reported: a
     transformer trained from scratch (Hugging Face's init, std 0.02) has its first dense layer, the
     attention's query projection, at 1e-5 of its head's share at init, and learns (round 17's
@@ -72,6 +80,7 @@ class VanishingGradients(Detector):
         Saved("first_moved", "optional"),
         Saved("healthy_lr", "optional"),
         Saved("healthy_step", "int"),
+        Saved("top_moved", "optional"),
     )
 
     def validate(self) -> None:
@@ -97,6 +106,8 @@ class VanishingGradients(Detector):
         # collapse after it happened under (a schedule may have lowered it by the report: Pytorch-UNet's plateau cuts)
         self.healthy_lr: float | None = None
         self.healthy_step = -1
+        # the largest measured relative update of the last layer in the run
+        self.top_moved: float | None = None
 
     def _what(self) -> str:
         """The damage behind the highest loss: a jump (one step up) or a rise (over several steps)."""
@@ -132,6 +143,8 @@ class VanishingGradients(Detector):
             )
         if len(self.first) >= self.window:
             healthy = median(self.first)
+            if healthy >= 10 * self.threshold and (calm := self._calm(healthy)) is not None:
+                return calm
             if healthy >= 10 * self.threshold:
                 then = self.healthy_lr
                 if lr is not None and then is not None and then > 1.5 * lr:
@@ -145,7 +158,8 @@ class VanishingGradients(Detector):
                     )
                 return (
                     f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
-                    f"saturated or killed the units in between. {capital(change_lr(lr, evidence=self.evidence, step=stats.step))} and clip the gradients, then "
+                    # the factor from the run's largest update (no schedule cut the rate: it is the one the updates ran at)
+                    f"saturated or killed the units in between. {capital(change_lr(lr, moved=self.top_moved, evidence=self.evidence, step=stats.step))} and clip the gradients, then "
                     "restart from a checkpoint taken before the collapse."
                 )
             start = self.first[0]
@@ -166,6 +180,22 @@ class VanishingGradients(Detector):
                     "and start the run again."
                 )
         return None
+
+    def _calm(self, healthy: float) -> str | None:
+        """The fix for a ratio that was healthy at first and collapsed later in a run where no update was large
+        (every measured one under ``CALM_UPDATE``, at least one measured) and the loss never rose to ``RISE`` times its
+        first value: nothing broke the network, so a lower learning rate is not the cure (None otherwise)."""
+        top, first, peak = self.top_moved, self.first_loss, self.peak
+        if top is None or top >= CALM_UPDATE or first is None or first <= 0 or peak is None or peak >= RISE * first:
+            return None
+        return (
+            f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and faded later, but no update was large: "
+            f"the last layer has moved by at most {fmt(top)} of its norm per step in this run (healthy training: about "
+            f"0.001-0.05) and the loss never rose above {fmt(peak)} (its first value {fmt(first)}). The first layers stop "
+            "getting gradient when the loss stops depending on the inputs: check that the targets depend on the inputs "
+            "(inputs and targets shuffled together, the right label column, a sequence's targets aligned with its "
+            "inputs). A lower learning rate is not indicated (chosen because the updates stayed small)."
+        )
 
     def absorb(self, run: Run, i: int) -> int:
         """Every plain step: its loss is kept as :meth:`update` keeps it (no ratio was measured)."""
@@ -192,6 +222,8 @@ class VanishingGradients(Detector):
             if self.peak is None or stats.loss > self.peak:
                 self.peak, self.peak_step = stats.loss, stats.step
                 self.peak_rise = self.since if self.since >= 0 else stats.step
+        if stats.update_ratio is not None and math.isfinite(stats.update_ratio) and (self.top_moved is None or stats.update_ratio > self.top_moved):
+            self.top_moved = stats.update_ratio
         ratio = stats.grad_ratio
         if ratio is None or not math.isfinite(ratio):
             return None

@@ -116,6 +116,16 @@ NOTES = """## Notes
   module, temperature 2), each run alone over 5 seeds; the other rows are as committed: the change
   reaches only a watched KLDivLoss or F.kl_div and criterion modules that hold a built-in loss, which
   no other scenario has (the whole report, about 2 hours on that round's loaded machine, was not re-run).
+- Round 34 (rtreal24) judged LG103 under a warm-up by its evidence: weights that have not moved
+  (under 1e-8 of their norm per step since the first) are a rate too small whatever the schedule,
+  and updates already of healthy size (the median of the last 8 at 1e-3 or more) rule the warm-up
+  out as what holds a flat loss. Three rows added, each run alone over 5 seeds: warmup-lr-too-small
+  (Adam base 1e-7 under the annotated transformer's Noam rate, its 400-step warm-up spanning the
+  300 steps) 5/5 at step 99, warmup-random-labels (random labels under the same schedule at 0.5)
+  5/5 at 107, healthy-noam-warmup 0 false alarms. The rows whose rate rises (healthy-warmup,
+  healthy-warmup-bump, healthy-one-cycle, healthy-warm-restarts, healthy-cyclic-lr, lr-blowup) were
+  re-run and are unchanged; the other rows are as committed (no rate rises in them, and the
+  round's other changes reach only fix texts).
 """
 
 

@@ -444,6 +444,32 @@ def healthy_warmup(seed: int) -> Outcome:
     return classification(seed, steps=300, lr=3e-3, opt="adam", schedule=schedule)
 
 
+def _noam(opt):
+    """The annotated transformer's rate: d_model^-0.5 * min(step^-0.5, step * 400^-1.5), d_model 64 (a warm-up over
+    400 steps: it spans a 300-step run)."""
+    return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 64**-0.5 * min((s + 1) ** -0.5, (s + 1) * 400**-1.5))
+
+
+def healthy_noam_warmup(seed: int) -> Outcome:
+    return classification(seed, steps=300, lr=0.5, opt="adam", schedule=_noam)
+
+
+def warmup_lr_too_small(seed: int) -> Outcome:
+    """A base rate of 1e-7 under a warm-up that spans the run (round 33's transformer-copy at lr 1e-7)."""
+    return classification(seed, steps=300, lr=1e-7, opt="adam", schedule=_noam)
+
+
+def warmup_random_labels(seed: int) -> Outcome:
+    """Labels independent of the inputs under a warm-up that spans the run (round 33's transformer-copy with shuffled
+    targets)."""
+    g = torch.Generator().manual_seed(3000 + seed)
+
+    def corrupt(step, x, y):
+        return x, torch.randint(0, CLASSES, y.shape, generator=g)
+
+    return classification(seed, steps=300, lr=0.5, opt="adam", schedule=_noam, corrupt=corrupt)
+
+
 def healthy_warmup_bump(seed: int) -> Outcome:
     """Warm-up to a peak learning rate that is on the high side: the loss bumps, then recovers."""
 
@@ -1382,6 +1408,8 @@ SCENARIOS: list[Scenario] = [
     Scenario("exploding-rnn", "ReLU RNN with recurrent gain 1.15 over 40 steps", exploding_rnn, True, ("LG106", "LG101"), 0),
     Scenario("dead-relu", "hidden biases of -50: every ReLU dead", dead_relu, True, ("LG103", "LG105"), 0),
     Scenario("random-labels", "labels independent of the inputs", random_labels, True, ("LG103",), 0, fast=False),
+    Scenario("warmup-lr-too-small", "Adam base lr 1e-7 under a warm-up spanning the run", warmup_lr_too_small, True, ("LG103",), 0, fast=False),
+    Scenario("warmup-random-labels", "random labels under a warm-up spanning the run", warmup_random_labels, True, ("LG103",), 0, fast=False),
     Scenario("nan-log-zero", "hand-written log(softmax) hits log(0) at step 60", nan_log_zero, True, ("LG101",), 60),
     Scenario("huge-label-batch", "regression targets of step 120 x1000", huge_label_batch, True, ("LG102",), 120, fast=False),
     Scenario("adam-lr-too-high", "Adam lr=1", adam_lr_too_high, True, ("LG101", "LG102", "LG106"), 0, fast=False),
@@ -1407,6 +1435,7 @@ SCENARIOS: list[Scenario] = [
     Scenario("healthy-batch-two", "batch 2, Adam", healthy_batch_one, False, fast=False),
     Scenario("healthy-warmup", "Adam, linear warm-up over 100 steps", healthy_warmup, False),
     Scenario("healthy-warmup-bump", "SGD warm-up to a high peak lr", healthy_warmup_bump, False, fast=False),
+    Scenario("healthy-noam-warmup", "Adam 0.5 under Noam's rate, its 400-step warm-up spanning the run", healthy_noam_warmup, False, fast=False),
     Scenario("healthy-cosine", "SGD with cosine annealing to 0", healthy_cosine, False),
     Scenario("healthy-accumulation", "4 micro-batches per step", healthy_accumulation, False),
     Scenario("healthy-bf16", "bf16 autocast on CPU, Adam", healthy_bf16, False),

@@ -25,3 +25,16 @@ class Histogram:
 
 class Image(Histogram):
     pass
+
+
+# the module-level API older notebooks use (abhimishra91/transformers-tutorials: wandb.config.X = ..., wandb.log,
+# wandb.watch)
+config = _Config()
+
+
+def log(*args, **kwargs):
+    pass
+
+
+def watch(*args, **kwargs):
+    pass
