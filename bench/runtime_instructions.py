@@ -28,6 +28,7 @@ step-wise detectors are switched off). Seven callgrind processes more.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import subprocess
 import sys
@@ -100,7 +101,8 @@ def child(variant: str, baseline: str | None, sync_every: int | None) -> None:
             import lossguard as package
         log_dir = None if variant == "notb" else tempfile.mkdtemp(prefix="lossguard-instr-")
         # the fast loop's cadence: the build's own READ_MOST (64 before session 24), unless --sync-every
-        sync = sync_every or getattr(package.runtime.collect, "READ_MOST", 64)
+        collect = importlib.import_module(package.__name__ + ".runtime.collect")
+        sync = sync_every or getattr(collect, "READ_MOST", 64)
         criterion = package.watch(model, criterion, log_dir=log_dir, console=False, sync_every=sync)
     done = 0
 
