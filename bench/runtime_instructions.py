@@ -4,10 +4,12 @@ Wall time on a shared machine moves with its load by more than a per-step cut is
 of instructions a step executes does not (with ``PYTHONHASHSEED`` fixed, two runs of the same build
 give the same count to the instruction). Each loop runs in its own ``valgrind --tool=callgrind``
 process: 1,088 steps untimed, then 512 steps counted (collection is switched on only inside
-``itertools.starmap``, which runs them), with ``sync_every=64`` so that every build reads at the
-same steps (a read's wait is measured in seconds, which valgrind stretches fiftyfold).
+``itertools.starmap``, which runs them), each build reading every ``READ_MOST`` steps (its own
+``collect.READ_MOST``: what a fast loop's default cadence is; a read's wait is measured in seconds,
+which valgrind stretches fiftyfold, so the cadence is given as ``sync_every``). ``--sync-every N``
+makes every build read every N steps (a divisor of 512).
 
-    python bench/runtime_instructions.py [--baseline DIR] [--jobs 2]
+    python bench/runtime_instructions.py [--baseline DIR] [--jobs 2] [--sync-every N]
 
 prints the plain step's instructions, each watched loop's extra instructions per step, and with
 ``--baseline DIR`` (an older package, ``git archive <commit> lossguard | tar -x -C DIR``) the ratio
@@ -26,6 +28,7 @@ step-wise detectors are switched off). Seven callgrind processes more.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import subprocess
 import sys
@@ -70,7 +73,7 @@ def floor_criterion(criterion: object, model: object) -> object:
     return floor
 
 
-def child(variant: str, baseline: str | None) -> None:
+def child(variant: str, baseline: str | None, sync_every: int | None) -> None:
     """One loop, run under callgrind by main()."""
     import itertools
     import warnings
@@ -97,7 +100,10 @@ def child(variant: str, baseline: str | None) -> None:
         else:
             import lossguard as package
         log_dir = None if variant == "notb" else tempfile.mkdtemp(prefix="lossguard-instr-")
-        criterion = package.watch(model, criterion, log_dir=log_dir, console=False, sync_every=64)
+        # the fast loop's cadence: the build's own READ_MOST (64 before session 24), unless --sync-every
+        collect = importlib.import_module(package.__name__ + ".runtime.collect")
+        sync = sync_every or getattr(collect, "READ_MOST", 64)
+        criterion = package.watch(model, criterion, log_dir=log_dir, console=False, sync_every=sync)
     done = 0
 
     def loop(n: int) -> None:
@@ -123,7 +129,7 @@ def child(variant: str, baseline: str | None) -> None:
     list(itertools.starmap(loop, [(COUNTED,)]))
 
 
-def count(variant: str, baseline: str | None) -> int:
+def count(variant: str, baseline: str | None, sync_every: int | None) -> int:
     """Instructions counted in ``variant``'s 512 steps."""
     out = tempfile.mktemp(prefix=f"callgrind-{variant}-")
     env = {**os.environ, "PYTHONHASHSEED": "0"}
@@ -140,6 +146,8 @@ def count(variant: str, baseline: str | None) -> int:
     ]
     if baseline:
         cmd += ["--baseline", baseline]
+    if sync_every:
+        cmd += ["--sync-every", str(sync_every)]
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with open(out, encoding="utf-8") as f:
         total = next(int(line.split()[1]) for line in f if line.startswith("totals:"))
@@ -152,16 +160,18 @@ def main() -> None:
     parser.add_argument("--baseline", default=None, metavar="DIR", help="also count an older lossguard from DIR/lossguard")
     parser.add_argument("--jobs", type=int, default=2, help="callgrind processes at once")
     parser.add_argument("--parts", action="store_true", help="also the floor and the watcher without each part: the breakdown")
+    parser.add_argument("--sync-every", type=int, default=None, help="every build's read cadence (default: each build's READ_MOST)")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.baseline)
+        child(args.child, args.baseline, args.sync_every)
         return
     variants = ["plain", "watched"] + (["baseline"] if args.baseline else []) + (PARTS if args.parts else [])
     with ThreadPoolExecutor(args.jobs) as pool:
-        totals = dict(zip(variants, pool.map(lambda v: count(v, args.baseline), variants)))
+        totals = dict(zip(variants, pool.map(lambda v: count(v, args.baseline, args.sync_every), variants)))
     plain = totals["plain"] / COUNTED
-    print(f"16-32-4 MLP, batch 16, {COUNTED} steps counted after {WARMUP}, sync_every=64, PYTHONHASHSEED=0")
+    cadence = f"sync_every={args.sync_every}" if args.sync_every else "sync_every=READ_MOST of each build"
+    print(f"16-32-4 MLP, batch 16, {COUNTED} steps counted after {WARMUP}, {cadence}, PYTHONHASHSEED=0")
     print(f"plain step: {plain:,.0f} instructions")
     extra = {v: totals[v] / COUNTED - plain for v in variants if v != "plain"}
     for v, e in extra.items():

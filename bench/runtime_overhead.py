@@ -1,7 +1,7 @@
 """Per-step cost of the watcher against a plain loop and torch.autograd.detect_anomaly.
 
 Identical models train side by side in one process, single-threaded: each loop runs ``--run``
-consecutive steps (64), then the next, in a fresh random order every time, so that machine noise
+consecutive steps (256, the watcher's longest read interval), then the next, in a fresh random order every time, so that machine noise
 hits all loops alike while each loop's code runs after its own previous step, as in training.
 The watched loop has every default detector and TensorBoard logging on. Reported per block of
 ``--steps`` rounds (after ``--warmup`` rounds): median and trimmed-mean step time of each loop,
@@ -10,8 +10,8 @@ their ratios against the plain loop of the same block, and the median of the pai
 of the machine's load). With ``--repeats`` > 1 the blocks follow each other in the same process
 and the summary gives the median and the range over blocks.
 
-    python bench/runtime_overhead.py [--steps 640] [--repeats 3] [--batch 128] [--log-dir DIR]
-    python bench/runtime_overhead.py --tiny [--steps 3200]
+    python bench/runtime_overhead.py [--steps 768] [--repeats 3] [--batch 128] [--log-dir DIR]
+    python bench/runtime_overhead.py --tiny [--steps 3840]
     python bench/runtime_overhead.py --tiny --baseline /tmp/perf_base
 
 ``--baseline DIR`` adds a loop watched by an older lossguard (``DIR/lossguard``, e.g.
@@ -24,7 +24,7 @@ most read steps) and amortised over runs of ``--run`` consecutive steps, each ag
 loop's run of the same round, so that every read counts (the target's figure: at most 50 us).
 
 ``--phases`` (with ``--sync-every 8``, so that the reads keep to the 8-step cycle: by default a
-fast loop is read every 64 steps) also times the five parts of each step (zero_grad, forward, criterion, backward,
+fast loop is read every 256 steps) also times the five parts of each step (zero_grad, forward, criterion, backward,
 optimizer step) and prints, for each phase of the watcher's 8-step cycle, the median extra time
 of each part over the plain loop: where the watcher's cost lands (the read at the 8th step, the
 gradient norms at the 1st, the Python of every call) and how much of it is the model's own torch
@@ -48,6 +48,7 @@ import torch
 import torch.nn as nn
 
 import lossguard
+from lossguard.runtime.collect import READ_MOST
 
 
 def make_model(seed: int, tiny: bool = False) -> nn.Module:
@@ -86,9 +87,10 @@ CYCLE = 8
 def run_extra(times: list[float], plain: list[float], run: int) -> float:
     """Amortised extra per step: for each run of ``run`` consecutive steps, the run's total minus
     the plain loop's run of the same round, over ``run``; the trimmed mean of those over the block.
-    A run is as long as the watcher's longest read interval (64 steps, collect.READ_MOST), so each
-    run carries its share of reads whether they come every 8 steps or every 64, and a load burst
-    that hits one run is trimmed away."""
+    A run is as long as the watcher's longest read interval (collect.READ_MOST: 256 steps), so each
+    run carries its share of reads whether they come every 8 steps or every 256, and a load burst
+    that hits one run is trimmed away (a shorter run would leave most runs without a read, and the
+    trimmed mean would drop reads)."""
     n = min(len(times), len(plain)) // run
     extras = [(sum(times[k * run : (k + 1) * run]) - sum(plain[k * run : (k + 1) * run])) / run for k in range(n)]
     return trimmed_mean(extras)
@@ -129,10 +131,15 @@ def print_phases(parts: dict[str, list[tuple[float, ...]]], watchers: list[str])
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=640, help="rounds per block (a multiple of --run)")
+    parser.add_argument("--steps", type=int, default=768, help="rounds per block (a multiple of --run)")
     parser.add_argument("--repeats", type=int, default=3, help="blocks, one after the other")
-    parser.add_argument("--warmup", type=int, default=64)
-    parser.add_argument("--run", type=int, default=64, help="consecutive steps of one loop before the next (a multiple of 8)")
+    parser.add_argument("--warmup", type=int, default=READ_MOST)
+    parser.add_argument(
+        "--run",
+        type=int,
+        default=READ_MOST,
+        help=f"consecutive steps of one loop before the next (a multiple of 8; default {READ_MOST}, the longest read interval)",
+    )
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--log-dir", default=None, help="TensorBoard directory (default: a temporary one)")
     parser.add_argument("--tiny", action="store_true", help="16-32-4 MLP, batch 16: the fixed per-step cost")

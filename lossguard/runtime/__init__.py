@@ -41,7 +41,7 @@ def watch(model: torch.nn.Module, criterion: Any = None, **options: Any) -> Watc
       ``default_detectors()`` and ``LossBelowBound`` (LG107), with default thresholds).
     * ``sync_every``: steps between reads of device statistics (default 8 on CPU, 1 there with
       ``on_event="raise"``; 16 elsewhere). When not given, with ``on_event="warn"``, a read
-      waits past it until 0.1 s has passed since the last one (at most 64 steps).
+      waits past it until 0.1 s has passed since the last one (at most 256 steps).
     * ``log_every``: steps between TensorBoard scalar writes (default: every step for the first
       1,024 steps, then every 8th, the steps whose gradient norms are measured).
     * ``jsonl``: also append every event as one JSON line to this file.

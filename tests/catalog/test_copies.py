@@ -395,15 +395,17 @@ def test_docs_quote_the_tensorboard_write_cadence():
 
 def test_docs_quote_the_read_cadence():
     """Reads every SYNC_CPU steps on the CPU, SYNC_DEVICE elsewhere, and (cadence not given) a read
-    that waits until READ_WAIT seconds have passed: in the README, the docs and ``lossguard.watch``."""
+    that waits until READ_WAIT seconds have passed, at most READ_MOST steps: in the README, the docs
+    and ``lossguard.watch``."""
     import lossguard.runtime
-    from lossguard.runtime.collect import READ_WAIT, SYNC_CPU, SYNC_DEVICE
+    from lossguard.runtime.collect import READ_MOST, READ_WAIT, SYNC_CPU, SYNC_DEVICE
 
     texts = [p.read_text(encoding="utf-8") for p in DOCS] + [lossguard.runtime.watch.__doc__ or ""]
     text = " ".join(" ".join(t.split()) for t in texts)
     quoted = re.findall(r"(\d+) on CPU\b.{0,60}?(\d+) (?:elsewhere|otherwise)", text)
     assert len(quoted) >= 4 and set(quoted) == {(str(SYNC_CPU), str(SYNC_DEVICE))}
     assert text.count(f"until {READ_WAIT:g} s has passed since the last one") >= 3
+    assert text.count(f"at most {READ_MOST} steps") >= 2 and "at most 64 steps" not in text
 
 
 def test_docs_quote_the_value_check_cadences():

@@ -349,7 +349,7 @@ def test_holds_no_graph_and_bounded_state():
     del loss, probe
     gc.collect()
     assert all(r() is None for r in alive)
-    assert len(crit._pending) < READ_MOST and crit._cur is None  # a read waits READ_WAIT seconds, at most 64 steps
+    assert len(crit._pending) < READ_MOST and crit._cur is None  # a read waits READ_WAIT seconds, at most READ_MOST steps
     crit.flush()
     assert crit._pending == []
     for det in crit.detectors:
@@ -733,13 +733,27 @@ def _read_steps(net, crit, steps, pause=0.0, opt=None):
 
 
 def test_a_fast_loop_is_read_in_larger_batches_and_a_slow_one_every_8_steps():
-    # READ_WAIT: a read waits until 0.1 s has passed since the last one, 8 to 64 steps
+    # READ_WAIT: a read waits until 0.1 s has passed since the last one, 8 to READ_MOST (256) steps
     net = model(0)
-    fast = _read_steps(net, lossguard.watch(net, nn.CrossEntropyLoss(), console=False), 400)
+    fast = _read_steps(net, lossguard.watch(net, nn.CrossEntropyLoss(), console=False), 600)
     gaps = [b - a for a, b in zip(fast, fast[1:])]
     assert gaps and all(8 <= g <= READ_MOST for g in gaps) and max(gaps) > 8, fast
+    assert fast[0] == 7  # the first read does not wait (no read before it)
     slow = _read_steps(net, lossguard.watch(net, nn.CrossEntropyLoss(), console=False), 48, pause=0.015)
     assert slow == [7, 15, 23, 31, 39, 47]
+
+
+def test_only_the_console_policy_of_one_process_lets_a_read_wait():
+    # read_most: how far past read_every a read may wait; every other setting keeps the exact cadence
+    from lossguard.runtime.collect import read_most
+
+    assert read_most(8, None, "warn", 1, False) == READ_MOST
+    assert read_most(16, None, "warn", 1, False) == READ_MOST
+    assert read_most(8, 8, "warn", 1, False) == 8  # sync_every given
+    assert read_most(1, None, "raise", 1, False) == 1
+    assert read_most(8, None, print, 1, False) == 8  # a callable policy
+    assert read_most(16, None, "warn", 2, False) == 16  # torch.distributed: every rank reads at the same steps
+    assert read_most(8, None, "warn", 1, True) == 8  # skipping bad updates
 
 
 def test_a_policy_that_acts_a_fixed_cadence_and_skipping_read_every_8_steps():
