@@ -425,8 +425,10 @@ for x, y in loader:
             "When another `backward()` comes between the clear and the step, the step still applies something, and the "
             "finding needs evidence that the first loss reaches the optimizer's "
             "parameters: a call of one of the modules the optimizer is built over among the calls that loss is "
-            "computed from (followed through the assignments of the function before the backward()); without it, "
-            "silent. A module frozen with `requires_grad = False` before that loss would misfire (none seen). A "
+            "computed through a path that carries gradients (followed through the assignments of the function before the "
+            "backward(), not through `.detach()`, `.data`, `.item()` or an assignment under `torch.no_grad()`: LG018's "
+            "reading); without it, silent, as for a loss that reaches the parameters only through `model.parameters()` "
+            "(a weight penalty). A module frozen with `requires_grad = False` before that loss would misfire (none seen). A "
             "backward() and a step() in different functions or files are not read; a step given a closure (`opt.step(closure)`, "
             "which evaluates and back-propagates the loss again) is not counted."
         ),

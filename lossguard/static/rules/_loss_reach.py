@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
 from lossguard.static.rules._graph_evidence import call_name
+from lossguard.static.scope_nodes import SCOPES, scope_nodes
 from lossguard.static.values import Optimizer
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 #: calls and attributes through which no gradient flows back to what they read
 _CUT_CALLS = frozenset({"detach", "item", "detach_", "numpy", "tolist", "no_grad"})
 _CUT_ATTRS = frozenset({"data"})
@@ -101,20 +101,10 @@ def enclosing_function(node: ast.AST, tree: ast.AST) -> ast.AST:
     return _function_map(tree).get(id(node), tree)
 
 
-def _scope_nodes(scope: ast.AST) -> list[ast.AST]:
-    out: list[ast.AST] = []
-    stack = list(ast.iter_child_nodes(scope))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, _SCOPES))
-    return out
-
-
 def _no_grad_ids(scope: ast.AST) -> set[int]:
     """Ids of the statements under a ``with torch.no_grad()`` / ``torch.inference_mode()`` block of ``scope``."""
     ids: set[int] = set()
-    for node in _scope_nodes(scope):
+    for node in scope_nodes(scope):
         if isinstance(node, (ast.With, ast.AsyncWith)) and any(
             isinstance(item.context_expr, ast.Call) and call_name(item.context_expr) in _NO_GRAD_BLOCKS for item in node.items
         ):
@@ -197,7 +187,7 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
     no_grad = _no_grad_ids(scope)
     assigns = [
         n
-        for n in _scope_nodes(scope)
+        for n in scope_nodes(scope)
         if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.lineno < backward.lineno and id(n) not in no_grad
     ]
     used: set[str] = set()
@@ -250,7 +240,7 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
                         targets = a.targets if isinstance(a, ast.Assign) else [a.target]
                         if a.value is not None and any(module.segment(t) == text for tg in targets for t in ast.walk(tg)):
                             todo.append(a.value)
-            stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, _SCOPES))
+            stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, SCOPES))
     return _Traced(used=used, judged=judged, names=seen, calls=calls, bindings=bindings)
 
 
@@ -277,7 +267,7 @@ def _loss_call(backward: ast.Call, module: ModuleInfo) -> ast.Call | None:
     scope = enclosing_function(backward, module.module)
     assigns = [
         n
-        for n in _scope_nodes(scope)
+        for n in scope_nodes(scope)
         if isinstance(n, ast.Assign) and n.lineno < backward.lineno and any(isinstance(t, ast.Name) and t.id == loss.id for t in n.targets)
     ]
     last = max(assigns, key=lambda n: n.lineno, default=None)
@@ -378,7 +368,7 @@ def _built_over(assign: ast.Assign, module: ModuleInfo) -> tuple[list[str], list
     reads, directly or through names assigned in the same function, and those taken out of them (the right side of a
     ``-``, a set difference)."""
     scope = enclosing_function(assign, module.module)
-    assigns = [n for n in _scope_nodes(scope) if isinstance(n, ast.Assign) and n.lineno < assign.lineno]
+    assigns = [n for n in scope_nodes(scope) if isinstance(n, ast.Assign) and n.lineno < assign.lineno]
     found: list[str] = []
     excluded: list[str] = []
     seen: set[str] = set()
