@@ -57,8 +57,11 @@ def overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def backpropagated(call: ast.Call) -> ast.expr | None:
     """What ``call`` back-propagates: ``X`` of ``X.backward()``, ``scaler.scale(X).backward()``,
-    ``self.manual_backward(X)``, ``accelerator.backward(X)``, ``torch.autograd.backward(X)``."""
+    ``self.manual_backward(X)``, ``accelerator.backward(X)``, ``torch.autograd.backward(X)`` (or ``backward(X)``,
+    imported from it)."""
     func = call.func
+    if isinstance(func, ast.Name):
+        return call.args[0] if func.id == "backward" and call.args else None
     if not isinstance(func, ast.Attribute):
         return None
     receiver = func.value

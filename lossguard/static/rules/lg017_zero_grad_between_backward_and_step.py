@@ -609,7 +609,9 @@ def _owners(stepped: str, step: ast.Call, module: ModuleInfo, values: dict[int, 
     knows of it at the step (``opt.step()``), else the file's assignments to that text, when every one builds it over
     ``X.parameters()`` calls (``self.opt = Adam(chain(self.G.parameters(), self.D.parameters()))``); () when unknown.
     ``read_value`` False (a step in another file than the loop's, whose optimizer may have been built in the loop's):
-    the file's assignments only."""
+    the file's assignments only. Not LG018's ``param_owners``: LG018 needs the modules an optimizer holds whole (a
+    filtered ``[p for p in net.parameters() if ...]`` is unknown there), this rule the modules its parameters are drawn
+    from (``net.zero_grad()`` clears any subset of ``net``'s)."""
     _, receiver = values.get(id(step), ("", None))
     if read_value and isinstance(receiver, Optimizer) and receiver.params:
         return receiver.params
