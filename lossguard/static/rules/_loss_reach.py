@@ -160,7 +160,8 @@ class _Traced:
     bindings: dict[str, list[ast.expr]]  # the values assigned to each of them before the backward()
 
 
-def _detached(expr: ast.AST) -> bool:
+def detached(expr: ast.AST) -> bool:
+    """``expr`` hands on no gradient: it holds a ``.detach()`` / ``.detach_()`` call or reads ``.data``."""
     return any(
         isinstance(n, ast.Call) and call_name(n) in ("detach", "detach_") or isinstance(n, ast.Attribute) and n.attr in _CUT_ATTRS
         for n in ast.walk(expr)
@@ -218,7 +219,7 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
                     if not (isinstance(called, ast.Attribute) and called.attr in api.MODULE_ATTRIBUTES and called.attr != "forward"):
                         used.add(module.segment(called))
                         calls.append(n)
-                        if any(_detached(a) for a in n.args):
+                        if any(detached(a) for a in n.args):
                             judged.add(module.segment(called))
                     if isinstance(func, ast.Subscript):
                         stack.append(func.slice)
@@ -290,20 +291,22 @@ def reaches(backward: ast.Call, owners: tuple[str, ...], module: ModuleInfo) -> 
     return None
 
 
+def param_holdings(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The source texts of the modules whose parameters the optimizer written ``optimizer`` holds, and of those its
+    assignments take out of them (``set(vae.parameters()) - set(vae.discr.parameters())``: ``vae.discr``).
+
+    The owners: the interpreter's reading of it (``receiver``), else what the file's assignments to that text build it
+    over: ``X.parameters()`` / ``X.named_parameters()`` written in the call, or in the assignments of a name it is given
+    in the same function (``params = list(model.parameters())``). Assignments of it over anything else (a list of
+    unknown origin, a filtered comprehension) are passed over when another builds it over known modules, that path is
+    then the one read; () when none does. Each owner, and each module taken out, also under the attribute the file
+    stores it in (``self.vae = vae``)."""
+    return _owners(optimizer, receiver, module)
+
+
 def param_owners(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[str, ...]:
-    """The source texts of the modules whose parameters the optimizer written ``optimizer`` holds: the interpreter's
-    reading of it (``receiver``), else what the file's assignments to that text build it over: ``X.parameters()`` /
-    ``X.named_parameters()`` written in the call, or in the assignments of a name it is given in the same function
-    (``params = list(model.parameters())``). Assignments of it over anything else (a list of unknown origin, a
-    filtered comprehension) are passed over when another builds it over known modules, that path is then the one read;
-    () when none does. Each owner also under the attribute the file stores it in (``self.vae = vae``)."""
+    """The owners of :func:`param_holdings` alone."""
     return _owners(optimizer, receiver, module)[0]
-
-
-def param_excluded(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[str, ...]:
-    """The modules whose parameters the optimizer's assignments take out of its owners' (``set(vae.parameters()) -
-    set(vae.discr.parameters())``: ``vae.discr``), under the same aliases."""
-    return _owners(optimizer, receiver, module)[1]
 
 
 def apart(owners: tuple[str, ...], excluded: tuple[str, ...], others: tuple[str, ...]) -> bool:
