@@ -782,9 +782,11 @@ class CallsMixin(InterpBase):
                 declared = self._declared_model(p.annotation, frame, glob)
                 if declared is not None:
                     result[p.arg] = declared
-            elif p.arg not in result and ref.owner is None and namesake_assigned_once(ref.module, ref.node, p.arg):
+            elif p.arg not in result and ref.owner is None:
                 namesake = glob.get(p.arg)  # `def train(dataloader, model, loss_fn, ...)` beside `loss_fn = ...` (interp.global_namesakes)
-                if namesake is not None and (isinstance(namesake, LossSpec) or self._is_model_value(namesake)):
+                if namesake is None or not (isinstance(namesake, LossSpec) or self._is_model_value(namesake)):
+                    continue
+                if namesake_assigned_once(ref.module, ref.node, p.arg):
                     result[p.arg] = namesake
         return result
 

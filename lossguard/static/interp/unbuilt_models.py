@@ -57,21 +57,32 @@ def _module_class(tree: ast.Module) -> ast.ClassDef | None:
     return found[0] if len(found) == 1 else None
 
 
-def _binds(node: ast.AST, name: str) -> bool:
-    """Whether ``node`` binds ``name`` (the binding forms of Python a snippet uses)."""
+def _bound(node: ast.AST) -> list[str]:
+    """The names ``node`` binds (the binding forms of Python a snippet uses)."""
     if isinstance(node, ast.Name):
-        return node.id == name and isinstance(node.ctx, (ast.Store, ast.Del))
+        return [node.id] if isinstance(node.ctx, (ast.Store, ast.Del)) else []
     if isinstance(node, ast.arg):
-        return node.arg == name
+        return [node.arg]
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return node.name == name
+        return [node.name]
     if isinstance(node, ast.alias):
-        return (node.asname or node.name).split(".")[0] == name
+        return [(node.asname or node.name).split(".")[0]]
     if isinstance(node, (ast.Global, ast.Nonlocal)):
-        return name in node.names
+        return list(node.names)
     if isinstance(node, ast.ExceptHandler):
-        return node.name == name
-    return False
+        return [node.name] if node.name else []
+    return []
+
+
+_BOUND_NAMES: weakref.WeakKeyDictionary[ast.Module, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _bound_names(tree: ast.Module) -> frozenset[str]:
+    """Every name some statement of the module binds, anywhere (cached per module)."""
+    found = _BOUND_NAMES.get(tree)
+    if found is None:
+        found = _BOUND_NAMES[tree] = frozenset(n for node in ast.walk(tree) for n in _bound(node))
+    return found
 
 
 def _read_outside_super(node: ast.AST, cls_name: str, parents: dict[int, ast.AST]) -> bool:
@@ -124,9 +135,11 @@ def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
     if name not in MODEL_NAMES and name != cls.name.lower():
         if _unbound_networks(module.module, cls.name) != {name}:
             return None
+    if name in _bound_names(module.module):
+        return None
     parents: dict[int, ast.AST] = {}
     for node in ast.walk(module.module):
-        if _binds(node, name) or _read_outside_super(node, cls.name, parents):
+        if _read_outside_super(node, cls.name, parents):
             return None
         for child in ast.iter_child_nodes(node):
             parents[id(child)] = node
@@ -134,5 +147,5 @@ def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
 
 
 def bound_anywhere(tree: ast.Module, name: str) -> bool:
-    """Whether any statement of the module binds ``name`` (as :func:`_binds`), or Python does."""
-    return name in _BUILTINS or any(_binds(node, name) for node in ast.walk(tree))
+    """Whether any statement of the module binds ``name`` (as :func:`_bound`), or Python does."""
+    return name in _BUILTINS or name in _bound_names(tree)
