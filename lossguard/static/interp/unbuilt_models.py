@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import ast
 import builtins
-import re
 import weakref
 
+from lossguard.static.identifier_words import words
 from lossguard.static.project import ModuleInfo
 
 #: names a snippet's model goes by, besides the lower-cased class name
@@ -91,11 +91,6 @@ def _read_outside_super(node: ast.AST, cls_name: str, parents: dict[int, ast.AST
         return False
     parent = parents.get(id(node))
     return not (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "super" and parent.args[:1] == [node])
-
-
-def words(name: str) -> list[str]:
-    """The words of an identifier: split at underscores, digits and lower-to-upper case changes."""
-    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
 
 
 _UNBOUND_NETWORKS: weakref.WeakKeyDictionary[ast.Module, frozenset[str]] = weakref.WeakKeyDictionary()
