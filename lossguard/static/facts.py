@@ -46,24 +46,27 @@ def summands(
     def constant(factor: ast.expr) -> bool:
         return isinstance(factor, ast.Constant) or number is not None and number(factor)
 
+    def again(part: ast.expr) -> frozenset[str]:
+        return summands(part, sums, products, number)
+
     if isinstance(expr, ast.Name):
         added = sums.get(expr.id) if sums else None
         return frozenset((expr.id,)) if added is None else added | {expr.id}
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.USub, ast.UAdd)):
-        return summands(expr.operand, sums, products, number)
+        return again(expr.operand)
     if isinstance(expr, ast.BinOp):
         if isinstance(expr.op, (ast.Add, ast.Sub)):
-            return summands(expr.left, sums, products, number) | summands(expr.right, sums, products, number)
+            return again(expr.left) | again(expr.right)
         if isinstance(expr.op, (ast.Mult, ast.Div)):
             if constant(expr.right):
-                return summands(expr.left, sums, products, number)
+                return again(expr.left)
             if constant(expr.left) and isinstance(expr.op, ast.Mult):
-                return summands(expr.right, sums, products, number)
+                return again(expr.right)
             if products and isinstance(expr.op, ast.Div):
                 # a divisor is a normaliser (`loss.sum() / weight_sum`, `total / n`), not a term
-                return summands(expr.left, sums, products)
+                return again(expr.left)
             if products:
-                return summands(expr.left, sums) | summands(expr.right, sums)
+                return again(expr.left) | again(expr.right)
             return NO_NAMES
     if isinstance(expr, ast.Call):
         container = _summed_container(expr)
