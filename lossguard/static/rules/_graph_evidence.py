@@ -182,8 +182,7 @@ class LoopFacts:
     """Calls and plain assignments found lexically inside a loop (nested functions excluded)."""
 
     def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
-        self.trains = False
-        #: ids of the calls that make the loop a training loop (``trains``)
+        #: ids of the calls that make the loop a training loop (:attr:`trains`)
         self.train_calls: list[int] = []
         #: targets given a fresh value on every iteration: an assignment under an `if` in the loop
         #: (`if step % log_every == 0: total = 0`) resets only now and then, and does not count
@@ -218,10 +217,8 @@ class LoopFacts:
                 and own.trains(called)
             ):
                 # `self.learn(...)` of a method of the class that back-propagates: the loop trains through it
-                self.trains = True
                 self.train_calls.append(id(node))
             if isinstance(node, ast.Call) and call_name(node) in _TRAIN_CALLS and id(node) not in not_steps:
-                self.trains = True
                 self.train_calls.append(id(node))
                 if call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
                     receiver = node.func.value
@@ -257,6 +254,11 @@ class LoopFacts:
                         self._assign(target, branches)  # a fresh value (not `acc = acc + x`)
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
                 self._assign(module.segment(node.target), branches)
+
+    @property
+    def trains(self) -> bool:
+        """The loop calls backward() or step(), or a method of its class that back-propagates."""
+        return bool(self.train_calls)
 
     def trains_outside(self, dead: frozenset[int]) -> bool:
         """The loop trains through a call outside the branches this call never takes (``Context.dead``:
