@@ -13,7 +13,7 @@ from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
 from lossguard.static.scope_nodes import scope_nodes
-from lossguard.static.tensor_ops import reduction_from
+from lossguard.static.tensor_ops import keyword_arg, reduction_from
 from lossguard.static.values import UNKNOWN, Const, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -121,10 +121,8 @@ def _init_storing(attr: str, method: ast.FunctionDef | ast.AsyncFunctionDef, mod
 
 def _written_reduction(call: TorchCall) -> str | None:
     """The string written as ``reduction=`` at the call, if any."""
-    return next(
-        (k.value.value for k in call.node.keywords if k.arg == "reduction" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)),
-        None,
-    )
+    written = keyword_arg(call.node, "reduction")
+    return written.value if isinstance(written, ast.Constant) and isinstance(written.value, str) else None
 
 
 def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
