@@ -522,14 +522,16 @@ class Agent:
             if any(call_name(c) == "grad" for c in calls):
                 return None  # torch.autograd.grad: gradients taken by hand
             top = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+            if top is not None and call_name(top) in _CLIPPING:
+                # clip_grad_norm_(model.parameters(), 1.0), scaler.unscale_(opt): no gradient put back or applied; before
+                # the clear, the clear still drops what the step would apply
+                continue
             if clear is None:
                 if top is not None and call_name(top) == "zero_grad":
                     clear = self._clear(top, module, values)
                     if clear is None:
                         return None
                     continue
-                if top is not None and call_name(top) in _CLIPPING:
-                    continue  # clipped (or unscaled) before the clear: the clear still drops what the step would apply
                 if any(call_name(c) not in _BOOKKEEPING for c in calls):
                     return None  # a step, a clear or a helper before any clear of the list: not this shape
                 continue
@@ -545,8 +547,6 @@ class Agent:
                 return None  # a step or clear under a branch, or of another optimizer
             found = [c for c in calls if call_name(c) in BACKWARD_CALLS]
             later += found
-            if top is not None and call_name(top) in _CLIPPING:
-                continue  # clip_grad_norm_(model.parameters(), 1.0), scaler.unscale_(opt): no gradient put back
             if not found and any(call_name(c) not in _BOOKKEEPING for c in calls):
                 helpers = True
         return None
