@@ -6,6 +6,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from lossguard.static.function_bodies import returned_call
 from lossguard.static.values import Tensor, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -161,12 +162,9 @@ def forwarding_call(func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> ast.
     computes its part of a loss) is where that choice is made, and keeps its findings."""
     if func is None:
         return None
-    body = func.body
-    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-        body = body[1:]
-    if len(body) != 1 or not isinstance(body[0], ast.Return) or not isinstance(body[0].value, ast.Call):
+    call = returned_call(func)
+    if call is None:
         return None
-    call = body[0].value
     params = [p.arg for p in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)]
     target = call.func
     if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and params and target.value.id == params[0] == "self":
