@@ -42,7 +42,7 @@ from lossguard.static.interp.lightning_fit import run_fit
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
-from lossguard.static.interp.manual_steps import keras_apply_calls, keras_torch_train_step, manual_training_step, one_step_extra, step_calls
+from lossguard.static.interp.manual_steps import keras_apply_calls, keras_torch_train_step, manual_training_step, step_calls
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
@@ -635,15 +635,13 @@ class CallsMixin(InterpBase):
             if frame.nested:
                 self.run_uncalled_nested(frame, env)
             if manual_training_step(fn, self_value):
-                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra={"dead": frozenset(frame.dead)} if frame.dead else {}))
+                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra=frame.dead_extra()))
             elif keras_torch_train_step(fn, self_value, frame, self.resolve_base):
-                extra: dict[str, object] = {"keras": True}
-                if frame.dead:
-                    extra["dead"] = frozenset(frame.dead)
+                extra: dict[str, object] = {"keras": True, **frame.dead_extra()}
                 self.sink(LoopSummary(fn, step_calls(frame) + keras_apply_calls(fn), frame.ctx(), extra=extra))
             elif entry and frame.grad_calls:
                 # a function no checked call reaches that back-propagates (an agent's `learn()`, a posted `train_step`)
-                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra=one_step_extra(frame.dead)))
+                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra={"one_step": True, **frame.dead_extra()}))
             effects = self.param_effects(ref, pos, kw, self_value, env, frame)
             if effects:
                 self._effects[key] = effects

@@ -52,14 +52,6 @@ def manual_training_step(fn: ast.FunctionDef | ast.AsyncFunctionDef, self_value:
     return fn.name == "training_step" and isinstance(self_value, Instance) and self_value.attrs.get("automatic_optimization") == Const(False)
 
 
-def one_step_extra(dead: set[int]) -> dict[str, object]:
-    """The ``extra`` of an uncalled function's summary: ``one_step``, and the branches it never takes."""
-    extra: dict[str, object] = {"one_step": True}
-    if dead:
-        extra["dead"] = frozenset(dead)
-    return extra
-
-
 def step_calls(frame: Frame) -> tuple[tuple[str, Value, ast.AST], ...]:
     """The gradient calls the method's body made, directly or in functions it called, as a loop
     keeps them: a call of another file's function is kept with that file (a step) or stands as a
