@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from lossguard.static.bool_outcomes import joined_outcome
 from lossguard.static.facts import parameter_defaults
 from lossguard.static.rules._loss_reach import detached
 from lossguard.static.values import Instance, Value
@@ -159,10 +160,7 @@ def _test(expr: ast.expr, flags: dict[str, bool]) -> bool | None:
         inner = _test(expr.operand, flags)
         return None if inner is None else not inner
     if isinstance(expr, ast.BoolOp):
-        values = [_test(v, flags) for v in expr.values]
-        if isinstance(expr.op, ast.And):
-            return False if False in values else None if None in values else True
-        return True if True in values else None if None in values else False
+        return joined_outcome(expr.op, [_test(v, flags) for v in expr.values])
     return None
 
 
