@@ -111,6 +111,9 @@ class StepReturn:
 
 
 BACKWARD_CALLS = ("backward", "manual_backward")  # the call names that back-propagate (``self.manual_backward(loss)``: Lightning)
+#: names of the training helpers whose ``backward(loss)`` back-propagates its argument (``accelerate.Accelerator``,
+#: Lightning ``Fabric``)
+BACKWARD_HELPERS = frozenset({"accelerator", "fabric"})
 CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradient calls are in the loop's (its node)
 SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file
 #: a Keras optimizer applying gradients (``self.optimizer.apply(grads, weights)``) in a Keras model's ``train_step`` on the

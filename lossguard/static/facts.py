@@ -9,7 +9,7 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lossguard.static.events import BACKWARD_CALLS
+from lossguard.static.events import BACKWARD_CALLS, BACKWARD_HELPERS
 from lossguard.static.no_grad_names import GradFreeNames, grad_free_names
 
 
@@ -105,8 +105,6 @@ _SUMS = (ast.Name, ast.BinOp, ast.UnaryOp)
 #: method names that torch objects answer too (``optimizer.step()``, ``model.train()``): a call of one
 #: says nothing of which function of the checked code runs
 TORCH_METHOD_NAMES = frozenset({"step", "forward", "zero_grad", "backward", "train", "eval", "to", "cuda", "cpu", "apply", "update", "__call__"})
-#: receivers of ``X.backward(loss)`` that back-propagate their argument
-_BACKWARD_HELPERS = {"accelerator", "fabric"}
 
 
 @dataclass
@@ -153,7 +151,7 @@ class _FunctionScan(ast.NodeVisitor):
         if isinstance(func, ast.Attribute) and func.attr in ("backward", "manual_backward"):
             receiver = func.value
             given = node.args[0] if node.args else None
-            if func.attr == "manual_backward" or isinstance(receiver, ast.Name) and receiver.id in _BACKWARD_HELPERS:
+            if func.attr == "manual_backward" or isinstance(receiver, ast.Name) and receiver.id in BACKWARD_HELPERS:
                 back = given
             elif isinstance(receiver, ast.Call) and receiver.args:
                 back = receiver.args[0]  # scaler.scale(loss).backward()

@@ -10,16 +10,13 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static.dict_sums import dict_running_sum
-from lossguard.static.events import BACKWARD_CALLS, Accumulate
+from lossguard.static.events import BACKWARD_CALLS, BACKWARD_HELPERS, Accumulate
 from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
 _TRAIN_CALLS = {*BACKWARD_CALLS, "step"}
-#: Names of the training helpers whose ``backward(loss)`` back-propagates its argument
-#: (``accelerate.Accelerator``, Lightning ``Fabric``).
-_BACKWARD_HELPERS = {"accelerator", "fabric"}
 
 #: An item store's target, ``losses["vgg"]`` / ``self.losses[i]``: group 1 is the container.
 ITEM_STORE = re.compile(r"([A-Za-z_][\w.]*)\[")
@@ -225,7 +222,7 @@ class LoopFacts:
                     self.backwarded.add(module.segment(receiver))
                     self.backward_lines.setdefault(module.segment(receiver), []).append(node.lineno)
                     helper = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
-                    if helper in _BACKWARD_HELPERS and node.args:
+                    if helper in BACKWARD_HELPERS and node.args:
                         self.backwarded.add(module.segment(node.args[0]))  # accelerator.backward(loss)
                 elif call_name(node) == "manual_backward" and node.args:
                     self.backwarded.add(module.segment(node.args[0]))  # Lightning: self.manual_backward(loss)
