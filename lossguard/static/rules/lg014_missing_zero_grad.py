@@ -58,7 +58,8 @@ def _clears_elsewhere(receiver: ForeignCall) -> bool:
     return _clears_grads(receiver.name, receiver.receiver)
 
 
-_GRAD_ATTRS = ("grad", "_grad")
+#: the attributes a parameter keeps its gradient in (LG017 and LG018 read them too)
+GRAD_ATTRS = ("grad", "_grad")
 # in-place methods that reset or overwrite a gradient (zero_grad's own code is detach_() + zero_());
 # clamp_/div_ (clipping, averaging) keep it, so a loop that only clips is still reported
 _OVERWRITING = {"zero_", "detach_", "fill_", "mul_", "copy_", "set_"}
@@ -67,7 +68,7 @@ _OVERWRITING = {"zero_", "detach_", "fill_", "mul_", "copy_", "set_"}
 def _is_grad(node: ast.AST) -> bool:
     """``p.grad``, ``param._grad``, ``p.grad.data``: a parameter's gradient."""
     while isinstance(node, ast.Attribute):
-        if node.attr in _GRAD_ATTRS:
+        if node.attr in GRAD_ATTRS:
             return True
         node = node.value
     return False
@@ -84,14 +85,14 @@ def _clears_manually(loop: ast.AST, dead: frozenset[int] = frozenset()) -> bool:
             continue
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
-            if any(isinstance(t, ast.Attribute) and t.attr in _GRAD_ATTRS for target in targets for t in ast.walk(target)):
+            if any(isinstance(t, ast.Attribute) and t.attr in GRAD_ATTRS for target in targets for t in ast.walk(target)):
                 return True
         elif isinstance(node, ast.Call):
             func = node.func
             if isinstance(func, ast.Attribute) and func.attr in _OVERWRITING and _is_grad(func.value):
                 return True
             name = call_name(node)
-            if name == "setattr" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value in _GRAD_ATTRS:
+            if name == "setattr" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value in GRAD_ATTRS:
                 return True
             if name == "_foreach_zero_":
                 return True

@@ -12,7 +12,7 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Report, Rule, place
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._loss_reach import reaches
-from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
+from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.values import Optimizer, QualName, Value
 
@@ -54,7 +54,6 @@ _BOOKKEEPING = frozenset(
 # Calls that may sit between the backward() and the step, before or after the clear, and put no gradient back and
 # apply none: clipping, a GradScaler's unscaling.
 _CLIPPING = frozenset({"clip_grad_norm_", "clip_grad_value_", "clip_grad_norm", "unscale_"})
-_GRAD_ATTRS = ("grad", "_grad")
 _CONTROL = (ast.Return, ast.Break, ast.Continue, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
 
 
@@ -516,7 +515,7 @@ class Agent:
         helpers = False  # a call between the clear and the step that may back-propagate or set gradients out of sight
         for stmt in stmts[index + 1 :]:
             nodes = [stmt, *scope_nodes(stmt)]
-            if any(isinstance(n, _CONTROL) for n in nodes) or any(isinstance(n, ast.Attribute) and n.attr in _GRAD_ATTRS for n in nodes):
+            if any(isinstance(n, _CONTROL) for n in nodes) or any(isinstance(n, ast.Attribute) and n.attr in GRAD_ATTRS for n in nodes):
                 return None
             calls = [n for n in nodes if isinstance(n, ast.Call)]
             if any(call_name(c) == "grad" for c in calls):

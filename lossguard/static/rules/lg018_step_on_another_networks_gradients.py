@@ -30,13 +30,12 @@ from lossguard.static.rules._loss_reach import (
     shared_outputs,
 )
 from lossguard.static.rules._sibling_resets import class_of
-from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
+from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.values import Instance, Value
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
-_GRAD_ATTRS = frozenset(("grad", "_grad"))
 #: text in the iteration that may switch a network's gradients off or on around a loss (``requires_grad_(False)``,
 #: ``set_requires_grad(net, False)``, ``p.requires_grad = False``, Lightning's ``toggle_optimizer``, ``freeze(D)``)
 _FREEZING = re.compile(r"requires_grad|toggle_optimizer|freeze|(turn|set|enable|disable|switch)_?(on|off)?_?grads?\b|grads?_?(on|off)\b")
@@ -464,7 +463,7 @@ class Trainer:
         for p in placed:
             node = p.node
             if isinstance(node, ast.Attribute):
-                if node.attr in _GRAD_ATTRS and isinstance(node.ctx, (ast.Store, ast.Del)):
+                if node.attr in GRAD_ATTRS and isinstance(node.ctx, (ast.Store, ast.Del)):
                     events.append(_Event("clear", p))  # `p.grad = None`: whose parameters, not read
                 continue
             if not isinstance(node, ast.Call):
