@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from lossguard.static.events import BACKWARD_CALLS, KERAS_APPLY
 from lossguard.static.interp.frame import as_seen_from
+from lossguard.static.scope_nodes import own_nodes
 from lossguard.static.values import UNKNOWN, ClassRef, Const, Instance, QualName, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,19 +96,12 @@ def _optimizer_named(node: ast.expr) -> bool:
 def keras_apply_calls(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[tuple[str, Value, ast.AST], ...]:
     """The ``<optimizer>.apply(...)`` / ``<optimizer>.apply_gradients(...)`` calls of the method's own body (not of
     the functions it defines), each as the step of the loop the method stands for."""
-    out: list[tuple[str, Value, ast.AST]] = []
-    todo: list[ast.AST] = list(fn.body)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in _KERAS_APPLY_NAMES
-            and node.args
-            and _optimizer_named(node.func.value)
-        ):
-            out.append((KERAS_APPLY, UNKNOWN, node))
-        todo.extend(ast.iter_child_nodes(node))
-    return tuple(out)
+    return tuple(
+        (KERAS_APPLY, UNKNOWN, node)
+        for node in own_nodes(fn.body)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _KERAS_APPLY_NAMES
+        and node.args
+        and _optimizer_named(node.func.value)
+    )

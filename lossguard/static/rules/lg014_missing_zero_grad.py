@@ -26,6 +26,7 @@ from lossguard.static.rules._counter_schedule import scheduled_step
 from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
+from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.values import External, Optimizer, QualName, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
@@ -108,15 +109,7 @@ def _elided(loop: ast.AST) -> bool:
     """The loop's body holds a bare ``...`` statement (round 27, seilk/fullstack-deeplearning's
     trainer templates: ``for batch in loader: ...  # training logic`` then ``loss.backward()``,
     ``optimizer.step()``): part of the step is left out, and the clearing may be in it."""
-    stack = list(ast.iter_child_nodes(loop))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis:
-            return True
-        stack.extend(ast.iter_child_nodes(node))
-    return False
+    return any(isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis for node in scope_nodes(loop))
 
 
 def _lbfgs_iterations(node: ast.Call) -> object:
