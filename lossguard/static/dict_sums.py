@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static.comprehension_loops import keyed_loop
+
 
 def _written_as(a: ast.expr, b: ast.expr) -> bool:
     return isinstance(a, (ast.Name, ast.Attribute, ast.Subscript)) and ast.unparse(a) == ast.unparse(b)
@@ -16,14 +18,12 @@ def dict_running_sum(value: ast.expr, target: ast.expr) -> ast.expr | None:
     """What ``target = {k: target[k] + added for k in keys}`` adds to each item (``added``), or
     None for any other value: one plain ``for k in ...`` (no filter, no unpacking), the key the
     loop variable itself, and the item of ``target`` at that key one side of the ``+``."""
-    if not isinstance(value, ast.DictComp) or len(value.generators) != 1:
+    if not isinstance(value, ast.DictComp):
         return None
-    comp = value.generators[0]
-    if comp.ifs or comp.is_async or not isinstance(comp.target, ast.Name):
+    found = keyed_loop(value)
+    if found is None:
         return None
-    key = comp.target.id
-    if not isinstance(value.key, ast.Name) or value.key.id != key:
-        return None
+    key = found[1]
     body = value.value
     if not isinstance(body, ast.BinOp) or not isinstance(body.op, ast.Add):
         return None

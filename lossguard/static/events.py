@@ -6,6 +6,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from lossguard.static.function_bodies import returned_call
 from lossguard.static.values import Tensor, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,6 +111,9 @@ class StepReturn:
 
 
 BACKWARD_CALLS = ("backward", "manual_backward")  # the call names that back-propagate (``self.manual_backward(loss)``: Lightning)
+#: names of the training helpers whose ``backward(loss)`` back-propagates its argument (``accelerate.Accelerator``,
+#: Lightning ``Fabric``)
+BACKWARD_HELPERS = frozenset({"accelerator", "fabric"})
 CALLEE = "<callee>"  # a LoopSummary entry naming a called function whose gradient calls are in the loop's (its node)
 SET_GRAD = "<set-grad>"  # a gradient cleared by hand (`p.grad = None`), or by a call in another file
 #: a Keras optimizer applying gradients (``self.optimizer.apply(grads, weights)``) in a Keras model's ``train_step`` on the
@@ -161,12 +165,9 @@ def forwarding_call(func: ast.FunctionDef | ast.AsyncFunctionDef | None) -> ast.
     computes its part of a loss) is where that choice is made, and keeps its findings."""
     if func is None:
         return None
-    body = func.body
-    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-        body = body[1:]
-    if len(body) != 1 or not isinstance(body[0], ast.Return) or not isinstance(body[0].value, ast.Call):
+    call = returned_call(func)
+    if call is None:
         return None
-    call = body[0].value
     params = [p.arg for p in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)]
     target = call.func
     if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and params and target.value.id == params[0] == "self":

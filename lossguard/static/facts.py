@@ -9,7 +9,7 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lossguard.static.events import BACKWARD_CALLS
+from lossguard.static.events import BACKWARD_CALLS, BACKWARD_HELPERS
 from lossguard.static.no_grad_names import GradFreeNames, grad_free_names
 
 
@@ -46,24 +46,27 @@ def summands(
     def constant(factor: ast.expr) -> bool:
         return isinstance(factor, ast.Constant) or number is not None and number(factor)
 
+    def again(part: ast.expr) -> frozenset[str]:
+        return summands(part, sums, products, number)
+
     if isinstance(expr, ast.Name):
         added = sums.get(expr.id) if sums else None
         return frozenset((expr.id,)) if added is None else added | {expr.id}
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.USub, ast.UAdd)):
-        return summands(expr.operand, sums, products, number)
+        return again(expr.operand)
     if isinstance(expr, ast.BinOp):
         if isinstance(expr.op, (ast.Add, ast.Sub)):
-            return summands(expr.left, sums, products, number) | summands(expr.right, sums, products, number)
+            return again(expr.left) | again(expr.right)
         if isinstance(expr.op, (ast.Mult, ast.Div)):
             if constant(expr.right):
-                return summands(expr.left, sums, products, number)
+                return again(expr.left)
             if constant(expr.left) and isinstance(expr.op, ast.Mult):
-                return summands(expr.right, sums, products, number)
+                return again(expr.right)
             if products and isinstance(expr.op, ast.Div):
                 # a divisor is a normaliser (`loss.sum() / weight_sum`, `total / n`), not a term
-                return summands(expr.left, sums, products)
+                return again(expr.left)
             if products:
-                return summands(expr.left, sums) | summands(expr.right, sums)
+                return again(expr.left) | again(expr.right)
             return NO_NAMES
     if isinstance(expr, ast.Call):
         container = _summed_container(expr)
@@ -102,8 +105,6 @@ _SUMS = (ast.Name, ast.BinOp, ast.UnaryOp)
 #: method names that torch objects answer too (``optimizer.step()``, ``model.train()``): a call of one
 #: says nothing of which function of the checked code runs
 TORCH_METHOD_NAMES = frozenset({"step", "forward", "zero_grad", "backward", "train", "eval", "to", "cuda", "cpu", "apply", "update", "__call__"})
-#: receivers of ``X.backward(loss)`` that back-propagate their argument
-_BACKWARD_HELPERS = {"accelerator", "fabric"}
 
 
 @dataclass
@@ -150,7 +151,7 @@ class _FunctionScan(ast.NodeVisitor):
         if isinstance(func, ast.Attribute) and func.attr in ("backward", "manual_backward"):
             receiver = func.value
             given = node.args[0] if node.args else None
-            if func.attr == "manual_backward" or isinstance(receiver, ast.Name) and receiver.id in _BACKWARD_HELPERS:
+            if func.attr == "manual_backward" or isinstance(receiver, ast.Name) and receiver.id in BACKWARD_HELPERS:
                 back = given
             elif isinstance(receiver, ast.Call) and receiver.args:
                 back = receiver.args[0]  # scaler.scale(loss).backward()

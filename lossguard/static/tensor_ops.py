@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import math
 from dataclasses import replace
-from typing import Protocol, TypeGuard
+from typing import Any, Protocol, TypeGuard
 
 from lossguard.static import torch_api as api
 from lossguard.static.values import (
@@ -866,30 +866,21 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         new = swapped(shape, args if name != "t" else [Const(0), Const(1)])  # x.t(), x.transpose(0, 1) (round 21)
     elif name in ("to", "cuda", "cpu", "contiguous", "clone", "float", "double", "half", "bfloat16", "requires_grad_", "type_as", "torch.clone"):
         # the same values in the same places: the softmax's dimension and a one-hot encoding stay
-        return Tensor(
-            act=t.act,
-            act_site=t.act_site,
-            dtype=t.dtype,
-            shape=shape,
-            graph=t.graph,
-            unreduced=t.unreduced,
-            act_dim=t.act_dim,
-            one_hot=t.one_hot,
-            acts=t.acts,
-            per_option=t.per_option,
-            positive=t.positive,
-            weights=t.weights,
-            **range_marks(t),
-            prob_pair=t.prob_pair,
-            prob_pair_site=t.prob_pair_site,
-            data=t.data and name != "requires_grad_",
-        )
-    # the same values, arranged anew: what each path that met held, and each model's output, stay
+        return _same_values(t, shape, t.data and name != "requires_grad_", act_dim=t.act_dim, one_hot=t.one_hot)
+    # the same values, arranged anew
+    return _same_values(t, new, t.data)
+
+
+def _same_values(t: Tensor, shape: Shape | None, data: bool, **layout: Any) -> Tensor:
+    """A tensor of ``t``'s values in ``shape``: their activation, dtype, graph, range and per-element facts stay, with
+    what each path that met held and each model's output; a NumPy array's, an empty tensor's, a sum's start and a
+    setting's marks do not. ``layout``: the facts of where the values sit that stay too (values left in place keep the
+    softmax's dimension and a one-hot encoding)."""
     return Tensor(
         act=t.act,
         act_site=t.act_site,
         dtype=t.dtype,
-        shape=new,
+        shape=shape,
         graph=t.graph,
         unreduced=t.unreduced,
         acts=t.acts,
@@ -899,7 +890,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
         **range_marks(t),
         prob_pair=t.prob_pair,
         prob_pair_site=t.prob_pair_site,
-        data=t.data,
+        data=data,
+        **layout,
     )
 
 

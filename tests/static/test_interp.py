@@ -10965,6 +10965,10 @@ PROJECTS["a_list_of_losses_back_propagated_element_by_element_by_a_later_loop"] 
     "zipped.py": _heads("optimizer, loss in zip(optimizers, losses)", "loss.backward()", False),
     "enumerated.py": _heads("i, loss in enumerate(losses)", "loss.backward()\n            optimizer = optimizers[i]", False),
     "scaled.py": _heads("optimizer, loss in zip(optimizers, losses)", "scaler.scale(loss).backward()", False),
+    # the forms lossguard.static.rules._loss_reach.backpropagated reads (session 24: one reading for LG006 and LG017/18)
+    "autograd.py": _heads("optimizer, loss in zip(optimizers, losses)", "torch.autograd.backward(loss)", False),
+    "imported.py": _heads("optimizer, loss in zip(optimizers, losses)", "backward(loss)", False),
+    "accelerated.py": _heads("optimizer, loss in zip(optimizers, losses)", "accelerator.backward(loss)", False),
 }
 # the later loop back-propagates another list's elements, or one element of the list: reported
 PROJECTS["a_list_of_losses_back_propagated_element_by_element_by_a_later_loop_look_alike"] = {

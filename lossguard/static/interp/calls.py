@@ -43,7 +43,7 @@ from lossguard.static.interp.lightning_fit import run_fit
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
 from lossguard.static.interp.loss_terms import returns_loss_term
-from lossguard.static.interp.manual_steps import keras_apply_calls, keras_torch_train_step, manual_training_step, one_step_extra, step_calls
+from lossguard.static.interp.manual_steps import keras_apply_calls, keras_torch_train_step, manual_training_step, step_calls
 from lossguard.static.interp.mapping_args import filled_keywords, mapping_only
 from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
@@ -636,15 +636,13 @@ class CallsMixin(InterpBase):
             if frame.nested:
                 self.run_uncalled_nested(frame, env)
             if manual_training_step(fn, self_value):
-                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra={"dead": frozenset(frame.dead)} if frame.dead else {}))
+                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra=frame.dead_extra()))
             elif keras_torch_train_step(fn, self_value, frame, self.resolve_base):
-                extra: dict[str, object] = {"keras": True}
-                if frame.dead:
-                    extra["dead"] = frozenset(frame.dead)
+                extra: dict[str, object] = {"keras": True, **frame.dead_extra()}
                 self.sink(LoopSummary(fn, step_calls(frame) + keras_apply_calls(fn), frame.ctx(), extra=extra))
             elif entry and frame.grad_calls:
                 # a function no checked call reaches that back-propagates (an agent's `learn()`, a posted `train_step`)
-                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra=one_step_extra(frame.dead)))
+                self.sink(LoopSummary(fn, step_calls(frame), frame.ctx(), extra={"one_step": True, **frame.dead_extra()}))
             effects = self.param_effects(ref, pos, kw, self_value, env, frame)
             if effects:
                 self._effects[key] = effects
@@ -784,9 +782,11 @@ class CallsMixin(InterpBase):
                 declared = self._declared_model(declared_as, frame, glob)
                 if declared is not None:
                     result[p.arg] = declared
-            elif p.arg not in result and ref.owner is None and namesake_assigned_once(ref.module, ref.node, p.arg):
+            elif p.arg not in result and ref.owner is None:
                 namesake = glob.get(p.arg)  # `def train(dataloader, model, loss_fn, ...)` beside `loss_fn = ...` (interp.global_namesakes)
-                if namesake is not None and (isinstance(namesake, LossSpec) or self._is_model_value(namesake)):
+                if namesake is None or not (isinstance(namesake, LossSpec) or self._is_model_value(namesake)):
+                    continue
+                if namesake_assigned_once(ref.module, ref.node, p.arg):
                     result[p.arg] = namesake
         return result
 

@@ -48,13 +48,20 @@ def literal_default(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> 
 def written_by_call(frame: Frame, name: str) -> bool:
     """Whether the call this body is analysed for writes a literal for parameter ``name`` or leaves
     its default in place (no starred argument or ``**kwargs`` that may carry it)."""
-    if frame.callsite is None or frame.func is None:
-        return False
-    node = frame.callsite[1]
-    if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+    node = _shown_call(frame)
+    if node is None or frame.func is None:
         return False
     arg = call_argument(node, frame.func, name, frame.self_value is not None)
     return arg is None or isinstance(arg, ast.Constant)
+
+
+def _shown_call(frame: Frame) -> ast.Call | None:
+    """The call this body is analysed for, when it shows every argument it passes (no starred argument or
+    ``**kwargs``)."""
+    node = frame.callsite[1] if frame.callsite is not None else None
+    if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        return None
+    return node
 
 
 def _own_call(frame: Frame) -> bool:
@@ -71,13 +78,10 @@ def _own_call(frame: Frame) -> bool:
 def left_at_default(frame: Frame, name: str) -> bool:
     """The call this body is analysed for leaves parameter ``name`` at its literal default: in
     ``__init__`` (the construction's own object, round 31) or in a function's own call."""
-    if frame.func is None or frame.callsite is None:
+    node = _shown_call(frame)
+    if node is None or frame.func is None or call_argument(node, frame.func, name, frame.self_value is not None) is not None:
         return False
-    if call_argument(frame.callsite[1], frame.func, name, frame.self_value is not None) is not None:
-        return False
-    if not literal_default(frame.func, name) or not written_by_call(frame, name):
-        return False
-    return frame.is_init or _own_call(frame)
+    return literal_default(frame.func, name) and (frame.is_init or _own_call(frame))
 
 
 def flag_name(test: ast.expr) -> str | None:

@@ -142,6 +142,7 @@ class Frame:
         "listed",
         "backpropagated",
         "dead",
+        "_dead_frozen",
         "tests",
         "unrolling",
         "taken",
@@ -189,7 +190,9 @@ class Frame:
         self.sums: dict[str, frozenset[str]] = {}  # local name -> the names it adds up (interp.loss_parts)
         self.listed: dict[str, tuple[str, ...]] = {}  # local name -> the names of the list it was bound to (interp.loss_parts)
         self.backpropagated: set[str] | None = None  # FunctionFacts.backpropagated of this body, once read
-        self.dead: set[int] = set()  # ids of the nodes of branches this call never takes (decided tests)
+        #: ids of the nodes of branches this call never takes (decided tests); it only grows
+        self.dead: set[int] = set()
+        self._dead_frozen: frozenset[int] = frozenset()  # the last copy of ``dead`` handed out (:meth:`frozen_dead`)
         self.tests: list[tuple[str, object, bool]] = []  # outcomes of the setting tests around (interp.branch_settings)
         self.taken: set[int] = set()  # ids of the `if` statements whose body this call certainly runs (decided true)
         self.depth = depth
@@ -200,9 +203,19 @@ class Frame:
         """The body being interpreted: the function, or the module at module level."""
         return self.func if self.func is not None else self.module.module
 
+    def frozen_dead(self) -> frozenset[int]:
+        """``dead`` as it stands, frozen: each event and loop summary carries it. ``dead`` only grows, so a copy of the
+        same size is the same set: a new one is made only after it grew, not per event."""
+        if len(self._dead_frozen) != len(self.dead):
+            self._dead_frozen = frozenset(self.dead)
+        return self._dead_frozen
+
+    def dead_extra(self) -> dict[str, object]:
+        """A loop summary's ``extra`` for the branches this call never takes: ``{"dead": ...}``, or {} when none."""
+        return {"dead": self.frozen_dead()} if self.dead else {}
+
     def ctx(self) -> Context:
-        dead = frozenset(self.dead) if self.dead else frozenset()
-        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite, dead=dead)
+        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite, dead=self.frozen_dead())
 
 
 # ---------------------------------------------------------------------- helpers

@@ -33,43 +33,17 @@ from __future__ import annotations
 
 import ast
 
-from lossguard.static.project import ModuleInfo, declared_global
-
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-
-
-def _module_level_bindings(tree: ast.Module, name: str) -> list[ast.AST]:
-    """Every node of the module's own scope (outside function, class and lambda bodies) that binds
-    ``name``; a ``global name`` in any function or class counts as a binding too."""
-    found: list[ast.AST] = []
-    stack: list[ast.AST] = list(tree.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if node.name == name:
-                found.append(node)
-            if name in declared_global(node):  # parses a lazily read body only when its text says `global`
-                found.append(node)
-            continue
-        if isinstance(node, ast.Lambda):
-            continue
-        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
-            found.append(node)
-        elif isinstance(node, ast.alias) and (node.asname or node.name).split(".")[0] == name:
-            found.append(node)
-        elif isinstance(node, ast.ExceptHandler) and node.name == name:
-            found.append(node)
-        stack.extend(ast.iter_child_nodes(node))
-    return found
+from lossguard.static.interp.later_bindings import top_level_bindings
+from lossguard.static.project import ModuleInfo
 
 
 def namesake_assigned_once(module: ModuleInfo, fn: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
     """Whether a parameter ``name`` of ``fn`` stands for the module-level object of that name (module
     docstring): ``fn`` is a top-level function of the module, and the module binds ``name`` once, by a
     plain top-level assignment."""
-    if module.star_imports or fn not in module.module.body:
+    if module.star_imports or not module.binds_at_top(name) or fn not in module.module.body:
         return False
-    bindings = _module_level_bindings(module.module, name)
+    bindings = top_level_bindings(module.module, name)
     if len(bindings) != 1:
         return False
     return any(isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and stmt.targets[0] is bindings[0] for stmt in module.module.body)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from lossguard.static.bool_outcomes import joined_outcome
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.default_flags import left_at_default, written_by_call
 from lossguard.static.interp.frame import Env, Frame, call_argument, is_self, parameter_names
@@ -338,11 +339,7 @@ class GuardsMixin(InterpBase):
             return None
         if isinstance(test, ast.BoolOp):
             # `params is not None and params[0].grad is not None`: one operand that decides decides all
-            outcomes = [GuardsMixin.decided_test(v, frame, env) for v in test.values]
-            stop = isinstance(test.op, ast.Or)
-            if stop in outcomes:
-                return stop
-            return None if None in outcomes else not stop
+            return joined_outcome(test.op, [GuardsMixin.decided_test(v, frame, env) for v in test.values])
         if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             return None
         left, op = test.left, test.ops[0]

@@ -26,22 +26,11 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+from lossguard.static.comprehension_loops import keyed_loop
 from lossguard.static.values import Const, DictVal, TupleVal, Value
 
 #: the most keys read one by one (more: the comprehension is read as before)
 MAX_KEYS = 8
-
-
-def _keyed_loop(node: ast.DictComp) -> ast.comprehension | None:
-    """The one loop of ``{x: ... for x in <iter>}``: no filter, its target one name, the key that name."""
-    if len(node.generators) != 1:
-        return None
-    comp = node.generators[0]
-    if comp.ifs or comp.is_async or not isinstance(comp.target, ast.Name):
-        return None
-    if not isinstance(node.key, ast.Name) or node.key.id != comp.target.id:
-        return None
-    return comp
 
 
 def _distinct_keys(keys: list[object], count: int) -> list[str] | None:
@@ -54,25 +43,25 @@ def _distinct_keys(keys: list[object], count: int) -> list[str] | None:
 
 def literal_keys(node: ast.DictComp) -> tuple[str, list[str]] | None:
     """The loop's name and the keys, for ``{x: ... for x in ['a', 'b']}``; None in any other shape."""
-    comp = _keyed_loop(node)
-    if comp is None or not isinstance(comp.iter, (ast.List, ast.Tuple, ast.Set)) or not isinstance(comp.target, ast.Name):
+    found = keyed_loop(node)
+    if found is None or not isinstance(found[0].iter, (ast.List, ast.Tuple, ast.Set)):
         return None
-    elts = comp.iter.elts
+    elts = found[0].iter.elts
     keys = _distinct_keys([e.value for e in elts if isinstance(e, ast.Constant)], len(elts))
-    return None if keys is None else (comp.target.id, keys)
+    return None if keys is None else (found[1], keys)
 
 
 def _named_keys(interp: Any, node: ast.DictComp, frame: Any, env: Any) -> tuple[str, list[str]] | None:
     """The loop's name and the keys, for ``{x: ... for x in NAMES}`` where ``NAMES`` holds a display
     of string literals (``NAMES = ["train", "test"]``)."""
-    comp = _keyed_loop(node)
-    if comp is None or not isinstance(comp.iter, ast.Name) or not isinstance(comp.target, ast.Name):
+    found = keyed_loop(node)
+    if found is None or not isinstance(found[0].iter, ast.Name):
         return None
-    held = interp.ev(comp.iter, frame, env)
+    held = interp.ev(found[0].iter, frame, env)
     if not isinstance(held, TupleVal) or not all(isinstance(item, Const) for item in held.items):
         return None
     keys = _distinct_keys([item.value for item in held.items if isinstance(item, Const)], len(held.items))
-    return None if keys is None else (comp.target.id, keys)
+    return None if keys is None else (found[1], keys)
 
 
 def keyed_items(interp: Any, node: ast.DictComp, frame: Any, env: Any) -> Value | None:

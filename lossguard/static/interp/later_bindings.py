@@ -36,7 +36,7 @@ def _top_level_parts(tree: ast.Module) -> Iterator[ast.AST]:
             todo.extend(ast.iter_child_nodes(node))
 
 
-def _bindings(tree: ast.Module, name: str) -> list[ast.AST]:
+def top_level_bindings(tree: ast.Module, name: str) -> list[ast.AST]:
     """Every top-level statement part that binds ``name`` (not inside function or class bodies,
     whose names are their own; a def or class of the name, or a ``global`` of it, counts)."""
     found: list[ast.AST] = []
@@ -58,7 +58,7 @@ def built_once_later(module: ModuleInfo, name: str) -> ast.Call | None:
     when the name is bound otherwise, more than once, or not at all."""
     if not module.binds_at_top(name):
         return None
-    found = _bindings(module.module, name)
+    found = top_level_bindings(module.module, name)
     if len(found) != 1 or not isinstance(found[0], ast.Name):
         return None
     target = found[0]

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from lossguard.static.interp.layer_lists import MODULES, TailedList
 from lossguard.static.interp.value_loops import over_values
 from lossguard.static.rules._last_iteration import last_index_tests
+from lossguard.static.scope_nodes import own_nodes
 from lossguard.static.values import INT, UNKNOWN, Const, ListOf, SequentialVal, TupleVal, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,12 +164,4 @@ def _modules(interp: InterpBase, expr: ast.expr, frame: Frame, env: Env, value: 
 
 def _runs_to_end(body: list[ast.stmt]) -> bool:
     """No statement of ``body`` (outside functions and classes it defines) ends it early."""
-    todo: list[ast.AST] = list(body)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, _EARLY):
-            return False
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        todo.extend(ast.iter_child_nodes(node))
-    return True
+    return not any(isinstance(node, _EARLY) for node in own_nodes(body))

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from lossguard.static.events import BACKWARD_CALLS, KERAS_APPLY
 from lossguard.static.interp.frame import as_seen_from
+from lossguard.static.scope_nodes import own_nodes
 from lossguard.static.values import UNKNOWN, ClassRef, Const, Instance, QualName, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,14 +51,6 @@ def manual_training_step(fn: ast.FunctionDef | ast.AsyncFunctionDef, self_value:
     """Whether ``fn`` is ``training_step`` of an object whose ``__init__`` set
     ``self.automatic_optimization = False``."""
     return fn.name == "training_step" and isinstance(self_value, Instance) and self_value.attrs.get("automatic_optimization") == Const(False)
-
-
-def one_step_extra(dead: set[int]) -> dict[str, object]:
-    """The ``extra`` of an uncalled function's summary: ``one_step``, and the branches it never takes."""
-    extra: dict[str, object] = {"one_step": True}
-    if dead:
-        extra["dead"] = frozenset(dead)
-    return extra
 
 
 def step_calls(frame: Frame) -> tuple[tuple[str, Value, ast.AST], ...]:
@@ -103,19 +96,12 @@ def _optimizer_named(node: ast.expr) -> bool:
 def keras_apply_calls(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[tuple[str, Value, ast.AST], ...]:
     """The ``<optimizer>.apply(...)`` / ``<optimizer>.apply_gradients(...)`` calls of the method's own body (not of
     the functions it defines), each as the step of the loop the method stands for."""
-    out: list[tuple[str, Value, ast.AST]] = []
-    todo: list[ast.AST] = list(fn.body)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in _KERAS_APPLY_NAMES
-            and node.args
-            and _optimizer_named(node.func.value)
-        ):
-            out.append((KERAS_APPLY, UNKNOWN, node))
-        todo.extend(ast.iter_child_nodes(node))
-    return tuple(out)
+    return tuple(
+        (KERAS_APPLY, UNKNOWN, node)
+        for node in own_nodes(fn.body)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _KERAS_APPLY_NAMES
+        and node.args
+        and _optimizer_named(node.func.value)
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+from lossguard.static.comprehension_loops import plain_loop
 from lossguard.static.values import ClassRef, DictVal, QualName, TupleVal, Value
 
 #: the string methods that change only the letters' case: evaluated on a known string (a key's ``__name__``,
@@ -46,12 +47,10 @@ def name_table(interp: Any, node: ast.DictComp, frame: Any, env: Any) -> Value |
     """``{c.__name__: c for c in [A, B]}`` over a list or tuple of classes known item by item: the
     dict of those classes by name. None in any other shape (a filter, two loops, another key or
     value, an item that is not a class)."""
-    if len(node.generators) != 1:
+    found = plain_loop(node)
+    if found is None:
         return None
-    comp = node.generators[0]
-    if comp.ifs or comp.is_async or not isinstance(comp.target, ast.Name):
-        return None
-    var = comp.target.id
+    comp, var = found
     if not isinstance(node.value, ast.Name) or node.value.id != var:
         return None
     if not isinstance(comp.iter, (ast.Name, ast.List, ast.Tuple)):

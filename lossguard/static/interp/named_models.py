@@ -11,16 +11,9 @@ name (``decoder`` in ``Decoder`` ``RNN``), the parameter holds that model. A nam
 from __future__ import annotations
 
 import ast
-import re
 
+from lossguard.static.identifier_words import words
 from lossguard.static.values import ClassRef
-
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|$)|[A-Z]?[a-z]+|\d+")
-
-
-def _words(name: str) -> set[str]:
-    """``AttnDecoderRNN`` -> {attn, decoder, rnn}; ``dec_model`` -> {dec, model}."""
-    return {w.lower() for part in name.split("_") for w in _WORD.findall(part)}
 
 
 def named_model(models: list[ClassRef], func: ast.expr) -> ClassRef | None:
@@ -29,8 +22,8 @@ def named_model(models: list[ClassRef], func: ast.expr) -> ClassRef | None:
     name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
     if name is None or len(models) < 2:
         return None
-    words = _words(name)
-    if not words:
+    said = set(words(name))
+    if not said:
         return None
-    named = [m for m in models if words <= _words(m.node.name)]
+    named = [m for m in models if said <= set(words(m.node.name))]
     return named[0] if len(named) == 1 else None

@@ -25,6 +25,7 @@ import operator
 import re
 from collections.abc import Callable
 
+from lossguard.static.bool_outcomes import joined_outcome
 from lossguard.static.interp.alone_instances import built_bare
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.class_settings import class_setting
@@ -103,11 +104,7 @@ class SettingsMixin(InterpBase):
         if not isinstance(frame.self_value, Instance) and env is None:
             return None
         if isinstance(test, ast.BoolOp):
-            outcomes = [self.decided_setting(v, frame, env) for v in test.values]
-            stop = isinstance(test.op, ast.Or)
-            if stop in outcomes:
-                return stop
-            return None if None in outcomes else not stop
+            return joined_outcome(test.op, [self.decided_setting(v, frame, env) for v in test.values])
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             inner = self.decided_setting(test.operand, frame, env)
             return None if inner is None else not inner

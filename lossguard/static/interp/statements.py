@@ -392,8 +392,7 @@ class StatementsMixin(InterpBase):
             calls = frame.loop_calls.pop()
         if frame.loop_calls:
             frame.loop_calls[-1].extend(calls)
-        dead = {"dead": frozenset(frame.dead)} if frame.dead else {}  # branches this call never takes
-        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx(), extra=dead))
+        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx(), extra=frame.dead_extra()))  # branches this call never takes
         if unrolled is None:  # a loop run once per known item ran at least once
             replace_env(env, join_envs([before, env]))
         _sync_init_attrs(frame, env)

@@ -31,6 +31,7 @@ import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lossguard.static.function_bodies import returned_call
 from lossguard.static.interp.frame import parameter_names
 from lossguard.static.values import DictVal, FunctionRef
 
@@ -138,12 +139,10 @@ def passes_on(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     (pytorchvideo's ``create_acoustic_resnet``: ``return create_resnet(**locals())``). A call of it costs
     no level of the interpreter's call depth (``MAX_DEPTH``): it does no work of its own, and counting
     it left the model the real builder makes one level short of its head."""
-    body = func.body
-    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-        body = body[1:]
-    if len(body) != 1 or not isinstance(body[0], ast.Return) or not isinstance(body[0].value, ast.Call):
+    call = returned_call(func)
+    if call is None:
         return False
-    call, params = body[0].value, set(parameter_names(func))
+    params = set(parameter_names(func))
     for arg in call.args:
         inner = arg.value if isinstance(arg, ast.Starred) else arg
         if not (isinstance(inner, ast.Name) and inner.id in params):

@@ -30,7 +30,7 @@ from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
 from lossguard.static.interp.tabular import TABULAR_ROWS
 from lossguard.static.interp.tensor_methods import TENSOR_METHODS, m_gather, m_masked_select, m_reduce, m_row_selection
-from lossguard.static.interp.torch_args import Handler, TorchCallArgs, table
+from lossguard.static.interp.torch_args import Handler, MethodHandler, TorchCallArgs, table
 from lossguard.static.interp.training import scaled_name
 from lossguard.static.no_grad_names import root_name
 from lossguard.static.tensor_ops import (
@@ -516,34 +516,28 @@ def _value_keeping(interp: Any, c: TorchCallArgs) -> Value:
     return reshape(tensor_of(c.x), c.qname.rsplit(".", 1)[-1], c.pos[1:], c.kw, c.node, c.frame, skip=1)
 
 
-def _reduce(interp: Any, c: TorchCallArgs) -> Value:
-    """``torch.mean(x, dim=0)``, ``torch.sum(x)``: what the method of the same name does to ``x``
-    (the mean of probabilities over an axis is probabilities; a reduced loss keeps its graph)."""
-    if c.starred or not isinstance(c.x, Tensor):
-        return Tensor()
-    rest = TorchCallArgs(c.qname.rsplit(".", 1)[-1], c.node, c.pos[1:], {k: v for k, v in c.kw.items() if k != "input"}, False, c.frame)
-    return m_reduce(c.x, rest)
+def _method_form(method: MethodHandler, drop: tuple[str, ...] = ("input",)) -> Handler:
+    """The handler of ``torch.<name>(x, ...)``: what the tensor method of the same name does to ``x``, given the
+    call's other arguments (``drop``, the keywords that name ``x``, taken out); a tensor of nothing known for any
+    other ``x`` or a starred call."""
+
+    def handler(interp: Any, c: TorchCallArgs) -> Value:
+        if c.starred or not isinstance(c.x, Tensor):
+            return Tensor()
+        rest = TorchCallArgs(c.qname.rsplit(".", 1)[-1], c.node, c.pos[1:], {k: v for k, v in c.kw.items() if k not in drop}, False, c.frame)
+        return method(c.x, rest)
+
+    return handler
 
 
-def _masked_select(interp: Any, c: TorchCallArgs) -> Value:
-    """``torch.masked_select(x, mask)``: what the method of the same name does to ``x``."""
-    return m_masked_select(c.x, c) if isinstance(c.x, Tensor) and not c.starred else Tensor()
-
-
-def _gather(interp: Any, c: TorchCallArgs) -> Value:
-    """``torch.gather(x, dim, index)``, ``torch.take_along_dim(x, index)``, ``torch.take(x, index)``: what the method
-    of the same name does to ``x``."""
-    return m_gather(c.x, c) if isinstance(c.x, Tensor) and not c.starred else Tensor()
-
-
-def _row_selection(interp: Any, c: TorchCallArgs) -> Value:
-    """``torch.index_select(x, 0, idx)``, ``torch.split(x, n)``, ``torch.chunk(x, k)``: what the method of the same
-    name does to ``x``."""
-    if not isinstance(c.x, Tensor) or c.starred:
-        return Tensor()
-    short = c.qname.rsplit(".", 1)[-1]
-    rest = TorchCallArgs(short, c.node, c.pos[1:], {k: v for k, v in c.kw.items() if k not in ("input", "tensor")}, False, c.frame)
-    return m_row_selection(c.x, rest)
+#: ``torch.mean(x, dim=0)``, ``torch.sum(x)`` (the mean of probabilities over an axis is probabilities; a reduced loss
+#: keeps its graph)
+_reduce = _method_form(m_reduce)
+_masked_select = _method_form(m_masked_select)
+#: ``torch.gather(x, dim, index)``, ``torch.take_along_dim(x, index)``, ``torch.take(x, index)``
+_gather = _method_form(m_gather)
+#: ``torch.index_select(x, 0, idx)``, ``torch.split(x, n)``, ``torch.chunk(x, k)``
+_row_selection = _method_form(m_row_selection, ("input", "tensor"))
 
 
 def _one_hot(interp: Any, c: TorchCallArgs) -> Value:

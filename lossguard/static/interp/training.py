@@ -131,18 +131,14 @@ class TrainingMixin(InterpBase):
 
     def fitting_models(self, module: ModuleInfo, n_pos: int, kw_names: set[str]) -> list[ClassRef]:
         """The top-level nn.Modules of the file whose forward accepts these arguments."""
-        candidates = self._model_candidates.get(id(module))
-        if candidates is None:
-            candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
+        candidates = self._model_candidates_of(module)
         return [c for c in candidates if self._forward_accepts(c, n_pos, kw_names)]
 
     def only_model(self, module: ModuleInfo) -> ClassRef | None:
         """The one top-level nn.Module of the file (with its imports), whatever its forward accepts: what a parameter
         called with a mapping (``model(**batch)``) holds, which every forward would take. None when the file has
         several (a custom loss beside the model) or none."""
-        candidates = self._model_candidates.get(id(module))
-        if candidates is None:
-            candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
+        candidates = self._model_candidates_of(module)
         return candidates[0] if len(candidates) == 1 else None
 
     def contains_class(self, model: ClassRef, owner: ClassRef | None) -> bool:
@@ -166,12 +162,17 @@ class TrainingMixin(InterpBase):
             return self._models_by_method[key]
         if name not in module.facts.method_names(module.module):
             return None  # no class of this file defines it: the file's models are not looked for
-        candidates = self._model_candidates.get(id(module))
-        if candidates is None:
-            candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
+        candidates = self._model_candidates_of(module)
         fitting = [c for c in candidates if self._find_method(c, name) is not None]
         found = self._models_by_method[key] = fitting[0] if len(fitting) == 1 else None
         return found
+
+    def _model_candidates_of(self, module: ModuleInfo) -> list[ClassRef]:
+        """:meth:`_find_model_candidates`, once per module."""
+        candidates = self._model_candidates.get(id(module))
+        if candidates is None:
+            candidates = self._model_candidates[id(module)] = self._find_model_candidates(module)
+        return candidates
 
     def _find_model_candidates(self, module: ModuleInfo) -> list[ClassRef]:
         glob = self.module_globals(module)

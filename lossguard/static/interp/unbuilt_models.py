@@ -43,9 +43,9 @@ from __future__ import annotations
 
 import ast
 import builtins
-import re
 import weakref
 
+from lossguard.static.identifier_words import words
 from lossguard.static.project import ModuleInfo
 
 #: names a snippet's model goes by, besides the lower-cased class name
@@ -63,21 +63,32 @@ def _module_class(tree: ast.Module) -> ast.ClassDef | None:
     return found[0] if len(found) == 1 else None
 
 
-def _binds(node: ast.AST, name: str) -> bool:
-    """Whether ``node`` binds ``name`` (the binding forms of Python a snippet uses)."""
+def _bound(node: ast.AST) -> list[str]:
+    """The names ``node`` binds (the binding forms of Python a snippet uses)."""
     if isinstance(node, ast.Name):
-        return node.id == name and isinstance(node.ctx, (ast.Store, ast.Del))
+        return [node.id] if isinstance(node.ctx, (ast.Store, ast.Del)) else []
     if isinstance(node, ast.arg):
-        return node.arg == name
+        return [node.arg]
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return node.name == name
+        return [node.name]
     if isinstance(node, ast.alias):
-        return (node.asname or node.name).split(".")[0] == name
+        return [(node.asname or node.name).split(".")[0]]
     if isinstance(node, (ast.Global, ast.Nonlocal)):
-        return name in node.names
+        return list(node.names)
     if isinstance(node, ast.ExceptHandler):
-        return node.name == name
-    return False
+        return [node.name] if node.name else []
+    return []
+
+
+_BOUND_NAMES: weakref.WeakKeyDictionary[ast.Module, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _bound_names(tree: ast.Module) -> frozenset[str]:
+    """Every name some statement of the module binds, anywhere (cached per module)."""
+    found = _BOUND_NAMES.get(tree)
+    if found is None:
+        found = _BOUND_NAMES[tree] = frozenset(n for node in ast.walk(tree) for n in _bound(node))
+    return found
 
 
 def _read_outside_super(node: ast.AST, cls_name: str, parents: dict[int, ast.AST]) -> bool:
@@ -86,11 +97,6 @@ def _read_outside_super(node: ast.AST, cls_name: str, parents: dict[int, ast.AST
         return False
     parent = parents.get(id(node))
     return not (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and parent.func.id == "super" and parent.args[:1] == [node])
-
-
-def words(name: str) -> list[str]:
-    """The words of an identifier: split at underscores, digits and lower-to-upper case changes."""
-    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)]
 
 
 _UNBOUND_NETWORKS: weakref.WeakKeyDictionary[ast.Module, frozenset[str]] = weakref.WeakKeyDictionary()
@@ -130,9 +136,11 @@ def unbuilt_model_class(module: ModuleInfo, name: str) -> ast.ClassDef | None:
     if name not in MODEL_NAMES and name != cls.name.lower():
         if _unbound_networks(module.module, cls.name) != {name}:
             return None
+    if name in _bound_names(module.module):
+        return None
     parents: dict[int, ast.AST] = {}
     for node in ast.walk(module.module):
-        if _binds(node, name) or _read_outside_super(node, cls.name, parents):
+        if _read_outside_super(node, cls.name, parents):
             return None
         for child in ast.iter_child_nodes(node):
             parents[id(child)] = node
@@ -158,11 +166,11 @@ def pasted_forward(module: ModuleInfo, name: str) -> ast.FunctionDef | None:
         return None
     if name not in MODEL_NAMES and _unbound_networks(tree, "") != {name}:
         return None
-    if any(_binds(node, name) for node in ast.walk(tree)):
+    if name in _bound_names(tree):
         return None
     return forwards[0]
 
 
 def bound_anywhere(tree: ast.Module, name: str) -> bool:
-    """Whether any statement of the module binds ``name`` (as :func:`_binds`), or Python does."""
-    return name in _BUILTINS or any(_binds(node, name) for node in ast.walk(tree))
+    """Whether any statement of the module binds ``name`` (as :func:`_bound`), or Python does."""
+    return name in _BUILTINS or name in _bound_names(tree)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from lossguard.static.function_bodies import body_without_docstring
 from lossguard.static.project import ModuleInfo
 from lossguard.static.rules._sibling_resets import class_of
 
@@ -35,9 +36,7 @@ def left_to_subclasses(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         name = d.attr if isinstance(d, ast.Attribute) else d.id if isinstance(d, ast.Name) else None
         if name == "abstractmethod":
             return True
-    body = fn.body
-    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-        body = body[1:]
+    body = body_without_docstring(fn)
     if len(body) != 1 or not isinstance(body[0], ast.Raise) or body[0].exc is None:
         return False
     exc = body[0].exc

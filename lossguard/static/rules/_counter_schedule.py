@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static.scope_nodes import scope_nodes
+
 
 def _counters(loop: ast.AST) -> set[str]:
     """The names a loop changes at every iteration: what a ``for`` target binds, and the names its
@@ -19,14 +21,7 @@ def _counters(loop: ast.AST) -> set[str]:
     names: set[str] = set()
     if isinstance(loop, (ast.For, ast.AsyncFor)):
         names |= {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
-    todo: list[ast.AST] = list(ast.iter_child_nodes(loop))
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-            names.add(node.target.id)
-        todo.extend(ast.iter_child_nodes(node))
+    names |= {node.target.id for node in scope_nodes(loop) if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)}
     return names
 
 

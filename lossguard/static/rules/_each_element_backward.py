@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 
-from lossguard.static.events import BACKWARD_CALLS
+from lossguard.static.rules._loss_reach import backpropagated
 
 _LOOPS = (ast.For, ast.AsyncFor)
 
@@ -44,16 +44,10 @@ def _element_name(loop: ast.For | ast.AsyncFor, container: str) -> str | None:
 
 
 def _backpropagated(call: ast.Call, name: str) -> bool:
-    """``name.backward()``, ``scaler.scale(name).backward()`` or ``backward(name)`` (``torch.autograd.backward``)."""
-    func = call.func
-    if isinstance(func, ast.Attribute) and func.attr in BACKWARD_CALLS:
-        receiver = func.value
-        if isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute) and receiver.func.attr == "scale" and receiver.args:
-            receiver = receiver.args[0]
-        if isinstance(receiver, ast.Name) and receiver.id == name:
-            return True
-    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return called in BACKWARD_CALLS and bool(call.args) and isinstance(call.args[0], ast.Name) and call.args[0].id == name
+    """``call`` back-propagates the name ``name`` (read by lossguard.static.rules._loss_reach.backpropagated:
+    ``name.backward()``, ``scaler.scale(name).backward()``, ``torch.autograd.backward(name)``, ...)."""
+    loss = backpropagated(call)
+    return isinstance(loss, ast.Name) and loss.id == name
 
 
 def each_element_backpropagated(scope: ast.AST, container: str) -> bool:

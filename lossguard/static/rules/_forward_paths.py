@@ -12,7 +12,8 @@ literal keyword arguments and the parameters' literal defaults select: an ``if``
 when that branch returns; an ``if`` they do not decide is passed over (neither branch read: a path on which it is not
 taken, as a setting's default usually is). On that path a call ``self.<part>(x)`` (or ``map(self.<part>, (x, y))``)
 goes through the part with gradients when ``x`` is not detached (no ``.detach()`` in it, not a name detached in place
-by ``x.detach_()`` or bound from a ``.detach()`` earlier on the path). Text and AST facts only.
+by ``x.detach_()`` or bound from a ``.detach()`` earlier on the path; ``.data`` and ``.detach_()`` count as
+``.detach()`` does, as in the loss tracer, rules._loss_reach). Text and AST facts only.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from lossguard.static.bool_outcomes import joined_outcome
 from lossguard.static.facts import parameter_defaults
 from lossguard.static.interp.asserted_classes import parameter_class
+from lossguard.static.rules._loss_reach import detached
 from lossguard.static.values import Instance, Value
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -89,17 +92,17 @@ def part_use(call: ast.Call, cls: ast.ClassDef, part: str) -> PartUse | None:
     path: list[ast.stmt] = []
     _walk(forward.body, flags, path)
     me = forward.args.args[0].arg if forward.args.args else "self"
-    detached: set[str] = set()
+    names: set[str] = set()
     through = judged = False
     for stmt in path:
         for node in _ordered(stmt):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "detach_":
                 if isinstance(node.func.value, ast.Name):
-                    detached.add(node.func.value.id)
-            if isinstance(node, ast.Assign) and _is_detached(node.value, detached):
-                detached.update(t.id for t in node.targets if isinstance(t, ast.Name))
+                    names.add(node.func.value.id)
+            if isinstance(node, ast.Assign) and _is_detached(node.value, names):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
             for arg in _part_args(node, me, part):
-                if _is_detached(arg, detached):
+                if _is_detached(arg, names):
                     judged = True
                 else:
                     through = True
@@ -129,10 +132,10 @@ def _is_part(node: ast.expr, me: str, part: str) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == part and isinstance(node.value, ast.Name) and node.value.id == me
 
 
-def _is_detached(expr: ast.expr, detached: set[str]) -> bool:
-    if isinstance(expr, ast.Name):
-        return expr.id in detached
-    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "detach" for n in ast.walk(expr))
+def _is_detached(expr: ast.expr, names: set[str]) -> bool:
+    """A name detached earlier on the path, or an expression that hands on no gradient (LG018's loss tracer's reading:
+    ``.detach()``, ``.detach_()``, ``.data``)."""
+    return expr.id in names if isinstance(expr, ast.Name) else detached(expr)
 
 
 def _flags(forward: ast.FunctionDef | ast.AsyncFunctionDef, call: ast.Call) -> dict[str, bool]:
@@ -158,10 +161,7 @@ def _test(expr: ast.expr, flags: dict[str, bool]) -> bool | None:
         inner = _test(expr.operand, flags)
         return None if inner is None else not inner
     if isinstance(expr, ast.BoolOp):
-        values = [_test(v, flags) for v in expr.values]
-        if isinstance(expr.op, ast.And):
-            return False if False in values else None if None in values else True
-        return True if True in values else None if None in values else False
+        return joined_outcome(expr.op, [_test(v, flags) for v in expr.values])
     return None
 
 

@@ -10,16 +10,13 @@ import re
 from typing import TYPE_CHECKING
 
 from lossguard.static.dict_sums import dict_running_sum
-from lossguard.static.events import BACKWARD_CALLS, Accumulate
+from lossguard.static.events import BACKWARD_CALLS, BACKWARD_HELPERS, Accumulate
 from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
 _TRAIN_CALLS = {*BACKWARD_CALLS, "step"}
-#: Names of the training helpers whose ``backward(loss)`` back-propagates its argument
-#: (``accelerate.Accelerator``, Lightning ``Fabric``).
-_BACKWARD_HELPERS = {"accelerator", "fabric"}
 
 #: An item store's target, ``losses["vgg"]`` / ``self.losses[i]``: group 1 is the container.
 ITEM_STORE = re.compile(r"([A-Za-z_][\w.]*)\[")
@@ -182,8 +179,7 @@ class LoopFacts:
     """Calls and plain assignments found lexically inside a loop (nested functions excluded)."""
 
     def __init__(self, module: ModuleInfo, loop: ast.AST) -> None:
-        self.trains = False
-        #: ids of the calls that make the loop a training loop (``trains``)
+        #: ids of the calls that make the loop a training loop (:attr:`trains`)
         self.train_calls: list[int] = []
         #: targets given a fresh value on every iteration: an assignment under an `if` in the loop
         #: (`if step % log_every == 0: total = 0`) resets only now and then, and does not count
@@ -218,17 +214,15 @@ class LoopFacts:
                 and own.trains(called)
             ):
                 # `self.learn(...)` of a method of the class that back-propagates: the loop trains through it
-                self.trains = True
                 self.train_calls.append(id(node))
             if isinstance(node, ast.Call) and call_name(node) in _TRAIN_CALLS and id(node) not in not_steps:
-                self.trains = True
                 self.train_calls.append(id(node))
                 if call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
                     receiver = node.func.value
                     self.backwarded.add(module.segment(receiver))
                     self.backward_lines.setdefault(module.segment(receiver), []).append(node.lineno)
                     helper = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
-                    if helper in _BACKWARD_HELPERS and node.args:
+                    if helper in BACKWARD_HELPERS and node.args:
                         self.backwarded.add(module.segment(node.args[0]))  # accelerator.backward(loss)
                 elif call_name(node) == "manual_backward" and node.args:
                     self.backwarded.add(module.segment(node.args[0]))  # Lightning: self.manual_backward(loss)
@@ -257,6 +251,11 @@ class LoopFacts:
                         self._assign(target, branches)  # a fresh value (not `acc = acc + x`)
             elif isinstance(node, ast.AnnAssign) and node.value is not None:
                 self._assign(module.segment(node.target), branches)
+
+    @property
+    def trains(self) -> bool:
+        """The loop calls backward() or step(), or a method of its class that back-propagates."""
+        return bool(self.train_calls)
 
     def trains_outside(self, dead: frozenset[int]) -> bool:
         """The loop trains through a call outside the branches this call never takes (``Context.dead``:

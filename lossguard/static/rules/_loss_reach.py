@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
 from lossguard.static.rules._graph_evidence import call_name
+from lossguard.static.scope_nodes import SCOPES, scope_nodes
 from lossguard.static.values import Optimizer
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 #: calls and attributes through which no gradient flows back to what they read
 _CUT_CALLS = frozenset({"detach", "item", "detach_", "numpy", "tolist", "no_grad"})
 _CUT_ATTRS = frozenset({"data"})
@@ -57,8 +57,11 @@ def overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def backpropagated(call: ast.Call) -> ast.expr | None:
     """What ``call`` back-propagates: ``X`` of ``X.backward()``, ``scaler.scale(X).backward()``,
-    ``self.manual_backward(X)``, ``accelerator.backward(X)``, ``torch.autograd.backward(X)``."""
+    ``self.manual_backward(X)``, ``accelerator.backward(X)``, ``torch.autograd.backward(X)`` (or ``backward(X)``,
+    imported from it)."""
     func = call.func
+    if isinstance(func, ast.Name):
+        return call.args[0] if func.id == "backward" and call.args else None
     if not isinstance(func, ast.Attribute):
         return None
     receiver = func.value
@@ -101,20 +104,10 @@ def enclosing_function(node: ast.AST, tree: ast.AST) -> ast.AST:
     return _function_map(tree).get(id(node), tree)
 
 
-def _scope_nodes(scope: ast.AST) -> list[ast.AST]:
-    out: list[ast.AST] = []
-    stack = list(ast.iter_child_nodes(scope))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, _SCOPES))
-    return out
-
-
 def _no_grad_ids(scope: ast.AST) -> set[int]:
     """Ids of the statements under a ``with torch.no_grad()`` / ``torch.inference_mode()`` block of ``scope``."""
     ids: set[int] = set()
-    for node in _scope_nodes(scope):
+    for node in scope_nodes(scope):
         if isinstance(node, (ast.With, ast.AsyncWith)) and any(
             isinstance(item.context_expr, ast.Call) and call_name(item.context_expr) in _NO_GRAD_BLOCKS for item in node.items
         ):
@@ -167,7 +160,8 @@ class _Traced:
     bindings: dict[str, list[ast.expr]]  # the values assigned to each of them before the backward()
 
 
-def _detached(expr: ast.AST) -> bool:
+def detached(expr: ast.AST) -> bool:
+    """``expr`` hands on no gradient: it holds a ``.detach()`` / ``.detach_()`` call or reads ``.data``."""
     return any(
         isinstance(n, ast.Call) and call_name(n) in ("detach", "detach_") or isinstance(n, ast.Attribute) and n.attr in _CUT_ATTRS
         for n in ast.walk(expr)
@@ -197,7 +191,7 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
     no_grad = _no_grad_ids(scope)
     assigns = [
         n
-        for n in _scope_nodes(scope)
+        for n in scope_nodes(scope)
         if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.lineno < backward.lineno and id(n) not in no_grad
     ]
     used: set[str] = set()
@@ -225,7 +219,7 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
                     if not (isinstance(called, ast.Attribute) and called.attr in api.MODULE_ATTRIBUTES and called.attr != "forward"):
                         used.add(module.segment(called))
                         calls.append(n)
-                        if any(_detached(a) for a in n.args):
+                        if any(detached(a) for a in n.args):
                             judged.add(module.segment(called))
                     if isinstance(func, ast.Subscript):
                         stack.append(func.slice)
@@ -250,7 +244,7 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
                         targets = a.targets if isinstance(a, ast.Assign) else [a.target]
                         if a.value is not None and any(module.segment(t) == text for tg in targets for t in ast.walk(tg)):
                             todo.append(a.value)
-            stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, _SCOPES))
+            stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, SCOPES))
     return _Traced(used=used, judged=judged, names=seen, calls=calls, bindings=bindings)
 
 
@@ -277,7 +271,7 @@ def _loss_call(backward: ast.Call, module: ModuleInfo) -> ast.Call | None:
     scope = enclosing_function(backward, module.module)
     assigns = [
         n
-        for n in _scope_nodes(scope)
+        for n in scope_nodes(scope)
         if isinstance(n, ast.Assign) and n.lineno < backward.lineno and any(isinstance(t, ast.Name) and t.id == loss.id for t in n.targets)
     ]
     last = max(assigns, key=lambda n: n.lineno, default=None)
@@ -297,20 +291,22 @@ def reaches(backward: ast.Call, owners: tuple[str, ...], module: ModuleInfo) -> 
     return None
 
 
+def param_holdings(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The source texts of the modules whose parameters the optimizer written ``optimizer`` holds, and of those its
+    assignments take out of them (``set(vae.parameters()) - set(vae.discr.parameters())``: ``vae.discr``).
+
+    The owners: the interpreter's reading of it (``receiver``), else what the file's assignments to that text build it
+    over: ``X.parameters()`` / ``X.named_parameters()`` written in the call, or in the assignments of a name it is given
+    in the same function (``params = list(model.parameters())``). Assignments of it over anything else (a list of
+    unknown origin, a filtered comprehension) are passed over when another builds it over known modules, that path is
+    then the one read; () when none does. Each owner, and each module taken out, also under the attribute the file
+    stores it in (``self.vae = vae``)."""
+    return _owners(optimizer, receiver, module)
+
+
 def param_owners(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[str, ...]:
-    """The source texts of the modules whose parameters the optimizer written ``optimizer`` holds: the interpreter's
-    reading of it (``receiver``), else what the file's assignments to that text build it over: ``X.parameters()`` /
-    ``X.named_parameters()`` written in the call, or in the assignments of a name it is given in the same function
-    (``params = list(model.parameters())``). Assignments of it over anything else (a list of unknown origin, a
-    filtered comprehension) are passed over when another builds it over known modules, that path is then the one read;
-    () when none does. Each owner also under the attribute the file stores it in (``self.vae = vae``)."""
+    """The owners of :func:`param_holdings` alone."""
     return _owners(optimizer, receiver, module)[0]
-
-
-def param_excluded(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[str, ...]:
-    """The modules whose parameters the optimizer's assignments take out of its owners' (``set(vae.parameters()) -
-    set(vae.discr.parameters())``: ``vae.discr``), under the same aliases."""
-    return _owners(optimizer, receiver, module)[1]
 
 
 def apart(owners: tuple[str, ...], excluded: tuple[str, ...], others: tuple[str, ...]) -> bool:
@@ -378,7 +374,7 @@ def _built_over(assign: ast.Assign, module: ModuleInfo) -> tuple[list[str], list
     reads, directly or through names assigned in the same function, and those taken out of them (the right side of a
     ``-``, a set difference)."""
     scope = enclosing_function(assign, module.module)
-    assigns = [n for n in _scope_nodes(scope) if isinstance(n, ast.Assign) and n.lineno < assign.lineno]
+    assigns = [n for n in scope_nodes(scope) if isinstance(n, ast.Assign) and n.lineno < assign.lineno]
     found: list[str] = []
     excluded: list[str] = []
     seen: set[str] = set()

@@ -13,6 +13,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import BACKWARD_CALLS
+from lossguard.static.scope_nodes import own_nodes
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -20,16 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def _calls(nodes: list[ast.stmt]) -> list[ast.Call]:
     """The calls made by ``nodes`` (not inside nested function or class definitions)."""
-    out: list[ast.Call] = []
-    stack: list[ast.AST] = list(nodes)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.Call):
-            out.append(node)
-        stack.extend(ast.iter_child_nodes(node))
-    return out
+    return [node for node in own_nodes(nodes) if isinstance(node, ast.Call)]
 
 
 def _receivers(calls: list[ast.Call], method: str, module: ModuleInfo) -> set[str]:

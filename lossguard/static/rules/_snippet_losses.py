@@ -30,7 +30,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from lossguard.static.interp.unbuilt_models import MODEL_WORDS, bound_anywhere, words
+from lossguard.static.identifier_words import words
+from lossguard.static.interp.unbuilt_models import MODEL_WORDS, bound_anywhere
 from lossguard.static.prefilter import LOSS_WORDS
 from lossguard.static.rules._graph_evidence import LoopFacts, added_expr, bound_once
 from lossguard.static.values import Tensor

@@ -12,7 +12,8 @@ from lossguard.static.facts import parameter_defaults
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
-from lossguard.static.tensor_ops import reduction_from
+from lossguard.static.scope_nodes import scope_nodes
+from lossguard.static.tensor_ops import keyword_arg, reduction_from
 from lossguard.static.values import UNKNOWN, Const, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -120,10 +121,8 @@ def _init_storing(attr: str, method: ast.FunctionDef | ast.AsyncFunctionDef, mod
 
 def _written_reduction(call: TorchCall) -> str | None:
     """The string written as ``reduction=`` at the call, if any."""
-    return next(
-        (k.value.value for k in call.node.keywords if k.arg == "reduction" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)),
-        None,
-    )
+    written = keyword_arg(call.node, "reduction")
+    return written.value if isinstance(written, ast.Constant) and isinstance(written.value, str) else None
 
 
 def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
@@ -142,18 +141,6 @@ def _legacy_positional(call: TorchCall) -> list[tuple[str, ast.expr]]:
     return out
 
 
-def _scope_nodes(scope: ast.AST) -> list[ast.AST]:
-    """The nodes of a function's or module's own code, not of the functions and classes it defines."""
-    out: list[ast.AST] = []
-    stack = list(ast.iter_child_nodes(scope))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
-    return out
-
-
 def _set_afterwards(call: TorchCall) -> list[tuple[ast.Assign, str, ast.expr]]:
     """``loss_fn = nn.CrossEntropyLoss(weight=w)`` then ``loss_fn.size_average = False``: the
     assignments of a legacy flag to the attribute of the loss module this constructor call makes.
@@ -163,7 +150,7 @@ def _set_afterwards(call: TorchCall) -> list[tuple[ast.Assign, str, ast.expr]]:
     bound nowhere else there: otherwise silent."""
     module, func = call.ctx.module, call.ctx.func
     scopes: list[ast.AST] = [func if func is not None else module.module]
-    owner = next((s for s in _scope_nodes(scopes[0]) if isinstance(s, ast.Assign) and s.value is call.node), None)
+    owner = next((s for s in scope_nodes(scopes[0]) if isinstance(s, ast.Assign) and s.value is call.node), None)
     if owner is None or len(owner.targets) != 1:
         return []
     target = owner.targets[0]
@@ -175,7 +162,7 @@ def _set_afterwards(call: TorchCall) -> list[tuple[ast.Assign, str, ast.expr]]:
     elif not isinstance(target, ast.Name):
         return []
     name = module.segment(target)
-    nodes = [n for scope in scopes for n in _scope_nodes(scope)]
+    nodes = [n for scope in scopes for n in scope_nodes(scope)]
     bound = [
         t
         for n in nodes

@@ -26,6 +26,7 @@ from lossguard.static.rules._counter_schedule import scheduled_step
 from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
+from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.values import External, Optimizer, QualName, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
@@ -58,7 +59,8 @@ def _clears_elsewhere(receiver: ForeignCall) -> bool:
     return _clears_grads(receiver.name, receiver.receiver)
 
 
-_GRAD_ATTRS = ("grad", "_grad")
+#: the attributes a parameter keeps its gradient in (LG017 and LG018 read them too)
+GRAD_ATTRS = ("grad", "_grad")
 # in-place methods that reset or overwrite a gradient (zero_grad's own code is detach_() + zero_());
 # clamp_/div_ (clipping, averaging) keep it, so a loop that only clips is still reported
 _OVERWRITING = {"zero_", "detach_", "fill_", "mul_", "copy_", "set_"}
@@ -67,7 +69,7 @@ _OVERWRITING = {"zero_", "detach_", "fill_", "mul_", "copy_", "set_"}
 def _is_grad(node: ast.AST) -> bool:
     """``p.grad``, ``param._grad``, ``p.grad.data``: a parameter's gradient."""
     while isinstance(node, ast.Attribute):
-        if node.attr in _GRAD_ATTRS:
+        if node.attr in GRAD_ATTRS:
             return True
         node = node.value
     return False
@@ -84,14 +86,14 @@ def _clears_manually(loop: ast.AST, dead: frozenset[int] = frozenset()) -> bool:
             continue
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
-            if any(isinstance(t, ast.Attribute) and t.attr in _GRAD_ATTRS for target in targets for t in ast.walk(target)):
+            if any(isinstance(t, ast.Attribute) and t.attr in GRAD_ATTRS for target in targets for t in ast.walk(target)):
                 return True
         elif isinstance(node, ast.Call):
             func = node.func
             if isinstance(func, ast.Attribute) and func.attr in _OVERWRITING and _is_grad(func.value):
                 return True
             name = call_name(node)
-            if name == "setattr" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value in _GRAD_ATTRS:
+            if name == "setattr" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) and node.args[1].value in GRAD_ATTRS:
                 return True
             if name == "_foreach_zero_":
                 return True
@@ -107,15 +109,7 @@ def _elided(loop: ast.AST) -> bool:
     """The loop's body holds a bare ``...`` statement (round 27, seilk/fullstack-deeplearning's
     trainer templates: ``for batch in loader: ...  # training logic`` then ``loss.backward()``,
     ``optimizer.step()``): part of the step is left out, and the clearing may be in it."""
-    stack = list(ast.iter_child_nodes(loop))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis:
-            return True
-        stack.extend(ast.iter_child_nodes(node))
-    return False
+    return any(isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node.value.value is Ellipsis for node in scope_nodes(loop))
 
 
 def _lbfgs_iterations(node: ast.Call) -> object:

@@ -12,8 +12,10 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Report, Rule, place
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._guarded_clears import guarded_clear
+from lossguard.static.rules._loss_reach import reaches
 from lossguard.static.rules._none_receivers import called_on
-from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
+from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
+from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.values import Optimizer, QualName, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,20 +56,7 @@ _BOOKKEEPING = frozenset(
 # Calls that may sit between the backward() and the step, before or after the clear, and put no gradient back and
 # apply none: clipping, a GradScaler's unscaling.
 _CLIPPING = frozenset({"clip_grad_norm_", "clip_grad_value_", "clip_grad_norm", "unscale_"})
-_GRAD_ATTRS = ("grad", "_grad")
 _CONTROL = (ast.Return, ast.Break, ast.Continue, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-
-
-def _nodes(stmt: ast.AST) -> list[ast.AST]:
-    """The nodes of ``stmt``, without the bodies of the functions, classes and lambdas it defines."""
-    out: list[ast.AST] = []
-    stack = [stmt]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _SCOPES))
-    return out
 
 
 @dataclass(frozen=True)
@@ -88,20 +77,6 @@ def _layout(tree: ast.AST) -> _Layout:
                     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
                         where[id(stmt.value)] = (stmts, i)
     return _Layout(where)
-
-
-def _loss_of(call: ast.Call) -> ast.expr | None:
-    """What ``call`` back-propagates: ``X`` of ``X.backward()``, ``scaler.scale(X).backward()``,
-    ``self.manual_backward(X)``, ``torch.autograd.backward(X)``."""
-    func = call.func
-    if not isinstance(func, ast.Attribute):
-        return None
-    if func.attr == "manual_backward" or isinstance(func.value, (ast.Name, ast.Attribute)) and ast.unparse(func.value).endswith("autograd"):
-        return call.args[0] if call.args else None
-    inner = func.value
-    if isinstance(inner, ast.Call) and call_name(inner) == "scale" and len(inner.args) == 1:
-        return inner.args[0]
-    return inner
 
 
 @dataclass(frozen=True)
@@ -355,6 +330,24 @@ for x, y in loader:
     optimizer.step()
     optimizer.zero_grad()
 """,
+        # the discriminator's loss reaches the generator only through `.detach()`: clearing the generator's gradients
+        # after it drops nothing its step would apply (read by the loss tracer LG018 shares, session 24; fired before)
+        """
+import torch
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real in loader:
+    opt_d.zero_grad()
+    fake = G(noise())
+    loss_d = bce(D(real), ones) + bce(D(fake.detach()), zeros)
+    loss_d.backward()
+    opt_g.zero_grad()
+    loss_g = bce(D(fake), ones)
+    loss_g.backward()
+    opt_g.step()
+    opt_d.step()
+""",
         # a helper runs between the backward and the clear: it may step
         """
 import torch
@@ -481,6 +474,25 @@ for epoch in range(10):
             line=9,
             col=9,
             message="`net.zero_grad()` clears the gradients of `loss.backward()` (line 7)",
+        ),
+        # the first loss handed to `accelerator.backward` is read as `X.backward()`'s (the loss tracer LG018 shares,
+        # session 24; silent before: the accelerator itself was traced as the loss)
+        Invalid(
+            """
+import torch
+
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+for x, y, x2, y2 in loader:
+    loss1 = criterion(model(x), y)
+    accelerator.backward(loss1)
+    optimizer.zero_grad()
+    loss2 = criterion(model(x2), y2)
+    accelerator.backward(loss2)
+    optimizer.step()
+""",
+            line=7,
+            col=5,
+            message="the step sees only the backward() at line 9",
         ),
         # a DQN agent's update method that no checked loop calls (its caller is a framework's or another repository's):
         # read as one step of a loop (round 31)
@@ -611,21 +623,23 @@ class FineTuneTrainer:
         later: list[ast.Call] = []  # backward() calls between the clear and the step
         helpers = False  # a call between the clear and the step that may back-propagate or set gradients out of sight
         for stmt in stmts[index + 1 :]:
-            nodes = _nodes(stmt)
-            if any(isinstance(n, _CONTROL) for n in nodes) or any(isinstance(n, ast.Attribute) and n.attr in _GRAD_ATTRS for n in nodes):
+            nodes = [stmt, *scope_nodes(stmt)]
+            if any(isinstance(n, _CONTROL) for n in nodes) or any(isinstance(n, ast.Attribute) and n.attr in GRAD_ATTRS for n in nodes):
                 return None
             calls = [n for n in nodes if isinstance(n, ast.Call)]
             if any(call_name(c) == "grad" for c in calls):
                 return None  # torch.autograd.grad: gradients taken by hand
             top = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+            if top is not None and call_name(top) in _CLIPPING:
+                # clip_grad_norm_(model.parameters(), 1.0), scaler.unscale_(opt): no gradient put back or applied; before
+                # the clear, the clear still drops what the step would apply
+                continue
             if clear is None:
                 if top is not None and call_name(top) == "zero_grad":
                     clear = self._clear(top, module, values)
                     if clear is None:
                         return None
                     continue
-                if top is not None and call_name(top) in _CLIPPING:
-                    continue  # clipped (or unscaled) before the clear: the clear still drops what the step would apply
                 if any(call_name(c) not in _BOOKKEEPING for c in calls):
                     return None  # a step, a clear or a helper before any clear of the list: not this shape
                 continue
@@ -641,8 +655,6 @@ class FineTuneTrainer:
                 return None  # a step or clear under a branch, or of another optimizer
             found = [c for c in calls if call_name(c) in BACKWARD_CALLS]
             later += found
-            if top is not None and call_name(top) in _CLIPPING:
-                continue  # clip_grad_norm_(model.parameters(), 1.0), scaler.unscale_(opt): no gradient put back
             if not found and any(call_name(c) not in _BOOKKEEPING for c in calls):
                 helpers = True
         return None
@@ -711,8 +723,7 @@ class FineTuneTrainer:
             owners = _owners(stepped, step, module, values, not self._foreign)
             if clear.model:
                 owners = _covered(clear.text, owners)
-            used = _loss_callees(backward, module)
-            if not any(u == o or u.startswith(o + ".") for u in used for o in owners):
+            if reaches(backward, owners, module) is None:
                 return None
         lines = {n: place(module, n.lineno) for n in (backward, step, *later)}
         what = f"`{module.segment(clear.node)}`"
@@ -739,7 +750,9 @@ def _owners(stepped: str, step: ast.Call, module: ModuleInfo, values: dict[int, 
     knows of it at the step (``opt.step()``), else the file's assignments to that text, when every one builds it over
     ``X.parameters()`` calls (``self.opt = Adam(chain(self.G.parameters(), self.D.parameters()))``); () when unknown.
     ``read_value`` False (a step in another file than the loop's, whose optimizer may have been built in the loop's):
-    the file's assignments only."""
+    the file's assignments only. Not LG018's ``param_owners``: LG018 needs the modules an optimizer holds whole (a
+    filtered ``[p for p in net.parameters() if ...]`` is unknown there), this rule the modules its parameters are drawn
+    from (``net.zero_grad()`` clears any subset of ``net``'s)."""
     _, receiver = values.get(id(step), ("", None))
     if read_value and isinstance(receiver, Optimizer) and receiver.params:
         return receiver.params
@@ -758,39 +771,3 @@ def _owners(stepped: str, step: ast.Call, module: ModuleInfo, values: dict[int, 
             return ()
         owners += found
     return tuple(owners) if assigned else ()
-
-
-def _scope_of(node: ast.AST, tree: ast.AST) -> ast.AST:
-    """The innermost function whose body holds ``node`` (the module when none does)."""
-    best: ast.AST = tree
-    for fn in ast.walk(tree):
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.lineno <= getattr(node, "lineno", 0) <= (fn.end_lineno or 0):
-            if any(n is node for n in ast.walk(fn)):
-                best = fn
-    return best
-
-
-def _loss_callees(backward: ast.Call, module: ModuleInfo) -> set[str]:
-    """The source texts of the callees of every call the back-propagated loss is computed from, following the names it
-    reads through their assignments before the backward() in the same function (``loss_d_A = (loss_real + loss_fake) / 2``,
-    ``loss_real = criterion(real_out, ones)``, ``real_out = D_A(real)`` give ``D_A``)."""
-    loss = _loss_of(backward)
-    if loss is None:
-        return set()
-    scope = _scope_of(backward, module.module)
-    assigns = [n for n in _nodes(scope) if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and n.lineno < backward.lineno]
-    used: set[str] = set()
-    seen: set[str] = set()
-    todo: list[ast.AST] = [loss]
-    while todo and len(seen) < 200:
-        expr = todo.pop()
-        for n in ast.walk(expr):
-            if isinstance(n, ast.Call):
-                used.add(module.segment(n.func))
-            elif isinstance(n, ast.Name) and n.id not in seen:
-                seen.add(n.id)
-                for a in assigns:
-                    targets = a.targets if isinstance(a, ast.Assign) else [a.target]
-                    if a.value is not None and any(isinstance(t, ast.Name) and t.id == n.id for tg in targets for t in ast.walk(tg)):
-                        todo.append(a.value)
-    return used

@@ -6,13 +6,14 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ForeignCall, LoopSummary
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.rule import Rule, place
-from lossguard.static.rules._forward_paths import declared_class, instance_class, part_use
+from lossguard.static.rules._forward_paths import PartUse, declared_class, instance_class, part_use
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._iteration_events import Placed, compatible, iteration_nodes
 from lossguard.static.rules._loss_reach import (
@@ -22,20 +23,19 @@ from lossguard.static.rules._loss_reach import (
     judged_detached,
     loss_calls,
     overlaps,
-    param_excluded,
+    param_holdings,
     param_owners,
     part_of,
     reaches,
     shared_outputs,
 )
 from lossguard.static.rules._sibling_resets import class_of
-from lossguard.static.rules.lg014_missing_zero_grad import _clears_grads, _stepped_optimizer, _zero_grad_optimizer
+from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.values import Instance, Value
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
-_GRAD_ATTRS = frozenset(("grad", "_grad"))
 #: text in the iteration that may switch a network's gradients off or on around a loss (``requires_grad_(False)``,
 #: ``set_requires_grad(net, False)``, ``p.requires_grad = False``, Lightning's ``toggle_optimizer``, ``freeze(D)``)
 _FREEZING = re.compile(r"requires_grad|toggle_optimizer|freeze|(turn|set|enable|disable|switch)_?(on|off)?_?grads?\b|grads?_?(on|off)\b")
@@ -48,6 +48,46 @@ class _Event:
     optimizer: str = ""  # the stepped or cleared optimizer's text ("" for a model's zero_grad or an unknown clear)
     owners: tuple[str, ...] = ()  # the modules whose gradients it steps or clears; () when not known
     excluded: tuple[str, ...] = ()  # modules inside those whose parameters it leaves out (a set difference)
+
+
+#: lucidrains/muse-maskgit-pytorch before f7ea957000 (an INVALID example, and the source of two look-alikes)
+_MUSE_MASKGIT = """
+import torch
+from torch import nn
+
+
+class VQGAN(nn.Module):
+    def __init__(self, enc_dec, discr):
+        super().__init__()
+        self.enc_dec = enc_dec
+        self.discr = discr
+
+    def forward(self, img, return_loss=False, return_discr_loss=False):
+        fmap = self.enc_dec(img)
+        if return_discr_loss:
+            fmap.detach_()
+            fmap_logits, img_logits = map(self.discr, (fmap, img))
+            return hinge_discr_loss(fmap_logits, img_logits)
+        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
+
+
+class Trainer:
+    def __init__(self, vae: VQGAN, lr=3e-4):
+        self.vae = vae
+        discr_parameters = set(vae.discr.parameters())
+        self.optim = torch.optim.Adam(set(vae.parameters()) - discr_parameters, lr=lr)
+        self.discr_optim = torch.optim.Adam(discr_parameters, lr=lr)
+
+    def train_step(self, img):
+        loss = self.vae(img, return_loss=True)
+        loss.backward()
+        self.optim.step()
+        self.optim.zero_grad()
+        discr_loss = self.vae(img, return_discr_loss=True)
+        discr_loss.backward()
+        self.discr_optim.step()
+        self.discr_optim.zero_grad()
+"""
 
 
 class StepOnAnotherNetworksGradients(Rule):
@@ -284,6 +324,9 @@ for img in loader:
     discr_opt.step()
     discr_opt.zero_grad()
 """,
+        # the same wrapper whose discriminator's path judges `fmap` undetached: no evidence that the first loss is the
+        # discriminator's adversary's
+        _MUSE_MASKGIT.replace("            fmap.detach_()\n", ""),
     )
 
     INVALID = (
@@ -364,45 +407,12 @@ class Trainer:
         # lucidrains/muse-maskgit-pytorch before f7ea957000: both losses come from one VQGAN wrapper, the path its
         # forward takes chosen by a keyword flag; the autoencoder's goes through `self.discr(fmap)`, the
         # discriminator's judges `fmap` detached in place; the discriminator's optimizer is cleared after its step only
+        Invalid(_MUSE_MASKGIT, line=34, col=9, message="left on `self.vae.discr`"),
+        # the same discriminator judging `fmap.data` (no gradient through `.data`, as the loss tracer reads a loss's own
+        # calls; session 24: the wrapper's path read `.detach()` alone and was silent)
         Invalid(
-            """
-import torch
-from torch import nn
-
-
-class VQGAN(nn.Module):
-    def __init__(self, enc_dec, discr):
-        super().__init__()
-        self.enc_dec = enc_dec
-        self.discr = discr
-
-    def forward(self, img, return_loss=False, return_discr_loss=False):
-        fmap = self.enc_dec(img)
-        if return_discr_loss:
-            fmap.detach_()
-            fmap_logits, img_logits = map(self.discr, (fmap, img))
-            return hinge_discr_loss(fmap_logits, img_logits)
-        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
-
-
-class Trainer:
-    def __init__(self, vae: VQGAN, lr=3e-4):
-        self.vae = vae
-        discr_parameters = set(vae.discr.parameters())
-        self.optim = torch.optim.Adam(set(vae.parameters()) - discr_parameters, lr=lr)
-        self.discr_optim = torch.optim.Adam(discr_parameters, lr=lr)
-
-    def train_step(self, img):
-        loss = self.vae(img, return_loss=True)
-        loss.backward()
-        self.optim.step()
-        self.optim.zero_grad()
-        discr_loss = self.vae(img, return_discr_loss=True)
-        discr_loss.backward()
-        self.discr_optim.step()
-        self.discr_optim.zero_grad()
-""",
-            line=34,
+            _MUSE_MASKGIT.replace("            fmap.detach_()\n", "").replace("(fmap, img)", "(fmap.data, img)"),
+            line=33,
             col=9,
             message="left on `self.vae.discr`",
         ),
@@ -546,7 +556,7 @@ class Trainer(nn.Module):
         for p in placed:
             node = p.node
             if isinstance(node, ast.Attribute):
-                if node.attr in _GRAD_ATTRS and isinstance(node.ctx, (ast.Store, ast.Del)):
+                if node.attr in GRAD_ATTRS and isinstance(node.ctx, (ast.Store, ast.Del)):
                     events.append(_Event("clear", p))  # `p.grad = None`: whose parameters, not read
                 continue
             if not isinstance(node, ast.Call):
@@ -559,16 +569,14 @@ class Trainer(nn.Module):
             if entry is not None:
                 stepped = _stepped_optimizer(entry[0], entry[1], node, module)
                 if stepped is not None:
-                    owners = param_owners(stepped, entry[1], module) if stepped else ()
-                    excluded = param_excluded(stepped, entry[1], module) if stepped else ()
+                    owners, excluded = param_holdings(stepped, entry[1], module) if stepped else ((), ())
                     events.append(_Event("step", p, stepped, owners, excluded))
                     continue
             if name == SET_GRAD or _clears_grads(name, entry[1] if entry else None) or name == "zero_" and ".grad" in module.segment(node):
                 optimizer = _zero_grad_optimizer(entry[0], entry[1], node, module) if entry else None
                 if optimizer is not None:
                     receiver = entry[1] if entry else None
-                    owners = param_owners(optimizer, receiver, module)
-                    events.append(_Event("clear", p, optimizer, owners, param_excluded(optimizer, receiver, module)))
+                    events.append(_Event("clear", p, optimizer, *param_holdings(optimizer, receiver, module)))
                 elif name == "zero_grad" and isinstance(node.func, ast.Attribute) and not node.args:
                     events.append(_Event("clear", p, "", (module.segment(node.func.value),)))  # model.zero_grad()
                 else:
@@ -633,25 +641,23 @@ class Trainer(nn.Module):
     def _through_wrapper(self, backward: ast.Call, owners: tuple[str, ...], module: ModuleInfo) -> str | None:
         """An owner ``<callee>.<part>`` that a call of a wrapper network in the loss goes through, on the path of its
         ``forward`` the call's flags select (rules._forward_paths); None when none is."""
-        for callee, call, cls in self._wrapped(backward, module):
-            for owner in owners:
-                part = owner[len(callee) + 1 :] if owner.startswith(callee + ".") else ""
-                if part.isidentifier():
-                    use = part_use(call, cls, part)
-                    if use is not None and use.through:
-                        return owner
-        return None
+        return next((owner for owner, use in self._part_uses(backward, owners, module) if use.through), None)
 
     def _judged_in_wrapper(self, backward: ast.Call, net: str, module: ModuleInfo) -> bool:
         """The loss calls a wrapper network whose ``forward``, on the path the call's flags select, calls the part
         ``net`` on a detached input (``fmap.detach_()``, then ``map(self.discr, (fmap, img))``)."""
+        return any(use.judged for _, use in self._part_uses(backward, (net,), module))
+
+    def _part_uses(self, backward: ast.Call, nets: tuple[str, ...], module: ModuleInfo) -> Iterator[tuple[str, PartUse]]:
+        """For each wrapper network the loss calls and each of ``nets`` that is ``<callee>.<part>``, how the wrapper's
+        ``forward`` uses the part on the path the call's flags select."""
         for callee, call, cls in self._wrapped(backward, module):
-            part = net[len(callee) + 1 :] if net.startswith(callee + ".") else ""
-            if part.isidentifier():
-                use = part_use(call, cls, part)
-                if use is not None and use.judged:
-                    return True
-        return False
+            for net in nets:
+                part = net[len(callee) + 1 :] if net.startswith(callee + ".") else ""
+                if part.isidentifier():
+                    use = part_use(call, cls, part)
+                    if use is not None:
+                        yield net, use
 
     def _adversaries(self, first: ast.Call, second: ast.Call, net: str, other: tuple[str, ...], stepped_between: bool, module: ModuleInfo) -> bool:
         """Evidence that the first loss is the other network's objective and not the stepped network's: the stepped

@@ -1,0 +1,25 @@
+"""The nodes of a scope's own code: what a function (or module) runs itself, without the bodies of the functions,
+classes and lambdas it defines (they run in scopes of their own, if at all)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Iterator
+
+#: the nodes that open a scope of their own
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def own_nodes(roots: Iterable[ast.AST]) -> Iterator[ast.AST]:
+    """The nodes of ``roots`` (statements, say) and below them, outside the functions, classes and lambdas they
+    define (those defining nodes left out too, a root among them): depth first, last child first."""
+    stack = [r for r in roots if not isinstance(r, SCOPES)]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, SCOPES))
+
+
+def scope_nodes(scope: ast.AST) -> list[ast.AST]:
+    """The nodes under ``scope`` (not ``scope`` itself) outside the functions, classes and lambdas it defines."""
+    return list(own_nodes(ast.iter_child_nodes(scope)))
