@@ -54,7 +54,7 @@ for x, y in loader:
             "`loss = rec + kld`: the terms hold "
             "the total's graph where the caller back-propagates the total, or a sum it is added into, "
             "and where the total already holds one when returned), accumulated inside a "
-            "loop into a variable that lives across iterations (not reset inside the loop), when the "
+            "loop into a variable that lives across iterations (not reset inside the loop on every iteration that adds to it, nor in the branch where the loop steps its optimizer: `if (i + 1) % accum == 0: opt.step(); ...; running = 0` is a gradient-accumulation window, its micro-batches already back-propagated; a reset in a branch of its own, `if i % 100 == 0: running = 0` with the step elsewhere, still lets the sum grow), when the "
             "loop trains (calls backward() or step()) or runs outside no_grad in code that is actually "
             "called (a function nothing calls counts as called when it runs backward(), itself or through "
             "a function of its module it calls by name: it cannot be running under no_grad). Silent inside `torch.no_grad()` / `torch.inference_mode()` (also as decorators), "

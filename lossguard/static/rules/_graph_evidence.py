@@ -189,6 +189,9 @@ class LoopFacts:
         self.assigned_in: dict[str, list[int]] = {}
         #: node id -> the ids of the `if` branches around it inside the loop, outermost first
         self._branches: dict[int, tuple[int, ...]] = {}
+        #: ids of the `if` branches that hold an optimizer's `step()` (directly or deeper): the loop's update
+        #: happens there (`if micro % accum == 0: opt.step(); ...`)
+        self._stepping: set[int] = set()
         self.backwarded: set[str] = set()  # source texts of `<expr>.backward()` receivers in the loop
         self.bound_by: dict[str, list[ast.expr]] = {}  # local name -> the values assigned to it in the loop
         #: stores of a value without a graph into part of a container in the loop (`d[k] = v.item()`,
@@ -217,6 +220,8 @@ class LoopFacts:
                 self.train_calls.append(id(node))
             if isinstance(node, ast.Call) and call_name(node) in _TRAIN_CALLS and id(node) not in not_steps:
                 self.train_calls.append(id(node))
+                if call_name(node) == "step":
+                    self._stepping.update(branches)
                 if call_name(node) == "backward" and isinstance(node.func, ast.Attribute):
                     receiver = node.func.value
                     self.backwarded.add(module.segment(receiver))
@@ -271,12 +276,14 @@ class LoopFacts:
     def resets(self, target: str, at: ast.AST) -> bool:
         """``target`` is given a fresh value on every iteration that reaches ``at``: unconditionally,
         or in an ``if`` branch that holds ``at`` too (``if step > start: total = 0.0; for ...:
-        total += d_loss``). A reset under a condition of its own (``if step % log_every == 0:
-        total = 0``) lets the sum grow over the iterations in between."""
+        total += d_loss``), or in the branch where the loop steps its optimizer (``if micro % accum == 0:
+        opt.step(); ...; total = 0``: gradient accumulation, the sum spans one update's micro-batches and
+        starts again at each update). A reset under a condition of its own (``if step % log_every == 0:
+        total = 0``, the step outside it) lets the sum grow over the iterations in between."""
         if target in self.assigned:
             return True
         around = self._branches.get(id(at), ())
-        return any(branch in around for branch in self.assigned_in.get(target, ()))
+        return any(branch in around or branch in self._stepping for branch in self.assigned_in.get(target, ()))
 
 
 class BackwardedTexts:

@@ -174,6 +174,27 @@ def train(model, loader, optimizer):
     return total
 """
 
+# gradient accumulation with a running sum of the micro-batches' scaled losses (round 34, realcode_heldout25's
+# priyammaz/PyTorch-Adventures seq2seq): the sum starts again where the loop steps its optimizer, or in a logging
+# branch of its own while the optimizer steps elsewhere
+_ACCUMULATED = """
+import torch.nn.functional as F
+
+
+def train(model, loader, optimizer, accum=4):
+    running = 0
+    for i, (x, y) in enumerate(loader):
+        loss = F.cross_entropy(model(x), y) / accum
+        running += loss
+        loss.backward()
+        if (i + 1) % accum == 0:
+            optimizer.step()
+            optimizer.zero_grad()
+            {in_step}
+        if i % 100 == 0:
+            {in_log}
+"""
+
 # a trainer's running totals of what a model it was given returns (round 25, alibaba/EasyNLP's trainer): the step's
 # loss is back-propagated through an AMP scaler or directly, and the auxiliary term is one of the sum's terms
 _TOTALS = """
@@ -999,6 +1020,8 @@ class GraphRetention(Rule):
         .replace("{kept}", "critic_losses"),
         # the loss detached before it is averaged across processes (horovod's fix)
         _ALLREDUCED.replace("{given}", "val.detach().cpu()"),
+        # the accumulation's sum started again where the optimizer steps: it spans one update's micro-batches
+        _ACCUMULATED.replace("{in_step}", "print(float(running))\n            running = 0").replace("{in_log}", "pass"),
         # the totals of numbers; an item of the model's output that is no term of the back-propagated sum
         _TOTALS.replace("{added}", "total += step_loss.item()"),
         _TOTALS.replace("{added}", 'aux_total += out["aux"].item()'),
@@ -2563,6 +2586,15 @@ def train_inline(model, loader, optimizer):
                 fix_title="Accumulate loss.item()",
             )
             for scaled in ("loss.mul(x.size(0))", "loss.pow(2)")
+        ),
+        # the same sum started again only in a logging branch that does not step: it grows over 100 iterations
+        Invalid(
+            _ACCUMULATED.replace("{in_step}", "pass").replace("{in_log}", "print(float(running))\n            running = 0"),
+            line=8,
+            col=9,
+            message="`running` keeps every step's loss tensor and its autograd graph alive",
+            edit=("running += loss", "running += loss.item()"),
+            fix_title="Accumulate loss.item()",
         ),
         # a loss back-propagated through an AMP scaler on one path, and a term of the back-propagated sum
         *(
