@@ -79,6 +79,42 @@ def _layout(tree: ast.AST) -> _Layout:
     return _Layout(where)
 
 
+# Nerogar/OneTrainer's fine-tuning trainer (before and at ab0c165872): micro-batches accumulated under AMP, the update
+# under a test; the clear placed before the backward (`{before}`), after the update (`{after}`), under `{test}`
+_ACCUMULATING = """
+import torch
+from torch import nn
+from torch.cuda.amp import GradScaler
+
+
+class FineTuneTrainer:
+    def __init__(self, model, loader, args):
+        self.model = model
+        self.loader = loader
+        self.args = args
+
+    def _is_update_step(self, progress):
+        return progress.step % self.args.gradient_accumulation_steps == 0
+
+    def train(self, progress):
+        optimizer = torch.optim.AdamW(self.model.parameters(), lr=self.args.lr)
+        scaler = GradScaler()
+        for epoch in range(self.args.epochs):
+            for batch in self.loader:
+                with torch.autocast("cuda"):
+                    predicted = self.model(batch["x"])
+                    loss = nn.functional.mse_loss(predicted.float(), batch["y"].float())
+                {before}scaler.scale(loss).backward()
+                if {test}:
+                    scaler.unscale_(optimizer)
+                    nn.utils.clip_grad_norm_(self.model.parameters(), 1)
+                    scaler.step(optimizer)
+                    scaler.update(){after}
+                {last}
+"""
+_UPDATE_STEP = "self._is_update_step(progress)"
+
+
 @dataclass(frozen=True)
 class _Clear:
     node: ast.Call
@@ -90,72 +126,15 @@ class ZeroGradBetweenBackwardAndStep(Rule):
     code = "LG017"
     VALID = (
         # Nerogar/OneTrainer at ab0c165872: gradient accumulation, the clear after the step under the step's test
-        """
-import torch
-from torch import nn
-from torch.cuda.amp import GradScaler
-
-
-class FineTuneTrainer:
-    def __init__(self, model, loader, args):
-        self.model = model
-        self.loader = loader
-        self.args = args
-
-    def _is_update_step(self, progress):
-        return progress.step % self.args.gradient_accumulation_steps == 0
-
-    def train(self, progress):
-        optimizer = torch.optim.AdamW(self.model.parameters(), lr=self.args.lr)
-        scaler = GradScaler()
-        for epoch in range(self.args.epochs):
-            for batch in self.loader:
-                with torch.autocast("cuda"):
-                    predicted = self.model(batch["x"])
-                    loss = nn.functional.mse_loss(predicted.float(), batch["y"].float())
-                scaler.scale(loss).backward()
-                if self._is_update_step(progress):
-                    scaler.unscale_(optimizer)
-                    nn.utils.clip_grad_norm_(self.model.parameters(), 1)
-                    scaler.step(optimizer)
-                    scaler.update()
-                    optimizer.zero_grad()
-                progress.next_step(self.args.batch_size)
-""",
+        _ACCUMULATING.replace("{before}", "")
+        .replace("{test}", _UPDATE_STEP)
+        .replace("{after}", "\n                    optimizer.zero_grad()")
+        .replace("{last}", "progress.next_step(self.args.batch_size)"),
         # the clear and the step under one setting that no iteration changes: each step sees its own batch
-        """
-import torch
-from torch import nn
-from torch.cuda.amp import GradScaler
-
-
-class FineTuneTrainer:
-    def __init__(self, model, loader, args):
-        self.model = model
-        self.loader = loader
-        self.args = args
-
-    def _is_update_step(self, progress):
-        return progress.step % self.args.gradient_accumulation_steps == 0
-
-    def train(self, progress):
-        optimizer = torch.optim.AdamW(self.model.parameters(), lr=self.args.lr)
-        scaler = GradScaler()
-        for epoch in range(self.args.epochs):
-            for batch in self.loader:
-                with torch.autocast("cuda"):
-                    predicted = self.model(batch["x"])
-                    loss = nn.functional.mse_loss(predicted.float(), batch["y"].float())
-                if self.args.train:
-                    optimizer.zero_grad()
-                scaler.scale(loss).backward()
-                if self.args.train:
-                    scaler.unscale_(optimizer)
-                    nn.utils.clip_grad_norm_(self.model.parameters(), 1)
-                    scaler.step(optimizer)
-                    scaler.update()
-                pass
-""",
+        _ACCUMULATING.replace("{before}", "if self.args.train:\n                    optimizer.zero_grad()\n                ")
+        .replace("{test}", "self.args.train")
+        .replace("{after}", "")
+        .replace("{last}", "pass"),
         # the usual order
         """
 import torch
@@ -520,39 +499,10 @@ class Agent:
         # Nerogar/OneTrainer before ab0c165872: the clear under the step's own test, before the backward(), throws away
         # the batches accumulated since the last step (rules/_guarded_clears.py)
         Invalid(
-            """
-import torch
-from torch import nn
-from torch.cuda.amp import GradScaler
-
-
-class FineTuneTrainer:
-    def __init__(self, model, loader, args):
-        self.model = model
-        self.loader = loader
-        self.args = args
-
-    def _is_update_step(self, progress):
-        return progress.step % self.args.gradient_accumulation_steps == 0
-
-    def train(self, progress):
-        optimizer = torch.optim.AdamW(self.model.parameters(), lr=self.args.lr)
-        scaler = GradScaler()
-        for epoch in range(self.args.epochs):
-            for batch in self.loader:
-                with torch.autocast("cuda"):
-                    predicted = self.model(batch["x"])
-                    loss = nn.functional.mse_loss(predicted.float(), batch["y"].float())
-                if self._is_update_step(progress):
-                    optimizer.zero_grad()
-                scaler.scale(loss).backward()
-                if self._is_update_step(progress):
-                    scaler.unscale_(optimizer)
-                    nn.utils.clip_grad_norm_(self.model.parameters(), 1)
-                    scaler.step(optimizer)
-                    scaler.update()
-                progress.next_step(self.args.batch_size)
-""",
+            _ACCUMULATING.replace("{before}", f"if {_UPDATE_STEP}:\n                    optimizer.zero_grad()\n                ")
+            .replace("{test}", _UPDATE_STEP)
+            .replace("{after}", "")
+            .replace("{last}", "progress.next_step(self.args.batch_size)"),
             line=24,
             col=21,
             message="clears at each step the gradients the iterations since the last step accumulated",
