@@ -50,6 +50,51 @@ class _Event:
     excluded: tuple[str, ...] = ()  # modules inside those whose parameters it leaves out (a set difference)
 
 
+# lucidrains/nuwa-pytorch's VQGAN trainer (before and at a3e3a6dbb7): its wrapper's class asserted in `__init__`, the
+# discriminator's optimizer cleared before its own loss (`{before}`) or only after its step (`{after}`)
+_NUWA_TRAINER = """
+import torch
+from torch import nn
+
+
+class VQGanVAE(nn.Module):
+    def __init__(self, enc_dec, discr):
+        super().__init__()
+        self.enc_dec = enc_dec
+        self.discr = discr
+
+    def forward(self, img, return_loss=False, return_discr_loss=False):
+        fmap = self.enc_dec(img)
+        if return_discr_loss:
+            fmap.detach_()
+            fmap_logits, img_logits = map(self.discr, (fmap, img))
+            return hinge_discr_loss(fmap_logits, img_logits)
+        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
+
+
+class Trainer(nn.Module):
+    def __init__(self, vae, *, lr, grad_accum_every=1):
+        super().__init__()
+        assert isinstance(vae, VQGanVAE), "vae must be instance of VQGanVAE"
+        self.vae = vae
+        self.grad_accum_every = grad_accum_every
+        discr_parameters = set(vae.discr.parameters())
+        self.optim = torch.optim.Adam(set(vae.parameters()) - discr_parameters, lr=lr)
+        self.discr_optim = torch.optim.Adam(discr_parameters, lr=lr)
+
+    def train_step(self, dl):
+        for _ in range(self.grad_accum_every):
+            loss = self.vae(next(dl), return_loss=True)
+            (loss / self.grad_accum_every).backward()
+        self.optim.step()
+        self.optim.zero_grad(){before}
+        for _ in range(self.grad_accum_every):
+            loss = self.vae(next(dl), return_discr_loss=True)
+            (loss / self.grad_accum_every).backward()
+        self.discr_optim.step(){after}
+"""
+_DISCR_CLEAR = "\n        self.discr_optim.zero_grad()"
+
 #: lucidrains/muse-maskgit-pytorch before f7ea957000 (an INVALID example, and the source of two look-alikes)
 _MUSE_MASKGIT = """
 import torch
@@ -266,48 +311,7 @@ class Trainer:
 """,
         # lucidrains/nuwa-pytorch at a3e3a6dbb7: the wrapper's class asserted instead of annotated, the discriminator's
         # optimizer cleared before its own loss
-        """
-import torch
-from torch import nn
-
-
-class VQGanVAE(nn.Module):
-    def __init__(self, enc_dec, discr):
-        super().__init__()
-        self.enc_dec = enc_dec
-        self.discr = discr
-
-    def forward(self, img, return_loss=False, return_discr_loss=False):
-        fmap = self.enc_dec(img)
-        if return_discr_loss:
-            fmap.detach_()
-            fmap_logits, img_logits = map(self.discr, (fmap, img))
-            return hinge_discr_loss(fmap_logits, img_logits)
-        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
-
-
-class Trainer(nn.Module):
-    def __init__(self, vae, *, lr, grad_accum_every=1):
-        super().__init__()
-        assert isinstance(vae, VQGanVAE), "vae must be instance of VQGanVAE"
-        self.vae = vae
-        self.grad_accum_every = grad_accum_every
-        discr_parameters = set(vae.discr.parameters())
-        self.optim = torch.optim.Adam(set(vae.parameters()) - discr_parameters, lr=lr)
-        self.discr_optim = torch.optim.Adam(discr_parameters, lr=lr)
-
-    def train_step(self, dl):
-        for _ in range(self.grad_accum_every):
-            loss = self.vae(next(dl), return_loss=True)
-            (loss / self.grad_accum_every).backward()
-        self.optim.step()
-        self.optim.zero_grad()
-        self.discr_optim.zero_grad()
-        for _ in range(self.grad_accum_every):
-            loss = self.vae(next(dl), return_discr_loss=True)
-            (loss / self.grad_accum_every).backward()
-        self.discr_optim.step()
-""",
+        _NUWA_TRAINER.replace("{before}", _DISCR_CLEAR).replace("{after}", ""),
         # the generator's loss read through a wrapper of unknown class that holds the discriminator: not read
         """
 import torch
@@ -419,48 +423,7 @@ class Trainer:
         # lucidrains/nuwa-pytorch before a3e3a6dbb7: the same trainer, its wrapper's class asserted on the first line of
         # `__init__` (`assert isinstance(vae, VQGanVAE)`) instead of annotated (interp/asserted_classes.py)
         Invalid(
-            """
-import torch
-from torch import nn
-
-
-class VQGanVAE(nn.Module):
-    def __init__(self, enc_dec, discr):
-        super().__init__()
-        self.enc_dec = enc_dec
-        self.discr = discr
-
-    def forward(self, img, return_loss=False, return_discr_loss=False):
-        fmap = self.enc_dec(img)
-        if return_discr_loss:
-            fmap.detach_()
-            fmap_logits, img_logits = map(self.discr, (fmap, img))
-            return hinge_discr_loss(fmap_logits, img_logits)
-        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
-
-
-class Trainer(nn.Module):
-    def __init__(self, vae, *, lr, grad_accum_every=1):
-        super().__init__()
-        assert isinstance(vae, VQGanVAE), "vae must be instance of VQGanVAE"
-        self.vae = vae
-        self.grad_accum_every = grad_accum_every
-        discr_parameters = set(vae.discr.parameters())
-        self.optim = torch.optim.Adam(set(vae.parameters()) - discr_parameters, lr=lr)
-        self.discr_optim = torch.optim.Adam(discr_parameters, lr=lr)
-
-    def train_step(self, dl):
-        for _ in range(self.grad_accum_every):
-            loss = self.vae(next(dl), return_loss=True)
-            (loss / self.grad_accum_every).backward()
-        self.optim.step()
-        self.optim.zero_grad()
-        for _ in range(self.grad_accum_every):
-            loss = self.vae(next(dl), return_discr_loss=True)
-            (loss / self.grad_accum_every).backward()
-        self.discr_optim.step()
-        self.discr_optim.zero_grad()
-""",
+            _NUWA_TRAINER.replace("{before}", "").replace("{after}", _DISCR_CLEAR),
             line=39,
             col=9,
             message="left on `self.vae.discr`",
