@@ -440,8 +440,8 @@ for x, y in loader:
             "body, an `if` whose only statement is the clear, then a `backward()` statement, then an `if` with the same "
             "test (the same text) that steps the same optimizer, nothing between stepping, clearing or leaving the list: "
             "reported when the test reads a name the loop changes at each iteration (its target, a name its body assigns "
-            "or increments, an object its body calls a method of as a statement, `self` aside); a test no iteration "
-            "changes (a setting) decides nothing and stays silent, and a test computed into a name first is not read."
+            "or increments, an object its body calls a method of as a statement, `self` and the clear and step themselves "
+            "aside); a test no iteration changes (a setting, `if optimizer:` around both) decides nothing and stays silent, and a test computed into a name first is not read."
         ),
         fix_safety="none",
         references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),

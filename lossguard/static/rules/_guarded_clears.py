@@ -21,8 +21,9 @@ statement; later still an ``if`` with the same test (the same text) whose body s
 ``scaler.step(opt)``), with nothing between that steps, clears or leaves the list. The test must change from one
 iteration to the next, or the guard decides nothing and each step sees its own batch: it reads a name the loop changes
 (its target, a name its body assigns or increments, or an object its body calls a method of as a statement of its
-own, as ``train_progress.next_step(...)``), other than ``self``. Text and AST facts only; that the clear and the step
-are of one optimizer is LG017's reading.
+own, as ``train_progress.next_step(...)``, the shape's own clear and step aside), other than ``self``: ``if optimizer:``
+around both (pytorch/opacus's tests: an optimizer that may be None) is the same test on every iteration. Text and AST
+facts only; that the clear and the step are of one optimizer is LG017's reading.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def guarded_clear(stmts: list[ast.stmt], index: int, loop: ast.AST) -> GuardedCl
     if after is None:
         return None
     _, step = after
-    if not _varies(test, loop):
+    if not _varies(test, loop, (clear, step)):
         return None
     return GuardedClear(clear, step, test)
 
@@ -85,13 +86,15 @@ def _guarded_call(stmts: list[ast.stmt], order: range, name: str, test: ast.expr
     return None
 
 
-def _varies(test: ast.expr, loop: ast.AST) -> bool:
-    """``test`` reads a name other than ``self`` that ``loop`` changes at each iteration."""
+def _varies(test: ast.expr, loop: ast.AST, own: tuple[ast.Call, ...]) -> bool:
+    """``test`` reads a name other than ``self`` that ``loop`` changes at each iteration; the shape's own clear and
+    step (``own``) do not count as changing their receiver (``if optimizer: optimizer.zero_grad()`` ... ``if
+    optimizer: optimizer.step()`` tests that an optimizer was given, the same on every iteration)."""
     read = {n.id for n in ast.walk(test) if isinstance(n, ast.Name) and n.id != "self"}
-    return bool(read & _changed(loop))
+    return bool(read & _changed(loop, own))
 
 
-def _changed(loop: ast.AST) -> set[str]:
+def _changed(loop: ast.AST, own: tuple[ast.Call, ...] = ()) -> set[str]:
     names: set[str] = set()
     if isinstance(loop, (ast.For, ast.AsyncFor)):
         names |= {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
@@ -99,7 +102,7 @@ def _changed(loop: ast.AST) -> set[str]:
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and not any(node.value is call for call in own):
             func = node.value.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
                 names.add(func.value.id)

@@ -135,6 +135,12 @@ class ZeroGradBetweenBackwardAndStep(Rule):
         .replace("{test}", "self.args.train")
         .replace("{after}", "")
         .replace("{last}", "pass"),
+        # the clear and the step under a test that an optimizer was given (pytorch/opacus's tests): the same on every
+        # iteration, the shape's own calls on it aside
+        _ACCUMULATING.replace("{before}", "if optimizer:\n                    optimizer.zero_grad()\n                ")
+        .replace("{test}", "optimizer")
+        .replace("{after}", "")
+        .replace("{last}", "pass"),
         # the usual order
         """
 import torch
