@@ -11633,6 +11633,66 @@ PROJECTS["a_conditional_expression_between_loss_functions_is_a_choice_look_alike
     .replace("{mark}", ""),
 }
 
+# Round 34 (the lead, realcode_heldout25 opened, TMdiesel/pytorch-implementation): a LightningModule handed its network
+# by main(); fit runs validation_step too and test runs test_step, each with the instance as built (under no_grad)
+_LIT_EVALUATED = {
+    "nets.py": """
+import torch
+import torch.nn.functional as F
+
+
+class SmallCNN(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(16, 10)
+
+    def forward(self, x):
+        return {head}
+""",
+    "lit.py": """
+import pytorch_lightning as pl
+import torch
+import torch.nn.functional as F
+
+import nets
+
+
+class LitClassifier(pl.LightningModule):
+    def __init__(self, model=None):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x):
+        return self.model(x)
+
+    def validation_step(self, batch, batch_idx):
+        x, y = batch
+        self.log("val_loss", F.cross_entropy(self(x), y)){mark}
+
+    def test_step(self, batch, batch_idx):
+        x, y = batch
+        self.log("test_loss", F.cross_entropy(self(x), y)){mark}
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters())
+
+
+def main(dm):
+    model = LitClassifier(model=nets.SmallCNN())
+    trainer = pl.Trainer(max_epochs=3)
+    trainer.fit(model, datamodule=dm)
+    trainer.test(model, datamodule=dm)
+""",
+}
+PROJECTS["lightning_evaluation_hooks_of_a_module_built_with_its_network"] = {
+    name: text.replace("{head}", "F.softmax(self.fc(x), dim=1)").replace("{mark}", "  # expect: LG001")
+    for name, text in _LIT_EVALUATED.items()
+}
+# the network ends in its logits: nothing to report
+PROJECTS["lightning_evaluation_hooks_of_a_module_built_with_its_network_look_alike"] = {
+    name: text.replace("{head}", "self.fc(x)").replace("{mark}", "") for name, text in _LIT_EVALUATED.items()
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:

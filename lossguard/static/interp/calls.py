@@ -39,6 +39,7 @@ from lossguard.static.interp.hf_models import hf_output, output_item, run_comput
 from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
 from lossguard.static.interp.iterators import iterator_of, next_of
 from lossguard.static.interp.layer_lists import starred_sequence
+from lossguard.static.interp.lightning_fit import RUNS as LIGHTNING_RUNS
 from lossguard.static.interp.lightning_fit import run_fit
 from lossguard.static.interp.loss_choices import loss_factory_returns
 from lossguard.static.interp.loss_parts import with_graph
@@ -183,8 +184,8 @@ class CallsMixin(InterpBase):
                 and name in LIST_MUTATORS
             ):
                 pos, kw, starred = self._args(node, frame, env)
-                if name == "fit" and type(receiver) is Unknown and (pos or kw) and not starred:
-                    run_fit(self, node, pos, kw, frame)  # trainer.fit(lightning_module, ...)
+                if name in LIGHTNING_RUNS and type(receiver) is Unknown and (pos or kw) and not starred:
+                    run_fit(self, node, pos, kw, frame, name)  # trainer.fit(lightning_module, ...)
                 result = self._value_method(receiver, name, node, pos, kw, frame, env)
                 if (
                     isinstance(receiver, Tensor)
@@ -228,8 +229,8 @@ class CallsMixin(InterpBase):
                 return result
             if isinstance(receiver, External):
                 pos, kw, starred = self._args(node, frame, env)
-                if name == "fit" and (pos or kw) and not starred:
-                    run_fit(self, node, pos, kw, frame)
+                if name in LIGHTNING_RUNS and (pos or kw) and not starred:
+                    run_fit(self, node, pos, kw, frame, name)
                 return self.external_method(receiver, name, node, pos, kw, starred, frame)
             if isinstance(receiver, MetricGroup):
                 pos, kw, starred = self._args(node, frame, env)

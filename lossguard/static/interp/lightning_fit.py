@@ -31,6 +31,13 @@ the interpreter knows its batches: ``fit(module, loader)`` (``train_dataloaders=
 (mutations of doantienthongbku/PytorchLightning-Classification and LapTQ/classification_multilabel:
 a float class label or an integer multi-hot target made in the dataset's ``__getitem__``). Any other
 loader (unknown batches, a custom ``collate_fn``, several loaders) leaves the batch unknown.
+
+Round 34 (realcode_heldout25 opened, TMdiesel/pytorch-implementation): a LightningModule handed its network by
+``main()`` (``LitDigitClassifier(model=net)``) whose ``validation_step`` and ``test_step`` give ``self(x)`` to
+``F.cross_entropy``: only ``training_step`` was run with the instance as built. Lightning runs ``validation_step``
+inside ``fit`` too, and ``validate``/``test``/``predict`` run ``validation_step``/``test_step``/``predict_step``: each
+is run the same way with the instance as built, under ``no_grad`` (Lightning evaluates under inference mode), its
+batch unknown (the evaluation loaders are not followed).
 """
 
 from __future__ import annotations
@@ -42,25 +49,47 @@ from lossguard.static.interp.frame import Frame
 from lossguard.static.interp.iterators import next_of
 from lossguard.static.values import INT, UNKNOWN, Batches, Const, Instance, QualName, Value
 
+#: the trainer's entry points and the module's hooks each runs (fit: training, then validation)
+RUNS: dict[str, tuple[str, ...]] = {
+    "fit": ("training_step", "validation_step"),
+    "validate": ("validation_step",),
+    "test": ("test_step",),
+    "predict": ("predict_step",),
+}
 
-def run_fit(interp: InterpBase, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame) -> None:
-    """At ``trainer.fit(module, ...)``: run ``module.training_step(batch, batch_idx)`` (see the module docs)."""
+
+def run_fit(interp: InterpBase, node: ast.Call, pos: list[Value], kw: dict[str, Value], frame: Frame, entry: str = "fit") -> None:
+    """At ``trainer.fit(module, ...)`` (or ``validate``/``test``/``predict``, ``entry``): run the module's hooks that
+    entry point calls (:data:`RUNS`; ``training_step(batch, batch_idx)`` with the training loader's batch, the others
+    under no_grad with an unknown batch; see the module docs)."""
     module = pos[0] if pos else kw.get("model")
     if not isinstance(module, Instance):
         return
     if not any(isinstance(b, QualName) and b.name.endswith("LightningModule") for b in interp._bases(module.cls)[1:]):
         return
-    step = interp._find_method(module.cls, "training_step")
-    if step is None or (not module.attrs and interp._find_method(module.cls, "__init__") is not None):
+    if not module.attrs and interp._find_method(module.cls, "__init__") is not None:
         # an instance built without running its __init__ (`LitACGAN(**vars(args))`) knows less than
-        # training_step's own analysis, which a run here would replace
+        # the hooks' own analysis, which a run here would replace
         return
-    params = step.node.args
-    n = len(params.posonlyargs) + len(params.args) - 1  # without self
-    args: list[Value] = [_loaded_batch(interp, pos, kw, frame), INT, INT][: max(0, min(n, 3))]
-    interp.call_function(
-        step, args, {}, self_value=module, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
-    )
+    for hook in RUNS.get(entry, ()):
+        step = interp._find_method(module.cls, hook)
+        if step is None:
+            continue
+        training = hook == "training_step"
+        params = step.node.args
+        n = len(params.posonlyargs) + len(params.args) - 1  # without self
+        batch = _loaded_batch(interp, pos, kw, frame) if training else UNKNOWN
+        args: list[Value] = [batch, INT, INT][: max(0, min(n, 3))]
+        interp.call_function(
+            step,
+            args,
+            {},
+            self_value=module,
+            depth=frame.depth + 1,
+            no_grad=frame.no_grad or not training,
+            called=frame.called,
+            callsite=(frame.module, node),
+        )
 
 
 def _loaded_batch(interp: InterpBase, pos: list[Value], kw: dict[str, Value], frame: Frame) -> Value:
