@@ -11685,8 +11685,7 @@ def main(dm):
 """,
 }
 PROJECTS["lightning_evaluation_hooks_of_a_module_built_with_its_network"] = {
-    name: text.replace("{head}", "F.softmax(self.fc(x), dim=1)").replace("{mark}", "  # expect: LG001")
-    for name, text in _LIT_EVALUATED.items()
+    name: text.replace("{head}", "F.softmax(self.fc(x), dim=1)").replace("{mark}", "  # expect: LG001") for name, text in _LIT_EVALUATED.items()
 }
 # the network ends in its logits: nothing to report
 PROJECTS["lightning_evaluation_hooks_of_a_module_built_with_its_network_look_alike"] = {
