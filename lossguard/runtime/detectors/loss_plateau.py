@@ -41,6 +41,8 @@ REACH_RUN = 9
 # The latest update measurements whose median says how far the weights move now (under a warm-up: whether the
 # rising rate has already brought the updates to healthy training's size).
 RECENT_UPDATES = 8
+# Fewest measured updates before "every measured step since the first" says anything.
+MIN_MEASURED = 8
 
 
 def _first_run_median_below(values: np.ndarray, bound: float) -> int | None:
@@ -468,11 +470,12 @@ class LossPlateau(Detector):
         sequences: the Noam warm-up spans the 400 steps, the head moves by 1e-3 of its norm per step from step
         170 on, and the loss stays within 1% of its start; the healthy run falls 14x over the same steps."""
         recent = list(islice(reversed(self.updates), RECENT_UPDATES))
-        if len(recent) < RECENT_UPDATES or median(recent) < SLOWEST_UPDATE:
+        now = median(recent) if len(recent) == RECENT_UPDATES else 0.0
+        if now < SLOWEST_UPDATE:
             return ""
         return (
             f" The learning rate is still rising (a warm-up), but the last layer's latest updates are already as large as "
-            f"healthy training's ({fmt(median(recent))} of its norm per step, the median of the last {RECENT_UPDATES} "
+            f"healthy training's ({fmt(now)} of its norm per step, the median of the last {RECENT_UPDATES} "
             "measurements): the warm-up is not what holds the loss."
         )
 
@@ -488,15 +491,12 @@ class LossPlateau(Detector):
         top = self.top_update
         if (
             self.reported
-            or lr is None
-            or lr <= 0
-            or self.seen < self.moving_window
-            or len(self.updates) < 8
-            or not 0.0 < top < self.warm_frozen
+            or not self._still_since_first(lr, self.moving_window, self.warm_frozen)
             or begin <= 0
             or level < (1.0 - self.progress) * begin
         ):
             return None
+        assert lr is not None
         self.reported = True
         first = self.lrs[0]
         return Finding(
@@ -510,6 +510,12 @@ class LossPlateau(Detector):
             "learning rate the schedule scales (the optimizer's lr) by the same factor.",
         )
 
+    def _still_since_first(self, lr: float | None, window: int, bound: float) -> bool:
+        """The learning rate is known and positive, ``window`` updated steps have been seen, and the last layer has moved
+        by under ``bound`` of its norm (but moved) at every measured step since the first, over at least
+        ``MIN_MEASURED`` measurements: what :meth:`_never_moved` and :meth:`_warm_too_small` both read."""
+        return lr is not None and lr > 0 and self.seen >= window and len(self.updates) >= MIN_MEASURED and 0.0 < self.top_update < bound
+
     def _never_moved(self, stats: StepStats) -> Finding | None:
         """A loss that went below zero (not judged by its level), whose optimizer (its learning rate known and
         not rising) has moved the last layer by under ``frozen`` of its norm at every measured step since the
@@ -518,15 +524,9 @@ class LossPlateau(Detector):
         head by 1e-6 a step; at its 2e-4, by 1e-3). A rate that ends at 0, a frozen head (no update at all)
         or a converged model moved more before; a warm-up from 0 is rising. Called on measured steps only."""
         lr = stats.lr
-        if (
-            lr is None
-            or lr <= 0
-            or self.seen < self.min_window
-            or len(self.updates) < 8
-            or not 0.0 < self.top_update < self.frozen
-            or (len(self.lrs) >= 2 and self.lrs[-1] > self.lrs[0] * (1.0 + 1e-6))
-        ):
+        if not self._still_since_first(lr, self.min_window, self.frozen) or (len(self.lrs) >= 2 and self.lrs[-1] > self.lrs[0] * (1.0 + 1e-6)):
             return None
+        assert lr is not None
         self.reported = True
         moved = median(self.updates)
         return Finding(
