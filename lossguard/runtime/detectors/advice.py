@@ -21,6 +21,8 @@ EARLY_STEPS = 16
 # the band healthy training moves the last layer in per step (|dW|/|W|: about 0.001-0.05): its top, and its bottom
 HEALTHY_UPDATE = 0.05
 SLOWEST_UPDATE = 0.001
+# the band as the reports write it ("healthy training: about 0.001-0.05")
+HEALTHY_BAND = f"{fmt(SLOWEST_UPDATE)}-{fmt(HEALTHY_UPDATE)}"
 # the largest factor the update size may choose: past it, the measured update says more about a model
 # already broken (gradients grown by the divergence) than about the learning rate
 MOST = 1000.0

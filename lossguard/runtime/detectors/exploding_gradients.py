@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from lossguard.runtime.detectors.advice import capital, change_lr
+from lossguard.runtime.detectors.advice import HEALTHY_BAND, capital, change_lr
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -195,11 +195,11 @@ class ExplodingGradients(Detector):
             self.updates.clear()
             return Finding(
                 f"Step {stats.step}: each optimizer step changes the last layer's weights by {fmt(big_update)} of their "
-                f"norm (median of the last {self.update_window} measurements; healthy training: about 0.001-0.05), "
+                f"norm (median of the last {self.update_window} measurements; healthy training: about {HEALTHY_BAND}), "
                 f"learning rate {fmt(stats.lr)}: the learning rate is far too high.",
                 {"update_ratio": big_update, "grad_norm": stats.grad_norm, "lr": stats.lr},
                 fix=f"{capital(change_lr(stats.lr, more=True, moved=big_update, evidence=self.evidence, step=stats.step))}: each update moves the last layer by "
-                f"{fmt(big_update)} of its weights, where healthy training moves it by 0.001-0.05.",
+                f"{fmt(big_update)} of its weights, where healthy training moves it by {HEALTHY_BAND}.",
             )
         if not self.diverged and norm is not None and math.isfinite(norm) and norm > 0:
             diverged = self._clipped_divergence(stats.chance_loss)

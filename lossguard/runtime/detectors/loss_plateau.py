@@ -11,6 +11,7 @@ from typing import cast
 import numpy as np
 
 from lossguard.runtime.detectors.advice import (
+    HEALTHY_BAND,
     RISE,
     SLOWEST_UPDATE,
     capital,
@@ -401,12 +402,12 @@ class LossPlateau(Detector):
                 return f"{capital(change_lr(lr, down=False, moved=m.update_ratio))}, to start with."
             return (
                 f"{capital(change_lr(lr, down=False))} to start with: the last layer's weights change by only "
-                f"{fmt(m.update_ratio)} of their norm per step (healthy training: about 0.001-0.05)."
+                f"{fmt(m.update_ratio)} of their norm per step (healthy training: about {HEALTHY_BAND})."
             )
         if m.update_ratio is not None and m.update_ratio > self.fast:
             return (
                 f"{capital(change_lr(lr, 10, 100, moved=m.update_ratio, evidence=self.evidence, step=step))}: the last layer's weights change by {fmt(m.update_ratio)} of their "
-                "norm per step (healthy training: about 0.001-0.05), so each update overshoots and the loss stays at chance."
+                f"norm per step (healthy training: about {HEALTHY_BAND}), so each update overshoots and the loss stays at chance."
             )
         if (m.grad_ratio is not None and m.grad_ratio == 0.0) or blew_up:
             why = []
@@ -442,7 +443,7 @@ class LossPlateau(Detector):
             )
             return (
                 f"{capital(change_lr(lr, evidence=self.evidence, step=step))}: the last layer's weights change by {fmt(m.update_ratio)} of their norm per step, "
-                f"more than healthy training (about 0.001-0.05), and {where}. If the loss stays there at a lower learning rate, "
+                f"more than healthy training (about {HEALTHY_BAND}), and {where}. If the loss stays there at a lower learning rate, "
                 "check that the targets depend on the inputs (inputs and targets shuffled together, the right label column)."
             )
         if m.target_entropy is not None:

@@ -7,7 +7,7 @@ from collections import deque
 from itertools import islice
 from typing import cast
 
-from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back
+from lossguard.runtime.detectors.advice import HEALTHY_BAND, capital, change_lr, early, go_back
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,
@@ -312,7 +312,7 @@ class LossSpike(Detector):
         return Finding(
             f"Step {stats.step}: the loss has stayed at {fmt(min(latest) / start)}-{fmt(top / start)}x its first value "
             f"{fmt(start)} for the last {n} steps ({', '.join(fmt(v) for v in latest)}) while each optimizer step moves the "
-            f"last layer's weights by {fmt(moved)} of their norm (median; healthy training: about 0.001-0.05){grads}: "
+            f"last layer's weights by {fmt(moved)} of their norm (median; healthy training: about {HEALTHY_BAND}){grads}: "
             "training is diverging from its first steps.",
             {"loss": stats.loss, "first": start, "update_ratio": moved, "grad_norm": norm, "lr": stats.lr, "early": True},
             fix=f"{capital(change_lr(stats.lr, moved=moved, evidence=self.evidence, step=stats.step))}, or warm it up from a tenth of its value over the first few hundred "
@@ -347,7 +347,7 @@ class LossSpike(Detector):
             now = (
                 f"has stayed above its first value since ({', '.join(fmt(v) for v in self.since)}: up to "
                 f"{fmt(max(self.since) / start)}x) while each optimizer step moves the last layer's weights by {fmt(moved)} "
-                "of their norm (median; healthy training: about 0.001-0.05): it came down only part of the way"
+                f"of their norm (median; healthy training: about {HEALTHY_BAND}): it came down only part of the way"
             )
         self.since = []
         return Finding(

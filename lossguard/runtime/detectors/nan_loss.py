@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from lossguard.runtime.detectors.advice import change_lr, early
+from lossguard.runtime.detectors.advice import HEALTHY_BAND, change_lr, early
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, UpdateEvidence, fmt
 
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
@@ -83,7 +83,7 @@ def fix_for(source: str, lr: float | None, evidence: UpdateEvidence | None, step
     if key in _FORM_FIXES and moved is not None and moved > _HUGE_UPDATE:
         lower = change_lr(lr, moved=moved, evidence=evidence, step=step)
         fix = (
-            f"An earlier update moved the last layer by {fmt(moved)} of its norm (healthy training: about 0.001-0.05): "
+            f"An earlier update moved the last layer by {fmt(moved)} of its norm (healthy training: about {HEALTHY_BAND}): "
             f"{lower.replace('{', '{{').replace('}', '}}')} and {{restart}}. Then: " + fix
         )
     return _formatted(fix, lr, evidence, step)

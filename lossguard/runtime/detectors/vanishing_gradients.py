@@ -5,7 +5,18 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from lossguard.runtime.detectors.advice import HEALTHY_UPDATE, RISE, capital, change_lr, early, go_back, peak_of_run, rise_since, rise_since_run
+from lossguard.runtime.detectors.advice import (
+    HEALTHY_BAND,
+    HEALTHY_UPDATE,
+    RISE,
+    capital,
+    change_lr,
+    early,
+    go_back,
+    peak_of_run,
+    rise_since,
+    rise_since_run,
+)
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, at_least, fmt, median
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
@@ -168,8 +179,8 @@ class VanishingGradients(Detector):
                 # (crnn under RMSprop 0.01, whose first steps move each weight by about ten times the rate)
                 moved = stats.update_ratio
                 size = (
-                    f", while each update moves the last layer by {fmt(moved)} of its weights (healthy training: about 0.001-0.05)"
-                    if moved is not None and math.isfinite(moved) and moved > 0.05
+                    f", while each update moves the last layer by {fmt(moved)} of its weights (healthy training: about {HEALTHY_BAND})"
+                    if moved is not None and math.isfinite(moved) and moved > HEALTHY_UPDATE
                     else ""
                 )
                 return (
@@ -191,7 +202,7 @@ class VanishingGradients(Detector):
         return (
             f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and faded later, but no update was large: "
             f"the last layer has moved by at most {fmt(top)} of its norm per step in this run (healthy training: about "
-            f"0.001-0.05) and the loss never rose above {fmt(peak)} (its first value {fmt(first)}). The first layers stop "
+            f"{HEALTHY_BAND}) and the loss never rose above {fmt(peak)} (its first value {fmt(first)}). The first layers stop "
             "getting gradient when the loss stops depending on the inputs: check that the targets depend on the inputs "
             "(inputs and targets shuffled together, the right label column, a sequence's targets aligned with its "
             "inputs). A lower learning rate is not indicated (chosen because the updates stayed small)."
