@@ -32,8 +32,8 @@ import ast
 from dataclasses import dataclass
 
 from lossguard.static.rules._graph_evidence import call_name
+from lossguard.static.scope_nodes import own_nodes
 
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 _LEAVE = (ast.Return, ast.Break, ast.Continue, ast.Raise)
 
 
@@ -68,7 +68,7 @@ def _guarded_call(stmts: list[ast.stmt], order: range, name: str, test: ast.expr
     steps, clears or leaves the list."""
     for i in order:
         stmt = stmts[i]
-        nodes = _nodes(stmt)
+        nodes = list(own_nodes([stmt]))
         if isinstance(stmt, ast.If) and not stmt.orelse and (test is None or ast.dump(stmt.test) == ast.dump(test)):
             if name == "zero_grad":
                 body = stmt.body
@@ -98,7 +98,7 @@ def _changed(loop: ast.AST, own: tuple[ast.Call, ...] = ()) -> set[str]:
     names: set[str] = set()
     if isinstance(loop, (ast.For, ast.AsyncFor)):
         names |= {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
-    for node in _nodes_of_body(loop):
+    for node in own_nodes(getattr(loop, "body", [])):
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
@@ -107,20 +107,3 @@ def _changed(loop: ast.AST, own: tuple[ast.Call, ...] = ()) -> set[str]:
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
                 names.add(func.value.id)
     return names
-
-
-def _nodes_of_body(loop: ast.AST) -> list[ast.AST]:
-    out: list[ast.AST] = []
-    for stmt in getattr(loop, "body", []):
-        out += _nodes(stmt)
-    return out
-
-
-def _nodes(stmt: ast.AST) -> list[ast.AST]:
-    out: list[ast.AST] = []
-    stack = [stmt]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _SCOPES))
-    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+from lossguard.static.scope_nodes import SCOPES, own_nodes
 
 #: where a call sits among the ``if`` statements of the iteration: (id of the ``if``, branch: 0 body, 1 else), and
 #: (id of the ``try``, handler number) for an ``except`` handler
@@ -45,19 +45,13 @@ def iteration_nodes(body: list[ast.stmt]) -> list[Placed]:
     out: list[Placed] = []
 
     def own(node: ast.AST, path: Path) -> None:
-        found: list[ast.AST] = []
-        stack = [node]
-        while stack:
-            n = stack.pop()
-            if isinstance(n, (ast.Call, ast.Attribute)):
-                found.append(n)
-            stack.extend(c for c in ast.iter_child_nodes(n) if not isinstance(c, _SCOPES))
+        found = [n for n in own_nodes([node]) if isinstance(n, (ast.Call, ast.Attribute))]
         found.sort(key=lambda n: (getattr(n, "end_lineno", 0) or 0, getattr(n, "end_col_offset", 0) or 0))
         out.extend(Placed(n, len(out) + i, path) for i, n in enumerate(found))
 
     def walk(stmts: list[ast.stmt], path: Path) -> None:
         for stmt in stmts:
-            if isinstance(stmt, _SCOPES):
+            if isinstance(stmt, SCOPES):
                 continue
             if isinstance(stmt, ast.If):
                 own(stmt.test, path)
