@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static.interp.criterion_isinstance import isinstance_test
+
 _FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -39,18 +41,9 @@ def parameter_class(func: ast.FunctionDef | ast.AsyncFunctionDef, param: ast.arg
 def _asserted(stmt: ast.stmt, name: str) -> ast.expr | None:
     if not isinstance(stmt, ast.Assert):
         return None
-    test = stmt.test
-    if not (
-        isinstance(test, ast.Call)
-        and isinstance(test.func, ast.Name)
-        and test.func.id == "isinstance"
-        and len(test.args) == 2
-        and not test.keywords
-        and isinstance(test.args[0], ast.Name)
-        and test.args[0].id == name
-    ):
+    cls = isinstance_test(stmt.test, ast.Name(id=name, ctx=ast.Load()))
+    if cls is None:
         return None
-    cls = test.args[1]
     return cls if all(isinstance(n, (ast.Name, ast.Attribute, ast.Load)) for n in ast.walk(cls)) else None
 
 
