@@ -158,6 +158,58 @@ PROJECTS["a_lightning_optimizer_fetched_by_a_constant_position_cleared_before_it
 }
 
 
+# senadkurtisi/pytorch-GCN (round 35 mutation): a graph convolution layer ends in `torch.sparse.mm(adj, x)` of its
+# hand-written `x @ weight + bias`, and the loop gives the raw scores to NLLLoss. `torch.sparse.mm` (and
+# `torch.spmm`) is read as the product `adj @ x`: the scores mixed linearly are still raw, not log-probabilities.
+_GCN = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class GraphConv(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.weight = nn.Parameter(torch.empty(n_in, n_out))
+        self.bias = nn.Parameter(torch.zeros(n_out))
+
+    def forward(self, x, adj):
+        x = x @ self.weight
+        x += self.bias
+        return torch.{mm}(adj, x)
+
+
+class GCN(nn.Module):
+    def __init__(self, n_in, hidden, classes):
+        super().__init__()
+        self.conv1 = GraphConv(n_in, hidden)
+        self.conv2 = GraphConv(hidden, classes)
+
+    def forward(self, x, adj):
+        x = F.relu(self.conv1(x, adj))
+        return {out}
+
+
+def train(features, adj, labels, train_idx, epochs=200):
+    model = GCN(features.shape[1], 16, 7)
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    criterion = nn.NLLLoss()
+    for epoch in range(epochs):
+        optimizer.zero_grad()
+        out = model(features, adj)
+        loss = criterion(out[train_idx], labels[train_idx]){mark}
+        loss.backward()
+        optimizer.step()
+"""
+PROJECTS["a_sparse_graph_convolution_gives_raw_scores"] = {
+    "gcn.py": _GCN.replace("{mm}", "sparse.mm").replace("{out}", "self.conv2(x, adj)").replace("{mark}", "  # expect: LG007"),
+    "gcn_spmm.py": _GCN.replace("{mm}", "spmm").replace("{out}", "self.conv2(x, adj)").replace("{mark}", "  # expect: LG007"),
+}
+PROJECTS["a_sparse_graph_convolution_gives_raw_scores_look_alike"] = {
+    "gcn.py": _GCN.replace("{mm}", "sparse.mm").replace("{out}", "F.log_softmax(self.conv2(x, adj), dim=1)").replace("{mark}", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_mut25_projects(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
