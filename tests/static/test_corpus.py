@@ -801,6 +801,12 @@ REALCODE_RULE18_RECALL_FLOOR = 0.8
 # sigmoid trained with BCEWithLogitsLoss (the repository's own bug); each with its look-alike; tunable): 2 of 3 expected
 # findings and 3 false alarms on main 7d0a9149, 3 of 3 and none after.
 REALCODE_MUT24_RECALL_FLOOR = 1.0
+# Round 35 (docs/survey.md, "Round 35: mutations of real code (branch mut25)"): realcode_mut25 (a multi-task detector's
+# epoch totals summed key by key from a loss dict whose "total" item is back-propagated, the repository's own bug; a
+# LightningModule appending the loss it returns as the dict's "loss" item; a pix2pix step clearing
+# self.optimizers()[GEN] between backward() and its step(); an SSD head's softmax into a MultiBox loss; a CRNN's
+# softmax into a CTC wrapper; each with its look-alike; tunable): 2 of 5 expected findings on main 83c079e6, 5 of 5 after.
+REALCODE_MUT25_RECALL_FLOOR = 1.0
 # Round 34 (docs/survey.md, "Round 34: ... (branch recall32)"): realcode_recall32 (opendataval's classifier mixin, a
 # module class with no forward whose fit and grad call self.__call__(x) and pick F.binary_cross_entropy or
 # F.cross_entropy by a conditional expression, inherited by a logistic regression ending in a sigmoid; the regression
@@ -864,6 +870,7 @@ REALCODE_RECALL32_RECALL_FLOOR = 1.0
         ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),
         ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),
         ("realcode_mut24", REALCODE_MUT24_RECALL_FLOOR),
+        ("realcode_mut25", REALCODE_MUT25_RECALL_FLOOR),
         ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
     ],
 )

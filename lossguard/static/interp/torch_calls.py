@@ -714,7 +714,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (api.ELEMENTWISE_FUNCS, _elementwise),
     (api.GRAD_COLLECTIVES, _elementwise),  # hvd.allreduce(loss): the loss, averaged across processes
     (("torch.nn.functional.one_hot",), _one_hot),
-    (("torch.bmm", "torch.matmul", "torch.mm"), _mix_by_one_hot),
+    (("torch.bmm", "torch.matmul", "torch.mm", "torch.sparse.mm", "torch.spmm"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
     (("torch.masked_select",), _masked_select),
     (("torch.gather", "torch.take_along_dim", "torch.take"), _gather),

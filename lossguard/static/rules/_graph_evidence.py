@@ -323,7 +323,8 @@ class BackwardedTexts:
         changed = True
         while changed:
             changed = False
-            pats = [_word(n) for n in names]
+            # `losses = {k: ... for k in totals.keys()}` reads the keys of `totals` only (strings, no graph)
+            pats = [re.compile(_word(n).pattern + r"(?!\s*\.\s*keys\s*\()") for n in names]
             for target, value in self.assignments:
                 if value == given_to:
                     continue

@@ -18,7 +18,8 @@ Read from the class's text alone, so only the plain shape is taken:
   assigned or cleared in ``training_step`` or in a per-batch hook (``on_train_batch_end``,
   ``on_before_optimizer_step``, ...), and never popped, removed or deleted from anywhere;
 * what is added holds a graph: the interpreter knows it does, or it is the name ``training_step``
-  returns (what Lightning back-propagates), bound only before the accumulation.
+  returns, alone or as the ``"loss"`` item of a dict display (what Lightning back-propagates), bound
+  only before the accumulation.
 
 The validation and test steps run under ``no_grad``: not read."""
 
@@ -128,14 +129,26 @@ def _manual(lineage: list[ast.ClassDef]) -> bool:
     return False
 
 
+def _back_propagated(value: ast.expr | None, name: str) -> bool:
+    """``return name`` or ``return {"loss": name, ...}``: what Lightning back-propagates is ``name``."""
+    if isinstance(value, ast.Name):
+        return value.id == name
+    if isinstance(value, ast.Dict):
+        return any(
+            isinstance(k, ast.Constant) and k.value == "loss" and isinstance(v, ast.Name) and v.id == name for k, v in zip(value.keys, value.values)
+        )
+    return False
+
+
 def _returned_unchanged(added: ast.expr, acc_node: ast.AST, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """``added`` is a name ``func`` returns, bound only before the accumulation."""
+    """``added`` is a name ``func`` returns (or returns as the ``"loss"`` item of a dict display), bound
+    only before the accumulation."""
     if not isinstance(added, ast.Name):
         return False
     name = added.id
     returned = False
     for node in ast.walk(func):
-        if isinstance(node, ast.Return) and isinstance(node.value, ast.Name) and node.value.id == name:
+        if isinstance(node, ast.Return) and _back_propagated(node.value, name):
             returned = True
         elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store) and node.lineno > getattr(acc_node, "lineno", 0):
             return False

@@ -23,6 +23,7 @@ from lossguard.static.rules._graph_evidence import (
     one_element,
     trains_in_other_loop,
 )
+from lossguard.static.rules._key_loop_items import backwarded_through_a_key_loop
 from lossguard.static.rules._library_objects import appended_to_a_library_object
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
@@ -718,7 +719,11 @@ class GraphRetention(Rule):
         holder = backwards_an_element(acc, facts, module) or holds_graph_items(value)
         if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module) and not holder:
             holder = holds_a_backwarded_item(acc, facts)
-            if not holder and not unbound_loss_of_network(acc, value, facts, module):
+            if (
+                not holder
+                and not unbound_loss_of_network(acc, value, facts, module)
+                and (isinstance(value, Tensor) or not backwarded_through_a_key_loop(acc, lambda loop: self._facts(loop, module), module))
+            ):
                 return
         if not isinstance(value, Tensor):
             value = Tensor(graph=True)

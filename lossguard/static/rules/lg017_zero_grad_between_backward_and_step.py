@@ -12,6 +12,7 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Report, Rule, place
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._guarded_clears import guarded_clear
+from lossguard.static.rules._indexed_lightning_optimizers import indexed_lightning_optimizer
 from lossguard.static.rules._loss_reach import reaches
 from lossguard.static.rules._none_receivers import called_on
 from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
@@ -651,6 +652,8 @@ class Agent:
             return None
         name, receiver = values[id(call)]
         text = module.segment(call.func.value)
+        if text and indexed_lightning_optimizer(call.func.value, module):
+            return _Clear(call, text, False)  # self.optimizers()[GEN_OPT]: the step of the same text steps it
         if not text or "optimizers(" in text:
             return None
         optimizer = _zero_grad_optimizer(name, receiver, call, module)
