@@ -768,6 +768,11 @@ REALCODE_FIX23_RECALL_FLOOR = 1.0
 # its wrapper's class, missed; the no_grad sum's LG006), 7 of 7 and none after (rules._guarded_clears,
 # interp.asserted_classes, arithmetic under no_grad in interp.expressions).
 REALCODE_FIX24_RECALL_FLOOR = 1.0
+# Round 35 (docs/survey.md, "Round 35: loss-bug fix commits from git history (branch fixhist25)"): realcode_fix25 (units
+# cut from the parents of loss-bug fix commits in the git history of uncited repositories, course exercises' student
+# commits among them, each fix as a look-alike; tunable): every expected finding but the accumulation thrown away by a
+# clear at every iteration found on the branch point, all after (rules._every_iteration_clears), no false alarm.
+REALCODE_FIX25_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
 # Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
 # criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
@@ -865,6 +870,7 @@ REALCODE_RECALL32_RECALL_FLOOR = 1.0
         ("realcode_fix22", REALCODE_FIX22_RECALL_FLOOR),
         ("realcode_fix23", REALCODE_FIX23_RECALL_FLOOR),
         ("realcode_fix24", REALCODE_FIX24_RECALL_FLOOR),
+        ("realcode_fix25", REALCODE_FIX25_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
         ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),

@@ -16,7 +16,8 @@ clears under the step's own test, before the backward()::
 
 On an update step the clear throws away what the batches since the last step accumulated, so the step applies the
 last batch's gradients alone (the fix clears after the step). Read in one statement list of a loop's body: an ``if``
-whose body is only a ``zero_grad()`` call (bookkeeping aside: none), no ``else``; later in the list a ``backward()``
+whose body holds one ``zero_grad()`` statement and nothing else that steps, clears, back-propagates or leaves the
+list (a log line beside the clear, round 35), no ``else``; later in the list a ``backward()``
 statement; later still an ``if`` with the same test (the same text) whose body steps (``opt.step()``,
 ``scaler.step(opt)``), with nothing between that steps, clears or leaves the list. The test must change from one
 iteration to the next, or the guard decides nothing and each step sees its own batch: it reads a name the loop changes
@@ -31,6 +32,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from lossguard.static.events import BACKWARD_CALLS
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.scope_nodes import own_nodes
 
@@ -71,9 +73,10 @@ def _guarded_call(stmts: list[ast.stmt], order: range, name: str, test: ast.expr
         nodes = list(own_nodes([stmt]))
         if isinstance(stmt, ast.If) and not stmt.orelse and (test is None or ast.dump(stmt.test) == ast.dump(test)):
             if name == "zero_grad":
-                body = stmt.body
-                if len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Call) and call_name(body[0].value) == name:
-                    return stmt.test, body[0].value
+                clears = [s.value for s in stmt.body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and call_name(s.value) == name]
+                others = [n for n in nodes if isinstance(n, ast.Call) and n not in clears and call_name(n) in ("step", "zero_grad", *BACKWARD_CALLS)]
+                if len(clears) == 1 and not others and not any(isinstance(n, _LEAVE) for n in nodes):
+                    return stmt.test, clears[0]
                 return None
             calls = [s.value for s in stmt.body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and call_name(s.value) == name]
             if calls and not any(isinstance(n, _LEAVE) for n in nodes):

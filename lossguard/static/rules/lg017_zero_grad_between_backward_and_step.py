@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, ForeignCall, LoopSummary
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Report, Rule, place
+from lossguard.static.rules._every_iteration_clears import every_iteration_clears
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._guarded_clears import guarded_clear
 from lossguard.static.rules._indexed_lightning_optimizers import indexed_lightning_optimizer
@@ -115,6 +116,33 @@ class FineTuneTrainer:
 """
 _UPDATE_STEP = "self._is_update_step(progress)"
 
+# tientrandinh/Revisiting-Reverse-Distillation's training loop (before and at 94a8df5): a projection and a decoder
+# trained together, stepped every `accumulation_steps` batches under `{test}`; the clears placed at the top of the body
+# (`{before}`), after the steps (`{after}`), or at its end (`{last}`)
+_DISTILLING = """
+import torch
+from torch import nn
+
+
+def train(encoder, proj, decoder, loader, args):
+    optimizer_proj = torch.optim.Adam(proj.parameters(), lr=args.proj_lr)
+    optimizer_distill = torch.optim.Adam(decoder.parameters(), lr=args.distill_lr)
+    accumulation_steps = 2
+    for epoch in range(args.epochs):
+        for i, (img, noisy) in enumerate(loader):
+            feats = encoder(img)
+            projected = proj(encoder(noisy))
+            loss = nn.functional.mse_loss(decoder(projected), feats)
+            {before}loss.backward()
+            if {test}:
+                optimizer_proj.step()
+                optimizer_distill.step(){after}
+            {last}
+"""
+_CLEAR_BOTH = "optimizer_proj.zero_grad()\n            optimizer_distill.zero_grad()\n            "
+_CLEAR_AFTER = "\n                optimizer_proj.zero_grad()\n                optimizer_distill.zero_grad()"
+_EVERY_SECOND = "(i + 1) % accumulation_steps == 0"
+
 
 @dataclass(frozen=True)
 class _Clear:
@@ -136,12 +164,36 @@ class ZeroGradBetweenBackwardAndStep(Rule):
         .replace("{test}", "self.args.train")
         .replace("{after}", "")
         .replace("{last}", "pass"),
+        # the clear beside a log line and the step under one setting that no iteration changes
+        _ACCUMULATING.replace(
+            "{before}", "if self.args.train:\n                    optimizer.zero_grad()\n                    print('cleared')\n                "
+        )
+        .replace("{test}", "self.args.train")
+        .replace("{after}", "")
+        .replace("{last}", "progress.next_step(self.args.batch_size)"),
         # the clear and the step under a test that an optimizer was given (pytorch/opacus's tests): the same on every
         # iteration, the shape's own calls on it aside
         _ACCUMULATING.replace("{before}", "if optimizer:\n                    optimizer.zero_grad()\n                ")
         .replace("{test}", "optimizer")
         .replace("{after}", "")
         .replace("{last}", "pass"),
+        # tientrandinh/Revisiting-Reverse-Distillation at 94a8df5: the clears after the steps, under their test
+        _DISTILLING.replace("{before}", "").replace("{test}", _EVERY_SECOND).replace("{after}", _CLEAR_AFTER).replace("{last}", "pass"),
+        # a clear at every iteration and a step skipped when the loss is not finite: the test does not count iterations,
+        # each step applies its own batch
+        _DISTILLING.replace("{before}", _CLEAR_BOTH).replace("{test}", "torch.isfinite(loss)").replace("{after}", "").replace("{last}", "pass"),
+        # a clear at every iteration and a step every k-th, the backward() under the step's test too: nothing discarded
+        """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for i, (x, y) in enumerate(loader):
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    if i % 2 == 0:
+        loss.backward()
+        optimizer.step()
+""",
         # the usual order
         """
 import torch
@@ -514,6 +566,37 @@ class Agent:
             col=21,
             message="clears at each step the gradients the iterations since the last step accumulated",
         ),
+        # the same with a log line beside the clear in its `if` (round 35)
+        Invalid(
+            _ACCUMULATING.replace(
+                "{before}", f"if {_UPDATE_STEP}:\n                    optimizer.zero_grad()\n                    print('cleared')\n                "
+            )
+            .replace("{test}", _UPDATE_STEP)
+            .replace("{after}", "")
+            .replace("{last}", "progress.next_step(self.args.batch_size)"),
+            line=24,
+            col=21,
+            message="clears at each step the gradients the iterations since the last step accumulated",
+        ),
+        # tientrandinh/Revisiting-Reverse-Distillation before 94a8df5 ("fix clear gradients"): both optimizers cleared
+        # at every iteration, stepped every second one: each step applies the last batch's gradients alone
+        # (rules/_every_iteration_clears.py)
+        Invalid(
+            _DISTILLING.replace("{before}", _CLEAR_BOTH).replace("{test}", _EVERY_SECOND).replace("{after}", "").replace("{last}", "pass"),
+            line=15,
+            col=13,
+            message="runs at every iteration, but `optimizer_distill.step()` (line 19) only when `(i + 1) % accumulation_steps == 0`",
+        ),
+        # the test computed into a name first, the clear at the end of the body, after the stepping `if`
+        Invalid(
+            _DISTILLING.replace("{before}", "do_step = (i + 1) % accumulation_steps == 0\n            ")
+            .replace("{test}", "do_step")
+            .replace("{after}", "")
+            .replace("{last}", "optimizer_proj.zero_grad()\n            optimizer_distill.zero_grad()"),
+            line=19,
+            col=13,
+            message="only when `do_step`",
+        ),
     )
 
     def __init__(self, report: Report) -> None:
@@ -551,7 +634,11 @@ class Agent:
             # the interpreter's reading of the optimizer's parameters is written in the file that built it: compared
             # with another file's text only through that file's own assignments
             self._foreign = module is not loop.ctx.module
-            found = self._dropped(backward, module, layout, values) or self._accumulation_undone(backward, module, layout, values)
+            found = (
+                self._dropped(backward, module, layout, values)
+                or self._accumulation_undone(backward, module, layout, values)
+                or self._accumulation_discarded(backward, module, layout, values)
+            )
             if found is not None:
                 clear, step, message = found
                 ctx = loop.ctx if module is loop.ctx.module else dataclasses.replace(loop.ctx, module=module)
@@ -643,6 +730,37 @@ class Agent:
             "the last step accumulated: the step applies the last batch's alone; clear after the step"
         )
         return clear, shape.step, message
+
+    def _accumulation_discarded(
+        self,
+        backward: ast.Call,
+        module: ModuleInfo,
+        layout: _Layout,
+        values: dict[int, tuple[str, Value]],
+    ) -> tuple[_Clear, ast.Call, str] | None:
+        """A clear at every iteration of a loop that steps only every k-th (rules/_every_iteration_clears.py), of an
+        optimizer the step applies, with the message; None otherwise."""
+        if id(backward) not in layout.where:
+            return None
+        stmts, index = layout.where[id(backward)]
+        loop = _loop_of(stmts, module.module)
+        for shape in every_iteration_clears(stmts, index, loop) if loop is not None else []:
+            clear = self._clear(shape.clear, module, values)
+            if clear is None:
+                continue
+            for step in shape.steps:
+                stepped = _stepped_optimizer(*values[id(step)], step, module) if id(step) in values else None
+                if not stepped or not self._same(clear, stepped, step, module, values):
+                    continue
+                lines = {n: place(module, n.lineno) for n in (backward, step)}
+                message = (
+                    f"`{module.segment(shape.clear)}` runs at every iteration, but `{module.segment(step)}` ({lines[step]}) "
+                    f"only when `{module.segment(shape.test)}`: the gradients of `{module.segment(backward)}` "
+                    f"({lines[backward]}) in the iterations that do not step are cleared before any step applies them, so "
+                    "each step applies the last batch's alone; clear after the step, under its test"
+                )
+                return clear, step, message
+        return None
 
     @staticmethod
     def _clear(call: ast.Call, module: ModuleInfo, values: dict[int, tuple[str, Value]]) -> _Clear | None:
