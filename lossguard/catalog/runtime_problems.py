@@ -252,7 +252,9 @@ PROBLEMS: tuple[Problem, ...] = (
             "clipping, so clipping hides explosions from the norm tests; but when the last 4 measured "
             "norms agree within 0.1% (clipping active on every step) and the median of the last 16 "
             "losses is more than twice that of the first ones (and above the chance level), training "
-            "has diverged under clipping and is reported once per episode. A GAN generator's loss "
+            "has diverged under clipping and is reported once per episode. The first ones, here and for "
+            "progress, are the first 4 losses up to one over 10 times the first loss: a loss that jumped "
+            "at step 1 left its start there. A GAN generator's loss "
             "rising under constant clipping would be reported too."
         ),
     ),
