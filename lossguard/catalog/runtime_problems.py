@@ -297,7 +297,11 @@ PROBLEMS: tuple[Problem, ...] = (
             "gradients, a spike or an oscillation are found while the loss has fallen below zero by "
             "more than its first magnitude (a loss that a too-high learning rate breaks rises; one "
             "that is unbounded below falls). A Gaussian likelihood or an ELBO of continuous data, "
-            "legitimately negative but bounded, stays silent unless it also explodes. Once it is reported, loss spikes, oscillation and exploding gradients are not "
+            "legitimately negative but bounded, stays silent unless it also explodes. A loss of unknown bound that, "
+            "after going below zero, rose above zero again by a tenth of that -100x fall or more takes either sign by "
+            "design (a policy-gradient or actor-critic loss summed over an episode, which swings both ways as the "
+            "episodes lengthen) and is not reported by either test; a sign error whose loss also swings back above "
+            "zero that far would be missed. Once it is reported, loss spikes, oscillation and exploding gradients are not "
             "reported again in that run: they follow from it."
         ),
     ),
