@@ -355,7 +355,7 @@ CRASH_AT = 4
 
 
 def crash_child(device: torch.device) -> None:
-    """``--crash-child``: SGD at lr 50 blows the loss up at step 1 (LG102, confirmed at step 2);
+    """``--crash-child``: SGD at lr 50 blows the loss up at step 1 (LG102 at once: the update before it moved the head by more than its norm);
     at step CRASH_AT a NaN input reaches BCELoss, which on CUDA is a device-side assert that ends
     the process (on the CPU torch raises). The parent reads what the watcher printed."""
     model = mlp(0, device, classes=1)

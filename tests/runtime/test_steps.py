@@ -309,7 +309,9 @@ def test_a_diverging_lbfgs_inside_one_step_is_reported_with_its_learning_rate():
     w, _, losses = burgers_pinn_run(line_search=None)
     assert w.step == len(losses)
     spike = next(e for e in w.events if e.code == "LG102")
-    assert spike.step < 20 and losses[spike.step] > 100 * losses[0]
+    # reported at the first evaluation over the 10x bound since round 35 (step 4, 14x: an update of twice the last
+    # layer's norm came before it, so the jump is not held for the next evaluation)
+    assert spike.step < 20 and losses[spike.step] > 10 * losses[0] and max(losses[:20]) > 100 * losses[0]
     # the usual cure for L-BFGS is its line search: named first, the learning rate after it
     assert spike.fix.startswith("This optimizer has no line search (line_search_fn=None)")
     assert 'line_search_fn="strong_wolfe"' in spike.fix and "or lower the learning rate from 1 to" in spike.fix

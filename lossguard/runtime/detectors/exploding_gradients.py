@@ -61,6 +61,10 @@ class ExplodingGradients(Detector):
     0.1% (clipping is active on every step) and the median of the last ``diverge_window`` losses
     is more than ``diverge`` times the median of the first ones (and above the chance level,
     when known), the learning rate is too large for clipping to save: reported once per episode.
+    The first ones, here and for progress, are the run's start: the first ``update_window // 2``
+    losses up to the first one over ``left_start`` times the first loss (a loss that jumped at
+    step 1 or 2 left its start there; tiny-diffusion at AdamW 1.0 then sits at 1e3-1e6, far above
+    its first loss 1.02 and far below the median 1.6e17 of its first four).
     """
 
     code = "LG106"
@@ -79,6 +83,7 @@ class ExplodingGradients(Detector):
     diverge_window = Param("positive_int", 16, "losses in the median compared with the start")
     pinned = Param("positive_int", 4, "latest measured norms that must agree for clipping to count as active (at least 2)")
     absorbed = Param("above_one", 3.0, "a norm jump whose last-layer update stays within this many times its recent median did not reach the weights")
+    left_start = Param("above_one", 10.0, "a loss among the first ones this many times the first one has left the run's start")
 
     saved = (
         Saved("updates", "window"),
@@ -139,11 +144,22 @@ class ExplodingGradients(Detector):
         """Whether the last dense layer's update at this step was measured and is under ``max_update`` of its norm."""
         return ratio is not None and math.isfinite(ratio) and ratio < self.max_update
 
+    def _start(self) -> list[float]:
+        """The run's start: the first losses up to the first one over ``left_start`` times the first loss. A loss
+        that jumps within the first steps (tiny-diffusion at AdamW 1.0: 1.02, then 7.4e11 at step 1) has left its
+        start there, and a median that takes the jump in (1.6e17) hides every level the run sits at afterwards."""
+        first = self.first_losses
+        if first and first[0] > 0:
+            for k, value in enumerate(first):
+                if value > self.left_start * first[0]:
+                    return first[:k]
+        return first
+
     def _progressing(self) -> bool:
         half = max(1, self.update_window // 2)
         if len(self.first_losses) < half or len(self.recent_losses) < half:
             return False
-        start, now = median(self.first_losses[:half]), median(self._latest(half))
+        start, now = median(self._start()[:half]), median(self._latest(half))
         return start > 0 and now < (1.0 - self.progress) * start
 
     def _clipped_divergence(self, chance: float | None) -> tuple[float, float, float] | None:
@@ -153,7 +169,7 @@ class ExplodingGradients(Detector):
         top, low = max(self.norms), min(self.norms)
         if low <= 0 or top > low * 1.001:
             return None
-        start = median(self.first_losses)
+        start = median(self._start())
         level = median(self._latest(self.diverge_window))
         if start <= 0 or level <= self.diverge * start or (chance is not None and math.isfinite(chance) and level <= chance):
             if start > 0 and level < 0.5 * (1.0 + self.diverge) * start:

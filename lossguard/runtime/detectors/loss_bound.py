@@ -57,20 +57,49 @@ class LossBelowBound(Detector):
     signature (a VAE with its KL term's sign flipped), and so is another detector's alarm (huge
     gradients, a spike) at a step where the loss has fallen below zero by more than its first
     magnitude (:meth:`explains`). Reported once. The fix names the targets' range when a binary loss saw
-    targets outside [0, 1], and the input a watched NLLLoss, KLDivLoss or CTCLoss expects (``_input_fix``)."""
+    targets outside [0, 1], and the input a watched NLLLoss, KLDivLoss or CTCLoss expects (``_input_fix``).
+
+    A loss of unknown bound that, after going below zero, rose above zero again by ``either_sign`` times the
+    fall it would be reported at (``unbounded_factor`` times its first magnitude) or more takes either sign by
+    design: a policy-gradient or actor-critic loss, a sum over an episode of -log p(a) x advantage, swings from
+    -155 to +157 as the episodes lengthen (Lucasc-99/Actor-Critic's shape, healthy). It is not reported as falling
+    without bound. The sign errors this test is for fall and stay below zero (a VAE's KL term subtracted, a
+    log-likelihood minimised without its minus)."""
 
     code = "LG107"
     tolerance = Param("positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go")
     unbounded_factor = Param("positive_float", 100.0, "a loss of unknown bound is reported below -unbounded_factor times its first magnitude")
+    either_sign = Param("fraction", 0.1, "a loss that rose back above zero by this share of that fall takes either sign by design")
 
     saved = (
         Saved("start", "optional"),
         Saved("reported", "bool"),
+        Saved("went_below", "bool"),
+        Saved("high", "optional"),
     )
 
     def reset(self) -> None:
         self.start: float | None = None
         self.reported = False
+        # whether the loss has gone below zero, and its highest value since (None: none above zero yet)
+        self.went_below = False
+        self.high: float | None = None
+
+    def _keep(self, losses: list[float]) -> None:
+        """Note the losses' signs: the highest loss above zero after the first one below it."""
+        if not self.went_below:
+            if not losses or min(losses) >= 0:
+                return
+            k = next(j for j, v in enumerate(losses) if v < 0)
+            self.went_below = True
+            losses = losses[k:]
+        top = max(losses) if losses else 0.0
+        if top > 0 and (self.high is None or top > self.high):
+            self.high = top
+
+    def _either_sign(self, scale: float) -> bool:
+        """Whether the loss rose back above zero by ``either_sign`` of the fall it would be reported at."""
+        return self.high is not None and self.high >= self.either_sign * self.unbounded_factor * max(scale, 1.0)
 
     def absorb(self, run: Run, i: int) -> int:
         """Once the first loss is in, the losses above the limit of :meth:`update`'s tests (none after a report)."""
@@ -85,9 +114,12 @@ class LossBelowBound(Detector):
         # update's two tests: below the bound by the tolerance, or, with no bound, below -unbounded_factor * scale (< 0)
         limit = floor - self.tolerance * scale if floor is not None else -self.unbounded_factor * scale
         if i >= n or min(losses[i:]) >= limit:
+            if i < n:
+                self._keep(losses[i:] if i else losses)
             return n  # every loss at the limit or above (finite losses): no loop over them
         for j in range(i, n):
             if losses[j] < limit:
+                self._keep(losses[i:j])
                 return j
         return n
 
@@ -97,6 +129,7 @@ class LossBelowBound(Detector):
             return None
         if self.start is None:
             self.start = loss
+        self._keep([loss])
         scale = max(abs(self.start), _LEAST_SCALE)
         floor = stats.loss_floor
         if floor is not None and loss < floor - self.tolerance * max(scale, 1.0):
@@ -107,7 +140,7 @@ class LossBelowBound(Detector):
                 {"loss": loss, "floor": floor, "start": self.start},
                 fix=_fix(stats),
             )
-        if floor is None and loss < 0 and loss < -self.unbounded_factor * max(scale, 1.0):
+        if floor is None and loss < 0 and loss < -self.unbounded_factor * max(scale, 1.0) and not self._either_sign(scale):
             self.reported = True
             return Finding(
                 f"The loss fell to {fmt(loss)} from {fmt(self.start)}: more than {fmt(self.unbounded_factor)} times its first magnitude below zero. "
@@ -125,6 +158,8 @@ class LossBelowBound(Detector):
         if self.reported or loss is None or not math.isfinite(loss) or self.start is None:
             return None
         if not (loss < 0 and loss < self.start - max(abs(self.start), _LEAST_SCALE)):
+            return None
+        if stats.loss_floor is None and self._either_sign(max(abs(self.start), _LEAST_SCALE)):
             return None
         self.reported = True
         return Finding(

@@ -54,6 +54,13 @@ class LossSpike(Detector):
     above the first while the updates were large (the early test's ``early_update``), the same
     blow-up come down only part of the way (PyTorch-GAN's cyclegan at Adam 0.02: 12.5x at step 3,
     then 1.3-1.7x its first loss), and forgiven as soon as one is back at or below it.
+    No hold when an earlier update of those first steps moved the last dense layer by more than
+    ``overreach`` times its own norm: the jump then has a measured cause, reported at once
+    (torchdiffeq's ode_demo at RMSprop 1: an update of 85x the layer's norm at step 0, the loss
+    0.071 then 4.47; the adaptive solver then failed inside step 2, so a confirmation never came).
+    Adam's overshoot, which the hold is for, moves the last layer by a fraction of its norm
+    (super_resolution at its default 0.01: about 0.2); an update larger than the layer alone is no
+    report (a head initialised tiny on purpose moves by 50x its norm at Adam's first step and its loss falls).
     A loss that has gone below zero (:func:`below_zero`: a policy-gradient loss) is not judged
     from then on; NaN (LG101), exploding gradients (LG106) and a fall without bound (LG107) are
     still reported for it.
@@ -109,6 +116,9 @@ class LossSpike(Detector):
     early_rise = Param("above_one", 2.0, "before min_steps: losses this many times the first one, with large updates, are an early divergence")
     early_steps = Param("positive_int", 3, "latest steps that must all be that high (fewer than min_steps)")
     early_update = Param("positive_float", 0.1, "median last-layer |dW|/|W| per step over those steps above which the updates are large")
+    overreach = Param(
+        "positive_float", 1.0, "an early blow-up after an update that moved the last layer by more than this share of its norm is not held"
+    )
 
     saved = (
         Saved("values", "window"),
@@ -357,6 +367,19 @@ class LossSpike(Detector):
             fix=self._fix(stats.lr, self.held_step, self.top_moved if self.top_moved is not None else stats.update_ratio, stats.step),
         )
 
+    def _after_update(self, stats: StepStats, loss: float, moved: float) -> Finding:
+        """An early blow-up right after an update that moved the last layer by more than its own norm: not held."""
+        self.cooldown_left = self.cooldown
+        self.spikes += 1
+        start = self.first[0]
+        return Finding(
+            f"Step {stats.step}: the loss jumped to {fmt(loss)}, {fmt(loss / start)}x its first value {fmt(start)} "
+            f"(threshold {fmt(start * self.blowup)}), after an update that moved the last layer's weights by {fmt(moved)} "
+            f"times their norm (healthy training: about {HEALTHY_BAND} of it per step).",
+            {"loss": loss, "first": start, "threshold": start * self.blowup, "update_ratio": moved, "lr": stats.lr},
+            fix=self._fix(stats.lr, stats.step, moved, stats.step),
+        )
+
     def _recovered(self, loss: float, held: float, examples: int | None = None) -> bool | None:
         """A held jump's next losses, back under the bound: True (forgive it) once one is at or below the
         first loss, None (keep it held) while fewer than ``early_steps`` stayed above it (twice that many for
@@ -446,9 +469,11 @@ class LossSpike(Detector):
                 return None  # a trial: held, out of the window
             self.trials = 0
         ratio = stats.update_ratio
+        before = self.top_moved  # the updates before this step's loss (this step's own comes after it)
         if len(self.first) < self.min_steps and ratio is not None and math.isfinite(ratio) and (self.top_moved is None or ratio > self.top_moved):
             self.top_moved = ratio
         recovered = None
+        overreached = None
         if held is not None:
             self.held = None
             if spike and stats.examples == 1 and not self.confirms:
@@ -462,6 +487,8 @@ class LossSpike(Detector):
                 self.confirms = 0
         elif spike and self.reference is None and not self.forgiven and self.cooldown_left == 0:
             self.held, self.held_step = loss, stats.step
+            if before is not None and before > self.overreach and stats.examples != 1:
+                overreached = before  # a measured cause: reported below, not held
         elif spike and stats.examples == 1 and self.cooldown_left == 0 and not stats.line_search:
             self.held, self.held_step, self.lone = loss, stats.step, True  # one example's: wait for the next loss
         self._tick += 1
@@ -493,6 +520,9 @@ class LossSpike(Detector):
             return None
         assert thr is not None
         self._push(thr if len(self.values) >= self.min_steps else loss)
+        if overreached is not None:
+            self.held = None
+            return self._after_update(stats, loss, overreached)
         if self.cooldown_left > 0 or self.held is not None:
             return None
         if held is not None:

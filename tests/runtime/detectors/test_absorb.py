@@ -405,6 +405,10 @@ def _ref_bound(d: LossBelowBound, run: Run, i: int) -> int:
     for j in range(i, n):
         if losses[j] < limit:
             return j
+        # the signs seen (round 35): below zero once, then the highest loss above it
+        d.went_below = d.went_below or losses[j] < 0
+        if d.went_below and losses[j] > 0 and (d.high is None or losses[j] > d.high):
+            d.high = losses[j]
     return n
 
 

@@ -170,3 +170,16 @@ def test_state_roundtrip():
 def test_state_roundtrip_with_updates():
     series = [StepStats(i, grad_norm=1.0, update_ratio=r) for i, r in enumerate(HEALTHY_WARMUP_PEAK + LR_FAR_TOO_HIGH)]
     assert [s for s, _ in assert_roundtrip(ExplodingGradients, series, split=15)] == [15]
+
+
+def test_a_jump_at_step_1_ends_the_start_and_a_run_back_at_its_start_is_silent():
+    # the start is the first losses before one over 10x the first (tiny-diffusion at AdamW 1.0: 1.02, then 7.4e11)
+    def run(losses):
+        det = ExplodingGradients()
+        return [i for i, v in enumerate(losses) if det.update(StepStats(i, loss=v, grad_norm=1.0))]
+
+    assert run([1.0, 7e11, 3e17, 5e18] + [1e5] * 30) == [15]
+    # the look-alike: the same jump, then back to its start's level (a spike the run recovered from): not diverged
+    assert run([1.0, 7e11, 3e17, 5e18] + [1.2] * 30) == []
+    # and a first loss the largest of the start (a loss that falls at once) keeps the four-loss median
+    assert run([9.0, 1.0, 0.9, 0.8] + [1.2] * 30) == []

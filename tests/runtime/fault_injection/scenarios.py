@@ -1310,6 +1310,52 @@ def healthy_policy_gradient(seed: int) -> Outcome:
     return policy_gradient_cartpole(seed, episodes=100)
 
 
+def healthy_two_net_actor_critic(seed: int, episodes: int = 100) -> Outcome:
+    """Lucasc-99/Actor-Critic's shape (docs/runtime.md round 35): an actor and a critic as two separate float64
+    4-128 MLPs under two Adam optimizers (1e-2), one update of each per episode, the script's log-probability fixed
+    (log_softmax of the logits). Two watchers: the actor's policy-gradient loss through observe (either sign), the
+    critic's SmoothL1Loss watched as its criterion and called as the script calls it, target first."""
+    torch.manual_seed(seed)
+    env = CartPole()
+    env.reset(seed=seed)
+    actor = nn.Sequential(nn.Linear(4, 128), nn.ReLU(), nn.Linear(128, 2)).double()
+    critic = nn.Sequential(nn.Linear(4, 128), nn.ReLU(), nn.Linear(128, 1)).double()
+    actor_opt, critic_opt = torch.optim.Adam(actor.parameters(), lr=1e-2), torch.optim.Adam(critic.parameters(), lr=1e-2)
+    actor_w = lossguard.watch(actor, console=False)
+    critic_loss = lossguard.watch(critic, nn.SmoothL1Loss(), console=False)
+    for _ in range(episodes):
+        state, _ = env.reset()
+        log_probs, values, rewards = [], [], []
+        for _t in range(200):
+            obs = torch.from_numpy(state).double()
+            logits = actor(obs)
+            action = torch.distributions.Categorical(logits=logits).sample()
+            log_probs.append(logits.log_softmax(-1)[action])
+            values.append(critic(obs).view(-1).squeeze())
+            state, reward, terminated, truncated, _ = env.step(int(action.item()))
+            rewards.append(reward)
+            if terminated or truncated:
+                break
+        ret, returns = 0.0, []
+        for r in reversed(rewards):
+            ret = r + 0.99 * ret
+            returns.insert(0, ret)
+        g = torch.tensor(returns, dtype=torch.float64)
+        g = (g - g.mean()) / (g.std() + 1e-12)
+        v = torch.stack(values)
+        actor_opt.zero_grad()
+        critic_opt.zero_grad()
+        l_actor = actor_w.observe(-(torch.stack(log_probs) * (g - v.detach())).sum())
+        l_critic = critic_loss(g, v)
+        l_actor.backward()
+        l_critic.backward()
+        actor_opt.step()
+        critic_opt.step()
+    actor_w.close()
+    critic_loss.close()
+    return Outcome(sorted([*actor_w.events, *critic_loss.events], key=lambda e: e.step), actor_w.step)
+
+
 def burgers_pinn(
     seed: int, line_search: str | None = "strong_wolfe", lr: float = 1.0, iters: int = 120, detectors: list | None = None, watched: bool = True
 ) -> tuple:
@@ -1534,6 +1580,13 @@ SCENARIOS: list[Scenario] = [
         "healthy-policy-gradient",
         "REINFORCE on CartPole (pytorch/examples), observe(): a loss of either sign",
         healthy_policy_gradient,
+        False,
+        fast=False,
+    ),
+    Scenario(
+        "healthy-two-net-actor-critic",
+        "actor and critic as two float64 networks, two optimizers, two watchers (Lucasc-99/Actor-Critic)",
+        healthy_two_net_actor_critic,
         False,
         fast=False,
     ),

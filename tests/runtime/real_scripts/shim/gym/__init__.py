@@ -3,13 +3,16 @@ seed()): the fault-injection scenarios' CartPole, as gymnasium's stand-in."""
 
 from types import SimpleNamespace
 
+import numpy as np
+
 from tests.runtime.fault_injection.scenarios import CartPole
 
 
 class _OldApi:
-    def __init__(self):
+    def __init__(self, limit=500):
         self.env = CartPole()
-        self.observation_space = SimpleNamespace(shape=(4,))
+        self.limit = limit  # CartPole-v1 ends at 500 steps, v0 at 200
+        self.observation_space = SimpleNamespace(shape=(4,), sample=lambda: np.zeros(4, dtype=np.float32))
         self.action_space = SimpleNamespace(n=2)
 
     def seed(self, seed):
@@ -20,12 +23,12 @@ class _OldApi:
 
     def step(self, action):
         state, reward, terminated, truncated, info = self.env.step(action)
-        return state, reward, terminated or truncated, info
+        return state, reward, terminated or truncated or self.env.t >= self.limit, info
 
     def close(self):
         pass
 
 
 def make(name):
-    assert name == "CartPole-v1", name
-    return _OldApi()
+    assert name in ("CartPole-v0", "CartPole-v1"), name
+    return _OldApi(200 if name == "CartPole-v0" else 500)
