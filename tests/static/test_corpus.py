@@ -499,8 +499,9 @@ def test_realcode_heldout24_precision_and_recall():
 # validation_step and test_step give it to cross_entropy (LG001 x2) found: fit runs validation_step, test runs
 # test_step (interp/lightning_fit.py): 21 / 0 / 2. Misses: a segmentation criterion class's BCELoss given
 # torch.sigmoid(...) in two branches chosen by flags from a **config mapping (LG016 x2: the subclass of BCELoss itself
-# is found).
-REALCODE_HELDOUT25_RECALL_FLOOR = 0.9
+# is found). Round 35 (recall33): that criterion, an nn.NLLLoss subclass with a forward of its own, is built and called
+# like any module of the checked code (interp/loss_subclasses.py): both LG016 found, 23 / 0 / 0.
+REALCODE_HELDOUT25_RECALL_FLOOR = 1.0
 
 
 def test_realcode_heldout25_precision_and_recall():
