@@ -808,6 +808,11 @@ REALCODE_MUT24_RECALL_FLOOR = 1.0
 # mixin and MLP as a look-alike; an InfoGAN discriminator whose categorical head ends in a sigmoid, into
 # CrossEntropyLoss; tunable): 0 of 5 expected findings on the branch point, 5 of 5 after.
 REALCODE_RECALL32_RECALL_FLOOR = 1.0
+# Round 35 (docs/survey.md, "Round 35: ... (branch recall33)"): realcode_recall33 (super-gradients' ShelfNet loss, a
+# CrossEntropyLoss subclass whose own forward gives torch.sigmoid(...) to the BCELoss its __init__ keeps; d2l-zh's masked
+# cross-entropy subclass called by its seq2seq loop as a look-alike; tunable): 0 of 1 expected finding on main 83c079e6,
+# 1 of 1 after (interp/loss_subclasses.py).
+REALCODE_RECALL33_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -866,6 +871,7 @@ REALCODE_RECALL32_RECALL_FLOOR = 1.0
         ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),
         ("realcode_mut24", REALCODE_MUT24_RECALL_FLOOR),
         ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
+        ("realcode_recall33", REALCODE_RECALL33_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
