@@ -11693,6 +11693,71 @@ PROJECTS["lightning_evaluation_hooks_of_a_module_built_with_its_network_look_ali
 }
 
 
+# Round 35 (recall33, realcode_heldout25's SegToolbox criteria): an object of a torch loss subclass whose forward is the
+# checked code's is built and called like any module of it: its __init__ keeps a second loss, its forward gives that loss
+# what the call passed (interp.loss_subclasses)
+_LOSS_SUBCLASS_WITH_FORWARD = {
+    "losses.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SegWithPresenceLoss(nn.NLLLoss):
+    def __init__(self, presence_weight=0.2, weight=None, ignore_index=-1):
+        super().__init__(weight=weight, ignore_index=ignore_index)
+        self.presence_weight = presence_weight
+        self.presence = {presence}
+
+    def forward(self, pixel_scores, presence_scores, target, presence_target):
+        seg = super().forward(F.log_softmax(pixel_scores, dim=1), target)
+        if self.reduction == "none":
+            seg = seg.mean()
+        cls = self.presence(presence_scores, presence_target){mark}
+        return seg + self.presence_weight * cls
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+
+from losses import SegWithPresenceLoss
+
+
+class EncNet(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.body = nn.Conv2d(3, 64, 3, padding=1)
+        self.seg_head = nn.Conv2d(64, n_classes, 1)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.presence_head = nn.Linear(64, n_classes)
+
+    def forward(self, x):
+        h = torch.relu(self.body(x))
+        return self.seg_head(h), self.presence_head(self.pool(h).flatten(1))
+
+
+def train(loader, n_classes, epochs):
+    model = EncNet(n_classes)
+    criterion = SegWithPresenceLoss(presence_weight=0.4)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    for _ in range(epochs):
+        for image, mask, present in loader:
+            optimizer.zero_grad()
+            pixel_scores, presence_scores = model(image)
+            loss = criterion(pixel_scores, presence_scores, mask, present.float())
+            loss.backward()
+            optimizer.step()
+""",
+}
+PROJECTS["a_torch_loss_subclass_with_its_own_forward_is_built_and_called"] = {
+    name: text.replace("{presence}", "nn.BCELoss()").replace("{mark}", "  # expect: LG002") for name, text in _LOSS_SUBCLASS_WITH_FORWARD.items()
+}
+# the presence term takes the scores in its logits form: nothing to report
+PROJECTS["a_torch_loss_subclass_with_its_own_forward_is_built_and_called_look_alike"] = {
+    name: text.replace("{presence}", "nn.BCEWithLogitsLoss()").replace("{mark}", "") for name, text in _LOSS_SUBCLASS_WITH_FORWARD.items()
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ast
 
-from lossguard.static import torch_api as api
 from lossguard.static.facts import self_calls
 from lossguard.static.interp.alone_instances import default_instance, instance_key
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Frame
+from lossguard.static.interp.loss_subclasses import opaque_loss_subclass
 from lossguard.static.interp.mode_settings import enum_call
 from lossguard.static.interp.own_calls import FORWARD, calls_itself
 from lossguard.static.project import ModuleInfo
@@ -46,9 +46,8 @@ class ClassesMixin(InterpBase):
         if member is not None:
             return member
         bases = self._bases(cls)
-        for b in bases:
-            if isinstance(b, QualName) and (b.name in api.LOSS_CLASSES or b.name == "torch.nn.modules.loss._Loss"):
-                return UNKNOWN  # a custom loss that subclasses a torch loss: behaviour unknown
+        if opaque_loss_subclass(bases):
+            return UNKNOWN  # a subclass of a torch loss that keeps its forward: not followed (interp.loss_subclasses)
         key: tuple | None = instance_key(cls, pos, kw, starred, alone)
         try:
             cached = self._instances.get(key)  # type: ignore[arg-type]
