@@ -11,6 +11,7 @@ from lossguard.static.facts import parameter_defaults
 from lossguard.static.interp.asserted_classes import parameter_class
 from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.detached_args import note_detached_args
 from lossguard.static.interp.distributions import CategoricalDist, distribution_method
 from lossguard.static.interp.frame import (
     LIST_MUTATORS,
@@ -423,9 +424,12 @@ class CallsMixin(InterpBase):
                     return UNKNOWN  # left to the function's standalone analysis
                 kw = filled  # f(a, **kwargs): every parameter the mapping may give, unknown
             depth = frame.depth + (0 if passes_on(callee.node) else 1)  # `return create_resnet(**locals())` costs no level
-            return self.call_function(
+            result = self.call_function(
                 callee, pos, kw, self_value=None, depth=depth, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
             )
+            if not starred:
+                note_detached_args(self, callee, None, node, frame)
+            return result
         if isinstance(callee, BoundMethod):
             if starred:
                 filled = (
@@ -508,9 +512,11 @@ class CallsMixin(InterpBase):
                     callsite=(frame.module, node),
                     opaque=True,
                 )
-            return self.call_function(
+            result = self.call_function(
                 method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
             )
+            note_detached_args(self, callee, method, node, frame)
+            return result
         if isinstance(callee, Either):
             return self._apply_each(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, GuardedChoice) and not starred:
