@@ -11771,6 +11771,20 @@ PROJECTS["an_argument_the_loss_function_detaches_carries_no_gradient"] = {
     .replace("from lossmods import KLLoss", "from lossmods.functional import kl_loss")
     .replace("criterion_dml = KLLoss()", "criterion_dml = kl_loss"),
 }
+# the KL module made only with a student, `None` otherwise (pvcnn's `main`): where the call runs, it is the module (calling
+# None raises), so what its forward cuts is read; silent here, LG018 on main's engine; without the detach, reported
+_OPTIONAL_DML = (
+    "    criterion_dml = KLLoss()\n",
+    "    criterion_dml = KLLoss() if width > 0 else None\n",
+)
+PROJECTS["an_argument_an_optional_loss_module_detaches_carries_no_gradient"] = {
+    **_mutual_learning("x.detach()", False),
+    "train.py": _DML_TRAIN.replace("{mark}", "").replace(*_OPTIONAL_DML),
+}
+PROJECTS["an_argument_an_optional_loss_module_detaches_carries_no_gradient_look_alike"] = {
+    **_mutual_learning("x", True),
+    "train.py": _DML_TRAIN.replace("{mark}", "  # expect: LG018").replace(*_OPTIONAL_DML),
+}
 # the first loss goes through the student: no detach, a detach of the other argument, or one only under a branch
 PROJECTS["an_argument_the_loss_module_detaches_carries_no_gradient_look_alike"] = _mutual_learning("x", True)
 PROJECTS["an_argument_the_loss_module_detaches_other_argument_look_alike"] = {

@@ -81,6 +81,7 @@ from lossguard.static.values import (
     Layer,
     ListOf,
     LossSpec,
+    MaybeNone,
     NumberList,
     ParamUnknown,
     Partial,
@@ -541,6 +542,10 @@ class CallsMixin(InterpBase):
             only = self.only_model(frame.module)
             if only is not None and not self.contains_class(only, frame.owner):
                 return self.apply(self._default_instance(only), node, pos, kw, starred, frame, env)
+        if isinstance(callee, MaybeNone) and isinstance(callee.value, Instance) and not starred:
+            # an object or None by the path: where the call runs it is the object (calling None raises); only the
+            # arguments its forward cuts are taken from it (interp.detached_args), the result stays unknown
+            note_detached_args(self, callee.value, self._find_method(callee.value.cls, "forward"), node, frame)
         return UNKNOWN
 
     def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:

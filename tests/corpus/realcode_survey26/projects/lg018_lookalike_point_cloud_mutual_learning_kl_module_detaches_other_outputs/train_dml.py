@@ -35,13 +35,16 @@ def train(model, loader, criterion, optimizer, scheduler, writer, step, model_st
     scheduler.step()
 
 
-def main(loader, writer, make_model, epochs):
+def main(loader, writer, make_model, epochs, deep_mutual_learning=True):
     model = make_model()
-    model_student = make_model()
     criterion = nn.CrossEntropyLoss()
-    criterion_dml = KLLoss()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    optimizer_student = torch.optim.Adam(model_student.parameters(), lr=1e-3)
+    if deep_mutual_learning:
+        model_student = make_model()
+        optimizer_student = torch.optim.Adam(model_student.parameters(), lr=1e-3)
+        criterion_dml = KLLoss()
+    else:
+        model_student, optimizer_student, criterion_dml = None, None, None
     scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, epochs)
     for _ in range(epochs):
         train(
