@@ -12,8 +12,9 @@ own body that binds the parameter's name again, or only as an argument that a fu
 turn, carries no gradient out of the function.* The interpreter records, for each call of a function or of a module
 of the checked code (its ``forward``), the positions of the arguments so cut
 (:attr:`lossguard.static.project.ModuleInfo.detached_args`); what the loss of a ``backward()`` is computed from
-(``rules._loss_reach``) does not follow them. A call whose callee is not known cuts nothing, and a call analysed with
-several callees cuts only what every one of them cuts.
+(``rules._loss_reach``) does not follow them. A call whose callee is never known cuts nothing, and a call analysed
+with several known callees cuts only what every one of them cuts. An instance of the checked code on one path and
+``None`` on the other is that instance where the call runs (calling ``None`` raises; ``interp.calls``).
 """
 
 from __future__ import annotations
