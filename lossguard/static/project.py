@@ -30,6 +30,11 @@ class ModuleInfo:
     is_package: bool
     star_imports: list[str] = field(default_factory=list)
     globals: dict[str, Value] | None = None  # filled by the interpreter
+    #: id of a call of a function or module of the checked code -> the positions of the arguments it cuts from the
+    #: graph (interp.detached_args); filled by the interpreter
+    detached_args: dict[int, frozenset[int]] = field(default_factory=dict)
+    #: id of a function of this module -> the names of its parameters that hand on no gradient (interp.detached_args)
+    detached_params: dict[int, frozenset[str]] = field(default_factory=dict)
     analyzing: bool = False
     _lines: list[str] | None = None
     _offsets: list[int] | None = None

@@ -747,8 +747,9 @@ def is_zero(v: Value) -> bool:
 def _optional(v: Value) -> bool:
     """What a path may give instead of ``None`` and still be known where a test rules ``None`` out: a loss
     object, a torch layer, or a loss value that holds its graph (an agent's ``train_step`` that returns
-    ``None`` until its replay buffer fills, the loss tensor after; round 27, survey18)."""
-    return isinstance(v, (LossSpec, Layer)) or (isinstance(v, Tensor) and v.graph)
+    ``None`` until its replay buffer fills, the loss tensor after; round 27, survey18); or an instance of a class
+    of the checked code (deep mutual learning's ``criterion_dml = KLLoss()``, ``None`` without a student; round 35)."""
+    return isinstance(v, (LossSpec, Layer, Instance)) or (isinstance(v, Tensor) and v.graph)
 
 
 def _is_none(v: Value) -> bool:

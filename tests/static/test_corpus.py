@@ -686,6 +686,13 @@ REALCODE_SURVEY24_RECALL_FLOOR = 1.0
 # seq2seq; the survey's false alarm, a learning-rate scheduler named model_optimizer_scheduler, and nine correct loss
 # paths as look-alikes; tunable): 4 of 5 expected findings and 1 false alarm on the branch point, 5 of 5 and none after.
 REALCODE_SURVEY25_RECALL_FLOOR = 1.0
+# Round 35 (docs/survey.md, "Round 35: 78 unseen repositories, every finding read (branch survey26)"):
+# realcode_survey26 (true findings as positives: softmax probabilities into cross-entropy in co-teaching+ and PENCIL,
+# F.kl_div and KLDivLoss with reduction='mean', reduce=False and size_average=False, softmax without dim, epoch sums of
+# loss tensors in two recommenders; the survey's false alarm, deep mutual learning whose KL module detaches the other
+# network's outputs, and six correct loss paths as look-alikes; tunable): 24 of 24 expected findings and 1 false alarm
+# on the branch point, 24 of 24 and none after.
+REALCODE_SURVEY26_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
 # backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
 # their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.
@@ -863,6 +870,7 @@ REALCODE_RECALL33_RECALL_FLOOR = 1.0
         ("realcode_dev22s", REALCODE_DEV22S_RECALL_FLOOR),
         ("realcode_survey24", REALCODE_SURVEY24_RECALL_FLOOR),
         ("realcode_survey25", REALCODE_SURVEY25_RECALL_FLOOR),
+        ("realcode_survey26", REALCODE_SURVEY26_RECALL_FLOOR),
         ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),

@@ -11758,6 +11758,112 @@ PROJECTS["a_torch_loss_subclass_with_its_own_forward_is_built_and_called_look_al
 }
 
 
+# mit-han-lab/pvcnn at 476715b (`train_dml.py`, `modules/loss.py`, `modules/functional/loss.py`), re-typed: deep mutual
+# learning, each network's loss a cross-entropy plus a KL term to the other network's outputs; the KL module's
+# `forward` hands both on to a function of a package that begins `{first} = F.softmax({cut}, dim=1)`
+_DML_FUNCTIONAL = """
+import torch
+import torch.nn.functional as F
+
+
+def kl_loss(x, y):
+    x = F.softmax({cut}, dim=1)
+    y = F.log_softmax(y, dim=1)
+    return torch.mean(torch.sum(x * (torch.log(x) - y), dim=1))
+"""
+_DML_MODULE = """
+import torch.nn as nn
+
+import lossmods.functional as F
+
+
+class KLLoss(nn.Module):
+    def forward(self, x, y):
+        return F.kl_loss(x, y)
+"""
+_DML_TRAIN = """
+import torch
+import torch.nn as nn
+
+from lossmods import KLLoss
+
+
+def train(model, loader, criterion, optimizer, model_student=None, criterion_dml=None, optimizer_student=None):
+    model.train()
+    model_student.train()
+    for inputs, targets in loader:
+        optimizer.zero_grad()
+        optimizer_student.zero_grad()
+        outputs = model(inputs)
+        outputs_student = model_student(inputs)
+        loss = criterion(outputs, targets) + criterion_dml(outputs_student, outputs)
+        loss_student = criterion(outputs_student, targets) + criterion_dml(outputs, outputs_student)
+        loss.backward()
+        optimizer.step()
+        loss_student.backward()
+        optimizer_student.step(){mark}
+
+
+def main(loader, width):
+    model = nn.Sequential(nn.Linear(width, 64), nn.ReLU(), nn.Linear(64, 40))
+    model_student = nn.Sequential(nn.Linear(width, 32), nn.ReLU(), nn.Linear(32, 40))
+    criterion = nn.CrossEntropyLoss()
+    criterion_dml = KLLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+    optimizer_student = torch.optim.SGD(model_student.parameters(), lr=0.1, momentum=0.9)
+    train(model, loader, criterion, optimizer, model_student=model_student, criterion_dml=criterion_dml, optimizer_student=optimizer_student)
+"""
+
+
+def _mutual_learning(cut: str, mark: bool) -> dict[str, str]:
+    return {
+        "lossmods/__init__.py": "from lossmods.loss import KLLoss\n",
+        "lossmods/loss.py": _DML_MODULE,
+        "lossmods/functional/__init__.py": "from lossmods.functional.loss import kl_loss\n",
+        "lossmods/functional/loss.py": _DML_FUNCTIONAL.replace("{cut}", cut),
+        "train.py": _DML_TRAIN.replace("{mark}", "  # expect: LG018" if mark else ""),
+    }
+
+
+# the KL function detaches its first argument: the other network's outputs are a fixed target, and the first loss
+# leaves no gradient on the student (silent; LG018 on main's engine), read through the module's forward, through a
+# function called directly, and with `.data`
+PROJECTS["an_argument_the_loss_module_detaches_carries_no_gradient"] = _mutual_learning("x.detach()", False)
+PROJECTS["an_argument_the_loss_module_reads_through_data_carries_no_gradient"] = _mutual_learning("x.data", False)
+PROJECTS["an_argument_the_loss_function_detaches_carries_no_gradient"] = {
+    **_mutual_learning("x.detach()", False),
+    "train.py": _DML_TRAIN.replace("{mark}", "")
+    .replace("from lossmods import KLLoss", "from lossmods.functional import kl_loss")
+    .replace("criterion_dml = KLLoss()", "criterion_dml = kl_loss"),
+}
+# the KL module made only with a student, `None` otherwise (pvcnn's `main`): where the call runs, it is the module (calling
+# None raises), so what its forward cuts is read; silent here, LG018 on main's engine; without the detach, reported
+_OPTIONAL_DML = (
+    "    criterion_dml = KLLoss()\n",
+    "    criterion_dml = KLLoss() if width > 0 else None\n",
+)
+PROJECTS["an_argument_an_optional_loss_module_detaches_carries_no_gradient"] = {
+    **_mutual_learning("x.detach()", False),
+    "train.py": _DML_TRAIN.replace("{mark}", "").replace(*_OPTIONAL_DML),
+}
+PROJECTS["an_argument_an_optional_loss_module_detaches_carries_no_gradient_look_alike"] = {
+    **_mutual_learning("x", True),
+    "train.py": _DML_TRAIN.replace("{mark}", "  # expect: LG018").replace(*_OPTIONAL_DML),
+}
+# the first loss goes through the student: no detach, a detach of the other argument, or one only under a branch
+PROJECTS["an_argument_the_loss_module_detaches_carries_no_gradient_look_alike"] = _mutual_learning("x", True)
+PROJECTS["an_argument_the_loss_module_detaches_other_argument_look_alike"] = {
+    **_mutual_learning("x", True),
+    "lossmods/functional/loss.py": _DML_FUNCTIONAL.replace("{cut}", "x").replace("F.log_softmax(y, dim=1)", "F.log_softmax(y.detach(), dim=1)"),
+}
+PROJECTS["an_argument_the_loss_module_detaches_in_a_branch_look_alike"] = {
+    **_mutual_learning("x", True),
+    "lossmods/functional/loss.py": _DML_FUNCTIONAL.replace("{cut}", "x").replace(
+        "def kl_loss(x, y):\n", "def kl_loss(x, y, fixed=False):\n    if fixed:\n        x = x.detach()\n"
+    ),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -11,6 +11,7 @@ from lossguard.static.facts import parameter_defaults
 from lossguard.static.interp.asserted_classes import parameter_class
 from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.detached_args import note_detached_args
 from lossguard.static.interp.distributions import CategoricalDist, distribution_method
 from lossguard.static.interp.frame import (
     LIST_MUTATORS,
@@ -80,6 +81,7 @@ from lossguard.static.values import (
     Layer,
     ListOf,
     LossSpec,
+    MaybeNone,
     NumberList,
     ParamUnknown,
     Partial,
@@ -423,9 +425,12 @@ class CallsMixin(InterpBase):
                     return UNKNOWN  # left to the function's standalone analysis
                 kw = filled  # f(a, **kwargs): every parameter the mapping may give, unknown
             depth = frame.depth + (0 if passes_on(callee.node) else 1)  # `return create_resnet(**locals())` costs no level
-            return self.call_function(
+            result = self.call_function(
                 callee, pos, kw, self_value=None, depth=depth, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
             )
+            if not starred:
+                note_detached_args(self, callee, None, node, frame)
+            return result
         if isinstance(callee, BoundMethod):
             if starred:
                 filled = (
@@ -508,9 +513,11 @@ class CallsMixin(InterpBase):
                     callsite=(frame.module, node),
                     opaque=True,
                 )
-            return self.call_function(
+            result = self.call_function(
                 method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
             )
+            note_detached_args(self, callee, method, node, frame)
+            return result
         if isinstance(callee, Either):
             return self._apply_each(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, GuardedChoice) and not starred:
@@ -535,6 +542,10 @@ class CallsMixin(InterpBase):
             only = self.only_model(frame.module)
             if only is not None and not self.contains_class(only, frame.owner):
                 return self.apply(self._default_instance(only), node, pos, kw, starred, frame, env)
+        if isinstance(callee, MaybeNone) and isinstance(callee.value, Instance) and not starred:
+            # an object or None by the path: where the call runs it is the object (calling None raises); only the
+            # arguments its forward cuts are taken from it (interp.detached_args), the result stays unknown
+            note_detached_args(self, callee.value, self._find_method(callee.value.cls, "forward"), node, frame)
         return UNKNOWN
 
     def _call_lambda(self, ref: LambdaRef, pos: list[Value], kw: dict[str, Value], starred: bool, frame: Frame) -> Value:

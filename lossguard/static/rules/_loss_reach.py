@@ -225,7 +225,8 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
                         stack.append(func.slice)
                 else:
                     stack.append(func)
-                stack.extend(n.args)
+                cut = module.detached_args.get(id(n), frozenset())  # arguments the callee cuts (interp.detached_args)
+                stack.extend(a for i, a in enumerate(n.args) if i not in cut)
                 stack.extend(k.value for k in n.keywords)
                 continue
             if isinstance(n, ast.Name) and n.id not in seen:
