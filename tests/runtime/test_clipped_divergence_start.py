@@ -97,7 +97,7 @@ def test_a_loss_that_jumped_at_step_1_under_clipping_is_lg106_against_its_first_
     ev = events[0]
     assert ev.step == 15, ev  # the 16th loss: the median of the last 16 is compared as soon as there are 16
     assert f"its start {losses[0]:.4g}, for the last 16 steps while the gradient norm is pinned at 1" in ev.message, ev.message
-    assert ev.fix.startswith("Lower the learning rate from 1 to 0.003 or less (333.3x, chosen from the update size measured by step 2"), ev.fix
+    assert ev.fix.startswith("Lower the learning rate from 1 to 0.003 or less (333.3x, chosen from the update size measured by step 1"), ev.fix
     assert "clipping bounds each gradient, not the damage a learning rate this large does" in ev.fix
     assert [e.code for e in crit.events][:2] == ["LG102", "LG106"]
 
