@@ -198,7 +198,10 @@ for x, y in loader:
             "`validation_step` and `test_step` run under no_grad. A Hugging Face model called with `labels=` returns its "
             'loss with a graph in `outputs.loss`, `outputs["loss"]` and `outputs[0]` (the logits are then `outputs[1]`); '
             "called with `**batch`, whether the batch holds labels is unknown, so `outputs[0]` is unknown and only a "
-            "`backward()` on the value says it holds a graph."
+            "`backward()` on the value says it holds a graph. In the body of `if isinstance(x, float):` (`int`, "
+            "`numbers.Number`, or a tuple of those) the name `x` is a Python number, so a sum of it is not reported "
+            "(a distillation term that is a tensor, or `0.0` without a teacher); a test for a tensor, or that test's "
+            "`else`, leaves the value as it was."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",

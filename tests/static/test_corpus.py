@@ -693,6 +693,14 @@ REALCODE_SURVEY25_RECALL_FLOOR = 1.0
 # network's outputs, and six correct loss paths as look-alikes; tunable): 24 of 24 expected findings and 1 false alarm
 # on the branch point, 24 of 24 and none after.
 REALCODE_SURVEY26_RECALL_FLOOR = 1.0
+# Round 35 (docs/survey.md, "Round 35: real cases of the rarely seen rules (branch rare25)"): realcode_rare25 (real
+# cases of the rules the blind sets rarely see, found by pattern scans over the fetched mirrors and read by hand: a
+# Fast R-CNN course loop with no zero_grad beside a LogSoftmax without dim, fairseq's emotion-conversion duration
+# predictor stepping without zero_grad beside mse_loss(reduce=False); correct loss paths as look-alikes for
+# LG002, LG003, LG007, LG008, LG012, LG013, LG014 (clearing in an optimizer wrapper in another file), LG015 and LG018;
+# the whole-tree runs' false alarm, a distillation term summed under `if isinstance(kd_loss, float):`, as a look-alike;
+# tunable): 4 of 4 expected findings and 1 false alarm on the branch point, 4 of 4 and none after.
+REALCODE_RARE25_RECALL_FLOOR = 1.0
 # Round 30 (docs/survey.md, "Round 30: a new rule, LG017 (branch rule17)"): realcode_rule17 (a zero_grad() between a
 # backward() and the step() of the same optimizer: CycleGAN's one optimizer over both discriminators cleared between
 # their backward() calls, and the same loop cleared once as a look-alike; tunable): 1 of 1 expected finding, none false.
@@ -871,6 +879,7 @@ REALCODE_RECALL33_RECALL_FLOOR = 1.0
         ("realcode_survey24", REALCODE_SURVEY24_RECALL_FLOOR),
         ("realcode_survey25", REALCODE_SURVEY25_RECALL_FLOOR),
         ("realcode_survey26", REALCODE_SURVEY26_RECALL_FLOOR),
+        ("realcode_rare25", REALCODE_RARE25_RECALL_FLOOR),
         ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),
         ("realcode_fix19", REALCODE_FIX19_RECALL_FLOOR),

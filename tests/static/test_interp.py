@@ -11864,6 +11864,60 @@ PROJECTS["an_argument_the_loss_module_detaches_in_a_branch_look_alike"] = {
 }
 
 
+# Round 35 (rare25, intersun/PKD-for-BERT-Model-Compression's NLI_KD_training.py): a distillation helper returns its KL
+# term as a tensor, or as 0.0 without teacher scores; the loop adds it to a running total under a test of its type. In
+# the body of `if isinstance(x, float)` (int, numbers.Number, a tuple of those) the name is a Python number
+# (interp/number_tests.py); a test for a tensor, or the else of the number test, leaves it as it was.
+_KD_TOTALS = {
+    "kd_loss.py": """
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def distillation_loss(y, labels, teacher_scores, T, alpha):
+    if teacher_scores is not None:
+        d_loss = nn.KLDivLoss(reduction="batchmean")(F.log_softmax(y / T, dim=1), F.softmax(teacher_scores / T, dim=1)) * T * T
+    else:
+        d_loss = 0.0
+    nll_loss = F.cross_entropy(y, labels)
+    return d_loss * alpha + nll_loss * (1 - alpha), d_loss, nll_loss
+""",
+    "train.py": """
+import torch
+
+from kd_loss import distillation_loss
+
+
+def train(student, loader, teacher_scores_of, T=10.0, alpha=0.5):
+    optimizer = torch.optim.Adam(student.parameters(), lr=1e-5)
+    tr_loss, tr_kd_loss = 0, 0
+    for input_ids, label_ids in loader:
+        logits = student(input_ids)
+        loss, kd_loss, ce_loss = distillation_loss(logits, label_ids, teacher_scores_of(input_ids), T=T, alpha=alpha)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        n_sample = input_ids.shape[0]
+        tr_loss += loss.item() * n_sample
+        if {test}:
+            tr_kd_loss += kd_loss * n_sample{mark}
+        else:
+            tr_kd_loss += kd_loss.item() * n_sample
+    return tr_loss, tr_kd_loss
+""",
+}
+# the branch is taken for a tensor: the sum keeps its graph
+PROJECTS["a_running_total_under_a_test_of_its_type"] = {
+    name: text.replace("{test}", "isinstance(kd_loss, torch.Tensor)").replace("{mark}", "  # expect: LG006") for name, text in _KD_TOTALS.items()
+}
+PROJECTS["a_running_total_under_a_test_of_its_type_look_alike"] = {
+    name: text.replace("{test}", "isinstance(kd_loss, float)").replace("{mark}", "") for name, text in _KD_TOTALS.items()
+}
+PROJECTS["a_running_total_under_a_test_of_its_type_look_alike_tuple"] = {
+    name: text.replace("{test}", "isinstance(kd_loss, (int, float))").replace("{mark}", "") for name, text in _KD_TOTALS.items()
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

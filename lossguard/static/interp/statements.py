@@ -40,6 +40,7 @@ from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.interp.mode_settings import mode_test
 from lossguard.static.interp.model_branches import narrow_models, rejoin
 from lossguard.static.interp.model_choices import choose_models
+from lossguard.static.interp.number_tests import refine_number_test
 from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.parameter_stores import indexed_parameter, keeps_layer, parameter_owner
 from lossguard.static.interp.replaced_heads import replaced_head
@@ -260,6 +261,7 @@ class StatementsMixin(InterpBase):
         else_env = dict(env)
         self.refine_guarded(stmt.test, body_env, else_env, frame)  # `if args.arch == "a":` decides an earlier choice
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
+        refine_number_test(stmt.test, frame, body_env)  # `if isinstance(kd_loss, float): total += kd_loss`
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         narrowed = narrow_models(stmt.test, frame, env, body_env, else_env)  # `if args.model == "T": out = model(x)`
         decided = self.decided_test(stmt.test, frame, env)
