@@ -126,6 +126,7 @@ CATALOG_PHRASES = {
         "swinging by at least {amplitude:%} of the loss, without a downward trend of more than {trend:%}",
         "for {patience} steps in a row",
         "the loss is still above {low:part} of it, or the swing is at least {scale:part} of it",
+        "|dW|/|W| below {overshoot})",
     ),
     "LG105": (
         "the median of {window} measurements must be below {threshold:e}",
@@ -188,6 +189,19 @@ def test_catalog_page_quotes_the_detector_defaults(code):
     text = " ".join(catalog.get(code).misfires.split())
     for phrase in CATALOG_PHRASES[code]:
         assert _Prose().format(phrase, **_defaults(code)) in text
+
+
+def test_catalog_pages_quote_the_detectors_update_counts():
+    """How many measured updates of the last layer a detector takes the median of, as the pages quote it (the
+    update sizes themselves are catalog.update_sizes', which both sides read)."""
+    from lossguard.runtime.detectors.loss_oscillation import UPDATES_KEPT
+    from lossguard.runtime.detectors.loss_plateau import RECENT_UPDATES
+
+    def text(code: str) -> str:
+        return " ".join(catalog.get(code).misfires.split())
+
+    assert f"once the median of the last {RECENT_UPDATES} measured updates of the last layer" in text("LG103")
+    assert f"(median of its last {UPDATES_KEPT} measured |dW|/|W| below" in text("LG104")
 
 
 @pytest.mark.parametrize("code", sorted(RUNTIME_DOC_PHRASES))
