@@ -136,7 +136,6 @@ class VQGAN(nn.Module):
             fmap_logits, img_logits = map(self.discr, (fmap, img))
             return hinge_discr_loss(fmap_logits, img_logits)
         return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
-
 """
     + _MUSE_TRAINER
 )
@@ -297,7 +296,6 @@ class VQGAN(nn.Module):
         if self.use_gan:
             loss = loss + hinge_gen_loss(self.discr(recon))
         return loss
-
 """
         + _MUSE_TRAINER,
         # lucidrains/nuwa-pytorch at a3e3a6dbb7: the wrapper's class asserted instead of annotated, the discriminator's
