@@ -19,6 +19,32 @@ def _fix(call: LossCall) -> Fix | None:
     return Fix("Use binary_cross_entropy_with_logits", (rename,), "unsafe") if rename is not None else None
 
 
+# the criterion picked by a setting in __init__ and called in forward under a test of a setting of the same name
+# (thoriumrobot/PTML's FastGTNs); `{ppi}` is the loss of the BCELoss branch
+_PICKED_BY_SETTING = """
+import torch.nn as nn{functional}
+
+
+class Net(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.args = args
+        self.linear = nn.Linear(64, 8)
+        if args.dataset == "PPI":
+            self.loss = nn.BCELoss()
+        else:
+            self.loss = nn.CrossEntropyLoss()
+
+    def forward(self, x, target):
+        y = self.linear(x)
+        if self.args.dataset == "PPI":
+            loss = {ppi}
+        else:
+            loss = self.loss(y, target.squeeze())
+        return loss
+"""
+
+
 class BceOnLogits(Rule):
     code = "LG002"
 
@@ -200,29 +226,9 @@ def evaluate(loader, task):
 """,
         # the criterion is picked by a setting in __init__ and called in forward under a test of a
         # setting of the same name: the `else` never receives BCELoss (thoriumrobot/PTML's FastGTNs)
-        """
-import torch.nn as nn
-import torch.nn.functional as F
-
-
-class Net(nn.Module):
-    def __init__(self, args):
-        super().__init__()
-        self.args = args
-        self.linear = nn.Linear(64, 8)
-        if args.dataset == "PPI":
-            self.loss = nn.BCELoss()
-        else:
-            self.loss = nn.CrossEntropyLoss()
-
-    def forward(self, x, target):
-        y = self.linear(x)
-        if self.args.dataset == "PPI":
-            loss = F.binary_cross_entropy_with_logits(y, target)
-        else:
-            loss = self.loss(y, target.squeeze())
-        return loss
-""",
+        _PICKED_BY_SETTING.replace("{functional}", "\nimport torch.nn.functional as F").replace(
+            "{ppi}", "F.binary_cross_entropy_with_logits(y, target)"
+        ),
         # round 30: a rectifier whose input is bounded by 1 (a tanh, a margin minus a distance), or whose output is then
         # clamped, in whole or in part: numbers in [0, 1], or not known to leave it
         """
@@ -514,28 +520,7 @@ def main(args, loader):
         ),
         # ... the branch of the same setting where BCELoss is picked still receives raw scores
         Invalid(
-            """
-import torch.nn as nn
-
-
-class Net(nn.Module):
-    def __init__(self, args):
-        super().__init__()
-        self.args = args
-        self.linear = nn.Linear(64, 8)
-        if args.dataset == "PPI":
-            self.loss = nn.BCELoss()
-        else:
-            self.loss = nn.CrossEntropyLoss()
-
-    def forward(self, x, target):
-        y = self.linear(x)
-        if self.args.dataset == "PPI":
-            loss = self.loss(y, target)
-        else:
-            loss = self.loss(y, target.squeeze())
-        return loss
-""",
+            _PICKED_BY_SETTING.replace("{functional}", "").replace("{ppi}", "self.loss(y, target)"),
             line=17,
             col=30,
             message="BCELoss (when args.dataset == 'PPI') receives raw logits",
