@@ -25,6 +25,7 @@ from lossguard.static.rules._graph_evidence import (
 )
 from lossguard.static.rules._library_objects import appended_to_a_library_object
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
+from lossguard.static.rules._loss_reach import enclosing_function
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
 from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
@@ -695,7 +696,6 @@ class GraphRetention(Rule):
         super().__init__(report)
         self._loops: dict[int, LoopFacts] = {}
         self._backwarded: dict[int, BackwardedTexts] = {}
-        self._owners: dict[int, dict[int, ast.AST]] = {}  # per module: node id -> its innermost function
         # per function (scope id): the accumulators this rule reported there
         self._reported: dict[int, set[str]] = {}
         self._one_step: dict[tuple[int, str], bool] = {}  # (loop id, sum): a loop over one step's micro-batches
@@ -892,17 +892,6 @@ class GraphRetention(Rule):
             facts = self._loops[id(loop)] = LoopFacts(module, loop)
         return facts
 
-    def _enclosing(self, node: ast.AST, module: ModuleInfo) -> ast.AST:
-        """The innermost function of ``module`` around ``node``, or the module."""
-        owners = self._owners.get(id(module.module))
-        if owners is None:
-            owners = self._owners[id(module.module)] = {}
-            for fn in ast.walk(module.module):  # outer functions first: an inner one overwrites
-                if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    for inner in ast.walk(fn):
-                        owners[id(inner)] = fn
-        return owners.get(id(node), module.module)
-
     def _texts(self, scope: ast.AST, module: ModuleInfo) -> BackwardedTexts:
         """What a function (or module) back-propagates and returns, read once per scope."""
         found = self._backwarded.get(id(scope))
@@ -966,7 +955,7 @@ class GraphRetention(Rule):
         if acc.ctx.callsite is None:
             return False
         module, call = acc.ctx.callsite
-        scope = self._enclosing(call, module)
+        scope = enclosing_function(call, module.module)
         if self._backpropagates_a_part(scope, call, module):
             return False
         return drops_result(scope, call, self._returned_item(acc), _top_functions(module, acc.ctx.module), acc.ctx.func)
