@@ -10,7 +10,7 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.rules._batch_rows import sums_rows_of_one_batch, walks_one_batch
-from lossguard.static.rules._caller_use import Resolve, drops_result
+from lossguard.static.rules._caller_use import drops_result, top_functions
 from lossguard.static.rules._each_element_backward import each_element_backpropagated
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
@@ -99,30 +99,6 @@ def _scaled_sum(added: ast.expr, reported: set[str], module: ModuleInfo) -> bool
         if not isinstance(added.op, (ast.Div, ast.Mult)):
             return False
         added = added.left
-
-
-def _top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
-    """The module-level functions a call in ``caller`` names by a plain name: its own, or one it
-    imports by name (``from src.utils.util import summary``) from the helper's module."""
-    own = {n.name: n for n in caller.module.body if isinstance(n, ast.FunctionDef)}
-    theirs = {n.name: n for n in helper.module.body if isinstance(n, ast.FunctionDef)}
-    last = helper.dotted.rsplit(".", 1)[-1]
-    imported = {
-        alias.asname or alias.name: alias.name
-        for node in caller.module.body
-        if isinstance(node, ast.ImportFrom) and node.module is not None and node.module.rsplit(".", 1)[-1] == last
-        for alias in node.names
-    }
-
-    def resolve(func: ast.expr) -> ast.FunctionDef | None:
-        if not isinstance(func, ast.Name):
-            return None
-        if func.id in own:
-            return own[func.id]
-        name = imported.get(func.id)
-        return theirs.get(name) if name is not None else None
-
-    return resolve
 
 
 def _keeps_graph_under_no_grad(acc: Accumulate) -> bool:
@@ -958,7 +934,7 @@ class GraphRetention(Rule):
         scope = enclosing_function(call, module.module)
         if self._backpropagates_a_part(scope, call, module):
             return False
-        return drops_result(scope, call, self._returned_item(acc), _top_functions(module, acc.ctx.module), acc.ctx.func)
+        return drops_result(scope, call, self._returned_item(acc), top_functions(module, acc.ctx.module), acc.ctx.func)
 
     def _backpropagates_a_part(self, scope: ast.AST, call: ast.Call, module: ModuleInfo) -> bool:
         """The caller back-propagates or returns the result, or any part of it (``loss, parts =
