@@ -111,6 +111,8 @@ CATALOG_PHRASES = {
         "exceed the median of the last {recent} steps by {sigma} noise units",
         "at least {atol} times the first losses above it, and {above_max} times the highest loss of the window, after {min_steps} steps",
         "any loss {blowup} times the first one counts from the start",
+        "in the first {min_steps} steps, do {early_steps} losses in a row at {early_rise:times} the first one or more while the "
+        "last dense layer moves by more than {early_update} of its norm per step",
     ),
     "LG103": (
         "within {progress:%} of where it started",
@@ -151,6 +153,9 @@ RUNTIME_DOC_PHRASES = {
     "LG102": (
         "median of last {recent} steps by {sigma} robust noise units",
         ">= {atol}x the first losses above it and >= {above_max}x the window's maximum (window {window}, after {min_steps} steps); or > {blowup}x the first loss",
+        "(in the first {min_steps} steps reported one step later",
+        "in the first {min_steps} steps, {early_steps} losses in a row >= {early_rise}x the first one while the last dense layer "
+        "moves by > {early_update} of its norm per step",
     ),
     "LG103": (
         "cannot lower the loss by {threshold:%} ({still_threshold:%} if the last layer's weights move < {still:e} of their norm per step)",
@@ -420,6 +425,16 @@ def test_docs_quote_the_read_cadence():
     assert len(quoted) >= 4 and set(quoted) == {(str(SYNC_CPU), str(SYNC_DEVICE))}
     assert text.count(f"until {READ_WAIT:g} s has passed since the last one") >= 3
     assert text.count(f"at most {READ_MOST} steps") >= 2 and "at most 64 steps" not in text
+
+
+def test_readme_quotes_the_accelerator_reads():
+    """On an accelerator: one transfer every SYNC_DEVICE steps, each of the first EAGER steps read at once (the
+    README's feature list and its GPU paragraph)."""
+    from lossguard.runtime.collect import EAGER, SYNC_DEVICE
+
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"read in one transfer every {SYNC_DEVICE} steps (each of the first {EAGER} steps at once" in text
+    assert f"On an accelerator the first {EAGER} steps are read one by one" in text
 
 
 def test_docs_quote_the_value_check_cadences():
