@@ -408,11 +408,7 @@ class Wrapper:
     def __call__(self, x, y):
         return F.l1_loss(x, y, size_average=self.size_average)
 """,
-        """
-import torch.nn as nn
-
-criterion = nn.MSELoss(reduction="sum")
-""",
+        catalog_use_instead("LG010"),
         """
 import torch.nn.functional as F
 
