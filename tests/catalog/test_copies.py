@@ -7,7 +7,8 @@ can, so each is checked here against the code that owns it:
   detector table of docs/runtime.md, each detector's ``code``/``name``, the exit statuses'
   severities (``FAILING_SEVERITIES``); the reporters: how SARIF and GitHub show an info finding;
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
-  docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
+  docs/runtime.md quote in words, and how many measured updates LG103 and LG104 take the median
+  of; ``default_detectors()``: how many run by default;
   ``torch_api.NON_NEGATIVE_FAMILIES``: the losses LG107's page says are never below 0;
 - the interpreter, engine and prefilter: the limits docs/checker.md quotes, its table of the
   interpreter's parts (one row per module), how far importers are followed, the words that make
@@ -18,7 +19,8 @@ can, so each is checked here against the code that owns it:
   finding.REPORT_KEYS: the keys of a JSON report entry docs/ci.md lists;
 - ``Watcher.__init__`` and ``integrations.core.WATCH_OPTIONS``: the options tables of
   docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
-  cadences, and the gradient norms' as the catalog and the detectors quote it; the value checks'
+  cadences (the README's accelerator reads too), and the gradient norms' as the catalog and the
+  detectors quote it; the value checks'
   cadences (``check_first``/``check_every``, the class counts, LG003's calls in a row); the
   events kept and the episodes (runtime/policy.py); the TensorBoard tags of runtime/sinks.py;
 - the bench scripts' parsers: every ``python bench/<script>.py --option`` in the docs.
