@@ -414,6 +414,18 @@ def test_docs_quote_the_tensorboard_write_cadence():
     assert set(quoted) <= {(f"{DENSE_LOG:,}", str(GRAD_EVERY)), (str(GRAD_EARLY), str(GRAD_EVERY))}
 
 
+def test_runtime_doc_quotes_the_update_probe_and_the_weight_norms_cadence():
+    """docs/runtime.md's cost paragraph: the update probe's size and how often the weight norms are taken
+    (optimizer_side's _PROBE, WEIGHTS_EVERY, WEIGHTS_EARLY)."""
+    from lossguard.runtime.optimizer_side import _PROBE, WEIGHTS_EARLY, WEIGHTS_EVERY
+
+    text = " ".join((ROOT / "docs" / "runtime.md").read_text(encoding="utf-8").split())
+    assert (
+        f"a {_PROBE}-element probe of the last layer's update; one over the weights every {WEIGHTS_EVERY} steps up to step "
+        f"{WEIGHTS_EARLY}, then every {WEIGHTS_EARLY}th" in text
+    )
+
+
 def test_docs_quote_the_read_cadence():
     """Reads every SYNC_CPU steps on the CPU, SYNC_DEVICE elsewhere, and (cadence not given) a read
     that waits until READ_WAIT seconds have passed, at most READ_MOST steps: in the README, the docs
