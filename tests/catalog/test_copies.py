@@ -242,6 +242,11 @@ def test_checker_doc_quotes_the_interpreter_limits():
     text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
     assert f"up to a call depth of {MAX_DEPTH})" in text
     assert f"is `Either` of them (at most {MAX_EITHER})" in text
+    # the bounds on the contexts a function is analysed in, named with their values (interp/calls.py)
+    from lossguard.static.interp.calls import CONTEXT_BUDGET, GRAPH_CONTEXTS, MAX_CONTEXTS
+
+    for name, value in (("MAX_CONTEXTS", MAX_CONTEXTS), ("CONTEXT_BUDGET", CONTEXT_BUDGET), ("GRAPH_CONTEXTS", GRAPH_CONTEXTS)):
+        assert f"`{name}` ({value})" in text, name
 
 
 def test_checker_doc_lays_out_each_part_of_the_interpreter_once():
