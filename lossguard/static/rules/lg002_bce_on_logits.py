@@ -384,19 +384,7 @@ class Head(nn.Module):
             line=11,
             col=39,
             message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
-            fixed="""
-import torch.nn as nn
-import torch.nn.functional as F
-
-class Head(nn.Module):
-    def __init__(self, dim):
-        super().__init__()
-        self.classifier = nn.Linear(dim, 1)
-
-    def forward(self, h):
-        logits = self.classifier(h)
-        return F.binary_cross_entropy_with_logits(logits, self.labels)
-""",
+            edit=("return F.binary_cross_entropy(logits, self.labels)", "return F.binary_cross_entropy_with_logits(logits, self.labels)"),
             fix_title="Use binary_cross_entropy_with_logits",
         ),
         Invalid(
@@ -414,17 +402,7 @@ def masked_loss(features, target, pad):
             line=9,
             col=35,
             message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
-            fixed="""
-import torch.nn as nn
-import torch.nn.functional as F
-
-head = nn.Linear(64, 1)
-
-def masked_loss(features, target, pad):
-    logits = head(features).squeeze(1)
-    logits[pad] = -1e4  # a number stored into raw logits leaves them raw logits
-    return F.binary_cross_entropy_with_logits(logits, target)
-""",
+            edit=("return F.binary_cross_entropy(logits, target)", "return F.binary_cross_entropy_with_logits(logits, target)"),
             fix_title="Use binary_cross_entropy_with_logits",
         ),
         Invalid(

@@ -449,12 +449,7 @@ loss = (per_sample * weights).mean()
             line=3,
             col=14,
             message="reduce is deprecated; use reduction='none'",
-            fixed="""
-import torch.nn.functional as F
-
-per_sample = F.cross_entropy(logits, y, reduction="none")
-loss = (per_sample * weights).mean()
-""",
+            edit=("per_sample = F.cross_entropy(logits, y, reduce=False)", 'per_sample = F.cross_entropy(logits, y, reduction="none")'),
             fix_title="Use reduction='none'",
         ),
         Invalid(
@@ -468,12 +463,7 @@ pixel_bce = nn.BCEWithLogitsLoss(size_average=True, reduction='none')
             col=13,
             message="size_average is deprecated and overrides the reduction='none' written beside it: the loss is reduced by "
             "'mean'; use reduction='mean' (what it computes), or drop size_average to get 'none'",
-            fixed="""
-import torch.nn as nn
-
-# the per-pixel map meant for a focal term: size_average=True wins, and the loss is the mean
-pixel_bce = nn.BCEWithLogitsLoss(reduction="mean")
-""",
+            edit=("pixel_bce = nn.BCEWithLogitsLoss(size_average=True, reduction='none')", 'pixel_bce = nn.BCEWithLogitsLoss(reduction="mean")'),
             fix_title="Use reduction='mean'",
         ),
         Invalid(
@@ -486,12 +476,7 @@ criterion = nn.BCEWithLogitsLoss(size_average=True, reduction='mean')
             line=4,
             col=13,
             message="size_average is deprecated; use reduction='mean'",
-            fixed="""
-import torch.nn as nn
-
-# the same reduction written both ways: nothing is overridden
-criterion = nn.BCEWithLogitsLoss(reduction="mean")
-""",
+            edit=("criterion = nn.BCEWithLogitsLoss(size_average=True, reduction='mean')", 'criterion = nn.BCEWithLogitsLoss(reduction="mean")'),
             fix_title="Use reduction='mean'",
         ),
         Invalid(
@@ -503,11 +488,7 @@ criterion = nn.BCEWithLogitsLoss(reduction='elementwise_mean')
             line=3,
             col=44,
             message="reduction='elementwise_mean' is deprecated; use reduction='mean'",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.BCEWithLogitsLoss(reduction='mean')
-""",
+            edit=("criterion = nn.BCEWithLogitsLoss(reduction='elementwise_mean')", "criterion = nn.BCEWithLogitsLoss(reduction='mean')"),
             fix_title="Use reduction='mean'",
         ),
         Invalid(
