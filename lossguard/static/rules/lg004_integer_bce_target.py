@@ -123,13 +123,7 @@ def main(args, model, loader):
             line=5,
             col=39,
             message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
-            fixed="""
-import torch
-import torch.nn as nn
-
-labels = torch.tensor(batch["label"], dtype=torch.long)
-loss = nn.BCEWithLogitsLoss()(logits, labels.float())
-""",
+            edit=("loss = nn.BCEWithLogitsLoss()(logits, labels)", "loss = nn.BCEWithLogitsLoss()(logits, labels.float())"),
             fix_title="Convert the target with .float()",
         ),
         Invalid(

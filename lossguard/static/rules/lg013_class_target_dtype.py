@@ -127,15 +127,7 @@ loss = nn.CrossEntropyLoss()(net(x), mixed)
             line=7,
             col=32,
             message="F.cross_entropy target holds class indices as floats; class indices must be int64",
-            fixed="""
-import torch
-import torch.nn.functional as F
-
-labels = torch.zeros(len(batch))  # float32 by default
-for i, item in enumerate(batch):
-    labels[i] = item["label"]
-loss = F.cross_entropy(logits, labels.long())
-""",
+            edit=("loss = F.cross_entropy(logits, labels)", "loss = F.cross_entropy(logits, labels.long())"),
             fix_title="Convert the target with .long()",
         ),
         Invalid(
