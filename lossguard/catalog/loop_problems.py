@@ -7,6 +7,19 @@ from lossguard.catalog import Problem
 
 REDUCTION_DOC = "https://pytorch.org/docs/stable/nn.html#loss-functions"
 
+# the order of one training step, and a loop written in it: LG014's and LG017's fix and "use instead"
+_USUAL_ORDER = "zero_grad, forward, loss, backward, step"
+_USUAL_LOOP = """
+import torch
+
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in loader:
+    optimizer.zero_grad()
+    loss = criterion(model(x), y)
+    loss.backward()
+    optimizer.step()
+"""
+
 PROBLEMS: tuple[Problem, ...] = (
     Problem(
         code="LG006",
@@ -216,7 +229,7 @@ for x, y in loader:
             "every step's gradient is added to all previous ones: the effective learning rate grows "
             "with every step and training diverges."
         ),
-        fix=("Call `optimizer.zero_grad()` once per step, before `loss.backward()` (the usual order: zero_grad, forward, loss, backward, step)."),
+        fix=(f"Call `optimizer.zero_grad()` once per step, before `loss.backward()` (the usual order: {_USUAL_ORDER})."),
         example="""
 import torch
 
@@ -226,16 +239,7 @@ for x, y in loader:
     loss.backward()
     optimizer.step()
 """,
-        use_instead="""
-import torch
-
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-for x, y in loader:
-    optimizer.zero_grad()
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-""",
+        use_instead=_USUAL_LOOP,
         misfires=(
             "Reported for the innermost loop that calls both backward() and an optimizer's step() "
             "(a torch.optim optimizer, a GradScaler's step(optimizer), or a receiver named like an "
@@ -392,7 +396,7 @@ loss.backward()
         ),
         fix=(
             "Clear the gradients once per step, before the forward pass or right after `step()` (the usual order: "
-            "zero_grad, forward, loss, backward, step); to train on several losses with one step, call every "
+            f"{_USUAL_ORDER}); to train on several losses with one step, call every "
             "backward() after the one clear."
         ),
         example="""
@@ -405,16 +409,7 @@ for x, y in loader:
     optimizer.zero_grad()
     optimizer.step()
 """,
-        use_instead="""
-import torch
-
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-for x, y in loader:
-    optimizer.zero_grad()
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-""",
+        use_instead=_USUAL_LOOP,
         misfires=(
             "Read narrowly, in a training loop's code (its own body and the functions it calls, in its file or another "
             "checked file) and in a function that no call of the checked code reaches and that back-propagates (an "

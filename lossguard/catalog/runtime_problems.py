@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lossguard.catalog import Problem
+from lossguard.catalog.update_sizes import CALM_UPDATE, HEALTHY_BAND, HEALTHY_UPDATE, SLOWEST_UPDATE
 
 PROBLEMS: tuple[Problem, ...] = (
     Problem(
@@ -103,7 +104,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "100 steps, and a run that needs more than 100 steps to leave its chance level is "
             "reported as a plateau. While the learning rate is rising (a warm-up) nothing is judged "
             "until the evidence rules the warm-up out: once the median of the last 8 measured updates "
-            "of the last layer is 1e-3 of its norm or more (healthy training's size), the plateau test "
+            f"of the last layer is {SLOWEST_UPDATE:g} of its norm or more (healthy training's size), the plateau test "
             "runs as without a warm-up; and a last layer moved by under 1e-8 of its norm at every "
             "measured step since the first, for 100 updated steps, is reported as a rate too small "
             "whatever the schedule (the fix names the base rate the schedule scales). A healthy model "
@@ -177,7 +178,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "steps is overshooting (lower the learning rate), slower is batch-to-batch variation "
             "(a larger batch, shuffled data). A swing every 2 steps whose two phases (every other step) "
             "do not rise, while the last layer's updates are small (median of its last 8 measured "
-            "|dW|/|W| below 0.05), is two alternating batches of different losses (two sentences "
+            f"|dW|/|W| below {HEALTHY_UPDATE:g}), is two alternating batches of different losses (two sentences "
             "trained in turn), not overshooting, and is silent; with updates of that size or more it "
             "is reported. A loss that has gone below zero (an actor-critic loss, "
             "whose size follows the episodes' length) is not judged from then on."
@@ -210,7 +211,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "alone decides. The event's fix follows the evidence: exactly zero gradient means dead "
             "units (lower the learning rate; no advice to switch to ReLU), a ratio that was healthy and"
             " collapsed means an update broke the network (the factor read from the run's largest "
-            "update), unless every update stayed under 0.01 of the last layer's norm and the loss never "
+            f"update), unless every update stayed under {CALM_UPDATE:g} of the last layer's norm and the loss never "
             "doubled: then the fix points at the data (a loss that stopped depending on the inputs), "
             "not the learning rate; one that was healthy at its first "
             "measurement and gone within the first 10 means the first updates were too large (lower the "
@@ -251,7 +252,7 @@ PROBLEMS: tuple[Problem, ...] = (
             "(fast_neural_style's style term) gives gradients thousands of times the weights that Adam turns "
             "into ordinary updates. "
             "Also reported when the last dense layer's weights change by more than 0.2 of their norm "
-            "per step (median of 8 measurements, same cadence; healthy runs: 0.001-0.05) without the "
+            f"per step (median of 8 measurements, same cadence; healthy runs: {HEALTHY_BAND}) without the "
             "1/t decay of a zero-initialised layer, while the loss makes no progress (the latest 4 "
             "losses not 10% below the first 4): a new head on good features also moves fast at "
             "first, but its loss falls. A regression head chasing large targets with a high learning"

@@ -32,6 +32,7 @@ _PROBE = 4096
 # taken at the gradient norms' cadence, without the extra steps that skipping adds.
 GRAD_EVERY = 8
 GRAD_EARLY = 16
+WEIGHTS_EVERY = 16
 WEIGHTS_EARLY = 64
 
 
@@ -168,7 +169,7 @@ class OptimizerSide:
         cur.measured = True
         if not s.fired:
             self._set_sentinel(params[index[0]])
-        if step - self._weights_at >= (16 if step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
+        if step - self._weights_at >= (WEIGHTS_EVERY if step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
             with torch.no_grad():
                 cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
             object.__setattr__(self, "_weights_at", step)  # past the watcher's __setattr__ (every 16th step)

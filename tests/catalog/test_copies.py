@@ -7,7 +7,8 @@ can, so each is checked here against the code that owns it:
   detector table of docs/runtime.md, each detector's ``code``/``name``, the exit statuses'
   severities (``FAILING_SEVERITIES``); the reporters: how SARIF and GitHub show an info finding;
 - the detectors' ``Param`` declarations: the defaults the catalog's runtime pages and
-  docs/runtime.md quote in words; ``default_detectors()``: how many run by default;
+  docs/runtime.md quote in words, and how many measured updates LG103 and LG104 take the median
+  of; ``default_detectors()``: how many run by default;
   ``torch_api.NON_NEGATIVE_FAMILIES``: the losses LG107's page says are never below 0;
 - the interpreter, engine and prefilter: the limits docs/checker.md quotes, its table of the
   interpreter's parts (one row per module), how far importers are followed, the words that make
@@ -18,7 +19,8 @@ can, so each is checked here against the code that owns it:
   finding.REPORT_KEYS: the keys of a JSON report entry docs/ci.md lists;
 - ``Watcher.__init__`` and ``integrations.core.WATCH_OPTIONS``: the options tables of
   docs/runtime.md and docs/integrations.md and watch()'s docstring; the read and TensorBoard
-  cadences, and the gradient norms' as the catalog and the detectors quote it; the value checks'
+  cadences (the README's accelerator reads too), and the gradient norms' as the catalog and the
+  detectors quote it; the value checks'
   cadences (``check_first``/``check_every``, the class counts, LG003's calls in a row); the
   events kept and the episodes (runtime/policy.py); the TensorBoard tags of runtime/sinks.py;
 - the bench scripts' parsers: every ``python bench/<script>.py --option`` in the docs.
@@ -111,6 +113,8 @@ CATALOG_PHRASES = {
         "exceed the median of the last {recent} steps by {sigma} noise units",
         "at least {atol} times the first losses above it, and {above_max} times the highest loss of the window, after {min_steps} steps",
         "any loss {blowup} times the first one counts from the start",
+        "in the first {min_steps} steps, do {early_steps} losses in a row at {early_rise:times} the first one or more while the "
+        "last dense layer moves by more than {early_update} of its norm per step",
     ),
     "LG103": (
         "within {progress:%} of where it started",
@@ -126,6 +130,7 @@ CATALOG_PHRASES = {
         "swinging by at least {amplitude:%} of the loss, without a downward trend of more than {trend:%}",
         "for {patience} steps in a row",
         "the loss is still above {low:part} of it, or the swing is at least {scale:part} of it",
+        "|dW|/|W| below {overshoot})",
     ),
     "LG105": (
         "the median of {window} measurements must be below {threshold:e}",
@@ -150,6 +155,9 @@ RUNTIME_DOC_PHRASES = {
     "LG102": (
         "median of last {recent} steps by {sigma} robust noise units",
         ">= {atol}x the first losses above it and >= {above_max}x the window's maximum (window {window}, after {min_steps} steps); or > {blowup}x the first loss",
+        "(in the first {min_steps} steps reported one step later",
+        "in the first {min_steps} steps, {early_steps} losses in a row >= {early_rise}x the first one while the last dense layer "
+        "moves by > {early_update} of its norm per step",
     ),
     "LG103": (
         "cannot lower the loss by {threshold:%} ({still_threshold:%} if the last layer's weights move < {still:e} of their norm per step)",
@@ -190,6 +198,19 @@ def test_catalog_page_quotes_the_detector_defaults(code):
         assert _Prose().format(phrase, **_defaults(code)) in text
 
 
+def test_catalog_pages_quote_the_detectors_update_counts():
+    """How many measured updates of the last layer a detector takes the median of, as the pages quote it (the
+    update sizes themselves are catalog.update_sizes', which both sides read)."""
+    from lossguard.runtime.detectors.loss_oscillation import UPDATES_KEPT
+    from lossguard.runtime.detectors.loss_plateau import RECENT_UPDATES
+
+    def text(code: str) -> str:
+        return " ".join(catalog.get(code).misfires.split())
+
+    assert f"once the median of the last {RECENT_UPDATES} measured updates of the last layer" in text("LG103")
+    assert f"(median of its last {UPDATES_KEPT} measured |dW|/|W| below" in text("LG104")
+
+
 @pytest.mark.parametrize("code", sorted(RUNTIME_DOC_PHRASES))
 def test_runtime_doc_table_quotes_the_detector_defaults(code):
     text = _table_rows(ROOT / "docs" / "runtime.md", "LG1")[code][3]
@@ -221,6 +242,11 @@ def test_checker_doc_quotes_the_interpreter_limits():
     text = " ".join((ROOT / "docs" / "checker.md").read_text(encoding="utf-8").split())
     assert f"up to a call depth of {MAX_DEPTH})" in text
     assert f"is `Either` of them (at most {MAX_EITHER})" in text
+    # the bounds on the contexts a function is analysed in, named with their values (interp/calls.py)
+    from lossguard.static.interp.calls import CONTEXT_BUDGET, GRAPH_CONTEXTS, MAX_CONTEXTS
+
+    for name, value in (("MAX_CONTEXTS", MAX_CONTEXTS), ("CONTEXT_BUDGET", CONTEXT_BUDGET), ("GRAPH_CONTEXTS", GRAPH_CONTEXTS)):
+        assert f"`{name}` ({value})" in text, name
 
 
 def test_checker_doc_lays_out_each_part_of_the_interpreter_once():
@@ -393,6 +419,18 @@ def test_docs_quote_the_tensorboard_write_cadence():
     assert set(quoted) <= {(f"{DENSE_LOG:,}", str(GRAD_EVERY)), (str(GRAD_EARLY), str(GRAD_EVERY))}
 
 
+def test_runtime_doc_quotes_the_update_probe_and_the_weight_norms_cadence():
+    """docs/runtime.md's cost paragraph: the update probe's size and how often the weight norms are taken
+    (optimizer_side's _PROBE, WEIGHTS_EVERY, WEIGHTS_EARLY)."""
+    from lossguard.runtime.optimizer_side import _PROBE, WEIGHTS_EARLY, WEIGHTS_EVERY
+
+    text = " ".join((ROOT / "docs" / "runtime.md").read_text(encoding="utf-8").split())
+    assert (
+        f"a {_PROBE}-element probe of the last layer's update; one over the weights every {WEIGHTS_EVERY} steps up to step "
+        f"{WEIGHTS_EARLY}, then every {WEIGHTS_EARLY}th" in text
+    )
+
+
 def test_docs_quote_the_read_cadence():
     """Reads every SYNC_CPU steps on the CPU, SYNC_DEVICE elsewhere, and (cadence not given) a read
     that waits until READ_WAIT seconds have passed, at most READ_MOST steps: in the README, the docs
@@ -406,6 +444,16 @@ def test_docs_quote_the_read_cadence():
     assert len(quoted) >= 4 and set(quoted) == {(str(SYNC_CPU), str(SYNC_DEVICE))}
     assert text.count(f"until {READ_WAIT:g} s has passed since the last one") >= 3
     assert text.count(f"at most {READ_MOST} steps") >= 2 and "at most 64 steps" not in text
+
+
+def test_readme_quotes_the_accelerator_reads():
+    """On an accelerator: one transfer every SYNC_DEVICE steps, each of the first EAGER steps read at once (the
+    README's feature list and its GPU paragraph)."""
+    from lossguard.runtime.collect import EAGER, SYNC_DEVICE
+
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"read in one transfer every {SYNC_DEVICE} steps (each of the first {EAGER} steps at once" in text
+    assert f"On an accelerator the first {EAGER} steps are read one by one" in text
 
 
 def test_docs_quote_the_value_check_cadences():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from lossguard.catalog.update_sizes import HEALTHY_UPDATE, SLOWEST_UPDATE
 from lossguard.runtime.detectors.base import UpdateEvidence, fmt
 
 # damage done before this step was done by the first updates: no checkpoint precedes it, and the
@@ -18,11 +19,6 @@ from lossguard.runtime.detectors.base import UpdateEvidence, fmt
 EARLY_STEPS = 16
 
 
-# the band healthy training moves the last layer in per step (|dW|/|W|: about 0.001-0.05): its top, and its bottom
-HEALTHY_UPDATE = 0.05
-SLOWEST_UPDATE = 0.001
-# the band as the reports write it ("healthy training: about 0.001-0.05")
-HEALTHY_BAND = f"{fmt(SLOWEST_UPDATE)}-{fmt(HEALTHY_UPDATE)}"
 # the largest factor the update size may choose: past it, the measured update says more about a model
 # already broken (gradients grown by the divergence) than about the learning rate
 MOST = 1000.0

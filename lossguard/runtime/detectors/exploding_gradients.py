@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from collections import deque
 
-from lossguard.runtime.detectors.advice import HEALTHY_BAND, capital, change_lr
+from lossguard.catalog.update_sizes import HEALTHY_BAND
+from lossguard.runtime.detectors.advice import capital, change_lr
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,

@@ -11,6 +11,7 @@ from itertools import repeat
 
 import numpy as np
 
+from lossguard.catalog.update_sizes import HEALTHY_UPDATE
 from lossguard.runtime.detectors.advice import RISE, capital, change_lr, go_back, rise_since, rise_since_run
 from lossguard.runtime.detectors.base import (
     Detector,
@@ -25,6 +26,9 @@ from lossguard.runtime.detectors.base import (
     fmt,
     median,
 )
+
+# the last layer's measured updates a period-2 swing is judged by (their median against ``overshoot``)
+UPDATES_KEPT = 8
 
 
 @lru_cache(maxsize=8)
@@ -124,7 +128,9 @@ class LossOscillation(Detector):
     low = Param("fraction", 0.5, "the loss must stay above this fraction of its reference...")
     scale = Param("positive_float", 0.25, "...or swing by at least this fraction of it")
     diverged = Param("above_one", 5.0, "a loss swinging above this multiple of its first value has diverged: the fix says so")
-    overshoot = Param("fraction", 0.05, "a period-2 swing needs updates of at least this fraction of the last layer's weights to be overshooting")
+    overshoot = Param(
+        "fraction", HEALTHY_UPDATE, "a period-2 swing needs updates of at least this fraction of the last layer's weights to be overshooting"
+    )
 
     saved = (
         Saved("values", "window"),
@@ -152,7 +158,7 @@ class LossOscillation(Detector):
         # the step the loss's current stretch at twice its first value began (advice.rise_since)
         self.since = -1
         # the last layer's latest measured update sizes, |dW|/|W| (measured steps only: absorb() takes none)
-        self.updates: deque[float] = deque(maxlen=8)
+        self.updates: deque[float] = deque(maxlen=UPDATES_KEPT)
 
     def loaded(self) -> None:
         self._start_ref = None

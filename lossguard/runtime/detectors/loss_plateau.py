@@ -10,10 +10,9 @@ from typing import cast
 
 import numpy as np
 
+from lossguard.catalog.update_sizes import HEALTHY_BAND, HEALTHY_UPDATE, SLOWEST_UPDATE
 from lossguard.runtime.detectors.advice import (
-    HEALTHY_BAND,
     RISE,
-    SLOWEST_UPDATE,
     capital,
     change_lr,
     factor_from_update,
@@ -431,10 +430,10 @@ class LossPlateau(Detector):
                 f"The first layer gets {fmt(m.grad_ratio)} times the last layer's gradient (relative to the weights): add "
                 "BatchNorm layers or residual connections, and check for detached tensors."
             )
-        # weights that move faster than healthy training (0.05-`fast` of their norm per step) are no
+        # weights that move faster than healthy training (HEALTHY_UPDATE-`fast` of their norm per step) are no
         # reason to raise the learning rate: build-nanogpt at AdamW 0.6 sat at the class-frequency
         # level with 0.063 (see docs/runtime.md, "On real scripts", session 7)
-        if m.update_ratio is not None and m.update_ratio > 0.05:
+        if m.update_ratio is not None and m.update_ratio > HEALTHY_UPDATE:
             where = (
                 f"the loss stays at {fmt(m.target_entropy)}, the entropy of the class frequencies of the targets seen (what a model "
                 "that ignores its inputs reaches)"

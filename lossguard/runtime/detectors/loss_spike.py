@@ -7,7 +7,8 @@ from collections import deque
 from itertools import islice
 from typing import cast
 
-from lossguard.runtime.detectors.advice import HEALTHY_BAND, capital, change_lr, early, go_back
+from lossguard.catalog.update_sizes import HEALTHY_BAND
+from lossguard.runtime.detectors.advice import capital, change_lr, early, go_back
 from lossguard.runtime.detectors.base import (
     Detector,
     Finding,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from lossguard.runtime.detectors.advice import HEALTHY_BAND, change_lr, early
+from lossguard.catalog.update_sizes import HEALTHY_BAND
+from lossguard.runtime.detectors.advice import change_lr, early
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, UpdateEvidence, fmt
 
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.

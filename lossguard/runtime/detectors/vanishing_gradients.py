@@ -5,9 +5,8 @@ from __future__ import annotations
 import math
 from collections import deque
 
+from lossguard.catalog.update_sizes import CALM_UPDATE, HEALTHY_BAND, HEALTHY_UPDATE
 from lossguard.runtime.detectors.advice import (
-    HEALTHY_BAND,
-    HEALTHY_UPDATE,
     RISE,
     capital,
     change_lr,
@@ -21,11 +20,6 @@ from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Save
 
 # a loss at this multiple of its first value or more: the run diverged, whatever else is measured
 DIVERGED = 5.0
-
-# the largest update (the last layer's |dW|/|W| per step) of a run in which no update broke the network: a fifth of
-# the healthy band's top (the annotated transformer's copy task with shuffled targets: at most 0.004 by its collapse
-# at step 392; at lr x100 the same run's updates reach 0.054 by step 80 and its collapse at 304 is the rate's)
-CALM_UPDATE = 0.2 * HEALTHY_UPDATE
 
 _DEAD = (
     "The first layer gets exactly zero gradient: every unit between it and the head is dead (ReLUs that output "

@@ -64,17 +64,8 @@ def _methods_calling(cls: ast.ClassDef, attrs: set[str]) -> list[ast.FunctionDef
     for stmt in cls.body:
         if not isinstance(stmt, FUNCTION_DEFS) or stmt.name == "__init__" or is_static(stmt) or replaced_later(cls.body, stmt):
             continue
-        for n in ast.walk(stmt):
-            if (
-                isinstance(n, ast.Call)
-                and isinstance(n.func, ast.Attribute)
-                and isinstance(n.func.value, ast.Attribute)
-                and n.func.value.attr in attrs
-                and isinstance(n.func.value.value, ast.Name)
-                and n.func.value.value.id == "self"
-            ):
-                out.append(stmt)
-                break
+        if any(_self_attr_called(n, attrs) is not None for n in ast.walk(stmt)):
+            out.append(stmt)
     return out
 
 
@@ -234,17 +225,22 @@ class HandedObjectsMixin(InterpBase):
         return out
 
 
+def _self_attr_called(node: ast.AST, attrs: set[str]) -> str | None:
+    """``attr`` when ``node`` is a call ``self.<attr>.<method>(...)`` for one of ``attrs``."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Attribute)
+        and node.func.value.attr in attrs
+        and isinstance(node.func.value.value, ast.Name)
+        and node.func.value.value.id == "self"
+    ):
+        return node.func.value.attr
+    return None
+
+
 def _self_attrs_called(fn: ast.AST, attrs: set[str]) -> set[str]:
-    return {
-        n.func.value.attr
-        for n in ast.walk(fn)
-        if isinstance(n, ast.Call)
-        and isinstance(n.func, ast.Attribute)
-        and isinstance(n.func.value, ast.Attribute)
-        and n.func.value.attr in attrs
-        and isinstance(n.func.value.value, ast.Name)
-        and n.func.value.value.id == "self"
-    }
+    return {attr for n in ast.walk(fn) if (attr := _self_attr_called(n, attrs)) is not None}
 
 
 def _harmless(ref: ast.expr, owned: list[ast.AST]) -> bool:

@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lossguard.static.project import ModuleInfo
 
 #: The function of the checked code a call's ``func`` names, if it is known (``None`` otherwise).
 Resolve = Callable[[ast.expr], "ast.FunctionDef | None"]
@@ -166,3 +170,27 @@ def _names_drop(scope: ast.AST, first: list[str], parents: dict[int, ast.AST], r
                 return False
             todo += more
     return True
+
+
+def top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
+    """The module-level functions a call in ``caller`` names by a plain name: its own, or one it
+    imports by name (``from src.utils.util import summary``) from the helper's module."""
+    own = {n.name: n for n in caller.module.body if isinstance(n, ast.FunctionDef)}
+    theirs = {n.name: n for n in helper.module.body if isinstance(n, ast.FunctionDef)}
+    last = helper.dotted.rsplit(".", 1)[-1]
+    imported = {
+        alias.asname or alias.name: alias.name
+        for node in caller.module.body
+        if isinstance(node, ast.ImportFrom) and node.module is not None and node.module.rsplit(".", 1)[-1] == last
+        for alias in node.names
+    }
+
+    def resolve(func: ast.expr) -> ast.FunctionDef | None:
+        if not isinstance(func, ast.Name):
+            return None
+        if func.id in own:
+            return own[func.id]
+        name = imported.get(func.id)
+        return theirs.get(name) if name is not None else None
+
+    return resolve

@@ -78,21 +78,20 @@ def report_not_log_probs(rule: Rule, call: LossCall, family: str, expects: str) 
         arg, value = found
         rule.report(arg.node, call.ctx, f"{received(call, arg, value)}; it expects {expects}")
         return
-    literal = tensor_arg(call, "input") if call.family == family else None
-    if literal is not None and literal[1].positive and literal[1].act is None and not literal[1].acts:
+    given = tensor_arg(call, "input") if call.family == family else None
+    if given is None or given[1].act is not None or given[1].acts:
+        return
+    arg, value = given
+    if value.positive:
         # `F.nll_loss(torch.tensor([[.9, .1]]), target)`: numbers above 0, which no log-probability is
-        arg = literal[0]
         rule.report(
             arg.node,
             call.ctx,
             f"{loss_label(call)} receives a tensor written with numbers above 0{via_caller(arg.node, call.ctx)}; it expects {expects}",
         )
-        return
-    rectified = tensor_arg(call, "input") if call.family == family else None
-    if rectified is not None and rectified[1].rectified and rectified[1].act is None and not rectified[1].acts:
+    elif value.rectified:
         # `F.nll_loss(torch.relu(self.l1(x)), y)`: a rectifier's numbers are at least 0, and every log-probability is
         # at most 0 (round 29)
-        arg, value = rectified
         where = describe_site(value.rectified_site)
         rule.report(
             arg.node,
@@ -100,12 +99,9 @@ def report_not_log_probs(rule: Rule, call: LossCall, family: str, expects: str) 
             f"{loss_label(call)} receives the output of a rectifier{f' ({where})' if where else ''}: numbers at least 0, where "
             f"log-probabilities are at most 0{via_caller(arg.node, call.ctx)}; it expects {expects}",
         )
-        return
-    joined = tensor_arg(call, "input") if call.family == family else None
-    if joined is not None and joined[1].no_log_probs and joined[1].act is None and not joined[1].acts:
+    elif value.no_log_probs:
         # one of several networks, some ending in a Linear layer, others in a (pooled) ReLU: no path gives
         # log-probabilities (round 30, omihub777/image-classification-pytorch)
-        arg, value = joined
         where = describe_site(value.no_log_probs_site)
         rule.report(
             arg.node,

@@ -1134,13 +1134,7 @@ def training_step(model, x, y):
             col=28,
             message="receives softmax probabilities",
             severity="error",
-            fixed="""
-import torch.nn.functional as F
-
-def training_step(model, x, y):
-    logits = model(x)
-    return F.cross_entropy(logits, y)
-""",
+            edit=("return F.cross_entropy(F.softmax(logits, dim=1), y)", "return F.cross_entropy(logits, y)"),
             fix_title="Remove the softmax: pass the logits",
         ),
         Invalid(
@@ -1157,15 +1151,7 @@ for x, y in loader:
             col=22,
             message="so the log_softmax is redundant (same loss and gradients)",
             severity="info",
-            fixed="""
-import torch
-import torch.nn as nn
-
-criterion = nn.CrossEntropyLoss()
-for x, y in loader:
-    out = model(x)
-    loss = criterion(out, y)
-""",
+            edit=("loss = criterion(torch.log_softmax(out, dim=1), y)", "loss = criterion(out, y)"),
             fix_title="Remove the log_softmax: pass the logits",
         ),
         """

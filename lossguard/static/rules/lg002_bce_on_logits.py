@@ -19,6 +19,32 @@ def _fix(call: LossCall) -> Fix | None:
     return Fix("Use binary_cross_entropy_with_logits", (rename,), "unsafe") if rename is not None else None
 
 
+# the criterion picked by a setting in __init__ and called in forward under a test of a setting of the same name
+# (thoriumrobot/PTML's FastGTNs); `{ppi}` is the loss of the BCELoss branch
+_PICKED_BY_SETTING = """
+import torch.nn as nn{functional}
+
+
+class Net(nn.Module):
+    def __init__(self, args):
+        super().__init__()
+        self.args = args
+        self.linear = nn.Linear(64, 8)
+        if args.dataset == "PPI":
+            self.loss = nn.BCELoss()
+        else:
+            self.loss = nn.CrossEntropyLoss()
+
+    def forward(self, x, target):
+        y = self.linear(x)
+        if self.args.dataset == "PPI":
+            loss = {ppi}
+        else:
+            loss = self.loss(y, target.squeeze())
+        return loss
+"""
+
+
 class BceOnLogits(Rule):
     code = "LG002"
 
@@ -200,29 +226,9 @@ def evaluate(loader, task):
 """,
         # the criterion is picked by a setting in __init__ and called in forward under a test of a
         # setting of the same name: the `else` never receives BCELoss (thoriumrobot/PTML's FastGTNs)
-        """
-import torch.nn as nn
-import torch.nn.functional as F
-
-
-class Net(nn.Module):
-    def __init__(self, args):
-        super().__init__()
-        self.args = args
-        self.linear = nn.Linear(64, 8)
-        if args.dataset == "PPI":
-            self.loss = nn.BCELoss()
-        else:
-            self.loss = nn.CrossEntropyLoss()
-
-    def forward(self, x, target):
-        y = self.linear(x)
-        if self.args.dataset == "PPI":
-            loss = F.binary_cross_entropy_with_logits(y, target)
-        else:
-            loss = self.loss(y, target.squeeze())
-        return loss
-""",
+        _PICKED_BY_SETTING.replace("{functional}", "\nimport torch.nn.functional as F").replace(
+            "{ppi}", "F.binary_cross_entropy_with_logits(y, target)"
+        ),
         # round 30: a rectifier whose input is bounded by 1 (a tanh, a margin minus a distance), or whose output is then
         # clamped, in whole or in part: numbers in [0, 1], or not known to leave it
         """
@@ -378,19 +384,7 @@ class Head(nn.Module):
             line=11,
             col=39,
             message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
-            fixed="""
-import torch.nn as nn
-import torch.nn.functional as F
-
-class Head(nn.Module):
-    def __init__(self, dim):
-        super().__init__()
-        self.classifier = nn.Linear(dim, 1)
-
-    def forward(self, h):
-        logits = self.classifier(h)
-        return F.binary_cross_entropy_with_logits(logits, self.labels)
-""",
+            edit=("return F.binary_cross_entropy(logits, self.labels)", "return F.binary_cross_entropy_with_logits(logits, self.labels)"),
             fix_title="Use binary_cross_entropy_with_logits",
         ),
         Invalid(
@@ -408,17 +402,7 @@ def masked_loss(features, target, pad):
             line=9,
             col=35,
             message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
-            fixed="""
-import torch.nn as nn
-import torch.nn.functional as F
-
-head = nn.Linear(64, 1)
-
-def masked_loss(features, target, pad):
-    logits = head(features).squeeze(1)
-    logits[pad] = -1e4  # a number stored into raw logits leaves them raw logits
-    return F.binary_cross_entropy_with_logits(logits, target)
-""",
+            edit=("return F.binary_cross_entropy(logits, target)", "return F.binary_cross_entropy_with_logits(logits, target)"),
             fix_title="Use binary_cross_entropy_with_logits",
         ),
         Invalid(
@@ -514,28 +498,7 @@ def main(args, loader):
         ),
         # ... the branch of the same setting where BCELoss is picked still receives raw scores
         Invalid(
-            """
-import torch.nn as nn
-
-
-class Net(nn.Module):
-    def __init__(self, args):
-        super().__init__()
-        self.args = args
-        self.linear = nn.Linear(64, 8)
-        if args.dataset == "PPI":
-            self.loss = nn.BCELoss()
-        else:
-            self.loss = nn.CrossEntropyLoss()
-
-    def forward(self, x, target):
-        y = self.linear(x)
-        if self.args.dataset == "PPI":
-            loss = self.loss(y, target)
-        else:
-            loss = self.loss(y, target.squeeze())
-        return loss
-""",
+            _PICKED_BY_SETTING.replace("{functional}", "").replace("{ppi}", "self.loss(y, target)"),
             line=17,
             col=30,
             message="BCELoss (when args.dataset == 'PPI') receives raw logits",

@@ -276,13 +276,7 @@ loss = F.binary_cross_entropy_with_logits(torch.sigmoid(logits), y)
             line=5,
             col=43,
             message="receives sigmoid probabilities",
-            fixed="""
-import torch
-import torch.nn.functional as F
-
-logits = model(x)
-loss = F.binary_cross_entropy_with_logits(logits, y)
-""",
+            edit=("loss = F.binary_cross_entropy_with_logits(torch.sigmoid(logits), y)", "loss = F.binary_cross_entropy_with_logits(logits, y)"),
             fix_title="Remove the sigmoid: pass the logits",
         ),
         Invalid(

@@ -123,13 +123,7 @@ def main(args, model, loader):
             line=5,
             col=39,
             message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
-            fixed="""
-import torch
-import torch.nn as nn
-
-labels = torch.tensor(batch["label"], dtype=torch.long)
-loss = nn.BCEWithLogitsLoss()(logits, labels.float())
-""",
+            edit=("loss = nn.BCEWithLogitsLoss()(logits, labels)", "loss = nn.BCEWithLogitsLoss()(logits, labels.float())"),
             fix_title="Convert the target with .float()",
         ),
         Invalid(
@@ -144,14 +138,7 @@ loss = criterion(logits, labels)
             line=6,
             col=26,
             message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
-            fixed="""
-import torch
-import torch.nn as nn
-
-criterion = nn.BCEWithLogitsLoss()
-labels = torch.tensor([0, 1, 1, 0])
-loss = criterion(logits, labels.float())
-""",
+            edit=("loss = criterion(logits, labels)", "loss = criterion(logits, labels.float())"),
             fix_title="Convert the target with .float()",
         ),
         Invalid(
@@ -165,13 +152,7 @@ def multilabel_loss(logits, class_ids, num_classes):
             line=5,
             col=55,
             message="F.binary_cross_entropy_with_logits target is an integer tensor; binary cross-entropy needs a float target",
-            fixed="""
-import torch.nn.functional as F
-
-def multilabel_loss(logits, class_ids, num_classes):
-    target = F.one_hot(class_ids, num_classes)
-    return F.binary_cross_entropy_with_logits(logits, target.float())
-""",
+            edit=("return F.binary_cross_entropy_with_logits(logits, target)", "return F.binary_cross_entropy_with_logits(logits, target.float())"),
             fix_title="Convert the target with .float()",
         ),
         Invalid(
@@ -185,13 +166,10 @@ loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long())
             line=5,
             col=51,
             message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
-            fixed="""
-import torch
-from torch import nn
-
-y = torch.randint(0, 2, (64, 1))
-loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long().float())
-""",
+            edit=(
+                "loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long())",
+                "loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long().float())",
+            ),
             fix_title="Convert the target with .float()",
         ),
         # `.to(device, dtype)`: the dtype is the second argument
@@ -207,14 +185,7 @@ for x, mask in loader:
             line=6,
             col=57,
             message="F.binary_cross_entropy_with_logits target is an integer tensor; binary cross-entropy needs a float target",
-            fixed="""
-import torch
-import torch.nn.functional as F
-
-for x, mask in loader:
-    mask = mask.to(device, torch.long, non_blocking=True)
-    loss = F.binary_cross_entropy_with_logits(model(x), mask.float())
-""",
+            edit=("loss = F.binary_cross_entropy_with_logits(model(x), mask)", "loss = F.binary_cross_entropy_with_logits(model(x), mask.float())"),
             fix_title="Convert the target with .float()",
         ),
         # initze/thaw-slump-segmentation (realcode_heldout11): a setting only __init__ assigns decides

@@ -10,7 +10,7 @@ from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
 from lossguard.static.rules._batch_rows import sums_rows_of_one_batch, walks_one_batch
-from lossguard.static.rules._caller_use import Resolve, drops_result
+from lossguard.static.rules._caller_use import drops_result, top_functions
 from lossguard.static.rules._each_element_backward import each_element_backpropagated
 from lossguard.static.rules._graph_evidence import (
     ITEM_STORE,
@@ -26,6 +26,7 @@ from lossguard.static.rules._graph_evidence import (
 from lossguard.static.rules._key_loop_items import backwarded_through_a_key_loop
 from lossguard.static.rules._library_objects import appended_to_a_library_object
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
+from lossguard.static.rules._loss_reach import enclosing_function
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
 from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
@@ -99,30 +100,6 @@ def _scaled_sum(added: ast.expr, reported: set[str], module: ModuleInfo) -> bool
         if not isinstance(added.op, (ast.Div, ast.Mult)):
             return False
         added = added.left
-
-
-def _top_functions(caller: ModuleInfo, helper: ModuleInfo) -> Resolve:
-    """The module-level functions a call in ``caller`` names by a plain name: its own, or one it
-    imports by name (``from src.utils.util import summary``) from the helper's module."""
-    own = {n.name: n for n in caller.module.body if isinstance(n, ast.FunctionDef)}
-    theirs = {n.name: n for n in helper.module.body if isinstance(n, ast.FunctionDef)}
-    last = helper.dotted.rsplit(".", 1)[-1]
-    imported = {
-        alias.asname or alias.name: alias.name
-        for node in caller.module.body
-        if isinstance(node, ast.ImportFrom) and node.module is not None and node.module.rsplit(".", 1)[-1] == last
-        for alias in node.names
-    }
-
-    def resolve(func: ast.expr) -> ast.FunctionDef | None:
-        if not isinstance(func, ast.Name):
-            return None
-        if func.id in own:
-            return own[func.id]
-        name = imported.get(func.id)
-        return theirs.get(name) if name is not None else None
-
-    return resolve
 
 
 def _keeps_graph_under_no_grad(acc: Accumulate) -> bool:
@@ -696,7 +673,6 @@ class GraphRetention(Rule):
         super().__init__(report)
         self._loops: dict[int, LoopFacts] = {}
         self._backwarded: dict[int, BackwardedTexts] = {}
-        self._owners: dict[int, dict[int, ast.AST]] = {}  # per module: node id -> its innermost function
         # per function (scope id): the accumulators this rule reported there
         self._reported: dict[int, set[str]] = {}
         self._one_step: dict[tuple[int, str], bool] = {}  # (loop id, sum): a loop over one step's micro-batches
@@ -897,17 +873,6 @@ class GraphRetention(Rule):
             facts = self._loops[id(loop)] = LoopFacts(module, loop)
         return facts
 
-    def _enclosing(self, node: ast.AST, module: ModuleInfo) -> ast.AST:
-        """The innermost function of ``module`` around ``node``, or the module."""
-        owners = self._owners.get(id(module.module))
-        if owners is None:
-            owners = self._owners[id(module.module)] = {}
-            for fn in ast.walk(module.module):  # outer functions first: an inner one overwrites
-                if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    for inner in ast.walk(fn):
-                        owners[id(inner)] = fn
-        return owners.get(id(node), module.module)
-
     def _texts(self, scope: ast.AST, module: ModuleInfo) -> BackwardedTexts:
         """What a function (or module) back-propagates and returns, read once per scope."""
         found = self._backwarded.get(id(scope))
@@ -971,10 +936,10 @@ class GraphRetention(Rule):
         if acc.ctx.callsite is None:
             return False
         module, call = acc.ctx.callsite
-        scope = self._enclosing(call, module)
+        scope = enclosing_function(call, module.module)
         if self._backpropagates_a_part(scope, call, module):
             return False
-        return drops_result(scope, call, self._returned_item(acc), _top_functions(module, acc.ctx.module), acc.ctx.func)
+        return drops_result(scope, call, self._returned_item(acc), top_functions(module, acc.ctx.module), acc.ctx.func)
 
     def _backpropagates_a_part(self, scope: ast.AST, call: ast.Call, module: ModuleInfo) -> bool:
         """The caller back-propagates or returns the result, or any part of it (``loss, parts =

@@ -97,6 +97,7 @@ T = 4.0
 kd = nn.KLDivLoss(reduction="batchmean")
 loss = kd(F.log_softmax(student(x) / T, dim=1), F.softmax(teacher(x) / T, dim=1)) * T * T
 """,
+        # log-probabilities on both sides with log_target=True
         """
 import torch.nn.functional as F
 
@@ -142,12 +143,6 @@ import torch.nn.functional as F
 def pair_loss(log_probs, low_part, high_part):
     target = torch.stack([1 - low_part, high_part], dim=-1)
     return F.kl_div(log_probs, target, reduction="batchmean", log_target=True)
-""",
-        # log-probabilities on both sides with log_target=True
-        """
-import torch.nn.functional as F
-
-loss = F.kl_div(F.log_softmax(s, -1), F.log_softmax(t, -1), reduction="batchmean", log_target=True)
 """,
     )
     INVALID = (

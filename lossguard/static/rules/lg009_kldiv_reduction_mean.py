@@ -12,6 +12,21 @@ from lossguard.static.rules._rescaled_mean import rescaled
 _KL = (api.NN + "KLDivLoss", api.F + "kl_div")
 
 
+# Deci-AI/super-gradients' distillation loss, a KLDivLoss subclass whose __init__ builds its parent with `{init}`
+_DISTILL_KL = """
+import torch
+from torch.nn import KLDivLoss
+
+
+class DistillKL(KLDivLoss):
+    def __init__(self):
+        super(DistillKL, self).__init__({init})
+
+    def forward(self, student_output, teacher_output):
+        return super(DistillKL, self).forward(torch.log_softmax(student_output, dim=1), torch.softmax(teacher_output, dim=1))
+"""
+
+
 class KlDivReductionMean(Rule):
     code = "LG009"
 
@@ -32,18 +47,7 @@ class KlDivReductionMean(Rule):
 
     VALID = (
         # a subclass of KLDivLoss that builds its parent with reduction='batchmean' (round 33)
-        """
-import torch
-from torch.nn import KLDivLoss
-
-
-class DistillKL(KLDivLoss):
-    def __init__(self):
-        super(DistillKL, self).__init__(reduction="batchmean")
-
-    def forward(self, student_output, teacher_output):
-        return super(DistillKL, self).forward(torch.log_softmax(student_output, dim=1), torch.softmax(teacher_output, dim=1))
-""",
+        _DISTILL_KL.replace("{init}", 'reduction="batchmean"'),
         """
 import torch
 
@@ -96,11 +100,7 @@ kl = nn.KLDivLoss()
             line=3,
             col=6,
             message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
-            fixed="""
-import torch.nn as nn
-
-kl = nn.KLDivLoss(reduction="batchmean")
-""",
+            edit=("kl = nn.KLDivLoss()", 'kl = nn.KLDivLoss(reduction="batchmean")'),
             fix_title="Use reduction='batchmean'",
         ),
         Invalid(
@@ -112,11 +112,10 @@ loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")
             line=3,
             col=8,
             message="F.kl_div with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
-            fixed="""
-import torch.nn.functional as F
-
-loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="batchmean")
-""",
+            edit=(
+                'loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")',
+                'loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="batchmean")',
+            ),
             fix_title="Use reduction='batchmean'",
         ),
         Invalid(
@@ -131,14 +130,7 @@ def kl_times_batch(log_p, q):
             line=4,
             col=12,
             message="F.kl_div with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
-            fixed="""
-import torch.nn.functional as F
-
-def kl_times_batch(log_p, q):
-    loss = F.kl_div(log_p, q, reduction="batchmean")
-    loss *= q.size(0)  # the batch size: still a mean over the classes
-    return loss
-""",
+            edit=('loss = F.kl_div(log_p, q, reduction="mean")', 'loss = F.kl_div(log_p, q, reduction="batchmean")'),
             fix_title="Use reduction='batchmean'",
         ),
         Invalid(
@@ -155,33 +147,11 @@ loss = torch.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), 1)
         # a subclass of KLDivLoss whose __init__ builds its parent at the default reduction (Deci-AI/super-gradients'
         # distillation loss before 5a5ffc1201, round 33): reported at the super().__init__() call
         Invalid(
-            """
-import torch
-from torch.nn import KLDivLoss
-
-
-class DistillKL(KLDivLoss):
-    def __init__(self):
-        super(DistillKL, self).__init__()
-
-    def forward(self, student_output, teacher_output):
-        return super(DistillKL, self).forward(torch.log_softmax(student_output, dim=1), torch.softmax(teacher_output, dim=1))
-""",
+            _DISTILL_KL.replace("{init}", ""),
             line=7,
             col=9,
             message="KLDivLoss with reduction='mean' divides by the number of elements",
-            fixed="""
-import torch
-from torch.nn import KLDivLoss
-
-
-class DistillKL(KLDivLoss):
-    def __init__(self):
-        super(DistillKL, self).__init__(reduction="batchmean")
-
-    def forward(self, student_output, teacher_output):
-        return super(DistillKL, self).forward(torch.log_softmax(student_output, dim=1), torch.softmax(teacher_output, dim=1))
-""",
+            edit=("super(DistillKL, self).__init__()", 'super(DistillKL, self).__init__(reduction="batchmean")'),
             fix_title="Use reduction='batchmean'",
         ),
     )

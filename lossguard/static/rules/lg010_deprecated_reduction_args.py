@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
@@ -32,6 +33,10 @@ def _read_back_flag(name: str, node: ast.expr, value: Value | None) -> bool:
     if not isinstance(node, ast.Attribute) or node.attr != name or isinstance(node.value, ast.Name) and node.value.id == "self":
         return False
     return isinstance(value, Const) and isinstance(value.value, (bool, int))
+
+
+# the advice of a report that cannot tell which reduction the flags meant
+_ANY_REDUCTION = "use reduction='none' | 'mean' | 'sum'"
 
 
 def _setting(name: str, node: ast.expr, value: Value | None) -> bool:
@@ -230,42 +235,29 @@ class DeprecatedReductionArgs(Rule):
         read_back = [name for name, node in given if not _is_literal_flag(node) and _read_back_flag(name, node, flags.get(name))]
         used = [name for name, node in given if _is_literal_flag(node)] + read_back
         if not used:
-            settings = [name for name, node in given if _setting(name, node, flags.get(name))]
-            if settings:
-                self.report(
-                    call.node,
-                    call.ctx,
-                    f"{' and '.join(settings)} {'is' if len(settings) == 1 else 'are'} deprecated (passed from a setting of that name); "
-                    "use reduction='none' | 'mean' | 'sum'",
-                    None,
-                )
-                return
-            held = [name for name, node in given if _flag_attribute(node, call.ctx.func, call.ctx.module)]
-            if held:
-                self.report(
-                    call.node,
-                    call.ctx,
-                    f"{' and '.join(held)} {'is' if len(held) == 1 else 'are'} deprecated (passed from an attribute that only ever "
-                    "holds a flag); use reduction='none' | 'mean' | 'sum'",
-                    None,
-                )
-                return
-            defaulted = [name for name, node in given if _flag_default(node, call.ctx.func, call.ctx.module)]
-            if defaulted:
-                self.report(
-                    call.node,
-                    call.ctx,
-                    f"{' and '.join(defaulted)} {'is' if len(defaulted) == 1 else 'are'} deprecated (passed from a parameter that defaults to a flag); "
-                    "use reduction='none' | 'mean' | 'sum'",
-                    None,
-                )
+            # a flag this call does not write, but whose source only ever holds one: the first kind of source found
+            sources: tuple[tuple[Callable[[str, ast.expr], bool], str], ...] = (
+                (lambda name, node: _setting(name, node, flags.get(name)), "a setting of that name"),
+                (lambda name, node: _flag_attribute(node, call.ctx.func, call.ctx.module), "an attribute that only ever holds a flag"),
+                (lambda name, node: _flag_default(node, call.ctx.func, call.ctx.module), "a parameter that defaults to a flag"),
+            )
+            for passes, source in sources:
+                passed = [name for name, node in given if passes(name, node)]
+                if passed:
+                    self.report(
+                        call.node,
+                        call.ctx,
+                        f"{' and '.join(passed)} {'is' if len(passed) == 1 else 'are'} deprecated (passed from {source}); {_ANY_REDUCTION}",
+                        None,
+                    )
+                    return
             return  # absent, None (today's default) or forwarded from a caller: not this call's choice
         effective = reduction_of(call)
         if effective is None and not positional:  # the flags' values, where the interpreter knows them
             effective = reduction_from(
                 flags.get("reduction", Const("mean")), flags.get("size_average", Const(None)), flags.get("reduce", Const(None))
             )
-        advice = f"use reduction='{effective}'" if effective else "use reduction='none' | 'mean' | 'sum'"
+        advice = f"use reduction='{effective}'" if effective else _ANY_REDUCTION
         fix = None
         # a legacy flag given by position is not rewritten (the arguments after it would move)
         positional_legacy = any(isinstance(a, ast.Starred) for a in call.node.args) or bool(positional)
@@ -312,7 +304,7 @@ class DeprecatedReductionArgs(Rule):
         name, node = texts[0]
         meant = node.value if node.value in ("none", "mean", "sum") else None
         gets = f"the loss is reduced by '{effective}'" if effective else "the loss's reduction is not the string's"
-        advice = f"use reduction='{meant}'" if meant else "use reduction='none' | 'mean' | 'sum'"
+        advice = f"use reduction='{meant}'" if meant else _ANY_REDUCTION
         self.report(
             call.node,
             call.ctx,
@@ -408,11 +400,7 @@ class Wrapper:
     def __call__(self, x, y):
         return F.l1_loss(x, y, size_average=self.size_average)
 """,
-        """
-import torch.nn as nn
-
-criterion = nn.MSELoss(reduction="sum")
-""",
+        catalog_use_instead("LG010"),
         """
 import torch.nn.functional as F
 
@@ -461,12 +449,7 @@ loss = (per_sample * weights).mean()
             line=3,
             col=14,
             message="reduce is deprecated; use reduction='none'",
-            fixed="""
-import torch.nn.functional as F
-
-per_sample = F.cross_entropy(logits, y, reduction="none")
-loss = (per_sample * weights).mean()
-""",
+            edit=("per_sample = F.cross_entropy(logits, y, reduce=False)", 'per_sample = F.cross_entropy(logits, y, reduction="none")'),
             fix_title="Use reduction='none'",
         ),
         Invalid(
@@ -480,12 +463,7 @@ pixel_bce = nn.BCEWithLogitsLoss(size_average=True, reduction='none')
             col=13,
             message="size_average is deprecated and overrides the reduction='none' written beside it: the loss is reduced by "
             "'mean'; use reduction='mean' (what it computes), or drop size_average to get 'none'",
-            fixed="""
-import torch.nn as nn
-
-# the per-pixel map meant for a focal term: size_average=True wins, and the loss is the mean
-pixel_bce = nn.BCEWithLogitsLoss(reduction="mean")
-""",
+            edit=("pixel_bce = nn.BCEWithLogitsLoss(size_average=True, reduction='none')", 'pixel_bce = nn.BCEWithLogitsLoss(reduction="mean")'),
             fix_title="Use reduction='mean'",
         ),
         Invalid(
@@ -498,12 +476,7 @@ criterion = nn.BCEWithLogitsLoss(size_average=True, reduction='mean')
             line=4,
             col=13,
             message="size_average is deprecated; use reduction='mean'",
-            fixed="""
-import torch.nn as nn
-
-# the same reduction written both ways: nothing is overridden
-criterion = nn.BCEWithLogitsLoss(reduction="mean")
-""",
+            edit=("criterion = nn.BCEWithLogitsLoss(size_average=True, reduction='mean')", 'criterion = nn.BCEWithLogitsLoss(reduction="mean")'),
             fix_title="Use reduction='mean'",
         ),
         Invalid(
@@ -515,11 +488,7 @@ criterion = nn.BCEWithLogitsLoss(reduction='elementwise_mean')
             line=3,
             col=44,
             message="reduction='elementwise_mean' is deprecated; use reduction='mean'",
-            fixed="""
-import torch.nn as nn
-
-criterion = nn.BCEWithLogitsLoss(reduction='mean')
-""",
+            edit=("criterion = nn.BCEWithLogitsLoss(reduction='elementwise_mean')", "criterion = nn.BCEWithLogitsLoss(reduction='mean')"),
             fix_title="Use reduction='mean'",
         ),
         Invalid(

@@ -181,13 +181,7 @@ probs = F.softmax(scores)
             col=9,
             message='warns "Implicit dimension choice for softmax has been deprecated"',
             severity="warning",
-            fixed="""
-import torch
-import torch.nn.functional as F
-
-scores = torch.randn(32, 10)
-probs = F.softmax(scores, dim=1)
-""",
+            edit=("probs = F.softmax(scores)", "probs = F.softmax(scores, dim=1)"),
             fix_title="Pass dim=1 (torch's implicit choice)",
         ),
         Invalid(

@@ -49,21 +49,8 @@ def train(loader):
 """
 
 
-class CtcInputNotLogProbs(Rule):
-    code = "LG012"
-
-    def on_loss_call(self, call: LossCall) -> None:
-        report_not_log_probs(self, call, "ctc", "(T, N, C) log-probabilities: apply log_softmax over the class axis")
-
-    VALID = (
-        """
-import torch.nn as nn
-
-ctc = nn.CTCLoss(blank=0, zero_infinity=True)
-log_probs = model(feats).log_softmax(dim=2)
-loss = ctc(log_probs, targets, input_lengths, target_lengths)
-""",
-        """
+# a GRU whose packed output is unpacked by the caller; {loss} gives it (or its log_softmax) to CTCLoss
+_PACKED_CTC = """
 import torch.nn as nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
@@ -79,11 +66,30 @@ class CTCModel(nn.Module):
         return pack_padded_sequence(self.charlin(outputs), lens)
 
 
-model = CTCModel(80, 256, 30)
+{note}model = CTCModel(80, 256, 30)
 predictions, lens_predictions = pad_packed_sequence(model(spectrograms))
-log_probs = predictions.log_softmax(dim=2)
-loss = nn.CTCLoss(blank=0)(log_probs, targets, lens_predictions, lens_targets)
+{loss}
+"""
+
+
+class CtcInputNotLogProbs(Rule):
+    code = "LG012"
+
+    def on_loss_call(self, call: LossCall) -> None:
+        report_not_log_probs(self, call, "ctc", "(T, N, C) log-probabilities: apply log_softmax over the class axis")
+
+    VALID = (
+        """
+import torch.nn as nn
+
+ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+log_probs = model(feats).log_softmax(dim=2)
+loss = ctc(log_probs, targets, input_lengths, target_lengths)
 """,
+        _PACKED_CTC.replace("{note}", "").replace(
+            "{loss}",
+            "log_probs = predictions.log_softmax(dim=2)\nloss = nn.CTCLoss(blank=0)(log_probs, targets, lens_predictions, lens_targets)",
+        ),
         # log_softmax before the function: it passes log-probabilities on
         _THROUGH_FUNCTION.replace("{out}", "model(x).log_softmax(2)"),
     )
@@ -143,28 +149,13 @@ add_frame_logits(proj, feat, outputs)
 loss = F.ctc_loss(outputs["frames"], targets, in_lens, tgt_lens)  # expect: LG012
 """,
         Invalid(
-            """
-import torch.nn as nn
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
-
-
-class CTCModel(nn.Module):
-    def __init__(self, n_mels, n_hidden, vocab_size):
-        super().__init__()
-        self.rnn = nn.GRU(n_mels, n_hidden, bidirectional=True)
-        self.charlin = nn.Linear(2 * n_hidden, vocab_size)
-
-    def forward(self, packed):
-        outputs, _ = pad_packed_sequence(self.rnn(packed)[0])
-        return pack_padded_sequence(self.charlin(outputs), lens)
-
-
-# jeremyfix/deeplearning-lectures@b3862d6d (issue #22): the log_softmax after unpacking is commented out
-model = CTCModel(80, 256, 30)
-predictions, lens_predictions = pad_packed_sequence(model(spectrograms))
-# predictions = predictions.log_softmax(dim=2)
-loss = nn.CTCLoss(blank=0)(predictions, targets, lens_predictions, lens_targets)
-""",
+            _PACKED_CTC.replace(
+                "{note}",
+                "# jeremyfix/deeplearning-lectures@b3862d6d (issue #22): the log_softmax after unpacking is commented out\n",
+            ).replace(
+                "{loss}",
+                "# predictions = predictions.log_softmax(dim=2)\nloss = nn.CTCLoss(blank=0)(predictions, targets, lens_predictions, lens_targets)",
+            ),
             line=20,
             col=28,
             message="CTCLoss receives raw logits",

@@ -127,15 +127,7 @@ loss = nn.CrossEntropyLoss()(net(x), mixed)
             line=7,
             col=32,
             message="F.cross_entropy target holds class indices as floats; class indices must be int64",
-            fixed="""
-import torch
-import torch.nn.functional as F
-
-labels = torch.zeros(len(batch))  # float32 by default
-for i, item in enumerate(batch):
-    labels[i] = item["label"]
-loss = F.cross_entropy(logits, labels.long())
-""",
+            edit=("loss = F.cross_entropy(logits, labels)", "loss = F.cross_entropy(logits, labels.long())"),
             fix_title="Convert the target with .long()",
         ),
         Invalid(
@@ -149,13 +141,7 @@ loss = nn.CrossEntropyLoss()(logits, y)
             line=5,
             col=38,
             message="CrossEntropyLoss target holds class indices as floats; class indices must be int64",
-            fixed="""
-import torch
-import torch.nn as nn
-
-y = torch.tensor([0, 2, 1, 1], dtype=torch.float32)
-loss = nn.CrossEntropyLoss()(logits, y.long())
-""",
+            edit=("loss = nn.CrossEntropyLoss()(logits, y)", "loss = nn.CrossEntropyLoss()(logits, y.long())"),
             fix_title="Convert the target with .long()",
         ),
         Invalid(
@@ -167,11 +153,10 @@ loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())
             line=3,
             col=46,
             message="F.nll_loss target holds class indices as floats; class indices must be int64",
-            fixed="""
-import torch.nn.functional as F
-
-loss = F.nll_loss(F.log_softmax(out, dim=1), target.float().long())
-""",
+            edit=(
+                "loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())",
+                "loss = F.nll_loss(F.log_softmax(out, dim=1), target.float().long())",
+            ),
             fix_title="Convert the target with .long()",
         ),
         # a pandas column of class numbers made float, picked by a permutation of the rows
@@ -191,18 +176,7 @@ for start in range(0, len(df), 256):
             line=10,
             col=41,
             message="F.cross_entropy target holds class indices as floats; class indices must be int64",
-            fixed="""
-import pandas as pd
-import torch
-import torch.nn.functional as F
-
-df = pd.read_csv("cover_type.csv")
-y = torch.tensor(df["label"].values - 1, dtype=torch.float32)
-perm = torch.randperm(len(df))
-for start in range(0, len(df), 256):
-    idx = perm[start:start + 256]
-    loss = F.cross_entropy(net(x[idx]), y[idx].long())
-""",
+            edit=("loss = F.cross_entropy(net(x[idx]), y[idx])", "loss = F.cross_entropy(net(x[idx]), y[idx].long())"),
             fix_title="Convert the target with .long()",
         ),
         # (round 31) sushant097/PyTorch-Hacks-and-Tips (realcode_heldout22): np.loadtxt reads float64 unless told,
@@ -222,17 +196,10 @@ loss = nn.CrossEntropyLoss()(net(x), y)  # expect: LG005 (its (N, 1) shape)
             line=9,
             col=38,
             message="CrossEntropyLoss target holds class indices as floats; class indices must be int64",
-            fixed="""
-import numpy as np
-import torch
-import torch.nn as nn
-
-table = np.loadtxt("wine.csv", delimiter=",", skiprows=1)
-x = torch.from_numpy(table[:, 1:]).float()
-y = torch.from_numpy(table[:, 0].reshape(-1, 1))
-net = nn.Linear(13, 3)
-loss = nn.CrossEntropyLoss()(net(x), y.long())  # expect: LG005 (its (N, 1) shape)
-""",
+            edit=(
+                "loss = nn.CrossEntropyLoss()(net(x), y)  # expect: LG005 (its (N, 1) shape)",
+                "loss = nn.CrossEntropyLoss()(net(x), y.long())  # expect: LG005 (its (N, 1) shape)",
+            ),
             fix_title="Convert the target with .long()",
         ),
     )

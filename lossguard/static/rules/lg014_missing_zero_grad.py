@@ -396,6 +396,32 @@ def _foreign_cleared(path: object, optimizer: str, cleared: set[tuple[object, st
     return any(where != path or text == optimizer or text.rsplit(".", 1)[-1] == last for where, text in cleared)
 
 
+# uma-pi1/kge's training loop (round 33): the loop's class computes each batch's loss in `_compute_batch_loss`, {loss}
+_TRAINING_JOB = """
+import torch
+import torch.nn.functional as F
+
+class TrainingJob:
+    def __init__(self, model, loader):
+        self.model = model
+        self.loader = loader
+        self.optimizer = torch.optim.Adagrad(model.parameters(), lr=0.1)
+
+    def run_epoch(self):
+        total = 0.0
+        for batch_index, batch in enumerate(self.loader):
+            loss_value, batch_size = self._compute_batch_loss(batch_index, batch)
+            total += loss_value.item() * batch_size
+            loss_value.backward()
+            self.optimizer.step()
+        return total
+
+    def _compute_batch_loss(self, batch_index, batch):
+        "Returns the loss of the batch and its size."
+{loss}
+"""
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -563,37 +589,16 @@ class MissingZeroGrad(Rule):
     VALID = (
         # the loop's class leaves the batch's loss to its subclasses (a body that only raises NotImplementedError),
         # and each override clears first: what the loop runs is not the base class's code (round 33, uma-pi1/kge)
-        """
-import torch
-import torch.nn.functional as F
-
-class TrainingJob:
-    def __init__(self, model, loader):
-        self.model = model
-        self.loader = loader
-        self.optimizer = torch.optim.Adagrad(model.parameters(), lr=0.1)
-
-    def run_epoch(self):
-        total = 0.0
-        for batch_index, batch in enumerate(self.loader):
-            loss_value, batch_size = self._compute_batch_loss(batch_index, batch)
-            total += loss_value.item() * batch_size
-            loss_value.backward()
-            self.optimizer.step()
-        return total
-
-    def _compute_batch_loss(self, batch_index, batch):
-        "Returns the loss of the batch and its size."
-        raise NotImplementedError
-
-
-class TrainingJob1vsAll(TrainingJob):
-    def _compute_batch_loss(self, batch_index, batch):
-        triples, labels = batch
-        self.optimizer.zero_grad()
-        scores = self.model(triples)
-        return F.binary_cross_entropy_with_logits(scores, labels), len(triples)
-""",
+        _TRAINING_JOB.replace(
+            "{loss}",
+            "        raise NotImplementedError\n\n\n"
+            "class TrainingJob1vsAll(TrainingJob):\n"
+            "    def _compute_batch_loss(self, batch_index, batch):\n"
+            "        triples, labels = batch\n"
+            "        self.optimizer.zero_grad()\n"
+            "        scores = self.model(triples)\n"
+            "        return F.binary_cross_entropy_with_logits(scores, labels), len(triples)",
+        ),
         # a one-step function that no checked loop calls: the loop that calls it may clear (round 31)
         """
 import torch.nn.functional as F
@@ -1291,31 +1296,12 @@ class Trainer:
         ),
         # the same loop whose class computes the batch's loss itself, with no clearing: the loop is the class's own
         Invalid(
-            """
-import torch
-import torch.nn.functional as F
-
-class TrainingJob:
-    def __init__(self, model, loader):
-        self.model = model
-        self.loader = loader
-        self.optimizer = torch.optim.Adagrad(model.parameters(), lr=0.1)
-
-    def run_epoch(self):
-        total = 0.0
-        for batch_index, batch in enumerate(self.loader):
-            loss_value, batch_size = self._compute_batch_loss(batch_index, batch)
-            total += loss_value.item() * batch_size
-            loss_value.backward()
-            self.optimizer.step()
-        return total
-
-    def _compute_batch_loss(self, batch_index, batch):
-        "Returns the loss of the batch and its size."
-        triples, labels = batch
-        scores = self.model(triples)
-        return F.binary_cross_entropy_with_logits(scores, labels), len(triples)
-""",
+            _TRAINING_JOB.replace(
+                "{loss}",
+                "        triples, labels = batch\n"
+                "        scores = self.model(triples)\n"
+                "        return F.binary_cross_entropy_with_logits(scores, labels), len(triples)",
+            ),
             line=16,
             col=13,
             message="never clears the gradients",

@@ -80,13 +80,7 @@ loss = F.binary_cross_entropy(torch.sigmoid(logits), y)
             line=5,
             col=31,
             message="followed by F.binary_cross_entropy is numerically fragile; use BCEWithLogitsLoss on the logits",
-            fixed="""
-import torch
-import torch.nn.functional as F
-
-logits = model(x)
-loss = F.binary_cross_entropy_with_logits(logits, y)
-""",
+            edit=("loss = F.binary_cross_entropy(torch.sigmoid(logits), y)", "loss = F.binary_cross_entropy_with_logits(logits, y)"),
             fix_title="Use binary_cross_entropy_with_logits on the logits",
         ),
     )

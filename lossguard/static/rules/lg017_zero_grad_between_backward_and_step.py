@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, ForeignCall, LoopSummary
-from lossguard.static.examples import Invalid, catalog_example
+from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.rule import Report, Rule, place
 from lossguard.static.rules._every_iteration_clears import every_iteration_clears
 from lossguard.static.rules._graph_evidence import call_name
@@ -194,17 +194,8 @@ for i, (x, y) in enumerate(loader):
         loss.backward()
         optimizer.step()
 """,
-        # the usual order
-        """
-import torch
-
-optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-for x, y in loader:
-    optimizer.zero_grad()
-    loss = criterion(model(x), y)
-    loss.backward()
-    optimizer.step()
-""",
+        # the usual order (the catalog's "use instead")
+        catalog_use_instead("LG017"),
         # cleared right after the step
         """
 import torch

@@ -95,26 +95,8 @@ class Trainer(nn.Module):
 """
 _DISCR_CLEAR = "\n        self.discr_optim.zero_grad()"
 
-#: lucidrains/muse-maskgit-pytorch before f7ea957000 (an INVALID example, and the source of two look-alikes)
-_MUSE_MASKGIT = """
-import torch
-from torch import nn
-
-
-class VQGAN(nn.Module):
-    def __init__(self, enc_dec, discr):
-        super().__init__()
-        self.enc_dec = enc_dec
-        self.discr = discr
-
-    def forward(self, img, return_loss=False, return_discr_loss=False):
-        fmap = self.enc_dec(img)
-        if return_discr_loss:
-            fmap.detach_()
-            fmap_logits, img_logits = map(self.discr, (fmap, img))
-            return hinge_discr_loss(fmap_logits, img_logits)
-        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
-
+#: lucidrains/muse-maskgit-pytorch before f7ea957000: its trainer, which clears each optimizer after its step
+_MUSE_TRAINER = """
 
 class Trainer:
     def __init__(self, vae: VQGAN, lr=3e-4):
@@ -133,6 +115,30 @@ class Trainer:
         self.discr_optim.step()
         self.discr_optim.zero_grad()
 """
+
+#: the same repository's wrapper and trainer (an INVALID example, and the source of two look-alikes)
+_MUSE_MASKGIT = (
+    """
+import torch
+from torch import nn
+
+
+class VQGAN(nn.Module):
+    def __init__(self, enc_dec, discr):
+        super().__init__()
+        self.enc_dec = enc_dec
+        self.discr = discr
+
+    def forward(self, img, return_loss=False, return_discr_loss=False):
+        fmap = self.enc_dec(img)
+        if return_discr_loss:
+            fmap.detach_()
+            fmap_logits, img_logits = map(self.discr, (fmap, img))
+            return hinge_discr_loss(fmap_logits, img_logits)
+        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
+"""
+    + _MUSE_TRAINER
+)
 
 
 class StepOnAnotherNetworksGradients(Rule):
@@ -290,25 +296,8 @@ class VQGAN(nn.Module):
         if self.use_gan:
             loss = loss + hinge_gen_loss(self.discr(recon))
         return loss
-
-
-class Trainer:
-    def __init__(self, vae: VQGAN, lr=3e-4):
-        self.vae = vae
-        discr_parameters = set(vae.discr.parameters())
-        self.optim = torch.optim.Adam(set(vae.parameters()) - discr_parameters, lr=lr)
-        self.discr_optim = torch.optim.Adam(discr_parameters, lr=lr)
-
-    def train_step(self, img):
-        loss = self.vae(img, return_loss=True)
-        loss.backward()
-        self.optim.step()
-        self.optim.zero_grad()
-        discr_loss = self.vae(img, return_discr_loss=True)
-        discr_loss.backward()
-        self.discr_optim.step()
-        self.discr_optim.zero_grad()
-""",
+"""
+        + _MUSE_TRAINER,
         # lucidrains/nuwa-pytorch at a3e3a6dbb7: the wrapper's class asserted instead of annotated, the discriminator's
         # optimizer cleared before its own loss
         _NUWA_TRAINER.replace("{before}", _DISCR_CLEAR).replace("{after}", ""),
