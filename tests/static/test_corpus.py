@@ -512,6 +512,30 @@ def test_realcode_heldout25_precision_and_recall():
     assert s.recall() >= REALCODE_HELDOUT25_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
 
 
+# Round 35, blind (tests/corpus/realcode_heldout26/README.md): realcode_heldout26 (24 units, 27 expected findings, 21
+# repositories no other corpus or doc cited; written by session 24's helper blind26 before the checker ran on it) was
+# scored twice in session 25, at its start (83c079e6) and after every merge, with the same result: 25 found, 1 false
+# alarm, 2 missed (precision 0.962, recall 0.926). The false alarm (LG001): zhuofupan/Pytorch-Deep-Neural-Networks'
+# base class picks the loss its model's forward stored on self.loss before it reaches a cross-entropy branch under
+# isinstance(self.L, ...), an attribute nothing binds; the engine does not carry the attribute forward() set into the
+# next call's test, so it runs the branch with the model's softmax output. The misses: a GAN class whose step() clears
+# only the generator while the discriminator's optimizer (an attribute of the network) steps on gradients that pile up
+# (LG014), and a discriminator cleared after its step whose stale gradients the generator's backward fills (LG018).
+# Gated at what it measures: no false alarm but the known one, recall at least 0.92.
+REALCODE_HELDOUT26_KNOWN_FALSE_ALARMS = {"fuzz_semi_vae_forward_loss_sigmoid_recon_bce"}
+REALCODE_HELDOUT26_RECALL_FLOOR = 0.92
+
+
+def test_realcode_heldout26_precision_and_recall():
+    s = score(ROOT / "tests" / "corpus" / "realcode_heldout26")
+    assert not s.errors
+    assert sum(s.tp.values()) + sum(s.fn.values()) >= 27, "the held-out corpus should hold real bugs"
+    false_alarms = [m for m in s.mismatches if m.startswith("false alarm")]
+    unknown = [m for m in false_alarms if not any(k in m for k in REALCODE_HELDOUT26_KNOWN_FALSE_ALARMS)]
+    assert unknown == [], "\n".join(unknown)
+    assert s.recall() >= REALCODE_HELDOUT26_RECALL_FLOOR, "\n".join(m for m in s.mismatches if m.startswith("missed"))
+
+
 # Round 13 (docs/survey.md): realcode_dev3 (11 units, 14 expected findings, repositories no other corpus or doc cited;
 # tunable) was committed before the checker ran on it: 8 of 13 found at first (0.615; its 14th marker, the e2e
 # evaluation's NLLLoss on softmax outputs, was added when the checker found it), 12 of 14 after round 13's mechanisms.
