@@ -50,14 +50,13 @@ class _Event:
     excluded: tuple[str, ...] = ()  # modules inside those whose parameters it leaves out (a set difference)
 
 
-# lucidrains/nuwa-pytorch's VQGAN trainer (before and at a3e3a6dbb7): its wrapper's class asserted in `__init__`, the
-# discriminator's optimizer cleared before its own loss (`{before}`) or only after its step (`{after}`)
-_NUWA_TRAINER = """
+# lucidrains' VQ-GAN autoencoder with its discriminator (nuwa-pytorch names it VQGanVAE, muse-maskgit-pytorch VQGAN)
+_VQGAN_MODULE = """
 import torch
 from torch import nn
 
 
-class VQGanVAE(nn.Module):
+class {vae}(nn.Module):
     def __init__(self, enc_dec, discr):
         super().__init__()
         self.enc_dec = enc_dec
@@ -70,7 +69,13 @@ class VQGanVAE(nn.Module):
             fmap_logits, img_logits = map(self.discr, (fmap, img))
             return hinge_discr_loss(fmap_logits, img_logits)
         return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
+"""
 
+# lucidrains/nuwa-pytorch's VQGAN trainer (before and at a3e3a6dbb7): its wrapper's class asserted in `__init__`, the
+# discriminator's optimizer cleared before its own loss (`{before}`) or only after its step (`{after}`)
+_NUWA_TRAINER = (
+    _VQGAN_MODULE.replace("{vae}", "VQGanVAE")
+    + """
 
 class Trainer(nn.Module):
     def __init__(self, vae, *, lr, grad_accum_every=1):
@@ -93,6 +98,7 @@ class Trainer(nn.Module):
             (loss / self.grad_accum_every).backward()
         self.discr_optim.step(){after}
 """
+)
 _DISCR_CLEAR = "\n        self.discr_optim.zero_grad()"
 
 #: lucidrains/muse-maskgit-pytorch before f7ea957000: its trainer, which clears each optimizer after its step
@@ -117,28 +123,7 @@ class Trainer:
 """
 
 #: the same repository's wrapper and trainer (an INVALID example, and the source of two look-alikes)
-_MUSE_MASKGIT = (
-    """
-import torch
-from torch import nn
-
-
-class VQGAN(nn.Module):
-    def __init__(self, enc_dec, discr):
-        super().__init__()
-        self.enc_dec = enc_dec
-        self.discr = discr
-
-    def forward(self, img, return_loss=False, return_discr_loss=False):
-        fmap = self.enc_dec(img)
-        if return_discr_loss:
-            fmap.detach_()
-            fmap_logits, img_logits = map(self.discr, (fmap, img))
-            return hinge_discr_loss(fmap_logits, img_logits)
-        return (fmap - img).abs().mean() + hinge_gen_loss(self.discr(fmap))
-"""
-    + _MUSE_TRAINER
-)
+_MUSE_MASKGIT = _VQGAN_MODULE.replace("{vae}", "VQGAN") + _MUSE_TRAINER
 
 
 class StepOnAnotherNetworksGradients(Rule):
