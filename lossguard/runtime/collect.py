@@ -288,7 +288,10 @@ def mark_nonfinite_inputs(rec: Record, inp: torch.Tensor | None, tgt: torch.Tens
     """Device sums of the loss input and target: non-finite exactly when an element is (barring overflow)."""
     if inp is not None and inp.is_floating_point():
         total = inp.detach().sum(dtype=torch.float32)
-        rec.input_bad = total if rec.input_bad is None else rec.input_bad + total
+        if not inp.requires_grad and tgt is not None and tgt.requires_grad:  # data passed first, the output second
+            rec.target_bad = total if rec.target_bad is None else rec.target_bad + total
+        else:
+            rec.input_bad = total if rec.input_bad is None else rec.input_bad + total
     if tgt is not None and tgt.is_floating_point():
         total = tgt.detach().sum(dtype=torch.float32)
         if tgt.requires_grad:  # a model output passed second (MSE's arguments swapped): not data

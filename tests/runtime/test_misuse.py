@@ -194,7 +194,7 @@ def test_sigmoid_output_of_a_segmentation_net_spread_across_0_1_is_reported():
     assert [e.code for e in crit.events if e.code == "LG003"] == ["LG003"]
 
 
-def swapped_mse_run(steps, batch, opt_class, lr, nan_at=None):
+def swapped_mse_run(steps, batch, opt_class, lr, nan_at=None, nan_in_data_at=None):
     """minDiffusion's call, criterion(noise, prediction): the model's output passed second."""
     torch.manual_seed(0)
     net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 8))
@@ -204,7 +204,10 @@ def swapped_mse_run(steps, batch, opt_class, lr, nan_at=None):
         x = torch.randn(batch, 8)
         if step == nan_at:
             x[0, 0] = float("nan")
-        loss = crit(torch.randn(batch, 8), net(x))
+        noise = torch.randn(batch, 8)
+        if step == nan_in_data_at:
+            noise[0, 0] = float("nan")
+        loss = crit(noise, net(x))
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -226,6 +229,14 @@ def test_a_nan_in_an_mse_target_that_carries_gradient_is_the_model_output():
     # loss ... Check the data: this batch's targets hold NaN", the NaN was in the input images
     ev = next(e for e in swapped_mse_run(12, 16, torch.optim.Adam, 1e-3, nan_at=6) if e.code == "LG101")
     assert ev.step == 6 and "the model output" in ev.message and "target" not in ev.message, ev.message
+
+
+def test_a_nan_in_data_passed_first_is_the_data_not_the_model_output():
+    # Lucasc-99/Actor-Critic@0a3adb1 calls SmoothL1Loss(returns, values): the data first, the critic's output second
+    # (docs/runtime.md round 35). A NaN return was blamed on "the model output"; the argument that carries no gradient
+    # beside one that does is the data
+    ev = next(e for e in swapped_mse_run(12, 16, torch.optim.Adam, 1e-3, nan_in_data_at=6) if e.code == "LG101")
+    assert ev.step == 6 and "target" in ev.message and "the model output" not in ev.message, ev.message
 
 
 class _SoftTree(nn.Module):
