@@ -28,17 +28,18 @@ import ast
 from lossguard.static.values import LossSpec, QualName, TupleVal, Value
 
 
+def isinstance_parts(test: ast.expr) -> tuple[ast.expr, ast.expr] | None:
+    """``(<subject>, <class>)`` when ``test`` is ``isinstance(<subject>, <class>)``, else None."""
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance" and len(test.args) == 2 and not test.keywords:
+        return test.args[0], test.args[1]
+    return None
+
+
 def isinstance_test(test: ast.expr, func: ast.expr) -> ast.expr | None:
     """The class argument of ``test`` when it is ``isinstance(<func>, <class>)``, else None."""
-    if (
-        isinstance(test, ast.Call)
-        and isinstance(test.func, ast.Name)
-        and test.func.id == "isinstance"
-        and len(test.args) == 2
-        and not test.keywords
-        and ast.dump(test.args[0]) == ast.dump(func)
-    ):
-        return test.args[1]
+    parts = isinstance_parts(test)
+    if parts is not None and ast.dump(parts[0]) == ast.dump(func):
+        return parts[1]
     return None
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static.interp.criterion_isinstance import isinstance_parts
 from lossguard.static.interp.frame import Env, Frame
 from lossguard.static.interp.guards import _env_key
 from lossguard.static.values import NUMBER
@@ -36,15 +37,9 @@ def _number_class(node: ast.expr) -> bool:
 
 def refine_number_test(test: ast.expr, frame: Frame, body_env: Env) -> None:
     """In the body of ``if isinstance(x, float):`` the name ``x`` holds a Python number."""
-    if not (
-        isinstance(test, ast.Call)
-        and isinstance(test.func, ast.Name)
-        and test.func.id == "isinstance"
-        and len(test.args) == 2
-        and not test.keywords
-        and _number_class(test.args[1])
-    ):
+    parts = isinstance_parts(test)
+    if parts is None or not _number_class(parts[1]):
         return
-    key = _env_key(test.args[0], frame)
+    key = _env_key(parts[0], frame)
     if key is not None:
         body_env[key] = NUMBER

@@ -29,6 +29,7 @@ from lossguard.static.bool_outcomes import joined_outcome
 from lossguard.static.interp.alone_instances import built_bare
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.class_settings import class_setting
+from lossguard.static.interp.criterion_isinstance import isinstance_parts
 from lossguard.static.interp.frame import Env, Frame, is_self
 from lossguard.static.interp.image_transforms import ImageTransform
 from lossguard.static.interp.mode_settings import EnumMember
@@ -237,11 +238,10 @@ _CONTAINERS = frozenset({"list", "tuple", "dict", "set"})
 
 def _container_isinstance(test: ast.expr) -> bool:
     """``isinstance(<x>, list)`` (``tuple``, ``dict``, ``set``, or a tuple of them): a test of a builtin container."""
-    if not (
-        isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance" and len(test.args) == 2 and not test.keywords
-    ):
+    parts = isinstance_parts(test)
+    if parts is None:
         return False
-    cls = test.args[1]
+    cls = parts[1]
     names = cls.elts if isinstance(cls, ast.Tuple) else [cls]
     return all(isinstance(n, ast.Name) and n.id in _CONTAINERS for n in names)
 
