@@ -177,7 +177,7 @@ class Model(BaseModel):
         self.optim_D.zero_grad()
         d_loss.backward()
         self.optim_D.step()
-        self.optim_P.zero_grad()
-        self.optim_P.step()  # expect: LG017
+        self.optim_P.zero_grad()  # expect: LG017
+        self.optim_P.step()
         return {'d_loss': d_loss.item(), 'df_loss': df_loss.item(), 'df_gp': df_gp.item(),
                 'dc_loss': dc_loss.item()}
