@@ -297,7 +297,7 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.add_noqa and (args.statistics or args.output_file is not None):
         raise UsageError("--add-noqa writes comments into the files; it cannot be combined with --statistics or --output-file")
-    if args.diff is not None and args.diff != _PREVIEW and not _is_git_ref(args.diff) and Path(args.diff).exists():
+    if args.diff is not None and args.diff != _PREVIEW and _diff_names_a_path(args.diff):
         args.paths.append(Path(args.diff))  # `--diff src/`: a path, not a ref
         args.diff = _PREVIEW
     if args.unsafe_fixes and not args.fix and args.diff != _PREVIEW:
@@ -399,10 +399,23 @@ def fails(findings: Sequence[object]) -> bool:
     return any(getattr(f, "severity", "error") in catalog.FAILING_SEVERITIES for f in findings)
 
 
-def _is_git_ref(ref: str) -> bool:
-    from lossguard.static.gitdiff import is_commit
+def _diff_names_a_path(value: str) -> bool:
+    """Whether ``--diff VALUE`` is ``--diff PATH`` (a preview of the path's fixes, argparse having
+    taken the path for the option's value) rather than ``--diff REF``: VALUE names an existing
+    path and is not a commit. In a git work tree a VALUE that could also name a revision not
+    fetched yet (``origin/main`` in a clone with one commit) is an error instead: a pull request
+    that added a folder of that name would otherwise turn the gate into a preview that passes."""
+    from lossguard.static.gitdiff import is_commit, may_name_a_revision, toplevel
 
-    return is_commit(ref, Path.cwd())
+    if not Path(value).exists() or is_commit(value, Path.cwd()):
+        return False
+    if may_name_a_revision(value) and toplevel(Path.cwd()) is not None:
+        raise UsageError(
+            f"--diff {value}: not a commit in this repository (in CI, fetch it first: actions/checkout with fetch-depth: 0), "
+            f"and a path of that name exists, so what was meant is not known. To preview the fixes of that path, write "
+            f"`lossguard check {value} --diff`"
+        )
+    return True
 
 
 def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyped-def]

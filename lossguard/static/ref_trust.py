@@ -21,6 +21,7 @@ new comment would silence carries the comment's line), and fails the gate as any
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -42,10 +43,8 @@ def _where(changes: Changes) -> str:
 
 
 def _shown(path: Path, changes: Changes) -> str:
-    try:
-        return path.resolve().relative_to(changes.toplevel).as_posix()
-    except ValueError:
-        return str(path)
+    name = changes.ref_name(path)
+    return name if name is not None else str(path)
 
 
 def settings(current: Settings, named: Path | None, cwd: Path, changes: Changes) -> tuple[Settings, str | None]:
@@ -65,12 +64,13 @@ def settings(current: Settings, named: Path | None, cwd: Path, changes: Changes)
 def _at_ref(named: Path | None, cwd: Path, changes: Changes) -> Settings:
     """The settings REF's tree gives: the named file's or the first pyproject.toml found from
     ``cwd`` upwards, as REF has it inside the repository (a file REF does not have is not
-    there), as it is outside."""
+    there), as it is outside. Inside, a file is REF's file of the same name: a symbolic link the
+    change makes is not followed (it would pick another configuration REF has)."""
     if named is not None:
         if not _inside(named, changes):
             return config.load(named)
         text = changes.text_at_ref(named)
-        return _parsed(named, text, changes) if text is not None else Settings(root=named.resolve().parent)
+        return _parsed(named, text, changes) if text is not None else Settings(root=Path(os.path.abspath(named)).parent)
     start = cwd.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
@@ -84,11 +84,13 @@ def _at_ref(named: Path | None, cwd: Path, changes: Changes) -> Settings:
 
 
 def _parsed(path: Path, text: str, changes: Changes) -> Settings:
-    return config.parse(text, path.resolve(), f"{_shown(path, changes)} at {_where(changes)}")
+    return config.parse(text, Path(os.path.abspath(path)), f"{_shown(path, changes)} at {_where(changes)}")
 
 
 def _inside(path: Path, changes: Changes) -> bool:
-    return path.resolve().is_relative_to(changes.toplevel)
+    """Whether REF's tree is where ``path`` is read from: it is in the work tree by its name
+    (a link the change makes that points outside does not take it out)."""
+    return changes.ref_name(path) is not None
 
 
 def _same(a: Settings, b: Settings) -> bool:

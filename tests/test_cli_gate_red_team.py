@@ -1,0 +1,113 @@
+"""Round 36's attempts to fool `lossguard check --diff REF` as a hostile pull request would (docs/ci.md,
+"Round 36: trying to fool the gate"): each test builds a real git repository whose REF is clean or
+accepted, commits a change that adds a bug together with the trick, and runs the real command.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.cli_support import FIXED, TRAIN, cli, git, run
+
+BUG = FIXED.replace("total += loss.item()", "total += loss")  # LG006 on line 16
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    (tmp_path / "train.py").write_text(FIXED)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\n')
+    git("add", ".", cwd=tmp_path)
+    git("commit", "-q", "-m", "clean code", cwd=tmp_path)
+    git("branch", "base", cwd=tmp_path)
+    return tmp_path
+
+
+def _commit(repo: Path, message: str) -> None:
+    git("add", "-A", cwd=repo)
+    git("commit", "-q", "-m", message, cwd=repo)
+
+
+def _found(r) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(d["path"], d["code"]) for d in json.loads(r.stdout) if d["kind"] == "finding"]
+
+
+def test_a_path_named_like_the_ref_does_not_turn_the_gate_into_a_fix_preview(repo: Path):
+    """`--diff origin/main` in a clone that has not fetched origin/main is an error (exit 2). A pull
+    request that adds a folder `origin/main` made the same command read it as `--diff PATH` (a
+    preview of the fixes: "No fixes available.", exit 0) and pass its bug. A value that could name
+    a revision (a ref name, `HEAD~1`) is taken for one; only a value no ref can have is a path."""
+    (repo / "train.py").write_text(BUG)
+    for name in ("origin/main", "HEAD~3", "release"):
+        (repo / name).mkdir(parents=True)
+        (repo / name / "notes.txt").write_text("hello\n")
+    _commit(repo, "a bug, and folders named like refs")
+    git("remote", "add", "origin", "https://example.invalid/demo.git", cwd=repo)
+    for ref in ("origin/main", "HEAD~3", "release"):
+        r = run("check", "--diff", ref, cwd=repo)
+        assert r.returncode == 2, (ref, r.stdout, r.stderr)
+        assert f"--diff {ref}: not a commit in this repository" in r.stderr
+        assert "No fixes available" not in r.stderr and "Traceback" not in r.stderr
+        assert f"lossguard check {ref} --diff" in r.stderr  # how to preview the path's fixes instead
+    # A value only a path can be is still the path whose fixes are previewed.
+    for path in ("./train.py", "."):
+        r = cli("check", "--diff", path, cwd=repo)
+        assert r.returncode == 1 and "+        total += loss.item()" in r.stdout, (path, r.stdout, r.stderr)
+    r = cli("check", "train.py", "--diff", cwd=repo)
+    assert r.returncode == 1 and "+        total += loss.item()" in r.stdout
+
+
+def test_a_configuration_or_baseline_made_a_symbolic_link_is_read_as_ref_has_the_file(repo: Path):
+    """REF's configuration and baseline are REF's files of the same name. The change made
+    `pyproject.toml` a link to another configuration REF has (a sub-project's, which ignores the
+    bug's code) and `lossguard-baseline.json` a link to an older baseline REF has (which recorded
+    the bug): both were read through the link in REF's tree and hid the bug, silently."""
+    (repo / "examples").mkdir()
+    (repo / "examples" / "pyproject.toml").write_text('[tool.lossguard]\nignore = ["LG006", "LG001"]\n')
+    (repo / "train.py").write_text(TRAIN)
+    assert cli("baseline", "-q", "-o", "old-baseline.json", cwd=repo).returncode == 0
+    (repo / "train.py").write_text(FIXED)
+    assert cli("baseline", "-q", "-o", "lossguard-baseline.json", cwd=repo).returncode == 0
+    _commit(repo, "a sub-project's configuration, an old baseline and today's")
+    git("branch", "-f", "base", cwd=repo)
+
+    (repo / "train.py").write_text(TRAIN)  # LG001 and LG006 again
+    (repo / "lossguard-baseline.json").unlink()
+    os.symlink("old-baseline.json", repo / "lossguard-baseline.json")
+    _commit(repo, "the baseline, pointed at the old one")
+    r = cli("check", "--format", "json", "--diff", "base", "--baseline", "lossguard-baseline.json", cwd=repo)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _found(r) == [("train.py", "LG001"), ("train.py", "LG006")]
+    assert "this change edits the baseline lossguard-baseline.json" in r.stderr
+
+    git("checkout", "-q", "base", "--", "lossguard-baseline.json", cwd=repo)
+    (repo / "pyproject.toml").unlink()
+    os.symlink("examples/pyproject.toml", repo / "pyproject.toml")
+    _commit(repo, "the configuration, pointed at the sub-project's")
+    assert cli("check", cwd=repo).returncode == 0  # trusted without --diff
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _found(r) == [("train.py", "LG001"), ("train.py", "LG006")]
+    assert "this change edits the lossguard configuration in pyproject.toml" in r.stderr
+    r = cli("check", "--format", "json", "--diff", "base", "--config", "pyproject.toml", cwd=repo)
+    assert r.returncode == 1 and len(_found(r)) == 2, r.stdout + r.stderr
+
+
+def test_a_configuration_that_ref_keeps_as_a_symbolic_link_is_read_through_it(repo: Path):
+    """The look-alike: REF itself has `pyproject.toml` as a link (to `config/pyproject.toml`);
+    --diff reads it through REF's link, as REF's own run did, and says nothing."""
+    (repo / "config").mkdir()
+    (repo / "config" / "pyproject.toml").write_text('[project]\nname = "demo"\n\n[tool.lossguard]\nignore = ["LG006"]\n')
+    (repo / "pyproject.toml").unlink()
+    os.symlink("config/pyproject.toml", repo / "pyproject.toml")
+    (repo / "train.py").write_text(BUG)
+    _commit(repo, "an accepted LG006, the configuration kept in config/")
+    git("branch", "-f", "base", cwd=repo)
+    (repo / "train.py").write_text("import logging\n" + BUG)
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
+    assert "configuration" not in r.stderr
