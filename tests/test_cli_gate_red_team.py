@@ -111,3 +111,23 @@ def test_a_configuration_that_ref_keeps_as_a_symbolic_link_is_read_through_it(re
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
     assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
     assert "configuration" not in r.stderr
+
+
+def test_a_second_copy_of_a_silenced_line_with_its_own_new_comment_is_new(repo: Path):
+    """REF silenced one `total += loss` in `train` (accepted). The change writes the same line, with
+    the same comment, a second time in the same function: the two have the same key (code, file,
+    function, text), and the new comment used to take REF's one silenced finding while the old,
+    unedited one kept silent too. Each of REF's silenced findings now stands for one."""
+    silenced = BUG.replace("total += loss\n", "total += loss  # noqa: LG006\n")
+    (repo / "train.py").write_text(silenced)
+    _commit(repo, "an accepted LG006")
+    git("branch", "-f", "base", cwd=repo)
+    twice = silenced.replace("        total += loss  # noqa: LG006\n", "        total += loss  # noqa: LG006\n" * 2)
+    (repo / "train.py").write_text(twice)
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert [(d["line"], d["new_suppression"]) for d in json.loads(r.stdout)] == [(17, 17)]
+    # The look-alike: the accepted line's comment is edited (no second copy): still REF's.
+    (repo / "train.py").write_text(silenced.replace("# noqa: LG006", "# noqa: LG006 (summed on purpose)"))
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr

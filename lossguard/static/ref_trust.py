@@ -140,19 +140,29 @@ def new_suppressions(
 ) -> list[Finding]:
     """The silenced findings whose comment the change adds: the comment's line is one it edits
     (a skip-file comment's too) and REF's text did not have the same finding silenced (an edit of
-    an already silenced line keeps its suppression). Each comes back marked with the line."""
+    an already silenced line keeps its suppression). Each comes back marked with the line.
+
+    REF's silenced findings are a multiset: each stands for one finding silenced now, and those
+    whose comment the change left alone take theirs first, so a second copy of a silenced line
+    written in the same function with its own new comment is new."""
 
     def edited(f: Finding, line: int) -> bool:
         book = sources.notebooks.get(f.path)
         return changes.touches(sources.paths[f.path], line, line, book.source if book is not None else None)
 
-    candidates = [(f, line) for f, line in silenced if f.path in sources.paths and edited(f, line)]
-    if not candidates:
+    known = [(f, line) for f, line in silenced if f.path in sources.paths]
+    touched = [edited(f, line) for f, line in known]
+    if not any(touched):
         return []
     left = Counter(silenced_at_ref())
+    keys = silence_keys([f for f, _ in known], lambda f: _shown(sources.paths[f.path], changes), sources)
+    for key, is_edited in zip(keys, touched):
+        if not is_edited and left[key] > 0:
+            left[key] -= 1
     out = []
-    keys = silence_keys([f for f, _ in candidates], lambda f: _shown(sources.paths[f.path], changes), sources)
-    for (f, line), key in zip(candidates, keys):
+    for (f, line), key, is_edited in zip(known, keys, touched):
+        if not is_edited:
+            continue
         if left[key] > 0:
             left[key] -= 1
         else:
