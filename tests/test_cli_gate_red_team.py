@@ -131,3 +131,70 @@ def test_a_second_copy_of_a_silenced_line_with_its_own_new_comment_is_new(repo: 
     (repo / "train.py").write_text(silenced.replace("# noqa: LG006", "# noqa: LG006 (summed on purpose)"))
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
     assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
+
+
+MODEL = """import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(20, 5)
+
+    def forward(self, x):
+        return self.fc(x)
+"""
+
+LOOP = """import torch
+import torch.nn as nn
+
+from model import Net
+
+model = Net()
+criterion = nn.CrossEntropyLoss()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+
+
+def train(loader):
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x), y)  # noqa
+        loss.backward()
+        optimizer.step()
+"""
+
+
+def test_a_suppression_comment_ref_has_does_not_hide_a_new_bug_the_change_makes_elsewhere(tmp_path: Path):
+    """REF's loss line carries a blanket `# noqa` (kept for flake8's line length, or left over from
+    a bug fixed since) and REF has no finding there. The change adds a final softmax to the model
+    in model.py and leaves train.py alone: the new LG001 lands on the commented line, and REF's
+    comment silenced it. A comment REF has now silences only what it silenced at REF."""
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    (tmp_path / "model.py").write_text(MODEL)
+    (tmp_path / "train.py").write_text(LOOP)
+    _commit(tmp_path, "clean, with a blanket noqa on the loss line")
+    git("branch", "base", cwd=tmp_path)
+    (tmp_path / "model.py").write_text(MODEL.replace("return self.fc(x)", "return self.fc(x).softmax(dim=1)"))
+    _commit(tmp_path, "probabilities out of the model")
+    assert cli("check", cwd=tmp_path).returncode == 0  # the comment is obeyed without --diff
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    found = json.loads(r.stdout)
+    assert [(d["path"], d["code"], d["line"], d["new_suppression"]) for d in found] == [("train.py", "LG001", 14, 14)]
+    assert "silenced by a suppression comment (line 14) that did not silence this finding at REF" in found[0]["message"]
+    assert cli("check", "--diff", "base", "--allow-new-suppressions", cwd=tmp_path).returncode == 0
+    # The look-alike: REF had the finding, silenced by the same comment: still silent.
+    git("branch", "-f", "base", cwd=tmp_path)
+    (tmp_path / "model.py").write_text(MODEL.replace("return self.fc(x)", "return self.fc(x).softmax(dim=1)") + "\n\nVERSION = 2\n")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
+
+
+def test_a_skip_file_comment_ref_has_is_obeyed_for_the_whole_file(repo: Path):
+    """The look-alike of the test above: a file REF skips is skipped, also for what the change adds to it."""
+    (repo / "vendored.py").write_text("# lossguard: skip-file\n" + FIXED)
+    _commit(repo, "a vendored copy, skipped")
+    git("branch", "-f", "base", cwd=repo)
+    (repo / "vendored.py").write_text("# lossguard: skip-file\n" + BUG)
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr

@@ -138,9 +138,14 @@ def new_suppressions(
     sources: SourceSet,
     silenced_at_ref: Callable[[], Counter[SilenceKey]],
 ) -> list[Finding]:
-    """The silenced findings whose comment the change adds: the comment's line is one it edits
-    (a skip-file comment's too) and REF's text did not have the same finding silenced (an edit of
-    an already silenced line keeps its suppression). Each comes back marked with the line.
+    """The silenced findings that REF's text did not have silenced (same code, file, scope and
+    code text), each marked with its comment's line: those whose comment is on a line the change
+    edits (a skip-file comment's too; an edit of an already silenced line keeps its suppression),
+    and those that a suppression comment REF already has on a line left alone silences while REF
+    had no such finding there (a blanket ``# noqa`` kept for flake8 on a loss line, or one left
+    over from a fixed bug, over a bug the change makes elsewhere: a softmax added to the model).
+    Those come back with ``suppression_at_ref``. A skip-file comment REF has is REF's choice
+    for the whole file and is obeyed.
 
     REF's silenced findings are a multiset: each stands for one finding silenced now, and those
     whose comment the change left alone take theirs first, so a second copy of a silenced line
@@ -150,16 +155,29 @@ def new_suppressions(
         book = sources.notebooks.get(f.path)
         return changes.touches(sources.paths[f.path], line, line, book.source if book is not None else None)
 
+    skip_lines: dict[str, int | None] = {}
+
+    def skips_file(f: Finding, line: int) -> bool:
+        if f.path not in skip_lines:
+            marks = noqa.suppressions("\n".join(sources.lines(f.path)))
+            skip_lines[f.path] = marks.skip_line if marks.skip_file else None
+        return skip_lines[f.path] == line
+
     known = [(f, line) for f, line in silenced if f.path in sources.paths]
     touched = [edited(f, line) for f, line in known]
-    if not any(touched):
+    kept_skip = [not t and skips_file(f, line) for (f, line), t in zip(known, touched)]
+    if all(kept_skip):  # (nothing silenced, or only by skip-file comments REF has)
         return []
     left = Counter(silenced_at_ref())
     keys = silence_keys([f for f, _ in known], lambda f: _shown(sources.paths[f.path], changes), sources)
-    for key, is_edited in zip(keys, touched):
-        if not is_edited and left[key] > 0:
-            left[key] -= 1
     out = []
+    for (f, line), key, is_edited, skip in zip(known, keys, touched, kept_skip):
+        if is_edited:
+            continue
+        if left[key] > 0:
+            left[key] -= 1
+        elif not skip:
+            out.append(dataclasses.replace(f, new_suppression=line, suppression_at_ref=True))
     for (f, line), key, is_edited in zip(known, keys, touched):
         if not is_edited:
             continue
@@ -174,5 +192,8 @@ def noted(f: Finding) -> Finding:
     """A finding a new comment would silence, its message saying so (every report shows it)."""
     if f.new_suppression is None:
         return f
-    note = f"silenced by a suppression comment this change adds (line {f.new_suppression}), which --diff does not trust"
+    if f.suppression_at_ref:
+        note = f"silenced by a suppression comment (line {f.new_suppression}) that did not silence this finding at REF, which --diff does not trust"
+    else:
+        note = f"silenced by a suppression comment this change adds (line {f.new_suppression}), which --diff does not trust"
     return dataclasses.replace(f, message=f"{f.message.rstrip('.')}; {note}")
