@@ -198,3 +198,18 @@ def test_a_skip_file_comment_ref_has_is_obeyed_for_the_whole_file(repo: Path):
     (repo / "vendored.py").write_text("# lossguard: skip-file\n" + BUG)
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
     assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
+
+
+def test_identifiers_written_with_lookalike_letters_are_checked_as_python_reads_them(tmp_path: Path):
+    """Python reads an identifier as its NFKC form: `nn.CrossEntropyＬoss()` and `loss.ｂackward()`
+    (fullwidth Ｌ and ｂ, which a reviewer reads as L and b) are CrossEntropyLoss and backward. The
+    text prefilter looked for the ASCII words and skipped the file: "All checks passed" on a
+    double softmax. The look-alike: a file whose only non-ASCII text is a comment and a string."""
+    train = TRAIN.replace("nn.CrossEntropyLoss()", "nn.CrossEntropy\uff2coss()").replace("loss.backward()", "loss.\uff42ackward()")
+    (tmp_path / "train.py").write_text(train.replace("criterion", "crit"), encoding="utf-8")
+    r = cli("check", "--format", "json", "train.py", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _found(r) == [("train.py", "LG001"), ("train.py", "LG006")]
+    (tmp_path / "train.py").write_text('# 训练循环\nimport torch\n\nNAME = "ｍｏｄｅｌ"\nmodel = torch.nn.Linear(4, 2)\n', encoding="utf-8")
+    r = cli("check", "--format", "json", "train.py", cwd=tmp_path)
+    assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
