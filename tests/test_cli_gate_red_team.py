@@ -213,3 +213,157 @@ def test_identifiers_written_with_lookalike_letters_are_checked_as_python_reads_
     (tmp_path / "train.py").write_text('# 训练循环\nimport torch\n\nNAME = "ｍｏｄｅｌ"\nmodel = torch.nn.Linear(4, 2)\n', encoding="utf-8")
     r = cli("check", "--format", "json", "train.py", cwd=tmp_path)
     assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
+
+
+SOFTMAX_MODEL = MODEL.replace("return self.fc(x)", "return self.fc(x).softmax(dim=1)")
+PLAIN_LOOP = LOOP.replace("  # noqa", "")
+HELPER = (
+    "import torch\nimport torch.nn.functional as F\n\n\ndef bce(logits, target):\n    return F.binary_cross_entropy(torch.sigmoid(logits), target)\n"
+)
+CALLER = (
+    "import torch\n\nfrom helpers import bce\n\nnet = torch.nn.Linear(4, 1)\n\n\ndef step(x, y):\n    loss = bce(net(x), y)\n    loss.backward()\n"
+)
+SOFT_HELPER = HELPER.replace("torch.sigmoid(logits)", "logits")
+TWO_LOOPS = """import torch.nn as nn
+
+soft = nn.Sequential(nn.Linear(20, 5), nn.Softmax(dim=1))
+plain = nn.Linear(20, 5)
+criterion = nn.CrossEntropyLoss()
+
+
+def fit(loader):
+    net = soft
+    for x, y in loader:
+        loss = criterion(net(x), y)
+        loss.backward()
+    net = plain
+    for x, y in loader:
+        loss = criterion(net(x), y)
+        loss.backward()
+"""
+
+
+@pytest.mark.parametrize(
+    ("ref", "moves", "change", "expected"),
+    [
+        pytest.param(  # git mv model.py models/net.py, the softmax added there, the import line edited
+            {"model.py": MODEL, "train.py": PLAIN_LOOP},
+            [("model.py", "models/net.py")],
+            {"models/net.py": SOFTMAX_MODEL, "train.py": PLAIN_LOOP.replace("from model import", "from models.net import")},
+            [("train.py", "LG001")],
+            id="renamed-and-edited-model",
+        ),
+        pytest.param(  # `import model as m` re-pointed at another module that REF already has
+            {
+                "model.py": MODEL,
+                "soft.py": SOFTMAX_MODEL,
+                "train.py": PLAIN_LOOP.replace("from model import Net", "import model as m").replace("= Net()", "= m.Net()"),
+            },
+            [],
+            {"train.py": PLAIN_LOOP.replace("from model import Net", "import soft as m").replace("= Net()", "= m.Net()")},
+            [("train.py", "LG001")],
+            id="import-alias-re-pointed",
+        ),
+        pytest.param(  # a package's __init__.py re-exports another Net; train.py unchanged
+            {
+                "pkg/__init__.py": "from pkg.plain import Net\n",
+                "pkg/plain.py": MODEL,
+                "pkg/soft.py": SOFTMAX_MODEL,
+                "train.py": PLAIN_LOOP.replace("from model", "from pkg"),
+            },
+            [],
+            {"pkg/__init__.py": "from pkg.soft import Net\n"},
+            [("train.py", "LG001")],
+            id="package-re-export-changed",
+        ),
+        pytest.param(  # model.py made a symbolic link to a softmax model REF has
+            {"model.py": MODEL, "soft.py": SOFTMAX_MODEL, "train.py": PLAIN_LOOP},
+            [],
+            {"model.py": ("link", "soft.py")},
+            [("train.py", "LG001")],
+            id="model-made-a-link",
+        ),
+        pytest.param(  # model.py deleted, a package model/ with a softmax in its place
+            {"model.py": MODEL, "train.py": PLAIN_LOOP},
+            [],
+            {"model.py": None, "model/__init__.py": SOFTMAX_MODEL},
+            [("train.py", "LG001")],
+            id="module-replaced-by-a-package",
+        ),
+        pytest.param(  # the helper's sigmoid removed; the finding is at the unchanged call in train.py's helper
+            {"helpers.py": HELPER, "step.py": CALLER},
+            [],
+            {"helpers.py": None, "utils/helpers.py": SOFT_HELPER, "step.py": CALLER.replace("from helpers", "from utils.helpers")},
+            [("utils/helpers.py", "LG002")],
+            id="helper-deleted-and-moved-across-folders",
+        ),
+        pytest.param(  # REF has one finding of this text in fit(); a second on an unchanged line is new
+            {"m.py": TWO_LOOPS},
+            [],
+            {"m.py": TWO_LOOPS.replace("    net = plain\n", "    net = soft\n")},
+            [("m.py", "LG001")],
+            id="second-copy-on-an-unchanged-line",
+        ),
+        pytest.param(  # .gitattributes: export-ignore, linguist-generated/vendored, -diff: nothing lossguard reads
+            {"train.py": FIXED},
+            [],
+            {"train.py": BUG, ".gitattributes": "train.py export-ignore linguist-generated=true linguist-vendored -diff\n"},
+            [("train.py", "LG006")],
+            id="gitattributes-export-ignore-and-linguist",
+        ),
+        pytest.param(  # train.py re-saved with CRLF line endings and a BOM keeps its old findings old; the bug in eval.py is new
+            {"train.py": TRAIN, "eval.py": FIXED},
+            [],
+            {"train.py": b"\xef\xbb\xbf" + TRAIN.replace("\n", "\r\n").encode(), "eval.py": BUG},
+            [("eval.py", "LG006")],
+            id="crlf-and-bom",
+        ),
+    ],
+)
+def test_a_change_whose_bug_lands_elsewhere_fails_the_gate(tmp_path: Path, ref: dict, moves: list, change: dict, expected: list):
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    _write(tmp_path, ref)
+    _commit(tmp_path, "REF")
+    git("branch", "base", cwd=tmp_path)
+    for old, new in moves:
+        (tmp_path / new).parent.mkdir(parents=True, exist_ok=True)
+        git("mv", old, new, cwd=tmp_path)
+    _write(tmp_path, change)
+    _commit(tmp_path, "the change")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _found(r) == expected
+
+
+def _write(top: Path, files: dict) -> None:
+    for name, content in files.items():
+        path = top / name
+        if path.is_symlink() or path.exists():
+            path.unlink()
+        if content is None:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, tuple):
+            os.symlink(content[1], path)
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content)
+
+
+def test_diff_in_a_bare_repository_a_linked_worktree_and_a_detached_head(repo: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A bare repository has no work tree: a usage error, no traceback. A linked worktree (`.git` is
+    a file there) and a detached HEAD compare as a clone does."""
+    (repo / "train.py").write_text(BUG)
+    _commit(repo, "a bug")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    git("clone", "-q", "--bare", str(repo), str(elsewhere / "bare.git"), cwd=elsewhere)
+    r = run("check", "--diff", "HEAD~1", ".", cwd=elsewhere / "bare.git")
+    assert r.returncode == 2 and "not inside a git repository" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    git("worktree", "add", "-q", "--detach", str(elsewhere / "linked"), "base", cwd=repo)
+    (elsewhere / "linked" / "train.py").write_text(BUG)
+    r = cli("check", "--format", "json", "--diff", "main", cwd=elsewhere / "linked")
+    assert r.returncode == 1 and _found(r) == [("train.py", "LG006")], r.stdout + r.stderr
+    git("checkout", "-q", "--detach", "HEAD", cwd=repo)
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 1 and _found(r) == [("train.py", "LG006")], r.stdout + r.stderr
