@@ -367,3 +367,22 @@ def test_diff_in_a_bare_repository_a_linked_worktree_and_a_detached_head(repo: P
     git("checkout", "-q", "--detach", "HEAD", cwd=repo)
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
     assert r.returncode == 1 and _found(r) == [("train.py", "LG006")], r.stdout + r.stderr
+
+
+def test_a_package_beside_a_module_of_the_same_name_is_what_an_import_loads(tmp_path: Path):
+    """`from model import Net` with both `model.py` and `model/__init__.py` in the folder loads the
+    package (Python's path finder looks for the package first). The change added `model/__init__.py`
+    with a final softmax and left a clean `model.py` beside it for the reviewer: lossguard read
+    model.py and passed. The look-alike: with model.py alone (the package deleted), model.py is read."""
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    _write(tmp_path, {"model.py": MODEL, "train.py": PLAIN_LOOP})
+    _commit(tmp_path, "clean")
+    git("branch", "base", cwd=tmp_path)
+    _write(tmp_path, {"model/__init__.py": SOFTMAX_MODEL})
+    _commit(tmp_path, "a package that shadows model.py")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _found(r) == [("train.py", "LG001")] and "model/__init__.py" in json.loads(r.stdout)[0]["message"]
+    _write(tmp_path, {"model/__init__.py": None, "model.py": SOFTMAX_MODEL.replace("softmax(dim=1)", "relu()")})
+    r = cli("check", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
