@@ -386,3 +386,12 @@ def test_a_package_beside_a_module_of_the_same_name_is_what_an_import_loads(tmp_
     _write(tmp_path, {"model/__init__.py": None, "model.py": SOFTMAX_MODEL.replace("softmax(dim=1)", "relu()")})
     r = cli("check", "--format", "json", cwd=tmp_path)
     assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
+
+
+def test_a_noqa_comment_on_the_line_above_or_below_silences_nothing(repo: Path):
+    """A suppression is read on a finding's first or last line only: the same comment on a line of
+    its own above or below the flagged line does nothing, with or without --diff."""
+    (repo / "train.py").write_text(BUG.replace("        total += loss\n", "        # noqa: LG006\n        total += loss\n        # noqa: LG006\n"))
+    _commit(repo, "comments around the bug")
+    assert _found(cli("check", "--format", "json", cwd=repo)) == [("train.py", "LG006")]
+    assert _found(cli("check", "--format", "json", "--diff", "base", cwd=repo)) == [("train.py", "LG006")]
