@@ -395,3 +395,48 @@ def test_a_noqa_comment_on_the_line_above_or_below_silences_nothing(repo: Path):
     _commit(repo, "comments around the bug")
     assert _found(cli("check", "--format", "json", cwd=repo)) == [("train.py", "LG006")]
     assert _found(cli("check", "--format", "json", "--diff", "base", cwd=repo)) == [("train.py", "LG006")]
+
+
+def test_a_file_the_change_adds_under_a_folder_excluded_by_default_is_not_passed(repo: Path):
+    """`dist`, `build`, `venv` (ruff's list) are left out wherever they are. A change that adds its
+    training code as `src/dist/ddp.py` (a plausible name for distributed training), or moves
+    train.py into `dist/`, was not checked and the run said "All checks passed". Under --diff such
+    a file the change adds is named as not checked (exit 2), unless the configuration names the
+    folder in `exclude`/`extend-exclude`. Look-alikes: a file REF already had there, and a run
+    without --diff, stay as they were."""
+    (repo / "src" / "dist").mkdir(parents=True)
+    (repo / "src" / "dist" / "ddp.py").write_text(BUG)
+    _commit(repo, "distributed training")
+    assert cli("check", cwd=repo).returncode == 0  # without --diff: left out, as ruff does
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 2, r.stdout + r.stderr
+    entries = json.loads(r.stdout)
+    assert [(e["kind"], e["path"]) for e in entries] == [("not-checked", "src/dist/ddp.py")]
+    assert "added by this change under a `dist` folder, which is excluded by default" in entries[0]["reason"]
+    # The file moved there by `git mv` is added there too.
+    git("mv", "train.py", "dist_train.py", cwd=repo)
+    (repo / "dist").mkdir()
+    git("mv", "dist_train.py", "dist/train.py", cwd=repo)
+    _commit(repo, "moved")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert [e["path"] for e in json.loads(r.stdout)] == ["dist/train.py", "src/dist/ddp.py"], r.stdout
+    # REF's configuration that names the folder says it is meant: nothing to say.
+    git("reset", "-q", "--hard", "base", cwd=repo)
+    (repo / "pyproject.toml").write_text('[project]\nname = "demo"\n\n[tool.lossguard]\nextend-exclude = ["dist"]\n')
+    _commit(repo, "dist/ is generated")
+    git("branch", "-f", "base", cwd=repo)
+    (repo / "src" / "dist").mkdir(parents=True)
+    (repo / "src" / "dist" / "ddp.py").write_text(BUG)
+    _commit(repo, "distributed training")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr
+    # A file REF already had under a default-excluded folder is not the change's.
+    git("reset", "-q", "--hard", "base~1", cwd=repo)
+    (repo / "build").mkdir()
+    (repo / "build" / "old.py").write_text(BUG)
+    _commit(repo, "an old build script")
+    git("branch", "-f", "base", cwd=repo)
+    (repo / "build" / "old.py").write_text(BUG + "\n")
+    _commit(repo, "touched")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr

@@ -91,6 +91,8 @@ def run_check(
     else:
         recorded = load_baseline(baseline)
     found = discover(paths, settings)
+    if changes is not None:
+        found.errors += [FileError(shown(p, cwd), why) for p, why in ref_trust.added_under_default_exclusions(found.left_out, settings, changes)]
     files = found.files
     if not files and found.excluded and not found.errors:
         where = f" by `exclude` in {settings.source}" if settings.source is not None else ""
