@@ -306,6 +306,8 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("--fix and --add-noqa cannot be combined: fix first, then add noqa comments")
     if args.allow_new_suppressions and (args.diff is None or args.diff == _PREVIEW):
         raise UsageError("--allow-new-suppressions only changes what --diff REF trusts; add --diff REF")
+    if args.output_file is not None:
+        _remove_old_report(args.output_file)
     changes = None
     if args.diff is not None and args.diff != _PREVIEW:
         from lossguard.static.gitdiff import changes_since
@@ -366,6 +368,29 @@ def _report_file(path: Path) -> Iterator[TextIO]:
         raise _unwritable(path, exc) from exc
 
 
+def _remove_old_report(path: Path) -> None:
+    """Remove ``--output-file``'s file before the run, so that a run that stops early (a usage
+    error: a configuration that is not TOML, a ref not fetched) leaves no report behind. The
+    action uploads the SARIF file whenever it exists: a clean ``lossguard.sarif`` that a pull
+    request commits (code scanning would close every open alert) must never be the one uploaded.
+    A link is refused here already, as when writing (:func:`_open_report`)."""
+    import os
+
+    from lossguard.static.run import linked
+
+    if linked(path):
+        raise _through_link(path)
+    try:
+        if os.path.isfile(path):
+            os.unlink(path)
+    except OSError:
+        pass  # (said when the report is written)
+
+
+def _through_link(path: Path) -> UsageError:
+    return UsageError(f"--output-file {path}: it is (or is inside) a symbolic link; not written (name a file that is not a link)")
+
+
 def _open_report(path: Path) -> TextIO:
     """``--output-file``, opened for writing; never through a symbolic link (the file or a folder
     on the way to it below the current folder): the action writes its report inside the
@@ -376,7 +401,7 @@ def _open_report(path: Path) -> TextIO:
 
     from lossguard.static.run import linked
 
-    refused = UsageError(f"--output-file {path}: it is (or is inside) a symbolic link; not written (name a file that is not a link)")
+    refused = _through_link(path)
     if linked(path):
         raise refused
     try:
