@@ -440,3 +440,47 @@ def test_a_file_the_change_adds_under_a_folder_excluded_by_default_is_not_passed
     _commit(repo, "touched")
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
     assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr
+
+
+VENDORED = "import torch.nn.functional as F\n\n\ndef bce(probs, target):\n    return F.binary_cross_entropy(probs, target)\n"
+USES_VENDORED = """import torch
+
+from vendor.losses import bce
+
+net = torch.nn.Linear(4, 1)
+
+
+def step(x, y):
+    loss = bce(torch.sigmoid(net(x)), y)
+    loss.backward()
+"""
+
+
+def test_a_bug_a_checked_file_causes_in_an_excluded_file_fails_the_gate(tmp_path: Path):
+    """REF excludes `vendor/` (a vendored loss helper that wants probabilities). The change makes
+    train.py pass logits: the finding is at the helper's loss call, in the excluded file, and was
+    dropped with the file's own findings: exit 0. Under --diff it is kept when REF's check of the
+    same files does not have it; the look-alike (REF already passed logits there) stays hidden,
+    and a run without --diff leaves excluded files out as before."""
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    _write(
+        tmp_path,
+        {
+            "vendor/__init__.py": "",
+            "vendor/losses.py": VENDORED,
+            "train.py": USES_VENDORED,
+            "pyproject.toml": '[tool.lossguard]\nextend-exclude = ["vendor"]\n',
+        },
+    )
+    _commit(tmp_path, "a vendored helper, excluded")
+    git("branch", "base", cwd=tmp_path)
+    _write(tmp_path, {"train.py": USES_VENDORED.replace("bce(torch.sigmoid(net(x)), y)", "bce(net(x), y)")})
+    _commit(tmp_path, "logits into the helper")
+    assert cli("check", cwd=tmp_path).returncode == 0
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert _found(r) == [("vendor/losses.py", "LG002")] and "passed in by the call at train.py:9" in json.loads(r.stdout)[0]["message"]
+    git("branch", "-f", "base", cwd=tmp_path)
+    _write(tmp_path, {"train.py": "import logging\n" + USES_VENDORED.replace("bce(torch.sigmoid(net(x)), y)", "bce(net(x), y)")})
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
