@@ -484,3 +484,16 @@ def test_a_bug_a_checked_file_causes_in_an_excluded_file_fails_the_gate(tmp_path
     _write(tmp_path, {"train.py": "import logging\n" + USES_VENDORED.replace("bce(torch.sigmoid(net(x)), y)", "bce(net(x), y)")})
     r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
     assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
+
+
+def test_renaming_the_function_around_an_accepted_silenced_line_keeps_it_silent(repo: Path):
+    """The look-alike of the blanket-noqa test: REF silenced LG006 on `total += loss  # noqa: LG006`
+    in `train`; the change renames `train` to `fit` and leaves the silenced line alone. The
+    comment is REF's and silenced this code at REF: still silent (matched without the scope)."""
+    silenced = BUG.replace("total += loss\n", "total += loss  # noqa: LG006\n")
+    (repo / "train.py").write_text(silenced)
+    _commit(repo, "an accepted LG006")
+    git("branch", "-f", "base", cwd=repo)
+    (repo / "train.py").write_text(silenced.replace("def train(", "def fit("))
+    r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
+    assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr

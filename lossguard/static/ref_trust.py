@@ -189,23 +189,35 @@ def new_suppressions(
     if all(kept_skip):  # (nothing silenced, or only by skip-file comments REF has)
         return []
     left = Counter(silenced_at_ref())
+    # a comment REF has, on a line left alone, is matched without the scope: renaming the function
+    # around an accepted line does not make its comment silence something else
+    left_loose = Counter({_loose(key): 0 for key in left})
+    for key, n in left.items():
+        left_loose[_loose(key)] += n
     keys = silence_keys([f for f, _ in known], lambda f: _shown(sources.paths[f.path], changes), sources)
     out = []
     for (f, line), key, is_edited, skip in zip(known, keys, touched, kept_skip):
         if is_edited:
             continue
-        if left[key] > 0:
-            left[key] -= 1
+        if left_loose[_loose(key)] > 0:
+            left_loose[_loose(key)] -= 1
+            left[key] -= 1 if left[key] > 0 else 0
         elif not skip:
             out.append(dataclasses.replace(f, new_suppression=line, suppression_at_ref=True))
     for (f, line), key, is_edited in zip(known, keys, touched):
         if not is_edited:
             continue
-        if left[key] > 0:
+        if left[key] > 0 and left_loose[_loose(key)] > 0:
             left[key] -= 1
+            left_loose[_loose(key)] -= 1
         else:
             out.append(dataclasses.replace(f, new_suppression=line))
     return out
+
+
+def _loose(key: SilenceKey) -> tuple[str, str, str]:
+    """A silenced finding's key without its scope: code, file, code text."""
+    return key[0], key[1], key[3]
 
 
 def noted(f: Finding) -> Finding:
