@@ -497,3 +497,15 @@ def test_renaming_the_function_around_an_accepted_silenced_line_keeps_it_silent(
     (repo / "train.py").write_text(silenced.replace("def train(", "def fit("))
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
     assert r.returncode == 0 and _found(r) == [], r.stdout + r.stderr
+
+
+def test_a_configuration_named_through_a_link_to_the_repository_is_still_refs(repo: Path, tmp_path_factory: pytest.TempPathFactory):
+    """`--config` names the repository's pyproject.toml through a link outside it (a checkout
+    under a linked folder): it is still the repository's file, read as REF has it."""
+    (repo / "train.py").write_text(BUG)
+    (repo / "pyproject.toml").write_text('[project]\nname = "demo"\n\n[tool.lossguard]\nignore = ["LG006"]\n')
+    _commit(repo, "a bug, and the configuration that hides it")
+    outside = tmp_path_factory.mktemp("outside")
+    os.symlink(repo, outside / "checkout")
+    r = cli("check", "--format", "json", "--diff", "base", "--config", str(outside / "checkout" / "pyproject.toml"), cwd=repo)
+    assert r.returncode == 1 and _found(r) == [("train.py", "LG006")], r.stdout + r.stderr

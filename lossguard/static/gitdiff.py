@@ -238,11 +238,14 @@ class Changes:
     def ref_name(self, path: Path) -> str | None:
         """The name ``path`` has relative to the top, as written: the work tree's symbolic links
         are not followed (they are the change's; REF's tree has its own), ``..`` is resolved by
-        name. None outside the work tree."""
-        try:
-            return Path(os.path.abspath(path)).relative_to(self.toplevel).as_posix()
-        except ValueError:
-            return None
+        name. None outside the work tree. (A path that reaches the work tree through a link
+        outside it, such as a checkout under a linked home folder, is taken resolved.)"""
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+            try:
+                return candidate.relative_to(self.toplevel).as_posix()
+            except ValueError:
+                continue
+        return None
 
     def text_at_ref(self, path: Path) -> str | None:
         """REF's text of the file of that name (:meth:`ref_name`), as UTF-8 (what the
