@@ -191,7 +191,7 @@ def new_suppressions(
     left = Counter(silenced_at_ref())
     # a comment REF has, on a line left alone, is matched without the scope: renaming the function
     # around an accepted line does not make its comment silence something else
-    left_loose = Counter({_loose(key): 0 for key in left})
+    left_loose: Counter[tuple[str, str, str]] = Counter()
     for key, n in left.items():
         left_loose[_loose(key)] += n
     keys = silence_keys([f for f, _ in known], lambda f: _shown(sources.paths[f.path], changes), sources)
