@@ -297,7 +297,7 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.add_noqa and (args.statistics or args.output_file is not None):
         raise UsageError("--add-noqa writes comments into the files; it cannot be combined with --statistics or --output-file")
-    if args.diff is not None and args.diff != _PREVIEW and not _is_git_ref(args.diff) and Path(args.diff).exists():
+    if args.diff is not None and args.diff != _PREVIEW and _diff_names_a_path(args.diff):
         args.paths.append(Path(args.diff))  # `--diff src/`: a path, not a ref
         args.diff = _PREVIEW
     if args.unsafe_fixes and not args.fix and args.diff != _PREVIEW:
@@ -306,6 +306,8 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("--fix and --add-noqa cannot be combined: fix first, then add noqa comments")
     if args.allow_new_suppressions and (args.diff is None or args.diff == _PREVIEW):
         raise UsageError("--allow-new-suppressions only changes what --diff REF trusts; add --diff REF")
+    if args.output_file is not None:
+        _remove_old_report(args.output_file)
     changes = None
     if args.diff is not None and args.diff != _PREVIEW:
         from lossguard.static.gitdiff import changes_since
@@ -366,6 +368,29 @@ def _report_file(path: Path) -> Iterator[TextIO]:
         raise _unwritable(path, exc) from exc
 
 
+def _remove_old_report(path: Path) -> None:
+    """Remove ``--output-file``'s file before the run, so that a run that stops early (a usage
+    error: a configuration that is not TOML, a ref not fetched) leaves no report behind. The
+    action uploads the SARIF file whenever it exists: a clean ``lossguard.sarif`` that a pull
+    request commits (code scanning would close every open alert) must never be the one uploaded.
+    A link is refused here already, as when writing (:func:`_open_report`)."""
+    import os
+
+    from lossguard.static.run import linked
+
+    if linked(path):
+        raise _through_link(path)
+    try:
+        if os.path.isfile(path):
+            os.unlink(path)
+    except OSError:
+        pass  # (said when the report is written)
+
+
+def _through_link(path: Path) -> UsageError:
+    return UsageError(f"--output-file {path}: it is (or is inside) a symbolic link; not written (name a file that is not a link)")
+
+
 def _open_report(path: Path) -> TextIO:
     """``--output-file``, opened for writing; never through a symbolic link (the file or a folder
     on the way to it below the current folder): the action writes its report inside the
@@ -376,7 +401,7 @@ def _open_report(path: Path) -> TextIO:
 
     from lossguard.static.run import linked
 
-    refused = UsageError(f"--output-file {path}: it is (or is inside) a symbolic link; not written (name a file that is not a link)")
+    refused = _through_link(path)
     if linked(path):
         raise refused
     try:
@@ -399,10 +424,23 @@ def fails(findings: Sequence[object]) -> bool:
     return any(getattr(f, "severity", "error") in catalog.FAILING_SEVERITIES for f in findings)
 
 
-def _is_git_ref(ref: str) -> bool:
-    from lossguard.static.gitdiff import is_commit
+def _diff_names_a_path(value: str) -> bool:
+    """Whether ``--diff VALUE`` is ``--diff PATH`` (a preview of the path's fixes, argparse having
+    taken the path for the option's value) rather than ``--diff REF``: VALUE names an existing
+    path and is not a commit. In a git work tree a VALUE that could also name a revision not
+    fetched yet (``origin/main`` in a clone with one commit) is an error instead: a pull request
+    that added a folder of that name would otherwise turn the gate into a preview that passes."""
+    from lossguard.static.gitdiff import is_commit, may_name_a_revision, toplevel
 
-    return is_commit(ref, Path.cwd())
+    if not Path(value).exists() or is_commit(value, Path.cwd()):
+        return False
+    if may_name_a_revision(value) and toplevel(Path.cwd()) is not None:
+        raise UsageError(
+            f"--diff {value}: not a commit in this repository (in CI, fetch it first: actions/checkout with fetch-depth: 0), "
+            f"and a path of that name exists, so what was meant is not known. To preview the fixes of that path, write "
+            f"`lossguard check {value} --diff`"
+        )
+    return True
 
 
 def _preview(args: argparse.Namespace, outcome) -> int:  # type: ignore[no-untyped-def]

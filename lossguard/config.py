@@ -50,16 +50,18 @@ class Settings:
     per_file_ignores: dict[str, set[str]] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)  # patterns are relative to this folder
     source: Path | None = None  # the pyproject.toml the settings came from
+    named_exclude: set[str] = field(default_factory=set)  # the patterns the configuration's exclude and extend-exclude name
 
-    def is_excluded(self, path: Path, base: Path | None = None) -> bool:
-        """Whether a file found under the folder ``base`` (named on the command line) is excluded.
+    def is_excluded(self, path: Path, base: Path | None = None, patterns: list[str] | None = None) -> bool:
+        """Whether a file found under the folder ``base`` (named on the command line) is excluded
+        (by ``patterns``: by default every pattern of the settings).
 
         Patterns with a ``/`` match the path relative to the configuration's folder; bare names
         match any folder or file name below ``base``, so naming a folder inside a `.venv` or
         `build` folder still checks it."""
         rel = _relative(path, self.root)
         parts = _relative(path, base).parts if base is not None else rel.parts
-        for pattern in self.exclude:
+        for pattern in self.exclude if patterns is None else patterns:
             pat = pattern.rstrip("/")
             if "/" in pat:
                 if fnmatch.fnmatch(str(rel), pat) or fnmatch.fnmatch(str(rel), pat + "/*"):
@@ -67,6 +69,14 @@ class Settings:
             elif any(fnmatch.fnmatch(p, pat) for p in parts):
                 return True
         return False
+
+    def default_exclusion(self, path: Path, base: Path | None = None) -> str | None:
+        """The name from DEFAULT_EXCLUDE (``dist``, ``build``, ...) that alone leaves ``path`` out,
+        when no pattern the configuration names does; else None."""
+        by_default = [p for p in self.exclude if p in DEFAULT_EXCLUDE and p not in self.named_exclude]
+        if not by_default or self.is_excluded(path, base, [p for p in self.exclude if p not in by_default]):
+            return None
+        return next((p for p in by_default if self.is_excluded(path, base, [p])), None)
 
     def ignored_codes(self, path: Path) -> set[str]:
         rel = str(_relative(path, self.root))
@@ -174,8 +184,11 @@ def parse(text: str, pyproject: Path, name: str | None = None) -> Settings:
         settings.select -= expand_codes(_str_list(section["ignore"], f"{where} ignore"), f"{where} ignore", allow_runtime=True)
     if "exclude" in section:
         settings.exclude = _str_list(section["exclude"], f"{where} exclude")
+        settings.named_exclude.update(settings.exclude)
     if "extend-exclude" in section:
-        settings.exclude += _str_list(section["extend-exclude"], f"{where} extend-exclude")
+        extra = _str_list(section["extend-exclude"], f"{where} extend-exclude")
+        settings.exclude += extra
+        settings.named_exclude.update(extra)
     if "per-file-ignores" in section:
         pfi = section["per-file-ignores"]
         if not isinstance(pfi, dict):

@@ -32,6 +32,7 @@ class Discovery:
     errors: list[FileError] = field(default_factory=list)  # paths that could not be listed
     warnings: list[str] = field(default_factory=list)  # what was left out without a choice (a submodule not checked out)
     excluded: int = 0  # files under the folders given that the configuration excludes
+    left_out: list[tuple[Path, Path]] = field(default_factory=list)  # those files, each with the folder given it was found under
 
 
 def discover(paths: list[Path], settings: Settings) -> Discovery:
@@ -46,6 +47,8 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
             listed = _list_dir(path, found.errors, found.warnings)
             candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
             found.excluded += len(listed) - len(candidates)
+            kept = set(candidates)
+            found.left_out += [(p, path) for p in listed if p not in kept]
         elif path.is_file():
             candidates = [path]  # a file named explicitly is always checked
         elif path.exists():

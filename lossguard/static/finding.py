@@ -31,8 +31,10 @@ class Finding:
     # a finding in a file that was not checked, raised by a call in one that was: that file's display path
     via: str | None = field(default=None, compare=False)
     # `check --diff`: the line of a suppression comment that the checked change adds and that
-    # would silence this finding (reported all the same: lossguard.static.run._new_suppressions)
+    # would silence this finding (reported all the same: lossguard.static.ref_trust.new_suppressions)
     new_suppression: int | None = field(default=None, compare=False)
+    # ... and the comment was there at REF, where it did not silence this finding (lossguard.static.ref_trust)
+    suppression_at_ref: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {key: getattr(self, key) for key in REPORT_KEYS}

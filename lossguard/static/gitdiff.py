@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -133,6 +135,24 @@ def list_files(
     return out
 
 
+# What git's revision syntax appends to a ref name: HEAD~3, main^2, v1^{commit}, main@{u}
+_REVISION_SUFFIX = re.compile(r"(?:~[0-9]*|\^[0-9]*|\^\{[^}]*\}|@\{[^}]*\})+$")
+_REF_NAME_BAD = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{|//")
+
+
+def may_name_a_revision(value: str) -> bool:
+    """Whether ``value`` is a name that a ref could have (``git check-ref-format
+    --allow-onelevel``), with or without revision syntax after it (``HEAD~1``, ``main@{u}``):
+    what a ref not fetched yet can be called, so that a path of the same name must not be taken
+    for what was meant. ``./x``, ``src/``, ``.`` are paths only."""
+    name = _REVISION_SUFFIX.sub("", value) or ("HEAD" if value.startswith(("~", "^", "@{")) else "")
+    if name == "@":
+        return True
+    if not name or name.startswith("/") or name.endswith(("/", ".")) or _REF_NAME_BAD.search(name):
+        return False
+    return all(part and not part.startswith(".") and not part.endswith(".lock") for part in name.split("/"))
+
+
 def is_commit(ref: str, cwd: Path) -> bool:
     if ref.startswith("-"):
         return False
@@ -151,6 +171,7 @@ class Changes:
     toplevel: Path
     tip: str = ""  # REF's own commit (``ref`` too when REF is an ancestor of HEAD)
     blobs: dict[str, str] = field(default_factory=dict)  # the regular files in REF's tree (relative to the top) -> their object id
+    links: dict[str, str] = field(default_factory=dict)  # the symbolic links in REF's tree -> the object id of their target's text
     gitlinks: dict[str, str] = field(default_factory=dict)  # submodule folder in REF's tree -> its commit there
     at_ref: set[Path] = field(default_factory=set)  # resolved paths of the files in REF's tree
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
@@ -214,21 +235,60 @@ class Changes:
                 changed.update(range(j1 + 1, j2 + 1))
         return changed
 
+    def ref_name(self, path: Path) -> str | None:
+        """The name ``path`` has relative to the top, as written: the work tree's symbolic links
+        are not followed (they are the change's; REF's tree has its own), ``..`` is resolved by
+        name. None outside the work tree. (A path that reaches the work tree through a link
+        outside it, such as a checkout under a linked home folder, is taken resolved.)"""
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+            try:
+                return candidate.relative_to(self.toplevel).as_posix()
+            except ValueError:
+                continue
+        return None
+
     def text_at_ref(self, path: Path) -> str | None:
-        """REF's text of a file of the work tree, as UTF-8 (what the configuration and baseline
-        files it is read for are), or None when REF's tree has no such file (a file outside the
-        work tree: None too) or it cannot be read."""
+        """REF's text of the file of that name (:meth:`ref_name`), as UTF-8 (what the
+        configuration and baseline files it is read for are), or None when REF's tree has no
+        such file (a file outside the work tree: None too) or it cannot be read. A symbolic
+        link the change makes (``pyproject.toml`` pointed at another configuration REF has) is
+        not followed; one REF has is, within REF's tree."""
+        rel = self.ref_name(path)
+        oid = self._blob_at_ref(rel) if rel is not None else None
+        data = self._read(oid) if oid is not None else None
         try:
-            rel = path.resolve().relative_to(self.toplevel).as_posix()
-        except ValueError:
+            return data.decode("utf-8") if data is not None else None
+        except UnicodeDecodeError:
             return None
-        if rel not in self.blobs:
-            return None
+
+    def _blob_at_ref(self, rel: str) -> str | None:
+        """The object id of the regular file REF's tree has at ``rel``, following REF's own
+        symbolic links (in any folder on the way) while they stay inside the tree."""
+        for _ in range(40):  # (as the kernel's limit on links followed)
+            if rel in self.blobs:
+                return self.blobs[rel]
+            parts = rel.split("/")
+            for i in range(1, len(parts) + 1):
+                link = "/".join(parts[:i])
+                if link in self.links:
+                    data = self._read(self.links[link])
+                    target = _text(data) if data is not None else "/"
+                    if target.startswith("/"):
+                        return None
+                    rel = posixpath.normpath(posixpath.join(posixpath.dirname(link), target, *parts[i:]))
+                    if rel == ".." or rel.startswith("../"):
+                        return None
+                    break
+            else:
+                return None
+        return None
+
+    def _read(self, oid: str) -> bytes | None:
         try:
-            proc = git(["cat-file", "blob", self.blobs[rel]], self.toplevel)
-            return proc.stdout.decode("utf-8") if proc.returncode == 0 else None
-        except (OSError, subprocess.TimeoutExpired, UnicodeDecodeError):
+            proc = git(["cat-file", "blob", oid], self.toplevel)
+        except (OSError, subprocess.TimeoutExpired):
             return None
+        return proc.stdout if proc.returncode == 0 else None
 
     def snapshot(self, into: Path, suffixes: tuple[str, ...], also: set[str] | None = None) -> dict[str, Path]:
         """Write REF's files whose names end with ``suffixes`` (and those named in ``also``)
@@ -335,6 +395,8 @@ def changes_since(ref: str, cwd: Path) -> Changes:
         names.append(name)
         if parts[0] in ("100644", "100755") and parts[1] == "blob":  # (not a symbolic link)
             changes.blobs[name] = parts[2]
+        elif parts[0] == "120000" and parts[1] == "blob":
+            changes.links[name] = parts[2]
     changes.at_ref = {(top_dir / n).resolve() for n in names}
     changes.present = {p.resolve() for p in present}
     return changes

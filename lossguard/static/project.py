@@ -198,7 +198,8 @@ class Project:
         rel = Path(*dotted.split(".")) if dotted else None
         if rel is not None:
             for base in self._search_bases(importer.path):
-                for candidate in (base / rel.with_suffix(".py"), base / rel / "__init__.py"):
+                # a package folder beside a module of the same name wins, as in Python's import system
+                for candidate in (base / rel / "__init__.py", base / rel.with_suffix(".py")):
                     if candidate.is_file():
                         try:
                             if candidate.stat().st_size > MAX_FILE_BYTES:

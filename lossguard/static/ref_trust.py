@@ -21,6 +21,7 @@ new comment would silence carries the comment's line), and fails the gate as any
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -42,10 +43,8 @@ def _where(changes: Changes) -> str:
 
 
 def _shown(path: Path, changes: Changes) -> str:
-    try:
-        return path.resolve().relative_to(changes.toplevel).as_posix()
-    except ValueError:
-        return str(path)
+    name = changes.ref_name(path)
+    return name if name is not None else str(path)
 
 
 def settings(current: Settings, named: Path | None, cwd: Path, changes: Changes) -> tuple[Settings, str | None]:
@@ -65,12 +64,13 @@ def settings(current: Settings, named: Path | None, cwd: Path, changes: Changes)
 def _at_ref(named: Path | None, cwd: Path, changes: Changes) -> Settings:
     """The settings REF's tree gives: the named file's or the first pyproject.toml found from
     ``cwd`` upwards, as REF has it inside the repository (a file REF does not have is not
-    there), as it is outside."""
+    there), as it is outside. Inside, a file is REF's file of the same name: a symbolic link the
+    change makes is not followed (it would pick another configuration REF has)."""
     if named is not None:
         if not _inside(named, changes):
             return config.load(named)
         text = changes.text_at_ref(named)
-        return _parsed(named, text, changes) if text is not None else Settings(root=named.resolve().parent)
+        return _parsed(named, text, changes) if text is not None else Settings(root=Path(os.path.abspath(named)).parent)
     start = cwd.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
@@ -84,11 +84,13 @@ def _at_ref(named: Path | None, cwd: Path, changes: Changes) -> Settings:
 
 
 def _parsed(path: Path, text: str, changes: Changes) -> Settings:
-    return config.parse(text, path.resolve(), f"{_shown(path, changes)} at {_where(changes)}")
+    return config.parse(text, Path(os.path.abspath(path)), f"{_shown(path, changes)} at {_where(changes)}")
 
 
 def _inside(path: Path, changes: Changes) -> bool:
-    return path.resolve().is_relative_to(changes.toplevel)
+    """Whether REF's tree is where ``path`` is read from: it is in the work tree by its name
+    (a link the change makes that points outside does not take it out)."""
+    return changes.ref_name(path) is not None
 
 
 def _same(a: Settings, b: Settings) -> bool:
@@ -109,6 +111,26 @@ def baseline(path: Path, changes: Changes) -> tuple[Recorded, str | None]:
         f"this change {what} the baseline {_shown(path, changes)}: --diff hides only what it recorded at {_where(changes)}. "
         f"A maintainer who accepts the new entries passes {ACCEPT}"
     )
+
+
+def added_under_default_exclusions(left_out: list[tuple[Path, Path]], settings: Settings, changes: Changes) -> list[tuple[Path, str]]:
+    """The files ``left_out`` of a folder given (with that folder) that the change adds, left
+    out only by a folder name excluded by default (``dist``, ``build``, ``venv``: ruff's list)
+    and not by a pattern the configuration names: each with why it is not checked. A change
+    that adds (or moves) training code into ``src/dist/`` must not pass as "All checks passed"."""
+    out = []
+    for path, base in left_out:
+        name = settings.default_exclusion(path, base)
+        if name is None or path.resolve() in changes.at_ref:
+            continue
+        out.append(
+            (
+                path,
+                f"added by this change under a `{name}` folder, which is excluded by default; not checked. Name the file to check it, "
+                f'or set `exclude` or `extend-exclude` (e.g. ["{name}"]) in [tool.lossguard] to say the folder is meant to be left out',
+            )
+        )
+    return out
 
 
 SilenceKey = tuple[str, str, str, str]
@@ -136,31 +158,74 @@ def new_suppressions(
     sources: SourceSet,
     silenced_at_ref: Callable[[], Counter[SilenceKey]],
 ) -> list[Finding]:
-    """The silenced findings whose comment the change adds: the comment's line is one it edits
-    (a skip-file comment's too) and REF's text did not have the same finding silenced (an edit of
-    an already silenced line keeps its suppression). Each comes back marked with the line."""
+    """The silenced findings that REF's text did not have silenced (same code, file, scope and
+    code text), each marked with its comment's line: those whose comment is on a line the change
+    edits (a skip-file comment's too; an edit of an already silenced line keeps its suppression),
+    and those that a suppression comment REF already has on a line left alone silences while REF
+    had no such finding there (a blanket ``# noqa`` kept for flake8 on a loss line, or one left
+    over from a fixed bug, over a bug the change makes elsewhere: a softmax added to the model).
+    Those come back with ``suppression_at_ref``. A skip-file comment REF has is REF's choice
+    for the whole file and is obeyed.
+
+    REF's silenced findings are a multiset: each stands for one finding silenced now, and those
+    whose comment the change left alone take theirs first, so a second copy of a silenced line
+    written in the same function with its own new comment is new."""
 
     def edited(f: Finding, line: int) -> bool:
         book = sources.notebooks.get(f.path)
         return changes.touches(sources.paths[f.path], line, line, book.source if book is not None else None)
 
-    candidates = [(f, line) for f, line in silenced if f.path in sources.paths and edited(f, line)]
-    if not candidates:
+    skip_lines: dict[str, int | None] = {}
+
+    def skips_file(f: Finding, line: int) -> bool:
+        if f.path not in skip_lines:
+            marks = noqa.suppressions("\n".join(sources.lines(f.path)))
+            skip_lines[f.path] = marks.skip_line if marks.skip_file else None
+        return skip_lines[f.path] == line
+
+    known = [(f, line) for f, line in silenced if f.path in sources.paths]
+    touched = [edited(f, line) for f, line in known]
+    kept_skip = [not t and skips_file(f, line) for (f, line), t in zip(known, touched)]
+    if all(kept_skip):  # (nothing silenced, or only by skip-file comments REF has)
         return []
     left = Counter(silenced_at_ref())
+    # a comment REF has, on a line left alone, is matched without the scope: renaming the function
+    # around an accepted line does not make its comment silence something else
+    left_loose: Counter[tuple[str, str, str]] = Counter()
+    for key, n in left.items():
+        left_loose[_loose(key)] += n
+    keys = silence_keys([f for f, _ in known], lambda f: _shown(sources.paths[f.path], changes), sources)
     out = []
-    keys = silence_keys([f for f, _ in candidates], lambda f: _shown(sources.paths[f.path], changes), sources)
-    for (f, line), key in zip(candidates, keys):
-        if left[key] > 0:
+    for (f, line), key, is_edited, skip in zip(known, keys, touched, kept_skip):
+        if is_edited:
+            continue
+        if left_loose[_loose(key)] > 0:
+            left_loose[_loose(key)] -= 1
+            left[key] -= 1 if left[key] > 0 else 0
+        elif not skip:
+            out.append(dataclasses.replace(f, new_suppression=line, suppression_at_ref=True))
+    for (f, line), key, is_edited in zip(known, keys, touched):
+        if not is_edited:
+            continue
+        if left[key] > 0 and left_loose[_loose(key)] > 0:
             left[key] -= 1
+            left_loose[_loose(key)] -= 1
         else:
             out.append(dataclasses.replace(f, new_suppression=line))
     return out
+
+
+def _loose(key: SilenceKey) -> tuple[str, str, str]:
+    """A silenced finding's key without its scope: code, file, code text."""
+    return key[0], key[1], key[3]
 
 
 def noted(f: Finding) -> Finding:
     """A finding a new comment would silence, its message saying so (every report shows it)."""
     if f.new_suppression is None:
         return f
-    note = f"silenced by a suppression comment this change adds (line {f.new_suppression}), which --diff does not trust"
+    if f.suppression_at_ref:
+        note = f"silenced by a suppression comment (line {f.new_suppression}) that did not silence this finding at REF, which --diff does not trust"
+    else:
+        note = f"silenced by a suppression comment this change adds (line {f.new_suppression}), which --diff does not trust"
     return dataclasses.replace(f, message=f"{f.message.rstrip('.')}; {note}")

@@ -75,13 +75,15 @@ def run_check(
     context: list[Path] | None = None,
     trust_change: bool = True,
     skip_files: bool = True,
+    keep_excluded: bool = False,
 ) -> Outcome:
     """Check ``paths``. ``changes``: ``--diff REF``'s comparison (lossguard.static.gitdiff.changes_since):
     report only what the change introduced, and unless ``trust_change``, nothing the change adds
     hides a finding (lossguard.static.ref_trust: the caller gives REF's settings). ``context``: the
     files analysed with them for their calls into them (by default, the files of the work tree
     that import a file named on its own). ``skip_files=False``: files with a skip-file comment are
-    analysed too, their findings silenced (``Outcome.silenced``)."""
+    analysed too, their findings silenced (``Outcome.silenced``). ``keep_excluded``: a finding a
+    checked file causes in a file the configuration excludes is kept (always with ``changes``)."""
     warnings: list[str] = []
     if baseline is None:  # bad input fails before the work
         recorded = None
@@ -91,6 +93,8 @@ def run_check(
     else:
         recorded = load_baseline(baseline)
     found = discover(paths, settings)
+    if changes is not None:
+        found.errors += [FileError(shown(p, cwd), why) for p, why in ref_trust.added_under_default_exclusions(found.left_out, settings, changes)]
     files = found.files
     if not files and found.excluded and not found.errors:
         where = f" by `exclude` in {settings.source}" if settings.source is not None else ""
@@ -146,9 +150,12 @@ def run_check(
     else:
         result = check_files(to_check, **options)
     # files that were not checked, reached from one that was (lossguard.static.engine._merge):
-    # reported unless the configuration excludes them
+    # reported unless the configuration excludes them; under --diff, also then, and REF's own
+    # check keeps them too, so that only those the change causes are left (a checked file that
+    # starts passing logits to an excluded, vendored loss helper makes a bug there)
     reached = {f.path for f in result.findings if f.path not in sources.paths}
-    left_out = {name for name in reached if settings.is_excluded(Path(name))}
+    keep_excluded = keep_excluded or changes is not None
+    left_out = set() if keep_excluded else {name for name in reached if settings.is_excluded(Path(name))}
     if left_out:
         result.findings = [f for f in result.findings if f.path not in left_out]
     by_display = {display(p): b for p, b in context_books.items()}
@@ -269,7 +276,15 @@ class _AtRef:
             paths = [written[n] for n in checked if n in written]
             if not paths:
                 return Recorded(), Counter()
-            old = run_check(paths, settings, root, jobs=jobs, context=[written[n] for n in names(context) if n in written], skip_files=skip_files)
+            old = run_check(
+                paths,
+                settings,
+                root,
+                jobs=jobs,
+                context=[written[n] for n in names(context) if n in written],
+                skip_files=skip_files,
+                keep_excluded=True,
+            )
             return (
                 Recorded(Counter(entry(f, f.path, old.sources) for f in old.all_findings)),
                 Counter(ref_trust.silence_keys([f for f, _ in old.silenced], lambda f: f.path, old.sources)),

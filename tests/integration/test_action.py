@@ -103,3 +103,21 @@ def test_a_path_glob_that_matches_a_file_named_like_an_option_checks_it_as_a_fil
     assert r.returncode == 1, r.stderr
     results = json.loads((tmp_path / "lossguard.sarif").read_text())["runs"][0]["results"]
     assert [res["ruleId"] for res in results] == ["LG001", "LG006"]
+
+
+def test_a_report_the_pull_request_commits_is_never_the_one_uploaded(tmp_path: Path):
+    """The upload step runs `always()` when the SARIF file exists. A pull request that commits a
+    clean `lossguard.sarif` (no results: code scanning would close every open alert) and breaks
+    the run before the report is written (here, a pyproject.toml that is not TOML) had its own
+    report uploaded. The check step removes the file first, so only lossguard's report is there."""
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "train.py").write_text(TRAIN)
+    clean = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "lossguard"}}, "results": []}]}
+    (tmp_path / "lossguard.sarif").write_text(json.dumps(clean))
+    (tmp_path / "pyproject.toml").write_text("[tool.lossguard\n")
+    r = _run_check_step(tmp_path)
+    assert r.returncode == 2 and "not valid TOML" in r.stderr, r.stderr
+    assert not (tmp_path / "lossguard.sarif").exists()
+    (tmp_path / "pyproject.toml").unlink()
+    r = _run_check_step(tmp_path)
+    assert r.returncode == 1 and len(json.loads((tmp_path / "lossguard.sarif").read_text())["runs"][0]["results"]) == 2
