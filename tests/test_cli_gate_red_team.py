@@ -397,29 +397,36 @@ def test_a_noqa_comment_on_the_line_above_or_below_silences_nothing(repo: Path):
     assert _found(cli("check", "--format", "json", "--diff", "base", cwd=repo)) == [("train.py", "LG006")]
 
 
-def test_a_file_the_change_adds_under_a_folder_excluded_by_default_is_not_passed(repo: Path):
+def test_a_file_the_change_adds_under_a_folder_excluded_by_default_is_checked(repo: Path):
     """`dist`, `build`, `venv` (ruff's list) are left out wherever they are. A change that adds its
     training code as `src/dist/ddp.py` (a plausible name for distributed training), or moves
-    train.py into `dist/`, was not checked and the run said "All checks passed". Under --diff such
-    a file the change adds is named as not checked (exit 2), unless the configuration names the
-    folder in `exclude`/`extend-exclude`. Look-alikes: a file REF already had there, and a run
-    without --diff, stay as they were."""
+    train.py into `dist/`, was not checked and the run said "All checks passed". Under --diff the
+    gate checks such a file the change adds like any other, and says so in a warning, unless the
+    configuration names the folder in `exclude`/`extend-exclude`. Look-alikes: a clean file added
+    there passes; a file REF already had there, and a run without --diff, stay as they were."""
     (repo / "src" / "dist").mkdir(parents=True)
     (repo / "src" / "dist" / "ddp.py").write_text(BUG)
     _commit(repo, "distributed training")
     assert cli("check", cwd=repo).returncode == 0  # without --diff: left out, as ruff does
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
-    assert r.returncode == 2, r.stdout + r.stderr
-    entries = json.loads(r.stdout)
-    assert [(e["kind"], e["path"]) for e in entries] == [("not-checked", "src/dist/ddp.py")]
-    assert "added by this change under a `dist` folder, which is excluded by default" in entries[0]["reason"]
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert [(e["code"], e["path"], e["line"]) for e in json.loads(r.stdout)] == [("LG006", "src/dist/ddp.py", 16)]
+    assert "checked 1 file(s) this change adds under folders excluded by default (`dist`)" in r.stderr
     # The file moved there by `git mv` is added there too.
     git("mv", "train.py", "dist_train.py", cwd=repo)
     (repo / "dist").mkdir()
     git("mv", "dist_train.py", "dist/train.py", cwd=repo)
     _commit(repo, "moved")
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
-    assert [e["path"] for e in json.loads(r.stdout)] == ["dist/train.py", "src/dist/ddp.py"], r.stdout
+    assert sorted(e["path"] for e in json.loads(r.stdout)) == ["src/dist/ddp.py"], r.stdout
+    assert "checked 2 file(s)" in r.stderr
+    # A clean file added there is checked and passes.
+    git("reset", "-q", "--hard", "base", cwd=repo)
+    (repo / "build").mkdir()
+    (repo / "build" / "clean.py").write_text(FIXED)
+    _commit(repo, "a clean build script")
+    r = cli("check", "--diff", "base", cwd=repo)
+    assert r.returncode == 0 and "checked 1 file(s)" in r.stderr, r.stdout + r.stderr
     # REF's configuration that names the folder says it is meant: nothing to say.
     git("reset", "-q", "--hard", "base", cwd=repo)
     (repo / "pyproject.toml").write_text('[project]\nname = "demo"\n\n[tool.lossguard]\nextend-exclude = ["dist"]\n')
@@ -429,7 +436,7 @@ def test_a_file_the_change_adds_under_a_folder_excluded_by_default_is_not_passed
     (repo / "src" / "dist" / "ddp.py").write_text(BUG)
     _commit(repo, "distributed training")
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
-    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr
+    assert r.returncode == 0 and json.loads(r.stdout) == [] and "excluded by default" not in r.stderr, r.stdout + r.stderr
     # A file REF already had under a default-excluded folder is not the change's.
     git("reset", "-q", "--hard", "base~1", cwd=repo)
     (repo / "build").mkdir()

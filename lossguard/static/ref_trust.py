@@ -116,20 +116,14 @@ def baseline(path: Path, changes: Changes) -> tuple[Recorded, str | None]:
 def added_under_default_exclusions(left_out: list[tuple[Path, Path]], settings: Settings, changes: Changes) -> list[tuple[Path, str]]:
     """The files ``left_out`` of a folder given (with that folder) that the change adds, left
     out only by a folder name excluded by default (``dist``, ``build``, ``venv``: ruff's list)
-    and not by a pattern the configuration names: each with why it is not checked. A change
-    that adds (or moves) training code into ``src/dist/`` must not pass as "All checks passed"."""
+    and not by a pattern the configuration names, each with that folder name. A change that adds
+    (or moves) training code into ``src/dist/`` must not pass as "All checks passed": the gate
+    checks these files like any other the change adds."""
     out = []
     for path, base in left_out:
         name = settings.default_exclusion(path, base)
-        if name is None or path.resolve() in changes.at_ref:
-            continue
-        out.append(
-            (
-                path,
-                f"added by this change under a `{name}` folder, which is excluded by default; not checked. Name the file to check it, "
-                f'or set `exclude` or `extend-exclude` (e.g. ["{name}"]) in [tool.lossguard] to say the folder is meant to be left out',
-            )
-        )
+        if name is not None and path.resolve() not in changes.at_ref:
+            out.append((path, name))
     return out
 
 

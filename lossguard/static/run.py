@@ -94,7 +94,14 @@ def run_check(
         recorded = load_baseline(baseline)
     found = discover(paths, settings)
     if changes is not None:
-        found.errors += [FileError(shown(p, cwd), why) for p, why in ref_trust.added_under_default_exclusions(found.left_out, settings, changes)]
+        added = ref_trust.added_under_default_exclusions(found.left_out, settings, changes)
+        if added:
+            found.files += [p for p, _ in added if p not in found.files]
+            folders = ", ".join(f"`{name}`" for name in sorted({name for _, name in added}))
+            warnings.append(
+                f"checked {len(added)} file(s) this change adds under folders excluded by default ({folders}), as the gate checks "
+                "whatever a change adds; set `exclude` or `extend-exclude` in [tool.lossguard] to say such a folder is meant to be left out"
+            )
     files = found.files
     if not files and found.excluded and not found.errors:
         where = f" by `exclude` in {settings.source}" if settings.source is not None else ""
