@@ -482,7 +482,7 @@ def test_absorb_stops_where_the_step_by_step_loop_stopped_with_the_same_state(na
                     pos = p + 1
                 k = j
     assert calls > 100 and (stops > 0 or name == "vanishing"), (name, calls, stops)  # LG105 takes every plain step
-    if name in ("plateau",):
+    if name in ("plateau", "oscillation"):
         assert screened > 0, name  # the series reach the screens
 
 
@@ -516,7 +516,7 @@ def test_a_run_whose_checks_all_find_the_loss_far_below_its_start_is_taken_whole
     is far below the start, so every spectrum is ruled out."""
     losses = _fallen()
     tail = [0.05 + 0.002 * (k % 3) for k in range(20)]
-    for det in (_fed(LossPlateau(), losses),):
+    for det in (_fed(LossPlateau(), losses), _fed(LossOscillation(), losses)):
         det.wait, det.reported = 2, False
         run = _plain_run(len(losses), tail, [0.01] * 20)
         twin = _twin_by_update(det, run)
@@ -534,6 +534,7 @@ def test_a_run_the_screens_cannot_clear_stops_at_its_first_check():
         (LossPlateau, tail, [0.01 * (1 + k / 100) for k in range(20)], ((1.386, None),)),  # warm-up
         (LossPlateau, tail, [0.01] * 20, None),  # chance levels unknown
         (LossPlateau, [2.2 + 0.01 * (k % 3) for k in range(20)], [0.01] * 20, ((1.386, None),)),  # back near the start
+        (LossOscillation, [0.05 if k % 2 else 0.5 for k in range(20)], [0.01] * 20, ((1.386, None),)),  # a wide swing
     ]
     for make, run_losses, lrs, levels in cases:
         det = _fed(make(), losses)
