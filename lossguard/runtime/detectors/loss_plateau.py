@@ -681,7 +681,12 @@ class LossPlateau(Detector):
         if None in known:
             known = [lr for lr in known if lr is not None]
         kept = self.lrs
-        if kept or known:
+        rate = kept[-1] if kept else known[0] if known else None
+        if rate is not None and kept.count(rate) == len(kept) and known.count(rate) == len(known):
+            # one learning rate throughout (the usual case, counted in C): update()'s test compares it with itself
+            if not rate <= rate * (1.0 + 1e-6):
+                return False
+        elif kept or known:
             lo = min(min(kept, default=math.inf), min(cast("list[float]", known), default=math.inf))
             hi = max(max(kept, default=-math.inf), max(cast("list[float]", known), default=-math.inf))
             if not (math.isfinite(lo) and math.isfinite(hi) and hi <= lo * (1.0 + 1e-6)):
