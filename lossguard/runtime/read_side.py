@@ -45,8 +45,8 @@ _EXPLAINED_BY_SOFTMAX = {"LG103": plateau_of_probabilities, "LG105": vanishing_t
 # every GRAD_EVERY-th step, the steps whose gradient norms are measured. TensorBoard shows at
 # most 1,000 points per chart (it samples the rest away); events are always written at their step.
 DENSE_LOG = 1024
-# a run's steps and learning rates, read from its records in C (_run)
-_STEP, _LR = attrgetter("step"), attrgetter("lr")
+# a run's steps, learning rates and chance levels, read from its records in C (_run)
+_STEP, _LR, _CHANCE = attrgetter("step"), attrgetter("lr"), attrgetter("chance")
 
 
 class ReadSide:
@@ -136,7 +136,13 @@ class ReadSide:
         """
         n = len(recs)
         checks = s.checks
-        run = Run(list(map(_STEP, recs)), losses, list(map(_LR, recs)), checks.equilibrium, checks.floor)
+        # the run's chance levels as each step's statistics would carry them (on_read: the value checks' entropy)
+        levels = []
+        for chance in set(map(_CHANCE, recs)):
+            probe = StepStats.of_step(0, None, None, chance, True)
+            checks.on_read(probe, {}, s.world)
+            levels.append((probe.chance_loss, probe.target_entropy))
+        run = Run(list(map(_STEP, recs)), losses, list(map(_LR, recs)), checks.equilibrium, checks.floor, levels)
         # the smoothed loss after each step (as _process takes it: the first finite loss starts it)
         emas: list[float] = []
         add = emas.append

@@ -95,13 +95,25 @@ class Run:
     :meth:`StepStats.of_step` with the value checks' ``constant_target``, ``loss_floor`` and ``examples``, which
     are the same for every step of a run. Most steps are plain (gradients are measured on some
     steps only).
+
+    ``levels`` holds the distinct (``chance_loss``, ``target_entropy``) pairs of the run's steps, as their
+    statistics would carry them (the chance level may change at a sampled call inside a run); None when not
+    known, and then no detector screens the run's checks by it (:meth:`LossPlateau.absorb`).
     """
 
-    __slots__ = ("steps", "losses", "lrs", "constant_target", "floor")
+    __slots__ = ("steps", "losses", "lrs", "constant_target", "floor", "levels")
 
-    def __init__(self, steps: list[int], losses: list[float], lrs: list[float | None], constant_target: bool | None, floor: float | None) -> None:
+    def __init__(
+        self,
+        steps: list[int],
+        losses: list[float],
+        lrs: list[float | None],
+        constant_target: bool | None,
+        floor: float | None,
+        levels: list[tuple[float | None, float | None]] | None = None,
+    ) -> None:
         self.steps, self.losses, self.lrs = steps, losses, lrs
-        self.constant_target, self.floor = constant_target, floor
+        self.constant_target, self.floor, self.levels = constant_target, floor, levels
 
 
 @dataclass

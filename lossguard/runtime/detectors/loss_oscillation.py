@@ -288,6 +288,9 @@ class LossOscillation(Detector):
             if min(losses[i : stop + 1]) < below:
                 stop = n
                 self.signed = True
+            elif due < n and self._spectra_ruled_out(losses, i, below):
+                # every spectrum due in the run is ruled out by the window's range: each only sets wait
+                stop, self.wait = n, 0
         if stop > i:
             # what update() keeps of each step taken, for all of them at once (nothing above reads it)
             values.extend(losses[i:stop])
@@ -297,6 +300,26 @@ class LossOscillation(Detector):
             self.seen += stop - i
             self.since = rise_since_run(losses, steps, i, stop - 1, bar, self.since)
         return stop
+
+    def _spectra_ruled_out(self, losses: list[float], i: int, below: float) -> bool:
+        """The screen of a run's spectra (``losses[i:]``, no sign seen before it): True when :meth:`_ruled_out`
+        holds at every spectrum due there, proven once from the range of the window and the run, so that update()
+        would only set ``wait`` to 0 at each.
+
+        Each spectrum's window is among the window's values and the run's losses, so its level (``|median|``) is at
+        most their largest magnitude ``top``, and its swing bound (4 standard deviations) at most twice their range
+        (a standard deviation is at most half the range), plus ``1e-9 * top`` for the rounding of the mean and
+        the sum of squares. With the first window complete the reference is at least :meth:`reference` without a
+        chance level (a chance level only raises it), and when ``top`` is below ``low`` times it and the bound
+        below ``scale`` times it, the swing is ruled out, whatever the spectrum. Not while a report stands (update
+        then measures every spectrum), nor with a loss below zero in the run (a sign ends the spectra)."""
+        if self.reported or len(self.start) < self.window or min(losses[i:]) < below:
+            return False
+        values = self.values
+        hi, lo = max(max(values, default=-math.inf), max(losses[i:])), min(min(values, default=math.inf), min(losses[i:]))
+        top = max(hi, -lo)
+        ref = self.reference()
+        return top < self.low * ref and 2.0 * (hi - lo) + 1e-9 * top < self.scale * ref
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

@@ -621,6 +621,9 @@ class LossPlateau(Detector):
                 stop = due if due < n else n
                 if min(losses[i : stop + 1]) < below:
                     stop, signed = n, True
+                elif due < n and self._checks_idle(run, i, below):
+                    # every check due in the run finds the loss far below its start: each only sets these two
+                    stop, self.wait, self.reported = n, 0, False
             if stuck >= 0 and stop > i:
                 stuck, stuck_grads, stuck_loss = _stuck_after(losses[i:stop], stuck, stuck_grads, stuck_loss)
         else:
@@ -653,6 +656,47 @@ class LossPlateau(Detector):
         self.signed = signed
         self.stuck, self.stuck_grads, self.stuck_loss = stuck, stuck_grads, stuck_loss
         return stop
+
+    def _checks_idle(self, run: Run, i: int, below: float) -> bool:
+        """The screen of a run's checks (``run[i:]``, no sign seen before it): True when update() would end each
+        check due there with ``wait = 0`` and ``reported = False`` and nothing else, proven once for the whole run.
+
+        Such a check is reached when the window is full (``moving_window`` values in) and the target is not
+        constant (else the weights' movement decides first), no loss of the run is below zero (a sign ends the
+        checks) and no warm-up shows (every learning rate of the window and the run within update()'s 1e-6 of the
+        least: ``warming_up`` compares two of them). Its level, the median of the latest ``min_window`` losses, is
+        at most their maximum, which is at most that of the window's latest ``min_window`` and the run's losses;
+        when that is below ``1 - progress`` times the least reference of the run's chance levels
+        (``Run.levels``), the loss is neither near its start nor frozen there (the reference is at most the start),
+        and the check resets ``wait`` and ``reported``. Otherwise (or with the levels unknown) the steps go
+        through update() one check at a time, as before."""
+        levels = run.levels
+        losses = run.losses
+        if not levels or run.constant_target or len(self.values) < self.moving_window:
+            return False
+        if min(losses[i:]) < below:
+            return False
+        # the learning rates update() keeps: the window's and the run's known ones
+        known = run.lrs[i:] if i else run.lrs
+        if None in known:
+            known = [lr for lr in known if lr is not None]
+        kept = self.lrs
+        rate = kept[-1] if kept else known[0] if known else None
+        if rate is not None and kept.count(rate) == len(kept) and known.count(rate) == len(known):
+            # one learning rate throughout (the usual case, counted in C): update()'s test compares it with itself
+            if not rate <= rate * (1.0 + 1e-6):
+                return False
+        elif kept or known:
+            lo = min(min(kept, default=math.inf), min(cast("list[float]", known), default=math.inf))
+            hi = max(max(kept, default=-math.inf), max(cast("list[float]", known), default=-math.inf))
+            if not (math.isfinite(lo) and math.isfinite(hi) and hi <= lo * (1.0 + 1e-6)):
+                return False
+        top = max(max(islice(reversed(self.values), self.min_window)), max(losses[i:]))
+        begin = self._begin if self._begin is not None else median(self.start)
+        least = math.inf
+        for chance, entropy in levels:
+            least = min(least, self._reference(begin, chance, entropy))
+        return top < (1.0 - self.progress) * least
 
     def update(self, stats: StepStats) -> Finding | None:
         loss = stats.loss

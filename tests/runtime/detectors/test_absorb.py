@@ -152,6 +152,13 @@ def _steps(kind: str, seed: int) -> tuple[list[StepStats], list[bool], float | N
     return out, plain, floor, constant
 
 
+def _run(series: list[StepStats], idx: list[int], constant: bool | None, floor: float | None) -> Run:
+    """The plain steps ``idx`` of the series as one Run, with their chance levels as ReadSide._run gives them."""
+    steps = [series[x] for x in idx]
+    levels = list({(s.chance_loss, s.target_entropy) for s in steps})
+    return Run([s.step for s in steps], [s.loss for s in steps], [s.lr for s in steps], constant, floor, levels)
+
+
 def _finding(step: int, f) -> tuple:
     return (step, f.message, repr(f.data), f.severity, f.fix)
 
@@ -189,7 +196,7 @@ def _by_runs(det: Detector, series: list[StepStats], plain: list[bool], floor, c
             while j < len(read) and plain[read[j]]:
                 j += 1
             idx = read[k:j]
-            run = Run([series[x].step for x in idx], [series[x].loss for x in idx], [series[x].lr for x in idx], constant, floor)
+            run = _run(series, idx, constant, floor)
             pos = det.absorb(run, 0) if det.absorbs else 0
             while pos < len(idx):
                 s = series[idx[pos]]
@@ -437,7 +444,7 @@ MAKERS_REF = {
 def test_absorb_stops_where_the_step_by_step_loop_stopped_with_the_same_state(name):
     make, ref = MAKERS_REF[name], REFERENCES[name]
     assert make().absorbs
-    calls = stops = 0
+    calls = stops = screened = 0
     for kind in KINDS:
         for seed in range(3):
             series, plain, floor, constant = _steps(kind, seed)
@@ -454,11 +461,17 @@ def test_absorb_stops_where_the_step_by_step_loop_stopped_with_the_same_state(na
                 while j < len(series) and plain[j] and j - k < rng.randint(1, 40):
                     j += 1
                 idx = list(range(k, j))
-                run = Run([series[x].step for x in idx], [series[x].loss for x in idx], [series[x].lr for x in idx], constant, floor)
+                run = _run(series, idx, constant, floor)
                 pos = 0
                 while True:
                     p, q = new.absorb(run, pos), ref(old, run, pos)
                     calls += 1
+                    while q < p:
+                        # a screen took the checks the reference stops for at once (LossPlateau._checks_idle,
+                        # LossOscillation._spectra_ruled_out): each is update()'s without a finding
+                        assert old.update(copy.copy(series[idx[q]])) is None, (name, kind, seed, idx[q])
+                        q = ref(old, run, q + 1)
+                        screened += 1
                     assert p == q, (name, kind, seed, k, pos)
                     assert new.state_dict() == old.state_dict(), (name, kind, seed, k, pos)
                     if p >= len(idx):
@@ -469,3 +482,61 @@ def test_absorb_stops_where_the_step_by_step_loop_stopped_with_the_same_state(na
                     pos = p + 1
                 k = j
     assert calls > 100 and (stops > 0 or name == "vanishing"), (name, calls, stops)  # LG105 takes every plain step
+    if name in ("plateau", "oscillation"):
+        assert screened > 0, name  # the series reach the screens
+
+
+def _fed(det: Detector, losses: list[float], lr: float = 0.01) -> Detector:
+    for k, loss in enumerate(losses):
+        det.update(StepStats.of_step(k, loss, lr, 1.386, True))
+    return det
+
+
+def _fallen(n: int = 160) -> list[float]:
+    """A loss that fell from 2.3 to about 0.05 (healthy training past its first steps), a little noise."""
+    rng = random.Random(5)
+    return [2.3 * math.exp(-k / 40) * (1 + 0.05 * rng.gauss(0, 1)) + 0.05 for k in range(n)]
+
+
+def _plain_run(start: int, losses: list[float], lrs: list[float | None], levels=((1.386, None),)) -> Run:
+    return Run(list(range(start, start + len(losses))), losses, lrs, None, None, None if levels is None else list(levels))
+
+
+def _twin_by_update(det: Detector, run: Run) -> Detector:
+    twin = copy.deepcopy(det)
+    for step, loss, lr in zip(run.steps, run.losses, run.lrs):
+        assert twin.update(StepStats.of_step(step, loss, lr, 1.386, True)) is None
+    return twin
+
+
+def test_a_run_whose_checks_all_find_the_loss_far_below_its_start_is_taken_whole():
+    """LossPlateau's screen (_checks_idle): a fallen loss, a constant learning rate, the chance level known: every
+    check due in the run would only reset ``wait`` and ``reported``; absorb takes the 20 steps (5 checks) in one call,
+    with the state update() leaves step by step. Oscillation's screen (_spectra_ruled_out) likewise: the run's range
+    is far below the start, so every spectrum is ruled out."""
+    losses = _fallen()
+    tail = [0.05 + 0.002 * (k % 3) for k in range(20)]
+    for det in (_fed(LossPlateau(), losses), _fed(LossOscillation(), losses)):
+        det.wait, det.reported = 2, False
+        run = _plain_run(len(losses), tail, [0.01] * 20)
+        twin = _twin_by_update(det, run)
+        assert det.absorb(run, 0) == 20, type(det).__name__
+        assert det.state_dict() == twin.state_dict() and det.wait == twin.wait == 0
+
+
+def test_a_run_the_screens_cannot_clear_stops_at_its_first_check():
+    """The look-alikes: a warm-up in the run, the chance levels unknown, a loss back near its start (a plateau
+    check measures it) stop LossPlateau's absorb at the first check due; a swing as large as the loss stops
+    LossOscillation's at its first spectrum. update() takes that step, as before the screens."""
+    losses = _fallen()
+    tail = [0.05 + 0.002 * (k % 3) for k in range(20)]
+    cases = [
+        (LossPlateau, tail, [0.01 * (1 + k / 100) for k in range(20)], ((1.386, None),)),  # warm-up
+        (LossPlateau, tail, [0.01] * 20, None),  # chance levels unknown
+        (LossPlateau, [2.2 + 0.01 * (k % 3) for k in range(20)], [0.01] * 20, ((1.386, None),)),  # back near the start
+        (LossOscillation, [0.05 if k % 2 else 0.5 for k in range(20)], [0.01] * 20, ((1.386, None),)),  # a wide swing
+    ]
+    for make, run_losses, lrs, levels in cases:
+        det = _fed(make(), losses)
+        run = _plain_run(len(losses), run_losses, lrs, levels)
+        assert det.absorb(run, 0) < 20, (make.__name__, run_losses[:2], lrs[:2], levels)
