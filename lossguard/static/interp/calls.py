@@ -39,6 +39,7 @@ from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave
 from lossguard.static.interp.hf_models import hf_output, output_item, run_compute_loss
 from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
 from lossguard.static.interp.iterators import iterator_of, next_of
+from lossguard.static.interp.keyed_criteria import keyed_choice
 from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.lightning_fit import RUNS as LIGHTNING_RUNS
 from lossguard.static.interp.lightning_fit import run_fit
@@ -272,6 +273,11 @@ class CallsMixin(InterpBase):
                     func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
                 )
                 return Const(None)
+            if name == "get" and isinstance(receiver, DictVal) and len(node.args) == 1 and not node.keywords:
+                chosen = keyed_choice(receiver, node.args[0], frame.loops)  # {...}.get(cfg.loss) (interp.keyed_criteria)
+                if chosen is not None:
+                    self._args(node, frame, env)
+                    return chosen
             if name == "get" and isinstance(receiver, HFOutput) and len(node.args) == 1 and not node.keywords:
                 pos, kw, starred = self._args(node, frame, env)
                 return output_item(receiver, pos[0]) if pos and isinstance(pos[0], Const) and isinstance(pos[0].value, str) else UNKNOWN
