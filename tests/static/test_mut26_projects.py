@@ -243,6 +243,47 @@ PROJECTS["an_output_layer_appended_under_a_flag_the_construction_leaves_true_loo
 }
 
 
+# skydvn/CVAE-Pytorch's Decoder fills an empty nn.Sequential with add_module, its arguments written by name
+# (interp/sequential_subclasses.added_module); here without the repository's loop, whose last iteration's branch
+# gives the last layer (still not followed)
+_ADDED = """
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class Decoder(nn.Module):
+    def __init__(self, latent_size, hidden, out_size):
+        super().__init__()
+        self.d_network = nn.Sequential()
+        self.d_network.add_module(name="L0", module=nn.Linear(latent_size, hidden))
+        self.d_network.add_module(name="A0", module=nn.ReLU())
+        self.d_network.add_module({last})
+
+    def forward(self, z):
+        return self.d_network(z)
+
+
+model = Decoder(16, 256, 784)
+optimizer = torch.optim.Adam(model.parameters())
+for z, x in loader:
+    optimizer.zero_grad()
+    recon = model(z)
+    loss = F.binary_cross_entropy(recon, x.view(-1, 784)){mark}
+    loss.backward()
+    optimizer.step()
+"""
+PROJECTS["layers_added_by_name_to_an_empty_sequential"] = {
+    "keywords.py": _ADDED.replace("{last}", 'name="L1", module=nn.Linear(hidden, out_size)').replace("{mark}", "  # expect: LG002"),
+    "mixed.py": _ADDED.replace("{last}", '"L1", module=nn.Linear(hidden, out_size)').replace("{mark}", "  # expect: LG002"),
+}
+# the last layer a sigmoid; a keyword add_module does not take (the layers are then unknown)
+PROJECTS["layers_added_by_name_to_an_empty_sequential_look_alike"] = {
+    "sigmoid.py": _ADDED.replace("{last}", 'name="L1", module=nn.Sequential(nn.Linear(hidden, out_size), nn.Sigmoid())').replace("{mark}", ""),
+    "unknown.py": _ADDED.replace("{last}", 'name="L1", layer=nn.Linear(hidden, out_size)').replace("{mark}", ""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_mut26_projects(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
