@@ -852,6 +852,14 @@ REALCODE_MUT24_RECALL_FLOOR = 1.0
 # self.optimizers()[GEN] between backward() and its step(); an SSD head's softmax into a MultiBox loss; a CRNN's
 # softmax into a CTC wrapper; each with its look-alike; tunable): 2 of 5 expected findings on main 83c079e6, 5 of 5 after.
 REALCODE_MUT25_RECALL_FLOOR = 1.0
+# Round 36 (docs/survey.md, "Round 36: mutations of real code (branch mut26)"): realcode_mut26 (a VQ-VAE's criterion
+# picked from a dict of two unreduced losses by the configuration's string; a distillation trainer shared by several
+# scripts whose branch for one experiment's name is not another script's call, main's false alarm on the unmutated
+# tree; a metric tracker's pandas total and an AverageMeter outside no_grad keeping the loss; a DQN module's
+# zero_grad() between backward() and step(); int64 labels from a tensor helper's default into BCELoss; a probabilistic
+# U-Net's combiner sigmoid into BCEWithLogitsLoss; each with its look-alike; tunable): 6 of 7 expected findings and 2
+# false alarms on main 7b7bde9a, 7 of 7 and none after.
+REALCODE_MUT26_RECALL_FLOOR = 1.0
 # Round 34 (docs/survey.md, "Round 34: ... (branch recall32)"): realcode_recall32 (opendataval's classifier mixin, a
 # module class with no forward whose fit and grad call self.__call__(x) and pick F.binary_cross_entropy or
 # F.cross_entropy by a conditional expression, inherited by a logistic regression ending in a sigmoid; the regression
@@ -924,6 +932,7 @@ REALCODE_RECALL33_RECALL_FLOOR = 1.0
         ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),
         ("realcode_mut24", REALCODE_MUT24_RECALL_FLOOR),
         ("realcode_mut25", REALCODE_MUT25_RECALL_FLOOR),
+        ("realcode_mut26", REALCODE_MUT26_RECALL_FLOOR),
         ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
         ("realcode_recall33", REALCODE_RECALL33_RECALL_FLOOR),
     ],

@@ -39,6 +39,7 @@ from lossguard.static.interp.guards import GuardedChoice, guarded_returns, leave
 from lossguard.static.interp.hf_models import hf_output, output_item, run_compute_loss
 from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
 from lossguard.static.interp.iterators import iterator_of, next_of
+from lossguard.static.interp.keyed_criteria import keyed_choice
 from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.lightning_fit import RUNS as LIGHTNING_RUNS
 from lossguard.static.interp.lightning_fit import run_fit
@@ -55,7 +56,7 @@ from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass, transposed, unzips
-from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, keep_layers, own_layers
+from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, added_module, keep_layers, own_layers
 from lossguard.static.interp.stored_locals import LocalsDict, locals_dict, passes_on, stores_locals
 from lossguard.static.interp.unbuilt_models import MODEL_NAMES
 from lossguard.static.project import ModuleInfo
@@ -251,9 +252,9 @@ class CallsMixin(InterpBase):
             ):
                 # seq = nn.Sequential(); seq.add_module("fc", nn.Linear(...)): the layers in order
                 pos, kw, starred = self._args(node, frame, env)
-                n_pos = 2 if name == "add_module" else 1
-                if not starred and len(pos) == n_pos and not kw:
-                    self.bind(func.value, SequentialVal((*receiver.layers, pos[-1])), frame, env)
+                added = None if starred else added_module(name, pos, kw)
+                if added is not None:
+                    self.bind(func.value, SequentialVal((*receiver.layers, added)), frame, env)
                     return Const(None)
                 self._forget_modified_model(
                     func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
@@ -272,6 +273,11 @@ class CallsMixin(InterpBase):
                     func.value if not isinstance(func.value, ast.Name) else ast.Attribute(value=func.value, attr=name, ctx=ast.Load()), frame, env
                 )
                 return Const(None)
+            if name == "get" and isinstance(receiver, DictVal) and len(node.args) == 1 and not node.keywords:
+                chosen = keyed_choice(receiver, node.args[0], frame.loops)  # {...}.get(cfg.loss) (interp.keyed_criteria)
+                if chosen is not None:
+                    self._args(node, frame, env)
+                    return chosen
             if name == "get" and isinstance(receiver, HFOutput) and len(node.args) == 1 and not node.keywords:
                 pos, kw, starred = self._args(node, frame, env)
                 return output_item(receiver, pos[0]) if pos and isinstance(pos[0], Const) and isinstance(pos[0].value, str) else UNKNOWN

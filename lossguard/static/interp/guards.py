@@ -350,7 +350,8 @@ class GuardsMixin(InterpBase):
         if left.id not in parameter_names(frame.func, starred=False):
             return None
         held = env.get(left.id)
-        if not isinstance(held, Const) or isinstance(held.value, bool) or not isinstance(held.value, (str, int)):
+        # `None` (a default `expt=None` the call leaves) equals no str/int literal (round 36, interp.untaken_settings)
+        if not isinstance(held, Const) or isinstance(held.value, bool) or not isinstance(held.value, (str, int, type(None))):
             return None
         if not frame.called and not written_by_call(frame, left.id):
             return None

@@ -146,7 +146,10 @@ class SequencesMixin(InterpBase):
         return NamedTupleVal(tuple(items), cls.fields)
 
     def sequence_builtin(self, name: str, node: ast.Call, pos: list[Value], kw: dict[str, Value], starred: bool) -> Value:
-        """``sum(seq)``, ``tuple(seq)``, ``list(seq)`` of a sequence whose items are known."""
+        """``sum(seq)``, ``tuple(seq)``, ``list(seq)`` of a sequence whose items are known; ``list()`` and
+        ``tuple()`` are empty, as ``[]`` is (``layers = list()`` filled by ``layers.append(...)``)."""
+        if name in ("tuple", "list") and not pos and not kw and not starred:
+            return TupleVal(())
         if starred or kw or len(pos) != 1 and not (name == "sum" and len(pos) == 2):
             return UNKNOWN
         seq = pos[0]

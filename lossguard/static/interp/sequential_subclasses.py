@@ -77,6 +77,18 @@ def add_module(inst: Instance, call: ast.Call, pos: list[Value], has_keywords: b
     return True
 
 
+def added_module(method: str, pos: list[Value], kw: dict[str, Value]) -> Value | None:
+    """The module ``seq.add_module(name, module)`` or ``seq.append(module)`` adds to an ``nn.Sequential``, its
+    arguments given by position or by their names (round 36, skydvn/CVAE-Pytorch's
+    ``self.d_network.add_module(name=f"L{i}", module=nn.Linear(...))``); None for any other shape."""
+    names = ("name", "module") if method == "add_module" else ("module",)
+    given = dict(zip(names, pos))
+    if len(pos) > len(names) or any(k in given or k not in names for k in kw):
+        return None
+    given.update(kw)
+    return given.get("module") if len(given) == len(names) else None
+
+
 def own_layers(inst: Instance) -> Value | None:
     """The layers an instance without a ``forward`` of its own runs, when its nn.Sequential parent was
     given them (or ``add_module`` added them) and no module is stored in one of its attributes (which

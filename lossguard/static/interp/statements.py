@@ -48,6 +48,7 @@ from lossguard.static.interp.running_means import averaged_side
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.interp.slot_stores import slot_store_base
 from lossguard.static.interp.step_returns import note_step_return
+from lossguard.static.interp.untaken_settings import flag_written_true, untaken_by_literal
 from lossguard.static.tensor_ops import binop, store_into_list
 from lossguard.static.values import (
     INT,
@@ -265,6 +266,9 @@ class StatementsMixin(InterpBase):
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         narrowed = narrow_models(stmt.test, frame, env, body_env, else_env)  # `if args.model == "T": out = model(x)`
         decided = self.decided_test(stmt.test, frame, env)
+        # `elif expt == "hinton-kd":` in `train(..., expt="attention-kd")`: the branch is another call's (its loss
+        # calls are judged there); in `__init__` its events stay, as a flag's do (interp.untaken_settings)
+        by_literal = untaken_by_literal(decided, stmt.test, frame)
         # a flag this call writes as a literal: the other branch reports nothing
         by_call = self.decided_flag(stmt.test, frame, env)
         if by_call is None and self._constructed_self(frame, stmt.test):
@@ -279,7 +283,7 @@ class StatementsMixin(InterpBase):
         if decided is None:
             decided = same
         returned = len(frame.returns)
-        if decided is True and certainly_taken(stmt.test, frame, env):
+        if decided is True and certainly_taken(stmt.test, frame, env) or flag_written_true(by_call, stmt.test, frame):
             frame.taken.add(id(stmt))  # appends in its body are as certain as those outside it (interp.layer_lists)
         outcome = branch_outcome(stmt.test)  # `if task == "cls":` holds in the body, not in the else
         # in `__init__`, and for a flag the call leaves at its default, the untaken branch keeps its events (a loss
@@ -289,7 +293,7 @@ class StatementsMixin(InterpBase):
         keeps_events = by_call is not None and (frame.is_init or decided_by_default(stmt.test, frame))
         if keeps_events and not frame.is_init:
             frame.dead.update(id(node) for part in (stmt.body if by_call is False else stmt.orelse) for node in ast.walk(part))
-        if by_call is False and not keeps_events or by_mode is False:
+        if by_call is False and not keeps_events or by_mode is False or by_literal is False:
             body_term = self._exec_untaken_branch(stmt.body, frame, env, body_env, outcome)
         else:
             body_term = self._exec_branch(stmt.body, frame, env, body_env, outcome)
@@ -300,7 +304,7 @@ class StatementsMixin(InterpBase):
         elif by_call is False:
             del frame.returns[returned:]  # nor does one its literal flag never takes (a factory's `if with_maps: return A()`)
         returned = len(frame.returns)
-        if by_call is True and not keeps_events or by_mode is True:
+        if by_call is True and not keeps_events or by_mode is True or by_literal is True:
             else_term = self._exec_untaken_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
         else:
             else_term = self._exec_branch(stmt.orelse, frame, env, else_env, outcome and negated(outcome))
