@@ -4302,6 +4302,50 @@ PROJECTS["a_loss_module_under_an_isinstance_test_of_any_module_is_run"] = {
     .replace("return criterion(pred, truth.long())", "return criterion(pred, truth.long())  # expect: LG004"),
 }
 
+PROJECTS["optimizers_of_a_dict_cleared_in_a_loop_and_stepped_by_key"] = {
+    # epicgamer17/modular-rl agents/learner/base.py (round 36): every optimizer of the dict cleared in a loop over its
+    # values, each loss stepping the optimizer its key names; LG014 was reported at the step (twice: the loop over the
+    # losses steps the one its variable picks, and the batch loop's clear was another optimizer by its text)
+    "learner.py": """
+import torch
+import torch.nn as nn
+
+
+class Learner:
+    def __init__(self, model, optimizers):
+        self.model = model
+        self.optimizers = optimizers
+        self.loss_fn = nn.MSELoss()
+
+    def step(self, batches):
+        for x, y in batches:
+            for opt in self.optimizers.values():
+                opt.zero_grad(set_to_none=True)
+            losses = {"default": self.loss_fn(self.model(x), y)}
+            for opt_key, loss_tensor in losses.items():
+                loss_tensor.backward(retain_graph=len(losses) > 1)
+                self.optimizers[opt_key].step()
+
+
+def main(batches):
+    model = nn.Linear(4, 1)
+    learner = Learner(model, {"default": torch.optim.Adam(model.parameters(), lr=1e-3)})
+    learner.step(batches)
+""",
+}
+# no clear at all, or a clear of another dict's optimizers: the step is still reported
+PROJECTS["optimizers_of_a_dict_cleared_in_a_loop_and_stepped_by_key_look_alike"] = {
+    "learner.py": PROJECTS["optimizers_of_a_dict_cleared_in_a_loop_and_stepped_by_key"]["learner.py"]
+    .replace("            for opt in self.optimizers.values():\n                opt.zero_grad(set_to_none=True)\n", "")
+    .replace("self.optimizers[opt_key].step()", "self.optimizers[opt_key].step()  # expect: LG014"),
+}
+PROJECTS["optimizers_of_another_dict_cleared_in_a_loop"] = {
+    "learner.py": PROJECTS["optimizers_of_a_dict_cleared_in_a_loop_and_stepped_by_key"]["learner.py"]
+    .replace("for opt in self.optimizers.values():", "for opt in self.target_optimizers.values():")
+    .replace("        self.optimizers = optimizers\n", "        self.optimizers = optimizers\n        self.target_optimizers = dict(optimizers)\n")
+    .replace("self.optimizers[opt_key].step()", "self.optimizers[opt_key].step()  # expect: LG014"),
+}
+
 PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"] = {
     # dsgiitr/graph_nets GCN/GCN_PyG.py: a hand-written graph convolution, the model without its log_softmax
     "gcn.py": """
