@@ -813,6 +813,12 @@ REALCODE_FIX24_RECALL_FLOOR = 1.0
 # commits among them, each fix as a look-alike; tunable): every expected finding but the accumulation thrown away by a
 # clear at every iteration found on the branch point, all after (rules._every_iteration_clears), no false alarm.
 REALCODE_FIX25_RECALL_FLOOR = 1.0
+# Round 36 (docs/survey.md, "Round 36: loss-bug fix commits from git history (branch fixhist26)"): realcode_fix26 (units
+# cut from the parents of eight loss-bug fixes in uncited repositories, each fix as a look-alike, and two false
+# alarms read in mined histories as look-alikes; tunable): 9 of 9 expected findings and two false alarms on the branch
+# point (a criterion called under a test of its class it fails, an optimizer dict cleared through its values and
+# stepped by key), 9 of 9 and none after (interp.class_tests, rules._container_clears, _per_network_loop.picked_by_loop).
+REALCODE_FIX26_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
 # Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
 # criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
@@ -926,6 +932,7 @@ REALCODE_RECALL33_RECALL_FLOOR = 1.0
         ("realcode_fix23", REALCODE_FIX23_RECALL_FLOOR),
         ("realcode_fix24", REALCODE_FIX24_RECALL_FLOOR),
         ("realcode_fix25", REALCODE_FIX25_RECALL_FLOOR),
+        ("realcode_fix26", REALCODE_FIX26_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
         ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),

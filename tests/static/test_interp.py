@@ -4238,6 +4238,114 @@ PROJECTS["a_criterion_under_another_test_of_itself_stays_silent"] = {
     .replace("  # expect: LG001", ""),
 }
 
+PROJECTS["a_loss_module_called_under_a_class_test_it_fails_is_not_run"] = {
+    # pliang279/MultiBench objective_functions/objectives_for_supervised_learning.py (round 36): the helper gives each loss
+    # the target it takes by the criterion's type; with the objective's default (BCEWithLogitsLoss) the `.long()` branch
+    # never runs, and LG004 was reported there
+    "objectives.py": """
+import torch
+
+
+def criterioning(pred, truth, criterion):
+    if type(criterion) == torch.nn.CrossEntropyLoss:
+        return criterion(pred, truth.long())
+    elif type(criterion) == torch.nn.modules.loss.BCEWithLogitsLoss or type(criterion) == torch.nn.MSELoss:
+        return criterion(pred, truth.float())
+
+
+def sup_object(criterion=torch.nn.BCEWithLogitsLoss()):
+    def actualfunc(pred, truth):
+        return criterioning(pred, truth, criterion)
+
+    return actualfunc
+""",
+    "train.py": """
+import torch
+import torch.nn as nn
+
+from objectives import sup_object
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(32, 23)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+def train(loader, epochs=10):
+    model = Head()
+    objective = sup_object()
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    for _ in range(epochs):
+        for x, y in loader:
+            optimizer.zero_grad()
+            loss = objective(model(x), y)
+            loss.backward()
+            optimizer.step()
+""",
+}
+# the branch that tests the criterion's own class, or a test of a class that is no torch loss (any module passes it),
+# still runs with it: the integer target is reported
+PROJECTS["a_loss_module_called_under_a_class_test_it_fails_is_not_run_look_alike"] = {
+    **PROJECTS["a_loss_module_called_under_a_class_test_it_fails_is_not_run"],
+    "objectives.py": PROJECTS["a_loss_module_called_under_a_class_test_it_fails_is_not_run"]["objectives.py"]
+    .replace("type(criterion) == torch.nn.CrossEntropyLoss:", "torch.nn.BCEWithLogitsLoss is type(criterion):")
+    .replace("return criterion(pred, truth.long())", "return criterion(pred, truth.long())  # expect: LG004"),
+}
+PROJECTS["a_loss_module_under_an_isinstance_test_of_any_module_is_run"] = {
+    **PROJECTS["a_loss_module_called_under_a_class_test_it_fails_is_not_run"],
+    "objectives.py": PROJECTS["a_loss_module_called_under_a_class_test_it_fails_is_not_run"]["objectives.py"]
+    .replace("type(criterion) == torch.nn.CrossEntropyLoss:", "isinstance(criterion, torch.nn.Module):")
+    .replace("return criterion(pred, truth.long())", "return criterion(pred, truth.long())  # expect: LG004"),
+}
+
+PROJECTS["optimizers_of_a_dict_cleared_in_a_loop_and_stepped_by_key"] = {
+    # epicgamer17/modular-rl agents/learner/base.py (round 36): every optimizer of the dict cleared in a loop over its
+    # values, each loss stepping the optimizer its key names; LG014 was reported at the step (twice: the loop over the
+    # losses steps the one its variable picks, and the batch loop's clear was another optimizer by its text)
+    "learner.py": """
+import torch
+import torch.nn as nn
+
+
+class Learner:
+    def __init__(self, model, optimizers):
+        self.model = model
+        self.optimizers = optimizers
+        self.loss_fn = nn.MSELoss()
+
+    def step(self, batches):
+        for x, y in batches:
+            for opt in self.optimizers.values():
+                opt.zero_grad(set_to_none=True)
+            losses = {"default": self.loss_fn(self.model(x), y)}
+            for opt_key, loss_tensor in losses.items():
+                loss_tensor.backward(retain_graph=len(losses) > 1)
+                self.optimizers[opt_key].step()
+
+
+def main(batches):
+    model = nn.Linear(4, 1)
+    learner = Learner(model, {"default": torch.optim.Adam(model.parameters(), lr=1e-3)})
+    learner.step(batches)
+""",
+}
+# no clear at all, or a clear of another dict's optimizers: the step is still reported
+PROJECTS["optimizers_of_a_dict_cleared_in_a_loop_and_stepped_by_key_look_alike"] = {
+    "learner.py": PROJECTS["optimizers_of_a_dict_cleared_in_a_loop_and_stepped_by_key"]["learner.py"]
+    .replace("            for opt in self.optimizers.values():\n                opt.zero_grad(set_to_none=True)\n", "")
+    .replace("self.optimizers[opt_key].step()", "self.optimizers[opt_key].step()  # expect: LG014"),
+}
+PROJECTS["optimizers_of_another_dict_cleared_in_a_loop"] = {
+    "learner.py": PROJECTS["optimizers_of_a_dict_cleared_in_a_loop_and_stepped_by_key"]["learner.py"]
+    .replace("for opt in self.optimizers.values():", "for opt in self.target_optimizers.values():")
+    .replace("        self.optimizers = optimizers\n", "        self.optimizers = optimizers\n        self.target_optimizers = dict(optimizers)\n")
+    .replace("self.optimizers[opt_key].step()", "self.optimizers[opt_key].step()  # expect: LG014"),
+}
+
 PROJECTS["a_message_passing_layer_of_the_project_spreads_raw_features"] = {
     # dsgiitr/graph_nets GCN/GCN_PyG.py: a hand-written graph convolution, the model without its log_softmax
     "gcn.py": """

@@ -11,6 +11,7 @@ from lossguard.static.facts import parameter_defaults
 from lossguard.static.interp.asserted_classes import parameter_class
 from lossguard.static.interp.autograd_functions import AutogradApply
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.class_tests import excluded_by_class_test
 from lossguard.static.interp.detached_args import note_detached_args
 from lossguard.static.interp.distributions import CategoricalDist, distribution_method
 from lossguard.static.interp.frame import (
@@ -397,9 +398,15 @@ class CallsMixin(InterpBase):
                 self.torch_call_writes(callee.name, node, result, frame, env)  # torch.sigmoid(x, out=x)
             return result
         if isinstance(callee, LossSpec):
-            return self._loss_call(
-                callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target
-            )
+            sink = self.sink
+            if excluded_by_class_test(callee, node, frame.scope_node, lambda cls: self.ev(cls, frame, env)):
+                self.sink = drop  # a branch this criterion never takes (interp.class_tests)
+            try:
+                return self._loss_call(
+                    callee.qname, callee.family, api.LOSS_CLASSES[callee.qname], node, pos, kw, frame, callee.reduction, callee.log_target
+                )
+            finally:
+                self.sink = sink
         if isinstance(callee, Layer):
             return apply_layer(callee, pos[0] if pos else UNKNOWN, node, frame, explicit=True)
         if isinstance(callee, SequentialVal):

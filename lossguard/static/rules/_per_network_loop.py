@@ -62,17 +62,22 @@ def _method_steps_by_param(method: ast.FunctionDef, position: int) -> bool:
     return any(_indexes_by(r, names) or isinstance(r, ast.Name) and r.id in picked for r in _stepped_receivers(method))
 
 
+def picked_by_loop(receiver: ast.expr, loop: ast.For) -> bool:
+    """``receiver`` (of a ``step()`` in ``loop``) is the optimizer the loop variable picks: ``opts[i]`` /
+    ``self.optimizers[key]`` with ``i`` / ``key`` a name the ``for`` binds, or ``opt`` itself such a name when the
+    loop does not count by ``range`` (the optimizer the loop iterates over)."""
+    names = _loop_names(loop.target)
+    ranges = isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Name) and loop.iter.func.id == "range"
+    return _indexes_by(receiver, names) or isinstance(receiver, ast.Name) and receiver.id in names and not ranges
+
+
 def _picks_optimizer(loop: ast.For, names: set[str], cls: ast.ClassDef | None) -> bool:
     """The loop body calls ``X.step()`` on an optimizer chosen by the loop: ``opts[i].step()`` with
     ``i`` a loop name, or ``opt.step()`` with ``opt`` itself a loop name that is not the index of a
     ``range`` (the optimizer the loop iterates over); or it calls ``self.<method>(..., i, ...)`` of
     ``cls`` whose body steps the optimizer that argument picks."""
-    ranges = isinstance(loop.iter, ast.Call) and isinstance(loop.iter.func, ast.Name) and loop.iter.func.id == "range"
-    for receiver in _stepped_receivers(loop):
-        if _indexes_by(receiver, names):
-            return True
-        if isinstance(receiver, ast.Name) and receiver.id in names and not ranges:
-            return True
+    if any(picked_by_loop(receiver, loop) for receiver in _stepped_receivers(loop)):
+        return True
     if cls is None:
         return False
     methods = {m.name: m for m in cls.body if isinstance(m, ast.FunctionDef)}

@@ -22,10 +22,12 @@ from lossguard.static.events import (
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._abstract_calls import calls_a_subclass_method
+from lossguard.static.rules._container_clears import cleared_container, stepped_from
 from lossguard.static.rules._counter_schedule import scheduled_step
 from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
+from lossguard.static.rules._per_network_loop import picked_by_loop
 from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.values import External, Optimizer, QualName, Unknown
 
@@ -432,6 +434,7 @@ class MissingZeroGrad(Rule):
         backward = False
         steps: list[tuple[ast.Call, str]] = []  # each step() call, with the optimizer's source text
         cleared: set[str] = set()  # optimizers whose zero_grad() the loop calls
+        containers: set[str] = set()  # containers every optimizer of which the loop clears (`for opt in X.values(): opt.zero_grad()`)
         owners: dict[str, tuple[str, ...]] = {}  # each optimizer's parameter owners, where known
         callees: list[ast.AST] = []  # functions the loop calls whose gradient calls are among these
         foreign: dict[int, tuple[ModuleInfo, str]] = {}  # step() calls made in other files: their file, the optimizer
@@ -460,6 +463,8 @@ class MissingZeroGrad(Rule):
                     self._report_uncleared_branch(loop)
                     return
                 cleared.add(optimizer)
+                if (container := cleared_container(node, module)) is not None:
+                    containers.add(container)
                 if isinstance(receiver, Optimizer):
                     owners[optimizer] = receiver.params
             elif isinstance(receiver, ForeignCall):
@@ -491,6 +496,14 @@ class MissingZeroGrad(Rule):
             if uncleared_foreign:
                 self._report_foreign_step(loop, uncleared_foreign)
             return
+        if (
+            steps
+            and isinstance(loop.node, ast.For)
+            and all(isinstance(n.func, ast.Attribute) and picked_by_loop(n.func.value, loop.node) for n, _ in steps)
+        ):
+            # each iteration steps the optimizer the loop variable picks (`for key, loss in losses.items(): ...;
+            # self.optimizers[key].step()`): one update per network, not a loop over batches; the loop around it clears
+            return
         uncleared = [
             (node, optimizer)
             for node, optimizer in steps
@@ -499,6 +512,7 @@ class MissingZeroGrad(Rule):
             # self.optimizers().step() next to opt.zero_grad(): one optimizer by two names
             and not (cleared and isinstance(node.func, ast.Attribute) and lightning_optimizers(node.func.value))
             and not _params_cleared(optimizer, cleared, owners)
+            and not stepped_from(node, containers, module)
             # a step on the loop's last iteration only: one step per run of the loop, as if after it
             and not on_last_iteration_only(node, loop.node)
         ]
