@@ -309,7 +309,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "design (a policy-gradient or actor-critic loss summed over an episode, which swings both ways as the "
             "episodes lengthen) and is not reported by either test; a sign error whose loss also swings back above "
             "zero that far would be missed. Once it is reported, loss spikes, oscillation and exploding gradients are not "
-            "reported again in that run: they follow from it."
+            "reported again in that run: they follow from it. A fall of a loss of unknown bound right after an update "
+            "that moved the last dense layer by more than its own norm (one of the latest 3 measured) is reported with "
+            "a learning-rate fix chosen from that update, the sign check second: a sign error at a learning rate that "
+            "high is named only after the rate."
         ),
     ),
 )
