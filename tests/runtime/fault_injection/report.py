@@ -143,7 +143,7 @@ NOTES = """## Notes
   the rows the change can reach were re-run alone: healthy-gan-equilibrium (unchanged, silent) and
   oscillating-sgd, whose targets are all 1 on even steps and all -1 on odd ones: its first read holds step
   0's call alone, so that step is taken for an equilibrium until the next read, and LG104 comes at step 40
-  (39 before) on all 5 seeds. The round's LG103 change reaches a fix text only. The other rows are as
+  (39 before) on all 5 seeds. The round's LG103 and LG107 changes reach fix texts only. The other rows are as
   committed (no other scenario has a watched elementwise loss with one target value of 1 or 0, or a GAN).
 """
 
