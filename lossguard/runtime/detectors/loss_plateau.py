@@ -550,8 +550,8 @@ class LossPlateau(Detector):
         return Finding(
             f"Step {stats.step}: the last layer's weights have moved by at most {fmt(self.top_update)} of their norm per step "
             f"since the first step (the median of the last {len(self.updates)} measurements: {fmt(moved)}), at learning rate "
-            f"{fmt(lr)}: the model has not left its initialisation. The loss has gone below zero (a policy-gradient or "
-            "actor-critic loss), so its level says nothing here; the update size does.",
+            f"{fmt(lr)}: the model has not left its initialisation. The loss has gone below zero (a policy-gradient, "
+            "actor-critic or Wasserstein GAN loss), so its level says nothing here; the update size does.",
             {"update_ratio": moved, "top_update": self.top_update, "steps": self.seen, "lr": lr},
             fix=f"{capital(change_lr(lr, down=False, moved=moved))}, to start with.",
         )
