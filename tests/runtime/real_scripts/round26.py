@@ -24,6 +24,9 @@ z-scored per example and divided by the temperature 2 before ``log_softmax``/``s
 teacher's criterion in ``train_main`` and the student's ``KLDivLoss`` (``soft_loss``). Steps 2 and 4-7 (baseline
 students, the MLP) not run; 2 epochs of 150 batches of 64 for each of the two networks instead of 10 epochs of
 batches of 1,024; the loaders without worker processes. The faults change the distillation only.
+
+``kd-vanilla``: the same repository's ``vanilla_kd_run.py`` (Hinton's distillation: the logits divided by T = 2, no
+standardisation), run as kd-logit-stand is.
 """
 
 from __future__ import annotations
@@ -180,4 +183,29 @@ KD_LOGIT_STAND = Script(
     ),
 )
 
-SCRIPTS26: list[Script] = [WGAN_GP, CGAN, KD_LOGIT_STAND]
+_SOFT = "soft_loss(F.log_softmax(student_std, dim=1),\n                                        F.softmax(teacher_std, dim=1))"
+_VANILLA_SOFT = (
+    "soft_loss(F.log_softmax(outputs / temperature, dim=1),\n                                        F.softmax(teacher_outputs / temperature, dim=1))"
+)
+
+
+def _vanilla(patch: tuple[str, str]) -> tuple[str, str]:
+    """A patch of kd-logit-stand for vanilla_kd_run.py: the temperature-scaled logits instead of the z-scored ones."""
+    old, new = patch
+    if old != _SOFT:
+        return patch
+    return _VANILLA_SOFT, new.replace("student_std", "outputs / temperature").replace("teacher_std", "teacher_outputs / temperature")
+
+
+# ``kd-vanilla``: the same repository's ``vanilla_kd_run.py``, Hinton's distillation (logits divided by T = 2, no
+# standardisation), run as kd-logit-stand is
+KD_VANILLA = Script(
+    **{
+        **KD_LOGIT_STAND.__dict__,
+        "name": "kd-vanilla",
+        "main": "vanilla_kd_run.py",
+        "patches": [_vanilla(p) for p in KD_LOGIT_STAND.patches],
+    }
+)
+
+SCRIPTS26: list[Script] = [WGAN_GP, CGAN, KD_LOGIT_STAND, KD_VANILLA]
