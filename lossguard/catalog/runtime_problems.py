@@ -75,7 +75,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "next evaluation. With a batch of one example (a criterion's single target, observe(examples=1), "
             "the Lightning plugin's batch) each loss is that example's: a jump is reported only when the next "
             "two losses jump too, and the early-divergence test is off, so a divergence there is found by the "
-            "10x bound or later."
+            "10x bound or later. A loss at an equilibrium (every checked batch's targets one value: a GAN's "
+            "real/fake labels under BCE, or 1 or 0 under a least-squares MSE, or watch(adversarial=True)) is judged by the 10x "
+            "bound alone, since it rises whenever the other network gains: a GAN whose learning rate is too high "
+            "but whose loss stays under 10 times its first value is not reported by this test."
         ),
         severity="warning",
     ),
@@ -149,7 +152,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "them exactly 0 (at least 8), is reported as no gradient reaching the parameters (a ReLU on "
             "the logits with every logit below 0, a sigmoid saturated to exactly 0 or 1, dead units, a "
             "detach), with no learning-rate advice; a loss that does not depend on the parameters but "
-            "still has a gradient measured, or that changes, is left to the fit."
+            "still has a gradient measured, or that changes, is left to the fit. Weights that barely move "
+            "while the first layer gets exactly zero gradient, after an earlier update that moved the last "
+            "layer by more than its own norm, are taken for damage (the fix lowers the learning rate, as after "
+            "a blow-up), even when the units died for another reason."
         ),
         severity="warning",
     ),
@@ -303,7 +309,10 @@ PROBLEMS: tuple[Problem, ...] = (
             "design (a policy-gradient or actor-critic loss summed over an episode, which swings both ways as the "
             "episodes lengthen) and is not reported by either test; a sign error whose loss also swings back above "
             "zero that far would be missed. Once it is reported, loss spikes, oscillation and exploding gradients are not "
-            "reported again in that run: they follow from it."
+            "reported again in that run: they follow from it. A fall of a loss of unknown bound right after an update "
+            "that moved the last dense layer by more than its own norm (one of the latest 3 measured) is reported with "
+            "a learning-rate fix chosen from that update, the sign check second: a sign error at a learning rate that "
+            "high is named only after the rate."
         ),
     ),
 )

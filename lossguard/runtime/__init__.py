@@ -52,7 +52,9 @@ def watch(model: torch.nn.Module, criterion: Any = None, **options: Any) -> Watc
     * ``adversarial``: the loss is measured against another network trained at the same time (a
       GAN's generator or discriminator, watched with ``observe``): it settles at an equilibrium,
       not a minimum, so a flat or swinging loss is not reported while the weights move (LG103,
-      LG104), as for a binary cross-entropy whose every batch has one target value (default False;
+      LG104) and a jump only when it passes the blow-up bound against the first loss (LG102), as
+      for a binary cross-entropy whose every batch has one target value, or an elementwise loss
+      (least squares) whose every batch's targets are all 1 or all 0 (default False;
       the Lightning plugin sets it for each optimizer's watcher under manual optimization with
       several optimizers when a loss one optimizer steps runs another's network).
     """

@@ -13,7 +13,7 @@ import torch
 
 from lossguard.runtime.collect import Record
 from lossguard.runtime.detectors import StepStats
-from lossguard.runtime.misuse import BINARY, CLASS_INDEX, TARGETS_IN_UNIT, lower_bound, pretty
+from lossguard.runtime.misuse import BINARY, CLASS_INDEX, ELEMENTWISE, TARGETS_IN_UNIT, lower_bound, pretty
 
 # LG003 "sigmoid output fed to BCEWithLogitsLoss": a value heuristic (a fresh model's raw logits,
 # a GAN discriminator's, can sit inside (0.2, 0.8) for a few steps), so it is checked on each of
@@ -49,8 +49,9 @@ class ValueChecks:
         self.sigmoid_inside = 0
         self.sigmoid_outside = False
         self.target_var: float | None = None
-        # one binary target value for the whole batch on every checked call and rank (a GAN
-        # discriminator's real/fake labels): the loss hovers at an equilibrium, not a plateau
+        # one target value for the whole batch on every checked call and rank of a binary cross-entropy, or
+        # of an elementwise loss with that value 1 or 0 (a GAN's real/fake labels, under BCE or least squares):
+        # the loss hovers at an equilibrium, not a plateau
         self.constant_target: bool | None = None
         self.entropy: float | None = None
         self.counted = 0.0
@@ -107,8 +108,14 @@ class ValueChecks:
         for code, flag in flags(self.kind, inp, tgt, self.criterion).items():
             if code not in disabled:
                 own[code] = flag
-        if self.kind in BINARY and tgt is not None and tgt.numel() > 1:
-            same = (tgt.detach().amax() == tgt.detach().amin()).float()
+        if self.kind in ELEMENTWISE and tgt is not None and tgt.numel() > 1:
+            hi = tgt.detach().amax()
+            same = (hi == tgt.detach().amin()).float()
+            if self.kind not in BINARY:
+                # a regression's one target value is a real/fake label only when it is 1 or 0 (a least-squares
+                # GAN's valid and fake): two contradictory batches of targets 1 and -1 (the fault-injection
+                # scenario oscillating-sgd) are a minimisation that overshoots, not an equilibrium
+                same = same * ((hi == 1) | (hi == 0)).float()
             prev = own.get("const_target")
             own["const_target"] = same if prev is None else torch.minimum(prev, same)
         if self.kind in TARGETS_IN_UNIT and self.target_range is None and tgt is not None and tgt.is_floating_point() and tgt.numel():

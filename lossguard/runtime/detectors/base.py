@@ -34,8 +34,9 @@ class StepStats:
     ``body_ratio`` the same against the dense layer before the last (None with fewer than 3).
     ``head_scale`` is the last dense layer's weight norm per output unit: about 0.58 at torch's
     default init, 0 for a zero-initialised head. ``constant_target`` is True when every checked call of a binary
-    cross-entropy had one target value for its whole batch (a GAN discriminator's real/fake labels), or the loss
-    was declared adversarial (``watch(adversarial=True)``): either way it hovers at an equilibrium.
+    cross-entropy had one target value for its whole batch, or every one of an elementwise loss (MSE, L1, smooth
+    L1, Huber) the value 1 or 0 for its whole batch (a GAN's real/fake labels, under BCE or least squares), or the loss was declared adversarial
+    (``watch(adversarial=True)``): either way it hovers at an equilibrium.
     """
 
     step: int

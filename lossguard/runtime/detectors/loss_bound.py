@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections import deque
 
 from lossguard import catalog
+from lossguard.catalog.update_sizes import HEALTHY_BAND
+from lossguard.runtime.detectors.advice import capital, change_lr
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, fmt
 from lossguard.runtime.misuse import pretty
 
@@ -64,18 +67,29 @@ class LossBelowBound(Detector):
     design: a policy-gradient or actor-critic loss, a sum over an episode of -log p(a) x advantage, swings from
     -155 to +157 as the episodes lengthen (Lucasc-99/Actor-Critic's shape, healthy). It is not reported as falling
     without bound. The sign errors this test is for fall and stay below zero (a VAE's KL term subtracted, a
-    log-likelihood minimised without its minus)."""
+    log-likelihood minimised without its minus).
+
+    A fall of a loss of unknown bound that comes right after an update that moved the last dense layer by more than
+    ``overreach`` times its norm (one of the latest ``recent_updates`` measured updates) has a measured cause, the
+    learning rate: the fix lowers it, chosen from that update (PyTorch-GAN's wgan_gp at Adam 0.2: the generator's
+    loss went from -54 to -1.0e4 at its second step, after its first update moved its last layer by about 8 times
+    its norm, and the sign fix was wrong advice; a sign error falls at a healthy rate's updates)."""
 
     code = "LG107"
     tolerance = Param("positive_float", 1e-3, "how far below its bound (relative to its first value, at least 1) the loss must go")
     unbounded_factor = Param("positive_float", 100.0, "a loss of unknown bound is reported below -unbounded_factor times its first magnitude")
     either_sign = Param("fraction", 0.1, "a loss that rose back above zero by this share of that fall takes either sign by design")
+    overreach = Param(
+        "positive_float", 1.0, "a fall right after an update that moved the last layer by more than this share of its norm names the rate"
+    )
+    recent_updates = Param("positive_int", 3, "the latest measured updates that count as right before the fall")
 
     saved = (
         Saved("start", "optional"),
         Saved("reported", "bool"),
         Saved("went_below", "bool"),
         Saved("high", "optional"),
+        Saved("moves", "window"),
     )
 
     def reset(self) -> None:
@@ -84,6 +98,8 @@ class LossBelowBound(Detector):
         # whether the loss has gone below zero, and its highest value since (None: none above zero yet)
         self.went_below = False
         self.high: float | None = None
+        # the latest measured last-layer updates (|dW|/|W|), each taken after its step's loss
+        self.moves: deque[float] = deque(maxlen=self.recent_updates)
 
     def _keep(self, losses: list[float]) -> None:
         """Note the losses' signs: the highest loss above zero after the first one below it."""
@@ -140,11 +156,25 @@ class LossBelowBound(Detector):
                 {"loss": loss, "floor": floor, "start": self.start},
                 fix=_fix(stats),
             )
+        moved = max(self.moves) if self.moves else None  # the updates before this step's loss
+        ratio = stats.update_ratio
+        if ratio is not None and math.isfinite(ratio):
+            self.moves.append(ratio)
         if floor is None and loss < 0 and loss < -self.unbounded_factor * max(scale, 1.0) and not self._either_sign(scale):
             self.reported = True
+            head = f"The loss fell to {fmt(loss)} from {fmt(self.start)}: more than {fmt(self.unbounded_factor)} times its first magnitude below zero"
+            if moved is not None and moved > self.overreach:
+                return Finding(
+                    f"{head}, right after an update that moved the last layer's weights by {fmt(moved)} times their norm (healthy "
+                    f"training: about {HEALTHY_BAND} of it per step). A learning rate far too high drives a loss with no bound below "
+                    "(a GAN's, a policy gradient's) down as fast as a term of the wrong sign does.",
+                    {"loss": loss, "start": self.start, "update_ratio": moved},
+                    fix=f"{capital(change_lr(stats.lr, moved=moved, evidence=self.evidence, step=stats.step))}; if the loss still falls "
+                    "without bound at that rate, check the sign of every term you add to it (chosen because the fall came right after an "
+                    "update larger than the layer).",
+                )
             return Finding(
-                f"The loss fell to {fmt(loss)} from {fmt(self.start)}: more than {fmt(self.unbounded_factor)} times its first magnitude below zero. "
-                "A loss that falls without bound has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind.",
+                f"{head}. A loss that falls without bound has a term of the wrong sign (a KL or entropy term subtracted) or an input of the wrong kind.",
                 {"loss": loss, "start": self.start},
                 fix=_fix(stats),
             )

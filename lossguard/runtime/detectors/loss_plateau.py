@@ -157,7 +157,9 @@ class LossPlateau(Detector):
     check second, above 0.05: faster than healthy training, where "try a higher learning rate" would
     be wrong), and so do
     a loss that jumped to 5 times its start (or twice its chance level) earlier in the run or a first layer with exactly
-    zero gradient (units killed by an update far too large); a first layer with little
+    zero gradient (units killed by an update far too large: a blow-up of the loss, or an earlier update that moved
+    the last layer by more than ``overreach`` times its norm, take precedence over weights that barely move, which
+    the dead units stop); a first layer with little
     gradient calls for BatchNorm or residual connections, and weights that move
     normally without any progress for a look at the data (targets that do not depend on the
     inputs).
@@ -177,6 +179,11 @@ class LossPlateau(Detector):
     frozen = Param("positive_float", 1e-5, "median |dW|/|W| per step below which the weights do not move: flat whatever the loss's noise")
     warm_frozen = Param(
         "positive_float", 1e-8, "largest |dW|/|W| per step since the first below which a rising learning rate is too small whatever the schedule"
+    )
+    overreach = Param(
+        "positive_float",
+        1.0,
+        "an earlier update that moved the last layer by more than this share of its norm, the first layer's gradient exactly zero now: damage",
     )
 
     saved = (
@@ -200,6 +207,7 @@ class LossPlateau(Detector):
         Saved("stuck_loss", "optional"),
         Saved("normalised", "bool"),
         Saved("top_update", "number"),
+        Saved("top_step", "int"),
     )
 
     def validate(self) -> None:
@@ -238,6 +246,7 @@ class LossPlateau(Detector):
         # the largest measured update (the last layer's |dW|/|W|) since the first step: a loss of either sign
         # is judged by it alone (_never_moved)
         self.top_update = 0.0
+        self.top_step = -1  # the step whose update was top_update
         self._fix_start()
 
     def loaded(self) -> None:
@@ -393,8 +402,13 @@ class LossPlateau(Detector):
         origin = min(m.start, self.start[0]) if self.start else m.start
         blew_up = peak is not None and ((origin > 0 and peak >= 5.0 * origin) or (known is not None and peak >= 2.0 * max(known, origin)))
         # weights that stopped moving after the loss blew up were stopped by the damage (dead units),
-        # not by a learning rate too small: the blow-up decides first (mnist at --lr 100)
-        if m.update_ratio is not None and m.update_ratio < self.still and not blew_up:
+        # not by a learning rate too small: the blow-up decides first (mnist at --lr 100). So do units left
+        # dead (the first layer's gradient exactly zero) after an update that moved the last layer by more than
+        # its own norm, whose loss did not blow up: a bounded loss (the logit-standardised distillation of
+        # Joyful-Buffalo/simplest-knowledge-distillation at Adam 1: the head moved by 7.4x its norm at step 0, the
+        # KL then flat at 0.19 with the weights still) asked for a learning rate 200x higher before
+        broken = m.grad_ratio == 0.0 and self.top_update > self.overreach and not blew_up
+        if m.update_ratio is not None and m.update_ratio < self.still and not (blew_up or broken):
             by_update = factor_from_update(m.update_ratio, lr, down=False)
             if by_update is not None and by_update > 10:
                 # the phrase names the update and the band itself
@@ -416,9 +430,13 @@ class LossPlateau(Detector):
                 why.append(f"the loss {rose} {fmt(peak)} at step {self.peak_step}, {fmt(peak / ref)}x {what}")
             if m.grad_ratio == 0.0:
                 why.append("the first layer gets exactly zero gradient (the units below the head are dead)")
+            if broken:
+                why.append(
+                    f"an earlier update moved the last layer's weights by {fmt(self.top_update)} times their norm (healthy training: about {HEALTHY_BAND} of it per step)"
+                )
             return (
-                capital(change_lr(lr, more=True, evidence=self.evidence, step=step))
-                + go_back(self.peak_rise if blew_up else None, "the damage")
+                capital(change_lr(lr, more=True, moved=self.top_update if broken else None, evidence=self.evidence, step=step))
+                + go_back(self.peak_rise if blew_up else self.top_step if broken else None, "the damage")
                 + ": "
                 + " and ".join(why)
                 + "; the model was broken by updates too large, not stuck for lack of them."
@@ -532,8 +550,8 @@ class LossPlateau(Detector):
         return Finding(
             f"Step {stats.step}: the last layer's weights have moved by at most {fmt(self.top_update)} of their norm per step "
             f"since the first step (the median of the last {len(self.updates)} measurements: {fmt(moved)}), at learning rate "
-            f"{fmt(lr)}: the model has not left its initialisation. The loss has gone below zero (a policy-gradient or "
-            "actor-critic loss), so its level says nothing here; the update size does.",
+            f"{fmt(lr)}: the model has not left its initialisation. The loss has gone below zero (a policy-gradient, "
+            "actor-critic or Wasserstein GAN loss), so its level says nothing here; the update size does.",
             {"update_ratio": moved, "top_update": self.top_update, "steps": self.seen, "lr": lr},
             fix=f"{capital(change_lr(lr, down=False, moved=moved))}, to start with.",
         )
@@ -715,7 +733,7 @@ class LossPlateau(Detector):
         if stats.update_ratio is not None and math.isfinite(stats.update_ratio):
             self.updates.append(stats.update_ratio)
             if stats.update_ratio > self.top_update:
-                self.top_update = stats.update_ratio
+                self.top_update, self.top_step = stats.update_ratio, stats.step
             if self.signed and not self.reported and (still := self._never_moved(stats)) is not None:
                 return still
         if stats.grad_ratio is not None and math.isfinite(stats.grad_ratio):

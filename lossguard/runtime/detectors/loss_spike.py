@@ -65,6 +65,12 @@ class LossSpike(Detector):
     A loss that has gone below zero (:func:`below_zero`: a policy-gradient loss) is not judged
     from then on; NaN (LG101), exploding gradients (LG106) and a fall without bound (LG107) are
     still reported for it.
+    A loss at an equilibrium (``stats.constant_target``: every checked call's targets one value for the whole
+    batch, a GAN's real/fake labels under a binary cross-entropy or a least-squares loss, or a loss declared
+    adversarial) is judged by the blow-up bound alone: it rises whenever the other network gains, by several
+    times its recent level in healthy runs (PyTorch-GAN's cgan: the discriminator's least-squares loss from 0.094
+    to 0.73 at step 69), and a learning rate far too high still blows it past its first loss (the same script
+    at Adam 0.2: 1e15 at step 1).
     A loss whose recent median is exactly zero (a hinge loss, triplet or margin ranking, with every
     constraint met) has no scale to measure a jump on: only the blow-up bound applies to it. One
     below ``CONVERGED`` of the first losses' median (a classifier right on every example) is a spike
@@ -144,6 +150,7 @@ class LossSpike(Detector):
         Saved("lone", "bool"),
         Saved("top_moved", "optional"),
         Saved("confirms", "int"),
+        Saved("equilibrium", "bool"),
     )
 
     def validate(self) -> None:
@@ -187,6 +194,8 @@ class LossSpike(Detector):
         self.top_moved: float | None = None
         # spikes in a row after a held jump of a batch of one example (a third one in a row reports it)
         self.confirms = 0
+        # the latest step's loss was at an equilibrium (StepStats.constant_target): the blow-up bound alone applies
+        self.equilibrium = False
 
     def loaded(self) -> None:
         self._top = SlidingMax(self.window, self.values)
@@ -221,6 +230,13 @@ class LossSpike(Detector):
                 # embedding's distances grow as it learns). Only the blow-up bound applies.
                 thr = max(thr, self.blowup * max(self.first))
         level = math.exp(centre) if positive else centre
+        if self.equilibrium:
+            # A loss at an equilibrium (StepStats.constant_target: one target value per batch on every checked
+            # call, a GAN's real/fake labels under BCE or least squares, or a loss declared adversarial) rises
+            # whenever the other network gains: PyTorch-GAN's cgan at its own Adam 2e-4 had the discriminator's
+            # least-squares loss jump from 0.094 to 0.73 at step 69 and the generator's from 0.63 to 1.5 at 36,
+            # one or two such jumps in each of four healthy runs. Only the blow-up bound applies.
+            thr = max(thr, self.blowup * max(self.first))
         if 0 < self.reference and level < CONVERGED * self.reference:
             # A loss that fell to a hundredth of where it began (a classifier that gets every
             # example right: its cross-entropy rounds to exactly 0 in float32) rises by any ratio and
@@ -459,6 +475,7 @@ class LossSpike(Detector):
                 self.held = None
                 return self._confirmed(stats, held)
             return None
+        self.equilibrium = bool(stats.constant_target)
         thr = None if self._surely_below(loss) else self.threshold(_store=True)
         spike = thr is not None and loss > thr
         if self.trials:

@@ -134,7 +134,17 @@ NOTES = """## Notes
   (every other row unchanged); healthy-two-net-actor-critic (Lucasc-99/Actor-Critic's shape: an
   actor and a critic as two float64 networks, two optimizers, two watchers) was added and run alone
   over 5 seeds after the third, which no other row reaches (no other row reports LG107 on a loss of
-  unknown bound): seed 3 had LG107 at episode 65 before it, 0 false alarms now.
+  unknown bound): seed 3 had LG107 at episode 65 before it, 0 false alarms now.- Round 36 (rtreal26) took an elementwise loss (MSE, L1, smooth L1, Huber) whose every checked batch's
+  targets are all 1 or all 0 for an equilibrium (a least-squares GAN's real/fake labels), as a binary
+  cross-entropy with one target value per batch already was, and made LG102 judge an equilibrium loss by
+  its blow-up bound alone (PyTorch-GAN's cgan: one or two LG102 and an LG104 in each of four healthy runs).
+  healthy-lsgan-equilibrium (that script's loop re-typed: two watchers, MSE against 1 and 0) was added and
+  run alone over 5 seeds (0 false alarms; seeds 0 and 1 had LG102 at 214, and at 152 and 183, before it);
+  the rows the change can reach were re-run alone: healthy-gan-equilibrium (unchanged, silent) and
+  oscillating-sgd, whose targets are all 1 on even steps and all -1 on odd ones: its first read holds step
+  0's call alone, so that step is taken for an equilibrium until the next read, and LG104 comes at step 40
+  (39 before) on all 5 seeds. The round's LG103 and LG107 changes reach fix texts only. The other rows are as
+  committed (no other scenario has a watched elementwise loss with one target value of 1 or 0, or a GAN).
 """
 
 

@@ -1168,6 +1168,49 @@ def healthy_gan_equilibrium(seed: int) -> Outcome:
     return gan(seed)
 
 
+def least_squares_cgan(seed: int, steps: int = 250, lr: float = 2e-4) -> Outcome:
+    """PyTorch-GAN's ``cgan.py`` (eriklindernoren/PyTorch-GAN at 36d3c77) re-typed: a conditional GAN (the label's
+    embedding concatenated to the generator's noise and to the discriminator's input, dropout in the discriminator,
+    512 units wide as there) on 10 classes of 1,024-pixel prototype images with noise (32x32 digits' size), trained
+    with the least-squares loss (``MSELoss`` against 1 and 0), the generator first, then the discriminator on the
+    real and the detached fake batch; one watched criterion per network (the script's one ``MSELoss`` wrapped
+    twice). The discriminator wins early (its loss about 0.01) and the generator catches up in bursts."""
+    torch.manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)
+    protos = torch.rand(10, 1024, generator=torch.Generator().manual_seed(7)) * 2 - 1
+    gen_emb, disc_emb = nn.Embedding(10, 10), nn.Embedding(10, 10)
+    gen_net = nn.Sequential(
+        nn.Linear(26, 256), nn.LeakyReLU(0.2), nn.Linear(256, 512), nn.BatchNorm1d(512, 0.8), nn.LeakyReLU(0.2), nn.Linear(512, 1024), nn.Tanh()
+    )
+    disc_net = nn.Sequential(nn.Linear(1034, 512), nn.LeakyReLU(0.2), nn.Linear(512, 512), nn.Dropout(0.4), nn.LeakyReLU(0.2), nn.Linear(512, 1))
+    gen, disc = nn.ModuleList([gen_emb, gen_net]), nn.ModuleList([disc_emb, disc_net])
+    adversarial = nn.MSELoss()
+    crit_g, crit_d = _watch(gen, adversarial), _watch(disc, adversarial)
+    opt_g = torch.optim.Adam(gen.parameters(), lr=lr, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(disc.parameters(), lr=lr, betas=(0.5, 0.999))
+    valid, fake = torch.ones(64, 1), torch.zeros(64, 1)
+    for _ in range(steps):
+        labels = torch.randint(0, 10, (64,), generator=g)
+        real = (protos[labels] + 0.3 * torch.randn(64, 1024, generator=g)).clamp(-1, 1)
+        gen_labels = torch.randint(0, 10, (64,), generator=g)
+        opt_g.zero_grad()
+        imgs = gen_net(torch.cat([gen_emb(gen_labels), torch.randn(64, 16, generator=g)], -1))
+        crit_g(disc_net(torch.cat([imgs, disc_emb(gen_labels)], -1)), valid).backward()
+        opt_g.step()
+        opt_d.zero_grad()
+        d_real = crit_d(disc_net(torch.cat([real, disc_emb(labels)], -1)), valid)
+        d_fake = crit_d(disc_net(torch.cat([imgs.detach(), disc_emb(gen_labels)], -1)), fake)
+        ((d_real + d_fake) / 2).backward()
+        opt_d.step()
+    crit_g.close()
+    crit_d.close()
+    return Outcome(crit_g.events + crit_d.events, steps)
+
+
+def healthy_lsgan_equilibrium(seed: int) -> Outcome:
+    return least_squares_cgan(seed)
+
+
 def manual_sgd(seed: int, lr: float, steps: int = 250) -> Outcome:
     """word_language_model's default update: no torch optimizer, ``p.data.add_(p.grad, alpha=-lr)``."""
     torch.manual_seed(seed)
@@ -1549,6 +1592,14 @@ SCENARIOS: list[Scenario] = [
         fast=False,
     ),
     Scenario("healthy-adadelta", "mnist's Adadelta lr=1 with StepLR, learnable labels", healthy_adadelta, False, fast=False),
+    Scenario(
+        "healthy-lsgan-equilibrium",
+        "conditional least-squares GAN (cgan's shape): MSE to 1/0, two watchers",
+        healthy_lsgan_equilibrium,
+        False,
+        fast=False,
+        tags=("multi-term",),
+    ),
     Scenario("healthy-aux-head", "two loss terms per step (auxiliary head)", healthy_aux_head, False, fast=False, tags=("multi-term",)),
     Scenario("healthy-multi-term", "one MSE criterion called for 4 terms per step", healthy_multi_term, False, fast=False, tags=("multi-term",)),
     Scenario(

@@ -10,7 +10,7 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
 ``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
-``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round25.py``. Scripts with ``shim="shim_pil"``
+``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round26.py``. Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
@@ -740,6 +740,7 @@ def _all_scripts() -> list[Script]:
         round23,
         round24,
         round25,
+        round26,
     )
 
     return (
@@ -762,6 +763,7 @@ def _all_scripts() -> list[Script]:
         + round23.SCRIPTS23
         + round24.SCRIPTS24
         + round25.SCRIPTS25
+        + round26.SCRIPTS26
     )
 
 
