@@ -178,6 +178,40 @@ PROJECTS["a_script_clearing_only_the_generator_network_look_alike"] = {
 }
 
 
+# mut25's hm_reduction_none (HoriaMoraru/Romanian-News-Political-Bias-Detection's WeightedTrainer): a Hugging Face
+# Trainer subclass whose compute_loss builds a weighted cross-entropy; the Trainer back-propagates what it returns
+_WEIGHTED_TRAINER = """
+import torch
+import torch.nn as nn
+from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
+
+
+class WeightedTrainer(Trainer):
+    def compute_loss(self, model, inputs, return_outputs=False, **kwargs):
+        labels = inputs.get("labels")
+        outputs = model(**inputs)
+        logits = outputs.get("logits")
+        loss_fct = nn.CrossEntropyLoss(weight=torch.tensor([1.3, 0.8], device=logits.device){reduction})
+        loss = loss_fct(logits.view(-1, 2), labels.view(-1))
+        return (loss, outputs) if return_outputs else {returned}
+
+
+model = AutoModelForSequenceClassification.from_pretrained("bert-base-cased", num_labels=2)
+trainer = WeightedTrainer(model=model, args=TrainingArguments(output_dir="out"), train_dataset=train_set)
+trainer.train()
+"""
+
+PROJECTS["a_hugging_face_trainer_compute_loss_returning_per_sample_losses"] = {
+    "train.py": _WEIGHTED_TRAINER.replace("{reduction}", ", reduction='none'").replace("{returned}", "loss  # expect: LG015"),
+}
+PROJECTS["a_hugging_face_trainer_compute_loss_returning_per_sample_losses_look_alike"] = {
+    # reduced before it is returned
+    "mean.py": _WEIGHTED_TRAINER.replace("{reduction}", ", reduction='none'").replace("{returned}", "loss.mean()"),
+    # the default reduction
+    "default.py": _WEIGHTED_TRAINER.replace("{reduction}", "").replace("{returned}", "loss"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_recall34_projects(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
