@@ -418,6 +418,9 @@ class Optimizer(Value):
     #: source texts of the modules whose ``.parameters()`` it was built over (``("self.G", "self.D")``
     #: for ``Adam(chain(self.G.parameters(), self.D.parameters()))``); empty when not known
     params: tuple[str, ...] = field(default=(), compare=False)
+    #: the network instances of the checked code those texts hold where it was built, the same objects whatever
+    #: text later reaches the optimizer (interp.optimizer_networks); empty when not known
+    networks: tuple[Value, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -596,7 +599,10 @@ def join(a: Value, b: Value) -> Value:
         return MaybeNone(inner) if _optional(inner) else UNKNOWN
     if isinstance(a, Optimizer) and isinstance(b, Optimizer):
         # `Gopt = optim.RMSprop(...)` or `optim.Adam(...)` by a setting: an optimizer either way
-        return Optimizer(a.qname if a.qname == b.qname else "torch.optim.Optimizer", a.params if a.params == b.params else ())
+        same = a.params == b.params and len(a.networks) == len(b.networks) and all(x is y for x, y in zip(a.networks, b.networks))
+        return Optimizer(
+            a.qname if a.qname == b.qname else "torch.optim.Optimizer", a.params if a.params == b.params else (), a.networks if same else ()
+        )
     if _device(a) and _device(b):
         # `device = "cuda" if torch.cuda.is_available() else "cpu"`: a device either way, so `labels.to(device)` keeps the
         # labels' dtype (round 29, HUST-NingKang-Lab/BGC-Prophet's trainer)

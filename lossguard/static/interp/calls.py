@@ -53,6 +53,7 @@ from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.named_models import named_model
+from lossguard.static.interp.optimizer_networks import with_networks
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
@@ -85,6 +86,7 @@ from lossguard.static.values import (
     LossSpec,
     MaybeNone,
     NumberList,
+    Optimizer,
     ParamUnknown,
     Partial,
     PretrainedModel,
@@ -394,6 +396,8 @@ class CallsMixin(InterpBase):
             return self.build_namedtuple(callee, node, pos, kw, starred, frame, env)
         if isinstance(callee, QualName):
             result = self._torch_call(callee.name, node, pos, kw, starred, frame)
+            if isinstance(result, Optimizer):
+                result = with_networks(self, result, node, frame, env)  # Adam(self.parameters()): which objects
             if callee.name.endswith("_") or node.keywords:
                 self.torch_call_writes(callee.name, node, result, frame, env)  # torch.sigmoid(x, out=x)
             return result

@@ -142,7 +142,7 @@ class StatementsMixin(InterpBase):
             if isinstance(stmt.value, ast.Tuple):
                 returned = self.returned_parts(stmt.value, returned, frame)
             frame.returns.append(returned)
-            note_step_return(self, stmt, returned, frame)
+            note_step_return(self, stmt, returned, frame, env)
             earlier = frame.returned_at.get(id(stmt))
             frame.returned_at[id(stmt)] = returned if earlier is None else join(earlier, returned)
             return True

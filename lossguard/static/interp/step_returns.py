@@ -16,6 +16,12 @@ class of the checked code deriving from a ``LightningModule`` is now an event of
 (:class:`~lossguard.static.events.StepReturn`). Not where the class or one of its bases of the
 checked code mentions ``automatic_optimization`` at all (manual optimization returns what it
 likes, and a property or a setting read elsewhere may turn it off).
+
+Round 36 (mut25's ``hm_reduction_none``, HoriaMoraru/Romanian-News-Political-Bias-Detection's ``WeightedTrainer``):
+a Hugging Face ``Trainer`` subclass's ``compute_loss`` is run at the Trainer's construction (interp.hf_models), and
+the Trainer's ``training_step`` back-propagates what it returns (``loss``, or the first item of ``(loss, outputs)``
+when asked for the outputs, which training does not): its ``return`` is such an event too. The Trainer averages the
+loss itself only when ``args.n_gpu > 1`` (``DataParallel`` hands back one loss per device), which the message says.
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ import ast
 from typing import Any
 
 from lossguard.static.events import StepReturn
-from lossguard.static.interp.frame import Frame
+from lossguard.static.interp.frame import Env, Frame
+from lossguard.static.interp.hf_models import is_hf_trainer
 from lossguard.static.values import ClassRef, Instance, QualName, Value
 
 
@@ -39,13 +46,34 @@ def _mentions_manual(cls: ClassRef) -> bool:
     return False
 
 
-def note_step_return(interp: Any, stmt: ast.Return, returned: Value, frame: Frame) -> None:
-    """At ``return`` in ``training_step``: tell the rules what Lightning will back-propagate."""
+def _training_return(stmt: ast.Return, returned: Value, func: ast.FunctionDef | ast.AsyncFunctionDef, env: Env) -> Value:
+    """What ``compute_loss`` returns to the Trainer's ``training_step``, which leaves ``return_outputs`` False:
+    ``return (loss, outputs) if return_outputs else loss`` gives the name ``loss``'s value."""
+    params = [a.arg for a in func.args.args]
+    flag = params[3] if len(params) > 3 else None
+    node = stmt.value
+    if flag is None or not isinstance(node, ast.IfExp):
+        return returned
+    test, picked = node.test, node.orelse
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test, picked = test.operand, node.body
+    if isinstance(test, ast.Name) and test.id == flag and isinstance(picked, ast.Name) and picked.id in env:
+        return env[picked.id]
+    return returned
+
+
+def note_step_return(interp: Any, stmt: ast.Return, returned: Value, frame: Frame, env: Env | None = None) -> None:
+    """At ``return`` in ``training_step``: tell the rules what Lightning will back-propagate; at ``return`` in
+    ``compute_loss`` of a Hugging Face ``Trainer`` subclass, what the Trainer's ``training_step`` will."""
     func = frame.func
-    if func is None or func.name != "training_step" or stmt.value is None:
+    if func is None or func.name not in ("training_step", "compute_loss") or stmt.value is None:
         return
     module = frame.self_value
     if not isinstance(module, Instance):
+        return
+    if func.name == "compute_loss":
+        if is_hf_trainer(interp, module.cls):
+            interp.sink(StepReturn(stmt, _training_return(stmt, returned, func, env or {}), frame.ctx()))
         return
     bases = interp._bases(module.cls)
     if not any(isinstance(b, QualName) and b.name.endswith("LightningModule") for b in bases[1:]):

@@ -467,11 +467,13 @@ def parameter_owners(node: ast.expr | None, frame: Frame) -> tuple[str, ...]:
         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr in ("parameters", "named_parameters"):
             owners.append(frame.module.segment(sub.func.value))
             inside.update(id(n) for n in ast.walk(sub))
-    # a bare name or attribute outside those calls (`params`, `self.param_list`) may hold other parameters
+    # a bare name or attribute outside those calls (`params`, `self.param_list`) may hold other parameters; the
+    # argument of a lambda that picks some of them (`filter(lambda p: p.requires_grad, D.parameters())`) holds one
+    picked = {a.arg for sub in ast.walk(node) if isinstance(sub, ast.Lambda) for a in sub.args.args}
     for sub in ast.walk(node):
         if id(sub) in inside or isinstance(sub, ast.Constant):
             continue
-        if isinstance(sub, ast.Name) and sub.id not in ("chain", "itertools", "list"):
+        if isinstance(sub, ast.Name) and sub.id not in ("chain", "itertools", "list", "filter", *picked):
             if not any(isinstance(p, ast.Call) and p.func is sub for p in ast.walk(node)):
                 return ()
     return tuple(owners)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from lossguard.static.events import BACKWARD_CALLS
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._guarded_clears import _changed
+from lossguard.static.rules._helper_tests import returned_test
 from lossguard.static.scope_nodes import own_nodes
 
 _LEAVE = (ast.Return, ast.Break, ast.Continue, ast.Raise)
@@ -49,12 +50,13 @@ class EveryIterationClear:
     test: ast.expr
 
 
-def every_iteration_clears(stmts: list[ast.stmt], index: int, loop: ast.AST) -> list[EveryIterationClear]:
+def every_iteration_clears(stmts: list[ast.stmt], index: int, loop: ast.AST, tree: ast.AST | None = None) -> list[EveryIterationClear]:
     """The shape around the ``backward()`` statement ``stmts[index]`` of ``loop``'s body (see the module's docstring),
-    one item per clearing statement, nearest the backward() first; [] when it is not there."""
+    one item per clearing statement, nearest the backward() first; [] when it is not there. ``tree``, the file's, lets
+    a test be a call of a method of the loop's class that returns one (rules/_helper_tests.py)."""
     if getattr(loop, "body", None) is not stmts:
         return []
-    stepping = _stepping_if(stmts, index, loop)
+    stepping = _stepping_if(stmts, index, loop, tree)
     if stepping is None:
         return []
     at, branch = stepping
@@ -63,7 +65,7 @@ def every_iteration_clears(stmts: list[ast.stmt], index: int, loop: ast.AST) -> 
     return [EveryIterationClear(clear, steps, branch.test) for clear in clears]
 
 
-def _stepping_if(stmts: list[ast.stmt], index: int, loop: ast.AST) -> tuple[int, ast.If] | None:
+def _stepping_if(stmts: list[ast.stmt], index: int, loop: ast.AST, tree: ast.AST | None = None) -> tuple[int, ast.If] | None:
     """The first ``if`` after ``stmts[index]`` that steps under a test counting the loop's iterations, with its index;
     None when a statement met first steps, clears, back-propagates or leaves the list, or the first ``if`` that steps is
     not one."""
@@ -73,7 +75,7 @@ def _stepping_if(stmts: list[ast.stmt], index: int, loop: ast.AST) -> tuple[int,
         if isinstance(stmt, ast.If) and any(
             isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and call_name(s.value) == "step" for s in stmt.body
         ):
-            if stmt.orelse or any(isinstance(n, _LEAVE) for n in nodes) or not _counts_iterations(stmt.test, stmts[:i], loop):
+            if stmt.orelse or any(isinstance(n, _LEAVE) for n in nodes) or not _counts_iterations(stmt.test, stmts[:i], loop, tree):
                 return None
             return i, stmt
         if _interrupts(nodes):
@@ -102,19 +104,25 @@ def _interrupts(nodes: list[ast.AST]) -> bool:
     return any(isinstance(n, ast.Call) and (call_name(n) in ("step", "zero_grad") or call_name(n) in BACKWARD_CALLS) for n in nodes)
 
 
-def _counts_iterations(test: ast.expr, before: list[ast.stmt], loop: ast.AST) -> bool:
+def _counts_iterations(test: ast.expr, before: list[ast.stmt], loop: ast.AST, tree: ast.AST | None = None) -> bool:
     """``test`` takes a remainder of a value the loop changes at each iteration, or reads a name that one of the
-    statements ``before`` it assigns such a test to."""
+    statements ``before`` it assigns such a test to; either written as a call of a method of the loop's class that
+    returns it (``self._is_update_step(progress)``, rules/_helper_tests.py)."""
     changed = _changed(loop)
     increments = {
         ast.unparse(n.target) for n in own_nodes(getattr(loop, "body", [])) if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Attribute)
     }
-    if _remainder_of_counter(test, changed, increments):
+
+    def counts(expr: ast.expr) -> bool:
+        returned = returned_test(expr, loop, tree)
+        return _remainder_of_counter(expr, changed, increments) or returned is not None and _remainder_of_counter(returned, changed, increments)
+
+    if counts(test):
         return True
     read = {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
     for stmt in before:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id in read:
-            if _remainder_of_counter(stmt.value, changed, increments):
+            if counts(stmt.value):
                 return True
     return False
 

@@ -12,6 +12,7 @@ with the part is not read.
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -168,6 +169,22 @@ def detached(expr: ast.AST) -> bool:
     )
 
 
+def _bound_detached(arg: ast.expr, assigns: Sequence[ast.stmt]) -> bool:
+    """``arg`` is a name every assignment of which (among ``assigns``) binds it alone to a detached value
+    (``fake = G(z).detach()`` then ``D(fake)``: a judge of a detached input, as ``D(G(z).detach())``)."""
+    if not isinstance(arg, ast.Name):
+        return False
+    values: list[ast.expr] = []
+    for a in assigns:
+        targets = a.targets if isinstance(a, ast.Assign) else [a.target] if isinstance(a, (ast.AugAssign, ast.AnnAssign)) else []
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id == arg.id and isinstance(a, ast.Assign) and a.value is not None:
+                values.append(a.value)
+            elif any(isinstance(t, ast.Name) and t.id == arg.id for t in ast.walk(target)):
+                return False  # bound some other way (an augmented assignment, an unpacking)
+    return bool(values) and all(detached(v) for v in values)
+
+
 #: the traces made lately, by the id of the ``backward()`` call (a finding asks for one several times)
 _TRACES: dict[int, tuple[ast.Call, _Traced | None]] = {}
 
@@ -219,7 +236,7 @@ def _trace_uncached(backward: ast.Call, module: ModuleInfo) -> _Traced | None:
                     if not (isinstance(called, ast.Attribute) and called.attr in api.MODULE_ATTRIBUTES and called.attr != "forward"):
                         used.add(module.segment(called))
                         calls.append(n)
-                        if any(detached(a) for a in n.args):
+                        if any(detached(a) or _bound_detached(a, assigns) for a in n.args):
                             judged.add(module.segment(called))
                     if isinstance(func, ast.Subscript):
                         stack.append(func.slice)

@@ -27,9 +27,10 @@ from lossguard.static.rules._counter_schedule import scheduled_step
 from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
+from lossguard.static.rules._network_clears import cleared_network, steps_uncleared_network
 from lossguard.static.rules._per_network_loop import picked_by_loop
 from lossguard.static.scope_nodes import scope_nodes
-from lossguard.static.values import External, Optimizer, QualName, Unknown
+from lossguard.static.values import External, Instance, Optimizer, QualName, Unknown
 
 _NOT_CLEARING = {"clip_grad_norm_", "clip_grad_value_", "requires_grad_", "no_grad", "enable_grad", "set_grad_enabled", "backward", "manual_backward"}
 
@@ -424,6 +425,17 @@ class TrainingJob:
 """
 
 
+def _where(loop: LoopSummary, step: ast.Call) -> str:
+    """How a message names the loop that runs ``step``."""
+    inside = loop.node.lineno <= step.lineno <= (loop.node.end_lineno or loop.node.lineno)
+    where = "this loop" if inside else f"the loop at line {loop.node.lineno} (through the functions it calls)"
+    if isinstance(loop.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        where = "training_step (run by Lightning once per batch, under manual optimization)"
+        if loop.extra.get("keras"):
+            where = "train_step (run by Keras fit() once per batch; backward() fills each weight's .grad on the torch backend)"
+    return where
+
+
 class MissingZeroGrad(Rule):
     code = "LG014"
 
@@ -439,6 +451,9 @@ class MissingZeroGrad(Rule):
         callees: list[ast.AST] = []  # functions the loop calls whose gradient calls are among these
         foreign: dict[int, tuple[ModuleInfo, str]] = {}  # step() calls made in other files: their file, the optimizer
         foreign_cleared: set[tuple[object, str]] = set()  # (file, optimizer) of zero_grad() calls made in other files
+        cleared_networks: list[Instance] = []  # networks whose own zero_grad() the loop calls (_network_clears)
+        cleared_values: list[object] = []  # the optimizers whose zero_grad() the loop calls, as values, in any file
+        stepped_values: dict[int, object] = {}  # each step() call's optimizer, as a value, by the call's id
         dead = loop.extra.get("dead", frozenset())  # branches the call analysed never takes
         closures = _closure_steps(loop)
         backward = bool(closures)  # the step runs the closure, which back-propagates
@@ -453,10 +468,19 @@ class MissingZeroGrad(Rule):
                 if isinstance(receiver, ForeignCall):
                     if not _clears_elsewhere(receiver):
                         continue  # `clip_grad_norm_(...)` in the other file: no clearing there either
+                    network = cleared_network(receiver.name, receiver.receiver)
+                    if network is not None:
+                        cleared_networks.append(network)
+                        continue
                     optimizer = _zero_grad_optimizer(receiver.name, receiver.receiver, node, receiver.module)
                     if optimizer is not None:
                         foreign_cleared.add((receiver.module.path, optimizer))
+                        cleared_values.append(receiver.receiver)
                         continue
+                network = cleared_network(name, receiver)
+                if network is not None:
+                    cleared_networks.append(network)
+                    continue
                 optimizer = _zero_grad_optimizer(name, receiver, node, module)
                 if optimizer is None:
                     # model.zero_grad(), p.grad = None, a helper: which gradients it clears is not known
@@ -465,6 +489,7 @@ class MissingZeroGrad(Rule):
                 cleared.add(optimizer)
                 if (container := cleared_container(node, module)) is not None:
                     containers.add(container)
+                cleared_values.append(receiver)
                 if isinstance(receiver, Optimizer):
                     owners[optimizer] = receiver.params
             elif isinstance(receiver, ForeignCall):
@@ -473,10 +498,12 @@ class MissingZeroGrad(Rule):
                 stepped = _stepped_optimizer(name, receiver.receiver, node, receiver.module)
                 if stepped is not None and isinstance(node, ast.Call):
                     foreign[id(node)] = (receiver.module, stepped)
+                    stepped_values[id(node)] = receiver.receiver
             else:
                 stepped = _stepped_optimizer(name, receiver, node, module, closures)
                 if stepped is not None and isinstance(node, ast.Call):
                     steps.append((node, stepped))
+                    stepped_values[id(node)] = receiver
                     if isinstance(receiver, Optimizer):
                         owners[stepped] = receiver.params
         if (
@@ -488,6 +515,28 @@ class MissingZeroGrad(Rule):
             or calls_a_subclass_method(loop.node, loop.ctx.func, module, _clears_in)
             or any(calls_a_subclass_method(fn, fn, module, _clears_in) for fn in callees)
         ):
+            if cleared_networks:
+                self._report_uncleared_branch(loop)  # as for any clearing call of a reach not read by text
+            return
+        if cleared_networks:
+            # a network's own zero_grad(): the optimizers are compared by the networks they step, not by their texts
+            self._report_uncleared_branch(loop)
+            uncleared_networks = {
+                id(node): node
+                for node, _ in steps
+                if steps_uncleared_network(stepped_values.get(id(node)), cleared_networks, cleared_values)
+                and not on_last_iteration_only(node, loop.node)
+                and not fresh_each_iteration(node, loop)
+            }
+            for node, _ in steps:
+                if id(node) in uncleared_networks:
+                    self._report_network_step(loop, node, module)
+                    return
+            uncleared_foreign = {
+                i: m for i, (m, _) in foreign.items() if steps_uncleared_network(stepped_values.get(i), cleared_networks, cleared_values)
+            }
+            if uncleared_foreign:
+                self._report_foreign_step(loop, uncleared_foreign)
             return
         if foreign_cleared and steps:
             return  # a zero_grad() in another file may clear what this loop steps: its text is not comparable
@@ -522,12 +571,7 @@ class MissingZeroGrad(Rule):
         step, which = uncleared[0]
         if fresh_each_iteration(step, loop):
             return  # rebuilt every iteration, perhaps over fresh parameters: not a training loop over steps
-        inside = loop.node.lineno <= step.lineno <= (loop.node.end_lineno or loop.node.lineno)
-        where = "this loop" if inside else f"the loop at line {loop.node.lineno} (through the functions it calls)"
-        if isinstance(loop.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            where = "training_step (run by Lightning once per batch, under manual optimization)"
-            if loop.extra.get("keras"):
-                where = "train_step (run by Keras fit() once per batch; backward() fills each weight's .grad on the torch backend)"
+        where = _where(loop, step)
         if cleared:
             message = (
                 f"{where} calls {' and '.join(f'{c}.zero_grad()' for c in sorted(cleared))} but never {which}.zero_grad(): "
@@ -582,6 +626,17 @@ class MissingZeroGrad(Rule):
             )
             self.report(node, dataclasses.replace(loop.ctx, module=module), message)
             return
+
+    def _report_network_step(self, loop: LoopSummary, step: ast.Call, module: ModuleInfo) -> None:
+        """A step() of an optimizer over networks that none of the loop's clearing calls reaches, in a loop that clears
+        other networks by their own ``zero_grad()`` (rules/_network_clears.py)."""
+        which = module.segment(step.func.value) if isinstance(step.func, ast.Attribute) else "the optimizer"
+        self.report(
+            step,
+            loop.ctx,
+            f"{_where(loop, step)} clears the gradients of other networks (their zero_grad()) but never those of the "
+            f"network {which} steps: they accumulate across steps; call {which}.zero_grad() every step",
+        )
 
     def _report_uncleared_branch(self, loop: LoopSummary) -> None:
         """The clearing calls of a loop that clears its gradients only on one branch of an

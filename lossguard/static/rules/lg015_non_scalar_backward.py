@@ -41,12 +41,18 @@ class NonScalarBackward(Rule):
         value = _backpropagated(step.value)
         if value is None or not value.unreduced:
             return
-        self.report(
-            step.node,
-            step.ctx,
-            "training_step returns a per-element loss (reduction='none'), and Lightning calls backward() on it: "
-            "reduce it first, e.g. return loss.mean()",
-        )
+        if step.ctx.func is not None and step.ctx.func.name == "compute_loss":
+            message = (
+                "compute_loss returns a per-element loss (reduction='none'), and the Hugging Face Trainer's "
+                "training_step calls backward() on it (it averages the loss first only when args.n_gpu > 1): "
+                "reduce it first, e.g. return loss.mean()"
+            )
+        else:
+            message = (
+                "training_step returns a per-element loss (reduction='none'), and Lightning calls backward() on it: "
+                "reduce it first, e.g. return loss.mean()"
+            )
+        self.report(step.node, step.ctx, message)
 
     VALID = (
         """

@@ -177,6 +177,12 @@ class ZeroGradBetweenBackwardAndStep(Rule):
         .replace("{test}", "optimizer")
         .replace("{after}", "")
         .replace("{last}", "pass"),
+        # the clear at every iteration and the step under the helper test, but the loop never advances the progress the
+        # helper's remainder reads: the test does not count iterations
+        _ACCUMULATING.replace("{before}", "optimizer.zero_grad()\n                ")
+        .replace("{test}", _UPDATE_STEP)
+        .replace("{after}", "")
+        .replace("{last}", "pass"),
         # tientrandinh/Revisiting-Reverse-Distillation at 94a8df5: the clears after the steps, under their test
         _DISTILLING.replace("{before}", "").replace("{test}", _EVERY_SECOND).replace("{after}", _CLEAR_AFTER).replace("{last}", "pass"),
         # a clear at every iteration and a step skipped when the loss is not finite: the test does not count iterations,
@@ -569,6 +575,18 @@ class Agent:
             col=21,
             message="clears at each step the gradients the iterations since the last step accumulated",
         ),
+        # Nerogar/OneTrainer's shape with the clear at every iteration, the step under the helper test
+        # `self._is_update_step(progress)`, which returns a remainder of the progress the loop advances (round 36,
+        # rules/_helper_tests.py)
+        Invalid(
+            _ACCUMULATING.replace("{before}", "optimizer.zero_grad()\n                ")
+            .replace("{test}", _UPDATE_STEP)
+            .replace("{after}", "")
+            .replace("{last}", "progress.next_step(self.args.batch_size)"),
+            line=23,
+            col=17,
+            message="only when `self._is_update_step(progress)`",
+        ),
         # tientrandinh/Revisiting-Reverse-Distillation before 94a8df5 ("fix clear gradients"): both optimizers cleared
         # at every iteration, stepped every second one: each step applies the last batch's gradients alone
         # (rules/_every_iteration_clears.py)
@@ -735,7 +753,7 @@ class Agent:
             return None
         stmts, index = layout.where[id(backward)]
         loop = _loop_of(stmts, module.module)
-        for shape in every_iteration_clears(stmts, index, loop) if loop is not None else []:
+        for shape in every_iteration_clears(stmts, index, loop, module.module) if loop is not None else []:
             clear = self._clear(shape.clear, module, values)
             if clear is None:
                 continue

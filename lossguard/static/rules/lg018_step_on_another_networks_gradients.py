@@ -29,6 +29,7 @@ from lossguard.static.rules._loss_reach import (
     reaches,
     shared_outputs,
 )
+from lossguard.static.rules._next_iteration import cleared_only_with_step, first_copy, recurring, two_iterations
 from lossguard.static.rules._sibling_resets import class_of
 from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.values import Instance, Value
@@ -126,6 +127,34 @@ class Trainer:
 _MUSE_MASKGIT = _VQGAN_MODULE.replace("{vae}", "VQGAN") + _MUSE_TRAINER
 
 
+#: a GAN loop that clears each optimizer right after its own step, the discriminator first (round 36, the shape of
+#: VITA-Group/TransGAN's train() at 6b85440c): `{d_test}` and `{g_test}` are the tests around the two updates
+_CLEARED_AFTER_STEP = """
+import torch
+import torch.nn as nn
+
+
+def train(G, D, loader, epochs, every, n_critic):
+    opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+    opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+    step = 0
+    for epoch in range(epochs):
+        for i, real in enumerate(loader):
+            fake = G(torch.randn(real.shape[0], 64)).detach()
+            d_loss = torch.relu(1.0 - D(real)).mean() + torch.relu(1.0 + D(fake)).mean()
+            (d_loss / every).backward()
+            if {d_test}:
+                opt_d.step()
+                opt_d.zero_grad()
+            if {g_test}:
+                g_loss = -D(G(torch.randn(real.shape[0], 64))).mean()
+                g_loss.backward()
+                opt_g.step()
+                opt_g.zero_grad()
+            step += 1
+"""
+
+
 class StepOnAnotherNetworksGradients(Rule):
     code = "LG018"
     VALID = (
@@ -169,23 +198,6 @@ for real, z in loader:
     d_loss.backward()
     opt_d.step()
     opt_d.zero_grad()
-""",
-        # the discriminator trains first on detached fakes; the generator's optimizer cleared before its loss
-        """
-import torch
-
-opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
-opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
-for real, z in loader:
-    fake = G(z)
-    d_loss = bce(D(real), ones) + bce(D(fake.detach()), zeros)
-    d_loss.backward()
-    opt_d.step()
-    opt_d.zero_grad()
-    opt_g.zero_grad()
-    g_loss = bce(D(fake), ones)
-    g_loss.backward()
-    opt_g.step()
 """,
         # one optimizer over both networks: a single step of the summed loss, nothing of another network's
         """
@@ -305,12 +317,57 @@ for img in loader:
         # the same wrapper whose discriminator's path judges `fmap` undetached: no evidence that the first loss is the
         # discriminator's adversary's
         _MUSE_MASKGIT.replace("            fmap.detach_()\n", ""),
+        # training in phases: once the generator trains, the discriminator never steps again (tests that are not
+        # counters may stop one update for good)
+        _CLEARED_AFTER_STEP.replace("{d_test}", "epoch < 10").replace("{g_test}", "epoch >= 10"),
+        # TransGAN's shape with thunlp/FewRel's fix (14a6b9465e): the discriminator also cleared right after the
+        # generator's step, before anything of the next iteration
+        _CLEARED_AFTER_STEP.replace("{d_test}", "(i + 1) % every == 0")
+        .replace("{g_test}", "step % (n_critic * every) == 0")
+        .replace("                opt_g.step()\n", "                opt_g.step()\n                opt_d.zero_grad()\n"),
+        # the generator's loss does not go through the discriminator (a reconstruction loss alone)
+        _CLEARED_AFTER_STEP.replace("{d_test}", "(i + 1) % every == 0")
+        .replace("{g_test}", "step % (n_critic * every) == 0")
+        .replace("g_loss = -D(G(torch.randn(real.shape[0], 64))).mean()", "g_loss = (G(torch.randn(real.shape[0], 64)) - real).abs().mean()"),
     )
 
     INVALID = (
         Invalid(catalog_example("LG018"), line=13, col=5, message="`opt_d.step()`"),
+        # the discriminator trains first on detached fakes, its optimizer cleared right after its step; the
+        # generator's loss then fills its gradients, which the next iteration's step applies (a VALID example until
+        # round 36, when the reading across iterations was written)
+        Invalid(
+            """
+import torch
+
+opt_g = torch.optim.Adam(G.parameters(), lr=2e-4)
+opt_d = torch.optim.Adam(D.parameters(), lr=2e-4)
+for real, z in loader:
+    fake = G(z)
+    d_loss = bce(D(real), ones) + bce(D(fake.detach()), zeros)
+    d_loss.backward()
+    opt_d.step()
+    opt_d.zero_grad()
+    opt_g.zero_grad()
+    g_loss = bce(D(fake), ones)
+    g_loss.backward()
+    opt_g.step()
+""",
+            line=9,
+            col=5,
+            message="in the next iteration",
+        ),
+        # VITA-Group/TransGAN at 6b85440c: the discriminator stepped every `every` batches, the generator every
+        # `n_critic * every` (two counter tests, each true again and again)
+        Invalid(
+            _CLEARED_AFTER_STEP.replace("{d_test}", "(i + 1) % every == 0").replace("{g_test}", "step % (n_critic * every) == 0"),
+            line=15,
+            col=17,
+            message="in the next iteration",
+        ),
         # thunlp/FewRel before 14a6b9465e (fewshot_re_kit/framework.py): the discriminator's loss reaches the
-        # sentence encoder, whose optimizer is cleared only after its own step
+        # sentence encoder, whose optimizer is cleared only after its own step (the discriminator's clear after the
+        # encoder's step, which the fix also added, written here so that the example holds one finding)
         Invalid(
             """
 import torch
@@ -339,10 +396,49 @@ def train(model, disc, loader, adv_loader, lr, adv_lr):
         loss_encoder.backward(retain_graph=True)
         optimizer_encoder.step()
         optimizer_encoder.zero_grad()
+        optimizer_dis.zero_grad()
 """,
             line=25,
             col=9,
             message="`loss_dis.backward(retain_graph=True)` (line 20)",
+        ),
+        # the same with only the fix's first line (`optimizer_encoder.zero_grad()` after the discriminator's step): the
+        # encoder's flipped-label loss still fills the discriminator's gradients after its clear, and the next
+        # iteration's discriminator step applies them; the fix's second line (`optimizer_dis.zero_grad()` after the
+        # encoder's step) clears them (round 36)
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+def train(model, disc, loader, adv_loader, lr, adv_lr):
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    optimizer_encoder = torch.optim.SGD(model.parameters(), lr=adv_lr)
+    optimizer_dis = torch.optim.SGD(disc.parameters(), lr=adv_lr)
+    for support, query, label in loader:
+        logits = model(support, query)
+        loss = F.cross_entropy(logits, label)
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+        support_adv, query_adv = next(adv_loader)
+        features = torch.cat([model.sentence_encoder(support), model.sentence_encoder(query),
+                              model.sentence_encoder(support_adv), model.sentence_encoder(query_adv)], 0)
+        dis_labels = domain_labels(features)
+        dis_logits = disc(features)
+        loss_dis = F.cross_entropy(dis_logits, dis_labels)
+        loss_dis.backward(retain_graph=True)
+        optimizer_dis.step()
+        optimizer_dis.zero_grad()
+        optimizer_encoder.zero_grad()
+        loss_encoder = F.cross_entropy(dis_logits, 1 - dis_labels)
+        loss_encoder.backward(retain_graph=True)
+        optimizer_encoder.step()
+        optimizer_encoder.zero_grad()
+""",
+            line=21,
+            col=9,
+            message="`optimizer_dis.step()` (line 21) also applies, in the next iteration, the gradients `loss_encoder.backward(retain_graph=True)`",
         ),
         # a VQGAN step function with gradient accumulation: the generator's loss goes through the discriminator,
         # whose optimizer is cleared after its step only
@@ -480,6 +576,35 @@ class Trainer:
             if found is not None:
                 self._seen.add(id(sx.placed.node))
                 self.report(sx.placed.node, dataclasses.replace(loop.ctx, module=module), self._message(sx, *found, module))
+        self._next_iteration(body, events, loop, module, outside)
+
+    def _next_iteration(
+        self, body: list[ast.stmt], events: list[_Event], loop: LoopSummary, module: ModuleInfo, outside: list[tuple[str, ...]]
+    ) -> None:
+        """A step whose optimizer the iteration clears right after it, on gradients another loss leaves later in the
+        iteration, read in the next one (rules/_next_iteration.py)."""
+        both = two_iterations(events)
+        clears = [e for e in events if e.kind == "clear"]
+        for sx in both[len(events) :]:
+            if sx.kind != "step" or not sx.owners or id(sx.placed.node) in self._seen:
+                continue
+            if not any(self._may_clear(c, sx) for c in clears) or any(not o or overlaps(o, sx.owners) for o in outside):
+                continue
+            found = self._finding(both, sx, module)
+            if found is None:
+                continue
+            b1, sy, b2, net = found
+            if not any(b1 is e for e in events):
+                continue  # the other loss in the same iteration as the step: read above
+            if not recurring([e.placed.path for e in (b1, sy, b2, sx)], body):
+                continue  # tests that may stop one of the calls for good (training in phases)
+            if not cleared_only_with_step(first_copy(both, sx), events, b1, self._may_clear):
+                continue  # a clear that runs in an iteration that skips the step
+            self._seen.add(id(sx.placed.node))
+            message = self._message(sx, b1, sy, b2, net, module).replace(
+                " also applies the gradients ", " also applies, in the next iteration, the gradients ", 1
+            )
+            self.report(sx.placed.node, dataclasses.replace(loop.ctx, module=module), message)
 
     @staticmethod
     def _owners_cleared(node: ast.AST, module: ModuleInfo, values: dict[int, tuple[str, Value]]) -> tuple[str, ...]:

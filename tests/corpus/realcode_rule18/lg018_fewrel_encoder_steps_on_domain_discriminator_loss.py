@@ -1,4 +1,4 @@
-"""positive [LG018]: an adversarial few-shot trainer back-propagates the domain discriminator's loss through the sentence encoder, steps and clears the discriminator's optimizer, then back-propagates the encoder's flipped-label loss and steps the encoder's optimizer, cleared only after that step: the encoder also follows the discriminator's gradients (the fix clears the encoder's optimizer before its loss, and the discriminator's after it)."""
+"""positive [LG018]: an adversarial few-shot trainer back-propagates the domain discriminator's loss through the sentence encoder, steps and clears the discriminator's optimizer, then back-propagates the encoder's flipped-label loss and steps the encoder's optimizer, cleared only after that step: the encoder also follows the discriminator's gradients (the fix clears the encoder's optimizer before its loss, and the discriminator's after it). The encoder's flipped-label loss also fills the discriminator's gradients after its clear, and the next iteration's discriminator step applies them (the fix's second line; marked in round 36, when LG018 read it)."""
 
 # Source: thunlp/FewRel@cf5d71c535 fewshot_re_kit/framework.py, fixed in 14a6b9465e (cut, renamed)
 import torch
@@ -42,7 +42,7 @@ class AdversarialFewShotTrainer:
             loss_dis = self.adv_cost(dis_logits, dis_labels)
 
             loss_dis.backward(retain_graph=True)
-            optimizer_dis.step()
+            optimizer_dis.step()  # expect: LG018
             optimizer_dis.zero_grad()
 
             loss_encoder = self.adv_cost(dis_logits, 1 - dis_labels)
