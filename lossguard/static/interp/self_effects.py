@@ -257,9 +257,18 @@ def carried_state(interp: InterpBase, frame: Frame, env: Env, inst: Instance, fn
     out = []
     for key in sorted(keys):
         attr = key[5:]
-        if attr in read and holds_here(interp, frame, node, attr):
+        if attr in read and _hashable(env[key]) and holds_here(interp, frame, node, attr):
             out.append((attr, env[key]))
     return tuple(out)
+
+
+def _hashable(value: Value) -> bool:
+    """A value that can be part of the key a call's analysis is kept under (``calls.call_function``)."""
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def seed(frame: Frame, env: Env, state: tuple[tuple[str, Value], ...]) -> None:
