@@ -521,8 +521,11 @@ def test_realcode_heldout25_precision_and_recall():
 # next call's test, so it runs the branch with the model's softmax output. The misses: a GAN class whose step() clears
 # only the generator while the discriminator's optimizer (an attribute of the network) steps on gradients that pile up
 # (LG014), and a discriminator cleared after its step whose stale gradients the generator's backward fills (LG018).
-# Gated at what it measures: no false alarm but the known one, recall at least 0.92.
-REALCODE_HELDOUT26_KNOWN_FALSE_ALARMS = {"fuzz_semi_vae_forward_loss_sigmoid_recon_bce"}
+# Gated at what it measures: no false alarm but the known one, recall at least 0.92. Round 36 (attrs34,
+# interp/self_effects.py): a call on self carries what it certainly stores on self into the caller, and the caller's
+# bindings into the next call, so `self.loss is not None` after forward() stored the loss is decided and the
+# cross-entropy branch is not run: the false alarm is gone, and the set is gated at no false alarm at all.
+REALCODE_HELDOUT26_KNOWN_FALSE_ALARMS: set[str] = set()
 REALCODE_HELDOUT26_RECALL_FLOOR = 0.92
 
 
