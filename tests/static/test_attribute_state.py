@@ -86,6 +86,18 @@ PROJECTS["a_loss_the_forward_always_stores_rules_out_the_fallback_look_alike_bef
     ),
 }
 
+# the forward may return before it stores the loss: the fallback may run
+PROJECTS["a_loss_the_forward_always_stores_rules_out_the_fallback_look_alike_early_return"] = {
+    "train.py": _OWN_LOSS.replace("{store}", "        if x.shape[0] == 0:\n            return y\n" + _ALWAYS).replace("{mark}", "  # expect: LG001"),
+}
+# a tensor stored before the loop and None after get_loss in each iteration: the second iteration runs the fallback
+# (the binding before the loop does not hold at the call: a loop's body is run once, from the state before it)
+PROJECTS["a_loss_the_forward_always_stores_rules_out_the_fallback_look_alike_stale"] = {
+    "train.py": _OWN_LOSS.replace("{store}", "        self.other = y")
+    .replace("{mark}", "  # expect: LG001")
+    .replace("        self.train()\n", "        self.train()\n        self.loss = torch.zeros(1)\n")
+    .replace("            loss.backward()\n", "            loss.backward()\n            self.loss = None\n"),
+}
 
 # quqixun/GNN-Pytorch's Pipeline.train (mut24's qq_softmax_mlp): early stopping keeps a deep copy of the network and
 # restores it with `self.model = best_model`. An attribute stored outside __init__ was unknown for the whole class;
