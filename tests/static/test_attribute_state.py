@@ -280,6 +280,12 @@ PROJECTS["an_object_built_from_a_mapping_runs_its_kwargs_constructor_look_alike_
 # attributes stored under names that are not literals: those bound before may be replaced, those after are known
 PROJECTS["an_object_built_from_a_mapping_runs_its_kwargs_constructor_setattr_first"] = _agent(first=_LOOP, mark="  # expect: LG001")
 PROJECTS["an_object_built_from_a_mapping_runs_its_kwargs_constructor_look_alike_setattr_last"] = _agent(last=_LOOP)
+PROJECTS["an_object_built_from_a_mapping_runs_its_kwargs_constructor_dict_update_first"] = _agent(
+    first="        self.__dict__.update(config)\n", mark="  # expect: LG001"
+)
+PROJECTS["an_object_built_from_a_mapping_runs_its_kwargs_constructor_look_alike_dict_update_last"] = _agent(
+    last="        self.__dict__.update(config)\n"
+)
 
 # main.py stores into an attribute the agent's train() stores too (mut25's `agent.alpha = agent.log_alpha.exp()`): the
 # agent's methods read it as unknown already, so the agent is kept (interp/outside_stores.py)

@@ -51,7 +51,7 @@ from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.named_models import named_model
-from lossguard.static.interp.open_constructions import forget_self_attributes, open_keywords
+from lossguard.static.interp.open_constructions import forget_self_attributes, open_keywords, updates_own_dict
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.self_effects import apply_after_call, carried_state, left_set, seed
@@ -165,6 +165,8 @@ class CallsMixin(InterpBase):
         func = node.func
         if node.args and frame.self_value is not None and stores_locals(self, node, frame, env):
             return Const(None)  # set_attributes(self, locals()): each parameter kept as self.<name>
+        if updates_own_dict(node, frame):
+            forget_self_attributes(node.func.value.value, frame, env)  # type: ignore[attr-defined]  # self.__dict__.update(cfg)
         if isinstance(func, ast.Attribute) and not self._reads_sibling_store(func, frame, env):
             if (
                 isinstance(func.value, ast.Call)

@@ -13,8 +13,8 @@ keywords written at the call, every other named parameter unknown, and its ``**k
 builds from literals and from the checked code's classes is then known, as for any construction with unknown
 arguments. A call with ``*sequence`` (or an ``__init__`` with ``*args``) is left as before.
 
-An attribute stored under a name that is not a literal (``for k, v in kwargs.items(): setattr(self, k, v)``) may
-replace any attribute: every attribute of ``self`` bound so far (in the body, and on the object being built where the
+An attribute stored under a name that is not a literal (``for k, v in kwargs.items(): setattr(self, k, v)``, or
+``self.__dict__.update(config)``) may replace any attribute: every attribute of ``self`` bound so far (in the body, and on the object being built where the
 body is its construction) becomes unknown. A literal name is an assignment, as before (``calls._setattr``).
 """
 
@@ -34,6 +34,19 @@ def open_keywords(init: ast.FunctionDef | ast.AsyncFunctionDef, n_pos: int, kw: 
     if init.args.kwarg is None or init.args.vararg is not None:
         return None
     return filled_keywords(init, n_pos, kw, open_kwargs=True)
+
+
+def updates_own_dict(node: ast.Call, frame: Frame) -> bool:
+    """``self.__dict__.update(...)`` (what ``interp.stored_locals`` has not read as ``locals()``): any attribute of
+    ``self`` may be replaced."""
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "update"
+        and isinstance(func.value, ast.Attribute)
+        and func.value.attr == "__dict__"
+        and is_self(func.value.value, frame)
+    )
 
 
 def forget_self_attributes(target: ast.expr, frame: Frame, env: Env) -> None:
