@@ -141,7 +141,7 @@ def _reach(interp: InterpBase, cls: ClassRef, fn: FunctionNode) -> list[Function
     for _ in range(_DEPTH):
         nxt: list[FunctionNode] = []
         for f in layer:
-            for node in _own_nodes(f):
+            for node in ast.walk(f):  # a nested function the method calls may call more
                 name = _self_call(node)
                 method = _method(interp, cls, name) if name is not None else None
                 if method is not None and id(method) not in seen:
@@ -160,13 +160,13 @@ def may_set(interp: InterpBase, cls: ClassRef, fn: FunctionNode) -> frozenset[st
         return interp._self_effect_facts[key]
     found: set[str] | None = set()
     for f in _reach(interp, cls, fn):
-        for node in _own_nodes(f):
+        for node in ast.walk(f):  # a nested function the method calls may store too
             if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.Delete)):
                 targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
                 for t in targets:
                     found |= _stored_attr(t)  # type: ignore[operator]
-            elif isinstance(node, ast.NamedExpr):
-                continue
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                found |= _stored_attr(node.optional_vars)  # type: ignore[operator]
             elif isinstance(node, ast.Attribute) and node.attr == "__dict__" and isinstance(node.value, ast.Name) and node.value.id == "self":
                 found = None
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("setattr", "delattr") and node.args:
