@@ -15,8 +15,9 @@ Three facts, each about one call on the caller's own ``self`` (``self.m(...)``, 
   caller's ``self.<attr>`` is what the method's body left there.
 * *What the call may set* (:func:`may_set`): every ``self.<attr>`` the method or the methods it calls on ``self``
   store. The caller's own binding of such an attribute no longer holds after the call; it is forgotten (read again
-  from the object), unless the call certainly sets it. A ``setattr(self, <not a literal>, ...)`` or ``self.__dict__``
-  may set any attribute.
+  from the object), unless the call certainly sets it. A ``setattr(self, <not a literal>, ...)``, ``self.__dict__``,
+  a method picked by ``getattr(self, <not a literal>)``, or a chain of calls on ``self`` deeper than the methods
+  followed may set any attribute.
 * *What the callee starts with* (:func:`carried_state`): the caller's bindings of ``self.<attr>`` that the method (or
   the methods it calls on ``self``) reads, where they hold on every path to the call: the caller runs no loop there,
   or an earlier statement of the innermost loop's body certainly sets the attribute in the same iteration (a loop's
@@ -133,8 +134,9 @@ def always_sets(interp: InterpBase, cls: ClassRef, fn: FunctionNode, depth: int 
     return result
 
 
-def _reach(interp: InterpBase, cls: ClassRef, fn: FunctionNode) -> list[FunctionNode]:
-    """``fn`` and the methods it calls on ``self``, transitively (up to :data:`_DEPTH` calls deep)."""
+def _reach(interp: InterpBase, cls: ClassRef, fn: FunctionNode) -> tuple[list[FunctionNode], bool]:
+    """``fn`` and the methods it calls on ``self``, transitively (up to :data:`_DEPTH` calls deep), and whether that is
+    every method it may run on ``self``: none left past the depth, and no ``getattr(self, <not a literal>)``."""
     seen = {id(fn)}
     out = [fn]
     layer = [fn]
@@ -149,7 +151,22 @@ def _reach(interp: InterpBase, cls: ClassRef, fn: FunctionNode) -> list[Function
                     out.append(method)
                     nxt.append(method)
         layer = nxt
-    return out
+        if not layer:
+            break
+    return out, not layer and not any(_dynamic_self_call(n) for f in out for n in ast.walk(f))
+
+
+def _dynamic_self_call(node: ast.AST) -> bool:
+    """``getattr(self, <not a literal>)``: a method of ``self`` picked by a name the text does not give."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "getattr"
+        and len(node.args) >= 2
+        and isinstance(node.args[0], ast.Name)
+        and node.args[0].id == "self"
+        and not (isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str))
+    )
 
 
 def may_set(interp: InterpBase, cls: ClassRef, fn: FunctionNode) -> frozenset[str] | None:
@@ -158,8 +175,9 @@ def may_set(interp: InterpBase, cls: ClassRef, fn: FunctionNode) -> frozenset[st
     key = (id(cls.node), id(fn), "may")
     if key in interp._self_effect_facts:
         return interp._self_effect_facts[key]
-    found: set[str] | None = set()
-    for f in _reach(interp, cls, fn):
+    reached, complete = _reach(interp, cls, fn)
+    found: set[str] | None = set() if complete else None
+    for f in reached if found is not None else []:
         for node in ast.walk(f):  # a nested function the method calls may store too
             if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.Delete)):
                 targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
@@ -192,7 +210,7 @@ def reads(interp: InterpBase, cls: ClassRef, fn: FunctionNode) -> frozenset[str]
     cached = interp._self_effect_facts.get(key)
     if cached is None:
         names: set[str] = set()
-        for f in _reach(interp, cls, fn):
+        for f in _reach(interp, cls, fn)[0]:
             names |= _names_in(f)
         cached = interp._self_effect_facts[key] = frozenset(names)
     return cached
