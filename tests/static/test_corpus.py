@@ -521,10 +521,13 @@ def test_realcode_heldout25_precision_and_recall():
 # next call's test, so it runs the branch with the model's softmax output. The misses: a GAN class whose step() clears
 # only the generator while the discriminator's optimizer (an attribute of the network) steps on gradients that pile up
 # (LG014), and a discriminator cleared after its step whose stale gradients the generator's backward fills (LG018).
-# Gated at what it measured: no false alarm but the known one, recall at least 0.92. Round 36 (recall34) found both
+# Gated at what it measured: no false alarm but the known one, recall at least 0.92. Round 36: recall34 found both
 # misses (a network's own zero_grad() compared with the steps by the networks each optimizer was built over; the
-# iteration read twice for the step of the next one): 27 found, recall 1.000, the floor raised to it.
-REALCODE_HELDOUT26_KNOWN_FALSE_ALARMS = {"fuzz_semi_vae_forward_loss_sigmoid_recon_bce"}
+# iteration read twice for the step of the next one); attrs34 (interp/self_effects.py) removed the false alarm (a call
+# on self carries what it certainly stores on self into the caller, and the caller's bindings into the next call, so
+# `self.loss is not None` after forward() stored the loss is decided and the cross-entropy branch is not run).
+# Merged: 27 found, 0 false alarms, 0 missed; gated at no false alarm at all and recall 1.0.
+REALCODE_HELDOUT26_KNOWN_FALSE_ALARMS: set[str] = set()
 REALCODE_HELDOUT26_RECALL_FLOOR = 1.0
 
 

@@ -53,9 +53,11 @@ from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.named_models import named_model
+from lossguard.static.interp.open_constructions import forget_self_attributes, open_keywords, updates_own_dict
 from lossguard.static.interp.optimizer_networks import with_networks
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.replaced_heads import classifier_features
+from lossguard.static.interp.self_effects import apply_after_call, carried_state, left_set, seed
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass, transposed, unzips
 from lossguard.static.interp.sequential_subclasses import LAYERS, SequentialInit, add_module, added_module, keep_layers, own_layers
@@ -167,6 +169,8 @@ class CallsMixin(InterpBase):
         func = node.func
         if node.args and frame.self_value is not None and stores_locals(self, node, frame, env):
             return Const(None)  # set_attributes(self, locals()): each parameter kept as self.<name>
+        if updates_own_dict(node, frame):
+            forget_self_attributes(node.func.value.value, frame, env)  # type: ignore[attr-defined]  # self.__dict__.update(cfg)
         if isinstance(func, ast.Attribute) and not self._reads_sibling_store(func, frame, env):
             if (
                 isinstance(func.value, ast.Call)
@@ -460,18 +464,22 @@ class CallsMixin(InterpBase):
                 if filled is None:
                     return UNKNOWN
                 kw = filled
+            owner = callee.self_value
+            own = isinstance(owner, Instance) and owner is frame.self_value  # self.m(...): state carried in and out
             result = self.call_function(
                 callee.func,
                 pos,
                 kw,
-                self_value=callee.self_value,
+                self_value=owner,
                 depth=frame.depth + 1,
-                is_init=callee.func.node.name == "__init__" or (frame.is_init and callee.self_value is frame.self_value),
-                no_grad=frame.no_grad or update_without_grad(self, callee.func, callee.self_value),
+                is_init=callee.func.node.name == "__init__" or (frame.is_init and owner is frame.self_value),
+                no_grad=frame.no_grad or update_without_grad(self, callee.func, owner),
                 called=frame.called,
                 callsite=(frame.module, node),
+                self_state=carried_state(self, frame, env, owner, callee.func.node, node) if own else (),  # type: ignore[arg-type]
             )
-            owner = callee.self_value
+            if own:
+                apply_after_call(self, frame, env, owner, callee.func.node, self._last_self_sets)  # type: ignore[arg-type]
             if not frame.no_grad and isinstance(owner, Instance) and returns_loss_term(callee.func.node, owner):
                 return with_graph(result)  # `criterion._show_dice(...)`: a term of its loss
             return result
@@ -481,6 +489,8 @@ class CallsMixin(InterpBase):
                 return optimizer  # `RAdam(net.parameters())` of a vendored optimizer class
             init = self._find_method(callee, "__init__") if starred and mapping_only(node) else None
             filled = filled_keywords(init.node, len(pos), kw) if init is not None else None  # `Head(**cfg)`
+            if filled is None and init is not None:
+                filled = open_keywords(init.node, len(pos), kw)  # `SAC(**params)`, `__init__(self, **config)` (interp.open_constructions)
             instance = self.instantiate(
                 callee,
                 pos,
@@ -530,9 +540,20 @@ class CallsMixin(InterpBase):
                     callsite=(frame.module, node),
                     opaque=True,
                 )
+            own = callee is frame.self_value  # self(x): the object's own forward, state carried in and out
             result = self.call_function(
-                method, pos, kw, self_value=callee, depth=frame.depth + 1, no_grad=frame.no_grad, called=frame.called, callsite=(frame.module, node)
+                method,
+                pos,
+                kw,
+                self_value=callee,
+                depth=frame.depth + 1,
+                no_grad=frame.no_grad,
+                called=frame.called,
+                callsite=(frame.module, node),
+                self_state=carried_state(self, frame, env, callee, method.node, node) if own else (),
             )
+            if own:
+                apply_after_call(self, frame, env, callee, method.node, self._last_self_sets)
             note_detached_args(self, callee, method, node, frame)
             return result
         if isinstance(callee, Either):
@@ -597,8 +618,10 @@ class CallsMixin(InterpBase):
         opaque: bool = False,
         summary: bool = False,
         entry: bool = False,
+        self_state: tuple[tuple[str, Value], ...] = (),
     ) -> Value:
         fn = ref.node
+        self._last_self_sets = None  # what a call on self certainly set: unknown unless its body runs (interp.self_effects)
         if depth > MAX_DEPTH:
             return UNKNOWN
         if not through_self(callsite):
@@ -613,6 +636,7 @@ class CallsMixin(InterpBase):
             called and not standalone,
             opaque,
             summary,
+            self_state,
         )
         try:
             hash(key)
@@ -624,6 +648,7 @@ class CallsMixin(InterpBase):
             self._last_self_accs = self._self_accs.get(key, ())
             self._last_param_accs = self._param_accs.get(key, ())
             self._last_free_growth = self._free_growth.get(key, {})
+            self._last_self_sets = self._self_sets.get(key)
             for event in self._forwarded.get(key, ()):
                 if callsite is not None and event.ctx.callsite != callsite:
                     # a thin wrapper called again with the same values: its loss call is this caller's too
@@ -658,6 +683,7 @@ class CallsMixin(InterpBase):
             )
             frame.callsite = callsite
             frame.choices = self._closure_choices.get(id(fn), ())
+            seed(frame, env, self_state)  # the caller's bindings of self attributes this body reads
             if forwarding_call(fn) is None:
                 self.exec_block(fn.body, frame, env)
             else:
@@ -688,6 +714,7 @@ class CallsMixin(InterpBase):
             if frame.free_growth:
                 self._free_growth[key] = dict(frame.free_growth)
             self._last_free_growth = self._free_growth.get(key, {})
+            self._self_sets[key] = left_set(self, self_value, fn, env, is_init)
             if ref.module.facts.function(fn).is_generator:
                 result: Value = generator_call(frame.yields)  # a `yield` fixture's value too (interp.pytest_fixtures)
             elif frame.returns:
@@ -700,6 +727,7 @@ class CallsMixin(InterpBase):
                 result = Const(None)
         finally:
             self._in_progress.discard(key)
+        self._last_self_sets = self._self_sets.get(key)
         self._memo[key] = result
         return result if through_self(callsite) else leave_holder(result)
 
@@ -856,6 +884,8 @@ class CallsMixin(InterpBase):
         key = self.ev(name, frame, env)
         if isinstance(key, Const) and isinstance(key.value, str) and key.value.isidentifier() and not isinstance(obj, ast.Starred):
             self.bind(ast.Attribute(value=obj, attr=key.value, ctx=ast.Store()), val, frame, env)
+        else:
+            forget_self_attributes(obj, frame, env)  # any attribute of self may be the one replaced (interp.open_constructions)
 
     def _wrapper_copy(self, receiver: Value) -> bool:
         """``receiver`` is a model of the checked code (each option of a choice too) whose class,

@@ -11,6 +11,7 @@ from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Fram
 from lossguard.static.interp.loss_subclasses import opaque_loss_subclass
 from lossguard.static.interp.mode_settings import enum_call
 from lossguard.static.interp.own_calls import FORWARD, calls_itself
+from lossguard.static.interp.restored_attributes import kept_value
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import UNKNOWN, ClassRef, FunctionRef, Instance, QualName, Value
 
@@ -63,7 +64,8 @@ class ClassesMixin(InterpBase):
             self.call_function(init, pos, kw, self_value=inst, depth=depth, is_init=True, callsite=callsite)
         for attr in self._volatile(cls):
             if attr in inst.attrs:
-                inst.attrs[attr] = UNKNOWN
+                # stored again only with its own object or a model of its declared class (interp.restored_attributes)
+                inst.attrs[attr] = kept_value(self, cls, attr, inst.attrs[attr])
         return inst
 
     def _default_instance(self, cls: ClassRef) -> Instance:

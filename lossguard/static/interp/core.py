@@ -88,6 +88,9 @@ class Interpreter(
         self._last_param_accs: tuple = ()
         self._free_growth: dict[tuple, dict[str, Value]] = {}  # what a nested function appended to free names (interp.closure_lists)
         self._last_free_growth: dict[str, Value] = {}
+        self._self_sets: dict[tuple, dict[str, Value] | None] = {}  # what a call on self certainly set (interp.self_effects)
+        self._last_self_sets: dict[str, Value] | None = None
+        self._self_effect_facts: dict[tuple, frozenset[str] | None] = {}  # per class and method (interp.self_effects)
         self._bound_by_fn: dict[int, frozenset[str]] = {}  # function node id -> the names its body binds
         self._in_progress: set[tuple] = set()
         # (function node id, events dropped) -> contexts analysed (interp.calls.MAX_CONTEXTS)

@@ -147,6 +147,7 @@ class Frame:
         "unrolling",
         "taken",
         "forced",
+        "carried",
     )
 
     def __init__(
@@ -197,6 +198,7 @@ class Frame:
         self.taken: set[int] = set()  # ids of the `if` statements whose body this call certainly runs (decided true)
         self.depth = depth
         self.owner = owner
+        self.carried: frozenset[str] = frozenset()  # `self` attributes the caller's bindings gave (interp.self_effects)
 
     @property
     def scope_node(self) -> ast.AST:

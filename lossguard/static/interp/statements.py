@@ -42,9 +42,11 @@ from lossguard.static.interp.model_branches import narrow_models, rejoin
 from lossguard.static.interp.model_choices import choose_models
 from lossguard.static.interp.number_tests import refine_number_test
 from lossguard.static.interp.numpy_calls import stores_into_numpy
+from lossguard.static.interp.outside_stores import changes_nothing
 from lossguard.static.interp.parameter_stores import indexed_parameter, keeps_layer, parameter_owner
 from lossguard.static.interp.replaced_heads import replaced_head
 from lossguard.static.interp.running_means import averaged_side
+from lossguard.static.interp.self_effects import decided_by_state
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.interp.slot_stores import slot_store_base
 from lossguard.static.interp.step_returns import note_step_return
@@ -282,6 +284,10 @@ class StatementsMixin(InterpBase):
                 by_mode = decided  # `if self.mode == Mode.BINARY:`: the other mode's branch is another object's (interp.mode_settings)
         if decided is None:
             decided = same
+        if decided is None and by_call is None:
+            # `if self.loss is not None:` after `self.forward(x)` stored a loss there (interp.self_effects): the other
+            # branch is a path this call never takes
+            decided = by_mode = decided_by_state(self, stmt.test, frame, env)
         returned = len(frame.returns)
         if decided is True and certainly_taken(stmt.test, frame, env) or flag_written_true(by_call, stmt.test, frame):
             frame.taken.add(id(stmt))  # appends in its body are as certain as those outside it (interp.layer_lists)
@@ -615,6 +621,8 @@ class StatementsMixin(InterpBase):
                     return  # model.fc = nn.Sequential(nn.Linear(n, 2), nn.Softmax(dim=1))
                 if isinstance(owner, Instance) and keeps_model(self, owner, target.attr):
                     return  # model.r = r into a registered buffer, or through a setter that stores buffers
+                if isinstance(owner, Instance) and changes_nothing(owner, target.attr, value):
+                    return  # agent.alpha = ... where the agent's methods read self.alpha as unknown already
                 if not (isinstance(owner, Instance) and self.unread_attribute(owner.cls, target.attr)):
                     self._forget_modified_model(target.value, frame, env)
         elif isinstance(target, ast.Starred):

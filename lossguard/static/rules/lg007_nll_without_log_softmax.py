@@ -226,8 +226,11 @@ class NllWithoutLogSoftmax(Rule):
     VALID = (
         # the configured head gives log-probabilities on every path
         _HEAD_FROM_CONFIG.format(more="", prob="F.log_softmax(x, dim=1)", score="F.log_softmax(x, dim=1)"),
-        # __init__ takes **kwargs of its own: what the mapping adds there is not known
-        _HEAD_FROM_CONFIG.format(more=", **kwargs", prob="F.softmax(x, dim=1)", score="x"),
+        # __init__ takes **kwargs of its own and reads the setting from it: it runs (round 36,
+        # interp.open_constructions), but what the mapping holds is not known, and its `.get` default is not taken for it
+        _HEAD_FROM_CONFIG.format(more=", **kwargs", prob="F.log_softmax(x, dim=1)", score="x").replace(
+            "self.probabilities = probabilities", 'self.probabilities = kwargs.get("log_probs", False)'
+        ),
         # both models end in log_softmax; and a choice by a test that is no setting against a literal
         _MODEL_BY_SETTING.replace("{dense}", "F.log_softmax(self.fc(x), dim=1)").replace("{test}", 'args.model == "conv"'),
         _MODEL_BY_SETTING.replace("{dense}", "self.fc(x)").replace("{test}", "len(classes) > 2"),
@@ -389,6 +392,13 @@ loss = nn.NLLLoss()(model(x), y)
         # the configured head gives probabilities or raw scores, never log-probabilities
         Invalid(
             _HEAD_FROM_CONFIG.format(more="", prob="F.softmax(x, dim=1)", score="x"),
+            line=24,
+            col=25,
+            message="NLLLoss receives raw logits or softmax probabilities, whichever path it takes",
+        ),
+        # the same with **kwargs of its own (round 36): __init__ runs with the mapping unknown, and neither path is right
+        Invalid(
+            _HEAD_FROM_CONFIG.format(more=", **kwargs", prob="F.softmax(x, dim=1)", score="x"),
             line=24,
             col=25,
             message="NLLLoss receives raw logits or softmax probabilities, whichever path it takes",
