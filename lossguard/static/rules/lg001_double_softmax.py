@@ -468,6 +468,33 @@ class DetectionLayer(nn.Module):
         return loss_conf + loss_cls
 """
 
+
+# two models picked by a setting, told apart by the arguments each forward takes (vanzytay/pytorch_sentiment_rnn@de866ab):
+# `{seq_softmax}` and `{seq_out}` make SeqModel's output logits or probabilities; each example adds its calls
+_SEQ_OR_PAIR = """
+import torch.nn as nn
+
+
+class SeqModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3){seq_softmax}
+
+    def forward(self, tokens, hidden):
+        return {seq_out}, hidden
+
+
+class PairModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 3)
+        self.softmax = nn.Softmax(dim=1)
+
+    def forward(self, left, right, left_hidden, right_hidden):
+        return self.softmax(self.fc(left))
+
+"""
+
 # a sigmoid inside the network: a gate on the features before the classifier's Linear layer, or the network's last layer
 _SIGMOID_GATE = """
 import torch
@@ -798,29 +825,8 @@ out = {"scores": F.softmax(fc(x), dim=1)}
 out["scores"] = fc(x)  # replaced by the logits before the loss
 loss = F.cross_entropy(out["scores"], y)
 """,
-        """
-import torch.nn as nn
-
-
-class SeqModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(8, 3)
-
-    def forward(self, tokens, hidden):
-        return self.fc(tokens), hidden
-
-
-class PairModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(16, 3)
-        self.softmax = nn.Softmax(dim=1)
-
-    def forward(self, left, right, left_hidden, right_hidden):
-        return self.softmax(self.fc(left))
-
-
+        _SEQ_OR_PAIR.replace("{seq_softmax}", "").replace("{seq_out}", "self.fc(tokens)")
+        + """
 # the model that ends in a softmax cannot take two arguments: this call runs SeqModel's logits
 net = PairModel() if mode == "pair" else SeqModel()
 out, hidden = net(tokens, hidden)
@@ -1281,30 +1287,8 @@ net = NeuralNetClassifier(MyModule, criterion=nn.CrossEntropyLoss, module__num_u
             col=27,
             message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 13)",
         ),
-        """
-import torch.nn as nn
-
-
-class SeqModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(8, 3)
-        self.softmax = nn.Softmax(dim=1)
-
-    def forward(self, tokens, hidden):
-        return self.softmax(self.fc(tokens)), hidden
-
-
-class PairModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(16, 3)
-        self.softmax = nn.Softmax(dim=1)
-
-    def forward(self, left, right, left_hidden, right_hidden):
-        return self.softmax(self.fc(left))
-
-
+        _SEQ_OR_PAIR.replace("{seq_softmax}", "\n        self.softmax = nn.Softmax(dim=1)").replace("{seq_out}", "self.softmax(self.fc(tokens))")
+        + """
 # vanzytay/pytorch_sentiment_rnn@de866ab: one model per setting, each called where its own
 # arguments are passed; PairModel's forward cannot take two, so this call runs SeqModel
 net = PairModel() if mode == "pair" else SeqModel()
