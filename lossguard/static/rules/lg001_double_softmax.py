@@ -566,6 +566,11 @@ def _binary_sigmoid_head(value: Tensor) -> bool:
     return value.shape is not None and bool(value.shape.dims) and value.shape.dims[-1] == 1
 
 
+# expected message fragments that several examples share
+_CE_PROBS = "CrossEntropyLoss receives softmax probabilities"
+_F_CE_PROBS = "F.cross_entropy receives softmax probabilities"
+
+
 class DoubleSoftmax(Rule):
     code = "LG001"
 
@@ -1058,7 +1063,7 @@ criterion = nn.CrossEntropyLoss()
 """,
             line=5,
             col=22,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
             edit=("criterion(F.softmax(net(x), dim=1), y)", "criterion(net(x), y)"),
             fix_title="Remove the softmax",
         ),
@@ -1360,7 +1365,7 @@ class Step:
 """,
             line=29,
             col=32,
-            message="F.cross_entropy receives softmax probabilities",
+            message=_F_CE_PROBS,
         ),
         # W-Net (Arctanxy/W-Net-PyTorch): a configured flag picks a hand-written label-smoothing loss
         # or nn.CrossEntropyLoss; with the flag off, the softmax head reaches CrossEntropyLoss
@@ -1376,7 +1381,7 @@ class Step:
             _HEADS_FROM_EMPTY.replace("{pred}", "F.softmax(head(x).view(b, 2, 64), dim=1)"),
             line=22,
             col=30,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
         ),
         # the second definition of `loss` is the one called
         Invalid(
@@ -1385,14 +1390,14 @@ class Step:
             .replace("{arg}", "F.softmax(net(x), dim=1)"),
             line=18,
             col=32,
-            message="F.cross_entropy receives softmax probabilities",
+            message=_F_CE_PROBS,
         ),
         # the same scores under the loss helper's own test of the mode they are made for
         Invalid(
             _MODE_WRAPPER.replace("{mode}", "segment"),
             line=21,
             col=32,
-            message="F.cross_entropy receives softmax probabilities",
+            message=_F_CE_PROBS,
         ),
         # `forward` takes no argument: what it stores on `self` is what every call stores, and the loss
         # method reads it back
@@ -1408,7 +1413,7 @@ class Step:
             _CRITICS.replace("{pair_more}", ""),
             line=38,
             col=42,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
         ),
         # the probe one hook stores on the model it is handed, read by the training hook
         Invalid(
@@ -1439,7 +1444,7 @@ def perturbation_score(model, x):
 """,
             line=6,
             col=28,
-            message="F.cross_entropy receives softmax probabilities",
+            message=_F_CE_PROBS,
         ),
         # `criterion if criterion is not None else nn.CrossEntropyLoss()` with the parameter's default
         # left in place: the default criterion (open-metric-learning's ArcFace loss, realcode_heldout15)
@@ -1447,7 +1452,7 @@ def perturbation_score(model, x):
             _DEFAULT_CRITERION,
             line=13,
             col=31,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
         ),
         # Categorical(...).probs are softmax probabilities, whatever the distribution was built from
         Invalid(
@@ -1484,6 +1489,6 @@ def perturbation_score(model, x):
             _NAMED_ACTIVATION.replace("{act}", "Softmax"),
             line=17,
             col=22,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
         ),
     )
