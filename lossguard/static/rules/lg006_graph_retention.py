@@ -30,7 +30,7 @@ from lossguard.static.rules._loss_reach import enclosing_function
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
 from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
-from lossguard.static.rules._sibling_resets import emptied_by_a_sibling
+from lossguard.static.rules._sibling_resets import emptied_by_a_sibling, own_attribute
 from lossguard.static.rules._snippet_losses import unbound_loss_of_network
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
@@ -59,15 +59,6 @@ def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo) -> 
             if any(word in low for word in ("reset", "clear", "zero", "init", "start")):
                 return True
     return False
-
-
-def _kept_attribute(method: ast.AST | None, target: ast.expr) -> str | None:
-    """``action_buffer`` when ``target`` is ``self.action_buffer`` of ``method``'s own ``self``."""
-    if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
-        return None
-    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == method.args.args[0].arg:
-        return target.attr
-    return None
 
 
 def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
@@ -846,7 +837,7 @@ class GraphRetention(Rule):
         while isinstance(holders[-1], ast.Attribute):
             holders.append(holders[-1].value)
         texts = [module.segment(h) for h in holders]
-        kept = _kept_attribute(method, acc.target)
+        kept = own_attribute(method, acc.target)
         if kept is not None:
             # `self.action_buffer = []` in the loop that calls `self.gen_episode()`, whose method
             # appends to `self.action_buffer`: the loop empties the list the call fills
