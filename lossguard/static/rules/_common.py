@@ -84,32 +84,23 @@ def report_not_log_probs(rule: Rule, call: LossCall, family: str, expects: str) 
     arg, value = given
     if value.positive:
         # `F.nll_loss(torch.tensor([[.9, .1]]), target)`: numbers above 0, which no log-probability is
-        rule.report(
-            arg.node,
-            call.ctx,
-            f"{loss_label(call)} receives a tensor written with numbers above 0{via_caller(arg.node, call.ctx)}; it expects {expects}",
-        )
+        what = "a tensor written with numbers above 0"
     elif value.rectified:
         # `F.nll_loss(torch.relu(self.l1(x)), y)`: a rectifier's numbers are at least 0, and every log-probability is
         # at most 0 (round 29)
         where = describe_site(value.rectified_site)
-        rule.report(
-            arg.node,
-            call.ctx,
-            f"{loss_label(call)} receives the output of a rectifier{f' ({where})' if where else ''}: numbers at least 0, where "
-            f"log-probabilities are at most 0{via_caller(arg.node, call.ctx)}; it expects {expects}",
-        )
+        what = f"the output of a rectifier{f' ({where})' if where else ''}: numbers at least 0, where log-probabilities are at most 0"
     elif value.no_log_probs:
         # one of several networks, some ending in a Linear layer, others in a (pooled) ReLU: no path gives
         # log-probabilities (round 30, omihub777/image-classification-pytorch)
         where = describe_site(value.no_log_probs_site)
-        rule.report(
-            arg.node,
-            call.ctx,
-            f"{loss_label(call)} receives a rectifier's output (numbers at least 0) on some paths and raw logits, "
-            f"probabilities or sigmoid output on the others{f' ({where}, ...)' if where else ''}: no log-probabilities on "
-            f"any{via_caller(arg.node, call.ctx)}; it expects {expects}",
+        what = (
+            "a rectifier's output (numbers at least 0) on some paths and raw logits, probabilities or sigmoid output on the "
+            f"others{f' ({where}, ...)' if where else ''}: no log-probabilities on any"
         )
+    else:
+        return
+    rule.report(arg.node, call.ctx, f"{loss_label(call)} receives {what}{via_caller(arg.node, call.ctx)}; it expects {expects}")
 
 
 def option_positions(call: TorchCall) -> dict[str, int]:

@@ -41,15 +41,19 @@ def emptied_by_a_sibling(loop: ast.AST, receiver: str, loop_module: ModuleInfo, 
     return False
 
 
-def own_attribute_class(method: ast.AST, target: ast.expr, module: ModuleInfo) -> ast.ClassDef | None:
-    """The class of ``module`` that defines ``method``, when ``target`` is ``self.<attr>`` of the method's own first
-    parameter; None otherwise."""
+def own_attribute(method: ast.AST | None, target: ast.expr) -> str | None:
+    """``attr`` when ``target`` is ``self.<attr>`` of the function ``method``'s own first parameter; None otherwise."""
     if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
         return None
-    me = method.args.args[0].arg
-    if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == me):
-        return None
-    return class_of(method, module)
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == method.args.args[0].arg:
+        return target.attr
+    return None
+
+
+def own_attribute_class(method: ast.AST, target: ast.expr, module: ModuleInfo) -> ast.ClassDef | None:
+    """The class of ``module`` that defines ``method``, when ``target`` is ``self.<attr>`` of the method's own first
+    parameter (:func:`own_attribute`); None otherwise."""
+    return None if own_attribute(method, target) is None else class_of(method, module)
 
 
 def class_of(method: ast.AST, module: ModuleInfo) -> ast.ClassDef | None:

@@ -468,6 +468,33 @@ class DetectionLayer(nn.Module):
         return loss_conf + loss_cls
 """
 
+
+# two models picked by a setting, told apart by the arguments each forward takes (vanzytay/pytorch_sentiment_rnn@de866ab):
+# `{seq_softmax}` and `{seq_out}` make SeqModel's output logits or probabilities; each example adds its calls
+_SEQ_OR_PAIR = """
+import torch.nn as nn
+
+
+class SeqModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3){seq_softmax}
+
+    def forward(self, tokens, hidden):
+        return {seq_out}, hidden
+
+
+class PairModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 3)
+        self.softmax = nn.Softmax(dim=1)
+
+    def forward(self, left, right, left_hidden, right_hidden):
+        return self.softmax(self.fc(left))
+
+"""
+
 # a sigmoid inside the network: a gate on the features before the classifier's Linear layer, or the network's last layer
 _SIGMOID_GATE = """
 import torch
@@ -537,6 +564,11 @@ def _binary_sigmoid_head(value: Tensor) -> bool:
     if Act.SIGMOID not in (value.act, *value.acts):
         return False
     return value.shape is not None and bool(value.shape.dims) and value.shape.dims[-1] == 1
+
+
+# expected message fragments that several examples share
+_CE_PROBS = "CrossEntropyLoss receives softmax probabilities"
+_F_CE_PROBS = "F.cross_entropy receives softmax probabilities"
 
 
 class DoubleSoftmax(Rule):
@@ -798,29 +830,8 @@ out = {"scores": F.softmax(fc(x), dim=1)}
 out["scores"] = fc(x)  # replaced by the logits before the loss
 loss = F.cross_entropy(out["scores"], y)
 """,
-        """
-import torch.nn as nn
-
-
-class SeqModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(8, 3)
-
-    def forward(self, tokens, hidden):
-        return self.fc(tokens), hidden
-
-
-class PairModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(16, 3)
-        self.softmax = nn.Softmax(dim=1)
-
-    def forward(self, left, right, left_hidden, right_hidden):
-        return self.softmax(self.fc(left))
-
-
+        _SEQ_OR_PAIR.replace("{seq_softmax}", "").replace("{seq_out}", "self.fc(tokens)")
+        + """
 # the model that ends in a softmax cannot take two arguments: this call runs SeqModel's logits
 net = PairModel() if mode == "pair" else SeqModel()
 out, hidden = net(tokens, hidden)
@@ -1052,7 +1063,7 @@ criterion = nn.CrossEntropyLoss()
 """,
             line=5,
             col=22,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
             edit=("criterion(F.softmax(net(x), dim=1), y)", "criterion(net(x), y)"),
             fix_title="Remove the softmax",
         ),
@@ -1281,30 +1292,8 @@ net = NeuralNetClassifier(MyModule, criterion=nn.CrossEntropyLoss, module__num_u
             col=27,
             message="CrossEntropyLoss receives softmax probabilities (nn.Softmax layer at line 13)",
         ),
-        """
-import torch.nn as nn
-
-
-class SeqModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(8, 3)
-        self.softmax = nn.Softmax(dim=1)
-
-    def forward(self, tokens, hidden):
-        return self.softmax(self.fc(tokens)), hidden
-
-
-class PairModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(16, 3)
-        self.softmax = nn.Softmax(dim=1)
-
-    def forward(self, left, right, left_hidden, right_hidden):
-        return self.softmax(self.fc(left))
-
-
+        _SEQ_OR_PAIR.replace("{seq_softmax}", "\n        self.softmax = nn.Softmax(dim=1)").replace("{seq_out}", "self.softmax(self.fc(tokens))")
+        + """
 # vanzytay/pytorch_sentiment_rnn@de866ab: one model per setting, each called where its own
 # arguments are passed; PairModel's forward cannot take two, so this call runs SeqModel
 net = PairModel() if mode == "pair" else SeqModel()
@@ -1376,7 +1365,7 @@ class Step:
 """,
             line=29,
             col=32,
-            message="F.cross_entropy receives softmax probabilities",
+            message=_F_CE_PROBS,
         ),
         # W-Net (Arctanxy/W-Net-PyTorch): a configured flag picks a hand-written label-smoothing loss
         # or nn.CrossEntropyLoss; with the flag off, the softmax head reaches CrossEntropyLoss
@@ -1392,7 +1381,7 @@ class Step:
             _HEADS_FROM_EMPTY.replace("{pred}", "F.softmax(head(x).view(b, 2, 64), dim=1)"),
             line=22,
             col=30,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
         ),
         # the second definition of `loss` is the one called
         Invalid(
@@ -1401,14 +1390,14 @@ class Step:
             .replace("{arg}", "F.softmax(net(x), dim=1)"),
             line=18,
             col=32,
-            message="F.cross_entropy receives softmax probabilities",
+            message=_F_CE_PROBS,
         ),
         # the same scores under the loss helper's own test of the mode they are made for
         Invalid(
             _MODE_WRAPPER.replace("{mode}", "segment"),
             line=21,
             col=32,
-            message="F.cross_entropy receives softmax probabilities",
+            message=_F_CE_PROBS,
         ),
         # `forward` takes no argument: what it stores on `self` is what every call stores, and the loss
         # method reads it back
@@ -1424,7 +1413,7 @@ class Step:
             _CRITICS.replace("{pair_more}", ""),
             line=38,
             col=42,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
         ),
         # the probe one hook stores on the model it is handed, read by the training hook
         Invalid(
@@ -1455,7 +1444,7 @@ def perturbation_score(model, x):
 """,
             line=6,
             col=28,
-            message="F.cross_entropy receives softmax probabilities",
+            message=_F_CE_PROBS,
         ),
         # `criterion if criterion is not None else nn.CrossEntropyLoss()` with the parameter's default
         # left in place: the default criterion (open-metric-learning's ArcFace loss, realcode_heldout15)
@@ -1463,7 +1452,7 @@ def perturbation_score(model, x):
             _DEFAULT_CRITERION,
             line=13,
             col=31,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
         ),
         # Categorical(...).probs are softmax probabilities, whatever the distribution was built from
         Invalid(
@@ -1500,6 +1489,6 @@ def perturbation_score(model, x):
             _NAMED_ACTIVATION.replace("{act}", "Softmax"),
             line=17,
             col=22,
-            message="CrossEntropyLoss receives softmax probabilities",
+            message=_CE_PROBS,
         ),
     )

@@ -45,6 +45,10 @@ class Net(nn.Module):
 """
 
 
+# expected message fragments that several examples share
+_NO_SIGMOID = "with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits"
+
+
 class BceOnLogits(Rule):
     code = "LG002"
 
@@ -323,7 +327,7 @@ loss = F.binary_cross_entropy(recon, x.view(-1, 784)) + F.binary_cross_entropy(c
             catalog_example("LG002"),
             line=13,
             col=18,
-            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            message=_NO_SIGMOID,
         ),
         # round 34 (threads24, Stack Overflow 53628622): a two-output classifier's log_softmax into BCELoss
         Invalid(
@@ -365,7 +369,7 @@ real_loss = adversarial_loss(D(real_imgs), valid)
 """,
             line=13,
             col=30,
-            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            message=_NO_SIGMOID,
         ),
         Invalid(
             """
@@ -383,7 +387,7 @@ class Head(nn.Module):
 """,
             line=11,
             col=39,
-            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            message=_NO_SIGMOID,
             edit=("return F.binary_cross_entropy(logits, self.labels)", "return F.binary_cross_entropy_with_logits(logits, self.labels)"),
             fix_title="Use binary_cross_entropy_with_logits",
         ),
@@ -401,7 +405,7 @@ def masked_loss(features, target, pad):
 """,
             line=9,
             col=35,
-            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            message=_NO_SIGMOID,
             edit=("return F.binary_cross_entropy(logits, target)", "return F.binary_cross_entropy_with_logits(logits, target)"),
             fix_title="Use binary_cross_entropy_with_logits",
         ),
@@ -418,7 +422,7 @@ d_loss = adversarial_loss(d_real - torch.mean(d_fake), valid)
 """,
             line=8,
             col=27,
-            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            message=_NO_SIGMOID,
         ),
         Invalid(
             """
@@ -438,7 +442,7 @@ def evaluate(loader, task):
 """,
             line=11,
             col=30,
-            message="with no sigmoid; it needs probabilities in [0, 1]: use BCEWithLogitsLoss on the logits",
+            message=_NO_SIGMOID,
         ),
         # called where the setting is not tested again: with that setting, BCELoss gets the raw scores
         Invalid(

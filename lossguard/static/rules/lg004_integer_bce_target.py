@@ -195,7 +195,7 @@ for x, mask in loader:
             line=14,
             col=57,
             message="F.binary_cross_entropy_with_logits target is an integer tensor (passed in by the call at",
-            fixed=_SOFT_BCE.replace("{truth}", "truth.float()").replace("{args}", 'mode="binary"'),
+            edit=("binary_cross_entropy_with_logits(pred, truth)", "binary_cross_entropy_with_logits(pred, truth.float())"),
             fix_title="Convert the target with .float()",
         ),
         # (round 31) NumPy's text readers read Python's `int` as int64: labels of 0/1 read with dtype=int

@@ -30,7 +30,7 @@ from lossguard.static.rules._loss_reach import enclosing_function
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
 from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
-from lossguard.static.rules._sibling_resets import emptied_by_a_sibling
+from lossguard.static.rules._sibling_resets import emptied_by_a_sibling, own_attribute
 from lossguard.static.rules._snippet_losses import unbound_loss_of_network
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
@@ -59,15 +59,6 @@ def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo) -> 
             if any(word in low for word in ("reset", "clear", "zero", "init", "start")):
                 return True
     return False
-
-
-def _kept_attribute(method: ast.AST | None, target: ast.expr) -> str | None:
-    """``action_buffer`` when ``target`` is ``self.action_buffer`` of ``method``'s own ``self``."""
-    if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or not method.args.args:
-        return None
-    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == method.args.args[0].arg:
-        return target.attr
-    return None
 
 
 def _restarts(facts: LoopFacts, acc: Accumulate, module: ModuleInfo) -> bool:
@@ -666,6 +657,38 @@ class Forecaster(pl.LightningModule):
 """
 
 
+def _keeps(kept: str) -> str:
+    """The message's opening for a sum or list ``kept`` that holds every step's loss (the examples' expectation)."""
+    return f"`{kept}` keeps every step's loss tensor and its autograd graph alive"
+
+
+def _summed(code: str, line: int, col: int, adds: str) -> Invalid:
+    """An INVALID example whose statement ``adds`` (``total += loss``) keeps every step's graph; the
+    fix accumulates ``.item()`` of what it adds."""
+    return Invalid(code, line=line, col=col, message=_keeps(adds.split(" += ")[0]), edit=(adds, f"{adds}.item()"), fix_title="Accumulate loss.item()")
+
+
+def _stored(code: str, line: int, col: int, kept: str) -> Invalid:
+    """An INVALID example whose ``kept.append(loss)`` keeps every step's graph; the fix stores ``loss.detach()``."""
+    return Invalid(
+        code,
+        line=line,
+        col=col,
+        message=_keeps(kept),
+        edit=(f"{kept}.append(loss)", f"{kept}.append(loss.detach())"),
+        fix_title="Store loss.detach()",
+    )
+
+
+def _called(call: str, line: int) -> str:
+    """The message's words for a sum kept in an object that the training loop's ``call(...)`` at ``line`` adds to."""
+    return f"the training loop calls `{call}(...)` at line {line} every step on an object made before it"
+
+
+# what the message adds for a list kept through `self.batch_step(...)` (_STEP_METHOD, _STATS_TABLE)
+_BATCH_STEP = ": the training loop calls `self.batch_step(...)`"
+
+
 class GraphRetention(Rule):
     code = "LG006"
 
@@ -814,7 +837,7 @@ class GraphRetention(Rule):
         while isinstance(holders[-1], ast.Attribute):
             holders.append(holders[-1].value)
         texts = [module.segment(h) for h in holders]
-        kept = _kept_attribute(method, acc.target)
+        kept = own_attribute(method, acc.target)
         if kept is not None:
             # `self.action_buffer = []` in the loop that calls `self.gen_episode()`, whose method
             # appends to `self.action_buffer`: the loop empties the list the call fills
@@ -1793,58 +1816,48 @@ class Reinforce:
 """,
     )
     INVALID = (
-        Invalid(
+        _summed(
             catalog_example("LG006"),
             line=10,
             col=5,
-            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total_loss += loss", "total_loss += loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total_loss += loss",
         ),
         # the discriminators' total started once, before the batch loop: every batch's graphs
-        Invalid(
+        _summed(
             _DISCRIMINATORS.replace("{outer}", "total = 0").replace("{inner}", "pass"),
             line=18,
             col=17,
-            message="`total` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total += self.train_d(i, x, y)", "total += self.train_d(i, x, y).item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total += self.train_d(i, x, y)",
         ),
         # the per-agent losses kept on the learner: they outlive the call, every step's graphs
-        Invalid(
+        _stored(
             _AGENTS_BY_INDEX.replace("{kept}", "self.history"),
             line=19,
             col=13,
-            message="`self.history` keeps every step's loss tensor and its autograd graph alive",
-            edit=("self.history.append(loss)", "self.history.append(loss.detach())"),
-            fix_title="Store loss.detach()",
+            kept="self.history",
         ),
         # a list made at each call around a loop over batches: each iteration is another step of one network
-        Invalid(
+        _stored(
             _AGENTS_BY_INDEX.replace("{kept}", "critic_losses")
             .replace("for agent in range(self.n_agents):", "for agent, batch in enumerate(memory):")
             .replace("self.optimizers[agent]", "self.optimizers[0]"),
             line=19,
             col=13,
-            message="`critic_losses` keeps every step's loss tensor and its autograd graph alive",
-            edit=("critic_losses.append(loss)", "critic_losses.append(loss.detach())"),
-            fix_title="Store loss.detach()",
+            kept="critic_losses",
         ),
         # no_grad does not take the graph off a loss made before it: the list keeps the tensor
-        Invalid(
+        _stored(
             _LOGGED_UNDER_NO_GRAD.replace("{logged}", "loss_list.append(loss)"),
             line=14,
             col=17,
-            message="`loss_list` keeps every step's loss tensor and its autograd graph alive",
-            edit=("loss_list.append(loss)", "loss_list.append(loss.detach())"),
-            fix_title="Store loss.detach()",
+            kept="loss_list",
         ),
         # the dict training_step returns (Lightning back-propagates its "loss"), kept until the epoch ends
         Invalid(
             _LIGHTNING_OUTPUTS.replace("{start}", "[]").replace("{kept}", "log").replace("{hook}", "on_train_epoch_end"),
             line=22,
             col=9,
-            message="`self.training_step_outputs` keeps every step's loss tensor and its autograd graph alive until it is cleared",
+            message=_keeps("self.training_step_outputs") + " until it is cleared",
         ),
         # a running sum on self, started again at each epoch's end
         Invalid(
@@ -1858,7 +1871,7 @@ class Reinforce:
             col=9,
             message="`self.epoch_loss` keeps every step's loss tensor",
         ),
-        Invalid(
+        _summed(
             """
 from collections import defaultdict
 
@@ -1875,11 +1888,9 @@ for x, y in loader:
 """,
             line=12,
             col=9,
-            message="`logs[name]` keeps every step's loss tensor and its autograd graph alive",
-            edit=("logs[name] += value", "logs[name] += value.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="logs[name] += value",
         ),
-        Invalid(
+        _summed(
             """
 from collections import defaultdict
 
@@ -1899,11 +1910,9 @@ def train_epoch(loader):
 """,
             line=19,
             col=13,
-            message="`logs[name]` keeps every step's loss tensor and its autograd graph alive",
-            edit=("logs[name] += value", "logs[name] += value.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="logs[name] += value",
         ),
-        Invalid(
+        _summed(
             """
 import torch.nn as nn
 
@@ -1922,11 +1931,9 @@ def train_epoch(model, loader, optimizer):
 """,
             line=13,
             col=9,
-            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total_loss += loss", "total_loss += loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total_loss += loss",
         ),
-        Invalid(
+        _stored(
             """
 import torch.nn.functional as F
 
@@ -1942,11 +1949,9 @@ for epoch in range(10):
 """,
             line=11,
             col=9,
-            message="`history` keeps every step's loss tensor and its autograd graph alive",
-            edit=("history.append(loss)", "history.append(loss.detach())"),
-            fix_title="Store loss.detach()",
+            kept="history",
         ),
-        Invalid(
+        _summed(
             """
 import torch.nn as nn
 
@@ -1964,9 +1969,7 @@ for epoch in range(10):
 """,
             line=11,
             col=9,
-            message="`running` keeps every step's loss tensor and its autograd graph alive",
-            edit=("running += loss", "running += loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="running += loss",
         ),
         """
 import torch
@@ -2085,7 +2088,7 @@ for step, (mel, audio) in enumerate(loader):
 """,
             line=17,
             col=5,
-            message="`adv_history` keeps every step's loss tensor and its autograd graph alive",
+            message=_keeps("adv_history"),
         ),
         # one mistake, one report: the epoch's sum is reported where the loss is added to it;
         # keeping that sum in a list afterwards is the same mistake, and its fix fixes both
@@ -2103,7 +2106,7 @@ for i, batch in enumerate(loader):
     optimizer.step()
     outputs.append(output)  # expect: LG006
 """,
-        Invalid(
+        _summed(
             """
 import torch.nn as nn
 
@@ -2121,9 +2124,7 @@ for i, (x, y) in enumerate(loader):
 """,
             line=10,
             col=5,
-            message="`running_loss` keeps every step's loss tensor and its autograd graph alive",
-            edit=("running_loss += loss", "running_loss += loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="running_loss += loss",
         ),
         # a meter's running sum (horovod's Metric before 6bac3dde, the AverageMeter of many training
         # scripts) given the loss itself: `self.sum` keeps every step's graph
@@ -2142,7 +2143,7 @@ def train(model, loader, optimizer):
 """,
             line=14,
             col=9,
-            message="the training loop calls `losses.update(...)` at line 25 every step on an object made before it",
+            message=_called("losses.update", 25),
         ),
         # a keeper of running averages (mozilla/TTS's KeepAverage before 8dec2a9): the method that
         # smooths in one branch and averages in the other assigns the slot twice, and neither
@@ -2151,11 +2152,11 @@ def train(model, loader, optimizer):
             _KEEPER.replace("{kept}", "loss"),
             line=11,
             col=13,
-            message="the training loop calls `averages.update(...)` at line 25 every step on an object made before it",
+            message=_called("averages.update", 25),
         ),
         # a helper that returns its sum, to a caller that only prints it: the caller's own names are
         # read (the helper's `val_loss` is not the caller's `val_loss`)
-        Invalid(
+        _summed(
             """
 import torch.nn as nn
 
@@ -2184,12 +2185,10 @@ fit(model, train_loader, val_loader, optimizer)
 """,
             line=10,
             col=9,
-            message="`total` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total += val_loss", "total += val_loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total += val_loss",
         ),
         # a loop over `range(len(xs))` that runs a module-level model on every item: a data source
-        Invalid(
+        _summed(
             """
 import torch.nn as nn
 
@@ -2208,13 +2207,11 @@ print(float(evaluate(xs, ys)))
 """,
             line=10,
             col=9,
-            message="`total` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total += criterion(net(xs[i]), ys[i])", "total += criterion(net(xs[i]), ys[i]).item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total += criterion(net(xs[i]), ys[i])",
         ),
         # the same loop over `zip` of parameters, running a model handed in on each item (a list of
         # mini-batches): every item's graph is kept
-        Invalid(
+        _summed(
             """
 import torch.nn.functional as F
 
@@ -2230,11 +2227,9 @@ print(float(evaluate(model, batches, targets)))
 """,
             line=7,
             col=9,
-            message="`total` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total += F.cross_entropy(model(x), y)", "total += F.cross_entropy(model(x), y).item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total += F.cross_entropy(model(x), y)",
         ),
-        Invalid(
+        _summed(
             """
 import torch.nn.functional as F
 
@@ -2257,9 +2252,7 @@ fit(model, loader, 0.1)
 """,
             line=7,
             col=9,
-            message="`total` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total += F.cross_entropy(model(x), y)", "total += F.cross_entropy(model(x), y).item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total += F.cross_entropy(model(x), y)",
         ),
         # a loss from a callable parameter: the loop back-propagates the last element of the
         # list, so every element holds a graph (no automatic fix: that backward needs it)
@@ -2282,7 +2275,7 @@ def optimize(params, loss_function, steps=1000):
 """,
             line=11,
             col=9,
-            message="`history` keeps every step's loss tensor and its autograd graph alive",
+            message=_keeps("history"),
         ),
         # the tracker is an attribute of an object made before the loop
         Invalid(
@@ -2303,7 +2296,7 @@ def train(model, loader, optimizer):
             message="the training loop calls `metrics.losses.update(...)` at line 24 every step",
         ),
         # a validation sum that the caller only logs
-        Invalid(
+        _summed(
             """
 import torch.nn.functional as F
 from torch.utils.tensorboard import SummaryWriter
@@ -2327,11 +2320,9 @@ fit(model, train_loader, val_loader, 10)
 """,
             line=8,
             col=9,
-            message="`total` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total += F.mse_loss(model(x), y)", "total += F.mse_loss(model(x), y).item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total += F.mse_loss(model(x), y)",
         ),
-        Invalid(
+        _summed(
             """
 import torch.nn as nn
 
@@ -2360,9 +2351,7 @@ train(net, train_loader, val_loader, opt, 10)
 """,
             line=20,
             col=13,
-            message="`val_losses` keeps every step's loss tensor and its autograd graph alive",
-            edit=("val_losses += val_loss\n", "val_losses += val_loss.item()\n"),
-            fix_title="Accumulate loss.item()",
+            adds="val_losses += val_loss",
         ),
         # realcode_heldout10 (tier4/Diffusion-Planner before its pull request #372): the dict of loss
         # tensors a helper in another function returns is kept whole, every batch
@@ -2413,20 +2402,18 @@ for x, y in loader:
         ),
         # `criterion.show_dice(...)` returns `1.0 - self.dice_loss(...)`, a term of the loss its forward
         # computes: it holds the graph of the predictions like the loss does (UDTransNet's `_show_dice`)
-        Invalid(
+        _summed(
             _DICE_BCE.replace("{show}", "1.0 - self.dice_loss(p, t)"),
             line=30,
             col=5,
-            message="`dice_sum` keeps every step's loss tensor and its autograd graph alive",
-            edit=("dice_sum += criterion.show_dice(pred, y)", "dice_sum += criterion.show_dice(pred, y).item()"),
-            fix_title="Accumulate loss.item()",
+            adds="dice_sum += criterion.show_dice(pred, y)",
         ),
         # the loop trains through the method it calls: every call keeps one more step's graph on `self`
         Invalid(
             _STEP_METHOD.replace("{backward}", "loss.backward()").replace("{kept}", "loss"),
             line=18,
             col=9,
-            message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+            message=_keeps("self.losses") + _BATCH_STEP,
         ),
         # the same list grown by a list (nequip's statistics table before 14d53f9c)
         *(
@@ -2434,7 +2421,7 @@ for x, y in loader:
                 _STATS_TABLE.replace("self.statistics = {}", "self.losses = []").replace("{keep}", keep),
                 line=18,
                 col=9,
-                message="`self.losses` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+                message=_keeps("self.losses") + _BATCH_STEP,
             )
             for keep in ("self.losses += [loss]", "self.losses.extend([loss])", "self.losses = self.losses + [loss]")
         ),
@@ -2444,7 +2431,7 @@ for x, y in loader:
                 _STATS_TABLE.replace("{keep}", keep),
                 line=18 + keep.count("\n"),
                 col=9,
-                message=f"`{kept}` keeps every step's loss tensor and its autograd graph alive: the training loop calls `self.batch_step(...)`",
+                message=_keeps(kept) + _BATCH_STEP,
             )
             for kept, keep in (
                 ('self.statistics["loss"]', 'self.statistics["loss"] += [loss]'),
@@ -2462,26 +2449,24 @@ for x, y in loader:
             _ATTRIBUTE_SUM.replace("{added}", "loss"),
             line=10,
             col=9,
-            message="`log.total` keeps every step's loss tensor and its autograd graph alive",
+            message=_keeps("log.total"),
         ),
         # a torch tensor is not a NumPy array: adding a loss into its slot in place records the graph
         Invalid(
             _ENSEMBLE_COSTS.replace("{lib}", "torch").replace("{zeros}", "torch.zeros").replace("{more}", ""),
             line=13,
             col=13,
-            message="`costs[k]` keeps every step's loss tensor and its autograd graph alive",
+            message=_keeps("costs[k]"),
             edit=("costs[k] += loss / len(loader)", "costs[k] += (loss / len(loader)).item()"),
             fix_title="Accumulate loss.item()",
         ),
         # a term of a list extended with its own sum (`losses + [sum(losses)]`): the sum holds the
         # graph of the cross-entropy term, and the hand-written term is summed into it, so it holds one too
-        Invalid(
+        _summed(
             _LOSS_LIST.replace("{box}", "box"),
             line=26,
             col=5,
-            message="`box_sum` keeps every step's loss tensor and its autograd graph alive",
-            edit=("box_sum += box", "box_sum += box.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="box_sum += box",
         ),
         # an exponential moving average of the loss tensor is a sum of every step's loss, decayed
         *(
@@ -2489,24 +2474,22 @@ for x, y in loader:
                 _SMOOTHED.replace("{start}", start).replace("{average}", average),
                 line=9,
                 col=5,
-                message="`smooth` keeps every step's loss tensor and its autograd graph alive",
+                message=_keeps("smooth"),
             )
             for start, average in _AVERAGES
         ),
         # the optimizer stepped after the loop but never cleared, before it or after the step: the
         # gradients of every step add up, and the loop is not one step's micro-batches
-        Invalid(
+        _summed(
             _MICRO_BATCHES.replace("{start}", "        total_loss = None\n")
             .replace("        self.optimizer.zero_grad()\n        for _ in", "        for _ in")
             .replace("{step}", "        self.scaler.step(self.optimizer)\n        self.scaler.update()\n"),
             line=18,
             col=17,
-            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total_loss += loss", "total_loss += loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total_loss += loss",
         ),
         # the same loop stepping the optimizer on every micro-batch: each iteration is a step
-        Invalid(
+        _summed(
             _MICRO_BATCHES.replace("{start}", "        total_loss = None\n")
             .replace("{step}", "")
             .replace(
@@ -2516,16 +2499,14 @@ for x, y in loader:
             .replace("            loss.backward()\n", "            loss.backward()\n            self.optimizer.step()\n"),
             line=20,
             col=17,
-            message="`total_loss` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total_loss += loss", "total_loss += loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total_loss += loss",
         ),
         # the loss stored into a collector given to a helper the training loop calls
         Invalid(
             _COLLECT.replace("{stored}", "loss"),
             line=9,
             col=9,
-            message="the training loop calls `evaluate_and_collect(...)` at line 23 every step on an object made before it",
+            message=_called("evaluate_and_collect", 23),
         ),
         # the loss stored into the collector in the loop itself runs its __setitem__ there
         Invalid(
@@ -2547,55 +2528,34 @@ def train_inline(model, loader, optimizer):
         ),
         # `loss.mul(n)`, `loss.add(c)`, `loss.pow(2)` are the operators: the product still holds the graph
         *(
-            Invalid(
-                _SCALED_SUM.replace("{scaled}", scaled),
-                line=11,
-                col=9,
-                message="`total` keeps every step's loss tensor and its autograd graph alive",
-                edit=(f"total += {scaled}", f"total += {scaled}.item()"),
-                fix_title="Accumulate loss.item()",
-            )
+            _summed(_SCALED_SUM.replace("{scaled}", scaled), line=11, col=9, adds=f"total += {scaled}")
             for scaled in ("loss.mul(x.size(0))", "loss.pow(2)")
         ),
         # the same sum started again only in a logging branch that does not step: it grows over 100 iterations
-        Invalid(
+        _summed(
             _ACCUMULATED.replace("{in_step}", "pass").replace("{in_log}", "print(float(running))\n            running = 0"),
             line=8,
             col=9,
-            message="`running` keeps every step's loss tensor and its autograd graph alive",
-            edit=("running += loss", "running += loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="running += loss",
         ),
         # a loss back-propagated through an AMP scaler on one path, and a term of the back-propagated sum
-        *(
-            Invalid(
-                _TOTALS.replace("{added}", added),
-                line=17,
-                col=9,
-                message=f"`{target}` keeps every step's loss tensor and its autograd graph alive",
-                edit=(added, f"{added}.item()"),
-                fix_title="Accumulate loss.item()",
-            )
-            for added, target in (("total += step_loss", "total"), ('aux_total += out["aux"]', "aux_total"))
-        ),
+        *(_summed(_TOTALS.replace("{added}", added), line=17, col=9, adds=added) for added in ("total += step_loss", 'aux_total += out["aux"]')),
         # the loss unpacked from a step helper's result, back-propagated under a NaN guard, summed for the epoch
-        Invalid(
+        _summed(
             _GUARDED_STEP.replace("{bound}", "loss, metrics, _ = step(model, batch)").replace("{after}", ""),
             line=12,
             col=9,
-            message="`total` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total += loss", "total += loss.item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total += loss",
         ),
         # the loss averaged across processes by horovod's allreduce, an autograd function
         Invalid(
             _ALLREDUCED.replace("{given}", "val.cpu()"),
             line=13,
             col=9,
-            message="the training loop calls `train_loss.update(...)` at line 24 every step on an object made before it",
+            message=_called("train_loss.update", 24),
         ),
         # the same decoder loop with the sum started once, before the batch loop: every batch's graph
-        Invalid(
+        _summed(
             """
 import torch.nn as nn
 
@@ -2620,13 +2580,11 @@ evaluate(enc, dec, val_loader, conv)
 """,
             line=15,
             col=13,
-            message="`loss` keeps every step's loss tensor and its autograd graph alive",
-            edit=("loss += criterion(out, target[t])", "loss += criterion(out, target[t]).item()"),
-            fix_title="Accumulate loss.item()",
+            adds="loss += criterion(out, target[t])",
         ),
         # restarted by the epoch loop, over the positions of a tensor the function was given (a whole
         # data set, not a batch the loop binds): every sample's graph until the epoch ends
-        Invalid(
+        _summed(
             """
 import torch.nn as nn
 
@@ -2645,8 +2603,6 @@ evaluate(net, xs, ys)
 """,
             line=10,
             col=13,
-            message="`total` keeps every step's loss tensor and its autograd graph alive",
-            edit=("total += criterion(model(inputs[i]), targets[i])", "total += criterion(model(inputs[i]), targets[i]).item()"),
-            fix_title="Accumulate loss.item()",
+            adds="total += criterion(model(inputs[i]), targets[i])",
         ),
     )

@@ -343,6 +343,38 @@ def _params_cleared(optimizer: str, cleared: set[str], owners: dict[str, tuple[s
     return bool(mine) and all(any(m == c or m.startswith(c + ".") for c in covered) for m in mine)
 
 
+# torchforge's SFT recipe (meta-pytorch/torchforge): train_step() runs forward_backward() (the backward) and then
+# step(); `{clear_each}` is a clear in forward_backward(), `{clear_once}` one before the loop
+_FORWARD_BACKWARD = """
+import torch
+import torch.nn.functional as F
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+        self.optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+
+    def forward_backward(self, x, y):
+{clear_each}        loss = F.cross_entropy(self.model(x), y)
+        loss.backward()
+        return loss
+
+    def train_step(self, x, y):
+        loss = self.forward_backward(x, y)
+        self.optimizer.step()
+        return loss
+
+    def train(self, loader):
+{clear_once}        for x, y in loader:
+            self.train_step(x, y)
+"""
+
+
+# expected message fragments that several examples share
+_ACCUMULATE = "never clears the gradients; they accumulate across steps"
+_NEVER_CLEARS = "never clears the gradients"
+
+
 # d2l's train_ch3: gradients cleared by hand only when a parameter list is given
 _HAND_CLEARING = """
 def train(net, loader, loss, params=None, optimizer=None):
@@ -910,30 +942,7 @@ for x in loader:
     opt_info.step()
 """,
         # the gradient calls of the methods a loop calls are the loop's: train_step() clears them
-        """
-import torch
-import torch.nn.functional as F
-
-class Trainer:
-    def __init__(self, model):
-        self.model = model
-        self.optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-
-    def forward_backward(self, x, y):
-        self.optimizer.zero_grad()
-        loss = F.cross_entropy(self.model(x), y)
-        loss.backward()
-        return loss
-
-    def train_step(self, x, y):
-        loss = self.forward_backward(x, y)
-        self.optimizer.step()
-        return loss
-
-    def train(self, loader):
-        for x, y in loader:
-            self.train_step(x, y)
-""",
+        _FORWARD_BACKWARD.replace("{clear_each}", "        self.optimizer.zero_grad()\n").replace("{clear_once}", ""),
         # ... and so does a helper that sets the gradients to None by hand
         """
 import torch
@@ -1071,7 +1080,7 @@ class Trainer:
             catalog_example("LG014"),
             line=7,
             col=5,
-            message="never clears the gradients; they accumulate across steps",
+            message=_ACCUMULATE,
         ),
         # CuthbertCai/pytorch_DANN before 540e0c1699: an optimizer rebuilt for every batch over networks made before the
         # loop clears nothing; their gradients add up from batch to batch
@@ -1090,7 +1099,7 @@ def train(model, loader, optimizer, optim_scheduler, epochs):
 """,
             line=8,
             col=13,
-            message="never clears the gradients; they accumulate across steps",
+            message=_ACCUMULATE,
         ),
         # a torch optimizer is one whatever its name says (round 34)
         Invalid(
@@ -1106,7 +1115,7 @@ for x, y in loader:
 """,
             line=8,
             col=5,
-            message="never clears the gradients; they accumulate across steps",
+            message=_ACCUMULATE,
         ),
         Invalid(
             """
@@ -1121,7 +1130,7 @@ def train_source_only(extractor, classifier, criterion, loader):
 """,
             line=8,
             col=9,
-            message="never clears the gradients; they accumulate across steps",
+            message=_ACCUMULATE,
         ),
         # torch.autograd.backward (not the distributed one) fills .grad like loss.backward()
         Invalid(
@@ -1136,7 +1145,7 @@ def train(model, batches, criterion, opt):
 """,
             line=7,
             col=9,
-            message="never clears the gradients; they accumulate across steps",
+            message=_ACCUMULATE,
         ),
         # the same loop stepping on every minibatch but the last: each step sees the sum so far
         Invalid(
@@ -1151,7 +1160,7 @@ def train(agent, optimizer, data, sampler):
 """,
             line=7,
             col=13,
-            message="never clears the gradients; they accumulate across steps",
+            message=_ACCUMULATE,
         ),
         # facebookresearch/nwm before 7782ade (issue #16): the mixed-precision branch never clears
         Invalid(
@@ -1256,7 +1265,7 @@ for epoch in range(epochs):
 """,
             line=8,
             col=9,
-            message="never clears the gradients; they accumulate across steps",
+            message=_ACCUMULATE,
         ),
         Invalid(
             """
@@ -1270,7 +1279,7 @@ def train(model, loader, optimizer, criterion, scaler):
 """,
             line=6,
             col=9,
-            message="never clears the gradients; they accumulate across steps",
+            message=_ACCUMULATE,
         ),
         Invalid(
             """
@@ -1286,7 +1295,7 @@ for state, target in replay:
 """,
             line=9,
             col=5,
-            message="never clears the gradients",
+            message=_NEVER_CLEARS,
         ),
         # tomgoldstein/loss-landscape's MSE loop: zero_() builds the one-hot targets; no gradient is cleared
         Invalid(
@@ -1304,7 +1313,7 @@ def train(trainloader, net, criterion, optimizer):
 """,
             line=10,
             col=9,
-            message="never clears the gradients",
+            message=_NEVER_CLEARS,
         ),
         Invalid(
             """
@@ -1327,30 +1336,7 @@ for x in loader:
         # torchforge's SFT recipe (meta-pytorch/torchforge before f55a2076): zero_grad() once before
         # the loop; each train_step() runs forward_backward() (the backward) and then step()
         Invalid(
-            """
-import torch
-import torch.nn.functional as F
-
-class Trainer:
-    def __init__(self, model):
-        self.model = model
-        self.optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
-
-    def forward_backward(self, x, y):
-        loss = F.cross_entropy(self.model(x), y)
-        loss.backward()
-        return loss
-
-    def train_step(self, x, y):
-        loss = self.forward_backward(x, y)
-        self.optimizer.step()
-        return loss
-
-    def train(self, loader):
-        self.optimizer.zero_grad()
-        for x, y in loader:
-            self.train_step(x, y)
-""",
+            _FORWARD_BACKWARD.replace("{clear_each}", "").replace("{clear_once}", "        self.optimizer.zero_grad()\n"),
             line=16,
             col=9,
             message="the loop at line 21 (through the functions it calls) calls backward() and step() but never clears",
@@ -1361,7 +1347,7 @@ class Trainer:
             _HAND_CLEARING.replace("{call}", "train(net, loader, loss, None, optimizer)"),
             line=9,
             col=13,
-            message="never clears the gradients",
+            message=_NEVER_CLEARS,
         ),
         # the same loop whose class computes the batch's loss itself, with no clearing: the loop is the class's own
         Invalid(
@@ -1373,7 +1359,7 @@ class Trainer:
             ),
             line=16,
             col=13,
-            message="never clears the gradients",
+            message=_NEVER_CLEARS,
         ),
         # the class leaves a data-sampling helper to its subclasses, and the override of the file clears nothing
         Invalid(
@@ -1404,6 +1390,6 @@ class ReplayLearner(Learner):
 """,
             line=18,
             col=13,
-            message="never clears the gradients",
+            message=_NEVER_CLEARS,
         ),
     )

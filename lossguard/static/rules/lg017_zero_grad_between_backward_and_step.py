@@ -151,6 +151,10 @@ class _Clear:
     model: bool  # ``model.zero_grad()`` rather than an optimizer's
 
 
+# expected message fragments that several examples share
+_NO_GRADIENT = "the step applies no gradient at all"
+
+
 class ZeroGradBetweenBackwardAndStep(Rule):
     code = "LG017"
     VALID = (
@@ -398,7 +402,7 @@ for x, y in loader:
     )
 
     INVALID = (
-        Invalid(catalog_example("LG017"), line=7, col=5, message="the step applies no gradient at all"),
+        Invalid(catalog_example("LG017"), line=7, col=5, message=_NO_GRADIENT),
         # clipping between the clear and the step clips zeros
         Invalid(
             """
@@ -414,7 +418,7 @@ for x, y in loader:
 """,
             line=7,
             col=5,
-            message="the step applies no gradient at all",
+            message=_NO_GRADIENT,
         ),
         # Lornatang/CycleGAN-PyTorch (train.py at 8c723b3): one optimizer over both discriminators, cleared between
         # discriminator A's backward and discriminator B's; the only step sees B's gradients alone
@@ -462,7 +466,7 @@ def train(model, loader, optimizer, criterion, scaler):
 """,
             line=6,
             col=9,
-            message="the step applies no gradient at all",
+            message=_NO_GRADIENT,
         ),
         # clipped between the backward and the clear (round 32, DaoChaShao/py-ml-pt-unet-binary-classification's trainer
         # with the clear moved down): the clear still drops the gradients the step was to apply
@@ -490,7 +494,7 @@ trainer.epoch(loader)
 """,
             line=15,
             col=13,
-            message="the step applies no gradient at all",
+            message=_NO_GRADIENT,
         ),
         # bookkeeping between the backward and the clear; model.zero_grad() of the model the optimizer holds
         Invalid(
@@ -550,7 +554,7 @@ class Agent:
 """,
             line=12,
             col=9,
-            message="the step applies no gradient at all",
+            message=_NO_GRADIENT,
         ),
         # Nerogar/OneTrainer before ab0c165872: the clear under the step's own test, before the backward(), throws away
         # the batches accumulated since the last step (rules/_guarded_clears.py)
