@@ -722,6 +722,12 @@ REALCODE_SURVEY25_RECALL_FLOOR = 1.0
 # network's outputs, and six correct loss paths as look-alikes; tunable): 24 of 24 expected findings and 1 false alarm
 # on the branch point, 24 of 24 and none after.
 REALCODE_SURVEY26_RECALL_FLOOR = 1.0
+# Round 36 (docs/survey.md, "Round 36: 38 unseen repositories, every finding read (branch survey27)"):
+# realcode_survey27 (true findings as positives: reduce=False by keyword after a positional size_average in a vendored
+# top-k cross-entropy, CrossEntropyLoss(reduce=False) in a temperature search, F.softmax without dim in a per-class
+# test; six correct loss paths as look-alikes, one the crystal graph network made with a flag a setting picks; tunable):
+# 3 of 3 expected findings and no false alarm on the branch point and after.
+REALCODE_SURVEY27_RECALL_FLOOR = 1.0
 # Round 35 (docs/survey.md, "Round 35: real cases of the rarely seen rules (branch rare25)"): realcode_rare25 (real
 # cases of the rules the blind sets rarely see, found by pattern scans over the fetched mirrors and read by hand: a
 # Fast R-CNN course loop with no zero_grad beside a LogSoftmax without dim, fairseq's emotion-conversion duration
@@ -924,6 +930,7 @@ REALCODE_RECALL33_RECALL_FLOOR = 1.0
         ("realcode_survey24", REALCODE_SURVEY24_RECALL_FLOOR),
         ("realcode_survey25", REALCODE_SURVEY25_RECALL_FLOOR),
         ("realcode_survey26", REALCODE_SURVEY26_RECALL_FLOOR),
+        ("realcode_survey27", REALCODE_SURVEY27_RECALL_FLOOR),
         ("realcode_rare25", REALCODE_RARE25_RECALL_FLOOR),
         ("realcode_rule17", REALCODE_RULE17_RECALL_FLOOR),
         ("realcode_mut19", REALCODE_MUT19_RECALL_FLOOR),

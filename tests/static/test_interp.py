@@ -12026,6 +12026,79 @@ PROJECTS["a_running_total_under_a_test_of_its_type_look_alike_tuple"] = {
 }
 
 
+# Round 36 (survey27, txie-93/cgcnn's main.py and model.py): the network is made with `classification=True if
+# args.task == "classification" else False` and the criterion picked by `if args.task == "classification":`. A
+# constructor argument `<literal> if <setting> == <literal> else <literal>` makes one instance per option, kept as the
+# choice of models the setting gives (interp/flag_choices.py); on main's engine the flag was unknown, both of
+# forward's branches joined, and a softmax head into NLLLoss was not reported.
+_FLAG_MODEL = {
+    "model.py": """
+import torch.nn as nn
+
+
+class CrystalNet(nn.Module):
+    def __init__(self, fea_len=64, n_h=1, classification=False):
+        super().__init__()
+        self.classification = classification
+        self.conv_to_fc = nn.Linear(fea_len, fea_len)
+        if self.classification:
+            self.fc_out = nn.Linear(fea_len, 2)
+        else:
+            self.fc_out = nn.Linear(fea_len, 1)
+        if self.classification:
+            self.logsoftmax = {head}
+            self.dropout = nn.Dropout()
+
+    def forward(self, crys_fea):
+        crys_fea = self.conv_to_fc(crys_fea)
+        if self.classification:
+            crys_fea = self.dropout(crys_fea)
+        out = self.fc_out(crys_fea)
+        if self.classification:
+            out = self.logsoftmax(out)
+        return out
+""",
+    "main.py": """
+import argparse
+
+import torch
+import torch.nn as nn
+
+from model import CrystalNet
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--task", choices=["regression", "classification"], default="regression")
+args = parser.parse_args()
+
+
+def main(loader):
+    model = CrystalNet({flag})
+    if args.task == "classification":
+        criterion = nn.NLLLoss()
+    else:
+        criterion = nn.MSELoss()
+    optimizer = torch.optim.SGD(model.parameters(), 0.01)
+    for x, target in loader:
+        output = model(x)
+        loss = criterion(output, target){mark}
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+""",
+}
+
+
+def _flag_model(head: str, flag: str, mark: str) -> dict[str, str]:
+    return {name: text.replace("{head}", head).replace("{flag}", flag).replace("{mark}", mark) for name, text in _FLAG_MODEL.items()}
+
+
+_TASK_FLAG = 'True if args.task == "classification" else False'
+PROJECTS["a_model_made_with_a_flag_a_setting_picks"] = _flag_model("nn.Softmax(dim=1)", "classification=" + _TASK_FLAG, "  # expect: LG007")
+PROJECTS["a_model_made_with_a_positional_flag_a_setting_picks"] = _flag_model("nn.Softmax(dim=1)", "64, 1, " + _TASK_FLAG, "  # expect: LG007")
+# the log-softmax head the real code has: silent on both engines
+PROJECTS["a_model_made_with_a_flag_a_setting_picks_look_alike"] = _flag_model("nn.LogSoftmax(dim=1)", "classification=" + _TASK_FLAG, "")
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_real_code_shapes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -14,6 +14,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.class_tests import excluded_by_class_test
 from lossguard.static.interp.detached_args import note_detached_args
 from lossguard.static.interp.distributions import CategoricalDist, distribution_method
+from lossguard.static.interp.flag_choices import split_flag_call
 from lossguard.static.interp.frame import (
     LIST_MUTATORS,
     MAX_DEPTH,
@@ -484,6 +485,12 @@ class CallsMixin(InterpBase):
                 return with_graph(result)  # `criterion._show_dice(...)`: a term of its loss
             return result
         if isinstance(callee, ClassRef):
+            split = None if starred else split_flag_call(node)
+            if split is not None:
+                # Net(classification=True if args.task == "classification" else False): one instance per
+                # option, kept as the choice of models the setting makes (interp.flag_choices)
+                test, first, second = split
+                return self.guarded_choice(test, self.ev_call(first, frame, env), self.ev_call(second, frame, env))
             optimizer = optimizer_instance(self, callee, node, frame)
             if optimizer is not None:
                 return optimizer  # `RAdam(net.parameters())` of a vendored optimizer class
