@@ -432,7 +432,9 @@ for x, y in loader:
         misfires=(
             "Read narrowly, in a training loop's code (its own body and the functions it calls, in its file or another "
             "checked file) and in a function that no call of the checked code reaches and that back-propagates (an "
-            "agent's `learn()`, a posted `train_step`, read as one step of a loop written elsewhere): a "
+            "agent's `learn()`, a posted `train_step`, read as one step of a loop written elsewhere), and in a "
+            "file's top-level statements outside any loop, function or class when one of them back-propagates (code "
+            "posted as bare statements said to run in every batch, read as one step the same way): a "
             "`backward()` written as a statement of its own (`loss.backward()`, `scaler.scale(loss).backward()`, "
             "`self.manual_backward(loss)`), then, later in the same statement list (the same block: nothing on a "
             "branch counts), a `zero_grad()` statement and then a `step()` statement of the same optimizer "

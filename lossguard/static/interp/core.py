@@ -41,6 +41,7 @@ from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.settings import SettingsMixin
 from lossguard.static.interp.sibling_stores import ClassStores
 from lossguard.static.interp.statements import StatementsMixin
+from lossguard.static.interp.top_level_steps import top_level_step
 from lossguard.static.interp.torch_calls import TorchCallsMixin
 from lossguard.static.interp.trainers import TrainersMixin
 from lossguard.static.interp.training import TrainingMixin
@@ -139,6 +140,8 @@ class Interpreter(
             self.exec_block(info.module.body, frame, env)
         finally:
             info.analyzing = False
+        if frame.grad_calls and (summary := top_level_step(info.module, frame)) is not None:
+            self.sink(summary)
         return env
 
     @staticmethod
