@@ -42,6 +42,34 @@ if TYPE_CHECKING:  # pragma: no cover
 _FREEZING = re.compile(r"requires_grad|toggle_optimizer|freeze|(turn|set|enable|disable|switch)_?(on|off)?_?grads?\b|grads?_?(on|off)\b")
 
 
+# thunlp/FewRel's adversarial training loop (fewshot_re_kit/framework.py) up to the discriminator's clear after its
+# step: its INVALID examples differ only in what follows (the fix's lines, round 36)
+_FEWREL_TRAIN = """
+import torch
+import torch.nn.functional as F
+
+def train(model, disc, loader, adv_loader, lr, adv_lr):
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    optimizer_encoder = torch.optim.SGD(model.parameters(), lr=adv_lr)
+    optimizer_dis = torch.optim.SGD(disc.parameters(), lr=adv_lr)
+    for support, query, label in loader:
+        logits = model(support, query)
+        loss = F.cross_entropy(logits, label)
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+        support_adv, query_adv = next(adv_loader)
+        features = torch.cat([model.sentence_encoder(support), model.sentence_encoder(query),
+                              model.sentence_encoder(support_adv), model.sentence_encoder(query_adv)], 0)
+        dis_labels = domain_labels(features)
+        dis_logits = disc(features)
+        loss_dis = F.cross_entropy(dis_logits, dis_labels)
+        loss_dis.backward(retain_graph=True)
+        optimizer_dis.step()
+        optimizer_dis.zero_grad()
+"""
+
+
 @dataclass(frozen=True)
 class _Event:
     kind: str  # "backward", "step", "clear"
@@ -369,30 +397,8 @@ for real, z in loader:
         # sentence encoder, whose optimizer is cleared only after its own step (the discriminator's clear after the
         # encoder's step, which the fix also added, written here so that the example holds one finding)
         Invalid(
-            """
-import torch
-import torch.nn.functional as F
-
-def train(model, disc, loader, adv_loader, lr, adv_lr):
-    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
-    optimizer_encoder = torch.optim.SGD(model.parameters(), lr=adv_lr)
-    optimizer_dis = torch.optim.SGD(disc.parameters(), lr=adv_lr)
-    for support, query, label in loader:
-        logits = model(support, query)
-        loss = F.cross_entropy(logits, label)
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad()
-        support_adv, query_adv = next(adv_loader)
-        features = torch.cat([model.sentence_encoder(support), model.sentence_encoder(query),
-                              model.sentence_encoder(support_adv), model.sentence_encoder(query_adv)], 0)
-        dis_labels = domain_labels(features)
-        dis_logits = disc(features)
-        loss_dis = F.cross_entropy(dis_logits, dis_labels)
-        loss_dis.backward(retain_graph=True)
-        optimizer_dis.step()
-        optimizer_dis.zero_grad()
-        loss_encoder = F.cross_entropy(dis_logits, 1 - dis_labels)
+            _FEWREL_TRAIN
+            + """        loss_encoder = F.cross_entropy(dis_logits, 1 - dis_labels)
         loss_encoder.backward(retain_graph=True)
         optimizer_encoder.step()
         optimizer_encoder.zero_grad()
@@ -407,30 +413,8 @@ def train(model, disc, loader, adv_loader, lr, adv_lr):
         # iteration's discriminator step applies them; the fix's second line (`optimizer_dis.zero_grad()` after the
         # encoder's step) clears them (round 36)
         Invalid(
-            """
-import torch
-import torch.nn.functional as F
-
-def train(model, disc, loader, adv_loader, lr, adv_lr):
-    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
-    optimizer_encoder = torch.optim.SGD(model.parameters(), lr=adv_lr)
-    optimizer_dis = torch.optim.SGD(disc.parameters(), lr=adv_lr)
-    for support, query, label in loader:
-        logits = model(support, query)
-        loss = F.cross_entropy(logits, label)
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad()
-        support_adv, query_adv = next(adv_loader)
-        features = torch.cat([model.sentence_encoder(support), model.sentence_encoder(query),
-                              model.sentence_encoder(support_adv), model.sentence_encoder(query_adv)], 0)
-        dis_labels = domain_labels(features)
-        dis_logits = disc(features)
-        loss_dis = F.cross_entropy(dis_logits, dis_labels)
-        loss_dis.backward(retain_graph=True)
-        optimizer_dis.step()
-        optimizer_dis.zero_grad()
-        optimizer_encoder.zero_grad()
+            _FEWREL_TRAIN
+            + """        optimizer_encoder.zero_grad()
         loss_encoder = F.cross_entropy(dis_logits, 1 - dis_labels)
         loss_encoder.backward(retain_graph=True)
         optimizer_encoder.step()
