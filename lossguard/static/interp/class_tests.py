@@ -29,7 +29,7 @@ import ast
 from collections.abc import Callable
 
 from lossguard.static import torch_api as api
-from lossguard.static.interp.criterion_isinstance import isinstance_test
+from lossguard.static.interp.criterion_isinstance import class_test_around, isinstance_test
 from lossguard.static.values import LossSpec, QualName, TupleVal, Value
 
 
@@ -71,17 +71,7 @@ def _loss_classes(value: Value) -> frozenset[str] | None:
 def excluded_by_class_test(spec: LossSpec, call: ast.Call, root: ast.AST, ev: Callable[[ast.expr], Value]) -> bool:
     """``call`` (of a criterion whose value is ``spec``) sits where the innermost test of its class
     around it in ``root`` rules ``spec`` out (see the module's docstring)."""
-    found: tuple[ast.expr, bool] | None = None
-    depth = -1
-    for node in ast.walk(root):
-        if not isinstance(node, ast.If):
-            continue
-        cls = class_test(node.test, call.func)
-        if cls is None:
-            continue
-        for holds, part in ((True, node.body), (False, node.orelse)):
-            if node.lineno > depth and any(inner is call for stmt in part for inner in ast.walk(stmt)):
-                found, depth = (cls, holds), node.lineno  # an if inside another starts after it
+    found = class_test_around(call, root, class_test)
     if found is None:
         return False
     names = _loss_classes(ev(found[0]))

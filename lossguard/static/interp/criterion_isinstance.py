@@ -24,6 +24,7 @@ criterion called>, <torch loss classes>)``; any other test of the criterion stil
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from lossguard.static.values import LossSpec, QualName, TupleVal, Value
 
@@ -43,15 +44,18 @@ def isinstance_test(test: ast.expr, func: ast.expr) -> ast.expr | None:
     return None
 
 
-def class_test_around(call: ast.Call, root: ast.AST) -> tuple[ast.expr, bool] | None:
+def class_test_around(
+    call: ast.Call, root: ast.AST, test: Callable[[ast.expr, ast.expr], ast.expr | None] | None = None
+) -> tuple[ast.expr, bool] | None:
     """The class tested by the innermost ``if isinstance(<call.func>, <class>):`` of ``root`` around
-    ``call``, with whether the call is in its body (True) or its ``else`` (False)."""
+    ``call``, with whether the call is in its body (True) or its ``else`` (False). ``test`` reads
+    another form of class test (``class_tests.class_test``: ``type(c) == <class>`` too)."""
     found: tuple[ast.expr, bool] | None = None
     depth = -1
     for node in ast.walk(root):
         if not isinstance(node, ast.If):
             continue
-        cls = isinstance_test(node.test, call.func)
+        cls = (test or isinstance_test)(node.test, call.func)
         if cls is None:
             continue
         for holds, part in ((True, node.body), (False, node.orelse)):
