@@ -10,14 +10,15 @@ from collections.abc import Iterable, Iterator
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
-def own_nodes(roots: Iterable[ast.AST]) -> Iterator[ast.AST]:
+def own_nodes(roots: Iterable[ast.AST], stop: tuple[type[ast.AST], ...] = SCOPES) -> Iterator[ast.AST]:
     """The nodes of ``roots`` (statements, say) and below them, outside the functions, classes and lambdas they
-    define (those defining nodes left out too, a root among them): depth first, last child first."""
-    stack = [r for r in roots if not isinstance(r, SCOPES)]
+    define (those defining nodes left out too, a root among them): depth first, last child first. ``stop``: the
+    kinds of node left out with everything below them (by default the ones that open a scope)."""
+    stack = [r for r in roots if not isinstance(r, stop)]
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, SCOPES))
+        stack.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, stop))
 
 
 def scope_nodes(scope: ast.AST) -> list[ast.AST]:

@@ -14,27 +14,16 @@ import ast
 
 from lossguard.static.events import BACKWARD_CALLS, LoopSummary
 from lossguard.static.interp.frame import Frame, as_seen_from
+from lossguard.static.scope_nodes import SCOPES, own_nodes
 
-_NOT_STRAIGHT = (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-
-
-def _straight_line_nodes(body: list[ast.stmt]) -> set[int]:
-    """The ids of the nodes of ``body`` outside any loop, function, lambda or class."""
-    found: set[int] = set()
-    todo: list[ast.AST] = list(body)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, _NOT_STRAIGHT):
-            continue
-        found.add(id(node))
-        todo.extend(ast.iter_child_nodes(node))
-    return found
+#: what a straight-line statement list leaves out: loops (summarised where they stand) and scopes of their own
+_NOT_STRAIGHT = (ast.For, ast.AsyncFor, ast.While, *SCOPES)
 
 
 def top_level_step(module: ast.Module, frame: Frame) -> LoopSummary | None:
     """The summary of the gradient calls ``module``'s straight-line statements made, when one of
     them back-propagates; None otherwise."""
-    straight = _straight_line_nodes(module.body)
+    straight = {id(node) for node in own_nodes(module.body, _NOT_STRAIGHT)}
     calls = [c for c in as_seen_from(frame.module, frame.grad_calls) if id(c[2]) in straight]
     if not any(name in BACKWARD_CALLS for name, _, _ in calls):
         return None
