@@ -34,8 +34,9 @@ import ast
 
 from lossguard.static.bool_outcomes import joined_outcome
 from lossguard.static.interp.base import InterpBase
-from lossguard.static.interp.frame import FUNCTION_DEFS, Env, Frame, FunctionNode, is_self
+from lossguard.static.interp.frame import Env, Frame, FunctionNode, is_self
 from lossguard.static.interp.layer_lists import MODULES
+from lossguard.static.scope_nodes import own_nodes
 from lossguard.static.values import UNKNOWN, ClassRef, Const, Instance, Tensor, Value
 
 #: how deep the methods a method calls on ``self`` are followed for what they set or read
@@ -66,25 +67,12 @@ def _method(interp: InterpBase, cls: ClassRef, name: str) -> FunctionNode | None
 def _returns_only_at_end(fn: FunctionNode) -> bool:
     """No ``return`` (nor ``yield``) anywhere in the body but as its last top-level statement."""
     last = fn.body[-1] if fn.body else None
-    for node in _own_nodes(fn):
+    for node in own_nodes(fn.body):
         if isinstance(node, (ast.Yield, ast.YieldFrom)):
             return False
         if isinstance(node, ast.Return) and node is not last:
             return False
     return True
-
-
-def _own_nodes(fn: FunctionNode) -> list[ast.AST]:
-    """The nodes of ``fn``'s body, nested functions, classes and lambdas left out."""
-    out: list[ast.AST] = []
-    todo: list[ast.AST] = list(fn.body)
-    while todo:
-        node = todo.pop()
-        out.append(node)
-        for child in ast.iter_child_nodes(node):
-            if not isinstance(child, (*FUNCTION_DEFS, ast.ClassDef, ast.Lambda)):
-                todo.append(child)
-    return out
 
 
 def _stored_attr(target: ast.AST) -> set[str]:
