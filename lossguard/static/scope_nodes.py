@@ -6,8 +6,10 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable, Iterator
 
+#: the function definitions
+FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 #: the nodes that open a scope of their own
-SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+SCOPES = (*FUNCTION_DEFS, ast.ClassDef, ast.Lambda)
 
 
 def own_nodes(roots: Iterable[ast.AST], stop: tuple[type[ast.AST], ...] = SCOPES) -> Iterator[ast.AST]:

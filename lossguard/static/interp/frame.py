@@ -11,6 +11,7 @@ from typing import Any
 from lossguard.static import torch_api as api
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, SET_GRAD, ZERO_BUILDERS, Accumulate, Context, ForeignCall, zeroes_built_tensor
 from lossguard.static.project import ModuleInfo
+from lossguard.static.scope_nodes import FUNCTION_DEFS
 from lossguard.static.values import ClassRef, Value, join
 
 Env = dict[str, Value]
@@ -84,7 +85,6 @@ MODULE_SELF_METHODS = {
     "share_memory",
     "to_empty",
 }
-FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 class Closure:

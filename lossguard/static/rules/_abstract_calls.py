@@ -25,8 +25,7 @@ from collections.abc import Callable
 from lossguard.static.function_bodies import body_without_docstring
 from lossguard.static.project import ModuleInfo
 from lossguard.static.rules._sibling_resets import class_of
-
-_FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+from lossguard.static.scope_nodes import FUNCTION_DEFS
 
 
 def left_to_subclasses(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -56,7 +55,7 @@ def _methods(cls: ast.ClassDef, module: ModuleInfo) -> dict[str, ast.FunctionDef
             continue
         seen.add(id(c))
         for stmt in c.body:
-            if isinstance(stmt, _FUNCTION_DEFS):
+            if isinstance(stmt, FUNCTION_DEFS):
                 out.setdefault(stmt.name, stmt)
         todo.extend(classes[b.id] for b in c.bases if isinstance(b, ast.Name) and b.id in classes)
     return out
@@ -83,7 +82,7 @@ def calls_a_subclass_method(
     """Whether ``loop`` (in the method ``func`` of a class of ``module``) calls ``self.<name>(...)`` on the
     method's own first parameter, where ``<name>`` is a method that class leaves to its subclasses and a
     subclass in the same file overrides it with a body that ``clears``."""
-    if not isinstance(func, _FUNCTION_DEFS) or not func.args.args:
+    if not isinstance(func, FUNCTION_DEFS) or not func.args.args:
         return False
     cls = class_of(func, module)
     if cls is None:
@@ -104,7 +103,7 @@ def calls_a_subclass_method(
             if subs is None:
                 subs = _subclasses(cls, module)  # once per loop, at the first such call
             for sub in subs:
-                override = next((f for f in sub.body if isinstance(f, _FUNCTION_DEFS) and f.name == name), None)
+                override = next((f for f in sub.body if isinstance(f, FUNCTION_DEFS) and f.name == name), None)
                 if override is not None and clears(override):
                     return True
     return False

@@ -15,14 +15,14 @@ from __future__ import annotations
 import ast
 import copy
 
-_FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+from lossguard.static.scope_nodes import FUNCTION_DEFS
 
 
 def _class_of(loop: ast.AST, tree: ast.AST) -> ast.ClassDef | None:
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef):
             for method in node.body:
-                if isinstance(method, _FUNCTION_DEFS) and any(n is loop for n in ast.walk(method)):
+                if isinstance(method, FUNCTION_DEFS) and any(n is loop for n in ast.walk(method)):
                     return node
     return None
 
@@ -45,7 +45,7 @@ def returned_test(test: ast.expr, loop: ast.AST, tree: ast.AST | None) -> ast.ex
     if any(isinstance(a, ast.Starred) for a in test.args) or any(k.arg is None for k in test.keywords):
         return None
     cls = _class_of(loop, tree)
-    method = next((m for m in cls.body if isinstance(m, _FUNCTION_DEFS) and m.name == test.func.attr), None) if cls else None
+    method = next((m for m in cls.body if isinstance(m, FUNCTION_DEFS) and m.name == test.func.attr), None) if cls else None
     if method is None or method.decorator_list or method.args.vararg or method.args.kwarg or method.args.posonlyargs or method.args.kwonlyargs:
         return None
     body = method.body[1:] if method.body and isinstance(method.body[0], ast.Expr) and isinstance(method.body[0].value, ast.Constant) else method.body

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import ast
 
+from lossguard.static.scope_nodes import FUNCTION_DEFS
 from lossguard.static.values import ClassRef, Either, Instance, Layer, ListOf, Optimizer, SequentialVal, TupleVal
 
-_FUNCTION_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # the depth to which the objects a network holds are followed (a model's blocks' layers)
 _DEPTH = 6
 
@@ -31,7 +31,7 @@ def _torch_module_base(base: ast.expr) -> bool:
 def _own_zero_grad(cls: ClassRef, depth: int = 0) -> bool:
     """Whether ``cls`` or a base of it may define a ``zero_grad`` of its own: it or a base of the checked code does,
     or a base is neither ``nn.Module`` nor a class of the checked code."""
-    if depth > _DEPTH or any(isinstance(s, _FUNCTION_DEFS) and s.name == "zero_grad" for s in cls.node.body):
+    if depth > _DEPTH or any(isinstance(s, FUNCTION_DEFS) and s.name == "zero_grad" for s in cls.node.body):
         return True
     for base in cls.node.bases:
         if _torch_module_base(base):
