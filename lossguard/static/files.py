@@ -21,9 +21,12 @@ from lossguard.config import Settings
 from lossguard.static.finding import FileError
 from lossguard.static.gitdiff import list_files, toplevel
 from lossguard.static.notebook import NOTEBOOK_SUFFIX
-from lossguard.static.sources import NOT_REGULAR
+from lossguard.static.sources import NOT_REGULAR, as_python_reads
 
 PY_SUFFIXES = (".py", ".pyi", NOTEBOOK_SUFFIX)  # notebooks are read by lossguard.static.notebook
+# `lossguard check -` (ruff's and black's way to check standard input): lossguard checks files,
+# so that a finding can name its file and --diff REF can compare it; the rest is still checked
+STDIN = "lossguard does not read code from standard input (`-`); name the files or folders to check, or save the code to a file"
 
 
 @dataclass
@@ -41,7 +44,7 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
     seen: set[Path] = set()
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            found.errors.append(FileError(str(path), "no such file or directory"))
+            found.errors.append(FileError(str(path), STDIN if str(path) == "-" else "no such file or directory"))
             continue
         if path.is_dir():
             listed = _list_dir(path, found.errors, found.warnings)
@@ -72,7 +75,8 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     """The Python files and notebooks of the work tree that import a file named on its own,
     directly or through other files, up to ``IMPORT_DEPTH`` imports away (pre-commit names only
     the staged files: a staged helper must be analysed with its unchanged callers, and theirs).
-    A file counts when an ``import`` or ``from`` line (of a notebook's code cells) names the
+    A file counts when an ``import`` or ``from`` line (of a notebook's code cells), its names read
+    as Python reads them (NFKC: ``from ｍodel import Net``), names the
     module of a named file or of a file already counted; files that are checked anyway,
     excluded, or reached through a symbolic link are not listed. Empty outside a git work
     tree, or when only folders are named."""
@@ -100,7 +104,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
         if p.suffix == NOTEBOOK_SUFFIX:
             books.append((p, data))
         else:
-            python[p] = data
+            python[p] = _as_python_reads(data)
     modules = module_keys(named)
     read: dict[Path, set[tuple[bytes, ...]]] = {}  # file -> the dotted names it imports, once read
     found: list[Path] = []
@@ -126,7 +130,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
         if not mentioned(data, python=False):
             continue  # (no need to read the cells)
         try:
-            cells = notebook.code_text(data.decode("utf-8")).encode("utf-8", "surrogateescape")
+            cells = as_python_reads(notebook.code_text(data.decode("utf-8"))).encode("utf-8", "surrogateescape")
         except (ValueError, UnicodeDecodeError):
             continue
         if imports_any(import_words(cells), modules):
@@ -134,8 +138,16 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     return sorted(p for p in found if not settings.is_excluded(p, base=top))
 
 
+def _as_python_reads(data: bytes) -> bytes:
+    """A Python file's bytes with the names in its import lines as Python reads them (NFKC:
+    ``from ｍodel import Net`` imports ``model``), for the byte searches below."""
+    if data.isascii():
+        return data
+    return as_python_reads(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
+
+
 class _Mentions:
-    """Whether a file's bytes may import one of ``modules``: they hold the last part of one of
+    """Whether a file's bytes (in the form Python reads its names) may import one of ``modules``: they hold the last part of one of
     them as a word (in a notebook's JSON, where a cell's lines are escapes in one string) and,
     in a Python file, on an import line or inside a parenthesised ``from`` import. A file with
     none imports none of them (:func:`import_words` reads the others). A plain search for the
@@ -159,7 +171,9 @@ _WORD = re.compile(rb"\w+")
 def import_words(data: bytes) -> set[tuple[bytes, ...]]:
     """The dotted names a file's ``import`` and ``from`` statements may load, split at the
     dots, with every package on the way (``from a.b import c``: a, a.b and a.b.c; a relative
-    ``from .m import c``: m and m.c). Read from the bytes, without parsing (UTF-8 names)."""
+    ``from .m import c``: m and m.c). Read from the bytes, without parsing (UTF-8 names, as
+    Python reads them: ``from ｍodel import Net`` loads ``model``)."""
+    data = _as_python_reads(data)
     names: set[tuple[bytes, ...]] = set()
     for m in _IMPORT.finditer(data):
         for part in m.group(1).split(b","):

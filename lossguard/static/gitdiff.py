@@ -235,6 +235,45 @@ class Changes:
                 changed.update(range(j1 + 1, j2 + 1))
         return changed
 
+    def edited(self, paths: list[Path]) -> set[Path]:
+        """Those of ``paths`` that REF's tree has as regular files and that the change edits:
+        the index holds another object for the file than REF's tree (a committed or staged
+        edit: what a pull request's commits are), or the file's size in the work tree is not
+        the size of REF's object (an unstaged edit that changes it). Read from the index and the
+        object store, never from the files (a committed virtual environment costs a stat per
+        file); an unstaged edit that keeps the size is not seen. None is edited when git fails."""
+        names = {rel: p for p in paths if (rel := self.ref_name(p)) is not None and rel in self.blobs}
+        if not names:
+            return set()
+        try:
+            index = git(["ls-files", "--stage", "-z"], self.toplevel)
+            sizes = git(
+                ["cat-file", "--batch-check=%(objectname) %(objectsize)"],
+                self.toplevel,
+                stdin="".join(f"{self.blobs[rel]}\n" for rel in names).encode(),
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return set()
+        if index.returncode != 0 or sizes.returncode != 0:
+            return set()
+        staged: dict[str, str] = {}
+        for entry in _text(index.stdout).split("\0"):
+            meta, _, name = entry.partition("\t")
+            parts = meta.split()
+            if len(parts) == 3 and parts[2] == "0":
+                staged[name] = parts[1]
+        size_of = dict(line.split(" ", 1) for line in _text(sizes.stdout).splitlines() if line.count(" ") == 1)
+        out = set()
+        for rel, path in names.items():
+            oid = self.blobs[rel]
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue
+            if staged.get(rel, oid) != oid or size_of.get(oid, str(size)) != str(size):
+                out.add(path)
+        return out
+
     def ref_name(self, path: Path) -> str | None:
         """The name ``path`` has relative to the top, as written: the work tree's symbolic links
         are not followed (they are the change's; REF's tree has its own), ``..`` is resolved by
