@@ -167,3 +167,40 @@ def test_reading_standard_input_is_refused_with_what_to_do(tmp_path: Path):
     assert "lossguard: error: -: lossguard does not read code from standard input (`-`); name the files" in r.stderr
     assert r.stdout.count("train.py:") == 2 and "Traceback" not in r.stderr
     assert run("check", "-q", "--", "-", cwd=tmp_path).returncode == 2
+
+
+def test_a_submodule_the_change_moves_that_is_not_checked_out_is_not_passed(tmp_path: Path):
+    """actions/checkout leaves submodules out unless told: a pull request that points the
+    submodule `vendor` at a commit with a bug (or adds a submodule) passed under --diff with a
+    warning, exit 0, its code never read. The index says which submodules the change moves:
+    such a one not checked out is not checked, exit 2, saying what to do. Look-alikes: a
+    submodule the change leaves alone keeps its warning (exit 0); REF's `exclude` naming the
+    folder says it is meant to be left out. (Checked out, a bump is compared with REF's commit:
+    test_cli_gate.py::test_submodules_and_nested_repositories_are_checked_and_diffed_against_their_own_commit.)"""
+    from tests.test_cli_gate import _repository_with_a_submodule
+
+    top = _repository_with_a_submodule(tmp_path)
+    git("branch", "base", cwd=top)
+    clone = tmp_path / "clone"
+    git("clone", "-q", str(top), str(clone), cwd=tmp_path)  # without --recurse-submodules
+    git("branch", "base", "origin/HEAD", cwd=clone)
+    r = cli("check", "--diff", "base", cwd=clone)
+    assert r.returncode == 0 and "vendor: a submodule that is not checked out" in r.stderr, r.stdout + r.stderr
+    sub = tmp_path / "sub"
+    (sub / "train.py").write_text(TRAIN.replace("import torch\n", "import torch\nimport logging\n"))
+    _commit(sub, "a newer vendored trainer")
+    new = git("rev-parse", "HEAD", cwd=sub).strip()
+    git("update-index", "--cacheinfo", f"160000,{new},vendor", cwd=clone)  # the bump, as a pull request's merge commit has it
+    _commit(clone, "bump vendor")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=clone)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert f"lossguard: error: vendor: a submodule this change moves to {new[:12]} (at REF: " in r.stderr
+    assert "actions/checkout with submodules: true" in r.stderr and "Traceback" not in r.stderr
+    assert [e["path"] for e in json.loads(r.stdout) if e["kind"] == "not-checked"] == ["vendor"]
+    (clone / "pyproject.toml").write_text('[tool.lossguard]\nextend-exclude = ["vendor"]\n')
+    _commit(clone, "vendor is left out")
+    git("branch", "-f", "base", "HEAD", cwd=clone)
+    git("update-index", "--cacheinfo", f"160000,{git('rev-parse', 'HEAD~1', cwd=sub).strip()},vendor", cwd=clone)
+    _commit(clone, "vendor back")
+    r = cli("check", "--diff", "base", cwd=clone)
+    assert r.returncode == 0 and "a submodule that is not checked out" in r.stderr, r.stdout + r.stderr

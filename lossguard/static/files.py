@@ -33,7 +33,8 @@ STDIN = "lossguard does not read code from standard input (`-`); name the files 
 class Discovery:
     files: list[Path] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)  # paths that could not be listed
-    warnings: list[str] = field(default_factory=list)  # what was left out without a choice (a submodule not checked out)
+    warnings: list[str] = field(default_factory=list)  # what was left out without a choice
+    absent: list[tuple[Path, Path]] = field(default_factory=list)  # submodules not checked out, each with the folder given it was found under
     excluded: int = 0  # files under the folders given that the configuration excludes
     left_out: list[tuple[Path, Path]] = field(default_factory=list)  # those files, each with the folder given it was found under
 
@@ -47,7 +48,7 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
             found.errors.append(FileError(str(path), STDIN if str(path) == "-" else "no such file or directory"))
             continue
         if path.is_dir():
-            listed = _list_dir(path, found.errors, found.warnings)
+            listed = _list_dir(path, found.errors, found.absent)
             candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
             found.excluded += len(listed) - len(candidates)
             kept = set(candidates)
@@ -215,7 +216,7 @@ def module_keys(paths: list[Path]) -> set[tuple[bytes, ...]]:
     return keys
 
 
-def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> list[Path]:
+def _list_dir(folder: Path, errors: list[FileError], absent_under: list[tuple[Path, Path]]) -> list[Path]:
     if not os.access(folder, os.R_OK | os.X_OK):
         errors.append(FileError(str(folder), "cannot read this folder (permission denied)"))
         return []
@@ -223,11 +224,7 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
     absent: list[str] = []
     listed = list_files(folder, unreadable, absent=absent)
     errors.extend(FileError(u, "cannot read this folder (permission denied)") for u in unreadable)
-    warnings.extend(
-        f"{shown(Path(a))}: a submodule that is not checked out; its files were not checked "
-        "(git submodule update --init; in CI, actions/checkout with submodules: true)"
-        for a in absent
-    )
+    absent_under.extend((Path(a), folder) for a in absent)
     if not listed:  # not in a git work tree, or a folder git ignores entirely but was named explicitly
         listed = _walk(folder, errors)
     root = folder.resolve()
@@ -245,6 +242,11 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
     # a file reached by a link too (the link itself, or a linked folder above it: a recipe folder's
     # `kws -> ../../../kws`) is checked and reported by its own name
     return sorted(out, key=lambda p: (p.is_symlink() or _has_linked_parent(p, folder), p))
+
+
+NOT_CHECKED_OUT = (
+    "a submodule that is not checked out; its files were not checked (git submodule update --init; in CI, actions/checkout with submodules: true)"
+)
 
 
 def shown(p: Path, cwd: Path | None = None) -> str:

@@ -245,8 +245,8 @@ class Changes:
         names = {rel: p for p in paths if (rel := self.ref_name(p)) is not None and rel in self.blobs}
         if not names:
             return set()
+        staged = self._staged()
         try:
-            index = git(["ls-files", "--stage", "-z"], self.toplevel)
             sizes = git(
                 ["cat-file", "--batch-check=%(objectname) %(objectsize)"],
                 self.toplevel,
@@ -254,14 +254,8 @@ class Changes:
             )
         except (OSError, subprocess.TimeoutExpired):
             return set()
-        if index.returncode != 0 or sizes.returncode != 0:
+        if staged is None or sizes.returncode != 0:
             return set()
-        staged: dict[str, str] = {}
-        for entry in _text(index.stdout).split("\0"):
-            meta, _, name = entry.partition("\t")
-            parts = meta.split()
-            if len(parts) == 3 and parts[2] == "0":
-                staged[name] = parts[1]
         size_of = dict(line.split(" ", 1) for line in _text(sizes.stdout).splitlines() if line.count(" ") == 1)
         out = set()
         for rel, path in names.items():
@@ -270,9 +264,40 @@ class Changes:
                 size = path.stat().st_size
             except OSError:
                 continue
-            if staged.get(rel, oid) != oid or size_of.get(oid, str(size)) != str(size):
+            if staged.get(rel, ("", oid))[1] != oid or size_of.get(oid, str(size)) != str(size):
                 out.add(path)
         return out
+
+    def moved_submodules(self, folders: list[Path]) -> dict[Path, tuple[str | None, str]]:
+        """Those of ``folders`` (submodules) whose commit the change moves: the index records
+        another commit for the folder than REF's tree (None at REF: a submodule the change adds),
+        with REF's commit and the new one. Read from the index: the submodule need not be
+        checked out."""
+        staged = self._staged() if folders else None
+        out: dict[Path, tuple[str | None, str]] = {}
+        for folder in folders:
+            rel = self.ref_name(folder)
+            mode, commit = staged.get(rel, ("", "")) if staged is not None and rel is not None else ("", "")
+            if mode == "160000" and commit != self.gitlinks.get(rel or ""):
+                out[folder] = (self.gitlinks.get(rel or ""), commit)
+        return out
+
+    def _staged(self) -> dict[str, tuple[str, str]] | None:
+        """The index's entries (stage 0): name relative to the top -> (mode, object id); None
+        when git fails. (``ls-files --stage`` reads the index only: no file is read, no filter runs.)"""
+        try:
+            proc = git(["ls-files", "--stage", "-z"], self.toplevel)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        if proc.returncode != 0:
+            return None
+        staged: dict[str, tuple[str, str]] = {}
+        for entry in _text(proc.stdout).split("\0"):
+            meta, _, name = entry.partition("\t")
+            parts = meta.split()
+            if len(parts) == 3 and parts[2] == "0":
+                staged[name] = (parts[0], parts[1])
+        return staged
 
     def ref_name(self, path: Path) -> str | None:
         """The name ``path`` has relative to the top, as written: the work tree's symbolic links

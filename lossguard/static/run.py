@@ -24,7 +24,7 @@ from lossguard.static import sources as text
 from lossguard.static.baseline import FORMAT_VERSION, Recorded, entry, new_findings, unmatched
 from lossguard.static.baseline import load as load_baseline
 from lossguard.static.engine import check_files
-from lossguard.static.files import PY_SUFFIXES, discover, importers, shown
+from lossguard.static.files import NOT_CHECKED_OUT, PY_SUFFIXES, discover, importers, shown
 from lossguard.static.finding import FileError, Finding
 from lossguard.static.gitdiff import Changes
 from lossguard.static.sources import SourceSet, project_root
@@ -102,6 +102,12 @@ def run_check(
                 f"checked {len(added)} file(s) this change adds or edits under folders excluded by default ({folders}), as the gate "
                 "checks whatever a change adds or edits; set `exclude` or `extend-exclude` in [tool.lossguard] to say such a folder is meant to be left out"
             )
+    moved = changes.moved_submodules([folder for folder, _ in found.absent]) if changes is not None else {}
+    for folder, base in found.absent:
+        if folder in moved and not settings.is_excluded(folder, base=base):
+            found.errors.append(FileError(shown(folder, cwd), _moved_submodule(*moved[folder])))
+        else:
+            warnings.append(f"{shown(folder)}: {NOT_CHECKED_OUT}")
     files = found.files
     if not files and found.excluded and not found.errors:
         where = f" by `exclude` in {settings.source}" if settings.source is not None else ""
@@ -219,6 +225,18 @@ def run_check(
     outcome.findings = [ref_trust.noted(to_cells(f, sources)) for f in findings]
     outcome.silenced = result.silenced
     return outcome
+
+
+def _moved_submodule(was: str | None, now: str) -> str:
+    """Why a submodule that ``--diff REF``'s change moves (or adds) and that is not checked out
+    fails the run: the code the change brings in was not checked (a pull request that points a
+    submodule at a commit with a bug must not pass where CI leaves submodules out)."""
+    at_ref = f"at REF: {was[:12]}" if was is not None else "not at REF"
+    return (
+        f"a submodule this change moves to {now[:12]} ({at_ref}), not checked out: the code the change brings in was not checked "
+        "(git submodule update --init; in CI, actions/checkout with submodules: true; or name the folder in `exclude` in "
+        "[tool.lossguard] to leave it out)"
+    )
 
 
 def _left_out_warning(dropped: list[Finding]) -> str:
