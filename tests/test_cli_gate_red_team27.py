@@ -204,3 +204,33 @@ def test_a_submodule_the_change_moves_that_is_not_checked_out_is_not_passed(tmp_
     _commit(clone, "vendor back")
     r = cli("check", "--diff", "base", cwd=clone)
     assert r.returncode == 0 and "a submodule that is not checked out" in r.stderr, r.stdout + r.stderr
+
+
+def test_a_package_moved_unedited_keeps_its_old_findings_old(tmp_path: Path):
+    """`git mv pkg pkg2` made every finding of the moved files new (a file REF does not have counts
+    as changed throughout): exit 1 on a pure move of code REF accepted. A file whose bytes are
+    those of a REF file the work tree no longer has is that file moved: no line of it changed,
+    and its findings are matched with REF's under the old name. Look-alikes: a file moved next
+    to a model with a softmax gets the new LG001 (REF's check of the old file in REF's tree did
+    not have it); a file moved and edited is new throughout, as before."""
+    loop = PLAIN_LOOP.replace("from model import", "from .model import")
+    _repo(tmp_path, {"pkg/__init__.py": "", "pkg/train.py": TRAIN, "pkg/model.py": MODEL, "pkg/loop.py": loop})
+    git("mv", "pkg", "pkg2", cwd=tmp_path)
+    _commit(tmp_path, "pkg is now pkg2")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr
+    assert "Not shown: 2 on lines unchanged since base" in cli("check", "--diff", "base", cwd=tmp_path).stdout
+    # moved beside a softmax model: its bug is new
+    git("reset", "-q", "--hard", "base", cwd=tmp_path)
+    _write(tmp_path, {"soft/__init__.py": "", "soft/model.py": SOFTMAX_MODEL})
+    git("mv", "pkg/loop.py", "soft/loop.py", cwd=tmp_path)
+    _commit(tmp_path, "the loop moves to the soft package")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1 and _found(r) == [("soft/loop.py", "LG001")], r.stdout + r.stderr
+    # moved and edited: new throughout
+    git("reset", "-q", "--hard", "base", cwd=tmp_path)
+    git("mv", "pkg", "pkg2", cwd=tmp_path)
+    _write(tmp_path, {"pkg2/train.py": "import logging\n" + TRAIN})
+    _commit(tmp_path, "moved and edited")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1 and _found(r) == [("pkg2/train.py", "LG001"), ("pkg2/train.py", "LG006")], r.stdout + r.stderr

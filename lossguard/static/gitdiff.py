@@ -22,6 +22,7 @@ REF's own findings (lossguard.static.run: REF's files are written with :meth:`Ch
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import posixpath
 import re
@@ -177,17 +178,57 @@ class Changes:
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
     _changed: dict[Path, set[int] | None] = field(default_factory=dict)  # None: cannot compare, all changed
     _ignores: dict[Path, bool] = field(default_factory=dict)
+    _origins: dict[Path, str | None] = field(default_factory=dict)
+    _gone: dict[str, list[str]] | None = None  # object id -> REF's files of that content the work tree no longer has
 
     def touches(self, path: Path, start: int, end: int, checked_text: str | None = None) -> bool:
         """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
         the text that was checked (a notebook's virtual module); by default the file is read."""
         path = path.resolve()
         if path not in self.at_ref and self._submodule(path) is None:
+            if self.moved_from(path) is not None:
+                return False  # moved (`git mv`) without an edit: no line changed
             return path in self.present or not self._ignored(path)  # new since REF; a file git ignores is not a change
         if path not in self._changed:
             self._changed[path] = self._changed_lines(path, checked_text)
         changed = self._changed[path]
         return changed is None or any(n in changed for n in range(start, end + 1))
+
+    def moved_from(self, path: Path) -> str | None:
+        """REF's name of the file that ``path`` was moved from unedited (``git mv`` of a file or a
+        package): ``path`` is a file of the work tree (git shows it, outside a submodule) that
+        REF's tree does not have, and its bytes are those of a file REF's tree has and the work
+        tree no longer has (of that one file, or of the one with the same file name among
+        several). None otherwise: an edited move is a new file, as before."""
+        path = path.resolve()
+        if path in self.at_ref or path not in self.present or self._submodule(path) is not None:
+            return None
+        if path not in self._origins:
+            self._origins[path] = self._origin(path)
+        return self._origins[path]
+
+    def _origin(self, path: Path) -> str | None:
+        if self._gone is None:
+            self._gone = {}
+            for rel, oid in self.blobs.items():
+                if (self.toplevel / rel).resolve() not in self.present:
+                    self._gone.setdefault(oid, []).append(rel)
+        if not self._gone:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        algorithm = hashlib.sha256 if len(next(iter(self._gone))) == 64 else hashlib.sha1  # (a SHA-256 repository's ids)
+        names = self._gone.get(algorithm(b"blob %d\0" % len(data) + data).hexdigest(), [])
+        if len(names) > 1:
+            names = [n for n in names if posixpath.basename(n) == path.name]
+        return names[0] if len(names) == 1 else None
+
+    def name_at_ref(self, path: Path) -> str:
+        """The name relative to the top under which REF's tree has the file at ``path`` (resolved):
+        its own, or the one it was moved from (:meth:`moved_from`)."""
+        return self.moved_from(path) or path.resolve().relative_to(self.toplevel).as_posix()
 
     def _ignored(self, path: Path) -> bool:
         """Whether git ignores ``path`` (False outside the work tree, which no ref describes)."""

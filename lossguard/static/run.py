@@ -264,13 +264,13 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, a
     if all(touched):
         return list(findings)
     # untouched findings in a file REF has (untouched and not in REF: a file git ignores)
-    old = [i for i, (f, changed) in enumerate(zip(findings, touched)) if not changed and sources.paths[f.path].resolve() in changes.at_ref]
-    new = unmatched(
-        [findings[i] for i in old],
-        at_ref.findings(),
-        sources,
-        path=lambda f: sources.paths[f.path].resolve().relative_to(changes.toplevel).as_posix(),
-    )
+    # (or one moved there unedited: matched under REF's name of it)
+    old = [
+        i
+        for i, (f, changed) in enumerate(zip(findings, touched))
+        if not changed and (sources.paths[f.path].resolve() in changes.at_ref or changes.moved_from(sources.paths[f.path]) is not None)
+    ]
+    new = unmatched([findings[i] for i in old], at_ref.findings(), sources, path=lambda f: changes.name_at_ref(sources.paths[f.path]))
     kept = {i for i, n in zip(old, new) if n}
     return [f for i, f in enumerate(findings) if touched[i] or i in kept]
 
@@ -302,10 +302,10 @@ class _AtRef:
         changes, sources, settings, jobs, context, skip_files = self._args
 
         def names(paths) -> list[str]:  # type: ignore[no-untyped-def]
-            out = []
+            out = []  # REF's names of the files (a file moved unedited: the name it was moved from)
             for path in paths:
                 try:
-                    out.append(path.resolve().relative_to(changes.toplevel).as_posix())
+                    out.append(changes.name_at_ref(path))
                 except ValueError:
                     continue
             return sorted(set(out))
