@@ -210,8 +210,9 @@ class Changes:
     def _origin(self, path: Path) -> str | None:
         if self._gone is None:
             self._gone = {}
+            shown = {p.relative_to(self.toplevel).as_posix() for p in self.present if p.is_relative_to(self.toplevel)}
             for rel, oid in self.blobs.items():
-                if (self.toplevel / rel).resolve() not in self.present:
+                if rel not in shown:
                     self._gone.setdefault(oid, []).append(rel)
         if not self._gone:
             return None
