@@ -413,7 +413,8 @@ def _open_report(path: Path) -> tuple[TextIO, str | None]:
     runner, or to a script a later step runs, and the report holds text it chose. A regular
     file (or none yet) is written as a new file beside it, returned with its name
     (:func:`_report_file` moves it into place), with the mode a new file gets (0666 less the
-    umask); anything else (a device, a FIFO) is written in place, with None."""
+    umask); anything else (a device, a FIFO), or a file in a folder where no file can be made, is
+    written in place, with None."""
     import errno
     import os
     import stat
@@ -428,7 +429,8 @@ def _open_report(path: Path) -> tuple[TextIO, str | None]:
         mode = os.lstat(path).st_mode
     except OSError:
         mode = None
-    if mode is not None and not stat.S_ISREG(mode):
+
+    def in_place() -> tuple[TextIO, None]:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
         except OSError as exc:
@@ -436,9 +438,14 @@ def _open_report(path: Path) -> tuple[TextIO, str | None]:
                 raise refused from exc
             raise _unwritable(path, exc) from exc
         return open(fd, "w", encoding="utf-8", errors="backslashreplace"), None
+
+    if mode is not None and not stat.S_ISREG(mode):
+        return in_place()
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
+        if mode is not None:  # a file that may be writable in a folder that is not (it could not be removed either)
+            return in_place()
         raise _unwritable(path, exc) from exc
     umask = os.umask(0)
     os.umask(umask)
