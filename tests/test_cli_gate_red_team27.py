@@ -234,3 +234,15 @@ def test_a_package_moved_unedited_keeps_its_old_findings_old(tmp_path: Path):
     _commit(tmp_path, "moved and edited")
     r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
     assert r.returncode == 1 and _found(r) == [("pkg2/train.py", "LG001"), ("pkg2/train.py", "LG006")], r.stdout + r.stderr
+
+
+def test_a_file_of_unclosed_from_imports_does_not_stall_a_run_on_a_named_file(tmp_path: Path):
+    """`lossguard check model.py` (pre-commit) reads the work tree's other files for imports of
+    model.py. A 640 kB file of `from a import (` lines with no `)` (and the word `model` once)
+    made the import search look for each `(`'s `)` afresh, to the end of the file: minutes for
+    one file, hours for a file near the 10 MB limit. The search is linear: the run takes
+    seconds, and the file, which imports nothing, changes nothing."""
+    _repo(tmp_path, {"model.py": MODEL, "train.py": PLAIN_LOOP, "gen.py": "model = 1\n" + "from a import (\n" * 40_000})
+    _write(tmp_path, {"model.py": SOFTMAX_MODEL})
+    r = run("check", "--format", "json", "model.py", cwd=tmp_path, timeout=60)
+    assert r.returncode == 1 and _found(r) == [("train.py", "LG001")], r.stdout + r.stderr

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,14 +159,45 @@ class _Mentions:
         self.words = sorted({key[-1] for key in modules})
         word = rb"\b(?:" + b"|".join(re.escape(w) for w in self.words) + rb")\b"
         self.word = re.compile(word)
-        self.line = re.compile(rb"^[ \t]*(?:(?:import|from)[ \t][^\n]*" + word + rb"|from[ \t][^\n(]*\([^)]*" + word + rb")", re.MULTILINE)
+        self.line = re.compile(rb"^[ \t]*(?:import|from)[ \t][^\n]*" + word, re.MULTILINE)
 
     def __call__(self, data: bytes, python: bool = True) -> bool:
-        return any(w in data for w in self.words) and (self.line if python else self.word).search(data) is not None
+        if not any(w in data for w in self.words):
+            return False
+        if not python:
+            return self.word.search(data) is not None
+        if self.line.search(data) is not None:
+            return True
+        return any(names.startswith(b"(") and self.word.search(names) is not None for _, names in _from_imports(data))
 
 
 _IMPORT = re.compile(rb"^[ \t]*import[ \t]+([^\n#;]*)", re.MULTILINE)
-_FROM = re.compile(rb"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+_FROM = re.compile(rb"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]*", re.MULTILINE)
+_REST_OF_LINE = re.compile(rb"[^\n#;]*")
+
+
+def _from_imports(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """Each ``from`` import's module and the text of its names: a parenthesised list up to its
+    ``)``, else the rest of the line (a ``from`` line inside a list is part of it). In linear
+    time: a regular expression that looked for the ``)`` of each ``(`` afresh took minutes on a
+    file of many ``from a import (`` lines and no ``)`` (the search for the next ``)`` is kept
+    while the lines read are before it)."""
+    close = -2  # the ``)`` last found (-1: there is none after the place it was looked for from; -2: not looked for)
+    pos = 0
+    while (m := _FROM.search(data, pos)) is not None:
+        start = m.end()
+        if data[start : start + 1] == b"(":
+            if close < start and close != -1:
+                close = data.find(b")", start)
+            if close >= start:
+                yield m.group(1), data[start : close + 1]
+                pos = close + 1
+                continue
+        rest = _REST_OF_LINE.match(data, start)
+        pos = rest.end() if rest is not None else start
+        yield m.group(1), data[start:pos]
+
+
 _WORD = re.compile(rb"\w+")
 
 
@@ -181,11 +213,11 @@ def import_words(data: bytes) -> set[tuple[bytes, ...]]:
             words = part.split()
             if words:
                 names.add(tuple(words[0].split(b".")))
-    for m in _FROM.finditer(data):
-        base = tuple(w for w in m.group(1).lstrip(b".").split(b".") if w)
+    for module, imported in _from_imports(data):
+        base = tuple(w for w in module.lstrip(b".").split(b".") if w)
         if base:
             names.add(base)
-        for part in m.group(2).strip(b"()").split(b","):
+        for part in imported.strip(b"()").split(b","):
             words = part.split()
             if words and words[0] != b"*" and _WORD.fullmatch(words[0]):
                 names.add((*base, words[0]))
