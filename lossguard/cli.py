@@ -357,15 +357,30 @@ def _check(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _report_file(path: Path) -> Iterator[TextIO]:
-    """``--output-file`` opened for writing (:func:`_open_report`), closed at the end. A write
-    that fails, or the last flush when the file is closed (a short report fails only there on a
-    full disk), is a usage error naming the file, not an internal error."""
-    stream = _open_report(path)
+    """``--output-file`` written whole or not at all: the report goes to a new file beside it
+    (:func:`_open_report`), which replaces ``path`` in one step when every byte is written. A
+    write that fails (a full disk, a file size limit; a short report fails only at the last
+    flush) removes it and is a usage error naming the file, not an internal error: no partial
+    report is left for the action to upload, and two runs given the same file (a matrix job)
+    leave one of their reports, never the two interleaved."""
+    import os
+
+    stream, temporary = _open_report(path)
     try:
-        with stream:
-            yield stream
-    except OSError as exc:
-        raise _unwritable(path, exc) from exc
+        try:
+            with stream:
+                yield stream
+            if temporary is not None:
+                os.replace(temporary, path)  # (a link made at ``path`` since is replaced, not followed)
+        except OSError as exc:
+            raise _unwritable(path, exc) from exc
+    except BaseException:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+        raise
 
 
 def _remove_old_report(path: Path) -> None:
@@ -391,13 +406,19 @@ def _through_link(path: Path) -> UsageError:
     return UsageError(f"--output-file {path}: it is (or is inside) a symbolic link; not written (name a file that is not a link)")
 
 
-def _open_report(path: Path) -> TextIO:
-    """``--output-file``, opened for writing; never through a symbolic link (the file or a folder
+def _open_report(path: Path) -> tuple[TextIO, str | None]:
+    """``--output-file`` opened for writing, never through a symbolic link (the file or a folder
     on the way to it below the current folder): the action writes its report inside the
     checked-out repository, where a pull request could have made it a link to a file of the
-    runner, or to a script a later step runs, and the report holds text it chose."""
+    runner, or to a script a later step runs, and the report holds text it chose. A regular
+    file (or none yet) is written as a new file beside it, returned with its name
+    (:func:`_report_file` moves it into place), with the mode a new file gets (0666 less the
+    umask); anything else (a device, a FIFO), or a file in a folder where no file can be made, is
+    written in place, with None."""
     import errno
     import os
+    import stat
+    import tempfile
 
     from lossguard.static.run import linked
 
@@ -405,12 +426,34 @@ def _open_report(path: Path) -> TextIO:
     if linked(path):
         raise refused
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        mode = os.lstat(path).st_mode
+    except OSError:
+        mode = None
+
+    def in_place() -> tuple[TextIO, None]:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # became a link since
+                raise refused from exc
+            raise _unwritable(path, exc) from exc
+        return open(fd, "w", encoding="utf-8", errors="backslashreplace"), None
+
+    if mode is not None and not stat.S_ISREG(mode):
+        return in_place()
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:  # became a link since
-            raise refused from exc
+        if mode is not None:  # a file that may be writable in a folder that is not (it could not be removed either)
+            return in_place()
         raise _unwritable(path, exc) from exc
-    return open(fd, "w", encoding="utf-8", errors="backslashreplace")
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.chmod(temporary, 0o666 & ~umask)
+    except OSError:
+        pass
+    return open(fd, "w", encoding="utf-8", errors="backslashreplace"), temporary
 
 
 def _unwritable(path: Path, exc: OSError) -> UsageError:

@@ -134,8 +134,11 @@ def test_a_baseline_entry_for_one_class_does_not_hide_the_same_method_of_another
     # A format 2 baseline (the function's name only) is still read as it matched, with a warning.
     doc = json.loads((tmp_path / "b.json").read_text())
     doc["lossguard-baseline"] = 2
-    for e in doc["findings"]:
-        e["hash"] = e.pop("loose-hash")
+    recorded_lines = TWO_TRAINERS.splitlines()
+    for e in doc["findings"]:  # format 2's key: the function's name and the line, whitespace collapsed
+        text = " ".join(recorded_lines[e["line"] - 1].split())
+        e["hash"] = content_hash(e["code"], e["path"], f"{e['scope'].split('.')[-1]}\0{text}")
+        del e["loose-hash"]
     (tmp_path / "v2.json").write_text(json.dumps(doc))
     (tmp_path / "models.py").write_text(swapped)
     r = cli("check", "--baseline", "v2.json", cwd=tmp_path)

@@ -411,7 +411,7 @@ def test_a_file_the_change_adds_under_a_folder_excluded_by_default_is_checked(re
     r = cli("check", "--format", "json", "--diff", "base", cwd=repo)
     assert r.returncode == 1, r.stdout + r.stderr
     assert [(e["code"], e["path"], e["line"]) for e in json.loads(r.stdout)] == [("LG006", "src/dist/ddp.py", 16)]
-    assert "checked 1 file(s) this change adds under folders excluded by default (`dist`)" in r.stderr
+    assert "checked 1 file(s) this change adds or edits under folders excluded by default (`dist`)" in r.stderr
     # The file moved there by `git mv` is added there too.
     git("mv", "train.py", "dist_train.py", cwd=repo)
     (repo / "dist").mkdir()

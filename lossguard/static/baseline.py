@@ -1,13 +1,14 @@
 """Baselines: record today's findings, then report only the ones a change adds.
 
 A finding matches a recorded one by content (code, root-relative path, where it is: the
-classes and functions around it, and flagged text), not by line, so moving code does not
-bring an old finding back, while the same text written in another function, or in a
+classes and functions around it, and flagged text as a formatter cannot change it), not by
+line, so moving or reformatting code does not bring an old finding back, while the same text written in another function, or in a
 same-named method of another class, is a new finding. Code that moves into a class (or whose
 class is renamed) changes where it is: a recorded finding whose place no longer exists in the
 file then matches by the innermost function's name alone. Matching counts: with one recorded
 occurrence and two current ones, one is new. Formats 1 (no function in the key) and 2 (the
-innermost function's name only) are still read, and matched as they were, with a warning.
+innermost function's name only) and 3 (the flagged text with its whitespace collapsed, so a
+line split in two no longer matched) are still read, and matched as they were, with a warning.
 The same matching tells ``--diff REF`` which findings REF already had (lossguard.static.run).
 """
 
@@ -25,8 +26,8 @@ from lossguard.static.finding import Finding
 from lossguard.static.fingerprint import content_hash
 from lossguard.static.sources import SourceSet, printable
 
-FORMAT_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+FORMAT_VERSION = 4  # 4: the flagged text as sources.code_form writes it (3: whitespace collapsed only)
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,11 @@ class Recorded:
     version: int = FORMAT_VERSION
 
 
-def entry(f: Finding, path: str, sources: SourceSet) -> Entry:
-    """What identifies ``f`` across versions of its file, ``path`` being its name relative to the root."""
-    text = sources.flagged_text(f)
+def entry(f: Finding, path: str, sources: SourceSet, version: int = FORMAT_VERSION) -> Entry:
+    """What identifies ``f`` across versions of its file, ``path`` being its name relative to the
+    root: its flagged code as a formatter cannot change it (format 3: with whitespace collapsed,
+    so that a line split over several became a new finding)."""
+    text = sources.flagged_code(f) if version >= 4 else sources.flagged_text(f)
     scope = sources.scope(f.path, f.line)
     return Entry(
         content_hash(f.code, path, f"{scope}\0{text}"),
@@ -137,7 +140,7 @@ def unmatched(findings: list[Finding], recorded: Recorded, sources: SourceSet, p
     class renamed)."""
     where = path or (lambda f: sources.relative(f.path))
     left = Counter(recorded.entries)
-    if recorded.version < FORMAT_VERSION:
+    if recorded.version < 3:
         old = Counter({e.key: n for e, n in left.items()})
         out = []
         for f in findings:
@@ -145,7 +148,7 @@ def unmatched(findings: list[Finding], recorded: Recorded, sources: SourceSet, p
             out.append(old[key] <= 0)
             old[key] -= 1
         return out
-    mine = [entry(f, where(f), sources) for f in findings]
+    mine = [entry(f, where(f), sources, recorded.version) for f in findings]
     out = []
     for e in mine:
         if left[e] > 0:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,16 +22,20 @@ from lossguard.config import Settings
 from lossguard.static.finding import FileError
 from lossguard.static.gitdiff import list_files, toplevel
 from lossguard.static.notebook import NOTEBOOK_SUFFIX
-from lossguard.static.sources import NOT_REGULAR
+from lossguard.static.sources import NOT_REGULAR, as_python_reads
 
 PY_SUFFIXES = (".py", ".pyi", NOTEBOOK_SUFFIX)  # notebooks are read by lossguard.static.notebook
+# `lossguard check -` (ruff's and black's way to check standard input): lossguard checks files,
+# so that a finding can name its file and --diff REF can compare it; the rest is still checked
+STDIN = "lossguard does not read code from standard input (`-`); name the files or folders to check, or save the code to a file"
 
 
 @dataclass
 class Discovery:
     files: list[Path] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)  # paths that could not be listed
-    warnings: list[str] = field(default_factory=list)  # what was left out without a choice (a submodule not checked out)
+    warnings: list[str] = field(default_factory=list)  # what was left out without a choice
+    absent: list[tuple[Path, Path]] = field(default_factory=list)  # submodules not checked out, each with the folder given it was found under
     excluded: int = 0  # files under the folders given that the configuration excludes
     left_out: list[tuple[Path, Path]] = field(default_factory=list)  # those files, each with the folder given it was found under
 
@@ -41,10 +46,10 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
     seen: set[Path] = set()
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            found.errors.append(FileError(str(path), "no such file or directory"))
+            found.errors.append(FileError(str(path), STDIN if str(path) == "-" else "no such file or directory"))
             continue
         if path.is_dir():
-            listed = _list_dir(path, found.errors, found.warnings)
+            listed = _list_dir(path, found.errors, found.absent)
             candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
             found.excluded += len(listed) - len(candidates)
             kept = set(candidates)
@@ -72,7 +77,8 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     """The Python files and notebooks of the work tree that import a file named on its own,
     directly or through other files, up to ``IMPORT_DEPTH`` imports away (pre-commit names only
     the staged files: a staged helper must be analysed with its unchanged callers, and theirs).
-    A file counts when an ``import`` or ``from`` line (of a notebook's code cells) names the
+    A file counts when an ``import`` or ``from`` line (of a notebook's code cells), its names read
+    as Python reads them (NFKC: ``from ｍodel import Net``), names the
     module of a named file or of a file already counted; files that are checked anyway,
     excluded, or reached through a symbolic link are not listed. Empty outside a git work
     tree, or when only folders are named."""
@@ -100,7 +106,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
         if p.suffix == NOTEBOOK_SUFFIX:
             books.append((p, data))
         else:
-            python[p] = data
+            python[p] = _as_python_reads(data)
     modules = module_keys(named)
     read: dict[Path, set[tuple[bytes, ...]]] = {}  # file -> the dotted names it imports, once read
     found: list[Path] = []
@@ -126,7 +132,7 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
         if not mentioned(data, python=False):
             continue  # (no need to read the cells)
         try:
-            cells = notebook.code_text(data.decode("utf-8")).encode("utf-8", "surrogateescape")
+            cells = as_python_reads(notebook.code_text(data.decode("utf-8"))).encode("utf-8", "surrogateescape")
         except (ValueError, UnicodeDecodeError):
             continue
         if imports_any(import_words(cells), modules):
@@ -134,8 +140,16 @@ def importers(paths: list[Path], files: list[Path], settings: Settings, cwd: Pat
     return sorted(p for p in found if not settings.is_excluded(p, base=top))
 
 
+def _as_python_reads(data: bytes) -> bytes:
+    """A Python file's bytes with the names in its import lines as Python reads them (NFKC:
+    ``from ｍodel import Net`` imports ``model``), for the byte searches below."""
+    if data.isascii():
+        return data
+    return as_python_reads(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
+
+
 class _Mentions:
-    """Whether a file's bytes may import one of ``modules``: they hold the last part of one of
+    """Whether a file's bytes (in the form Python reads its names) may import one of ``modules``: they hold the last part of one of
     them as a word (in a notebook's JSON, where a cell's lines are escapes in one string) and,
     in a Python file, on an import line or inside a parenthesised ``from`` import. A file with
     none imports none of them (:func:`import_words` reads the others). A plain search for the
@@ -145,32 +159,65 @@ class _Mentions:
         self.words = sorted({key[-1] for key in modules})
         word = rb"\b(?:" + b"|".join(re.escape(w) for w in self.words) + rb")\b"
         self.word = re.compile(word)
-        self.line = re.compile(rb"^[ \t]*(?:(?:import|from)[ \t][^\n]*" + word + rb"|from[ \t][^\n(]*\([^)]*" + word + rb")", re.MULTILINE)
+        self.line = re.compile(rb"^[ \t]*(?:import|from)[ \t][^\n]*" + word, re.MULTILINE)
 
     def __call__(self, data: bytes, python: bool = True) -> bool:
-        return any(w in data for w in self.words) and (self.line if python else self.word).search(data) is not None
+        if not any(w in data for w in self.words):
+            return False
+        if not python:
+            return self.word.search(data) is not None
+        if self.line.search(data) is not None:
+            return True
+        return any(names.startswith(b"(") and self.word.search(names) is not None for _, names in _from_imports(data))
 
 
 _IMPORT = re.compile(rb"^[ \t]*import[ \t]+([^\n#;]*)", re.MULTILINE)
-_FROM = re.compile(rb"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]*(\([^)]*\)|[^\n#;]*)", re.MULTILINE)
+_FROM = re.compile(rb"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]*", re.MULTILINE)
+_REST_OF_LINE = re.compile(rb"[^\n#;]*")
+
+
+def _from_imports(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """Each ``from`` import's module and the text of its names: a parenthesised list up to its
+    ``)``, else the rest of the line (a ``from`` line inside a list is part of it). In linear
+    time: a regular expression that looked for the ``)`` of each ``(`` afresh took minutes on a
+    file of many ``from a import (`` lines and no ``)`` (the search for the next ``)`` is kept
+    while the lines read are before it)."""
+    close = -2  # the ``)`` last found (-1: there is none after the place it was looked for from; -2: not looked for)
+    pos = 0
+    while (m := _FROM.search(data, pos)) is not None:
+        start = m.end()
+        if data[start : start + 1] == b"(":
+            if close < start and close != -1:
+                close = data.find(b")", start)
+            if close >= start:
+                yield m.group(1), data[start : close + 1]
+                pos = close + 1
+                continue
+        rest = _REST_OF_LINE.match(data, start)
+        pos = rest.end() if rest is not None else start
+        yield m.group(1), data[start:pos]
+
+
 _WORD = re.compile(rb"\w+")
 
 
 def import_words(data: bytes) -> set[tuple[bytes, ...]]:
     """The dotted names a file's ``import`` and ``from`` statements may load, split at the
     dots, with every package on the way (``from a.b import c``: a, a.b and a.b.c; a relative
-    ``from .m import c``: m and m.c). Read from the bytes, without parsing (UTF-8 names)."""
+    ``from .m import c``: m and m.c). Read from the bytes, without parsing (UTF-8 names, as
+    Python reads them: ``from ｍodel import Net`` loads ``model``)."""
+    data = _as_python_reads(data)
     names: set[tuple[bytes, ...]] = set()
     for m in _IMPORT.finditer(data):
         for part in m.group(1).split(b","):
             words = part.split()
             if words:
                 names.add(tuple(words[0].split(b".")))
-    for m in _FROM.finditer(data):
-        base = tuple(w for w in m.group(1).lstrip(b".").split(b".") if w)
+    for module, imported in _from_imports(data):
+        base = tuple(w for w in module.lstrip(b".").split(b".") if w)
         if base:
             names.add(base)
-        for part in m.group(2).strip(b"()").split(b","):
+        for part in imported.strip(b"()").split(b","):
             words = part.split()
             if words and words[0] != b"*" and _WORD.fullmatch(words[0]):
                 names.add((*base, words[0]))
@@ -201,7 +248,7 @@ def module_keys(paths: list[Path]) -> set[tuple[bytes, ...]]:
     return keys
 
 
-def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> list[Path]:
+def _list_dir(folder: Path, errors: list[FileError], absent_under: list[tuple[Path, Path]]) -> list[Path]:
     if not os.access(folder, os.R_OK | os.X_OK):
         errors.append(FileError(str(folder), "cannot read this folder (permission denied)"))
         return []
@@ -209,11 +256,7 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
     absent: list[str] = []
     listed = list_files(folder, unreadable, absent=absent)
     errors.extend(FileError(u, "cannot read this folder (permission denied)") for u in unreadable)
-    warnings.extend(
-        f"{shown(Path(a))}: a submodule that is not checked out; its files were not checked "
-        "(git submodule update --init; in CI, actions/checkout with submodules: true)"
-        for a in absent
-    )
+    absent_under.extend((Path(a), folder) for a in absent)
     if not listed:  # not in a git work tree, or a folder git ignores entirely but was named explicitly
         listed = _walk(folder, errors)
     root = folder.resolve()
@@ -231,6 +274,11 @@ def _list_dir(folder: Path, errors: list[FileError], warnings: list[str]) -> lis
     # a file reached by a link too (the link itself, or a linked folder above it: a recipe folder's
     # `kws -> ../../../kws`) is checked and reported by its own name
     return sorted(out, key=lambda p: (p.is_symlink() or _has_linked_parent(p, folder), p))
+
+
+NOT_CHECKED_OUT = (
+    "a submodule that is not checked out; its files were not checked (git submodule update --init; in CI, actions/checkout with submodules: true)"
+)
 
 
 def shown(p: Path, cwd: Path | None = None) -> str:

@@ -22,6 +22,7 @@ REF's own findings (lossguard.static.run: REF's files are written with :meth:`Ch
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import posixpath
 import re
@@ -177,17 +178,58 @@ class Changes:
     present: set[Path] = field(default_factory=set)  # resolved paths git shows in the work tree
     _changed: dict[Path, set[int] | None] = field(default_factory=dict)  # None: cannot compare, all changed
     _ignores: dict[Path, bool] = field(default_factory=dict)
+    _origins: dict[Path, str | None] = field(default_factory=dict)
+    _gone: dict[str, list[str]] | None = None  # object id -> REF's files of that content the work tree no longer has
 
     def touches(self, path: Path, start: int, end: int, checked_text: str | None = None) -> bool:
         """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
         the text that was checked (a notebook's virtual module); by default the file is read."""
         path = path.resolve()
         if path not in self.at_ref and self._submodule(path) is None:
+            if self.moved_from(path) is not None:
+                return False  # moved (`git mv`) without an edit: no line changed
             return path in self.present or not self._ignored(path)  # new since REF; a file git ignores is not a change
         if path not in self._changed:
             self._changed[path] = self._changed_lines(path, checked_text)
         changed = self._changed[path]
         return changed is None or any(n in changed for n in range(start, end + 1))
+
+    def moved_from(self, path: Path) -> str | None:
+        """REF's name of the file that ``path`` was moved from unedited (``git mv`` of a file or a
+        package): ``path`` is a file of the work tree (git shows it, outside a submodule) that
+        REF's tree does not have, and its bytes are those of a file REF's tree has and the work
+        tree no longer has (of that one file, or of the one with the same file name among
+        several). None otherwise: an edited move is a new file, as before."""
+        path = path.resolve()
+        if path in self.at_ref or path not in self.present or self._submodule(path) is not None:
+            return None
+        if path not in self._origins:
+            self._origins[path] = self._origin(path)
+        return self._origins[path]
+
+    def _origin(self, path: Path) -> str | None:
+        if self._gone is None:
+            self._gone = {}
+            shown = {p.relative_to(self.toplevel).as_posix() for p in self.present if p.is_relative_to(self.toplevel)}
+            for rel, oid in self.blobs.items():
+                if rel not in shown:
+                    self._gone.setdefault(oid, []).append(rel)
+        if not self._gone:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        algorithm = hashlib.sha256 if len(next(iter(self._gone))) == 64 else hashlib.sha1  # (a SHA-256 repository's ids)
+        names = self._gone.get(algorithm(b"blob %d\0" % len(data) + data).hexdigest(), [])
+        if len(names) > 1:
+            names = [n for n in names if posixpath.basename(n) == path.name]
+        return names[0] if len(names) == 1 else None
+
+    def name_at_ref(self, path: Path) -> str:
+        """The name relative to the top under which REF's tree has the file at ``path`` (resolved):
+        its own, or the one it was moved from (:meth:`moved_from`)."""
+        return self.moved_from(path) or path.resolve().relative_to(self.toplevel).as_posix()
 
     def _ignored(self, path: Path) -> bool:
         """Whether git ignores ``path`` (False outside the work tree, which no ref describes)."""
@@ -234,6 +276,70 @@ class Changes:
             if tag in ("replace", "insert"):
                 changed.update(range(j1 + 1, j2 + 1))
         return changed
+
+    def edited(self, paths: list[Path]) -> set[Path]:
+        """Those of ``paths`` that REF's tree has as regular files and that the change edits:
+        the index holds another object for the file than REF's tree (a committed or staged
+        edit: what a pull request's commits are), or the file's size in the work tree is not
+        the size of REF's object (an unstaged edit that changes it). Read from the index and the
+        object store, never from the files (a committed virtual environment costs a stat per
+        file); an unstaged edit that keeps the size is not seen. None is edited when git fails."""
+        names = {rel: p for p in paths if (rel := self.ref_name(p)) is not None and rel in self.blobs}
+        if not names:
+            return set()
+        staged = self._staged()
+        try:
+            sizes = git(
+                ["cat-file", "--batch-check=%(objectname) %(objectsize)"],
+                self.toplevel,
+                stdin="".join(f"{self.blobs[rel]}\n" for rel in names).encode(),
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return set()
+        if staged is None or sizes.returncode != 0:
+            return set()
+        size_of = dict(line.split(" ", 1) for line in _text(sizes.stdout).splitlines() if line.count(" ") == 1)
+        out = set()
+        for rel, path in names.items():
+            oid = self.blobs[rel]
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue
+            if staged.get(rel, ("", oid))[1] != oid or size_of.get(oid, str(size)) != str(size):
+                out.add(path)
+        return out
+
+    def moved_submodules(self, folders: list[Path]) -> dict[Path, tuple[str | None, str]]:
+        """Those of ``folders`` (submodules) whose commit the change moves: the index records
+        another commit for the folder than REF's tree (None at REF: a submodule the change adds),
+        with REF's commit and the new one. Read from the index: the submodule need not be
+        checked out."""
+        staged = self._staged() if folders else None
+        out: dict[Path, tuple[str | None, str]] = {}
+        for folder in folders:
+            rel = self.ref_name(folder)
+            mode, commit = staged.get(rel, ("", "")) if staged is not None and rel is not None else ("", "")
+            if mode == "160000" and commit != self.gitlinks.get(rel or ""):
+                out[folder] = (self.gitlinks.get(rel or ""), commit)
+        return out
+
+    def _staged(self) -> dict[str, tuple[str, str]] | None:
+        """The index's entries (stage 0): name relative to the top -> (mode, object id); None
+        when git fails. (``ls-files --stage`` reads the index only: no file is read, no filter runs.)"""
+        try:
+            proc = git(["ls-files", "--stage", "-z"], self.toplevel)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        if proc.returncode != 0:
+            return None
+        staged: dict[str, tuple[str, str]] = {}
+        for entry in _text(proc.stdout).split("\0"):
+            meta, _, name = entry.partition("\t")
+            parts = meta.split()
+            if len(parts) == 3 and parts[2] == "0":
+                staged[name] = (parts[0], parts[1])
+        return staged
 
     def ref_name(self, path: Path) -> str | None:
         """The name ``path`` has relative to the top, as written: the work tree's symbolic links

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import ast
 import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from lossguard.static.sources import as_python_reads
 from lossguard.static.torch_api import LOSS_FUNCTIONS, SOFTMAX_FUNCS, SOFTMAX_LAYERS, TRAINERS
 
 
@@ -52,10 +52,7 @@ _SOFTMAX_CALL = re.compile(r"(\.?)\b(" + "|".join(_last_parts([*SOFTMAX_FUNCS, *
 
 
 def needs_analysis(source: str) -> bool:
-    if not source.isascii():
-        # Python reads identifiers as their NFKC form (PEP 3131), as the parse the analysis uses does:
-        # `nn.CrossEntropyＬoss()` and `loss.ｂackward()` (fullwidth letters) are CrossEntropyLoss and backward
-        source = unicodedata.normalize("NFKC", source)
+    source = as_python_reads(source)  # `nn.CrossEntropyＬoss()`, `loss.ｂackward()`: CrossEntropyLoss and backward
     if _TRIGGER.search(source) is not None or _LOSS_WORD_CALL.search(source) is not None:
         return True
     return any(not _softmax_call_names_dim(source, m) for m in _SOFTMAX_CALL.finditer(source))

@@ -113,18 +113,18 @@ def baseline(path: Path, changes: Changes) -> tuple[Recorded, str | None]:
     )
 
 
-def added_under_default_exclusions(left_out: list[tuple[Path, Path]], settings: Settings, changes: Changes) -> list[tuple[Path, str]]:
-    """The files ``left_out`` of a folder given (with that folder) that the change adds, left
-    out only by a folder name excluded by default (``dist``, ``build``, ``venv``: ruff's list)
-    and not by a pattern the configuration names, each with that folder name. A change that adds
-    (or moves) training code into ``src/dist/`` must not pass as "All checks passed": the gate
-    checks these files like any other the change adds."""
-    out = []
-    for path, base in left_out:
-        name = settings.default_exclusion(path, base)
-        if name is not None and path.resolve() not in changes.at_ref:
-            out.append((path, name))
-    return out
+def changed_under_default_exclusions(left_out: list[tuple[Path, Path]], settings: Settings, changes: Changes) -> list[tuple[Path, str]]:
+    """The files ``left_out`` of a folder given (with that folder) that the change adds or
+    edits (:meth:`Changes.edited`), left out only by a folder name excluded by default
+    (``dist``, ``build``, ``venv``: ruff's list) and not by a pattern the configuration names,
+    each with that folder name. A change that adds (or moves) training code into ``src/dist/``,
+    or writes a bug into a ``build/train.py`` REF has, must not pass as "All checks passed": the
+    gate checks these files like any other the change touches (REF's findings of an edited file
+    stay hidden, as in any file)."""
+    candidates = [(path, name) for path, base in left_out if (name := settings.default_exclusion(path, base)) is not None]
+    kept = [(path, name) for path, name in candidates if path.resolve() in changes.at_ref]
+    edited = changes.edited([path for path, _ in kept]) if kept else set()
+    return [(path, name) for path, name in candidates if path.resolve() not in changes.at_ref or path in edited]
 
 
 SilenceKey = tuple[str, str, str, str]
@@ -188,7 +188,7 @@ def new_suppressions(
     left_loose: Counter[tuple[str, str, str]] = Counter()
     for key, n in left.items():
         left_loose[_loose(key)] += n
-    keys = silence_keys([f for f, _ in known], lambda f: _shown(sources.paths[f.path], changes), sources)
+    keys = silence_keys([f for f, _ in known], lambda f: changes.moved_from(sources.paths[f.path]) or _shown(sources.paths[f.path], changes), sources)
     out = []
     for (f, line), key, is_edited, skip in zip(known, keys, touched, kept_skip):
         if is_edited:

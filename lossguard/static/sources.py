@@ -22,6 +22,7 @@ import re
 import stat
 import sys
 import tokenize
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -93,6 +94,53 @@ class LineTable:
             if end:
                 return end
         return "\n"
+
+
+def as_python_reads(text: str) -> str:
+    """``text`` with its identifiers as Python reads them: in their NFKC form (PEP 3131), as the
+    parse the analysis uses has them (``nn.CrossEntropyＬoss()`` with a fullwidth ``Ｌ`` is
+    CrossEntropyLoss, ``from ｍodel import Net`` imports ``model``). For the text searches that
+    decide what to analyse (lossguard.static.prefilter, lossguard.static.files.importers)."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+_CONTINUATION = re.compile(r"\\[ \t]*\n")
+_SPACE = re.compile(r"\s+")
+_SPACE_BY_PUNCTUATION = re.compile(r" (?=\W)|(?<=\W) ")
+_TRAILING_COMMA = re.compile(r",(?=[)\]}])")
+
+
+def code_form(text: str) -> str:
+    """Lines of code with what formatters change removed: whitespace, except one space between
+    two words (``not x``, ``x if y else z``), a backslash that continues a line, and a comma
+    before a closing bracket. ``criterion(\\n    model(x),\\n    y,\\n)`` and
+    ``criterion(model(x), y)`` read the same. (Inside a string literal spaces are removed too:
+    this names code, it does not run it.)"""
+    text = _SPACE.sub(" ", _CONTINUATION.sub(" ", text)).strip()
+    return _TRAILING_COMMA.sub("", _SPACE_BY_PUNCTUATION.sub("", text))
+
+
+def logical_lines(lines: list[str]) -> dict[int, tuple[int, int]]:
+    """For each line of code (1-based) that belongs to a statement spanning several lines (a
+    bracket left open, a backslash, a string over lines), the first and last line of that
+    logical line; the lines read before a text that does not tokenize stops the reading."""
+    spans: dict[int, tuple[int, int]] = {}
+    start: int | None = None
+    skip = (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING, tokenize.ENDMARKER)
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
+            if tok.type in skip and (start is None or tok.type != tokenize.COMMENT):
+                continue
+            if start is None:
+                start = tok.start[0]
+            if tok.type == tokenize.NEWLINE:
+                end = tok.start[0]
+                if end > start:
+                    spans.update({n: (start, end) for n in range(start, end + 1)})
+                start = None
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return spans
 
 
 def split_lines(text: str) -> list[str]:
@@ -357,6 +405,7 @@ class SourceSet:
     notebooks: dict[str, Notebook] = field(default_factory=dict)
     _lines: dict[str, list[str]] = field(default_factory=dict)
     _scopes: dict[str, list[tuple[int, int, str, bool]]] = field(default_factory=dict)
+    _logical: dict[str, dict[int, tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, display: str, path: Path, notebook: Notebook | None = None) -> None:
         self.paths[display] = path
@@ -383,6 +432,19 @@ class SourceSet:
         lines = self.lines(finding.path)
         picked = lines[finding.line - 1 : finding.end_line]
         return " ".join(" ".join(picked).split())
+
+    def flagged_code(self, finding: Finding) -> str:
+        """The statement(s) holding the flagged lines (their logical lines: a call split over
+        several lines is one), as :func:`code_form` writes them: stable when code moves, is
+        re-indented, or is reformatted (``loss = criterion(model(x), y)`` split over four lines
+        with a trailing comma, as black and ruff format write it, or joined back)."""
+        lines = self.lines(finding.path)
+        spans = self._logical.get(finding.path)
+        if spans is None:
+            spans = self._logical[finding.path] = logical_lines(lines)
+        start = spans.get(finding.line, (finding.line, finding.line))[0]
+        end = spans.get(finding.end_line, (finding.end_line, finding.end_line))[1]
+        return code_form("\n".join(lines[start - 1 : end]))
 
     def scope(self, display: str, line: int) -> str:
         """Where ``line`` of the checked text is: the names of the classes and functions around
