@@ -199,9 +199,15 @@ class ExplodingGradients(Detector):
                 self.first_losses.append(loss)
             self.recent_losses.append(loss)
         norm = stats.grad_norm
+        above = False  # over the relative test's first bound (below)
         if norm is not None and math.isfinite(norm) and norm > 0:
             self.norms.append(norm)
-        held = self._update_held(stats.update_ratio, loss)
+            # the limit below is at least min(logs) + log(factor) (its quantile is at least the minimum): a norm
+            # under that bound is under the limit, without the sorting that computes it. Asked here, before this
+            # step's update enters its window, since only a norm above it needs _update_held (which reads the
+            # updates before this one); nothing in between changes the logs
+            above = len(self.logs) >= self.min_steps and math.log(norm) > -self._least.value() + math.log(self.factor)
+        held = above and self._update_held(stats.update_ratio, loss)
         big_update = self._updates_too_large(stats.update_ratio)
         if big_update is not None:
             if self.cooldown_left > 0:
@@ -240,9 +246,7 @@ class ExplodingGradients(Detector):
         log_norm = math.log(norm)
         reason = None
         limit = None
-        # the limit below is at least min(logs) + log(factor) (its quantile is at least the minimum):
-        # a norm under that bound is under the limit, without the sorting that computes it
-        if len(self.logs) >= self.min_steps and log_norm > -self._least.value() + math.log(self.factor):
+        if above:
             # refreshed at every measurement (the gradient norms' cadence): a reference
             # computed from the first steps alone would judge a run that has since started to learn
             vals = list(self.logs)

@@ -183,3 +183,21 @@ def test_a_jump_at_step_1_ends_the_start_and_a_run_back_at_its_start_is_silent()
     assert run([1.0, 7e11, 3e17, 5e18] + [1.2] * 30) == []
     # and a first loss the largest of the start (a loss that falls at once) keeps the four-loss median
     assert run([9.0, 1.0, 0.9, 0.8] + [1.2] * 30) == []
+
+
+def test_a_norm_under_the_relative_bound_does_not_weigh_its_update(monkeypatch):
+    # the relative test's first bound (the least recent log-norm plus log(factor)) clears a norm before any
+    # median: whether the update was absorbed (_update_held, two medians) is asked only of a norm above it
+    asked = []
+    real = ExplodingGradients._update_held
+    monkeypatch.setattr(ExplodingGradients, "_update_held", lambda self, r, v: asked.append(r) or real(self, r, v))
+    det = ExplodingGradients()
+    values = norms(60)
+    assert all(det.update(StepStats(i, grad_norm=v, update_ratio=0.01, loss=1.0)) is None for i, v in enumerate(values))
+    assert asked == []
+    # the look-alike: a jump far above the bound at an update that stayed within its usual size while the loss
+    # did not rise is absorbed (Adam normalised it) and asked about; the same jump with a tripled loss is reported
+    assert det.update(StepStats(60, grad_norm=80.0, update_ratio=0.012, loss=1.0)) is None
+    assert asked == [0.012]
+    assert det.update(StepStats(61, grad_norm=80.0, update_ratio=0.012, loss=3.0)) is not None
+    assert asked == [0.012, 0.012]
