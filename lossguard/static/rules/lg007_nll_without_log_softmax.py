@@ -217,6 +217,10 @@ class Classifier(pl.LightningModule):
 """
 
 
+# the advice the examples expect in the message where the input is not log-probabilities (the rule writes it in on_loss_call)
+_EXPECTS_LOG_PROBS = "it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits"
+
+
 class NllWithoutLogSoftmax(Rule):
     code = "LG007"
 
@@ -316,7 +320,7 @@ loss = nn.NLLLoss()(model(x), y)
             catalog_example("LG007"),
             line=6,
             col=19,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
             """
@@ -329,7 +333,7 @@ def step(head_logits, y):
 """,
             line=6,
             col=23,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
             """
@@ -350,7 +354,7 @@ loss = F.nll_loss(output, target)
 """,
             line=14,
             col=19,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
             """
@@ -363,7 +367,7 @@ loss = criterion(probs, y)
 """,
             line=6,
             col=18,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
             """
@@ -380,7 +384,7 @@ loss = nn.NLLLoss()(model(x), y)
 """,
             line=10,
             col=21,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         # one of the two models a setting chooses returns raw logits: reported with its condition
         Invalid(
