@@ -217,6 +217,23 @@ class Classifier(pl.LightningModule):
 """
 
 
+# a network whose forward returns `{out}`, and a loss of its output
+_NET = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(320, 10)
+
+    def forward(self, x):
+        return {out}
+
+model = Net()
+{loss}
+"""
+
 # the advice the examples expect in the message where the input is not log-probabilities (the rule writes it in on_loss_call)
 _EXPECTS_LOG_PROBS = "it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits"
 
@@ -254,21 +271,7 @@ b = F.nll_loss(probs.log(), target)
 c = F.nll_loss(torch.log(probs), target)
 d = F.nll_loss(-probs, target)
 """,
-        """
-import torch.nn as nn
-import torch.nn.functional as F
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(320, 10)
-
-    def forward(self, x):
-        return F.log_softmax(self.fc(x), dim=1)
-
-model = Net()
-loss = F.nll_loss(model(data), target)
-""",
+        _NET.format(out="F.log_softmax(self.fc(x), dim=1)", loss="loss = F.nll_loss(model(data), target)"),
         """
 import torch.nn as nn
 import torch.nn.functional as F
@@ -336,22 +339,7 @@ def step(head_logits, y):
             message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
-            """
-import torch.nn as nn
-import torch.nn.functional as F
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(320, 10)
-
-    def forward(self, x):
-        return self.fc(x)
-
-model = Net()
-output = model(data)
-loss = F.nll_loss(output, target)
-""",
+            _NET.format(out="self.fc(x)", loss="output = model(data)\nloss = F.nll_loss(output, target)"),
             line=14,
             col=19,
             message=_EXPECTS_LOG_PROBS,
