@@ -6,6 +6,8 @@ from __future__ import annotations
 from lossguard.catalog import Problem
 
 REDUCTION_DOC = "https://pytorch.org/docs/stable/nn.html#loss-functions"
+# the recipe on clearing gradients: LG014's, LG017's and LG018's reference
+_ZEROING_DOC = "https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html"
 
 # the order of one training step, and a loop written in it: LG014's and LG017's fix and "use instead"
 _USUAL_ORDER = "zero_grad, forward, loss, backward, step"
@@ -356,7 +358,7 @@ for x, y in loader:
             "(a gradient-reversal layer's `grad_reverse()` in a domain classifier's forward) does not."
         ),
         fix_safety="none",
-        references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
+        references=(_ZEROING_DOC,),
     ),
     Problem(
         code="LG015",
@@ -477,7 +479,7 @@ for x, y in loader:
             "then right)."
         ),
         fix_safety="none",
-        references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
+        references=(_ZEROING_DOC,),
     ),
     Problem(
         code="LG018",
@@ -571,6 +573,6 @@ for real, z in loader:
             "switches the adversarial term off would misfire if the run switches it on only through that `if`)."
         ),
         fix_safety="none",
-        references=("https://pytorch.org/tutorials/recipes/recipes/zeroing_out_gradients.html",),
+        references=(_ZEROING_DOC,),
     ),
 )

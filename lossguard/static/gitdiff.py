@@ -45,6 +45,8 @@ SAFE_CONFIG = (
     "protocol.allow=never",
 )
 _UNSAFE_ENV = ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "GIT_EDITOR", "GIT_CONFIG_PARAMETERS")
+# --diff without a git program: found missing before the first call, or when a call cannot start it
+_NO_GIT = "--diff needs git, and no `git` command was found on PATH"
 
 
 def git_program() -> str | None:
@@ -468,7 +470,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
     if ref.startswith("-"):
         raise UsageError(f"--diff {ref}: a git ref cannot start with '-'")
     if git_program() is None:  # (toplevel() reads a missing git as "not a repository")
-        raise UsageError("--diff needs git, and no `git` command was found on PATH")
+        raise UsageError(_NO_GIT)
     try:
         top_dir = toplevel(cwd)
         if top_dir is None:
@@ -485,7 +487,7 @@ def changes_since(ref: str, cwd: Path) -> Changes:
             raise UsageError(f"--diff {ref}: git ls-tree failed: {_text(tree.stderr).strip()}")
         present = list_files(top_dir) or []
     except FileNotFoundError as exc:
-        raise UsageError("--diff needs git, and no `git` command was found on PATH") from exc
+        raise UsageError(_NO_GIT) from exc
     except subprocess.TimeoutExpired as exc:
         raise UsageError(f"--diff {ref}: git took too long") from exc
     changes = Changes(ref=commit, toplevel=top_dir, tip=_text(verify.stdout).strip())

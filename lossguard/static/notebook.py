@@ -156,31 +156,34 @@ def _cell_text(raw: object, number: int) -> str:
     raise NotebookError(f"not a valid notebook: the source of cell {number} must be a string or a list of strings")
 
 
+def _code_cells(text: str) -> tuple[dict[str, Any], dict[int, str]]:
+    """A notebook's JSON and the sources of its code cells by cell number (every cell counts, as the
+    reports name them). Raises NotebookError for what is no nbformat 4 notebook."""
+    data = _load_json(text)
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        raise NotebookError("not a valid notebook: no list of cells (only nbformat 4 notebooks are supported)")
+    code = {
+        number: _cell_text(cell.get("source", ""), number)
+        for number, cell in enumerate(data["cells"], start=1)
+        if isinstance(cell, dict) and cell.get("cell_type") == "code"
+    }
+    return data, code
+
+
 def code_text(text: str) -> str:
     """The text of a notebook's code cells, joined, as written (no input transforms, no parse):
     enough to read its import lines. Raises NotebookError as :func:`parse` does."""
-    data = _load_json(text)
-    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
-        raise NotebookError("not a valid notebook: no list of cells (only nbformat 4 notebooks are supported)")
-    cells = (cell for cell in data["cells"] if isinstance(cell, dict) and cell.get("cell_type") == "code")
-    return "".join(_cell_text(cell.get("source", ""), number) + "\n" for number, cell in enumerate(cells, start=1))
+    return "".join(src + "\n" for src in _code_cells(text)[1].values())
 
 
 def parse(text: str) -> Notebook:
-    data = _load_json(text)
-    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
-        raise NotebookError("not a valid notebook: no list of cells (only nbformat 4 notebooks are supported)")
+    data, code = _code_cells(text)
     lines: list[str] = []
     cells: list[int] = []
     cell_lines: list[int] = []
     indents: list[int] = []
     cell_sources: dict[int, str] = {}
     errors: list[CellError] = []
-    code = {
-        number: _cell_text(cell.get("source", ""), number)
-        for number, cell in enumerate(data["cells"], start=1)
-        if isinstance(cell, dict) and cell.get("cell_type") == "code"
-    }
     size = sum(len(src) for src in code.values())
     if size > sources.MAX_CHECKED_BYTES:  # what a Python file may hold (outputs do not count)
         raise NotebookError(f"its code cells are too large to check ({size:,} characters; the limit is {sources.MAX_CHECKED_BYTES:,})")

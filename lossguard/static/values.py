@@ -149,6 +149,11 @@ class Const(Value):
     value: Any
 
 
+def int_const(v: Value | None) -> int | None:
+    """The int a literal holds (``2``, ``-1``; not ``True``, an int to Python); None for anything else."""
+    return v.value if isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool) else None
+
+
 @dataclass(frozen=True)
 class LazyImport(Value):
     """``from <base> import <name>`` of a project module, resolved (parsed) only when first read."""

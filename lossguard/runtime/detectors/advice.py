@@ -193,16 +193,25 @@ def go_back(step: int | None, what: str, exact: bool = True) -> str:
     return f" and restart from a checkpoint taken before {what}"
 
 
+def _after_softmax(step: int, effect: str, persists: str) -> str:
+    """A fix that blames the softmax LG001 reported at ``step`` for what a detector saw (``effect``), and says
+    what to do when passing the logits does not end it (``persists``)."""
+    return (
+        f"The loss's input is already softmax output (LG001 at step {step}): {effect} Pass the logits to the loss; "
+        f"if {persists}, look again (chosen because LG001 was reported)."
+    )
+
+
 def vanishing_through_softmax(step: int) -> str:
     """LG105's fix once LG001 said the cross-entropy's input is softmax output: a softmax of large scores
     saturates and passes back almost no gradient, to every layer below it (weihua916/powerful-gnns' GIN,
     whose summed scores of sum-pooled graphs are large, with a softmax before its CrossEntropyLoss: the
     first layer's gradient exactly 0 at step 40, reported as dead ReLUs and a learning rate too high)."""
-    return (
-        f"The loss's input is already softmax output (LG001 at step {step}): a softmax of large scores saturates (its "
-        "largest probability is 1 to float precision) and passes back almost no gradient, so the layers below it get "
-        "none; dead units or the learning rate need not be the cause. Pass the logits to the loss; if the gradient "
-        "still vanishes, look again (chosen because LG001 was reported)."
+    return _after_softmax(
+        step,
+        "a softmax of large scores saturates (its largest probability is 1 to float precision) and passes back almost "
+        "no gradient, so the layers below it get none; dead units or the learning rate need not be the cause.",
+        "the gradient still vanishes",
     )
 
 
@@ -211,10 +220,11 @@ def plateau_of_probabilities(step: int) -> str:
     probabilities stays close to its chance level whatever the model learns (xuyxu/Soft-Decision-Tree
     with a softmax before its CrossEntropyLoss: 100% of the training batch right, the loss at 2.26
     against a chance level of 2.30), so a plateau says nothing about the targets."""
-    return (
-        f"The loss's input is already softmax output (LG001 at step {step}): a cross-entropy of probabilities stays close "
-        "to its chance level even while the model learns, so this plateau does not show that nothing is learnt. Pass "
-        "the logits to the loss; if the loss still stays at its chance level, look again (chosen because LG001 was reported)."
+    return _after_softmax(
+        step,
+        "a cross-entropy of probabilities stays close to its chance level even while the model learns, so this plateau "
+        "does not show that nothing is learnt.",
+        "the loss still stays at its chance level",
     )
 
 

@@ -8,6 +8,11 @@ from lossguard.catalog.update_sizes import HEALTHY_BAND
 from lossguard.runtime.detectors.advice import change_lr, early
 from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Saved, StepStats, UpdateEvidence, fmt
 
+# The fix for a loss that turned non-finite while every parameter was finite (the watcher words its diagnosis two ways)
+_OVERFLOW = (
+    "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
+    "if it is clean, an activation overflowed: normalise the inputs, {lower} or clip the gradients."
+)
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
     (
@@ -27,16 +32,8 @@ _FIXES = (
         "Check the data: this batch's targets hold NaN or inf (`assert torch.isfinite(y).all()` in the loader); "
         "the model and the learning rate are not to blame.",
     ),
-    (
-        "while the parameters were finite",
-        "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
-        "if it is clean, an activation overflowed: normalise the inputs, {lower} or clip the gradients.",
-    ),
-    (
-        "while every parameter is finite",
-        "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()`); "
-        "if it is clean, an activation overflowed: normalise the inputs, {lower} or clip the gradients.",
-    ),
+    ("while the parameters were finite", _OVERFLOW),
+    ("while every parameter is finite", _OVERFLOW),
     (
         "is non-finite",
         "An earlier update made the weights non-finite: {lower} and clip the gradients "

@@ -151,20 +151,22 @@ class VanishingGradients(Detector):
             if healthy >= 10 * self.threshold and (calm := self._calm(healthy)) is not None:
                 return calm
             if healthy >= 10 * self.threshold:
+                collapsed = (
+                    f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
+                    "saturated or killed the units in between."
+                )
                 then = self.healthy_lr
                 if lr is not None and then is not None and then > 1.5 * lr:
                     # the rate in force when the units broke, not the one a schedule has lowered it to since
                     return (
-                        f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
-                        f"saturated or killed the units in between. The learning rate was {fmt(then)} when the ratio was last "
+                        f"{collapsed} The learning rate was {fmt(then)} when the ratio was last "
                         f"healthy (step {self.healthy_step}) and is {fmt(lr)} now (lowered since by a schedule, after the damage): "
                         f"{change_lr(then, evidence=self.evidence, step=stats.step)} and clip the gradients, then restart from a "
                         f"checkpoint taken before the collapse (step {self.healthy_step} or earlier)."
                     )
                 return (
-                    f"The first layer's gradient ratio was healthy at first ({fmt(healthy)}) and collapsed later: an update "
                     # the factor from the run's largest update (no schedule cut the rate: it is the one the updates ran at)
-                    f"saturated or killed the units in between. {capital(change_lr(lr, moved=self.top_moved, evidence=self.evidence, step=stats.step))} and clip the gradients, then "
+                    f"{collapsed} {capital(change_lr(lr, moved=self.top_moved, evidence=self.evidence, step=stats.step))} and clip the gradients, then "
                     "restart from a checkpoint taken before the collapse."
                 )
             start = self.first[0]

@@ -11,19 +11,13 @@ holds for each of them), as ``DictVal`` does for a string key the checker cannot
 
 from __future__ import annotations
 
-from lossguard.static.values import UNKNOWN, Const, NumberedDict, Value, join
-
-
-def _int_key(key: Value) -> int | None:
-    if isinstance(key, Const) and isinstance(key.value, int) and not isinstance(key.value, bool):
-        return key.value
-    return None
+from lossguard.static.values import UNKNOWN, Const, NumberedDict, Value, int_const, join
 
 
 def numbered_literal(keys: list[Value | None], items: list[Value]) -> NumberedDict | None:
     """The dict literal with these keys (None for a ``**`` splat) and items, when every key is an
     integer and no key repeats; None otherwise."""
-    numbers = [None if k is None else _int_key(k) for k in keys]
+    numbers = [int_const(k) for k in keys]
     if not numbers or any(n is None for n in numbers) or len(set(numbers)) != len(numbers):
         return None
     return NumberedDict(tuple(sorted((n, item) for n, item in zip(numbers, items) if n is not None)))
@@ -35,7 +29,7 @@ def numbered_item(base: NumberedDict, key: Value) -> Value:
     if not base.items:
         return UNKNOWN
     if isinstance(key, Const):
-        number = _int_key(key)
+        number = int_const(key)
         return dict(base.items).get(number, UNKNOWN) if number is not None else UNKNOWN
     result = base.items[0][1]
     for _, item in base.items[1:]:

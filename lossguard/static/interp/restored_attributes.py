@@ -36,14 +36,15 @@ from lossguard.static.values import UNKNOWN, ClassRef, Value, join
 _COPIES = ("deepcopy", "copy")
 
 
-def _self_attr(node: ast.AST, attr: str) -> bool:
+def is_self_attribute(node: ast.AST, attr: str) -> bool:
+    """``self.<attr>``, written so (also read by the rules' _lightning_steps)."""
     return isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.value, ast.Name) and node.value.id == "self"
 
 
 def _own_object(value: ast.expr, attr: str, locals_ok: set[str]) -> bool:
     """``self.<attr>``, a copy of it, one of the module's methods that return the module on it, or a local name known
     to hold one of those."""
-    if _self_attr(value, attr):
+    if is_self_attribute(value, attr):
         return True
     if isinstance(value, ast.Name):
         return value.id in locals_ok
@@ -159,9 +160,11 @@ def kept_value(interp: InterpBase, cls: ClassRef, attr: str, built: Value) -> Va
                 targets = node.targets
             elif isinstance(node, ast.withitem) and node.optional_vars is not None:
                 targets = [node.optional_vars]
-            if not any(_self_attr(n, attr) and isinstance(getattr(n, "ctx", None), (ast.Store, ast.Del)) for t in targets for n in ast.walk(t)):
+            if not any(
+                is_self_attribute(n, attr) and isinstance(getattr(n, "ctx", None), (ast.Store, ast.Del)) for t in targets for n in ast.walk(t)
+            ):
                 continue
-            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and _self_attr(node.targets[0], attr)):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and is_self_attribute(node.targets[0], attr)):
                 return UNKNOWN
             if copies is None:
                 copies = _copies_in(method, attr)

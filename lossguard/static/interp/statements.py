@@ -31,7 +31,7 @@ from lossguard.static.interp.frame import (
 )
 from lossguard.static.interp.guards import certainly_taken
 from lossguard.static.interp.item_replacements import list_store
-from lossguard.static.interp.iterators import iterator_of, remade_iterators
+from lossguard.static.interp.iterators import ITERABLE, iterator_of, next_of, remade_iterators
 from lossguard.static.interp.later_backward import backpropagated_later, holding_graph
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.layer_loops import Unrolled, unrolled_targets
@@ -56,10 +56,8 @@ from lossguard.static.values import (
     INT,
     MODEL_VALUES,
     UNKNOWN,
-    Batches,
     ClassRef,
     Const,
-    DatasetRows,
     DictVal,
     FunctionRef,
     Instance,
@@ -756,12 +754,8 @@ def element(container: Value) -> Value:
         return item
     if isinstance(container, ListOf):
         return container.item
-    if isinstance(container, Batches):
-        return container.batch
-    if isinstance(container, DatasetRows):
-        return container.row
-    if isinstance(container, Yielded):
-        return container.item
+    if isinstance(container, ITERABLE):  # a loader's items: what ``next`` of an iterator over it gives
+        return next_of(container)
     if isinstance(container, Tensor):
         shape = container.shape
         row = Shape(shape.dims[1:]) if shape is not None and shape.rank_known and shape.dims else None

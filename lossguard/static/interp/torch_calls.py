@@ -76,6 +76,7 @@ from lossguard.static.values import (
     Tensor,
     TupleVal,
     Value,
+    int_const,
     join,
 )
 
@@ -293,9 +294,7 @@ def _bound_keywords(node: ast.Call, kw: dict[str, Value]) -> frozenset[str]:
 
 def literal_dim(dim: Value | None) -> int | None:
     """The dimension a call names with an int literal (``dim=2``, ``dim=-1``); None otherwise."""
-    if isinstance(dim, Const) and isinstance(dim.value, int) and not isinstance(dim.value, bool):
-        return dim.value
-    return None
+    return int_const(dim)
 
 
 def _softmax(interp: Any, c: TorchCallArgs) -> Value:

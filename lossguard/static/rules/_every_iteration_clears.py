@@ -34,11 +34,9 @@ from dataclasses import dataclass
 
 from lossguard.static.events import BACKWARD_CALLS
 from lossguard.static.rules._graph_evidence import call_name
-from lossguard.static.rules._guarded_clears import _changed
+from lossguard.static.rules._guarded_clears import _LEAVE, _changed
 from lossguard.static.rules._helper_tests import returned_test
 from lossguard.static.scope_nodes import own_nodes
-
-_LEAVE = (ast.Return, ast.Break, ast.Continue, ast.Raise)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from lossguard.static.events import BACKWARD_CALLS
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.scope_nodes import own_nodes
 
+# statements that leave the statement list a shape is read in (also read by _every_iteration_clears)
 _LEAVE = (ast.Return, ast.Break, ast.Continue, ast.Raise)
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from lossguard.static.interp.restored_attributes import is_self_attribute
 from lossguard.static.values import Tensor, holds_graph_items
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,10 +83,6 @@ def _owner(func: ast.AST, tree: ast.Module) -> ast.ClassDef | None:
     return None
 
 
-def _is_self_attr(node: ast.expr, attr: str) -> bool:
-    return isinstance(node, ast.Attribute) and node.attr == attr and isinstance(node.value, ast.Name) and node.value.id == "self"
-
-
 def _started_empty(value: ast.expr) -> bool:
     """``[]``, ``list()`` or a number literal: a list or sum that grows without bound."""
     if isinstance(value, ast.List):
@@ -105,13 +102,13 @@ def _unbounded(attr: str, lineage: list[ast.ClassDef]) -> bool:
             for node in ast.walk(method):
                 if isinstance(node, (ast.Assign, ast.AnnAssign)):
                     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                    if any(_is_self_attr(t, attr) for t in targets):
+                    if any(is_self_attribute(t, attr) for t in targets):
                         if method.name in _PER_STEP_HOOKS or node.value is None or not _started_empty(node.value):
                             return False
-                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _is_self_attr(node.func.value, attr):
+                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and is_self_attribute(node.func.value, attr):
                     if node.func.attr in _SHRINKING and (node.func.attr != "clear" or method.name in _PER_STEP_HOOKS):
                         return False
-                elif isinstance(node, ast.Delete) and any(_is_self_attr(getattr(t, "value", t), attr) for t in node.targets):
+                elif isinstance(node, ast.Delete) and any(is_self_attribute(getattr(t, "value", t), attr) for t in node.targets):
                     return False
     return True
 

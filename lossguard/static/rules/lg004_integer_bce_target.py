@@ -34,6 +34,11 @@ for x, mask in loader:
 """
 
 
+# what the examples expect: the message of BCEWithLogitsLoss given an integer target, and the fix's title
+_INTEGER_TARGET = "BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target"
+_TO_FLOAT = "Convert the target with .float()"
+
+
 class IntegerBceTarget(Rule):
     code = "LG004"
 
@@ -122,9 +127,9 @@ def main(args, model, loader):
             catalog_example("LG004"),
             line=5,
             col=39,
-            message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            message=_INTEGER_TARGET,
             edit=("loss = nn.BCEWithLogitsLoss()(logits, labels)", "loss = nn.BCEWithLogitsLoss()(logits, labels.float())"),
-            fix_title="Convert the target with .float()",
+            fix_title=_TO_FLOAT,
         ),
         Invalid(
             """
@@ -137,9 +142,9 @@ loss = criterion(logits, labels)
 """,
             line=6,
             col=26,
-            message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            message=_INTEGER_TARGET,
             edit=("loss = criterion(logits, labels)", "loss = criterion(logits, labels.float())"),
-            fix_title="Convert the target with .float()",
+            fix_title=_TO_FLOAT,
         ),
         Invalid(
             """
@@ -153,7 +158,7 @@ def multilabel_loss(logits, class_ids, num_classes):
             col=55,
             message="F.binary_cross_entropy_with_logits target is an integer tensor; binary cross-entropy needs a float target",
             edit=("return F.binary_cross_entropy_with_logits(logits, target)", "return F.binary_cross_entropy_with_logits(logits, target.float())"),
-            fix_title="Convert the target with .float()",
+            fix_title=_TO_FLOAT,
         ),
         Invalid(
             """
@@ -165,12 +170,12 @@ loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long())
 """,
             line=5,
             col=51,
-            message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            message=_INTEGER_TARGET,
             edit=(
                 "loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long())",
                 "loss = nn.BCEWithLogitsLoss()(torch.randn(64, 1), y.long().float())",
             ),
-            fix_title="Convert the target with .float()",
+            fix_title=_TO_FLOAT,
         ),
         # `.to(device, dtype)`: the dtype is the second argument
         Invalid(
@@ -186,7 +191,7 @@ for x, mask in loader:
             col=57,
             message="F.binary_cross_entropy_with_logits target is an integer tensor; binary cross-entropy needs a float target",
             edit=("loss = F.binary_cross_entropy_with_logits(model(x), mask)", "loss = F.binary_cross_entropy_with_logits(model(x), mask.float())"),
-            fix_title="Convert the target with .float()",
+            fix_title=_TO_FLOAT,
         ),
         # initze/thaw-slump-segmentation (realcode_heldout11): a setting only __init__ assigns decides
         # the test of it for the instance the code builds (smooth_factor left at None)
@@ -196,7 +201,7 @@ for x, mask in loader:
             col=57,
             message="F.binary_cross_entropy_with_logits target is an integer tensor (passed in by the call at",
             edit=("binary_cross_entropy_with_logits(pred, truth)", "binary_cross_entropy_with_logits(pred, truth.float())"),
-            fix_title="Convert the target with .float()",
+            fix_title=_TO_FLOAT,
         ),
         # (round 31) NumPy's text readers read Python's `int` as int64: labels of 0/1 read with dtype=int
         Invalid(
@@ -210,8 +215,8 @@ loss = nn.BCEWithLogitsLoss()(logits, labels)
 """,
             line=6,
             col=39,
-            message="BCEWithLogitsLoss target is an integer tensor; binary cross-entropy needs a float target",
+            message=_INTEGER_TARGET,
             edit=("(logits, labels)", "(logits, labels.float())"),
-            fix_title="Convert the target with .float()",
+            fix_title=_TO_FLOAT,
         ),
     )

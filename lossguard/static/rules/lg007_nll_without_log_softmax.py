@@ -217,6 +217,27 @@ class Classifier(pl.LightningModule):
 """
 
 
+# a network whose forward returns `{out}`, and a loss of its output
+_NET = """
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(320, 10)
+
+    def forward(self, x):
+        return {out}
+
+model = Net()
+{loss}
+"""
+
+# the advice the examples expect in the message where the input is not log-probabilities (the rule writes it in on_loss_call)
+_EXPECTS_LOG_PROBS = "it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits"
+
+
 class NllWithoutLogSoftmax(Rule):
     code = "LG007"
 
@@ -250,21 +271,7 @@ b = F.nll_loss(probs.log(), target)
 c = F.nll_loss(torch.log(probs), target)
 d = F.nll_loss(-probs, target)
 """,
-        """
-import torch.nn as nn
-import torch.nn.functional as F
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(320, 10)
-
-    def forward(self, x):
-        return F.log_softmax(self.fc(x), dim=1)
-
-model = Net()
-loss = F.nll_loss(model(data), target)
-""",
+        _NET.format(out="F.log_softmax(self.fc(x), dim=1)", loss="loss = F.nll_loss(model(data), target)"),
         """
 import torch.nn as nn
 import torch.nn.functional as F
@@ -316,7 +323,7 @@ loss = nn.NLLLoss()(model(x), y)
             catalog_example("LG007"),
             line=6,
             col=19,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
             """
@@ -329,28 +336,13 @@ def step(head_logits, y):
 """,
             line=6,
             col=23,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
-            """
-import torch.nn as nn
-import torch.nn.functional as F
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(320, 10)
-
-    def forward(self, x):
-        return self.fc(x)
-
-model = Net()
-output = model(data)
-loss = F.nll_loss(output, target)
-""",
+            _NET.format(out="self.fc(x)", loss="output = model(data)\nloss = F.nll_loss(output, target)"),
             line=14,
             col=19,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
             """
@@ -363,7 +355,7 @@ loss = criterion(probs, y)
 """,
             line=6,
             col=18,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         Invalid(
             """
@@ -380,7 +372,7 @@ loss = nn.NLLLoss()(model(x), y)
 """,
             line=10,
             col=21,
-            message="it expects log-probabilities: apply log_softmax first, or use cross_entropy on the logits",
+            message=_EXPECTS_LOG_PROBS,
         ),
         # one of the two models a setting chooses returns raw logits: reported with its condition
         Invalid(

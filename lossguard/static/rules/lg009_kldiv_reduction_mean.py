@@ -27,6 +27,10 @@ class DistillKL(KLDivLoss):
 """
 
 
+# the fix's title the examples expect
+_TO_BATCHMEAN = "Use reduction='batchmean'"
+
+
 class KlDivReductionMean(Rule):
     code = "LG009"
 
@@ -89,7 +93,7 @@ def kl_per_sample(log_p, q):
             col=6,
             message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
             fixed=catalog_use_instead("LG009"),
-            fix_title="Use reduction='batchmean'",
+            fix_title=_TO_BATCHMEAN,
         ),
         Invalid(
             """
@@ -101,7 +105,7 @@ kl = nn.KLDivLoss()
             col=6,
             message="KLDivLoss with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
             edit=("kl = nn.KLDivLoss()", 'kl = nn.KLDivLoss(reduction="batchmean")'),
-            fix_title="Use reduction='batchmean'",
+            fix_title=_TO_BATCHMEAN,
         ),
         Invalid(
             """
@@ -116,7 +120,7 @@ loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")
                 'loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="mean")',
                 'loss = F.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), reduction="batchmean")',
             ),
-            fix_title="Use reduction='batchmean'",
+            fix_title=_TO_BATCHMEAN,
         ),
         Invalid(
             """
@@ -131,7 +135,7 @@ def kl_times_batch(log_p, q):
             col=12,
             message="F.kl_div with reduction='mean' divides by the number of elements, not the batch size; use reduction='batchmean' for the KL divergence",
             edit=('loss = F.kl_div(log_p, q, reduction="mean")', 'loss = F.kl_div(log_p, q, reduction="batchmean")'),
-            fix_title="Use reduction='batchmean'",
+            fix_title=_TO_BATCHMEAN,
         ),
         Invalid(
             """
@@ -152,6 +156,6 @@ loss = torch.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), 1)
             col=9,
             message="KLDivLoss with reduction='mean' divides by the number of elements",
             edit=("super(DistillKL, self).__init__()", 'super(DistillKL, self).__init__(reduction="batchmean")'),
-            fix_title="Use reduction='batchmean'",
+            fix_title=_TO_BATCHMEAN,
         ),
     )

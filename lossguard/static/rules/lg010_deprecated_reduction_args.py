@@ -205,6 +205,22 @@ class DistillLoss(nn.Module):
 """
 
 
+# a loss whose flag __init__ sets to `{initial}` and some networks set to False (the INVALID example: its source)
+_CROWD_LOSS = """
+import torch.nn as nn
+
+class LossFunction:
+    def __init__(self, model):
+        self.size_average = {initial}
+        self.model = model
+
+    def __call__(self, output, target):
+        if self.model == "csr_net":
+            self.size_average = False
+        return nn.MSELoss(size_average=self.size_average)(output, target)
+"""
+
+
 class DeprecatedReductionArgs(Rule):
     code = "LG010"
 
@@ -330,19 +346,7 @@ class DeprecatedReductionArgs(Rule):
 
     VALID = (
         # an attribute that may hold None (today's default) as well as a flag: not known to pass the old argument
-        """
-import torch.nn as nn
-
-class LossFunction:
-    def __init__(self, model):
-        self.size_average = None
-        self.model = model
-
-    def __call__(self, output, target):
-        if self.model == "csr_net":
-            self.size_average = False
-        return nn.MSELoss(size_average=self.size_average)(output, target)
-""",
+        _CROWD_LOSS.replace("{initial}", "None"),
         # a setting of the flag's name that holds None, torch's own default, in a class nothing changes
         """
 import torch.nn as nn
@@ -631,19 +635,7 @@ for x, y in loader:
         ),
         # FDU-VTS/CVCode's crowd-counting LossFunction (round 31): True in __init__, False for some networks
         Invalid(
-            """
-import torch.nn as nn
-
-class LossFunction:
-    def __init__(self, model):
-        self.size_average = True
-        self.model = model
-
-    def __call__(self, output, target):
-        if self.model == "csr_net":
-            self.size_average = False
-        return nn.MSELoss(size_average=self.size_average)(output, target)
-""",
+            _CROWD_LOSS.replace("{initial}", "True"),
             line=11,
             col=16,
             message="size_average is deprecated (passed from an attribute that only ever holds a flag)",

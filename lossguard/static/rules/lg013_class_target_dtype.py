@@ -10,6 +10,9 @@ from lossguard.static.rules._common import convert_target, loss_label, tensor_ar
 from lossguard.static.torch_api import CLASS_INDEX_FAMILIES
 from lossguard.static.values import Dtype
 
+# the fix's title the examples expect
+_TO_LONG = "Convert the target with .long()"
+
 
 class ClassTargetDtype(Rule):
     code = "LG013"
@@ -128,7 +131,7 @@ loss = nn.CrossEntropyLoss()(net(x), mixed)
             col=32,
             message="F.cross_entropy target holds class indices as floats; class indices must be int64",
             edit=("loss = F.cross_entropy(logits, labels)", "loss = F.cross_entropy(logits, labels.long())"),
-            fix_title="Convert the target with .long()",
+            fix_title=_TO_LONG,
         ),
         Invalid(
             """
@@ -142,7 +145,7 @@ loss = nn.CrossEntropyLoss()(logits, y)
             col=38,
             message="CrossEntropyLoss target holds class indices as floats; class indices must be int64",
             edit=("loss = nn.CrossEntropyLoss()(logits, y)", "loss = nn.CrossEntropyLoss()(logits, y.long())"),
-            fix_title="Convert the target with .long()",
+            fix_title=_TO_LONG,
         ),
         Invalid(
             """
@@ -157,7 +160,7 @@ loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())
                 "loss = F.nll_loss(F.log_softmax(out, dim=1), target.float())",
                 "loss = F.nll_loss(F.log_softmax(out, dim=1), target.float().long())",
             ),
-            fix_title="Convert the target with .long()",
+            fix_title=_TO_LONG,
         ),
         # a pandas column of class numbers made float, picked by a permutation of the rows
         Invalid(
@@ -177,7 +180,7 @@ for start in range(0, len(df), 256):
             col=41,
             message="F.cross_entropy target holds class indices as floats; class indices must be int64",
             edit=("loss = F.cross_entropy(net(x[idx]), y[idx])", "loss = F.cross_entropy(net(x[idx]), y[idx].long())"),
-            fix_title="Convert the target with .long()",
+            fix_title=_TO_LONG,
         ),
         # (round 31) sushant097/PyTorch-Hacks-and-Tips (realcode_heldout22): np.loadtxt reads float64 unless told,
         # and the class column kept as (N, 1) is certainly not the (N, 3) input's shape, so torch reads class indices
@@ -200,6 +203,6 @@ loss = nn.CrossEntropyLoss()(net(x), y)  # expect: LG005 (its (N, 1) shape)
                 "loss = nn.CrossEntropyLoss()(net(x), y)  # expect: LG005 (its (N, 1) shape)",
                 "loss = nn.CrossEntropyLoss()(net(x), y.long())  # expect: LG005 (its (N, 1) shape)",
             ),
-            fix_title="Convert the target with .long()",
+            fix_title=_TO_LONG,
         ),
     )

@@ -23,6 +23,10 @@ def _gives_gradient(call: Backward) -> bool:
     return call.has_args if call.gradient is None else call.gradient
 
 
+# the opening of the message the examples expect
+_PER_ELEMENT = "backward() on a per-element loss"
+
+
 class NonScalarBackward(Rule):
     code = "LG015"
 
@@ -78,7 +82,7 @@ per_element.backward(torch.ones_like(per_element), retain_graph=True)
             catalog_example("LG015"),
             line=5,
             col=1,
-            message="backward() on a per-element loss",
+            message=_PER_ELEMENT,
         ),
         Invalid(
             """
@@ -90,7 +94,7 @@ loss.backward()
 """,
             line=5,
             col=1,
-            message="backward() on a per-element loss",
+            message=_PER_ELEMENT,
         ),
         Invalid(
             """
@@ -101,7 +105,7 @@ loss.backward()
 """,
             line=4,
             col=1,
-            message="backward() on a per-element loss",
+            message=_PER_ELEMENT,
         ),
         Invalid(
             """
@@ -113,6 +117,6 @@ for i, out in enumerate(outputs):
 """,
             line=5,
             col=5,
-            message="backward() on a per-element loss",
+            message=_PER_ELEMENT,
         ),
     )
