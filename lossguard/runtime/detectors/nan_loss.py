@@ -23,6 +23,12 @@ _FIXES = (
         "them checked (the Lightning and Hugging Face callbacks pass them when the loss is a cross-entropy of class indices).",
     ),
     (
+        "both are computed from this step's input batch",
+        "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()` in the loader): the model's "
+        "output and the target computed from the same batch are both non-finite while the weights were finite; the "
+        "model and the learning rate are not to blame.",
+    ),
+    (
         "the target",
         "Check the data: this batch's targets hold NaN or inf (`assert torch.isfinite(y).all()` in the loader); "
         "the model and the learning rate are not to blame.",
