@@ -505,7 +505,18 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if isinstance(loss, torch.Tensor):
             tensor = loss
         else:
-            tensor = misuse.scalar_total(loss)
+            if isinstance(loss, dict):
+                tensor, how = misuse.dict_terms(loss, getattr(self._criterion, "weight_dict", None))
+                if how == "unweighted" and "unweighted" not in self._notes:
+                    self._notes.add("unweighted")
+                    names = ", ".join(str(k) for k, v in loss.items() if isinstance(v, torch.Tensor) and v.requires_grad)
+                    self._out.say(
+                        f"lossguard: the criterion returns a dict with no total entry ({', '.join(misuse.TOTAL_KEYS)}) and no "
+                        f"weight_dict: the watcher watches the unweighted sum of its terms with a gradient ({names}). If the loss "
+                        "you train weights them, pass that total to watcher.observe() of a lossguard.watch(model) instead."
+                    )
+            else:
+                tensor = misuse.scalar_total(loss)
             if tensor is None:
                 if "structured" not in self._notes:
                     self._notes.add("structured")
