@@ -215,6 +215,27 @@ def diagnose_error(kind: str | None, inp: torch.Tensor | None, tgt: torch.Tensor
     return found
 
 
+def nonfinite_entry(value: Any, name: str = "", depth: int = 2) -> tuple[str, int, int] | None:
+    """The first floating tensor of a dict, list or tuple of a criterion's input (a detector's output dict, its
+    auxiliary outputs a list of such dicts; ``depth`` levels) that holds NaN or inf: (its name, how many of its
+    values, its size). Called only after the criterion raised: may synchronise."""
+    items: list[tuple[str, Any]]
+    if isinstance(value, dict):
+        items = [(f"{name}[{k!r}]" if name else repr(k), v) for k, v in value.items()]
+    elif isinstance(value, (list, tuple)):
+        items = [(f"{name}[{i}]" if name else f"item {i}", v) for i, v in enumerate(value)]
+    else:
+        return None
+    for key, v in items:
+        if isinstance(v, torch.Tensor) and v.is_floating_point() and v.numel():
+            bad = int((~torch.isfinite(v.detach())).sum())
+            if bad:
+                return key, bad, v.numel()
+        elif depth > 1 and (found := nonfinite_entry(v, key, depth - 1)) is not None:
+            return found
+    return None
+
+
 def pretty(kind: str) -> str:
     """``CrossEntropyLoss`` for ``"ce"``: the loss a family's messages name."""
     return _NAMES[kind]

@@ -444,7 +444,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         try:
             loss = criterion(*args, **kwargs)
         except Exception:
-            self._guard(self._diagnose, *misuse.input_and_target(args, kwargs))
+            self._guard(self._diagnose, *misuse.input_and_target(args, kwargs), args[0] if args else kwargs.get("input"))
             raise
         if training:
             if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == get_ident():
@@ -710,8 +710,23 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         for code, message, data in misuse.host_checks(self.kind, inp, tgt):
             self._emit_misuse(code, self.step, message, data)
 
-    def _diagnose(self, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> None:
-        for code, message, data in misuse.diagnose_error(self.kind, inp, tgt):
+    def _diagnose(self, inp: torch.Tensor | None, tgt: torch.Tensor | None, raw: Any = None) -> None:
+        found = misuse.diagnose_error(self.kind, inp, tgt)
+        follows = " (torch's own error follows)"
+        if inp is None and not found and (bad := misuse.nonfinite_entry(raw)) is not None:
+            # a criterion of a dict of outputs (DETR's pred_logits and pred_boxes) that raised on a NaN in it (its
+            # matcher's box check): a model output gone non-finite, located as for a non-finite loss input
+            key, count, total = bad
+            found = [
+                (
+                    NanLoss.code,
+                    f"The criterion raised while the model output it was given holds {count} non-finite value(s) of {total} "
+                    f"in {key}: the output became NaN or infinite before the loss (the criterion's own checks fail on it).",
+                    {"nonfinite": count, "entry": key},
+                )
+            ]
+            follows = " (the criterion's own error follows)"
+        for code, message, data in found:
             fix = None
             if code == NanLoss.code:
                 # a non-finite loss input torch refused (NaN into BCELoss): the weights or the batch?
@@ -719,7 +734,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 source = locate_nonfinite({"input_bad": math.nan}, False, self._names, self._params)
                 message += f" First non-finite tensor: {source}."
                 fix = fix_for(source, self._current_lr(), self._evidence, self.step)
-            self._emit_misuse(code, self.step, message + " (torch's own error follows)", data, fix=fix)
+            self._emit_misuse(code, self.step, message + follows, data, fix=fix)
 
     def _current_lr(self) -> float | None:
         """The learning rate of the optimizer that last stepped the model (None if unknown)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 from io import StringIO
 from typing import Any
 
+import pytest
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -27,6 +28,7 @@ from rich.console import Console
 import lossguard
 
 _Q, _C = 6, 3  # queries, classes (class _C is "no object")
+_LAST: list[Any] = []  # the latest _train's watcher (a run that raised returns none)
 
 
 class _Detector(nn.Module):
@@ -56,6 +58,9 @@ class _SetCriterion(nn.Module):
         logits, boxes = outputs["pred_logits"], outputs["pred_boxes"]
         labels, gt = targets
         with torch.no_grad():
+            for b in (boxes.flatten(0, 1), gt):  # DETR's generalized_box_iou asserts boxes of non-negative size
+                xyxy = torch.cat([b[:, :2] - b[:, 2:] / 2, b[:, :2] + b[:, 2:] / 2], 1)
+                assert (xyxy[:, 2:] >= xyxy[:, :2]).all()
             cost = -logits.softmax(-1)[torch.arange(len(labels)), :, labels] + torch.cdist(boxes, gt[:, None], p=1)[..., 0]
             match = cost.argmin(1)
         rows = torch.arange(len(labels))
@@ -69,9 +74,10 @@ class _SetCriterion(nn.Module):
         return out
 
 
-def _batches(seed: int):
+def _batches(seed: int, nan_at: int = -1, bad_box_at: int = -1):
     g = torch.Generator().manual_seed(seed)
     colours = torch.eye(3)
+    calls = [0]
 
     def batch():
         labels = torch.randint(0, _C, (8,), generator=g)
@@ -80,17 +86,23 @@ def _batches(seed: int):
         for i in range(8):
             cx, cy = int(gt[i, 0] * 16), int(gt[i, 1] * 16)
             x[i, :, max(cy - 3, 0) : cy + 3, max(cx - 3, 0) : cx + 3] += colours[labels[i]][:, None, None]
+        if calls[0] == nan_at:
+            x[2, 0, 4, 4] = float("nan")
+        if calls[0] == bad_box_at:
+            gt[1, 2] = -0.1  # an annotation of negative width
+        calls[0] += 1
         return x, (labels, gt)
 
     return batch
 
 
-def _train(lr: float, steps: int, weighted: bool = True, console=False) -> tuple[Any, list[float]]:
+def _train(lr: float, steps: int, weighted: bool = True, console=False, **faults: int) -> tuple[Any, list[float]]:
     torch.manual_seed(0)
     model = _Detector()
     criterion = lossguard.watch(model, _SetCriterion(weighted), console=console)
+    _LAST[:] = [criterion]
     opt = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.999), weight_decay=1e-4)
-    batch = _batches(0)
+    batch = _batches(0, **faults)
     trained = []
     for _ in range(steps):
         x, targets = batch()
@@ -131,3 +143,23 @@ def test_a_dict_without_weights_or_total_is_watched_by_its_terms_with_a_gradient
     assert max(abs(a - b) for a, b in zip(watched, trained)) < 1e-4 * max(trained), (watched[:5], trained[:5])
     said = text.getvalue()
     assert said.count("the watcher watches the unweighted sum of its terms with a gradient (loss_ce, loss_bbox)") == 1, said
+
+
+def test_a_nan_image_that_makes_the_criterion_raise_is_named_before_its_error():
+    # bubbliiiing/detr-pytorch with a NaN pixel in batch 50: DETR's matcher asserts on the NaN boxes, the script stops
+    # with "assert (boxes1[:, 2:] >= boxes1[:, :2]).all()" and, on main at d9bcb710, the watcher says nothing
+    with pytest.raises(AssertionError):
+        _train(1e-4, 40, nan_at=20)
+    criterion = _LAST[0]
+    assert [(e.code, e.step) for e in criterion.events] == [("LG101", 20)], [str(e) for e in criterion.events]
+    event = criterion.events[0]
+    assert "holds 24 non-finite value(s) of 192 in 'pred_logits'" in event.message, event.message
+    assert "the output became NaN or infinite before the loss" in event.message
+    assert event.message.endswith("(the criterion's own error follows)"), event.message
+    assert event.fix.startswith("Check this step's input batch for NaN or inf"), event.fix
+
+
+def test_a_criterion_that_raises_on_finite_outputs_is_not_named():
+    with pytest.raises(AssertionError):
+        _train(1e-4, 40, bad_box_at=20)
+    assert _LAST[0].events == [], [str(e) for e in _LAST[0].events]
