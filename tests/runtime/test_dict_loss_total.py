@@ -10,7 +10,7 @@ the criterion's ``weight_dict``. The watcher summed every scalar of the dict, so
 criterion's ``weight_dict``, the weighted sum of the keys both share (the DETR family's convention); else the
 unweighted sum of the entries that carry a gradient, said once. Real loops on the CPU: a DETR-like set criterion
 re-typed small (queries matched to the one object of each image by least cost, background weight 0.1, the two
-metrics, the weight dict), at the script's warm-up rate and at 1000x its rate; the look-alike, a dict with no
+metrics, the weight dict: ``scenarios.SetCriterion``), at the script's rate and at 1000x it; the look-alike, a dict with no
 weights and no total, watched by its terms with a gradient and said once.
 """
 
@@ -21,88 +21,21 @@ from typing import Any
 
 import pytest
 import torch
-import torch.nn as nn
-import torch.nn.functional as F
 from rich.console import Console
 
 import lossguard
+from tests.runtime.fault_injection.scenarios import SetCriterion, SetDetector, set_detection_batches
 
-_Q, _C = 6, 3  # queries, classes (class _C is "no object")
 _LAST: list[Any] = []  # the latest _train's watcher (a run that raised returns none)
-
-
-class _Detector(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.body = nn.Sequential(nn.Conv2d(3, 8, 3, stride=2, padding=1), nn.ReLU(), nn.Flatten(), nn.Linear(8 * 8 * 8, 64), nn.ReLU())
-        self.cls = nn.Linear(64, _Q * (_C + 1))
-        self.box = nn.Linear(64, _Q * 4)
-
-    def forward(self, x):
-        h = self.body(x)
-        return {"pred_logits": self.cls(h).view(-1, _Q, _C + 1), "pred_boxes": self.box(h).view(-1, _Q, 4).sigmoid()}
-
-
-class _SetCriterion(nn.Module):
-    """DETR's SetCriterion in small: one object an image, matched to its least-cost query."""
-
-    def __init__(self, weighted: bool = True):
-        super().__init__()
-        if weighted:
-            self.weight_dict = {"loss_ce": 1, "loss_bbox": 5}
-        empty = torch.ones(_C + 1)
-        empty[-1] = 0.1
-        self.register_buffer("empty_weight", empty)
-
-    def forward(self, outputs, targets):
-        logits, boxes = outputs["pred_logits"], outputs["pred_boxes"]
-        labels, gt = targets
-        with torch.no_grad():
-            for b in (boxes.flatten(0, 1), gt):  # DETR's generalized_box_iou asserts boxes of non-negative size
-                xyxy = torch.cat([b[:, :2] - b[:, 2:] / 2, b[:, :2] + b[:, 2:] / 2], 1)
-                assert (xyxy[:, 2:] >= xyxy[:, :2]).all()
-            cost = -logits.softmax(-1)[torch.arange(len(labels)), :, labels] + torch.cdist(boxes, gt[:, None], p=1)[..., 0]
-            match = cost.argmin(1)
-        rows = torch.arange(len(labels))
-        classes = torch.full(logits.shape[:2], _C, dtype=torch.int64)
-        classes[rows, match] = labels
-        out = {"loss_ce": F.cross_entropy(logits.transpose(1, 2), classes, self.empty_weight)}
-        with torch.no_grad():
-            out["class_error"] = 100 - 100 * (logits[rows, match].argmax(-1) == labels).float().mean()
-            out["cardinality_error"] = F.l1_loss((logits.argmax(-1) != _C).sum(1).float(), torch.ones(len(labels)))
-        out["loss_bbox"] = F.l1_loss(boxes[rows, match], gt, reduction="sum") / len(labels)
-        return out
-
-
-def _batches(seed: int, nan_at: int = -1, bad_box_at: int = -1):
-    g = torch.Generator().manual_seed(seed)
-    colours = torch.eye(3)
-    calls = [0]
-
-    def batch():
-        labels = torch.randint(0, _C, (8,), generator=g)
-        gt = torch.rand(8, 4, generator=g) * 0.5 + 0.25
-        x = 0.1 * torch.randn(8, 3, 16, 16, generator=g)
-        for i in range(8):
-            cx, cy = int(gt[i, 0] * 16), int(gt[i, 1] * 16)
-            x[i, :, max(cy - 3, 0) : cy + 3, max(cx - 3, 0) : cx + 3] += colours[labels[i]][:, None, None]
-        if calls[0] == nan_at:
-            x[2, 0, 4, 4] = float("nan")
-        if calls[0] == bad_box_at:
-            gt[1, 2] = -0.1  # an annotation of negative width
-        calls[0] += 1
-        return x, (labels, gt)
-
-    return batch
 
 
 def _train(lr: float, steps: int, weighted: bool = True, console=False, **faults: int) -> tuple[Any, list[float]]:
     torch.manual_seed(0)
-    model = _Detector()
-    criterion = lossguard.watch(model, _SetCriterion(weighted), console=console)
+    model = SetDetector()
+    criterion = lossguard.watch(model, SetCriterion(weighted), console=console)
     _LAST[:] = [criterion]
     opt = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.999), weight_decay=1e-4)
-    batch = _batches(0, **faults)
+    batch = set_detection_batches(0, **faults)
     trained = []
     for _ in range(steps):
         x, targets = batch()
