@@ -46,7 +46,7 @@ def _train(lr: float, steps: int, weighted: bool = True, console=False, **faults
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 0.1)
         opt.step()
-        trained.append(float(loss))
+        trained.append(float(loss.detach()))
     criterion.close()
     return criterion, trained
 
