@@ -69,7 +69,8 @@ def lower_bound(kind: str | None, criterion: Any) -> float | None:
 TOTAL_KEYS = ("loss", "total_loss", "loss_total", "losses", "total")
 
 
-def _scalar(v: Any) -> bool:
+def is_scalar(v: Any) -> bool:
+    """A one-element floating tensor: a loss term of a dict or tuple a criterion returns."""
     return isinstance(v, torch.Tensor) and v.numel() == 1 and v.is_floating_point()
 
 
@@ -80,13 +81,13 @@ def dict_terms(value: dict, weights: Any = None) -> tuple[torch.Tensor | None, s
     entries that carry a gradient ("unweighted": metrics the criterion logs beside its terms, DETR's
     ``class_error`` and ``cardinality_error``, carry none). None when there is no such entry."""
     for key in TOTAL_KEYS:
-        if _scalar(value.get(key)):
+        if is_scalar(value.get(key)):
             return value[key], "total"
     if isinstance(weights, dict):
-        shared = [(value[k], weights[k]) for k in value if k in weights and _scalar(value[k]) and isinstance(weights[k], (int, float))]
+        shared = [(value[k], weights[k]) for k in value if k in weights and is_scalar(value[k]) and isinstance(weights[k], (int, float))]
         if shared:
             return torch.stack([v.reshape(()) * w for v, w in shared]).sum(), "weighted"
-    parts = [v for v in value.values() if _scalar(v) and v.requires_grad]
+    parts = [v for v in value.values() if is_scalar(v) and v.requires_grad]
     return (torch.stack([p.reshape(()) for p in parts]).sum(), "unweighted") if parts else (None, "")
 
 
@@ -98,7 +99,7 @@ def scalar_total(value: Any, weights: Any = None) -> torch.Tensor | None:
         return dict_terms(value, weights)[0]
     if isinstance(value, (tuple, list)) and value:
         first = value[0]
-        if _scalar(first):
+        if is_scalar(first):
             return first
     loss = getattr(value, "loss", None)  # transformers' ModelOutput
     if isinstance(loss, torch.Tensor) and loss.numel() == 1:

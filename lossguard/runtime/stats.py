@@ -133,6 +133,15 @@ def _positional_name(criterion: Any, i: int) -> str:
     return f"{params[i]} (argument {i + 1})" if i < len(params) else f"argument {i + 1}"
 
 
+# how a non-finite term of a criterion's dict of losses is named (Watcher._name_bad_term), and recognised here
+_DICT_SUFFIX = " of the criterion's dict of losses"
+
+
+def dict_term(key: Any) -> str:
+    """``further`` for :func:`locate_nonfinite`: a term of a dict of losses that was non-finite while others were not."""
+    return f"term {key!r}{_DICT_SUFFIX}"
+
+
 # locate_nonfinite's name for a model output and a target both non-finite while the parameters were finite
 BOTH_FROM_BATCH = (
     "the model output (loss input) and the target passed to the loss, both, while the parameters were finite: "
@@ -157,6 +166,8 @@ def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[s
         if bad is not None:
             return f"the model output (loss input); parameter {names[bad]} is non-finite"
         return "the model output (loss input), while every parameter is finite: the input batch or an activation overflowed"
+    if further is not None and further.endswith(_DICT_SUFFIX):
+        return f"the {further}, while its other terms were finite: that term's own computation"
     if further is not None:
         return f"the criterion's argument {further}, while its input and target were finite"
     if "input_bad" not in scalars:

@@ -48,7 +48,7 @@ from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, manage
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import all_finite, locate_nonfinite, nonfinite_argument
+from lossguard.runtime.stats import all_finite, dict_term, locate_nonfinite, nonfinite_argument
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = str | Callable[[Event], Any]
@@ -527,6 +527,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if not (tensor.requires_grad or observed):
             return
         s = self._s
+        terms = loss if isinstance(loss, dict) else None
         thread = get_ident()
         if s.thread != thread:
             if s.thread is not None:
@@ -536,6 +537,22 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             s.thread = thread
         busy = s.kind is not None and not s.checks.quiet(s.calls)
         self._on_call(s, tensor, inp, tgt, checked, busy, observed)
+        if terms is not None and s.host_loss:
+            self._name_bad_term(s, terms)
+
+    @staticmethod
+    def _name_bad_term(s: StepState, terms: dict) -> None:
+        """A dict of losses whose total just read non-finite on the host, with some of its terms (those with a
+        gradient) finite: the first non-finite term is the first non-finite tensor (a degenerate box into DETR's
+        GIoU), named for LG101. When every term is non-finite, the inputs are (left to the usual naming)."""
+        cur = s.cur
+        if cur is None or not cur.values or math.isfinite(cur.values[-1]) or cur.further_bad is not None:
+            return
+        # the trained terms only: a metric logged beside them (DETR's class_error) carries no gradient
+        finite = {k: math.isfinite(float(v.detach())) for k, v in terms.items() if misuse.is_scalar(v) and v.requires_grad}
+        bad = [k for k, ok in finite.items() if not ok]
+        if bad and len(bad) < len(finite):
+            cur.further_bad = dict_term(bad[0])
 
     def _on_call(
         self,

@@ -29,10 +29,12 @@ from tests.runtime.fault_injection.scenarios import SetCriterion, SetDetector, s
 _LAST: list[Any] = []  # the latest _train's watcher (a run that raised returns none)
 
 
-def _train(lr: float, steps: int, weighted: bool = True, console=False, **faults: int) -> tuple[Any, list[float]]:
+def _train(
+    lr: float, steps: int, weighted: bool = True, console=False, strict: bool = True, nan_bbox_at: int = -1, **faults: int
+) -> tuple[Any, list[float]]:
     torch.manual_seed(0)
     model = SetDetector()
-    criterion = lossguard.watch(model, SetCriterion(weighted), console=console)
+    criterion = lossguard.watch(model, SetCriterion(weighted, strict, nan_bbox_at), console=console)
     _LAST[:] = [criterion]
     opt = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.999), weight_decay=1e-4)
     batch = set_detection_batches(0, **faults)
@@ -96,3 +98,19 @@ def test_a_criterion_that_raises_on_finite_outputs_is_not_named():
     with pytest.raises(AssertionError):
         _train(1e-4, 40, bad_box_at=20)
     assert _LAST[0].events == [], [str(e) for e in _LAST[0].events]
+
+
+def test_one_nan_term_of_the_dict_is_named():
+    # bubbliiiing/detr-pytorch with loss_giou NaN at call 51: on main at d9bcb710 "the loss, whose inputs are not seen"
+    criterion, _ = _train(1e-4, 21, nan_bbox_at=20)  # the next step's outputs are NaN: the matcher asserts
+    event = criterion.events[0]
+    assert (event.code, event.step) == ("LG101", 20), [str(e) for e in criterion.events]
+    assert "first non-finite tensor: the term 'loss_bbox' of the criterion's dict of losses, while its other terms were finite" in event.message
+    assert event.fix.startswith("Check how that term is computed for NaN or inf"), event.fix
+
+
+def test_a_nan_image_that_makes_every_term_nan_names_no_term():
+    criterion, _ = _train(1e-4, 25, strict=False, nan_at=20)
+    event = criterion.events[0]
+    assert (event.code, event.step) == ("LG101", 20), [str(e) for e in criterion.events]
+    assert "term" not in event.message, event.message

@@ -11,6 +11,12 @@ from lossguard.runtime.detectors.base import Detector, Finding, Param, Run, Save
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
     (
+        "that term's own computation",
+        "Check how that term is computed for NaN or inf (a log of 0, a division by a count that can be 0, a degenerate "
+        "or non-finite box into an IoU): the dict's other terms were finite, so the batch and the weights were not "
+        "non-finite.",
+    ),
+    (
         "the criterion's argument",
         "Check that argument for NaN or inf where it is computed (a teacher model's scores, per-example weights, a "
         "mask or sequence lengths); the model being trained, its input batch and its learning rate are not to blame.",
