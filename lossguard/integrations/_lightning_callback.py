@@ -148,9 +148,10 @@ class LossGuardCallbackBody:
         if self.guard is None:
             return
         guards = self._guards()
-        events = [e for guard in guards for e in guard.take()]
-        if events and trainer.is_global_zero:
-            self._log(trainer, events)
+        taken = [(guard, e) for guard in guards for e in guard.take()]
+        events = [e for _, e in taken]
+        if taken and trainer.is_global_zero:
+            self._log(trainer, taken)
         if callable(self.on_event):
             for event in events:
                 self.on_event(event)
@@ -174,13 +175,21 @@ class LossGuardCallbackBody:
         else:
             raise error_for(alarm)
 
-    def _log(self, trainer: Any, events: list[Event]) -> None:
+    def _log(self, trainer: Any, taken: list[tuple[Guard, Event]]) -> None:
+        """Each event at the logger step of the batch it names, the step Lightning's own rows (``self.log`` in
+        ``training_step``) give that batch, not the later batch at which its read came back (an event of step 2 read
+        at step 8 was drawn at 8, away from the jump in the loss curve): this batch's row less the steps its watcher
+        took since the event."""
+        loop = getattr(getattr(trainer, "fit_loop", None), "epoch_loop", None)
+        now = getattr(loop, "_batches_that_stepped", None)  # this batch's row: not yet counted at on_train_batch_end
+        now = int(now) if isinstance(now, int) else trainer.global_step - 1
         for logger in trainer.loggers:
-            for event in events:
-                logger.log_metrics(metrics_for(event), step=trainer.global_step)
+            for guard, event in taken:
+                step = max(0, now - (guard.watcher.step - 1 - event.step))
+                logger.log_metrics(metrics_for(event), step=step)
                 experiment = getattr(logger, "experiment", None) if type(logger).__name__ == "TensorBoardLogger" else None
                 if experiment is not None and hasattr(experiment, "add_text"):
-                    experiment.add_text(EVENTS, f"**{event}**  \n*Fix:* {event.fix}", trainer.global_step)
+                    experiment.add_text(EVENTS, f"**{event}**  \n*Fix:* {event.fix}", step)
 
     # ------------------------------------------------------------------ checkpoints and teardown
 

@@ -65,19 +65,41 @@ def lower_bound(kind: str | None, criterion: Any) -> float | None:
     return 0.0 if kind in NON_NEGATIVE else None
 
 
-def scalar_total(value: Any) -> torch.Tensor | None:
+# the names a dict of losses gives its total (a dict's "loss" entry; "losses": yjh0410's YOLO family)
+TOTAL_KEYS = ("loss", "total_loss", "loss_total", "losses", "total")
+
+
+def is_scalar(v: Any) -> bool:
+    """A one-element floating tensor: a loss term of a dict or tuple a criterion returns."""
+    return isinstance(v, torch.Tensor) and v.numel() == 1 and v.is_floating_point()
+
+
+def dict_terms(value: dict, weights: Any = None) -> tuple[torch.Tensor | None, str]:
+    """The total a dict of losses is trained on, and how it was found: its total entry (``TOTAL_KEYS``); with the
+    criterion's ``weight_dict`` (DETR's ``SetCriterion`` and its family: the script sums ``loss_dict[k] *
+    weight_dict[k]`` over the keys both share), that weighted sum ("weighted"); else the unweighted sum of the
+    entries that carry a gradient ("unweighted": metrics the criterion logs beside its terms, DETR's
+    ``class_error`` and ``cardinality_error``, carry none). None when there is no such entry."""
+    for key in TOTAL_KEYS:
+        if is_scalar(value.get(key)):
+            return value[key], "total"
+    if isinstance(weights, dict):
+        shared = [(value[k], weights[k]) for k in value if k in weights and is_scalar(value[k]) and isinstance(weights[k], (int, float))]
+        if shared:
+            return torch.stack([v.reshape(()) * w for v, w in shared]).sum(), "weighted"
+    parts = [v for v in value.values() if is_scalar(v) and v.requires_grad]
+    return (torch.stack([p.reshape(()) for p in parts]).sum(), "unweighted") if parts else (None, "")
+
+
+def scalar_total(value: Any, weights: Any = None) -> torch.Tensor | None:
     """The scalar total of a criterion that returns a dict or a tuple (detection losses, HF-style
-    outputs): a dict's ``"loss"`` entry (else the sum of its scalar tensors), a tuple's first
+    outputs): a dict's total (:func:`dict_terms`, ``weights`` the criterion's ``weight_dict``), a tuple's first
     scalar tensor; None when there is none."""
     if isinstance(value, dict):
-        loss = value.get("loss")
-        if isinstance(loss, torch.Tensor) and loss.numel() == 1:
-            return loss
-        parts = [v for v in value.values() if isinstance(v, torch.Tensor) and v.numel() == 1 and v.is_floating_point()]
-        return torch.stack([p.reshape(()) for p in parts]).sum() if parts else None
+        return dict_terms(value, weights)[0]
     if isinstance(value, (tuple, list)) and value:
         first = value[0]
-        if isinstance(first, torch.Tensor) and first.numel() == 1 and first.is_floating_point():
+        if is_scalar(first):
             return first
     loss = getattr(value, "loss", None)  # transformers' ModelOutput
     if isinstance(loss, torch.Tensor) and loss.numel() == 1:
@@ -192,6 +214,27 @@ def diagnose_error(kind: str | None, inp: torch.Tensor | None, tgt: torch.Tensor
                 ),
             )
     return found
+
+
+def nonfinite_entry(value: Any, name: str = "", depth: int = 2) -> tuple[str, int, int] | None:
+    """The first floating tensor of a dict, list or tuple of a criterion's input (a detector's output dict, its
+    auxiliary outputs a list of such dicts; ``depth`` levels) that holds NaN or inf: (its name, how many of its
+    values, its size). Called only after the criterion raised: may synchronise."""
+    items: list[tuple[str, Any]]
+    if isinstance(value, dict):
+        items = [(f"{name}[{k!r}]" if name else repr(k), v) for k, v in value.items()]
+    elif isinstance(value, (list, tuple)):
+        items = [(f"{name}[{i}]" if name else f"item {i}", v) for i, v in enumerate(value)]
+    else:
+        return None
+    for key, v in items:
+        if isinstance(v, torch.Tensor) and v.is_floating_point() and v.numel():
+            bad = int((~torch.isfinite(v.detach())).sum())
+            if bad:
+                return key, bad, v.numel()
+        elif depth > 1 and (found := nonfinite_entry(v, key, depth - 1)) is not None:
+            return found
+    return None
 
 
 def pretty(kind: str) -> str:

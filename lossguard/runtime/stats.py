@@ -133,11 +133,31 @@ def _positional_name(criterion: Any, i: int) -> str:
     return f"{params[i]} (argument {i + 1})" if i < len(params) else f"argument {i + 1}"
 
 
+# how a non-finite term of a criterion's dict of losses is named (Watcher._name_bad_term), and recognised here
+_DICT_SUFFIX = " of the criterion's dict of losses"
+
+
+def dict_term(key: Any) -> str:
+    """``further`` for :func:`locate_nonfinite`: a term of a dict of losses that was non-finite while others were not."""
+    return f"term {key!r}{_DICT_SUFFIX}"
+
+
+# locate_nonfinite's name for a model output and a target both non-finite while the parameters were finite
+BOTH_FROM_BATCH = (
+    "the model output (loss input) and the target passed to the loss, both, while the parameters were finite: "
+    "both are computed from this step's input batch (a teacher's scores of it, or the batch itself as the target)"
+)
+
+
 def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[str], params: list[torch.Tensor], further: str | None = None) -> str:
     """Where a non-finite loss came from: the target, the model output (and whether a parameter is
-    already non-finite: one scan, only for the first bad loss), another argument of the criterion
+    already non-finite: one scan, only for the first bad loss), both (from finite parameters: the batch), another argument of the criterion
     (``further``, from :func:`nonfinite_argument`), or the loss itself."""
     if not math.isfinite(scalars.get("target_bad", 0.0)):
+        # the model output non-finite too, from finite parameters: one tensor both were computed from, the batch
+        # (a distillation teacher's scores of a NaN image; an autoencoder's target, the image itself)
+        if not math.isfinite(scalars.get("input_bad", 0.0)) and (prev_finite or first_nonfinite(params) is None):
+            return BOTH_FROM_BATCH
         return "the target passed to the loss"
     if not math.isfinite(scalars.get("input_bad", 0.0)):
         if prev_finite:
@@ -146,6 +166,8 @@ def locate_nonfinite(scalars: dict[str, float], prev_finite: bool, names: list[s
         if bad is not None:
             return f"the model output (loss input); parameter {names[bad]} is non-finite"
         return "the model output (loss input), while every parameter is finite: the input batch or an activation overflowed"
+    if further is not None and further.endswith(_DICT_SUFFIX):
+        return f"the {further}, while its other terms were finite: that term's own computation"
     if further is not None:
         return f"the criterion's argument {further}, while its input and target were finite"
     if "input_bad" not in scalars:

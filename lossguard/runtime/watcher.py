@@ -48,7 +48,7 @@ from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, manage
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import all_finite, locate_nonfinite, nonfinite_argument
+from lossguard.runtime.stats import all_finite, dict_term, locate_nonfinite, nonfinite_argument
 from lossguard.runtime.value_checks import ValueChecks
 
 Policy = str | Callable[[Event], Any]
@@ -444,7 +444,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         try:
             loss = criterion(*args, **kwargs)
         except Exception:
-            self._guard(self._diagnose, *misuse.input_and_target(args, kwargs))
+            self._guard(self._diagnose, *misuse.input_and_target(args, kwargs), args[0] if args else kwargs.get("input"))
             raise
         if training:
             if isinstance(loss, torch.Tensor) and loss.requires_grad and s.thread == get_ident():
@@ -505,7 +505,18 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if isinstance(loss, torch.Tensor):
             tensor = loss
         else:
-            tensor = misuse.scalar_total(loss)
+            if isinstance(loss, dict):
+                tensor, how = misuse.dict_terms(loss, getattr(self._criterion, "weight_dict", None))
+                if how == "unweighted" and "unweighted" not in self._notes:
+                    self._notes.add("unweighted")
+                    names = ", ".join(str(k) for k, v in loss.items() if isinstance(v, torch.Tensor) and v.requires_grad)
+                    self._out.say(
+                        f"lossguard: the criterion returns a dict with no total entry ({', '.join(misuse.TOTAL_KEYS)}) and no "
+                        f"weight_dict: the watcher watches the unweighted sum of its terms with a gradient ({names}). If the loss "
+                        "you train weights them, pass that total to watcher.observe() of a lossguard.watch(model) instead."
+                    )
+            else:
+                tensor = misuse.scalar_total(loss)
             if tensor is None:
                 if "structured" not in self._notes:
                     self._notes.add("structured")
@@ -516,6 +527,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         if not (tensor.requires_grad or observed):
             return
         s = self._s
+        terms = loss if isinstance(loss, dict) else None
         thread = get_ident()
         if s.thread != thread:
             if s.thread is not None:
@@ -525,6 +537,22 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             s.thread = thread
         busy = s.kind is not None and not s.checks.quiet(s.calls)
         self._on_call(s, tensor, inp, tgt, checked, busy, observed)
+        if terms is not None and s.host_loss:
+            self._name_bad_term(s, terms)
+
+    @staticmethod
+    def _name_bad_term(s: StepState, terms: dict) -> None:
+        """A dict of losses whose total just read non-finite on the host, with some of its terms (those with a
+        gradient) finite: the first non-finite term is the first non-finite tensor (a degenerate box into DETR's
+        GIoU), named for LG101. When every term is non-finite, the inputs are (left to the usual naming)."""
+        cur = s.cur
+        if cur is None or not cur.values or math.isfinite(cur.values[-1]) or cur.further_bad is not None:
+            return
+        # the trained terms only: a metric logged beside them (DETR's class_error) carries no gradient
+        finite = {k: math.isfinite(float(v.detach())) for k, v in terms.items() if misuse.is_scalar(v) and v.requires_grad}
+        bad = [k for k, ok in finite.items() if not ok]
+        if bad and len(bad) < len(finite):
+            cur.further_bad = dict_term(bad[0])
 
     def _on_call(
         self,
@@ -699,8 +727,23 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         for code, message, data in misuse.host_checks(self.kind, inp, tgt):
             self._emit_misuse(code, self.step, message, data)
 
-    def _diagnose(self, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> None:
-        for code, message, data in misuse.diagnose_error(self.kind, inp, tgt):
+    def _diagnose(self, inp: torch.Tensor | None, tgt: torch.Tensor | None, raw: Any = None) -> None:
+        found = misuse.diagnose_error(self.kind, inp, tgt)
+        follows = " (torch's own error follows)"
+        if inp is None and not found and (bad := misuse.nonfinite_entry(raw)) is not None:
+            # a criterion of a dict of outputs (DETR's pred_logits and pred_boxes) that raised on a NaN in it (its
+            # matcher's box check): a model output gone non-finite, located as for a non-finite loss input
+            key, count, total = bad
+            found = [
+                (
+                    NanLoss.code,
+                    f"The criterion raised while the model output it was given holds {count} non-finite value(s) of {total} "
+                    f"in {key}: the output became NaN or infinite before the loss (the criterion's own checks fail on it).",
+                    {"nonfinite": count, "entry": key},
+                )
+            ]
+            follows = " (the criterion's own error follows)"
+        for code, message, data in found:
             fix = None
             if code == NanLoss.code:
                 # a non-finite loss input torch refused (NaN into BCELoss): the weights or the batch?
@@ -708,7 +751,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 source = locate_nonfinite({"input_bad": math.nan}, False, self._names, self._params)
                 message += f" First non-finite tensor: {source}."
                 fix = fix_for(source, self._current_lr(), self._evidence, self.step)
-            self._emit_misuse(code, self.step, message + " (torch's own error follows)", data, fix=fix)
+            self._emit_misuse(code, self.step, message + follows, data, fix=fix)
 
     def _current_lr(self) -> float | None:
         """The learning rate of the optimizer that last stepped the model (None if unknown)."""

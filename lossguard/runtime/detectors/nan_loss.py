@@ -16,6 +16,12 @@ _OVERFLOW = (
 # The watcher's diagnosis (StepStats.nonfinite_source) -> the fix it calls for. First match wins.
 _FIXES = (
     (
+        "that term's own computation",
+        "Check how that term is computed for NaN or inf (a log of 0, a division by a count that can be 0, a degenerate "
+        "or non-finite box into an IoU): the dict's other terms were finite, so the batch and the weights were not "
+        "non-finite.",
+    ),
+    (
         "the criterion's argument",
         "Check that argument for NaN or inf where it is computed (a teacher model's scores, per-example weights, a "
         "mask or sequence lengths); the model being trained, its input batch and its learning rate are not to blame.",
@@ -26,6 +32,12 @@ _FIXES = (
         "and returns); if they are clean, compute the loss in a numerically stable form (logits into the loss, not "
         "log(softmax) or log(sigmoid)). If you call `watcher.observe(loss)` yourself, pass `logits=` and `targets=` to have "
         "them checked (the Lightning and Hugging Face callbacks pass them when the loss is a cross-entropy of class indices).",
+    ),
+    (
+        "both are computed from this step's input batch",
+        "Check this step's input batch for NaN or inf (`assert torch.isfinite(x).all()` in the loader): the model's "
+        "output and the target computed from the same batch are both non-finite while the weights were finite; the "
+        "model and the learning rate are not to blame.",
     ),
     (
         "the target",

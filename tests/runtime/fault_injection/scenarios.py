@@ -924,6 +924,103 @@ def healthy_autoencoder(seed: int) -> Outcome:
     return loop(seed, model, nn.MSELoss(), batch, steps=300)
 
 
+# A DETR-like set criterion (bubbliiiing/detr-pytorch's SetCriterion in small): a dict of losses and metrics, a weight_dict.
+SET_QUERIES, SET_CLASSES = 6, 3  # queries, classes (class SET_CLASSES is "no object")
+
+
+class SetDetector(nn.Module):
+    """A DETR-like detector in small: per image, SET_QUERIES class scores (the last class "no object") and boxes."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(3, 8, 3, stride=2, padding=1), nn.ReLU(), nn.Flatten(), nn.Linear(8 * 8 * 8, 64), nn.ReLU())
+        self.cls = nn.Linear(64, SET_QUERIES * (SET_CLASSES + 1))
+        self.box = nn.Linear(64, SET_QUERIES * 4)
+
+    def forward(self, x):
+        h = self.body(x)
+        return {"pred_logits": self.cls(h).view(-1, SET_QUERIES, SET_CLASSES + 1), "pred_boxes": self.box(h).view(-1, SET_QUERIES, 4).sigmoid()}
+
+
+class SetCriterion(nn.Module):
+    """DETR's SetCriterion in small: one object an image, matched to its least-cost query."""
+
+    def __init__(self, weighted: bool = True, strict: bool = True, nan_bbox_at: int = -1):
+        super().__init__()
+        self.strict, self.nan_bbox_at, self.calls = strict, nan_bbox_at, 0  # strict: assert on degenerate boxes
+        if weighted:
+            self.weight_dict = {"loss_ce": 1, "loss_bbox": 5}
+        empty = torch.ones(SET_CLASSES + 1)
+        empty[-1] = 0.1
+        self.register_buffer("empty_weight", empty)
+
+    def forward(self, outputs, targets):
+        logits, boxes = outputs["pred_logits"], outputs["pred_boxes"]
+        labels, gt = targets
+        with torch.no_grad():
+            for b in (boxes.flatten(0, 1), gt) if self.strict else ():  # DETR's generalized_box_iou asserts on them
+                xyxy = torch.cat([b[:, :2] - b[:, 2:] / 2, b[:, :2] + b[:, 2:] / 2], 1)
+                assert (xyxy[:, 2:] >= xyxy[:, :2]).all()
+            cost = -logits.softmax(-1)[torch.arange(len(labels)), :, labels] + torch.cdist(boxes, gt[:, None], p=1)[..., 0]
+            match = cost.argmin(1)
+        rows = torch.arange(len(labels))
+        classes = torch.full(logits.shape[:2], SET_CLASSES, dtype=torch.int64)
+        classes[rows, match] = labels
+        out = {"loss_ce": F.cross_entropy(logits.transpose(1, 2), classes, self.empty_weight)}
+        with torch.no_grad():
+            out["class_error"] = 100 - 100 * (logits[rows, match].argmax(-1) == labels).float().mean()
+            out["cardinality_error"] = F.l1_loss((logits.argmax(-1) != SET_CLASSES).sum(1).float(), torch.ones(len(labels)))
+        out["loss_bbox"] = F.l1_loss(boxes[rows, match], gt, reduction="sum") / len(labels)
+        if torch.is_grad_enabled():
+            if self.calls == self.nan_bbox_at:  # one term NaN (a degenerate box into an IoU, in DETR)
+                out["loss_bbox"] = out["loss_bbox"] * float("nan")
+            self.calls += 1
+        return out
+
+
+def set_detection_batches(seed: int, nan_at: int = -1, bad_box_at: int = -1):
+    """Batches of 8 16x16 images of one coloured square each (its class, its box); optional faults: a NaN pixel at
+    call ``nan_at``, an annotation of negative width at call ``bad_box_at``."""
+    g = torch.Generator().manual_seed(seed)
+    colours = torch.eye(3)
+    calls = [0]
+
+    def batch():
+        labels = torch.randint(0, SET_CLASSES, (8,), generator=g)
+        gt = torch.rand(8, 4, generator=g) * 0.5 + 0.25
+        x = 0.1 * torch.randn(8, 3, 16, 16, generator=g)
+        for i in range(8):
+            cx, cy = int(gt[i, 0] * 16), int(gt[i, 1] * 16)
+            x[i, :, max(cy - 3, 0) : cy + 3, max(cx - 3, 0) : cx + 3] += colours[labels[i]][:, None, None]
+        if calls[0] == nan_at:
+            x[2, 0, 4, 4] = float("nan")
+        if calls[0] == bad_box_at:
+            gt[1, 2] = -0.1  # an annotation of negative width
+        calls[0] += 1
+        return x, (labels, gt)
+
+    return batch
+
+
+def healthy_set_criterion(seed: int) -> Outcome:
+    """SetDetector under SetCriterion's dict (loss_ce, class_error, cardinality_error, loss_bbox) trained on its
+    weight_dict's sum, AdamW 1e-4, gradients clipped at 0.1, as DETR's scripts train."""
+    torch.manual_seed(seed)
+    model = SetDetector()
+    criterion = lossguard.watch(model, SetCriterion(), console=False)
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-4, weight_decay=1e-4)
+    batch = set_detection_batches(seed)
+    for _ in range(200):
+        x, targets = batch()
+        opt.zero_grad()
+        loss_dict = criterion(model(x), targets)
+        sum(loss_dict[k] * w for k, w in criterion.weight_dict.items()).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 0.1)
+        opt.step()
+    criterion.close()
+    return Outcome(criterion.events, 200)
+
+
 def healthy_rmsprop(seed: int) -> Outcome:
     return _teacher_loop(seed, nn.CrossEntropyLoss(), optimizer=lambda p: torch.optim.RMSprop(p, lr=1e-3))
 
@@ -1564,6 +1661,13 @@ SCENARIOS: list[Scenario] = [
     Scenario("healthy-adam-small-lr", "Adam lr 3e-4, slow progress", healthy_adam_small_lr, False, fast=False),
     Scenario("healthy-large-batch", "batch 1024, SGD lr 0.1", healthy_large_batch, False, fast=False),
     Scenario("healthy-autoencoder", "bottleneck autoencoder, MSE", healthy_autoencoder, False, fast=False),
+    Scenario(
+        "healthy-set-criterion",
+        "DETR-like set criterion returning a dict of losses and metrics, trained on its weight_dict's sum",
+        healthy_set_criterion,
+        False,
+        fast=False,
+    ),
     Scenario("healthy-rmsprop", "RMSprop lr 1e-3", healthy_rmsprop, False, fast=False),
     Scenario("healthy-adagrad", "Adagrad lr 0.05", healthy_adagrad, False, fast=False),
     Scenario("healthy-cyclic-lr", "CyclicLR 0.005-0.1, 20-step cycles", healthy_cyclic_lr, False, fast=False),

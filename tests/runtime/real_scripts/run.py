@@ -10,7 +10,7 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
 ``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
-``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round26.py``. Scripts with ``shim="shim_pil"``
+``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round27.py``. Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
@@ -741,6 +741,7 @@ def _all_scripts() -> list[Script]:
         round24,
         round25,
         round26,
+        round27,
     )
 
     return (
@@ -764,6 +765,7 @@ def _all_scripts() -> list[Script]:
         + round24.SCRIPTS24
         + round25.SCRIPTS25
         + round26.SCRIPTS26
+        + round27.SCRIPTS27
     )
 
 
@@ -815,6 +817,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
             round22,
             round23,
             round24,
+            round27,
         )
 
         round8.prepare(s, work)
@@ -833,6 +836,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
         round22.prepare(s, work)
         round23.prepare(s, work)
         round24.prepare(s, work)
+        round27.prepare(s, work)
         env = {
             **os.environ,
             **s.env,

@@ -145,7 +145,26 @@ def close():
     with open(os.environ["LG_OUT"], "w") as f:
         updates = [] if w is None else _state.get("updates", {}).get(id(w), [])
         out = {"seconds": seconds, "steps": steps, "steps_each": [each.step for each in watchers], "events": events, "losses": losses}
-        json.dump({**out, "updates": updates}, f)
+        json.dump({**out, "updates": updates, "tb_rows": _state.get("tb_rows", [])}, f)
 
 
 atexit.register(close)
+
+
+def tb_rows(log_dir):
+    """The lossguard rows a TensorBoard logger wrote under ``log_dir``, read back with tensorboard's own reader (what a
+    user sees in TensorBoard): printed (``TB-ROW tag step value``, ``TB-TEXT tag step``) and written to LG_OUT as
+    ``tb_rows`` ([kind, tag, step, value])."""
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    acc = EventAccumulator(str(log_dir), size_guidance={"scalars": 0, "tensors": 0})
+    acc.Reload()
+    tags = acc.Tags()
+    for tag in sorted(t for t in tags.get("scalars", []) if t.startswith("lossguard")):
+        for ev in acc.Scalars(tag):
+            print("TB-ROW", tag, ev.step, ev.value, flush=True)
+            _state.setdefault("tb_rows", []).append(["scalar", tag, ev.step, ev.value])
+    for tag in sorted(t for t in tags.get("tensors", []) if t.startswith("lossguard")):
+        for ev in acc.Tensors(tag):
+            print("TB-TEXT", tag, ev.step, flush=True)
+            _state.setdefault("tb_rows", []).append(["text", tag, ev.step, None])

@@ -1,0 +1,1 @@
+"""Imported by bubbliiiing's callbacks (its savgol smoothing is commented out)."""
