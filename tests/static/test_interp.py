@@ -3640,6 +3640,135 @@ def decode(h, steps):
 """,
 }
 
+# Round 37 (realcode_fix27, caikit/caikit-nlp): a loss stored into a Python dict or list at a key new at every
+# iteration, the loop's index or a counter it adds one to (`log[step] = loss`, `step += 1`): one more graph per step,
+# as an append keeps (interp/keyed_stores.py)
+PROJECTS["a_loss_stored_into_a_dict_at_a_new_key_every_step"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+net = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3))
+criterion = nn.CrossEntropyLoss()
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+
+
+def train(loader, n_epochs):
+    step = 0
+    for epoch in range(n_epochs):
+        step_log = {}
+        for x, y in loader:
+            loss = criterion(net(x), y)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            step_log[step] = loss  # expect: LG006
+            step += 1
+        for k, v in step_log.items():
+            print(k, float(v))
+
+
+def train_indexed(batches):
+    history = [0.0] * len(batches)
+    for i, (x, y) in enumerate(batches):
+        loss = criterion(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        history[i] = loss  # expect: LG006
+    return [float(h) for h in history]
+
+
+def tune(model, loader, optimizer, accelerator):
+    losses = {}
+    count = 1
+    for batch in loader:
+        outputs = model(**batch)
+        loss = outputs.loss
+        accelerator.backward(loss)
+        optimizer.step()
+        optimizer.zero_grad()
+        losses[count] = loss  # expect: LG006
+        count += 1
+    return losses
+""",
+}
+# a key that comes again (a string, the outer loop's index, a name the data gives), numbers stored, a dict made
+# afresh at every step, a counter the loop also resets, a sum of the stored losses back-propagated, no training: silent
+PROJECTS["a_loss_stored_into_a_dict_at_a_new_key_every_step_look_alike"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+net = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3))
+criterion = nn.CrossEntropyLoss()
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+
+
+def train(loader, n_epochs):
+    last = {}
+    per_epoch = {}
+    numbers = {}
+    step = 0
+    for epoch in range(n_epochs):
+        for x, y in loader:
+            loss = criterion(net(x), y)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            last["loss"] = loss
+            per_epoch[epoch] = loss
+            numbers[step] = loss.item()
+            fresh = {}
+            fresh[step] = loss
+            step += 1
+    return last, per_epoch, numbers
+
+
+def train_tasks(tasks):
+    for name, (x, y) in tasks.items():
+        by_task = {}
+        loss = criterion(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        by_task[name] = loss
+
+
+def train_reset(loader):
+    log = {}
+    step = 0
+    for x, y in loader:
+        loss = criterion(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        log[step] = loss
+        step += 1
+        if step == 10:
+            step = 0
+
+
+def unrolled(cell, x, ys, steps):
+    losses = {}
+    h = x
+    for t in range(steps):
+        h = cell(h)
+        losses[t] = criterion(h, ys[t])
+    opt.zero_grad()
+    sum(losses.values()).backward()
+    opt.step()
+
+
+def evaluate(batches):
+    kept = [0.0] * len(batches)
+    with torch.no_grad():
+        for i, (x, y) in enumerate(batches):
+            kept[i] = criterion(net(x), y)
+    return kept
+""",
+}
+
 # Round 26 (realcode_heldout18, opened): PyG's graph autoencoders decode with a sigmoid by default (interp/pyg_autoencoders.py)
 PROJECTS["pyg_autoencoders_decode_with_a_sigmoid"] = {
     "train.py": """

@@ -770,7 +770,13 @@ class GraphRetention(Rule):
         reported.add(target)
         kept = "loss tensor and its autograd graph"
         instead = "accumulate loss.item() (or loss.detach()) instead"
-        if isinstance(acc.node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in acc.node.targets):
+        if acc.keyed:
+            # `log[step] = loss` at a key new at every step (interp/keyed_stores.py): one more graph per step
+            kept, instead = (
+                "loss tensor and its autograd graph (one more at every new key)",
+                "store loss.item() (or loss.detach()) instead",
+            )
+        elif isinstance(acc.node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in acc.node.targets):
             # `losses[epoch] = loss` into a tensor (interp/slot_stores.py): the copy chains the graphs
             kept, instead = (
                 "loss tensor and its autograd graph (a store into a tensor's slot chains them)",
