@@ -3769,6 +3769,77 @@ def evaluate(batches):
 """,
 }
 
+# Round 37 (realcode_fix27, facebookresearch/EGG): a script's validation helper sums its losses as tensors outside
+# no_grad and returns `avg_vloss, avg_acc`; the script's main block unpacks them into names of the same spelling and
+# only prints them (also inside a dict display) and compares them: the graphs are waste (rules/_module_callers.py,
+# _caller_use's displays and shadowed names)
+_SCRIPT_VALIDATION = """
+import torch
+import torch.nn as nn
+import torchvision
+
+
+def train_one_epoch(loader, model, optimizer, loss_fn):
+    running = 0.0
+    for i, (x, y) in enumerate(loader):
+        optimizer.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        optimizer.step()
+        running += loss.item()
+    return running / (i + 1)
+
+
+def test_one_epoch(loader, model, loss_fn):
+    running_vloss = 0.0
+    running_acc = 0.0
+    for i, (x, y) in enumerate(loader):
+        out = model(x)
+        vloss = loss_fn(out, y)
+        running_vloss += vloss{marker}
+        running_acc += (out.argmax(1) == y).float().mean().item()
+    avg_vloss = running_vloss / (i + 1)
+    avg_acc = running_acc / (i + 1)
+    return avg_vloss, avg_acc
+
+
+if __name__ == "__main__":
+    model = torchvision.models.resnet50()
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+    train_loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(8, 3, 32, 32)))
+    val_loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(8, 3, 32, 32)))
+    best_vloss = 1_000_000.0
+    for epoch in range(5):
+        avg_loss = train_one_epoch(train_loader, model, optimizer, loss_fn)
+        avg_vloss, avg_acc = test_one_epoch(val_loader, model, loss_fn)
+        print("LOSS train {} valid {} acc {}".format(avg_loss, avg_vloss, avg_acc))
+        print("Training vs. Validation Loss", {"Training": avg_loss, "Validation": avg_vloss}, epoch){use}
+        if avg_vloss < best_vloss:
+            best_vloss = avg_vloss
+"""
+PROJECTS["a_script_prints_what_its_validation_helper_sums"] = {
+    "train.py": _SCRIPT_VALIDATION.replace("{marker}", "  # expect: LG006").replace("{use}", ""),
+}
+# the script hands the dict to a function it does not know, back-propagates the sum, or a function of the module reads
+# the global and back-propagates it; the helper runs under no_grad: silent
+PROJECTS["a_script_prints_what_its_validation_helper_sums_look_alike"] = {
+    "logged.py": _SCRIPT_VALIDATION.replace("{marker}", "").replace("{use}", '\n        tracker.log({"Validation": avg_vloss})'),
+    "backpropagated.py": _SCRIPT_VALIDATION.replace("{marker}", "").replace("{use}", "\n        avg_vloss.backward()"),
+    "global_read.py": _SCRIPT_VALIDATION.replace("{marker}", "").replace("{use}", "\n        finetune()")
+    + """
+
+def finetune():
+    avg_vloss.backward()
+""",
+    "no_grad.py": _SCRIPT_VALIDATION.replace("{marker}", "")
+    .replace("{use}", "")
+    .replace(
+        "    for i, (x, y) in enumerate(loader):\n        out = model(x)",
+        "    with torch.no_grad():\n      for i, (x, y) in enumerate(loader):\n        out = model(x)",
+    ),
+}
+
 # Round 26 (realcode_heldout18, opened): PyG's graph autoencoders decode with a sigmoid by default (interp/pyg_autoencoders.py)
 PROJECTS["pyg_autoencoders_decode_with_a_sigmoid"] = {
     "train.py": """
