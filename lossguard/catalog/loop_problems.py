@@ -220,7 +220,10 @@ for x, y in loader:
             "`backward()` on the value says it holds a graph. In the body of `if isinstance(x, float):` (`int`, "
             "`numbers.Number`, or a tuple of those) the name `x` is a Python number, so a sum of it is not reported "
             "(a distillation term that is a tensor, or `0.0` without a teacher); a test for a tensor, or that test's "
-            "`else`, leaves the value as it was."
+            "`else`, leaves the value as it was. A `torch.distributions.Categorical` built from a value lossguard does "
+            "not know (a policy it cannot see) is taken to hold a graph, and so are its `log_prob(...)`; one built from "
+            "ema_pytorch's `EMA(...).forward_eval(...)`, which runs the averaged copy under `no_grad`, holds none. One "
+            "built from what a `@torch.no_grad()` function returns is still taken to hold one when that value is unknown."
         ),
         fix_safety="safe",
         fix_safety_note="`+= loss` becomes `+= loss.item()` (`.detach()` for non-scalar losses and for `.append(loss)`): the values are the same, only the graph is dropped.",

@@ -3840,6 +3840,56 @@ def finetune():
     ),
 }
 
+# Round 37 (realcode_fix27, lucidrains/ppo): a PPO rollout through ema_pytorch's `EMA.forward_eval`, which runs the
+# averaged copy under no_grad: the memories keep no graph (interp/ema_copies.py); through a policy the checker does not
+# know, the distribution is still taken to hold a graph
+_EMA_ROLLOUT = """
+import torch
+from torch import nn
+from torch.distributions import Categorical
+from ema_pytorch import EMA
+
+
+class Agent(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.actor = nn.Sequential(nn.Linear(4, 32), nn.ReLU(), nn.Linear(32, 2), nn.Softmax(dim=-1))
+        self.ema_actor = EMA(self.actor, beta=0.99, include_online_model=False)
+        self.opt = torch.optim.Adam(self.actor.parameters(), lr=3e-4)
+
+    def learn(self, memories):
+        states = torch.stack([m[0] for m in memories])
+        actions = torch.stack([m[1] for m in memories])
+        old_log_probs = torch.stack([m[2] for m in memories]).detach()
+        log_probs = Categorical(self.actor(states)).log_prob(actions)
+        loss = -(log_probs - old_log_probs).exp().mean()
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+
+
+def main(env, policy, steps, update_every=500):
+    agent = Agent()
+    memories = []
+    state = env.reset()
+    for t in range(steps):
+        probs = {rollout}
+        dist = Categorical(probs)
+        action = dist.sample()
+        memories.append((state, action, dist.log_prob(action))){marker}
+        state = env.step(action.item())
+        if (t + 1) % update_every == 0:
+            agent.learn(memories)
+            memories.clear()
+"""
+PROJECTS["a_rollout_through_an_unknown_policy_keeps_its_graphs"] = {
+    "ppo.py": _EMA_ROLLOUT.replace("{rollout}", "policy(state)").replace("{marker}", "  # expect: LG006"),
+}
+PROJECTS["a_rollout_through_an_ema_copy_keeps_no_graph_look_alike"] = {
+    "ppo.py": _EMA_ROLLOUT.replace("{rollout}", "agent.ema_actor.forward_eval(state)").replace("{marker}", ""),
+    "moved.py": _EMA_ROLLOUT.replace("{rollout}", "agent.ema_actor.to('cpu').forward_eval(state)").replace("{marker}", ""),
+}
+
 # Round 26 (realcode_heldout18, opened): PyG's graph autoencoders decode with a sigmoid by default (interp/pyg_autoencoders.py)
 PROJECTS["pyg_autoencoders_decode_with_a_sigmoid"] = {
     "train.py": """
