@@ -3890,6 +3890,50 @@ PROJECTS["a_rollout_through_an_ema_copy_keeps_no_graph_look_alike"] = {
     "moved.py": _EMA_ROLLOUT.replace("{rollout}", "agent.ema_actor.to('cpu').forward_eval(state)").replace("{marker}", ""),
 }
 
+# Round 37 (realcode_fix27, pytorch/benchmark): a benchmark clears the gradients in its loop over iterations, then runs
+# `for data, target in zip(real_input, real_output)` over one-item lists it wrote: a single pass, not a training loop
+# that never clears (rules/_single_pass_loops.py); with two items, or with no clear anywhere, it is one
+_SINGLE_PASS = """
+import torch
+import torch.nn as nn
+
+
+class Model:
+    def __init__(self):
+        self.model = nn.Linear(8, 2)
+        self.optimizer = torch.optim.Adam(self.model.parameters())
+        self.loss_fn = nn.CrossEntropyLoss()
+        self.example_inputs = (torch.randn(4, 8),)
+
+    def train(self, niter=3):
+        real_input = [{inputs}]
+        real_output = [{targets}]
+        for _ in range(niter):
+            {clear}
+            for data, target in zip(real_input, real_output):
+                pred = self.model(data)
+                self.loss_fn(pred, target).backward()
+                self.optimizer.step(){marker}
+"""
+_ONE_INPUT = "torch.rand_like(self.example_inputs[0])"
+_ONE_TARGET = "torch.randint(0, 2, (4,))"
+PROJECTS["a_loop_over_several_items_steps_on_accumulated_gradients"] = {
+    "two_items.py": _SINGLE_PASS.replace("{inputs}", f"{_ONE_INPUT}, {_ONE_INPUT}")
+    .replace("{targets}", f"{_ONE_TARGET}, {_ONE_TARGET}")
+    .replace("{clear}", "self.optimizer.zero_grad()")
+    .replace("{marker}", "  # expect: LG014"),
+    "never_cleared.py": _SINGLE_PASS.replace("{inputs}", _ONE_INPUT)
+    .replace("{targets}", _ONE_TARGET)
+    .replace("{clear}", "pass")
+    .replace("{marker}", "  # expect: LG014"),
+}
+PROJECTS["a_loop_over_one_item_lists_runs_once_look_alike"] = {
+    "benchmark.py": _SINGLE_PASS.replace("{inputs}", _ONE_INPUT)
+    .replace("{targets}", _ONE_TARGET)
+    .replace("{clear}", "self.optimizer.zero_grad()")
+    .replace("{marker}", ""),
+}
+
 # Round 26 (realcode_heldout18, opened): PyG's graph autoencoders decode with a sigmoid by default (interp/pyg_autoencoders.py)
 PROJECTS["pyg_autoencoders_decode_with_a_sigmoid"] = {
     "train.py": """
