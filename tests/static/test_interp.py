@@ -3693,8 +3693,9 @@ def tune(model, loader, optimizer, accelerator):
     return losses
 """,
 }
-# a key that comes again (a string, the outer loop's index, a name the data gives), numbers stored, a dict made
-# afresh at every step, a counter the loop also resets, a sum of the stored losses back-propagated, no training: silent
+# a key that comes again (a string, the outer loop's index, a name the data gives, a meter's index over the values of
+# one call), numbers stored, a dict made afresh at every step, a counter the loop also resets, a sum of the stored
+# losses back-propagated, no training: silent
 PROJECTS["a_loss_stored_into_a_dict_at_a_new_key_every_step_look_alike"] = {
     "train.py": """
 import torch
@@ -3766,6 +3767,25 @@ def evaluate(batches):
         for i, (x, y) in enumerate(batches):
             kept[i] = criterion(net(x), y)
     return kept
+
+
+class LastValues:
+    def __init__(self, size):
+        self.last = [0] * size
+
+    def update(self, values):
+        for idx, v in enumerate(values):
+            self.last[idx] = v
+
+
+def train_with_meter(loader):
+    meter = LastValues(2)
+    for x, y in loader:
+        loss = criterion(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        meter.update([loss, loss * 2])
 """,
 }
 

@@ -10,9 +10,10 @@ store is read here as that append (LG006 judges it the same way: silent when the
 back-propagates what it holds or runs under ``no_grad``).
 
 Only a container the interpreter knows to be a Python dict or list (a literal, ``[0.0] * n``), through a name or an
-attribute, and only the innermost loop's index or counter: a key the checker cannot follow (a string, a name the
-loop binds from its data) may repeat, and the store then keeps one graph per distinct key, which the rule cannot
-count.
+attribute, only the innermost loop's index or counter, and only in a loop whose own body back-propagates (a training
+loop; a meter's ``for i, v in enumerate(values): self.last[i] = v`` stores at the same keys at every call): a key
+the checker cannot follow (a string, a name the loop binds from its data) may repeat, and the store then keeps one
+graph per distinct key, which the rule cannot count.
 """
 
 from __future__ import annotations
@@ -69,6 +70,14 @@ def _new_every_iteration(key: ast.expr, loop: ast.stmt) -> bool:
     return isinstance(key, ast.Name) and (key.id in _index_names(loop) or key.id in _counters(loop))
 
 
+def _backpropagates(loop: ast.stmt) -> bool:
+    """``loop``'s own body calls a ``backward`` (``loss.backward()``, ``accelerator.backward(loss)``): its iterations
+    are training steps. A loop over the items of one call (a meter's ``for i, v in enumerate(values)``) is not: the
+    next call stores at the same keys again."""
+    body: list[ast.stmt] = getattr(loop, "body", [])
+    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "backward" for node in own_nodes(body))
+
+
 def keyed_store_base(interp: Any, target: ast.expr, value: Value, frame: Any, env: Any) -> ast.expr | None:
     """``target``'s container when ``target = value`` stores a tensor that holds its graph, or a value the
     interpreter does not know (``outputs.loss`` of a model it cannot see; LG006 asks whether the loop
@@ -78,7 +87,8 @@ def keyed_store_base(interp: Any, target: ast.expr, value: Value, frame: Any, en
         return None
     if not isinstance(value, (Tensor, Unknown)):
         return None  # a number, a string, a container: LG006 reads what it holds elsewhere
-    if isinstance(target.value, ast.Subscript) or not _new_every_iteration(target.slice, frame.loops[-1]):
+    loop = frame.loops[-1]
+    if isinstance(target.value, ast.Subscript) or not _new_every_iteration(target.slice, loop) or not _backpropagates(loop):
         return None
     found = stored_container(interp, target, frame, env)
     if found is None or not isinstance(found[1], (DictVal, NumberedDict, TupleVal, NumberList)):
