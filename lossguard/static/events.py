@@ -69,7 +69,8 @@ class TorchCall:
 
 @dataclass(frozen=True)
 class Accumulate:
-    """``acc += value``, ``acc = acc + value`` or ``acc.append(value)``."""
+    """``acc += value``, ``acc = acc + value``, ``acc.append(value)`` or a store ``acc[key] = value`` that keeps
+    every step's value."""
 
     node: ast.AST  # the statement or the append call
     target: ast.expr  # the accumulator (``total_loss``, ``self.losses``)
@@ -85,6 +86,9 @@ class Accumulate:
     #: the same for the loops of ``outer``'s context: whether a ``backward()`` ran in each by the end
     #: of the call (the called method's own included: ``self.batch_step(x, y)`` that back-propagates)
     outer_trained: tuple[bool, ...] = ()
+    #: a store into a Python dict or list at a key new at every iteration (``log[step] = loss``,
+    #: interp.keyed_stores): one more item per step, not a chained copy
+    keyed: bool = False
 
 
 @dataclass(frozen=True)

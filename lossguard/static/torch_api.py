@@ -593,6 +593,8 @@ DEVICE_FUNCS = {"torch.device", "torch.accelerator.current_accelerator", "torch.
 PYG_AUTOENCODERS = {
     f"torch_geometric.nn.{where}{name}" for where in ("", "models.", "models.autoencoder.") for name in ("GAE", "VGAE", "ARGA", "ARGVA")
 }
+# (round 37) ema_pytorch's moving-average copy of a network: forward_eval() runs it under no_grad (interp.ema_copies)
+EMA_WRAPPERS = {"ema_pytorch.EMA", "ema_pytorch.ema_pytorch.EMA"}
 # Context managers that hand back the loss they are given, scaled for mixed precision.
 LOSS_SCALE_CONTEXTS = {"apex.amp.scale_loss"}
 

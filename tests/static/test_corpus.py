@@ -850,6 +850,13 @@ REALCODE_FIX25_RECALL_FLOOR = 1.0
 # point (a criterion called under a test of its class it fails, an optimizer dict cleared through its values and
 # stepped by key), 9 of 9 and none after (interp.class_tests, rules._container_clears, _per_network_loop.picked_by_loop).
 REALCODE_FIX26_RECALL_FLOOR = 1.0
+# Round 37 (docs/survey.md, "Round 37: loss-bug fix commits from git history (branch fixhist27)"): realcode_fix27 (units
+# cut from the parents of loss-bug fixes in uncited repositories, each fix as a look-alike, and false alarms read in the
+# mined histories and HEAD trees as look-alikes; tunable): on the branch point two of the fixes missed (a loss stored at
+# a counter's key, a script's caller that only prints) and two false alarms (an ema_pytorch copy's outputs, a loop
+# over one-item lists); all found and none after (interp.keyed_stores, rules._module_callers, _caller_use,
+# interp.ema_copies, rules._single_pass_loops).
+REALCODE_FIX27_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
 # Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
 # criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
@@ -967,6 +974,7 @@ REALCODE_RECALL33_RECALL_FLOOR = 1.0
         ("realcode_fix24", REALCODE_FIX24_RECALL_FLOOR),
         ("realcode_fix25", REALCODE_FIX25_RECALL_FLOOR),
         ("realcode_fix26", REALCODE_FIX26_RECALL_FLOOR),
+        ("realcode_fix27", REALCODE_FIX27_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
         ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),

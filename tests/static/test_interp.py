@@ -3640,6 +3640,320 @@ def decode(h, steps):
 """,
 }
 
+# Round 37 (realcode_fix27, caikit/caikit-nlp): a loss stored into a Python dict or list at a key new at every
+# iteration, the loop's index or a counter it adds one to (`log[step] = loss`, `step += 1`): one more graph per step,
+# as an append keeps (interp/keyed_stores.py)
+PROJECTS["a_loss_stored_into_a_dict_at_a_new_key_every_step"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+net = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3))
+criterion = nn.CrossEntropyLoss()
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+
+
+def train(loader, n_epochs):
+    step = 0
+    for epoch in range(n_epochs):
+        step_log = {}
+        for x, y in loader:
+            loss = criterion(net(x), y)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            step_log[step] = loss  # expect: LG006
+            step += 1
+        for k, v in step_log.items():
+            print(k, float(v))
+
+
+def train_indexed(batches):
+    history = [0.0] * len(batches)
+    for i, (x, y) in enumerate(batches):
+        loss = criterion(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        history[i] = loss  # expect: LG006
+    return [float(h) for h in history]
+
+
+def tune(model, loader, optimizer, accelerator):
+    losses = {}
+    count = 1
+    for batch in loader:
+        outputs = model(**batch)
+        loss = outputs.loss
+        accelerator.backward(loss)
+        optimizer.step()
+        optimizer.zero_grad()
+        losses[count] = loss  # expect: LG006
+        count += 1
+    return losses
+""",
+}
+# a key that comes again (a string, the outer loop's index, a name the data gives, a meter's index over the values of
+# one call), numbers stored, a dict made afresh at every step, a counter the loop also resets, a sum of the stored
+# losses back-propagated, no training: silent
+PROJECTS["a_loss_stored_into_a_dict_at_a_new_key_every_step_look_alike"] = {
+    "train.py": """
+import torch
+import torch.nn as nn
+
+net = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 3))
+criterion = nn.CrossEntropyLoss()
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+
+
+def train(loader, n_epochs):
+    last = {}
+    per_epoch = {}
+    numbers = {}
+    step = 0
+    for epoch in range(n_epochs):
+        for x, y in loader:
+            loss = criterion(net(x), y)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            last["loss"] = loss
+            per_epoch[epoch] = loss
+            numbers[step] = loss.item()
+            fresh = {}
+            fresh[step] = loss
+            step += 1
+    return last, per_epoch, numbers
+
+
+def train_tasks(tasks):
+    for name, (x, y) in tasks.items():
+        by_task = {}
+        loss = criterion(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        by_task[name] = loss
+
+
+def train_reset(loader):
+    log = {}
+    step = 0
+    for x, y in loader:
+        loss = criterion(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        log[step] = loss
+        step += 1
+        if step == 10:
+            step = 0
+
+
+def unrolled(cell, x, ys, steps):
+    losses = {}
+    h = x
+    for t in range(steps):
+        h = cell(h)
+        losses[t] = criterion(h, ys[t])
+    opt.zero_grad()
+    sum(losses.values()).backward()
+    opt.step()
+
+
+def evaluate(batches):
+    kept = [0.0] * len(batches)
+    with torch.no_grad():
+        for i, (x, y) in enumerate(batches):
+            kept[i] = criterion(net(x), y)
+    return kept
+
+
+class LastValues:
+    def __init__(self, size):
+        self.last = [0] * size
+
+    def update(self, values):
+        for idx, v in enumerate(values):
+            self.last[idx] = v
+
+
+def train_with_meter(loader):
+    meter = LastValues(2)
+    for x, y in loader:
+        loss = criterion(net(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        meter.update([loss, loss * 2])
+""",
+}
+
+# Round 37 (realcode_fix27, facebookresearch/EGG): a script's validation helper sums its losses as tensors outside
+# no_grad and returns `avg_vloss, avg_acc`; the script's main block unpacks them into names of the same spelling and
+# only prints them (also inside a dict display) and compares them: the graphs are waste (rules/_module_callers.py,
+# _caller_use's displays and shadowed names)
+_SCRIPT_VALIDATION = """
+import torch
+import torch.nn as nn
+import torchvision
+
+
+def train_one_epoch(loader, model, optimizer, loss_fn):
+    running = 0.0
+    for i, (x, y) in enumerate(loader):
+        optimizer.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        optimizer.step()
+        running += loss.item()
+    return running / (i + 1)
+
+
+def test_one_epoch(loader, model, loss_fn):
+    running_vloss = 0.0
+    running_acc = 0.0
+    for i, (x, y) in enumerate(loader):
+        out = model(x)
+        vloss = loss_fn(out, y)
+        running_vloss += vloss{marker}
+        running_acc += (out.argmax(1) == y).float().mean().item()
+    avg_vloss = running_vloss / (i + 1)
+    avg_acc = running_acc / (i + 1)
+    return avg_vloss, avg_acc
+
+
+if __name__ == "__main__":
+    model = torchvision.models.resnet50()
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+    train_loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(8, 3, 32, 32)))
+    val_loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(8, 3, 32, 32)))
+    best_vloss = 1_000_000.0
+    for epoch in range(5):
+        avg_loss = train_one_epoch(train_loader, model, optimizer, loss_fn)
+        avg_vloss, avg_acc = test_one_epoch(val_loader, model, loss_fn)
+        print("LOSS train {} valid {} acc {}".format(avg_loss, avg_vloss, avg_acc))
+        print("Training vs. Validation Loss", {"Training": avg_loss, "Validation": avg_vloss}, epoch){use}
+        if avg_vloss < best_vloss:
+            best_vloss = avg_vloss
+"""
+PROJECTS["a_script_prints_what_its_validation_helper_sums"] = {
+    "train.py": _SCRIPT_VALIDATION.replace("{marker}", "  # expect: LG006").replace("{use}", ""),
+}
+# the script hands the dict to a function it does not know, back-propagates the sum, or a function of the module reads
+# the global and back-propagates it; the helper runs under no_grad: silent
+PROJECTS["a_script_prints_what_its_validation_helper_sums_look_alike"] = {
+    "logged.py": _SCRIPT_VALIDATION.replace("{marker}", "").replace("{use}", '\n        tracker.log({"Validation": avg_vloss})'),
+    "backpropagated.py": _SCRIPT_VALIDATION.replace("{marker}", "").replace("{use}", "\n        avg_vloss.backward()"),
+    "global_read.py": _SCRIPT_VALIDATION.replace("{marker}", "").replace("{use}", "\n        finetune()")
+    + """
+
+def finetune():
+    avg_vloss.backward()
+""",
+    "no_grad.py": _SCRIPT_VALIDATION.replace("{marker}", "")
+    .replace("{use}", "")
+    .replace(
+        "    for i, (x, y) in enumerate(loader):\n        out = model(x)",
+        "    with torch.no_grad():\n      for i, (x, y) in enumerate(loader):\n        out = model(x)",
+    ),
+}
+
+# Round 37 (realcode_fix27, lucidrains/ppo): a PPO rollout through ema_pytorch's `EMA.forward_eval`, which runs the
+# averaged copy under no_grad: the memories keep no graph (interp/ema_copies.py); through a policy the checker does not
+# know, the distribution is still taken to hold a graph
+_EMA_ROLLOUT = """
+import torch
+from torch import nn
+from torch.distributions import Categorical
+from ema_pytorch import EMA
+
+
+class Agent(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.actor = nn.Sequential(nn.Linear(4, 32), nn.ReLU(), nn.Linear(32, 2), nn.Softmax(dim=-1))
+        self.ema_actor = EMA(self.actor, beta=0.99, include_online_model=False)
+        self.opt = torch.optim.Adam(self.actor.parameters(), lr=3e-4)
+
+    def learn(self, memories):
+        states = torch.stack([m[0] for m in memories])
+        actions = torch.stack([m[1] for m in memories])
+        old_log_probs = torch.stack([m[2] for m in memories]).detach()
+        log_probs = Categorical(self.actor(states)).log_prob(actions)
+        loss = -(log_probs - old_log_probs).exp().mean()
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+
+
+def main(env, policy, steps, update_every=500):
+    agent = Agent()
+    memories = []
+    state = env.reset()
+    for t in range(steps):
+        probs = {rollout}
+        dist = Categorical(probs)
+        action = dist.sample()
+        memories.append((state, action, dist.log_prob(action))){marker}
+        state = env.step(action.item())
+        if (t + 1) % update_every == 0:
+            agent.learn(memories)
+            memories.clear()
+"""
+PROJECTS["a_rollout_through_an_unknown_policy_keeps_its_graphs"] = {
+    "ppo.py": _EMA_ROLLOUT.replace("{rollout}", "policy(state)").replace("{marker}", "  # expect: LG006"),
+}
+PROJECTS["a_rollout_through_an_ema_copy_keeps_no_graph_look_alike"] = {
+    "ppo.py": _EMA_ROLLOUT.replace("{rollout}", "agent.ema_actor.forward_eval(state)").replace("{marker}", ""),
+    "moved.py": _EMA_ROLLOUT.replace("{rollout}", "agent.ema_actor.to('cpu').forward_eval(state)").replace("{marker}", ""),
+}
+
+# Round 37 (realcode_fix27, pytorch/benchmark): a benchmark clears the gradients in its loop over iterations, then runs
+# `for data, target in zip(real_input, real_output)` over one-item lists it wrote: a single pass, not a training loop
+# that never clears (rules/_single_pass_loops.py); with two items, or with no clear anywhere, it is one
+_SINGLE_PASS = """
+import torch
+import torch.nn as nn
+
+
+class Model:
+    def __init__(self):
+        self.model = nn.Linear(8, 2)
+        self.optimizer = torch.optim.Adam(self.model.parameters())
+        self.loss_fn = nn.CrossEntropyLoss()
+        self.example_inputs = (torch.randn(4, 8),)
+
+    def train(self, niter=3):
+        real_input = [{inputs}]
+        real_output = [{targets}]
+        for _ in range(niter):
+            {clear}
+            for data, target in zip(real_input, real_output):
+                pred = self.model(data)
+                self.loss_fn(pred, target).backward()
+                self.optimizer.step(){marker}
+"""
+_ONE_INPUT = "torch.rand_like(self.example_inputs[0])"
+_ONE_TARGET = "torch.randint(0, 2, (4,))"
+PROJECTS["a_loop_over_several_items_steps_on_accumulated_gradients"] = {
+    "two_items.py": _SINGLE_PASS.replace("{inputs}", f"{_ONE_INPUT}, {_ONE_INPUT}")
+    .replace("{targets}", f"{_ONE_TARGET}, {_ONE_TARGET}")
+    .replace("{clear}", "self.optimizer.zero_grad()")
+    .replace("{marker}", "  # expect: LG014"),
+    "never_cleared.py": _SINGLE_PASS.replace("{inputs}", _ONE_INPUT)
+    .replace("{targets}", _ONE_TARGET)
+    .replace("{clear}", "pass")
+    .replace("{marker}", "  # expect: LG014"),
+}
+PROJECTS["a_loop_over_one_item_lists_runs_once_look_alike"] = {
+    "benchmark.py": _SINGLE_PASS.replace("{inputs}", _ONE_INPUT)
+    .replace("{targets}", _ONE_TARGET)
+    .replace("{clear}", "self.optimizer.zero_grad()")
+    .replace("{marker}", ""),
+}
+
 # Round 26 (realcode_heldout18, opened): PyG's graph autoencoders decode with a sigmoid by default (interp/pyg_autoencoders.py)
 PROJECTS["pyg_autoencoders_decode_with_a_sigmoid"] = {
     "train.py": """

@@ -32,6 +32,7 @@ from lossguard.static.interp.frame import (
 from lossguard.static.interp.guards import certainly_taken
 from lossguard.static.interp.item_replacements import list_store
 from lossguard.static.interp.iterators import ITERABLE, iterator_of, next_of, remade_iterators
+from lossguard.static.interp.keyed_stores import keyed_store_base
 from lossguard.static.interp.later_backward import backpropagated_later, holding_graph
 from lossguard.static.interp.layer_lists import extended
 from lossguard.static.interp.layer_loops import Unrolled, unrolled_targets
@@ -198,10 +199,10 @@ class StatementsMixin(InterpBase):
             return False
         return False  # pass, del, global, nonlocal, type aliases
 
-    def accumulate(self, node: ast.AST, target: ast.expr, value: Value, frame: Frame) -> None:
-        """Report ``target += value`` (or an append); one into an attribute of ``self`` made outside
-        any loop of this body is kept for the loops of its callers (``meter.update(loss)``)."""
-        acc = Accumulate(node, target, value, frame.ctx(), trained=loops_trained(frame))
+    def accumulate(self, node: ast.AST, target: ast.expr, value: Value, frame: Frame, keyed: bool = False) -> None:
+        """Report ``target += value`` (or an append, or a store at a new key: ``keyed``); one into an attribute
+        of ``self`` made outside any loop of this body is kept for the loops of its callers (``meter.update(loss)``)."""
+        acc = Accumulate(node, target, value, frame.ctx(), trained=loops_trained(frame), keyed=keyed)
         self.sink(acc)
         if (
             not frame.loops
@@ -239,6 +240,8 @@ class StatementsMixin(InterpBase):
         for t in stmt.targets:
             if (base := slot_store_base(self, t, value, frame, env)) is not None:
                 self.accumulate(stmt, base, value, frame)  # `losses[epoch] = loss` into `torch.zeros(n)`
+            elif (base := keyed_store_base(self, t, value, frame, env)) is not None:
+                self.accumulate(stmt, base, value, frame, keyed=True)  # `log[step] = loss`, `step += 1`: one more graph per step
             if isinstance(rhs, ast.DictComp) and (added := dict_running_sum(rhs, t)) is not None:
                 # `totals = {k: totals[k] + parts[k] for k in totals}`: each item accumulates `parts[k]`
                 inner = {**env, comprehension_key(rhs): UNKNOWN}

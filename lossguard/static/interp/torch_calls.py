@@ -12,6 +12,7 @@ from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.branch_settings import reachable
 from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.distributions import DISTRIBUTION_ROWS
+from lossguard.static.interp.ema_copies import EMA_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
 from lossguard.static.interp.hf_models import hf_model, is_hf_model
 from lossguard.static.interp.image_transforms import IMAGE_TRANSFORM_ROWS
@@ -739,6 +740,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     *DISTRIBUTION_ROWS,
     *SEGMENTATION_ROWS,
     *PYG_ROWS,
+    *EMA_ROWS,
     *PARALLEL_ROWS,
 )
 

@@ -8,6 +8,7 @@ import ast
 from lossguard.static import torch_api as api
 from lossguard.static.events import Backward
 from lossguard.static.interp.base import InterpBase
+from lossguard.static.interp.ema_copies import ema_method
 from lossguard.static.interp.frame import Frame
 from lossguard.static.interp.pyg_autoencoders import autoencoder_method
 from lossguard.static.interp.tabular import table_method
@@ -44,6 +45,8 @@ class TrainingMixin(InterpBase):
             self.sink(Backward(node, pos[0], len(pos) > 1 or bool(kw), frame.ctx(), gradient))
         if receiver.qname in api.GRAD_SCALERS and name == "scale" and pos:
             return pos[0]  # scaler.scale(loss) is the loss, scaled
+        if receiver.qname in api.EMA_WRAPPERS:
+            return ema_method(receiver, name)  # ema.forward_eval(x): no graph (interp.ema_copies)
         if receiver.qname in api.PYG_AUTOENCODERS:
             return autoencoder_method(receiver, name, node, kw, frame)  # VGAE(encoder).decode(z, edge_index)
         if not starred:

@@ -6,7 +6,8 @@ Differentiating takes many forms: ``loss.backward()``, ``torch.autograd.grad(los
 ``learner.adapt(loss)``, returning it to a caller of its own. Rather than list them, the caller is
 read the other way round: every use of the result, and of every name computed from it, must be
 one that is known to keep no graph (``.item()``, ``.data``, ``.detach()``, ``print(...)``,
-``float(...)``, ``writer.add_scalar(...)``, a comparison, an f-string, a statement that discards it). Any other use (an
+``float(...)``, ``writer.add_scalar(...)``, a comparison, an f-string, a statement that discards it), also inside a
+dict, list, tuple or set display that is itself so used (``print({"valid": loss})``). Any other use (an
 argument of a call the checker does not know, an attribute store, a return) may differentiate it,
 so the rule stays silent. An argument of a function of the checked code that the caller names
 (``summary(running)``) is followed into that function, one call deep: it drops the graph when
@@ -94,6 +95,12 @@ def _use(node: ast.expr, parents: dict[int, ast.AST], resolve: Resolve | None = 
         if isinstance(parent, (ast.BinOp, ast.UnaryOp, ast.IfExp)) or isinstance(parent, ast.Subscript) and parent.value is child:
             child = parent
             continue
+        if isinstance(parent, ast.Dict) and child in parent.values or isinstance(parent, (ast.List, ast.Tuple, ast.Set)) and child in parent.elts:
+            # `print("loss", {"valid": avg_vloss})`: a display holds the value; what happens to the display decides
+            if isinstance(parent, (ast.List, ast.Tuple)) and not isinstance(parent.ctx, ast.Load):
+                return None
+            child = parent
+            continue
         if isinstance(parent, ast.Attribute):
             if parent.attr in _DROP_ATTRS:
                 return []
@@ -149,6 +156,38 @@ def drops_result(scope: ast.AST, call: ast.Call, item: int | None = None, resolv
     return _names_drop(scope, first, parents, resolve, helper)
 
 
+def _bound_in(func: ast.AST) -> set[str]:
+    """The names a nested function (or lambda) binds as its own locals: its parameters and the names
+    it stores, less those it declares ``global`` or ``nonlocal``."""
+    args = getattr(func, "args", None)
+    bound = {a.arg for a in ast.walk(args) if isinstance(a, ast.arg)} if args is not None else set()
+    declared: set[str] = set()
+    for node in ast.walk(func):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+    return bound - declared
+
+
+def _loads(scope: ast.AST) -> dict[str, list[ast.Name]]:
+    """The loads of each name in ``scope`` that read the scope's own variable: a load inside a nested
+    function that binds the same name reads that function's local (a helper's ``avg_loss`` is not the
+    script's), and is left out."""
+    out: dict[str, list[ast.Name]] = {}
+    todo: list[tuple[ast.AST, frozenset[str]]] = [(scope, frozenset())]
+    while todo:
+        node, shadowed = todo.pop()
+        for child in ast.iter_child_nodes(node):
+            hidden = shadowed
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                hidden = shadowed | _bound_in(child)
+            if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load) and child.id not in shadowed:
+                out.setdefault(child.id, []).append(child)
+            todo.append((child, hidden))
+    return out
+
+
 def _names_drop(scope: ast.AST, first: list[str], parents: dict[int, ast.AST], resolve: Resolve | None, helper: ast.AST | None) -> bool:
     """Every load in ``scope`` of the names ``first``, and of the names computed from them, keeps no graph."""
     seen: set[str] = set()
@@ -160,10 +199,7 @@ def _names_drop(scope: ast.AST, first: list[str], parents: dict[int, ast.AST], r
             continue
         seen.add(name)
         if loads is None:
-            loads = {}
-            for n in ast.walk(scope):
-                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
-                    loads.setdefault(n.id, []).append(n)
+            loads = _loads(scope)
         for use in loads.get(name, []):
             more = _use(use, parents, resolve, helper)
             if more is None:

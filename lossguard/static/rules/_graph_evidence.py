@@ -350,7 +350,7 @@ _DROPS_GRAPH = {*_TO_NUMBER, "detach", "detach_"}
 
 def added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
     """The expression added to the accumulator: ``x`` in ``acc += x``, ``acc.append(x)``,
-    ``acc = acc + x`` and ``acc = x + acc``."""
+    ``acc = acc + x``, ``acc = x + acc`` and a store ``acc[key] = x``."""
     node = acc.node
     if isinstance(node, ast.AugAssign):
         return node.value
@@ -362,6 +362,8 @@ def added_expr(acc: Accumulate, module: ModuleInfo) -> ast.expr | None:
         return right if module.segment(left) == target else left if module.segment(right) == target else None
     if isinstance(node, ast.Assign) and isinstance(node.value, ast.DictComp):
         return dict_running_sum(node.value, acc.target)  # `totals = {k: totals[k] + parts[k] for k in ...}`
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
+        return node.value  # `log[step] = loss` (interp.keyed_stores), `losses[epoch] = loss` (interp.slot_stores)
     return None
 
 

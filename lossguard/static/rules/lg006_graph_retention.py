@@ -28,6 +28,7 @@ from lossguard.static.rules._library_objects import appended_to_a_library_object
 from lossguard.static.rules._lightning_steps import kept_across_lightning_steps
 from lossguard.static.rules._loss_reach import enclosing_function
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
+from lossguard.static.rules._module_callers import without_helper
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
 from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
 from lossguard.static.rules._sibling_resets import emptied_by_a_sibling, own_attribute
@@ -770,7 +771,13 @@ class GraphRetention(Rule):
         reported.add(target)
         kept = "loss tensor and its autograd graph"
         instead = "accumulate loss.item() (or loss.detach()) instead"
-        if isinstance(acc.node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in acc.node.targets):
+        if acc.keyed:
+            # `log[step] = loss` at a key new at every step (interp/keyed_stores.py): one more graph per step
+            kept, instead = (
+                "loss tensor and its autograd graph (one more at every new key)",
+                "store loss.item() (or loss.detach()) instead",
+            )
+        elif isinstance(acc.node, ast.Assign) and any(isinstance(t, ast.Subscript) for t in acc.node.targets):
             # `losses[epoch] = loss` into a tensor (interp/slot_stores.py): the copy chains the graphs
             kept, instead = (
                 "loss tensor and its autograd graph (a store into a tensor's slot chains them)",
@@ -960,7 +967,7 @@ class GraphRetention(Rule):
             return False
         module, call = acc.ctx.callsite
         scope = enclosing_function(call, module.module)
-        if self._backpropagates_a_part(scope, call, module):
+        if self._backpropagates_a_part(without_helper(scope, acc.ctx.func), call, module):
             return False
         return drops_result(scope, call, self._returned_item(acc), top_functions(module, acc.ctx.module), acc.ctx.func)
 
@@ -970,7 +977,7 @@ class GraphRetention(Rule):
         whatever else it sums is that step's too, freed with it."""
         # the caller's own function: a name it binds is not the same variable as one of another
         # function (`losstensor` summed into the `losstensorMean` the helper returns)
-        found = self._texts(scope, module)
+        found = self._texts(scope, module) if not isinstance(scope, ast.Module) or scope is module.module else BackwardedTexts(module, scope)
         call_text = module.segment(call)
         names = {
             part.strip(" ()[]*")  # `loss, parts = helper(...)` binds each name of the tuple

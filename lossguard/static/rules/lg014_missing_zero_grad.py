@@ -29,6 +29,7 @@ from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
 from lossguard.static.rules._network_clears import cleared_network, steps_uncleared_network
 from lossguard.static.rules._per_network_loop import picked_by_loop
+from lossguard.static.rules._single_pass_loops import single_pass
 from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.values import External, Instance, Optimizer, QualName, Unknown
 
@@ -577,6 +578,8 @@ class MissingZeroGrad(Rule):
             if uncleared_foreign:
                 self._report_foreign_step(loop, uncleared_foreign)
             return
+        if steps and single_pass(loop.node, loop.ctx.func):
+            return  # a loop over one-item lists the function wrote runs once: the loop around it clears (_single_pass_loops)
         if (
             steps
             and isinstance(loop.node, ast.For)
