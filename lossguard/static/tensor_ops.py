@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any, Protocol, TypeGuard
 
 from lossguard.static import torch_api as api
+from lossguard.static.partial_broadcast import broadcast_with_unknown
 from lossguard.static.values import (
     ACT_OF,
     INT,
@@ -132,10 +133,13 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     if isinstance(op, ast.MatMult):
         shape = _matmul_shape(ta.shape if ta else None, tb.shape if tb else None)
     elif ta is not None and tb is not None:
-        shape = _broadcast_shape(ta.shape, tb.shape)
-    else:
+        shape = _broadcast_shape(ta.shape, tb.shape) or broadcast_with_unknown(ta.shape, tb.shape)
+    elif isinstance(b if ta is not None else a, (Const, Number, IntVal)):
         # with a literal, a number read out of a tensor (`x.item()`) or an integer (`x.size(0)`): no broadcasting
-        shape = (ta or tb).shape if isinstance(b if ta is not None else a, (Const, Number, IntVal)) else None  # type: ignore[union-attr]
+        shape = (ta or tb).shape  # type: ignore[union-attr]
+    else:
+        # with a value not known: a number keeps the tensor's shape, a tensor broadcasts with it (round 37)
+        shape = broadcast_with_unknown((ta or tb).shape, None)  # type: ignore[union-attr]
     # a sum started from zero stays one through the arithmetic that follows (`adv = adv / n`)
     from_zero = bool((ta and ta.from_zero) or (tb and tb.from_zero)) or isinstance(op, (ast.Add, ast.Sub)) and (is_zero(a) or is_zero(b))
     return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced, from_zero=from_zero)
