@@ -282,10 +282,14 @@ def swapped(shape: Shape, axes: list[Value]) -> Shape | None:
 def reduced_shape(shape: Shape | None, pos: list[Value], kw: dict[str, Value]) -> Shape | None:
     """The shape of ``x.mean(1)``, ``x.sum(dim=(1, 2), keepdim=True)``: the reduced axes dropped, or
     kept with size 1; None unless ``x``'s rank and the axes (literal ints) are known (round 21)."""
-    if shape is None or not shape.rank_known or len(pos) > 2 or not set(kw) <= {"dim", "axis", "keepdim", "dtype"}:
+    if len(pos) > 2 or not set(kw) <= {"dim", "axis", "keepdim", "dtype"}:
         return None
     dim = pos[0] if pos else kw.get("dim", kw.get("axis"))
     keep = pos[1] if len(pos) > 1 else kw.get("keepdim", Const(False))
+    if shape is None or not shape.rank_known:
+        # the last axis kept with size 1 (`x.sum(-1, keepdim=True)`) of any tensor: (..., 1) (round 37)
+        last = isinstance(dim, Const) and dim.value == -1 and isinstance(keep, Const) and keep.value is True
+        return Shape((*(shape.dims[:-1] if shape is not None else ()), 1), rank_known=False) if last else None
     axes = dim.items if isinstance(dim, TupleVal) else (dim,)
     if not isinstance(keep, Const) or not isinstance(keep.value, bool) or not axes:
         return None
@@ -841,6 +845,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
                     new = Shape(tuple(dims))
             elif i == -1:
                 new = Shape((*shape.dims, 1), rank_known=False)
+        elif isinstance(dim, Const) and dim.value == -1:
+            new = Shape((1,), rank_known=False)  # a new last axis of size 1 on any tensor (round 37: a TD target's column)
     elif name in ("view", "reshape"):
         if has_star(node):
             new = None

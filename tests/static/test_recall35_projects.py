@@ -145,6 +145,62 @@ PROJECTS["a_gathered_q_column_through_widening_repeated_blocks"] = {
 }
 
 
+# alirezakazemipour/Discrete-SAC-PyTorch's agent (mut25's as_q_squeezed, with a number for its discount): the value of the
+# next states a sum over the actions kept as a last axis of size 1 (``.sum(-1).unsqueeze(-1)``, ``.sum(-1, keepdim=True)``)
+# of probabilities of unknown shape, so the target is (..., N, 1) whatever the policy returns
+_SAC = """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SAC:
+    def __init__(self, policy, n_states, n_actions):
+        self.policy = policy
+        self.q1 = nn.Sequential(nn.Linear(n_states, 64), nn.ReLU(), nn.Linear(64, n_actions))
+        self.q1_target = nn.Sequential(nn.Linear(n_states, 64), nn.ReLU(), nn.Linear(64, n_actions))
+        self.q1_opt = torch.optim.Adam(self.q1.parameters(), lr=3e-4)
+
+    def train(self, batch):
+        states = torch.cat(batch.state).view(-1, 8)
+        actions = torch.cat(batch.action).view((-1, 1)).long()
+        rewards = torch.cat(batch.reward).view((-1, 1))
+        next_states = torch.cat(batch.next_state).view(-1, 8)
+        with torch.no_grad():
+            _, next_probs = self.policy(next_states)
+            next_v = {next_v}
+            target_q = rewards + 0.99 * next_v
+        q1 = self.q1(states).gather(1, actions){squeeze}
+        loss = F.mse_loss(q1, target_q){expect}
+        self.q1_opt.zero_grad()
+        loss.backward()
+        self.q1_opt.step()
+
+
+agent = SAC(make_policy(), 8, 4)
+for batch in batches():
+    agent.train(batch)
+"""
+
+PROJECTS["a_squeezed_gather_against_a_column_of_unknown_rank"] = {
+    "sac.py": _SAC.format(
+        next_v="(next_probs * self.q1_target(next_states)).sum(-1).unsqueeze(-1)", squeeze=".squeeze(1)", expect="  # expect: LG005"
+    ),
+}
+PROJECTS["a_squeezed_gather_against_a_kept_axis_of_unknown_rank"] = {
+    "sac.py": _SAC.format(
+        next_v="(next_probs * self.q1_target(next_states)).sum(-1, keepdim=True)", squeeze=".squeeze(1)", expect="  # expect: LG005"
+    ),
+}
+# look-alikes: the gathered column against the column; the sum without the kept axis (its rank not known)
+PROJECTS["a_gathered_column_against_a_column_of_unknown_rank"] = {
+    "sac.py": _SAC.format(next_v="(next_probs * self.q1_target(next_states)).sum(-1).unsqueeze(-1)", squeeze="", expect=""),
+}
+PROJECTS["a_squeezed_gather_against_a_sum_of_unknown_rank"] = {
+    "sac.py": _SAC.format(next_v="(next_probs * self.q1_target(next_states)).sum(-1)", squeeze=".squeeze(1)", expect=""),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_recall35_projects(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
