@@ -127,13 +127,13 @@ PROJECTS["a_squeezed_gather_against_a_buffer_column_target_torch_max"] = {
         "self.q_target(s_next).max(dim=1).values", "torch.max(self.q_target(s_next), dim=1).values"
     ),
 }
-# look-alikes: the gathered column kept (B, 1) against the (B, 1) target; the maximum over every value (no axis) is
-# one number, whose shape is not read as a column
+# look-alikes: the gathered column kept (B, 1) against the (B, 1) target; against a target whose last size is not
+# known (a maximum over every value, ``max()``, is not read as a pair: ``(..., B, ?)``), the column may be right
 PROJECTS["a_gathered_column_against_a_buffer_column_target"] = {
     "dqn.py": _BUFFER.format(best="max(1)[0]", squeeze="", expect=""),
 }
-PROJECTS["a_squeezed_gather_against_a_target_of_the_overall_maximum"] = {
-    "dqn.py": _BUFFER.format(best="max()", squeeze=".squeeze(1)", expect=""),
+PROJECTS["a_gathered_column_against_a_target_of_unknown_last_size"] = {
+    "dqn.py": _BUFFER.format(best="max()", squeeze="", expect=""),
 }
 
 
@@ -198,6 +198,41 @@ PROJECTS["a_gathered_column_against_a_column_of_unknown_rank"] = {
 }
 PROJECTS["a_squeezed_gather_against_a_sum_of_unknown_rank"] = {
     "sac.py": _SAC.format(next_v="(next_probs * self.q1_target(next_states)).sum(-1)", squeeze=".squeeze(1)", expect=""),
+}
+
+
+# the same buffer with the discount and the networks from outside (XinJingHao's agent is built from ``**vars(opt)``):
+# ``(~dw) * gamma`` of a discount of unknown kind is ``(..., B, ?)``, and the gathered Q-values of a network the
+# checker cannot follow still have the index's shape, squeezed ``(B,)``: the vector repeats down the B rows
+PROJECTS["a_squeezed_gather_against_buffer_columns_times_a_discount_from_outside"] = {
+    "dqn.py": _BUFFER.format(best="max(1)[0]", squeeze=".squeeze(1)", expect="  # expect: LG005")
+    .replace(
+        "def __init__(self, state_dim, action_dim, gamma=0.99, batch_size=256):", "def __init__(self, state_dim, action_dim, opt, batch_size=256):"
+    )
+    .replace("self.gamma, self.batch_size = gamma, batch_size", "self.gamma, self.batch_size = opt.gamma, batch_size")
+    .replace(
+        "self.q_net = nn.Sequential(nn.Linear(state_dim, 200), nn.ReLU(), nn.Linear(200, action_dim))",
+        "self.q_net = build_q_net(state_dim, action_dim)",
+    )
+    .replace("agent = Agent(4, 2)", "agent = Agent(4, 2, parse_options())"),
+}
+# look-alike: one target vector for every row (a center the features are pulled to), its length not the rows' count
+PROJECTS["one_target_vector_for_every_row_of_unknown_scale"] = {
+    "center.py": """
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+encoder = nn.Sequential(nn.Linear(32, 64), nn.ReLU(), nn.Linear(64, 64))
+center = torch.zeros(64)
+optimizer = torch.optim.Adam(encoder.parameters())
+for step in range(100):
+    feats = encoder(torch.randn(16, 32)) * config.scale
+    loss = F.mse_loss(feats, center)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+""",
 }
 
 

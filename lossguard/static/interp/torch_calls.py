@@ -14,6 +14,7 @@ from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.distributions import DISTRIBUTION_ROWS
 from lossguard.static.interp.extremes import EXTREME_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
+from lossguard.static.interp.gathered_shapes import gathered_shape
 from lossguard.static.interp.hf_models import hf_model, is_hf_model
 from lossguard.static.interp.image_transforms import IMAGE_TRANSFORM_ROWS
 from lossguard.static.interp.layer_lists import sequential_layers
@@ -256,6 +257,8 @@ class TorchCallsMixin(InterpBase):
                 return UNKNOWN
             if name in ("view", "reshape", "flatten", "squeeze", "unsqueeze"):
                 return reshape(Tensor(), name, pos, kw, node, frame)
+            if name == "gather" and (picked := gathered_shape(name, pos, kw)) is not None:
+                return Tensor(shape=picked)  # an unknown value's gather by a known index tensor: the index's shape
             return UNKNOWN
         handler = TENSOR_METHODS.get(name)
         if handler is None:
