@@ -281,7 +281,8 @@ def swapped(shape: Shape, axes: list[Value]) -> Shape | None:
 
 def reduced_shape(shape: Shape | None, pos: list[Value], kw: dict[str, Value]) -> Shape | None:
     """The shape of ``x.mean(1)``, ``x.sum(dim=(1, 2), keepdim=True)``: the reduced axes dropped, or
-    kept with size 1; None unless ``x``'s rank and the axes (literal ints) are known (round 21)."""
+    kept with size 1; None unless ``x``'s rank and the axes (literal ints) are known (round 21), but for the last axis
+    kept (``dim=-1, keepdim=True``), which ends any tensor in an axis of 1 (round 37)."""
     if len(pos) > 2 or not set(kw) <= {"dim", "axis", "keepdim", "dtype"}:
         return None
     dim = pos[0] if pos else kw.get("dim", kw.get("axis"))
