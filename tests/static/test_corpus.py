@@ -912,6 +912,11 @@ REALCODE_RECALL32_RECALL_FLOOR = 1.0
 # cross-entropy subclass called by its seq2seq loop as a look-alike; tunable): 0 of 1 expected finding on main 83c079e6,
 # 1 of 1 after (interp/loss_subclasses.py).
 REALCODE_RECALL33_RECALL_FLOOR = 1.0
+# Round 37 (docs/survey.md, "Round 37: a TD target's shape where the rewards' is not known (branch recall35)"):
+# realcode_recall35 (a double-DQN agent built from **vars(opt), its buffer's (B, 1) columns sampled by rows, the
+# gathered Q-values squeezed against a TD target times a discount of unknown kind; the repository's own column as the
+# look-alike; tunable): 0 of 1 expected findings on main d9bcb710, 1 of 1 after.
+REALCODE_RECALL35_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -978,6 +983,7 @@ REALCODE_RECALL33_RECALL_FLOOR = 1.0
         ("realcode_mut26", REALCODE_MUT26_RECALL_FLOOR),
         ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
         ("realcode_recall33", REALCODE_RECALL33_RECALL_FLOOR),
+        ("realcode_recall35", REALCODE_RECALL35_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):
