@@ -363,7 +363,17 @@ loss = F.mse_loss(pred, target)
             "call's shapes: that path is another object's, for other data (round 32). "
             "A model chosen by a setting (`if toy: D = DenseD() else: D = ConvD()`) gives the shape its options agree on: "
             "the same rank keeps that rank, with the sizes they share (`(?, 1)` and `(?, ?)` give `(?, ?)`, a matrix "
-            "against a `(N,)` label vector in a BCE loss is reported); options of different ranks leave the shape unknown."
+            "against a `(N,)` label vector in a BCE loss is reported); options of different ranks leave the shape unknown. "
+            "Where one operand's shape is not known (round 37: rewards from a replay buffer, a discount factor not "
+            "followed), arithmetic keeps only the other's trailing sizes that are not 1: a literal, a name, or the "
+            "unknown length of a vector, presumed above 1 (a batch); so a DQN's gathered `(N, 1)` Q-values against "
+            "`gamma * next_q.max(1)[0] + rewards`, which ends in `N` whatever the rewards' rank, are reported, and a "
+            "discount of unknown kind times an `(N, 1)` column leaves its last size unknown (it may be a tensor of another shape). "
+            "`x.gather(dim, index)` has the index's shape; `unsqueeze(-1)` and `keepdim=True` over the last axis give a "
+            "last axis of 1 to a tensor of any shape; `nn.Sequential(*(block for _ in range(n)))` keeps its input's shape "
+            "only where the block does. A vector against such a shape whose axis before the last is the vector's own "
+            "length (the same name or literal: squeezed `(B,)` Q-values against `(..., B, ?)`) is reported: it repeats "
+            "down those rows; against `(..., N, D)` with another length (one target vector for every row) it is not."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any, Protocol, TypeGuard
 
 from lossguard.static import torch_api as api
+from lossguard.static.partial_broadcast import broadcast_with_unknown
 from lossguard.static.values import (
     ACT_OF,
     INT,
@@ -132,10 +133,13 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
     if isinstance(op, ast.MatMult):
         shape = _matmul_shape(ta.shape if ta else None, tb.shape if tb else None)
     elif ta is not None and tb is not None:
-        shape = _broadcast_shape(ta.shape, tb.shape)
-    else:
+        shape = _broadcast_shape(ta.shape, tb.shape) or broadcast_with_unknown(ta.shape, tb.shape)
+    elif isinstance(b if ta is not None else a, (Const, Number, IntVal)):
         # with a literal, a number read out of a tensor (`x.item()`) or an integer (`x.size(0)`): no broadcasting
-        shape = (ta or tb).shape if isinstance(b if ta is not None else a, (Const, Number, IntVal)) else None  # type: ignore[union-attr]
+        shape = (ta or tb).shape  # type: ignore[union-attr]
+    else:
+        # with a value not known: a number keeps the tensor's shape, a tensor broadcasts with it (round 37)
+        shape = broadcast_with_unknown((ta or tb).shape, None)  # type: ignore[union-attr]
     # a sum started from zero stays one through the arithmetic that follows (`adv = adv / n`)
     from_zero = bool((ta and ta.from_zero) or (tb and tb.from_zero)) or isinstance(op, (ast.Add, ast.Sub)) and (is_zero(a) or is_zero(b))
     return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced, from_zero=from_zero)
@@ -277,11 +281,16 @@ def swapped(shape: Shape, axes: list[Value]) -> Shape | None:
 
 def reduced_shape(shape: Shape | None, pos: list[Value], kw: dict[str, Value]) -> Shape | None:
     """The shape of ``x.mean(1)``, ``x.sum(dim=(1, 2), keepdim=True)``: the reduced axes dropped, or
-    kept with size 1; None unless ``x``'s rank and the axes (literal ints) are known (round 21)."""
-    if shape is None or not shape.rank_known or len(pos) > 2 or not set(kw) <= {"dim", "axis", "keepdim", "dtype"}:
+    kept with size 1; None unless ``x``'s rank and the axes (literal ints) are known (round 21), but for the last axis
+    kept (``dim=-1, keepdim=True``), which ends any tensor in an axis of 1 (round 37)."""
+    if len(pos) > 2 or not set(kw) <= {"dim", "axis", "keepdim", "dtype"}:
         return None
     dim = pos[0] if pos else kw.get("dim", kw.get("axis"))
     keep = pos[1] if len(pos) > 1 else kw.get("keepdim", Const(False))
+    if shape is None or not shape.rank_known:
+        # the last axis kept with size 1 (`x.sum(-1, keepdim=True)`) of any tensor: (..., 1) (round 37)
+        last = isinstance(dim, Const) and dim.value == -1 and isinstance(keep, Const) and keep.value is True
+        return Shape((*(shape.dims[:-1] if shape is not None else ()), 1), rank_known=False) if last else None
     axes = dim.items if isinstance(dim, TupleVal) else (dim,)
     if not isinstance(keep, Const) or not isinstance(keep.value, bool) or not axes:
         return None
@@ -837,6 +846,8 @@ def reshape(t: Tensor, name: str, args: list[Value], kw: dict[str, Value], node:
                     new = Shape(tuple(dims))
             elif i == -1:
                 new = Shape((*shape.dims, 1), rank_known=False)
+        elif isinstance(dim, Const) and dim.value == -1:
+            new = Shape((1,), rank_known=False)  # a new last axis of size 1 on any tensor (round 37: a TD target's column)
     elif name in ("view", "reshape"):
         if has_star(node):
             new = None

@@ -41,6 +41,12 @@ class Dtype(Enum):
 
 Dim = int | str | None  # a literal size, a symbolic size (a name), or unknown
 
+#: (round 37) the length of a vector whose length is not known, kept where a broadcast with a tensor of unknown shape
+#: leaves only trailing sizes (``discount * next_q.max(1)[0] + rewards``, ``rewards`` of unknown shape, ends in that
+#: length): a symbolic size presumed above 1, as LG005 presumes of a vector of unknown length (a batch); no name the
+#: code writes is spelled so, and it is shown as an unknown size
+VECTOR_LENGTH = "?"
+
 
 @dataclass(frozen=True)
 class Shape:

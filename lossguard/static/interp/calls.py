@@ -57,6 +57,7 @@ from lossguard.static.interp.named_models import named_model
 from lossguard.static.interp.open_constructions import forget_self_attributes, open_keywords, updates_own_dict
 from lossguard.static.interp.optimizer_networks import with_networks
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
+from lossguard.static.interp.repeated_blocks import RepeatedBlock, repeated_items, repeated_output
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.self_effects import apply_after_call, carried_state, left_set, seed
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
@@ -151,6 +152,8 @@ class CallsMixin(InterpBase):
                 scope = frame.scope_node
                 unpacked = self.lookup(a.value.id, frame, env) if isinstance(a.value, ast.Name) else inner
                 seq = starred_sequence(node, unpacked, scope)
+                if seq is None:
+                    seq = repeated_items(node, inner)  # *(Block(d) for _ in range(n)) (interp.repeated_blocks)
                 if seq is not None:
                     self._starred_seqs[id(node)] = seq
             else:
@@ -423,6 +426,8 @@ class CallsMixin(InterpBase):
             for layer in callee.layers:
                 if isinstance(layer, Layer):
                     val = apply_layer(layer, val, node, frame, explicit=False)
+                elif isinstance(layer, RepeatedBlock):
+                    val = repeated_output(val, self.apply(layer.block, node, [val], {}, False, frame, env))
                 else:
                     val = self.apply(layer, node, [val], {}, False, frame, env)
             return val

@@ -234,6 +234,9 @@ class ExpressionsMixin(InterpBase):
                     return Const(-val.value)
                 if isinstance(val, Tensor):
                     return val.with_(act=Act.LOGITS if val.act is Act.LOGITS else None, act_site=val.act_site if val.act is Act.LOGITS else None)
+            if isinstance(node.op, ast.Invert) and isinstance(val, Tensor):
+                # `~dones` of a boolean or integer tensor: the same shape and dtype, new values, no graph (round 37)
+                return Tensor(dtype=val.dtype, shape=val.shape)
             return UNKNOWN
         if isinstance(node, (ast.Tuple, ast.List)):
             items = tuple(self.ev(el, frame, env) for el in node.elts)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from lossguard.static import torch_api as api
+from lossguard.static.interp.extremes import EXTREME_METHODS, m_extreme
+from lossguard.static.interp.gathered_shapes import gathered_shape
 from lossguard.static.interp.python_numbers import ARITHMETIC_METHOD_ROWS, number_of, shape_value
 from lossguard.static.interp.torch_args import MethodHandler, TorchCallArgs, table
 from lossguard.static.tensor_ops import (
@@ -117,8 +119,10 @@ def m_gather(t: Tensor, c: TorchCallArgs) -> Value:
     index tensor. The values are ``x``'s own, so its activation, dtype and graph stay, as for ``masked_select`` (a
     student's predicted probability for the next question, gathered from a sigmoid output, is still a sigmoid
     probability: bigdata-ustc/EduKTM's DKT); the axis a softmax normalised does not, and the shape (the index's) is
-    left unknown (round 33, the opened realcode_heldout24)."""
-    return picked_elements(t, None)
+    left unknown (round 33, the opened realcode_heldout24) unless the index's shape is known: ``gather`` and ``take``
+    return one element per index, in the index's shape (round 37: a DQN's ``q.gather(1, actions)`` with ``actions``
+    reshaped to ``(-1, 1)`` is ``(N, 1)``)."""
+    return picked_elements(t, gathered_shape(c.qname, c.pos, c.kw))
 
 
 def picked_elements(t: Tensor, shape: Shape | None) -> Tensor:
@@ -205,6 +209,7 @@ TENSOR_METHODS: dict[str, MethodHandler] = table(
     (api.REFILL_METHODS, _m_refill),
     (api.VALUE_KEEPING_METHODS, _m_value_keeping),
     (api.REDUCING_METHODS, m_reduce),
+    (EXTREME_METHODS, m_extreme),
     (("masked_select",), m_masked_select),
     (("gather", "take_along_dim", "take"), m_gather),
     (api.ROW_SELECTION_METHODS, m_row_selection),

@@ -13,7 +13,9 @@ from lossguard.static.interp.branch_settings import reachable
 from lossguard.static.interp.data_calls import DATA_ROWS
 from lossguard.static.interp.distributions import DISTRIBUTION_ROWS
 from lossguard.static.interp.ema_copies import EMA_ROWS
+from lossguard.static.interp.extremes import EXTREME_ROWS
 from lossguard.static.interp.frame import LIST_MUTATORS, Env, Frame, detached_expr
+from lossguard.static.interp.gathered_shapes import gathered_shape
 from lossguard.static.interp.hf_models import hf_model, is_hf_model
 from lossguard.static.interp.image_transforms import IMAGE_TRANSFORM_ROWS
 from lossguard.static.interp.layer_lists import sequential_layers
@@ -25,6 +27,7 @@ from lossguard.static.interp.parallel_apply import PARALLEL_ROWS
 from lossguard.static.interp.probability_pairs import complement_pair, mark_pair
 from lossguard.static.interp.pyg_autoencoders import PYG_ROWS
 from lossguard.static.interp.python_numbers import ARITHMETIC_ROWS, sized_shape
+from lossguard.static.interp.repeated_blocks import repeated_layers
 from lossguard.static.interp.running_means import decayed_receiver
 from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS, is_torchvision_segmentation, torchvision_segmentation_model
 from lossguard.static.interp.sequences import list_item
@@ -256,6 +259,8 @@ class TorchCallsMixin(InterpBase):
                 return UNKNOWN
             if name in ("view", "reshape", "flatten", "squeeze", "unsqueeze"):
                 return reshape(Tensor(), name, pos, kw, node, frame)
+            if name == "gather" and (picked := gathered_shape(name, pos, kw)) is not None:
+                return Tensor(shape=picked)  # an unknown value's gather by a known index tensor: the index's shape
             return UNKNOWN
         handler = TENSOR_METHODS.get(name)
         if handler is None:
@@ -367,7 +372,8 @@ def _loss_class(interp: Any, c: TorchCallArgs) -> Value:
 
 def _sequential(interp: Any, c: TorchCallArgs) -> Value:
     if c.starred and not c.kw and not c.pos:
-        layers = sequential_layers(interp._starred_seqs.get(id(c.node), UNKNOWN))
+        unpacked = interp._starred_seqs.get(id(c.node), UNKNOWN)
+        layers = sequential_layers(unpacked) or repeated_layers(unpacked)
         return SequentialVal(layers) if layers else UNKNOWN  # nn.Sequential(*layers)
     if c.starred and not c.node.keywords:
         # nn.Sequential(*[Block(d) for _ in range(n)], nn.Linear(d, k), nn.Softmax(dim=1)): the layers after the
@@ -718,6 +724,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.nn.functional.one_hot",), _one_hot),
     (("torch.bmm", "torch.matmul", "torch.mm", "torch.sparse.mm", "torch.spmm"), _mix_by_one_hot),
     (tuple(f"torch.{name}" for name in api.REDUCING_METHODS), _reduce),
+    *EXTREME_ROWS,
     (("torch.masked_select",), _masked_select),
     (("torch.gather", "torch.take_along_dim", "torch.take"), _gather),
     (tuple(f"torch.{name}" for name in api.ROW_SELECTION_METHODS), _row_selection),

@@ -39,7 +39,34 @@ def _conflict(a: Shape, b: Shape) -> bool:
     partial = b if known is a else a
     # (..., 1) against a rank-1 target of another size: broadcasts to (N, N) or (1,) vs (N,).
     # Two partial shapes say nothing of the ranks: (..., 1) against (..., k) is right when k is 1.
-    return known.rank_known and _is_one(partial.dims[-1]) and len(known.dims) == 1 and not _is_one(known.dims[0])
+    return known.rank_known and (
+        _is_one(partial.dims[-1])
+        and len(known.dims) == 1
+        and not _is_one(known.dims[0])
+        or _column_against_rows(known, partial)
+        or _vector_against_its_rows(known, partial)
+    )
+
+
+def _column_against_rows(column: Shape, rows: Shape) -> bool:
+    """An ``(N, 1)`` column against a shape whose rank is not known but whose last axis is a size presumed above 1 (a
+    name, or the length of a vector the other side broadcast with, ``values.VECTOR_LENGTH``; round 37, a DQN's gathered
+    ``(N, 1)`` Q-values against a TD target that broadcasts the ``(N,)`` maximum of the next states with rewards of
+    unknown shape): whatever the other axes, each prediction meets every item of that last axis. A literal size other
+    than 1 is decided with the other literals; a last size not known (a linear layer of unknown width) may be 1."""
+    return len(column.dims) >= 2 and _is_one(column.dims[-1]) and not _is_one(column.dims[-2]) and isinstance(rows.dims[-1], str)
+
+
+def _vector_against_its_rows(vector: Shape, rows: Shape) -> bool:
+    """An ``(N,)`` vector against a shape whose rank is not known, of at least two axes, the one before the last the
+    same size ``N`` (the same literal above 1, or the same name; round 37, a DQN's squeezed ``(B,)`` Q-values against
+    ``r + gamma * max_q_next`` of a buffer's ``(B, 1)`` columns times a discount of unknown kind, ``(..., B, ?)``): the
+    vector lies along the last axis and repeats down the ``N`` rows, so each of its items meets every row. A vector
+    whose length is not the rows' (one target vector for every row, ``(D,)`` against ``(..., N, D)``) is not reported."""
+    if len(vector.dims) != 1 or len(rows.dims) < 2:
+        return False
+    n, m = vector.dims[0], rows.dims[-2]
+    return n == m and (isinstance(n, str) or isinstance(n, int) and n != 1) and rows.dims[-1] != n
 
 
 def _scalar_against_batch(a: Shape, b: Shape) -> bool:
