@@ -19,7 +19,6 @@ import atexit
 import dataclasses
 import math
 import time
-import warnings
 import weakref
 from collections.abc import Callable, Iterable
 from operator import attrgetter
@@ -50,6 +49,7 @@ from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
 from lossguard.runtime.stats import all_finite, locate_nonfinite, nonfinite_argument
 from lossguard.runtime.value_checks import ValueChecks
+from lossguard.runtime.warn import warn
 
 Policy = str | Callable[[Event], Any]
 # on_event's named policies (or a callable); the trainer plugins add "stop" (integrations.core.POLICIES)
@@ -754,9 +754,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 "torch's own message says which kernel failed."
             )
             return
-        warnings.warn(
+        warn(
             f"lossguard: internal error in {where} ({type(exc).__name__}: {exc}); it is switched off, training goes on. Please report this.",
-            RuntimeWarning,
             stacklevel=3,
         )
 
