@@ -3,13 +3,10 @@ not raise, and says when it cannot watch (docs/runtime.md, "Robustness"; Round 3
 
 from __future__ import annotations
 
-import copy
-import functools
 import io
 import warnings
 from contextlib import redirect_stderr
 
-import pytest
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -88,3 +85,105 @@ def test_a_failing_output_under_warnings_made_errors_is_dropped_and_training_goe
         crit.close()
     assert "No space left" in err.getvalue()
     assert crit.events[0].code == "LG101"
+
+
+def _said(**watch_kw):
+    from rich.console import Console
+
+    buf = io.StringIO()
+    return buf, {"console": Console(file=buf, width=400), **watch_kw}
+
+
+def test_a_complex_loss_is_watched_by_its_real_part_without_a_warning_of_torchs():
+    """A loss that is complex (a phase-retrieval or spectral loss), backward on its real part: the
+    watcher's reading of it must not cast complex to real (torch warns: imaginary part discarded)."""
+
+    def complex_loss():
+        return lambda out, y: F.cross_entropy(out, y) + 1e-3 * (out.to(torch.complex64) * (1 + 1j)).pow(2).mean()
+
+    def real_backward(loss):
+        loss.real.backward()
+
+    plain = run(complex_loss, False, backward=real_backward)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        watched = run(complex_loss, True, backward=real_backward)
+    assert same_run(plain, watched)
+    assert watched[2].step == 40 and not watched[2]._broken
+
+
+def test_a_loss_on_the_meta_device_is_not_watched_and_is_said_once():
+    """A dry run on the meta device (shapes only, no values): nothing to read, no internal error."""
+    with torch.device("meta"):
+        net = model(0)
+    buf, kw = _said()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        crit = lossguard.watch(net, nn.CrossEntropyLoss(), **kw)
+        x, y = task(0)()
+        for _ in range(3):
+            loss = crit(net(x.to("meta")), y.to("meta"))
+            loss.backward()
+        crit.close()
+    assert loss.device.type == "meta" and not crit._broken
+    assert buf.getvalue().count("meta device") == 1
+
+
+def test_a_criterion_called_inside_vmap_is_not_watched_and_the_ordinary_steps_are():
+    """Per-example gradients with torch.func (the tutorial's vmap(grad(compute_loss)) with the same
+    criterion as the ordinary training step): the transform's calls are batched values, not the run's loss."""
+    from torch.func import functional_call, grad, vmap
+
+    def per_example(watched):
+        net = model(0)
+        crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False) if watched else nn.CrossEntropyLoss()
+        opt = torch.optim.SGD(net.parameters(), lr=0.05)
+        batch = task(0)
+        out = []
+
+        def one(params, x, y):
+            return crit(functional_call(net, params, (x[None],)), y[None])
+
+        for _ in range(12):
+            x, y = batch()
+            params = {k: v.detach() for k, v in net.named_parameters()}
+            grads = vmap(grad(one), in_dims=(None, 0, 0))(params, x, y)
+            out.append(torch.stack([g.norm() for g in grads.values()]))
+            opt.zero_grad()
+            loss = crit(net(x), y)
+            loss.backward()
+            opt.step()
+            out.append(loss.detach())
+        return out, [p.detach() for p in net.parameters()], crit
+
+    plain = per_example(False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        watched = per_example(True)
+    assert same_run(plain, watched)
+    assert watched[2].step == 12 and not watched[2]._broken
+
+
+def test_a_script_that_never_closes_its_watcher_leaves_no_file_open_at_exit(tmp_path):
+    """python -X dev (or -W error) shows a ResourceWarning for a TensorBoard or JSONL file still open
+    at exit; the exit handler that reads the last steps closes them."""
+    import os
+    import pathlib
+    import subprocess
+    import sys
+
+    script = tmp_path / "train.py"
+    script.write_text(
+        "import torch, torch.nn as nn, lossguard\n"
+        "from tests.runtime.helpers import model, train\n"
+        "net = model(0)\n"
+        f"crit = lossguard.watch(net, nn.CrossEntropyLoss(), log_dir={str(tmp_path / 'tb dir é')!r}, jsonl={str(tmp_path / 'ev.jsonl')!r})\n"
+        "train(net, crit, 30)\n"
+    )
+    root = pathlib.Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}  # this checkout's lossguard, not an installed one
+    done = subprocess.run([sys.executable, "-X", "dev", "-W", "error", str(script)], cwd=root, env=env, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    assert "30 steps watched" in done.stderr
+    assert "ResourceWarning" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+    assert list((tmp_path / "tb dir é").rglob("events.out.tfevents.*"))
