@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from lossguard.catalog import SEVERITY_STYLES
+from lossguard.runtime.console import stderr_console
 from lossguard.runtime.events import SEVERITY_RANK, Event
 from lossguard.runtime.progress_bars import clear_bars
 from lossguard.runtime.warn import warn
@@ -112,9 +113,7 @@ class ConsoleSink(_Guarded):
 
     def __init__(self, console: Any = None) -> None:
         if console is None:
-            from rich.console import Console
-
-            console = Console(stderr=True)
+            console = stderr_console()  # rich's, on stderr, without its exit on a broken pipe
         self.console = console
         self.counts: Counter[str] = Counter()
 

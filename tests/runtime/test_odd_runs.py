@@ -187,3 +187,34 @@ def test_a_script_that_never_closes_its_watcher_leaves_no_file_open_at_exit(tmp_
     assert "30 steps watched" in done.stderr
     assert "ResourceWarning" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
     assert list((tmp_path / "tb dir é").rglob("events.out.tfevents.*"))
+
+
+def test_a_console_reader_that_goes_away_does_not_end_the_training_run(tmp_path):
+    """``python train.py 2>&1 | head -1``: the watcher's start line is read, the reader exits; the
+    event printed at step 100 meets a broken pipe. rich's console would exit the program there
+    (SystemExit(1), stdout pointed at /dev/null); the run must finish as the plain one does."""
+    import os
+    import pathlib
+    import subprocess
+    import sys
+
+    script = tmp_path / "train.py"
+    script.write_text(
+        "import torch, torch.nn as nn, lossguard\n"
+        "from tests.runtime.helpers import model, nan_at, train\n"
+        "net = model(0)\n"
+        "crit = lossguard.watch(net, nn.CrossEntropyLoss())\n"
+        "train(net, crit, 40, corrupt=nan_at(30))\n"
+        "print('finished', crit.step, flush=True)\n"
+    )
+    root = pathlib.Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = tmp_path / "stdout.txt"
+    with open(out, "w") as stdout:
+        proc = subprocess.Popen([sys.executable, str(script)], cwd=root, env=env, stdout=stdout, stderr=subprocess.PIPE)
+        assert proc.stderr is not None
+        first = proc.stderr.readline()
+        proc.stderr.close()  # the reader has gone
+        rc = proc.wait(timeout=240)
+    assert b"lossguard: watching" in first
+    assert rc == 0 and out.read_text() == "finished 40\n"
