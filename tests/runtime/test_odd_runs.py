@@ -36,8 +36,13 @@ def run(criterion_fn, watched, steps=40, dtype=torch.float32, loss_of=lambda out
 
 
 def same_run(a, b):
+    """Bit for bit (a NaN equal to a NaN): every step's loss and the final weights."""
     (la, pa, _), (lb, pb, _) = a, b
-    return all(torch.equal(x, y) for x, y in zip(la, lb)) and all(torch.equal(x, y) for x, y in zip(pa, pb))
+
+    def equal(x, y):
+        return x.dtype == y.dtype and x.shape == y.shape and bool(((x == y) | (x.isnan() & y.isnan())).all())
+
+    return len(la) == len(lb) and all(equal(x, y) for x, y in zip(la, lb)) and all(equal(x, y) for x, y in zip(pa, pb))
 
 
 class _Broken(type(default_detectors()[1])):
@@ -218,3 +223,34 @@ def test_a_console_reader_that_goes_away_does_not_end_the_training_run(tmp_path)
         rc = proc.wait(timeout=240)
     assert b"lossguard: watching" in first
     assert rc == 0 and out.read_text() == "finished 40\n"
+
+
+def test_a_model_all_frozen_at_watch_and_unfrozen_later_is_watched_from_then_on():
+    """watch() made at setup while every parameter is frozen (a recipe that unfreezes later), the
+    optimizer over all of them stepping from the start: once parameters are trainable, the steps
+    are watched, not "0 steps" for a run that trained."""
+
+    def frozen_then_unfrozen(watched):
+        net = model(0)
+        net.requires_grad_(False)
+        crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False) if watched else nn.CrossEntropyLoss()
+        opt = torch.optim.SGD(net.parameters(), lr=0.05)
+        batch, corrupt = task(0), nan_at(40)
+        losses = []
+        for step in range(50):
+            if step == 10:
+                net.requires_grad_(True)
+            x, y = batch()
+            opt.zero_grad()
+            loss = crit(net(corrupt(step, x)), y)
+            if loss.requires_grad:
+                loss.backward()
+            opt.step()
+            losses.append(loss.detach())
+        return losses, [p.detach() for p in net.parameters()], crit
+
+    plain = frozen_then_unfrozen(False)
+    watched = frozen_then_unfrozen(True)
+    assert same_run(plain, watched)
+    crit = watched[2]
+    assert crit.step >= 39 and [(e.code, e.step) for e in crit.events][:1] == [("LG101", crit.step - 10)]
