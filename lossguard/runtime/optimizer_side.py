@@ -60,6 +60,7 @@ class OptimizerSide:
     detectors: list[Detector]
     _params: list[torch.Tensor]
     _param_ids: set[int]
+    _model: Callable[[], Any]  # weakref.ref to the model
     _dense: tuple[int | None, int | None]
     _cur: Record | None
     _opt_steps: int
@@ -85,13 +86,30 @@ class OptimizerSide:
         def _flush_raise(self) -> None: ...
         def _relayout(self, opt: torch.optim.Optimizer) -> None: ...
 
+    def _steps_unfrozen(self, opt: torch.optim.Optimizer) -> bool:
+        """Whether ``opt`` steps a trainable parameter of the model (the watcher, made while the model was
+        all frozen, has none of its own); cached once true."""
+        model = self._model()
+        if model is None:
+            return False
+        ids = {id(p) for p in model.parameters() if p.requires_grad}
+        if not any(id(p) in ids for g in opt.param_groups for p in g["params"]):
+            return False
+        self._opt_cache[opt] = True
+        return True
+
     def _owns(self, opt: torch.optim.Optimizer) -> bool:
         """Whether ``opt`` steps watched parameters (callers first try ``last_opt``, the answer
         of the last call, inline)."""
         known = self._opt_cache.get(opt)
         if known is None:
-            known = any(id(p) in self._param_ids for g in opt.param_groups for p in g["params"])
-            self._opt_cache[opt] = known
+            if self._param_ids:
+                known = any(id(p) in self._param_ids for g in opt.param_groups for p in g["params"])
+                self._opt_cache[opt] = known
+            else:
+                # every parameter was frozen at watch(): an optimizer that steps a parameter of the model
+                # that is trainable now (unfrozen since) is ours; not cached while nothing is trainable
+                known = self._steps_unfrozen(opt)
             if known:
                 self._relayout(opt)
         if known:

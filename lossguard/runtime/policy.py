@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import warnings
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from lossguard.errors import LossGuardError
 from lossguard.runtime.events import SEVERITY_RANK, Event
+from lossguard.runtime.warn import warn
 
 PolicyArg = str | Callable[[Event], Any]
 
@@ -57,11 +57,7 @@ class Output:
 
     def _drop(self, name: str, exc: Exception) -> None:
         setattr(self, name, None)
-        warnings.warn(
-            f"lossguard: writing to the {name} output failed ({type(exc).__name__}: {exc}); it is dropped, watching goes on.",
-            RuntimeWarning,
-            stacklevel=5,
-        )
+        warn(f"lossguard: writing to the {name} output failed ({type(exc).__name__}: {exc}); it is dropped, watching goes on.", stacklevel=5)
 
     def scalars(self, step: int, values: dict[str, float], wall: float | None) -> None:
         tb = self.tb

@@ -11,14 +11,15 @@ import json
 import math
 import os
 import time
-import warnings
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from lossguard.catalog import SEVERITY_STYLES
+from lossguard.runtime.console import stderr_console
 from lossguard.runtime.events import SEVERITY_RANK, Event
 from lossguard.runtime.progress_bars import clear_bars
+from lossguard.runtime.warn import warn
 
 # TensorBoard tags: every tag lossguard writes is spelled here (the watcher writes the loss and
 # gradient scalars under these names; the trainer plugins log the alert scalars through
@@ -88,9 +89,8 @@ class _Guarded:
         if self.failed is not None:
             return
         self.failed = exc
-        warnings.warn(
+        warn(
             f"lossguard: {self.what} stopped: cannot write {where} ({exc}). Detection goes on and events are still reported by the other outputs.",
-            RuntimeWarning,
             stacklevel=2,
         )
         try:
@@ -113,9 +113,7 @@ class ConsoleSink(_Guarded):
 
     def __init__(self, console: Any = None) -> None:
         if console is None:
-            from rich.console import Console
-
-            console = Console(stderr=True)
+            console = stderr_console()  # rich's, on stderr, without its exit on a broken pipe
         self.console = console
         self.counts: Counter[str] = Counter()
 

@@ -19,7 +19,6 @@ import atexit
 import dataclasses
 import math
 import time
-import warnings
 import weakref
 from collections.abc import Callable, Iterable
 from operator import attrgetter
@@ -50,6 +49,7 @@ from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
 from lossguard.runtime.stats import all_finite, dict_term, locate_nonfinite, nonfinite_argument
 from lossguard.runtime.value_checks import ValueChecks
+from lossguard.runtime.warn import warn
 
 Policy = str | Callable[[Event], Any]
 # on_event's named policies (or a callable); the trainer plugins add "stop" (integrations.core.POLICIES)
@@ -83,9 +83,18 @@ def _flush_at_exit() -> None:
                 if w._announce:
                     w._out.say(w._out.summary(w.step))
                     w._notes.add("summary")  # a close() in a later exit handler does not print it again
-                w._out.flush()
+                out = w._out
+                out.flush()
+                for name in ("jsonl", "tb"):  # their files, closed: else a ResourceWarning at exit (python -X dev, -W error)
+                    sink = getattr(out, name)
+                    if sink is not None:
+                        out._sink(name, sink.close)
             except Exception:  # the interpreter is going away: never raise from here
                 pass
+
+
+# a tensor inside a torch.func transform (vmap, grad, jacrev): a wrapper whose values cannot be read there
+_in_transform = torch._C._functorch.is_functorch_wrapped_tensor
 
 
 def _device_failed(exc: BaseException) -> bool:
@@ -570,8 +579,16 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         the value checks have work on this call, ``ValueChecks.quiet`` false); under the
         watcher's guard (inlined: this runs on every training step), then any exception
         ``on_event="raise"`` queued."""
+        if _in_transform(loss):
+            # inside torch.func (vmap, grad: per-example gradients): a batched value that cannot be
+            # read here, whose gradients go to the transform, not to the model's .grad
+            self._not_watched("transform", "the criterion is called inside a torch.func transform (vmap, grad): those calls are not watched")
+            return
         try:
             if s.device is None:
+                if loss.device.type == "meta":  # no values to read: a dry run that builds shapes
+                    self._not_watched("meta", "the loss is on the meta device (no values): those calls are not watched")
+                    return
                 s.device = loss.device
                 # On the CPU a loss value is read without any synchronisation: a non-finite loss is
                 # then read at once, whatever sync_every says. Not under torch.distributed, where
@@ -594,7 +611,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             else:
                 value = loss.detach()
                 if value.dim() > 0 or value.dtype != torch.float32:
-                    value = value.float().mean()
+                    # a complex loss (its real part is what backward() is called on) by its real part
+                    value = (value.real if value.is_complex() else value).float().mean()
             model = s.model()
             if model is not None and not model.training:
                 cur.evals = [*cur.evals, cur.terms()]  # the record's own list (Record: containers made at first use)
@@ -632,6 +650,12 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             s.broken = True
         if s.out.raise_queue:
             s.out.flush_raise(s.step)
+
+    def _not_watched(self, note: str, text: str) -> None:
+        """Say once that some calls are not watched (``note`` names them in ``_notes``)."""
+        if note not in self._notes:
+            self._notes.add(note)
+            self._out.say(f"lossguard: {text}; training goes on unchanged.")
 
     def _settle(self, s: StepState, cur: Record) -> None:
         """Before a new loss term: close, keep or drop the terms collected so far."""
@@ -797,9 +821,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 "torch's own message says which kernel failed."
             )
             return
-        warnings.warn(
+        warn(
             f"lossguard: internal error in {where} ({type(exc).__name__}: {exc}); it is switched off, training goes on. Please report this.",
-            RuntimeWarning,
             stacklevel=3,
         )
 
