@@ -186,7 +186,7 @@ def _m_elementwise(t: Tensor, c: TorchCallArgs) -> Value:
 def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
     if t.act in (Act.PROBS, Act.SIGMOID):
         return t  # clamped probabilities are still probabilities
-    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph, data=t.data)  # numbers made a tensor, clamped: no graph
 
 
 #: What each method of a known tensor does, by method name (softmax, sigmoid and backward are
