@@ -67,6 +67,10 @@ PROJECTS["a_network_tensor_s_optimizer_beside_a_cleared_optimizer_of_unknown_par
 PROJECTS["a_network_tensor_s_optimizer_beside_a_cleared_optimizer_of_another_network"] = _project(
     "    optimizer = torch.optim.Adam(model.encoder.parameters())", "[model.W]", "  # expect: LG014"
 )
+# the cleared optimizer is built over the whole network's parameters, W among them: silent (LG014 on main)
+PROJECTS["a_network_tensor_s_optimizer_beside_a_cleared_optimizer_of_the_network"] = _project(
+    "    optimizer = torch.optim.Adam(model.parameters())", "[model.W]", ""
+)
 # a tensor of no network read by attribute (a bare name): not the reading, reported on both
 PROJECTS["a_bare_tensor_s_optimizer_beside_a_cleared_optimizer_of_unknown_parameters"] = _project(
     _HELPER_OPTIMIZER, "[log_alpha]", "  # expect: LG014"

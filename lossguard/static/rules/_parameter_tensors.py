@@ -11,7 +11,8 @@ silent where:
 * every binding of the stepped optimizer's name in the function (or module) is ``<Optimizer>([x.a, y.b.c, ...], ...)``
   (``params=`` too), a list or tuple display of attribute reads rooted at a name other than ``self``: tensors of the
   networks ``x``, ``y`` (or ``None``); and
-* a cleared optimizer's parameter owners are not known (``Optimizer.params`` empty): it may hold those networks'.
+* a cleared optimizer's parameter owners are not known (``Optimizer.params`` empty): it may hold those networks';
+  or they are known and hold the tensor's network (``Adam(model.parameters())`` beside ``Adam([model.W])``).
 
 A tensor read from ``self`` (``Adam([self.log_alpha])``, a SAC agent's temperature) is the object's own and is not
 among a network's parameters by that reading; an optimizer of known owners that do not hold the network
@@ -42,10 +43,11 @@ def _over_network_tensors(call: ast.Call) -> bool:
     return isinstance(params, (ast.List, ast.Tuple)) and bool(params.elts) and all(_network_attribute(e) for e in params.elts)
 
 
-def over_network_tensors(optimizer: str, scope: ast.AST, module: ModuleInfo) -> bool:
-    """Every binding of ``optimizer`` (its source text) in ``scope`` builds it over tensors of networks read by
-    attribute (module docstring), or binds ``None``; at least one builds it."""
-    built = False
+def network_tensors(optimizer: str, scope: ast.AST, module: ModuleInfo) -> tuple[str, ...] | None:
+    """The source texts of the tensors every binding of ``optimizer`` (its source text) in ``scope`` builds it over,
+    where each builds it over tensors of networks read by attribute (module docstring) or binds ``None`` and at least
+    one builds it; None otherwise."""
+    texts: list[str] = []
     for node in ast.walk(scope):
         if not isinstance(node, ast.Assign) or not any(module.segment(t) == optimizer for t in node.targets):
             continue
@@ -53,6 +55,17 @@ def over_network_tensors(optimizer: str, scope: ast.AST, module: ModuleInfo) -> 
         if isinstance(value, ast.Constant) and value.value is None:
             continue
         if not isinstance(value, ast.Call) or not _over_network_tensors(value):
-            return False
-        built = True
-    return built
+            return None
+        params = value.args[0] if value.args else next(k.value for k in value.keywords if k.arg == "params")
+        texts += [module.segment(e) for e in params.elts]  # type: ignore[attr-defined]
+    return tuple(texts) or None
+
+
+def may_be_cleared(optimizer: str, scope: ast.AST, module: ModuleInfo, cleared: set[str], owners: dict[str, tuple[str, ...]]) -> bool:
+    """``optimizer`` is built over tensors of networks (:func:`network_tensors`), and each of them may be among a
+    cleared optimizer's parameters: one whose owners are not known, or one built over the parameters of the tensor's
+    network (``Adam(model.parameters())`` holds ``model.W``)."""
+    tensors = network_tensors(optimizer, scope, module)
+    if tensors is None:
+        return False
+    return all(any(not owners.get(c) or any(t.startswith(o + ".") for o in owners[c]) for c in cleared) for t in tensors)

@@ -28,7 +28,7 @@ from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, light
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
 from lossguard.static.rules._network_clears import cleared_network, steps_uncleared_network
-from lossguard.static.rules._parameter_tensors import over_network_tensors
+from lossguard.static.rules._parameter_tensors import may_be_cleared
 from lossguard.static.rules._per_network_loop import picked_by_loop
 from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.values import External, Instance, Optimizer, QualName, Unknown
@@ -599,8 +599,8 @@ class MissingZeroGrad(Rule):
             # self.optimizers().step() next to opt.zero_grad(): one optimizer by two names
             and not (cleared and isinstance(node.func, ast.Attribute) and lightning_optimizers(node.func.value))
             and not _params_cleared(optimizer, cleared, owners)
-            # `Adam([model.W])` beside a cleared optimizer of unknown parameters, which may hold model.W
-            and not (any(not owners.get(c) for c in cleared) and over_network_tensors(optimizer, _scope(loop), module))
+            # `Adam([model.W])` beside a cleared optimizer of unknown parameters, or of model's, which may hold model.W
+            and not may_be_cleared(optimizer, _scope(loop), module, cleared, owners)
             and not stepped_from(node, containers, module)
             # a step on the loop's last iteration only: one step per run of the loop, as if after it
             and not on_last_iteration_only(node, loop.node)
