@@ -142,7 +142,12 @@ def binop(a: Value, b: Value, op: ast.operator) -> Value:
         shape = broadcast_with_unknown((ta or tb).shape, None)  # type: ignore[union-attr]
     # a sum started from zero stays one through the arithmetic that follows (`adv = adv / n`)
     from_zero = bool((ta and ta.from_zero) or (tb and tb.from_zero)) or isinstance(op, (ast.Add, ast.Sub)) and (is_zero(a) or is_zero(b))
-    return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced, from_zero=from_zero)
+    # a reduced loss scaled, shifted or added to (`per_token.sum() / n`, `kl.mean() + 0.1 * reg`): still a loss
+    reduced = arith and not unreduced and bool((ta and ta.reduced) or (tb and tb.reduced))
+    # numbers made tensors, with each other or with Python numbers (`2 * torch.stack(samples) - 1`): no graph
+    # (interp.sampled_tensors)
+    data = arith and all(v.data if isinstance(v, Tensor) else _plain_number(v) or _is_int(v) for v in (a, b))
+    return Tensor(act=act, act_site=site, dtype=dtype, shape=shape, graph=graph, unreduced=unreduced, from_zero=from_zero, reduced=reduced, data=data)
 
 
 def _logits_by_scalar_tensor(ta: Tensor | None, tb: Tensor | None, op: ast.operator) -> Tensor | None:
@@ -894,6 +899,7 @@ def _same_values(t: Tensor, shape: Shape | None, data: bool, **layout: Any) -> T
         shape=shape,
         graph=t.graph,
         unreduced=t.unreduced,
+        reduced=t.reduced,
         acts=t.acts,
         per_option=t.per_option,
         positive=t.positive,

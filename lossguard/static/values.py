@@ -203,6 +203,12 @@ class Tensor(Value):
     shape: Shape | None = None
     graph: bool = False  # a loss value that still holds its autograd graph
     unreduced: bool = False  # per-element loss (reduction='none')
+    #: a sum or mean of a per-element loss (``per_token.sum() / n``), or arithmetic on one, on some path: a loss there
+    #: even where its graph is not known (a per-element value that met a hand-written divergence on another path); where
+    #: it meets the per-element loss itself (a reduction helper's ``else: return per_token``), the paths disagree and the
+    #: join is no per-element loss (round 37, huggingface/trl's ``_reduce_divergence_loss``). Not compared: it changes no
+    #: other fact, so it must not make a call's analysis another context
+    reduced: bool = field(default=False, compare=False)
     #: a sum started from a literal zero (``adv = 0.0; adv += criterion(...)``): where it meets the
     #: zero it started from (a loop that ran no time, a branch that added nothing), it is still a sum
     from_zero: bool = field(default=False, compare=False)
@@ -593,8 +599,9 @@ def join(a: Value, b: Value) -> Value:
     if a is b:
         return a
     if a == b:
-        if isinstance(a, Tensor) and isinstance(b, Tensor) and a.act_site is not b.act_site:
-            return replace(a, act_site=_first_site(a.act_site, b.act_site))  # (sites do not count in ==)
+        if isinstance(a, Tensor) and isinstance(b, Tensor) and (a.act_site is not b.act_site or a.reduced != b.reduced):
+            # (sites and a reduced loss on a path do not count in ==)
+            return replace(a, act_site=_first_site(a.act_site, b.act_site), reduced=a.reduced or b.reduced)
         return a
     if isinstance(a, KeyedItems) or isinstance(b, KeyedItems):
         return _join_keyed(a, b)
@@ -655,6 +662,7 @@ def join(a: Value, b: Value) -> Value:
             shape=_join_shapes(a.shape, b.shape),
             graph=a.graph and b.graph,
             unreduced=_unreduced_on_a_path(a, b),
+            reduced=_reduced_on_a_path(a, b),
             from_zero=a.from_zero and b.from_zero,
             act_dim=a.act_dim if a.act == b.act and a.act_dim == b.act_dim else None,
             one_hot=a.one_hot and b.one_hot,
@@ -717,13 +725,30 @@ def _join_shapes(a: Shape | None, b: Shape | None) -> Shape | None:
     return Shape(tuple(x if x == y else None for x, y in zip(a.dims, b.dims)))
 
 
+def _reduced_loss(t: Tensor) -> bool:
+    """A loss that is no per-element loss on some path: one holding its graph, or a reduction of a per-element loss
+    whose graph is not known (:attr:`Tensor.reduced`)."""
+    return t.reduced or t.graph and not t.unreduced
+
+
 def _unreduced_on_a_path(a: Tensor, b: Tensor) -> bool:
     """A per-element loss on both paths, or on one path and no loss on the other (a model's raw output: a
     ``forward`` that returns ``(loss,) + outputs`` only when it is given labels, read as ``model(**batch)[0]``).
     Where the other path holds a loss (``loss.mean()`` under an ``if``), the paths disagree and it is not one
     (round 32): a training loop that back-propagates it means the loss, and on the path where that is a
-    per-element loss torch raises."""
-    return a.unreduced and (b.unreduced or not b.graph) or b.unreduced and not a.graph
+    per-element loss torch raises. A reduction of the per-element loss is such a loss even where its graph is not
+    known (round 37: ``if reduction == "sum": return per_token.sum()`` ... ``else: return per_token``)."""
+    return a.unreduced and (b.unreduced or not _reduced_loss(b)) or b.unreduced and not _reduced_loss(a)
+
+
+def _reduced_on_a_path(a: Tensor, b: Tensor) -> bool:
+    """Whether the join holds a reduced loss on some path where neither its graph nor its being a per-element loss
+    says so: a reduction on either side, or a loss holding its graph met a value without one (the graph is lost by the
+    join, the loss on that path is not). Kept so that a later join with the per-element loss itself reads the same in
+    any order of the paths."""
+    if a.reduced or b.reduced:
+        return not _unreduced_on_a_path(a, b)
+    return (a.graph != b.graph) and _reduced_loss(a if a.graph else b)
 
 
 def _join_keyed(a: Value, b: Value) -> Value:

@@ -68,6 +68,21 @@ def test_a_graph_or_a_per_element_loss_is_known_only_when_both_paths_hold_one():
     assert join(Tensor(graph=True, unreduced=False), loss) == Tensor(graph=True, unreduced=False)
 
 
+def test_a_reduction_of_a_per_element_loss_is_a_loss_on_its_path_whatever_the_order_the_paths_meet():
+    # round 37 (huggingface/trl's _reduce_divergence_loss): the per-element value holds no known graph (a kl_div with
+    # reduction="none" met a hand-written divergence), so its sum holds none either; it is still a loss on that path
+    per_token = Tensor(unreduced=True)
+    summed = Tensor(shape=Shape(()), reduced=True)
+    raw = Tensor()  # a model's raw output: no loss
+    assert not join(summed, per_token).unreduced and not join(per_token, summed).unreduced
+    assert not join(join(summed, raw), per_token).unreduced
+    assert not join(per_token, join(raw, summed)).unreduced
+    assert not join(join(Tensor(graph=True), raw), per_token).unreduced  # a loss with its graph, lost by the first join
+    # a per-element loss and no loss on the other path: per-element as before
+    assert join(per_token, raw).unreduced and join(raw, per_token).unreduced
+    assert join(join(raw, raw.with_(dtype=Dtype.FLOAT)), per_token).unreduced
+
+
 def test_a_sum_started_from_zero_meets_its_zero_as_a_sum_that_keeps_only_its_graph():
     summed = Tensor(act=Act.LOGITS, dtype=Dtype.FLOAT, shape=Shape(()), graph=True, from_zero=True)
     for zero in (Const(0), Const(0.0)):

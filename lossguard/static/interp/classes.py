@@ -8,6 +8,7 @@ from lossguard.static.facts import self_calls
 from lossguard.static.interp.alone_instances import default_instance, instance_key
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_BASES, Env, Frame
+from lossguard.static.interp.inherited_stores import after_inherited_stores
 from lossguard.static.interp.loss_subclasses import opaque_loss_subclass
 from lossguard.static.interp.mode_settings import enum_call
 from lossguard.static.interp.own_calls import FORWARD, calls_itself
@@ -66,6 +67,7 @@ class ClassesMixin(InterpBase):
             if attr in inst.attrs:
                 # stored again only with its own object or a model of its declared class (interp.restored_attributes)
                 inst.attrs[attr] = kept_value(self, cls, attr, inst.attrs[attr])
+        after_inherited_stores(self, cls, inst.attrs)  # stored again by a method of a base class (interp.inherited_stores)
         return inst
 
     def _default_instance(self, cls: ClassRef) -> Instance:

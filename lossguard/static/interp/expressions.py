@@ -417,6 +417,7 @@ class ExpressionsMixin(InterpBase):
                 shape=shape,
                 graph=base.graph,
                 **range_marks(base),  # rows of a relu's output are at least 0 (round 29)
+                data=base.data,  # elements of numbers made a tensor: no graph (round 37, interp.sampled_tensors)
             )
         if isinstance(base, SequentialVal) and isinstance(index, Const) and isinstance(index.value, int):
             try:

@@ -163,7 +163,9 @@ def m_reduce(t: Tensor, c: TorchCallArgs) -> Value:
     shape = Shape(()) if not c.pos and not c.kw else reduced_shape(t.shape, c.pos, c.kw)
     if t.act is Act.LOGITS or t.act is Act.SIGMOID and c.qname in ("mean", "nanmean"):
         return Tensor(act=t.act, act_site=t.act_site, dtype=t.dtype, graph=t.graph, shape=shape)
-    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=shape)
+    # a sum or mean of a per-element loss is a loss, known or not to hold its graph (values.Tensor.reduced)
+    reduced = t.unreduced or t.reduced
+    return Tensor(dtype=t.dtype if t.dtype is not Dtype.INT else None, graph=t.graph, shape=shape, reduced=reduced)
 
 
 def _m_log(t: Tensor, c: TorchCallArgs) -> Value:
@@ -188,7 +190,7 @@ def _m_elementwise(t: Tensor, c: TorchCallArgs) -> Value:
 def _m_clamp(t: Tensor, c: TorchCallArgs) -> Value:
     if t.act in (Act.PROBS, Act.SIGMOID):
         return t  # clamped probabilities are still probabilities
-    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph)
+    return Tensor(dtype=t.dtype, shape=t.shape, graph=t.graph, data=t.data)  # numbers made a tensor, clamped: no graph
 
 
 #: What each method of a known tensor does, by method name (softmax, sigmoid and backward are

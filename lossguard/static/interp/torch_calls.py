@@ -29,6 +29,7 @@ from lossguard.static.interp.pyg_autoencoders import PYG_ROWS
 from lossguard.static.interp.python_numbers import ARITHMETIC_ROWS, sized_shape
 from lossguard.static.interp.repeated_blocks import repeated_layers
 from lossguard.static.interp.running_means import decayed_receiver
+from lossguard.static.interp.sampled_tensors import SAMPLED_ROWS
 from lossguard.static.interp.segmentation_models import SEGMENTATION_ROWS, is_torchvision_segmentation, torchvision_segmentation_model
 from lossguard.static.interp.sequences import list_item
 from lossguard.static.interp.statements import element
@@ -508,7 +509,7 @@ def _clamp(interp: Any, c: TorchCallArgs) -> Value:
     t = tensor_of(c.x)
     if t.act in (Act.PROBS, Act.SIGMOID):
         return t.with_(graph=False)
-    return Tensor(dtype=t.dtype, shape=t.shape)
+    return Tensor(dtype=t.dtype, shape=t.shape, data=t.data)  # numbers made a tensor, clamped: no graph still
 
 
 def _elementwise(interp: Any, c: TorchCallArgs) -> Value:
@@ -737,6 +738,7 @@ TORCH_FUNCTIONS: dict[str, Handler] = table(
     (("torch.zeros_like", "torch.ones_like", "torch.empty_like", "torch.rand_like", "torch.randn_like", "torch.full_like"), _like),
     (("torch.cat", "torch.stack", "torch.concat"), _concatenate),
     *NUMPY_ROWS,
+    *SAMPLED_ROWS,
     *TABULAR_ROWS,
     *DATA_ROWS,
     *IMAGE_TRANSFORM_ROWS,

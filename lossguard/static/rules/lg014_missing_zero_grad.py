@@ -28,6 +28,7 @@ from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, light
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._last_iteration import on_last_iteration_only
 from lossguard.static.rules._network_clears import cleared_network, steps_uncleared_network
+from lossguard.static.rules._parameter_tensors import may_be_cleared
 from lossguard.static.rules._per_network_loop import picked_by_loop
 from lossguard.static.rules._single_pass_loops import single_pass
 from lossguard.static.scope_nodes import scope_nodes
@@ -335,6 +336,11 @@ def _zero_grad_optimizer(name: str, receiver: object, node: ast.AST, module: Mod
     return None
 
 
+def _scope(loop: LoopSummary) -> ast.AST:
+    """The function the loop is in, or its module."""
+    return loop.ctx.func if loop.ctx.func is not None else loop.ctx.module.module
+
+
 def _params_cleared(optimizer: str, cleared: set[str], owners: dict[str, tuple[str, ...]]) -> bool:
     """Every module whose parameters ``optimizer`` steps is one whose gradients a cleared optimizer
     zeroes (infoGAN's ``Adam(chain(G.parameters(), D.parameters()))`` next to ``G_opt.zero_grad()``
@@ -596,6 +602,8 @@ class MissingZeroGrad(Rule):
             # self.optimizers().step() next to opt.zero_grad(): one optimizer by two names
             and not (cleared and isinstance(node.func, ast.Attribute) and lightning_optimizers(node.func.value))
             and not _params_cleared(optimizer, cleared, owners)
+            # `Adam([model.W])` beside a cleared optimizer of unknown parameters, or of model's, which may hold model.W
+            and not may_be_cleared(optimizer, _scope(loop), module, cleared, owners)
             and not stepped_from(node, containers, module)
             # a step on the loop's last iteration only: one step per run of the loop, as if after it
             and not on_last_iteration_only(node, loop.node)

@@ -43,9 +43,7 @@ class NonScalarBackward(Rule):
     def on_step_return(self, step: StepReturn) -> None:
         """Lightning calls backward() on what ``training_step`` returns (interp.step_returns)."""
         value = _backpropagated(step.value)
-        if value is None or not value.unreduced or not value.graph:
-            # a per-element loss not known to hold its graph came from values the analysis does not know (a helper's
-            # context-free summary joins a reduced path it cannot tell from a model's raw output): silent
+        if value is None or not value.unreduced:
             return
         if step.ctx.func is not None and step.ctx.func.name == "compute_loss":
             message = (
