@@ -101,10 +101,10 @@ def ancestors(root: ast.AST, node: ast.AST) -> list[ast.AST]:
                 table.setdefault(id(child), parent)
         index.parents = table
     out: list[ast.AST] = []
-    parent = index.parents.get(id(node))
-    while parent is not None:
-        out.append(parent)
-        parent = index.parents.get(id(parent))
+    up: ast.AST | None = index.parents.get(id(node))
+    while up is not None:
+        out.append(up)
+        up = index.parents.get(id(up))
     return out[::-1]
 
 
