@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from lossguard.static.tree_index import ancestors
 from lossguard.static.values import LossSpec, QualName, TupleVal, Value
 
 
@@ -52,14 +53,15 @@ def class_test_around(
     another form of class test (``class_tests.class_test``: ``type(c) == <class>`` too)."""
     found: tuple[ast.expr, bool] | None = None
     depth = -1
-    for node in ast.walk(root):
+    path = ancestors(root, call)  # the ifs around the call are among them, outermost (first walked) first
+    for node, below in zip(path, [*path[1:], call]):
         if not isinstance(node, ast.If):
             continue
         cls = (test or isinstance_test)(node.test, call.func)
         if cls is None:
             continue
         for holds, part in ((True, node.body), (False, node.orelse)):
-            if any(inner is call for stmt in part for inner in ast.walk(stmt)):
+            if any(stmt is below for stmt in part):
                 level = node.lineno  # an if inside another starts after it
                 if level > depth:
                     found, depth = (cls, holds), level

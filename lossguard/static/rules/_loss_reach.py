@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from lossguard.static import torch_api as api
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.scope_nodes import SCOPES, scope_nodes
+from lossguard.static.tree_index import call_assignments
 from lossguard.static.values import Optimizer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -343,11 +344,7 @@ def _owners(optimizer: str, receiver: object, module: ModuleInfo) -> tuple[tuple
     owners: list[str] = list(receiver.params) if isinstance(receiver, Optimizer) else []
     excluded: list[str] = []
     if not owners:
-        for node in ast.walk(module.module):
-            if not isinstance(node, ast.Assign) or not isinstance(node.value, ast.Call):
-                continue
-            if not any(module.segment(t) == optimizer for t in node.targets):
-                continue
+        for node in call_assignments(module.module, optimizer, module.segment):
             found, out = _built_over(node, module)
             owners += [o for o in found if o not in owners]
             excluded += [o for o in out if o not in excluded]

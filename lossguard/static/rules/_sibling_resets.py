@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.project import ModuleInfo
+from lossguard.static.tree_index import class_of_member
 
 
 def emptied_by_a_sibling(loop: ast.AST, receiver: str, loop_module: ModuleInfo, method: ast.AST, target: ast.expr, module: ModuleInfo) -> bool:
@@ -58,7 +59,7 @@ def own_attribute_class(method: ast.AST, target: ast.expr, module: ModuleInfo) -
 
 def class_of(method: ast.AST, module: ModuleInfo) -> ast.ClassDef | None:
     """The class of ``module`` that defines ``method`` in its body."""
-    return next((c for c in ast.walk(module.module) if isinstance(c, ast.ClassDef) and any(item is method for item in c.body)), None)
+    return class_of_member(module.module, method)
 
 
 def empties(fn: ast.FunctionDef | ast.AsyncFunctionDef, attr: str) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import weakref
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lossguard.static import torch_api as api
@@ -13,8 +15,8 @@ from lossguard.static.facts import parameter_defaults
 from lossguard.static.fix import Edit, Fix
 from lossguard.static.rule import Rule
 from lossguard.static.rules._common import option_positions, reduction_of, set_reduction
-from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.tensor_ops import keyword_arg, reduction_from
+from lossguard.static.tree_index import class_of_member, own_scope_nodes
 from lossguard.static.values import UNKNOWN, Const, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -155,37 +157,62 @@ def _set_afterwards(call: TorchCall) -> list[tuple[ast.Assign, str, ast.expr]]:
     bound nowhere else there: otherwise silent."""
     module, func = call.ctx.module, call.ctx.func
     scopes: list[ast.AST] = [func if func is not None else module.module]
-    owner = next((s for s in scope_nodes(scopes[0]) if isinstance(s, ast.Assign) and s.value is call.node), None)
+    owner = _scope_table(scopes[0], module).owners.get(id(call.node))
     if owner is None or len(owner.targets) != 1:
         return []
     target = owner.targets[0]
     if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self" and func is not None:
-        cls = next((c for c in ast.walk(module.module) if isinstance(c, ast.ClassDef) and func in c.body), None)
+        cls = class_of_member(module.module, func)
         if cls is None:
             return []
         scopes = [fn for fn in cls.body if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))]
     elif not isinstance(target, ast.Name):
         return []
     name = module.segment(target)
-    nodes = [n for scope in scopes for n in scope_nodes(scope)]
-    bound = [
-        t
-        for n in nodes
-        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.With, ast.NamedExpr))
-        for t in (n.targets if isinstance(n, ast.Assign) else [getattr(n, "target", None)])
-        if t is not None and module.segment(t) == name
-    ]
-    if len(bound) != 1 or any(isinstance(n, ast.Global) for n in nodes):
+    tables = [_scope_table(scope, module) for scope in scopes]
+    if sum(t.binds.get(name, 0) for t in tables) != 1 or any(t.has_global for t in tables):
         return []
-    return [
-        (n, n.targets[0].attr, n.value)
-        for n in nodes
-        if isinstance(n, ast.Assign)
-        and len(n.targets) == 1
-        and isinstance(n.targets[0], ast.Attribute)
-        and n.targets[0].attr in api.LEGACY_REDUCTION_ARGS
-        and module.segment(n.targets[0].value) == name
-    ]
+    return [flag for t in tables for flag in t.flags.get(name, [])]
+
+
+@dataclass
+class _ScopeTable:
+    """What :func:`_set_afterwards` reads of one scope's own nodes (``scope_nodes``), by the source text of names."""
+
+    owners: dict[int, ast.Assign] = field(default_factory=dict)  # id of an assigned value -> its first assignment
+    binds: dict[str, int] = field(default_factory=dict)  # text of a target -> how many bindings write it
+    flags: dict[str, list[tuple[ast.Assign, str, ast.expr]]] = field(default_factory=dict)  # `<text>.<flag> = v`
+    has_global: bool = False
+
+
+_SCOPE_TABLES: weakref.WeakKeyDictionary[ast.AST, _ScopeTable] = weakref.WeakKeyDictionary()
+
+
+def _scope_table(scope: ast.AST, module: ModuleInfo) -> _ScopeTable:
+    """The table of ``scope``, made once (a loop over every node of the scope for each loss constructor call made a
+    module-level script of N training blocks cost N times N: Round 37, docs/performance.md)."""
+    found = _SCOPE_TABLES.get(scope)
+    if found is not None:
+        return found
+    table = _SCOPE_TABLES[scope] = _ScopeTable()
+    for n in own_scope_nodes(scope):
+        if isinstance(n, ast.Global):
+            table.has_global = True
+        if isinstance(n, ast.Assign):
+            table.owners.setdefault(id(n.value), n)
+        if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.With, ast.NamedExpr)):
+            for t in n.targets if isinstance(n, ast.Assign) else [getattr(n, "target", None)]:
+                if t is not None:
+                    written = module.segment(t)
+                    table.binds[written] = table.binds.get(written, 0) + 1
+        if (
+            isinstance(n, ast.Assign)
+            and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Attribute)
+            and n.targets[0].attr in api.LEGACY_REDUCTION_ARGS
+        ):
+            table.flags.setdefault(module.segment(n.targets[0].value), []).append((n, n.targets[0].attr, n.value))
+    return table
 
 
 _FLAG_FROM_CRITERION = """

@@ -18,6 +18,7 @@ from lossguard.static.rules._loss_reach import reaches
 from lossguard.static.rules._none_receivers import called_on
 from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.scope_nodes import scope_nodes
+from lossguard.static.tree_index import loop_with_body
 from lossguard.static.values import Optimizer, QualName, Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -827,7 +828,7 @@ class Agent:
 
 def _loop_of(stmts: list[ast.stmt], tree: ast.AST) -> ast.AST | None:
     """The ``for`` or ``while`` loop whose body is ``stmts``."""
-    return next((n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.AsyncFor, ast.While)) and n.body is stmts), None)
+    return loop_with_body(tree, stmts)
 
 
 def _covered(model: str, owners: tuple[str, ...]) -> tuple[str, ...]:
