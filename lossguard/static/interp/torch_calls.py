@@ -91,7 +91,8 @@ def _input_without_grad(sig: api.LossSignature, args: dict[str, Arg], frame: Fra
     ``with torch.no_grad():`` (``with torch.no_grad(): pred = model(x)`` then ``crit(pred, y)``,
     :mod:`lossguard.static.no_grad_names`), and every other argument is a constant, written as
     graph-free (``.detach()``), read from such a name, or from a target of a loop around the call that
-    the loop binds no other way (``for x, y in loader``, ``y = y.cuda()``): the loss holds no graph. A target computed with grad
+    the loop binds no other way (``for x, y in loader``, ``y = y.cuda()``), or a field of such a target
+    (``batch.y`` of ``for batch in loader``, divelab/MoleculeX): the loss holds no graph. A target computed with grad
     (``crit(target_q, q_pred)`` of a DQN's no-grad target given first) keeps the loss's graph."""
     first = args.get(sig.positional[0]) if sig.positional else None
     if first is None:
@@ -107,8 +108,23 @@ def _input_without_grad(sig: api.LossSignature, args: dict[str, Arg], frame: Fra
             continue
         name = root_name(arg.node)
         if name is None or name not in without_grad and name not in data:
-            return False
+            if _field_of(arg.node) not in data:
+                return False
     return True
+
+
+def _field_of(expr: ast.expr) -> str | None:
+    """``batch`` of ``batch.y``, ``batch.y.float()``, ``batch.labels[:, 0]``: the name whose field a loss argument
+    reads (a graph library's ``Data`` object, a dict-like batch); None for anything else."""
+    while True:
+        if isinstance(expr, ast.Attribute):
+            return root_name(expr.value) if isinstance(expr.value, ast.Name) else _field_of(expr.value)
+        if isinstance(expr, ast.Subscript):
+            expr = expr.value
+        elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and not expr.args and not expr.keywords:
+            expr = expr.func.value
+        else:
+            return None
 
 
 def _integer_input(sig: api.LossSignature, args: dict[str, Arg]) -> bool:
