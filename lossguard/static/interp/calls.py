@@ -54,6 +54,7 @@ from lossguard.static.interp.message_passing import propagated
 from lossguard.static.interp.metric_collections import MetricGroup, group_method, metric_update, run_metric_method, update_without_grad
 from lossguard.static.interp.model_choices import outputs_per_option
 from lossguard.static.interp.named_models import named_model
+from lossguard.static.interp.no_grad_returns import no_grad_returns
 from lossguard.static.interp.open_constructions import forget_self_attributes, open_keywords, updates_own_dict
 from lossguard.static.interp.optimizer_networks import with_networks
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
@@ -687,9 +688,10 @@ class CallsMixin(InterpBase):
         self.covered.add(id(fn))
         try:
             env = self._bind_params(ref, pos, kw, self_value, opaque)
-            no_grad = no_grad or any(
+            own_no_grad = any(
                 api.turns_off_grad(_written_name(d)) or api.turns_off_grad(self.decorator_qualname(d, ref.module)) for d in fn.decorator_list
             )
+            no_grad = no_grad or own_no_grad
             frame = Frame(
                 ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone
             )
@@ -735,6 +737,8 @@ class CallsMixin(InterpBase):
                     result = join(result, r)
                 result = guarded_returns(fn, frame, result)
                 result = loss_factory_returns(fn, frame, result)  # `if name in table: return BCELoss()`
+                if own_no_grad:
+                    result = no_grad_returns(fn, result)  # `@torch.no_grad()`: what it made holds no graph
             else:
                 result = Const(None)
         finally:
