@@ -35,6 +35,7 @@ from lossguard.static.values import (
     TupleVal,
     Unknown,
     Value,
+    int_const,
     is_zero,
     join,
     range_marks,
@@ -55,7 +56,7 @@ _INT_OPS = (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod)
 
 
 def _is_int(v: Value) -> bool:
-    return isinstance(v, IntVal) or isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool)
+    return isinstance(v, IntVal) or int_const(v) is not None
 
 
 def _plain_number(v: Value) -> bool:
@@ -225,8 +226,9 @@ def tensor_of(v: Value) -> Tensor:
 
 
 def dim_of(v: Value, node: ast.expr | None = None) -> Dim:
-    if isinstance(v, Const) and isinstance(v.value, int) and not isinstance(v.value, bool):
-        return v.value
+    literal = int_const(v)
+    if literal is not None:
+        return literal
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
@@ -644,8 +646,9 @@ def repeat_list(seq: Value, times: Value, times_node: ast.expr) -> Value:
     dtype = _items_dtype(seq.items)
     if dtype is None or dtype is Dtype.BOOL:
         return UNKNOWN
-    if isinstance(times, Const) and isinstance(times.value, int) and not isinstance(times.value, bool):
-        return NumberList(len(seq.items) * max(times.value, 0), dtype)
+    count = int_const(times)
+    if count is not None:
+        return NumberList(len(seq.items) * max(count, 0), dtype)
     if isinstance(times, Const) or isinstance(times, (Tensor, TupleVal)):
         return UNKNOWN  # not an int: a TypeError at run time, nothing to say
     return NumberList(dim_of(times, times_node) if len(seq.items) == 1 else None, dtype)
@@ -1112,7 +1115,7 @@ def index_shape(shape: Shape | None, elements: list[tuple[ast.expr, Value]]) -> 
             full = el.lower is None and el.upper is None and el.step is None
             out.append(dims[i] if full else None)
             i += 1
-        elif isinstance(value, IntVal) or isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        elif isinstance(value, IntVal) or int_const(value) is not None:
             i += 1
         else:
             return None

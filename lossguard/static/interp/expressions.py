@@ -70,6 +70,7 @@ from lossguard.static.values import (
     TupleVal,
     Unknown,
     Value,
+    int_const,
     join,
     range_marks,
 )
@@ -391,7 +392,7 @@ class ExpressionsMixin(InterpBase):
         if isinstance(base, NumberedDict) and single and not isinstance(node.slice, ast.Slice):
             return numbered_item(base, index)  # MODELS[idx] of `MODELS = {0: [AlexNet, "AlexNet"]}`
         # a constant integer index: out[0], out[-1]
-        position = index.value if single and isinstance(index, Const) and isinstance(index.value, int) and not isinstance(index.value, bool) else None
+        position = int_const(index) if single else None
         if isinstance(base, ListOf) and position is not None:
             return base.item
         if type(base) is ListOf and single and isinstance(node.slice, ast.Slice):
