@@ -516,22 +516,23 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         else:
             if isinstance(loss, dict):
                 tensor, how = misuse.dict_terms(loss, getattr(self._criterion, "weight_dict", None))
-                if how == "unweighted" and "unweighted" not in self._notes:
-                    self._notes.add("unweighted")
-                    names = ", ".join(str(k) for k, v in loss.items() if isinstance(v, torch.Tensor) and v.requires_grad)
-                    self._out.say(
-                        f"lossguard: the criterion returns a dict with no total entry ({', '.join(misuse.TOTAL_KEYS)}) and no "
-                        f"weight_dict: the watcher watches the unweighted sum of its terms with a gradient ({names}). If the loss "
-                        "you train weights them, pass that total to watcher.observe() of a lossguard.watch(model) instead."
+                if how == "unweighted":
+                    self._say_once(
+                        "unweighted",
+                        lambda: (
+                            f"lossguard: the criterion returns a dict with no total entry ({', '.join(misuse.TOTAL_KEYS)}) and no "
+                            f"weight_dict: the watcher watches the unweighted sum of its terms with a gradient "
+                            f"({', '.join(str(k) for k, v in loss.items() if isinstance(v, torch.Tensor) and v.requires_grad)}). If the loss "
+                            "you train weights them, pass that total to watcher.observe() of a lossguard.watch(model) instead."
+                        ),
                     )
             else:
                 tensor = misuse.scalar_total(loss)
             if tensor is None:
-                if "structured" not in self._notes:
-                    self._notes.add("structured")
-                    self._out.say(
-                        f"lossguard: the criterion returns {type(loss).__name__} with no scalar total (no 'loss' entry): it is not watched."
-                    )
+                self._say_once(
+                    "structured",
+                    lambda: f"lossguard: the criterion returns {type(loss).__name__} with no scalar total (no 'loss' entry): it is not watched.",
+                )
                 return
         if not (tensor.requires_grad or observed):
             return
@@ -653,9 +654,13 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
     def _not_watched(self, note: str, text: str) -> None:
         """Say once that some calls are not watched (``note`` names them in ``_notes``)."""
+        self._say_once(note, lambda: f"lossguard: {text}; training goes on unchanged.")
+
+    def _say_once(self, note: str, text: Callable[[], str]) -> None:
+        """Print ``text()`` the first time ``note`` is met (``_notes``); the text is built only then."""
         if note not in self._notes:
             self._notes.add(note)
-            self._out.say(f"lossguard: {text}; training goes on unchanged.")
+            self._out.say(text())
 
     def _settle(self, s: StepState, cur: Record) -> None:
         """Before a new loss term: close, keep or drop the terms collected so far."""
