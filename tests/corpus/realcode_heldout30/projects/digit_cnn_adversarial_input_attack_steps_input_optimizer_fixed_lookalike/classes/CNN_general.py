@@ -85,3 +85,4 @@ class CNN:
             print('[%d] loss: %.3f' % (i + 1, loss.item()))
             if loss.item() < 0.5:
                 return X.detach().numpy()
+        return X.detach().numpy()
