@@ -1,5 +1,5 @@
 """part of look-alike project [LG001, LG013, LG015]: the Cora script: Adam with weight decay on weights only, full-graph epochs that take the loss from the model's forward, clear, back-propagate and step; the validation loss from the same forward is only formatted into the log."""
-# Source: longshuicui/gcn-pytorch at f0eff272, train.py; re-typed, identifiers renamed; the argument parser, the t-SNE inference and plotting cut;
+# Source: longshuicui/gcn-pytorch at f0eff272, train.py; re-typed, identifiers renamed; the argument parser, the t-SNE inference and plotting, and a stray model.load_state_dict() call without arguments cut;
 # utils.py not reproduced.
 import logging
 import torch
