@@ -11,7 +11,7 @@ from torch.utils.data import DataLoader
 from rnn.chinese_poetry_rnn.config import Config
 from rnn.chinese_poetry_rnn.data import Tokenization
 from rnn.chinese_poetry_rnn.model import PoetryLSTM
-from rnn.chinese_poetry_rnn.utils import get_device
+from rnn.chinese_poetry_rnn.utils import *
 
 conf = Config()
 device = get_device()
