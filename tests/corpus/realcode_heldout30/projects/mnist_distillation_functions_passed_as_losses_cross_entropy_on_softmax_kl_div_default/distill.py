@@ -1,5 +1,5 @@
 """part of positive project [LG001, LG009, LG011]: the experiment script: a pretrained LeNet teacher whose last LogSoftmax is replaced by the temperature softmax, a plain student trained with fit(..., hard_loss_func=F.cross_entropy), then students distilled with hard_loss_func=F.cross_entropy and soft_loss_func=F.kl_div for every temperature and weight."""
-# Source: Isuxiz/knowledge-distill-experiment at 9686c33e (the parent of 5e057af6, "fix: 修复了kl散度计算错误"), distill.py; re-typed, identifiers renamed; the accuracy and parameter-count prints shortened.
+# Source: Isuxiz/knowledge-distill-experiment at 9686c334 (the parent of 5e057af6, "fix: 修复了kl散度计算错误"), distill.py; re-typed, identifiers renamed; the accuracy and parameter-count prints shortened.
 import os
 import torch
 import torch.nn.functional as F

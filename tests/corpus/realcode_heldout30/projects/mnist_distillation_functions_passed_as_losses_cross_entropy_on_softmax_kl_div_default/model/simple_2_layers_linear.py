@@ -1,5 +1,5 @@
 """part of positive project [LG001, LG009, LG011]: the student: Flatten, Linear, ReLU, Linear, ReLU, then both a temperature softmax (the soft output) and nn.Softmax() without dim (the hard output); forward stacks the two probability tensors."""
-# Source: Isuxiz/knowledge-distill-experiment at 9686c33e (the parent of 5e057af6, "fix: 修复了kl散度计算错误"), model/simple_2_layers_linear.py; re-typed, identifiers renamed.
+# Source: Isuxiz/knowledge-distill-experiment at 9686c334 (the parent of 5e057af6, "fix: 修复了kl散度计算错误"), model/simple_2_layers_linear.py; re-typed, identifiers renamed.
 import torch
 import torch.nn as nn
 from collections import OrderedDict

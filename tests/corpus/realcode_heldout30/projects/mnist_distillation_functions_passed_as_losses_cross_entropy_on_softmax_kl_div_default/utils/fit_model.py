@@ -1,5 +1,5 @@
 """part of positive project [LG001, LG009, LG011]: the batch step receives its losses as function arguments: hard_loss_func(hard_y_hat, yb) on the student's softmax output (F.cross_entropy, passed by distill.py) and soft_loss_func(soft.log(), teacher(xb)) (F.kl_div with its default reduction); then backward, step, zero_grad."""
-# Source: Isuxiz/knowledge-distill-experiment at 9686c33e (the parent of 5e057af6, "fix: 修复了kl散度计算错误"), utils/fit_model.py; re-typed, identifiers renamed; kept as in the source.
+# Source: Isuxiz/knowledge-distill-experiment at 9686c334 (the parent of 5e057af6, "fix: 修复了kl散度计算错误"), utils/fit_model.py; re-typed, identifiers renamed; kept as in the source.
 import torch
 import numpy as np
 
