@@ -11,7 +11,7 @@ repository's) and uses only plumbing commands that run no filter: ``rev-parse``,
 
 REF is compared from where HEAD's history meets it (:func:`_merge_base`, ``REF...HEAD``).
 Changed lines therefore come from comparing each file's text at REF (``git cat-file blob``)
-with the text checked now, line by line with difflib, instead of from ``git diff`` (which
+with the text checked now, line by line (:mod:`lossguard.static.line_diff`), instead of from ``git diff`` (which
 would run the repository's clean filters). Files that are not in REF's tree but are in the
 work tree (new, staged or untracked and not ignored, or outside the work tree) count as
 changed throughout; a file in a submodule is compared with the submodule's commit in REF. A
@@ -21,7 +21,6 @@ REF's own findings (lossguard.static.run: REF's files are written with :meth:`Ch
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import posixpath
@@ -32,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard.errors import UsageError
-from lossguard.static import notebook, sources
+from lossguard.static import line_diff, notebook, sources
 
 # Settings that make git run a program, turned off. Command-line `-c` wins over every config file.
 SAFE_CONFIG = (
@@ -258,8 +257,9 @@ class Changes:
 
     def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
         where = self._submodule(path) if path not in self.at_ref else None
-        repo, commit, rel = where if where is not None else (self.toplevel, self.ref, path.relative_to(self.toplevel).as_posix())
         try:
+            # (a file REF has whose name the change made a link out of the work tree has no name in it: all changed)
+            repo, commit, rel = where if where is not None else (self.toplevel, self.ref, path.relative_to(self.toplevel).as_posix())
             proc = git(["cat-file", "blob", f"{commit}:{rel}"], repo)
             if proc.returncode != 0:
                 raise OSError(_text(proc.stderr))
@@ -271,13 +271,7 @@ class Changes:
                 new_text = sources.read(path)
         except (OSError, subprocess.TimeoutExpired, ValueError):
             return None  # cannot compare: every line counts as changed
-        old_lines, new_lines = sources.split_lines(old_text), sources.split_lines(new_text)
-        changed: set[int] = set()
-        matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
-        for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
-            if tag in ("replace", "insert"):
-                changed.update(range(j1 + 1, j2 + 1))
-        return changed
+        return line_diff.changed_lines(sources.split_lines(old_text), sources.split_lines(new_text))
 
     def edited(self, paths: list[Path]) -> set[Path]:
         """Those of ``paths`` that REF's tree has as regular files and that the change edits:

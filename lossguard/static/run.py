@@ -102,6 +102,14 @@ def run_check(
                 f"checked {len(added)} file(s) this change adds or edits under folders excluded by default ({folders}), as the gate "
                 "checks whatever a change adds or edits; set `exclude` or `extend-exclude` in [tool.lossguard] to say such a folder is meant to be left out"
             )
+        scripts = ref_trust.changed_scripts(found.others, settings, changes)
+        if scripts:
+            found.files += [p for p in scripts if p not in found.files]
+            warnings.append(
+                f"checked {len(scripts)} file(s) this change adds or edits that are Python without a .py name (a Python shebang "
+                f"or .pyw: {', '.join(shown(p, cwd) for p in scripts[:5])}{', ...' if len(scripts) > 5 else ''}), as the gate checks "
+                "whatever Python a change adds or edits; a run without --diff checks them only when named"
+            )
     moved = changes.moved_submodules([folder for folder, _ in found.absent]) if changes is not None else {}
     for folder, base in found.absent:
         if folder in moved and not settings.is_excluded(folder, base=base):

@@ -1,0 +1,79 @@
+"""Round 38's attempts to fool the gate (docs/ci.md, "Round 38: trying to fool the gate"): round
+37's leftovers and what rounds 26-27 did not try. Each test builds a real git repository and runs
+the real command (in a subprocess where time or the process matters)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from tests.cli_support import FIXED, cli, git, run
+from tests.test_cli_gate_red_team import BUG, _commit, _found, _write
+
+
+def _repo(top: Path, files: dict[str, str]) -> Path:
+    git("init", "-q", "-b", "main", cwd=top)
+    _write(top, {"pyproject.toml": '[project]\nname = "demo"\n', **files})
+    _commit(top, "REF")
+    git("branch", "base", cwd=top)
+    return top
+
+
+def test_a_one_line_change_to_a_file_of_many_equal_lines_does_not_stall_the_gate(tmp_path: Path):
+    """--diff compared REF's text with the new one by difflib, whose time grows with the square of
+    the number of equal lines: a training file with a 24,000-line function of one repeated line
+    took minutes for a one-line change (54 s at 16,000 lines; hours near the 10 MB limit), so a
+    pull request could hold the gate until CI's timeout. The lines both texts start and end with
+    are matched first; the rest in bounded time. The bug on the changed line is reported; the
+    look-alike (a change that leaves the old bug alone) still hides REF's finding."""
+    filler = "\n\ndef count(x):\n" + "    x = x + 1\n" * 24_000 + "    return x\n"
+    _repo(tmp_path, {"train.py": FIXED + filler, "old.py": BUG + filler})
+    _write(tmp_path, {"train.py": BUG + filler, "old.py": BUG + filler.replace("return x", "return x + 1")})
+    _commit(tmp_path, "one line each")
+    r = run("check", "--format", "json", "--diff", "base", cwd=tmp_path, timeout=60)
+    assert r.returncode == 1 and _found(r) == [("train.py", "LG006")], r.stdout + r.stderr
+
+
+def test_python_without_a_py_name_that_the_change_adds_or_edits_is_checked(tmp_path: Path):
+    """A folder's run checks `.py` files (as ruff does): a pull request that renamed train.py to
+    train.pyw, or moved its loop into `bin/train` behind `#!/usr/bin/env python3`, with a bug,
+    passed the gate ("No Python files or notebooks to check.", exit 0). Under --diff, a file the
+    change adds or edits that is Python by its shebang or `.pyw` is checked, with a warning.
+    Look-alikes: a shell script the change adds is not read as Python; a script REF has that the
+    change leaves alone is not checked (a run without --diff checks such files only when named);
+    an unedited rename keeps REF's finding old."""
+    _repo(tmp_path, {"train.py": FIXED, "tools/old": "#!/usr/bin/python3 -u\n" + BUG})
+    git("mv", "train.py", "train.pyw", cwd=tmp_path)
+    _write(tmp_path, {"train.pyw": BUG, "bin/train": "#!/usr/bin/env -S python3 -u\n" + BUG, "bin/setup": "#!/bin/sh\nexit 0\n"})
+    _commit(tmp_path, "scripts")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1 and _found(r) == [("bin/train", "LG006"), ("train.pyw", "LG006")], r.stdout + r.stderr
+    assert "checked 2 file(s) this change adds or edits that are Python without a .py name" in r.stderr
+    assert cli("check", cwd=tmp_path).returncode == 0  # without --diff: .py files only, as before
+    # an unedited rename of REF's buggy file: its finding is REF's
+    git("reset", "-q", "--hard", "base", cwd=tmp_path)
+    _write(tmp_path, {"train.py": BUG})
+    _commit(tmp_path, "REF has the bug")
+    git("branch", "-f", "base", cwd=tmp_path)
+    git("mv", "train.py", "train.pyw", cwd=tmp_path)
+    _commit(tmp_path, "renamed")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr
+
+
+def test_a_named_file_the_change_makes_a_link_out_of_the_repository_is_reported_not_a_traceback(tmp_path: Path):
+    """`lossguard check --diff base train.py` where the change replaced train.py by a link to a file
+    outside the repository (REF has a regular train.py) stopped on an internal error with a
+    traceback ("is not in the subpath of"): nothing checked. The file is checked, as any file
+    named; it has no name in REF's tree to compare with, so all of it counts as changed."""
+    top = tmp_path / "repo"
+    top.mkdir()
+    _repo(top, {"train.py": FIXED})
+    (tmp_path / "elsewhere.py").write_text(BUG)
+    (top / "train.py").unlink()
+    os.symlink(tmp_path / "elsewhere.py", top / "train.py")
+    _commit(top, "train.py points elsewhere")
+    r = cli("check", "--format", "json", "--diff", "base", "train.py", cwd=top)
+    assert r.returncode == 1 and _found(r) == [("train.py", "LG006")], r.stdout + r.stderr
+    assert "Traceback" not in r.stderr
