@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from tests.cli_support import FIXED, cli, git, run
+from tests.cli_support import FIXED, TRAIN, cli, git, run
 from tests.test_cli_gate_red_team import BUG, _commit, _found, _write
 
 
@@ -77,3 +77,33 @@ def test_a_named_file_the_change_makes_a_link_out_of_the_repository_is_reported_
     r = cli("check", "--format", "json", "--diff", "base", "train.py", cwd=top)
     assert r.returncode == 1 and _found(r) == [("train.py", "LG006")], r.stdout + r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_black_parentheses_around_a_right_hand_side_keep_a_baselined_finding_matched(tmp_path: Path):
+    """black (and ruff format) put a right-hand side too long for a line in parentheses:
+    `loss = (\\n    criterion(model(x), y) * weight\\n)`. Format 4 kept them in the key: the recorded
+    finding became new, a false failure that pushes a maintainer to rewrite the baseline
+    wholesale. Format 5 reads a statement without parentheses that wrap its whole right-hand
+    side. Look-alikes: parentheses that do not wrap all of it (`(a) * w`) still make another
+    statement; a second copy is still new; a format 4 file is read as it matched, with a warning."""
+    weighted = TRAIN.replace("loss = criterion(model(x), y)", "loss = criterion(model(x), y) * weight").replace(
+        "def train(loader):", "def train(loader, weight=1.0):"
+    )
+    _repo(tmp_path, {"train.py": weighted})
+    assert cli("baseline", "-q", "-o", "b.json", cwd=tmp_path).returncode == 0
+    assert json.loads((tmp_path / "b.json").read_text())["lossguard-baseline"] == 5
+    wrapped = weighted.replace("loss = criterion(model(x), y) * weight", "loss = (\n                criterion(model(x), y) * weight\n            )")
+    _write(tmp_path, {"train.py": wrapped})
+    r = cli("check", "--format", "json", "--baseline", "b.json", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr
+    twice = wrapped.replace("        loss.backward()\n", "        loss = (criterion(model(x), y)) * weight\n        loss.backward()\n")
+    _write(tmp_path, {"train.py": twice})
+    r = cli("check", "--format", "json", "--baseline", "b.json", cwd=tmp_path)
+    assert r.returncode == 1 and _found(r) == [("train.py", "LG001")], r.stdout + r.stderr
+    doc = json.loads((tmp_path / "b.json").read_text())
+    doc["lossguard-baseline"] = 4  # (these one-line findings have no parentheses: the same hashes in format 4)
+    (tmp_path / "v4.json").write_text(json.dumps(doc))
+    _write(tmp_path, {"train.py": wrapped})
+    r = cli("check", "--format", "json", "--baseline", "v4.json", cwd=tmp_path)
+    assert r.returncode == 1 and _found(r) == [("train.py", "LG001")], r.stdout + r.stderr
+    assert "baseline format 4 matches a recorded finding only while its code keeps the parentheses" in r.stderr

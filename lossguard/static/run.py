@@ -222,9 +222,10 @@ def run_check(
                 f"rewrite it with `lossguard baseline -o {baseline}` to match within the function"
             )
         elif recorded.version < FORMAT_VERSION:
+            kept_as = "its line breaks" if recorded.version == 3 else "the parentheses (or none) around a right-hand side"
             outcome.warnings.append(
-                f"{baseline}: baseline format {recorded.version} matches a recorded finding only while its code keeps its line "
-                f"breaks (reformatted code counts as new); rewrite it with `lossguard baseline -o {baseline}`"
+                f"{baseline}: baseline format {recorded.version} matches a recorded finding only while its code keeps {kept_as} "
+                f"(reformatted code counts as new); rewrite it with `lossguard baseline -o {baseline}`"
             )
         kept = new_findings(findings, recorded, sources)
         outcome.hidden_by_baseline = len(findings) - len(kept)

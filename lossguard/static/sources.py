@@ -120,6 +120,69 @@ def code_form(text: str) -> str:
     return _TRAILING_COMMA.sub("", _SPACE_BY_PUNCTUATION.sub("", text))
 
 
+_ASSIGNMENT = frozenset({"=", "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**="})
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` (whole statements) without the parentheses that black and ruff format put around a
+    right-hand side too long for a line: in each statement, a ``(`` right after its last
+    assignment operator outside brackets (``=``, ``+=``, ...) or after a leading ``return``, whose
+    ``)`` ends the statement, is blanked. ``loss = (\n    a + b\n)`` and ``loss = a + b`` then
+    read the same in :func:`code_form`; ``x = (a) + (b)`` and ``f(a=(b))`` keep theirs (the first
+    ``)`` is not the end; the ``=`` is inside brackets). Text that does not tokenize is returned
+    as it is."""
+    offsets = line_offsets(text)
+    blank: list[int] = []
+    statement: list[tokenize.TokenInfo] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING):
+                continue
+            if tok.type not in (tokenize.NEWLINE, tokenize.ENDMARKER):
+                statement.append(tok)
+                continue
+            blank += _wrapping_parentheses(statement)
+            statement = []
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return text
+    blank += _wrapping_parentheses(statement)
+    chars = list(text)
+    for row, col in ((t.start[0], t.start[1]) for t in blank):
+        at = offsets[row - 1] + col
+        if at < len(chars):
+            chars[at] = " "
+    return "".join(chars)
+
+
+def _wrapping_parentheses(statement: list[tokenize.TokenInfo]) -> list[tokenize.TokenInfo]:
+    """The ``(`` and ``)`` tokens that wrap the whole right-hand side of ``statement`` (see
+    :func:`unwrapped`), or none."""
+    depth = 0
+    after = 1 if statement and statement[0].string == "return" else -1
+    for i, tok in enumerate(statement):
+        if tok.type != tokenize.OP:
+            continue
+        if tok.string in _OPEN:
+            depth += 1
+        elif tok.string in _CLOSE:
+            depth -= 1
+        elif depth == 0 and tok.string in _ASSIGNMENT:
+            after = i + 1
+    if after < 0 or after >= len(statement) or statement[after].string != "(" or statement[-1].string != ")":
+        return []
+    depth = 0
+    for i in range(after, len(statement)):
+        tok = statement[i]
+        if tok.type == tokenize.OP and tok.string in _OPEN:
+            depth += 1
+        elif tok.type == tokenize.OP and tok.string in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return [statement[after], tok] if i == len(statement) - 1 else []
+    return []
+
+
 def logical_lines(lines: list[str]) -> dict[int, tuple[int, int]]:
     """For each line of code (1-based) that belongs to a statement spanning several lines (a
     bracket left open, a backslash, a string over lines), the first and last line of that
@@ -463,18 +526,21 @@ class SourceSet:
         picked = lines[finding.line - 1 : finding.end_line]
         return " ".join(" ".join(picked).split())
 
-    def flagged_code(self, finding: Finding) -> str:
+    def flagged_code(self, finding: Finding, unwrap: bool = True) -> str:
         """The statement(s) holding the flagged lines (their logical lines: a call split over
         several lines is one), as :func:`code_form` writes them: stable when code moves, is
         re-indented, or is reformatted (``loss = criterion(model(x), y)`` split over four lines
-        with a trailing comma, as black and ruff format write it, or joined back)."""
+        with a trailing comma, as black and ruff format write it, or joined back; and, unless
+        ``unwrap`` is False, as baseline format 4 read it, the parentheses they put around a
+        long right-hand side: :func:`unwrapped`)."""
         lines = self.lines(finding.path)
         spans = self._logical.get(finding.path)
         if spans is None:
             spans = self._logical[finding.path] = logical_lines(lines)
         start = spans.get(finding.line, (finding.line, finding.line))[0]
         end = spans.get(finding.end_line, (finding.end_line, finding.end_line))[1]
-        return code_form("\n".join(lines[start - 1 : end]))
+        text = "\n".join(lines[start - 1 : end])
+        return code_form(unwrapped(text) if unwrap else text)
 
     def scope(self, display: str, line: int) -> str:
         """Where ``line`` of the checked text is: the names of the classes and functions around

@@ -102,3 +102,26 @@ def test_newer_syntax_is_told_from_the_statement_where_parsing_stopped(monkeypat
     with pytest.raises(ValueError) as err:
         sources.parse("x = [\n1,\n" + generic)  # (stops in `def`, which parses alone: no hint)
     assert "newer than" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "plain"),
+    [
+        ("loss = (\n    criterion(out, y) * w\n)", "loss = criterion(out, y) * w"),
+        ("total += (\n    loss.item()\n)", "total += loss.item()"),
+        ("return (\n    a + b\n)", "return a + b"),
+        ('x = (")(" + y)', 'x = ")(" + y'),
+        ("a = b = (c)", "a = b = c"),
+    ],
+)
+def test_black_parentheses_around_a_right_hand_side_read_as_none(wrapped: str, plain: str):
+    """What black and ruff format put around a long right-hand side is not part of the key."""
+    assert sources.code_form(sources.unwrapped(wrapped)) == sources.code_form(sources.unwrapped(plain))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x = (a) + (b)", "f(a=(b))", "x = (a)[0]", "y = f(x)", "x = (a\n"],  # (the last does not tokenize)
+)
+def test_parentheses_that_do_not_wrap_a_whole_right_hand_side_stay(text: str):
+    assert sources.unwrapped(text) == text
