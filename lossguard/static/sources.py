@@ -133,7 +133,7 @@ def unwrapped(text: str) -> str:
     ``)`` is not the end; the ``=`` is inside brackets). Text that does not tokenize is returned
     as it is."""
     offsets = line_offsets(text)
-    blank: list[int] = []
+    blank: list[tokenize.TokenInfo] = []
     statement: list[tokenize.TokenInfo] = []
     try:
         for tok in tokenize.generate_tokens(io.StringIO(text).readline):
