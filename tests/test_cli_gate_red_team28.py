@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from tests.cli_support import FIXED, TRAIN, cli, git, run
-from tests.test_cli_gate_red_team import BUG, _commit, _found, _write
+from tests.test_cli_gate_red_team import BUG, MODEL, PLAIN_LOOP, SOFTMAX_MODEL, _commit, _found, _write
 
 
 def _repo(top: Path, files: dict[str, str]) -> Path:
@@ -107,3 +107,41 @@ def test_black_parentheses_around_a_right_hand_side_keep_a_baselined_finding_mat
     r = cli("check", "--format", "json", "--baseline", "v4.json", cwd=tmp_path)
     assert r.returncode == 1 and _found(r) == [("train.py", "LG001")], r.stdout + r.stderr
     assert "baseline format 4 matches a recorded finding only while its code keeps the parentheses" in r.stderr
+
+
+def test_a_file_moved_with_an_edit_is_compared_with_the_file_it_came_from(tmp_path: Path):
+    """`git mv pkg pkg2` with an import line edited in the moved train.py made both of its old
+    findings new (a file REF does not have counts as changed throughout): a false failure for a
+    move. A `.py` file the change adds is paired with the `.py` file REF has and the work tree no
+    longer has that shares at least half its lines (git's rename detection: 50%), each of REF's
+    files paired once; its lines are compared with that file's, and a finding on a line it kept
+    is hidden only when REF's check of REF's tree had the same finding there. Look-alikes: a bug
+    the move adds is reported; a moved loop that now imports a softmax model gets the new LG001;
+    of two edited copies of one file, only one is paired: the other's findings are new."""
+    loop = PLAIN_LOOP.replace("from model import", "from .model import")
+    _repo(tmp_path, {"pkg/__init__.py": "", "pkg/train.py": TRAIN, "pkg/model.py": MODEL, "pkg/loop.py": loop})
+    git("mv", "pkg", "pkg2", cwd=tmp_path)
+    _write(tmp_path, {"pkg2/train.py": "import logging\n" + TRAIN})
+    _commit(tmp_path, "moved, and logging")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr
+    # the move adds a bug: reported
+    _write(tmp_path, {"pkg2/train.py": "import logging\n" + TRAIN.replace("        optimizer.zero_grad()\n", "")})
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1 and [c for _p, c in _found(r)] == ["LG014"], r.stdout + r.stderr
+    # the moved, edited loop now imports a softmax model: its LG001 is new
+    git("reset", "-q", "--hard", "base", cwd=tmp_path)
+    _write(tmp_path, {"soft/__init__.py": "", "soft/model.py": SOFTMAX_MODEL})
+    git("mv", "pkg/loop.py", "soft/loop.py", cwd=tmp_path)
+    _write(tmp_path, {"soft/loop.py": "import logging\n" + loop})
+    _commit(tmp_path, "the loop moves to the soft package")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1 and _found(r) == [("soft/loop.py", "LG001")], r.stdout + r.stderr
+    # two edited copies of one file: one is the move, the other is new
+    git("reset", "-q", "--hard", "base", cwd=tmp_path)
+    git("rm", "-q", "pkg/train.py", cwd=tmp_path)
+    _write(tmp_path, {"pkg/train_a.py": "import logging\n" + TRAIN, "pkg/train_b.py": "import os\n" + TRAIN})
+    _commit(tmp_path, "two copies")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
+    assert r.returncode == 1 and sorted(c for _p, c in _found(r)) == ["LG001", "LG006"], r.stdout + r.stderr
+    assert len({p for p, _c in _found(r)}) == 1

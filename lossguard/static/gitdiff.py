@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard.errors import UsageError
-from lossguard.static import line_diff, notebook, sources
+from lossguard.static import line_diff, notebook, renames, sources
 
 # Settings that make git run a program, turned off. Command-line `-c` wins over every config file.
 SAFE_CONFIG = (
@@ -181,6 +181,7 @@ class Changes:
     _ignores: dict[Path, bool] = field(default_factory=dict)
     _origins: dict[Path, str | None] = field(default_factory=dict)
     _gone: dict[str, list[str]] | None = None  # object id -> REF's files of that content the work tree no longer has
+    _renamed: dict[Path, str] | None = None  # a file moved with an edit -> REF's name of it (:meth:`origin`)
 
     def touches(self, path: Path, start: int, end: int, checked_text: str | None = None) -> bool:
         """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
@@ -189,7 +190,9 @@ class Changes:
         if path not in self.at_ref and self._submodule(path) is None:
             if self.moved_from(path) is not None:
                 return False  # moved (`git mv`) without an edit: no line changed
-            return path in self.present or not self._ignored(path)  # new since REF; a file git ignores is not a change
+            if self.origin(path) is None:
+                return path in self.present or not self._ignored(path)  # new since REF; a file git ignores is not a change
+            # moved with an edit: compared with the file it was moved from
         if path not in self._changed:
             self._changed[path] = self._changed_lines(path, checked_text)
         changed = self._changed[path]
@@ -227,10 +230,50 @@ class Changes:
             names = [n for n in names if posixpath.basename(n) == path.name]
         return names[0] if len(names) == 1 else None
 
+    def origin(self, path: Path) -> str | None:
+        """REF's name of the file that ``path`` was moved from: unedited (:meth:`moved_from`), or
+        edited (a ``.py`` file REF's tree does not have, paired with a ``.py`` file of REF's tree
+        the work tree no longer has by the lines they share: :func:`renames.similar_pairs`). None
+        for any other file."""
+        exact = self.moved_from(path)
+        if exact is not None:
+            return exact
+        path = path.resolve()
+        if path in self.at_ref or path not in self.present or self._submodule(path) is not None:
+            return None
+        return self._edited_moves().get(path)
+
+    def _edited_moves(self) -> dict[Path, str]:
+        if self._renamed is None:
+            self._renamed = {}
+            added = [
+                p for p in self.present if p.suffix == ".py" and p not in self.at_ref and self._submodule(p) is None and self.moved_from(p) is None
+            ]
+            moved = {origin for origin in self._origins.values() if origin is not None}
+            gone = {rel: oid for oid, names in (self._gone or {}).items() for rel in names if rel.endswith(".py") and rel not in moved}
+            if not added or not gone or len(added) * len(gone) > renames.MAX_PAIRS:
+                return self._renamed
+            texts: dict[str, str] = {}
+            for p in added:
+                try:
+                    texts[p.relative_to(self.toplevel).as_posix()] = sources.read(p)
+                except (OSError, ValueError):
+                    continue
+            blobs = self._read_many(list(gone.values()))
+            old: dict[str, str] = {}
+            for rel, oid in gone.items():
+                try:
+                    old[rel] = sources.decode(blobs[oid]) if oid in blobs else ""
+                except ValueError:
+                    continue
+            for new, was in renames.similar_pairs(texts, {rel: text for rel, text in old.items() if text}).items():
+                self._renamed[(self.toplevel / new).resolve()] = was
+        return self._renamed
+
     def name_at_ref(self, path: Path) -> str:
         """The name relative to the top under which REF's tree has the file at ``path`` (resolved):
-        its own, or the one it was moved from (:meth:`moved_from`)."""
-        return self.moved_from(path) or path.resolve().relative_to(self.toplevel).as_posix()
+        its own, or the one it was moved from (:meth:`origin`)."""
+        return self.origin(path) or path.resolve().relative_to(self.toplevel).as_posix()
 
     def _ignored(self, path: Path) -> bool:
         """Whether git ignores ``path`` (False outside the work tree, which no ref describes)."""
@@ -257,9 +300,10 @@ class Changes:
 
     def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
         where = self._submodule(path) if path not in self.at_ref else None
+        moved = self._edited_moves().get(path) if path not in self.at_ref else None
         try:
             # (a file REF has whose name the change made a link out of the work tree has no name in it: all changed)
-            repo, commit, rel = where if where is not None else (self.toplevel, self.ref, path.relative_to(self.toplevel).as_posix())
+            repo, commit, rel = where if where is not None else (self.toplevel, self.ref, moved or path.relative_to(self.toplevel).as_posix())
             proc = git(["cat-file", "blob", f"{commit}:{rel}"], repo)
             if proc.returncode != 0:
                 raise OSError(_text(proc.stderr))
@@ -392,6 +436,27 @@ class Changes:
             return None
         return proc.stdout if proc.returncode == 0 else None
 
+    def _read_many(self, oids: list[str]) -> dict[str, bytes]:
+        """The contents of the blobs ``oids`` (read in one ``cat-file --batch``); those that cannot
+        be read are left out."""
+        try:
+            batch = git(["cat-file", "--batch"], self.toplevel, stdin="".join(f"{oid}\n" for oid in oids).encode())
+        except (OSError, subprocess.TimeoutExpired):
+            return {}
+        out: dict[str, bytes] = {}
+        data, pos = batch.stdout, 0
+        for oid in oids:
+            end = data.find(b"\n", pos)
+            if end < 0:
+                break
+            header = data[pos:end].split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                break
+            size = int(header[2])
+            out[oid] = data[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
+        return out
+
     def snapshot(self, into: Path, suffixes: tuple[str, ...], also: set[str] | None = None) -> dict[str, Path]:
         """Write REF's files whose names end with ``suffixes`` (and those named in ``also``)
         under ``into``, as blobs (no filter runs), and return them by their name relative to
@@ -400,25 +465,14 @@ class Changes:
         blobs = [(oid, n) for n, oid in self.blobs.items() if (n.endswith(suffixes) or n in (also or ())) and _safe_name(n)]
         if not blobs:
             return {}
-        try:
-            batch = git(["cat-file", "--batch"], self.toplevel, stdin="".join(f"{oid}\n" for oid, _ in blobs).encode())
-        except (OSError, subprocess.TimeoutExpired):
-            return {}
+        bodies = self._read_many([oid for oid, _ in blobs])
         out: dict[str, Path] = {}
-        data, pos = batch.stdout, 0
-        for _oid, name in blobs:
-            end = data.find(b"\n", pos)
-            if end < 0:
+        for oid, name in blobs:
+            if oid not in bodies:
                 break
-            header = data[pos:end].split()
-            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
-                break
-            size = int(header[2])
-            body = data[end + 1 : end + 1 + size]
-            pos = end + 1 + size + 1
             target = into.joinpath(*name.split("/"))
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body)
+            target.write_bytes(bodies[oid])
             out[name] = target
         return out
 

@@ -204,7 +204,7 @@ def new_suppressions(
     left_loose: Counter[tuple[str, str, str]] = Counter()
     for key, n in left.items():
         left_loose[_loose(key)] += n
-    keys = silence_keys([f for f, _ in known], lambda f: changes.moved_from(sources.paths[f.path]) or _shown(sources.paths[f.path], changes), sources)
+    keys = silence_keys([f for f, _ in known], lambda f: changes.origin(sources.paths[f.path]) or _shown(sources.paths[f.path], changes), sources)
     out = []
     for (f, line), key, is_edited, skip in zip(known, keys, touched, kept_skip):
         if is_edited:

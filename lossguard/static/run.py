@@ -277,7 +277,7 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, a
     old = [
         i
         for i, (f, changed) in enumerate(zip(findings, touched))
-        if not changed and (sources.paths[f.path].resolve() in changes.at_ref or changes.moved_from(sources.paths[f.path]) is not None)
+        if not changed and (sources.paths[f.path].resolve() in changes.at_ref or changes.origin(sources.paths[f.path]) is not None)
     ]
     new = unmatched([findings[i] for i in old], at_ref.findings(), sources, path=lambda f: changes.name_at_ref(sources.paths[f.path]))
     kept = {i for i, n in zip(old, new) if n}
