@@ -145,3 +145,49 @@ def test_a_file_moved_with_an_edit_is_compared_with_the_file_it_came_from(tmp_pa
     r = cli("check", "--format", "json", "--diff", "base", cwd=tmp_path)
     assert r.returncode == 1 and sorted(c for _p, c in _found(r)) == ["LG001", "LG006"], r.stdout + r.stderr
     assert len({p for p, _c in _found(r)}) == 1
+
+
+def test_a_link_the_change_points_out_of_the_repository_is_not_passed(tmp_path: Path):
+    """A folder's run does not follow a link out of the folder (ruff's behaviour). A pull request
+    that replaced train.py by a link to a file outside the repository, with a bug there, passed
+    the gate with nothing checked ("No Python files or notebooks to check.", exit 0; beside other
+    files, "All checks passed"). Under --diff such a link the change adds or re-points is named
+    as not checked (exit 2) and says what to do; its target is never read. Look-alikes: a link
+    REF already had, unchanged, is left out as before; a link to a file inside the repository is
+    checked under the target's name; REF's `exclude` naming the link leaves it out."""
+    top = tmp_path / "repo"
+    top.mkdir()
+    _repo(top, {"train.py": FIXED, "other.py": FIXED, "lib/shared.py": FIXED})
+    (tmp_path / "elsewhere.py").write_text(BUG)
+    (top / "train.py").unlink()
+    os.symlink(tmp_path / "elsewhere.py", top / "train.py")
+    _commit(top, "train.py points elsewhere")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=top)
+    assert r.returncode == 2, r.stdout + r.stderr
+    entries = json.loads(r.stdout)
+    assert [(e["kind"], e["path"]) for e in entries] == [("not-checked", "train.py")]
+    assert "a symbolic link this change adds (or points elsewhere) to a file outside the repository" in entries[0]["message"]
+    assert cli("check", cwd=top).returncode == 0  # without --diff: left out, as before
+    # REF's own link, unchanged: left out as before
+    git("branch", "-f", "base", "HEAD", cwd=top)
+    _write(top, {"other.py": FIXED + "\n"})
+    _commit(top, "a blank line")
+    assert cli("check", "--diff", "base", cwd=top).returncode == 0
+    # a link into the repository: its target is checked
+    git("reset", "-q", "--hard", "base", cwd=top)
+    (top / "train.py").unlink()
+    os.symlink("lib/shared.py", top / "train.py")
+    _write(top, {"lib/shared.py": BUG})
+    _commit(top, "a link inside")
+    r = cli("check", "--format", "json", "--diff", "base", cwd=top)
+    assert r.returncode == 1 and _found(r) == [("lib/shared.py", "LG006")], r.stdout + r.stderr
+    # REF excludes the link: left out
+    git("reset", "-q", "--hard", "base", cwd=top)
+    _write(top, {"pyproject.toml": '[tool.lossguard]\nextend-exclude = ["train.py"]\n'})
+    _commit(top, "train.py is left out")
+    git("branch", "-f", "base", "HEAD", cwd=top)
+    (tmp_path / "elsewhere2.py").write_text(BUG)
+    (top / "train.py").unlink()
+    os.symlink(tmp_path / "elsewhere2.py", top / "train.py")
+    _commit(top, "re-pointed")
+    assert cli("check", "--diff", "base", cwd=top).returncode == 0

@@ -39,6 +39,7 @@ class Discovery:
     excluded: int = 0  # files under the folders given that the configuration excludes
     left_out: list[tuple[Path, Path]] = field(default_factory=list)  # those files, each with the folder given it was found under
     others: list[tuple[Path, Path]] = field(default_factory=list)  # files under the folders given without a Python suffix (never read here)
+    outside: list[tuple[Path, Path]] = field(default_factory=list)  # links with a Python suffix that point out of the folder given (not followed)
 
 
 def discover(paths: list[Path], settings: Settings) -> Discovery:
@@ -51,8 +52,10 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
             continue
         if path.is_dir():
             others: list[Path] = []
-            listed = _list_dir(path, found.errors, found.absent, others)
+            outside: list[Path] = []
+            listed = _list_dir(path, found.errors, found.absent, others, outside)
             found.others += [(p, path) for p in others]
+            found.outside += [(p, path) for p in outside]
             candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
             found.excluded += len(listed) - len(candidates)
             kept = set(candidates)
@@ -251,9 +254,12 @@ def module_keys(paths: list[Path]) -> set[tuple[bytes, ...]]:
     return keys
 
 
-def _list_dir(folder: Path, errors: list[FileError], absent_under: list[tuple[Path, Path]], others: list[Path] | None = None) -> list[Path]:
+def _list_dir(
+    folder: Path, errors: list[FileError], absent_under: list[tuple[Path, Path]], others: list[Path] | None = None, outside: list[Path] | None = None
+) -> list[Path]:
     """The Python files and notebooks under ``folder``; the other files go to ``others`` (their
-    names only: a link out of the folder is left out of both)."""
+    names only: a link out of the folder is left out of both, and one with a Python suffix goes to
+    ``outside``)."""
     if not os.access(folder, os.R_OK | os.X_OK):
         errors.append(FileError(str(folder), "cannot read this folder (permission denied)"))
         return []
@@ -273,6 +279,8 @@ def _list_dir(folder: Path, errors: list[FileError], absent_under: list[tuple[Pa
             try:
                 p.resolve().relative_to(root)
             except (ValueError, OSError):
+                if outside is not None and p.suffix in PY_SUFFIXES and p.is_symlink():
+                    outside.append(p)
                 continue  # points outside the checked folder: not followed
         if p.suffix not in PY_SUFFIXES:
             others.append(p)  # type: ignore[union-attr]

@@ -407,6 +407,18 @@ class Changes:
         except UnicodeDecodeError:
             return None
 
+    def same_link(self, path: Path) -> bool:
+        """Whether REF's tree has a symbolic link of the name ``path`` has (:meth:`ref_name`), to
+        the target the work tree's link ``path`` names."""
+        rel = self.ref_name(path)
+        if rel is None or rel not in self.links:
+            return False
+        try:
+            target = os.fsencode(os.readlink(path))
+        except OSError:
+            return False
+        return self._read(self.links[rel]) == target
+
     def _blob_at_ref(self, rel: str) -> str | None:
         """The object id of the regular file REF's tree has at ``rel``, following REF's own
         symbolic links (in any folder on the way) while they stay inside the tree."""

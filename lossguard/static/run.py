@@ -110,6 +110,9 @@ def run_check(
                 f"or .pyw: {', '.join(shown(p, cwd) for p in scripts[:5])}{', ...' if len(scripts) > 5 else ''}), as the gate checks "
                 "whatever Python a change adds or edits; a run without --diff checks them only when named"
             )
+        for p, base in found.outside:
+            if not settings.is_excluded(p, base, follow=False) and not p.resolve().is_relative_to(changes.toplevel) and not changes.same_link(p):
+                found.errors.append(FileError(shown(p, cwd), LINKED_OUT))
     moved = changes.moved_submodules([folder for folder, _ in found.absent]) if changes is not None else {}
     for folder, base in found.absent:
         if folder in moved and not settings.is_excluded(folder, base=base):
@@ -234,6 +237,13 @@ def run_check(
     outcome.findings = [ref_trust.noted(to_cells(f, sources)) for f in findings]
     outcome.silenced = result.silenced
     return outcome
+
+
+LINKED_OUT = (
+    "a symbolic link this change adds (or points elsewhere) to a file outside the repository: not followed, so not checked "
+    "(what it points to is not in the change, and may be anything on the machine); make it a file, or a link inside the "
+    "repository, or name it in `exclude` in [tool.lossguard]"
+)
 
 
 def _moved_submodule(was: str | None, now: str) -> str:
