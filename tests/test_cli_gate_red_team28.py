@@ -191,3 +191,31 @@ def test_a_link_the_change_points_out_of_the_repository_is_not_passed(tmp_path: 
     os.symlink(tmp_path / "elsewhere2.py", top / "train.py")
     _commit(top, "re-pointed")
     assert cli("check", "--diff", "base", cwd=top).returncode == 0
+
+
+def test_tricks_the_gate_already_sees_through(tmp_path: Path):
+    """Tried this round and already handled (each a row of docs/ci.md's round 38 table): REF given
+    as an annotated or a lightweight tag; a `# lossguard: disable=LG006` comment (not a lossguard
+    directive: nothing silenced); `[tool:lossguard]` in setup.cfg or `[lossguard]` in tox.ini
+    (not read: only pyproject.toml, REF's under --diff); `.gitattributes` marking the file
+    `binary linguist-generated` (nothing lossguard runs reads attributes); a file re-saved in
+    latin-1 with a coding cookie, CRLF line endings and tabs (decoded as Python does)."""
+    bug_latin1 = ("# -*- coding: latin-1 -*-\n# caf\xe9\n" + BUG.replace("    ", "\t")).replace("\n", "\r\n").encode("latin-1")
+    cases = {
+        "tag": {},
+        "disable": {"train.py": BUG.replace("total += loss\n", "total += loss  # lossguard: disable=LG006\n")},
+        "setup.cfg": {"setup.cfg": "[tool:lossguard]\nignore = LG006\n", "tox.ini": "[lossguard]\nignore = LG006\n"},
+        "binary": {".gitattributes": "train.py binary linguist-generated=true -diff\n"},
+        "latin-1": {"train.py": bug_latin1},
+    }
+    for name, files in cases.items():
+        top = tmp_path / name
+        top.mkdir()
+        _repo(top, {"train.py": FIXED})
+        git("tag", "-a", "v1", "-m", "release", cwd=top)
+        git("tag", "v1-light", cwd=top)
+        _write(top, {"train.py": BUG, **files})
+        _commit(top, name)
+        for ref in ("base", "v1", "v1-light") if name == "tag" else ("base",):
+            r = cli("check", "--format", "json", "--diff", ref, cwd=top)
+            assert r.returncode == 1 and _found(r) == [("train.py", "LG006")], (name, ref, r.stdout + r.stderr)
