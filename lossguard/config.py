@@ -52,15 +52,18 @@ class Settings:
     source: Path | None = None  # the pyproject.toml the settings came from
     named_exclude: set[str] = field(default_factory=set)  # the patterns the configuration's exclude and extend-exclude name
 
-    def is_excluded(self, path: Path, base: Path | None = None, patterns: list[str] | None = None) -> bool:
+    def is_excluded(self, path: Path, base: Path | None = None, patterns: list[str] | None = None, follow: bool = True) -> bool:
         """Whether a file found under the folder ``base`` (named on the command line) is excluded
-        (by ``patterns``: by default every pattern of the settings).
+        (by ``patterns``: by default every pattern of the settings). ``follow=False``: a symbolic
+        link is matched by its own name, not its target's.
 
         Patterns with a ``/`` match the path relative to the configuration's folder; bare names
         match any folder or file name below ``base``, so naming a folder inside a `.venv` or
         `build` folder still checks it."""
-        rel = _relative(path, self.root)
-        parts = _relative(path, base).parts if base is not None else rel.parts
+        if not follow:
+            path = path.parent.resolve() / path.name
+        rel = _relative(path, self.root, follow)
+        parts = _relative(path, base, follow).parts if base is not None else rel.parts
         for pattern in self.exclude if patterns is None else patterns:
             pat = pattern.rstrip("/")
             if "/" in pat:
@@ -91,11 +94,12 @@ def static_codes() -> set[str]:
     return {p.code for p in catalog.of_kind("static")}
 
 
-def _relative(path: Path, root: Path) -> PurePosixPath:
+def _relative(path: Path, root: Path, follow: bool = True) -> PurePosixPath:
+    where = path.resolve() if follow else path
     try:
-        return PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
+        return PurePosixPath(where.relative_to(root.resolve()).as_posix())
     except ValueError:
-        return PurePosixPath(path.resolve().as_posix())
+        return PurePosixPath(where.as_posix())
 
 
 def expand_codes(items: list[str], where: str, allow_runtime: bool = False) -> set[str]:

@@ -8,7 +8,8 @@ class is renamed) changes where it is: a recorded finding whose place no longer 
 file then matches by the innermost function's name alone. Matching counts: with one recorded
 occurrence and two current ones, one is new. Formats 1 (no function in the key) and 2 (the
 innermost function's name only) and 3 (the flagged text with its whitespace collapsed, so a
-line split in two no longer matched) are still read, and matched as they were, with a warning.
+line split in two no longer matched) and 4 (with the parentheses black puts around a long
+right-hand side) are still read, and matched as they were, with a warning.
 The same matching tells ``--diff REF`` which findings REF already had (lossguard.static.run).
 """
 
@@ -26,8 +27,8 @@ from lossguard.static.finding import Finding
 from lossguard.static.fingerprint import content_hash
 from lossguard.static.sources import SourceSet, printable
 
-FORMAT_VERSION = 4  # 4: the flagged text as sources.code_form writes it (3: whitespace collapsed only)
-READABLE_VERSIONS = (1, 2, 3, 4)
+FORMAT_VERSION = 5  # 5: without black's parentheses around a right-hand side; 4: as sources.code_form writes it; 3: whitespace collapsed only
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ class Recorded:
 
 def entry(f: Finding, path: str, sources: SourceSet, version: int = FORMAT_VERSION) -> Entry:
     """What identifies ``f`` across versions of its file, ``path`` being its name relative to the
-    root: its flagged code as a formatter cannot change it (format 3: with whitespace collapsed,
+    root: its flagged code as a formatter cannot change it (format 4: with the parentheses black
+    puts around a long right-hand side, which made it new; format 3: with whitespace collapsed,
     so that a line split over several became a new finding)."""
-    text = sources.flagged_code(f) if version >= 4 else sources.flagged_text(f)
+    text = sources.flagged_code(f, unwrap=version >= 5) if version >= 4 else sources.flagged_text(f)
     scope = sources.scope(f.path, f.line)
     return Entry(
         content_hash(f.code, path, f"{scope}\0{text}"),

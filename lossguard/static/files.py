@@ -38,6 +38,8 @@ class Discovery:
     absent: list[tuple[Path, Path]] = field(default_factory=list)  # submodules not checked out, each with the folder given it was found under
     excluded: int = 0  # files under the folders given that the configuration excludes
     left_out: list[tuple[Path, Path]] = field(default_factory=list)  # those files, each with the folder given it was found under
+    others: list[tuple[Path, Path]] = field(default_factory=list)  # files under the folders given without a Python suffix (never read here)
+    outside: list[tuple[Path, Path]] = field(default_factory=list)  # links with a Python suffix that point out of the folder given (not followed)
 
 
 def discover(paths: list[Path], settings: Settings) -> Discovery:
@@ -49,7 +51,11 @@ def discover(paths: list[Path], settings: Settings) -> Discovery:
             found.errors.append(FileError(str(path), STDIN if str(path) == "-" else "no such file or directory"))
             continue
         if path.is_dir():
-            listed = _list_dir(path, found.errors, found.absent)
+            others: list[Path] = []
+            outside: list[Path] = []
+            listed = _list_dir(path, found.errors, found.absent, others, outside)
+            found.others += [(p, path) for p in others]
+            found.outside += [(p, path) for p in outside]
             candidates = [p for p in listed if not settings.is_excluded(p, base=path)]
             found.excluded += len(listed) - len(candidates)
             kept = set(candidates)
@@ -248,7 +254,12 @@ def module_keys(paths: list[Path]) -> set[tuple[bytes, ...]]:
     return keys
 
 
-def _list_dir(folder: Path, errors: list[FileError], absent_under: list[tuple[Path, Path]]) -> list[Path]:
+def _list_dir(
+    folder: Path, errors: list[FileError], absent_under: list[tuple[Path, Path]], others: list[Path] | None = None, outside: list[Path] | None = None
+) -> list[Path]:
+    """The Python files and notebooks under ``folder``; the other files go to ``others`` (their
+    names only: a link out of the folder is left out of both, and one with a Python suffix goes to
+    ``outside``)."""
     if not os.access(folder, os.R_OK | os.X_OK):
         errors.append(FileError(str(folder), "cannot read this folder (permission denied)"))
         return []
@@ -262,18 +273,46 @@ def _list_dir(folder: Path, errors: list[FileError], absent_under: list[tuple[Pa
     root = folder.resolve()
     out = []
     for p in listed:
-        if p.suffix not in PY_SUFFIXES:
+        if p.suffix not in PY_SUFFIXES and others is None:
             continue
         if p.is_symlink() or _has_linked_parent(p, folder):
             try:
                 p.resolve().relative_to(root)
             except (ValueError, OSError):
+                if outside is not None and p.suffix in PY_SUFFIXES and p.is_symlink():
+                    outside.append(p)
                 continue  # points outside the checked folder: not followed
-        if p.is_file():
+        if p.suffix not in PY_SUFFIXES:
+            others.append(p)  # type: ignore[union-attr]
+        elif p.is_file():
             out.append(p)
     # a file reached by a link too (the link itself, or a linked folder above it: a recipe folder's
     # `kws -> ../../../kws`) is checked and reported by its own name
     return sorted(out, key=lambda p: (p.is_symlink() or _has_linked_parent(p, folder), p))
+
+
+_PYTHON_PROGRAM = re.compile(r"(?:python|pypy)[0-9.]*")
+SCRIPT_SUFFIX = ".pyw"  # Python on Windows without a console: found in folders only when a change adds or edits it
+
+
+def python_script(path: Path) -> bool:
+    """Whether ``path``, which has no Python suffix, is a Python program: a ``.pyw`` file, or one
+    whose first line is a shebang naming ``python`` (``#!/usr/bin/env python3``, ``#!/usr/bin/env
+    -S python3 -u``, ``#!/opt/conda/bin/python3.10``) or ``pypy``, as pre-commit's file types
+    tell Python. Reads the first 512 bytes at most, of a regular file only."""
+    if path.suffix == SCRIPT_SUFFIX:
+        return path.is_file()
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as stream:
+            head = stream.read(512)
+    except OSError:
+        return False
+    if not head.startswith(b"#!"):
+        return False
+    line = head[2:].split(b"\n", 1)[0].decode("utf-8", "replace")
+    return any(_PYTHON_PROGRAM.fullmatch(word.rsplit("/", 1)[-1]) for word in line.split())
 
 
 NOT_CHECKED_OUT = (

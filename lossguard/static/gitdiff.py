@@ -11,7 +11,7 @@ repository's) and uses only plumbing commands that run no filter: ``rev-parse``,
 
 REF is compared from where HEAD's history meets it (:func:`_merge_base`, ``REF...HEAD``).
 Changed lines therefore come from comparing each file's text at REF (``git cat-file blob``)
-with the text checked now, line by line with difflib, instead of from ``git diff`` (which
+with the text checked now, line by line (:mod:`lossguard.static.line_diff`), instead of from ``git diff`` (which
 would run the repository's clean filters). Files that are not in REF's tree but are in the
 work tree (new, staged or untracked and not ignored, or outside the work tree) count as
 changed throughout; a file in a submodule is compared with the submodule's commit in REF. A
@@ -21,7 +21,6 @@ REF's own findings (lossguard.static.run: REF's files are written with :meth:`Ch
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import posixpath
@@ -32,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lossguard.errors import UsageError
-from lossguard.static import notebook, sources
+from lossguard.static import line_diff, notebook, renames, sources
 
 # Settings that make git run a program, turned off. Command-line `-c` wins over every config file.
 SAFE_CONFIG = (
@@ -182,6 +181,7 @@ class Changes:
     _ignores: dict[Path, bool] = field(default_factory=dict)
     _origins: dict[Path, str | None] = field(default_factory=dict)
     _gone: dict[str, list[str]] | None = None  # object id -> REF's files of that content the work tree no longer has
+    _renamed: dict[Path, str] | None = None  # a file moved with an edit -> REF's name of it (:meth:`origin`)
 
     def touches(self, path: Path, start: int, end: int, checked_text: str | None = None) -> bool:
         """Whether any of lines ``start..end`` of ``path`` changed since REF. ``checked_text``:
@@ -190,7 +190,9 @@ class Changes:
         if path not in self.at_ref and self._submodule(path) is None:
             if self.moved_from(path) is not None:
                 return False  # moved (`git mv`) without an edit: no line changed
-            return path in self.present or not self._ignored(path)  # new since REF; a file git ignores is not a change
+            if self.origin(path) is None:
+                return path in self.present or not self._ignored(path)  # new since REF; a file git ignores is not a change
+            # moved with an edit: compared with the file it was moved from
         if path not in self._changed:
             self._changed[path] = self._changed_lines(path, checked_text)
         changed = self._changed[path]
@@ -228,10 +230,50 @@ class Changes:
             names = [n for n in names if posixpath.basename(n) == path.name]
         return names[0] if len(names) == 1 else None
 
+    def origin(self, path: Path) -> str | None:
+        """REF's name of the file that ``path`` was moved from: unedited (:meth:`moved_from`), or
+        edited (a ``.py`` file REF's tree does not have, paired with a ``.py`` file of REF's tree
+        the work tree no longer has by the lines they share: :func:`renames.similar_pairs`). None
+        for any other file."""
+        exact = self.moved_from(path)
+        if exact is not None:
+            return exact
+        path = path.resolve()
+        if path in self.at_ref or path not in self.present or self._submodule(path) is not None:
+            return None
+        return self._edited_moves().get(path)
+
+    def _edited_moves(self) -> dict[Path, str]:
+        if self._renamed is None:
+            self._renamed = {}
+            added = [
+                p for p in self.present if p.suffix == ".py" and p not in self.at_ref and self._submodule(p) is None and self.moved_from(p) is None
+            ]
+            moved = {origin for origin in self._origins.values() if origin is not None}
+            gone = {rel: oid for oid, names in (self._gone or {}).items() for rel in names if rel.endswith(".py") and rel not in moved}
+            if not added or not gone or len(added) * len(gone) > renames.MAX_PAIRS:
+                return self._renamed
+            texts: dict[str, str] = {}
+            for p in added:
+                try:
+                    texts[p.relative_to(self.toplevel).as_posix()] = sources.read(p)
+                except (OSError, ValueError):
+                    continue
+            blobs = self._read_many(list(gone.values()))
+            old: dict[str, str] = {}
+            for rel, oid in gone.items():
+                try:
+                    old[rel] = sources.decode(blobs[oid]) if oid in blobs else ""
+                except ValueError:
+                    continue
+            for new, was in renames.similar_pairs(texts, {rel: text for rel, text in old.items() if text}).items():
+                self._renamed[(self.toplevel / new).resolve()] = was
+        return self._renamed
+
     def name_at_ref(self, path: Path) -> str:
         """The name relative to the top under which REF's tree has the file at ``path`` (resolved):
-        its own, or the one it was moved from (:meth:`moved_from`)."""
-        return self.moved_from(path) or path.resolve().relative_to(self.toplevel).as_posix()
+        its own, or the one it was moved from (:meth:`origin`)."""
+        return self.origin(path) or path.resolve().relative_to(self.toplevel).as_posix()
 
     def _ignored(self, path: Path) -> bool:
         """Whether git ignores ``path`` (False outside the work tree, which no ref describes)."""
@@ -258,8 +300,10 @@ class Changes:
 
     def _changed_lines(self, path: Path, new_text: str | None) -> set[int] | None:
         where = self._submodule(path) if path not in self.at_ref else None
-        repo, commit, rel = where if where is not None else (self.toplevel, self.ref, path.relative_to(self.toplevel).as_posix())
+        moved = self._edited_moves().get(path) if path not in self.at_ref else None
         try:
+            # (a file REF has whose name the change made a link out of the work tree has no name in it: all changed)
+            repo, commit, rel = where if where is not None else (self.toplevel, self.ref, moved or path.relative_to(self.toplevel).as_posix())
             proc = git(["cat-file", "blob", f"{commit}:{rel}"], repo)
             if proc.returncode != 0:
                 raise OSError(_text(proc.stderr))
@@ -271,13 +315,7 @@ class Changes:
                 new_text = sources.read(path)
         except (OSError, subprocess.TimeoutExpired, ValueError):
             return None  # cannot compare: every line counts as changed
-        old_lines, new_lines = sources.split_lines(old_text), sources.split_lines(new_text)
-        changed: set[int] = set()
-        matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
-        for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
-            if tag in ("replace", "insert"):
-                changed.update(range(j1 + 1, j2 + 1))
-        return changed
+        return line_diff.changed_lines(sources.split_lines(old_text), sources.split_lines(new_text))
 
     def edited(self, paths: list[Path]) -> set[Path]:
         """Those of ``paths`` that REF's tree has as regular files and that the change edits:
@@ -369,6 +407,18 @@ class Changes:
         except UnicodeDecodeError:
             return None
 
+    def same_link(self, path: Path) -> bool:
+        """Whether REF's tree has a symbolic link of the name ``path`` has (:meth:`ref_name`), to
+        the target the work tree's link ``path`` names."""
+        rel = self.ref_name(path)
+        if rel is None or rel not in self.links:
+            return False
+        try:
+            target = os.fsencode(os.readlink(path))
+        except OSError:
+            return False
+        return self._read(self.links[rel]) == target
+
     def _blob_at_ref(self, rel: str) -> str | None:
         """The object id of the regular file REF's tree has at ``rel``, following REF's own
         symbolic links (in any folder on the way) while they stay inside the tree."""
@@ -398,6 +448,27 @@ class Changes:
             return None
         return proc.stdout if proc.returncode == 0 else None
 
+    def _read_many(self, oids: list[str]) -> dict[str, bytes]:
+        """The contents of the blobs ``oids`` (read in one ``cat-file --batch``); those that cannot
+        be read are left out."""
+        try:
+            batch = git(["cat-file", "--batch"], self.toplevel, stdin="".join(f"{oid}\n" for oid in oids).encode())
+        except (OSError, subprocess.TimeoutExpired):
+            return {}
+        out: dict[str, bytes] = {}
+        data, pos = batch.stdout, 0
+        for oid in oids:
+            end = data.find(b"\n", pos)
+            if end < 0:
+                break
+            header = data[pos:end].split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                break
+            size = int(header[2])
+            out[oid] = data[end + 1 : end + 1 + size]
+            pos = end + 1 + size + 1
+        return out
+
     def snapshot(self, into: Path, suffixes: tuple[str, ...], also: set[str] | None = None) -> dict[str, Path]:
         """Write REF's files whose names end with ``suffixes`` (and those named in ``also``)
         under ``into``, as blobs (no filter runs), and return them by their name relative to
@@ -406,25 +477,14 @@ class Changes:
         blobs = [(oid, n) for n, oid in self.blobs.items() if (n.endswith(suffixes) or n in (also or ())) and _safe_name(n)]
         if not blobs:
             return {}
-        try:
-            batch = git(["cat-file", "--batch"], self.toplevel, stdin="".join(f"{oid}\n" for oid, _ in blobs).encode())
-        except (OSError, subprocess.TimeoutExpired):
-            return {}
+        bodies = self._read_many([oid for oid, _ in blobs])
         out: dict[str, Path] = {}
-        data, pos = batch.stdout, 0
-        for _oid, name in blobs:
-            end = data.find(b"\n", pos)
-            if end < 0:
+        for oid, name in blobs:
+            if oid not in bodies:
                 break
-            header = data[pos:end].split()
-            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
-                break
-            size = int(header[2])
-            body = data[end + 1 : end + 1 + size]
-            pos = end + 1 + size + 1
             target = into.joinpath(*name.split("/"))
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body)
+            target.write_bytes(bodies[oid])
             out[name] = target
         return out
 

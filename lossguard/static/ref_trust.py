@@ -127,6 +127,22 @@ def changed_under_default_exclusions(left_out: list[tuple[Path, Path]], settings
     return [(path, name) for path, name in candidates if path.resolve() not in changes.at_ref or path in edited]
 
 
+def changed_scripts(others: list[tuple[Path, Path]], settings: Settings, changes: Changes) -> list[Path]:
+    """The files found under a folder given without a Python suffix (``others``, each with that
+    folder) that the change adds or edits and that are Python programs (``bin/train`` with a
+    Python shebang, ``train.pyw``: :func:`lossguard.static.files.python_script`), unless the
+    configuration excludes them by a pattern it names. A folder's run checks ``.py`` files only
+    (as ruff does), so a pull request that renames ``train.py`` to ``train.pyw``, or moves its
+    loop into ``bin/train``, with a bug, passed as "No Python files or notebooks to check." Only
+    the change's files are opened (their first line), never the tree's other files."""
+    from lossguard.static.files import python_script
+
+    candidates = [p for p, base in others if not settings.is_excluded(p, base) or settings.default_exclusion(p, base) is not None]
+    kept = [p for p in candidates if p.resolve() in changes.at_ref]
+    edited = changes.edited(kept) if kept else set()
+    return [p for p in candidates if (p.resolve() not in changes.at_ref or p in edited) and python_script(p)]
+
+
 SilenceKey = tuple[str, str, str, str]
 
 
@@ -188,7 +204,7 @@ def new_suppressions(
     left_loose: Counter[tuple[str, str, str]] = Counter()
     for key, n in left.items():
         left_loose[_loose(key)] += n
-    keys = silence_keys([f for f, _ in known], lambda f: changes.moved_from(sources.paths[f.path]) or _shown(sources.paths[f.path], changes), sources)
+    keys = silence_keys([f for f, _ in known], lambda f: changes.origin(sources.paths[f.path]) or _shown(sources.paths[f.path], changes), sources)
     out = []
     for (f, line), key, is_edited, skip in zip(known, keys, touched, kept_skip):
         if is_edited:

@@ -102,6 +102,17 @@ def run_check(
                 f"checked {len(added)} file(s) this change adds or edits under folders excluded by default ({folders}), as the gate "
                 "checks whatever a change adds or edits; set `exclude` or `extend-exclude` in [tool.lossguard] to say such a folder is meant to be left out"
             )
+        scripts = ref_trust.changed_scripts(found.others, settings, changes)
+        if scripts:
+            found.files += [p for p in scripts if p not in found.files]
+            warnings.append(
+                f"checked {len(scripts)} file(s) this change adds or edits that are Python without a .py name (a Python shebang "
+                f"or .pyw: {', '.join(shown(p, cwd) for p in scripts[:5])}{', ...' if len(scripts) > 5 else ''}), as the gate checks "
+                "whatever Python a change adds or edits; a run without --diff checks them only when named"
+            )
+        for p, base in found.outside:
+            if not settings.is_excluded(p, base, follow=False) and not p.resolve().is_relative_to(changes.toplevel) and not changes.same_link(p):
+                found.errors.append(FileError(shown(p, cwd), LINKED_OUT))
     moved = changes.moved_submodules([folder for folder, _ in found.absent]) if changes is not None else {}
     for folder, base in found.absent:
         if folder in moved and not settings.is_excluded(folder, base=base):
@@ -214,9 +225,10 @@ def run_check(
                 f"rewrite it with `lossguard baseline -o {baseline}` to match within the function"
             )
         elif recorded.version < FORMAT_VERSION:
+            kept_as = "its line breaks" if recorded.version == 3 else "the parentheses (or none) around a right-hand side"
             outcome.warnings.append(
-                f"{baseline}: baseline format {recorded.version} matches a recorded finding only while its code keeps its line "
-                f"breaks (reformatted code counts as new); rewrite it with `lossguard baseline -o {baseline}`"
+                f"{baseline}: baseline format {recorded.version} matches a recorded finding only while its code keeps {kept_as} "
+                f"(reformatted code counts as new); rewrite it with `lossguard baseline -o {baseline}`"
             )
         kept = new_findings(findings, recorded, sources)
         outcome.hidden_by_baseline = len(findings) - len(kept)
@@ -225,6 +237,13 @@ def run_check(
     outcome.findings = [ref_trust.noted(to_cells(f, sources)) for f in findings]
     outcome.silenced = result.silenced
     return outcome
+
+
+LINKED_OUT = (
+    "a symbolic link this change adds (or points elsewhere) to a file outside the repository: not followed, so not checked "
+    "(what it points to is not in the change, and may be anything on the machine); make it a file, or a link inside the "
+    "repository, or name it in `exclude` in [tool.lossguard]"
+)
 
 
 def _moved_submodule(was: str | None, now: str) -> str:
@@ -268,7 +287,7 @@ def _introduced(findings: list[Finding], changes: Changes, sources: SourceSet, a
     old = [
         i
         for i, (f, changed) in enumerate(zip(findings, touched))
-        if not changed and (sources.paths[f.path].resolve() in changes.at_ref or changes.moved_from(sources.paths[f.path]) is not None)
+        if not changed and (sources.paths[f.path].resolve() in changes.at_ref or changes.origin(sources.paths[f.path]) is not None)
     ]
     new = unmatched([findings[i] for i in old], at_ref.findings(), sources, path=lambda f: changes.name_at_ref(sources.paths[f.path]))
     kept = {i for i, n in zip(old, new) if n}

@@ -120,6 +120,69 @@ def code_form(text: str) -> str:
     return _TRAILING_COMMA.sub("", _SPACE_BY_PUNCTUATION.sub("", text))
 
 
+_ASSIGNMENT = frozenset({"=", "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**="})
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` (whole statements) without the parentheses that black and ruff format put around a
+    right-hand side too long for a line: in each statement, a ``(`` right after its last
+    assignment operator outside brackets (``=``, ``+=``, ...) or after a leading ``return``, whose
+    ``)`` ends the statement, is blanked. ``loss = (\n    a + b\n)`` and ``loss = a + b`` then
+    read the same in :func:`code_form`; ``x = (a) + (b)`` and ``f(a=(b))`` keep theirs (the first
+    ``)`` is not the end; the ``=`` is inside brackets). Text that does not tokenize is returned
+    as it is."""
+    offsets = line_offsets(text)
+    blank: list[tokenize.TokenInfo] = []
+    statement: list[tokenize.TokenInfo] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING):
+                continue
+            if tok.type not in (tokenize.NEWLINE, tokenize.ENDMARKER):
+                statement.append(tok)
+                continue
+            blank += _wrapping_parentheses(statement)
+            statement = []
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return text
+    blank += _wrapping_parentheses(statement)
+    chars = list(text)
+    for row, col in ((t.start[0], t.start[1]) for t in blank):
+        at = offsets[row - 1] + col
+        if at < len(chars):
+            chars[at] = " "
+    return "".join(chars)
+
+
+def _wrapping_parentheses(statement: list[tokenize.TokenInfo]) -> list[tokenize.TokenInfo]:
+    """The ``(`` and ``)`` tokens that wrap the whole right-hand side of ``statement`` (see
+    :func:`unwrapped`), or none."""
+    depth = 0
+    after = 1 if statement and statement[0].string == "return" else -1
+    for i, tok in enumerate(statement):
+        if tok.type != tokenize.OP:
+            continue
+        if tok.string in _OPEN:
+            depth += 1
+        elif tok.string in _CLOSE:
+            depth -= 1
+        elif depth == 0 and tok.string in _ASSIGNMENT:
+            after = i + 1
+    if after < 0 or after >= len(statement) or statement[after].string != "(" or statement[-1].string != ")":
+        return []
+    depth = 0
+    for i in range(after, len(statement)):
+        tok = statement[i]
+        if tok.type == tokenize.OP and tok.string in _OPEN:
+            depth += 1
+        elif tok.type == tokenize.OP and tok.string in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return [statement[after], tok] if i == len(statement) - 1 else []
+    return []
+
+
 def logical_lines(lines: list[str]) -> dict[int, tuple[int, int]]:
     """For each line of code (1-based) that belongs to a statement spanning several lines (a
     bracket left open, a backslash, a string over lines), the first and last line of that
@@ -338,7 +401,7 @@ def parse(source: str) -> ast.Module:
         hint = pasted_code_hint(source, err.lineno)
         if hint:
             reason += f" ({hint})"
-        elif "nested" not in err.msg and _valid_for_newer_python(source):
+        elif "nested" not in err.msg and _valid_for_newer_python(source, err.lineno):
             running = f"{sys.version_info.major}.{sys.version_info.minor}"
             reason += f" (the file uses syntax newer than Python {running}, which runs lossguard; run lossguard under a newer Python to check it)"
         raise ValueError(reason) from err
@@ -377,15 +440,45 @@ def _parse_before_async_keyword(source: str) -> ast.Module | None:
         return None
 
 
-def _valid_for_newer_python(source: str) -> bool:
-    """Whether libcst, whose grammar follows newer Python releases, accepts what ``ast`` rejected.
-    Deeply nested text is never given to it: its native parser crashes the process on it."""
-    if bracket_depth(source) > MAX_NATIVE_DEPTH:
+_CONTINUES = re.compile(r"(?:else|elif|except|finally)\b|[)\]}#]|[ \t\f]|$")  # a line at column 0 that does not start a statement
+NEWER_SYNTAX_WINDOW = 200_000  # characters of the statement around a syntax error that libcst is asked about
+
+
+def _statement_around(source: str, lineno: int) -> str | None:
+    """The top-level statement holding line ``lineno`` (from the last line at or before it that
+    starts one at column 0, to the next), as its own text; None when it is longer than
+    ``NEWER_SYNTAX_WINDOW``. A wrong guess (a string spanning lines at column 0) gives a text
+    that does not parse alone, and no hint."""
+    lines = source.splitlines(keepends=True)
+    start = min(lineno, len(lines)) - 1
+    while start > 0 and _CONTINUES.match(lines[start]):
+        start -= 1
+    end = lineno
+    while end < len(lines) and _CONTINUES.match(lines[end]):
+        end += 1
+    if sum(len(line) for line in lines[start:end]) > NEWER_SYNTAX_WINDOW:
+        return None
+    return "".join(lines[start:end])
+
+
+def _valid_for_newer_python(source: str, lineno: int) -> bool:
+    """Whether libcst, whose grammar follows newer Python releases, accepts the top-level
+    statement where ``ast`` stopped, which ``ast`` rejects on its own too. Only that statement
+    is given to libcst: its parse of a whole 1 MB file with a syntax error took 7 to 27 s and
+    650 MB only to word this hint. Deeply nested text is never given to it: its native parser
+    crashes the process on it."""
+    statement = _statement_around(source, lineno)
+    if statement is None or bracket_depth(statement) > MAX_NATIVE_DEPTH:
         return False
+    try:
+        parse_quietly(statement)
+        return False  # (the statement parses alone: the error comes from around it)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        pass
     try:
         import libcst as cst
 
-        cst.parse_module(source)
+        cst.parse_module(statement)
     except Exception:  # noqa: BLE001 - any failure means: not known to be valid
         return False
     return True
@@ -433,18 +526,21 @@ class SourceSet:
         picked = lines[finding.line - 1 : finding.end_line]
         return " ".join(" ".join(picked).split())
 
-    def flagged_code(self, finding: Finding) -> str:
+    def flagged_code(self, finding: Finding, unwrap: bool = True) -> str:
         """The statement(s) holding the flagged lines (their logical lines: a call split over
         several lines is one), as :func:`code_form` writes them: stable when code moves, is
         re-indented, or is reformatted (``loss = criterion(model(x), y)`` split over four lines
-        with a trailing comma, as black and ruff format write it, or joined back)."""
+        with a trailing comma, as black and ruff format write it, or joined back; and, unless
+        ``unwrap`` is False, as baseline format 4 read it, the parentheses they put around a
+        long right-hand side: :func:`unwrapped`)."""
         lines = self.lines(finding.path)
         spans = self._logical.get(finding.path)
         if spans is None:
             spans = self._logical[finding.path] = logical_lines(lines)
         start = spans.get(finding.line, (finding.line, finding.line))[0]
         end = spans.get(finding.end_line, (finding.end_line, finding.end_line))[1]
-        return code_form("\n".join(lines[start - 1 : end]))
+        text = "\n".join(lines[start - 1 : end])
+        return code_form(unwrapped(text) if unwrap else text)
 
     def scope(self, display: str, line: int) -> str:
         """Where ``line`` of the checked text is: the names of the classes and functions around

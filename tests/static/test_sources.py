@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 
 import pytest
 
@@ -68,3 +69,59 @@ def test_python_36_async_as_a_name_still_parses():
     assert [k.arg for k in call.keywords] == ["async"]
     with pytest.raises(ValueError, match="syntax error at line 1"):
         sources.parse("x.cuda(async=True) +\n")
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="the syntax is valid for the running Python")
+def test_newer_syntax_is_told_from_the_statement_where_parsing_stopped(monkeypatch: pytest.MonkeyPatch):
+    """A file Python's parser rejects was handed whole to libcst, to word "uses syntax newer than
+    Python 3.x": 7 to 27 s and 650 MB for a 1 MB file with a syntax error, spent on the message.
+    libcst is given the top-level statement where parsing stopped (with its decorator's line, and
+    the block of an `else:` at column 0), and only when that statement fails Python's parser on
+    its own too. Look-alikes: a statement broken for every Python gets no hint; an error caused
+    by the text around a statement that parses alone gets none either."""
+    import libcst
+
+    given: list[int] = []
+    real = libcst.parse_module
+
+    def spy(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        given.append(len(text))
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(libcst, "parse_module", spy)
+    filler = "def step(x):\n    return x + 1\n\n\n" * 5_000
+    generic = "def first[T](xs: list[T]) -> T:\n    return xs[0]\n"
+    for text in (filler + generic, filler + "@cache\n" + generic, filler + "if x:\n    pass\nelse:\n    " + generic.replace("\n    ", "\n        ")):
+        given.clear()
+        with pytest.raises(ValueError, match="newer than Python"):
+            sources.parse(text)
+        assert given and max(given) < 200, given
+    with pytest.raises(ValueError) as err:
+        sources.parse(filler + "def broken(:\n    pass\n")
+    assert "newer than" not in str(err.value)
+    with pytest.raises(ValueError) as err:
+        sources.parse("x = [\n1,\n" + generic)  # (stops in `def`, which parses alone: no hint)
+    assert "newer than" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "plain"),
+    [
+        ("loss = (\n    criterion(out, y) * w\n)", "loss = criterion(out, y) * w"),
+        ("total += (\n    loss.item()\n)", "total += loss.item()"),
+        ("return (\n    a + b\n)", "return a + b"),
+        ('x = (")(" + y)', 'x = ")(" + y'),
+        ("a = b = (c)", "a = b = c"),
+    ],
+)
+def test_black_parentheses_around_a_right_hand_side_read_as_none(wrapped: str, plain: str):
+    """What black and ruff format put around a long right-hand side is not part of the key."""
+    assert sources.code_form(sources.unwrapped(wrapped)) == sources.code_form(sources.unwrapped(plain))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x = (a) + (b)", "f(a=(b))", "x = (a)[0]", "y = f(x)", "x = (a\n"],  # (the last does not tokenize)
+)
+def test_parentheses_that_do_not_wrap_a_whole_right_hand_side_stay(text: str):
+    assert sources.unwrapped(text) == text
