@@ -47,7 +47,7 @@ from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, manage
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import all_finite, dict_term, locate_nonfinite, nonfinite_argument
+from lossguard.runtime.stats import all_finite, as_positional, dict_term, locate_nonfinite, nonfinite_argument
 from lossguard.runtime.value_checks import ValueChecks
 from lossguard.runtime.warn import warn
 
@@ -621,10 +621,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 v = value.item()
                 cur.values = [*cur.values, v]  # the record's own list (one term: [v])
                 if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
-                    if args or kwargs:  # a criterion's call: its input, target and further arguments
-                        kw = kwargs or {}
-                        inp, tgt = misuse.input_and_target(args, kw)
-                        cur.further_bad = nonfinite_argument(s.criterion, args, kw)
+                    if args or kwargs:  # a criterion's call: its input, target and further arguments (keywords by the signature)
+                        pos, kw = as_positional(s.criterion, args, kwargs or {})
+                        inp, tgt = misuse.input_and_target(pos, kw)
+                        cur.further_bad = nonfinite_argument(s.criterion, pos, kw)
                     mark_nonfinite_inputs(cur, inp, tgt)
             else:
                 cur.losses = [*cur.losses, value]
