@@ -859,6 +859,24 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 self._out.say(self._out.summary(self.step))
             self._out.close()
 
+    def __del__(self) -> None:
+        """A watcher dropped without ``close()`` (a new one made every epoch, the old one's name rebound) is closed
+        when it is collected: its pending steps are read, their events said, its summary printed and its files
+        closed, as ``close()`` would. In a run of several processes only its files are closed: a read there is a
+        collective, which must not happen at a point of the run the other ranks do not share (it would hang).
+        Nothing raises from here (a collection at interpreter exit, a half-built watcher)."""
+        try:
+            if self._closed or self._broken:
+                return
+            if self._s.world > 1:
+                self._closed = True
+                remove_handles(self._handles)
+                self._out.close()
+                return
+            self.close()
+        except BaseException:  # noqa: BLE001, S110 - a finaliser must never raise (the interpreter would print it)
+            pass
+
     def __enter__(self) -> Watcher:
         return self
 

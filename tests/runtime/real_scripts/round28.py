@@ -8,8 +8,8 @@ loss as ``nn.CrossEntropyLoss()`` over [positive, queue] logits / 0.1 with every
 epoch. The notebook builds the criterion inside ``contrastive_loss`` at every call: the patch builds one watched
 criterion after the model (``lgrun.watch(model, nn.CrossEntropyLoss())``) and calls it there. Stand-ins:
 ``shim_ssl/torchvision`` (shim_pil's synthetic CIFAR10 and real PIL transforms, a small ``resnet18`` with the real
-children and ``norm_layer``); batches of 64 (the notebook's 512), a queue of 1,024 (4,096), LG_EXAMPLES 6,400 images,
-2 epochs (200 steps); the ``!nvidia-smi`` line and pandas' CSV log dropped; ``.cuda()`` a no-op; seeded (the
+children and ``norm_layer``); batches of 64 (the notebook's 512), a queue of 1,024 (4,096), LG_EXAMPLES 4,096 images,
+the first 2 of the schedule's 200 epochs (128 steps); the ``!nvidia-smi`` line and pandas' CSV log dropped; ``.cuda()`` a no-op; seeded (the
 notebook seeds nothing).
 
 ``vgae``: zfjsail/gae-pytorch at c0b95ca (``gae/train.py``, ``model.py``, ``optimizer.py``, ``layers.py``,
@@ -65,8 +65,10 @@ MOCO = Script(
         ("import torch.nn.functional as F\n", "import torch.nn.functional as F\nimport lgrun\n" + CPU + SEED),
         (
             "args.epochs = 200\n",
-            f"args.epochs = 2\nargs.lr = {_lr('0.06')}\nargs.batch_size = 64\nargs.moco_k = 1024\n",
+            f"args.epochs = 200\nargs.lr = {_lr('0.06')}\nargs.batch_size = 64\nargs.moco_k = 1024\n",
         ),
+        # the first 2 of the 200 epochs (the cosine schedule's rates, about 0.06)
+        ("for epoch in range(epoch_start, args.epochs + 1):\n", "for epoch in range(epoch_start, epoch_start + 2):\n"),
         (
             "train_loader = DataLoader(train_data, batch_size=args.batch_size, shuffle=True, num_workers=16, pin_memory=True, drop_last=True)",
             "train_loader = DataLoader(train_data, batch_size=args.batch_size, shuffle=True, num_workers=0, drop_last=True)",
@@ -102,7 +104,7 @@ MOCO = Script(
         ),
     ],
     [],
-    env={"LG_EXAMPLES": "6400"},
+    env={"LG_EXAMPLES": "4096"},
     shim="shim_ssl",
     notebook=("colab/moco_cifar10_demo.ipynb", (2, 4, 6, 8, 10, 12, 13, 15)),
     **_first(
