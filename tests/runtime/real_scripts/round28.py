@@ -29,6 +29,14 @@ housing's median value (in 100,000s, not standardised) from 8 standardised featu
 ``shim_tab/sklearn`` (the data generated at the real columns' scales, 4,000 rows); 3 epochs of 88 batches (264
 steps) instead of 100; seeded.
 
+``multilabel-tagger``: nicholas-tayag/pytorch-multilabel-vision at c1147dc (``scripts/train.py``, ``src/vision_tagger/``,
+``configs/default.yaml``): a ResNet-18 with a dropout head tagging 12 desk objects, ``nn.BCEWithLogitsLoss(pos_weight=
+negatives / positives)`` per tag, AdamW 3e-4 (weight decay 2e-3) with a 2-epoch warm-up then cosine per epoch, the
+backbone frozen (``requires_grad=False``) for the first 5 epochs and unfrozen after, early stopping on the validation
+loss. Stand-ins ``shim_ml/torchvision`` (tensor-side augmentations, ``io.read_image``, shim_ssl's small ResNet);
+600 generated 64x64 PNGs in 30 tag folders (``prepare``); the config's image size 64 (128) and 12 epochs (50): 16
+batches an epoch.
+
 Every script prints ``LG-DIGEST`` (a hash of the final parameters) and its last loss: the plain run and the watched
 healthy run must print the same.
 """
@@ -220,11 +228,84 @@ HOUSING = Script(
     ),
 )
 
-SCRIPTS28 = [MOCO, VGAE, HOUSING]
+MULTILABEL = Script(
+    "multilabel-tagger",
+    "multilabel",
+    "scripts/train.py",
+    [
+        ("import torch\n", "import os\nimport lgrun\nimport torch\n"),
+        (
+            "    loss_fn = nn.BCEWithLogitsLoss(pos_weight=(neg / (pos + 1e-6)).to(device))\n",
+            "    loss_fn = lgrun.watch(model, nn.BCEWithLogitsLoss(pos_weight=(neg / (pos + 1e-6)).to(device)))\n",
+        ),
+        (
+            '        lr=float(training_cfg.get("learning_rate", 3e-4)),\n',
+            '        lr=float(os.environ.get("LG_LR", training_cfg.get("learning_rate", 3e-4))),\n',
+        ),
+        (
+            "            logits = model(images_batch)\n            loss = loss_fn(logits, labels_batch)\n",
+            "            logits = model(lgrun.nan_batch(images_batch))\n"
+            f"            if {FAULT} == 'sigmoid':\n                logits = torch.sigmoid(logits)\n"
+            "            loss = loss_fn(logits, lgrun.shuffled(labels_batch))\n",
+        ),
+        (
+            '    print(f"saved best checkpoint and thresholds to {output_dir}")\n',
+            '    print(f"saved best checkpoint and thresholds to {output_dir}")\n    ' + digest("model"),
+        ),
+    ],
+    [],
+    shim="shim_ml",
+    file_patches={
+        "configs/default.yaml": [
+            ("  image_size: 128\n", "  image_size: 64\n"),
+            ("  epochs: 50\n", "  epochs: 12\n"),
+        ]
+    },
+    **_first(
+        [
+            Fault("lr x100 (AdamW 0.03)", env={"LG_LR": "0.03"}, expected=("LG101", "LG102", "LG103", "LG104", "LG105", "LG106")),
+            Fault("lr x1000 (AdamW 0.3)", env={"LG_LR": "0.3"}, expected=("LG101", "LG102", "LG103", "LG104", "LG105", "LG106")),
+            Fault("lr 1e-7", env={"LG_LR": "1e-7"}, expected=("LG103",)),
+            Fault("a NaN pixel in batch 50", env={"LG_FAULT": "nan_batch"}, expected=("LG101",), onset=49),
+            Fault("tag vectors shuffled in the batch", env={"LG_FAULT": "shuffled_targets"}, expected=("LG103",)),
+            Fault("sigmoid before BCEWithLogitsLoss", env={"LG_FAULT": "sigmoid"}, expected=("LG003",)),
+        ]
+    ),
+)
+
+SCRIPTS28 = [MOCO, VGAE, HOUSING, MULTILABEL]
 
 
 def prepare(script: Script, work: Path) -> None:
-    """housing-mlp: the digest line appended (the script ends in its epoch loop)."""
+    """housing-mlp: the digest line appended (the script ends in its epoch loop). multilabel-tagger: ``aggregated/``, 30
+    folders named by their tags (one to three of the 12, ``pen_paper_book``), 20 PNGs each (64x64): each tag present
+    draws its own coloured square at its own place on a noisy grey ground, so the tags are learnable from the pixels
+    and some are rarer than others (the script's ``pos_weight`` is their negatives over positives)."""
+    if script.name == "multilabel-tagger":
+        _tag_folders(work / "aggregated")
     if script.name == "housing-mlp":
         main = work / script.main
         main.write_text(main.read_text() + "print('LG-LAST', train_mse_history)\n" + digest("model"))
+
+
+def _tag_folders(root: Path) -> None:
+    import numpy as np
+    from PIL import Image
+
+    labels = ["pen", "paper", "book", "clock", "phone", "laptop", "chair", "desk", "bottle", "keychain", "backpack", "calculator"]
+    rng = np.random.default_rng(0)
+    colours = rng.integers(40, 255, (12, 3))
+    weights = np.linspace(2.0, 0.3, 12)
+    combos: set[tuple[int, ...]] = set()
+    while len(combos) < 30:
+        k = int(rng.integers(1, 4))
+        combos.add(tuple(sorted(rng.choice(12, k, replace=False, p=weights / weights.sum()).tolist())))
+    for combo in sorted(combos):
+        folder = root / "_".join(labels[i] for i in combo)
+        folder.mkdir(parents=True)
+        for n in range(20):
+            img = rng.normal(128, 20, (64, 64, 3))
+            for i in combo:
+                y, x = 4 + (i // 4) * 20 + int(rng.integers(0, 4)), 4 + (i % 4) * 15 + int(rng.integers(0, 3))
+                img[y : y + 10, x : x + 10] = colours[i]
+            Image.fromarray(img.clip(0, 255).astype(np.uint8)).save(folder / f"img{n:03d}.png")
