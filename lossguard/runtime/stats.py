@@ -124,13 +124,33 @@ def nonfinite_argument(criterion: Any, args: tuple, kwargs: dict) -> str | None:
     return None
 
 
-def _positional_name(criterion: Any, i: int) -> str:
+def _positional_params(criterion: Any) -> list[str]:
+    """The names of the criterion's parameters that a positional argument can fill, in order ([] without a signature)."""
     fn = criterion.forward if isinstance(criterion, nn.Module) else criterion
     try:
-        params = [p.name for p in inspect.signature(fn).parameters.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        return [p.name for p in inspect.signature(fn).parameters.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     except (TypeError, ValueError):  # a builtin or a callable without a signature
-        params = []
+        return []
+
+
+def _positional_name(criterion: Any, i: int) -> str:
+    params = _positional_params(criterion)
     return f"{params[i]} (argument {i + 1})" if i < len(params) else f"argument {i + 1}"
+
+
+def as_positional(criterion: Any, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+    """A criterion call made with keywords (``loss_function(preds=out, labels=adj, mu=mu, ...)``) read as the same call
+    made positionally: the keyword arguments that fill the criterion's first two parameters, by its signature, become
+    its input and target, as they would be as ``loss_function(out, adj, ...)``; the others stay keywords. Read only
+    once a loss on the host is non-finite (the per-step path takes ``input``/``target`` keywords alone)."""
+    if len(args) >= 2 or not kwargs:
+        return args, kwargs
+    out, rest = list(args), dict(kwargs)
+    for name in _positional_params(criterion)[len(out) : 2]:
+        if name not in rest:
+            break
+        out.append(rest.pop(name))
+    return tuple(out), rest
 
 
 # how a non-finite term of a criterion's dict of losses is named (Watcher._name_bad_term), and recognised here

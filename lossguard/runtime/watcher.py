@@ -47,7 +47,7 @@ from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, manage
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
-from lossguard.runtime.stats import all_finite, dict_term, locate_nonfinite, nonfinite_argument
+from lossguard.runtime.stats import all_finite, as_positional, dict_term, locate_nonfinite, nonfinite_argument
 from lossguard.runtime.value_checks import ValueChecks
 from lossguard.runtime.warn import warn
 
@@ -621,10 +621,10 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 v = value.item()
                 cur.values = [*cur.values, v]  # the record's own list (one term: [v])
                 if not math.isfinite(v):  # on the host the inputs need a look only when the loss is bad
-                    if args or kwargs:  # a criterion's call: its input, target and further arguments
-                        kw = kwargs or {}
-                        inp, tgt = misuse.input_and_target(args, kw)
-                        cur.further_bad = nonfinite_argument(s.criterion, args, kw)
+                    if args or kwargs:  # a criterion's call: its input, target and further arguments (keywords by the signature)
+                        pos, kw = as_positional(s.criterion, args, kwargs or {})
+                        inp, tgt = misuse.input_and_target(pos, kw)
+                        cur.further_bad = nonfinite_argument(s.criterion, pos, kw)
                     mark_nonfinite_inputs(cur, inp, tgt)
             else:
                 cur.losses = [*cur.losses, value]
@@ -858,6 +858,24 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             if self._announce and "summary" not in self._notes:
                 self._out.say(self._out.summary(self.step))
             self._out.close()
+
+    def __del__(self) -> None:
+        """A watcher dropped without ``close()`` (a new one made every epoch, the old one's name rebound) is closed
+        when it is collected: its pending steps are read, their events said, its summary printed and its files
+        closed, as ``close()`` would. In a run of several processes only its files are closed: a read there is a
+        collective, which must not happen at a point of the run the other ranks do not share (it would hang).
+        Nothing raises from here (a collection at interpreter exit, a half-built watcher)."""
+        try:
+            if self._closed or self._broken:
+                return
+            if self._s.world > 1:
+                self._closed = True
+                remove_handles(self._handles)
+                self._out.close()
+                return
+            self.close()
+        except BaseException:  # noqa: BLE001, S110 - a finaliser must never raise (the interpreter would print it)
+            pass
 
     def __enter__(self) -> Watcher:
         return self

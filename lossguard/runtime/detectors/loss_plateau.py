@@ -400,7 +400,13 @@ class LossPlateau(Detector):
         # median: a jump at step 1 or 2 makes that median the blown-up level itself (a Sigmoid +
         # BCELoss net at Adadelta lr 100 sits at 50, log clamped at -100, from step 3 on)
         origin = min(m.start, self.start[0]) if self.start else m.start
-        blew_up = peak is not None and ((origin > 0 and peak >= 5.0 * origin) or (known is not None and peak >= 2.0 * max(known, origin)))
+        # a rise that no update can have caused is no blow-up: every update measured moved the last layer by under
+        # `still` of its norm (MoCo's InfoNCE at SGD 1e-7 rises from 1.2 towards log(K + 1) as its queue of negatives
+        # fills, as it does in healthy training, while the weights move by 6e-8 per step): the small updates decide
+        unmoved = 0.0 < self.top_update < self.still
+        blew_up = (
+            peak is not None and not unmoved and ((origin > 0 and peak >= 5.0 * origin) or (known is not None and peak >= 2.0 * max(known, origin)))
+        )
         # weights that stopped moving after the loss blew up were stopped by the damage (dead units),
         # not by a learning rate too small: the blow-up decides first (mnist at --lr 100). So do units left
         # dead (the first layer's gradient exactly zero) after an update that moved the last layer by more than

@@ -10,7 +10,7 @@ from github:karpathy/nanoGPT (``git --git-dir D archive HEAD | tar -x -C dir``);
 ``transfer_learning_tutorial.py`` and ``seq2seq_translation_tutorial.py``, their code without
 the prose comments; the first up to the end of its section 1, and as
 ``transfer_learning_cotuning.py`` its shared part and section 3); round 8's scripts are declared in
-``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round27.py``. Scripts with ``shim="shim_pil"``
+``round8.py`` (its docstring names them), and later rounds' in ``round9.py`` to ``round28.py``. Scripts with ``shim="shim_pil"``
 load PIL images through real transforms (``shim_pil/torchvision``). Each run copies
 a script to a temporary folder and patches it as text (every patch must match exactly once):
 the criterion is wrapped with ``lossguard.watch`` (through ``shim/lgrun.py``), the data is small
@@ -742,6 +742,7 @@ def _all_scripts() -> list[Script]:
         round25,
         round26,
         round27,
+        round28,
     )
 
     return (
@@ -766,6 +767,7 @@ def _all_scripts() -> list[Script]:
         + round25.SCRIPTS25
         + round26.SCRIPTS26
         + round27.SCRIPTS27
+        + round28.SCRIPTS28
     )
 
 
@@ -818,6 +820,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
             round23,
             round24,
             round27,
+            round28,
         )
 
         round8.prepare(s, work)
@@ -837,6 +840,7 @@ def run_one(script: Script, src: Path, fault: Fault | None, off: bool, device: s
         round23.prepare(s, work)
         round24.prepare(s, work)
         round27.prepare(s, work)
+        round28.prepare(s, work)
         env = {
             **os.environ,
             **s.env,

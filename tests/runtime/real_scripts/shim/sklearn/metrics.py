@@ -1,4 +1,5 @@
-"""sklearn.metrics: f1_score for single-label predictions (graphsage-simple) and roc_auc_score (LightGCN-PyTorch)."""
+"""sklearn.metrics: f1_score for single-label predictions (graphsage-simple), roc_auc_score (LightGCN-PyTorch,
+gae-pytorch) and average_precision_score (gae-pytorch)."""
 
 import numpy as np
 
@@ -17,3 +18,13 @@ def roc_auc_score(y_true, y_score):
     if not len(pos) or not len(neg):
         raise ValueError("Only one class present in y_true. ROC AUC score is not defined in that case.")
     return float(((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()) / (len(pos) * len(neg)))
+
+
+def average_precision_score(y_true, y_score):
+    """The mean of the precision at each positive's rank, scores sorted high to low (zfjsail/gae-pytorch's AP; ties
+    broken by order)."""
+    y = np.asarray(y_true).reshape(-1) > 0
+    order = np.argsort(-np.asarray(y_score, dtype=float).reshape(-1), kind="stable")
+    hits = y[order]
+    precision = np.cumsum(hits) / np.arange(1, len(hits) + 1)
+    return float(precision[hits].mean()) if hits.any() else 0.0
