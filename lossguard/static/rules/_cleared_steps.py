@@ -48,15 +48,16 @@ def step_after_clear(stmts: list[ast.stmt], index: int, allowed: frozenset[str],
 
 
 def other_steps(optimizer: str, step: ast.Call, module: ModuleInfo) -> bool:
-    """Whether the file writes another step of the optimizer written ``optimizer``: ``optimizer.step(...)`` or
-    ``scaler.step(optimizer)`` other than ``step``, or a call handing ``optimizer`` to anything named ``step``."""
+    """Whether the file may step the optimizer written ``optimizer`` anywhere else: ``optimizer.step(...)`` other than
+    ``step``, or any call handed ``optimizer`` (``scaler.step(optimizer)``, a helper ``apply_update(optimizer)``, a
+    scheduler built over it: what it does with it is not read)."""
     for node in ast.walk(module.module):
-        if node is step or not isinstance(node, ast.Call) or call_name(node) != "step":
+        if node is step or not isinstance(node, ast.Call):
             continue
         func = node.func
-        if isinstance(func, ast.Attribute) and module.segment(func.value) == optimizer:
+        if call_name(node) == "step" and isinstance(func, ast.Attribute) and module.segment(func.value) == optimizer:
             return True
-        if any(module.segment(a) == optimizer for a in node.args):
+        if any(module.segment(a) == optimizer for a in (*node.args, *(k.value for k in node.keywords))):
             return True
     return False
 
