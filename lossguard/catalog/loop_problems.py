@@ -484,7 +484,7 @@ for x, y in loader:
             "the step of the same optimizer (only bookkeeping or clipping between, no `backward()`, no `.grad` written), in "
             "code a training loop runs, is reported when a `backward()` the loop runs, in any function or method it calls, "
             "computes its loss through one of the optimizer's networks (the reading above), no other step of that optimizer "
-            "is written in the file and no code of the file freezes that network (`requires_grad = False` on its "
+            "is written in the file, no call of the file is handed the optimizer (a helper or a scheduler may step it) and no code of the file freezes that network (`requires_grad = False` on its "
             "parameters, `requires_grad_(False)`): that step never applies anything (AttGAN's attribute predictor, cleared "
             "right before its only step in the discriminator phase, its gradients coming from the generator phases); an "
             "empty step outside the loop (an optimizer's state set up before training) is not read, and a network that "
