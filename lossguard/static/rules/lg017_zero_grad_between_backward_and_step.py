@@ -612,6 +612,43 @@ class Agent:
             col=13,
             message="only when `do_step`",
         ),
+        # jiazhi412/AttGAN-PyTorch's MI variant, shortened: the predictor's gradients come from the generator phase, another
+        # method of the class the loop calls; its optimizer is cleared right before its only step (rules/_cleared_steps.py)
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+
+class Trainer:
+    def __init__(self, G, P):
+        self.G = G
+        self.P = P
+        self.optim_G = torch.optim.Adam(self.G.parameters())
+        self.optim_P = torch.optim.Adam(self.P.parameters())
+
+    def train(self, loader):
+        for i, (x, y) in enumerate(loader):
+            if i % 2 == 0:
+                self.train_g(x, y)
+            else:
+                self.train_p()
+
+    def train_g(self, x, y):
+        fake = self.G(x)
+        g_loss = F.l1_loss(fake, x) + F.binary_cross_entropy_with_logits(self.P(fake), y)
+        self.optim_G.zero_grad()
+        g_loss.backward()
+        self.optim_G.step()
+
+    def train_p(self):
+        self.optim_P.zero_grad()
+        self.optim_P.step()
+""",
+            line=27,
+            col=9,
+            message="its optimizer's only step",
+        ),
     )
 
     def __init__(self, report: Report) -> None:
