@@ -84,6 +84,35 @@ PROJECTS["a_predictor_read_only_through_a_detached_output"] = _phases(expect="",
 PROJECTS["a_predictor_frozen_in_the_generator_phase"] = _phases(
     expect="", freeze="        for p in self.P.parameters():\n            p.requires_grad = False\n"
 )
+# look-alike: the predictor, a class of the checked code, freezes its own parameters: no loss reaches them
+PROJECTS["a_predictor_that_freezes_itself_in_its_class"] = {
+    "train.py": _phases(expect="")["train.py"]
+    .replace(
+        "self.P = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, args.n_attrs))",
+        "self.P = Predictor(args.n_attrs)",
+    )
+    .replace(
+        "class Trainer:",
+        """class Predictor(nn.Module):
+    def __init__(self, n_attrs):
+        super().__init__()
+        self.fc = nn.Linear(64, n_attrs)
+        for p in self.parameters():
+            p.requires_grad = False
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+class Trainer:""",
+    )
+}
+# positive: the same predictor class without the freeze
+PROJECTS["a_predictor_class_cleared_right_before_its_only_step"] = {
+    "train.py": PROJECTS["a_predictor_that_freezes_itself_in_its_class"]["train.py"]
+    .replace("        for p in self.parameters():\n            p.requires_grad = False\n", "")
+    .replace("self.optim_P.zero_grad()", "self.optim_P.zero_grad()  # expect: LG017")
+}
 # look-alike: UNITER's "quick hack": one empty step before the loop, set up an optimizer's state; the loop's own order
 PROJECTS["an_empty_step_before_the_training_loop"] = {
     "train.py": """

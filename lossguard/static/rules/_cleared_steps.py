@@ -14,12 +14,14 @@ come from the generator phases, other methods the epoch loop calls) is the case.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lossguard.static.events import BACKWARD_CALLS
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._loss_reach import part_of
 from lossguard.static.scope_nodes import scope_nodes
+from lossguard.static.values import Instance, Optimizer
 
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
@@ -62,14 +64,23 @@ def other_steps(optimizer: str, step: ast.Call, module: ModuleInfo) -> bool:
     return False
 
 
-def frozen(owners: tuple[str, ...], module: ModuleInfo) -> bool:
-    """Whether the file freezes any part of ``owners``: ``requires_grad_(False)`` on it, or ``p.requires_grad =
-    False`` in a loop over its ``parameters()``; any ``requires_grad`` write whose value is not the constant True counts."""
-    for node in ast.walk(module.module):
+def frozen(owners: tuple[str, ...], module: ModuleInfo, optimizer: object) -> bool:
+    """Whether the file freezes any part of ``owners`` (``requires_grad_(False)`` on it, or ``p.requires_grad = False``
+    in a loop over its ``parameters()``; any ``requires_grad`` write whose value is not the constant True counts), or a
+    network of the checked code the optimizer is known to step (``Optimizer.networks``) freezes itself in its class."""
+    networks = optimizer.networks if isinstance(optimizer, Optimizer) else ()
+    classes = [n.cls.node for n in networks if isinstance(n, Instance)]
+    if any(_freezes(cls, lambda e: any(isinstance(n, ast.Name) and n.id == "self" for n in ast.walk(e))) for cls in classes):
+        return True
+    return _freezes(module.module, lambda e: _on_owner(e, owners, module))
+
+
+def _freezes(tree: ast.AST, reads_network: Callable[[ast.expr], bool]) -> bool:
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call) and call_name(node) == "requires_grad_" and isinstance(node.func, ast.Attribute):
-            if _on_owner(node.func.value, owners, module) and not _true(node.args[0] if node.args else None):
+            if reads_network(node.func.value) and not _true(node.args[0] if node.args else None):
                 return True
-        if isinstance(node, (ast.For, ast.AsyncFor)) and _on_owner(node.iter, owners, module):
+        if isinstance(node, (ast.For, ast.AsyncFor)) and reads_network(node.iter):
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr == "requires_grad" for t in inner.targets):
                     if not _true(inner.value):

@@ -727,7 +727,7 @@ class Trainer:
             owners = _owners(stepped, step, module, values, not self._foreign)
             if clear.model:
                 owners = _covered(clear.text, owners)
-            if not owners or other_steps(stepped, step, module) or frozen(owners, module):
+            if not owners or other_steps(stepped, step, module) or frozen(owners, module, values[id(step)][1]):
                 continue
             source = next((b for b in backwards if self._in(b, module) and reaches(b, owners, module) is not None), None)
             if source is None:
