@@ -574,8 +574,11 @@ def test_realcode_heldout27_precision_and_recall():
 # other methods (LG017 across methods), and two loss tensors of a recommender whose class the unit does not hold
 # (`model.cal_loss(...)`'s main term kept in a list, a sampler-scored mask loss summed into a log dict across batches:
 # LG006, the values of an unknown model's methods are unknown). Gated at 15 found: no false
-# alarm, recall at least 0.83.
-REALCODE_HELDOUT28_RECALL_FLOOR = 0.83
+# alarm, recall at least 0.83. Round 38 (branch recall36): the predictor's clear right before its only step
+# (rules/_cleared_steps.py) and the mask loss, a term the loop adds into the loss it back-propagates
+# (rules/_added_terms.py), found: 17 / 0 / 1; the main term kept in a list (a sibling of the back-propagated loss in an
+# unknown method's tuple) stays missed. Gated at 17 found.
+REALCODE_HELDOUT28_RECALL_FLOOR = 0.94
 
 
 def test_realcode_heldout28_precision_and_recall():

@@ -465,7 +465,7 @@ def _term_of_backwarded(expr: ast.expr, facts: LoopFacts, module: ModuleInfo) ->
     )
 
 
-def _detached_in_loop(name: str, facts: LoopFacts) -> bool:
+def detached_in_loop(name: str, facts: LoopFacts) -> bool:
     """The loop itself rebinds ``name`` to a value without a graph (``loss = loss.detach()`` after
     its backward, sentence-transformers' cached losses; ``c_loss = c_loss.data[0]`` in torch 0.3
     code, mil-tokyo/MCD_DA's segmentation trainer): the author took care of the graph, on every
@@ -501,7 +501,7 @@ def backwarded_in_loop(acc: Accumulate, value: object, facts: LoopFacts, module:
     if expr is None:
         return False
     if isinstance(expr, ast.Name):
-        return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts) and not _detached_in_loop(expr.id, facts)
+        return expr.id in facts.backwarded and _a_tensor_each_step(expr.id, value, facts) and not detached_in_loop(expr.id, facts)
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mult, ast.Div, ast.Add, ast.Sub)):
         # running_loss += loss * inputs.size(0): the product holds the loss's graph; so does
         # `totals[k] + parts[k] * n` where a term of the back-propagated sum is (or sums) `parts[k]`

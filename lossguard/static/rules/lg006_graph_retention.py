@@ -9,6 +9,7 @@ from lossguard.static.events import Accumulate
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.fix import Edit, Fix, with_method
 from lossguard.static.rule import Rule
+from lossguard.static.rules._added_terms import adds_a_loss_term
 from lossguard.static.rules._batch_rows import sums_rows_of_one_batch, walks_one_batch
 from lossguard.static.rules._caller_use import drops_result, top_functions
 from lossguard.static.rules._each_element_backward import each_element_backpropagated
@@ -717,7 +718,12 @@ class GraphRetention(Rule):
         # outputs.append(output) where output["loss"] is back-propagated, losses.append(loss) where
         # losses[-1] is: the backward needs the graph, so no .detach() fix
         holder = backwards_an_element(acc, facts, module) or holds_graph_items(value)
-        if not (isinstance(value, Tensor) and value.graph) and not backwarded_in_loop(acc, value, facts, module) and not holder:
+        if (
+            not (isinstance(value, Tensor) and value.graph)
+            and not backwarded_in_loop(acc, value, facts, module)
+            and not holder
+            and not adds_a_loss_term(acc, value, facts, module)
+        ):
             holder = holds_a_backwarded_item(acc, facts)
             if (
                 not holder

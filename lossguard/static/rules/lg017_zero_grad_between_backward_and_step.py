@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lossguard.static.events import BACKWARD_CALLS, CALLEE, ForeignCall, LoopSummary
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
 from lossguard.static.rule import Report, Rule, place
+from lossguard.static.rules._cleared_steps import frozen, other_steps, step_after_clear
 from lossguard.static.rules._every_iteration_clears import every_iteration_clears
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._guarded_clears import guarded_clear
@@ -611,6 +612,43 @@ class Agent:
             col=13,
             message="only when `do_step`",
         ),
+        # jiazhi412/AttGAN-PyTorch's MI variant, shortened: the predictor's gradients come from the generator phase, another
+        # method of the class the loop calls; its optimizer is cleared right before its only step (rules/_cleared_steps.py)
+        Invalid(
+            """
+import torch
+import torch.nn.functional as F
+
+
+class Trainer:
+    def __init__(self, G, P):
+        self.G = G
+        self.P = P
+        self.optim_G = torch.optim.Adam(self.G.parameters())
+        self.optim_P = torch.optim.Adam(self.P.parameters())
+
+    def train(self, loader):
+        for i, (x, y) in enumerate(loader):
+            if i % 2 == 0:
+                self.train_g(x, y)
+            else:
+                self.train_p()
+
+    def train_g(self, x, y):
+        fake = self.G(x)
+        g_loss = F.l1_loss(fake, x) + F.binary_cross_entropy_with_logits(self.P(fake), y)
+        self.optim_G.zero_grad()
+        g_loss.backward()
+        self.optim_G.step()
+
+    def train_p(self):
+        self.optim_P.zero_grad()
+        self.optim_P.step()
+""",
+            line=27,
+            col=9,
+            message="its optimizer's only step",
+        ),
     )
 
     def __init__(self, report: Report) -> None:
@@ -618,6 +656,7 @@ class Agent:
         self._seen: set[int] = set()
         self._layouts: dict[int, _Layout] = {}
         self._foreign = False
+        self._cleared: set[int] = set()  # the clears reported
 
     def on_loop(self, loop: LoopSummary) -> None:
         dead = loop.extra.get("dead", frozenset())
@@ -655,8 +694,57 @@ class Agent:
             )
             if found is not None:
                 clear, step, message = found
+                self._cleared.add(id(clear.node))
                 ctx = loop.ctx if module is loop.ctx.module else dataclasses.replace(loop.ctx, module=module)
                 self.report(clear.node, ctx, message)
+        self._only_step_cleared(loop, files, values, backwards)
+
+    def _only_step_cleared(
+        self, loop: LoopSummary, files: dict[int, ModuleInfo], values: dict[int, tuple[str, Value]], backwards: list[ast.Call]
+    ) -> None:
+        """A clear of the loop's code right before the only step of its optimizer (rules/_cleared_steps.py), reported
+        with a ``backward()`` of the loop whose loss is computed through one of the optimizer's networks."""
+        for node_id, (name, _receiver) in values.items():
+            if name != "zero_grad" or node_id in self._cleared:
+                continue
+            for module in files.values():
+                layout = self._layout(module)
+                if node_id in layout.where:
+                    break
+            else:
+                continue
+            stmts, index = layout.where[node_id]
+            top = stmts[index]
+            assert isinstance(top, ast.Expr) and isinstance(top.value, ast.Call)
+            step = step_after_clear(stmts, index, _BOOKKEEPING | _CLIPPING, GRAD_ATTRS)
+            if step is None or id(step) not in values:
+                continue
+            self._foreign = module is not loop.ctx.module
+            clear = self._clear(top.value, module, values)
+            stepped = _stepped_optimizer(*values[id(step)], step, module)
+            if clear is None or not stepped or not self._same(clear, stepped, step, module, values):
+                continue
+            owners = _owners(stepped, step, module, values, not self._foreign)
+            if clear.model:
+                owners = _covered(clear.text, owners)
+            if not owners or other_steps(stepped, step, module) or frozen(owners, module, values[id(step)][1]):
+                continue
+            source = next((b for b in backwards if self._in(b, module) and reaches(b, owners, module) is not None), None)
+            if source is None:
+                continue
+            self._cleared.add(node_id)
+            network = reaches(source, owners, module)
+            lines = {n: place(module, n.lineno) for n in (source, step)}
+            message = (
+                f"`{module.segment(top.value)}` clears the gradients right before `{module.segment(step)}` ({lines[step]}), "
+                f"its optimizer's only step: what `{module.segment(source)}` ({lines[source]}) leaves on `{network}` is "
+                f"never applied ({_NO_GRADIENT}); clear before the forward pass (or after the step)"
+            )
+            ctx = loop.ctx if module is loop.ctx.module else dataclasses.replace(loop.ctx, module=module)
+            self.report(top.value, ctx, message)
+
+    def _in(self, node: ast.Call, module: ModuleInfo) -> bool:
+        return id(node) in self._layout(module).where
 
     def _layout(self, module: ModuleInfo) -> _Layout:
         layout = self._layouts.get(id(module.module))
