@@ -194,6 +194,62 @@ PROJECTS["a_clear_after_a_helper_that_clips_look_alike"]["steps.py"] = (
 )
 
 
+# Aethiles/ppo-pytorch's AtariParameters.gradient_update: a method of the network's own class that logs the gradient
+# norm between the clear and the step (rules/_step_orders.harmless_method)
+_LOGGED = """
+import torch
+import torch.nn as nn
+
+
+class Parameters(nn.Module):
+    def __init__(self, logger):
+        super().__init__()
+        self.linear = nn.Linear(4, 2)
+        self.optimizer = torch.optim.Adam(self.parameters(), lr=1e-3)
+        self.logger = logger
+
+    def gradient_update(self, loss):
+        loss.backward()
+        self.optimizer.zero_grad(){mark}
+        self._after()
+        torch.nn.utils.clip_grad_norm_(self.parameters(), 0.5)
+        self.optimizer.step()
+
+    def _after(self):
+{body}
+
+
+def train(params, loader):
+    for x in loader:
+        params.gradient_update(-params.linear(x).pow(2).mean())
+"""
+_NORM = """        total = 0.0
+        for param in self.parameters():
+            if param.grad is not None:
+                total += param.grad.data.norm(2).item() ** 2
+        self.logger.store_gradient_norm(total ** 0.5)"""
+
+
+def _logged(body: str, mark: str = "") -> str:
+    return _LOGGED.replace("{body}", body).replace("{mark}", mark)
+
+
+PROJECTS["a_gradient_norm_logged_between_the_clear_and_the_step"] = {
+    "norm.py": _logged(_NORM, "  # expect: LG017"),
+    "nested.py": _logged("        self._norm()\n\n    def _norm(self):\n" + _NORM, "  # expect: LG017"),
+    "guarded_clip.py": _logged(_NORM, "  # expect: LG017").replace(
+        "        torch.nn.utils.clip_grad_norm_(", "        if self.logger is not None:\n            torch.nn.utils.clip_grad_norm_("
+    ),
+}
+# a helper that back-propagates a second loss, sets the gradients by hand, or calls a method that does: the step may
+# apply what it made
+PROJECTS["a_gradient_norm_logged_between_the_clear_and_the_step_look_alike"] = {
+    "aux.py": _logged("        self.linear.weight.pow(2).sum().backward()"),
+    "set.py": _logged("        for param in self.parameters():\n            param.grad = torch.ones_like(param)"),
+    "deeper.py": _logged("        self._aux()\n\n    def _aux(self):\n        self.linear.weight.pow(2).sum().backward()"),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_mut28_projects(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

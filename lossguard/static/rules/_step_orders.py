@@ -25,6 +25,9 @@ from collections.abc import Iterator
 
 from lossguard.static.events import BACKWARD_CALLS
 from lossguard.static.rules._graph_evidence import call_name
+from lossguard.static.rules._loss_reach import enclosing_function
+from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS
+from lossguard.static.tree_index import class_of_member
 from lossguard.static.values import Optimizer
 
 
@@ -89,3 +92,34 @@ def call_sites(loop: ast.AST, name: str) -> list[tuple[list[ast.stmt], int, ast.
                     out.append((stmts, i, value))
         stack.extend(n for n in ast.iter_child_nodes(node) if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)))
     return out
+
+
+# calls a helper may make without back-propagating, stepping or clearing anything: the names that do
+_GRADIENT_CALLS = frozenset({*BACKWARD_CALLS, "step", "apply", "grad", "zero_grad", "zero_", "detach_", "set_", "copy_", "fill_"})
+
+
+def harmless_method(call: ast.Call, tree: ast.AST, depth: int = 2) -> bool:
+    """``call`` is ``self.<m>(...)`` of a method of the class it is written in, whose body stores no gradient and makes
+    no call that may back-propagate, step or clear (``_GRADIENT_CALLS``, nor ``self.<other>()`` that is not harmless in
+    turn, ``depth`` deep): Aethiles/ppo-pytorch's ``self._log_gradient_norm()`` between the clear and the step reads
+    each ``param.grad`` and logs the norm."""
+    func = call.func
+    if depth <= 0 or not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name) or func.value.id != "self":
+        return False
+    fn = enclosing_function(call, tree)
+    cls = class_of_member(tree, fn)
+    method = next((f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == func.attr), None) if cls else None
+    if method is None:
+        return False
+    for node in ast.walk(method):
+        if isinstance(node, ast.Attribute) and node.attr in GRAD_ATTRS and isinstance(node.ctx, (ast.Store, ast.Del)):
+            return False
+        if isinstance(node, ast.Call):
+            name = call_name(node)
+            if name in _GRADIENT_CALLS:
+                return False
+            own = isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == "self"
+            if own and any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == name for f in cls.body if cls):
+                if not harmless_method(node, tree, depth - 1):
+                    return False
+    return True

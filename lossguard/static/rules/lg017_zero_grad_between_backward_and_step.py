@@ -16,7 +16,7 @@ from lossguard.static.rules._guarded_clears import guarded_clear
 from lossguard.static.rules._indexed_lightning_optimizers import indexed_lightning_optimizer
 from lossguard.static.rules._loss_reach import reaches
 from lossguard.static.rules._none_receivers import called_on
-from lossguard.static.rules._step_orders import call_sites, ends_in_backward, following, scheduler_step
+from lossguard.static.rules._step_orders import call_sites, ends_in_backward, following, harmless_method, scheduler_step
 from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.tree_index import loop_with_body
@@ -60,6 +60,8 @@ _BOOKKEEPING = frozenset(
 # Calls that may sit between the backward() and the step, before or after the clear, and put no gradient back and
 # apply none: clipping, a GradScaler's unscaling.
 _CLIPPING = frozenset({"clip_grad_norm_", "clip_grad_value_", "clip_grad_norm", "unscale_"})
+# the calls that hand a clipping call its parameters
+_PARAMETERS = frozenset({"parameters", "named_parameters"})
 _CONTROL = (ast.Return, ast.Break, ast.Continue, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
 
 
@@ -744,7 +746,9 @@ class Agent:
                 return None  # a step or clear under a branch, or of another optimizer
             found = [c for c in calls if call_name(c) in BACKWARD_CALLS]
             later += found
-            if not found and any(call_name(c) not in _BOOKKEEPING for c in calls):
+            # clipping under a test (`if self.max_norm is not None: clip_grad_norm_(self.parameters(), ...)`) and a method
+            # of the class that only reads the gradients (rules/_step_orders.py) put none back
+            if not found and any(call_name(c) not in _BOOKKEEPING | _CLIPPING | _PARAMETERS and not harmless_method(c, module.module) for c in calls):
                 helpers = True
         return None
 
