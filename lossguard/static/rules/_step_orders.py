@@ -108,7 +108,10 @@ def harmless_method(call: ast.Call, tree: ast.AST, depth: int = 2) -> bool:
         return False
     fn = enclosing_function(call, tree)
     cls = class_of_member(tree, fn)
-    method = next((f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == func.attr), None) if cls else None
+    if cls is None:
+        return False
+    methods = {f.name: f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    method = methods.get(func.attr)
     if method is None:
         return False
     for node in ast.walk(method):
@@ -119,7 +122,6 @@ def harmless_method(call: ast.Call, tree: ast.AST, depth: int = 2) -> bool:
             if name in _GRADIENT_CALLS:
                 return False
             own = isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id == "self"
-            if own and any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == name for f in cls.body if cls):
-                if not harmless_method(node, tree, depth - 1):
-                    return False
+            if own and name in methods and not harmless_method(node, tree, depth - 1):
+                return False
     return True
