@@ -250,6 +250,71 @@ PROJECTS["a_gradient_norm_logged_between_the_clear_and_the_step_look_alike"] = {
 }
 
 
+# rjhosler/arcface-pytorch's models/train_aaml.py: the epoch total summed from the loss itself, and at the phase's last
+# batch `loss = total_loss / n` (the same name) for the print and the scheduler; every iteration binds `loss` to the
+# criterion's output before `loss.backward()` (rules/_rebound_names.py)
+_PHASES = """
+import torch
+from torch.nn import CrossEntropyLoss
+
+
+def train(model, loaders, optimizer, scheduler, epochs, mode):
+    criterion = CrossEntropyLoss()
+    for epoch in range(epochs):
+        for phase in ["train", "val"]:
+            total_loss = 0
+            for ii, (images, labels) in enumerate(loaders[phase]):
+{forward}
+                if phase == "train":
+                    loss.backward()
+                    optimizer.step()
+                total_loss += {added}{mark}
+                if ii == len(loaders[phase]) - 1:
+{average}
+                    scheduler.step(loss)
+"""
+_BRANCHES = """                if mode == "at":
+                    loss = criterion(model(images), labels)
+                else:
+                    loss = criterion(model(images), labels) * 0.5
+                optimizer.zero_grad()"""
+_ONE = """                optimizer.zero_grad()
+                loss = criterion(model(images), labels)"""
+_AVERAGE = "                    loss = total_loss / len(loaders[phase])"
+
+
+def _phases(forward: str, added: str = "loss", average: str = _AVERAGE, mark: str = "") -> str:
+    return _PHASES.replace("{forward}", forward).replace("{added}", added).replace("{average}", average).replace("{mark}", mark)
+
+
+PROJECTS["a_sum_whose_name_the_average_reuses"] = {
+    "branches.py": _phases(_BRANCHES, mark="  # expect: LG006"),
+    "one.py": _phases(_ONE, mark="  # expect: LG006"),
+}
+# numbers summed; the sum back-propagated every k steps under the name it is averaged into (gradient accumulation);
+# a branch that may leave the name bound to the average before the backward
+PROJECTS["a_sum_whose_name_the_average_reuses_look_alike"] = {
+    "numbers.py": _phases(_ONE, added="loss.item()"),
+    "accumulated.py": """
+import torch
+
+
+def train(model, loader, criterion, optimizer, k):
+    total = 0
+    for it, (x, y) in enumerate(loader):
+        loss = criterion(model(x), y)
+        total += loss
+        if it % k == 0:
+            loss = total / k
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total = 0
+""",
+    "maybe.py": _phases(_BRANCHES.replace("                else:\n                    loss = criterion(model(images), labels) * 0.5\n", "")),
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_mut28_projects(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -30,6 +30,7 @@ from lossguard.static.rules._loss_reach import enclosing_function
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._module_callers import without_helper
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
+from lossguard.static.rules._rebound_names import rebound_before_backward
 from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
 from lossguard.static.rules._sibling_resets import emptied_by_a_sibling, own_attribute
 from lossguard.static.rules._snippet_losses import unbound_loss_of_network
@@ -757,6 +758,9 @@ class GraphRetention(Rule):
             patterns += found.derived(store.group(1))
         # `losses[-1].backward()` back-propagates one element: the earlier ones still hold graphs
         texts = [t for t in found.texts if not one_element(t, target)]
+        # `loss = total / n` at the epoch's end does not make the next iteration's `loss.backward()` back-propagate the
+        # sum when the loop binds `loss` afresh before it (rules/_rebound_names.py)
+        texts = [t for t in texts if not (t.isidentifier() and t != target and rebound_before_backward(loop, scope, t, patterns, module))]
         if any(p.search(t) for p in patterns for t in texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
         if isinstance(acc.target, ast.Name) and each_element_backpropagated(scope, target):
