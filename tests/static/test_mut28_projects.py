@@ -290,6 +290,7 @@ def _phases(forward: str, added: str = "loss", average: str = _AVERAGE, mark: st
 PROJECTS["a_sum_whose_name_the_average_reuses"] = {
     "branches.py": _phases(_BRANCHES, mark="  # expect: LG006"),
     "one.py": _phases(_ONE, mark="  # expect: LG006"),
+    "extended.py": _phases(_ONE + "\n                loss = loss + 0.01 * model.weight.pow(2).sum()", mark="  # expect: LG006"),
 }
 # numbers summed; the sum back-propagated every k steps under the name it is averaged into (gradient accumulation);
 # a branch that may leave the name bound to the average before the backward
@@ -306,6 +307,7 @@ def train(model, loader, criterion, optimizer, k):
         total += loss
         if it % k == 0:
             loss = total / k
+            loss = loss + 0.01 * model.weight.pow(2).sum()
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()

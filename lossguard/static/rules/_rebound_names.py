@@ -20,10 +20,14 @@ import re
 from lossguard.static.project import ModuleInfo
 
 
+def _reads(value: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value))
+
+
 def _binds(stmt: ast.stmt, name: str) -> bool:
-    """``stmt`` binds ``name`` on every path through it."""
+    """``stmt`` binds ``name`` afresh on every path through it (``loss = loss + extra`` extends the binding before it)."""
     if isinstance(stmt, ast.Assign):
-        return any(isinstance(n, ast.Name) and n.id == name for t in stmt.targets for n in ast.walk(t))
+        return any(isinstance(n, ast.Name) and n.id == name for t in stmt.targets for n in ast.walk(t)) and not _reads(stmt.value, name)
     if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
         return isinstance(stmt.target, ast.Name) and stmt.target.id == name and not isinstance(stmt, ast.AugAssign)
     if isinstance(stmt, ast.If):
@@ -34,7 +38,9 @@ def _binds(stmt: ast.stmt, name: str) -> bool:
 
 
 def _from_sum(stmt: ast.stmt, name: str, derived: list[re.Pattern[str]], module: ModuleInfo) -> bool:
-    """``stmt`` may bind ``name`` to a value that reads the sum (any pattern of ``derived``)."""
+    """``stmt`` may bind ``name`` to a value that reads the sum (any pattern of ``derived`` but ``name``'s own: a binding
+    that extends the name, ``loss = loss + extra``, reads what bound it before)."""
+    derived = [p for p in derived if not p.fullmatch(name)]
     for node in ast.walk(stmt):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
