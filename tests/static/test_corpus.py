@@ -934,6 +934,14 @@ REALCODE_MUT25_RECALL_FLOOR = 1.0
 # U-Net's combiner sigmoid into BCEWithLogitsLoss; each with its look-alike; tunable): 6 of 7 expected findings and 2
 # false alarms on main 7b7bde9a, 7 of 7 and none after.
 REALCODE_MUT26_RECALL_FLOOR = 1.0
+# Round 38 (docs/survey.md, "Round 38: mutations of real code (branch mut28)"): realcode_mut28 (a segmentation loop's
+# AverageMeter given the loss and reset only when printing; a two-phase loop summing the loss into a total whose average
+# reuses the loss's name; the same segmentation loop clearing before the step under its
+# accumulation test, a scheduler stepped between; an AnoGAN loop clearing after a helper that ends in backward(); a PPO
+# network clearing before a method that logs the gradient norm; a self-training GCN gathering its rows from its softmax
+# forward; a Trainer.compute_loss casting labels to float; a conditional GAN's discriminator never cleared; each with
+# its look-alike; tunable): 3 of 8 expected findings on main 23104284, 8 of 8 after.
+REALCODE_MUT28_RECALL_FLOOR = 1.0
 # Round 34 (docs/survey.md, "Round 34: ... (branch recall32)"): realcode_recall32 (opendataval's classifier mixin, a
 # module class with no forward whose fit and grad call self.__call__(x) and pick F.binary_cross_entropy or
 # F.cross_entropy by a conditional expression, inherited by a logistic regression ending in a sigmoid; the regression
@@ -1015,6 +1023,7 @@ REALCODE_RECALL35_RECALL_FLOOR = 1.0
         ("realcode_mut24", REALCODE_MUT24_RECALL_FLOOR),
         ("realcode_mut25", REALCODE_MUT25_RECALL_FLOOR),
         ("realcode_mut26", REALCODE_MUT26_RECALL_FLOOR),
+        ("realcode_mut28", REALCODE_MUT28_RECALL_FLOOR),
         ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
         ("realcode_recall33", REALCODE_RECALL33_RECALL_FLOOR),
         ("realcode_recall35", REALCODE_RECALL35_RECALL_FLOOR),

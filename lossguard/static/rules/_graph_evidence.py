@@ -273,6 +273,13 @@ class LoopFacts:
         else:
             self.assigned_in.setdefault(target, []).append(branches[-1])
 
+    def runs_with(self, node: ast.AST, at: ast.AST) -> bool:
+        """``node`` (a statement or call in the loop) runs on every iteration that reaches ``at``: outside any ``if`` of
+        the loop, in a branch around ``at`` too, or in the branch where the loop steps its optimizer; what :meth:`resets`
+        asks of an assignment, asked of a call (``meter.reset()`` under ``if i % print_every == 0:`` does not)."""
+        branches = self._branches.get(id(node), ())
+        return not branches or branches[-1] in self._branches.get(id(at), ()) or branches[-1] in self._stepping
+
     def resets(self, target: str, at: ast.AST) -> bool:
         """``target`` is given a fresh value on every iteration that reaches ``at``: unconditionally,
         or in an ``if`` branch that holds ``at`` too (``if step > start: total = 0.0; for ...:

@@ -31,9 +31,11 @@ from lossguard.static.rules._loss_reach import enclosing_function
 from lossguard.static.rules._micro_batches import one_step_of_micro_batches
 from lossguard.static.rules._module_callers import without_helper
 from lossguard.static.rules._per_network_loop import one_network_per_iteration
+from lossguard.static.rules._rebound_names import rebound_before_backward
 from lossguard.static.rules._sibling_backward import backpropagated_by_a_sibling
 from lossguard.static.rules._sibling_resets import emptied_by_a_sibling, own_attribute
 from lossguard.static.rules._snippet_losses import unbound_loss_of_network
+from lossguard.static.rules._sum_resets import reset_now_and_then
 from lossguard.static.values import DictVal, Tensor, holds_graph_items
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,12 +55,15 @@ def _fix(acc: Accumulate, value: Tensor, module: ModuleInfo) -> Fix | None:
     return None
 
 
-def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo) -> bool:
-    """The loop calls ``meter.reset()`` (or a clear/zero/init method) on the receiver itself."""
+def _resets_through_method(loop: ast.AST, receiver: str, module: ModuleInfo, facts: LoopFacts, at: ast.AST) -> bool:
+    """The loop calls ``meter.reset()`` (or a clear/zero/init method) on the receiver itself, on every iteration that
+    reaches ``at`` (the call that adds into it): a reset under a test of its own (``if i % print_every == 0:
+    meter.reset()``, the update outside it) lets the meter's sum keep every graph in between, as a running sum reset
+    there does (round 38)."""
     for node in ast.walk(loop):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and module.segment(node.func.value) == receiver:
             low = node.func.attr.lower()
-            if any(word in low for word in ("reset", "clear", "zero", "init", "start")):
+            if any(word in low for word in ("reset", "clear", "zero", "init", "start")) and facts.runs_with(node, at):
                 return True
     return False
 
@@ -759,6 +764,9 @@ class GraphRetention(Rule):
             patterns += found.derived(store.group(1))
         # `losses[-1].backward()` back-propagates one element: the earlier ones still hold graphs
         texts = [t for t in found.texts if not one_element(t, target)]
+        # `loss = total / n` at the epoch's end does not make the next iteration's `loss.backward()` back-propagate the
+        # sum when the loop binds `loss` afresh before it (rules/_rebound_names.py)
+        texts = [t for t in texts if not (t.isidentifier() and t != target and rebound_before_backward(loop, scope, t, patterns, module))]
         if any(p.search(t) for p in patterns for t in texts):
             return  # the accumulated sum is what gets back-propagated (gradient accumulation)
         if isinstance(acc.target, ast.Name) and each_element_backpropagated(scope, target):
@@ -855,9 +863,13 @@ class GraphRetention(Rule):
             # `self.action_buffer = []` in the loop that calls `self.gen_episode()`, whose method
             # appends to `self.action_buffer`: the loop empties the list the call fills
             texts.insert(0, f"{name}.{kept}")
-        if any(facts.resets(t, call) or _resets_through_method(loop, t, module) for t in texts):
+        if any(facts.resets(t, call) or _resets_through_method(loop, t, module, facts, call) for t in texts):
             return
-        if method is not None and emptied_by_a_sibling(loop, name, module, method, acc.target, acc.ctx.module):
+        if (
+            method is not None
+            and emptied_by_a_sibling(loop, name, module, method, acc.target, acc.ctx.module)
+            and not reset_now_and_then(loop, name, module, method, acc.node, acc.target, acc.ctx.module, facts, call)
+        ):
             return  # `self.learn()` in the loop ends with `self.trajectory.clear()`: at most one update's steps are kept
         if method is not None and backpropagated_by_a_sibling(loop, name, module, method, acc.target, acc.ctx.module):
             return  # `self.actor_learn()` in the loop back-propagates a loss made from the list, which a reset empties

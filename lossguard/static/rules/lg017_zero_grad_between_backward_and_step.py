@@ -17,6 +17,7 @@ from lossguard.static.rules._guarded_clears import guarded_clear
 from lossguard.static.rules._indexed_lightning_optimizers import indexed_lightning_optimizer
 from lossguard.static.rules._loss_reach import reaches
 from lossguard.static.rules._none_receivers import called_on
+from lossguard.static.rules._step_orders import call_sites, ends_in_backward, following, harmless_method, scheduler_step
 from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.tree_index import loop_with_body
@@ -60,6 +61,8 @@ _BOOKKEEPING = frozenset(
 # Calls that may sit between the backward() and the step, before or after the clear, and put no gradient back and
 # apply none: clipping, a GradScaler's unscaling.
 _CLIPPING = frozenset({"clip_grad_norm_", "clip_grad_value_", "clip_grad_norm", "unscale_"})
+# the calls that hand a clipping call its parameters
+_PARAMETERS = frozenset({"parameters", "named_parameters"})
 _CONTROL = (ast.Return, ast.Break, ast.Continue, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
 
 
@@ -654,6 +657,7 @@ class Trainer:
     def __init__(self, report: Report) -> None:
         super().__init__(report)
         self._seen: set[int] = set()
+        self._sites: set[int] = set()  # calls of helpers that end in backward(), read once
         self._layouts: dict[int, _Layout] = {}
         self._foreign = False
         self._cleared: set[int] = set()  # the clears reported
@@ -697,6 +701,13 @@ class Trainer:
                 self._cleared.add(id(clear.node))
                 ctx = loop.ctx if module is loop.ctx.module else dataclasses.replace(loop.ctx, module=module)
                 self.report(clear.node, ctx, message)
+        for name, _, node in loop.calls:
+            # a helper that ends in backward(), called by this loop: read at each call (rules/_step_orders.py)
+            if name == CALLEE and ends_in_backward(node):
+                helped = self._after_helper(node, values, loop)
+                if helped is not None:
+                    self._cleared.add(id(helped[0].node))
+                    self.report(helped[0].node, loop.ctx, helped[2])
         self._only_step_cleared(loop, files, values, backwards)
 
     def _only_step_cleared(
@@ -752,23 +763,42 @@ class Trainer:
             layout = self._layouts[id(module.module)] = _layout(module.module)
         return layout
 
+    def _after_helper(self, fn: ast.AST, values: dict[int, tuple[str, Value]], loop: LoopSummary) -> tuple[_Clear, ast.Call, str] | None:
+        """The clear and the step after a call of ``fn`` (a function that ends in backward(), rules/_step_orders.py) in
+        the loop's own file, read as after a backward() there; None otherwise."""
+        home = loop.ctx.module
+        foreign, self._foreign = self._foreign, False
+        try:
+            for site, at, call in call_sites(loop.node, getattr(fn, "name", "")):
+                if id(call) in self._sites:
+                    continue
+                self._sites.add(id(call))
+                found = self._dropped(call, home, self._layout(home), values, at=(site, at))
+                if found is not None:
+                    return found
+        finally:
+            self._foreign = foreign
+        return None
+
     def _dropped(
         self,
         backward: ast.Call,
         module: ModuleInfo,
         layout: _Layout,
         values: dict[int, tuple[str, Value]],
+        at: tuple[list[ast.stmt], int] | None = None,
     ) -> tuple[_Clear, ast.Call, str] | None:
         """The clearing call and the step() of one statement list that follow ``backward`` (an expression statement of its
         own) in the order backward, clear, step, with the message; None when anything between may step, clear, read or
-        set a gradient, or leave the list, or when the clear's and the step's optimizer are not known to be the same."""
-        if id(backward) not in layout.where:
+        set a gradient, or leave the list, or when the clear's and the step's optimizer are not known to be the same.
+        ``at``: the place of a call that back-propagates (a helper ending in backward()), read as ``backward``'s."""
+        if at is None and id(backward) not in layout.where:
             return None  # not a statement of its own (or in another file)
-        stmts, index = layout.where[id(backward)]
+        stmts, index = at if at is not None else layout.where[id(backward)]
         clear: _Clear | None = None
         later: list[ast.Call] = []  # backward() calls between the clear and the step
         helpers = False  # a call between the clear and the step that may back-propagate or set gradients out of sight
-        for stmt in stmts[index + 1 :]:
+        for stmt in following(stmts[index + 1 :]):
             nodes = [stmt, *scope_nodes(stmt)]
             if any(isinstance(n, _CONTROL) for n in nodes) or any(isinstance(n, ast.Attribute) and n.attr in GRAD_ATTRS for n in nodes):
                 return None
@@ -776,6 +806,10 @@ class Trainer:
             if any(call_name(c) == "grad" for c in calls):
                 return None  # torch.autograd.grad: gradients taken by hand
             top = stmt.value if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+            # `scheduler.step()`: a learning rate changed, no gradient touched (rules/_step_orders.py)
+            calls = [c for c in calls if not scheduler_step(c, values.get(id(c), ("", None))[1])]
+            if top is not None and top not in calls:
+                continue
             if top is not None and call_name(top) in _CLIPPING:
                 # clip_grad_norm_(model.parameters(), 1.0), scaler.unscale_(opt): no gradient put back or applied; before
                 # the clear, the clear still drops what the step would apply
@@ -801,7 +835,9 @@ class Trainer:
                 return None  # a step or clear under a branch, or of another optimizer
             found = [c for c in calls if call_name(c) in BACKWARD_CALLS]
             later += found
-            if not found and any(call_name(c) not in _BOOKKEEPING for c in calls):
+            # clipping under a test (`if self.max_norm is not None: clip_grad_norm_(self.parameters(), ...)`) and a method
+            # of the class that only reads the gradients (rules/_step_orders.py) put none back
+            if not found and any(call_name(c) not in _BOOKKEEPING | _CLIPPING | _PARAMETERS and not harmless_method(c, module.module) for c in calls):
                 helpers = True
         return None
 
