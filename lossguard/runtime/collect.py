@@ -114,6 +114,8 @@ class StepState:
         "moving",
         "manual_probe",
         "probe_view",
+        "weight_cache",
+        "weights_at",
         "thread",
         "read_at",
         # the watcher's settings and parts the per-step path reads (set by the watcher)
@@ -170,6 +172,9 @@ class StepState:
         self.manual_probe: tuple[int, torch.Tensor] | None = None
         # the last dense layer's first weights as a view that follows in-place updates (update probe)
         self.probe_view: torch.Tensor | None = None
+        # the last weight norms read, by gradient index (a measured step's update ratio), and the step they were taken at
+        self.weight_cache: dict[tuple[int, ...], list[float]] = {}
+        self.weights_at = -(10**9)
         self.thread: int | None = None
         self.broken = False  # an internal error switched the watcher off
         self.closed = False

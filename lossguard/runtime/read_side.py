@@ -61,7 +61,6 @@ class ReadSide:
     _disabled: set[str]
     _stepwise: list[Detector]
     _active: list[Detector]  # _stepwise less the detectors switched off after raising
-    _weight_cache: dict[tuple[int, ...], list[float]]
     _notes: set[str]
     _clipped: ClippedNorm
     checks: ValueChecks
@@ -106,7 +105,7 @@ class ReadSide:
                 due = nxt.rec if nxt is not None else None
                 assert r is not None
                 if r.weights is not None and rec.grad_index is not None:
-                    self._weight_cache[rec.grad_index] = r.weights
+                    s.weight_cache[rec.grad_index] = r.weights
                 process(self, s, rec, r.loss, r.scalars, r.grads)
                 continue
             values = rec.values
@@ -277,7 +276,7 @@ class ReadSide:
             # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
             # (a hand-written update spreads a real NaN to the next loss, reported there)
             grads = index = None
-        weights = self._weight_cache.get(index) if index is not None else None
+        weights = s.weight_cache.get(index) if index is not None else None
         manual = not rec.stepped and not (self._managed is not None or s.any_opt)
         if manual and "update" in scalars:
             # no optimizer: whether the weights moved since the previous backward says it updates

@@ -139,6 +139,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     _ema = _state("ema")
     _ema_n = _state("ema_n")
     _manual_probe = _state("manual_probe")
+    _weight_cache = _state("weight_cache")
+    _weights_at = _state("weights_at")
     _criterion = _state("criterion")  # the wrapped criterion (also self.criterion)
     _model = _state("model")  # weakref.ref to the model
     # settings and parts the per-step path reads from the state object (collect.StepState)
@@ -229,8 +231,6 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         # not a Parameter of the watcher's own: set past nn.Module.__setattr__
         object.__setattr__(self, "_sentinel", None)
 
-        self._weight_cache: dict[tuple[int, ...], list[float]] = {}
-        self._weights_at = -(10**9)
         self._disabled: set[str] = set()
         self._active = list(self._stepwise)
         self._opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool] = weakref.WeakKeyDictionary()
