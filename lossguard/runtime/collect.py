@@ -38,9 +38,9 @@ PLAIN_STEP, PLAIN_LOSS, PLAIN_LR, PLAIN_CHANCE, PLAIN_WALL = range(PLAIN)
 # last one, but never past READ_MOST steps: a fast loop (a step of 0.2 ms) then reads every 256
 # steps instead of every 8, a report still comes within a tenth of a second of its step (it
 # names that step), and a read's fixed part (and the cold caches the next steps find after
-# it) is shared by more steps; its per-record part is not. READ_MOST bounds what waits: about
-# 0.5 KB of Python objects a pending step on the CPU, 130 KB for 255 steps. A non-finite loss
-# is read at once whatever the cadence (Record.urgent).
+# it) is shared by more steps; its per-record part is not. READ_MOST bounds what waits: on the
+# CPU five values (about 0.12 KB) a plain step (PLAIN), a record (about 0.5 KB of Python
+# objects) every other step. A non-finite loss is read at once whatever the cadence (Record.urgent).
 READ_WAIT = 0.1
 READ_MOST = 256
 
