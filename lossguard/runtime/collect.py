@@ -22,6 +22,15 @@ from lossguard.runtime.distributed import all_reduce_sum
 SYNC_CPU = 8
 SYNC_DEVICE = 16
 
+# A plain step: an optimizer step (stepped, not skipped, not a closure's evaluation) whose loss
+# terms were read at their call (the CPU, one process) with a finite mean, and nothing else to
+# read (no gradient norms, flags or input sums). All the read takes of it is its step, loss,
+# learning rate, chance level and wall time (StepStats.of_step, TensorBoard's row), kept as these
+# PLAIN values in StepState.plain, in this order (Watcher._finish_current decides); every other
+# step stays a Record in StepState.pending. Most CPU steps are plain: no object is kept for them.
+PLAIN = 5
+PLAIN_STEP, PLAIN_LOSS, PLAIN_LR, PLAIN_CHANCE, PLAIN_WALL = range(PLAIN)
+
 
 # A read brings every pending step to the host and through the detectors at once. When nobody
 # asked for a fixed cadence (sync_every), events go only to the console ("warn") and one process
@@ -29,9 +38,9 @@ SYNC_DEVICE = 16
 # last one, but never past READ_MOST steps: a fast loop (a step of 0.2 ms) then reads every 256
 # steps instead of every 8, a report still comes within a tenth of a second of its step (it
 # names that step), and a read's fixed part (and the cold caches the next steps find after
-# it) is shared by more steps; its per-record part is not. READ_MOST bounds what waits: about
-# 0.5 KB of Python objects a pending step on the CPU, 130 KB for 255 steps. A non-finite loss
-# is read at once whatever the cadence (Record.urgent).
+# it) is shared by more steps; its per-record part is not. READ_MOST bounds what waits: on the
+# CPU five values (about 0.12 KB) a plain step (PLAIN), a record (about 0.5 KB of Python
+# objects) every other step. A non-finite loss is read at once whatever the cadence (Record.urgent).
 READ_WAIT = 0.1
 READ_MOST = 256
 
@@ -90,6 +99,7 @@ class StepState:
         "calls",
         "cur",
         "pending",
+        "plain",
         "opt_steps",
         "any_opt",
         "fired",
@@ -104,6 +114,8 @@ class StepState:
         "moving",
         "manual_probe",
         "probe_view",
+        "weight_cache",
+        "weights_at",
         "thread",
         "read_at",
         # the watcher's settings and parts the per-step path reads (set by the watcher)
@@ -137,6 +149,9 @@ class StepState:
         self.calls = 0
         self.cur: Record | None = None
         self.pending: list[Record] = []
+        # the pending plain steps (plain_step), PLAIN values each: not a Record each (one object fewer per step
+        # for the garbage collector, and columns for the read, PLAIN_STEP:: etc.)
+        self.plain: list[Any] = []
         self.opt_steps = 0
         self.any_opt = False
         # a backward reached the sentinel at least once / since the last criterion call
@@ -157,6 +172,9 @@ class StepState:
         self.manual_probe: tuple[int, torch.Tensor] | None = None
         # the last dense layer's first weights as a view that follows in-place updates (update probe)
         self.probe_view: torch.Tensor | None = None
+        # the last weight norms read, by gradient index (a measured step's update ratio), and the step they were taken at
+        self.weight_cache: dict[tuple[int, ...], list[float]] = {}
+        self.weights_at = -(10**9)
         self.thread: int | None = None
         self.broken = False  # an internal error switched the watcher off
         self.closed = False
@@ -178,6 +196,14 @@ class StepState:
         self.layout: Any = None  # layout.Layout: the model's parameters (also the watcher's _layout)
         self.log_every: int | None = None
         self.active: list[Any] = []  # the detectors each read runs (the watcher's _active)
+
+    def waiting(self) -> int:
+        """How many finished steps wait for a read (records and plain steps)."""
+        return len(self.pending) + len(self.plain) // PLAIN
+
+    def drop_pending(self) -> None:
+        """Forget every step waiting for a read (a restored state starts from its own)."""
+        self.pending, self.plain = [], []
 
 
 class Sentinel:
@@ -282,6 +308,16 @@ class Record:
         self.evals = []
         self.reached = len(keep)
         return bool(keep)
+
+
+def plain_record(step: int, loss: float, lr: float | None, chance: float | None, wall: float) -> Record:
+    """A plain step (:data:`PLAIN`) as the record it was, where the read needs one (a detector's
+    update at that step: ``Watcher._found`` reads its step, ``skipped`` and ``closure``); its loss
+    terms as one, their mean."""
+    rec = Record(step)
+    rec.values, rec.reached, rec.stepped = [loss], 1, True
+    rec.lr, rec.chance, rec.wall = lr, chance, wall
+    return rec
 
 
 def mark_nonfinite_inputs(rec: Record, inp: torch.Tensor | None, tgt: torch.Tensor | None) -> None:

@@ -47,6 +47,21 @@ def is_measured(step: int, skip: frozenset[str]) -> bool:
     return on_cadence(step) or bool(skip)
 
 
+def last_weights(s: StepState) -> torch.Tensor:
+    """The first ``_PROBE`` weights of the model's last dense layer (``s.layout``), flat: a view kept
+    while the parameter keeps its storage (it follows the optimizer's in-place updates), a fresh
+    copy for a non-contiguous parameter."""
+    layout = s.layout
+    last = layout.dense[1]
+    assert last is not None
+    param = layout.params[last]
+    view = s.probe_view
+    if view is None or view.data_ptr() != param.data_ptr():
+        view = param.detach().reshape(-1)[:_PROBE]
+        s.probe_view = view if param.is_contiguous() else None
+    return view
+
+
 class OptimizerSide:
     """Methods of :class:`~lossguard.runtime.watcher.Watcher` that run at optimizer steps."""
 
@@ -72,8 +87,6 @@ class OptimizerSide:
     _managed: torch.optim.Optimizer | None
     _opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool]
     _last_opt: weakref.ref[torch.optim.Optimizer] | None
-    _weights_at: int
-    _weight_cache: dict[tuple[int, ...], list[float]]
     _manual_probe: tuple[int, torch.Tensor] | None
     _retention: GraphRetention
 
@@ -154,7 +167,7 @@ class OptimizerSide:
             cur.grads = cur.weights = None
         step = s.step
         if step < GRAD_EARLY or step % GRAD_EVERY == 0 or s.skip:  # is_measured(), inline: every step
-            self._measure(cur, True)
+            type(self)._measure(self, cur, True)  # the class's: self.name is nn.Module's slow path
 
     def measured(self, step: int) -> bool:
         """Whether step ``step``'s gradient norms are taken (every step with skipping on)."""
@@ -162,20 +175,22 @@ class OptimizerSide:
 
     def _measure(self, cur: Record, optimizer: bool) -> None:
         """Gradient norms (and, now and then, weight norms and an update probe) of this step."""
+        # the layout and caches from the state object: on an nn.Module each self.name is the slow path (collect.StepState)
         s = self._s
         step = s.step
         cadence = step < GRAD_EARLY or step % GRAD_EVERY == 0  # on_cadence(), inline
         if not (cadence or s.skip):  # is_measured(), from the state object
             return
-        params = self._params
+        layout = s.layout
+        params = layout.params
         every = [p.grad for p in params]
         index = tuple(i for i, g in enumerate(every) if g is not None and not g.is_sparse)
         if not index:
             return
         grads = every if len(index) == len(every) else [every[i] for i in index]
-        last = self._dense[1]
+        last = layout.dense[1]
         # the last dense weight's gradient as read above (one read of .grad per parameter)
-        now = self._last_weights() if last is not None and every[last] is not None and cadence else None
+        now = last_weights(s) if last is not None and every[last] is not None and cadence else None
         if now is not None and optimizer:
             # the probe's norm (the update's base) in the same call as the gradients' norms: one op
             # fewer per probed step, the same value (torch's one norm kernel on the CPU)
@@ -187,10 +202,10 @@ class OptimizerSide:
         cur.measured = True
         if not s.fired:
             self._set_sentinel(params[index[0]])
-        if step - self._weights_at >= (WEIGHTS_EVERY if step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in self._weight_cache:
+        if step - s.weights_at >= (WEIGHTS_EVERY if step < WEIGHTS_EARLY else WEIGHTS_EARLY) or index not in s.weight_cache:
             with torch.no_grad():
                 cur.weights = list(torch._foreach_norm([params[i].detach() for i in index]))
-            object.__setattr__(self, "_weights_at", step)  # past the watcher's __setattr__ (every 16th step)
+            s.weights_at = step
         if now is None:
             return
         if optimizer:
@@ -198,18 +213,6 @@ class OptimizerSide:
             return
         # hand-written updates: compared at the next backward, after the loop's update (_after_backward)
         s.manual_probe = (step, now.clone())
-
-    def _last_weights(self) -> torch.Tensor:
-        """The first ``_PROBE`` weights of the last dense layer, flat: a view kept while the
-        parameter keeps its storage (it follows the optimizer's in-place updates), a fresh copy
-        for a non-contiguous parameter."""
-        assert self._dense[1] is not None
-        param = self._params[self._dense[1]]
-        view = self._s.probe_view
-        if view is None or view.data_ptr() != param.data_ptr():
-            view = param.detach().reshape(-1)[:_PROBE]
-            self._s.probe_view = view if param.is_contiguous() else None
-        return view
 
     def _on_optimizer_post(self, s: StepState, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
         last = s.last_opt
@@ -220,14 +223,14 @@ class OptimizerSide:
         s.stepping = None
         cur = s.cur
         if cur is not None and cur.probe is not None and cur.grads is not None and "update" not in cur.flags:
-            self._take_update(cur)
+            type(self)._take_update(self, cur)  # the class's: self.name is nn.Module's slow path
         if cur is not None and (cur.values or cur.losses):  # cur.terms(), inline
             type(self)._finish_current(self, s, skipped)  # the class's: self.name is nn.Module's slow path
 
     def _take_update(self, cur: Record) -> None:
         """The update: how far the last dense layer's probed weights moved since ``cur.probe`` was taken."""
-        assert self._dense[1] is not None and cur.probe is not None
-        after = self._last_weights()
+        assert cur.probe is not None
+        after = last_weights(self._s)
         flags = cur.own_flags()
         flags["update"] = torch.dist(after, cur.probe)
         flags["update_base"] = cur.probe_base if cur.probe_base is not None else torch.linalg.vector_norm(cur.probe)

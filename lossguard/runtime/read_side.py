@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from operator import attrgetter
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from lossguard.runtime.clip_note import ClippedNorm, clip_note
-from lossguard.runtime.collect import Record, StepState, read
+from lossguard.runtime.collect import PLAIN, PLAIN_STEP, Record, StepState, plain_record, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
 from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax, without_line_search
 from lossguard.runtime.detectors.base import Run
@@ -45,8 +45,6 @@ _EXPLAINED_BY_SOFTMAX = {"LG103": plateau_of_probabilities, "LG105": vanishing_t
 # every GRAD_EVERY-th step, the steps whose gradient norms are measured. TensorBoard shows at
 # most 1,000 points per chart (it samples the rest away); events are always written at their step.
 DENSE_LOG = 1024
-# a run's steps, learning rates and chance levels, read from its records in C (_run)
-_STEP, _LR, _CHANCE = attrgetter("step"), attrgetter("lr"), attrgetter("chance")
 
 
 class ReadSide:
@@ -63,7 +61,6 @@ class ReadSide:
     _disabled: set[str]
     _stepwise: list[Detector]
     _active: list[Detector]  # _stepwise less the detectors switched off after raising
-    _weight_cache: dict[tuple[int, ...], list[float]]
     _notes: set[str]
     _clipped: ClippedNorm
     checks: ValueChecks
@@ -79,10 +76,11 @@ class ReadSide:
     def _read(self) -> None:
         s = self._s
         pending, s.pending = s.pending, []
+        plain, s.plain = s.plain, []
         # Records with a tensor to read (a loss on the device, gradient norms, value-check flags)
-        # travel in one transfer; the others (on the CPU most steps: the loss values alone, read
-        # at their call) go straight to _process, in step order with the rest. (Tested inline, the
-        # record's fields: a method call per record cost more than the test.)
+        # travel in one transfer; the others (on the CPU: a loss read at its call, non-finite or of a
+        # step that is no plain optimizer step) go straight to _process, in step order with the rest.
+        # (Tested inline, the record's fields: a method call per record cost more than the test.)
         heavy = [
             rec for rec in pending if rec.losses or rec.grads is not None or rec.flags or rec.input_bad is not None or rec.target_bad is not None
         ]
@@ -92,39 +90,34 @@ class ReadSide:
         # the class's functions and the state object: on an nn.Module each self.name is the slow path (collect.StepState)
         cls = type(self)
         process = cls._process
-        # consecutive plain steps (an optimizer step's finite loss alone, read at its call) go through
-        # the detectors as one run (_run); every other record through _process, in step order
-        run: list[Record] = []
-        losses: list[float] = []
-        isfinite = math.isfinite
+        # the plain steps (collect.PLAIN) as columns; consecutive ones go through the detectors as one run
+        # (_run), each record through _process, in step order (a record's step falls between two runs)
+        cols = [plain[k::PLAIN] for k in range(PLAIN)] if plain else None
+        steps = cols[PLAIN_STEP] if cols is not None else []
+        i, n = 0, len(steps)
         for rec in pending:
+            if i < n and steps[i] < rec.step:
+                j = bisect_left(steps, rec.step, i)
+                cls._run(self, s, *(col[i:j] for col in cols))  # type: ignore[union-attr]  # cols is set when n > 0
+                i = j
             if rec is due:
-                if run:
-                    cls._run(self, s, run, losses)
-                    run, losses = [], []
                 r, nxt = nxt, next(reads, None)
                 due = nxt.rec if nxt is not None else None
                 assert r is not None
                 if r.weights is not None and rec.grad_index is not None:
-                    self._weight_cache[rec.grad_index] = r.weights
+                    s.weight_cache[rec.grad_index] = r.weights
                 process(self, s, rec, r.loss, r.scalars, r.grads)
                 continue
             values = rec.values
-            loss = sum(values) / len(values)  # rec.host_loss(), inline
-            if rec.stepped and not rec.skipped and rec.closure is None and isfinite(loss):
-                run.append(rec)
-                losses.append(loss)
-                continue
-            if run:
-                cls._run(self, s, run, losses)
-                run, losses = [], []
-            process(self, s, rec, loss, {}, None)
-        if run:
-            cls._run(self, s, run, losses)
+            process(self, s, rec, sum(values) / len(values), {}, None)  # rec.host_loss(), inline
+        if i < n:
+            cls._run(self, s, *(col[i:] for col in cols))  # type: ignore[union-attr]
 
-    def _run(self, s: StepState, recs: list[Record], losses: list[float]) -> None:
-        """Consecutive plain records (``_process``'s first case, with a finite loss), as ``_process`` would
-        take them one by one, with the same events in the same order.
+    def _run(
+        self, s: StepState, steps: list[int], losses: list[float], lrs: list[float | None], chances: list[float | None], walls: list[float]
+    ) -> None:
+        """Consecutive plain steps (collect.PLAIN, by column: ``_process``'s first case, with a finite loss), as
+        ``_process`` would take them one by one as records, with the same events in the same order.
 
         Each detector takes the run's steps it can take without a finding at once (``Detector.absorb``);
         at a step where one may have a finding (or is due for a test) the detectors that stopped there get
@@ -134,15 +127,15 @@ class ReadSide:
         LossBelowBound's ``start`` and ``reported``: an absorbed step changes neither (absorb takes no step
         that reports, nor the first loss).
         """
-        n = len(recs)
+        n = len(steps)
         checks = s.checks
         # the run's chance levels as each step's statistics would carry them (on_read: the value checks' entropy)
         levels = []
-        for chance in set(map(_CHANCE, recs)):
+        for chance in set(chances):
             probe = StepStats.of_step(0, None, None, chance, True)
             checks.on_read(probe, {}, s.world)
             levels.append((probe.chance_loss, probe.target_entropy))
-        run = Run(list(map(_STEP, recs)), losses, list(map(_LR, recs)), checks.equilibrium, checks.floor, levels)
+        run = Run(steps, losses, lrs, checks.equilibrium, checks.floor, levels)
         # the smoothed loss after each step (as _process takes it: the first finite loss starts it)
         emas: list[float] = []
         add = emas.append
@@ -166,16 +159,17 @@ class ReadSide:
             except Exception as exc:
                 pos.append(n)
                 self._disable(det, exc)
-        sent = 0  # the records whose TensorBoard scalars went out
+        sent = 0  # the steps whose TensorBoard scalars went out
         while True:
             m = min(pos, default=n)
             if m >= n:
                 break
-            sent = cls._run_scalars(self, s, recs, run.steps, losses, emas, sent, m + 1)
+            sent = cls._run_scalars(self, s, steps, losses, lrs, walls, emas, sent, m + 1)
             s.ema = emas[m]  # _level reads it: the smoothed loss of the event's step
-            rec = recs[m]
-            stats = StepStats.of_step(rec.step, losses[m], rec.lr, rec.chance, True)
+            step, lr, chance = steps[m], lrs[m], chances[m]
+            stats = StepStats.of_step(step, losses[m], lr, chance, True)
             checks.on_read(stats, {}, s.world)
+            rec = plain_record(step, losses[m], lr, chance, walls[m])  # what _found reads of the step
             k = -1
             for _ in range(pos.count(m)):  # the detectors that stopped here, in their order (each moves past m)
                 k = pos.index(m, k + 1)
@@ -190,11 +184,21 @@ class ReadSide:
                         self._disable(det, exc)
                 else:
                     pos[k] = m + 1
-        cls._run_scalars(self, s, recs, run.steps, losses, emas, sent, n)
+        cls._run_scalars(self, s, steps, losses, lrs, walls, emas, sent, n)
         s.ema = emas[-1]
 
-    def _run_scalars(self, s: StepState, recs: list[Record], steps: list[int], losses: list[float], emas: list[float], start: int, end: int) -> int:
-        """The TensorBoard scalars of ``recs[start:end]`` (a run's, ``steps`` their steps), as ``_process`` writes them; returns ``end``."""
+    def _run_scalars(
+        self,
+        s: StepState,
+        steps: list[int],
+        losses: list[float],
+        lrs: list[float | None],
+        walls: list[float],
+        emas: list[float],
+        start: int,
+        end: int,
+    ) -> int:
+        """The TensorBoard scalars of a run's steps ``start:end`` (its columns), as ``_process`` writes them; returns ``end``."""
         out = s.out
         if out.tb is None:
             return end
@@ -202,11 +206,11 @@ class ReadSide:
         for i in range(start, end):
             step = steps[i]
             if step % (every or (1 if step < DENSE_LOG else GRAD_EVERY)) == 0:
-                rec = recs[i]
                 tb = {LOSS: losses[i], LOSS_SMOOTHED: emas[i]}
-                if rec.lr is not None:
-                    tb[LR] = rec.lr
-                out.scalars(step, tb, rec.wall)
+                lr = lrs[i]
+                if lr is not None:
+                    tb[LR] = lr
+                out.scalars(step, tb, walls[i])
         return end
 
     def _update(self, det: Detector, stats: StepStats, rec: Record) -> bool:
@@ -272,7 +276,7 @@ class ReadSide:
             # read at backward with no optimizer step: a GradScaler's overflow step, which it skips
             # (a hand-written update spreads a real NaN to the next loss, reported there)
             grads = index = None
-        weights = self._weight_cache.get(index) if index is not None else None
+        weights = s.weight_cache.get(index) if index is not None else None
         manual = not rec.stepped and not (self._managed is not None or s.any_opt)
         if manual and "update" in scalars:
             # no optimizer: whether the weights moved since the previous backward says it updates

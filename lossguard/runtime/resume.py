@@ -73,5 +73,5 @@ def restore(self: Watcher, state: dict[str, Any]) -> None:
     if self._out.console is not None:
         self._out.console.counts.update(state.get("console_counts", {}))
     self._cur = None
-    self._pending = []
+    self._s.drop_pending()
     return None

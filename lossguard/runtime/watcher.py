@@ -33,7 +33,7 @@ from lossguard.errors import LossGuardError, UsageError
 from lossguard.runtime import misuse, resume
 from lossguard.runtime.arguments import check_detectors, check_model_and_criterion, criterion_of, run_label, start_line
 from lossguard.runtime.clip_note import ClippedNorm
-from lossguard.runtime.collect import READ_WAIT, Record, StepState, eager_steps, mark_nonfinite_inputs, read_every, read_most
+from lossguard.runtime.collect import PLAIN, READ_WAIT, Record, StepState, eager_steps, mark_nonfinite_inputs, read_every, read_most
 from lossguard.runtime.detectors import Detector, default_detectors
 from lossguard.runtime.detectors.base import UpdateEvidence, non_negative_int, positive_int
 from lossguard.runtime.detectors.graph_retention import GraphRetention
@@ -78,7 +78,7 @@ def _flush_at_exit() -> None:
     for w in list(_LIVE):
         if not (w._closed or w._broken):
             try:
-                if w._pending:
+                if w._s.waiting():
                     w._guard(w._read)
                 if w._announce:
                     w._out.say(w._out.summary(w.step))
@@ -132,7 +132,6 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     step = _state("step")
     calls = _state("calls")
     _cur = _state("cur")
-    _pending = _state("pending")
     _opt_steps = _state("opt_steps")
     _any_opt = _state("any_opt")
     _fired = _state("fired")
@@ -140,6 +139,8 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
     _ema = _state("ema")
     _ema_n = _state("ema_n")
     _manual_probe = _state("manual_probe")
+    _weight_cache = _state("weight_cache")
+    _weights_at = _state("weights_at")
     _criterion = _state("criterion")  # the wrapped criterion (also self.criterion)
     _model = _state("model")  # weakref.ref to the model
     # settings and parts the per-step path reads from the state object (collect.StepState)
@@ -230,8 +231,6 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
         # not a Parameter of the watcher's own: set past nn.Module.__setattr__
         object.__setattr__(self, "_sentinel", None)
 
-        self._weight_cache: dict[tuple[int, ...], list[float]] = {}
-        self._weights_at = -(10**9)
         self._disabled: set[str] = set()
         self._active = list(self._stepwise)
         self._opt_cache: weakref.WeakKeyDictionary[torch.optim.Optimizer, bool] = weakref.WeakKeyDictionary()
@@ -733,12 +732,28 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 cur.urgent = True
         elif not cur.keep_reached():
             return
-        if skipped:
-            cur.skipped = True
-        cur.wall = now = time.time()
-        s.pending.append(cur)
+        else:
+            values = cur.values
+        now = time.time()
+        if (
+            values
+            and cur.stepped
+            and not (skipped or cur.flags or cur.losses)
+            and cur.grads is None
+            and cur.closure is None
+            and cur.input_bad is None
+            and cur.target_bad is None
+            and math.isfinite(loss := sum(values) / len(values))
+        ):
+            # a plain step (collect.PLAIN): its five values, no record kept
+            s.plain += (cur.step, loss, cur.lr, cur.chance, now)
+        else:
+            if skipped:
+                cur.skipped = True
+            cur.wall = now
+            s.pending.append(cur)
         s.step += 1
-        n = len(s.pending)
+        n = len(s.pending) + len(s.plain) // PLAIN
         if cur.urgent or s.step <= s.eager or (n >= s.every and (n >= s.most or now - s.read_at >= READ_WAIT)):
             s.read_at = now
             self._read()
@@ -822,7 +837,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
             # not lossguard's failure: the device is gone (a device-side assert), nothing on it is readable
             self._out.say(
                 f"lossguard: the device failed ({type(exc).__name__}: {str(exc).splitlines()[0]}); the watcher stops here, "
-                f"{len(self._pending)} pending step(s) could not be read. Events up to the last read were reported above; "
+                f"{self._s.waiting()} pending step(s) could not be read. Events up to the last read were reported above; "
                 "torch's own message says which kernel failed."
             )
             return
@@ -835,7 +850,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
 
     def flush(self) -> None:
         """Read every pending statistic now (one device transfer), write the logs, apply the policy."""
-        if self._pending and not self._broken:
+        if self._s.waiting() and not self._broken:
             self._guard(self._read)
         self._out.flush()
         self._flush_raise()

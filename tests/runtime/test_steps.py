@@ -182,7 +182,7 @@ def test_validation_before_any_optimizer_step_is_no_step():
     x, y = task(3)()
     for _ in range(5):
         crit(net(x), y)
-    assert crit.step == 0 and crit._pending == []
+    assert crit.step == 0 and crit._s.waiting() == 0
 
 
 def test_dict_returning_criterion_is_watched_by_its_total():

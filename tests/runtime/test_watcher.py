@@ -36,7 +36,7 @@ def test_records_make_their_own_containers_and_leave_the_class_defaults_empty():
     # collect.Record makes a step's lists and flag dict at their first use; until then a record reads the class's
     # empty defaults. Every write must go to the record's own container: one into a shared default would reach
     # every later record (each step's loss would then be the mean of all losses so far)
-    from lossguard.runtime.collect import NO_FLAGS, Record
+    from lossguard.runtime.collect import NO_FLAGS, PLAIN, PLAIN_LOSS, PLAIN_STEP, Record
 
     net = model(0)
     opt = torch.optim.SGD(net.parameters(), lr=1e-2)
@@ -50,20 +50,25 @@ def test_records_make_their_own_containers_and_leave_the_class_defaults_empty():
         losses.append(loss.item())
         loss.backward()
         opt.step()
-    pending = w._s.pending
-    assert [r.step for r in pending] == list(range(40))
-    assert [r.values for r in pending] == [[v] for v in losses]  # one own list per step, this step's loss
-    assert len({id(r.values) for r in pending}) == 40
+    pending, plain = w._s.pending, w._s.plain
+    # the measured steps (the first 16, then every 8th) stay records; the others are plain steps (collect.PLAIN)
+    measured = [*range(16), 16, 24, 32]
+    assert [r.step for r in pending] == measured
+    assert [r.values for r in pending] == [[losses[i]] for i in measured]  # one own list per step, this step's loss
+    assert len({id(r.values) for r in pending}) == len(measured)
+    assert plain[PLAIN_STEP::PLAIN] == [i for i in range(40) if i not in measured]
+    assert plain[PLAIN_LOSS::PLAIN] == [losses[i] for i in range(40) if i not in measured]
+    assert w._s.waiting() == 40
     flagged = [r for r in pending if r.flags is not NO_FLAGS]
     # the class counts of the first calls and the update probe of measured steps write flags, the others none
-    assert 0 < len(flagged) < 40 and all(type(r.flags) is dict for r in flagged)
+    assert 0 < len(flagged) <= len(measured) and all(type(r.flags) is dict for r in flagged)
     assert len({id(r.flags) for r in flagged}) == len(flagged)
     assert "entropy" in pending[0].flags and "update" in pending[0].flags
     assert Record.values == () and Record.losses == () and Record.evals == () and len(NO_FLAGS) == 0
     with pytest.raises(TypeError):
         NO_FLAGS["update"] = torch.zeros(())  # type: ignore[index]
     w.close()
-    assert w.step == 40 and not w._s.pending
+    assert w.step == 40 and not w._s.pending and not w._s.plain
 
 
 @pytest.mark.parametrize("pass_opt", [False, True])
@@ -349,9 +354,9 @@ def test_holds_no_graph_and_bounded_state():
     del loss, probe
     gc.collect()
     assert all(r() is None for r in alive)
-    assert len(crit._pending) < READ_MOST and crit._cur is None  # a read waits READ_WAIT seconds, at most READ_MOST steps
+    assert crit._s.waiting() < READ_MOST and crit._cur is None  # a read waits READ_WAIT seconds, at most READ_MOST steps
     crit.flush()
-    assert crit._pending == []
+    assert crit._s.waiting() == 0
     for det in crit.detectors:
         for value in det.state_dict().values():
             assert not isinstance(value, list) or len(value) <= 300
@@ -611,7 +616,7 @@ def test_sync_every_batches_reads_without_changing_results():
         net = model(0)
         crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False, sync_every=sync_every)
         train(net, crit, 40, corrupt=lambda s, x: x * 60 if s == 30 else x)
-        pending_mid = len(crit._pending)
+        pending_mid = crit._s.waiting()
         crit.close()
         return [(e.code, e.step, e.message) for e in crit.events], pending_mid
 
@@ -725,7 +730,7 @@ def _read_steps(net, crit, steps, pause=0.0, opt=None):
         opt.zero_grad()
         crit(net(x), y).backward()
         opt.step()
-        if not crit._pending:
+        if not crit._s.waiting():
             reads.append(step)
         time.sleep(pause)
     crit.close()  # its optimizer hooks off before the next watcher of the same model
