@@ -4049,6 +4049,13 @@ PROJECTS["an_optimizer_attribute_bound_again_by_a_method"] = {
     "trainer.py": _ALIAS_TRAINER.replace("{handed}", "optimizer_d")
     .replace("{extra}", "\n    def use(self, params):\n        self.disc_opt = torch.optim.SGD(params, lr=0.1)\n")
     .replace("{marker}", "  # expect: LG014"),
+    "overridden.py": _ALIAS_TRAINER.replace("{handed}", "optimizer_d")
+    .replace(
+        "        self.disc_opt = optimizer_d\n",
+        "        self.disc_opt = optimizer_d\n        self.optimizer_D = torch.optim.SGD(model.parameters(), lr=0.1)\n",
+    )
+    .replace("{extra}", "")
+    .replace("{marker}", "  # expect: LG014"),
 }
 
 # Round 26 (realcode_heldout18, opened): PyG's graph autoencoders decode with a sigmoid by default (interp/pyg_autoencoders.py)

@@ -11,8 +11,8 @@ apart; the text of construction can. Now a stepped ``self.B`` and a cleared ``se
 class's ``__init__`` binds both to the same parameter of its own (``self.B = optimizer_d``), directly or through
 a base class of the checked code whose ``__init__`` stores the parameter it is handed (``super().__init__(...,
 optimizer_d)`` or ``Base.__init__(self, ..., optimizer_d)``), and no other method of the class (or of those bases)
-binds either attribute again. AST facts only: a parameter ``__init__`` rebinds, a starred argument, or an attribute
-set anywhere else leaves the names apart.
+binds either attribute again. AST facts only: a parameter ``__init__`` rebinds, a starred argument, an attribute
+``__init__`` binds twice (or binds over what the base class stored), or one set anywhere else leaves the names apart.
 """
 
 from __future__ import annotations
@@ -64,11 +64,13 @@ def _origins(chain: tuple[ClassRef, ...], index: int = 0, depth: int = 0) -> dic
     params = _params(init)[1:]
     kept = {p for p in params if not any(isinstance(n, ast.Name) and n.id == p and isinstance(n.ctx, ast.Store) for n in ast.walk(init))}
     out: dict[str, str] = {}
+    direct: set[str] = set()
     for node in ast.walk(init):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.value, ast.Name) and node.value.id in kept:
             target = node.targets[0]
             if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
                 out.setdefault(target.attr, node.value.id)
+                direct.add(target.attr)
         elif isinstance(node, ast.Call) and (found := _base_call(node, index, chain)) is not None:
             base, args = found
             base_init = _init(chain[base].node)
@@ -82,9 +84,15 @@ def _origins(chain: tuple[ClassRef, ...], index: int = 0, depth: int = 0) -> dic
                 if kw.arg is not None and isinstance(kw.value, ast.Name) and kw.value.id in kept:
                     handed[kw.arg] = kw.value.id
             for attr, param in _origins(chain, base, depth + 1).items():
-                if param in handed:
+                if param in handed and attr not in direct:
                     out.setdefault(attr, handed[param])
-    return out
+    stores: dict[str, int] = {}
+    for node in ast.walk(init):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name) and node.value.id == "self":
+            stores[node.attr] = stores.get(node.attr, 0) + 1
+    # an attribute this `__init__` binds more than once (`self.opt = opt`, then `self.opt = SGD(...)` on a branch), or
+    # binds at all when a base class's `__init__` stored the argument in it, is not known to hold the argument
+    return {attr: param for attr, param in out.items() if stores.get(attr, 0) == (1 if attr in direct else 0)}
 
 
 def _set_elsewhere(cls: ast.ClassDef, attr: str) -> bool:
