@@ -884,7 +884,7 @@ REALCODE_FIX26_RECALL_FLOOR = 1.0
 REALCODE_FIX27_RECALL_FLOOR = 1.0
 # Round 38 (docs/survey.md, "Round 38: loss-bug fix commits from git history (branch fixhist28)"): realcode_fix28 (units
 # cut from the parents of loss-bug fixes in uncited repositories, each fix as a look-alike, and false alarms read in the
-# mined histories and HEAD trees as look-alikes; tunable): on the branch point both fixes found and two false alarms
+# mined histories and HEAD trees as look-alikes; tunable): on the branch point the three fixes found and two false alarms
 # (an optimizer wrapper's own zero_grad beside a step of the optimizer it holds, one optimizer stored under two names by
 # a base class and its subclass); all found and none after (rules._holder_clears, rules._aliased_optimizers,
 # interp.self_classes).
