@@ -885,6 +885,13 @@ REALCODE_FIX26_RECALL_FLOOR = 1.0
 # over one-item lists); all found and none after (interp.keyed_stores, rules._module_callers, _caller_use,
 # interp.ema_copies, rules._single_pass_loops).
 REALCODE_FIX27_RECALL_FLOOR = 1.0
+# Round 38 (docs/survey.md, "Round 38: loss-bug fix commits from git history (branch fixhist28)"): realcode_fix28 (units
+# cut from the parents of loss-bug fixes in uncited repositories, each fix as a look-alike, and false alarms read in the
+# mined histories and HEAD trees as look-alikes; tunable): on the branch point the three fixes found and two false alarms
+# (an optimizer wrapper's own zero_grad beside a step of the optimizer it holds, one optimizer stored under two names by
+# a base class and its subclass); all found and none after (rules._holder_clears, rules._aliased_optimizers,
+# interp.self_classes).
+REALCODE_FIX28_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
 # Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
 # criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
@@ -1016,6 +1023,7 @@ REALCODE_RECALL35_RECALL_FLOOR = 1.0
         ("realcode_fix25", REALCODE_FIX25_RECALL_FLOOR),
         ("realcode_fix26", REALCODE_FIX26_RECALL_FLOOR),
         ("realcode_fix27", REALCODE_FIX27_RECALL_FLOOR),
+        ("realcode_fix28", REALCODE_FIX28_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
         ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),

@@ -3954,6 +3954,110 @@ PROJECTS["a_loop_over_one_item_lists_runs_once_look_alike"] = {
     .replace("{marker}", ""),
 }
 
+# Round 38 (realcode_fix28, SeungjunNah/DeepDeblur-PyTorch's src/train.py read alone): a trainer handed an optimizer
+# wrapper clears it, `self.optimizer.zero_grad()`, and steps the optimizer it holds, `self.optimizer.G`: the wrapper's
+# zero_grad may clear it (rules/_holder_clears.py); a step of another object's optimizer, or of a namesake, is still
+# reported
+_WRAPPED_OPTIMIZER = """
+import torch
+
+
+class Trainer:
+    def __init__(self, model, criterion, optimizer, other, loader):
+        self.model = model
+        self.criterion = criterion
+        self.optimizer = optimizer
+        self.other = other
+        self.loader = loader
+        self.scaler = torch.cuda.amp.GradScaler()
+
+    def train(self):
+        self.model.train()
+        for inp, target in self.loader:
+            self.optimizer.zero_grad()
+            with torch.cuda.amp.autocast():
+                loss = self.criterion(self.model(inp), target)
+            self.scaler.scale(loss).backward()
+            self.scaler.step({stepped}){marker}
+            self.scaler.update()
+"""
+PROJECTS["a_step_of_an_optimizer_another_object_holds_is_never_cleared"] = {
+    "other_holder.py": _WRAPPED_OPTIMIZER.replace("{stepped}", "self.other.G").replace("{marker}", "  # expect: LG014"),
+    "namesake.py": _WRAPPED_OPTIMIZER.replace("{stepped}", "self.optimizer_g").replace("{marker}", "  # expect: LG014"),
+}
+PROJECTS["a_wrapper_cleared_by_its_own_zero_grad_look_alike"] = {
+    "trainer.py": _WRAPPED_OPTIMIZER.replace("{stepped}", "self.optimizer.G").replace("{marker}", ""),
+}
+
+# Round 38 (zxpzhong/3D-RecGAN-pytorch's HEAD, trainer/trainer.py): a GAN trainer hands its optimizers to the base
+# class, which stores them as `self.optimizer_D`, and stores them again as `self.disc_opt`; the loop clears one name and
+# steps the other: one optimizer (rules/_aliased_optimizers.py, interp/self_classes.py). Another argument handed to the
+# base, or a method that binds the attribute again, keeps the names apart
+_ALIAS_BASE = """
+class BaseTrainer:
+    def __init__(self, model, optimizer_d, config):
+        self.model = model
+        self.optimizer_D = optimizer_d
+        self.config = config
+"""
+_ALIAS_TRAINER = """
+import torch
+from base import BaseTrainer
+
+
+class Trainer(BaseTrainer):
+    def __init__(self, model, optimizer_d, spare_opt, config, loader):
+        super().__init__(model, {handed}, config)
+        self.loader = loader
+        self.disc_opt = optimizer_d
+{extra}
+    def train_epoch(self):
+        for x, y in self.loader:
+            self.optimizer_D.zero_grad()
+            loss = torch.nn.functional.mse_loss(self.model(x), y)
+            loss.backward()
+            self.disc_opt.step(){marker}
+"""
+PROJECTS["an_optimizer_stored_by_the_base_class_under_another_name_look_alike"] = {
+    "base.py": _ALIAS_BASE,
+    "trainer.py": _ALIAS_TRAINER.replace("{handed}", "optimizer_d").replace("{extra}", "").replace("{marker}", ""),
+    "same_class.py": """
+import torch
+
+
+class Trainer:
+    def __init__(self, model, optimizer_d, loader):
+        self.model = model
+        self.optimizer_D = optimizer_d
+        self.loader = loader
+        self.disc_opt = optimizer_d
+
+    def train_epoch(self):
+        for x, y in self.loader:
+            self.optimizer_D.zero_grad()
+            loss = torch.nn.functional.mse_loss(self.model(x), y)
+            loss.backward()
+            self.disc_opt.step()
+""",
+}
+PROJECTS["an_optimizer_stored_by_the_base_class_is_another_argument"] = {
+    "base.py": _ALIAS_BASE,
+    "trainer.py": _ALIAS_TRAINER.replace("{handed}", "spare_opt").replace("{extra}", "").replace("{marker}", "  # expect: LG014"),
+}
+PROJECTS["an_optimizer_attribute_bound_again_by_a_method"] = {
+    "base.py": _ALIAS_BASE,
+    "trainer.py": _ALIAS_TRAINER.replace("{handed}", "optimizer_d")
+    .replace("{extra}", "\n    def use(self, params):\n        self.disc_opt = torch.optim.SGD(params, lr=0.1)\n")
+    .replace("{marker}", "  # expect: LG014"),
+    "overridden.py": _ALIAS_TRAINER.replace("{handed}", "optimizer_d")
+    .replace(
+        "        self.disc_opt = optimizer_d\n",
+        "        self.disc_opt = optimizer_d\n        self.optimizer_D = torch.optim.SGD(model.parameters(), lr=0.1)\n",
+    )
+    .replace("{extra}", "")
+    .replace("{marker}", "  # expect: LG014"),
+}
+
 # Round 26 (realcode_heldout18, opened): PyG's graph autoencoders decode with a sigmoid by default (interp/pyg_autoencoders.py)
 PROJECTS["pyg_autoencoders_decode_with_a_sigmoid"] = {
     "train.py": """

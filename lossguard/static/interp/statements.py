@@ -47,6 +47,7 @@ from lossguard.static.interp.outside_stores import changes_nothing
 from lossguard.static.interp.parameter_stores import indexed_parameter, keeps_layer, parameter_owner
 from lossguard.static.interp.replaced_heads import replaced_head
 from lossguard.static.interp.running_means import averaged_side
+from lossguard.static.interp.self_classes import self_classes
 from lossguard.static.interp.self_effects import decided_by_state
 from lossguard.static.interp.self_holders import held_by_self, keeps_items
 from lossguard.static.interp.slot_stores import slot_store_base
@@ -405,7 +406,8 @@ class StatementsMixin(InterpBase):
             calls = frame.loop_calls.pop()
         if frame.loop_calls:
             frame.loop_calls[-1].extend(calls)
-        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx(), extra=frame.dead_extra()))  # branches this call never takes
+        # branches this call never takes; the classes of `self` (interp.self_classes)
+        self.sink(LoopSummary(stmt, tuple(calls), frame.ctx(), extra={**frame.dead_extra(), **self_classes(self, frame, env)}))
         if unrolled is None:  # a loop run once per known item ran at least once
             replace_env(env, join_envs([before, env]))
         _sync_init_attrs(frame, env)

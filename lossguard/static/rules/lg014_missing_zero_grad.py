@@ -22,10 +22,12 @@ from lossguard.static.events import (
 from lossguard.static.examples import Invalid, catalog_example
 from lossguard.static.rule import Rule
 from lossguard.static.rules._abstract_calls import calls_a_subclass_method
+from lossguard.static.rules._aliased_optimizers import same_optimizer
 from lossguard.static.rules._container_clears import cleared_container, stepped_from
 from lossguard.static.rules._counter_schedule import scheduled_step
 from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
+from lossguard.static.rules._holder_clears import holder_cleared
 from lossguard.static.rules._last_iteration import on_last_iteration_only
 from lossguard.static.rules._network_clears import cleared_network, steps_uncleared_network
 from lossguard.static.rules._parameter_tensors import may_be_cleared
@@ -580,7 +582,13 @@ class MissingZeroGrad(Rule):
         if foreign_cleared and steps:
             return  # a zero_grad() in another file may clear what this loop steps: its text is not comparable
         if not steps and foreign and not cleared:
-            uncleared_foreign = {i: m for i, (m, opt) in foreign.items() if not _foreign_cleared(m.path, opt, foreign_cleared)}
+            uncleared_foreign = {
+                i: m
+                for i, (m, opt) in foreign.items()
+                if not _foreign_cleared(m.path, opt, foreign_cleared)
+                # the other file's `self.optimizer_D.zero_grad()` beside its `self.Discriminator_opt.step()` (_aliased_optimizers)
+                and not same_optimizer(opt, {text for where, text in foreign_cleared if where == m.path}, loop.extra.get("self_classes"))
+            }
             if uncleared_foreign:
                 self._report_foreign_step(loop, uncleared_foreign)
             return
@@ -602,6 +610,10 @@ class MissingZeroGrad(Rule):
             # self.optimizers().step() next to opt.zero_grad(): one optimizer by two names
             and not (cleared and isinstance(node.func, ast.Attribute) and lightning_optimizers(node.func.value))
             and not _params_cleared(optimizer, cleared, owners)
+            # `self.optimizer.zero_grad()` of a wrapper that holds the stepped `self.optimizer.G` (_holder_clears)
+            and not holder_cleared(optimizer, cleared)
+            # `self.optimizer_D` cleared, `self.Discriminator_opt` stepped, both construction's `optimizer_D` (_aliased_optimizers)
+            and not same_optimizer(optimizer, cleared, loop.extra.get("self_classes"))
             # `Adam([model.W])` beside a cleared optimizer of unknown parameters, or of model's, which may hold model.W
             and not may_be_cleared(optimizer, _scope(loop), module, cleared, owners)
             and not stepped_from(node, containers, module)
