@@ -373,7 +373,10 @@ loss = F.mse_loss(pred, target)
             "last axis of 1 to a tensor of any shape; `nn.Sequential(*(block for _ in range(n)))` keeps its input's shape "
             "only where the block does. A vector against such a shape whose axis before the last is the vector's own "
             "length (the same name or literal: squeezed `(B,)` Q-values against `(..., B, ?)`) is reported: it repeats "
-            "down those rows; against `(..., N, D)` with another length (one target vector for every row) it is not."
+            "down those rows; against `(..., N, D)` with another length (one target vector for every row) it is not. "
+            "An `(N, 1)` column is reported against such a shape only when its last axis is that unknown length of a "
+            "vector: a last axis named by a variable (`nn.Linear(n_features, n_features)` with `n_features` read from "
+            "the data) may be 1, and a column target says it is (round 38)."
         ),
         fix_safety="none",
         references=("https://pytorch.org/docs/stable/generated/torch.nn.MSELoss.html", _CE_DOC),

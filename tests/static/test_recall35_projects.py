@@ -235,6 +235,32 @@ for step in range(100):
 """,
 }
 
+# look-alike (round 38, athishr88/pytorch_practice at HEAD, lin_reg.py): a regression whose layer width is a name read
+# from the data's shape, against (N, 1) targets: the width may be 1 (here it is), so the column is not a mismatch
+PROJECTS["a_column_target_against_a_layer_width_named_by_a_variable"] = {
+    "lin_reg.py": """
+import numpy as np
+import torch as T
+import torch.nn as nn
+from sklearn import datasets
+
+x_np, y_np = datasets.make_regression(n_samples=100, n_features=1, noise=20, random_state=1)
+X = T.from_numpy(x_np.astype(np.float32))
+y = T.from_numpy(y_np.astype(np.float32))
+y = y.view(y.shape[0], 1)
+n_samples, n_features = X.shape
+model = nn.Linear(n_features, n_features)
+criterion = nn.MSELoss()
+optimizer = T.optim.SGD(model.parameters(), lr=0.01)
+for epoch in range(1000):
+    y_pred = model(X)
+    loss = criterion(y_pred, y)
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+""",
+}
+
 
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_recall35_projects(tmp_path: Path, name: str) -> None:

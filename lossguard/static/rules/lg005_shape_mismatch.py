@@ -8,7 +8,7 @@ from lossguard.static.rule import Rule
 from lossguard.static.rules._class_targets import class_target_conflict
 from lossguard.static.rules._common import loss_label, tensor_arg
 from lossguard.static.torch_api import BINARY_FAMILIES, CLASS_INDEX_FAMILIES, ELEMENTWISE_FAMILIES
-from lossguard.static.values import Shape
+from lossguard.static.values import VECTOR_LENGTH, Shape
 
 
 def _is_one(d: object) -> bool:
@@ -49,12 +49,14 @@ def _conflict(a: Shape, b: Shape) -> bool:
 
 
 def _column_against_rows(column: Shape, rows: Shape) -> bool:
-    """An ``(N, 1)`` column against a shape whose rank is not known but whose last axis is a size presumed above 1 (a
-    name, or the length of a vector the other side broadcast with, ``values.VECTOR_LENGTH``; round 37, a DQN's gathered
-    ``(N, 1)`` Q-values against a TD target that broadcasts the ``(N,)`` maximum of the next states with rewards of
-    unknown shape): whatever the other axes, each prediction meets every item of that last axis. A literal size other
-    than 1 is decided with the other literals; a last size not known (a linear layer of unknown width) may be 1."""
-    return len(column.dims) >= 2 and _is_one(column.dims[-1]) and not _is_one(column.dims[-2]) and isinstance(rows.dims[-1], str)
+    """An ``(N, 1)`` column against a shape whose rank is not known but whose last axis is the length of a vector the
+    other side broadcast with (``values.VECTOR_LENGTH``, presumed above 1; round 37, a DQN's gathered ``(N, 1)``
+    Q-values against a TD target that broadcasts the ``(N,)`` maximum of the next states with rewards of unknown
+    shape): whatever the other axes, each prediction meets every item of that last axis. A literal size other than 1
+    is decided with the other literals; a last size not known (a linear layer of unknown width) may be 1, and so may a
+    size named by a variable (round 38: athishr88/pytorch_practice's ``nn.Linear(n_features, n_features)`` regression,
+    ``n_features`` read from the data's shape, against its ``(N, 1)`` targets: a column target says the width is 1)."""
+    return len(column.dims) >= 2 and _is_one(column.dims[-1]) and not _is_one(column.dims[-2]) and rows.dims[-1] == VECTOR_LENGTH
 
 
 def _vector_against_its_rows(vector: Shape, rows: Shape) -> bool:
