@@ -25,6 +25,9 @@ class Context:
     called: bool = True  # False when the function is analysed on its own, with unknown callers
     callsite: tuple[Any, ast.Call] | None = None  # (module, call) this function body was analysed for
     forwarded_by: Any = None  # a finding moved to a thin wrapper's caller: the wrapper's module
+    #: (module, call) that receives this body's result: the callsite, or the caller of the thin wrappers
+    #: (``return f(...)``) it passes through (interp.result_sites)
+    result_site: tuple[Any, ast.Call] | None = None
     #: ids of the nodes of branches this call never takes, as far as the body has run (``Frame.dead``)
     dead: frozenset[int] = frozenset()
 

@@ -592,8 +592,9 @@ def test_realcode_heldout28_precision_and_recall():
 # Round 13 (docs/survey.md): realcode_dev3 (11 units, 14 expected findings, repositories no other corpus or doc cited;
 # tunable) was committed before the checker ran on it: 8 of 13 found at first (0.615; its 14th marker, the e2e
 # evaluation's NLLLoss on softmax outputs, was added when the checker found it), 12 of 14 after round 13's mechanisms.
-# Gated like realcode_dev2: no false alarm, recall at today's figure.
-REALCODE_DEV3_RECALL_FLOOR = 0.857
+# Gated like realcode_dev2: no false alarm, recall at today's figure. Round 38 (misses28): 13 of 14, the e2e evaluation's
+# running sum found through its thin wrapper `get_cost_nll` (interp/result_sites.py).
+REALCODE_DEV3_RECALL_FLOOR = 0.928
 # Round 15 (docs/survey.md): realcode_dev4 (20 units, 19 expected findings, code as posted in issue threads and answers;
 # tunable) was committed before the checker ran on it: 11 of 19 found at first (0.579), 16 of 19 after round 15's
 # mechanisms, 19 of 19 after round 21's (docs/survey.md, "Round 21: realcode_heldout13 opened": devnag's GAN, numbers

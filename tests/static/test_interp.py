@@ -3860,6 +3860,88 @@ def finetune():
     ),
 }
 
+# Round 38 (realcode_dev3, locuslab/e2e-model-learning): an evaluation helper sums its loader's losses as tensors and
+# returns the sum; the script reaches it only through thin wrappers (`def cost_nll(...): return running_cost(...)`,
+# also with a docstring, also a wrapper of a wrapper) and only prints `.item()` of what they return: the wrapper hands
+# the helper's result on unchanged, so the caller of the wrapper is the helper's caller (interp/result_sites.py)
+_WRAPPED_EVALUATION = """
+import torch
+
+
+def as_long(y):
+    return y.long()
+
+
+def running_cost(model, X, Y, loss_fn, prepare):
+    running = 0
+    for i in range(0, X.size(0), 10):
+        preds = model(X[i:i + 10])
+        cost = loss_fn(preds, prepare(Y[i:i + 10]))
+        running += cost{marker}
+    return running
+
+
+def cost_nll(model, X, Y, loss_fn):
+    return running_cost(model, X, Y, loss_fn, as_long)
+
+
+def cost_on_set(model, X, Y, loss_fn):
+    \"\"\"The summed negative log-likelihood over the set.\"\"\"
+    return running_cost(model, X, Y, loss_fn, as_long)
+
+
+def cost(model, X, Y, loss_fn):
+    return cost_nll(model, X, Y, loss_fn)
+"""
+_WRAPPED_EVALUATION_SCRIPT = """
+import torch
+import torch.nn as nn
+
+import evaluation
+
+model = nn.Sequential(nn.Linear(8, 3), nn.LogSoftmax(dim=1))
+opt = torch.optim.Adam(model.parameters(), lr=1e-2)
+X, Y = torch.randn(100, 8), torch.randint(0, 3, (100,))
+X_test, Y_test = torch.randn(50, 8), torch.randint(0, 3, (50,))
+for epoch in range(100):
+    opt.zero_grad()
+    loss = nn.NLLLoss()(model(X), Y)
+    loss.backward()
+    opt.step()
+    test_cost = evaluation.{wrapper}(model, X_test, Y_test, nn.NLLLoss())
+    print(epoch, loss.item(), test_cost.item()){use}
+"""
+PROJECTS["a_helper_s_loss_sum_through_a_thin_wrapper_only_printed"] = {
+    "evaluation.py": _WRAPPED_EVALUATION.replace("{marker}", "  # expect: LG006"),
+    "main.py": _WRAPPED_EVALUATION_SCRIPT.replace("{wrapper}", "cost_nll").replace("{use}", ""),
+}
+PROJECTS["a_helper_s_loss_sum_through_a_documented_wrapper_only_printed"] = {
+    "evaluation.py": _WRAPPED_EVALUATION.replace("{marker}", "  # expect: LG006"),
+    "main.py": _WRAPPED_EVALUATION_SCRIPT.replace("{wrapper}", "cost_on_set").replace("{use}", ""),
+}
+PROJECTS["a_helper_s_loss_sum_through_two_thin_wrappers_only_printed"] = {
+    "evaluation.py": _WRAPPED_EVALUATION.replace("{marker}", "  # expect: LG006"),
+    "main.py": _WRAPPED_EVALUATION_SCRIPT.replace("{wrapper}", "cost").replace("{use}", ""),
+}
+# the wrapper's caller back-propagates what it returns or hands it to a function it does not know; a wrapper that
+# computes with the result before returning it (its return may differentiate); wrappers no code calls: silent
+PROJECTS["a_helper_s_loss_sum_through_a_thin_wrapper_look_alike"] = {
+    "evaluation.py": _WRAPPED_EVALUATION.replace("{marker}", "")
+    + """
+
+def scaled_cost(model, X, Y, loss_fn):
+    total = running_cost(model, X, Y, loss_fn, as_long)
+    return total * 0.5
+""",
+    "backpropagated.py": _WRAPPED_EVALUATION_SCRIPT.replace("{wrapper}", "cost_nll").replace("{use}", "\n    test_cost.backward()"),
+    "logged.py": _WRAPPED_EVALUATION_SCRIPT.replace("{wrapper}", "cost").replace("{use}", "\n    tracker.log(test_cost)"),
+    "scaled.py": _WRAPPED_EVALUATION_SCRIPT.replace("{wrapper}", "scaled_cost").replace("{use}", ""),
+}
+# the same modules with no script at all: the wrappers are analysed alone, with no caller to read
+PROJECTS["a_helper_s_loss_sum_through_an_uncalled_wrapper_look_alike"] = {
+    "evaluation.py": _WRAPPED_EVALUATION.replace("{marker}", ""),
+}
+
 # Round 37 (realcode_fix27, lucidrains/ppo): a PPO rollout through ema_pytorch's `EMA.forward_eval`, which runs the
 # averaged copy under no_grad: the memories keep no graph (interp/ema_copies.py); through a policy the checker does not
 # know, the distribution is still taken to hold a graph

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.interp.frame import Env, Frame, LambdaRef, Sink
     from lossguard.static.interp.guards import GuardedChoice
     from lossguard.static.interp.pytest_fixtures import Fixture
+    from lossguard.static.interp.result_sites import Site
     from lossguard.static.interp.sequences import NamedTupleClass
     from lossguard.static.interp.sibling_stores import ClassStores
     from lossguard.static.interp.torch_calls import TorchCallsMixin
@@ -48,6 +49,7 @@ class InterpBase:
         sink: Sink
         _memo: dict[tuple, Value]
         _forwarded: dict[tuple, list[LossCall]]
+        _wrapped: dict[int, Site | None]
         _in_progress: set[tuple]
         _contexts: dict[tuple[int, bool], int]
         spent: int

@@ -60,6 +60,7 @@ from lossguard.static.interp.optimizer_networks import with_networks
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
 from lossguard.static.interp.repeated_blocks import RepeatedBlock, repeated_items, repeated_output
 from lossguard.static.interp.replaced_heads import classifier_features
+from lossguard.static.interp.result_sites import remember_wrapper, result_site
 from lossguard.static.interp.self_effects import apply_after_call, carried_state, left_set, seed
 from lossguard.static.interp.sequence_args import filled_positionals, sequence_last
 from lossguard.static.interp.sequences import SEQUENCE_BUILTINS, NamedTupleClass, transposed, unzips
@@ -696,6 +697,8 @@ class CallsMixin(InterpBase):
                 ref.module, fn, self_value, is_init=is_init, no_grad=no_grad, depth=depth, owner=ref.owner, called=called and not standalone
             )
             frame.callsite = callsite
+            frame.result_site = result_site(self._wrapped, callsite)
+            remember_wrapper(self._wrapped, fn, frame.result_site)
             frame.choices = self._closure_choices.get(id(fn), ())
             seed(frame, env, self_state)  # the caller's bindings of self attributes this body reads
             if forwarding_call(fn) is None:

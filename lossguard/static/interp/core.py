@@ -37,6 +37,7 @@ from lossguard.static.interp.own_calls import runs_subclass_forward
 from lossguard.static.interp.own_state import OwnStateMixin
 from lossguard.static.interp.passed_holders import PassedHoldersMixin
 from lossguard.static.interp.pytest_fixtures import Fixture, PytestFixturesMixin
+from lossguard.static.interp.result_sites import Site
 from lossguard.static.interp.sequences import SequencesMixin
 from lossguard.static.interp.settings import SettingsMixin
 from lossguard.static.interp.sibling_stores import ClassStores
@@ -79,6 +80,7 @@ class Interpreter(
         self._mixins_run: set[int] = set()  # class nodes whose mixin methods ran (_run_mixin_methods)
         self._memo: dict[tuple, Value] = {}
         self._effects: dict[tuple, dict[int | str, Value]] = {}  # dicts a call changed in place, by argument
+        self._wrapped: dict[int, Site | None] = {}  # a running thin wrapper's returned call -> its result site
         self._forwarded: dict[tuple, list[LossCall]] = {}  # a thin wrapper's own loss calls, by call key (see call_function)
         self._last_effects: dict[int | str, Value] = {}
         self._grad_calls: dict[tuple, tuple] = {}  # the gradient calls a call made (Frame.grad_calls), by call key

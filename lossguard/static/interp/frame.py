@@ -132,6 +132,7 @@ class Frame:
         "owner",
         "called",
         "callsite",
+        "result_site",
         "grad_calls",
         "self_accs",
         "param_accs",
@@ -163,6 +164,7 @@ class Frame:
     ) -> None:
         self.called = called  # reached from code that runs (module level or a caller), not analysed alone
         self.callsite: tuple[ModuleInfo, ast.Call] | None = None  # the call this body is analysed for
+        self.result_site: tuple[ModuleInfo, ast.Call] | None = None  # where its result goes (interp.result_sites)
         self.module = module
         self.func = func
         self.scope = id(func) if func is not None else id(module.module)
@@ -217,7 +219,17 @@ class Frame:
         return {"dead": self.frozen_dead()} if self.dead else {}
 
     def ctx(self) -> Context:
-        return Context(self.module, self.func, self.scope, tuple(self.loops), self.no_grad, self.called, self.callsite, dead=self.frozen_dead())
+        return Context(
+            self.module,
+            self.func,
+            self.scope,
+            tuple(self.loops),
+            self.no_grad,
+            self.called,
+            self.callsite,
+            dead=self.frozen_dead(),
+            result_site=self.result_site,
+        )
 
 
 # ---------------------------------------------------------------------- helpers

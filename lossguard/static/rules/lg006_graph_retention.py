@@ -981,9 +981,10 @@ class GraphRetention(Rule):
         """The call this helper was analysed for is known, and the caller is known to throw its
         result's graph away (``print(validate(model, loader))``): the summed graphs are waste. A
         caller that may differentiate it in any way (:mod:`._caller_use`) leaves the rule silent."""
-        if acc.ctx.callsite is None:
+        site = acc.ctx.result_site or acc.ctx.callsite  # through thin wrappers: their caller (interp.result_sites)
+        if site is None:
             return False
-        module, call = acc.ctx.callsite
+        module, call = site
         scope = enclosing_function(call, module.module)
         if self._backpropagates_a_part(without_helper(scope, acc.ctx.func), call, module):
             return False
