@@ -302,6 +302,8 @@ for x, y in loader:
             "`self.optimizer.step()`): which optimizer each names is not comparable across such texts. "
             "A backward through distributed autograd (`dist_autograd.backward([loss])` inside `with "
             "dist_autograd.context():`) fills no `.grad` (each context keeps its own gradients) and counts as none. "
+            "A loop in a module that imports Dragon's PyTorch-like `torch` (`from dragon.vm import torch`) and never "
+            "PyTorch itself is silent: Dragon's backward writes each gradient afresh (seetaresearch/seetadet). "
             "An optimizer class of the checked code (a vendored RAdam, `class RAdam(Optimizer)`, deriving from "
             "torch's `Optimizer` or one of torch's optimizers, directly or through classes of the checked code) is an "
             "optimizer when it defines no zero_grad() of its own and is built over `X.parameters()` calls; one built "

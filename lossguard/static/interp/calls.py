@@ -58,6 +58,7 @@ from lossguard.static.interp.no_grad_returns import no_grad_returns
 from lossguard.static.interp.open_constructions import forget_self_attributes, open_keywords, updates_own_dict
 from lossguard.static.interp.optimizer_networks import with_networks
 from lossguard.static.interp.optimizer_subclasses import optimizer_instance
+from lossguard.static.interp.receiver_state import carried_in, note_call
 from lossguard.static.interp.repeated_blocks import RepeatedBlock, repeated_items, repeated_output
 from lossguard.static.interp.replaced_heads import classifier_features
 from lossguard.static.interp.result_sites import remember_wrapper, result_site
@@ -484,10 +485,16 @@ class CallsMixin(InterpBase):
                 no_grad=frame.no_grad or update_without_grad(self, callee.func, owner),
                 called=frame.called,
                 callsite=(frame.module, node),
-                self_state=carried_state(self, frame, env, owner, callee.func.node, node) if own else (),  # type: ignore[arg-type]
+                self_state=carried_state(self, frame, env, owner, callee.func.node, node)  # type: ignore[arg-type]
+                if own
+                else carried_in(self, frame, owner, callee.func.node, node)  # `model.get_loss(...)` (interp.receiver_state)
+                if isinstance(owner, Instance)
+                else (),
             )
             if own:
                 apply_after_call(self, frame, env, owner, callee.func.node, self._last_self_sets)  # type: ignore[arg-type]
+            elif isinstance(owner, Instance):
+                note_call(frame, owner, node, self._last_self_sets)
             if not frame.no_grad and isinstance(owner, Instance) and returns_loss_term(callee.func.node, owner):
                 return with_graph(result)  # `criterion._show_dice(...)`: a term of its loss
             return result
@@ -564,10 +571,12 @@ class CallsMixin(InterpBase):
                 no_grad=frame.no_grad,
                 called=frame.called,
                 callsite=(frame.module, node),
-                self_state=carried_state(self, frame, env, callee, method.node, node) if own else (),
+                self_state=carried_state(self, frame, env, callee, method.node, node) if own else carried_in(self, frame, callee, method.node, node),
             )
             if own:
                 apply_after_call(self, frame, env, callee, method.node, self._last_self_sets)
+            else:
+                note_call(frame, callee, node, self._last_self_sets)
             note_detached_args(self, callee, method, node, frame)
             return result
         if isinstance(callee, Either):

@@ -13,6 +13,7 @@ from lossguard.static.interp.loss_subclasses import opaque_loss_subclass
 from lossguard.static.interp.mode_settings import enum_call
 from lossguard.static.interp.own_calls import FORWARD, calls_itself
 from lossguard.static.interp.restored_attributes import kept_value
+from lossguard.static.interp.unreached_setters import unreached_setters
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import UNKNOWN, ClassRef, FunctionRef, Instance, QualName, Value
 
@@ -50,7 +51,8 @@ class ClassesMixin(InterpBase):
         bases = self._bases(cls)
         if opaque_loss_subclass(bases):
             return UNKNOWN  # a subclass of a torch loss that keeps its forward: not followed (interp.loss_subclasses)
-        key: tuple | None = instance_key(cls, pos, kw, starred, alone)
+        unreached = unreached_setters(self, cls, callsite)  # interp.unreached_setters
+        key: tuple | None = instance_key(cls, pos, kw, starred, alone) + ((unreached,) if unreached else ())
         try:
             cached = self._instances.get(key)  # type: ignore[arg-type]
         except TypeError:
@@ -67,7 +69,7 @@ class ClassesMixin(InterpBase):
             if attr in inst.attrs:
                 # stored again only with its own object or a model of its declared class (interp.restored_attributes)
                 inst.attrs[attr] = kept_value(self, cls, attr, inst.attrs[attr])
-        after_inherited_stores(self, cls, inst.attrs)  # stored again by a method of a base class (interp.inherited_stores)
+        after_inherited_stores(self, cls, inst.attrs, unreached)  # stored again by a method of a base class (interp.inherited_stores)
         return inst
 
     def _default_instance(self, cls: ClassRef) -> Instance:

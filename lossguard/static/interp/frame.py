@@ -149,6 +149,7 @@ class Frame:
         "taken",
         "forced",
         "carried",
+        "receiver_state",
     )
 
     def __init__(
@@ -201,6 +202,7 @@ class Frame:
         self.depth = depth
         self.owner = owner
         self.carried: frozenset[str] = frozenset()  # `self` attributes the caller's bindings gave (interp.self_effects)
+        self.receiver_state: dict[str, tuple] = {}  # name -> (object, call, what the call set) (interp.receiver_state)
 
     @property
     def scope_node(self) -> ast.AST:

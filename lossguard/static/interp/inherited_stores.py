@@ -19,28 +19,36 @@ from lossguard.static.interp.restored_attributes import kept_value
 from lossguard.static.values import ClassRef, Value
 
 
-def inherited_stores(interp: InterpBase, cls: ClassRef) -> tuple[tuple[ClassRef, frozenset[str]], ...]:
-    """Each base class of the checked code with the attributes its inherited methods store outside construction."""
+def inherited_stores(interp: InterpBase, cls: ClassRef) -> tuple[tuple[ClassRef, str, frozenset[str]], ...]:
+    """Each method a base class of the checked code gives ``cls`` (not overridden, not construction) that stores
+    attributes, with its class and those attributes."""
     own = {stmt.name for stmt in cls.node.body if isinstance(stmt, FUNCTION_DEFS)}
-    out: list[tuple[ClassRef, frozenset[str]]] = []
+    out: list[tuple[ClassRef, str, frozenset[str]]] = []
     for base in interp._bases(cls)[1:]:
         if not isinstance(base, ClassRef):
             continue
         helpers = base.module.facts.init_helpers(base.node)
-        names: set[str] = set()
         for stmt in base.node.body:
             if isinstance(stmt, FUNCTION_DEFS) and stmt.name != "__init__" and stmt.name not in helpers and stmt.name not in own:
-                names |= base.module.facts.function(stmt).self_assigned
+                names = base.module.facts.function(stmt).self_assigned
+                if names:
+                    out.append((base, stmt.name, frozenset(names)))
         own |= {stmt.name for stmt in base.node.body if isinstance(stmt, FUNCTION_DEFS)}
-        if names:
-            out.append((base, frozenset(names)))
     return tuple(out)
 
 
-def after_inherited_stores(interp: InterpBase, cls: ClassRef, attrs: dict[str, Value]) -> None:
+def inherited_setters(interp: InterpBase, cls: ClassRef) -> frozenset[str]:
+    """The names of the methods :func:`inherited_stores` gives."""
+    return frozenset(method for _, method, _ in inherited_stores(interp, cls))
+
+
+def after_inherited_stores(interp: InterpBase, cls: ClassRef, attrs: dict[str, Value], unreached: frozenset[str] = frozenset()) -> None:
     """The construction values in ``attrs`` of the attributes inherited methods store again: kept where each such
-    store puts back the attribute's own object, unknown otherwise (module docstring)."""
-    for base, names in inherited_stores(interp, cls):
+    store puts back the attribute's own object, unknown otherwise (module docstring). The methods in ``unreached``
+    cannot run on this object (interp.unreached_setters): their stores are not counted."""
+    for base, method, names in inherited_stores(interp, cls):
+        if method in unreached:
+            continue
         for attr in names:
             if attr in attrs:
                 attrs[attr] = kept_value(interp, base, attr, attrs[attr])

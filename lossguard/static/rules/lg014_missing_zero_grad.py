@@ -25,6 +25,7 @@ from lossguard.static.rules._abstract_calls import calls_a_subclass_method
 from lossguard.static.rules._aliased_optimizers import same_optimizer
 from lossguard.static.rules._container_clears import cleared_container, stepped_from
 from lossguard.static.rules._counter_schedule import scheduled_step
+from lossguard.static.rules._foreign_torch import overwrites_gradients
 from lossguard.static.rules._fresh_optimizers import fresh_each_iteration, lightning_optimizers
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._holder_clears import holder_cleared
@@ -484,6 +485,8 @@ class MissingZeroGrad(Rule):
         if loop.extra.get("one_step"):
             return  # a function no checked loop calls (interp.manual_steps): its caller may clear
         module = loop.ctx.module
+        if overwrites_gradients(module):
+            return  # Dragon's `torch`: each backward writes the gradients afresh (rules._foreign_torch)
         backward = False
         steps: list[tuple[ast.Call, str]] = []  # each step() call, with the optimizer's source text
         cleared: set[str] = set()  # optimizers whose zero_grad() the loop calls
