@@ -64,9 +64,10 @@ def handed(reader: FunctionNode, name: str) -> bool:
     return not (first and first[0].arg == name)
 
 
-def _constructor(value: ast.expr) -> ast.Call | None:
-    """``Class(...)`` under any ``.to(...)`` / ``.cuda()`` calls."""
-    while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in _MOVES:
+def constructor_call(value: ast.expr, through: Iterable[str] = _MOVES) -> ast.Call | None:
+    """``Class(...)`` (a call of a plain or dotted name) under any calls of the methods ``through`` (by default the
+    moves ``.to(...)`` / ``.cuda()``; interp/unreached_setters.py passes every method that returns the module)."""
+    while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in through:
         value = value.func.value
     if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
         return value
@@ -208,7 +209,7 @@ def stored_by_sibling(stores: ClassStores, reader: FunctionNode, name: str, attr
     writer_params, writer_bound = set(parameter_names(writer)), stores.bound(writer)
     if name not in writer_params or name in writer_bound:
         return None
-    if _constructor(assign.value) is None:
+    if constructor_call(assign.value) is None:
         return None
     imports = _imports(writer)
     imported = {n for stmt in imports for n in _import_names(stmt)}

@@ -36,6 +36,7 @@ import weakref
 from lossguard.static.interp.base import InterpBase
 from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_SELF_METHODS
 from lossguard.static.interp.inherited_stores import inherited_setters
+from lossguard.static.interp.sibling_stores import constructor_call
 from lossguard.static.project import ModuleInfo
 from lossguard.static.values import ClassRef
 
@@ -98,19 +99,10 @@ def _bindings(tree: ast.Module) -> dict[int, tuple[ast.AST, str]]:
 def _collect(scope: ast.AST, node: ast.AST, out: dict[int, tuple[ast.AST, str]]) -> None:
     for child in ast.iter_child_nodes(node):
         if isinstance(child, ast.Assign) and len(child.targets) == 1 and isinstance(child.targets[0], ast.Name):
-            ctor = _construction(child.value)
+            ctor = constructor_call(child.value, MODULE_SELF_METHODS)
             if ctor is not None:
                 out[id(ctor)] = (scope, child.targets[0].id)
         _collect(child if isinstance(child, FUNCTION_DEFS) else scope, child, out)
-
-
-def _construction(value: ast.expr) -> ast.Call | None:
-    """The call under ``Cls(...)`` or ``Cls(...).to(device).eval()``: a call of a plain or dotted name."""
-    while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in MODULE_SELF_METHODS:
-        value = value.func.value
-    if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
-        return value
-    return None
 
 
 def _named(tree: ast.Module) -> tuple[frozenset[str], bool]:
