@@ -90,9 +90,10 @@ def call_assignments(tree: ast.Module, text: str, segment: Callable[[ast.AST], s
     return index.call_assigns.get(text, [])
 
 
-def ancestors(root: ast.AST, node: ast.AST) -> list[ast.AST]:
-    """The nodes of ``root`` (``root`` itself included) that hold ``node`` below them, outermost first; [] when
-    ``node`` is not under ``root``."""
+def parent_map(root: ast.AST) -> dict[int, ast.AST]:
+    """The parent of every node under ``root`` (by the node's id; ``root`` itself has none), built once per root (the
+    same dict each time: not to be changed by the caller). The walk reads every body, so a deferred one is filled
+    before the map is made."""
     index = _index(root)
     if index.parents is None:
         table: dict[int, ast.AST] = {}
@@ -100,11 +101,18 @@ def ancestors(root: ast.AST, node: ast.AST) -> list[ast.AST]:
             for child in ast.iter_child_nodes(parent):
                 table.setdefault(id(child), parent)
         index.parents = table
+    return index.parents
+
+
+def ancestors(root: ast.AST, node: ast.AST) -> list[ast.AST]:
+    """The nodes of ``root`` (``root`` itself included) that hold ``node`` below them, outermost first; [] when
+    ``node`` is not under ``root``."""
+    parents = parent_map(root)
     out: list[ast.AST] = []
-    up: ast.AST | None = index.parents.get(id(node))
+    up: ast.AST | None = parents.get(id(node))
     while up is not None:
         out.append(up)
-        up = index.parents.get(id(up))
+        up = parents.get(id(up))
     return out[::-1]
 
 

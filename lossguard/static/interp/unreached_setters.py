@@ -38,6 +38,8 @@ from lossguard.static.interp.frame import FUNCTION_DEFS, MODULE_SELF_METHODS
 from lossguard.static.interp.inherited_stores import inherited_setters
 from lossguard.static.interp.sibling_stores import constructor_call
 from lossguard.static.project import ModuleInfo
+from lossguard.static.scope_nodes import SCOPES
+from lossguard.static.tree_index import parent_map
 from lossguard.static.values import ClassRef
 
 #: ``nn.Module`` methods that give back the object itself (or yield it, ``modules()``), besides MODULE_SELF_METHODS
@@ -55,7 +57,6 @@ _SELF_RETURNING = frozenset(MODULE_SELF_METHODS) | {
 }
 #: built-ins that reach a module's names by their text
 _DYNAMIC = frozenset({"eval", "exec", "globals", "locals", "vars"})
-_SCOPES = (*FUNCTION_DEFS, ast.Lambda, ast.ClassDef)
 
 #: per module: the id of each construction call bound to a name, with the scope that binds it and the name
 _BINDINGS: weakref.WeakKeyDictionary[ast.Module, dict[int, tuple[ast.AST, str]]] = weakref.WeakKeyDictionary()
@@ -114,14 +115,10 @@ def _named(tree: ast.Module) -> tuple[frozenset[str], bool]:
     return found
 
 
-def _parents(root: ast.AST) -> dict[int, ast.AST]:
-    return {id(child): node for node in ast.walk(root) for child in ast.iter_child_nodes(node)}
-
-
 def _held_alone(scope: ast.AST, name: str, tree: ast.Module) -> bool:
     """Every occurrence of ``name`` in ``scope`` reads the object only as a receiver or a callee, or binds the
     name by a plain assignment (module docstring)."""
-    parents = _parents(scope)
+    parents = parent_map(scope)
     for node in ast.walk(scope):
         if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
             return False
@@ -146,7 +143,7 @@ def _held_alone(scope: ast.AST, name: str, tree: ast.Module) -> bool:
 def _inside_scope(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
     up = parents.get(id(node))
     while up is not None:
-        if isinstance(up, _SCOPES):
+        if isinstance(up, SCOPES):
             return True
         up = parents.get(id(up))
     return False
@@ -168,7 +165,7 @@ def _keeps_self(cls: ast.ClassDef, setters: frozenset[str]) -> bool:
     for stmt in cls.body:
         if not isinstance(stmt, FUNCTION_DEFS):
             continue
-        parents = _parents(stmt)
+        parents = parent_map(stmt)
         for node in ast.walk(stmt):
             if isinstance(node, ast.Attribute) and node.attr in setters:
                 return False

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lossguard.static.events import Accumulate
 from lossguard.static.rules._graph_evidence import LoopFacts, added_expr, bound_once, call_name, detached_in_loop
+from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.values import Tensor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,19 +46,7 @@ def added_into_backwarded(name: str, loop: ast.AST, facts: LoopFacts) -> bool:
     calls = [c for c in ast.walk(binding) if isinstance(c, ast.Call)]
     if not calls or any(call_name(c) in _TO_NUMBER for c in calls):
         return False
-    return any(_adds(node, name, facts.backwarded) for node in _loop_nodes(loop))
-
-
-def _loop_nodes(loop: ast.AST) -> list[ast.AST]:
-    out: list[ast.AST] = []
-    todo = list(ast.iter_child_nodes(loop))
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        out.append(node)
-        todo.extend(ast.iter_child_nodes(node))
-    return out
+    return any(_adds(node, name, facts.backwarded) for node in scope_nodes(loop))
 
 
 def _adds(node: ast.AST, name: str, backwarded: set[str]) -> bool:

@@ -21,6 +21,8 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from lossguard.static.tree_index import parent_map
+
 if TYPE_CHECKING:  # pragma: no cover
     from lossguard.static.project import ModuleInfo
 
@@ -38,14 +40,6 @@ _LOGGING_METHODS = frozenset({"add_scalar", "add_scalars", "info", "debug", "war
 _KEEP_METHODS = frozenset(
     {"mean", "sum", "view", "reshape", "squeeze", "unsqueeze", "cpu", "cuda", "to", "float", "double", "clone", "abs", "sqrt", "exp", "log"}
 )
-
-
-def _parents(scope: ast.AST) -> dict[int, ast.AST]:
-    out: dict[int, ast.AST] = {}
-    for node in ast.walk(scope):
-        for child in ast.iter_child_nodes(node):
-            out[id(child)] = node
-    return out
 
 
 def _bound_names(target: ast.expr) -> list[str] | None:
@@ -80,7 +74,7 @@ def _argument_dropped(call: ast.Call, arg: ast.AST, resolve: Resolve | None, hel
     if index >= len(params):
         return False
     name = params[index].arg
-    return _names_drop(func, [name], _parents(func), None, None)
+    return _names_drop(func, [name], parent_map(func), None, None)
 
 
 def _use(node: ast.expr, parents: dict[int, ast.AST], resolve: Resolve | None = None, helper: ast.AST | None = None) -> list[str] | None:
@@ -143,7 +137,7 @@ def drops_result(scope: ast.AST, call: ast.Call, item: int | None = None, resolv
     unpacked into counts (``val_acc, val_loss = evaluate(...)``). ``resolve`` names the functions
     of the checked code a call reaches, ``helper`` the function that returns the sum (see
     :func:`_argument_dropped`)."""
-    parents = _parents(scope)
+    parents = parent_map(scope)
     assign = parents.get(id(call))
     first: list[str] | None
     if item is not None and isinstance(assign, ast.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Tuple):

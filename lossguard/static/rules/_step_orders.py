@@ -27,6 +27,7 @@ from lossguard.static.events import BACKWARD_CALLS
 from lossguard.static.rules._graph_evidence import call_name
 from lossguard.static.rules._loss_reach import enclosing_function
 from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS
+from lossguard.static.scope_nodes import own_nodes
 from lossguard.static.tree_index import class_of_member
 from lossguard.static.values import Optimizer
 
@@ -79,9 +80,7 @@ def call_sites(loop: ast.AST, name: str) -> list[tuple[list[ast.stmt], int, ast.
     """The statements inside ``loop`` (not in the functions it defines) that are a call of ``name`` by name, or an
     assignment of one: each statement's list, its index there and the call."""
     out: list[tuple[list[ast.stmt], int, ast.Call]] = []
-    stack: list[ast.AST] = [loop]
-    while stack:
-        node = stack.pop()
+    for node in own_nodes([loop]):
         for field in ("body", "orelse", "finalbody"):
             stmts = getattr(node, field, None)
             if not isinstance(stmts, list):
@@ -90,7 +89,6 @@ def call_sites(loop: ast.AST, name: str) -> list[tuple[list[ast.stmt], int, ast.
                 value = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign)) else None
                 if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == name:
                     out.append((stmts, i, value))
-        stack.extend(n for n in ast.iter_child_nodes(node) if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)))
     return out
 
 
