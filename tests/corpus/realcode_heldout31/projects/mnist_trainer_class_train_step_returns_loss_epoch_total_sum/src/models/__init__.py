@@ -1,0 +1,2 @@
+"""part of positive project [LG006]: package marker of src/models/ (empty in the source)."""
+# Source: weixr18/MNIST-pytorch at 550a9575f9189c14b49da8897b4179312899b696 src/models/__init__.py (empty file, kept)
