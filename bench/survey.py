@@ -11,7 +11,10 @@ configuration file of the repository (or of ours) changes what is checked.
 Every finding is looked up in the judged findings of ``docs/survey.md`` (the table "Every
 finding", rows ``| repository | path:line | code | verdict | reason |``). A finding that is not
 there is printed as NEW: the engine changed and someone must read the code and judge it before
-the precision figure means anything. Exit 2 and crashes (``internal error`` on stderr) are
+the precision figure means anything. A judged row of a repository in FOLDER that no finding matches is printed as
+LOST when its verdict is true (a recall regression, or a tree that is not the judged one: a file missing, another
+commit) and counted as gone when it is a false alarm (a fix). Rows written ``owner/name@commit`` count as
+``owner+name``. Exit 2 and crashes (``internal error`` on stderr) are
 counted per repository. The raw JSON goes to ``--json-dir`` when given (keep it out of git).
 """
 
@@ -30,6 +33,11 @@ ROOT = Path(__file__).resolve().parents[1]
 ROW = re.compile(r"^\|\s*`?([^|`]+?)`?\s*\|\s*`?([^|`]+?):(\d+)`?\s*\|\s*(LG\d{3})\s*\|\s*\**([^|*]+?)\**\s*\|")
 
 
+def folder_name(repo: str) -> str:
+    """``owner/name@commit`` or ``owner+name`` -> ``owner+name``, the folder a repository is extracted to."""
+    return repo.split("@", 1)[0].strip().replace("/", "+")
+
+
 def judged_findings(survey_md: Path) -> dict[tuple[str, str, int, str], str]:
     """(repository, path, line, code) -> verdict ("true" or "false alarm"), from the survey's table."""
     judged: dict[tuple[str, str, int, str], str] = {}
@@ -39,7 +47,8 @@ def judged_findings(survey_md: Path) -> dict[tuple[str, str, int, str], str]:
         m = ROW.match(line)
         if m:
             repo, path, lineno, code, verdict = m.groups()
-            judged[(repo.strip(), path.strip(), int(lineno), code)] = "false alarm" if "false" in verdict else "true"
+            key = (folder_name(repo), path.strip(), int(lineno), code)
+            judged[key] = "false alarm" if "false" in verdict else "true"
     return judged
 
 
@@ -99,6 +108,7 @@ def main(argv: list[str]) -> int:
     judged = judged_findings(args.judged)
     total = Counter()
     new: list[str] = []
+    lost: list[str] = []
     errors: list[str] = []
     print("| repository | commit | files | lines | exit | findings | true | false alarm | new |")
     print("|---|---|---:|---:|---:|---|---:|---:|---:|")
@@ -110,12 +120,19 @@ def main(argv: list[str]) -> int:
             (args.json_dir / f"{repo.name}.json").write_text(json.dumps(findings, indent=1))
         by_code = Counter(f["code"] for f in findings)
         verdicts = Counter()
+        reported = set()
         for f in findings:
             rel = str(Path(f["path"]).relative_to(repo.name))
+            reported.add((repo.name, rel, f["line"], f["code"]))
             v = judged.get((repo.name, rel, f["line"], f["code"]), "new")
             verdicts[v] += 1
             if v == "new":
                 new.append(f"{repo.name} {rel}:{f['line']} {f['code']} {f['message']}")
+        for key, v in sorted(judged.items()):
+            if key[0] == repo.name and key not in reported:
+                total["lost " + v] += 1
+                if v == "true":
+                    lost.append(f"{key[0]} {key[1]}:{key[2]} {key[3]}")
         crash = "internal error" in stderr
         skipped = sum(1 for line in stderr.splitlines() if line.startswith("lossguard: error:"))
         total.update(files=files, lines=lines, repos=1, crashes=int(crash), exit2=int(rc == 2), findings=len(findings), skipped=skipped)
@@ -135,12 +152,15 @@ def main(argv: list[str]) -> int:
         f"{total['findings']} findings: {total['true']} true, {total['false alarm']} false alarms, "
         f"{total['new']} not yet judged; precision of judged findings {precision:.3f}; "
         f"exit 2 in {total['exit2']} repositories ({total['skipped']} files reported and skipped), "
-        f"crashes {total['crashes']}"
+        f"crashes {total['crashes']}; judged rows not reported: {total['lost true']} true (LOST below), "
+        f"{total['lost false alarm']} false alarms (fixed)"
     )
     for e in errors:
         print("ERROR", e)
     for n in new:
         print("NEW", n)
+    for n in lost:
+        print("LOST", n)
     return 0
 
 
