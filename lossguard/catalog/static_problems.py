@@ -497,7 +497,11 @@ loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
             "than the batch's where it is computed (`loss = F.kl_div(p, q, reduction='mean'); loss *= "
             "q.size(1)`, the batch mean for an `(N, C)` input) is silent. A class deriving from `nn.KLDivLoss` builds "
             "its parent in `super().__init__(...)`: the reduction written there (none, so 'mean') is read and reported "
-            "at that call."
+            "at that call. A reduction that is a parameter of the enclosing function or class (`nn.KLDivLoss(reduction="
+            "reduction)` in `__init__(self, reduction='mean')`) is reported only where a call of the checked code builds "
+            "or calls it writing 'mean' for it, or leaving a 'mean' default, with no `*args`/`**kwargs`; a class or "
+            "function no checked code calls, or one built with another reduction or a setting, is silent (a library's "
+            "wrapper whose users choose). A reduction held on `self` (`reduction=self.reduction`) is not followed."
         ),
         severity="warning",
         fix_safety="unsafe",
