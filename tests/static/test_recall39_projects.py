@@ -120,7 +120,99 @@ PROJECTS["a_distillation_helper_called_with_batchmean"] = _distill(passed=', red
 PROJECTS["a_distillation_helper_s_mean_scaled_by_the_classes"] = _distill(scale="    kl *= student.size(1)\n", expect="")
 
 
+# a model class picked from a dict of classes by a command-line name (interp/keyed_models.py): each class is the model
+# when the name is its key, as an if-chain on the same setting picks it (interp/model_choices.py)
+_NETS = """
+import torch
+import torch.nn as nn
+
+
+class ConvNet(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.features = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.fc = nn.Linear(8, n_classes)
+
+    def forward(self, x):
+        return {conv_out}
+
+
+class MLP(nn.Module):
+    def __init__(self, n_classes):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 128)
+        self.fc2 = nn.Linear(128, n_classes)
+
+    def forward(self, x):
+        return self.fc2(torch.relu(self.fc1(x.flatten(1))))
+
+
+{table}
+"""
+
+_TRAIN = """
+import torch
+import torch.nn as nn
+
+from nets import MODELS
+
+
+def train(args, loader):
+    model = {lookup}(args.n_classes)
+    criterion = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=args.lr)
+    for images, labels in loader:
+        loss = criterion(model(images), labels){expect}
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+"""
+
+
+def _nets(
+    conv_out: str = "torch.softmax(self.fc(self.features(x)), dim=1)",
+    table: str = 'MODELS = {"cnn": ConvNet, "mlp": MLP}',
+    lookup: str = "MODELS[args.model]",
+    expect: str = "  # expect: LG001",
+) -> dict[str, str]:
+    return {
+        "nets.py": _NETS.replace("{conv_out}", conv_out).replace("{table}", table),
+        "train.py": _TRAIN.replace("{lookup}", lookup).replace("{expect}", expect),
+    }
+
+
+PROJECTS["a_softmax_model_among_classes_a_command_line_name_picks_from_a_dict"] = _nets()
+PROJECTS["a_softmax_model_among_classes_a_configuration_key_picks_from_a_dict"] = _nets(lookup='MODELS[args.config["model"]]')
+PROJECTS["a_softmax_model_under_two_keys_of_a_dict_of_classes"] = _nets(table='MODELS = {"cnn": ConvNet, "convnet": ConvNet, "mlp": MLP}')
+# look-alike: every class of the dict returns logits
+PROJECTS["classes_of_a_dict_that_all_return_logits"] = _nets(conv_out="self.fc(self.features(x))", expect="")
+# look-alike: `.get(name)` is left to the join (the classes differ: silent)
+PROJECTS["a_softmax_model_among_classes_read_with_get"] = _nets(lookup="MODELS.get(args.model)", expect="")
+# look-alike: a dict holding a class and a function: not a choice among classes
+PROJECTS["a_dict_of_a_class_and_a_factory_function"] = _nets(
+    table='def mlp_factory(n_classes):\n    return MLP(n_classes)\n\n\nMODELS = {"cnn": ConvNet, "mlp": mlp_factory}', expect=""
+)
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_recall39_projects(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])
     assert actual == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "condition"),
+    [
+        ('MODELS = {"cnn": ConvNet, "mlp": MLP}', "(when args.model == 'cnn')"),
+        ('MODELS = {"cnn": ConvNet, "convnet": ConvNet, "mlp": MLP}', "(when args.model == 'cnn' or args.model == 'convnet')"),
+    ],
+)
+def test_a_model_picked_from_a_dict_is_reported_with_its_key(tmp_path: Path, table: str, condition: str) -> None:
+    from lossguard.static.engine import check_files
+
+    for rel, code in _nets(table=table).items():
+        (tmp_path / rel).write_text(code)
+    findings = check_files(sorted(tmp_path.glob("*.py")), display=str).findings
+    messages = [f.message for f in findings if f.code == "LG001"]
+    assert len(messages) == 1
+    assert messages[0].startswith(f"CrossEntropyLoss {condition} receives softmax probabilities (torch.softmax at ")
