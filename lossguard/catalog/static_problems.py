@@ -93,6 +93,10 @@ probs = torch.softmax(logits.detach(), dim=1)  # only for metrics
             "(`DeepCoral(module, layer_name, ...)`, `DANN`, ...) score the module's output with "
             "`nn.CrossEntropyLoss()` when given no `base_criterion`; a call with more than three positional "
             "arguments stays silent (skada's versions place other parameters there)."
+            " A model a setting picks among model classes of the checked code, by an `if` chain on it or as the key "
+            "of a dict of classes (`MODELS[args.model](...)`, round 39), is checked model by model where the models "
+            "disagree, and the finding names the condition (`CrossEntropyLoss (when args.model == 'cnn')`); a dict "
+            "read with `.get(...)` or holding anything but classes is checked only for what every option shares."
             " Sigmoid output is followed the same way as softmax output and reported as an error: the output of "
             "`torch.sigmoid`, `.sigmoid()`, `F.sigmoid` or an `nn.Sigmoid` layer, and a model or `nn.Sequential` "
             "ending in one. A sigmoid inside the network (a gate multiplied into the features before a Linear "
@@ -497,7 +501,11 @@ loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
             "than the batch's where it is computed (`loss = F.kl_div(p, q, reduction='mean'); loss *= "
             "q.size(1)`, the batch mean for an `(N, C)` input) is silent. A class deriving from `nn.KLDivLoss` builds "
             "its parent in `super().__init__(...)`: the reduction written there (none, so 'mean') is read and reported "
-            "at that call."
+            "at that call. A reduction that is a parameter of the enclosing function or class (`nn.KLDivLoss(reduction="
+            "reduction)` in `__init__(self, reduction='mean')`) is reported only where a call of the checked code builds "
+            "or calls it writing 'mean' for it, or leaving a 'mean' default, with no `*args`/`**kwargs`; a class or "
+            "function no checked code calls, or one built with another reduction or a setting, is silent (a library's "
+            "wrapper whose users choose). A reduction held on `self` (`reduction=self.reduction`) is not followed."
         ),
         severity="warning",
         fix_safety="unsafe",

@@ -595,8 +595,12 @@ def test_realcode_heldout28_precision_and_recall():
 # the session's start (23104284) and after every merge (30b91605). Then opened and gated: no false alarm, recall at
 # least that figure. The misses: LG009 with the reduction an `__init__` parameter its callers pass as "mean"; LG003 x2
 # through a static loss method stored on a model of a class chosen by a command-line name; LG007 with the model and `F`
-# through two levels of star imports; LG016 with the criterion chosen by a YAML setting (not in the code).
-REALCODE_HELDOUT29_RECALL_FLOOR = 0.78
+# through two levels of star imports; LG016 with the criterion chosen by a YAML setting (not in the code). Round 39
+# (recall39, docs/survey.md): 19 of 23, the LG009 found (the reduction a parameter its caller sets to "mean",
+# rules/_passed_reduction.py); read again, the LG003 pair turns on pykg2vec's Importer (cut: found when the script
+# builds ConvE itself) and the LG007 on `self.network`, stored by `build_model`, a setter no checked code calls (the
+# worker's script is cut), not on the star imports, which resolve.
+REALCODE_HELDOUT29_RECALL_FLOOR = 0.82
 
 
 def test_realcode_heldout29_precision_and_recall():

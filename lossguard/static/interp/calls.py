@@ -42,6 +42,7 @@ from lossguard.static.interp.hf_models import hf_output, output_item, run_comput
 from lossguard.static.interp.image_transforms import ImageTransform, apply_image_transform
 from lossguard.static.interp.iterators import iterator_of, next_of
 from lossguard.static.interp.keyed_criteria import keyed_choice
+from lossguard.static.interp.keyed_models import built_with_conditions
 from lossguard.static.interp.layer_lists import starred_sequence
 from lossguard.static.interp.lightning_fit import RUNS as LIGHTNING_RUNS
 from lossguard.static.interp.lightning_fit import run_fit
@@ -933,6 +934,9 @@ class CallsMixin(InterpBase):
         with events_dropped(self):
             options = callee.options if starred else fitting_options(self, callee.options, len(pos), set(kw))
             results = [self.apply(option, node, pos, kw, starred, frame, env) for option in options]
+        built = built_with_conditions(callee, options, results)
+        if built is not None:
+            return built  # MODELS[args.model](args): each model with its class's condition (interp.keyed_models)
         result = results[0]
         for r in results[1:]:
             result = join(result, r)

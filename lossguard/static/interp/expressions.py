@@ -27,6 +27,7 @@ from lossguard.static.interp.generators import yielded
 from lossguard.static.interp.hf_models import output_field, output_item
 from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.keyed_criteria import keyed_choice
+from lossguard.static.interp.keyed_models import keyed_classes
 from lossguard.static.interp.later_bindings import built_once_later
 from lossguard.static.interp.loss_subclasses import parent_loss_call, parent_loss_init
 from lossguard.static.interp.mode_settings import enum_attribute
@@ -388,7 +389,11 @@ class ExpressionsMixin(InterpBase):
             return dict(base.items).get(index.value, UNKNOWN)
         if isinstance(base, DictVal) and single and base.items and not isinstance(index, Const) and not isinstance(node.slice, ast.Slice):
             chosen = keyed_choice(base, node.slice, frame.loops)  # LOSSES[cfg.loss]: one of the criteria (interp.keyed_criteria)
-            return chosen if chosen is not None else self.any_value(base)  # loss[key] in `for key in loss`: whichever value it is
+            if chosen is not None:
+                return chosen
+            # MODELS[args.model]: one of the classes, each with its key's condition (interp.keyed_models); loss[key] in
+            # `for key in loss`: whichever value it is
+            return keyed_classes(base, node.slice, self.any_value(base), frame.loops)
         if isinstance(base, NumberedDict) and single and not isinstance(node.slice, ast.Slice):
             return numbered_item(base, index)  # MODELS[idx] of `MODELS = {0: [AlexNet, "AlexNet"]}`
         # a constant integer index: out[0], out[-1]

@@ -43,7 +43,7 @@ def plain_key(node: ast.expr) -> bool:
     return isinstance(node, ast.Name)
 
 
-def _loop_target(key: ast.expr, loops: Sequence[ast.stmt]) -> bool:
+def loop_target(key: ast.expr, loops: Sequence[ast.stmt]) -> bool:
     """``key`` is a name a loop around the lookup binds (``for name in losses: losses[name](...)`` runs
     every value in turn: the join of them stands)."""
     if not isinstance(key, ast.Name):
@@ -58,7 +58,7 @@ def keyed_choice(table: DictVal, key: ast.expr, loops: Sequence[ast.stmt] = ()) 
     not known here; None when a value is not a torch loss, the values are all the same, or the key is
     not plain or is a loop's target."""
     items = table.items
-    if len(items) < 2 or not plain_key(key) or _loop_target(key, loops) or not all(torch_loss(v) for _, v in items):
+    if len(items) < 2 or not plain_key(key) or loop_target(key, loops) or not all(torch_loss(v) for _, v in items):
         return None
     if all(v == items[0][1] for _, v in items[1:]):
         return None  # one criterion under several names: the join keeps it

@@ -5,9 +5,11 @@ from __future__ import annotations
 from lossguard.static import torch_api as api
 from lossguard.static.events import TorchCall
 from lossguard.static.examples import Invalid, catalog_example, catalog_use_instead
-from lossguard.static.rule import Rule
+from lossguard.static.rule import Rule, via_caller
 from lossguard.static.rules._common import api_label, reduction_of, set_reduction
+from lossguard.static.rules._passed_reduction import passed_reduction
 from lossguard.static.rules._rescaled_mean import rescaled
+from lossguard.static.tensor_ops import keyword_arg
 
 _KL = (api.NN + "KLDivLoss", api.F + "kl_div")
 
@@ -27,6 +29,25 @@ class DistillKL(KLDivLoss):
 """
 
 
+# a label-smoothing loss whose reduction is its constructor's parameter, and `{built}` (a construction or nothing)
+_SMOOTH_KL = """
+import torch.nn as nn
+
+
+class SmoothKL(nn.Module):
+    def __init__(self, reduction="mean"):
+        super().__init__()
+        self.kl = nn.KLDivLoss(reduction=reduction)
+        self.log_softmax = nn.LogSoftmax(dim=1)
+
+    def forward(self, logits, soft_targets):
+        return self.kl(self.log_softmax(logits), soft_targets)
+
+
+{built}
+"""
+
+
 # the fix's title the examples expect
 _TO_BATCHMEAN = "Use reduction='batchmean'"
 
@@ -35,9 +56,9 @@ class KlDivReductionMean(Rule):
     code = "LG009"
 
     def on_torch_call(self, call: TorchCall) -> None:
-        if call.qname not in _KL:
+        if call.qname not in _KL or rescaled(call.node, call.ctx.func or call.ctx.module.module):
             return
-        if reduction_of(call) == "mean" and not rescaled(call.node, call.ctx.func or call.ctx.module.module):
+        if reduction_of(call) == "mean":
             legacy = any(k.arg in api.LEGACY_REDUCTION_ARGS for k in call.node.keywords)
             # torch.kl_div takes an integer reduction: no keyword fix
             fix = None if legacy or call.written else set_reduction(call, "batchmean", "unsafe")
@@ -47,6 +68,18 @@ class KlDivReductionMean(Rule):
                 f"{call.written or api_label(call.qname)} with reduction='mean' divides by the number of elements, not the batch size; "
                 "use reduction='batchmean' for the KL divergence",
                 fix,
+            )
+            return
+        written = keyword_arg(call.node, "reduction")
+        if written is not None and passed_reduction(written, dict(call.keywords).get("reduction"), call.ctx) == "mean":
+            # a parameter of the function, set by the call it is analysed for (_passed_reduction): the caller's to
+            # change, so no edit here
+            self.report(
+                call.node,
+                call.ctx,
+                f"{call.written or api_label(call.qname)} with reduction='mean'{via_caller(written, call.ctx)} divides by the "
+                "number of elements, not the batch size; pass reduction='batchmean' for the KL divergence",
+                None,
             )
 
     VALID = (
@@ -85,6 +118,9 @@ def soft_label_kl(pred_score, target_score):
 def kl_per_sample(log_p, q):
     return F.kl_div(log_p, q, reduction="mean") * q.shape[-1]
 """,
+        # a loss class whose reduction its callers set: none here builds it, so its default is not read (round 39)
+        _SMOOTH_KL.replace("{built}", ""),
+        _SMOOTH_KL.replace("{built}", 'criterion = SmoothKL(reduction="batchmean")'),
     )
     INVALID = (
         Invalid(
@@ -147,6 +183,14 @@ loss = torch.kl_div(F.log_softmax(s, dim=1), F.softmax(t, dim=1), 1)
             line=4,
             col=8,
             message="torch.kl_div with reduction='mean' divides by the number of elements",
+        ),
+        # a loss class handing its constructor's reduction to KLDivLoss, built with "mean" (Zessay/NLP-Pytorch-Template's
+        # label smoothing, realcode_heldout29; round 39): reported at the torch call, with no edit (the caller's to set)
+        Invalid(
+            _SMOOTH_KL.replace("{built}", 'criterion = SmoothKL(reduction="mean")'),
+            line=7,
+            col=19,
+            message="KLDivLoss with reduction='mean' (passed in by the call at ",
         ),
         # a subclass of KLDivLoss whose __init__ builds its parent at the default reduction (Deci-AI/super-gradients'
         # distillation loss before 5a5ffc1201, round 33): reported at the super().__init__() call
