@@ -99,12 +99,14 @@ def _input_without_grad(sig: api.LossSignature, args: dict[str, Arg], frame: Fra
         return False
     facts = frame.module.facts
     without_grad = facts.grad_free_names(frame.scope_node).without_grad
-    if root_name(first.node) not in without_grad:
+    if root_name(first.node) not in without_grad and not (isinstance(first.value, Tensor) and first.value.data):
         return False
     # a batch's data: the targets of a loop around the call, which that loop binds no other way
     data = {n for loop in frame.loops if isinstance(loop, (ast.For, ast.AsyncFor)) for n in facts.grad_free_names(loop).loop_targets}
     for arg in args.values():
         if arg is first or isinstance(arg.node, ast.Constant) or detached_expr(arg.node):
+            continue
+        if isinstance(arg.value, Tensor) and arg.value.data:  # numbers made a tensor (``torch.tensor(y)``): no graph
             continue
         name = root_name(arg.node)
         if name is None or name not in without_grad and name not in data:
