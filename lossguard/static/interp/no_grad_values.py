@@ -11,8 +11,11 @@ Round 39 (prec29's false alarm on dtgfdgfgf/Pytorch_Practice ``practice/ANN_proj
 is not a name made only without grad, and the slot store read as one keeping a graph per step. The interpreter follows
 the flow: the value bound in the block is the one the loss reads. Rule about code: an assignment run with grad off (a
 ``no_grad``/``inference_mode`` block, or a function called under one) whose value is *computed* there (a call, an
-operator) binds a tensor that holds no graph (``Tensor.data``); what holds for such numbers then holds for the loss of
-them (interp.torch_calls). A value that may be the tensor it reads is not one: a name, an attribute, an index, a move,
+operator) binds a tensor that holds no graph (``Tensor.without_grad``, kept through moves and reshapes); a loss of it,
+whose other arguments hold no graph either, holds none (interp.torch_calls). It is kept apart from ``Tensor.data``
+(numbers the code wrote): a loss of such numbers against a target of unknown kind is taken for a smoke test, while a
+prediction made without grad against an unknown target (a DQN's no-grad target given first, ``crit(target_q, q)``)
+still holds the target's graph. A value that may be the tensor it reads is not one: a name, an attribute, an index, a move,
 cast or reshape (``x.cuda()``, ``x.view(n, -1)``: torch may hand back ``x`` itself), an in-place method (``x.add_()``),
 a copy (``copy.deepcopy(x)``, ``Variable(x)``): those keep the read tensor's ``requires_grad``.
 """
@@ -51,6 +54,6 @@ def _computed(expr: ast.expr) -> bool:
 def made_without_grad(rhs: ast.expr, value: Value, no_grad: bool) -> Value:
     """``value``, the tensor an assignment computes, marked as holding no graph where grad is off (see the module
     docstring); any other value as it is."""
-    if not no_grad or not isinstance(value, Tensor) or value.data or value.graph or not _computed(rhs):
+    if not no_grad or not isinstance(value, Tensor) or value.without_grad or value.graph or not _computed(rhs):
         return value
-    return replace(value, data=True)
+    return replace(value, without_grad=True)
