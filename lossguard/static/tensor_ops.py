@@ -911,6 +911,7 @@ def _same_values(t: Tensor, shape: Shape | None, data: bool, **layout: Any) -> T
         prob_pair=t.prob_pair,
         prob_pair_site=t.prob_pair_site,
         data=data,
+        without_grad=t.without_grad,
         **layout,
     )
 

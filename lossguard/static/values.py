@@ -260,6 +260,9 @@ class Tensor(Value):
     #: ``requires_grad=True``), only moved, reshaped or stacked with others like it since: it holds no
     #: autograd graph, and neither does a loss whose input it is (interp.torch_calls)
     data: bool = False
+    #: computed (a call or an operator) while grad was off, ``with torch.no_grad(): pred = model(x)``, and only moved or
+    #: reshaped since: it holds no graph, though it is no number the code wrote (interp.no_grad_values)
+    without_grad: bool = False
 
     def with_(self, **changes: Any) -> Tensor:
         if "act" in changes and "acts" not in changes:
@@ -277,6 +280,7 @@ class Tensor(Value):
         changes.setdefault("prob_pair", False)  # likewise
         changes.setdefault("prob_pair_site", None)
         changes.setdefault("data", False)  # likewise
+        changes.setdefault("without_grad", False)  # likewise
         return replace(self, **changes)
 
     def possible_acts(self) -> frozenset[Act]:
@@ -680,6 +684,7 @@ def join(a: Value, b: Value) -> Value:
             prob_pair=a.prob_pair and b.prob_pair,
             prob_pair_site=_first_site(a.prob_pair_site, b.prob_pair_site) if a.prob_pair and b.prob_pair else None,
             data=a.data and b.data,
+            without_grad=a.without_grad and b.without_grad,
         )
     if isinstance(a, TupleVal) and isinstance(b, TupleVal) and len(a.items) == len(b.items):
         return TupleVal(tuple(join(x, y) for x, y in zip(a.items, b.items)))

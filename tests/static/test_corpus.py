@@ -988,6 +988,11 @@ REALCODE_RECALL33_RECALL_FLOOR = 1.0
 # gathered Q-values squeezed against a TD target times a discount of unknown kind; the repository's own column as the
 # look-alike; tunable): 0 of 1 expected findings on main d9bcb710, 1 of 1 after.
 REALCODE_RECALL35_RECALL_FLOOR = 1.0
+# Round 39 (docs/survey.md, "Round 39: a helper's own optimizer, a held-out prediction remade under no_grad, 37 fresh repositories (branch prec29)"): realcode_prec29 (a unittest that builds a model per
+# checkpoint and hands it to a helper whose local optimizer steps once, CarperAI/trlx; a script's held-out loss of a
+# prediction remade under no_grad, stored into a tensor's slot, dtgfdgfgf/Pytorch_Practice; each with a positive from the
+# same code; tunable): 2 of 2 expected findings and 3 false alarms on main 882e642a, 2 of 2 and none after.
+REALCODE_PREC29_RECALL_FLOOR = 1.0
 
 
 @pytest.mark.parametrize(
@@ -1058,6 +1063,7 @@ REALCODE_RECALL35_RECALL_FLOOR = 1.0
         ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
         ("realcode_recall33", REALCODE_RECALL33_RECALL_FLOOR),
         ("realcode_recall35", REALCODE_RECALL35_RECALL_FLOOR),
+        ("realcode_prec29", REALCODE_PREC29_RECALL_FLOOR),
     ],
 )
 def test_realcode_dev_sets_precision_and_recall_floor(folder, floor):

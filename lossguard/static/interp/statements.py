@@ -41,6 +41,7 @@ from lossguard.static.interp.loss_parts import LossParts
 from lossguard.static.interp.mode_settings import mode_test
 from lossguard.static.interp.model_branches import narrow_models, rejoin
 from lossguard.static.interp.model_choices import choose_models
+from lossguard.static.interp.no_grad_values import made_without_grad
 from lossguard.static.interp.number_tests import refine_number_test
 from lossguard.static.interp.numpy_calls import stores_into_numpy
 from lossguard.static.interp.outside_stores import changes_nothing
@@ -236,6 +237,7 @@ class StatementsMixin(InterpBase):
             value = self.ev(rhs, frame, env)
             if isinstance(value, Unknown):
                 value = self.passed_through(stmt.targets, rhs, env) or self.reloaded(stmt.targets, rhs, frame.module, env) or value
+            value = made_without_grad(rhs, value, frame.no_grad)  # `with torch.no_grad(): pred = model(x)`: no graph
         if id(stmt) in self._graph_later and not frame.no_grad:
             value = holding_graph(value) or value
         for t in stmt.targets:

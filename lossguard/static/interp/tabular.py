@@ -33,7 +33,9 @@ def _split(interp: Any, c: TorchCallArgs) -> Value:
     for array in c.pos:
         part: Value = UNKNOWN
         if isinstance(array, Tensor) and array.shape is not None and array.shape.rank_known and array.shape.dims:
-            part = Tensor(dtype=array.dtype, shape=Shape((None, *array.shape.dims[1:])), numpy=array.numpy)
+            part = Tensor(dtype=array.dtype, shape=Shape((None, *array.shape.dims[1:])), numpy=array.numpy, data=array.data)
+        elif isinstance(array, Tensor) and array.data:
+            part = Tensor(dtype=array.dtype, numpy=array.numpy, data=True)  # rows of numbers made a tensor: no graph
         parts += [part, part]
     return TupleVal(tuple(parts))
 

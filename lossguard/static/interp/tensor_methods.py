@@ -83,7 +83,7 @@ def _m_to(t: Tensor, c: TorchCallArgs) -> Value:
         return t  # .to(device), .cuda(): values and dtype unchanged
     dt = target if isinstance(target, Dtype) else None
     if dt is Dtype.FLOAT:
-        return t.with_(dtype=dt)
+        return t.with_(dtype=dt, data=t.data)
     if target is None and t.dtype is not Dtype.INT and (t.act is not None or t.acts):
         # .to(device) with a device read from somewhere unknown (``x.to(batch.get_device())``, a
         # parameter): a device or a floating dtype moves or rounds the values and keeps what they
@@ -99,7 +99,7 @@ def _m_refill(t: Tensor, c: TorchCallArgs) -> Value:
 
 
 def _m_float(t: Tensor, c: TorchCallArgs) -> Value:
-    return t.with_(dtype=Dtype.FLOAT)
+    return t.with_(dtype=Dtype.FLOAT, data=t.data)  # numbers made a tensor, cast: no graph still
 
 
 def _m_value_keeping(t: Tensor, c: TorchCallArgs) -> Value:

@@ -92,20 +92,26 @@ def _input_without_grad(sig: api.LossSignature, args: dict[str, Arg], frame: Fra
     :mod:`lossguard.static.no_grad_names`), and every other argument is a constant, written as
     graph-free (``.detach()``), read from such a name, or from a target of a loop around the call that
     the loop binds no other way (``for x, y in loader``, ``y = y.cuda()``), or a field of such a target
-    (``batch.y`` of ``for batch in loader``, divelab/MoleculeX): the loss holds no graph. A target computed with grad
-    (``crit(target_q, q_pred)`` of a DQN's no-grad target given first) keeps the loss's graph."""
+    (``batch.y`` of ``for batch in loader``, divelab/MoleculeX): the loss holds no graph. The values say the same
+    where the flow decides (round 39): an input computed under no_grad whatever other binding its name has
+    (``Tensor.without_grad``, interp.no_grad_values), and another argument holding numbers made a tensor
+    (``Tensor.data``: ``torch.tensor(y).float()``, split by ``train_test_split``) or computed under no_grad too. A
+    target computed with grad (``crit(target_q, q_pred)`` of a DQN's no-grad target given first) keeps the loss's
+    graph."""
     first = args.get(sig.positional[0]) if sig.positional else None
     if first is None:
         return False
     facts = frame.module.facts
     without_grad = facts.grad_free_names(frame.scope_node).without_grad
-    if root_name(first.node) not in without_grad:
+    if root_name(first.node) not in without_grad and not (isinstance(first.value, Tensor) and first.value.without_grad):
         return False
     # a batch's data: the targets of a loop around the call, which that loop binds no other way
     data = {n for loop in frame.loops if isinstance(loop, (ast.For, ast.AsyncFor)) for n in facts.grad_free_names(loop).loop_targets}
     for arg in args.values():
         if arg is first or isinstance(arg.node, ast.Constant) or detached_expr(arg.node):
             continue
+        if isinstance(arg.value, Tensor) and (arg.value.data or arg.value.without_grad):
+            continue  # numbers made a tensor (``torch.tensor(y)``), or a tensor computed under no_grad: no graph
         name = root_name(arg.node)
         if name is None or name not in without_grad and name not in data:
             if _field_of(arg.node) not in data:
