@@ -915,6 +915,12 @@ REALCODE_FIX27_RECALL_FLOOR = 1.0
 # a base class and its subclass); all found and none after (rules._holder_clears, rules._aliased_optimizers,
 # interp.self_classes).
 REALCODE_FIX28_RECALL_FLOOR = 1.0
+# Round 39 (docs/survey.md, "Round 39: loss-bug fix commits from git history (branch fixhist29)"): realcode_fix29 (units
+# cut from the parents of loss-bug fixes in uncited repositories, each fix as a look-alike or, where a true finding
+# stays, a positive of it; tunable): on the branch point 10 of 14 found, no false alarm (the four misses: a PATE-GAN's
+# teacher critics indexed by a loop count, `teachers[i]` of `teachers = [critic for _ in range(n)]`); all found after
+# (interp.list_items).
+REALCODE_FIX29_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
 # Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its
 # criterion and model defined nowhere, a tutorial keeping each loss whose copy divided by a named constant it
@@ -1052,6 +1058,7 @@ REALCODE_PREC29_RECALL_FLOOR = 1.0
         ("realcode_fix26", REALCODE_FIX26_RECALL_FLOOR),
         ("realcode_fix27", REALCODE_FIX27_RECALL_FLOOR),
         ("realcode_fix28", REALCODE_FIX28_RECALL_FLOOR),
+        ("realcode_fix29", REALCODE_FIX29_RECALL_FLOOR),
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
         ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),

@@ -29,6 +29,7 @@ from lossguard.static.interp.keyed_comprehensions import keyed_items
 from lossguard.static.interp.keyed_criteria import keyed_choice
 from lossguard.static.interp.keyed_models import keyed_classes
 from lossguard.static.interp.later_bindings import built_once_later
+from lossguard.static.interp.list_items import any_item
 from lossguard.static.interp.loss_subclasses import parent_loss_call, parent_loss_init
 from lossguard.static.interp.mode_settings import enum_attribute
 from lossguard.static.interp.name_tables import name_table
@@ -402,6 +403,9 @@ class ExpressionsMixin(InterpBase):
             return base.item
         if type(base) is ListOf and single and isinstance(node.slice, ast.Slice):
             return base  # replicas[:len(inputs)]: fewer of the same items
+        item = any_item(base, index) if single and not isinstance(node.slice, ast.Slice) else None
+        if item is not None:
+            return item  # teachers[i] of `teachers = [disc for _ in range(n)]` (interp.list_items)
         if isinstance(base, NumberNest) and single and not isinstance(node.slice, ast.Slice) and isinstance(index, (Const, IntVal)):
             return nest_item(base)  # x.tolist()[0][0]
         if isinstance(base, HeadedList) and position is not None:
