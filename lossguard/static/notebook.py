@@ -331,6 +331,19 @@ _IPYTHON_FIRST = re.compile(r"In \[\d+\]: ")
 _IPYTHON = re.compile(r"(In \[\d+\]: |\s*\.\.\.+: )")
 
 
+def without_outputs(src: str) -> str:
+    """A console session pasted as it ran, its printed results blanked (the line count kept): where
+    the first code line carries a ``>>>`` or ``In [n]:`` prompt, a line without one is what the
+    session printed (``(2, 3)``, ``tensor([0.52, ...], grad_fn=<SigmoidBackward0>)``), never code.
+    Text that is no session comes back as it is."""
+    lines = sources.physical_lines(src)
+    head = next((line.lstrip() for line in lines if line.strip()), "")
+    for first_re, each_re in ((_CLASSIC_FIRST, _CLASSIC), (_IPYTHON_FIRST, _IPYTHON)):
+        if first_re.match(head):
+            return "".join((line if each_re.match(line.lstrip()) else "") + "\n" for line in lines)
+    return src
+
+
 def _strip_prompts(lines: list[str], removed: list[int]) -> None:
     """Remove ``>>> `` / ``... `` (or ``In [1]: `` / ``   ...: ``) prompts from every line when
     the cell starts with one, as IPython does; ``removed`` grows by the characters taken."""

@@ -934,6 +934,14 @@ REALCODE_THREADS23_RECALL_FLOOR = 1.0
 # model the post never shows, argmax before the loss, targets outside [0, 1] or the classes, `...` arguments; tunable):
 # 2 of 2 expected findings and no false alarm on the branch point and after.
 REALCODE_THREADS24_RECALL_FLOOR = 1.0
+# Round 39 (docs/survey.md, "Round 39: code posted in issue threads, as posted (branch threads29)"): realcode_threads29
+# (code quoted in issue threads, a pull request's review and a repository's notebook page, kept as posted: one-line
+# fragments under a UserWarning, inline code from prose, names bound nowhere, lines posted indented; F.softmax /
+# log_softmax / nn.LogSoftmax() without dim, KLDivLoss and F.kl_div without reduction, size_average, integer labels
+# into BCEWithLogitsLoss; look-alikes: a documented signature, criteria the lines never show, a fix line, a CRF loop;
+# tunable): 9 of 10 expected findings and no false alarm on the branch point (4 files not checked: indented as
+# posted), 10 of 10 after (sources._parse_as_pasted).
+REALCODE_THREADS29_RECALL_FLOOR = 1.0
 # Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
 # 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
 # collate_fn of the checked code (zip(*batch) and torch.stack, or a loop and torch.tensor) into BCEWithLogitsLoss; a
@@ -1062,6 +1070,7 @@ REALCODE_PREC29_RECALL_FLOOR = 1.0
         ("realcode_mut22", REALCODE_MUT22_RECALL_FLOOR),
         ("realcode_threads23", REALCODE_THREADS23_RECALL_FLOOR),
         ("realcode_threads24", REALCODE_THREADS24_RECALL_FLOOR),
+        ("realcode_threads29", REALCODE_THREADS29_RECALL_FLOOR),
         ("realcode_rule18", REALCODE_RULE18_RECALL_FLOOR),
         ("realcode_mut24", REALCODE_MUT24_RECALL_FLOOR),
         ("realcode_mut25", REALCODE_MUT25_RECALL_FLOOR),

@@ -67,12 +67,12 @@ def test_posted_snippets_that_do_not_parse_are_named_and_the_rest_is_checked(tmp
     r = cli("check", "--isolated", ".", cwd=tmp_path)
     assert r.returncode == 2, r.stdout + r.stderr
     errors = {line.split(": ")[2]: line for line in r.stderr.splitlines() if line.startswith("lossguard: error: ")}
-    assert set(errors) == {"prompts.py", "missing_eq.py", "shell.py"}, r.stderr
-    for name in ("prompts.py", "missing_eq.py", "shell.py"):
-        assert errors[name].endswith("; the file was not checked"), errors[name]
-    assert "syntax error at line 1, column 1" in errors["prompts.py"] and "an interactive prompt `>>>`" in errors["prompts.py"]
-    assert "an IPython shell command `!`" in errors["shell.py"]
+    assert set(errors) == {"missing_eq.py"}, r.stderr
+    assert errors["missing_eq.py"].endswith("; the file was not checked"), errors["missing_eq.py"]
     assert "syntax error at line 5" in errors["missing_eq.py"] and "prompt" not in errors["missing_eq.py"]
+    # round 39 (realcode_threads29): a console session and a script with a shell line are read as IPython reads a
+    # cell (prompts and printed results go, the shell line becomes `pass`); columns point into the text as posted
+    assert "prompts.py:4:15: LG005" in r.stdout and "shell.py:3:13: LG009" in r.stdout
     # a notebook's shell and magic lines are read as IPython reads them, its Python 2 cell as Python 2
     assert "good.py:2:13: LG010" in r.stdout and "py2.py:2:13: LG010" in r.stdout
     assert "cells.ipynb:cell 3:1:8: LG009" in r.stdout
@@ -136,3 +136,51 @@ def test_merge_conflict_markers_are_named_not_taken_for_a_console_prompt(tmp_pat
     assert "prompt" not in r.stderr, r.stderr
     # a line of seven `=` inside a string or a longer rule of `=` is no marker
     assert pasted_code_hint('s = """\n==========\n"""\n>>> x\n', 4).startswith("the line starts with an interactive prompt")
+
+
+# round 39 (realcode_threads29): what issue threads quote. A line a UserWarning prints (indented by two spaces
+# under the warning, lucasjinreal/pytorch_chatbot#4) below a header written at column 0, a fix posted indented
+# as a function body (shobrook/sequitur#4), and a console session with what it printed
+# (`tensor(..., grad_fn=<...>)` is output, never code)
+WARNING_LINE = """\
+\"\"\"the line a warning printed\"\"\"
+# models.py:109: UserWarning: Implicit dimension choice for log_softmax has been deprecated.
+  output = F.log_softmax(self.out(output[0]))
+"""
+BODY_UNDER_IMPORTS = """\
+import torch.nn as nn
+
+    criterion = nn.BCEWithLogitsLoss()
+    for x, y in loader:
+        # the labels come as int64
+        loss = criterion(model(x), y.long())
+    print(loss)
+"""
+INDENTED_FIX = "   criterion = nn.MSELoss(reduction='sum')\n   loss = criterion(out, target)\n"
+SESSION = """\
+>>> import torch, torch.nn as nn
+>>> m = nn.Sigmoid()
+>>> out = m(torch.randn(3))
+>>> out
+tensor([0.5292, 0.6549, 0.5487], grad_fn=<SigmoidBackward0>)
+>>> nn.BCEWithLogitsLoss()(out, torch.tensor([1., 0., 1.]))
+tensor(0.6931)
+"""
+# a real indentation error in the middle of a module is still one: the block is read where it is meant
+STRAY_INDENT = "import torch.nn.functional as F\ndef f(x):\n    return x\n        y = F.softmax(x, dim=1)\n"
+
+
+def test_posted_code_is_read_as_ipython_reads_a_cell(tmp_path: Path) -> None:
+    for name, text in (
+        ("warning.py", WARNING_LINE),
+        ("body.py", BODY_UNDER_IMPORTS),
+        ("fix.py", INDENTED_FIX),
+        ("session.py", SESSION),
+        ("stray.py", STRAY_INDENT),
+    ):
+        (tmp_path / name).write_text(text)
+    r = cli("check", "--isolated", ".", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "could not be checked" not in r.stdout and "lossguard: error" not in r.stderr, r.stdout + r.stderr
+    found = sorted(line.split(" [")[0] for line in r.stdout.splitlines() if ": LG0" in line)
+    assert found == ["body.py:6:36: LG004", "session.py:6:28: LG003", "warning.py:3:12: LG011"], r.stdout
