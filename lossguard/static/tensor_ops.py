@@ -442,13 +442,14 @@ def _constructed(qname: str, node: ast.Call, pos: list[Value], kw: dict[str, Val
                 else (Dtype.BOOL if isinstance(fill.value, bool) else Dtype.INT if isinstance(fill.value, int) else None)
             )
     elif qname == "torch.randint":
-        size = kw.get("size", pos[-1] if pos else UNKNOWN)
         size_node = keyword_arg(node, "size")
         if size_node is None:
             size_node = node.args[-1] if node.args else None
-        if isinstance(size_node, (ast.Tuple, ast.List)) and isinstance(size, TupleVal):
-            shape = Shape(tuple(dim_of(v, e) for v, e in zip(size.items, size_node.elts)))
+        shape = _size_shape(kw.get("size", pos[-1] if pos else UNKNOWN), size_node)
         dtype = dtype or Dtype.INT
+    elif qname == "torch.normal":
+        shape = _normal_shape(node, pos, kw)
+        dtype = dtype or Dtype.FLOAT
     elif qname in api.INT_CONSTRUCTORS:
         dtype = dtype or Dtype.INT
         shape = _data_shape(node, pos)
@@ -710,6 +711,34 @@ def concat_shape(parts: list[Tensor], count_known: bool, dim: Value, stack: bool
         sizes_d = [s.dims[d] for s in shapes]  # type: ignore[union-attr]
         agreed[d] = sum(sizes_d) if count_known and all(isinstance(x, int) for x in sizes_d) else None  # type: ignore[arg-type]
     return Shape(tuple(agreed))
+
+
+def _size_shape(size: Value, size_node: ast.expr | None) -> Shape | None:
+    """The shape a literal ``size`` argument names (``(n, 2)``, ``[batch, 1]``): one axis per item; None otherwise."""
+    if isinstance(size_node, (ast.Tuple, ast.List)) and isinstance(size, TupleVal):
+        return Shape(tuple(dim_of(v, e) for v, e in zip(size.items, size_node.elts)))
+    return None
+
+
+def _normal_shape(node: ast.Call, pos: list[Value], kw: dict[str, Value]) -> Shape | None:
+    """``torch.normal(mean, std, size)``: numbers for ``mean`` and ``std`` and the shape ``size`` names (the d2l book's
+    ``torch.normal(0, 1, (num_examples, len(w)))``, round 39: not three sizes as for ``torch.randn``); ``torch.normal(mean,
+    std)`` with a tensor ``mean`` (and a number ``std``, or a tensor of the same shape): the mean's shape. Unknown for
+    anything else (a tensor ``std`` of another shape broadcasts; ``*args``)."""
+    if has_star(node):
+        return None
+    size_node = keyword_arg(node, "size")
+    if size_node is None and len(node.args) > 2:
+        size_node = node.args[2]
+    if size_node is not None:
+        return _size_shape(kw.get("size", pos[2] if len(pos) > 2 else UNKNOWN), size_node)
+    mean = pos[0] if pos else kw.get("mean", UNKNOWN)
+    std = pos[1] if len(pos) > 1 else kw.get("std")
+    if not isinstance(mean, Tensor) or mean.shape is None:
+        return None
+    if std is None or (isinstance(std, Const) and isinstance(std.value, (int, float))):
+        return mean.shape
+    return mean.shape if isinstance(std, Tensor) and std.shape == mean.shape else None
 
 
 def _data_shape(node: ast.Call, pos: list[Value]) -> Shape | None:

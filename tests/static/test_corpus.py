@@ -917,9 +917,10 @@ REALCODE_FIX27_RECALL_FLOOR = 1.0
 REALCODE_FIX28_RECALL_FLOOR = 1.0
 # Round 39 (docs/survey.md, "Round 39: loss-bug fix commits from git history (branch fixhist29)"): realcode_fix29 (units
 # cut from the parents of loss-bug fixes in uncited repositories, each fix as a look-alike or, where a true finding
-# stays, a positive of it; tunable): on the branch point 10 of 14 found, no false alarm (the four misses: a PATE-GAN's
-# teacher critics indexed by a loop count, `teachers[i]` of `teachers = [critic for _ in range(n)]`); all found after
-# (interp.list_items).
+# stays, a positive of it; a false alarm read on a mined HEAD as a look-alike; tunable): on the branch point 11 of 15
+# found and one false alarm (the four misses: a PATE-GAN's teacher critics indexed by a loop count, `teachers[i]` of
+# `teachers = [critic for _ in range(n)]`; the false alarm: `torch.normal(0, 1, (n, 2))` read as three sizes); all
+# found and none after (interp.list_items, tensor_ops._normal_shape).
 REALCODE_FIX29_RECALL_FLOOR = 1.0
 # Round 33 (docs/survey.md, "Round 33: code posted in Q&A threads (branch threads23)"): realcode_threads23 (code shown on
 # Q&A pages, forum threads, guides and blog posts, kept incomplete: the PyTorch FAQ's `total_loss += loss[0]` with its

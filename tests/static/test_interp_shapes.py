@@ -369,6 +369,39 @@ h = crit(torch.clamp(torch.add(cols, x.max().item()), 0, 1).view(-1), torch.ones
 }
 
 
+# Round 39 (smashHit3/pytorch-deep-learning's d2l linear regression at HEAD): `torch.normal(0, 1, (n, len(w)))` draws an
+# (n, 2) matrix; read as the sizes of torch.randn it was (0, 1, ?), and the model's output on it a rank-3 tensor
+_NORMAL_DRAWS = """
+import torch
+from torch import nn
+
+
+def synthetic_data(w, b, num_examples):
+    X = torch.normal(0, 1, (num_examples, len(w)))
+    y = torch.matmul(X, w) + b
+    y += torch.normal(0, 0.01, y.shape)
+    return X, y.reshape((-1, 1))
+
+
+features, labels = synthetic_data(torch.tensor([2, -3.4]), 4.2, 1000)
+net = nn.Sequential(nn.Linear(2, 1))
+loss = nn.MSELoss()
+trainer = torch.optim.SGD(net.parameters(), lr=0.03)
+for epoch in range(3):
+    trainer.zero_grad()
+    l = loss(net(features), {target})
+    l.backward()
+    trainer.step()
+"""
+PROJECTS["normal_draws_of_a_named_size_look_alike"] = {"train.py": _NORMAL_DRAWS.replace("{target}", "labels.view(-1, 1)")}
+# the same draws against a target of one axis: the (1000, 1) output broadcasts against (1000,)
+PROJECTS["normal_draws_of_a_named_size"] = {
+    "train.py": _NORMAL_DRAWS.replace("{target}", "torch.normal(0, 1, (1000,))").replace(
+        "    l = loss(net(features), torch.normal(0, 1, (1000,)))", "    l = loss(net(features), torch.normal(0, 1, (1000,)))  # expect: LG005"
+    )
+}
+
+
 @pytest.mark.parametrize("name", sorted(PROJECTS))
 def test_shapes_and_dtypes(tmp_path: Path, name: str) -> None:
     expected, actual = project_findings(tmp_path, PROJECTS[name])

@@ -13,6 +13,7 @@ from lossguard.static.tensor_ops import (
     batched,
     binop,
     concat_shape,
+    constructor,
     dataset_row,
     number_items,
     number_list_shape,
@@ -128,6 +129,25 @@ def test_sizes_as_arguments_or_as_one_shape():
     node, pos = _call("np.ones((64, 1), dtype)")
     assert sizes_shape(node, [TupleVal((Const(64), Const(1))), UNKNOWN], count=1) == Shape((64, 1))
     assert sizes_shape(*_call("np.zeros(shape)")) is None  # a variable may be a tuple
+
+
+def test_normal_draws_have_the_size_they_name_or_the_mean_s_shape():
+    # round 39 (smashHit3/pytorch-deep-learning's d2l linear regression): torch.normal(mean, std, size) is not
+    # torch.randn(*sizes); its third argument (or `size=`) is the shape
+    node, _ = _call("torch.normal(0, 1, (64, 2))")
+    drawn = constructor("torch.normal", node, [Const(0), Const(1), TupleVal((Const(64), Const(2)))], {})
+    assert drawn.shape == Shape((64, 2)) and drawn.dtype is Dtype.FLOAT
+    node, _ = _call("torch.normal(0.0, 0.01, size=(n, 1))")
+    assert constructor("torch.normal", node, [Const(0.0), Const(0.01)], {"size": TupleVal((INT, Const(1)))}).shape == Shape(("n", 1))
+    mean = Tensor(shape=Shape((8, 3)))
+    node, _ = _call("torch.normal(mu, 0.01)")
+    assert constructor("torch.normal", node, [mean, Const(0.01)], {}).shape == Shape((8, 3))
+    node, _ = _call("torch.normal(mu, sigma)")
+    assert constructor("torch.normal", node, [mean, Tensor(shape=Shape((8, 3)))], {}).shape == Shape((8, 3))
+    # a std of another shape broadcasts; a size held in a variable may be anything
+    assert constructor("torch.normal", node, [mean, Tensor(shape=Shape((1, 3)))], {}).shape is None
+    node, _ = _call("torch.normal(0, 1, shape)")
+    assert constructor("torch.normal", node, [Const(0), Const(1), UNKNOWN], {}).shape is None
 
 
 def test_a_list_of_one_number_per_item_is_one_dimensional():
