@@ -433,13 +433,14 @@ class gc_paused:  # noqa: N801 - used as a context manager, like contextlib's
 
 
 def _parse_as_pasted(source: str) -> ast.Module | None:
-    """The tree of code pasted into an issue, a forum post or a file the way IPython reads a cell:
-    lines lifted from a function body (every line indented: the first line's indentation goes),
-    a console session (``>>> `` / ``... `` and ``In [n]: `` prompts go, the lines it printed are
-    blanked), ``%magic`` and ``!shell`` lines (they become ``pass``), and a block indented under a
-    header at column 0 (each such block moved back, :func:`_dedent_block`). Line numbers stay; each node's columns are moved back by what
-    was removed from its line, so findings point into the text as written. None when the text
-    needs none of that, or still does not parse (an unfinished merge is never read so)."""
+    """The tree of code pasted into an issue, a forum post or a file, read the way IPython reads a
+    cell: lines lifted from a function body (every line indented: the first line's indentation
+    goes), a console session (``>>> `` / ``... `` and ``In [n]: `` prompts go, the lines it printed
+    are blanked), ``%magic`` and ``!shell`` lines (they become ``pass``); then each block indented
+    under a header at column 0 is moved back (:func:`_dedent_block`). Line numbers stay; each
+    node's columns are moved back by what was removed from its line, so findings point into the
+    text as written. None when the text needs none of that, or still does not parse (an
+    unfinished merge is never read so)."""
     from lossguard.static import notebook  # only for text Python refuses
 
     if conflict_marker_line(source) is not None:

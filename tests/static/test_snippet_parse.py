@@ -184,3 +184,14 @@ def test_posted_code_is_read_as_ipython_reads_a_cell(tmp_path: Path) -> None:
     assert "could not be checked" not in r.stdout and "lossguard: error" not in r.stderr, r.stdout + r.stderr
     found = sorted(line.split(" [")[0] for line in r.stdout.splitlines() if ": LG0" in line)
     assert found == ["body.py:6:36: LG004", "session.py:6:28: LG003", "warning.py:3:12: LG011"], r.stdout
+
+
+def test_a_notebook_cell_with_a_pasted_block_is_checked_not_left_out(tmp_path: Path) -> None:
+    (tmp_path / "cells.ipynb").write_text(
+        _notebook("import torch.nn.functional as F\n", "x = 1\n    out = F.softmax(x)\n    y = 2\n", "z = F.softmax(x, dim=1)\n")
+    )
+    r = cli("check", "--isolated", "cells.ipynb", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "could not be checked" not in r.stdout, r.stdout
+    found = [line.split(" [")[0] for line in r.stdout.splitlines() if ": LG0" in line]
+    assert found == ["cells.ipynb:cell 2:2:11: LG011"], r.stdout
