@@ -402,7 +402,9 @@ for x, y in loader:
             "the loop calls on `self` stores it (`self.make_model(name)` writing `self.model = ...`, anywhere in "
             "that method, as a rebinding in the loop's own body is read anywhere in it): a unittest that builds "
             "a model per checkpoint and back-propagates one loss through it is silent (CarperAI/trlx's "
-            "`tests/test_peft.py`); the helper handed a network made once before the loop is reported. A call in a function of "
+            "`tests/test_peft.py`); the helper handed a network made once before the loop is reported, and a method that stores "
+            "the network only on its first call (`if self.model is None: self.model = Net()`) is read as rebinding it every "
+            "iteration, so such a loop is missed. A call in a function of "
             "another file counts as clearing only when it clears there: a name that merely mentions a gradient "
             "(a gradient-reversal layer's `grad_reverse()` in a domain classifier's forward) does not."
         ),
