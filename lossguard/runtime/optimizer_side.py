@@ -98,6 +98,7 @@ class OptimizerSide:
         def _internal_error(self, where: str, exc: BaseException) -> None: ...
         def _flush_raise(self) -> None: ...
         def _relayout(self, opt: torch.optim.Optimizer) -> None: ...
+        def _read(self) -> None: ...
 
     def _steps_unfrozen(self, opt: torch.optim.Optimizer) -> bool:
         """Whether ``opt`` steps a trainable parameter of the model (the watcher, made while the model was
@@ -125,9 +126,38 @@ class OptimizerSide:
                 known = self._steps_unfrozen(opt)
             if known:
                 self._relayout(opt)
+                self._note_asleep(opt)
         if known:
             self._s.last_opt = weakref.ref(opt)
         return known
+
+    def _note_asleep(self, opt: torch.optim.Optimizer) -> None:
+        """What a measured step compares to see ``opt`` step parameters the layout does not hold: its param-group
+        count (``add_param_group``) and the model's parameters it steps that are frozen now (``requires_grad``)."""
+        model = self._model()
+        if model is None:
+            return
+        mine = {id(p) for p in model.parameters()} - self._param_ids
+        frozen = [p for g in opt.param_groups for p in g["params"] if id(p) in mine and not p.requires_grad]
+        self._s.asleep[opt] = (len(opt.param_groups), frozen)
+
+    def _wake(self, s: StepState, opt: torch.optim.Optimizer) -> None:
+        """``opt`` steps parameters the layout does not hold (a frozen backbone released by ``requires_grad``, a
+        group added by ``add_param_group``): the steps measured so far are read with the layout they were measured
+        with, the layout is taken again (their gradient norms read from this step on, the first dense layer
+        perhaps another), and the detectors drop what compares steps across the change (``Detector.retrained``).
+        In a run of several processes a read is a collective the other ranks may not share at this point: the
+        layout stays there (the change is not followed)."""
+        if s.world > 1:
+            s.asleep.pop(opt, None)
+            return
+        before = self._param_ids
+        self._read()
+        self._relayout(opt)
+        self._note_asleep(opt)
+        if self._param_ids != before:
+            for det in s.active:
+                det.retrained()
 
     def read_gradients(self, optimizer: torch.optim.Optimizer) -> None:
         """Read this step's gradients now (idempotent per step).
@@ -167,6 +197,9 @@ class OptimizerSide:
             cur.grads = cur.weights = None
         step = s.step
         if step < GRAD_EARLY or step % GRAD_EVERY == 0 or s.skip:  # is_measured(), inline: every step
+            asleep = s.asleep.get(opt)
+            if asleep is not None and (len(groups) != asleep[0] or any(p.requires_grad for p in asleep[1])):
+                self._wake(s, opt)
             type(self)._measure(self, cur, True)  # the class's: self.name is nn.Module's slow path
 
     def measured(self, step: int) -> bool:
