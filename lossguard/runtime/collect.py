@@ -118,6 +118,7 @@ class StepState:
         "weight_cache",
         "weights_at",
         "asleep",
+        "cleared",
         "thread",
         "read_at",
         # the watcher's settings and parts the per-step path reads (set by the watcher)
@@ -180,6 +181,8 @@ class StepState:
         # by optimizer: its param-group count and the model's parameters it steps that were frozen when the layout
         # was taken (optimizer_side: a change of either, seen at a measured step, takes the layout again)
         self.asleep: weakref.WeakKeyDictionary[Any, tuple[int, list[torch.Tensor]]] = weakref.WeakKeyDictionary()
+        # measured optimizer steps in a row whose gradients were all cleared after the backward (-1: reported)
+        self.cleared = 0
         self.thread: int | None = None
         self.broken = False  # an internal error switched the watcher off
         self.closed = False

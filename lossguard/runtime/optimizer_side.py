@@ -16,7 +16,7 @@ import torch
 
 from lossguard.errors import LossGuardError
 from lossguard.runtime.collect import Record, StepState
-from lossguard.runtime.detectors import LossSpike, NanLoss
+from lossguard.runtime.detectors import LossPlateau, LossSpike, NanLoss
 from lossguard.runtime.distributed import all_reduce_sum
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,6 +34,8 @@ GRAD_EVERY = 8
 GRAD_EARLY = 16
 WEIGHTS_EVERY = 16
 WEIGHTS_EARLY = 64
+# measured optimizer steps in a row with every gradient cleared after the backward before the step is reported (_cleared)
+CLEARED_STEPS = 8
 
 
 def on_cadence(step: int) -> bool:
@@ -98,6 +100,9 @@ class OptimizerSide:
         def _internal_error(self, where: str, exc: BaseException) -> None: ...
         def _flush_raise(self) -> None: ...
         def _relayout(self, opt: torch.optim.Optimizer) -> None: ...
+        def _emit_misuse(
+            self, code: str, step: int, message: str, data: dict, severity: str | None = None, fix: str | None = None
+        ) -> None: ...
         def _read(self) -> None: ...
 
     def _steps_unfrozen(self, opt: torch.optim.Optimizer) -> bool:
@@ -219,7 +224,11 @@ class OptimizerSide:
         every = [p.grad for p in params]
         index = tuple(i for i, g in enumerate(every) if g is not None and not g.is_sparse)
         if not index:
+            if optimizer and cur.backwards and all(g is None for g in every):
+                type(self)._cleared(self, s, cur)  # the rare path: a step that updates nothing of the model
             return
+        if s.cleared > 0:
+            s.cleared = 0
         grads = every if len(index) == len(every) else [every[i] for i in index]
         last = layout.dense[1]
         # the last dense weight's gradient as read above (one read of .grad per parameter)
@@ -246,6 +255,37 @@ class OptimizerSide:
             return
         # hand-written updates: compared at the next backward, after the loop's update (_after_backward)
         s.manual_probe = (step, now.clone())
+
+    def _cleared(self, s: StepState, cur: Record) -> None:
+        """An optimizer step of this step's loss, whose backward reached the model (the sentinel's hook fired), with
+        no gradient on any of the model's trainable parameters (every ``.grad`` None): the gradients were cleared
+        between ``backward()`` and ``step()`` (``optimizer.zero_grad()`` between the two), so the step updates
+        nothing. ``CLEARED_STEPS`` measured steps in a row are reported once, as LG103 (nothing is learnt), and LG103's
+        plateau test then counts it said. Gradients zeroed in place (``zero_grad(set_to_none=False)``) leave tensors of
+        zeros: their norms, read later on the device, are not seen here."""
+        if s.cleared < 0:
+            return
+        s.cleared += 1
+        if s.cleared < CLEARED_STEPS:
+            return
+        s.cleared = -1
+        n = len(self._params)
+        self._emit_misuse(
+            "LG103",
+            cur.step,
+            f"Step {cur.step}: at each of the last {CLEARED_STEPS} measured optimizer steps the backward had reached the model, "
+            f"yet when the optimizer stepped none of its {n} trainable parameters had a gradient (every .grad None): the "
+            "gradients are cleared between backward() and step(), so no update changes the model and nothing is learnt.",
+            {"steps": CLEARED_STEPS, "parameters": n, "lr": cur.lr},
+            "error",
+            fix="Clear the gradients before loss.backward() (or after optimizer.step()), never between the two: "
+            "optimizer.zero_grad(); loss.backward(); optimizer.step(). Look for a zero_grad() (of the optimizer or the "
+            "model), a `p.grad = None` or a model reloaded between backward() and step() "
+            "(chosen because every parameter's gradient was None at the step while the backward had reached the model).",
+        )
+        plateau = self._detector(LossPlateau)
+        if plateau is not None:
+            plateau.reported = True
 
     def _on_optimizer_post(self, s: StepState, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
         last = s.last_opt
