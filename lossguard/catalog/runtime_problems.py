@@ -160,7 +160,14 @@ PROBLEMS: tuple[Problem, ...] = (
             "still has a gradient measured, or that changes, is left to the fit. Weights that barely move "
             "while the first layer gets exactly zero gradient, after an earlier update that moved the last "
             "layer by more than its own norm, are taken for damage (the fix lowers the learning rate, as after "
-            "a blow-up), even when the units died for another reason."
+            "a blow-up), even when the units died for another reason. "
+            "An optimizer step whose loss's backward reached the model, with no gradient on any of its "
+            "trainable parameters (every .grad None) at 8 measured steps in a row, is reported as gradients "
+            "cleared between backward() and step() (an error: the step updates nothing); gradients zeroed in "
+            "place (zero_grad(set_to_none=False)) are tensors of zeros and are not seen by that test. When "
+            "layers are released mid-run (requires_grad set again on parameters the optimizer holds, or "
+            "add_param_group), the fit starts again at the release: a plateau there is reported 100 steps later "
+            "at the earliest; in a run of several processes a release is not followed."
         ),
         severity="warning",
     ),

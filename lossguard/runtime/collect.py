@@ -9,6 +9,7 @@ torch.distributed, and reads it with one ``tolist()``.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -116,6 +117,8 @@ class StepState:
         "probe_view",
         "weight_cache",
         "weights_at",
+        "asleep",
+        "cleared",
         "thread",
         "read_at",
         # the watcher's settings and parts the per-step path reads (set by the watcher)
@@ -175,6 +178,11 @@ class StepState:
         # the last weight norms read, by gradient index (a measured step's update ratio), and the step they were taken at
         self.weight_cache: dict[tuple[int, ...], list[float]] = {}
         self.weights_at = -(10**9)
+        # by optimizer: its param-group count and the model's parameters it steps that were frozen when the layout
+        # was taken (optimizer_side: a change of either, seen at a measured step, takes the layout again)
+        self.asleep: weakref.WeakKeyDictionary[Any, tuple[int, list[torch.Tensor]]] = weakref.WeakKeyDictionary()
+        # measured optimizer steps in a row whose gradients were all cleared after the backward (-1: reported)
+        self.cleared = 0
         self.thread: int | None = None
         self.broken = False  # an internal error switched the watcher off
         self.closed = False

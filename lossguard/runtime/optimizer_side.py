@@ -16,7 +16,7 @@ import torch
 
 from lossguard.errors import LossGuardError
 from lossguard.runtime.collect import Record, StepState
-from lossguard.runtime.detectors import LossSpike, NanLoss
+from lossguard.runtime.detectors import LossPlateau, LossSpike, NanLoss
 from lossguard.runtime.distributed import all_reduce_sum
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,6 +34,8 @@ GRAD_EVERY = 8
 GRAD_EARLY = 16
 WEIGHTS_EVERY = 16
 WEIGHTS_EARLY = 64
+# measured optimizer steps in a row with every gradient cleared after the backward before the step is reported (_cleared)
+CLEARED_STEPS = 8
 
 
 def on_cadence(step: int) -> bool:
@@ -98,6 +100,8 @@ class OptimizerSide:
         def _internal_error(self, where: str, exc: BaseException) -> None: ...
         def _flush_raise(self) -> None: ...
         def _relayout(self, opt: torch.optim.Optimizer) -> None: ...
+        def _emit_misuse(self, code: str, step: int, message: str, data: dict, severity: str | None = None, fix: str | None = None) -> None: ...
+        def _read(self) -> None: ...
 
     def _steps_unfrozen(self, opt: torch.optim.Optimizer) -> bool:
         """Whether ``opt`` steps a trainable parameter of the model (the watcher, made while the model was
@@ -125,9 +129,38 @@ class OptimizerSide:
                 known = self._steps_unfrozen(opt)
             if known:
                 self._relayout(opt)
+                self._note_asleep(opt)
         if known:
             self._s.last_opt = weakref.ref(opt)
         return known
+
+    def _note_asleep(self, opt: torch.optim.Optimizer) -> None:
+        """What a measured step compares to see ``opt`` step parameters the layout does not hold: its param-group
+        count (``add_param_group``) and the model's parameters it steps that are frozen now (``requires_grad``)."""
+        model = self._model()
+        if model is None:
+            return
+        mine = {id(p) for p in model.parameters()} - self._param_ids
+        frozen = [p for g in opt.param_groups for p in g["params"] if id(p) in mine and not p.requires_grad]
+        self._s.asleep[opt] = (len(opt.param_groups), frozen)
+
+    def _wake(self, s: StepState, opt: torch.optim.Optimizer) -> None:
+        """``opt`` steps parameters the layout does not hold (a frozen backbone released by ``requires_grad``, a
+        group added by ``add_param_group``): the steps measured so far are read with the layout they were measured
+        with, the layout is taken again (their gradient norms read from this step on, the first dense layer
+        perhaps another), and the detectors drop what compares steps across the change (``Detector.retrained``).
+        In a run of several processes a read is a collective the other ranks may not share at this point: the
+        layout stays there (the change is not followed)."""
+        if s.world > 1:
+            s.asleep.pop(opt, None)
+            return
+        before = self._param_ids
+        self._read()
+        self._relayout(opt)
+        self._note_asleep(opt)
+        if self._param_ids != before:
+            for det in s.active:
+                det.retrained()
 
     def read_gradients(self, optimizer: torch.optim.Optimizer) -> None:
         """Read this step's gradients now (idempotent per step).
@@ -167,6 +200,9 @@ class OptimizerSide:
             cur.grads = cur.weights = None
         step = s.step
         if step < GRAD_EARLY or step % GRAD_EVERY == 0 or s.skip:  # is_measured(), inline: every step
+            asleep = s.asleep.get(opt)
+            if asleep is not None and (len(groups) != asleep[0] or any(p.requires_grad for p in asleep[1])):
+                self._wake(s, opt)
             type(self)._measure(self, cur, True)  # the class's: self.name is nn.Module's slow path
 
     def measured(self, step: int) -> bool:
@@ -186,7 +222,11 @@ class OptimizerSide:
         every = [p.grad for p in params]
         index = tuple(i for i, g in enumerate(every) if g is not None and not g.is_sparse)
         if not index:
+            if optimizer and cur.backwards and all(g is None for g in every):
+                type(self)._cleared(self, s, cur)  # the rare path: a step that updates nothing of the model
             return
+        if s.cleared > 0:
+            s.cleared = 0
         grads = every if len(index) == len(every) else [every[i] for i in index]
         last = layout.dense[1]
         # the last dense weight's gradient as read above (one read of .grad per parameter)
@@ -213,6 +253,37 @@ class OptimizerSide:
             return
         # hand-written updates: compared at the next backward, after the loop's update (_after_backward)
         s.manual_probe = (step, now.clone())
+
+    def _cleared(self, s: StepState, cur: Record) -> None:
+        """An optimizer step of this step's loss, whose backward reached the model (the sentinel's hook fired), with
+        no gradient on any of the model's trainable parameters (every ``.grad`` None): the gradients were cleared
+        between ``backward()`` and ``step()`` (``optimizer.zero_grad()`` between the two), so the step updates
+        nothing. ``CLEARED_STEPS`` measured steps in a row are reported once, as LG103 (nothing is learnt), and LG103's
+        plateau test then counts it said. Gradients zeroed in place (``zero_grad(set_to_none=False)``) leave tensors of
+        zeros: their norms, read later on the device, are not seen here."""
+        if s.cleared < 0:
+            return
+        s.cleared += 1
+        if s.cleared < CLEARED_STEPS:
+            return
+        s.cleared = -1
+        n = len(self._params)
+        self._emit_misuse(
+            "LG103",
+            cur.step,
+            f"Step {cur.step}: at each of the last {CLEARED_STEPS} measured optimizer steps the backward had reached the model, "
+            f"yet when the optimizer stepped none of its {n} trainable parameters had a gradient (every .grad None): the "
+            "gradients are cleared between backward() and step(), so no update changes the model and nothing is learnt.",
+            {"steps": CLEARED_STEPS, "parameters": n, "lr": cur.lr},
+            "error",
+            fix="Clear the gradients before loss.backward() (or after optimizer.step()), never between the two: "
+            "optimizer.zero_grad(); loss.backward(); optimizer.step(). Look for a zero_grad() (of the optimizer or the "
+            "model), a `p.grad = None` or a model reloaded between backward() and step() "
+            "(chosen because every parameter's gradient was None at the step while the backward had reached the model).",
+        )
+        plateau = self._detector(LossPlateau)
+        if plateau is not None:
+            plateau.reported = True
 
     def _on_optimizer_post(self, s: StepState, opt: torch.optim.Optimizer, skipped: bool = False) -> None:
         last = s.last_opt

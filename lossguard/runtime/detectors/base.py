@@ -380,6 +380,11 @@ class Detector:
     def reset(self) -> None:
         """Fresh state."""
 
+    def retrained(self) -> None:
+        """The model's trainable parameters changed after the steps seen so far (layers unfrozen, a param group
+        added: ``optimizer_side``): a detector whose window compares steps, or layers, across the change drops
+        it here. The base class keeps everything."""
+
     def update(self, stats: StepStats) -> Finding | None:
         raise NotImplementedError
 

@@ -137,7 +137,10 @@ class LossPlateau(Detector):
     barely move (below ``still``), a learning rate far too small is reported for such a loss too
     (a recommender's positive and negative BCE calls look the same), ``patience`` consecutive checks
     (one every ``every`` steps) must agree, and there is one report per plateau: the next needs
-    real progress first.
+    real progress first. When layers are released mid-run (``requires_grad`` set again, a param group
+    added to the optimizer) the fit starts again at the release: a loss flat while a backbone was
+    frozen and falling once it is trained is no plateau; one still flat ``moving_window`` steps after
+    the release is.
 
     A loss exactly 0 at every updated step from the first, with every measured gradient norm exactly 0, is
     reported at its ``min_window``-th step (at least 8 gradient measurements): it does not depend on
@@ -251,6 +254,15 @@ class LossPlateau(Detector):
 
     def loaded(self) -> None:
         self._fix_start()
+
+    def retrained(self) -> None:
+        """Layers were unfrozen (or a param group added): the fit starts again from the next step. A loss flat
+        while the backbone was frozen and falling since it was released reads as flat over a window that spans
+        both. The run's first losses (``start``) stay: a plateau is still measured against where the run began."""
+        self.values.clear()
+        self.updates.clear()
+        self.ratios.clear()
+        self.wait = 0
 
     def _fix_start(self) -> None:
         """Once the first ``min_window`` losses are in, they never change: their medians once."""

@@ -220,6 +220,13 @@ class VanishingGradients(Detector):
         self.since, self.loss = rise_since_run(losses, steps, i, n - 1, bar, self.since), losses[n - 1]
         return n
 
+    def retrained(self) -> None:
+        """Layers were unfrozen (or a param group added): the first and last dense layers compared are others now
+        (the layout is taken again), so the ratios measured before are dropped, the first ones included."""
+        self.ratios.clear()
+        self.body.clear()
+        self.first.clear()
+
     def update(self, stats: StepStats) -> Finding | None:
         if stats.loss is not None and math.isfinite(stats.loss):
             if self.first_loss is None:

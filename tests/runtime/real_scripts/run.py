@@ -743,6 +743,7 @@ def _all_scripts() -> list[Script]:
         round26,
         round27,
         round28,
+        round29,
     )
 
     return (
@@ -768,6 +769,7 @@ def _all_scripts() -> list[Script]:
         + round26.SCRIPTS26
         + round27.SCRIPTS27
         + round28.SCRIPTS28
+        + round29.SCRIPTS29
     )
 
 
