@@ -6,7 +6,7 @@ MIRRORS holds one git directory per repository, ``MIRRORS/owner+name/repo`` (a b
 git directory is ``repo/.git``), as the ``fetch`` tool or ``git clone --mirror URL MIRRORS/owner+name/repo`` leaves
 them. For each line ``owner/name COMMIT ROUND`` of the list (``bench/survey_repos.py`` writes it) whose round is in
 ``--rounds``, every ``.py`` and ``.ipynb`` blob of the commit's tree is written to ``OUT/owner+name/<path>`` (paths
-with spaces and non-ASCII names kept as git stores them). A blob the snapshot lacks (a large notebook left out of
+with spaces and non-ASCII names kept as git stores them; a symbolic link made a link when it stays in the tree). A blob the snapshot lacks (a large notebook left out of
 it) is skipped and named in ``OUT/missing.txt``; a repository without a mirror, or whose mirror lacks the commit,
 is skipped and named there too. ``OUT/commits.txt`` gets ``owner+name FULL_COMMIT ROUND FILES`` per tree
 extracted, the file ``bench/survey.py`` reads. An existing ``OUT/owner+name`` is replaced.
@@ -42,8 +42,8 @@ def git(gd: Path, *args: str, data: bytes | None = None) -> subprocess.Completed
     return subprocess.run(["git", "--git-dir", str(gd), *args], input=data, capture_output=True, env=env)
 
 
-def blobs(gd: Path, commit: str) -> list[tuple[str, str]]:
-    """(object id, path) of every .py/.ipynb blob of the commit's tree."""
+def blobs(gd: Path, commit: str) -> list[tuple[str, str, bool]]:
+    """(object id, path, is a symbolic link) of every .py/.ipynb blob of the commit's tree."""
     out = git(gd, "ls-tree", "-r", "-z", "--full-tree", commit).stdout
     found = []
     for entry in out.split(b"\0"):
@@ -52,13 +52,16 @@ def blobs(gd: Path, commit: str) -> list[tuple[str, str]]:
         meta, _, path = entry.partition(b"\t")
         mode, kind, oid = meta.split()
         name = path.decode("utf-8", "surrogateescape")
-        if kind == b"blob" and mode != b"120000" and name.endswith(SUFFIXES):
-            found.append((oid.decode(), name))
+        if kind == b"blob" and name.endswith(SUFFIXES):
+            found.append((oid.decode(), name, mode == b"120000"))
     return found
 
 
 def extract(gd: Path, commit: str, dest: Path) -> tuple[int, list[str]]:
-    """Write the commit's Python files under dest; return the count written and the paths whose blob is missing."""
+    """Write the commit's Python files under dest; return the count written and the paths not written, with why.
+
+    A symbolic link is made a link, as a checkout makes it (speechbrain's recipes link shared files), when its
+    target stays inside dest; one that leaves the tree is not written."""
     wanted = blobs(gd, commit)
     written, missing = 0, []
     for start in range(0, len(wanted), CHUNK):
@@ -68,21 +71,27 @@ def extract(gd: Path, commit: str, dest: Path) -> tuple[int, list[str]]:
     return written, missing
 
 
-def _write(gd: Path, wanted: list[tuple[str, str]], dest: Path) -> tuple[int, list[str]]:
-    batch = git(gd, "cat-file", "--batch", data="".join(f"{oid}\n" for oid, _ in wanted).encode())
+def _write(gd: Path, wanted: list[tuple[str, str, bool]], dest: Path) -> tuple[int, list[str]]:
+    batch = git(gd, "cat-file", "--batch", data="".join(f"{oid}\n" for oid, _, _ in wanted).encode())
     stream, pos, written, missing = batch.stdout, 0, 0, []
-    for _oid, path in wanted:
+    for _oid, path, link in wanted:
         nl = stream.index(b"\n", pos)
         header = stream[pos:nl].split()
         pos = nl + 1
         if header[-1] == b"missing":
-            missing.append(path)
+            missing.append(f"{path} (blob not in the snapshot)")
             continue
         size = int(header[2])
+        data, pos = stream[pos : pos + size], pos + size + 1  # the blob, then its newline
         target = dest / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(stream[pos : pos + size])
-        pos += size + 1  # the blob, then its newline
+        if not link:
+            target.write_bytes(data)
+        elif (target.parent / os.fsdecode(data)).resolve().is_relative_to(dest.resolve()):
+            target.symlink_to(os.fsdecode(data))
+        else:
+            missing.append(f"{path} (a link out of the tree)")
+            continue
         written += 1
     return written, missing
 
@@ -118,7 +127,7 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(dest, ignore_errors=True)
         dest.mkdir()
         n, lacking = extract(gd, full, dest)
-        missing.extend(f"{j.repo}: {p} (blob not in the snapshot)" for p in lacking)
+        missing.extend(f"{j.repo}: {p}" for p in lacking)
         commits.append(f"{j.repo} {full} {j.round} {n}")
         print(f"{j.repo} {full[:10]} {n} files{f', {len(lacking)} missing' if lacking else ''}", flush=True)
     (args.out / "commits.txt").write_text("".join(f"{c}\n" for c in commits), encoding="utf-8")

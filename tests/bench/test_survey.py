@@ -71,6 +71,8 @@ def _project(tmp_path: Path) -> tuple[Path, str]:
     (repo / "demo.ipynb").write_text(json.dumps(nb), encoding="utf-8")
     (repo / "README.md").write_text("# not Python\n", encoding="utf-8")
     (repo / "big.ipynb").write_text(json.dumps({"cells": [], "note": "x" * 5000}), encoding="utf-8")
+    (repo / "shared.py").symlink_to("Char03 Actor-Critic/train.py")  # a recipe linking a shared file
+    (repo / "escape.py").symlink_to("../../outside.py")
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "first")
@@ -98,11 +100,14 @@ def test_extract_writes_the_commits_python_files_and_names_a_missing_blob(tmp_pa
     assert proc.returncode == 0, proc.stderr
 
     tree = out / "someone+project"
-    assert sorted(str(p.relative_to(tree)) for p in tree.rglob("*") if p.is_file()) == ["Char03 Actor-Critic/train.py", "demo.ipynb"]
+    written = sorted(str(p.relative_to(tree)) for p in tree.rglob("*") if p.is_file() or p.is_symlink())
+    assert written == ["Char03 Actor-Critic/train.py", "demo.ipynb", "shared.py"]
     assert (tree / "Char03 Actor-Critic" / "train.py").read_text(encoding="utf-8") == TRAIN
-    assert (out / "commits.txt").read_text() == f"someone+project {first} 7 2\n"
+    assert (tree / "shared.py").is_symlink() and (tree / "shared.py").read_text(encoding="utf-8") == TRAIN
+    assert (out / "commits.txt").read_text() == f"someone+project {first} 7 3\n"
     missing = (out / "missing.txt").read_text()
     assert "someone+project: big.ipynb (blob not in the snapshot)" in missing
+    assert "someone+project: escape.py (a link out of the tree)" in missing
     assert "other+absent: no mirror" in missing
     assert "third+unwritten" not in missing  # round 9 is outside --rounds 2-8
 
