@@ -503,9 +503,10 @@ loss = kl(F.log_softmax(s / T, dim=1), F.softmax(t / T, dim=1)) * T * T
             "its parent in `super().__init__(...)`: the reduction written there (none, so 'mean') is read and reported "
             "at that call. A reduction that is a parameter of the enclosing function or class (`nn.KLDivLoss(reduction="
             "reduction)` in `__init__(self, reduction='mean')`) is reported only where a call of the checked code builds "
-            "or calls it writing 'mean' for it, or leaving a 'mean' default, with no `*args`/`**kwargs`; a class or "
-            "function no checked code calls, or one built with another reduction or a setting, is silent (a library's "
-            "wrapper whose users choose). A reduction held on `self` (`reduction=self.reduction`) is not followed."
+            "or calls it writing 'mean' for it, with no `*args`/`**kwargs`; a class or function no checked code calls, "
+            "a call that leaves the parameter at a 'mean' default, or one that passes another reduction or a setting, "
+            "is silent (the default is the wrapper's author's, as a library's is). A reduction held on `self` "
+            "(`reduction=self.reduction`) is not followed."
         ),
         severity="warning",
         fix_safety="unsafe",

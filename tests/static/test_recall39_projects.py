@@ -70,7 +70,8 @@ def _smoothing(
 
 
 PROJECTS["a_loss_class_s_kl_reduction_passed_as_mean_by_its_caller"] = _smoothing()
-PROJECTS["a_loss_class_s_kl_reduction_left_at_its_mean_default_by_its_caller"] = _smoothing(build="LabelSmoothLoss(self.epsilon)")
+# look-alike: the caller leaves the class's "mean" default (the class author's choice, not read: rules/_passed_reduction.py)
+PROJECTS["a_loss_class_s_kl_reduction_left_at_its_mean_default_by_its_caller"] = _smoothing(build="LabelSmoothLoss(self.epsilon)", expect="")
 PROJECTS["a_loss_class_s_kl_reduction_passed_by_position"] = _smoothing(build='LabelSmoothLoss(self.epsilon, "mean")', default='"batchmean"')
 # look-alike: the caller passes "batchmean"
 PROJECTS["a_loss_class_s_kl_reduction_passed_as_batchmean"] = _smoothing(build='LabelSmoothLoss(self.epsilon, reduction="batchmean")', expect="")
@@ -112,7 +113,8 @@ def _distill(passed: str = "", scale: str = "", expect: str = "  # expect: LG009
     return {"distill.py": _DISTILL.replace("{passed}", passed).replace("{scale}", scale).replace("{expect}", expect)}
 
 
-PROJECTS["a_distillation_helper_s_kl_reduction_left_at_mean"] = _distill()
+# look-alike: the loop leaves the helper's "mean" default (intersun/PKD-for-BERT-Model-Compression's distillation_loss)
+PROJECTS["a_distillation_helper_s_kl_reduction_left_at_mean"] = _distill(expect="")
 PROJECTS["a_distillation_helper_s_kl_reduction_passed_as_mean"] = _distill(passed=', reduction="mean"')
 # look-alike: the loop passes "batchmean"
 PROJECTS["a_distillation_helper_called_with_batchmean"] = _distill(passed=', reduction="batchmean"', expect="")
