@@ -483,7 +483,11 @@ for x, y in loader:
 """,
         use_instead=_USUAL_LOOP,
         misfires=(
-            "Read narrowly, in a training loop's code (its own body and the functions it calls, in its file or another "
+            "At run time the watcher reports it too (an error): 8 measured optimizer steps in a row whose loss's "
+            "backward reached the model while none of the model's trainable parameters had a gradient (every .grad "
+            "None) when the optimizer stepped; gradients zeroed in place (zero_grad(set_to_none=False)) are tensors of "
+            "zeros and are not seen there. Statically it is "
+            "read narrowly, in a training loop's code (its own body and the functions it calls, in its file or another "
             "checked file) and in a function that no call of the checked code reaches and that back-propagates (an "
             "agent's `learn()`, a posted `train_step`, read as one step of a loop written elsewhere), and in a "
             "file's top-level statements outside any loop, function or class when one of them back-propagates (code "

@@ -258,8 +258,8 @@ class OptimizerSide:
         """An optimizer step of this step's loss, whose backward reached the model (the sentinel's hook fired), with
         no gradient on any of the model's trainable parameters (every ``.grad`` None): the gradients were cleared
         between ``backward()`` and ``step()`` (``optimizer.zero_grad()`` between the two), so the step updates
-        nothing. ``CLEARED_STEPS`` measured steps in a row are reported once, as LG103 (nothing is learnt), and LG103's
-        plateau test then counts it said. Gradients zeroed in place (``zero_grad(set_to_none=False)``) leave tensors of
+        nothing. ``CLEARED_STEPS`` measured steps in a row are reported once, as LG017 (the catalog's problem: a clear
+        between backward() and step()), and LG103's plateau test then counts it said (nothing is learnt). Gradients zeroed in place (``zero_grad(set_to_none=False)``) leave tensors of
         zeros: their norms, read later on the device, are not seen here."""
         if s.cleared < 0:
             return
@@ -269,7 +269,7 @@ class OptimizerSide:
         s.cleared = -1
         n = len(self._params)
         self._emit_misuse(
-            "LG103",
+            "LG017",
             cur.step,
             f"Step {cur.step}: at each of the last {CLEARED_STEPS} measured optimizer steps the backward had reached the model, "
             f"yet when the optimizer stepped none of its {n} trainable parameters had a gradient (every .grad None): the "

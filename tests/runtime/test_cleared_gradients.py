@@ -1,4 +1,4 @@
-"""Gradients cleared between ``backward()`` and ``step()`` (docs/runtime.md, round 39).
+"""Gradients cleared between ``backward()`` and ``step()``: LG017 at run time (docs/runtime.md, round 39).
 
 vwxyzjn/cleanrl at fe8d8a0 (``cleanrl/ppo.py``) with ``optimizer.zero_grad()`` moved after ``loss.backward()`` (a
 common slip when a loop is reordered): every ``.grad`` is None when Adam steps, so nothing is updated for the whole run.
@@ -46,10 +46,10 @@ def ppo_like(order: str, steps: int = 60, seed: int = 0):
     return guard, agent
 
 
-def test_gradients_cleared_before_every_step_are_lg103():
+def test_gradients_cleared_before_every_step_are_lg017():
     # on main: no event in 60 steps
     guard, _ = ppo_like("cleared")
-    (ev,) = [e for e in guard.events if e.code == "LG103"]
+    (ev,) = [e for e in guard.events if e.code == "LG017"]
     assert ev.step == 7 and ev.severity == "error", ev
     assert "none of its 8 trainable parameters had a gradient" in ev.message, ev.message
     assert ev.fix.startswith("Clear the gradients before loss.backward()"), ev.fix
@@ -78,10 +78,10 @@ def test_a_model_of_sparse_gradients_alone_is_not_cleared():
         loss.backward()
         opt.step()
     crit.close()
-    assert [e for e in crit.events if e.code == "LG103"] == []
+    assert [e for e in crit.events if e.code == "LG017"] == []
 
 
-def test_a_classifier_whose_gradients_are_cleared_is_lg103_once():
+def test_a_classifier_whose_gradients_are_cleared_is_lg017_once():
     net = model(0)
     crit = lossguard.watch(net, nn.CrossEntropyLoss(), console=False)
     opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
@@ -93,4 +93,4 @@ def test_a_classifier_whose_gradients_are_cleared_is_lg103_once():
         net.zero_grad()
         opt.step()
     crit.close()
-    assert [(e.code, e.step) for e in crit.events] == [("LG103", 7)], crit.events
+    assert [(e.code, e.step) for e in crit.events] == [("LG017", 7)], crit.events
