@@ -1,0 +1,177 @@
+"""Round 39 (branch mut29, docs/survey.md "Round 39: mutations of real code"): the mechanism the probe led to, a
+project with ``# expect:`` markers and its look-alikes, run end to end through the engine as in test_interp.py's
+PROJECTS. Every positive here is silent on main at the start of session 29 (882e642a)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lossguard.static.testing import project_findings
+
+PROJECTS: dict[str, dict[str, str]] = {}
+
+
+# kakusikun/deep-learning-works' CenterNet loss head (src/graph/centernet_object_detection.py, tools/utils.py,
+# src/model/module/loss_module.py), unmutated: criteria kept in a dict that `__init__` fills key by key, one picked per
+# output head by the loop's key under `if head == 'hm':`; the heatmap goes through a clamped sigmoid helper into a
+# focal loss built on BCEWithLogitsLoss (interp/key_tests.py, and interp/sequences.py's rebind_container in __init__).
+_UTILS = """
+import torch
+
+
+def clamped_sigmoid(x):
+    y = torch.clamp(x.sigmoid_(), min=1e-4, max=1 - 1e-4)
+    return y
+"""
+_LOSSES = """
+import torch
+import torch.nn as nn
+
+
+class HeatmapFocalLoss(nn.Module):
+    def __init__(self, a=2, b=4):
+        super(HeatmapFocalLoss, self).__init__()
+        self.a = a
+        self.b = b
+        self.basic_loss = nn.BCEWithLogitsLoss(reduction="none")
+
+    def forward(self, feat, target):
+        pos = target.eq(1)
+        log_loss = self.basic_loss(feat, target){mark}
+        alpha = torch.where(target.eq(1), torch.ones_like(target) * self.b, 1 - torch.ones_like(target) * self.b)
+        weight = alpha * torch.pow(torch.where(target.eq(1), 1 - feat, feat), self.a)
+        return (weight * log_loss).sum() / max(1.0, pos.sum())
+
+
+class MaskedL1(nn.Module):
+    def forward(self, output, mask, ind, target):
+        return (output * mask - target * mask).abs().sum() / (mask.sum() + 1e-4)
+"""
+_HEAD = """
+import torch.nn as nn
+
+from pkg.losses import HeatmapFocalLoss, MaskedL1
+from pkg.utils import clamped_sigmoid
+
+
+class LossHead(nn.Module):
+    def __init__(self):
+        super(LossHead, self).__init__()
+{crit}
+
+    def forward(self, feats, batch):
+        hm_loss = 0.0
+        wh_loss = 0.0
+        reg_loss = 0.0
+        for head in feats:
+            output = feats[head]
+{branches}
+        loss = hm_loss + wh_loss * 0.1 + reg_loss
+        return loss
+"""
+_FILLED = """        self.crit = {}
+        self.crit['hm'] = HeatmapFocalLoss()
+        self.crit['wh'] = MaskedL1()
+        self.crit['reg'] = MaskedL1()"""
+_DISPLAY = "        self.crit = {'hm': HeatmapFocalLoss(), 'wh': MaskedL1(), 'reg': MaskedL1()}"
+_BRANCHES = """            if head == 'hm':
+                output = {heatmap}
+                hm_loss += self.crit[head](output, batch['hm'])
+            elif head == 'wh':
+                wh_loss += self.crit[head](output, batch['reg_mask'], batch['ind'], batch['wh'])
+            elif head == 'reg':
+                reg_loss += self.crit[head](output, batch['reg_mask'], batch['ind'], batch['reg'])
+            else:
+                raise TypeError"""
+_LITERAL_KEY = """            if head == 'hm':
+                hm_loss += self.crit['hm'](clamped_sigmoid(output), batch['hm'])
+            else:
+                wh_loss += self.crit[head](output, batch['reg_mask'], batch['ind'], batch[head])"""
+_TRAIN = """
+import torch
+
+from pkg.head import LossHead
+
+
+def train(model, loader, optimizer):
+    loss_head = LossHead()
+    for batch in loader:
+        optimizer.zero_grad()
+        loss = loss_head(model(batch['inp']), batch)
+        loss.backward()
+        optimizer.step()
+"""
+
+
+def _centernet(crit: str, branches: str, mark: str = "") -> dict[str, str]:
+    return {
+        "pkg/__init__.py": "",
+        "pkg/utils.py": _UTILS,
+        "pkg/losses.py": _LOSSES.replace("{mark}", mark),
+        "pkg/head.py": _HEAD.replace("{crit}", crit).replace("{branches}", branches),
+        "train.py": _TRAIN,
+    }
+
+
+_MARK = "  # expect: LG003"
+PROJECTS["a_dict_filled_in_init_read_by_the_key_an_if_tests"] = _centernet(_FILLED, _BRANCHES.replace("{heatmap}", "clamped_sigmoid(output)"), _MARK)
+PROJECTS["a_dict_filled_in_init_read_at_a_literal_key"] = _centernet(_FILLED, _LITERAL_KEY, _MARK)
+PROJECTS["a_dict_display_read_by_the_key_an_if_tests"] = _centernet(_DISPLAY, _BRANCHES.replace("{heatmap}", "clamped_sigmoid(output)"), _MARK)
+# the raw heatmap given to the logits loss; a test on another key (`!=` reads the dict in the body, where the key is
+# anything but the literal); a test that is not on the key's name
+PROJECTS["a_dict_filled_in_init_look_alike"] = {
+    **_centernet(_FILLED, _BRANCHES.replace("{heatmap}", "output")),
+    "pkg/other.py": """
+import torch
+import torch.nn as nn
+
+from pkg.losses import HeatmapFocalLoss, MaskedL1
+
+
+class NotEqual(nn.Module):
+    def __init__(self):
+        super(NotEqual, self).__init__()
+        self.crit = {}
+        self.crit['hm'] = MaskedL1()
+        self.crit['prob'] = HeatmapFocalLoss()
+
+    def forward(self, feats, batch):
+        total = 0.0
+        for head in feats:
+            if head != 'hm':
+                total += self.crit[head](torch.sigmoid(feats[head]), batch[head])
+        return total
+
+
+class OtherName(nn.Module):
+    def __init__(self):
+        super(OtherName, self).__init__()
+        self.crit = {}
+        self.crit['hm'] = HeatmapFocalLoss()
+        self.crit['wh'] = nn.BCELoss()
+
+    def forward(self, feats, batch, kind):
+        total = 0.0
+        for head in feats:
+            if kind == 'hm':
+                total += self.crit[head](torch.sigmoid(feats[head]), batch[head])
+        return total
+
+
+def run(model, loader, optimizer):
+    for net in (NotEqual(), OtherName()):
+        for batch in loader:
+            optimizer.zero_grad()
+            loss = net(model(batch['inp']), batch) if isinstance(net, NotEqual) else net(model(batch['inp']), batch, 'wh')
+            loss.backward()
+            optimizer.step()
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_mut29_projects(tmp_path: Path, name: str) -> None:
+    expected, actual = project_findings(tmp_path, PROJECTS[name])
+    assert actual == expected
