@@ -1,4 +1,4 @@
-"""Round 39 (branch mut29, docs/survey.md "Round 39: mutations of real code"): the mechanism the probe led to, a
+"""Round 39 (branch mut29, docs/survey.md "Round 39: mutations of real code"): the mechanisms the probe led to, each a
 project with ``# expect:`` markers and its look-alikes, run end to end through the engine as in test_interp.py's
 PROJECTS. Every positive here is silent on main at the start of session 29 (882e642a)."""
 
@@ -168,6 +168,62 @@ def run(model, loader, optimizer):
             loss.backward()
             optimizer.step()
 """,
+}
+
+
+# ncarrara/continous-dqn's ncarrara/utils_rl/algorithms/dqn.py (PyTorch's DQN tutorial's update): each parameter's
+# gradient clamped in place by a loop between the backward and the step (rules/_step_orders.py's clamps_gradients).
+_DQN = """
+import torch
+import torch.nn.functional as F
+
+
+class DQN:
+    def __init__(self, policy_net, target_net, gamma):
+        self.policy_net = policy_net
+        self.target_net = target_net
+        self.gamma = gamma
+        self.optimizer = torch.optim.RMSprop(self.policy_net.parameters(), lr=1e-3)
+
+    def optimize_model(self, memory, batch_size):
+        for _ in range(100):
+            state, action, reward, next_state = memory.sample(batch_size)
+            q = self.policy_net(state).gather(1, action)
+            next_q = self.target_net(next_state).max(1)[0].detach()
+            expected = next_q * self.gamma + reward
+            loss = F.smooth_l1_loss(q, expected.unsqueeze(1))
+{update}
+"""
+_CLAMP = """            for param in self.policy_net.parameters():
+                param.grad.data.clamp_(-1, 1)"""
+_GUARDED_CLAMP = """            for p in self.policy_net.parameters():
+                if p.grad is not None:
+                    p.grad.clamp_(min=-1.0, max=1.0)"""
+
+
+def _dqn(order: str) -> str:
+    return _DQN.replace("{update}", order)
+
+
+PROJECTS["a_gradient_clamping_loop_after_the_clear"] = {
+    "clamp.py": _dqn(
+        "            loss.backward()\n            self.optimizer.zero_grad()  # expect: LG017\n" + _CLAMP + "\n            self.optimizer.step()"
+    ),
+    "guarded.py": _dqn(
+        "            loss.backward()\n            self.optimizer.zero_grad()  # expect: LG017\n"
+        + _GUARDED_CLAMP
+        + "\n            self.optimizer.step()"
+    ),
+}
+# the repository's order; a loop that puts saved gradients back after the clear (it makes gradients: the step applies them)
+PROJECTS["a_gradient_clamping_loop_after_the_clear_look_alike"] = {
+    "ordered.py": _dqn("            self.optimizer.zero_grad()\n            loss.backward()\n" + _CLAMP + "\n            self.optimizer.step()"),
+    "copied.py": _dqn(
+        "            loss.backward()\n            grads = [p.grad.clone() for p in self.policy_net.parameters()]\n"
+        "            self.optimizer.zero_grad()\n"
+        "            for p, g in zip(self.policy_net.parameters(), grads):\n                p.grad.data.copy_(g)\n"
+        "            self.optimizer.step()"
+    ),
 }
 
 
