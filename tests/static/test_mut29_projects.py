@@ -119,29 +119,31 @@ _MARK = "  # expect: LG003"
 PROJECTS["a_dict_filled_in_init_read_by_the_key_an_if_tests"] = _centernet(_FILLED, _BRANCHES.replace("{heatmap}", "clamped_sigmoid(output)"), _MARK)
 PROJECTS["a_dict_filled_in_init_read_at_a_literal_key"] = _centernet(_FILLED, _LITERAL_KEY, _MARK)
 PROJECTS["a_dict_display_read_by_the_key_an_if_tests"] = _centernet(_DISPLAY, _BRANCHES.replace("{heatmap}", "clamped_sigmoid(output)"), _MARK)
-# the raw heatmap given to the logits loss; a test on another key (`!=` reads the dict in the body, where the key is
-# anything but the literal); a test that is not on the key's name
+# the raw heatmap given to the logits loss; `!=`, whose body reads the dict at any key but the literal (there a sigmoid
+# into MSELoss) and whose `else` the raw heatmap into the focal loss; a test on another name than the key's
 PROJECTS["a_dict_filled_in_init_look_alike"] = {
     **_centernet(_FILLED, _BRANCHES.replace("{heatmap}", "output")),
     "pkg/other.py": """
 import torch
 import torch.nn as nn
 
-from pkg.losses import HeatmapFocalLoss, MaskedL1
+from pkg.losses import HeatmapFocalLoss
 
 
 class NotEqual(nn.Module):
     def __init__(self):
         super(NotEqual, self).__init__()
         self.crit = {}
-        self.crit['hm'] = MaskedL1()
-        self.crit['prob'] = HeatmapFocalLoss()
+        self.crit['hm'] = HeatmapFocalLoss()
+        self.crit['prob'] = nn.MSELoss()
 
     def forward(self, feats, batch):
         total = 0.0
         for head in feats:
             if head != 'hm':
                 total += self.crit[head](torch.sigmoid(feats[head]), batch[head])
+            else:
+                total += self.crit[head](feats[head], batch[head])
         return total
 
 
@@ -150,13 +152,13 @@ class OtherName(nn.Module):
         super(OtherName, self).__init__()
         self.crit = {}
         self.crit['hm'] = HeatmapFocalLoss()
-        self.crit['wh'] = nn.BCELoss()
+        self.crit['prob'] = nn.MSELoss()
 
     def forward(self, feats, batch, kind):
         total = 0.0
         for head in feats:
             if kind == 'hm':
-                total += self.crit[head](torch.sigmoid(feats[head]), batch[head])
+                total += self.crit['prob'](torch.sigmoid(feats[head]), batch[head])
         return total
 
 
@@ -164,7 +166,7 @@ def run(model, loader, optimizer):
     for net in (NotEqual(), OtherName()):
         for batch in loader:
             optimizer.zero_grad()
-            loss = net(model(batch['inp']), batch) if isinstance(net, NotEqual) else net(model(batch['inp']), batch, 'wh')
+            loss = net(model(batch['inp']), batch) if isinstance(net, NotEqual) else net(model(batch['inp']), batch, 'hm')
             loss.backward()
             optimizer.step()
 """,
