@@ -987,6 +987,13 @@ REALCODE_MUT26_RECALL_FLOOR = 1.0
 # forward; a Trainer.compute_loss casting labels to float; a conditional GAN's discriminator never cleared; each with
 # its look-alike; tunable): 3 of 8 expected findings on main 23104284, 8 of 8 after.
 REALCODE_MUT28_RECALL_FLOOR = 1.0
+# Round 39 (docs/survey.md, "Round 39: mutations of real code (branch mut29)"): realcode_mut29 (a CenterNet loss head's
+# dict of criteria filled in __init__ and read by the loop's key under `if head == "hm":`, a clamped sigmoid into a focal
+# loss built on BCEWithLogitsLoss, unmutated; a DQN update clearing before its gradient-clamping loop; a multi-task BERT
+# loop's sigmoid into the logits loss and per-task totals of tensors; a CRNN distillation's softmax into NLLLoss; a CRNN's
+# raw output into CTCLoss; a StarGAN generator cleared after its backward; each with its look-alike; tunable): 5 of 7
+# expected findings on main 882e642a, 7 of 7 after.
+REALCODE_MUT29_RECALL_FLOOR = 1.0
 # Round 34 (docs/survey.md, "Round 34: ... (branch recall32)"): realcode_recall32 (opendataval's classifier mixin, a
 # module class with no forward whose fit and grad call self.__call__(x) and pick F.binary_cross_entropy or
 # F.cross_entropy by a conditional expression, inherited by a logistic regression ending in a sigmoid; the regression
@@ -1077,6 +1084,7 @@ REALCODE_PREC29_RECALL_FLOOR = 1.0
         ("realcode_mut25", REALCODE_MUT25_RECALL_FLOOR),
         ("realcode_mut26", REALCODE_MUT26_RECALL_FLOOR),
         ("realcode_mut28", REALCODE_MUT28_RECALL_FLOOR),
+        ("realcode_mut29", REALCODE_MUT29_RECALL_FLOOR),
         ("realcode_recall32", REALCODE_RECALL32_RECALL_FLOOR),
         ("realcode_recall33", REALCODE_RECALL33_RECALL_FLOOR),
         ("realcode_recall35", REALCODE_RECALL35_RECALL_FLOOR),

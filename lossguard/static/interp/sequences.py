@@ -23,6 +23,7 @@ from lossguard.static.values import (
     DictVal,
     FunctionRef,
     HeadedList,
+    Instance,
     KeyedItems,
     ListOf,
     ParamUnknown,
@@ -266,6 +267,9 @@ class SequencesMixin(InterpBase):
                 env[expr.id] = value
         elif isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self" and ("self." + expr.attr) in env:
             env["self." + expr.attr] = value
+            if frame.is_init and isinstance(frame.self_value, Instance) and expr.attr in frame.self_value.attrs:
+                # `self.crit = {}` then `self.crit["hm"] = FocalLoss()` in __init__: the instance's methods see the filled dict
+                frame.self_value.attrs[expr.attr] = value
 
     def param_effects(
         self, ref: FunctionRef, pos: list[Value], kw: dict[str, Value], self_value: Value | None, env: Env, frame: Frame

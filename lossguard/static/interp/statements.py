@@ -32,6 +32,7 @@ from lossguard.static.interp.frame import (
 from lossguard.static.interp.guards import certainly_taken
 from lossguard.static.interp.item_replacements import list_store
 from lossguard.static.interp.iterators import ITERABLE, iterator_of, next_of, remade_iterators
+from lossguard.static.interp.key_tests import refine_key_test
 from lossguard.static.interp.keyed_stores import keyed_store_base
 from lossguard.static.interp.later_backward import backpropagated_later, holding_graph
 from lossguard.static.interp.layer_lists import extended
@@ -269,6 +270,7 @@ class StatementsMixin(InterpBase):
         self.refine_guarded(stmt.test, body_env, else_env, frame)  # `if args.arch == "a":` decides an earlier choice
         self.refine_none(stmt.test, frame, env, body_env, else_env)  # `if self.adv_loss is not None:`
         refine_number_test(stmt.test, frame, body_env)  # `if isinstance(kd_loss, float): total += kd_loss`
+        refine_key_test(stmt, env, body_env, else_env)  # `if head == 'hm': self.crit[head](...)`
         same = self.refine_same(stmt.test, frame, env, body_env, else_env)  # `if activation == nn.Softmax:`
         narrowed = narrow_models(stmt.test, frame, env, body_env, else_env)  # `if args.model == "T": out = model(x)`
         decided = self.decided_test(stmt.test, frame, env)

@@ -16,6 +16,15 @@ code). Each is a rule about code:
   the loop clears the generator after that call and then steps it. Where a function's own body calls backward() and
   then only returns, each statement of the loop that calls it (by name, ``x = f(...)`` or ``f(...)``) is read as a
   backward() at that place.
+
+Round 39 (mutations of real code) added a fourth:
+
+* **A loop that clamps each parameter's gradient in place clips, as ``clip_grad_value_`` does.** ncarrara/continous-dqn's
+  DQN update (PyTorch's DQN tutorial's shape) runs ``for param in self.policy_net.parameters(): param.grad.data.clamp_(-1,
+  1)`` between ``loss.backward()`` and ``self.optimizer.step()``; with ``zero_grad()`` moved after the backward, the loop
+  clamps the cleared gradients and the step applies nothing. The loop read as code that sets gradients out of sight
+  and LG017 stayed silent. A ``for`` over ``<x>.parameters()`` whose body (or the body of its ``if p.grad is not None:``)
+  only calls an in-place ``clamp_``/``clip_``/``mul_``/``div_`` on ``p.grad`` or ``p.grad.data`` puts no gradient back.
 """
 
 from __future__ import annotations
@@ -123,3 +132,48 @@ def harmless_method(call: ast.Call, tree: ast.AST, depth: int = 2) -> bool:
             if own and name in methods and not harmless_method(node, tree, depth - 1):
                 return False
     return True
+
+
+# in-place methods that rescale or bound a gradient without making one
+_GRAD_BOUNDS = frozenset({"clamp_", "clip_", "mul_", "div_"})
+
+
+def _grad_of(node: ast.expr, name: str) -> bool:
+    """``node`` is ``<name>.grad`` or ``<name>.grad.data``."""
+    if isinstance(node, ast.Attribute) and node.attr == "data":
+        node = node.value
+    return isinstance(node, ast.Attribute) and node.attr == "grad" and isinstance(node.value, ast.Name) and node.value.id == name
+
+
+def _bounds_grad(stmt: ast.stmt, name: str) -> bool:
+    """``<name>.grad.data.clamp_(-1, 1)`` as a statement, its arguments computed without a call."""
+    if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
+        return False
+    call = stmt.value
+    if not isinstance(call.func, ast.Attribute) or call.func.attr not in _GRAD_BOUNDS or not _grad_of(call.func.value, name):
+        return False
+    return not any(isinstance(n, ast.Call) for arg in (*call.args, *(k.value for k in call.keywords)) for n in ast.walk(arg))
+
+
+def clamps_gradients(stmt: ast.stmt) -> bool:
+    """``stmt`` is ``for p in <x>.parameters():`` whose body only bounds or rescales ``p.grad`` in place (under ``if
+    p.grad is not None:`` or not): it changes the gradients there are and makes none."""
+    if not isinstance(stmt, ast.For) or stmt.orelse or not isinstance(stmt.target, ast.Name):
+        return False
+    if not isinstance(stmt.iter, ast.Call) or call_name(stmt.iter) != "parameters":
+        return False
+    name = stmt.target.id
+    body = stmt.body
+    if len(body) == 1 and isinstance(body[0], ast.If) and not body[0].orelse:
+        test = body[0].test
+        guarded = (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.IsNot)
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None
+            and _grad_of(test.left, name)
+        )
+        if guarded:
+            body = body[0].body
+    return bool(body) and all(_bounds_grad(s, name) for s in body)

@@ -17,7 +17,7 @@ from lossguard.static.rules._guarded_clears import guarded_clear
 from lossguard.static.rules._indexed_lightning_optimizers import indexed_lightning_optimizer
 from lossguard.static.rules._loss_reach import reaches
 from lossguard.static.rules._none_receivers import called_on
-from lossguard.static.rules._step_orders import call_sites, ends_in_backward, following, harmless_method, scheduler_step
+from lossguard.static.rules._step_orders import call_sites, clamps_gradients, ends_in_backward, following, harmless_method, scheduler_step
 from lossguard.static.rules.lg014_missing_zero_grad import GRAD_ATTRS, _clears_grads, _stepped_optimizer, _zero_grad_optimizer
 from lossguard.static.scope_nodes import scope_nodes
 from lossguard.static.tree_index import loop_with_body
@@ -799,6 +799,8 @@ class Trainer:
         later: list[ast.Call] = []  # backward() calls between the clear and the step
         helpers = False  # a call between the clear and the step that may back-propagate or set gradients out of sight
         for stmt in following(stmts[index + 1 :]):
+            if clamps_gradients(stmt):
+                continue  # `for p in net.parameters(): p.grad.data.clamp_(-1, 1)`: clipping (rules/_step_orders.py)
             nodes = [stmt, *scope_nodes(stmt)]
             if any(isinstance(n, _CONTROL) for n in nodes) or any(isinstance(n, ast.Attribute) and n.attr in GRAD_ATTRS for n in nodes):
                 return None
