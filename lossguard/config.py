@@ -36,6 +36,7 @@ DEFAULT_EXCLUDE = (
     "build",
     "dist",
     "node_modules",
+    "site-packages",
     "venv",
     ".ipynb_checkpoints",
 )

@@ -145,6 +145,20 @@ def test_folder_inside_an_excluded_folder_is_checked_when_named(project):
     assert r.returncode == 1 and len(json.loads(r.stdout)) == 2, "a folder named on the command line is checked"
 
 
+def test_a_committed_virtualenv_s_site_packages_is_not_checked(project):
+    """A Windows virtualenv committed without its usual name (`env/Lib/site-packages`, beside `pyvenv.cfg`: prec29's
+    Angel-dash/Deep-learning-, 713 of its 802 files) is third-party code: left out, as ruff's default list does."""
+    lib = project / "env" / "Lib" / "site-packages" / "somepkg"
+    lib.mkdir(parents=True)
+    (project / "env" / "pyvenv.cfg").write_text("home = C:\\Python310\n")
+    (lib / "train.py").write_text(TRAIN)
+    (project / "train.py").unlink()
+    r = cli("check", ".", cwd=project)
+    assert r.returncode == 0, r.stdout
+    r = cli("check", "--format", "json", str(lib), cwd=project)
+    assert r.returncode == 1 and len(json.loads(r.stdout)) == 2, "a folder named on the command line is checked"
+
+
 def test_a_script_that_drives_a_module_in_another_batch_still_drives_it(tmp_path: Path):
     """A large run is cut into batches of files. A script the prefilter skips (it mentions no
     loss) is analysed when it calls into a checked module (`z_train.fit(a_model.Classifier())`):
