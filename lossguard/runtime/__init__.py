@@ -43,7 +43,8 @@ def watch(model: torch.nn.Module, criterion: Any = None, **options: Any) -> Watc
       ``on_event="raise"``; 16 elsewhere). When not given, with ``on_event="warn"``, a read
       waits past it until 0.1 s has passed since the last one (at most 256 steps).
     * ``log_every``: steps between TensorBoard scalar writes (default: every step for the first
-      1,024 steps, then every 8th, the steps whose gradient norms are measured).
+      1,024 steps, then every 8th, the steps whose gradient norms are measured: every 8th, or every
+      32nd on the CPU with the default cadence while the loss looks healthy, ``optimizer_side.GRAD_SPARSE``).
     * ``jsonl``: also append every event as one JSON line to this file.
     * ``console``: ``True`` (rich console on stderr), ``False``, or a ``rich.console.Console``.
     * ``check_first`` / ``check_every``: which calls run the misuse value checks.

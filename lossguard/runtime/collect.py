@@ -32,6 +32,9 @@ SYNC_DEVICE = 16
 PLAIN = 5
 PLAIN_STEP, PLAIN_LOSS, PLAIN_LR, PLAIN_CHANCE, PLAIN_WALL = range(PLAIN)
 
+# a step no run reaches (StepState.sparse_from where the gradient norms keep their full cadence)
+NEVER = 1 << 62
+
 
 # A read brings every pending step to the host and through the detectors at once. When nobody
 # asked for a fixed cadence (sync_every), events go only to the console ("warn") and one process
@@ -119,6 +122,9 @@ class StepState:
         "weights_at",
         "asleep",
         "cleared",
+        "sparse_from",
+        "alert_until",
+        "loss_high",
         "thread",
         "read_at",
         # the watcher's settings and parts the per-step path reads (set by the watcher)
@@ -183,6 +189,11 @@ class StepState:
         self.asleep: weakref.WeakKeyDictionary[Any, tuple[int, list[torch.Tensor]]] = weakref.WeakKeyDictionary()
         # measured optimizer steps in a row whose gradients were all cleared after the backward (-1: reported)
         self.cleared = 0
+        # the gradient norms' thinned cadence (optimizer_side.GRAD_SPARSE): from which step, and measured at every
+        # GRAD_EVERY-th step again until which step (the loss looked unusual, a detector found something)
+        self.sparse_from = NEVER
+        self.alert_until = 0
+        self.loss_high: float | None = None  # the highest plain loss of the last read (the thinned cadence's reference)
         self.thread: int | None = None
         self.broken = False  # an internal error switched the watcher off
         self.closed = False

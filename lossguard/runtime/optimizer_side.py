@@ -8,6 +8,7 @@ and leaves ``optimizer.step`` itself alone, so that LR schedulers can wrap it.
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from lossguard.errors import LossGuardError
-from lossguard.runtime.collect import Record, StepState
+from lossguard.runtime.collect import NEVER, PLAIN, PLAIN_LOSS, Record, StepState
 from lossguard.runtime.detectors import LossPlateau, LossSpike, NanLoss
 from lossguard.runtime.distributed import all_reduce_sum
 
@@ -36,6 +37,20 @@ WEIGHTS_EVERY = 16
 WEIGHTS_EARLY = 64
 # measured optimizer steps in a row with every gradient cleared after the backward before the step is reported (_cleared)
 CLEARED_STEPS = 8
+# On the CPU in one process with the default read cadence (loss values read at their call, reads
+# allowed to wait: collect.read_most) the measured steps are a large share of the watcher's cost on
+# a small model (the tiny MLP: about a third); there, from step SPARSE_FROM on, while the
+# run looks healthy, the gradient norms are taken every GRAD_SPARSE-th step only. Each GRAD_EVERY-th
+# step between is still measured when a loss since the last such step, or its own, is above
+# SPARSE_BAND times the highest plain loss of the last read (StepState.loss_high: the run's own
+# spread, which small batches make 2-4x wide near convergence), below zero or not finite (a falling
+# loss is no sign), and so are those of the next ALERT_SPAN steps, also after any finding
+# (ReadSide._found): the cadence goes back to GRAD_EVERY the moment the loss looks unusual.
+# Deterministic (no clock): the same run measures the same steps on any machine.
+GRAD_SPARSE = 32
+SPARSE_FROM = 1024
+SPARSE_BAND = 2.0
+ALERT_SPAN = 256
 
 
 def on_cadence(step: int) -> bool:
@@ -47,6 +62,32 @@ def is_measured(step: int, skip: frozenset[str]) -> bool:
     """Whether step ``step``'s gradient norms are taken: on the cadence, and every step while
     bad updates may be skipped (``skip``)."""
     return on_cadence(step) or bool(skip)
+
+
+def sparse_from(host_loss: bool, every: int, most: int) -> int:
+    """The step from which the gradient norms may thin out to GRAD_SPARSE (see there): SPARSE_FROM
+    where loss values are read at their call and a read may wait past ``every`` steps, else NEVER."""
+    return SPARSE_FROM if host_loss and most > every else NEVER
+
+
+def unmeasured(s: StepState, cur: Record, step: int) -> bool:
+    """Whether the GRAD_EVERY-th step ``step``, off the GRAD_SPARSE grid, goes unmeasured: the
+    run looks healthy (GRAD_SPARSE's rule). Else it is measured; when a loss looked unusual, so
+    are the GRAD_EVERY-th steps of the next ALERT_SPAN."""
+    if step < s.sparse_from or step < s.alert_until:
+        return False
+    high = s.loss_high
+    values = cur.values
+    if high is None or high <= 0.0 or not values:
+        return False  # no reference yet (no read), a loss that may be negative, or none on the host: measured
+    plain = s.plain
+    # the losses of the plain steps since the last GRAD_EVERY-th one (those not read yet), and this one's
+    recent = plain[PLAIN_LOSS + max(0, len(plain) - PLAIN * (GRAD_EVERY - 1)) :: PLAIN]
+    recent.append(sum(values) / len(values))
+    if 0.0 <= min(recent) and max(recent) <= high * SPARSE_BAND and math.isfinite(sum(recent)):
+        return True
+    s.alert_until = step + ALERT_SPAN
+    return False
 
 
 def last_weights(s: StepState) -> torch.Tensor:
@@ -199,14 +240,16 @@ class OptimizerSide:
         if cur.grads is not None:  # read at backward (no optimizer known then): this step's are read now
             cur.grads = cur.weights = None
         step = s.step
-        if step < GRAD_EARLY or step % GRAD_EVERY == 0 or s.skip:  # is_measured(), inline: every step
+        # is_measured(), inline (every step), less the steps a healthy CPU run leaves out (GRAD_SPARSE)
+        if step < GRAD_EARLY or (step % GRAD_EVERY == 0 and (step % GRAD_SPARSE == 0 or not unmeasured(s, cur, step))) or s.skip:
             asleep = s.asleep.get(opt)
             if asleep is not None and (len(groups) != asleep[0] or any(p.requires_grad for p in asleep[1])):
                 self._wake(s, opt)
             type(self)._measure(self, cur, True)  # the class's: self.name is nn.Module's slow path
 
     def measured(self, step: int) -> bool:
-        """Whether step ``step``'s gradient norms are taken (every step with skipping on)."""
+        """Whether step ``step`` is on the gradient norms' regular cadence (every step with skipping on); a
+        healthy CPU run leaves out some of these (GRAD_SPARSE)."""
         return is_measured(step, self.skip)
 
     def _measure(self, cur: Record, optimizer: bool) -> None:

@@ -14,13 +14,13 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from lossguard.runtime.clip_note import ClippedNorm, clip_note
-from lossguard.runtime.collect import PLAIN, PLAIN_STEP, Record, StepState, plain_record, read
+from lossguard.runtime.collect import PLAIN, PLAIN_LOSS, PLAIN_STEP, Record, StepState, plain_record, read
 from lossguard.runtime.detectors import Detector, Finding, StepStats
 from lossguard.runtime.detectors.advice import plateau_of_probabilities, vanishing_through_softmax, without_line_search
 from lossguard.runtime.detectors.base import Run
 from lossguard.runtime.detectors.loss_bound import LossBelowBound
 from lossguard.runtime.events import Event, make_event
-from lossguard.runtime.optimizer_side import GRAD_EVERY
+from lossguard.runtime.optimizer_side import ALERT_SPAN, GRAD_EVERY
 from lossguard.runtime.sinks import LOSS, LOSS_SMOOTHED, LR
 from lossguard.runtime.stats import locate_nonfinite, step_stats
 
@@ -42,7 +42,8 @@ _CONSEQUENCES = frozenset(("LG102", "LG104", "LG106"))
 # chance level (LG103) and gradients that vanish below it (LG105: a saturated softmax passes none back).
 _EXPLAINED_BY_SOFTMAX = {"LG103": plateau_of_probabilities, "LG105": vanishing_through_softmax}
 # TensorBoard scalars by default (log_every=None): every step for the first DENSE_LOG steps, then
-# every GRAD_EVERY-th step, the steps whose gradient norms are measured. TensorBoard shows at
+# every GRAD_EVERY-th step, the steps whose gradient norms are measured (a healthy CPU run
+# measures every GRAD_SPARSE-th of them: optimizer_side; the others keep their loss rows). TensorBoard shows at
 # most 1,000 points per chart (it samples the rest away); events are always written at their step.
 DENSE_LOG = 1024
 
@@ -93,6 +94,8 @@ class ReadSide:
         # the plain steps (collect.PLAIN) as columns; consecutive ones go through the detectors as one run
         # (_run), each record through _process, in step order (a record's step falls between two runs)
         cols = [plain[k::PLAIN] for k in range(PLAIN)] if plain else None
+        if cols is not None:
+            s.loss_high = max(cols[PLAIN_LOSS])  # the thinned gradient cadence's reference (optimizer_side.GRAD_SPARSE)
         steps = cols[PLAIN_STEP] if cols is not None else []
         i, n = 0, len(steps)
         for rec in pending:
@@ -306,6 +309,8 @@ class ReadSide:
 
     def _found(self, det: Detector, finding: Finding, stats: StepStats, rec: Record) -> None:
         """A detector's finding becomes an event (or is explained by an unbounded loss; a plateau after LG001 by the softmax)."""
+        s = self._s
+        s.alert_until = max(s.alert_until, s.step + ALERT_SPAN)  # the gradient norms at every GRAD_EVERY-th step again
         if det.code in _CONSEQUENCES:
             if any(c in self._out.first for c in _CAUSES):
                 return  # the loss is unbounded below: its growing gradients are no LR problem

@@ -30,6 +30,7 @@ def state_of(self: Watcher) -> dict[str, Any]:
         "checks": self.checks.state_dict(),
         "weights": [[list(k), v] for k, v in self._weight_cache.items()],
         "weights_at": self._weights_at,
+        "alert_until": self._s.alert_until,
         "detectors": {d.code: d.state_dict() for d in self.detectors},
         "events": [e.to_dict() for e in self.events],
         "output": self._out.state_dict(),
@@ -68,6 +69,7 @@ def restore(self: Watcher, state: dict[str, Any]) -> None:
     self.checks.load_state_dict(state.get("checks", state))
     self._weight_cache = {tuple(k): list(v) for k, v in state.get("weights", [])}
     self._weights_at = int(state.get("weights_at", -(10**9)))
+    self._s.alert_until = int(state.get("alert_until", 0))
     events = [Event.from_dict(e) for e in state.get("events", [])]
     self._out.load_state_dict(state.get("output", {}), events)
     if self._out.console is not None:

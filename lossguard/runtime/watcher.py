@@ -43,7 +43,7 @@ from lossguard.runtime.distributed import rank_and_world
 from lossguard.runtime.events import Event, make_event
 from lossguard.runtime.inner_loss import inner_checks
 from lossguard.runtime.layout import Layout
-from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, optimizer_lr, remove_handles
+from lossguard.runtime.optimizer_side import OptimizerSide, global_hooks, managed_hooks, optimizer_lr, remove_handles, sparse_from
 from lossguard.runtime.policy import Output
 from lossguard.runtime.read_side import ReadSide
 from lossguard.runtime.sinks import ConsoleSink, JsonlSink, SummaryWriterSink, TensorBoardSink
@@ -596,6 +596,7 @@ class Watcher(OptimizerSide, ReadSide, nn.Module):
                 s.host_loss = loss.device.type == "cpu" and s.world == 1
                 s.every = read_every(loss.device, self.sync_every, self.on_event)
                 s.most = read_most(s.every, self.sync_every, self.on_event, s.world, bool(s.skip))
+                s.sparse_from = sparse_from(s.host_loss, s.every, s.most)
                 s.eager = eager_steps(loss.device, self.sync_every)
             cur = s.cur
             if cur is not None:

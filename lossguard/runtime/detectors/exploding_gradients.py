@@ -47,7 +47,8 @@ class ExplodingGradients(Detector):
     update (a hand-written update) the test is unchanged.
 
     Updates: the watcher measures the last dense layer's relative update |dW| / |W| (on the steps
-    whose gradient norms are measured, ``optimizer_side.GRAD_EARLY`` and ``GRAD_EVERY``). Healthy training moves it by 0.001-0.05 per step; a
+    whose gradient norms are measured, ``optimizer_side.GRAD_EARLY`` and ``GRAD_EVERY``; ``GRAD_SPARSE``
+    on a healthy CPU run with the default cadence). Healthy training moves it by 0.001-0.05 per step; a
     learning rate far too high moves it by 0.3-1 while the loss merely wanders near chance, with
     no spike and no large gradient. Reported when the median of the last ``update_window``
     measurements exceeds ``max_update`` and the later half of them has not decayed below
