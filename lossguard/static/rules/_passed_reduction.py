@@ -31,13 +31,9 @@ from __future__ import annotations
 import ast
 
 from lossguard.static.events import Context
+from lossguard.static.interp.frame import parameter_names
 from lossguard.static.rule import passed_argument
 from lossguard.static.values import Const, Value
-
-
-def _parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
-    params = func.args
-    return name in {p.arg for p in (*params.posonlyargs, *params.args, *params.kwonlyargs)}
 
 
 def _written(call: ast.Call, func: ast.FunctionDef | ast.AsyncFunctionDef, name: ast.Name) -> str | None:
@@ -53,7 +49,7 @@ def passed_reduction(written: ast.expr | None, value: Value | None, ctx: Context
     """The reduction a loss call's ``reduction=<name>`` holds (``written``, with the interpreter's ``value``) where the
     call the body is analysed for decides it (see the module docs); None anywhere else."""
     func = ctx.func
-    if not isinstance(written, ast.Name) or func is None or ctx.callsite is None or not _parameter(func, written.id):
+    if not isinstance(written, ast.Name) or func is None or ctx.callsite is None or written.id not in parameter_names(func, starred=False):
         return None
     caller = ctx.callsite[1]
     if not isinstance(caller, ast.Call):
