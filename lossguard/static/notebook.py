@@ -18,7 +18,7 @@ RNAPro``, ``ls data/``, ``mkdir -p out``, or a shell line typed without ``!``, `
 --ckpt x``) becomes ``pass`` too, with its backslash-continued lines, until the cell parses or the
 failing line is not one; Python keywords and Python 2's ``print`` / ``exec`` statements are never
 read as commands. A block the cell indents under its first lines (a paste) is moved back as in a
-``.py`` file (``sources._parse_as_pasted``). A cell that still does not
+``.py`` file (``pasted.parse_as_pasted``). A cell that still does not
 parse is left out (its lines become empty) and reported with its cell number; the other cells
 are checked. Cells are numbered from 1 by their position in the notebook, markdown cells
 included, which is how ruff numbers them.

@@ -395,7 +395,9 @@ def parse(source: str) -> ast.Module:
             python2 = as_python3(source[1:] if source.startswith("\ufeff") else source, parse_quietly)
             if python2 is not None:
                 return python2
-        pasted = _parse_as_pasted(source[1:] if source.startswith("\ufeff") else source)
+        from lossguard.static.pasted import parse_as_pasted  # only for text Python 3 and 2 refuse
+
+        pasted = parse_as_pasted(source[1:] if source.startswith("\ufeff") else source)
         if pasted is not None:
             return pasted
         if err.lineno is None:  # no place to name (a null byte, on Python 3.11)
@@ -430,64 +432,6 @@ class gc_paused:  # noqa: N801 - used as a context manager, like contextlib's
     def __exit__(self, *exc: object) -> None:
         if self._enabled:
             gc.enable()
-
-
-def _parse_as_pasted(source: str) -> ast.Module | None:
-    """The tree of code pasted into an issue, a forum post or a file, read the way IPython reads a
-    cell: lines lifted from a function body (every line indented: the first line's indentation
-    goes), a console session (``>>> `` / ``... `` and ``In [n]: `` prompts go, the lines it printed
-    are blanked), ``%magic`` and ``!shell`` lines (they become ``pass``); then each block indented
-    under a header at column 0 is moved back (:func:`_dedent_block`). Line numbers stay; each
-    node's columns are moved back by what was removed from its line, so findings point into the
-    text as written. None when the text needs none of that, or still does not parse (an
-    unfinished merge is never read so)."""
-    from lossguard.static import notebook  # only for text Python refuses
-
-    if conflict_marker_line(source) is not None:
-        return None
-    original = physical_lines(source)
-    lines, removed = notebook.python_lines(notebook.without_outputs(source))
-    tree = None
-    for _ in range(MAX_PASTED_BLOCKS):
-        try:
-            tree = parse_quietly("".join(line + "\n" for line in lines))
-            break
-        except SyntaxError as err:
-            if err.msg != "unexpected indent" or not err.lineno or not _dedent_block(lines, removed, err.lineno - 1):
-                return None
-        except ValueError:
-            return None
-    if tree is None or lines == original:
-        return None
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.expr, ast.stmt, ast.excepthandler, ast.arg, ast.keyword, ast.alias, ast.pattern)):
-            node.col_offset += removed[node.lineno - 1] if node.lineno <= len(removed) else 0
-            if node.end_lineno is not None and node.end_col_offset is not None and node.end_lineno <= len(removed):
-                node.end_col_offset += removed[node.end_lineno - 1]
-    return tree
-
-
-#: how many indented blocks of one pasted text are moved back to the indentation around them
-MAX_PASTED_BLOCKS = 50
-
-
-def _dedent_block(lines: list[str], removed: list[int], start: int) -> bool:
-    """Move the block of lines that starts at ``lines[start]`` (an unexpected indent: lines pasted
-    from a function body under a header written at column 0, such as a post's imports or a corpus
-    file's docstring) back by that line's indentation, up to the first code line indented less;
-    blank and comment lines inside it go along. False when there is nothing to move."""
-    line = lines[start]
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-    if not indent:
-        return False
-    for i in range(start, len(lines)):
-        text = lines[i]
-        if text.startswith(indent):
-            lines[i] = text[len(indent) :]
-            removed[i] += len(indent)
-        elif text.strip() and not text.lstrip().startswith("#"):
-            break
-    return True
 
 
 def _parse_before_async_keyword(source: str) -> ast.Module | None:

@@ -958,7 +958,7 @@ REALCODE_THREADS24_RECALL_FLOOR = 1.0
 # log_softmax / nn.LogSoftmax() without dim, KLDivLoss and F.kl_div without reduction, size_average, integer labels
 # into BCEWithLogitsLoss; look-alikes: a documented signature, criteria the lines never show, a fix line, a CRF loop;
 # tunable): 9 of 10 expected findings and no false alarm on the branch point (4 files not checked: indented as
-# posted), 10 of 10 after (sources._parse_as_pasted).
+# posted), 10 of 10 after (pasted.parse_as_pasted).
 REALCODE_THREADS29_RECALL_FLOOR = 1.0
 # Round 32 (docs/survey.md, "Round 32: mutations of real code (branch mut22)"): realcode_mut22 (the same kind of set, from
 # 23 new repositories: a trainer clearing the gradients after clipping them, before the step; int64 labels batched by a
